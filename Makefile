@@ -1,0 +1,47 @@
+# Two commands do all the set-up: `make run` and `make test` (each creates .venv when missing).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Offline: no Prefect analytics or telemetry; Prefect's state lives in the project.
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_HOME := $(CURDIR)/.prefect
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: run test report ui lock bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)  ## load the bundled samples into warehouse/trials.duckdb and print what was found
+	$(BIN)/trialqc run $(ARGS)
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest $(ARGS)
+
+report: $(STAMP)  ## write the HTML quality report and GX Data Docs to warehouse/reports/
+	$(BIN)/trialqc report
+
+ui: $(STAMP)  ## the Prefect UI on http://127.0.0.1:4200 (runs of `make run` show there)
+	$(BIN)/prefect server start --host 127.0.0.1
+
+lock:  ## re-resolve requirements.in into requirements.lock (review the diff)
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact set CI tested, from 'make lock' (pip freeze of a venv built from requirements.in)."; \
+	  echo "# setuptools is pinned too: the editable install of trialqc builds with it, offline."; \
+	  echo "setuptools==80.9.0"; .lockvenv/bin/pip freeze; } > requirements.lock
+	rm -rf .lockvenv
+
+bench: $(STAMP)  ## print records/s and peak memory of parsing and of a whole run
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_run.py
+
+clean:
+	rm -rf $(VENV) .prefect warehouse/*.duckdb warehouse/reports

@@ -1,0 +1,32 @@
+"""Quality checks: one module per rule family, each exposing RULES; GX expectations beside them."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+import duckdb
+
+from checks import contradictions, cross_source, dates, gx_suite, missing_fields
+from checks.engine import CheckResult, run_rules
+from checks.rule import Finding, Rule
+
+FAMILIES = (missing_fields, dates, contradictions, cross_source, gx_suite)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, family by family."""
+    return tuple(rule for family in FAMILIES for rule in family.RULES)
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    run_id: str,
+    as_of: date,
+    nct_ids: Sequence[str] | None = None,
+) -> CheckResult:
+    """Run every rule on the given studies (None = all) and replace their quality issues."""
+    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids)
+
+
+__all__ = ["FAMILIES", "all_rules", "run_checks", "CheckResult", "Finding", "Rule"]

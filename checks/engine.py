@@ -1,0 +1,110 @@
+"""Run rules over the warehouse and write `quality_issues`, one transaction per run."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from checks.rule import Finding, Rule
+
+log = logging.getLogger(__name__)
+
+ISSUE_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("nct_id", pa.string()), ("rule_id", pa.string()),
+    ("category", pa.string()), ("severity", pa.string()), ("fields", pa.list_(pa.string())),
+    ("message", pa.string()), ("evidence", pa.string()), ("as_of", pa.date32()),
+])
+# Evidence is an excerpt, not a document: long texts are cut to this many characters.
+EVIDENCE_LIMIT = 600
+
+
+@dataclass
+class CheckResult:
+    """What a check run found: issues per rule, and rules that failed to run."""
+
+    issues: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)
+    failed_rules: dict[str, str] = field(default_factory=dict)
+
+
+def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None) -> None:
+    """(Re)create the temp table `check_scope`: the studies this run checks (None = all)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE check_scope (nct_id VARCHAR PRIMARY KEY)")
+    if nct_ids is None:
+        con.execute("INSERT INTO check_scope SELECT nct_id FROM studies")
+    elif nct_ids:
+        scope = pa.table({"nct_id": pa.array(sorted(set(nct_ids)), pa.string())})
+        con.register("_scope_in", scope)
+        con.execute("INSERT INTO check_scope SELECT nct_id FROM _scope_in")
+        con.unregister("_scope_in")
+
+
+def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, as_of: date) -> list[Finding]:
+    """Evaluate one rule over the scoped studies."""
+    if rule.func is not None:
+        return list(rule.func(con, as_of))
+    params = {"as_of": as_of} if "$as_of" in rule.sql else {}
+    rel = con.execute(
+        f"SELECT * FROM ({rule.sql}) AS r WHERE r.nct_id IN (SELECT nct_id FROM check_scope)",
+        params,
+    )
+    names = [d[0] for d in rel.description]
+    out = []
+    for row in rel.fetchall():
+        rec = dict(zip(names, row))
+        fields = tuple(rec["fields"]) if rec.get("fields") else None
+        out.append(Finding(rec["nct_id"], rec["message"], str(rec.get("evidence") or ""), fields))
+    return out
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= EVIDENCE_LIMIT else text[: EVIDENCE_LIMIT - 1] + "…"
+
+
+def run_rules(
+    con: duckdb.DuckDBPyConnection,
+    rules: Iterable[Rule],
+    *,
+    run_id: str,
+    as_of: date,
+    nct_ids: Sequence[str] | None = None,
+) -> CheckResult:
+    """Run every rule on the scope and replace those studies' previous issues atomically."""
+    set_scope(con, nct_ids)
+    result = CheckResult()
+    columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
+    for rule in rules:
+        try:
+            found = findings_of(con, rule, as_of)
+        except Exception as exc:  # a rule must never stop the run; it is reported instead
+            log.warning("rule %s failed: %s", rule.id, exc)
+            result.failed_rules[rule.id] = f"{type(exc).__name__}: {exc}"
+            continue
+        result.by_rule[rule.id] = len(found)
+        for f in found:
+            for name, value in zip(ISSUE_SCHEMA.names, (
+                run_id, f.nct_id, rule.id, rule.category, rule.severity,
+                list(f.fields or rule.fields), f.message, _clip(f.evidence), as_of,
+            )):
+                columns[name].append(value)
+    result.issues = len(columns["nct_id"])
+    write_issues(con, pa.table(columns, schema=ISSUE_SCHEMA))
+    return result
+
+
+def write_issues(con: duckdb.DuckDBPyConnection, issues: pa.Table) -> None:
+    """Replace the issues of the scoped studies with `issues`, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM quality_issues WHERE nct_id IN (SELECT nct_id FROM check_scope)")
+        con.register("_issues_in", issues)
+        con.execute("INSERT INTO quality_issues SELECT * FROM _issues_in")
+        con.unregister("_issues_in")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

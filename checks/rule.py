@@ -1,0 +1,59 @@
+"""A quality rule: identity, category, severity, rationale, and how it finds offending rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable
+
+import duckdb
+
+CATEGORIES = ("missing_field", "date_anomaly", "contradiction")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One offending study found by a rule; `fields` defaults to the rule's fields."""
+
+    nct_id: str
+    message: str
+    evidence: str = ""
+    fields: tuple[str, ...] | None = None
+
+
+# A function rule reads the warehouse (joined to the temp table `check_scope(nct_id)`)
+# and yields findings. It receives the connection and the run's as_of date.
+RuleFunction = Callable[[duckdb.DuckDBPyConnection, date], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of a rule family.
+
+    `sql` is a SELECT returning columns nct_id, message, evidence (and optionally fields
+    VARCHAR[]); it may use the named parameter $as_of. The engine keeps only rows whose
+    nct_id is in the run's scope, so a rule never needs to know which studies were loaded.
+    """
+
+    id: str
+    category: str
+    severity: str
+    rationale: str
+    fields: tuple[str, ...]
+    sql: str | None = None
+    func: RuleFunction | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if "." not in self.id:
+            raise ValueError(f"rule id {self.id!r} must be family.rule")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
+        if (self.sql is None) == (self.func is None):
+            raise ValueError(f"rule {self.id}: give exactly one of sql or func")
+
+    @property
+    def family(self) -> str:
+        """The family part of the id: 'dates' for 'dates.start_after_completion'."""
+        return self.id.split(".", 1)[0]

@@ -1,0 +1,1 @@
+"""trialqc: clinical-trial registry records -> validated DuckDB warehouse -> quality issues."""

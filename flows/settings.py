@@ -1,0 +1,46 @@
+"""One frozen settings object; the only reader of environment variables."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Offline by default: no analytics, no telemetry, a start-up timeout for a fresh machine.
+PREFECT_DEFAULTS = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    # A fresh Prefect database takes ~17 s to create on a small machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
+    "GX_ANALYTICS_ENABLED": "false",
+}
+
+
+def apply_offline_defaults() -> None:
+    """Set the offline Prefect/GX defaults unless the user set them already (before importing prefect)."""
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where trialqc reads from and writes to, and how big its batches are."""
+
+    source: Path
+    db_path: Path
+    reports_dir: Path
+    batch_size: int
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE."""
+        env = os.environ
+        return cls(
+            source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
+            db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
+            reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
+            batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
+        )

@@ -1,0 +1,70 @@
+"""What a run found, read back from the warehouse: counts, rejects, issues."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+
+
+@dataclass
+class RunSummary:
+    """The numbers a user sees at the end of a run (and in the Prefect artifact)."""
+
+    run_id: str
+    as_of: date
+    db_path: str
+    files_seen: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    studies_loaded: int = 0
+    studies_total: int = 0
+    rejects: list[tuple[str, str, str]] = field(default_factory=list)  # path, stage, reason
+    issues_by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    issues_run: int = 0
+    failed_rules: dict[str, str] = field(default_factory=dict)
+    gx_docs: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The load_runs counters."""
+        return {"files_seen": self.files_seen, "loaded": self.loaded, "rejected": self.rejected,
+                "skipped": self.skipped, "studies_loaded": self.studies_loaded}
+
+
+def fill_from_warehouse(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> RunSummary:
+    """Add the run's rejects and the warehouse's issue counts to the summary."""
+    summary.studies_total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
+    summary.rejects = con.execute(
+        "SELECT path, stage, reason FROM meta.rejects WHERE run_id = ? ORDER BY path", [summary.run_id]
+    ).fetchall()
+    by_cat: dict[str, dict[str, int]] = {}
+    for category, severity, n in con.execute(
+        "SELECT category, severity, count(*) FROM quality_issues GROUP BY ALL ORDER BY ALL"
+    ).fetchall():
+        by_cat.setdefault(category, {})[severity] = n
+    summary.issues_by_category = by_cat
+    return summary
+
+
+def to_markdown(summary: RunSummary) -> str:
+    """The run summary as Markdown, for the Prefect UI artifact (no personal data)."""
+    lines = [
+        f"# trialqc run {summary.run_id}", "",
+        f"as of **{summary.as_of}** into `{summary.db_path}`", "",
+        "| files seen | loaded | rejected | skipped | studies loaded | studies in warehouse |",
+        "|---|---|---|---|---|---|",
+        f"| {summary.files_seen} | {summary.loaded} | {summary.rejected} | {summary.skipped} "
+        f"| {summary.studies_loaded} | {summary.studies_total} |", "",
+        "## Quality issues in the warehouse", "", "| category | error | warning | info |", "|---|---|---|---|",
+    ]
+    for category, sev in sorted(summary.issues_by_category.items()):
+        lines.append(f"| {category} | {sev.get('error', 0)} | {sev.get('warning', 0)} | {sev.get('info', 0)} |")
+    if summary.rejects:
+        lines += ["", "## Rejected in this run", "", "| path | stage | reason |", "|---|---|---|"]
+        lines += [f"| {p} | {s} | {r} |" for p, s, r in summary.rejects[:200]]
+    if summary.failed_rules:
+        lines += ["", "## Rules that could not run", ""]
+        lines += [f"- `{rule}`: {err}" for rule, err in summary.failed_rules.items()]
+    return "\n".join(lines) + "\n"

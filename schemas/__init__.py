@@ -1,0 +1,34 @@
+"""pandera models, one per warehouse table: the data dictionary (Field descriptions)."""
+from __future__ import annotations
+
+from schemas.descriptions import BriefSummaries, Conditions, DetailedDescriptions, Keywords
+from schemas.design import (
+    DesignGroupInterventions, DesignGroups, DesignOutcomes, Designs, Eligibilities, Interventions,
+)
+from schemas.people_places import (
+    CentralContacts, Countries, Facilities, IdInformation, OverallOfficials, PageHeaderMetrics,
+    RelatedStudies, Sponsors,
+)
+from schemas.studies import Studies
+
+MODELS = {
+    "studies": Studies,
+    "brief_summaries": BriefSummaries,
+    "detailed_descriptions": DetailedDescriptions,
+    "conditions": Conditions,
+    "keywords": Keywords,
+    "designs": Designs,
+    "design_groups": DesignGroups,
+    "interventions": Interventions,
+    "design_group_interventions": DesignGroupInterventions,
+    "design_outcomes": DesignOutcomes,
+    "eligibilities": Eligibilities,
+    "facilities": Facilities,
+    "countries": Countries,
+    "sponsors": Sponsors,
+    "overall_officials": OverallOfficials,
+    "central_contacts": CentralContacts,
+    "id_information": IdInformation,
+    "related_studies": RelatedStudies,
+    "page_header_metrics": PageHeaderMetrics,
+}

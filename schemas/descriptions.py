@@ -1,0 +1,28 @@
+"""Free-text and list tables: summaries, descriptions, conditions, keywords."""
+from __future__ import annotations
+
+from schemas.base import StudyChild, Text, column
+
+
+class BriefSummaries(StudyChild):
+    """The sponsor's short synopsis."""
+
+    description: Text = column("brief summary text")
+
+
+class DetailedDescriptions(StudyChild):
+    """The extended description."""
+
+    description: Text = column("detailed description text")
+
+
+class Conditions(StudyChild):
+    """Conditions or diseases studied, one row each."""
+
+    name: Text = column("condition name as the source gives it")
+
+
+class Keywords(StudyChild):
+    """Keywords supplied by the sponsor, one row each."""
+
+    name: Text = column("keyword")

@@ -1,0 +1,64 @@
+"""Design tables: design, arms, interventions, outcomes, eligibility."""
+from __future__ import annotations
+
+from schemas import enums
+from schemas.base import Bool, StudyChild, Text, column, enum
+
+
+class Designs(StudyChild):
+    """How the study is designed (one row per study)."""
+
+    allocation: Text = enum(enums.ALLOCATION, "RANDOMIZED, NON_RANDOMIZED or NA")
+    intervention_model: Text = enum(enums.INTERVENTION_MODEL, "how arms are assigned")
+    intervention_model_description: Text = column("free-text description of the model")
+    observational_model: Text = enum(enums.OBSERVATIONAL_MODEL, "observational design")
+    time_perspective: Text = enum(enums.TIME_PERSPECTIVE, "observational time perspective")
+    primary_purpose: Text = enum(enums.PRIMARY_PURPOSE, "main purpose")
+    masking: Text = enum(enums.MASKING, "blinding level: NONE (open label) to QUADRUPLE")
+    masking_description: Text = column("free-text description of masking")
+    subject_masked: Bool = column("participants are masked")
+    caregiver_masked: Bool = column("care providers are masked")
+    investigator_masked: Bool = column("investigators are masked")
+    outcomes_assessor_masked: Bool = column("outcome assessors are masked")
+
+
+class DesignGroups(StudyChild):
+    """The arms or groups."""
+
+    group_type: Text = enum(enums.ARM_GROUP_TYPE, "EXPERIMENTAL, PLACEBO_COMPARATOR...")
+    title: Text = column("arm label")
+    description: Text = column("arm description")
+
+
+class Interventions(StudyChild):
+    """Interventions given in the study."""
+
+    intervention_type: Text = enum(enums.INTERVENTION_TYPE, "DRUG, DEVICE, BEHAVIORAL...")
+    name: Text = column("intervention name")
+    description: Text = column("intervention description")
+
+
+class DesignGroupInterventions(StudyChild):
+    """Which arm receives which intervention, by arm title and intervention name."""
+
+    design_group: Text = column("arm title")
+    intervention: Text = column("intervention name")
+
+
+class DesignOutcomes(StudyChild):
+    """Planned outcome measures."""
+
+    outcome_type: Text = enum(enums.OUTCOME_TYPE, "primary, secondary or other")
+    measure: Text = column("what is measured")
+    time_frame: Text = column("when it is measured")
+    description: Text = column("outcome description")
+
+
+class Eligibilities(StudyChild):
+    """Who may take part (one row per study)."""
+
+    gender: Text = enum(enums.SEX, "ALL, FEMALE or MALE")
+    minimum_age: Text = column("minimum age as stated, e.g. '18 Years'")
+    maximum_age: Text = column("maximum age as stated")
+    healthy_volunteers: Bool = column("accepts healthy volunteers")
+    criteria: Text = column("inclusion and exclusion criteria text")

@@ -1,0 +1,130 @@
+"""Build small warehouses for rule tests: a clean study, changed one table at a time."""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from warehouse.connect import connect, table_columns
+
+AS_OF = date(2026, 11, 22)
+
+# A complete, internally consistent interventional study: no rule may fire on it
+# (tests/checks/test_rule_cases.py asserts so). Cases change it one table at a time.
+CLEAN_STUDY: dict[str, list[dict]] = {
+    "studies": [{
+        "brief_title": "Baricitinib in Primary Sjogren's Syndrome",
+        "official_title": "A Pilot Study of Baricitinib in Primary Sjogren's Syndrome",
+        "overall_status": "COMPLETED", "phase": "PHASE2", "study_type": "INTERVENTIONAL",
+        "enrollment": 40, "enrollment_type": "ACTUAL",
+        "start_date": date(2020, 1, 16), "start_date_precision": "day", "start_date_type": "ACTUAL",
+        "primary_completion_date": date(2021, 6, 1), "primary_completion_date_precision": "day",
+        "primary_completion_date_type": "ACTUAL",
+        "completion_date": date(2021, 9, 1), "completion_date_precision": "day",
+        "completion_date_type": "ACTUAL",
+        "study_first_posted_date": date(2019, 12, 2), "study_first_posted_date_precision": "day",
+        "last_update_posted_date": date(2022, 3, 1), "last_update_posted_date_precision": "day",
+        "verification_date": date(2022, 3, 1), "verification_date_precision": "month",
+        "number_of_arms": 2, "source": "Peking Union Medical College Hospital",
+        "source_layout": "ctgov_json_v2", "source_sha256": "0" * 64,
+    }],
+    "brief_summaries": [{"description": "A randomized, double-blind study of baricitinib versus placebo."}],
+    "detailed_descriptions": [{"description": "Participants are randomized to baricitinib 2 mg once daily or placebo."}],
+    "conditions": [{"name": "Primary Sjogren's Syndrome"}],
+    "keywords": [{"name": "JAK inhibitor"}],
+    "designs": [{
+        "allocation": "RANDOMIZED", "intervention_model": "PARALLEL", "primary_purpose": "TREATMENT",
+        "masking": "DOUBLE", "subject_masked": True, "investigator_masked": True,
+    }],
+    "design_groups": [
+        {"group_type": "EXPERIMENTAL", "title": "Baricitinib", "description": "Baricitinib 2 mg once daily for 24 weeks"},
+        {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo", "description": "Matching placebo once daily for 24 weeks"},
+    ],
+    "interventions": [
+        {"intervention_type": "DRUG", "name": "Baricitinib", "description": "Baricitinib 2 mg tablet once daily"},
+        {"intervention_type": "DRUG", "name": "Placebo", "description": "Matching placebo tablet once daily"},
+    ],
+    "design_group_interventions": [
+        {"design_group": "Baricitinib", "intervention": "Baricitinib"},
+        {"design_group": "Placebo", "intervention": "Placebo"},
+    ],
+    "design_outcomes": [
+        {"outcome_type": "primary", "measure": "Change in ESSDAI score", "time_frame": "12 weeks",
+         "description": "Change from baseline in ESSDAI"},
+        {"outcome_type": "secondary", "measure": "ESSPRI score", "time_frame": "24 weeks",
+         "description": "Patient-reported symptom score"},
+    ],
+    "eligibilities": [{
+        "gender": "ALL", "minimum_age": "18 Years", "maximum_age": "75 Years", "healthy_volunteers": False,
+        "criteria": "Inclusion Criteria:\n1. Age 18 to 75\n2. Diagnosis of pSS\nExclusion Criteria:\n1. Pregnancy",
+    }],
+    "facilities": [{"name": "Peking Union Medical College Hospital", "city": "Beijing", "country": "China",
+                    "status": None}],
+    "countries": [{"name": "China", "removed": False}],
+    "sponsors": [{"agency_class": "OTHER", "lead_or_collaborator": "lead",
+                  "name": "Peking Union Medical College Hospital"}],
+    "overall_officials": [{"role": "STUDY_CHAIR", "name": "A. Investigator", "affiliation": "PUMCH"}],
+    "id_information": [{"id_source": "org_study_id", "id_value": "PUMCH-1"}],
+}
+
+
+@dataclass
+class Case:
+    """One table-driven rule case: the clean study changed by `change`, fires or not."""
+
+    rule_id: str
+    fires: bool
+    change: Callable[[dict], None]
+    as_of: date = AS_OF
+    note: str = ""
+    nct_id: str = "NCT01000001"
+    others: list[tuple[str, Callable[[dict], None]]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.rule_id}:{'fires' if self.fires else 'quiet'}:{self.note}"
+
+
+def clean_study() -> dict[str, list[dict]]:
+    """A fresh deep copy of the clean study."""
+    return copy.deepcopy(CLEAN_STUDY)
+
+
+def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, list[dict]]) -> None:
+    """Insert one study's rows into the warehouse tables (test-sized, row by row)."""
+    for table, rows in tables.items():
+        schema, _, name = table.rpartition(".")
+        columns = table_columns(con, name, schema or "main")
+        for row in rows:
+            row = {"nct_id": nct_id, **row}
+            unknown = set(row) - set(columns)
+            if unknown:
+                raise KeyError(f"{table}: no columns {sorted(unknown)}")
+            names = list(row)
+            con.execute(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                [row[n] for n in names],
+            )
+
+
+def warehouse_with(tmp_path: Path, studies: dict[str, dict[str, list[dict]]]) -> duckdb.DuckDBPyConnection:
+    """A fresh warehouse holding the given studies ({nct_id: tables})."""
+    con = connect(tmp_path / "checks.duckdb")
+    for nct_id, tables in studies.items():
+        insert_study(con, nct_id, tables)
+    return con
+
+
+def case_warehouse(tmp_path: Path, case: Case) -> duckdb.DuckDBPyConnection:
+    """The warehouse for one case: its study, plus any other studies it needs."""
+    study = clean_study()
+    case.change(study)
+    studies = {case.nct_id: study}
+    for other_id, other_change in case.others:
+        other = clean_study()
+        other_change(other)
+        studies[other_id] = other
+    return warehouse_with(tmp_path, studies)

@@ -1,0 +1,66 @@
+"""Every registered rule has a case that fires and one that does not; all cases hold."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import checks
+from checks.engine import findings_of, set_scope
+from tests.checks import harness
+
+
+def _all_cases() -> list[harness.Case]:
+    cases = []
+    for info in pkgutil.iter_modules(checks_pkg_path()):
+        if info.name.startswith("cases_"):
+            cases.extend(importlib.import_module(f"tests.checks.{info.name}").CASES)
+    return cases
+
+
+def checks_pkg_path() -> list[str]:
+    import tests.checks as pkg
+
+    return list(pkg.__path__)
+
+
+CASES = _all_cases()
+RULES = {rule.id: rule for rule in checks.all_rules()}
+
+
+def test_rule_ids_are_unique():
+    ids = [rule.id for rule in checks.all_rules()]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_every_rule_has_a_firing_and_a_quiet_case():
+    fires = {c.rule_id for c in CASES if c.fires}
+    quiet = {c.rule_id for c in CASES if not c.fires}
+    missing = sorted(f"{r} (fires)" for r in RULES if r not in fires)
+    missing += sorted(f"{r} (quiet)" for r in RULES if r not in quiet)
+    assert not missing, f"rules without a case: {missing}"
+
+
+def test_cases_name_registered_rules():
+    unknown = sorted({c.rule_id for c in CASES} - set(RULES))
+    assert not unknown, f"cases for rules that are not registered: {unknown}"
+
+
+def test_clean_study_raises_no_issue(tmp_path):
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
+    result = checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
+    issues = con.execute("SELECT rule_id, message FROM quality_issues").fetchall()
+    assert not result.failed_rules
+    assert issues == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_case(tmp_path, case):
+    rule = RULES[case.rule_id]
+    con = harness.case_warehouse(tmp_path, case)
+    set_scope(con, None)
+    found = [f for f in findings_of(con, rule, case.as_of) if f.nct_id == case.nct_id]
+    assert bool(found) == case.fires, [f.message for f in found]
+    for f in found:
+        assert f.message and f.message[0].isupper(), "a message is one readable sentence"

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: DDL applied in order, connection, batch loading."""

@@ -1,0 +1,64 @@
+"""Open the warehouse and bring its schema up to date."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+DDL_DIR = Path(__file__).parent / "ddl"
+
+
+class WarehouseError(Exception):
+    """The warehouse file cannot be opened or migrated."""
+
+
+def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating when missing) the DuckDB file and apply pending DDL files."""
+    path = Path(db_path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise WarehouseError(
+            f"cannot open {path}: {exc}. Another process may hold it open (close any "
+            "`duckdb` shell or running `trialqc` on this file) and try again."
+        ) from exc
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the DDL files not yet applied, in filename order, each in its own transaction."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS meta.schema_migrations "
+        "(filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT filename FROM meta.schema_migrations").fetchall()}
+    applied = []
+    for ddl in sorted(DDL_DIR.glob("*.sql")):
+        if ddl.name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(ddl.read_text())
+            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(ddl.name)
+    return applied
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> list[str]:
+    """Column names of a table, in DDL order."""
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+        [schema, table],
+    ).fetchall()
+    return [r[0] for r in rows]

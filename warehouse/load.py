@@ -1,0 +1,147 @@
+"""Load one validated batch: one Arrow insert per table, all in one transaction.
+
+One study, many sources: every version goes to meta.source_records; `studies` and its
+child tables hold the current version, chosen by the latest last_update_posted_date,
+then by source precedence (json_v2, xml, text layouts), then by the newest file, then
+by sha256, so the result never depends on the order files arrive in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from schemas.enums import LAYOUT_PRECEDENCE
+from warehouse.tables import STUDY_TABLES
+
+VERSION_COLUMNS = (
+    "overall_status", "phase", "study_type", "enrollment", "enrollment_type", "start_date",
+    "start_date_precision", "primary_completion_date", "primary_completion_date_precision",
+    "completion_date", "completion_date_precision", "brief_title", "last_update_posted_date",
+)
+
+
+@dataclass
+class LoadBatch:
+    """Everything one batch writes: files, study versions, valid rows, rejects."""
+
+    run_id: str
+    files: pd.DataFrame  # sha256, path, size, mtime, layout, nct_id, study_count, outcome
+    versions: pd.DataFrame  # one row per accepted record: position, nct_id, sha256, path, layout, VERSION_COLUMNS
+    frames: dict[str, pd.DataFrame]  # study tables, index = record position
+    rejects: pd.DataFrame  # run_id, sha256, path, nct_id, stage, reason, detail
+
+
+@dataclass
+class LoadResult:
+    """What a batch changed."""
+
+    versions: int = 0
+    studies_replaced: list[str] = field(default_factory=list)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, suffix: str = "") -> None:
+    if frame.empty:
+        return
+    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    con.register("_batch_in", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_in {suffix}")
+    finally:
+        con.unregister("_batch_in")
+
+
+def _upsert_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pd.DataFrame) -> None:
+    files = files[files["sha256"] != ""].drop_duplicates(["sha256", "path"], keep="last").copy()
+    files["first_seen_run"] = run_id
+    files["last_seen_run"] = run_id
+    _insert(con, "meta.source_files", files, """
+        ON CONFLICT (sha256, path) DO UPDATE SET
+            last_seen_run = excluded.last_seen_run,
+            outcome = CASE WHEN excluded.outcome = 'skipped' THEN meta.source_files.outcome
+                           ELSE excluded.outcome END""")
+
+
+def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The current version (sha256) of each study touched by the batch."""
+    precedence = pa.table({"layout": list(LAYOUT_PRECEDENCE), "rank": list(LAYOUT_PRECEDENCE.values())})
+    con.register("_precedence", precedence)
+    rows = con.execute("""
+        WITH file_time AS (SELECT sha256, max(mtime) AS mtime FROM meta.source_files GROUP BY sha256)
+        SELECT nct_id, sha256 FROM (
+            SELECT r.nct_id, r.sha256, row_number() OVER (
+                PARTITION BY r.nct_id
+                ORDER BY r.last_update_posted_date DESC NULLS LAST, p.rank DESC,
+                         f.mtime DESC NULLS LAST, r.sha256 DESC) AS n
+            FROM meta.source_records r
+            JOIN _precedence p USING (layout)
+            LEFT JOIN file_time f USING (sha256)
+            WHERE r.nct_id IN (SELECT DISTINCT nct_id FROM _versions_in)
+        ) WHERE n = 1""").fetchall()
+    con.unregister("_precedence")
+    return dict(rows)
+
+
+def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: dict[str, str]) -> list[str]:
+    """Swap in the rows of every study whose current version arrived in this batch."""
+    v = batch.versions
+    new = v[[winners.get(n) == s for n, s in zip(v["nct_id"], v["sha256"])]]
+    new = new.drop_duplicates("nct_id")
+    if new.empty:
+        return []
+    con.register("_replaced", pa.table({"nct_id": new["nct_id"].tolist()}))
+    keep = set(new["position"])
+    for table in STUDY_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
+        frame = batch.frames.get(table)
+        if frame is not None:
+            _insert(con, table, frame[frame.index.isin(keep)])
+    con.unregister("_replaced")
+    return new["nct_id"].tolist()
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
+    """Write the batch in one transaction; on any error nothing of it is written."""
+    result = LoadResult(versions=len(batch.versions))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _upsert_files(con, batch.run_id, batch.files)
+        if not batch.versions.empty:
+            versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
+            _insert(con, "meta.source_records", versions, """
+                ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
+            con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id"]], preserve_index=False))
+            winners = _winners(con)
+            result.studies_replaced = _replace_studies(con, batch, winners)
+            con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))
+            con.execute("""UPDATE meta.source_records r SET is_current = (r.sha256 = c.sha256)
+                           FROM _current c WHERE r.nct_id = c.nct_id""")
+            con.unregister("_current")
+            con.unregister("_versions_in")
+        _insert(con, "meta.rejects", batch.rejects)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, as_of, source: str) -> None:
+    """Record a run as started."""
+    con.execute(
+        "INSERT INTO meta.load_runs (run_id, started_at, as_of, source, status) VALUES (?, ?, ?, ?, 'running')",
+        [run_id, datetime.now(), as_of, source],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int], status: str) -> None:
+    """Record a run's counts and final status."""
+    con.execute(
+        """UPDATE meta.load_runs SET finished_at = ?, files_seen = ?, loaded = ?, rejected = ?,
+           skipped = ?, studies_loaded = ?, status = ? WHERE run_id = ?""",
+        [datetime.now(), counts["files_seen"], counts["loaded"], counts["rejected"],
+         counts["skipped"], counts["studies_loaded"], status, run_id],
+    )
