@@ -62,7 +62,8 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # a multi-byte character cut at the head's end is fine
+        cut_at_head_end = len(data) > len(head) and exc.start >= len(head) - 3
+        if not cut_at_head_end:  # a multi-byte character cut by the head's end is not an error
             return "undecodable text", f"not UTF-8: byte 0x{head[exc.start]:02x} at offset {exc.start}"
     return "unknown layout", "no parser recognises this file (tried: " + ", ".join(_layouts()) + ")"
 

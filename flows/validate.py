@@ -49,6 +49,20 @@ def _rows(batch: ParsedBatch) -> tuple[dict[str, list[dict]], dict[str, list[int
     return rows, positions, faults
 
 
+def _check_words(check: str) -> str:
+    """pandera's check name in a user's words."""
+    if check.startswith("isin"):
+        return "not an API v2 value"
+    if check.startswith("str_matches"):
+        return "malformed (expected NCT + 8 digits)" if "NCT" in check else f"malformed ({check})"
+    if check.startswith("coerce_dtype"):
+        expected = check.removeprefix("coerce_dtype").strip("()'")
+        return f"wrong type ({expected} expected)"
+    if check.startswith(("greater_than", "less_than", "in_range")):
+        return f"out of range ({check})"
+    return check
+
+
 def _failures(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame | None, list[tuple[int | None, str, str]]]:
     """Validate one table lazily: the coerced frame, and (position, reason, detail) per failure."""
     try:
@@ -59,7 +73,7 @@ def _failures(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame | None, lis
             column = case.column if isinstance(case.column, str) else table
             value = "<personal data>" if column in PERSONAL_COLUMNS.get(table, ()) else repr(case.failure_case)[:200]
             pos = None if pd.isna(case.index) else int(case.index)
-            out.append((pos, f"schema: {table}.{column} failed {case.check}", f"value={value}"))
+            out.append((pos, f"invalid {table}.{column}: {_check_words(str(case.check))}", f"value={value}"))
         return None, out
 
 
@@ -103,7 +117,7 @@ def validate_batch(batch: ParsedBatch) -> ValidatedBatch:
             reasons = bad[pos]
             result.rejects.append(Reject(
                 sourced.file.sha256, sourced.file.path, "validate", reasons[0][0],
-                "; ".join(f"{r} ({d})" for r, d in reasons[:10]), sourced.record.nct_id))
+                "; ".join(f"{r}: {d}" for r, d in reasons[:10]), sourced.record.nct_id))
         else:
             result.accepted.append(pos)
     keep = set(result.accepted)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the bundled samples, the shared corpus when present, a run helper."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows.run import run_pipeline
+from warehouse.connect import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SHARED = ROOT.parent / "shared"
+AS_OF = date(2026, 11, 22)
+
+
+@pytest.fixture
+def samples(tmp_path) -> Path:
+    """A copy of the bundled sample records that a test may change."""
+    target = tmp_path / "records"
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+@pytest.fixture
+def run(tmp_path):
+    """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
+    db = tmp_path / "trials.duckdb"
+    con = connect(db)
+    counter = iter(range(1, 1000))
+
+    def _run(source: Path, as_of: date = AS_OF, **kwargs):
+        return run_pipeline(con, run_id=f"run{next(counter)}", source=source, db_path=db, as_of=as_of, **kwargs)
+
+    _run.con = con
+    yield _run
+    con.close()

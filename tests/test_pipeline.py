@@ -1,0 +1,114 @@
+"""The data path end to end on the bundled samples: outcomes add up, nothing is lost."""
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from warehouse.tables import STUDY_TABLES
+
+EXPECTED_STUDIES = [
+    ("NCT04916756", "COMPLETED", "PHASE1/PHASE2", 11, "ACTUAL", date(2020, 1, 16)),
+    ("NCT04966884", "RECRUITING", "PHASE4", None, None, date(2020, 4, 2)),
+    ("NCT05300932", "ACTIVE_NOT_RECRUITING", "PHASE4", 60, None, date(2022, 3, 8)),
+    ("NCT05792462", "NOT_YET_RECRUITING", "PHASE1/PHASE2", 12, "ESTIMATED", date(2023, 3, 20)),
+    ("NCT06936215", "RECRUITING", "PHASE3", 24, None, date(2024, 1, 1)),
+]
+
+
+def snapshot(con) -> dict[str, list]:
+    """Every study-table row and every source_records row, sorted."""
+    tables = {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in STUDY_TABLES}
+    tables["meta.source_records"] = sorted(map(repr, con.execute(
+        "SELECT * EXCLUDE (loaded_run) FROM meta.source_records").fetchall()))
+    return tables
+
+
+def test_samples_load_with_the_right_values(run, samples):
+    result = run(samples)
+    assert (result.files_seen, result.loaded, result.rejected, result.skipped) == (5, 5, 0, 0)
+    rows = run.con.execute("""SELECT nct_id, overall_status, phase, enrollment, enrollment_type, start_date
+                              FROM studies ORDER BY 1""").fetchall()
+    assert rows == EXPECTED_STUDIES
+    layouts = dict(run.con.execute("SELECT nct_id, source_layout FROM studies").fetchall())
+    assert layouts["NCT04916756"] == "ctgov_classic_text" and layouts["NCT04966884"] == "summary_text"
+    assert layouts["NCT05300932"] == layouts["NCT06936215"] == "aggregator_text"
+
+
+def test_second_run_skips_everything_and_changes_no_row(run, samples):
+    run(samples)
+    before = snapshot(run.con)
+    again = run(samples)
+    assert (again.files_seen, again.loaded, again.rejected, again.skipped) == (5, 0, 0, 5)
+    assert snapshot(run.con) == before
+    runs = run.con.execute("SELECT files_seen, loaded, rejected, skipped, status FROM meta.load_runs ORDER BY started_at").fetchall()
+    assert runs == [(5, 5, 0, 0, "completed"), (5, 0, 0, 5, "completed")]
+
+
+def test_bad_files_are_rejected_with_reasons_while_seeds_load(run, samples):
+    (samples / "random.bin").write_bytes(os.urandom(4096))
+    (samples / "empty.txt").write_bytes(b"")
+    seed = (samples / "000_3bb08d04cc95d761.txt").read_bytes()
+    (samples / "half.txt").write_bytes(seed[: len(seed) // 2])
+    (samples / "latin1.txt").write_bytes("Sponsor caf\xe9 \xff\xfe".encode("latin-1"))
+    result = run(samples)
+    assert (result.files_seen, result.loaded, result.rejected) == (9, 5, 4)
+    assert result.files_seen == result.loaded + result.rejected + result.skipped
+    reasons = dict(run.con.execute(
+        "SELECT regexp_extract(path, '[^/]+$'), reason FROM meta.rejects").fetchall())
+    assert reasons["random.bin"] == "binary data"
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["latin1.txt"] == "undecodable text"
+    assert "truncated" in reasons["half.txt"]
+    shas = run.con.execute("SELECT count(*) FROM meta.rejects WHERE length(sha256) = 64").fetchone()[0]
+    assert shas == 4
+    assert run.con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+
+
+def test_a_changed_file_replaces_its_study_and_history_keeps_both(run, samples):
+    run(samples)
+    page = samples / "001_3143f20ed8084c17.txt"
+    page.write_text(page.read_text().replace("12 participants", "14 participants"))
+    result = run(samples)
+    assert (result.loaded, result.skipped) == (1, 4)
+    enrollment = run.con.execute("SELECT enrollment FROM studies WHERE nct_id = 'NCT05792462'").fetchone()[0]
+    assert enrollment == 14
+    versions = run.con.execute("""SELECT enrollment, is_current FROM meta.source_records
+                                  WHERE nct_id = 'NCT05792462' ORDER BY enrollment""").fetchall()
+    assert versions == [(12, False), (14, True)]
+    assert run.con.execute("SELECT count(*) FROM design_groups WHERE nct_id = 'NCT05792462'").fetchone()[0] == 1
+
+
+def test_a_failing_batch_leaves_the_warehouse_untouched(run, samples, monkeypatch):
+    from warehouse import load
+
+    run(samples)
+    before = snapshot(run.con)
+    page = samples / "000_3bb08d04cc95d761.txt"
+    page.write_text(page.read_text().replace("11 participants", "13 participants"))
+    real_insert = load._insert
+
+    def failing_insert(con, table, frame, suffix=""):
+        if table == "design_outcomes":
+            raise OSError("disk full")
+        return real_insert(con, table, frame, suffix)
+
+    monkeypatch.setattr(load, "_insert", failing_insert)
+    with pytest.raises(OSError):
+        run(samples)
+    assert snapshot(run.con) == before
+    status = run.con.execute("SELECT status FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()[0]
+    assert status == "failed"
+
+
+def test_small_batches_give_the_same_warehouse(run, samples, tmp_path):
+    from flows.run import run_pipeline
+    from warehouse.connect import connect
+
+    run(samples)
+    other = connect(tmp_path / "other.duckdb")
+    result = run_pipeline(other, run_id="b", source=samples, db_path=tmp_path / "other.duckdb",
+                          as_of=date(2026, 11, 22), batch_size=2)
+    assert result.loaded == 5
+    assert snapshot(other) == snapshot(run.con)
