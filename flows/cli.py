@@ -15,7 +15,7 @@ apply_offline_defaults()
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Load clinical-trial registry records into DuckDB and flag the ones you cannot trust.")
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _as_of(value: Optional[str]) -> Optional[date]:
@@ -42,11 +42,15 @@ def run(
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
     from flows.errors import InfrastructureError, UsageError
-    from warehouse.connect import WarehouseError
+    from warehouse.connect import WarehouseError, connect
 
     reference = _as_of(as_of)
     if source is not None and not source.exists():
         _fail(2, f"source {source} does not exist")
+    try:  # fail fast, before Prefect starts, when the warehouse cannot be opened
+        connect(db or Settings.from_env().db_path).close()
+    except WarehouseError as exc:
+        _fail(1, str(exc))
     try:
         from flows.pipeline import trialqc_flow
 
