@@ -17,11 +17,12 @@ EXPECTED_STUDIES = [
 ]
 
 
-def snapshot(con) -> dict[str, list]:
+def snapshot(con, *, with_paths: bool = True) -> dict[str, list]:
     """Every study-table row and every source_records row, sorted."""
     tables = {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in STUDY_TABLES}
+    exclude = "loaded_run" if with_paths else "loaded_run, path"
     tables["meta.source_records"] = sorted(map(repr, con.execute(
-        "SELECT * EXCLUDE (loaded_run) FROM meta.source_records").fetchall()))
+        f"SELECT * EXCLUDE ({exclude}) FROM meta.source_records").fetchall()))
     return tables
 
 

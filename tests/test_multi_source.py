@@ -1,0 +1,77 @@
+"""One study from many sources: one current row, every version kept, whatever the arrival order."""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows.run import run_pipeline
+from warehouse.connect import connect
+from tests.test_pipeline import snapshot
+
+FIXTURES = Path(__file__).parent / "fixtures" / "multi_source"
+FILES = ("NCT04916756.json", "NCT04916756.xml", "NCT04916756.clincosm.txt")
+MTIMES = {name: 1_700_000_000 + 3600 * i for i, name in enumerate(FILES)}
+
+
+def _place(folder: Path, name: str, text: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    if text is None:
+        shutil.copyfile(FIXTURES / name, target)
+    else:
+        target.write_text(text)
+    os.utime(target, (MTIMES[name], MTIMES[name]))
+    return target
+
+
+def _load_in_order(tmp_path: Path, order: tuple[str, ...], texts: dict[str, str] | None = None):
+    db = tmp_path / f"{'-'.join(n.split('.')[-1] for n in order)}.duckdb"
+    con = connect(db)
+    for step, name in enumerate(order):
+        folder = tmp_path / "arrivals" / name.replace(".", "_")  # same path in every order
+        _place(folder, name, (texts or {}).get(name))
+        result = run_pipeline(con, run_id=f"r{step}", source=folder, db_path=db, as_of=date(2026, 11, 22))
+        assert result.loaded == 1, result.rejects
+    return con
+
+
+def test_one_row_three_versions_whatever_the_order(tmp_path):
+    snapshots = []
+    for order in itertools.permutations(FILES):
+        con = _load_in_order(tmp_path, order)
+        assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 1
+        versions = con.execute(
+            "SELECT layout, is_current FROM meta.source_records ORDER BY layout").fetchall()
+        assert versions == [("ctgov_classic_text", False), ("ctgov_json_v2", True), ("ctgov_xml", False)]
+        assert con.execute("SELECT source_layout FROM studies").fetchone()[0] == "ctgov_json_v2"
+        snapshots.append(snapshot(con))
+        con.close()
+    assert all(s == snapshots[0] for s in snapshots[1:])
+
+
+def test_all_sources_in_one_batch_match_one_by_one(tmp_path):
+    folder = tmp_path / "together"
+    for name in FILES:
+        _place(folder, name)
+    con = connect(tmp_path / "together.duckdb")
+    result = run_pipeline(con, run_id="t", source=folder, db_path=tmp_path / "together.duckdb",
+                          as_of=date(2026, 11, 22))
+    assert (result.loaded, result.studies_loaded) == (3, 3)
+    one_by_one = _load_in_order(tmp_path, FILES)
+    assert snapshot(con, with_paths=False) == snapshot(one_by_one, with_paths=False)
+
+
+@pytest.mark.parametrize("order", [FILES, tuple(reversed(FILES))])
+def test_a_later_update_wins_over_precedence(tmp_path, order):
+    xml = (FIXTURES / "NCT04916756.xml").read_text()
+    newer = xml.replace("June 30, 2021</last_update_posted>", "July 15, 2022</last_update_posted>").replace(
+        "<enrollment type=\"Actual\">11</enrollment>", "<enrollment type=\"Actual\">12</enrollment>")
+    con = _load_in_order(tmp_path, order, {"NCT04916756.xml": newer})
+    row = con.execute("SELECT source_layout, enrollment, last_update_posted_date FROM studies").fetchone()
+    assert row == ("ctgov_xml", 12, date(2022, 7, 15))
+    assert con.execute("SELECT count(*) FROM meta.source_records WHERE is_current").fetchone()[0] == 1
