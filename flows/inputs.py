@@ -74,15 +74,12 @@ def read_inputs(paths: list[Path]) -> Iterator[Input | InputProblem]:
 
 
 def _zip_inputs(path: Path) -> Iterator[Input | InputProblem]:
-    from flows.archives import iter_members
+    from flows.archives import ArchiveProblem, iter_members, member_path
 
     mtime = _mtime(path)
     for item in iter_members(path):
-        name = getattr(item, "name", None) or getattr(item, "member", "") or ""
-        full = f"{path}!{name}" if name else str(path)
-        if hasattr(item, "data"):
-            yield Input(full, item.data, mtime)
+        if isinstance(item, ArchiveProblem):
+            where = member_path(path, item.member) if item.member else str(path)
+            yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
         else:
-            reason = getattr(item, "reason", "unreadable archive member")
-            detail = getattr(item, "detail", "")
-            yield InputProblem(full, Problem(reason, detail, stage="read"))
+            yield Input(member_path(path, item.name), item.data, mtime)

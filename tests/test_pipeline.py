@@ -113,3 +113,24 @@ def test_small_batches_give_the_same_warehouse(run, samples, tmp_path):
                           as_of=date(2026, 11, 22), batch_size=2)
     assert result.loaded == 5
     assert snapshot(other) == snapshot(run.con)
+
+
+def test_zip_members_load_and_hostile_members_are_rejected(run, samples, tmp_path):
+    import zipfile
+
+    archive = samples / "batch.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for page in sorted(samples.glob("00*.txt"))[:2]:
+            z.writestr(f"inner/{page.name}.copy", page.read_bytes().replace(b"NCT0", b"NCT0", 1) + b"\n")
+        z.writestr("../escape.txt", b"Sponsor\n")
+        z.writestr("zeros.txt", b"\0" * 20_000_000)
+    result = run(samples)
+    assert result.files_seen == result.loaded + result.rejected + result.skipped
+    paths = dict(run.con.execute(
+        "SELECT regexp_extract(path, '[^!]+$'), reason FROM meta.rejects WHERE path LIKE '%batch.zip!%'").fetchall())
+    assert "'..'" in paths["../escape.txt"]
+    assert "ratio" in paths["zeros.txt"] or "large" in paths["zeros.txt"]
+    loaded = run.con.execute(
+        "SELECT count(*) FROM meta.source_files WHERE path LIKE '%batch.zip!inner/%' AND outcome = 'loaded'").fetchone()[0]
+    assert loaded == 2
+    assert not any(p.name == "escape.txt" for p in tmp_path.rglob("*"))
