@@ -1,0 +1,119 @@
+"""ClinicalTrials.gov API v2 study JSON: one study, a JSON array, NDJSON, or an API page {"studies": [..]}."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import orjson
+
+from flows.parsers.ctgov_json_v2_design import design_tables
+from flows.parsers.ctgov_json_v2_fields import section, text
+from flows.parsers.ctgov_json_v2_people_places import people_places_tables
+from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
+from flows.parsers.model import Parsed, Problem, Row, StudyRecord
+
+LAYOUT = "ctgov_json_v2"
+# Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
+NCT_ID = re.compile(r"NCT[0-9]{8}")
+_BOM = b"\xef\xbb\xbf"
+# Registry records without a statusModule are fragments of a study, not a loadable study.
+ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"
+PARTIAL_RECORD = "partial record: protocolSection has no statusModule"
+_MARKERS = re.compile(
+    rb'"(?:protocolSection|identificationModule)"\s*:|"nctId"\s*:\s*"|^[{]\s*"studies"\s*:\s*\['
+)
+
+
+def sniff(head: bytes) -> bool:
+    """True for JSON that names protocolSection / identificationModule / nctId, or an API page."""
+    body = head.removeprefix(_BOM).lstrip()
+    return body[:1] in (b"{", b"[") and _MARKERS.search(body) is not None
+
+
+def parse(raw: bytes) -> Parsed:
+    """Every study in `raw` as a StudyRecord; whatever cannot be read as a Problem. Never raises."""
+    parsed = Parsed(LAYOUT)
+    for where, study in _studies(raw, parsed.problems):
+        record = _record(study, where, parsed.problems)
+        if record is not None:
+            parsed.records.append(record)
+    if not parsed.records and not parsed.problems:
+        parsed.problems.append(Problem("no studies in input", "an empty array, page or file"))
+    return parsed
+
+
+def _studies(raw: bytes, problems: list[Problem]) -> Iterator[tuple[str, object]]:
+    """(where, study object) for each study of each JSON document in `raw`."""
+    for where, document in _documents(raw.removeprefix(_BOM), problems):
+        if isinstance(document, dict) and "protocolSection" not in document and isinstance(
+            document.get("studies"), list
+        ):
+            document = document["studies"]
+        if not isinstance(document, list):
+            yield where, document
+            continue
+        for index, study in enumerate(document, start=1):
+            yield f"{where}, study {index} of {len(document)}", study
+
+
+def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]:
+    """One document for plain JSON; one per line for NDJSON; a Problem for invalid JSON."""
+    try:
+        return [("document", orjson.loads(body))]
+    except orjson.JSONDecodeError as error:
+        whole_file_error = str(error)
+    documents: list[tuple[str, object]] = []
+    line_problems: list[Problem] = []
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            documents.append((f"line {number}", orjson.loads(line)))
+        except orjson.JSONDecodeError as error:
+            if not documents:  # the first line is no JSON value by itself: not NDJSON
+                problems.append(Problem("invalid JSON", whole_file_error))
+                return []
+            line_problems.append(Problem("invalid JSON on an NDJSON line", f"line {number}: {error}"))
+    problems.extend(line_problems)
+    return documents
+
+
+def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord | None:
+    """The StudyRecord of one study object, or None with a Problem saying why it is not loadable."""
+    protocol = study.get("protocolSection") if isinstance(study, dict) else None
+    if not isinstance(protocol, dict):
+        problems.append(Problem("not an API v2 study: no protocolSection object", where))
+        return None
+    nct_id = text(section(protocol, "identificationModule").get("nctId"))
+    if nct_id is None:
+        problems.append(Problem("no nctId in protocolSection.identificationModule", where))
+        return None
+    if not NCT_ID.fullmatch(nct_id):
+        problems.append(Problem("nctId is not NCT followed by 8 digits", f"{where}: {nct_id[:40]!r}"))
+        return None
+    if not isinstance(protocol.get("statusModule"), dict):
+        problems.append(_fragment_problem(protocol, nct_id, where))
+        return None
+    try:
+        return StudyRecord(nct_id, study_tables(study))
+    except Exception as error:  # malformed input never stops the run; the type is enough to debug
+        problems.append(Problem("study could not be mapped", f"{where}: {type(error).__name__}", nct_id))
+        return None
+
+
+def _fragment_problem(protocol: dict, nct_id: str, where: str) -> Problem:
+    if set(protocol) == {"identificationModule"}:
+        return Problem(ID_ONLY_FRAGMENT, where, nct_id)
+    modules = ", ".join(sorted(protocol))
+    return Problem(PARTIAL_RECORD, f"{where}: modules {modules}", nct_id)
+
+
+def study_tables(study: dict) -> dict[str, list[Row]]:
+    """Rows per warehouse table for one API v2 study object; tables without rows are left out."""
+    protocol = study["protocolSection"]
+    tables: dict[str, list[Row]] = {"studies": [study_row(protocol)]}
+    tables.update(text_tables(protocol))
+    tables.update(design_tables(protocol))
+    tables.update(people_places_tables(study))
+    tables["id_information"] = id_rows(protocol)
+    return {name: rows for name, rows in tables.items() if rows}

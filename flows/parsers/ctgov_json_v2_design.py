@@ -1,0 +1,101 @@
+"""API v2 design, arms/interventions, outcomes and eligibility modules -> their AACT tables."""
+from __future__ import annotations
+
+from flows.parsers.ctgov_json_v2_fields import boolean, objects, section, text, texts
+from flows.parsers.model import Row
+
+# designs column <- designInfo key, values kept as the API gives them.
+_DESIGN_COLUMNS = {
+    "allocation": "allocation",
+    "intervention_model": "interventionModel",
+    "intervention_model_description": "interventionModelDescription",
+    "observational_model": "observationalModel",
+    "time_perspective": "timePerspective",
+    "primary_purpose": "primaryPurpose",
+}
+# designs flag column <- the whoMasked role it stands for.
+_MASKED_ROLES = {
+    "subject_masked": "PARTICIPANT",
+    "caregiver_masked": "CARE_PROVIDER",
+    "investigator_masked": "INVESTIGATOR",
+    "outcomes_assessor_masked": "OUTCOMES_ASSESSOR",
+}
+_OUTCOME_LISTS = (
+    ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes"),
+)
+# AACT stores an absent age limit as 'N/A', as the registry displays it.
+NO_AGE_LIMIT = "N/A"
+
+
+def masked_flags(who_masked: list[str] | None) -> Row:
+    """The four *_masked flags from API v2 whoMasked roles; all None when the source lists no roles."""
+    if who_masked is None:
+        return {column: None for column in _MASKED_ROLES}
+    return {column: role in who_masked for column, role in _MASKED_ROLES.items()}
+
+
+def design_tables(protocol: dict) -> dict[str, list[Row]]:
+    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    arms = section(protocol, "armsInterventionsModule")
+    interventions = objects(arms.get("interventions"))
+    return {
+        "designs": _designs(section(protocol, "designModule")),
+        "design_groups": [_group(arm) for arm in objects(arms.get("armGroups"))],
+        "interventions": [_intervention(item) for item in interventions],
+        "design_group_interventions": _group_links(interventions),
+        "design_outcomes": _outcomes(section(protocol, "outcomesModule")),
+        "eligibilities": _eligibilities(protocol.get("eligibilityModule")),
+    }
+
+
+def _designs(design: dict) -> list[Row]:
+    info = design.get("designInfo")
+    if not isinstance(info, dict):
+        return []
+    row: Row = {column: text(info.get(key)) for column, key in _DESIGN_COLUMNS.items()}
+    masking = section(info, "maskingInfo")
+    who = masking.get("whoMasked")
+    row["masking"] = text(masking.get("masking"))
+    row["masking_description"] = text(masking.get("maskingDescription"))
+    row.update(masked_flags(texts(who) if isinstance(who, list) else None))
+    return [row]
+
+
+def _group(arm: dict) -> Row:
+    return {"group_type": text(arm.get("type")), "title": text(arm.get("label")),
+            "description": text(arm.get("description"))}
+
+
+def _intervention(item: dict) -> Row:
+    return {"intervention_type": text(item.get("type")), "name": text(item.get("name")),
+            "description": text(item.get("description"))}
+
+
+def _group_links(interventions: list[dict]) -> list[Row]:
+    """Which arm gets which intervention, as each intervention's armGroupLabels say."""
+    return [
+        {"design_group": label, "intervention": text(item.get("name"))}
+        for item in interventions
+        for label in texts(item.get("armGroupLabels"))
+    ]
+
+
+def _outcomes(outcomes: dict) -> list[Row]:
+    return [
+        {"outcome_type": outcome_type, "measure": text(item.get("measure")),
+         "time_frame": text(item.get("timeFrame")), "description": text(item.get("description"))}
+        for outcome_type, key in _OUTCOME_LISTS
+        for item in objects(outcomes.get(key))
+    ]
+
+
+def _eligibilities(module: object) -> list[Row]:
+    if not isinstance(module, dict):
+        return []
+    return [{
+        "gender": text(module.get("sex")),
+        "minimum_age": text(module.get("minimumAge")) or NO_AGE_LIMIT,
+        "maximum_age": text(module.get("maximumAge")) or NO_AGE_LIMIT,
+        "healthy_volunteers": boolean(module.get("healthyVolunteers")),
+        "criteria": text(module.get("eligibilityCriteria")),
+    }]

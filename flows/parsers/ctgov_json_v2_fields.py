@@ -1,0 +1,57 @@
+"""Typed reads of ClinicalTrials.gov API v2 JSON fields: a value of the wrong type reads as missing."""
+from __future__ import annotations
+
+from flows.parsers import labels
+
+
+def section(node: object, *keys: str) -> dict:
+    """The object at `keys` under `node`, or {} when any step is missing or not an object."""
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else {}
+
+
+def items(value: object) -> list:
+    """A JSON array as a list; a lone value as a one-item list; nothing as []."""
+    if isinstance(value, list):
+        return value
+    return [] if value is None or isinstance(value, dict) else [value]
+
+
+def objects(value: object) -> list[dict]:
+    """The objects of a JSON array of objects, skipping anything else."""
+    return [item for item in items(value) if isinstance(item, dict)]
+
+
+def text(value: object) -> str | None:
+    """A non-blank string as given; numbers as their text; anything else None."""
+    if type(value) is str:
+        return None if not value or value.isspace() else value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def texts(value: object) -> list[str]:
+    """The non-blank strings of a JSON array."""
+    return [t for t in (text(item) for item in items(value)) if t is not None]
+
+
+def integer(value: object) -> int | None:
+    """An integer, or a string of digits, as int; anything else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def boolean(value: object) -> bool | None:
+    """A JSON boolean, or 'Yes'/'No' text, as bool; anything else None."""
+    if isinstance(value, bool):
+        return value
+    return labels.lookup("yes_no", value) if isinstance(value, str) else None

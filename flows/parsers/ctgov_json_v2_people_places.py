@@ -1,0 +1,61 @@
+"""API v2 sponsors, contacts and locations -> sponsors, officials, central contacts, facilities, countries."""
+from __future__ import annotations
+
+from flows.parsers.ctgov_json_v2_fields import objects, section, text, texts
+from flows.parsers.model import Row
+
+
+def people_places_tables(study: dict) -> dict[str, list[Row]]:
+    """The people and places tables of one study object (protocolSection and derivedSection)."""
+    protocol = section(study, "protocolSection")
+    contacts = section(protocol, "contactsLocationsModule")
+    locations = objects(contacts.get("locations"))
+    return {
+        "sponsors": _sponsors(section(protocol, "sponsorCollaboratorsModule")),
+        "overall_officials": [_official(item) for item in objects(contacts.get("overallOfficials"))],
+        "central_contacts": _central_contacts(objects(contacts.get("centralContacts"))),
+        "facilities": [_facility(item) for item in locations],
+        "countries": _countries(locations, section(study, "derivedSection", "miscInfoModule")),
+    }
+
+
+def _sponsors(module: dict) -> list[Row]:
+    lead = module.get("leadSponsor")
+    parties = [("lead", lead)] if isinstance(lead, dict) else []
+    parties += [("collaborator", item) for item in objects(module.get("collaborators"))]
+    return [
+        {"agency_class": text(party.get("class")), "lead_or_collaborator": role,
+         "name": text(party.get("name"))}
+        for role, party in parties
+    ]
+
+
+def _official(item: dict) -> Row:
+    return {"role": text(item.get("role")), "name": text(item.get("name")),
+            "affiliation": text(item.get("affiliation"))}
+
+
+def _central_contacts(contacts: list[dict]) -> list[Row]:
+    # Personal data: these values go to central_contacts only.
+    return [
+        {"contact_type": "primary" if index == 0 else "backup", "name": text(item.get("name")),
+         "phone": text(item.get("phone")), "email": text(item.get("email"))}
+        for index, item in enumerate(contacts)
+    ]
+
+
+def _facility(item: dict) -> Row:
+    return {
+        "name": text(item.get("facility")), "city": text(item.get("city")),
+        "state": text(item.get("state")), "zip": text(item.get("zip")),
+        "country": text(item.get("country")), "status": text(item.get("status")),
+    }
+
+
+def _countries(locations: list[dict], misc: dict) -> list[Row]:
+    """Distinct location countries (removed=false), then derived removedCountries (removed=true)."""
+    current = [name for name in (text(item.get("country")) for item in locations) if name]
+    removed = texts(misc.get("removedCountries"))
+    return [{"name": name, "removed": False} for name in dict.fromkeys(current)] + [
+        {"name": name, "removed": True} for name in dict.fromkeys(removed)
+    ]

@@ -1,0 +1,73 @@
+"""Legacy ClinicalTrials.gov XML (<clinical_study>, as in AllPublicXML), read with defusedxml."""
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from flows.parsers.ctgov_json_v2 import NCT_ID
+from flows.parsers.ctgov_xml_design import design_tables
+from flows.parsers.ctgov_xml_fields import text
+from flows.parsers.ctgov_xml_people_places import people_places_tables
+from flows.parsers.ctgov_xml_study import id_rows, study_row, text_tables
+from flows.parsers.model import Parsed, Problem, Row, StudyRecord
+
+LAYOUT = "ctgov_xml"
+UNSAFE_XML = "unsafe XML: entity declarations and external references are refused"
+_BOM = b"\xef\xbb\xbf"
+# Whitespace, an XML declaration, comments and a DOCTYPE may come before the root element.
+_ROOT = re.compile(
+    rb"(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<clinical_study[\s>/]", re.DOTALL
+)
+
+
+def sniff(head: bytes) -> bool:
+    """True when the root element is <clinical_study>."""
+    return _ROOT.match(head.removeprefix(_BOM)) is not None
+
+
+def parse(raw: bytes) -> Parsed:
+    """The one study of a <clinical_study> document, or a Problem. Never raises; never expands entities."""
+    parsed = Parsed(LAYOUT)
+    root = _root(raw, parsed.problems)
+    if root is None:
+        return parsed
+    nct_id = text(root, "id_info/nct_id")
+    if nct_id is None:
+        parsed.problems.append(Problem("no <nct_id> in <id_info>"))
+    elif not NCT_ID.fullmatch(nct_id):
+        parsed.problems.append(Problem("nct_id is not NCT followed by 8 digits", repr(nct_id[:40])))
+    else:
+        try:
+            parsed.records.append(StudyRecord(nct_id, study_tables(root)))
+        except Exception as error:  # malformed input never stops the run; the type is enough to debug
+            parsed.problems.append(Problem("study could not be mapped", type(error).__name__, nct_id))
+    return parsed
+
+
+def _root(raw: bytes, problems: list[Problem]) -> Element | None:
+    """The <clinical_study> element, or None with a Problem (unsafe XML, not well-formed, other root)."""
+    try:
+        root = fromstring(raw)
+    except DefusedXmlException as error:
+        problems.append(Problem(UNSAFE_XML, str(error)))
+        return None
+    except ParseError as error:
+        problems.append(Problem("invalid XML", str(error)))
+        return None
+    if root.tag != "clinical_study":
+        problems.append(Problem("not a <clinical_study> record", f"root element <{root.tag[:40]}>"))
+        return None
+    return root
+
+
+def study_tables(root: Element) -> dict[str, list[Row]]:
+    """Rows per warehouse table for one <clinical_study>; tables without rows are left out."""
+    tables: dict[str, list[Row]] = {"studies": [study_row(root)]}
+    tables.update(text_tables(root))
+    tables.update(design_tables(root))
+    tables.update(people_places_tables(root))
+    tables["id_information"] = id_rows(root)
+    return {name: rows for name, rows in tables.items() if rows}

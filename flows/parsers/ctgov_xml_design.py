@@ -1,0 +1,129 @@
+"""Legacy <clinical_study> design, arms, interventions, outcomes and eligibility -> their AACT tables."""
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from flows.parsers import labels
+from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT, masked_flags
+from flows.parsers.ctgov_xml_fields import block, text, texts
+from flows.parsers.model import Row
+
+# Records from before 2017 carry the design as one line of "Label: value" pairs in <study_design>.
+_DESIGN_LABELS = {
+    "Allocation": "allocation", "Endpoint Classification": "endpoint_classification",
+    "Intervention Model": "intervention_model", "Masking": "masking",
+    "Primary Purpose": "primary_purpose", "Time Perspective": "time_perspective",
+    "Observational Model": "observational_model",
+}
+_DESIGN_PAIR = re.compile(
+    rf"({'|'.join(_DESIGN_LABELS)}):\s*(.*?)\s*(?=,\s*(?:{'|'.join(_DESIGN_LABELS)}):|$)"
+)
+# Masked roles as legacy XML names them (pre-2017 records say Subject and Caregiver).
+_ROLES = {
+    "participant": "PARTICIPANT", "subject": "PARTICIPANT", "care provider": "CARE_PROVIDER",
+    "caregiver": "CARE_PROVIDER", "investigator": "INVESTIGATOR", "outcomes assessor": "OUTCOMES_ASSESSOR",
+}
+# Pre-2017 records say 'Double Blind', 'Single Blind', 'Open Label'.
+_BLIND = re.compile(r"[\s-]+blind(ed)?\s*$", re.IGNORECASE)
+_OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"), ("other", "other_outcome"))
+
+
+def design_tables(root: Element) -> dict[str, list[Row]]:
+    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    interventions = root.findall("intervention")
+    return {
+        "designs": _designs(_design_values(root)),
+        "design_groups": [_group(arm) for arm in root.iterfind("arm_group")],
+        "interventions": [_intervention(item) for item in interventions],
+        "design_group_interventions": [
+            {"design_group": label, "intervention": text(item, "intervention_name")}
+            for item in interventions
+            for label in texts(item, "arm_group_label")
+        ],
+        "design_outcomes": [
+            {"outcome_type": outcome_type, "measure": text(item, "measure"),
+             "time_frame": text(item, "time_frame"), "description": text(item, "description")}
+            for outcome_type, tag in _OUTCOMES
+            for item in root.iterfind(tag)
+        ],
+        "eligibilities": _eligibilities(root.find("eligibility")),
+    }
+
+
+def _group(arm: Element) -> Row:
+    return {"group_type": labels.group_type(text(arm, "arm_group_type")),
+            "title": text(arm, "arm_group_label"), "description": text(arm, "description")}
+
+
+def _intervention(item: Element) -> Row:
+    return {"intervention_type": labels.intervention_type(text(item, "intervention_type")),
+            "name": text(item, "intervention_name"), "description": text(item, "description")}
+
+
+def _design_values(root: Element) -> dict[str, str] | None:
+    """The design as {tag: display label} from <study_design_info> or the older <study_design> line."""
+    info = root.find("study_design_info")
+    if info is not None:
+        return {child.tag: child.text.strip() for child in info if child.text and child.text.strip()}
+    line = text(root, "study_design")
+    if line is None:
+        return None
+    return {_DESIGN_LABELS[label]: value for label, value in _DESIGN_PAIR.findall(line) if value}
+
+
+def _designs(values: dict[str, str] | None) -> list[Row]:
+    if values is None:
+        return []
+    masking, roles = _masking(values.get("masking"))
+    row: Row = {
+        "allocation": labels.lookup("allocation", values.get("allocation")),
+        "intervention_model": labels.lookup("intervention_model", values.get("intervention_model")),
+        "intervention_model_description": values.get("intervention_model_description"),
+        "observational_model": _design_enum(values.get("observational_model")),
+        "time_perspective": _design_enum(values.get("time_perspective")),
+        "primary_purpose": _design_enum(values.get("primary_purpose")),
+        "masking": masking,
+        "masking_description": values.get("masking_description"),
+    }
+    row.update(masked_flags(roles))
+    return [row]
+
+
+def _masking(label: str | None) -> tuple[str | None, list[str] | None]:
+    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR'])."""
+    if not label:
+        return None, None
+    level, _, listed = label.partition("(")
+    masking = labels.lookup("masking", _BLIND.sub("", level.strip()))
+    if masking == "NONE" or not listed:
+        return masking, None
+    names = [name.strip().lower() for name in listed.rstrip(") ").split(",")]
+    return masking, [_ROLES.get(name, labels.group_type(name)) for name in names if name]
+
+
+def _design_enum(label: str | None) -> str | None:
+    """Primary purpose, observational model, time perspective: 'Supportive Care' -> SUPPORTIVE_CARE."""
+    # labels.py has no kind for these; their one irregular label is the ECT abbreviation.
+    if label and label.strip().lower() == "educational/counseling/training":
+        return "ECT"
+    return labels.group_type(label)
+
+
+def _eligibilities(element: Element | None) -> list[Row]:
+    if element is None:
+        return []
+    return [{
+        "gender": labels.lookup("sex", text(element, "gender")),
+        "minimum_age": text(element, "minimum_age") or NO_AGE_LIMIT,
+        "maximum_age": text(element, "maximum_age") or NO_AGE_LIMIT,
+        "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
+        "criteria": block(element, "criteria"),
+    }]
+
+
+def _healthy_volunteers(label: str | None) -> bool | None:
+    # Legacy XML says 'Accepts Healthy Volunteers' for yes.
+    if label and label.lower().startswith("accepts healthy"):
+        return True
+    return labels.lookup("yes_no", label)
