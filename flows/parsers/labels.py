@@ -65,6 +65,8 @@ def phase(label: str | None) -> str | None:
     """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'PHASE4' passes through; N/A -> NA."""
     if not label:
         return None
+    if _key(label) in _PHASE:  # 'N/A' holds a slash but is one value
+        return _PHASE[_key(label)]
     parts = [p for p in re.split(r"\s*(?:/|,|\|)\s*", label.strip()) if p]
     mapped = [_PHASE.get(_key(p), _enum_like(p)) for p in parts]
     return "/".join(mapped) or None

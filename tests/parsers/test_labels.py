@@ -1,0 +1,29 @@
+"""Display labels map to API v2 enums."""
+import pytest
+
+from flows.parsers import labels
+
+
+@pytest.mark.parametrize("label, enum", [
+    ("Phase 1/Phase 2", "PHASE1/PHASE2"), ("N/A", "NA"), ("Not Applicable", "NA"), ("PHASE4", "PHASE4"),
+    ("Early Phase 1", "EARLY_PHASE1"), ("Phase 2/Phase 3", "PHASE2/PHASE3"), ("", None),
+])
+def test_phase(label, enum):
+    assert labels.phase(label) == enum
+
+
+@pytest.mark.parametrize("label, enum", [
+    ("Not yet recruiting", "NOT_YET_RECRUITING"), ("Active, not recruiting", "ACTIVE_NOT_RECRUITING"),
+    ("Unknown status", "UNKNOWN"), ("RECRUITING", "RECRUITING"),
+])
+def test_overall_status(label, enum):
+    assert labels.overall_status(label) == enum
+
+
+@pytest.mark.parametrize("kind, label, enum", [
+    ("masking", "None (Open Label)", "NONE"), ("date_type", "Anticipated", "ESTIMATED"),
+    ("allocation", "N/A", "NA"), ("intervention_model", "Single Group Assignment", "SINGLE_GROUP"),
+    ("yes_no", "No", False), ("yes_no", "maybe", None), ("sex", "All", "ALL"),
+])
+def test_lookup(kind, label, enum):
+    assert labels.lookup(kind, label) == enum
