@@ -1,0 +1,173 @@
+"""meddatax study page, design sections: Study Design, Study Groups, Interventions, Eligibility Criteria."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.masking import masked_columns
+from flows.parsers.model import StudyRecord
+from flows.parsers.page_text import Sections, distinct_rows, nonblank, tagged_lines, text_block
+from schemas.enums import (ALLOCATION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE,
+                           SEX, TIME_PERSPECTIVE)
+
+_DESIGN_LABELS = {"Allocation Method": "allocation", "Intervention Model": "intervention_model",
+                  "Primary Study Purpose": "primary_purpose", "Blinding Strategy": "masking",
+                  "Observational Model": "observational_model", "Time Perspective": "time_perspective"}
+# Compact pages give bare values: each column is known by its value set (first match wins).
+_DESIGN_VALUES = (("allocation", ALLOCATION), ("intervention_model", INTERVENTION_MODEL),
+                  ("primary_purpose", PRIMARY_PURPOSE), ("masking", MASKING),
+                  ("observational_model", OBSERVATIONAL_MODEL), ("time_perspective", TIME_PERSPECTIVE))
+_GROUP_TYPE = re.compile(r"^Group Type\s+(\S+)$")
+_INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+(\S+)$")
+_ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible Age": "maximum_age",
+                       "Eligible Sex": "gender", "Accepts Healthy Volunteers": "healthy_volunteers"}
+_AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
+
+
+def read_design(record: StudyRecord, sections: Sections) -> None:
+    """Fill designs, design_groups, interventions, design_group_interventions and eligibilities."""
+    row = study_design(sections.lines("Study Design"))
+    if any(value is not None for value in row.values()):
+        record.add("designs", row)
+    interventions = intervention_list(sections.lines("Interventions"))
+    groups, linked = study_groups(sections.lines("Study Groups"), interventions)
+    for group, names in groups:
+        record.add("design_groups", group)
+        for name in names:
+            record.add("design_group_interventions", {"design_group": group["title"], "intervention": name})
+    listed = {row["name"] for row in interventions}
+    for row in distinct_rows(interventions + [row for row in linked if row["name"] not in listed]):
+        record.add("interventions", row)
+    eligibility = eligibility_criteria(sections.lines("Eligibility Criteria"))
+    if any(value is not None for value in eligibility.values()):
+        record.add("eligibilities", eligibility)
+
+
+def study_design(lines: list[str]) -> dict[str, object]:
+    """The design row: labelled or bare enum values; a free line after the model or masking describes it."""
+    row: dict[str, object] = {column: None for column, _ in _DESIGN_VALUES}
+    row.update(intervention_model_description=None, masking_description=None)
+    previous = None
+    for label, value in tagged_lines(lines, _DESIGN_LABELS):
+        column = _DESIGN_LABELS[label] if label else _design_column(value)
+        if column and row[column] is None:
+            row[column], previous = _enum_value(column, value), column
+        elif previous == "intervention_model":
+            row["intervention_model_description"] = _joined(row["intervention_model_description"], value)
+        elif previous == "masking" and (roles := masked_columns(value)):
+            row.update(roles)
+        elif previous == "masking":
+            row["masking_description"] = _joined(row["masking_description"], value)
+    return row
+
+
+def _design_column(value: str) -> str | None:
+    return next((column for column, allowed in _DESIGN_VALUES if value in allowed), None)
+
+
+def _enum_value(column: str, value: str) -> str | None:
+    """The API v2 form of a design value ('RANDOMIZED' stays, 'Randomized' -> RANDOMIZED)."""
+    if column in ("allocation", "intervention_model", "masking"):
+        return labels.lookup(column, value)
+    return labels.group_type(value)
+
+
+def _joined(before: object, value: str) -> str:
+    return f"{before}\n{value}" if before else value
+
+
+def intervention_list(lines: list[str]) -> list[dict[str, object]]:
+    """'Interventions': name, description[, 'Intervention Type DRUG'] entries."""
+    lines = nonblank(lines)
+    if not any(_INTERVENTION_TYPE.match(line) for line in lines):
+        return [_intervention(None, lines[i], lines[i + 1:i + 2]) for i in range(0, len(lines), 2)]
+    rows, start = [], 0
+    for index, line in enumerate(lines):
+        if match := _INTERVENTION_TYPE.match(line):
+            if index > start:
+                rows.append(_intervention(match.group(1), lines[start], lines[start + 1:index]))
+            start = index + 1
+    return rows
+
+
+def _intervention(kind: str | None, name: str, description: list[str]) -> dict[str, object]:
+    return {"intervention_type": labels.intervention_type(kind), "name": name,
+            "description": text_block(description)}
+
+
+def study_groups(lines: list[str], known: list[dict]) -> tuple[list[tuple[dict, list[str]]], list[dict]]:
+    """The arms with the names of their interventions, and the interventions listed under them."""
+    lines = nonblank(lines)
+    anchors = [index for index, line in enumerate(lines) if _GROUP_TYPE.match(line)]
+    if not anchors:
+        # compact pages: every title/description pair is an arm
+        return [(_group(None, lines[i:i + 2]), []) for i in range(0, len(lines), 2)], []
+    groups, linked, start = [], [], 0
+    descriptions = {row["name"]: row["description"] for row in known}
+    for number, anchor in enumerate(anchors):
+        end = anchors[number + 1] if number + 1 < len(anchors) else len(lines)
+        interventions, used = _group_interventions(lines[anchor + 1:end], descriptions, end == len(lines))
+        groups.append((_group(_GROUP_TYPE.match(lines[anchor]).group(1), lines[start:anchor]),
+                       [row["name"] for row in interventions]))
+        linked += interventions
+        start = anchor + 1 + used
+    return groups, linked
+
+
+def _group(kind: str | None, head: list[str]) -> dict[str, object]:
+    return {"group_type": labels.group_type(kind), "title": head[0] if head else None,
+            "description": text_block(head[1:])}
+
+
+def _group_interventions(tail: list[str], descriptions: dict, last: bool) -> tuple[list[dict], int]:
+    """Interventions after a 'Group Type' line ('name', 'Intervention Type X', 'description')."""
+    anchors = [index for index, line in enumerate(tail) if _INTERVENTION_TYPE.match(line)]
+    rows, used = [], 0
+    for number, anchor in enumerate(anchors):
+        name = tail[anchor - 1] if anchor > used else None
+        if number + 1 < len(anchors):
+            after = tail[anchor + 1:anchors[number + 1] - 1]
+        elif last:
+            after = tail[anchor + 1:]
+        else:
+            # what follows the last intervention is its description, then the next group's title
+            rest = tail[anchor + 1:]
+            keep = bool(rest) and (descriptions.get(name) == rest[0] or len(rest) >= 3)
+            after = rest[:1] if keep else []
+        rows.append(_intervention(_INTERVENTION_TYPE.match(tail[anchor]).group(1), name, after))
+        used = anchor + 1 + len(after)
+    return rows, used
+
+
+def eligibility_criteria(lines: list[str]) -> dict[str, object]:
+    """Criteria text as shown, then ages, sex and healthy volunteers (labelled or positional)."""
+    end = next((i for i, line in enumerate(lines) if line.strip() in _ELIGIBILITY_LABELS), None)
+    if end is not None:
+        values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
+                  if label}
+    else:
+        end, values = _trailing_values(lines)
+    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": values.get("minimum_age"),
+            "maximum_age": values.get("maximum_age"),
+            "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
+            "criteria": text_block(lines[:end])}
+
+
+def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Compact pages end the criteria with bare values: minimum age, [maximum age,] sex, Yes/No."""
+    end, found, ages = len(lines), {}, []
+    for index in range(len(lines) - 1, -1, -1):
+        value = lines[index].strip()
+        if not value:
+            continue
+        if value in ("Yes", "No") and not found and not ages:
+            found["healthy_volunteers"] = value
+        elif value in SEX and "gender" not in found and not ages:
+            found["gender"] = value
+        elif _AGE.match(value) and len(ages) < 2:
+            ages.insert(0, value)
+        else:
+            break
+        end = index
+    found.update(zip(("minimum_age", "maximum_age"), ages))
+    return end, found

@@ -1,0 +1,140 @@
+"""meddatax study page, people and places: sponsors, investigators, sites, contacts, ids, related trials."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.model import StudyRecord
+from flows.parsers.page_text import Sections, nonblank
+from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
+
+_ROLE = re.compile(r"^Role:\s*(\S.*)$")
+_SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
+_SITE_STATUS = re.compile(r"^Site Status\s+(\S+)$")
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
+_RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
+
+
+def read_people_places(record: StudyRecord, sections: Sections) -> None:
+    """Fill sponsors, overall_officials, facilities, countries, central_contacts, id_information, related_studies."""
+    tables = {
+        "sponsors": sponsors(sections.lines("Sponsors")),
+        "overall_officials": investigators(sections.lines("Principal Investigators")),
+        "facilities": locations(sections.lines("Locations")),
+        "central_contacts": central_contacts(sections.lines("Central Contacts")),
+        "id_information": identifiers(sections.lines("Other Identifiers")),
+        "related_studies": related_trials(sections.lines("Related Clinical Trials"))
+        + related_trials(sections.lines("More Related Trials")),
+    }
+    countries = nonblank(sections.lines("Countries")) or [
+        row["country"] for row in tables["facilities"] if row["country"]]
+    tables["countries"] = [{"name": name} for name in dict.fromkeys(countries)]
+    for table, rows in tables.items():
+        for row in rows:
+            record.add(table, row)
+
+
+def sponsors(lines: list[str]) -> list[dict[str, object]]:
+    """Name, agency class[, 'Sponsor Role lead'] entries; without roles the first sponsor is the lead."""
+    rows: list[dict[str, object]] = []
+    for line in nonblank(lines):
+        agency_class = labels.lookup("agency_class", line)
+        if rows and agency_class in AGENCY_CLASS and rows[-1]["agency_class"] is None:
+            rows[-1]["agency_class"] = agency_class
+        elif rows and (match := _SPONSOR_ROLE.match(line)):
+            rows[-1]["lead_or_collaborator"] = match.group(1).lower()
+        else:
+            rows.append({"agency_class": None, "lead_or_collaborator": None, "name": line})
+    if rows and not any(row["lead_or_collaborator"] for row in rows):
+        for index, row in enumerate(rows):
+            row["lead_or_collaborator"] = "collaborator" if index else "lead"
+    return rows
+
+
+def investigators(lines: list[str]) -> list[dict[str, object]]:
+    """Name, 'Role: STUDY_CHAIR', affiliation entries (a line followed by 'Role:' starts one)."""
+    lines, rows = nonblank(lines), []
+    for index, line in enumerate(lines):
+        if match := _ROLE.match(line):
+            if rows:
+                rows[-1]["role"] = labels.lookup("official_role", match.group(1))
+        elif index + 1 < len(lines) and _ROLE.match(lines[index + 1]):
+            rows.append({"role": None, "name": line, "affiliation": None})
+        elif rows and rows[-1]["affiliation"] is None:
+            rows[-1]["affiliation"] = line
+    return rows
+
+
+def locations(lines: list[str]) -> list[dict[str, object]]:
+    """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries."""
+    rows: list[dict[str, object]] = []
+    pending: str | None = None
+    for line in nonblank(lines):
+        if match := _SITE_STATUS.match(line):
+            if rows:
+                rows[-1]["status"] = labels.overall_status(match.group(1))
+        elif pending is None:
+            pending = line
+        else:
+            rows.append({"name": pending, **address(line), "status": None})
+            pending = None
+    if pending is not None:
+        rows.append({"name": pending, "city": None, "state": None, "zip": None, "country": None, "status": None})
+    return rows
+
+
+def address(line: str) -> dict[str, str | None]:
+    """'Wuhan, Hubei, China' or 'Dhaka, , Bangladesh' -> city, state, zip, country (empty parts are None)."""
+    parts = [part.strip() or None for part in line.split(",")]
+    city, middle, country = parts[0], parts[1:-1], parts[-1] if len(parts) > 1 else None
+    state = middle[0] if middle else None
+    zip_code = middle[1] if len(middle) > 1 else None
+    return {"city": city, "state": state, "zip": zip_code, "country": country}
+
+
+def central_contacts(lines: list[str]) -> list[dict[str, object]]:
+    """Name, 'Role: CONTACT', phone[, email] entries; the first contact is the primary one."""
+    rows: list[dict[str, object]] = []
+    for line in nonblank(lines):
+        if rows and (match := _ROLE.match(line)):
+            role = match.group(1).strip().lower()
+            if role in ("primary", "backup"):
+                rows[-1]["contact_type"] = role
+        elif rows and "@" in line and " " not in line:
+            rows[-1]["email"] = line
+        elif rows and _PHONE.match(line):
+            rows[-1]["phone"] = line
+        else:
+            # as AACT (and ctgov_json_v2) do: the first central contact is primary, the others backup
+            rows.append({"contact_type": "backup" if rows else "primary", "name": line, "phone": None, "email": None})
+    return rows
+
+
+def identifiers(lines: list[str]) -> list[dict[str, object]]:
+    """Value, 'Identifier Type: -', 'Identifier Source: org_study_id' entries."""
+    rows: list[dict[str, object]] = []
+    for line in nonblank(lines):
+        match = re.match(r"^Identifier (Type|Source):\s*(.*)$", line)
+        if match and rows:
+            value = match.group(2).strip()
+            rows[-1]["id_type" if match.group(1) == "Type" else "id_source"] = None if value in ("", "-") else value
+        elif not match:
+            rows.append({"id_source": None, "id_type": None, "id_value": line})
+    return rows
+
+
+def related_trials(lines: list[str]) -> list[dict[str, object]]:
+    """Title line then 'NCT00226889[ TERMINATED PHASE1/PHASE2]' line, per related trial."""
+    rows, title = [], None
+    for line in nonblank(lines):
+        match = _RELATED.match(line)
+        if not match:
+            title = line
+            continue
+        status, phase = match.group(2), match.group(3)
+        if status and status not in OVERALL_STATUS:
+            status, phase = None, phase or status
+        rows.append({"related_nct_id": match.group(1), "stated_status": status,
+                     "stated_phase": labels.phase(phase), "title": title})
+        title = None
+    return rows

@@ -1,0 +1,155 @@
+"""meddatax.com study page text, compact (positional values) and labelled ('Recruitment Status') variants."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import aggregator_design as design
+from flows.parsers import aggregator_people_places as people
+from flows.parsers import labels
+from flows.parsers.dates import date_columns, parse_date
+from flows.parsers.model import Parsed, StudyRecord
+from flows.parsers.page_text import (NCT_ID, Sections, failure, first_missing, has_line, head_text,
+                                     int_value, nonblank, read_page, split_sections, tagged_lines,
+                                     text_block, truncated)
+from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
+
+LAYOUT = "aggregator_text"
+# meddatax puts one explainer sentence under every heading: page chrome, never content.
+CHROME = {
+    "Study Results": "The study team has not published outcome measurements, participant flow, or "
+                     "safety data for this trial yet. Check back later for updates.",
+    "Basic Information": "Get a concise snapshot of the trial, including recruitment status, study "
+                         "phase, enrollment targets, and key timeline milestones.",
+    "Brief Summary": "Review the sponsor-provided synopsis that highlights what the study is about and "
+                     "why it is being conducted.",
+    "Related Clinical Trials": "Explore similar clinical trials based on study characteristics and "
+                               "research focus.",
+    "Detailed Description": "Dive into the extended narrative that explains the scientific background, "
+                            "objectives, and procedures in greater depth.",
+    "Conditions": "See the medical conditions and disease areas that this research is targeting or "
+                  "investigating.",
+    "Study Design": "Understand how the trial is structured, including allocation methods, masking "
+                    "strategies, primary purpose, and other design elements.",
+    "Study Groups": "Review each arm or cohort in the study, along with the interventions and "
+                    "objectives associated with them.",
+    "Interventions": "Learn about the drugs, procedures, or behavioral strategies being tested and how "
+                     "they are applied within this trial.",
+    "Other Intervention Names": "Discover alternative or legacy names that may be used to describe the "
+                                "listed interventions across different sources.",
+    "Eligibility Criteria": "Check the participation requirements, including inclusion and exclusion "
+                            "rules, age limits, and whether healthy volunteers are accepted.",
+    "Sponsors": "Meet the organizations funding or collaborating on the study and learn about their roles.",
+    "Responsible Party": "Identify the individual or organization who holds primary responsibility for "
+                         "the study information submitted to regulators.",
+    "Principal Investigators": "Learn about the lead researchers overseeing the trial and their "
+                               "institutional affiliations.",
+    "Locations": "Explore where the study is taking place and check the recruitment status at each "
+                 "participating site.",
+    "Countries": "Review the countries where the study has at least one active or historical site.",
+    "Central Contacts": "Reach out to these primary contacts for questions about participation or study "
+                        "logistics.",
+    "Facility Contacts": "Find local site contact details for specific facilities participating in the trial.",
+    "Other Identifiers": "Review additional registry numbers or institutional identifiers associated "
+                         "with this trial.",
+    "More Related Trials": "Additional clinical trials that may be relevant based on similarity analysis.",
+}
+HEADINGS = frozenset(CHROME)
+_CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) | {"results pending"}
+# A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
+REQUIRED = ("Basic Information", "More Related Trials")
+_BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
+                 "Study Classification": "study_type", "Study Start Date": "start_date",
+                 "Primary Completion Date": "primary_completion_date",
+                 "Study Completion Date": "completion_date"}
+
+
+def sniff(head: bytes) -> bool:
+    """True for meddatax page text: 'NCT ID:' and 'Last Updated:' lines and a 'Basic Information' heading."""
+    text = head_text(head)
+    return (text is not None and re.search(r"(?m)^\s*NCT ID:", text) is not None
+            and re.search(r"(?m)^\s*Last Updated:", text) is not None and has_line(text, "Basic Information"))
+
+
+def parse(raw: bytes) -> Parsed:
+    """Read one meddatax study page into one StudyRecord, or problems and no record."""
+    lines = read_page(LAYOUT, raw)
+    if isinstance(lines, Parsed):
+        return lines
+    sections = page_sections(lines)
+    preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
+    nct_id = preamble.get("NCT ID") if NCT_ID.match(preamble.get("NCT ID") or "") else None
+    if missing := first_missing(sections, REQUIRED):
+        return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
+    if nct_id is None:
+        return failure(LAYOUT, "no NCT id: no 'NCT ID: NCTnnnnnnnn' line")
+    record = StudyRecord(nct_id, {"studies": [_study_row(sections, preamble)]})
+    _read_descriptions(record, sections)
+    design.read_design(record, sections)
+    people.read_people_places(record, sections)
+    record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
+                                   if row["lead_or_collaborator"] == "lead"), None)
+    return Parsed(layout=LAYOUT, records=[record])
+
+
+def page_sections(lines: list[str]) -> Sections:
+    """The page split at its headings, the explainer sentence under each heading dropped."""
+    kept = [line for line in lines if " ".join(line.lower().split()) not in _CHROME_LINES]
+    return split_sections(kept, HEADINGS)
+
+
+def _preamble_value(line: str) -> tuple[str, str]:
+    """'NCT ID: NCT05300932' -> ('NCT ID', 'NCT05300932'); the title line -> ('title', line)."""
+    match = re.match(r"^(NCT ID|Last Updated):\s*(.*)$", line)
+    return (match.group(1), match.group(2).strip()) if match else ("title", line)
+
+
+def _study_row(sections: Sections, preamble: dict[str, str]) -> dict[str, object]:
+    """The studies row: title, the Basic Information block and the last update."""
+    title = next((line for line in nonblank(sections.preamble) if _preamble_value(line)[0] == "title"), None)
+    basic = basic_information(sections.lines("Basic Information"))
+    study: dict[str, object] = {
+        "brief_title": title,
+        "overall_status": labels.overall_status(basic.get("status")),
+        "phase": labels.phase(basic.get("phase")),
+        "study_type": labels.lookup("study_type", basic.get("study_type")),
+        "enrollment": int_value(basic.get("enrollment")),
+    }
+    for prefix in ("start_date", "primary_completion_date", "completion_date"):
+        study.update(date_columns(prefix, basic.get(prefix)))
+    study.update(date_columns("last_update_posted_date", preamble.get("Last Updated")))
+    return study
+
+
+def basic_information(lines: list[str]) -> dict[str, str]:
+    """Labelled values by their label; compact (unlabelled) values by what they look like."""
+    values: dict[str, str] = {}
+    for label, value in tagged_lines(lines, _BASIC_LABELS):
+        field = _BASIC_LABELS[label] if label else _basic_field(value, values)
+        if field and field not in values:
+            values[field] = value
+    return values
+
+
+def _basic_field(value: str, found: dict[str, str]) -> str | None:
+    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, dates."""
+    if value in OVERALL_STATUS:
+        return "status"
+    if all(part in PHASE for part in value.split("/")):
+        return "phase"
+    if re.match(r"^\d[\d,]*\s+participants?$", value):
+        return "enrollment"
+    if value in STUDY_TYPE:
+        return "study_type"
+    if parse_date(value):
+        # the compact block gives the start date, then the completion date
+        return "completion_date" if "start_date" in found else "start_date"
+    return None
+
+
+def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
+    """Brief summary, detailed description, conditions."""
+    for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
+        if text := text_block(sections.lines(heading)):
+            record.add(table, {"description": text})
+    for name in nonblank(sections.lines("Conditions")):
+        record.add("conditions", {"name": name})

@@ -1,0 +1,159 @@
+"""clincosm study page, design sections: conditions table, Study Design, arms, outcome measures."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.dates import date_columns
+from flows.parsers.masking import masking_and_roles
+from flows.parsers.page_text import (distinct_rows, int_value, labelled_values, nonblank, split_sections,
+                                     text_block, unbullet)
+
+ARM_LABELS = frozenset({"Experimental", "Active Comparator", "Placebo Comparator", "Sham Comparator",
+                        "No Intervention", "Other"})
+INTERVENTION_LABELS = frozenset({"Drug", "Device", "Biological", "Procedure", "Procedure/Surgery",
+                                 "Radiation", "Behavioral", "Genetic", "Dietary Supplement",
+                                 "Combination Product", "Diagnostic Test", "Other"})
+_TYPED = re.compile(r"^([A-Z][A-Za-z /]*?):\s+(\S.*)$")
+_PHASE_LINE = re.compile(r"^(?:Early Phase 1|Phase [0-4](?:\s*/\s*Phase [0-4])?|N/A|Not Applicable)$")
+_DATED = re.compile(r"^(Actual|Anticipated|Estimated) (Study Start|Primary Completion|Study Completion) Date$")
+_DATE_PREFIX = {"Study Start": "start_date", "Primary Completion": "primary_completion_date",
+                "Study Completion": "completion_date"}
+_OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
+                     "Other Outcome Measures": "other"}
+
+
+def typed_line(line: str, allowed: frozenset[str]) -> tuple[str, str] | None:
+    """'Drug: Baricitinib' -> ('Drug', 'Baricitinib') when the label is one of `allowed`."""
+    match = _TYPED.match(unbullet(line))
+    return (match.group(1), match.group(2).strip()) if match and match.group(1) in allowed else None
+
+
+def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]], str | None]:
+    """The 'Condition or Disease Intervention/Treatment Phase' table: conditions, interventions, phase."""
+    conditions, interventions, phases = [], [], []
+    for line in nonblank(lines):
+        typed = typed_line(line, INTERVENTION_LABELS)
+        if typed:
+            interventions.append(typed)
+        elif _PHASE_LINE.match(line):
+            phases.append(line)
+        else:
+            conditions.append(unbullet(line))
+    return conditions, interventions, labels.phase("/".join(phases)) if phases else None
+
+
+def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]]:
+    """The 'Study Design' key/value block: (studies columns, designs row)."""
+    values = {key: " ".join(value) for key, value in labelled_values(lines).items()}
+    study: dict[str, object] = {"official_title": values.get("Official Title"),
+                                "study_type": labels.lookup("study_type", values.get("Study Type"))}
+    for key, value in values.items():
+        if key.endswith(" Enrollment"):
+            study["enrollment"] = int_value(value)
+            study["enrollment_type"] = labels.lookup("enrollment_type", key.split()[0])
+        elif match := _DATED.match(key):
+            date_type = labels.lookup("date_type", match.group(1))
+            study.update(date_columns(_DATE_PREFIX[match.group(2)], value, date_type))
+    return study, _design_row(values)
+
+
+def _design_row(values: dict[str, str]) -> dict[str, object]:
+    masking, roles = masking_and_roles(values.get("Masking"))
+    return {
+        "allocation": labels.lookup("allocation", values.get("Allocation")),
+        "intervention_model": labels.lookup("intervention_model", values.get("Intervention Model")),
+        "intervention_model_description": values.get("Intervention Model Description"),
+        "observational_model": _display_enum(values.get("Observational Model")),
+        "time_perspective": _display_enum(values.get("Time Perspective")),
+        "primary_purpose": _display_enum(values.get("Primary Purpose")),
+        "masking": masking,
+        "masking_description": values.get("Masking Description"),
+        **roles,
+    }
+
+
+def _display_enum(label: str | None) -> str | None:
+    """'Basic Science' -> BASIC_SCIENCE, 'Case-Control' -> CASE_CONTROL (the API v2 spelling)."""
+    # API v2 abbreviates this one purpose.
+    if label and label.strip().lower() == "educational/counseling/training":
+        return "ECT"
+    return labels.group_type(label)
+
+
+def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
+    """The arms table: design_groups, interventions (de-duplicated) and their links."""
+    entries: list[dict] = []
+    arm: dict | None = None
+    for line in lines:
+        kind, label, name = _arm_table_line(line, arm, listed)
+        if kind == "arm":
+            arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
+            entries.append(arm)
+        elif kind == "intervention":
+            entries.append({"kind": kind, "label": label, "name": name, "lines": []})
+            if arm is not None:
+                arm["links"].append(name)
+        elif entries:
+            entries[-1]["lines"].append(line.strip())
+    return _arm_rows(entries, listed)
+
+
+def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]]):
+    """('arm'|'intervention'|'text', label, name) for one line of the arms table."""
+    typed = typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
+    if not typed or line.strip() == "Arm Intervention/Treatment":
+        return "text", None, None
+    label, name = typed
+    if label not in ARM_LABELS:
+        return "intervention", label, name
+    if label not in INTERVENTION_LABELS:
+        return "arm", label, name
+    # 'Other' is both an arm type and an intervention type: the conditions table lists the interventions.
+    if typed in listed or (arm is not None and not arm["links"] and arm["label"] != "No Intervention"):
+        return "intervention", label, name
+    return "arm", label, name
+
+
+def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
+    tables: dict[str, list[dict]] = {"design_groups": [], "interventions": [], "design_group_interventions": []}
+    for entry in entries:
+        description = text_block(entry["lines"])
+        if entry["kind"] == "arm":
+            tables["design_groups"].append({"group_type": labels.group_type(entry["label"]),
+                                            "title": entry["name"], "description": description})
+            tables["design_group_interventions"] += [{"design_group": entry["name"], "intervention": name}
+                                                     for name in entry["links"]]
+        else:
+            tables["interventions"].append({"intervention_type": labels.intervention_type(entry["label"]),
+                                            "name": entry["name"], "description": description})
+    shown = {(row["intervention_type"], row["name"]) for row in tables["interventions"]}
+    tables["interventions"] += [{"intervention_type": labels.intervention_type(label), "name": name,
+                                 "description": None} for label, name in listed
+                                if (labels.intervention_type(label), name) not in shown]
+    return {table: distinct_rows(rows) for table, rows in tables.items()}
+
+
+def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
+    """'1. ESSDAI [12 weeks]' lines with their indented descriptions, per outcome heading."""
+    parts = split_sections(lines, frozenset(_OUTCOME_HEADINGS))
+    rows: list[dict[str, object]] = []
+    for heading, outcome_type in _OUTCOME_HEADINGS.items():
+        items: list[tuple[str, list[str]]] = []
+        for line in parts.lines(heading):
+            match = re.match(r"^\s*(\d+)\.\s+(\S.*)$", line)
+            if match and int(match.group(1)) == len(items) + 1:
+                items.append((match.group(2).strip(), []))
+            elif items:
+                items[-1][1].append(line.strip())
+        rows += [{"outcome_type": outcome_type, **_measure(text), "description": text_block(more)}
+                 for text, more in items]
+    return rows
+
+
+def _measure(text: str) -> dict[str, str | None]:
+    """The measure and the time frame: the last [bracketed] part of the outcome line."""
+    match = re.match(r"^(.*?)\s*\[([^\[\]]*)\]\s*$", text)
+    if not match:
+        return {"measure": text, "time_frame": None}
+    return {"measure": match.group(1) or None, "time_frame": match.group(2).strip() or None}

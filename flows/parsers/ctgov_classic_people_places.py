@@ -1,0 +1,98 @@
+"""clincosm study page, people and places: eligibility, locations, sponsors, investigators."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.facility_address import split_location_row
+from flows.parsers.page_text import nonblank, text_block, unbullet
+from schemas.enums import AGENCY_CLASS
+
+_AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
+_ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
+                     "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy"}
+_OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
+# Degrees and titles that follow an investigator's name before the affiliation.
+_CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
+facp fcps bsc ma mba np pa dds dmd mpharm mmed md-phd""".split())
+
+
+def eligibility(lines: list[str]) -> dict[str, object]:
+    """The 'Criteria' block: ages, sex, healthy volunteers, then the criteria text as shown."""
+    values: dict[str, str] = {}
+    expecting: str | None = None
+    body = [line for line in lines if line.strip() != "Criteria"]
+    for index, line in enumerate(body):
+        key = line.strip()
+        if key in _ELIGIBILITY_KEYS:
+            expecting = _ELIGIBILITY_KEYS[key]
+        elif expecting and key:
+            values[expecting], expecting = key, None
+        elif key:
+            return _eligibility_row(values, body[index:])
+    return _eligibility_row(values, [])
+
+
+def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, object]:
+    minimum, maximum = age_range(values.get("ages"))
+    return {"gender": labels.lookup("sex", values.get("sex")), "minimum_age": minimum,
+            "maximum_age": maximum, "healthy_volunteers": labels.lookup("yes_no", values.get("healthy")),
+            "criteria": text_block(criteria)}
+
+
+def age_range(text: str | None) -> tuple[str | None, str | None]:
+    """'18 Years and Older' -> ('18 Years', None); '18 Years to 85 Years' -> both; 'up to 5 Years'."""
+    text = re.sub(r"\(.*?\)", "", text or "").strip()
+    if match := re.match(rf"^({_AGE})\s+to\s+({_AGE})$", text, re.I):
+        return match.group(1), match.group(2)
+    if match := re.match(rf"^({_AGE})\s+and\s+(?:older|over)$", text, re.I):
+        return match.group(1), None
+    if match := re.match(rf"^(?:up\s+to\s+({_AGE})|({_AGE})\s+and\s+younger)$", text, re.I):
+        return None, match.group(1) or match.group(2)
+    return None, None
+
+
+def locations(lines: list[str]) -> list[dict[str, object]]:
+    """The numbered rows of the 'Site City State Country Postal Code' table."""
+    rows = [line for line in nonblank(lines) if re.match(r"^\d+\s+\S", line)]
+    return [{**split_location_row(row), "status": None} for row in rows]
+
+
+def party(text: str) -> dict[str, str | None]:
+    """'Peking Union Medical College Hospital (Other)' -> name and agency class."""
+    match = re.match(r"^(.*?)\s*\(([^()]*)\)$", text.strip())
+    agency_class = labels.lookup("agency_class", match.group(2)) if match else None
+    if agency_class not in AGENCY_CLASS:
+        return {"name": text.strip(), "agency_class": None}
+    return {"name": match.group(1), "agency_class": agency_class}
+
+
+def sponsors(lead: str | None, collaborators: list[str], listed: list[str]) -> list[dict[str, object]]:
+    """Lead and collaborators from the header; 'Sponsors and Collaborators' adds any others."""
+    parties = ([party(lead)] if lead else []) + [party(text) for text in collaborators]
+    names = {p["name"] for p in parties}
+    parties += [{"name": name, "agency_class": None} for name in map(unbullet, nonblank(listed))
+                if name not in names]
+    return [{"agency_class": p["agency_class"], "lead_or_collaborator": "collaborator" if i else "lead",
+             "name": p["name"]} for i, p in enumerate(parties)]
+
+
+def investigators(lines: list[str]) -> list[dict[str, object]]:
+    """'• Study Chair: Xiaomei Leng, Dr., Peking Union Medical College Hospital' rows."""
+    rows = []
+    for line in map(unbullet, nonblank(lines)):
+        if match := _OFFICIAL.match(line):
+            name, affiliation = name_and_affiliation(match.group(2))
+            rows.append({"role": labels.lookup("official_role", match.group(1)), "name": name,
+                         "affiliation": affiliation})
+    return rows
+
+
+def name_and_affiliation(text: str) -> tuple[str, str | None]:
+    """'Xiaomei Leng, Dr., Peking Union Medical College Hospital' -> name with titles, affiliation."""
+    parts = [part.strip() for part in text.split(",")]
+    taken = 1
+    while taken < len(parts) and parts[taken].lower().replace(".", "") in _CREDENTIALS:
+        taken += 1
+    affiliation = ", ".join(parts[taken:]) or None
+    return ", ".join(parts[:taken]), affiliation

@@ -1,0 +1,119 @@
+"""Split a clincosm location row ('1 <site> <city> <state> <country> <postal code>') into columns.
+
+The row is one line of space-separated cells, so the split is a heuristic, in this order:
+1. a leading row number is dropped;
+2. the postal code is the last token when it holds a digit (or the last two tokens when
+   they form a UK or Canadian postcode);
+3. the country is the longest known country name (as ClinicalTrials.gov spells it) that
+   ends what is left;
+4. the state is a repeated tail ('Beijing Beijing': the city is also the state, as for
+   China's municipalities) or a known state/province name ending what is left;
+5. the city is what follows the last institution word (Hospital, Clinic, University...)
+   when that is one to three capitalised words, otherwise the last word; the rest is the name.
+"""
+from __future__ import annotations
+
+import re
+
+COUNTRIES = frozenset(name.casefold() for name in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+Bosnia and Herzegovina|Botswana|Brazil|Brunei Darussalam|Bulgaria|Burkina Faso|Burundi|
+Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|
+Congo|Congo, The Democratic Republic of the|Costa Rica|Cote D'Ivoire|Côte D'Ivoire|Croatia|
+Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|
+El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|
+Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|
+Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iran, Islamic Republic of|Iraq|Ireland|Israel|
+Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Korea, Republic of|
+Korea, Democratic People's Republic of|South Korea|Kosovo|Kuwait|Kyrgyzstan|
+Lao People's Democratic Republic|Latvia|Lebanon|Lesotho|Liberia|Libya|Libyan Arab Jamahiriya|
+Liechtenstein|Lithuania|Luxembourg|Macau|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|
+Mauritania|Mauritius|Mexico|Moldova|Moldova, Republic of|Monaco|Mongolia|Montenegro|Morocco|
+Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|
+North Macedonia|Macedonia, The Former Yugoslav Republic of|Norway|Oman|Pakistan|Palestine|
+Palestinian Territory, occupied|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|
+Portugal|Puerto Rico|Qatar|Réunion|Romania|Russian Federation|Russia|Rwanda|Saudi Arabia|
+Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Sudan|
+Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syrian Arab Republic|Taiwan|Tajikistan|
+Tanzania|Tanzania, United Republic of|Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|
+Türkiye|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|
+Uruguay|Uzbekistan|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe
+""".replace("\n", "").split("|"))
+
+STATES = frozenset(name.casefold() for name in """
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|District of Columbia|
+Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
+Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|
+New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|
+Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|
+West Virginia|Wisconsin|Wyoming|Alberta|British Columbia|Manitoba|New Brunswick|
+Newfoundland and Labrador|Nova Scotia|Ontario|Prince Edward Island|Quebec|Saskatchewan|
+New South Wales|Queensland|South Australia|Tasmania|Victoria|Western Australia|
+Anhui|Fujian|Gansu|Guangdong|Guangxi|Guizhou|Hainan|Hebei|Heilongjiang|Henan|Hubei|Hunan|
+Jiangsu|Jiangxi|Jilin|Liaoning|Inner Mongolia|Ningxia|Qinghai|Shaanxi|Shandong|Shanxi|
+Sichuan|Tibet|Xinjiang|Yunnan|Zhejiang
+""".replace("\n", "").split("|"))
+
+INSTITUTION_WORDS = frozenset("""
+hospital hospitals clinic clinics center centre centers university college institute
+foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site
+""".split())
+
+_POSTCODE_PAIR = re.compile(r"^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d)$")
+
+
+def _tail_match(tokens: list[str], names: frozenset[str], longest: int = 6) -> int:
+    """How many trailing tokens form a name in `names` (longest first); 0 if none."""
+    for size in range(min(longest, len(tokens)), 0, -1):
+        if " ".join(tokens[-size:]).casefold() in names:
+            return size
+    return 0
+
+
+def _postal_code(tokens: list[str]) -> int:
+    """How many trailing tokens are the postal code."""
+    if len(tokens) >= 3 and _POSTCODE_PAIR.match(" ".join(tokens[-2:])):
+        return 2
+    return 1 if len(tokens) >= 2 and any(ch.isdigit() for ch in tokens[-1]) else 0
+
+
+def _state(tokens: list[str]) -> tuple[int, int]:
+    """(state tokens, city tokens) at the end: a repeated tail is both city and state."""
+    for size in (3, 2, 1):
+        if len(tokens) > 2 * size and tokens[-2 * size:-size] == tokens[-size:]:
+            return size, size
+    size = _tail_match(tokens, STATES, 3)
+    return (size, 0) if len(tokens) - size >= 2 else (0, 0)
+
+
+def _city(tokens: list[str]) -> int:
+    """How many trailing tokens are the city: after the last institution word, else one."""
+    for index in range(len(tokens) - 1, 0, -1):
+        if tokens[index - 1].casefold().strip(",") in INSTITUTION_WORDS:
+            tail = tokens[index:]
+            if len(tail) <= 3 and all(word[:1].isupper() for word in tail):
+                return len(tail)
+            break
+    return 1 if len(tokens) >= 2 else 0
+
+
+def split_location_row(row: str) -> dict[str, str | None]:
+    """'1 Peking Union Medical College Hospital Beijing Beijing China 100730' -> facility columns."""
+    tokens = re.sub(r"^\s*\d+\s+", "", row).split()
+    zip_size = _postal_code(tokens)
+    zip_code = " ".join(tokens[len(tokens) - zip_size:]) or None
+    tokens = tokens[: len(tokens) - zip_size]
+    country_size = _tail_match(tokens, COUNTRIES) if len(tokens) > 1 else 0
+    country = " ".join(tokens[len(tokens) - country_size:]) or None
+    tokens = tokens[: len(tokens) - country_size]
+    state_size, city_size = _state(tokens)
+    state = " ".join(tokens[len(tokens) - state_size:]) or None
+    tokens = tokens[: len(tokens) - state_size]
+    if city_size:
+        city, tokens = " ".join(tokens[-city_size:]), tokens[:-city_size]
+    else:
+        size = _city(tokens)
+        city, tokens = " ".join(tokens[len(tokens) - size:]) or None, tokens[: len(tokens) - size]
+    return {"name": " ".join(tokens) or None, "city": city, "state": state,
+            "zip": zip_code, "country": country}

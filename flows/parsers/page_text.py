@@ -1,0 +1,170 @@
+"""The text of a captured study page: decoding, lines, sections by known headings, text blocks."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers.model import Parsed, Problem
+
+NCT_ID = re.compile(r"^NCT\d{8}$")
+BULLET = re.compile(r"^\s*[•*\-]\s+")
+
+
+class Sections:
+    """A page split at its known headings: the lines under each heading, in page order."""
+
+    def __init__(self, preamble: list[str], found: list[tuple[str, list[str]]]):
+        self.preamble = preamble
+        self.order = [heading for heading, _ in found]
+        self._lines = dict(found)
+
+    def __contains__(self, heading: str) -> bool:
+        return heading in self._lines
+
+    def lines(self, heading: str) -> list[str]:
+        """The lines under `heading` up to the next known heading; [] when absent or empty."""
+        return self._lines.get(heading, [])
+
+    def last(self) -> str:
+        """The last heading the page reaches (where a cut-off page ends)."""
+        return self.order[-1] if self.order else "the start of the page"
+
+
+def decode_text(raw: bytes) -> str | None:
+    """UTF-8 text without BOM; a character cut at the very end is dropped; None if not text."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data" or error.start < len(raw) - 3:
+            return None
+        text = raw[: error.start].decode("utf-8")
+    if "\x00" in text:
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def head_text(head: bytes) -> str | None:
+    """What a sniffer may look at: page text, or None for binary, JSON and XML."""
+    text = decode_text(head)
+    if text is None or text.lstrip()[:1] in ("{", "[", "<"):
+        return None
+    return text
+
+
+def page_lines(text: str) -> list[str]:
+    """The page's lines with line endings normalised and trailing blanks removed."""
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def has_line(text: str, wanted: str) -> bool:
+    """True when some line of `text`, stripped, is exactly `wanted`."""
+    return re.search(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$", text) is not None
+
+
+def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
+    """Split lines at the first occurrence of each known heading (a whole stripped line)."""
+    preamble: list[str] = []
+    found: list[tuple[str, list[str]]] = []
+    current = preamble
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        if key in headings and key not in seen:
+            seen.add(key)
+            current = []
+            found.append((key, current))
+        else:
+            current.append(line)
+    return Sections(preamble, found)
+
+
+def nonblank(lines: list[str]) -> list[str]:
+    """The stripped non-blank lines."""
+    return [line.strip() for line in lines if line.strip()]
+
+
+def text_block(lines: list[str]) -> str | None:
+    """Lines as shown, outer blank lines dropped and blank runs collapsed; None if empty."""
+    kept: list[str] = []
+    for line in lines:
+        if line.strip() or (kept and kept[-1]):
+            kept.append(line.rstrip() if line.strip() else "")
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept) or None
+
+
+def unbullet(line: str) -> str:
+    """The line without its list bullet ('• X' -> 'X')."""
+    return BULLET.sub("", line).strip()
+
+
+def first_missing(sections: Sections, required: tuple[str, ...]) -> str | None:
+    """The first required heading the page does not reach, if any."""
+    return next((heading for heading in required if heading not in sections), None)
+
+
+def failure(layout: str, reason: str, detail: str = "", nct_id: str | None = None) -> Parsed:
+    """A Parsed with no record and one problem."""
+    return Parsed(layout=layout, problems=[Problem(reason=reason, detail=detail, nct_id=nct_id)])
+
+
+def read_page(layout: str, raw: bytes) -> list[str] | Parsed:
+    """The page's lines, or a Parsed with a problem when the bytes are empty or not UTF-8 text."""
+    text = decode_text(raw)
+    if text is None:
+        return failure(layout, "not a UTF-8 text page", f"{len(raw)} bytes that do not decode as UTF-8 text")
+    if not text.strip():
+        return failure(layout, "empty page: no text")
+    return page_lines(text)
+
+
+def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None) -> Parsed:
+    """The answer for a page cut short: `missing` names what a whole page has ("'X' section")."""
+    reason = f"truncated page: no {missing} (ends after '{sections.last()}')"
+    return failure(layout, reason, "the page text stops before its closing sections", nct_id)
+
+
+def int_value(text: str | None) -> int | None:
+    """'9,500' or '60 participants' -> the leading whole number; None if there is none."""
+    match = re.match(r"^\s*(\d[\d,]*)\b", text or "")
+    return int(match.group(1).replace(",", "")) if match else None
+
+
+def labelled_values(lines: list[str], is_key=lambda line: line.endswith(":")) -> dict[str, list[str]]:
+    """'Key:' lines and the non-blank lines under each, keyed by the label without its colon."""
+    values: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in nonblank(lines):
+        if is_key(line):
+            current = values.setdefault(line.rstrip(":").strip(), [])
+        elif current is not None:
+            current.append(line)
+    return values
+
+
+def first(values: list[str] | None) -> str | None:
+    """The first value, or None."""
+    return values[0] if values else None
+
+
+def first_line(lines: list[str]) -> str | None:
+    """The first non-blank line, stripped."""
+    return first(nonblank(lines))
+
+
+def distinct_rows(rows: list[dict]) -> list[dict]:
+    """Rows without exact repeats, first occurrence kept."""
+    return list({tuple(row.items()): row for row in rows}.values())
+
+
+def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]:
+    """Non-blank lines as (label, value): a known label line tags the line after it; others get None."""
+    tagged: list[tuple[str | None, str]] = []
+    pending: str | None = None
+    for line in nonblank(lines):
+        if line in known_labels:
+            pending = line
+        else:
+            tagged.append((pending, line))
+            pending = None
+    return tagged
