@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled samples, the shared corpus when present, a run helper."""
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -37,3 +38,15 @@ def run(tmp_path):
     _run.con = con
     yield _run
     con.close()
+
+
+def pytest_addoption(parser):
+    """--regen-golden rewrites tests/golden/<layout>/<case>.expected.json; review the diff."""
+    parser.addoption("--regen-golden", action="store_true", default=False,
+                     help="rewrite golden expected files from the parsers' output")
+
+
+def pytest_configure(config):
+    """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported."""
+    if config.getoption("--regen-golden"):
+        os.environ["TRIALQC_REGEN_GOLDEN"] = "1"
