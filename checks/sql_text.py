@@ -1,0 +1,23 @@
+"""Message and evidence templates turned into SQL string expressions for rule SELECTs."""
+from __future__ import annotations
+
+from string import Formatter
+
+
+def literal(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sql_text(template: str, **exprs: str) -> str:
+    """SQL that renders `template`, each {name} filled by the SQL expression `exprs[name]`.
+
+    NULL parts render as empty text (DuckDB's concat), so a message is never NULL.
+    """
+    parts = []
+    for text, name, _spec, _conv in Formatter().parse(template):
+        if text:
+            parts.append(literal(text))
+        if name is not None:
+            parts.append(f"CAST({exprs[name]} AS VARCHAR)")
+    return f"concat({', '.join(parts)})" if parts else "''"

@@ -1,0 +1,148 @@
+"""Cases for checks.dates, from the seeds (as of 2026-11-22) and the precision edges:
+a month- or year-precision date never fires a day-level comparison."""
+from __future__ import annotations
+
+from datetime import date as d
+
+from tests.checks.harness import Case
+
+
+def study(**values):
+    """A change that sets columns of the `studies` row."""
+    return lambda s: s["studies"][0].update(values)
+
+
+def header(duration_months: float):
+    """A change that adds clincosm header numbers with this duration."""
+    return lambda s: s.__setitem__("page_header_metrics", [
+        {"enrollment": 40, "sites": 1, "arms": 2, "duration_months": duration_months}])
+
+
+def both(*changes):
+    """A change made of several changes, in order."""
+    return lambda s: [change(s) for change in changes]
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+# Seed 000 NCT04916756: completed 2021-03-25, first posted 2021-06-08, header 14.3 months.
+SEED_000 = study(primary_completion_date=d(2020, 12, 24), completion_date=d(2021, 3, 25),
+                 study_first_posted_date=d(2021, 6, 8), last_update_posted_date=d(2021, 6, 30))
+# Seed 001 NCT05792462: never updated since 2023-03-31, every date an estimate.
+SEED_001 = study(overall_status="NOT_YET_RECRUITING", start_date=d(2023, 3, 20), start_date_type="ESTIMATED",
+                 primary_completion_date=d(2024, 3, 20), primary_completion_date_type="ESTIMATED",
+                 completion_date=d(2024, 9, 20), completion_date_type="ESTIMATED",
+                 study_first_posted_date=d(2023, 3, 31), last_update_posted_date=d(2023, 3, 31),
+                 verification_date=d(2023, 3, 1), verification_date_precision="month")
+# Seed 003 NCT04966884: recruiting, completion 2021-12-30, no date types.
+SEED_003 = study(overall_status="RECRUITING", start_date=d(2020, 4, 2), start_date_type=None,
+                 primary_completion_date=None, primary_completion_date_type=None,
+                 completion_date=d(2021, 12, 30), completion_date_type=None)
+# Seed 002 NCT05300932: active, completion 2026-11-12, ten days before as_of.
+SEED_002 = study(overall_status="ACTIVE_NOT_RECRUITING", start_date=d(2022, 3, 8), start_date_type=None,
+                 primary_completion_date=None, primary_completion_date_type=None,
+                 completion_date=d(2026, 11, 12), completion_date_type=None,
+                 last_update_posted_date=d(2026, 1, 27), verification_date=d(2026, 1, 1))
+MONTH = "month"
+
+CASES = [
+    Case("dates.start_after_primary_completion", True, study(start_date=d(2021, 6, 20),
+         primary_completion_date=d(2021, 6, 10))),
+    Case("dates.start_after_primary_completion", False, study(start_date=d(2021, 6, 1), start_date_precision=MONTH,
+         primary_completion_date=d(2021, 6, 10)), note="start 2021-06 is not after 2021-06-10"),
+    Case("dates.start_after_primary_completion", False, _clean, note="clean"),
+
+    Case("dates.start_after_completion", True, study(start_date=d(2021, 10, 1))),
+    Case("dates.start_after_completion", False, study(completion_date=d(2020, 1, 1),
+         completion_date_precision="year"), note="completion 2020 is not before 2020-01-16"),
+    Case("dates.start_after_completion", False, _clean, note="clean"),
+
+    Case("dates.primary_completion_after_completion", True, study(primary_completion_date=d(2021, 10, 1),
+         completion_date=d(2021, 9, 1), completion_date_precision=MONTH), note="October after 2021-09"),
+    Case("dates.primary_completion_after_completion", False, study(primary_completion_date=d(2021, 9, 15),
+         completion_date=d(2021, 9, 1), completion_date_precision=MONTH), note="2021-09-15 within 2021-09"),
+    Case("dates.primary_completion_after_completion", False, _clean, note="clean"),
+
+    Case("dates.registered_after_completion", True, SEED_000, note="seed 000"),
+    Case("dates.registered_after_completion", False, both(SEED_000, study(
+         study_first_posted_date=d(2021, 3, 1), study_first_posted_date_precision=MONTH)),
+         note="posted 2021-03 is not after 2021-03-25"),
+    Case("dates.registered_after_completion", False, study(start_date=d(1991, 1, 1), primary_completion_date=None,
+         completion_date=d(1994, 6, 1), study_first_posted_date=d(1999, 11, 1)),
+         note="ended before the registry opened"),
+    Case("dates.registered_after_completion", False, _clean, note="clean"),
+
+    Case("dates.last_update_before_first_posted", True, study(last_update_posted_date=d(2019, 11, 1))),
+    Case("dates.last_update_before_first_posted", False, study(last_update_posted_date=d(2019, 12, 1),
+         last_update_posted_date_precision=MONTH), note="2019-12 is not before 2019-12-02"),
+    Case("dates.last_update_before_first_posted", False, _clean, note="clean"),
+
+    Case("dates.status_stale_after_completion", True, SEED_001, note="seed 001"),
+    Case("dates.status_stale_after_completion", True, SEED_003, note="seed 003 no date types"),
+    Case("dates.status_stale_after_completion", True, study(overall_status="RECRUITING", start_date=d(2024, 1, 1),
+         completion_date=d(2025, 5, 31), start_date_type=None, primary_completion_date_type=None,
+         completion_date_type=None, last_update_posted_date=d(2025, 4, 20)), note="seed 004"),
+    Case("dates.status_stale_after_completion", True, study(overall_status="ENROLLING_BY_INVITATION",
+         completion_date=None), note="primary completion when no completion"),
+    Case("dates.status_stale_after_completion", False, SEED_002, note="seed 002 within 30 days"),
+    Case("dates.status_stale_after_completion", False, SEED_001, as_of=d(2024, 6, 1), note="001 as of 2024"),
+    Case("dates.status_stale_after_completion", False, study(overall_status="RECRUITING",
+         completion_date=d(2026, 10, 1), completion_date_precision=MONTH), as_of=d(2026, 11, 20),
+         note="2026-10 ends 20 days before as_of"),
+    Case("dates.status_stale_after_completion", True, study(overall_status="RECRUITING",
+         completion_date=d(2026, 10, 1)), as_of=d(2026, 11, 20), note="2026-10-01 day precision"),
+    Case("dates.status_stale_after_completion", False, study(overall_status="RECRUITING",
+         completion_date=d(2027, 6, 1)), note="future completion wins over past primary completion"),
+    Case("dates.status_stale_after_completion", False, _clean, note="clean completed"),
+
+    Case("dates.verification_stale", True, SEED_001, note="seed 001 verified 2023-03"),
+    Case("dates.verification_stale", True, study(overall_status="RECRUITING", verification_date=d(2024, 11, 1),
+         verification_date_precision="day"), note="2024-11-01 day precision"),
+    Case("dates.verification_stale", False, study(overall_status="RECRUITING", verification_date=d(2024, 11, 1)),
+         note="2024-11 may be within two years"),
+    Case("dates.verification_stale", False, _clean, note="clean completed, old verification"),
+
+    Case("dates.actual_after_last_update", True, study(completion_date=d(2022, 5, 1))),
+    Case("dates.actual_after_last_update", False, study(completion_date=d(2022, 3, 1),
+         completion_date_precision=MONTH, last_update_posted_date=d(2022, 3, 1)), note="2022-03 vs 2022-03-01"),
+    Case("dates.actual_after_last_update", False, study(completion_date=d(2022, 5, 1),
+         completion_date_type="ESTIMATED"), note="estimate may lie ahead"),
+    Case("dates.actual_after_last_update", False, _clean, note="clean"),
+
+    Case("dates.estimate_kept_long_past", True, study(completion_date_type="ESTIMATED"), note="181 days"),
+    Case("dates.estimate_kept_long_past", True, both(SEED_001, study(last_update_posted_date=d(2024, 1, 10))),
+         note="start estimate kept 296 days"),
+    Case("dates.estimate_kept_long_past", False, study(completion_date=d(2021, 12, 1), completion_date_precision=MONTH,
+         completion_date_type="ESTIMATED", last_update_posted_date=d(2022, 3, 15)),
+         note="2021-12 ends 74 days before"),
+    Case("dates.estimate_kept_long_past", False, SEED_001, note="seed 001 updated 11 days after start"),
+    Case("dates.estimate_kept_long_past", False, _clean, note="clean"),
+
+    Case("dates.implausible_date", True, study(start_date=d(1900, 1, 16)), note="1900 for 2000"),
+    Case("dates.implausible_date", True, study(study_first_posted_date=d(1998, 5, 1)), note="before the registry"),
+    Case("dates.implausible_date", True, study(start_date=d(1939, 1, 1), start_date_precision="year")),
+    Case("dates.implausible_date", True, study(completion_date=d(2065, 12, 31), completion_date_type="ESTIMATED"),
+         note="NCT05080673-like"),
+    Case("dates.implausible_date", False, study(start_date=d(1976, 10, 1), start_date_precision=MONTH,
+         start_date_type=None, verification_date=d(1989, 6, 1), study_first_posted_date=d(1999, 9, 21)),
+         note="NCT00000154 legacy NIH trial"),
+    Case("dates.implausible_date", False, study(start_date=d(1940, 1, 1), start_date_precision="year"),
+         note="1940 may be 1940-12-31"),
+    Case("dates.implausible_date", False, study(completion_date=d(2041, 11, 1), completion_date_precision=MONTH),
+         note="2041-11 may be within 15 years"),
+    Case("dates.implausible_date", False, _clean, note="clean"),
+
+    Case("dates.header_duration_mismatch", True, header(528.9), note="NCT05080673 528.9 months"),
+    Case("dates.header_duration_mismatch", True, header(22.0), note="19.5 months apart"),
+    Case("dates.header_duration_mismatch", False, both(SEED_000, header(14.3)), note="seed 000"),
+    Case("dates.header_duration_mismatch", False, both(SEED_001, header(18.1)), note="seed 001"),
+    Case("dates.header_duration_mismatch", False, header(20.8), note="off by 1.3 months"),
+    Case("dates.header_duration_mismatch", False, both(study(
+         start_date=d(2020, 1, 1), start_date_precision=MONTH, completion_date=d(2021, 9, 1),
+         completion_date_precision=MONTH), header(22.0)), note="2020-01 to 2021-09 spans up to 21 months"),
+    Case("dates.header_duration_mismatch", False, both(study(completion_date=d(2030, 1, 16)), header(125.0)),
+         note="within 10% of 120 months"),
+    Case("dates.header_duration_mismatch", False, _clean, note="no header"),
+]

@@ -1,0 +1,99 @@
+"""Cases for checks.missing_fields: each rule fires on a gap and stays quiet where the
+study type or status does not require the field."""
+from __future__ import annotations
+
+from tests.checks.harness import Case
+
+
+def study(**values):
+    """A change that sets columns of the `studies` row."""
+    return lambda s: s["studies"][0].update(values)
+
+
+def rows(table: str, new_rows: list[dict]):
+    """A change that replaces the rows of one child table."""
+    return lambda s: s.__setitem__(table, new_rows)
+
+
+def both(*changes):
+    """A change made of several changes, in order."""
+    return lambda s: [change(s) for change in changes]
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+OBSERVATIONAL = study(study_type="OBSERVATIONAL", phase=None)
+EXPANDED = study(study_type="EXPANDED_ACCESS", phase=None)
+
+CASES = [
+    Case("missing_fields.no_title", True, study(brief_title=None, official_title=None), note="seed 003"),
+    Case("missing_fields.no_title", True, study(brief_title="  ", official_title=""), note="blank titles"),
+    Case("missing_fields.no_title", False, study(brief_title=None), note="official title only"),
+    Case("missing_fields.no_title", False, _clean, note="clean"),
+
+    Case("missing_fields.no_overall_status", True, study(overall_status=None)),
+    Case("missing_fields.no_overall_status", False, _clean, note="clean"),
+
+    Case("missing_fields.no_conditions", True, rows("conditions", []), note="seeds 000 001 002"),
+    Case("missing_fields.no_conditions", True, rows("conditions", [{"name": " "}]), note="blank name"),
+    Case("missing_fields.no_conditions", False, _clean, note="clean"),
+
+    Case("missing_fields.no_brief_summary", True, rows("brief_summaries", [{"description": ""}]),
+         note="seed 002 heading with nothing under it"),
+    Case("missing_fields.no_brief_summary", True, rows("brief_summaries", [])),
+    Case("missing_fields.no_brief_summary", False, _clean, note="clean"),
+
+    Case("missing_fields.no_enrollment", True, study(enrollment=None, enrollment_type=None), note="seed 003"),
+    Case("missing_fields.no_enrollment", True, study(enrollment=0, enrollment_type="ESTIMATED",
+                                                     overall_status="RECRUITING"), note="planned 0"),
+    Case("missing_fields.no_enrollment", False, study(enrollment=0, overall_status="WITHDRAWN"),
+         note="withdrawn enrolls nobody"),
+    Case("missing_fields.no_enrollment", False, study(enrollment=0, enrollment_type="ACTUAL",
+                                                      overall_status="TERMINATED"), note="stopped early"),
+    Case("missing_fields.no_enrollment", False, both(EXPANDED, study(enrollment=None)),
+         note="expanded access has no enrollment"),
+    Case("missing_fields.no_enrollment", False, _clean, note="clean"),
+
+    Case("missing_fields.no_primary_outcome", True,
+         rows("design_outcomes", [{"outcome_type": "secondary", "measure": "ESSPRI score"}]),
+         note="seeds 002 003 004"),
+    Case("missing_fields.no_primary_outcome", True,
+         rows("design_outcomes", [{"outcome_type": "primary", "measure": " "}]), note="blank measure"),
+    Case("missing_fields.no_primary_outcome", False,
+         both(study(overall_status="WITHDRAWN"), rows("design_outcomes", [])), note="withdrawn"),
+    Case("missing_fields.no_primary_outcome", False, both(OBSERVATIONAL, rows("design_outcomes", [])),
+         note="observational"),
+    Case("missing_fields.no_primary_outcome", False, _clean, note="clean"),
+
+    Case("missing_fields.no_start_date", True, study(start_date=None, start_date_precision=None)),
+    Case("missing_fields.no_start_date", False, both(EXPANDED, study(start_date=None)), note="expanded access"),
+    Case("missing_fields.no_start_date", False, _clean, note="clean"),
+
+    Case("missing_fields.no_completion_date", True,
+         study(primary_completion_date=None, completion_date=None)),
+    Case("missing_fields.no_completion_date", False, study(completion_date=None),
+         note="primary completion only"),
+    Case("missing_fields.no_completion_date", False,
+         both(EXPANDED, study(primary_completion_date=None, completion_date=None)), note="expanded access"),
+    Case("missing_fields.no_completion_date", False, _clean, note="clean"),
+
+    Case("missing_fields.no_phase", True, study(phase=None), note="interventional"),
+    Case("missing_fields.no_phase", True, study(phase=""), note="blank"),
+    Case("missing_fields.no_phase", False, study(phase="NA"), note="NA is a phase"),
+    Case("missing_fields.no_phase", False, OBSERVATIONAL, note="observational without phase"),
+    Case("missing_fields.no_phase", False, _clean, note="clean"),
+
+    Case("missing_fields.no_lead_sponsor", True, both(study(source=None), rows("sponsors", [
+        {"agency_class": "OTHER", "lead_or_collaborator": "collaborator", "name": "A Hospital"}])),
+        note="collaborator only"),
+    Case("missing_fields.no_lead_sponsor", False, study(source=None), note="sponsors table has the lead"),
+    Case("missing_fields.no_lead_sponsor", False, rows("sponsors", []), note="studies.source has the lead"),
+    Case("missing_fields.no_lead_sponsor", False, _clean, note="clean"),
+
+    Case("missing_fields.no_eligibility_criteria", True,
+         lambda s: s["eligibilities"][0].update(criteria=None)),
+    Case("missing_fields.no_eligibility_criteria", True, rows("eligibilities", []), note="no row"),
+    Case("missing_fields.no_eligibility_criteria", False, _clean, note="clean"),
+]
