@@ -30,8 +30,8 @@ def print_summary(console: Console, s: RunSummary) -> None:
     console.print(issues)
     for rule_id, error in s.failed_rules.items():
         console.print(f"[red]rule {rule_id} could not run:[/] {error}")
-    console.print("Details: [bold]trialqc issues[/] (or --nct NCT..., --category ...); "
-                  "SQL: [bold].venv/bin/duckdb warehouse/trials.duckdb[/]")
+    console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --category ...); "
+                  f"SQL: [bold].venv/bin/duckdb {s.db_path}[/]")
 
 
 def print_issues(console: Console, con: duckdb.DuckDBPyConnection, *, nct: str | None = None,

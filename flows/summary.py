@@ -22,6 +22,7 @@ class RunSummary:
     studies_total: int = 0
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # path, stage, reason
     issues_by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    issues_by_rule: list[tuple[str, str, int]] = field(default_factory=list)  # rule_id, severity, studies
     issues_run: int = 0
     failed_rules: dict[str, str] = field(default_factory=dict)
     gx_docs: str | None = None
@@ -45,6 +46,9 @@ def fill_from_warehouse(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> 
     ).fetchall():
         by_cat.setdefault(category, {})[severity] = n
     summary.issues_by_category = by_cat
+    summary.issues_by_rule = con.execute(
+        "SELECT rule_id, severity, count(DISTINCT nct_id) AS n FROM quality_issues GROUP BY ALL ORDER BY n DESC, rule_id"
+    ).fetchall()
     return summary
 
 
@@ -61,6 +65,9 @@ def to_markdown(summary: RunSummary) -> str:
     ]
     for category, sev in sorted(summary.issues_by_category.items()):
         lines.append(f"| {category} | {sev.get('error', 0)} | {sev.get('warning', 0)} | {sev.get('info', 0)} |")
+    if summary.issues_by_rule:
+        lines += ["", "## Studies flagged, by rule", "", "| rule | severity | studies |", "|---|---|---|"]
+        lines += [f"| `{rule}` | {severity} | {n} |" for rule, severity, n in summary.issues_by_rule]
     if summary.rejects:
         lines += ["", "## Rejected in this run", "", "| path | stage | reason |", "|---|---|---|"]
         lines += [f"| {p} | {s} | {r} |" for p, s, r in summary.rejects[:200]]
