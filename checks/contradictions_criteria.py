@@ -1,0 +1,65 @@
+"""Defects inside the eligibility criteria text: a criterion stated twice, numbers skipped."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+import duckdb
+
+from checks.criteria_text import Item, numbering_gaps, repeated_items
+from checks.rule import Finding, Rule
+from checks.study_text import excerpt, rows_by_study
+
+
+def _criteria(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str]]:
+    """(nct_id, criteria text) for every scoped study that has criteria."""
+    for nct_id, rows in rows_by_study(con, "eligibilities", ("criteria",)).items():
+        for (text,) in rows:
+            if isinstance(text, str) and text.strip():
+                yield nct_id, text
+
+
+def _name(item: Item) -> str:
+    kind = "criterion" if item.section == "criteria" else f"{item.section} criterion"
+    return f"{kind} {item.number}" if item.number is not None else f"an {kind}" if kind[0] in "ie" else f"a {kind}"
+
+
+def _repeat_message(first: Item, repeat: Item) -> str:
+    if first.section != repeat.section:
+        return f"The same criterion is both an {first.section} and an {repeat.section} criterion."
+    if first.number is not None and repeat.number is not None:
+        return f"{_name(repeat).capitalize()} repeats {_name(first)} word for word."
+    return f"{_name(first).capitalize().replace('A ', 'One ', 1).replace('An ', 'One ', 1)} appears twice."
+
+
+def duplicate_criterion(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """The same criterion text appears twice in a study's eligibility criteria."""
+    for nct_id, text in _criteria(con):
+        for first, repeat in repeated_items(text):
+            evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
+                        f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
+            yield Finding(nct_id, _repeat_message(first, repeat), evidence)
+
+
+def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Numbered criteria skip a number or start after 1, so criteria may have been lost."""
+    for nct_id, text in _criteria(con):
+        for gap in numbering_gaps(text):
+            section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
+            if gap.found == gap.expected + 1:
+                missing = f"criterion {gap.expected} is"
+            else:
+                missing = f"criteria {gap.expected} to {gap.found - 1} are"
+            verb = f"start at {gap.found}" if gap.expected == 1 else f"jump to {gap.found}"
+            message = f"The numbered {section} {verb}, so {missing} missing."
+            yield Finding(nct_id, message, f"eligibilities.criteria: '{excerpt(text, gap.at, gap.at + 2, 60)}'")
+
+
+RULES = (
+    Rule("contradictions.duplicate_criterion", "contradiction", "info",
+         "A criterion stated twice is a copy error that may hide the criterion meant to be there.",
+         ("eligibilities.criteria",), func=duplicate_criterion),
+    Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
+         "A skipped number in a criteria list usually means a criterion was lost.",
+         ("eligibilities.criteria",), func=criteria_numbering_gap),
+)

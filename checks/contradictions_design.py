@@ -1,0 +1,160 @@
+"""Contradictions between a study's design fields (masking, allocation, type, model) and its text."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+import duckdb
+
+from checks.design_text import (
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, claims, mentions,
+)
+from checks.rule import Finding, Rule
+from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_by_study
+
+MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
+_DESIGN_COLUMNS = (
+    "allocation", "masking", "masking_description", "subject_masked", "caregiver_masked",
+    "investigator_masked", "outcomes_assessor_masked",
+)
+
+
+def _designs_and_texts(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, dict, list[StudyText]]]:
+    """(nct_id, design row as a dict, the study's free text) for every scoped study with a design."""
+    designs = rows_by_study(con, "designs", _DESIGN_COLUMNS)
+    texts = texts_by_study(con, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    for nct_id, rows in designs.items():
+        yield nct_id, dict(zip(_DESIGN_COLUMNS, rows[0])), texts.get(nct_id, [])
+
+
+def _finding(nct_id: str, message: str, stated: str, claim: Claim, field: str) -> Finding:
+    evidence = f"{stated}; {quote(claim.source.field, claim.source.text, claim.start, claim.end)}"
+    return Finding(nct_id, message, evidence, (field, claim.source.field))
+
+
+def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
+    return [c for c in claims(texts, pattern) if not c.negated]
+
+
+def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Masking NONE while the text describes a blinded design or period."""
+    for nct_id, design, texts in _designs_and_texts(con):
+        if design["masking"] != "NONE":
+            continue
+        if found := _affirmed(texts, BLINDED):
+            c = found[0]
+            message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
+            yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
+
+
+def _assessor_only(design: dict) -> bool:
+    others = (design["subject_masked"], design["caregiver_masked"], design["investigator_masked"])
+    return bool(design["outcomes_assessor_masked"]) and not any(others)
+
+
+def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
+    """The open-label statement that contradicts a masked design, if there is one."""
+    opens = _affirmed(texts, OPEN_LABEL)
+    stated = [c for c in opens if c.source.field == "designs.masking_description"
+              and not BLINDED_ASSESSMENT.search(c.source.text) and not BLINDED.search(c.source.text)]
+    if stated:
+        return stated[0]
+    # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
+    if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design):
+        return None
+    return opens[0]
+
+
+def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Masking SINGLE..QUADRUPLE while the text says open label or no masking."""
+    for nct_id, design, texts in _designs_and_texts(con):
+        if design["masking"] not in MASKED:
+            continue
+        if c := _open_label_claim(design, texts):
+            message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
+            yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
+
+
+def allocation_text_randomized(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Allocation NON_RANDOMIZED or NA while the text says participants are randomized."""
+    for nct_id, design, texts in _designs_and_texts(con):
+        if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
+            continue
+        if found := _affirmed(texts, RANDOMIZED):
+            c = found[0]
+            message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
+            stated = f"designs.allocation = '{design['allocation']}'"
+            yield _finding(nct_id, message, stated, c, "designs.allocation")
+
+
+def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Allocation RANDOMIZED while the text only ever calls the study non-randomized."""
+    for nct_id, design, texts in _designs_and_texts(con):
+        if design["allocation"] != "RANDOMIZED":
+            continue
+        found = claims(texts, RANDOMIZED)
+        denied = [c for c in found if c.negated]
+        if denied and len(denied) == len(found):
+            c = denied[0]
+            message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
+            yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
+
+
+def study_type_text_observational(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+    """Study type INTERVENTIONAL while the text calls this study observational."""
+    types = rows_by_study(con, "studies", ("study_type",))
+    texts = texts_by_study(con, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    for nct_id, rows in types.items():
+        if rows[0][0] != "INTERVENTIONAL":
+            continue
+        if found := _affirmed(texts.get(nct_id, []), OBSERVATIONAL):
+            c = found[0]
+            message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
+            yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
+
+
+_ARM_COUNTS = """
+    SELECT d.nct_id, d.intervention_model, count(DISTINCT lower(trim(g.title))) AS arms,
+           string_agg(DISTINCT g.title, '; ') AS titles
+    FROM designs d JOIN design_groups g USING (nct_id)
+    WHERE g.title IS NOT NULL AND trim(g.title) <> ''
+    GROUP BY d.nct_id, d.intervention_model
+"""
+SINGLE_GROUP_SEVERAL_ARMS = f"""
+    SELECT nct_id,
+           'The intervention model is SINGLE_GROUP but the study lists ' || arms || ' different arms.' AS message,
+           'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles AS evidence
+    FROM ({_ARM_COUNTS}) WHERE intervention_model = 'SINGLE_GROUP' AND arms > 1
+"""
+MULTI_ARM_MODEL_ONE_ARM = f"""
+    SELECT nct_id,
+           'The intervention model is ' || intervention_model || ' but the study lists only one arm.' AS message,
+           'designs.intervention_model = ''' || intervention_model || '''; design_groups.title: ' || titles AS evidence
+    FROM ({_ARM_COUNTS}) WHERE intervention_model IN ('PARALLEL', 'CROSSOVER', 'FACTORIAL') AND arms = 1
+"""
+
+RULES = (
+    Rule("contradictions.masking_none_text_blinded", "contradiction", "warning",
+         "An open-label record whose text describes blinding misleads anyone filtering by masking.",
+         ("designs.masking", "design_groups.description", "brief_summaries.description"),
+         func=masking_none_text_blinded),
+    Rule("contradictions.masking_set_text_open_label", "contradiction", "warning",
+         "A masked record whose text says open label or no masking cannot be trusted on blinding.",
+         ("designs.masking", "designs.masking_description", "brief_summaries.description"),
+         func=masking_set_text_open_label),
+    Rule("contradictions.allocation_text_randomized", "contradiction", "warning",
+         "A non-randomized allocation contradicts text that says participants are randomized.",
+         ("designs.allocation", "brief_summaries.description"), func=allocation_text_randomized),
+    Rule("contradictions.allocation_text_not_randomized", "contradiction", "warning",
+         "A randomized allocation contradicts text that calls the study non-randomized.",
+         ("designs.allocation", "brief_summaries.description"), func=allocation_text_not_randomized),
+    Rule("contradictions.study_type_text_observational", "contradiction", "warning",
+         "An interventional record that calls itself observational is filed under the wrong study type.",
+         ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational),
+    Rule("contradictions.single_group_several_arms", "contradiction", "warning",
+         "A single-group model has one arm; several arms mean the model or the arms are wrong.",
+         ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
+    Rule("contradictions.multi_arm_model_one_arm", "contradiction", "warning",
+         "Parallel, crossover and factorial models compare arms; one arm means the model or the arms are wrong.",
+         ("designs.intervention_model", "design_groups"), sql=MULTI_ARM_MODEL_ONE_ARM),
+)

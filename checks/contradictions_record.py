@@ -1,0 +1,77 @@
+"""Contradictions between a record's status fields, its actual/estimated flags and its page header."""
+from __future__ import annotations
+
+from checks.rule import Rule
+
+CLOSED_STATUS_ESTIMATED_ENROLLMENT = """
+    SELECT nct_id,
+           'The study is ' || overall_status || ' but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
+             || ' is still an estimate.' AS message,
+           'studies.overall_status = ''' || overall_status || '''; studies.enrollment = '
+             || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED''' AS evidence
+    FROM studies
+    WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED'
+"""
+
+NOT_YET_RECRUITING_WITH_ACTUALS = """
+    SELECT nct_id,
+           CASE WHEN start_date_type = 'ACTUAL'
+                THEN 'The study is NOT_YET_RECRUITING but its start date ' || start_date::VARCHAR
+                     || ' is marked actual.'
+                ELSE 'The study is NOT_YET_RECRUITING but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
+                     || ' is marked actual.' END AS message,
+           'studies.overall_status = ''NOT_YET_RECRUITING''; '
+             || concat_ws('; ',
+                  CASE WHEN start_date_type = 'ACTUAL'
+                       THEN 'studies.start_date = ' || coalesce(start_date::VARCHAR, 'NULL') || ' (ACTUAL)' END,
+                  CASE WHEN enrollment_type = 'ACTUAL'
+                       THEN 'studies.enrollment = ' || coalesce(enrollment::VARCHAR, 'NULL') || ' (ACTUAL)' END)
+             AS evidence,
+           list_filter(['studies.overall_status',
+                        CASE WHEN start_date_type = 'ACTUAL' THEN 'studies.start_date_type' END,
+                        CASE WHEN enrollment_type = 'ACTUAL' THEN 'studies.enrollment_type' END],
+                       lambda f: f IS NOT NULL) AS fields
+    FROM studies
+    WHERE overall_status = 'NOT_YET_RECRUITING' AND (start_date_type = 'ACTUAL' OR enrollment_type = 'ACTUAL')
+"""
+
+# clincosm derives its header numbers from the record; any disagreement means one side is wrong.
+HEADER_METRICS_DIFFER = """
+    WITH counted AS (
+        SELECT h.nct_id, h.enrollment AS page_enrollment, s.enrollment,
+               h.arms AS page_arms, (SELECT count(*) FROM design_groups g WHERE g.nct_id = h.nct_id) AS arms,
+               h.sites AS page_sites, (SELECT count(*) FROM facilities f WHERE f.nct_id = h.nct_id) AS sites
+        FROM page_header_metrics h JOIN studies s USING (nct_id)
+    )
+    SELECT nct_id, 'The page header says ' || page_enrollment || ' participants but the record enrolls '
+                   || enrollment || '.' AS message,
+           'page_header_metrics.enrollment = ' || page_enrollment || '; studies.enrollment = ' || enrollment
+             AS evidence,
+           ['page_header_metrics.enrollment', 'studies.enrollment'] AS fields
+    FROM counted WHERE page_enrollment <> enrollment
+    UNION ALL
+    SELECT nct_id, 'The page header says ' || page_arms || CASE page_arms WHEN 1 THEN ' arm' ELSE ' arms' END
+                   || ' but the record lists ' || arms || '.',
+           'page_header_metrics.arms = ' || page_arms || '; count(design_groups) = ' || arms,
+           ['page_header_metrics.arms', 'design_groups']
+    FROM counted WHERE page_arms <> arms AND arms > 0
+    UNION ALL
+    SELECT nct_id, 'The page header says ' || page_sites || CASE page_sites WHEN 1 THEN ' site' ELSE ' sites' END
+                   || ' but the record lists ' || sites || '.',
+           'page_header_metrics.sites = ' || page_sites || '; count(facilities) = ' || sites,
+           ['page_header_metrics.sites', 'facilities']
+    FROM counted WHERE page_sites <> sites AND sites > 0
+"""
+
+RULES = (
+    Rule("contradictions.closed_status_estimated_enrollment", "contradiction", "warning",
+         "A completed or terminated study knows its enrollment; an estimate there was never updated.",
+         ("studies.overall_status", "studies.enrollment_type"), sql=CLOSED_STATUS_ESTIMATED_ENROLLMENT),
+    Rule("contradictions.not_yet_recruiting_with_actuals", "contradiction", "error",
+         "A study that has not started recruiting cannot have an actual start date or actual enrollment.",
+         ("studies.overall_status", "studies.start_date_type", "studies.enrollment_type"),
+         sql=NOT_YET_RECRUITING_WITH_ACTUALS),
+    Rule("contradictions.header_metrics_differ", "contradiction", "warning",
+         "The republished page's header numbers must match the record they are derived from.",
+         ("page_header_metrics", "studies.enrollment", "design_groups", "facilities"), sql=HEADER_METRICS_DIFFER),
+)

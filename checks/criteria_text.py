@@ -1,0 +1,200 @@
+"""Read eligibility criteria text: sections, numbered items; find numbering gaps and repeated items.
+
+Criteria come as markdown ("* 1\\. Diagnosis"), hard-wrapped legacy text, or page text where
+several numbered items share a line ("...Friction Rub 6.Age >= 18 years 7.If female...").
+A number that opens an item always counts; a number inside a line counts only when it
+continues an open list (5 -> 6), so "at least 3. Patients" inside a sentence is not item 3.
+Lists nest ("5. one of the following: 1)... 4)... 6.Age"), so open lists form a stack.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_HEADING = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
+    re.I | re.M,
+)
+_LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
+_INLINE_MARKER = re.compile(r"(?<=[\s;,(])(\d{1,2})(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
+# A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
+_SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
+MIN_ITEM_WORDS = 6
+# Legacy records are hard-wrapped at about 100 columns: a shorter line ends its item.
+WRAP_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Section:
+    """Inclusion, exclusion, or the whole text when it has no headings."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A list number in the text (3 in '3.', '3)', '(3)'); `opens_item` when it starts an item."""
+
+    number: int
+    start: int
+    opens_item: bool
+
+
+@dataclass(frozen=True)
+class NumberingGap:
+    """Numbers missing from a list: `expected` was due where `found` stands."""
+
+    section: str
+    expected: int
+    found: int
+    at: int
+
+
+def sections(text: str) -> list[Section]:
+    """The inclusion/exclusion sections of a criteria text, in order."""
+    heads = list(_HEADING.finditer(text))
+    if not heads:
+        return [Section("criteria", 0, len(text))]
+    found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        found.append(Section(m.group(1).lower(), m.end(), end))
+    return found
+
+
+def _hard_wrapped(text: str) -> bool:
+    long_lines = [len(line) for line in text.split("\n") if len(line.strip()) >= 60]
+    return len(long_lines) >= 3 and max(long_lines) <= 105
+
+
+def _opens_item(text: str, at: int, wrapped: bool) -> bool:
+    """Whether the line at `at` starts an item rather than continuing a wrapped sentence."""
+    before = text[:at].rstrip(" \t")
+    previous = before.rstrip("\n").rsplit("\n", 1)[-1]
+    if not wrapped or not previous.strip() or before.endswith("\n\n") or _HEADING.fullmatch(previous):
+        return True
+    return previous.rstrip()[-1] in ".;:!?)]" or len(previous) < WRAP_WIDTH and not previous.rstrip().endswith(",")
+
+
+def _candidates(text: str, section: Section) -> list[Marker]:
+    wrapped = _hard_wrapped(text)
+    chunk, base = text[section.start:section.end], section.start
+    line = {base + m.start(1): Marker(int(m.group(1)), base + m.start(1), _opens_item(text, base + m.start(), wrapped))
+            for m in _LINE_MARKER.finditer(chunk)}
+    inline = [Marker(int(m.group(1)), base + m.start(1), False)
+              for m in _INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
+    return sorted(list(line.values()) + inline, key=lambda mk: mk.start)
+
+
+def _continues(runs: list[list[int]], number: int) -> bool:
+    """Append `number` to the innermost open list it continues, closing lists nested after it."""
+    for i in range(len(runs) - 1, -1, -1):
+        if runs[i][-1] == number - 1:
+            del runs[i + 1:]
+            runs[i].append(number)
+            return True
+    return False
+
+
+def _opens_list(text: str, mk: Marker) -> bool:
+    return mk.number == 1 and text[:mk.start].rstrip(" \t(").endswith((":", ";"))
+
+
+def walk(text: str, section: Section, carried: int = 0) -> tuple[list[Marker], list[NumberingGap]]:
+    """The markers that number items of one section, and the gaps between them."""
+    found, accepted, gaps, runs = _candidates(text, section), [], [], []
+    for i, mk in enumerate(found):
+        if _continues(runs, mk.number) or (not runs and carried and mk.number == carried + 1):
+            runs = runs or [[mk.number]]
+        elif not (mk.opens_item or _opens_list(text, mk)):
+            continue
+        elif mk.number == 1 or (runs and mk.number <= runs[-1][-1]):
+            runs.append([mk.number])  # a new or a nested list
+        elif not runs and any(m.number == mk.number - 1 for m in found[:i]):
+            runs.append([mk.number])  # the list began inside a line ("...present 3. 12-lead ECG")
+        else:
+            later = [m.number for m in found[i + 1:] if m.opens_item or m.number == mk.number + 1]
+            confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later)
+            expected = runs[-1][-1] + 1 if runs else 1
+            gaps += [NumberingGap(section.name, expected, mk.number, mk.start)] if confirmed else []
+            runs = runs or [[]]
+            runs[-1].append(mk.number)
+        accepted.append(mk)
+    return accepted, gaps
+
+
+def numbering_gaps(text: str | None) -> list[NumberingGap]:
+    """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section)."""
+    gaps, last, last_by_name = [], 0, {}
+    for section in sections(text or ""):
+        accepted, found = walk(text, section, last)
+        if found and found[0].expected == 1 and last_by_name.get(section.name, -1) + 1 == found[0].found:
+            accepted, found = walk(text, section, last_by_name[section.name])
+        gaps += found
+        last = accepted[-1].number if accepted else last
+        last_by_name[section.name] = last
+    return gaps
+
+
+@dataclass(frozen=True)
+class Item:
+    """One criterion: its section, its number if it has one, its span and a comparison key."""
+
+    section: str
+    number: int | None
+    start: int
+    end: int
+    key: str
+
+
+def _normalise(item: str) -> str:
+    item = re.sub(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?", "", item)
+    return re.sub(r"[^a-z0-9]+", " ", item.lower()).strip()
+
+
+def items(text: str | None) -> Iterator[Item]:
+    """The criteria as separate items, split at item numbers, bullets and blank lines."""
+    for section in sections(text or ""):
+        numbered = {mk.start: mk.number for mk in walk(text, section)[0]}
+        chunk = text[section.start:section.end]
+        cuts = {m.end() for m in _BULLET.finditer(chunk)} | {m.start() for m in _SUBHEADING.finditer(chunk)}
+        bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
+        for start, end in zip(bounds, bounds[1:]):
+            key = _normalise(text[start:end])
+            if len(key.split()) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
+                yield Item(section.name, numbered.get(start), start, end, key)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
+    """Whether a heading, a paragraph or a less-indented parent item stands between two items."""
+    if _SUBHEADING.search(text, first.end, repeat.start):
+        return True
+    line_start = text.rfind("\n", 0, repeat.start) + 1
+    depth = _indent(text[line_start:repeat.start])
+    lines = text[first.end:line_start].split("\n")
+    for previous, line in zip([""] + lines, lines):
+        listed = bool(_LIST_LINE.match(line))
+        if line.strip() and ((listed and _indent(line) < depth) or (not listed and not previous.strip())):
+            return True
+    return False
+
+
+def repeated_items(text: str | None) -> list[tuple[Item, Item]]:
+    """(first, repeat) for every criterion stated again in the same list (no heading between)."""
+    seen: dict[str, Item] = {}
+    repeats = []
+    for item in items(text):
+        first = seen.get(item.key)
+        if first and first.section == item.section and not _new_list_between(text, first, item):
+            repeats.append((first, item))
+        seen[item.key] = item
+    return repeats

@@ -1,0 +1,86 @@
+"""What one record says about another (related_studies) against that study's own record in `studies`.
+
+The finding goes to the study that makes the statement; a related study that is not in the
+warehouse is not compared. Labels are normalised first ("Not yet recruiting" = NOT_YET_RECRUITING,
+"Phase 1/Phase 2" = PHASE1/PHASE2), and titles are compared without case, spacing or punctuation.
+"""
+from __future__ import annotations
+
+from checks.rule import Rule
+
+
+def _status(expr: str) -> str:
+    code = f"trim(regexp_replace(upper(trim({expr})), '[^A-Z0-9]+', '_', 'g'), '_')"
+    return f"CASE {code} WHEN 'UNKNOWN_STATUS' THEN 'UNKNOWN' ELSE {code} END"
+
+
+def _phase(expr: str) -> str:
+    code = f"regexp_replace(upper({expr}), '[^A-Z0-9/]+', '', 'g')"
+    code = f"regexp_replace({code}, '^PHASE(\\d)/(\\d)$', 'PHASE\\1/PHASE\\2')"
+    return f"CASE WHEN {code} IN ('N/A', 'NOTAPPLICABLE', '') THEN 'NA' ELSE {code} END"
+
+
+def _title(expr: str) -> str:
+    return f"trim(regexp_replace(lower({expr}), '[^a-z0-9]+', ' ', 'g'))"
+
+
+_STATED = """
+    SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
+           s.overall_status, s.phase, s.brief_title, s.official_title
+    FROM related_studies r JOIN studies s ON s.nct_id = r.related_nct_id
+    WHERE r.related_nct_id IS NOT NULL AND r.related_nct_id <> r.nct_id
+"""
+
+
+# The stated title beside a status or phase, so a reader sees which entry is meant.
+_ABOUT = "|| coalesce(' (''' || left(stated_title, 80) || ''')', '')"
+
+
+def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str) -> str:
+    about = "" if field == "title" else _ABOUT
+    quoted = "'''' || {} || ''''" if field == "title" else "{}"
+    shown_stated, shown_own = quoted.format(stated), quoted.format(own)
+    return f"""
+    SELECT nct_id,
+           'This record says ' || related_nct_id || ' {what} ' || {shown_stated}
+             || ' but that study''s own record says ' || {shown_own} || '.' AS message,
+           'related_studies.{field} = ''' || {stated} || ''' for ' || related_nct_id {about}
+             || '; studies.{own_field} of ' || related_nct_id || ' = ''' || {own} || '''' AS evidence
+    FROM ({_STATED}) WHERE {differs}"""
+
+
+RELATED_STATUS_DIFFERS = _select(
+    "is", "stated_status", "overall_status",
+    f"stated_status IS NOT NULL AND overall_status IS NOT NULL "
+    f"AND {_status('stated_status')} <> {_status('overall_status')}",
+    "stated_status", "overall_status",
+)
+RELATED_PHASE_DIFFERS = _select(
+    "is in", "stated_phase", "phase",
+    f"stated_phase IS NOT NULL AND phase IS NOT NULL AND {_phase('stated_phase')} <> {_phase('phase')}",
+    "stated_phase", "phase",
+)
+# A stated title cut short with an ellipsis is compared as a prefix.
+_TITLE_MATCHES = " OR ".join(
+    f"{_title(own)} = {_title('stated_title')} OR (regexp_matches(stated_title, '(\\.\\.\\.|…)\\s*$') "
+    f"AND starts_with({_title(own)}, {_title('stated_title')}))"
+    for own in ("brief_title", "official_title")
+)
+RELATED_TITLE_DIFFERS = _select(
+    "is titled", "stated_title", "brief_title",
+    f"stated_title IS NOT NULL AND trim(stated_title) <> '' AND brief_title IS NOT NULL "
+    f"AND NOT coalesce({_TITLE_MATCHES}, false)",
+    "title", "brief_title",
+)
+
+RULES = (
+    Rule("cross_source.related_study_status_differs", "contradiction", "warning",
+         "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly.",
+         ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS),
+    Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
+         "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials.",
+         ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS),
+    Rule("cross_source.related_study_title_differs", "contradiction", "info",
+         "A related-trials entry whose title is not the trial's title may point at the wrong trial.",
+         ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS),
+)

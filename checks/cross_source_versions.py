@@ -1,0 +1,105 @@
+"""One study from several source files (meta.source_records): versions that disagree or lag behind.
+
+Only each file's current version counts (`is_current` not false): a superseded version of a
+file is history, not a second source. Dates are compared at the coarser of the two precisions.
+"""
+from __future__ import annotations
+
+from checks.rule import Rule
+
+REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+REPUBLISHED_LAYOUTS = ("ctgov_classic_text", "aggregator_text", "summary_text")
+_IN_REGISTRY = "('" + "', '".join(REGISTRY_LAYOUTS) + "')"
+_IN_REPUBLISHED = "('" + "', '".join(REPUBLISHED_LAYOUTS) + "')"
+_CURRENT = "SELECT * FROM meta.source_records WHERE is_current IS NOT FALSE"
+
+# (column, how a person names it) for the values two same-day sources must agree on.
+VALUE_COLUMNS = (("overall_status", "status"), ("phase", "phase"), ("enrollment", "enrollment"))
+DATE_COLUMNS = (("start_date", "start date"), ("primary_completion_date", "primary completion date"),
+                ("completion_date", "completion date"))
+
+
+def _shown_date(side: str, column: str) -> str:
+    """A date as its source gave it: 2021-09 for a month-precision date."""
+    precision = f"{side}.{column}_precision"
+    return (f"CASE {precision} WHEN 'year' THEN strftime({side}.{column}, '%Y') "
+            f"WHEN 'month' THEN strftime({side}.{column}, '%Y-%m') ELSE strftime({side}.{column}, '%Y-%m-%d') END")
+
+
+def _dates_differ(column: str) -> str:
+    """SQL: the two dates differ at the coarser of their precisions."""
+    a, b = f"a.{column}", f"b.{column}"
+    precisions = f"(a.{column}_precision, b.{column}_precision)"
+    return (f"CASE WHEN 'year' IN {precisions} THEN year({a}) <> year({b}) "
+            f"WHEN 'month' IN {precisions} THEN date_trunc('month', {a}) <> date_trunc('month', {b}) "
+            f"ELSE {a} <> {b} END")
+
+
+def _pair_select(column: str, label: str, differs: str, shown_a: str, shown_b: str) -> str:
+    return f"""
+    SELECT a.nct_id,
+           'The ' || a.layout || ' and ' || b.layout || ' versions last updated on ' || a.last_update_posted_date
+             || ' disagree on the {label}: ' || {shown_a} || ' vs ' || {shown_b} || '.' AS message,
+           a.layout || ' ' || coalesce(a.path, a.sha256) || ': {column} = ''' || {shown_a} || '''; '
+             || b.layout || ' ' || coalesce(b.path, b.sha256) || ': {column} = ''' || {shown_b} || '''' AS evidence,
+           ['meta.source_records.{column}', 'meta.source_records.last_update_posted_date'] AS fields
+    FROM ({_CURRENT}) a JOIN ({_CURRENT}) b
+      ON a.nct_id = b.nct_id AND a.last_update_posted_date = b.last_update_posted_date AND a.sha256 < b.sha256
+    WHERE a.{column} IS NOT NULL AND b.{column} IS NOT NULL AND {differs}"""
+
+
+SAME_UPDATE_DISAGREES = " UNION ALL ".join(
+    [_pair_select(c, label, f"a.{c}::VARCHAR <> b.{c}::VARCHAR", f"a.{c}::VARCHAR", f"b.{c}::VARCHAR")
+     for c, label in VALUE_COLUMNS]
+    + [_pair_select(c, label, _dates_differ(c), _shown_date("a", c), _shown_date("b", c)) for c, label in DATE_COLUMNS]
+)
+
+# The registry's newest version of each study: the reference a republished page is held to.
+_REGISTRY_NEWEST = f"""
+    SELECT * FROM meta.source_records
+    WHERE layout IN {_IN_REGISTRY} AND last_update_posted_date IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC,
+                               layout = 'ctgov_json_v2' DESC, sha256) = 1
+"""
+_PAGE_VS_REGISTRY = f"""
+    SELECT p.nct_id, p.layout, coalesce(p.path, p.sha256) AS page, p.last_update_posted_date AS page_updated,
+           p.overall_status AS page_status, r.layout AS registry_layout, coalesce(r.path, r.sha256) AS registry,
+           r.last_update_posted_date AS registry_updated, r.overall_status AS registry_status
+    FROM ({_CURRENT}) p JOIN ({_REGISTRY_NEWEST}) r USING (nct_id)
+    WHERE p.layout IN {_IN_REPUBLISHED}
+"""
+
+REPUBLISHED_PAGE_OUTDATED = f"""
+    SELECT nct_id,
+           'The ' || layout || ' page was last updated on ' || page_updated
+             || ', before the registry record''s update of ' || registry_updated || '.' AS message,
+           layout || ' ' || page || ': last_update_posted_date = ' || page_updated || '; '
+             || registry_layout || ' ' || registry || ': last_update_posted_date = ' || registry_updated AS evidence
+    FROM ({_PAGE_VS_REGISTRY})
+    WHERE page_updated < registry_updated AND page_status IS NOT DISTINCT FROM registry_status
+"""
+
+REPUBLISHED_STATUS_DIFFERS = f"""
+    SELECT nct_id,
+           'The ' || layout || ' page says the study is ' || page_status || ' but the registry record says '
+             || registry_status || '.' AS message,
+           layout || ' ' || page || ': overall_status = ''' || page_status || ''', last_update_posted_date = '
+             || coalesce(page_updated::VARCHAR, 'NULL') || '; ' || registry_layout || ' ' || registry
+             || ': overall_status = ''' || registry_status || ''', last_update_posted_date = ' || registry_updated
+             AS evidence
+    FROM ({_PAGE_VS_REGISTRY})
+    WHERE page_status <> registry_status AND page_updated IS DISTINCT FROM registry_updated
+"""
+
+RULES = (
+    Rule("cross_source.same_update_disagrees", "contradiction", "error",
+         "Two copies of one record version must carry the same values; one of them was misread or altered.",
+         ("meta.source_records",), sql=SAME_UPDATE_DISAGREES),
+    Rule("cross_source.republished_page_outdated", "contradiction", "warning",
+         "A republished page older than the registry record may show superseded dates and enrollment.",
+         ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
+    Rule("cross_source.republished_status_differs", "contradiction", "error",
+         "A republished page whose status differs from the registry's misleads anyone tracking the trial.",
+         ("meta.source_records.overall_status", "meta.source_records.last_update_posted_date"),
+         sql=REPUBLISHED_STATUS_DIFFERS),
+)

@@ -1,0 +1,179 @@
+"""Parse doses in free text: amount (or range), unit, per-body-size and frequency; never raises."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol"
+_DOSE = re.compile(
+    rf"(?<![\w.,/])(?P<low>{_NUM})\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
+    rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|min|h|hr|mmol)\b)"
+    r"(?P<per>\s*(?:/|per\s+)(?:kg|m2|m²|m\^2)\b)?"
+    r"(?P<per_time>\s*(?:/|per\s+)(?:d|day|24\s*h|wk|week)\b)?",
+    re.I,
+)
+# Multipliers to one base unit per kind of unit.
+_BASE = {"mg": ("mg", 1.0), "g": ("mg", 1000.0), "gm": ("mg", 1000.0), "mcg": ("mg", 0.001),
+         "µg": ("mg", 0.001), "μg": ("mg", 0.001), "ug": ("mg", 0.001), "ng": ("mg", 1e-6),
+         "iu": ("iu", 1.0), "unit": ("iu", 1.0), "units": ("iu", 1.0), "ml": ("ml", 1.0),
+         "mmol": ("mmol", 1.0)}
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "other": 2}
+# (pattern, times per period, period in days); the first that matches after a dose wins.
+_FREQUENCIES = (
+    (r"\b(?:twice|two\s+times)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bb\.?i\.?d\b", 2, 1),
+    (r"\b(?:three\s+times|thrice)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bt\.?i\.?d\b", 3, 1),
+    (r"\bfour\s+times\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bq\.?i\.?d\b", 4, 1),
+    (r"\bonce\s+(?:a|per|every|each)\s+week\b|\b(?:once[\s-]+)?weekly\b|\bevery\s+week\b|\bper\s+week\b|\bqw\b", 1, 7),
+    (r"\b(?:once[\s-]+)?monthly\b|\bonce\s+a\s+month\b|\bevery\s+month\b", 1, 30),
+    (r"\b(?:once|one\s+time)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bdaily\b|\bevery\s*day\b|\bper\s+day\b"
+     r"|\ba\s+day\b|\bq\.?d\b|\bo\.?d\b|\bnightly\b|\bat\s+bedtime\b", 1, 1),
+)
+_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|other)\s+(day|week)s?\b|\bq(\d)w\b|\bbiweekly\b", re.I)
+FREQUENCY_WINDOW = 45
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One stated dose: low..high in `unit` (mg, iu, ml, mmol; '/kg' or '/m2' appended)."""
+
+    low: float
+    high: float
+    unit: str
+    per_day: float | None
+    start: int
+    end: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        """The dose as the text gives it, with its frequency: '2mg once daily'."""
+        return self.text + (f" {frequency_label(self.per_day)}" if self.per_day else "")
+
+    def comparable(self, other: "Dose") -> bool:
+        """Whether the two doses are stated in the same kind of unit."""
+        return self.unit == other.unit
+
+    def matches(self, other: "Dose") -> bool:
+        """Same unit, overlapping amounts, and the same frequency when both give one."""
+        if not self.comparable(other):
+            return False
+        overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
+        if self.per_day is None or other.per_day is None:
+            return overlap
+        return overlap and abs(self.per_day - other.per_day) < 1e-6
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _frequency(window: str) -> float | None:
+    """Administrations per day stated at the start of `window`, or None."""
+    first: tuple[int, float] | None = None
+    for pattern, times, days in _FREQUENCIES:
+        m = re.search(pattern, window, re.I)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), times / days)
+    m = _EVERY_N.search(window)
+    if m and (first is None or m.start() < first[0]):
+        if m.group(0).lower() == "biweekly":
+            return 1 / 14
+        n = m.group(1) or m.group(3)
+        count = _WORD_NUMBERS.get(n.lower()) or int(n)
+        days = count * (7 if (m.group(2) or "w").lower().startswith("w") else 1)
+        return 1 / days if days else None
+    return first[1] if first else None
+
+
+def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
+    base, factor = _BASE.get(m.group("unit").lower(), (None, 0.0))
+    if base is None:
+        return None
+    low_factor = _BASE.get((m.group("low_unit") or m.group("unit")).lower(), (base, factor))[1]
+    low = _number(m.group("low")) * low_factor
+    high = _number(m.group("high")) * factor if m.group("high") else low
+    per = m.group("per")
+    unit = base + ("/" + ("kg" if "kg" in per.lower() else "m2") if per else "")
+    per_time = (m.group("per_time") or "").lower()
+    if per_time:
+        per_day = 1 / 7 if "w" in per_time else 1.0
+    else:
+        per_day = _frequency(text[m.end():window_end])
+    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip())
+
+
+def parse_doses(text: str | None) -> list[Dose]:
+    """Every dose stated in a text, in order; [] for None or text without doses."""
+    if not text:
+        return []
+    matches = list(_DOSE.finditer(text))
+    doses = []
+    for i, m in enumerate(matches):
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        sentence_end = re.search(r"[.;](?:\s|$)", text[m.end():])
+        end = m.end() + sentence_end.start() if sentence_end else len(text)
+        dose = _dose(m, text, min(next_start, end, m.end() + FREQUENCY_WINDOW))
+        if dose is not None:
+            doses.extend(_listed_before(text, dose))
+            doses.append(dose)
+    return doses
+
+
+# "0, 15 or 30 mg": amounts listed before the one that carries the unit.
+_LIST_BEFORE = re.compile(rf"(?<![\w.,/])((?:(?:{_NUM})\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))+)$", re.I)
+
+
+def _listed_before(text: str, dose: Dose) -> list[Dose]:
+    m = _LIST_BEFORE.search(text[max(0, dose.start - 40):dose.start])
+    if not m or dose.low != dose.high:
+        return []
+    start = dose.start - len(m.group(1))
+    stated = _number(re.match(_NUM, dose.text).group(0))
+    factor = dose.low / stated if stated else _BASE.get(dose.unit.split("/")[0], ("", 1.0))[1]
+    amounts = [_number(n) * factor for n in re.findall(_NUM, m.group(1))]
+    return [Dose(a, a, dose.unit, dose.per_day, start, dose.end, text[start:dose.end]) for a in amounts]
+
+
+def describe(dose: Dose) -> str:
+    """A dose as text: '2 mg once daily', '10-15 mg daily'."""
+    amount = f"{dose.low:g}" if dose.low == dose.high else f"{dose.low:g}-{dose.high:g}"
+    return f"{amount} {dose.unit}" + (f" {frequency_label(dose.per_day)}" if dose.per_day else "")
+
+
+def frequency_label(per_day: float) -> str:
+    """'once daily', 'twice daily', 'once weekly' or 'every N days'."""
+    labels = {1.0: "once daily", 2.0: "twice daily", 3.0: "three times daily", 4.0: "four times daily"}
+    if per_day in labels:
+        return labels[per_day]
+    days = round(1 / per_day)
+    return {7: "once weekly", 14: "every 2 weeks", 30: "monthly"}.get(days, f"every {days} days")
+
+
+_AFTER_DOSE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
+    re.I,
+)
+# How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
+DRUG_LOOKBACK = 90
+
+
+def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
+    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`."""
+    found: dict[str, list[Dose]] = {}
+    for dose in parse_doses(text):
+        drug = _drug_of(text, dose, drugs) or default
+        if drug:
+            found.setdefault(drug, []).append(dose)
+    return found
+
+
+def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    after = _AFTER_DOSE.match(text, dose.end)
+    if after and after.group(1).lower() in drugs:
+        return drugs[after.group(1).lower()]
+    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
+    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
+    words = re.findall(r"[a-z][\w-]*", before.lower())
+    return next((drugs[w] for w in reversed(words) if w in drugs), None)

@@ -1,0 +1,82 @@
+"""Recognise drug names in free text (INN stems) and the drugs a study's intervention names name."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# WHO International Nonproprietary Name stems (suffixes) that mark a word as a drug name.
+INN_STEMS = (
+    "mab", "tinib", "anib", "rafenib", "ciclib", "parib", "lisib", "zomib", "cept", "kinra", "leukin",
+    "parin", "xaban", "gatran", "grel", "grelor", "vir", "statin", "olol", "alol", "pril", "sartan",
+    "azole", "cycline", "mycin", "micin", "oxacin", "cillin", "penem", "fungin", "platin", "taxel",
+    "rubicin", "citabine", "trexed", "tecan", "mustine", "phamide", "fosfamide", "lutamide", "relix",
+    "relin", "dipine", "pamil", "tiazem", "thiazide", "gliptin", "gliflozin", "glitazone", "glutide",
+    "formin", "lukast", "setron", "triptan", "afil", "coxib", "profen", "azepam", "azolam", "barbital",
+    "oxetine", "triptyline", "peridol", "apine", "idone", "asone", "isone", "olone", "sonide",
+    "terol", "tropium", "dronate", "vaptan", "caine", "curonium", "codone", "morphone", "fentanil",
+    "vudine", "ciclovir", "reotide", "paratide", "tretin",
+)
+# Hyphens split words here, so "hdl-cholesterol" is read as "hdl" and "cholesterol".
+_STEM_WORD = re.compile(r"\b[a-z]{3,}(?:" + "|".join(sorted(INN_STEMS, key=len, reverse=True)) + r")\b")
+# Ordinary words and body chemistry that happen to end like a drug stem (sterols end in -terol).
+NOT_DRUGS = frozenset({
+    "april", "concept", "accept", "except", "intercept", "percept", "precept", "interleukin", "ghrelin",
+    "povidone", "cholesterol", "noncholesterol",
+})
+# Words in intervention names that are not the drug itself ("tab baricitinib 4 mg daily").
+FORM_WORDS = frozenset({
+    "tab", "tabs", "tablet", "tablets", "capsule", "capsules", "cap", "caps", "oral", "orally", "injection",
+    "infusion", "intravenous", "iv", "sc", "subcutaneous", "im", "dose", "doses", "high", "low", "daily",
+    "weekly", "once", "twice", "mg", "g", "mcg", "ug", "ml", "kg", "solution", "suspension", "cream",
+    "gel", "patch", "drug", "with", "and", "plus", "or", "of", "the", "a", "in", "for", "to", "arm",
+    "group", "placebo", "matching", "standard", "care", "therapy", "treatment", "regimen", "combination",
+    "extended", "release", "er", "xr", "sr", "film", "coated", "hydrochloride", "hcl", "sodium",
+    "acid", "vaccine", "dry", "powder", "inhaler", "spray", "eye", "drops", "topical",
+})
+
+
+def stem_drugs(text: str | None) -> set[str]:
+    """Lower-case words of a text that carry a drug INN stem (belimumab, baricitinib...)."""
+    if not text:
+        return set()
+    return {w for w in _STEM_WORD.findall(text.lower()) if w not in NOT_DRUGS and not w.endswith("sterol")}
+
+
+def name_words(name: str | None) -> set[str]:
+    """The drug words of an intervention name: 'tab methotrexate 25 mg weekly' -> {'methotrexate'}."""
+    if not name:
+        return set()
+    words = re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", name.lower())
+    return {w for w in words if len(w) >= 4 and w not in FORM_WORDS and not re.fullmatch(r"[\d.]+", w)}
+
+
+_NAME_PARTS = re.compile(r"\s*(?:\+|/|,|;|&|\band\b|\bwith\b|\bplus\b|\bvs\.?|\bversus\b|\bor\b)\s*", re.I)
+
+
+def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = ()) -> dict[str, str]:
+    """Drug words of intervention names and INN-stem words of texts, each mapped to its drug's name."""
+    # Each part of a name is one drug: 'Peginterferon alfa-2a + Ribavirin' gives
+    # peginterferon, alfa-2a -> 'peginterferon alfa-2a' and ribavirin -> 'ribavirin'.
+    vocabulary: dict[str, str] = {}
+    for name in names:
+        for part in _NAME_PARTS.split(name or ""):
+            tokens = re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", part.lower())
+            drug = " ".join(w for w in tokens if w in name_words(part) or w == "acid")
+            for word in name_words(part):
+                vocabulary.setdefault(word, drug)
+    for text in texts:
+        for word in stem_drugs(text):
+            vocabulary.setdefault(word, word)
+    return vocabulary
+
+
+def words_in(text: str | None) -> set[str]:
+    """Every lower-case word of a text, to test whether a drug is mentioned there."""
+    words = set(re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", (text or "").lower()))
+    return words | {part for word in words if "-" in word for part in word.split("-")}
+
+
+def word_at(text: str, word: str) -> int:
+    """Where a lower-case word first occurs as a whole word in a text (0 when it does not)."""
+    m = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+    return m.start() if m else 0

@@ -1,0 +1,90 @@
+"""Read the scoped studies' rows and free text in batch (one query per table) and quote it."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+import duckdb
+
+# Text that states what this study is (not narrative that may describe other studies).
+DESIGN_FIELDS = (
+    "studies.official_title", "studies.brief_title", "designs.intervention_model_description",
+    "designs.masking_description", "design_groups.title", "design_groups.description",
+    "interventions.description",
+)
+# Narrative that often cites earlier trials: only sentences about this study count.
+NARRATIVE_FIELDS = ("brief_summaries.description", "detailed_descriptions.description")
+EXCERPT_WIDTH = 60
+# How a person names each text field in a message.
+FIELD_LABELS = {
+    "studies.official_title": "official title", "studies.brief_title": "brief title",
+    "designs.intervention_model_description": "design description",
+    "designs.masking_description": "masking description", "design_groups.title": "arm title",
+    "design_groups.description": "arm description", "interventions.description": "intervention description",
+    "interventions.name": "intervention name", "brief_summaries.description": "brief summary",
+    "detailed_descriptions.description": "detailed description",
+    "design_outcomes.measure": "outcome measure", "design_outcomes.description": "outcome description",
+}
+
+
+@dataclass(frozen=True)
+class StudyText:
+    """One piece of a study's free text and the `table.column` it came from."""
+
+    field: str
+    text: str
+
+    @property
+    def label(self) -> str:
+        """How a person names this field: 'arm description'."""
+        return FIELD_LABELS.get(self.field, self.field)
+
+    @property
+    def narrative(self) -> bool:
+        """True for summaries and descriptions, which also describe other studies."""
+        return self.field in NARRATIVE_FIELDS
+
+
+def scoped_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> list[tuple]:
+    """Rows (nct_id, *columns) of one table for every study in check_scope, in one query."""
+    cols = ", ".join(f"t.{c}" for c in columns)
+    return con.execute(
+        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+    ).fetchall()
+
+
+def rows_by_study(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> dict[str, list[tuple]]:
+    """Scoped rows of one table grouped by nct_id (the nct_id is dropped from each row)."""
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    for nct_id, *values in scoped_rows(con, table, columns):
+        grouped[nct_id].append(tuple(values))
+    return grouped
+
+
+def texts_by_study(con: duckdb.DuckDBPyConnection, fields: Iterable[str]) -> dict[str, list[StudyText]]:
+    """Non-empty text of the given `table.column` fields for each scoped study."""
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for name in fields:
+        table, column = name.split(".")
+        by_table[table].append(column)
+    texts: dict[str, list[StudyText]] = defaultdict(list)
+    for table, columns in by_table.items():
+        for nct_id, *values in scoped_rows(con, table, columns):
+            for column, value in zip(columns, values):
+                if isinstance(value, str) and value.strip():
+                    texts[nct_id].append(StudyText(f"{table}.{column}", value))
+    return texts
+
+
+def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
+    """The matched span with up to `width` characters either side, on one line."""
+    left, right = max(0, start - width), min(len(text), end + width)
+    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
+    return ("..." if left else "") + snippet + ("..." if right < len(text) else "")
+
+
+def quote(field: str, text: str, start: int, end: int) -> str:
+    """Evidence for one side of a contradiction: `table.column: '...excerpt...'`."""
+    return f"{field}: '{excerpt(text, start, end)}'"

@@ -1,0 +1,262 @@
+"""Cases for checks.contradictions, from the seeds (001 dose and belimumab, 002 double-blind arm,
+duplicate arm and criteria, 003 observational, 004 open label) and the negations around them."""
+from __future__ import annotations
+
+from tests.checks.harness import Case
+
+
+def row(table: str, **values):
+    """A change that sets columns of the first row of a table."""
+    return lambda s: s[table][0].update(values)
+
+
+def rows(table: str, *values: dict):
+    """A change that replaces every row of a table."""
+    return lambda s: s.__setitem__(table, [dict(v) for v in values])
+
+
+def texts(summary: str = "", detail: str = ""):
+    """A change that replaces the brief summary and the detailed description."""
+    return both(rows("brief_summaries", {"description": summary}), rows("detailed_descriptions", {"description": detail}))
+
+
+def both(*changes):
+    """A change made of several changes, in order."""
+    return lambda s: [change(s) for change in changes]
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+NEUTRAL = texts("A study of baricitinib in primary Sjogren's syndrome.", "Participants receive baricitinib.")
+ONE_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "Baricitinib",
+                                 "description": "Baricitinib 2 mg once daily for 24 weeks"})
+# Seed 002 NCT05300932: the arm text on a masking NONE record.
+SEED_002_ARM = ("Subject received cyclophosphamide 400mg intravenous drip every 2 weeks combined with oral Prednisone "
+                "10-15 mg/d (standard of care)through the 24 weeks double blind period. Subsequently, subject were "
+                "administered oral Baricitinib 4mg everyday through the 24-48 weeks open label period.")
+# Seed 004 NCT06936215: masking SINGLE (outcomes assessor) on an open label page.
+SEED_004 = both(row("designs", masking="SINGLE", subject_masked=False, investigator_masked=False,
+                    outcomes_assessor_masked=True, intervention_model_description="Open label randomized controlled trial",
+                    masking_description="No masking"),
+                texts("This open label randomized clinical trial will be conducted in department of rheumatology, BSMMU."))
+SEED_002_CRITERIA = """Inclusion Criteria
+2. Diffuse Systemic Sclerosis (dcSSc) as defined by LeRoy and Medsger
+3. Disease duration of ≤ 36 months (defined as time from the first non-Raynaud phenomenon manifestation)
+4. For disease duration of ≤ 18 months: ≥ 10 and ≤ 35 mRSS units at the screening visit
+5. For disease duration of \\>18-36 months: ≥ 15 and ≤ 45 mRSS units at the screening visit and one of the following:
+1)Increase ≥ 3 in mRSS units compared with the last visit 2)Involvement of one new body area 3)Involvement of two new body areas 4)Presence of 1 or more Tendon Friction Rub 6.Age ≥ 18 years at the screening visit 7.If female of childbearing potential, the patient must have a negative pregnancy test 8.Oral corticosteroids are permitted if the patient is on a stable dose regimen.
+9.ACE inhibitors are permitted if the patient is on a stable dose for ≥ 2 weeks prior to the baseline visit.
+Exclusion Criteria
+2. Limited cutaneous systemic sclerosis or sine scleroderma at the screening visit
+3. Major surgery (including joint surgery) within 8 weeks prior to screening visit
+4. Subjects at risk for tuberculosis (TB). Specifically excluded will be participants with a history of active TB.
+5. Positive for hepatitis B surface antigen prior to the baseline visit
+6. Subjects at risk for tuberculosis (TB). Specifically excluded will be participants with a history of active TB.
+"""
+SEED_004_CRITERIA = """Inclusion Criteria
+
+* 1\\. Diagnosis of diffuse cutaneous systemic sclerosis, as classified using the 2013 American College of Rheumatology
+
+2\\. Diffuse cutaneous systemic sclerosis as defined by 2001 LeRoy and Medsger 3. Disease duration ≤ 60 months (defined as time from the first non-Raynaud phenomenon manifestation) 4. mRSS score ≥ 10 at baseline
+
+Exclusion Criteria
+
+1. Rheumatic disease other than systemic sclerosis
+2. Limited cutaneous systemic sclerosis or sine scleroderma at the screening visit
+3. Any infected ulcer prior to treatment
+"""
+
+
+def criteria(text: str):
+    """A change that replaces the eligibility criteria text."""
+    return row("eligibilities", criteria=text)
+
+
+def numbered(*items: str, heading: str = "Exclusion Criteria:") -> str:
+    """A criteria section with the given numbered items ('3. text')."""
+    return heading + "\n" + "\n".join(items)
+
+
+TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
+
+CASES = [
+    Case("contradictions.masking_none_text_blinded", True,
+         both(row("designs", masking="NONE"), NEUTRAL, row("design_groups", description=SEED_002_ARM)),
+         note="seed 002 double blind period"),
+    Case("contradictions.masking_none_text_blinded", True,
+         both(row("designs", masking="NONE"), texts("This study has an open-label extension after a double-blind period.")),
+         note="open-label extension after a double-blind period is still double-blind"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), texts("This study is not double-blind: everyone knows the treatment.")),
+         note="not double-blind"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), texts(
+             "We plan an open label pilot study.", "In a double-blind, multicenter, randomized, placebo-controlled, "
+             "24-week phase 2 study across 11 countries, baricitinib improved arthritis.")),
+         note="seed 000: another trial was double-blind"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), NEUTRAL, row("design_groups", description=(
+             "Participants who completed the double-blind parent study NCT01234567 receive open-label baricitinib."))),
+         note="arm text: the parent study was double-blind"),
+    Case("contradictions.masking_none_text_blinded", False, _clean, note="clean: DOUBLE"),
+
+    Case("contradictions.masking_set_text_open_label", True, SEED_004, note="seed 004 No masking"),
+    Case("contradictions.masking_set_text_open_label", True, texts("This is an open-label study of baricitinib."),
+         note="DOUBLE but open-label"),
+    Case("contradictions.masking_set_text_open_label", False,
+         texts("This study has a double-blind period followed by an open-label extension."), note="partly open"),
+    Case("contradictions.masking_set_text_open_label", False,
+         both(row("designs", masking="SINGLE", subject_masked=False, investigator_masked=False,
+                  outcomes_assessor_masked=True),
+              texts("This is an open-label trial with blinded outcome assessment.")), note="PROBE design"),
+    Case("contradictions.masking_set_text_open_label", False, _clean, note="clean"),
+
+    Case("contradictions.allocation_text_randomized", True,
+         both(row("designs", allocation="NON_RANDOMIZED"), texts("Participants will be randomly assigned to two arms.")),
+         note="randomly assigned"),
+    Case("contradictions.allocation_text_randomized", True,
+         both(row("designs", allocation="NA"), NEUTRAL, row("studies", official_title="A Randomised Trial of Baricitinib")),
+         note="title says randomised"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NON_RANDOMIZED"), texts("This is a non-randomized, open-label study.")),
+         note="non-randomized"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("Patients will not be randomized.", "This nonrandomized pilot "
+                                                     "will inform the design of a future randomized trial.")),
+         note="not randomized; a future randomized trial"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("A randomized phase 2 study is currently in progress to assess "
+                                                     "filgotinib. We plan an open label pilot study.")),
+         note="seed 000: another trial is randomized"),
+    Case("contradictions.allocation_text_randomized", False, _clean, note="clean: RANDOMIZED"),
+
+    Case("contradictions.allocation_text_not_randomized", True,
+         texts("This is a non-randomized study of baricitinib.", "Participants receive baricitinib."),
+         note="RANDOMIZED but non-randomized"),
+    Case("contradictions.allocation_text_not_randomized", False,
+         texts("This study has randomized and non-randomized cohorts."), note="both"),
+    Case("contradictions.allocation_text_not_randomized", False, _clean, note="clean"),
+
+    Case("contradictions.study_type_text_observational", True,
+         texts("", "Few studies have looked at JAK inhibitors in anti-MDA5+ DM.This was a single-arm open-label pilot "
+                   "observational study."), note="seed 003"),
+    Case("contradictions.study_type_text_observational", False,
+         both(row("studies", study_type="OBSERVATIONAL"), texts("", "This was a pilot observational study.")),
+         note="observational study type"),
+    Case("contradictions.study_type_text_observational", False,
+         texts("This is not an observational study.", "Unlike previous observational studies, we randomize."),
+         note="negated; other studies"),
+
+    Case("contradictions.single_group_several_arms", True, row("designs", intervention_model="SINGLE_GROUP")),
+    Case("contradictions.single_group_several_arms", False,
+         both(row("designs", intervention_model="SINGLE_GROUP"), ONE_ARM), note="one arm"),
+    Case("contradictions.single_group_several_arms", False, _clean, note="clean: PARALLEL"),
+
+    Case("contradictions.multi_arm_model_one_arm", True, ONE_ARM, note="PARALLEL with one arm"),
+    Case("contradictions.multi_arm_model_one_arm", False, row("designs", intervention_model="CROSSOVER"),
+         note="crossover with two arms"),
+
+    Case("contradictions.arm_dose_differs", True,
+         both(row("design_groups", description="Baricitinib will be taken orally with a dose of 2mg once daily until "
+                                               "the disease relapses or week 48."),
+              row("interventions", description="Baricitinib will be taken orally with a dose of 4mg once daily until "
+                                               "the disease relapses or week 48.")), note="seed 001 2mg vs 4mg"),
+    Case("contradictions.arm_dose_differs", True,
+         row("interventions", description="Baricitinib 2 mg tablet twice daily"), note="frequency differs"),
+    Case("contradictions.arm_dose_differs", False,
+         both(row("design_groups", title="Baricitinib 4mg", description="4mg of oral Baricitinib everyday for 48 weeks."),
+              row("interventions", description="Orally take Baricitinib 4mg everyday for 48 weeks")),
+         note="seed 002 same dose said two ways"),
+    Case("contradictions.arm_dose_differs", False,
+         row("design_groups", description="Baricitinib 2 mg once daily with methotrexate 15 mg weekly"),
+         note="methotrexate is not dosed by the intervention"),
+    Case("contradictions.arm_dose_differs", False,
+         row("interventions", description="Baricitinib 0.1 mg/kg once daily"), note="mg vs mg/kg not comparable"),
+    Case("contradictions.arm_dose_differs", False,
+         row("interventions", description="Baricitinib 2 mg or 4 mg tablets once daily"), note="one of two doses"),
+    Case("contradictions.arm_dose_differs", False,
+         both(row("design_groups", title="baricitinib 2mg per day", description=None),
+              row("interventions", name="Baricitinib 2 MG", description="baricitinib 2mg per day for 24 weeks")),
+         note="seed 000: 2mg per day vs Baricitinib 2 MG"),
+    Case("contradictions.arm_dose_differs", False,
+         both(rows("design_group_interventions"), lambda s: s["design_groups"][1].update(
+             description="Matching placebo tablet of 4 mg once daily")), note="a placebo arm's amount, no links"),
+    Case("contradictions.arm_dose_differs", False, _clean, note="clean"),
+
+    Case("contradictions.drug_not_an_intervention", True,
+         row("design_outcomes", description="Adverse events related to belimumab are recorded"), note="seed 001"),
+    Case("contradictions.drug_not_an_intervention", True, row("design_groups", title="Tofacitinib"),
+         note="arm title names another drug"),
+    Case("contradictions.drug_not_an_intervention", False,
+         row("design_outcomes", description="Use of rescue medication such as ondansetron"), note="rescue medication"),
+    Case("contradictions.drug_not_an_intervention", False, row("design_outcomes", measure="Cortisone Levels"),
+         note="a measured substance"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(row("design_outcomes", description="Adverse events related to belimumab"),
+              texts("This study includes patients previously treated with belimumab.")),
+         note="the study's own text explains it"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(row("studies", study_type="OBSERVATIONAL"),
+              row("design_outcomes", description="Adverse events related to belimumab")), note="observational"),
+    Case("contradictions.drug_not_an_intervention", False, _clean, note="clean"),
+
+    Case("contradictions.duplicate_arm", True, lambda s: s["design_groups"].extend([
+        {"group_type": "ACTIVE_COMPARATOR", "title": "Cyclophosphamide", "description": SEED_002_ARM},
+        {"group_type": "ACTIVE_COMPARATOR", "title": "cyclophosphamide ", "description": SEED_002_ARM}]),
+        note="seed 002"),
+    Case("contradictions.duplicate_arm", False, _clean, note="clean"),
+
+    Case("contradictions.duplicate_criterion", True, criteria(SEED_002_CRITERIA), note="seed 002 items 4 and 6"),
+    Case("contradictions.duplicate_criterion", False,
+         criteria(f"Exclusion Criteria:\nCohort A:\n1. {TB}\nCohort B:\n1. {TB}"), note="under two sub-headings"),
+    Case("contradictions.duplicate_criterion", False,
+         criteria("Exclusion Criteria:\n1. Pregnancy\n2. Age under 18 years\n3. Pregnancy"), note="too short to compare"),
+    Case("contradictions.duplicate_criterion", False, criteria(SEED_004_CRITERIA), note="seed 004"),
+
+    Case("contradictions.criteria_numbering_gap", True, criteria(SEED_002_CRITERIA),
+         note="seed 002 starts at 2, inner 1)..4) sub-list"),
+    Case("contradictions.criteria_numbering_gap", True,
+         criteria(numbered("3. Pregnancy or breastfeeding", "4. Active infection", "6. Prior transplant",
+                           "7. Known HIV infection", heading="Exclusion Criteria:\n1. Age under 18\n2. Cancer")),
+         note="3, 4, 6"),
+    Case("contradictions.criteria_numbering_gap", False, criteria(SEED_004_CRITERIA), note="seed 004 markdown, inline"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n1. Age over 18\n2. Signed consent\nExclusion Criteria:\n3. Pregnancy\n4. Cancer"),
+         note="numbering carries on across sections"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n1. Age over 18\n2. One of the following:\n1) fever\n2) cough\n3. Consent"),
+         note="nested list"),
+    Case("contradictions.criteria_numbering_gap", False, criteria(
+        "Exclusion Criteria:\n          1. Age over 18 years and under 80 years at the time of the screening visit, with\n"
+        "             a diagnosis of Parkinson disease for at least five years before the baseline visit\n"
+        "          2. Dementia (Mini-Mental state score no greater than 22) and other problems that\n"
+        "             would prevent the participant from completing the visits and the tests at\n"
+        "             22) No supranuclear gaze palsy and no other sign of an atypical parkinsonian syndrome"),
+        note="a wrapped line that starts with a number"),
+    Case("contradictions.criteria_numbering_gap", False, _clean, note="clean: restarts per section"),
+
+    Case("contradictions.closed_status_estimated_enrollment", True, row("studies", enrollment_type="ESTIMATED")),
+    Case("contradictions.closed_status_estimated_enrollment", True,
+         row("studies", overall_status="TERMINATED", enrollment_type="ESTIMATED"), note="terminated"),
+    Case("contradictions.closed_status_estimated_enrollment", False,
+         row("studies", overall_status="RECRUITING", enrollment_type="ESTIMATED"), note="open study"),
+    Case("contradictions.closed_status_estimated_enrollment", False, _clean, note="clean"),
+
+    Case("contradictions.not_yet_recruiting_with_actuals", True,
+         row("studies", overall_status="NOT_YET_RECRUITING", enrollment_type="ESTIMATED"), note="actual start"),
+    Case("contradictions.not_yet_recruiting_with_actuals", True,
+         row("studies", overall_status="NOT_YET_RECRUITING", start_date_type="ESTIMATED"), note="actual enrollment"),
+    Case("contradictions.not_yet_recruiting_with_actuals", False,
+         row("studies", overall_status="NOT_YET_RECRUITING", start_date_type="ESTIMATED", enrollment_type="ESTIMATED"),
+         note="seed 001: all estimated"),
+    Case("contradictions.not_yet_recruiting_with_actuals", False, _clean, note="clean: completed"),
+
+    Case("contradictions.header_metrics_differ", True,
+         rows("page_header_metrics", {"enrollment": 12, "sites": 1, "arms": 2}), note="enrollment 12 vs 40"),
+    Case("contradictions.header_metrics_differ", True,
+         rows("page_header_metrics", {"enrollment": 40, "sites": 1, "arms": 1}), note="1 arm vs 2"),
+    Case("contradictions.header_metrics_differ", False,
+         rows("page_header_metrics", {"enrollment": 40, "sites": 1, "arms": 2}), note="header agrees"),
+]
