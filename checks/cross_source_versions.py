@@ -1,7 +1,7 @@
 """One study from several source files (meta.source_records): versions that disagree or lag behind.
 
-Only each file's current version counts (`is_current` not false): a superseded version of a
-file is history, not a second source. Dates are compared at the coarser of the two precisions.
+Only each file's latest version counts (`superseded` not true): an earlier content of a file
+that has since changed is history, not a second source. Dates are compared at the coarser of the two precisions.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 REPUBLISHED_LAYOUTS = ("ctgov_classic_text", "aggregator_text", "summary_text")
 _IN_REGISTRY = "('" + "', '".join(REGISTRY_LAYOUTS) + "')"
 _IN_REPUBLISHED = "('" + "', '".join(REPUBLISHED_LAYOUTS) + "')"
-_CURRENT = "SELECT * FROM meta.source_records WHERE is_current IS NOT FALSE"
+_CURRENT = "SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE"
 
 # (column, how a person names it) for the values two same-day sources must agree on.
 VALUE_COLUMNS = (("overall_status", "status"), ("phase", "phase"), ("enrollment", "enrollment"))

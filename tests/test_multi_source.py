@@ -75,3 +75,33 @@ def test_a_later_update_wins_over_precedence(tmp_path, order):
     row = con.execute("SELECT source_layout, enrollment, last_update_posted_date FROM studies").fetchone()
     assert row == ("ctgov_xml", 12, date(2022, 7, 15))
     assert con.execute("SELECT count(*) FROM meta.source_records WHERE is_current").fetchone()[0] == 1
+
+
+def test_a_republished_page_that_disagrees_on_the_same_update_is_flagged(tmp_path):
+    page = (FIXTURES / "NCT04916756.clincosm.txt").read_text()
+    disagreeing = page.replace("Overall Status\nCompleted", "Overall Status\nRecruiting")
+    assert disagreeing != page
+    con = _load_in_order(tmp_path, FILES, {"NCT04916756.clincosm.txt": disagreeing})
+    rows = con.execute("""SELECT message, evidence FROM quality_issues
+                          WHERE rule_id = 'cross_source.same_update_disagrees'""").fetchall()
+    pairs = [(m, e) for m, e in rows if "ctgov_classic_text" in e and "ctgov_json_v2" in e]
+    assert len(rows) == 2 and len(pairs) == 1, "the page against the JSON and against the XML record"
+    message, evidence = pairs[0]
+    assert "status" in message and "RECRUITING" in evidence and "COMPLETED" in evidence
+
+
+def test_loading_a_study_rechecks_the_records_that_speak_of_it(run, samples):
+    """002 lists 004 under related trials: when 004 arrives later with another title, 002 is flagged."""
+    later = samples.parent / "later"
+    later.mkdir()
+    page_004 = samples / "004_cc5ae6cfa278e423.txt"
+    text = page_004.read_text()
+    page_004.rename(later / page_004.name)
+    run(samples)
+    title = "Safety and Efficacy of Baricitinib on Skin Tightening in Diffuse Cutaneous Systemic Sclerosis"
+    (later / page_004.name).write_text(text.replace(title, "Baricitinib Versus Methotrexate in Skin Fibrosis", 1))
+    run(later)
+    flagged = run.con.execute("""SELECT nct_id, evidence FROM quality_issues
+                                 WHERE rule_id = 'cross_source.related_study_title_differs'""").fetchall()
+    assert [n for n, _ in flagged] == ["NCT05300932"]
+    assert "Baricitinib Versus Methotrexate" in flagged[0][1]

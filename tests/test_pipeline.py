@@ -75,9 +75,9 @@ def test_a_changed_file_replaces_its_study_and_history_keeps_both(run, samples):
     assert (result.loaded, result.skipped) == (1, 4)
     enrollment = run.con.execute("SELECT enrollment FROM studies WHERE nct_id = 'NCT05792462'").fetchone()[0]
     assert enrollment == 14
-    versions = run.con.execute("""SELECT enrollment, is_current FROM meta.source_records
+    versions = run.con.execute("""SELECT enrollment, is_current, superseded FROM meta.source_records
                                   WHERE nct_id = 'NCT05792462' ORDER BY enrollment""").fetchall()
-    assert versions == [(12, False), (14, True)]
+    assert versions == [(12, False, True), (14, True, False)]
     assert run.con.execute("SELECT count(*) FROM design_groups WHERE nct_id = 'NCT05792462'").fetchone()[0] == 1
 
 

@@ -113,7 +113,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
             versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
             _insert(con, "meta.source_records", versions, """
                 ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
-            con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id"]], preserve_index=False))
+            con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
+                                                              preserve_index=False))
+            con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
+                           WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
             winners = _winners(con)
             result.studies_replaced = _replace_studies(con, batch, winners)
             con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))

@@ -49,7 +49,7 @@ CASES = [
     Case("cross_source.same_update_disagrees", False, versions({"overall_status": None, "enrollment": None}),
          note="a value the page does not give"),
     Case("cross_source.same_update_disagrees", False,
-         versions({"overall_status": "RECRUITING", "is_current": False}), note="a superseded version"),
+         versions({"overall_status": "RECRUITING", "superseded": True}), note="a superseded version"),
 
     Case("cross_source.republished_page_outdated", True, versions({"last_update_posted_date": d(2025, 4, 20)}),
          note="page 2025-04-20, registry 2026-01-27"),
