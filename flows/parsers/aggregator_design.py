@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.masking import masked_columns
+from flows.parsers.masking import masked_flags, role_list
 from flows.parsers.model import StudyRecord
 from flows.parsers.page_text import Sections, distinct_rows, nonblank, tagged_lines, text_block
 from schemas.enums import (ALLOCATION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE,
@@ -54,8 +54,8 @@ def study_design(lines: list[str]) -> dict[str, object]:
             row[column], previous = _enum_value(column, value), column
         elif previous == "intervention_model":
             row["intervention_model_description"] = _joined(row["intervention_model_description"], value)
-        elif previous == "masking" and (roles := masked_columns(value)):
-            row.update(roles)
+        elif previous == "masking" and (roles := role_list(value)):
+            row.update(masked_flags(roles))
         elif previous == "masking":
             row["masking_description"] = _joined(row["masking_description"], value)
     return row

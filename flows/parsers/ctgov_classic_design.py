@@ -5,7 +5,7 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
-from flows.parsers.masking import masking_and_roles
+from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.page_text import (distinct_rows, int_value, labelled_values, nonblank, split_sections,
                                      text_block, unbullet)
 
@@ -69,7 +69,7 @@ def _design_row(values: dict[str, str]) -> dict[str, object]:
         "primary_purpose": _display_enum(values.get("Primary Purpose")),
         "masking": masking,
         "masking_description": values.get("Masking Description"),
-        **roles,
+        **masked_flags(roles),
     }
 
 

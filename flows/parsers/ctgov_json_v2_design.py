@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import boolean, objects, section, text, texts
+from flows.parsers.masking import masked_flags
 from flows.parsers.model import Row
 
 # designs column <- designInfo key, values kept as the API gives them.
@@ -14,24 +15,11 @@ _DESIGN_COLUMNS = {
     "primary_purpose": "primaryPurpose",
 }
 # designs flag column <- the whoMasked role it stands for.
-_MASKED_ROLES = {
-    "subject_masked": "PARTICIPANT",
-    "caregiver_masked": "CARE_PROVIDER",
-    "investigator_masked": "INVESTIGATOR",
-    "outcomes_assessor_masked": "OUTCOMES_ASSESSOR",
-}
 _OUTCOME_LISTS = (
     ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes"),
 )
 # AACT stores an absent age limit as 'N/A', as the registry displays it.
 NO_AGE_LIMIT = "N/A"
-
-
-def masked_flags(who_masked: list[str] | None) -> Row:
-    """The four *_masked flags from API v2 whoMasked roles; all None when the source lists no roles."""
-    if who_masked is None:
-        return {column: None for column in _MASKED_ROLES}
-    return {column: role in who_masked for column, role in _MASKED_ROLES.items()}
 
 
 def design_tables(protocol: dict) -> dict[str, list[Row]]:

@@ -5,7 +5,8 @@ import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT, masked_flags
+from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT
+from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_xml_fields import block, text, texts
 from flows.parsers.model import Row
 
@@ -20,12 +21,6 @@ _DESIGN_PAIR = re.compile(
     rf"({'|'.join(_DESIGN_LABELS)}):\s*(.*?)\s*(?=,\s*(?:{'|'.join(_DESIGN_LABELS)}):|$)"
 )
 # Masked roles as legacy XML names them (pre-2017 records say Subject and Caregiver).
-_ROLES = {
-    "participant": "PARTICIPANT", "subject": "PARTICIPANT", "care provider": "CARE_PROVIDER",
-    "caregiver": "CARE_PROVIDER", "investigator": "INVESTIGATOR", "outcomes assessor": "OUTCOMES_ASSESSOR",
-}
-# Pre-2017 records say 'Double Blind', 'Single Blind', 'Open Label'.
-_BLIND = re.compile(r"[\s-]+blind(ed)?\s*$", re.IGNORECASE)
 _OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"), ("other", "other_outcome"))
 
 
@@ -75,7 +70,7 @@ def _design_values(root: Element) -> dict[str, str] | None:
 def _designs(values: dict[str, str] | None) -> list[Row]:
     if values is None:
         return []
-    masking, roles = _masking(values.get("masking"))
+    masking, roles = masking_and_roles(values.get("masking"))
     row: Row = {
         "allocation": labels.lookup("allocation", values.get("allocation")),
         "intervention_model": labels.lookup("intervention_model", values.get("intervention_model")),
@@ -88,18 +83,6 @@ def _designs(values: dict[str, str] | None) -> list[Row]:
     }
     row.update(masked_flags(roles))
     return [row]
-
-
-def _masking(label: str | None) -> tuple[str | None, list[str] | None]:
-    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR'])."""
-    if not label:
-        return None, None
-    level, _, listed = label.partition("(")
-    masking = labels.lookup("masking", _BLIND.sub("", level.strip()))
-    if masking == "NONE" or not listed:
-        return masking, None
-    names = [name.strip().lower() for name in listed.rstrip(") ").split(",")]
-    return masking, [_ROLES.get(name, labels.group_type(name)) for name in names if name]
 
 
 def _design_enum(label: str | None) -> str | None:

@@ -1,37 +1,55 @@
-"""Masking as pages state it: the level ('Double') and who is masked ('Participant, Investigator')."""
+"""Masking in every layout: the level ('DOUBLE') and who is masked, as AACT's *_masked flags."""
 from __future__ import annotations
 
 import re
 
 from flows.parsers import labels
 
-_ROLE_COLUMNS = {
-    "participant": "subject_masked", "participants": "subject_masked", "subject": "subject_masked",
-    "care provider": "caregiver_masked", "care providers": "caregiver_masked",
-    "caregiver": "caregiver_masked", "investigator": "investigator_masked",
-    "investigators": "investigator_masked", "outcomes assessor": "outcomes_assessor_masked",
-    "outcomes assessors": "outcomes_assessor_masked", "outcome assessor": "outcomes_assessor_masked",
-    "outcome assessors": "outcomes_assessor_masked",
+# Display names of masked roles -> API v2 whoMasked values.
+_ROLE_NAMES = {
+    "participant": "PARTICIPANT", "participants": "PARTICIPANT", "subject": "PARTICIPANT",
+    "care provider": "CARE_PROVIDER", "care providers": "CARE_PROVIDER", "caregiver": "CARE_PROVIDER",
+    "investigator": "INVESTIGATOR", "investigators": "INVESTIGATOR",
+    "outcomes assessor": "OUTCOMES_ASSESSOR", "outcomes assessors": "OUTCOMES_ASSESSOR",
+    "outcome assessor": "OUTCOMES_ASSESSOR", "outcome assessors": "OUTCOMES_ASSESSOR",
 }
+# The warehouse columns and the whoMasked value each one stands for.
+MASKED_COLUMNS = {
+    "subject_masked": "PARTICIPANT",
+    "caregiver_masked": "CARE_PROVIDER",
+    "investigator_masked": "INVESTIGATOR",
+    "outcomes_assessor_masked": "OUTCOMES_ASSESSOR",
+}
+# Pre-2017 records say 'Double Blind', 'Single Blind', 'Open Label'.
+_BLIND = re.compile(r"[\s-]+blind(ed)?\s*$", re.IGNORECASE)
 
 
-def masked_columns(text: str | None) -> dict[str, bool] | None:
-    """'Participant, Outcomes Assessor' -> {subject_masked: True, ...}; None if not a role list."""
+def masked_flags(roles: list[str] | None) -> dict[str, bool | None]:
+    """The four *_masked flags (as AACT): None when the source names no roles, else True/False per role."""
+    if roles is None:
+        return {column: None for column in MASKED_COLUMNS}
+    return {column: role in roles for column, role in MASKED_COLUMNS.items()}
+
+
+def role_list(text: str | None) -> list[str] | None:
+    """'Participant, Outcomes Assessor' -> ['PARTICIPANT', 'OUTCOMES_ASSESSOR']; None if not a role list."""
     if not text or not text.strip():
         return None
     parts = [p.strip().lower().replace("_", " ") for p in re.split(r",|;|\band\b", text)]
     parts = [p for p in parts if p]
-    if not parts or any(p not in _ROLE_COLUMNS for p in parts):
+    if not parts or any(p not in _ROLE_NAMES for p in parts):
         return None
-    return {_ROLE_COLUMNS[p]: True for p in parts}
+    return [_ROLE_NAMES[p] for p in parts]
 
 
-def masking_and_roles(label: str | None) -> tuple[str | None, dict[str, bool]]:
-    """'Double (Participant, Investigator)' -> ('DOUBLE', {subject_masked, investigator_masked})."""
+def masking_and_roles(label: str | None) -> tuple[str | None, list[str] | None]:
+    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR']); 'Double Blind' -> ('DOUBLE', None)."""
     if not label or not label.strip():
-        return None, {}
+        return None, None
     whole = labels.lookup("masking", label)
-    match = re.match(r"^\s*([A-Za-z]+)\s*\((.*)\)\s*$", label)
-    if whole == "NONE" or not match:
-        return whole, {}
-    return labels.lookup("masking", match.group(1)), masked_columns(match.group(2)) or {}
+    match = re.match(r"^\s*([A-Za-z][A-Za-z -]*?)\s*\((.*)\)\s*$", label)
+    if whole == "NONE":
+        return whole, None
+    if not match:
+        return labels.lookup("masking", _BLIND.sub("", label.strip())), None
+    return labels.lookup("masking", _BLIND.sub("", match.group(1))), role_list(match.group(2))

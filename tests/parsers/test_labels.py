@@ -27,3 +27,20 @@ def test_overall_status(label, enum):
 ])
 def test_lookup(kind, label, enum):
     assert labels.lookup(kind, label) == enum
+
+
+@pytest.mark.parametrize("label, level, flags", [
+    ("Double (Participant, Investigator)", "DOUBLE",
+     {"subject_masked": True, "caregiver_masked": False, "investigator_masked": True, "outcomes_assessor_masked": False}),
+    ("None (Open Label)", "NONE", {c: None for c in ("subject_masked", "caregiver_masked", "investigator_masked",
+                                                     "outcomes_assessor_masked")}),
+    ("Double Blind", "DOUBLE", {c: None for c in ("subject_masked", "caregiver_masked", "investigator_masked",
+                                                  "outcomes_assessor_masked")}),
+    ("Single (Outcomes Assessor)", "SINGLE",
+     {"subject_masked": False, "caregiver_masked": False, "investigator_masked": False, "outcomes_assessor_masked": True}),
+])
+def test_masking_is_read_the_same_in_every_layout(label, level, flags):
+    from flows.parsers.masking import masked_flags, masking_and_roles
+
+    got_level, roles = masking_and_roles(label)
+    assert (got_level, masked_flags(roles)) == (level, flags)

@@ -383,7 +383,8 @@ def test_classic_page_with_conditions_masked_roles_two_arms_keywords_and_a_secon
     tables = record.tables
     assert tables["conditions"] == [{"name": "Sjogren's Syndrome"}]
     assert {k: v for k, v in tables["designs"][0].items() if k.endswith("masked") or k == "masking"} == {
-        "masking": "DOUBLE", "subject_masked": True, "investigator_masked": True}
+        "masking": "DOUBLE", "subject_masked": True, "investigator_masked": True,
+        "caregiver_masked": False, "outcomes_assessor_masked": False}
     assert [(g["group_type"], g["title"]) for g in tables["design_groups"]] == [
         ("EXPERIMENTAL", "baricitinib 2mg per day"), ("PLACEBO_COMPARATOR", "placebo")]
     assert tables["interventions"][1] == {"intervention_type": "OTHER", "name": "Placebo tablet",
