@@ -77,7 +77,7 @@ def parse(raw: bytes) -> Parsed:
         return lines
     sections = page_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
-    nct_id = preamble.get("NCT ID") if NCT_ID.match(preamble.get("NCT ID") or "") else None
+    nct_id = preamble.get("NCT ID") if NCT_ID.fullmatch(preamble.get("NCT ID") or "") else None
     if missing := first_missing(sections, REQUIRED):
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
     if nct_id is None:

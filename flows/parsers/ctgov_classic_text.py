@@ -38,7 +38,7 @@ def parse(raw: bytes) -> Parsed:
         return lines
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))
-    nct_id = shown_id if shown_id and NCT_ID.match(shown_id) else None
+    nct_id = shown_id if shown_id and NCT_ID.fullmatch(shown_id) else None
     if missing := first_missing(sections, CLOSING):
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
     if nct_id is None:

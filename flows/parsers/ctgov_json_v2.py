@@ -10,11 +10,10 @@ from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import section, text
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
-from flows.parsers.model import Parsed, Problem, Row, StudyRecord
+from flows.parsers.model import NCT_ID, Parsed, Problem, Row, StudyRecord
 
 LAYOUT = "ctgov_json_v2"
 # Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
-NCT_ID = re.compile(r"NCT[0-9]{8}")
 _BOM = b"\xef\xbb\xbf"
 # Registry records without a statusModule are fragments of a study, not a loadable study.
 ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"

@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from flows.parsers.ctgov_json_v2 import NCT_ID
+from flows.parsers.model import NCT_ID
 from flows.parsers.ctgov_xml_design import design_tables
 from flows.parsers.ctgov_xml_fields import text
 from flows.parsers.ctgov_xml_people_places import people_places_tables

@@ -1,7 +1,11 @@
 """What every parser returns: study records as rows per warehouse table, plus problems."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# A ClinicalTrials.gov identifier: match it with NCT_ID.fullmatch (ASCII digits, nothing around).
+NCT_ID = re.compile(r"NCT[0-9]{8}")
 
 # Row dicts never carry nct_id: the loader adds it from StudyRecord.nct_id.
 Row = dict[str, object]

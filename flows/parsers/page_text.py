@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers.model import Parsed, Problem
+from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
-NCT_ID = re.compile(r"^NCT\d{8}$")
 BULLET = re.compile(r"^\s*[•*\-]\s+")
 
 

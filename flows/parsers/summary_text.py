@@ -38,7 +38,7 @@ def parse(raw: bytes) -> Parsed:
     lines = [line for line in lines if line.strip() not in _CHROME]
     start, end, values = key_block(lines)
     sections = split_sections(lines[:start] + lines[end:], HEADINGS)
-    nct_id = values.get("NCT number") if NCT_ID.match(values.get("NCT number") or "") else None
+    nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
     if missing := _missing_part(sections, values):
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:

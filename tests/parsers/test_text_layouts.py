@@ -416,3 +416,11 @@ def test_bom_and_windows_line_endings_read_the_same(parser, case):
     variant = b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n")
     assert parser.sniff(variant[:HEAD_BYTES])
     assert parser.parse(variant) == parser.parse(raw)
+
+
+def test_an_nct_id_with_a_trailing_newline_or_unicode_digits_is_not_an_id():
+    from flows.parsers.model import NCT_ID
+
+    assert NCT_ID.fullmatch("NCT04916756")
+    assert not NCT_ID.fullmatch("NCT04916756\n")
+    assert not NCT_ID.fullmatch("NCT0491675\u0666")  # an Arabic-Indic digit
