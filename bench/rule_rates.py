@@ -38,8 +38,11 @@ def main() -> None:
         set_scope(con, None)
         by_layout = dict(con.execute("SELECT nct_id, source_layout FROM studies").fetchall())
         total = len(by_layout)
-        print(f"\n{total} studies, as of {args.as_of}\n")
-        print(f"{'rule':55s} {'category':14s} {'sev':8s} {'studies':>7s} {'rate':>6s} {'secs':>6s}")
+        layouts = sorted(set(by_layout.values()))
+        sizes = {layout: sum(v == layout for v in by_layout.values()) for layout in layouts}
+        print(f"\n{total} studies, as of {args.as_of}: " + ", ".join(f"{k} {v}" for k, v in sizes.items()) + "\n")
+        print(f"{'rule':50s} {'category':14s} {'sev':8s} {'studies':>7s} {'rate':>6s} {'secs':>5s}  "
+              + "  ".join(f"{k[:12]:>12s}" for k in layouts))
         for rule in checks.all_rules():
             start = time.perf_counter()
             try:
@@ -49,7 +52,10 @@ def main() -> None:
                 continue
             secs = time.perf_counter() - start
             rate = 100 * len(found) / total if total else 0
-            print(f"{rule.id:55s} {rule.category:14s} {rule.severity:8s} {len(found):7d} {rate:5.1f}% {secs:6.2f}")
+            per_layout = "  ".join(
+                f"{100 * sum(by_layout.get(n) == k for n in found) / sizes[k]:11.1f}%" for k in layouts)
+            print(f"{rule.id:50s} {rule.category:14s} {rule.severity:8s} {len(found):7d} {rate:5.1f}% {secs:5.2f}  "
+                  + per_layout)
 
 
 if __name__ == "__main__":
