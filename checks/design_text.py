@@ -8,6 +8,7 @@ at another study (a parent study, a published trial, an NCT id) is ignored.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -109,15 +110,27 @@ def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
     found = []
     for source in sources:
-        if not pattern.search(source.text):  # most texts never mention the phrase: skip the sentence work
+        matches = list(pattern.finditer(source.text))
+        if not matches:  # most texts never mention the phrase: no sentence work at all
             continue
-        for s_start, s_end in sentences(source.text):
-            sentence = source.text[s_start:s_end]
-            if not about_this_study(source, sentence):
+        bounds = list(sentences(source.text))
+        starts = [b[0] for b in bounds]
+        verdicts: dict[int, bool] = {}
+        for m in matches:
+            i = bisect_right(starts, m.start()) - 1
+            s_start, s_end = bounds[i]
+            if m.end() > s_end:  # the phrase spans a sentence end: not one claim
                 continue
-            for m in pattern.finditer(sentence):
-                negated = bool(m.lastindex and m.group(1)) or bool(_NEGATION_BEFORE.search(sentence[: m.start()]))
-                found.append(Claim(source, s_start + m.start(), s_start + m.end(), negated))
+            sentence = source.text[s_start:s_end]
+            if i not in verdicts:
+                verdicts[i] = about_this_study(source, sentence)
+            if not verdicts[i]:
+                continue
+            local = m.start() - s_start
+            inner = pattern.match(sentence, local)
+            negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
+                _NEGATION_BEFORE.search(sentence[:local]))
+            found.append(Claim(source, m.start(), m.end(), negated))
     return found
 
 
