@@ -11,8 +11,9 @@ import pytest
 from flows.run import run_pipeline
 from warehouse.connect import connect
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus (present in CI)")
+from tests.shared_corpus import CORPUS, needs_corpus
+
+pytestmark = needs_corpus
 
 
 @pytest.fixture(scope="module")

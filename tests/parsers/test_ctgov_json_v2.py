@@ -10,11 +10,10 @@ import pytest
 
 from flows.parsers import HEAD_BYTES, claimants, ctgov_json_v2
 from tests.parsers.golden import GOLDEN_DIR, check_golden, golden_inputs
+from tests.shared_corpus import CORPUS, needs_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 # The corpus lives beside the project (../shared); CI has it, a bare clone may not.
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 GOLDEN = golden_inputs("ctgov_json_v2", ".json")
 INTERVENTIONAL = GOLDEN_DIR / "ctgov_json_v2" / "interventional_month_dates.json"
 RECRUITING = GOLDEN_DIR / "ctgov_json_v2" / "recruiting_contacts_removed_countries.json"

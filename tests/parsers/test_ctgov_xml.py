@@ -10,11 +10,10 @@ import pytest
 
 from flows.parsers import HEAD_BYTES, claimants, ctgov_xml
 from tests.parsers.golden import GOLDEN_DIR, check_golden, golden_inputs
+from tests.shared_corpus import CORPUS, needs_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 # The corpus lives beside the project (../shared); CI has it, a bare clone may not.
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 GOLDEN = golden_inputs("ctgov_xml", ".xml")
 MASKED = ("subject_masked", "caregiver_masked", "investigator_masked", "outcomes_assessor_masked")
 MASKED_ARMS = GOLDEN_DIR / "ctgov_xml" / "interventional_masked_arms.xml"
