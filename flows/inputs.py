@@ -43,7 +43,8 @@ class InputProblem:
 
 
 def discover(source: Path) -> list[Path]:
-    """The files under `source` (or `source` itself), sorted, hidden and descriptive files left out."""
+    """The files under `source` (or `source` itself) as absolute paths, sorted; hidden and descriptive files left out."""
+    source = source.resolve()
     if source.is_file():
         return [source]
     files = [
