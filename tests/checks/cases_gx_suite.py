@@ -27,6 +27,7 @@ CASES = [
     Case(NOT_NULL, True, study(study_type=None)),
     Case(NOT_NULL, False, study(phase=None), note="phase may be empty here"),
     Case(NOT_NULL, False, _clean, note="clean"),
+    Case(NOT_NULL, False, study(overall_status=None), note="a missing status is missing_fields' issue alone"),
 
     Case(IN_SET, True, study(phase="PHASE5"), note="corpus/invalid PHASE5"),
     Case(IN_SET, True, lambda s: s["design_groups"][1].update(group_type="Placebo Comparator"),
