@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from checks.rule import Finding, Rule
+from checks.rule import SEVERITIES, Finding, Rule
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,8 @@ def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, as_of: date) -> list
     for row in rel.fetchall():
         rec = dict(zip(names, row))
         fields = tuple(rec["fields"]) if rec.get("fields") else None
-        out.append(Finding(rec["nct_id"], rec["message"], str(rec.get("evidence") or ""), fields))
+        out.append(Finding(rec["nct_id"], rec["message"], str(rec.get("evidence") or ""), fields,
+                           rec.get("severity")))
     return out
 
 
@@ -86,8 +87,9 @@ def run_rules(
             continue
         result.by_rule[rule.id] = len(found)
         for f in found:
+            severity = f.severity if f.severity in SEVERITIES else rule.severity
             for name, value in zip(ISSUE_SCHEMA.names, (
-                run_id, f.nct_id, rule.id, rule.category, rule.severity,
+                run_id, f.nct_id, rule.id, rule.category, severity,
                 list(f.fields or rule.fields), f.message, _clip(f.evidence), as_of,
             )):
                 columns[name].append(value)

@@ -33,10 +33,21 @@ def _rows(table: str, column: str) -> str:
     return f"'{table}: ' || CAST({count} AS VARCHAR) || ' row(s), none with a {column}'"
 
 
+# FDAAA 801 made enrollment, dates and the primary outcome required data elements from
+# 2007-09-27; a record first posted before then is not faulted as harshly for lacking them.
+FDAAA_IN_FORCE = "DATE '2007-09-27'"
+_BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
+
+
 def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], message: str,
-          where: str, evidence: str) -> Rule:
-    """A missing-field rule over `studies s`: one finding per study matching `where`."""
-    sql = f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence FROM studies s WHERE {where}"
+          where: str, evidence: str, *, legacy_info: bool = False) -> Rule:
+    """A missing-field rule over `studies s`; with legacy_info, records posted before FDAAA get 'info'."""
+    severity_sql = f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END" if legacy_info else "NULL"
+    if legacy_info:
+        evidence = (f"{evidence} || CASE WHEN {_BEFORE_FDAAA} THEN '; first posted ' || "
+                    f"s.study_first_posted_date || ', before FDAAA required it' ELSE '' END")
+    sql = (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, {severity_sql} AS severity "
+           f"FROM studies s WHERE {where}")
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,
                 rationale=rationale, fields=fields, sql=sql)
 
@@ -73,24 +84,25 @@ RULES = (
           f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND (s.enrollment IS NULL "
           f"OR (s.enrollment = 0 AND NOT coalesce({_ENROLLED_NOBODY}, false)))",
           f"'enrollment=' || coalesce(CAST(s.enrollment AS VARCHAR), 'NULL') || '; enrollment_type=' "
-          f"|| coalesce(s.enrollment_type, 'NULL') || '; ' || {_TYPE_STATUS}"),
+          f"|| coalesce(s.enrollment_type, 'NULL') || '; ' || {_TYPE_STATUS}", legacy_info=True),
     _rule("no_primary_outcome", "warning",
           "An interventional trial is judged by its primary outcome; without one its results cannot be assessed.",
           ("design_outcomes.outcome_type", "design_outcomes.measure"),
           "'Interventional study lists no primary outcome.'",
           f"s.study_type = 'INTERVENTIONAL' AND {_NOT_WITHDRAWN} AND "
           + _none_in("design_outcomes", "measure", "lower(t.outcome_type) = 'primary'"),
-          f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure')}"),
+          f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure')}", legacy_info=True),
     _rule("no_start_date", "warning",
           "Without a start date the trial cannot be placed in time or checked for stale status.",
           ("studies.start_date",), "'Study gives no start date.'",
-          f"{_NOT_EXPANDED} AND s.start_date IS NULL", f"'start_date=NULL; ' || {_TYPE_STATUS}"),
+          f"{_NOT_EXPANDED} AND s.start_date IS NULL", f"'start_date=NULL; ' || {_TYPE_STATUS}",
+          legacy_info=True),
     _rule("no_completion_date", "warning",
           "Without any completion date nobody can tell when results are due or whether the status is stale.",
           ("studies.primary_completion_date", "studies.completion_date"),
           "'Study gives neither a primary completion date nor a completion date.'",
           f"{_NOT_EXPANDED} AND s.primary_completion_date IS NULL AND s.completion_date IS NULL",
-          f"'primary_completion_date=NULL; completion_date=NULL; ' || {_TYPE_STATUS}"),
+          f"'primary_completion_date=NULL; completion_date=NULL; ' || {_TYPE_STATUS}", legacy_info=True),
     _rule("no_phase", "warning",
           "Interventional trials must state a phase ('NA' when none applies); observational ones have none.",
           ("studies.phase",), "'Interventional study gives no phase.'",

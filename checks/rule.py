@@ -13,12 +13,13 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Finding:
-    """One offending study found by a rule; `fields` defaults to the rule's fields."""
+    """One offending study found by a rule; `fields` and `severity` default to the rule's."""
 
     nct_id: str
     message: str
     evidence: str = ""
     fields: tuple[str, ...] | None = None
+    severity: str | None = None
 
 
 # A function rule reads the warehouse (joined to the temp table `check_scope(nct_id)`)
@@ -31,7 +32,8 @@ class Rule:
     """One entry of a rule family.
 
     `sql` is a SELECT returning columns nct_id, message, evidence (and optionally fields
-    VARCHAR[]); it may use the named parameter $as_of. The engine keeps only rows whose
+    VARCHAR[] and severity, for a finding that differs from the rule's); it may use the
+    named parameter $as_of. The engine keeps only rows whose
     nct_id is in the run's scope, so a rule never needs to know which studies were loaded.
     """
 
