@@ -58,8 +58,11 @@ def run(
                               as_of=reference, batch_size=batch_size, recheck_all=recheck_all)
     except UsageError as exc:
         _fail(2, str(exc))
-    except (WarehouseError, InfrastructureError, OSError) as exc:
+    except (WarehouseError, InfrastructureError) as exc:
         _fail(1, f"{exc}")
+    except OSError as exc:  # disk full, permissions: the failed batch was rolled back
+        _fail(1, f"{exc}. Batches committed before the fault are kept and the failed one was rolled back; "
+                 "free disk space or fix permissions, then run again (loaded files are skipped).")
     from flows.render import print_summary
 
     print_summary(console, result)
