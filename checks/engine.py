@@ -66,6 +66,10 @@ def _clip(text: str) -> str:
     return text if len(text) <= EVIDENCE_LIMIT else text[: EVIDENCE_LIMIT - 1] + "…"
 
 
+# Studies checked together: bounds the memory rules use (they read their scope's rows at once).
+CHUNK_SIZE = 20_000
+
+
 def run_rules(
     con: duckdb.DuckDBPyConnection,
     rules: Iterable[Rule],
@@ -73,10 +77,22 @@ def run_rules(
     run_id: str,
     as_of: date,
     nct_ids: Sequence[str] | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> CheckResult:
-    """Run every rule on the scope and replace those studies' previous issues atomically."""
-    set_scope(con, nct_ids)
+    """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically."""
+    rules = list(rules)
+    if nct_ids is None:
+        nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
+    ordered = sorted(set(nct_ids))
     result = CheckResult()
+    for start in range(0, max(len(ordered), 1), chunk_size):
+        set_scope(con, ordered[start:start + chunk_size])
+        _run_chunk(con, rules, run_id, as_of, result)
+    return result
+
+
+def _run_chunk(con, rules: list[Rule], run_id: str, as_of: date, result: CheckResult) -> None:
+    """Run every rule on the current check_scope and write its issues."""
     columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
     for rule in rules:
         try:
@@ -85,7 +101,7 @@ def run_rules(
             log.warning("rule %s failed: %s", rule.id, exc)
             result.failed_rules[rule.id] = f"{type(exc).__name__}: {exc}"
             continue
-        result.by_rule[rule.id] = len(found)
+        result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
         for f in found:
             severity = f.severity if f.severity in SEVERITIES else rule.severity
             for name, value in zip(ISSUE_SCHEMA.names, (
@@ -93,9 +109,8 @@ def run_rules(
                 list(f.fields or rule.fields), f.message, _clip(f.evidence), as_of,
             )):
                 columns[name].append(value)
-    result.issues = len(columns["nct_id"])
+    result.issues += len(columns["nct_id"])
     write_issues(con, pa.table(columns, schema=ISSUE_SCHEMA))
-    return result
 
 
 def write_issues(con: duckdb.DuckDBPyConnection, issues: pa.Table) -> None:

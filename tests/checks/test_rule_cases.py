@@ -64,3 +64,21 @@ def test_case(tmp_path, case):
     assert bool(found) == case.fires, [f.message for f in found]
     for f in found:
         assert f.message and f.message[0].isupper(), "a message is one readable sentence"
+
+
+def test_checking_in_chunks_gives_the_same_issues(tmp_path):
+    from checks.engine import run_rules
+
+    studies = {f"NCT0100000{i}": harness.clean_study() for i in range(1, 6)}
+    studies["NCT01000002"]["conditions"] = []
+    studies["NCT01000004"]["studies"][0]["brief_title"] = None
+    studies["NCT01000004"]["studies"][0]["official_title"] = None
+    con = harness.warehouse_with(tmp_path, studies)
+    whole = run_rules(con, checks.all_rules(), run_id="whole", as_of=harness.AS_OF)
+    rows_whole = con.execute("SELECT nct_id, rule_id FROM quality_issues ORDER BY ALL").fetchall()
+    chunked = run_rules(con, checks.all_rules(), run_id="chunks", as_of=harness.AS_OF, chunk_size=2)
+    rows_chunked = con.execute("SELECT nct_id, rule_id FROM quality_issues ORDER BY ALL").fetchall()
+    assert rows_whole == rows_chunked == [("NCT01000002", "missing_fields.no_conditions"),
+                                          ("NCT01000004", "missing_fields.no_title")]
+    assert whole.issues == chunked.issues == 2
+    assert con.execute("SELECT DISTINCT run_id FROM quality_issues").fetchall() == [("chunks",)]
