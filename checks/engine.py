@@ -31,8 +31,18 @@ class CheckResult:
     failed_rules: dict[str, str] = field(default_factory=dict)
 
 
+# What rules read from the current check_scope, shared between rules (keyed per connection).
+_SCOPE_CACHE: dict[int, dict] = {}
+
+
+def scope_cache(con: duckdb.DuckDBPyConnection) -> dict:
+    """A dict that lives as long as the connection's current check_scope: rules share reads in it."""
+    return _SCOPE_CACHE.setdefault(id(con), {})
+
+
 def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None) -> None:
     """(Re)create the temp table `check_scope`: the studies this run checks (None = all)."""
+    _SCOPE_CACHE[id(con)] = {}
     con.execute("CREATE OR REPLACE TEMP TABLE check_scope (nct_id VARCHAR PRIMARY KEY)")
     if nct_ids is None:
         con.execute("INSERT INTO check_scope SELECT nct_id FROM studies")
@@ -85,9 +95,12 @@ def run_rules(
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
     result = CheckResult()
-    for start in range(0, max(len(ordered), 1), chunk_size):
-        set_scope(con, ordered[start:start + chunk_size])
-        _run_chunk(con, rules, run_id, as_of, result)
+    try:
+        for start in range(0, max(len(ordered), 1), chunk_size):
+            set_scope(con, ordered[start:start + chunk_size])
+            _run_chunk(con, rules, run_id, as_of, result)
+    finally:
+        _SCOPE_CACHE.pop(id(con), None)
     return result
 
 

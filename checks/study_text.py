@@ -8,6 +8,8 @@ from typing import Iterable
 
 import duckdb
 
+from checks.engine import scope_cache
+
 # Text that states what this study is (not narrative that may describe other studies).
 DESIGN_FIELDS = (
     "studies.official_title", "studies.brief_title", "designs.intervention_model_description",
@@ -48,11 +50,16 @@ class StudyText:
 
 
 def scoped_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> list[tuple]:
-    """Rows (nct_id, *columns) of one table for every study in check_scope, in one query."""
-    cols = ", ".join(f"t.{c}" for c in columns)
-    return con.execute(
-        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
-    ).fetchall()
+    """Rows (nct_id, *columns) of one table for every study in check_scope, in one query (shared by rules)."""
+    columns = tuple(columns)
+    cache = scope_cache(con)
+    key = ("rows", table, columns)
+    if key not in cache:
+        cols = ", ".join(f"t.{c}" for c in columns)
+        cache[key] = con.execute(
+            f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+        ).fetchall()
+    return cache[key]
 
 
 def rows_by_study(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> dict[str, list[tuple]]:
@@ -64,7 +71,15 @@ def rows_by_study(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[
 
 
 def texts_by_study(con: duckdb.DuckDBPyConnection, fields: Iterable[str]) -> dict[str, list[StudyText]]:
-    """Non-empty text of the given `table.column` fields for each scoped study."""
+    """Non-empty text of the given `table.column` fields for each scoped study (shared by rules)."""
+    fields = tuple(fields)
+    cache = scope_cache(con)
+    if ("texts", fields) not in cache:
+        cache[("texts", fields)] = _read_texts(con, fields)
+    return cache[("texts", fields)]
+
+
+def _read_texts(con: duckdb.DuckDBPyConnection, fields: tuple[str, ...]) -> dict[str, list[StudyText]]:
     by_table: dict[str, list[str]] = defaultdict(list)
     for name in fields:
         table, column = name.split(".")

@@ -82,3 +82,17 @@ def test_checking_in_chunks_gives_the_same_issues(tmp_path):
                                           ("NCT01000004", "missing_fields.no_title")]
     assert whole.issues == chunked.issues == 2
     assert con.execute("SELECT DISTINCT run_id FROM quality_issues").fetchall() == [("chunks",)]
+
+
+def test_rules_share_reads_within_a_scope_but_never_across_runs(tmp_path):
+    study = harness.clean_study()
+    study["designs"][0].update(masking="NONE", subject_masked=None, investigator_masked=None)
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
+    rule = "contradictions.masking_none_text_blinded"
+    checks.run_checks(con, run_id="first", as_of=harness.AS_OF)
+    first = con.execute("SELECT count(*) FROM quality_issues WHERE rule_id = ?", [rule]).fetchone()[0]
+    con.execute("UPDATE brief_summaries SET description = 'An open-label study of baricitinib.'")
+    con.execute("UPDATE detailed_descriptions SET description = 'Participants receive baricitinib.'")
+    checks.run_checks(con, run_id="second", as_of=harness.AS_OF)
+    second = con.execute("SELECT count(*) FROM quality_issues WHERE rule_id = ?", [rule]).fetchone()[0]
+    assert (first, second) == (1, 0), "the second run reads the changed text, not the first run's"
