@@ -35,7 +35,7 @@ def main() -> None:
         for i, source in enumerate(args.sources):
             r = run_pipeline(con, run_id=f"load{i}", source=source, db_path=db, as_of=args.as_of, stages=no_checks)
             print(f"{source}: {r.files_seen} files, {r.loaded} loaded, {r.rejected} rejected, {r.skipped} skipped")
-        set_scope(con, None)
+        scope = set_scope(con, None, args.as_of)
         by_layout = dict(con.execute("SELECT nct_id, source_layout FROM studies").fetchall())
         total = len(by_layout)
         layouts = sorted(set(by_layout.values()))
@@ -46,7 +46,7 @@ def main() -> None:
         for rule in checks.all_rules():
             start = time.perf_counter()
             try:
-                found = {f.nct_id for f in findings_of(con, rule, args.as_of)}
+                found = {f.nct_id for f in findings_of(con, rule, scope)}
             except Exception as exc:  # report, keep calibrating the others
                 print(f"{rule.id:55s} FAILED: {exc}")
                 continue

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterator
 
 import duckdb
 
 from checks.dose_text import Dose, doses_by_drug
 from checks.drug_names import drug_vocabulary, stem_drugs, word_at, words_in
-from checks.rule import Finding, Rule
+from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
 
@@ -95,11 +94,11 @@ def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: li
             yield Finding(nct_id, message, f"{a.quote()}; {i.quote()}", (a.field, i.field))
 
 
-def arm_dose_differs(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """An arm states a dose of a drug that its intervention states differently."""
-    arms = rows_by_study(con, "design_groups", ("title", "description"))
-    interventions = rows_by_study(con, "interventions", ("name", "description"))
-    links = rows_by_study(con, "design_group_interventions", ("design_group", "intervention"))
+    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
+    interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
+    links = rows_by_study(con, scope, "design_group_interventions", ("design_group", "intervention"))
     for nct_id, study_arms in arms.items():
         ivs = interventions.get(nct_id, [])
         drugs = _vocabulary(study_arms, ivs)
@@ -151,19 +150,19 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             yield Finding(nct_id, message, evidence, (field, "interventions.name"))
 
 
-def _interventional(con: duckdb.DuckDBPyConnection) -> set[str]:
-    types = rows_by_study(con, "studies", ("study_type",))
+def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:
+    types = rows_by_study(con, scope, "studies", ("study_type",))
     return {nct_id for nct_id, rows in types.items() if rows[0][0] in ("INTERVENTIONAL", None)}
 
 
-def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """An outcome or an arm title names a drug that is none of the study's interventions."""
-    outcomes = rows_by_study(con, "design_outcomes", ("measure", "description"))
-    arms = rows_by_study(con, "design_groups", ("title", "description"))
-    interventions = rows_by_study(con, "interventions", ("name", "description"))
-    links = rows_by_study(con, "design_group_interventions", ("intervention",))
-    context = texts_by_study(con, _CONTEXT_FIELDS)
-    for nct_id in sorted(_interventional(con) & interventions.keys()):
+    outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
+    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
+    interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
+    links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
+    context = texts_by_study(con, scope, _CONTEXT_FIELDS)
+    for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
         ivs = interventions[nct_id]
         known = _study_words([t for row in ivs + links.get(nct_id, []) for t in row]
                              + [t.text for t in context.get(nct_id, [])])

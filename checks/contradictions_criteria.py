@@ -1,19 +1,18 @@
 """Defects inside the eligibility criteria text: a criterion stated twice, numbers skipped."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Iterator
 
 import duckdb
 
 from checks.criteria_text import Item, numbering_gaps, repeated_items
-from checks.rule import Finding, Rule
+from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study
 
 
-def _criteria(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str]]:
+def _criteria(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[tuple[str, str]]:
     """(nct_id, criteria text) for every scoped study that has criteria."""
-    for nct_id, rows in rows_by_study(con, "eligibilities", ("criteria",)).items():
+    for nct_id, rows in rows_by_study(con, scope, "eligibilities", ("criteria",)).items():
         for (text,) in rows:
             if isinstance(text, str) and text.strip():
                 yield nct_id, text
@@ -32,18 +31,18 @@ def _repeat_message(first: Item, repeat: Item) -> str:
     return f"{_name(first).capitalize().replace('A ', 'One ', 1).replace('An ', 'One ', 1)} appears twice."
 
 
-def duplicate_criterion(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The same criterion text appears twice in a study's eligibility criteria."""
-    for nct_id, text in _criteria(con):
+    for nct_id, text in _criteria(con, scope):
         for first, repeat in repeated_items(text):
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
             yield Finding(nct_id, _repeat_message(first, repeat), evidence)
 
 
-def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Numbered criteria skip a number or start after 1, so criteria may have been lost."""
-    for nct_id, text in _criteria(con):
+    for nct_id, text in _criteria(con, scope):
         for gap in numbering_gaps(text):
             section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
             if gap.found == gap.expected + 1:

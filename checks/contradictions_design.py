@@ -1,7 +1,6 @@
 """Contradictions between a study's design fields (masking, allocation, type, model) and its text."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Iterator
 
 import duckdb
@@ -9,7 +8,7 @@ import duckdb
 from checks.design_text import (
     BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, claims, mentions,
 )
-from checks.rule import Finding, Rule
+from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_by_study
 
 MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
@@ -19,10 +18,10 @@ _DESIGN_COLUMNS = (
 )
 
 
-def _designs_and_texts(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, dict, list[StudyText]]]:
+def _designs_and_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[tuple[str, dict, list[StudyText]]]:
     """(nct_id, design row as a dict, the study's free text) for every scoped study with a design."""
-    designs = rows_by_study(con, "designs", _DESIGN_COLUMNS)
-    texts = texts_by_study(con, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    designs = rows_by_study(con, scope, "designs", _DESIGN_COLUMNS)
+    texts = texts_by_study(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS)
     for nct_id, rows in designs.items():
         yield nct_id, dict(zip(_DESIGN_COLUMNS, rows[0])), texts.get(nct_id, [])
 
@@ -36,9 +35,9 @@ def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
     return [c for c in claims(texts, pattern) if not c.negated]
 
 
-def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE while the text describes a blinded design or period."""
-    for nct_id, design, texts in _designs_and_texts(con):
+    for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
         if found := _affirmed(texts, BLINDED):
@@ -65,9 +64,9 @@ def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
     return opens[0]
 
 
-def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking."""
-    for nct_id, design, texts in _designs_and_texts(con):
+    for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] not in MASKED:
             continue
         if c := _open_label_claim(design, texts):
@@ -75,9 +74,9 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, as_of: date) -> 
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 
 
-def allocation_text_randomized(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized."""
-    for nct_id, design, texts in _designs_and_texts(con):
+    for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
         if found := _affirmed(texts, RANDOMIZED):
@@ -87,9 +86,9 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, as_of: date) -> I
             yield _finding(nct_id, message, stated, c, "designs.allocation")
 
 
-def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation RANDOMIZED while the text only ever calls the study non-randomized."""
-    for nct_id, design, texts in _designs_and_texts(con):
+    for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
         found = claims(texts, RANDOMIZED)
@@ -100,10 +99,10 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, as_of: date) 
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 
 
-def study_type_text_observational(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterator[Finding]:
+def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Study type INTERVENTIONAL while the text calls this study observational."""
-    types = rows_by_study(con, "studies", ("study_type",))
-    texts = texts_by_study(con, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    types = rows_by_study(con, scope, "studies", ("study_type",))
+    texts = texts_by_study(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS)
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue

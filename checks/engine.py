@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from checks.rule import SEVERITIES, Finding, Rule
+from checks.rule import SEVERITIES, CheckScope, Finding, Rule
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +31,8 @@ class CheckResult:
     failed_rules: dict[str, str] = field(default_factory=dict)
 
 
-# What rules read from the current check_scope, shared between rules (keyed per connection).
-_SCOPE_CACHE: dict[int, dict] = {}
-
-
-def scope_cache(con: duckdb.DuckDBPyConnection) -> dict:
-    """A dict that lives as long as the connection's current check_scope: rules share reads in it."""
-    return _SCOPE_CACHE.setdefault(id(con), {})
-
-
-def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None) -> None:
-    """(Re)create the temp table `check_scope`: the studies this run checks (None = all)."""
-    _SCOPE_CACHE[id(con)] = {}
+def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_of: date) -> CheckScope:
+    """(Re)create the temp table `check_scope` (the studies to check; None = all) and return the scope."""
     con.execute("CREATE OR REPLACE TEMP TABLE check_scope (nct_id VARCHAR PRIMARY KEY)")
     if nct_ids is None:
         con.execute("INSERT INTO check_scope SELECT nct_id FROM studies")
@@ -51,13 +41,15 @@ def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None) -> 
         con.register("_scope_in", scope)
         con.execute("INSERT INTO check_scope SELECT nct_id FROM _scope_in")
         con.unregister("_scope_in")
+    ids = frozenset(r[0] for r in con.execute("SELECT nct_id FROM check_scope").fetchall())
+    return CheckScope(as_of, ids)
 
 
-def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, as_of: date) -> list[Finding]:
-    """Evaluate one rule over the scoped studies."""
+def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> list[Finding]:
+    """Evaluate one rule over the scoped studies; the engine keeps only findings inside the scope."""
     if rule.func is not None:
-        return list(rule.func(con, as_of))
-    params = {"as_of": as_of} if "$as_of" in rule.sql else {}
+        return [f for f in rule.func(con, scope) if f.nct_id in scope.nct_ids]
+    params = {"as_of": scope.as_of} if "$as_of" in rule.sql else {}
     rel = con.execute(
         f"SELECT * FROM ({rule.sql}) AS r WHERE r.nct_id IN (SELECT nct_id FROM check_scope)",
         params,
@@ -95,21 +87,19 @@ def run_rules(
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
     result = CheckResult()
-    try:
-        for start in range(0, max(len(ordered), 1), chunk_size):
-            set_scope(con, ordered[start:start + chunk_size])
-            _run_chunk(con, rules, run_id, as_of, result)
-    finally:
-        _SCOPE_CACHE.pop(id(con), None)
+    for start in range(0, max(len(ordered), 1), chunk_size):
+        scope = set_scope(con, ordered[start:start + chunk_size], as_of)
+        _run_chunk(con, rules, run_id, scope, result)
     return result
 
 
-def _run_chunk(con, rules: list[Rule], run_id: str, as_of: date, result: CheckResult) -> None:
+def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult) -> None:
     """Run every rule on the current check_scope and write its issues."""
+    as_of = scope.as_of
     columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
     for rule in rules:
         try:
-            found = findings_of(con, rule, as_of)
+            found = findings_of(con, rule, scope)
         except Exception as exc:  # a rule must never stop the run; it is reported instead
             log.warning("rule %s failed: %s", rule.id, exc)
             result.failed_rules[rule.id] = f"{type(exc).__name__}: {exc}"

@@ -73,7 +73,7 @@ def _wording(failure: Failure) -> tuple[str, str]:
 
 def _kind_rule(kind: str, severity: str, rationale: str) -> Rule:
     """The rule `gx.<kind>`: the suite's expectations of that kind, as findings per study."""
-    def find(con: duckdb.DuckDBPyConnection, _as_of) -> Iterator[Finding]:
+    def find(con: duckdb.DuckDBPyConnection, _scope) -> Iterator[Finding]:
         seen = set()
         for failure in suite_failures(con):
             key = (failure.nct_id, failure.expectation.field, _shown(failure.value))

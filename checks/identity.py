@@ -1,12 +1,11 @@
 """Rule family `identity`: is the NCT number one the registry could have issued?"""
 from __future__ import annotations
 
-from datetime import date
 from typing import Iterable
 
 import duckdb
 
-from checks.rule import Finding, Rule
+from checks.rule import CheckScope, Finding, Rule
 
 # Highest NCT number issued by the end of each year (ClinicalTrials.gov assigns them in
 # sequence at registration; read off real records, rounded up).
@@ -30,11 +29,12 @@ def last_nct_number(year: int) -> int:
     return LAST_NCT_BY_YEAR[last] + (year - last) * YEARLY_GROWTH
 
 
-def nct_number_beyond_registration(con: duckdb.DuckDBPyConnection, as_of: date) -> Iterable[Finding]:
+def nct_number_beyond_registration(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterable[Finding]:
     """Studies whose NCT number was not yet issued when the record says it was first posted."""
     rows = con.execute("""
         SELECT nct_id, study_first_posted_date FROM studies JOIN check_scope USING (nct_id)
         WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')""").fetchall()
+    as_of = scope.as_of
     for nct_id, posted in rows:
         # one year of slack: a record registered late in a year may be posted early the next
         year = (posted.year if posted else as_of.year) + 1

@@ -7,7 +7,7 @@ from typing import Callable, Iterable
 
 import duckdb
 
-CATEGORIES = ("missing_field", "date_anomaly", "contradiction")
+CATEGORIES = ("missing_field", "date_anomaly", "contradiction", "invalid_value")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -22,9 +22,25 @@ class Finding:
     severity: str | None = None
 
 
+@dataclass
+class CheckScope:
+    """What a function rule is given: the studies in the temp table `check_scope(nct_id)`,
+    the reference date, and reads that rules of one scope share (filled by `shared`)."""
+
+    as_of: date
+    nct_ids: frozenset[str] = frozenset()
+    cache: dict = field(default_factory=dict)
+
+    def shared(self, key: tuple, compute: Callable[[], object]):
+        """The value under `key`, computed once per scope by `compute()`."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
 # A function rule reads the warehouse (joined to the temp table `check_scope(nct_id)`)
-# and yields findings. It receives the connection and the run's as_of date.
-RuleFunction = Callable[[duckdb.DuckDBPyConnection, date], Iterable[Finding]]
+# and yields findings. It receives the connection and the scope (as_of, shared reads).
+RuleFunction = Callable[[duckdb.DuckDBPyConnection, CheckScope], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

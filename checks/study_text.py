@@ -8,7 +8,7 @@ from typing import Iterable
 
 import duckdb
 
-from checks.engine import scope_cache
+from checks.rule import CheckScope
 
 # Text that states what this study is (not narrative that may describe other studies).
 DESIGN_FIELDS = (
@@ -49,44 +49,41 @@ class StudyText:
         return self.field in NARRATIVE_FIELDS
 
 
-def scoped_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> list[tuple]:
+def scoped_rows(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                columns: Iterable[str]) -> list[tuple]:
     """Rows (nct_id, *columns) of one table for every study in check_scope, in one query (shared by rules)."""
     columns = tuple(columns)
-    cache = scope_cache(con)
-    key = ("rows", table, columns)
-    if key not in cache:
-        cols = ", ".join(f"t.{c}" for c in columns)
-        cache[key] = con.execute(
-            f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
-        ).fetchall()
-    return cache[key]
+    cols = ", ".join(f"t.{c}" for c in columns)
+    return scope.shared(("rows", table, columns), lambda: con.execute(
+        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+    ).fetchall())
 
 
-def rows_by_study(con: duckdb.DuckDBPyConnection, table: str, columns: Iterable[str]) -> dict[str, list[tuple]]:
+def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                  columns: Iterable[str]) -> dict[str, list[tuple]]:
     """Scoped rows of one table grouped by nct_id (the nct_id is dropped from each row)."""
     grouped: dict[str, list[tuple]] = defaultdict(list)
-    for nct_id, *values in scoped_rows(con, table, columns):
+    for nct_id, *values in scoped_rows(con, scope, table, columns):
         grouped[nct_id].append(tuple(values))
     return grouped
 
 
-def texts_by_study(con: duckdb.DuckDBPyConnection, fields: Iterable[str]) -> dict[str, list[StudyText]]:
+def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
+                   fields: Iterable[str]) -> dict[str, list[StudyText]]:
     """Non-empty text of the given `table.column` fields for each scoped study (shared by rules)."""
     fields = tuple(fields)
-    cache = scope_cache(con)
-    if ("texts", fields) not in cache:
-        cache[("texts", fields)] = _read_texts(con, fields)
-    return cache[("texts", fields)]
+    return scope.shared(("texts", fields), lambda: _read_texts(con, scope, fields))
 
 
-def _read_texts(con: duckdb.DuckDBPyConnection, fields: tuple[str, ...]) -> dict[str, list[StudyText]]:
+def _read_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope,
+                fields: tuple[str, ...]) -> dict[str, list[StudyText]]:
     by_table: dict[str, list[str]] = defaultdict(list)
     for name in fields:
         table, column = name.split(".")
         by_table[table].append(column)
     texts: dict[str, list[StudyText]] = defaultdict(list)
     for table, columns in by_table.items():
-        for nct_id, *values in scoped_rows(con, table, columns):
+        for nct_id, *values in scoped_rows(con, scope, table, columns):
             for column, value in zip(columns, values):
                 if isinstance(value, str) and value.strip():
                     texts[nct_id].append(StudyText(f"{table}.{column}", value))

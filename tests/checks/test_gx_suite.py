@@ -33,8 +33,8 @@ def _with_phase5(study):
 
 
 def _gx_findings(con):
-    set_scope(con, None)
-    return [(rule.id, f) for rule in gx_suite.RULES for f in rule.func(con, harness.AS_OF)]
+    scope = set_scope(con, None, harness.AS_OF)
+    return [(rule.id, f) for rule in gx_suite.RULES for f in rule.func(con, scope)]
 
 
 def test_bad_enum_yields_a_gx_finding(tmp_path, no_network):

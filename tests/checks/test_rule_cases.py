@@ -59,8 +59,8 @@ def test_clean_study_raises_no_issue(tmp_path):
 def test_case(tmp_path, case):
     rule = RULES[case.rule_id]
     con = harness.case_warehouse(tmp_path, case)
-    set_scope(con, None)
-    found = [f for f in findings_of(con, rule, case.as_of) if f.nct_id == case.nct_id]
+    scope = set_scope(con, None, case.as_of)
+    found = [f for f in findings_of(con, rule, scope) if f.nct_id == case.nct_id]
     assert bool(found) == case.fires, [f.message for f in found]
     for f in found:
         assert f.message and f.message[0].isupper(), "a message is one readable sentence"
