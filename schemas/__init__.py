@@ -7,7 +7,7 @@ from schemas.design import (
 )
 from schemas.people_places import (
     CentralContacts, Countries, Facilities, IdInformation, OverallOfficials, PageHeaderMetrics,
-    RelatedStudies, Sponsors,
+    RelatedStudies, ResponsibleParties, Sponsors,
 )
 from schemas.studies import Studies
 
@@ -28,6 +28,7 @@ MODELS = {
     "sponsors": Sponsors,
     "overall_officials": OverallOfficials,
     "central_contacts": CentralContacts,
+    "responsible_parties": ResponsibleParties,
     "id_information": IdInformation,
     "related_studies": RelatedStudies,
     "page_header_metrics": PageHeaderMetrics,

@@ -50,6 +50,16 @@ class CentralContacts(StudyChild):
     email: Text = column("contact email (personal data)")
 
 
+class ResponsibleParties(StudyChild):
+    """Who is responsible for the record. The name is personal data: never copied to logs, rejects or reports."""
+
+    responsible_party_type: Text = enum(enums.RESPONSIBLE_PARTY_TYPE, "SPONSOR, PRINCIPAL_INVESTIGATOR...")
+    name: Text = column("investigator's name (personal data)")
+    title: Text = column("investigator's title")
+    organization: Text = column("investigator's organization")
+    affiliation: Text = column("investigator's affiliation")
+
+
 class IdInformation(StudyChild):
     """Other identifiers of the study."""
 

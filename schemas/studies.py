@@ -44,3 +44,10 @@ class Studies(StudyChild):
     source: Text = column("lead sponsor name")
     source_layout: Text = pa.Field(isin=list(enums.LAYOUTS), description="input layout the current version came from")
     source_sha256: Text = pa.Field(str_length={"min_value": 64, "max_value": 64}, description="sha256 of that input")
+    snapshot_date: Date = column("when the record was taken from the registry (API v2 versionHolder, "
+                                 "XML download_date, a page's Last Updated); NULL where the source does not say")
+    study_first_submitted_date: Date = column("when the sponsor first submitted the record to the registry")
+    results_first_submitted_date: Date = column("when results were first submitted")
+    results_first_posted_date: Date = column("when results were first posted")
+    disposition_first_submitted_date: Date = column("when a certificate of delay (of results) was first submitted")
+    disposition_first_posted_date: Date = column("when that certificate of delay was first posted")

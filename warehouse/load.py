@@ -21,6 +21,7 @@ VERSION_COLUMNS = (
     "overall_status", "phase", "study_type", "enrollment", "enrollment_type", "start_date",
     "start_date_precision", "primary_completion_date", "primary_completion_date_precision",
     "completion_date", "completion_date_precision", "brief_title", "last_update_posted_date",
+    "snapshot_date",
 )
 
 
@@ -33,6 +34,8 @@ class LoadBatch:
     versions: pd.DataFrame  # one row per accepted record: position, nct_id, sha256, path, layout, VERSION_COLUMNS
     frames: dict[str, pd.DataFrame]  # study tables, index = record position
     rejects: pd.DataFrame  # run_id, sha256, path, nct_id, stage, reason, detail
+    # Other meta tables this batch appends to ("meta.<table>" -> rows), written in the same transaction.
+    meta_rows: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 @dataclass
@@ -125,6 +128,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
             con.unregister("_current")
             con.unregister("_versions_in")
         _insert(con, "meta.rejects", batch.rejects)
+        for table, frame in batch.meta_rows.items():
+            _insert(con, table, frame)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

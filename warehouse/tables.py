@@ -5,8 +5,8 @@ CHILD_TABLES = (
     "brief_summaries", "detailed_descriptions", "conditions", "keywords", "designs",
     "design_groups", "interventions", "design_group_interventions", "design_outcomes",
     "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
-    "central_contacts", "id_information", "related_studies", "page_header_metrics",
+    "central_contacts", "responsible_parties", "id_information", "related_studies", "page_header_metrics",
 )
 STUDY_TABLES = (STUDY_TABLE,) + CHILD_TABLES
 # Personal data: columns whose values never leave their table (logs, rejects, reports).
-PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email")}
+PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email"), "responsible_parties": ("name",)}
