@@ -69,9 +69,9 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
 
 
 def _layouts() -> list[str]:
-    from flows.parsers import PARSERS
+    from flows.parsers import LAYOUT_IDS
 
-    return [p.LAYOUT for p in PARSERS]
+    return list(LAYOUT_IDS)
 
 
 def parse_input(item: Input, batch: ParsedBatch) -> None:

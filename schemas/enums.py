@@ -44,6 +44,8 @@ RECRUITMENT_STATUS = (
     "RECRUITING", "SUSPENDED", "TERMINATED", "WITHDRAWN", "AVAILABLE",
 )
 ID_SOURCE = ("org_study_id", "secondary_id", "nct_alias")
+# The layout ids in precedence order: a copy of flows.parsers.PARSERS (schemas import nothing from
+# flows), kept equal to it by tests/parsers/test_layout_registry.py.
 LAYOUTS = ("ctgov_json_v2", "ctgov_xml", "ctgov_classic_text", "aggregator_text", "summary_text")
 # One study, many sources: the registry's own record wins over a republished page.
 LAYOUT_PRECEDENCE = {layout: rank for rank, layout in enumerate(reversed(LAYOUTS))}
