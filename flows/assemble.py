@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from flows.parse_batch import ParsedBatch, Reject
+from flows.parse_batch import FileOutcome, ParsedBatch, Reject
 from flows.validate import ValidatedBatch
 from warehouse.load import VERSION_COLUMNS, LoadBatch
 
@@ -41,14 +41,45 @@ def _files(parsed: ParsedBatch, versions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FILE_COLUMNS)
 
 
-def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> LoadBatch:
-    """The load batch of one parsed and validated batch."""
-    rejects = parsed.rejects + validated.rejects
-    versions = _versions(validated, rejects)
-    files = _files(parsed, versions)
-    reject_rows = pd.DataFrame(
+def _one_per_rejected_file(parsed: ParsedBatch, found: list[Reject]) -> tuple[list[Reject], list[Reject]]:
+    """(meta.rejects rows, meta.load_problems rows): one reject per file that did not load, with its
+    first cause and the others in its detail; what was found in a file that did load is a problem."""
+    by_file: dict[str, list[Reject]] = {}
+    for problem in found:
+        by_file.setdefault(problem.path, []).append(problem)
+    rejects, problems = [], []
+    for f in parsed.files:
+        met = by_file.pop(f.path, [])
+        if f.outcome == "loaded":
+            problems += met
+        elif f.outcome == "rejected":
+            rejects.append(_reject_of(f, met))
+    problems += [p for met in by_file.values() for p in met]  # belongs to no file of the batch: keep it
+    return rejects, problems
+
+
+def _reject_of(file: FileOutcome, met: list[Reject]) -> Reject:
+    if not met:
+        return Reject(file.sha256 or None, file.path, "parse", "no study in file",
+                      "the parser found neither a study nor a problem")
+    first, others = met[0], met[1:]
+    detail = first.detail + "".join(f"; also: {o.reason} ({o.nct_id or 'no NCT id'})" for o in others[:20])
+    return Reject(first.sha256, first.path, first.stage, first.reason, detail, first.nct_id)
+
+
+def _frame(run_id: str, rows: list[Reject]) -> pd.DataFrame:
+    return pd.DataFrame(
         [{"run_id": run_id, "sha256": r.sha256, "path": r.path, "nct_id": r.nct_id, "stage": r.stage,
-          "reason": r.reason, "detail": r.detail} for r in rejects],
+          "reason": r.reason, "detail": r.detail} for r in rows],
         columns=REJECT_COLUMNS,
     )
-    return LoadBatch(run_id, files, versions, validated.frames, reject_rows)
+
+
+def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> LoadBatch:
+    """The load batch of one parsed and validated batch."""
+    found = parsed.rejects + validated.rejects
+    versions = _versions(validated, found)
+    files = _files(parsed, versions)
+    rejects, problems = _one_per_rejected_file(parsed, found + parsed.problems)
+    return LoadBatch(run_id, files, versions, validated.frames, _frame(run_id, rejects),
+                     meta_rows={"meta.load_problems": _frame(run_id, problems)})

@@ -50,6 +50,8 @@ class ParsedBatch:
     files: list[FileOutcome] = field(default_factory=list)
     records: list[SourcedRecord] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # Problems of files that gave records (an unreadable header, an unknown label): not rejects.
+    problems: list[Reject] = field(default_factory=list)
 
 
 def _sniff_failure(data: bytes) -> tuple[str, str]:
@@ -91,9 +93,10 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
     except Exception as exc:  # a parser bug must not lose the file: it becomes a reject
         batch.rejects.append(Reject(outcome.sha256, item.path, "parse", "parser error", type(exc).__name__))
         return
+    found_in = batch.problems if parsed.records else batch.rejects
     for problem in parsed.problems:
-        batch.rejects.append(Reject(outcome.sha256, item.path, problem.stage, problem.reason,
-                                    problem.detail, problem.nct_id))
+        found_in.append(Reject(outcome.sha256, item.path, problem.stage, problem.reason,
+                               problem.detail, problem.nct_id))
     for record in parsed.records:
         batch.records.append(SourcedRecord(outcome, record))
         outcome.nct_ids.append(record.nct_id)

@@ -25,6 +25,12 @@ def samples(tmp_path) -> Path:
     return target
 
 
+def assert_rejects_agree(con, result) -> None:
+    """meta.rejects holds exactly the run's rejected inputs: its count is the summary's."""
+    rows = con.execute("SELECT count(*) FROM meta.rejects WHERE run_id = ?", [result.run_id]).fetchone()[0]
+    assert rows == result.rejected == len(result.rejects), (rows, result.rejected, result.rejects)
+
+
 @pytest.fixture
 def run(tmp_path):
     """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
@@ -33,7 +39,9 @@ def run(tmp_path):
     counter = iter(range(1, 1000))
 
     def _run(source: Path, as_of: date = AS_OF, **kwargs):
-        return run_pipeline(con, run_id=f"run{next(counter)}", source=source, db_path=db, as_of=as_of, **kwargs)
+        result = run_pipeline(con, run_id=f"run{next(counter)}", source=source, db_path=db, as_of=as_of, **kwargs)
+        assert_rejects_agree(con, result)
+        return result
 
     _run.con = con
     yield _run

@@ -40,6 +40,7 @@ def test_invalid_files_are_rejected_or_flagged_for_a_true_reason(corpus_warehous
     con, results = corpus_warehouse
     r = results["invalid"]
     assert r.files_seen == r.loaded + r.rejected == 10
+    assert len(r.rejects) == r.rejected, "meta.rejects holds exactly the inputs that did not load"
     rejects = {Path(p).stem: reason for p, _, reason in r.rejects}
     for fragment in ("NCT00465595", "NCT01340027", "NCT03453554"):
         assert rejects[fragment].startswith("id-only fragment")

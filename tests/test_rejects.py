@@ -1,0 +1,61 @@
+"""Rejects mean rejected: meta.rejects holds only inputs that did not load; problems of loaded files sit apart."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from tests.conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _two_study_array(target) -> None:
+    """A JSON array of two studies: one valid, one with a phase API v2 does not know."""
+    good = json.loads((GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json").read_text())
+    bad = json.loads(json.dumps(good))
+    bad["protocolSection"]["identificationModule"]["nctId"] = "NCT99999901"
+    bad["protocolSection"]["designModule"]["phases"] = ["PHASE5"]
+    (target / "two_studies.json").write_text(json.dumps([good, bad]))
+
+
+def _page_with_three_header_numbers(target) -> None:
+    page = (GOLDEN / "ctgov_classic_text" / "001_NCT05792462.txt").read_text()
+    (target / "short_header.txt").write_text(page.replace("12\n1\n1\n18.1\n0.7\n", "12\n1\n0.7\n", 1))
+
+
+def test_rejects_count_the_inputs_that_did_not_load_and_problems_stay_apart(run, samples):
+    _two_study_array(samples)
+    _page_with_three_header_numbers(samples)
+    (samples / "empty.txt").write_bytes(b"")
+    (samples / "noise.txt").write_text("nothing a registry would publish\n" * 3)
+    (samples / "cut.txt").write_text((GOLDEN / "ctgov_classic_text" / "001_NCT05792462.txt").read_text()[:900])
+    result = run(samples)
+    assert (result.loaded, result.rejected) == (7, 3)
+    rejected = dict(run.con.execute(
+        "SELECT regexp_extract(path, '[^/]+$'), reason FROM meta.rejects WHERE run_id = ?", [result.run_id]).fetchall())
+    assert set(rejected) == {"empty.txt", "noise.txt", "cut.txt"}
+    problems = run.con.execute(
+        "SELECT regexp_extract(path, '[^/]+$'), nct_id, stage, reason FROM meta.load_problems ORDER BY 1").fetchall()
+    assert ("short_header.txt", "NCT05792462", "parse", "clincosm header numbers unreadable") in problems
+    assert ("two_studies.json", "NCT99999901", "validate", "invalid studies.phase: not an API v2 value") in problems
+    outcomes = dict(run.con.execute(
+        "SELECT regexp_extract(path, '[^/]+$'), outcome FROM meta.source_files").fetchall())
+    assert outcomes["two_studies.json"] == outcomes["short_header.txt"] == "loaded"
+
+
+def test_a_rejected_file_with_several_causes_is_one_reject_naming_them_all(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = json.loads((GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json").read_text())
+    studies = []
+    for number, phase in enumerate(("PHASE5", "PHASE6"), start=1):
+        study = json.loads(json.dumps(good))
+        study["protocolSection"]["identificationModule"]["nctId"] = f"NCT9999990{number}"
+        study["protocolSection"]["designModule"]["phases"] = [phase]
+        studies.append(study)
+    (folder / "all_bad.json").write_text(json.dumps(studies))
+    shutil.copy(GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json", folder / "good.json")
+    result = run(folder)
+    assert (result.loaded, result.rejected) == (1, 1)
+    (row,) = run.con.execute("SELECT nct_id, reason, detail FROM meta.rejects").fetchall()
+    assert row[0] == "NCT99999901" and "also: invalid studies.phase" in row[2] and "NCT99999902" in row[2]
