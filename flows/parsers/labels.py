@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from schemas import enums
+
 _STATUS = {
     "active, not recruiting": "ACTIVE_NOT_RECRUITING", "completed": "COMPLETED",
     "enrolling by invitation": "ENROLLING_BY_INVITATION", "not yet recruiting": "NOT_YET_RECRUITING",
@@ -45,49 +47,84 @@ _SIMPLE = {
 }
 
 
+# Where a display label's enum-like spelling must land; outside it the label is kept as shown.
+_VALID = {
+    "status": enums.OVERALL_STATUS, "phase": enums.PHASE, "study_type": enums.STUDY_TYPE,
+    "allocation": enums.ALLOCATION, "intervention_model": enums.INTERVENTION_MODEL, "masking": enums.MASKING,
+    "date_type": enums.DATE_TYPE, "enrollment_type": enums.DATE_TYPE, "sex": enums.SEX,
+    "agency_class": enums.AGENCY_CLASS, "official_role": enums.OFFICIAL_ROLE, "group_type": enums.ARM_GROUP_TYPE,
+    "intervention_type": enums.INTERVENTION_TYPE, "observational_model": enums.OBSERVATIONAL_MODEL,
+    "time_perspective": enums.TIME_PERSPECTIVE, "primary_purpose": enums.PRIMARY_PURPOSE,
+}
+_SIMPLE.update({
+    # API v2 abbreviates this one purpose.
+    "primary_purpose": {"educational/counseling/training": "ECT"},
+    "intervention_type": {"procedure/surgery": "PROCEDURE"},
+    "observational_model": {"case-only": "CASE_ONLY", "case-crossover": "CASE_CROSSOVER"},
+    "time_perspective": {"cross-sectional": "CROSS_SECTIONAL"},
+    "display_enum": {},
+})
+# Legacy XML reads purposes and models with group_type(): one enum-like conversion for every design set.
+_VALID["display_enum"] = (enums.ARM_GROUP_TYPE + enums.PRIMARY_PURPOSE + enums.OBSERVATIONAL_MODEL
+                          + enums.TIME_PERSPECTIVE)
+_WHITESPACE = re.compile(r"\s+")
+_NOT_ENUM = re.compile(r"[^A-Z0-9]+")
+_PHASE_SPLIT = re.compile(r"\s*(?:/|,|\|)\s*")
+
+
 def _key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.strip().lower())
+    return _WHITESPACE.sub(" ", label.strip().lower())
 
 
 def _enum_like(label: str) -> str:
     """'Active Comparator' -> 'ACTIVE_COMPARATOR'; values already in enum form pass through."""
-    return re.sub(r"[^A-Z0-9]+", "_", label.strip().upper()).strip("_")
+    return _NOT_ENUM.sub("_", label.strip().upper()).strip("_")
+
+
+def _mapped(kind: str, label: str) -> str:
+    """A known label's enum, else its enum-like spelling when that is an API v2 value, else the label as shown."""
+    key = _key(label)
+    table = _STATUS if kind == "status" else _PHASE if kind == "phase" else _SIMPLE.get(kind, {})
+    if key in table:
+        return table[key]
+    enum = _enum_like(label)
+    # an unknown label stays raw, so validation refuses it and keeps it visible (never a silent NULL)
+    return enum if enum in _VALID[kind] else label.strip()
 
 
 def overall_status(label: str | None) -> str | None:
-    """'Not yet recruiting' -> NOT_YET_RECRUITING."""
-    if not label:
+    """'Not yet recruiting' -> NOT_YET_RECRUITING; an unknown label is kept as shown."""
+    if not label or not label.strip():
         return None
-    return _STATUS.get(_key(label), _enum_like(label))
+    return _mapped("status", label)
 
 
 def phase(label: str | None) -> str | None:
-    """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'PHASE4' passes through; N/A -> NA."""
-    if not label:
+    """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'PHASE4' passes through; N/A -> NA; an unknown label is kept as shown."""
+    if not label or not label.strip():
         return None
     if _key(label) in _PHASE:  # 'N/A' holds a slash but is one value
         return _PHASE[_key(label)]
-    parts = [p for p in re.split(r"\s*(?:/|,|\|)\s*", label.strip()) if p]
-    mapped = [_PHASE.get(_key(p), _enum_like(p)) for p in parts]
-    return "/".join(mapped) or None
+    parts = [_mapped("phase", p) for p in _PHASE_SPLIT.split(label.strip()) if p]
+    if not all(part in enums.PHASE for part in parts):
+        return label.strip()
+    return "/".join(parts) or None
 
 
 def lookup(kind: str, label: str | None):
-    """Map a display label of `kind` (study_type, allocation, masking, sex...) to its enum."""
+    """Map a display label of `kind` (study_type, allocation, masking, sex...) to its enum; unknown stays raw."""
     if label is None or not str(label).strip():
         return None
-    table = _SIMPLE[kind]
-    key = _key(str(label))
-    if key in table:
-        return table[key]
-    return None if kind == "yes_no" else _enum_like(str(label))
+    if kind == "yes_no":
+        return _SIMPLE["yes_no"].get(_key(str(label)))
+    return _mapped(kind, str(label))
 
 
 def group_type(label: str | None) -> str | None:
-    """'Experimental' -> EXPERIMENTAL, 'Active Comparator' -> ACTIVE_COMPARATOR."""
-    return _enum_like(label) if label else None
+    """'Experimental' -> EXPERIMENTAL, 'Active Comparator' -> ACTIVE_COMPARATOR (also any design enum's display form)."""
+    return lookup("display_enum", label)
 
 
 def intervention_type(label: str | None) -> str | None:
     """'Drug' -> DRUG, 'Dietary Supplement' -> DIETARY_SUPPLEMENT."""
-    return _enum_like(label) if label else None
+    return lookup("intervention_type", label)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers import ctgov_classic_design as design
-from flows.parsers import ctgov_classic_people_places as people
+from flows.parsers.ctgov_classic_text import design, header
+from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, failure, first, first_line, first_missing, has_line,
@@ -55,16 +55,16 @@ def page_sections(lines: list[str]) -> Sections:
 
 def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
     """Fill every table from the page's sections; problems for what could not be read."""
-    problems = _read_header(record, sections)
+    _read_header(record, sections)
     listed = _read_description(record, sections)
-    _read_design(record, sections, listed)
+    problems = _read_design(record, sections, listed)
     _read_people_places(record, sections)
     _read_more_information(record, sections)
-    return problems
+    return problems + _read_header_numbers(record, sections)
 
 
-def _read_header(record: StudyRecord, sections: Sections) -> list[Problem]:
-    """Title, status, sponsors and the derived header numbers above 'Study Details'."""
+def _read_header(record: StudyRecord, sections: Sections) -> None:
+    """Title, status and sponsors above 'Study Details'."""
     record.study.update(brief_title=first_line(sections.preamble),
                         overall_status=labels.overall_status(first_line(sections.lines("Overall Status"))))
     below = nonblank(sections.lines("Collaborator"))
@@ -74,28 +74,23 @@ def _read_header(record: StudyRecord, sections: Sections) -> list[Problem]:
         record.add("sponsors", row)
     record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
                                    if r["lead_or_collaborator"] == "lead"), None)
-    metrics, problems = header_metrics(sections, record.nct_id)
+
+
+def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """The derived header numbers, read against what the page says of enrollment, arms and sites."""
+    known = {"enrollment": record.study.get("enrollment"), "arms": len(record.tables.get("design_groups", [])) or None,
+             "sites": len(record.tables.get("facilities", [])) or None}
+    metrics, problems = header_metrics(sections, record.nct_id, known)
     if metrics:
         record.add("page_header_metrics", metrics)
     return problems
 
 
-def header_metrics(sections: Sections, nct_id: str | None = None) -> tuple[dict | None, list[Problem]]:
-    """The bare numbers under 'Collaborator' as page_header_metrics: 5 numbers, or 6 when sites > 1."""
+def header_metrics(sections: Sections, nct_id: str | None = None,
+                   known: dict[str, int | None] | None = None) -> tuple[dict | None, list[Problem]]:
+    """The bare numbers under 'Collaborator' as a page_header_metrics row, and problems."""
     numbers = [line for line in nonblank(sections.lines("Collaborator")) if _NUMBER.match(line)]
-    values = [float(n.replace(",", "")) for n in numbers]
-    if len(values) not in (5, 6):
-        return None, [Problem("clincosm header numbers unreadable",
-                              f"expected 5 or 6 numbers after 'Collaborator', found {len(values)}", nct_id)]
-    # clincosm omits patients-per-site when the study has one site.
-    per_site = values[4] if len(values) == 6 else None
-    row = {"enrollment": int(values[0]), "sites": int(values[1]), "arms": int(values[2]),
-           "duration_months": values[3], "patients_per_site": per_site,
-           "patients_per_site_per_month": values[-1]}
-    if (len(values) == 6) != (row["sites"] > 1):
-        return row, [Problem("clincosm header numbers inconsistent",
-                             f"{len(values)} numbers for {row['sites']} site(s)", nct_id)]
-    return row, []
+    return header.read_header([float(n.replace(",", "")) for n in numbers], known or {}, nct_id)
 
 
 def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str, str]]:
@@ -111,9 +106,9 @@ def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str
     return listed
 
 
-def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str, str]]) -> None:
-    """Study Design, Arms and Interventions, Outcome Measures."""
-    study, design_row = design.study_design(sections.lines("Study Design"))
+def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str, str]]) -> list[Problem]:
+    """Study Design, Arms and Interventions, Outcome Measures; a problem per label the parser does not know."""
+    study, design_row, unknown = design.study_design(sections.lines("Study Design"))
     record.study.update(study)
     if any(value is not None for value in design_row.values()):
         record.add("designs", design_row)
@@ -122,6 +117,7 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
             record.add(table, row)
     for row in design.outcome_measures(sections.lines("Outcome Measures")):
         record.add("design_outcomes", row)
+    return [Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
 
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> None:

@@ -16,7 +16,16 @@ INTERVENTION_LABELS = frozenset({"Drug", "Device", "Biological", "Procedure", "P
                                  "Combination Product", "Diagnostic Test", "Other"})
 _TYPED = re.compile(r"^([A-Z][A-Za-z /]*?):\s+(\S.*)$")
 _PHASE_LINE = re.compile(r"^(?:Early Phase 1|Phase [0-4](?:\s*/\s*Phase [0-4])?|N/A|Not Applicable)$")
-_DATED = re.compile(r"^(Actual|Anticipated|Estimated) (Study Start|Primary Completion|Study Completion) Date$")
+# A date label without Actual/Anticipated leaves the date type unknown (NULL).
+_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$")
+_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment$")
+# Study Design labels read elsewhere or shown for information only (not warehouse columns).
+_DESIGN_LABELS = frozenset({
+    "Study Type", "Official Title", "Allocation", "Intervention Model", "Intervention Model Description",
+    "Masking", "Masking Description", "Primary Purpose", "Observational Model", "Time Perspective",
+    "Target Follow-Up Duration", "Biospecimen Retention", "Biospecimen Description", "Patient Registry",
+    "Expanded Access Type", "Number of Groups/Cohorts"})
+_TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", "Group/Cohort Intervention/Treatment"})
 _DATE_PREFIX = {"Study Start": "start_date", "Primary Completion": "primary_completion_date",
                 "Study Completion": "completion_date"}
 _OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
@@ -43,19 +52,22 @@ def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]],
     return conditions, interventions, labels.phase("/".join(phases)) if phases else None
 
 
-def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]]:
-    """The 'Study Design' key/value block: (studies columns, designs row)."""
+def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str]]:
+    """The 'Study Design' key/value block: (studies columns, designs row, labels it does not know)."""
     values = {key: " ".join(value) for key, value in labelled_values(lines).items()}
-    study: dict[str, object] = {"official_title": values.get("Official Title"),
+    study: dict[str, object] = {"official_title": values.get("Official Title") or None,
                                 "study_type": labels.lookup("study_type", values.get("Study Type"))}
+    unknown = []
     for key, value in values.items():
-        if key.endswith(" Enrollment"):
+        if match := _ENROLLMENT.match(key):
             study["enrollment"] = int_value(value)
-            study["enrollment_type"] = labels.lookup("enrollment_type", key.split()[0])
+            study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
         elif match := _DATED.match(key):
-            date_type = labels.lookup("date_type", match.group(1))
-            study.update(date_columns(_DATE_PREFIX[match.group(2)], value, date_type))
-    return study, _design_row(values)
+            date_type = labels.lookup("date_type", match.group(1)) if value else None
+            study.update(date_columns(_DATE_PREFIX[match.group(2)], value or None, date_type))
+        elif key not in _DESIGN_LABELS:
+            unknown.append(key)
+    return study, _design_row(values), unknown
 
 
 def _design_row(values: dict[str, str]) -> dict[str, object]:
@@ -63,30 +75,30 @@ def _design_row(values: dict[str, str]) -> dict[str, object]:
     return {
         "allocation": labels.lookup("allocation", values.get("Allocation")),
         "intervention_model": labels.lookup("intervention_model", values.get("Intervention Model")),
-        "intervention_model_description": values.get("Intervention Model Description"),
-        "observational_model": _display_enum(values.get("Observational Model")),
-        "time_perspective": _display_enum(values.get("Time Perspective")),
-        "primary_purpose": _display_enum(values.get("Primary Purpose")),
+        "intervention_model_description": values.get("Intervention Model Description") or None,
+        "observational_model": labels.lookup("observational_model", values.get("Observational Model")),
+        "time_perspective": labels.lookup("time_perspective", values.get("Time Perspective")),
+        "primary_purpose": labels.lookup("primary_purpose", values.get("Primary Purpose")),
         "masking": masking,
-        "masking_description": values.get("Masking Description"),
+        "masking_description": values.get("Masking Description") or None,
         **masked_flags(roles),
     }
-
-
-def _display_enum(label: str | None) -> str | None:
-    """'Basic Science' -> BASIC_SCIENCE, 'Case-Control' -> CASE_CONTROL (the API v2 spelling)."""
-    # API v2 abbreviates this one purpose.
-    if label and label.strip().lower() == "educational/counseling/training":
-        return "ECT"
-    return labels.group_type(label)
 
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
     """The arms table: design_groups, interventions (de-duplicated) and their links."""
     entries: list[dict] = []
     arm: dict | None = None
+    cohorts, blank_before = False, True
     for line in lines:
-        kind, label, name = _arm_table_line(line, arm, listed)
+        stripped = line.strip()
+        if stripped in _TABLE_HEADERS:
+            cohorts = stripped.startswith("Group/Cohort")
+            continue
+        kind, label, name = _arm_table_line(line, arm, listed, cohorts)
+        if kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries):
+            kind, label, name = "arm", None, stripped
+        blank_before = not stripped
         if kind == "arm":
             arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
             entries.append(arm)
@@ -95,17 +107,23 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
             if arm is not None:
                 arm["links"].append(name)
         elif entries:
-            entries[-1]["lines"].append(line.strip())
+            entries[-1]["lines"].append(stripped)
     return _arm_rows(entries, listed)
 
 
-def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]]):
+def _group_is_done(arm: dict | None, entries: list[dict]) -> bool:
+    """In a Group/Cohort table (no type labels), whether a new untyped paragraph starts the next group:
+    yes unless the current group still waits for its description."""
+    return arm is None or entries[-1] is not arm or any(arm["lines"])
+
+
+def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], cohorts: bool = False):
     """('arm'|'intervention'|'text', label, name) for one line of the arms table."""
     typed = typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
-    if not typed or line.strip() == "Arm Intervention/Treatment":
+    if not typed:
         return "text", None, None
     label, name = typed
-    if label not in ARM_LABELS:
+    if label not in ARM_LABELS or (cohorts and label in INTERVENTION_LABELS):
         return "intervention", label, name
     if label not in INTERVENTION_LABELS:
         return "arm", label, name

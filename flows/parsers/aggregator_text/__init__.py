@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers import aggregator_design as design
-from flows.parsers import aggregator_people_places as people
+from flows.parsers.aggregator_text import design
+from flows.parsers.aggregator_text import people_places as people
 from flows.parsers import labels
 from flows.parsers.dates import date_columns, parse_date
 from flows.parsers.model import Parsed, StudyRecord
