@@ -246,11 +246,12 @@ def test_001_outcome_time_frame_is_the_last_bracket():
     assert last["description"] == "Adverse events related to belimumab are recorded"
 
 
-def test_002_every_study_group_pair_is_an_arm_even_the_repeated_one():
+def test_002_has_two_arms_each_linked_to_its_one_intervention():
     record, _ = _record(aggregator_text, "002_NCT05300932.txt")
-    titles = [group["title"] for group in record.tables["design_groups"]]
-    assert titles == ["Baricitinib 4mg", "Baricitinib", "Cyclophosphamide", "Cyclophosphamide"]
-    assert record.tables["design_groups"][2] == record.tables["design_groups"][3]
+    assert [group["title"] for group in record.tables["design_groups"]] == ["Baricitinib 4mg", "Cyclophosphamide"]
+    assert record.tables["design_group_interventions"] == [
+        {"design_group": "Baricitinib 4mg", "intervention": "Baricitinib"},
+        {"design_group": "Cyclophosphamide", "intervention": "Cyclophosphamide"}]
     assert [row["name"] for row in record.tables["interventions"]] == ["Baricitinib", "Cyclophosphamide"]
 
 

@@ -100,8 +100,7 @@ def study_groups(lines: list[str], known: list[dict]) -> tuple[list[tuple[dict, 
     lines = nonblank(lines)
     anchors = [index for index, line in enumerate(lines) if _GROUP_TYPE.match(line)]
     if not anchors:
-        # compact pages: every title/description pair is an arm
-        return [(_group(None, lines[i:i + 2]), []) for i in range(0, len(lines), 2)], []
+        return compact_groups(lines, known), []
     groups, linked, start = [], [], 0
     descriptions = {row["name"]: row["description"] for row in known}
     for number, anchor in enumerate(anchors):
@@ -112,6 +111,27 @@ def study_groups(lines: list[str], known: list[dict]) -> tuple[list[tuple[dict, 
         linked += interventions
         start = anchor + 1 + used
     return groups, linked
+
+
+def compact_groups(lines: list[str], known: list[dict]) -> list[tuple[dict, list[str]]]:
+    """Compact Study Groups: each arm's (title, description) followed by its interventions' (name, description),
+    the same pairs as under Interventions; the reading that leaves fewest arms without an intervention wins."""
+    pairs = [tuple(lines[i:i + 2]) for i in range(0, len(lines), 2)]
+    shown = {(row["name"], row["description"]) for row in known}
+    is_intervention = [(p[0], p[1] if len(p) > 1 else None) in shown for p in pairs]
+    best: list[tuple[tuple[int, int], list[int]]] = [((0, 0), [])] * (len(pairs) + 1)
+    for start in range(len(pairs) - 1, -1, -1):  # best[i]: (cost, arm starts) of reading pairs[i:]
+        options, end, names = [], start + 1, set()
+        while True:
+            (empty, arms), starts = best[end]
+            options.append(((empty + (end == start + 1), arms + 1), [start] + starts))
+            if end == len(pairs) or not is_intervention[end] or pairs[end][0] in names:
+                break
+            names.add(pairs[end][0])
+            end += 1
+        best[start] = min(options, key=lambda option: option[0])
+    starts = best[0][1] + [len(pairs)]
+    return [(_group(None, list(pairs[a])), [pairs[i][0] for i in range(a + 1, b)]) for a, b in zip(starts, starts[1:])]
 
 
 def _group(kind: str | None, head: list[str]) -> dict[str, object]:

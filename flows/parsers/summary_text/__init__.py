@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.summary_text import design
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Parsed, StudyRecord
+from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, failure, has_line, head_text, int_value, nonblank,
                                      read_page, split_sections, text_block, truncated)
 
@@ -15,10 +16,12 @@ HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "S
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
 # The key/value block, 'Key value' on one line; longer keys first so 'Start date' is not 'Status'.
-KEYS = ("NCT number", "Study type", "Source", "Contact", "Phone", "Email", "Status", "Phase",
-        "Start date", "Primary completion date", "Completion date", "Enrollment")
+# Keys other than these six are the labelled fields of summary_text.design (Phase, Enrollment, Ages...).
+OWN_KEYS = ("NCT number", "Source", "Contact", "Phone", "Email", "Study type")
+KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
 _KEY_LINE = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
-    re.escape(key) for key in sorted(KEYS, key=len, reverse=True)))
+    re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
+_KEY_CASE = {key.lower(): key for key in KEYS}
 _SEE_ALSO = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+(?P<title>.*?)"
                        r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A))?$")
 
@@ -36,16 +39,24 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     lines = [line for line in lines if line.strip() not in _CHROME]
-    start, end, values = key_block(lines)
+    start, end, values, strays = key_block(lines)
     sections = split_sections(lines[:start] + lines[end:], HEADINGS)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
     if missing := _missing_part(sections, values):
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'NCT number' holds no NCTnnnnnnnn value")
-    record = StudyRecord(nct_id, {"studies": [_study_row(sections, values)]})
-    _read_children(record, sections, values)
-    return Parsed(layout=LAYOUT, records=[record])
+    fields, unknown = design.labelled_lines(sections.lines("Study Design"))
+    for key, value in values.items():
+        if key not in OWN_KEYS:
+            fields[design.FIELDS[key.lower()]] = value  # the key block wins over a Study Design line
+    record = StudyRecord(nct_id, {"studies": [_study_row(sections, values, fields)]})
+    _read_children(record, sections, values, fields)
+    problems = [Problem("unknown label", f"'{label}' under 'Study Design'", nct_id) for label in unknown]
+    problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
+    if fields.get("ages") and design.ages(fields["ages"]) == (None, None):
+        problems.append(Problem("unreadable value", "'Ages' is not an age range", nct_id))
+    return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
 def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
@@ -57,50 +68,57 @@ def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
     return None if "Status" in values else "'Status' line in the key block"
 
 
-def key_block(lines: list[str]) -> tuple[int, int, dict[str, str]]:
-    """Where the key/value block starts and ends (the run of key lines from 'NCT number'), and its values."""
+def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
+    """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
+    (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
     start = next((i for i, line in enumerate(lines) if line.strip().startswith("NCT number ")), len(lines))
     values: dict[str, str] = {}
+    strays: list[str] = []
     end = start
     for index in range(start, len(lines)):
-        match = _KEY_LINE.match(lines[index].strip())
-        if match and match.group(2):
-            values.setdefault(match.group(1), match.group(2).strip())
-        elif lines[index].strip():
+        line = lines[index].strip()
+        if line in HEADINGS:
             break
         end = index + 1
-    return start, end, values
+        if not line:
+            continue
+        if match := _KEY_LINE.match(line):
+            values.setdefault(_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip())
+        else:
+            strays.append(line.split()[0])  # only the first word: the rest may be a person's name
+    return start, end, values, strays
 
 
-def _study_row(sections: Sections, values: dict[str, str]) -> dict[str, object]:
-    """The studies row; this page shows no title and no date types."""
+def _study_row(sections: Sections, values: dict[str, str], fields: dict[str, str]) -> dict[str, object]:
+    """The studies row: the key block and the Study Design lines; a heading or key with no value is NULL."""
     study: dict[str, object] = {
         "brief_title": next(iter(nonblank(sections.preamble)), None),
-        "overall_status": labels.overall_status(values.get("Status")),
-        "phase": labels.phase(values.get("Phase")),
-        "study_type": labels.lookup("study_type", values.get("Study type")),
-        "enrollment": int_value(values.get("Enrollment")),
-        "source": values.get("Source"),
+        "overall_status": None, "phase": None, "study_type": None, "enrollment": None,
+        "source": values.get("Source") or None,
     }
-    study.update(date_columns("start_date", values.get("Start date")))
-    study.update(date_columns("primary_completion_date", values.get("Primary completion date")))
-    study.update(date_columns("completion_date", values.get("Completion date")))
+    study.update(date_columns("start_date", None))
+    study.update(date_columns("primary_completion_date", None))
+    study.update(date_columns("completion_date", None))
+    study.update(design.study_columns({"study_type": values.get("Study type"), **fields}))
     return study
 
 
-def _read_children(record: StudyRecord, sections: Sections, values: dict[str, str]) -> None:
-    """Summary, description, conditions, sponsor, the one central contact, related trials."""
+def _read_children(record: StudyRecord, sections: Sections, values: dict[str, str], fields: dict[str, str]) -> None:
+    """Summary, description, conditions, design, ages and sex, sponsor, the one central contact, related trials."""
     if text := text_block(sections.lines("Clinical Trial Summary")):
         record.add("brief_summaries", {"description": text})
     if text := text_block(sections.lines("Clinical Trial Description")):
         record.add("detailed_descriptions", {"description": text})
     for name in nonblank(sections.lines("Related Conditions & MeSH terms")):
         record.add("conditions", {"name": name})
+    for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
+        if row is not None:
+            record.add(table, row)
     if values.get("Source"):
         record.add("sponsors", {"agency_class": None, "lead_or_collaborator": "lead", "name": values["Source"]})
     if any(values.get(key) for key in ("Contact", "Phone", "Email")):
-        record.add("central_contacts", {"contact_type": "primary", "name": values.get("Contact"),
-                                        "phone": values.get("Phone"), "email": values.get("Email")})
+        record.add("central_contacts", {"contact_type": "primary", "name": values.get("Contact") or None,
+                                        "phone": values.get("Phone") or None, "email": values.get("Email") or None})
     for row in see_also(sections.lines("See also")):
         record.add("related_studies", row)
 

@@ -1,0 +1,110 @@
+"""Trial-summary page, labelled values: the 'Study Design' lines ('Allocation: Randomized') and the
+key block's extra lines (phase, ages, sex, primary completion), read into studies, designs and eligibilities."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.dates import date_columns
+from flows.parsers.masking import masked_flags, masking_and_roles
+from flows.parsers.page_text import int_value, nonblank
+
+# Display label (lower case) -> the field it fills.
+FIELDS = {
+    "allocation": "allocation", "intervention model": "intervention_model",
+    "intervention model description": "intervention_model_description", "masking": "masking",
+    "masking description": "masking_description", "primary purpose": "primary_purpose",
+    "observational model": "observational_model", "time perspective": "time_perspective",
+    "enrollment": "enrollment", "study type": "study_type", "phase": "phase", "status": "status",
+    "overall status": "status", "start date": "start_date", "study start date": "start_date",
+    "primary completion date": "primary_completion_date", "completion date": "completion_date",
+    "study completion date": "completion_date", "ages": "ages", "age": "ages",
+    "ages eligible for study": "ages", "minimum age": "minimum_age", "maximum age": "maximum_age",
+    "sex": "sex", "gender": "sex", "sexes eligible for study": "sex",
+    "accepts healthy volunteers": "healthy_volunteers", "healthy volunteers": "healthy_volunteers",
+}
+DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_description", "observational_model",
+                  "time_perspective", "primary_purpose", "masking", "masking_description")
+# '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
+_TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
+_AGE = r"(\d+\s+[A-Za-z]+)"
+_AGE_RANGE = re.compile(rf"^{_AGE}\s*(?:to|-|–)\s*{_AGE}$", re.IGNORECASE)
+_AGE_FROM = re.compile(rf"^{_AGE}\s+(?:and|or)\s+(?:older|over|above)$", re.IGNORECASE)
+_AGE_UP_TO = re.compile(rf"^(?:up to|under)\s+{_AGE}$", re.IGNORECASE)
+
+
+def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """'Label: value' lines as {field: value} (an empty value kept as ''), and the labels not known."""
+    values: dict[str, str] = {}
+    unknown: list[str] = []
+    for line in nonblank(lines):
+        label, colon, value = line.partition(":")
+        field = FIELDS.get(" ".join(label.lower().split())) if colon else None
+        if field is None:
+            unknown.append(label.strip() if colon else "(a line without 'Label:')")
+        else:
+            values.setdefault(field, value.strip())
+    return values, unknown
+
+
+def typed(value: str | None) -> tuple[str | None, str | None]:
+    """'50 (Anticipated)' -> ('50', 'ESTIMATED'); a value without a bracketed type -> (value, None)."""
+    if not value:
+        return None, None
+    match = _TYPED_VALUE.match(value)
+    if not match:
+        return value, None
+    return match.group(1) or None, labels.lookup("date_type", match.group(2))
+
+
+def study_columns(values: dict[str, str]) -> dict[str, object]:
+    """The studies columns these values give (only those they give)."""
+    study: dict[str, object] = {}
+    if "status" in values:
+        study["overall_status"] = labels.overall_status(values["status"])
+    if "phase" in values:
+        study["phase"] = labels.phase(values["phase"])
+    if "study_type" in values:
+        study["study_type"] = labels.lookup("study_type", values["study_type"])
+    if "enrollment" in values:
+        count, count_type = typed(values["enrollment"])
+        study.update(enrollment=int_value(count), enrollment_type=count_type if count else None)
+    for prefix in ("start_date", "primary_completion_date", "completion_date"):
+        if prefix in values:
+            text, date_type = typed(values[prefix])
+            study.update(date_columns(prefix, text, date_type))
+    return study
+
+
+def design_row(values: dict[str, str]) -> dict[str, object] | None:
+    """The designs row, or None when no design value is shown."""
+    if not any(values.get(column) for column in DESIGN_COLUMNS):
+        return None
+    masking, roles = masking_and_roles(values.get("masking"))
+    row = {column: labels.lookup(column, values.get(column)) for column in (
+        "allocation", "intervention_model", "observational_model", "time_perspective", "primary_purpose")}
+    row.update(masking=masking, **masked_flags(roles),
+               intervention_model_description=values.get("intervention_model_description") or None,
+               masking_description=values.get("masking_description") or None)
+    return row
+
+
+def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
+    """The eligibilities row (ages, sex, healthy volunteers; this page shows no criteria), or None."""
+    minimum, maximum = ages(values.get("ages"))
+    row = {"gender": labels.lookup("sex", values.get("sex")),
+           "minimum_age": values.get("minimum_age") or minimum, "maximum_age": values.get("maximum_age") or maximum,
+           "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")), "criteria": None}
+    return row if any(value is not None for value in row.values()) else None
+
+
+def ages(text: str | None) -> tuple[str | None, str | None]:
+    """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None)."""
+    text = (text or "").strip()
+    if match := _AGE_RANGE.match(text):
+        return match.group(1), match.group(2)
+    if match := _AGE_FROM.match(text):
+        return match.group(1), None
+    if match := _AGE_UP_TO.match(text):
+        return None, match.group(1)
+    return None, None
