@@ -26,8 +26,13 @@ class LayoutEntry:
 
     @property
     def carries(self) -> frozenset[str] | None:
-        """The `table.column` fields this layout's pages can show; None when it shows every field."""
+        """The fields ('table.column', or 'table' for all its columns) this layout's pages can show; None = all."""
         return getattr(self.module, "CARRIES", None)
+
+    def shows(self, field: str) -> bool:
+        """Whether pages of this layout can show `field` ('table.column' or a bare table name)."""
+        carried = self.carries
+        return carried is None or field in carried or field.partition(".")[0] in carried
 
 
 PARSERS: tuple[LayoutEntry, ...] = (

@@ -20,6 +20,12 @@ def golden_inputs(layout: str, suffix: str) -> list[Path]:
     return sorted(path for path in paths if not path.name.endswith(".expected.json"))
 
 
+def every_golden_case() -> list[tuple[str, Path]]:
+    """(layout, input) for every case in every folder under tests/golden/ (a folder is named by its layout)."""
+    return [(folder.name, case) for folder in sorted(GOLDEN_DIR.iterdir()) if folder.is_dir()
+            for case in sorted(folder.iterdir()) if case.is_file() and not case.name.endswith(".expected.json")]
+
+
 def expected_path(case: Path) -> Path:
     """Where a case's expected result lives."""
     return case.with_name(f"{case.name.rsplit('.', 1)[0]}.expected.json")

@@ -35,9 +35,23 @@ def test_a_layout_without_a_declaration_carries_everything():
 
 
 def test_text_layouts_declare_what_they_carry():
-    summary = entry_for("summary_text").carries
-    assert "studies.overall_status" in summary
-    assert "eligibilities.criteria" not in summary and "design_outcomes.measure" not in summary
+    summary = entry_for("summary_text")
+    assert summary.shows("studies.overall_status") and summary.shows("eligibilities.gender")
+    assert not summary.shows("eligibilities.criteria") and not summary.shows("design_outcomes.measure")
+    assert entry_for("aggregator_text").shows("conditions.name")
+    assert not entry_for("aggregator_text").shows("design_outcomes")
+    assert entry_for("ctgov_classic_text").shows("design_outcomes.measure")
+    assert entry_for("ctgov_json_v2").shows("design_outcomes.measure")
+
+
+@pytest.mark.parametrize("entry", [e for e in PARSERS if e.carries is not None], ids=lambda e: e.layout)
+def test_declared_fields_name_warehouse_tables_and_columns(entry):
+    from schemas import MODELS
+
+    for field in entry.carries:
+        table, _, column = field.partition(".")
+        assert table in MODELS, field
+        assert not column or column in MODELS[table].to_schema().columns, field
 
 
 def test_an_unknown_layout_id_is_a_clear_error():

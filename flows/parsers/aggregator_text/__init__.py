@@ -14,6 +14,15 @@ from flows.parsers.page_text import (NCT_ID, Sections, failure, first_missing, h
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
 
 LAYOUT = "aggregator_text"
+# What a meddatax study page shows ("table" = every column of it): no outcome measures (they sit on
+# its results sub-page), no official title, keywords or posting dates other than the last update.
+CARRIES = frozenset({
+    "studies.brief_title", "studies.overall_status", "studies.phase", "studies.study_type",
+    "studies.enrollment", "studies.start_date", "studies.primary_completion_date", "studies.completion_date",
+    "studies.last_update_posted_date", "studies.source", "brief_summaries", "detailed_descriptions",
+    "conditions", "designs", "design_groups", "interventions", "design_group_interventions", "eligibilities",
+    "facilities", "countries", "sponsors", "overall_officials", "central_contacts", "id_information",
+})
 # meddatax puts one explainer sentence under every heading: page chrome, never content.
 CHROME = {
     "Study Results": "The study team has not published outcome measurements, participant flow, or "

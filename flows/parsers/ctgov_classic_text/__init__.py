@@ -13,6 +13,18 @@ from flows.parsers.page_text import (NCT_ID, Sections, failure, first, first_lin
                                      text_block, truncated, unbullet)
 
 LAYOUT = "ctgov_classic_text"
+# What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
+# first and last postings, results, contacts and the responsible party are not read from it.
+CARRIES = frozenset({
+    "studies.brief_title", "studies.official_title", "studies.overall_status", "studies.phase",
+    "studies.study_type", "studies.enrollment", "studies.enrollment_type", "studies.start_date",
+    "studies.primary_completion_date", "studies.completion_date", "studies.study_first_posted_date",
+    "studies.last_update_posted_date", "studies.verification_date", "studies.is_fda_regulated_drug",
+    "studies.is_fda_regulated_device", "studies.source", "brief_summaries", "detailed_descriptions",
+    "conditions", "keywords", "designs", "design_groups", "interventions", "design_group_interventions",
+    "design_outcomes", "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
+    "id_information", "page_header_metrics",
+})
 HEADINGS = frozenset({
     "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description",
     "Brief Summary", "Condition or Disease Intervention/Treatment Phase", "Detailed Description",

@@ -11,6 +11,15 @@ from flows.parsers.page_text import (NCT_ID, Sections, failure, has_line, head_t
                                      read_page, split_sections, text_block, truncated)
 
 LAYOUT = "summary_text"
+# What a trial-summary page shows ("table" = every column of it): no eligibility criteria, no
+# outcomes, no arms or interventions, no posting dates.
+CARRIES = frozenset({
+    "studies.brief_title", "studies.overall_status", "studies.phase", "studies.study_type",
+    "studies.enrollment", "studies.enrollment_type", "studies.start_date", "studies.primary_completion_date",
+    "studies.completion_date", "studies.source", "brief_summaries", "detailed_descriptions", "conditions",
+    "designs", "eligibilities.gender", "eligibilities.minimum_age", "eligibilities.maximum_age",
+    "eligibilities.healthy_volunteers", "sponsors", "central_contacts", "related_studies",
+})
 HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
                       "Related Conditions & MeSH terms", "See also"})
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
