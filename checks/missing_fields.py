@@ -3,10 +3,16 @@
 A value is missing when it is NULL or blank. What is required follows the registry's data
 element definitions: observational studies have no phase; expanded-access records have no
 dates, enrollment or outcomes; a WITHDRAWN study enrolled nobody and may drop its outcomes.
+
+"The record lacks it" is told from "this source never shows it": a rule judges a study only
+when the layout of its current version can show the rule's fields (flows.parsers PARSERS
+entries declare what each layout carries). When it cannot and the registry's own record of
+the study was loaded too, studies columns are judged on that record, the richest source.
 """
 from __future__ import annotations
 
 from checks.rule import Rule
+from flows.parsers import PARSERS, REGISTRY_LAYOUTS
 
 CATEGORY = "missing_field"
 
@@ -39,6 +45,55 @@ FDAAA_IN_FORCE = "DATE '2007-09-27'"
 _BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
 
 
+# The studies columns every registry version keeps in meta.source_records.
+_VERSION_COLUMNS = ("overall_status", "phase", "study_type", "enrollment", "enrollment_type", "start_date",
+                    "start_date_precision", "primary_completion_date", "primary_completion_date_precision",
+                    "completion_date", "completion_date_precision", "brief_title")
+
+
+def _in_list(values: list[str]) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+def hidden_from(fields: tuple[str, ...]) -> list[str]:
+    """The layouts whose pages show none of `fields`: a rule on them says nothing about such a record."""
+    return [entry.layout for entry in PARSERS if not any(entry.shows(field) for field in fields)]
+
+
+def not_carried(layout: str) -> list[str]:
+    """The fields judged by missing-field rules that pages of `layout` never show."""
+    fields = dict.fromkeys(field for rule in RULES for field in rule.fields)
+    entry = next((e for e in PARSERS if e.layout == layout), None)
+    return [field for field in fields if entry is not None and not entry.shows(field)]
+
+
+_REGISTRY = _in_list(list(REGISTRY_LAYOUTS))
+# A republished page is current although the registry's own record of the study was loaded too.
+_PAGE_OVER_REGISTRY = (f"(coalesce(s.source_layout, '') NOT IN {_REGISTRY} AND EXISTS (SELECT 1 FROM "
+                       f"meta.source_records v WHERE v.nct_id = s.nct_id AND v.layout IN {_REGISTRY}))")
+
+
+def _registry_version() -> str:
+    """Such studies' rows with the studies columns of the newest registry record: the richest source."""
+    replaced = ", ".join(f"r.{column} AS {column}" for column in _VERSION_COLUMNS)
+    return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on FROM studies cur JOIN ("
+            f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} "
+            "QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC NULLS LAST, "
+            f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY})")
+
+
+def _judged_sql(fields: tuple[str, ...], select: str, evidence: str, where: str) -> str:
+    """The rule's SELECT over the source each study is judged on: the current record where its layout
+    shows the fields, else nothing; the registry's own record when one was loaded beside a current page."""
+    hidden = hidden_from(fields)
+    shown = f" AND coalesce(s.source_layout, '') NOT IN {_in_list(hidden)}" if hidden else ""
+    sql = f"{select}{evidence} AS evidence FROM studies s WHERE ({where}){shown} AND NOT {_PAGE_OVER_REGISTRY}"
+    if all(f.startswith("studies.") for f in fields):
+        judged = f"{evidence} || '; judged on the ' || s.judged_on || ' record, the richest source loaded'"
+        sql += f" UNION ALL {select}{judged} AS evidence FROM {_registry_version()} s WHERE ({where})"
+    return sql
+
+
 def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], message: str,
           where: str, evidence: str, *, legacy_info: bool = False) -> Rule:
     """A missing-field rule over `studies s`; with legacy_info, records posted before FDAAA get 'info'."""
@@ -46,10 +101,9 @@ def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], mes
     if legacy_info:
         evidence = (f"{evidence} || CASE WHEN {_BEFORE_FDAAA} THEN '; first posted ' || "
                     f"s.study_first_posted_date || ', before FDAAA required it' ELSE '' END")
-    sql = (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, {severity_sql} AS severity "
-           f"FROM studies s WHERE {where}")
+    select = f"SELECT s.nct_id, {message} AS message, {severity_sql} AS severity, "
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,
-                rationale=rationale, fields=fields, sql=sql)
+                rationale=rationale, fields=fields, sql=_judged_sql(fields, select, evidence, where))
 
 
 _TYPE_STATUS = ("'study_type=' || coalesce(s.study_type, 'NULL') "

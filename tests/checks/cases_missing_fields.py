@@ -24,6 +24,19 @@ def _clean(_s) -> None:
     """No change: the clean study."""
 
 
+def page(layout: str):
+    """The current version is a page of `layout`."""
+    return study(source_layout=layout)
+
+
+def registry_record(**values):
+    """The registry's own record of the study was loaded too (an older version, not current)."""
+    row = {"sha256": "1" * 64, "layout": "ctgov_json_v2", "last_update_posted_date": None, "enrollment": 40,
+           "enrollment_type": "ACTUAL", "overall_status": "COMPLETED", "study_type": "INTERVENTIONAL",
+           "brief_title": "Baricitinib in Primary Sjogren's Syndrome", "phase": "PHASE2", **values}
+    return rows("meta.source_records", [row])
+
+
 OBSERVATIONAL = study(study_type="OBSERVATIONAL", phase=None)
 EXPANDED = study(study_type="EXPANDED_ACCESS", phase=None)
 
@@ -96,4 +109,26 @@ CASES = [
          lambda s: s["eligibilities"][0].update(criteria=None)),
     Case("missing_fields.no_eligibility_criteria", True, rows("eligibilities", []), note="no row"),
     Case("missing_fields.no_eligibility_criteria", False, _clean, note="clean"),
+
+    # A source that never shows a field says nothing about it; the richest loaded source is judged.
+    Case("missing_fields.no_primary_outcome", False, both(page("summary_text"), rows("design_outcomes", [])),
+         note="trial-summary pages show no outcomes"),
+    Case("missing_fields.no_primary_outcome", False, both(page("aggregator_text"), rows("design_outcomes", [])),
+         note="meddatax study pages show no outcomes"),
+    Case("missing_fields.no_primary_outcome", True, both(page("ctgov_classic_text"), rows("design_outcomes", [])),
+         note="clincosm pages show outcomes: the record lacks it"),
+    Case("missing_fields.no_eligibility_criteria", False, both(page("summary_text"), rows("eligibilities", [])),
+         note="trial-summary pages show no criteria"),
+    Case("missing_fields.no_eligibility_criteria", True, both(page("aggregator_text"), rows("eligibilities", [])),
+         note="meddatax pages show criteria: the record lacks them"),
+    Case("missing_fields.no_conditions", True, both(page("summary_text"), rows("conditions", [])),
+         note="trial-summary pages show conditions"),
+    Case("missing_fields.no_enrollment", False,
+         both(page("aggregator_text"), study(enrollment=None, enrollment_type=None), registry_record()),
+         note="the page lacks it, the registry's own record loaded beside it has it"),
+    Case("missing_fields.no_enrollment", True,
+         both(page("aggregator_text"), study(enrollment=None), registry_record(enrollment=None)),
+         note="neither the page nor the registry's own record has it"),
+    Case("missing_fields.no_enrollment", True, both(page("aggregator_text"), study(enrollment=None)),
+         note="a page alone is judged on what it shows"),
 ]
