@@ -28,6 +28,10 @@ def print_summary(console: Console, s: RunSummary) -> None:
         sev = s.issues_by_category.get(category, {})
         issues.add_row(category, *(str(sev.get(k, 0)) for k in ("error", "warning", "info")), str(sum(sev.values())))
     console.print(issues)
+    if s.load_problems:
+        console.print(f"{s.load_problems} problem(s) in files that loaded: see [bold]meta.load_problems[/]")
+    for layout, fields in s.not_carried.items():
+        console.print(f"[dim]{layout} pages never show {', '.join(fields)}: not counted as missing[/]")
     for rule_id, error in s.failed_rules.items():
         console.print(f"[red]rule {rule_id} could not run:[/] {error}")
     console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --category ...); "

@@ -6,6 +6,8 @@ from datetime import date
 
 import duckdb
 
+from checks.missing_fields import not_carried
+
 
 @dataclass
 class RunSummary:
@@ -25,6 +27,9 @@ class RunSummary:
     issues_by_rule: list[tuple[str, str, int]] = field(default_factory=list)  # rule_id, severity, studies
     issues_run: int = 0
     failed_rules: dict[str, str] = field(default_factory=dict)
+    # layout -> fields its pages never show (said once per layout, not as an issue on each study)
+    not_carried: dict[str, list[str]] = field(default_factory=dict)
+    load_problems: int = 0
     gx_docs: str | None = None
 
     @property
@@ -40,6 +45,10 @@ def fill_from_warehouse(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> 
     summary.rejects = con.execute(
         "SELECT path, stage, reason FROM meta.rejects WHERE run_id = ? ORDER BY path", [summary.run_id]
     ).fetchall()
+    summary.load_problems = con.execute(
+        "SELECT count(*) FROM meta.load_problems WHERE run_id = ?", [summary.run_id]).fetchone()[0]
+    layouts = [row[0] for row in con.execute("SELECT DISTINCT source_layout FROM studies ORDER BY 1").fetchall()]
+    summary.not_carried = {layout: fields for layout in layouts if (fields := not_carried(layout))}
     by_cat: dict[str, dict[str, int]] = {}
     for category, severity, n in con.execute(
         "SELECT category, severity, count(*) FROM quality_issues GROUP BY ALL ORDER BY ALL"
@@ -71,6 +80,11 @@ def to_markdown(summary: RunSummary) -> str:
     if summary.rejects:
         lines += ["", "## Rejected in this run", "", "| path | stage | reason |", "|---|---|---|"]
         lines += [f"| {p} | {s} | {r} |" for p, s, r in summary.rejects[:200]]
+    if summary.load_problems:
+        lines += ["", f"{summary.load_problems} problem(s) in files that loaded: see `meta.load_problems`."]
+    if summary.not_carried:
+        lines += ["", "## What each source layout never shows (not counted as missing)", ""]
+        lines += [f"- `{layout}`: {', '.join(fields)}" for layout, fields in summary.not_carried.items()]
     if summary.failed_rules:
         lines += ["", "## Rules that could not run", ""]
         lines += [f"- `{rule}`: {err}" for rule, err in summary.failed_rules.items()]

@@ -20,7 +20,8 @@ def _two_study_array(target) -> None:
 
 def _page_with_three_header_numbers(target) -> None:
     page = (GOLDEN / "ctgov_classic_text" / "001_NCT05792462.txt").read_text()
-    (target / "short_header.txt").write_text(page.replace("12\n1\n1\n18.1\n0.7\n", "12\n1\n0.7\n", 1))
+    page = page.replace("12\n1\n1\n18.1\n0.7\n", "12\n1\n0.7\n", 1)
+    (target / "short_header.txt").write_text(page.replace("Allocation:\n", "Funding Route:\nGrant\nAllocation:\n", 1))
 
 
 def test_rejects_count_the_inputs_that_did_not_load_and_problems_stay_apart(run, samples):
@@ -36,7 +37,8 @@ def test_rejects_count_the_inputs_that_did_not_load_and_problems_stay_apart(run,
     assert set(rejected) == {"empty.txt", "noise.txt", "cut.txt"}
     problems = run.con.execute(
         "SELECT regexp_extract(path, '[^/]+$'), nct_id, stage, reason FROM meta.load_problems ORDER BY 1").fetchall()
-    assert ("short_header.txt", "NCT05792462", "parse", "clincosm header numbers unreadable") in problems
+    assert ("short_header.txt", "NCT05792462", "parse", "clincosm header numbers ambiguous") in problems
+    assert ("short_header.txt", "NCT05792462", "parse", "unknown label") in problems
     assert ("two_studies.json", "NCT99999901", "validate", "invalid studies.phase: not an API v2 value") in problems
     outcomes = dict(run.con.execute(
         "SELECT regexp_extract(path, '[^/]+$'), outcome FROM meta.source_files").fetchall())
@@ -59,3 +61,18 @@ def test_a_rejected_file_with_several_causes_is_one_reject_naming_them_all(run, 
     assert (result.loaded, result.rejected) == (1, 1)
     (row,) = run.con.execute("SELECT nct_id, reason, detail FROM meta.rejects").fetchall()
     assert row[0] == "NCT99999901" and "also: invalid studies.phase" in row[2] and "NCT99999902" in row[2]
+
+
+def test_the_summary_says_once_per_layout_what_it_never_shows(run, samples):
+    from flows.summary import to_markdown
+
+    result = run(samples)
+    assert set(result.not_carried) == {"aggregator_text", "summary_text"}
+    assert "eligibilities.criteria" in result.not_carried["summary_text"]
+    assert "design_outcomes.measure" in result.not_carried["aggregator_text"]
+    text = to_markdown(result)
+    assert text.count("- `summary_text`: ") == 1 and text.count("- `aggregator_text`: ") == 1
+    flagged = run.con.execute("SELECT nct_id FROM quality_issues WHERE rule_id IN "
+                              "('missing_fields.no_primary_outcome', 'missing_fields.no_eligibility_criteria') "
+                              "ORDER BY 1").fetchall()
+    assert flagged == []  # 002 and 004 are meddatax pages, 003 a trial-summary page: none shows outcomes
