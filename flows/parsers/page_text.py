@@ -41,10 +41,17 @@ def decode_text(raw: bytes) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+# A JSON array opens with '[' and a value; a page title in square brackets ('[Study of ...]') does not.
+_JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\-\d]|true\b|false\b|null\b|$)")
+
+
 def head_text(head: bytes) -> str | None:
     """What a sniffer may look at: page text, or None for binary, JSON and XML."""
     text = decode_text(head)
-    if text is None or text.lstrip()[:1] in ("{", "[", "<"):
+    if text is None:
+        return None
+    start = text.lstrip()
+    if start[:1] in ("{", "<") or _JSON_ARRAY.match(start):
         return None
     return text
 

@@ -86,6 +86,7 @@ def _read_header(record: StudyRecord, sections: Sections) -> None:
         record.add("sponsors", row)
     record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
                                    if r["lead_or_collaborator"] == "lead"), None)
+    record.tables["page_header_metrics"] = []  # filled last (read against the page), kept in page order
 
 
 def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Problem]:
@@ -95,6 +96,8 @@ def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Proble
     metrics, problems = header_metrics(sections, record.nct_id, known)
     if metrics:
         record.add("page_header_metrics", metrics)
+    else:
+        del record.tables["page_header_metrics"]
     return problems
 
 

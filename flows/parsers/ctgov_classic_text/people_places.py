@@ -10,7 +10,9 @@ from schemas.enums import AGENCY_CLASS
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
 _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
-                     "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy"}
+                     "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy",
+                     # observational pages: shown above the criteria, not a warehouse column
+                     "Sampling Method:": "sampling_method"}
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
 # Degrees and titles that follow an investigator's name before the affiliation.
 _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
