@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas import enums
 
@@ -81,6 +82,7 @@ def _enum_like(label: str) -> str:
     return _NOT_ENUM.sub("_", label.strip().upper()).strip("_")
 
 
+@lru_cache(maxsize=4096)
 def _mapped(kind: str, label: str) -> str:
     """A known label's enum, else its enum-like spelling when that is an API v2 value, else the label as shown."""
     key = _key(label)

@@ -6,6 +6,9 @@ import re
 from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
 BULLET = re.compile(r"^\s*[•*\-]\s+")
+_LEADING_NUMBER = re.compile(r"^\s*(\d[\d,]*)\b")
+# Lines longer than the longest heading by more than this indentation are never headings.
+_INDENT_SLACK = 16
 
 
 class Sections:
@@ -72,8 +75,9 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     found: list[tuple[str, list[str]]] = []
     current = preamble
     seen: set[str] = set()
+    longest = max(map(len, headings), default=0) + _INDENT_SLACK
     for line in lines:
-        key = line.strip()
+        key = line.strip() if len(line) <= longest else None
         if key in headings and key not in seen:
             seen.add(key)
             current = []
@@ -132,7 +136,7 @@ def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None)
 
 def int_value(text: str | None) -> int | None:
     """'9,500' or '60 participants' -> the leading whole number; None if there is none."""
-    match = re.match(r"^\s*(\d[\d,]*)\b", text or "")
+    match = _LEADING_NUMBER.match(text or "")
     return int(match.group(1).replace(",", "")) if match else None
 
 

@@ -64,6 +64,10 @@ CHROME = {
 }
 HEADINGS = frozenset(CHROME)
 _CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) | {"results pending"}
+# Only lines about as long as an explainer sentence are compared with them.
+_CHROME_LENGTHS = range(min(map(len, _CHROME_LINES)), max(map(len, _CHROME_LINES)) + 40)
+_PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
+_PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
 REQUIRED = ("Basic Information", "More Related Trials")
 _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
@@ -102,13 +106,14 @@ def parse(raw: bytes) -> Parsed:
 
 def page_sections(lines: list[str]) -> Sections:
     """The page split at its headings, the explainer sentence under each heading dropped."""
-    kept = [line for line in lines if " ".join(line.lower().split()) not in _CHROME_LINES]
+    kept = [line for line in lines
+            if len(line) not in _CHROME_LENGTHS or " ".join(line.lower().split()) not in _CHROME_LINES]
     return split_sections(kept, HEADINGS)
 
 
 def _preamble_value(line: str) -> tuple[str, str]:
     """'NCT ID: NCT05300932' -> ('NCT ID', 'NCT05300932'); the title line -> ('title', line)."""
-    match = re.match(r"^(NCT ID|Last Updated):\s*(.*)$", line)
+    match = _PREAMBLE_VALUE.match(line)
     return (match.group(1), match.group(2).strip()) if match else ("title", line)
 
 
@@ -145,7 +150,7 @@ def _basic_field(value: str, found: dict[str, str]) -> str | None:
         return "status"
     if all(part in PHASE for part in value.split("/")):
         return "phase"
-    if re.match(r"^\d[\d,]*\s+participants?$", value):
+    if _PARTICIPANTS.match(value):
         return "enrollment"
     if value in STUDY_TYPE:
         return "study_type"

@@ -28,6 +28,8 @@ _DESIGN_LABELS = frozenset({
 _TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", "Group/Cohort Intervention/Treatment"})
 _DATE_PREFIX = {"Study Start": "start_date", "Primary Completion": "primary_completion_date",
                 "Study Completion": "completion_date"}
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
+_LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
 _OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
                      "Other Outcome Measures": "other"}
 
@@ -159,7 +161,7 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     for heading, outcome_type in _OUTCOME_HEADINGS.items():
         items: list[tuple[str, list[str]]] = []
         for line in parts.lines(heading):
-            match = re.match(r"^\s*(\d+)\.\s+(\S.*)$", line)
+            match = _NUMBERED.match(line)
             if match and int(match.group(1)) == len(items) + 1:
                 items.append((match.group(2).strip(), []))
             elif items:
@@ -171,7 +173,7 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
 
 def _measure(text: str) -> dict[str, str | None]:
     """The measure and the time frame: the last [bracketed] part of the outcome line."""
-    match = re.match(r"^(.*?)\s*\[([^\[\]]*)\]\s*$", text)
+    match = _LAST_BRACKET.match(text)
     if not match:
         return {"measure": text, "time_frame": None}
     return {"measure": match.group(1) or None, "time_frame": match.group(2).strip() or None}

@@ -13,6 +13,7 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy",
                      # observational pages: shown above the criteria, not a warehouse column
                      "Sampling Method:": "sampling_method"}
+_LOCATION_ROW = re.compile(r"^\d+\s+\S")
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
 # Degrees and titles that follow an investigator's name before the affiliation.
 _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
@@ -56,7 +57,7 @@ def age_range(text: str | None) -> tuple[str | None, str | None]:
 
 def locations(lines: list[str]) -> list[dict[str, object]]:
     """The numbered rows of the 'Site City State Country Postal Code' table."""
-    rows = [line for line in nonblank(lines) if re.match(r"^\d+\s+\S", line)]
+    rows = [line for line in nonblank(lines) if _LOCATION_ROW.match(line)]
     return [{**split_location_row(row), "status": None} for row in rows]
 
 
