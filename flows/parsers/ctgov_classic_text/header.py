@@ -47,9 +47,17 @@ def _assignments(values: list[float]) -> list[dict]:
     for fields in combinations(FIELDS, len(values)):
         row = dict.fromkeys(FIELDS)
         row.update(zip(fields, values))
-        if all(row[f] is None or float(row[f]).is_integer() for f in _WHOLE) and (row["sites"] or 1) >= 1:
+        if all(row[f] is None or float(row[f]).is_integer() for f in _WHOLE) and _computable(row):
             rows.append(row)
     return rows
+
+
+def _computable(row: dict) -> bool:
+    """A derived value is shown only when what it is derived from is shown (and there is a site)."""
+    per_site = row["enrollment"] is not None and bool(row["sites"])
+    return ((row["sites"] is None or row["sites"] >= 1)
+            and (row["patients_per_site"] is None or per_site)
+            and (row["patients_per_site_per_month"] is None or (per_site and bool(row["duration_months"]))))
 
 
 def _score(row: dict, known: dict[str, int | None]) -> int:
