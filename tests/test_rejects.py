@@ -76,3 +76,7 @@ def test_the_summary_says_once_per_layout_what_it_never_shows(run, samples):
                               "('missing_fields.no_primary_outcome', 'missing_fields.no_eligibility_criteria') "
                               "ORDER BY 1").fetchall()
     assert flagged == []  # 002 and 004 are meddatax pages, 003 a trial-summary page: none shows outcomes
+    arms = run.con.execute("SELECT count(*) FROM design_groups WHERE nct_id = 'NCT05300932'").fetchone()[0]
+    duplicate = run.con.execute("SELECT count(*) FROM quality_issues WHERE rule_id = 'contradictions.duplicate_arm' "
+                                "AND nct_id = 'NCT05300932'").fetchone()[0]
+    assert (arms, duplicate) == (2, 0)  # seed 002: two arms, each with its own intervention
