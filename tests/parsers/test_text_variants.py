@@ -10,6 +10,7 @@ from flows.parsers.ctgov_classic_text.header import read_header
 from flows.parsers.page_text import head_text
 from flows.parsers.summary_text import design as summary_design
 from tests.parsers.golden import GOLDEN_DIR
+from tests.shared_corpus import CORPUS
 
 SEED_001 = (GOLDEN_DIR / "ctgov_classic_text" / "001_NCT05792462.txt").read_text(encoding="utf-8")
 SEED_003 = (GOLDEN_DIR / "summary_text" / "003_NCT04966884.txt").read_text(encoding="utf-8")
@@ -221,3 +222,23 @@ def test_a_raw_study_type_reaches_the_record_for_validation_to_refuse():
 def test_meddatax_sniffing_ignores_the_title_line():
     raw = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_bytes()
     assert aggregator_text.sniff(b"[Study title in brackets]\n" + raw.split(b"\n", 1)[1])
+
+
+def test_a_meddatax_page_without_last_updated_is_still_recognised():
+    raw = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_bytes().replace(b"Last Updated: 2026-01-27\n", b"")
+    assert aggregator_text.sniff(raw)
+    (record,) = aggregator_text.parse(raw).records
+    assert record.study["last_update_posted_date"] is None
+
+
+def test_the_meddatax_results_sub_page_is_not_a_study_page():
+    page = b"Trial Outcomes\nNCT ID: NCT02258152\nLast Updated: 2019-04-19\nResults Overview\nCOMPLETED\n"
+    assert not aggregator_text.sniff(page)
+    for path in (CORPUS / "text_pages" / "pages_corpus_excerpts").glob("*meddatax*"):
+        assert not aggregator_text.sniff(path.read_bytes())
+
+
+def test_a_summary_page_without_logo_or_description_is_recognised_by_its_key_block():
+    page = SEED_003.replace("Clinical Trials Logo\n", "").replace("Clinical Trial Description\n", "")
+    assert summary_text.sniff(page.encode())
+    assert not summary_text.sniff(page.replace("NCT number NCT", "NCT number: NCT").encode())

@@ -76,11 +76,15 @@ _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Tot
                  "Study Completion Date": "completion_date"}
 
 
+_NCT_ID_LINE = re.compile(r"(?m)^[ \t]*NCT ID:")
+
+
 def sniff(head: bytes) -> bool:
-    """True for meddatax page text: 'NCT ID:' and 'Last Updated:' lines and a 'Basic Information' heading."""
+    """True for meddatax study page text: an 'NCT ID:' line and a 'Basic Information' heading.
+
+    ('Last Updated:' is not required: a page of a record never updated has none.)"""
     text = head_text(head)
-    return (text is not None and re.search(r"(?m)^\s*NCT ID:", text) is not None
-            and re.search(r"(?m)^\s*Last Updated:", text) is not None and has_line(text, "Basic Information"))
+    return text is not None and _NCT_ID_LINE.search(text) is not None and has_line(text, "Basic Information")
 
 
 def parse(raw: bytes) -> Parsed:

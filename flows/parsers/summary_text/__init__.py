@@ -35,11 +35,15 @@ _SEE_ALSO = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+(?P<title>.*
                        r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A))?$")
 
 
+_NCT_NUMBER_LINE = re.compile(r"(?m)^[ \t]*NCT number NCT")
+
+
 def sniff(head: bytes) -> bool:
     """True for trial-summary page text: a 'Clinical Trial Summary' heading with its logo or description."""
     text = head_text(head)
-    return text is not None and has_line(text, "Clinical Trial Summary") and any(
-        has_line(text, line) for line in ("Clinical Trials Logo", "Clinical Trial Description"))
+    return text is not None and has_line(text, "Clinical Trial Summary") and (
+        any(has_line(text, line) for line in ("Clinical Trials Logo", "Clinical Trial Description"))
+        or _NCT_NUMBER_LINE.search(text) is not None)
 
 
 def parse(raw: bytes) -> Parsed:
