@@ -9,6 +9,7 @@ from schemas.people_places import (
     CentralContacts, Countries, Facilities, IdInformation, OverallOfficials, PageHeaderMetrics,
     RelatedStudies, ResponsibleParties, Sponsors,
 )
+from schemas.mesh_terms import BrowseConditions, BrowseInterventions, InterventionOtherNames
 from schemas.studies import Studies
 
 MODELS = {
@@ -20,9 +21,12 @@ MODELS = {
     "designs": Designs,
     "design_groups": DesignGroups,
     "interventions": Interventions,
+    "intervention_other_names": InterventionOtherNames,
     "design_group_interventions": DesignGroupInterventions,
     "design_outcomes": DesignOutcomes,
     "eligibilities": Eligibilities,
+    "browse_conditions": BrowseConditions,
+    "browse_interventions": BrowseInterventions,
     "facilities": Facilities,
     "countries": Countries,
     "sponsors": Sponsors,

@@ -3,9 +3,10 @@
 STUDY_TABLE = "studies"
 CHILD_TABLES = (
     "brief_summaries", "detailed_descriptions", "conditions", "keywords", "designs",
-    "design_groups", "interventions", "design_group_interventions", "design_outcomes",
-    "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
-    "central_contacts", "responsible_parties", "id_information", "related_studies", "page_header_metrics",
+    "design_groups", "interventions", "intervention_other_names", "design_group_interventions",
+    "design_outcomes", "eligibilities", "browse_conditions", "browse_interventions", "facilities",
+    "countries", "sponsors", "overall_officials", "central_contacts", "responsible_parties",
+    "id_information", "related_studies", "page_header_metrics",
 )
 STUDY_TABLES = (STUDY_TABLE,) + CHILD_TABLES
 # Personal data: columns whose values never leave their table (logs, rejects, reports).

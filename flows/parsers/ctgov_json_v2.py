@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import orjson
 
+from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import section, text
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
@@ -114,5 +115,6 @@ def study_tables(study: dict) -> dict[str, list[Row]]:
     tables.update(text_tables(protocol))
     tables.update(design_tables(protocol))
     tables.update(people_places_tables(study))
+    tables.update(derived_tables(section(study, "derivedSection")))
     tables["id_information"] = id_rows(protocol)
     return {name: rows for name, rows in tables.items() if rows}

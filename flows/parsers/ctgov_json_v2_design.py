@@ -23,13 +23,14 @@ NO_AGE_LIMIT = "N/A"
 
 
 def design_tables(protocol: dict) -> dict[str, list[Row]]:
-    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     arms = section(protocol, "armsInterventionsModule")
     interventions = objects(arms.get("interventions"))
     return {
         "designs": _designs(section(protocol, "designModule")),
         "design_groups": [_group(arm) for arm in objects(arms.get("armGroups"))],
         "interventions": [_intervention(item) for item in interventions],
+        "intervention_other_names": _other_names(interventions),
         "design_group_interventions": _group_links(interventions),
         "design_outcomes": _outcomes(section(protocol, "outcomesModule")),
         "eligibilities": _eligibilities(protocol.get("eligibilityModule")),
@@ -57,6 +58,15 @@ def _group(arm: dict) -> Row:
 def _intervention(item: dict) -> Row:
     return {"intervention_type": text(item.get("type")), "name": text(item.get("name")),
             "description": text(item.get("description"))}
+
+
+def _other_names(interventions: list[dict]) -> list[Row]:
+    """Each intervention's otherNames, keyed by the intervention's name."""
+    return [
+        {"intervention_name": text(item.get("name")), "name": name}
+        for item in interventions
+        for name in texts(item.get("otherNames"))
+    ]
 
 
 def _group_links(interventions: list[dict]) -> list[Row]:

@@ -25,12 +25,17 @@ _OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"),
 
 
 def design_tables(root: Element) -> dict[str, list[Row]]:
-    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     interventions = root.findall("intervention")
     return {
         "designs": _designs(_design_values(root)),
         "design_groups": [_group(arm) for arm in root.iterfind("arm_group")],
         "interventions": [_intervention(item) for item in interventions],
+        "intervention_other_names": [
+            {"intervention_name": text(item, "intervention_name"), "name": name}
+            for item in interventions
+            for name in texts(item, "other_name")
+        ],
         "design_group_interventions": [
             {"design_group": label, "intervention": text(item, "intervention_name")}
             for item in interventions

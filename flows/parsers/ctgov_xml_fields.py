@@ -52,3 +52,13 @@ def person_name(element: Element) -> str | None:
     name = " ".join(filter(None, (text(element, tag) for tag in ("first_name", "middle_name", "last_name"))))
     degrees = text(element, "degrees")
     return ", ".join(filter(None, (name, degrees))) or None
+
+
+def mesh_tables(root: Element) -> dict[str, list[Row]]:
+    """browse_conditions and browse_interventions: legacy XML lists the matched MeSH terms only."""
+    return {
+        table: [{"mesh_term": term, "downcase_mesh_term": term.lower(), "mesh_type": "mesh-list"}
+                for term in texts(root, f"{tag}/mesh_term")]
+        for table, tag in (("browse_conditions", "condition_browse"),
+                           ("browse_interventions", "intervention_browse"))
+    }
