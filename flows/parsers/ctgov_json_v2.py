@@ -111,7 +111,7 @@ def _fragment_problem(protocol: dict, nct_id: str, where: str) -> Problem:
 def study_tables(study: dict) -> dict[str, list[Row]]:
     """Rows per warehouse table for one API v2 study object; tables without rows are left out."""
     protocol = study["protocolSection"]
-    tables: dict[str, list[Row]] = {"studies": [study_row(protocol)]}
+    tables: dict[str, list[Row]] = {"studies": [study_row(study)]}
     tables.update(text_tables(protocol))
     tables.update(design_tables(protocol))
     tables.update(people_places_tables(study))

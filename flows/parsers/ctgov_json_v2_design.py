@@ -90,10 +90,20 @@ def _outcomes(outcomes: dict) -> list[Row]:
 def _eligibilities(module: object) -> list[Row]:
     if not isinstance(module, dict):
         return []
+    ages = module.get("stdAges")
+    ages = texts(ages) if isinstance(ages, list) else None
     return [{
         "gender": text(module.get("sex")),
         "minimum_age": text(module.get("minimumAge")) or NO_AGE_LIMIT,
         "maximum_age": text(module.get("maximumAge")) or NO_AGE_LIMIT,
         "healthy_volunteers": boolean(module.get("healthyVolunteers")),
         "criteria": text(module.get("eligibilityCriteria")),
+        "sampling_method": text(module.get("samplingMethod")),
+        "population": text(module.get("studyPopulation")),
+        "gender_based": boolean(module.get("genderBased")),
+        "gender_description": text(module.get("genderDescription")),
+        # AACT: whether stdAges names the group; NULL when the record gives no stdAges.
+        "adult": None if ages is None else "ADULT" in ages,
+        "child": None if ages is None else "CHILD" in ages,
+        "older_adult": None if ages is None else "OLDER_ADULT" in ages,
     }]
