@@ -1,6 +1,7 @@
 """pandera models, one per warehouse table: the data dictionary (Field descriptions)."""
 from __future__ import annotations
 
+from schemas.calculated_values import CalculatedValues
 from schemas.descriptions import BriefSummaries, Conditions, DetailedDescriptions, Keywords
 from schemas.design import (
     DesignGroupInterventions, DesignGroups, DesignOutcomes, Designs, Eligibilities, Interventions,
@@ -36,4 +37,5 @@ MODELS = {
     "id_information": IdInformation,
     "related_studies": RelatedStudies,
     "page_header_metrics": PageHeaderMetrics,
+    "calculated_values": CalculatedValues,
 }

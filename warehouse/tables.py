@@ -9,5 +9,7 @@ CHILD_TABLES = (
     "id_information", "related_studies", "page_header_metrics",
 )
 STUDY_TABLES = (STUDY_TABLE,) + CHILD_TABLES
+# Views over the study tables, with AACT's names: described by a model, never loaded.
+DERIVED_VIEWS = ("calculated_values",)
 # Personal data: columns whose values never leave their table (logs, rejects, reports).
 PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email"), "responsible_parties": ("name",)}
