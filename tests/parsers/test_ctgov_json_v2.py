@@ -33,11 +33,26 @@ def test_exactly_one_parser_claims_each_golden_input(case):
     assert claimants(case.read_bytes()[:HEAD_BYTES]) == [ctgov_json_v2]
 
 
-def test_golden_cases_cover_three_shapes():
+def test_golden_cases_cover_four_shapes():
     assert {case.stem for case in GOLDEN} == {
         "interventional_month_dates", "recruiting_contacts_removed_countries",
-        "api_page_observational_and_id_fragment",
+        "api_page_observational_and_id_fragment", "year_only_start_mesh_terms",
     }
+
+
+def test_golden_rows_for_a_month_only_and_a_year_only_date_are_aacts():
+    month = json.loads((GOLDEN_DIR / "ctgov_json_v2" / "interventional_month_dates.expected.json").read_text())
+    year = json.loads((GOLDEN_DIR / "ctgov_json_v2" / "year_only_start_mesh_terms.expected.json").read_text())
+    (month_study,) = month["records"][0]["tables"]["studies"]
+    (year_study,) = year["records"][0]["tables"]["studies"]
+    assert _pick(month_study, "start_date", "start_date_precision", "start_month_year") == (
+        "2000-03-31", "month", "2000-03")
+    assert _pick(year_study, "start_date", "start_date_precision", "start_month_year") == (
+        "2004-12-31", "year", "2004")
+
+
+def _pick(row: dict, *columns: str) -> tuple:
+    return tuple(row[column] for column in columns)
 
 
 @needs_corpus
