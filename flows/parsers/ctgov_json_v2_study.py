@@ -94,19 +94,17 @@ def number_of_groups(protocol: dict) -> int | None:
 
 def text_tables(protocol: dict) -> dict[str, list[Row]]:
     """brief_summaries, detailed_descriptions, conditions and keywords (with AACT's downcase_name)."""
-    description = section(protocol, "descriptionModule")
+    module = protocol.get("descriptionModule")
+    # AACT writes one row to each for every study that has a descriptionModule, NULL text included.
+    described = isinstance(module, dict)
+    description = module if described else {}
     conditions = section(protocol, "conditionsModule")
     return {
-        "brief_summaries": _description(description.get("briefSummary")),
-        "detailed_descriptions": _description(description.get("detailedDescription")),
+        "brief_summaries": [{"description": text(description.get("briefSummary"))}] if described else [],
+        "detailed_descriptions": [{"description": text(description.get("detailedDescription"))}] if described else [],
         "conditions": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("conditions"))],
         "keywords": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("keywords"))],
     }
-
-
-def _description(value: object) -> list[Row]:
-    description = text(value)
-    return [{"description": description}] if description else []
 
 
 def id_rows(protocol: dict) -> list[Row]:
