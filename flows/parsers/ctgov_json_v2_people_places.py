@@ -46,7 +46,8 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
 
 
 def _facility(item: dict) -> Row:
-    geo = section(item, "geoPoint")
+    geo = item.get("geoPoint")
+    geo = geo if type(geo) is dict else {}
     return {
         "name": text(item.get("facility")), "city": text(item.get("city")),
         "state": text(item.get("state")), "zip": text(item.get("zip")),

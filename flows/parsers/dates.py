@@ -66,6 +66,8 @@ def parse_date(text: str | None) -> PartialDate | None:
         return None
     text = text.strip()
     try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":  # the registry's usual YYYY-MM-DD
+            return PartialDate(date.fromisoformat(text), "day")
         if m := _ISO.match(text):
             year, month, day = m.group(1), m.group(2), m.group(3)
             if day:
