@@ -66,6 +66,8 @@ def test_a_malformed_date_is_refused_not_silently_dropped():
     ("<start_date>2023-13-45</start_date>", "studies", "start_date", "2023-13-45"),
     ("<overall_status>Withheld</overall_status><location><facility><name>S</name></facility>"
      "<status>Active, not yet enrolling</status></location>", "facilities", "status", "Active, not yet enrolling"),
+    ("<study_design_info><allocation>Randomised</allocation></study_design_info>", "designs", "allocation",
+     "Randomised"),
 ])
 def test_legacy_values_api_v2_lacks_load_with_their_raw_value(body, table, column, raw):
     study, refused = _refused(_xml(body))

@@ -1,4 +1,4 @@
-"""API v2 derivedSection: the registry's MeSH terms and when the record was taken (versionHolder)."""
+"""API v2 derivedSection: the MeSH terms the registry derives from conditions and interventions."""
 from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import objects, section, text

@@ -53,12 +53,14 @@ def design_tables(root: Element) -> dict[str, list[Row]]:
 
 
 def _group(arm: Element) -> Row:
-    return {"group_type": labels.group_type(text(arm, "arm_group_type")),
+    label = text(arm, "arm_group_type")
+    return {"group_type": api_value(labels.group_type(label), label, enums.ARM_GROUP_TYPE),
             "title": text(arm, "arm_group_label"), "description": text(arm, "description")}
 
 
 def _intervention(item: Element) -> Row:
-    return {"intervention_type": labels.intervention_type(text(item, "intervention_type")),
+    label = text(item, "intervention_type")
+    return {"intervention_type": api_value(labels.intervention_type(label), label, enums.INTERVENTION_TYPE),
             "name": text(item, "intervention_name"), "description": text(item, "description")}
 
 
@@ -78,12 +80,17 @@ def _designs(values: dict[str, str] | None) -> list[Row]:
         return []
     masking, roles = masking_and_roles(values.get("masking"))
     row: Row = {
-        "allocation": labels.lookup("allocation", values.get("allocation")),
-        "intervention_model": labels.lookup("intervention_model", values.get("intervention_model")),
+        "allocation": api_value(labels.lookup("allocation", values.get("allocation")), values.get("allocation"),
+                            enums.ALLOCATION),
+        "intervention_model": api_value(labels.lookup("intervention_model", values.get("intervention_model")),
+                                    values.get("intervention_model"), enums.INTERVENTION_MODEL),
         "intervention_model_description": values.get("intervention_model_description"),
-        "observational_model": _design_enum(values.get("observational_model")),
-        "time_perspective": _design_enum(values.get("time_perspective")),
-        "primary_purpose": _design_enum(values.get("primary_purpose")),
+        "observational_model": api_value(_design_enum(values.get("observational_model")),
+                                     values.get("observational_model"), enums.OBSERVATIONAL_MODEL),
+        "time_perspective": api_value(_design_enum(values.get("time_perspective")), values.get("time_perspective"),
+                                  enums.TIME_PERSPECTIVE),
+        "primary_purpose": api_value(_design_enum(values.get("primary_purpose")), values.get("primary_purpose"),
+                                 enums.PRIMARY_PURPOSE),
         "masking": masking,
         "masking_description": values.get("masking_description"),
     }
