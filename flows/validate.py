@@ -77,7 +77,8 @@ def _rows(batch: ParsedBatch) -> _Rows:
                     full.update(source_layout=sourced.file.layout, source_sha256=sourced.file.sha256)
                 for column, value in row.items():
                     if type(value) is Refused:
-                        out.refused.append(RawValue(pos, table, column, value.raw, value.expected))
+                        raw = _raw_text(table, column, value.raw)
+                        out.refused.append(RawValue(pos, table, column, raw, value.expected))
                         full[column] = None
                 out.rows[table].append(full)
                 out.positions[table].append(pos)

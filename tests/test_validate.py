@@ -93,3 +93,13 @@ def test_a_required_column_still_rejects_its_study():
     batch.records[0].file.layout = "not_a_layout"  # source_layout may not be NULL
     validated = validate_batch(batch)
     assert validated.accepted == [] and validated.rejects[0].reason.startswith("invalid studies.source_layout")
+
+
+def test_a_refused_personal_value_is_never_kept():
+    from flows.parsers.model import Refused
+
+    batch = _json()
+    batch.records[0].record.tables["central_contacts"] = [{"contact_type": "primary",
+                                                           "name": Refused("Jane Roe", "text")}]
+    study, refused = _refused(batch)
+    assert refused == [("central_contacts", "name", None)]
