@@ -7,8 +7,9 @@ from xml.etree.ElementTree import Element
 from flows.parsers import labels
 from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT
 from flows.parsers.masking import masked_flags, masking_and_roles
-from flows.parsers.ctgov_xml_fields import block, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, block, text, texts
 from flows.parsers.model import Row
+from schemas import enums
 
 # Records from before 2017 carry the design as one line of "Label: value" pairs in <study_design>.
 _DESIGN_LABELS = {
@@ -25,12 +26,17 @@ _OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"),
 
 
 def design_tables(root: Element) -> dict[str, list[Row]]:
-    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     interventions = root.findall("intervention")
     return {
         "designs": _designs(_design_values(root)),
         "design_groups": [_group(arm) for arm in root.iterfind("arm_group")],
         "interventions": [_intervention(item) for item in interventions],
+        "intervention_other_names": [
+            {"intervention_name": text(item, "intervention_name"), "name": name}
+            for item in interventions
+            for name in texts(item, "other_name")
+        ],
         "design_group_interventions": [
             {"design_group": label, "intervention": text(item, "intervention_name")}
             for item in interventions
@@ -47,12 +53,14 @@ def design_tables(root: Element) -> dict[str, list[Row]]:
 
 
 def _group(arm: Element) -> Row:
-    return {"group_type": labels.group_type(text(arm, "arm_group_type")),
+    label = text(arm, "arm_group_type")
+    return {"group_type": api_value(labels.group_type(label), label, enums.ARM_GROUP_TYPE),
             "title": text(arm, "arm_group_label"), "description": text(arm, "description")}
 
 
 def _intervention(item: Element) -> Row:
-    return {"intervention_type": labels.intervention_type(text(item, "intervention_type")),
+    label = text(item, "intervention_type")
+    return {"intervention_type": api_value(labels.intervention_type(label), label, enums.INTERVENTION_TYPE),
             "name": text(item, "intervention_name"), "description": text(item, "description")}
 
 
@@ -72,12 +80,17 @@ def _designs(values: dict[str, str] | None) -> list[Row]:
         return []
     masking, roles = masking_and_roles(values.get("masking"))
     row: Row = {
-        "allocation": labels.lookup("allocation", values.get("allocation")),
-        "intervention_model": labels.lookup("intervention_model", values.get("intervention_model")),
+        "allocation": api_value(labels.lookup("allocation", values.get("allocation")), values.get("allocation"),
+                            enums.ALLOCATION),
+        "intervention_model": api_value(labels.lookup("intervention_model", values.get("intervention_model")),
+                                    values.get("intervention_model"), enums.INTERVENTION_MODEL),
         "intervention_model_description": values.get("intervention_model_description"),
-        "observational_model": _design_enum(values.get("observational_model")),
-        "time_perspective": _design_enum(values.get("time_perspective")),
-        "primary_purpose": _design_enum(values.get("primary_purpose")),
+        "observational_model": api_value(_design_enum(values.get("observational_model")),
+                                     values.get("observational_model"), enums.OBSERVATIONAL_MODEL),
+        "time_perspective": api_value(_design_enum(values.get("time_perspective")), values.get("time_perspective"),
+                                  enums.TIME_PERSPECTIVE),
+        "primary_purpose": api_value(_design_enum(values.get("primary_purpose")), values.get("primary_purpose"),
+                                 enums.PRIMARY_PURPOSE),
         "masking": masking,
         "masking_description": values.get("masking_description"),
     }
@@ -96,12 +109,17 @@ def _design_enum(label: str | None) -> str | None:
 def _eligibilities(element: Element | None) -> list[Row]:
     if element is None:
         return []
+    gender, sampling = text(element, "gender"), text(element, "sampling_method")
     return [{
-        "gender": labels.lookup("sex", text(element, "gender")),
+        "gender": api_value(labels.lookup("sex", gender), gender, enums.SEX),
         "minimum_age": text(element, "minimum_age") or NO_AGE_LIMIT,
         "maximum_age": text(element, "maximum_age") or NO_AGE_LIMIT,
         "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
         "criteria": block(element, "criteria"),
+        "sampling_method": api_value(labels.group_type(sampling), sampling, enums.SAMPLING_METHOD),
+        "population": block(element, "study_pop"),
+        "gender_based": labels.lookup("yes_no", text(element, "gender_based")),
+        "gender_description": text(element, "gender_description"),
     }]
 
 
