@@ -7,7 +7,8 @@ from typing import Iterator
 
 import duckdb
 
-from checks.dose_text import Dose, doses_by_drug
+from checks.dose_text import Dose
+from checks.drug_names import doses_by_drug
 from checks.drug_names import drug_vocabulary, stem_drugs, word_at, words_in
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
@@ -54,7 +55,9 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
     doses: dict[str, list[StatedDose]] = {}
     for name, description in interventions:
         default = _drug_named(name, drugs)
-        _merge(doses, _stated("interventions.name", name, name, drugs, default))
+        # An amount in a product's name with no schedule is its unit strength ("Capmatinib 150 mg").
+        named = _stated("interventions.name", name, name, drugs, default)
+        _merge(doses, {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in named.items()})
         _merge(doses, _stated("interventions.description", name, description, drugs, default))
     return doses
 
@@ -188,8 +191,9 @@ DUPLICATE_ARM = """
 """
 
 RULES = (
-    Rule("contradictions.arm_dose_differs", "contradiction", "error",
-         "An arm and its intervention giving different doses of one drug leave the real dose unknown.",
+    Rule("contradictions.arm_dose_differs", "contradiction", "warning",
+         "An arm and its intervention giving different doses of one drug leave the real dose unknown; "
+         "free-text doses can be read wrongly, so a person confirms it.",
          ("design_groups.description", "interventions.description"), func=arm_dose_differs),
     Rule("contradictions.drug_not_an_intervention", "contradiction", "warning",
          "An outcome or arm naming a drug the study does not give is usually copied from another record.",

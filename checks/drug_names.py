@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
+
+from checks.dose_text import Dose, parse_doses
 
 # WHO International Nonproprietary Name stems (suffixes) that mark a word as a drug name.
 INN_STEMS = (
@@ -80,3 +82,31 @@ def word_at(text: str, word: str) -> int:
     """Where a lower-case word first occurs as a whole word in a text (0 when it does not)."""
     m = re.search(rf"\b{re.escape(word)}\b", text, re.I)
     return m.start() if m else 0
+
+
+_AFTER_DOSE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
+    re.I,
+)
+# How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
+DRUG_LOOKBACK = 90
+
+
+def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
+    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`."""
+    found: dict[str, list[Dose]] = {}
+    for dose in parse_doses(text):
+        drug = _drug_of(text, dose, drugs) or default
+        if drug:
+            found.setdefault(drug, []).append(dose)
+    return found
+
+
+def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    after = _AFTER_DOSE.match(text, dose.end)
+    if after and after.group(1).lower() in drugs:
+        return drugs[after.group(1).lower()]
+    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
+    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
+    words = re.findall(r"[a-z][\w-]*", before.lower())
+    return next((drugs[w] for w in reversed(words) if w in drugs), None)
