@@ -110,3 +110,59 @@ def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
     words = re.findall(r"[a-z][\w-]*", before.lower())
     return next((drugs[w] for w in reversed(words) if w in drugs), None)
+
+
+# A drug named in an outcome that the study does not give: rescue or acute medication, a
+# covariate, a treatment participants already take, a measured substance, a dose unit.
+NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for name, pattern in (
+    ("medication use", r"\b(?:use|usage|uses|consumption|requirements?|need|needs|amount|cumulative|intake)\b"),
+    ("rescue or acute", r"\b(?:rescue|acute|abortive|symptomatic|emergency|escape|breakthrough|attack|as-needed"
+                        r"|as\s+needed|on-demand|prn)\b"),
+    ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?)\b"),
+    ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
+                      r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
+))
+NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
+    ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
+    ("equivalent of", r"\bequivalents?\s+(?:doses?\s+)?(?:of|to)"),
+))
+NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
+    ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
+    ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve)\b"),
+    ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
+))
+
+
+def not_given(text: str, at: int, drug: str) -> str | None:
+    """Why the drug named at `at` in `text` is not one the study gives ('rescue or acute'...), or None."""
+    before, after_at = text[:at], at + len(drug)
+    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE:
+        if pattern.search(before):
+            return name
+    return next((name for name, pattern in NOT_GIVEN_AFTER if pattern.match(text, after_at)), None)
+
+
+# The longest word ("with", "and", "of") found run together before a drug name.
+RUN_TOGETHER = 5
+
+
+def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
+    """Whether `word` is a known drug run together with a word ('ofponatinib') or misspelt ('ponatinb')."""
+    # Drug words end in their stem, so a word run together with a drug stands before it.
+    if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
+        return True
+    allowed = 1 if len(word) < 9 else 2
+    return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance between a and b is at most `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
