@@ -180,7 +180,9 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
         return True
     line_start = text.rfind("\n", 0, repeat.start) + 1
     depth = _indent(text[line_start:repeat.start])
-    lines = text[first.end:line_start].split("\n")
+    # From the start of the line where the first item ends: a bullet's marker belongs to the next item.
+    begin = text.rfind("\n", 0, first.end) + 1
+    lines = text[begin if begin > first.start else first.end:line_start].split("\n")
     for previous, line in zip([""] + lines, lines):
         listed = bool(_LIST_LINE.match(line))
         if line.strip() and ((listed and _indent(line) < depth) or (not listed and not previous.strip())):

@@ -30,8 +30,7 @@ STRENGTH_AFTER = (
 STRENGTH_BEFORE = (
     re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
     re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
-    re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[a-z][\w-]*\s+){0,2}$",
-               re.I),
+    re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
     re.compile(rf"\b(?:each|per|one|a|1)\s+{_FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
 )
 
