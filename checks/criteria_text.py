@@ -18,6 +18,7 @@ _HEADING = re.compile(
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
 _INLINE_MARKER = re.compile(r"(?<=[\s;,(])(\d{1,2})(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+_HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
@@ -34,6 +35,7 @@ class Section:
     name: str
     start: int
     end: int
+    opened: int = 0  # the item number a heading line ends with ("Exclusion Criteria:1.")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def sections(text: str) -> list[Section]:
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        found.append(Section(m.group(1).lower(), m.end(), end))
+        number = _HEADING_NUMBER.search(m.group(0))
+        found.append(Section(m.group(1).lower(), m.end(), end, int(number.group(1)) if number else 0))
     return found
 
 
@@ -132,7 +135,7 @@ def numbering_gaps(text: str | None) -> list[NumberingGap]:
     """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section)."""
     gaps, last, last_by_name = [], 0, {}
     for section in sections(text or ""):
-        accepted, found = walk(text, section, last)
+        accepted, found = walk(text, section, section.opened or last)
         if found and found[0].expected == 1 and last_by_name.get(section.name, -1) + 1 == found[0].found:
             accepted, found = walk(text, section, last_by_name[section.name])
         gaps += found

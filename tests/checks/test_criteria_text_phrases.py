@@ -43,6 +43,8 @@ QUIET = [
     ("Inclusion Criteria:\n* 1\\. Diagnosis of diffuse cutaneous systemic sclerosis\n\n2\\. Disease duration under 5 "
      "years 3. mRSS score of 10 or more", "markdown escapes and items sharing a line"),
     ("Exclusion Criteria:\n- Pregnancy\n- HbA1c above 10%\n- eGFR below 30", "bullets without numbers"),
+    ("Exclusion Criteria:1.\n\n* Not in a cluster headache bout\n* 2\\. Need for steroids\n* 3\\. Prior surgery",
+     "item 1 numbered on the heading line"),
 ]
 
 
