@@ -75,12 +75,15 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> tuple[
     return pairs[0]
 
 
+_DIGIT = re.compile(r"\d")
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
 
 
 def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
                   drugs: dict[str, str]) -> Iterator[Finding]:
     title, description = arm
+    if not _DIGIT.search(f"{title} {description}"):  # an arm that states no amount has no dose to compare
+        return
     linked = _linked(title, interventions, links)
     default = _drug_named(" ".join(n or "" for n, _ in linked), drugs) or _drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):

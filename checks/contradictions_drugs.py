@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 import duckdb
@@ -24,13 +25,23 @@ def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, s
     return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
 
 
-@dataclass(frozen=True)
+@dataclass
 class KnownDrugs:
     """What a study names as given: every word of its intervention and context texts, and its drug words."""
 
     words: set[str]
-    drugs: set[str]
-    names: str
+    names: tuple[str, ...]
+    texts: list[str]
+
+    @cached_property
+    def drugs(self) -> set[str]:
+        """Drug words of the intervention names and texts (read only when a word is not known as is)."""
+        return set().union(*(name_words(n) for n in self.names), *(stem_drugs(t) for t in self.texts))
+
+    @property
+    def quoted(self) -> str:
+        """The intervention names, quoted, for evidence."""
+        return ", ".join(f"'{n}'" for n in self.names)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words or spelled_otherwise(word, self.words, self.drugs)
@@ -49,7 +60,7 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             field, text, at = places[0]
             named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
             message = f"{named} names {drug}, which is not an intervention of this study."
-            evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.names}"
+            evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
             yield Finding(nct_id, message, evidence, (field, "interventions.name"))
 
 
@@ -68,11 +79,10 @@ def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) 
     for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
         ivs = interventions[nct_id]
         given = [t for row in ivs + links.get(nct_id, []) for t in row] + [t.text for t in context.get(nct_id, [])]
-        names = ", ".join(f"'{n}'" for n, _ in ivs if n)
-        drugs = set().union(*(name_words(n) for n, _ in ivs), *(stem_drugs(t) for t in given))
-        known = KnownDrugs(_study_words(given), drugs, names)
+        names = tuple(n for n, _ in ivs if n)
+        known = KnownDrugs(_study_words(given), names, given)
         study_arms = arms.get(nct_id, [])
-        with_arms = KnownDrugs(known.words | _study_words([t for row in study_arms for t in row]), drugs, names)
+        with_arms = KnownDrugs(known.words | _study_words([t for row in study_arms for t in row]), names, given)
         yield from _undeclared(nct_id, outcomes.get(nct_id, []), _OUTCOME_FIELDS, with_arms, "outcome")
         # Arm descriptions name background and standard-of-care drugs; titles name what is given.
         yield from _undeclared(nct_id, [(t,) for t, _ in study_arms], ("design_groups.title",), known, "arm")

@@ -37,8 +37,10 @@ _FREQUENCIES = (
     (r"\b(?:once|one\s+time)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bdaily\b|\bevery\s*day\b|\bper\s+day\b"
      r"|\ba\s+day\b|\bq\.?d\b|\bo\.?d\b|\bnightly\b|\bat\s+bedtime\b", 1, 1),
 )
+_FREQUENCY_PATTERNS = tuple((re.compile(p, re.I), times, days) for p, times, days in _FREQUENCIES)
 _EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|other)\s+(day|week)s?\b|\bq(\d)w\b|\bbiweekly\b", re.I)
 FREQUENCY_WINDOW = 45
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,8 @@ def _number(text: str) -> float:
 def _frequency(window: str) -> float | None:
     """Administrations per day stated at the start of `window`, or None."""
     first: tuple[int, float] | None = None
-    for pattern, times, days in _FREQUENCIES:
-        m = re.search(pattern, window, re.I)
+    for pattern, times, days in _FREQUENCY_PATTERNS:
+        m = pattern.search(window)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), times / days)
     m = _EVERY_N.search(window)
@@ -142,8 +144,8 @@ def parse_doses(text: str | None) -> list[Dose]:
     doses = []
     for i, m in enumerate(matches):
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        sentence_end = re.search(r"[.;](?:\s|$)", text[m.end():])
-        end = m.end() + sentence_end.start() if sentence_end else len(text)
+        sentence_end = _SENTENCE_END.search(text, m.end())
+        end = sentence_end.start() if sentence_end else len(text)
         dose = _dose(m, text, min(next_start, end, m.end() + FREQUENCY_WINDOW))
         if dose is not None:
             dose = _in_context(text, dose, variable)
