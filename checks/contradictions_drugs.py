@@ -16,6 +16,11 @@ _CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summa
                    "detailed_descriptions.description", "designs.intervention_model_description")
 
 
+# Other names of the interventions (brand names, codes) and the registry's MeSH terms for them
+# name the same drugs as the interventions do ("Conmana" is icotinib).
+_OTHER_NAME_FIELDS = ("intervention_other_names.name", "browse_interventions.mesh_term")
+
+
 def _study_words(texts: list[str | None]) -> set[str]:
     return set().union(*(words_in(t) for t in texts)) if texts else set()
 
@@ -70,12 +75,12 @@ def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[st
 
 
 def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """An outcome or an arm title names a drug that is none of the study's interventions."""
+    """An outcome or an arm title names a drug that is none of the study's interventions, by any of their names."""
     outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
     arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
     interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
     links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
-    context = texts_by_study(con, scope, _CONTEXT_FIELDS)
+    context = texts_by_study(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS)
     for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
         ivs = interventions[nct_id]
         given = [t for row in ivs + links.get(nct_id, []) for t in row] + [t.text for t in context.get(nct_id, [])]

@@ -94,6 +94,9 @@ def outcome(description: str):
     return row("design_outcomes", description=description)
 
 
+# An intervention registered by its brand name (Conmana is icotinib), named generically in an outcome.
+BRAND_NAMED = both(dosed("Conmana 125 mg three times daily", "Conmana tablets", drug="Conmana"),
+                   outcome("Progression-free survival on icotinib"))
 ASSESSOR_ONLY = row("designs", masking="SINGLE", subject_masked=False, investigator_masked=False,
                     outcomes_assessor_masked=True)
 
@@ -284,6 +287,15 @@ CASES = [
          note="the intervention misspelt"),
     Case("contradictions.drug_not_an_intervention", True, outcome("Adverse events of tofacitinib"),
          note="another JAK inhibitor is not a misspelling"),
+    Case("contradictions.drug_not_an_intervention", True, BRAND_NAMED, note="a brand name with no other names"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(BRAND_NAMED, rows("intervention_other_names", {"intervention_name": "Conmana",
+                                                             "name": "Icotinib hydrochloride"})),
+         note="the outcome uses the intervention's other name"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(BRAND_NAMED, rows("browse_interventions", {"mesh_term": "Icotinib", "downcase_mesh_term": "icotinib",
+                                                         "mesh_type": "mesh-list"})),
+         note="the outcome uses the intervention's MeSH term"),
 
     Case("contradictions.duplicate_arm", True, lambda s: s["design_groups"].extend([
         {"group_type": "ACTIVE_COMPARATOR", "title": "Cyclophosphamide", "description": SEED_002_ARM},
