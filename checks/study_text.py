@@ -117,7 +117,8 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("a study elsewhere", r"\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?"
                           r"(?:study|trial|studies|trials)\b"),
     ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
-                           r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b"),
+                           r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
+                           r"(?:[\w-]+\s+){0,4}?(?:study|trial)\b"),
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
     ("proposed next study", r"\bwe\s+(?:then\s+|would\s+|will\s+)?propose\s+(?:to\s+(?:conduct|perform|run)\s+)?"
@@ -131,7 +132,8 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                                    r"(?:from|who\s+(?:have\s+)?(?:completed|finished|took\s+part\s+in"
                                    r"|were\s+(?:enrolled|randomi[sz]ed)\s+in))\s+(?:the|a|an)\s+"
                                    r"(?:[\w-]+\s+){0,6}?(?:study|trial|protocol)\b"),
-    ("ongoing", r"\bcurrently\s+in\s+progress\b|\bongoing\b|\bstudies\b"),
+    ("ongoing", r"\bcurrently\s+in\s+progress\b|\bongoing\b"),
+    ("studies in the plural", r"\bstudies\b"),
     ("rollover", r"\brolled\s+over\b|\bparticipated\s+in\b|\b(?:completed|enrolled\s+in|finished)\s+"
                  r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:study|trial|protocol)\b"),
 ))

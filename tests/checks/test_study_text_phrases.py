@@ -26,7 +26,7 @@ OTHER = [
     ("Patients from the 12-week double-blind study continue on open-label drug.", "patients of a parent study"),
     ("Participants who completed the 52-week randomized trial may continue.", "patients of a parent study"),
     ("A randomized phase 2 study is currently in progress to assess filgotinib.", "ongoing"),
-    ("Randomized studies are lacking in this population.", "ongoing"),
+    ("Randomized studies are lacking in this population.", "studies in the plural"),
     ("Participants rolled over from the core protocol.", "rollover"),
 ]
 
