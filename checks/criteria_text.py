@@ -26,6 +26,8 @@ _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 MIN_ITEM_WORDS = 6
 # Legacy records are hard-wrapped at about 100 columns: a shorter line ends its item.
 WRAP_WIDTH = 80
+# How far before a gap to look for the missing number written without its point.
+BARE_LOOKBACK = 300
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,18 @@ def walk(text: str, section: Section, carried: int = 0) -> tuple[list[Marker], l
     return accepted, gaps
 
 
+def _written_bare(text: str, gap: NumberingGap) -> bool:
+    """Whether the one missing number stands just before the gap without its point ('3 Serious')."""
+    before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
+    return gap.found == gap.expected + 1 and bool(re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]", before))
+
+
 def numbering_gaps(text: str | None) -> list[NumberingGap]:
     """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section)."""
+    return [gap for gap in _gaps(text) if not _written_bare(text, gap)]
+
+
+def _gaps(text: str | None) -> list[NumberingGap]:
     gaps, last, last_by_name = [], 0, {}
     for section in sections(text or ""):
         accepted, found = walk(text, section, section.opened or last)

@@ -45,6 +45,8 @@ QUIET = [
     ("Exclusion Criteria:\n- Pregnancy\n- HbA1c above 10%\n- eGFR below 30", "bullets without numbers"),
     ("Exclusion Criteria:1.\n\n* Not in a cluster headache bout\n* 2\\. Need for steroids\n* 3\\. Prior surgery",
      "item 1 numbered on the heading line"),
+    ("Exclusion Criteria:\n  1. Active psychotic disorder\n  2. Active substance abuse 3 Serious\n     developmental "
+     "disorder\n4) If on psychotropic medication", "the missing number written without its point"),
 ]
 
 
