@@ -1,10 +1,11 @@
 """Rule family contradictions: a record that disagrees with itself (design vs text, arms vs
-interventions, status vs actual/estimated flags, criteria text, page header vs record)."""
+interventions, drugs named vs given, status vs actual/estimated flags, criteria text, page header vs record)."""
 from __future__ import annotations
 
 from checks.contradictions_arms import RULES as ARM_RULES
 from checks.contradictions_criteria import RULES as CRITERIA_RULES
 from checks.contradictions_design import RULES as DESIGN_RULES
+from checks.contradictions_drugs import RULES as DRUG_RULES
 from checks.contradictions_record import RULES as RECORD_RULES
 
-RULES = DESIGN_RULES + ARM_RULES + CRITERIA_RULES + RECORD_RULES
+RULES = DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + RECORD_RULES

@@ -1,4 +1,4 @@
-"""Contradictions between a study's arms, its interventions and its outcomes (doses, drug names)."""
+"""Contradictions between a study's arms and its interventions: doses, arms listed twice."""
 from __future__ import annotations
 
 import re
@@ -7,10 +7,10 @@ from typing import Iterator
 
 import duckdb
 
-from checks.dose_text import Dose, doses_by_drug
-from checks.drug_names import drug_vocabulary, stem_drugs, word_at, words_in
+from checks.dose_text import Dose
+from checks.drug_names import doses_by_drug, drug_vocabulary, words_in
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import excerpt, rows_by_study, texts_by_study
+from checks.study_text import excerpt, rows_by_study
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,9 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
     doses: dict[str, list[StatedDose]] = {}
     for name, description in interventions:
         default = _drug_named(name, drugs)
-        _merge(doses, _stated("interventions.name", name, name, drugs, default))
+        # An amount in a product's name with no schedule is its unit strength ("Capmatinib 150 mg").
+        named = _stated("interventions.name", name, name, drugs, default)
+        _merge(doses, {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in named.items()})
         _merge(doses, _stated("interventions.description", name, description, drugs, default))
     return doses
 
@@ -73,12 +75,15 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> tuple[
     return pairs[0]
 
 
+_DIGIT = re.compile(r"\d")
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
 
 
 def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
                   drugs: dict[str, str]) -> Iterator[Finding]:
     title, description = arm
+    if not _DIGIT.search(f"{title} {description}"):  # an arm that states no amount has no dose to compare
+        return
     linked = _linked(title, interventions, links)
     default = _drug_named(" ".join(n or "" for n, _ in linked), drugs) or _drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):
@@ -106,74 +111,6 @@ def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Itera
             yield from _arm_findings(nct_id, arm, ivs, links.get(nct_id, []), drugs)
 
 
-_OUTCOME_FIELDS = ("design_outcomes.measure", "design_outcomes.description")
-_CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summaries.description",
-                   "detailed_descriptions.description", "designs.intervention_model_description")
-# An outcome about rescue or concomitant medication names drugs that are not interventions.
-_MEDICATION_USE = re.compile(
-    r"\b(?:use|usage|uses|consumption|requirements?|need|needs|rescue|concomitant|additional|supplemental"
-    r"|cumulative|amount|prior|previous|attack|breakthrough|as-needed|prn)\b[^.;]{0,80}$", re.I)
-# Nor does an outcome that measures a substance in the body ("cortisone levels", "serum tacrolimus").
-_MEASURED_BEFORE = re.compile(r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)\s+$", re.I)
-_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|trough)\b", re.I)
-
-
-def _study_words(texts: list[str | None]) -> set[str]:
-    return set().union(*(words_in(t) for t in texts)) if texts else set()
-
-
-def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, str, int]]:
-    """(field, text, offset) of each field of a row that names the drug."""
-    return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
-
-
-def _not_given(text: str, at: int, drug: str) -> bool:
-    """Whether the drug is named as rescue/concomitant medication or as a measured substance."""
-    before, after = text[:at], text[at + len(drug):]
-    return bool(_MEDICATION_USE.search(before) or _MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
-
-
-def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: set[str], what: str,
-                names: str) -> Iterator[Finding]:
-    """Findings for drug words in `rows` (name first) that the study does not otherwise name."""
-    reported: set[str] = set()
-    for row in rows:
-        for drug in sorted(set().union(*(stem_drugs(t) for t in row)) - known - reported):
-            places = _places(row, fields, drug)
-            if any(_not_given(text, at, drug) for _, text, at in places):
-                continue
-            reported.add(drug)
-            field, text, at = places[0]
-            named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
-            message = f"{named} names {drug}, which is not an intervention of this study."
-            evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {names}"
-            yield Finding(nct_id, message, evidence, (field, "interventions.name"))
-
-
-def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:
-    types = rows_by_study(con, scope, "studies", ("study_type",))
-    return {nct_id for nct_id, rows in types.items() if rows[0][0] in ("INTERVENTIONAL", None)}
-
-
-def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """An outcome or an arm title names a drug that is none of the study's interventions."""
-    outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
-    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
-    interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
-    links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
-    context = texts_by_study(con, scope, _CONTEXT_FIELDS)
-    for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
-        ivs = interventions[nct_id]
-        known = _study_words([t for row in ivs + links.get(nct_id, []) for t in row]
-                             + [t.text for t in context.get(nct_id, [])])
-        names = ", ".join(f"'{n}'" for n, _ in ivs if n)
-        study_arms = arms.get(nct_id, [])
-        arm_words = _study_words([t for row in study_arms for t in row])
-        yield from _undeclared(nct_id, outcomes.get(nct_id, []), _OUTCOME_FIELDS, known | arm_words, "outcome", names)
-        # Arm descriptions name background and standard-of-care drugs; titles name what is given.
-        yield from _undeclared(nct_id, [(t,) for t, _ in study_arms], ("design_groups.title",), known, "arm", names)
-
-
 DUPLICATE_ARM = """
     SELECT nct_id,
            'The arm ''' || any_value(trim(title)) || ''' is listed ' || count(*) || ' times.' AS message,
@@ -188,13 +125,10 @@ DUPLICATE_ARM = """
 """
 
 RULES = (
-    Rule("contradictions.arm_dose_differs", "contradiction", "error",
-         "An arm and its intervention giving different doses of one drug leave the real dose unknown.",
+    Rule("contradictions.arm_dose_differs", "contradiction", "warning",
+         "An arm and its intervention giving different doses of one drug leave the real dose unknown; "
+         "free-text doses can be read wrongly, so a person confirms it.",
          ("design_groups.description", "interventions.description"), func=arm_dose_differs),
-    Rule("contradictions.drug_not_an_intervention", "contradiction", "warning",
-         "An outcome or arm naming a drug the study does not give is usually copied from another record.",
-         ("design_outcomes.description", "design_groups.title", "interventions.name"),
-         func=drug_not_an_intervention),
     Rule("contradictions.duplicate_arm", "contradiction", "warning",
          "An arm listed twice inflates the arm count and duplicates its interventions.",
          ("design_groups.title",), sql=DUPLICATE_ARM),

@@ -6,7 +6,8 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, claims, mentions,
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
+    mentions,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_by_study
@@ -54,6 +55,8 @@ def _assessor_only(design: dict) -> bool:
 def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
     """The open-label statement that contradicts a masked design, if there is one."""
     opens = _affirmed(texts, OPEN_LABEL)
+    if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
+        opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]
     stated = [c for c in opens if c.source.field == "designs.masking_description"
               and not BLINDED_ASSESSMENT.search(c.source.text) and not BLINDED.search(c.source.text)]
     if stated:

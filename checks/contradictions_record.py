@@ -1,14 +1,21 @@
 """Contradictions between a record's status fields, its actual/estimated flags and its page header."""
 from __future__ import annotations
 
+from checks.missing_fields import FDAAA_IN_FORCE
 from checks.rule import Rule
 
-CLOSED_STATUS_ESTIMATED_ENROLLMENT = """
+# FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records
+# posted before it were never asked to replace their anticipated enrollment.
+CLOSED_STATUS_ESTIMATED_ENROLLMENT = f"""
     SELECT nct_id,
            'The study is ' || overall_status || ' but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
              || ' is still an estimate.' AS message,
            'studies.overall_status = ''' || overall_status || '''; studies.enrollment = '
-             || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED''' AS evidence
+             || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED'''
+             || CASE WHEN study_first_posted_date < {FDAAA_IN_FORCE}
+                     THEN '; first posted ' || study_first_posted_date || ', before FDAAA required it' ELSE '' END
+             AS evidence,
+           CASE WHEN study_first_posted_date < {FDAAA_IN_FORCE} THEN 'info' END AS severity
     FROM studies
     WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED'
 """
@@ -32,7 +39,9 @@ NOT_YET_RECRUITING_WITH_ACTUALS = """
            list_filter(['studies.overall_status',
                         CASE WHEN start_date_type = 'ACTUAL' THEN 'studies.start_date_type' END,
                         CASE WHEN enrollment_type = 'ACTUAL' THEN 'studies.enrollment_type' END],
-                       lambda f: f IS NOT NULL) AS fields
+                       lambda f: f IS NOT NULL) AS fields,
+           CASE WHEN start_date_type IS DISTINCT FROM 'ACTUAL' AND coalesce(enrollment, 0) = 0
+                THEN 'warning' END AS severity
     FROM studies
     WHERE overall_status = 'NOT_YET_RECRUITING' AND (start_date_type = 'ACTUAL' OR enrollment_type = 'ACTUAL')
 """
@@ -67,10 +76,12 @@ HEADER_METRICS_DIFFER = """
 
 RULES = (
     Rule("contradictions.closed_status_estimated_enrollment", "contradiction", "warning",
-         "A completed or terminated study knows its enrollment; an estimate there was never updated.",
+         "A completed or terminated study knows its enrollment; an estimate there was never updated "
+         "(info on records posted before FDAAA asked for the actual count).",
          ("studies.overall_status", "studies.enrollment_type"), sql=CLOSED_STATUS_ESTIMATED_ENROLLMENT),
     Rule("contradictions.not_yet_recruiting_with_actuals", "contradiction", "error",
-         "A study that has not started recruiting cannot have an actual start date or actual enrollment.",
+         "A study not yet recruiting cannot have an actual start (its first participant enrolled) or enrolled "
+         "participants; an actual enrollment of 0 is true but mislabelled, so only a warning.",
          ("studies.overall_status", "studies.start_date_type", "studies.enrollment_type"),
          sql=NOT_YET_RECRUITING_WITH_ACTUALS),
     Rule("contradictions.header_metrics_differ", "contradiction", "warning",

@@ -18,6 +18,7 @@ _HEADING = re.compile(
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
 _INLINE_MARKER = re.compile(r"(?<=[\s;,(])(\d{1,2})(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+_HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
@@ -25,6 +26,8 @@ _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 MIN_ITEM_WORDS = 6
 # Legacy records are hard-wrapped at about 100 columns: a shorter line ends its item.
 WRAP_WIDTH = 80
+# How far before a gap to look for the missing number written without its point.
+BARE_LOOKBACK = 300
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Section:
     name: str
     start: int
     end: int
+    opened: int = 0  # the item number a heading line ends with ("Exclusion Criteria:1.")
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ def sections(text: str) -> list[Section]:
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        found.append(Section(m.group(1).lower(), m.end(), end))
+        number = _HEADING_NUMBER.search(m.group(0))
+        found.append(Section(m.group(1).lower(), m.end(), end, int(number.group(1)) if number else 0))
     return found
 
 
@@ -128,11 +133,21 @@ def walk(text: str, section: Section, carried: int = 0) -> tuple[list[Marker], l
     return accepted, gaps
 
 
+def _written_bare(text: str, gap: NumberingGap) -> bool:
+    """Whether the one missing number stands just before the gap without its point ('3 Serious')."""
+    before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
+    return gap.found == gap.expected + 1 and bool(re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]", before))
+
+
 def numbering_gaps(text: str | None) -> list[NumberingGap]:
     """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section)."""
+    return [gap for gap in _gaps(text) if not _written_bare(text, gap)]
+
+
+def _gaps(text: str | None) -> list[NumberingGap]:
     gaps, last, last_by_name = [], 0, {}
     for section in sections(text or ""):
-        accepted, found = walk(text, section, last)
+        accepted, found = walk(text, section, section.opened or last)
         if found and found[0].expected == 1 and last_by_name.get(section.name, -1) + 1 == found[0].found:
             accepted, found = walk(text, section, last_by_name[section.name])
         gaps += found
@@ -180,7 +195,9 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
         return True
     line_start = text.rfind("\n", 0, repeat.start) + 1
     depth = _indent(text[line_start:repeat.start])
-    lines = text[first.end:line_start].split("\n")
+    # From the start of the line where the first item ends: a bullet's marker belongs to the next item.
+    begin = text.rfind("\n", 0, first.end) + 1
+    lines = text[begin if begin > first.start else first.end:line_start].split("\n")
     for previous, line in zip([""] + lines, lines):
         listed = bool(_LIST_LINE.match(line))
         if line.strip() and ((listed and _indent(line) < depth) or (not listed and not previous.strip())):

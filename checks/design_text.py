@@ -1,9 +1,7 @@
 """What a study's text says about its own design: blinding, open label, randomisation, study type.
 
-Text matching respects negation ("not randomized", "non-blinded") and context: narrative
-text often cites earlier trials ("In a double-blind study across 11 countries..."), so a
-narrative sentence counts only when it speaks of this study, and any sentence that points
-at another study (a parent study, a published trial, an NCT id) is ignored.
+Text matching respects negation ("not randomized", "non-blinded") and context: a sentence
+counts only when it speaks of this study (checks.study_text.about_this_study).
 """
 from __future__ import annotations
 
@@ -12,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
-from checks.study_text import StudyText
+from checks.study_text import StudyText, about_this_study
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z(\[])|(?<=\w\.)(?=[A-Z][a-z]{2,})|\n\s*\n|\n\s*[-*•]\s+|\n(?=\s*\d{1,2}[.)]\s)"
@@ -22,34 +20,11 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of)\s+(?:[\w-]+\s+){0,2}|\b(?:non|un)[\s-]?)$",
     re.I,
 )
-_SELF = re.compile(
-    r"\b(?:this|the\s+present|the\s+current|the\s+proposed|our)\s+(?:[\w,()/-]+\s+){0,12}?"
-    r"(?:study|trial|protocol|research|investigation|project|design)\b"
-    r"|\bwe\s+(?:will|plan|propose|aim|intend|conducted|performed|designed|are\s+conducting)\b"
-    r"|^\s*this\s+(?:is|was|will)\b|\b(?:patients|participants|subjects)\s+(?:are|will)\b"
-    r"|^\s*(?:the\s+)?[\w-]+\s+(?:is|was)\s+(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"
-    r"|\b(?:will|shall)\s+(?:be|receive|undergo)\b|^\s*(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b",
-    re.I,
-)
-_OTHER_STUDY = re.compile(
-    r"\bet\s+al\b|\bpublished\b|\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
-    r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b|\bliterature\b|\bmeta-?analys"
-    r"|\bprevious(?:ly)?\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trials?|reports?|work|research|publications?)\b"
-    r"|\bpreviously\s+(?:reported|described|conducted|completed|randomi[sz]ed|enrolled|participated)\b"
-    r"|\b(?:parent|prior|preceding|feeder|core|originating|antecedent|earlier|lead-in|index)\s+"
-    r"(?:[\w-]+\s+)?(?:study|studies|trial|trials|protocol)\b|\bNCT\d{8}\b"
-    r"|\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial|studies|trials)\b"
-    r"|\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare|preparing"
-    r"|support|feasibility\s+of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b"
-    r"|\b(?:future|subsequent|larger|definitive|full[\s-]scale|follow-on)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:study|studies|trials?|rcts?)\b"
-    r"|\bcurrently\s+in\s+progress\b|\bongoing\b|\bstudies\b|\brolled\s+over\b|\bparticipated\s+in\b"
-    r"|\b(?:completed|enrolled\s+in|finished)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:study|trial|protocol)\b",
-    re.I,
-)
+# A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 BLINDED = re.compile(
     r"\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)\b"
-    r"|\bplacebo[\s-]+controlled,?\s+blinded\b|\bblinded\s+(?:study|trial|period|phase|design)\b",
+    r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
+    r"|(?<!sponsor-)(?<!sponsor\s)(?<!sponsor)\bblinded\s+(?:study|trial|period|phase|design)\b",
     re.I,
 )
 OPEN_LABEL = re.compile(
@@ -70,9 +45,13 @@ OBSERVATIONAL = re.compile(
 BLINDED_ASSESSMENT = re.compile(
     r"\b(?:assessor|evaluator|observer|rater|reader|endpoint|end-point|outcome)s?[\s-]+(?:blind|mask)"
     r"|\b(?:blind|mask)(?:ed|ing)?\s+(?:of\s+(?:the\s+)?)?(?:outcomes?\s+)?"
-    r"(?:assessor|evaluator|observer|rater|reader|assessment|endpoint|end-point|evaluation)",
+    r"(?:assessor|evaluator|observer|rater|reader|assessment|endpoint|end-point|evaluation)"
+    r"|\b(?:assessors?|evaluators?|observers?|raters?|readers?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:are|is|were|was|will\s+be|remain|remains|kept)\s+(?:\w+\s+)?(?:blind|mask|unaware)",
     re.I,
 )
+# The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
+OPEN_LABEL_WORDS = re.compile(r"^open[\s-]*label", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,13 +78,6 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def about_this_study(source: StudyText, sentence: str) -> bool:
-    """Whether a sentence speaks of this study rather than of another one."""
-    if _OTHER_STUDY.search(sentence):
-        return False
-    return not source.narrative or bool(_SELF.search(sentence))
-
-
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
     found = []
@@ -123,7 +95,7 @@ def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
                 continue
             sentence = source.text[s_start:s_end]
             if i not in verdicts:
-                verdicts[i] = about_this_study(source, sentence)
+                verdicts[i] = about_this_study(sentence, source.narrative)
             if not verdicts[i]:
                 continue
             local = m.start() - s_start

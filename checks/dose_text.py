@@ -1,9 +1,16 @@
-"""Parse doses in free text: amount (or range), unit, per-body-size and frequency; never raises."""
+"""Parse doses in free text: amount (or range), unit, per-body-size and frequency; never raises.
+
+A dose is what a participant takes at once: a unit strength ("50 mg/capsule") is not a dose
+unless a count multiplies it ("two tablets (alendronate 10 mg)" is 20 mg). Each dose keeps
+the regimen phase it belongs to (loading, maintenance, induction...) and whether its text
+describes doses that vary by design (escalation cohorts, titration).
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Mapping
+from dataclasses import dataclass, replace
+
+from checks.dose_context import count_before, phase_of, unit_strength, variable_dosing
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
 _UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol"
@@ -30,13 +37,19 @@ _FREQUENCIES = (
     (r"\b(?:once|one\s+time)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bdaily\b|\bevery\s*day\b|\bper\s+day\b"
      r"|\ba\s+day\b|\bq\.?d\b|\bo\.?d\b|\bnightly\b|\bat\s+bedtime\b", 1, 1),
 )
+_FREQUENCY_PATTERNS = tuple((re.compile(p, re.I), times, days) for p, times, days in _FREQUENCIES)
 _EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|other)\s+(day|week)s?\b|\bq(\d)w\b|\bbiweekly\b", re.I)
 FREQUENCY_WINDOW = 45
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 
 
 @dataclass(frozen=True)
 class Dose:
-    """One stated dose: low..high in `unit` (mg, iu, ml, mmol; '/kg' or '/m2' appended)."""
+    """One stated dose: low..high in `unit` (mg, iu, ml, mmol; '/kg' or '/m2' appended).
+
+    `strength` marks a unit strength (not a dose), `phase` the regimen phase ('loading',
+    'maintenance', 'induction'...) and `variable` a text whose doses vary by design.
+    """
 
     low: float
     high: float
@@ -45,6 +58,9 @@ class Dose:
     start: int
     end: int
     text: str
+    strength: bool = False
+    phase: str | None = None
+    variable: bool = False
 
     @property
     def label(self) -> str:
@@ -52,12 +68,14 @@ class Dose:
         return self.text + (f" {frequency_label(self.per_day)}" if self.per_day else "")
 
     def comparable(self, other: "Dose") -> bool:
-        """Whether the two doses are stated in the same kind of unit."""
-        return self.unit == other.unit
+        """Whether two doses can contradict: same unit and phase, neither a strength nor varied by design."""
+        if self.strength or other.strength or self.variable or other.variable:
+            return False
+        return self.unit == other.unit and self.phase == other.phase
 
     def matches(self, other: "Dose") -> bool:
         """Same unit, overlapping amounts, and the same frequency when both give one."""
-        if not self.comparable(other):
+        if self.unit != other.unit:
             return False
         overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
         if self.per_day is None or other.per_day is None:
@@ -72,8 +90,8 @@ def _number(text: str) -> float:
 def _frequency(window: str) -> float | None:
     """Administrations per day stated at the start of `window`, or None."""
     first: tuple[int, float] | None = None
-    for pattern, times, days in _FREQUENCIES:
-        m = re.search(pattern, window, re.I)
+    for pattern, times, days in _FREQUENCY_PATTERNS:
+        m = pattern.search(window)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), times / days)
     m = _EVERY_N.search(window)
@@ -104,25 +122,41 @@ def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
     return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip())
 
 
+def _in_context(text: str, dose: Dose, variable: bool) -> Dose:
+    """The dose read with its neighbours: times a count, a unit strength, its regimen phase."""
+    phase = phase_of(text, dose.start, dose.end)
+    counted = count_before(text, dose.start, dose.end)
+    if counted:
+        n, start = counted
+        return replace(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
+                       phase=phase, variable=variable)
+    return replace(dose, strength=unit_strength(text, dose.start, dose.end), phase=phase, variable=variable)
+
+
 def parse_doses(text: str | None) -> list[Dose]:
     """Every dose stated in a text, in order; [] for None or text without doses."""
     if not text:
         return []
     matches = list(_DOSE.finditer(text))
+    if not matches:
+        return []
+    variable = variable_dosing(text)
     doses = []
     for i, m in enumerate(matches):
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        sentence_end = re.search(r"[.;](?:\s|$)", text[m.end():])
-        end = m.end() + sentence_end.start() if sentence_end else len(text)
+        sentence_end = _SENTENCE_END.search(text, m.end())
+        end = sentence_end.start() if sentence_end else len(text)
         dose = _dose(m, text, min(next_start, end, m.end() + FREQUENCY_WINDOW))
         if dose is not None:
+            dose = _in_context(text, dose, variable)
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
     return doses
 
 
-# "0, 15 or 30 mg": amounts listed before the one that carries the unit.
-_LIST_BEFORE = re.compile(rf"(?<![\w.,/])((?:(?:{_NUM})\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))+)$", re.I)
+# "0, 15 or 30 mg", "25, 100 & 400 mcg": amounts listed before the one that carries the unit.
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w.,/])((?:(?:{_NUM})\s*(?:,\s*(?:or\s+|and\s+|&\s*)?|\s+or\s+|\s+and\s+|\s*&\s*))+)$", re.I)
 
 
 def _listed_before(text: str, dose: Dose) -> list[Dose]:
@@ -133,7 +167,7 @@ def _listed_before(text: str, dose: Dose) -> list[Dose]:
     stated = _number(re.match(_NUM, dose.text).group(0))
     factor = dose.low / stated if stated else _BASE.get(dose.unit.split("/")[0], ("", 1.0))[1]
     amounts = [_number(n) * factor for n in re.findall(_NUM, m.group(1))]
-    return [Dose(a, a, dose.unit, dose.per_day, start, dose.end, text[start:dose.end]) for a in amounts]
+    return [replace(dose, low=a, high=a, start=start, text=text[start:dose.end]) for a in amounts]
 
 
 def describe(dose: Dose) -> str:
@@ -149,31 +183,3 @@ def frequency_label(per_day: float) -> str:
         return labels[per_day]
     days = round(1 / per_day)
     return {7: "once weekly", 14: "every 2 weeks", 30: "monthly"}.get(days, f"every {days} days")
-
-
-_AFTER_DOSE = re.compile(
-    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
-    re.I,
-)
-# How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
-DRUG_LOOKBACK = 90
-
-
-def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
-    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`."""
-    found: dict[str, list[Dose]] = {}
-    for dose in parse_doses(text):
-        drug = _drug_of(text, dose, drugs) or default
-        if drug:
-            found.setdefault(drug, []).append(dose)
-    return found
-
-
-def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
-    after = _AFTER_DOSE.match(text, dose.end)
-    if after and after.group(1).lower() in drugs:
-        return drugs[after.group(1).lower()]
-    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
-    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
-    words = re.findall(r"[a-z][\w-]*", before.lower())
-    return next((drugs[w] for w in reversed(words) if w in drugs), None)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
+
+from checks.dose_text import Dose, parse_doses
 
 # WHO International Nonproprietary Name stems (suffixes) that mark a word as a drug name.
 INN_STEMS = (
@@ -80,3 +82,87 @@ def word_at(text: str, word: str) -> int:
     """Where a lower-case word first occurs as a whole word in a text (0 when it does not)."""
     m = re.search(rf"\b{re.escape(word)}\b", text, re.I)
     return m.start() if m else 0
+
+
+_AFTER_DOSE = re.compile(
+    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
+    re.I,
+)
+# How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
+DRUG_LOOKBACK = 90
+
+
+def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
+    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`."""
+    found: dict[str, list[Dose]] = {}
+    for dose in parse_doses(text):
+        drug = _drug_of(text, dose, drugs) or default
+        if drug:
+            found.setdefault(drug, []).append(dose)
+    return found
+
+
+def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    after = _AFTER_DOSE.match(text, dose.end)
+    if after and after.group(1).lower() in drugs:
+        return drugs[after.group(1).lower()]
+    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
+    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
+    words = re.findall(r"[a-z][\w-]*", before.lower())
+    return next((drugs[w] for w in reversed(words) if w in drugs), None)
+
+
+# A drug named in an outcome that the study does not give: rescue or acute medication, a
+# covariate, a treatment participants already take, a measured substance, a dose unit.
+NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for name, pattern in (
+    ("medication use", r"\b(?:use|usage|uses|consumption|requirements?|need|needs|amount|cumulative|intake)\b"),
+    ("rescue or acute", r"\b(?:rescue|acute|abortive|symptomatic|emergency|escape|breakthrough|attack|as-needed"
+                        r"|as\s+needed|on-demand|prn)\b"),
+    ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?)\b"),
+    ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
+                      r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
+))
+NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
+    ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
+    ("equivalent of", r"\bequivalents?\s+(?:doses?\s+)?(?:of|to)"),
+))
+NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
+    ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
+    ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve)\b"),
+    ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
+))
+
+
+def not_given(text: str, at: int, drug: str) -> str | None:
+    """Why the drug named at `at` in `text` is not one the study gives ('rescue or acute'...), or None."""
+    before, after_at = text[:at], at + len(drug)
+    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE:
+        if pattern.search(before):
+            return name
+    return next((name for name, pattern in NOT_GIVEN_AFTER if pattern.match(text, after_at)), None)
+
+
+# The longest word ("with", "and", "of") found run together before a drug name.
+RUN_TOGETHER = 5
+
+
+def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
+    """Whether `word` is a known drug run together with a word ('ofponatinib') or misspelt ('ponatinb')."""
+    # Drug words end in their stem, so a word run together with a drug stands before it.
+    if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
+        return True
+    allowed = 1 if len(word) < 9 else 2
+    return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance between a and b is at most `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit

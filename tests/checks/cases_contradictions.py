@@ -81,6 +81,25 @@ def numbered(*items: str, heading: str = "Exclusion Criteria:") -> str:
 
 TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
 
+
+def dosed(arm: str, intervention: str, drug: str = "Baricitinib", name: str | None = None):
+    """A change that gives the first arm and its linked intervention one drug, each with its dose text."""
+    return both(row("design_groups", title=drug, description=arm),
+                row("interventions", name=name or drug, description=intervention),
+                row("design_group_interventions", design_group=drug, intervention=name or drug))
+
+
+def outcome(description: str):
+    """A change that replaces the first outcome's description."""
+    return row("design_outcomes", description=description)
+
+
+# An intervention registered by its brand name (Conmana is icotinib), named generically in an outcome.
+BRAND_NAMED = both(dosed("Conmana 125 mg three times daily", "Conmana tablets", drug="Conmana"),
+                   outcome("Progression-free survival on icotinib"))
+ASSESSOR_ONLY = row("designs", masking="SINGLE", subject_masked=False, investigator_masked=False,
+                    outcomes_assessor_masked=True)
+
 CASES = [
     Case("contradictions.masking_none_text_blinded", True,
          both(row("designs", masking="NONE"), NEUTRAL, row("design_groups", description=SEED_002_ARM)),
@@ -101,6 +120,13 @@ CASES = [
              "Participants who completed the double-blind parent study NCT01234567 receive open-label baricitinib."))),
          note="arm text: the parent study was double-blind"),
     Case("contradictions.masking_none_text_blinded", False, _clean, note="clean: DOUBLE"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), texts("This is a randomized, open-label, sponsor-blinded study.")),
+         note="sponsor-blinded is masking NONE"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"),
+              texts("This open-label extension enrols patients from the 12-week double-blind study.")),
+         note="the parent study of an extension was double-blind"),
 
     Case("contradictions.masking_set_text_open_label", True, SEED_004, note="seed 004 No masking"),
     Case("contradictions.masking_set_text_open_label", True, texts("This is an open-label study of baricitinib."),
@@ -112,6 +138,15 @@ CASES = [
                   outcomes_assessor_masked=True),
               texts("This is an open-label trial with blinded outcome assessment.")), note="PROBE design"),
     Case("contradictions.masking_set_text_open_label", False, _clean, note="clean"),
+    Case("contradictions.masking_set_text_open_label", False,
+         both(ASSESSOR_ONLY, row("designs", masking_description="Open label"), NEUTRAL),
+         note="open label with only the outcomes assessor masked"),
+    Case("contradictions.masking_set_text_open_label", False,
+         both(ASSESSOR_ONLY, texts("This is an open-label trial; outcome assessors are blinded to allocation.")),
+         note="open label, assessors are blinded"),
+    Case("contradictions.masking_set_text_open_label", True,
+         both(ASSESSOR_ONLY, row("designs", masking_description="No masking"), NEUTRAL),
+         note="assessor masked but no masking"),
 
     Case("contradictions.allocation_text_randomized", True,
          both(row("designs", allocation="NON_RANDOMIZED"), texts("Participants will be randomly assigned to two arms.")),
@@ -131,6 +166,14 @@ CASES = [
                                                      "filgotinib. We plan an open label pilot study.")),
          note="seed 000: another trial is randomized"),
     Case("contradictions.allocation_text_randomized", False, _clean, note="clean: RANDOMIZED"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("This single-arm pilot study tests baricitinib.",
+                                                     "If it is feasible, we propose a randomized controlled study.")),
+         note="a proposed future study"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("This single-arm pilot study tests baricitinib.",
+                                                     "We will proceed with a large scale randomized multicentre trial.")),
+         note="a future study"),
 
     Case("contradictions.allocation_text_not_randomized", True,
          texts("This is a non-randomized study of baricitinib.", "Participants receive baricitinib."),
@@ -145,6 +188,9 @@ CASES = [
     Case("contradictions.study_type_text_observational", False,
          both(row("studies", study_type="OBSERVATIONAL"), texts("", "This was a pilot observational study.")),
          note="observational study type"),
+    Case("contradictions.study_type_text_observational", False,
+         texts("", "An observational study was conducted at our centre in 2018. This trial randomizes 40 patients."),
+         note="an earlier observational study"),
     Case("contradictions.study_type_text_observational", False,
          texts("This is not an observational study.", "Unlike previous observational studies, we randomize."),
          note="negated; other studies"),
@@ -184,6 +230,33 @@ CASES = [
          both(rows("design_group_interventions"), lambda s: s["design_groups"][1].update(
              description="Matching placebo tablet of 4 mg once daily")), note="a placebo arm's amount, no links"),
     Case("contradictions.arm_dose_differs", False, _clean, note="clean"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib 4 mg once daily", "Capsules containing 2 mg of baricitinib"), note="capsules containing"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib 4 mg once daily", "Baricitinib, 2 mg/capsule"), note="strength per capsule"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib 4 mg once daily", "A tablet with a dose strength of 2 mg"), note="dose strength"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Capmatinib 400 mg twice daily", "Capmatinib tablets", drug="Capmatinib", name="Capmatinib 150 mg"),
+         note="a strength in the intervention's name"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib 4 mg once daily", "Two tablets (baricitinib 2 mg) once daily"), note="2 x 2 mg is 4 mg"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Baricitinib 2 mg once daily", "Two tablets (baricitinib 2 mg) once daily"), note="2 x 2 mg is not 2 mg"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib dose escalation: cohort 1 4 mg once daily, cohort 2 8 mg once daily",
+               "Baricitinib 2 mg tablet once daily"), note="escalation cohorts"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib loading dose of 4 mg on day 1", "Baricitinib 2 mg tablet once daily"),
+         note="a loading dose against the daily dose"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Baricitinib 1, 2 & 4 mg once daily", "Baricitinib 2 mg tablet once daily"), note="a list of doses"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Induction: fludarabine 30 mg/m2 daily for 5 days", "Fludarabine 40 mg/m2 daily as conditioning",
+               drug="Fludarabine"), note="one drug in induction and in conditioning"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Induction: fludarabine 30 mg/m2 daily for 5 days", "Induction: fludarabine 40 mg/m2 daily",
+               drug="Fludarabine"), note="two induction doses"),
 
     Case("contradictions.drug_not_an_intervention", True,
          row("design_outcomes", description="Adverse events related to belimumab are recorded"), note="seed 001"),
@@ -201,6 +274,28 @@ CASES = [
          both(row("studies", study_type="OBSERVATIONAL"),
               row("design_outcomes", description="Adverse events related to belimumab")), note="observational"),
     Case("contradictions.drug_not_an_intervention", False, _clean, note="clean"),
+    Case("contradictions.drug_not_an_intervention", False, outcome("Days with acute medication (sumatriptan) use"),
+         note="acute medication"),
+    Case("contradictions.drug_not_an_intervention", False, outcome("Response by verapamil use"), note="a covariate"),
+    Case("contradictions.drug_not_an_intervention", False, outcome("HbA1c in participants on stable metformin"),
+         note="a treatment participants already take"),
+    Case("contradictions.drug_not_an_intervention", False,
+         outcome("Glucocorticoid dose in mg/day prednisone-equivalent"), note="a steroid-equivalent unit"),
+    Case("contradictions.drug_not_an_intervention", False, outcome("Response rate ofbaricitinib"),
+         note="the intervention run together with a word"),
+    Case("contradictions.drug_not_an_intervention", False, outcome("Adverse events of baracitinib"),
+         note="the intervention misspelt"),
+    Case("contradictions.drug_not_an_intervention", True, outcome("Adverse events of tofacitinib"),
+         note="another JAK inhibitor is not a misspelling"),
+    Case("contradictions.drug_not_an_intervention", True, BRAND_NAMED, note="a brand name with no other names"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(BRAND_NAMED, rows("intervention_other_names", {"intervention_name": "Conmana",
+                                                             "name": "Icotinib hydrochloride"})),
+         note="the outcome uses the intervention's other name"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(BRAND_NAMED, rows("browse_interventions", {"mesh_term": "Icotinib", "downcase_mesh_term": "icotinib",
+                                                         "mesh_type": "mesh-list"})),
+         note="the outcome uses the intervention's MeSH term"),
 
     Case("contradictions.duplicate_arm", True, lambda s: s["design_groups"].extend([
         {"group_type": "ACTIVE_COMPARATOR", "title": "Cyclophosphamide", "description": SEED_002_ARM},

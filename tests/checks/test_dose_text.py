@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.dose_text import describe, doses_by_drug, parse_doses
+from checks.dose_text import describe, parse_doses
+from checks.drug_names import doses_by_drug
 
 DAILY, WEEKLY = 1.0, 1 / 7
 

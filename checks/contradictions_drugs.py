@@ -1,0 +1,101 @@
+"""Contradictions between a study's interventions and the drugs its outcomes and arm titles name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+import duckdb
+
+from checks.drug_names import name_words, not_given, spelled_otherwise, stem_drugs, word_at, words_in
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import excerpt, rows_by_study, texts_by_study
+
+_OUTCOME_FIELDS = ("design_outcomes.measure", "design_outcomes.description")
+_CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summaries.description",
+                   "detailed_descriptions.description", "designs.intervention_model_description")
+
+
+# Other names of the interventions (brand names, codes) and the registry's MeSH terms for them
+# name the same drugs as the interventions do ("Conmana" is icotinib).
+_OTHER_NAME_FIELDS = ("intervention_other_names.name", "browse_interventions.mesh_term")
+
+
+def _study_words(texts: list[str | None]) -> set[str]:
+    return set().union(*(words_in(t) for t in texts)) if texts else set()
+
+
+def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, str, int]]:
+    """(field, text, offset) of each field of a row that names the drug."""
+    return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
+
+
+@dataclass
+class KnownDrugs:
+    """What a study names as given: every word of its intervention and context texts, and its drug words."""
+
+    words: set[str]
+    names: tuple[str, ...]
+    texts: list[str]
+
+    @cached_property
+    def drugs(self) -> set[str]:
+        """Drug words of the intervention names and texts (read only when a word is not known as is)."""
+        return set().union(*(name_words(n) for n in self.names), *(stem_drugs(t) for t in self.texts))
+
+    @property
+    def quoted(self) -> str:
+        """The intervention names, quoted, for evidence."""
+        return ", ".join(f"'{n}'" for n in self.names)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words or spelled_otherwise(word, self.words, self.drugs)
+
+
+def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs,
+                what: str) -> Iterator[Finding]:
+    """Findings for drug words in `rows` (name first) that the study does not otherwise name."""
+    reported: set[str] = set()
+    for row in rows:
+        for drug in sorted(set().union(*(stem_drugs(t) for t in row)) - known.words - reported):
+            places = _places(row, fields, drug)
+            if drug in known or any(not_given(text, at, drug) for _, text, at in places):
+                continue
+            reported.add(drug)
+            field, text, at = places[0]
+            named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
+            message = f"{named} names {drug}, which is not an intervention of this study."
+            evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
+            yield Finding(nct_id, message, evidence, (field, "interventions.name"))
+
+
+def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:
+    types = rows_by_study(con, scope, "studies", ("study_type",))
+    return {nct_id for nct_id, rows in types.items() if rows[0][0] in ("INTERVENTIONAL", None)}
+
+
+def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """An outcome or an arm title names a drug that is none of the study's interventions, by any of their names."""
+    outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
+    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
+    interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
+    links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
+    context = texts_by_study(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS)
+    for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
+        ivs = interventions[nct_id]
+        given = [t for row in ivs + links.get(nct_id, []) for t in row] + [t.text for t in context.get(nct_id, [])]
+        names = tuple(n for n, _ in ivs if n)
+        known = KnownDrugs(_study_words(given), names, given)
+        study_arms = arms.get(nct_id, [])
+        with_arms = KnownDrugs(known.words | _study_words([t for row in study_arms for t in row]), names, given)
+        yield from _undeclared(nct_id, outcomes.get(nct_id, []), _OUTCOME_FIELDS, with_arms, "outcome")
+        # Arm descriptions name background and standard-of-care drugs; titles name what is given.
+        yield from _undeclared(nct_id, [(t,) for t, _ in study_arms], ("design_groups.title",), known, "arm")
+
+
+RULES = (
+    Rule("contradictions.drug_not_an_intervention", "contradiction", "warning",
+         "An outcome or arm naming a drug the study does not give is usually copied from another record.",
+         ("design_outcomes.description", "design_groups.title", "interventions.name"),
+         func=drug_not_an_intervention),
+)

@@ -1,0 +1,119 @@
+"""What the words around a stated amount say about it: a unit strength, a count of units,
+the regimen phase it belongs to, or doses that vary by design. Tables of small patterns."""
+from __future__ import annotations
+
+import re
+
+_FORMS = (r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?|sachets?|vials?|ampoules?"
+          r"|puffs?|inhalations?|sprays?|drops?|patch(?:es)?|suppositor(?:y|ies)|injections?|lozenges?)")
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "single": 1}
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"
+# How far back a count or a strength phrase may stand from the amount it qualifies.
+LOOKBACK = 60
+
+# A count of units before the amount: "two tablets (alendronate 10 mg)", "2 capsules containing
+# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount).
+COUNTS_BEFORE = (
+    re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
+    re.compile(rf"(?<![\w.,/]){_COUNT}\s+{_FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
+               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w-]*\s+){0,2}\(?$", re.I),
+)
+_COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)
+_FORM_AFTER = re.compile(rf"\s*{_FORMS}\b", re.I)
+
+# A unit strength, not a dose: "50 mg/capsule", "capsules containing 100 mg",
+# "a tablet with a dose strength of 250 mg", "available as 10 mg tablets".
+STRENGTH_AFTER = (
+    re.compile(rf"\s*(?:/|per\s+|a\s+|each\s+|in\s+(?:each|one|a|every)\s+){_FORMS}", re.I),
+)
+STRENGTH_BEFORE = (
+    re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
+    re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
+    re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
+    re.compile(rf"\b(?:each|per|one|a|1)\s+{_FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
+)
+
+# The regimen phase an amount belongs to, named before it in its clause ...
+PHASES = (
+    ("loading", r"loading|load|starting|initial(?:ly)?|priming|first\s+(?:dose|infusion|injection)|day\s*1"),
+    ("maintenance", r"maintenance|maintain(?:ed)?|then|followed\s+by|thereafter|subsequently|afterwards"
+                    r"|continu(?:e|ed|ing|ation)|subsequent"),
+    ("induction", r"induction|re-?induction"),
+    ("consolidation", r"consolidation|intensification"),
+    ("conditioning", r"conditioning|myeloablat\w*|lymphodeplet\w*"),
+    ("mobilization", r"mobili[sz]ation|mobili[sz]ing"),
+    ("booster", r"boost(?:er)?"),
+)
+_PHASE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in PHASES) + r")\b", re.I)
+# ... or right after it as a kind of dose: "400 mg loading dose", "200 mg as maintenance".
+PHASES_AFTER = (
+    ("loading", r"loading|starting|initial|priming"),
+    ("maintenance", r"maintenance"),
+    ("induction", r"induction"),
+    ("consolidation", r"consolidation"),
+    ("conditioning", r"conditioning"),
+    ("mobilization", r"mobili[sz]ation"),
+    ("booster", r"booster"),
+)
+_PHASE_AFTER = re.compile(
+    r"\s*(?:(?:as|for|during)\s+(?:a|an|the)?\s*)?(?:" + "|".join(
+        f"(?P<{name}>{words})" for name, words in PHASES_AFTER) + r")\b", re.I)
+_CLAUSE_END = re.compile(r"[.;]\s|\n")
+
+# Text whose doses differ by design: escalation cohorts, titration, tapering, dose levels.
+VARIABLE_DOSING = (
+    r"\bescalat\w*", r"\bde-?escalat\w*", r"\btitrat\w*", r"\bup-?titrat\w*", r"\btaper\w*",
+    r"\bdose[\s-]+levels?\b", r"\bcohorts?\b", r"\b(?:increased?|decreased?|reduced?|raised?|adjusted)\s+"
+    r"(?:\w+\s+){0,3}to\b", r"\bstep[\s-]?(?:up|down|wise)\b", r"\bramp[\s-]?up\b",
+)
+_VARIABLE = re.compile("|".join(VARIABLE_DOSING), re.I)
+_NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before `start` in its clause (at most LOOKBACK characters)."""
+    before = text[max(0, start - LOOKBACK):start]
+    cuts = list(_CLAUSE_END.finditer(before))
+    return before[cuts[-1].end():] if cuts else before
+
+
+def count_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(count, where the count starts) when a number of units multiplies the amount at start..end."""
+    before = _clause_before(text, start)
+    if not _NUMBER_CLUES.search(before):
+        return None
+    for pattern in COUNTS_BEFORE:
+        if m := pattern.search(before):
+            return _count(m.group("n")), start - len(before) + m.start()
+    m = _COUNT_WORD_BEFORE.search(before)
+    if m and _FORM_AFTER.match(text, end):
+        return _count(m.group("n")), start - len(before) + m.start()
+    return None
+
+
+def _count(n: str) -> int:
+    return COUNT_WORDS.get(n.lower()) or int(n)
+
+
+def unit_strength(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is the strength of one unit rather than a dose."""
+    if any(p.match(text, end) for p in STRENGTH_AFTER):
+        return True
+    before = _clause_before(text, start)
+    return any(p.search(before) for p in STRENGTH_BEFORE)
+
+
+def phase_of(text: str, start: int, end: int) -> str | None:
+    """The regimen phase named for the amount at start..end ('loading', 'induction'...), or None."""
+    after = _PHASE_AFTER.match(text, end)
+    if after:
+        return after.lastgroup
+    found = list(_PHASE_BEFORE.finditer(_clause_before(text, start)))
+    return found[-1].lastgroup if found else None
+
+
+def variable_dosing(text: str) -> bool:
+    """Whether a text describes doses that vary by design (escalation, titration, cohorts)."""
+    return bool(_VARIABLE.search(text))

@@ -1,0 +1,74 @@
+"""Phrase by phrase: criteria headings, item numbers, numbering gaps and criteria stated twice."""
+from __future__ import annotations
+
+import pytest
+
+from checks.criteria_text import numbering_gaps, repeated_items, sections
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("Inclusion Criteria:", "inclusion"),
+    ("Key Inclusion Criteria", "inclusion"),
+    ("* Exclusion criteria:", "exclusion"),
+    ("Main exclusion criteria (all cohorts):", "exclusion"),
+])
+def test_headings(heading, name):
+    text = f"{heading}\n1. Age over 18 years"
+    assert [s.name for s in sections(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients who meet the inclusion criteria of the main study may enrol.",
+    "1. Age over 18 years\n2. Signed consent",
+])
+def test_text_without_headings_is_one_section(text):
+    assert [s.name for s in sections(text)] == ["criteria"]
+
+
+# (criteria text, (expected, found) of each gap)
+GAPS = [
+    ("Exclusion Criteria:\n1. Pregnancy\n2. Cancer\n4. Active infection\n5. Prior transplant", [(3, 4)]),
+    ("Inclusion Criteria:\n2. Age over 18 years\n3. Signed consent", [(1, 2)]),
+    ("Exclusion Criteria:\n1. Pregnancy\n2. Cancer\n5. HIV infection\n6. Hepatitis B", [(3, 5)]),
+]
+QUIET = [
+    ("Inclusion Criteria:\n1. Age over 18\n2. Consent\nExclusion Criteria:\n1. Pregnancy\n2. Cancer",
+     "numbering restarts per section"),
+    ("Inclusion Criteria:\n1. Age over 18\n2. Consent\nExclusion Criteria:\n3. Pregnancy\n4. Cancer",
+     "numbering carries on across sections"),
+    ("Inclusion Criteria:\n1. Age over 18\n2. One of the following:\n1) fever\n2) cough\n3. Consent",
+     "nested list"),
+    ("Inclusion Criteria:\n1. Platelets of at least 3. 100 x 10^9/L are required\n2. Consent",
+     "a number inside a sentence"),
+    ("Inclusion Criteria:\n* 1\\. Diagnosis of diffuse cutaneous systemic sclerosis\n\n2\\. Disease duration under 5 "
+     "years 3. mRSS score of 10 or more", "markdown escapes and items sharing a line"),
+    ("Exclusion Criteria:\n- Pregnancy\n- HbA1c above 10%\n- eGFR below 30", "bullets without numbers"),
+    ("Exclusion Criteria:1.\n\n* Not in a cluster headache bout\n* 2\\. Need for steroids\n* 3\\. Prior surgery",
+     "item 1 numbered on the heading line"),
+    ("Exclusion Criteria:\n  1. Active psychotic disorder\n  2. Active substance abuse 3 Serious\n     developmental "
+     "disorder\n4) If on psychotropic medication", "the missing number written without its point"),
+]
+
+
+@pytest.mark.parametrize("text, gaps", GAPS)
+def test_numbering_gaps(text, gaps):
+    assert [(g.expected, g.found) for g in numbering_gaps(text)] == gaps
+
+
+@pytest.mark.parametrize("text, note", QUIET, ids=[n for _, n in QUIET])
+def test_numbering_without_gaps(text, note):
+    assert numbering_gaps(text) == []
+
+
+TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
+
+
+@pytest.mark.parametrize("text, repeated", [
+    (f"Exclusion Criteria:\n1. {TB}\n2. Pregnancy\n3. {TB}", True),
+    (f"Exclusion Criteria:\n- {TB}\n- Pregnancy or breastfeeding\n- {TB.upper()}", True),
+    (f"Exclusion Criteria:\nCohort A:\n1. {TB}\nCohort B:\n1. {TB}", False),
+    ("Exclusion Criteria:\n1. Pregnancy\n2. Age under 18 years\n3. Pregnancy", False),
+    (f"Inclusion Criteria:\n1. {TB}\nExclusion Criteria:\n1. Pregnancy", False),
+])
+def test_repeated_items(text, repeated):
+    assert bool(repeated_items(text)) is repeated

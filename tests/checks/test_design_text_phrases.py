@@ -1,0 +1,98 @@
+"""Phrase by phrase: what a study's text says about blinding, open label, randomisation and study type."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checks.design_text import (
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, claims, sentences,
+)
+from checks.study_text import StudyText
+
+PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
+            "assessor blinded": BLINDED_ASSESSMENT}
+
+# (pattern, phrase, found): each pattern's phrases that match and that must not.
+PHRASES = [
+    ("blinded", "a randomized, double-blind, placebo-controlled study", True),
+    ("blinded", "single blinded", True),
+    ("blinded", "a placebo-controlled, blinded study", True),
+    ("blinded", "a blinded treatment period of 12 weeks", False),
+    ("blinded", "a randomized, open-label, sponsor-blinded study", False),
+    ("blinded", "an open label, sponsor blinded trial", False),
+    ("blinded", "an investigator-blinded study", True),
+    ("open label", "This is an open-label study", True),
+    ("open label", "Open Labeled", True),
+    ("open label", "No masking", True),
+    ("open label", "a non-blinded study", True),
+    ("open label", "The study is not blinded", True),
+    ("open label", "followed by an open-label extension", False),
+    ("open label", "an open label period of 24 weeks", False),
+    ("open label", "no masking of the outcome assessors is planned", False),
+    ("randomized", "Participants will be randomized 1:1", True),
+    ("randomized", "randomly assigned to two groups", True),
+    ("randomized", "a randomised trial", True),
+    ("randomized", "randomly selected charts", False),
+    ("observational", "a prospective observational study", True),
+    ("observational", "an observational cohort study", True),
+    ("observational", "observational data from registries", False),
+    ("assessor blinded", "outcome assessor-blinded", True),
+    ("assessor blinded", "blinded outcome assessment", True),
+    ("assessor blinded", "The outcomes assessors are blinded to allocation", True),
+    ("assessor blinded", "Evaluators will be kept unaware of the assigned group", True),
+    ("assessor blinded", "masked evaluation of photographs", True),
+    ("assessor blinded", "The assessors are trained nurses", False),
+]
+
+
+@pytest.mark.parametrize("name, phrase, found", PHRASES, ids=[f"{n}:{p}" for n, p, _ in PHRASES])
+def test_phrase(name, phrase, found):
+    assert bool(PATTERNS[name].search(phrase)) is found
+
+
+def test_every_pattern_has_phrases_that_match_and_that_do_not():
+    assert {(n, f) for n, _, f in PHRASES} == {(n, f) for n in PATTERNS for f in (True, False)}
+
+
+@pytest.mark.parametrize("phrase, open_words", [("Open-label", True), ("open label", True), ("No masking", False),
+                                                 ("non-blinded study", False)])
+def test_open_label_wording_is_told_from_no_masking(phrase, open_words):
+    match = OPEN_LABEL.search(phrase)
+    assert bool(OPEN_LABEL_WORDS.match(match.group(0))) is open_words
+
+
+# (text, negated) for RANDOMIZED claims in a design field: negation before or inside the phrase.
+NEGATIONS = [
+    ("Patients will be randomized.", False),
+    ("Patients will not be randomized.", True),
+    ("This is a non-randomized study.", True),
+    ("A nonrandomized, single-arm trial.", True),
+    ("Allocation without randomization.", True),
+    ("An unrandomized comparison.", True),
+    ("Randomization rather than clinician choice decides the arm.", False),
+]
+
+
+@pytest.mark.parametrize("text, negated", NEGATIONS)
+def test_negation(text, negated):
+    (claim,) = claims([StudyText("design_groups.description", text)], RANDOMIZED)
+    assert claim.negated is negated
+
+
+@pytest.mark.parametrize("text, count", [
+    ("This is a randomized study. We compare two drugs.", 2),
+    ("Randomized.Participants receive drug.", 2),
+    ("Arms:\n- drug A\n- drug B", 3),
+    ("Part A is open label.\n\npart B is double blind", 2),
+    ("Dose of 2.5 mg daily", 1),
+])
+def test_sentences(text, count):
+    assert len(list(sentences(text))) == count
+
+
+def test_a_claim_in_a_narrative_needs_a_self_reference():
+    summary = StudyText("brief_summaries.description",
+                        "Randomized trials of JAK inhibitors are few. This study randomizes 40 patients.")
+    found = claims([summary], re.compile(r"randomi[sz]\w+", re.I))
+    assert [c.phrase for c in found] == ["randomizes"]

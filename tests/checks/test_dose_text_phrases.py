@@ -1,0 +1,134 @@
+"""Phrase by phrase: unit strengths, counts of units, regimen phases, lists and doses varied by design."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checks import dose_context
+from checks.dose_text import describe, parse_doses
+
+
+def _read(text: str) -> list[tuple[str, bool, str | None]]:
+    return [(describe(d), d.strength, d.phase) for d in parse_doses(text)]
+
+
+# A unit strength is not a dose.
+STRENGTHS = [
+    ("50 mg/capsule", "after: per unit"),
+    ("250 mg per tablet", "after: per unit"),
+    ("100 mg in each vial", "after: per unit"),
+    ("capsules containing 100 mg", "before: containing"),
+    ("a tablet with a dose strength of 250 mg", "before: strength of"),
+    ("available as 10 mg and 20 mg tablets", "before: available as"),
+    ("each tablet contains 5 mg", "before: each tablet"),
+]
+
+
+@pytest.mark.parametrize("text, note", STRENGTHS, ids=[n for _, n in STRENGTHS])
+def test_unit_strength_is_not_a_dose(text, note):
+    doses = parse_doses(text)
+    assert doses and all(d.strength for d in doses)
+
+
+def test_every_strength_pattern_has_a_phrase():
+    after = [t for t, n in STRENGTHS if n.startswith("after")]
+    before = [t[:re.search(r"\d", t).start()] for t, n in STRENGTHS if n.startswith("before")]
+    for pattern in dose_context.STRENGTH_AFTER:
+        assert any(pattern.search(t) for t in after), pattern.pattern
+    for pattern in dose_context.STRENGTH_BEFORE:
+        assert any(pattern.search(t) for t in before), pattern.pattern
+
+
+@pytest.mark.parametrize("text", [
+    "Baricitinib 2 mg tablet once daily",
+    "400 mg twice daily",
+    "2 mg of baricitinib per day",
+])
+def test_a_dose_is_not_a_strength(text):
+    assert [strength for _, strength, _ in _read(text)] == [False]
+
+
+# The count of units times the strength is the dose.
+@pytest.mark.parametrize("text, dose", [
+    ("two tablets (alendronate 10 mg) once weekly", "20 mg once weekly"),
+    ("2 capsules containing 100 mg twice daily", "200 mg twice daily"),
+    ("2 x 10 mg daily", "20 mg once daily"),
+    ("two 10 mg tablets daily", "20 mg once daily"),
+    ("three tablets of 5 mg", "15 mg"),
+])
+def test_count_times_strength(text, dose):
+    assert _read(text) == [(dose, False, None)]
+
+
+@pytest.mark.parametrize("text", ["Day 2 10 mg", "two weeks of 10 mg daily", "2 10 mg"])
+def test_a_number_that_counts_no_units_multiplies_nothing(text):
+    assert [d for d, _, _ in _read(text)] in (["10 mg"], ["10 mg once daily"])
+
+
+# (text, phases of its doses in order)
+PHASE_PHRASES = [
+    ("loading dose of 400 mg followed by 200 mg daily", ["loading", "maintenance"]),
+    ("400 mg loading dose, then 200 mg", ["loading", "maintenance"]),
+    ("Induction: cytarabine 100 mg/m2 days 1-7", ["induction"]),
+    ("consolidation with cytarabine 3 g/m2", ["consolidation"]),
+    ("conditioning with cyclophosphamide 60 mg/kg", ["conditioning"]),
+    ("mobilization with cyclophosphamide 2 g/m2", ["mobilization"]),
+    ("a booster of 0.5 ml", ["booster"]),
+    ("Baricitinib 2 mg once daily", [None]),
+]
+
+
+@pytest.mark.parametrize("text, phases", PHASE_PHRASES)
+def test_regimen_phase(text, phases):
+    assert [phase for _, _, phase in _read(text)] == phases
+
+
+def test_every_phase_has_a_phrase():
+    named = {p for _, phases in PHASE_PHRASES for p in phases}
+    assert {name for name, _ in dose_context.PHASES} <= named
+
+
+# Doses that vary by design are not compared with anything.
+VARIABLE = [
+    "dose escalation cohorts of 10, 20 and 40 mg",
+    "Cohort 2: 20 mg daily",
+    "titrated from 25 mg to 100 mg",
+    "prednisone 40 mg tapered over 8 weeks",
+    "dose level 3: 300 mg/m2",
+    "increased to 4 mg after 2 weeks",
+    "step-up dosing of 0.3 mg",
+]
+
+
+@pytest.mark.parametrize("text", VARIABLE)
+def test_doses_varied_by_design(text):
+    doses = parse_doses(text)
+    assert doses and all(d.variable for d in doses)
+    assert not any(d.comparable(d) for d in doses)
+
+
+@pytest.mark.parametrize("text", ["Baricitinib 2 mg once daily for 24 weeks", "methotrexate 25 mg weekly"])
+def test_fixed_doses_are_not_variable(text):
+    assert not any(d.variable for d in parse_doses(text))
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("25, 100 & 400 mcg", ["0.025 mg", "0.1 mg", "0.4 mg"]),
+    ("0, 15 or 30 mg", ["0 mg", "15 mg", "30 mg"]),
+    ("10 and 20 mg", ["10 mg", "20 mg"]),
+])
+def test_lists_of_doses_keep_every_amount(text, doses):
+    assert [d for d, _, _ in _read(text)] == doses
+
+
+@pytest.mark.parametrize("a, b, comparable", [
+    ("loading dose 400 mg", "200 mg daily", False),
+    ("induction 100 mg/m2", "consolidation 100 mg/m2", False),
+    ("induction 100 mg/m2", "induction 200 mg/m2", True),
+    ("50 mg/capsule", "50 mg daily", False),
+    ("2 mg daily", "4 mg daily", True),
+])
+def test_comparable(a, b, comparable):
+    (first,), (second,) = parse_doses(a), parse_doses(b)
+    assert first.comparable(second) is comparable

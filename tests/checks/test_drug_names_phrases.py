@@ -1,0 +1,89 @@
+"""Phrase by phrase: which words are drugs, and when a drug named in an outcome is not one the study gives."""
+from __future__ import annotations
+
+import pytest
+
+from checks.drug_names import (
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary, name_words, not_given,
+    spelled_otherwise, stem_drugs,
+)
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("Adverse events related to belimumab", {"belimumab"}),
+    ("baricitinib 2 mg with methotrexate", {"baricitinib"}),
+    ("atorvastatin or rosuvastatin", {"atorvastatin", "rosuvastatin"}),
+    ("LDL cholesterol in April", set()),
+    ("interleukin-6 and ghrelin levels", set()),
+    ("accept the concept except", set()),
+    ("", set()),
+    (None, set()),
+])
+def test_stem_drugs(text, drugs):
+    assert stem_drugs(text) == drugs
+
+
+@pytest.mark.parametrize("name, words", [
+    ("tab methotrexate 25 mg weekly", {"methotrexate"}),
+    ("Matching placebo tablet", set()),
+    ("Peginterferon alfa-2a", {"peginterferon", "alfa-2a"}),
+])
+def test_name_words(name, words):
+    assert name_words(name) == words
+
+
+def test_vocabulary_maps_each_part_of_a_name_to_its_drug():
+    vocabulary = drug_vocabulary(["Peginterferon alfa-2a + Ribavirin"])
+    assert vocabulary["alfa-2a"] == "peginterferon alfa-2a"
+    assert vocabulary["ribavirin"] == "ribavirin"
+
+
+# (outcome text, drug, why it is not a drug the study gives: the table entry)
+NOT_GIVEN = [
+    ("Cumulative use of ondansetron in 24 hours", "ondansetron", "medication use"),
+    ("Number of days with acute medication (sumatriptan)", "sumatriptan", "rescue or acute"),
+    ("Use of rescue medication such as salbutamol", "salbutamol", "medication use"),
+    ("Time to first rescue salbutamol inhalation", "salbutamol", "rescue or acute"),
+    ("Proportion on concomitant atorvastatin", "atorvastatin", "concomitant"),
+    ("HbA1c in patients on stable metformin", "metformin", "already taken"),
+    ("Response compared with their current levothyroxine", "levothyroxine", "already taken"),
+    ("Serum tacrolimus", "tacrolimus", "measured in"),
+    ("Daily steroid dose, as equivalent of prednisone", "prednisone", "equivalent of"),
+    ("Cortisone levels", "cortisone", "level"),
+    ("Verapamil use as a covariate of response", "verapamil", "covariate"),
+    ("Glucocorticoid dose in mg/day prednisone-equivalent", "prednisone", "dose unit"),
+]
+
+
+@pytest.mark.parametrize("text, drug, why", NOT_GIVEN, ids=[w for _, _, w in NOT_GIVEN])
+def test_drug_not_given(text, drug, why):
+    assert not_given(text, text.lower().index(drug), drug) == why
+
+
+def test_every_not_given_pattern_has_a_phrase():
+    entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER}
+    assert entries == {why for _, _, why in NOT_GIVEN}
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("Adverse events related to belimumab", "belimumab"),
+    ("Change from baseline in HbA1c with canagliflozin", "canagliflozin"),
+    ("PFS of thalidomide combined with gefitinib", "gefitinib"),
+    ("Continuous infusion of ketamine", "ketamine"),
+])
+def test_drug_given(text, drug):
+    assert not_given(text, text.lower().index(drug), drug) is None
+
+
+@pytest.mark.parametrize("word, known, same", [
+    ("ofponatinib", {"of", "ponatinib"}, True),
+    ("withbelimumab", {"belimumab"}, True),
+    ("ponatinb", {"ponatinib"}, True),
+    ("baracitinib", {"baricitinib"}, True),
+    ("imatinib", {"ponatinib"}, False),
+    ("nilotinib", {"ponatinib"}, False),
+    ("tofacitinib", {"baricitinib"}, False),
+    ("atorvastatin", {"rosuvastatin"}, False),
+])
+def test_spelled_otherwise(word, known, same):
+    assert spelled_otherwise(word, known, known) is same

@@ -1,0 +1,95 @@
+"""Phrase by phrase: which sentences speak of this study and which of another one."""
+from __future__ import annotations
+
+import pytest
+
+from checks.study_text import OTHER_STUDY, SELF_REFERENCE, about_this_study, other_study
+
+# (sentence, the OTHER_STUDY entry that recognises it)
+OTHER = [
+    ("Smith et al. found a benefit in a double-blind trial.", "citation"),
+    ("A meta-analysis of randomized trials supports it.", "citation"),
+    ("Baricitinib showed efficacy in a randomized study.", "reported finding"),
+    ("JAK inhibitors have been shown to reduce flares in randomized trials.", "reported finding"),
+    ("A previous randomized study found no difference.", "previous study"),
+    ("Patients previously randomized to placebo are eligible.", "previous study"),
+    ("Participants of the parent double-blind study may enrol.", "parent study"),
+    ("This is the open-label extension of NCT01234567, a double-blind trial.", "registry id"),
+    ("In a double-blind, multicenter, randomized, placebo-controlled, 24-week phase 2 study across 11 countries, "
+     "baricitinib improved arthritis.", "a study elsewhere"),
+    ("The results will inform the design of a randomized trial.", "a study to prepare"),
+    ("This pilot is a step toward a future randomized controlled trial.", "future study"),
+    ("Based on these results, we propose a randomized controlled study.", "proposed next study"),
+    ("If the pilot is feasible, we will proceed with a large scale randomized multicentre trial.",
+     "proceed to a study"),
+    ("An observational study was conducted at our centre between 2015 and 2018.", "earlier study conducted"),
+    ("Patients from the 12-week double-blind study continue on open-label drug.", "patients of a parent study"),
+    ("Participants who completed the 52-week randomized trial may continue.", "patients of a parent study"),
+    ("A randomized phase 2 study is currently in progress to assess filgotinib.", "ongoing"),
+    ("Randomized studies are lacking in this population.", "studies in the plural"),
+    ("Participants rolled over from the core protocol.", "rollover"),
+]
+
+# Sentences about this study: no OTHER_STUDY entry may claim them.
+THIS = [
+    "This is a randomized, double-blind study of baricitinib.",
+    "Participants will be randomly assigned to baricitinib or placebo.",
+    "This study was conducted at 12 sites in China.",
+    "We will randomize 120 patients to two arms.",
+    "A randomized, open-label trial of baricitinib in 40 patients.",
+    "The patients in this trial will be followed for 48 weeks.",
+]
+
+
+@pytest.mark.parametrize("sentence, entry", OTHER, ids=[e for _, e in OTHER])
+def test_sentences_about_another_study(sentence, entry):
+    assert entry in [name for name, pattern in OTHER_STUDY if pattern.search(sentence)]
+    assert other_study(sentence) is not None
+    assert not about_this_study(sentence, narrative=True)
+    assert not about_this_study(sentence, narrative=False)
+
+
+@pytest.mark.parametrize("sentence", THIS)
+def test_sentences_about_this_study(sentence):
+    assert other_study(sentence) is None
+    assert about_this_study(sentence, narrative=True)
+
+
+def test_every_other_study_pattern_has_a_phrase():
+    assert {name for name, _ in OTHER_STUDY} == {entry for _, entry in OTHER}
+
+
+# (narrative sentence, the SELF_REFERENCE entry that recognises it)
+SELF = [
+    ("The present randomized trial compares two doses.", "this study"),
+    ("We will compare baricitinib with placebo.", "we do"),
+    ("This is a double-blind comparison.", "this is"),
+    ("Participants will receive baricitinib.", "participants will"),
+    ("BARI-SS is a randomized, double-blind trial.", "named study is"),
+    ("Baricitinib will be given once daily.", "will be given"),
+    ("A double-blind, placebo-controlled trial in adults.", "a study opens"),
+]
+
+
+@pytest.mark.parametrize("sentence, entry", SELF, ids=[e for _, e in SELF])
+def test_self_references(sentence, entry):
+    matched = [name for name, pattern in SELF_REFERENCE if pattern.search(sentence)]
+    assert entry in matched
+    assert about_this_study(sentence, narrative=True)
+
+
+def test_every_self_reference_has_a_phrase():
+    assert {name for name, _ in SELF_REFERENCE} == {entry for _, entry in SELF}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Double-blind studies of JAK inhibitors are few.",
+    "Baricitinib is a JAK inhibitor approved for rheumatoid arthritis.",
+])
+def test_narrative_without_a_self_reference_is_not_about_this_study(sentence):
+    assert not about_this_study(sentence, narrative=True)
+
+
+def test_a_design_field_speaks_of_this_study_unless_it_points_elsewhere():
+    assert about_this_study("Double-blind period of 24 weeks", narrative=False)
+    assert not about_this_study("Patients from the double-blind study NCT01234567", narrative=False)
