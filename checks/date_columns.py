@@ -39,8 +39,7 @@ def date_of(name: str) -> PartialDate:
 
 def shown(name: str) -> str:
     """SQL text of a studies date at its own precision, with its type when it has one."""
-    date = date_of(name)
-    return typed_text(date, f"s.{name}_type") if name in TYPED else date.text
+    return typed_text(name) if name in TYPED else date_of(name).text
 
 
 def select(message: str, evidence: str, where: str, fields: tuple[str, ...] = (),

@@ -43,7 +43,8 @@ def exact(expr: str) -> PartialDate:
 
 # The day a record of `studies s` is judged on: the earlier of the run's as_of and the day
 # the record was taken from the registry (macro record_today).
-RECORD_TODAY = exact("record_today($as_of, s.snapshot_date)")
+_TODAY = "record_today($as_of, s.snapshot_date)"
+RECORD_TODAY = PartialDate(_TODAY, _TODAY, f"strftime({_TODAY}, '%Y-%m-%d')")
 
 
 def after(a: PartialDate, b: PartialDate, days: int | str = 0) -> str:
@@ -56,9 +57,9 @@ def days_after(a: PartialDate, b: PartialDate) -> str:
     return f"({a.lo} - {b.hi})"
 
 
-def typed_text(date: PartialDate, type_column: str) -> str:
-    """SQL text of a date followed by its type when known: '2024-09-20 (ESTIMATED)'."""
-    return f"({date.text} || coalesce(' (' || {type_column} || ')', ''))"
+def typed_text(name: str, alias: str = "s") -> str:
+    """SQL text of a typed date column followed by its type when known: '2024-09 (ESTIMATED)'."""
+    return f"date_typed({alias}.{name}, {alias}.{name}_precision, {alias}.{name}_type)"
 
 
 def months_between_range(start: PartialDate, end: PartialDate) -> tuple[str, str]:

@@ -30,3 +30,6 @@ CREATE OR REPLACE MACRO age_in_days(age) AS
         WHEN 'day' THEN 1 WHEN 'days' THEN 1
         WHEN 'hour' THEN 1 / 24 WHEN 'hours' THEN 1 / 24
         WHEN 'minute' THEN 1 / 1440 WHEN 'minutes' THEN 1 / 1440 END;
+-- A date at its own precision followed by its type when known: '2024-09 (ESTIMATED)'.
+CREATE OR REPLACE MACRO date_typed(d, prec, date_type) AS
+    date_shown(d, prec) || coalesce(' (' || date_type || ')', '');
