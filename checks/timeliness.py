@@ -7,7 +7,7 @@ snapshot), and at the coarser precision of the dates it compares.
 from __future__ import annotations
 
 from checks.date_columns import ICMJE_IN_FORCE, date_of, rule, select, shown
-from checks.partial_dates import RECORD_TODAY, after, days_after, exact
+from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import sql_text
 
 FAMILY = "timeliness"
@@ -34,18 +34,23 @@ def _late_registration_sql() -> str:
 
 
 # The applicable-clinical-trial test, approximated from what the record holds (as the FDAAA
-# TrialsTracker does): interventional, not phase 1 only, not device feasibility, FDA-regulated
-# drug or device or a site in the United States.
+# TrialsTracker does): interventional, not phase 1 only, not device feasibility, and an
+# FDA-regulated drug or device. Records from before the final rule carry no FDA flags: for them
+# a US site and a drug, biological, device, genetic or radiation intervention stand in.
 US_SITE = ("(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f.country = 'United States') "
            "OR EXISTS (SELECT 1 FROM countries c WHERE c.nct_id = s.nct_id AND c.name = 'United States' "
            "AND NOT coalesce(c.removed, FALSE)))")
+PRODUCT = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.intervention_type IN "
+           "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT'))")
+FLAGS_UNKNOWN = "s.is_fda_regulated_drug IS NULL AND s.is_fda_regulated_device IS NULL"
 APPLICABLE = (f"{INTERVENTIONAL} AND coalesce(s.phase, '') NOT IN ('PHASE1', 'EARLY_PHASE1') "
               "AND NOT EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = s.nct_id "
               "AND d.primary_purpose = 'DEVICE_FEASIBILITY') "
-              f"AND (s.is_fda_regulated_drug OR s.is_fda_regulated_device OR {US_SITE})")
+              f"AND (s.is_fda_regulated_drug OR s.is_fda_regulated_device "
+              f"OR ({FLAGS_UNKNOWN} AND {US_SITE} AND {PRODUCT}))")
 # Without the first-submission date the record's timeline was not loaded, so "no results" is unknown.
-NO_RESULTS = ("s.study_first_submitted_date IS NOT NULL AND s.results_first_submitted_date IS NULL "
-              "AND s.results_first_posted_date IS NULL")
+TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
+NO_RESULTS = "s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL"
 DELAY_YEARS = "(CASE WHEN s.disposition_first_submitted_date IS NULL THEN 1 ELSE 3 END)"
 
 
@@ -53,9 +58,21 @@ def _or_null(expr: str) -> str:
     return f"coalesce(CAST({expr} AS VARCHAR), 'NULL')"
 
 
-def _results_overdue_sql() -> str:
+def _results_due_by() -> PartialDate:
+    """The results deadline: a year after primary completion, three with a certificate of delay."""
+    return exact(f"{date_of('primary_completion_date').hi} + to_years({DELAY_YEARS})")
+
+
+def results_due() -> str:
+    """SQL condition on `studies s`: an applicable trial whose results deadline had passed on the record's day."""
     completion = date_of("primary_completion_date")
-    due = exact(f"{completion.hi} + to_years({DELAY_YEARS})")
+    return (f"{APPLICABLE} AND {TIMELINE_KNOWN} AND coalesce(s.overall_status, '') <> 'WITHDRAWN' "
+            f"AND s.primary_completion_date_type = 'ACTUAL' AND {completion.lo} >= {FINAL_RULE_IN_FORCE} "
+            f"AND {after(RECORD_TODAY, _results_due_by())}")
+
+
+def _results_overdue_sql() -> str:
+    due = _results_due_by()
     texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
              "cert": _or_null("strftime(s.disposition_first_submitted_date, '%Y-%m-%d')"),
              "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
@@ -66,9 +83,7 @@ def _results_overdue_sql() -> str:
         sql_text("primary_completion_date={pc}; results_first_submitted_date=NULL; certificate of "
                  "delay submitted={cert}; due={due}; judged as of={now}; phase={phase}; "
                  "is_fda_regulated_drug={drug}; is_fda_regulated_device={device}", **texts),
-        f"{APPLICABLE} AND coalesce(s.overall_status, '') <> 'WITHDRAWN' AND {NO_RESULTS} "
-        f"AND s.primary_completion_date_type = 'ACTUAL' AND {completion.lo} >= {FINAL_RULE_IN_FORCE} "
-        f"AND {after(RECORD_TODAY, due)}")
+        f"{results_due()} AND {NO_RESULTS}")
 
 
 def _not_yet_recruiting_sql() -> str:
@@ -92,8 +107,8 @@ RULES = (
     rule("results_overdue", "warning",
          "42 CFR 11.44: an applicable clinical trial posts results within a year of its primary "
          "completion (three with a certificate of delay). Applicability is approximated "
-         "(interventional, not phase 1 only, FDA-regulated drug or device or a US site), so a "
-         "person confirms it.",
+         "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
+         "the FDA flags, a US site and a drug or device), so a person confirms it.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
           "studies.disposition_first_submitted_date"), _results_overdue_sql(),
          family=FAMILY, category="missing_field"),
