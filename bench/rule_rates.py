@@ -43,6 +43,8 @@ XML_TAGS = ("required_header/download_date", "study_first_submitted", "results_f
             "results_first_posted", "disposition_first_submitted", "disposition_first_posted")
 # Published figures to read each rate against (the denominators differ: see the note).
 PUBLISHED = {
+    "timeliness.late_registration": "Haslberger et al., BMJ Open 2023;13:e069553: 53.7% of 1,927 German "
+                                    "UMC trials (CT.gov/DRKS, completed 2009-2017) registered retrospectively",
     "timeliness.results_overdue": "DeVito, Bacon & Goldacre, Lancet 2020 (FDAAA TrialsTracker data): "
                                   "of 4,209 trials due, 40.9% reported on time, 64.1% ever -> ~36% of due trials overdue",
 }
@@ -105,6 +107,23 @@ def overdue_share(con, as_of: date) -> str:
     return f"{overdue}/{due} due trials overdue" + (f" ({100 * overdue / due:.0f}%)" if due else "")
 
 
+# Rules about "now": what they would say if each copy were judged as of the run's as_of instead.
+NOW_RULES = ("dates.status_stale_after_completion", "dates.verification_stale",
+             "timeliness.not_yet_recruiting_past_start", "timeliness.results_overdue")
+
+
+def print_ignoring_snapshots(con, as_of: date) -> None:
+    """Rates of the rules about now with every snapshot date forgotten (the old behaviour)."""
+    rules = {r.id: r for r in checks.all_rules()}
+    con.execute("UPDATE studies SET snapshot_date = NULL")
+    scope = set_scope(con, None, as_of)
+    total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
+    print(f"\njudged as of {as_of} instead of each record's snapshot:")
+    for rule_id in NOW_RULES:
+        found = {f.nct_id for f in findings_of(con, rules[rule_id], scope)}
+        print(f"  {rule_id:50s} {len(found):5d} studies {100 * len(found) / total:5.1f}%")
+
+
 def print_rates(con, as_of: date, show_errors: bool) -> None:
     """One line per rule: studies, rate, findings per severity, rate per layout, published figure."""
     scope = set_scope(con, None, as_of)
@@ -153,6 +172,7 @@ def main() -> None:
             print(f"{source}: {r.files_seen} files, {r.loaded} loaded, {r.rejected} rejected, {r.skipped} skipped")
         print(f"registry timeline read from {backfill_timeline(con, args.sources)} JSON/XML files")
         print_rates(con, args.as_of, args.errors)
+        print_ignoring_snapshots(con, args.as_of)
 
 
 if __name__ == "__main__":
