@@ -6,11 +6,15 @@ from typing import Sequence
 
 import duckdb
 
-from checks import contradictions, cross_source, dates, gx_suite, identity, invalid_values, missing_fields
+from checks import (
+    contradictions, cross_source, dates, freshness, gx_suite, identity, invalid_values, missing_fields,
+    protocol, status, timeliness,
+)
 from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
-FAMILIES = (missing_fields, dates, contradictions, cross_source, identity, invalid_values, gx_suite)
+FAMILIES = (missing_fields, dates, timeliness, status, protocol, contradictions, cross_source, identity,
+            invalid_values, freshness, gx_suite)
 
 
 def all_rules() -> tuple[Rule, ...]:

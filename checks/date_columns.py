@@ -1,7 +1,7 @@
 """The date columns of `studies` as partial dates, and the shape of a date rule's SELECT."""
 from __future__ import annotations
 
-from checks.partial_dates import PartialDate, column, typed_text
+from checks.partial_dates import PartialDate, column, day_column, typed_text
 from checks.rule import Rule
 from checks.sql_text import literal
 from schemas.enums import OPEN_STATUSES
@@ -13,32 +13,46 @@ LABELS = {
     "start_date": "start", "primary_completion_date": "primary completion",
     "completion_date": "completion", "study_first_posted_date": "first posted",
     "last_update_posted_date": "last update posted", "verification_date": "verification",
+    "study_first_submitted_date": "first submitted",
 }
 # ClinicalTrials.gov posted its first records in September 1999: nothing was registered earlier.
 REGISTRY_OPENED = "DATE '1999-09-01'"
 OPEN = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES)})"
+# A SUSPENDED trial has not ended either: its status goes stale like an open one's.
+NOT_ENDED = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES + ('SUSPENDED',))})"
+# ICMJE journals required registration before enrolment from 2005-07-01; earlier trials were
+# bulk-registered when the registry and the requirement arrived.
+ICMJE_IN_FORCE = "DATE '2005-07-01'"
+# FDAAA 801 made registration and its data elements law from 2007-09-27.
+FDAAA_IN_FORCE = "DATE '2007-09-27'"
+
+
+# The registry's own timeline (submissions, postings, snapshot) is always given to the day.
+DAY_ONLY = ("study_first_submitted_date", "results_first_submitted_date", "results_first_posted_date",
+            "disposition_first_submitted_date", "disposition_first_posted_date", "snapshot_date")
 
 
 def date_of(name: str) -> PartialDate:
     """The partial date held in column `name` of `studies s`."""
-    return column(name, "s")
+    return day_column(name, "s") if name in DAY_ONLY else column(name, "s")
 
 
 def shown(name: str) -> str:
     """SQL text of a studies date at its own precision, with its type when it has one."""
-    date = date_of(name)
-    return typed_text(date, f"s.{name}_type") if name in TYPED else date.text
+    return typed_text(name) if name in TYPED else date_of(name).text
 
 
 def select(message: str, evidence: str, where: str, fields: tuple[str, ...] = (),
-           joins: str = "") -> str:
-    """A rule SELECT over `studies s` (plus `joins`); `fields` overrides the rule's fields."""
+           joins: str = "", severity: str = "NULL") -> str:
+    """A rule SELECT over `studies s` (plus `joins`); `fields` overrides the rule's fields,
+    `severity` (SQL) the rule's severity where it is not NULL."""
     listed = f", [{', '.join(literal(f) for f in fields)}] AS fields" if fields else ""
-    return (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence{listed} "
-            f"FROM studies s {joins} WHERE {where}")
+    return (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence{listed}, "
+            f"{severity} AS severity FROM studies s {joins} WHERE {where}")
 
 
-def rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], sql: str) -> Rule:
-    """A rule of the dates family."""
-    return Rule(id=f"dates.{name}", category=CATEGORY, severity=severity,
+def rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], sql: str,
+         family: str = "dates", category: str = CATEGORY) -> Rule:
+    """A rule of the dates family (or of another family written over `studies s`)."""
+    return Rule(id=f"{family}.{name}", category=category, severity=severity,
                 rationale=rationale, fields=fields, sql=sql)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checks.date_columns import LABELS, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
-from checks.partial_dates import AS_OF, after, exact, months_between_range
+from checks.partial_dates import RECORD_TODAY, after, exact, months_between_range
 from checks.sql_text import sql_text
 
 LAST_UPDATE = "last_update_posted_date"
@@ -17,7 +17,13 @@ ESTIMATE_STALE_DAYS = 90
 EARLIEST_STUDY_DATE = (exact("DATE '1940-01-01'"), "before 1940, almost certainly a typo")
 EARLIEST_POSTING = (exact(REGISTRY_OPENED), "before ClinicalTrials.gov posted its first records in 1999")
 EARLIEST = {"study_first_posted_date": EARLIEST_POSTING, "last_update_posted_date": EARLIEST_POSTING}
-LATEST = exact("CAST($as_of AS DATE) + INTERVAL 15 YEAR")
+IMPLAUSIBLE = ("start_date", "primary_completion_date", "completion_date", "study_first_posted_date",
+               "last_update_posted_date", "verification_date")
+LATEST = exact(f"{RECORD_TODAY.lo} + INTERVAL 15 YEAR")
+# End dates of long-running registries and cohorts lie decades ahead on purpose (2050, 2065);
+# a year from 2099 on is a placeholder ("2099-12-31", "2100"), not a plan.
+END_DATES = ("primary_completion_date", "completion_date")
+PLACEHOLDER_FROM = exact("DATE '2099-01-01'")
 # The header duration may round; it disagrees only past both tolerances.
 DURATION_TOLERANCE_MONTHS, DURATION_TOLERANCE_SHARE = 1.5, 0.10
 
@@ -51,12 +57,17 @@ def _estimate_kept(name: str) -> str:
 
 def _implausible(name: str) -> str:
     earliest, why = EARLIEST.get(name, EARLIEST_STUDY_DATE)
-    early, late = after(earliest, date_of(name)), after(date_of(name), LATEST)
-    texts = {"d": shown(name), "now": AS_OF.text}
+    end_date = name in END_DATES
+    latest = PLACEHOLDER_FROM if end_date else LATEST
+    early = after(earliest, date_of(name))
+    late = f"{date_of(name).lo} >= {latest.lo}" if end_date else after(date_of(name), latest)
+    texts = {"d": shown(name), "now": RECORD_TODAY.text}
     too_early = sql_text(f"The {LABELS[name]} date {{d}} is {why}.", **texts)
-    too_late = sql_text(f"The {LABELS[name]} date {{d}} is more than 15 years after {{now}}.", **texts)
+    too_late = sql_text(f"The {LABELS[name]} date {{d}} is a placeholder year, not a planned date."
+                        if end_date else
+                        f"The {LABELS[name]} date {{d}} is more than 15 years after {{now}}.", **texts)
     message = f"CASE WHEN {early} THEN {too_early} ELSE {too_late} END"
-    return select(message, sql_text(f"{name}={{d}}; as_of={{now}}", **texts),
+    return select(message, sql_text(f"{name}={{d}}; judged as of={{now}}", **texts),
                   f"({early} OR {late})", (f"studies.{name}",))
 
 
@@ -86,9 +97,10 @@ PLAUSIBILITY_RULES = (
          tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
          _per_date(TYPED, _estimate_kept)),
     rule("implausible_date", "warning",
-         "Study dates before 1940, postings before the registry opened (1999) and dates more than "
-         "15 years ahead are typos (1900 for 2000).",
-         tuple(f"studies.{n}" for n in LABELS), _per_date(tuple(LABELS), _implausible)),
+         "Study dates before 1940 and postings before the registry opened (1999) are typos (1900 "
+         "for 2000); completion in 2099 or later is a placeholder, while long registries may "
+         "honestly plan to end in 2050 or 2065; other dates more than 15 years ahead are typos.",
+         tuple(f"studies.{n}" for n in IMPLAUSIBLE), _per_date(IMPLAUSIBLE, _implausible)),
     rule("header_duration_mismatch", "warning",
          "The clincosm header duration is derived from the dates; disagreeing, one of them is wrong.",
          ("page_header_metrics.duration_months", "studies.start_date", "studies.completion_date"),

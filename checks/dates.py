@@ -1,13 +1,16 @@
 """Rule family dates: dates in an impossible order, stale statuses and estimates, odd dates.
 
 Every comparison goes through checks.partial_dates, so a month-precision date is never
-'after' a day inside that month. Anything about "now" uses the run's $as_of.
+'after' a day inside that month. Anything about "now" judges a record as of RECORD_TODAY:
+the earlier of the run's $as_of and the day the record was taken from the registry.
 """
 from __future__ import annotations
 
-from checks.date_columns import OPEN, REGISTRY_OPENED, date_of, rule, select, shown
+from checks.date_columns import (
+    ICMJE_IN_FORCE, NOT_ENDED, OPEN, REGISTRY_OPENED, date_of, rule, select, shown,
+)
 from checks.date_plausibility import PLAUSIBILITY_RULES
-from checks.partial_dates import AS_OF, after, exact
+from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
 
@@ -22,6 +25,25 @@ def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: s
                 select(message, evidence, where))
 
 
+def _registered_after_completion_sql() -> str:
+    """First submitted (first posted where the submission date is unknown) after completion."""
+    posted_only = "s.study_first_submitted_date IS NULL"
+    # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion.
+    submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
+    completion = date_of("completion_date")
+    when = f"CASE WHEN {posted_only} THEN {posted.text} ELSE {submitted.text} END"
+    what = f"CASE WHEN {posted_only} THEN 'first posted' ELSE 'first submitted' END"
+    texts = {"what": what, "a": when, "b": shown("completion_date")}
+    late = (f"CASE WHEN {posted_only} THEN {after(posted, completion, 30)} "
+            f"ELSE {after(submitted, completion)} END")
+    return select(
+        sql_text("Study was {what} on {a}, after it completed on {b}, so it was registered "
+                 "retrospectively.", **texts),
+        sql_text("{what}={a}; completion_date={b}", **texts),
+        f"{completion.lo} >= {REGISTRY_OPENED} AND {late}",
+        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} THEN 'info' END")
+
+
 ORDER_RULES = (
     _order_rule("start_after_primary_completion", "start_date", "primary_completion_date", "error",
                 "A trial cannot reach its primary completion before it starts; one of the dates is wrong.",
@@ -32,12 +54,13 @@ ORDER_RULES = (
     _order_rule("primary_completion_after_completion", "primary_completion_date", "completion_date",
                 "error", "Primary completion is part of the study, so it cannot come after study completion.",
                 "The primary completion date {a} is after the completion date {b}."),
-    _order_rule("registered_after_completion", "study_first_posted_date", "completion_date",
-                "warning", "A trial registered only after it ended was not prospectively registered "
-                "(ICMJE, FDAAA), so its outcomes may have been chosen after the fact; trials that "
-                "ended before the registry opened in 1999 could not have been.",
-                "Study was first posted on {a}, after it completed on {b}, so it was registered retrospectively.",
-                only_if=f"{date_of('completion_date').lo} >= {REGISTRY_OPENED}"),
+    rule("registered_after_completion", "warning",
+         "A trial registered only after it ended was not prospectively registered (ICMJE from "
+         "2005, FDAAA 801 and 42 CFR 11.24: within 21 days of the first enrolment), so its "
+         "outcomes may have been chosen after the fact. Judged on the first submission, not the "
+         "posting; trials completed before 2005 were bulk-registered when the requirement came: info.",
+         ("studies.study_first_submitted_date", "studies.study_first_posted_date",
+          "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",
                 "error", "A record cannot be updated before it was first posted; one of the dates is wrong.",
                 "The record was first posted on {a}, after its last update posted on {b}."),
@@ -49,40 +72,40 @@ STATUS_GRACE_DAYS = 30
 
 
 def _stale_status_sql() -> str:
-    """Open status with the completion date (or, lacking it, primary completion) past as of as_of."""
+    """Status not ended with the completion date (or, lacking it, primary completion) past."""
     parts = []
     for name, label, only_if in (("completion_date", "completion", "TRUE"),
                                  ("primary_completion_date", "primary completion",
                                   "s.completion_date IS NULL")):
-        message = sql_text(f"Status is {{st}} but the {label} date {{d}} is past as of {{now}}.",
-                           st="s.overall_status", d=shown(name), now=AS_OF.text)
-        evidence = sql_text(f"overall_status={{st}}; {name}={{d}}; as_of={{now}}",
-                            st="s.overall_status", d=shown(name), now=AS_OF.text)
-        where = f"{OPEN} AND {only_if} AND {after(AS_OF, date_of(name), STATUS_GRACE_DAYS)}"
+        texts = {"st": "s.overall_status", "d": shown(name), "now": RECORD_TODAY.text}
+        message = sql_text(f"Status is {{st}} but the {label} date {{d}} is past as of {{now}}.", **texts)
+        evidence = sql_text(f"overall_status={{st}}; {name}={{d}}; judged as of={{now}}", **texts)
+        where = f"{NOT_ENDED} AND {only_if} AND {after(RECORD_TODAY, date_of(name), STATUS_GRACE_DAYS)}"
         parts.append(select(message, evidence, where, (f"studies.{name}", "studies.overall_status")))
     return " UNION ALL ".join(parts)
 
 
 def _stale_verification_sql() -> str:
-    """Open status with the verification date more than two years before as_of."""
-    texts = {"st": "s.overall_status", "v": shown("verification_date"), "now": AS_OF.text}
-    two_years_ago = exact("CAST($as_of AS DATE) - INTERVAL 2 YEAR")
+    """Open status with the verification date more than two years before the record's day."""
+    texts = {"st": "s.overall_status", "v": shown("verification_date"), "now": RECORD_TODAY.text}
+    two_years_ago = exact(f"{RECORD_TODAY.lo} - INTERVAL 2 YEAR")
     return select(
         sql_text("Status is {st} but the record was last verified {v}, more than two years "
                  "before {now}.", **texts),
-        sql_text("overall_status={st}; verification_date={v}; as_of={now}", **texts),
+        sql_text("overall_status={st}; verification_date={v}; judged as of={now}", **texts),
         f"{OPEN} AND {after(two_years_ago, date_of('verification_date'))}")
 
 
 STATUS_RULES = (
     rule("status_stale_after_completion", "warning",
-         "A trial still called open more than 30 days after its completion date has a stale "
-         "status (or a stale date); trackers would count it as running.",
+         "A trial still called open (or SUSPENDED) more than 30 days after its completion date has "
+         "a stale status or a stale date (42 CFR 11.64: changes within 30 days); trackers would "
+         "count it as running. Judged as of the record's snapshot, not our run.",
          ("studies.overall_status", "studies.completion_date", "studies.primary_completion_date"),
          _stale_status_sql()),
     rule("verification_stale", "warning",
          "The registry marks an open trial's status UNKNOWN once it is unverified for two years; "
-         "its status can no longer be trusted.",
+         "its status can no longer be trusted. Judged as of the record's snapshot.",
          ("studies.verification_date", "studies.overall_status"), _stale_verification_sql()),
 )
 

@@ -1,104 +1,84 @@
-"""Rule family gx: the Great Expectations column suite as rules (one per expectation kind),
-and its Data Docs.
+"""Great Expectations over the whole warehouse: table-level and distribution expectations
+(checks.gx_expectations), validated on frames read from DuckDB, with their Data Docs.
 
-Each rule yields one finding per study and offending value, with rule_id `gx.<expectation>`,
-so GX results land in quality_issues like every other rule.
+They judge the warehouse, not a study, so they write no quality_issues: `validate_warehouse`
+returns their results and `trialqc report` builds their Data Docs. Row-level checks are
+pandera's (schemas/), applied on the way in.
 """
 from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import duckdb
 
-from checks.gx_expectations import BETWEEN, IN_SET, MATCH_REGEX, NOT_NULL, SUITE, tables
-from checks.gx_validation import (
-    DOCS_SITE, Failure, columns_of, failures, gx_context, table_frame, validate,
-)
-from checks.rule import Finding, Rule
+from checks.gx_expectations import FRAMES, OBSERVED, WarehouseExpectation, tables
+from checks.gx_validation import DOCS_SITE, GxSuiteError, gx_context
 
-# One validation per table per run: the rules of a run share results, keyed by the content
-# they were computed from (row count and hash), so changed data is always validated afresh.
-_RESULTS: dict[tuple[str, int, int], tuple[Failure, ...]] = {}
-_RESULTS_KEPT = 64
+# No per-study rules: see the module docstring.
+RULES = ()
 
 
-def _content_key(con: duckdb.DuckDBPyConnection, table: str,
-                 columns: tuple[str, ...]) -> tuple[str, int, int]:
-    count, digest = con.execute(
-        f"SELECT count(*), coalesce(sum(hash({', '.join(columns)})), 0) FROM {table} "
-        "WHERE nct_id IN (SELECT nct_id FROM check_scope)").fetchone()
-    return table, int(count), int(digest)
+@dataclass(frozen=True)
+class WarehouseResult:
+    """Whether one expectation held on the warehouse, and what GX observed."""
+
+    expectation: WarehouseExpectation
+    success: bool
+    observed: Any
 
 
-def suite_failures(con: duckdb.DuckDBPyConnection) -> list[Failure]:
-    """Every failure of the suite on the studies in check_scope, one GX validation per table."""
-    found, context = [], None
-    for table, expectations in tables().items():
-        columns = columns_of(expectations)
-        key = _content_key(con, table, columns)
-        if key[1] == 0:
-            continue
-        if key not in _RESULTS:
-            context = context or gx_context()
-            result = validate(context, table, expectations, table_frame(con, table, columns), "COMPLETE")
-            while len(_RESULTS) >= _RESULTS_KEPT:
-                _RESULTS.pop(next(iter(_RESULTS)))
-            _RESULTS[key] = tuple(failures(expectations, result))
-        found.extend(_RESULTS[key])
+def _gx_expectation(con: duckdb.DuckDBPyConnection, expectation: WarehouseExpectation):
+    """The GX object for one expectation, with values read from the warehouse filled in."""
+    import great_expectations as gx
+
+    kwargs = dict(expectation.kwargs)
+    for name, key in expectation.from_warehouse:
+        kwargs[name] = con.execute(OBSERVED[key]).fetchone()[0]
+    if expectation.column:
+        kwargs["column"] = expectation.column
+    class_name = "".join(part.title() for part in expectation.kind.split("_"))
+    return getattr(gx.expectations, class_name)(**kwargs, meta={"why": expectation.why})
+
+
+def _validate_frame(context, con, name: str, expectations: tuple[WarehouseExpectation, ...]):
+    """One GX validation of one frame against its expectations; the result is kept in the context."""
+    import great_expectations as gx
+
+    frame = con.execute(FRAMES[name]).df()
+    suite = context.suites.add(gx.ExpectationSuite(
+        name=name, expectations=[_gx_expectation(con, e) for e in expectations]))
+    batch = context.data_sources.add_pandas(name).add_dataframe_asset(name)
+    definition = context.validation_definitions.add(gx.ValidationDefinition(
+        name=name, data=batch.add_batch_definition_whole_dataframe(name), suite=suite))
+    return definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
+
+
+def _results(expectations: tuple[WarehouseExpectation, ...], result) -> list[WarehouseResult]:
+    """Match GX's results back to the suite's expectations, in suite order."""
+    found = []
+    for expectation, item in zip(expectations, result.results):
+        info = item.exception_info or {}
+        if info.get("raised_exception"):
+            raise GxSuiteError(f"{expectation.kind} on {expectation.field} could not run: "
+                               f"{info.get('exception_message')}")
+        found.append(WarehouseResult(expectation, bool(item.success), item.result.get("observed_value")))
     return found
 
 
-def _shown(value) -> str:
-    value = value.item() if hasattr(value, "item") else value
-    return "NULL" if value is None else repr(value) if isinstance(value, str) else str(value)
+def validate_warehouse(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> list[WarehouseResult]:
+    """Validate the suite on the whole warehouse, one GX validation per frame."""
+    context = gx_context(docs_dir)
+    found: list[WarehouseResult] = []
+    for name, expectations in tables().items():
+        found += _results(expectations, _validate_frame(context, con, name, expectations))
+    if docs_dir is not None:
+        context.build_data_docs(site_names=[DOCS_SITE])
+    return found
 
-
-def _wording(failure: Failure) -> tuple[str, str]:
-    """The message and evidence for one failure."""
-    e, value, kw = failure.expectation, _shown(failure.value), dict(failure.expectation.kwargs)
-    if e.kind == NOT_NULL:
-        return f"Study has no value in {e.field}, which every record must have.", f"{e.field}=NULL"
-    if e.kind == IN_SET:
-        return (f"Study has {e.field} {value}, which is not a ClinicalTrials.gov value.",
-                f"{e.field}={value}; allowed: {', '.join(kw['value_set'])}")
-    if e.kind == BETWEEN:
-        return (f"Study has {e.field} {value}, outside the plausible range "
-                f"{kw['min_value']} to {kw['max_value']}.", f"{e.field}={value}")
-    return (f"Study has {e.field} {value}, which does not have the expected form.",
-            f"{e.field}={value}; pattern: {kw.get('regex')}")
-
-
-def _kind_rule(kind: str, severity: str, rationale: str) -> Rule:
-    """The rule `gx.<kind>`: the suite's expectations of that kind, as findings per study."""
-    def find(con: duckdb.DuckDBPyConnection, _scope) -> Iterator[Finding]:
-        seen = set()
-        for failure in suite_failures(con):
-            key = (failure.nct_id, failure.expectation.field, _shown(failure.value))
-            if failure.expectation.kind == kind and key not in seen:
-                seen.add(key)
-                message, evidence = _wording(failure)
-                yield Finding(failure.nct_id, message, evidence, (failure.expectation.field,))
-
-    fields = tuple(dict.fromkeys(e.field for e in SUITE if e.kind == kind))
-    # quality_issues has no "invalid value" category: a value the registry cannot hold is
-    # recorded as a missing (usable) value.
-    return Rule(id=f"gx.{kind}", category="missing_field", severity=severity,
-                rationale=rationale, fields=fields, func=find)
-
-
-RULES = (
-    _kind_rule(NOT_NULL, "error",
-               "Status and study type drive every filter; a record without them cannot be placed."),
-    _kind_rule(IN_SET, "error",
-               "A value outside the API v2 enums (e.g. PHASE5) drops the study from every filter on it."),
-    _kind_rule(BETWEEN, "warning",
-               "Counts and durations far outside what any trial has are typos or parsing slips."),
-    _kind_rule(MATCH_REGEX, "error",
-               "An id that is not NCT plus eight digits is no ClinicalTrials.gov record (fake or broken id)."),
-)
 
 _GX_PAGES = ("expectations", "validations")
 # Data Docs fetch GX's logo from its servers with a timestamp; point them at the local copy.
@@ -113,15 +93,11 @@ def _use_local_logo(out_dir: Path) -> None:
 
 
 def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path) -> Path:
-    """Validate the suite on every study and write GX Data Docs HTML to out_dir; returns index.html."""
+    """Validate the suite on the whole warehouse and write GX Data Docs HTML to out_dir; returns index.html."""
     out_dir = Path(out_dir)
     for stale in _GX_PAGES:  # pages of earlier validations, which the new index no longer lists
         shutil.rmtree(out_dir / stale, ignore_errors=True)
     out_dir.mkdir(parents=True, exist_ok=True)
-    context = gx_context(out_dir)
-    for table, expectations in tables().items():
-        frame = table_frame(con, table, columns_of(expectations), scoped=False)
-        validate(context, table, expectations, frame, "SUMMARY")
-    context.build_data_docs(site_names=[DOCS_SITE])
+    validate_warehouse(con, out_dir)
     _use_local_logo(out_dir)
     return out_dir / "index.html"

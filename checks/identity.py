@@ -32,10 +32,10 @@ def last_nct_number(year: int) -> int:
 def nct_number_beyond_registration(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterable[Finding]:
     """Studies whose NCT number was not yet issued when the record says it was first posted."""
     rows = con.execute("""
-        SELECT nct_id, study_first_posted_date FROM studies JOIN check_scope USING (nct_id)
-        WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')""").fetchall()
-    as_of = scope.as_of
-    for nct_id, posted in rows:
+        SELECT nct_id, study_first_posted_date, record_today($as_of, snapshot_date)
+        FROM studies JOIN check_scope USING (nct_id)
+        WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')""", {"as_of": scope.as_of}).fetchall()
+    for nct_id, posted, as_of in rows:
         # one year of slack: a record registered late in a year may be posted early the next
         year = (posted.year if posted else as_of.year) + 1
         limit = last_nct_number(year)

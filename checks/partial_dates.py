@@ -1,10 +1,11 @@
 """Partial dates in rule SQL: a date kept to the year or month is the period it may mean.
 
-A date is stored as AACT stores it, the last day of its period (month end; 12-31 for a year),
-with `<date>_precision` ('year', 'month', 'day'; NULL counts as 'day'). That stored day is a
-convention, never an exact day: rules read the whole period. Read as the interval [lo, hi], "a is after b" holds only when
-every reading agrees (a.lo > b.hi), which is the same as comparing both at the coarser of
-the two precisions: a month-precision 2021-03 is not after 2021-03-25.
+A date has its precision in `<date>_precision` ('year', 'month', 'day'; NULL counts as 'day').
+The DuckDB macros date_lo / date_hi / date_shown (warehouse/ddl/135_rule_macros.sql) give the
+first and last day of that period and its text, whichever day of the period was stored.
+"a is after b" holds only when every reading agrees (a.lo > b.hi), which is the same as
+comparing both at the coarser of the two precisions: a month-precision 2021-03 is not after
+2021-03-25, and a filled-in day is never taken as exact.
 """
 from __future__ import annotations
 
@@ -25,15 +26,13 @@ class PartialDate:
 
 def column(name: str, alias: str = "s") -> PartialDate:
     """The partial date in `<alias>.<name>`, with precision from `<alias>.<name>_precision`."""
-    col = f"{alias}.{name}"
-    prec = f"coalesce({alias}.{name}_precision, 'day')"
-    lo = (f"(CASE {prec} WHEN 'year' THEN make_date(year({col}), 1, 1) "
-          f"WHEN 'month' THEN make_date(year({col}), month({col}), 1) ELSE {col} END)")
-    hi = (f"(CASE {prec} WHEN 'year' THEN make_date(year({col}), 12, 31) "
-          f"WHEN 'month' THEN last_day({col}) ELSE {col} END)")
-    text = (f"(CASE {prec} WHEN 'year' THEN strftime({col}, '%Y') "
-            f"WHEN 'month' THEN strftime({col}, '%Y-%m') ELSE strftime({col}, '%Y-%m-%d') END)")
-    return PartialDate(lo, hi, text)
+    args = f"{alias}.{name}, {alias}.{name}_precision"
+    return PartialDate(f"date_lo({args})", f"date_hi({args})", f"date_shown({args})")
+
+
+def day_column(name: str, alias: str = "s") -> PartialDate:
+    """A date the registry always gives to the day and that has no precision column."""
+    return exact(f"{alias}.{name}")
 
 
 def exact(expr: str) -> PartialDate:
@@ -42,20 +41,28 @@ def exact(expr: str) -> PartialDate:
     return PartialDate(day, day, f"strftime({day}, '%Y-%m-%d')")
 
 
-AS_OF = exact("$as_of")
+# The day a record of `studies s` is judged on: the earlier of the run's as_of and the day
+# the record was taken from the registry (macro record_today).
+_TODAY = "record_today($as_of, s.snapshot_date)"
+RECORD_TODAY = PartialDate(_TODAY, _TODAY, f"strftime({_TODAY}, '%Y-%m-%d')")
 
 
-def after(a: PartialDate, b: PartialDate, days: int = 0) -> str:
+def after(a: PartialDate, b: PartialDate, days: int | str = 0) -> str:
     """SQL condition: `a` lies more than `days` days after `b` under every reading of both."""
-    return f"(({a.lo}) - ({b.hi}) > {days})"
+    return f"({a.lo} - {b.hi} > {days})"
 
 
-def typed_text(date: PartialDate, type_column: str) -> str:
-    """SQL text of a date followed by its type when known: '2024-09-20 (ESTIMATED)'."""
-    return f"({date.text} || coalesce(' (' || {type_column} || ')', ''))"
+def days_after(a: PartialDate, b: PartialDate) -> str:
+    """SQL: the fewest days by which `a` may lie after `b`."""
+    return f"({a.lo} - {b.hi})"
+
+
+def typed_text(name: str, alias: str = "s") -> str:
+    """SQL text of a typed date column followed by its type when known: '2024-09 (ESTIMATED)'."""
+    return f"date_typed({alias}.{name}, {alias}.{name}_precision, {alias}.{name}_type)"
 
 
 def months_between_range(start: PartialDate, end: PartialDate) -> tuple[str, str]:
     """SQL for the fewest and the most months that may lie between two partial dates."""
-    return (f"(({end.lo}) - ({start.hi})) / {DAYS_PER_MONTH}",
-            f"(({end.hi}) - ({start.lo})) / {DAYS_PER_MONTH}")
+    return (f"({end.lo} - {start.hi}) / {DAYS_PER_MONTH}",
+            f"({end.hi} - {start.lo}) / {DAYS_PER_MONTH}")

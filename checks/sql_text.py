@@ -12,12 +12,13 @@ def literal(text: str) -> str:
 def sql_text(template: str, **exprs: str) -> str:
     """SQL that renders `template`, each {name} filled by the SQL expression `exprs[name]`.
 
-    NULL parts render as empty text (DuckDB's concat), so a message is never NULL.
+    DuckDB's concat turns each part into text and NULL parts into empty text, so a message is
+    never NULL.
     """
     parts = []
     for text, name, _spec, _conv in Formatter().parse(template):
         if text:
             parts.append(literal(text))
         if name is not None:
-            parts.append(f"CAST({exprs[name]} AS VARCHAR)")
+            parts.append(exprs[name])
     return f"concat({', '.join(parts)})" if parts else "''"

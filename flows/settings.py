@@ -33,14 +33,19 @@ class Settings:
     db_path: Path
     reports_dir: Path
     batch_size: int
+    # How many business days (the registry posts on weekdays) a copy of a record may age before
+    # the freshness rules ask for a refresh.
+    freshness_business_days: int = 10
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE."""
+        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
+        TRIALQC_FRESHNESS_BUSINESS_DAYS."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
             db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
             reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
+            freshness_business_days=int(env.get("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10")),
         )

@@ -1,16 +1,20 @@
-"""The GX suite: bad enums become gx findings, clean data none, Data Docs build offline."""
+"""The GX suite judges the whole warehouse: row counts against the records loaded, shares of
+studies missing a field within a band, value distributions; Data Docs build offline."""
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
 
 from checks import gx_expectations, gx_suite
-from checks.engine import run_rules, set_scope
 from tests.checks import harness
 
 CONTACT = {"contact_type": "primary", "name": "Jane Q. Private", "phone": "+1-555-0142",
            "email": "jane.private@example.org"}
+# pandera's row-level checks; GX must not repeat them.
+COLUMN_KINDS = {"expect_column_values_to_not_be_null", "expect_column_values_to_be_in_set",
+                "expect_column_values_to_be_between", "expect_column_values_to_match_regex"}
 
 
 @pytest.fixture
@@ -27,66 +31,65 @@ def no_network(monkeypatch):
     return attempts
 
 
-def _with_phase5(study):
-    study["studies"][0]["phase"] = "PHASE5"
-    study["central_contacts"] = [CONTACT]
+def _warehouse(tmp_path, count: int = 4, loaded: int | None = None, **values):
+    """`count` clean studies (the last observational) changed by `values`, of which `loaded`
+    came from a source record."""
+    studies = {}
+    for i in range(count):
+        study = harness.clean_study()
+        if i == count - 1:
+            study["studies"][0].update(study_type="OBSERVATIONAL", phase=None)
+        study["studies"][0].update(values)
+        study["central_contacts"] = [CONTACT]
+        studies[f"NCT0100000{i}"] = study
+    con = harness.warehouse_with(tmp_path, studies)
+    for nct_id in sorted(studies)[: count if loaded is None else loaded]:
+        con.execute("INSERT INTO meta.source_records (nct_id, sha256, layout) VALUES (?, ?, 'ctgov_json_v2')",
+                    [nct_id, nct_id * 2])
+    return con
 
 
-def _gx_findings(con):
-    scope = set_scope(con, None, harness.AS_OF)
-    return [(rule.id, f) for rule in gx_suite.RULES for f in rule.func(con, scope)]
+def _failed(con) -> set[str]:
+    return {f"{r.expectation.kind}:{r.expectation.field}" for r in gx_suite.validate_warehouse(con) if not r.success}
 
 
-def test_bad_enum_yields_a_gx_finding(tmp_path, no_network):
-    study = harness.clean_study()
-    _with_phase5(study)
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": study, "NCT01000002": harness.clean_study()})
-    found = _gx_findings(con)
-    assert [(rule_id, f.nct_id, f.fields) for rule_id, f in found] == [
-        ("gx.expect_column_values_to_be_in_set", "NCT01000001", ("studies.phase",))]
-    assert "'PHASE5'" in found[0][1].evidence
+def test_a_sound_warehouse_meets_every_expectation(tmp_path, no_network):
+    assert _failed(_warehouse(tmp_path)) == set()
     assert no_network == []
 
 
-def test_clean_warehouse_yields_no_gx_finding(tmp_path):
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
-    assert _gx_findings(con) == []
+def test_row_count_is_checked_against_the_records_loaded(tmp_path):
+    assert _failed(_warehouse(tmp_path, loaded=3)) == {"expect_table_row_count_to_equal:studies"}
 
 
-def test_gx_findings_reach_quality_issues(tmp_path):
-    study = harness.clean_study()
-    _with_phase5(study)
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
-    run_rules(con, gx_suite.RULES, run_id="r1", as_of=harness.AS_OF)
-    rows = con.execute("SELECT rule_id, category, severity, fields FROM quality_issues").fetchall()
-    assert rows == [("gx.expect_column_values_to_be_in_set", "missing_field", "error", ["studies.phase"])]
+def test_share_of_studies_missing_a_field_outside_its_band(tmp_path):
+    failed = _failed(_warehouse(tmp_path, start_date=None, start_date_precision=None))
+    assert failed == {"expect_column_mean_to_be_between:studies.has_start_date"}
 
 
-def test_one_validation_per_table_per_run(tmp_path, monkeypatch):
-    study = harness.clean_study()
-    study["studies"][0]["brief_title"] = "A title never validated before"  # no cached result
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
-    calls = []
-    real = gx_suite.validate
-    monkeypatch.setattr(gx_suite, "validate", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
-    _gx_findings(con)
-    assert sorted(calls) == sorted(set(calls)), "a table was validated twice in one run"
+def test_value_distribution_outside_what_the_registry_holds(tmp_path):
+    failed = _failed(_warehouse(tmp_path, overall_status="WITHDRAWN", why_stopped="No funding"))
+    assert failed == {"expect_column_most_common_value_to_be_in_set:studies.overall_status"}
 
 
-def test_suite_leaves_out_personal_data():
-    assert not [e for e in gx_expectations.SUITE if e.table == "central_contacts"]
-    keys = [(e.kind, e.table, e.column) for e in gx_expectations.SUITE]
-    assert len(keys) == len(set(keys)), "results are matched back by kind, table and column"
+def test_suite_does_not_repeat_pandera_column_checks():
+    kinds = {e.kind for e in gx_expectations.SUITE}
+    assert not kinds & COLUMN_KINDS
+    assert "expect_table_row_count_to_equal" in kinds
+    assert all(e.table in gx_expectations.FRAMES for e in gx_expectations.SUITE)
+
+
+def test_gx_writes_no_per_study_issue():
+    assert gx_suite.RULES == ()
 
 
 def test_build_data_docs_writes_index_without_contacts(tmp_path, no_network):
-    study = harness.clean_study()
-    _with_phase5(study)
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
+    con = _warehouse(tmp_path, loaded=3)
     index = gx_suite.build_data_docs(con, tmp_path / "reports" / "gx")
     assert index == tmp_path / "reports" / "gx" / "index.html" and index.is_file()
     pages = [p.read_text(encoding="utf-8") for p in index.parent.rglob("*.html")]
-    assert any("PHASE5" in page for page in pages), "the failed expectation is documented"
+    texts = [" ".join(re.sub("<[^>]+>", " ", page).split()) for page in pages]
+    assert any("Must have exactly 3 rows" in text for text in texts), "the failed row count is documented"
     for value in (CONTACT["name"], CONTACT["phone"], CONTACT["email"]):
         assert not any(value in page for page in pages)
     assert not any("great-expectations-web-assets" in page for page in pages)
@@ -94,9 +97,14 @@ def test_build_data_docs_writes_index_without_contacts(tmp_path, no_network):
 
 
 def test_rebuilt_data_docs_show_only_the_latest_validation(tmp_path):
-    con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
+    con = _warehouse(tmp_path)
     out = tmp_path / "gx"
     gx_suite.build_data_docs(con, out)
     gx_suite.build_data_docs(con, out)
     pages = list((out / "validations").rglob("*.html"))
     assert len(pages) == len(gx_expectations.tables())
+
+
+def test_median_enrollment_outside_its_band(tmp_path):
+    assert _failed(_warehouse(tmp_path, enrollment=5000)) == {
+        "expect_column_median_to_be_between:studies.enrollment"}

@@ -31,3 +31,52 @@ def test_a_finding_cannot_invent_a_severity(tmp_path):
     con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
     run_rules(con, [rule], run_id="t", as_of=harness.AS_OF)
     assert con.execute("SELECT severity FROM quality_issues").fetchall() == [("warning",)]
+
+
+def _severities(tmp_path, rule_id: str, **values) -> list[str]:
+    """The severities `rule_id` gives the clean study changed by `values` (all rules run)."""
+    study = harness.clean_study()
+    study["studies"][0].update(values)
+    con = harness.warehouse_with(tmp_path, {"NCT00100001": study})
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
+    return [r[0] for r in con.execute(
+        "SELECT severity FROM quality_issues WHERE rule_id = ?", [rule_id]).fetchall()]
+
+
+@pytest.mark.parametrize("completed, submitted, severity", [
+    (date(2003, 6, 1), date(2005, 9, 1), "info"),      # bulk-registered when ICMJE came
+    (date(2012, 6, 1), date(2013, 2, 1), "warning"),
+])
+def test_registered_after_completion_is_info_before_icmje(tmp_path, completed, submitted, severity):
+    found = _severities(tmp_path, "dates.registered_after_completion", start_date=date(2001, 1, 1),
+                        primary_completion_date=None, completion_date=completed,
+                        study_first_submitted_date=submitted, study_first_posted_date=submitted)
+    assert found == [severity]
+
+
+@pytest.mark.parametrize("started, submitted, severity", [
+    (date(2003, 1, 10), date(2003, 6, 1), "info"), (date(2020, 1, 16), date(2020, 6, 1), "warning")])
+def test_late_registration_is_info_before_icmje(tmp_path, started, submitted, severity):
+    found = _severities(tmp_path, "timeliness.late_registration", start_date=started,
+                        study_first_submitted_date=submitted, study_first_posted_date=submitted)
+    assert found == [severity]
+
+
+@pytest.mark.parametrize("enrollment_type, severity", [("ACTUAL", "error"), ("ESTIMATED", "info"), (None, "info")])
+def test_withdrawn_enrollment_is_an_error_only_when_actual(tmp_path, enrollment_type, severity):
+    found = _severities(tmp_path, "status.withdrawn_with_enrollment", overall_status="WITHDRAWN",
+                        why_stopped="No funding", enrollment=40, enrollment_type=enrollment_type)
+    assert found == [severity]
+
+
+@pytest.mark.parametrize("status, severity", [("NOT_YET_RECRUITING", "error"), ("RECRUITING", "warning")])
+def test_open_status_with_actual_completion(tmp_path, status, severity):
+    found = _severities(tmp_path, "status.open_status_actual_primary_completion", overall_status=status)
+    assert found == [severity]
+
+
+@pytest.mark.parametrize("posted, severity", [(date(2005, 3, 1), "info"), (date(2012, 3, 1), "warning")])
+def test_stopped_without_reason_follows_fdaaa(tmp_path, posted, severity):
+    found = _severities(tmp_path, "status.stopped_without_reason", overall_status="TERMINATED",
+                        study_first_posted_date=posted)
+    assert found == [severity]

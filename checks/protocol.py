@@ -1,0 +1,97 @@
+"""Rule family protocol: the design elements an interventional record must describe, and
+whether its arms, interventions and ages fit together.
+"""
+from __future__ import annotations
+
+from checks.date_columns import FDAAA_IN_FORCE, rule, select
+from checks.sql_text import sql_text
+
+FAMILY = "protocol"
+_BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
+# What 42 CFR 11.10(b) asks an interventional record to describe, as (label, SQL: it is absent).
+DESIGN_ELEMENTS = (
+    ("arms", "NOT EXISTS (SELECT 1 FROM design_groups g WHERE g.nct_id = s.nct_id)"),
+    ("allocation", "d.allocation IS NULL"),
+    ("intervention model", "d.intervention_model IS NULL"),
+    ("masking", "d.masking IS NULL"),
+)
+
+
+def _design_missing_sql() -> str:
+    absent = "concat_ws(', ', " + ", ".join(
+        f"CASE WHEN {test} THEN '{label}' END" for label, test in DESIGN_ELEMENTS) + ")"
+    return select(
+        sql_text("Interventional study does not describe its {absent}.", absent=absent),
+        sql_text("study_type=INTERVENTIONAL; missing: {absent}", absent=absent),
+        "s.study_type = 'INTERVENTIONAL' AND s.source_layout IN ('ctgov_json_v2', 'ctgov_xml') AND ("
+        + " OR ".join(test for _label, test in DESIGN_ELEMENTS) + ")",
+        joins="LEFT JOIN (SELECT nct_id, any_value(allocation) AS allocation, "
+              "any_value(intervention_model) AS intervention_model, any_value(masking) AS masking "
+              "FROM designs GROUP BY nct_id) d ON d.nct_id = s.nct_id",
+        severity=f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END")
+
+
+def _ages_sql() -> str:
+    texts = {"lo": "e.minimum_age", "hi": "e.maximum_age"}
+    return select(
+        sql_text("The minimum age {lo} is above the maximum age {hi}.", **texts),
+        sql_text("eligibilities.minimum_age={lo}; eligibilities.maximum_age={hi}", **texts),
+        "age_in_days(e.minimum_age) > age_in_days(e.maximum_age)",
+        joins="JOIN eligibilities e ON e.nct_id = s.nct_id")
+
+
+# The source links arms to interventions when the study has any design_group_interventions
+# row; links match arm titles and intervention names without regard to case or spacing.
+LINKED = "EXISTS (SELECT 1 FROM design_group_interventions l WHERE l.nct_id = s.nct_id)"
+
+
+def _same(a: str, b: str) -> str:
+    return f"lower(trim({a})) = lower(trim({b}))"
+
+
+def _arm_without_intervention_sql() -> str:
+    texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')"}
+    return select(
+        sql_text("The arm \"{arm}\" receives no intervention, though the record links arms to "
+                 "interventions.", **texts),
+        sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
+        f"{LINKED} AND coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND NOT EXISTS (SELECT 1 "
+        f"FROM design_group_interventions l WHERE l.nct_id = s.nct_id AND {_same('l.design_group', 'g.title')})",
+        joins="JOIN design_groups g ON g.nct_id = s.nct_id")
+
+
+def _intervention_in_no_arm_sql() -> str:
+    texts = {"name": "i.name", "type": "coalesce(i.intervention_type, 'no type')"}
+    return select(
+        sql_text("The intervention \"{name}\" is given in no arm, though the record links arms to "
+                 "interventions.", **texts),
+        sql_text("interventions.name={name}; intervention_type={type}; no design_group_interventions row",
+                 **texts),
+        f"{LINKED} AND NOT EXISTS (SELECT 1 FROM design_group_interventions l "
+        f"WHERE l.nct_id = s.nct_id AND {_same('l.intervention', 'i.name')})",
+        joins="JOIN interventions i ON i.nct_id = s.nct_id")
+
+
+RULES = (
+    rule("interventional_design_missing", "warning",
+         "42 CFR 11.10(b) requires an interventional record to give its arms, allocation, "
+         "intervention model and masking; without them the design cannot be judged. Records first "
+         "posted before FDAAA (2007-09-27): info.",
+         ("design_groups", "designs.allocation", "designs.intervention_model", "designs.masking"),
+         _design_missing_sql(), family=FAMILY, category="missing_field"),
+    rule("minimum_age_above_maximum", "error",
+         "No participant can be older than the minimum age and younger than the maximum age at "
+         "once when the minimum is above the maximum; one of the ages is wrong.",
+         ("eligibilities.minimum_age", "eligibilities.maximum_age"), _ages_sql(),
+         family=FAMILY, category="contradiction"),
+    rule("arm_without_intervention", "warning",
+         "Every arm other than a no-intervention arm receives an intervention (42 CFR 11.10(b) "
+         "links them); an arm with none is a broken link or a missing intervention.",
+         ("design_groups.title", "design_group_interventions"), _arm_without_intervention_sql(),
+         family=FAMILY, category="missing_field"),
+    rule("intervention_in_no_arm", "warning",
+         "Every intervention is given in at least one arm (42 CFR 11.10(b)); one given in none is "
+         "a broken link or a stray intervention.",
+         ("interventions.name", "design_group_interventions"), _intervention_in_no_arm_sql(),
+         family=FAMILY, category="missing_field"),
+)

@@ -1,0 +1,119 @@
+"""Rule family timeliness: the registry's deadlines — register on time, post results on time,
+start when the record says it will.
+
+Each deadline is judged as of RECORD_TODAY (the earlier of the run's as_of and the record's
+snapshot), and at the coarser precision of the dates it compares.
+"""
+from __future__ import annotations
+
+from checks.date_columns import ICMJE_IN_FORCE, date_of, rule, select, shown
+from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
+from checks.sql_text import sql_text
+
+FAMILY = "timeliness"
+INTERVENTIONAL = "s.study_type = 'INTERVENTIONAL'"
+# 42 CFR 11.24(a): register no later than 21 days after enrolling the first participant.
+REGISTRATION_DAYS = 21
+# 42 CFR 11.44: results are due one year after the primary completion date; a certificate of
+# delay (11.44(b)) extends that by up to two more years. The final rule applies to trials whose
+# primary completion is on or after its effective date, 2017-01-18.
+FINAL_RULE_IN_FORCE = "DATE '2017-01-18'"
+NOT_YET_STARTED_DAYS = 90
+
+
+def _late_registration_sql() -> str:
+    submitted, start = date_of("study_first_submitted_date"), date_of("start_date")
+    texts = {"sub": submitted.text, "st": shown("start_date"), "n": days_after(submitted, start)}
+    return select(
+        sql_text("Study was first submitted on {sub}, {n} days after it started on {st}: "
+                 "registered late.", **texts),
+        sql_text("study_first_submitted_date={sub}; start_date={st}; days late={n}", **texts),
+        f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' "
+        f"AND {after(submitted, start, REGISTRATION_DAYS)}",
+        severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} THEN 'info' END")
+
+
+# The applicable-clinical-trial test, approximated from what the record holds (as the FDAAA
+# TrialsTracker does): interventional, not phase 1 only, not device feasibility, and an
+# FDA-regulated drug or device. Records from before the final rule carry no FDA flags: for them
+# a US site and a drug, biological, device, genetic or radiation intervention stand in.
+US_SITE = ("(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f.country = 'United States') "
+           "OR EXISTS (SELECT 1 FROM countries c WHERE c.nct_id = s.nct_id AND c.name = 'United States' "
+           "AND NOT coalesce(c.removed, FALSE)))")
+PRODUCT = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.intervention_type IN "
+           "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT'))")
+FLAGS_UNKNOWN = "s.is_fda_regulated_drug IS NULL AND s.is_fda_regulated_device IS NULL"
+APPLICABLE = (f"{INTERVENTIONAL} AND coalesce(s.phase, '') NOT IN ('PHASE1', 'EARLY_PHASE1') "
+              "AND NOT EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = s.nct_id "
+              "AND d.primary_purpose = 'DEVICE_FEASIBILITY') "
+              f"AND (s.is_fda_regulated_drug OR s.is_fda_regulated_device "
+              f"OR ({FLAGS_UNKNOWN} AND {US_SITE} AND {PRODUCT}))")
+# Without the first-submission date the record's timeline was not loaded, so "no results" is unknown.
+TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
+NO_RESULTS = "s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL"
+DELAY_YEARS = "(CASE WHEN s.disposition_first_submitted_date IS NULL THEN 1 ELSE 3 END)"
+
+
+def _or_null(expr: str) -> str:
+    return f"coalesce(CAST({expr} AS VARCHAR), 'NULL')"
+
+
+def _results_due_by() -> PartialDate:
+    """The results deadline: a year after primary completion, three with a certificate of delay."""
+    return exact(f"{date_of('primary_completion_date').hi} + to_years({DELAY_YEARS})")
+
+
+def results_due() -> str:
+    """SQL condition on `studies s`: an applicable trial whose results deadline had passed on the record's day."""
+    completion = date_of("primary_completion_date")
+    return (f"{APPLICABLE} AND {TIMELINE_KNOWN} AND coalesce(s.overall_status, '') <> 'WITHDRAWN' "
+            f"AND s.primary_completion_date_type = 'ACTUAL' AND {completion.lo} >= {FINAL_RULE_IN_FORCE} "
+            f"AND {after(RECORD_TODAY, _results_due_by())}")
+
+
+def _results_overdue_sql() -> str:
+    due = _results_due_by()
+    texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
+             "cert": _or_null("strftime(s.disposition_first_submitted_date, '%Y-%m-%d')"),
+             "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
+             "phase": _or_null("s.phase")}
+    return select(
+        sql_text("Primary completion was {pc} and results were due by {due}, but none were "
+                 "submitted as of {now}.", **texts),
+        sql_text("primary_completion_date={pc}; results_first_submitted_date=NULL; certificate of "
+                 "delay submitted={cert}; due={due}; judged as of={now}; phase={phase}; "
+                 "is_fda_regulated_drug={drug}; is_fda_regulated_device={device}", **texts),
+        f"{results_due()} AND {NO_RESULTS}")
+
+
+def _not_yet_recruiting_sql() -> str:
+    texts = {"st": shown("start_date"), "now": RECORD_TODAY.text,
+             "n": days_after(RECORD_TODAY, date_of("start_date"))}
+    return select(
+        sql_text("Status is NOT_YET_RECRUITING but the start date {st} was {n} days before {now}.",
+                 **texts),
+        sql_text("overall_status=NOT_YET_RECRUITING; start_date={st}; judged as of={now}", **texts),
+        f"s.overall_status = 'NOT_YET_RECRUITING' "
+        f"AND {after(RECORD_TODAY, date_of('start_date'), NOT_YET_STARTED_DAYS)}")
+
+
+RULES = (
+    rule("late_registration", "warning",
+         "42 CFR 11.24 requires registration within 21 days of the first enrolment, and ICMJE "
+         "journals registration before it; a late record may have chosen its outcomes after the "
+         "fact. Judged on the first submission; trials started before ICMJE's 2005 rule: info.",
+         ("studies.study_first_submitted_date", "studies.start_date"), _late_registration_sql(),
+         family=FAMILY),
+    rule("results_overdue", "warning",
+         "42 CFR 11.44: an applicable clinical trial posts results within a year of its primary "
+         "completion (three with a certificate of delay). Applicability is approximated "
+         "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
+         "the FDA flags, a US site and a drug or device), so a person confirms it.",
+         ("studies.primary_completion_date", "studies.results_first_submitted_date",
+          "studies.disposition_first_submitted_date"), _results_overdue_sql(),
+         family=FAMILY, category="missing_field"),
+    rule("not_yet_recruiting_past_start", "warning",
+         "A study still NOT_YET_RECRUITING more than 90 days after its start date has a stale "
+         "status or start date (42 CFR 11.64: changes within 30 days).",
+         ("studies.overall_status", "studies.start_date"), _not_yet_recruiting_sql(), family=FAMILY),
+)

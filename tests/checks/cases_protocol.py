@@ -1,0 +1,78 @@
+"""Cases for checks.protocol: design elements of an interventional record, ages, and the links
+between arms and interventions."""
+from __future__ import annotations
+
+from datetime import date as d
+
+from tests.checks.harness import Case
+
+
+def study(**values):
+    """A change that sets columns of the `studies` row."""
+    return lambda s: s["studies"][0].update(values)
+
+
+def row(table: str, **values):
+    """A change that sets columns of the first row of a table."""
+    return lambda s: s[table][0].update(values)
+
+
+def rows(table: str, new_rows: list[dict]):
+    """A change that replaces the rows of one child table."""
+    return lambda s: s.__setitem__(table, new_rows)
+
+
+def both(*changes):
+    """A change made of several changes, in order."""
+    return lambda s: [change(s) for change in changes]
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+DESIGN = "protocol.interventional_design_missing"
+AGES = "protocol.minimum_age_above_maximum"
+ARM = "protocol.arm_without_intervention"
+STRAY = "protocol.intervention_in_no_arm"
+
+CASES = [
+    Case(DESIGN, True, row("designs", masking=None), note="no masking"),
+    Case(DESIGN, True, rows("designs", []), note="no design at all"),
+    Case(DESIGN, True, rows("design_groups", []), note="no arms"),
+    Case(DESIGN, True, both(rows("designs", []), study(study_first_posted_date=d(2005, 9, 13))),
+         note="before FDAAA: fires at info"),
+    Case(DESIGN, False, row("designs", allocation="NA", intervention_model="SINGLE_GROUP", masking="NONE"),
+         note="NA and NONE are answers"),
+    Case(DESIGN, False, both(rows("designs", []), study(study_type="OBSERVATIONAL", phase=None)),
+         note="observational"),
+    Case(DESIGN, False, both(rows("designs", []), study(source_layout="summary_text")),
+         note="a summary page does not show the design"),
+    Case(DESIGN, False, _clean, note="clean"),
+
+    Case(AGES, True, row("eligibilities", minimum_age="65 Years", maximum_age="18 Years")),
+    Case(AGES, True, row("eligibilities", minimum_age="2 Years", maximum_age="18 Months"), note="units differ"),
+    Case(AGES, False, row("eligibilities", minimum_age="6 Months", maximum_age="2 Years"), note="6 months < 2 years"),
+    Case(AGES, False, row("eligibilities", minimum_age="18 Years", maximum_age=None), note="no maximum"),
+    Case(AGES, False, row("eligibilities", minimum_age="N/A", maximum_age="17 Years"), note="N/A"),
+    Case(AGES, False, row("eligibilities", minimum_age="18 Years", maximum_age="18 Years"), note="equal"),
+    Case(AGES, False, _clean, note="clean"),
+
+    Case(ARM, True, rows("design_group_interventions", [{"design_group": "Baricitinib", "intervention": "Baricitinib"}]),
+         note="placebo arm unlinked"),
+    Case(ARM, False, both(lambda s: s["design_groups"][1].update(group_type="NO_INTERVENTION"),
+                                            rows("design_group_interventions",
+                               [{"design_group": "Baricitinib", "intervention": "Baricitinib"}])),
+         note="a no-intervention arm"),
+    Case(ARM, False, rows("design_group_interventions", []), note="the source does not link them"),
+    Case(ARM, False, rows("design_group_interventions", [{"design_group": " baricitinib", "intervention": "Baricitinib"},
+                                                         {"design_group": "PLACEBO", "intervention": "Placebo"}]),
+         note="case and spacing"),
+    Case(ARM, False, _clean, note="clean"),
+
+    Case(STRAY, True, rows("design_group_interventions", [{"design_group": "Baricitinib", "intervention": "Baricitinib"},
+                                                          {"design_group": "Placebo", "intervention": "Baricitinib"}]),
+         note="placebo given in no arm"),
+    Case(STRAY, False, rows("design_group_interventions", []), note="the source does not link them"),
+    Case(STRAY, False, _clean, note="clean"),
+]

@@ -1,0 +1,51 @@
+"""Cases for checks.status: the overall status against the reason for stopping, the primary
+completion type and the enrollment."""
+from __future__ import annotations
+
+from datetime import date as d
+
+from tests.checks.harness import Case
+
+
+def study(**values):
+    """A change that sets columns of the `studies` row."""
+    return lambda s: s["studies"][0].update(values)
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+STOPPED = "status.stopped_without_reason"
+OPEN_ACTUAL = "status.open_status_actual_primary_completion"
+WITHDRAWN = "status.withdrawn_with_enrollment"
+
+CASES = [
+    Case(STOPPED, True, study(overall_status="TERMINATED", enrollment=12)),
+    Case(STOPPED, True, study(overall_status="SUSPENDED", why_stopped="  "), note="blank reason"),
+    Case(STOPPED, True, study(overall_status="WITHDRAWN", enrollment=0), note="withdrawn"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", study_first_posted_date=d(2005, 3, 1)),
+         note="before FDAAA: fires at info"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision")),
+    Case(STOPPED, False, study(overall_status="TERMINATED", source_layout="summary_text"),
+         note="a summary page never shows the reason"),
+    Case(STOPPED, False, _clean, note="completed"),
+
+    Case(OPEN_ACTUAL, True, study(overall_status="RECRUITING"), note="recruiting, primary completion ACTUAL"),
+    Case(OPEN_ACTUAL, True, study(overall_status="NOT_YET_RECRUITING"), note="cannot be right: error"),
+    Case(OPEN_ACTUAL, True, study(overall_status="ENROLLING_BY_INVITATION")),
+    Case(OPEN_ACTUAL, False, study(overall_status="RECRUITING", primary_completion_date_type="ESTIMATED")),
+    Case(OPEN_ACTUAL, False, study(overall_status="ACTIVE_NOT_RECRUITING"),
+         note="active, not recruiting: follow-up may continue past primary completion"),
+    Case(OPEN_ACTUAL, False, _clean, note="completed"),
+
+    Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding"),
+         note="ACTUAL 40: error"),
+    Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment_type="ESTIMATED"),
+         note="planned 40 left over: info"),
+    Case(WITHDRAWN, False, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=0)),
+    Case(WITHDRAWN, False, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=None,
+                                 enrollment_type=None)),
+    Case(WITHDRAWN, False, study(overall_status="TERMINATED", why_stopped="Slow accrual"), note="terminated"),
+    Case(WITHDRAWN, False, _clean, note="completed"),
+]

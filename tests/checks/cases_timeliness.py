@@ -1,0 +1,91 @@
+"""Cases for checks.timeliness: registration within 21 days of the start (42 CFR 11.24), results
+within a year of primary completion (42 CFR 11.44), a start date that passed long ago."""
+from __future__ import annotations
+
+from datetime import date as d
+
+from tests.checks.harness import Case
+
+
+def study(**values):
+    """A change that sets columns of the `studies` row."""
+    return lambda s: s["studies"][0].update(values)
+
+
+def both(*changes):
+    """A change made of several changes, in order."""
+    return lambda s: [change(s) for change in changes]
+
+
+def rows(table: str, new_rows: list[dict]):
+    """A change that replaces the rows of one child table."""
+    return lambda s: s.__setitem__(table, new_rows)
+
+
+def _clean(_s) -> None:
+    """No change: the clean study."""
+
+
+LATE = "timeliness.late_registration"
+OVERDUE = "timeliness.results_overdue"
+NOT_STARTED = "timeliness.not_yet_recruiting_past_start"
+
+# Completed 2021-06 (ACTUAL), registered in time, an FDA-regulated drug, no results by 2026.
+DUE = study(study_first_submitted_date=d(2019, 11, 20), is_fda_regulated_drug=True)
+US_SITE = rows("facilities", [{"name": "Mayo Clinic", "city": "Rochester", "country": "United States"}])
+
+CASES = [
+    Case(LATE, True, study(study_first_submitted_date=d(2020, 3, 1)), note="45 days after the start"),
+    Case(LATE, True, study(start_date=d(2020, 1, 1), start_date_precision="month",
+                           study_first_submitted_date=d(2020, 2, 25)), note="25 days after 2020-01 ends"),
+    Case(LATE, False, study(start_date=d(2020, 1, 1), start_date_precision="month",
+                            study_first_submitted_date=d(2020, 2, 15)),
+         note="2020-01 may mean 2020-01-31: 15 days"),
+    Case(LATE, False, study(study_first_submitted_date=d(2020, 2, 6)), note="21 days is on time"),
+    Case(LATE, False, study(study_first_submitted_date=d(2020, 3, 1), start_date_type="ESTIMATED"),
+         note="an estimated start has not happened: nobody enrolled yet"),
+    Case(LATE, False, study(study_first_submitted_date=d(2020, 3, 1), study_type="OBSERVATIONAL", phase=None),
+         note="observational studies have no 21-day rule"),
+    Case(LATE, False, _clean, note="first submission unknown"),
+
+    Case(OVERDUE, True, DUE, note="FDA-regulated drug, no results five years on"),
+    Case(OVERDUE, True, both(US_SITE, study(study_first_submitted_date=d(2019, 11, 20))),
+         note="a US site and a drug, no FDA flags given"),
+    Case(OVERDUE, False, both(US_SITE, study(study_first_submitted_date=d(2019, 11, 20),
+                                             is_fda_regulated_drug=False, is_fda_regulated_device=False)),
+         note="a US site but the sponsor says no FDA-regulated product"),
+    Case(OVERDUE, False, both(US_SITE, study(study_first_submitted_date=d(2019, 11, 20)),
+                              rows("interventions", [{"intervention_type": "BEHAVIORAL", "name": "Coaching"}]),
+                              rows("design_group_interventions", [])),
+         note="a US site, behavioral intervention only"),
+    Case(OVERDUE, True, both(DUE, study(disposition_first_submitted_date=d(2022, 5, 1))),
+         note="certificate of delay, yet more than three years"),
+    Case(OVERDUE, False, both(DUE, study(disposition_first_submitted_date=d(2022, 5, 1))), as_of=d(2023, 6, 1),
+         note="certificate of delay extends the deadline"),
+    Case(OVERDUE, False, both(DUE, study(results_first_submitted_date=d(2022, 5, 30))), note="results submitted"),
+    Case(OVERDUE, False, both(DUE, study(snapshot_date=d(2022, 5, 1))), note="not yet due at its snapshot"),
+    Case(OVERDUE, False, both(DUE, study(phase="PHASE1")), note="phase 1 is no applicable trial"),
+    Case(OVERDUE, False, both(DUE, study(primary_completion_date_type="ESTIMATED")), note="not completed"),
+    Case(OVERDUE, False, both(DUE, study(primary_completion_date=d(2016, 12, 1), completion_date=d(2016, 12, 20))),
+         note="completed before the final rule (2017-01-18)"),
+    Case(OVERDUE, False, both(DUE, study(primary_completion_date=d(2017, 1, 1),
+                                         primary_completion_date_precision="month")),
+         note="2017-01 may be before 2017-01-18"),
+    Case(OVERDUE, False, study(study_first_submitted_date=d(2019, 11, 20)),
+         note="no FDA-regulated product, no US site"),
+    Case(OVERDUE, False, study(is_fda_regulated_drug=True), note="timeline not loaded: results unknown"),
+    Case(OVERDUE, False, both(DUE, study(study_type="OBSERVATIONAL", phase=None)), note="observational"),
+
+    Case(NOT_STARTED, True, study(overall_status="NOT_YET_RECRUITING", start_date=d(2026, 1, 15),
+                                  start_date_type="ESTIMATED", primary_completion_date=d(2027, 6, 1),
+                                  primary_completion_date_type="ESTIMATED", completion_date=d(2027, 9, 1),
+                                  completion_date_type="ESTIMATED"), note="311 days past its start"),
+    Case(NOT_STARTED, False, study(overall_status="NOT_YET_RECRUITING", start_date=d(2026, 9, 1),
+                                   start_date_type="ESTIMATED"), note="82 days"),
+    Case(NOT_STARTED, False, study(overall_status="NOT_YET_RECRUITING", start_date=d(2026, 8, 1),
+                                   start_date_precision="month", start_date_type="ESTIMATED"),
+         note="2026-08 may end 83 days before"),
+    Case(NOT_STARTED, False, study(overall_status="NOT_YET_RECRUITING", start_date=d(2026, 1, 15),
+                                   snapshot_date=d(2026, 2, 1)), note="17 days at its snapshot"),
+    Case(NOT_STARTED, False, _clean, note="completed"),
+]
