@@ -48,7 +48,7 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
     return env.get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, **report_context(con))
 
 
-def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
+def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None) -> list[Path]:
     """Write quality_report.html and the GX Data Docs under out_dir; return the paths written."""
     from checks import gx_suite
 
@@ -56,7 +56,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     written = []
     gx_index = gx_suite.build_data_docs(con, out_dir / "gx")
     written.append(gx_index)
-    db_label = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    db_label = db_label or con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
     html = render_report(con, str(db_label), gx_docs=str(Path(gx_index).relative_to(out_dir)))
     report = out_dir / "quality_report.html"
     report.write_text(html, encoding="utf-8")

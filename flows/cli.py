@@ -39,23 +39,27 @@ def run(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date of the checks, YYYY-MM-DD (default: today)."),
     batch_size: Optional[int] = typer.Option(None, min=1, help="Input files per batch (default 2000)."),
     recheck_all: bool = typer.Option(False, help="Check every study in the warehouse, not only those loaded now."),
+    report: bool = typer.Option(True, "--report/--no-report", help="Write the quality report at the end (default: yes)."),
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
     from flows.errors import InfrastructureError, UsageError
-    from warehouse.connect import WarehouseError, connect
+    from warehouse.connect import WarehouseError
 
     reference = _as_of(as_of)
     if source is not None and not source.exists():
         _fail(2, f"source {source} does not exist")
-    try:  # fail fast, before Prefect starts, when the warehouse cannot be opened
-        connect(db or Settings.from_env().db_path).close()
-    except WarehouseError as exc:
+    try:  # fail fast, before Prefect starts; readers of the published file never block a run (flows/publish.py)
+        from flows.publish import check_writable
+
+        check_writable(db or Settings.from_env().db_path)
+    except OSError as exc:
         _fail(1, str(exc))
     try:
         from flows.pipeline import trialqc_flow
 
         result = trialqc_flow(source=str(source) if source else None, db=str(db) if db else None,
-                              as_of=reference, batch_size=batch_size, recheck_all=recheck_all)
+                              as_of=reference, batch_size=batch_size, recheck_all=recheck_all,
+                              report=report)
     except UsageError as exc:
         _fail(2, str(exc))
     except (WarehouseError, InfrastructureError) as exc:
