@@ -171,7 +171,7 @@ def serve(
     if source is not None and not source.exists():
         _fail(2, f"source {source} does not exist")
     try:
-        serve_schedule(cron=cron, timezone=timezone, source=source, db=db, say=lambda line: console.print(escape(line)))
+        serve_schedule(cron=cron, timezone=timezone, source=source, db=db, say=lambda line: console.print(escape(line), soft_wrap=True))
     except ServeError as exc:
         _fail(exc.exit_code, str(exc))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 from datetime import datetime, timedelta, timezone as tz
 from pathlib import Path
 from typing import Callable
@@ -71,6 +72,11 @@ def serve_schedule(*, cron: str, timezone: str, source: Path | None, db: Path | 
                   "db": str(db.resolve()) if db else None, "recheck_all": True}
     asyncio.run(run_until_stopped(cron=cron, timezone=timezone, interval=interval,
                                   parameters=parameters, say=say))
+    # Stopped and paused: Prefect's background services would take ~10 s more to wind down at
+    # interpreter exit, too slow for systemd/docker stop; a run in flight lives in its own process.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def install_stop_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
