@@ -56,6 +56,12 @@ def report_context(con: duckdb.DuckDBPyConnection) -> dict:
     }
 
 
+def _run_name(con: duckdb.DuckDBPyConnection) -> str:
+    """The validation run's name: the last load run of the warehouse (or when the report was made)."""
+    last = con.execute("SELECT run_id FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    return f"trialqc-{last[0]}" if last else f"trialqc-report-{datetime.now():%Y%m%dT%H%M%S}"
+
+
 def _env() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
 
@@ -67,7 +73,7 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
-                 gx: bool = True) -> list[Path]:
+                 gx: bool = True, run_name: str | None = None) -> list[Path]:
     """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -75,9 +81,9 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     written = []
     gx_docs = None
     if gx:
-        from checks import gx_suite
+        from checks import gx_docs
 
-        gx_index = gx_suite.build_data_docs(con, out_dir / "gx")
+        gx_index = gx_docs.build_data_docs(con, out_dir / "gx", run_name or _run_name(con))
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))
     db_label = db_label or con.execute(

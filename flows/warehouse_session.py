@@ -38,7 +38,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
             session.rule_changes = issue_history.rule_changes(con, run_id)
             if reports_dir is not None:
-                session.report_paths = _write_report(con, reports_dir, session.published, log)
+                session.report_paths = _write_report(con, reports_dir, session.published, run_id, log)
         except BaseException as exc:
             issue_history.after_failure(con, run_id, exc)
             raise
@@ -46,12 +46,12 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             con.close()
 
 
-def _write_report(con, reports_dir: Path, published: Path, log) -> list[Path]:
+def _write_report(con, reports_dir: Path, published: Path, run_id: str, log) -> list[Path]:
     """The report of the state about to be published; a report that fails does not fail the run."""
     from checks.report import write_report
 
     try:
-        return write_report(con, Path(reports_dir), db_label=str(published))
+        return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}")
     except Exception as exc:  # the warehouse is right; only its report is missing
         log.warning("the report could not be written: %s", exc)
         return []
