@@ -38,9 +38,9 @@ def build(path: Path, n: int, runs: int = 12) -> None:
         SELECT {study}, 'Synthetic study ' || i || ' of drug ' || (i % 997), repeat('Official title words ', 6),
                {STATUSES}[1 + i % 6], 'PHASE' || (1 + i % 3), 'INTERVENTIONAL', CASE WHEN i % 10 THEN i % 500 END,
                DATE '2015-01-01' + (i % 3000), DATE '2018-01-01' + (i % 3000), DATE '2015-02-01' + (i % 3000),
-               DATE '2024-01-01' + (i % 700), 'Sponsor ' || (i % 4000), {LAYOUTS}[1 + i % 5], md5(i::VARCHAR)
+               DATE '2024-01-01' + (i % 700), 'Sponsor ' || (i % {max(n // 25, 1)}), {LAYOUTS}[1 + i % 5], md5(i::VARCHAR)
         FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))""")
-    con.execute(f"INSERT INTO sponsors SELECT {study}, 'INDUSTRY', 'lead', 'Sponsor ' || (i % 4000) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
+    con.execute(f"INSERT INTO sponsors SELECT {study}, 'INDUSTRY', 'lead', 'Sponsor ' || (i % {max(n // 25, 1)}) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
     con.execute(f"INSERT INTO conditions SELECT {study}, 'Condition ' || (i % 300) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
     con.execute(f"INSERT INTO brief_summaries SELECT {study}, repeat('A summary sentence of the study. ', 15) || i "
                 f"FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
