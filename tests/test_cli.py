@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,10 +54,14 @@ def test_issues_and_report_on_a_loaded_warehouse(run, samples, tmp_path):
     out = tmp_path / "reports"
     report = runner.invoke(app, ["report", "--db", db, "--out", str(out)])
     assert report.exit_code == 0, report.output
-    html = (out / "quality_report.html").read_text()
+    html = "".join(p.read_text() for p in out.rglob("*.html") if "gx" not in p.parts)
     assert "NCT04966884" in html and "not trusted" in html
     everything = listed.output + only.output + html + "".join(
         p.read_text(errors="ignore") for p in (out / "gx").rglob("*.html"))
+    gx_index = (out / "gx" / "index.html").read_text()
+    assert "trialqc-run1" in gx_index and "<tr>" in gx_index, "the validation runs, by name, without a script"
+    assert not re.search(r"<(script|link)[^>]+https?://", "".join(
+        p.read_text() for p in (out / "gx").rglob("*.html"))), "Data Docs load nothing from the network"
     assert not [p for p in PERSONAL if p in everything]
 
 
