@@ -72,9 +72,10 @@ def _gx_expectation(expectation: ColumnExpectation):
 
 
 def validate(context, table: str, expectations: tuple[ColumnExpectation, ...], frame: pd.DataFrame,
-             result_format: str):
-    """Validate one frame against the table's expectations (one GX validation); the result is stored."""
+             result_format: str, run_name: str | None = None):
+    """Validate one frame against the table's expectations (one GX validation, named run_name); the result is stored."""
     import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
 
     suite = context.suites.add(gx.ExpectationSuite(
         name=table, expectations=[_gx_expectation(e) for e in expectations]))
@@ -82,7 +83,8 @@ def validate(context, table: str, expectations: tuple[ColumnExpectation, ...], f
     definition = context.validation_definitions.add(gx.ValidationDefinition(
         name=table, data=batch.add_batch_definition_whole_dataframe(table), suite=suite))
     return definition.run(batch_parameters={"dataframe": frame}, result_format={
-        "result_format": result_format, "unexpected_index_column_names": ["nct_id"]})
+        "result_format": result_format, "unexpected_index_column_names": ["nct_id"]},
+        run_id=RunIdentifier(run_name=run_name) if run_name else None)
 
 
 def _raised(info: Any) -> str | None:

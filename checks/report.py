@@ -1,64 +1,98 @@
-"""The HTML quality report: which studies can be trusted, and why not (no personal data)."""
+"""The HTML quality report: charts of aggregates, paged study lists, a page per study (no personal data)."""
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checks import report_charts as charts
+from checks import report_data as data
+from checks.report_pages import write_study_lists, write_study_pages
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
-    rel = con.execute(sql)
-    names = [d[0] for d in rel.description]
-    return [dict(zip(names, row)) for row in rel.fetchall()]
+def _run_points(runs: list[dict], keys: dict[str, str]) -> list[tuple[str, dict[str, float]]]:
+    return [(f"{r['started_at']:%m-%d %H:%M}", {name: r.get(col) or 0 for name, col in keys.items()})
+            for r in runs if r.get("status") == "completed"]
+
+
+def chart_context(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every chart of the overview page, as inline SVG."""
+    runs = data.runs(con)
+    sev = data.SEVERITIES
+    return {
+        "by_rule": charts.hbars(data.by_rule(con), sev),
+        "by_category": charts.hbars(data.by_category(con), sev),
+        "trend": charts.columns(_run_points(runs, {s: f"issues_{s}" for s in sev}), sev),
+        "new_resolved": charts.columns(_run_points(runs, {"new": "issues_new", "resolved": "issues_resolved"}),
+                                       ("new", "resolved"), stacked=False),
+        "verdicts": charts.columns(_run_points(runs, {v: f"studies_{v}" for v in ("untrusted", "review", "trusted")}),
+                                   ("untrusted", "review", "trusted")),
+        "by_layout": charts.hbars(data.by_layout(con), ("untrusted", "review", "trusted")),
+        "completeness": charts.hbars(data.completeness(con), ("filled",), unit=" %", scale_max=100),
+        "sponsors": charts.hbars([(f"{name} ({n})", share) for name, share, n in data.sponsors(con)],
+                                 ("share",), unit=" %", scale_max=100),
+    }
 
 
 def report_context(con: duckdb.DuckDBPyConnection) -> dict:
-    """Everything the report shows, read from the warehouse."""
-    studies = _dicts(con, """
-        SELECT s.nct_id, s.brief_title, s.overall_status, s.source_layout,
-               count(*) FILTER (WHERE q.severity = 'error') AS errors,
-               count(*) FILTER (WHERE q.severity = 'warning') AS warnings,
-               count(*) FILTER (WHERE q.severity = 'info') AS infos
-        FROM studies s LEFT JOIN quality_issues q USING (nct_id)
-        GROUP BY ALL ORDER BY errors DESC, warnings DESC, s.nct_id""")
-    for s in studies:
-        s["verdict"] = "untrusted" if s["errors"] else "review" if s["warnings"] else "trusted"
-    verdicts = {v: sum(s["verdict"] == v for s in studies) for v in ("trusted", "review", "untrusted")}
-    runs = _dicts(con, "SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1")
+    """Everything the overview page shows, read from the warehouse as aggregates."""
+    runs = data.runs(con)
+    last = con.execute("SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
     return {
-        "studies": studies,
-        "verdicts": verdicts,
-        "issues": _dicts(con, """SELECT nct_id, severity, rule_id, category, fields, message, evidence
-                                  FROM quality_issues ORDER BY nct_id, severity, rule_id"""),
-        "by_rule": _dicts(con, """SELECT rule_id, category, severity, count(DISTINCT nct_id) AS n
-                                   FROM quality_issues GROUP BY ALL ORDER BY n DESC, rule_id"""),
+        "total": con.execute("SELECT count(*) FROM studies").fetchone()[0],
+        "verdicts": data.verdicts(con),
+        "issues": con.execute("SELECT count(*) FROM quality_issues").fetchone()[0],
         "rejects": con.execute("SELECT count(*) FROM meta.rejects").fetchone()[0],
-        "last_run": runs[0] if runs else None,
+        "last_run": {"run_id": last[0], "as_of": last[1]} if last else None,
+        "runs": runs,
+        "freshness": data.freshness(con),
+        "charts": chart_context(con),
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
 
 
-def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None) -> str:
-    """The report as an HTML string."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
-    return env.get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, **report_context(con))
+def _run_name(con: duckdb.DuckDBPyConnection) -> str:
+    """The validation run's name: the last load run of the warehouse (or when the report was made)."""
+    last = con.execute("SELECT run_id FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    return f"trialqc-{last[0]}" if last else f"trialqc-report-{datetime.now():%Y%m%dT%H%M%S}"
 
 
-def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
-    """Write quality_report.html and the GX Data Docs under out_dir; return the paths written."""
-    from checks import gx_suite
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
 
+
+def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1) -> str:
+    """The overview page as an HTML string."""
+    return _env().get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
+                                                        **report_context(con))
+
+
+def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
+                 gx: bool = True, run_name: str | None = None) -> list[Path]:
+    """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths."""
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     written = []
-    gx_index = gx_suite.build_data_docs(con, out_dir / "gx")
-    written.append(gx_index)
-    db_label = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
-    html = render_report(con, str(db_label), gx_docs=str(Path(gx_index).relative_to(out_dir)))
+    gx_docs = None
+    if gx:
+        from checks import gx_docs
+
+        gx_index = gx_docs.build_data_docs(con, out_dir / "gx", run_name or _run_name(con))
+        written.append(gx_index)
+        gx_docs = str(Path(gx_index).relative_to(out_dir))
+    db_label = db_label or con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
+    env = _env()
+    pages = write_study_lists(con, env, out_dir, total)
+    write_study_pages(con, env, out_dir)
     report = out_dir / "quality_report.html"
-    report.write_text(html, encoding="utf-8")
+    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages), encoding="utf-8")
     written.insert(0, report)
     return written

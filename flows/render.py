@@ -1,69 +1,87 @@
-"""Terminal output: the run summary and the issue list, with rich."""
+"""Terminal output: the run summary and the issue list, with rich (every value escaped: brackets show)."""
 from __future__ import annotations
 
 import duckdb
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from checks.rule import CATEGORIES, SEVERITIES
 from flows.summary import RunSummary
 
-CATEGORIES = ("missing_field", "date_anomaly", "contradiction")
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_ORDER = "list_position(['error', 'warning', 'info'], severity)"
+# freshness.* issues are about the age of our copy, not a defect of the record: shown apart.
+FRESHNESS = "rule_id LIKE 'freshness.%'"
 
 
 def print_summary(console: Console, s: RunSummary) -> None:
     """Print what a run saw, loaded, rejected and found."""
-    console.rule(f"trialqc run {s.run_id}")
-    console.print(f"as of [bold]{s.as_of}[/], warehouse [bold]{s.db_path}[/]")
+    console.rule(f"trialqc run {escape(s.run_id)}")
+    console.print(f"as of [bold]{s.as_of}[/], warehouse [bold]{escape(s.db_path)}[/]")
     files = Table("files seen", "loaded", "rejected", "skipped", "studies loaded", "studies in warehouse")
     files.add_row(*map(str, (s.files_seen, s.loaded, s.rejected, s.skipped, s.studies_loaded, s.studies_total)))
     console.print(files)
     if s.rejects:
         rejects = Table("rejected file", "stage", "reason", title="Rejected in this run")
+        rejects.columns[0].overflow = "fold"  # a path is shown whole, folded over lines, never cut
         for path, stage, reason in s.rejects[:50]:
-            rejects.add_row(path, stage, reason)
+            rejects.add_row(escape(path or ""), escape(stage or ""), escape(reason or ""))
         console.print(rejects)
-    issues = Table("category", "error", "warning", "info", "total", title="Quality issues in the warehouse")
+    issues = Table("category", *SEVERITIES, "total", title="Quality issues in the warehouse")
     for category in CATEGORIES:
         sev = s.issues_by_category.get(category, {})
-        issues.add_row(category, *(str(sev.get(k, 0)) for k in ("error", "warning", "info")), str(sum(sev.values())))
+        if sev or category != "invalid_value":
+            issues.add_row(category, *(str(sev.get(k, 0)) for k in SEVERITIES), str(sum(sev.values())))
     console.print(issues)
     if s.load_problems:
         console.print(f"{s.load_problems} problem(s) in files that loaded: see [bold]meta.load_problems[/]")
     for layout, fields in s.not_carried.items():
         console.print(f"[dim]{layout} pages never show {', '.join(fields)}: not counted as missing[/]")
     for rule_id, error in s.failed_rules.items():
-        console.print(f"[red]rule {rule_id} could not run:[/] {error}")
-    console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --category ...); "
-                  f"SQL: [bold].venv/bin/duckdb {s.db_path}[/]")
+        console.print(f"[red]rule {escape(rule_id)} could not run:[/] {escape(error)}")
+    console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --severity error, --since-last); "
+                  f"SQL: [bold].venv/bin/duckdb {escape(s.db_path)}[/]", soft_wrap=True)
+
+
+def _issue_line(console: Console, severity: str, rule_id: str, cat: str, fields: str, message: str,
+                evidence: str | None, prefix: str = "") -> None:
+    style = SEVERITY_STYLE.get(severity, "")
+    console.print(f"{escape(prefix)}[{style}]{severity:7}[/] {escape(rule_id)} ({escape(cat)}) — {escape(message)}")
+    console.print(f"         fields: {fields}", style="dim", markup=False, highlight=False)
+    if evidence:
+        console.print(f"         evidence: {evidence}", style="dim", markup=False, highlight=False)
+
+
+def _where(nct: str | None, category: str | None, severity: str | None) -> tuple[str, list]:
+    where, params = [], []
+    for column, value in (("nct_id", nct.upper() if nct else None), ("category", category), ("severity", severity)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def print_issues(console: Console, con: duckdb.DuckDBPyConnection, *, nct: str | None = None,
-                 category: str | None = None, limit: int = 200) -> int:
-    """Print quality issues, study by study; returns how many matched."""
-    where, params = [], []
-    if nct:
-        where.append("nct_id = ?")
-        params.append(nct.upper())
-    if category:
-        where.append("category = ?")
-        params.append(category)
-    sql = ("SELECT nct_id, severity, rule_id, category, array_to_string(fields, ', '), message, evidence "
-           "FROM quality_issues" + (" WHERE " + " AND ".join(where) if where else "") +
-           " ORDER BY nct_id, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule_id")
-    rows = con.execute(sql, params).fetchall()
+                 category: str | None = None, severity: str | None = None, limit: int = 200) -> int:
+    """Print quality issues, study by study, the record's defects before the age of our copy; returns how many."""
+    where, params = _where(nct, category, severity)
+    rows = con.execute(
+        "SELECT nct_id, severity, rule_id, category, array_to_string(fields, ', '), message, evidence, "
+        f"{FRESHNESS} AS freshness FROM quality_issues{where} "
+        f"ORDER BY freshness, nct_id, {SEVERITY_ORDER}, rule_id", params).fetchall()
     if not rows:
         console.print("No quality issues match.")
         return 0
-    current = None
-    for nct_id, severity, rule_id, cat, fields, message, evidence in rows[:limit]:
+    current, freshness_shown = None, False
+    for nct_id, sev, rule_id, cat, fields, message, evidence, freshness in rows[:limit]:
+        if freshness and not freshness_shown:
+            console.rule("[bold]Age of our copy (freshness.*): not a defect of the record", style="blue")
+            freshness_shown, current = True, None
         if nct_id != current:
-            console.rule(f"[bold]{nct_id}")
+            console.rule(f"[bold]{escape(nct_id)}")
             current = nct_id
-        console.print(f"[{SEVERITY_STYLE.get(severity, '')}]{severity:7}[/] {rule_id} ({cat}) — {message}")
-        console.print(f"         fields: {fields}", style="dim")
-        if evidence:
-            console.print(f"         evidence: {evidence}", style="dim", markup=False, highlight=False)
+        _issue_line(console, sev, rule_id, cat, fields, message, evidence)
     if len(rows) > limit:
-        console.print(f"... {len(rows) - limit} more (use --limit, --nct or --category)")
+        console.print(f"... {len(rows) - limit} more (use --limit, --nct, --severity or --category)")
     return len(rows)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ PERSONAL = ("Lan He", "13809156236", "Xajdhl87@mail.xjtu.edu.cn", "8801811237435
             "Ariful Islam")
 
 runner = CliRunner()
+AS_OF = __import__('datetime').date(2026, 11, 22)
 
 
 def test_bad_as_of_is_a_usage_error():
@@ -52,10 +54,14 @@ def test_issues_and_report_on_a_loaded_warehouse(run, samples, tmp_path):
     out = tmp_path / "reports"
     report = runner.invoke(app, ["report", "--db", db, "--out", str(out)])
     assert report.exit_code == 0, report.output
-    html = (out / "quality_report.html").read_text()
+    html = "".join(p.read_text() for p in out.rglob("*.html") if "gx" not in p.parts)
     assert "NCT04966884" in html and "not trusted" in html
     everything = listed.output + only.output + html + "".join(
         p.read_text(errors="ignore") for p in (out / "gx").rglob("*.html"))
+    gx_index = (out / "gx" / "index.html").read_text()
+    assert "trialqc-run1" in gx_index and "<tr>" in gx_index, "the validation runs, by name, without a script"
+    assert not re.search(r"<(script|link)[^>]+https?://", "".join(
+        p.read_text() for p in (out / "gx").rglob("*.html"))), "Data Docs load nothing from the network"
     assert not [p for p in PERSONAL if p in everything]
 
 
@@ -83,18 +89,86 @@ def test_run_through_prefect_prints_the_summary_and_no_personal_data(tmp_path):
     assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
 
 
-@pytest.mark.slow
-def test_a_locked_warehouse_is_an_infrastructure_fault(tmp_path):
-    db = tmp_path / "trials.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
-         str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        proc = subprocess.run([str(TRIALQC), "run", "--db", str(db)], capture_output=True, text=True,
-                              env=_env(tmp_path), cwd=ROOT, timeout=600)
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "Another process may hold it open" in proc.stdout + proc.stderr
+def _loaded(run, samples, tmp_path) -> str:
+    """A warehouse with the samples loaded and its first run's issue history recorded."""
+    from warehouse.issue_history import after_run
+
+    run(samples)
+    after_run(run.con, "run1")
+    return str(tmp_path / "trials.duckdb")
+
+
+def test_text_in_square_brackets_shows_and_severity_filters(run, samples, tmp_path):
+    db = _loaded(run, samples, tmp_path)
+    run.con.execute("""INSERT INTO quality_issues VALUES ('run1', 'NCT05792462', 'contradictions.test_rule',
+        'contradiction', 'error', ['interventions.description'], 'arm says [2 mg], intervention says [bold]4 mg[/]',
+        'evidence [x]', DATE '2026-11-22')""")
+    run.con.close()
+    shown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT05792462", "--severity", "error"])
+    assert shown.exit_code == 0, shown.output
+    assert "arm says [2 mg], intervention says [bold]4 mg[/]" in " ".join(shown.output.split())
+    assert "warning" not in shown.output and "info " not in shown.output
+    bad = runner.invoke(app, ["issues", "--db", db, "--severity", "fatal"])
+    assert bad.exit_code == 2 and "error, warning, info" in bad.output
+
+
+def test_errors_come_before_warnings_and_info(run, samples, tmp_path):
+    db = _loaded(run, samples, tmp_path)
+    run.con.close()
+    shown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT04966884"])
+    severities = [line.split()[0] for line in shown.output.splitlines()
+                  if line.split() and line.split()[0] in ("error", "warning", "info")]
+    assert severities == sorted(severities, key=("error", "warning", "info").index) and len(set(severities)) > 1
+
+
+def test_unknown_study_says_so(run, samples, tmp_path):
+    db = _loaded(run, samples, tmp_path)
+    run.con.close()
+    unknown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT00000001"])
+    assert unknown.exit_code == 2 and "NCT00000001 is not in this warehouse" in " ".join(unknown.output.split())
+    malformed = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT123"])
+    assert malformed.exit_code == 2 and "not a ClinicalTrials.gov id" in " ".join(malformed.output.split())
+
+
+def test_since_last_shows_new_resolved_and_persisting(run, samples, tmp_path):
+    from warehouse.issue_history import after_run
+
+    db = _loaded(run, samples, tmp_path)
+    con = run.con
+    gone = con.execute("SELECT nct_id, rule_id FROM quality_issues WHERE severity = 'warning' LIMIT 1").fetchone()
+    con.execute("DELETE FROM quality_issues WHERE nct_id = ? AND rule_id = ?", list(gone))
+    con.execute("""INSERT INTO quality_issues VALUES ('run2', 'NCT05792462', 'dates.test_new', 'date_anomaly',
+        'error', ['studies.start_date'], 'a new [date] problem', '', DATE '2026-11-23')""")
+    con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) "
+                "VALUES ('run2', now() + INTERVAL 1 MINUTE, DATE '2026-11-23', 'completed')")
+    new, resolved = after_run(con, "run2")
+    assert (new, resolved) == (1, 1)
+    con.close()
+    shown = runner.invoke(app, ["issues", "--db", db, "--since-last"])
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.output.split())
+    assert "new: 1" in flat and "resolved: 1" in flat and "a new [date] problem" in flat
+    assert f"{gone[1]}" in shown.output and "persisting:" in shown.output
+    errors_only = runner.invoke(app, ["issues", "--db", db, "--since-last", "--severity", "error"])
+    assert "resolved: 0" in errors_only.output
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("trialqc ")
+
+
+def test_rejects_table_shows_whole_paths():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from flows.render import print_summary
+    from flows.summary import RunSummary
+
+    path = "/data/landing/" + "registry-export-2026-11-22/" * 4 + "NCT00000000_[broken].json"
+    out = StringIO()
+    print_summary(Console(file=out, width=80), RunSummary("r1", AS_OF, "/tmp/w.duckdb", rejects=[(path, "parse", "cut short")]))
+    text = out.getvalue()
+    assert "…" not in text
+    assert "[broken].json" in text.replace("│", "").replace(" ", "").replace("\n", "")

@@ -1,0 +1,82 @@
+"""Great Expectations Data Docs that render styled offline: vendored assets, named runs, a static index.
+
+GX's pages load Bootstrap, jQuery and more from public CDNs, and build their index table with
+bootstrap-table from a CDN; offline that index is empty and every page unstyled. Here the CDN
+links point at copies in static/vendor (Bootstrap 4.6, jQuery 3.6: MIT), links to libraries we
+do not ship are dropped, and index.html is a plain table that needs no script.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from html import escape
+from pathlib import Path
+
+import duckdb
+
+from checks.gx_expectations import tables
+from checks.gx_validation import DOCS_SITE, columns_of, gx_context, table_frame, validate
+
+ASSETS = Path(__file__).parent / "gx_assets"
+VENDORED = {
+    r"https://[^\"']*bootstrap(?:/[\d.]+)?/css/bootstrap\.min\.css": "static/vendor/bootstrap.min.css",
+    r"https://[^\"']*bootstrap(?:/[\d.]+)?/js/bootstrap\.min\.js": "static/vendor/bootstrap.bundle.min.js",
+    r"https://code\.jquery\.com/jquery-[\d.]+\.min\.js": "static/vendor/jquery.min.js",
+}
+DROPPED = re.compile(r"<(?:script|link)[^>]*(?:unpkg\.com|cdnjs\.cloudflare\.com|cdn\.jsdelivr\.net)[^>]*>(?:</script>)?")
+REMOTE_LOGO = re.compile(r"https://great-expectations-web-assets\.[^\"']*?\.png(\?[^\"']*)?")
+
+
+def _localise(out_dir: Path) -> None:
+    """Point every page at the vendored assets; drop CDN links we do not ship; name the data asset."""
+    for page in out_dir.rglob("*.html"):
+        up = "../" * (len(page.relative_to(out_dir).parts) - 1)
+        html = page.read_text(encoding="utf-8")
+        for pattern, local in VENDORED.items():
+            html = re.sub(pattern, up + local, html)
+        html = DROPPED.sub("", html)
+        html = REMOTE_LOGO.sub(f"{up}static/images/logo-long.png", html)
+        parts = page.relative_to(out_dir).parts
+        if parts[0] == "validations":  # validations/<table>/<run name>/<time>/<batch>.html
+            html = html.replace("Data asset: None", f"Data asset: {escape(parts[1])}")
+        page.write_text(html, encoding="utf-8")
+
+
+def _index(out_dir: Path, results: list[tuple[str, str, object]]) -> Path:
+    """A static index of the validation runs (table, run name, time, result) and the suites."""
+    rows = []
+    for table, run_name, result in results:
+        pages = sorted((out_dir / "validations" / table).glob(f"{run_name}/*/*.html"))
+        link = pages[-1].relative_to(out_dir).as_posix() if pages else ""
+        stats = result.statistics
+        rows.append(f"<tr><td><a href='expectations/{escape(table)}.html'>{escape(table)}</a></td>"
+                    f"<td><a href='{escape(link)}'>{escape(run_name)}</a></td><td>{result.meta['run_id'].run_time:%Y-%m-%d %H:%M}</td>"
+                    f"<td class='{'text-success' if result.success else 'text-danger'}'>{'passed' if result.success else 'failed'}</td>"
+                    f"<td>{stats['successful_expectations']} of {stats['evaluated_expectations']}</td></tr>")
+    index = out_dir / "index.html"
+    index.write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><title>trialqc — Great Expectations Data Docs</title>"
+        "<link rel='stylesheet' href='static/vendor/bootstrap.min.css'></head><body class='container my-4'>"
+        "<h1>Great Expectations Data Docs</h1><p class='text-muted'>Column expectations of the trialqc warehouse, "
+        "validated on every study. Rows a rule flags are in <code>quality_issues</code> as <code>gx.*</code>.</p>"
+        "<table class='table table-sm table-striped'><thead><tr><th>table (suite)</th><th>validation run</th>"
+        "<th>run time</th><th>result</th><th>expectations met</th></tr></thead><tbody>" + "".join(rows) +
+        "</tbody></table></body></html>", encoding="utf-8")
+    return index
+
+
+def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str) -> Path:
+    """Validate the suite on every study as the run `run_name` and write offline Data Docs; returns index.html."""
+    out_dir = Path(out_dir)
+    for stale in ("expectations", "validations"):
+        shutil.rmtree(out_dir / stale, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    context = gx_context(out_dir)
+    results = []
+    for table, expectations in tables().items():
+        frame = table_frame(con, table, columns_of(expectations), scoped=False)
+        results.append((table, run_name, validate(context, table, expectations, frame, "SUMMARY", run_name)))
+    context.build_data_docs(site_names=[DOCS_SITE])
+    shutil.copytree(ASSETS, out_dir / "static" / "vendor", dirs_exist_ok=True)
+    _localise(out_dir)
+    return _index(out_dir, results)

@@ -1,0 +1,132 @@
+"""Readers and the writer side by side: runs write a private working copy, readers open the published file.
+
+`--db` is the file people query. A run takes the writer lock, writes `<db dir>/.<db name>.writer/work.duckdb`,
+and at its end (also when it fails: every batch is its own transaction, so the working copy is
+consistent) copies it beside the published file and renames it over that file in one atomic step.
+A reader that holds the old file open keeps reading the old state; the next `connect` sees the new one.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import duckdb
+
+from flows.writer_lock import writer_lock
+
+log = logging.getLogger("trialqc")
+
+
+@dataclass(frozen=True)
+class WriterFiles:
+    """Where the writer keeps its lock and working copy for one published warehouse."""
+
+    published: Path
+
+    @property
+    def folder(self) -> Path:
+        """The writer's private folder, beside the published file."""
+        return self.published.parent / f".{self.published.name}.writer"
+
+    @property
+    def work(self) -> Path:
+        """The working copy every run writes to."""
+        return self.folder / "work.duckdb"
+
+    @property
+    def lock(self) -> Path:
+        """The lock file: one writer at a time."""
+        return self.folder / "lock"
+
+    @property
+    def stamp(self) -> Path:
+        """The inode of the last file this writer published, to notice a file replaced by someone else."""
+        return self.folder / "published-inode"
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a file (copy_file_range: a reflink where the file system has them), then fsync it."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        remaining = os.fstat(src.fileno()).st_size
+        while remaining > 0:
+            done = os.copy_file_range(src.fileno(), dst.fileno(), remaining)
+            if done == 0:
+                break
+            remaining -= done
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def prepare_working_copy(files: WriterFiles) -> Path:
+    """Bring the working copy in line with the published file; return its path."""
+    files.folder.mkdir(parents=True, exist_ok=True)
+    published = files.published
+    if not published.exists():  # no warehouse yet, or the user deleted it to start over
+        for stale in (files.work, files.work.with_name("work.duckdb.wal"), files.stamp):
+            stale.unlink(missing_ok=True)
+        return files.work
+    recorded = files.stamp.read_text().strip() if files.stamp.exists() else ""
+    if not files.work.exists() or recorded != str(published.stat().st_ino):
+        # first run on an existing warehouse, or the published file was replaced (a restored backup)
+        files.work.with_name("work.duckdb.wal").unlink(missing_ok=True)
+        _copy(published, files.work)
+    return files.work
+
+
+def publish(files: WriterFiles) -> float:
+    """Checkpoint the working copy and rename a copy of it over the published file; return seconds taken."""
+    started = time.perf_counter()
+    con = duckdb.connect(str(files.work))
+    con.execute("CHECKPOINT")
+    con.close()
+    staging = files.published.parent / f".{files.published.name}.publishing"
+    _copy(files.work, staging)
+    os.replace(staging, files.published)  # atomic: readers see the old file or the new one, never a part
+    directory = os.open(files.published.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    files.stamp.write_text(str(files.published.stat().st_ino))
+    return time.perf_counter() - started
+
+
+@contextmanager
+def writing(db_path: Path, say: Callable[[str], None] | None = None,
+            lock_timeout: float | None = None) -> Iterator[Path]:
+    """Take the writer lock, yield the working copy to write, and publish it when the block ends."""
+    files = WriterFiles(Path(db_path).resolve())
+    say = say or log.info
+    with writer_lock(files.lock, say, lock_timeout):
+        work = prepare_working_copy(files)
+        try:
+            yield work
+        except BaseException:
+            _publish_after_failure(files, say)
+            raise
+        seconds = publish(files)
+        say(f"published {files.published} ({files.published.stat().st_size / 1e6:.1f} MB) in {seconds:.2f} s")
+
+
+def _publish_after_failure(files: WriterFiles, say: Callable[[str], None]) -> None:
+    """Publish what the failed run committed (whole batches); never hide the run's own error."""
+    if not files.work.exists():
+        return
+    try:
+        publish(files)
+        say(f"published the batches committed before the failure to {files.published}")
+    except Exception as exc:  # the run's error is the one to report; the last published file stays intact
+        say(f"could not publish after the failure ({exc}); {files.published} keeps the previous run's state")
+
+
+def check_writable(db_path: Path) -> None:
+    """Raise OSError early when the warehouse's folder cannot be written."""
+    folder = Path(db_path).resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if not os.access(folder, os.W_OK):
+        raise PermissionError(f"cannot write to {folder}")

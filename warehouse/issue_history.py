@@ -1,0 +1,110 @@
+"""The life of every quality issue across runs (meta.quality_issue_history) and each run's outcome."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+
+# An issue's identity: study, rule, fields, and its rank among issues identical in those three.
+CURRENT_ISSUES = """
+    SELECT md5(nct_id || '|' || rule_id || '|' || array_to_string(fields, ',') || '|' ||
+               row_number() OVER (PARTITION BY nct_id, rule_id, array_to_string(fields, ',')
+                                  ORDER BY message, evidence)) AS issue_key, *
+    FROM quality_issues"""
+
+
+def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
+    """Open, extend and resolve issue episodes from the current quality_issues; return (new, resolved)."""
+    now = datetime.now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CURRENT_ISSUES}")
+        resolved = con.execute("""
+            UPDATE meta.quality_issue_history SET resolved_run = $run, resolved_at = $now
+            WHERE resolved_run IS NULL AND issue_key NOT IN (SELECT issue_key FROM _issues_now)""",
+                               {"run": run_id, "now": now}).fetchone()[0]
+        con.execute("""
+            UPDATE meta.quality_issue_history h SET last_seen_run = $run, last_seen_at = $now,
+                severity = c.severity, message = c.message, evidence = c.evidence
+            FROM _issues_now c WHERE h.issue_key = c.issue_key AND h.resolved_run IS NULL""",
+                    {"run": run_id, "now": now})
+        new = con.execute("""
+            INSERT INTO meta.quality_issue_history
+            SELECT c.issue_key, c.nct_id, c.rule_id, c.category, c.severity, c.fields, c.message, c.evidence,
+                   $run, $now, $run, $now, NULL, NULL
+            FROM _issues_now c
+            WHERE c.issue_key NOT IN (SELECT issue_key FROM meta.quality_issue_history WHERE resolved_run IS NULL)""",
+                          {"run": run_id, "now": now}).fetchone()[0]
+        con.execute("DROP TABLE _issues_now")
+        con.execute("""
+            INSERT OR REPLACE INTO meta.load_run_issue_counts
+            SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
+            FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(new), int(resolved)
+
+
+VERDICTS = """
+    SELECT count(*) FILTER (WHERE e = 0 AND w = 0), count(*) FILTER (WHERE e = 0 AND w > 0),
+           count(*) FILTER (WHERE e > 0)
+    FROM (SELECT s.nct_id, count(q.nct_id) FILTER (WHERE q.severity = 'error') AS e,
+                 count(q.nct_id) FILTER (WHERE q.severity = 'warning') AS w
+          FROM studies s LEFT JOIN quality_issues q
+            ON q.nct_id = s.nct_id AND q.rule_id NOT LIKE 'freshness.%'
+          GROUP BY s.nct_id)"""
+
+
+def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: str | None = None,
+                       new: int | None = None, resolved: int | None = None) -> None:
+    """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs."""
+    counts = dict(con.execute("SELECT severity, count(*) FROM quality_issues GROUP BY ALL").fetchall())
+    values = [error, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), new, resolved,
+              *con.execute(VERDICTS).fetchone()]
+    exists = con.execute("SELECT count(*) FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()[0]
+    if not exists:  # the run failed before it was recorded (e.g. while the schema was migrated)
+        con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) VALUES (?, ?, ?, 'failed')",
+                    [run_id, datetime.now(), datetime.now().date()])
+    con.execute("""UPDATE meta.load_runs SET error = ?, issues_error = ?, issues_warning = ?, issues_info = ?,
+                   issues_new = ?, issues_resolved = ?,
+                   studies_trusted = ?, studies_review = ?, studies_untrusted = ?,
+                   status = CASE WHEN ? IS NULL THEN status ELSE 'failed' END,
+                   finished_at = coalesce(finished_at, now()) WHERE run_id = ?""",
+                [*values, error, run_id])
+
+
+def after_run(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
+    """What a completed run leaves behind: its issue history and counts."""
+    new, resolved = record_issue_history(con, run_id)
+    record_run_outcome(con, run_id, new=new, resolved=resolved)
+    return new, resolved
+
+
+def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseException) -> None:
+    """Record a failed run with its error (one line, no traceback)."""
+    try:
+        con.execute("ROLLBACK")  # a batch may have been cut mid-transaction
+    except duckdb.Error:
+        pass
+    message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+    record_run_outcome(con, run_id, error=message)
+
+
+def rule_changes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    """Issues by rule and severity in this run, with the change since the previous completed run."""
+    rel = con.execute("""
+        WITH runs AS (SELECT run_id, started_at FROM meta.load_runs WHERE status = 'completed' OR run_id = $run),
+        previous AS (SELECT run_id FROM runs WHERE started_at < (SELECT started_at FROM runs WHERE run_id = $run)
+                     ORDER BY started_at DESC LIMIT 1),
+        now_ AS (SELECT * FROM meta.load_run_issue_counts WHERE run_id = $run),
+        before AS (SELECT * FROM meta.load_run_issue_counts WHERE run_id = (SELECT run_id FROM previous))
+        SELECT coalesce(n.rule_id, b.rule_id) AS rule, coalesce(n.severity, b.severity) AS severity,
+               coalesce(n.category, b.category) AS category,
+               coalesce(n.issues, 0) AS issues, coalesce(n.studies, 0) AS studies,
+               coalesce(n.issues, 0) - coalesce(b.issues, 0) AS change
+        FROM now_ n FULL JOIN before b USING (rule_id, severity)
+        ORDER BY list_position(['error', 'warning', 'info'], severity), issues DESC, rule""", {"run": run_id})
+    names = [d[0] for d in rel.description]
+    return [dict(zip(names, row)) for row in rel.fetchall()]
