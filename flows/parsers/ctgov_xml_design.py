@@ -116,7 +116,7 @@ def _eligibilities(element: Element | None) -> list[Row]:
         "maximum_age": text(element, "maximum_age") or NO_AGE_LIMIT,
         "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
         "criteria": block(element, "criteria"),
-        "sampling_method": api_value(labels.group_type(sampling), sampling, enums.SAMPLING_METHOD),
+        "sampling_method": api_value(labels.enum_spelling(sampling), sampling, enums.SAMPLING_METHOD),
         "population": block(element, "study_pop"),
         "gender_based": labels.lookup("yes_no", text(element, "gender_based")),
         "gender_description": text(element, "gender_description"),

@@ -74,4 +74,4 @@ def _responsible_parties(root: Element) -> list[Row]:
 
 def _party_type(label: str | None) -> str | None:
     """'Principal Investigator' -> PRINCIPAL_INVESTIGATOR, 'Sponsor-Investigator' -> SPONSOR_INVESTIGATOR."""
-    return api_value(labels.group_type(label), label, enums.RESPONSIBLE_PARTY_TYPE)
+    return api_value(labels.enum_spelling(label), label, enums.RESPONSIBLE_PARTY_TYPE)

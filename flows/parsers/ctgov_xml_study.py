@@ -70,9 +70,9 @@ def _design_facts(root: Element) -> Row:
         "has_dmc": labels.lookup("yes_no", text(oversight, "has_dmc")),
         "has_expanded_access": labels.lookup("yes_no", text(root, "has_expanded_access")),
         "target_duration": text(root, "target_duration"),
-        "biospec_retention": api_value(labels.group_type(retention), retention, enums.BIOSPEC_RETENTION),
+        "biospec_retention": api_value(labels.enum_spelling(retention), retention, enums.BIOSPEC_RETENTION),
         "biospec_description": block(root, "biospec_descr"),
-        "plan_to_share_ipd": api_value(labels.group_type(sharing), sharing, enums.PLAN_TO_SHARE_IPD),
+        "plan_to_share_ipd": api_value(labels.enum_spelling(sharing), sharing, enums.PLAN_TO_SHARE_IPD),
         "plan_to_share_ipd_description": text(root, "patient_data/ipd_description"),
     }
 

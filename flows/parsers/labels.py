@@ -122,6 +122,13 @@ def lookup(kind: str, label: str | None):
     return _mapped(kind, str(label))
 
 
+def enum_spelling(label: str | None) -> str | None:
+    """'Samples With DNA' -> SAMPLES_WITH_DNA, unchecked: for callers that test the value set themselves."""
+    if label is None or not str(label).strip():
+        return None
+    return _enum_like(str(label))
+
+
 def group_type(label: str | None) -> str | None:
     """'Experimental' -> EXPERIMENTAL, 'Active Comparator' -> ACTIVE_COMPARATOR (also any design enum's display form)."""
     return lookup("display_enum", label)
