@@ -1,18 +1,20 @@
-"""Stage 'parse': hash, skip what is known, detect the layout, parse; every input gets an outcome."""
+"""Stage 'parse': skip what is known, detect the layout, parse (in worker processes when given a pool)."""
 from __future__ import annotations
 
+import signal
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
-from flows.inputs import Input, InputProblem
+from flows.inputs import Input, InputProblem, Item, Unchanged
 from flows.parsers import HEAD_BYTES, claimants
 from flows.parsers.model import StudyRecord
 
 
 @dataclass
 class FileOutcome:
-    """One input file's fate in this run: loaded, rejected or skipped."""
+    """One input file's fate in this run; flows.assemble.decide_outcome says loaded, rejected or skipped."""
 
     sha256: str
     path: str
@@ -21,6 +23,7 @@ class FileOutcome:
     layout: str | None = None
     outcome: str = "rejected"
     nct_ids: list[str] = field(default_factory=list)
+    known: bool = False  # unchanged since a past run, or a copy of a file earlier in this one
 
 
 @dataclass
@@ -99,21 +102,47 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
         outcome.nct_ids.append(record.nct_id)
 
 
-def parse_inputs(items: Iterable[Input | InputProblem], known: set[str]) -> ParsedBatch:
-    """Parse a batch of inputs; inputs whose sha256 is known are counted as skipped."""
+def parse_chunk(items: list[Input]) -> ParsedBatch:
+    """Parse a list of inputs (the unit of work a worker process receives)."""
     batch = ParsedBatch()
-    seen: dict[str, str] = {}
     for item in items:
-        if isinstance(item, InputProblem):
-            outcome = FileOutcome("", item.path, 0, None)
-            batch.files.append(outcome)
-            p = item.problem
-            batch.rejects.append(Reject(None, item.path, p.stage, p.reason, p.detail))
-            continue
-        sha = item.sha256
-        if sha in known or sha in seen:  # unchanged since a past run, or a copy of a file in this one
-            batch.files.append(FileOutcome(sha, item.path, item.size, item.mtime, outcome="skipped"))
-            continue
-        seen[sha] = item.path
         parse_input(item, batch)
     return batch
+
+
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C and SIGTERM are the parent's to handle, so workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# Inputs a worker parses per task: large enough that pickling overhead stays small.
+CHUNK = 64
+
+
+def parse_inputs(items: Iterable[Item], known: set[str], pool: Executor | None = None) -> ParsedBatch:
+    """Parse a batch of inputs in order; known sha256s and copies within the batch are marked known."""
+    batch, todo, seen = ParsedBatch(), [], set()
+    for item in items:
+        if isinstance(item, InputProblem):
+            batch.files.append(FileOutcome("", item.path, 0, None))
+            p = item.problem
+            batch.rejects.append(Reject(None, item.path, p.stage, p.reason, p.detail))
+        elif isinstance(item, Unchanged) or item.sha256 in known or item.sha256 in seen:
+            batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime, known=True))
+        else:
+            seen.add(item.sha256)
+            batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime))
+            todo.append((len(batch.files) - 1, item))
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    run = pool.map if pool is not None and len(chunks) > 1 else map
+    for chunk, parsed in zip(chunks, run(parse_chunk, [[item for _, item in c] for c in chunks])):
+        _merge(batch, [pos for pos, _ in chunk], parsed)
+    return batch
+
+
+def _merge(batch: ParsedBatch, positions: list[int], parsed: ParsedBatch) -> None:
+    """Put a worker's results back in input order: its file outcomes replace the placeholders."""
+    for pos, outcome in zip(positions, parsed.files):
+        batch.files[pos] = outcome
+    batch.records += parsed.records
+    batch.rejects += parsed.rejects
