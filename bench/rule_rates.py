@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 import checks  # noqa: E402
 from checks.engine import findings_of, set_scope  # noqa: E402
-from flows.run import PLAIN, Stages, run_pipeline  # noqa: E402
+from flows.run import run_pipeline  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 
 
@@ -28,12 +28,11 @@ def main() -> None:
     parser.add_argument("sources", nargs="+", type=Path)
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 11, 22))
     args = parser.parse_args()
-    no_checks = Stages(PLAIN.discover, PLAIN.parse, PLAIN.validate, PLAIN.load, lambda *a: checks.CheckResult())
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "rates.duckdb"
         con = connect(db)
         for i, source in enumerate(args.sources):
-            r = run_pipeline(con, run_id=f"load{i}", source=source, db_path=db, as_of=args.as_of, stages=no_checks)
+            r = run_pipeline(con, run_id=f"load{i}", source=source, db_path=db, as_of=args.as_of, check=False)
             print(f"{source}: {r.files_seen} files, {r.loaded} loaded, {r.rejected} rejected, {r.skipped} skipped")
         scope = set_scope(con, None, args.as_of)
         by_layout = dict(con.execute("SELECT nct_id, source_layout FROM studies").fetchall())

@@ -39,33 +39,77 @@ def run(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date of the checks, YYYY-MM-DD (default: today)."),
     batch_size: Optional[int] = typer.Option(None, min=1, help="Input files per batch (default 2000)."),
     recheck_all: bool = typer.Option(False, help="Check every study in the warehouse, not only those loaded now."),
+    prefect: bool = typer.Option(False, "--prefect", help="Run as a Prefect flow even without PREFECT_API_URL "
+                                 "(starts a temporary Prefect server). With PREFECT_API_URL set it always does."),
+    workers: Optional[int] = typer.Option(None, min=1, help="Parsing processes (default: one per core)."),
+    rehash: bool = typer.Option(False, help="Read and hash every file, even those unchanged in path, size and mtime."),
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
-    from flows.errors import InfrastructureError, UsageError
-    from warehouse.connect import WarehouseError, connect
+    from flows.errors import UsageError
+    from flows.run import sigterm_as_interrupt
+    from warehouse.connect import WarehouseError, open_warehouse
 
     reference = _as_of(as_of)
-    if source is not None and not source.exists():
-        _fail(2, f"source {source} does not exist")
-    try:  # fail fast, before Prefect starts, when the warehouse cannot be opened
-        connect(db or Settings.from_env().db_path).close()
-    except WarehouseError as exc:
-        _fail(1, str(exc))
+    settings = Settings.from_env()
     try:
-        from flows.pipeline import trialqc_flow
-
-        result = trialqc_flow(source=str(source) if source else None, db=str(db) if db else None,
-                              as_of=reference, batch_size=batch_size, recheck_all=recheck_all)
+        source_path, db_path = settings.resolve(source, db)
     except UsageError as exc:
         _fail(2, str(exc))
-    except (WarehouseError, InfrastructureError) as exc:
-        _fail(1, f"{exc}")
-    except OSError as exc:  # disk full, permissions: the failed batch was rolled back
-        _fail(1, f"{exc}. Batches committed before the fault are kept and the failed one was rolled back; "
-                 "free disk space or fix permissions, then run again (loaded files are skipped).")
+    options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all,
+               "workers": workers, "rehash": rehash}
+    try:
+        # The warehouse stays open (locked) from here to the end, so a second run fails at once, cleanly.
+        with sigterm_as_interrupt(), open_warehouse(db_path) as con:
+            result = _run_once(con, source_path, db_path, settings, prefect, options)
+    except WarehouseError as exc:
+        _fail(1, str(exc))
+    except KeyboardInterrupt:
+        _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
+                   "'interrupted'; run again to load the rest and check what it loaded.")
+    except Exception as exc:  # an I/O or database fault: one line with the real cause
+        if not _is_infrastructure(exc):
+            raise
+        _fail(1, f"{_first_line(exc)}. Batches committed before the fault are kept and the failed one was "
+                 "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
     from flows.render import print_summary
 
     print_summary(console, result)
+
+
+def _run_once(con, source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):
+    """The run itself: as a Prefect flow when a server is configured or asked for, else the same stages directly."""
+    if prefect or settings.prefect_api_url:
+        from flows.pipeline import trialqc_flow
+
+        return trialqc_flow(source=str(source_path), db=str(db_path), **options)
+    import logging
+    import uuid
+
+    from flows.run import run_pipeline
+
+    log = logging.getLogger("trialqc")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    options["batch_size"] = options["batch_size"] or settings.batch_size
+    options["as_of"] = options["as_of"] or date.today()
+    return run_pipeline(con, run_id=str(uuid.uuid4()), source=source_path, db_path=db_path, log=log, **options)
+
+
+def _is_infrastructure(exc: BaseException) -> bool:
+    """Disk full, permissions, a database I/O fault: the run cannot go on, and it is not a bug."""
+    import duckdb
+
+    from flows.errors import InfrastructureError
+
+    return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
+
+
+def _first_line(exc: BaseException) -> str:
+    """The cause in one line: DuckDB's messages can run to several."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
 @app.command()

@@ -63,25 +63,56 @@ class Unchanged:
     mtime: datetime | None
 
 
-Entry = Path | InputProblem
+@dataclass(frozen=True)
+class FileEntry:
+    """A file found by discover, with the size and mtime seen then (one stat per file, no more)."""
+
+    path: str
+    size: int
+    mtime: datetime | None
+
+    @property
+    def is_zip(self) -> bool:
+        """A zip archive: read member by member."""
+        return self.path.lower().endswith(".zip")
+
+
+Entry = FileEntry | InputProblem
 Item = Input | InputProblem | Unchanged
+
+
+def _utc(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
 
 
 def discover(source: Path) -> list[Entry]:
     """The files under `source` (or `source` itself), sorted; links that loop or leave `source` are problems."""
     root = source.resolve()
     if root.is_file():
-        return [root]
+        st = root.stat()
+        return [FileEntry(str(root), st.st_size, _utc(st.st_mtime))]
     found: list[Entry] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in dirs + files:
-            path = Path(folder) / name
-            if path.is_symlink():
-                found.append(_link(root, path))
-        found += [Path(folder) / f for f in files
-                  if not f.startswith(".") and f not in IGNORED_NAMES and not (Path(folder) / f).is_symlink()]
-    return sorted(found, key=lambda e: str(e if isinstance(e, Path) else e.path))
+    _walk(root, root, found)
+    return sorted(found, key=lambda e: e.path)
+
+
+def _walk(root: Path, folder: Path, found: list[Entry]) -> None:
+    """Collect the files under `folder` without following any link; hidden and descriptive files left out."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        found.append(InputProblem(str(folder), Problem("unreadable folder", type(exc).__name__, stage="read")))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in IGNORED_NAMES:
+            continue
+        if entry.is_symlink():
+            found.append(_link(root, Path(entry.path)))
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(root, Path(entry.path), found)
+        elif entry.is_file(follow_symlinks=False):
+            st = entry.stat(follow_symlinks=False)
+            found.append(FileEntry(entry.path, st.st_size, _utc(st.st_mtime)))
 
 
 def _link(root: Path, path: Path) -> Entry:
@@ -97,15 +128,8 @@ def _link(root: Path, path: Path) -> Entry:
     if target.is_dir():
         return InputProblem(str(path), Problem("symlink to a folder",
                                                "not followed: the folder's files are read where they are", stage="read"))
-    return path
-
-
-def _stat(path: Path) -> tuple[int, datetime | None] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, datetime.fromtimestamp(st.st_mtime, tz=timezone.utc).replace(tzinfo=None)
+    st = target.stat()
+    return FileEntry(str(path), st.st_size, _utc(st.st_mtime))
 
 
 def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None) -> Iterator[Item]:
@@ -120,33 +144,32 @@ def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = No
 
 
 def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterator[Item]:
-    stats = {str(e): _stat(e) for e in chunk if isinstance(e, Path)}
-    known = unchanged([(p, s[0], s[1]) for p, s in stats.items() if s]) if unchanged else {}
+    files = [e for e in chunk if isinstance(e, FileEntry) and not e.is_zip]
+    known = unchanged([(e.path, e.size, e.mtime) for e in files]) if unchanged and files else {}
     for entry in chunk:
         if isinstance(entry, InputProblem):
             yield entry
-        elif entry.suffix.lower() == ".zip":
+        elif entry.is_zip:
             yield from _zip_inputs(entry, unchanged)
-        elif str(entry) in known:
-            size, mtime = stats[str(entry)]
-            yield Unchanged(str(entry), known[str(entry)], size, mtime)
+        elif entry.path in known:
+            yield Unchanged(entry.path, known[entry.path], entry.size, entry.mtime)
         else:
-            yield _read_file(entry, stats.get(str(entry)))
+            yield _read_file(entry)
 
 
-def _read_file(path: Path, stat: tuple[int, datetime | None] | None) -> Input | InputProblem:
+def _read_file(entry: FileEntry) -> Input | InputProblem:
     try:
-        return Input(str(path), path.read_bytes(), stat[1] if stat else None)
+        with open(entry.path, "rb") as handle:
+            return Input(entry.path, handle.read(), entry.mtime)
     except OSError as exc:
-        return InputProblem(str(path), Problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
-                                               stage="read"))
+        return InputProblem(entry.path, Problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
+                                                stage="read"))
 
 
-def _zip_inputs(path: Path, unchanged: UnchangedLookup | None) -> Iterator[Item]:
+def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator[Item]:
     from flows.archives import ArchiveProblem, Member, iter_members, member_path
 
-    stat = _stat(path)
-    mtime = stat[1] if stat else None
+    path, mtime = entry.path, entry.mtime
     for item in iter_members(path, skip=_zip_skip(path, mtime, unchanged)):
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
@@ -157,7 +180,7 @@ def _zip_inputs(path: Path, unchanged: UnchangedLookup | None) -> Iterator[Item]
             yield Unchanged(member_path(path, item.name), item.sha256, item.size, mtime)
 
 
-def _zip_skip(path: Path, mtime: datetime | None, unchanged: UnchangedLookup | None):
+def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | None):
     """Which members of an archive are recorded unchanged: name, size -> sha256 or None."""
     if unchanged is None:
         return None

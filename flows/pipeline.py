@@ -1,9 +1,14 @@
-"""The Prefect flow: the stages of flows/run.py, each wrapped in a task working on whole batches."""
+"""The Prefect flow: the data path top to bottom, each stage a task the UI shows.
+
+The stage functions are the plain ones of flows/run.py, called in the same order; this module only
+wraps them. Parsing runs in worker processes, or on the Dask cluster when the flow runs on
+prefect-dask's DaskTaskRunner (`trialqc_flow.with_options(task_runner=DaskTaskRunner(...))`).
+"""
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 from flows.settings import Settings, apply_offline_defaults
 
@@ -14,46 +19,65 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from flows import run, summary  # noqa: E402
-from flows.errors import UsageError  # noqa: E402
-from warehouse import connect  # noqa: E402
+from flows import assemble, check_studies, inputs, parse_batch, run, summary  # noqa: E402
+from warehouse import connect, load  # noqa: E402
 
 # Batches move between tasks in memory; nothing is cached or persisted by Prefect.
 TASK = {"cache_policy": NONE, "persist_result": False}
 
-TASK_STAGES = run.Stages(
-    discover=task(name="discover", **TASK)(run.PLAIN.discover),
-    parse=task(name="parse-batch", **TASK)(run.PLAIN.parse),
-    validate=task(name="validate-batch", **TASK)(run.PLAIN.validate),
-    load=task(name="load-batch", **TASK)(run.PLAIN.load),
-    check=task(name="check-studies", **TASK)(run.PLAIN.check),
-)
+discover_files = task(name="discover", **TASK)(inputs.discover)
+parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
+validate_batch = task(name="validate-batch", **TASK)(run.validate_records)
+assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
+load_batch = task(name="load-batch", **TASK)(load.load_batch)
+check = task(name="check-studies", **TASK)(check_studies.check_studies)
+
+
+read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
+
+@contextmanager
+def parse_workers(workers: int | None):
+    """The Dask cluster's workers when the flow runs on Dask, else local worker processes."""
+    try:
+        from distributed import default_client
+
+        yield default_client().get_executor()
+    except (ImportError, ValueError):
+        with run.parse_pool(workers) as pool:
+            yield pool
 
 
 @flow(name="trialqc", log_prints=False)
-def trialqc_flow(
-    source: str | None = None,
-    db: str | None = None,
-    as_of: date | None = None,
-    batch_size: int | None = None,
-    recheck_all: bool = False,
-) -> summary.RunSummary:
+def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date | None = None,
+                 batch_size: int | None = None, recheck_all: bool = False, workers: int | None = None,
+                 rehash: bool = False) -> summary.RunSummary:
     """Load registry records from `source` into the warehouse `db` and check their quality."""
     settings = Settings.from_env()
-    source_path = Path(source) if source else settings.source
-    if not source_path.exists():
-        raise UsageError(f"source {source_path} does not exist")
-    db_path = Path(db) if db else settings.db_path
-    run_id = str(flow_run.id or uuid.uuid4())
-    con = connect.connect(db_path)
-    try:
-        result = run.run_pipeline(
-            con, run_id=run_id, source=source_path, db_path=db_path, as_of=as_of or date.today(),
-            batch_size=batch_size or settings.batch_size, recheck_all=recheck_all,
-            stages=TASK_STAGES, log=get_run_logger(),
-        )
-    finally:
-        con.close()
+    source_path, db_path = settings.resolve(source, db)
+    run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
+    with connect.open_warehouse(db_path) as con, parse_workers(workers) as pool:
+        result = run.open_run(con, run_id, source_path, db_path, as_of, log)
+        status = "failed"
+        try:
+            stream = run.input_stream(con, discover_files(source_path), rehash)
+            number = 0
+            while items := read_inputs(stream, batch_size or settings.batch_size):
+                parsed = parse(items, run.known_hashes(con, items), pool)
+                validated = validate_batch(parsed)
+                batch = assemble_batch(run_id, parsed, validated)
+                load_batch(con, batch)
+                number += 1
+                run.log_batch(log, number, len(items), con, run_id)
+            found = check(con, run_id, as_of, recheck_all)
+            run.log_check(log, found)
+            result.issues_run, result.failed_rules = found.issues, found.failed_rules
+            status = "completed"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            run.close_run(con, result, status, log)
+        result = summary.fill_from_warehouse(con, result)
     create_markdown_artifact(summary.to_markdown(result), key="trialqc-run-summary",
                              description="Files, rejects and quality issues of this run")
     return result

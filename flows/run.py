@@ -8,22 +8,37 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import duckdb
+import pandas as pd
 
 from flows import assemble, check_studies, inputs, parse_batch, summary, validate
 from flows.inputs import Input, Item
 from warehouse import load, runs
+from warehouse.tables import STUDY_TABLES
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
 BATCH_BYTES = 256 * 1024 * 1024
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -33,9 +48,9 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
     if not workers or workers < 2:
         yield None
         return
-    # forkserver: workers never inherit this process's DuckDB threads (forking a threaded process can hang).
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["flows.parse_batch"])
+    # fork: workers start at once with the parsers loaded. They only parse bytes and never touch the
+    # inherited DuckDB connection, and a worker leaves through os._exit, so no destructor writes the file.
+    context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=parse_batch.ignore_interrupts)
     try:
         yield pool
@@ -43,17 +58,15 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def batches(items: Iterable[Item], size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list[Item]]:
-    """Consecutive batches of at most `size` items and about `max_bytes` bytes read."""
+def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
+    """The next batch from the input stream: at most `size` items and about `max_bytes` bytes read."""
     batch, held = [], 0
-    for item in items:
+    for item in stream:
         batch.append(item)
         held += item.size if isinstance(item, Input) else 0
         if len(batch) >= size or held >= max_bytes:
-            yield batch
-            batch, held = [], 0
-    if batch:
-        yield batch
+            break
+    return batch
 
 
 def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False) -> Iterator[Item]:
@@ -64,6 +77,13 @@ def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = F
 def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
     """The sha256s of this batch's read inputs that an earlier run recorded."""
     return runs.known_hashes(con, [i.sha256 for i in items if isinstance(i, Input)])
+
+
+def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
+    """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass."""
+    if parsed.records:
+        return validate.validate_batch(parsed)
+    return validate.ValidatedBatch([], {t: pd.DataFrame(columns=validate.COLUMNS[t]) for t in STUDY_TABLES})
 
 
 def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path: Path, as_of: date,
@@ -103,23 +123,29 @@ def log_check(log: Log, check) -> None:
 
 def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, db_path: Path, as_of: date,
                  batch_size: int = 2000, recheck_all: bool = False, workers: int | None = None,
-                 rehash: bool = False, log: Log | None = None) -> summary.RunSummary:
-    """discover -> read -> parse -> validate -> assemble -> load (per batch) -> check, recorded in meta.load_runs."""
+                 rehash: bool = False, check: bool = True, log: Log | None = None) -> summary.RunSummary:
+    """discover -> read -> parse -> validate -> assemble -> load (per batch) -> check, recorded in meta.load_runs.
+
+    check=False loads only (calibration, benchmarks): the studies stay queued for the next run's check.
+    """
     log = log or logging.getLogger("trialqc")
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
         with parse_pool(workers) as pool:
-            entries = inputs.discover(source)
-            for number, items in enumerate(batches(input_stream(con, entries, rehash), batch_size), start=1):
+            stream = input_stream(con, inputs.discover(source), rehash)
+            number = 0
+            while items := next_batch(stream, batch_size):
                 parsed = parse_batch.parse_inputs(items, known_hashes(con, items), pool)
-                validated = validate.validate_batch(parsed)
+                validated = validate_records(parsed)
                 batch = assemble.assemble(run_id, parsed, validated)
                 load.load_batch(con, batch)
+                number += 1
                 log_batch(log, number, len(items), con, run_id)
-        check = check_studies.check_studies(con, run_id, as_of, recheck_all)
-        log_check(log, check)
-        result.issues_run, result.failed_rules = check.issues, check.failed_rules
+        if check:
+            found = check_studies.check_studies(con, run_id, as_of, recheck_all)
+            log_check(log, found)
+            result.issues_run, result.failed_rules = found.issues, found.failed_rules
         status = "completed"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -33,14 +33,26 @@ class Settings:
     db_path: Path
     reports_dir: Path
     batch_size: int
+    # Where a Prefect server runs. Unset: `trialqc run` runs the stages without Prefect (no server start-up).
+    prefect_api_url: str | None = None
+
+    def resolve(self, source: str | Path | None, db: str | Path | None) -> tuple[Path, Path]:
+        """The source and warehouse paths of a run (arguments over settings); a missing source is a UsageError."""
+        from flows.errors import UsageError
+
+        source_path = Path(source) if source else self.source
+        if not source_path.exists():
+            raise UsageError(f"source {source_path} does not exist")
+        return source_path, Path(db) if db else self.db_path
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE."""
+        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE, PREFECT_API_URL."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
             db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
             reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
+            prefect_api_url=env.get("PREFECT_API_URL") or None,
         )
