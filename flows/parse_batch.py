@@ -1,6 +1,8 @@
 """Stage 'parse': skip what is known, detect the layout, parse (in worker processes when given a pool)."""
 from __future__ import annotations
 
+import codecs
+import re
 import signal
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -77,20 +79,43 @@ def _layouts() -> list[str]:
     return [p.LAYOUT for p in PARSERS]
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']+""")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """The bytes as UTF-8 for the parsers: text with a byte-order mark, or UTF-16 without one, is transcoded."""
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    head = data[:200]
+    if codec is None and len(head) >= 8 and head.count(0) * 3 >= len(head):
+        zeros_odd = head[1::2].count(0) > head[0::2].count(0)
+        codec = "utf-16-le" if zeros_odd else "utf-16-be"
+    if codec is None:
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # not text after all: detection says why
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in text[:200]):
+        return data
+    return _XML_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8")
+
+
 def parse_input(item: Input, batch: ParsedBatch) -> None:
     """Parse one input into the batch: records on success, a reject row otherwise."""
     outcome = FileOutcome(item.sha256, item.path, item.size, item.mtime)
     batch.files.append(outcome)
-    parsers = claimants(item.data[:HEAD_BYTES]) if item.data.strip() else []
+    data = as_utf8(item.data)
+    parsers = claimants(data[:HEAD_BYTES]) if data.strip() else []
     if len(parsers) != 1:
-        reason, detail = _sniff_failure(item.data) if not parsers else (
+        reason, detail = _sniff_failure(data) if not parsers else (
             "ambiguous layout", "claimed by " + ", ".join(p.LAYOUT for p in parsers))
         batch.rejects.append(Reject(outcome.sha256, item.path, "detect", reason, detail))
         return
     parser = parsers[0]
     outcome.layout = parser.LAYOUT
     try:
-        parsed = parser.parse(item.data)
+        parsed = parser.parse(data)
     except Exception as exc:  # a parser bug must not lose the file: it becomes a reject
         batch.rejects.append(Reject(outcome.sha256, item.path, "parse", "parser error", type(exc).__name__))
         return
