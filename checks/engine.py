@@ -83,10 +83,10 @@ def run_rules(
     run_id: str,
     as_of: date,
     nct_ids: Sequence[str] | None = None,
-    chunk_size: int = CHUNK_SIZE,
+    chunk_size: int | None = None,
 ) -> CheckResult:
     """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically."""
-    rules = list(rules)
+    rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
     if nct_ids is None:
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
