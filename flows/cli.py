@@ -43,6 +43,8 @@ def run(
                                  "(starts a temporary Prefect server). With PREFECT_API_URL set it always does."),
     workers: Optional[int] = typer.Option(None, min=1, help="Parsing processes (default: one per core)."),
     rehash: bool = typer.Option(False, help="Read and hash every file, even those unchanged in path, size and mtime."),
+    ducklake: Optional[Path] = typer.Option(None, help="Also publish the warehouse as DuckLake (Parquet + catalog) "
+                                            "in this folder after the run."),
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
     from flows.errors import UsageError
@@ -61,6 +63,10 @@ def run(
         # The warehouse stays open (locked) from here to the end, so a second run fails at once, cleanly.
         with sigterm_as_interrupt(), open_warehouse(db_path) as con:
             result = _run_once(con, source_path, db_path, settings, prefect, options)
+            if ducklake:
+                from warehouse.ducklake import publish
+
+                console.print(f"published DuckLake catalog {publish(con, ducklake)}")
     except WarehouseError as exc:
         _fail(1, str(exc))
     except KeyboardInterrupt:
