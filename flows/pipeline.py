@@ -17,6 +17,7 @@ apply_offline_defaults()
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
 from flows import assemble, check_studies, inputs, parse_batch, run, summary  # noqa: E402
@@ -37,14 +38,13 @@ read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
 
 @contextmanager
 def parse_workers(workers: int | None):
-    """The Dask cluster's workers when the flow runs on Dask, else local worker processes."""
-    try:
-        from distributed import default_client
-
-        yield default_client().get_executor()
-    except (ImportError, ValueError):
-        with run.parse_pool(workers) as pool:
-            yield pool
+    """The Dask cluster's workers when the flow runs on prefect-dask's DaskTaskRunner, else local processes."""
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    if type(runner).__name__ == "DaskTaskRunner":
+        yield runner.client.get_executor()  # the runner creates (or connects to) its cluster on first use
+        return
+    with run.parse_pool(workers) as pool:
+        yield pool
 
 
 @flow(name="trialqc", log_prints=False)
