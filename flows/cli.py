@@ -47,6 +47,8 @@ def run(
                                             "in this folder after the run."),
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
+    import duckdb
+
     from flows.errors import UsageError
     from flows.run import sigterm_as_interrupt
     from warehouse.connect import WarehouseError, open_warehouse
@@ -69,7 +71,7 @@ def run(
                 console.print(f"published DuckLake catalog {publish(con, ducklake)}")
     except WarehouseError as exc:
         _fail(1, str(exc))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, duckdb.InterruptException):
         _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
                    "'interrupted'; run again to load the rest and check what it loaded.")
     except Exception as exc:  # an I/O or database fault: one line with the real cause

@@ -10,6 +10,8 @@ import uuid
 from contextlib import contextmanager
 from datetime import date
 
+import duckdb
+
 from flows.settings import Settings, apply_offline_defaults
 
 apply_offline_defaults()
@@ -72,7 +74,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
             run.log_check(log, found)
             result.issues_run, result.failed_rules = found.issues, found.failed_rules
             status = "completed"
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
             status = "interrupted"
             raise
         finally:

@@ -147,7 +147,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             log_check(log, found)
             result.issues_run, result.failed_rules = found.issues, found.failed_rules
         status = "completed"
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
         status = "interrupted"
         raise
     finally:
