@@ -39,9 +39,8 @@ lock:  ## re-resolve requirements.in into requirements.lock (review the diff)
 	  echo "setuptools==80.9.0"; .lockvenv/bin/pip freeze; } > requirements.lock
 	rm -rf .lockvenv
 
-bench: $(STAMP)  ## print records/s and peak memory of parsing and of a whole run
-	$(BIN)/python bench/bench_parse.py
-	$(BIN)/python bench/bench_run.py
+bench: $(STAMP)  ## time every stage over 20,000 synthetic studies (N=100000 for more) beside a json.loads floor
+	$(BIN)/python bench/run.py --n $(or $(N),20000)
 
 clean:
 	rm -rf $(VENV) .prefect warehouse/*.duckdb warehouse/reports

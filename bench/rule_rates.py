@@ -29,7 +29,7 @@ import pyarrow as pa  # noqa: E402
 import checks  # noqa: E402
 from checks.engine import findings_of, set_scope  # noqa: E402
 from checks.timeliness import NO_RESULTS, results_due  # noqa: E402
-from flows.run import PLAIN, Stages, run_pipeline  # noqa: E402
+from flows.run import run_pipeline  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 
 TIMELINE = ("snapshot_date", "study_first_submitted_date", "results_first_submitted_date",
@@ -163,12 +163,11 @@ def main() -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 11, 22))
     parser.add_argument("--errors", action="store_true", help="list every error-severity finding")
     args = parser.parse_args()
-    no_checks = Stages(PLAIN.discover, PLAIN.parse, PLAIN.validate, PLAIN.load, lambda *a: checks.CheckResult())
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "rates.duckdb"
         con = connect(db)
         for i, source in enumerate(args.sources):
-            r = run_pipeline(con, run_id=f"load{i}", source=source, db_path=db, as_of=args.as_of, stages=no_checks)
+            r = run_pipeline(con, run_id=f"load{i}", source=source, db_path=db, as_of=args.as_of, check=False)
             print(f"{source}: {r.files_seen} files, {r.loaded} loaded, {r.rejected} rejected, {r.skipped} skipped")
         print(f"registry timeline read from {backfill_timeline(con, args.sources)} JSON/XML files")
         print_rates(con, args.as_of, args.errors)

@@ -117,7 +117,7 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
 
 _ARM_COUNTS = """
     SELECT d.nct_id, d.intervention_model, count(DISTINCT lower(trim(g.title))) AS arms,
-           string_agg(DISTINCT g.title, '; ') AS titles
+           string_agg(DISTINCT g.title, '; ' ORDER BY g.title) AS titles
     FROM designs d JOIN design_groups g USING (nct_id)
     WHERE g.title IS NOT NULL AND trim(g.title) <> ''
     GROUP BY d.nct_id, d.intervention_model

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
@@ -10,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from checks.rule import SEVERITIES, CheckScope, Finding, Rule
+from warehouse.connect import transaction
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ class CheckResult:
     issues: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
     failed_rules: dict[str, str] = field(default_factory=dict)
+    seconds_by_rule: dict[str, float] = field(default_factory=dict)
+    studies: int = 0
 
 
 def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_of: date) -> CheckScope:
@@ -79,15 +83,15 @@ def run_rules(
     run_id: str,
     as_of: date,
     nct_ids: Sequence[str] | None = None,
-    chunk_size: int = CHUNK_SIZE,
+    chunk_size: int | None = None,
 ) -> CheckResult:
     """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically."""
-    rules = list(rules)
+    rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
     if nct_ids is None:
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
     result = CheckResult()
-    for start in range(0, max(len(ordered), 1), chunk_size):
+    for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
         scope = set_scope(con, ordered[start:start + chunk_size], as_of)
         _run_chunk(con, rules, run_id, scope, result)
     return result
@@ -98,12 +102,16 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     as_of = scope.as_of
     columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
     for rule in rules:
+        started = time.perf_counter()
         try:
             found = findings_of(con, rule, scope)
         except Exception as exc:  # a rule must never stop the run; it is reported instead
             log.warning("rule %s failed: %s", rule.id, exc)
             result.failed_rules[rule.id] = f"{type(exc).__name__}: {exc}"
             continue
+        finally:
+            spent = time.perf_counter() - started
+            result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
         result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
         for f in found:
             severity = f.severity if f.severity in SEVERITIES else rule.severity
@@ -113,18 +121,20 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
             )):
                 columns[name].append(value)
     result.issues += len(columns["nct_id"])
+    result.studies += len(scope.nct_ids)
     write_issues(con, pa.table(columns, schema=ISSUE_SCHEMA))
 
 
 def write_issues(con: duckdb.DuckDBPyConnection, issues: pa.Table) -> None:
-    """Replace the issues of the scoped studies with `issues`, in one transaction."""
-    con.execute("BEGIN TRANSACTION")
+    """Replace the issues of the scoped studies with `issues` and mark them checked, in one transaction."""
+    # Issues go in sorted, so the table's row order (and any export of it) is the same on every run.
+    issues = issues.sort_by([("nct_id", "ascending"), ("rule_id", "ascending"), ("message", "ascending"),
+                             ("evidence", "ascending")])
+    con.register("_issues_in", issues)
     try:
-        con.execute("DELETE FROM quality_issues WHERE nct_id IN (SELECT nct_id FROM check_scope)")
-        con.register("_issues_in", issues)
-        con.execute("INSERT INTO quality_issues SELECT * FROM _issues_in")
+        with transaction(con):
+            con.execute("DELETE FROM quality_issues WHERE nct_id IN (SELECT nct_id FROM check_scope)")
+            con.execute("INSERT INTO quality_issues SELECT * FROM _issues_in")
+            con.execute("DELETE FROM meta.unchecked_studies WHERE nct_id IN (SELECT nct_id FROM check_scope)")
+    finally:
         con.unregister("_issues_in")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise

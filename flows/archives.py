@@ -1,16 +1,20 @@
 """Record files inside a .zip, read member by member in memory: never extracted; hostile members refused."""
 from __future__ import annotations
 
+import io
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 # Limits a member or an archive must stay within; each can be overridden per call.
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # uncompressed size of one member
 MAX_COMPRESSION_RATIO = 100  # uncompressed : compressed, per member
-MAX_MEMBERS = 100_000
+MAX_MEMBERS = 1_000_000  # the registry's bulk zip holds about 600,000 studies
+# A zip inside a zip is read too, this many levels deep; deeper ones are refused.
+MAX_NESTING = 2
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,15 @@ class Member:
 
     name: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class KnownMember:
+    """A member recorded unchanged by an earlier run (same name, size and archive mtime): not decompressed."""
+
+    name: str
+    sha256: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -35,13 +48,20 @@ def member_path(archive: str | Path, name: str) -> str:
 
 
 def iter_members(
-    path: str | Path,
+    path: str | Path | io.BytesIO,
     *,
     max_member_bytes: int = MAX_MEMBER_BYTES,
     max_ratio: float = MAX_COMPRESSION_RATIO,
     max_members: int = MAX_MEMBERS,
-) -> Iterator[Member | ArchiveProblem]:
-    """Each file member of the zip at `path` as a Member, or an ArchiveProblem saying why it was refused."""
+    skip: Callable[[list[tuple[str, int]]], dict[str, str]] | None = None,
+    depth: int = 0,
+) -> Iterator[Member | KnownMember | ArchiveProblem]:
+    """Each file member of the zip at `path` as a Member, or an ArchiveProblem saying why it was refused.
+
+    `skip(name, size pairs)` names members known unchanged (-> KnownMember, not decompressed); a member
+    that is itself a zip yields its own members as 'inner.zip!name', up to MAX_NESTING levels.
+    """
+    limits = {"max_member_bytes": max_member_bytes, "max_ratio": max_ratio, "max_members": max_members}
     try:
         with zipfile.ZipFile(path) as archive:
             infos = [info for info in archive.infolist() if not info.is_dir()]
@@ -50,16 +70,36 @@ def iter_members(
             if len(infos) > max_members:
                 yield ArchiveProblem(f"too many members: {len(infos)} > {max_members}")
                 return
+            known = skip([(i.filename, i.file_size) for i in infos]) if skip and depth == 0 else {}
             seen: set[str] = set()
             for info in infos:
                 refusal = _refusal(info, seen, max_member_bytes, max_ratio)
                 seen.add(info.filename)
                 if refusal:
                     yield ArchiveProblem(refusal, info.filename)
+                elif info.filename in known:
+                    yield KnownMember(info.filename, known[info.filename], info.file_size)
                 else:
-                    yield _read(archive, info)
+                    yield from _member_or_nested(archive, info, depth, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
         yield ArchiveProblem(f"corrupt or unreadable zip: {type(error).__name__}: {error}")
+
+
+def _member_or_nested(archive: zipfile.ZipFile, info: zipfile.ZipInfo, depth: int, limits: dict):
+    """One member read; a zip member opened in memory and its own members yielded under its name."""
+    item = _read(archive, info)
+    if not isinstance(item, Member) or not item.data.startswith(ZIP_MAGIC):
+        yield item
+        return
+    if depth + 1 > MAX_NESTING:
+        yield ArchiveProblem(f"zip nested deeper than {MAX_NESTING} levels", info.filename)
+        return
+    for inner in iter_members(io.BytesIO(item.data), depth=depth + 1, **limits):
+        if isinstance(inner, ArchiveProblem):
+            name = member_path(info.filename, inner.member) if inner.member else info.filename
+            yield ArchiveProblem(inner.reason, name)
+        else:
+            yield Member(member_path(info.filename, inner.name), inner.data)
 
 
 def _refusal(info: zipfile.ZipInfo, seen: set[str], max_bytes: int, max_ratio: float) -> str | None:

@@ -1,13 +1,11 @@
 """Prefect artifacts a person reads in the UI, each under a fixed key so the Artifacts page keeps history."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from prefect.artifacts import (create_link_artifact, create_markdown_artifact, create_progress_artifact,
                                create_table_artifact, update_progress_artifact)
 
-from flows import run as run_stages
 from flows import summary
 
 KEYS = {"summary": "trialqc-run-summary", "table": "trialqc-issues-by-rule",
@@ -27,6 +25,15 @@ class Progress:
         """Set the artifact to `percent` (0-100)."""
         update_progress_artifact(self.artifact_id, min(100.0, percent), description=description)
 
+    def found(self, files: int) -> None:
+        """The files discovery found: the bar's 100 %."""
+        self.total = files
+        self.move(1.0, f"{files} files found")
+
+    def checking(self) -> None:
+        """Loading is done; the checks run."""
+        self.move(92.0, "checking the studies")
+
     def loaded(self, files: int) -> None:
         """Count a loaded batch; loading is 90 % of the bar, the checks the rest."""
         self.done += files
@@ -34,32 +41,10 @@ class Progress:
         self.move(min(90.0, 90.0 * share), f"{self.done} of {self.total} files loaded")
 
 
-def tracked(stages: run_stages.Stages) -> tuple[run_stages.Stages, Progress]:
-    """The same stages, reporting their progress to a progress artifact."""
-    progress = Progress()
-
-    def discover(source):
-        files = stages.discover(source)
-        progress.total = len(files)
-        progress.move(1.0, f"{len(files)} files found")
-        return files
-
-    def load(con, batch):
-        result = stages.load(con, batch)
-        progress.loaded(len(batch.files))
-        return result
-
-    def check(*args, **kwargs):
-        progress.move(92.0, "checking the studies")
-        return stages.check(*args, **kwargs)
-
-    return dataclasses.replace(stages, discover=discover, load=load, check=check), progress
-
-
-def run_artifacts(result: summary.RunSummary, rule_changes: list[dict], report: Path | None,
-                  progress: Progress | None = None) -> None:
-    """The markdown summary, the table of issues by rule, the report link, and a full progress bar."""
-    create_markdown_artifact(summary.to_markdown(result), key=KEYS["summary"],
+def run_artifacts(result: summary.RunSummary, session, progress: Progress | None = None) -> None:
+    """The markdown summary (with the watch lists), the issues by rule, the report link, a full progress bar."""
+    rule_changes, report = session.rule_changes, next(iter(session.report_paths), None)
+    create_markdown_artifact(summary.to_markdown(result) + session.watch_markdown, key=KEYS["summary"],
                              description="Files, rejects and quality issues of this run")
     rows = [{"rule": r["rule"], "severity": r["severity"], "category": r["category"], "issues": r["issues"],
              "studies": r["studies"], "change since previous run": f"{r['change']:+d}"} for r in rule_changes]

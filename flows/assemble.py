@@ -1,4 +1,4 @@
-"""Turn a validated batch into what the loader writes: file outcomes, versions, rows, rejects."""
+"""Stage 'assemble': a validated batch as the loader writes it; every file's outcome is decided here."""
 from __future__ import annotations
 
 import pandas as pd
@@ -23,21 +23,29 @@ def _versions(validated: ValidatedBatch, rejects: list[Reject]) -> pd.DataFrame:
                                   "the file holds this study more than once; the first copy is kept", key[0]))
             continue
         seen.add(key)
-        study = studies.loc[pos]
         rows.append({"position": pos, "nct_id": key[0], "sha256": key[1], "path": sourced.file.path,
-                     "layout": sourced.file.layout, **{c: study[c] for c in VERSION_COLUMNS}})
-    return pd.DataFrame(rows, columns=["position", "nct_id", "sha256", "path", "layout", *VERSION_COLUMNS])
+                     "layout": sourced.file.layout})
+    frame = pd.DataFrame(rows, columns=["position", "nct_id", "sha256", "path", "layout"])
+    # The version columns come from the validated studies rows, looked up by position all at once.
+    picked = studies.reindex(frame["position"])[list(VERSION_COLUMNS)].reset_index(drop=True)
+    return pd.concat([frame, picked], axis=1)
+
+
+def decide_outcome(file: FileOutcome, loaded_paths: set[str]) -> str:
+    """A file's outcome: skipped when known, loaded when a study of it was accepted, else rejected."""
+    if file.known:
+        return "skipped"
+    return "loaded" if file.path in loaded_paths else "rejected"
 
 
 def _files(parsed: ParsedBatch, versions: pd.DataFrame) -> pd.DataFrame:
     loaded_paths = set(versions["path"])
     rows = []
     for f in parsed.files:
-        outcome = f.outcome if f.outcome == "skipped" else ("loaded" if f.path in loaded_paths else "rejected")
-        f.outcome = outcome
+        f.outcome = decide_outcome(f, loaded_paths)
         rows.append({"sha256": f.sha256, "path": f.path, "size": f.size, "mtime": f.mtime,
                      "layout": f.layout, "nct_id": f.nct_ids[0] if len(f.nct_ids) == 1 else None,
-                     "study_count": len(f.nct_ids), "outcome": outcome})
+                     "study_count": len(f.nct_ids), "outcome": f.outcome})
     return pd.DataFrame(rows, columns=FILE_COLUMNS)
 
 

@@ -45,36 +45,86 @@ def run(
     batch_size: Optional[int] = typer.Option(None, min=1, help="Input files per batch (default 2000)."),
     recheck_all: bool = typer.Option(False, help="Check every study in the warehouse, not only those loaded now."),
     report: bool = typer.Option(True, "--report/--no-report", help="Write the quality report at the end (default: yes)."),
+    prefect: bool = typer.Option(False, "--prefect", help="Run as a Prefect flow even without PREFECT_API_URL "
+                                 "(starts a temporary Prefect server). With PREFECT_API_URL set it always does."),
+    workers: Optional[int] = typer.Option(None, min=1, help="Parsing processes (default: one per core)."),
+    rehash: bool = typer.Option(False, help="Read and hash every file, even those unchanged in path, size and mtime."),
+    ducklake: Optional[Path] = typer.Option(None, help="Also publish the warehouse as DuckLake (Parquet + catalog) "
+                                            "in this folder after the run."),
 ) -> None:
     """Run the flow once: load the records, check them, print what was found."""
-    from flows.errors import InfrastructureError, UsageError
+    import duckdb
+
+    from flows.errors import UsageError
+    from flows.publish import check_writable
+    from flows.run import sigterm_as_interrupt
     from warehouse.connect import WarehouseError
 
     reference = _as_of(as_of)
-    if source is not None and not source.exists():
-        _fail(2, f"source {source} does not exist")
-    try:  # fail fast, before Prefect starts; readers of the published file never block a run (flows/publish.py)
-        from flows.publish import check_writable
-
-        check_writable(db or Settings.from_env().db_path)
-    except OSError as exc:
-        _fail(1, str(exc))
+    settings = Settings.from_env()
     try:
-        from flows.pipeline import trialqc_flow
-
-        result = trialqc_flow(source=str(source) if source else None, db=str(db) if db else None,
-                              as_of=reference, batch_size=batch_size, recheck_all=recheck_all,
-                              report=report)
+        source_path, db_path = settings.resolve(source, db)
     except UsageError as exc:
         _fail(2, str(exc))
-    except (WarehouseError, InfrastructureError) as exc:
-        _fail(1, f"{exc}")
-    except OSError as exc:  # disk full, permissions: the failed batch was rolled back
-        _fail(1, f"{exc}. Batches committed before the fault are kept and the failed one was rolled back; "
-                 "free disk space or fix permissions, then run again (loaded files are skipped).")
+    options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all, "workers": workers,
+               "rehash": rehash, "report": report, "ducklake": str(ducklake) if ducklake else None}
+    try:
+        check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
+        with sigterm_as_interrupt():
+            result = _run_once(source_path, db_path, settings, prefect, options)
+    except WarehouseError as exc:
+        _fail(1, str(exc))
+    except (KeyboardInterrupt, duckdb.InterruptException):
+        _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
+                   "'interrupted'; run again to load the rest and check what it loaded.")
+    except Exception as exc:  # an I/O or database fault: one line with the real cause
+        if not _is_infrastructure(exc):
+            raise
+        _fail(1, f"{_first_line(exc)}. Batches committed before the fault are kept and the failed one was "
+                 "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
     from flows.render import print_summary
 
     print_summary(console, result)
+
+
+def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):
+    """The run itself: as a Prefect flow when a server is configured or asked for, else the same stages directly."""
+    if prefect or settings.prefect_api_url:
+        from flows.pipeline import trialqc_flow
+
+        return trialqc_flow(source=str(source_path), db=str(db_path), **options)
+    import logging
+    import uuid
+
+    from flows.run import run_pipeline
+    from flows.warehouse_session import warehouse_session
+
+    log = logging.getLogger("trialqc")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    run_id, report, ducklake = str(uuid.uuid4()), options.pop("report"), options.pop("ducklake")
+    options["batch_size"] = options["batch_size"] or settings.batch_size
+    options["as_of"] = options["as_of"] or date.today()
+    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+                           ducklake=ducklake) as session:
+        return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, **options)
+
+
+def _is_infrastructure(exc: BaseException) -> bool:
+    """Disk full, permissions, a database I/O fault: the run cannot go on, and it is not a bug."""
+    import duckdb
+
+    from flows.errors import InfrastructureError
+
+    return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
+
+
+def _first_line(exc: BaseException) -> str:
+    """The cause in one line: DuckDB's messages can run to several."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
 def _reader(db: Optional[Path]):

@@ -1,18 +1,22 @@
-"""Stage 'parse': hash, skip what is known, detect the layout, parse; every input gets an outcome."""
+"""Stage 'parse': skip what is known, detect the layout, parse (in worker processes when given a pool)."""
 from __future__ import annotations
 
+import codecs
+import re
+import signal
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
-from flows.inputs import Input, InputProblem
+from flows.inputs import Input, InputProblem, Item, Unchanged
 from flows.parsers import HEAD_BYTES, claimants
 from flows.parsers.model import StudyRecord
 
 
 @dataclass
 class FileOutcome:
-    """One input file's fate in this run: loaded, rejected or skipped."""
+    """One input file's fate in this run; flows.assemble.decide_outcome says loaded, rejected or skipped."""
 
     sha256: str
     path: str
@@ -21,6 +25,7 @@ class FileOutcome:
     layout: str | None = None
     outcome: str = "rejected"
     nct_ids: list[str] = field(default_factory=list)
+    known: bool = False  # unchanged since a past run, or a copy of a file earlier in this one
 
 
 @dataclass
@@ -76,20 +81,43 @@ def _layouts() -> list[str]:
     return list(LAYOUT_IDS)
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']+""")
+
+
+def as_utf8(data: bytes) -> bytes:
+    """The bytes as UTF-8 for the parsers: text with a byte-order mark, or UTF-16 without one, is transcoded."""
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    head = data[:200]
+    if codec is None and len(head) >= 8 and head.count(0) * 3 >= len(head):
+        zeros_odd = head[1::2].count(0) > head[0::2].count(0)
+        codec = "utf-16-le" if zeros_odd else "utf-16-be"
+    if codec is None:
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return data  # not text after all: detection says why
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in text[:200]):
+        return data
+    return _XML_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8")
+
+
 def parse_input(item: Input, batch: ParsedBatch) -> None:
     """Parse one input into the batch: records on success, a reject row otherwise."""
     outcome = FileOutcome(item.sha256, item.path, item.size, item.mtime)
     batch.files.append(outcome)
-    parsers = claimants(item.data[:HEAD_BYTES]) if item.data.strip() else []
+    data = as_utf8(item.data)
+    parsers = claimants(data[:HEAD_BYTES]) if data.strip() else []
     if len(parsers) != 1:
-        reason, detail = _sniff_failure(item.data) if not parsers else (
+        reason, detail = _sniff_failure(data) if not parsers else (
             "ambiguous layout", "claimed by " + ", ".join(p.LAYOUT for p in parsers))
         batch.rejects.append(Reject(outcome.sha256, item.path, "detect", reason, detail))
         return
     parser = parsers[0]
     outcome.layout = parser.LAYOUT
     try:
-        parsed = parser.parse(item.data)
+        parsed = parser.parse(data)
     except Exception as exc:  # a parser bug must not lose the file: it becomes a reject
         batch.rejects.append(Reject(outcome.sha256, item.path, "parse", "parser error", type(exc).__name__))
         return
@@ -102,21 +130,47 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
         outcome.nct_ids.append(record.nct_id)
 
 
-def parse_inputs(items: Iterable[Input | InputProblem], known: set[str]) -> ParsedBatch:
-    """Parse a batch of inputs; inputs whose sha256 is known are counted as skipped."""
+def parse_chunk(items: list[Input]) -> ParsedBatch:
+    """Parse a list of inputs (the unit of work a worker process receives)."""
     batch = ParsedBatch()
-    seen: dict[str, str] = {}
     for item in items:
-        if isinstance(item, InputProblem):
-            outcome = FileOutcome("", item.path, 0, None)
-            batch.files.append(outcome)
-            p = item.problem
-            batch.rejects.append(Reject(None, item.path, p.stage, p.reason, p.detail))
-            continue
-        sha = item.sha256
-        if sha in known or sha in seen:  # unchanged since a past run, or a copy of a file in this one
-            batch.files.append(FileOutcome(sha, item.path, item.size, item.mtime, outcome="skipped"))
-            continue
-        seen[sha] = item.path
         parse_input(item, batch)
     return batch
+
+
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C and SIGTERM are the parent's to handle, so workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# Inputs a worker parses per task: large enough that pickling overhead stays small.
+CHUNK = 64
+
+
+def parse_inputs(items: Iterable[Item], known: set[str], pool: Executor | None = None) -> ParsedBatch:
+    """Parse a batch of inputs in order; known sha256s and copies within the batch are marked known."""
+    batch, todo, seen = ParsedBatch(), [], set()
+    for item in items:
+        if isinstance(item, InputProblem):
+            batch.files.append(FileOutcome("", item.path, 0, None))
+            p = item.problem
+            batch.rejects.append(Reject(None, item.path, p.stage, p.reason, p.detail))
+        elif isinstance(item, Unchanged) or item.sha256 in known or item.sha256 in seen:
+            batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime, known=True))
+        else:
+            seen.add(item.sha256)
+            batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime))
+            todo.append((len(batch.files) - 1, item))
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    run = pool.map if pool is not None and len(chunks) > 1 else map
+    for chunk, parsed in zip(chunks, run(parse_chunk, [[item for _, item in c] for c in chunks])):
+        _merge(batch, [pos for pos, _ in chunk], parsed)
+    return batch
+
+
+def _merge(batch: ParsedBatch, positions: list[int], parsed: ParsedBatch) -> None:
+    """Put a worker's results back in input order: its file outcomes replace the placeholders."""
+    for pos, outcome in zip(positions, parsed.files):
+        batch.files[pos] = outcome
+    batch.records += parsed.records
+    batch.rejects += parsed.rejects

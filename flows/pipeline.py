@@ -1,9 +1,18 @@
-"""The Prefect flow: the stages of flows/run.py, each wrapped in a task working on whole batches."""
+"""The Prefect flow: the data path top to bottom, each stage a task the UI shows.
+
+The stage functions are the plain ones of flows/run.py, called in the same order; this module only
+wraps them. Parsing runs in worker processes, or on the Dask cluster when the flow runs on
+prefect-dask's DaskTaskRunner (`trialqc_flow.with_options(task_runner=DaskTaskRunner(...))`).
+The run writes a private working copy under the writer lock and publishes it at the end
+(flows/warehouse_session.py), so readers of the warehouse never break it.
+"""
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
+
+import duckdb
 
 from flows.settings import Settings, apply_offline_defaults
 
@@ -11,50 +20,82 @@ apply_offline_defaults()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from flows import run, summary  # noqa: E402
-from flows import artifacts, run_labels, warehouse_session  # noqa: E402  (issue 10 hooks)
-from flows.errors import UsageError  # noqa: E402
+from flows import artifacts, assemble, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
+from flows.extract.task import extract_stage  # noqa: E402
+from flows.warehouse_session import warehouse_session  # noqa: E402
+from warehouse import load  # noqa: E402
 
 # Batches move between tasks in memory; nothing is cached or persisted by Prefect.
 TASK = {"cache_policy": NONE, "persist_result": False}
 
-TASK_STAGES = run.Stages(
-    discover=task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(run.PLAIN.discover),
-    parse=task(name="parse-batch", **TASK)(run.PLAIN.parse),
-    validate=task(name="validate-batch", **TASK)(run.PLAIN.validate),
-    load=task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(run.PLAIN.load),
-    check=task(name="check-studies", **TASK)(run.PLAIN.check),
-)
+# I/O stages may meet a passing fault and are retried; parse and validate are deterministic.
+discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(inputs.discover)
+read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
+parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
+validate_batch = task(name="validate-batch", **TASK)(run.validate_records)
+assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
+load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
+check = task(name="check-studies", **TASK)(check_studies.check_studies)
+
+
+@contextmanager
+def parse_workers(workers: int | None):
+    """The Dask cluster's workers when the flow runs on prefect-dask's DaskTaskRunner, else local processes."""
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    if type(runner).__name__ == "DaskTaskRunner":
+        yield runner.client.get_executor()  # the runner creates (or connects to) its cluster on first use
+        return
+    with run.parse_pool(workers) as pool:
+        yield pool
 
 
 @flow(name="trialqc", log_prints=False)
-def trialqc_flow(
-    source: str | None = None,
-    db: str | None = None,
-    as_of: date | None = None,
-    batch_size: int | None = None,
-    recheck_all: bool = False,
-    report: bool = True,
-) -> summary.RunSummary:
-    """Load registry records from `source` into the warehouse `db` and check their quality."""
+def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date | None = None,
+                 batch_size: int | None = None, recheck_all: bool = False, workers: int | None = None,
+                 rehash: bool = False, report: bool = True, pull: dict | None = None,
+                 ducklake: str | None = None) -> summary.RunSummary:
+    """Pull (when asked), then load registry records from `source` into the warehouse `db` and check them."""
     settings = Settings.from_env()
-    source_path = Path(source) if source else settings.source
-    if not source_path.exists():
-        raise UsageError(f"source {source_path} does not exist")
-    db_path = Path(db) if db else settings.db_path
-    run_id = str(flow_run.id or uuid.uuid4())
-    as_of = as_of or date.today()
-    # issue 10 hook: tags; lock + private working copy + issue history + report, published at the end
+    pulled = extract_stage(pull, db=db)
+    source_path, db_path = settings.resolve(source or (pulled.landing if pulled else None), db)
+    run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
     run_labels.tag_current_run(str(source_path), as_of)
-    stages, progress = artifacts.tracked(TASK_STAGES)
-    with warehouse_session.warehouse_session(db_path, run_id, get_run_logger(),
-                                             settings.reports_dir if report else None) as session:
-        result = run.run_pipeline(
-            session.con, run_id=run_id, source=source_path, db_path=db_path, as_of=as_of,
-            batch_size=batch_size or settings.batch_size, recheck_all=recheck_all,
-            stages=stages, log=get_run_logger(),
-        )
-    artifacts.run_artifacts(result, session.rule_changes, next(iter(session.report_paths), None), progress)
+    progress = artifacts.Progress()
+    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+                           ducklake=ducklake) as session, parse_workers(workers) as pool:
+        con = session.con
+        result = run.open_run(con, run_id, source_path, db_path, as_of, log)
+        status = "failed"
+        try:
+            entries = discover_files(source_path)
+            progress.found(len(entries))
+            stream = run.input_stream(con, entries, rehash)
+            number = 0
+            while items := read_inputs(stream, batch_size or settings.batch_size):
+                parsed = parse(items, run.known_hashes(con, items), pool)
+                validated = validate_batch(parsed)
+                batch = assemble_batch(run_id, parsed, validated)
+                load_batch(con, batch)
+                number += 1
+                progress.loaded(len(items))
+                run.log_batch(log, number, len(items), con, run_id)
+            progress.checking()
+            found = check(con, run_id, as_of, recheck_all)
+            run.log_check(log, found)
+            result.issues_run, result.failed_rules = found.issues, found.failed_rules
+            status = "completed"
+        except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
+            status = "interrupted"
+            raise
+        finally:
+            run.close_run(con, result, status, log)
+        result = summary.fill_from_warehouse(con, result)
+    if pull and pulled and pull.get("bulk"):
+        from flows.extract.command import close_bulk_gates
+
+        close_bulk_gates(db_path)
+    artifacts.run_artifacts(result, session, progress)
     return result

@@ -1,93 +1,156 @@
-"""The data path as plain functions; the Prefect flow (flows/pipeline.py) wraps each stage in a task."""
+"""The data path without Prefect: what tests, the bench and a run with no Prefect server use.
+
+It is the same sequence of stage functions as the @flow in flows/pipeline.py, called directly.
+The run's bookkeeping (start, batching, counts, finish) is here and the flow uses it too.
+"""
 from __future__ import annotations
 
-import itertools
 import logging
-from dataclasses import dataclass
+import multiprocessing
+import os
+import signal
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import Iterator
 
 import duckdb
+import pandas as pd
 
-import checks
-from flows import assemble, inputs, parse_batch, summary, validate
-from warehouse import load
+from flows import assemble, check_studies, inputs, parse_batch, summary, validate
+from flows.inputs import Input, Item
+from warehouse import load, runs
+from warehouse.tables import STUDY_TABLES
 
-
-@dataclass(frozen=True)
-class Stages:
-    """The stage callables of one run: plain functions, or the same wrapped as Prefect tasks."""
-
-    discover: Callable
-    parse: Callable
-    validate: Callable
-    load: Callable
-    check: Callable
+Log = logging.Logger | logging.LoggerAdapter
+# A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
+BATCH_BYTES = 256 * 1024 * 1024
 
 
-def check_stage(con, run_id: str, as_of: date, nct_ids: list[str] | None) -> checks.CheckResult:
-    """Run every rule on the given studies (None = all)."""
-    return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=nct_ids)
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-PLAIN = Stages(inputs.discover, parse_batch.parse_inputs, validate.validate_batch, load.load_batch, check_stage)
+@contextmanager
+def parse_pool(workers: int | None) -> Iterator[Executor | None]:
+    """Worker processes for parsing (None or 1: parse in this process)."""
+    workers = os.cpu_count() if workers is None else workers
+    if not workers or workers < 2:
+        yield None
+        return
+    # fork: workers start at once with the parsers loaded. They only parse bytes and never touch the
+    # inherited DuckDB connection, and a worker leaves through os._exit, so no destructor writes the file.
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=parse_batch.ignore_interrupts)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def check_scope(con: duckdb.DuckDBPyConnection, touched: set[str]) -> list[str]:
-    """The touched studies plus the studies whose records speak of them (related_studies)."""
-    if not touched:
-        return []
-    rows = con.execute(
-        "SELECT DISTINCT nct_id FROM related_studies WHERE list_contains(?, related_nct_id)", [sorted(touched)]
-    ).fetchall()
-    return sorted(touched | {r[0] for r in rows})
+def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
+    """The next batch from the input stream: at most `size` items and about `max_bytes` bytes read."""
+    batch, held = [], 0
+    for item in stream:
+        batch.append(item)
+        held += item.size if isinstance(item, Input) else 0
+        if len(batch) >= size or held >= max_bytes:
+            break
+    return batch
 
 
-def _batches(items, size: int):
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
+def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False) -> Iterator[Item]:
+    """The inputs of a run, read lazily; files recorded unchanged (path, size, mtime) are not read."""
+    return inputs.read_inputs(entries, None if rehash else partial(runs.unchanged_files, con))
 
 
-def _count(result: summary.RunSummary, batch: load.LoadBatch) -> None:
-    outcomes = batch.files["outcome"].value_counts().to_dict() if not batch.files.empty else {}
-    for outcome in ("loaded", "rejected", "skipped"):
-        setattr(result, outcome, getattr(result, outcome) + int(outcomes.get(outcome, 0)))
-    result.files_seen += len(batch.files)
-    result.studies_loaded += len(batch.versions)
+def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
+    """The sha256s of this batch's read inputs that an earlier run recorded."""
+    return runs.known_hashes(con, [i.sha256 for i in items if isinstance(i, Input)])
+
+
+def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
+    """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass."""
+    if parsed.records:
+        return validate.validate_batch(parsed)
+    return validate.ValidatedBatch([], {t: pd.DataFrame(columns=validate.COLUMNS[t]) for t in STUDY_TABLES})
+
+
+def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path: Path, as_of: date,
+             log: Log) -> summary.RunSummary:
+    """Record the run as started; runs left `running` by a killed process are marked interrupted."""
+    for stale in runs.start_run(con, run_id, as_of, str(source)):
+        log.warning("run %s did not finish: marked interrupted; its unchecked studies are checked now", stale)
+    return summary.RunSummary(run_id, as_of, str(db_path))
+
+
+def close_run(con: duckdb.DuckDBPyConnection, result: summary.RunSummary, status: str, log: Log) -> None:
+    """Record the final status; if even that cannot be written, the next run marks this one interrupted."""
+    try:
+        runs.finish_run(con, result.run_id, status)
+    except duckdb.Error as exc:
+        log.warning("could not record the run's end (%s): the next run marks it interrupted", type(exc).__name__)
+    try:
+        for name, value in runs.run_counts(con, result.run_id).items():
+            setattr(result, name, value)
+    except duckdb.Error:
+        pass
+
+
+def log_batch(log: Log, number: int, size: int, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """One line per batch with the run's counts so far."""
+    c = runs.run_counts(con, run_id)
+    log.info("batch %d: %d inputs; so far %d loaded, %d rejected, %d skipped",
+             number, size, c["loaded"], c["rejected"], c["skipped"])
+
+
+def log_check(log: Log, check) -> None:
+    """The check stage's outcome, and every rule that could not run."""
+    log.info("checks: %d issues on %d studies", check.issues, check.studies)
+    for rule_id, error in check.failed_rules.items():
+        log.warning("rule %s could not run: %s", rule_id, error)
 
 
 def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, db_path: Path, as_of: date,
-                 batch_size: int = 2000, recheck_all: bool = False, stages: Stages = PLAIN,
-                 log: logging.Logger | logging.LoggerAdapter | None = None) -> summary.RunSummary:
-    """discover -> parse -> validate -> load (per batch) -> check; the run is recorded in meta.load_runs."""
+                 batch_size: int = 2000, recheck_all: bool = False, workers: int | None = None,
+                 rehash: bool = False, check: bool = True, log: Log | None = None) -> summary.RunSummary:
+    """discover -> read -> parse -> validate -> assemble -> load (per batch) -> check, recorded in meta.load_runs.
+
+    check=False loads only (calibration, benchmarks): the studies stay queued for the next run's check.
+    """
     log = log or logging.getLogger("trialqc")
-    load.start_run(con, run_id, as_of, str(source))
-    result = summary.RunSummary(run_id, as_of, str(db_path))
+    result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        known = {r[0] for r in con.execute("SELECT DISTINCT sha256 FROM meta.source_files").fetchall()}
-        touched: set[str] = set()
-        files = stages.discover(source)
-        log.info("discovered %d files under %s", len(files), source)
-        for number, items in enumerate(_batches(inputs.read_inputs(files), batch_size), start=1):
-            parsed = stages.parse(items, known)
-            validated = stages.validate(parsed)
-            batch = assemble.assemble(run_id, parsed, validated)
-            stages.load(con, batch)
-            known.update(f.sha256 for f in parsed.files if f.sha256)
-            touched.update(batch.versions["nct_id"])
-            _count(result, batch)
-            log.info("batch %d: %d inputs; so far %d loaded, %d rejected, %d skipped (%d files found)",
-                     number, len(items), result.loaded, result.rejected, result.skipped, len(files))
-        scope = None if recheck_all else check_scope(con, touched)
-        check = stages.check(con, run_id, as_of, scope)
-        log.info("checks: %d issues on %s studies", check.issues, "all" if scope is None else len(scope))
-        for rule_id, error in check.failed_rules.items():
-            log.warning("rule %s could not run: %s", rule_id, error)
-        result.issues_run, result.failed_rules = check.issues, check.failed_rules
+        with parse_pool(workers) as pool:
+            stream = input_stream(con, inputs.discover(source), rehash)
+            number = 0
+            while items := next_batch(stream, batch_size):
+                parsed = parse_batch.parse_inputs(items, known_hashes(con, items), pool)
+                validated = validate_records(parsed)
+                batch = assemble.assemble(run_id, parsed, validated)
+                load.load_batch(con, batch)
+                number += 1
+                log_batch(log, number, len(items), con, run_id)
+        if check:
+            found = check_studies.check_studies(con, run_id, as_of, recheck_all)
+            log_check(log, found)
+            result.issues_run, result.failed_rules = found.issues, found.failed_rules
         status = "completed"
+    except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
+        status = "interrupted"
+        raise
     finally:
-        load.finish_run(con, run_id, result.counts, status)
+        close_run(con, result, status, log)
     return summary.fill_from_warehouse(con, result)
+

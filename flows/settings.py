@@ -36,11 +36,22 @@ class Settings:
     # How many business days (the registry posts on weekdays) a copy of a record may age before
     # the freshness rules ask for a refresh.
     freshness_business_days: int = 10
+    # Where a Prefect server runs. Unset: `trialqc run` runs the stages without Prefect (no server start-up).
+    prefect_api_url: str | None = None
+
+    def resolve(self, source: str | Path | None, db: str | Path | None) -> tuple[Path, Path]:
+        """The source and warehouse paths of a run (arguments over settings); a missing source is a UsageError."""
+        from flows.errors import UsageError
+
+        source_path = Path(source) if source else self.source
+        if not source_path.exists():
+            raise UsageError(f"source {source_path} does not exist")
+        return source_path, Path(db) if db else self.db_path
 
     @classmethod
     def from_env(cls) -> "Settings":
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
-        TRIALQC_FRESHNESS_BUSINESS_DAYS."""
+        TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
@@ -48,4 +59,5 @@ class Settings:
             reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
             freshness_business_days=int(env.get("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10")),
+            prefect_api_url=env.get("PREFECT_API_URL") or None,
         )

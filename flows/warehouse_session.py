@@ -10,7 +10,9 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
+from flows.after_run import refresh_search_and_watch_lists
 from warehouse import connect, issue_history
+from warehouse.ducklake import publish as publish_ducklake
 
 
 @dataclass
@@ -24,12 +26,15 @@ class Session:
     resolved_issues: int = 0
     report_paths: list[Path] = field(default_factory=list)
     rule_changes: list[dict] = field(default_factory=list)
+    watch_markdown: str = ""
+    ducklake_catalog: Path | None = None
 
 
 @contextmanager
 def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.LoggerAdapter,
-                      reports_dir: Path | None = None) -> Iterator[Session]:
-    """Lock, open the working copy, record the run's history (and report), then publish, even on failure."""
+                      reports_dir: Path | None = None, ducklake: str | Path | None = None) -> Iterator[Session]:
+    """Lock, open the working copy; after the run: its issue history, the search index and watch lists,
+    the report and the DuckLake copy; then publish, even on failure."""
     with publish.writing(db_path, say=log.info) as work:
         con = connect.connect(work)
         session = Session(con, run_id, Path(db_path).resolve())
@@ -37,6 +42,10 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             yield session
             session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
             session.rule_changes = issue_history.rule_changes(con, run_id)
+            session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            if ducklake is not None:
+                session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
+                log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None:
                 session.report_paths = _write_report(con, reports_dir, session.published, run_id, log)
         except BaseException as exc:

@@ -75,7 +75,7 @@ def _env(tmp_path) -> dict:
 @pytest.mark.slow
 def test_run_through_prefect_prints_the_summary_and_no_personal_data(tmp_path):
     db = tmp_path / "trials.duckdb"
-    proc = subprocess.run([str(TRIALQC), "run", "--db", str(db), "--as-of", "2026-11-22"],
+    proc = subprocess.run([str(TRIALQC), "run", "--prefect", "--db", str(db), "--as-of", "2026-11-22"],
                           capture_output=True, text=True, env=_env(tmp_path), cwd=ROOT, timeout=600)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output

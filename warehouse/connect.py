@@ -1,8 +1,10 @@
 """Open the warehouse and bring its schema up to date."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 
@@ -30,6 +32,31 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     return con
 
 
+@contextmanager
+def open_warehouse(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse, open for writing for the duration of the block (the CLI and the flow both use this)."""
+    con = connect(db_path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT; on any error or interruption ROLLBACK, and the original error propagates."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT (disk full) has ended the transaction: keep the real cause, not this
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the DDL files not yet applied, in filename order, each in its own transaction."""
     con.execute("CREATE SCHEMA IF NOT EXISTS meta")
@@ -42,14 +69,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for ddl in sorted(DDL_DIR.glob("*.sql")):
         if ddl.name in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(ddl.read_text())
             con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         applied.append(ddl.name)
     return applied
 

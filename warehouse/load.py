@@ -8,13 +8,13 @@ by sha256, so the result never depends on the order files arrive in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
 from schemas.enums import LAYOUT_PRECEDENCE
+from warehouse import runs
+from warehouse.connect import transaction
 from warehouse.tables import STUDY_TABLES
 
 VERSION_COLUMNS = (
@@ -106,50 +106,44 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
     return new["nct_id"].tolist()
 
 
+def batch_counts(batch: LoadBatch) -> dict[str, int]:
+    """The run counters one batch adds: files by outcome, studies loaded."""
+    outcomes = batch.files["outcome"].value_counts().to_dict() if not batch.files.empty else {}
+    counts = {name: int(outcomes.get(name, 0)) for name in ("loaded", "rejected", "skipped")}
+    return {**counts, "files_seen": len(batch.files), "studies_loaded": len(batch.versions)}
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
-    """Write the batch in one transaction; on any error nothing of it is written."""
+    """Write the batch, its run counts and its check queue in one transaction: all of it or nothing."""
     result = LoadResult(versions=len(batch.versions))
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _upsert_files(con, batch.run_id, batch.files)
         if not batch.versions.empty:
-            versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
-            _insert(con, "meta.source_records", versions, """
-                ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
-            con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
-                                                              preserve_index=False))
-            con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
-                           WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
-            winners = _winners(con)
-            result.studies_replaced = _replace_studies(con, batch, winners)
-            con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))
-            con.execute("""UPDATE meta.source_records r SET is_current = (r.sha256 = c.sha256)
-                           FROM _current c WHERE r.nct_id = c.nct_id""")
-            con.unregister("_current")
-            con.unregister("_versions_in")
+            result.studies_replaced = _load_versions(con, batch)
         _insert(con, "meta.rejects", batch.rejects)
         for table, frame in batch.meta_rows.items():
             _insert(con, table, frame)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        runs.add_counts(con, batch.run_id, batch_counts(batch))
+        runs.mark_unchecked(con, batch.run_id, sorted(set(batch.versions["nct_id"])))
     return result
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, as_of, source: str) -> None:
-    """Record a run as started."""
-    con.execute(
-        "INSERT INTO meta.load_runs (run_id, started_at, as_of, source, status) VALUES (?, ?, ?, ?, 'running')",
-        [run_id, datetime.now(), as_of, source],
-    )
-
-
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int], status: str) -> None:
-    """Record a run's counts and final status."""
-    con.execute(
-        """UPDATE meta.load_runs SET finished_at = ?, files_seen = ?, loaded = ?, rejected = ?,
-           skipped = ?, studies_loaded = ?, status = ? WHERE run_id = ?""",
-        [datetime.now(), counts["files_seen"], counts["loaded"], counts["rejected"],
-         counts["skipped"], counts["studies_loaded"], status, run_id],
-    )
+def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> list[str]:
+    """Record every version, mark superseded ones, and swap in the studies whose current version arrived."""
+    versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
+    _insert(con, "meta.source_records", versions, """
+        ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
+    con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
+                                                      preserve_index=False))
+    try:
+        con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
+                       WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
+        winners = _winners(con)
+        replaced = _replace_studies(con, batch, winners)
+        con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))
+        con.execute("""UPDATE meta.source_records r SET is_current = (r.sha256 = c.sha256)
+                       FROM _current c WHERE r.nct_id = c.nct_id""")
+        con.unregister("_current")
+    finally:
+        con.unregister("_versions_in")
+    return replaced

@@ -1,0 +1,151 @@
+"""Time a whole run over N synthetic studies, stage by stage, beside a bare json.loads loop over the same files.
+
+Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory, warehouse
+size, a re-run with nothing changed, a run with 1% of the files changed, text pages per second,
+and the slowest quality rules. Usage:
+    python bench/run.py [--n 20000] [--text 2000] [--batch-size 2000] [--workers 2] [--seed 7] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import generate  # noqa: E402
+from flows import assemble, check_studies, parse_batch, run  # noqa: E402
+from warehouse import load  # noqa: E402
+from warehouse.connect import connect  # noqa: E402
+
+AS_OF = date(2026, 11, 22)
+STAGES = [(run, "next_batch", "read"), (parse_batch, "parse_inputs", "parse"),
+          (run, "validate_records", "validate"), (assemble, "assemble", "assemble"),
+          (load, "load_batch", "load"), (check_studies, "check_studies", "check")]
+
+
+def timed_stages(totals: dict, captured: dict) -> None:
+    """Wrap each stage function in place so its wall time adds up in totals[stage]."""
+    for module, attr, name in STAGES:
+        original = getattr(module, attr)
+
+        def wrapper(*args, _fn=original, _name=name, **kwargs):
+            start = time.perf_counter()
+            try:
+                out = _fn(*args, **kwargs)
+                captured[_name] = out
+                return out
+            finally:
+                totals[_name] = totals.get(_name, 0.0) + time.perf_counter() - start
+        setattr(module, attr, wrapper)
+
+
+def json_floor(source: Path) -> tuple[float, int]:
+    """Seconds of a bare read + json.loads loop over every JSON file under source."""
+    files = sorted(source.rglob("*.json"))
+    start = time.perf_counter()
+    for path in files:
+        json.loads(path.read_bytes())
+    return time.perf_counter() - start, len(files)
+
+
+def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object]:
+    """Seconds and summary of one plain run."""
+    con = connect(db)
+    try:
+        start = time.perf_counter()
+        result = run.run_pipeline(con, run_id=run_id, source=source, db_path=db, as_of=AS_OF,
+                                  batch_size=args.batch_size, workers=args.workers)
+        return time.perf_counter() - start, result
+    finally:
+        con.close()
+
+
+def change_one_percent(source: Path) -> int:
+    """Rewrite 1% of the JSON files with a new title (new sha256, new mtime); returns how many."""
+    files = sorted(source.rglob("*.json"))[::100]
+    for path in files:
+        data = json.loads(path.read_bytes())
+        data["protocolSection"]["identificationModule"]["briefTitle"] += " (amended)"
+        path.write_bytes(json.dumps(data).encode())
+    return len(files)
+
+
+def report_stages(totals: dict, n: int, wall: float, floor: float) -> None:
+    """Per-stage seconds and studies/s, then the end-to-end rate and its ratio to json.loads."""
+    for name, seconds in totals.items():
+        print(f"  {name:9s} {seconds:7.2f} s  {n / seconds if seconds else 0:>9,.0f} studies/s")
+    print(f"  end to end {wall:6.1f} s  {n / wall:>9,.0f} studies/s  = {wall / floor:.1f}x the json.loads time")
+
+
+def main() -> None:
+    """Generate, run, re-run, change 1%, run text pages; print every figure."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=20_000)
+    parser.add_argument("--text", type=int, default=2_000)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="keep the corpus and warehouse in this folder")
+    args = parser.parse_args()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="trialqc-bench-"))
+    try:
+        bench(tmp, args)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench(tmp: Path, args) -> None:
+    """The measurements, in order."""
+    start = time.perf_counter()
+    source = generate.write(tmp / "json", args.n, args.seed, "json", "folders")
+    print(f"generated {args.n} API v2 studies in {time.perf_counter() - start:.1f} s "
+          f"({sum(p.stat().st_size for p in source.rglob('*.json')) / args.n / 1024:.1f} KB average)")
+    floor, files = json_floor(source)
+    print(f"json.loads floor: {floor:.2f} s for {files} files ({files / floor:,.0f} files/s)")
+    totals, captured = {}, {}
+    timed_stages(totals, captured)
+    db = tmp / "bench.duckdb"
+    wall, result = one_run(db, source, "first", args)
+    print(f"first run: {result.studies_loaded} studies loaded, {result.rejected} rejected")
+    report_stages(totals, args.n, wall, floor)
+    print_rules(captured.get("check"))
+    size = sum(p.stat().st_size for p in tmp.glob("bench.duckdb*"))
+    print(f"warehouse size: {size / 2**20:,.0f} MiB ({size / max(result.studies_loaded, 1) / 1024:.1f} KB/study)")
+    totals.clear()
+    wall, result = one_run(db, source, "again", args)
+    print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped)")
+    changed = change_one_percent(source)
+    totals.clear()
+    wall, result = one_run(db, source, "one-percent", args)
+    print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded")
+    text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
+    totals.clear()
+    wall, result = one_run(tmp / "text.duckdb", text, "text", args)
+    print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} pages/s")
+    report_stages(totals, args.text, wall, floor * args.text / args.n)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:,.0f} MiB (this process), {workers:,.0f} MiB (largest parse worker)")
+
+
+def print_rules(check) -> None:
+    """The ten slowest rules of the first run's check: where the check time goes."""
+    if check is None:
+        return
+    total = sum(check.seconds_by_rule.values())
+    print(f"check: {check.studies} studies, {check.issues} issues, rules took {total:.1f} s; slowest:")
+    for rule_id, seconds in sorted(check.seconds_by_rule.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"    {rule_id:55s} {seconds:6.2f} s  {100 * seconds / total if total else 0:4.0f}%")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""Stage 'check': quality-check every study not yet checked (this run's and any interrupted run's)."""
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+import checks
+from warehouse import runs
+
+
+def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> list[str] | None:
+    """The unchecked studies plus those whose records speak of them (related_studies); None = all."""
+    if recheck_all:
+        return None
+    pending = runs.unchecked(con)
+    if not pending:
+        return []
+    rows = con.execute(
+        "SELECT DISTINCT nct_id FROM related_studies WHERE list_contains(?, related_nct_id)", [pending]
+    ).fetchall()
+    return sorted(set(pending) | {r[0] for r in rows})
+
+
+def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date,
+                  recheck_all: bool = False) -> checks.CheckResult:
+    """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together."""
+    return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all))

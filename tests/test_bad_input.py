@@ -1,0 +1,179 @@
+"""Hostile and odd inputs: each is rejected with a true reason or loaded correctly, and nothing else is lost."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+JSON_TEMPLATE = ROOT / "tests/golden/ctgov_json_v2/interventional_month_dates.json"
+XML_TEMPLATE = ROOT / "tests/golden/ctgov_xml/interventional_masked_arms.xml"
+
+
+def study_json(nct_id: str, title: str = "A study", updated: str | None = None) -> dict:
+    """The golden API v2 record with a new id and title (and last-update date)."""
+    record = json.loads(JSON_TEMPLATE.read_text())
+    protocol = record["protocolSection"]
+    protocol["identificationModule"].update(nctId=nct_id, briefTitle=title)
+    if updated:
+        protocol["statusModule"]["lastUpdatePostDateStruct"] = {"date": updated, "type": "ACTUAL"}
+    return record
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    """Write one input file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def rejects(run) -> dict[str, str]:
+    """File name -> reason of every reject row."""
+    rows = run.con.execute("SELECT path, reason FROM meta.rejects").fetchall()
+    return {Path(path.split("!")[-1]).name if "!" not in path else path.split("/")[-1]: reason
+            for path, reason in rows}
+
+
+def assert_counts_add_up(result) -> None:
+    """Every file is loaded, rejected or skipped; none lost."""
+    assert result.files_seen == result.loaded + result.rejected + result.skipped
+
+
+def test_empty_binary_and_truncated_files_are_rejected_with_their_reason(run, tmp_path):
+    src = tmp_path / "in"
+    good = json.dumps(study_json("NCT09000001")).encode()
+    write(src, "empty.json", b"")
+    write(src, "binary.dat", bytes(range(256)) * 8)
+    write(src, "truncated.json", good[: len(good) // 2])
+    write(src, "truncated.xml", XML_TEMPLATE.read_bytes()[:3000])
+    write(src, "good.json", good)
+    result = run(src, check=False)
+    reasons = rejects(run)
+    assert reasons["empty.json"] == "empty file"
+    assert reasons["binary.dat"] == "binary data"
+    assert {"truncated.json", "truncated.xml"} <= set(reasons)
+    assert result.loaded == 1 and result.rejected == 4
+    assert_counts_add_up(result)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_json_in_utf16_or_with_a_bom_is_read_not_called_binary(run, tmp_path, encoding):
+    text = json.dumps(study_json("NCT09000002", "Étude à double insu"), ensure_ascii=False)
+    write(tmp_path / "in", "study.json", text.encode(encoding))
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+    title = run.con.execute("SELECT brief_title FROM studies").fetchone()[0]
+    assert title == "Étude à double insu"
+
+
+def test_xml_in_utf16_with_its_declaration_is_read(run, tmp_path):
+    xml = XML_TEMPLATE.read_text(encoding="utf-8")
+    xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"') if "encoding=" in xml else xml
+    write(tmp_path / "in", "study.xml", xml.encode("utf-16"))
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+
+
+def test_latin1_json_is_rejected_as_not_utf8(run, tmp_path):
+    text = json.dumps(study_json("NCT09000003", "Étude"), ensure_ascii=False)
+    write(tmp_path / "in", "latin1.json", text.encode("latin-1"))
+    result = run(tmp_path / "in", check=False)
+    row = run.con.execute("SELECT reason, detail FROM meta.rejects").fetchone()
+    assert result.rejected == 1
+    assert row[0] in ("undecodable text", "invalid JSON") and "UTF-8" in row[1]
+
+
+def test_the_same_study_with_conflicting_content_keeps_the_latest_and_every_version(run, tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.json", json.dumps(study_json("NCT09000004", "Old title", "2024-01-05")).encode())
+    write(src, "b.json", json.dumps(study_json("NCT09000004", "New title", "2025-03-01")).encode())
+    result = run(src, check=False)
+    assert result.loaded == 2
+    assert run.con.execute("SELECT brief_title FROM studies").fetchall() == [("New title",)]
+    assert run.con.execute("SELECT count(*) FROM meta.source_records").fetchone()[0] == 2
+
+
+def test_sql_injection_and_nul_bytes_in_titles_are_stored_verbatim(run, tmp_path):
+    src = tmp_path / "in"
+    hostile = "Robert'); DROP TABLE studies;-- \"quoted\" \\ back"
+    write(src, "a.json", json.dumps(study_json("NCT09000005", hostile)).encode())
+    write(src, "b.json", json.dumps(study_json("NCT09000006", "before\x00after")).encode())
+    result = run(src, check=False)
+    assert result.loaded == 2, rejects(run)
+    titles = dict(run.con.execute("SELECT nct_id, brief_title FROM studies").fetchall())
+    assert titles == {"NCT09000005": hostile, "NCT09000006": "before\x00after"}
+
+
+def test_a_50_mb_file_is_rejected_or_loaded_never_lost(run, tmp_path):
+    record = study_json("NCT09000007")
+    record["protocolSection"]["descriptionModule"]["detailedDescription"] = "Words of a long text. " * 2_400_000
+    write(tmp_path / "in", "huge.json", json.dumps(record).encode())
+    assert (tmp_path / "in" / "huge.json").stat().st_size > 50_000_000
+    result = run(tmp_path / "in", check=False)
+    assert result.loaded + result.rejected == 1
+    assert_counts_add_up(result)
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_zip_slip_and_zip_bomb_members_are_refused_and_the_rest_loaded(run, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    good = json.dumps(study_json("NCT09000008")).encode()
+    _zip(src / "hostile.zip", {"../../escape.json": good, "bomb.json": b"0" * 20_000_000, "ok.json": good})
+    result = run(src, check=False)
+    reasons = [r for (r,) in run.con.execute("SELECT reason FROM meta.rejects ORDER BY path").fetchall()]
+    assert result.loaded == 1
+    assert any("leaves the archive" in r for r in reasons) and any("compression ratio" in r for r in reasons)
+    assert not (tmp_path / "escape.json").exists()
+
+
+def test_a_zip_inside_a_zip_is_read(run, tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("NCT09000009.json", json.dumps(study_json("NCT09000009")).encode())
+    src = tmp_path / "in"
+    src.mkdir()
+    _zip(src / "outer.zip", {"inner.zip": inner.getvalue()})
+    result = run(src, check=False)
+    assert result.loaded == 1, rejects(run)
+    path = run.con.execute("SELECT path FROM meta.source_records").fetchone()[0]
+    assert path.endswith("outer.zip!inner.zip!NCT09000009.json")
+
+
+def test_xml_entity_expansion_is_not_expanded(run, tmp_path):
+    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+           + ']><clinical_study><id_info><nct_id>NCT09000010</nct_id></id_info>'
+           + "<brief_title>&lol9;</brief_title></clinical_study>")
+    write(tmp_path / "in", "lol.xml", lol.encode())
+    result = run(tmp_path / "in", check=False)
+    assert result.loaded + result.rejected == 1
+    longest = run.con.execute("SELECT max(length(brief_title)) FROM studies").fetchone()[0] or 0
+    assert longest < 10_000
+
+
+def test_symlink_loops_and_links_out_of_the_source_are_counted_not_followed(run, tmp_path):
+    src = tmp_path / "in"
+    write(src, "ok.json", json.dumps(study_json("NCT09000011")).encode())
+    outside = write(tmp_path / "elsewhere", "secret.json", json.dumps(study_json("NCT09000012")).encode())
+    os.symlink(outside, src / "out.json")
+    os.symlink(src / "loop_b", src / "loop_a")
+    os.symlink(src / "loop_a", src / "loop_b")
+    os.symlink(tmp_path / "elsewhere", src / "outdir")
+    result = run(src, check=False)
+    reasons = dict(run.con.execute("SELECT regexp_extract(path, '[^/]+$'), reason FROM meta.rejects").fetchall())
+    assert reasons == {"out.json": "symlink leaves the source folder", "outdir": "symlink leaves the source folder",
+                       "loop_a": "symlink loop", "loop_b": "symlink loop"}
+    assert run.con.execute("SELECT nct_id FROM studies").fetchall() == [("NCT09000011",)]
+    assert result.files_seen == 5 and result.loaded == 1 and result.rejected == 4

@@ -1,0 +1,174 @@
+"""Interruptions: kill -9 while loading and checking, SIGTERM, Ctrl-C, a disk fault; the next run recovers.
+
+The 20+ point variant is bench/kill_points.py; here a handful of points keeps CI short.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import checks.engine
+from bench import generate
+from flows import check_studies
+from flows.run import run_pipeline
+from tests.faults import AS_OF, BATCH_SIZE, CHECK_CHUNK, meta_agrees, table_hashes
+from warehouse import connect as connect_module
+from warehouse.connect import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The bundled samples plus 14 generated studies in mixed layouts: several batches of 4."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(ROOT / "data" / "samples", folder / "records")
+    for name, data, _ in generate.records(14, seed=3, layout="mixed"):
+        (folder / "records" / name).write_bytes(data)
+    return folder / "records"
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> dict[str, str]:
+    """The table hashes of an uninterrupted run."""
+    db = tmp_path_factory.mktemp("ref") / "ref.duckdb"
+    con = connect(db)
+    run_pipeline(con, run_id="ref", source=corpus, db_path=db, as_of=AS_OF, batch_size=BATCH_SIZE)
+    hashes = table_hashes(con)
+    con.close()
+    return hashes
+
+
+def _rerun(db: Path, source: Path) -> duckdb.DuckDBPyConnection:
+    con = connect(db)
+    run_pipeline(con, run_id="rerun", source=source, db_path=db, as_of=AS_OF, batch_size=BATCH_SIZE)
+    return con
+
+
+@pytest.mark.parametrize("point,nth", [("load-mid", 3), ("check-mid", 2)])
+def test_killed_anywhere_the_warehouse_agrees_and_a_rerun_equals_an_uninterrupted_run(
+        corpus, reference, tmp_path, monkeypatch, point, nth):
+    db = tmp_path / "killed.duckdb"
+    proc = subprocess.run([sys.executable, "-m", "tests.faults", str(db), str(corpus), point, str(nth)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    con = connect(db)
+    assert meta_agrees(con) == []
+    assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("running",)]
+    con.close()
+    monkeypatch.setattr(checks.engine, "CHUNK_SIZE", CHECK_CHUNK)
+    con = _rerun(db, corpus)
+    statuses = con.execute("SELECT run_id, status FROM meta.load_runs ORDER BY started_at").fetchall()
+    assert statuses == [("killed", "interrupted"), ("rerun", "completed")]
+    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    assert table_hashes(con) == reference
+    con.close()
+
+
+def test_studies_of_an_interrupted_run_are_checked_by_the_next(run, samples, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(check_studies, "check_studies", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(samples)
+    row = run.con.execute("SELECT status, loaded, studies_loaded FROM meta.load_runs").fetchone()
+    assert row == ("interrupted", 5, 5)
+    assert run.con.execute("SELECT count(*) FROM quality_issues").fetchone()[0] == 0
+    monkeypatch.undo()
+    result = run(samples)
+    assert result.skipped == 5 and result.loaded == 0
+    assert run.con.execute("SELECT count(DISTINCT nct_id) FROM quality_issues").fetchone()[0] == 5
+    assert run.con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+
+
+class _FailingCommit:
+    """A connection whose COMMIT fails as on a full disk, after which ROLLBACK finds no transaction."""
+
+    def __init__(self):
+        self.statements = []
+
+    def execute(self, sql, *args):
+        self.statements.append(sql)
+        if sql == "COMMIT":
+            raise duckdb.IOException("Could not write file: No space left on device")
+        if sql == "ROLLBACK":
+            raise duckdb.TransactionException("cannot rollback - no transaction is active")
+
+
+def test_a_failed_commit_keeps_its_real_cause_not_the_failed_rollback():
+    con = _FailingCommit()
+    with pytest.raises(duckdb.IOException, match="No space left on device"):
+        with connect_module.transaction(con):
+            con.execute("INSERT ...")
+    assert con.statements == ["BEGIN TRANSACTION", "INSERT ...", "COMMIT", "ROLLBACK"]
+
+
+def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
+    """`trialqc run` in a subprocess with one stage patched by the given Python code."""
+    code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
+           f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+DISK_FULL = """
+import duckdb, warehouse.load as load
+original = load.load_batch
+def failing(con, batch):
+    if load.runs.run_counts(con, batch.run_id)["files_seen"] >= 2:
+        raise duckdb.IOException("Could not write file: No space left on device")
+    return original(con, batch)
+load.load_batch = failing
+"""
+SIGTERM_AFTER_FIRST_BATCH = """
+import os, signal, flows.run as run
+original = run.log_batch
+def terminated(log, number, *args):
+    original(log, number, *args)
+    if number == 1:
+        os.kill(os.getpid(), signal.SIGTERM)
+run.log_batch = terminated
+"""
+
+
+@pytest.mark.parametrize("patch,code,words", [(DISK_FULL, 1, "No space left on device"),
+                                              (SIGTERM_AFTER_FIRST_BATCH, 130, "interrupted")])
+def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, tmp_path, patch, code, words):
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, patch)
+    assert proc.returncode == code, proc.stderr
+    assert words in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
+    assert len([line for line in proc.stderr.splitlines() if "error:" in line]) == 1
+    con = connect(db)
+    assert con.execute("SELECT status, loaded FROM meta.load_runs").fetchall() == [
+        ("failed" if code == 1 else "interrupted", 2)]
+    con.close()
+    rerun = _cli(db, samples, "")
+    assert rerun.returncode == 0, rerun.stderr
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    con.close()
+
+
+def test_a_second_run_while_one_holds_the_warehouse_gets_one_clean_line(samples, tmp_path):
+    db = tmp_path / "t.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from warehouse.connect import open_warehouse\n"
+         "with open_warehouse(sys.argv[1]):\n    print('ready', flush=True); sys.stdin.read()", str(db)],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        proc = _cli(db, samples, "")
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    assert proc.returncode == 1
+    assert "Another process may hold it open" in proc.stderr and "Traceback" not in proc.stderr
+    assert json.dumps(proc.stderr).count("error:") == 1

@@ -1,0 +1,84 @@
+"""A run's record in meta.load_runs, and the studies still waiting for their quality check.
+
+A run's counts grow inside each batch's transaction (warehouse.load.load_batch), so a run that
+was killed still tells exactly what it committed. Only one process writes a DuckDB file at a
+time, so a run still marked `running` when the next one starts was interrupted.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+
+COUNTS = ("files_seen", "loaded", "rejected", "skipped", "studies_loaded")
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, as_of, source: str) -> list[str]:
+    """Record a run as started (counts 0); returns the ids of earlier runs now marked `interrupted`."""
+    stale = [r[0] for r in con.execute(
+        "SELECT run_id FROM meta.load_runs WHERE status = 'running' ORDER BY started_at").fetchall()]
+    if stale:
+        con.execute("UPDATE meta.load_runs SET status = 'interrupted' WHERE status = 'running'")
+    con.execute(
+        "INSERT INTO meta.load_runs (run_id, started_at, as_of, source, status, files_seen, loaded, rejected,"
+        " skipped, studies_loaded) VALUES (?, ?, ?, ?, 'running', 0, 0, 0, 0, 0)",
+        [run_id, datetime.now(), as_of, source],
+    )
+    return stale
+
+
+def add_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
+    """Add one batch's counts to its run (called inside the batch's transaction)."""
+    sets = ", ".join(f"{name} = coalesce({name}, 0) + ?" for name in COUNTS)
+    con.execute(f"UPDATE meta.load_runs SET {sets} WHERE run_id = ?",
+                [int(counts.get(name, 0)) for name in COUNTS] + [run_id])
+
+
+def run_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """The counts a run has committed so far."""
+    row = con.execute(f"SELECT {', '.join(COUNTS)} FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()
+    return {name: int(value or 0) for name, value in zip(COUNTS, row or (0,) * len(COUNTS))}
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str) -> None:
+    """Record a run's final status: completed, interrupted or failed."""
+    con.execute("UPDATE meta.load_runs SET finished_at = ?, status = ? WHERE run_id = ?",
+                [datetime.now(), status, run_id])
+
+
+def mark_unchecked(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: list[str]) -> None:
+    """Queue studies for the check (inside the batch's transaction that loaded them)."""
+    if nct_ids:
+        con.execute("INSERT INTO meta.unchecked_studies SELECT DISTINCT unnest(?), ? ON CONFLICT DO NOTHING",
+                    [nct_ids, run_id])
+
+
+def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every study loaded and not yet checked, by this run or an interrupted one."""
+    return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
+
+
+def unchanged_files(con: duckdb.DuckDBPyConnection, entries: list[tuple[str, int, datetime | None]]) -> dict[str, str]:
+    """{path: sha256} of the entries recorded before with the same path, size and modification time."""
+    if not entries:
+        return {}
+    paths, sizes, mtimes = (list(column) for column in zip(*entries))
+    con.register("_stat_in", pa.table({"path": paths, "size": pa.array(sizes, pa.int64()),
+                                       "mtime": pa.array(mtimes, pa.timestamp("us"))}))
+    try:
+        rows = con.execute("""SELECT s.path, max(f.sha256) FROM _stat_in s
+                              JOIN meta.source_files f ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime
+                              GROUP BY s.path""").fetchall()
+    finally:
+        con.unregister("_stat_in")
+    return dict(rows)
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
+    """The given sha256s that an earlier run recorded."""
+    if not shas:
+        return set()
+    rows = con.execute("SELECT DISTINCT sha256 FROM meta.source_files WHERE list_contains(?, sha256)",
+                       [shas]).fetchall()
+    return {r[0] for r in rows}
