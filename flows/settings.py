@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_API_URL = "https://clinicaltrials.gov/api/v2"
 
 # Offline by default: no analytics, no telemetry, a start-up timeout for a fresh machine.
 PREFECT_DEFAULTS = {
@@ -33,14 +34,26 @@ class Settings:
     db_path: Path
     reports_dir: Path
     batch_size: int
+    # Extract stage: where pulled pages land, which registry API, how politely it is asked.
+    landing_dir: Path = PROJECT_ROOT / "data" / "landing"
+    api_url: str = DEFAULT_API_URL
+    bulk_url: str | None = None
+    api_min_interval: float = 1.0
+    api_backoff: float = 2.0
 
     @classmethod
     def from_env(cls) -> "Settings":
-        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE."""
+        """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
+        TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL, TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
             db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
             reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
+            landing_dir=Path(env.get("TRIALQC_LANDING", PROJECT_ROOT / "data" / "landing")),
+            api_url=env.get("TRIALQC_API_URL", DEFAULT_API_URL).rstrip("/"),
+            bulk_url=env.get("TRIALQC_BULK_URL") or None,
+            api_min_interval=float(env.get("TRIALQC_API_MIN_INTERVAL", "1.0")),
+            api_backoff=float(env.get("TRIALQC_API_BACKOFF", "2.0")),
         )
