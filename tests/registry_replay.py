@@ -77,8 +77,9 @@ class ReplayRegistry:
         members = self.bulk_members or {f"{nct_id(r)}.json": orjson.dumps(r) for r in self.records}
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in members.items():
-                archive.writestr(name, data)
+            for name, data in members.items():  # a fixed date: the same bytes on every request
+                info = zipfile.ZipInfo(name, date_time=(2026, 11, 28, 9, 0, 0))
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
         return buffer.getvalue()
 
     def page(self, params: dict[str, str], fault: str | None) -> dict:
