@@ -24,11 +24,15 @@ FIXTURE = Path(__file__).parent / "fixtures" / "registry_api"
 _SINCE = re.compile(r"AREA\[LastUpdatePostDate\]RANGE\[(\d{4}-\d{2}-\d{2}),MAX\]")
 
 
-def corpus_records(limit: int | None = None) -> list[dict]:
-    """Real API v2 records: the shared corpus when present, else the bundled fixture; sorted by id."""
+def corpus_files(limit: int | None = None) -> list[Path]:
+    """Real API v2 record files: the shared corpus when present, else the bundled fixture; sorted by id."""
     folder = CORPUS / "json_v2" if (CORPUS / "json_v2").is_dir() else FIXTURE
-    paths = sorted(folder.glob("NCT*.json"))[:limit]
-    return [orjson.loads(p.read_bytes()) for p in paths]
+    return sorted(folder.glob("NCT*.json"))[:limit]
+
+
+def corpus_records(limit: int | None = None) -> list[dict]:
+    """The records of `corpus_files(limit)`, parsed."""
+    return [orjson.loads(p.read_bytes()) for p in corpus_files(limit)]
 
 
 def nct_id(record: dict) -> str:
