@@ -75,15 +75,16 @@ def run_pull(request: PullRequest, politeness: Politeness, progress_for: Callabl
             outcomes.append(pull_bulk(url=request.bulk_url, landing=request.landing, db=request.db, client=client,
                                       politeness=politeness, progress=progress_for("bulk zip (bytes)")))
     with registry_client(request.api_url, politeness) as client:
-        if not request.bulk:
-            try:
+        try:
+            if not request.bulk:
                 outcomes.append(pull_search(request.search, landing=request.landing, db=request.db, client=client,
                                             progress=progress_for(f"pull {request.search.key}"),
                                             since=request.since, full=request.full, page_size=request.page_size))
-            except PullRefused as error:
-                raise UsageError(f"the registry refused the query: {error}") from error
-        if request.departed:
-            outcomes.append(check_departures(db=request.db, client=client, progress=progress_for("registry id list")))
+            if request.departed:
+                outcomes.append(check_departures(db=request.db, client=client,
+                                                 progress=progress_for("registry id list")))
+        except PullRefused as error:
+            raise UsageError(f"the registry refused the query: {error}") from error
     return outcomes
 
 
@@ -97,14 +98,18 @@ def close_bulk_gates(db: Path) -> list[str]:
 
 def pull_in_terminal(request: PullRequest, settings: Settings, console) -> bool:
     """Run the request with rich progress bars and print each outcome; True when every gate passed."""
+    from rich.markup import escape
+
     from flows.extract.describe import describe
     from flows.extract.progress import RichProgress
 
     for line in close_bulk_gates(request.db):
-        console.print(line)
+        console.print(escape(line), highlight=False)
     bars: list[RichProgress] = []
 
     def progress_for(label: str) -> RichProgress:
+        for bar in bars:  # one live display at a time: the previous stage is over
+            bar.stop()
         bars.append(RichProgress(console, label))
         return bars[-1]
 
@@ -115,7 +120,7 @@ def pull_in_terminal(request: PullRequest, settings: Settings, console) -> bool:
             bar.stop()
     for outcome in outcomes:
         style = "green" if outcome_complete(outcome) else "bold red"
-        console.print(f"[{style}]{describe(outcome)}[/]", highlight=False)
+        console.print(f"[{style}]{escape(describe(outcome))}[/]", highlight=False)
     return all(outcome_complete(o) for o in outcomes)
 
 

@@ -43,8 +43,8 @@ class RichProgress:
             self.bar.update(self.task_id, total=total)
 
     def stop(self) -> None:
-        """Leave the finished bar on screen."""
-        if self.task_id is not None:
+        """Leave the finished bar on screen (stopping twice is harmless)."""
+        if self.task_id is not None and self.bar.live.is_started:
             self.bar.stop()
 
 

@@ -64,8 +64,10 @@ def _retry_when_resumable(task, task_run, state) -> bool:
     return False
 
 
+# The tag lets a concurrency limit (`prefect concurrency-limit create clinicaltrials-gov 1`) keep
+# every deployment's pulls from asking the registry at the same time.
 @task(name="extract", retries=2, retry_condition_fn=_retry_when_resumable, cache_policy=NONE,
-      persist_result=False)
+      persist_result=False, tags=["clinicaltrials-gov"])
 def extract(pull: dict, db: str | None = None) -> ExtractResult:
     """Pull from the registry into the landing folder; raise PullIncomplete to be retried (resumes)."""
     settings = Settings.from_env()
