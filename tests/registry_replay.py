@@ -67,6 +67,7 @@ class ReplayRegistry:
     faults: dict[int, str] = field(default_factory=dict)
     bulk_faults: dict[int, str] = field(default_factory=dict)
     bulk_members: dict[str, bytes] | None = None
+    down_for: set[str] = field(default_factory=set)  # query values always answered 503
     requests: list[dict] = field(default_factory=list)
     blocked: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
@@ -124,7 +125,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _studies(self, registry: ReplayRegistry, params: dict[str, str]) -> None:
         number = len(registry.studies_requests())
-        fault = registry.faults.get(number)
+        fault = "503" if registry.down_for & set(params.values()) else registry.faults.get(number)
         if fault == "429":
             return self._send(429, b"Too Many Requests", {"Retry-After": "7"})
         if fault == "503":

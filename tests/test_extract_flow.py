@@ -26,12 +26,13 @@ def head(pull: dict, db: str):
     result = extract_stage(pull, db)
     return {"complete": result.complete, "lines": list(result.lines), "landing": str(result.landing)}
 
-print("RESULT " + json.dumps(head(json.loads(sys.argv[1]), sys.argv[2])))
+for pull in json.loads(sys.argv[1]):
+    print("RESULT " + json.dumps(head(pull, sys.argv[2])))
 """
 
 
 @pytest.mark.slow
-def test_a_cut_pull_is_retried_by_prefect_and_resumes(tmp_path):
+def test_a_cut_pull_is_retried_by_prefect_and_resumes_and_one_that_never_answers_ends_incomplete(tmp_path):
     records = corpus_records()
     wanted = [nct_id(r) for r in records if "nsclc" in " ".join(
         r["protocolSection"]["conditionsModule"]["conditions"]).lower()]
@@ -39,18 +40,23 @@ def test_a_cut_pull_is_retried_by_prefect_and_resumes(tmp_path):
                TRIALQC_API_MIN_INTERVAL="0", TRIALQC_API_BACKOFF="0")
     env.pop("PREFECT_API_URL", None)
     # the 3rd page fails on every one of the client's 5 attempts: only a task retry gets past it
-    with ReplayServer(ReplayRegistry(records, faults={n: "drop" for n in range(3, 8)})) as registry:
-        pull = {"condition": "nsclc", "api_url": registry.url, "landing": str(tmp_path / "landing"), "page_size": 1}
-        proc = subprocess.run([sys.executable, "-c", FLOW, json.dumps(pull), str(tmp_path / "w.duckdb")],
-                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    replay = ReplayRegistry(records, faults={n: "drop" for n in range(3, 8)}, down_for={"always-down"})
+    with ReplayServer(replay) as registry:
+        common = {"api_url": registry.url, "landing": str(tmp_path / "landing"), "page_size": 1}
+        pulls = [{"condition": "nsclc", **common}, {"sponsor": "always-down", **common}]
+        proc = subprocess.run([sys.executable, "-c", FLOW, json.dumps(pulls), str(tmp_path / "w.duckdb")],
+                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
         asked = registry.studies_requests()
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
-    result = json.loads(output.split("RESULT ", 1)[1].splitlines()[0])
-    assert result["complete"], result
+    cut, down = (json.loads(part.splitlines()[0]) for part in output.split("RESULT ")[1:3])
+    assert cut["complete"], cut
     assert "Retry 1/2" in output, "Prefect retried the task"
     assert asked[7]["pageToken"] == asked[2]["pageToken"], "the retry resumed with the page that was cut"
     assert landed_ids(tmp_path / "landing") == wanted
+    assert not down["complete"] and "INCOMPLETE" in down["lines"][0]
+    assert sum(q.get("query.spons") == "always-down" for q in asked) == 3 * 5, "3 task runs of 5 attempts"
     with closing(connect(tmp_path / "w.duckdb")) as con:
-        assert con.execute("SELECT status, studies_received FROM meta.registry_pulls").fetchall() == [
-            ("complete", len(wanted))]
+        assert con.execute("SELECT search_key, status, studies_received FROM meta.registry_pulls "
+                           "ORDER BY started_at").fetchall() == [
+            ("condition=nsclc", "complete", len(wanted)), ("sponsor=always-down", "incomplete", 0)]

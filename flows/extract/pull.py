@@ -62,18 +62,24 @@ def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client
                 since: date | None = None, full: bool = False, page_size: int = PAGE_SIZE) -> PullOutcome:
     """Pull `search` into `landing`: only what changed since its last complete pull, unless `since`/`full`."""
     state, resumed = start_or_resume(search, landing, db, client, since, full)
+    interrupted = False
     try:
         result = land_pages(client, landing, state, progress, page_size)
     except PullInterrupted as error:
+        interrupted = True
         result = Reconciliation(state.total_count, state.studies,
                                 f"interrupted after {state.pages} pages: {error}; the next pull resumes here")
-    return finish(search, landing, db, state, result, resumed)
+    return finish(search, landing, db, state, result, resumed, interrupted)
 
 
 def finish(search: Search, landing: Path, db: Path, state: PullState, result: Reconciliation,
-           resumed: bool) -> PullOutcome:
-    """Record the pull; a complete one moves the cursor, an incomplete one keeps its state to resume."""
-    resumable = not result.complete and bool(state.next_page_token)
+           resumed: bool, interrupted: bool = False) -> PullOutcome:
+    """Record the pull; a complete one moves the cursor, an incomplete one keeps its state to resume.
+
+    An interrupted pull resumes at the page that failed; a short one (the registry said it was done)
+    resumes only where a page token is left to ask again.
+    """
+    resumable = not result.complete and (interrupted or bool(state.next_page_token))
     with closing(connect(db)) as con:
         pull_records.record_pull(con, state, str(landing / state.folder),
                                  "complete" if result.complete else "incomplete", result.reason)
