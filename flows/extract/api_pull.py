@@ -9,15 +9,16 @@ from typing import Protocol
 import httpx
 import orjson
 
+from flows.errors import TrialQCError
 from flows.extract.pull_state import PullState, save_state, write_atomically
 from flows.extract.search import PAGE_SIZE, Search
 
 
-class PullInterrupted(Exception):
+class PullInterrupted(TrialQCError):
     """The registry or the network failed past the retries; the pull resumes from its state."""
 
 
-class PullRefused(Exception):
+class PullRefused(TrialQCError):
     """The registry refused the query itself (a 4xx other than 429): asking again will not help."""
 
 

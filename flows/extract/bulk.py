@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from flows.errors import TrialQCError
 from flows.extract import pull_records
 from flows.extract.api_pull import Progress
 from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
@@ -23,7 +24,7 @@ BULK_FILE = "ctg-studies.json.zip"
 BULK_KEY = "bulk"
 
 
-class BulkInterrupted(Exception):
+class BulkInterrupted(TrialQCError):
     """The download stopped short past its attempts; the next pull resumes it."""
 
 

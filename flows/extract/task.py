@@ -31,12 +31,13 @@ from prefect import get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 
+from flows.errors import TrialQCError  # noqa: E402
 from flows.extract.command import close_bulk_gates, outcome_complete, politeness_from, pull_request, run_pull  # noqa: E402,F401
 from flows.extract.describe import describe  # noqa: E402
 from flows.extract.progress import PrefectProgress  # noqa: E402
 
 
-class PullIncomplete(Exception):
+class PullIncomplete(TrialQCError):
     """A pull stopped short but can resume: raised so Prefect retries the task."""
 
 
