@@ -1,4 +1,4 @@
-"""The `trialqc` command: run, serve, issues, report."""
+"""The `trialqc` command: run, pull, serve, issues, report."""
 from __future__ import annotations
 
 import re
@@ -144,6 +144,48 @@ def _reader(db: Optional[Path]):
 def _check_choice(value: Optional[str], choices: tuple[str, ...], option: str) -> None:
     if value and value not in choices:
         _fail(2, f"unknown {option} {value!r}: use {', '.join(choices)}")
+
+
+@app.command()
+def pull(
+    term: Optional[str] = typer.Option(None, help="Search the registry for this text anywhere in a record."),
+    condition: Optional[str] = typer.Option(None, help="Search by condition, e.g. \"systemic sclerosis\"."),
+    intervention: Optional[str] = typer.Option(None, help="Search by intervention, e.g. rituximab."),
+    sponsor: Optional[str] = typer.Option(None, help="Search by sponsor or collaborator."),
+    since: Optional[str] = typer.Option(None, help="Only studies updated on or after YYYY-MM-DD (default: since "
+                                                   "the last complete pull of the same search)."),
+    full: bool = typer.Option(False, help="Pull the whole search, ignoring the incremental cursor."),
+    bulk: bool = typer.Option(False, help="Download the registry's bulk zip (every study) instead of a search."),
+    departed: bool = typer.Option(False, help="Also fetch the registry's full id list and mark studies that left it."),
+    landing: Optional[Path] = typer.Option(None, help="Landing folder (default: data/landing, TRIALQC_LANDING)."),
+    api_url: Optional[str] = typer.Option(None, "--api-url", help="Registry API base URL (default: TRIALQC_API_URL "
+                                                                  "or https://clinicaltrials.gov/api/v2)."),
+    bulk_url: Optional[str] = typer.Option(None, "--bulk-url", help="Bulk zip URL (default: TRIALQC_BULK_URL)."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB warehouse holding the cursors and the pull records."),
+    page_size: int = typer.Option(1000, "--page-size", help="Studies per API page (at most 1000)."),
+) -> None:
+    """Pull studies from the ClinicalTrials.gov API v2 (or its bulk zip) into the landing folder."""
+    from flows.errors import UsageError
+    from flows.extract.command import pull_in_terminal, pull_request
+    from warehouse.connect import WarehouseError
+
+    settings = Settings.from_env()
+    try:
+        day = datetime.strptime(since, "%Y-%m-%d").date() if since else None
+    except ValueError:
+        _fail(2, f"--since {since!r} is not a date like 2026-11-01")
+    try:
+        request = pull_request(settings, since=day, full=full, bulk=bulk, departed=departed, landing=landing, db=db,
+                               api_url=api_url, bulk_url=bulk_url, page_size=page_size, term=term,
+                               condition=condition, intervention=intervention, sponsor=sponsor)
+        complete = pull_in_terminal(request, settings, console)
+    except UsageError as exc:
+        _fail(2, str(exc))
+    except (WarehouseError, OSError) as exc:
+        _fail(1, f"{exc}")
+    if not complete:
+        _fail(1, "the pull is incomplete (see above); nothing was marked complete and the cursor did not move. "
+                 "Run the same pull again to resume or retry.")
 
 
 @app.command()

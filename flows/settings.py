@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_API_URL = "https://clinicaltrials.gov/api/v2"
 
 # Offline by default: no analytics, no telemetry, a start-up timeout for a fresh machine.
 PREFECT_DEFAULTS = {
@@ -38,6 +39,12 @@ class Settings:
     freshness_business_days: int = 10
     # Where a Prefect server runs. Unset: `trialqc run` runs the stages without Prefect (no server start-up).
     prefect_api_url: str | None = None
+    # Extract stage: where pulled pages land, which registry API, how politely it is asked.
+    landing_dir: Path = PROJECT_ROOT / "data" / "landing"
+    api_url: str = DEFAULT_API_URL
+    bulk_url: str | None = None
+    api_min_interval: float = 1.0
+    api_backoff: float = 2.0
 
     def resolve(self, source: str | Path | None, db: str | Path | None) -> tuple[Path, Path]:
         """The source and warehouse paths of a run (arguments over settings); a missing source is a UsageError."""
@@ -51,7 +58,8 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
-        TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL."""
+        TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL, TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL,
+        TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
@@ -60,4 +68,9 @@ class Settings:
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
             freshness_business_days=int(env.get("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10")),
             prefect_api_url=env.get("PREFECT_API_URL") or None,
+            landing_dir=Path(env.get("TRIALQC_LANDING", PROJECT_ROOT / "data" / "landing")),
+            api_url=env.get("TRIALQC_API_URL", DEFAULT_API_URL).rstrip("/"),
+            bulk_url=env.get("TRIALQC_BULK_URL") or None,
+            api_min_interval=float(env.get("TRIALQC_API_MIN_INTERVAL", "1.0")),
+            api_backoff=float(env.get("TRIALQC_API_BACKOFF", "2.0")),
         )

@@ -1,0 +1,103 @@
+"""One pull of one search: resume or start, land the pages, pass the gate, record it, move the cursor."""
+from __future__ import annotations
+
+import uuid
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import httpx
+
+from flows.extract import pull_records
+from flows.extract.api_pull import (
+    Progress, PullInterrupted, Reconciliation, data_timestamp, land_pages, new_state,
+)
+from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
+from flows.extract.search import PAGE_SIZE, Search
+from warehouse.connect import connect
+
+
+@dataclass(frozen=True)
+class PullOutcome:
+    """How a pull ended: complete (passed the gate) or not, with its counts, folder and reason."""
+
+    pull_id: str
+    search_key: str
+    mode: str
+    since: date | None
+    folder: Path
+    announced: int | None
+    received: int
+    pages: int
+    reason: str | None
+    resumed: bool
+    resumable: bool
+
+    @property
+    def complete(self) -> bool:
+        """True when the studies received equal the registry's count."""
+        return self.reason is None
+
+
+def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Client,
+                    since: date | None, full: bool) -> tuple[PullState, bool]:
+    """The unfinished pull of this search if there is one, else a new one from the cursor (or `since`)."""
+    state = load_state(landing, search.slug)
+    if state is not None:
+        return state, True
+    with closing(connect(db)) as con:
+        cursor = None if full else pull_records.cursor_since(con, search.key)
+    start = since or cursor
+    mode = "incremental" if start else "full"
+    state = new_state(search, pull_id=uuid.uuid4().hex, folder=pull_folder_name(search.slug), mode=mode,
+                      since=start, stamp=data_timestamp(client))
+    save_state(landing, search.slug, state)
+    with closing(connect(db)) as con:
+        pull_records.record_pull(con, state, str(landing / state.folder), "running", finished=False)
+    return state, False
+
+
+def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client, progress: Progress,
+                since: date | None = None, full: bool = False, page_size: int = PAGE_SIZE) -> PullOutcome:
+    """Pull `search` into `landing`: only what changed since its last complete pull, unless `since`/`full`."""
+    state, resumed = start_or_resume(search, landing, db, client, since, full)
+    interrupted = False
+    try:
+        result = land_pages(client, landing, state, progress, page_size)
+    except PullInterrupted as error:
+        interrupted = True
+        result = Reconciliation(state.total_count, state.studies,
+                                f"interrupted after {state.pages} pages: {error}; the next pull resumes here")
+    return finish(search, landing, db, state, result, resumed, interrupted)
+
+
+def finish(search: Search, landing: Path, db: Path, state: PullState, result: Reconciliation,
+           resumed: bool, interrupted: bool = False) -> PullOutcome:
+    """Record the pull; a complete one moves the cursor, an incomplete one keeps its state to resume.
+
+    An interrupted pull resumes at the page that failed; a short one (the registry said it was done)
+    resumes only where a page token is left to ask again.
+    """
+    resumable = not result.complete and (interrupted or bool(state.next_page_token))
+    with closing(connect(db)) as con:
+        pull_records.record_pull(con, state, str(landing / state.folder),
+                                 "complete" if result.complete else "incomplete", result.reason)
+        if result.complete:
+            pull_records.advance_cursor(con, state, next_since(state))
+    if not resumable:
+        drop_state(landing, search.slug)
+    return PullOutcome(state.pull_id, state.search_key, state.mode,
+                       date.fromisoformat(state.since) if state.since else None, landing / state.folder,
+                       result.announced, result.received, state.pages, result.reason, resumed, resumable)
+
+
+def next_since(state: PullState) -> date:
+    """Where the next incremental pull starts: the day of the registry's data this pull saw.
+
+    LastUpdatePostDate has day precision and the registry posts updates through the day, so the
+    next pull asks from that same day again: a study updated later that day is not missed (it is
+    landed twice at worst, and the loader keeps one current version).
+    """
+    stamp = state.data_timestamp or state.started_at
+    return datetime.fromisoformat(stamp).date()
