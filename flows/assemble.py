@@ -5,6 +5,7 @@ import pandas as pd
 
 from flows.parse_batch import ParsedBatch, Reject
 from flows.validate import ValidatedBatch
+from flows.version_fields import version_field_rows
 from warehouse.load import VERSION_COLUMNS, LoadBatch
 
 REJECT_COLUMNS = ["run_id", "sha256", "path", "nct_id", "stage", "reason", "detail"]
@@ -51,4 +52,5 @@ def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> Loa
           "reason": r.reason, "detail": r.detail} for r in rejects],
         columns=REJECT_COLUMNS,
     )
-    return LoadBatch(run_id, files, versions, validated.frames, reject_rows)
+    return LoadBatch(run_id, files, versions, validated.frames, reject_rows,
+                     meta_rows={"meta.version_fields": version_field_rows(run_id, versions, validated.frames)})
