@@ -6,11 +6,11 @@ from typing import Sequence
 
 import duckdb
 
-from checks import contradictions, cross_source, dates, gx_suite, identity, missing_fields
+from checks import contradictions, cross_source, dates, gx_suite, identity, missing_fields, outcome_changes
 from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
-FAMILIES = (missing_fields, dates, contradictions, cross_source, identity, gx_suite)
+FAMILIES = (missing_fields, dates, contradictions, cross_source, identity, outcome_changes, gx_suite)
 
 
 def all_rules() -> tuple[Rule, ...]:
