@@ -14,7 +14,7 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from flows import run, summary  # noqa: E402
+from flows import after_run, run, summary  # noqa: E402
 from flows.errors import UsageError  # noqa: E402
 from warehouse import connect  # noqa: E402
 
@@ -28,6 +28,8 @@ TASK_STAGES = run.Stages(
     load=task(name="load-batch", **TASK)(run.PLAIN.load),
     check=task(name="check-studies", **TASK)(run.PLAIN.check),
 )
+
+SEARCH_AND_WATCH_LISTS = task(name="search-and-watch-lists", **TASK)(after_run.refresh_search_and_watch_lists)
 
 
 @flow(name="trialqc", log_prints=False)
@@ -52,8 +54,9 @@ def trialqc_flow(
             batch_size=batch_size or settings.batch_size, recheck_all=recheck_all,
             stages=TASK_STAGES, log=get_run_logger(),
         )
+        watch_md = SEARCH_AND_WATCH_LISTS(con, run_id)
     finally:
         con.close()
-    create_markdown_artifact(summary.to_markdown(result), key="trialqc-run-summary",
+    create_markdown_artifact(summary.to_markdown(result) + watch_md, key="trialqc-run-summary",
                              description="Files, rejects and quality issues of this run")
     return result
