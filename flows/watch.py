@@ -32,14 +32,14 @@ def add_watch_list(con: duckdb.DuckDBPyConnection, name: str, query: SearchQuery
     """Save a search under `name`; an existing name is an error unless `replace`."""
     if not name.strip():
         raise ValueError("a watch list needs a name")
-    normalize_statuses(query.statuses), normalize_phases(query.phases)  # refuse unknown values now
+    statuses, phases = normalize_statuses(query.statuses), normalize_phases(query.phases)
     exists = con.execute("SELECT count(*) FROM meta.watch_lists WHERE name = ?", [name]).fetchone()[0]
     if exists and not replace:
         raise ValueError(f"a watch list named {name!r} exists already (use --replace to change it)")
     con.execute("DELETE FROM meta.watch_lists WHERE name = ?", [name])
     con.execute("INSERT INTO meta.watch_lists VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [name, query.text, query.condition, query.intervention, query.sponsor,
-                 list(query.statuses), list(query.phases), datetime.now()])
+                 list(statuses), list(phases), datetime.now()])
 
 
 def remove_watch_list(con: duckdb.DuckDBPyConnection, name: str) -> bool:
