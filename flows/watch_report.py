@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 TEMPLATES = Path(__file__).parent / "templates"
 EVENT_TITLES = {"entered": "Entered the list", "left": "Left the list", "changed": "Record changed",
                 "issue_new": "New issues", "issue_resolved": "Resolved issues"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
@@ -22,7 +22,8 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]
 
 def _md(text) -> str:
     """Text safe inside a Markdown table cell."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else "")).replace("\n", " ")
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
+    return escaped.replace("<", "&lt;").replace("\n", " ")
 
 
 def run_lists(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
