@@ -68,14 +68,14 @@ def _plural(n: int, word: str) -> str:
 def study_block(row: dict) -> Text:
     """One search result in three lines; Text shows values as they are (no Rich markup is read from them)."""
     facts = [row["overall_status"] or "status not given", row["phase"] or "phase not given",
-             f"start {row['start_date'] or '?'}", f"completion {row['completion_date'] or '?'}",
-             f"updated {row['last_update_posted_date'] or '?'}"]
+             f"start {row['start_date'] or '?'}", f"completion {row['completion_date'] or '?'}"]
     issues = [_plural(row["errors"], "error"), _plural(row["warnings"], "warning"), _plural(row["infos"], "info")]
     return Text.assemble(
         (f"{row['rank']:>3}. ", "bold"), (row["nct_id"], "bold cyan"), "  ", row["brief_title"] or "(no title)", "\n",
         "     ", " · ".join(facts), "\n",
         "     issues: ", (issues[0], "bold red" if row["errors"] else ""), ", ",
         (issues[1], "yellow" if row["warnings"] else ""), ", ", issues[2],
+        f" · updated {row['last_update_posted_date'] or '?'}",
         f" · matched in {row['matched_in']}" if row.get("matched_in") else "")
 
 
@@ -163,3 +163,13 @@ def watch_remove(name: str = typer.Argument(..., help="The list's name."),
     if not remove_watch_list(_open(db, read_only=False), name):
         _fail(2, f"no watch list named {name!r}")
     console.print(Text(f"removed watch list {name!r}"))
+
+
+@watch_app.command("pages")
+def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+                out: Optional[Path] = typer.Option(None, help="Output folder (default: warehouse/reports).")) -> None:
+    """Write an HTML page per watch list (its studies, and what changed run by run)."""
+    from flows.watch_report import write_watch_pages
+
+    for path in write_watch_pages(_open(db, read_only=True), out or Settings.from_env().reports_dir):
+        console.print(Text(f"wrote {path}"))

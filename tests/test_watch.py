@@ -80,7 +80,7 @@ def test_issues_new_and_resolved_between_runs(two_versions):
     new = [d for _, e, d in found if e == "issue_new"]
     resolved = [d for _, e, d in found if e == "issue_resolved"]
     assert any("outcome_changes.primary_outcome_changed" in d and d.startswith("warning") for d in new)
-    assert any("status_stale" in d or "RECRUITING" in d for d in resolved), resolved
+    assert any("dates.status_stale_after_completion" in d for d in resolved), resolved
     counts = con.execute("SELECT entered, \"left\", changed, issues_new, issues_resolved FROM meta.watch_runs "
                          "WHERE run_id = 'r2' AND name = 'baricitinib'").fetchone()
     assert counts == (0, 0, 1, len(new), len(resolved))
