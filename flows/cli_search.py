@@ -149,8 +149,8 @@ def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse fi
     console.print(Text(f"{len(rows)} watch lists", style="bold"))
     for name, search_text, members, entered, left, changed, new, resolved, run_id in rows:
         last = ("not evaluated yet" if run_id is None else
-                f"{members} studies at run {run_id}: {entered} entered, {left} left, {changed} changed, "
-                f"{new} new issues, {resolved} resolved")
+                f"{_plural(members, 'study').replace('studys', 'studies')} at run {run_id[:8]}: {entered} entered, "
+                f"{left} left, {changed} changed, {new} new issues, {resolved} resolved")
         console.print(Text.assemble(("  " + name, "bold cyan"), "  ", search_text, "\n    ", last))
 
 
