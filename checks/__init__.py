@@ -6,11 +6,13 @@ from typing import Sequence
 
 import duckdb
 
-from checks import contradictions, cross_source, dates, gx_suite, identity, missing_fields, outcome_changes
+from checks import (
+    contradictions, cross_source, dates, gx_suite, identity, invalid_values, missing_fields, outcome_changes,
+)
 from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
-FAMILIES = (missing_fields, dates, contradictions, cross_source, identity, outcome_changes, gx_suite)
+FAMILIES = (missing_fields, dates, contradictions, cross_source, identity, invalid_values, outcome_changes, gx_suite)
 
 
 def all_rules() -> tuple[Rule, ...]:

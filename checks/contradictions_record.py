@@ -16,14 +16,14 @@ CLOSED_STATUS_ESTIMATED_ENROLLMENT = """
 NOT_YET_RECRUITING_WITH_ACTUALS = """
     SELECT nct_id,
            CASE WHEN start_date_type = 'ACTUAL'
-                THEN 'The study is NOT_YET_RECRUITING but its start date ' || start_date::VARCHAR
+                THEN 'The study is NOT_YET_RECRUITING but its start date ' || coalesce(start_month_year, start_date::VARCHAR)
                      || ' is marked actual.'
                 ELSE 'The study is NOT_YET_RECRUITING but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
                      || ' is marked actual.' END AS message,
            'studies.overall_status = ''NOT_YET_RECRUITING''; '
              || concat_ws('; ',
                   CASE WHEN start_date_type = 'ACTUAL'
-                       THEN 'studies.start_date = ' || coalesce(start_date::VARCHAR, 'NULL') || ' (ACTUAL)' END,
+                       THEN 'studies.start_date = ' || coalesce(start_month_year, start_date::VARCHAR, 'NULL') || ' (ACTUAL)' END,
                   CASE WHEN enrollment_type = 'ACTUAL'
                        THEN 'studies.enrollment = ' || coalesce(enrollment::VARCHAR, 'NULL') || ' (ACTUAL)' END)
              AS evidence,

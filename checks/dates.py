@@ -37,7 +37,7 @@ ORDER_RULES = (
                 "(ICMJE, FDAAA), so its outcomes may have been chosen after the fact; trials that "
                 "ended before the registry opened in 1999 could not have been.",
                 "Study was first posted on {a}, after it completed on {b}, so it was registered retrospectively.",
-                only_if=f"s.completion_date >= {REGISTRY_OPENED}"),
+                only_if=f"{date_of('completion_date').lo} >= {REGISTRY_OPENED}"),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",
                 "error", "A record cannot be updated before it was first posted; one of the dates is wrong.",
                 "The record was first posted on {a}, after its last update posted on {b}."),

@@ -1,7 +1,8 @@
 """Partial dates in rule SQL: a date kept to the year or month is the period it may mean.
 
-A date is stored as the first day of its period with `<date>_precision` ('year', 'month',
-'day'; NULL counts as 'day'). Read as the interval [lo, hi], "a is after b" holds only when
+A date is stored as AACT stores it, the last day of its period (month end; 12-31 for a year),
+with `<date>_precision` ('year', 'month', 'day'; NULL counts as 'day'). That stored day is a
+convention, never an exact day: rules read the whole period. Read as the interval [lo, hi], "a is after b" holds only when
 every reading agrees (a.lo > b.hi), which is the same as comparing both at the coarser of
 the two precisions: a month-precision 2021-03 is not after 2021-03-25.
 """
@@ -26,11 +27,13 @@ def column(name: str, alias: str = "s") -> PartialDate:
     """The partial date in `<alias>.<name>`, with precision from `<alias>.<name>_precision`."""
     col = f"{alias}.{name}"
     prec = f"coalesce({alias}.{name}_precision, 'day')"
+    lo = (f"(CASE {prec} WHEN 'year' THEN make_date(year({col}), 1, 1) "
+          f"WHEN 'month' THEN make_date(year({col}), month({col}), 1) ELSE {col} END)")
     hi = (f"(CASE {prec} WHEN 'year' THEN make_date(year({col}), 12, 31) "
           f"WHEN 'month' THEN last_day({col}) ELSE {col} END)")
     text = (f"(CASE {prec} WHEN 'year' THEN strftime({col}, '%Y') "
             f"WHEN 'month' THEN strftime({col}, '%Y-%m') ELSE strftime({col}, '%Y-%m-%d') END)")
-    return PartialDate(col, hi, text)
+    return PartialDate(lo, hi, text)
 
 
 def exact(expr: str) -> PartialDate:

@@ -53,4 +53,17 @@ def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> Loa
         columns=REJECT_COLUMNS,
     )
     return LoadBatch(run_id, files, versions, validated.frames, reject_rows,
-                     meta_rows={"meta.version_fields": version_field_rows(run_id, versions, validated.frames)})
+                     meta_rows={"meta.raw_values": raw_value_rows(run_id, validated, versions),
+                                "meta.version_fields": version_field_rows(run_id, versions, validated.frames)})
+
+
+RAW_VALUE_COLUMNS = ["run_id", "nct_id", "sha256", "table_name", "column_name", "raw_value", "expected"]
+
+
+def raw_value_rows(run_id: str, validated: ValidatedBatch, versions: pd.DataFrame) -> pd.DataFrame:
+    """meta.raw_values rows: the refused cells of the versions this batch loads."""
+    loaded = dict(zip(versions["position"], zip(versions["nct_id"], versions["sha256"])))
+    rows = [{"run_id": run_id, "nct_id": loaded[v.position][0], "sha256": loaded[v.position][1],
+             "table_name": v.table, "column_name": v.column, "raw_value": v.raw, "expected": v.expected}
+            for v in validated.raw_values if v.position in loaded]
+    return pd.DataFrame(rows, columns=RAW_VALUE_COLUMNS)

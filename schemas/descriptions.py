@@ -20,9 +20,11 @@ class Conditions(StudyChild):
     """Conditions or diseases studied, one row each."""
 
     name: Text = column("condition name as the source gives it")
+    downcase_name: Text = column("name in lower case, as AACT stores it for matching")
 
 
 class Keywords(StudyChild):
     """Keywords supplied by the sponsor, one row each."""
 
     name: Text = column("keyword")
+    downcase_name: Text = column("name in lower case, as AACT stores it for matching")

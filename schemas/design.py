@@ -52,6 +52,7 @@ class DesignOutcomes(StudyChild):
     measure: Text = column("what is measured")
     time_frame: Text = column("when it is measured")
     description: Text = column("outcome description")
+    population: Text = column("AACT column kept for its SQL; neither API v2 nor legacy XML protocol outcomes fill it")
 
 
 class Eligibilities(StudyChild):
@@ -62,3 +63,10 @@ class Eligibilities(StudyChild):
     maximum_age: Text = column("maximum age as stated")
     healthy_volunteers: Bool = column("accepts healthy volunteers")
     criteria: Text = column("inclusion and exclusion criteria text")
+    sampling_method: Text = enum(enums.SAMPLING_METHOD, "observational sampling: PROBABILITY_SAMPLE or NON_PROBABILITY_SAMPLE")
+    population: Text = column("observational study population (API v2 studyPopulation, XML <study_pop>)")
+    gender_based: Bool = column("eligibility is based on gender identity")
+    gender_description: Text = column("how gender is used in eligibility")
+    adult: Bool = column("accepts adults, 18-64 (API v2 stdAges holds ADULT; NULL from legacy XML, which has no stdAges)")
+    child: Bool = column("accepts children, under 18 (stdAges holds CHILD)")
+    older_adult: Bool = column("accepts older adults, 65 and over (stdAges holds OLDER_ADULT)")

@@ -43,6 +43,11 @@ RECRUITMENT_STATUS = (
     "ACTIVE_NOT_RECRUITING", "COMPLETED", "ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING",
     "RECRUITING", "SUSPENDED", "TERMINATED", "WITHDRAWN", "AVAILABLE",
 )
+# AACT browse_* tables: a term the registry matched, or one of its broader MeSH terms.
+MESH_TYPE = ("mesh-list", "mesh-ancestor")
+PLAN_TO_SHARE_IPD = ("YES", "NO", "UNDECIDED")
+BIOSPEC_RETENTION = ("NONE_RETAINED", "SAMPLES_WITH_DNA", "SAMPLES_WITHOUT_DNA")
+SAMPLING_METHOD = ("PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE")
 ID_SOURCE = ("org_study_id", "secondary_id", "nct_alias")
 LAYOUTS = ("ctgov_json_v2", "ctgov_xml", "ctgov_classic_text", "aggregator_text", "summary_text")
 # One study, many sources: the registry's own record wins over a republished page.

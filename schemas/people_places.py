@@ -16,6 +16,8 @@ class Facilities(StudyChild):
     zip: Text = column("postal code")
     country: Text = column("country")
     status: Text = enum(enums.RECRUITMENT_STATUS, "site recruitment status")
+    latitude: Float = pa.Field(nullable=True, ge=-90, le=90, description="site latitude (API v2 geoPoint.lat)")
+    longitude: Float = pa.Field(nullable=True, ge=-180, le=180, description="site longitude (API v2 geoPoint.lon)")
 
 
 class Countries(StudyChild):
@@ -66,6 +68,7 @@ class IdInformation(StudyChild):
     id_source: Text = enum(enums.ID_SOURCE, "org_study_id, secondary_id or nct_alias")
     id_type: Text = column("identifier type, e.g. EUDRACT_NUMBER")
     id_value: Text = column("the identifier")
+    id_link: Text = column("link to the identifier's registry page (API v2 link)")
 
 
 class RelatedStudies(StudyChild):

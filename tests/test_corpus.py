@@ -11,6 +11,7 @@ import pytest
 from flows.run import run_pipeline
 from warehouse.connect import connect
 
+from tests import aact_plain_reading as aact
 from tests.shared_corpus import CORPUS, needs_corpus
 
 pytestmark = needs_corpus
@@ -41,13 +42,26 @@ def test_invalid_files_are_rejected_or_flagged_for_a_true_reason(corpus_warehous
     r = results["invalid"]
     assert r.files_seen == r.loaded + r.rejected == 10
     rejects = {Path(p).stem: reason for p, _, reason in r.rejects}
+    # Only inputs that cannot be a study are rejected: id-only fragments and a record cut short.
+    assert sorted(rejects) == ["NCT00465595", "NCT00465816", "NCT01340027", "NCT03453554"]
     for fragment in ("NCT00465595", "NCT01340027", "NCT03453554"):
         assert rejects[fragment].startswith("id-only fragment")
     assert "no statusModule" in rejects["NCT00465816"]
-    assert rejects["NCT55555555"] == "invalid studies.phase: not an API v2 value"  # PHASE5
-    assert rejects["NCT87654321"] == "invalid studies.study_type: not an API v2 value"
+    assert (r.loaded, r.rejected) == (6, 4)
     flagged = {row[0]: row[1] for row in con.execute(
         "SELECT nct_id, list(rule_id) FROM quality_issues GROUP BY 1").fetchall()}
+    # PHASE5 and study type EXPANDED_ACCESS_INTERVENTIONAL load, NULL, with an invalid_value issue quoting them.
+    refused = {(row[0], row[1]): row[2] for row in con.execute("""
+        SELECT nct_id, column_name, raw_value FROM meta.raw_values WHERE nct_id IN ('NCT55555555', 'NCT87654321')
+        """).fetchall()}
+    assert refused == {("NCT55555555", "phase"): "PHASE1/PHASE2/PHASE3/PHASE4/PHASE5",
+                       ("NCT55555555", "study_type"): "EXPANDED_ACCESS_INTERVENTIONAL",
+                       ("NCT87654321", "study_type"): "EXPANDED_ACCESS_INTERVENTIONAL"}
+    messages = [row[0] for row in con.execute("""SELECT message FROM quality_issues WHERE category = 'invalid_value'
+                                                 AND nct_id = 'NCT55555555'""").fetchall()]
+    assert any("'PHASE1/PHASE2/PHASE3/PHASE4/PHASE5'" in m for m in messages)
+    assert any("'EXPANDED_ACCESS_INTERVENTIONAL'" in m for m in messages)
+    assert con.execute("SELECT phase, study_type FROM studies WHERE nct_id = 'NCT55555555'").fetchone() == (None, None)
     for fake in ("NCT12345678", "NCT76543210"):
         assert "identity.nct_number_not_yet_issued" in flagged[fake]
     assert "identity.nct_number_not_yet_issued" not in flagged.get("NCT01234567", [])
@@ -112,3 +126,60 @@ def test_no_rule_fails_on_real_records(corpus_warehouse):
     result = checks.run_checks(con, run_id="recheck", as_of=date(2026, 11, 22))
     assert not result.failed_rules
     assert result.issues > 0
+
+
+_STUDIES_COLUMNS = list(aact.studies_columns({"protocolSection": {}}))
+_CHILD_QUERIES = {
+    "intervention_other_names": "SELECT intervention_name, name FROM intervention_other_names",
+    "browse_conditions": "SELECT mesh_term, downcase_mesh_term, mesh_type FROM browse_conditions",
+    "browse_interventions": "SELECT mesh_term, downcase_mesh_term, mesh_type FROM browse_interventions",
+    "conditions": "SELECT name, downcase_name FROM conditions",
+    "facilities": "SELECT latitude, longitude FROM facilities",
+    "id_information": "SELECT id_link FROM id_information WHERE id_link IS NOT NULL",
+    "responsible_parties": "SELECT responsible_party_type, title, organization, affiliation FROM responsible_parties",
+}
+
+
+def _grouped(con, sql: str, nct_ids: list[str]) -> dict[str, list[tuple]]:
+    """Rows of a query (its own columns after nct_id) per study, sorted."""
+    rows: dict[str, list[tuple]] = {n: [] for n in nct_ids}
+    select, _, rest = sql.partition(" FROM ")
+    for row in con.execute(f"SELECT nct_id, {select.removeprefix('SELECT ')} FROM {rest}").fetchall():
+        if row[0] in rows:
+            rows[row[0]].append(row[1:] if len(row) > 2 else row[1])
+    return {n: sorted(r, key=repr) for n, r in rows.items()}
+
+
+def test_warehouse_matches_aact_reading_of_each_json_record_for_every_new_column(corpus_warehouse):
+    con, _ = corpus_warehouse
+    records = {p.stem: orjson.loads(p.read_bytes()) for p in sorted((CORPUS / "json_v2").glob("*.json"))}
+    ids = sorted(records)
+    studies = {r[0]: dict(zip(_STUDIES_COLUMNS, r[1:])) for r in con.execute(
+        f"SELECT nct_id, {', '.join(_STUDIES_COLUMNS)} FROM studies").fetchall()}
+    eligibility = {r[0]: tuple(r[1:]) for r in con.execute(
+        "SELECT nct_id, sampling_method, population, gender_based, gender_description, adult, child, older_adult "
+        "FROM eligibilities").fetchall()}
+    children = {table: _grouped(con, sql, ids) for table, sql in _CHILD_QUERIES.items()}
+    calculated = {r[0]: tuple(r[1:]) for r in con.execute(
+        "SELECT nct_id, number_of_facilities, has_us_facility, actual_duration FROM calculated_values").fetchall()}
+    mismatches = []
+    for nct_id, record in records.items():
+        expected = aact.studies_columns(record)
+        mismatches += [(nct_id, f"studies.{k}", v, studies[nct_id][k]) for k, v in expected.items()
+                       if v != studies[nct_id][k]]
+        if aact.eligibility_columns(record) != eligibility.get(nct_id):
+            mismatches.append((nct_id, "eligibilities", aact.eligibility_columns(record), eligibility.get(nct_id)))
+        for table, rows in aact.child_rows(record).items():
+            if sorted(rows, key=repr) != children[table][nct_id]:
+                mismatches.append((nct_id, table, sorted(rows, key=repr)[:3], children[table][nct_id][:3]))
+        if aact.calculated(record) != calculated[nct_id]:
+            mismatches.append((nct_id, "calculated_values", aact.calculated(record), calculated[nct_id]))
+    assert len(records) == 300 and not mismatches, mismatches[:20]
+
+
+def test_no_real_record_has_a_refused_value(corpus_warehouse):
+    con, _ = corpus_warehouse
+    refused = con.execute("""SELECT r.nct_id, table_name, column_name, raw_value FROM meta.raw_values r
+                             JOIN meta.source_records v USING (nct_id, sha256)
+                             WHERE v.path LIKE '%/corpus/json_v2/%' OR v.path LIKE '%/corpus/xml_legacy/%'""").fetchall()
+    assert refused == []

@@ -6,7 +6,7 @@ import re
 from flows.parsers import labels
 from flows.parsers import ctgov_classic_design as design
 from flows.parsers import ctgov_classic_people_places as people
-from flows.parsers.dates import date_columns
+from flows.parsers.dates import date_columns, to_month
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, failure, first, first_line, first_missing, has_line,
                                      head_text, labelled_values, nonblank, read_page, split_sections,
@@ -164,5 +164,5 @@ def verification_columns(text: str | None) -> dict[str, object]:
     columns = date_columns("verification_date", text)
     # ClinicalTrials.gov records verification to the month; clincosm prints it as the 1st.
     if columns["verification_date_precision"] == "day" and columns["verification_date"].day == 1:
-        columns["verification_date_precision"] = "month"
+        columns = to_month(columns, "verification_date")
     return columns

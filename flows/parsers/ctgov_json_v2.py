@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import orjson
 
+from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import section, text
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
@@ -110,9 +111,10 @@ def _fragment_problem(protocol: dict, nct_id: str, where: str) -> Problem:
 def study_tables(study: dict) -> dict[str, list[Row]]:
     """Rows per warehouse table for one API v2 study object; tables without rows are left out."""
     protocol = study["protocolSection"]
-    tables: dict[str, list[Row]] = {"studies": [study_row(protocol)]}
+    tables: dict[str, list[Row]] = {"studies": [study_row(study)]}
     tables.update(text_tables(protocol))
     tables.update(design_tables(protocol))
     tables.update(people_places_tables(study))
+    tables.update(derived_tables(section(study, "derivedSection")))
     tables["id_information"] = id_rows(protocol)
     return {name: rows for name, rows in tables.items() if rows}

@@ -23,13 +23,14 @@ NO_AGE_LIMIT = "N/A"
 
 
 def design_tables(protocol: dict) -> dict[str, list[Row]]:
-    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     arms = section(protocol, "armsInterventionsModule")
     interventions = objects(arms.get("interventions"))
     return {
         "designs": _designs(section(protocol, "designModule")),
         "design_groups": [_group(arm) for arm in objects(arms.get("armGroups"))],
         "interventions": [_intervention(item) for item in interventions],
+        "intervention_other_names": _other_names(interventions),
         "design_group_interventions": _group_links(interventions),
         "design_outcomes": _outcomes(section(protocol, "outcomesModule")),
         "eligibilities": _eligibilities(protocol.get("eligibilityModule")),
@@ -59,6 +60,15 @@ def _intervention(item: dict) -> Row:
             "description": text(item.get("description"))}
 
 
+def _other_names(interventions: list[dict]) -> list[Row]:
+    """Each intervention's otherNames, keyed by the intervention's name."""
+    return [
+        {"intervention_name": text(item.get("name")), "name": name}
+        for item in interventions
+        for name in texts(item.get("otherNames"))
+    ]
+
+
 def _group_links(interventions: list[dict]) -> list[Row]:
     """Which arm gets which intervention, as each intervention's armGroupLabels say."""
     return [
@@ -80,10 +90,20 @@ def _outcomes(outcomes: dict) -> list[Row]:
 def _eligibilities(module: object) -> list[Row]:
     if not isinstance(module, dict):
         return []
+    ages = module.get("stdAges")
+    ages = texts(ages) if isinstance(ages, list) else None
     return [{
         "gender": text(module.get("sex")),
         "minimum_age": text(module.get("minimumAge")) or NO_AGE_LIMIT,
         "maximum_age": text(module.get("maximumAge")) or NO_AGE_LIMIT,
         "healthy_volunteers": boolean(module.get("healthyVolunteers")),
         "criteria": text(module.get("eligibilityCriteria")),
+        "sampling_method": text(module.get("samplingMethod")),
+        "population": text(module.get("studyPopulation")),
+        "gender_based": boolean(module.get("genderBased")),
+        "gender_description": text(module.get("genderDescription")),
+        # AACT: whether stdAges names the group; NULL when the record gives no stdAges.
+        "adult": None if ages is None else "ADULT" in ages,
+        "child": None if ages is None else "CHILD" in ages,
+        "older_adult": None if ages is None else "OLDER_ADULT" in ages,
     }]

@@ -37,17 +37,18 @@ def texts(value: object) -> list[str]:
     return [t for t in (text(item) for item in items(value)) if t is not None]
 
 
-def integer(value: object) -> int | None:
-    """An integer, or a string of digits, as int; anything else None."""
+def integer(value: object) -> object:
+    """An integer, or a string of digits, as int; other text or numbers as given, for validation to
+    refuse and keep (enrollment 'abc'); nothing as None."""
     if isinstance(value, bool):
-        return None
+        return str(value).lower()
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
-    return None
+    return text(value) if isinstance(value, (str, float)) else None
 
 
 def boolean(value: object) -> bool | None:

@@ -14,6 +14,7 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
         "sponsors": _sponsors(section(protocol, "sponsorCollaboratorsModule")),
         "overall_officials": [_official(item) for item in objects(contacts.get("overallOfficials"))],
         "central_contacts": _central_contacts(objects(contacts.get("centralContacts"))),
+        "responsible_parties": _responsible_party(section(protocol, "sponsorCollaboratorsModule")),
         "facilities": [_facility(item) for item in locations],
         "countries": _countries(locations, section(study, "derivedSection", "miscInfoModule")),
     }
@@ -45,11 +46,30 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
 
 
 def _facility(item: dict) -> Row:
+    geo = section(item, "geoPoint")
     return {
         "name": text(item.get("facility")), "city": text(item.get("city")),
         "state": text(item.get("state")), "zip": text(item.get("zip")),
         "country": text(item.get("country")), "status": text(item.get("status")),
+        "latitude": coordinate(geo.get("lat")), "longitude": coordinate(geo.get("lon")),
     }
+
+
+def coordinate(value: object) -> object:
+    """A latitude or longitude as a float; other text kept for validation to refuse."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return text(value)
+
+
+def _responsible_party(module: dict) -> list[Row]:
+    # Personal data: the investigator's name goes to responsible_parties only.
+    party = module.get("responsibleParty")
+    if not isinstance(party, dict) or not party:
+        return []
+    return [{"responsible_party_type": text(party.get("type")), "name": text(party.get("investigatorFullName")),
+             "title": text(party.get("investigatorTitle")), "organization": text(party.get("oldOrganization")),
+             "affiliation": text(party.get("investigatorAffiliation"))}]
 
 
 def _countries(locations: list[dict], misc: dict) -> list[Row]:

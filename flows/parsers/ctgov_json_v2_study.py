@@ -1,31 +1,23 @@
-"""API v2 identification, status, description and conditions modules -> studies and its text tables."""
+"""API v2 identification, status, design facts, description and conditions -> studies and its text tables."""
 from __future__ import annotations
 
 import re
 
 from flows.parsers.ctgov_json_v2_fields import boolean, integer, items, objects, section, text, texts
-from flows.parsers.dates import date_columns
-from flows.parsers.model import Row
-
-# (column prefix, statusModule key) of the dates that carry ACTUAL/ESTIMATED beside them.
-_TYPED_DATES = (
-    ("start_date", "startDateStruct"),
-    ("primary_completion_date", "primaryCompletionDateStruct"),
-    ("completion_date", "completionDateStruct"),
-)
-_POSTED_DATES = (
-    ("study_first_posted_date", "studyFirstPostDateStruct"),
-    ("last_update_posted_date", "lastUpdatePostDateStruct"),
-)
+from flows.parsers.ctgov_json_v2_status import status_dates
+from flows.parsers.dates import day_date
+from flows.parsers.model import Refused, Row
 
 
-def study_row(protocol: dict) -> Row:
-    """The one `studies` row (without nct_id) of a protocolSection."""
+def study_row(study: dict) -> Row:
+    """The one `studies` row (without nct_id) of an API v2 study object."""
+    protocol = study["protocolSection"]
     ident = section(protocol, "identificationModule")
     status = section(protocol, "statusModule")
     design = section(protocol, "designModule")
-    oversight = section(protocol, "oversightModule")
     enrollment = section(design, "enrollmentInfo")
+    # AACT's source is the organization that submitted the record; the lead sponsor is in sponsors.
+    organization = section(ident, "organization")
     row: Row = {
         "brief_title": text(ident.get("briefTitle")),
         "official_title": text(ident.get("officialTitle")),
@@ -38,49 +30,77 @@ def study_row(protocol: dict) -> Row:
         "enrollment_type": text(enrollment.get("type")),
         "number_of_arms": number_of_arms(protocol),
         "why_stopped": text(status.get("whyStopped")),
-        "is_fda_regulated_drug": boolean(oversight.get("isFdaRegulatedDrug")),
-        "is_fda_regulated_device": boolean(oversight.get("isFdaRegulatedDevice")),
-        "source": text(section(protocol, "sponsorCollaboratorsModule", "leadSponsor").get("name")),
+        "source": text(organization.get("fullName")),
+        "source_class": text(organization.get("class")),
+        "has_results": boolean(study.get("hasResults")),
     }
-    row.update(_dates(status))
+    row.update(status_dates(status))
+    row.update(day_date("snapshot_date", text(section(study, "derivedSection", "miscInfoModule").get("versionHolder"))))
+    row.update(_design_facts(protocol, design, status))
     return row
 
 
-def _dates(status: dict) -> Row:
-    columns: Row = {}
-    for prefix, key in _TYPED_DATES:
-        struct = section(status, key)
-        columns.update(date_columns(prefix, text(struct.get("date")), text(struct.get("type"))))
-    for prefix, key in _POSTED_DATES:
-        columns.update(date_columns(prefix, text(section(status, key).get("date"))))
-    # statusVerifiedDate is given to the month (YYYY-MM): month precision.
-    columns.update(date_columns("verification_date", text(status.get("statusVerifiedDate"))))
-    return columns
+def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
+    """Oversight, expanded access, IPD sharing, biospecimens and groups (AACT's column names)."""
+    oversight = section(protocol, "oversightModule")
+    ipd = section(protocol, "ipdSharingStatementModule")
+    biospec = section(design, "bioSpec")
+    return {
+        "is_fda_regulated_drug": boolean(oversight.get("isFdaRegulatedDrug")),
+        "is_fda_regulated_device": boolean(oversight.get("isFdaRegulatedDevice")),
+        "has_dmc": boolean(oversight.get("oversightHasDmc")),
+        "has_expanded_access": boolean(section(status, "expandedAccessInfo").get("hasExpandedAccess")),
+        "number_of_groups": number_of_groups(protocol),
+        "target_duration": text(design.get("targetDuration")),
+        "biospec_retention": text(biospec.get("retention")),
+        "biospec_description": text(biospec.get("description")),
+        "plan_to_share_ipd": text(ipd.get("ipdSharing")),
+        "plan_to_share_ipd_description": text(ipd.get("description")),
+    }
 
 
-def phase(phases: object) -> str | None:
-    """designModule.phases joined with '/', as AACT does: ['PHASE1', 'PHASE2'] -> 'PHASE1/PHASE2'."""
+def phase(phases: object) -> object:
+    """designModule.phases joined with '/', as AACT does: ['PHASE1', 'PHASE2'] -> 'PHASE1/PHASE2'.
+
+    API v2 gives a list; anything else is refused as given (kept raw, reported as invalid_value).
+    """
+    if phases is None or phases == []:
+        return None
+    if not isinstance(phases, list):
+        return Refused(str(phases), "a JSON list of API v2 phases, e.g. [\"PHASE1\", \"PHASE2\"]")
     return "/".join(texts(phases)) or None
+
+
+def _is_interventional(protocol: dict) -> bool:
+    study_type = text(section(protocol, "designModule").get("studyType")) or ""
+    return re.search("interventional", study_type, re.IGNORECASE) is not None
 
 
 def number_of_arms(protocol: dict) -> int | None:
     """AACT's rule: the count of armGroups for an interventional study, else None (groups, not arms)."""
-    study_type = text(section(protocol, "designModule").get("studyType")) or ""
     arms = section(protocol, "armsInterventionsModule").get("armGroups")
-    if not re.search("interventional", study_type, re.IGNORECASE) or not isinstance(arms, list):
+    if not _is_interventional(protocol) or not isinstance(arms, list):
         return None
     return len(arms)
 
 
+def number_of_groups(protocol: dict) -> int | None:
+    """AACT's rule: the count of armGroups for a study that is not interventional, else None."""
+    groups = section(protocol, "armsInterventionsModule").get("armGroups")
+    if _is_interventional(protocol) or not isinstance(groups, list):
+        return None
+    return len(groups)
+
+
 def text_tables(protocol: dict) -> dict[str, list[Row]]:
-    """brief_summaries, detailed_descriptions, conditions and keywords."""
+    """brief_summaries, detailed_descriptions, conditions and keywords (with AACT's downcase_name)."""
     description = section(protocol, "descriptionModule")
     conditions = section(protocol, "conditionsModule")
     return {
         "brief_summaries": _description(description.get("briefSummary")),
         "detailed_descriptions": _description(description.get("detailedDescription")),
-        "conditions": [{"name": name} for name in texts(conditions.get("conditions"))],
-        "keywords": [{"name": name} for name in texts(conditions.get("keywords"))],
+        "conditions": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("conditions"))],
+        "keywords": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("keywords"))],
     }
 
 
@@ -90,16 +110,16 @@ def _description(value: object) -> list[Row]:
 
 
 def id_rows(protocol: dict) -> list[Row]:
-    """id_information: the org study id, the secondary ids and the NCT aliases."""
+    """id_information: the org study id, the secondary ids (with their links) and the NCT aliases."""
     ident = section(protocol, "identificationModule")
     org = section(ident, "orgStudyIdInfo")
-    rows = [_id("org_study_id", org.get("type"), org.get("id"))]
-    rows += [
-        _id("secondary_id", info.get("type"), info.get("id")) for info in objects(ident.get("secondaryIdInfos"))
-    ]
-    rows += [_id("nct_alias", None, alias) for alias in items(ident.get("nctIdAliases"))]
+    rows = [_id("org_study_id", org)]
+    rows += [_id("secondary_id", info) for info in objects(ident.get("secondaryIdInfos"))]
+    rows += [{"id_source": "nct_alias", "id_type": None, "id_value": text(alias), "id_link": None}
+             for alias in items(ident.get("nctIdAliases"))]
     return [row for row in rows if row["id_value"]]
 
 
-def _id(source: str, id_type: object, value: object) -> Row:
-    return {"id_source": source, "id_type": text(id_type), "id_value": text(value)}
+def _id(source: str, info: dict) -> Row:
+    return {"id_source": source, "id_type": text(info.get("type")), "id_value": text(info.get("id")),
+            "id_link": text(info.get("link"))}

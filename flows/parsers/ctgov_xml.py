@@ -9,7 +9,7 @@ from defusedxml.ElementTree import fromstring
 
 from flows.parsers.model import NCT_ID
 from flows.parsers.ctgov_xml_design import design_tables
-from flows.parsers.ctgov_xml_fields import text
+from flows.parsers.ctgov_xml_fields import mesh_tables, text
 from flows.parsers.ctgov_xml_people_places import people_places_tables
 from flows.parsers.ctgov_xml_study import id_rows, study_row, text_tables
 from flows.parsers.model import Parsed, Problem, Row, StudyRecord
@@ -69,5 +69,6 @@ def study_tables(root: Element) -> dict[str, list[Row]]:
     tables.update(text_tables(root))
     tables.update(design_tables(root))
     tables.update(people_places_tables(root))
+    tables.update(mesh_tables(root))
     tables["id_information"] = id_rows(root)
     return {name: rows for name, rows in tables.items() if rows}

@@ -7,8 +7,9 @@ from xml.etree.ElementTree import Element
 from flows.parsers import labels
 from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT
 from flows.parsers.masking import masked_flags, masking_and_roles
-from flows.parsers.ctgov_xml_fields import block, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, block, text, texts
 from flows.parsers.model import Row
+from schemas import enums
 
 # Records from before 2017 carry the design as one line of "Label: value" pairs in <study_design>.
 _DESIGN_LABELS = {
@@ -25,12 +26,17 @@ _OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"),
 
 
 def design_tables(root: Element) -> dict[str, list[Row]]:
-    """designs, design_groups, interventions, design_group_interventions, design_outcomes, eligibilities."""
+    """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     interventions = root.findall("intervention")
     return {
         "designs": _designs(_design_values(root)),
         "design_groups": [_group(arm) for arm in root.iterfind("arm_group")],
         "interventions": [_intervention(item) for item in interventions],
+        "intervention_other_names": [
+            {"intervention_name": text(item, "intervention_name"), "name": name}
+            for item in interventions
+            for name in texts(item, "other_name")
+        ],
         "design_group_interventions": [
             {"design_group": label, "intervention": text(item, "intervention_name")}
             for item in interventions
@@ -96,12 +102,17 @@ def _design_enum(label: str | None) -> str | None:
 def _eligibilities(element: Element | None) -> list[Row]:
     if element is None:
         return []
+    gender, sampling = text(element, "gender"), text(element, "sampling_method")
     return [{
-        "gender": labels.lookup("sex", text(element, "gender")),
+        "gender": api_value(labels.lookup("sex", gender), gender, enums.SEX),
         "minimum_age": text(element, "minimum_age") or NO_AGE_LIMIT,
         "maximum_age": text(element, "maximum_age") or NO_AGE_LIMIT,
         "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
         "criteria": block(element, "criteria"),
+        "sampling_method": api_value(labels.group_type(sampling), sampling, enums.SAMPLING_METHOD),
+        "population": block(element, "study_pop"),
+        "gender_based": labels.lookup("yes_no", text(element, "gender_based")),
+        "gender_description": text(element, "gender_description"),
     }]
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import person_name, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, person_name, text, texts
 from flows.parsers.model import Row
+from schemas import enums
 
 
 def people_places_tables(root: Element) -> dict[str, list[Row]]:
-    """sponsors, overall_officials, central_contacts, facilities and countries."""
+    """sponsors, overall_officials, central_contacts, responsible_parties, facilities and countries."""
     return {
         "sponsors": _sponsors(root),
         "overall_officials": [
@@ -18,6 +19,7 @@ def people_places_tables(root: Element) -> dict[str, list[Row]]:
             for item in root.iterfind("overall_official")
         ],
         "central_contacts": _central_contacts(root),
+        "responsible_parties": _responsible_parties(root),
         "facilities": [_facility(item) for item in root.iterfind("location")],
         "countries": _countries(root, "location_countries", removed=False)
         + _countries(root, "removed_countries", removed=True),
@@ -51,9 +53,25 @@ def _central_contacts(root: Element) -> list[Row]:
 
 def _facility(location: Element) -> Row:
     address = location.find("facility/address")
+    status = text(location, "status")
     return {
         "name": text(location, "facility/name"), "city": text(address, "city"),
         "state": text(address, "state"), "zip": text(address, "zip"), "country": text(address, "country"),
         # Site recruitment statuses use the overall status labels ('Recruiting', 'Withdrawn'...).
-        "status": labels.overall_status(text(location, "status")),
+        "status": api_value(labels.overall_status(status), status, enums.RECRUITMENT_STATUS),
     }
+
+
+def _responsible_parties(root: Element) -> list[Row]:
+    # Personal data: the investigator's name goes to responsible_parties only.
+    return [
+        {"responsible_party_type": _party_type(text(item, "responsible_party_type")),
+         "name": text(item, "investigator_full_name"), "title": text(item, "investigator_title"),
+         "organization": text(item, "organization"), "affiliation": text(item, "investigator_affiliation")}
+        for item in root.iterfind("responsible_party")
+    ]
+
+
+def _party_type(label: str | None) -> str | None:
+    """'Principal Investigator' -> PRINCIPAL_INVESTIGATOR, 'Sponsor-Investigator' -> SPONSOR_INVESTIGATOR."""
+    return api_value(labels.group_type(label), label, enums.RESPONSIBLE_PARTY_TYPE)

@@ -1,11 +1,15 @@
 """Legacy <clinical_study> status, dates and descriptions -> studies and its text tables."""
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import block, date_of, integer, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, text, texts
+from flows.parsers.ctgov_xml_timeline import timeline_columns
+from flows.parsers.dates import day_date
 from flows.parsers.model import Row
+from schemas import enums
 
 # (column prefix, element) of the dates that carry type="Actual"/"Anticipated".
 _TYPED_DATES = (
@@ -20,51 +24,87 @@ _UNTYPED_DATES = (
     ("last_update_posted_date", "last_update_posted"),
     ("verification_date", "verification_date"),
 )
+_DOWNLOAD_DATE = re.compile(r"processed this data on\s+(.+?)\s*$")
 
 
 def study_row(root: Element) -> Row:
     """The one `studies` row (without nct_id) of a <clinical_study>."""
     enrollment = root.find("enrollment")
-    enrollment_type = None if enrollment is None else enrollment.get("type")
-    oversight = root.find("oversight_info")
     row: Row = {
         "brief_title": text(root, "brief_title"),
         "official_title": text(root, "official_title"),
         "acronym": text(root, "acronym"),
-        "overall_status": labels.overall_status(text(root, "overall_status")),
-        "last_known_status": labels.overall_status(text(root, "last_known_status")),
+        "overall_status": _status(text(root, "overall_status")),
+        "last_known_status": _status(text(root, "last_known_status")),
         "phase": _phase(text(root, "phase")),
-        "study_type": labels.lookup("study_type", text(root, "study_type")),
+        "study_type": _study_type(text(root, "study_type")),
         "enrollment": integer(root, "enrollment"),
-        "enrollment_type": labels.lookup("enrollment_type", enrollment_type),
+        "enrollment_type": date_type(None if enrollment is None else enrollment.get("type")),
         # Legacy records state the arm count; observational studies give number_of_groups instead.
         "number_of_arms": integer(root, "number_of_arms"),
+        "number_of_groups": integer(root, "number_of_groups"),
         "why_stopped": text(root, "why_stopped"),
-        "is_fda_regulated_drug": labels.lookup("yes_no", text(oversight, "is_fda_regulated_drug")),
-        "is_fda_regulated_device": labels.lookup("yes_no", text(oversight, "is_fda_regulated_device")),
-        "source": text(root, "sponsors/lead_sponsor/agency"),
+        # AACT's legacy source: <source>, the organization responsible for the record. XML gives no class.
+        "source": text(root, "source"),
+        "source_class": None,
+        "has_results": root.find("clinical_results") is not None or root.find("results_first_posted") is not None,
+        "snapshot_date": _download_date(text(root, "required_header/download_date")),
     }
     for prefix, tag in _TYPED_DATES:
         row.update(date_of(root, tag, prefix, typed=True))
     for prefix, tag in _UNTYPED_DATES:
         row.update(date_of(root, tag, prefix))
+    row.update(timeline_columns(root))
+    row.update(_design_facts(root))
     return row
+
+
+def _design_facts(root: Element) -> Row:
+    """Oversight, expanded access, IPD sharing and biospecimens (AACT's column names, API v2 values)."""
+    oversight = root.find("oversight_info")
+    retention = text(root, "biospec_retention")
+    sharing = text(root, "patient_data/sharing_ipd")
+    return {
+        "is_fda_regulated_drug": labels.lookup("yes_no", text(oversight, "is_fda_regulated_drug")),
+        "is_fda_regulated_device": labels.lookup("yes_no", text(oversight, "is_fda_regulated_device")),
+        "has_dmc": labels.lookup("yes_no", text(oversight, "has_dmc")),
+        "has_expanded_access": labels.lookup("yes_no", text(root, "has_expanded_access")),
+        "target_duration": text(root, "target_duration"),
+        "biospec_retention": api_value(labels.group_type(retention), retention, enums.BIOSPEC_RETENTION),
+        "biospec_description": block(root, "biospec_descr"),
+        "plan_to_share_ipd": api_value(labels.group_type(sharing), sharing, enums.PLAN_TO_SHARE_IPD),
+        "plan_to_share_ipd_description": text(root, "patient_data/ipd_description"),
+    }
+
+
+def _status(label: str | None) -> str | None:
+    return api_value(labels.overall_status(label), label, enums.OVERALL_STATUS)
+
+
+def _study_type(label: str | None) -> str | None:
+    return api_value(labels.lookup("study_type", label), label, enums.STUDY_TYPE)
+
+
+def _download_date(value: str | None):
+    """'ClinicalTrials.gov processed this data on February 03, 2023' -> 2023-02-03 (the snapshot date)."""
+    match = _DOWNLOAD_DATE.search(value or "")
+    return day_date("snapshot_date", match.group(1) if match else value)["snapshot_date"]
 
 
 def _phase(label: str | None) -> str | None:
     """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'N/A' -> NA (labels.phase would split it at the slash)."""
     if label and label.strip().upper() == "N/A":
         return "NA"
-    return labels.phase(label)
+    return api_value(labels.phase(label), label, enums.PHASE_COMBINED)
 
 
 def text_tables(root: Element) -> dict[str, list[Row]]:
-    """brief_summaries, detailed_descriptions, conditions and keywords."""
+    """brief_summaries, detailed_descriptions, conditions and keywords (with AACT's downcase_name)."""
     return {
         "brief_summaries": _description(block(root, "brief_summary")),
         "detailed_descriptions": _description(block(root, "detailed_description")),
-        "conditions": [{"name": name} for name in texts(root, "condition")],
-        "keywords": [{"name": name} for name in texts(root, "keyword")],
+        "conditions": [{"name": name, "downcase_name": name.lower()} for name in texts(root, "condition")],
+        "keywords": [{"name": name, "downcase_name": name.lower()} for name in texts(root, "keyword")],
     }
 
 
@@ -73,9 +113,9 @@ def _description(description: str | None) -> list[Row]:
 
 
 def id_rows(root: Element) -> list[Row]:
-    """id_information: org_study_id, secondary_id and nct_alias (legacy XML gives no id types)."""
+    """id_information: org_study_id, secondary_id and nct_alias (legacy XML gives no id types or links)."""
     return [
-        {"id_source": source, "id_type": None, "id_value": value}
+        {"id_source": source, "id_type": None, "id_value": value, "id_link": None}
         for source in ("org_study_id", "secondary_id", "nct_alias")
         for value in texts(root, f"id_info/{source}")
     ]

@@ -1,6 +1,12 @@
-"""Registry dates as they appear in every layout, parsed with their precision kept."""
+"""Registry dates as they appear in every layout, parsed with their precision kept.
+
+A date given only to the month (or year) is stored as AACT stores it: the last day of that
+month (12-31 for a year), with its precision beside it and, for the four dates AACT keeps so,
+its text in a `*_month_year` column ('2006-11'). Rules compare such a date as the whole period.
+"""
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import NamedTuple
@@ -20,17 +26,38 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+# AACT's text column beside each date that the registry may give to the month only.
+MONTH_YEAR_COLUMNS = {
+    "start_date": "start_month_year",
+    "primary_completion_date": "primary_completion_month_year",
+    "completion_date": "completion_month_year",
+    "verification_date": "verification_month_year",
+}
+# The study dates that carry ACTUAL/ESTIMATED beside them.
+TYPED_DATES = ("start_date", "primary_completion_date", "completion_date")
+_TEXT_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 
 
 class PartialDate(NamedTuple):
     """A date with the precision its source gave: 'year', 'month' or 'day'.
 
-    `value` is the first day of the period, so a month-precision date is never
-    silently turned into a specific day: its precision travels beside it.
+    `value` is AACT's date for it: the day itself, or the last day of the month or year.
     """
 
     value: date
     precision: str
+
+    @property
+    def text(self) -> str:
+        """The date as API v2 writes it at its precision: '2006', '2006-11' or '2006-11-15'."""
+        return self.value.strftime(_TEXT_FORMATS[self.precision])
+
+
+def period_end(year: int, month: int | None = None) -> date:
+    """The last day of a month, or of a year when `month` is None (raises ValueError if invalid)."""
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def parse_date(text: str | None) -> PartialDate | None:
@@ -44,33 +71,60 @@ def parse_date(text: str | None) -> PartialDate | None:
             if day:
                 return PartialDate(date(int(year), int(month), int(day)), "day")
             if month:
-                return PartialDate(date(int(year), int(month), 1), "month")
-            return PartialDate(date(int(year), 1, 1), "year")
-        if m := _MONTH_DAY_YEAR.match(text):
-            month = _MONTHS.get(m.group(1).lower())
-            return PartialDate(date(int(m.group(3)), month, int(m.group(2))), "day") if month else None
-        if m := _DAY_MONTH_YEAR.match(text):
-            month = _MONTHS.get(m.group(2).lower())
-            return PartialDate(date(int(m.group(3)), month, int(m.group(1))), "day") if month else None
-        if m := _MONTH_YEAR.match(text):
-            month = _MONTHS.get(m.group(1).lower())
-            return PartialDate(date(int(m.group(2)), month, 1), "month") if month else None
-    except ValueError:  # e.g. 2021-02-30: not a date, reported by the caller as missing
+                return PartialDate(period_end(int(year), int(month)), "month")
+            return PartialDate(period_end(int(year)), "year")
+        return _named_month(text)
+    except ValueError:  # e.g. 2021-02-30: not a date; date_columns keeps the text for validation
         return None
+
+
+def _named_month(text: str) -> PartialDate | None:
+    """'Jan 16, 2020', '16 January 2020' or 'March 2000'."""
+    if m := _MONTH_DAY_YEAR.match(text):
+        month = _MONTHS.get(m.group(1).lower())
+        return PartialDate(date(int(m.group(3)), month, int(m.group(2))), "day") if month else None
+    if m := _DAY_MONTH_YEAR.match(text):
+        month = _MONTHS.get(m.group(2).lower())
+        return PartialDate(date(int(m.group(3)), month, int(m.group(1))), "day") if month else None
+    if m := _MONTH_YEAR.match(text):
+        month = _MONTHS.get(m.group(1).lower())
+        return PartialDate(period_end(int(m.group(2)), month), "month") if month else None
     return None
 
 
 def date_columns(prefix: str, text: str | None, date_type: str | None = None) -> dict[str, object]:
-    """The `<prefix>`, `<prefix>_precision` (and `<prefix>_type`) columns for one source date."""
+    """The `<prefix>`, `<prefix>_precision` (`<prefix>_type`, AACT's `*_month_year`) columns of one date.
+
+    Text that is no date stays in the date column as given, so that validation refuses it,
+    keeps it raw and raises an invalid_value issue, rather than the date vanishing silently.
+    """
     parsed = parse_date(text)
+    given = text.strip() if text and text.strip() else None
     columns: dict[str, object] = {
-        prefix: parsed.value if parsed else None,
+        prefix: parsed.value if parsed else given,
         f"{prefix}_precision": parsed.precision if parsed else None,
     }
     if date_type is not None or prefix in TYPED_DATES:
-        columns[f"{prefix}_type"] = date_type if parsed else None
+        columns[f"{prefix}_type"] = date_type if given else None
+    if prefix in MONTH_YEAR_COLUMNS:
+        columns[MONTH_YEAR_COLUMNS[prefix]] = parsed.text if parsed else None
     return columns
 
 
-# The study dates that carry ACTUAL/ESTIMATED beside them.
-TYPED_DATES = ("start_date", "primary_completion_date", "completion_date")
+def day_date(column: str, text: str | None) -> dict[str, object]:
+    """One date column without a precision column (submitted, QC, snapshot dates); text that is
+    no date is kept for validation to refuse."""
+    parsed = parse_date(text)
+    return {column: parsed.value if parsed else (text.strip() if text and text.strip() else None)}
+
+
+def to_month(columns: dict[str, object], prefix: str) -> dict[str, object]:
+    """The same date columns read at month precision (a page that prints a month as its 1st day)."""
+    value = columns.get(prefix)
+    if columns.get(f"{prefix}_precision") != "day" or not isinstance(value, date):
+        return columns
+    month = PartialDate(period_end(value.year, value.month), "month")
+    columns = {**columns, prefix: month.value, f"{prefix}_precision": "month"}
+    if prefix in MONTH_YEAR_COLUMNS:
+        columns[MONTH_YEAR_COLUMNS[prefix]] = month.text
+    return columns

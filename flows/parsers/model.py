@@ -11,6 +11,15 @@ NCT_ID = re.compile(r"NCT[0-9]{8}")
 Row = dict[str, object]
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A cell value a parser cannot accept as given (a list given as a string...): validation stores
+    NULL, keeps `raw` in meta.raw_values and raises an invalid_value issue quoting it."""
+
+    raw: str
+    expected: str
+
+
 @dataclass
 class StudyRecord:
     """One study as one source gives it: rows per AACT-named table."""

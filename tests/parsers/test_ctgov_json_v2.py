@@ -33,11 +33,26 @@ def test_exactly_one_parser_claims_each_golden_input(case):
     assert claimants(case.read_bytes()[:HEAD_BYTES]) == [ctgov_json_v2]
 
 
-def test_golden_cases_cover_three_shapes():
+def test_golden_cases_cover_four_shapes():
     assert {case.stem for case in GOLDEN} == {
         "interventional_month_dates", "recruiting_contacts_removed_countries",
-        "api_page_observational_and_id_fragment",
+        "api_page_observational_and_id_fragment", "year_only_start_mesh_terms",
     }
+
+
+def test_golden_rows_for_a_month_only_and_a_year_only_date_are_aacts():
+    month = json.loads((GOLDEN_DIR / "ctgov_json_v2" / "interventional_month_dates.expected.json").read_text())
+    year = json.loads((GOLDEN_DIR / "ctgov_json_v2" / "year_only_start_mesh_terms.expected.json").read_text())
+    (month_study,) = month["records"][0]["tables"]["studies"]
+    (year_study,) = year["records"][0]["tables"]["studies"]
+    assert _pick(month_study, "start_date", "start_date_precision", "start_month_year") == (
+        "2000-03-31", "month", "2000-03")
+    assert _pick(year_study, "start_date", "start_date_precision", "start_month_year") == (
+        "2004-12-31", "year", "2004")
+
+
+def _pick(row: dict, *columns: str) -> tuple:
+    return tuple(row[column] for column in columns)
 
 
 @needs_corpus
@@ -213,7 +228,7 @@ def test_wrongly_typed_fields_read_as_missing_and_never_raise():
     protocol["contactsLocationsModule"]["locations"] = {"facility": "not a list"}
     protocol["armsInterventionsModule"]["armGroups"] = [None, 3, {"label": "Surgery"}]
     (record,) = ctgov_json_v2.parse(json.dumps(study).encode()).records
-    assert record.tables["conditions"] == [{"name": "Low Back Pain"}]
+    assert record.tables["conditions"] == [{"name": "Low Back Pain", "downcase_name": "low back pain"}]
     assert record.study["enrollment"] == 501
     assert "designs" not in record.tables and "facilities" not in record.tables
     assert [row["title"] for row in record.tables["design_groups"]] == ["Surgery"]
@@ -243,12 +258,14 @@ def test_central_contacts_and_masking_flags_follow_aact():
             design["outcomes_assessor_masked"]) == (True, False, False, True)
 
 
-def test_dates_keep_their_precision():
+def test_dates_keep_their_precision_and_month_dates_are_stored_at_month_end_as_aact():
     (record,) = ctgov_json_v2.parse(INTERVENTIONAL.read_bytes()).records
     study = record.study
     assert (study["start_date"], study["start_date_precision"], study["start_date_type"]) == (
-        date(2000, 3, 1), "month", None)
-    assert (study["verification_date"], study["verification_date_precision"]) == (date(2015, 8, 1), "month")
+        date(2000, 3, 31), "month", None)
+    assert study["start_month_year"] == "2000-03"
+    assert (study["verification_date"], study["verification_date_precision"]) == (date(2015, 8, 31), "month")
+    assert study["verification_month_year"] == "2015-08"
     assert (study["study_first_posted_date"], study["study_first_posted_date_precision"]) == (
         date(1999, 11, 4), "day")
 

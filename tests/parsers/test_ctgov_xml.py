@@ -175,11 +175,14 @@ def test_dates_keep_month_or_day_precision_and_their_type():
         "</study_first_posted>"
     )).study
     assert (study["start_date"], study["start_date_precision"], study["start_date_type"]) == (
-        date(2000, 3, 1), "month", "ACTUAL")
+        date(2000, 3, 31), "month", "ACTUAL")
     assert (study["completion_date"], study["completion_date_precision"], study["completion_date_type"]) == (
         date(2000, 3, 15), "day", None)
-    assert _pick(study, "verification_date_precision", "study_first_posted_date") == ("month", date(1999, 11, 4))
-    assert "study_first_posted_date_type" not in study
+    assert _pick(study, "start_month_year", "completion_month_year", "verification_month_year") == (
+        "2000-03", "2000-03-15", "2014-06")
+    assert _pick(study, "verification_date", "verification_date_precision", "study_first_posted_date") == (
+        date(2014, 6, 30), "month", date(1999, 11, 4))
+    assert study["study_first_posted_date_type"] == "ESTIMATED"  # the XML says type="Estimate"
 
 
 def test_pre2017_design_line_with_blind_masking_and_old_role_names():

@@ -220,7 +220,7 @@ def test_000_study_row():
     assert (study["start_date"], study["start_date_precision"], study["start_date_type"]) == (
         date(2020, 1, 16), "day", "ACTUAL")
     assert (study["study_first_posted_date"], study["completion_date"]) == (date(2021, 6, 8), date(2021, 3, 25))
-    assert (study["verification_date"], study["verification_date_precision"]) == (date(2021, 6, 1), "month")
+    assert (study["verification_date"], study["verification_date_precision"]) == (date(2021, 6, 30), "month")
     assert "conditions" not in record.tables  # the page's conditions table lists none
 
 

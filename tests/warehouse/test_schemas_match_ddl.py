@@ -5,7 +5,7 @@ import pytest
 
 from schemas import MODELS
 from warehouse.connect import connect
-from warehouse.tables import STUDY_TABLES
+from warehouse.tables import DERIVED_VIEWS, STUDY_TABLES
 
 DUCK_TO_PANDERA = {"VARCHAR": "str", "INTEGER": "Int64", "BIGINT": "Int64", "DOUBLE": "Float64",
                    "BOOLEAN": "boolean", "DATE": "date"}
@@ -18,11 +18,17 @@ def con(tmp_path_factory):
 
 def test_every_study_table_has_a_model_and_ddl(con):
     ddl_tables = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-    assert ddl_tables - {"quality_issues"} == set(STUDY_TABLES) == set(MODELS)
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+        "AND table_type = 'BASE TABLE'").fetchall()}
+    views = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'VIEW'"
+    ).fetchall()}
+    assert ddl_tables - {"quality_issues"} == set(STUDY_TABLES)
+    assert views == set(DERIVED_VIEWS)
+    assert set(MODELS) == set(STUDY_TABLES) | set(DERIVED_VIEWS)
 
 
-@pytest.mark.parametrize("table", STUDY_TABLES)
+@pytest.mark.parametrize("table", STUDY_TABLES + DERIVED_VIEWS)
 def test_columns_and_types_agree(con, table):
     ddl = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema='main' "
@@ -34,7 +40,7 @@ def test_columns_and_types_agree(con, table):
             f"{table}.{column}: DDL {duck_type} vs pandera {schema.columns[column].dtype}")
 
 
-@pytest.mark.parametrize("table", STUDY_TABLES)
+@pytest.mark.parametrize("table", STUDY_TABLES + DERIVED_VIEWS)
 def test_every_column_is_described(table):
     schema = MODELS[table].to_schema()
     undocumented = [name for name, col in schema.columns.items() if not col.description]

@@ -1,0 +1,49 @@
+"""Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values.
+
+A study is never lost for one odd value: the value loads as NULL and this family says so,
+quoting the value as the source gave it (personal-data values are never quoted).
+"""
+from __future__ import annotations
+
+from checks.rule import Rule
+from checks.sql_text import literal, sql_text
+from warehouse.tables import PERSONAL_COLUMNS
+
+# Longest stretch of a raw value a message quotes.
+QUOTE_CHARS = 200
+_PERSONAL = " OR ".join(
+    f"(r.table_name = {literal(table)} AND r.column_name = {literal(column)})"
+    for table, columns in PERSONAL_COLUMNS.items() for column in columns
+)
+_WHERE = f"r.table_name || '.' || r.column_name"
+_QUOTED = f"'''' || left(r.raw_value, {QUOTE_CHARS}) || ''''"
+
+
+def _refused_value_sql() -> str:
+    """One finding per refused value of each study's current version (the same value kept once)."""
+    quoted = sql_text("The source gives {col} as {raw}, but {exp} was expected; it is stored as NULL.",
+                      col=_WHERE, raw=_QUOTED, exp="r.expected")
+    personal = sql_text("A value of {col} was refused (personal data, not quoted): {exp} was expected; "
+                        "it is stored as NULL.", col=_WHERE, exp="r.expected")
+    evidence = sql_text("{col} = {raw}; expected: {exp}", col=_WHERE, exp="r.expected",
+                        raw=f"CASE WHEN {_PERSONAL} THEN '<personal data>' ELSE {_QUOTED} END")
+    return f"""
+        SELECT r.nct_id, CASE WHEN {_PERSONAL} THEN {personal} ELSE {quoted} END AS message,
+               {evidence} AS evidence, [{_WHERE}] AS fields
+        FROM (SELECT DISTINCT nct_id, sha256, table_name, column_name, raw_value, expected
+              FROM meta.raw_values) r
+        JOIN studies s ON s.nct_id = r.nct_id AND s.source_sha256 = r.sha256"""
+
+
+RULES = (
+    Rule(
+        id="invalid_values.refused_value",
+        category="invalid_value",
+        severity="warning",
+        rationale="A value outside the registry's value sets or formats (an enum API v2 does not know, "
+                  "a malformed date, a count that is not a number) cannot be compared or counted; the "
+                  "study loads with it NULL, and a person must read the source to know what was meant.",
+        fields=("meta.raw_values",),
+        sql=_refused_value_sql(),
+    ),
+)

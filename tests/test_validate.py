@@ -1,0 +1,93 @@
+"""Validation refuses cells, not studies: a refused value loads as NULL and is kept raw."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from flows.assemble import assemble
+from flows.parse_batch import FileOutcome, ParsedBatch, SourcedRecord
+from flows.parsers import ctgov_json_v2, ctgov_xml
+from flows.validate import validate_batch
+
+SHA = "a" * 64
+
+
+def _batch(layout: str, parsed) -> ParsedBatch:
+    outcome = FileOutcome(SHA, f"/in/x.{layout}", 1, datetime(2026, 1, 1), layout=layout)
+    return ParsedBatch(files=[outcome], records=[SourcedRecord(outcome, r) for r in parsed.records])
+
+
+def _json(**design) -> ParsedBatch:
+    protocol = {"identificationModule": {"nctId": "NCT01234567", "organization": {"fullName": "Org"}},
+                "statusModule": {"overallStatus": "COMPLETED", "startDateStruct": {"date": "2020-03"}},
+                "designModule": {"studyType": "INTERVENTIONAL", **design},
+                "contactsLocationsModule": {"locations": [{"facility": "Site", "status": "RECRUITING"}]}}
+    return _batch("ctgov_json_v2", ctgov_json_v2.parse(json.dumps({"protocolSection": protocol}).encode()))
+
+
+def _xml(body: str) -> ParsedBatch:
+    xml = f"<clinical_study><id_info><nct_id>NCT01234567</nct_id></id_info>{body}</clinical_study>"
+    return _batch("ctgov_xml", ctgov_xml.parse(xml.encode()))
+
+
+def _refused(batch: ParsedBatch) -> tuple[dict, list[tuple]]:
+    validated = validate_batch(batch)
+    assert validated.rejects == [] and validated.accepted == [0]
+    study = validated.frames["studies"].iloc[0].to_dict()
+    return study, sorted((v.table, v.column, v.raw) for v in validated.raw_values)
+
+
+@pytest.mark.parametrize("design, column, raw", [
+    ({"phases": ["PHASE5"]}, "phase", "PHASE5"),
+    ({"phases": "PHASE2"}, "phase", "PHASE2"),  # a string where API v2 gives a list
+    ({"studyType": "EXPANDED_ACCESS_INTERVENTIONAL"}, "study_type", "EXPANDED_ACCESS_INTERVENTIONAL"),
+    ({"enrollmentInfo": {"count": "abc"}}, "enrollment", "abc"),
+])
+def test_json_value_outside_api_v2_loads_as_null_and_is_kept(design, column, raw):
+    study, refused = _refused(_json(**design))
+    assert refused == [("studies", column, raw)]
+    assert study[column] is None or study[column] != study[column]  # NULL (None or NA)
+    assert study["source"] == "Org"
+
+
+def test_a_malformed_date_is_refused_not_silently_dropped():
+    batch = _json()
+    batch.records[0].record.study.update(start_date="2023-13-45")
+    study, refused = _refused(batch)
+    assert refused == [("studies", "start_date", "2023-13-45")]
+
+
+@pytest.mark.parametrize("body, table, column, raw", [
+    ("<study_type>N/A</study_type>", "studies", "study_type", "N/A"),
+    ("<phase>Phase 5</phase>", "studies", "phase", "Phase 5"),
+    ("<enrollment>abc</enrollment>", "studies", "enrollment", "abc"),
+    ("<start_date>2023-13-45</start_date>", "studies", "start_date", "2023-13-45"),
+    ("<overall_status>Withheld</overall_status><location><facility><name>S</name></facility>"
+     "<status>Active, not yet enrolling</status></location>", "facilities", "status", "Active, not yet enrolling"),
+])
+def test_legacy_values_api_v2_lacks_load_with_their_raw_value(body, table, column, raw):
+    study, refused = _refused(_xml(body))
+    assert refused == [(table, column, raw)]
+
+
+def test_withheld_is_an_api_v2_status_and_is_not_refused():
+    study, refused = _refused(_xml("<overall_status>Withheld</overall_status>"))
+    assert (study["overall_status"], refused) == ("WITHHELD", [])
+
+
+def test_raw_values_reach_the_load_batch_with_the_version_they_belong_to():
+    batch = _json(phases=["PHASE5"])
+    load = assemble("run-1", batch, validate_batch(batch))
+    rows = load.meta_rows["meta.raw_values"].to_dict("records")
+    assert rows == [{"run_id": "run-1", "nct_id": "NCT01234567", "sha256": SHA, "table_name": "studies",
+                     "column_name": "phase", "raw_value": "PHASE5", "expected": rows[0]["expected"]}]
+    assert "PHASE1" in rows[0]["expected"]
+
+
+def test_a_required_column_still_rejects_its_study():
+    batch = _json()
+    batch.records[0].file.layout = "not_a_layout"  # source_layout may not be NULL
+    validated = validate_batch(batch)
+    assert validated.accepted == [] and validated.rejects[0].reason.startswith("invalid studies.source_layout")

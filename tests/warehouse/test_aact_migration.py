@@ -1,0 +1,44 @@
+"""A warehouse loaded before DDL 110 migrates: month dates move to month end, source is re-read."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+
+from warehouse.connect import DDL_DIR, migrate
+
+
+def _old_warehouse(path) -> duckdb.DuckDBPyConnection:
+    """A warehouse with only the DDL files before 110 applied, holding one study loaded then."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for ddl in sorted(DDL_DIR.glob("*.sql")):
+        if ddl.name < "110":
+            con.execute(ddl.read_text())
+            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+    con.execute("""INSERT INTO studies (nct_id, start_date, start_date_precision, completion_date,
+                   completion_date_precision, verification_date, verification_date_precision, source,
+                   source_layout, source_sha256)
+                   VALUES ('NCT01234567', DATE '2006-11-01', 'month', DATE '2008-01-01', 'year',
+                           DATE '2010-05-17', 'day', 'Lead Sponsor Inc', 'ctgov_json_v2', 'abc')""")
+    con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
+                " ('def', '/in/b.txt', 'summary_text')")
+    con.execute("INSERT INTO conditions VALUES ('NCT01234567', 'Type 2 Diabetes')")
+    return con
+
+
+def test_month_and_year_dates_move_to_period_end_with_their_month_year_text(tmp_path):
+    con = _old_warehouse(tmp_path / "old.duckdb")
+    migrate(con)
+    row = con.execute("""SELECT start_date, start_month_year, completion_date, completion_month_year,
+                                verification_date, verification_month_year FROM studies""").fetchone()
+    assert row == (date(2006, 11, 30), "2006-11", date(2008, 12, 31), "2008", date(2010, 5, 17), "2010-05-17")
+
+
+def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tmp_path):
+    con = _old_warehouse(tmp_path / "old.duckdb")
+    migrate(con)
+    assert con.execute("SELECT source FROM studies").fetchone() == (None,)
+    assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
+    assert con.execute("SELECT downcase_name FROM conditions").fetchone() == ("type 2 diabetes",)

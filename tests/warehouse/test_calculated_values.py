@@ -1,0 +1,53 @@
+"""calculated_values gives AACT's numbers (app/models/calculated_value.rb) for a known study."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.checks import harness
+
+
+def _values(tmp_path, change=lambda s: None) -> dict:
+    study = harness.clean_study()
+    change(study)
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
+    cursor = con.execute("SELECT * FROM calculated_values WHERE nct_id = 'NCT01000001'")
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone()))
+
+
+def test_aact_values_of_the_clean_study(tmp_path):
+    def change(s):
+        s["studies"][0].update(study_first_submitted_date=date(2019, 11, 20), has_results=True,
+                               results_first_submitted_date=date(2022, 6, 1))
+        s["facilities"].append({"name": "Site 2", "country": "United States"})
+        s["eligibilities"][0]["maximum_age"] = "N/A"
+    values = _values(tmp_path, change)
+    assert values == {
+        "nct_id": "NCT01000001", "number_of_facilities": 2, "number_of_nsae_subjects": None,
+        "number_of_sae_subjects": None, "registered_in_calendar_year": 2019,
+        # 2020-01-16 .. 2021-06-01 is 502 days: 16 whole 30-day months
+        "actual_duration": 16, "were_results_reported": True,
+        # 2021-06-01 .. 2022-06-01 is 365 days: 12 months
+        "months_to_report_results": 12, "has_us_facility": True, "has_single_facility": False,
+        "minimum_age_num": 18, "minimum_age_unit": "year", "maximum_age_num": 0, "maximum_age_unit": "n/a",
+        "number_of_primary_outcomes_to_measure": 1, "number_of_secondary_outcomes_to_measure": 1,
+        "number_of_other_outcomes_to_measure": None,
+    }
+
+
+def test_estimated_dates_and_no_sites_give_aact_nulls(tmp_path):
+    def change(s):
+        s["studies"][0]["primary_completion_date_type"] = "ESTIMATED"
+        s["facilities"] = []
+    values = _values(tmp_path, change)
+    assert values["actual_duration"] is None and values["number_of_facilities"] == 0
+    assert values["has_us_facility"] is None and values["has_single_facility"] is None
+    assert values["were_results_reported"] is False
+
+
+def test_month_end_dates_give_aact_durations(tmp_path):
+    def change(s):
+        s["studies"][0].update(start_date=date(2006, 11, 30), start_date_precision="month",
+                               primary_completion_date=date(2008, 12, 31), primary_completion_date_precision="year")
+    # AACT stores 2006-11 as 2006-11-30 and 2008 as 2008-12-31: 762 days, 25 months
+    assert _values(tmp_path, change)["actual_duration"] == 25
