@@ -150,16 +150,32 @@ def test_cli_formats_and_markup_is_shown_as_text(seeds, tmp_path):
     assert runner.invoke(app, ["search", "baricitinib", "--db", db, "--phase", "PHASE9"]).exit_code == 2
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The samples and the 300 real API v2 records, loaded and indexed."""
+    tmp = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SAMPLES, tmp / "records" / "samples")
+    shutil.copytree(CORPUS / "json_v2", tmp / "records" / "json_v2")
+    con = connect(tmp / "w.duckdb")
+    run_and_refresh(con, tmp / "w.duckdb", tmp / "records", "r1")
+    yield con
+    con.close()
+
+
 @needs_corpus
-def test_on_the_corpus_baricitinib_finds_only_the_seeds_and_titles_rank_first(tmp_path):
-    source = tmp_path / "records"
-    shutil.copytree(SAMPLES, source / "samples")
-    shutil.copytree(CORPUS / "json_v2", source / "json_v2")
-    con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
-    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] >= 300
-    assert {h["nct_id"] for h in search(con, SearchQuery("baricitinib", limit=None))} == BARICITINIB_SEEDS
-    hits = search(con, SearchQuery("cancer", limit=None))
+def test_on_the_corpus_baricitinib_finds_only_the_seeds_and_titles_rank_first(corpus):
+    assert corpus.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] >= 300
+    assert {h["nct_id"] for h in search(corpus, SearchQuery("baricitinib", limit=None))} == BARICITINIB_SEEDS
+    hits = search(corpus, SearchQuery("cancer", limit=None))
     titled = ["title" in h["matched_in"] for h in hits]
     assert any(titled) and not all(titled)
     assert titled == sorted(titled, reverse=True), "every title hit ranks above every other hit"
+
+
+# Names each corpus record gives only once, as an intervention's other name or an intervention MeSH term.
+@needs_corpus
+@pytest.mark.parametrize("word, nct_id", [("Paraplatin", "NCT05605535"), ("Erbitux", "NCT06662786"),
+                                          ("Tecvayli", "NCT06208150"), ("Geritol", "NCT04570475")])
+def test_on_the_corpus_a_drug_is_found_by_its_other_name_or_mesh_term(corpus, word, nct_id):
+    hits = search(corpus, SearchQuery(word))
+    assert [(h["nct_id"], h["matched_in"]) for h in hits] == [(nct_id, "names")]
