@@ -37,7 +37,8 @@ def main(n: int) -> None:
                      "body": [" ".join(rng.choices(WORDS, k=300)) for _ in range(n)]})
     con.register("_docs", docs)
     con.execute("INSERT INTO meta.study_documents SELECT *, 'bench' FROM _docs")
-    con.execute("INSERT INTO studies (nct_id, brief_title) SELECT nct_id, title FROM meta.study_documents")
+    con.execute("INSERT INTO studies (nct_id, brief_title, source_layout, source_sha256) "
+                "SELECT nct_id, title, 'ctgov_json_v2', nct_id FROM meta.study_documents")
     start = time.perf_counter()
     rebuild_index(con)
     print(f"{n} documents: index built in {time.perf_counter() - start:.1f} s")
