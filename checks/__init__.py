@@ -8,13 +8,14 @@ import duckdb
 
 from checks import (
     contradictions, cross_source, dates, freshness, gx_suite, identity, invalid_values, missing_fields,
-    protocol, registry_presence, status, timeliness,
+    outcome_changes, protocol, registry_presence, status, timeliness,
 )
 from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
 FAMILIES = (missing_fields, dates, timeliness, status, protocol, contradictions, cross_source, identity,
-            invalid_values, registry_presence, freshness, gx_suite)
+            invalid_values, registry_presence, outcome_changes, freshness,
+            gx_suite)
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -5,6 +5,7 @@ import pandas as pd
 
 from flows.parse_batch import FileOutcome, ParsedBatch, Reject
 from flows.validate import ValidatedBatch
+from flows.version_fields import version_field_rows
 from warehouse.load import VERSION_COLUMNS, LoadBatch
 
 REJECT_COLUMNS = ["run_id", "sha256", "path", "nct_id", "stage", "reason", "detail"]
@@ -91,7 +92,8 @@ def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> Loa
     rejects, problems = _one_per_rejected_file(parsed, found + parsed.problems)
     return LoadBatch(run_id, files, versions, validated.frames, _frame(run_id, rejects),
                      meta_rows={"meta.load_problems": _frame(run_id, problems),
-                                "meta.raw_values": raw_value_rows(run_id, validated, versions)})
+                                "meta.raw_values": raw_value_rows(run_id, validated, versions),
+                                "meta.version_fields": version_field_rows(run_id, versions, validated.frames)})
 
 
 RAW_VALUE_COLUMNS = ["run_id", "nct_id", "sha256", "table_name", "column_name", "raw_value", "expected"]

@@ -286,5 +286,12 @@ def main(
     """Load clinical-trial registry records into DuckDB and flag the ones you cannot trust."""
 
 
+from flows import cli_diff, cli_search  # noqa: E402  (search, watch lists, version diffs)
+
+app.command("search")(cli_search.search)
+app.add_typer(cli_search.watch_app, name="watch")
+app.command("diff")(cli_diff.diff)
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,61 @@
+"""Changes between versions of one study: a changed primary outcome (outcome switching).
+
+A registered primary outcome is the promise a trial is judged by; changing it after the
+fact is the registry's best-known quality signal. Only versions that show primary outcomes
+are compared (a page layout without outcomes says nothing), one per last-update date, and a
+change of time frame, case, spacing or order alone is not a switch.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import duckdb
+
+from checks.rule import CheckScope, Finding, Rule
+from warehouse.versions import describe, normalized_text
+
+REGISTRY_FIRST = "CASE r.layout WHEN 'ctgov_json_v2' THEN 0 WHEN 'ctgov_xml' THEN 1 ELSE 2 END"
+VERSIONS_WITH_OUTCOMES = f"""
+    SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures
+    FROM meta.source_records r
+    JOIN meta.version_fields v USING (nct_id, sha256)
+    WHERE r.nct_id IN (SELECT nct_id FROM check_scope) AND r.last_update_posted_date IS NOT NULL
+      AND len(v.primary_outcome_measures) > 0
+    QUALIFY row_number() OVER (PARTITION BY r.nct_id, r.last_update_posted_date
+                               ORDER BY {REGISTRY_FIRST}, r.sha256) = 1
+    ORDER BY r.nct_id, r.last_update_posted_date
+"""
+
+
+def _measures(version: dict) -> set[str]:
+    return {normalized_text(m) for m in version["primary_outcome_measures"] if m and m.strip()}
+
+
+def _finding(old: dict, new: dict) -> Finding:
+    before = "; ".join(old["primary_outcome_measures"])
+    after = "; ".join(new["primary_outcome_measures"])
+    message = (f"The primary outcome changed between the version last updated {old['last_update_posted_date']} "
+               f"and the one last updated {new['last_update_posted_date']}: '{before}' became '{after}'.")
+    evidence = f"{describe(old)}: primary outcome = '{before}'; {describe(new)}: primary outcome = '{after}'"
+    return Finding(old["nct_id"], message, evidence)
+
+
+def primary_outcome_changed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterable[Finding]:
+    """Consecutive versions of a study whose primary outcome measures differ."""
+    cursor = con.execute(VERSIONS_WITH_OUTCOMES)
+    names = [d[0] for d in cursor.description]
+    previous: dict | None = None
+    for row in cursor.fetchall():
+        version = dict(zip(names, row))
+        if previous and previous["nct_id"] == version["nct_id"] and _measures(previous) != _measures(version):
+            yield _finding(previous, version)
+        previous = version
+
+
+RULES = (
+    Rule("outcome_changes.primary_outcome_changed", "contradiction", "warning",
+         "A primary outcome changed between registered versions (outcome switching) must be justified "
+         "before the trial's results are trusted.",
+         ("design_outcomes.measure", "meta.version_fields.primary_outcome_measures"),
+         func=primary_outcome_changed),
+)

@@ -1,0 +1,54 @@
+"""`trialqc diff`: what changed between versions of a study (status, dates, enrollment, outcomes, arms)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from flows.cli_search import _fail, _open, console
+from warehouse.versions import describe, diff_versions, study_versions, version_by_sha
+
+
+def _pairs(versions: list[dict], nct_id: str, old: Optional[str], new: Optional[str]) -> list[tuple[dict, dict]]:
+    if not (old or new):
+        return list(zip(versions, versions[1:]))
+    chosen = [version_by_sha(versions, sha) if sha else default
+              for sha, default in ((old, versions[0]), (new, versions[-1]))]
+    for sha, version in zip((old, new), chosen):
+        if version is None:
+            _fail(2, f"{nct_id}: no single version whose sha256 starts with {sha!r}")
+    return [tuple(chosen)]
+
+
+def _print_versions(nct_id: str, versions: list[dict]) -> None:
+    table = Table(title=f"{nct_id}: {len(versions)} versions, oldest first")
+    for header in ("sha256", "layout", "last update", "status", "loaded in run", "file"):
+        table.add_column(header, overflow="fold")
+    for v in versions:
+        table.add_row(*[Text(str(x or "")) for x in (v["sha256"][:12], v["layout"], v["last_update_posted_date"],
+                                                     v["overall_status"], v["loaded_run"], v["path"])])
+    console.print(table)
+
+
+def diff(
+    nct_ids: List[str] = typer.Argument(..., help="One or more NCT ids."),
+    old: Optional[str] = typer.Option(None, "--from", help="sha256 (or its first characters) of the older version."),
+    new: Optional[str] = typer.Option(None, "--to", help="sha256 (or its first characters) of the newer version."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+) -> None:
+    """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
+    con = _open(db, read_only=True)
+    for nct_id in nct_ids:
+        versions = study_versions(con, nct_id.strip().upper())
+        if not versions:
+            _fail(2, f"no version of {nct_id} in the warehouse")
+        _print_versions(nct_id, versions)
+        for a, b in _pairs(versions, nct_id, old, new):
+            changes = diff_versions(a, b)
+            console.print(Text(f"{describe(a)} -> {describe(b)}: "
+                               + (f"{len(changes)} fields changed" if changes else "no tracked field changed")))
+            for c in changes:
+                console.print(Text(f"  {c.label}: {c.before} -> {c.after}"))

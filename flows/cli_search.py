@@ -1,0 +1,175 @@
+"""`trialqc search`, `trialqc watch add|list|remove` and `trialqc diff`: find, follow and compare studies."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from flows.search import RESULT_COLUMNS
+from flows.settings import Settings
+
+console = Console()
+err = Console(stderr=True, soft_wrap=True)
+watch_app = typer.Typer(no_args_is_help=True, help="Saved searches, evaluated at the end of every run.")
+FORMATS = ("table", "csv", "json")
+
+
+def _fail(code: int, message: str) -> None:
+    err.print(Text.assemble(("error: ", "bold red"), message))
+    raise typer.Exit(code)
+
+
+def _open(db: Optional[Path], read_only: bool):
+    from warehouse.connect import WarehouseError, connect
+
+    db_path = db or Settings.from_env().db_path
+    if not db_path.exists():
+        _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
+    try:
+        return connect(db_path, read_only=read_only)
+    except WarehouseError as exc:
+        _fail(1, str(exc))
+
+
+def _query(words: List[str], condition, intervention, sponsor, status, phase, limit):
+    from flows.search import SearchQuery, normalize_phases, normalize_statuses
+
+    try:
+        return SearchQuery(" ".join(words).strip(), condition, intervention, sponsor,
+                           normalize_statuses(status or []), normalize_phases(phase or []), limit)
+    except ValueError as exc:
+        _fail(2, str(exc))
+
+
+def print_results(rows: list[dict], fmt: str) -> None:
+    """Search results as a terminal table, CSV or JSON on standard output."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, default=str, indent=2) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(RESULT_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        console.print(Text(f"{len(rows)} studies", style="bold"))
+        for row in rows:
+            console.print(study_block(row))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def study_block(row: dict) -> Text:
+    """One search result in three lines; Text shows values as they are (no Rich markup is read from them)."""
+    facts = [row["overall_status"] or "status not given", row["phase"] or "phase not given",
+             f"start {row['start_date'] or '?'}", f"completion {row['completion_date'] or '?'}"]
+    issues = [_plural(row["errors"], "error"), _plural(row["warnings"], "warning"), _plural(row["infos"], "info")]
+    return Text.assemble(
+        (f"{row['rank']:>3}. ", "bold"), (row["nct_id"], "bold cyan"), "  ", row["brief_title"] or "(no title)", "\n",
+        "     ", " · ".join(facts), "\n",
+        "     issues: ", (issues[0], "bold red" if row["errors"] else ""), ", ",
+        (issues[1], "yellow" if row["warnings"] else ""), ", ", issues[2],
+        f" · updated {row['last_update_posted_date'] or '?'}",
+        f" · matched in {row['matched_in']}" if row.get("matched_in") else "")
+
+
+def search(
+    query: List[str] = typer.Argument(None, help="Words to search for (every word must match, stemmed)."),
+    condition: Optional[str] = typer.Option(None, help="Only studies with a condition (or MeSH term) containing this."),
+    intervention: Optional[str] = typer.Option(None, help="Only studies with an intervention, other name or MeSH term containing this."),
+    sponsor: Optional[str] = typer.Option(None, help="Only studies whose sponsor contains this."),
+    status: Optional[List[str]] = typer.Option(None, help="Only this overall status (repeatable), e.g. RECRUITING."),
+    phase: Optional[List[str]] = typer.Option(None, help="Only this phase (repeatable), e.g. PHASE2 or 2."),
+    limit: int = typer.Option(20, min=1, help="Show at most this many studies."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+) -> None:
+    """Find studies: ranked by BM25 over their text, with status, phase, dates and issue counts."""
+    from flows.search import search as run_search
+    from warehouse.fts import SearchIndexError
+
+    if fmt not in FORMATS:
+        _fail(2, f"unknown format {fmt!r}: use table, csv or json")
+    q = _query(query or [], condition, intervention, sponsor, status, phase, limit)
+    con = _open(db, read_only=True)
+    try:
+        rows = run_search(con, q)
+    except ValueError as exc:
+        _fail(2, str(exc))
+    except SearchIndexError as exc:
+        _fail(1, str(exc))
+    print_results(rows, fmt)
+
+
+@watch_app.command("add")
+def watch_add(
+    name: str = typer.Argument(..., help="The list's name."),
+    query: List[str] = typer.Argument(None, help="Words to search for."),
+    condition: Optional[str] = typer.Option(None, help="Condition filter, as in `trialqc search`."),
+    intervention: Optional[str] = typer.Option(None, help="Intervention filter."),
+    sponsor: Optional[str] = typer.Option(None, help="Sponsor filter."),
+    status: Optional[List[str]] = typer.Option(None, help="Status filter (repeatable)."),
+    phase: Optional[List[str]] = typer.Option(None, help="Phase filter (repeatable)."),
+    replace: bool = typer.Option(False, help="Replace a list of the same name."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+) -> None:
+    """Save a search as a watch list; every run then reports what changed on it."""
+    from flows.watch import add_watch_list
+
+    q = _query(query or [], condition, intervention, sponsor, status, phase, None)
+    if not (q.text or condition or intervention or sponsor or q.statuses or q.phases):
+        _fail(2, "a watch list needs words to search for or at least one filter")
+    con = _open(db, read_only=False)
+    try:
+        add_watch_list(con, name, q, replace=replace)
+    except ValueError as exc:
+        _fail(2, str(exc))
+    console.print(Text(f"saved watch list {name!r}: the next `trialqc run` evaluates it"))
+
+
+@watch_app.command("list")
+def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file.")) -> None:
+    """Show the saved watch lists and their last evaluation."""
+    con = _open(db, read_only=True)
+    rows = con.execute("""
+        SELECT l.name, concat_ws(' ', nullif(l.query, ''), '--condition ' || l.condition,
+                 '--intervention ' || l.intervention, '--sponsor ' || l.sponsor,
+                 nullif(array_to_string(list_transform(l.statuses, x -> '--status ' || x), ' '), ''),
+                 nullif(array_to_string(list_transform(l.phases, x -> '--phase ' || x), ' '), '')) AS search,
+               r.members, r.entered, r.left, r.changed, r.issues_new, r.issues_resolved, r.run_id
+        FROM meta.watch_lists l LEFT JOIN (SELECT * FROM meta.watch_runs
+            QUALIFY row_number() OVER (PARTITION BY name ORDER BY evaluated_at DESC) = 1) r USING (name)
+        ORDER BY l.name""").fetchall()
+    console.print(Text(f"{len(rows)} watch lists", style="bold"))
+    for name, search_text, members, entered, left, changed, new, resolved, run_id in rows:
+        last = ("not evaluated yet" if run_id is None else
+                f"{_plural(members, 'study').replace('studys', 'studies')} at run {run_id[:8]}: {entered} entered, "
+                f"{left} left, {changed} changed, {new} new issues, {resolved} resolved")
+        console.print(Text.assemble(("  " + name, "bold cyan"), "  ", search_text, "\n    ", last))
+
+
+@watch_app.command("remove")
+def watch_remove(name: str = typer.Argument(..., help="The list's name."),
+                 db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file.")) -> None:
+    """Forget a watch list (what earlier runs recorded about it is kept)."""
+    from flows.watch import remove_watch_list
+
+    if not remove_watch_list(_open(db, read_only=False), name):
+        _fail(2, f"no watch list named {name!r}")
+    console.print(Text(f"removed watch list {name!r}"))
+
+
+@watch_app.command("pages")
+def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+                out: Optional[Path] = typer.Option(None, help="Output folder (default: warehouse/reports).")) -> None:
+    """Write an HTML page per watch list (its studies, and what changed run by run)."""
+    from flows.watch_report import write_watch_pages
+
+    for path in write_watch_pages(_open(db, read_only=True), out or Settings.from_env().reports_dir):
+        console.print(Text(f"wrote {path}"))

@@ -1,0 +1,48 @@
+"""Warehouses for the search and watch-list tests: the samples, versions of one JSON record."""
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+
+from flows.after_run import refresh_search_and_watch_lists
+from flows.run import run_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+RECORD = ROOT / "tests" / "fixtures" / "multi_source" / "NCT04916756.json"
+AS_OF = date(2026, 11, 22)
+BARICITINIB_SEEDS = {"NCT04916756", "NCT05792462", "NCT05300932", "NCT06936215"}
+
+
+def run_and_refresh(con, db: Path, source: Path, run_id: str) -> str:
+    """One run as the flow does it: load and check, then refresh the index and the watch lists."""
+    run_pipeline(con, run_id=run_id, source=source, db_path=db, as_of=AS_OF)
+    return refresh_search_and_watch_lists(con, run_id)
+
+
+def record_version(**changes) -> dict:
+    """The JSON record of NCT04916756 with changed status module values or primary outcomes."""
+    record = copy.deepcopy(json.loads(RECORD.read_text()))
+    status = record["protocolSection"]["statusModule"]
+    if "status" in changes:
+        status["overallStatus"] = changes["status"]
+    if "updated" in changes:
+        status["lastUpdatePostDateStruct"]["date"] = changes["updated"]
+    if "primary_outcome" in changes:
+        record["protocolSection"]["outcomesModule"]["primaryOutcomes"][0]["measure"] = changes["primary_outcome"]
+    if "enrollment" in changes:
+        record["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": changes["enrollment"],
+                                                                        "type": "ACTUAL"}
+    return record
+
+
+def write_record(folder: Path, record: dict, name: str = "NCT04916756.json") -> Path:
+    """Write a record as the only file of `folder` (the same path each time, as a re-download)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    path = folder / name
+    path.write_text(json.dumps(record))
+    return path

@@ -1,0 +1,181 @@
+"""Full-text search: loaded offline from the wheel, BM25 ranking, filters, other names and MeSH terms."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
+from tests.checks.harness import clean_study, insert_study
+from tests.search_fixtures import BARICITINIB_SEEDS, SAMPLES, run_and_refresh
+from tests.shared_corpus import CORPUS, needs_corpus
+from warehouse.connect import connect
+from warehouse.fts import extension_path, load_fts
+from warehouse.search_index import update_search_index
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    """The bundled samples loaded, indexed, plus a study naming baricitinib only in an arm title."""
+    tmp = tmp_path_factory.mktemp("seeds")
+    con = connect(tmp / "w.duckdb")
+    run_and_refresh(con, tmp / "w.duckdb", SAMPLES, "r1")
+    study = clean_study()
+    study["studies"][0].update(brief_title="JAK inhibition in lupus nephritis",
+                               official_title="A Trial of JAK Inhibition in Lupus Nephritis", source_sha256="f" * 64)
+    study["design_groups"][0]["title"] = "Baricitinib 4 mg"
+    study["interventions"] = [{"intervention_type": "DRUG", "name": "LY3009104"}]
+    study["brief_summaries"] = study["detailed_descriptions"] = study["design_outcomes"] = []
+    insert_study(con, "NCT09000001", study)
+    update_search_index(con, "fixture", ["NCT09000001"])
+    yield con
+    con.close()
+
+
+def test_the_extension_loads_from_the_wheel_and_nothing_is_installed(tmp_path):
+    extensions = tmp_path / "extensions"
+    con = duckdb.connect(config={"extension_directory": str(extensions)})
+    path = load_fts(con)
+    assert path == extension_path() and "duckdb_extension_fts" in path.parts
+    assert con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone() == (True,)
+    assert con.execute("SELECT current_setting('autoinstall_known_extensions')").fetchone() == (False,)
+    assert not extensions.exists(), "nothing was installed into the extension directory"
+    assert con.execute("SELECT stem('trials', 'porter')").fetchone() == ("trial",)
+
+
+def test_baricitinib_finds_the_seed_studies_and_ranks_titled_ones_first(seeds):
+    hits = search(seeds, SearchQuery("baricitinib"))
+    ids = [h["nct_id"] for h in hits]
+    assert set(ids) == BARICITINIB_SEEDS | {"NCT09000001"}
+    assert ids[-1] == "NCT09000001", "the study naming it only in an arm comes after the titled ones"
+    assert all("title" in h["matched_in"] for h in hits[:4]) and hits[-1]["matched_in"] == "text"
+    assert [h["rank"] for h in hits] == [1, 2, 3, 4, 5]
+
+
+def test_results_carry_status_phase_dates_and_issue_counts(seeds):
+    hit = next(h for h in search(seeds, SearchQuery("baricitinib")) if h["nct_id"] == "NCT05792462")
+    counted = dict(seeds.execute("SELECT severity, count(*) FROM quality_issues WHERE nct_id = 'NCT05792462' "
+                                 "GROUP BY ALL").fetchall())
+    assert (hit["overall_status"], hit["phase"]) == ("NOT_YET_RECRUITING", "PHASE1/PHASE2")
+    assert str(hit["start_date"]) == "2023-03-20" and hit["completion_date"] is not None
+    assert (hit["errors"], hit["warnings"], hit["infos"]) == tuple(counted.get(s, 0) for s in ("error", "warning", "info"))
+    assert hit["errors"] + hit["warnings"] > 0
+
+
+def test_words_are_stemmed_and_all_must_match(seeds):
+    assert {h["nct_id"] for h in search(seeds, SearchQuery("sclerosis baricitinib"))} == {"NCT05300932", "NCT06936215"}
+    assert [h["nct_id"] for h in search(seeds, SearchQuery("disorder"))] == ["NCT05792462"]  # title: "Disorders"
+    assert {h["nct_id"] for h in search(seeds, SearchQuery("neuromyelitis"))} == {"NCT05792462"}
+    assert search(seeds, SearchQuery("neuromyelitis sclerosis")) == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    (SearchQuery("baricitinib", statuses=("RECRUITING",)), {"NCT06936215"}),
+    (SearchQuery("baricitinib", phases=("PHASE4",)), {"NCT05300932"}),
+    (SearchQuery("baricitinib", phases=("PHASE2",)), {"NCT04916756", "NCT05792462", "NCT09000001"}),
+    (SearchQuery("baricitinib", sponsor="Tianjin"), {"NCT05792462"}),
+    (SearchQuery("baricitinib", condition="systemic sclerosis"), {"NCT06936215"}),
+    (SearchQuery("baricitinib", intervention="cyclophosphamide"), {"NCT05300932"}),
+    (SearchQuery("", statuses=("ACTIVE_NOT_RECRUITING",)), {"NCT05300932"}),
+])
+def test_filters_narrow_the_search(seeds, query, expected):
+    assert {h["nct_id"] for h in search(seeds, query)} == expected
+
+
+def test_display_labels_are_accepted_and_unknown_values_refused():
+    assert normalize_statuses(["Not yet recruiting", "recruiting"]) == ("NOT_YET_RECRUITING", "RECRUITING")
+    assert normalize_phases(["Phase 2", "3", "PHASE1", "N/A"]) == ("PHASE2", "PHASE3", "PHASE1", "NA")
+    with pytest.raises(ValueError, match="unknown status"):
+        normalize_statuses(["FINISHED"])
+    with pytest.raises(ValueError, match="unknown phase"):
+        normalize_phases(["PHASE5"])
+
+
+def test_a_drug_is_found_under_its_other_name_and_mesh_term(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    # The tables issue 12 adds; created here as its contract names them, if this branch lacks them.
+    con.execute("CREATE TABLE IF NOT EXISTS intervention_other_names (nct_id VARCHAR, intervention_name VARCHAR, name VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS browse_interventions "
+                "(nct_id VARCHAR, mesh_term VARCHAR, downcase_mesh_term VARCHAR, mesh_type VARCHAR)")
+    for nct_id, drug in (("NCT09000001", "LY3009104"), ("NCT09000002", "INCB028050")):
+        study = clean_study()
+        study["studies"][0].update(brief_title=f"{drug} in lupus", official_title=None)
+        study["interventions"] = [{"intervention_type": "DRUG", "name": drug}]
+        study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
+        study["design_group_interventions"] = study["design_outcomes"] = []
+        insert_study(con, nct_id, study)
+    con.execute("INSERT INTO intervention_other_names VALUES ('NCT09000001', 'LY3009104', 'Olumiant')")
+    con.execute("INSERT INTO browse_interventions VALUES ('NCT09000002', 'Baricitinib', 'baricitinib', 'mesh-list')")
+    update_search_index(con, "r1", None)
+    assert [h["nct_id"] for h in search(con, SearchQuery("olumiant"))] == ["NCT09000001"]
+    assert [h["nct_id"] for h in search(con, SearchQuery("baricitinib"))] == ["NCT09000002"]
+    assert [h["nct_id"] for h in search(con, SearchQuery("", intervention="olumiant"))] == ["NCT09000001"]
+
+
+def test_a_changed_study_is_reindexed_by_the_run_that_loads_it(tmp_path):
+    source = tmp_path / "records"
+    shutil.copytree(SAMPLES, source)
+    con = connect(tmp_path / "w.duckdb")
+    run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
+    assert search(con, SearchQuery("zorblimab")) == []
+    page = source / "001_3143f20ed8084c17.txt"
+    page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
+                                             "Neuromyelitis Optica Spectrum Disorders versus zorblimab", 1))
+    run_and_refresh(con, tmp_path / "w.duckdb", source, "r2")
+    assert [h["nct_id"] for h in search(con, SearchQuery("zorblimab"))] == ["NCT05792462"]
+    assert con.execute("SELECT count(*) FROM meta.study_documents WHERE built_run = 'r2'").fetchone() == (1,)
+
+
+def test_cli_formats_and_markup_is_shown_as_text(seeds, tmp_path):
+    seeds.execute("UPDATE studies SET brief_title = '[bold red]Baricitinib[/] trial' WHERE nct_id = 'NCT09000001'")
+    seeds.execute("CHECKPOINT")
+    db = str(tmp_path / "copy.duckdb")  # the CLI opens the file itself: a copy, while the fixture holds it
+    shutil.copyfile(seeds.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+                                  ).fetchone()[0], db)
+    runner = CliRunner()
+    table = runner.invoke(app, ["search", "baricitinib", "--db", db, "--limit", "5"])
+    assert table.exit_code == 0, table.output
+    assert "[bold red]Baricitinib[/] trial" in table.output and "NCT05792462" in table.output
+    as_csv = runner.invoke(app, ["search", "baricitinib", "--db", db, "--format", "csv", "--status", "recruiting"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [(r["nct_id"], r["overall_status"]) for r in rows] == [("NCT06936215", "RECRUITING")]
+    as_json = runner.invoke(app, ["search", "baricitinib", "--db", db, "--format", "json", "--limit", "2"])
+    assert [r["rank"] for r in json.loads(as_json.output)] == [1, 2]
+    assert runner.invoke(app, ["search", "baricitinib", "--db", db, "--phase", "PHASE9"]).exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The samples and the 300 real API v2 records, loaded and indexed."""
+    tmp = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SAMPLES, tmp / "records" / "samples")
+    shutil.copytree(CORPUS / "json_v2", tmp / "records" / "json_v2")
+    con = connect(tmp / "w.duckdb")
+    run_and_refresh(con, tmp / "w.duckdb", tmp / "records", "r1")
+    yield con
+    con.close()
+
+
+@needs_corpus
+def test_on_the_corpus_baricitinib_finds_only_the_seeds_and_titles_rank_first(corpus):
+    assert corpus.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] >= 300
+    assert {h["nct_id"] for h in search(corpus, SearchQuery("baricitinib", limit=None))} == BARICITINIB_SEEDS
+    hits = search(corpus, SearchQuery("cancer", limit=None))
+    titled = ["title" in h["matched_in"] for h in hits]
+    assert any(titled) and not all(titled)
+    assert titled == sorted(titled, reverse=True), "every title hit ranks above every other hit"
+
+
+# Names each corpus record gives only once, as an intervention's other name or an intervention MeSH term.
+@needs_corpus
+@pytest.mark.parametrize("word, nct_id", [("Paraplatin", "NCT05605535"), ("Erbitux", "NCT06662786"),
+                                          ("Tecvayli", "NCT06208150"), ("Geritol", "NCT04570475")])
+def test_on_the_corpus_a_drug_is_found_by_its_other_name_or_mesh_term(corpus, word, nct_id):
+    hits = search(corpus, SearchQuery(word))
+    assert [(h["nct_id"], h["matched_in"]) for h in hits] == [(nct_id, "names")]
