@@ -60,10 +60,6 @@ class WarehouseExpectation:
         return f"{self.table}.{self.column}" if self.column else self.table
 
 
-# gx_validation (Data Docs plumbing) imports the suite's item type under its earlier name.
-ColumnExpectation = WarehouseExpectation
-
-
 def share_at_least(table: str, column: str, low: float, why: str) -> WarehouseExpectation:
     """The share of rows with the indicator `column` set is at least `low`."""
     return WarehouseExpectation("expect_column_mean_to_be_between", table, column,

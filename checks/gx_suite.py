@@ -7,8 +7,6 @@ pandera's (schemas/), applied on the way in.
 """
 from __future__ import annotations
 
-import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from typing import Any
 import duckdb
 
 from checks.gx_expectations import FRAMES, OBSERVED, WarehouseExpectation, tables
-from checks.gx_validation import DOCS_SITE, GxSuiteError, gx_context
+from checks.gx_validation import GxSuiteError, gx_context
 
 # No per-study rules: see the module docstring.
 RULES = ()
@@ -44,9 +42,11 @@ def _gx_expectation(con: duckdb.DuckDBPyConnection, expectation: WarehouseExpect
     return getattr(gx.expectations, class_name)(**kwargs, meta={"why": expectation.why})
 
 
-def _validate_frame(context, con, name: str, expectations: tuple[WarehouseExpectation, ...]):
-    """One GX validation of one frame against its expectations; the result is kept in the context."""
+def _validate_frame(context, con, name: str, expectations: tuple[WarehouseExpectation, ...],
+                    run_name: str | None = None):
+    """One GX validation of one frame against its expectations (named run_name); the result is kept in the context."""
     import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
 
     frame = con.execute(FRAMES[name]).df()
     suite = context.suites.add(gx.ExpectationSuite(
@@ -54,7 +54,8 @@ def _validate_frame(context, con, name: str, expectations: tuple[WarehouseExpect
     batch = context.data_sources.add_pandas(name).add_dataframe_asset(name)
     definition = context.validation_definitions.add(gx.ValidationDefinition(
         name=name, data=batch.add_batch_definition_whole_dataframe(name), suite=suite))
-    return definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
+    return definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"},
+                          run_id=RunIdentifier(run_name=run_name) if run_name else None)
 
 
 def _results(expectations: tuple[WarehouseExpectation, ...], result) -> list[WarehouseResult]:
@@ -69,35 +70,20 @@ def _results(expectations: tuple[WarehouseExpectation, ...], result) -> list[War
     return found
 
 
-def validate_warehouse(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> list[WarehouseResult]:
+def validate_frames(con: duckdb.DuckDBPyConnection, context, run_name: str | None = None) -> list[tuple]:
+    """(frame name, its expectations, GX's result) for every frame of the suite, validated as run `run_name`."""
+    return [(name, expectations, _validate_frame(context, con, name, expectations, run_name))
+            for name, expectations in tables().items()]
+
+
+def validate_warehouse(con: duckdb.DuckDBPyConnection) -> list[WarehouseResult]:
     """Validate the suite on the whole warehouse, one GX validation per frame."""
-    context = gx_context(docs_dir)
-    found: list[WarehouseResult] = []
-    for name, expectations in tables().items():
-        found += _results(expectations, _validate_frame(context, con, name, expectations))
-    if docs_dir is not None:
-        context.build_data_docs(site_names=[DOCS_SITE])
-    return found
+    return [found for _, expectations, result in validate_frames(con, gx_context())
+            for found in _results(expectations, result)]
 
 
-_GX_PAGES = ("expectations", "validations")
-# Data Docs fetch GX's logo from its servers with a timestamp; point them at the local copy.
-_REMOTE_LOGO = re.compile(r"https://great-expectations-web-assets\.[^\"']*?\.png(\?[^\"']*)?")
+def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str = "trialqc") -> Path:
+    """Validate the suite on the whole warehouse and write offline GX Data Docs to out_dir; returns index.html."""
+    from checks.gx_docs import build_data_docs as build
 
-
-def _use_local_logo(out_dir: Path) -> None:
-    for page in out_dir.rglob("*.html"):
-        up = "../" * (len(page.relative_to(out_dir).parts) - 1)
-        html = page.read_text(encoding="utf-8")
-        page.write_text(_REMOTE_LOGO.sub(f"{up}static/images/logo-long.png", html), encoding="utf-8")
-
-
-def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path) -> Path:
-    """Validate the suite on the whole warehouse and write GX Data Docs HTML to out_dir; returns index.html."""
-    out_dir = Path(out_dir)
-    for stale in _GX_PAGES:  # pages of earlier validations, which the new index no longer lists
-        shutil.rmtree(out_dir / stale, ignore_errors=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    validate_warehouse(con, out_dir)
-    _use_local_logo(out_dir)
-    return out_dir / "index.html"
+    return build(con, out_dir, run_name)

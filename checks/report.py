@@ -66,10 +66,11 @@ def _env() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
 
 
-def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1) -> str:
-    """The overview page as an HTML string."""
+def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1,
+                  watch_pages: tuple[tuple[str, str], ...] = ()) -> str:
+    """The overview page as an HTML string; `watch_pages` are (list name, relative link) pairs."""
     return _env().get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
-                                                        **report_context(con))
+                                                        watch_pages=watch_pages, **report_context(con))
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
@@ -92,7 +93,11 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     env = _env()
     pages = write_study_lists(con, env, out_dir, total)
     write_study_pages(con, env, out_dir)
+    from flows.watch_report import write_watch_pages
+
+    watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
-    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages), encoding="utf-8")
+    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched),
+                      encoding="utf-8")
     written.insert(0, report)
     return written

@@ -130,3 +130,20 @@ def check_writable(db_path: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if not os.access(folder, os.W_OK):
         raise PermissionError(f"cannot write to {folder}")
+
+
+@contextmanager
+def writer_connection(db_path: Path, say: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the working copy under the writer lock, published when the block ends.
+
+    For the short writes outside a run (a pull's cursor and counts), so they too reach readers
+    only whole, and never race a run.
+    """
+    from warehouse.connect import connect
+
+    with writing(Path(db_path), say or log.debug) as work:
+        con = connect(work)
+        try:
+            yield con
+        finally:
+            con.close()

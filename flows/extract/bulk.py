@@ -6,7 +6,6 @@ import os
 import re
 import uuid
 import zipfile
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from flows.extract import pull_records
 from flows.extract.api_pull import Progress
 from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
 from flows.extract.registry_client import Politeness
-from warehouse.connect import connect
+from flows.publish import writer_connection
 
 BULK_FILE = "ctg-studies.json.zip"
 BULK_KEY = "bulk"
@@ -108,7 +107,7 @@ def _bulk_state(landing: Path, db: Path) -> PullState:
                           folder=pull_folder_name(BULK_KEY), params={}, started_at=datetime.now().isoformat(),
                           extra={"slug": BULK_KEY})
         save_state(landing, BULK_KEY, state)
-        with closing(connect(db)) as con:
+        with writer_connection(db) as con:
             pull_records.record_pull(con, state, str(landing / state.folder), "running", finished=False)
     return state
 
@@ -130,7 +129,7 @@ def pull_bulk(*, url: str, landing: Path, db: Path, client: httpx.Client, polite
     elif not resumable:
         part.unlink(missing_ok=True)  # a transfer that ended "whole" but is no zip cannot be resumed
     state.total_count = entries
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         pull_records.record_pull(con, state, str(target.resolve()), "downloaded" if reason is None else "incomplete", reason)
     if not resumable:
         drop_state(landing, BULK_KEY)

@@ -1,7 +1,6 @@
 """What `trialqc pull` and the flow's extract task do: one request, run with a client, told in words."""
 from __future__ import annotations
 
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from flows.extract.pull import PullOutcome, pull_search
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import PAGE_SIZE, Search, search_from_options
 from flows.settings import Settings
-from warehouse.connect import connect
+from flows.publish import writer_connection
 
 # The registry's own bulk download of every study as API v2 JSON (the "Download" button of
 # clinicaltrials.gov); override with --bulk-url or TRIALQC_BULK_URL for a mirror.
@@ -90,7 +89,7 @@ def run_pull(request: PullRequest, politeness: Politeness, progress_for: Callabl
 
 def close_bulk_gates(db: Path) -> list[str]:
     """Reconcile downloaded bulk zips that the load stage has read since; one line per zip."""
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         closed = pull_records.reconcile_bulk_loads(con)
     return [f"bulk pull {pull_id}: {studies} studies loaded of {entries} files in the zip"
             + (f" - INCOMPLETE: {reason}" if reason else " - complete") for pull_id, entries, studies, reason in closed]

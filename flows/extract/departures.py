@@ -7,7 +7,6 @@ the gate (fewer ids than announced) marks nothing: a short list must never make 
 from __future__ import annotations
 
 import uuid
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +17,7 @@ from flows.extract.api_pull import Progress, PullInterrupted, Reconciliation, da
 from flows.extract.pull_records import Departures
 from flows.extract.pull_state import PullState
 from flows.extract.search import PAGE_SIZE, Search
-from warehouse.connect import connect
+from flows.publish import writer_connection
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def check_departures(*, db, client: httpx.Client, progress: Progress, page_size:
                       params={"format": "json"}, data_timestamp=stamp.isoformat() if stamp else None,
                       started_at=datetime.now().isoformat())
     ids, gate = fetch_registry_ids(client, state, progress, page_size)
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         pull_records.record_pull(con, state, None, "complete" if gate.complete else "incomplete", gate.reason)
         departures = pull_records.mark_departures(con, state.pull_id, ids) if gate.complete else None
     return DepartureOutcome(state.pull_id, gate, departures)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import uuid
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ from flows.extract.api_pull import (
 )
 from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
 from flows.extract.search import PAGE_SIZE, Search
-from warehouse.connect import connect
+from flows.publish import writer_connection
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,14 @@ def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Clien
     state = load_state(landing, search.slug)
     if state is not None:
         return state, True
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         cursor = None if full else pull_records.cursor_since(con, search.key)
     start = since or cursor
     mode = "incremental" if start else "full"
     state = new_state(search, pull_id=uuid.uuid4().hex, folder=pull_folder_name(search.slug), mode=mode,
                       since=start, stamp=data_timestamp(client))
     save_state(landing, search.slug, state)
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         pull_records.record_pull(con, state, str(landing / state.folder), "running", finished=False)
     return state, False
 
@@ -80,7 +79,7 @@ def finish(search: Search, landing: Path, db: Path, state: PullState, result: Re
     resumes only where a page token is left to ask again.
     """
     resumable = not result.complete and (interrupted or bool(state.next_page_token))
-    with closing(connect(db)) as con:
+    with writer_connection(db) as con:
         pull_records.record_pull(con, state, str(landing / state.folder),
                                  "complete" if result.complete else "incomplete", result.reason)
         if result.complete:
