@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from flows.inputs import Input
 from flows.parse_batch import parse_chunk
-from flows.parsers import PARSERS
+from flows.parsers import PARSERS as ENTRIES
 from flows.parsers.model import Parsed
+
+PARSERS = tuple(entry.module for entry in ENTRIES)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SAMPLES = {p.LAYOUT: sorted(f.read_bytes() for f in (GOLDEN / p.LAYOUT).glob("*")
