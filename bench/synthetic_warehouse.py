@@ -40,9 +40,9 @@ def build(path: Path, n: int, runs: int = 12) -> None:
                DATE '2015-01-01' + (i % 3000), DATE '2018-01-01' + (i % 3000), DATE '2015-02-01' + (i % 3000),
                DATE '2024-01-01' + (i % 700), 'Sponsor ' || (i % {max(n // 25, 1)}), {LAYOUTS}[1 + i % 5], md5(i::VARCHAR)
         FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))""")
-    con.execute(f"INSERT INTO sponsors SELECT {study}, 'INDUSTRY', 'lead', 'Sponsor ' || (i % {max(n // 25, 1)}) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
-    con.execute(f"INSERT INTO conditions SELECT {study}, 'Condition ' || (i % 300) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
-    con.execute(f"INSERT INTO brief_summaries SELECT {study}, repeat('A summary sentence of the study. ', 15) || i "
+    con.execute(f"INSERT INTO sponsors (nct_id, agency_class, lead_or_collaborator, name) SELECT {study}, 'INDUSTRY', 'lead', 'Sponsor ' || (i % {max(n // 25, 1)}) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
+    con.execute(f"INSERT INTO conditions (nct_id, name) SELECT {study}, 'Condition ' || (i % 300) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
+    con.execute(f"INSERT INTO brief_summaries (nct_id, description) SELECT {study}, repeat('A summary sentence of the study. ', 15) || i "
                 f"FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")
     con.execute(f"INSERT INTO eligibilities (nct_id, gender, criteria) SELECT {study}, 'ALL', "
                 f"repeat('Inclusion criterion ' || (i % 50) || '. ', 40) FROM (SELECT CAST(range AS INTEGER) AS i FROM range({n}))")

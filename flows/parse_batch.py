@@ -174,3 +174,4 @@ def _merge(batch: ParsedBatch, positions: list[int], parsed: ParsedBatch) -> Non
         batch.files[pos] = outcome
     batch.records += parsed.records
     batch.rejects += parsed.rejects
+    batch.problems += parsed.problems

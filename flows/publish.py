@@ -45,7 +45,7 @@ class WriterFiles:
 
     @property
     def stamp(self) -> Path:
-        """The inode of the last file this writer published, to notice a file replaced by someone else."""
+        """The identity of the last file this writer published, to notice a file replaced or written by someone else."""
         return self.folder / "published-inode"
 
 
@@ -62,6 +62,12 @@ def _copy(source: Path, target: Path) -> None:
         os.fsync(dst.fileno())
 
 
+def identity(path: Path) -> str:
+    """What tells a published file from another or from a changed one: inode, size, modification time."""
+    stat = path.stat()
+    return f"{stat.st_ino} {stat.st_size} {stat.st_mtime_ns}"
+
+
 def prepare_working_copy(files: WriterFiles) -> Path:
     """Bring the working copy in line with the published file; return its path."""
     files.folder.mkdir(parents=True, exist_ok=True)
@@ -71,8 +77,9 @@ def prepare_working_copy(files: WriterFiles) -> Path:
             stale.unlink(missing_ok=True)
         return files.work
     recorded = files.stamp.read_text().strip() if files.stamp.exists() else ""
-    if not files.work.exists() or recorded != str(published.stat().st_ino):
+    if not files.work.exists() or recorded != identity(published):
         # first run on an existing warehouse, or the published file was replaced (a restored backup)
+        # or written in place (a read-write connection): what it holds now is the base
         files.work.with_name("work.duckdb.wal").unlink(missing_ok=True)
         _copy(published, files.work)
     return files.work
@@ -92,7 +99,7 @@ def publish(files: WriterFiles) -> float:
         os.fsync(directory)
     finally:
         os.close(directory)
-    files.stamp.write_text(str(files.published.stat().st_ino))
+    files.stamp.write_text(identity(files.published))
     return time.perf_counter() - started
 
 

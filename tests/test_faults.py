@@ -155,20 +155,3 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
     assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
     con.close()
-
-
-def test_a_second_run_while_one_holds_the_warehouse_gets_one_clean_line(samples, tmp_path):
-    db = tmp_path / "t.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from warehouse.connect import open_warehouse\n"
-         "with open_warehouse(sys.argv[1]):\n    print('ready', flush=True); sys.stdin.read()", str(db)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        proc = _cli(db, samples, "")
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=60)
-    assert proc.returncode == 1
-    assert "Another process may hold it open" in proc.stderr and "Traceback" not in proc.stderr
-    assert json.dumps(proc.stderr).count("error:") == 1

@@ -10,12 +10,14 @@ GOLDEN = ROOT / "tests" / "golden"
 
 
 def _two_study_array(target) -> None:
-    """A JSON array of two studies: one valid, one with a phase API v2 does not know."""
+    """A JSON array: a valid study, one with a phase API v2 does not know, and one with no valid NCT id."""
     good = json.loads((GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json").read_text())
-    bad = json.loads(json.dumps(good))
-    bad["protocolSection"]["identificationModule"]["nctId"] = "NCT99999901"
-    bad["protocolSection"]["designModule"]["phases"] = ["PHASE5"]
-    (target / "two_studies.json").write_text(json.dumps([good, bad]))
+    odd = json.loads(json.dumps(good))
+    odd["protocolSection"]["identificationModule"]["nctId"] = "NCT99999901"
+    odd["protocolSection"]["designModule"]["phases"] = ["PHASE5"]
+    no_id = json.loads(json.dumps(good))
+    no_id["protocolSection"]["identificationModule"]["nctId"] = "NCT999"
+    (target / "two_studies.json").write_text(json.dumps([good, odd, no_id]))
 
 
 def _page_with_three_header_numbers(target) -> None:
@@ -39,7 +41,10 @@ def test_rejects_count_the_inputs_that_did_not_load_and_problems_stay_apart(run,
         "SELECT regexp_extract(path, '[^/]+$'), nct_id, stage, reason FROM meta.load_problems ORDER BY 1").fetchall()
     assert ("short_header.txt", "NCT05792462", "parse", "clincosm header numbers ambiguous") in problems
     assert ("short_header.txt", "NCT05792462", "parse", "unknown label") in problems
-    assert ("two_studies.json", "NCT99999901", "validate", "invalid studies.phase: not an API v2 value") in problems
+    assert ("two_studies.json", None, "parse", "nctId is not NCT followed by 8 digits") in problems
+    # one odd value does not lose its study: it loads, the value kept raw
+    assert run.con.execute("SELECT nct_id, column_name, raw_value FROM meta.raw_values").fetchall() == [
+        ("NCT99999901", "phase", "PHASE5")]
     outcomes = dict(run.con.execute(
         "SELECT regexp_extract(path, '[^/]+$'), outcome FROM meta.source_files").fetchall())
     assert outcomes["two_studies.json"] == outcomes["short_header.txt"] == "loaded"
@@ -50,17 +55,17 @@ def test_a_rejected_file_with_several_causes_is_one_reject_naming_them_all(run, 
     folder.mkdir()
     good = json.loads((GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json").read_text())
     studies = []
-    for number, phase in enumerate(("PHASE5", "PHASE6"), start=1):
+    for bad_id in ("NCT123", "XYZ00000001"):  # no study without a valid NCT id: the file cannot load
         study = json.loads(json.dumps(good))
-        study["protocolSection"]["identificationModule"]["nctId"] = f"NCT9999990{number}"
-        study["protocolSection"]["designModule"]["phases"] = [phase]
+        study["protocolSection"]["identificationModule"]["nctId"] = bad_id
         studies.append(study)
     (folder / "all_bad.json").write_text(json.dumps(studies))
     shutil.copy(GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json", folder / "good.json")
     result = run(folder)
     assert (result.loaded, result.rejected) == (1, 1)
-    (row,) = run.con.execute("SELECT nct_id, reason, detail FROM meta.rejects").fetchall()
-    assert row[0] == "NCT99999901" and "also: invalid studies.phase" in row[2] and "NCT99999902" in row[2]
+    (row,) = run.con.execute("SELECT path, reason, detail FROM meta.rejects").fetchall()
+    assert row[0].endswith("all_bad.json") and row[1] == "nctId is not NCT followed by 8 digits"
+    assert "'NCT123'" in row[2] and "also: nctId is not NCT followed by 8 digits" in row[2]
 
 
 def test_the_summary_says_once_per_layout_what_it_never_shows(run, samples):

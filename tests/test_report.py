@@ -78,7 +78,8 @@ def test_prefect_yaml_deploys_to_a_process_pool_with_a_time_zone_and_one_run_at_
 
 
 def test_retries_only_on_io_tasks():
-    from flows.pipeline import TASK_STAGES
+    from flows import pipeline
 
-    assert TASK_STAGES.discover.retries == TASK_STAGES.load.retries == 2
-    assert TASK_STAGES.parse.retries == TASK_STAGES.validate.retries == 0
+    assert pipeline.discover_files.retries == pipeline.load_batch.retries == 2
+    assert pipeline.parse.retries == pipeline.validate_batch.retries == pipeline.assemble_batch.retries == 0
+    assert pipeline.check.retries == 0

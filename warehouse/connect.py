@@ -33,16 +33,6 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
 
 
 @contextmanager
-def open_warehouse(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The warehouse, open for writing for the duration of the block (the CLI and the flow both use this)."""
-    con = connect(db_path)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """BEGIN ... COMMIT; on any error or interruption ROLLBACK, and the original error propagates."""
     con.execute("BEGIN TRANSACTION")

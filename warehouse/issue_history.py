@@ -70,7 +70,7 @@ def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: st
     con.execute("""UPDATE meta.load_runs SET error = ?, issues_error = ?, issues_warning = ?, issues_info = ?,
                    issues_new = ?, issues_resolved = ?,
                    studies_trusted = ?, studies_review = ?, studies_untrusted = ?,
-                   status = CASE WHEN ? IS NULL THEN status ELSE 'failed' END,
+                   status = CASE WHEN ? IS NULL OR status = 'interrupted' THEN status ELSE 'failed' END,
                    finished_at = coalesce(finished_at, now()) WHERE run_id = ?""",
                 [*values, error, run_id])
 
