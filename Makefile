@@ -10,7 +10,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test report ui lock bench clean
+.PHONY: run test test-long report ui lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -23,8 +23,11 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## load the bundled samples into warehouse/trials.duckdb and print what was found
 	$(BIN)/trialqc run $(ARGS)
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## run the test suite (the long variants are `make test-long`)
 	$(BIN)/python -m pytest $(ARGS)
+
+test-long: $(STAMP)  ## run only the long variants of tests (a few minutes)
+	$(BIN)/python -m pytest -m long $(ARGS)
 
 report: $(STAMP)  ## write the HTML quality report and GX Data Docs to warehouse/reports/
 	$(BIN)/trialqc report

@@ -256,14 +256,30 @@ def serve(
     timezone: str = typer.Option("UTC", help="Time zone of the cron schedule, e.g. Europe/Berlin (shown in the UI)."),
     source: Optional[Path] = typer.Option(None, help="Folder of records to load on each run."),
     db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
+    term: Optional[str] = typer.Option(None, help="Each run first pulls this search from the registry."),
+    condition: Optional[str] = typer.Option(None, help="Each run first pulls the studies of this condition."),
+    intervention: Optional[str] = typer.Option(None, help="Each run first pulls the studies of this intervention."),
+    sponsor: Optional[str] = typer.Option(None, help="Each run first pulls the studies of this sponsor."),
+    bulk: bool = typer.Option(False, "--bulk", help="Each run first pulls the registry's bulk zip."),
+    departed: bool = typer.Option(False, "--departed", help="Each pull also marks studies that left the registry."),
 ) -> None:
-    """Register a Prefect deployment on a cron schedule and serve it (needs `prefect server start`)."""
+    """Register a Prefect deployment on a cron schedule and serve it (needs `prefect server start`).
+
+    With a search (or --bulk) each run pulls from the registry first, then loads, checks and reports;
+    without one it loads --source.
+    """
     from flows.serve import ServeError, serve_schedule
 
     if source is not None and not source.exists():
         _fail(2, f"source {source} does not exist")
+    searches = {k: v for k, v in (("term", term), ("condition", condition), ("intervention", intervention),
+                                  ("sponsor", sponsor)) if v}
+    if len(searches) > 1 or (searches and bulk):
+        _fail(2, "give at most one of --term, --condition, --intervention, --sponsor, --bulk")
+    pull = {**searches, **({"bulk": True} if bulk else {}), **({"departed": True} if departed else {})}
     try:
-        serve_schedule(cron=cron, timezone=timezone, source=source, db=db, say=lambda line: console.print(escape(line), soft_wrap=True))
+        serve_schedule(cron=cron, timezone=timezone, source=source, db=db, pull=pull or None,
+                       say=lambda line: console.print(escape(line), soft_wrap=True))
     except ServeError as exc:
         _fail(exc.exit_code, str(exc))
 

@@ -62,14 +62,14 @@ def check_api(say: Callable[[str], None]) -> str:
 
 
 def serve_schedule(*, cron: str, timezone: str, source: Path | None, db: Path | None,
-                   say: Callable[[str], None]) -> None:
-    """Register the deployment and serve it until SIGTERM or SIGINT."""
+                   say: Callable[[str], None], pull: dict | None = None) -> None:
+    """Register the deployment and serve it until SIGTERM or SIGINT; with `pull`, each run pulls first."""
     interval = check_schedule(cron, timezone)
     check_api(say)
     from flows.serve_runner import run_until_stopped
 
     parameters = {"source": str(source.resolve()) if source else None,
-                  "db": str(db.resolve()) if db else None, "recheck_all": True}
+                  "db": str(db.resolve()) if db else None, "recheck_all": True, "pull": pull or None}
     asyncio.run(run_until_stopped(cron=cron, timezone=timezone, interval=interval,
                                   parameters=parameters, say=say))
     # Stopped and paused: Prefect's background services would take ~10 s more to wind down at

@@ -73,6 +73,7 @@ def _env(tmp_path) -> dict:
 
 
 @pytest.mark.slow
+@pytest.mark.long  # the flow on an ephemeral Prefect API; tests/test_prefect_server.py runs it against a server
 def test_run_through_prefect_prints_the_summary_and_no_personal_data(tmp_path):
     db = tmp_path / "trials.duckdb"
     proc = subprocess.run([str(TRIALQC), "run", "--prefect", "--db", str(db), "--as-of", "2026-11-22"],
@@ -172,3 +173,17 @@ def test_rejects_table_shows_whole_paths():
     text = out.getvalue()
     assert "…" not in text
     assert "[broken].json" in text.replace("│", "").replace(" ", "").replace("\n", "")
+
+
+def test_serve_passes_one_search_to_every_scheduled_run(monkeypatch):
+    import flows.serve
+
+    seen = {}
+    monkeypatch.setattr(flows.serve, "serve_schedule", lambda **kwargs: seen.update(kwargs))
+    result = runner.invoke(app, ["serve", "--condition", "systemic sclerosis", "--departed"])
+    assert result.exit_code == 0, result.output
+    assert seen["pull"] == {"condition": "systemic sclerosis", "departed": True}
+    assert runner.invoke(app, ["serve", "--term", "x", "--sponsor", "y"]).exit_code == 2
+    assert runner.invoke(app, ["serve", "--bulk", "--condition", "y"]).exit_code == 2
+    seen.clear()
+    assert runner.invoke(app, ["serve"]).exit_code == 0 and seen["pull"] is None

@@ -32,6 +32,7 @@ for pull in json.loads(sys.argv[1]):
 
 
 @pytest.mark.slow
+@pytest.mark.long  # Prefect's task retries over a cut pull; tests/test_extract.py covers resuming fast
 def test_a_cut_pull_is_retried_by_prefect_and_resumes_and_one_that_never_answers_ends_incomplete(tmp_path):
     records = corpus_records()
     wanted = [nct_id(r) for r in records if "nsclc" in " ".join(

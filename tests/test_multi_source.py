@@ -40,6 +40,7 @@ def _load_in_order(tmp_path: Path, order: tuple[str, ...], texts: dict[str, str]
     return con
 
 
+@pytest.mark.long  # all six arrival orders; test_a_later_update_wins_over_precedence runs two
 def test_one_row_three_versions_whatever_the_order(tmp_path):
     snapshots = []
     for order in itertools.permutations(FILES):

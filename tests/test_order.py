@@ -59,7 +59,7 @@ def baseline(tmp_path_factory):
     return _warehouse(tmp_path_factory.mktemp("base"), "flat-a", batch_size=1000, workers=1)
 
 
-@pytest.mark.parametrize("how,batch_size,workers", [("flat-b", 1, 1), ("nested", 3, 2), ("zip", 7, 2)])
+@pytest.mark.parametrize("how,batch_size,workers", [pytest.param("flat-b", 1, 1, marks=pytest.mark.long), ("nested", 3, 2), ("zip", 7, 2)])
 def test_any_order_arrangement_batch_size_and_workers_give_the_same_warehouse(
         baseline, tmp_path, monkeypatch, how, batch_size, workers):
     monkeypatch.setattr(parse_batch, "CHUNK", 2)  # several chunks per batch, so the workers share it
