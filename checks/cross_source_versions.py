@@ -98,8 +98,9 @@ RULES = (
     Rule("cross_source.republished_page_outdated", "contradiction", "warning",
          "A republished page older than the registry record may show superseded dates and enrollment.",
          ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
-    Rule("cross_source.republished_status_differs", "contradiction", "error",
-         "A republished page whose status differs from the registry's misleads anyone tracking the trial.",
+    Rule("cross_source.republished_status_differs", "contradiction", "warning",
+         "A republished page whose status differs from the registry's misleads anyone tracking the trial; "
+         "the two are different versions, so the registry's record may be right (a warning, not an error).",
          ("meta.source_records.overall_status", "meta.source_records.last_update_posted_date"),
          sql=REPUBLISHED_STATUS_DIFFERS),
 )
