@@ -45,14 +45,14 @@ def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Clien
     state = load_state(landing, search.slug)
     if state is not None:
         return state, True
+    # One writer session for the cursor and the "running" row: each session publishes the warehouse.
     with writer_connection(db) as con:
         cursor = None if full else pull_records.cursor_since(con, search.key)
-    start = since or cursor
-    mode = "incremental" if start else "full"
-    state = new_state(search, pull_id=uuid.uuid4().hex, folder=pull_folder_name(search.slug), mode=mode,
-                      since=start, stamp=data_timestamp(client))
-    save_state(landing, search.slug, state)
-    with writer_connection(db) as con:
+        start = since or cursor
+        mode = "incremental" if start else "full"
+        state = new_state(search, pull_id=uuid.uuid4().hex, folder=pull_folder_name(search.slug), mode=mode,
+                          since=start, stamp=data_timestamp(client))
+        save_state(landing, search.slug, state)
         pull_records.record_pull(con, state, str(landing / state.folder), "running", finished=False)
     return state, False
 

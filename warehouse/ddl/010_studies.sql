@@ -1,6 +1,7 @@
 -- One row per study: the current version of its record (AACT ctgov_v2 names, API v2 enums).
 -- Each date keeps the precision its source gave (year, month, day) in <date>_precision;
--- a month-precision date is stored as the first of that month, never as an invented day.
+-- a month-precision date is stored as AACT stores it, on the last day of that month
+-- (DDL 115 moves dates of warehouses made before), and is never read as an exact day.
 CREATE TABLE IF NOT EXISTS studies (
     nct_id VARCHAR PRIMARY KEY,
     brief_title VARCHAR,
