@@ -94,20 +94,38 @@ def clean_study() -> dict[str, list[dict]]:
 
 
 def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, list[dict]]) -> None:
-    """Insert one study's rows into the warehouse tables (test-sized, row by row)."""
+    """Insert one study's rows into the warehouse tables, one statement per table."""
     for table, rows in tables.items():
+        if not rows:
+            continue
         schema, _, name = table.rpartition(".")
-        columns = table_columns(con, name, schema or "main")
-        for row in rows:
-            row = {"nct_id": nct_id, **row}
-            unknown = set(row) - set(columns)
-            if unknown:
-                raise KeyError(f"{table}: no columns {sorted(unknown)}")
-            names = list(row)
-            con.execute(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                [row[n] for n in names],
-            )
+        columns = _columns(con, schema or "main", name)
+        rows = [{"nct_id": nct_id, **row} for row in rows]
+        unknown = {key for row in rows for key in row} - set(columns)
+        if unknown:
+            raise KeyError(f"{table}: no columns {sorted(unknown)}")
+        # Rows naming the same columns go in together; a column a row leaves out keeps its default.
+        # (Rows keep their order within a table: rules read rows in insertion order.)
+        start = 0
+        while start < len(rows):
+            names = list(rows[start])
+            end = start + 1
+            while end < len(rows) and list(rows[end]) == names:
+                end += 1
+            values = ", ".join("(" + ", ".join("?" * len(names)) + ")" for _ in range(end - start))
+            con.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES {values}",
+                        [row[n] for row in rows[start:end] for n in names])
+            start = end
+
+
+_COLUMNS: dict[tuple[str, str], list[str]] = {}
+
+
+def _columns(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> list[str]:
+    """A table's columns (the schema is the same in every test warehouse, so read once)."""
+    if (schema, name) not in _COLUMNS:
+        _COLUMNS[schema, name] = table_columns(con, name, schema)
+    return _COLUMNS[schema, name]
 
 
 def warehouse_with(tmp_path: Path, studies: dict[str, dict[str, list[dict]]]) -> duckdb.DuckDBPyConnection:
