@@ -29,9 +29,13 @@ def run_checks(
     run_id: str,
     as_of: date,
     nct_ids: Sequence[str] | None = None,
+    workers: int | None = None,
 ) -> CheckResult:
-    """Run every rule on the given studies (None = all) and replace their quality issues."""
-    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids)
+    """Run every rule on the given studies (None = all) and replace their quality issues.
+
+    `workers` processes evaluate the text rules (default: one per core; 1 = all in this process).
+    """
+    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers)
 
 
 __all__ = ["FAMILIES", "all_rules", "run_checks", "CheckResult", "Finding", "Rule"]

@@ -128,7 +128,7 @@ RULES = (
     Rule("contradictions.arm_dose_differs", "contradiction", "warning",
          "An arm and its intervention giving different doses of one drug leave the real dose unknown; "
          "free-text doses can be read wrongly, so a person confirms it.",
-         ("design_groups.description", "interventions.description"), func=arm_dose_differs),
+         ("design_groups.description", "interventions.description"), func=arm_dose_differs, in_worker=True),
     Rule("contradictions.duplicate_arm", "contradiction", "warning",
          "An arm listed twice inflates the arm count and duplicates its interventions.",
          ("design_groups.title",), sql=DUPLICATE_ARM),

@@ -57,8 +57,8 @@ def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) ->
 RULES = (
     Rule("contradictions.duplicate_criterion", "contradiction", "info",
          "A criterion stated twice is a copy error that may hide the criterion meant to be there.",
-         ("eligibilities.criteria",), func=duplicate_criterion),
+         ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost.",
-         ("eligibilities.criteria",), func=criteria_numbering_gap),
+         ("eligibilities.criteria",), func=criteria_numbering_gap, in_worker=True),
 )

@@ -97,5 +97,5 @@ RULES = (
     Rule("contradictions.drug_not_an_intervention", "contradiction", "warning",
          "An outcome or arm naming a drug the study does not give is usually copied from another record.",
          ("design_outcomes.description", "design_groups.title", "interventions.name"),
-         func=drug_not_an_intervention),
+         func=drug_not_an_intervention, in_worker=True),
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 _HEADING = re.compile(
@@ -72,6 +73,7 @@ def sections(text: str) -> list[Section]:
     return found
 
 
+@lru_cache(maxsize=64)  # asked once per section of the same text
 def _hard_wrapped(text: str) -> bool:
     long_lines = [len(line) for line in text.split("\n") if len(line.strip()) >= 60]
     return len(long_lines) >= 3 and max(long_lines) <= 105
@@ -79,11 +81,22 @@ def _hard_wrapped(text: str) -> bool:
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:
     """Whether the line at `at` starts an item rather than continuing a wrapped sentence."""
-    before = text[:at].rstrip(" \t")
-    previous = before.rstrip("\n").rsplit("\n", 1)[-1]
-    if not wrapped or not previous.strip() or before.endswith("\n\n") or _HEADING.fullmatch(previous):
+    if not wrapped:
+        return True
+    end = at - _trailing(text, at, " \t")
+    line_end = end - _trailing(text, end, "\n")
+    previous = text[text.rfind("\n", 0, line_end) + 1:line_end]
+    if not previous.strip() or text.endswith("\n\n", 0, end) or _HEADING.fullmatch(previous):
         return True
     return previous.rstrip()[-1] in ".;:!?)]" or len(previous) < WRAP_WIDTH and not previous.rstrip().endswith(",")
+
+
+def _trailing(text: str, end: int, chars: str) -> int:
+    """How many of `chars` stand just before `end`."""
+    start = end
+    while start > 0 and text[start - 1] in chars:
+        start -= 1
+    return end - start
 
 
 def _candidates(text: str, section: Section) -> list[Marker]:
@@ -107,7 +120,10 @@ def _continues(runs: list[list[int]], number: int) -> bool:
 
 
 def _opens_list(text: str, mk: Marker) -> bool:
-    return mk.number == 1 and text[:mk.start].rstrip(" \t(").endswith((":", ";"))
+    if mk.number != 1:
+        return False
+    end = mk.start - _trailing(text, mk.start, " \t(")
+    return text.endswith((":", ";"), 0, end)
 
 
 def walk(text: str, section: Section, carried: int = 0) -> tuple[list[Marker], list[NumberingGap]]:
@@ -167,9 +183,12 @@ class Item:
     key: str
 
 
+_ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def _normalise(item: str) -> str:
-    item = re.sub(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?", "", item)
-    return re.sub(r"[^a-z0-9]+", " ", item.lower()).strip()
+    return _NOT_WORD.sub(" ", _ITEM_MARK.sub("", item, count=1).lower()).strip()
 
 
 def items(text: str | None) -> Iterator[Item]:

@@ -52,6 +52,15 @@ BLINDED_ASSESSMENT = re.compile(
 )
 # The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
 OPEN_LABEL_WORDS = re.compile(r"^open[\s-]*label", re.I)
+# Words every match of a pattern contains (lower case): a text without any of them is not scanned,
+# which spares the pattern's slow case-insensitive search on most texts.
+NEEDLES = {
+    BLINDED: ("blind", "mask", "dumm"),
+    OPEN_LABEL: ("open", "mask", "blind"),
+    RANDOMIZED: ("random",),
+    OBSERVATIONAL: ("observational",),
+    BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
     found = []
+    needles = NEEDLES.get(pattern)
     for source in sources:
+        if needles and not any(n in source.lowered for n in needles):
+            continue
         matches = list(pattern.finditer(source.text))
         if not matches:  # most texts never mention the phrase: no sentence work at all
             continue
@@ -108,4 +120,6 @@ def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
 
 def mentions(sources: list[StudyText], pattern: re.Pattern) -> bool:
     """Whether any of the texts matches `pattern` anywhere (no context rules)."""
-    return any(pattern.search(source.text) for source in sources)
+    needles = NEEDLES.get(pattern)
+    return any(pattern.search(source.text) for source in sources
+               if not needles or any(n in source.lowered for n in needles))

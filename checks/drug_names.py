@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from checks.dose_text import Dose, parse_doses
@@ -19,7 +20,13 @@ INN_STEMS = (
     "vudine", "ciclovir", "reotide", "paratide", "tretin",
 )
 # Hyphens split words here, so "hdl-cholesterol" is read as "hdl" and "cholesterol".
-_STEM_WORD = re.compile(r"\b[a-z]{3,}(?:" + "|".join(sorted(INN_STEMS, key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]")
+_NUMBER = re.compile(r"[\d.]+")
+# Rules ask about the same texts again and again (each arm, outcome and intervention of a study).
+_MEMO = 8192
+# A drug word has at least this many letters before its stem ("aprepitant" yes, "mab" alone no).
+STEM_PREFIX = 3
 # Ordinary words and body chemistry that happen to end like a drug stem (sterols end in -terol).
 NOT_DRUGS = frozenset({
     "april", "concept", "accept", "except", "intercept", "percept", "precept", "interleukin", "ghrelin",
@@ -37,19 +44,26 @@ FORM_WORDS = frozenset({
 })
 
 
-def stem_drugs(text: str | None) -> set[str]:
+@lru_cache(maxsize=_MEMO)
+def stem_drugs(text: str | None) -> frozenset[str]:
     """Lower-case words of a text that carry a drug INN stem (belimumab, baricitinib...)."""
     if not text:
-        return set()
-    return {w for w in _STEM_WORD.findall(text.lower()) if w not in NOT_DRUGS and not w.endswith("sterol")}
+        return frozenset()
+    return frozenset(w for w in _WORD.findall(text.lower())
+                     if w.endswith(INN_STEMS) and w.isascii() and w.isalpha() and _has_stem(w)
+                     and w not in NOT_DRUGS and not w.endswith("sterol"))
+
+
+def _has_stem(word: str) -> bool:
+    return any(word.endswith(stem) and len(word) >= len(stem) + STEM_PREFIX for stem in INN_STEMS)
 
 
 def name_words(name: str | None) -> set[str]:
     """The drug words of an intervention name: 'tab methotrexate 25 mg weekly' -> {'methotrexate'}."""
     if not name:
         return set()
-    words = re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", name.lower())
-    return {w for w in words if len(w) >= 4 and w not in FORM_WORDS and not re.fullmatch(r"[\d.]+", w)}
+    words = _TOKEN.findall(name.lower())
+    return {w for w in words if len(w) >= 4 and w not in FORM_WORDS and not _NUMBER.fullmatch(w)}
 
 
 _NAME_PARTS = re.compile(r"\s*(?:\+|/|,|;|&|\band\b|\bwith\b|\bplus\b|\bvs\.?|\bversus\b|\bor\b)\s*", re.I)
@@ -62,7 +76,7 @@ def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = (
     vocabulary: dict[str, str] = {}
     for name in names:
         for part in _NAME_PARTS.split(name or ""):
-            tokens = re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", part.lower())
+            tokens = _TOKEN.findall(part.lower())
             drug = " ".join(w for w in tokens if w in name_words(part) or w == "acid")
             for word in name_words(part):
                 vocabulary.setdefault(word, drug)
@@ -72,10 +86,11 @@ def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = (
     return vocabulary
 
 
-def words_in(text: str | None) -> set[str]:
+@lru_cache(maxsize=_MEMO)
+def words_in(text: str | None) -> frozenset[str]:
     """Every lower-case word of a text, to test whether a drug is mentioned there."""
-    words = set(re.findall(r"[a-z][a-z0-9-]*[a-z0-9]", (text or "").lower()))
-    return words | {part for word in words if "-" in word for part in word.split("-")}
+    words = set(_TOKEN.findall((text or "").lower()))
+    return frozenset(words | {part for word in words if "-" in word for part in word.split("-")})
 
 
 def word_at(text: str, word: str) -> int:

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import signal
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -74,6 +78,16 @@ def _clip(text: str) -> str:
 
 # Studies checked together: bounds the memory rules use (they read their scope's rows at once).
 CHUNK_SIZE = 20_000
+# Below this many studies, worker rules run in the run's own process: a fork costs more than it saves.
+PARALLEL_MIN_STUDIES = 2_000
+
+
+class Outcome(NamedTuple):
+    """What one rule gave on a scope: its findings, or the error that stopped it; and the seconds spent."""
+
+    findings: list[Finding]
+    error: str | None
+    seconds: float
 
 
 def run_rules(
@@ -84,34 +98,55 @@ def run_rules(
     as_of: date,
     nct_ids: Sequence[str] | None = None,
     chunk_size: int | None = None,
+    workers: int | None = None,
 ) -> CheckResult:
-    """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically."""
+    """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically.
+
+    Rules marked `in_worker` are evaluated in `workers` processes (default: one per core), part of
+    the chunk's studies each, while this process runs the SQL rules.
+    """
     rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
+    workers = (os.cpu_count() or 1) if workers is None else workers
     if nct_ids is None:
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
     result = CheckResult()
     for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
         scope = set_scope(con, ordered[start:start + chunk_size], as_of)
-        _run_chunk(con, rules, run_id, scope, result)
+        _run_chunk(con, rules, run_id, scope, result, workers)
     return result
 
 
-def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult) -> None:
+def evaluate(con, rule: Rule, scope: CheckScope) -> Outcome:
+    """One rule on one scope; a rule that fails is reported in the outcome, never raised."""
+    started = time.perf_counter()
+    try:
+        found, error = findings_of(con, rule, scope), None
+    except Exception as exc:  # a rule must never stop the run; it is reported instead
+        found, error = [], f"{type(exc).__name__}: {exc}"
+    return Outcome(found, error, time.perf_counter() - started)
+
+
+def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult,
+               workers: int) -> None:
     """Run every rule on the current check_scope and write its issues."""
+    parallel = workers >= 2 and len(scope.nct_ids) >= PARALLEL_MIN_STUDIES
+    elsewhere = [r for r in rules if r.in_worker] if parallel else []
+    outcomes: dict[str, Outcome] = {}
+    with worker_rules(con, elsewhere, scope, workers) as collect:
+        for rule in rules:
+            if rule not in elsewhere:
+                outcomes[rule.id] = evaluate(con, rule, scope)
+        outcomes.update(collect())
     as_of = scope.as_of
     columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
     for rule in rules:
-        started = time.perf_counter()
-        try:
-            found = findings_of(con, rule, scope)
-        except Exception as exc:  # a rule must never stop the run; it is reported instead
-            log.warning("rule %s failed: %s", rule.id, exc)
-            result.failed_rules[rule.id] = f"{type(exc).__name__}: {exc}"
+        found, error, spent = outcomes[rule.id]
+        result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
+        if error is not None:
+            log.warning("rule %s failed: %s", rule.id, error)
+            result.failed_rules[rule.id] = error
             continue
-        finally:
-            spent = time.perf_counter() - started
-            result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
         result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
         for f in found:
             severity = f.severity if f.severity in SEVERITIES else rule.severity
@@ -123,6 +158,73 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     result.issues += len(columns["nct_id"])
     result.studies += len(scope.nct_ids)
     write_issues(con, pa.table(columns, schema=ISSUE_SCHEMA))
+
+
+class _NoWarehouse:
+    """The connection a worker rule is given: its reads must all have been made by the run's process."""
+
+    def __getattr__(self, name):
+        raise RuntimeError("a rule run in a worker read the warehouse outside checks.study_text's shared reads")
+
+
+# (rules, scope) for the worker processes, which inherit it when they are forked.
+_FORKED: tuple[list[Rule], CheckScope] | None = None
+
+
+def _evaluate_part(part: int, parts: int) -> dict[str, Outcome]:
+    """In a worker: every forked rule on every `parts`-th study of the scope, starting at `part`."""
+    rules, scope = _FORKED
+    mine = CheckScope(scope.as_of, frozenset(sorted(scope.nct_ids)[part::parts]), scope.cache)
+    return {rule.id: evaluate(_NoWarehouse(), rule, mine) for rule in rules}
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C and SIGTERM are the run's to handle: a worker is ended by its pool, without a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextmanager
+def worker_rules(con, rules: list[Rule], scope: CheckScope,
+                 workers: int) -> Iterator[Callable[[], dict[str, Outcome]]]:
+    """Evaluate `rules` in forked workers while the block runs; the block's `collect()` waits for them.
+
+    Their reads are made here first (a rule run on no studies reads its shared rows and finds
+    nothing), so the workers inherit the rows and never touch DuckDB.
+    """
+    global _FORKED
+    if not rules:
+        yield dict
+        return
+    failed = {}
+    for rule in rules:
+        warm = evaluate(con, rule, CheckScope(scope.as_of, frozenset(), scope.cache))
+        if warm.error is not None:
+            failed[rule.id] = warm
+    _FORKED = ([r for r in rules if r.id not in failed], scope)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    try:
+        pending = pool.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
+        yield lambda: {**_merge(pending.get()), **failed}
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _FORKED = None
+
+
+def _merge(parts: list[dict[str, Outcome]]) -> dict[str, Outcome]:
+    """One outcome per rule from the workers' parts: findings joined, the first error, seconds added."""
+    merged: dict[str, Outcome] = {}
+    for part in parts:
+        for rule_id, (found, error, spent) in part.items():
+            if rule_id in merged:
+                before = merged[rule_id]
+                found, error, spent = before.findings + found, before.error or error, before.seconds + spent
+            merged[rule_id] = Outcome(found, error, spent)
+    return merged
 
 
 def write_issues(con: duckdb.DuckDBPyConnection, issues: pa.Table) -> None:

@@ -60,6 +60,10 @@ class Rule:
     fields: tuple[str, ...]
     sql: str | None = None
     func: RuleFunction | None = field(default=None, compare=False)
+    # True when `func` reads the warehouse only through checks.study_text's shared scope reads: the
+    # engine then reads once in the run's process and evaluates it in worker processes, part of the
+    # scope each (see checks/engine.py).
+    in_worker: bool = False
 
     def __post_init__(self) -> None:
         if "." not in self.id:
@@ -70,6 +74,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
         if (self.sql is None) == (self.func is None):
             raise ValueError(f"rule {self.id}: give exactly one of sql or func")
+        if self.in_worker and self.func is None:
+            raise ValueError(f"rule {self.id}: only a function rule runs in a worker")
 
     @property
     def family(self) -> str:

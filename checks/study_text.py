@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable
 
 import duckdb
@@ -38,6 +39,11 @@ class StudyText:
     field: str
     text: str
 
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, for cheap word tests before a pattern search."""
+        return self.text.lower()
+
     @property
     def label(self) -> str:
         """How a person names this field: 'arm description'."""
@@ -61,18 +67,32 @@ def scoped_rows(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
 
 def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
                   columns: Iterable[str]) -> dict[str, list[tuple]]:
-    """Scoped rows of one table grouped by nct_id (the nct_id is dropped from each row)."""
+    """Scoped rows of one table grouped by nct_id (the nct_id is dropped from each row).
+
+    Only the studies of `scope.nct_ids` are returned: a worker given part of the scope sees its part.
+    """
+    columns = tuple(columns)
+    grouped = scope.shared(("grouped", table, columns), lambda: _group(scoped_rows(con, scope, table, columns)))
+    return _part(grouped, scope)
+
+
+def _group(rows: list[tuple]) -> dict[str, list[tuple]]:
     grouped: dict[str, list[tuple]] = defaultdict(list)
-    for nct_id, *values in scoped_rows(con, scope, table, columns):
+    for nct_id, *values in rows:
         grouped[nct_id].append(tuple(values))
-    return grouped
+    return dict(grouped)
+
+
+def _part(by_study: dict[str, list], scope: CheckScope) -> dict[str, list]:
+    """The entries of the studies in scope.nct_ids."""
+    return {k: v for k, v in by_study.items() if k in scope.nct_ids}
 
 
 def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
                    fields: Iterable[str]) -> dict[str, list[StudyText]]:
     """Non-empty text of the given `table.column` fields for each scoped study (shared by rules)."""
     fields = tuple(fields)
-    return scope.shared(("texts", fields), lambda: _read_texts(con, scope, fields))
+    return _part(scope.shared(("texts", fields), lambda: _read_texts(con, scope, fields)), scope)
 
 
 def _read_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope,
@@ -87,7 +107,7 @@ def _read_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope,
             for column, value in zip(columns, values):
                 if isinstance(value, str) and value.strip():
                     texts[nct_id].append(StudyText(f"{table}.{column}", value))
-    return texts
+    return dict(texts)
 
 
 def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:

@@ -23,6 +23,7 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
 
 
 def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date,
-                  recheck_all: bool = False) -> checks.CheckResult:
+                  recheck_all: bool = False, workers: int | None = None) -> checks.CheckResult:
     """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together."""
-    return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all))
+    return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all),
+                             workers=workers)

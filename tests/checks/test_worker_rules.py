@@ -1,0 +1,73 @@
+"""Text rules evaluated in worker processes give exactly the issues of a run in one process."""
+from __future__ import annotations
+
+import pytest
+
+import checks
+from checks import engine
+from checks.rule import Finding, Rule
+from checks.study_text import rows_by_study
+from tests.checks import harness
+from tests.checks.test_rule_cases import CASES
+
+WORKER_RULES = {r.id for r in checks.all_rules() if r.in_worker}
+
+
+def _issues(con):
+    return con.execute("SELECT nct_id, rule_id, severity, message, evidence FROM quality_issues ORDER BY ALL").fetchall()
+
+
+@pytest.fixture
+def case_studies(tmp_path):
+    """One warehouse holding the study of every single-study case of a worker rule, each under its own id."""
+    studies, expected = {}, {}
+    for i, case in enumerate(c for c in CASES if c.rule_id in WORKER_RULES and not c.others):
+        study = harness.clean_study()
+        case.change(study)
+        nct_id = f"NCT09{i:06d}"
+        studies[nct_id] = study
+        expected[nct_id] = (case.rule_id, case.fires)
+    return harness.warehouse_with(tmp_path, studies), expected
+
+
+def test_worker_processes_give_the_issues_of_one_process(case_studies, monkeypatch):
+    con, expected = case_studies
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    alone = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
+    one_process = _issues(con)
+    forked = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=2)
+    assert not alone.failed_rules and not forked.failed_rules
+    assert _issues(con) == one_process
+    assert alone.by_rule == forked.by_rule
+    fired = {(nct_id, rule_id) for nct_id, rule_id, *_ in one_process}
+    for nct_id, (rule_id, fires) in expected.items():
+        assert ((nct_id, rule_id) in fired) == fires, (nct_id, rule_id)
+
+
+def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
+
+    def reads_itself(con, scope):
+        for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
+            con.execute("SELECT 1").fetchall()  # not a shared read: no warehouse in a worker
+            yield Finding(nct_id, "Title seen.", rows[0][0])
+
+    def shared_only(con, scope):
+        for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
+            yield Finding(nct_id, "Title seen.", rows[0][0])
+
+    rules = [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
+                  func=reads_itself, in_worker=True),
+             Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
+                  func=shared_only, in_worker=True)]
+    result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2)
+    assert list(result.failed_rules) == ["test.reads_itself"]
+    assert "outside checks.study_text" in result.failed_rules["test.reads_itself"]
+    assert result.by_rule == {"test.shared_only": 4}
+    assert [r[:2] for r in _issues(con)] == [(f"NCT0100000{i}", "test.shared_only") for i in range(1, 5)]
+
+
+def test_only_function_rules_run_in_workers():
+    with pytest.raises(ValueError, match="only a function rule"):
+        Rule("test.sql", "contradiction", "info", "-", (), sql="SELECT 1", in_worker=True)
