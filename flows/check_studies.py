@@ -16,8 +16,8 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
     pending = runs.unchecked(con)
     if not pending:
         return []
-    rows = con.execute(
-        "SELECT DISTINCT nct_id FROM related_studies WHERE list_contains(?, related_nct_id)", [pending]
+    rows = con.execute(  # a join: a list test per row would cost studies x pending at registry scale
+        "SELECT DISTINCT r.nct_id FROM related_studies r JOIN meta.unchecked_studies u ON u.nct_id = r.related_nct_id"
     ).fetchall()
     return sorted(set(pending) | {r[0] for r in rows})
 

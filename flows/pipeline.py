@@ -52,6 +52,15 @@ def parse_workers(workers: int | None):
         yield pool
 
 
+def parse_ahead(pool):
+    """`start(items, known)`: the parse task submitted to the flow's task runner, so the next batch parses
+    while this one loads; called in place on a Dask cluster, whose workers already parse in parallel."""
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    if pool is None or type(runner).__name__ == "DaskTaskRunner":
+        return lambda items, known: run.Parsed(parse(items, known, pool))
+    return lambda items, known: parse.submit(items, known, pool)
+
+
 @flow(name="trialqc", log_prints=False)
 def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date | None = None,
                  batch_size: int | None = None, recheck_all: bool = False, workers: int | None = None,
@@ -74,8 +83,8 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
             progress.found(len(entries))
             stream = run.input_stream(con, entries, rehash)
             number = 0
-            while items := read_inputs(stream, batch_size or settings.batch_size):
-                parsed = parse(items, run.known_hashes(con, items), pool)
+            size = batch_size or settings.batch_size
+            for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
                 validated = validate_batch(parsed)
                 batch = assemble_batch(run_id, parsed, validated)
                 load_batch(con, batch)

@@ -9,24 +9,27 @@ import logging
 import multiprocessing
 import os
 import signal
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 import pandas as pd
 
 from flows import assemble, check_studies, inputs, parse_batch, summary, validate
-from flows.inputs import Input, Item
+from flows.inputs import Input, Item, Unchanged
 from warehouse import load, runs
 from warehouse.tables import STUDY_TABLES
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
 BATCH_BYTES = 256 * 1024 * 1024
+# Files recorded unchanged ride along without counting towards the batch size (a re-run after a small
+# change parses a few full batches, not many nearly empty ones); this many per batch slot at most.
+UNCHANGED_PER_SLOT = 20
 
 
 @contextmanager
@@ -58,13 +61,32 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def parse_ahead(pool: Executor | None) -> Iterator[Callable]:
+    """`start(items, known)` for parsed_batches: in a background thread that feeds the worker processes,
+    so workers parse the next batch while this process loads; at once when there are no workers."""
+    if pool is None:
+        yield lambda items, known: Parsed(parse_batch.parse_inputs(items, known, None))
+        return
+    feeder = ThreadPoolExecutor(1, thread_name_prefix="parse-ahead")
+    try:
+        yield lambda items, known: feeder.submit(parse_batch.parse_inputs, items, known, pool)
+    finally:
+        feeder.shutdown(wait=True, cancel_futures=True)
+
+
 def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
-    """The next batch from the input stream: at most `size` items and about `max_bytes` bytes read."""
-    batch, held = [], 0
+    """The next batch from the input stream: at most `size` files read and about `max_bytes` bytes.
+
+    Files recorded unchanged (not read) do not count towards `size`, up to UNCHANGED_PER_SLOT * size items.
+    """
+    batch, held, read = [], 0, 0
     for item in stream:
         batch.append(item)
-        held += item.size if isinstance(item, Input) else 0
-        if len(batch) >= size or held >= max_bytes:
+        if not isinstance(item, Unchanged):
+            read += 1
+            held += item.size if isinstance(item, Input) else 0
+        if read >= size or held >= max_bytes or len(batch) >= UNCHANGED_PER_SLOT * size:
             break
     return batch
 
@@ -77,6 +99,34 @@ def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = F
 def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
     """The sha256s of this batch's read inputs that an earlier run recorded."""
     return runs.known_hashes(con, [i.sha256 for i in items if isinstance(i, Input)])
+
+
+class Parsed:
+    """A batch parsed at once (no worker processes): `result()` as a future's."""
+
+    def __init__(self, batch: parse_batch.ParsedBatch) -> None:
+        self.batch = batch
+
+    def result(self) -> parse_batch.ParsedBatch:
+        """The parsed batch."""
+        return self.batch
+
+
+def parsed_batches(con: duckdb.DuckDBPyConnection, stream: Iterator[Item], size: int,
+                   read: Callable, start: Callable) -> Iterator[tuple[list[Item], parse_batch.ParsedBatch]]:
+    """Each batch with its parse; the next batch is read and parsing while the caller loads this one.
+
+    `read(stream, size)` gives a batch, `start(items, known)` starts its parse and returns a future.
+    A file that repeats one in the batch still in flight is known, as if that batch were loaded.
+    """
+    items = read(stream, size)
+    pending = start(items, known_hashes(con, items)) if items else None
+    while pending is not None:
+        current, items = items, read(stream, size)
+        in_flight = {i.sha256 for i in current if isinstance(i, Input)}
+        following = start(items, known_hashes(con, items) | in_flight) if items else None
+        yield current, pending.result()
+        pending = following
 
 
 def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
@@ -132,11 +182,10 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        with parse_pool(workers) as pool:
+        with parse_pool(workers) as pool, parse_ahead(pool) as start:
             stream = input_stream(con, inputs.discover(source), rehash)
             number = 0
-            while items := next_batch(stream, batch_size):
-                parsed = parse_batch.parse_inputs(items, known_hashes(con, items), pool)
+            for items, parsed in parsed_batches(con, stream, batch_size, next_batch, start):
                 validated = validate_records(parsed)
                 batch = assemble.assemble(run_id, parsed, validated)
                 load.load_batch(con, batch)
