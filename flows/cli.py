@@ -47,7 +47,8 @@ def run(
     report: bool = typer.Option(True, "--report/--no-report", help="Write the quality report at the end (default: yes)."),
     prefect: bool = typer.Option(False, "--prefect", help="Run as a Prefect flow even without PREFECT_API_URL "
                                  "(starts a temporary Prefect server). With PREFECT_API_URL set it always does."),
-    workers: Optional[int] = typer.Option(None, min=1, help="Parsing processes (default: one per core)."),
+    workers: Optional[int] = typer.Option(
+        None, min=1, help="Processes that parse and run the text rules (default: one per core)."),
     rehash: bool = typer.Option(False, help="Read and hash every file, even those unchanged in path, size and mtime."),
     ducklake: Optional[Path] = typer.Option(None, help="Also publish the warehouse as DuckLake (Parquet + catalog) "
                                             "in this folder after the run."),
