@@ -224,8 +224,21 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     return False
 
 
+def _may_repeat(text: str) -> bool:
+    """Whether some run of MIN_ITEM_WORDS words occurs twice in the text: a repeated item needs one.
+
+    Items are cut at word boundaries and keyed by their words, so the first words of a repeated
+    item's key form such a run; most texts have none and need no item walk at all.
+    """
+    words = _NOT_WORD.sub(" ", text.lower()).split()
+    runs = len(words) - MIN_ITEM_WORDS + 1
+    return runs > 1 and len(set(zip(*(words[i:] for i in range(MIN_ITEM_WORDS))))) < runs
+
+
 def repeated_items(text: str | None) -> list[tuple[Item, Item]]:
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
+    if not text or not _may_repeat(text):
+        return []
     seen: dict[str, Item] = {}
     repeats = []
     for item in items(text):
