@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checks.dose_context import count_before, phase_of, unit_strength, variable_dosing
 
+_DIGIT = re.compile(r"\d")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
 _UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol"
 _DOSE = re.compile(
@@ -133,13 +135,14 @@ def _in_context(text: str, dose: Dose, variable: bool) -> Dose:
     return replace(dose, strength=unit_strength(text, dose.start, dose.end), phase=phase, variable=variable)
 
 
-def parse_doses(text: str | None) -> list[Dose]:
-    """Every dose stated in a text, in order; [] for None or text without doses."""
-    if not text:
-        return []
+@lru_cache(maxsize=8192)  # the same intervention text is read for every arm that receives it
+def parse_doses(text: str | None) -> tuple[Dose, ...]:
+    """Every dose stated in a text, in order; () for None or text without doses."""
+    if not text or not _DIGIT.search(text):  # every dose has an amount in digits
+        return ()
     matches = list(_DOSE.finditer(text))
     if not matches:
-        return []
+        return ()
     variable = variable_dosing(text)
     doses = []
     for i, m in enumerate(matches):
@@ -151,7 +154,7 @@ def parse_doses(text: str | None) -> list[Dose]:
             dose = _in_context(text, dose, variable)
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
-    return doses
+    return tuple(doses)
 
 
 # "0, 15 or 30 mg", "25, 100 & 400 mcg": amounts listed before the one that carries the unit.
