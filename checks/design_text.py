@@ -89,32 +89,42 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
+    return [claim for source in sources for claim in _claims_in(source, pattern)]
+
+
+def _claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
+    """The claims of one text, found once per text and pattern (several rules ask for the same)."""
+    known = source.memo.get(pattern)
+    if known is None:
+        needles = NEEDLES.get(pattern)
+        skip = needles and not any(n in source.lowered for n in needles)
+        known = source.memo[pattern] = [] if skip else _find_claims(source, pattern)
+    return known
+
+
+def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
+    matches = list(pattern.finditer(source.text))
+    if not matches:  # most texts never mention the phrase: no sentence work at all
+        return []
     found = []
-    needles = NEEDLES.get(pattern)
-    for source in sources:
-        if needles and not any(n in source.lowered for n in needles):
+    bounds = list(sentences(source.text))
+    starts = [b[0] for b in bounds]
+    verdicts: dict[int, bool] = {}
+    for m in matches:
+        i = bisect_right(starts, m.start()) - 1
+        s_start, s_end = bounds[i]
+        if m.end() > s_end:  # the phrase spans a sentence end: not one claim
             continue
-        matches = list(pattern.finditer(source.text))
-        if not matches:  # most texts never mention the phrase: no sentence work at all
+        sentence = source.text[s_start:s_end]
+        if i not in verdicts:
+            verdicts[i] = about_this_study(sentence, source.narrative)
+        if not verdicts[i]:
             continue
-        bounds = list(sentences(source.text))
-        starts = [b[0] for b in bounds]
-        verdicts: dict[int, bool] = {}
-        for m in matches:
-            i = bisect_right(starts, m.start()) - 1
-            s_start, s_end = bounds[i]
-            if m.end() > s_end:  # the phrase spans a sentence end: not one claim
-                continue
-            sentence = source.text[s_start:s_end]
-            if i not in verdicts:
-                verdicts[i] = about_this_study(sentence, source.narrative)
-            if not verdicts[i]:
-                continue
-            local = m.start() - s_start
-            inner = pattern.match(sentence, local)
-            negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
-                _NEGATION_BEFORE.search(sentence[:local]))
-            found.append(Claim(source, m.start(), m.end(), negated))
+        local = m.start() - s_start
+        inner = pattern.match(sentence, local)
+        negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
+            _NEGATION_BEFORE.search(sentence[:local]))
+        found.append(Claim(source, m.start(), m.end(), negated))
     return found
 
 

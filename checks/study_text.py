@@ -44,6 +44,11 @@ class StudyText:
         """The text in lower case, for cheap word tests before a pattern search."""
         return self.text.lower()
 
+    @cached_property
+    def memo(self) -> dict:
+        """What rules found in this text, by what they looked for: several rules ask the same."""
+        return {}
+
     @property
     def label(self) -> str:
         """How a person names this field: 'arm description'."""
