@@ -5,6 +5,7 @@ The 20+ point variant is bench/kill_points.py; here a handful of points keeps CI
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -154,4 +155,27 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     con = connect(db)
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
     assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    con.close()
+
+
+CTRL_C_AFTER_FIRST_BATCH = SIGTERM_AFTER_FIRST_BATCH.replace("SIGTERM", "SIGINT")
+
+
+@pytest.mark.long  # starts a temporary Prefect server; the plain-path variant above runs in the suite
+def test_ctrl_c_in_prefect_mode_ends_with_one_line_and_the_run_recorded(samples, tmp_path):
+    db = tmp_path / "t.duckdb"
+    code = (f"import sys\n{CTRL_C_AFTER_FIRST_BATCH}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', "
+            f"'--prefect', '--db', {str(db)!r}, '--source', {str(samples)!r}, '--as-of', '2026-11-22', "
+            "'--batch-size', '2']\napp()")
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), DO_NOT_TRACK="1")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=900,
+                          env=env)
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [line for line in proc.stderr.splitlines() if line.startswith("error:")] == [
+        "error: interrupted: batches committed before the stop are kept and the run is recorded as "
+        "'interrupted'; run again to load the rest and check what it loaded."]
+    con = connect(db)
+    assert con.execute("SELECT status, loaded FROM meta.load_runs").fetchall() == [("interrupted", 2)]
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 2
     con.close()
