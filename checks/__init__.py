@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Callable, Sequence
 
 import duckdb
 
@@ -30,12 +30,14 @@ def run_checks(
     as_of: date,
     nct_ids: Sequence[str] | None = None,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Run every rule on the given studies (None = all) and replace their quality issues.
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process).
     """
-    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers)
+    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,
+                     progress=progress)
 
 
 __all__ = ["FAMILIES", "all_rules", "run_checks", "CheckResult", "Finding", "Rule"]

@@ -99,11 +99,13 @@ def run_rules(
     nct_ids: Sequence[str] | None = None,
     chunk_size: int | None = None,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically.
 
     Rules marked `in_worker` are evaluated in `workers` processes (default: one per core), part of
-    the chunk's studies each, while this process runs the SQL rules.
+    the chunk's studies each, while this process runs the SQL rules. `progress(checked, total)` is
+    called after each chunk.
     """
     rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -114,6 +116,8 @@ def run_rules(
     for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
         scope = set_scope(con, ordered[start:start + chunk_size], as_of)
         _run_chunk(con, rules, run_id, scope, result, workers)
+        if progress is not None:
+            progress(result.studies, len(ordered))
     return result
 
 

@@ -1,6 +1,7 @@
 """Stage 'check': quality-check every study not yet checked (this run's and any interrupted run's)."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import duckdb
@@ -22,8 +23,15 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
     return sorted(set(pending) | {r[0] for r in rows})
 
 
-def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date,
-                  recheck_all: bool = False, workers: int | None = None) -> checks.CheckResult:
-    """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together."""
+def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, recheck_all: bool = False,
+                  workers: int | None = None, log: logging.Logger | logging.LoggerAdapter | None = None,
+                  ) -> checks.CheckResult:
+    """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together.
+
+    With `log`, a line per chunk says how far the check has come.
+    """
+    def progress(checked: int, total: int) -> None:
+        if log is not None and total > checked:
+            log.info("checks: %d of %d studies checked", checked, total)
     return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all),
-                             workers=workers)
+                             workers=workers, progress=progress)

@@ -92,7 +92,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                 progress.loaded(len(items))
                 run.log_batch(log, number, len(items), con, run_id)
             progress.checking()
-            found = check(con, run_id, as_of, recheck_all, workers)
+            found = check(con, run_id, as_of, recheck_all, workers, log)
             run.log_check(log, found)
             result.issues_run, result.failed_rules = found.issues, found.failed_rules
             status = "completed"

@@ -192,7 +192,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 number += 1
                 log_batch(log, number, len(items), con, run_id)
         if check:
-            found = check_studies.check_studies(con, run_id, as_of, recheck_all, workers)
+            found = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
             log_check(log, found)
             result.issues_run, result.failed_rules = found.issues, found.failed_rules
         status = "completed"

@@ -71,3 +71,11 @@ def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, mon
 def test_only_function_rules_run_in_workers():
     with pytest.raises(ValueError, match="only a function rule"):
         Rule("test.sql", "contradiction", "info", "-", (), sql="SELECT 1", in_worker=True)
+
+
+def test_progress_is_told_after_each_chunk(tmp_path):
+    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 6)})
+    told = []
+    engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, chunk_size=2,
+                     progress=lambda checked, total: told.append((checked, total)))
+    assert told == [(2, 5), (4, 5), (5, 5)]
