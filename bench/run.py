@@ -130,6 +130,7 @@ def bench(tmp: Path, args) -> None:
     wall, result = one_run(db, source, "one-percent", args)
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
           f"{100 * wall / first_wall:.1f}% of the first run's time")
+    print("  stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in totals.items()))
     text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
     totals.clear()
     wall, result = one_run(tmp / "text.duckdb", text, "text", args)
