@@ -99,11 +99,11 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
     studies deletes nothing, so its cost does not grow with the warehouse.
     """
     v = batch.versions
-    new = v[[winners.get(n) == s for n, s in zip(v["nct_id"], v["sha256"])]]
+    new = v[[winners.get(n) == s for n, s in zip(v["nct_id"].tolist(), v["sha256"].tolist())]]
     new = new.drop_duplicates("nct_id")
     if new.empty:
         return []
-    stale = [n for n in new["nct_id"] if n in known]
+    stale = [n for n in new["nct_id"].tolist() if n in known]
     if stale:
         con.register("_replaced", pa.table({"nct_id": stale}))
     keep = set(new["position"])
