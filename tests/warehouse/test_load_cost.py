@@ -49,7 +49,8 @@ def test_a_new_study_deletes_nothing_and_a_new_version_replaces_its_rows(tmp_pat
     db = tmp_path / "w.duckdb"
     con = connect(db)
     assert _load(con, db, "r1", _place(tmp_path / "first")) == []
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("studies", "conditions", "facilities")}
+    tables = ("studies", "conditions", "facilities")
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     deletes = _load(con, db, "r2", _place(tmp_path / "second", "A later title", "2030-01-01"))
     assert deletes and all("_replaced" in d for d in deletes)
     assert con.execute("SELECT brief_title FROM studies").fetchall() == [("A later title",)]
