@@ -40,7 +40,7 @@ def decide_outcome(file: FileOutcome, loaded_paths: set[str]) -> str:
 
 
 def _files(parsed: ParsedBatch, versions: pd.DataFrame) -> pd.DataFrame:
-    loaded_paths = set(versions["path"])
+    loaded_paths = set(versions["path"].tolist())
     rows = []
     for f in parsed.files:
         f.outcome = decide_outcome(f, loaded_paths)
@@ -101,7 +101,8 @@ RAW_VALUE_COLUMNS = ["run_id", "nct_id", "sha256", "table_name", "column_name", 
 
 def raw_value_rows(run_id: str, validated: ValidatedBatch, versions: pd.DataFrame) -> pd.DataFrame:
     """meta.raw_values rows: the refused cells of the versions this batch loads."""
-    loaded = dict(zip(versions["position"], zip(versions["nct_id"], versions["sha256"])))
+    ids = zip(versions["nct_id"].tolist(), versions["sha256"].tolist())
+    loaded = dict(zip(versions["position"].tolist(), ids))
     rows = [{"run_id": run_id, "nct_id": loaded[v.position][0], "sha256": loaded[v.position][1],
              "table_name": v.table, "column_name": v.column, "raw_value": v.raw, "expected": v.expected}
             for v in validated.raw_values if v.position in loaded]

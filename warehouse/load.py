@@ -72,38 +72,59 @@ def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The current version (sha256) of each study touched by the batch."""
     precedence = pa.table({"layout": list(LAYOUT_PRECEDENCE), "rank": list(LAYOUT_PRECEDENCE.values())})
     con.register("_precedence", precedence)
+    # Only the versions of the batch's studies, and only their files' times: never the whole registry.
     rows = con.execute("""
-        WITH file_time AS (SELECT sha256, max(mtime) AS mtime FROM meta.source_files GROUP BY sha256)
+        WITH touched AS (SELECT r.nct_id, r.sha256, r.layout, r.last_update_posted_date
+                         FROM meta.source_records r WHERE r.nct_id IN (SELECT nct_id FROM _versions_in)),
+        file_time AS (SELECT sha256, max(mtime) AS mtime FROM meta.source_files
+                      WHERE sha256 IN (SELECT sha256 FROM touched) GROUP BY sha256)
         SELECT nct_id, sha256 FROM (
             SELECT r.nct_id, r.sha256, row_number() OVER (
                 PARTITION BY r.nct_id
                 ORDER BY r.last_update_posted_date DESC NULLS LAST, p.rank DESC,
                          f.mtime DESC NULLS LAST, r.sha256 DESC) AS n
-            FROM meta.source_records r
+            FROM touched r
             JOIN _precedence p USING (layout)
             LEFT JOIN file_time f USING (sha256)
-            WHERE r.nct_id IN (SELECT DISTINCT nct_id FROM _versions_in)
         ) WHERE n = 1""").fetchall()
     con.unregister("_precedence")
     return dict(rows)
 
 
-def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: dict[str, str]) -> list[str]:
-    """Swap in the rows of every study whose current version arrived in this batch."""
+def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: dict[str, str],
+                     known: set[str]) -> list[str]:
+    """Swap in the rows of every study whose current version arrived in this batch.
+
+    Only studies `known` to the warehouse before the batch can have rows to delete; a batch of new
+    studies deletes nothing, so its cost does not grow with the warehouse.
+    """
     v = batch.versions
-    new = v[[winners.get(n) == s for n, s in zip(v["nct_id"], v["sha256"])]]
+    new = v[[winners.get(n) == s for n, s in zip(v["nct_id"].tolist(), v["sha256"].tolist())]]
     new = new.drop_duplicates("nct_id")
     if new.empty:
         return []
-    con.register("_replaced", pa.table({"nct_id": new["nct_id"].tolist()}))
+    stale = [n for n in new["nct_id"].tolist() if n in known]
+    if stale:
+        con.register("_replaced", pa.table({"nct_id": stale}))
     keep = set(new["position"])
-    for table in STUDY_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
-        frame = batch.frames.get(table)
-        if frame is not None:
-            _insert(con, table, frame[frame.index.isin(keep)])
-    con.unregister("_replaced")
+    try:
+        for table in STUDY_TABLES:
+            if stale:
+                con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
+            frame = batch.frames.get(table)
+            if frame is not None:
+                _insert(con, table, frame[frame.index.isin(keep)])
+    finally:
+        if stale:
+            con.unregister("_replaced")
     return new["nct_id"].tolist()
+
+
+def _known_studies(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The batch's studies that the warehouse already holds rows or versions of."""
+    rows = con.execute("""SELECT nct_id FROM meta.source_records WHERE nct_id IN (SELECT nct_id FROM _versions_in)
+                          UNION SELECT nct_id FROM studies WHERE nct_id IN (SELECT nct_id FROM _versions_in)""")
+    return {r[0] for r in rows.fetchall()}
 
 
 def batch_counts(batch: LoadBatch) -> dict[str, int]:
@@ -131,15 +152,16 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
 def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> list[str]:
     """Record every version, mark superseded ones, and swap in the studies whose current version arrived."""
     versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
-    _insert(con, "meta.source_records", versions, """
-        ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
     con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
                                                       preserve_index=False))
     try:
+        known = _known_studies(con)
+        _insert(con, "meta.source_records", versions, """
+            ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
         con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
                        WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
         winners = _winners(con)
-        replaced = _replace_studies(con, batch, winners)
+        replaced = _replace_studies(con, batch, winners, known)
         con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))
         con.execute("""UPDATE meta.source_records r SET is_current = (r.sha256 = c.sha256)
                        FROM _current c WHERE r.nct_id = c.nct_id""")

@@ -1,0 +1,75 @@
+"""What a batch costs must not grow with the warehouse: new studies delete nothing, commits rarely checkpoint."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from flows.run import run_pipeline
+from warehouse.connect import connect
+
+STUDY = Path(__file__).parent.parent / "fixtures" / "multi_source" / "NCT04916756.json"
+
+
+class RecordingConnection:
+    """A warehouse connection that remembers every statement run through it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con, self.statements = con, []
+
+    def execute(self, sql: str, *args):
+        self.statements.append(" ".join(sql.split()))
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.con, name)
+
+
+def _load(con, db: Path, run_id: str, folder: Path) -> list[str]:
+    recording = RecordingConnection(con)
+    result = run_pipeline(recording, run_id=run_id, source=folder, db_path=db, as_of=date(2026, 11, 22),
+                          check=False, workers=1)
+    assert result.loaded == 1, result.rejects
+    return [s for s in recording.statements if s.startswith("DELETE")]
+
+
+def _place(folder: Path, title: str | None = None, updated: str | None = None) -> Path:
+    folder.mkdir(parents=True)
+    record = json.loads(STUDY.read_text())
+    if title:
+        record["protocolSection"]["identificationModule"]["briefTitle"] = title
+        record["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = updated
+    (folder / STUDY.name).write_text(json.dumps(record))
+    return folder
+
+
+def test_a_new_study_deletes_nothing_and_a_new_version_replaces_its_rows(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    assert _load(con, db, "r1", _place(tmp_path / "first")) == []
+    tables = ("studies", "conditions", "facilities")
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    deletes = _load(con, db, "r2", _place(tmp_path / "second", "A later title", "2030-01-01"))
+    assert deletes and all("_replaced" in d for d in deletes)
+    assert con.execute("SELECT brief_title FROM studies").fetchall() == [("A later title",)]
+    assert {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+    con.close()
+
+
+def test_a_study_held_without_a_recorded_version_is_still_replaced(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    _load(con, db, "r1", _place(tmp_path / "first"))
+    con.execute("DELETE FROM meta.source_records")  # rows written by another tool: no version on record
+    assert _load(con, db, "r2", _place(tmp_path / "second", "A later title", "2030-01-01"))
+    assert con.execute("SELECT brief_title FROM studies").fetchall() == [("A later title",)]
+    con.close()
+
+
+def test_a_write_connection_checkpoints_after_a_few_batches_not_each(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    threshold = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+    assert threshold == "244.1 MiB"  # 256 MB as DuckDB shows it
+    con.close()
