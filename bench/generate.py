@@ -57,6 +57,12 @@ def _walk_dates(node, days: int):
     return node
 
 
+def _studies(document) -> list[dict]:
+    """The full studies of a template: one record, or each study of an API page; id-only fragments left out."""
+    found = document.get("studies", []) if isinstance(document, dict) and "studies" in document else [document]
+    return [s for s in found if isinstance(s, dict) and "statusModule" in s.get("protocolSection", {})]
+
+
 def json_record(template: dict, nct_id: str, rng: random.Random, defect: str | None) -> bytes:
     """One API v2 study: a template with a new id, dates moved together, a varied title, maybe a defect."""
     record = _walk_dates(template, rng.randint(-400, 400))
@@ -84,7 +90,7 @@ def records(n: int, seed: int, layout: str):
     rng = random.Random(seed)
     layouts = ["json", "xml", "text"] if layout == "mixed" else [layout]
     pools = {name: templates(name) for name in layouts}
-    parsed_json = [orjson.loads(t) for t in pools.get("json", [])]
+    parsed_json = [study for t in pools.get("json", []) for study in _studies(orjson.loads(t))]
     for i in range(n):
         kind = layouts[i % len(layouts)]
         nct_id = f"NCT{10_000_000 + i * 7 + seed % 7:08d}"
