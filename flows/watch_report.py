@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checks.shown_text import shown_in_template
+
 TEMPLATES = Path(__file__).parent / "templates"
 EVENT_TITLES = {"entered": "Entered the list", "left": "Left the list", "changed": "Record changed",
                 "issue_new": "New issues", "issue_resolved": "Resolved issues"}
@@ -82,7 +84,8 @@ def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
 
 def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write one HTML page per saved watch list into out_dir; the paths written."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
