@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from checks.shown_text import shown
+from checks.shown_text import csv_cell, shown
 from flows.search import RESULT_COLUMNS
 from flows.settings import Settings
 
@@ -49,13 +49,13 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
 
 
 def print_results(rows: list[dict], fmt: str) -> None:
-    """Search results as a terminal table, CSV or JSON on standard output."""
+    """Search results as a terminal table, CSV (no cell a spreadsheet runs as a formula) or JSON (verbatim)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, default=str, indent=2) + "\n")
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(RESULT_COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: csv_cell(value) for column, value in row.items()} for row in rows)
     else:
         console.print(Text(f"{len(rows)} studies", style="bold"))
         for row in rows:
