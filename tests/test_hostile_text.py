@@ -21,6 +21,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from checks.report import write_report
+from checks.report_charts import hbars
 from checks.shown_text import csv_cell, markdown_cell, shown
 from flows import artifacts
 from flows.after_run import refresh_search_and_watch_lists
@@ -152,6 +153,13 @@ def test_report_pages_show_hostile_text_as_text(outputs):
     assert_safe_page(outputs.report / "quality_report.html")
     assert_safe_page(outputs.report / "studies" / "page-1.html", "brief")
     assert_safe_page(outputs.report / "study" / f"{NCT[:9]}.html", "brief", "arm")
+
+
+def test_a_chart_label_shows_hostile_text_as_text():
+    svg = hbars([(hostile("sponsor"), {"share": 50.0})], ("share",), unit=" %", scale_max=100)
+    page = _Page(svg)
+    assert page.tags == {"svg", "rect", "title", "text"}
+    assert not UNSAFE.findall(svg) and f"{FORMULA} sponsor {SCRIPT}" in "".join(page.text)
 
 
 def test_watch_list_page_shows_hostile_text_as_text(outputs):
