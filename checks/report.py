@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from checks import report_charts as charts
 from checks import report_data as data
 from checks.report_pages import write_study_lists, write_study_pages
+from checks.shown_text import shown_in_template
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -63,7 +64,8 @@ def _run_name(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                       finalize=shown_in_template)
 
 
 def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1,

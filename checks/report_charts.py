@@ -1,11 +1,18 @@
 """Charts of the quality report as inline SVG: readable at a glance, no script, no CDN."""
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
+
+from checks.shown_text import shown
 
 COLORS = {"error": "#d92d20", "warning": "#f79009", "info": "#2e90fa", "untrusted": "#d92d20",
           "review": "#f79009", "trusted": "#12b76a", "new": "#d92d20", "resolved": "#12b76a",
           "share": "#7a5af8", "filled": "#2e90fa"}
+def escape(text: str) -> str:
+    """A label (a sponsor's name, a rule) as SVG text: markup escaped, control characters shown."""
+    return _html_escape(shown(text))
+
+
 LABEL_W, BAR_W, ROW_H = 300, 420, 20
 
 

@@ -44,7 +44,8 @@ class Progress:
 def run_artifacts(result: summary.RunSummary, session, progress: Progress | None = None) -> None:
     """The markdown summary (with the watch lists), the issues by rule, the report link, a full progress bar."""
     rule_changes, report = session.rule_changes, next(iter(session.report_paths), None)
-    create_markdown_artifact(summary.to_markdown(result) + session.watch_markdown, key=KEYS["summary"],
+    markdown = "\n".join(filter(None, (summary.to_markdown(result), session.watch_markdown)))
+    create_markdown_artifact(markdown, key=KEYS["summary"],
                              description="Files, rejects and quality issues of this run")
     rows = [{"rule": r["rule"], "severity": r["severity"], "category": r["category"], "issues": r["issues"],
              "studies": r["studies"], "change since previous run": f"{r['change']:+d}"} for r in rule_changes]

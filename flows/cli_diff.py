@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from checks.shown_text import shown
 from flows.cli_search import _fail, _open, console
 from warehouse.versions import describe, diff_versions, study_versions, version_by_sha
 
@@ -28,7 +29,7 @@ def _print_versions(nct_id: str, versions: list[dict]) -> None:
     for header in ("sha256", "layout", "last update", "status", "loaded in run", "file"):
         table.add_column(header, overflow="fold")
     for v in versions:
-        table.add_row(*[Text(str(x or "")) for x in (v["sha256"][:12], v["layout"], v["last_update_posted_date"],
+        table.add_row(*[Text(shown(str(x or ""))) for x in (v["sha256"][:12], v["layout"], v["last_update_posted_date"],
                                                      v["overall_status"], v["loaded_run"], v["path"])])
     console.print(table)
 
@@ -48,7 +49,7 @@ def diff(
         _print_versions(nct_id, versions)
         for a, b in _pairs(versions, nct_id, old, new):
             changes = diff_versions(a, b)
-            console.print(Text(f"{describe(a)} -> {describe(b)}: "
-                               + (f"{len(changes)} fields changed" if changes else "no tracked field changed")))
+            console.print(Text(shown(f"{describe(a)} -> {describe(b)}: "
+                               + (f"{len(changes)} fields changed" if changes else "no tracked field changed"))))
             for c in changes:
-                console.print(Text(f"  {c.label}: {c.before} -> {c.after}"))
+                console.print(Text(shown(f"  {c.label}: {c.before} -> {c.after}")))

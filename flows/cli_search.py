@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from checks.shown_text import csv_cell, shown
 from flows.search import RESULT_COLUMNS
 from flows.settings import Settings
 
@@ -48,13 +49,13 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
 
 
 def print_results(rows: list[dict], fmt: str) -> None:
-    """Search results as a terminal table, CSV or JSON on standard output."""
+    """Search results as a terminal table, CSV (no cell a spreadsheet runs as a formula) or JSON (verbatim)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, default=str, indent=2) + "\n")
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(RESULT_COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: csv_cell(value) for column, value in row.items()} for row in rows)
     else:
         console.print(Text(f"{len(rows)} studies", style="bold"))
         for row in rows:
@@ -71,7 +72,8 @@ def study_block(row: dict) -> Text:
              f"start {row['start_date'] or '?'}", f"completion {row['completion_date'] or '?'}"]
     issues = [_plural(row["errors"], "error"), _plural(row["warnings"], "warning"), _plural(row["infos"], "info")]
     return Text.assemble(
-        (f"{row['rank']:>3}. ", "bold"), (row["nct_id"], "bold cyan"), "  ", row["brief_title"] or "(no title)", "\n",
+        (f"{row['rank']:>3}. ", "bold"), (row["nct_id"], "bold cyan"), "  ",
+        shown(row["brief_title"] or "(no title)"), "\n",
         "     ", " · ".join(facts), "\n",
         "     issues: ", (issues[0], "bold red" if row["errors"] else ""), ", ",
         (issues[1], "yellow" if row["warnings"] else ""), ", ", issues[2],
@@ -151,7 +153,7 @@ def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse fi
         last = ("not evaluated yet" if run_id is None else
                 f"{_plural(members, 'study').replace('studys', 'studies')} at run {run_id[:8]}: {entered} entered, "
                 f"{left} left, {changed} changed, {new} new issues, {resolved} resolved")
-        console.print(Text.assemble(("  " + name, "bold cyan"), "  ", search_text, "\n    ", last))
+        console.print(Text.assemble(("  " + shown(name), "bold cyan"), "  ", shown(search_text), "\n    ", last))
 
 
 @watch_app.command("remove")

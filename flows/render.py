@@ -1,4 +1,5 @@
-"""Terminal output: the run summary and the issue list, with rich (every value escaped: brackets show)."""
+"""Terminal output: the run summary and the issue list, with rich (every value escaped: brackets show,
+control characters that could rewrite the screen show as U+FFFD)."""
 from __future__ import annotations
 
 import duckdb
@@ -7,6 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from checks.rule import CATEGORIES, SEVERITIES
+from checks.shown_text import shown
 from flows.summary import RunSummary
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -18,7 +20,7 @@ FRESHNESS = "rule_id LIKE 'freshness.%'"
 def print_summary(console: Console, s: RunSummary) -> None:
     """Print what a run saw, loaded, rejected and found."""
     console.rule(f"trialqc run {escape(s.run_id)}")
-    console.print(f"as of [bold]{s.as_of}[/], warehouse [bold]{escape(s.db_path)}[/]")
+    console.print(f"as of [bold]{s.as_of}[/], warehouse [bold]{escape(shown(s.db_path))}[/]")
     files = Table("files seen", "loaded", "rejected", "skipped", "studies loaded", "studies in warehouse")
     files.add_row(*map(str, (s.files_seen, s.loaded, s.rejected, s.skipped, s.studies_loaded, s.studies_total)))
     console.print(files)
@@ -26,7 +28,7 @@ def print_summary(console: Console, s: RunSummary) -> None:
         rejects = Table("rejected file", "stage", "reason", title="Rejected in this run")
         rejects.columns[0].overflow = "fold"  # a path is shown whole, folded over lines, never cut
         for path, stage, reason in s.rejects[:50]:
-            rejects.add_row(escape(path or ""), escape(stage or ""), escape(reason or ""))
+            rejects.add_row(*(escape(shown(value or "")) for value in (path, stage, reason)))
         console.print(rejects)
     issues = Table("category", *SEVERITIES, "total", title="Quality issues in the warehouse")
     for category in CATEGORIES:
@@ -39,18 +41,19 @@ def print_summary(console: Console, s: RunSummary) -> None:
     for layout, fields in s.not_carried.items():
         console.print(f"[dim]{layout} pages never show {', '.join(fields)}: not counted as missing[/]")
     for rule_id, error in s.failed_rules.items():
-        console.print(f"[red]rule {escape(rule_id)} could not run:[/] {escape(error)}")
+        console.print(f"[red]rule {escape(rule_id)} could not run:[/] {escape(shown(error))}")
     console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --severity error, --since-last); "
-                  f"SQL: [bold].venv/bin/duckdb {escape(s.db_path)}[/]", soft_wrap=True)
+                  f"SQL: [bold].venv/bin/duckdb {escape(shown(s.db_path))}[/]", soft_wrap=True)
 
 
 def _issue_line(console: Console, severity: str, rule_id: str, cat: str, fields: str, message: str,
                 evidence: str | None, prefix: str = "") -> None:
     style = SEVERITY_STYLE.get(severity, "")
-    console.print(f"{escape(prefix)}[{style}]{severity:7}[/] {escape(rule_id)} ({escape(cat)}) — {escape(message)}")
-    console.print(f"         fields: {fields}", style="dim", markup=False, highlight=False)
+    console.print(f"{escape(prefix)}[{style}]{severity:7}[/] {escape(rule_id)} ({escape(cat)}) — "
+                  f"{escape(shown(message))}")
+    console.print(f"         fields: {shown(fields or '')}", style="dim", markup=False, highlight=False)
     if evidence:
-        console.print(f"         evidence: {evidence}", style="dim", markup=False, highlight=False)
+        console.print(f"         evidence: {shown(evidence)}", style="dim", markup=False, highlight=False)
 
 
 def _where(nct: str | None, category: str | None, severity: str | None) -> tuple[str, list]:

@@ -5,6 +5,7 @@ import duckdb
 from rich.console import Console
 from rich.markup import escape
 
+from checks.shown_text import shown
 from flows.render import SEVERITY_ORDER, SEVERITY_STYLE
 
 GROUPS = (
@@ -39,7 +40,7 @@ def print_changes(console: Console, con: duckdb.DuckDBPyConnection, *, severity:
         console.rule(f"[bold]{name}[/]: {len(rows)}")
         for nct_id, sev, rule_id, message in rows[:limit]:
             console.print(f"{escape(nct_id)} [{SEVERITY_STYLE.get(sev, '')}]{sev:7}[/] {escape(rule_id)} — "
-                          f"{escape(message)}")
+                          f"{escape(shown(message))}")
         if len(rows) > limit:
             console.print(f"... {len(rows) - limit} more (use --limit or --severity)")
     return counts

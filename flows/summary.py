@@ -7,6 +7,7 @@ from datetime import date
 import duckdb
 
 from checks.missing_fields import not_carried
+from checks.shown_text import markdown_cell
 
 
 @dataclass
@@ -79,7 +80,7 @@ def to_markdown(summary: RunSummary) -> str:
         lines += [f"| `{rule}` | {severity} | {n} |" for rule, severity, n in summary.issues_by_rule]
     if summary.rejects:
         lines += ["", "## Rejected in this run", "", "| path | stage | reason |", "|---|---|---|"]
-        lines += [f"| {p} | {s} | {r} |" for p, s, r in summary.rejects[:200]]
+        lines += [f"| {markdown_cell(p)} | {markdown_cell(s)} | {markdown_cell(r)} |" for p, s, r in summary.rejects[:200]]
     if summary.load_problems:
         lines += ["", f"{summary.load_problems} problem(s) in files that loaded: see `meta.load_problems`."]
     if summary.not_carried:
@@ -87,5 +88,5 @@ def to_markdown(summary: RunSummary) -> str:
         lines += [f"- `{layout}`: {', '.join(fields)}" for layout, fields in summary.not_carried.items()]
     if summary.failed_rules:
         lines += ["", "## Rules that could not run", ""]
-        lines += [f"- `{rule}`: {err}" for rule, err in summary.failed_rules.items()]
+        lines += [f"- `{rule}`: {markdown_cell(err)}" for rule, err in summary.failed_rules.items()]
     return "\n".join(lines) + "\n"

@@ -8,22 +8,17 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from checks.shown_text import markdown_cell, shown_in_template
+
 TEMPLATES = Path(__file__).parent / "templates"
 EVENT_TITLES = {"entered": "Entered the list", "left": "Left the list", "changed": "Record changed",
                 "issue_new": "New issues", "issue_resolved": "Resolved issues"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _md(text) -> str:
-    """Text safe inside a Markdown table cell."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
-    return escaped.replace("<", "&lt;").replace("\n", " ")
 
 
 def run_lists(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
@@ -43,13 +38,13 @@ def watch_markdown(con: duckdb.DuckDBPyConnection, run_id: str) -> str:
         return ""
     lines = ["## Watch lists", "", "| list | studies | entered | left | changed | new issues | resolved issues |",
              "|---|---|---|---|---|---|---|"]
-    lines += [f"| {_md(w['name'])} | {w['members']} | {w['entered']} | {w['left']} | {w['changed']} "
+    lines += [f"| {markdown_cell(w['name'])} | {w['members']} | {w['entered']} | {w['left']} | {w['changed']} "
               f"| {w['issues_new']} | {w['issues_resolved']} |" for w in lists]
     for w in lists:
         if not w["events"]:
             continue
-        lines += ["", f"### {_md(w['name'])}", "", "| study | what | detail |", "|---|---|---|"]
-        lines += [f"| {e['nct_id']} | {EVENT_TITLES[e['event']]} | {_md(e['detail'])} |" for e in w["events"][:500]]
+        lines += ["", f"### {markdown_cell(w['name'])}", "", "| study | what | detail |", "|---|---|---|"]
+        lines += [f"| {e['nct_id']} | {EVENT_TITLES[e['event']]} | {markdown_cell(e['detail'])} |" for e in w["events"][:500]]
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +77,8 @@ def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
 
 def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write one HTML page per saved watch list into out_dir; the paths written."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

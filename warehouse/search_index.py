@@ -36,7 +36,8 @@ def _existing(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 def documents_sql(con: duckdb.DuckDBPyConnection) -> str:
     """SELECT nct_id, title, names, body for the studies in the temp table _doc_scope."""
     present = _existing(con)
-    parts = [f"SELECT nct_id, '{field}' AS field, {column}::VARCHAR AS text FROM {table}"
+    # The index reads text up to a NUL byte: a NUL in a record would hide every word after it.
+    parts = [f"SELECT nct_id, '{field}' AS field, replace({column}::VARCHAR, chr(0), ' ') AS text FROM {table}"
              f" WHERE nct_id IN (SELECT nct_id FROM _doc_scope) AND {column} IS NOT NULL"
              for table, column, field in SOURCES if (table, column) in present]
     pieces = " UNION ALL ".join(parts)
