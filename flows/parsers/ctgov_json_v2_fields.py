@@ -26,7 +26,9 @@ def objects(value: object) -> list[dict]:
 def text(value: object) -> str | None:
     """A non-blank string as given; numbers as their text; anything else None."""
     if type(value) is str:
-        return None if not value or value.isspace() else value
+        return value if value and not value.isspace() else None
+    if value is None:
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
