@@ -45,17 +45,13 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
     ]
 
 
-# facilities column <- location key, for the text columns.
-_FACILITY_TEXTS = (("name", "facility"), ("city", "city"), ("state", "state"), ("zip", "zip"),
-                   ("country", "country"), ("status", "status"))
-
-
 def _facility(item: dict) -> Row:
-    row: Row = {}
-    for column, key in _FACILITY_TEXTS:
-        value = item.get(key)
-        # the usual case, a non-blank string, without a call; text() reads every other value
-        row[column] = value if type(value) is str and value and not value.isspace() else text(value)
+    get = item.get
+    row: Row = {"name": get("facility"), "city": get("city"), "state": get("state"), "zip": get("zip"),
+                "country": get("country"), "status": get("status")}
+    for column, value in row.items():
+        if type(value) is not str or not value or value.isspace():  # the usual non-blank string as is
+            row[column] = text(value)
     geo = item.get("geoPoint")
     if type(geo) is dict:
         lat, lon = geo.get("lat"), geo.get("lon")
