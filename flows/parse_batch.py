@@ -108,7 +108,7 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
     outcome = FileOutcome(item.sha256, item.path, item.size, item.mtime)
     batch.files.append(outcome)
     data = as_utf8(item.data)
-    parsers = claimants(data[:HEAD_BYTES]) if data.strip() else []
+    parsers = claimants(data[:HEAD_BYTES]) if data and not data.isspace() else []
     if len(parsers) != 1:
         reason, detail = _sniff_failure(data) if not parsers else (
             "ambiguous layout", "claimed by " + ", ".join(p.LAYOUT for p in parsers))

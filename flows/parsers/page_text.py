@@ -48,8 +48,14 @@ def decode_text(raw: bytes) -> str | None:
 _JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\-\d]|true\b|false\b|null\b|$)")
 
 
+# The bytes of a head whose text would open with '{' or '<' (after a BOM and whitespace): JSON or XML.
+_OBJECT_OR_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\x0b\x0c]*[{<]")
+
+
 def head_text(head: bytes) -> str | None:
     """What a sniffer may look at: page text, or None for binary, JSON and XML."""
+    if _OBJECT_OR_MARKUP.match(head):  # the registry's JSON and XML, told without decoding the head
+        return None
     text = decode_text(head)
     if text is None:
         return None
