@@ -36,7 +36,13 @@ def text(value: object) -> str | None:
 
 def texts(value: object) -> list[str]:
     """The non-blank strings of a JSON array."""
-    return [t for t in (text(item) for item in items(value)) if t is not None]
+    found = []
+    for item in items(value):
+        if type(item) is str and item and not item.isspace():  # the usual case, without a call
+            found.append(item)
+        elif (item := text(item)) is not None:
+            found.append(item)
+    return found
 
 
 def integer(value: object) -> object:

@@ -117,6 +117,11 @@ def day_date(column: str, text: str | None) -> dict[str, object]:
     return {column: _reading(text)[0] if text else None}
 
 
+def day_value(text: str | None) -> object:
+    """The value of a day_date column: the date, the text that is no date, or None."""
+    return _reading(text)[0] if text else None
+
+
 _NO_DATE = (None, None, None)
 
 
