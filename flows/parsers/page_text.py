@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
@@ -72,7 +73,13 @@ def page_lines(text: str) -> list[str]:
 
 def has_line(text: str, wanted: str) -> bool:
     """True when some line of `text`, stripped, is exactly `wanted`."""
-    return re.search(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$", text) is not None
+    # a plain substring test first: most sniffed heads lack the heading altogether
+    return wanted in text and _line_pattern(wanted).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _line_pattern(wanted: str) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$")
 
 
 def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
@@ -82,6 +89,7 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     current = preamble
     seen: set[str] = set()
     longest = max(map(len, headings), default=0) + _INDENT_SLACK
+    headings = headings if isinstance(headings, frozenset) else frozenset(headings)  # one lookup per line
     for line in lines:
         key = line.strip() if len(line) <= longest else None
         if key in headings and key not in seen:
