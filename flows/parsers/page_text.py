@@ -84,21 +84,18 @@ def _line_pattern(wanted: str) -> re.Pattern[str]:
 
 def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
     """Split lines at the first occurrence of each known heading (a whole stripped line)."""
-    preamble: list[str] = []
-    found: list[tuple[str, list[str]]] = []
-    current = preamble
-    seen: set[str] = set()
     longest = max(map(len, headings), default=0) + _INDENT_SLACK
-    headings = headings if isinstance(headings, frozenset) else frozenset(headings)  # one lookup per line
-    for line in lines:
-        key = line.strip() if len(line) <= longest else None
-        if key in headings and key not in seen:
+    headings = headings if isinstance(headings, frozenset) else frozenset(headings)
+    starts: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
+        key = lines[index].strip()
+        if key not in seen:  # a heading's later occurrences are lines of the section they are in
             seen.add(key)
-            current = []
-            found.append((key, current))
-        else:
-            current.append(line)
-    return Sections(preamble, found)
+            starts.append((index, key))
+    ends = [index for index, _ in starts[1:]] + [len(lines)]
+    found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
+    return Sections(lines[:starts[0][0]] if starts else lines[:], found)
 
 
 def nonblank(lines: list[str]) -> list[str]:
