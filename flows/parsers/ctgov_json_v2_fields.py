@@ -26,7 +26,9 @@ def objects(value: object) -> list[dict]:
 def text(value: object) -> str | None:
     """A non-blank string as given; numbers as their text; anything else None."""
     if type(value) is str:
-        return None if not value or value.isspace() else value
+        return value if value and not value.isspace() else None
+    if value is None:
+        return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
@@ -34,7 +36,13 @@ def text(value: object) -> str | None:
 
 def texts(value: object) -> list[str]:
     """The non-blank strings of a JSON array."""
-    return [t for t in (text(item) for item in items(value)) if t is not None]
+    found = []
+    for item in items(value):
+        if type(item) is str and item and not item.isspace():  # the usual case, without a call
+            found.append(item)
+        elif (item := text(item)) is not None:
+            found.append(item)
+    return found
 
 
 def integer(value: object) -> object:

@@ -9,14 +9,14 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
     """The people and places tables of one study object (protocolSection and derivedSection)."""
     protocol = section(study, "protocolSection")
     contacts = section(protocol, "contactsLocationsModule")
-    locations = objects(contacts.get("locations"))
+    facilities = [_facility(item) for item in objects(contacts.get("locations"))]
     return {
         "sponsors": _sponsors(section(protocol, "sponsorCollaboratorsModule")),
         "overall_officials": [_official(item) for item in objects(contacts.get("overallOfficials"))],
         "central_contacts": _central_contacts(objects(contacts.get("centralContacts"))),
         "responsible_parties": _responsible_party(section(protocol, "sponsorCollaboratorsModule")),
-        "facilities": [_facility(item) for item in locations],
-        "countries": _countries(locations, section(study, "derivedSection", "miscInfoModule")),
+        "facilities": facilities,
+        "countries": _countries(facilities, section(study, "derivedSection", "miscInfoModule")),
     }
 
 
@@ -46,14 +46,20 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
 
 
 def _facility(item: dict) -> Row:
+    get = item.get
+    row: Row = {"name": get("facility"), "city": get("city"), "state": get("state"), "zip": get("zip"),
+                "country": get("country"), "status": get("status")}
+    for column, value in row.items():
+        if type(value) is not str or not value or value.isspace():  # the usual non-blank string as is
+            row[column] = text(value)
     geo = item.get("geoPoint")
-    geo = geo if type(geo) is dict else {}
-    return {
-        "name": text(item.get("facility")), "city": text(item.get("city")),
-        "state": text(item.get("state")), "zip": text(item.get("zip")),
-        "country": text(item.get("country")), "status": text(item.get("status")),
-        "latitude": coordinate(geo.get("lat")), "longitude": coordinate(geo.get("lon")),
-    }
+    if type(geo) is dict:
+        lat, lon = geo.get("lat"), geo.get("lon")
+        row["latitude"] = lat if type(lat) is float else coordinate(lat)
+        row["longitude"] = lon if type(lon) is float else coordinate(lon)
+    else:
+        row["latitude"] = row["longitude"] = None
+    return row
 
 
 def coordinate(value: object) -> object:
@@ -73,9 +79,9 @@ def _responsible_party(module: dict) -> list[Row]:
              "affiliation": text(party.get("investigatorAffiliation"))}]
 
 
-def _countries(locations: list[dict], misc: dict) -> list[Row]:
+def _countries(facilities: list[Row], misc: dict) -> list[Row]:
     """Distinct location countries (removed=false), then derived removedCountries (removed=true)."""
-    current = [name for name in (text(item.get("country")) for item in locations) if name]
+    current = [row["country"] for row in facilities if row["country"]]
     removed = texts(misc.get("removedCountries"))
     return [{"name": name, "removed": False} for name in dict.fromkeys(current)] + [
         {"name": name, "removed": True} for name in dict.fromkeys(removed)

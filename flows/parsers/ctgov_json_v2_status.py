@@ -1,8 +1,8 @@
 """API v2 statusModule dates -> the study's dates, AACT's *_month_year texts and the registry timeline."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import section, text
-from flows.parsers.dates import date_columns, day_date
+from flows.parsers.ctgov_json_v2_fields import text
+from flows.parsers.dates import date_columns, day_value
 from flows.parsers.model import Row
 
 # (column prefix, statusModule key) of the dates that carry ACTUAL/ESTIMATED beside them.
@@ -39,16 +39,22 @@ def status_dates(status: dict) -> Row:
     """Every date column of `studies` that statusModule gives."""
     columns: Row = {}
     for prefix, key in _TYPED_DATES:
-        struct = section(status, key)
+        struct = _struct(status, key)
         columns.update(date_columns(prefix, text(struct.get("date")), text(struct.get("type"))))
     for prefix, key in _POSTED_DATES:
-        struct = section(status, key)
-        columns.update(day_date(prefix, text(struct.get("date"))) if prefix in PRECISION_LESS
-                       else date_columns(prefix, text(struct.get("date"))))
+        struct = _struct(status, key)
+        if prefix in PRECISION_LESS:
+            columns[prefix] = day_value(text(struct.get("date")))
+        else:
+            columns.update(date_columns(prefix, text(struct.get("date"))))
         columns[f"{prefix}_type"] = text(struct.get("type"))
     for column, key in _DAY_DATES:
-        columns.update(day_date(column, text(status.get(key))))
+        columns[column] = day_value(text(status.get(key)))
     # statusVerifiedDate is given to the month (YYYY-MM): month precision, stored at month end.
     columns.update(date_columns("verification_date", text(status.get("statusVerifiedDate"))))
     return columns
 
+
+def _struct(status: dict, key: str) -> dict:
+    struct = status.get(key)
+    return struct if isinstance(struct, dict) else {}

@@ -5,7 +5,7 @@ import re
 
 from flows.parsers.ctgov_json_v2_fields import boolean, integer, items, objects, section, text, texts
 from flows.parsers.ctgov_json_v2_status import status_dates
-from flows.parsers.dates import day_date
+from flows.parsers.dates import day_value
 from flows.parsers.model import Refused, Row
 
 
@@ -35,7 +35,7 @@ def study_row(study: dict) -> Row:
         "has_results": boolean(study.get("hasResults")),
     }
     row.update(status_dates(status))
-    row.update(day_date("snapshot_date", text(section(study, "derivedSection", "miscInfoModule").get("versionHolder"))))
+    row["snapshot_date"] = day_value(text(section(study, "derivedSection", "miscInfoModule").get("versionHolder")))
     row.update(_design_facts(protocol, design, status))
     return row
 
@@ -71,9 +71,12 @@ def phase(phases: object) -> object:
     return "/".join(texts(phases)) or None
 
 
+_INTERVENTIONAL = re.compile("interventional", re.IGNORECASE)
+
+
 def _is_interventional(protocol: dict) -> bool:
     study_type = text(section(protocol, "designModule").get("studyType")) or ""
-    return re.search("interventional", study_type, re.IGNORECASE) is not None
+    return _INTERVENTIONAL.search(study_type) is not None
 
 
 def number_of_arms(protocol: dict) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 _MONTHS = {
@@ -100,24 +101,45 @@ def date_columns(prefix: str, text: str | None, date_type: str | None = None) ->
     Text that is no date stays in the date column as given, so that validation refuses it,
     keeps it raw and raises an invalid_value issue, rather than the date vanishing silently.
     """
-    parsed = parse_date(text)
-    given = text.strip() if text and text.strip() else None
-    columns: dict[str, object] = {
-        prefix: parsed.value if parsed else given,
-        f"{prefix}_precision": parsed.precision if parsed else None,
-    }
-    if date_type is not None or prefix in TYPED_DATES:
-        columns[f"{prefix}_type"] = date_type if given else None
-    if prefix in MONTH_YEAR_COLUMNS:
-        columns[MONTH_YEAR_COLUMNS[prefix]] = parsed.text if parsed else None
+    value, precision, as_text = _reading(text) if text else _NO_DATE
+    names = _column_names(prefix)
+    columns: dict[str, object] = {prefix: value, names[0]: precision}
+    if date_type is not None or names[1] is not None:
+        columns[f"{prefix}_type"] = date_type if value is not None else None
+    if names[2] is not None:
+        columns[names[2]] = as_text
     return columns
 
 
 def day_date(column: str, text: str | None) -> dict[str, object]:
     """One date column without a precision column (submitted, QC, snapshot dates); text that is
     no date is kept for validation to refuse."""
+    return {column: _reading(text)[0] if text else None}
+
+
+def day_value(text: str | None) -> object:
+    """The value of a day_date column: the date, the text that is no date, or None."""
+    return _reading(text)[0] if text else None
+
+
+_NO_DATE = (None, None, None)
+
+
+@lru_cache(maxsize=8192)
+def _reading(text: str) -> tuple[object, str | None, str | None]:
+    """(date column value, precision, text at its precision) of a non-empty date text; text that is
+    no date gives (the stripped text or None, None, None). Registry dates repeat: reads are shared."""
     parsed = parse_date(text)
-    return {column: parsed.value if parsed else (text.strip() if text and text.strip() else None)}
+    if parsed:
+        return parsed.value, parsed.precision, parsed.text
+    return text.strip() or None, None, None
+
+
+@lru_cache(maxsize=None)
+def _column_names(prefix: str) -> tuple[str, str | None, str | None]:
+    """(precision column, type column when always written, *_month_year column) of a date prefix."""
+    typed = f"{prefix}_type" if prefix in TYPED_DATES else None
+    return f"{prefix}_precision", typed, MONTH_YEAR_COLUMNS.get(prefix)
 
 
 def to_month(columns: dict[str, object], prefix: str) -> dict[str, object]:

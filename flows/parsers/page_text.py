@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
@@ -48,8 +49,14 @@ def decode_text(raw: bytes) -> str | None:
 _JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\-\d]|true\b|false\b|null\b|$)")
 
 
+# The bytes of a head whose text would open with '{' or '<' (after a BOM and whitespace): JSON or XML.
+_OBJECT_OR_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\x0b\x0c]*[{<]")
+
+
 def head_text(head: bytes) -> str | None:
     """What a sniffer may look at: page text, or None for binary, JSON and XML."""
+    if _OBJECT_OR_MARKUP.match(head):  # the registry's JSON and XML, told without decoding the head
+        return None
     text = decode_text(head)
     if text is None:
         return None
@@ -66,25 +73,29 @@ def page_lines(text: str) -> list[str]:
 
 def has_line(text: str, wanted: str) -> bool:
     """True when some line of `text`, stripped, is exactly `wanted`."""
-    return re.search(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$", text) is not None
+    # a plain substring test first: most sniffed heads lack the heading altogether
+    return wanted in text and _line_pattern(wanted).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _line_pattern(wanted: str) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$")
 
 
 def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
     """Split lines at the first occurrence of each known heading (a whole stripped line)."""
-    preamble: list[str] = []
-    found: list[tuple[str, list[str]]] = []
-    current = preamble
-    seen: set[str] = set()
     longest = max(map(len, headings), default=0) + _INDENT_SLACK
-    for line in lines:
-        key = line.strip() if len(line) <= longest else None
-        if key in headings and key not in seen:
+    headings = headings if isinstance(headings, frozenset) else frozenset(headings)
+    starts: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
+        key = lines[index].strip()
+        if key not in seen:  # a heading's later occurrences are lines of the section they are in
             seen.add(key)
-            current = []
-            found.append((key, current))
-        else:
-            current.append(line)
-    return Sections(preamble, found)
+            starts.append((index, key))
+    ends = [index for index, _ in starts[1:]] + [len(lines)]
+    found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
+    return Sections(lines[:starts[0][0]] if starts else lines[:], found)
 
 
 def nonblank(lines: list[str]) -> list[str]:

@@ -66,6 +66,8 @@ HEADINGS = frozenset(CHROME)
 _CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) | {"results pending"}
 # Only lines about as long as an explainer sentence are compared with them.
 _CHROME_LENGTHS = range(min(map(len, _CHROME_LINES)), max(map(len, _CHROME_LINES)) + 40)
+# ... and only those ending as one of them ends ('.', 'g'): a cheap test before normalising the line.
+_CHROME_ENDS = frozenset(line[-1] for line in _CHROME_LINES)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
@@ -111,7 +113,8 @@ def parse(raw: bytes) -> Parsed:
 def page_sections(lines: list[str]) -> Sections:
     """The page split at its headings, the explainer sentence under each heading dropped."""
     kept = [line for line in lines
-            if len(line) not in _CHROME_LENGTHS or " ".join(line.lower().split()) not in _CHROME_LINES]
+            if len(line) not in _CHROME_LENGTHS or line.rstrip()[-1:].lower()[-1:] not in _CHROME_ENDS
+            or " ".join(line.lower().split()) not in _CHROME_LINES]
     return split_sections(kept, HEADINGS)
 
 
