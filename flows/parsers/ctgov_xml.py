@@ -16,6 +16,11 @@ from flows.parsers.model import Parsed, Problem, Row, StudyRecord
 
 LAYOUT = "ctgov_xml"
 UNSAFE_XML = "unsafe XML: entity declarations and external references are refused"
+# A record that only identifies a study is a fragment, not a loadable study (as in API v2). A record
+# with more but no status still loads: the missing-field rules say what it lacks.
+ID_ONLY_FRAGMENT = "id-only fragment: <clinical_study> holds nothing but its identification"
+# Elements that identify a record without describing the study.
+_IDENTIFICATION = {"required_header", "id_info"}
 _BOM = b"\xef\xbb\xbf"
 # Whitespace, an XML declaration, comments and a DOCTYPE may come before the root element.
 _ROOT = re.compile(
@@ -39,6 +44,9 @@ def parse(raw: bytes) -> Parsed:
         parsed.problems.append(Problem("no <nct_id> in <id_info>"))
     elif not NCT_ID.fullmatch(nct_id):
         parsed.problems.append(Problem("nct_id is not NCT followed by 8 digits", repr(nct_id[:40])))
+    elif {child.tag for child in root} <= _IDENTIFICATION:
+        elements = ", ".join(child.tag for child in root)
+        parsed.problems.append(Problem(ID_ONLY_FRAGMENT, f"elements: {elements}", nct_id))
     else:
         try:
             parsed.records.append(StudyRecord(nct_id, study_tables(root)))

@@ -221,3 +221,13 @@ def test_contacts_go_only_to_central_contacts():
     others = {name: rows for name, rows in record.tables.items() if name != "central_contacts"}
     phones = [row["phone"] for row in record.tables["central_contacts"]]
     assert phones and not any(phone in str(others) for phone in phones)
+
+
+def test_an_id_only_record_is_a_fragment_as_in_api_v2_and_more_than_that_loads():
+    fragment = ctgov_xml.parse(_minimal("").encode())
+    assert fragment.records == []
+    assert [(p.reason, p.nct_id) for p in fragment.problems] == [(ctgov_xml.ID_ONLY_FRAGMENT, "NCT00000125")]
+    header = "<required_header><download_date>x</download_date></required_header>"
+    assert ctgov_xml.parse(_minimal(header).encode()).problems[0].reason == ctgov_xml.ID_ONLY_FRAGMENT
+    titled = ctgov_xml.parse(_minimal("<brief_title>A study</brief_title>").encode())
+    assert [r.nct_id for r in titled.records] == ["NCT00000125"] and titled.problems == []
