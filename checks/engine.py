@@ -1,6 +1,7 @@
 """Run rules over the warehouse and write `quality_issues`, one transaction per run."""
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -177,6 +178,7 @@ _FORKED: tuple[list[Rule], CheckScope] | None = None
 
 def _evaluate_part(part: int, parts: int) -> dict[str, Outcome]:
     """In a worker: every forked rule on every `parts`-th study of the scope, starting at `part`."""
+    gc.disable()  # a worker lives for one chunk; the collector would only re-walk the inherited rows
     rules, scope = _FORKED
     mine = CheckScope(scope.as_of, frozenset(sorted(scope.nct_ids)[part::parts]), scope.cache)
     return {rule.id: evaluate(_NoWarehouse(), rule, mine) for rule in rules}
@@ -206,6 +208,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
         if warm.error is not None:
             failed[rule.id] = warm
     _FORKED = ([r for r in rules if r.id not in failed], scope)
+    gc.freeze()  # the rows read so far stay out of collections here, and their pages unwritten in the workers
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
         pending = pool.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
@@ -216,6 +219,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
         raise
     finally:
         pool.join()
+        gc.unfreeze()
         _FORKED = None
 
 
