@@ -7,19 +7,19 @@ be loaded at all (a structural fault, or a refused value in a column that may no
 """
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.errors
 
+from flows.batch_tables import COLUMNS, BatchTables, dict_rows, gather, in_record_order
 from flows.parse_batch import ParsedBatch, Reject, SourcedRecord
-from flows.parsers.model import Refused
 from flows.refusals import expected_words, failure_words
 from schemas import MODELS
 from warehouse.tables import PERSONAL_COLUMNS, STUDY_TABLES
 
-COLUMNS = {table: list(MODELS[table].to_schema().columns) for table in STUDY_TABLES}
 REQUIRED = {table: {name for name, col in MODELS[table].to_schema().columns.items() if not col.nullable}
             for table in STUDY_TABLES}
 # A refused cell can expose further failures once NULL (a range check that could not compare text):
@@ -47,42 +47,6 @@ class ValidatedBatch:
     accepted: list[int] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     raw_values: list[RawValue] = field(default_factory=list)
-
-
-@dataclass
-class _Rows:
-    rows: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-    positions: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    faults: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    refused: list[RawValue] = field(default_factory=list)
-
-
-def _rows(batch: ParsedBatch) -> _Rows:
-    """Rows per table with the record position of each; structural faults; values parsers refused."""
-    out = _Rows()
-    for pos, sourced in enumerate(batch.records):
-        rec = sourced.record
-        if len(rec.tables.get("studies", [])) != 1:
-            out.faults[pos].append("record must have exactly one studies row")
-        for table, table_rows in rec.tables.items():
-            if table not in COLUMNS:
-                out.faults[pos].append(f"unknown table {table!r}")
-                continue
-            for row in table_rows:
-                extra = set(row) - set(COLUMNS[table])
-                if extra:
-                    out.faults[pos].append(f"unknown columns {sorted(extra)} in {table}")
-                full = {"nct_id": rec.nct_id, **row}
-                if table == "studies":
-                    full.update(source_layout=sourced.file.layout, source_sha256=sourced.file.sha256)
-                for column, value in row.items():
-                    if type(value) is Refused:
-                        raw = _raw_text(table, column, value.raw)
-                        out.refused.append(RawValue(pos, table, column, raw, value.expected))
-                        full[column] = None
-                out.rows[table].append(full)
-                out.positions[table].append(pos)
-    return out
 
 
 def _lazy(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
@@ -157,6 +121,32 @@ def validate_table(table: str, frame: pd.DataFrame, positions: list[int]) -> tup
     return checked, raw, bad
 
 
+def _without_coercion(table: str) -> pandera.DataFrameSchema:
+    schema = copy.deepcopy(MODELS[table].to_schema())
+    schema.coerce = False
+    for column in schema.columns.values():
+        column.coerce = False
+    return schema
+
+
+# The models' checks and dtypes, for a frame built in the dtypes they coerce to: pandera still checks every dtype.
+_TYPED = {table: _without_coercion(table) for table in STUDY_TABLES}
+
+
+def _validate_gathered(batch: ParsedBatch, table: str, gathered: BatchTables) -> tuple[
+        pd.DataFrame, list[RawValue], dict[int, list[tuple[str, str]]]]:
+    """validate_table for one gathered table; a table built in its dtypes that passes needs no refusal rounds."""
+    rows = gathered.tables[table]
+    typed = gathered.typed[table]
+    if typed is not None:
+        try:
+            return _TYPED[table].validate(typed, lazy=True, inplace=True).set_axis(rows.positions), [], {}
+        except pandera.errors.SchemaErrors:
+            pass  # the refusal rounds below start again from the values as given
+    frame = pd.DataFrame.from_records(dict_rows(batch, table, rows), columns=COLUMNS[table])
+    return validate_table(table, frame, rows.positions)
+
+
 def _raw_text(table: str, column: str, value: object) -> str | None:
     """The refused value as text; a personal-data value is never kept."""
     if column in PERSONAL_COLUMNS.get(table, ()) or value is None:
@@ -166,13 +156,14 @@ def _raw_text(table: str, column: str, value: object) -> str | None:
 
 def validate_batch(batch: ParsedBatch) -> ValidatedBatch:
     """Validate every table of the batch once; refused cells load as NULL, unloadable studies are rejected."""
-    rows = _rows(batch)
-    bad: dict[int, list[tuple[str, str]]] = {pos: [("structure", f) for f in fs] for pos, fs in rows.faults.items()}
+    gathered = gather(batch)
+    bad: dict[int, list[tuple[str, str]]] = {pos: [("structure", f) for f in fs]
+                                             for pos, fs in gathered.faults.items()}
     frames: dict[str, pd.DataFrame] = {}
-    raw_values = list(rows.refused)
+    raw_values = [RawValue(pos, table, cell.column, _raw_text(table, cell.column, cell.value.raw), cell.value.expected)
+                  for pos, table, cell in in_record_order(batch, gathered)]
     for table in STUDY_TABLES:
-        frame = pd.DataFrame.from_records(rows.rows.get(table, []), columns=COLUMNS[table])
-        frames[table], table_raw, table_bad = validate_table(table, frame, rows.positions.get(table, []))
+        frames[table], table_raw, table_bad = _validate_gathered(batch, table, gathered)
         raw_values += table_raw
         for pos, errs in table_bad.items():
             bad.setdefault(pos, []).extend(errs)

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
 from pandera.typing import Series
+
+from schemas.column_types import WarehouseDate, WarehouseText
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 # Column dtypes of the warehouse, as pandas nullable dtypes.
-Text = Series[str]
+Text = Series[WarehouseText]
 Int = Series[pd.Int64Dtype]
 Float = Series[pd.Float64Dtype]
 Bool = Series[pd.BooleanDtype]
-Date = Series[pandas_engine.Date]
+Date = Series[WarehouseDate]
 
 
 def column(description: str, **checks) -> object:

@@ -1,0 +1,163 @@
+"""A parsed batch's rows gathered per study table, column by column, with the record position of each row.
+
+Structural faults (no or several `studies` rows, an unknown table or column) and the cells a parser
+refused are found here, and listed in the order of the records, tables, rows and columns they sit in.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from itertools import chain
+
+import pandas as pd
+
+from flows.parse_batch import ParsedBatch
+from flows.parsers.model import Refused
+from flows.table_frames import COLUMNS, typed_column, typed_frame
+from warehouse.tables import STUDY_TABLES
+
+# Columns the record fills (its NCT id; the studies row's input file), not the parser's row.
+FROM_RECORD = {table: ("nct_id", "source_layout", "source_sha256") if table == "studies" else ("nct_id",)
+               for table in STUDY_TABLES}
+_FROM_ROWS = {table: [c for c in COLUMNS[table] if c not in FROM_RECORD[table]] for table in STUDY_TABLES}
+_ROW_KEYS = {table: frozenset(columns) for table, columns in _FROM_ROWS.items()}
+
+
+@dataclass
+class TableRows:
+    """One table's rows in record order; `plain` is False when a row sets a column the record fills."""
+
+    rows: list[dict] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    plain: bool = True
+
+
+@dataclass
+class RefusedCell:
+    """A cell a parser refused: the row (index in its TableRows), the column and the parser's Refused."""
+
+    row: int
+    column: str
+    value: Refused
+
+
+@dataclass
+class BatchTables:
+    """Every table's rows, its frame in the model's dtypes when its values allow, the refused cells,
+    and the structural faults per record position."""
+
+    tables: dict[str, TableRows]
+    faults: dict[int, list[str]]
+    typed: dict[str, pd.DataFrame | None] = field(default_factory=dict)
+    refused: dict[str, list[RefusedCell]] = field(default_factory=dict)
+
+
+def gather(batch: ParsedBatch) -> BatchTables:
+    """Rows per table with the record position of each, the structural faults, the typed frames."""
+    tables = {table: TableRows() for table in STUDY_TABLES}
+    found: list[tuple[tuple[int, int, int], str]] = []  # ((position, table's rank, row's rank), fault)
+    for pos, sourced in enumerate(batch.records):
+        record_tables = sourced.record.tables
+        if len(record_tables.get("studies", ())) != 1:
+            found.append(((pos, -1, 0), "record must have exactly one studies row"))
+        for rank, (table, table_rows) in enumerate(record_tables.items()):
+            into = tables.get(table)
+            if into is None:
+                found.append(((pos, rank, 0), f"unknown table {table!r}"))
+                continue
+            into.rows += table_rows
+            into.positions += [pos] * len(table_rows)
+    gathered = BatchTables(tables, {})
+    for table, rows in tables.items():
+        keys = list(chain.from_iterable(rows.rows))
+        if not _ROW_KEYS[table].issuperset(keys):
+            rows.plain = _odd_rows(batch, table, rows, found)
+        arrays, gathered.refused[table] = _columns(batch, table, rows, keys)
+        gathered.typed[table] = typed_frame(table, arrays) if rows.plain else None
+    for (pos, _, _), fault in sorted(found, key=lambda f: f[0]):
+        gathered.faults.setdefault(pos, []).append(fault)
+    return gathered
+
+
+def _rank(batch: ParsedBatch, table: str, rows: TableRows, i: int) -> tuple[int, int, int]:
+    """Where row i sits: its record's position, the table's rank in the record, the row's rank in the table."""
+    pos = rows.positions[i]
+    return pos, list(batch.records[pos].record.tables).index(table), i - bisect_left(rows.positions, pos)
+
+
+def _odd_rows(batch: ParsedBatch, table: str, rows: TableRows, found: list) -> bool:
+    """Report unknown columns; False when a row sets a column the record fills."""
+    plain = True
+    for i, row in enumerate(rows.rows):
+        extra = set(row) - set(COLUMNS[table])
+        if extra:
+            found.append((_rank(batch, table, rows, i), f"unknown columns {sorted(extra)} in {table}"))
+        plain = plain and not any(column in row for column in FROM_RECORD[table])
+    return plain
+
+
+def _values(table: str, rows: TableRows, keys: list[str]) -> dict[str, list]:
+    """Each column's values as the rows give them (None where a row lacks the column)."""
+    names, count = (_FROM_ROWS if rows.plain else COLUMNS)[table], len(rows.rows)
+    first = list(rows.rows[0]) if count else []
+    if count and keys == first * count:  # every row has the same keys in the same order
+        flat = list(chain.from_iterable(map(dict.values, rows.rows)))
+        given = {key: flat[i::len(first)] for i, key in enumerate(first)}
+        return {name: given[name] if name in given else [None] * count for name in names}
+    return {name: [row.get(name) for row in rows.rows] for name in names}
+
+
+def _record_values(batch: ParsedBatch, table: str, rows: TableRows) -> dict[str, list]:
+    """The columns the record fills, per row."""
+    records = batch.records
+    values = {"nct_id": [records[pos].record.nct_id for pos in rows.positions]}
+    if table == "studies":
+        values["source_layout"] = [records[pos].file.layout for pos in rows.positions]
+        values["source_sha256"] = [records[pos].file.sha256 for pos in rows.positions]
+    return values
+
+
+def _columns(batch: ParsedBatch, table: str, rows: TableRows, keys: list[str]) -> tuple[
+        dict[str, object], list[RefusedCell]]:
+    """Each column in its model's dtype where its values allow (None otherwise), and the refused cells."""
+    arrays: dict[str, object] = {}
+    refused = []
+    for column, values in _values(table, rows, keys).items():
+        array = typed_column(table, column, values) if rows.plain else None
+        if array is None and Refused in set(map(type, values)):
+            for i, value in enumerate(values):
+                if type(value) is Refused:
+                    refused.append(RefusedCell(i, column, value))
+                    values[i] = None
+            array = typed_column(table, column, values) if rows.plain else None
+        arrays[column] = array
+    if rows.plain:
+        for column, values in _record_values(batch, table, rows).items():
+            arrays[column] = typed_column(table, column, values)
+    return arrays, refused
+
+
+def dict_rows(batch: ParsedBatch, table: str, rows: TableRows) -> list[dict]:
+    """The table's rows as whole dicts, as the record gives them, refused cells None."""
+    out = []
+    for row, pos in zip(rows.rows, rows.positions):
+        sourced = batch.records[pos]
+        full = {"nct_id": sourced.record.nct_id, **row}
+        if table == "studies":
+            full.update(source_layout=sourced.file.layout, source_sha256=sourced.file.sha256)
+        for column, value in row.items():
+            if type(value) is Refused:
+                full[column] = None
+        out.append(full)
+    return out
+
+
+def in_record_order(batch: ParsedBatch, gathered: BatchTables) -> list[tuple[int, str, RefusedCell]]:
+    """Every refused cell as (record position, table, cell), in the order the records hold them."""
+    keyed = []
+    for table, cells in gathered.refused.items():
+        rows = gathered.tables[table]
+        for cell in cells:
+            column_rank = list(rows.rows[cell.row]).index(cell.column)
+            keyed.append(((*_rank(batch, table, rows, cell.row), column_rank), table, cell))
+    return [(key[0], table, cell) for key, table, cell in sorted(keyed, key=lambda k: k[0])]
