@@ -1,6 +1,7 @@
 """The same input in any file order, folder arrangement, batch size or worker count gives the same warehouse."""
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import zipfile
@@ -27,12 +28,19 @@ def _inputs() -> list[tuple[str, bytes]]:
     return items
 
 
+# Every file gets this modification time, as every member of a zip has its archive's: the newest file
+# decides between two versions that tie on their dates, so files written a few ms apart would not be
+# the same input.
+MTIME = 1_700_000_000
+
+
 def _arrange(folder: Path, how: str) -> Path:
     items = _inputs()
     if how == "zip":
         with zipfile.ZipFile(folder / "all.zip", "w") as archive:
             for name, data in items:
                 archive.writestr(name, data)
+        os.utime(folder / "all.zip", (MTIME, MTIME))
         return folder / "all.zip"
     random.Random(how).shuffle(items)
     for i, (name, data) in enumerate(items):
@@ -40,6 +48,7 @@ def _arrange(folder: Path, how: str) -> Path:
         target = folder / "src" / (f"d{i % 3}/e{i % 2}" if how == "nested" else "") / f"{i:02d}_{name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        os.utime(target, (MTIME, MTIME))
     return folder / "src"
 
 
