@@ -1,6 +1,7 @@
 """Open the warehouse and bring its schema up to date."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Iterator
 import duckdb
 
 DDL_DIR = Path(__file__).parent / "ddl"
+# What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it).
+DUCKDB_MEMORY = "512MB"
 
 
 class WarehouseError(Exception):
@@ -31,6 +34,9 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         # A batch of 2,000 studies writes ~27 MB of WAL; at DuckDB's default (16 MB) every batch's COMMIT
         # would checkpoint, rewriting the last row group of each keyed table (studies, source_records).
         con.execute("SET checkpoint_threshold = '256MB'")
+        # DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it.
+        # Bounded, a run's memory stays flat (DuckDB spills to `<db>.tmp` when an operation needs more).
+        con.execute("SET memory_limit = ?", [os.environ.get("TRIALQC_DUCKDB_MEMORY", DUCKDB_MEMORY)])
         migrate(con)
     return con
 

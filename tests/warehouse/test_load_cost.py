@@ -73,3 +73,15 @@ def test_a_write_connection_checkpoints_after_a_few_batches_not_each(tmp_path):
     threshold = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
     assert threshold == "244.1 MiB"  # 256 MB as DuckDB shows it
     con.close()
+
+
+def test_a_writing_connection_bounds_duckdb_memory_and_the_setting_overrides_it(tmp_path, monkeypatch):
+    from warehouse.connect import connect
+
+    con = connect(tmp_path / "a.duckdb")
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"  # 512 MB
+    con.close()
+    monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "1GB")
+    con = connect(tmp_path / "b.duckdb")
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"
+    con.close()
