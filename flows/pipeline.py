@@ -92,9 +92,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                 progress.loaded(len(items))
                 run.log_batch(log, number, len(items), con, run_id)
             progress.checking()
-            found = check(con, run_id, as_of, recheck_all, workers, log)
-            run.log_check(log, found)
-            result.issues_run, result.failed_rules = found.issues, found.failed_rules
+            run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
             status = "completed"
         except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
             status = "interrupted"

@@ -164,11 +164,12 @@ def log_batch(log: Log, number: int, size: int, con: duckdb.DuckDBPyConnection, 
              number, size, c["loaded"], c["rejected"], c["skipped"])
 
 
-def log_check(log: Log, check) -> None:
-    """The check stage's outcome, and every rule that could not run."""
+def record_check(log: Log, result: summary.RunSummary, check) -> None:
+    """The check stage's outcome into the run's summary and the log, with every rule that could not run."""
     log.info("checks: %d issues on %d studies", check.issues, check.studies)
     for rule_id, error in check.failed_rules.items():
         log.warning("rule %s could not run: %s", rule_id, error)
+    result.issues_run, result.failed_rules = check.issues, check.failed_rules
 
 
 def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, db_path: Path, as_of: date,
@@ -192,9 +193,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 number += 1
                 log_batch(log, number, len(items), con, run_id)
         if check:
-            found = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
-            log_check(log, found)
-            result.issues_run, result.failed_rules = found.issues, found.failed_rules
+            record_check(log, result, check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log))
         status = "completed"
     except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
         status = "interrupted"
