@@ -76,11 +76,11 @@ RELATED_TITLE_DIFFERS = _select(
 RULES = (
     Rule("cross_source.related_study_status_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly.",
-         ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS),
+         ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials.",
-         ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS),
+         ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_title_differs", "contradiction", "info",
          "A related-trials entry whose title is not the trial's title may point at the wrong trial.",
-         ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS),
+         ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS, reads_other_studies=True),
 )

@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from checks.rule import SEVERITIES, CheckScope, Finding, Rule
+from checks.scoped_tables import scoped_tables, worth_scoping
 from warehouse.connect import transaction
 
 log = logging.getLogger(__name__)
@@ -137,10 +138,11 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     """Run every rule on the current check_scope and write its issues."""
     parallel = workers >= 2 and len(scope.nct_ids) >= PARALLEL_MIN_STUDIES
     elsewhere = [r for r in rules if r.in_worker] if parallel else []
-    outcomes: dict[str, Outcome] = {}
-    with worker_rules(con, elsewhere, scope, workers) as collect:
+    outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies}
+    with scoped_tables(con, worth_scoping(con, len(scope.nct_ids))), \
+            worker_rules(con, elsewhere, scope, workers) as collect:
         for rule in rules:
-            if rule not in elsewhere:
+            if rule not in elsewhere and rule.id not in outcomes:
                 outcomes[rule.id] = evaluate(con, rule, scope)
         outcomes.update(collect())
     as_of = scope.as_of

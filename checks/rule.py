@@ -64,6 +64,9 @@ class Rule:
     # engine then reads once in the run's process and evaluates it in worker processes, part of the
     # scope each (see checks/engine.py).
     in_worker: bool = False
+    # True when the rule reads studies other than the one it flags (a record's statements about
+    # another study): it always reads the whole warehouse, never the scoped copies (see checks/scoped_tables.py).
+    reads_other_studies: bool = False
 
     def __post_init__(self) -> None:
         if "." not in self.id:
@@ -76,6 +79,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: give exactly one of sql or func")
         if self.in_worker and self.func is None:
             raise ValueError(f"rule {self.id}: only a function rule runs in a worker")
+        if self.in_worker and self.reads_other_studies:
+            raise ValueError(f"rule {self.id}: a worker reads only its own studies' rows")
 
     @property
     def family(self) -> str:

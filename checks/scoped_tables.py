@@ -1,0 +1,51 @@
+"""Scoped copies of the study tables, so a check of a few studies costs in proportion to them.
+
+A rule's SQL names the study tables unqualified. While a small scope is checked, temp tables of the
+same names hold only the scoped studies' rows; DuckDB resolves an unqualified name to the temp table
+first, so every rule reads the copies without being written for them. A rule that reads other
+studies than the one it flags (`Rule.reads_other_studies`) is run outside the block.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import duckdb
+
+from warehouse.tables import STUDY_TABLES
+
+# Below this share of the warehouse's studies, copying the scope's rows costs less than the rules'
+# scans of whole tables (a re-run after a small change); above it, rules read the tables themselves.
+SCOPED_SHARE = 0.25
+
+
+def worth_scoping(con: duckdb.DuckDBPyConnection, scoped: int) -> bool:
+    """True when `scoped` studies are a small enough share of the warehouse to copy their rows."""
+    total = con.execute("SELECT count(*) FROM main.studies").fetchone()[0]
+    return 0 < scoped < total * SCOPED_SHARE
+
+
+@contextmanager
+def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[None]:
+    """While the block runs, each study table's unqualified name means its rows of `check_scope` only."""
+    if not enabled:
+        yield
+        return
+    try:
+        for table in STUDY_TABLES:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
+                        "WHERE nct_id IN (SELECT nct_id FROM check_scope)")
+        yield
+    finally:
+        for table in STUDY_TABLES:
+            try:
+                con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+            except duckdb.Error:  # the connection failed with the block: its own error is the one to see
+                if not _failing():
+                    raise
+
+
+def _failing() -> bool:
+    import sys
+
+    return sys.exc_info()[0] is not None

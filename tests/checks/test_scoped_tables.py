@@ -1,0 +1,79 @@
+"""A check of a few studies reads scoped copies of the study tables and finds exactly what a whole run finds."""
+from __future__ import annotations
+
+import pytest
+
+import checks
+from checks import engine, scoped_tables
+from checks.rule import Rule
+from tests.checks import harness
+from tests.checks.test_rule_cases import CASES
+from warehouse.tables import STUDY_TABLES
+
+
+def _issues(con, nct_ids=None):
+    rows = con.execute("SELECT nct_id, rule_id, severity, fields, message, evidence FROM quality_issues "
+                       "ORDER BY ALL").fetchall()
+    return [r for r in rows if nct_ids is None or r[0] in nct_ids]
+
+
+@pytest.fixture
+def scoping(monkeypatch):
+    """Every decision the engine makes on copying, in order."""
+    decided = []
+
+    def spy(con, scoped):
+        decided.append(scoped_tables.worth_scoping(con, scoped))
+        return decided[-1]
+    monkeypatch.setattr(engine, "worth_scoping", spy)
+    return decided
+
+
+def test_small_scopes_give_the_issues_of_a_whole_run(tmp_path, scoping):
+    studies = {}
+    for i, case in enumerate(c for c in CASES if not c.others):
+        study = harness.clean_study()
+        case.change(study)
+        studies[f"NCT09{i:06d}"] = study
+    con = harness.warehouse_with(tmp_path, studies)
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    assert scoping == [False]
+    ids = sorted(studies)
+    for part in range(5):  # each study checked again as one of a fifth of the warehouse
+        checks.run_checks(con, run_id="t", as_of=harness.AS_OF, nct_ids=ids[part::5], workers=1)
+    assert scoping[1:] == [True] * 5
+    assert _issues(con) == whole
+    assert {rule for _, rule, *_ in whole} >= {c.rule_id for c in CASES if c.fires and not c.others}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.others], ids=str)
+def test_a_study_checked_alone_still_sees_the_studies_it_names(tmp_path, case, scoping):
+    con = harness.case_warehouse(tmp_path, case)
+    for i in range(8):  # the case's studies are a small share of the warehouse
+        harness.insert_study(con, f"NCT0800000{i}", harness.clean_study())
+    rules = [r for r in checks.all_rules() if r.id == case.rule_id]
+    result = engine.run_rules(con, rules, run_id="t", as_of=case.as_of, nct_ids=[case.nct_id], workers=1)
+    assert scoping == [True]
+    assert result.by_rule == {case.rule_id: int(case.fires)}
+
+
+def test_the_copies_are_gone_after_a_check_even_when_a_rule_fails(tmp_path):
+    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 9)})
+
+    def breaks(con, scope):
+        seen = con.execute("SELECT count(*) FROM studies").fetchone()[0]
+        raise RuntimeError(f"{seen} studies in sight")
+
+    rules = [Rule("test.breaks", "contradiction", "info", "-", ("studies.brief_title",), func=breaks)]
+    result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, nct_ids=["NCT01000001"], workers=1)
+    assert result.failed_rules == {"test.breaks": "RuntimeError: 1 studies in sight"}
+    temp = con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    assert not {name for (name,) in temp} & set(STUDY_TABLES)
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 8
+
+
+def test_a_rule_reading_other_studies_cannot_run_in_a_worker():
+    with pytest.raises(ValueError, match="own studies"):
+        Rule("test.both", "contradiction", "info", "-", ("studies.brief_title",),
+             func=lambda con, scope: [], in_worker=True, reads_other_studies=True)
