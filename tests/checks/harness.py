@@ -94,28 +94,42 @@ def clean_study() -> dict[str, list[dict]]:
 
 
 def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, list[dict]]) -> None:
-    """Insert one study's rows into the warehouse tables, one statement per table."""
-    for table, rows in tables.items():
-        if not rows:
-            continue
+    """Insert one study's rows into the warehouse tables."""
+    insert_studies(con, {nct_id: tables})
+
+
+def insert_studies(con: duckdb.DuckDBPyConnection, studies: dict[str, dict[str, list[dict]]]) -> None:
+    """Insert the studies' rows ({nct_id: tables}), one statement per table and run of rows naming the same columns.
+
+    Rows keep their order within a table and study: rules read rows in insertion order.
+    """
+    by_table: dict[str, list[dict]] = {}
+    for nct_id, tables in studies.items():
+        for table, rows in tables.items():
+            by_table.setdefault(table, []).extend({"nct_id": nct_id, **row} for row in rows)
+    for table, rows in by_table.items():
         schema, _, name = table.rpartition(".")
         columns = _columns(con, schema or "main", name)
-        rows = [{"nct_id": nct_id, **row} for row in rows]
         unknown = {key for row in rows for key in row} - set(columns)
         if unknown:
             raise KeyError(f"{table}: no columns {sorted(unknown)}")
-        # Rows naming the same columns go in together; a column a row leaves out keeps its default.
-        # (Rows keep their order within a table: rules read rows in insertion order.)
         start = 0
-        while start < len(rows):
+        while start < len(rows):  # a column a row leaves out keeps its default
             names = list(rows[start])
             end = start + 1
             while end < len(rows) and list(rows[end]) == names:
                 end += 1
-            values = ", ".join("(" + ", ".join("?" * len(names)) + ")" for _ in range(end - start))
-            con.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES {values}",
-                        [row[n] for row in rows[start:end] for n in names])
+            _insert_rows(con, table, names, rows[start:end])
             start = end
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, names: list[str], rows: list[dict]) -> None:
+    """Rows naming the same columns, in one statement per 500 (a statement's parameters stay few)."""
+    for at in range(0, len(rows), 500):
+        part = rows[at:at + 500]
+        values = ", ".join("(" + ", ".join("?" * len(names)) + ")" for _ in part)
+        con.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES {values}",
+                    [row[n] for row in part for n in names])
 
 
 _COLUMNS: dict[tuple[str, str], list[str]] = {}
@@ -131,8 +145,7 @@ def _columns(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> list[str
 def warehouse_with(tmp_path: Path, studies: dict[str, dict[str, list[dict]]]) -> duckdb.DuckDBPyConnection:
     """A fresh warehouse holding the given studies ({nct_id: tables})."""
     con = connect(tmp_path / "checks.duckdb")
-    for nct_id, tables in studies.items():
-        insert_study(con, nct_id, tables)
+    insert_studies(con, studies)
     return con
 
 
