@@ -21,30 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import generate  # noqa: E402
-from flows import assemble, check_studies, parse_batch, run  # noqa: E402
-from warehouse import load  # noqa: E402
+from flows import check_studies, run  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 
 AS_OF = date(2026, 11, 22)
-STAGES = [(run, "next_batch", "read"), (parse_batch, "parse_inputs", "parse"),
-          (run, "validate_records", "validate"), (assemble, "assemble", "assemble"),
-          (load, "load_batch", "load"), (check_studies, "check_studies", "check")]
+WORKER_STAGES = ("parse", "validate", "assemble")
 
 
-def timed_stages(totals: dict, captured: dict) -> None:
-    """Wrap each stage function in place so its wall time adds up in totals[stage]."""
-    for module, attr, name in STAGES:
-        original = getattr(module, attr)
+def capture_check(captured: dict) -> None:
+    """Keep the check stage's result (per-rule seconds) in captured['check']."""
+    original = check_studies.check_studies
 
-        def wrapper(*args, _fn=original, _name=name, **kwargs):
-            start = time.perf_counter()
-            try:
-                out = _fn(*args, **kwargs)
-                captured[_name] = out
-                return out
-            finally:
-                totals[_name] = totals.get(_name, 0.0) + time.perf_counter() - start
-        setattr(module, attr, wrapper)
+    def wrapper(*args, **kwargs):
+        captured["check"] = original(*args, **kwargs)
+        return captured["check"]
+    check_studies.check_studies = wrapper
 
 
 def json_floor(source: Path) -> tuple[float, int]:
@@ -78,11 +69,11 @@ def change_one_percent(source: Path) -> int:
     return len(files)
 
 
-def report_stages(totals: dict, n: int, wall: float, floor: float) -> None:
+def report_stages(seconds: dict, n: int, wall: float, floor: float) -> None:
     """Per-stage seconds and studies/s, then the end-to-end rate and its ratio to json.loads."""
-    for name, seconds in totals.items():
-        note = "  (in the background: overlaps validate and load)" if name == "parse" else ""
-        print(f"  {name:9s} {seconds:7.2f} s  {n / seconds if seconds else 0:>9,.0f} studies/s{note}")
+    for name, spent in seconds.items():
+        note = "  (in worker processes, summed: overlaps load)" if name in WORKER_STAGES else ""
+        print(f"  {name:9s} {spent:7.2f} s  {n / spent if spent else 0:>9,.0f} studies/s{note}")
     print(f"  end to end {wall:6.1f} s  {n / wall:>9,.0f} studies/s  = {wall / floor:.1f}x the json.loads time")
 
 
@@ -112,33 +103,30 @@ def bench(tmp: Path, args) -> None:
           f"({sum(p.stat().st_size for p in source.rglob('*.json')) / args.n / 1024:.1f} KB average)")
     floor, files = json_floor(source)
     print(f"json.loads floor: {floor:.2f} s for {files} files ({files / floor:,.0f} files/s)")
-    totals, captured = {}, {}
-    timed_stages(totals, captured)
+    captured = {}
+    capture_check(captured)
     db = tmp / "bench.duckdb"
     wall, result = one_run(db, source, "first", args)
     first_wall = wall
     print(f"first run: {result.studies_loaded} studies loaded, {result.rejected} rejected")
-    report_stages(totals, args.n, wall, floor)
+    report_stages(result.stage_seconds, args.n, wall, floor)
     print_rules(captured.get("check"))
     size = sum(p.stat().st_size for p in tmp.glob("bench.duckdb*"))
     print(f"warehouse size: {size / 2**20:,.0f} MiB ({size / max(result.studies_loaded, 1) / 1024:.1f} KB/study)")
-    totals.clear()
     wall, result = one_run(db, source, "again", args)
     print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped)")
     changed = change_one_percent(source)
-    totals.clear()
     wall, result = one_run(db, source, "one-percent", args)
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
           f"{100 * wall / first_wall:.1f}% of the first run's time")
-    print("  stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in totals.items()))
+    print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
     text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
-    totals.clear()
     wall, result = one_run(tmp / "text.duckdb", text, "text", args)
     print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} pages/s")
-    report_stages(totals, args.text, wall, floor * args.text / args.n)
+    report_stages(result.stage_seconds, args.text, wall, floor * args.text / args.n)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: {own:,.0f} MiB (this process), {workers:,.0f} MiB (largest parse or check worker)")
+    print(f"peak memory: {own:,.0f} MiB (this process), {workers:,.0f} MiB (largest worker)")
 
 
 def print_rules(check) -> None:

@@ -155,8 +155,10 @@ def parse_chunk(items: list[Input]) -> ParsedBatch:
 
 
 def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C and SIGTERM are the parent's to handle, so workers print no traceback."""
+    """Worker initializer: Ctrl-C and SIGTERM are the parent's to handle, so workers print no traceback;
+    a worker ended by its pool (SIGTERM) just stops."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 # Inputs a worker parses per task: large enough that pickling overhead stays small.

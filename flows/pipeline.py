@@ -23,7 +23,7 @@ from prefect.cache_policies import NONE  # noqa: E402
 from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from flows import artifacts, assemble, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
+from flows import artifacts, assemble, batch_workers, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
 from flows.extract.task import extract_stage  # noqa: E402
 from flows.warehouse_session import warehouse_session  # noqa: E402
 from warehouse import load  # noqa: E402
@@ -35,7 +35,7 @@ TASK = {"cache_policy": NONE, "persist_result": False}
 discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(inputs.discover)
 read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
 parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
-validate_batch = task(name="validate-batch", **TASK)(run.validate_records)
+validate_batch = task(name="validate-batch", **TASK)(batch_workers.validate_records)
 assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
 load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
 check = task(name="check-studies", **TASK)(check_studies.check_studies)
@@ -48,7 +48,7 @@ def parse_workers(workers: int | None):
     if type(runner).__name__ == "DaskTaskRunner":
         yield runner.client.get_executor()  # the runner creates (or connects to) its cluster on first use
         return
-    with run.parse_pool(workers) as pool:
+    with batch_workers.parse_pool(workers) as pool:
         yield pool
 
 
@@ -57,7 +57,7 @@ def parse_ahead(pool):
     while this one loads; called in place on a Dask cluster, whose workers already parse in parallel."""
     runner = getattr(FlowRunContext.get(), "task_runner", None)
     if pool is None or type(runner).__name__ == "DaskTaskRunner":
-        return lambda items, known: run.Parsed(parse(items, known, pool))
+        return lambda items, known: batch_workers.Parsed(parse(items, known, pool))
     return lambda items, known: parse.submit(items, known, pool)
 
 

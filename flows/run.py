@@ -1,15 +1,15 @@
 """The data path without Prefect: what tests, the bench and a run with no Prefect server use.
 
-It is the same sequence of stage functions as the @flow in flows/pipeline.py, called directly.
-The run's bookkeeping (start, batching, counts, finish) is here and the flow uses it too.
+It is the same sequence of stage functions as the @flow in flows/pipeline.py, called directly; here
+each worker process parses, validates and assembles whole batches, and this process loads them in
+order and checks. The run's bookkeeping (start, batching, counts, finish) is here and the flow uses it too.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from collections import deque
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import duckdb
-import pandas as pd
 
-from flows import assemble, check_studies, inputs, parse_batch, summary, validate
+from flows import batch_workers, check_studies, inputs, summary
+from flows.batch_workers import timed
 from flows.inputs import Input, Item, Unchanged
 from warehouse import load, runs
-from warehouse.tables import STUDY_TABLES
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
@@ -42,37 +41,6 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-@contextmanager
-def parse_pool(workers: int | None) -> Iterator[Executor | None]:
-    """Worker processes for parsing (None or 1: parse in this process)."""
-    workers = os.cpu_count() if workers is None else workers
-    if not workers or workers < 2:
-        yield None
-        return
-    # fork: workers start at once with the parsers loaded. They only parse bytes and never touch the
-    # inherited DuckDB connection, and a worker leaves through os._exit, so no destructor writes the file.
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=parse_batch.ignore_interrupts)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-@contextmanager
-def parse_ahead(pool: Executor | None) -> Iterator[Callable]:
-    """`start(items, known)` for parsed_batches: in a background thread that feeds the worker processes,
-    so workers parse the next batch while this process loads; at once when there are no workers."""
-    if pool is None:
-        yield lambda items, known: Parsed(parse_batch.parse_inputs(items, known, None))
-        return
-    feeder = ThreadPoolExecutor(1, thread_name_prefix="parse-ahead")
-    try:
-        yield lambda items, known: feeder.submit(parse_batch.parse_inputs, items, known, pool)
-    finally:
-        feeder.shutdown(wait=True, cancel_futures=True)
 
 
 def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
@@ -101,39 +69,36 @@ def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
     return runs.known_hashes(con, [i.sha256 for i in items if isinstance(i, Input)])
 
 
-class Parsed:
-    """A batch parsed at once (no worker processes): `result()` as a future's."""
-
-    def __init__(self, batch: parse_batch.ParsedBatch) -> None:
-        self.batch = batch
-
-    def result(self) -> parse_batch.ParsedBatch:
-        """The parsed batch."""
-        return self.batch
-
-
 def parsed_batches(con: duckdb.DuckDBPyConnection, stream: Iterator[Item], size: int,
-                   read: Callable, start: Callable) -> Iterator[tuple[list[Item], parse_batch.ParsedBatch]]:
-    """Each batch with its parse; the next batch is read and parsing while the caller loads this one.
+                   read: Callable, start: Callable, ahead: int = 1) -> Iterator[tuple[list[Item], object]]:
+    """Each batch with its parse; up to `ahead` more batches are read and parsing while the caller loads one.
 
     `read(stream, size)` gives a batch, `start(items, known)` starts its parse and returns a future.
-    A file that repeats one in the batch still in flight is known, as if that batch were loaded.
+    A file that repeats one in a batch still in flight is known, as if that batch were loaded.
     """
+    flight: deque[tuple[list[Item], object]] = deque()
     items = read(stream, size)
-    pending = start(items, known_hashes(con, items)) if items else None
-    while pending is not None:
-        current, items = items, read(stream, size)
-        in_flight = {i.sha256 for i in current if isinstance(i, Input)}
-        following = start(items, known_hashes(con, items) | in_flight) if items else None
+    while items or flight:
+        while items and len(flight) <= ahead:
+            in_flight = {i.sha256 for batch, _ in flight for i in batch if isinstance(i, Input)}
+            flight.append((items, start(items, known_hashes(con, items) | in_flight)))
+            items = read(stream, size)
+        current, pending = flight.popleft()
         yield current, pending.result()
-        pending = following
 
 
-def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
-    """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass."""
-    if parsed.records:
-        return validate.validate_batch(parsed)
-    return validate.ValidatedBatch([], {t: pd.DataFrame(columns=validate.COLUMNS[t]) for t in STUDY_TABLES})
+def timed_read(result: summary.RunSummary) -> Callable:
+    """next_batch, its time added to the run's 'read' stage."""
+    def read(stream: Iterator[Item], size: int) -> list[Item]:
+        with timed(result.stage_seconds, "read"):
+            return next_batch(stream, size)
+    return read
+
+
+def add_seconds(result: summary.RunSummary, seconds: dict[str, float]) -> None:
+    """A prepared batch's stage seconds into the run's."""
+    for stage, spent in seconds.items():
+        result.stage_seconds[stage] = result.stage_seconds.get(stage, 0.0) + spent
 
 
 def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path: Path, as_of: date,
@@ -180,20 +145,24 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     check=False loads only (calibration, benchmarks): the studies stay queued for the next run's check.
     """
     log = log or logging.getLogger("trialqc")
+    workers = (os.cpu_count() or 1) if workers is None else workers
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        with parse_pool(workers) as pool, parse_ahead(pool) as start:
+        with batch_workers.prepare_ahead(run_id, workers) as start:
             stream = input_stream(con, inputs.discover(source), rehash)
             number = 0
-            for items, parsed in parsed_batches(con, stream, batch_size, next_batch, start):
-                validated = validate_records(parsed)
-                batch = assemble.assemble(run_id, parsed, validated)
-                load.load_batch(con, batch)
+            ahead = workers if workers >= 2 else 0  # each worker busy with a batch while this one loads
+            for items, prepared in parsed_batches(con, stream, batch_size, timed_read(result), start, ahead):
+                add_seconds(result, prepared.seconds)
+                with timed(result.stage_seconds, "load"):
+                    load.load_batch(con, prepared.batch)
                 number += 1
                 log_batch(log, number, len(items), con, run_id)
         if check:
-            record_check(log, result, check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log))
+            with timed(result.stage_seconds, "check"):
+                checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
+            record_check(log, result, checked)
         status = "completed"
     except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
         status = "interrupted"

@@ -32,6 +32,9 @@ class RunSummary:
     not_carried: dict[str, list[str]] = field(default_factory=dict)
     load_problems: int = 0
     gx_docs: str | None = None
+    # Seconds per stage (read, parse, validate, assemble, load, check); parse, validate and assemble
+    # are summed over the worker processes that ran them side by side.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -134,3 +134,34 @@ def test_zip_members_load_and_hostile_members_are_rejected(run, samples, tmp_pat
         "SELECT count(*) FROM meta.source_files WHERE path LIKE '%batch.zip!inner/%' AND outcome = 'loaded'").fetchone()[0]
     assert loaded == 2
     assert not any(p.name == "escape.txt" for p in tmp_path.rglob("*"))
+
+
+def test_worker_processes_prepare_the_batches_and_this_process_loads_them(run, samples, tmp_path, monkeypatch):
+    from flows import validate
+
+    where = tmp_path / "validated_in"
+    real_validate = validate.validate_batch
+
+    def noting_validate(parsed):
+        with open(where, "a") as out:  # a forked worker inherits this wrapper: it notes its own pid
+            out.write(f"{os.getpid()}\n")
+        return real_validate(parsed)
+
+    monkeypatch.setattr(validate, "validate_batch", noting_validate)
+    result = run(samples, batch_size=2, workers=2)
+    assert result.studies_loaded == len(EXPECTED_STUDIES)
+    pids = set(where.read_text().split())
+    assert pids and str(os.getpid()) not in pids
+    assert {"read", "parse", "validate", "assemble", "load", "check"} <= set(result.stage_seconds)
+
+
+def test_a_copy_of_a_file_in_any_batch_still_in_flight_is_skipped(run, samples, tmp_path):
+    source = tmp_path / "copies"
+    source.mkdir()
+    pages = sorted(samples.glob("*.txt"))
+    for name, original in (("a", pages[0]), ("b", pages[1]), ("c", pages[0])):
+        (source / f"{name}.txt").write_bytes(original.read_bytes())
+    result = run(source, batch_size=1, workers=2)  # three batches of one file, all three in flight at once
+    assert (result.loaded, result.skipped) == (2, 1)
+    outcomes = run.con.execute("SELECT path, outcome FROM meta.source_files ORDER BY path").fetchall()
+    assert [(p.rsplit("/", 1)[-1][0], o) for p, o in outcomes] == [("a", "loaded"), ("b", "loaded"), ("c", "skipped")]
