@@ -59,6 +59,15 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
     return batch
 
 
+def shared_batch_size(batch_size: int, entries: list, workers: int) -> int:
+    """The batch size that gives every worker a batch: a run of fewer files than `workers` batches is cut
+    into one batch per worker. (A zip's members are not counted before they are read: its runs keep
+    `batch_size`.) Any batch size gives the same warehouse."""
+    if workers < 2 or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in entries):
+        return batch_size
+    return max(1, min(batch_size, -(-len(entries) // workers)))
+
+
 def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False) -> Iterator[Item]:
     """The inputs of a run, read lazily; files recorded unchanged (path, size, mtime) are not read."""
     return inputs.read_inputs(entries, None if rehash else partial(runs.unchanged_files, con))
@@ -150,10 +159,12 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     status = "failed"
     try:
         with batch_workers.prepare_ahead(run_id, workers) as start:
-            stream = input_stream(con, inputs.discover(source), rehash)
+            entries = inputs.discover(source)
+            stream = input_stream(con, entries, rehash)
             number = 0
             ahead = workers if workers >= 2 else 0  # each worker busy with a batch while this one loads
-            for items, prepared in parsed_batches(con, stream, batch_size, timed_read(result), start, ahead):
+            size = shared_batch_size(batch_size, entries, workers)
+            for items, prepared in parsed_batches(con, stream, size, timed_read(result), start, ahead):
                 add_seconds(result, prepared.seconds)
                 with timed(result.stage_seconds, "load"):
                     load.load_batch(con, prepared.batch)

@@ -165,3 +165,20 @@ def test_a_copy_of_a_file_in_any_batch_still_in_flight_is_skipped(run, samples, 
     assert (result.loaded, result.skipped) == (2, 1)
     outcomes = run.con.execute("SELECT path, outcome FROM meta.source_files ORDER BY path").fetchall()
     assert [(p.rsplit("/", 1)[-1][0], o) for p, o in outcomes] == [("a", "loaded"), ("b", "loaded"), ("c", "skipped")]
+
+
+def test_a_small_run_gives_every_worker_a_batch_and_the_same_warehouse(run, samples, tmp_path):
+    from flows.inputs import FileEntry, discover
+    from flows.run import run_pipeline, shared_batch_size
+    from warehouse.connect import connect
+
+    entries = discover(samples)
+    assert shared_batch_size(2000, entries, 2) == 3  # five files: two batches, one per worker
+    assert shared_batch_size(2000, entries, 1) == 2000
+    assert shared_batch_size(2, entries, 2) == 2
+    assert shared_batch_size(2000, [FileEntry("/data/ctg-studies.json.zip", 1, None)], 2) == 2000
+    run(samples, workers=1)
+    other = connect(tmp_path / "other.duckdb")
+    run_pipeline(other, run_id="w", source=samples, db_path=tmp_path / "other.duckdb", as_of=date(2026, 11, 22),
+                 workers=2)
+    assert snapshot(other) == snapshot(run.con)
