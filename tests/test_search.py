@@ -179,3 +179,48 @@ def test_on_the_corpus_baricitinib_finds_only_the_seeds_and_titles_rank_first(co
 def test_on_the_corpus_a_drug_is_found_by_its_other_name_or_mesh_term(corpus, word, nct_id):
     hits = search(corpus, SearchQuery(word))
     assert [(h["nct_id"], h["matched_in"]) for h in hits] == [(nct_id, "names")]
+
+
+def _index_state(con) -> tuple:
+    """The index's contents by study name and term (docids and termids are internal)."""
+    ix = "fts_meta_study_documents"
+    return (con.execute(f"SELECT name, len FROM {ix}.docs ORDER BY ALL").fetchall(),
+            con.execute(f"SELECT term, df FROM {ix}.dict WHERE df > 0 ORDER BY ALL").fetchall(),
+            con.execute(f"SELECT num_docs, round(avgdl, 9) FROM {ix}.stats").fetchall(),
+            con.execute(f"SELECT d.name, t.fieldid, x.term, count(*) FROM {ix}.terms t JOIN {ix}.docs d USING (docid) "
+                        f"JOIN {ix}.dict x USING (termid) GROUP BY ALL ORDER BY ALL").fetchall())
+
+
+def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, monkeypatch):
+    from warehouse import search_index
+
+    source = tmp_path / "records"
+    shutil.copytree(SAMPLES, source)
+    con = connect(tmp_path / "w.duckdb")
+    run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
+    page = source / "001_3143f20ed8084c17.txt"
+    page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
+                                             "Neuromyelitis Optica Spectrum Disorders: the naïve zorblimab 2nd-line", 1))
+    rebuilt = []
+    monkeypatch.setattr(search_index, "rebuild_index", lambda con: rebuilt.append(con))
+    run_and_refresh(con, tmp_path / "w.duckdb", source, "r2")
+    assert not rebuilt  # only the changed study's entries were replaced
+    updated = _index_state(con)
+    hits = [(h["nct_id"], h["score"]) for h in search(con, SearchQuery("naive zorblimab"))]
+    monkeypatch.undo()
+    search_index.rebuild_index(con)
+    assert _index_state(con) == updated
+    assert [(h["nct_id"], h["score"]) for h in search(con, SearchQuery("naive zorblimab"))] == hits
+    assert [nct_id for nct_id, _ in hits] == ["NCT05792462"]
+
+
+def test_documents_built_a_chunk_at_a_time_are_the_documents_built_at_once(tmp_path, monkeypatch):
+    from warehouse import search_index
+
+    con = connect(tmp_path / "w.duckdb")
+    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    documents = "SELECT * EXCLUDE (built_run) FROM meta.study_documents ORDER BY nct_id"
+    at_once = con.execute(documents).fetchall()
+    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three statements
+    assert search_index.refresh_documents(con, "r2", None) == len(at_once) == 5
+    assert con.execute(documents).fetchall() == at_once

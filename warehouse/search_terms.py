@@ -1,0 +1,73 @@
+"""Keeping the BM25 index current study by study, instead of rebuilding it after every run.
+
+DuckDB's fts extension builds its index as plain tables in its own schema (docs, terms, dict,
+stats, fields, stopwords) and `match_bm25` reads them at query time. A rebuild reads every
+document again (tens of seconds at 20,000 studies, far more for the registry), so a run that
+changed a few studies updates those tables for just them: their old terms and document go, their
+new ones are tokenized, stemmed and stopped exactly as the extension does, each term's document
+frequency moves by what left and what came, and the collection statistics are recomputed from
+`docs`. Scores are then those of a full rebuild (tests/test_search.py compares them).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+import pyarrow as pa
+
+INDEX_SCHEMA = "fts_meta_study_documents"
+DOCUMENTS = "meta.study_documents"
+STEMMER = "porter"
+
+
+def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None:
+    """Replace the index entries of these studies' documents, inside the caller's transaction."""
+    ix = INDEX_SCHEMA
+    con.register("_changed_in", pa.table({"nct_id": pa.array(sorted(set(nct_ids)), pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _changed AS SELECT nct_id FROM _changed_in")
+    finally:
+        con.unregister("_changed_in")
+    _remove_old(con, ix)
+    _add_new(con, ix)
+    con.execute(f"UPDATE {ix}.dict SET df = dict.df + c.change FROM "
+                "(SELECT termid, sum(change) AS change FROM _df_change GROUP BY termid) c "
+                "WHERE dict.termid = c.termid")
+    con.execute(f"DELETE FROM {ix}.stats")
+    con.execute(f"INSERT INTO {ix}.stats SELECT count(docid), sum(len) / count(len) FROM {ix}.docs")
+    # Temp tables made in a transaction that rolls back vanish with it; these go once all went well.
+    for table in ("_changed", "_old_docs", "_df_change", "_new_docs", "_new_terms"):
+        con.execute(f"DROP TABLE {table}")
+
+
+def _remove_old(con: duckdb.DuckDBPyConnection, ix: str) -> None:
+    """The studies' documents and terms leave the index; each term's document count drops by them."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _old_docs AS SELECT docid FROM {ix}.docs "
+                "WHERE name IN (SELECT nct_id FROM _changed)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _df_change AS SELECT termid, -count(DISTINCT docid) AS change "
+                f"FROM {ix}.terms WHERE docid IN (SELECT docid FROM _old_docs) GROUP BY termid")
+    con.execute(f"DELETE FROM {ix}.terms WHERE docid IN (SELECT docid FROM _old_docs)")
+    con.execute(f"DELETE FROM {ix}.docs WHERE docid IN (SELECT docid FROM _old_docs)")
+
+
+def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
+    """The studies' current documents enter the index under new docids, tokenized as the extension does."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT nct_id, "
+                f"(SELECT coalesce(max(docid), -1) FROM {ix}.docs) + row_number() OVER (ORDER BY nct_id) AS docid "
+                f"FROM {DOCUMENTS} WHERE nct_id IN (SELECT nct_id FROM _changed)")
+    fields = con.execute(f"SELECT fieldid, field FROM {ix}.fields ORDER BY fieldid").fetchall()
+    tokenized = " UNION ALL ".join(
+        f"SELECT n.docid, {fieldid} AS fieldid, unnest({ix}.tokenize(d.\"{field}\")) AS w "
+        f"FROM _new_docs n JOIN {DOCUMENTS} d USING (nct_id)" for fieldid, field in fields)
+    # Stopwords are dropped before stemming, and empty tokens never count: as in create_fts_index.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_terms AS SELECT docid, fieldid, stem(w, '{STEMMER}') AS term "
+                f"FROM ({tokenized}) WHERE w NOT IN (SELECT sw FROM {ix}.stopwords) AND w <> ''")
+    con.execute(f"INSERT INTO {ix}.dict (termid, term, df) SELECT "
+                f"(SELECT coalesce(max(termid), -1) FROM {ix}.dict) + row_number() OVER (ORDER BY term), term, 0 "
+                f"FROM (SELECT DISTINCT term FROM _new_terms WHERE term NOT IN (SELECT term FROM {ix}.dict))")
+    con.execute(f"INSERT INTO {ix}.terms (docid, fieldid, termid) "
+                f"SELECT t.docid, t.fieldid, d.termid FROM _new_terms t JOIN {ix}.dict d USING (term)")
+    con.execute(f"INSERT INTO _df_change SELECT d.termid, count(DISTINCT t.docid) "
+                f"FROM _new_terms t JOIN {ix}.dict d USING (term) GROUP BY d.termid")
+    con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, count(t.term) "
+                "FROM _new_docs n LEFT JOIN _new_terms t USING (docid) GROUP BY n.docid, n.nct_id")
