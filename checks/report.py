@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks import report_charts as charts
 from checks import report_data as data
+from checks.report_fingerprints import Fingerprints
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
 
@@ -75,26 +76,34 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
                                                         watch_pages=watch_pages, **report_context(con))
 
 
+def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, reuse: bool) -> Path:
+    """The GX Data Docs index; those of the last report are kept when no study page changed since
+    (the warehouse's quality is as they validated it), which spares loading Great Expectations."""
+    if reuse and (folder / "index.html").is_file():
+        return folder / "index.html"
+    from checks import gx_docs
+
+    return gx_docs.build_data_docs(con, folder, run_name or _run_name(con))
+
+
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
                  gx: bool = True, run_name: str | None = None) -> list[Path]:
     """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
-    written = []
-    gx_docs = None
-    if gx:
-        from checks import gx_docs
-
-        gx_index = gx_docs.build_data_docs(con, out_dir / "gx", run_name or _run_name(con))
-        written.append(gx_index)
-        gx_docs = str(Path(gx_index).relative_to(out_dir))
     db_label = db_label or con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
-    env = _env()
-    pages = write_study_lists(con, env, out_dir, total)
-    write_study_pages(con, env, out_dir)
+    env, prints = _env(), Fingerprints(out_dir)
+    pages = write_study_lists(con, env, out_dir, total, prints)
+    write_study_pages(con, env, out_dir, prints)
+    written, gx_docs = [], None
+    if gx:
+        gx_index = _data_docs(con, out_dir / "gx", run_name, reuse=prints.changed == 0)
+        written.append(gx_index)
+        gx_docs = str(Path(gx_index).relative_to(out_dir))
+    prints.save()
     from flows.watch_report import write_watch_pages
 
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))

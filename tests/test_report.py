@@ -69,6 +69,36 @@ def test_no_personal_data_in_the_report_of_the_samples(run, samples, tmp_path):
     assert not [p for p in PERSONAL if p in text]
 
 
+def _pages(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in folder.rglob("*.html")
+            if p.name != "quality_report.html"}
+
+
+def test_a_report_writes_again_only_the_pages_whose_studies_changed(synthetic, tmp_path, monkeypatch):
+    from checks import gx_docs
+
+    db = tmp_path / "w.duckdb"
+    build(db, 2500, runs=3)
+    con = duckdb.connect(str(db))
+    out = tmp_path / "report"
+    write_report(con, out, gx=False)
+    stamps = {p: p.stat().st_mtime_ns for p in (out / "study").glob("*.html")}
+    row = con.execute("SELECT nct_id, rule_id FROM quality_issues WHERE rule_id LIKE 'dates.%' "
+                      "ORDER BY nct_id LIMIT 1").fetchone()
+    con.execute("DELETE FROM quality_issues WHERE nct_id = ? AND rule_id = ?", row)
+    write_report(con, out, gx=False)
+    rewritten = {p.name for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp}
+    assert rewritten == {f"{row[0][:9]}.html"}
+    fresh = tmp_path / "fresh"
+    write_report(con, fresh, gx=False)
+    assert _pages(out) == _pages(fresh)  # the kept pages are the pages a new report writes
+    monkeypatch.setattr(gx_docs, "build_data_docs", lambda *a: (_ for _ in ()).throw(AssertionError("built")))
+    (fresh / "gx").mkdir()
+    (fresh / "gx" / "index.html").write_text("docs of the last report")
+    write_report(con, fresh, gx=True)  # nothing changed since: the Data Docs are kept
+    assert "gx/index.html" in (fresh / "quality_report.html").read_text()
+
+
 def test_prefect_yaml_deploys_to_a_process_pool_with_a_time_zone_and_one_run_at_a_time():
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     deployment = config["deployments"][0]

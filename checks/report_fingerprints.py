@@ -1,0 +1,62 @@
+"""Which report pages must be written again: a page whose content and template are unchanged is kept.
+
+Each page's fingerprint is a hash of exactly what its template is given, beside a hash of the
+templates and the code that renders them; they are kept in `.fingerprints.json` in the report folder.
+A re-run that changed a few studies then renders a few study pages, not every page of the warehouse.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+STORE = ".fingerprints.json"
+_HERE = Path(__file__).parent
+# What a page's HTML depends on besides its content: the templates and the code that fills them
+# (the Data Docs are kept on the same condition, so the GX suite's code is here too).
+_SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
+            _HERE / "gx_expectations.py", _HERE / "gx_docs.py")
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    for source in _SOURCES:
+        for path in sorted(source.rglob("*")) if source.is_dir() else [source]:
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def of(content: object) -> str:
+    """The fingerprint of what one page is given (dicts, lists, dates, strings)."""
+    return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Fingerprints:
+    """The pages' fingerprints of the last report in a folder, and those of the one being written."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = Path(out_dir) / STORE
+        self.sources = _sources_digest()
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        self.before: dict[str, str] = stored.get("pages", {}) if stored.get("sources") == self.sources else {}
+        self.now: dict[str, str] = {}
+
+    def unchanged(self, page: Path, content: object) -> bool:
+        """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
+        key = page.relative_to(self.path.parent).as_posix()
+        self.now[key] = of(content)
+        return self.before.get(key) == self.now[key] and page.is_file()
+
+    @property
+    def changed(self) -> int:
+        """Pages whose content differs from the last report's (written again)."""
+        return sum(1 for key, value in self.now.items() if self.before.get(key) != value)
+
+    def save(self) -> None:
+        """Keep the fingerprints of the pages just written, for the next report."""
+        self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now}, sort_keys=True),
+                             encoding="utf-8")
