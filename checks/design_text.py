@@ -61,6 +61,15 @@ NEEDLES = {
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
 }
+# Where every match of a pattern starts: at one of these words (lower case) or up to `reach`
+# characters before one ("non-randomized"). In ASCII text, whose case folding is str.lower,
+# a pattern is tried at those places only instead of at every character.
+ANCHORS = {
+    BLINDED: (("single", "double", "triple", "quadruple", "placebo", "blinded"), 0),
+    OPEN_LABEL: (("open", "no", "without", "study", "trial"), 0),
+    RANDOMIZED: (("random",), 4),
+    OBSERVATIONAL: (("observational",), 0),
+}
 
 
 @dataclass(frozen=True)
@@ -78,12 +87,22 @@ class Claim:
         return self.source.text[self.start:self.end]
 
 
+# Every sentence end starts just after one of .!?; or at a line break: the end pattern is tried there only.
+_BREAK_CHARS = re.compile(r"[.!?;\n]")
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of the sentences and list items of a text."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield start, m.start()
-        start = m.end()
+    start = tried = 0  # `tried`: the first position not yet tried for a sentence end
+    for c in _BREAK_CHARS.finditer(text):
+        at = c.start() if c.group() == "\n" else c.end()
+        if at < tried:
+            continue
+        m = _SENTENCE_END.match(text, at)
+        tried = max(at + 1, m.end()) if m else at + 1
+        if m:
+            yield start, m.start()
+            start = m.end()
     yield start, len(text)
 
 
@@ -102,24 +121,65 @@ def _claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     return known
 
 
+def _sentence_bounds(source: StudyText) -> tuple[list[tuple[int, int]], list[int]]:
+    """The sentences of a text and their starts, split once per text (every pattern's claims use them)."""
+    known = source.memo.get(_SENTENCE_END)
+    if known is None:
+        bounds = list(sentences(source.text))
+        known = source.memo[_SENTENCE_END] = (bounds, [b[0] for b in bounds])
+    return known
+
+
+def _about_this_study(source: StudyText, bounds: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence `i` of a text speaks of this study, judged once per sentence."""
+    verdicts = source.memo.get(about_this_study)
+    if verdicts is None:
+        verdicts = source.memo[about_this_study] = {}
+    verdict = verdicts.get(i)
+    if verdict is None:
+        s_start, s_end = bounds[i]
+        verdict = verdicts[i] = about_this_study(source.text[s_start:s_end], source.narrative)
+    return verdict
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
+    """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only."""
+    anchors = ANCHORS.get(pattern)
+    if anchors is None or not source.text.isascii():
+        return list(pattern.finditer(source.text))
+    words, reach = anchors
+    places = sorted({at for word in words for at in _occurrences(source.lowered, word)})
+    found, tried = [], 0  # `tried`: the first position not yet tried
+    for place in places:
+        for at in range(max(tried, place - reach), place + 1):
+            m = pattern.match(source.text, at)
+            tried = at + 1
+            if m:
+                found.append(m)
+                tried = m.end()
+                break
+    return found
+
+
 def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    matches = list(pattern.finditer(source.text))
-    if not matches:  # most texts never mention the phrase: no sentence work at all
+    matches_ = matches(source, pattern)
+    if not matches_:  # most texts never mention the phrase: no sentence work at all
         return []
     found = []
-    bounds = list(sentences(source.text))
-    starts = [b[0] for b in bounds]
-    verdicts: dict[int, bool] = {}
-    for m in matches:
+    bounds, starts = _sentence_bounds(source)
+    for m in matches_:
         i = bisect_right(starts, m.start()) - 1
         s_start, s_end = bounds[i]
-        if m.end() > s_end:  # the phrase spans a sentence end: not one claim
+        if m.end() > s_end or not _about_this_study(source, bounds, i):  # a phrase spanning a sentence end is no claim
             continue
         sentence = source.text[s_start:s_end]
-        if i not in verdicts:
-            verdicts[i] = about_this_study(sentence, source.narrative)
-        if not verdicts[i]:
-            continue
         local = m.start() - s_start
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(

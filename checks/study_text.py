@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Iterable
 
 import duckdb
@@ -32,6 +31,19 @@ FIELD_LABELS = {
 }
 
 
+class _once:
+    """A property computed on first use and then kept in the instance (cheaper than cached_property's lock)."""
+
+    def __init__(self, compute):
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class StudyText:
     """One piece of a study's free text and the `table.column` it came from."""
@@ -39,12 +51,12 @@ class StudyText:
     field: str
     text: str
 
-    @cached_property
+    @_once
     def lowered(self) -> str:
         """The text in lower case, for cheap word tests before a pattern search."""
         return self.text.lower()
 
-    @cached_property
+    @_once
     def memo(self) -> dict:
         """What rules found in this text, by what they looked for: several rules ask the same."""
         return {}
@@ -175,14 +187,75 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 ))
 
 
+# Words (lower case) that every match of a context pattern contains: groups, each of which must
+# have a word in the sentence. A sentence lacking them is not searched with the pattern. The test
+# is exact for ASCII text only (whose case folding is str.lower), so other text is always searched.
+CONTEXT_WORDS = {
+    "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
+    "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
+    "previous study": (("previous",),),
+    "parent study": (("parent", "prior", "preceding", "feeder", "core", "originating", "antecedent", "earlier",
+                      "lead-in", "index"), ("stud", "trial", "protocol")),
+    "registry id": (("nct",),),
+    "a study elsewhere": (("in",), ("stud", "trial")),
+    "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
+                           ("study", "trial")),
+    "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
+    "proposed next study": (("we",), ("propose",), ("study", "trial", "rct")),
+    "proceed to a study": (("proceed", "move", "advance", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
+    "earlier study conducted": (("study", "trial", "survey", "analysis"),
+                                ("conducted", "performed", "carried", "done", "undertaken", "completed")),
+    "patients of a parent study": (("patients", "participants", "subjects", "individuals"), ("from", "who"),
+                                   ("study", "trial", "protocol")),
+    "ongoing": (("progress", "ongoing"),),
+    "studies in the plural": (("studies",),),
+    "rollover": (("rolled", "participated", "completed", "enrolled", "finished"),),
+    "this study": (("this", "present", "current", "proposed", "our"),
+                   ("study", "trial", "protocol", "research", "investigation", "project", "design")),
+    "we do": (("we",), ("will", "plan", "propose", "aim", "intend", "conducted", "performed", "designed",
+                        "conducting")),
+    "this is": (("this",),),
+    "participants will": (("patients", "participants", "subjects"), ("are", "will")),
+    "named study is": (("is", "was"), ("study", "trial")),
+    "will be given": (("will", "shall"), ("be", "receive", "undergo")),
+    "a study opens": (("study", "trial"),),
+}
+_OTHER_STUDY_GATED = tuple((name, pattern, CONTEXT_WORDS[name]) for name, pattern in OTHER_STUDY)
+_SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name]) for name, pattern in SELF_REFERENCE)
+
+
+def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a lower-cased ASCII sentence (None for other text) has the words a pattern needs."""
+    if lowered is None:
+        return True
+    for group in groups:
+        for word in group:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
+
+
+def _lowered_ascii(sentence: str) -> str | None:
+    return sentence.lower() if sentence.isascii() else None
+
+
 def other_study(sentence: str) -> str | None:
     """What marks a sentence as speaking of another study ('future study'...), or None."""
-    return next((name for name, pattern in OTHER_STUDY if pattern.search(sentence)), None)
+    return _other_study(sentence, _lowered_ascii(sentence))
+
+
+def _other_study(sentence: str, lowered: str | None) -> str | None:
+    return next((name for name, pattern, words in _OTHER_STUDY_GATED
+                 if may_match(lowered, words) and pattern.search(sentence)), None)
 
 
 def about_this_study(sentence: str, narrative: bool) -> bool:
     """Whether a sentence speaks of this study: never when it points at another; in narrative
     text (summaries, which also describe other studies) only when it says it is this one."""
-    if other_study(sentence):
+    lowered = _lowered_ascii(sentence)
+    if _other_study(sentence, lowered):
         return False
-    return not narrative or any(pattern.search(sentence) for _, pattern in SELF_REFERENCE)
+    return not narrative or any(may_match(lowered, words) and pattern.search(sentence)
+                                for pattern, words in _SELF_REFERENCE_GATED)
