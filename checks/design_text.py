@@ -116,7 +116,7 @@ def _claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     known = source.memo.get(pattern)
     if known is None:
         needles = NEEDLES.get(pattern)
-        skip = needles and not any(n in source.lowered for n in needles)
+        skip = needles and not _mentions_any(source.lowered, needles)
         known = source.memo[pattern] = [] if skip else _find_claims(source, pattern)
     return known
 
@@ -166,6 +166,13 @@ def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
                 tried = m.end()
                 break
     return found
+
+
+def _mentions_any(lowered: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
