@@ -243,10 +243,6 @@ def _words(text: str) -> list[bytes]:
     return text.lower().encode("ascii", "replace").translate(_WORD_BYTES).split()
 
 
-def _normalise(item: str) -> str:
-    return b" ".join(_words(item[_ITEM_MARK.match(item).end():])).decode("ascii")
-
-
 def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     """The criteria as separate items, split at item numbers, bullets and blank lines."""
     read = reading(text or "", memo)
@@ -258,9 +254,10 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
         cuts = {m.end() for m in bullets} | {m.start() for m in _matches_at(_SUBHEADING, chunk, starts)}
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
-            key = _normalise(text[start:end])
-            if key.count(" ") + 1 >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
-                yield Item(section.name, numbered.get(start), start, end, key)
+            piece = text[start:end]
+            words = _words(piece[_ITEM_MARK.match(piece).end():])
+            if len(words) >= MIN_ITEM_WORDS and not piece.rstrip(" \t\n(").endswith(":"):
+                yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 
 def _indent(line: str) -> int:
