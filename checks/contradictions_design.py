@@ -6,7 +6,7 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims, claims_in,
     mentions,
 )
 from checks.rule import CheckScope, Finding, Rule
@@ -39,7 +39,7 @@ def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
 def _first_affirmed(texts: list[StudyText], pattern) -> Claim | None:
     """The first claim not denied; the texts after the one making it are not read."""
     for source in texts:
-        for c in claims([source], pattern):
+        for c in claims_in(source, pattern):
             if not c.negated:
                 return c
     return None
@@ -49,7 +49,7 @@ def _only_denied(texts: list[StudyText], pattern) -> Claim | None:
     """The first claim when every claim of the texts is denied; no text is read past an affirmed one."""
     first = None
     for source in texts:
-        found = claims([source], pattern)
+        found = claims_in(source, pattern)
         if any(not c.negated for c in found):
             return None
         first = first or (found[0] if found else None)

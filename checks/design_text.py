@@ -61,14 +61,17 @@ NEEDLES = {
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
 }
-# Where every match of a pattern starts: at one of these words (lower case) or up to `reach`
-# characters before one ("non-randomized"). In ASCII text, whose case folding is str.lower,
-# a pattern is tried at those places only instead of at every character.
+# Where every match of a pattern starts: at one of the words (lower case) or up to `reach`
+# characters before one ("non-randomized"); each entry with the words one of which its matches
+# also hold (no anchor needed in a text without them). In ASCII text, whose case folding is
+# str.lower, a pattern is tried at those places only instead of at every character.
 ANCHORS = {
-    BLINDED: (("single", "double", "triple", "quadruple", "placebo", "blinded"), 0),
-    OPEN_LABEL: (("open", "no", "without", "study", "trial"), 0),
-    RANDOMIZED: (("random",), 4),
-    OBSERVATIONAL: (("observational",), 0),
+    BLINDED: ((("single", "double", "triple", "quadruple"), 0, ("blind", "mask", "dummy")),
+              (("placebo",), 0, ("blinded",)), (("blinded",), 0, ())),
+    OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
+                 (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
+    RANDOMIZED: ((("random",), 4, ()),),
+    OBSERVATIONAL: ((("observational",), 0, ()),),
 }
 
 
@@ -108,11 +111,11 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
-    return [claim for source in sources for claim in _claims_in(source, pattern)]
+    return [claim for source in sources for claim in claims_in(source, pattern)]
 
 
-def _claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    """The claims of one text, found once per text and pattern (several rules ask for the same)."""
+def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
+    """The claims of one text, found once per text and pattern (several rules ask for the same; do not change it)."""
     known = source.memo.get(pattern)
     if known is None:
         needles = NEEDLES.get(pattern)
@@ -154,17 +157,18 @@ def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
     anchors = ANCHORS.get(pattern)
     if anchors is None or not source.text.isascii():
         return list(pattern.finditer(source.text))
-    words, reach = anchors
-    places = sorted({at for word in words for at in _occurrences(source.lowered, word)})
+    lowered, starts = source.lowered, set()
+    for words, reach, held in anchors:
+        if not held or _mentions_any(lowered, held):
+            places = [at for word in words for at in _occurrences(lowered, word)]
+            starts.update(max(0, at - k) for at in places for k in range(reach + 1))
     found, tried = [], 0  # `tried`: the first position not yet tried
-    for place in places:
-        for at in range(max(tried, place - reach), place + 1):
+    for at in sorted(starts):
+        if at >= tried:
             m = pattern.match(source.text, at)
-            tried = at + 1
+            tried = m.end() if m else at + 1
             if m:
                 found.append(m)
-                tried = m.end()
-                break
     return found
 
 

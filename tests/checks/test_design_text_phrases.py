@@ -127,3 +127,8 @@ def test_matches_tried_at_anchors_are_every_match(name):
         found = [(m.span(), m.groups()) for m in matches(source, pattern)]
         assert found == [(m.span(), m.groups()) for m in pattern.finditer(source.text)]
         assert found
+    # Texts holding some of an anchor's words but not the others its matches need.
+    for other in ("An open study with no label; no blinding. Double dummy.", "A placebo-controlled, blinded trial",
+                  "Random: non randomised. The study was unmasked; the trial is not masked.", "open-\nlabel"):
+        assert [m.span() for m in matches(StudyText("f", other), pattern)] == \
+            [m.span() for m in pattern.finditer(other)]
