@@ -79,18 +79,25 @@ _DIGIT = re.compile(r"\d")
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
 
 
-def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
-                  drugs: dict[str, str]) -> Iterator[Finding]:
+def _states_amount(arm: tuple) -> bool:
+    """Whether an arm's title or description has a digit: an arm stating no amount has no dose to compare."""
     title, description = arm
-    if not _DIGIT.search(f"{title} {description}"):  # an arm that states no amount has no dose to compare
-        return
+    return bool(_DIGIT.search(f"{title} {description}"))
+
+
+def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
+                  drugs: dict[str, str], given: dict[tuple, dict[str, list[StatedDose]]]) -> Iterator[Finding]:
+    """Findings of one arm stating an amount; `given` keeps the doses of each set of interventions."""
+    title, description = arm
     linked = _linked(title, interventions, links)
     default = _drug_named(" ".join(n or "" for n, _ in linked), drugs) or _drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):
         default = None  # "matching placebo 4 mg": the amount is not the drug's unless the drug is named
     arm_doses = _stated("design_groups.title", title, title, drugs, None)
     _merge(arm_doses, _stated("design_groups.description", title, description, drugs, default))
-    iv_doses = _intervention_doses(linked, drugs)
+    iv_doses = given.get(tuple(linked))
+    if iv_doses is None:
+        iv_doses = given[tuple(linked)] = _intervention_doses(linked, drugs)
     for drug in sorted(arm_doses.keys() & iv_doses.keys()):
         if pair := _conflict(arm_doses[drug], iv_doses[drug]):
             a, i = pair
@@ -105,10 +112,13 @@ def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Itera
     interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
     links = rows_by_study(con, scope, "design_group_interventions", ("design_group", "intervention"))
     for nct_id, study_arms in arms.items():
+        dosed = [arm for arm in study_arms if _states_amount(arm)]
+        if not dosed:
+            continue
         ivs = interventions.get(nct_id, [])
-        drugs = _vocabulary(study_arms, ivs)
-        for arm in study_arms:
-            yield from _arm_findings(nct_id, arm, ivs, links.get(nct_id, []), drugs)
+        drugs, given = _vocabulary(study_arms, ivs), {}
+        for arm in dosed:
+            yield from _arm_findings(nct_id, arm, ivs, links.get(nct_id, []), drugs, given)
 
 
 DUPLICATE_ARM = """

@@ -7,15 +7,14 @@ import duckdb
 
 from checks.criteria_text import Item, numbering_gaps, repeated_items
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import excerpt, rows_by_study
+from checks.study_text import StudyText, excerpt, texts_by_study
 
 
-def _criteria(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[tuple[str, str]]:
-    """(nct_id, criteria text) for every scoped study that has criteria."""
-    for nct_id, rows in rows_by_study(con, scope, "eligibilities", ("criteria",)).items():
-        for (text,) in rows:
-            if isinstance(text, str) and text.strip():
-                yield nct_id, text
+def _criteria(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[tuple[str, StudyText]]:
+    """(nct_id, criteria text) for every scoped study that has criteria; both rules share each text's reading."""
+    for nct_id, texts in texts_by_study(con, scope, ("eligibilities.criteria",)).items():
+        for source in texts:
+            yield nct_id, source
 
 
 def _name(item: Item) -> str:
@@ -33,8 +32,9 @@ def _repeat_message(first: Item, repeat: Item) -> str:
 
 def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The same criterion text appears twice in a study's eligibility criteria."""
-    for nct_id, text in _criteria(con, scope):
-        for first, repeat in repeated_items(text):
+    for nct_id, source in _criteria(con, scope):
+        text = source.text
+        for first, repeat in repeated_items(text, source.memo):
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
             yield Finding(nct_id, _repeat_message(first, repeat), evidence)
@@ -42,8 +42,9 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
 
 def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Numbered criteria skip a number or start after 1, so criteria may have been lost."""
-    for nct_id, text in _criteria(con, scope):
-        for gap in numbering_gaps(text):
+    for nct_id, source in _criteria(con, scope):
+        text = source.text
+        for gap in numbering_gaps(text, source.memo):
             section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
             if gap.found == gap.expected + 1:
                 missing = f"criterion {gap.expected} is"

@@ -6,7 +6,7 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims, claims_in,
     mentions,
 )
 from checks.rule import CheckScope, Finding, Rule
@@ -36,13 +36,32 @@ def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
     return [c for c in claims(texts, pattern) if not c.negated]
 
 
+def _first_affirmed(texts: list[StudyText], pattern) -> Claim | None:
+    """The first claim not denied; the texts after the one making it are not read."""
+    for source in texts:
+        for c in claims_in(source, pattern):
+            if not c.negated:
+                return c
+    return None
+
+
+def _only_denied(texts: list[StudyText], pattern) -> Claim | None:
+    """The first claim when every claim of the texts is denied; no text is read past an affirmed one."""
+    first = None
+    for source in texts:
+        found = claims_in(source, pattern)
+        if any(not c.negated for c in found):
+            return None
+        first = first or (found[0] if found else None)
+    return first
+
+
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE while the text describes a blinded design or period."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
-        if found := _affirmed(texts, BLINDED):
-            c = found[0]
+        if c := _first_affirmed(texts, BLINDED):
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
 
@@ -82,8 +101,7 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
-        if found := _affirmed(texts, RANDOMIZED):
-            c = found[0]
+        if c := _first_affirmed(texts, RANDOMIZED):
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
             yield _finding(nct_id, message, stated, c, "designs.allocation")
@@ -94,10 +112,7 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckS
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
-        found = claims(texts, RANDOMIZED)
-        denied = [c for c in found if c.negated]
-        if denied and len(denied) == len(found):
-            c = denied[0]
+        if c := _only_denied(texts, RANDOMIZED):
             message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 
@@ -109,8 +124,7 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue
-        if found := _affirmed(texts.get(nct_id, []), OBSERVATIONAL):
-            c = found[0]
+        if c := _first_affirmed(texts.get(nct_id, []), OBSERVATIONAL):
             message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 

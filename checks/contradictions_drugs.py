@@ -21,8 +21,16 @@ _CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summa
 _OTHER_NAME_FIELDS = ("intervention_other_names.name", "browse_interventions.mesh_term")
 
 
-def _study_words(texts: list[str | None]) -> set[str]:
-    return set().union(*(words_in(t) for t in texts)) if texts else set()
+class WordsOf:
+    """Whether a word is one of the words of some texts, read only when first asked (most studies never are)."""
+
+    def __init__(self, texts: list[str | None]) -> None:
+        self.texts, self._sets = texts, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._sets is None:
+            self._sets = [words_in(t) for t in self.texts]
+        return any(word in words for words in self._sets)
 
 
 def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, str, int]]:
@@ -34,7 +42,7 @@ def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, s
 class KnownDrugs:
     """What a study names as given: every word of its intervention and context texts, and its drug words."""
 
-    words: set[str]
+    words: WordsOf
     names: tuple[str, ...]
     texts: list[str]
 
@@ -57,7 +65,8 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
     """Findings for drug words in `rows` (name first) that the study does not otherwise name."""
     reported: set[str] = set()
     for row in rows:
-        for drug in sorted(set().union(*(stem_drugs(t) for t in row)) - known.words - reported):
+        stems = set().union(*(stem_drugs(t) for t in row)) - reported
+        for drug in sorted(d for d in stems if d not in known.words):
             places = _places(row, fields, drug)
             if drug in known or any(not_given(text, at, drug) for _, text, at in places):
                 continue
@@ -85,9 +94,9 @@ def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) 
         ivs = interventions[nct_id]
         given = [t for row in ivs + links.get(nct_id, []) for t in row] + [t.text for t in context.get(nct_id, [])]
         names = tuple(n for n, _ in ivs if n)
-        known = KnownDrugs(_study_words(given), names, given)
+        known = KnownDrugs(WordsOf(given), names, given)
         study_arms = arms.get(nct_id, [])
-        with_arms = KnownDrugs(known.words | _study_words([t for row in study_arms for t in row]), names, given)
+        with_arms = KnownDrugs(WordsOf(given + [t for row in study_arms for t in row]), names, given)
         yield from _undeclared(nct_id, outcomes.get(nct_id, []), _OUTCOME_FIELDS, with_arms, "outcome")
         # Arm descriptions name background and standard-of-care drugs; titles name what is given.
         yield from _undeclared(nct_id, [(t,) for t, _ in study_arms], ("design_groups.title",), known, "arm")

@@ -18,13 +18,17 @@ _HEADING = re.compile(
     re.I | re.M,
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
-_INLINE_MARKER = re.compile(r"(?<=[\s;,(])(\d{1,2})(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+# A number after white space or ;,( (the digit is matched first, so the search skips to digits).
+_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
 _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 MIN_ITEM_WORDS = 6
+_NEWLINE = re.compile(r"\n")
+# Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
+_WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 # Legacy records are hard-wrapped at about 100 columns: a shorter line ends its item.
 WRAP_WIDTH = 80
 # How far before a gap to look for the missing number written without its point.
@@ -60,9 +64,24 @@ class NumberingGap:
     at: int
 
 
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds when each match (never empty) starts at one of `places`."""
+    tried = 0
+    for at in places:
+        if at >= tried:
+            m = pattern.match(text, at)
+            tried = m.end() if m else at + 1
+            if m:
+                yield m
+
+
 def sections(text: str) -> list[Section]:
     """The inclusion/exclusion sections of a criteria text, in order."""
-    heads = list(_HEADING.finditer(text))
+    heads = list(_matches_at(_HEADING, text, _line_starts(text)))  # a heading is a line of its own
     if not heads:
         return [Section("criteria", 0, len(text))]
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
@@ -70,6 +89,33 @@ def sections(text: str) -> list[Section]:
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         number = _HEADING_NUMBER.search(m.group(0))
         found.append(Section(m.group(1).lower(), m.end(), end, int(number.group(1)) if number else 0))
+    return found
+
+
+class Reading:
+    """A criteria text and what is read from it once for every question asked of it: its sections
+    and the list numbers of each (the gap and the repeat rules both need them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sections = sections(text)
+        self._candidates: dict[Section, list[Marker]] = {}
+
+    def candidates(self, section: Section) -> list[Marker]:
+        """The list numbers in one section, in order."""
+        found = self._candidates.get(section)
+        if found is None:
+            found = self._candidates[section] = _candidates(self.text, section)
+        return found
+
+
+def reading(text: str, memo: dict | None = None) -> Reading:
+    """The reading of a criteria text, kept in `memo` (a StudyText's) when one is given."""
+    if memo is None:
+        return Reading(text)
+    found = memo.get(Reading)
+    if found is None:
+        found = memo[Reading] = Reading(text)
     return found
 
 
@@ -103,7 +149,7 @@ def _candidates(text: str, section: Section) -> list[Marker]:
     wrapped = _hard_wrapped(text)
     chunk, base = text[section.start:section.end], section.start
     line = {base + m.start(1): Marker(int(m.group(1)), base + m.start(1), _opens_item(text, base + m.start(), wrapped))
-            for m in _LINE_MARKER.finditer(chunk)}
+            for m in _matches_at(_LINE_MARKER, chunk, _line_starts(chunk))}
     inline = [Marker(int(m.group(1)), base + m.start(1), False)
               for m in _INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
     return sorted(list(line.values()) + inline, key=lambda mk: mk.start)
@@ -126,9 +172,11 @@ def _opens_list(text: str, mk: Marker) -> bool:
     return text.endswith((":", ";"), 0, end)
 
 
-def walk(text: str, section: Section, carried: int = 0) -> tuple[list[Marker], list[NumberingGap]]:
+def walk(text: str, section: Section, carried: int = 0,
+         read: Reading | None = None) -> tuple[list[Marker], list[NumberingGap]]:
     """The markers that number items of one section, and the gaps between them."""
-    found, accepted, gaps, runs = _candidates(text, section), [], [], []
+    found = read.candidates(section) if read is not None else _candidates(text, section)
+    accepted, gaps, runs = [], [], []
     for i, mk in enumerate(found):
         if _continues(runs, mk.number) or (not runs and carried and mk.number == carried + 1):
             runs = runs or [[mk.number]]
@@ -155,17 +203,20 @@ def _written_bare(text: str, gap: NumberingGap) -> bool:
     return gap.found == gap.expected + 1 and bool(re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]", before))
 
 
-def numbering_gaps(text: str | None) -> list[NumberingGap]:
-    """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section)."""
-    return [gap for gap in _gaps(text) if not _written_bare(text, gap)]
+def numbering_gaps(text: str | None, memo: dict | None = None) -> list[NumberingGap]:
+    """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section).
+
+    `memo` (a StudyText's) keeps what is read from the text for the other questions asked of it.
+    """
+    return [gap for gap in _gaps(reading(text or "", memo)) if not _written_bare(text, gap)]
 
 
-def _gaps(text: str | None) -> list[NumberingGap]:
-    gaps, last, last_by_name = [], 0, {}
-    for section in sections(text or ""):
-        accepted, found = walk(text, section, section.opened or last)
+def _gaps(read: Reading) -> list[NumberingGap]:
+    gaps, last, last_by_name, text = [], 0, {}, read.text
+    for section in read.sections:
+        accepted, found = walk(text, section, section.opened or last, read)
         if found and found[0].expected == 1 and last_by_name.get(section.name, -1) + 1 == found[0].found:
-            accepted, found = walk(text, section, last_by_name[section.name])
+            accepted, found = walk(text, section, last_by_name[section.name], read)
         gaps += found
         last = accepted[-1].number if accepted else last
         last_by_name[section.name] = last
@@ -187,21 +238,26 @@ _ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def _normalise(item: str) -> str:
-    return _NOT_WORD.sub(" ", _ITEM_MARK.sub("", item, count=1).lower()).strip()
+def _words(text: str) -> list[bytes]:
+    """The runs of a-z and 0-9 in the lower-cased text (anything else, any non-ASCII letter too, separates)."""
+    return text.lower().encode("ascii", "replace").translate(_WORD_BYTES).split()
 
 
-def items(text: str | None) -> Iterator[Item]:
+def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     """The criteria as separate items, split at item numbers, bullets and blank lines."""
-    for section in sections(text or ""):
-        numbered = {mk.start: mk.number for mk in walk(text, section)[0]}
+    read = reading(text or "", memo)
+    for section in read.sections:
+        numbered = {mk.start: mk.number for mk in walk(text, section, 0, read)[0]}
         chunk = text[section.start:section.end]
-        cuts = {m.end() for m in _BULLET.finditer(chunk)} | {m.start() for m in _SUBHEADING.finditer(chunk)}
+        starts = _line_starts(chunk)
+        bullets = _matches_at(_BULLET, chunk, sorted(set(starts) | {at - 1 for at in starts[1:]}))
+        cuts = {m.end() for m in bullets} | {m.start() for m in _matches_at(_SUBHEADING, chunk, starts)}
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
-            key = _normalise(text[start:end])
-            if len(key.split()) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
-                yield Item(section.name, numbered.get(start), start, end, key)
+            piece = text[start:end]
+            words = _words(piece[_ITEM_MARK.match(piece).end():])
+            if len(words) >= MIN_ITEM_WORDS and not piece.rstrip(" \t\n(").endswith(":"):
+                yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 
 def _indent(line: str) -> int:
@@ -230,18 +286,18 @@ def _may_repeat(text: str) -> bool:
     Items are cut at word boundaries and keyed by their words, so the first words of a repeated
     item's key form such a run; most texts have none and need no item walk at all.
     """
-    words = _NOT_WORD.sub(" ", text.lower()).split()
+    words = _words(text)
     runs = len(words) - MIN_ITEM_WORDS + 1
     return runs > 1 and len(set(zip(*(words[i:] for i in range(MIN_ITEM_WORDS))))) < runs
 
 
-def repeated_items(text: str | None) -> list[tuple[Item, Item]]:
+def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
     if not text or not _may_repeat(text):
         return []
     seen: dict[str, Item] = {}
     repeats = []
-    for item in items(text):
+    for item in items(text, memo):
         first = seen.get(item.key)
         if first and first.section == item.section and not _new_list_between(text, first, item):
             repeats.append((first, item))

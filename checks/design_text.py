@@ -61,6 +61,18 @@ NEEDLES = {
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
 }
+# Where every match of a pattern starts: at one of the words (lower case) or up to `reach`
+# characters before one ("non-randomized"); each entry with the words one of which its matches
+# also hold (no anchor needed in a text without them). In ASCII text, whose case folding is
+# str.lower, a pattern is tried at those places only instead of at every character.
+ANCHORS = {
+    BLINDED: ((("single", "double", "triple", "quadruple"), 0, ("blind", "mask", "dummy")),
+              (("placebo",), 0, ("blinded",)), (("blinded",), 0, ())),
+    OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
+                 (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
+    RANDOMIZED: ((("random",), 4, ()),),
+    OBSERVATIONAL: ((("observational",), 0, ()),),
+}
 
 
 @dataclass(frozen=True)
@@ -78,48 +90,107 @@ class Claim:
         return self.source.text[self.start:self.end]
 
 
+# Every sentence end starts just after one of .!?; or at a line break: the end pattern is tried there only.
+_BREAK_CHARS = re.compile(r"[.!?;\n]")
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of the sentences and list items of a text."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield start, m.start()
-        start = m.end()
+    start = tried = 0  # `tried`: the first position not yet tried for a sentence end
+    for c in _BREAK_CHARS.finditer(text):
+        at = c.start() if c.group() == "\n" else c.end()
+        if at < tried:
+            continue
+        m = _SENTENCE_END.match(text, at)
+        tried = max(at + 1, m.end()) if m else at + 1
+        if m:
+            yield start, m.start()
+            start = m.end()
     yield start, len(text)
 
 
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
-    return [claim for source in sources for claim in _claims_in(source, pattern)]
+    return [claim for source in sources for claim in claims_in(source, pattern)]
 
 
-def _claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    """The claims of one text, found once per text and pattern (several rules ask for the same)."""
+def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
+    """The claims of one text, found once per text and pattern (several rules ask for the same; do not change it)."""
     known = source.memo.get(pattern)
     if known is None:
         needles = NEEDLES.get(pattern)
-        skip = needles and not any(n in source.lowered for n in needles)
+        skip = needles and not _mentions_any(source.lowered, needles)
         known = source.memo[pattern] = [] if skip else _find_claims(source, pattern)
     return known
 
 
+def _sentence_bounds(source: StudyText) -> tuple[list[tuple[int, int]], list[int]]:
+    """The sentences of a text and their starts, split once per text (every pattern's claims use them)."""
+    known = source.memo.get(_SENTENCE_END)
+    if known is None:
+        bounds = list(sentences(source.text))
+        known = source.memo[_SENTENCE_END] = (bounds, [b[0] for b in bounds])
+    return known
+
+
+def _about_this_study(source: StudyText, bounds: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence `i` of a text speaks of this study, judged once per sentence."""
+    verdicts = source.memo.get(about_this_study)
+    if verdicts is None:
+        verdicts = source.memo[about_this_study] = {}
+    verdict = verdicts.get(i)
+    if verdict is None:
+        s_start, s_end = bounds[i]
+        verdict = verdicts[i] = about_this_study(source.text[s_start:s_end], source.narrative)
+    return verdict
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
+    """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only."""
+    anchors = ANCHORS.get(pattern)
+    if anchors is None or not source.text.isascii():
+        return list(pattern.finditer(source.text))
+    lowered, starts = source.lowered, set()
+    for words, reach, held in anchors:
+        if not held or _mentions_any(lowered, held):
+            places = [at for word in words for at in _occurrences(lowered, word)]
+            starts.update(max(0, at - k) for at in places for k in range(reach + 1))
+    found, tried = [], 0  # `tried`: the first position not yet tried
+    for at in sorted(starts):
+        if at >= tried:
+            m = pattern.match(source.text, at)
+            tried = m.end() if m else at + 1
+            if m:
+                found.append(m)
+    return found
+
+
+def _mentions_any(lowered: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
 def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    matches = list(pattern.finditer(source.text))
-    if not matches:  # most texts never mention the phrase: no sentence work at all
+    matches_ = matches(source, pattern)
+    if not matches_:  # most texts never mention the phrase: no sentence work at all
         return []
     found = []
-    bounds = list(sentences(source.text))
-    starts = [b[0] for b in bounds]
-    verdicts: dict[int, bool] = {}
-    for m in matches:
+    bounds, starts = _sentence_bounds(source)
+    for m in matches_:
         i = bisect_right(starts, m.start()) - 1
         s_start, s_end = bounds[i]
-        if m.end() > s_end:  # the phrase spans a sentence end: not one claim
+        if m.end() > s_end or not _about_this_study(source, bounds, i):  # a phrase spanning a sentence end is no claim
             continue
         sentence = source.text[s_start:s_end]
-        if i not in verdicts:
-            verdicts[i] = about_this_study(sentence, source.narrative)
-        if not verdicts[i]:
-            continue
         local = m.start() - s_start
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(

@@ -76,9 +76,11 @@ def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = (
     vocabulary: dict[str, str] = {}
     for name in names:
         for part in _NAME_PARTS.split(name or ""):
-            tokens = _TOKEN.findall(part.lower())
-            drug = " ".join(w for w in tokens if w in name_words(part) or w == "acid")
-            for word in name_words(part):
+            words = name_words(part)
+            if not words:
+                continue
+            drug = " ".join(w for w in _TOKEN.findall(part.lower()) if w in words or w == "acid")
+            for word in words:
                 vocabulary.setdefault(word, drug)
     for text in texts:
         for word in stem_drugs(text):

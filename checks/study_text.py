@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Iterable
 
 import duckdb
 
 from checks.rule import CheckScope
+# Which sentences speak of this study: kept beside the texts they judge, for the rules that read them.
+from checks.study_context import (  # noqa: F401
+    CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study,
+)
 
 # Text that states what this study is (not narrative that may describe other studies).
 DESIGN_FIELDS = (
@@ -32,6 +35,19 @@ FIELD_LABELS = {
 }
 
 
+class _once:
+    """A property computed on first use and then kept in the instance (cheaper than cached_property's lock)."""
+
+    def __init__(self, compute):
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class StudyText:
     """One piece of a study's free text and the `table.column` it came from."""
@@ -39,12 +55,12 @@ class StudyText:
     field: str
     text: str
 
-    @cached_property
+    @_once
     def lowered(self) -> str:
         """The text in lower case, for cheap word tests before a pattern search."""
         return self.text.lower()
 
-    @cached_property
+    @_once
     def memo(self) -> dict:
         """What rules found in this text, by what they looked for: several rules ask the same."""
         return {}
@@ -125,64 +141,3 @@ def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
 def quote(field: str, text: str, start: int, end: int) -> str:
     """Evidence for one side of a contradiction: `table.column: '...excerpt...'`."""
     return f"{field}: '{excerpt(text, start, end)}'"
-
-
-# A sentence speaks of another study when it cites one, reports a finding, or names an
-# earlier, parent, ongoing or future study. Each entry: (what it recognises, pattern).
-OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
-    ("citation", r"\bet\s+al\b|\bpublished\b|\bliterature\b|\bmeta-?analys"),
-    ("reported finding", r"\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
-                         r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b"),
-    ("previous study", r"\bprevious(?:ly)?\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trials?|reports?|work|research"
-                       r"|publications?)\b|\bpreviously\s+(?:reported|described|conducted|completed|randomi[sz]ed"
-                       r"|enrolled|participated)\b"),
-    ("parent study", r"\b(?:parent|prior|preceding|feeder|core|originating|antecedent|earlier|lead-in|index)\s+"
-                     r"(?:[\w-]+\s+)?(?:study|studies|trial|trials|protocol)\b"),
-    ("registry id", r"\bNCT\d{8}\b"),
-    ("a study elsewhere", r"\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?"
-                          r"(?:study|trial|studies|trials)\b"),
-    ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
-                           r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
-                           r"(?:[\w-]+\s+){0,4}?(?:study|trial)\b"),
-    ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
-                     r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
-    ("proposed next study", r"\bwe\s+(?:then\s+|would\s+|will\s+)?propose\s+(?:to\s+(?:conduct|perform|run)\s+)?"
-                            r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
-    ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
-                           r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
-    ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
-                                r"(?:was|were|had\s+been|has\s+been)\s+(?:conducted|performed|carried\s+out"
-                                r"|done|undertaken|completed)\b"),
-    ("patients of a parent study", r"\b(?:patients|participants|subjects|individuals)\s+(?:[\w-]+\s+){0,3}?"
-                                   r"(?:from|who\s+(?:have\s+)?(?:completed|finished|took\s+part\s+in"
-                                   r"|were\s+(?:enrolled|randomi[sz]ed)\s+in))\s+(?:the|a|an)\s+"
-                                   r"(?:[\w-]+\s+){0,6}?(?:study|trial|protocol)\b"),
-    ("ongoing", r"\bcurrently\s+in\s+progress\b|\bongoing\b"),
-    ("studies in the plural", r"\bstudies\b"),
-    ("rollover", r"\brolled\s+over\b|\bparticipated\s+in\b|\b(?:completed|enrolled\s+in|finished)\s+"
-                 r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:study|trial|protocol)\b"),
-))
-# A narrative sentence speaks of this study when it says so ("this study", "we will", "patients will").
-SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
-    ("this study", r"\b(?:this|the\s+present|the\s+current|the\s+proposed|our)\s+(?:[\w,()/-]+\s+){0,12}?"
-                   r"(?:study|trial|protocol|research|investigation|project|design)\b"),
-    ("we do", r"\bwe\s+(?:will|plan|propose|aim|intend|conducted|performed|designed|are\s+conducting)\b"),
-    ("this is", r"^\s*this\s+(?:is|was|will)\b"),
-    ("participants will", r"\b(?:patients|participants|subjects)\s+(?:are|will)\b"),
-    ("named study is", r"^\s*(?:the\s+)?[\w-]+\s+(?:is|was)\s+(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"),
-    ("will be given", r"\b(?:will|shall)\s+(?:be|receive|undergo)\b"),
-    ("a study opens", r"^\s*(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b"),
-))
-
-
-def other_study(sentence: str) -> str | None:
-    """What marks a sentence as speaking of another study ('future study'...), or None."""
-    return next((name for name, pattern in OTHER_STUDY if pattern.search(sentence)), None)
-
-
-def about_this_study(sentence: str, narrative: bool) -> bool:
-    """Whether a sentence speaks of this study: never when it points at another; in narrative
-    text (summaries, which also describe other studies) only when it says it is this one."""
-    if other_study(sentence):
-        return False
-    return not narrative or any(pattern.search(sentence) for _, pattern in SELF_REFERENCE)

@@ -180,6 +180,12 @@ CASES = [
          note="RANDOMIZED but non-randomized"),
     Case("contradictions.allocation_text_not_randomized", False,
          texts("This study has randomized and non-randomized cohorts."), note="both"),
+    Case("contradictions.allocation_text_not_randomized", False,
+         texts("This is a non-randomized study of baricitinib.", "Participants will be randomized 1:1."),
+         note="denied in the summary, affirmed in the description"),
+    Case("contradictions.allocation_text_not_randomized", True,
+         texts("A study of baricitinib.", "This is a non-randomized study. Participants are not randomized."),
+         note="denied only, in the description"),
     Case("contradictions.allocation_text_not_randomized", False, _clean, note="clean"),
 
     Case("contradictions.study_type_text_observational", True,

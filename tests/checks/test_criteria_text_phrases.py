@@ -1,9 +1,14 @@
 """Phrase by phrase: criteria headings, item numbers, numbering gaps and criteria stated twice."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from checks.criteria_text import numbering_gaps, repeated_items, sections
+from checks.criteria_text import (
+    _BULLET, _HEADING, _LINE_MARKER, _SUBHEADING, _line_starts, _matches_at, _words, numbering_gaps, repeated_items,
+    sections,
+)
 
 
 @pytest.mark.parametrize("heading, name", [
@@ -72,3 +77,38 @@ TB = "Subjects at risk for tuberculosis with a history of active TB within the l
 ])
 def test_repeated_items(text, repeated):
     assert bool(repeated_items(text)) is repeated
+
+
+# Texts whose numbers, bullets, headings and words sit where a shortcut could miss them.
+UNUSUAL = [
+    f"Inclusion Criteria:\n\n  * 1\\. {TB}\n  * 2\\. Age ≥ 18 years\n\nExclusion Criteria:3.\n- {TB}\n\n-  {TB}",
+    f"Key inclusion criteria (all parts):\n1) Signed consent 2) {TB} 4) Pregnancy;5. {TB}\n\t-\t{TB}",
+    f"EXCLUSION CRITERIA\r\n(1) {TB}\r\n(3) {TB.replace('k', 'K')}\n\n\nPrior Medication:\n 12. x",
+    f"{TB}. 3. {TB}\n•{TB}\n• {TB}",
+]
+
+
+@pytest.mark.parametrize("text", UNUSUAL)
+def test_a_shared_reading_answers_as_a_fresh_one(text):
+    memo = {}
+    assert repeated_items(text, memo) == repeated_items(text)
+    assert numbering_gaps(text, memo) == numbering_gaps(text)
+    assert len(memo) == 1  # one reading of the text served both questions
+
+
+def _every_match(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", UNUSUAL)
+def test_patterns_tried_at_line_starts_find_every_match(text):
+    starts = _line_starts(text)
+    for pattern in (_HEADING, _LINE_MARKER, _SUBHEADING):
+        assert [m.span() for m in _matches_at(pattern, text, starts)] == _every_match(pattern, text)
+    breaks = sorted(set(starts) | {at - 1 for at in starts[1:]})
+    assert [m.span() for m in _matches_at(_BULLET, text, breaks)] == _every_match(_BULLET, text)
+
+
+@pytest.mark.parametrize("text", UNUSUAL + ["Kelvin K İnclusion ß ≥18 café"])
+def test_words_are_the_runs_of_letters_and_digits_after_lower_casing(text):
+    assert [w.decode() for w in _words(text)] == re.sub(r"[^a-z0-9]+", " ", text.lower()).split()

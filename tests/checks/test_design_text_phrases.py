@@ -6,7 +6,8 @@ import re
 import pytest
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, claims, sentences,
+    _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
+    claims, matches, sentences,
 )
 from checks.study_text import StudyText
 
@@ -96,3 +97,38 @@ def test_a_claim_in_a_narrative_needs_a_self_reference():
                         "Randomized trials of JAK inhibitors are few. This study randomizes 40 patients.")
     found = claims([summary], re.compile(r"randomi[sz]\w+", re.I))
     assert [c.phrase for c in found] == ["randomizes"]
+
+
+def _split_everywhere(text):
+    """Sentences as the end pattern finds them when tried at every character."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", ".", "a.\n\nB", "One. Two; three! (Four)? [5]", "Randomized.Participants.\n- x\n* y\n 1. z\n12) w",
+    "e.g. Abc", "U.S.A. Then", ";\n\n.", "x.\n 3. y", "Dose 2.5 mg.  Next", "a. \n\n  - b",
+])
+def test_sentences_tried_at_break_characters_only_split_as_everywhere(text):
+    assert list(sentences(text)) == list(_split_everywhere(text))
+
+
+@pytest.mark.parametrize("name", sorted(n for n, p in PATTERNS.items() if p in ANCHORS))
+def test_matches_tried_at_anchors_are_every_match(name):
+    text = ("A non-randomized, NON RANDOMISED, unrandomized study; participants randomly assigned. "
+            "Double-blind, placebo-controlled, blinded study, sponsor-blinded trial, open label, OPEN-LABELED, "
+            "no masking, without blinding, a non-blinded study, the trial is not masked, an observational cohort "
+            "study, Observational design.")
+    pattern = PATTERNS[name]
+    for source in (StudyText("f", text), StudyText("f", text + " ſ")):  # ASCII, and text searched everywhere
+        found = [(m.span(), m.groups()) for m in matches(source, pattern)]
+        assert found == [(m.span(), m.groups()) for m in pattern.finditer(source.text)]
+        assert found
+    # Texts holding some of an anchor's words but not the others its matches need.
+    for other in ("An open study with no label; no blinding. Double dummy.", "A placebo-controlled, blinded trial",
+                  "Random: non randomised. The study was unmasked; the trial is not masked.", "open-\nlabel"):
+        assert [m.span() for m in matches(StudyText("f", other), pattern)] == \
+            [m.span() for m in pattern.finditer(other)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.contradictions_drugs import WordsOf
 from checks.drug_names import (
     NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary, name_words, not_given,
     spelled_otherwise, stem_drugs,
@@ -87,3 +88,12 @@ def test_drug_given(text, drug):
 ])
 def test_spelled_otherwise(word, known, same):
     assert spelled_otherwise(word, known, known) is same
+
+
+def test_the_words_of_a_study_are_every_word_of_its_texts_read_when_first_asked():
+    words = WordsOf(["Baricitinib 2 mg (Olumiant)", None, "hdl-cholesterol and placebo"])
+    assert words._sets is None  # nothing read until a drug must be looked up
+    assert "baricitinib" in words and "olumiant" in words and "hdl" in words and "cholesterol" in words
+    assert "hdl-cholesterol" in words and "placebo" in words
+    assert "tofacitinib" not in words and "2" not in words
+    assert WordsOf([]).__contains__("baricitinib") is False

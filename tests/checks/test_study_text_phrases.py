@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.study_text import OTHER_STUDY, SELF_REFERENCE, about_this_study, other_study
+from checks.study_text import CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study
 
 # (sentence, the OTHER_STUDY entry that recognises it)
 OTHER = [
@@ -93,3 +93,24 @@ def test_narrative_without_a_self_reference_is_not_about_this_study(sentence):
 def test_a_design_field_speaks_of_this_study_unless_it_points_elsewhere():
     assert about_this_study("Double-blind period of 24 weeks", narrative=False)
     assert not about_this_study("Patients from the double-blind study NCT01234567", narrative=False)
+
+
+def test_every_context_pattern_names_the_words_it_needs():
+    assert set(CONTEXT_WORDS) == {name for name, _ in OTHER_STUDY + SELF_REFERENCE}
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in OTHER + SELF] + THIS)
+def test_the_word_test_never_hides_a_match(sentence):
+    # A pattern is searched only in a sentence that has its words: every phrase it matches has them.
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        if pattern.search(sentence):
+            assert may_match(sentence.lower(), CONTEXT_WORDS[name]), name
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("Smith et\tal. found a benefit.", "citation"),  # any white space between the words
+    ("Patients ENROLLED IN THE TRIAL may continue.", "rollover"),  # upper case
+    ("Participants of the parent ſtudy may enrol.", "parent study"),  # 'ſ' folds to 's': searched, not skipped
+])
+def test_other_study_in_unusual_text(sentence, other):
+    assert other_study(sentence) == other

@@ -1,0 +1,125 @@
+"""Whether a sentence of a study's text speaks of this study or of another one (cited, earlier, planned)."""
+from __future__ import annotations
+
+import re
+
+# A sentence speaks of another study when it cites one, reports a finding, or names an
+# earlier, parent, ongoing or future study. Each entry: (what it recognises, pattern).
+OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("citation", r"\bet\s+al\b|\bpublished\b|\bliterature\b|\bmeta-?analys"),
+    ("reported finding", r"\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
+                         r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b"),
+    ("previous study", r"\bprevious(?:ly)?\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trials?|reports?|work|research"
+                       r"|publications?)\b|\bpreviously\s+(?:reported|described|conducted|completed|randomi[sz]ed"
+                       r"|enrolled|participated)\b"),
+    ("parent study", r"\b(?:parent|prior|preceding|feeder|core|originating|antecedent|earlier|lead-in|index)\s+"
+                     r"(?:[\w-]+\s+)?(?:study|studies|trial|trials|protocol)\b"),
+    ("registry id", r"\bNCT\d{8}\b"),
+    ("a study elsewhere", r"\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?"
+                          r"(?:study|trial|studies|trials)\b"),
+    ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
+                           r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
+                           r"(?:[\w-]+\s+){0,4}?(?:study|trial)\b"),
+    ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
+    ("proposed next study", r"\bwe\s+(?:then\s+|would\s+|will\s+)?propose\s+(?:to\s+(?:conduct|perform|run)\s+)?"
+                            r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
+    ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
+                           r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
+    ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
+                                r"(?:was|were|had\s+been|has\s+been)\s+(?:conducted|performed|carried\s+out"
+                                r"|done|undertaken|completed)\b"),
+    ("patients of a parent study", r"\b(?:patients|participants|subjects|individuals)\s+(?:[\w-]+\s+){0,3}?"
+                                   r"(?:from|who\s+(?:have\s+)?(?:completed|finished|took\s+part\s+in"
+                                   r"|were\s+(?:enrolled|randomi[sz]ed)\s+in))\s+(?:the|a|an)\s+"
+                                   r"(?:[\w-]+\s+){0,6}?(?:study|trial|protocol)\b"),
+    ("ongoing", r"\bcurrently\s+in\s+progress\b|\bongoing\b"),
+    ("studies in the plural", r"\bstudies\b"),
+    ("rollover", r"\brolled\s+over\b|\bparticipated\s+in\b|\b(?:completed|enrolled\s+in|finished)\s+"
+                 r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:study|trial|protocol)\b"),
+))
+# A narrative sentence speaks of this study when it says so ("this study", "we will", "patients will").
+SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("this study", r"\b(?:this|the\s+present|the\s+current|the\s+proposed|our)\s+(?:[\w,()/-]+\s+){0,12}?"
+                   r"(?:study|trial|protocol|research|investigation|project|design)\b"),
+    ("we do", r"\bwe\s+(?:will|plan|propose|aim|intend|conducted|performed|designed|are\s+conducting)\b"),
+    ("this is", r"^\s*this\s+(?:is|was|will)\b"),
+    ("participants will", r"\b(?:patients|participants|subjects)\s+(?:are|will)\b"),
+    ("named study is", r"^\s*(?:the\s+)?[\w-]+\s+(?:is|was)\s+(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"),
+    ("will be given", r"\b(?:will|shall)\s+(?:be|receive|undergo)\b"),
+    ("a study opens", r"^\s*(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b"),
+))
+
+
+# Words (lower case) that every match of a context pattern contains: groups, each of which must
+# have a word in the sentence. A sentence lacking them is not searched with the pattern. The test
+# is exact for ASCII text only (whose case folding is str.lower), so other text is always searched.
+CONTEXT_WORDS = {
+    "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
+    "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
+    "previous study": (("previous",),),
+    "parent study": (("parent", "prior", "preceding", "feeder", "core", "originating", "antecedent", "earlier",
+                      "lead-in", "index"), ("stud", "trial", "protocol")),
+    "registry id": (("nct",),),
+    "a study elsewhere": (("in",), ("stud", "trial")),
+    "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
+                           ("study", "trial")),
+    "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
+    "proposed next study": (("we",), ("propose",), ("study", "trial", "rct")),
+    "proceed to a study": (("proceed", "move", "advance", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
+    "earlier study conducted": (("study", "trial", "survey", "analysis"),
+                                ("conducted", "performed", "carried", "done", "undertaken", "completed")),
+    "patients of a parent study": (("patients", "participants", "subjects", "individuals"), ("from", "who"),
+                                   ("study", "trial", "protocol")),
+    "ongoing": (("progress", "ongoing"),),
+    "studies in the plural": (("studies",),),
+    "rollover": (("rolled", "participated", "completed", "enrolled", "finished"),),
+    "this study": (("this", "present", "current", "proposed", "our"),
+                   ("study", "trial", "protocol", "research", "investigation", "project", "design")),
+    "we do": (("we",), ("will", "plan", "propose", "aim", "intend", "conducted", "performed", "designed",
+                        "conducting")),
+    "this is": (("this",),),
+    "participants will": (("patients", "participants", "subjects"), ("are", "will")),
+    "named study is": (("is", "was"), ("study", "trial")),
+    "will be given": (("will", "shall"), ("be", "receive", "undergo")),
+    "a study opens": (("study", "trial"),),
+}
+_OTHER_STUDY_GATED = tuple((name, pattern, CONTEXT_WORDS[name]) for name, pattern in OTHER_STUDY)
+_SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name]) for name, pattern in SELF_REFERENCE)
+
+
+def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a lower-cased ASCII sentence (None for other text) has the words a pattern needs."""
+    if lowered is None:
+        return True
+    for group in groups:
+        for word in group:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
+
+
+def _lowered_ascii(sentence: str) -> str | None:
+    return sentence.lower() if sentence.isascii() else None
+
+
+def other_study(sentence: str) -> str | None:
+    """What marks a sentence as speaking of another study ('future study'...), or None."""
+    return _other_study(sentence, _lowered_ascii(sentence))
+
+
+def _other_study(sentence: str, lowered: str | None) -> str | None:
+    return next((name for name, pattern, words in _OTHER_STUDY_GATED
+                 if may_match(lowered, words) and pattern.search(sentence)), None)
+
+
+def about_this_study(sentence: str, narrative: bool) -> bool:
+    """Whether a sentence speaks of this study: never when it points at another; in narrative
+    text (summaries, which also describe other studies) only when it says it is this one."""
+    lowered = _lowered_ascii(sentence)
+    if _other_study(sentence, lowered):
+        return False
+    return not narrative or any(may_match(lowered, words) and pattern.search(sentence)
+                                for pattern, words in _SELF_REFERENCE_GATED)
