@@ -174,6 +174,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             with timed(result.stage_seconds, "check"):
                 checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
             record_check(log, result, checked)
+        log.info("stages: %s", ", ".join(f"{stage} {spent:.1f} s" for stage, spent in result.stage_seconds.items()))
         status = "completed"
     except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter
         status = "interrupted"
