@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from flows import assemble, parse_batch, validate
-from flows.inputs import Item
+from flows.inputs import Input, Item
 from warehouse import load
 from warehouse.tables import STUDY_TABLES
 
@@ -93,25 +93,39 @@ class _Pending:
 @contextmanager
 def prepare_ahead(run_id: str, workers: int) -> Iterator[Callable]:
     """`start(items, known)` for parsed_batches: whole batches prepared in worker processes (one per core),
-    each worker a batch, while this process loads; at once when there are no workers.
+    each worker a batch, while this process loads; at once when there are no workers, or nothing to parse
+    (a batch of files recorded unchanged is only bookkeeping, so a run with nothing new starts no worker).
 
     On any error or interrupt the workers are ended at once: a batch in flight is never half loaded,
     only discarded, and its files are read again by the next run.
     """
-    if workers < 2:
-        yield lambda items, known: Parsed(prepare_batch(run_id, items, known))
-        return
-    # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
-    # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=parse_batch.ignore_interrupts)
+    pool = None
+
+    def start(items: list[Item], known: set[str]):
+        nonlocal pool
+        if workers < 2 or not _to_parse(items, known):
+            return Parsed(prepare_batch(run_id, items, known))
+        if pool is None:
+            # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
+            # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=parse_batch.ignore_interrupts)
+        return _Pending(pool.apply_async(prepare_batch, (run_id, items, known)))
     try:
-        yield lambda items, known: _Pending(pool.apply_async(prepare_batch, (run_id, items, known)))
-        pool.close()
+        yield start
+        if pool is not None:
+            pool.close()
     except BaseException:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     finally:
-        pool.join()
+        if pool is not None:
+            pool.join()
+
+
+def _to_parse(items: list[Item], known: set[str]) -> bool:
+    """Whether any of the items is read and not known: only those are parsed."""
+    return any(isinstance(i, Input) and i.sha256 not in known for i in items)
 
 
 def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
