@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from schemas.enums import LAYOUT_PRECEDENCE
 from warehouse import runs
-from warehouse.connect import transaction
+from warehouse.connect import one_thread, transaction
 from warehouse.tables import STUDY_TABLES
 
 VERSION_COLUMNS = (
@@ -137,7 +137,7 @@ def batch_counts(batch: LoadBatch) -> dict[str, int]:
 def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
     """Write the batch, its run counts and its check queue in one transaction: all of it or nothing."""
     result = LoadResult(versions=len(batch.versions))
-    with transaction(con):
+    with one_thread(con), transaction(con):
         _upsert_files(con, batch.run_id, batch.files)
         if not batch.versions.empty:
             result.studies_replaced = _load_versions(con, batch)

@@ -85,3 +85,33 @@ def test_a_writing_connection_bounds_duckdb_memory_and_the_setting_overrides_it(
     con = connect(tmp_path / "b.duckdb")
     assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"
     con.close()
+
+
+def test_a_batch_loads_on_one_thread_and_the_connection_gets_its_threads_back(tmp_path):
+    con = connect(tmp_path / "t.duckdb")
+    con.execute("SET threads = 3")
+    recording = RecordingConnection(con)
+    run_pipeline(recording, run_id="r", source=_place(tmp_path / "in"), db_path=tmp_path / "t.duckdb",
+                 as_of=date(2026, 11, 22), check=False, workers=1)
+    sets = [s for s in recording.statements if s.startswith("SET threads")]
+    assert sets == ["SET threads = 1", "SET threads = 3"]
+    assert recording.statements.index("SET threads = 1") < recording.statements.index("BEGIN TRANSACTION")
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 3
+    con.close()
+
+
+def test_a_failing_batch_keeps_its_own_error_and_restores_the_threads(tmp_path):
+    from warehouse.connect import one_thread, transaction
+
+    con = connect(tmp_path / "f.duckdb")
+    con.execute("SET threads = 2")
+    try:
+        with one_thread(con), transaction(con):
+            assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+            con.execute("SELECT * FROM no_such_table")
+    except duckdb.CatalogException as exc:
+        assert "no_such_table" in str(exc)
+    else:
+        raise AssertionError("the statement should have failed")
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
+    con.close()
