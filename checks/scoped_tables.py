@@ -36,16 +36,17 @@ def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[Non
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
                         "WHERE nct_id IN (SELECT nct_id FROM check_scope)")
         yield
-    finally:
-        for table in STUDY_TABLES:
-            try:
-                con.execute(f"DROP TABLE IF EXISTS temp.{table}")
-            except duckdb.Error:  # the connection failed with the block: its own error is the one to see
-                if not _failing():
-                    raise
+    except BaseException:
+        _drop(con, quietly=True)  # the block's own error is the one to see
+        raise
+    _drop(con, quietly=False)
 
 
-def _failing() -> bool:
-    import sys
-
-    return sys.exc_info()[0] is not None
+def _drop(con: duckdb.DuckDBPyConnection, quietly: bool) -> None:
+    """Drop the scoped copies; quietly when the connection may have failed with the block."""
+    for table in STUDY_TABLES:
+        try:
+            con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        except duckdb.Error:
+            if not quietly:
+                raise
