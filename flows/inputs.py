@@ -1,9 +1,10 @@
 """Stages 'discover' and 'read inputs': the files under a source, read as they come (zips member by member).
 
 A file whose path, size and modification time match what an earlier run recorded is not read
-again: it is `Unchanged`, carrying the sha256 recorded then (the rsync/make policy; `--rehash`
-reads and hashes every file instead). Anything else is read and hashed, and a known sha256 is
-still skipped without parsing.
+again (the rsync/make policy; `--rehash` reads and hashes every file instead). Such files are looked up
+many at a time, in one join with what earlier runs recorded, and travel as `UnchangedFiles`: a block of
+consecutive unchanged files as columns (path, sha256 recorded then), never one object per file.
+Anything else is read and hashed, and a known sha256 is still skipped without parsing.
 """
 from __future__ import annotations
 
@@ -12,18 +13,25 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+import pyarrow as pa
 
 from flows.parsers.model import Problem
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
-# Paths looked up together against what earlier runs recorded.
-STAT_CHUNK = 1024
+# Paths looked up together against what earlier runs recorded: each lookup reads the recorded files
+# once, so few large lookups cost far less than many small ones once the warehouse holds the registry.
+LOOKUP_CHUNK = 32768
+# Unchanged files per UnchangedFiles block at most: the granularity at which they fill batches.
+UNCHANGED_BLOCK = 1024
 
-# (path, size, mtime) of candidate inputs -> {path: sha256} of those recorded unchanged.
-UnchangedLookup = Callable[[list[tuple[str, int, datetime | None]]], dict[str, str]]
+# (paths, sizes, mtimes) of candidate inputs -> a table (row, sha256) of those recorded unchanged,
+# `row` indexing the given lists, in ascending order.
+UnchangedLookup = Callable[[list[str], list[int], list[datetime | None]], pa.Table]
 
 
 @dataclass(frozen=True)
@@ -54,13 +62,13 @@ class InputProblem:
 
 
 @dataclass(frozen=True)
-class Unchanged:
-    """An input recorded by an earlier run with this path, size and mtime: not read again."""
+class UnchangedFiles:
+    """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again."""
 
-    path: str
-    sha256: str
-    size: int
-    mtime: datetime | None
+    files: pa.Table  # path, sha256 (the hash recorded then)
+
+    def __len__(self) -> int:
+        return self.files.num_rows
 
 
 @dataclass(frozen=True)
@@ -74,11 +82,11 @@ class FileEntry:
     @property
     def is_zip(self) -> bool:
         """A zip archive: read member by member."""
-        return self.path.lower().endswith(".zip")
+        return self.path[-4:].lower() == ".zip"
 
 
 Entry = FileEntry | InputProblem
-Item = Input | InputProblem | Unchanged
+Item = Input | InputProblem | UnchangedFiles
 
 
 def _utc(timestamp: float) -> datetime:
@@ -133,28 +141,50 @@ def _link(root: Path, path: Path) -> Entry:
 
 
 def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None) -> Iterator[Item]:
-    """Each entry as an Input (read), Unchanged (not read) or InputProblem, in order; zips member by member."""
-    chunk: list[Entry] = []
-    for entry in entries:
-        chunk.append(entry)
-        if len(chunk) >= STAT_CHUNK:
-            yield from _read_chunk(chunk, unchanged)
-            chunk = []
-    yield from _read_chunk(chunk, unchanged)
+    """Each entry as an Input (read) or InputProblem, in order, runs of unchanged ones as UnchangedFiles
+    (not read); zips member by member."""
+    entries = iter(entries)
+    while chunk := list(islice(entries, LOOKUP_CHUNK)):
+        yield from _read_chunk(chunk, unchanged)
 
 
 def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterator[Item]:
-    files = [e for e in chunk if isinstance(e, FileEntry) and not e.is_zip]
-    known = unchanged([(e.path, e.size, e.mtime) for e in files]) if unchanged and files else {}
-    for entry in chunk:
+    at = [i for i, e in enumerate(chunk) if type(e) is FileEntry and not e.is_zip]
+    found = _lookup([chunk[i] for i in at], unchanged)
+    skipped = {at[row] for row in found.column("row").to_pylist()}
+    # Unchanged files come out as slices of the lookup's answer, one per run of consecutive ones.
+    start = end = 0
+    for i, entry in enumerate(chunk):
+        if i in skipped:
+            end += 1
+            continue
+        yield from _blocks(found, start, end)
+        start = end
         if isinstance(entry, InputProblem):
             yield entry
         elif entry.is_zip:
             yield from _zip_inputs(entry, unchanged)
-        elif entry.path in known:
-            yield Unchanged(entry.path, known[entry.path], entry.size, entry.mtime)
         else:
             yield _read_file(entry)
+    yield from _blocks(found, start, end)
+
+
+NOT_RECORDED = pa.table({"row": pa.array([], pa.int64()), "path": pa.array([], pa.string()),
+                         "sha256": pa.array([], pa.string())})
+
+
+def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Table:
+    """(row, path, sha256) of the files recorded unchanged, in the files' order."""
+    if unchanged is None or not files:
+        return NOT_RECORDED
+    return unchanged([e.path for e in files], [e.size for e in files], [e.mtime for e in files])
+
+
+def _blocks(found: pa.Table, start: int, end: int) -> Iterator[UnchangedFiles]:
+    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files."""
+    for offset in range(start, end, UNCHANGED_BLOCK):
+        block = found.slice(offset, min(UNCHANGED_BLOCK, end - offset))
+        yield UnchangedFiles(block.select(["path", "sha256"]))
 
 
 def _read_file(entry: FileEntry) -> Input | InputProblem:
@@ -170,14 +200,27 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
     from flows.archives import ArchiveProblem, Member, iter_members, member_path
 
     path, mtime = entry.path, entry.mtime
+    known: list[tuple[str, str]] = []  # (path, sha256) of the unchanged members in a row
     for item in iter_members(path, skip=_zip_skip(path, mtime, unchanged)):
+        if not isinstance(item, (ArchiveProblem, Member)):
+            known.append((member_path(path, item.name), item.sha256))
+            if len(known) < UNCHANGED_BLOCK:
+                continue
+        yield from _known_members(known)
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
             yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
-        else:
-            yield Unchanged(member_path(path, item.name), item.sha256, item.size, mtime)
+    yield from _known_members(known)
+
+
+def _known_members(known: list[tuple[str, str]]) -> Iterator[UnchangedFiles]:
+    """The unchanged members gathered so far as one block (and the list emptied)."""
+    if known:
+        paths, shas = zip(*known)
+        known.clear()
+        yield UnchangedFiles(pa.table({"path": pa.array(paths, pa.string()), "sha256": pa.array(shas, pa.string())}))
 
 
 def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | None):
@@ -187,7 +230,9 @@ def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | No
     from flows.archives import member_path
 
     def skip(members: list[tuple[str, int]]) -> dict[str, str]:
-        found = unchanged([(member_path(path, name), size, mtime) for name, size in members])
+        paths = [member_path(path, name) for name, _ in members]
+        found = unchanged(paths, [size for _, size in members], [mtime] * len(members))
         prefix = len(member_path(path, ""))
-        return {p[prefix:]: sha for p, sha in found.items()}
+        return {p[prefix:]: sha for p, sha in zip(found.column("path").to_pylist(),
+                                                   found.column("sha256").to_pylist())}
     return skip

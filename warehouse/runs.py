@@ -59,20 +59,19 @@ def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, entries: list[tuple[str, int, datetime | None]]) -> dict[str, str]:
-    """{path: sha256} of the entries recorded before with the same path, size and modification time."""
-    if not entries:
-        return {}
-    paths, sizes, mtimes = (list(column) for column in zip(*entries))
-    con.register("_stat_in", pa.table({"path": paths, "size": pa.array(sizes, pa.int64()),
+def unchanged_files(con: duckdb.DuckDBPyConnection, paths: list[str], sizes: list[int],
+                    mtimes: list[datetime | None]) -> pa.Table:
+    """(row, path, sha256) of the given files recorded before with the same path, size and modification
+    time, `row` indexing the given lists, in ascending order: one join for all of them."""
+    con.register("_stat_in", pa.table({"row": pa.array(range(len(paths)), pa.int64()),
+                                       "path": pa.array(paths, pa.string()), "size": pa.array(sizes, pa.int64()),
                                        "mtime": pa.array(mtimes, pa.timestamp("us"))}))
     try:
-        rows = con.execute("""SELECT s.path, max(f.sha256) FROM _stat_in s
+        return con.execute("""SELECT s.row, any_value(s.path) AS path, max(f.sha256) AS sha256 FROM _stat_in s
                               JOIN meta.source_files f ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime
-                              GROUP BY s.path""").fetchall()
+                              GROUP BY s.row ORDER BY s.row""").to_arrow_table()
     finally:
         con.unregister("_stat_in")
-    return dict(rows)
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
