@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import numpy as np
 import pyarrow as pa
 
 from flows.parsers.model import Problem
@@ -29,9 +30,9 @@ LOOKUP_CHUNK = 32768
 # Unchanged files per UnchangedFiles block at most: the granularity at which they fill batches.
 UNCHANGED_BLOCK = 1024
 
-# (paths, sizes, mtimes) of candidate inputs -> a table (row, sha256) of those recorded unchanged,
-# `row` indexing the given lists, in ascending order.
-UnchangedLookup = Callable[[list[str], list[int], list[datetime | None]], pa.Table]
+# Candidate inputs (path, size, mtime) -> a table (row, path, sha256) of those recorded unchanged,
+# `row` indexing the candidates, in ascending order.
+UnchangedLookup = Callable[[pa.Table], pa.Table]
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,12 @@ class FileEntry:
 
     path: str
     size: int
-    mtime: datetime | None
+    timestamp: float  # st_mtime
+
+    @property
+    def mtime(self) -> datetime:
+        """The modification time in UTC, to the microsecond, as recorded in meta.source_files."""
+        return _utc(self.timestamp)
 
     @property
     def is_zip(self) -> bool:
@@ -93,12 +99,20 @@ def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
 
 
+def utc_timestamps(timestamps: list[float]) -> pa.Array:
+    """Many st_mtime values as UTC timestamps at once, each exactly what `_utc` gives (to the
+    microsecond, half to even, as datetime.fromtimestamp rounds)."""
+    fraction, whole = np.modf(np.asarray(timestamps, dtype=np.float64))
+    micros = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
+    return pa.array(micros, pa.timestamp("us"))
+
+
 def discover(source: Path) -> list[Entry]:
     """The files under `source` (or `source` itself), sorted; links that loop or leave `source` are problems."""
     root = source.resolve()
     if root.is_file():
         st = root.stat()
-        return [FileEntry(str(root), st.st_size, _utc(st.st_mtime))]
+        return [FileEntry(str(root), st.st_size, st.st_mtime)]
     found: list[Entry] = []
     _walk(root, root, found)
     return sorted(found, key=lambda e: e.path)
@@ -120,7 +134,7 @@ def _walk(root: Path, folder: Path, found: list[Entry]) -> None:
             _walk(root, Path(entry.path), found)
         elif entry.is_file(follow_symlinks=False):
             st = entry.stat(follow_symlinks=False)
-            found.append(FileEntry(entry.path, st.st_size, _utc(st.st_mtime)))
+            found.append(FileEntry(entry.path, st.st_size, st.st_mtime))
 
 
 def _link(root: Path, path: Path) -> Entry:
@@ -137,7 +151,7 @@ def _link(root: Path, path: Path) -> Entry:
         return InputProblem(str(path), Problem("symlink to a folder",
                                                "not followed: the folder's files are read where they are", stage="read"))
     st = target.stat()
-    return FileEntry(str(path), st.st_size, _utc(st.st_mtime))
+    return FileEntry(str(path), st.st_size, st.st_mtime)
 
 
 def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None) -> Iterator[Item]:
@@ -177,7 +191,9 @@ def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Tab
     """(row, path, sha256) of the files recorded unchanged, in the files' order."""
     if unchanged is None or not files:
         return NOT_RECORDED
-    return unchanged([e.path for e in files], [e.size for e in files], [e.mtime for e in files])
+    return unchanged(pa.table({"path": pa.array([e.path for e in files], pa.string()),
+                               "size": pa.array([e.size for e in files], pa.int64()),
+                               "mtime": utc_timestamps([e.timestamp for e in files])}))
 
 
 def _blocks(found: pa.Table, start: int, end: int) -> Iterator[UnchangedFiles]:
@@ -231,7 +247,9 @@ def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | No
 
     def skip(members: list[tuple[str, int]]) -> dict[str, str]:
         paths = [member_path(path, name) for name, _ in members]
-        found = unchanged(paths, [size for _, size in members], [mtime] * len(members))
+        found = unchanged(pa.table({"path": pa.array(paths, pa.string()),
+                                    "size": pa.array([size for _, size in members], pa.int64()),
+                                    "mtime": pa.array([mtime] * len(members), pa.timestamp("us"))}))
         prefix = len(member_path(path, ""))
         return {p[prefix:]: sha for p, sha in zip(found.column("path").to_pylist(),
                                                    found.column("sha256").to_pylist())}

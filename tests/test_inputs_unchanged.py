@@ -14,7 +14,8 @@ from flows.inputs import Input, UnchangedFiles
 
 def _recorded(*names: str):
     """A lookup that says the files with these names are recorded unchanged, with a made-up sha256."""
-    def lookup(paths, sizes, mtimes):
+    def lookup(files):
+        paths = files.column("path").to_pylist()
         rows = [i for i, path in enumerate(paths) if os.path.basename(path) in names]
         return pa.table({"row": pa.array(rows, pa.int64()), "path": [paths[i] for i in rows],
                          "sha256": [f"sha-{os.path.basename(paths[i])}" for i in rows]})
@@ -50,9 +51,9 @@ def test_all_files_are_looked_up_in_one_query(tmp_path, monkeypatch):
         (tmp_path / f"{number:04}.json").write_bytes(b"{}")
     calls = []
 
-    def lookup(paths, sizes, mtimes):
-        calls.append(len(paths))
-        return _recorded()(paths, sizes, mtimes)
+    def lookup(files):
+        calls.append(files.num_rows)
+        return _recorded()(files)
     assert sum(isinstance(i, Input) for i in inputs.read_inputs(inputs.discover(tmp_path), lookup)) == 2500
     assert calls == [2500]
 
@@ -81,3 +82,34 @@ def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(run, samples, monk
     assert len(seen) == 7 and {path.rsplit("/", 1)[-1] for path, _ in seen} >= {"more.zip!copy.txt", "moved.txt"}
     assert dict(seen)[str(grown)] == "loaded" and dict(seen)[str(samples / "moved.txt")] == "skipped"
     assert dict(seen)[str(pages[0])] == "loaded"  # skipped again: the first run's outcome stays
+
+
+def test_modification_times_convert_in_bulk_exactly_as_one_by_one():
+    import random
+    from datetime import datetime, timezone
+
+    rng = random.Random(9)
+    values = [rng.randrange(0, 4 * 10**18) / 10**9 for _ in range(50_000)]
+    values += [1_700_000_000.9999996, 1_700_000_000.9999994, 0.0000005, 1.5, -1.2500005, -86_400.9999999, 1e-7]
+    values += [whole + half / 2**21 for whole in (0, 1_700_000_000) for half in range(0, 2**21, 4099)]
+    one_by_one = [datetime.fromtimestamp(v, tz=timezone.utc).replace(tzinfo=None) for v in values]
+    assert inputs.utc_timestamps(values).to_pylist() == one_by_one
+
+
+def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_greater_hash(tmp_path):
+    from datetime import datetime
+
+    from warehouse.connect import connect
+    from warehouse.runs import unchanged_files
+
+    con = connect(tmp_path / "w.duckdb")
+    at = datetime(2026, 1, 2, 3, 4, 5, 678901)
+    con.executemany("INSERT INTO meta.source_files (sha256, path, size, mtime) VALUES (?, ?, ?, ?)",
+                    [["b" * 64, "/x/one.json", 10, at], ["a" * 64, "/x/one.json", 10, at],
+                     ["c" * 64, "/x/two.json", 10, at], ["d" * 64, "/x/three.json", 11, at]])
+    files = pa.table({"path": ["/x/zero.json", "/x/one.json", "/x/two.json", "/x/three.json"],
+                      "size": pa.array([10, 10, 10, 12], pa.int64()),
+                      "mtime": pa.array([at] * 4, pa.timestamp("us"))})
+    found = unchanged_files(con, files).to_pydict()
+    assert found == {"row": [1, 2], "path": ["/x/one.json", "/x/two.json"], "sha256": ["b" * 64, "c" * 64]}
+    con.close()
