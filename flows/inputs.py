@@ -15,24 +15,17 @@ from datetime import datetime, timezone
 from functools import cached_property
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
-
-import numpy as np
-import pyarrow as pa
+from typing import Iterable, Iterator
 
 from flows.parsers.model import Problem
+from flows.unchanged_files import (NOT_RECORDED, UNCHANGED_BLOCK, UnchangedFiles, UnchangedLookup, block_of,
+                                   blocks, candidates, utc_timestamps)
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
 # Paths looked up together against what earlier runs recorded: each lookup reads the recorded files
 # once, so few large lookups cost far less than many small ones once the warehouse holds the registry.
 LOOKUP_CHUNK = 32768
-# Unchanged files per UnchangedFiles block at most: the granularity at which they fill batches.
-UNCHANGED_BLOCK = 1024
-
-# Candidate inputs (path, size, mtime) -> a table (row, path, sha256) of those recorded unchanged,
-# `row` indexing the candidates, in ascending order.
-UnchangedLookup = Callable[[pa.Table], pa.Table]
 
 
 @dataclass(frozen=True)
@@ -63,16 +56,6 @@ class InputProblem:
 
 
 @dataclass(frozen=True)
-class UnchangedFiles:
-    """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again."""
-
-    files: pa.Table  # path, sha256 (the hash recorded then)
-
-    def __len__(self) -> int:
-        return self.files.num_rows
-
-
-@dataclass(frozen=True)
 class FileEntry:
     """A file found by discover, with the size and mtime seen then (one stat per file, no more)."""
 
@@ -97,14 +80,6 @@ Item = Input | InputProblem | UnchangedFiles
 
 def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
-
-
-def utc_timestamps(timestamps: list[float]) -> pa.Array:
-    """Many st_mtime values as UTC timestamps at once, each exactly what `_utc` gives (to the
-    microsecond, half to even, as datetime.fromtimestamp rounds)."""
-    fraction, whole = np.modf(np.asarray(timestamps, dtype=np.float64))
-    micros = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
-    return pa.array(micros, pa.timestamp("us"))
 
 
 def discover(source: Path) -> list[Entry]:
@@ -172,7 +147,7 @@ def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterat
         if i in skipped:
             end += 1
             continue
-        yield from _blocks(found, start, end)
+        yield from blocks(found, start, end)
         start = end
         if isinstance(entry, InputProblem):
             yield entry
@@ -180,27 +155,15 @@ def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterat
             yield from _zip_inputs(entry, unchanged)
         else:
             yield _read_file(entry)
-    yield from _blocks(found, start, end)
-
-
-NOT_RECORDED = pa.table({"row": pa.array([], pa.int64()), "path": pa.array([], pa.string()),
-                         "sha256": pa.array([], pa.string())})
+    yield from blocks(found, start, end)
 
 
 def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Table:
     """(row, path, sha256) of the files recorded unchanged, in the files' order."""
     if unchanged is None or not files:
         return NOT_RECORDED
-    return unchanged(pa.table({"path": pa.array([e.path for e in files], pa.string()),
-                               "size": pa.array([e.size for e in files], pa.int64()),
-                               "mtime": utc_timestamps([e.timestamp for e in files])}))
-
-
-def _blocks(found: pa.Table, start: int, end: int) -> Iterator[UnchangedFiles]:
-    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files."""
-    for offset in range(start, end, UNCHANGED_BLOCK):
-        block = found.slice(offset, min(UNCHANGED_BLOCK, end - offset))
-        yield UnchangedFiles(block.select(["path", "sha256"]))
+    return unchanged(candidates([e.path for e in files], [e.size for e in files],
+                                utc_timestamps([e.timestamp for e in files])))
 
 
 def _read_file(entry: FileEntry) -> Input | InputProblem:
@@ -222,21 +185,13 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
             known.append((member_path(path, item.name), item.sha256))
             if len(known) < UNCHANGED_BLOCK:
                 continue
-        yield from _known_members(known)
+        yield from block_of(known)
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
             yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
-    yield from _known_members(known)
-
-
-def _known_members(known: list[tuple[str, str]]) -> Iterator[UnchangedFiles]:
-    """The unchanged members gathered so far as one block (and the list emptied)."""
-    if known:
-        paths, shas = zip(*known)
-        known.clear()
-        yield UnchangedFiles(pa.table({"path": pa.array(paths, pa.string()), "sha256": pa.array(shas, pa.string())}))
+    yield from block_of(known)
 
 
 def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | None):
@@ -247,9 +202,7 @@ def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | No
 
     def skip(members: list[tuple[str, int]]) -> dict[str, str]:
         paths = [member_path(path, name) for name, _ in members]
-        found = unchanged(pa.table({"path": pa.array(paths, pa.string()),
-                                    "size": pa.array([size for _, size in members], pa.int64()),
-                                    "mtime": pa.array([mtime] * len(members), pa.timestamp("us"))}))
+        found = unchanged(candidates(paths, [size for _, size in members], [mtime] * len(members)))
         prefix = len(member_path(path, ""))
         return {p[prefix:]: sha for p, sha in zip(found.column("path").to_pylist(),
                                                    found.column("sha256").to_pylist())}

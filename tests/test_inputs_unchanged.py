@@ -8,7 +8,7 @@ import zipfile
 
 import pyarrow as pa
 
-from flows import inputs
+from flows import inputs, unchanged_files
 from flows.inputs import Input, UnchangedFiles
 
 
@@ -39,7 +39,7 @@ def test_runs_of_unchanged_files_come_as_blocks_in_order_and_are_never_opened(tm
 
 
 def test_a_long_run_of_unchanged_files_is_cut_into_bounded_blocks(tmp_path, monkeypatch):
-    monkeypatch.setattr(inputs, "UNCHANGED_BLOCK", 4)
+    monkeypatch.setattr(unchanged_files, "UNCHANGED_BLOCK", 4)
     for number in range(10):
         (tmp_path / f"{number}.json").write_bytes(b"{}")
     items = list(inputs.read_inputs(inputs.discover(tmp_path), _recorded(*(f"{n}.json" for n in range(10)))))
@@ -93,7 +93,7 @@ def test_modification_times_convert_in_bulk_exactly_as_one_by_one():
     values += [1_700_000_000.9999996, 1_700_000_000.9999994, 0.0000005, 1.5, -1.2500005, -86_400.9999999, 1e-7]
     values += [whole + half / 2**21 for whole in (0, 1_700_000_000) for half in range(0, 2**21, 4099)]
     one_by_one = [datetime.fromtimestamp(v, tz=timezone.utc).replace(tzinfo=None) for v in values]
-    assert inputs.utc_timestamps(values).to_pylist() == one_by_one
+    assert unchanged_files.utc_timestamps(values).to_pylist() == one_by_one
 
 
 def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_greater_hash(tmp_path):
