@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from flows.parse_batch import FileOutcome, ParsedBatch, Reject
 from flows.validate import ValidatedBatch
@@ -33,10 +34,19 @@ def _versions(validated: ValidatedBatch, rejects: list[Reject]) -> pd.DataFrame:
 
 
 def decide_outcome(file: FileOutcome, loaded_paths: set[str]) -> str:
-    """A file's outcome: skipped when known, loaded when a study of it was accepted, else rejected."""
+    """A file's outcome: skipped when known, loaded when a study of it was accepted, else rejected.
+
+    Files recorded unchanged were not read and are skipped all together (`_skipped`)."""
     if file.known:
         return "skipped"
     return "loaded" if file.path in loaded_paths else "rejected"
+
+
+def _skipped(parsed: ParsedBatch) -> pa.Table | None:
+    """The files recorded unchanged (path, sha256), all of them skipped, as one table."""
+    if not parsed.unchanged:
+        return None
+    return pa.concat_tables([block.files for block in parsed.unchanged])
 
 
 def _files(parsed: ParsedBatch, versions: pd.DataFrame) -> pd.DataFrame:
@@ -90,7 +100,7 @@ def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> Loa
     versions = _versions(validated, found)
     files = _files(parsed, versions)
     rejects, problems = _one_per_rejected_file(parsed, found + parsed.problems)
-    return LoadBatch(run_id, files, versions, validated.frames, _frame(run_id, rejects),
+    return LoadBatch(run_id, files, versions, validated.frames, _frame(run_id, rejects), skipped=_skipped(parsed),
                      meta_rows={"meta.load_problems": _frame(run_id, problems),
                                 "meta.raw_values": raw_value_rows(run_id, validated, versions),
                                 "meta.version_fields": version_field_rows(run_id, versions, validated.frames)})

@@ -1,9 +1,10 @@
 """Stages 'discover' and 'read inputs': the files under a source, read as they come (zips member by member).
 
 A file whose path, size and modification time match what an earlier run recorded is not read
-again: it is `Unchanged`, carrying the sha256 recorded then (the rsync/make policy; `--rehash`
-reads and hashes every file instead). Anything else is read and hashed, and a known sha256 is
-still skipped without parsing.
+again (the rsync/make policy; `--rehash` reads and hashes every file instead). Such files are looked up
+many at a time, in one join with what earlier runs recorded, and travel as `UnchangedFiles`: a block of
+consecutive unchanged files as columns (path, sha256 recorded then), never one object per file.
+Anything else is read and hashed, and a known sha256 is still skipped without parsing.
 """
 from __future__ import annotations
 
@@ -12,18 +13,19 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from flows.parsers.model import Problem
+from flows.unchanged_files import (NOT_RECORDED, UNCHANGED_BLOCK, UnchangedFiles, UnchangedLookup, block_of,
+                                   blocks, candidates, utc_timestamps)
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
-# Paths looked up together against what earlier runs recorded.
-STAT_CHUNK = 1024
-
-# (path, size, mtime) of candidate inputs -> {path: sha256} of those recorded unchanged.
-UnchangedLookup = Callable[[list[tuple[str, int, datetime | None]]], dict[str, str]]
+# Paths looked up together against what earlier runs recorded: each lookup reads the recorded files
+# once, so few large lookups cost far less than many small ones once the warehouse holds the registry.
+LOOKUP_CHUNK = 32768
 
 
 @dataclass(frozen=True)
@@ -54,31 +56,26 @@ class InputProblem:
 
 
 @dataclass(frozen=True)
-class Unchanged:
-    """An input recorded by an earlier run with this path, size and mtime: not read again."""
-
-    path: str
-    sha256: str
-    size: int
-    mtime: datetime | None
-
-
-@dataclass(frozen=True)
 class FileEntry:
     """A file found by discover, with the size and mtime seen then (one stat per file, no more)."""
 
     path: str
     size: int
-    mtime: datetime | None
+    timestamp: float  # st_mtime
+
+    @property
+    def mtime(self) -> datetime:
+        """The modification time in UTC, to the microsecond, as recorded in meta.source_files."""
+        return _utc(self.timestamp)
 
     @property
     def is_zip(self) -> bool:
         """A zip archive: read member by member."""
-        return self.path.lower().endswith(".zip")
+        return self.path[-4:].lower() == ".zip"
 
 
 Entry = FileEntry | InputProblem
-Item = Input | InputProblem | Unchanged
+Item = Input | InputProblem | UnchangedFiles
 
 
 def _utc(timestamp: float) -> datetime:
@@ -90,7 +87,7 @@ def discover(source: Path) -> list[Entry]:
     root = source.resolve()
     if root.is_file():
         st = root.stat()
-        return [FileEntry(str(root), st.st_size, _utc(st.st_mtime))]
+        return [FileEntry(str(root), st.st_size, st.st_mtime)]
     found: list[Entry] = []
     _walk(root, root, found)
     return sorted(found, key=lambda e: e.path)
@@ -112,7 +109,7 @@ def _walk(root: Path, folder: Path, found: list[Entry]) -> None:
             _walk(root, Path(entry.path), found)
         elif entry.is_file(follow_symlinks=False):
             st = entry.stat(follow_symlinks=False)
-            found.append(FileEntry(entry.path, st.st_size, _utc(st.st_mtime)))
+            found.append(FileEntry(entry.path, st.st_size, st.st_mtime))
 
 
 def _link(root: Path, path: Path) -> Entry:
@@ -129,32 +126,44 @@ def _link(root: Path, path: Path) -> Entry:
         return InputProblem(str(path), Problem("symlink to a folder",
                                                "not followed: the folder's files are read where they are", stage="read"))
     st = target.stat()
-    return FileEntry(str(path), st.st_size, _utc(st.st_mtime))
+    return FileEntry(str(path), st.st_size, st.st_mtime)
 
 
 def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None) -> Iterator[Item]:
-    """Each entry as an Input (read), Unchanged (not read) or InputProblem, in order; zips member by member."""
-    chunk: list[Entry] = []
-    for entry in entries:
-        chunk.append(entry)
-        if len(chunk) >= STAT_CHUNK:
-            yield from _read_chunk(chunk, unchanged)
-            chunk = []
-    yield from _read_chunk(chunk, unchanged)
+    """Each entry as an Input (read) or InputProblem, in order, runs of unchanged ones as UnchangedFiles
+    (not read); zips member by member."""
+    entries = iter(entries)
+    while chunk := list(islice(entries, LOOKUP_CHUNK)):
+        yield from _read_chunk(chunk, unchanged)
 
 
 def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterator[Item]:
-    files = [e for e in chunk if isinstance(e, FileEntry) and not e.is_zip]
-    known = unchanged([(e.path, e.size, e.mtime) for e in files]) if unchanged and files else {}
-    for entry in chunk:
+    at = [i for i, e in enumerate(chunk) if type(e) is FileEntry and not e.is_zip]
+    found = _lookup([chunk[i] for i in at], unchanged)
+    skipped = {at[row] for row in found.column("row").to_pylist()}
+    # Unchanged files come out as slices of the lookup's answer, one per run of consecutive ones.
+    start = end = 0
+    for i, entry in enumerate(chunk):
+        if i in skipped:
+            end += 1
+            continue
+        yield from blocks(found, start, end)
+        start = end
         if isinstance(entry, InputProblem):
             yield entry
         elif entry.is_zip:
             yield from _zip_inputs(entry, unchanged)
-        elif entry.path in known:
-            yield Unchanged(entry.path, known[entry.path], entry.size, entry.mtime)
         else:
             yield _read_file(entry)
+    yield from blocks(found, start, end)
+
+
+def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Table:
+    """(row, path, sha256) of the files recorded unchanged, in the files' order."""
+    if unchanged is None or not files:
+        return NOT_RECORDED
+    return unchanged(candidates([e.path for e in files], [e.size for e in files],
+                                utc_timestamps([e.timestamp for e in files])))
 
 
 def _read_file(entry: FileEntry) -> Input | InputProblem:
@@ -170,14 +179,19 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
     from flows.archives import ArchiveProblem, Member, iter_members, member_path
 
     path, mtime = entry.path, entry.mtime
+    known: list[tuple[str, str]] = []  # (path, sha256) of the unchanged members in a row
     for item in iter_members(path, skip=_zip_skip(path, mtime, unchanged)):
+        if not isinstance(item, (ArchiveProblem, Member)):
+            known.append((member_path(path, item.name), item.sha256))
+            if len(known) < UNCHANGED_BLOCK:
+                continue
+        yield from block_of(known)
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
             yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
-        else:
-            yield Unchanged(member_path(path, item.name), item.sha256, item.size, mtime)
+    yield from block_of(known)
 
 
 def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | None):
@@ -187,7 +201,9 @@ def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | No
     from flows.archives import member_path
 
     def skip(members: list[tuple[str, int]]) -> dict[str, str]:
-        found = unchanged([(member_path(path, name), size, mtime) for name, size in members])
+        paths = [member_path(path, name) for name, _ in members]
+        found = unchanged(candidates(paths, [size for _, size in members], [mtime] * len(members)))
         prefix = len(member_path(path, ""))
-        return {p[prefix:]: sha for p, sha in found.items()}
+        return {p[prefix:]: sha for p, sha in zip(found.column("path").to_pylist(),
+                                                   found.column("sha256").to_pylist())}
     return skip

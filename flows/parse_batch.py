@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Iterator
 
-from flows.inputs import Input, InputProblem, Item, Unchanged
+from flows.inputs import Input, InputProblem, Item, UnchangedFiles
 from flows.parsers import HEAD_BYTES, claimants
 from flows.parsers.model import StudyRecord
 
@@ -59,6 +59,8 @@ class ParsedBatch:
     rejects: list[Reject] = field(default_factory=list)
     # Problems of files that gave records (an unreadable header, an unknown label): not rejects.
     problems: list[Reject] = field(default_factory=list)
+    # Files recorded unchanged by an earlier run: not read, so nothing to parse.
+    unchanged: list[UnchangedFiles] = field(default_factory=list)
 
 
 def _sniff_failure(data: bytes) -> tuple[str, str]:
@@ -169,11 +171,13 @@ def parse_inputs(items: Iterable[Item], known: set[str], pool: Executor | None =
     """Parse a batch of inputs in order; known sha256s and copies within the batch are marked known."""
     batch, todo, seen = ParsedBatch(), [], set()
     for item in items:
-        if isinstance(item, InputProblem):
+        if isinstance(item, UnchangedFiles):
+            batch.unchanged.append(item)
+        elif isinstance(item, InputProblem):
             batch.files.append(FileOutcome("", item.path, 0, None))
             p = item.problem
             batch.rejects.append(Reject(None, item.path, p.stage, p.reason, p.detail))
-        elif isinstance(item, Unchanged) or item.sha256 in known or item.sha256 in seen:
+        elif item.sha256 in known or item.sha256 in seen:
             batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime, known=True))
         else:
             seen.add(item.sha256)

@@ -89,8 +89,8 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                 batch = assemble_batch(run_id, parsed, validated)
                 load_batch(con, batch)
                 number += 1
-                progress.loaded(len(items))
-                run.log_batch(log, number, len(items), con, run_id)
+                progress.loaded(run.files_in(items))
+                run.log_batch(log, number, run.files_in(items), con, run_id)
             progress.checking()
             run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
             status = "completed"

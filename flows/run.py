@@ -20,14 +20,14 @@ import duckdb
 
 from flows import batch_workers, check_studies, inputs, summary
 from flows.batch_workers import timed
-from flows.inputs import Input, Item, Unchanged
+from flows.inputs import Input, Item, UnchangedFiles
 from warehouse import load, runs
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
 BATCH_BYTES = 256 * 1024 * 1024
 # Files recorded unchanged ride along without counting towards the batch size (a re-run after a small
-# change parses a few full batches, not many nearly empty ones); this many per batch slot at most.
+# change parses a few full batches, not many nearly empty ones); about this many per batch slot at most.
 UNCHANGED_PER_SLOT = 20
 
 
@@ -46,15 +46,18 @@ def sigterm_as_interrupt() -> Iterator[None]:
 def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
     """The next batch from the input stream: at most `size` files read and about `max_bytes` bytes.
 
-    Files recorded unchanged (not read) do not count towards `size`, up to UNCHANGED_PER_SLOT * size items.
+    Files recorded unchanged (not read) do not count towards `size`, up to about UNCHANGED_PER_SLOT * size
+    of them (their blocks are not split).
     """
-    batch, held, read = [], 0, 0
+    batch, held, read, unchanged = [], 0, 0, 0
     for item in stream:
         batch.append(item)
-        if not isinstance(item, Unchanged):
+        if isinstance(item, UnchangedFiles):
+            unchanged += len(item)
+        else:
             read += 1
             held += item.size if isinstance(item, Input) else 0
-        if read >= size or held >= max_bytes or len(batch) >= UNCHANGED_PER_SLOT * size:
+        if read >= size or held >= max_bytes or read + unchanged >= UNCHANGED_PER_SLOT * size:
             break
     return batch
 
@@ -66,6 +69,11 @@ def shared_batch_size(batch_size: int, entries: list, workers: int) -> int:
     if workers < 2 or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in entries):
         return batch_size
     return max(1, min(batch_size, -(-len(entries) // workers)))
+
+
+def files_in(items: list[Item]) -> int:
+    """How many files a batch holds (a block of unchanged files counts each of them)."""
+    return sum(len(item) if isinstance(item, UnchangedFiles) else 1 for item in items)
 
 
 def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False) -> Iterator[Item]:
@@ -169,7 +177,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 with timed(result.stage_seconds, "load"):
                     load.load_batch(con, prepared.batch)
                 number += 1
-                log_batch(log, number, len(items), con, run_id)
+                log_batch(log, number, files_in(items), con, run_id)
         if check:
             with timed(result.stage_seconds, "check"):
                 checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)

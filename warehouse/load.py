@@ -36,6 +36,8 @@ class LoadBatch:
     rejects: pd.DataFrame  # run_id, sha256, path, nct_id, stage, reason, detail
     # Other meta tables this batch appends to ("meta.<table>" -> rows), written in the same transaction.
     meta_rows: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # Files recorded unchanged by an earlier run (path, sha256): skipped, not in `files`.
+    skipped: pa.Table | None = None
 
 
 @dataclass
@@ -66,6 +68,18 @@ def _upsert_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pd.DataFra
             last_seen_run = excluded.last_seen_run,
             outcome = CASE WHEN excluded.outcome = 'skipped' THEN meta.source_files.outcome
                            ELSE excluded.outcome END""")
+
+
+def _see_skipped(con: duckdb.DuckDBPyConnection, run_id: str, skipped: pa.Table | None) -> None:
+    """Files recorded unchanged were seen by this run: their rows keep everything else, outcome included."""
+    if skipped is None or not skipped.num_rows:
+        return
+    con.register("_skipped_in", skipped)
+    try:
+        con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _skipped_in s
+                       WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
+    finally:
+        con.unregister("_skipped_in")
 
 
 def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -131,7 +145,9 @@ def batch_counts(batch: LoadBatch) -> dict[str, int]:
     """The run counters one batch adds: files by outcome, studies loaded."""
     outcomes = batch.files["outcome"].value_counts().to_dict() if not batch.files.empty else {}
     counts = {name: int(outcomes.get(name, 0)) for name in ("loaded", "rejected", "skipped")}
-    return {**counts, "files_seen": len(batch.files), "studies_loaded": len(batch.versions)}
+    unchanged = batch.skipped.num_rows if batch.skipped is not None else 0
+    counts["skipped"] += unchanged
+    return {**counts, "files_seen": len(batch.files) + unchanged, "studies_loaded": len(batch.versions)}
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
@@ -139,6 +155,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
     result = LoadResult(versions=len(batch.versions))
     with one_thread(con), transaction(con):
         _upsert_files(con, batch.run_id, batch.files)
+        _see_skipped(con, batch.run_id, batch.skipped)
         if not batch.versions.empty:
             result.studies_replaced = _load_versions(con, batch)
         _insert(con, "meta.rejects", batch.rejects)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 COUNTS = ("files_seen", "loaded", "rejected", "skipped", "studies_loaded")
 
@@ -59,20 +61,27 @@ def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, entries: list[tuple[str, int, datetime | None]]) -> dict[str, str]:
-    """{path: sha256} of the entries recorded before with the same path, size and modification time."""
-    if not entries:
-        return {}
-    paths, sizes, mtimes = (list(column) for column in zip(*entries))
-    con.register("_stat_in", pa.table({"path": paths, "size": pa.array(sizes, pa.int64()),
-                                       "mtime": pa.array(mtimes, pa.timestamp("us"))}))
+def unchanged_files(con: duckdb.DuckDBPyConnection, files: pa.Table) -> pa.Table:
+    """(row, path, sha256) of the files (path, size, mtime) recorded before with the same path, size and
+    modification time, `row` indexing `files`, in ascending order: one join for all of them."""
+    con.register("_stat_in", files.append_column("row", pa.array(np.arange(files.num_rows, dtype=np.int64))))
     try:
-        rows = con.execute("""SELECT s.path, max(f.sha256) FROM _stat_in s
-                              JOIN meta.source_files f ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime
-                              GROUP BY s.path""").fetchall()
+        # Sorted here, by row alone: DuckDB's ORDER BY cost more than the join itself.
+        found = con.execute(f"SELECT s.row, f.sha256 {_RECORDED}").to_arrow_table()
+        found = found.take(pc.sort_indices(found.column("row")))
+        rows = found.column("row")
+        if len(rows) > 1 and pc.any(pc.equal(rows[1:], rows[:-1])).as_py():
+            # A path recorded with two contents at the same size and mtime: the greater sha256 stands.
+            found = con.execute(f"SELECT s.row, max(f.sha256) AS sha256 {_RECORDED} GROUP BY s.row "
+                                "ORDER BY s.row").to_arrow_table()
     finally:
         con.unregister("_stat_in")
-    return dict(rows)
+    return pa.table({"row": found.column("row"), "path": files.column("path").take(found.column("row")),
+                     "sha256": found.column("sha256")})
+
+
+_RECORDED = """FROM _stat_in s JOIN meta.source_files f
+               ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime"""
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
