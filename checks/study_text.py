@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.rule import CheckScope
 # Which sentences speak of this study: kept beside the texts they judge, for the rules that read them.
@@ -76,14 +78,33 @@ class StudyText:
         return self.field in NARRATIVE_FIELDS
 
 
+def _scoped_table(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                  columns: tuple[str, ...]) -> pa.Table:
+    """Rows (nct_id, *columns) of one table for every study in check_scope, as Arrow, in one query.
+
+    Read once in the run's process; a worker inherits the Arrow buffers untouched and turns only
+    its own studies' rows into Python objects.
+    """
+    cols = ", ".join(f"t.{c}" for c in columns)
+    return scope.shared(("arrow", table, columns), lambda: con.execute(
+        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+    ).to_arrow_table())
+
+
+def _columns_of_part(rows: pa.Table, scope: CheckScope) -> list[list]:
+    """The rows' columns as Python lists, only the rows of the studies in scope.nct_ids."""
+    keep = pc.is_in(rows.column(0), value_set=pa.array(list(scope.nct_ids), pa.string()))
+    rows = rows.filter(keep)
+    return [column.to_pylist() for column in rows.columns]
+
+
 def scoped_rows(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
                 columns: Iterable[str]) -> list[tuple]:
-    """Rows (nct_id, *columns) of one table for every study in check_scope, in one query (shared by rules)."""
+    """Rows (nct_id, *columns) of one table for the studies of `scope.nct_ids`, in table order (shared by rules)."""
     columns = tuple(columns)
-    cols = ", ".join(f"t.{c}" for c in columns)
-    return scope.shared(("rows", table, columns), lambda: con.execute(
-        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
-    ).fetchall())
+    rows = _scoped_table(con, scope, table, columns)
+    return scope.shared(("rows", table, columns, scope.nct_ids),
+                        lambda: list(zip(*_columns_of_part(rows, scope))))
 
 
 def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
@@ -93,41 +114,43 @@ def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     Only the studies of `scope.nct_ids` are returned: a worker given part of the scope sees its part.
     """
     columns = tuple(columns)
-    grouped = scope.shared(("grouped", table, columns), lambda: _group(scoped_rows(con, scope, table, columns)))
-    return _part(grouped, scope)
+    rows = _scoped_table(con, scope, table, columns)
+    return scope.shared(("grouped", table, columns, scope.nct_ids), lambda: _group(_columns_of_part(rows, scope)))
 
 
-def _group(rows: list[tuple]) -> dict[str, list[tuple]]:
-    grouped: dict[str, list[tuple]] = defaultdict(list)
-    for nct_id, *values in rows:
-        grouped[nct_id].append(tuple(values))
-    return dict(grouped)
-
-
-def _part(by_study: dict[str, list], scope: CheckScope) -> dict[str, list]:
-    """The entries of the studies in scope.nct_ids."""
-    return {k: v for k, v in by_study.items() if k in scope.nct_ids}
+def _group(columns: list[list]) -> dict[str, list[tuple]]:
+    grouped: dict[str, list[tuple]] = {}
+    for nct_id, values in zip(columns[0], zip(*columns[1:])):
+        found = grouped.get(nct_id)
+        if found is None:
+            grouped[nct_id] = [values]
+        else:
+            found.append(values)
+    return grouped
 
 
 def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
                    fields: Iterable[str]) -> dict[str, list[StudyText]]:
-    """Non-empty text of the given `table.column` fields for each scoped study (shared by rules)."""
+    """Non-empty text of the given `table.column` fields for each study of `scope.nct_ids` (shared by rules)."""
     fields = tuple(fields)
-    return _part(scope.shared(("texts", fields), lambda: _read_texts(con, scope, fields)), scope)
-
-
-def _read_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope,
-                fields: tuple[str, ...]) -> dict[str, list[StudyText]]:
     by_table: dict[str, list[str]] = defaultdict(list)
     for name in fields:
         table, column = name.split(".")
         by_table[table].append(column)
+    tables = {table: _scoped_table(con, scope, table, tuple(columns)) for table, columns in by_table.items()}
+    return scope.shared(("texts", fields, scope.nct_ids), lambda: _read_texts(tables, by_table, scope))
+
+
+def _read_texts(tables: dict[str, pa.Table], by_table: dict[str, list[str]],
+                scope: CheckScope) -> dict[str, list[StudyText]]:
     texts: dict[str, list[StudyText]] = defaultdict(list)
     for table, columns in by_table.items():
-        for nct_id, *values in scoped_rows(con, scope, table, columns):
-            for column, value in zip(columns, values):
+        names = [f"{table}.{column}" for column in columns]
+        ids, *values = _columns_of_part(tables[table], scope)
+        for nct_id, row in zip(ids, zip(*values)):
+            for name, value in zip(names, row):
                 if isinstance(value, str) and value.strip():
-                    texts[nct_id].append(StudyText(f"{table}.{column}", value))
+                    texts[nct_id].append(StudyText(name, value))
     return dict(texts)
 
 
