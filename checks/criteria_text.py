@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 _HEADING = re.compile(
@@ -26,7 +27,7 @@ _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 MIN_ITEM_WORDS = 6
-_NEWLINE = re.compile(r"\n")
+_PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
 _WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 # Legacy records are hard-wrapped at about 100 columns: a shorter line ends its item.
@@ -65,7 +66,10 @@ class NumberingGap:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    """Where each line starts: 0 and every offset after a newline."""
+    starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+    starts.pop()  # the offset past the last line
+    return starts
 
 
 def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:

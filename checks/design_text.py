@@ -73,6 +73,9 @@ ANCHORS = {
     RANDOMIZED: ((("random",), 4, ()),),
     OBSERVATIONAL: ((("observational",), 0, ()),),
 }
+# The same tables keyed by (pattern text, flags), which hash at the cost of a string.
+_NEEDLES_BY_KEY = {(p.pattern, p.flags): needles for p, needles in NEEDLES.items()}
+_ANCHORS_BY_KEY = {(p.pattern, p.flags): anchors for p, anchors in ANCHORS.items()}
 
 
 @dataclass(frozen=True)
@@ -116,20 +119,21 @@ def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
 
 def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     """The claims of one text, found once per text and pattern (several rules ask for the same; do not change it)."""
-    known = source.memo.get(pattern)
+    key = (pattern.pattern, pattern.flags)  # hashing a compiled pattern hashes all its code, every time
+    known = source.memo.get(key)
     if known is None:
-        needles = NEEDLES.get(pattern)
+        needles = _NEEDLES_BY_KEY.get(key)
         skip = needles and not _mentions_any(source.lowered, needles)
-        known = source.memo[pattern] = [] if skip else _find_claims(source, pattern)
+        known = source.memo[key] = [] if skip else _find_claims(source, pattern)
     return known
 
 
 def _sentence_bounds(source: StudyText) -> tuple[list[tuple[int, int]], list[int]]:
     """The sentences of a text and their starts, split once per text (every pattern's claims use them)."""
-    known = source.memo.get(_SENTENCE_END)
+    known = source.memo.get("sentences")
     if known is None:
         bounds = list(sentences(source.text))
-        known = source.memo[_SENTENCE_END] = (bounds, [b[0] for b in bounds])
+        known = source.memo["sentences"] = (bounds, [b[0] for b in bounds])
     return known
 
 
@@ -154,7 +158,7 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
     """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only."""
-    anchors = ANCHORS.get(pattern)
+    anchors = _ANCHORS_BY_KEY.get((pattern.pattern, pattern.flags))
     if anchors is None or not source.text.isascii():
         return list(pattern.finditer(source.text))
     lowered, starts = source.lowered, set()
@@ -201,6 +205,6 @@ def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
 
 def mentions(sources: list[StudyText], pattern: re.Pattern) -> bool:
     """Whether any of the texts matches `pattern` anywhere (no context rules)."""
-    needles = NEEDLES.get(pattern)
+    needles = _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))
     return any(pattern.search(source.text) for source in sources
                if not needles or any(n in source.lowered for n in needles))
