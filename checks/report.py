@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks import report_charts as charts
 from checks import report_data as data
-from checks.report_digests import gx_inputs_digest
+from checks.gx_reuse import observed_key
 from checks.report_fingerprints import Fingerprints
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
@@ -78,14 +78,18 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
 
 
 def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints) -> Path:
-    """The GX Data Docs index; those of the last report are kept while what the suite reads (its frames,
-    the warehouse values it compares with, its code) is unchanged: a validation now would give
-    the same results, and keeping them spares loading Great Expectations."""
-    if prints.same("gx", gx_inputs_digest(con)) and (folder / "index.html").is_file():
-        return folder / "index.html"
+    """The GX Data Docs index. Those of the last report are kept while every expectation would observe
+    what it observed then (checks/gx_reuse.py): a validation now would give the same results, and
+    keeping them spares loading Great Expectations. Their index then says for which run they hold."""
     from checks import gx_docs
 
-    return gx_docs.build_data_docs(con, folder, run_name or _run_name(con))
+    current = run_name or _run_name(con)
+    observed = observed_key(con)
+    if prints.same("gx", observed) and observed is not None and (folder / "index.html").is_file():
+        kept = gx_docs.restate_index(folder, current)
+        if kept is not None:
+            return kept
+    return gx_docs.build_data_docs(con, folder, current)
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,

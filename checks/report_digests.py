@@ -7,11 +7,8 @@ covers the Great Expectations suite's frames and the warehouse values its expect
 """
 from __future__ import annotations
 
-from importlib import metadata
-
 import duckdb
 
-from checks.gx_expectations import FRAMES, OBSERVED
 from checks.report_data import DEFECT, VERDICT_SQL, has_table
 
 PAGE_SIZE = 1000  # studies per list page
@@ -65,15 +62,3 @@ def list_digests(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
     """The digest of every study list page: its studies, in their order."""
     rows = con.execute(f"SELECT page, count(*), sum(hash(v)::HUGEINT) FROM ({LIST_ROWS}) v GROUP BY page").fetchall()
     return {page: f"{count}:{total}" for page, count, total in rows}
-
-
-def gx_inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
-    """What the Great Expectations validation reads: each frame's rows, the values from the warehouse, GX's version."""
-    parts = [con.execute(f"SELECT count(*), sum(hash(f)::HUGEINT) FROM ({sql}) f").fetchone()
-             for sql in FRAMES.values()]
-    parts += [con.execute(sql).fetchone() for sql in OBSERVED.values()]
-    try:
-        version = metadata.version("great_expectations")
-    except metadata.PackageNotFoundError:
-        version = None
-    return repr((parts, version, duckdb.__version__))

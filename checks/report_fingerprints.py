@@ -16,7 +16,7 @@ _HERE = Path(__file__).parent
 # (the Data Docs are kept on the same condition, so the GX suite's code is here too).
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
             _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
-            _HERE / "report_digests.py",
+            _HERE / "report_digests.py", _HERE / "gx_reuse.py",
             _HERE / "report_data.py")
 
 

@@ -1,6 +1,7 @@
 """A report written over the last one costs in proportion to what changed, and equals a full rebuild."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -84,35 +85,57 @@ def gx_builds(monkeypatch):
     def build_data_docs(_con, folder, run_name):
         builds.append(run_name)
         Path(folder).mkdir(parents=True, exist_ok=True)
-        (Path(folder) / "index.html").write_text(run_name)
-        return Path(folder) / "index.html"
+        runs = [{"table": "studies", "run_name": run_name, "link": "", "time": "2026-11-22 06:00", "success": True,
+                 "met": 9, "evaluated": 9}]
+        (Path(folder) / gx_docs.RUNS).write_text(json.dumps(runs))
+        return gx_docs._index(Path(folder), runs)
 
     monkeypatch.setattr(gx_docs, "build_data_docs", build_data_docs)
     return builds
 
 
-def test_data_docs_are_kept_while_what_the_suite_reads_is_unchanged(warehouse, tmp_path, gx_builds):
+def test_data_docs_are_kept_while_every_expectation_observes_what_it_observed(warehouse, tmp_path, gx_builds):
     out = tmp_path / "report"
     write_report(warehouse, out, gx=True, run_name="trialqc-1")
+    write_report(warehouse, out, gx=True, run_name="trialqc-1")
+    assert "Current for run" not in (out / "gx" / "index.html").read_text()
     warehouse.execute("UPDATE studies SET brief_title = 'Retitled' WHERE nct_id = 'NCT00000777'")
     warehouse.execute("DELETE FROM quality_issues WHERE nct_id = 'NCT00000777'")
-    write_report(warehouse, out, gx=True, run_name="trialqc-2")  # study pages changed, the suite's frames did not
+    warehouse.execute("UPDATE studies SET enrollment = 2 WHERE nct_id = 'NCT00000001'")  # 1 -> 2: the median holds
+    write_report(warehouse, out, gx=True, run_name="trialqc-2")
     assert gx_builds == ["trialqc-1"]
+    index = (out / "gx" / "index.html").read_text()
+    assert "Current for run <code>trialqc-2</code>" in index and ">trialqc-1</a>" in index
     assert 'href="gx/index.html"' in (out / "quality_report.html").read_text()
 
 
 @pytest.mark.parametrize("change", [
-    "DELETE FROM conditions WHERE nct_id = 'NCT00000777'",  # no report page shows conditions
-    "UPDATE studies SET enrollment = 12345 WHERE nct_id = 'NCT00000777'",
+    "DELETE FROM conditions WHERE nct_id = 'NCT00000777'",  # the share with a condition; no report page shows it
+    "UPDATE studies SET enrollment = 12345 WHERE enrollment < 300",  # the median
+    "UPDATE studies SET overall_status = 'WITHDRAWN' WHERE nct_id = 'NCT00000777'",  # the most common statuses
+    "UPDATE studies SET study_type = 'OBSERVATIONAL' WHERE nct_id = 'NCT00000777'",  # both frames
     "DELETE FROM meta.source_records WHERE nct_id = 'NCT00000777'",  # the row count's expected value
 ])
-def test_data_docs_are_validated_again_when_what_the_suite_reads_changed(warehouse, tmp_path, gx_builds, change):
+def test_data_docs_are_validated_again_when_an_observed_value_changed(warehouse, tmp_path, gx_builds, change):
     out = tmp_path / "report"
     write_report(warehouse, out, gx=True, run_name="trialqc-1")
     warehouse.execute(change)
     write_report(warehouse, out, gx=True, run_name="trialqc-2")
     assert gx_builds == ["trialqc-1", "trialqc-2"]
-    assert (out / "gx" / "index.html").read_text() == "trialqc-2"
+    assert ">trialqc-2</a>" in (out / "gx" / "index.html").read_text()
+
+
+def test_an_expectation_kind_without_a_statistic_is_always_validated(warehouse, tmp_path, gx_builds, monkeypatch):
+    from checks import gx_expectations, gx_reuse
+
+    unknown = gx_expectations.WarehouseExpectation("expect_column_max_to_be_between", "studies", "enrollment",
+                                                   (("min_value", 0), ("max_value", 10**6)))
+    monkeypatch.setattr(gx_expectations, "SUITE", gx_expectations.SUITE + (unknown,))
+    assert gx_reuse.observed_key(warehouse) is None
+    out = tmp_path / "report"
+    write_report(warehouse, out, gx=True, run_name="trialqc-1")
+    write_report(warehouse, out, gx=True, run_name="trialqc-2")
+    assert gx_builds == ["trialqc-1", "trialqc-2"]
 
 
 def test_data_docs_are_validated_again_when_they_are_missing(warehouse, tmp_path, gx_builds):
