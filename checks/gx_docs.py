@@ -7,6 +7,7 @@ do not ship are dropped, and index.html is a plain table that needs no script.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html import escape
@@ -41,33 +42,57 @@ def _localise(out_dir: Path) -> None:
         page.write_text(html, encoding="utf-8")
 
 
-def _index(out_dir: Path, results: list[tuple[str, str, object]]) -> Path:
-    """A static index of the validation runs (table, run name, time, result) and the suites."""
+RUNS = "runs.json"  # what the index lists, kept so the index can be written again without GX
+
+
+def _runs(out_dir: Path, results: list[tuple[str, str, object]]) -> list[dict]:
+    """The index's rows (table, run name, page, time, result) of GX's validation results."""
     rows = []
     for table, run_name, result in results:
         pages = sorted((out_dir / "validations" / table).glob(f"{run_name}/*/*.html"))
-        link = pages[-1].relative_to(out_dir).as_posix() if pages else ""
         stats = result.statistics
-        rows.append(f"<tr><td><a href='expectations/{escape(table)}.html'>{escape(table)}</a></td>"
-                    f"<td><a href='{escape(link)}'>{escape(run_name)}</a></td><td>{result.meta['run_id'].run_time:%Y-%m-%d %H:%M}</td>"
-                    f"<td class='{'text-success' if result.success else 'text-danger'}'>{'passed' if result.success else 'failed'}</td>"
-                    f"<td>{stats['successful_expectations']} of {stats['evaluated_expectations']}</td></tr>")
+        rows.append({"table": table, "run_name": run_name, "link": pages[-1].relative_to(out_dir).as_posix() if pages else "",
+                     "time": f"{result.meta['run_id'].run_time:%Y-%m-%d %H:%M}", "success": bool(result.success),
+                     "met": stats["successful_expectations"], "evaluated": stats["evaluated_expectations"]})
+    return rows
+
+
+def _index(out_dir: Path, runs: list[dict], current: str | None = None) -> Path:
+    """A static index of the validation runs (table, run name, time, result) and the suites."""
+    rows = [f"<tr><td><a href='expectations/{escape(r['table'])}.html'>{escape(r['table'])}</a></td>"
+            f"<td><a href='{escape(r['link'])}'>{escape(r['run_name'])}</a></td><td>{escape(r['time'])}</td>"
+            f"<td class='{'text-success' if r['success'] else 'text-danger'}'>{'passed' if r['success'] else 'failed'}</td>"
+            f"<td>{r['met']} of {r['evaluated']}</td></tr>" for r in runs]
+    still = "" if current is None or all(r["run_name"] == current for r in runs) else (
+        f"<p>Current for run <code>{escape(current)}</code>: every expectation observes the same value in the "
+        "warehouse now as in the validation run listed (computed in DuckDB), so it was not validated again.</p>")
     index = out_dir / "index.html"
     index.write_text(
         "<!doctype html><html><head><meta charset='utf-8'><title>trialqc — Great Expectations Data Docs</title>"
         "<link rel='stylesheet' href='static/vendor/bootstrap.min.css'></head><body class='container my-4'>"
         "<h1>Great Expectations Data Docs</h1><p class='text-muted'>Expectations over the whole trialqc warehouse "
         "(row counts against the records loaded, the share of studies missing a field, value distributions). "
-        "Row-level checks are pandera's, applied on the way in.</p>"
+        "Row-level checks are pandera's, applied on the way in.</p>" + still +
         "<table class='table table-sm table-striped'><thead><tr><th>frame (suite)</th><th>validation run</th>"
         "<th>run time</th><th>result</th><th>expectations met</th></tr></thead><tbody>" + "".join(rows) +
         "</tbody></table></body></html>", encoding="utf-8")
     return index
 
 
+def restate_index(out_dir: Path, current: str) -> Path | None:
+    """Write the index of the kept Data Docs again, as still holding for run `current`; None if it cannot be."""
+    try:
+        runs = json.loads((Path(out_dir) / RUNS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return _index(Path(out_dir), runs, current)
+
+
 def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str) -> Path:
     """Validate the warehouse suite as the run `run_name` and write offline Data Docs; returns index.html."""
     out_dir = Path(out_dir)
+    for index in (RUNS, "index.html"):  # until the new ones are written, no index may describe old pages
+        (out_dir / index).unlink(missing_ok=True)
     for stale in ("expectations", "validations"):
         shutil.rmtree(out_dir / stale, ignore_errors=True)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -78,4 +103,6 @@ def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str
     context.build_data_docs(site_names=[DOCS_SITE])
     shutil.copytree(ASSETS, out_dir / "static" / "vendor", dirs_exist_ok=True)
     _localise(out_dir)
-    return _index(out_dir, results)
+    runs = _runs(out_dir, results)
+    (out_dir / RUNS).write_text(json.dumps(runs), encoding="utf-8")
+    return _index(out_dir, runs)

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks import report_charts as charts
 from checks import report_data as data
+from checks.gx_reuse import observed_key
 from checks.report_fingerprints import Fingerprints
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
@@ -76,14 +77,19 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
                                                         watch_pages=watch_pages, **report_context(con))
 
 
-def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, reuse: bool) -> Path:
-    """The GX Data Docs index; those of the last report are kept when no study page changed since
-    (the warehouse's quality is as they validated it), which spares loading Great Expectations."""
-    if reuse and (folder / "index.html").is_file():
-        return folder / "index.html"
+def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints) -> Path:
+    """The GX Data Docs index. Those of the last report are kept while every expectation would observe
+    what it observed then (checks/gx_reuse.py): a validation now would give the same results, and
+    keeping them spares loading Great Expectations. Their index then says for which run they hold."""
     from checks import gx_docs
 
-    return gx_docs.build_data_docs(con, folder, run_name or _run_name(con))
+    current = run_name or _run_name(con)
+    observed = observed_key(con)
+    if prints.same("gx", observed) and observed is not None and (folder / "index.html").is_file():
+        kept = gx_docs.restate_index(folder, current)
+        if kept is not None:
+            return kept
+    return gx_docs.build_data_docs(con, folder, current)
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
@@ -100,7 +106,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     write_study_pages(con, env, out_dir, prints)
     written, gx_docs = [], None
     if gx:
-        gx_index = _data_docs(con, out_dir / "gx", run_name, reuse=prints.changed == 0)
+        gx_index = _data_docs(con, out_dir / "gx", run_name, prints)
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))
     prints.save()

@@ -70,8 +70,8 @@ def freshness(con) -> list[tuple]:
 def completeness(con) -> list[tuple[str, dict[str, float]]]:
     """Share of studies (%) with each charted field filled."""
     total = _rows(con, "SELECT count(*) FROM studies")[0][0] or 1
-    present = [c for c in COMPLETENESS_FIELDS
-               if _rows(con, "SELECT 1 FROM duckdb_columns() WHERE table_name = 'studies' AND column_name = ?", [c])]
+    columns = {name for (name,) in _rows(con, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'studies'")}
+    present = [c for c in COMPLETENESS_FIELDS if c in columns]
     counts = _rows(con, "SELECT " + ", ".join(f"count({c})" for c in present) + " FROM studies")[0]
     return sorted(((c, {"filled": round(100 * n / total, 1)}) for c, n in zip(present, counts)),
                   key=lambda kv: kv[1]["filled"])

@@ -15,7 +15,9 @@ _HERE = Path(__file__).parent
 # What a page's HTML depends on besides its content: the templates and the code that fills them
 # (the Data Docs are kept on the same condition, so the GX suite's code is here too).
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
-            _HERE / "gx_expectations.py", _HERE / "gx_docs.py")
+            _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
+            _HERE / "report_digests.py", _HERE / "gx_reuse.py",
+            _HERE / "report_data.py")
 
 
 def _sources_digest() -> str:
@@ -42,14 +44,22 @@ class Fingerprints:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             stored = {}
-        self.before: dict[str, str] = stored.get("pages", {}) if stored.get("sources") == self.sources else {}
+        same_sources = stored.get("sources") == self.sources
+        self.before: dict[str, str] = stored.get("pages", {}) if same_sources else {}
         self.now: dict[str, str] = {}
+        self.values_before: dict[str, str] = stored.get("values", {}) if same_sources else {}
+        self.values: dict[str, str] = {}
 
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
         key = page.relative_to(self.path.parent).as_posix()
         self.now[key] = of(content)
         return self.before.get(key) == self.now[key] and page.is_file()
+
+    def same(self, key: str, content: object) -> bool:
+        """Record the fingerprint of what `key` (not a page: the Data Docs) was made from; True when unchanged."""
+        self.values[key] = of(content)
+        return self.values_before.get(key) == self.values[key]
 
     @property
     def changed(self) -> int:
@@ -58,5 +68,6 @@ class Fingerprints:
 
     def save(self) -> None:
         """Keep the fingerprints of the pages just written, for the next report."""
-        self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now}, sort_keys=True),
+        self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values},
+                                        sort_keys=True),
                              encoding="utf-8")

@@ -1,4 +1,8 @@
-"""The report's paged study lists and its study pages, written block by block (bounded memory at any size)."""
+"""The report's paged study lists and its study pages, written block by block (bounded memory at any size).
+
+Each page's digest (checks/report_digests.py) is compared with the last report's first; only the
+rows of the pages that changed are read and rendered.
+"""
 from __future__ import annotations
 
 import itertools
@@ -8,12 +12,13 @@ import duckdb
 import pyarrow as pa
 from jinja2 import Environment
 
-from checks.report_data import DEFECT, VERDICT_SQL, has_table
+from checks.report_data import VERDICT_SQL
+from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_digests,
+                                   shard_digests, shard_sql, versions_sql)
 from checks.report_fingerprints import Fingerprints
 
-PAGE_SIZE = 1000  # studies per list page
 BLOCK = 20_000  # studies read at once for the study pages
-WORST_FIRST = "list_position(['untrusted', 'review', 'trusted'], verdict), errors DESC, warnings DESC, nct_id"
+SHARDS_AT_ONCE = BLOCK // 100  # a study page holds up to 100 studies
 
 
 def shard_of(nct_id: str) -> str:
@@ -26,54 +31,64 @@ def _dicts(rel) -> list[dict]:
     return [dict(zip(names, row)) for row in rel.fetchall()]
 
 
+def _changed(pages: dict, prints: Fingerprints | None) -> list:
+    """The keys of `pages` ({key: (file, content)}) whose file is not as the last report wrote it."""
+    return [key for key, (target, content) in pages.items() if prints is None or not prints.unchanged(target, content)]
+
+
 def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir: Path, total: int,
                       prints: Fingerprints | None = None) -> int:
     """studies/page-N.html: every study, worst first, PAGE_SIZE a page; returns the number of pages.
 
-    With `prints`, a page whose content is that of the last report is not written again."""
+    With `prints`, a page whose content is that of the last report is neither read nor written again."""
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
+    digests = list_digests(con)
+    navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
+    changed = _changed({page: (folder / f"page-{page}.html", (digests.get(page), page, pages, navs[page]))
+                        for page in navs}, prints)
+    if not changed:
+        return _drop_pages_past(folder, pages)
     template = env.get_template("studies_page.html.j2")
     cursor = con.cursor()
-    rel = cursor.execute(f"SELECT * FROM ({VERDICT_SQL}) ORDER BY {WORST_FIRST}")
+    rel = cursor.execute(f"SELECT * EXCLUDE (page, pos) FROM ({LIST_ROWS}) WHERE page IN (SELECT unnest(?)) "
+                         "ORDER BY pos", [changed])
     names = [d[0] for d in rel.description]
-    for page in range(1, pages + 1):
+    for page in changed:  # in page order: each takes its PAGE_SIZE rows (the last one what is left)
         studies = [dict(zip(names, row), shard=shard_of(row[0])) for row in rel.fetchmany(PAGE_SIZE)]
-        nav = sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)})
-        target = folder / f"page-{page}.html"
-        if prints is not None and prints.unchanged(target, (studies, page, pages, nav)):
-            continue
-        target.write_text(template.render(studies=studies, page=page, pages=pages, nav=nav), encoding="utf-8")
-    for stale in folder.glob("page-*.html"):  # pages of an earlier, bigger warehouse
+        (folder / f"page-{page}.html").write_text(
+            template.render(studies=studies, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+    cursor.close()
+    return _drop_pages_past(folder, pages)
+
+
+def _drop_pages_past(folder: Path, pages: int) -> int:
+    """Remove the list pages of an earlier, bigger warehouse; return the number of pages."""
+    for stale in folder.glob("page-*.html"):
         if int(stale.stem.split("-")[1]) > pages:
             stale.unlink()
-    cursor.close()
     return pages
 
 
 def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict, dict]:
     """Issues and source versions of a block of studies, by study."""
     con.register("_block", pa.table({"nct_id": ids}))
-    history = has_table(con, "meta", "quality_issue_history")
-    first_seen = ("(SELECT min(h.first_seen_run) FROM meta.quality_issue_history h WHERE h.nct_id = q.nct_id "
-                  "AND h.rule_id = q.rule_id AND h.resolved_run IS NULL)") if history else "NULL"
-    issues = _dicts(con.execute(f"""
-        SELECT q.nct_id, severity, rule_id, message, evidence, fields, NOT ({DEFECT}) AS freshness,
-               {first_seen} AS first_seen
-        FROM quality_issues q JOIN _block USING (nct_id)
-        ORDER BY q.nct_id, freshness, list_position(['error', 'warning', 'info'], severity), rule_id, message,
-                 evidence"""))
-    snapshot = "r.snapshot_date" if con.execute(
-        "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'meta' AND table_name = 'source_records' "
-        "AND column_name = 'snapshot_date'").fetchone()[0] else "NULL AS snapshot_date"
-    versions = _dicts(con.execute(f"""
-        SELECT r.nct_id, layout, last_update_posted_date, {snapshot}, overall_status, is_current, path, loaded_run
-        FROM meta.source_records r JOIN _block USING (nct_id)
-        ORDER BY r.nct_id, last_update_posted_date DESC NULLS LAST, layout, path, loaded_run"""))
-    con.unregister("_block")
+    try:
+        issues = _dicts(con.execute(f"SELECT i.* FROM ({issues_sql(con)}) i SEMI JOIN _block USING (nct_id) "
+                                    f"ORDER BY {ISSUE_ORDER}"))
+        versions = _dicts(con.execute(f"SELECT v.* FROM ({versions_sql(con)}) v SEMI JOIN _block USING (nct_id) "
+                                      f"ORDER BY {VERSION_ORDER}"))
+    finally:
+        con.unregister("_block")
     group = lambda rows: {k: list(v) for k, v in itertools.groupby(rows, key=lambda r: r["nct_id"])}  # noqa: E731
     return group(issues), group(versions)
+
+
+def _studies_of(con: duckdb.DuckDBPyConnection, shards: list[str]) -> list[dict]:
+    """The studies of some study pages, by nct_id."""
+    return _dicts(con.execute(f"SELECT * FROM ({VERDICT_SQL}) WHERE {shard_sql()} IN (SELECT unnest(?)) "
+                              "ORDER BY nct_id", [shards]))
 
 
 def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir: Path,
@@ -81,23 +96,21 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     """study/<NCT+6 digits>.html: each study with its issues, evidence and every source version.
 
     Returns the number of pages written; with `prints`, a page whose studies are as the last report
-    showed them is not written again."""
+    showed them is neither read nor written again."""
     folder = out_dir / "study"
     folder.mkdir(parents=True, exist_ok=True)
-    template = env.get_template("study_shard.html.j2")
-    reader = con.cursor()
-    rel = reader.execute(f"SELECT * FROM ({VERDICT_SQL}) ORDER BY nct_id")
-    names = [d[0] for d in rel.description]
-    written = 0
-    while block := [dict(zip(names, row)) for row in rel.fetchmany(BLOCK)]:
+    digests = shard_digests(con)
+    changed = _changed({shard: (folder / f"{shard}.html", (shard, digest))
+                        for shard, digest in sorted(digests.items())}, prints)
+    template = env.get_template("study_shard.html.j2") if changed else None
+    for start in range(0, len(changed), SHARDS_AT_ONCE):
+        block = _studies_of(con, changed[start:start + SHARDS_AT_ONCE])
         issues, versions = _block_details(con, [s["nct_id"] for s in block])
         for shard, studies in itertools.groupby(block, key=lambda s: shard_of(s["nct_id"])):
             studies = [dict(s, issues=issues.get(s["nct_id"], []), versions=versions.get(s["nct_id"], []))
                        for s in studies]
-            target = folder / f"{shard}.html"
-            if prints is not None and prints.unchanged(target, (shard, studies)):
-                continue
-            target.write_text(template.render(shard=shard, studies=studies), encoding="utf-8")
-            written += 1
-    reader.close()
-    return written
+            (folder / f"{shard}.html").write_text(template.render(shard=shard, studies=studies), encoding="utf-8")
+    for stale in folder.glob("*.html"):  # the page of studies no longer in the warehouse
+        if stale.stem not in digests:
+            stale.unlink()
+    return len(changed)

@@ -108,3 +108,16 @@ def test_rebuilt_data_docs_show_only_the_latest_validation(tmp_path):
 def test_median_enrollment_outside_its_band(tmp_path):
     assert _failed(_warehouse(tmp_path, enrollment=5000)) == {
         "expect_column_median_to_be_between:studies.enrollment"}
+
+
+def test_kept_data_docs_index_says_for_which_run_they_hold(tmp_path):
+    from checks import gx_docs
+
+    con = _warehouse(tmp_path)
+    out = tmp_path / "gx"
+    gx_suite.build_data_docs(con, out, "trialqc-1")
+    index = gx_docs.restate_index(out, "trialqc-2").read_text()
+    assert "Current for run <code>trialqc-2</code>" in index
+    links = re.findall(r"href='(validations/[^']+)'", index)
+    assert len(links) == len(gx_expectations.tables()) and all((out / link).is_file() for link in links)
+    assert "trialqc-1" in index and "passed" in index

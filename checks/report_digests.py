@@ -1,0 +1,64 @@
+"""What each report page is made of, as SQL, and a digest of it per page computed in DuckDB.
+
+A page's digest covers every row its template is given (a 64-bit hash of each row, summed as a
+multiset per page, with the row count): a re-run compares digests first and reads the rows of the
+changed pages only, so a run with nothing changed reads no page data at all. The Data Docs' digest
+covers the Great Expectations suite's frames and the warehouse values its expectations compare with.
+"""
+from __future__ import annotations
+
+import duckdb
+
+from checks.report_data import DEFECT, VERDICT_SQL, has_table
+
+PAGE_SIZE = 1000  # studies per list page
+WORST_FIRST = "list_position(['untrusted', 'review', 'trusted'], verdict), errors DESC, warnings DESC, nct_id"
+LIST_ROWS = f"""SELECT (pos - 1) // {PAGE_SIZE} + 1 AS page, v.*
+                FROM (SELECT row_number() OVER (ORDER BY {WORST_FIRST}) AS pos, * FROM ({VERDICT_SQL})) v"""
+ISSUE_ORDER = ("nct_id, freshness, list_position(['error', 'warning', 'info'], severity), rule_id, message, "
+               "evidence, fields, first_seen")
+VERSION_ORDER = ("nct_id, last_update_posted_date DESC NULLS LAST, layout, path, loaded_run, snapshot_date, "
+                 "overall_status, is_current")
+
+
+def shard_sql(column: str = "nct_id") -> str:
+    """The study page file of a study in SQL: NCT plus its first six digits (see report_pages.shard_of)."""
+    return f"left({column}, 9)"
+
+
+def issues_sql(con: duckdb.DuckDBPyConnection) -> str:
+    """Every issue as a study page shows it, with the run since which it is open."""
+    first_seen = ("LEFT JOIN (SELECT nct_id, rule_id, min(first_seen_run) AS first_seen "
+                  "FROM meta.quality_issue_history WHERE resolved_run IS NULL GROUP BY ALL) h USING (nct_id, rule_id)"
+                  if has_table(con, "meta", "quality_issue_history") else "")
+    seen = "h.first_seen" if first_seen else "NULL"
+    return f"""SELECT q.nct_id, severity, rule_id, message, evidence, fields, NOT ({DEFECT}) AS freshness,
+                      {seen} AS first_seen
+               FROM quality_issues q {first_seen}"""
+
+
+def versions_sql(con: duckdb.DuckDBPyConnection) -> str:
+    """Every source version of every study as a study page shows it."""
+    snapshot = "r.snapshot_date" if con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'meta' AND table_name = 'source_records' "
+        "AND column_name = 'snapshot_date'").fetchone()[0] else "NULL AS snapshot_date"
+    return f"""SELECT r.nct_id, layout, last_update_posted_date, {snapshot}, overall_status, is_current, path,
+                      loaded_run
+               FROM meta.source_records r"""
+
+
+def shard_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The digest of every study page (by shard) of the studies in the warehouse."""
+    rows = con.execute(f"""
+        SELECT shard, count(*), sum(h) FROM (
+            SELECT {shard_sql()} AS shard, 's' AS kind, hash('s', s)::HUGEINT AS h FROM ({VERDICT_SQL}) s
+            UNION ALL SELECT {shard_sql()}, 'i', hash('i', i)::HUGEINT FROM ({issues_sql(con)}) i
+            UNION ALL SELECT {shard_sql()}, 'v', hash('v', v)::HUGEINT FROM ({versions_sql(con)}) v)
+        GROUP BY shard HAVING count(*) FILTER (WHERE kind = 's') > 0""").fetchall()
+    return {shard: f"{count}:{total}" for shard, count, total in rows}
+
+
+def list_digests(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    """The digest of every study list page: its studies, in their order."""
+    rows = con.execute(f"SELECT page, count(*), sum(hash(v)::HUGEINT) FROM ({LIST_ROWS}) v GROUP BY page").fetchall()
+    return {page: f"{count}:{total}" for page, count, total in rows}
