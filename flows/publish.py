@@ -4,6 +4,8 @@
 and at its end (also when it fails: every batch is its own transaction, so the working copy is
 consistent) copies it beside the published file and renames it over that file in one atomic step.
 A reader that holds the old file open keeps reading the old state; the next `connect` sees the new one.
+The replaced file is kept (`previous.duckdb`): once no process has it open, the next run writes into it
+only the blocks that changed and renames it over the published file, instead of copying the whole file.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
+from flows.publish_copy import copy_whole, nobody_has_open, rewrite_changed
 from flows.writer_lock import writer_lock
 
 log = logging.getLogger("trialqc")
@@ -44,22 +47,14 @@ class WriterFiles:
         return self.folder / "lock"
 
     @property
+    def previous(self) -> Path:
+        """The file published before the current one (a link to it), rewritten in place once nobody reads it."""
+        return self.folder / "previous.duckdb"
+
+    @property
     def stamp(self) -> Path:
         """The identity of the last file this writer published, to notice a file replaced or written by someone else."""
         return self.folder / "published-inode"
-
-
-def _copy(source: Path, target: Path) -> None:
-    """Copy a file (copy_file_range: a reflink where the file system has them), then fsync it."""
-    with open(source, "rb") as src, open(target, "wb") as dst:
-        remaining = os.fstat(src.fileno()).st_size
-        while remaining > 0:
-            done = os.copy_file_range(src.fileno(), dst.fileno(), remaining)
-            if done == 0:
-                break
-            remaining -= done
-        dst.flush()
-        os.fsync(dst.fileno())
 
 
 def identity(path: Path) -> str:
@@ -73,7 +68,7 @@ def prepare_working_copy(files: WriterFiles) -> Path:
     files.folder.mkdir(parents=True, exist_ok=True)
     published = files.published
     if not published.exists():  # no warehouse yet, or the user deleted it to start over
-        for stale in (files.work, files.work.with_name("work.duckdb.wal"), files.stamp):
+        for stale in (files.work, files.work.with_name("work.duckdb.wal"), files.stamp, files.previous):
             stale.unlink(missing_ok=True)
         return files.work
     recorded = files.stamp.read_text().strip() if files.stamp.exists() else ""
@@ -81,26 +76,65 @@ def prepare_working_copy(files: WriterFiles) -> Path:
         # first run on an existing warehouse, or the published file was replaced (a restored backup)
         # or written in place (a read-write connection): what it holds now is the base
         files.work.with_name("work.duckdb.wal").unlink(missing_ok=True)
-        _copy(published, files.work)
+        copy_whole(published, files.work)
     return files.work
 
 
 def publish(files: WriterFiles) -> float:
-    """Checkpoint the working copy and rename a copy of it over the published file; return seconds taken."""
+    """Checkpoint the working copy and rename a copy of it over the published file; return seconds taken.
+
+    The copy is the kept previous file with its changed blocks rewritten when nobody has that file open,
+    else a whole new copy."""
     started = time.perf_counter()
     con = duckdb.connect(str(files.work))
     con.execute("CHECKPOINT")
     con.close()
+    ready = _copy_to_publish(files)
+    replaced = files.folder / "replaced.duckdb"
+    replaced.unlink(missing_ok=True)
+    kept = _link(files.published, replaced)  # the state readers may still hold: next run's file to rewrite
+    os.replace(ready, files.published)  # atomic: readers see the old file or the new one, never a part
+    _fsync_folder(files.published.parent)
+    if kept:
+        os.replace(replaced, files.previous)
+        _fsync_folder(files.folder)
+    files.stamp.write_text(identity(files.published))
+    return time.perf_counter() - started
+
+
+def _copy_to_publish(files: WriterFiles) -> Path:
+    """A file holding the working copy's bytes, no other process has open, that is no reader's state."""
+    if _unpublished(files.previous, files.published) and nobody_has_open(files.previous):
+        # reachable by no public name since the last run published, and open nowhere: no reader can see it
+        rewrite_changed(files.work, files.previous)
+        return files.previous
     staging = files.published.parent / f".{files.published.name}.publishing"
-    _copy(files.work, staging)
-    os.replace(staging, files.published)  # atomic: readers see the old file or the new one, never a part
-    directory = os.open(files.published.parent, os.O_RDONLY)
+    copy_whole(files.work, staging)
+    return staging
+
+
+def _unpublished(previous: Path, published: Path) -> bool:
+    """The kept earlier file exists and is not (another name of) the published one."""
+    if not previous.exists():
+        return False
+    return not published.exists() or not os.path.samefile(previous, published)
+
+
+def _link(path: Path, link: Path) -> bool:
+    """A second name for `path`; False where there is no file or the file system has no hard links."""
+    try:
+        os.link(path, link)
+    except OSError:
+        return False
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    directory = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
-    files.stamp.write_text(identity(files.published))
-    return time.perf_counter() - started
 
 
 @contextmanager

@@ -1,11 +1,41 @@
 """What every table model shares: the study key, coercion and strictness."""
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
+import pandera.api.pandas.model as pandera_pandas_model
 import pandera.pandas as pa
+import pandera.typing as pandera_typing
 from pandera.typing import Series
 
 from schemas.column_types import WarehouseDate, WarehouseText
+
+# The first time a model's schema is built, pandera looks each annotation up among the Series and
+# Index types of every dataframe library installed, importing them all: dask.dataframe alone takes
+# 1.5-3 s of every run's start (dask is installed for prefect-dask, not for these models). An
+# annotation of another library's type exists only once its pandera.typing module is imported, so
+# until then the pandas types give the same answer; after that, pandera's own lookup answers.
+_OTHER_LIBRARY_TYPES = ("pandera.typing.dask", "pandera.typing.modin", "pandera.typing.pyspark",
+                        "pandera.typing.geopandas")
+
+
+def _index_types() -> set[type]:
+    """pandera's Index types, without importing a library no annotation can be of yet."""
+    if any(name in sys.modules for name in _OTHER_LIBRARY_TYPES):
+        return pandera_typing.get_index_types()
+    return {pandera_typing.Index}
+
+
+def _series_types() -> set[type]:
+    """pandera's Series types, without importing a library no annotation can be of yet."""
+    if any(name in sys.modules for name in _OTHER_LIBRARY_TYPES):
+        return pandera_typing.get_series_types()
+    return {pandera_typing.Series}
+
+
+pandera_pandas_model.get_index_types = _index_types
+pandera_pandas_model.get_series_types = _series_types
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 # Column dtypes of the warehouse, as pandas nullable dtypes.

@@ -1,0 +1,97 @@
+"""Publishing writes only what changed into a file nobody reads, and never touches a file a reader holds."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import duckdb
+
+from flows import publish
+from flows.publish_copy import nobody_has_open, rewrite_changed
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_run(files: publish.WriterFiles, rows: int) -> None:
+    """A run: its working copy gains `rows` rows, then it publishes."""
+    work = publish.prepare_working_copy(files)
+    con = duckdb.connect(str(work))
+    con.execute("CREATE TABLE IF NOT EXISTS t (x BIGINT)")
+    con.execute("INSERT INTO t SELECT range FROM range(?)", [rows])
+    con.close()
+    publish.publish(files)
+
+
+def _rows(db: Path) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM t").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_run_rewrites_the_file_published_two_runs_ago_when_nobody_reads_it(tmp_path):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 200_000)
+    first = files.published.stat().st_ino
+    _write_run(files, 10)
+    assert files.previous.stat().st_ino == first, "the replaced file is kept"
+    _write_run(files, 10)
+    assert files.published.stat().st_ino == first, "its changed blocks were rewritten and it was published"
+    assert _sha(files.published) == _sha(files.work)
+    assert _rows(files.published) == 200_020
+    assert files.previous.stat().st_ino != first
+
+
+def test_a_file_a_reader_still_holds_is_never_written(tmp_path):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 200_000)
+    plain_reader = open(files.published, "rb")  # a copy or backup program: no DuckDB lock
+    duck_reader = duckdb.connect(str(files.published), read_only=True)
+    held = plain_reader.read()
+    _write_run(files, 10)
+    _write_run(files, 10)
+    plain_reader.seek(0)
+    assert plain_reader.read() == held, "the state the reader opened is unchanged"
+    assert duck_reader.execute("SELECT count(*) FROM t").fetchone()[0] == 200_000
+    plain_reader.close()
+    duck_reader.close()
+    assert _rows(files.published) == 200_020
+    assert _sha(files.published) == _sha(files.work)
+
+
+def test_nobody_has_open_sees_every_open_file(tmp_path):
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 10)
+    assert nobody_has_open(path)
+    with open(path, "rb"):
+        assert not nobody_has_open(path)
+    assert nobody_has_open(path)
+    assert not nobody_has_open(tmp_path / "missing")
+
+
+def test_rewrite_changed_writes_only_the_blocks_that_differ_and_fits_the_size(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    block = bytes(range(256)) * 4096  # 1 MiB
+    old.write_bytes(block * 5)
+    new.write_bytes(block * 2 + b"\0" * len(block) + block)
+    assert rewrite_changed(new, old) == len(block)
+    assert old.read_bytes() == new.read_bytes()
+    new.write_bytes(block * 2 + b"tail")
+    rewrite_changed(new, old)
+    assert old.read_bytes() == new.read_bytes()
+
+
+def test_starting_over_drops_the_kept_file(tmp_path):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 10)
+    _write_run(files, 10)
+    assert files.previous.exists()
+    os.remove(files.published)
+    publish.prepare_working_copy(files)
+    assert not files.previous.exists()
+    _write_run(files, 5)
+    assert _rows(files.published) == 5
