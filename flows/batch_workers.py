@@ -6,17 +6,20 @@ so both cores work while a batch loads. Workers only turn bytes into tables: the
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import pandas as pd
 
+import numpy as np
+
 from flows import assemble, parse_batch, validate
-from flows.inputs import Input, Item
+from flows.inputs import FileEntry, Input, Item, read_items
 from warehouse import load
 from warehouse.tables import STUDY_TABLES
 
@@ -51,22 +54,47 @@ class Parsed:
 
 @dataclass
 class Prepared:
-    """A batch ready to load, and the seconds its parse, validation and assembly took where it was made."""
+    """A batch ready to load, the seconds its parse, validation and assembly took where it was made,
+    the sha256 of each input read and those of them it took as known (skipped)."""
 
     batch: load.LoadBatch
     seconds: dict[str, float]
+    shas: list[str] = field(default_factory=list)
+    known: set[str] = field(default_factory=set)
+
+
+def prepare_read(run_id: str, items: list[Item], known: set[str], recorded: np.ndarray | None) -> Prepared:
+    """A worker's whole unit of work: read the batch's deferred files, then `prepare_batch`; a file whose
+    hash begins as one `recorded` does is taken as known too (`settle` checks that guess before loading)."""
+    seconds: dict[str, float] = {}
+    with timed(seconds, "read_files"):
+        items = read_items(items)
+        if recorded is not None and len(recorded):
+            known = known | _recorded_like(items, recorded)
+    prepared = prepare_batch(run_id, items, known)
+    prepared.seconds.update(seconds)
+    return prepared
+
+
+def _recorded_like(items: list[Item], recorded: np.ndarray) -> set[str]:
+    """The read inputs' hashes whose first 64 bits are among `recorded` (sorted)."""
+    shas = [i.sha256 for i in items if isinstance(i, Input)]
+    prefixes = np.array([int(sha[:16], 16) for sha in shas], dtype=np.uint64)
+    at = np.minimum(np.searchsorted(recorded, prefixes), len(recorded) - 1)
+    return {sha for sha, hit in zip(shas, recorded[at] == prefixes) if hit}
 
 
 def prepare_batch(run_id: str, items: list[Item], known: set[str]) -> Prepared:
-    """parse -> validate -> assemble of one batch in this process: a worker's whole unit of work."""
+    """parse -> validate -> assemble of one batch of read items in this process."""
     seconds: dict[str, float] = {}
+    shas = [i.sha256 for i in items if isinstance(i, Input)]
     with timed(seconds, "parse"):
         parsed = parse_batch.parse_inputs(items, known)
     with timed(seconds, "validate"):
         validated = validate_records(parsed)
     with timed(seconds, "assemble"):
         batch = assemble.assemble(run_id, parsed, validated)
-    return Prepared(batch, seconds)
+    return Prepared(batch, seconds, shas, {sha for sha in shas if sha in known})
 
 
 @contextmanager
@@ -91,41 +119,82 @@ class _Pending:
 
 
 @contextmanager
-def prepare_ahead(run_id: str, workers: int) -> Iterator[Callable]:
-    """`start(items, known)` for parsed_batches: whole batches prepared in worker processes (one per core),
-    each worker a batch, while this process loads; at once when there are no workers, or nothing to parse
-    (a batch of files recorded unchanged is only bookkeeping, so a run with nothing new starts no worker).
-
-    On any error or interrupt the workers are ended at once: a batch in flight is never half loaded,
-    only discarded, and its files are read again by the next run.
+def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None = None
+                  ) -> Iterator["BatchesAhead"]:
+    """Whole batches prepared in worker processes (one per core), each worker a batch, while this process
+    loads (`BatchesAhead`). On any error or interrupt the workers are ended at once: a batch in flight is
+    never half loaded, only discarded, and its files are read again by the next run.
     """
-    pool = None
-
-    def start(items: list[Item], known: set[str]):
-        nonlocal pool
-        if workers < 2 or not _to_parse(items, known):
-            return Parsed(prepare_batch(run_id, items, known))
-        if pool is None:
-            # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
-            # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=parse_batch.ignore_interrupts)
-        return _Pending(pool.apply_async(prepare_batch, (run_id, items, known)))
+    ahead = BatchesAhead(run_id, workers, recorded)
     try:
-        yield start
-        if pool is not None:
-            pool.close()
+        yield ahead
+        if ahead.pool is not None:
+            ahead.pool.close()
     except BaseException:
-        if pool is not None:
-            pool.terminate()
+        if ahead.pool is not None:
+            ahead.pool.terminate()
         raise
     finally:
-        if pool is not None:
-            pool.join()
+        if ahead.pool is not None:
+            ahead.pool.join()
+
+
+class _BatchPool(multiprocessing.pool.Pool):
+    """A process pool whose worker-keeping thread wakes for workers and pool changes only.
+
+    multiprocessing.Pool's also wakes while a result waits in its pipe, and spins until the result thread
+    has read it all: with a prepared batch (~35 MB) that cost the run's process seconds of CPU per run.
+    Every change it acts on (close, terminate, all results in) is also announced on its notifier.
+    """
+
+    def _get_sentinels(self):
+        return [self._change_notifier._reader]
+
+
+class BatchesAhead:
+    """`start(items, known)` for parsed_batches: a batch prepared in a worker, or at once when there are no
+    workers or nothing to parse (a batch of files recorded unchanged is only bookkeeping, so a run with nothing
+    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known."""
+
+    def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None) -> None:
+        self.run_id, self.workers, self.recorded = run_id, workers, recorded
+        self.pool = None
+        self.prefixes: np.ndarray | None = None
+
+    def start(self, items: list[Item], known: set[str]):
+        """The batch's preparation under way; `result()` gives the Prepared batch."""
+        if self.workers < 2 or not _to_parse(items, known):
+            return Parsed(prepare_batch(self.run_id, read_items(items), known))
+        if self.pool is None:
+            # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
+            # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
+            self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
+                                   context=multiprocessing.get_context("fork"))
+            self.prefixes = self.recorded() if self.recorded is not None else None
+        return _Pending(self.pool.apply_async(prepare_read, (self.run_id, items, known, self.prefixes)))
+
+    def settle(self, items: list[Item], prepared: Prepared, known_now: Callable[[list[str]], set[str]]) -> Prepared:
+        """The batch as if every batch before it had been loaded when it was parsed.
+
+        A file read in a worker is hashed there, after batches before it were sent off: whether it repeats
+        one of theirs, or one recorded, is known only now. When the batch took other files as known than
+        the warehouse now holds, it is prepared again knowing them (rare: a copy of a file read in this run).
+        """
+        known = known_now(prepared.shas)
+        if known == prepared.known:
+            return prepared
+        if self.pool is not None:
+            prepared = self.pool.apply_async(prepare_read, (self.run_id, items, known, None)).get()
+            if known_now(prepared.shas) == prepared.known:
+                return prepared
+        # Here, read and hashed right before the lookup, the batch cannot miss a known file.
+        read = read_items(items)
+        return prepare_batch(self.run_id, read, known_now([i.sha256 for i in read if isinstance(i, Input)]))
 
 
 def _to_parse(items: list[Item], known: set[str]) -> bool:
-    """Whether any of the items is read and not known: only those are parsed."""
-    return any(isinstance(i, Input) and i.sha256 not in known for i in items)
+    """Whether any of the items is still to be read, or read and not known: only those are parsed."""
+    return any(type(i) is FileEntry or (isinstance(i, Input) and i.sha256 not in known) for i in items)
 
 
 def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:

@@ -75,7 +75,8 @@ class FileEntry:
 
 
 Entry = FileEntry | InputProblem
-Item = Input | InputProblem | UnchangedFiles
+# A FileEntry among the items is a file still to be read: read where the batch is parsed (`read_items`).
+Item = Input | InputProblem | UnchangedFiles | FileEntry
 
 
 def _utc(timestamp: float) -> datetime:
@@ -129,15 +130,22 @@ def _link(root: Path, path: Path) -> Entry:
     return FileEntry(str(path), st.st_size, st.st_mtime)
 
 
-def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None) -> Iterator[Item]:
+def read_inputs(entries: Iterable[Entry], unchanged: UnchangedLookup | None = None,
+                defer: bool = False) -> Iterator[Item]:
     """Each entry as an Input (read) or InputProblem, in order, runs of unchanged ones as UnchangedFiles
-    (not read); zips member by member."""
+    (not read); zips member by member. With `defer`, a plain file comes as its FileEntry, to be read
+    (`read_items`) in the process that parses it."""
     entries = iter(entries)
     while chunk := list(islice(entries, LOOKUP_CHUNK)):
-        yield from _read_chunk(chunk, unchanged)
+        yield from _read_chunk(chunk, unchanged, defer)
 
 
-def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterator[Item]:
+def read_items(items: list[Item]) -> list[Item]:
+    """The items with every deferred file read: an Input, or an InputProblem when it cannot be read."""
+    return [_read_file(item) if type(item) is FileEntry else item for item in items]
+
+
+def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None, defer: bool) -> Iterator[Item]:
     at = [i for i, e in enumerate(chunk) if type(e) is FileEntry and not e.is_zip]
     found = _lookup([chunk[i] for i in at], unchanged)
     skipped = {at[row] for row in found.column("row").to_pylist()}
@@ -154,7 +162,7 @@ def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None) -> Iterat
         elif entry.is_zip:
             yield from _zip_inputs(entry, unchanged)
         else:
-            yield _read_file(entry)
+            yield entry if defer else _read_file(entry)
     yield from blocks(found, start, end)
 
 

@@ -20,7 +20,7 @@ import duckdb
 
 from flows import batch_workers, check_studies, inputs, summary
 from flows.batch_workers import timed
-from flows.inputs import Input, Item, UnchangedFiles
+from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import load, runs
 
 Log = logging.Logger | logging.LoggerAdapter
@@ -56,7 +56,7 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
             unchanged += len(item)
         else:
             read += 1
-            held += item.size if isinstance(item, Input) else 0
+            held += item.size if isinstance(item, (Input, FileEntry)) else 0
         if read >= size or held >= max_bytes or read + unchanged >= UNCHANGED_PER_SLOT * size:
             break
     return batch
@@ -76,9 +76,11 @@ def files_in(items: list[Item]) -> int:
     return sum(len(item) if isinstance(item, UnchangedFiles) else 1 for item in items)
 
 
-def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False) -> Iterator[Item]:
-    """The inputs of a run, read lazily; files recorded unchanged (path, size, mtime) are not read."""
-    return inputs.read_inputs(entries, None if rehash else partial(runs.unchanged_files, con))
+def input_stream(con: duckdb.DuckDBPyConnection, entries: list, rehash: bool = False,
+                 defer: bool = False) -> Iterator[Item]:
+    """The inputs of a run, read lazily; files recorded unchanged (path, size, mtime) are not read.
+    With `defer`, plain files are read by the worker that parses them."""
+    return inputs.read_inputs(entries, None if rehash else partial(runs.unchanged_files, con), defer)
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
@@ -166,16 +168,19 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        with batch_workers.prepare_ahead(run_id, workers) as start:
+        recorded = partial(runs.recorded_prefixes, con)
+        with batch_workers.prepare_ahead(run_id, workers, recorded) as ahead:
             entries = inputs.discover(source)
-            stream = input_stream(con, entries, rehash)
+            stream = input_stream(con, entries, rehash, defer=workers >= 2)
             number = 0
-            ahead = workers if workers >= 2 else 0  # each worker busy with a batch while this one loads
             size = shared_batch_size(batch_size, entries, workers)
-            for items, prepared in parsed_batches(con, stream, size, timed_read(result), start, ahead):
-                add_seconds(result, prepared.seconds)
+            # each worker busy with a batch while this one loads
+            for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
+                                                  workers if workers >= 2 else 0):
                 with timed(result.stage_seconds, "load"):
+                    prepared = ahead.settle(items, prepared, partial(runs.known_hashes, con))
                     load.load_batch(con, prepared.batch)
+                add_seconds(result, prepared.seconds)
                 number += 1
                 log_batch(log, number, files_in(items), con, run_id)
         if check:

@@ -69,11 +69,17 @@ def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(run, samples, monk
     os.utime(grown, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime, new size
     os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # same size, new mtime
     shutil.copy2(pages[3], samples / "moved.txt")  # known content under a new path
-    read = []
+    log = samples.parent / "read.log"  # files are read where they are parsed: in a worker too
     original = inputs._read_file
-    monkeypatch.setattr(inputs, "_read_file", lambda entry: read.append(entry.path) or original(entry))
+
+    def noted(entry):
+        with open(log, "a") as out:
+            out.write(entry.path + "\n")
+        return original(entry)
+    monkeypatch.setattr(inputs, "_read_file", noted)
     with caplog.at_level(logging.INFO, logger="trialqc"):
         again = run(samples)
+    read = log.read_text().split("\n")[:-1]
     assert sorted(read) == sorted(str(p) for p in (grown, touched, samples / "moved.txt"))
     assert (again.files_seen, again.loaded, again.skipped, again.rejected) == (7, 1, 6, 0)
     assert "batch 1: 7 inputs" in caplog.text

@@ -51,7 +51,9 @@ class LoadResult:
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, suffix: str = "") -> None:
     if frame.empty:
         return
-    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    # One thread: pyarrow would start a thread pool per frame, and the run's process waits for threads
+    # scheduled behind the busy workers (the conversion itself takes milliseconds).
+    arrow = pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
     con.register("_batch_in", arrow)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_in {suffix}")
@@ -170,7 +172,7 @@ def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> list[str
     """Record every version, mark superseded ones, and swap in the studies whose current version arrived."""
     versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
     con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
-                                                      preserve_index=False))
+                                                      preserve_index=False, nthreads=1))
     try:
         known = _known_studies(con)
         _insert(con, "meta.source_records", versions, """

@@ -97,3 +97,11 @@ def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
     finally:
         con.unregister("_sha_in")
     return {r[0] for r in rows}
+
+
+def recorded_prefixes(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """The first 64 bits of every sha256 recorded, sorted: a compact stand-in for the known hashes, which
+    may match more than they (never less) and so is only a first guess, checked before loading."""
+    rows = con.execute("SELECT DISTINCT ('0x' || sha256[1:16])::UBIGINT AS prefix FROM meta.source_files "
+                       "WHERE length(sha256) = 64 ORDER BY prefix").fetchnumpy()
+    return np.asarray(rows["prefix"], dtype=np.uint64)
