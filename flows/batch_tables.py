@@ -9,11 +9,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from flows.parse_batch import ParsedBatch
 from flows.parsers.model import Refused
 from flows.table_frames import COLUMNS, typed_column, typed_frame
+from schemas import MODELS
 from warehouse.tables import STUDY_TABLES
 
 # Columns the record fills (its NCT id; the studies row's input file), not the parser's row.
@@ -21,6 +23,7 @@ FROM_RECORD = {table: ("nct_id", "source_layout", "source_sha256") if table == "
                for table in STUDY_TABLES}
 _FROM_ROWS = {table: [c for c in COLUMNS[table] if c not in FROM_RECORD[table]] for table in STUDY_TABLES}
 _ROW_KEYS = {table: frozenset(columns) for table, columns in _FROM_ROWS.items()}
+_TEXT = MODELS["studies"].to_schema().columns["nct_id"].dtype
 
 
 @dataclass
@@ -68,11 +71,12 @@ def gather(batch: ParsedBatch) -> BatchTables:
             into.rows += table_rows
             into.positions += [pos] * len(table_rows)
     gathered = BatchTables(tables, {})
+    by_record = _by_record(batch)
     for table, rows in tables.items():
         keys = list(chain.from_iterable(rows.rows))
         if not _ROW_KEYS[table].issuperset(keys):
             rows.plain = _odd_rows(batch, table, rows, found)
-        arrays, gathered.refused[table] = _columns(batch, table, rows, keys)
+        arrays, gathered.refused[table] = _columns(by_record, table, rows, keys)
         gathered.typed[table] = typed_frame(table, arrays) if rows.plain else None
     for (pos, _, _), fault in sorted(found, key=lambda f: f[0]):
         gathered.faults.setdefault(pos, []).append(fault)
@@ -107,17 +111,30 @@ def _values(table: str, rows: TableRows, keys: list[str]) -> dict[str, list]:
     return {name: [row.get(name) for row in rows.rows] for name in names}
 
 
-def _record_values(batch: ParsedBatch, table: str, rows: TableRows) -> dict[str, list]:
-    """The columns the record fills, per row."""
+def _by_record(batch: ParsedBatch) -> dict[str, tuple[list, object]]:
+    """Per column a record fills (its NCT id; the studies row's input file): the values by record position,
+    and the same as a text array when they are all text (a table's column is then taken from it)."""
     records = batch.records
-    values = {"nct_id": [records[pos].record.nct_id for pos in rows.positions]}
-    if table == "studies":
-        values["source_layout"] = [records[pos].file.layout for pos in rows.positions]
-        values["source_sha256"] = [records[pos].file.sha256 for pos in rows.positions]
-    return values
+    values = {"nct_id": [sourced.record.nct_id for sourced in records],
+              "source_layout": [sourced.file.layout for sourced in records],
+              "source_sha256": [sourced.file.sha256 for sourced in records]}
+    # Every model types these columns alike (text), so the studies model's array serves every table.
+    return {name: (given, typed_column("studies", name, given)) for name, given in values.items()}
 
 
-def _columns(batch: ParsedBatch, table: str, rows: TableRows, keys: list[str]) -> tuple[
+def _record_arrays(table: str, rows: TableRows, by_record: dict[str, tuple[list, object]]) -> dict[str, object]:
+    """The columns the record fills, per row, in the model's dtype (None where the values need coercion)."""
+    arrays, at = {}, np.array(rows.positions, dtype=np.int64)
+    for name in FROM_RECORD[table]:
+        given, typed = by_record[name]
+        if typed is not None and MODELS[table].to_schema().columns[name].dtype == _TEXT:
+            arrays[name] = typed.take(at)
+        else:
+            arrays[name] = typed_column(table, name, list(map(given.__getitem__, rows.positions)))
+    return arrays
+
+
+def _columns(by_record: dict[str, object], table: str, rows: TableRows, keys: list[str]) -> tuple[
         dict[str, object], list[RefusedCell]]:
     """Each column in its model's dtype where its values allow (None otherwise), and the refused cells."""
     arrays: dict[str, object] = {}
@@ -132,8 +149,7 @@ def _columns(batch: ParsedBatch, table: str, rows: TableRows, keys: list[str]) -
             array = typed_column(table, column, values) if rows.plain else None
         arrays[column] = array
     if rows.plain:
-        for column, values in _record_values(batch, table, rows).items():
-            arrays[column] = typed_column(table, column, values)
+        arrays.update(_record_arrays(table, rows, by_record))
     return arrays, refused
 
 

@@ -177,6 +177,6 @@ def validate_batch(batch: ParsedBatch) -> ValidatedBatch:
         else:
             result.accepted.append(pos)
     keep = set(result.accepted)
-    result.frames = {t: f[f.index.isin(keep)] for t, f in frames.items()}
+    result.frames = {t: f[f.index.isin(keep)] for t, f in frames.items()} if result.rejects else frames
     result.raw_values = [value for value in raw_values if value.position in keep]
     return result

@@ -21,7 +21,9 @@ def mesh_rows(module: dict) -> list[Row]:
     rows = []
     for mesh_type, key in _MESH_LISTS:
         for item in objects(module.get(key)):
-            term = text(item.get("term"))
+            term = item.get("term")
+            if type(term) is not str or term.isspace():  # the usual term is a non-blank string
+                term = text(term)
             if term:
                 rows.append({"mesh_term": term, "downcase_mesh_term": term.lower(), "mesh_type": mesh_type})
     return rows

@@ -79,12 +79,16 @@ def _group_links(interventions: list[dict]) -> list[Row]:
 
 
 def _outcomes(outcomes: dict) -> list[Row]:
-    return [
-        {"outcome_type": outcome_type, "measure": text(item.get("measure")),
-         "time_frame": text(item.get("timeFrame")), "description": text(item.get("description"))}
-        for outcome_type, key in _OUTCOME_LISTS
-        for item in objects(outcomes.get(key))
-    ]
+    rows = []
+    for outcome_type, key in _OUTCOME_LISTS:
+        for item in objects(outcomes.get(key)):
+            row = {"outcome_type": outcome_type, "measure": item.get("measure"),
+                   "time_frame": item.get("timeFrame"), "description": item.get("description")}
+            for column, value in row.items():
+                if type(value) is not str or not value or value.isspace():  # the usual non-blank string as is
+                    row[column] = text(value)
+            rows.append(row)
+    return rows
 
 
 def _eligibilities(module: object) -> list[Row]:

@@ -46,13 +46,19 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
 
 
 def _facility(item: dict) -> Row:
+    # Written out per column: a study can list thousands of sites, and the usual value is a non-blank string.
     get = item.get
-    row: Row = {"name": get("facility"), "city": get("city"), "state": get("state"), "zip": get("zip"),
-                "country": get("country"), "status": get("status")}
-    for column, value in row.items():
-        if type(value) is not str or not value or value.isspace():  # the usual non-blank string as is
-            row[column] = text(value)
-    geo = item.get("geoPoint")
+    name, city, state, zip_code, country, status = (get("facility"), get("city"), get("state"), get("zip"),
+                                                    get("country"), get("status"))
+    row: Row = {
+        "name": name if type(name) is str and name and not name.isspace() else text(name),
+        "city": city if type(city) is str and city and not city.isspace() else text(city),
+        "state": state if type(state) is str and state and not state.isspace() else text(state),
+        "zip": zip_code if type(zip_code) is str and zip_code and not zip_code.isspace() else text(zip_code),
+        "country": country if type(country) is str and country and not country.isspace() else text(country),
+        "status": status if type(status) is str and status and not status.isspace() else text(status),
+    }
+    geo = get("geoPoint")
     if type(geo) is dict:
         lat, lon = geo.get("lat"), geo.get("lon")
         row["latitude"] = lat if type(lat) is float else coordinate(lat)
