@@ -45,10 +45,14 @@ def candidates(paths: list[str], sizes: list[int], mtimes: pa.Array | list[datet
 
 
 def blocks(found: pa.Table, start: int, end: int) -> Iterator[UnchangedFiles]:
-    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files."""
+    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files.
+
+    Each block owns a copy of its rows: a slice would keep, and pickle to a worker process, the buffers of
+    the whole answer (every block of a 20,000-file re-run carried all 20,000 paths)."""
+    columns = found.select(["path", "sha256"])
     for offset in range(start, end, UNCHANGED_BLOCK):
-        block = found.slice(offset, min(UNCHANGED_BLOCK, end - offset))
-        yield UnchangedFiles(block.select(["path", "sha256"]))
+        rows = np.arange(offset, min(offset + UNCHANGED_BLOCK, end))
+        yield UnchangedFiles(columns.take(pa.array(rows)))
 
 
 def block_of(known: list[tuple[str, str]]) -> Iterator[UnchangedFiles]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import shutil
 import zipfile
 
@@ -119,3 +120,17 @@ def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_great
     found = unchanged_files(con, files).to_pydict()
     assert found == {"row": [1, 2], "path": ["/x/one.json", "/x/two.json"], "sha256": ["b" * 64, "c" * 64]}
     con.close()
+
+
+def test_a_block_carries_only_its_own_rows_to_a_worker():
+    """A block is pickled to the worker that prepares its batch: it must not drag the whole lookup along."""
+    n = 50 * unchanged_files.UNCHANGED_BLOCK
+    found = pa.table({"row": pa.array(range(n), pa.int64()),
+                      "path": pa.array([f"/data/records/NCT{i:08d}.json" for i in range(n)]),
+                      "sha256": pa.array([f"{i:064x}" for i in range(n)])})
+    blocks = list(unchanged_files.blocks(found, 100, n))
+    assert sum(len(b) for b in blocks) == n - 100
+    assert blocks[0].files.column("path")[0].as_py() == "/data/records/NCT00000100.json"
+    assert pa.concat_tables([b.files for b in blocks]).equals(found.slice(100).select(["path", "sha256"]))
+    whole = len(pickle.dumps(found.select(["path", "sha256"])))
+    assert len(pickle.dumps(blocks[0])) < 3 * whole / 50
