@@ -145,8 +145,9 @@ def bench(tmp: Path, args) -> None:
     print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} pages/s")
     report_stages(result.stage_seconds, args.text, wall, floor * args.text / args.n)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: {own:,.0f} MiB (this process), {workers:,.0f} MiB (largest worker)")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:,.0f} MiB (this process: every in-process run above), "
+          f"{children:,.0f} MiB (largest child: a worker or a `trialqc run`)")
 
 
 def print_rules(check) -> None:
