@@ -76,6 +76,16 @@ def prepare_read(run_id: str, items: list[Item], known: set[str], recorded: np.n
     return prepared
 
 
+# The sorted prefixes of recorded hashes, set before a pool forks: each worker inherits them once
+# instead of receiving them pickled with every batch.
+_recorded_at_fork: np.ndarray | None = None
+
+
+def prepare_forked(run_id: str, items: list[Item], known: set[str]) -> Prepared:
+    """`prepare_read` in a forked worker, with the recorded prefixes it inherited."""
+    return prepare_read(run_id, items, known, _recorded_at_fork)
+
+
 def _recorded_like(items: list[Item], recorded: np.ndarray) -> set[str]:
     """The read inputs' hashes whose first 64 bits are among `recorded` (sorted)."""
     shas = [i.sha256 for i in items if isinstance(i, Input)]
@@ -137,6 +147,8 @@ def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] 
     finally:
         if ahead.pool is not None:
             ahead.pool.join()
+        global _recorded_at_fork
+        _recorded_at_fork = None
 
 
 class _BatchPool(multiprocessing.pool.Pool):
@@ -159,19 +171,19 @@ class BatchesAhead:
     def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None) -> None:
         self.run_id, self.workers, self.recorded = run_id, workers, recorded
         self.pool = None
-        self.prefixes: np.ndarray | None = None
 
     def start(self, items: list[Item], known: set[str]):
         """The batch's preparation under way; `result()` gives the Prepared batch."""
         if self.workers < 2 or not _to_parse(items, known):
             return Parsed(prepare_batch(self.run_id, read_items(items), known))
         if self.pool is None:
+            global _recorded_at_fork
+            _recorded_at_fork = self.recorded() if self.recorded is not None else None
             # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
             # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
             self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
                                    context=multiprocessing.get_context("fork"))
-            self.prefixes = self.recorded() if self.recorded is not None else None
-        return _Pending(self.pool.apply_async(prepare_read, (self.run_id, items, known, self.prefixes)))
+        return _Pending(self.pool.apply_async(prepare_forked, (self.run_id, items, known)))
 
     def settle(self, items: list[Item], prepared: Prepared, known_now: Callable[[list[str]], set[str]]) -> Prepared:
         """The batch as if every batch before it had been loaded when it was parsed.

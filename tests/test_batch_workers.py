@@ -62,3 +62,22 @@ def test_a_wrong_guess_of_a_known_file_is_prepared_again_before_loading(samples)
     assert settled.batch.files["outcome"].tolist() == ["loaded"]
     # A right guess is loaded as the worker prepared it.
     assert ahead.settle([entry], guessed, lambda shas: set(shas)) is guessed
+
+
+def test_workers_inherit_the_recorded_prefixes_once_instead_of_receiving_them_with_each_batch(run, samples,
+                                                                                            monkeypatch):
+    run(samples, workers=1)
+    sent = []
+    real = batch_workers._BatchPool.apply_async
+
+    def noted(self, func, args=(), *rest, **kwargs):
+        sent.append(args)
+        return real(self, func, args, *rest, **kwargs)
+
+    monkeypatch.setattr(batch_workers._BatchPool, "apply_async", noted)
+    for path in samples.iterdir():
+        os.utime(path, (1_800_000_000, 1_800_000_000))
+    result = run(samples, batch_size=2, workers=2)
+    assert (result.loaded, result.skipped) == (0, 5)
+    assert sent and not any(isinstance(arg, np.ndarray) for args in sent for arg in args)
+    assert batch_workers._recorded_at_fork is None  # the run's process keeps no copy once the workers end
