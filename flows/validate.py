@@ -141,13 +141,15 @@ def _validate_gathered(batch: ParsedBatch, table: str, gathered: BatchTables) ->
     """validate_table for one gathered table; a table built in its dtypes that passes needs no refusal rounds."""
     rows = gathered.tables[table]
     typed = gathered.typed[table]
-    if typed is not None:
-        if _MIRRORED[table] and passes(_TYPED[table], typed):
+    if typed is not None and _MIRRORED[table]:
+        if passes(_TYPED[table], typed):
             return typed.set_axis(rows.positions), [], {}
+        # pandera would refuse it too: the refusal rounds below start again from the values as given
+    elif typed is not None:
         try:
             return _TYPED[table].validate(typed, lazy=True, inplace=True).set_axis(rows.positions), [], {}
         except pandera.errors.SchemaErrors:
-            pass  # the refusal rounds below start again from the values as given
+            pass
     frame = pd.DataFrame.from_records(dict_rows(batch, table, rows), columns=COLUMNS[table])
     return validate_table(table, frame, rows.positions)
 
