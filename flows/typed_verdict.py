@@ -7,7 +7,7 @@ pandera asks it: no NULL where the model forbids one, the dtype, and every check
 column's distinct non-NULL values (a built-in check judges each value by itself, as pandera's `ignore_na`
 checks skip NULLs). `passes` answers True only when pandera would pass the table unchanged; anything else
 (a failing or raising check, a check or schema option not mirrored here) answers False, and the table goes
-to pandera, which then decides and reports exactly as it always did.
+to flows.validate's refusal rounds, where pandera decides and reports exactly as it always did.
 """
 from __future__ import annotations
 
