@@ -22,6 +22,7 @@ from flows import batch_workers, check_studies, inputs, summary
 from flows.batch_workers import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import load, runs
+from warehouse.connect import one_thread
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
@@ -169,7 +170,8 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     status = "failed"
     try:
         recorded = partial(runs.recorded_prefixes, con)
-        with batch_workers.prepare_ahead(run_id, workers, recorded) as ahead:
+        # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
+        with batch_workers.prepare_ahead(run_id, workers, recorded) as ahead, one_thread(con):
             entries = inputs.discover(source)
             stream = input_stream(con, entries, rehash, defer=workers >= 2)
             number = 0

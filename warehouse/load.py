@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -122,18 +123,25 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
     stale = [n for n in new["nct_id"].tolist() if n in known]
     if stale:
         con.register("_replaced", pa.table({"nct_id": stale}))
-    keep = set(new["position"])
+    keep = new["position"].to_numpy()
     try:
         for table in STUDY_TABLES:
             if stale:
                 con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
             frame = batch.frames.get(table)
             if frame is not None:
-                _insert(con, table, frame[frame.index.isin(keep)])
+                _insert(con, table, _rows_of(frame, keep))
     finally:
         if stale:
             con.unregister("_replaced")
     return new["nct_id"].tolist()
+
+
+def _rows_of(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The frame's rows of the records at `positions`; the frame itself when that is all of them (a batch of
+    new studies), as filtering copies every column."""
+    keep = np.isin(frame.index.to_numpy(), positions)
+    return frame if keep.all() else frame[keep]
 
 
 def _known_studies(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from flows.run import run_pipeline
 from warehouse.connect import connect
@@ -115,3 +116,43 @@ def test_a_failing_batch_keeps_its_own_error_and_restores_the_threads(tmp_path):
         raise AssertionError("the statement should have failed")
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
     con.close()
+
+
+def test_a_run_sets_one_thread_once_for_all_its_batches(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    for name in ("NCT04916756.json", "NCT04916756.xml", "NCT04916756.clincosm.txt"):
+        (source / name).write_bytes((STUDY.parent / name).read_bytes())
+    con = connect(tmp_path / "t.duckdb")
+    con.execute("SET threads = 3")
+    recording = RecordingConnection(con)
+    result = run_pipeline(recording, run_id="r", source=source, db_path=tmp_path / "t.duckdb",
+                          as_of=date(2026, 11, 22), check=False, workers=1, batch_size=1)
+    assert result.files_seen == 3 and recording.statements.count("BEGIN TRANSACTION") >= 3
+    # Each batch restoring the threads started DuckDB's thread pool again: ~10 ms per batch for nothing.
+    assert [s for s in recording.statements if s.startswith("SET threads")] == ["SET threads = 1", "SET threads = 3"]
+    con.close()
+
+
+def test_checkpoints_store_long_strings_without_fsst(tmp_path):
+    con = connect(tmp_path / "s.duckdb")
+    assert con.execute("SELECT current_setting('disabled_compression_methods')").fetchone()[0].lower() == "fsst"
+    # Varied long texts, which DuckDB would otherwise compress with FSST (its costliest checkpoint step).
+    con.execute("CREATE TABLE texts AS SELECT 'Inclusion criteria ' || i || ' age over ' || (i % 90) || "
+                "' years, written consent ' || md5(i::VARCHAR) AS t FROM range(200000) r(i)")
+    con.execute("CHECKPOINT")
+    methods = {r[0] for r in con.execute("SELECT DISTINCT compression FROM pragma_storage_info('texts') "
+                                         "WHERE segment_type = 'VARCHAR'").fetchall()}
+    assert methods and not any("FSST" in m.upper() for m in methods), methods
+    con.close()
+
+
+def test_a_batch_keeps_only_the_rows_of_its_current_versions():
+    import pandas as pd
+
+    from warehouse.load import _rows_of
+
+    frame = pd.DataFrame({"nct_id": ["NCT1", "NCT1", "NCT2", "NCT3"]}, index=[0, 0, 1, 2])
+    assert _rows_of(frame, np.array([0, 1, 2])) is frame  # every row kept: no copy
+    assert _rows_of(frame, np.array([0, 2]))["nct_id"].tolist() == ["NCT1", "NCT1", "NCT3"]
+    assert _rows_of(frame.iloc[:0], np.array([0])).empty
