@@ -55,6 +55,19 @@ _OBJECT_OR_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\x0b\x0c]*[{<]")
 
 def head_text(head: bytes) -> str | None:
     """What a sniffer may look at: page text, or None for binary, JSON and XML."""
+    # every layout's sniff() gets the same head object in turn: it is decoded once
+    last = _last_head[0]
+    if last[0] is not head:
+        last = (head, _head_text(head))
+        if type(head) is bytes:  # immutable: the same object always reads the same
+            _last_head[0] = last
+    return last[1]
+
+
+_last_head: list[tuple[object, str | None]] = [(None, None)]
+
+
+def _head_text(head: bytes) -> str | None:
     if _OBJECT_OR_MARKUP.match(head):  # the registry's JSON and XML, told without decoding the head
         return None
     text = decode_text(head)
@@ -68,7 +81,9 @@ def head_text(head: bytes) -> str | None:
 
 def page_lines(text: str) -> list[str]:
     """The page's lines with line endings normalised and trailing blanks removed."""
-    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return list(map(str.rstrip, text.split("\n")))
 
 
 def has_line(text: str, wanted: str) -> bool:
@@ -100,15 +115,15 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
 
 def nonblank(lines: list[str]) -> list[str]:
     """The stripped non-blank lines."""
-    return [line.strip() for line in lines if line.strip()]
+    return list(filter(None, map(str.strip, lines)))
 
 
 def text_block(lines: list[str]) -> str | None:
     """Lines as shown, outer blank lines dropped and blank runs collapsed; None if empty."""
     kept: list[str] = []
-    for line in lines:
-        if line.strip() or (kept and kept[-1]):
-            kept.append(line.rstrip() if line.strip() else "")
+    for line in map(str.rstrip, lines):  # a line is blank exactly when nothing is left of it
+        if line or (kept and kept[-1]):
+            kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
     return "\n".join(kept) or None

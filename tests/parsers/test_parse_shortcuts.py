@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from flows.parse_batch import parse_chunk, rows_without_cycle_collection
 from flows.parsers.dates import date_columns, day_date, parse_date
-from flows.parsers.page_text import _JSON_ARRAY, decode_text, head_text, split_sections
+from flows.parsers.page_text import (_JSON_ARRAY, decode_text, head_text, nonblank, page_lines, split_sections,
+                                     text_block)
 
 HEADINGS = ("Sponsor", "Overall Status", "Locations")
 
@@ -90,3 +91,42 @@ def test_parsing_leaves_the_cycle_collector_as_it_found_it():
         parse_chunk([])
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_head_asked_about_again_is_read_as_it_is_now():
+    heads = [b"Sponsor\nOverall Status\nCT.gov ID\n", b'{"a": 1}', b"NCT ID: NCT00000001\nBasic Information\n"]
+    for head in heads + heads[::-1] + [heads[0]] * 2:
+        assert head_text(head) == _plain_head_text(head)
+    changing = bytearray(b"NCT ID: NCT00000001\n")
+    assert head_text(changing) == _plain_head_text(bytes(changing))
+    changing[0:1] = b"{"  # a mutable head changed in place is read again, not remembered
+    assert head_text(changing) is None
+
+
+def _plain_page_lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _plain_text_block(lines: list[str]) -> str | None:
+    kept: list[str] = []
+    for line in lines:
+        if line.strip() or (kept and kept[-1]):
+            kept.append(line.rstrip() if line.strip() else "")
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept) or None
+
+
+_PIECES = st.lists(st.sampled_from(["a", "Sponsor", " ", "\t", "\u00a0", "\x0b", "\x0c", "\x1c", "\u2028", "\r",
+                                    "\r\n", "\n", "\x85", "\u3000"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_lines_blocks_and_nonblank_lines_read_as_line_by_line(text):
+    lines = page_lines(text)
+    assert lines == _plain_page_lines(text)
+    raw = text.split("\n")  # lines as callers may pass them: trailing blanks kept
+    for given_lines in (lines, raw):
+        assert text_block(given_lines) == _plain_text_block(given_lines)
+        assert nonblank(given_lines) == [line.strip() for line in given_lines if line.strip()]

@@ -86,7 +86,9 @@ def sniff(head: bytes) -> bool:
 
     ('Last Updated:' is not required: a page of a record never updated has none.)"""
     text = head_text(head)
-    return text is not None and _NCT_ID_LINE.search(text) is not None and has_line(text, "Basic Information")
+    # the substring test first: a line-anchored search walks the whole head
+    return (text is not None and "NCT ID:" in text and _NCT_ID_LINE.search(text) is not None
+            and has_line(text, "Basic Information"))
 
 
 def parse(raw: bytes) -> Parsed:

@@ -43,7 +43,7 @@ def sniff(head: bytes) -> bool:
     text = head_text(head)
     return text is not None and has_line(text, "Clinical Trial Summary") and (
         any(has_line(text, line) for line in ("Clinical Trials Logo", "Clinical Trial Description"))
-        or _NCT_NUMBER_LINE.search(text) is not None)
+        or ("NCT number NCT" in text and _NCT_NUMBER_LINE.search(text) is not None))
 
 
 def parse(raw: bytes) -> Parsed:
