@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Iterator
 
+from checks.criteria_repeat_screen import may_repeat
+
 _HEADING = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
     re.I | re.M,
@@ -284,21 +286,18 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     return False
 
 
-def _may_repeat(text: str) -> bool:
-    """Whether some run of MIN_ITEM_WORDS words occurs twice in the text: a repeated item needs one.
-
-    Items are cut at word boundaries and keyed by their words, so the first words of a repeated
-    item's key form such a run; most texts have none and need no item walk at all.
-    """
-    words = _words(text)
-    runs = len(words) - MIN_ITEM_WORDS + 1
-    return runs > 1 and len(set(zip(*(words[i:] for i in range(MIN_ITEM_WORDS))))) < runs
-
-
 def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
-    if not text or not _may_repeat(text):
+    if not text:
         return []
+    read = reading(text, memo)  # the numbering rule reads the same
+    if not may_repeat(text, [mk.start for s in read.sections for mk in read.candidates(s)], MIN_ITEM_WORDS):
+        return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
+    return repeats_in_items(text, memo)
+
+
+def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:
+    """What `repeated_items` finds, found by walking every item of the text (no screen)."""
     seen: dict[str, Item] = {}
     repeats = []
     for item in items(text, memo):
