@@ -28,6 +28,9 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
+# Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
+# above: a text without one has no list number, so it has no sections worth reading.
+_MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
 MIN_ITEM_WORDS = 6
 _PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
@@ -214,7 +217,9 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
 
     `memo` (a StudyText's) keeps what is read from the text for the other questions asked of it.
     """
-    return [gap for gap in _gaps(reading(text or "", memo)) if not _written_bare(text, gap)]
+    if not text or not _MAY_NUMBER.search(text):
+        return []  # no list number, no gap
+    return [gap for gap in _gaps(reading(text, memo)) if not _written_bare(text, gap)]
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
@@ -290,10 +295,17 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
     if not text:
         return []
-    read = reading(text, memo)  # the numbering rule reads the same
-    if not may_repeat(text, [mk.start for s in read.sections for mk in read.candidates(s)], MIN_ITEM_WORDS):
+    if not may_repeat(text, _list_numbers(text, memo), MIN_ITEM_WORDS):
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
+
+
+def _list_numbers(text: str, memo: dict | None) -> list[int]:
+    """Where the candidate list numbers of the text stand (the numbering rule reads the same)."""
+    if not _MAY_NUMBER.search(text):
+        return []
+    read = reading(text, memo)
+    return [mk.start for section in read.sections for mk in read.candidates(section)]
 
 
 def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:

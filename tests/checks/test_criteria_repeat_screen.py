@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks.criteria_repeat_screen import may_repeat
-from checks.criteria_text import MIN_ITEM_WORDS, reading, repeated_items, repeats_in_items
+from checks.criteria_text import (
+    MIN_ITEM_WORDS, _list_numbers, numbering_gaps, reading, repeated_items, repeats_in_items,
+)
 from tests.shared_corpus import CORPUS, needs_corpus
 
 
@@ -50,6 +52,20 @@ INLINE = ("Inclusion Criteria:\n1. Age between 18 and 75 years 2. Signed informe
 @example(INLINE)
 def test_screen_keeps_every_repeat_of_generated_texts(text):
     assert repeated_items(text) == repeats_in_items(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(criteria_texts())
+@example("Inclusion Criteria:\n- Age 18 or over\n- ECOG 0 to 2\n3 Consent")
+def test_only_texts_without_a_digit_before_a_point_skip_the_reading(text):
+    read = reading(text)
+    assert _list_numbers(text, None) == [mk.start for s in read.sections for mk in read.candidates(s)]
+
+
+def test_a_text_without_list_numbers_is_not_read_for_numbering():
+    memo: dict = {}
+    assert numbering_gaps("Inclusion Criteria:\n- Age 18 or over\n- ECOG 0 to 2\n3 Consent", memo) == []
+    assert memo == {}
 
 
 def test_a_six_word_item_whose_mark_cuts_its_first_word_is_found():
