@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Iterator
 
+from checks.criteria_repeat_screen import may_repeat
+
 _HEADING = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
     re.I | re.M,
@@ -26,6 +28,9 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
+# Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
+# above: a text without one has no list number, so it has no sections worth reading.
+_MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
 MIN_ITEM_WORDS = 6
 _PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
@@ -212,7 +217,9 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
 
     `memo` (a StudyText's) keeps what is read from the text for the other questions asked of it.
     """
-    return [gap for gap in _gaps(reading(text or "", memo)) if not _written_bare(text, gap)]
+    if not text or not _MAY_NUMBER.search(text):
+        return []  # no list number, no gap
+    return [gap for gap in _gaps(reading(text, memo)) if not _written_bare(text, gap)]
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
@@ -284,21 +291,25 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     return False
 
 
-def _may_repeat(text: str) -> bool:
-    """Whether some run of MIN_ITEM_WORDS words occurs twice in the text: a repeated item needs one.
-
-    Items are cut at word boundaries and keyed by their words, so the first words of a repeated
-    item's key form such a run; most texts have none and need no item walk at all.
-    """
-    words = _words(text)
-    runs = len(words) - MIN_ITEM_WORDS + 1
-    return runs > 1 and len(set(zip(*(words[i:] for i in range(MIN_ITEM_WORDS))))) < runs
-
-
 def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
-    if not text or not _may_repeat(text):
+    if not text:
         return []
+    if not may_repeat(text, _list_numbers(text, memo), MIN_ITEM_WORDS):
+        return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
+    return repeats_in_items(text, memo)
+
+
+def _list_numbers(text: str, memo: dict | None) -> list[int]:
+    """Where the candidate list numbers of the text stand (the numbering rule reads the same)."""
+    if not _MAY_NUMBER.search(text):
+        return []
+    read = reading(text, memo)
+    return [mk.start for section in read.sections for mk in read.candidates(section)]
+
+
+def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:
+    """What `repeated_items` finds, found by walking every item of the text (no screen)."""
     seen: dict[str, Item] = {}
     repeats = []
     for item in items(text, memo):

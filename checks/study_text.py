@@ -131,27 +131,49 @@ def _group(columns: list[list]) -> dict[str, list[tuple]]:
 
 def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
                    fields: Iterable[str]) -> dict[str, list[StudyText]]:
-    """Non-empty text of the given `table.column` fields for each study of `scope.nct_ids` (shared by rules)."""
+    """Non-empty text of the given `table.column` fields for each study of `scope.nct_ids` (shared by rules).
+
+    A study's texts come table by table (in the order the fields name them), row by row, column by
+    column. The texts of one table read are shared with every other field list that reads it alike.
+    """
     fields = tuple(fields)
     by_table: dict[str, list[str]] = defaultdict(list)
     for name in fields:
         table, column = name.split(".")
         by_table[table].append(column)
-    tables = {table: _scoped_table(con, scope, table, tuple(columns)) for table, columns in by_table.items()}
-    return scope.shared(("texts", fields, scope.nct_ids), lambda: _read_texts(tables, by_table, scope))
+    parts = [_table_texts(con, scope, table, tuple(columns)) for table, columns in by_table.items()]
+    return scope.shared(("texts", fields, scope.nct_ids), lambda: _joined(parts))
 
 
-def _read_texts(tables: dict[str, pa.Table], by_table: dict[str, list[str]],
-                scope: CheckScope) -> dict[str, list[StudyText]]:
+def _table_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                 columns: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    rows = _scoped_table(con, scope, table, columns)
+    key = ("table texts", table, columns, scope.nct_ids)
+    return scope.shared(key, lambda: _read_texts(table, columns, rows, scope))
+
+
+def _read_texts(table: str, columns: tuple[str, ...], rows: pa.Table, scope: CheckScope) -> dict[str, list[StudyText]]:
     texts: dict[str, list[StudyText]] = defaultdict(list)
-    for table, columns in by_table.items():
-        names = [f"{table}.{column}" for column in columns]
-        ids, *values = _columns_of_part(tables[table], scope)
-        for nct_id, row in zip(ids, zip(*values)):
-            for name, value in zip(names, row):
-                if isinstance(value, str) and value.strip():
-                    texts[nct_id].append(StudyText(name, value))
-    return dict(texts)
+    names = [f"{table}.{column}" for column in columns]
+    ids, *values = _columns_of_part(rows, scope)
+    for nct_id, row in zip(ids, zip(*values)):
+        for name, value in zip(names, row):
+            if isinstance(value, str) and value.strip():
+                texts[nct_id].append(StudyText(name, value))
+    return texts
+
+
+def _joined(parts: list[dict[str, list[StudyText]]]) -> dict[str, list[StudyText]]:
+    """Each study's texts of every table read, in the order of the reads."""
+    texts: dict[str, list[StudyText]] = {}
+    for part in parts:
+        for nct_id, found in part.items():
+            known = texts.get(nct_id)
+            if known is None:
+                texts[nct_id] = list(found)
+            else:
+                known.extend(found)
+    return texts
 
 
 def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:

@@ -1,0 +1,80 @@
+"""Which criteria texts may state an item twice: a screen, exact for `criteria_text.items`, run before it.
+
+Why it is exact (it never passes over a text whose items repeat one another). Let T be the text's
+words as `criteria_text._words` splits them (`tokens` below) and a *cut* one of: a line break, the
+start or end of the text, or a candidate item number of the text's reading (`marker_starts`).
+
+- An item is the piece of a section between two consecutive bounds (section start and end,
+  accepted item numbers, bullet and blank-line ends, sub-heading starts); its key is the words of
+  the piece after its item mark (`_ITEM_MARK`), and it has at least `min_words` (6) of them.
+- Every bound is a cut, or has only non-word characters between it and the cut that starts its
+  line (a line number's digit after "  - (", a bullet's end after "- "); a section starts at a line
+  break or at 0 and ends at a line start or the end. So the words before a bound are T[:j] for the
+  j of a cut (`_cut_word_counts`), and no word runs across a bound.
+- Lower-casing keeps every offset (texts where it does not are passed to the full reading), so the
+  words of a piece are T's words inside it. The item mark holds at most two digits and otherwise
+  non-word characters, so it removes part of at most the piece's first word T[k]: the key is
+  (a suffix of T[q-1], *T[q:j]) with q = k+1, or q = k+2 when the mark took all of T[k].
+- Two items with one key are different pieces, so they have different q; their keys have the same
+  length; T[qA:jA] == T[qB:jB]; T[qA-1] and T[qB-1] end in the same letter; jA - qA >= min_words - 1.
+
+The screen looks exactly for such q, j among the cuts (first: whether two cuts have the same words
+before them at all), so it passes every text with a repeated item; tests/checks/
+test_criteria_repeat_screen.py checks this against the full item walk on generated and real texts.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate, chain
+
+# As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
+_WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
+
+
+def may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
+    """Whether two items of `min_words` words or more could have the same key (False: none can).
+
+    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lower-cased to two characters shifts offsets
+        return True
+    lines = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
+    words_of_lines = [line.split() for line in lines]
+    tokens = list(chain.from_iterable(words_of_lines))
+    tail = min_words - 1  # the words of a key after its first, possibly cut, word
+    if len(tokens) < 2 * min_words:
+        return False
+    cuts = _cut_word_counts(lines, words_of_lines, marker_starts)
+    ends = [j for j in cuts if j > tail]
+    if len({tuple(tokens[j - tail:j]) for j in ends}) == len(ends):
+        return False  # no two cuts end in the same words
+    starts = sorted({q for k in cuts for q in (k + 1, k + 2) if q <= len(tokens) - tail})
+    groups: dict[tuple, list[int]] = {}
+    for q in starts:
+        groups.setdefault((tokens[q - 1][-1], *tokens[q:q + tail]), []).append(q)
+    return any(_same_key(tokens, group, cuts, tail) for group in groups.values() if len(group) > 1)
+
+
+def _cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]], marker_starts: list[int]) -> set[int]:
+    """How many words stand before each cut: line breaks, the text's ends and in-line item numbers."""
+    before_line = list(accumulate(map(len, words_of_lines), initial=0))
+    counts = set(before_line)
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for at in marker_starts:
+        i = bisect_right(line_starts, at) - 1
+        if at > line_starts[i]:
+            counts.add(before_line[i] + len(lines[i][:at - line_starts[i]].split()))
+    return counts
+
+
+def _same_key(tokens: list[bytes], starts: list[int], cuts: set[int], tail: int) -> bool:
+    """Whether two of `starts` begin runs T[q:j] of equal words, each ended by a cut, `tail` words or more."""
+    for i, qa in enumerate(starts):
+        for qb in starts[i + 1:]:
+            length = 0
+            while qb + length < len(tokens) and tokens[qa + length] == tokens[qb + length]:
+                length += 1
+                if length >= tail and qa + length in cuts and qb + length in cuts:
+                    return True
+    return False

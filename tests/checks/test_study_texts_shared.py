@@ -1,0 +1,31 @@
+"""Texts of one table read are made once per scope and shared by every field list that reads them alike."""
+from __future__ import annotations
+
+from checks.engine import set_scope
+from checks.study_text import texts_by_study
+from tests.checks import harness
+
+
+def _warehouse(tmp_path):
+    first, second = harness.clean_study(), harness.clean_study()
+    second["brief_summaries"] = [{"description": "   "}]  # blank: no text
+    second["detailed_descriptions"] = [{"description": "Open label, one arm."}]
+    return harness.warehouse_with(tmp_path, {"NCT00000001": first, "NCT00000002": second})
+
+
+def test_field_lists_share_the_texts_of_a_table_and_keep_their_order(tmp_path):
+    con = _warehouse(tmp_path)
+    scope = set_scope(con, None, harness.AS_OF)
+    narrative = texts_by_study(con, scope, ("brief_summaries.description", "detailed_descriptions.description"))
+    titled = texts_by_study(con, scope, ("studies.brief_title", "detailed_descriptions.description",
+                                         "studies.official_title", "brief_summaries.description"))
+    assert [t.field for t in narrative["NCT00000001"]] == [
+        "brief_summaries.description", "detailed_descriptions.description"]
+    assert [t.field for t in narrative["NCT00000002"]] == ["detailed_descriptions.description"]
+    # Table by table in the order named, columns in the order named within a table.
+    assert [t.field for t in titled["NCT00000001"]] == [
+        "studies.brief_title", "studies.official_title", "detailed_descriptions.description",
+        "brief_summaries.description"]
+    shared = [t for t in titled["NCT00000001"] if t.field.startswith(("detailed", "brief_summaries"))]
+    assert all(any(t is n for n in narrative["NCT00000001"]) for t in shared)  # the same objects, memo and all
+    assert list(narrative) == ["NCT00000001", "NCT00000002"]
