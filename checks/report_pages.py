@@ -11,14 +11,16 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 from jinja2 import Environment
+from markupsafe import Markup
 
 from checks.report_data import VERDICT_SQL
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_digests,
                                    shard_digests, shard_sql, versions_sql)
-from checks.report_fingerprints import Fingerprints
+from checks.report_fingerprints import Fingerprints, of
 
 BLOCK = 20_000  # studies read at once for the study pages
 SHARDS_AT_ONCE = BLOCK // 100  # a study page holds up to 100 studies
+LIST_ROW_START, LIST_ROW_END = '<tr class="verdict-', "</tr>"  # data is escaped: never "<" in a row's text
 
 
 def shard_of(nct_id: str) -> str:
@@ -40,7 +42,8 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
                       prints: Fingerprints | None = None) -> int:
     """studies/page-N.html: every study, worst first, PAGE_SIZE a page; returns the number of pages.
 
-    With `prints`, a page whose content is that of the last report is neither read nor written again."""
+    With `prints`, a page whose content is that of the last report is neither read nor written again,
+    and a page written again reuses the rows of the last report's changed pages that did not change."""
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -48,19 +51,49 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
     changed = _changed({page: (folder / f"page-{page}.html", (digests.get(page), page, pages, navs[page]))
                         for page in navs}, prints)
+    for page in set(navs) - set(changed) if prints is not None else ():
+        prints.record_rows(folder / f"page-{page}.html", prints.rows_written(folder / f"page-{page}.html"))
     if not changed:
         return _drop_pages_past(folder, pages)
-    template = env.get_template("studies_page.html.j2")
+    template, row = env.get_template("studies_page.html.j2"), env.get_template("studies_row.html.j2").module.row
+    reusable = _rows_written(folder, changed, prints)
     cursor = con.cursor()
     rel = cursor.execute(f"SELECT * EXCLUDE (page, pos) FROM ({LIST_ROWS}) WHERE page IN (SELECT unnest(?)) "
                          "ORDER BY pos", [changed])
     names = [d[0] for d in rel.description]
     for page in changed:  # in page order: each takes its PAGE_SIZE rows (the last one what is left)
-        studies = [dict(zip(names, row), shard=shard_of(row[0])) for row in rel.fetchmany(PAGE_SIZE)]
+        found = rel.fetchmany(PAGE_SIZE)
+        keys = [of(values)[:32] for values in found]
+        rows = [reusable.get(key) or row(dict(zip(names, values), shard=shard_of(values[0])))
+                for key, values in zip(keys, found)]
         (folder / f"page-{page}.html").write_text(
-            template.render(studies=studies, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+            template.render(rows=rows, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+        if prints is not None:
+            prints.record_rows(folder / f"page-{page}.html", keys)
     cursor.close()
     return _drop_pages_past(folder, pages)
+
+
+def _rows_written(folder: Path, pages: list[int], prints: Fingerprints | None) -> dict[str, Markup]:
+    """The rows the last report wrote on these pages, by key (a row's key is a hash of what it shows)."""
+    found: dict[str, Markup] = {}
+    for page in pages if prints is not None else ():
+        path = folder / f"page-{page}.html"
+        keys = prints.rows_written(path)
+        if keys and path.is_file():
+            with open(path, encoding="utf-8", newline="") as old:
+                rows = _list_rows(old.read())
+            if len(rows) == len(keys):
+                found.update(zip(keys, map(Markup, rows)))
+    return found
+
+
+def _list_rows(html: str) -> list[str]:
+    """The rows of a study list page's HTML, in order."""
+    start, end = html.find(LIST_ROW_START), html.rfind(LIST_ROW_END)
+    if start < 0:
+        return []
+    return [row + LIST_ROW_END for row in html[start:end].split(LIST_ROW_END)]
 
 
 def _drop_pages_past(folder: Path, pages: int) -> int:
