@@ -17,7 +17,7 @@ _HERE = Path(__file__).parent
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
             _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
             _HERE / "report_digests.py", _HERE / "gx_reuse.py",
-            _HERE / "report_data.py")
+            _HERE / "report_data.py", _HERE / "report_reuse.py")
 
 
 def _sources_digest() -> str:
