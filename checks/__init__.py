@@ -1,26 +1,41 @@
-"""Quality checks: one module per rule family, each exposing RULES; GX expectations beside them."""
+"""Quality checks: one module per rule family, each exposing RULES; GX expectations beside them.
+
+The families are imported on first use (`FAMILIES`, `all_rules`, a check with studies to check):
+importing one module of the package (the report, the shown-text rules) loads none of them.
+"""
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import duckdb
 
-from checks import (
-    contradictions, cross_source, dates, freshness, gx_suite, identity, invalid_values, missing_fields,
-    outcome_changes, protocol, registry_presence, status, timeliness,
-)
 from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
-FAMILIES = (missing_fields, dates, timeliness, status, protocol, contradictions, cross_source, identity,
-            invalid_values, registry_presence, outcome_changes, freshness,
-            gx_suite)
+if TYPE_CHECKING:
+    from types import ModuleType
+
+FAMILY_MODULES = ("missing_fields", "dates", "timeliness", "status", "protocol", "contradictions", "cross_source",
+                  "identity", "invalid_values", "registry_presence", "outcome_changes", "freshness",
+                  "gx_suite")
+
+
+def families() -> tuple[ModuleType, ...]:
+    """Every rule family's module, in the order their rules run."""
+    return tuple(import_module(f"checks.{name}") for name in FAMILY_MODULES)
+
+
+def __getattr__(name: str):
+    if name == "FAMILIES":
+        return families()
+    raise AttributeError(f"module 'checks' has no attribute {name!r}")
 
 
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, family by family."""
-    return tuple(rule for family in FAMILIES for rule in family.RULES)
+    return tuple(rule for family in families() for rule in family.RULES)
 
 
 def run_checks(
@@ -36,8 +51,10 @@ def run_checks(
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process).
     """
-    return run_rules(con, all_rules(), run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,
+    # No study to check: no rule runs, so none is imported.
+    rules = all_rules() if nct_ids is None or len(nct_ids) else ()
+    return run_rules(con, rules, run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,
                      progress=progress)
 
 
-__all__ = ["FAMILIES", "all_rules", "run_checks", "CheckResult", "Finding", "Rule"]
+__all__ = ["FAMILIES", "all_rules", "families", "run_checks", "CheckResult", "Finding", "Rule"]

@@ -58,6 +58,17 @@ def shard_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {shard: f"{count}:{total}" for shard, count, total in rows}
 
 
+def study_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The digest of what the study pages show of each study in the warehouse: its row, issues and versions."""
+    rows = con.execute(f"""
+        SELECT nct_id, count(*), sum(h) FROM (
+            SELECT nct_id, 's' AS kind, hash('s', s)::HUGEINT AS h FROM ({VERDICT_SQL}) s
+            UNION ALL SELECT nct_id, 'i', hash('i', i)::HUGEINT FROM ({issues_sql(con)}) i
+            UNION ALL SELECT nct_id, 'v', hash('v', v)::HUGEINT FROM ({versions_sql(con)}) v)
+        GROUP BY nct_id HAVING count(*) FILTER (WHERE kind = 's') > 0""").fetchall()
+    return {nct_id: f"{nct_id}:{count}:{total}" for nct_id, count, total in rows}
+
+
 def list_digests(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
     """The digest of every study list page: its studies, in their order."""
     rows = con.execute(f"SELECT page, count(*), sum(hash(v)::HUGEINT) FROM ({LIST_ROWS}) v GROUP BY page").fetchall()

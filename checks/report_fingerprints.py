@@ -17,7 +17,7 @@ _HERE = Path(__file__).parent
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
             _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
             _HERE / "report_digests.py", _HERE / "gx_reuse.py",
-            _HERE / "report_data.py")
+            _HERE / "report_data.py", _HERE / "report_reuse.py")
 
 
 def _sources_digest() -> str:
@@ -49,12 +49,24 @@ class Fingerprints:
         self.now: dict[str, str] = {}
         self.values_before: dict[str, str] = stored.get("values", {}) if same_sources else {}
         self.values: dict[str, str] = {}
+        # page -> the keys of the rows it lists, in order (study list pages: a row unchanged is reused)
+        self.rows_before: dict[str, list[str]] = stored.get("rows", {}) if same_sources else {}
+        self.rows: dict[str, list[str]] = {}
 
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
         key = page.relative_to(self.path.parent).as_posix()
         self.now[key] = of(content)
         return self.before.get(key) == self.now[key] and page.is_file()
+
+    def rows_written(self, page: Path) -> list[str]:
+        """The keys of the rows the last report wrote on `page`, in order; [] when not known."""
+        key = page.relative_to(self.path.parent).as_posix()
+        return self.rows_before.get(key, []) if key in self.before else []
+
+    def record_rows(self, page: Path, keys: list[str]) -> None:
+        """Keep the keys of the rows on `page` (as written now, or kept from the last report)."""
+        self.rows[page.relative_to(self.path.parent).as_posix()] = keys
 
     def same(self, key: str, content: object) -> bool:
         """Record the fingerprint of what `key` (not a page: the Data Docs) was made from; True when unchanged."""
@@ -68,6 +80,7 @@ class Fingerprints:
 
     def save(self) -> None:
         """Keep the fingerprints of the pages just written, for the next report."""
-        self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values},
+        self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values,
+                                        "rows": self.rows},
                                         sort_keys=True),
                              encoding="utf-8")

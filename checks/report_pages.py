@@ -14,11 +14,14 @@ from jinja2 import Environment
 
 from checks.report_data import VERDICT_SQL
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_digests,
-                                   shard_digests, shard_sql, versions_sql)
-from checks.report_fingerprints import Fingerprints
+                                   study_digests, versions_sql)
+from checks.report_fingerprints import Fingerprints, of
+from checks.report_reuse import pieces_written
 
 BLOCK = 20_000  # studies read at once for the study pages
 SHARDS_AT_ONCE = BLOCK // 100  # a study page holds up to 100 studies
+LIST_ROW_START, LIST_ROW_END = '<tr class="verdict-', "</tr>"
+SECTION_START, SECTION_END = '<section class="study"', "</section>"
 
 
 def shard_of(nct_id: str) -> str:
@@ -40,7 +43,8 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
                       prints: Fingerprints | None = None) -> int:
     """studies/page-N.html: every study, worst first, PAGE_SIZE a page; returns the number of pages.
 
-    With `prints`, a page whose content is that of the last report is neither read nor written again."""
+    With `prints`, a page whose content is that of the last report is neither read nor written again,
+    and a page written again reuses the rows of the last report's changed pages that did not change."""
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -48,17 +52,25 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
     changed = _changed({page: (folder / f"page-{page}.html", (digests.get(page), page, pages, navs[page]))
                         for page in navs}, prints)
+    for page in set(navs) - set(changed) if prints is not None else ():
+        prints.record_rows(folder / f"page-{page}.html", prints.rows_written(folder / f"page-{page}.html"))
     if not changed:
         return _drop_pages_past(folder, pages)
-    template = env.get_template("studies_page.html.j2")
+    template, row = env.get_template("studies_page.html.j2"), env.get_template("studies_row.html.j2").module.row
+    reusable = pieces_written([folder / f"page-{page}.html" for page in changed], prints, LIST_ROW_START, LIST_ROW_END)
     cursor = con.cursor()
     rel = cursor.execute(f"SELECT * EXCLUDE (page, pos) FROM ({LIST_ROWS}) WHERE page IN (SELECT unnest(?)) "
                          "ORDER BY pos", [changed])
     names = [d[0] for d in rel.description]
     for page in changed:  # in page order: each takes its PAGE_SIZE rows (the last one what is left)
-        studies = [dict(zip(names, row), shard=shard_of(row[0])) for row in rel.fetchmany(PAGE_SIZE)]
+        found = rel.fetchmany(PAGE_SIZE)
+        keys = [of(values)[:32] for values in found]
+        rows = [reusable.get(key) or row(dict(zip(names, values), shard=shard_of(values[0])))
+                for key, values in zip(keys, found)]
         (folder / f"page-{page}.html").write_text(
-            template.render(studies=studies, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+            template.render(rows=rows, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+        if prints is not None:
+            prints.record_rows(folder / f"page-{page}.html", keys)
     cursor.close()
     return _drop_pages_past(folder, pages)
 
@@ -85,10 +97,10 @@ def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict
     return group(issues), group(versions)
 
 
-def _studies_of(con: duckdb.DuckDBPyConnection, shards: list[str]) -> list[dict]:
-    """The studies of some study pages, by nct_id."""
-    return _dicts(con.execute(f"SELECT * FROM ({VERDICT_SQL}) WHERE {shard_sql()} IN (SELECT unnest(?)) "
-                              "ORDER BY nct_id", [shards]))
+def _studies_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
+    """Some studies as their pages show them, by nct_id."""
+    return _dicts(con.execute(f"SELECT * FROM ({VERDICT_SQL}) WHERE nct_id IN (SELECT unnest(?)) ORDER BY nct_id",
+                              [ids]))
 
 
 def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir: Path,
@@ -96,21 +108,40 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     """study/<NCT+6 digits>.html: each study with its issues, evidence and every source version.
 
     Returns the number of pages written; with `prints`, a page whose studies are as the last report
-    showed them is neither read nor written again."""
+    showed them is neither read nor written again, and one written again reads and renders only its
+    studies that changed."""
     folder = out_dir / "study"
     folder.mkdir(parents=True, exist_ok=True)
-    digests = shard_digests(con)
-    changed = _changed({shard: (folder / f"{shard}.html", (shard, digest))
-                        for shard, digest in sorted(digests.items())}, prints)
-    template = env.get_template("study_shard.html.j2") if changed else None
+    keys, shards = study_digests(con), {}
+    for nct_id in sorted(keys):
+        shards.setdefault(shard_of(nct_id), []).append(nct_id)
+    changed = _changed({shard: (folder / f"{shard}.html", (shard, [keys[i] for i in ids])) for shard, ids in shards.items()},
+                       prints)
+    for shard in set(shards) - set(changed) if prints is not None else ():
+        prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
+    if changed:
+        template = env.get_template("study_shard.html.j2")
+        section = env.get_template("study_section.html.j2").module.section
     for start in range(0, len(changed), SHARDS_AT_ONCE):
-        block = _studies_of(con, changed[start:start + SHARDS_AT_ONCE])
-        issues, versions = _block_details(con, [s["nct_id"] for s in block])
-        for shard, studies in itertools.groupby(block, key=lambda s: shard_of(s["nct_id"])):
-            studies = [dict(s, issues=issues.get(s["nct_id"], []), versions=versions.get(s["nct_id"], []))
-                       for s in studies]
-            (folder / f"{shard}.html").write_text(template.render(shard=shard, studies=studies), encoding="utf-8")
+        pages = changed[start:start + SHARDS_AT_ONCE]
+        reusable = pieces_written([folder / f"{shard}.html" for shard in pages], prints, SECTION_START, SECTION_END)
+        drawn = _sections(con, section, [i for shard in pages for i in shards[shard] if keys[i] not in reusable])
+        for shard in pages:
+            sections = [reusable.get(keys[i]) or drawn[i] for i in shards[shard]]
+            (folder / f"{shard}.html").write_text(template.render(shard=shard, sections=sections), encoding="utf-8")
+            if prints is not None:
+                prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
     for stale in folder.glob("*.html"):  # the page of studies no longer in the warehouse
-        if stale.stem not in digests:
+        if stale.stem not in shards:
             stale.unlink()
     return len(changed)
+
+
+def _sections(con: duckdb.DuckDBPyConnection, section, ids: list[str]) -> dict[str, str]:
+    """The study sections of these studies, read and rendered, by nct_id."""
+    if not ids:
+        return {}
+    block = _studies_of(con, ids)
+    issues, versions = _block_details(con, [s["nct_id"] for s in block])
+    return {s["nct_id"]: section(dict(s, issues=issues.get(s["nct_id"], []), versions=versions.get(s["nct_id"], [])))
+            for s in block}

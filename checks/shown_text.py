@@ -20,6 +20,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def shown(text: str) -> str:
     """The text with its line breaks as newlines and every other control character as U+FFFD."""
+    if text.isprintable():  # no control character (Cc) nor direction mark (Cf): nothing to replace
+        return text
     return _UNSHOWN.sub(REPLACEMENT, _LINE_BREAK.sub("\n", text))
 
 

@@ -1,41 +1,52 @@
-"""pandera models, one per warehouse table: the data dictionary (Field descriptions)."""
+"""pandera models, one per warehouse table: the data dictionary (Field descriptions).
+
+`MODELS` is built on first use: `schemas.enums` (the value sets the parsers read) is plain data, and
+importing it must not build every pandera model (pandas and pandera take a second to load).
+"""
 from __future__ import annotations
 
-from schemas.calculated_values import CalculatedValues
-from schemas.descriptions import BriefSummaries, Conditions, DetailedDescriptions, Keywords
-from schemas.design import (
-    DesignGroupInterventions, DesignGroups, DesignOutcomes, Designs, Eligibilities, Interventions,
-)
-from schemas.people_places import (
-    CentralContacts, Countries, Facilities, IdInformation, OverallOfficials, PageHeaderMetrics,
-    RelatedStudies, ResponsibleParties, Sponsors,
-)
-from schemas.mesh_terms import BrowseConditions, BrowseInterventions, InterventionOtherNames
-from schemas.studies import Studies
+from importlib import import_module
 
-MODELS = {
-    "studies": Studies,
-    "brief_summaries": BriefSummaries,
-    "detailed_descriptions": DetailedDescriptions,
-    "conditions": Conditions,
-    "keywords": Keywords,
-    "designs": Designs,
-    "design_groups": DesignGroups,
-    "interventions": Interventions,
-    "intervention_other_names": InterventionOtherNames,
-    "design_group_interventions": DesignGroupInterventions,
-    "design_outcomes": DesignOutcomes,
-    "eligibilities": Eligibilities,
-    "browse_conditions": BrowseConditions,
-    "browse_interventions": BrowseInterventions,
-    "facilities": Facilities,
-    "countries": Countries,
-    "sponsors": Sponsors,
-    "overall_officials": OverallOfficials,
-    "central_contacts": CentralContacts,
-    "responsible_parties": ResponsibleParties,
-    "id_information": IdInformation,
-    "related_studies": RelatedStudies,
-    "page_header_metrics": PageHeaderMetrics,
-    "calculated_values": CalculatedValues,
+# table -> (module, model class), in the warehouse's table order.
+MODEL_CLASSES = {
+    "studies": ("studies", "Studies"),
+    "brief_summaries": ("descriptions", "BriefSummaries"),
+    "detailed_descriptions": ("descriptions", "DetailedDescriptions"),
+    "conditions": ("descriptions", "Conditions"),
+    "keywords": ("descriptions", "Keywords"),
+    "designs": ("design", "Designs"),
+    "design_groups": ("design", "DesignGroups"),
+    "interventions": ("design", "Interventions"),
+    "intervention_other_names": ("mesh_terms", "InterventionOtherNames"),
+    "design_group_interventions": ("design", "DesignGroupInterventions"),
+    "design_outcomes": ("design", "DesignOutcomes"),
+    "eligibilities": ("design", "Eligibilities"),
+    "browse_conditions": ("mesh_terms", "BrowseConditions"),
+    "browse_interventions": ("mesh_terms", "BrowseInterventions"),
+    "facilities": ("people_places", "Facilities"),
+    "countries": ("people_places", "Countries"),
+    "sponsors": ("people_places", "Sponsors"),
+    "overall_officials": ("people_places", "OverallOfficials"),
+    "central_contacts": ("people_places", "CentralContacts"),
+    "responsible_parties": ("people_places", "ResponsibleParties"),
+    "id_information": ("people_places", "IdInformation"),
+    "related_studies": ("people_places", "RelatedStudies"),
+    "page_header_metrics": ("people_places", "PageHeaderMetrics"),
+    "calculated_values": ("calculated_values", "CalculatedValues"),
 }
+
+
+def _models() -> dict:
+    """Every table's pandera model, by table."""
+    return {table: getattr(import_module(f"schemas.{module}"), name)
+            for table, (module, name) in MODEL_CLASSES.items()}
+
+
+def __getattr__(name: str):
+    if name == "MODELS":
+        models = globals()["MODELS"] = _models()
+        return models
+    for module, model in MODEL_CLASSES.values():
+        if model == name:
+            return getattr(import_module(f"schemas.{module}"), name)
+    raise AttributeError(f"module 'schemas' has no attribute {name!r}")

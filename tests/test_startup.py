@@ -64,3 +64,36 @@ def test_models_are_the_same_whether_or_not_dask_typing_was_imported():
     with_dask = json.loads(_python(SCHEMAS, "dask-typing-first"))
     assert plain == with_dask
     assert len(plain) >= 20 and plain["studies"][0]["nct_id"][1] is False  # the key is required and non-null
+
+
+# What the command, the report and the parsers load when imported (no run).
+IMPORTED = """
+import json, sys
+import flows.cli, checks.report, flows.parsers, schemas.enums
+print(json.dumps(sorted(sys.modules)))
+"""
+# (checks.missing_fields is not among them: the run's summary reads what each layout never shows from it.)
+RULE_FAMILIES = {"checks.dates", "checks.timeliness", "checks.contradictions", "checks.study_text",
+                 "checks.criteria_text", "checks.cross_source"}
+
+
+def test_the_command_the_report_and_the_parsers_load_no_rule_family_nor_pandas():
+    modules = set(json.loads(_python(IMPORTED)))
+    assert "flows.cli" in modules and "checks.report" in modules and "schemas.enums" in modules
+    assert not modules & RULE_FAMILIES
+    assert not {m for m in modules if m.split(".")[0] in ("pandas", "pandera")}
+    assert "schemas.studies" not in modules  # no pandera model is built for the parsers' value sets
+
+
+def test_a_run_with_nothing_to_check_loads_no_rule_family(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PYTHONPATH=str(ROOT), TRIALQC_REPORTS=str(tmp_path / "reports"))
+    imported = []
+    for _ in range(2):  # the first run loads and checks the samples; the second finds nothing new
+        proc = subprocess.run([sys.executable, "-c", PLAIN_RUN, str(SAMPLES), str(tmp_path / "w.duckdb")],
+                              capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        imported.append(set(json.loads(proc.stdout.strip().splitlines()[-1])))
+    assert RULE_FAMILIES <= imported[0]
+    assert not imported[1] & RULE_FAMILIES
+    assert (tmp_path / "reports" / "quality_report.html").is_file()

@@ -5,37 +5,44 @@ from datetime import datetime
 
 import duckdb
 
-# An issue's identity: study, rule, fields, and its rank among issues identical in those three.
+# An issue's identity: study, rule, fields, and its rank among issues identical in those three
+# (ranked within one study, so the keys of some studies are those of the whole table).
 CURRENT_ISSUES = """
     SELECT md5(nct_id || '|' || rule_id || '|' || array_to_string(fields, ',') || '|' ||
                row_number() OVER (PARTITION BY nct_id, rule_id, array_to_string(fields, ',')
                                   ORDER BY message, evidence)) AS issue_key, *
     FROM quality_issues"""
+# Per study, a digest of what its issues say (count and summed 64-bit hashes): where the open history
+# and quality_issues agree, the study's keys and values are as last recorded (keys are a function of
+# these values), so its episodes only go on. Both sides are read whole, so a history that lags behind
+# several runs (one that failed after its check) is caught up all the same.
+STUDY_DIGEST = """
+    SELECT nct_id, count(*) AS n, sum(hash(rule_id, fields, severity, message, evidence)::HUGEINT) AS h
+    FROM {source} GROUP BY nct_id"""
+CHANGED_STUDIES = f"""
+    SELECT nct_id FROM ({STUDY_DIGEST.format(source="quality_issues")}) q
+    FULL JOIN ({STUDY_DIGEST.format(source="(SELECT * FROM meta.quality_issue_history WHERE resolved_run IS NULL)")}) h
+    USING (nct_id)
+    WHERE q.n IS DISTINCT FROM h.n OR q.h IS DISTINCT FROM h.h"""
 
 
 def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
-    """Open, extend and resolve issue episodes from the current quality_issues; return (new, resolved)."""
-    now = datetime.now()
+    """Open, extend and resolve issue episodes from the current quality_issues; return (new, resolved).
+
+    Only the studies whose issues differ from their open episodes are compared issue by issue; the
+    open episodes of every other study are extended as they are."""
+    params = {"run": run_id, "now": datetime.now()}
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CURRENT_ISSUES}")
-        resolved = con.execute("""
-            UPDATE meta.quality_issue_history SET resolved_run = $run, resolved_at = $now
-            WHERE resolved_run IS NULL AND issue_key NOT IN (SELECT issue_key FROM _issues_now)""",
-                               {"run": run_id, "now": now}).fetchone()[0]
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS SELECT * FROM ({CURRENT_ISSUES}) "
+                    "SEMI JOIN _changed_studies USING (nct_id)")
         con.execute("""
-            UPDATE meta.quality_issue_history h SET last_seen_run = $run, last_seen_at = $now,
-                severity = c.severity, message = c.message, evidence = c.evidence
-            FROM _issues_now c WHERE h.issue_key = c.issue_key AND h.resolved_run IS NULL""",
-                    {"run": run_id, "now": now})
-        new = con.execute("""
-            INSERT INTO meta.quality_issue_history
-            SELECT c.issue_key, c.nct_id, c.rule_id, c.category, c.severity, c.fields, c.message, c.evidence,
-                   $run, $now, $run, $now, NULL, NULL
-            FROM _issues_now c
-            WHERE c.issue_key NOT IN (SELECT issue_key FROM meta.quality_issue_history WHERE resolved_run IS NULL)""",
-                          {"run": run_id, "now": now}).fetchone()[0]
+            UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
+            WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)
+        new, resolved = _compare_changed(con, params)
         con.execute("DROP TABLE _issues_now")
+        con.execute("DROP TABLE _changed_studies")
         con.execute("""
             INSERT OR REPLACE INTO meta.load_run_issue_counts
             SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
@@ -45,6 +52,26 @@ def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[i
         con.execute("ROLLBACK")
         raise
     return int(new), int(resolved)
+
+
+def _compare_changed(con: duckdb.DuckDBPyConnection, params: dict) -> tuple[int, int]:
+    """Resolve, extend and open the episodes of the studies in _changed_studies from _issues_now."""
+    resolved = con.execute("""
+        UPDATE meta.quality_issue_history SET resolved_run = $run, resolved_at = $now
+        WHERE resolved_run IS NULL AND nct_id IN (SELECT nct_id FROM _changed_studies)
+          AND issue_key NOT IN (SELECT issue_key FROM _issues_now)""", params).fetchone()[0]
+    con.execute("""
+        UPDATE meta.quality_issue_history h SET last_seen_run = $run, last_seen_at = $now,
+            severity = c.severity, message = c.message, evidence = c.evidence
+        FROM _issues_now c WHERE h.issue_key = c.issue_key AND h.resolved_run IS NULL""", params)
+    new = con.execute("""
+        INSERT INTO meta.quality_issue_history
+        SELECT c.issue_key, c.nct_id, c.rule_id, c.category, c.severity, c.fields, c.message, c.evidence,
+               $run, $now, $run, $now, NULL, NULL
+        FROM _issues_now c
+        WHERE c.issue_key NOT IN (SELECT issue_key FROM meta.quality_issue_history WHERE resolved_run IS NULL)""",
+                      params).fetchone()[0]
+    return new, resolved
 
 
 VERDICTS = """
