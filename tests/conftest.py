@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.run import run_pipeline
-from warehouse.connect import connect
+from tests.new_warehouse import connect_new
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -35,7 +35,7 @@ def assert_rejects_agree(con, result) -> None:
 def run(tmp_path):
     """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
     db = tmp_path / "trials.duckdb"
-    con = connect(db)
+    con = connect_new(db)
     counter = iter(range(1, 1000))
 
     def _run(source: Path, as_of: date = AS_OF, **kwargs):
@@ -55,6 +55,24 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported."""
+    """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported; give each xdist worker
+    its own Prefect home, so flows run in two test processes at once never share one Prefect database."""
     if config.getoption("--regen-golden"):
         os.environ["TRIALQC_REGEN_GOLDEN"] = "1"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        home = Path(os.environ.get("PREFECT_HOME") or ROOT / ".prefect")
+        os.environ["PREFECT_HOME"] = str(home / f"xdist-{worker}")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """With `-n 2 --dist loadgroup`, a module's tests that share a module-scoped fixture (a server, a loaded
+    corpus) run on one worker, so the fixture is set up once, not once per worker."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        scopes = {defs[-1].scope for defs in fixtures.name2fixturedefs.values()} if fixtures else set()
+        if scopes & {"module", "class", "package"}:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
