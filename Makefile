@@ -24,8 +24,9 @@ run: $(STAMP)  ## load the bundled samples into warehouse/trials.duckdb and prin
 	$(BIN)/trialqc run $(ARGS)
 
 # Two test processes (pytest-xdist): the suite is mostly CPU-bound Python and DuckDB, so two cores halve it.
-# loadgroup keeps a module's tests that share a module-scoped fixture on one worker (tests/conftest.py).
-PYTEST_WORKERS := -n 2 --dist loadgroup
+# loadfile: a module's tests run on one worker, so module-scoped fixtures (the Prefect server, the loaded
+# corpus, the fault tests' reference run) are set up once. (loadgroup's groups are lost under pytest 9.)
+PYTEST_WORKERS := -n 2 --dist loadfile
 
 test: $(STAMP)  ## run the test suite (the long variants are `make test-long`)
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) $(ARGS)

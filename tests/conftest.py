@@ -55,24 +55,6 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported; give each xdist worker
-    its own Prefect home, so flows run in two test processes at once never share one Prefect database."""
+    """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported."""
     if config.getoption("--regen-golden"):
         os.environ["TRIALQC_REGEN_GOLDEN"] = "1"
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker:
-        home = Path(os.environ.get("PREFECT_HOME") or ROOT / ".prefect")
-        os.environ["PREFECT_HOME"] = str(home / f"xdist-{worker}")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """With `-n 2 --dist loadgroup`, a module's tests that share a module-scoped fixture (a server, a loaded
-    corpus) run on one worker, so the fixture is set up once, not once per worker."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        fixtures = getattr(item, "_fixtureinfo", None)
-        scopes = {defs[-1].scope for defs in fixtures.name2fixturedefs.values()} if fixtures else set()
-        if scopes & {"module", "class", "package"}:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
