@@ -23,11 +23,16 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## load the bundled samples into warehouse/trials.duckdb and print what was found
 	$(BIN)/trialqc run $(ARGS)
 
+# Two test processes (pytest-xdist): the suite is mostly CPU-bound Python and DuckDB, so two cores halve it.
+# loadfile: a module's tests run on one worker, so module-scoped fixtures (the Prefect server, the loaded
+# corpus, the fault tests' reference run) are set up once. (loadgroup's groups are lost under pytest 9.)
+PYTEST_WORKERS := -n 2 --dist loadfile
+
 test: $(STAMP)  ## run the test suite (the long variants are `make test-long`)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) $(ARGS)
 
 test-long: $(STAMP)  ## run only the long variants of tests (a few minutes)
-	$(BIN)/python -m pytest -m long $(ARGS)
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) -m long $(ARGS)
 
 report: $(STAMP)  ## write the HTML quality report and GX Data Docs to warehouse/reports/
 	$(BIN)/trialqc report

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.run import run_pipeline
-from warehouse.connect import connect
+from tests.new_warehouse import connect_new
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -35,7 +35,7 @@ def assert_rejects_agree(con, result) -> None:
 def run(tmp_path):
     """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
     db = tmp_path / "trials.duckdb"
-    con = connect(db)
+    con = connect_new(db)
     counter = iter(range(1, 1000))
 
     def _run(source: Path, as_of: date = AS_OF, **kwargs):
