@@ -58,3 +58,18 @@ def pytest_configure(config):
     """Hand --regen-golden to tests/parsers/golden.py, which reads it when imported."""
     if config.getoption("--regen-golden"):
         os.environ["TRIALQC_REGEN_GOLDEN"] = "1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _prefect_test_server_stopped_in_session():
+    """Stop a temporary Prefect server started by an in-process flow before the test worker's output closes.
+
+    Left to Prefect's own exit hook, its 'Stopping temporary server' log line meets a closed stream under
+    pytest-xdist and prints a logging traceback after the summary.
+    """
+    yield
+    import sys
+    server = sys.modules.get("prefect.server.api.server")
+    if server is not None:
+        for instance in list(server.SubprocessASGIServer._instances.values()):
+            instance.stop()
