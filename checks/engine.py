@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import signal
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from checks.rule import SEVERITIES, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
-from warehouse.connect import transaction
+from warehouse.connect import one_thread, transaction
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +141,12 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies}
     with scoped_tables(con, worth_scoping(con, len(scope.nct_ids))), \
             worker_rules(con, elsewhere, scope, workers) as collect:
-        for rule in rules:
-            if rule not in elsewhere and rule.id not in outcomes:
-                outcomes[rule.id] = evaluate(con, rule, scope)
+        # While the workers run, both cores are theirs and this process's: a second DuckDB thread
+        # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
+        with one_thread(con) if elsewhere else nullcontext():
+            for rule in rules:
+                if rule not in elsewhere and rule.id not in outcomes:
+                    outcomes[rule.id] = evaluate(con, rule, scope)
         outcomes.update(collect())
     as_of = scope.as_of
     columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
