@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
@@ -55,15 +56,22 @@ def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_
     return CheckScope(as_of, ids)
 
 
+def _scoped_sql(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> duckdb.DuckDBPyConnection:
+    """Run a SQL rule on the scoped studies: the executed cursor."""
+    params = {"as_of": scope.as_of} if "$as_of" in rule.sql else {}
+    if rule.params is not None:
+        params.update(rule.params())
+    return con.execute(
+        f"SELECT * FROM ({rule.sql}) AS r WHERE r.nct_id IN (SELECT nct_id FROM check_scope)",
+        params,
+    )
+
+
 def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> list[Finding]:
     """Evaluate one rule over the scoped studies; the engine keeps only findings inside the scope."""
     if rule.func is not None:
         return [f for f in rule.func(con, scope) if f.nct_id in scope.nct_ids]
-    params = {"as_of": scope.as_of} if "$as_of" in rule.sql else {}
-    rel = con.execute(
-        f"SELECT * FROM ({rule.sql}) AS r WHERE r.nct_id IN (SELECT nct_id FROM check_scope)",
-        params,
-    )
+    rel = _scoped_sql(con, rule, scope)
     names = [d[0] for d in rel.description]
     out = []
     for row in rel.fetchall():
@@ -78,6 +86,64 @@ def _clip(text: str) -> str:
     return text if len(text) <= EVIDENCE_LIMIT else text[: EVIDENCE_LIMIT - 1] + "…"
 
 
+# One rule's findings as issue columns, the rule's defaults filled in (the run's columns are added on writing).
+FOUND_SCHEMA = pa.schema([(name, ISSUE_SCHEMA.field(name).type)
+                          for name in ("nct_id", "severity", "fields", "message", "evidence")])
+
+
+def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> pa.Table:
+    """A SQL rule's findings on the scoped studies, column by column: what `findings_of` gives,
+    with a finding's fields, severity and evidence settled as `issue_columns` settles them."""
+    found = _scoped_sql(con, rule, scope).to_arrow_table()
+    rows, names = found.num_rows, found.column_names
+    if not rows:
+        return FOUND_SCHEMA.empty_table()
+    if "evidence" not in names:
+        evidence = pa.array([""] * rows, pa.string())
+    elif pa.types.is_string(found.schema.field("evidence").type):
+        evidence = found.column("evidence").fill_null("")
+        if pc.max(pc.utf8_length(evidence)).as_py() > EVIDENCE_LIMIT:
+            evidence = pa.array([_clip(text) for text in evidence.to_pylist()], pa.string())
+    else:  # evidence that is not text: as a Finding turns it into text
+        evidence = pa.array([_clip(str(value or "")) for value in found.column("evidence").to_pylist()], pa.string())
+    default_fields = pa.scalar(list(rule.fields), FOUND_SCHEMA.field("fields").type)
+    if "fields" in names:
+        fields = found.column("fields").cast(FOUND_SCHEMA.field("fields").type)
+        given = pc.fill_null(pc.greater(pc.list_value_length(fields), 0), False)
+        fields = pc.if_else(given, fields, default_fields)
+    else:
+        fields = pa.repeat(default_fields, rows)
+    if "severity" in names:
+        severity = found.column("severity").cast(pa.string())
+        valid = pc.fill_null(pc.is_in(severity, value_set=pa.array(SEVERITIES, pa.string())), False)
+        severity = pc.if_else(valid, severity, pa.scalar(rule.severity, pa.string()))
+    else:
+        severity = pa.repeat(pa.scalar(rule.severity, pa.string()), rows)
+    return pa.Table.from_arrays([found.column("nct_id").cast(pa.string()), severity, fields,
+                                 found.column("message").cast(pa.string()), evidence], schema=FOUND_SCHEMA)
+
+
+def issue_columns(rule: Rule, found: list[Finding]) -> pa.Table:
+    """A function rule's findings as issue columns: each finding's fields and severity, else the rule's."""
+    return pa.Table.from_arrays([
+        pa.array([f.nct_id for f in found], pa.string()),
+        pa.array([f.severity if f.severity in SEVERITIES else rule.severity for f in found], pa.string()),
+        pa.array([list(f.fields or rule.fields) for f in found], FOUND_SCHEMA.field("fields").type),
+        pa.array([f.message for f in found], pa.string()),
+        pa.array([_clip(f.evidence) for f in found], pa.string()),
+    ], schema=FOUND_SCHEMA)
+
+
+def _issues(run_id: str, rule: Rule, found: pa.Table, as_of: date) -> pa.Table:
+    """A rule's issue rows: its found columns with the run's and the rule's."""
+    def same(value, kind: pa.DataType) -> pa.Array:
+        return pa.repeat(pa.scalar(value, kind), found.num_rows)
+    columns = {"run_id": same(run_id, pa.string()), "rule_id": same(rule.id, pa.string()),
+               "category": same(rule.category, pa.string()), "as_of": same(as_of, pa.date32())}
+    return pa.Table.from_arrays([columns[name] if name in columns else found.column(name)
+                                 for name in ISSUE_SCHEMA.names], schema=ISSUE_SCHEMA)
+
+
 # Studies checked together: bounds the memory rules use (they read their scope's rows at once).
 CHUNK_SIZE = 20_000
 # Below this many studies, worker rules run in the run's own process: a fork costs more than it saves.
@@ -85,9 +151,10 @@ PARALLEL_MIN_STUDIES = 2_000
 
 
 class Outcome(NamedTuple):
-    """What one rule gave on a scope: its findings, or the error that stopped it; and the seconds spent."""
+    """What one rule gave on a scope: its findings (a SQL rule's as `found_table` columns), or the
+    error that stopped it; and the seconds spent."""
 
-    findings: list[Finding]
+    findings: list[Finding] | pa.Table
     error: str | None
     seconds: float
 
@@ -127,7 +194,8 @@ def evaluate(con, rule: Rule, scope: CheckScope) -> Outcome:
     """One rule on one scope; a rule that fails is reported in the outcome, never raised."""
     started = time.perf_counter()
     try:
-        found, error = findings_of(con, rule, scope), None
+        found = found_table(con, rule, scope) if rule.sql is not None else findings_of(con, rule, scope)
+        error = None
     except Exception as exc:  # a rule must never stop the run; it is reported instead
         found, error = [], f"{type(exc).__name__}: {exc}"
     return Outcome(found, error, time.perf_counter() - started)
@@ -148,8 +216,7 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
                 if rule not in elsewhere and rule.id not in outcomes:
                     outcomes[rule.id] = evaluate(con, rule, scope)
         outcomes.update(collect())
-    as_of = scope.as_of
-    columns: dict[str, list] = {name: [] for name in ISSUE_SCHEMA.names}
+    tables = []
     for rule in rules:
         found, error, spent = outcomes[rule.id]
         result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
@@ -158,16 +225,13 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
             result.failed_rules[rule.id] = error
             continue
         result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
-        for f in found:
-            severity = f.severity if f.severity in SEVERITIES else rule.severity
-            for name, value in zip(ISSUE_SCHEMA.names, (
-                run_id, f.nct_id, rule.id, rule.category, severity,
-                list(f.fields or rule.fields), f.message, _clip(f.evidence), as_of,
-            )):
-                columns[name].append(value)
-    result.issues += len(columns["nct_id"])
+        if not isinstance(found, pa.Table):
+            found = issue_columns(rule, found)
+        tables.append(_issues(run_id, rule, found, scope.as_of))
+    issues = pa.concat_tables(tables) if tables else ISSUE_SCHEMA.empty_table()
+    result.issues += issues.num_rows
     result.studies += len(scope.nct_ids)
-    write_issues(con, pa.table(columns, schema=ISSUE_SCHEMA))
+    write_issues(con, issues)
 
 
 class _NoWarehouse:

@@ -1,11 +1,7 @@
 """Rule family `identity`: is the NCT number one the registry could have issued?"""
 from __future__ import annotations
 
-from typing import Iterable
-
-import duckdb
-
-from checks.rule import CheckScope, Finding, Rule
+from checks.rule import Rule
 
 # Highest NCT number issued by the end of each year (ClinicalTrials.gov assigns them in
 # sequence at registration; read off real records, rounded up).
@@ -29,25 +25,32 @@ def last_nct_number(year: int) -> int:
     return LAST_NCT_BY_YEAR[last] + (year - last) * YEARLY_GROWTH
 
 
-def nct_number_beyond_registration(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterable[Finding]:
-    """Studies whose NCT number was not yet issued when the record says it was first posted."""
-    rows = con.execute("""
-        SELECT nct_id, study_first_posted_date, record_today($as_of, snapshot_date)
-        FROM studies JOIN check_scope USING (nct_id)
-        WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')""", {"as_of": scope.as_of}).fetchall()
-    for nct_id, posted, as_of in rows:
-        # one year of slack: a record registered late in a year may be posted early the next
-        year = (posted.year if posted else as_of.year) + 1
-        limit = last_nct_number(year)
-        if int(nct_id[3:]) > limit:
-            when = f"first posted {posted}" if posted else f"as of {as_of}"
-            yield Finding(
-                nct_id,
-                f"The NCT number {nct_id} had not been issued by the end of {year} ({when}): "
-                "the identifier is likely fake or mistyped.",
-                f"studies.nct_id = '{nct_id}'; studies.study_first_posted_date = {posted}; "
-                f"highest number issued by {year} ≈ NCT{limit:08d}",
-            )
+def last_nct_number_sql(year: str) -> str:
+    """SQL for `last_nct_number` of an integer expression."""
+    first, last = min(LAST_NCT_BY_YEAR), max(LAST_NCT_BY_YEAR)
+    known = " ".join(f"WHEN {y} THEN {n}" for y, n in sorted(LAST_NCT_BY_YEAR.items()))
+    return (f"CASE WHEN {year} < {first} THEN {LAST_NCT_BY_YEAR[first]} WHEN {year} > {last} "
+            f"THEN {LAST_NCT_BY_YEAR[last]} + ({year} - {last}) * {YEARLY_GROWTH} ELSE CASE {year} {known} END END")
+
+
+# The year by whose end the number must have been issued: the posting's (else the record's day),
+# plus one year of slack, since a record registered late in a year may be posted early the next.
+_RECORDS = """
+    SELECT nct_id, study_first_posted_date AS posted, record_today($as_of, snapshot_date) AS as_of,
+           coalesce(year(study_first_posted_date), year(record_today($as_of, snapshot_date))) + 1 AS year
+    FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')
+"""
+NCT_NUMBER_BEYOND_REGISTRATION = f"""
+    SELECT nct_id,
+           'The NCT number ' || nct_id || ' had not been issued by the end of ' || year || ' ('
+             || CASE WHEN posted IS NULL THEN 'as of ' || as_of ELSE 'first posted ' || posted END
+             || '): the identifier is likely fake or mistyped.' AS message,
+           'studies.nct_id = ''' || nct_id || '''; studies.study_first_posted_date = '
+             || coalesce(CAST(posted AS VARCHAR), 'None') || '; highest number issued by ' || year
+             || ' ≈ ' || printf('NCT%08d', last_number) AS evidence
+    FROM (SELECT *, {last_nct_number_sql("year")} AS last_number FROM ({_RECORDS}))
+    WHERE CAST(substr(nct_id, 4) AS BIGINT) > last_number
+"""
 
 
 RULES = (
@@ -58,6 +61,6 @@ RULES = (
         rationale="NCT numbers are issued in sequence; one above the registry's range at its posting "
                   "date is a placeholder (NCT12345678) or a typo, and the record cannot be linked.",
         fields=("studies.nct_id", "studies.study_first_posted_date"),
-        func=nct_number_beyond_registration,
+        sql=NCT_NUMBER_BEYOND_REGISTRATION,
     ),
 )

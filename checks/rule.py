@@ -49,7 +49,7 @@ class Rule:
 
     `sql` is a SELECT returning columns nct_id, message, evidence (and optionally fields
     VARCHAR[] and severity, for a finding that differs from the rule's); it may use the
-    named parameter $as_of. The engine keeps only rows whose
+    named parameter $as_of (and those `params()` gives). The engine keeps only rows whose
     nct_id is in the run's scope, so a rule never needs to know which studies were loaded.
     """
 
@@ -67,6 +67,8 @@ class Rule:
     # True when the rule reads studies other than the one it flags (a record's statements about
     # another study): it always reads the whole warehouse, never the scoped copies (see checks/scoped_tables.py).
     reads_other_studies: bool = False
+    # Named parameters of `sql` besides $as_of, computed when the rule runs (settings read then).
+    params: Callable[[], dict] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if "." not in self.id:
@@ -77,6 +79,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
         if (self.sql is None) == (self.func is None):
             raise ValueError(f"rule {self.id}: give exactly one of sql or func")
+        if self.params is not None and self.sql is None:
+            raise ValueError(f"rule {self.id}: only a SQL rule takes parameters")
         if self.in_worker and self.func is None:
             raise ValueError(f"rule {self.id}: only a function rule runs in a worker")
         if self.in_worker and self.reads_other_studies:

@@ -15,3 +15,138 @@ def test_blank_is_null_or_only_spaces_as_trim_says(text):
     con = duckdb.connect()
     fast, plain = con.execute(f"SELECT {_blank('$t')}, coalesce(trim($t), '') = ''", {"t": text}).fetchone()
     assert fast == plain
+
+
+def _scoped(con, ids):
+    from datetime import date
+
+    from checks.engine import set_scope
+    con.execute("CREATE TABLE studies (nct_id VARCHAR)")
+    con.executemany("INSERT INTO studies VALUES (?)", [[i] for i in ids])
+    return set_scope(con, ids, date(2026, 11, 22))
+
+
+LONG = "é" * 599 + "x" * 10
+SQL_SHAPES = {
+    "all columns": "SELECT * FROM (VALUES ('NCT1', 'm1', 'e1', ['a.b'], 'error'), ('NCT2', 'm2', NULL, [], NULL), "
+                   "('NCT3', 'm3', '', NULL, 'bogus'), ('NCT4', 'm4', '" + LONG + "', ['x', 'y'], 'info'), "
+                   "('NCT9', 'out of scope', 'e', NULL, NULL)) AS t(nct_id, message, evidence, fields, severity)",
+    "no optional columns": "SELECT * FROM (VALUES ('NCT1', 'm1'), ('NCT2', 'm2')) AS t(nct_id, message)",
+    "evidence not text": "SELECT * FROM (VALUES ('NCT1', 'm1', 0), ('NCT2', 'm2', 7), ('NCT3', 'm3', NULL)) "
+                         "AS t(nct_id, message, evidence)",
+    "exactly the limit": "SELECT 'NCT1' AS nct_id, 'm' AS message, repeat('ü', 600) AS evidence",
+    "nothing found": "SELECT 'NCT1' AS nct_id, 'm' AS message, 'e' AS evidence WHERE false",
+}
+
+
+@pytest.mark.parametrize("shape", SQL_SHAPES)
+def test_a_sql_rules_columns_are_its_findings_settled(shape):
+    """found_table (Arrow, vectorised) settles evidence, fields and severity as the Finding path does."""
+    from checks.engine import found_table, issue_columns, findings_of
+    from checks.rule import Rule
+
+    con = duckdb.connect()
+    scope = _scoped(con, ["NCT1", "NCT2", "NCT3", "NCT4"])
+    rule = Rule("test.shape", "contradiction", "warning", "-", ("studies.x",), sql=SQL_SHAPES[shape])
+    fast = found_table(con, rule, scope)
+    slow = issue_columns(rule, findings_of(con, rule, scope))
+    assert fast.schema == slow.schema
+    assert fast.to_pylist() == slow.to_pylist()
+
+
+def _studies_with(con, rows):
+    """A warehouse's studies table holding (nct_id, study_first_posted_date, snapshot_date) rows, all in scope."""
+    from datetime import date
+
+    from checks.engine import set_scope
+    from warehouse.connect import DDL_DIR
+    con.execute((DDL_DIR / "135_rule_macros.sql").read_text())
+    con.execute("CREATE TABLE studies (nct_id VARCHAR, study_first_posted_date DATE, snapshot_date DATE)")
+    con.executemany("INSERT INTO studies (nct_id, study_first_posted_date, snapshot_date) VALUES (?, ?, ?)", rows)
+    return set_scope(con, [r[0] for r in rows], date(2026, 11, 22))
+
+
+def _identity_by_study(nct_id, posted, record_day):
+    """The finding as the per-study Python rule worded it."""
+    from checks.identity import last_nct_number
+    year = (posted.year if posted else record_day.year) + 1
+    limit = last_nct_number(year)
+    if int(nct_id[3:]) <= limit:
+        return None
+    when = f"first posted {posted}" if posted else f"as of {record_day}"
+    return (nct_id, f"The NCT number {nct_id} had not been issued by the end of {year} ({when}): "
+                    "the identifier is likely fake or mistyped.",
+            f"studies.nct_id = '{nct_id}'; studies.study_first_posted_date = {posted}; "
+            f"highest number issued by {year} ≈ NCT{limit:08d}")
+
+
+def test_nct_number_rule_words_its_findings_as_the_per_study_rule_did():
+    from datetime import date
+
+    import checks.identity as identity
+    from checks.engine import findings_of
+
+    rows = [("NCT12345678", date(2008, 9, 30), None), ("NCT87654321", None, None),
+            ("NCT01234567", date(2010, 11, 5), None), ("NCT07312345", date(2026, 1, 5), None),
+            ("NCT00270001", date(2003, 2, 1), None), ("NCT00270001", date(2004, 2, 1), None),
+            ("NCT09900000", None, date(2026, 3, 1)), ("NCT99999999", date(2150, 1, 1), None),
+            ("NCT0000001", None, None), ("NCTX1234567", None, None)]
+    rows = list({r[0] + str(r[1]): r for r in rows}.values())
+    rows = [(f"NCT{9000000 + i:08d}" if r[0] == "NCT00270001" and i else r[0], *r[1:]) for i, r in enumerate(rows)]
+    con = duckdb.connect()
+    scope = _studies_with(con, rows)
+    found = {(f.nct_id, f.message, f.evidence) for f in findings_of(con, identity.RULES[0], scope)}
+    expected = set()
+    for nct_id, posted, snapshot in rows:
+        if len(nct_id) != 11 or not nct_id[3:].isdigit():
+            continue
+        record_day = min(scope.as_of, snapshot or scope.as_of)
+        finding = _identity_by_study(nct_id, posted, record_day)
+        if finding:
+            expected.add(finding)
+    assert found == expected
+    assert any("first posted 2008-09-30" in m for _, m, _ in found) and any("as of 2026-03-01" in m for _, m, _ in found)
+
+
+@pytest.mark.parametrize("threshold", [0, 1, 10, 30])
+def test_copy_is_old_words_its_findings_as_the_per_study_rule_did(threshold, monkeypatch):
+    from datetime import timedelta
+
+    import checks.freshness as freshness
+    from checks.engine import findings_of
+
+    monkeypatch.setenv("TRIALQC_FRESHNESS_BUSINESS_DAYS", str(threshold))
+    con = duckdb.connect()
+    days = list(range(0, 50)) + [400, 3000]
+    scope = _studies_with(con, [(f"NCT{i:08d}", None, None) for i in range(len(days) + 1)])
+    for i, back in enumerate(days):
+        con.execute("UPDATE studies SET snapshot_date = ? WHERE nct_id = ?", [scope.as_of - timedelta(days=back), f"NCT{i:08d}"])
+    found = {(f.nct_id, f.message, f.evidence) for f in findings_of(con, freshness.RULES[0], scope)}
+    expected = set()
+    for i, back in enumerate(days):
+        snapshot = scope.as_of - timedelta(days=back)
+        age = freshness.business_days_between(snapshot, scope.as_of)
+        if age > threshold:
+            expected.add((f"NCT{i:08d}",
+                          f"Our copy of this record is {back} days old ({age} business days, taken from the "
+                          f"registry on {snapshot}); refresh it before relying on its status.",
+                          f"studies.snapshot_date={snapshot}; as_of={scope.as_of}; business days={age}; "
+                          f"threshold={threshold} business days"))
+    assert found == expected and (threshold == 30 or len(found) > 2)
+
+
+def test_business_days_in_sql_count_as_numpy_does():
+    import random
+    from datetime import date, timedelta
+
+    from checks.freshness import business_days_between, business_days_sql
+
+    rng = random.Random(7)
+    pairs = [(date(2026, 11, 1) + timedelta(days=a), date(2026, 11, 1) + timedelta(days=a + n))
+             for a in range(14) for n in range(1, 40)]
+    pairs += [(e, e + timedelta(days=rng.randrange(1, 9000)))
+              for e in (date(1995, 1, 1) + timedelta(days=rng.randrange(12000)) for _ in range(500))]
+    con = duckdb.connect()
+    counted = con.execute(f"SELECT {business_days_sql('e', 'l')} FROM (SELECT unnest($e) AS e, unnest($l) AS l)",
+                          {"e": [p[0] for p in pairs], "l": [p[1] for p in pairs]}).fetchall()
+    assert [c[0] for c in counted] == [business_days_between(*p) for p in pairs]
