@@ -6,12 +6,16 @@ that has since changed is history, not a second source. Dates are compared at th
 from __future__ import annotations
 
 from checks.rule import Rule
+from checks.scoped_tables import IN_SCOPE
 
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 REPUBLISHED_LAYOUTS = ("ctgov_classic_text", "aggregator_text", "summary_text")
 _IN_REGISTRY = "('" + "', '".join(REGISTRY_LAYOUTS) + "')"
 _IN_REPUBLISHED = "('" + "', '".join(REPUBLISHED_LAYOUTS) + "')"
-_CURRENT = "SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE"
+_CURRENT = f"SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE AND {IN_SCOPE}"
+# Only a study with several current source files has two to compare: most have one.
+_SEVERAL_CURRENT = (f"SELECT * FROM ({_CURRENT}) WHERE nct_id IN (SELECT nct_id FROM ({_CURRENT}) "
+                    "GROUP BY nct_id HAVING count(*) > 1)")
 
 # (column, how a person names it) for the values two same-day sources must agree on.
 VALUE_COLUMNS = (("overall_status", "status"), ("phase", "phase"), ("enrollment", "enrollment"))
@@ -43,12 +47,12 @@ def _pair_select(column: str, label: str, differs: str, shown_a: str, shown_b: s
            a.layout || ' ' || coalesce(a.path, a.sha256) || ': {column} = ''' || {shown_a} || '''; '
              || b.layout || ' ' || coalesce(b.path, b.sha256) || ': {column} = ''' || {shown_b} || '''' AS evidence,
            ['meta.source_records.{column}', 'meta.source_records.last_update_posted_date'] AS fields
-    FROM ({_CURRENT}) a JOIN ({_CURRENT}) b
+    FROM versions a JOIN versions b
       ON a.nct_id = b.nct_id AND a.last_update_posted_date = b.last_update_posted_date AND a.sha256 < b.sha256
     WHERE a.{column} IS NOT NULL AND b.{column} IS NOT NULL AND {differs}"""
 
 
-SAME_UPDATE_DISAGREES = " UNION ALL ".join(
+SAME_UPDATE_DISAGREES = f"WITH versions AS MATERIALIZED ({_SEVERAL_CURRENT}) " + " UNION ALL ".join(
     [_pair_select(c, label, f"a.{c}::VARCHAR <> b.{c}::VARCHAR", f"a.{c}::VARCHAR", f"b.{c}::VARCHAR")
      for c, label in VALUE_COLUMNS]
     + [_pair_select(c, label, _dates_differ(c), _shown_date("a", c), _shown_date("b", c)) for c, label in DATE_COLUMNS]
@@ -57,7 +61,7 @@ SAME_UPDATE_DISAGREES = " UNION ALL ".join(
 # The registry's newest version of each study: the reference a republished page is held to.
 _REGISTRY_NEWEST = f"""
     SELECT * FROM meta.source_records
-    WHERE layout IN {_IN_REGISTRY} AND last_update_posted_date IS NOT NULL
+    WHERE layout IN {_IN_REGISTRY} AND last_update_posted_date IS NOT NULL AND {IN_SCOPE}
     QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC,
                                layout = 'ctgov_json_v2' DESC, sha256) = 1
 """

@@ -6,6 +6,7 @@ quoting the value as the source gave it (personal-data values are never quoted).
 from __future__ import annotations
 
 from checks.rule import Rule
+from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
 from warehouse.tables import PERSONAL_COLUMNS
 
@@ -31,7 +32,7 @@ def _refused_value_sql() -> str:
         SELECT r.nct_id, CASE WHEN {_PERSONAL} THEN {personal} ELSE {quoted} END AS message,
                {evidence} AS evidence, [{_WHERE}] AS fields
         FROM (SELECT DISTINCT nct_id, sha256, table_name, column_name, raw_value, expected
-              FROM meta.raw_values) r
+              FROM meta.raw_values WHERE {IN_SCOPE}) r
         JOIN studies s ON s.nct_id = r.nct_id AND s.source_sha256 = r.sha256"""
 
 

@@ -12,6 +12,7 @@ the study was loaded too, studies columns are judged on that record, the richest
 from __future__ import annotations
 
 from checks.rule import Rule
+from checks.scoped_tables import IN_SCOPE
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
 
 CATEGORY = "missing_field"
@@ -79,14 +80,14 @@ def not_carried(layout: str) -> list[str]:
 _REGISTRY = _in_list(list(REGISTRY_LAYOUTS))
 # A republished page is current although the registry's own record of the study was loaded too.
 _PAGE_OVER_REGISTRY = (f"(coalesce(s.source_layout, '') NOT IN {_REGISTRY} AND EXISTS (SELECT 1 FROM "
-                       f"meta.source_records v WHERE v.nct_id = s.nct_id AND v.layout IN {_REGISTRY}))")
+                       f"meta.source_records v WHERE v.nct_id = s.nct_id AND v.layout IN {_REGISTRY} AND v.{IN_SCOPE}))")
 
 
 def _registry_version() -> str:
     """Such studies' rows with the studies columns of the newest registry record: the richest source."""
     replaced = ", ".join(f"r.{column} AS {column}" for column in _VERSION_COLUMNS)
     return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on FROM studies cur JOIN ("
-            f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} "
+            f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} AND {IN_SCOPE} "
             "QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC NULLS LAST, "
             f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY})")
 

@@ -12,14 +12,18 @@ from typing import Iterable
 import duckdb
 
 from checks.rule import CheckScope, Finding, Rule
+from checks.scoped_tables import IN_SCOPE
 from warehouse.versions import describe, normalized_text
 
+# Only a study with versions of two last-update dates can have changed: most have one.
 REGISTRY_FIRST = "CASE r.layout WHEN 'ctgov_json_v2' THEN 0 WHEN 'ctgov_xml' THEN 1 ELSE 2 END"
 VERSIONS_WITH_OUTCOMES = f"""
     SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures
     FROM meta.source_records r
     JOIN meta.version_fields v USING (nct_id, sha256)
-    WHERE r.nct_id IN (SELECT nct_id FROM check_scope) AND r.last_update_posted_date IS NOT NULL
+    WHERE r.nct_id IN (SELECT nct_id FROM meta.source_records WHERE {IN_SCOPE} AND last_update_posted_date IS NOT NULL
+                       GROUP BY nct_id HAVING count(DISTINCT last_update_posted_date) > 1)
+      AND r.last_update_posted_date IS NOT NULL
       AND len(v.primary_outcome_measures) > 0
     QUALIFY row_number() OVER (PARTITION BY r.nct_id, r.last_update_posted_date
                                ORDER BY {REGISTRY_FIRST}, r.sha256) = 1

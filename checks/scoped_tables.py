@@ -14,6 +14,10 @@ import duckdb
 
 from warehouse.tables import STUDY_TABLES
 
+# SQL: the row's study is in the check's scope. Rules add it to their reads of meta tables, which
+# scoped copies do not cover, wherever the study a row belongs to is the study flagged.
+IN_SCOPE = "nct_id IN (SELECT nct_id FROM check_scope)"
+
 # Below this share of the warehouse's studies, copying the scope's rows costs less than the rules'
 # scans of whole tables (a re-run after a small change); above it, rules read the tables themselves.
 SCOPED_SHARE = 0.25
