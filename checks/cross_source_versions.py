@@ -12,10 +12,10 @@ REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 REPUBLISHED_LAYOUTS = ("ctgov_classic_text", "aggregator_text", "summary_text")
 _IN_REGISTRY = "('" + "', '".join(REGISTRY_LAYOUTS) + "')"
 _IN_REPUBLISHED = "('" + "', '".join(REPUBLISHED_LAYOUTS) + "')"
-_CURRENT = f"SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE AND {IN_SCOPE}"
+_CURRENT = "SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE"
 # Only a study with several current source files has two to compare: most have one.
 _SEVERAL_CURRENT = (f"SELECT * FROM ({_CURRENT}) WHERE nct_id IN (SELECT nct_id FROM ({_CURRENT}) "
-                    "GROUP BY nct_id HAVING count(*) > 1)")
+                    f"GROUP BY nct_id HAVING count(*) > 1) AND {IN_SCOPE}")
 
 # (column, how a person names it) for the values two same-day sources must agree on.
 VALUE_COLUMNS = (("overall_status", "status"), ("phase", "phase"), ("enrollment", "enrollment"))
@@ -58,10 +58,12 @@ SAME_UPDATE_DISAGREES = f"WITH versions AS MATERIALIZED ({_SEVERAL_CURRENT}) " +
     + [_pair_select(c, label, _dates_differ(c), _shown_date("a", c), _shown_date("b", c)) for c, label in DATE_COLUMNS]
 )
 
-# The registry's newest version of each study: the reference a republished page is held to.
+# The registry's newest version of each study with a current republished page in scope: the
+# reference the page is held to.
 _REGISTRY_NEWEST = f"""
     SELECT * FROM meta.source_records
-    WHERE layout IN {_IN_REGISTRY} AND last_update_posted_date IS NOT NULL AND {IN_SCOPE}
+    WHERE layout IN {_IN_REGISTRY} AND last_update_posted_date IS NOT NULL
+      AND nct_id IN (SELECT nct_id FROM ({_CURRENT}) WHERE layout IN {_IN_REPUBLISHED} AND {IN_SCOPE})
     QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC,
                                layout = 'ctgov_json_v2' DESC, sha256) = 1
 """

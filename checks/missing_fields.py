@@ -87,7 +87,9 @@ def _registry_version() -> str:
     """Such studies' rows with the studies columns of the newest registry record: the richest source."""
     replaced = ", ".join(f"r.{column} AS {column}" for column in _VERSION_COLUMNS)
     return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on FROM studies cur JOIN ("
-            f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} AND {IN_SCOPE} "
+            f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} "
+            # only the (scoped) studies whose current record is a page are judged so: window none of the rest
+            f"AND nct_id IN (SELECT nct_id FROM studies WHERE source_layout NOT IN {_REGISTRY}) "
             "QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC NULLS LAST, "
             f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY})")
 
