@@ -52,8 +52,9 @@ def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_
         con.register("_scope_in", scope)
         con.execute("INSERT INTO check_scope SELECT nct_id FROM _scope_in")
         con.unregister("_scope_in")
-    ids = frozenset(r[0] for r in con.execute("SELECT nct_id FROM check_scope").fetchall())
-    return CheckScope(as_of, ids)
+    if nct_ids is None:
+        return CheckScope(as_of, frozenset(r[0] for r in con.execute("SELECT nct_id FROM check_scope").fetchall()))
+    return CheckScope(as_of, frozenset(nct_ids))
 
 
 def _scoped_sql(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> duckdb.DuckDBPyConnection:
@@ -206,8 +207,10 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     """Run every rule on the current check_scope and write its issues."""
     parallel = workers >= 2 and len(scope.nct_ids) >= PARALLEL_MIN_STUDIES
     elsewhere = [r for r in rules if r.in_worker] if parallel else []
-    outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies}
-    with scoped_tables(con, worth_scoping(con, len(scope.nct_ids))), \
+    scoped = worth_scoping(con, len(scope.nct_ids))
+    # Rules that read other studies than those checked read the whole tables: before the copies are made.
+    outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
+    with scoped_tables(con, scoped), \
             worker_rules(con, elsewhere, scope, workers) as collect:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).

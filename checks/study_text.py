@@ -83,12 +83,23 @@ def _scoped_table(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     """Rows (nct_id, *columns) of one table for every study in check_scope, as Arrow, in one query.
 
     Read once in the run's process; a worker inherits the Arrow buffers untouched and turns only
-    its own studies' rows into Python objects.
+    its own studies' rows into Python objects. Each column of a table is read once per scope,
+    whichever column lists ask for it: every read of a table has the same rows in the same order.
     """
-    cols = ", ".join(f"t.{c}" for c in columns)
-    return scope.shared(("arrow", table, columns), lambda: con.execute(
-        f"SELECT t.nct_id, {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
-    ).to_arrow_table())
+    return scope.shared(("arrow", table, columns), lambda: _read_columns(con, scope, table, columns))
+
+
+def _read_columns(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                  columns: tuple[str, ...]) -> pa.Table:
+    read: dict[str, pa.ChunkedArray] = scope.shared(("arrow columns", table), dict)
+    missing = [c for c in dict.fromkeys(("nct_id",) + columns) if c not in read]
+    if missing:
+        cols = ", ".join(f"t.{c}" for c in missing)
+        rows = con.execute(
+            f"SELECT {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+        ).to_arrow_table()
+        read.update(zip(missing, rows.columns))
+    return pa.table([read["nct_id"]] + [read[c] for c in columns], names=["nct_id", *columns])
 
 
 def _columns_of_part(rows: pa.Table, scope: CheckScope) -> list[list]:

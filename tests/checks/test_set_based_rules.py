@@ -150,3 +150,38 @@ def test_business_days_in_sql_count_as_numpy_does():
     counted = con.execute(f"SELECT {business_days_sql('e', 'l')} FROM (SELECT unnest($e) AS e, unnest($l) AS l)",
                           {"e": [p[0] for p in pairs], "l": [p[1] for p in pairs]}).fetchall()
     assert [c[0] for c in counted] == [business_days_between(*p) for p in pairs]
+
+
+class _Counting:
+    """A connection that counts its queries."""
+
+    def __init__(self, con):
+        self.con, self.queries = con, []
+
+    def execute(self, sql, *args):
+        self.queries.append(sql)
+        return self.con.execute(sql, *args)
+
+
+def test_each_column_of_a_table_is_read_once_per_scope_in_table_order():
+    from datetime import date
+
+    from checks.engine import set_scope
+    from checks.study_text import _scoped_table
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (nct_id VARCHAR, a VARCHAR, b INTEGER, c VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)",
+                    [[f"NCT{i % 7:08d}", f"a{i}", i, None if i % 3 else f"c{i}"] for i in range(50)])
+    con.execute("DELETE FROM t WHERE b % 5 = 0")
+    con.execute("INSERT INTO t VALUES ('NCT00000001', 'late', 99, 'x')")
+    scope = set_scope(con, [f"NCT{i:08d}" for i in (1, 2, 4, 6)], date(2026, 11, 22))
+    counting = _Counting(con)
+    for columns in [("a",), ("b", "a"), ("c", "b", "a"), ("a", "c"), ("b",)]:
+        got = _scoped_table(counting, scope, "t", columns)
+        cols = ", ".join(f"t.{c}" for c in columns)
+        expected = con.execute(f"SELECT t.nct_id, {cols} FROM t JOIN check_scope s USING (nct_id) "
+                               "ORDER BY t.rowid").to_arrow_table()
+        assert got.column_names == ["nct_id", *columns]
+        assert got.to_pylist() == expected.to_pylist()
+    assert len(counting.queries) == 3  # (nct_id, a), then b, then c
