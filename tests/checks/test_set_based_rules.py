@@ -185,3 +185,43 @@ def test_each_column_of_a_table_is_read_once_per_scope_in_table_order():
         assert got.column_names == ["nct_id", *columns]
         assert got.to_pylist() == expected.to_pylist()
     assert len(counting.queries) == 3  # (nct_id, a), then b, then c
+
+
+_OLD_LINK_TESTS = {
+    "protocol.arm_without_intervention": (
+        "design_groups g", "coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND NOT EXISTS (SELECT 1 FROM "
+        "design_group_interventions l WHERE l.nct_id = s.nct_id AND lower(trim(l.design_group)) = lower(trim(g.title)))",
+        "g.title"),
+    "protocol.intervention_in_no_arm": (
+        "interventions g", "NOT EXISTS (SELECT 1 FROM design_group_interventions l WHERE l.nct_id = s.nct_id "
+        "AND lower(trim(l.intervention)) = lower(trim(g.name)))", "g.name"),
+}
+
+
+@pytest.mark.parametrize("rule_id", _OLD_LINK_TESTS)
+def test_arm_and_intervention_links_are_judged_as_row_by_row_not_exists_did(rule_id):
+    import checks.protocol as protocol
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE studies (nct_id VARCHAR)")
+    con.execute("CREATE TABLE design_groups (nct_id VARCHAR, title VARCHAR, group_type VARCHAR)")
+    con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR)")
+    con.execute("CREATE TABLE design_group_interventions (nct_id VARCHAR, design_group VARCHAR, intervention VARCHAR)")
+    names = ["Drug A", " drug a ", "DRUG A", "Placebo", None, "Other", "Other"]
+    for i in range(6):
+        nct_id = f"NCT{i:08d}"
+        con.execute("INSERT INTO studies VALUES (?)", [nct_id])
+        for k, name in enumerate(names[i % 3:]):
+            con.execute("INSERT INTO design_groups VALUES (?, ?, ?)", [nct_id, name, "NO_INTERVENTION" if k == 3 else None])
+            con.execute("INSERT INTO interventions VALUES (?, ?, ?)", [nct_id, name, None])
+        links = [] if i == 0 else [("drug a", "Drug A "), (None, "placebo"), ("Placebo", None)][: i % 4 + 1]
+        for arm, drug in links * (1 + i % 2):
+            con.execute("INSERT INTO design_group_interventions VALUES (?, ?, ?)", [nct_id, arm, drug])
+    rule = next(r for r in protocol.RULES if r.id == rule_id)
+    joined, where, shown = _OLD_LINK_TESTS[rule_id]
+    old = con.execute(f"SELECT s.nct_id, {shown} FROM studies s JOIN {joined} ON g.nct_id = s.nct_id WHERE "
+                      f"EXISTS (SELECT 1 FROM design_group_interventions l WHERE l.nct_id = s.nct_id) AND {where} "
+                      "ORDER BY ALL").fetchall()
+    new = con.execute(f"SELECT nct_id, message, evidence FROM ({rule.sql}) ORDER BY ALL").fetchall()
+    assert len(old) == len(new) and len(new) > 3
+    assert [n for n, _ in old] == sorted(n for n, _, _ in new)
