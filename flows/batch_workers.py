@@ -103,7 +103,8 @@ def prepare_batch(run_id: str, items: list[Item], known: set[str]) -> Prepared:
     with timed(seconds, "validate"):
         validated = validate_records(parsed)
     with timed(seconds, "assemble"):
-        batch = assemble.assemble(run_id, parsed, validated)
+        # Arrow tables: the process that loads them inserts them as they come, converting nothing
+        batch = load.in_arrow(assemble.assemble(run_id, parsed, validated))
     return Prepared(batch, seconds, shas, {sha for sha in shas if sha in known})
 
 
