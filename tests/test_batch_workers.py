@@ -144,3 +144,18 @@ def test_the_shared_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path, 
     made = Path(batch_workers.memory_folder())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([made.name, running.name, other.name])
     assert made.name.startswith(f"trialqc-batches-{os.getpid()}-")
+
+
+def test_a_batch_is_made_without_cycle_collection_which_is_then_back_as_it_was(samples, monkeypatch):
+    seen, real = [], batch_workers.validate_records
+    monkeypatch.setattr(batch_workers, "validate_records", lambda parsed: seen.append(gc.isenabled()) or real(parsed))
+    items = inputs.read_items(inputs.discover(samples))
+    assert gc.isenabled()
+    prepared = batch_workers.prepare_batch("r", items, set())
+    assert seen == [False] and gc.isenabled() and len(prepared.batch.versions) == 5
+    gc.disable()
+    try:
+        batch_workers.prepare_batch("r", items, set())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
