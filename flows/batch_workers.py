@@ -16,15 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-import pandas as pd
-
 import numpy as np
 import pyarrow as pa
 
-from flows import assemble, parse_batch, validate
+from flows import assemble, parse_batch
 from flows.inputs import FileEntry, Input, Item, read_items
+from flows.validated import ValidatedBatch
 from warehouse import load
-from warehouse.tables import STUDY_TABLES
 
 
 @contextmanager
@@ -309,6 +307,8 @@ class BatchesAhead:
             global _recorded_at_fork, _shared_at_fork
             _recorded_at_fork = self.recorded() if self.recorded is not None else None
             _shared_at_fork = memory_folder()
+            # pandera and the models, loaded once here for every worker to inherit (each would take ~0.5 s)
+            from flows import validate  # noqa: F401
             # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
             # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
             self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
@@ -339,8 +339,11 @@ def _to_parse(items: list[Item], known: set[str]) -> bool:
     return any(type(i) is FileEntry or (isinstance(i, Input) and i.sha256 not in known) for i in items)
 
 
-def validate_records(parsed: parse_batch.ParsedBatch) -> validate.ValidatedBatch:
-    """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass."""
+def validate_records(parsed: parse_batch.ParsedBatch) -> ValidatedBatch:
+    """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass, and no
+    tables: a run that parses nothing (every file unchanged) never imports pandera and the models."""
     if parsed.records:
+        from flows import validate  # imported before workers fork (`BatchesAhead.start`)
+
         return validate.validate_batch(parsed)
-    return validate.ValidatedBatch([], {t: pd.DataFrame(columns=validate.COLUMNS[t]) for t in STUDY_TABLES})
+    return ValidatedBatch([], {})

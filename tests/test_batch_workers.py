@@ -159,3 +159,28 @@ def test_a_batch_is_made_without_cycle_collection_which_is_then_back_as_it_was(s
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_WITHOUT_PANDERA = """
+import sys
+from pathlib import Path
+from flows import batch_workers, inputs, run
+assert "pandera" not in sys.modules, "imported with the run"
+nothing = batch_workers.prepare_batch("r", [], set())  # a batch of files recorded unchanged parses nothing
+assert "pandera" not in sys.modules and nothing.batch.versions.empty and not nothing.batch.frames
+with batch_workers.prepare_ahead("r", 2) as ahead:
+    pending = ahead.start(inputs.discover(Path(sys.argv[1])), set())
+    assert "flows.validate" in sys.modules, "loaded before the workers fork, once for both"
+    assert len(pending.result().batch.versions) == 5
+"""
+
+
+def test_pandera_is_loaded_only_for_a_batch_to_validate_and_then_before_workers_fork(samples):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(_ROOT)}
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_PANDERA, str(samples)], env=env, cwd=_ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
