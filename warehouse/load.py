@@ -55,10 +55,13 @@ def in_arrow(batch: LoadBatch) -> LoadBatch:
 
     A worker process calls this on the batch it prepared, so the loading process (the run's bottleneck)
     inserts the tables as they come instead of converting some 250 frames per run itself."""
+    frames = {}  # new dicts: the validated batch the frames came from keeps its own
     for table, frame in batch.frames.items():
         if isinstance(frame, pd.DataFrame):
             batch.positions[table] = frame.index.to_numpy()
-            batch.frames[table] = _arrow(frame)
+            frame = _arrow(frame)
+        frames[table] = frame
+    batch.frames = frames
     if isinstance(batch.rejects, pd.DataFrame):
         batch.rejects = _arrow(batch.rejects)
     batch.meta_rows = {table: _arrow(rows) if isinstance(rows, pd.DataFrame) else rows

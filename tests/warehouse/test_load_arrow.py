@@ -5,6 +5,7 @@ import copy
 import json
 from datetime import date
 
+import pandas as pd
 import pyarrow as pa
 
 from flows import assemble, batch_workers, parse_batch
@@ -45,8 +46,10 @@ def _loaded(tmp_path, name: str, batch: load.LoadBatch) -> dict[str, list[tuple]
 
 def test_an_arrow_batch_loads_the_rows_its_frames_load(tmp_path):
     parsed = parse_batch.parse_inputs(read_items(discover(_folder(tmp_path))), set())
-    as_frames = assemble.assemble("r", parsed, batch_workers.validate_records(parsed))
-    as_arrow = load.in_arrow(copy.deepcopy(as_frames))
+    validated = batch_workers.validate_records(parsed)
+    as_frames = assemble.assemble("r", parsed, validated)
+    as_arrow = load.in_arrow(assemble.assemble("r", parsed, validated))
+    assert all(isinstance(f, pd.DataFrame) for f in validated.frames.values())  # converted copies only
     assert all(isinstance(t, pa.Table) for t in (*as_arrow.frames.values(), *as_arrow.meta_rows.values()))
     arrow, frames = _loaded(tmp_path, "arrow", as_arrow), _loaded(tmp_path, "frames", as_frames)
     assert arrow == frames
