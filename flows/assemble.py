@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow as pa
 
 from flows.parse_batch import FileOutcome, ParsedBatch, Reject
-from flows.validate import ValidatedBatch
+from flows.validated import ValidatedBatch
 from flows.version_fields import version_field_rows
 from warehouse.load import VERSION_COLUMNS, LoadBatch
 
@@ -15,7 +15,7 @@ FILE_COLUMNS = ["sha256", "path", "size", "mtime", "layout", "nct_id", "study_co
 
 def _versions(validated: ValidatedBatch, rejects: list[Reject]) -> pd.DataFrame:
     """One row per accepted record; a study repeated within one file keeps its first copy."""
-    studies = validated.frames["studies"]
+    studies = validated.frames.get("studies")
     rows, seen = [], set()
     for pos in validated.accepted:
         sourced = validated.records[pos]
@@ -28,6 +28,8 @@ def _versions(validated: ValidatedBatch, rejects: list[Reject]) -> pd.DataFrame:
         rows.append({"position": pos, "nct_id": key[0], "sha256": key[1], "path": sourced.file.path,
                      "layout": sourced.file.layout})
     frame = pd.DataFrame(rows, columns=["position", "nct_id", "sha256", "path", "layout"])
+    if studies is None:  # a batch with nothing to validate has no tables
+        return frame.reindex(columns=[*frame.columns, *VERSION_COLUMNS])
     # The version columns come from the validated studies rows, looked up by position all at once.
     picked = studies.reindex(frame["position"])[list(VERSION_COLUMNS)].reset_index(drop=True)
     return pd.concat([frame, picked], axis=1)

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.errors
 
 from flows.batch_tables import COLUMNS, BatchTables, dict_rows, gather, in_record_order
-from flows.parse_batch import ParsedBatch, Reject, SourcedRecord
+from flows.parse_batch import ParsedBatch, Reject
 from flows.refusals import expected_words, failure_words
 from flows.typed_verdict import mirrored, passes
+from flows.validated import RawValue, ValidatedBatch
 from schemas import MODELS
 from warehouse.tables import PERSONAL_COLUMNS, STUDY_TABLES
 
@@ -26,28 +26,6 @@ REQUIRED = {table: {name for name, col in MODELS[table].to_schema().columns.item
 # A refused cell can expose further failures once NULL (a range check that could not compare text):
 # a few rounds always settle; what is left after them rejects its study.
 _ROUNDS = 3
-
-
-@dataclass
-class RawValue:
-    """A refused cell: the record position, where it was, what the source gave and what was expected."""
-
-    position: int
-    table: str
-    column: str
-    raw: str | None
-    expected: str
-
-
-@dataclass
-class ValidatedBatch:
-    """Valid rows per table (index = position of their record in `records`), and the rest rejected."""
-
-    records: list[SourcedRecord]
-    frames: dict[str, pd.DataFrame]
-    accepted: list[int] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    raw_values: list[RawValue] = field(default_factory=list)
 
 
 def _lazy(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:

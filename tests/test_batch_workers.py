@@ -1,7 +1,11 @@
 """Files read and hashed in the worker processes; the run's process decides, before loading, what was known."""
 from __future__ import annotations
 
+import gc
 import os
+import pickle
+import tempfile
+from pathlib import Path
 
 import numpy as np
 
@@ -81,3 +85,102 @@ def test_workers_inherit_the_recorded_prefixes_once_instead_of_receiving_them_wi
     assert (result.loaded, result.skipped) == (0, 5)
     assert sent and not any(isinstance(arg, np.ndarray) for args in sent for arg in args)
     assert batch_workers._recorded_at_fork is None  # the run's process keeps no copy once the workers end
+
+
+def _prepared(samples):
+    return batch_workers.prepare_batch("r", inputs.read_items(inputs.discover(samples)), set())
+
+
+def test_a_batch_shared_through_a_file_comes_back_with_the_same_tables_and_leaves_no_file(samples, tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    whole = _prepared(samples)
+    shared = batch_workers.share_tables(_prepared(samples), str(folder))
+    assert shared.shared is not None and [p.name for p in folder.iterdir()] == [Path(shared.shared.path).name]
+    assert all(t is None for t in shared.batch.frames.values()) and shared.batch.rejects is None
+    back = batch_workers.unshared(pickle.loads(pickle.dumps(shared)))  # as a worker's result arrives
+    assert back.shared is None and not any(folder.iterdir())
+    gc.collect()  # the tables stay readable from the mapping after the file is gone
+    for name, table in whole.batch.frames.items():
+        assert back.batch.frames[name].equals(table), name
+    assert back.batch.rejects.equals(whole.batch.rejects)
+    assert all(back.batch.meta_rows[n].equals(t) for n, t in whole.batch.meta_rows.items())
+
+
+def test_tables_travel_with_the_batch_when_no_file_can_be_written(samples, tmp_path):
+    prepared = batch_workers.share_tables(_prepared(samples), str(tmp_path / "missing"))
+    assert prepared.shared is None and batch_workers.unshared(prepared) is prepared
+    assert all(t is not None for t in prepared.batch.frames.values())
+
+
+def test_a_run_with_workers_shares_its_batches_and_leaves_no_file(run, samples, monkeypatch, tmp_path):
+    folders = []
+
+    def memory_folder():
+        folders.append(Path(tempfile.mkdtemp(dir=tmp_path)))
+        return str(folders[-1])
+
+    monkeypatch.setattr(batch_workers, "memory_folder", memory_folder)
+    arrived, real = [], batch_workers.unshared
+    monkeypatch.setattr(batch_workers, "unshared", lambda p: arrived.append(p.shared is not None) or real(p))
+    result = run(samples, batch_size=2, workers=2)
+    assert result.loaded == 5 and arrived == [True] * 3  # every batch's tables arrived through a file
+    assert len(folders) == 1 and not folders[0].exists()
+
+
+def test_the_shared_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(batch_workers, "MEMORY", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"trialqc-batches-{int(gone.stdout)}-abc"
+    stale.mkdir()
+    (stale / "batch-1.arrow").write_bytes(b"x")
+    running = tmp_path / f"trialqc-batches-{os.getppid()}-def"  # a run still going: kept
+    running.mkdir()
+    other = tmp_path / "not-ours"
+    other.mkdir()
+    made = Path(batch_workers.memory_folder())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([made.name, running.name, other.name])
+    assert made.name.startswith(f"trialqc-batches-{os.getpid()}-")
+
+
+def test_a_batch_is_made_without_cycle_collection_which_is_then_back_as_it_was(samples, monkeypatch):
+    seen, real = [], batch_workers.validate_records
+    monkeypatch.setattr(batch_workers, "validate_records", lambda parsed: seen.append(gc.isenabled()) or real(parsed))
+    items = inputs.read_items(inputs.discover(samples))
+    assert gc.isenabled()
+    prepared = batch_workers.prepare_batch("r", items, set())
+    assert seen == [False] and gc.isenabled() and len(prepared.batch.versions) == 5
+    gc.disable()
+    try:
+        batch_workers.prepare_batch("r", items, set())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_WITHOUT_PANDERA = """
+import sys
+from pathlib import Path
+from flows import batch_workers, inputs, run
+assert "pandera" not in sys.modules, "imported with the run"
+nothing = batch_workers.prepare_batch("r", [], set())  # a batch of files recorded unchanged parses nothing
+assert "pandera" not in sys.modules and nothing.batch.versions.empty and not nothing.batch.frames
+with batch_workers.prepare_ahead("r", 2) as ahead:
+    pending = ahead.start(inputs.discover(Path(sys.argv[1])), set())
+    assert "flows.validate" in sys.modules, "loaded before the workers fork, once for both"
+    assert len(pending.result().batch.versions) == 5
+"""
+
+
+def test_pandera_is_loaded_only_for_a_batch_to_validate_and_then_before_workers_fork(samples):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(_ROOT)}
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_PANDERA, str(samples)], env=env, cwd=_ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

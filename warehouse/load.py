@@ -33,12 +33,40 @@ class LoadBatch:
     run_id: str
     files: pd.DataFrame  # sha256, path, size, mtime, layout, nct_id, study_count, outcome
     versions: pd.DataFrame  # one row per accepted record: position, nct_id, sha256, path, layout, VERSION_COLUMNS
-    frames: dict[str, pd.DataFrame]  # study tables, index = record position
-    rejects: pd.DataFrame  # run_id, sha256, path, nct_id, stage, reason, detail
+    # study tables: a DataFrame's index is the record position; an Arrow table's are in `positions`
+    frames: dict[str, pd.DataFrame | pa.Table]
+    rejects: pd.DataFrame | pa.Table  # run_id, sha256, path, nct_id, stage, reason, detail
     # Other meta tables this batch appends to ("meta.<table>" -> rows), written in the same transaction.
-    meta_rows: dict[str, pd.DataFrame] = field(default_factory=dict)
+    meta_rows: dict[str, pd.DataFrame | pa.Table] = field(default_factory=dict)
     # Files recorded unchanged by an earlier run (path, sha256): skipped, not in `files`.
     skipped: pa.Table | None = None
+    # The record position of each row of an Arrow study table (`in_arrow`).
+    positions: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    # One thread: pyarrow would start a thread pool per frame, and a process waits for threads
+    # scheduled behind the busy workers (the conversion itself takes milliseconds).
+    return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
+
+
+def in_arrow(batch: LoadBatch) -> LoadBatch:
+    """The batch with its study, reject and meta tables converted to Arrow as `_insert` would convert them.
+
+    A worker process calls this on the batch it prepared, so the loading process (the run's bottleneck)
+    inserts the tables as they come instead of converting some 250 frames per run itself."""
+    frames = {}  # new dicts: the validated batch the frames came from keeps its own
+    for table, frame in batch.frames.items():
+        if isinstance(frame, pd.DataFrame):
+            batch.positions[table] = frame.index.to_numpy()
+            frame = _arrow(frame)
+        frames[table] = frame
+    batch.frames = frames
+    if isinstance(batch.rejects, pd.DataFrame):
+        batch.rejects = _arrow(batch.rejects)
+    batch.meta_rows = {table: _arrow(rows) if isinstance(rows, pd.DataFrame) else rows
+                       for table, rows in batch.meta_rows.items()}
+    return batch
 
 
 @dataclass
@@ -49,12 +77,15 @@ class LoadResult:
     studies_replaced: list[str] = field(default_factory=list)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, suffix: str = "") -> None:
-    if frame.empty:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table, suffix: str = "") -> None:
+    if isinstance(frame, pa.Table):
+        if not frame.num_rows:
+            return
+        arrow = frame
+    elif frame.empty:
         return
-    # One thread: pyarrow would start a thread pool per frame, and the run's process waits for threads
-    # scheduled behind the busy workers (the conversion itself takes milliseconds).
-    arrow = pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
+    else:
+        arrow = _arrow(frame)
     con.register("_batch_in", arrow)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_in {suffix}")
@@ -130,18 +161,25 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
                 con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
             frame = batch.frames.get(table)
             if frame is not None:
-                _insert(con, table, _rows_of(frame, keep))
+                _insert(con, table, _rows_of(frame, keep, batch.positions.get(table)))
     finally:
         if stale:
             con.unregister("_replaced")
     return new["nct_id"].tolist()
 
 
-def _rows_of(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
-    """The frame's rows of the records at `positions`; the frame itself when that is all of them (a batch of
-    new studies), as filtering copies every column."""
-    keep = np.isin(frame.index.to_numpy(), positions)
-    return frame if keep.all() else frame[keep]
+def _rows_of(frame: pd.DataFrame | pa.Table, positions: np.ndarray, at: np.ndarray | None = None
+             ) -> pd.DataFrame | pa.Table:
+    """The frame's rows of the records at `positions` (an Arrow table's rows are at the record positions
+    `at`); the frame itself when that is all of them (a batch of new studies), as filtering copies every column."""
+    rows = np.asarray(frame.index.to_numpy() if at is None else at, dtype=np.int64)
+    # Positions are record numbers within one batch: a lookup table is cheaper than isin's sort.
+    wanted = np.zeros(max(int(positions.max(initial=-1)), int(rows.max(initial=-1))) + 1, dtype=bool)
+    wanted[positions] = True
+    keep = wanted[rows]
+    if keep.all():
+        return frame
+    return frame[keep] if at is None else frame.filter(pa.array(keep))
 
 
 def _known_studies(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -172,7 +210,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
         for table, frame in batch.meta_rows.items():
             _insert(con, table, frame)
         runs.add_counts(con, batch.run_id, batch_counts(batch))
-        runs.mark_unchecked(con, batch.run_id, sorted(set(batch.versions["nct_id"])))
+        runs.mark_unchecked(con, batch.run_id, sorted(set(batch.versions["nct_id"].tolist())))
     return result
 
 

@@ -3,14 +3,15 @@ read exactly as the plain readings they stand for."""
 from __future__ import annotations
 
 import gc
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parse_batch import parse_chunk, rows_without_cycle_collection
 from flows.parsers.dates import date_columns, day_date, parse_date
-from flows.parsers.page_text import (_JSON_ARRAY, decode_text, head_text, nonblank, page_lines, split_sections,
-                                     text_block)
+from flows.parsers.page_text import (_JSON_ARRAY, decode_text, has_line, head_text, nonblank, page_lines,
+                                     split_sections, text_block)
 
 HEADINGS = ("Sponsor", "Overall Status", "Locations")
 
@@ -130,3 +131,30 @@ def test_lines_blocks_and_nonblank_lines_read_as_line_by_line(text):
     for given_lines in (lines, raw):
         assert text_block(given_lines) == _plain_text_block(given_lines)
         assert nonblank(given_lines) == [line.strip() for line in given_lines if line.strip()]
+
+
+def _line_matches(text: str, wanted: str) -> bool:
+    """The pattern has_line stands for: a whole line of `wanted` between spaces and tabs."""
+    return re.search(rf"(?m)^[ \t]*{re.escape(wanted)}[ \t]*\r?$", text) is not None
+
+
+HAS_LINE_CASES = [
+    ("Sponsor", True), ("  Sponsor\t ", True), ("x\nSponsor\r\ny", True), ("x\nSponsor", True), ("Sponsor\n", True),
+    ("Sponsors", False), ("The Sponsor", False), ("Sponsor:", False), ("Sponsor\r\r\n", False),
+    ("Sponsor \r x", False), ("\u00a0Sponsor", False), ("Sponsor\x0b", False), ("Spon\nsor", False),
+    ("Sponsor of it\n  Sponsor  \n", True), ("Lead Sponsor\nSponsor x\n\tSponsor\r", True), ("", False),
+    ("\rSponsor", False), ("Sponsor\rSponsor", False),
+]
+
+
+def test_has_line_finds_a_heading_line_exactly_where_the_line_pattern_does():
+    for text, expected in HAS_LINE_CASES:
+        assert has_line(text, "Sponsor") is expected == _line_matches(text, "Sponsor"), repr(text)
+    assert has_line("a\n CT.gov ID \nb", "CT.gov ID") and not has_line("a\nCTxgov ID\nb", "CT.gov ID")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Sponsor", " ", "\t", "\n", "\r", "x", "Spon", "sor", "\u00a0"]), max_size=12))
+def test_has_line_agrees_with_the_line_pattern_on_any_mix_of_lines(parts):
+    text = "".join(parts)
+    assert has_line(text, "Sponsor") == _line_matches(text, "Sponsor"), repr(text)

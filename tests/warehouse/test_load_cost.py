@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from flows.run import run_pipeline
 from warehouse.connect import connect
@@ -156,3 +157,7 @@ def test_a_batch_keeps_only_the_rows_of_its_current_versions():
     assert _rows_of(frame, np.array([0, 1, 2])) is frame  # every row kept: no copy
     assert _rows_of(frame, np.array([0, 2]))["nct_id"].tolist() == ["NCT1", "NCT1", "NCT3"]
     assert _rows_of(frame.iloc[:0], np.array([0])).empty
+    table, at = pa.Table.from_pandas(frame, preserve_index=False), frame.index.to_numpy()
+    assert _rows_of(table, np.array([0, 1, 2]), at) is table
+    assert _rows_of(table, np.array([0, 2]), at)["nct_id"].to_pylist() == ["NCT1", "NCT1", "NCT3"]
+    assert _rows_of(table.slice(0, 0), np.array([0]), at[:0]).num_rows == 0
