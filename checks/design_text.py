@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
+from checks.study_context import CASE_FOLDS
 from checks.study_text import StudyText, about_this_study
 
 _SENTENCE_END = re.compile(
@@ -158,11 +159,11 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 # The characters a case-insensitive pattern matches to an ASCII letter that str.lower does not turn
-# into that letter: 'İ' lowers to two characters ('i' and a combining dot), 'ı' and 'ſ' stay as they
-# are. Every other character matching an ASCII letter under re.I lowers to it (the Kelvin sign to
-# 'k'), and str.lower turns no other character into more or fewer than one
+# into that letter (CASE_FOLDS): 'İ' lowers to two characters ('i' and a combining dot), 'ı' and 'ſ'
+# stay as they are. Every other character matching an ASCII letter under re.I lowers to it (the
+# Kelvin sign to 'k'), and str.lower turns no other character into more or fewer than one
 # (tests/checks/test_design_text_phrases.py checks both over all of Unicode).
-_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+_FOLD = CASE_FOLDS
 _UNLOWERED = re.compile("[\u0130\u0131\u017f]")
 
 

@@ -53,7 +53,7 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 
 # Words (lower case) that every match of a context pattern contains: groups, each of which must
 # have a word in the sentence. A sentence lacking them is not searched with the pattern. The test
-# is exact for ASCII text only (whose case folding is str.lower), so other text is always searched.
+# looks in the sentence's folded form (`folded`), so it is exact on any text.
 CONTEXT_WORDS = {
     "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
     "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
@@ -88,8 +88,19 @@ _OTHER_STUDY_GATED = tuple((name, pattern, CONTEXT_WORDS[name]) for name, patter
 _SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name]) for name, pattern in SELF_REFERENCE)
 
 
+# The characters a case-insensitive pattern reads as an ASCII letter that str.lower does not turn
+# into it: 'İ' lowers to 'i' and a combining dot, 'ı' and 'ſ' stay as they are. Every other
+# character that such a pattern reads as an ASCII letter lowers to that letter.
+CASE_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def folded(text: str) -> str:
+    """The text in lower case, each character a case-insensitive pattern reads as an ASCII letter as that letter."""
+    return text.lower() if text.isascii() else text.translate(CASE_FOLDS).lower()
+
+
 def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a lower-cased ASCII sentence (None for other text) has the words a pattern needs."""
+    """Whether a folded sentence (`folded`; None: not known) has the words a pattern needs."""
     if lowered is None:
         return True
     for group in groups:
@@ -101,13 +112,9 @@ def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-def _lowered_ascii(sentence: str) -> str | None:
-    return sentence.lower() if sentence.isascii() else None
-
-
 def other_study(sentence: str) -> str | None:
     """What marks a sentence as speaking of another study ('future study'...), or None."""
-    return _other_study(sentence, _lowered_ascii(sentence))
+    return _other_study(sentence, folded(sentence))
 
 
 def _other_study(sentence: str, lowered: str | None) -> str | None:
@@ -118,7 +125,7 @@ def _other_study(sentence: str, lowered: str | None) -> str | None:
 def about_this_study(sentence: str, narrative: bool) -> bool:
     """Whether a sentence speaks of this study: never when it points at another; in narrative
     text (summaries, which also describe other studies) only when it says it is this one."""
-    lowered = _lowered_ascii(sentence)
+    lowered = folded(sentence)
     if _other_study(sentence, lowered):
         return False
     return not narrative or any(may_match(lowered, words) and pattern.search(sentence)

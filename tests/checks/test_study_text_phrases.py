@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.study_context import folded
 from checks.study_text import CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study
 
 # (sentence, the OTHER_STUDY entry that recognises it)
@@ -114,3 +115,43 @@ def test_the_word_test_never_hides_a_match(sentence):
 ])
 def test_other_study_in_unusual_text(sentence, other):
     assert other_study(sentence) == other
+
+
+# Non-ASCII sentences are tested for their words in folded form: the same verdicts as searching every pattern.
+NON_ASCII = [
+    ("Smith et al. (2019) “showed” a benefit of 5 µg.", "citation"),
+    ("SMİTH ET AL. REPORTED THAT ıt works", "citation"),
+    ("In a previous ſtudy of Müller’s group, patients improved.", "previous study"),
+    ("Participants of the PARENT STUDİES – Straße cohort – may enrol.", "parent study"),
+    ("Patients enrolled in NCT01234567 (“ﬁrst” study) may continue.", "registry id"),
+    ("The ﬁnal analysis: this is a randomized étude.", None),
+    ("Thıs study will enrol 40 patients in München.", None),
+    ("Straße, µg and ﬁ ligatures: nothing about any study here.", None),
+]
+
+
+def _searching_every_pattern(sentence: str, narrative: bool) -> tuple[str | None, bool]:
+    other = next((name for name, pattern in OTHER_STUDY if pattern.search(sentence)), None)
+    about = other is None and (not narrative or any(p.search(sentence) for _, p in SELF_REFERENCE))
+    return other, about
+
+
+@pytest.mark.parametrize("sentence, other", NON_ASCII)
+def test_non_ascii_sentences_are_judged_as_searching_every_pattern(sentence, other):
+    assert other_study(sentence) == other
+    for narrative in (True, False):
+        assert (other_study(sentence), about_this_study(sentence, narrative)) == \
+            _searching_every_pattern(sentence, narrative)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        if pattern.search(sentence):
+            assert may_match(folded(sentence), CONTEXT_WORDS[name]), name
+
+
+def test_non_ascii_sentences_about_this_study_and_not():
+    assert about_this_study("Thıs study will enrol 40 patients in München.", narrative=True)
+    assert not about_this_study("Straße, µg and ﬁ ligatures: nothing about any study here.", narrative=True)
+    assert not about_this_study("SMİTH ET AL. REPORTED THAT ıt works", narrative=False)
+
+
+def test_folding_keeps_what_a_pattern_reads_as_ascii_letters():
+    assert folded("İSTANBUL ſtudy ıt “ﬁne” Straße µ \u212a") == "istanbul study it “ﬁne” straße µ k"
