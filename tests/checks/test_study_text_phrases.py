@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checks.study_context import folded
+from checks.study_context import CONTEXT_STARTS, folded, found_in
 from checks.study_text import CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study
 
 # (sentence, the OTHER_STUDY entry that recognises it)
@@ -155,3 +157,45 @@ def test_non_ascii_sentences_about_this_study_and_not():
 
 def test_folding_keeps_what_a_pattern_reads_as_ascii_letters():
     assert folded("İSTANBUL ſtudy ıt “ﬁne” Straße µ \u212a") == "istanbul study it “ﬁne” straße µ k"
+
+
+def test_every_context_pattern_says_where_its_matches_start():
+    assert set(CONTEXT_STARTS) == set(CONTEXT_WORDS)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        assert (CONTEXT_STARTS[name] is None) is pattern.pattern.startswith("^"), name
+
+
+def _tried_at_starts_is_searching(sentence: str) -> None:
+    lowered = folded(sentence)
+    assert len(lowered) == len(sentence)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        assert found_in(sentence, lowered, pattern, CONTEXT_STARTS[name]) is bool(pattern.search(sentence)), name
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in OTHER + SELF + NON_ASCII] + THIS)
+def test_a_pattern_tried_where_its_matches_start_finds_what_searching_finds(sentence):
+    _tried_at_starts_is_searching(sentence)
+    _tried_at_starts_is_searching(sentence.upper())
+    _tried_at_starts_is_searching("  " + sentence.replace(" ", "\t"))
+
+
+# Words of the context patterns, some written otherwise (İ ı ſ, upper case), and words around them.
+_CONTEXT_PIECES = (
+    "et", "al", "ET AL", "publiſhed", "literature", "meta-analysis", "reported", "that", "showed", "demonstrated",
+    "has", "have", "been", "shown", "proven", "previous", "previously", "study", "studies", "trial", "trials",
+    "parent", "prior", "core", "lead-in", "index", "NCT01234567", "nct12345678", "in", "IN", "a", "an", "one",
+    "several", "perform", "conducting", "inform", "design", "preparing", "support", "feasibility", "of", "for",
+    "future", "full-scale", "large scale", "follow-on", "we", "WE", "propose", "to", "conduct", "proceed", "move",
+    "go on", "with", "into", "rct", "survey", "was", "were", "conducted", "carried out", "patients", "PARTİCİPANTS",
+    "subjects", "from", "who", "completed", "enrolled in", "the", "THE", "currently", "progress", "ongoing",
+    "rolled", "over", "participated", "finished", "this", "thıs", "present", "current", "proposed", "our",
+    "protocol", "research", "project", "is", "will", "shall", "be", "receive", "undergo", "are", "plan", "aim",
+    "Baricitinib", "“double-blind”", "µg", "Straße", "ﬁrst", ",", "(", ")", "/", "-", "2019", "\u212a",
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=16), st.sampled_from((" ", "  ", "\t", " \n")))
+def test_patterns_tried_where_their_matches_start_find_what_searching_finds(words, space):
+    _tried_at_starts_is_searching(space.join(words))
+    _tried_at_starts_is_searching(space + space.join(words) + ".")
