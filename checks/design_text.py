@@ -158,13 +158,10 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-# The characters a case-insensitive pattern matches to an ASCII letter that str.lower does not turn
-# into that letter (CASE_FOLDS): 'İ' lowers to two characters ('i' and a combining dot), 'ı' and 'ſ'
-# stay as they are. Every other character matching an ASCII letter under re.I lowers to it (the
-# Kelvin sign to 'k'), and str.lower turns no other character into more or fewer than one
+# The characters a case-insensitive pattern reads as an ASCII letter that str.lower does not turn into
+# it (checks.study_context.CASE_FOLDS); str.lower turns no other character into more or fewer than one
 # (tests/checks/test_design_text_phrases.py checks both over all of Unicode).
-_FOLD = CASE_FOLDS
-_UNLOWERED = re.compile("[\u0130\u0131\u017f]")
+_UNLOWERED = re.compile("[" + "".join(map(chr, CASE_FOLDS)) + "]")
 
 
 def folded(source: StudyText) -> str | None:
@@ -175,7 +172,7 @@ def folded(source: StudyText) -> str | None:
         return source.lowered
     known = source.memo.get("folded")
     if known is None:
-        known = text.translate(_FOLD).lower() if _UNLOWERED.search(text) else source.lowered
+        known = text.translate(CASE_FOLDS).lower() if _UNLOWERED.search(text) else source.lowered
         known = source.memo["folded"] = known if len(known) == len(text) else ""
     return known or None
 

@@ -53,7 +53,7 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 
 # Words (lower case) that every match of a context pattern contains: groups, each of which must
 # have a word in the sentence. A sentence lacking them is not searched with the pattern. The test
-# looks in the sentence's folded form (`folded`), so it is exact on any text.
+# looks in the sentence's folded form (`folded_text`), so it is exact on any text.
 CONTEXT_WORDS = {
     "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
     "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
@@ -122,14 +122,14 @@ _SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name], CONTEXT_STARTS[name
 CASE_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
 
 
-def folded(text: str) -> str:
+def folded_text(text: str) -> str:
     """The text in lower case, each character a case-insensitive pattern reads as an ASCII letter as that
     letter, at the text's offsets (only İ lowers to two characters, and it is folded to one first)."""
     return text.lower() if text.isascii() else text.translate(CASE_FOLDS).lower()
 
 
 def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a folded sentence (`folded`; None: not known) has the words a pattern needs."""
+    """Whether a folded sentence (`folded_text`; None: not known) has the words a pattern needs."""
     if lowered is None:
         return True
     for group in groups:
@@ -143,7 +143,7 @@ def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
 
 def other_study(sentence: str) -> str | None:
     """What marks a sentence as speaking of another study ('future study'...), or None."""
-    return _other_study(sentence, folded(sentence))
+    return _other_study(sentence, folded_text(sentence))
 
 
 def found_in(sentence: str, lowered: str, pattern: re.Pattern, starts: tuple[str, ...] | None) -> bool:
@@ -168,7 +168,7 @@ def _other_study(sentence: str, lowered: str) -> str | None:
 def about_this_study(sentence: str, narrative: bool) -> bool:
     """Whether a sentence speaks of this study: never when it points at another; in narrative
     text (summaries, which also describe other studies) only when it says it is this one."""
-    lowered = folded(sentence)
+    lowered = folded_text(sentence)
     if _other_study(sentence, lowered):
         return False
     return not narrative or any(may_match(lowered, words) and found_in(sentence, lowered, pattern, starts)

@@ -7,8 +7,9 @@ import pytest
 
 from checks.design_text import (
     _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    _FOLD, claims, folded, matches, mentions, sentences,
+    claims, folded, matches, mentions, sentences,
 )
+from checks.study_context import CASE_FOLDS
 from checks.study_text import StudyText
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
@@ -146,7 +147,7 @@ def test_folding_turns_every_character_a_pattern_reads_as_an_ascii_letter_into_t
     assert {"\u0130", "\u0131", "\u017f", "\u212a"} <= readable  # İ ı ſ and the Kelvin sign
     for c in readable:
         letters = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, c, re.I)]
-        assert [c.translate(_FOLD).lower()] == letters, c
+        assert [c.translate(CASE_FOLDS).lower()] == letters, c
 
 
 # Non-ASCII texts (curly quotes, µ, accents, İ ı ſ, ß, ligatures, the Kelvin sign) are read at the

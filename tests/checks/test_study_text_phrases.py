@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.study_context import CONTEXT_STARTS, folded, found_in
+from checks.study_context import CONTEXT_STARTS, folded_text, found_in
 from checks.study_text import CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study
 
 # (sentence, the OTHER_STUDY entry that recognises it)
@@ -146,7 +146,7 @@ def test_non_ascii_sentences_are_judged_as_searching_every_pattern(sentence, oth
             _searching_every_pattern(sentence, narrative)
     for name, pattern in OTHER_STUDY + SELF_REFERENCE:
         if pattern.search(sentence):
-            assert may_match(folded(sentence), CONTEXT_WORDS[name]), name
+            assert may_match(folded_text(sentence), CONTEXT_WORDS[name]), name
 
 
 def test_non_ascii_sentences_about_this_study_and_not():
@@ -156,7 +156,7 @@ def test_non_ascii_sentences_about_this_study_and_not():
 
 
 def test_folding_keeps_what_a_pattern_reads_as_ascii_letters():
-    assert folded("İSTANBUL ſtudy ıt “ﬁne” Straße µ \u212a") == "istanbul study it “ﬁne” straße µ k"
+    assert folded_text("İSTANBUL ſtudy ıt “ﬁne” Straße µ \u212a") == "istanbul study it “ﬁne” straße µ k"
 
 
 def test_every_context_pattern_says_where_its_matches_start():
@@ -166,7 +166,7 @@ def test_every_context_pattern_says_where_its_matches_start():
 
 
 def _tried_at_starts_is_searching(sentence: str) -> None:
-    lowered = folded(sentence)
+    lowered = folded_text(sentence)
     assert len(lowered) == len(sentence)
     for name, pattern in OTHER_STUDY + SELF_REFERENCE:
         assert found_in(sentence, lowered, pattern, CONTEXT_STARTS[name]) is bool(pattern.search(sentence)), name
