@@ -7,7 +7,7 @@ from typing import Iterator
 
 import duckdb
 
-from checks.dose_text import Dose
+from checks.dose_text import Dose, parse_doses
 from checks.drug_names import doses_by_drug, drug_vocabulary, words_in
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study
@@ -75,14 +75,16 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> tuple[
     return pairs[0]
 
 
-_DIGIT = re.compile(r"\d")
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
 
 
-def _states_amount(arm: tuple) -> bool:
-    """Whether an arm's title or description has a digit: an arm stating no amount has no dose to compare."""
-    title, description = arm
-    return bool(_DIGIT.search(f"{title} {description}"))
+def _states_dose(texts: tuple) -> bool:
+    """Whether any of the texts (an arm's title and description, an intervention's name and description)
+    states a dose: only doses are compared, so an arm or intervention stating none adds no finding."""
+    for text in texts:
+        if parse_doses(text):  # kept: the same text is read for its doses by drug right after
+            return True
+    return False
 
 
 def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
@@ -112,13 +114,22 @@ def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Itera
     interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
     links = rows_by_study(con, scope, "design_group_interventions", ("design_group", "intervention"))
     for nct_id, study_arms in arms.items():
-        dosed = [arm for arm in study_arms if _states_amount(arm)]
-        if not dosed:
-            continue
-        ivs = interventions.get(nct_id, [])
-        drugs, given = _vocabulary(study_arms, ivs), {}
-        for arm in dosed:
-            yield from _arm_findings(nct_id, arm, ivs, links.get(nct_id, []), drugs, given)
+        yield from study_dose_findings(nct_id, study_arms, interventions.get(nct_id, []), links.get(nct_id, []))
+
+
+def study_dose_findings(nct_id: str, arms: list[tuple], interventions: list[tuple],
+                        links: list[tuple]) -> Iterator[Finding]:
+    """The findings of one study's arms (title, description) against its interventions (name, description).
+
+    Only arms stating a dose are read, and none when no intervention states one: the same findings as
+    reading every arm, since a finding compares an arm's dose with an intervention's.
+    """
+    dosed = [arm for arm in arms if _states_dose(arm)]
+    if not dosed or not any(_states_dose(iv) for iv in interventions):
+        return
+    drugs, given = _vocabulary(arms, interventions), {}
+    for arm in dosed:
+        yield from _arm_findings(nct_id, arm, interventions, links, drugs, given)
 
 
 DUPLICATE_ARM = """

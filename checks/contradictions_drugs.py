@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import Iterator
 
 import duckdb
@@ -83,6 +84,30 @@ def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[st
     return {nct_id for nct_id, rows in types.items() if rows[0][0] in ("INTERVENTIONAL", None)}
 
 
+def _names_a_drug(outcomes: list[tuple], arms: list[tuple]) -> bool:
+    """Whether an outcome or an arm title has a drug word (a study with none has nothing to report)."""
+    return any(map(stem_drugs, chain.from_iterable(outcomes))) or any(stem_drugs(title) for title, _ in arms)
+
+
+def study_drug_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple], interventions: list[tuple],
+                        links: list[tuple], context: list[str]) -> Iterator[Finding]:
+    """Drugs one study's outcomes (measure, description) and arm titles name but does not give.
+
+    `arms` are (title, description), `interventions` (name, description), `links` (intervention,) and
+    `context` the study's other texts that name what it gives. Only a study whose outcomes or arm
+    titles have a drug word is read further: a finding is about such a word.
+    """
+    if not _names_a_drug(outcomes, arms):
+        return
+    given = [t for row in interventions + links for t in row] + context
+    names = tuple(n for n, _ in interventions if n)
+    known = KnownDrugs(WordsOf(given), names, given)
+    with_arms = KnownDrugs(WordsOf(given + [t for row in arms for t in row]), names, given)
+    yield from _undeclared(nct_id, outcomes, _OUTCOME_FIELDS, with_arms, "outcome")
+    # Arm descriptions name background and standard-of-care drugs; titles name what is given.
+    yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm")
+
+
 def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """An outcome or an arm title names a drug that is none of the study's interventions, by any of their names."""
     outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
@@ -91,15 +116,11 @@ def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) 
     links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
     context = texts_by_study(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS)
     for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
-        ivs = interventions[nct_id]
-        given = [t for row in ivs + links.get(nct_id, []) for t in row] + [t.text for t in context.get(nct_id, [])]
-        names = tuple(n for n, _ in ivs if n)
-        known = KnownDrugs(WordsOf(given), names, given)
-        study_arms = arms.get(nct_id, [])
-        with_arms = KnownDrugs(WordsOf(given + [t for row in study_arms for t in row]), names, given)
-        yield from _undeclared(nct_id, outcomes.get(nct_id, []), _OUTCOME_FIELDS, with_arms, "outcome")
-        # Arm descriptions name background and standard-of-care drugs; titles name what is given.
-        yield from _undeclared(nct_id, [(t,) for t, _ in study_arms], ("design_groups.title",), known, "arm")
+        study_outcomes, study_arms = outcomes.get(nct_id, []), arms.get(nct_id, [])
+        if not _names_a_drug(study_outcomes, study_arms):  # before the study's other texts are gathered
+            continue
+        yield from study_drug_findings(nct_id, study_outcomes, study_arms, interventions[nct_id],
+                                       links.get(nct_id, []), [t.text for t in context.get(nct_id, [])])
 
 
 RULES = (

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
+from checks.study_context import CASE_FOLDS
 from checks.study_text import StudyText, about_this_study
 
 _SENTENCE_END = re.compile(
@@ -63,8 +64,8 @@ NEEDLES = {
 }
 # Where every match of a pattern starts: at one of the words (lower case) or up to `reach`
 # characters before one ("non-randomized"); each entry with the words one of which its matches
-# also hold (no anchor needed in a text without them). In ASCII text, whose case folding is
-# str.lower, a pattern is tried at those places only instead of at every character.
+# also hold (no anchor needed in a text without them). A pattern is tried at those places of the
+# text's folded form (`folded`) only instead of at every character.
 ANCHORS = {
     BLINDED: ((("single", "double", "triple", "quadruple"), 0, ("blind", "mask", "dummy")),
               (("placebo",), 0, ("blinded",)), (("blinded",), 0, ())),
@@ -123,7 +124,8 @@ def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     known = source.memo.get(key)
     if known is None:
         needles = _NEEDLES_BY_KEY.get(key)
-        skip = needles and not _mentions_any(source.lowered, needles)
+        lowered = folded(source)  # exact on any text: a match's letters are the needle's there
+        skip = needles and lowered is not None and not _mentions_any(lowered, needles)
         known = source.memo[key] = [] if skip else _find_claims(source, pattern)
     return known
 
@@ -156,12 +158,36 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
+# The characters a case-insensitive pattern reads as an ASCII letter that str.lower does not turn into
+# it (checks.study_context.CASE_FOLDS); str.lower turns no other character into more or fewer than one
+# (tests/checks/test_design_text_phrases.py checks both over all of Unicode).
+_UNLOWERED = re.compile("[" + "".join(map(chr, CASE_FOLDS)) + "]")
+
+
+def folded(source: StudyText) -> str | None:
+    """The text lower-cased so that each character stays at its offset and becomes the ASCII letter a
+    case-insensitive pattern matches it to, if any: ASCII text's `lowered`; None if that cannot be."""
+    text = source.text
+    if text.isascii():
+        return source.lowered
+    known = source.memo.get("folded")
+    if known is None:
+        known = text.translate(CASE_FOLDS).lower() if _UNLOWERED.search(text) else source.lowered
+        known = source.memo["folded"] = known if len(known) == len(text) else ""
+    return known or None
+
+
 def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
-    """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only."""
+    """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only.
+
+    Exact on any text: an anchor word is looked for in the folded text, where every character a match
+    reads as one of the word's letters is that letter, at the same offset.
+    """
     anchors = _ANCHORS_BY_KEY.get((pattern.pattern, pattern.flags))
-    if anchors is None or not source.text.isascii():
+    lowered = folded(source) if anchors is not None else None
+    if lowered is None:
         return list(pattern.finditer(source.text))
-    lowered, starts = source.lowered, set()
+    starts = set()
     for words, reach, held in anchors:
         if not held or _mentions_any(lowered, held):
             places = [at for word in words for at in _occurrences(lowered, word)]
@@ -207,4 +233,4 @@ def mentions(sources: list[StudyText], pattern: re.Pattern) -> bool:
     """Whether any of the texts matches `pattern` anywhere (no context rules)."""
     needles = _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))
     return any(pattern.search(source.text) for source in sources
-               if not needles or any(n in source.lowered for n in needles))
+               if not needles or (lowered := folded(source)) is None or _mentions_any(lowered, needles))

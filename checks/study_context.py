@@ -53,7 +53,7 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 
 # Words (lower case) that every match of a context pattern contains: groups, each of which must
 # have a word in the sentence. A sentence lacking them is not searched with the pattern. The test
-# is exact for ASCII text only (whose case folding is str.lower), so other text is always searched.
+# looks in the sentence's folded form (`folded_text`), so it is exact on any text.
 CONTEXT_WORDS = {
     "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
     "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
@@ -84,12 +84,52 @@ CONTEXT_WORDS = {
     "will be given": (("will", "shall"), ("be", "receive", "undergo")),
     "a study opens": (("study", "trial"),),
 }
-_OTHER_STUDY_GATED = tuple((name, pattern, CONTEXT_WORDS[name]) for name, pattern in OTHER_STUDY)
-_SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name]) for name, pattern in SELF_REFERENCE)
+# Where every match of a context pattern starts: at one of these words (lower case) of the folded
+# sentence, or (None) at the sentence's start, for a pattern that begins with ^. A pattern is tried
+# there only instead of at every character.
+CONTEXT_STARTS = {
+    "citation": ("et", "published", "literature", "meta"),
+    "reported finding": ("reported", "showed", "demonstrated", "has", "have", "had", "was", "were"),
+    "previous study": ("previous",),
+    "parent study": ("parent", "prior", "preceding", "feeder", "core", "originating", "antecedent", "earlier",
+                     "lead-in", "index"),
+    "registry id": ("nct",),
+    "a study elsewhere": ("in",),
+    "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
+    "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
+    "proposed next study": ("we",),
+    "proceed to a study": ("proceed", "move", "advance", "progress", "go"),
+    "earlier study conducted": None,
+    "patients of a parent study": ("patients", "participants", "subjects", "individuals"),
+    "ongoing": ("currently", "ongoing"),
+    "studies in the plural": ("studies",),
+    "rollover": ("rolled", "participated", "completed", "enrolled", "finished"),
+    "this study": ("this", "the", "our"),
+    "we do": ("we",),
+    "this is": None,
+    "participants will": ("patients", "participants", "subjects"),
+    "named study is": None,
+    "will be given": ("will", "shall"),
+    "a study opens": None,
+}
+_OTHER_STUDY_GATED = tuple((name, pattern, CONTEXT_WORDS[name], CONTEXT_STARTS[name]) for name, pattern in OTHER_STUDY)
+_SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name], CONTEXT_STARTS[name]) for name, pattern in SELF_REFERENCE)
+
+
+# The characters a case-insensitive pattern reads as an ASCII letter that str.lower does not turn
+# into it: 'İ' lowers to 'i' and a combining dot, 'ı' and 'ſ' stay as they are. Every other
+# character that such a pattern reads as an ASCII letter lowers to that letter.
+CASE_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
+def folded_text(text: str) -> str:
+    """The text in lower case, each character a case-insensitive pattern reads as an ASCII letter as that
+    letter, at the text's offsets (only İ lowers to two characters, and it is folded to one first)."""
+    return text.lower() if text.isascii() else text.translate(CASE_FOLDS).lower()
 
 
 def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a lower-cased ASCII sentence (None for other text) has the words a pattern needs."""
+    """Whether a folded sentence (`folded_text`; None: not known) has the words a pattern needs."""
     if lowered is None:
         return True
     for group in groups:
@@ -101,25 +141,35 @@ def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-def _lowered_ascii(sentence: str) -> str | None:
-    return sentence.lower() if sentence.isascii() else None
-
-
 def other_study(sentence: str) -> str | None:
     """What marks a sentence as speaking of another study ('future study'...), or None."""
-    return _other_study(sentence, _lowered_ascii(sentence))
+    return _other_study(sentence, folded_text(sentence))
 
 
-def _other_study(sentence: str, lowered: str | None) -> str | None:
-    return next((name for name, pattern, words in _OTHER_STUDY_GATED
-                 if may_match(lowered, words) and pattern.search(sentence)), None)
+def found_in(sentence: str, lowered: str, pattern: re.Pattern, starts: tuple[str, ...] | None) -> bool:
+    """Whether `pattern.search(sentence)` finds a match, trying the pattern where its matches start only
+    (`starts`, looked for in `lowered`, the folded sentence, whose offsets are the sentence's)."""
+    if starts is None:
+        return pattern.match(sentence) is not None
+    for word in starts:
+        at = lowered.find(word)
+        while at >= 0:
+            if pattern.match(sentence, at):
+                return True
+            at = lowered.find(word, at + 1)
+    return False
+
+
+def _other_study(sentence: str, lowered: str) -> str | None:
+    return next((name for name, pattern, words, starts in _OTHER_STUDY_GATED
+                 if may_match(lowered, words) and found_in(sentence, lowered, pattern, starts)), None)
 
 
 def about_this_study(sentence: str, narrative: bool) -> bool:
     """Whether a sentence speaks of this study: never when it points at another; in narrative
     text (summaries, which also describe other studies) only when it says it is this one."""
-    lowered = _lowered_ascii(sentence)
+    lowered = folded_text(sentence)
     if _other_study(sentence, lowered):
         return False
-    return not narrative or any(may_match(lowered, words) and pattern.search(sentence)
-                                for pattern, words in _SELF_REFERENCE_GATED)
+    return not narrative or any(may_match(lowered, words) and found_in(sentence, lowered, pattern, starts)
+                                for pattern, words, starts in _SELF_REFERENCE_GATED)

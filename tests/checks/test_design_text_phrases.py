@@ -7,8 +7,9 @@ import pytest
 
 from checks.design_text import (
     _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    claims, matches, sentences,
+    claims, folded, matches, mentions, sentences,
 )
+from checks.study_context import CASE_FOLDS
 from checks.study_text import StudyText
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
@@ -132,3 +133,76 @@ def test_matches_tried_at_anchors_are_every_match(name):
                   "Random: non randomised. The study was unmasked; the trial is not masked.", "open-\nlabel"):
         assert [m.span() for m in matches(StudyText("f", other), pattern)] == \
             [m.span() for m in pattern.finditer(other)]
+
+
+_EVERY_CHARACTER = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def test_lower_keeps_every_offset_but_for_the_dotted_capital_i():
+    assert [c for c in _EVERY_CHARACTER if len(c.lower()) != 1] == ["\u0130"]
+
+
+def test_folding_turns_every_character_a_pattern_reads_as_an_ascii_letter_into_that_letter():
+    readable = {m.group() for m in re.finditer("[a-z]", _EVERY_CHARACTER, re.I)}
+    assert {"\u0130", "\u0131", "\u017f", "\u212a"} <= readable  # İ ı ſ and the Kelvin sign
+    for c in readable:
+        letters = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, c, re.I)]
+        assert [c.translate(CASE_FOLDS).lower()] == letters, c
+
+
+# Non-ASCII texts (curly quotes, µ, accents, İ ı ſ, ß, ligatures, the Kelvin sign) are read at the
+# anchors of their folded form: each phrase either matches there as everywhere, or nowhere.
+NON_ASCII = [
+    ("blinded", "a “double-blind”, placebo-controlled study of 5 µg", True),
+    ("blinded", "DOUBLE-BLİND, PLACEBO-CONTROLLED", True),
+    ("blinded", "a double-blınd trial", True),
+    ("blinded", "ſingle maſked", True),
+    ("blinded", "étude en double aveugle, «blinded study»", True),
+    ("blinded", "ﬁrst a double ﬁxed dose", False),
+    ("blinded", "a sponsor-blinded, open study – Straße", False),
+    ("open label", "an “open-label” study", True),
+    ("open label", "OPEN LABEL – NO MASKİNG", True),
+    ("open label", "ıt ıs open-labeled", True),
+    ("open label", "an open-label extension phase (µ-opioid)", False),
+    ("open label", "no maſking of the outcome assessors is planned", False),
+    ("randomized", "NON-RANDOMİZED, randomised à 1:1", True),
+    ("randomized", "Patıents randomly aſsigned", True),
+    ("randomized", "participants will be ráńdomized", False),
+    ("randomized", "randomly selected ﬁles in München", False),
+    ("observational", "an OBSERVATİONAL cohort study", True),
+    ("observational", "a prospective observatıonal study („OBS“)", True),
+    ("observational", "observational data – Straße", False),
+    ("observational", "OBSERVATIONAL DATA, \u212aIDNEY", False),
+]
+
+
+@pytest.mark.parametrize("name, text, found", NON_ASCII, ids=[f"{n}:{t}" for n, t, _ in NON_ASCII])
+def test_matches_in_non_ascii_text_are_every_match(name, text, found):
+    pattern = PATTERNS[name]
+    for source in (StudyText("f", text), StudyText("f", "Über: " + text + " İ"), StudyText("f", text + "\n" + text)):
+        assert folded(source) is not None and len(folded(source)) == len(source.text)
+        every = [(m.span(), m.groups()) for m in pattern.finditer(source.text)]
+        assert [(m.span(), m.groups()) for m in matches(source, pattern)] == every
+        assert bool(every) is found
+
+
+def test_non_ascii_phrases_cover_every_anchored_pattern_both_ways():
+    assert {(n, f) for n, _, f in NON_ASCII} == {(n, f) for n, p in PATTERNS.items() if p in ANCHORS
+                                                   for f in (True, False)}
+
+
+def test_folded_text_keeps_offsets():
+    source = StudyText("f", "İSTANBUL ſtudy, “ﬁne” Straße µ")
+    assert folded(source) == "istanbul study, “ﬁne” straße µ"
+    assert folded(StudyText("f", "Plain")) == "plain"
+
+
+@pytest.mark.parametrize("name, text", [("blinded", "DOUBLE-BLİND"), ("blinded", "ſingle-blind"),
+                                        ("open label", "NO MASKİNG"), ("randomized", "non-randomıſed"),
+                                        ("observational", "an OBSERVATİONAL study")])
+def test_texts_are_skipped_only_without_the_words_a_match_needs(name, text):
+    pattern = PATTERNS[name]
+    found = claims([StudyText("designs.masking_description", text)], pattern)
+    assert [(c.start, c.end) for c in found] == [m.span() for m in pattern.finditer(text)] != []
+    assert mentions([StudyText("designs.masking_description", text)], pattern)
+    assert not mentions([StudyText("designs.masking_description", "Straße „ﬁne“ µg")], pattern)

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from checks.study_context import CONTEXT_STARTS, folded_text, found_in
 from checks.study_text import CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study
 
 # (sentence, the OTHER_STUDY entry that recognises it)
@@ -114,3 +117,85 @@ def test_the_word_test_never_hides_a_match(sentence):
 ])
 def test_other_study_in_unusual_text(sentence, other):
     assert other_study(sentence) == other
+
+
+# Non-ASCII sentences are tested for their words in folded form: the same verdicts as searching every pattern.
+NON_ASCII = [
+    ("Smith et al. (2019) “showed” a benefit of 5 µg.", "citation"),
+    ("SMİTH ET AL. REPORTED THAT ıt works", "citation"),
+    ("In a previous ſtudy of Müller’s group, patients improved.", "previous study"),
+    ("Participants of the PARENT STUDİES – Straße cohort – may enrol.", "parent study"),
+    ("Patients enrolled in NCT01234567 (“ﬁrst” study) may continue.", "registry id"),
+    ("The ﬁnal analysis: this is a randomized étude.", None),
+    ("Thıs study will enrol 40 patients in München.", None),
+    ("Straße, µg and ﬁ ligatures: nothing about any study here.", None),
+]
+
+
+def _searching_every_pattern(sentence: str, narrative: bool) -> tuple[str | None, bool]:
+    other = next((name for name, pattern in OTHER_STUDY if pattern.search(sentence)), None)
+    about = other is None and (not narrative or any(p.search(sentence) for _, p in SELF_REFERENCE))
+    return other, about
+
+
+@pytest.mark.parametrize("sentence, other", NON_ASCII)
+def test_non_ascii_sentences_are_judged_as_searching_every_pattern(sentence, other):
+    assert other_study(sentence) == other
+    for narrative in (True, False):
+        assert (other_study(sentence), about_this_study(sentence, narrative)) == \
+            _searching_every_pattern(sentence, narrative)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        if pattern.search(sentence):
+            assert may_match(folded_text(sentence), CONTEXT_WORDS[name]), name
+
+
+def test_non_ascii_sentences_about_this_study_and_not():
+    assert about_this_study("Thıs study will enrol 40 patients in München.", narrative=True)
+    assert not about_this_study("Straße, µg and ﬁ ligatures: nothing about any study here.", narrative=True)
+    assert not about_this_study("SMİTH ET AL. REPORTED THAT ıt works", narrative=False)
+
+
+def test_folding_keeps_what_a_pattern_reads_as_ascii_letters():
+    assert folded_text("İSTANBUL ſtudy ıt “ﬁne” Straße µ \u212a") == "istanbul study it “ﬁne” straße µ k"
+
+
+def test_every_context_pattern_says_where_its_matches_start():
+    assert set(CONTEXT_STARTS) == set(CONTEXT_WORDS)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        assert (CONTEXT_STARTS[name] is None) is pattern.pattern.startswith("^"), name
+
+
+def _tried_at_starts_is_searching(sentence: str) -> None:
+    lowered = folded_text(sentence)
+    assert len(lowered) == len(sentence)
+    for name, pattern in OTHER_STUDY + SELF_REFERENCE:
+        assert found_in(sentence, lowered, pattern, CONTEXT_STARTS[name]) is bool(pattern.search(sentence)), name
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in OTHER + SELF + NON_ASCII] + THIS)
+def test_a_pattern_tried_where_its_matches_start_finds_what_searching_finds(sentence):
+    _tried_at_starts_is_searching(sentence)
+    _tried_at_starts_is_searching(sentence.upper())
+    _tried_at_starts_is_searching("  " + sentence.replace(" ", "\t"))
+
+
+# Words of the context patterns, some written otherwise (İ ı ſ, upper case), and words around them.
+_CONTEXT_PIECES = (
+    "et", "al", "ET AL", "publiſhed", "literature", "meta-analysis", "reported", "that", "showed", "demonstrated",
+    "has", "have", "been", "shown", "proven", "previous", "previously", "study", "studies", "trial", "trials",
+    "parent", "prior", "core", "lead-in", "index", "NCT01234567", "nct12345678", "in", "IN", "a", "an", "one",
+    "several", "perform", "conducting", "inform", "design", "preparing", "support", "feasibility", "of", "for",
+    "future", "full-scale", "large scale", "follow-on", "we", "WE", "propose", "to", "conduct", "proceed", "move",
+    "go on", "with", "into", "rct", "survey", "was", "were", "conducted", "carried out", "patients", "PARTİCİPANTS",
+    "subjects", "from", "who", "completed", "enrolled in", "the", "THE", "currently", "progress", "ongoing",
+    "rolled", "over", "participated", "finished", "this", "thıs", "present", "current", "proposed", "our",
+    "protocol", "research", "project", "is", "will", "shall", "be", "receive", "undergo", "are", "plan", "aim",
+    "Baricitinib", "“double-blind”", "µg", "Straße", "ﬁrst", ",", "(", ")", "/", "-", "2019", "\u212a",
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=16), st.sampled_from((" ", "  ", "\t", " \n")))
+def test_patterns_tried_where_their_matches_start_find_what_searching_finds(words, space):
+    _tried_at_starts_is_searching(space.join(words))
+    _tried_at_starts_is_searching(space + space.join(words) + ".")
