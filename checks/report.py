@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -77,10 +78,11 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
                                                         watch_pages=watch_pages, **report_context(con))
 
 
-def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints) -> Path:
-    """The GX Data Docs index. Those of the last report are kept while every expectation would observe
-    what it observed then (checks/gx_reuse.py): a validation now would give the same results, and
-    keeping them spares loading Great Expectations. Their index then says for which run they hold."""
+def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints):
+    """The GX Data Docs index, kept or under way (`result()`). Those of the last report are kept while every
+    expectation would observe what it observed then (checks/gx_reuse.py): a validation now would give the same
+    results, and keeping them spares loading Great Expectations. Their index then says for which run they hold.
+    Otherwise they are validated in a forked child (checks/gx_docs.py) while the report's pages are written."""
     from checks import gx_docs
 
     current = run_name or _run_name(con)
@@ -88,25 +90,61 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
     if prints.same("gx", observed) and observed is not None and (folder / "index.html").is_file():
         kept = gx_docs.restate_index(folder, current)
         if kept is not None:
-            return kept
-    return gx_docs.build_data_docs(con, folder, current)
+            return gx_docs.Finished(kept)
+    return gx_docs.start_data_docs(con, folder, current)
+
+
+@dataclass
+class ReportStart:
+    """A report under way: the last report's fingerprints, and its Data Docs kept or being validated."""
+
+    out_dir: Path
+    prints: Fingerprints
+    gx: object | None = None  # gx_docs.DataDocsJob or gx_docs.Finished
+
+    def close(self) -> None:
+        """Stop what is still running for a report that will not be finished."""
+        if self.gx is not None:
+            self.gx.cancel()
+
+
+def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | None = None,
+                 gx: bool = True) -> ReportStart:
+    """What a report can begin before its pages: the Data Docs, validated beside them when they must be.
+
+    The suite reads only the study tables and meta.source_records, so a run may start its report as soon
+    as it has loaded: the issue history, search index and watch lists it writes next change none of them."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    prints = Fingerprints(out_dir)
+    return ReportStart(out_dir, prints, _data_docs(con, out_dir / "gx", run_name, prints) if gx else None)
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
-                 gx: bool = True, run_name: str | None = None) -> list[Path]:
-    """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths."""
+                 gx: bool = True, run_name: str | None = None, started: ReportStart | None = None) -> list[Path]:
+    """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths.
+
+    `started` is what start_report began for this folder (else it is begun here)."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    started = started or start_report(con, out_dir, run_name, gx)
+    try:
+        return _write_pages(con, out_dir, db_label, started)
+    finally:
+        started.close()
+
+
+def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
+                 started: ReportStart) -> list[Path]:
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
-    env, prints = _env(), Fingerprints(out_dir)
+    env, prints = _env(), started.prints
     pages = write_study_lists(con, env, out_dir, total, prints)
     write_study_pages(con, env, out_dir, prints)
     written, gx_docs = [], None
-    if gx:
-        gx_index = _data_docs(con, out_dir / "gx", run_name, prints)
+    if started.gx is not None:
+        gx_index = started.gx.result()
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))
     prints.save()

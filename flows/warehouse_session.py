@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,29 +39,61 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
     with publish.writing(db_path, say=log.info) as work:
         con = connect.connect(work)
         session = Session(con, run_id, Path(db_path).resolve())
+        started = None
         try:
             yield session
-            session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
-            session.rule_changes = issue_history.rule_changes(con, run_id)
-            session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            seconds: dict[str, float] = {}
+            with _timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+                started = _start_report(con, reports_dir, run_id, log) if reports_dir is not None else None
+            with _timed(seconds, "issue history"):
+                session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
+                session.rule_changes = issue_history.rule_changes(con, run_id)
+            with _timed(seconds, "search index and watch lists"):
+                session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
             if ducklake is not None:
-                session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
+                with _timed(seconds, "DuckLake"):
+                    session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None:
-                session.report_paths = _write_report(con, reports_dir, session.published, run_id, log)
+                with _timed(seconds, "report"):
+                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started)
+            log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
         except BaseException as exc:
             issue_history.after_failure(con, run_id, exc)
             raise
         finally:
+            if started is not None:
+                started.close()
             con.close()
 
 
-def _write_report(con, reports_dir: Path, published: Path, run_id: str, log) -> list[Path]:
+@contextmanager
+def _timed(seconds: dict[str, float], name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def _start_report(con, reports_dir: Path, run_id: str, log):
+    """The report begun as soon as the run has loaded (checks.report.start_report); None if it cannot be."""
+    from checks.report import start_report
+
+    try:
+        return start_report(con, Path(reports_dir), run_name=f"trialqc-{run_id}")
+    except Exception as exc:  # written again, and reported, at the end
+        log.debug("the report could not be begun: %s", exc)
+        return None
+
+
+def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, started=None) -> list[Path]:
     """The report of the state about to be published; a report that fails does not fail the run."""
     from checks.report import write_report
 
     try:
-        return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}")
+        return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}",
+                            started=started)
     except Exception as exc:  # the warehouse is right; only its report is missing
         log.warning("the report could not be written: %s", exc)
         return []
