@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from checks import report_charts as charts
 from checks import report_data as data
 from checks.gx_reuse import observed_key
-from checks.report_fingerprints import Fingerprints
+from checks.report_fingerprints import Fingerprints, of
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
 
@@ -78,7 +78,8 @@ def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | 
                                                         watch_pages=watch_pages, **report_context(con))
 
 
-def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints):
+def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints,
+               unchanged_since: str | None = None):
     """The GX Data Docs index, kept or under way (`result()`). Those of the last report are kept while every
     expectation would observe what it observed then (checks/gx_reuse.py): a validation now would give the same
     results, and keeping them spares loading Great Expectations. Their index then says for which run they hold.
@@ -86,6 +87,13 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
     from checks import gx_docs
 
     current = run_name or _run_name(con)
+    if prints.state_before is not None and prints.state_before == unchanged_since and (folder / "index.html").is_file() \
+            and prints.values_before.get("gx") not in (None, of(None)):
+        # what the suite reads is as when the last Data Docs were kept or made: so is every observed value
+        prints.values["gx"] = prints.values_before["gx"]
+        kept = gx_docs.restate_index(folder, current)
+        if kept is not None:
+            return gx_docs.Finished(kept)
     observed = observed_key(con)
     if prints.same("gx", observed) and observed is not None and (folder / "index.html").is_file():
         kept = gx_docs.restate_index(folder, current)
@@ -109,24 +117,32 @@ class ReportStart:
 
 
 def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | None = None,
-                 gx: bool = True) -> ReportStart:
+                 gx: bool = True, unchanged_since: str | None = None) -> ReportStart:
     """What a report can begin before its pages: the Data Docs, validated beside them when they must be.
 
     The suite reads only the study tables and meta.source_records, so a run may start its report as soon
-    as it has loaded: the issue history, search index and watch lists it writes next change none of them."""
+    as it has loaded: the issue history, search index and watch lists it writes next change none of them.
+    `unchanged_since` (a run name) vouches that those tables are as published by that run: when the last
+    report showed that run's warehouse, its Data Docs are kept without computing what they observe."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     prints = Fingerprints(out_dir)
-    return ReportStart(out_dir, prints, _data_docs(con, out_dir / "gx", run_name, prints) if gx else None)
+    prints.state = run_name or _run_name(con)
+    docs = _data_docs(con, out_dir / "gx", prints.state, prints, unchanged_since) if gx else None
+    return ReportStart(out_dir, prints, docs)
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
-                 gx: bool = True, run_name: str | None = None, started: ReportStart | None = None) -> list[Path]:
+                 gx: bool = True, run_name: str | None = None, started: ReportStart | None = None,
+                 unchanged_since: str | None = None) -> list[Path]:
     """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths.
 
-    `started` is what start_report began for this folder (else it is begun here)."""
+    `started` is what start_report began for this folder (else it is begun here). `unchanged_since` (a run
+    name) vouches that nothing a study list or study page shows changed since that run published: when the
+    last report in this folder showed that run's warehouse, those pages are kept without reading their rows."""
     out_dir = Path(out_dir)
-    started = started or start_report(con, out_dir, run_name, gx)
+    started = started or start_report(con, out_dir, run_name, gx, unchanged_since)
+    started.prints.kept = unchanged_since is not None and started.prints.state_before == unchanged_since
     try:
         return _write_pages(con, out_dir, db_label, started)
     finally:

@@ -60,6 +60,20 @@ def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table) 
         add_counts(con, run_id, {"files_seen": files.num_rows, "skipped": files.num_rows})
 
 
+def nothing_loaded_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
+    """The run before this one, when this one skipped every file it saw (it loaded and rejected nothing): the
+    study tables, source records and rejects are then as that run published them; else None."""
+    row = con.execute("""SELECT (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
+                                 ORDER BY started_at DESC LIMIT 1)
+                         FROM meta.load_runs r WHERE run_id = ? AND files_seen = skipped""", [run_id]).fetchone()
+    return row[0] if row else None
+
+
+def issues_written(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether the run's check wrote any quality issue."""
+    return con.execute("SELECT count(*) FROM quality_issues WHERE run_id = ?", [run_id]).fetchone()[0] > 0
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str) -> None:
     """Record a run's final status: completed, interrupted or failed."""
     con.execute("UPDATE meta.load_runs SET finished_at = ?, status = ? WHERE run_id = ?",
