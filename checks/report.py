@@ -24,38 +24,50 @@ def _run_points(runs: list[dict], keys: dict[str, str]) -> list[tuple[str, dict[
             for r in runs if r.get("status") == "completed"]
 
 
-def chart_context(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Every chart of the overview page, as inline SVG."""
-    runs = data.runs(con)
+def warehouse_figures(con: duckdb.DuckDBPyConnection) -> dict:
+    """What the overview shows of the warehouse's studies, issues and rejects (not of its runs): aggregates,
+    and their charts as inline SVG. Plain values only, so a report can keep them for the next one."""
     sev = data.SEVERITIES
-    return {
-        "by_rule": charts.hbars(data.by_rule(con), sev),
-        "by_category": charts.hbars(data.by_category(con), sev),
-        "trend": charts.columns(_run_points(runs, {s: f"issues_{s}" for s in sev}), sev),
-        "new_resolved": charts.columns(_run_points(runs, {"new": "issues_new", "resolved": "issues_resolved"}),
-                                       ("new", "resolved"), stacked=False),
-        "verdicts": charts.columns(_run_points(runs, {v: f"studies_{v}" for v in ("untrusted", "review", "trusted")}),
-                                   ("untrusted", "review", "trusted")),
-        "by_layout": charts.hbars(data.by_layout(con), ("untrusted", "review", "trusted")),
-        "completeness": charts.hbars(data.completeness(con), ("filled",), unit=" %", scale_max=100),
-        "sponsors": charts.hbars([(f"{name} ({n})", share) for name, share, n in data.sponsors(con)],
-                                 ("share",), unit=" %", scale_max=100),
-    }
-
-
-def report_context(con: duckdb.DuckDBPyConnection) -> dict:
-    """Everything the overview page shows, read from the warehouse as aggregates."""
-    runs = data.runs(con)
-    last = con.execute("SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
     return {
         "total": con.execute("SELECT count(*) FROM studies").fetchone()[0],
         "verdicts": data.verdicts(con),
         "issues": con.execute("SELECT count(*) FROM quality_issues").fetchone()[0],
         "rejects": con.execute("SELECT count(*) FROM meta.rejects").fetchone()[0],
+        "freshness": data.freshness(con),
+        "charts": {
+            "by_rule": charts.hbars(data.by_rule(con), sev),
+            "by_category": charts.hbars(data.by_category(con), sev),
+            "by_layout": charts.hbars(data.by_layout(con), ("untrusted", "review", "trusted")),
+            "completeness": charts.hbars(data.completeness(con), ("filled",), unit=" %", scale_max=100),
+            "sponsors": charts.hbars([(f"{name} ({n})", share) for name, share, n in data.sponsors(con)],
+                                     ("share",), unit=" %", scale_max=100),
+        },
+    }
+
+
+def run_charts(runs: list[dict]) -> dict[str, str]:
+    """The overview's charts over runs, as inline SVG."""
+    sev = data.SEVERITIES
+    return {
+        "trend": charts.columns(_run_points(runs, {s: f"issues_{s}" for s in sev}), sev),
+        "new_resolved": charts.columns(_run_points(runs, {"new": "issues_new", "resolved": "issues_resolved"}),
+                                       ("new", "resolved"), stacked=False),
+        "verdicts": charts.columns(_run_points(runs, {v: f"studies_{v}" for v in ("untrusted", "review", "trusted")}),
+                                   ("untrusted", "review", "trusted")),
+    }
+
+
+def report_context(con: duckdb.DuckDBPyConnection, figures: dict | None = None) -> dict:
+    """Everything the overview page shows, read from the warehouse as aggregates (`figures`: warehouse_figures
+    known to be current)."""
+    runs = data.runs(con)
+    last = con.execute("SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    figures = figures or warehouse_figures(con)
+    return {
+        **figures,
         "last_run": {"run_id": last[0], "as_of": last[1]} if last else None,
         "runs": runs,
-        "freshness": data.freshness(con),
-        "charts": chart_context(con),
+        "charts": {**figures["charts"], **run_charts(runs)},
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
 
@@ -72,10 +84,10 @@ def _env() -> Environment:
 
 
 def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1,
-                  watch_pages: tuple[tuple[str, str], ...] = ()) -> str:
+                  watch_pages: tuple[tuple[str, str], ...] = (), figures: dict | None = None) -> str:
     """The overview page as an HTML string; `watch_pages` are (list name, relative link) pairs."""
     return _env().get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
-                                                        watch_pages=watch_pages, **report_context(con))
+                                                        watch_pages=watch_pages, **report_context(con, figures))
 
 
 def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints,
@@ -87,8 +99,8 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
     from checks import gx_docs
 
     current = run_name or _run_name(con)
-    if prints.state_before is not None and prints.state_before == unchanged_since and (folder / "index.html").is_file() \
-            and prints.values_before.get("gx") not in (None, of(None)):
+    vouched = prints.state_before is not None and prints.state_before == unchanged_since
+    if vouched and (folder / "index.html").is_file() and prints.values_before.get("gx") not in (None, of(None)):
         # what the suite reads is as when the last Data Docs were kept or made: so is every observed value
         prints.values["gx"] = prints.values_before["gx"]
         kept = gx_docs.restate_index(folder, current)
@@ -158,6 +170,8 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     env, prints = _env(), started.prints
     pages = write_study_lists(con, env, out_dir, total, prints)
     write_study_pages(con, env, out_dir, prints)
+    # kept with the pages: unchanged while they are (Fingerprints.kept)
+    prints.figures = (prints.kept and prints.figures_before) or warehouse_figures(con)
     written, gx_docs = [], None
     if started.gx is not None:
         gx_index = started.gx.result()
@@ -168,7 +182,7 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
 
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
-    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched),
-                      encoding="utf-8")
+    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
+                                    figures=prints.figures), encoding="utf-8")
     written.insert(0, report)
     return written

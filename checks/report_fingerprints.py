@@ -17,7 +17,7 @@ _HERE = Path(__file__).parent
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
             _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
             _HERE / "report_digests.py", _HERE / "gx_reuse.py",
-            _HERE / "report_data.py", _HERE / "report_reuse.py")
+            _HERE / "report_data.py", _HERE / "report_reuse.py", _HERE / "report.py", _HERE / "report_charts.py")
 
 
 def _sources_digest() -> str:
@@ -57,6 +57,9 @@ class Fingerprints:
         self.state: str | None = None
         # Set when the caller vouches that nothing the pages show changed since state_before.
         self.kept = False
+        # What the overview shows of the warehouse besides its runs (checks.report.warehouse_figures).
+        self.figures_before: dict | None = stored.get("figures") if same_sources else None
+        self.figures: dict | None = None
 
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
@@ -98,6 +101,6 @@ class Fingerprints:
     def save(self) -> None:
         """Keep the fingerprints of the pages just written, for the next report."""
         self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values,
-                                        "rows": self.rows, "state": self.state},
+                                        "rows": self.rows, "state": self.state, "figures": self.figures},
                                         sort_keys=True),
                              encoding="utf-8")

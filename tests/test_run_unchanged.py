@@ -13,7 +13,8 @@ from warehouse.connect import connect
 
 FILES = "SELECT sha256, path, size, mtime, layout, nct_id, study_count, outcome, first_seen_run, last_seen_run " \
         "FROM meta.source_files ORDER BY path, sha256"
-COUNTS = "SELECT run_id, status, files_seen, loaded, rejected, skipped, studies_loaded FROM meta.load_runs ORDER BY run_id"
+COUNTS = ("SELECT run_id, status, files_seen, loaded, rejected, skipped, studies_loaded FROM meta.load_runs "
+          "ORDER BY run_id")
 
 
 def _runs(db, source, rounds: int, **kwargs):
