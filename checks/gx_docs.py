@@ -90,6 +90,13 @@ def restate_index(out_dir: Path, current: str) -> Path | None:
 
 def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str) -> Path:
     """Validate the warehouse suite as the run `run_name` and write offline Data Docs; returns index.html."""
+    from checks.gx_suite import suite_inputs
+
+    return write_data_docs(suite_inputs(con), out_dir, run_name)
+
+
+def write_data_docs(inputs, out_dir: Path, run_name: str) -> Path:
+    """build_data_docs from the suite's inputs read before (checks.gx_suite.SuiteInputs): no connection needed."""
     out_dir = Path(out_dir)
     for index in (RUNS, "index.html"):  # until the new ones are written, no index may describe old pages
         (out_dir / index).unlink(missing_ok=True)
@@ -99,10 +106,83 @@ def build_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str
     from checks.gx_suite import validate_frames
 
     context = gx_context(out_dir)
-    results = [(name, run_name, result) for name, _, result in validate_frames(con, context, run_name)]
+    results = [(name, run_name, result) for name, _, result in validate_frames(inputs, context, run_name)]
     context.build_data_docs(site_names=[DOCS_SITE])
     shutil.copytree(ASSETS, out_dir / "static" / "vendor", dirs_exist_ok=True)
     _localise(out_dir)
     runs = _runs(out_dir, results)
     (out_dir / RUNS).write_text(json.dumps(runs), encoding="utf-8")
     return _index(out_dir, runs)
+
+
+class DataDocsError(Exception):
+    """The Data Docs could not be written (the message says why)."""
+
+
+class Finished:
+    """Data Docs already written (or kept): `result()` as a DataDocsJob's."""
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+
+    def result(self) -> Path:
+        """The index page."""
+        return self.index
+
+    def cancel(self) -> None:
+        """Nothing is running."""
+
+
+class DataDocsJob:
+    """Data Docs validated and written by a forked child process: importing Great Expectations alone takes
+    seconds of CPU, which the child spends while this process goes on (the report pages, publishing).
+    The child only reads the suite's inputs it was forked with and writes files under the Data Docs folder."""
+
+    def __init__(self, inputs, out_dir: Path, run_name: str) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_write_in_child, args=(inputs, Path(out_dir), run_name, send),
+                                       name="trialqc-data-docs", daemon=True)
+        self.process.start()
+        send.close()  # the child holds the only sending end: its death ends the pipe
+
+    def result(self) -> Path:
+        """Wait for the child; the index page, or DataDocsError with the child's reason."""
+        try:
+            status, value = self.receive.recv()
+        except EOFError:
+            status, value = "error", "the Data Docs process ended without a result"
+        finally:
+            self.receive.close()
+            self.process.join()
+        if status != "ok":
+            raise DataDocsError(value)
+        return Path(value)
+
+    def cancel(self) -> None:
+        """Stop the child if it is still at work (the run failed or was interrupted)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _write_in_child(inputs, out_dir: Path, run_name: str, send) -> None:
+    try:
+        send.send(("ok", str(write_data_docs(inputs, out_dir, run_name))))
+    except BaseException as exc:  # the parent reports it; a child never raises past its pipe
+        send.send(("error", f"{type(exc).__name__}: {exc}".splitlines()[0]))
+
+
+def start_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str) -> DataDocsJob | Finished:
+    """build_data_docs under way: the suite's inputs are read here, GX runs in a forked child where processes
+    fork (in this process elsewhere); `result()` gives the index page."""
+    import os
+
+    from checks.gx_suite import suite_inputs
+
+    inputs = suite_inputs(con)
+    if not hasattr(os, "fork"):
+        return Finished(write_data_docs(inputs, out_dir, run_name))
+    return DataDocsJob(inputs, out_dir, run_name)

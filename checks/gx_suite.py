@@ -29,28 +29,43 @@ class WarehouseResult:
     observed: Any
 
 
-def _gx_expectation(con: duckdb.DuckDBPyConnection, expectation: WarehouseExpectation):
+@dataclass(frozen=True)
+class SuiteInputs:
+    """All the suite reads from the warehouse: each frame (pandas) and each OBSERVED value. Read in one place,
+    so a validation needs no connection (it may run in a forked child, which must not touch DuckDB)."""
+
+    frames: dict[str, Any]
+    observed: dict[str, Any]
+
+
+def suite_inputs(con: duckdb.DuckDBPyConnection) -> SuiteInputs:
+    """The suite's frames and observed values as the warehouse holds them now."""
+    return SuiteInputs({name: con.execute(FRAMES[name]).df() for name in tables()},
+                       {key: con.execute(sql).fetchone()[0] for key, sql in OBSERVED.items()})
+
+
+def _gx_expectation(inputs: SuiteInputs, expectation: WarehouseExpectation):
     """The GX object for one expectation, with values read from the warehouse filled in."""
     import great_expectations as gx
 
     kwargs = dict(expectation.kwargs)
     for name, key in expectation.from_warehouse:
-        kwargs[name] = con.execute(OBSERVED[key]).fetchone()[0]
+        kwargs[name] = inputs.observed[key]
     if expectation.column:
         kwargs["column"] = expectation.column
     class_name = "".join(part.title() for part in expectation.kind.split("_"))
     return getattr(gx.expectations, class_name)(**kwargs, meta={"why": expectation.why})
 
 
-def _validate_frame(context, con, name: str, expectations: tuple[WarehouseExpectation, ...],
+def _validate_frame(context, inputs: SuiteInputs, name: str, expectations: tuple[WarehouseExpectation, ...],
                     run_name: str | None = None):
     """One GX validation of one frame against its expectations (named run_name); the result is kept in the context."""
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
 
-    frame = con.execute(FRAMES[name]).df()
+    frame = inputs.frames[name]
     suite = context.suites.add(gx.ExpectationSuite(
-        name=name, expectations=[_gx_expectation(con, e) for e in expectations]))
+        name=name, expectations=[_gx_expectation(inputs, e) for e in expectations]))
     batch = context.data_sources.add_pandas(name).add_dataframe_asset(name)
     definition = context.validation_definitions.add(gx.ValidationDefinition(
         name=name, data=batch.add_batch_definition_whole_dataframe(name), suite=suite))
@@ -70,15 +85,15 @@ def _results(expectations: tuple[WarehouseExpectation, ...], result) -> list[War
     return found
 
 
-def validate_frames(con: duckdb.DuckDBPyConnection, context, run_name: str | None = None) -> list[tuple]:
+def validate_frames(inputs: SuiteInputs, context, run_name: str | None = None) -> list[tuple]:
     """(frame name, its expectations, GX's result) for every frame of the suite, validated as run `run_name`."""
-    return [(name, expectations, _validate_frame(context, con, name, expectations, run_name))
+    return [(name, expectations, _validate_frame(context, inputs, name, expectations, run_name))
             for name, expectations in tables().items()]
 
 
 def validate_warehouse(con: duckdb.DuckDBPyConnection) -> list[WarehouseResult]:
     """Validate the suite on the whole warehouse, one GX validation per frame."""
-    return [found for _, expectations, result in validate_frames(con, gx_context())
+    return [found for _, expectations, result in validate_frames(suite_inputs(con), gx_context())
             for found in _results(expectations, result)]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from checks import report_charts as charts
 from checks import report_data as data
 from checks.gx_reuse import observed_key
-from checks.report_fingerprints import Fingerprints
+from checks.report_fingerprints import Fingerprints, of
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
 
@@ -23,38 +24,50 @@ def _run_points(runs: list[dict], keys: dict[str, str]) -> list[tuple[str, dict[
             for r in runs if r.get("status") == "completed"]
 
 
-def chart_context(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Every chart of the overview page, as inline SVG."""
-    runs = data.runs(con)
+def warehouse_figures(con: duckdb.DuckDBPyConnection) -> dict:
+    """What the overview shows of the warehouse's studies, issues and rejects (not of its runs): aggregates,
+    and their charts as inline SVG. Plain values only, so a report can keep them for the next one."""
     sev = data.SEVERITIES
-    return {
-        "by_rule": charts.hbars(data.by_rule(con), sev),
-        "by_category": charts.hbars(data.by_category(con), sev),
-        "trend": charts.columns(_run_points(runs, {s: f"issues_{s}" for s in sev}), sev),
-        "new_resolved": charts.columns(_run_points(runs, {"new": "issues_new", "resolved": "issues_resolved"}),
-                                       ("new", "resolved"), stacked=False),
-        "verdicts": charts.columns(_run_points(runs, {v: f"studies_{v}" for v in ("untrusted", "review", "trusted")}),
-                                   ("untrusted", "review", "trusted")),
-        "by_layout": charts.hbars(data.by_layout(con), ("untrusted", "review", "trusted")),
-        "completeness": charts.hbars(data.completeness(con), ("filled",), unit=" %", scale_max=100),
-        "sponsors": charts.hbars([(f"{name} ({n})", share) for name, share, n in data.sponsors(con)],
-                                 ("share",), unit=" %", scale_max=100),
-    }
-
-
-def report_context(con: duckdb.DuckDBPyConnection) -> dict:
-    """Everything the overview page shows, read from the warehouse as aggregates."""
-    runs = data.runs(con)
-    last = con.execute("SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
     return {
         "total": con.execute("SELECT count(*) FROM studies").fetchone()[0],
         "verdicts": data.verdicts(con),
         "issues": con.execute("SELECT count(*) FROM quality_issues").fetchone()[0],
         "rejects": con.execute("SELECT count(*) FROM meta.rejects").fetchone()[0],
+        "freshness": data.freshness(con),
+        "charts": {
+            "by_rule": charts.hbars(data.by_rule(con), sev),
+            "by_category": charts.hbars(data.by_category(con), sev),
+            "by_layout": charts.hbars(data.by_layout(con), ("untrusted", "review", "trusted")),
+            "completeness": charts.hbars(data.completeness(con), ("filled",), unit=" %", scale_max=100),
+            "sponsors": charts.hbars([(f"{name} ({n})", share) for name, share, n in data.sponsors(con)],
+                                     ("share",), unit=" %", scale_max=100),
+        },
+    }
+
+
+def run_charts(runs: list[dict]) -> dict[str, str]:
+    """The overview's charts over runs, as inline SVG."""
+    sev = data.SEVERITIES
+    return {
+        "trend": charts.columns(_run_points(runs, {s: f"issues_{s}" for s in sev}), sev),
+        "new_resolved": charts.columns(_run_points(runs, {"new": "issues_new", "resolved": "issues_resolved"}),
+                                       ("new", "resolved"), stacked=False),
+        "verdicts": charts.columns(_run_points(runs, {v: f"studies_{v}" for v in ("untrusted", "review", "trusted")}),
+                                   ("untrusted", "review", "trusted")),
+    }
+
+
+def report_context(con: duckdb.DuckDBPyConnection, figures: dict | None = None) -> dict:
+    """Everything the overview page shows, read from the warehouse as aggregates (`figures`: warehouse_figures
+    known to be current)."""
+    runs = data.runs(con)
+    last = con.execute("SELECT run_id, as_of FROM meta.load_runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    figures = figures or warehouse_figures(con)
+    return {
+        **figures,
         "last_run": {"run_id": last[0], "as_of": last[1]} if last else None,
         "runs": runs,
-        "freshness": data.freshness(con),
-        "charts": chart_context(con),
+        "charts": {**figures["charts"], **run_charts(runs)},
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
 
@@ -71,42 +84,97 @@ def _env() -> Environment:
 
 
 def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1,
-                  watch_pages: tuple[tuple[str, str], ...] = ()) -> str:
+                  watch_pages: tuple[tuple[str, str], ...] = (), figures: dict | None = None) -> str:
     """The overview page as an HTML string; `watch_pages` are (list name, relative link) pairs."""
     return _env().get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
-                                                        watch_pages=watch_pages, **report_context(con))
+                                                        watch_pages=watch_pages, **report_context(con, figures))
 
 
-def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints) -> Path:
-    """The GX Data Docs index. Those of the last report are kept while every expectation would observe
-    what it observed then (checks/gx_reuse.py): a validation now would give the same results, and
-    keeping them spares loading Great Expectations. Their index then says for which run they hold."""
+def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints,
+               unchanged_since: str | None = None):
+    """The GX Data Docs index, kept or under way (`result()`). Those of the last report are kept while every
+    expectation would observe what it observed then (checks/gx_reuse.py): a validation now would give the same
+    results, and keeping them spares loading Great Expectations. Their index then says for which run they hold.
+    Otherwise they are validated in a forked child (checks/gx_docs.py) while the report's pages are written."""
     from checks import gx_docs
 
     current = run_name or _run_name(con)
+    vouched = prints.state_before is not None and prints.state_before == unchanged_since
+    if vouched and (folder / "index.html").is_file() and prints.values_before.get("gx") not in (None, of(None)):
+        # what the suite reads is as when the last Data Docs were kept or made: so is every observed value
+        prints.values["gx"] = prints.values_before["gx"]
+        kept = gx_docs.restate_index(folder, current)
+        if kept is not None:
+            return gx_docs.Finished(kept)
     observed = observed_key(con)
     if prints.same("gx", observed) and observed is not None and (folder / "index.html").is_file():
         kept = gx_docs.restate_index(folder, current)
         if kept is not None:
-            return kept
-    return gx_docs.build_data_docs(con, folder, current)
+            return gx_docs.Finished(kept)
+    return gx_docs.start_data_docs(con, folder, current)
+
+
+@dataclass
+class ReportStart:
+    """A report under way: the last report's fingerprints, and its Data Docs kept or being validated."""
+
+    out_dir: Path
+    prints: Fingerprints
+    gx: object | None = None  # gx_docs.DataDocsJob or gx_docs.Finished
+
+    def close(self) -> None:
+        """Stop what is still running for a report that will not be finished."""
+        if self.gx is not None:
+            self.gx.cancel()
+
+
+def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | None = None,
+                 gx: bool = True, unchanged_since: str | None = None) -> ReportStart:
+    """What a report can begin before its pages: the Data Docs, validated beside them when they must be.
+
+    The suite reads only the study tables and meta.source_records, so a run may start its report as soon
+    as it has loaded: the issue history, search index and watch lists it writes next change none of them.
+    `unchanged_since` (a run name) vouches that those tables are as published by that run: when the last
+    report showed that run's warehouse, its Data Docs are kept without computing what they observe."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    prints = Fingerprints(out_dir)
+    prints.state = run_name or _run_name(con)
+    docs = _data_docs(con, out_dir / "gx", prints.state, prints, unchanged_since) if gx else None
+    return ReportStart(out_dir, prints, docs)
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
-                 gx: bool = True, run_name: str | None = None) -> list[Path]:
-    """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths."""
+                 gx: bool = True, run_name: str | None = None, started: ReportStart | None = None,
+                 unchanged_since: str | None = None) -> list[Path]:
+    """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths.
+
+    `started` is what start_report began for this folder (else it is begun here). `unchanged_since` (a run
+    name) vouches that nothing a study list or study page shows changed since that run published: when the
+    last report in this folder showed that run's warehouse, those pages are kept without reading their rows."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    started = started or start_report(con, out_dir, run_name, gx, unchanged_since)
+    started.prints.kept = unchanged_since is not None and started.prints.state_before == unchanged_since
+    try:
+        return _write_pages(con, out_dir, db_label, started)
+    finally:
+        started.close()
+
+
+def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
+                 started: ReportStart) -> list[Path]:
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
-    env, prints = _env(), Fingerprints(out_dir)
+    env, prints = _env(), started.prints
     pages = write_study_lists(con, env, out_dir, total, prints)
     write_study_pages(con, env, out_dir, prints)
+    # kept with the pages: unchanged while they are (Fingerprints.kept)
+    prints.figures = (prints.kept and prints.figures_before) or warehouse_figures(con)
     written, gx_docs = [], None
-    if gx:
-        gx_index = _data_docs(con, out_dir / "gx", run_name, prints)
+    if started.gx is not None:
+        gx_index = started.gx.result()
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))
     prints.save()
@@ -114,7 +182,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
 
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
-    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched),
-                      encoding="utf-8")
+    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
+                                    figures=prints.figures), encoding="utf-8")
     written.insert(0, report)
     return written

@@ -17,7 +17,7 @@ _HERE = Path(__file__).parent
 _SOURCES = (_HERE / "templates", _HERE / "report_pages.py", _HERE / "shown_text.py", _HERE / "gx_suite.py",
             _HERE / "gx_expectations.py", _HERE / "gx_docs.py", _HERE / "gx_validation.py", _HERE / "gx_assets",
             _HERE / "report_digests.py", _HERE / "gx_reuse.py",
-            _HERE / "report_data.py", _HERE / "report_reuse.py")
+            _HERE / "report_data.py", _HERE / "report_reuse.py", _HERE / "report.py", _HERE / "report_charts.py")
 
 
 def _sources_digest() -> str:
@@ -52,6 +52,14 @@ class Fingerprints:
         # page -> the keys of the rows it lists, in order (study list pages: a row unchanged is reused)
         self.rows_before: dict[str, list[str]] = stored.get("rows", {}) if same_sources else {}
         self.rows: dict[str, list[str]] = {}
+        # The run whose published warehouse the last report showed, and the one this report shows.
+        self.state_before: str | None = stored.get("state") if same_sources else None
+        self.state: str | None = None
+        # Set when the caller vouches that nothing the pages show changed since state_before.
+        self.kept = False
+        # What the overview shows of the warehouse besides its runs (checks.report.warehouse_figures).
+        self.figures_before: dict | None = stored.get("figures") if same_sources else None
+        self.figures: dict | None = None
 
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
@@ -73,6 +81,18 @@ class Fingerprints:
         self.values[key] = of(content)
         return self.values_before.get(key) == self.values[key]
 
+    def carry(self, folder: str) -> bool:
+        """Keep every page of `folder` as the last report wrote it (with its rows' keys); False, keeping none,
+        when a page of it is missing."""
+        pages = [key for key in self.before if key.startswith(folder + "/")]
+        if not all((self.path.parent / key).is_file() for key in pages):
+            return False
+        for key in pages:
+            self.now[key] = self.before[key]
+            if key in self.rows_before:
+                self.rows[key] = self.rows_before[key]
+        return True
+
     @property
     def changed(self) -> int:
         """Pages whose content differs from the last report's (written again)."""
@@ -81,6 +101,6 @@ class Fingerprints:
     def save(self) -> None:
         """Keep the fingerprints of the pages just written, for the next report."""
         self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values,
-                                        "rows": self.rows},
+                                        "rows": self.rows, "state": self.state, "figures": self.figures},
                                         sort_keys=True),
                              encoding="utf-8")

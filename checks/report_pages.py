@@ -48,6 +48,8 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
+    if prints is not None and prints.kept and prints.carry("studies"):
+        return pages  # nothing they show changed since the last report (Fingerprints.kept)
     digests = list_digests(con)
     navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
     changed = _changed({page: (folder / f"page-{page}.html", (digests.get(page), page, pages, navs[page]))
@@ -112,6 +114,8 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     studies that changed."""
     folder = out_dir / "study"
     folder.mkdir(parents=True, exist_ok=True)
+    if prints is not None and prints.kept and prints.carry("study"):
+        return 0  # nothing they show changed since the last report (Fingerprints.kept)
     keys, shards = study_digests(con), {}
     for nct_id in sorted(keys):
         shards.setdefault(shard_of(nct_id), []).append(nct_id)

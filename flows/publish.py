@@ -86,9 +86,11 @@ def publish(files: WriterFiles) -> float:
     The copy is the kept previous file with its changed blocks rewritten when nobody has that file open,
     else a whole new copy."""
     started = time.perf_counter()
-    con = duckdb.connect(str(files.work))
-    con.execute("CHECKPOINT")
-    con.close()
+    wal = files.work.with_name(files.work.name + ".wal")
+    if wal.exists() and wal.stat().st_size:  # a writer closed with changes still in its log: into the file first
+        con = duckdb.connect(str(files.work))
+        con.execute("CHECKPOINT")
+        con.close()
     ready = _copy_to_publish(files)
     replaced = files.folder / "replaced.duckdb"
     replaced.unlink(missing_ok=True)

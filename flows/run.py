@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
 import duckdb
+import pyarrow as pa
 
-from flows import batch_workers, check_studies, inputs, summary
-from flows.batch_workers import timed
+from flows import check_studies, inputs, summary
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
-from warehouse import load, runs
+from warehouse import runs
 from warehouse.connect import one_thread
 
 Log = logging.Logger | logging.LoggerAdapter
@@ -30,6 +31,16 @@ BATCH_BYTES = 256 * 1024 * 1024
 # Files recorded unchanged ride along without counting towards the batch size (a re-run after a small
 # change parses a few full batches, not many nearly empty ones); about this many per batch slot at most.
 UNCHANGED_PER_SLOT = 20
+
+
+@contextmanager
+def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the block's wall time to seconds[stage]."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 @contextmanager
@@ -121,6 +132,70 @@ def add_seconds(result: summary.RunSummary, seconds: dict[str, float]) -> None:
         result.stage_seconds[stage] = result.stage_seconds.get(stage, 0.0) + spent
 
 
+class AllUnchanged:
+    """A batch of files all recorded unchanged: nothing to read, parse, validate or assemble. Loading it
+    only marks its files seen by the run and counts them skipped (`runs.see_unchanged`), which is what
+    loading the prepared batch would do; `result()` as a future's."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+
+    def result(self) -> "AllUnchanged":
+        """Itself: there is nothing to wait for."""
+        return self
+
+
+def only_unchanged(items: list[Item]) -> bool:
+    """Whether every item of the batch is a block of files recorded unchanged."""
+    return all(isinstance(item, UnchangedFiles) for item in items)
+
+
+class BatchStarter:
+    """`start(items, known)` for parsed_batches. A batch of only unchanged files is settled here; any other
+    goes to the batch workers (flows/batch_workers.py), started on the first such batch: a run with nothing
+    new imports neither them nor pandas and pandera, and starts no worker process."""
+
+    def __init__(self, run_id: str, workers: int, recorded: Callable | None) -> None:
+        self.run_id, self.workers, self.recorded = run_id, workers, recorded
+        self.stack = ExitStack()
+        self.ahead = None
+
+    def __enter__(self) -> "BatchStarter":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return self.stack.__exit__(*exc)
+
+    def start(self, items: list[Item], known: set[str]):
+        """The batch's preparation under way; `result()` gives it ready to load."""
+        if only_unchanged(items):
+            return AllUnchanged(items)
+        if self.ahead is None:
+            from flows import batch_workers
+
+            self.ahead = self.stack.enter_context(batch_workers.prepare_ahead(self.run_id, self.workers,
+                                                                              self.recorded))
+        return self.ahead.start(items, known)
+
+
+def load_prepared(con: duckdb.DuckDBPyConnection, run_id: str, ahead: BatchStarter, items: list[Item],
+                  prepared, result: summary.RunSummary) -> None:
+    """Load one batch in its own transaction (settled first: see BatchesAhead.settle)."""
+    if isinstance(prepared, AllUnchanged):
+        runs.see_unchanged(con, run_id, unchanged_table(items))
+        return
+    from warehouse import load
+
+    prepared = ahead.ahead.settle(items, prepared, partial(runs.known_hashes, con))
+    load.load_batch(con, prepared.batch)
+    add_seconds(result, prepared.seconds)
+
+
+def unchanged_table(items: list[Item]):
+    """The (path, sha256) of a batch's unchanged files as one table."""
+    return pa.concat_tables([item.files for item in items if isinstance(item, UnchangedFiles)])
+
+
 def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path: Path, as_of: date,
              log: Log) -> summary.RunSummary:
     """Record the run as started; runs left `running` by a killed process are marked interrupted."""
@@ -171,7 +246,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     try:
         recorded = partial(runs.recorded_prefixes, con)
         # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
-        with batch_workers.prepare_ahead(run_id, workers, recorded) as ahead, one_thread(con):
+        with BatchStarter(run_id, workers, recorded) as ahead, one_thread(con):
             entries = inputs.discover(source)
             stream = input_stream(con, entries, rehash, defer=workers >= 2)
             number = 0
@@ -180,9 +255,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
                                                   workers if workers >= 2 else 0):
                 with timed(result.stage_seconds, "load"):
-                    prepared = ahead.settle(items, prepared, partial(runs.known_hashes, con))
-                    load.load_batch(con, prepared.batch)
-                add_seconds(result, prepared.seconds)
+                    load_prepared(con, run_id, ahead, items, prepared, result)
                 number += 1
                 log_batch(log, number, files_in(items), con, run_id)
         if check:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ import duckdb
 
 from flows import publish
 from flows.after_run import refresh_search_and_watch_lists
-from warehouse import connect, issue_history
+from warehouse import connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
 
 
@@ -38,29 +39,67 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
     with publish.writing(db_path, say=log.info) as work:
         con = connect.connect(work)
         session = Session(con, run_id, Path(db_path).resolve())
+        started = None
         try:
             yield session
-            session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
-            session.rule_changes = issue_history.rule_changes(con, run_id)
-            session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            seconds: dict[str, float] = {}
+            since = runs.nothing_loaded_since(con, run_id)
+            since = f"trialqc-{since}" if since else None  # as the report names runs
+            with _timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+                started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
+            with _timed(seconds, "issue history"):
+                session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
+                session.rule_changes = issue_history.rule_changes(con, run_id)
+            if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
+                since = None  # the study pages and lists may show something new
+            with _timed(seconds, "search index and watch lists"):
+                session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
             if ducklake is not None:
-                session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
+                with _timed(seconds, "DuckLake"):
+                    session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None:
-                session.report_paths = _write_report(con, reports_dir, session.published, run_id, log)
+                with _timed(seconds, "report"):
+                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
+                                                         since)
+            log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
         except BaseException as exc:
             issue_history.after_failure(con, run_id, exc)
             raise
         finally:
+            if started is not None:
+                started.close()
             con.close()
 
 
-def _write_report(con, reports_dir: Path, published: Path, run_id: str, log) -> list[Path]:
+@contextmanager
+def _timed(seconds: dict[str, float], name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
+    """The report begun as soon as the run has loaded (checks.report.start_report); None if it cannot be."""
+    from checks.report import start_report
+
+    try:
+        return start_report(con, Path(reports_dir), run_name=f"trialqc-{run_id}", unchanged_since=since)
+    except Exception as exc:  # written again, and reported, at the end
+        log.debug("the report could not be begun: %s", exc)
+        return None
+
+
+def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, started=None,
+                  since: str | None = None) -> list[Path]:
     """The report of the state about to be published; a report that fails does not fail the run."""
     from checks.report import write_report
 
     try:
-        return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}")
+        return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}",
+                            started=started, unchanged_since=since)
     except Exception as exc:  # the warehouse is right; only its report is missing
         log.warning("the report could not be written: %s", exc)
         return []

@@ -95,3 +95,31 @@ def test_starting_over_drops_the_kept_file(tmp_path):
     assert not files.previous.exists()
     _write_run(files, 5)
     assert _rows(files.published) == 5
+
+
+def test_changes_left_in_the_log_are_published_and_a_clean_copy_is_not_opened_again(tmp_path, monkeypatch):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    work = publish.prepare_working_copy(files)
+    con = duckdb.connect(str(work))
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")  # as a writer stopped before its checkpoint
+    con.execute("CREATE TABLE t AS SELECT range AS x FROM range(1000)")
+    con.close()
+    assert work.with_name("work.duckdb.wal").stat().st_size > 0
+    publish.publish(files)
+    assert _rows(files.published) == 1000
+    assert not work.with_name("work.duckdb.wal").exists() or not work.with_name("work.duckdb.wal").stat().st_size
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("opened a working copy whose log is empty")
+    _write_run_unpublished(files, 5)
+    monkeypatch.setattr(publish.duckdb, "connect", refuse)
+    publish.publish(files)
+    monkeypatch.undo()
+    assert _rows(files.published) == 1005
+
+
+def _write_run_unpublished(files: publish.WriterFiles, rows: int) -> None:
+    """A run's writes, closed cleanly (checkpointed), not yet published."""
+    con = duckdb.connect(str(publish.prepare_working_copy(files)))
+    con.execute("INSERT INTO t SELECT range FROM range(?)", [rows])
+    con.close()

@@ -82,15 +82,15 @@ def gx_builds(monkeypatch):
     """Stand in for a Great Expectations build (it takes seconds): count the builds, write an index."""
     builds = []
 
-    def build_data_docs(_con, folder, run_name):
+    def start_data_docs(_con, folder, run_name):
         builds.append(run_name)
         Path(folder).mkdir(parents=True, exist_ok=True)
         runs = [{"table": "studies", "run_name": run_name, "link": "", "time": "2026-11-22 06:00", "success": True,
                  "met": 9, "evaluated": 9}]
         (Path(folder) / gx_docs.RUNS).write_text(json.dumps(runs))
-        return gx_docs._index(Path(folder), runs)
+        return gx_docs.Finished(gx_docs._index(Path(folder), runs))
 
-    monkeypatch.setattr(gx_docs, "build_data_docs", build_data_docs)
+    monkeypatch.setattr(gx_docs, "start_data_docs", start_data_docs)
     return builds
 
 

@@ -96,4 +96,8 @@ def test_a_run_with_nothing_to_check_loads_no_rule_family(tmp_path):
         imported.append(set(json.loads(proc.stdout.strip().splitlines()[-1])))
     assert RULE_FAMILIES <= imported[0]
     assert not imported[1] & RULE_FAMILIES
+    # every file unchanged: no batch worker, no validation, no pandera model (flows/run.py AllUnchanged)
+    assert {"flows.batch_workers", "flows.validate", "pandera"} <= imported[0]
+    assert not {m for m in imported[1] if m.split(".")[0] == "pandera" or m in ("flows.batch_workers",
+                                                                               "flows.validate", "flows.assemble")}
     assert (tmp_path / "reports" / "quality_report.html").is_file()

@@ -7,11 +7,15 @@ import duckdb
 
 # An issue's identity: study, rule, fields, and its rank among issues identical in those three
 # (ranked within one study, so the keys of some studies are those of the whole table).
-CURRENT_ISSUES = """
+ISSUES_KEYED = """
     SELECT md5(nct_id || '|' || rule_id || '|' || array_to_string(fields, ',') || '|' ||
                row_number() OVER (PARTITION BY nct_id, rule_id, array_to_string(fields, ',')
                                   ORDER BY message, evidence)) AS issue_key, *
-    FROM quality_issues"""
+    FROM {source}"""
+CURRENT_ISSUES = ISSUES_KEYED.format(source="quality_issues")
+# The issues of the studies in _changed_studies, keyed: a key depends on its study's issues only, so the
+# studies are picked before the keys are computed (DuckDB would key every issue, then pick).
+CHANGED_ISSUES = ISSUES_KEYED.format(source="(SELECT * FROM quality_issues SEMI JOIN _changed_studies USING (nct_id))")
 # Per study, a digest of what its issues say (count and summed 64-bit hashes): where the open history
 # and quality_issues agree, the study's keys and values are as last recorded (keys are a function of
 # these values), so its episodes only go on. Both sides are read whole, so a history that lags behind
@@ -35,8 +39,7 @@ def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[i
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS SELECT * FROM ({CURRENT_ISSUES}) "
-                    "SEMI JOIN _changed_studies USING (nct_id)")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CHANGED_ISSUES}")
         con.execute("""
             UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
             WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)

@@ -13,6 +13,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from warehouse.connect import transaction
+
 COUNTS = ("files_seen", "loaded", "rejected", "skipped", "studies_loaded")
 
 
@@ -41,6 +43,35 @@ def run_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """The counts a run has committed so far."""
     row = con.execute(f"SELECT {', '.join(COUNTS)} FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()
     return {name: int(value or 0) for name, value in zip(COUNTS, row or (0,) * len(COUNTS))}
+
+
+def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table) -> None:
+    """Record files recorded unchanged (path, sha256) as seen by the run, and count them skipped, in one
+    transaction: all that loading a batch of only such files does (warehouse.load.load_batch), without
+    building the batch."""
+    with transaction(con):
+        if files.num_rows:
+            con.register("_unchanged_in", files.select(["path", "sha256"]))
+            try:
+                con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _unchanged_in s
+                               WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
+            finally:
+                con.unregister("_unchanged_in")
+        add_counts(con, run_id, {"files_seen": files.num_rows, "skipped": files.num_rows})
+
+
+def nothing_loaded_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
+    """The run before this one, when this one skipped every file it saw (it loaded and rejected nothing): the
+    study tables, source records and rejects are then as that run published them; else None."""
+    row = con.execute("""SELECT (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
+                                 ORDER BY started_at DESC LIMIT 1)
+                         FROM meta.load_runs r WHERE run_id = ? AND files_seen = skipped""", [run_id]).fetchone()
+    return row[0] if row else None
+
+
+def issues_written(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether the run's check wrote any quality issue."""
+    return con.execute("SELECT count(*) FROM quality_issues WHERE run_id = ?", [run_id]).fetchone()[0] > 0
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str) -> None:

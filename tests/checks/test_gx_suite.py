@@ -121,3 +121,45 @@ def test_kept_data_docs_index_says_for_which_run_they_hold(tmp_path):
     links = re.findall(r"href='(validations/[^']+)'", index)
     assert len(links) == len(gx_expectations.tables()) and all((out / link).is_file() for link in links)
     assert "trialqc-1" in index and "passed" in index
+
+
+def _runs_listed(folder) -> list[dict]:
+    """The Data Docs index's rows without the validation time (and the page named after it)."""
+    import json
+
+    from checks import gx_docs
+
+    return [{k: v for k, v in row.items() if k not in ("time", "link")}
+            for row in json.loads((folder / gx_docs.RUNS).read_text())]
+
+
+def test_data_docs_validated_in_a_forked_child_are_those_validated_here(tmp_path, no_network):
+    from checks import gx_docs
+
+    con = _warehouse(tmp_path, loaded=3)  # the row count fails: a result the child must carry too
+    gx_docs.build_data_docs(con, tmp_path / "here", "trialqc-1")
+    job = gx_docs.start_data_docs(con, tmp_path / "child", "trialqc-1")
+    assert isinstance(job, gx_docs.DataDocsJob)
+    assert job.result() == tmp_path / "child" / "index.html"
+    assert _runs_listed(tmp_path / "child") == _runs_listed(tmp_path / "here")
+    assert [r["success"] for r in _runs_listed(tmp_path / "child")] == [False, True]
+    assert sorted(p.relative_to(tmp_path / "child").parts[:3] for p in (tmp_path / "child").rglob("*.html")) == \
+        sorted(p.relative_to(tmp_path / "here").parts[:3] for p in (tmp_path / "here").rglob("*.html"))
+    assert no_network == []
+
+
+def test_a_child_that_fails_says_why_and_one_no_longer_wanted_is_stopped(tmp_path, monkeypatch):
+    from checks import gx_docs
+
+    con = _warehouse(tmp_path)
+
+    def fails(inputs, out_dir, run_name):
+        raise ValueError(f"no frame {sorted(inputs.frames)[0]}")
+    monkeypatch.setattr(gx_docs, "write_data_docs", fails)
+    with pytest.raises(gx_docs.DataDocsError, match="ValueError: no frame interventional_studies"):
+        gx_docs.start_data_docs(con, tmp_path / "gx", "trialqc-1").result()
+
+    monkeypatch.setattr(gx_docs, "write_data_docs", lambda *args: __import__("signal").pause())  # at work until stopped
+    job = gx_docs.start_data_docs(con, tmp_path / "gx", "trialqc-1")
+    job.cancel()
+    assert not job.process.is_alive() and job.process.exitcode != 0

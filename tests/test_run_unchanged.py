@@ -1,0 +1,73 @@
+"""A batch of files all recorded unchanged is settled by the run itself, never by the batch workers:
+the warehouse it leaves is the one the full load path (parse, validate, assemble, load) leaves."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from flows import run as run_module
+from tests.conftest import AS_OF
+from tests.new_warehouse import connect_new
+from warehouse.connect import connect
+
+FILES = "SELECT sha256, path, size, mtime, layout, nct_id, study_count, outcome, first_seen_run, last_seen_run " \
+        "FROM meta.source_files ORDER BY path, sha256"
+COUNTS = ("SELECT run_id, status, files_seen, loaded, rejected, skipped, studies_loaded FROM meta.load_runs "
+          "ORDER BY run_id")
+
+
+def _runs(db, source, rounds: int, **kwargs):
+    """The warehouse's files and run counts after `rounds` runs over the same source."""
+    con = connect_new(db)
+    try:
+        for number in range(1, rounds + 1):
+            run_module.run_pipeline(con, run_id=f"run{number}", source=source, db_path=db, as_of=AS_OF, **kwargs)
+        return con.execute(FILES).fetchall(), con.execute(COUNTS).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unchanged_batch_leaves_the_warehouse_the_load_path_leaves(samples, tmp_path, monkeypatch, workers):
+    shortcut = _runs(tmp_path / "short.duckdb", samples, 3, workers=workers, batch_size=2)
+    monkeypatch.setattr(run_module, "only_unchanged", lambda items: False)  # every batch through the workers
+    full = _runs(tmp_path / "full.duckdb", samples, 3, workers=workers, batch_size=2)
+    assert shortcut == full
+    files, counts = shortcut
+    assert {row[-1] for row in files} == {"run3"}  # every file seen by the last run
+    assert [c[3:6] for c in counts][1:] == [(0, 0, len(files))] * 2  # nothing loaded, every file skipped
+
+
+def test_a_batch_with_one_file_to_read_still_goes_to_the_workers(samples, tmp_path, monkeypatch):
+    _runs(tmp_path / "w.duckdb", samples, 1)
+    changed = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix == ".txt")[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    started = []
+    real = run_module.BatchStarter.start
+
+    def start(self, items, known):
+        started.append(run_module.only_unchanged(items))
+        return real(self, items, known)
+    monkeypatch.setattr(run_module.BatchStarter, "start", start)
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        result = run_module.run_pipeline(con, run_id="run2", source=samples, db_path=tmp_path / "w.duckdb",
+                                         as_of=AS_OF, workers=1, batch_size=100)
+    finally:
+        con.close()
+    assert started == [False] and result.skipped == result.files_seen - 1
+
+
+def test_a_run_over_a_copy_of_the_source_reads_its_files(samples, tmp_path):
+    """Unchanged means the same path, size and mtime: a copy elsewhere is read (and skipped by its hash)."""
+    _runs(tmp_path / "w.duckdb", samples, 1)
+    copy = tmp_path / "copy"
+    shutil.copytree(samples, copy)
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        result = run_module.run_pipeline(con, run_id="run2", source=copy, db_path=tmp_path / "w.duckdb",
+                                         as_of=AS_OF, workers=1)
+    finally:
+        con.close()
+    assert result.loaded == 0 and result.skipped == result.files_seen > 0
