@@ -22,6 +22,8 @@ ID_ONLY_FRAGMENT = "id-only fragment: <clinical_study> holds nothing but its ide
 # Elements that identify a record without describing the study.
 _IDENTIFICATION = {"required_header", "id_info"}
 _BOM = b"\xef\xbb\xbf"
+UNKNOWN_ENCODING = "unknown encoding in the XML declaration"
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']{0,40})[\"']")
 # Whitespace, an XML declaration, comments and a DOCTYPE may come before the root element.
 _ROOT = re.compile(
     rb"(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<clinical_study[\s>/]", re.DOTALL
@@ -58,7 +60,14 @@ def parse(raw: bytes) -> Parsed:
 def _root(raw: bytes, problems: list[Problem]) -> Element | None:
     """The <clinical_study> element, or None with a Problem (unsafe XML, not well-formed, other root)."""
     try:
-        root = fromstring(raw)
+        root = _parse_xml(raw)
+    except LookupError:
+        declared = _DECLARED_ENCODING.search(raw[:200])
+        problems.append(Problem(UNKNOWN_ENCODING, repr(declared.group(1).decode("latin-1")) if declared else ""))
+        return None
+    except UnicodeDecodeError as error:
+        problems.append(Problem("invalid XML", f"not {error.encoding}: byte {error.start}"))
+        return None
     except DefusedXmlException as error:
         problems.append(Problem(UNSAFE_XML, str(error)))
         return None
@@ -69,6 +78,20 @@ def _root(raw: bytes, problems: list[Problem]) -> Element | None:
         problems.append(Problem("not a <clinical_study> record", f"root element <{root.tag[:40]}>"))
         return None
     return root
+
+
+def _parse_xml(raw: bytes) -> Element:
+    """The root element. Expat reads only single-byte encodings and UTF-8/16 itself; a document declared in
+    a multi-byte one (Shift_JIS, EUC-KR, Big5) is decoded here first, by the codec its declaration names."""
+    try:
+        return fromstring(raw)
+    except DefusedXmlException:  # a ValueError too: refused, never decoded again
+        raise
+    except ValueError as error:  # "multi-byte encodings are not supported"
+        declared = _DECLARED_ENCODING.search(raw[:200])
+        if declared is None:
+            raise ParseError(str(error)) from None
+        return fromstring(raw.decode(declared.group(1).decode("latin-1")))
 
 
 def study_tables(root: Element) -> dict[str, list[Row]]:

@@ -231,3 +231,22 @@ def test_an_id_only_record_is_a_fragment_as_in_api_v2_and_more_than_that_loads()
     assert ctgov_xml.parse(_minimal(header).encode()).problems[0].reason == ctgov_xml.ID_ONLY_FRAGMENT
     titled = ctgov_xml.parse(_minimal("<brief_title>A study</brief_title>").encode())
     assert [r.nct_id for r in titled.records] == ["NCT00000125"] and titled.problems == []
+
+
+@pytest.mark.parametrize(
+    ("declared", "reason", "detail"),
+    [("TF-8", ctgov_xml.UNKNOWN_ENCODING, "'TF-8'"),  # a misspelt codec name: expat raises LookupError
+     ("no-such-codec", ctgov_xml.UNKNOWN_ENCODING, "'no-such-codec'"),
+     ("UTF-32", "invalid XML", "not utf-32-le: byte 0")],  # declared multi-byte, but the bytes are not
+)
+def test_an_unreadable_declared_encoding_is_a_problem_never_an_exception(declared, reason, detail):
+    raw = f'<?xml version="1.0" encoding="{declared}"?><clinical_study/>'.encode()
+    parsed = ctgov_xml.parse(raw)
+    assert (parsed.records, [(p.reason, p.detail) for p in parsed.problems]) == ([], [(reason, detail)])
+
+
+def test_a_record_in_a_multi_byte_encoding_expat_cannot_read_is_decoded_by_its_declaration():
+    body = "<brief_title>日本の試験</brief_title><overall_status>Completed</overall_status>"
+    raw = ('<?xml version="1.0" encoding="Shift_JIS"?>' + _minimal(body)).encode("shift_jis")
+    (record,) = ctgov_xml.parse(raw).records
+    assert record.tables["studies"][0]["brief_title"] == "日本の試験"
