@@ -10,7 +10,6 @@ import multiprocessing.pool
 import os
 import shutil
 import tempfile
-import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from flows import assemble, parse_batch
+from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, read_items
 from flows.validated import ValidatedBatch
 from warehouse import load
@@ -230,16 +230,6 @@ def prepare_batch(run_id: str, items: list[Item], known: set[str]) -> Prepared:
             batch = load.in_arrow(assemble.assemble(run_id, parsed, validated))
         del parsed, validated  # freed now, not walked by the first collection once it is on again
     return Prepared(batch, seconds, shas, {sha for sha in shas if sha in known})
-
-
-@contextmanager
-def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the block's wall time to seconds[stage]."""
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 class _Pending:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import time
 from collections import deque
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -21,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from flows import check_studies, inputs, summary
+from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import runs
 from warehouse.connect import one_thread
@@ -31,16 +31,6 @@ BATCH_BYTES = 256 * 1024 * 1024
 # Files recorded unchanged ride along without counting towards the batch size (a re-run after a small
 # change parses a few full batches, not many nearly empty ones); about this many per batch slot at most.
 UNCHANGED_PER_SLOT = 20
-
-
-@contextmanager
-def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the block's wall time to seconds[stage]."""
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
+from flows.timing import timed
 from flows.after_run import refresh_search_and_watch_lists
 from warehouse import connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
@@ -45,21 +45,21 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             seconds: dict[str, float] = {}
             since = runs.nothing_loaded_since(con, run_id)
             since = f"trialqc-{since}" if since else None  # as the report names runs
-            with _timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+            with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
                 started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
-            with _timed(seconds, "issue history"):
+            with timed(seconds, "issue history"):
                 session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
                 session.rule_changes = issue_history.rule_changes(con, run_id)
             if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                 since = None  # the study pages and lists may show something new
-            with _timed(seconds, "search index and watch lists"):
+            with timed(seconds, "search index and watch lists"):
                 session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
             if ducklake is not None:
-                with _timed(seconds, "DuckLake"):
+                with timed(seconds, "DuckLake"):
                     session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None:
-                with _timed(seconds, "report"):
+                with timed(seconds, "report"):
                     session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
                                                          since)
             log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
@@ -70,15 +70,6 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             if started is not None:
                 started.close()
             con.close()
-
-
-@contextmanager
-def _timed(seconds: dict[str, float], name: str) -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
 
 def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):

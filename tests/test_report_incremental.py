@@ -1,7 +1,6 @@
 """A report written over the last one costs in proportion to what changed, and equals a full rebuild."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -9,8 +8,9 @@ import duckdb
 import pytest
 
 from bench.synthetic_warehouse import build
-from checks import gx_docs, report_digests, report_pages
+from checks import report_digests, report_pages
 from checks.report import write_report
+from tests.gx_stand_in import stand_in_for_data_docs
 
 
 def _pages(folder: Path) -> dict[str, str]:
@@ -80,18 +80,7 @@ def test_page_digests_change_with_what_the_page_shows(warehouse):
 @pytest.fixture
 def gx_builds(monkeypatch):
     """Stand in for a Great Expectations build (it takes seconds): count the builds, write an index."""
-    builds = []
-
-    def start_data_docs(_con, folder, run_name):
-        builds.append(run_name)
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        runs = [{"table": "studies", "run_name": run_name, "link": "", "time": "2026-11-22 06:00", "success": True,
-                 "met": 9, "evaluated": 9}]
-        (Path(folder) / gx_docs.RUNS).write_text(json.dumps(runs))
-        return gx_docs.Finished(gx_docs._index(Path(folder), runs))
-
-    monkeypatch.setattr(gx_docs, "start_data_docs", start_data_docs)
-    return builds
+    return stand_in_for_data_docs(monkeypatch)
 
 
 def test_data_docs_are_kept_while_every_expectation_observes_what_it_observed(warehouse, tmp_path, gx_builds):

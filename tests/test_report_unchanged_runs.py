@@ -15,6 +15,7 @@ from checks.report import write_report
 from flows.run import run_pipeline
 from flows.warehouse_session import warehouse_session
 from tests.conftest import AS_OF
+from tests.gx_stand_in import stand_in_for_data_docs
 
 LOG = logging.getLogger("trialqc.test")
 
@@ -124,20 +125,7 @@ def test_runs_vouch_for_their_pages_only_when_they_changed_nothing_shown(samples
 
 def test_data_docs_vouched_unchanged_are_kept_without_computing_what_they_observe(warehouse, tmp_path,
                                                                                  monkeypatch):
-    import json
-
-    from checks import gx_docs
-
-    builds = []
-
-    def start_data_docs(_con, folder, run_name):  # stands in for Great Expectations (seconds)
-        builds.append(run_name)
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        runs = [{"table": "studies", "run_name": run_name, "link": "", "time": "2026-11-22 06:00", "success": True,
-                 "met": 9, "evaluated": 9}]
-        (Path(folder) / gx_docs.RUNS).write_text(json.dumps(runs))
-        return gx_docs.Finished(gx_docs._index(Path(folder), runs))
-    monkeypatch.setattr(gx_docs, "start_data_docs", start_data_docs)
+    builds = stand_in_for_data_docs(monkeypatch)
     out = tmp_path / "report"
     write_report(warehouse, out, run_name="trialqc-r1")
     observed = report.observed_key
