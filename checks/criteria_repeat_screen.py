@@ -40,7 +40,7 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
     if len(lowered) != len(text):  # a letter lower-cased to two characters shifts offsets
         return True
     lines = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
-    words_of_lines = [line.split() for line in lines]
+    words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
     tail = min_words - 1  # the words of a key after its first, possibly cut, word
     if len(tokens) < 2 * min_words:

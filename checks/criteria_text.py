@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterator
+from operator import attrgetter
+from typing import Iterator, NamedTuple
 
 from checks.criteria_repeat_screen import may_repeat
 
@@ -51,9 +52,11 @@ class Section:
     opened: int = 0  # the item number a heading line ends with ("Exclusion Criteria:1.")
 
 
-@dataclass(frozen=True)
-class Marker:
-    """A list number in the text (3 in '3.', '3)', '(3)'); `opens_item` when it starts an item."""
+class Marker(NamedTuple):
+    """A list number in the text (3 in '3.', '3)', '(3)'); `opens_item` when it starts an item.
+
+    A named tuple: a text's markers are made by the dozen for every criteria text, and a tuple is
+    made ~4x faster than a frozen dataclass; markers are only read, never compared or hashed."""
 
     number: int
     start: int
@@ -154,14 +157,22 @@ def _trailing(text: str, end: int, chars: str) -> int:
     return end - start
 
 
+_START = attrgetter("start")
+
+
 def _candidates(text: str, section: Section) -> list[Marker]:
     wrapped = _hard_wrapped(text)
     chunk, base = text[section.start:section.end], section.start
-    line = {base + m.start(1): Marker(int(m.group(1)), base + m.start(1), _opens_item(text, base + m.start(), wrapped))
-            for m in _matches_at(_LINE_MARKER, chunk, _line_starts(chunk))}
-    inline = [Marker(int(m.group(1)), base + m.start(1), False)
-              for m in _INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
-    return sorted(list(line.values()) + inline, key=lambda mk: mk.start)
+    line: dict[int, Marker] = {}
+    for m in _matches_at(_LINE_MARKER, chunk, _line_starts(chunk)):
+        at = base + m.start(1)
+        line[at] = Marker(int(m[1]), at, not wrapped or _opens_item(text, base + m.start(), True))
+    found = list(line.values())
+    for m in _INLINE_MARKER.finditer(chunk):
+        at = base + m.start(1)
+        if at not in line:
+            found.append(Marker(int(m[1]), at, False))
+    return sorted(found, key=_START)
 
 
 def _continues(runs: list[list[int]], number: int) -> bool:

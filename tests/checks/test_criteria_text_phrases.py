@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from checks import criteria_text
 from checks.criteria_text import (
     _BULLET, _HEADING, _LINE_MARKER, _SUBHEADING, _line_starts, _matches_at, _words, numbering_gaps, repeated_items,
     sections,
@@ -112,3 +113,34 @@ def test_patterns_tried_at_line_starts_find_every_match(text):
 @pytest.mark.parametrize("text", UNUSUAL + ["Kelvin K İnclusion ß ≥18 café"])
 def test_words_are_the_runs_of_letters_and_digits_after_lower_casing(text):
     assert [w.decode() for w in _words(text)] == re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+
+
+WRAPPED = ("Inclusion Criteria:\n"
+           + "1. Adults with a confirmed diagnosis of the disease who have been treated for at least\n"
+           + "3. months before screening and who agree to use contraception during the study period.\n"
+           + "2. Patients able to give written informed consent before any study procedure begins.\n"
+           + "3) Body weight of at least 40 kg at screening 4. No prior treatment with the drug;\n")
+
+
+@pytest.mark.parametrize("text", UNUSUAL + [WRAPPED, WRAPPED.replace("\n", "\n\n")])
+def test_candidates_are_every_line_number_and_the_other_inline_numbers_in_order(text):
+    # The list numbers of each section as read one by one: a line's number opens an item unless it
+    # continues a hard-wrapped sentence; an in-line number never does, and a line's number is not
+    # read again as an in-line one.
+    wrapped = criteria_text._hard_wrapped(text)
+    for section in sections(text):
+        chunk, base = text[section.start:section.end], section.start
+        line = {base + m.start(1): (int(m.group(1)), base + m.start(1),
+                                    criteria_text._opens_item(text, base + m.start(), wrapped))
+                for m in _LINE_MARKER.finditer(chunk)}
+        inline = [(int(m.group(1)), base + m.start(1), False)
+                  for m in criteria_text._INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
+        expected = sorted(list(line.values()) + inline, key=lambda mk: mk[1])
+        assert [(mk.number, mk.start, mk.opens_item) for mk in criteria_text._candidates(text, section)] == expected
+
+
+def test_a_line_number_inside_a_wrapped_sentence_opens_no_item():
+    (section,) = sections(WRAPPED)
+    assert criteria_text._hard_wrapped(WRAPPED)
+    read = [(mk.number, mk.opens_item) for mk in criteria_text._candidates(WRAPPED, section)]
+    assert read == [(1, True), (3, False), (2, True), (3, True), (4, False)]
