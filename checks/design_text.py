@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
-from checks.study_context import CASE_FOLDS
+from checks.study_context import CASE_FOLDS, folded_text
 from checks.study_text import StudyText, about_this_study
 
 _SENTENCE_END = re.compile(
@@ -172,7 +172,7 @@ def folded(source: StudyText) -> str | None:
         return source.lowered
     known = source.memo.get("folded")
     if known is None:
-        known = text.translate(CASE_FOLDS).lower() if _UNLOWERED.search(text) else source.lowered
+        known = folded_text(text) if _UNLOWERED.search(text) else source.lowered
         known = source.memo["folded"] = known if len(known) == len(text) else ""
     return known or None
 

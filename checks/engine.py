@@ -72,15 +72,9 @@ def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -
     """Evaluate one rule over the scoped studies; the engine keeps only findings inside the scope."""
     if rule.func is not None:
         return [f for f in rule.func(con, scope) if f.nct_id in scope.nct_ids]
-    rel = _scoped_sql(con, rule, scope)
-    names = [d[0] for d in rel.description]
-    out = []
-    for row in rel.fetchall():
-        rec = dict(zip(names, row))
-        fields = tuple(rec["fields"]) if rec.get("fields") else None
-        out.append(Finding(rec["nct_id"], rec["message"], str(rec.get("evidence") or ""), fields,
-                           rec.get("severity")))
-    return out
+    # A SQL rule's findings are read the one way the run reads them (found_table), settled.
+    return [Finding(row["nct_id"], row["message"], row["evidence"], tuple(row["fields"]), row["severity"])
+            for row in found_table(con, rule, scope).to_pylist()]
 
 
 def _clip(text: str) -> str:
@@ -93,8 +87,8 @@ FOUND_SCHEMA = pa.schema([(name, ISSUE_SCHEMA.field(name).type)
 
 
 def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> pa.Table:
-    """A SQL rule's findings on the scoped studies, column by column: what `findings_of` gives,
-    with a finding's fields, severity and evidence settled as `issue_columns` settles them."""
+    """A SQL rule's findings on the scoped studies, column by column, with a finding's fields, severity and
+    evidence settled as `issue_columns` settles a function rule's."""
     found = _scoped_sql(con, rule, scope).to_arrow_table()
     rows, names = found.num_rows, found.column_names
     if not rows:
