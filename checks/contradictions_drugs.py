@@ -116,10 +116,7 @@ def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) 
     links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
     context = texts_by_study(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS)
     for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
-        study_outcomes, study_arms = outcomes.get(nct_id, []), arms.get(nct_id, [])
-        if not _names_a_drug(study_outcomes, study_arms):  # before the study's other texts are gathered
-            continue
-        yield from study_drug_findings(nct_id, study_outcomes, study_arms, interventions[nct_id],
+        yield from study_drug_findings(nct_id, outcomes.get(nct_id, []), arms.get(nct_id, []), interventions[nct_id],
                                        links.get(nct_id, []), [t.text for t in context.get(nct_id, [])])
 
 
