@@ -104,18 +104,6 @@ def _upsert_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pd.DataFra
                            ELSE excluded.outcome END""")
 
 
-def _see_skipped(con: duckdb.DuckDBPyConnection, run_id: str, skipped: pa.Table | None) -> None:
-    """Files recorded unchanged were seen by this run: their rows keep everything else, outcome included."""
-    if skipped is None or not skipped.num_rows:
-        return
-    con.register("_skipped_in", skipped)
-    try:
-        con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _skipped_in s
-                       WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
-    finally:
-        con.unregister("_skipped_in")
-
-
 def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The current version (sha256) of each study touched by the batch."""
     precedence = pa.table({"layout": list(LAYOUT_PRECEDENCE), "rank": list(LAYOUT_PRECEDENCE.values())})
@@ -203,7 +191,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
     result = LoadResult(versions=len(batch.versions))
     with one_thread(con), transaction(con):
         _upsert_files(con, batch.run_id, batch.files)
-        _see_skipped(con, batch.run_id, batch.skipped)
+        runs.see_files(con, batch.run_id, batch.skipped)
         if not batch.versions.empty:
             result.studies_replaced = _load_versions(con, batch)
         _insert(con, "meta.rejects", batch.rejects)

@@ -50,14 +50,21 @@ def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table) 
     transaction: all that loading a batch of only such files does (warehouse.load.load_batch), without
     building the batch."""
     with transaction(con):
-        if files.num_rows:
-            con.register("_unchanged_in", files.select(["path", "sha256"]))
-            try:
-                con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _unchanged_in s
-                               WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
-            finally:
-                con.unregister("_unchanged_in")
+        see_files(con, run_id, files)
         add_counts(con, run_id, {"files_seen": files.num_rows, "skipped": files.num_rows})
+
+
+def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table | None) -> None:
+    """Files recorded unchanged (path, sha256) were seen by the run: their rows keep everything else,
+    outcome included. Inside the caller's transaction."""
+    if files is None or not files.num_rows:
+        return
+    con.register("_unchanged_in", files.select(["path", "sha256"]))
+    try:
+        con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _unchanged_in s
+                       WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
+    finally:
+        con.unregister("_unchanged_in")
 
 
 def nothing_loaded_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
