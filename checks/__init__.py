@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import duckdb
 
-from checks.engine import CheckResult, run_rules
 from checks.rule import Finding, Rule
 
 if TYPE_CHECKING:
     from types import ModuleType
+
+    from checks.engine import CheckResult
 
 FAMILY_MODULES = ("missing_fields", "dates", "timeliness", "status", "protocol", "contradictions", "cross_source",
                   "identity", "invalid_values", "registry_presence", "outcome_changes", "freshness",
@@ -30,6 +31,10 @@ def families() -> tuple[ModuleType, ...]:
 def __getattr__(name: str):
     if name == "FAMILIES":
         return families()
+    if name == "CheckResult":  # the engine (pyarrow.compute, multiprocessing) is loaded when a check runs
+        from checks.engine import CheckResult
+
+        return CheckResult
     raise AttributeError(f"module 'checks' has no attribute {name!r}")
 
 
@@ -51,6 +56,8 @@ def run_checks(
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process).
     """
+    from checks.engine import run_rules
+
     # No study to check: no rule runs, so none is imported.
     rules = all_rules() if nct_ids is None or len(nct_ids) else ()
     return run_rules(con, rules, run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,

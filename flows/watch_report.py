@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from checks.shown_text import markdown_cell, shown_in_template
 
@@ -77,6 +76,8 @@ def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
 
 def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write one HTML page per saved watch list into out_dir; the paths written."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape  # only where pages are written
+
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
