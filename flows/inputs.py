@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from flows.parsers.model import Problem
-from flows.unchanged_files import (NOT_RECORDED, UNCHANGED_BLOCK, UnchangedFiles, UnchangedLookup, block_of,
-                                   blocks, candidates, utc_timestamps)
+from flows.unchanged_files import (UNCHANGED_BLOCK, UnchangedFiles, UnchangedLookup, block_of, blocks, candidates,
+                                   not_recorded, utc_timestamps)
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
@@ -90,27 +91,36 @@ def discover(source: Path) -> list[Entry]:
         st = root.stat()
         return [FileEntry(str(root), st.st_size, st.st_mtime)]
     found: list[Entry] = []
-    _walk(root, root, found)
-    return sorted(found, key=lambda e: e.path)
+    _walk(root, str(root), found)
+    found.sort(key=_path_of)
+    return found
 
 
-def _walk(root: Path, folder: Path, found: list[Entry]) -> None:
-    """Collect the files under `folder` without following any link; hidden and descriptive files left out."""
+_path_of = attrgetter("path")
+
+
+def _walk(root: Path, folder: str, found: list[Entry]) -> None:
+    """Collect the files under `folder` without following any link; hidden and descriptive files left out.
+
+    One lstat per plain file (its size and mtime) and none for anything else: the entry's type comes from the
+    folder listing itself."""
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        found.append(InputProblem(str(folder), Problem("unreadable folder", type(exc).__name__, stage="read")))
+        found.append(InputProblem(folder, Problem("unreadable folder", type(exc).__name__, stage="read")))
         return
+    add = found.append
     for entry in entries:
-        if entry.name.startswith(".") or entry.name in IGNORED_NAMES:
+        name = entry.name
+        if name[0] == "." or name in IGNORED_NAMES:
             continue
-        if entry.is_symlink():
-            found.append(_link(root, Path(entry.path)))
-        elif entry.is_dir(follow_symlinks=False):
-            _walk(root, Path(entry.path), found)
-        elif entry.is_file(follow_symlinks=False):
+        if entry.is_file(follow_symlinks=False):  # most entries: a plain file (a link is never one here)
             st = entry.stat(follow_symlinks=False)
-            found.append(FileEntry(entry.path, st.st_size, st.st_mtime))
+            add(FileEntry(entry.path, st.st_size, st.st_mtime))
+        elif entry.is_symlink():
+            add(_link(root, Path(entry.path)))
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(root, entry.path, found)
 
 
 def _link(root: Path, path: Path) -> Entry:
@@ -169,7 +179,7 @@ def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None, defer: bo
 def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Table:
     """(row, path, sha256) of the files recorded unchanged, in the files' order."""
     if unchanged is None or not files:
-        return NOT_RECORDED
+        return not_recorded()
     return unchanged(candidates([e.path for e in files], [e.size for e in files],
                                 utc_timestamps([e.timestamp for e in files])))
 

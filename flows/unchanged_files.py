@@ -16,8 +16,13 @@ UNCHANGED_BLOCK = 1024
 # `row` indexing the candidates, in ascending order.
 UnchangedLookup = Callable[[pa.Table], pa.Table]
 
-NOT_RECORDED = pa.table({"row": pa.array([], pa.int64()), "path": pa.array([], pa.string()),
-                         "sha256": pa.array([], pa.string())})
+
+
+def not_recorded() -> pa.Table:
+    """The answer of a lookup that found nothing. (Built when asked: making a table from Python values makes
+    pyarrow import pandas, which importing this module need not.)"""
+    return pa.table({"row": pa.array([], pa.int64()), "path": pa.array([], pa.string()),
+                     "sha256": pa.array([], pa.string())})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 import duckdb
-import pyarrow as pa
 
 from warehouse.fts import load_fts
 from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, update_terms
@@ -77,6 +76,8 @@ def refresh_documents(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequ
 
 def _replace_documents(con: duckdb.DuckDBPyConnection, run_id: str, scope: list[str], whole: bool) -> None:
     """Delete the scope's documents (all stale ones when whole) and build them again, a chunk at a time."""
+    import pyarrow as pa  # here: `import flows.cli` (the search command) need not load it
+
     if whole:
         con.execute(f"DELETE FROM {DOCUMENTS}")
     sql = documents_sql(con)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Sequence
 
 import duckdb
-import pyarrow as pa
 
 INDEX_SCHEMA = "fts_meta_study_documents"
 DOCUMENTS = "meta.study_documents"
@@ -22,6 +21,8 @@ STEMMER = "porter"
 
 def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None:
     """Replace the index entries of these studies' documents, inside the caller's transaction."""
+    import pyarrow as pa  # here: `import flows.cli` (the search command) need not load it
+
     ix = INDEX_SCHEMA
     con.register("_changed_in", pa.table({"nct_id": pa.array(sorted(set(nct_ids)), pa.string())}))
     try:

@@ -1,0 +1,169 @@
+"""What starting `trialqc` costs: the libraries the command and a run that changed nothing must not import,
+and a discovery of the source that lists exactly what the plain walk listed (one lstat per plain file)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from flows import inputs
+from flows.inputs import FileEntry, InputProblem
+from flows.parsers.model import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+
+# Heavy libraries only some paths need: the command itself (its --help, `issues`, `search`) needs none of them.
+NOT_FOR_THE_COMMAND = ("pandas", "pandera", "prefect", "great_expectations", "pyarrow", "numpy", "jinja2",
+                       "checks.engine", "flows.parsers")
+# A re-run that found nothing new (no --report): no parse, no validation, no rule, no page to render.
+NOT_FOR_A_NO_CHANGE_RUN = ("pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
+                           "flows.validate", "flows.assemble", "checks.dates", "checks.contradictions",
+                           "checks.report")
+
+IMPORTED = """
+import json, sys
+{imports}
+print(json.dumps(sorted(sys.modules)))
+"""
+CLI_RUN = """
+import json, sys
+from flows.cli import app
+try:
+    app(["run", "--source", sys.argv[1], "--db", sys.argv[2], "--as-of", "2026-11-22", "--no-report"])
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PYTHONPATH=str(ROOT), TRIALQC_REPORTS=str(tmp_path / "reports"))
+    return env
+
+
+def _modules(code: str, env: dict[str, str], *args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600,
+                          cwd=ROOT, env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> set[str]:
+    return {m for m in modules for name in names if m == name or m.startswith(name + ".")}
+
+
+def test_importing_the_command_loads_no_data_library(tmp_path):
+    modules = _modules(IMPORTED.format(imports="import flows.cli"), _env(tmp_path))
+    assert "flows.cli" in modules and "flows.cli_search" in modules and "flows.cli_diff" in modules
+    assert not _loaded(modules, NOT_FOR_THE_COMMAND)
+
+
+def test_importing_the_run_and_its_session_loads_neither_pandas_nor_a_template_engine(tmp_path):
+    # (pyarrow.Table and pyarrow.array import pandas when first called; the modules make no table on import)
+    modules = _modules(IMPORTED.format(imports="import flows.run, flows.warehouse_session"), _env(tmp_path))
+    assert "flows.run" in modules and "flows.warehouse_session" in modules
+    assert not _loaded(modules, ("pandas", "pandera", "prefect", "jinja2", "checks.engine"))
+
+
+def test_a_run_that_changed_nothing_imports_no_parser_stage_rule_or_template(tmp_path):
+    env, db = _env(tmp_path), str(tmp_path / "w.duckdb")
+    first = _modules(CLI_RUN, env, str(SAMPLES), db)
+    again = _modules(CLI_RUN, env, str(SAMPLES), db)
+    assert {"flows.batch_workers", "pandera", "checks.dates"} <= first  # the first run did load and check
+    assert not _loaded(again, NOT_FOR_A_NO_CHANGE_RUN)
+
+
+def _walk_before(root: Path, folder: Path, found: list) -> None:
+    """The walk discover did before it was made cheaper: the reference the faster walk must agree with."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        found.append(InputProblem(str(folder), Problem("unreadable folder", type(exc).__name__, stage="read")))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in inputs.IGNORED_NAMES:
+            continue
+        if entry.is_symlink():
+            found.append(inputs._link(root, Path(entry.path)))
+        elif entry.is_dir(follow_symlinks=False):
+            _walk_before(root, Path(entry.path), found)
+        elif entry.is_file(follow_symlinks=False):
+            st = entry.stat(follow_symlinks=False)
+            found.append(FileEntry(entry.path, st.st_size, st.st_mtime))
+
+
+def _discover_before(source: Path) -> list:
+    root = source.resolve()
+    if root.is_file():
+        st = root.stat()
+        return [FileEntry(str(root), st.st_size, st.st_mtime)]
+    found: list = []
+    _walk_before(root, root, found)
+    return sorted(found, key=lambda e: e.path)
+
+
+@pytest.fixture
+def tricky(tmp_path) -> Path:
+    """A source folder with every kind of entry discover must tell apart."""
+    src, outside = tmp_path / "src", tmp_path / "outside"
+    (src / "a" / "deep" / "er").mkdir(parents=True)
+    (src / "empty").mkdir()
+    (src / ".hidden_dir").mkdir()
+    outside.mkdir()
+    for path in ("a.json", "a-b.json", "a/1.json", "a/deep/2.xml", "a/deep/er/3.txt", "ü ñ space.json",
+                 ".hidden.json", ".hidden_dir/x.json", "README.md", "labels.csv", "a/SOURCES.md", "a/.DS_Store"):
+        (src / path).write_text(path)
+    (outside / "o.json").write_text("o")
+    (outside / "dir").mkdir()
+    with zipfile.ZipFile(src / "bulk.ZIP", "w") as archive:
+        archive.writestr("NCT00000001.json", "{}")
+    os.symlink(src / "a" / "1.json", src / "link_in.json")
+    os.symlink(outside / "o.json", src / "link_out.json")
+    os.symlink(src / "a" / "deep", src / "link_dir_in")
+    os.symlink(outside / "dir", src / "a" / "link_dir_out")
+    os.symlink(src / "loop_b", src / "loop_a")
+    os.symlink(src / "loop_a", src / "loop_b")
+    os.symlink(src / "gone.json", src / "broken.json")
+    os.symlink(src / "a" / "deep" / "2.xml", src / "a" / "deep" / "er" / "up.xml")
+    os.mkfifo(src / "a" / "pipe")
+    return src
+
+
+def _described(entries: list) -> list:
+    return [(e.path, e.size, e.timestamp) if isinstance(e, FileEntry) else (e.path, e.problem) for e in entries]
+
+
+def test_discover_lists_the_same_entries_with_the_same_reasons_as_the_plain_walk(tricky):
+    before, now = _discover_before(tricky), inputs.discover(tricky)
+    assert _described(now) == _described(before)
+    assert [type(e) for e in now] == [type(e) for e in before]
+    reasons = {Path(e.path).name: e.problem.reason for e in now if isinstance(e, InputProblem)}
+    assert reasons == {"link_out.json": "symlink leaves the source folder", "link_dir_in": "symlink to a folder",
+                       "link_dir_out": "symlink leaves the source folder", "loop_a": "symlink loop",
+                       "loop_b": "symlink loop", "broken.json": "broken symlink"}
+    files = [Path(e.path).relative_to(tricky).as_posix() for e in now if isinstance(e, FileEntry)]
+    assert files == ["a-b.json", "a.json", "a/1.json", "a/deep/2.xml", "a/deep/er/3.txt", "a/deep/er/up.xml",
+                     "bulk.ZIP", "link_in.json", "ü ñ space.json"]
+    assert [e.is_zip for e in now if isinstance(e, FileEntry)].count(True) == 1
+
+
+def test_discover_of_one_file_and_of_an_unreadable_folder_is_as_before(tricky, monkeypatch):
+    assert _described(inputs.discover(tricky / "a.json")) == _described(_discover_before(tricky / "a.json"))
+    real = os.scandir
+
+    def refusing(path):
+        if os.fspath(path).endswith("deep"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+    monkeypatch.setattr(os, "scandir", refusing)
+    now = inputs.discover(tricky)
+    assert _described(now) == _described(_discover_before(tricky))
+    assert [(Path(e.path).name, e.problem.reason, e.problem.detail) for e in now if isinstance(e, InputProblem)
+            and e.problem.reason == "unreadable folder"] == [("deep", "unreadable folder", "PermissionError")]
