@@ -39,7 +39,7 @@ def decode_text(raw: bytes) -> str | None:
         if error.reason != "unexpected end of data" or error.start < len(raw) - 3:
             return None
         text = raw[: error.start].decode("utf-8")
-    if "\x00" in text:
+    if b"\x00" in raw:  # a byte search: in UTF-8 only U+0000 holds a zero byte (a cut character holds none)
         return None
     return text.removeprefix("\ufeff")
 
@@ -64,6 +64,13 @@ def head_text(head: bytes) -> str | None:
 
 
 _last_head: list[tuple[object, str | None]] = [(None, None)]
+
+
+def sniffed_text(raw: bytes) -> str | None:
+    """The text of `raw` when it was the head the sniffers last read (a page no longer than a head is
+    sniffed whole): decoded then, it is not decoded again. None when it was not (or was no page text)."""
+    last = _last_head[0]
+    return last[1] if last[0] is raw else None
 
 
 def _head_text(head: bytes) -> str | None:
@@ -150,7 +157,9 @@ def failure(layout: str, reason: str, detail: str = "", nct_id: str | None = Non
 
 def read_page(layout: str, raw: bytes) -> list[str] | Parsed:
     """The page's lines, or a Parsed with a problem when the bytes are empty or not UTF-8 text."""
-    text = decode_text(raw)
+    text = sniffed_text(raw)
+    if text is None:
+        text = decode_text(raw)
     if text is None:
         return failure(layout, "not a UTF-8 text page", f"{len(raw)} bytes that do not decode as UTF-8 text")
     if not text.strip():

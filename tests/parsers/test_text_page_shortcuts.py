@@ -1,0 +1,101 @@
+"""The text-page readers' shortcuts read exactly as the plain readings they stand for: explainer lines
+told by their last character, NUL found in the bytes, a sniffed head's text reused for the page."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.parsers import aggregator_text
+from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
+                                           CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
+from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text
+
+
+def _plain_without_chrome(lines: list[str]) -> list[str]:
+    """Explainer lines dropped as the page reader first did it: every line normalised and compared."""
+    return [line for line in lines
+            if len(line) not in _CHROME_LENGTHS or line.rstrip()[-1:].lower()[-1:] not in _CHROME_ENDS
+            or " ".join(line.lower().split()) not in _CHROME_LINES]
+
+
+def test_the_end_characters_are_every_character_that_lower_cases_to_an_explainers_end():
+    every = (chr(code) for code in range(0x110000))
+    assert CHROME_END_CHARACTERS == {c for c in every if c.lower()[-1:] in _CHROME_ENDS}
+
+
+def test_whitespace_is_what_strip_strips():
+    assert WHITESPACE == {chr(code) for code in range(0x110000) if chr(code).isspace()}
+
+
+SENTENCES = list(CHROME.values()) + ["Results pending"]
+CHROME_CASES = [
+    *SENTENCES, *(s.upper() for s in SENTENCES), *(s.lower() for s in SENTENCES),
+    *("  " + s + " \t" for s in SENTENCES), *(s.replace(" ", "\u00a0 ") for s in SENTENCES),
+    *(s.replace(" ", "\u3000") for s in SENTENCES), *(s + "\u2028" for s in SENTENCES),
+    "RESULTS PENDING", "results   pending", "Results pending.", "Results pendin", "Results pending!",
+    SENTENCES[0][:-1], SENTENCES[0] + ".", SENTENCES[0].replace("k", "\u212a"),  # Kelvin sign lower-cases to k
+    SENTENCES[1].replace("s", "\u017f"),  # long s: stays itself lower-cased, so no explainer
+    SENTENCES[2].replace("i", "\u0130"),  # dotted capital I lower-cases to two characters
+    SENTENCES[3].replace(".", "\uff0e"), "", " ", ".", "g", "G", "Phase 2.", "Randomized", "Beijing",
+    "Results\npending", "x" * 40 + ".", SENTENCES[4] + " " * 45,
+]
+
+
+def test_explainer_lines_are_dropped_as_line_by_line():
+    assert without_chrome(CHROME_CASES) == _plain_without_chrome(CHROME_CASES)
+    assert len(without_chrome(CHROME_CASES)) < len(CHROME_CASES) - len(SENTENCES) * 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CHROME_CASES),
+                          st.sampled_from(SENTENCES).map(lambda s: s.swapcase()),
+                          st.text(alphabet=st.sampled_from("aG.g \t\u00a0\u212aK\u0130sſ"), max_size=20)),
+                max_size=25))
+def test_any_mix_of_lines_is_read_as_line_by_line(lines):
+    assert without_chrome(lines) == _plain_without_chrome(lines)
+
+
+def test_a_page_reads_its_sections_as_before():
+    lines = ["Title", "NCT ID: NCT00000001", "Basic Information", CHROME["Basic Information"].upper(),
+             "Recruitment Status", "Recruiting", "More Related Trials", "  " + CHROME["More Related Trials"]]
+    sections = aggregator_text.page_sections(lines)
+    assert sections.lines("Basic Information") == ["Recruitment Status", "Recruiting"]
+    assert sections.lines("More Related Trials") == []
+
+
+def _plain_decode(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data" or error.start < len(raw) - 3:
+            return None
+        text = raw[: error.start].decode("utf-8")
+    return None if "\x00" in text else text.removeprefix("\ufeff")
+
+
+DECODE_CASES = [b"", b"a", b"\x00", b"a\x00b", b"\xef\xbb\xbfa", b"\xef\xbb\xbf\x00", "é".encode() + b"\x00",
+                "aé".encode()[:-1], "a€".encode()[:-1], "a€".encode()[:-2], b"a\x00" + "€".encode()[:-1],
+                b"\xff", b"a\xffb", "日本".encode(), b"a\x00\xe2\x82", "\u0000".encode(), "x\u0100\x00".encode()]
+
+
+def test_nul_is_found_in_the_bytes_as_in_the_text():
+    for raw in DECODE_CASES:
+        assert decode_text(raw) == _plain_decode(raw), raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=12) | st.text(max_size=8).map(str.encode))
+def test_any_bytes_decode_as_before(raw):
+    assert decode_text(raw) == _plain_decode(raw)
+
+
+def test_a_page_sniffed_whole_is_read_from_its_sniffed_text():
+    page = "Sponsor\nOverall Status\nCT.gov ID\nNCT00000001\n".encode()
+    other = "NCT ID: NCT00000002\nBasic Information\n".encode()
+    assert head_text(page) is not None and sniffed_text(page) is head_text(page)
+    assert sniffed_text(other) is None and sniffed_text(page[:1] + page[1:]) is None  # an equal copy is not the head
+    assert read_page("x", page) == page_lines(decode_text(page))
+    head_text(other)
+    assert sniffed_text(page) is None and read_page("x", page) == page_lines(decode_text(page))
+    head_text(b'{"a": 1}')
+    assert sniffed_text(b'{"a": 1}') is None  # JSON: the sniffers got no text, the page is decoded
