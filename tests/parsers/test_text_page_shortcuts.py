@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.parsers import aggregator_text
+from flows.parsers import aggregator_text, labels
 from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
                                            CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
 from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text
@@ -99,3 +99,20 @@ def test_a_page_sniffed_whole_is_read_from_its_sniffed_text():
     assert sniffed_text(page) is None and read_page("x", page) == page_lines(decode_text(page))
     head_text(b'{"a": 1}')
     assert sniffed_text(b'{"a": 1}') is None  # JSON: the sniffers got no text, the page is decoded
+
+
+LABEL_CASES = [("study_type", "Interventional"), ("study_type", " interventional "), ("study_type", "INTERVENTIONAL"),
+               ("yes_no", "Yes"), ("yes_no", " no"), ("yes_no", "maybe"), ("sex", "All"), ("masking", "None (Open Label)"),
+               ("agency_class", "Peking Union Medical College Hospital"), ("agency_class", "U.S. Fed"), ("sex", "  "),
+               ("date_type", "Anticipated"), ("allocation", "N/A"), ("official_role", "Study  Chair"),
+               ("intervention_type", "Dietary\u00a0Supplement"), ("study_type", "Observational [Patient Registry]"),
+               ("study_type", "\u0130nterventional"), ("sex", "\u212aale")]
+
+
+def test_a_label_read_again_maps_as_on_its_first_reading():
+    for kind, label in LABEL_CASES * 2:
+        assert labels.lookup(kind, label) == labels._lookup(kind, label), (kind, label)
+    for label in ("Phase 1/Phase 2", "N/A", "PHASE4", "Phase 2, Phase 3", "phase  3", "Phase 9", "", None, " "):
+        for _ in range(2):
+            assert labels.phase(label) == labels.phase.__wrapped__(label), label
+    assert labels.lookup("yes_no", True) is True and labels.lookup("yes_no", 0) is None  # not text: as before
