@@ -113,15 +113,32 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     longest = max(map(len, headings), default=0) + _INDENT_SLACK
     headings = headings if isinstance(headings, frozenset) else frozenset(headings)
     starts: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
-        key = lines[index].strip()
-        if key not in seen:  # a heading's later occurrences are lines of the section they are in
-            seen.add(key)
-            starts.append((index, key))
+    if len(headings) == 1:  # one heading (a sub-section): its first line found by C loops (strip, list.index)
+        (heading,) = headings
+        stripped = list(map(str.strip, lines))
+        index = _next_index(stripped, heading, 0)
+        while index >= 0 and len(lines[index]) > longest:
+            index = _next_index(stripped, heading, index + 1)
+        if index >= 0:
+            starts.append((index, heading))
+    else:
+        seen: set[str] = set()
+        for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
+            key = lines[index].strip()
+            if key not in seen:  # a heading's later occurrences are lines of the section they are in
+                seen.add(key)
+                starts.append((index, key))
     ends = [index for index, _ in starts[1:]] + [len(lines)]
     found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
     return Sections(lines[:starts[0][0]] if starts else lines[:], found)
+
+
+def _next_index(lines: list[str], wanted: str, start: int) -> int:
+    """Where `wanted` next occurs in lines from `start`; -1 if it does not."""
+    try:
+        return lines.index(wanted, start)
+    except ValueError:
+        return -1
 
 
 def nonblank(lines: list[str]) -> list[str]:
