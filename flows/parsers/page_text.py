@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
@@ -110,8 +111,7 @@ def has_line(text: str, wanted: str) -> bool:
 
 def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
     """Split lines at the first occurrence of each known heading (a whole stripped line)."""
-    longest = max(map(len, headings), default=0) + _INDENT_SLACK
-    headings = headings if isinstance(headings, frozenset) else frozenset(headings)
+    headings, longest = _heading_set(headings if isinstance(headings, (tuple, frozenset)) else frozenset(headings))
     starts: list[tuple[int, str]] = []
     if len(headings) == 1:  # one heading (a sub-section): its first line found by C loops (strip, list.index)
         (heading,) = headings
@@ -131,6 +131,12 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     ends = [index for index, _ in starts[1:]] + [len(lines)]
     found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
     return Sections(lines[:starts[0][0]] if starts else lines[:], found)
+
+
+@lru_cache(maxsize=64)
+def _heading_set(headings: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], int]:
+    """The headings as a set, and the longest a heading line may be (the longest heading plus indentation)."""
+    return frozenset(headings), max(map(len, headings), default=0) + _INDENT_SLACK
 
 
 def _next_index(lines: list[str], wanted: str, start: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.parsers import aggregator_text, labels
+from flows.parsers import aggregator_text, dates, labels
 from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
                                            CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
 from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text, split_sections
@@ -148,3 +148,21 @@ def test_a_sub_section_of_one_heading_is_cut_as_line_by_line(lines):
         preamble, found = _plain_split(lines, frozenset(headings))
         assert sections.preamble == preamble
         assert [(heading, sections.lines(heading)) for heading in sections.order] == found
+
+
+def test_a_month_read_again_gives_the_same_columns():
+    for text in ("Jun 1, 2021", "2021-06-01", "0999-02-01", "Feb 1, 2024", "Feb 1, 2023", "2021-06-15", "June 2021"):
+        for _ in range(2):
+            columns = dates.to_month(dates.date_columns("verification_date", text), "verification_date")
+            parsed = dates.parse_date(text)
+            if parsed.precision == "day":
+                month = dates.PartialDate(dates.period_end(parsed.value.year, parsed.value.month), "month")
+                assert (columns["verification_date"], columns["verification_month_year"]) == (month.value, month.text)
+            assert columns["verification_date_precision"] == "month"
+
+
+def test_headings_given_in_any_collection_cut_alike():
+    lines = ["intro", "Sponsor", "a", "  Locations", "b"]
+    cuts = [split_sections(lines, headings) for headings in
+            (("Sponsor", "Locations"), frozenset({"Sponsor", "Locations"}), ["Sponsor", "Locations"], {"Sponsor", "Locations"})]
+    assert all((c.preamble, c.order, c.lines("Sponsor")) == (["intro"], ["Sponsor", "Locations"], ["a"]) for c in cuts)

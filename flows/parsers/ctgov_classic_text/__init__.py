@@ -34,6 +34,7 @@ HEADINGS = frozenset({
 })
 # A whole page ends with these sections; a page without them was cut short.
 CLOSING = ("More Information", "Study Results")
+_CRITERIA, _LOCATIONS = frozenset({"Criteria"}), frozenset({"Locations"})
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
@@ -137,11 +138,11 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> None:
     """Eligibility, locations (and the countries they are in), investigators."""
-    criteria = split_sections(sections.lines("Eligibility Criteria"), frozenset({"Criteria"}))
+    criteria = split_sections(sections.lines("Eligibility Criteria"), _CRITERIA)
     row = people.eligibility(criteria.lines("Criteria"))
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
-    places = split_sections(sections.lines("Contacts and Locations"), frozenset({"Locations"}))
+    places = split_sections(sections.lines("Contacts and Locations"), _LOCATIONS)
     for facility in people.locations(places.lines("Locations")):
         record.add("facilities", facility)
     for country in dict.fromkeys(f["country"] for f in record.tables.get("facilities", []) if f["country"]):
