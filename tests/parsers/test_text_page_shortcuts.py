@@ -2,10 +2,13 @@
 told by their last character, NUL found in the bytes, a sniffed head's text reused for the page."""
 from __future__ import annotations
 
+from itertools import combinations
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers import aggregator_text, dates, labels
+from flows.parsers.ctgov_classic_text import header
 from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
                                            CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
 from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text, split_sections
@@ -166,3 +169,19 @@ def test_headings_given_in_any_collection_cut_alike():
     cuts = [split_sections(lines, headings) for headings in
             (("Sponsor", "Locations"), frozenset({"Sponsor", "Locations"}), ["Sponsor", "Locations"], {"Sponsor", "Locations"})]
     assert all((c.preamble, c.order, c.lines("Sponsor")) == (["intro"], ["Sponsor", "Locations"], ["a"]) for c in cuts)
+
+
+def _plain_assignments(values: list) -> list[dict]:
+    rows = []
+    for fields in combinations(header.FIELDS, len(values)):
+        row = dict.fromkeys(header.FIELDS)
+        row.update(zip(fields, values))
+        if all(row[f] is None or float(row[f]).is_integer() for f in header._WHOLE) and header._computable(row):
+            rows.append(row)
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 1.0, 2.0, 3.0, 12.0, 60.0, 0.5, 2.5, 30.0, 1.3, None]), max_size=6))
+def test_header_numbers_are_read_against_the_same_field_sets_as_every_subsequence(values):
+    assert header._assignments(values) == _plain_assignments(values)

@@ -41,7 +41,8 @@ _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 def sniff(head: bytes) -> bool:
     """True for clincosm page text: 'Sponsor', 'Overall Status' and 'CT.gov ID' heading lines."""
     text = head_text(head)
-    return text is not None and all(has_line(text, h) for h in ("Sponsor", "Overall Status", "CT.gov ID"))
+    # the rarest heading first: other pages have no 'CT.gov ID' at all, but 'Sponsor' is in many of their lines
+    return text is not None and all(has_line(text, h) for h in ("CT.gov ID", "Overall Status", "Sponsor"))
 
 
 def parse(raw: bytes) -> Parsed:
