@@ -147,8 +147,20 @@ def to_month(columns: dict[str, object], prefix: str) -> dict[str, object]:
     value = columns.get(prefix)
     if columns.get(f"{prefix}_precision") != "day" or not isinstance(value, date):
         return columns
-    month = PartialDate(period_end(value.year, value.month), "month")
+    month = _month_of(value.year, value.month)
     columns = {**columns, prefix: month.value, f"{prefix}_precision": "month"}
     if prefix in MONTH_YEAR_COLUMNS:
         columns[MONTH_YEAR_COLUMNS[prefix]] = month.text
     return columns
+
+
+@lru_cache(maxsize=4096)
+def _month_of(year: int, month: int) -> "_MonthReading":
+    """A month read at month precision: its AACT date and its text ('2021-06'); months repeat, reads are shared."""
+    reading = PartialDate(period_end(year, month), "month")
+    return _MonthReading(reading.value, reading.text)
+
+
+class _MonthReading(NamedTuple):
+    value: date
+    text: str

@@ -60,6 +60,7 @@ hospital hospitals clinic clinics center centre centers university college insti
 foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site
 """.split())
 
+_ROW_NUMBER = re.compile(r"^\s*\d+\s+")
 _POSTCODE_PAIR = re.compile(r"^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d)$")
 
 
@@ -100,7 +101,7 @@ def _city(tokens: list[str]) -> int:
 
 def split_location_row(row: str) -> dict[str, str | None]:
     """'1 Peking Union Medical College Hospital Beijing Beijing China 100730' -> facility columns."""
-    tokens = re.sub(r"^\s*\d+\s+", "", row).split()
+    tokens = _ROW_NUMBER.sub("", row).split()
     zip_size = _postal_code(tokens)
     zip_code = " ".join(tokens[len(tokens) - zip_size:]) or None
     tokens = tokens[: len(tokens) - zip_size]

@@ -101,12 +101,14 @@ def overall_status(label: str | None) -> str | None:
     return _mapped("status", label)
 
 
+@lru_cache(maxsize=1024)
 def phase(label: str | None) -> str | None:
     """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'PHASE4' passes through; N/A -> NA; an unknown label is kept as shown."""
     if not label or not label.strip():
         return None
-    if _key(label) in _PHASE:  # 'N/A' holds a slash but is one value
-        return _PHASE[_key(label)]
+    key = _key(label)
+    if key in _PHASE:  # 'N/A' holds a slash but is one value
+        return _PHASE[key]
     parts = [_mapped("phase", p) for p in _PHASE_SPLIT.split(label.strip()) if p]
     if not all(part in enums.PHASE for part in parts):
         return label.strip()
@@ -115,6 +117,17 @@ def phase(label: str | None) -> str | None:
 
 def lookup(kind: str, label: str | None):
     """Map a display label of `kind` (study_type, allocation, masking, sex...) to its enum; unknown stays raw."""
+    if type(label) is str:  # page labels repeat: each (kind, label) is read once
+        return _looked_up(kind, label)
+    return _lookup(kind, label)
+
+
+@lru_cache(maxsize=4096)
+def _looked_up(kind: str, label: str):
+    return _lookup(kind, label)
+
+
+def _lookup(kind: str, label: object):
     if label is None or not str(label).strip():
         return None
     if kind == "yes_no":

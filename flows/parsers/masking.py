@@ -22,6 +22,8 @@ MASKED_COLUMNS = {
 }
 # Pre-2017 records say 'Double Blind', 'Single Blind', 'Open Label'.
 _BLIND = re.compile(r"[\s-]+blind(ed)?\s*$", re.IGNORECASE)
+_ROLE_SEPARATOR = re.compile(r",|;|\band\b")
+_LEVEL_AND_ROLES = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*\((.*)\)\s*$")
 
 
 def masked_flags(roles: list[str] | None) -> dict[str, bool | None]:
@@ -35,7 +37,7 @@ def role_list(text: str | None) -> list[str] | None:
     """'Participant, Outcomes Assessor' -> ['PARTICIPANT', 'OUTCOMES_ASSESSOR']; None if not a role list."""
     if not text or not text.strip():
         return None
-    parts = [p.strip().lower().replace("_", " ") for p in re.split(r",|;|\band\b", text)]
+    parts = [p.strip().lower().replace("_", " ") for p in _ROLE_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
     if not parts or any(p not in _ROLE_NAMES for p in parts):
         return None
@@ -47,7 +49,7 @@ def masking_and_roles(label: str | None) -> tuple[str | None, list[str] | None]:
     if not label or not label.strip():
         return None, None
     whole = labels.lookup("masking", label)
-    match = re.match(r"^\s*([A-Za-z][A-Za-z -]*?)\s*\((.*)\)\s*$", label)
+    match = _LEVEL_AND_ROLES.match(label)
     if whole == "NONE":
         return whole, None
     if not match:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
 
@@ -39,7 +40,7 @@ def decode_text(raw: bytes) -> str | None:
         if error.reason != "unexpected end of data" or error.start < len(raw) - 3:
             return None
         text = raw[: error.start].decode("utf-8")
-    if "\x00" in text:
+    if b"\x00" in raw:  # a byte search: in UTF-8 only U+0000 holds a zero byte (a cut character holds none)
         return None
     return text.removeprefix("\ufeff")
 
@@ -64,6 +65,13 @@ def head_text(head: bytes) -> str | None:
 
 
 _last_head: list[tuple[object, str | None]] = [(None, None)]
+
+
+def sniffed_text(raw: bytes) -> str | None:
+    """The text of `raw` when it was the head the sniffers last read (a page no longer than a head is
+    sniffed whole): decoded then, it is not decoded again. None when it was not (or was no page text)."""
+    last = _last_head[0]
+    return last[1] if last[0] is raw else None
 
 
 def _head_text(head: bytes) -> str | None:
@@ -103,18 +111,40 @@ def has_line(text: str, wanted: str) -> bool:
 
 def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str]) -> Sections:
     """Split lines at the first occurrence of each known heading (a whole stripped line)."""
-    longest = max(map(len, headings), default=0) + _INDENT_SLACK
-    headings = headings if isinstance(headings, frozenset) else frozenset(headings)
+    headings, longest = _heading_set(headings if isinstance(headings, (tuple, frozenset)) else frozenset(headings))
     starts: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
-        key = lines[index].strip()
-        if key not in seen:  # a heading's later occurrences are lines of the section they are in
-            seen.add(key)
-            starts.append((index, key))
+    if len(headings) == 1:  # one heading (a sub-section): its first line found by C loops (strip, list.index)
+        (heading,) = headings
+        stripped = list(map(str.strip, lines))
+        index = _next_index(stripped, heading, 0)
+        while index >= 0 and len(lines[index]) > longest:
+            index = _next_index(stripped, heading, index + 1)
+        if index >= 0:
+            starts.append((index, heading))
+    else:
+        seen: set[str] = set()
+        for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
+            key = lines[index].strip()
+            if key not in seen:  # a heading's later occurrences are lines of the section they are in
+                seen.add(key)
+                starts.append((index, key))
     ends = [index for index, _ in starts[1:]] + [len(lines)]
     found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
     return Sections(lines[:starts[0][0]] if starts else lines[:], found)
+
+
+@lru_cache(maxsize=64)
+def _heading_set(headings: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], int]:
+    """The headings as a set, and the longest a heading line may be (the longest heading plus indentation)."""
+    return frozenset(headings), max(map(len, headings), default=0) + _INDENT_SLACK
+
+
+def _next_index(lines: list[str], wanted: str, start: int) -> int:
+    """Where `wanted` next occurs in lines from `start`; -1 if it does not."""
+    try:
+        return lines.index(wanted, start)
+    except ValueError:
+        return -1
 
 
 def nonblank(lines: list[str]) -> list[str]:
@@ -150,7 +180,9 @@ def failure(layout: str, reason: str, detail: str = "", nct_id: str | None = Non
 
 def read_page(layout: str, raw: bytes) -> list[str] | Parsed:
     """The page's lines, or a Parsed with a problem when the bytes are empty or not UTF-8 text."""
-    text = decode_text(raw)
+    text = sniffed_text(raw)
+    if text is None:
+        text = decode_text(raw)
     if text is None:
         return failure(layout, "not a UTF-8 text page", f"{len(raw)} bytes that do not decode as UTF-8 text")
     if not text.strip():

@@ -68,6 +68,16 @@ _CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) 
 _CHROME_LENGTHS = range(min(map(len, _CHROME_LINES)), max(map(len, _CHROME_LINES)) + 40)
 # ... and only those ending as one of them ends ('.', 'g'): a cheap test before normalising the line.
 _CHROME_ENDS = frozenset(line[-1] for line in _CHROME_LINES)
+# The characters whose lower case is one of those ends: the ends and their upper case (no other character
+# lower-cases to '.' or an ASCII letter but 'K' (Kelvin sign) to 'k'; a test checks every code point).
+CHROME_END_CHARACTERS = frozenset(_CHROME_ENDS | {end.upper() for end in _CHROME_ENDS})
+# What str.strip() strips (a test checks every code point): a line ending in it may be one once stripped.
+WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                       "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_MAY_END_CHROME = CHROME_END_CHARACTERS | WHITESPACE
+# The explainer sentences as the pages write them (each one of _CHROME_LINES once normalised), told at sight.
+_CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pending", "Results Pending")
+                               if " ".join(line.lower().split()) in _CHROME_LINES)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
@@ -114,10 +124,22 @@ def parse(raw: bytes) -> Parsed:
 
 def page_sections(lines: list[str]) -> Sections:
     """The page split at its headings, the explainer sentence under each heading dropped."""
-    kept = [line for line in lines
-            if len(line) not in _CHROME_LENGTHS or line.rstrip()[-1:].lower()[-1:] not in _CHROME_ENDS
-            or " ".join(line.lower().split()) not in _CHROME_LINES]
-    return split_sections(kept, HEADINGS)
+    return split_sections(without_chrome(lines), HEADINGS)
+
+
+def without_chrome(lines: list[str]) -> list[str]:
+    """The lines that are no explainer sentence (compared lower-cased, runs of whitespace as one space).
+
+    A line can be one only if it ends (before trailing whitespace) as an explainer does: a line whose last
+    character is neither such an end nor whitespace is kept at sight, without being normalised.
+    """
+    return [line for line in lines if line[-1:] not in _MAY_END_CHROME or not _is_chrome(line)]
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether the line is an explainer sentence: one as meddatax writes it, or one in another case or spacing."""
+    return line in _CHROME_AS_WRITTEN or (len(line) in _CHROME_LENGTHS
+                                          and " ".join(line.lower().split()) in _CHROME_LINES)
 
 
 def _preamble_value(line: str) -> tuple[str, str]:

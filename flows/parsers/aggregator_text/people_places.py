@@ -12,6 +12,7 @@ _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
 _SITE_STATUS = re.compile(r"^Site Status\s+(\S+)$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
+_IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source):\s*(.*)$")
 _RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
 
 
@@ -114,7 +115,7 @@ def identifiers(lines: list[str]) -> list[dict[str, object]]:
     """Value, 'Identifier Type: -', 'Identifier Source: org_study_id' entries."""
     rows: list[dict[str, object]] = []
     for line in nonblank(lines):
-        match = re.match(r"^Identifier (Type|Source):\s*(.*)$", line)
+        match = _IDENTIFIER_FIELD.match(line)
         if match and rows:
             value = match.group(2).strip()
             rows[-1]["id_type" if match.group(1) == "Type" else "id_source"] = None if value in ("", "-") else value

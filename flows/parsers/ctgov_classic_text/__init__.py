@@ -34,13 +34,15 @@ HEADINGS = frozenset({
 })
 # A whole page ends with these sections; a page without them was cut short.
 CLOSING = ("More Information", "Study Results")
+_CRITERIA, _LOCATIONS = frozenset({"Criteria"}), frozenset({"Locations"})
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
 def sniff(head: bytes) -> bool:
     """True for clincosm page text: 'Sponsor', 'Overall Status' and 'CT.gov ID' heading lines."""
     text = head_text(head)
-    return text is not None and all(has_line(text, h) for h in ("Sponsor", "Overall Status", "CT.gov ID"))
+    # the rarest heading first: other pages have no 'CT.gov ID' at all, but 'Sponsor' is in many of their lines
+    return text is not None and all(has_line(text, h) for h in ("CT.gov ID", "Overall Status", "Sponsor"))
 
 
 def parse(raw: bytes) -> Parsed:
@@ -137,11 +139,11 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> None:
     """Eligibility, locations (and the countries they are in), investigators."""
-    criteria = split_sections(sections.lines("Eligibility Criteria"), frozenset({"Criteria"}))
+    criteria = split_sections(sections.lines("Eligibility Criteria"), _CRITERIA)
     row = people.eligibility(criteria.lines("Criteria"))
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
-    places = split_sections(sections.lines("Contacts and Locations"), frozenset({"Locations"}))
+    places = split_sections(sections.lines("Contacts and Locations"), _LOCATIONS)
     for facility in people.locations(places.lines("Locations")):
         record.add("facilities", facility)
     for country in dict.fromkeys(f["country"] for f in record.tables.get("facilities", []) if f["country"]):

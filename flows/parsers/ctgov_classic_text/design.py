@@ -32,6 +32,7 @@ _NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
 _LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
 _OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
                      "Other Outcome Measures": "other"}
+_OUTCOME_SECTIONS = frozenset(_OUTCOME_HEADINGS)
 
 
 def typed_line(line: str, allowed: frozenset[str]) -> tuple[str, str] | None:
@@ -156,7 +157,7 @@ def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, l
 
 def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     """'1. ESSDAI [12 weeks]' lines with their indented descriptions, per outcome heading."""
-    parts = split_sections(lines, frozenset(_OUTCOME_HEADINGS))
+    parts = split_sections(lines, _OUTCOME_SECTIONS)
     rows: list[dict[str, object]] = []
     for heading, outcome_type in _OUTCOME_HEADINGS.items():
         items: list[tuple[str, list[str]]] = []

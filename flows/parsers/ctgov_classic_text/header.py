@@ -7,6 +7,7 @@ assignment whose numbers agree with each other and with the page is taken.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 from flows.parsers.model import Problem
@@ -44,12 +45,24 @@ def read_header(values: list[float], known: dict[str, int | None],
 def _assignments(values: list[float]) -> list[dict]:
     """Every way to read the numbers as a subsequence of FIELDS (whole-number fields hold whole numbers)."""
     rows = []
-    for fields in combinations(FIELDS, len(values)):
+    # a derived field is never shown without what it is derived from: only such field sets are tried
+    # (every set is tried when a value is missing, which is then no shown value)
+    for fields in _field_sets(len(values)) if None not in values else combinations(FIELDS, len(values)):
         row = dict.fromkeys(FIELDS)
         row.update(zip(fields, values))
         if all(row[f] is None or float(row[f]).is_integer() for f in _WHOLE) and _computable(row):
             rows.append(row)
     return rows
+
+
+@lru_cache(maxsize=None)
+def _field_sets(count: int) -> tuple[tuple[str, ...], ...]:
+    """The subsequences of FIELDS of `count` fields, in order, that hold what their derived fields need
+    (patients per site: enrollment and sites; per site per month: also the duration); see _computable."""
+    return tuple(fields for fields in combinations(FIELDS, count)
+                 if ("patients_per_site" not in fields or {"enrollment", "sites"} <= set(fields))
+                 and ("patients_per_site_per_month" not in fields
+                      or {"enrollment", "sites", "duration_months"} <= set(fields)))
 
 
 def _computable(row: dict) -> bool:

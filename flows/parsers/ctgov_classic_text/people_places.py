@@ -13,6 +13,11 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy",
                      # observational pages: shown above the criteria, not a warehouse column
                      "Sampling Method:": "sampling_method"}
+_PARENTHESES = re.compile(r"\(.*?\)")
+_AGE_TO_AGE = re.compile(rf"^({_AGE})\s+to\s+({_AGE})$", re.I)
+_AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)
+_UP_TO_AGE = re.compile(rf"^(?:up\s+to\s+({_AGE})|({_AGE})\s+and\s+younger)$", re.I)
+_NAME_AND_CLASS = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _LOCATION_ROW = re.compile(r"^\d+\s+\S")
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
 # Degrees and titles that follow an investigator's name before the affiliation.
@@ -45,12 +50,12 @@ def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, o
 
 def age_range(text: str | None) -> tuple[str | None, str | None]:
     """'18 Years and Older' -> ('18 Years', None); '18 Years to 85 Years' -> both; 'up to 5 Years'."""
-    text = re.sub(r"\(.*?\)", "", text or "").strip()
-    if match := re.match(rf"^({_AGE})\s+to\s+({_AGE})$", text, re.I):
+    text = _PARENTHESES.sub("", text or "").strip()
+    if match := _AGE_TO_AGE.match(text):
         return match.group(1), match.group(2)
-    if match := re.match(rf"^({_AGE})\s+and\s+(?:older|over)$", text, re.I):
+    if match := _AGE_AND_OLDER.match(text):
         return match.group(1), None
-    if match := re.match(rf"^(?:up\s+to\s+({_AGE})|({_AGE})\s+and\s+younger)$", text, re.I):
+    if match := _UP_TO_AGE.match(text):
         return None, match.group(1) or match.group(2)
     return None, None
 
@@ -63,7 +68,7 @@ def locations(lines: list[str]) -> list[dict[str, object]]:
 
 def party(text: str) -> dict[str, str | None]:
     """'Peking Union Medical College Hospital (Other)' -> name and agency class."""
-    match = re.match(r"^(.*?)\s*\(([^()]*)\)$", text.strip())
+    match = _NAME_AND_CLASS.match(text.strip())
     agency_class = labels.lookup("agency_class", match.group(2)) if match else None
     if agency_class not in AGENCY_CLASS:
         return {"name": text.strip(), "agency_class": None}
