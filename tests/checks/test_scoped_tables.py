@@ -77,3 +77,18 @@ def test_a_rule_reading_other_studies_cannot_run_in_a_worker():
     with pytest.raises(ValueError, match="own studies"):
         Rule("test.both", "contradiction", "info", "-", ("studies.brief_title",),
              func=lambda con, scope: [], in_worker=True, reads_other_studies=True)
+
+
+def test_a_copy_holds_exactly_the_rows_of_its_studies_wherever_they_lie(tmp_path):
+    ids = [f"NCT0200000{i}" for i in range(1, 9)]
+    con = harness.warehouse_with(tmp_path, {nct: harness.clean_study() for nct in ids})
+    harness.insert_study(con, "NCT02000009", harness.clean_study())  # rows after every other study's
+    for scope in (["NCT02000001", "NCT02000009"], ["NCT02000004"], ["NCT09999999"], ids[1::2]):
+        engine.set_scope(con, scope, harness.AS_OF)
+        with scoped_tables.scoped_tables(con, True):
+            for table in STUDY_TABLES:
+                copied = con.execute(f"SELECT * FROM temp.{table} ORDER BY ALL").fetchall()
+                kept = con.execute(f"SELECT * FROM main.{table} WHERE nct_id IN (SELECT unnest(?)) ORDER BY ALL",
+                                   [scope]).fetchall()
+                assert copied == kept, (table, scope)
+        assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 9
