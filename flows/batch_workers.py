@@ -370,13 +370,13 @@ class _Spread:
 
 
 @contextmanager
-def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None = None
-                  ) -> Iterator["BatchesAhead"]:
+def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None = None,
+                  size: int | None = None) -> Iterator["BatchesAhead"]:
     """Whole batches prepared in worker processes (one per core), each worker a batch, while this process
-    loads (`BatchesAhead`). On any error or interrupt the workers are ended at once: a batch in flight is
-    never half loaded, only discarded, and its files are read again by the next run.
+    loads (`BatchesAhead`; `size`: the run's batch size). On any error or interrupt the workers are ended at
+    once: a batch in flight is never half loaded, only discarded, and its files are read again by the next run.
     """
-    ahead = BatchesAhead(run_id, workers, recorded)
+    ahead = BatchesAhead(run_id, workers, recorded, size)
     try:
         yield ahead
         if ahead.pool is not None:
@@ -409,10 +409,16 @@ class _BatchPool(multiprocessing.pool.Pool):
 class BatchesAhead:
     """`start(items, known)` for parsed_batches: a batch prepared in a worker, or at once when there are no
     workers or nothing to parse (a batch of files recorded unchanged is only bookkeeping, so a run with nothing
-    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known."""
+    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known.
 
-    def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None) -> None:
-        self.run_id, self.workers, self.recorded = run_id, workers, recorded
+    A batch of fewer files to read than the batch `size`, sent while no worker is busy, is prepared in parts,
+    one per worker (`spread`): after a small change the few changed files, scattered among unchanged ones,
+    fall into one such batch, which one worker would parse while the others idle. A full batch is never cut:
+    the batches after it keep the other workers busy."""
+
+    def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None,
+                 size: int | None = None) -> None:
+        self.run_id, self.workers, self.recorded, self.size = run_id, workers, recorded, size
         self.pool = None
         self.busy: list = []  # the batches sent to the workers, until they are prepared
 
@@ -430,8 +436,9 @@ class BatchesAhead:
             # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
             self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
                                    context=multiprocessing.get_context("fork"))
-        parts = spread(items, self.workers) if self._idle() else [items]
-        if len(parts) > 1:  # nothing else to prepare: every worker takes part of it (a small change's files)
+        short = self.size is not None and sum(map(_to_read, items)) < self.size
+        parts = spread(items, self.workers) if short and self._idle() else [items]
+        if len(parts) > 1:
             started = _Spread(self.pool, self.run_id, items, known, parts)
         else:
             started = _Pending(self.pool.apply_async(prepare_forked, (self.run_id, items, known)))

@@ -225,7 +225,7 @@ def _warehouse_rows(con, folder) -> dict:
 
 def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across: bool = False):
     """A warehouse of 60 studies, then a run after 12 of them changed (and, with `copy_across`, a copy
-    of a changed file put among the others): its rows, and the parts each batch was prepared in."""
+    of a changed file put among the others): its rows, and the parts of each batch prepared in parts."""
     import shutil
     from datetime import date
 
@@ -238,7 +238,10 @@ def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across:
     shutil.copytree(tmp_path / "template", source, dirs_exist_ok=True)  # the same files in every warehouse
     con = connect_new(tmp_path / name / "w.duckdb")
     kw = dict(db_path=tmp_path / name / "w.duckdb", as_of=date(2026, 11, 22), workers=2)
-    run_pipeline(con, run_id="first", source=source, **kw)
+    monkeypatch.setattr(batch_workers, "SPREAD_MIN_FILES", least)
+    parts, real = [], batch_workers.merged
+    monkeypatch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
+    run_pipeline(con, run_id="first", source=source, **kw)  # two full batches of 30: neither is cut
     files = sorted(source.rglob("NCT*.json"))
     for path in files[::5]:
         record = json.loads(path.read_bytes())
@@ -246,9 +249,6 @@ def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across:
         path.write_text(json.dumps(record))
     if copy_across:
         shutil.copy(files[0], files[-1].with_name("NCT99999999-copy.json"))
-    monkeypatch.setattr(batch_workers, "SPREAD_MIN_FILES", least)
-    parts, real = [], batch_workers.merged
-    monkeypatch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
     run_pipeline(con, run_id="second", source=source, **kw)
     rows = _warehouse_rows(con, tmp_path / name)
     con.close()
@@ -260,7 +260,7 @@ def test_a_small_change_prepared_in_parts_by_both_workers_loads_as_prepared_whol
 
     generate.write(tmp_path / "template", 60, 3, "json", "folders")
     spread, parts = _small_change_run(tmp_path, "spread", 2, monkeypatch)
-    assert parts == [2]  # the changed files: one part per worker
+    assert parts == [2]  # the changed files, one part per worker; the first run's full batches are not cut
     whole, parts = _small_change_run(tmp_path, "whole", 10**9, monkeypatch)
     assert parts == []
     assert spread == whole
