@@ -204,7 +204,9 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     scoped = worth_scoping(con, len(scope.nct_ids))
     # Rules that read other studies than those checked read the whole tables: before the copies are made.
     outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
-    with scoped_tables(con, scoped), \
+    # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
+    # sharing out every statement (the rules' plans are the same for any number of threads).
+    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped), \
             worker_rules(con, elsewhere, scope, workers) as collect:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).

@@ -37,13 +37,26 @@ def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[Non
         return
     try:
         for table in STUDY_TABLES:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
-                        "WHERE nct_id IN (SELECT nct_id FROM check_scope)")
+            _copy_scoped(con, table)
         yield
     except BaseException:
         _drop(con, quietly=True)  # the block's own error is the one to see
         raise
     _drop(con, quietly=False)
+
+
+def _copy_scoped(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """The temp copy of `table` holding the scoped studies' rows.
+
+    A study's rows are inserted together, and the studies checked after a small change are those its run
+    just loaded: their rows lie in one short span of row ids, at the table's end. The span is found from the
+    nct_id column alone; the copy then reads the other columns (long texts among them) of that span only,
+    not of every row (a filter on the row id skips whole row groups; the nct_id filter keeps it exact)."""
+    low, high = con.execute(f"SELECT min(rowid), max(rowid) FROM main.{table} "
+                            "WHERE nct_id IN (SELECT nct_id FROM check_scope)").fetchone()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
+                "WHERE rowid BETWEEN $low AND $high AND nct_id IN (SELECT nct_id FROM check_scope)",
+                {"low": -1 if low is None else low, "high": -1 if high is None else high})
 
 
 def _drop(con: duckdb.DuckDBPyConnection, quietly: bool) -> None:

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from flows import assemble, parse_batch
 from flows.timing import timed
-from flows.inputs import FileEntry, Input, Item, read_items
+from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.validated import ValidatedBatch
 from warehouse import load
 
@@ -238,19 +239,144 @@ class _Pending:
     def __init__(self, async_result) -> None:
         self.async_result = async_result
 
+    def ready(self) -> bool:
+        """Whether the batch is prepared."""
+        return self.async_result.ready()
+
     def result(self) -> Prepared:
         """The prepared batch (a worker's exception is raised here), its tables in place."""
         return unshared(self.async_result.get())
 
 
+# A batch is prepared in parts, one per worker, only when each part has at least this many files to parse:
+# a part costs a worker ~0.1 s however small (validation's fixed cost), which a few files do not repay.
+SPREAD_MIN_FILES = 64
+
+
+def _to_read(item: Item) -> bool:
+    """Whether the item is a file to read and parse, not a block of files recorded unchanged."""
+    return not isinstance(item, UnchangedFiles)
+
+
+def spread(items: list[Item], parts: int, least: int | None = None) -> list[list[Item]]:
+    """The batch cut into up to `parts` consecutive parts with as many files to read each, each at least
+    `least` of them (blocks of unchanged files go with the files before them, leading ones with the first
+    part; default SPREAD_MIN_FILES); in order, nothing left out. A batch too small to cut is its only part."""
+    least = SPREAD_MIN_FILES if least is None else least
+    files = sum(map(_to_read, items))
+    parts = min(parts, files // max(least, 1))
+    if parts < 2:
+        return [items]
+    share = -(-files // parts)
+    cut, current, counted = [], [], 0
+    for item in items:
+        if _to_read(item) and counted == share:
+            cut.append(current)
+            current, counted = [], 0
+        current.append(item)
+        counted += _to_read(item)
+    cut.append(current)
+    return cut
+
+
+def _concat(tables: list[pa.Table]) -> pa.Table:
+    """Tables of the same columns as one (a column all null in one part takes the others' type)."""
+    return tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="default")
+
+
+def _concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Frames of the same columns as one; empty ones (their columns untyped) left out."""
+    filled = [frame for frame in frames if not frame.empty]
+    if not filled:
+        return frames[0]
+    return filled[0] if len(filled) == 1 else pd.concat(filled, ignore_index=True)
+
+
+def _last_position(batch: load.LoadBatch) -> int:
+    """The greatest record position a batch uses (-1: none)."""
+    found = [int(batch.versions["position"].max()) if not batch.versions.empty else -1]
+    found += [int(at.max()) for at in batch.positions.values() if len(at)]
+    return max(found)
+
+
+def merged(parts: list[Prepared]) -> Prepared:
+    """One prepared batch of the parts of a batch (`spread`), as the whole batch prepared at once gives it:
+    every table's rows in file order, the records of each part numbered on from those of the parts before.
+    The caller makes sure no part repeats a file of another (`_repeats_across`)."""
+    if len(parts) == 1:
+        return parts[0]
+    batches, offset = [], 0
+    names, meta_names = {}, {}
+    for part in parts:
+        batch = part.batch
+        if offset:
+            batch.versions = batch.versions.assign(position=batch.versions["position"] + offset)
+            batch.positions = {table: at + offset for table, at in batch.positions.items()}
+        offset = max(offset, _last_position(batch) + 1)
+        batches.append(batch)
+        names.update(dict.fromkeys(batch.frames))
+        meta_names.update(dict.fromkeys(batch.meta_rows))
+    frames, positions = {}, {}
+    for name in names:
+        having = [b for b in batches if name in b.frames]
+        frames[name] = _concat([b.frames[name] for b in having])
+        if all(name in b.positions for b in having):
+            positions[name] = np.concatenate([b.positions[name] for b in having])
+    skipped = [b.skipped for b in batches if b.skipped is not None]
+    batch = load.LoadBatch(
+        batches[0].run_id, _concat_frames([b.files for b in batches]), _concat_frames([b.versions for b in batches]),
+        frames, _concat([b.rejects for b in batches]),
+        meta_rows={name: _concat([b.meta_rows[name] for b in batches if name in b.meta_rows]) for name in meta_names},
+        skipped=_concat(skipped) if skipped else None, positions=positions)
+    seconds: dict[str, float] = {}
+    for part in parts:
+        for stage, spent in part.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + spent
+    return Prepared(batch, seconds, [sha for part in parts for sha in part.shas],
+                    set().union(*(part.known for part in parts)))
+
+
+def _repeats_across(parts: list[Prepared]) -> bool:
+    """Whether a file of one part is a copy of one of another: prepared whole, the later one is known."""
+    seen: set[str] = set()
+    for part in parts:
+        shas = set(part.shas)
+        if shas & seen:
+            return True
+        seen |= shas
+    return False
+
+
+class _Spread:
+    """A batch whose parts are prepared by several workers at once: `result()` gives it whole, as a future's.
+
+    Should a file of one part be a copy of a file of another (which only the whole batch would mark known),
+    the batch is prepared again, whole, in one worker."""
+
+    def __init__(self, pool, run_id: str, items: list[Item], known: set[str], parts: list[list[Item]]) -> None:
+        self.pool, self.run_id, self.items, self.known = pool, run_id, items, known
+        self.parts = [pool.apply_async(prepare_forked, (run_id, part, known)) for part in parts]
+
+    def ready(self) -> bool:
+        """Whether every part is prepared."""
+        return all(part.ready() for part in self.parts)
+
+    def result(self) -> Prepared:
+        """The prepared batch (a worker's exception is raised here), its tables in place."""
+        parts = [unshared(part.get()) for part in self.parts]
+        if _repeats_across(parts):
+            return unshared(self.pool.apply_async(prepare_forked, (self.run_id, self.items, self.known)).get())
+        return merged(parts)
+
+
 @contextmanager
-def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None = None
-                  ) -> Iterator["BatchesAhead"]:
+def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None = None,
+                  size: int | None = None) -> Iterator["BatchesAhead"]:
     """Whole batches prepared in worker processes (one per core), each worker a batch, while this process
-    loads (`BatchesAhead`). On any error or interrupt the workers are ended at once: a batch in flight is
-    never half loaded, only discarded, and its files are read again by the next run.
+    loads (`BatchesAhead`; `size`: the run's batch size). On any error or interrupt the workers are ended at
+    once: a batch in flight is never half loaded, only discarded, and its files are read again by the next run.
     """
-    ahead = BatchesAhead(run_id, workers, recorded)
+    ahead = BatchesAhead(run_id, workers, recorded, size)
     try:
         yield ahead
         if ahead.pool is not None:
@@ -283,11 +409,18 @@ class _BatchPool(multiprocessing.pool.Pool):
 class BatchesAhead:
     """`start(items, known)` for parsed_batches: a batch prepared in a worker, or at once when there are no
     workers or nothing to parse (a batch of files recorded unchanged is only bookkeeping, so a run with nothing
-    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known."""
+    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known.
 
-    def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None) -> None:
-        self.run_id, self.workers, self.recorded = run_id, workers, recorded
+    A batch of fewer files to read than the batch `size`, sent while no worker is busy, is prepared in parts,
+    one per worker (`spread`): after a small change the few changed files, scattered among unchanged ones,
+    fall into one such batch, which one worker would parse while the others idle. A full batch is never cut:
+    the batches after it keep the other workers busy."""
+
+    def __init__(self, run_id: str, workers: int, recorded: Callable[[], np.ndarray] | None,
+                 size: int | None = None) -> None:
+        self.run_id, self.workers, self.recorded, self.size = run_id, workers, recorded, size
         self.pool = None
+        self.busy: list = []  # the batches sent to the workers, until they are prepared
 
     def start(self, items: list[Item], known: set[str]):
         """The batch's preparation under way; `result()` gives the Prepared batch."""
@@ -303,7 +436,19 @@ class BatchesAhead:
             # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
             self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
                                    context=multiprocessing.get_context("fork"))
-        return _Pending(self.pool.apply_async(prepare_forked, (self.run_id, items, known)))
+        short = self.size is not None and sum(map(_to_read, items)) < self.size
+        parts = spread(items, self.workers) if short and self._idle() else [items]
+        if len(parts) > 1:
+            started = _Spread(self.pool, self.run_id, items, known, parts)
+        else:
+            started = _Pending(self.pool.apply_async(prepare_forked, (self.run_id, items, known)))
+        self.busy.append(started)
+        return started
+
+    def _idle(self) -> bool:
+        """Whether no worker is preparing a batch."""
+        self.busy = [started for started in self.busy if not started.ready()]
+        return not self.busy
 
     def settle(self, items: list[Item], prepared: Prepared, known_now: Callable[[list[str]], set[str]]) -> Prepared:
         """The batch as if every batch before it had been loaded when it was parsed.

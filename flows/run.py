@@ -149,6 +149,7 @@ class BatchStarter:
         self.run_id, self.workers, self.recorded = run_id, workers, recorded
         self.stack = ExitStack()
         self.ahead = None
+        self.size: int | None = None  # the run's batch size: a shorter batch may be spread over the workers
 
     def __enter__(self) -> "BatchStarter":
         return self
@@ -164,7 +165,7 @@ class BatchStarter:
             from flows import batch_workers
 
             self.ahead = self.stack.enter_context(batch_workers.prepare_ahead(self.run_id, self.workers,
-                                                                              self.recorded))
+                                                                              self.recorded, self.size))
         return self.ahead.start(items, known)
 
 
@@ -240,7 +241,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             entries = inputs.discover(source)
             stream = input_stream(con, entries, rehash, defer=workers >= 2)
             number = 0
-            size = shared_batch_size(batch_size, entries, workers)
+            size = ahead.size = shared_batch_size(batch_size, entries, workers)
             # each worker busy with a batch while this one loads
             for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
                                                   workers if workers >= 2 else 0):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import pickle
 import tempfile
@@ -184,3 +185,94 @@ def test_pandera_is_loaded_only_for_a_batch_to_validate_and_then_before_workers_
     done = subprocess.run([sys.executable, "-c", _WITHOUT_PANDERA, str(samples)], env=env, cwd=_ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def _items(kinds: str) -> list:
+    """Items by letter: f a file to read, u a block of two files recorded unchanged."""
+    import pyarrow as pa
+
+    block = lambda: inputs.UnchangedFiles(pa.table({"path": ["a", "b"], "sha256": ["1", "2"]}))  # noqa: E731
+    return [inputs.FileEntry(f"/f{i}", 1, None) if kind == "f" else block() for i, kind in enumerate(kinds)]
+
+
+def _kinds(parts: list[list]) -> list[str]:
+    return ["".join("u" if isinstance(item, inputs.UnchangedFiles) else "f" for item in part) for part in parts]
+
+
+def test_a_batch_is_cut_in_order_into_parts_of_as_many_files_to_read_each():
+    items = _items("uufuuffufuuufuf")
+    parts = batch_workers.spread(items, 2, least=1)
+    assert _kinds(parts) == ["uufuuffu", "fuuufuf"]  # unchanged blocks go with the files before them
+    assert [i for part in parts for i in part] == items
+    assert _kinds(batch_workers.spread(items, 3, least=2)) == ["uufuuf", "fufuuu", "fuf"]
+    assert _kinds(batch_workers.spread(items, 2, least=4)) == ["uufuuffufuuufuf"]  # six files: too few for two
+    assert _kinds(batch_workers.spread(_items("uuuf"), 2, least=1)) == ["uuuf"]
+
+
+def _warehouse_rows(con, folder) -> dict:
+    """Every loaded table's rows, its folder's name left out of the paths (times of files too)."""
+    from warehouse.tables import STUDY_TABLES
+
+    skip = {"run_id", "loaded_run", "first_seen_run", "last_seen_run", "checked_run", "mtime"}
+    rows = {}
+    for table in [*STUDY_TABLES, "quality_issues", "meta.source_records", "meta.source_files", "meta.rejects",
+                  "meta.raw_values", "meta.load_problems", "meta.version_fields"]:
+        columns = [c for (c, *_) in con.execute(f"DESCRIBE {table}").fetchall() if c not in skip]
+        rows[table] = repr(con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
+                           ).replace(str(folder), "")
+    return rows
+
+
+def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across: bool = False):
+    """A warehouse of 60 studies, then a run after 12 of them changed (and, with `copy_across`, a copy
+    of a changed file put among the others): its rows, and the parts of each batch prepared in parts."""
+    import shutil
+    from datetime import date
+
+    from bench import generate
+    from flows.run import run_pipeline
+    from tests.new_warehouse import connect_new
+
+    source = tmp_path / name / "json"
+    generate.write(source, 60, 3, "json", "folders")
+    shutil.copytree(tmp_path / "template", source, dirs_exist_ok=True)  # the same files in every warehouse
+    con = connect_new(tmp_path / name / "w.duckdb")
+    kw = dict(db_path=tmp_path / name / "w.duckdb", as_of=date(2026, 11, 22), workers=2)
+    monkeypatch.setattr(batch_workers, "SPREAD_MIN_FILES", least)
+    parts, real = [], batch_workers.merged
+    monkeypatch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
+    run_pipeline(con, run_id="first", source=source, **kw)  # two full batches of 30: neither is cut
+    files = sorted(source.rglob("NCT*.json"))
+    for path in files[::5]:
+        record = json.loads(path.read_bytes())
+        record["protocolSection"]["identificationModule"]["briefTitle"] += " (Amended)"
+        path.write_text(json.dumps(record))
+    if copy_across:
+        shutil.copy(files[0], files[-1].with_name("NCT99999999-copy.json"))
+    run_pipeline(con, run_id="second", source=source, **kw)
+    rows = _warehouse_rows(con, tmp_path / name)
+    con.close()
+    return rows, parts
+
+
+def test_a_small_change_prepared_in_parts_by_both_workers_loads_as_prepared_whole(tmp_path, monkeypatch):
+    from bench import generate
+
+    generate.write(tmp_path / "template", 60, 3, "json", "folders")
+    spread, parts = _small_change_run(tmp_path, "spread", 2, monkeypatch)
+    assert parts == [2]  # the changed files, one part per worker; the first run's full batches are not cut
+    whole, parts = _small_change_run(tmp_path, "whole", 10**9, monkeypatch)
+    assert parts == []
+    assert spread == whole
+    assert whole["meta.source_records"].count("Amended") == 12
+
+
+def test_a_copy_across_parts_is_known_as_when_the_batch_is_prepared_whole(tmp_path, monkeypatch):
+    from bench import generate
+
+    generate.write(tmp_path / "template", 60, 3, "json", "folders")
+    spread, parts = _small_change_run(tmp_path, "spread", 2, monkeypatch, copy_across=True)
+    assert parts == []  # the parts repeat a file: the batch was prepared again, whole
+    whole, _ = _small_change_run(tmp_path, "whole", 10**9, monkeypatch, copy_across=True)
+    assert spread == whole
+    assert "NCT99999999-copy" in whole["meta.source_files"]

@@ -77,3 +77,55 @@ def test_a_rule_reading_other_studies_cannot_run_in_a_worker():
     with pytest.raises(ValueError, match="own studies"):
         Rule("test.both", "contradiction", "info", "-", ("studies.brief_title",),
              func=lambda con, scope: [], in_worker=True, reads_other_studies=True)
+
+
+def test_a_copy_holds_exactly_the_rows_of_its_studies_wherever_they_lie(tmp_path):
+    ids = [f"NCT0200000{i}" for i in range(1, 9)]
+    con = harness.warehouse_with(tmp_path, {nct: harness.clean_study() for nct in ids})
+    harness.insert_study(con, "NCT02000009", harness.clean_study())  # rows after every other study's
+    for scope in (["NCT02000001", "NCT02000009"], ["NCT02000004"], ["NCT09999999"], ids[1::2]):
+        engine.set_scope(con, scope, harness.AS_OF)
+        with scoped_tables.scoped_tables(con, True):
+            for table in STUDY_TABLES:
+                copied = con.execute(f"SELECT * FROM temp.{table} ORDER BY ALL").fetchall()
+                kept = con.execute(f"SELECT * FROM main.{table} WHERE nct_id IN (SELECT unnest(?)) ORDER BY ALL",
+                                   [scope]).fetchall()
+                assert copied == kept, (table, scope)
+        assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 9
+
+
+def test_a_change_on_either_side_of_a_related_study_gives_the_issues_of_a_whole_check(tmp_path):
+    from flows import check_studies
+    from tests.checks import cases_cross_source as cross
+    from warehouse import runs
+
+    speaker = harness.clean_study()
+    cross.related(stated_status="Completed")(speaker)
+    studies = {"NCT01000001": speaker, cross.OTHER: harness.clean_study(),
+               **{f"NCT0300000{i}": harness.clean_study() for i in range(8)}}
+    con = harness.warehouse_with(tmp_path, studies)
+    check_studies.check_studies(con, "r1", harness.AS_OF, recheck_all=True, workers=1)
+
+    def related_issues():
+        return [r for r in _issues(con) if r[1].startswith("cross_source.related")]
+
+    def changed(nct_id: str, sql: str) -> list:
+        con.execute(sql)
+        runs.mark_unchecked(con, "r2", [nct_id])
+        checked = check_studies.check_studies(con, "r2", harness.AS_OF, workers=1)
+        assert checked.studies < len(studies) * scoped_tables.SCOPED_SHARE  # checked through scoped copies
+        incremental = _issues(con)
+        check_studies.check_studies(con, "r3", harness.AS_OF, recheck_all=True, workers=1)
+        assert _issues(con) == incremental
+        return related_issues()
+
+    assert related_issues() == []
+    # The study spoken of changes, the one that speaks of it does not: the latter is checked again too.
+    fired = changed(cross.OTHER, f"UPDATE studies SET overall_status = 'RECRUITING' WHERE nct_id = '{cross.OTHER}'")
+    assert [r[0] for r in fired] == ["NCT01000001"]
+    # The one that speaks changes, the study it speaks of does not.
+    con.execute(f"UPDATE studies SET overall_status = 'COMPLETED' WHERE nct_id = '{cross.OTHER}'")
+    check_studies.check_studies(con, "r4", harness.AS_OF, recheck_all=True, workers=1)
+    assert related_issues() == []
+    fired = changed("NCT01000001", "UPDATE related_studies SET stated_status = 'Recruiting' WHERE nct_id = 'NCT01000001'")
+    assert [r[0] for r in fired] == ["NCT01000001"]
