@@ -31,18 +31,22 @@ from itertools import accumulate, chain
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
 
 
-def may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
+def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
-    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`).
+    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
+    `lowered`: text.lower(), if at hand.
     """
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # a letter lower-cased to two characters shifts offsets
         return True
-    lines = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
+    words = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES)
+    tail = min_words - 1  # the words of a key after its first, possibly cut, word
+    if not _ends_meet(words, marker_starts, tail):
+        return False  # no two cuts end in the same words
+    lines = words.split(b"\n")
     words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
-    tail = min_words - 1  # the words of a key after its first, possibly cut, word
     if len(tokens) < 2 * min_words:
         return False
     cuts = _cut_word_counts(lines, words_of_lines, marker_starts)
@@ -54,6 +58,57 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
     for q in starts:
         groups.setdefault((tokens[q - 1][-1], *tokens[q:q + tail]), []).append(q)
     return any(_same_key(tokens, group, cuts, tail) for group in groups.values() if len(group) > 1)
+
+
+def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
+    """Whether two cuts with more than `tail` words before them end in the same `tail` words.
+
+    What `ends` below finds, read line by line, splitting off only each line's last words: a cut is
+    the end of a line with words (a line without words ends where the line before it does, so the
+    end of the text is the end of its last line with words), or an item number with words before it
+    in its line (one without ends where its line starts). Any doubt (a number inside a word) says yes.
+    """
+    seen: set[tuple[bytes, ...]] = set()
+    last: list[bytes] = []  # the last `tail` words (at most) before the line
+    more = False  # whether more than `tail` words stand before the line
+    numbers = iter(marker_starts)
+    number = next(numbers, None)
+    start = 0
+    for line in words.split(b"\n"):
+        end = start + len(line)
+        while number is not None and number <= end:
+            if number > start:
+                if words[number - 1] != 32:  # not after a space: inside a word
+                    return True
+                before = line[:number - start].rsplit(None, tail)
+                if len(before) > tail:
+                    if not _new(seen, before[1:]):
+                        return True
+                elif before:
+                    joined = last + before
+                    if (more or len(joined) > tail) and not _new(seen, joined[-tail:]):
+                        return True
+            number = next(numbers, None)
+        ending = line.rsplit(None, tail)
+        if ending:
+            if len(ending) > tail:
+                last, more = ending[1:], True
+            else:
+                joined = last + ending
+                last, more = joined[-tail:], more or len(joined) > tail
+            if more and not _new(seen, last):
+                return True
+        start = end + 1
+    return False
+
+
+def _new(seen: set, words: list[bytes]) -> bool:
+    """Add the words to `seen`: False when they were there."""
+    key = tuple(words)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]], marker_starts: list[int]) -> set[int]:

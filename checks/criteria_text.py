@@ -360,7 +360,12 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
     if not text:
         return []
-    if not may_repeat(text, _list_numbers(text, memo), MIN_ITEM_WORDS):
+    if _MAY_NUMBER.search(text):
+        read = reading(text, memo)
+        numbers, lowered = read.list_numbers(), read.lowered
+    else:
+        numbers, lowered = [], None
+    if not may_repeat(text, numbers, MIN_ITEM_WORDS, lowered):
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
 
