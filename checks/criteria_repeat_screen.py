@@ -63,15 +63,15 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
 def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
     """Whether two cuts with more than `tail` words before them end in the same `tail` words.
 
-    What `ends` below finds, read line by line, splitting off only each line's last words: a cut is
-    the end of a line with words (a line without words ends where the line before it does, so the
-    end of the text is the end of its last line with words), or an item number with words before it
-    in its line (one without ends where its line starts). Any doubt (a number inside a word) says yes.
+    What `ends` below finds, read line by line, splitting off only each line's last words. A cut is
+    a line break, the end or an item number, and is known by where its last word ends (cuts with
+    no word between them are one: blank lines, a number at a line's start or after a number that is
+    no word, as '٣'). Any doubt (an item number inside a word) says yes.
     """
-    seen: set[tuple[bytes, ...]] = set()
+    seen: dict[tuple[bytes, ...], int] = {}  # the last words before a cut: where the last one ends
     last: list[bytes] = []  # the last `tail` words (at most) before the line
     more = False  # whether more than `tail` words stand before the line
-    numbers = iter(marker_starts)
+    numbers = iter(sorted(marker_starts))
     number = next(numbers, None)
     start = 0
     for line in words.split(b"\n"):
@@ -80,13 +80,17 @@ def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
             if number > start:
                 if words[number - 1] != 32:  # not after a space: inside a word
                     return True
-                before = line[:number - start].rsplit(None, tail)
+                prefix = line[:number - start]
+                before = prefix.rsplit(None, tail)
                 if len(before) > tail:
-                    if not _new(seen, before[1:]):
-                        return True
-                elif before:
-                    joined = last + before
-                    if (more or len(joined) > tail) and not _new(seen, joined[-tail:]):
+                    key = tuple(before[1:])
+                elif before and (more or len(last) + len(before) > tail):
+                    key = tuple((last + before)[-tail:])
+                else:
+                    key = None
+                if key is not None:
+                    at = start + len(prefix.rstrip())
+                    if seen.setdefault(key, at) != at:
                         return True
             number = next(numbers, None)
         ending = line.rsplit(None, tail)
@@ -96,19 +100,12 @@ def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
             else:
                 joined = last + ending
                 last, more = joined[-tail:], more or len(joined) > tail
-            if more and not _new(seen, last):
-                return True
+            if more:
+                at = start + len(line.rstrip())
+                if seen.setdefault(tuple(last), at) != at:
+                    return True
         start = end + 1
     return False
-
-
-def _new(seen: set, words: list[bytes]) -> bool:
-    """Add the words to `seen`: False when they were there."""
-    key = tuple(words)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
 
 
 def _cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]], marker_starts: list[int]) -> set[int]:

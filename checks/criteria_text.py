@@ -170,8 +170,15 @@ def reading(text: str, memo: dict | None = None) -> Reading:
 
 
 def _hard_wrapped(text: str) -> bool:
-    long_lines = [len(line) for line in text.split("\n") if len(line.strip()) >= 60]
-    return len(long_lines) >= 3 and max(long_lines) <= 105
+    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105."""
+    lines = text.split("\n")
+    if max(map(len, lines)) > 105:  # most texts: one such line holds a whole item, so it is long
+        return not any(len(line.strip()) >= 60 for line in lines if len(line) > 105) and _long_lines(lines) >= 3
+    return _long_lines(lines) >= 3
+
+
+def _long_lines(lines: list[str]) -> int:
+    return sum(n >= 60 for n in map(len, map(str.strip, lines)))
 
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:

@@ -3,7 +3,8 @@
 - headings are tried only on lines that say "criteria" (plain: on every line);
 - in-line list numbers are found from their point or bracket (plain: `_INLINE_MARKER` from a digit);
 - a text's list numbers are read in one pass and shared out to its sections (plain: section by section);
-- the repeat screen's first test reads each line's last words (plain: every word of the text).
+- the repeat screen's first test reads each line's last words (plain: every word of the text);
+- whether a text is hard-wrapped is told from its longest line first (plain: every line stripped).
 """
 from __future__ import annotations
 
@@ -47,6 +48,11 @@ def _plain_candidates(text: str, section) -> list[tuple[int, int, bool]]:
     return sorted(list(line.values()) + inline, key=lambda mk: mk[1])
 
 
+def _plain_hard_wrapped(text: str) -> bool:
+    long_lines = [len(line) for line in text.split("\n") if len(line.strip()) >= 60]
+    return len(long_lines) >= 3 and max(long_lines) <= 105
+
+
 def _plain_ends_meet(text: str, marker_starts: list[int], tail: int) -> bool:
     """Whether two cuts (line breaks, ends, list numbers) with more than `tail` words before them end alike."""
     lines = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
@@ -57,6 +63,7 @@ def _plain_ends_meet(text: str, marker_starts: list[int], tail: int) -> bool:
 
 
 def _same_reading(text: str) -> None:
+    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
     assert [m.span() for m in _headings(text, text.lower())] == _plain_headings(text)
     assert _inline(text) == _plain_inline(text)
     read = Reading(text)
@@ -181,6 +188,7 @@ def criteria_texts(draw) -> str:
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(criteria_texts())
 @example(FIRES[11])
+@example("Inclusion Criteria:\nInclusion Criteria:\nInclusion Criteria:\n3. ٣. 1. Inclusion Criteria:\n")  # ٣ is no word
 def test_generated_texts_read_alike_through_the_shortcuts(text):
     _same_reading(text)
 
@@ -190,3 +198,15 @@ def test_generated_texts_read_alike_through_the_shortcuts(text):
 def test_numbers_inside_lines_are_those_the_plain_pattern_finds(text):
     assert _inline(text) == _plain_inline(text)
     assert [m.span() for m in _headings(text, text.lower())] == _plain_headings(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 120), st.integers(0, 50)), max_size=8))
+@example([(0, 60, 0)] * 3)
+@example([(0, 60, 0)] * 3 + [(50, 56, 0)])
+@example([(0, 60, 0)] * 3 + [(0, 106, 0)])
+@example([(0, 60, 0)] * 2 + [(10, 96, 0)])
+def test_hard_wrapped_texts_are_told_apart_as_line_by_line(lines):
+    # (leading spaces, letters, trailing tabs) of each line: long lines, lines past 105, indented lines.
+    text = "\n".join(" " * lead + "x" * size + "\t" * trail for lead, size, trail in lines)
+    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
