@@ -3,19 +3,21 @@
 - headings are tried only on lines that say "criteria" (plain: on every line);
 - in-line list numbers are found from their point or bracket (plain: `_INLINE_MARKER` from a digit);
 - a text's list numbers are read in one pass and shared out to its sections (plain: section by section);
-- the repeat screen's first test reads each line's last words (plain: every word of the text);
+- the repeat screen's first test reads each line's last words (plain: every word of the text), and its
+  second walks back from cuts that end alike (plain: forward from starts that begin alike);
 - whether a text is hard-wrapped is told from its longest line first (plain: every line stripped).
 """
 from __future__ import annotations
 
-from itertools import chain
+from bisect import bisect_right
+from itertools import accumulate, chain
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import criteria_text
-from checks.criteria_repeat_screen import _WORDS_AND_LINES, _cut_word_counts, _ends_meet, may_repeat
+from checks.criteria_repeat_screen import _WORDS_AND_LINES, _ends_meet, may_repeat
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
     _line_starts, _matches_at, repeated_items, repeats_in_items, sections,
@@ -53,13 +55,50 @@ def _plain_hard_wrapped(text: str) -> bool:
     return len(long_lines) >= 3 and max(long_lines) <= 105
 
 
-def _plain_ends_meet(text: str, marker_starts: list[int], tail: int) -> bool:
-    """Whether two cuts (line breaks, ends, list numbers) with more than `tail` words before them end alike."""
+def _plain_cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]], marker_starts: list[int]) -> set[int]:
+    before_line = list(accumulate(map(len, words_of_lines), initial=0))
+    counts = set(before_line)
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for at in marker_starts:
+        i = bisect_right(line_starts, at) - 1
+        if at > line_starts[i]:
+            counts.add(before_line[i] + len(lines[i][:at - line_starts[i]].split()))
+    return counts
+
+
+def _plain_screen(text: str, marker_starts: list[int], tail: int) -> tuple[bool, bool]:
+    """(whether two cuts end in the same `tail` words, whether two equal starts run to cuts alike), from
+    every word of the text: cuts are line breaks, the ends and list numbers; starts one or two words after a cut."""
     lines = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
     words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
-    ends = [j for j in _cut_word_counts(lines, words_of_lines, marker_starts) if j > tail]
-    return len({tuple(tokens[j - tail:j]) for j in ends}) != len(ends)
+    cuts = _plain_cut_word_counts(lines, words_of_lines, marker_starts)
+    ends = [j for j in cuts if j > tail]
+    meet = len({tuple(tokens[j - tail:j]) for j in ends}) != len(ends)
+    starts = sorted({q for k in cuts for q in (k + 1, k + 2) if q <= len(tokens) - tail})
+    groups: dict[tuple, list[int]] = {}
+    for q in starts:
+        groups.setdefault((tokens[q - 1][-1], *tokens[q:q + tail]), []).append(q)
+    for group in groups.values():
+        for i, qa in enumerate(group):
+            for qb in group[i + 1:]:
+                length = 0
+                while qb + length < len(tokens) and tokens[qa + length] == tokens[qb + length]:
+                    length += 1
+                    if length >= tail and qa + length in cuts and qb + length in cuts:
+                        return meet, True
+    return meet, False
+
+
+def _plain_ends_meet(text: str, marker_starts: list[int], tail: int) -> bool:
+    return _plain_screen(text, marker_starts, tail)[0]
+
+
+def _plain_may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
+    if len(text.lower()) != len(text):
+        return True
+    meet, run = _plain_screen(text, marker_starts, min_words - 1)
+    return meet and run and len(text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split()) >= 2 * min_words
 
 
 def _same_reading(text: str) -> None:
@@ -72,6 +111,7 @@ def _same_reading(text: str) -> None:
         assert [tuple(mk) for mk in read.candidates(section)] == _plain_candidates(text, section)
     numbers = read.list_numbers()
     assert numbers == [mk.start for s in read.sections for mk in read.candidates(s)]
+    assert may_repeat(text, numbers, MIN_ITEM_WORDS) == _plain_may_repeat(text, numbers, MIN_ITEM_WORDS)
     if len(text.lower()) == len(text):
         assert _ends_meet(read.lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES), numbers,
                           MIN_ITEM_WORDS - 1) == _plain_ends_meet(text, numbers, MIN_ITEM_WORDS - 1)
