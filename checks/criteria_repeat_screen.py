@@ -18,63 +18,129 @@ start or end of the text, or a candidate item number of the text's reading (`mar
 - Two items with one key are different pieces, so they have different q; their keys have the same
   length; T[qA:jA] == T[qB:jB]; T[qA-1] and T[qB-1] end in the same letter; jA - qA >= min_words - 1.
 
-The screen looks exactly for such q, j among the cuts (first: whether two cuts have the same words
-before them at all), so it passes every text with a repeated item; tests/checks/
-test_criteria_repeat_screen.py checks this against the full item walk on generated and real texts.
+The screen looks exactly for such q, j among the cuts, so it passes every text with a repeated item:
+first whether two cuts have the same `min_words - 1` words before them at all (`_ends_meet`, read
+from each line's last words), then, from each two such cuts jA, jB, back along equal words to
+starts qA, qB (`_same_key`). tests/checks/test_criteria_repeat_screen.py checks this against the full
+item walk on generated and real texts; test_criteria_reading_shortcuts.py checks each step against
+the plain reading of every word.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, chain
+from itertools import accumulate
 
 # As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
 
 
-def may_repeat(text: str, marker_starts: list[int], min_words: int) -> bool:
+def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
-    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`).
+    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
+    `lowered`: text.lower(), if at hand.
     """
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # a letter lower-cased to two characters shifts offsets
         return True
-    lines = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
-    words_of_lines = list(map(bytes.split, lines))
-    tokens = list(chain.from_iterable(words_of_lines))
+    words = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES)
     tail = min_words - 1  # the words of a key after its first, possibly cut, word
+    if not _ends_meet(words, marker_starts, tail):
+        return False  # no two cuts end in the same words
+    tokens = words.split()
     if len(tokens) < 2 * min_words:
         return False
-    cuts = _cut_word_counts(lines, words_of_lines, marker_starts)
-    ends = [j for j in cuts if j > tail]
-    if len({tuple(tokens[j - tail:j]) for j in ends}) == len(ends):
-        return False  # no two cuts end in the same words
-    starts = sorted({q for k in cuts for q in (k + 1, k + 2) if q <= len(tokens) - tail})
-    groups: dict[tuple, list[int]] = {}
-    for q in starts:
-        groups.setdefault((tokens[q - 1][-1], *tokens[q:q + tail]), []).append(q)
-    return any(_same_key(tokens, group, cuts, tail) for group in groups.values() if len(group) > 1)
+    cuts = _cut_word_counts(words, marker_starts)
+    ends: dict[tuple, list[int]] = {}
+    for j in cuts:
+        if j > tail:
+            ends.setdefault(tuple(tokens[j - tail:j]), []).append(j)
+    starts = {q for k in cuts for q in (k + 1, k + 2)}
+    return any(_same_key(tokens, group, starts, tail) for group in ends.values() if len(group) > 1)
 
 
-def _cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]], marker_starts: list[int]) -> set[int]:
+def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
+    """Whether two cuts with more than `tail` words before them end in the same `tail` words.
+
+    What `ends` below finds, read line by line, splitting off only each line's last words. A cut is
+    a line break, the end or an item number, and is known by where its last word ends (cuts with
+    no word between them are one: blank lines, a number at a line's start or after a number that is
+    no word, as '٣'). Any doubt (an item number inside a word) says yes.
+    """
+    seen: dict[tuple[bytes, ...], int] = {}  # the last words before a cut: where the last one ends
+    last: list[bytes] = []  # the last `tail` words (at most) before the line
+    more = False  # whether more than `tail` words stand before the line
+    numbers = iter(sorted(marker_starts))
+    number = next(numbers, None)
+    start = 0
+    for line in words.split(b"\n"):
+        end = start + len(line)
+        while number is not None and number <= end:
+            if number > start:
+                if words[number - 1] != 32:  # not after a space: inside a word
+                    return True
+                prefix = line[:number - start]
+                before = prefix.rsplit(None, tail)
+                if len(before) > tail:
+                    key = tuple(before[1:])
+                elif before and (more or len(last) + len(before) > tail):
+                    key = tuple((last + before)[-tail:])
+                else:
+                    key = None
+                if key is not None:
+                    at = start + len(prefix.rstrip())
+                    if seen.setdefault(key, at) != at:
+                        return True
+            number = next(numbers, None)
+        ending = line.rsplit(None, tail)
+        if ending:
+            if len(ending) > tail:
+                last, more = ending[1:], True
+            else:
+                joined = last + ending
+                last, more = joined[-tail:], more or len(joined) > tail
+            if more:
+                at = start + len(line.rstrip())
+                if seen.setdefault(tuple(last), at) != at:
+                    return True
+        start = end + 1
+    return False
+
+
+def _cut_word_counts(words: bytes, marker_starts: list[int]) -> set[int]:
     """How many words stand before each cut: line breaks, the text's ends and in-line item numbers."""
-    before_line = list(accumulate(map(len, words_of_lines), initial=0))
+    marked = words.replace(b"\n", b" | ").split()  # "|" is no word byte: it stands for each line break
+    before_line = [0]
+    at = -1
+    for _ in range(marked.count(b"|")):
+        at = marked.index(b"|", at + 1)
+        before_line.append(at - len(before_line) + 1)
+    before_line.append(len(marked) - len(before_line) + 1)
     counts = set(before_line)
-    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    for at in marker_starts:
-        i = bisect_right(line_starts, at) - 1
-        if at > line_starts[i]:
-            counts.add(before_line[i] + len(lines[i][:at - line_starts[i]].split()))
+    if marker_starts:
+        lines = words.split(b"\n")
+        line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        for at in marker_starts:
+            i = bisect_right(line_starts, at) - 1
+            if at > line_starts[i]:
+                counts.add(before_line[i] + len(lines[i][:at - line_starts[i]].split()))
     return counts
 
 
-def _same_key(tokens: list[bytes], starts: list[int], cuts: set[int], tail: int) -> bool:
-    """Whether two of `starts` begin runs T[q:j] of equal words, each ended by a cut, `tail` words or more."""
-    for i, qa in enumerate(starts):
-        for qb in starts[i + 1:]:
-            length = 0
-            while qb + length < len(tokens) and tokens[qa + length] == tokens[qb + length]:
-                length += 1
-                if length >= tail and qa + length in cuts and qb + length in cuts:
+def _same_key(tokens: list[bytes], ends: list[int], starts: set[int], tail: int) -> bool:
+    """Whether two of `ends` (cuts with the same `tail` words before them) close runs of equal words,
+    `tail` words or more, that open at starts q whose words before end in the same letter.
+
+    What pairing equal starts and walking forward to cuts finds, found from the other end: a run
+    T[q:j] of the one item equals the other's, so it ends in the same `tail` words at two cuts.
+    """
+    for i, ja in enumerate(ends):
+        for jb in ends[i + 1:]:
+            qa, qb = ja - tail, jb - tail
+            while qa >= 1 and qb >= 1:
+                if qa in starts and qb in starts and tokens[qa - 1][-1] == tokens[qb - 1][-1]:
                     return True
+                if tokens[qa - 1] != tokens[qb - 1]:
+                    break
+                qa, qb = qa - 1, qb - 1
     return False

@@ -9,9 +9,9 @@ Lists nest ("5. one of the following: 1)... 4)... 6.Age"), so open lists form a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
@@ -22,8 +22,17 @@ _HEADING = re.compile(
     re.I | re.M,
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
+# The same after a line break: a search for a line break is fast, trying `^` at every character is not.
+_NEXT_LINE_MARKER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)")
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits).
 _INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+# The same matches found from their point or bracket: a search for one character is fast, trying a
+# digit test at every character is not. At most one look-behind holds at a point (the character two
+# before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
+_AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)"
+_INLINE_POINT = re.compile(r"\.(?:(?<=[\s;,(](\d)\.)|(?<=[\s;,(](\d\d)\.)|(?<=[\s;,(](\d)\\\.)|(?<=[\s;,(](\d\d)\\\.))"
+                           + _AFTER_INLINE)
+_INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))" + _AFTER_INLINE)
 _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
@@ -91,9 +100,9 @@ def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[r
                 yield m
 
 
-def sections(text: str) -> list[Section]:
-    """The inclusion/exclusion sections of a criteria text, in order."""
-    heads = list(_matches_at(_HEADING, text, _line_starts(text)))  # a heading is a line of its own
+def sections(text: str, lowered: str | None = None) -> list[Section]:
+    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), if at hand)."""
+    heads = list(_headings(text, text.lower() if lowered is None else lowered))
     if not heads:
         return [Section("criteria", 0, len(text))]
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
@@ -104,21 +113,50 @@ def sections(text: str) -> list[Section]:
     return found
 
 
+def _headings(text: str, lowered: str) -> Iterator[re.Match]:
+    """The heading lines of the text: `_HEADING` tried only on lines where the lower-cased text says "criteria".
+
+    Every heading holds "criteria" in any case; lower-casing keeps it at its place unless the text
+    holds a letter that lower-cases to two characters (then the lengths differ) or the dotless i,
+    which the pattern takes for an i but lower-casing keeps (the only others it takes for an ASCII
+    letter, the long s and the Kelvin sign, are not in "criteria"). Those texts try every line.
+    """
+    if len(lowered) != len(text) or "\u0131" in text:
+        yield from _matches_at(_HEADING, text, _line_starts(text))
+        return
+    tried, at = -1, lowered.find("criteria")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start > tried:  # a heading ends its line, so no later line start is passed over
+            tried = line_start
+            m = _HEADING.match(text, line_start)
+            if m:
+                yield m
+        at = lowered.find("criteria", at + 8)
+
+
 class Reading:
     """A criteria text and what is read from it once for every question asked of it: its sections
     and the list numbers of each (the gap and the repeat rules both need them)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sections = sections(text)
-        self._candidates: dict[Section, list[Marker]] = {}
+        self.lowered = text.lower()
+        self.sections = sections(text, self.lowered)
+        self._candidates: dict[Section, list[Marker]] | None = None
 
     def candidates(self, section: Section) -> list[Marker]:
         """The list numbers in one section, in order."""
+        if self._candidates is None:
+            self._candidates = _candidates_by_section(self.text, self.sections)
         found = self._candidates.get(section)
-        if found is None:
-            found = self._candidates[section] = _candidates(self.text, section)
-        return found
+        return found if found is not None else _candidates(self.text, section)
+
+    def list_numbers(self) -> list[int]:
+        """Where the list numbers of every section stand, in order."""
+        if self._candidates is None:
+            self._candidates = _candidates_by_section(self.text, self.sections)
+        return [mk.start for found in self._candidates.values() for mk in found]
 
 
 def reading(text: str, memo: dict | None = None) -> Reading:
@@ -131,10 +169,16 @@ def reading(text: str, memo: dict | None = None) -> Reading:
     return found
 
 
-@lru_cache(maxsize=64)  # asked once per section of the same text
 def _hard_wrapped(text: str) -> bool:
-    long_lines = [len(line) for line in text.split("\n") if len(line.strip()) >= 60]
-    return len(long_lines) >= 3 and max(long_lines) <= 105
+    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105."""
+    lines = text.split("\n")
+    if max(map(len, lines)) > 105:  # most texts: one such line holds a whole item, so it is long
+        return not any(len(line.strip()) >= 60 for line in lines if len(line) > 105) and _long_lines(lines) >= 3
+    return _long_lines(lines) >= 3
+
+
+def _long_lines(lines: list[str]) -> int:
+    return sum(n >= 60 for n in map(len, map(str.strip, lines)))
 
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:
@@ -161,18 +205,35 @@ _START = attrgetter("start")
 
 
 def _candidates(text: str, section: Section) -> list[Marker]:
+    """The list numbers in one section, in order: a line's number, and any other number inside a line."""
+    return _candidates_by_section(text, [section])[section]
+
+
+def _candidates_by_section(text: str, parts: list[Section]) -> dict[Section, list[Marker]]:
+    """The list numbers of each section (in order, sections not overlapping), found in one pass over the text.
+
+    No list number reaches across a section's bounds (a section starts at the end of a heading line
+    or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
+    bounds are the numbers of the section read alone.
+    """
     wrapped = _hard_wrapped(text)
-    chunk, base = text[section.start:section.end], section.start
     line: dict[int, Marker] = {}
-    for m in _matches_at(_LINE_MARKER, chunk, _line_starts(chunk)):
-        at = base + m.start(1)
-        line[at] = Marker(int(m[1]), at, not wrapped or _opens_item(text, base + m.start(), True))
+    first = _LINE_MARKER.match(text)
+    if first:
+        line[first.start(1)] = Marker(int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True))
+    for m in _NEXT_LINE_MARKER.finditer(text):
+        at = m.start(1)
+        line[at] = Marker(int(m[1]), at, not wrapped or _opens_item(text, m.start() + 1, True))
     found = list(line.values())
-    for m in _INLINE_MARKER.finditer(chunk):
-        at = base + m.start(1)
+    for m in chain(_INLINE_POINT.finditer(text), _INLINE_BRACKET.finditer(text)):  # as _INLINE_MARKER's
+        at = m.start(m.lastindex)
         if at not in line:
-            found.append(Marker(int(m[1]), at, False))
-    return sorted(found, key=_START)
+            found.append(Marker(int(m[m.lastindex]), at, False))
+    if len(found) > len(line):
+        found.sort(key=_START)
+    starts = [mk.start for mk in found]
+    return {section: found[bisect_left(starts, section.start):bisect_left(starts, section.end)]
+            for section in parts}
 
 
 def _continues(runs: list[list[int]], number: int) -> bool:
@@ -306,7 +367,12 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
     if not text:
         return []
-    if not may_repeat(text, _list_numbers(text, memo), MIN_ITEM_WORDS):
+    if _MAY_NUMBER.search(text):
+        read = reading(text, memo)
+        numbers, lowered = read.list_numbers(), read.lowered
+    else:
+        numbers, lowered = [], None
+    if not may_repeat(text, numbers, MIN_ITEM_WORDS, lowered):
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
 
@@ -315,8 +381,7 @@ def _list_numbers(text: str, memo: dict | None) -> list[int]:
     """Where the candidate list numbers of the text stand (the numbering rule reads the same)."""
     if not _MAY_NUMBER.search(text):
         return []
-    read = reading(text, memo)
-    return [mk.start for section in read.sections for mk in read.candidates(section)]
+    return reading(text, memo).list_numbers()
 
 
 def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:
