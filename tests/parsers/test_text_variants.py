@@ -74,10 +74,22 @@ def test_a_header_that_fits_several_readings_keeps_only_what_they_agree_on():
 
 @pytest.mark.parametrize("values, reason", [
     ([1, 2, 3, 4, 5, 6, 7], "clincosm header numbers unreadable"),
+    ([0.5, 0.0], "clincosm header numbers unreadable"),  # no whole count to read first: fits no reading
     ([11, 1, 1, 14.3, 11, 0.8], "clincosm header numbers inconsistent"),
 ])
 def test_impossible_headers_are_problems(values, reason):
     assert reason in [p.reason for p in read_header(values, {})[1]]
+
+
+def test_a_page_whose_header_numbers_fit_no_reading_keeps_its_study():
+    page = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
+    page = page.replace("(none)\n11\n1\n1\n14.3\n0.8\n", "(none)\n0.5\n0.0\n", 1)
+    assert "(none)\n0.5\n0.0\n" in page
+    parsed = ctgov_classic_text.parse(page.encode())
+    (record,) = parsed.records
+    assert record.nct_id == "NCT04916756" and "page_header_metrics" not in record.tables
+    assert [(p.reason, p.nct_id) for p in parsed.problems if "header" in p.reason] == [
+        ("clincosm header numbers unreadable", "NCT04916756")]
 
 
 def test_no_header_numbers_is_no_row_and_no_problem():

@@ -28,6 +28,10 @@ def read_header(values: list[float], known: dict[str, int | None],
                               f"expected at most {len(FIELDS)} numbers after 'Collaborator', found {len(values)}",
                               nct_id)]
     scored = [(_score(row, known), row) for row in _assignments(values)]
+    if not scored:  # e.g. a fraction where every reading needs a whole enrollment, site or arm count
+        return None, [Problem("clincosm header numbers unreadable",
+                              f"{len(values)} numbers after 'Collaborator' fit no reading of "
+                              "enrollment, sites, arms, duration and patients per site", nct_id)]
     best = max(score for score, _ in scored)
     rows = [row for score, row in scored if score == best]
     agreed = {field: rows[0][field] for field in FIELDS if all(row[field] == rows[0][field] for row in rows)}
