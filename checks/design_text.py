@@ -6,7 +6,6 @@ counts only when it speaks of this study (checks.study_text.about_this_study).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -130,24 +129,47 @@ def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     return known
 
 
-def _sentence_bounds(source: StudyText) -> tuple[list[tuple[int, int]], list[int]]:
-    """The sentences of a text and their starts, split once per text (every pattern's claims use them)."""
-    known = source.memo.get("sentences")
-    if known is None:
-        bounds = list(sentences(source.text))
-        known = source.memo["sentences"] = (bounds, [b[0] for b in bounds])
-    return known
+def sentence_at(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of `sentences(text)` that holds offset `at` (the last one starting at
+    or before it), found by splitting the text around `at` only.
+
+    Exact: a sentence end takes whitespace and list bullets only, so none spans a letter or digit, and
+    splitting from just after one finds every sentence end the whole text's splitting finds from there on.
+    """
+    reach = _REACH
+    while True:
+        since = max(0, at - reach)
+        while since and not text[since - 1].isalnum():
+            since -= 1
+        start, end, tried = (0 if not since else None), len(text), since
+        for c in _BREAK_CHARS.finditer(text, since):
+            where = c.start() if c.group() == "\n" else c.end()
+            if where < tried:
+                continue
+            m = _SENTENCE_END.match(text, where)
+            tried = max(where + 1, m.end()) if m else where + 1
+            if m:
+                if m.end() > at:
+                    end = m.start()
+                    break
+                start = m.end()
+        if start is not None:
+            return start, end
+        reach *= 4  # no sentence end between `since` and `at`: look further back
 
 
-def _about_this_study(source: StudyText, bounds: list[tuple[int, int]], i: int) -> bool:
-    """Whether sentence `i` of a text speaks of this study, judged once per sentence."""
+# How far before an offset `sentence_at` first looks for the end of the sentence before it (a few sentences).
+_REACH = 256
+
+
+def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
+    """Whether the sentence source.text[s_start:s_end] speaks of this study, judged once per sentence."""
     verdicts = source.memo.get(about_this_study)
     if verdicts is None:
         verdicts = source.memo[about_this_study] = {}
-    verdict = verdicts.get(i)
+    verdict = verdicts.get(s_start)
     if verdict is None:
-        s_start, s_end = bounds[i]
-        verdict = verdicts[i] = about_this_study(source.text[s_start:s_end], source.narrative)
+        verdict = verdicts[s_start] = about_this_study(source.text[s_start:s_end], source.narrative)
     return verdict
 
 
@@ -214,11 +236,11 @@ def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     if not matches_:  # most texts never mention the phrase: no sentence work at all
         return []
     found = []
-    bounds, starts = _sentence_bounds(source)
-    for m in matches_:
-        i = bisect_right(starts, m.start()) - 1
-        s_start, s_end = bounds[i]
-        if m.end() > s_end or not _about_this_study(source, bounds, i):  # a phrase spanning a sentence end is no claim
+    for m in matches_:  # only the sentences holding a match are split off: most of a text is never split
+        s_start, s_end = sentence_at(source.text, m.start())
+        if m.end() > s_end:  # a phrase spanning a sentence end is no claim
+            continue
+        if not _about_this_study(source, s_start, s_end):
             continue
         sentence = source.text[s_start:s_end]
         local = m.start() - s_start

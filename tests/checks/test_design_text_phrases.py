@@ -1,15 +1,18 @@
 """Phrase by phrase: what a study's text says about blinding, open label, randomisation and study type."""
 from __future__ import annotations
 
+import random
 import re
+from bisect import bisect_right
 
 import pytest
 
+import checks.design_text as design_text
 from checks.design_text import (
-    _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    claims, folded, matches, mentions, sentences,
+    _NEGATION_BEFORE, _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS,
+    RANDOMIZED, claims, folded, matches, mentions, sentence_at, sentences,
 )
-from checks.study_context import CASE_FOLDS
+from checks.study_context import CASE_FOLDS, about_this_study
 from checks.study_text import StudyText
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
@@ -115,6 +118,90 @@ def _split_everywhere(text):
 ])
 def test_sentences_tried_at_break_characters_only_split_as_everywhere(text):
     assert list(sentences(text)) == list(_split_everywhere(text))
+
+
+def _sentence_holding(text, at):
+    """The sentence of the whole text's split that holds offset `at` (the last one starting at or before it)."""
+    bounds = list(sentences(text))
+    return bounds[bisect_right([start for start, _ in bounds], at) - 1]
+
+
+# Texts whose sentence ends are hard to find from the middle: whitespace runs holding several possible ends,
+# bullets, numbered items, abbreviations, an end with no space ("x.Double"), non-ASCII spaces and letters.
+_SPLIT_TEXTS = [
+    "", ".", "a.\n\nB", "One. Two; three! (Four)? [5]", "Randomized.Participants.\n- x\n* y\n 1. z\n12) w",
+    "e.g. Abc", "U.S.A. Then", ";\n\n.", "x.\n 3. y", "Dose 2.5 mg.  Next", "a. \n\n  - b",
+    "Part A is open-label.   \n\n   \n  Part B is double-blind.\n\n- not blinded\n  * sponsor-blinded",
+    "Non-randomized.Double-blind study;\tThe trial is not masked!\u00a0Open-label extension?\u2003[Observational]",
+    "İSTANBUL study. ſingle-blind — “ﬁne”.\n\n\n• Straße µg.  (Randomıſed) \n 7) end",
+    "a" * 700 + ".  " + "b" * 900 + "\n\n" + "c" * 300,
+]
+
+
+@pytest.mark.parametrize("text", _SPLIT_TEXTS)
+def test_the_sentence_at_an_offset_is_the_whole_splits_sentence(text, monkeypatch):
+    for reach in (1, 5, design_text._REACH):  # a short first look back makes it look further, as long sentences do
+        monkeypatch.setattr(design_text, "_REACH", reach)
+        for at in range(len(text) + 1):
+            assert sentence_at(text, at) == _sentence_holding(text, at), (reach, at)
+
+
+def test_the_sentence_at_an_offset_is_the_whole_splits_sentence_in_generated_texts():
+    pieces = list("aB. \n\n-*•1);!?([Xy\t\u00a0\u2003") + ["e.g. ", "U.S. ", "\n 12. ", "\n- ", ".  \n\n  ", "Abc"]
+    rnd = random.Random(7)
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 50)))
+        for at in range(len(text) + 1):
+            assert sentence_at(text, at) == _sentence_holding(text, at), (text, at)
+
+
+# Claims as found when every text is split whole: the sentence of each match by bisection over all sentences.
+def _claims_split_whole(source, pattern):
+    bounds = list(sentences(source.text))
+    found = []
+    for m in pattern.finditer(source.text):
+        s_start, s_end = bounds[bisect_right([b[0] for b in bounds], m.start()) - 1]
+        sentence = source.text[s_start:s_end]
+        if m.end() > s_end or not about_this_study(sentence, source.narrative):
+            continue
+        inner = pattern.match(sentence, m.start() - s_start)
+        negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
+            _NEGATION_BEFORE.search(sentence[:m.start() - s_start]))
+        found.append((m.start(), m.end(), negated))
+    return found
+
+
+_CLAIM_TEXTS = [
+    "This study is double-blind. A previous double-blind trial was published. Patients will not be blinded.",
+    "This is a non-randomized, open-label study. Participants will be randomized to an open-label extension.",
+    "We will conduct a sponsor-blinded trial.\n\n- The study is not blinded\n- No masking\n1. open label",
+    "The present study is an observational cohort study.Double-blind design! Earlier observational studies "
+    "showed benefit; this trial is randomised.",
+    "İn this study patients are randomıſed.  The trial is not masked;\u00a0single  \n blind.",
+    "Patients will be randomly assigned.   \n\n  Randomization: non-randomised (open-label, sponsor blinded)",
+]
+
+
+@pytest.mark.parametrize("field", ["designs.masking_description", "brief_summaries.description"])
+@pytest.mark.parametrize("text", _CLAIM_TEXTS)
+def test_claims_found_around_their_matches_are_the_claims_of_the_whole_split(text, field):
+    for name in ("blinded", "open label", "randomized", "observational"):
+        pattern = PATTERNS[name]
+        found = [(c.start, c.end, c.negated) for c in claims([StudyText(field, text)], pattern)]
+        assert found == _claims_split_whole(StudyText(field, text), pattern), name
+
+
+def test_claims_in_a_narrative_fire_on_this_study_and_stay_quiet_on_others_and_denials():
+    fired = {name: [(c.phrase, c.negated) for t in _CLAIM_TEXTS
+                    for c in claims([StudyText("brief_summaries.description", t)], PATTERNS[name])]
+             for name in ("blinded", "open label", "randomized", "observational")}
+    # "A previous double-blind trial was published", "Earlier ... showed", "sponsor-blinded": no claim.
+    assert fired["blinded"] == [("double-blind", False)]
+    # "open-label extension" and "not blinded" in sentences not about this study: no claim.
+    assert fired["open label"] == [("open-label", False)]
+    assert fired["randomized"] == [("non-randomized", True), ("randomized", False), ("randomıſed", False),
+                                   ("randomly assigned", False)]
+    assert fired["observational"] == [("observational cohort study", False)]
 
 
 @pytest.mark.parametrize("name", sorted(n for n, p in PATTERNS.items() if p in ANCHORS))
