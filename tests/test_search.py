@@ -224,3 +224,63 @@ def test_documents_built_a_chunk_at_a_time_are_the_documents_built_at_once(tmp_p
     monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three statements
     assert search_index.refresh_documents(con, "r2", None) == len(at_once) == 5
     assert con.execute(documents).fetchall() == at_once
+
+
+# The documents as an ordered DISTINCT string_agg per field writes them (what documents_sql must equal).
+_REFERENCE_DOCUMENT = ("SELECT nct_id, " + ", ".join(
+    f"string_agg(DISTINCT text, ' ; ' ORDER BY text) FILTER (WHERE field = '{f}') AS {f}"
+    for f in ("title", "names", "body")) + " FROM ({pieces}) GROUP BY nct_id ORDER BY nct_id")
+
+
+def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_builds(tmp_path, monkeypatch):
+    from warehouse import search_index
+
+    con = connect(tmp_path / "w.duckdb")
+    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    studies = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY 1").fetchall()]
+    changed, removed = studies[0], studies[1]
+    con.execute("UPDATE studies SET brief_title = brief_title || ' versus zorblimab, the naïve 2nd-line' "
+                "WHERE nct_id = ?", [changed])
+    con.execute("UPDATE conditions SET name = 'Zorblimab-responsive disease' WHERE nct_id = ?", [changed])
+    for (table,) in con.execute("SELECT table_name FROM information_schema.columns c JOIN information_schema.tables "
+                                "USING (table_schema, table_name) WHERE table_schema = 'main' AND column_name = 'nct_id' "
+                                "AND table_type = 'BASE TABLE'").fetchall():
+        con.execute(f"DELETE FROM {table} WHERE nct_id = ?", [removed])
+    # Added: one with no names or body at all (its fields are NULL), one naming a drug in an arm only.
+    bare = clean_study()
+    bare["studies"][0].update(brief_title="Zorblimab alone", official_title=None, acronym=None)
+    for table in ("conditions", "keywords", "interventions", "brief_summaries", "detailed_descriptions",
+                  "design_groups", "design_group_interventions", "design_outcomes"):
+        bare[table] = []
+    insert_study(con, "NCT09000001", bare)
+    armed = clean_study()
+    armed["design_groups"][0]["title"] = "Zorblimab 4 mg; the study's only arm"
+    insert_study(con, "NCT09000002", armed)
+
+    temporary = "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY 1"
+    before = con.execute(temporary).fetchall()
+    rebuilt = []
+    monkeypatch.setattr(search_index, "rebuild_index", lambda con: rebuilt.append(con))
+    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # four studies: two chunks, each indexed on its own
+    assert update_search_index(con, "r2", [changed, removed, "NCT09000001", "NCT09000002"]) == 3
+    assert not rebuilt
+    monkeypatch.undo()
+    assert con.execute(temporary).fetchall() == before
+    assert con.execute("SELECT title, names, body FROM meta.study_documents WHERE nct_id = 'NCT09000001'"
+                       ).fetchone() == ("Zorblimab alone", None, None)
+    documents = con.execute("SELECT * EXCLUDE (built_run) FROM meta.study_documents ORDER BY nct_id").fetchall()
+    assert removed not in {d[0] for d in documents}
+    con.execute("CREATE TEMP TABLE _doc_part AS SELECT nct_id FROM studies")
+    pieces = search_index.documents_sql(con).split(" FROM (", 1)[1].rsplit(") GROUP BY", 1)[0]
+    assert con.execute(_REFERENCE_DOCUMENT.format(pieces=pieces)).fetchall() == documents
+    con.execute("DROP TABLE _doc_part")
+
+    queries = ("zorblimab", "naive zorblimab", "baricitinib", "neuromyelitis optica", "study")
+    updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]
+    assert {h["nct_id"] for h in updated[1][0]} == {changed, "NCT09000001", "NCT09000002"}
+    search_index.rebuild_index(con)  # the extension's own build over the same documents
+    assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
+
+    # A first build (the extension's tables over no documents, then every document added) is the same.
+    assert update_search_index(con, "r3", None) == len(documents)
+    assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated

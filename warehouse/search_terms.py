@@ -6,7 +6,9 @@ document again (tens of seconds at 20,000 studies, far more for the registry), s
 changed a few studies updates those tables for just them: their old terms and document go, their
 new ones are tokenized, stemmed and stopped exactly as the extension does, each term's document
 frequency moves by what left and what came, and the collection statistics are recomputed from
-`docs`. Scores are then those of a full rebuild (tests/test_search.py compares them).
+`docs`. Scores are then those of a full rebuild (tests/test_search.py compares them). A first
+build is the same update from an empty index. Each step reads the changed studies' documents
+(the temp table _doc_new) and stems each distinct word once, not every occurrence.
 """
 from __future__ import annotations
 
@@ -20,7 +22,11 @@ STEMMER = "porter"
 
 
 def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None:
-    """Replace the index entries of these studies' documents, inside the caller's transaction."""
+    """Replace the index entries of these studies' documents, inside the caller's transaction.
+
+    Their current documents are in the temp table _doc_new (refresh_documents writes it); a study
+    without one there leaves the index.
+    """
     import pyarrow as pa  # here: `import flows.cli` (the search command) need not load it
 
     ix = INDEX_SCHEMA
@@ -37,7 +43,7 @@ def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None
     con.execute(f"DELETE FROM {ix}.stats")
     con.execute(f"INSERT INTO {ix}.stats SELECT count(docid), sum(len) / count(len) FROM {ix}.docs")
     # Temp tables made in a transaction that rolls back vanish with it; these go once all went well.
-    for table in ("_changed", "_old_docs", "_df_change", "_new_docs", "_new_terms"):
+    for table in ("_changed", "_old_docs", "_df_change", "_new_docs", "_new_words", "_new_stems", "_new_terms"):
         con.execute(f"DROP TABLE {table}")
 
 
@@ -53,22 +59,26 @@ def _remove_old(con: duckdb.DuckDBPyConnection, ix: str) -> None:
 
 def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
     """The studies' current documents enter the index under new docids, tokenized as the extension does."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT nct_id, "
+    # The texts come from _doc_new (the documents just written), not from all documents.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT *, "
                 f"(SELECT coalesce(max(docid), -1) FROM {ix}.docs) + row_number() OVER (ORDER BY nct_id) AS docid "
-                f"FROM {DOCUMENTS} WHERE nct_id IN (SELECT nct_id FROM _changed)")
+                f"FROM _doc_new WHERE nct_id IN (SELECT nct_id FROM _changed)")
     fields = con.execute(f"SELECT fieldid, field FROM {ix}.fields ORDER BY fieldid").fetchall()
     tokenized = " UNION ALL ".join(
-        f"SELECT n.docid, {fieldid} AS fieldid, unnest({ix}.tokenize(d.\"{field}\")) AS w "
-        f"FROM _new_docs n JOIN {DOCUMENTS} d USING (nct_id)" for fieldid, field in fields)
+        f"SELECT docid, {fieldid} AS fieldid, unnest({ix}.tokenize(\"{field}\")) AS w FROM _new_docs"
+        for fieldid, field in fields)
     # Stopwords are dropped before stemming, and empty tokens never count: as in create_fts_index.
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_terms AS SELECT docid, fieldid, stem(w, '{STEMMER}') AS term "
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_words AS SELECT docid, fieldid, w "
                 f"FROM ({tokenized}) WHERE w NOT IN (SELECT sw FROM {ix}.stopwords) AND w <> ''")
+    # A word stems the same wherever it occurs: each distinct word is stemmed once, not each occurrence.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_stems AS SELECT w, stem(w, '{STEMMER}') AS term "
+                "FROM (SELECT DISTINCT w FROM _new_words)")
     con.execute(f"INSERT INTO {ix}.dict (termid, term, df) SELECT "
                 f"(SELECT coalesce(max(termid), -1) FROM {ix}.dict) + row_number() OVER (ORDER BY term), term, 0 "
-                f"FROM (SELECT DISTINCT term FROM _new_terms WHERE term NOT IN (SELECT term FROM {ix}.dict))")
-    con.execute(f"INSERT INTO {ix}.terms (docid, fieldid, termid) "
-                f"SELECT t.docid, t.fieldid, d.termid FROM _new_terms t JOIN {ix}.dict d USING (term)")
-    con.execute(f"INSERT INTO _df_change SELECT d.termid, count(DISTINCT t.docid) "
-                f"FROM _new_terms t JOIN {ix}.dict d USING (term) GROUP BY d.termid")
-    con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, count(t.term) "
+                f"FROM (SELECT DISTINCT term FROM _new_stems WHERE term NOT IN (SELECT term FROM {ix}.dict))")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_terms AS SELECT t.docid, t.fieldid, d.termid "
+                f"FROM _new_words t JOIN _new_stems s USING (w) JOIN {ix}.dict d USING (term)")
+    con.execute(f"INSERT INTO {ix}.terms (docid, fieldid, termid) SELECT docid, fieldid, termid FROM _new_terms")
+    con.execute("INSERT INTO _df_change SELECT termid, count(DISTINCT docid) FROM _new_terms GROUP BY termid")
+    con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, count(t.termid) "
                 "FROM _new_docs n LEFT JOIN _new_terms t USING (docid) GROUP BY n.docid, n.nct_id")
