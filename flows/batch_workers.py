@@ -436,8 +436,9 @@ class BatchesAhead:
             # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
             self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
                                    context=multiprocessing.get_context("fork"))
+        idle = self._idle()  # also lets go of the batches prepared since: each holds its tables
         short = self.size is not None and sum(map(_to_read, items)) < self.size
-        parts = spread(items, self.workers) if short and self._idle() else [items]
+        parts = spread(items, self.workers) if short and idle else [items]
         if len(parts) > 1:
             started = _Spread(self.pool, self.run_id, items, known, parts)
         else:

@@ -276,3 +276,13 @@ def test_a_copy_across_parts_is_known_as_when_the_batch_is_prepared_whole(tmp_pa
     whole, _ = _small_change_run(tmp_path, "whole", 10**9, monkeypatch, copy_across=True)
     assert spread == whole
     assert "NCT99999999-copy" in whole["meta.source_files"]
+
+
+def test_batches_once_prepared_are_let_go_so_a_run_holds_only_those_in_flight(samples):
+    # each started batch is kept until it is prepared (to know whether a worker is idle); a run of full
+    # batches must not keep them all, with their tables, to its end
+    entries = inputs.discover(samples)
+    with batch_workers.prepare_ahead("r", 2, size=len(entries)) as ahead:
+        for _ in range(6):
+            assert len(ahead.start(entries, set()).result().batch.versions) == len(entries)
+        assert len(ahead.busy) <= 1
