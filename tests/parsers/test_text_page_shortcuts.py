@@ -12,6 +12,7 @@ from flows.parsers.ctgov_classic_text import header
 from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
                                            CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
 from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text, split_sections
+from tests.parsers.test_parse_shortcuts import _plain_split
 
 
 def _plain_without_chrome(lines: list[str]) -> list[str]:
@@ -119,23 +120,6 @@ def test_a_label_read_again_maps_as_on_its_first_reading():
         for _ in range(2):
             assert labels.phase(label) == labels.phase.__wrapped__(label), label
     assert labels.lookup("yes_no", True) is True and labels.lookup("yes_no", 0) is None  # not text: as before
-
-
-def _plain_split(lines: list[str], headings) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Section cutting line by line: a heading is a whole stripped line no longer than it and some indentation."""
-    preamble: list[str] = []
-    found: list[tuple[str, list[str]]] = []
-    current, seen = preamble, set()
-    longest = max(map(len, headings), default=0) + 16
-    for line in lines:
-        key = line.strip() if len(line) <= longest else None
-        if key in headings and key not in seen:
-            seen.add(key)
-            current = []
-            found.append((key, current))
-        else:
-            current.append(line)
-    return preamble, found
 
 
 _SUB_LINES = st.lists(st.sampled_from(["Criteria", "  Criteria ", "\u00a0Criteria\u3000", " " * 17 + "Criteria",
