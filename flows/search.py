@@ -105,7 +105,7 @@ def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str,
                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
                           count(*) FILTER (WHERE severity = 'info') AS infos
                    FROM quality_issues GROUP BY nct_id)
-        SELECT row_number() OVER (ORDER BY h.title IS NOT NULL DESC, h.score DESC NULLS LAST, s.nct_id) AS rank,
+        SELECT row_number() OVER (ORDER BY h.title IS NOT NULL DESC, round(h.score, 4) DESC NULLS LAST, s.nct_id) AS rank,
                s.nct_id, s.brief_title, s.overall_status, s.phase, s.start_date, s.primary_completion_date,
                s.completion_date, s.last_update_posted_date, coalesce(i.errors, 0) AS errors,
                coalesce(i.warnings, 0) AS warnings, coalesce(i.infos, 0) AS infos, round(h.score, 4) AS score,

@@ -58,6 +58,22 @@ def test_baricitinib_finds_the_seed_studies_and_ranks_titled_ones_first(seeds):
     assert [h["rank"] for h in hits] == [1, 2, 3, 4, 5]
 
 
+def test_studies_shown_with_equal_scores_are_listed_by_nct_id(seeds, monkeypatch):
+    # BM25 adds a study's term scores in index order: equal scores can differ in the last bit, and an
+    # updated index and a rebuilt one may differ there. The order follows the score as shown.
+    first, second = sorted(BARICITINIB_SEEDS)[:2]
+    import flows.search
+
+    def ranked(query):
+        return f"""SELECT * FROM (VALUES ('{second}', 2.0000000000000004::DOUBLE, 1.0::DOUBLE, NULL, NULL),
+                                         ('{first}', 2.0::DOUBLE, 1.0::DOUBLE, NULL, NULL),
+                                         ('NCT09000001', 2.00006::DOUBLE, NULL, NULL, 2.00006::DOUBLE))
+                   t(nct_id, score, title, names, body) WHERE $text IS NOT NULL"""
+    monkeypatch.setattr(flows.search, "_ranked", ranked)
+    hits = search(seeds, SearchQuery("baricitinib"))
+    assert [(h["nct_id"], h["score"]) for h in hits] == [(first, 2.0), (second, 2.0), ("NCT09000001", 2.0001)]
+
+
 def test_results_carry_status_phase_dates_and_issue_counts(seeds):
     hit = next(h for h in search(seeds, SearchQuery("baricitinib")) if h["nct_id"] == "NCT05792462")
     counted = dict(seeds.execute("SELECT severity, count(*) FROM quality_issues WHERE nct_id = 'NCT05792462' "
