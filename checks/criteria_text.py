@@ -147,16 +147,18 @@ class Reading:
 
     def candidates(self, section: Section) -> list[Marker]:
         """The list numbers in one section, in order."""
-        if self._candidates is None:
-            self._candidates = _candidates_by_section(self.text, self.sections)
-        found = self._candidates.get(section)
+        found = self._by_section().get(section)
         return found if found is not None else _candidates(self.text, section)
 
     def list_numbers(self) -> list[int]:
         """Where the list numbers of every section stand, in order."""
+        return [mk.start for found in self._by_section().values() for mk in found]
+
+    def _by_section(self) -> dict[Section, list[Marker]]:
+        """Every section's list numbers, read in one pass over the text when first asked for."""
         if self._candidates is None:
             self._candidates = _candidates_by_section(self.text, self.sections)
-        return [mk.start for found in self._candidates.values() for mk in found]
+        return self._candidates
 
 
 def reading(text: str, memo: dict | None = None) -> Reading:
@@ -289,9 +291,10 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
 
     `memo` (a StudyText's) keeps what is read from the text for the other questions asked of it.
     """
-    if not text or not _MAY_NUMBER.search(text):
+    read = _numbered_reading(text, memo)
+    if read is None:
         return []  # no list number, no gap
-    return [gap for gap in _gaps(reading(text, memo)) if not _written_bare(text, gap)]
+    return [gap for gap in _gaps(read) if not _written_bare(text, gap)]
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
@@ -367,21 +370,23 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     """(first, repeat) for every criterion stated again in the same list (no heading between)."""
     if not text:
         return []
-    if _MAY_NUMBER.search(text):
-        read = reading(text, memo)
-        numbers, lowered = read.list_numbers(), read.lowered
-    else:
-        numbers, lowered = [], None
+    read = _numbered_reading(text, memo)
+    numbers, lowered = (read.list_numbers(), read.lowered) if read is not None else ([], None)
     if not may_repeat(text, numbers, MIN_ITEM_WORDS, lowered):
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
 
 
+def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:
+    """The text's reading, or None when it holds no list number (no digit before a point or bracket):
+    such a text is not read at all, by either rule."""
+    return reading(text, memo) if text and _MAY_NUMBER.search(text) else None
+
+
 def _list_numbers(text: str, memo: dict | None) -> list[int]:
-    """Where the candidate list numbers of the text stand (the numbering rule reads the same)."""
-    if not _MAY_NUMBER.search(text):
-        return []
-    return reading(text, memo).list_numbers()
+    """Where the candidate list numbers of the text stand, as both rules see them."""
+    read = _numbered_reading(text, memo)
+    return read.list_numbers() if read is not None else []
 
 
 def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:

@@ -17,7 +17,6 @@ UNCHANGED_BLOCK = 1024
 UnchangedLookup = Callable[[pa.Table], pa.Table]
 
 
-
 def not_recorded() -> pa.Table:
     """The answer of a lookup that found nothing. (Built when asked: making a table from Python values makes
     pyarrow import pandas, which importing this module need not.)"""
