@@ -165,7 +165,14 @@ def text_block(lines: list[str]) -> str | None:
 
 def unbullet(line: str) -> str:
     """The line without its list bullet ('• X' -> 'X')."""
+    stripped = line.strip()
+    if stripped[:1] not in _BULLETS:  # BULLET cannot match: what it would leave is the line, stripped
+        return stripped
     return BULLET.sub("", line).strip()
+
+
+# What BULLET needs as the first character after leading whitespace.
+_BULLETS = frozenset("•*-")
 
 
 def first_missing(sections: Sections, required: tuple[str, ...]) -> str | None:

@@ -37,7 +37,10 @@ _OUTCOME_SECTIONS = frozenset(_OUTCOME_HEADINGS)
 
 def typed_line(line: str, allowed: frozenset[str]) -> tuple[str, str] | None:
     """'Drug: Baricitinib' -> ('Drug', 'Baricitinib') when the label is one of `allowed`."""
-    match = _TYPED.match(unbullet(line))
+    text = unbullet(line)
+    if ":" not in text:  # _TYPED needs a colon: a line without one is no typed line (most arm table lines)
+        return None
+    match = _TYPED.match(text)
     return (match.group(1), match.group(2).strip()) if match and match.group(1) in allowed else None
 
 
@@ -162,7 +165,7 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     for heading, outcome_type in _OUTCOME_HEADINGS.items():
         items: list[tuple[str, list[str]]] = []
         for line in parts.lines(heading):
-            match = _NUMBERED.match(line)
+            match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
             if match and int(match.group(1)) == len(items) + 1:
                 items.append((match.group(2).strip(), []))
             elif items:
@@ -173,7 +176,23 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
 
 
 def _measure(text: str) -> dict[str, str | None]:
-    """The measure and the time frame: the last [bracketed] part of the outcome line."""
+    """The measure and the time frame: the last [bracketed] part of the outcome line.
+
+    What _LAST_BRACKET matches, found by string search on a line (the pattern tries every length of
+    the measure): the text ends with ']' (then whitespace), the last '[' before it opens a bracket
+    with no ']' inside, and the measure is what precedes that '[' without its trailing whitespace."""
+    if "\n" not in text:  # '.' and '$' read a line break specially: such text goes to the pattern
+        body = text.rstrip()
+        if body[-1:] == "]":
+            at = body.rfind("[", 0, len(body) - 1)
+            if at >= 0 and body.find("]", at, len(body) - 1) < 0:
+                return {"measure": body[:at].rstrip() or None, "time_frame": body[at + 1:-1].strip() or None}
+        return {"measure": text, "time_frame": None}
+    return _measure_by_pattern(text)
+
+
+def _measure_by_pattern(text: str) -> dict[str, str | None]:
+    """_measure read with the pattern (the plain reading)."""
     match = _LAST_BRACKET.match(text)
     if not match:
         return {"measure": text, "time_frame": None}

@@ -140,8 +140,35 @@ def see_also(lines: list[str]) -> list[dict[str, object]]:
     """'Completed NCT03529955 - <title> Phase 2' rows."""
     rows = []
     for line in nonblank(lines):
-        if match := _SEE_ALSO.match(line):
-            rows.append({"related_nct_id": match.group("nct"),
-                         "stated_status": labels.overall_status(match.group("status")),
-                         "stated_phase": labels.phase(match.group("phase")), "title": match.group("title")})
+        if parts := see_also_parts(line):
+            status, nct, title, phase = parts
+            rows.append({"related_nct_id": nct, "stated_status": labels.overall_status(status),
+                         "stated_phase": labels.phase(phase), "title": title})
     return rows
+
+
+# The start of a 'See also' line (what _SEE_ALSO matches before the title), and the phase forms that may end it
+# with their lengths, longest first.
+_SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+")
+_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/Phase \d)?|N/A")
+_PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Early Phase 1"), len("Phase 1"), len("N/A"))
+
+
+def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:
+    """(status, NCT id, title, phase or None) as _SEE_ALSO reads the line, None when it does not match.
+
+    The pattern's lazy title tries every length before the optional phase; the same reading by string tests:
+    on a line without a line break the title always matches once the head does, and the phase is the longest
+    phase form that ends the line after whitespace (the shortest title), the title what precedes that run."""
+    if "\n" in line:  # '.' and '$' read a line break specially: such a line goes to the pattern
+        match = _SEE_ALSO.match(line)
+        return match.group("status", "nct", "title", "phase") if match else None
+    head = _SEE_ALSO_HEAD.match(line)
+    if head is None:
+        return None
+    rest, end = line[head.end():], len(line) - head.end()
+    for size in _PHASE_LENGTHS:
+        start = end - size
+        if start > 0 and rest[start - 1].isspace() and _PHASE_FORM.fullmatch(rest, start):
+            return head.group("status"), head.group("nct"), rest[:start].rstrip(), rest[start:]
+    return head.group("status"), head.group("nct"), rest, None

@@ -1,0 +1,146 @@
+"""The text-page readers' faster readings (string search for patterns that try every position, C-level
+passes for line-by-line loops) give exactly what the plain readings they stand for give: on phrase-level
+cases that fire and that stay quiet, odd whitespace and Unicode, and any mix hypothesis makes."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.parsers import page_text, summary_text
+from flows.parsers.ctgov_classic_text import design as classic_design
+from flows.parsers.page_text import unbullet
+
+# Pieces of text whose mixes hit every branch: brackets, line breaks, the whitespace str.strip and \s agree on.
+_BRACKETED = st.lists(st.sampled_from(["[", "]", " ", "\t", "\u00a0", "\u3000", "\n", "\r", "a", "12 weeks", "x]",
+                                       "[y", "\x1c", "\x85", "\u2028"]), max_size=14).map("".join)
+
+MEASURES = [
+    "First time to relapse [From baseline to one year after]", "ESSDAI [12 weeks]", "ESSDAI [ 12 weeks ]  ",
+    "ESSDAI[12 weeks]", "Events [safety] [From baseline to 52 weeks]", "[12 weeks]", "  [12 weeks]", "ESSDAI",
+    "ESSDAI [12 weeks", "ESSDAI 12 weeks]", "ESSDAI [12 [weeks]", "ESSDAI [12] weeks]", "ESSDAI []", "[]", "]", "[",
+    "", " ", "ESSDAI [12 weeks]\u00a0", "ESSDAI\u3000[12 weeks]", "ESSDAI [12 weeks] x", "ESSDAI [a\nb]",
+    "ES\nSDAI [12 weeks]", "ESSDAI [12 weeks]\n", "ESSDAI [12 weeks]\n\n", "ESSDAI\n[12 weeks]", "[[]]", "a ][ b]",
+    "ESSDAI [12 weeks]\x1c", "ESSDAI [12 weeks]\u2028",
+]
+
+
+def test_an_outcome_line_splits_into_measure_and_time_frame_as_the_pattern_splits_it():
+    for text in MEASURES:
+        assert classic_design._measure(text) == classic_design._measure_by_pattern(text), repr(text)
+    assert classic_design._measure("ESSDAI [12 weeks]") == {"measure": "ESSDAI", "time_frame": "12 weeks"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BRACKETED)
+def test_any_bracketed_text_splits_as_the_pattern_splits_it(text):
+    assert classic_design._measure(text) == classic_design._measure_by_pattern(text)
+
+
+def _plain_outcome_lines(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Numbered outcome lines and the lines under each, every line matched against the pattern."""
+    items: list[tuple[str, list[str]]] = []
+    for line in lines:
+        match = classic_design._NUMBERED.match(line)
+        if match and int(match.group(1)) == len(items) + 1:
+            items.append((match.group(2).strip(), []))
+        elif items:
+            items[-1][1].append(line.strip())
+    return items
+
+
+OUTCOME_LINES = ["", "  1. ESSDAI [12 weeks]", "", "    A score.", "  2. Pain [4 weeks]", "2. Again", " ", "\t",
+                 "3.x", "  3. Third", "\u00a0", "10. Tenth", "  1. Restart"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OUTCOME_LINES), max_size=20))
+def test_outcome_items_are_read_as_every_line_matched(lines):
+    rows = classic_design.outcome_measures(["Primary Outcome Measures", *lines])
+    expected = [{"outcome_type": "primary", **classic_design._measure_by_pattern(text),
+                 "description": _plain_text_block(more)} for text, more in _plain_outcome_lines(lines)]
+    assert rows == expected
+
+
+def _plain_text_block(lines: list[str]) -> str | None:
+    kept: list[str] = []
+    for line in lines:
+        if line.strip() or (kept and kept[-1]):
+            kept.append(line.rstrip() if line.strip() else "")
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept) or None
+
+
+BULLETED = ["• X", "* X", "- X", "  •  X  ", "•X", "-X", "--X", "- ", "-", "•", "", " ", "X", "X • Y", "\u00a0• X",
+            "\u3000-\tX", "\t*\u00a0X", "• • X", "–X", "– X", "· X", "+ X", "• \n X", "\n- X", "-\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["•", "*", "-", "–", " ", "\t", "\u00a0", "\n", "X", "Drug: A"]), max_size=8).map("".join))
+def test_a_bullet_is_taken_off_as_the_pattern_takes_it_off(line):
+    for text in (line, *BULLETED):
+        assert unbullet(text) == page_text.BULLET.sub("", text).strip(), repr(text)
+
+
+def _plain_typed_line(line: str, allowed: frozenset[str]) -> tuple[str, str] | None:
+    match = classic_design._TYPED.match(page_text.BULLET.sub("", line).strip())
+    return (match.group(1), match.group(2).strip()) if match and match.group(1) in allowed else None
+
+
+TYPED_LINES = ["Drug: Baricitinib", "• Drug: Baricitinib", "Drug:Baricitinib", "Drug:  A: B", "Other: x", "Drug", "",
+               "Experimental: Arm A", "Baricitinib will be taken orally with a dose of 2mg once daily", "drug: x",
+               "Drug: ", "Drug:\u00a0x", "Procedure/Surgery: y", "Dietary Supplement: Vitamin D", "Drug: A\nB", ":",
+               "Behavioral: a: b", "  Drug: padded  "]
+
+
+def test_a_typed_line_is_read_as_the_pattern_reads_it():
+    for line in TYPED_LINES:
+        for allowed in (classic_design.INTERVENTION_LABELS, classic_design.ARM_LABELS | classic_design.INTERVENTION_LABELS):
+            assert classic_design.typed_line(line, allowed) == _plain_typed_line(line, allowed), repr(line)
+    assert classic_design.typed_line("Drug: Baricitinib", classic_design.INTERVENTION_LABELS) == ("Drug", "Baricitinib")
+
+
+def _plain_see_also_parts(line: str):
+    match = summary_text._SEE_ALSO.match(line)
+    return match.group("status", "nct", "title", "phase") if match else None
+
+
+SEE_ALSO_LINES = [
+    "Completed NCT03529955 - Evaluating Safety of Apremilast Phase 2",
+    "Recruiting NCT05375435 - Efficacy and Safety of Triple Therapy Phase 4",
+    "Not yet recruiting NCT05986162 - Safety of Itolizumab in Dermatomyositis Phase 1",
+    "Completed NCT03529955 - A title Phase 1/Phase 2", "Completed NCT03529955 - A title Early Phase 1",
+    "Completed NCT03529955 - A title Early Phase 1/Phase 2", "Completed NCT03529955 - A title N/A",
+    "Completed NCT03529955 - A title", "Completed NCT03529955 - Phase 2", "Completed NCT03529955 - ",
+    "Completed NCT03529955 -  Phase 2", "Completed NCT03529955 - A Phase 2 title", "Completed NCT03529955 - A title Phase 22",
+    "Completed NCT03529955 - A title/Phase 2", "Completed NCT03529955 - A title\u00a0Phase 2", "Completed NCT03529955 - A  \t Phase 2",
+    "Completed NCT03529955 - A title Phase \u0663", "Completed NCT03529955 - A title phase 2", "Completed NCT03529955 - A Early  Phase 1",
+    "Completed NCT03529955 - A title Phase 2 ", "Completed NCT03529955 - A title Phase 2\n", "Completed NCT03529955 - A\nB Phase 2",
+    "Completed\nNCT03529955 - A title Phase 2", "Completed NCT0352995 - A title", "NCT03529955 - A title", " NCT03529955 - x",
+    "  NCT03529955 - x", "Completed NCT03529955 -A title", "Completed NCT03529955 NCT03529956 - A title",
+    "Completed NCT03529955 - A - NCT03529956 - B Phase 3", "Completed NCT03529955 - A title Phase 1/Phase 2 Phase 3",
+    "Completed NCT03529955 - A title Early Phase 1/Phase", "Completed NCT03529955 - A title  N/A", "Completed NCT03529955 - N/A",
+    "", "Completed", "Completed NCT03529955 - A title Phase 2\u2028",
+]
+
+
+def test_a_see_also_line_is_read_as_the_pattern_reads_it():
+    for line in SEE_ALSO_LINES:
+        assert summary_text.see_also_parts(line) == _plain_see_also_parts(line), repr(line)
+    assert summary_text.see_also_parts(SEE_ALSO_LINES[3]) == ("Completed", "NCT03529955", "A title", "Phase 1/Phase 2")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Completed", " ", "  ", "\t", "\u00a0", "\n", "NCT03529955", "NCT0352995", " - ", "-",
+                                 "Phase 2", "Phase ", "1", "\u0663", "/", "/Phase 3", "Early ", "N/A", "x", "Phase"]),
+                max_size=12).map("".join))
+def test_any_see_also_line_is_read_as_the_pattern_reads_it(line):
+    assert summary_text.see_also_parts(line) == _plain_see_also_parts(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["Completed NCT03529955 - ", "Not yet recruiting  NCT03529955 -\t", " NCT03529955 - "]),
+       st.lists(st.sampled_from([" ", "\t", "\u00a0", "A title", "Phase 2", "Phase ", "1", "\u0663", "/", "/Phase 3",
+                                 "Early ", "N/A", "x", "\n"]), max_size=8).map("".join))
+def test_any_title_and_phase_after_a_see_also_head_is_read_as_the_pattern_reads_it(head, tail):
+    assert summary_text.see_also_parts(head + tail) == _plain_see_also_parts(head + tail)
