@@ -209,12 +209,13 @@ def int_value(text: str | None) -> int | None:
     return int(match.group(1).replace(",", "")) if match else None
 
 
-def labelled_values(lines: list[str], is_key=lambda line: line.endswith(":")) -> dict[str, list[str]]:
-    """'Key:' lines and the non-blank lines under each, keyed by the label without its colon."""
+def labelled_values(lines: list[str], key_start: str | None = None) -> dict[str, list[str]]:
+    """'Key:' lines (and lines starting with `key_start`, when given) and the non-blank lines under each,
+    keyed by the label without its colon."""
     values: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in nonblank(lines):
-        if is_key(line):
+        if line[-1:] == ":" or (key_start is not None and line.startswith(key_start)):
             current = values.setdefault(line.rstrip(":").strip(), [])
         elif current is not None:
             current.append(line)
@@ -228,7 +229,7 @@ def first(values: list[str] | None) -> str | None:
 
 def first_line(lines: list[str]) -> str | None:
     """The first non-blank line, stripped."""
-    return first(nonblank(lines))
+    return next(filter(None, map(str.strip, lines)), None)  # the lines after it are not stripped
 
 
 def distinct_rows(rows: list[dict]) -> list[dict]:

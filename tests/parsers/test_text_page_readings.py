@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.parsers import page_text, summary_text
+from flows.parsers import labels, page_text, summary_text
+from flows.parsers.dates import date_columns
 from flows.parsers.ctgov_classic_text import design as classic_design
 from flows.parsers.page_text import unbullet
 
@@ -144,3 +145,68 @@ def test_any_see_also_line_is_read_as_the_pattern_reads_it(line):
                                  "Early ", "N/A", "x", "\n"]), max_size=8).map("".join))
 def test_any_title_and_phase_after_a_see_also_head_is_read_as_the_pattern_reads_it(head, tail):
     assert summary_text.see_also_parts(head + tail) == _plain_see_also_parts(head + tail)
+
+
+def _plain_labelled_values(lines: list[str], is_key) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    current = None
+    for line in [line.strip() for line in lines if line.strip()]:
+        if is_key(line):
+            current = values.setdefault(line.rstrip(":").strip(), [])
+        elif current is not None:
+            current.append(line)
+    return values
+
+
+LABELLED_PIECES = ["Study Type:", "Interventional", "", "  ", "Keywords provided by X:", "Keywords provided by Y",
+                   "alpha", "Key : ", ":", "::", "Key:\u00a0", "Keywords provided", " Last Verified:", "Mar 1, 2023"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LABELLED_PIECES), max_size=16))
+def test_labelled_values_are_read_as_with_a_key_test_per_line(lines):
+    assert page_text.labelled_values(lines) == _plain_labelled_values(lines, lambda line: line.endswith(":"))
+    assert page_text.labelled_values(lines, key_start="Keywords provided by") == _plain_labelled_values(
+        lines, lambda line: line.endswith(":") or line.startswith("Keywords provided by"))
+
+
+def test_first_line_is_the_first_nonblank_line_stripped():
+    for lines in ([], [""], ["", "  ", "\u00a0"], ["", " a ", "b"], ["a"], ["\t", "\u3000x\u3000"]):
+        assert page_text.first_line(lines) == next((line.strip() for line in lines if line.strip()), None)
+
+
+def test_no_design_label_reads_as_an_enrollment_or_a_date():
+    # study_design sets design labels aside before trying the two patterns: no label may match one of them
+    for label in classic_design._DESIGN_LABELS:
+        assert not classic_design._ENROLLMENT.match(label) and not classic_design._DATED.match(label)
+
+
+def _plain_study_design(lines: list[str]):
+    values = {key: " ".join(value) for key, value in _plain_labelled_values(lines, lambda l: l.endswith(":")).items()}
+    study = {"official_title": values.get("Official Title") or None,
+             "study_type": labels.lookup("study_type", values.get("Study Type"))}
+    unknown = []
+    for key, value in values.items():
+        if match := classic_design._ENROLLMENT.match(key):
+            study["enrollment"] = page_text.int_value(value)
+            study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
+        elif match := classic_design._DATED.match(key):
+            date_type = labels.lookup("date_type", match.group(1)) if value else None
+            study.update(date_columns(classic_design._DATE_PREFIX[match.group(2)], value or None, date_type))
+        elif key not in classic_design._DESIGN_LABELS:
+            unknown.append(key)
+    return study, classic_design._design_row(values), unknown
+
+
+DESIGN_PIECES = ["Study Type:", "Interventional", "Anticipated Enrollment :", "12 participants", "Actual Enrollment:",
+                 "Enrollment:", "60", "Estimated Enrollment", "Actual Study Start Date :", "Mar 20, 2023",
+                 "Study Start Date:", "Primary Completion Date:", "Anticipated Study Completion Date :", "Sep 2024",
+                 "Actual Date:", "Date:", "Enrollment Date:", "Masking:", "None (Open Label)", "Allocation:",
+                 "Randomized", "Odd Label:", "Official Title:", "A title", "", "  Study Type :  ", "Enrollment x:",
+                 "Actual  Enrollment:", "actual enrollment:", "Study Start Date\u00a0:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DESIGN_PIECES), max_size=20))
+def test_the_study_design_block_is_read_as_with_both_patterns_tried_on_every_key(lines):
+    assert classic_design.study_design(lines) == _plain_study_design(lines)

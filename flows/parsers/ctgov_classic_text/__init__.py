@@ -154,8 +154,7 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> None:
 
 def _read_more_information(record: StudyRecord, sections: Sections) -> None:
     """Study ids, posting dates, verification date, FDA regulation flags, keywords."""
-    values = labelled_values(sections.lines("More Information"),
-                             lambda line: line.endswith(":") or line.startswith("Keywords provided by"))
+    values = labelled_values(sections.lines("More Information"), key_start="Keywords provided by")
     ids = [unbullet(value) for value in values.get("Other Study ID Numbers", [])]
     for index, value in enumerate(ids):
         record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",

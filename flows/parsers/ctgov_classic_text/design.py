@@ -65,13 +65,17 @@ def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]
                                 "study_type": labels.lookup("study_type", values.get("Study Type"))}
     unknown = []
     for key, value in values.items():
-        if match := _ENROLLMENT.match(key):
+        # a key is stripped: one not ending in 'Enrollment' or 'Date' matches neither pattern (and no
+        # design label ends so: those keys are told by one set lookup)
+        if key in _DESIGN_LABELS:
+            continue
+        if key.endswith("Enrollment") and (match := _ENROLLMENT.match(key)):
             study["enrollment"] = int_value(value)
             study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
-        elif match := _DATED.match(key):
+        elif key.endswith("Date") and (match := _DATED.match(key)):
             date_type = labels.lookup("date_type", match.group(1)) if value else None
             study.update(date_columns(_DATE_PREFIX[match.group(2)], value or None, date_type))
-        elif key not in _DESIGN_LABELS:
+        else:
             unknown.append(key)
     return study, _design_row(values), unknown
 
