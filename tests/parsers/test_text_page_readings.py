@@ -3,11 +3,15 @@ passes for line-by-line loops) give exactly what the plain readings they stand f
 cases that fire and that stay quiet, odd whitespace and Unicode, and any mix hypothesis makes."""
 from __future__ import annotations
 
+from itertools import combinations
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers import labels, page_text, summary_text
+from flows.parsers.ctgov_classic_text import header
 from flows.parsers.dates import date_columns
+from flows.parsers.model import Problem
 from flows.parsers.ctgov_classic_text import design as classic_design
 from flows.parsers.page_text import unbullet
 
@@ -210,3 +214,55 @@ DESIGN_PIECES = ["Study Type:", "Interventional", "Anticipated Enrollment :", "1
 @given(st.lists(st.sampled_from(DESIGN_PIECES), max_size=20))
 def test_the_study_design_block_is_read_as_with_both_patterns_tried_on_every_key(lines):
     assert classic_design.study_design(lines) == _plain_study_design(lines)
+
+
+def _plain_read_header(values: list, known: dict, nct_id=None):
+    """read_header as first written: a dict per reading, scored with a list of checks."""
+    if not values:
+        return None, []
+    if len(values) > len(header.FIELDS):
+        return header.read_header(values, known, nct_id)  # the count check comes before any reading
+    scored = [(header._score(row, known), row) for row in _plain_assignments(values)]
+    if not scored:
+        return header.read_header(values, known, nct_id)  # the same refusal, no reading involved
+    best = max(score for score, _ in scored)
+    rows = [row for score, row in scored if score == best]
+    agreed = {f: rows[0][f] for f in header.FIELDS if all(row[f] == rows[0][f] for row in rows)}
+    row = {f: agreed.get(f) for f in header.FIELDS}
+    problems = []
+    if len(rows) > 1:
+        problems.append(Problem("clincosm header numbers ambiguous",
+                                f"{len(values)} numbers fit {len(rows)} readings; kept only what they agree on", nct_id))
+    if len(values) == len(header.FIELDS) and row["sites"] == 1:
+        problems.append(Problem("clincosm header numbers inconsistent", f"{len(values)} numbers for 1 site(s)", nct_id))
+    return header._typed(row), problems
+
+
+def _plain_assignments(values: list) -> list[dict]:
+    rows = []
+    for fields in combinations(header.FIELDS, len(values)):
+        row = dict.fromkeys(header.FIELDS)
+        row.update(zip(fields, values))
+        if all(row[f] is None or float(row[f]).is_integer() for f in header._WHOLE) and header._computable(row):
+            rows.append(row)
+    return rows
+
+
+HEADER_VALUES = [12.0, 1.0, 2.0, 3.0, 18.1, 0.7, 60.0, 30.0, 0.5, 2.5, 1.3, 20.0, 4.0, 0.0, None, float("nan")]
+KNOWN = [{}, {"enrollment": 12, "arms": 1, "sites": 1}, {"enrollment": 60, "arms": 2, "sites": 3},
+         {"enrollment": None, "arms": 2, "sites": None}, {"sites": 2}]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_VALUES), max_size=7), st.sampled_from(KNOWN))
+def test_header_numbers_are_read_as_with_a_dict_per_reading(values, known):
+    got, expected = header.read_header(values, known, "NCT00000001"), _plain_read_header(values, known, "NCT00000001")
+    assert repr(got) == repr(expected)  # repr: a NaN kept in both reads equal
+
+
+def test_page_header_numbers_read_as_before():
+    cases = [([12.0, 1.0, 1.0, 18.1, 0.7], {"enrollment": 12, "arms": 1, "sites": 1}),
+             ([60.0, 3.0, 2.0, 24.0, 20.0, 0.8], {"enrollment": 60, "arms": 2, "sites": 3}),
+             ([60.0, 3.0, 2.0], {}), ([60.0, 2.0], {"arms": 2}), ([1.5], {})]
+    for values, known in cases:
+        assert header.read_header(values, known) == _plain_read_header(values, known)

@@ -27,19 +27,21 @@ def read_header(values: list[float], known: dict[str, int | None],
         return None, [Problem("clincosm header numbers unreadable",
                               f"expected at most {len(FIELDS)} numbers after 'Collaborator', found {len(values)}",
                               nct_id)]
-    scored = [(_score(row, known), row) for row in _assignments(values)]
+    scored = [(_reading_score(reading, known), reading) for reading in _readings(values)]
     if not scored:  # e.g. a fraction where every reading needs a whole enrollment, site or arm count
         return None, [Problem("clincosm header numbers unreadable",
                               f"{len(values)} numbers after 'Collaborator' fit no reading of "
                               "enrollment, sites, arms, duration and patients per site", nct_id)]
     best = max(score for score, _ in scored)
-    rows = [row for score, row in scored if score == best]
-    agreed = {field: rows[0][field] for field in FIELDS if all(row[field] == rows[0][field] for row in rows)}
-    row = {field: agreed.get(field) for field in FIELDS}
+    readings = [reading for score, reading in scored if score == best]
+    first_reading = readings[0]
+    # what every best reading agrees on (compared with ==, as a NaN agrees with nothing)
+    row = dict(zip(FIELDS, (value if all(reading[slot] == value for reading in readings) else None
+                            for slot, value in enumerate(first_reading))))
     problems = []
-    if len(rows) > 1:
+    if len(readings) > 1:
         problems.append(Problem("clincosm header numbers ambiguous",
-                                f"{len(values)} numbers fit {len(rows)} readings; kept only what they agree on",
+                                f"{len(values)} numbers fit {len(readings)} readings; kept only what they agree on",
                                 nct_id))
     if len(values) == len(FIELDS) and row["sites"] == 1:
         problems.append(Problem("clincosm header numbers inconsistent", f"{len(values)} numbers for 1 site(s)", nct_id))
@@ -48,15 +50,34 @@ def read_header(values: list[float], known: dict[str, int | None],
 
 def _assignments(values: list[float]) -> list[dict]:
     """Every way to read the numbers as a subsequence of FIELDS (whole-number fields hold whole numbers)."""
-    rows = []
+    return [dict(zip(FIELDS, reading)) for reading in _readings(values)]
+
+
+def _readings(values: list[float]) -> list[tuple]:
+    """_assignments as tuples in FIELDS order (what read_header scores: no dict per reading)."""
+    readings = []
     # a derived field is never shown without what it is derived from: only such field sets are tried
     # (every set is tried when a value is missing, which is then no shown value)
-    for fields in _field_sets(len(values)) if None not in values else combinations(FIELDS, len(values)):
-        row = dict.fromkeys(FIELDS)
-        row.update(zip(fields, values))
-        if all(row[f] is None or float(row[f]).is_integer() for f in _WHOLE) and _computable(row):
-            rows.append(row)
-    return rows
+    for slots in _slot_sets(len(values), None in values):
+        reading = [None] * len(FIELDS)
+        for slot, value in zip(slots, values):
+            reading[slot] = value
+        enrollment, sites, arms, _, per_site, per_site_month = reading
+        if ((enrollment is None or float(enrollment).is_integer()) and (sites is None or float(sites).is_integer())
+                and (arms is None or float(arms).is_integer())
+                # _computable
+                and (sites is None or sites >= 1)
+                and (per_site is None or (enrollment is not None and bool(sites)))
+                and (per_site_month is None or (enrollment is not None and bool(sites) and bool(reading[3])))):
+            readings.append(tuple(reading))
+    return readings
+
+
+@lru_cache(maxsize=None)
+def _slot_sets(count: int, every: bool) -> tuple[tuple[int, ...], ...]:
+    """The field sets tried for `count` numbers (every subsequence when `every`) as positions in FIELDS."""
+    sets = combinations(FIELDS, count) if every else _field_sets(count)
+    return tuple(tuple(FIELDS.index(field) for field in fields) for fields in sets)
 
 
 @lru_cache(maxsize=None)
@@ -91,6 +112,26 @@ def _score(row: dict, known: dict[str, int | None]) -> int:
         if known.get(field) is not None and row[field] is not None:
             checks.append(row[field] == known[field])
     return sum(1 if ok else -1 for ok in checks if ok is not None)
+
+
+def _reading_score(reading: tuple, known: dict[str, int | None]) -> int:
+    """_score of a reading given as a tuple in FIELDS order."""
+    enrollment, sites, arms, duration, per_site, per_site_month = reading
+    score = 0
+    if enrollment is not None and sites:
+        ratio = enrollment / sites
+        if per_site is not None:
+            score += 1 if _near(per_site, ratio) else -1
+        if duration:
+            ratio = enrollment / sites / duration
+            if per_site_month is not None:
+                score += 1 if _near(per_site_month, ratio) else -1
+    if sites == 1 and per_site is not None:
+        score -= 1  # clincosm omits patients-per-site when there is one site
+    for field, value in (("enrollment", enrollment), ("arms", arms), ("sites", sites)):
+        if value is not None and (shown := known.get(field)) is not None:
+            score += 1 if value == shown else -1
+    return score
 
 
 def _near(shown: float | None, computed: float) -> bool | None:
