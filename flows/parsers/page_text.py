@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.parsers.model import NCT_ID, Parsed, Problem  # NCT_ID is re-exported for the page parsers
+from flows.parsers.model import NCT_ID, Parsed, Problem, StudyRecord  # NCT_ID is re-exported for the page parsers
 
 BULLET = re.compile(r"^\s*[•*\-]\s+")
 _LEADING_NUMBER = re.compile(r"^\s*(\d[\d,]*)\b")
@@ -230,6 +230,12 @@ def first(values: list[str] | None) -> str | None:
 def first_line(lines: list[str]) -> str | None:
     """The first non-blank line, stripped."""
     return next(filter(None, map(str.strip, lines)), None)  # the lines after it are not stripped
+
+
+def add_rows(record: StudyRecord, table: str, rows: list[dict]) -> None:
+    """record.add of every row, in order, as one extend (a table appears only when it gets a row)."""
+    if rows:
+        record.tables.setdefault(table, []).extend(rows)
 
 
 def distinct_rows(rows: list[dict]) -> list[dict]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from flows.parsers import labels, page_text, summary_text
 from flows.parsers.ctgov_classic_text import header
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Problem
+from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.ctgov_classic_text import design as classic_design
 from flows.parsers.page_text import unbullet
 
@@ -266,3 +266,15 @@ def test_page_header_numbers_read_as_before():
              ([60.0, 3.0, 2.0], {}), ([60.0, 2.0], {"arms": 2}), ([1.5], {})]
     for values, known in cases:
         assert header.read_header(values, known) == _plain_read_header(values, known)
+
+
+def test_rows_added_at_once_land_as_added_one_by_one():
+    batches = [("sponsors", [{"name": "a"}, {"name": "b"}]), ("keywords", []), ("sponsors", [{"name": "c"}]),
+               ("conditions", [{"name": "x"}]), ("facilities", [])]
+    at_once, one_by_one = StudyRecord("NCT00000001", {"studies": [{}]}), StudyRecord("NCT00000001", {"studies": [{}]})
+    for table, rows in batches:
+        page_text.add_rows(at_once, table, rows)
+        for row in rows:
+            one_by_one.add(table, row)
+    assert list(at_once.tables.items()) == list(one_by_one.tables.items())
+    assert list(at_once.tables) == ["studies", "sponsors", "conditions"]  # no table without a row

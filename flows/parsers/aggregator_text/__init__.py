@@ -8,7 +8,7 @@ from flows.parsers.aggregator_text import people_places as people
 from flows.parsers import labels
 from flows.parsers.dates import date_columns, parse_date
 from flows.parsers.model import Parsed, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, failure, first_missing, has_line, head_text,
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      int_value, nonblank, read_page, split_sections, tagged_lines,
                                      text_block, truncated)
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
@@ -196,5 +196,4 @@ def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
     for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
-    for name in nonblank(sections.lines("Conditions")):
-        record.add("conditions", {"name": name})
+    add_rows(record, "conditions", [{"name": name} for name in nonblank(sections.lines("Conditions"))])

@@ -6,7 +6,7 @@ import re
 from flows.parsers import labels
 from flows.parsers.masking import masked_flags, role_list
 from flows.parsers.model import StudyRecord
-from flows.parsers.page_text import Sections, distinct_rows, nonblank, tagged_lines, text_block
+from flows.parsers.page_text import Sections, add_rows, distinct_rows, nonblank, tagged_lines, text_block
 from schemas.enums import (ALLOCATION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE,
                            SEX, TIME_PERSPECTIVE)
 
@@ -31,13 +31,11 @@ def read_design(record: StudyRecord, sections: Sections) -> None:
         record.add("designs", row)
     interventions = intervention_list(sections.lines("Interventions"))
     groups, linked = study_groups(sections.lines("Study Groups"), interventions)
-    for group, names in groups:
-        record.add("design_groups", group)
-        for name in names:
-            record.add("design_group_interventions", {"design_group": group["title"], "intervention": name})
+    add_rows(record, "design_groups", [group for group, _ in groups])
+    add_rows(record, "design_group_interventions", [{"design_group": group["title"], "intervention": name}
+                                                    for group, names in groups for name in names])
     listed = {row["name"] for row in interventions}
-    for row in distinct_rows(interventions + [row for row in linked if row["name"] not in listed]):
-        record.add("interventions", row)
+    add_rows(record, "interventions", distinct_rows(interventions + [row for row in linked if row["name"] not in listed]))
     eligibility = eligibility_criteria(sections.lines("Eligibility Criteria"))
     if any(value is not None for value in eligibility.values()):
         record.add("eligibilities", eligibility)

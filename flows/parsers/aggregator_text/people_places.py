@@ -5,7 +5,7 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.model import StudyRecord
-from flows.parsers.page_text import Sections, nonblank
+from flows.parsers.page_text import Sections, add_rows, nonblank
 from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
 
 _ROLE = re.compile(r"^Role:\s*(\S.*)$")
@@ -31,8 +31,7 @@ def read_people_places(record: StudyRecord, sections: Sections) -> None:
         row["country"] for row in tables["facilities"] if row["country"]]
     tables["countries"] = [{"name": name} for name in dict.fromkeys(countries)]
     for table, rows in tables.items():
-        for row in rows:
-            record.add(table, row)
+        add_rows(record, table, rows)
 
 
 def sponsors(lines: list[str]) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ from flows.parsers.ctgov_classic_text import design, header
 from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.dates import date_columns, to_month
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, failure, first, first_line, first_missing, has_line,
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first, first_line, first_missing, has_line,
                                      head_text, labelled_values, nonblank, read_page, split_sections,
                                      text_block, truncated, unbullet)
 
@@ -84,8 +84,7 @@ def _read_header(record: StudyRecord, sections: Sections) -> None:
     below = nonblank(sections.lines("Collaborator"))
     collaborators = [line for line in below if not _NUMBER.match(line) and line != "(none)"]
     lead = first_line(sections.lines("Sponsor"))
-    for row in people.sponsors(lead, collaborators, sections.lines("Sponsors and Collaborators")):
-        record.add("sponsors", row)
+    add_rows(record, "sponsors", people.sponsors(lead, collaborators, sections.lines("Sponsors and Collaborators")))
     record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
                                    if r["lead_or_collaborator"] == "lead"), None)
     record.tables["page_header_metrics"] = []  # filled last (read against the page), kept in page order
@@ -118,8 +117,7 @@ def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str
     for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
-    for name in conditions:
-        record.add("conditions", {"name": name})
+    add_rows(record, "conditions", [{"name": name} for name in conditions])
     return listed
 
 
@@ -130,10 +128,8 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
     if any(value is not None for value in design_row.values()):
         record.add("designs", design_row)
     for table, rows in design.arms_and_interventions(sections.lines("Arms and Interventions"), listed).items():
-        for row in rows:
-            record.add(table, row)
-    for row in design.outcome_measures(sections.lines("Outcome Measures")):
-        record.add("design_outcomes", row)
+        add_rows(record, table, rows)
+    add_rows(record, "design_outcomes", design.outcome_measures(sections.lines("Outcome Measures")))
     return [Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
 
 
@@ -144,12 +140,10 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> None:
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
     places = split_sections(sections.lines("Contacts and Locations"), _LOCATIONS)
-    for facility in people.locations(places.lines("Locations")):
-        record.add("facilities", facility)
-    for country in dict.fromkeys(f["country"] for f in record.tables.get("facilities", []) if f["country"]):
-        record.add("countries", {"name": country})
-    for official in people.investigators(sections.lines("Investigators")):
-        record.add("overall_officials", official)
+    add_rows(record, "facilities", people.locations(places.lines("Locations")))
+    add_rows(record, "countries", [{"name": country} for country in dict.fromkeys(
+        f["country"] for f in record.tables.get("facilities", []) if f["country"])])
+    add_rows(record, "overall_officials", people.investigators(sections.lines("Investigators")))
 
 
 def _read_more_information(record: StudyRecord, sections: Sections) -> None:
@@ -160,8 +154,7 @@ def _read_more_information(record: StudyRecord, sections: Sections) -> None:
         record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",
                                       "id_type": None, "id_value": value})
     keywords = next((v for k, v in values.items() if k.startswith("Keywords provided by")), [])
-    for keyword in map(unbullet, keywords):
-        record.add("keywords", {"name": keyword})
+    add_rows(record, "keywords", [{"name": keyword} for keyword in map(unbullet, keywords)])
     record.study.update(date_columns("study_first_posted_date", first(values.get("First Posted"))))
     record.study.update(date_columns("last_update_posted_date", first(values.get("Last Update Posted"))))
     record.study.update(verification_columns(first(values.get("Last Verified"))))

@@ -7,7 +7,7 @@ from flows.parsers import labels
 from flows.parsers.summary_text import design
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, failure, has_line, head_text, int_value, nonblank,
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, has_line, head_text, int_value, nonblank,
                                      read_page, split_sections, text_block, truncated)
 
 LAYOUT = "summary_text"
@@ -122,8 +122,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
         record.add("brief_summaries", {"description": text})
     if text := text_block(sections.lines("Clinical Trial Description")):
         record.add("detailed_descriptions", {"description": text})
-    for name in nonblank(sections.lines("Related Conditions & MeSH terms")):
-        record.add("conditions", {"name": name})
+    add_rows(record, "conditions", [{"name": name} for name in nonblank(sections.lines("Related Conditions & MeSH terms"))])
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)
@@ -132,8 +131,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     if any(values.get(key) for key in ("Contact", "Phone", "Email")):
         record.add("central_contacts", {"contact_type": "primary", "name": values.get("Contact") or None,
                                         "phone": values.get("Phone") or None, "email": values.get("Email") or None})
-    for row in see_also(sections.lines("See also")):
-        record.add("related_studies", row)
+    add_rows(record, "related_studies", see_also(sections.lines("See also")))
 
 
 def see_also(lines: list[str]) -> list[dict[str, object]]:
