@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers import labels, page_text, summary_text
+from flows.parsers.aggregator_text import design as aggregator_design
 from flows.parsers.ctgov_classic_text import header
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Problem, StudyRecord
@@ -278,3 +279,25 @@ def test_rows_added_at_once_land_as_added_one_by_one():
             one_by_one.add(table, row)
     assert list(at_once.tables.items()) == list(one_by_one.tables.items())
     assert list(at_once.tables) == ["studies", "sponsors", "conditions"]  # no table without a row
+
+
+def test_a_bare_design_value_goes_to_the_first_column_whose_values_hold_it():
+    values = {value for _, allowed in aggregator_design._DESIGN_VALUES for value in allowed}
+    for value in sorted(values) + ["", "other", "Randomized", "RANDOMIZED ", "NA"]:
+        expected = next((column for column, allowed in aggregator_design._DESIGN_VALUES if value in allowed), None)
+        assert aggregator_design._design_column(value) == expected, value
+    assert aggregator_design._design_column("OTHER") == "primary_purpose"
+
+
+ANCHOR_LINES = ["Group Type EXPERIMENTAL", "Group Type  OTHER", "Group Type", "Group TypeX", "Group Type EXP x",
+                " Group Type EXPERIMENTAL", "Intervention Type DRUG", "Intervention Type\u00a0DRUG", "Intervention Type DRUG\n",
+                "group type EXPERIMENTAL", "Arm A", "", "Intervention Types DRUG", "Group Type\tX"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_LINES), max_size=15))
+def test_anchor_lines_are_the_lines_the_pattern_matches(lines):
+    for pattern, prefix in ((aggregator_design._GROUP_TYPE, "Group Type"),
+                            (aggregator_design._INTERVENTION_TYPE, "Intervention Type")):
+        assert aggregator_design.anchor_lines(lines, pattern, prefix) == [
+            index for index, line in enumerate(lines) if pattern.match(line)]

@@ -78,6 +78,8 @@ _MAY_END_CHROME = CHROME_END_CHARACTERS | WHITESPACE
 # The explainer sentences as the pages write them (each one of _CHROME_LINES once normalised), told at sight.
 _CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pending", "Results Pending")
                                if " ".join(line.lower().split()) in _CHROME_LINES)
+# The enum value sets as sets: a bare value is looked up, not compared with each value in turn.
+_STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), frozenset(STUDY_TYPE)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
@@ -177,13 +179,13 @@ def basic_information(lines: list[str]) -> dict[str, str]:
 
 def _basic_field(value: str, found: dict[str, str]) -> str | None:
     """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, dates."""
-    if value in OVERALL_STATUS:
+    if value in _STATUSES:
         return "status"
-    if all(part in PHASE for part in value.split("/")):
+    if all(part in _PHASES for part in value.split("/")):
         return "phase"
     if _PARTICIPANTS.match(value):
         return "enrollment"
-    if value in STUDY_TYPE:
+    if value in _STUDY_TYPES:
         return "study_type"
     if parse_date(value):
         # the compact block gives the start date, then the completion date

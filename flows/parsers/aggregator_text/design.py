@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
 
 from flows.parsers import labels
 from flows.parsers.masking import masked_flags, role_list
@@ -17,6 +18,12 @@ _DESIGN_LABELS = {"Allocation Method": "allocation", "Intervention Model": "inte
 _DESIGN_VALUES = (("allocation", ALLOCATION), ("intervention_model", INTERVENTION_MODEL),
                   ("primary_purpose", PRIMARY_PURPOSE), ("masking", MASKING),
                   ("observational_model", OBSERVATIONAL_MODEL), ("time_perspective", TIME_PERSPECTIVE))
+# Each bare design value's column: the first set in _DESIGN_VALUES order that holds it (OTHER: primary_purpose).
+_DESIGN_COLUMN: dict[str, str] = {}
+for _column, _allowed in _DESIGN_VALUES:
+    for _value in _allowed:
+        _DESIGN_COLUMN.setdefault(_value, _column)
+_SEXES = frozenset(SEX)
 _GROUP_TYPE = re.compile(r"^Group Type\s+(\S+)$")
 _INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+(\S+)$")
 _ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible Age": "maximum_age",
@@ -60,7 +67,7 @@ def study_design(lines: list[str]) -> dict[str, object]:
 
 
 def _design_column(value: str) -> str | None:
-    return next((column for column, allowed in _DESIGN_VALUES if value in allowed), None)
+    return _DESIGN_COLUMN.get(value)
 
 
 def _enum_value(column: str, value: str) -> str | None:
@@ -77,15 +84,23 @@ def _joined(before: object, value: str) -> str:
 def intervention_list(lines: list[str]) -> list[dict[str, object]]:
     """'Interventions': name, description[, 'Intervention Type DRUG'] entries."""
     lines = nonblank(lines)
-    if not any(_INTERVENTION_TYPE.match(line) for line in lines):
+    anchors = anchor_lines(lines, _INTERVENTION_TYPE, "Intervention Type")
+    if not anchors:
         return [_intervention(None, lines[i], lines[i + 1:i + 2]) for i in range(0, len(lines), 2)]
     rows, start = [], 0
-    for index, line in enumerate(lines):
-        if match := _INTERVENTION_TYPE.match(line):
-            if index > start:
-                rows.append(_intervention(match.group(1), lines[start], lines[start + 1:index]))
-            start = index + 1
+    for index in anchors:
+        if index > start:
+            rows.append(_intervention(_INTERVENTION_TYPE.match(lines[index]).group(1), lines[start],
+                                      lines[start + 1:index]))
+        start = index + 1
     return rows
+
+
+def anchor_lines(lines: list[str], pattern: re.Pattern, prefix: str) -> list[int]:
+    """Where `pattern` matches, in order; it matches only lines that start with `prefix`, so the others
+    are passed over by one C-level startswith test each instead of a pattern match."""
+    return [index for index in compress(count(), map(str.startswith, lines, repeat(prefix)))
+            if pattern.match(lines[index])]
 
 
 def _intervention(kind: str | None, name: str, description: list[str]) -> dict[str, object]:
@@ -96,7 +111,7 @@ def _intervention(kind: str | None, name: str, description: list[str]) -> dict[s
 def study_groups(lines: list[str], known: list[dict]) -> tuple[list[tuple[dict, list[str]]], list[dict]]:
     """The arms with the names of their interventions, and the interventions listed under them."""
     lines = nonblank(lines)
-    anchors = [index for index, line in enumerate(lines) if _GROUP_TYPE.match(line)]
+    anchors = anchor_lines(lines, _GROUP_TYPE, "Group Type")
     if not anchors:
         return compact_groups(lines, known), []
     groups, linked, start = [], [], 0
@@ -139,7 +154,7 @@ def _group(kind: str | None, head: list[str]) -> dict[str, object]:
 
 def _group_interventions(tail: list[str], descriptions: dict, last: bool) -> tuple[list[dict], int]:
     """Interventions after a 'Group Type' line ('name', 'Intervention Type X', 'description')."""
-    anchors = [index for index, line in enumerate(tail) if _INTERVENTION_TYPE.match(line)]
+    anchors = anchor_lines(tail, _INTERVENTION_TYPE, "Intervention Type")
     rows, used = [], 0
     for number, anchor in enumerate(anchors):
         name = tail[anchor - 1] if anchor > used else None
@@ -180,7 +195,7 @@ def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
             continue
         if value in ("Yes", "No") and not found and not ages:
             found["healthy_volunteers"] = value
-        elif value in SEX and "gender" not in found and not ages:
+        elif value in _SEXES and "gender" not in found and not ages:
             found["gender"] = value
         elif _AGE.match(value) and len(ages) < 2:
             ages.insert(0, value)

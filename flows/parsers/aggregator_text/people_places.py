@@ -8,6 +8,7 @@ from flows.parsers.model import StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
 from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
 
+_AGENCY_CLASSES, _STATUSES = frozenset(AGENCY_CLASS), frozenset(OVERALL_STATUS)
 _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
 _SITE_STATUS = re.compile(r"^Site Status\s+(\S+)$")
@@ -39,7 +40,7 @@ def sponsors(lines: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for line in nonblank(lines):
         agency_class = labels.lookup("agency_class", line)
-        if rows and agency_class in AGENCY_CLASS and rows[-1]["agency_class"] is None:
+        if rows and agency_class in _AGENCY_CLASSES and rows[-1]["agency_class"] is None:
             rows[-1]["agency_class"] = agency_class
         elif rows and (match := _SPONSOR_ROLE.match(line)):
             rows[-1]["lead_or_collaborator"] = match.group(1).lower()
@@ -132,7 +133,7 @@ def related_trials(lines: list[str]) -> list[dict[str, object]]:
             title = line
             continue
         status, phase = match.group(2), match.group(3)
-        if status and status not in OVERALL_STATUS:
+        if status and status not in _STATUSES:
             status, phase = None, phase or status
         rows.append({"related_nct_id": match.group(1), "stated_status": status,
                      "stated_phase": labels.phase(phase), "title": title})
