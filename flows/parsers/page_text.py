@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from flows.parsers.model import NCT_ID, Parsed, Problem, StudyRecord  # NCT_ID is re-exported for the page parsers
 
@@ -113,14 +114,12 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     """Split lines at the first occurrence of each known heading (a whole stripped line)."""
     headings, longest = _heading_set(headings if isinstance(headings, (tuple, frozenset)) else frozenset(headings))
     starts: list[tuple[int, str]] = []
-    if len(headings) == 1:  # one heading (a sub-section): its first line found by C loops (strip, list.index)
+    if len(headings) == 1:  # one heading (a sub-section, usually its first line): short lines tried in turn
         (heading,) = headings
-        stripped = list(map(str.strip, lines))
-        index = _next_index(stripped, heading, 0)
-        while index >= 0 and len(lines[index]) > longest:
-            index = _next_index(stripped, heading, index + 1)
-        if index >= 0:
-            starts.append((index, heading))
+        for index in compress(count(), map(longest.__ge__, map(len, lines))):  # no long line is stripped
+            if lines[index].strip() == heading:
+                starts.append((index, heading))
+                break
     else:
         seen: set[str] = set()
         for index in [i for i, line in enumerate(lines) if len(line) <= longest and line.strip() in headings]:
@@ -133,18 +132,15 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
     return Sections(lines[:starts[0][0]] if starts else lines[:], found)
 
 
+def heading_line_limit(headings: frozenset[str]) -> int:
+    """The longest a line may be and still be one of these headings (the longest plus indentation)."""
+    return _heading_set(headings)[1]
+
+
 @lru_cache(maxsize=64)
 def _heading_set(headings: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], int]:
     """The headings as a set, and the longest a heading line may be (the longest heading plus indentation)."""
     return frozenset(headings), max(map(len, headings), default=0) + _INDENT_SLACK
-
-
-def _next_index(lines: list[str], wanted: str, start: int) -> int:
-    """Where `wanted` next occurs in lines from `start`; -1 if it does not."""
-    try:
-        return lines.index(wanted, start)
-    except ValueError:
-        return -1
 
 
 def nonblank(lines: list[str]) -> list[str]:

@@ -8,9 +8,10 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.parsers import labels, page_text, summary_text
+from flows.parsers import aggregator_text, labels, page_text, summary_text
 from flows.parsers.aggregator_text import design as aggregator_design
 from flows.parsers.ctgov_classic_text import header
+from flows.parsers.ctgov_classic_text import people_places as classic_people
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.ctgov_classic_text import design as classic_design
@@ -301,3 +302,90 @@ def test_anchor_lines_are_the_lines_the_pattern_matches(lines):
                             (aggregator_design._INTERVENTION_TYPE, "Intervention Type")):
         assert aggregator_design.anchor_lines(lines, pattern, prefix) == [
             index for index, line in enumerate(lines) if pattern.match(line)]
+
+
+SUMMARY_LINES = ["Clinical Trials Logo", "  Clinical Trials Logo\u00a0", "Clinical Trials logo", "Status Clinical Trial Phase",
+                 "Clinical Trial Summary", "NCT number NCT10000014", "  NCT number NCT10000014", "NCT number", "NCT numberX",
+                 "nct number NCT1", "Status Recruiting", "Study type Interventional", "", " ", "Study Design",
+                 "Phase Phase 4", "Odd line", "\u3000NCT number NCT10000014\u3000", "See also"]
+
+
+def _plain_key_block(lines: list[str]):
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith("NCT number ")), len(lines))
+    values, strays, end = {}, [], start
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        if line in summary_text.HEADINGS:
+            break
+        end = index + 1
+        if not line:
+            continue
+        if match := summary_text._KEY_LINE.match(line):
+            values.setdefault(summary_text._KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip())
+        else:
+            strays.append(line.split()[0])
+    return start, end, values, strays
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SUMMARY_LINES), max_size=16))
+def test_summary_chrome_and_key_block_are_found_as_line_by_line(lines):
+    assert summary_text.without_chrome(lines) == [line for line in lines if line.strip() not in summary_text._CHROME]
+    assert summary_text.key_block(lines) == _plain_key_block(lines)
+
+
+CRITERIA_LINES = ["Criteria", "  Criteria ", "Criteria:", "Ages Eligible for Study:", "18 Years to 85 Years",
+                  "Sexes Eligible for Study:", "All", "Accepts Healthy Volunteers:", "No", "Inclusion Criteria:",
+                  "  1. Male or female patients", "", "\u00a0Criteria", "Minimum Eligible Age", "18 Years",
+                  "Maximum Eligible Age", "Eligible Sex", "ALL", "Accepts Healthy Volunteers", "  Eligible Sex  ",
+                  "Yes", "65 Years", "FEMALE"]
+
+
+def _plain_classic_eligibility(lines: list[str]):
+    values, expecting = {}, None
+    body = [line for line in lines if line.strip() != "Criteria"]
+    for index, line in enumerate(body):
+        key = line.strip()
+        if key in classic_people._ELIGIBILITY_KEYS:
+            expecting = classic_people._ELIGIBILITY_KEYS[key]
+        elif expecting and key:
+            values[expecting], expecting = key, None
+        elif key:
+            return classic_people._eligibility_row(values, body[index:])
+    return classic_people._eligibility_row(values, [])
+
+
+def _plain_aggregator_eligibility(lines: list[str]):
+    labels_ = aggregator_design._ELIGIBILITY_LABELS
+    end = next((i for i, line in enumerate(lines) if line.strip() in labels_), None)
+    if end is not None:
+        values = {labels_[label]: value for label, value in page_text.tagged_lines(lines[end:], labels_) if label}
+    else:
+        end, values = aggregator_design._trailing_values(lines)
+    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": values.get("minimum_age"),
+            "maximum_age": values.get("maximum_age"),
+            "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
+            "criteria": page_text.text_block(lines[:end])}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CRITERIA_LINES), max_size=16))
+def test_eligibility_blocks_are_read_as_line_by_line(lines):
+    assert classic_people.eligibility(lines) == _plain_classic_eligibility(lines)
+    assert aggregator_design.eligibility_criteria(lines) == _plain_aggregator_eligibility(lines)
+
+
+_CHROME_SENTENCE = aggregator_text.CHROME["Basic Information"]
+PAGE_LINES = [*sorted(aggregator_text.HEADINGS)[:6], "Basic Information", "  Basic Information ", "basic information",
+              " " * 40 + "Basic Information", _CHROME_SENTENCE, _CHROME_SENTENCE.upper(), "  " + _CHROME_SENTENCE + "\t",
+              "Results pending", "RESULTS PENDING", "Title", "NCT ID: NCT00000001", "", "Recruiting", "A sentence.",
+              "More Related Trials", "\u00a0More Related Trials"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_LINES), max_size=25))
+def test_a_meddatax_page_is_cut_in_one_pass_as_in_two(lines):
+    one = aggregator_text.page_sections(lines)
+    two = page_text.split_sections(aggregator_text.without_chrome(lines), aggregator_text.HEADINGS)
+    assert one.preamble == two.preamble
+    assert [(h, one.lines(h)) for h in one.order] == [(h, two.lines(h)) for h in two.order]

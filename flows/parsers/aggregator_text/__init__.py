@@ -9,8 +9,8 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns, parse_date
 from flows.parsers.model import Parsed, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     int_value, nonblank, read_page, split_sections, tagged_lines,
-                                     text_block, truncated)
+                                     heading_line_limit, int_value, nonblank, read_page, tagged_lines, text_block,
+                                     truncated)
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
 
 LAYOUT = "aggregator_text"
@@ -63,6 +63,7 @@ CHROME = {
     "More Related Trials": "Additional clinical trials that may be relevant based on similarity analysis.",
 }
 HEADINGS = frozenset(CHROME)
+_HEADING_LINE_LIMIT = heading_line_limit(HEADINGS)
 _CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) | {"results pending"}
 # Only lines about as long as an explainer sentence are compared with them.
 _CHROME_LENGTHS = range(min(map(len, _CHROME_LINES)), max(map(len, _CHROME_LINES)) + 40)
@@ -125,8 +126,20 @@ def parse(raw: bytes) -> Parsed:
 
 
 def page_sections(lines: list[str]) -> Sections:
-    """The page split at its headings, the explainer sentence under each heading dropped."""
-    return split_sections(without_chrome(lines), HEADINGS)
+    """The page split at its headings, the explainer sentence under each heading dropped: what
+    split_sections(without_chrome(lines), HEADINGS) gives, in one pass over the lines."""
+    preamble: list[str] = []
+    current, found, seen = preamble, [], set()
+    for line in lines:
+        if line[-1:] in _MAY_END_CHROME and _is_chrome(line):
+            continue
+        if len(line) <= _HEADING_LINE_LIMIT and (key := line.strip()) in HEADINGS and key not in seen:
+            seen.add(key)  # a heading's later occurrences are lines of the section they are in
+            current = []
+            found.append((key, current))
+        else:
+            current.append(line)
+    return Sections(preamble, found)
 
 
 def without_chrome(lines: list[str]) -> list[str]:

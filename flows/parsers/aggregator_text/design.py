@@ -174,7 +174,7 @@ def _group_interventions(tail: list[str], descriptions: dict, last: bool) -> tup
 
 def eligibility_criteria(lines: list[str]) -> dict[str, object]:
     """Criteria text as shown, then ages, sex and healthy volunteers (labelled or positional)."""
-    end = next((i for i, line in enumerate(lines) if line.strip() in _ELIGIBILITY_LABELS), None)
+    end = next(compress(count(), map(_ELIGIBILITY_LABELS.__contains__, map(str.strip, lines))), None)
     if end is not None:
         values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
                   if label}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from flows.parsers import labels
 from flows.parsers.facility_address import split_location_row
@@ -29,7 +30,7 @@ def eligibility(lines: list[str]) -> dict[str, object]:
     """The 'Criteria' block: ages, sex, healthy volunteers, then the criteria text as shown."""
     values: dict[str, str] = {}
     expecting: str | None = None
-    body = [line for line in lines if line.strip() != "Criteria"]
+    body = list(compress(lines, map("Criteria".__ne__, map(str.strip, lines))))  # the 'Criteria' lines dropped
     for index, line in enumerate(body):
         key = line.strip()
         if key in _ELIGIBILITY_KEYS:

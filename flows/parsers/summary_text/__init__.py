@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
+from operator import not_
 
 from flows.parsers import labels
 from flows.parsers.summary_text import design
@@ -51,7 +53,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    lines = [line for line in lines if line.strip() not in _CHROME]
+    lines = without_chrome(lines)
     start, end, values, strays = key_block(lines)
     sections = split_sections(lines[:start] + lines[end:], HEADINGS)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
@@ -72,6 +74,11 @@ def parse(raw: bytes) -> Parsed:
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
+def without_chrome(lines: list[str]) -> list[str]:
+    """The lines that are no page chrome (stripped, the logo's alt text or the 'See also' header row)."""
+    return list(compress(lines, map(not_, map(_CHROME.__contains__, map(str.strip, lines)))))
+
+
 def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
     """What a whole page has and this one lacks; the key block closes the page (only 'See also' follows)."""
     if "Clinical Trial Summary" not in sections:
@@ -84,7 +91,7 @@ def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
 def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
     """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
     (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
-    start = next((i for i, line in enumerate(lines) if line.strip().startswith("NCT number ")), len(lines))
+    start = next(compress(count(), map(str.startswith, map(str.strip, lines), repeat("NCT number "))), len(lines))
     values: dict[str, str] = {}
     strays: list[str] = []
     end = start
