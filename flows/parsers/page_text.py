@@ -150,6 +150,11 @@ def nonblank(lines: list[str]) -> list[str]:
 
 def text_block(lines: list[str]) -> str | None:
     """Lines as shown, outer blank lines dropped and blank runs collapsed; None if empty."""
+    # the usual shapes, a line alone or between two blank lines, read without the loop
+    if len(lines) == 1:
+        return lines[0].rstrip() or None
+    if len(lines) == 3 and not lines[0].rstrip() and not lines[2].rstrip():
+        return lines[1].rstrip() or None
     kept: list[str] = []
     for line in map(str.rstrip, lines):  # a line is blank exactly when nothing is left of it
         if line or (kept and kept[-1]):

@@ -389,3 +389,10 @@ def test_a_meddatax_page_is_cut_in_one_pass_as_in_two(lines):
     two = page_text.split_sections(aggregator_text.without_chrome(lines), aggregator_text.HEADINGS)
     assert one.preamble == two.preamble
     assert [(h, one.lines(h)) for h in one.order] == [(h, two.lines(h)) for h in two.order]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\t", "\u00a0", "\u2028", "a", "  b  ", "c\n", "\nd", "e\u00a0"]), min_size=1, max_size=4))
+def test_short_blocks_read_as_the_loop_reads_them(lines):
+    assert page_text.text_block(lines) == _plain_text_block(lines)
+    assert page_text.text_block(["", *lines[:1], ""]) == _plain_text_block(["", *lines[:1], ""])
