@@ -73,16 +73,21 @@ def gather(batch: ParsedBatch) -> BatchTables:
     gathered = BatchTables(tables, {})
     by_record = _by_record(batch)
     for table, rows in tables.items():
-        first = list(rows.rows[0]) if rows.rows else []
-        # Rows of one parser usually share their keys and order: then the first row's keys stand for all.
-        same_keys = list(chain.from_iterable(rows.rows)) == first * len(rows.rows)
-        if not _ROW_KEYS[table].issuperset(first if same_keys else chain.from_iterable(rows.rows)):
+        keys = shared_keys(rows.rows)
+        if not _ROW_KEYS[table].issuperset(keys if keys is not None else chain.from_iterable(rows.rows)):
             rows.plain = _odd_rows(batch, table, rows, found)
-        arrays, gathered.refused[table] = _columns(by_record, table, rows, first if same_keys else None)
+        arrays, gathered.refused[table] = _columns(by_record, table, rows, keys)
         gathered.typed[table] = typed_frame(table, arrays) if rows.plain else None
     for (pos, _, _), fault in sorted(found, key=lambda f: f[0]):
         gathered.faults.setdefault(pos, []).append(fault)
     return gathered
+
+
+def shared_keys(rows: list[dict]) -> list[str] | None:
+    """The keys of every row, in order, when all rows have the same keys in the same order (the rows of one
+    parser usually do: then the first row's keys stand for all); None when they differ."""
+    first = list(rows[0]) if rows else []
+    return first if list(chain.from_iterable(rows)) == first * len(rows) else None
 
 
 def _rank(batch: ParsedBatch, table: str, rows: TableRows, i: int) -> tuple[int, int, int]:
