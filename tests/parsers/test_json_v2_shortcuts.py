@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
-from flows.parsers.ctgov_json_v2_fields import objects, text
+from flows.parsers.ctgov_json_v2_fields import items, objects, text
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)
@@ -130,3 +130,9 @@ def test_status_dates_read_as_every_struct_through_text(status):
     fast = status_dates(status)
     plain = _plain_status_dates(status)
     assert fast == plain and list(fast) == list(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(VALUES, _LOCATION, st.lists(st.one_of(VALUES, _LOCATION), max_size=3)))
+def test_objects_are_the_objects_among_the_items(value):
+    assert objects(value) == [item for item in items(value) if isinstance(item, dict)]
