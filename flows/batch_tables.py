@@ -73,14 +73,21 @@ def gather(batch: ParsedBatch) -> BatchTables:
     gathered = BatchTables(tables, {})
     by_record = _by_record(batch)
     for table, rows in tables.items():
-        keys = list(chain.from_iterable(rows.rows))
-        if not _ROW_KEYS[table].issuperset(keys):
+        keys = shared_keys(rows.rows)
+        if not _ROW_KEYS[table].issuperset(keys if keys is not None else chain.from_iterable(rows.rows)):
             rows.plain = _odd_rows(batch, table, rows, found)
         arrays, gathered.refused[table] = _columns(by_record, table, rows, keys)
         gathered.typed[table] = typed_frame(table, arrays) if rows.plain else None
     for (pos, _, _), fault in sorted(found, key=lambda f: f[0]):
         gathered.faults.setdefault(pos, []).append(fault)
     return gathered
+
+
+def shared_keys(rows: list[dict]) -> list[str] | None:
+    """The keys of every row, in order, when all rows have the same keys in the same order (the rows of one
+    parser usually do: then the first row's keys stand for all); None when they differ."""
+    first = list(rows[0]) if rows else []
+    return first if list(chain.from_iterable(rows)) == first * len(rows) else None
 
 
 def _rank(batch: ParsedBatch, table: str, rows: TableRows, i: int) -> tuple[int, int, int]:
@@ -100,11 +107,11 @@ def _odd_rows(batch: ParsedBatch, table: str, rows: TableRows, found: list) -> b
     return plain
 
 
-def _values(table: str, rows: TableRows, keys: list[str]) -> dict[str, list]:
-    """Each column's values as the rows give them (None where a row lacks the column)."""
+def _values(table: str, rows: TableRows, first: list[str] | None) -> dict[str, list]:
+    """Each column's values as the rows give them (None where a row lacks the column); `first` is the
+    keys of every row, in order, when all rows have the same (None when they differ)."""
     names, count = (_FROM_ROWS if rows.plain else COLUMNS)[table], len(rows.rows)
-    first = list(rows.rows[0]) if count else []
-    if count and keys == first * count:  # every row has the same keys in the same order
+    if count and first is not None:
         flat = list(chain.from_iterable(map(dict.values, rows.rows)))
         given = {key: flat[i::len(first)] for i, key in enumerate(first)}
         return {name: given[name] if name in given else [None] * count for name in names}
@@ -134,12 +141,12 @@ def _record_arrays(table: str, rows: TableRows, by_record: dict[str, tuple[list,
     return arrays
 
 
-def _columns(by_record: dict[str, object], table: str, rows: TableRows, keys: list[str]) -> tuple[
+def _columns(by_record: dict[str, object], table: str, rows: TableRows, first: list[str] | None) -> tuple[
         dict[str, object], list[RefusedCell]]:
     """Each column in its model's dtype where its values allow (None otherwise), and the refused cells."""
     arrays: dict[str, object] = {}
     refused = []
-    for column, values in _values(table, rows, keys).items():
+    for column, values in _values(table, rows, first).items():
         array = typed_column(table, column, values) if rows.plain else None
         if array is None and Refused in set(map(type, values)):
             for i, value in enumerate(values):

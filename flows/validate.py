@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pandera.errors
 
@@ -114,6 +115,12 @@ _TYPED = {table: _without_coercion(table) for table in STUDY_TABLES}
 _MIRRORED = {table: mirrored(schema) for table, schema in _TYPED.items()}
 
 
+def _index(positions: list[int]) -> object:
+    """Record positions for a frame's index: as an int64 array, pandas builds the same index without looking
+    at each value (~13 ms for a batch's 68,000 facility rows); an empty list keeps pandas' empty index."""
+    return np.array(positions, dtype=np.int64) if positions else positions
+
+
 def _validate_gathered(batch: ParsedBatch, table: str, gathered: BatchTables) -> tuple[
         pd.DataFrame, list[RawValue], dict[int, list[tuple[str, str]]]]:
     """validate_table for one gathered table; a table built in its dtypes that passes needs no refusal rounds."""
@@ -121,11 +128,11 @@ def _validate_gathered(batch: ParsedBatch, table: str, gathered: BatchTables) ->
     typed = gathered.typed[table]
     if typed is not None and _MIRRORED[table]:
         if passes(_TYPED[table], typed):
-            return typed.set_axis(rows.positions), [], {}
+            return typed.set_axis(_index(rows.positions)), [], {}
         # pandera would refuse it too: the refusal rounds below start again from the values as given
     elif typed is not None:
         try:
-            return _TYPED[table].validate(typed, lazy=True, inplace=True).set_axis(rows.positions), [], {}
+            return _TYPED[table].validate(typed, lazy=True, inplace=True).set_axis(_index(rows.positions)), [], {}
         except pandera.errors.SchemaErrors:
             pass
     frame = pd.DataFrame.from_records(dict_rows(batch, table, rows), columns=COLUMNS[table])

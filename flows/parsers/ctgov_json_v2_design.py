@@ -82,12 +82,18 @@ def _outcomes(outcomes: dict) -> list[Row]:
     rows = []
     for outcome_type, key in _OUTCOME_LISTS:
         for item in objects(outcomes.get(key)):
-            row = {"outcome_type": outcome_type, "measure": item.get("measure"),
-                   "time_frame": item.get("timeFrame"), "description": item.get("description")}
-            for column, value in row.items():
-                if type(value) is not str or not value or value.isspace():  # the usual non-blank string as is
-                    row[column] = text(value)
-            rows.append(row)
+            get = item.get
+            measure, time_frame, description = get("measure"), get("timeFrame"), get("description")
+            # Each value read in place: the usual non-blank string as is, an absent one None, without a call.
+            rows.append({
+                "outcome_type": outcome_type,
+                "measure": (measure if type(measure) is str and measure and not measure.isspace()
+                            else None if measure is None else text(measure)),
+                "time_frame": (time_frame if type(time_frame) is str and time_frame and not time_frame.isspace()
+                               else None if time_frame is None else text(time_frame)),
+                "description": (description if type(description) is str and description and not description.isspace()
+                                else None if description is None else text(description)),
+            })
     return rows
 
 

@@ -19,8 +19,8 @@ def items(value: object) -> list:
 
 
 def objects(value: object) -> list[dict]:
-    """The objects of a JSON array of objects, skipping anything else."""
-    return [item for item in items(value) if isinstance(item, dict)]
+    """The objects of a JSON array of objects, skipping anything else (a lone value is no array of objects)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def text(value: object) -> str | None:

@@ -1,7 +1,7 @@
 """API v2 sponsors, contacts and locations -> sponsors, officials, central contacts, facilities, countries."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import items, objects, section, text, texts
 from flows.parsers.model import Row
 
 
@@ -9,7 +9,7 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
     """The people and places tables of one study object (protocolSection and derivedSection)."""
     protocol = section(study, "protocolSection")
     contacts = section(protocol, "contactsLocationsModule")
-    facilities = [_facility(item) for item in objects(contacts.get("locations"))]
+    facilities = _facilities(contacts.get("locations"))
     return {
         "sponsors": _sponsors(section(protocol, "sponsorCollaboratorsModule")),
         "overall_officials": [_official(item) for item in objects(contacts.get("overallOfficials"))],
@@ -45,27 +45,38 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
     ]
 
 
-def _facility(item: dict) -> Row:
-    # Written out per column: a study can list thousands of sites, and the usual value is a non-blank string.
-    get = item.get
-    name, city, state, zip_code, country, status = (get("facility"), get("city"), get("state"), get("zip"),
-                                                    get("country"), get("status"))
-    row: Row = {
-        "name": name if type(name) is str and name and not name.isspace() else text(name),
-        "city": city if type(city) is str and city and not city.isspace() else text(city),
-        "state": state if type(state) is str and state and not state.isspace() else text(state),
-        "zip": zip_code if type(zip_code) is str and zip_code and not zip_code.isspace() else text(zip_code),
-        "country": country if type(country) is str and country and not country.isspace() else text(country),
-        "status": status if type(status) is str and status and not status.isspace() else text(status),
-    }
-    geo = get("geoPoint")
-    if type(geo) is dict:
-        lat, lon = geo.get("lat"), geo.get("lon")
-        row["latitude"] = lat if type(lat) is float else coordinate(lat)
-        row["longitude"] = lon if type(lon) is float else coordinate(lon)
-    else:
-        row["latitude"] = row["longitude"] = None
-    return row
+def _facilities(locations: object) -> list[Row]:
+    """One row per location object. Written out per column, in one loop: a study can list thousands of
+    sites, and the usual value is a non-blank string (kept as is) or absent (None) without a call."""
+    rows = []
+    for item in items(locations):
+        if not isinstance(item, dict):
+            continue
+        get = item.get
+        name, city, state, zip_code, country, status, geo = (
+            get("facility"), get("city"), get("state"), get("zip"), get("country"), get("status"), get("geoPoint"))
+        if type(geo) is dict:
+            lat, lon = geo.get("lat"), geo.get("lon")
+            if type(lat) is not float:
+                lat = coordinate(lat)
+            if type(lon) is not float:
+                lon = coordinate(lon)
+        else:
+            lat = lon = None
+        rows.append({
+            "name": name if type(name) is str and name and not name.isspace() else None if name is None else text(name),
+            "city": city if type(city) is str and city and not city.isspace() else None if city is None else text(city),
+            "state": (state if type(state) is str and state and not state.isspace()
+                      else None if state is None else text(state)),
+            "zip": (zip_code if type(zip_code) is str and zip_code and not zip_code.isspace()
+                    else None if zip_code is None else text(zip_code)),
+            "country": (country if type(country) is str and country and not country.isspace()
+                        else None if country is None else text(country)),
+            "status": (status if type(status) is str and status and not status.isspace()
+                       else None if status is None else text(status)),
+            "latitude": lat, "longitude": lon,
+        })
+    return rows
 
 
 def coordinate(value: object) -> object:

@@ -35,26 +35,32 @@ PRECISION_LESS = {column for column, _ in _DAY_DATES} | {"results_first_posted_d
                                                         "disposition_first_posted_date", "snapshot_date"}
 
 
+# (prefix, statusModule key, whether the date has no precision column, its type column) of the posted dates.
+_POSTED = tuple((prefix, key, prefix in PRECISION_LESS, f"{prefix}_type") for prefix, key in _POSTED_DATES)
+
+
 def status_dates(status: dict) -> Row:
     """Every date column of `studies` that statusModule gives."""
     columns: Row = {}
+    get = status.get
     for prefix, key in _TYPED_DATES:
-        struct = _struct(status, key)
-        columns.update(date_columns(prefix, text(struct.get("date")), text(struct.get("type"))))
-    for prefix, key in _POSTED_DATES:
-        struct = _struct(status, key)
-        if prefix in PRECISION_LESS:
-            columns[prefix] = day_value(text(struct.get("date")))
+        columns.update(date_columns(prefix, *_date_and_type(get(key))))
+    for prefix, key, precision_less, type_column in _POSTED:
+        date, date_type = _date_and_type(get(key))
+        if precision_less:
+            columns[prefix] = day_value(date)
         else:
-            columns.update(date_columns(prefix, text(struct.get("date"))))
-        columns[f"{prefix}_type"] = text(struct.get("type"))
+            columns.update(date_columns(prefix, date))
+        columns[type_column] = date_type
     for column, key in _DAY_DATES:
-        columns[column] = day_value(text(status.get(key)))
+        columns[column] = day_value(text(get(key)))
     # statusVerifiedDate is given to the month (YYYY-MM): month precision, stored at month end.
-    columns.update(date_columns("verification_date", text(status.get("statusVerifiedDate"))))
+    columns.update(date_columns("verification_date", text(get("statusVerifiedDate"))))
     return columns
 
 
-def _struct(status: dict, key: str) -> dict:
-    struct = status.get(key)
-    return struct if isinstance(struct, dict) else {}
+def _date_and_type(struct: object) -> tuple[str | None, str | None]:
+    """The date and the type of a {date, type} struct; (None, None) when it is not an object."""
+    if not isinstance(struct, dict):
+        return None, None
+    return text(struct.get("date")), text(struct.get("type"))
