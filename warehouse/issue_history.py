@@ -34,27 +34,69 @@ def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[i
     """Open, extend and resolve issue episodes from the current quality_issues; return (new, resolved).
 
     Only the studies whose issues differ from their open episodes are compared issue by issue; the
-    open episodes of every other study are extended as they are."""
+    open episodes of every other study are extended as they are. When nothing changed since the run
+    before (`unchanged_since`), every open episode is extended and that run's counts by rule are this run's."""
+    return _record(con, run_id, unchanged_since(con, run_id))
+
+
+def _record(con: duckdb.DuckDBPyConnection, run_id: str, before: str | None) -> tuple[int, int]:
     params = {"run": run_id, "now": datetime.now()}
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CHANGED_ISSUES}")
-        con.execute("""
-            UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
-            WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)
-        new, resolved = _compare_changed(con, params)
-        con.execute("DROP TABLE _issues_now")
-        con.execute("DROP TABLE _changed_studies")
-        con.execute("""
-            INSERT OR REPLACE INTO meta.load_run_issue_counts
-            SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
-            FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
+        if before is not None:
+            new = resolved = 0
+            con.execute("UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now "
+                        "WHERE resolved_run IS NULL", params)
+            con.execute("""
+                INSERT OR REPLACE INTO meta.load_run_issue_counts
+                SELECT $run, rule_id, category, severity, issues, studies
+                FROM meta.load_run_issue_counts WHERE run_id = $before""", {"run": run_id, "before": before})
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CHANGED_ISSUES}")
+            con.execute("""
+                UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
+                WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)
+            new, resolved = _compare_changed(con, params)
+            con.execute("DROP TABLE _issues_now")
+            con.execute("DROP TABLE _changed_studies")
+            con.execute("""
+                INSERT OR REPLACE INTO meta.load_run_issue_counts
+                SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
+                FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return int(new), int(resolved)
+
+
+# The run just before a run that loaded nothing (it skipped every file it saw), when that run completed and
+# recorded its issue history and outcome: the studies and the issues were then as its record says.
+RUN_BEFORE = """
+    SELECT p.run_id, p.issues_error + p.issues_warning + p.issues_info AS issues
+    FROM meta.load_runs r
+    JOIN meta.load_runs p ON p.run_id = (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
+                                         ORDER BY started_at DESC LIMIT 1)
+    WHERE r.run_id = ? AND r.files_seen = r.skipped
+      AND p.status = 'completed' AND p.error IS NULL AND p.issues_new IS NOT NULL AND p.issues_resolved IS NOT NULL
+      AND p.studies_trusted IS NOT NULL AND p.studies_review IS NOT NULL AND p.studies_untrusted IS NOT NULL"""
+
+
+def unchanged_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
+    """The run before this one when the studies and their issues are still as that run recorded them, else None.
+
+    That run completed and recorded its issue history (so the open episodes were quality_issues then), this
+    run loaded nothing (so the studies are as they were), and this run's check changed no issue: it wrote
+    none (every issue a check writes carries its run) and removed none (the count is that run's). Only runs
+    write studies and issues, one at a time, so nothing else changed them in between."""
+    row = con.execute(RUN_BEFORE, [run_id]).fetchone()
+    if row is None or row[1] is None:
+        return None
+    before, issues = row
+    now, written = con.execute("SELECT count(*), count(*) FILTER (WHERE run_id = ?) FROM quality_issues",
+                               [run_id]).fetchone()
+    return before if now == issues and not written else None
 
 
 def _compare_changed(con: duckdb.DuckDBPyConnection, params: dict) -> tuple[int, int]:
@@ -88,11 +130,18 @@ VERDICTS = """
 
 
 def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: str | None = None,
-                       new: int | None = None, resolved: int | None = None) -> None:
-    """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs."""
-    counts = dict(con.execute("SELECT severity, count(*) FROM quality_issues GROUP BY ALL").fetchall())
-    values = [error, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), new, resolved,
-              *con.execute(VERDICTS).fetchone()]
+                       new: int | None = None, resolved: int | None = None, same_as: str | None = None) -> None:
+    """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs.
+
+    With `same_as`, a run whose studies and issues are as they were at its end (`unchanged_since`): its counts."""
+    if same_as is not None:
+        counts = con.execute("SELECT issues_error, issues_warning, issues_info, studies_trusted, studies_review, "
+                             "studies_untrusted FROM meta.load_runs WHERE run_id = ?", [same_as]).fetchone()
+        values = [error, *counts[:3], new, resolved, *counts[3:]]
+    else:
+        counts = dict(con.execute("SELECT severity, count(*) FROM quality_issues GROUP BY ALL").fetchall())
+        values = [error, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), new, resolved,
+                  *con.execute(VERDICTS).fetchone()]
     exists = con.execute("SELECT count(*) FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()[0]
     if not exists:  # the run failed before it was recorded (e.g. while the schema was migrated)
         con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) VALUES (?, ?, ?, 'failed')",
@@ -107,8 +156,9 @@ def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: st
 
 def after_run(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
     """What a completed run leaves behind: its issue history and counts."""
-    new, resolved = record_issue_history(con, run_id)
-    record_run_outcome(con, run_id, new=new, resolved=resolved)
+    before = unchanged_since(con, run_id)
+    new, resolved = _record(con, run_id, before)
+    record_run_outcome(con, run_id, new=new, resolved=resolved, same_as=before)
     return new, resolved
 
 
