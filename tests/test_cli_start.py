@@ -81,6 +81,16 @@ def test_a_run_that_changed_nothing_imports_no_parser_stage_rule_or_template(tmp
     assert not _loaded(again, NOT_FOR_A_NO_CHANGE_RUN)
 
 
+def test_a_run_that_changed_nothing_and_keeps_its_report_imports_no_pandas(tmp_path):
+    env, db = _env(tmp_path), str(tmp_path / "w.duckdb")
+    with_report = CLI_RUN.replace(', "--no-report"', "")
+    first = _modules(with_report, env, str(SAMPLES), db)
+    again = _modules(with_report, env, str(SAMPLES), db)
+    assert {"pandas", "checks.report", "flows.batch_workers"} <= first
+    assert "checks.report" in again and not _loaded(again, ("pandas", "pandera", "great_expectations",
+                                                            "flows.batch_workers", "checks.dates"))
+
+
 def _walk_before(root: Path, folder: Path, found: list) -> None:
     """The walk discover did before it was made cheaper: the reference the faster walk must agree with."""
     try:
