@@ -11,12 +11,10 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import duckdb
 
-from checks.rule import Finding, Rule
+from checks.rule import CheckResult, Finding, Rule
 
 if TYPE_CHECKING:
     from types import ModuleType
-
-    from checks.engine import CheckResult
 
 FAMILY_MODULES = ("missing_fields", "dates", "timeliness", "status", "protocol", "contradictions", "cross_source",
                   "identity", "invalid_values", "registry_presence", "outcome_changes", "freshness",
@@ -31,10 +29,6 @@ def families() -> tuple[ModuleType, ...]:
 def __getattr__(name: str):
     if name == "FAMILIES":
         return families()
-    if name == "CheckResult":  # the engine (pyarrow.compute, multiprocessing) is loaded when a check runs
-        from checks.engine import CheckResult
-
-        return CheckResult
     raise AttributeError(f"module 'checks' has no attribute {name!r}")
 
 
@@ -56,10 +50,11 @@ def run_checks(
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process).
     """
+    if nct_ids is not None and not len(nct_ids):  # no study to check: no rule, nor the engine (pyarrow), is loaded
+        return CheckResult()
     from checks.engine import run_rules
 
-    # No study to check: no rule runs, so none is imported.
-    rules = all_rules() if nct_ids is None or len(nct_ids) else ()
+    rules = all_rules()
     return run_rules(con, rules, run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,
                      progress=progress)
 

@@ -8,7 +8,6 @@ import os
 import signal
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -16,7 +15,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checks.rule import SEVERITIES, CheckScope, Finding, Rule
+from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
 from warehouse.connect import one_thread, transaction
 
@@ -29,17 +28,6 @@ ISSUE_SCHEMA = pa.schema([
 ])
 # Evidence is an excerpt, not a document: long texts are cut to this many characters.
 EVIDENCE_LIMIT = 600
-
-
-@dataclass
-class CheckResult:
-    """What a check run found: issues per rule, and rules that failed to run."""
-
-    issues: int = 0
-    by_rule: dict[str, int] = field(default_factory=dict)
-    failed_rules: dict[str, str] = field(default_factory=dict)
-    seconds_by_rule: dict[str, float] = field(default_factory=dict)
-    studies: int = 0
 
 
 def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_of: date) -> CheckScope:

@@ -80,14 +80,28 @@ def _run_name(con: duckdb.DuckDBPyConnection) -> str:
 
 def _env() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                       finalize=shown_in_template)
+                       finalize=shown_in_template, bytecode_cache=_compiled_templates())
+
+
+def _compiled_templates():
+    """Jinja's cache of compiled templates (its per-user folder in the temp directory, which it makes private and
+    checks is the user's; a template is compiled again whenever its source changes): a report that renders only
+    its overview need not compile that template on every run. None where that folder cannot be had."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def render_report(con: duckdb.DuckDBPyConnection, db_label: str, gx_docs: str | None = None, pages: int = 1,
-                  watch_pages: tuple[tuple[str, str], ...] = (), figures: dict | None = None) -> str:
+                  watch_pages: tuple[tuple[str, str], ...] = (), figures: dict | None = None,
+                  env: Environment | None = None) -> str:
     """The overview page as an HTML string; `watch_pages` are (list name, relative link) pairs."""
-    return _env().get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
-                                                        watch_pages=watch_pages, **report_context(con, figures))
+    return (env or _env()).get_template("report.html.j2").render(db=db_label, gx_docs=gx_docs, pages=pages,
+                                                                 watch_pages=watch_pages,
+                                                                 **report_context(con, figures))
 
 
 def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | None, prints: Fingerprints,
@@ -183,6 +197,6 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
     report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
-                                    figures=prints.figures), encoding="utf-8")
+                                    figures=prints.figures, env=env), encoding="utf-8")
     written.insert(0, report)
     return written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 STORE = ".fingerprints.json"
@@ -85,7 +86,8 @@ class Fingerprints:
         """Keep every page of `folder` as the last report wrote it (with its rows' keys); False, keeping none,
         when a page of it is missing."""
         pages = [key for key in self.before if key.startswith(folder + "/")]
-        if not all((self.path.parent / key).is_file() for key in pages):
+        root = str(self.path.parent)
+        if not all(os.path.isfile(os.path.join(root, key)) for key in pages):
             return False
         for key in pages:
             self.now[key] = self.before[key]

@@ -9,7 +9,6 @@ import itertools
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 from jinja2 import Environment
 
 from checks.report_data import VERDICT_SQL
@@ -87,6 +86,8 @@ def _drop_pages_past(folder: Path, pages: int) -> int:
 
 def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict, dict]:
     """Issues and source versions of a block of studies, by study."""
+    import pyarrow as pa  # only where study pages are written again: a report that keeps them does not need it
+
     con.register("_block", pa.table({"nct_id": ids}))
     try:
         issues = _dicts(con.execute(f"SELECT i.* FROM ({issues_sql(con)}) i SEMI JOIN _block USING (nct_id) "

@@ -38,6 +38,17 @@ class CheckScope:
         return self.cache[key]
 
 
+@dataclass
+class CheckResult:
+    """What a check run found: issues per rule, and rules that failed to run."""
+
+    issues: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)
+    failed_rules: dict[str, str] = field(default_factory=dict)
+    seconds_by_rule: dict[str, float] = field(default_factory=dict)
+    studies: int = 0
+
+
 # A function rule reads the warehouse (joined to the temp table `check_scope(nct_id)`)
 # and yields findings. It receives the connection and the scope (as_of, shared reads).
 RuleFunction = Callable[[duckdb.DuckDBPyConnection, CheckScope], Iterable[Finding]]

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from flows.parsers.model import Problem
-from flows.unchanged_files import (UNCHANGED_BLOCK, UnchangedFiles, UnchangedLookup, block_of, blocks, candidates,
-                                   not_recorded, utc_timestamps)
+from flows.unchanged_files import (UNCHANGED_BLOCK, Columns, UnchangedFiles, UnchangedLookup, block_of, blocks,
+                                   candidates, not_recorded, utc_micros)
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
@@ -176,12 +176,12 @@ def _read_chunk(chunk: list[Entry], unchanged: UnchangedLookup | None, defer: bo
     yield from blocks(found, start, end)
 
 
-def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> pa.Table:
+def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> Columns:
     """(row, path, sha256) of the files recorded unchanged, in the files' order."""
     if unchanged is None or not files:
         return not_recorded()
     return unchanged(candidates([e.path for e in files], [e.size for e in files],
-                                utc_timestamps([e.timestamp for e in files])))
+                                utc_micros([e.timestamp for e in files])))
 
 
 def _read_file(entry: FileEntry) -> Input | InputProblem:

@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import duckdb
-import pyarrow as pa
 
-from flows import check_studies, inputs, summary
+from flows import check_studies, inputs, summary, unchanged_files
 from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import runs
@@ -184,7 +183,7 @@ def load_prepared(con: duckdb.DuckDBPyConnection, run_id: str, ahead: BatchStart
 
 def unchanged_table(items: list[Item]):
     """The (path, sha256) of a batch's unchanged files as one table."""
-    return pa.concat_tables([item.files for item in items if isinstance(item, UnchangedFiles)])
+    return unchanged_files.joined([item for item in items if isinstance(item, UnchangedFiles)])
 
 
 def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path: Path, as_of: date,

@@ -8,6 +8,7 @@ import duckdb
 
 from checks.missing_fields import not_carried
 from checks.shown_text import markdown_cell
+from warehouse.literals import literal
 
 
 @dataclass
@@ -46,11 +47,10 @@ class RunSummary:
 def fill_from_warehouse(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> RunSummary:
     """Add the run's rejects and the warehouse's issue counts to the summary."""
     summary.studies_total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
-    summary.rejects = con.execute(
-        "SELECT path, stage, reason FROM meta.rejects WHERE run_id = ? ORDER BY path", [summary.run_id]
-    ).fetchall()
-    summary.load_problems = con.execute(
-        "SELECT count(*) FROM meta.load_problems WHERE run_id = ?", [summary.run_id]).fetchone()[0]
+    run = literal(summary.run_id)  # not bound: see warehouse/literals.py
+    summary.rejects = con.execute(f"SELECT path, stage, reason FROM meta.rejects WHERE run_id = {run} ORDER BY path"
+                                  ).fetchall()
+    summary.load_problems = con.execute(f"SELECT count(*) FROM meta.load_problems WHERE run_id = {run}").fetchone()[0]
     layouts = [row[0] for row in con.execute("SELECT DISTINCT source_layout FROM studies ORDER BY 1").fetchall()]
     summary.not_carried = {layout: fields for layout in layouts if (fields := not_carried(layout))}
     by_cat: dict[str, dict[str, int]] = {}

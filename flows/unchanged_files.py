@@ -1,58 +1,166 @@
 """Files recorded unchanged by an earlier run (same path, size and mtime): looked up many at a time and
-carried as blocks of columns, never one object per file, since a re-run meets mostly these."""
+carried as blocks of columns, never one object per file, since a re-run meets mostly these.
+
+A run's own lookups pass plain Python columns (`Columns`): a run that reads no file then imports neither
+pyarrow nor pandas (making a pyarrow array imports pandas). A block becomes a pyarrow table only where a
+batch is prepared (`UnchangedFiles.files`). Lookups and blocks built from pyarrow tables work as before.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from datetime import datetime
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-import numpy as np
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # Unchanged files per UnchangedFiles block at most: the granularity at which they fill batches.
 UNCHANGED_BLOCK = 1024
+EPOCH = datetime(1970, 1, 1)
+
+
+class Column(list):
+    """One column's values, read as a pyarrow column is (`to_pylist`)."""
+
+    def to_pylist(self) -> list:
+        """The values as a list."""
+        return list(self)
+
+
+class Columns:
+    """Named columns of Python values, all of one length: the part of a pyarrow.Table the lookup of unchanged
+    files uses (`num_rows`, `column(name).to_pylist()`, `to_pydict()`), without pyarrow."""
+
+    def __init__(self, columns: dict[str, Sequence]) -> None:
+        self.columns = {name: Column(values) for name, values in columns.items()}
+        lengths = {len(values) for values in self.columns.values()}
+        if len(lengths) > 1:
+            raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+
+    @property
+    def num_rows(self) -> int:
+        """How many rows."""
+        return len(next(iter(self.columns.values()), ()))
+
+    def column(self, name: str) -> Column:
+        """A column by name."""
+        return self.columns[name]
+
+    def to_pydict(self) -> dict[str, list]:
+        """Every column as a list, by name."""
+        return {name: list(values) for name, values in self.columns.items()}
+
+    def table(self) -> "pa.Table":
+        """The same columns as a pyarrow table (path and sha256 as strings, row and size as int64, mtime as
+        microsecond timestamps)."""
+        import pyarrow as pa
+
+        kinds = {"path": pa.string(), "sha256": pa.string(), "row": pa.int64(), "size": pa.int64()}
+        arrays = {name: pa.array(values, kinds.get(name)) for name, values in self.columns.items()}
+        if "mtime" in arrays:
+            arrays["mtime"] = arrays["mtime"].cast(pa.int64()).cast(pa.timestamp("us"))
+        return pa.table(arrays)
+
 
 # Candidate inputs (path, size, mtime) -> a table (row, path, sha256) of those recorded unchanged,
-# `row` indexing the candidates, in ascending order.
-UnchangedLookup = Callable[[pa.Table], pa.Table]
+# `row` indexing the candidates, in ascending order. Columns in, Columns out in a run; a lookup made
+# of pyarrow tables answers with one.
+UnchangedLookup = Callable[[Columns], "Columns | pa.Table"]
 
 
-def not_recorded() -> pa.Table:
-    """The answer of a lookup that found nothing. (Built when asked: making a table from Python values makes
-    pyarrow import pandas, which importing this module need not.)"""
-    return pa.table({"row": pa.array([], pa.int64()), "path": pa.array([], pa.string()),
-                     "sha256": pa.array([], pa.string())})
+def not_recorded() -> Columns:
+    """The answer of a lookup that found nothing."""
+    return Columns({"row": [], "path": [], "sha256": []})
 
 
-@dataclass(frozen=True)
 class UnchangedFiles:
-    """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again."""
+    """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again.
 
-    files: pa.Table  # path, sha256 (the hash recorded then)
+    `files` is their (path, sha256 recorded then) as a pyarrow table, made when first asked for; `columns`
+    as they came (a pyarrow table or Columns)."""
+
+    def __init__(self, files: "pa.Table | Columns") -> None:
+        self.columns = files
+        self._table = None if isinstance(files, Columns) else files
+
+    @property
+    def files(self) -> "pa.Table":
+        """path, sha256 (the hash recorded then) as a pyarrow table."""
+        if self._table is None:
+            self._table = self.columns.table()
+        return self._table
 
     def __len__(self) -> int:
-        return self.files.num_rows
+        return self.columns.num_rows
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UnchangedFiles) and self.files.equals(other.files)
+
+    __hash__ = None
 
 
-def utc_timestamps(timestamps: list[float]) -> pa.Array:
-    """Many st_mtime values as UTC timestamps at once, each exactly what datetime.fromtimestamp gives
-    (to the microsecond, half to even)."""
+def joined(blocks: list[UnchangedFiles]) -> "pa.Table | Columns":
+    """The (path, sha256) of several blocks as one table: Columns when they all came as Columns."""
+    if all(isinstance(block.columns, Columns) for block in blocks):
+        return Columns({"path": [p for b in blocks for p in b.columns.column("path")],
+                        "sha256": [s for b in blocks for s in b.columns.column("sha256")]})
+    import pyarrow as pa
+
+    return pa.concat_tables([block.files for block in blocks])
+
+
+def utc_micros(timestamps: Sequence[float]) -> list[int]:
+    """st_mtime values as microseconds since 1970 in UTC, each exactly what datetime.fromtimestamp gives
+    (to the microsecond, half to even), as `utc_timestamps` gives them."""
+    micros = []
+    add = micros.append
+    modf = math.modf
+    for timestamp in timestamps:
+        fraction, whole = modf(timestamp)
+        add(int(whole) * 1_000_000 + round(fraction * 1e6))
+    return micros
+
+
+def utc_timestamps(timestamps: list[float]) -> "pa.Array":
+    """Many st_mtime values as UTC timestamps at once (a pyarrow array), each exactly what
+    datetime.fromtimestamp gives (to the microsecond, half to even)."""
+    import numpy as np
+    import pyarrow as pa
+
     fraction, whole = np.modf(np.asarray(timestamps, dtype=np.float64))
     micros = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
     return pa.array(micros, pa.timestamp("us"))
 
 
-def candidates(paths: list[str], sizes: list[int], mtimes: pa.Array | list[datetime | None]) -> pa.Table:
-    """The table an UnchangedLookup takes."""
-    return pa.table({"path": pa.array(paths, pa.string()), "size": pa.array(sizes, pa.int64()),
-                     "mtime": mtimes if isinstance(mtimes, pa.Array) else pa.array(mtimes, pa.timestamp("us"))})
+def _micros(value: datetime | int | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    return (value - EPOCH) // _MICROSECOND
 
 
-def blocks(found: pa.Table, start: int, end: int) -> Iterator[UnchangedFiles]:
+_MICROSECOND = datetime(1970, 1, 1, 0, 0, 0, 1) - EPOCH
+
+
+def candidates(paths: list[str], sizes: list[int], mtimes: Sequence[int | datetime | None]) -> Columns:
+    """The table an UnchangedLookup takes: mtime as microseconds since 1970 (naive UTC datetimes are
+    converted, None stays: a file without one is never recorded unchanged)."""
+    return Columns({"path": paths, "size": sizes, "mtime": [_micros(m) for m in mtimes]})
+
+
+def blocks(found: "pa.Table | Columns", start: int, end: int) -> Iterator[UnchangedFiles]:
     """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files.
 
     Each block owns a copy of its rows: a slice would keep, and pickle to a worker process, the buffers of
     the whole answer (every block of a 20,000-file re-run carried all 20,000 paths)."""
+    if isinstance(found, Columns):
+        paths, shas = found.column("path"), found.column("sha256")
+        for offset in range(start, end, UNCHANGED_BLOCK):
+            stop = min(offset + UNCHANGED_BLOCK, end)
+            yield UnchangedFiles(Columns({"path": paths[offset:stop], "sha256": shas[offset:stop]}))
+        return
+    import numpy as np
+    import pyarrow as pa
+
     columns = found.select(["path", "sha256"])
     for offset in range(start, end, UNCHANGED_BLOCK):
         rows = np.arange(offset, min(offset + UNCHANGED_BLOCK, end))
@@ -64,4 +172,4 @@ def block_of(known: list[tuple[str, str]]) -> Iterator[UnchangedFiles]:
     if known:
         paths, shas = zip(*known)
         known.clear()
-        yield UnchangedFiles(pa.table({"path": pa.array(paths, pa.string()), "sha256": pa.array(shas, pa.string())}))
+        yield UnchangedFiles(Columns({"path": list(paths), "sha256": list(shas)}))

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from checks.shown_text import markdown_cell, shown_in_template
+from warehouse.literals import literal
 
 TEMPLATES = Path(__file__).parent / "templates"
 EVENT_TITLES = {"entered": "Entered the list", "left": "Left the list", "changed": "Record changed",
@@ -23,7 +24,7 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]
 def run_lists(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     """The watch lists evaluated at a run, with their counts and events."""
     lists = _dicts(con, "SELECT w.*, l.query FROM meta.watch_runs w LEFT JOIN meta.watch_lists l USING (name) "
-                        "WHERE w.run_id = ? ORDER BY w.name", [run_id])
+                        f"WHERE w.run_id = {literal(run_id)} ORDER BY w.name", [])  # no parameter: literals.py
     for item in lists:
         item["events"] = _dicts(con, "SELECT nct_id, event, detail FROM meta.watch_events WHERE run_id = ? "
                                      "AND name = ? ORDER BY event, nct_id, detail", [run_id, item["name"]])

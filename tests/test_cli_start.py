@@ -21,8 +21,10 @@ SAMPLES = ROOT / "data" / "samples"
 # Heavy libraries only some paths need: the command itself (its --help, `issues`, `search`) needs none of them.
 NOT_FOR_THE_COMMAND = ("pandas", "pandera", "prefect", "great_expectations", "pyarrow", "numpy", "jinja2",
                        "checks.engine", "flows.parsers")
-# A re-run that found nothing new (no --report): no parse, no validation, no rule, no page to render.
-NOT_FOR_A_NO_CHANGE_RUN = ("pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
+# A re-run that found nothing new (no --report): no parse, no validation, no rule, no page to render, and no
+# pandas, numpy or pyarrow (DuckDB imports them on the first parameter bound: such a run binds none,
+# warehouse/literals.py; its unchanged files travel as Python columns; no check engine for no study).
+NOT_FOR_A_NO_CHANGE_RUN = ("pandas", "numpy", "pyarrow", "checks.engine", "pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
                            "flows.validate", "flows.assemble", "checks.dates", "checks.contradictions",
                            "checks.report")
 
@@ -78,6 +80,17 @@ def test_a_run_that_changed_nothing_imports_no_parser_stage_rule_or_template(tmp
     again = _modules(CLI_RUN, env, str(SAMPLES), db)
     assert {"flows.batch_workers", "pandera", "checks.dates"} <= first  # the first run did load and check
     assert not _loaded(again, NOT_FOR_A_NO_CHANGE_RUN)
+
+
+def test_a_run_that_changed_nothing_and_keeps_its_report_imports_no_data_library(tmp_path):
+    env, db = _env(tmp_path), str(tmp_path / "w.duckdb")
+    with_report = CLI_RUN.replace(', "--no-report"', "")
+    first = _modules(with_report, env, str(SAMPLES), db)
+    again = _modules(with_report, env, str(SAMPLES), db)
+    assert {"pandas", "checks.report", "flows.batch_workers"} <= first
+    assert "checks.report" in again and not _loaded(again, ("pandas", "numpy", "pyarrow", "pandera", "checks.engine",
+                                                            "great_expectations", "flows.batch_workers",
+                                                            "checks.dates"))
 
 
 def _walk_before(root: Path, folder: Path, found: list) -> None:

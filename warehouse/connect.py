@@ -39,7 +39,8 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         con.execute("SET disabled_compression_methods = 'fsst'")
         # DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it.
         # Bounded, a run's memory stays flat (DuckDB spills to `<db>.tmp` when an operation needs more).
-        con.execute("SET memory_limit = ?", [os.environ.get("TRIALQC_DUCKDB_MEMORY", DUCKDB_MEMORY)])
+        limit = os.environ.get("TRIALQC_DUCKDB_MEMORY", DUCKDB_MEMORY).replace("'", "''")
+        con.execute(f"SET memory_limit = '{limit}'")  # a literal: a bound value makes DuckDB import pandas
         migrate(con)
     return con
 

@@ -5,6 +5,8 @@ from datetime import datetime
 
 import duckdb
 
+from warehouse.literals import literal
+
 # An issue's identity: study, rule, fields, and its rank among issues identical in those three
 # (ranked within one study, so the keys of some studies are those of the whole table).
 ISSUES_KEYED = """
@@ -34,27 +36,70 @@ def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[i
     """Open, extend and resolve issue episodes from the current quality_issues; return (new, resolved).
 
     Only the studies whose issues differ from their open episodes are compared issue by issue; the
-    open episodes of every other study are extended as they are."""
+    open episodes of every other study are extended as they are. When nothing changed since the run
+    before (`unchanged_since`), every open episode is extended and that run's counts by rule are this run's."""
+    return _record(con, run_id, unchanged_since(con, run_id))
+
+
+def _record(con: duckdb.DuckDBPyConnection, run_id: str, before: str | None) -> tuple[int, int]:
     params = {"run": run_id, "now": datetime.now()}
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CHANGED_ISSUES}")
-        con.execute("""
-            UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
-            WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)
-        new, resolved = _compare_changed(con, params)
-        con.execute("DROP TABLE _issues_now")
-        con.execute("DROP TABLE _changed_studies")
-        con.execute("""
-            INSERT OR REPLACE INTO meta.load_run_issue_counts
-            SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
-            FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
+        if before is not None:  # (literals: a run that read no file binds no parameter, see warehouse/literals.py)
+            new = resolved = 0
+            run, now = literal(run_id), literal(params["now"])
+            con.execute(f"UPDATE meta.quality_issue_history SET last_seen_run = {run}, last_seen_at = {now} "
+                        "WHERE resolved_run IS NULL")
+            con.execute(f"""
+                INSERT OR REPLACE INTO meta.load_run_issue_counts
+                SELECT {run}, rule_id, category, severity, issues, studies
+                FROM meta.load_run_issue_counts WHERE run_id = {literal(before)}""")
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_studies AS {CHANGED_STUDIES}")
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _issues_now AS {CHANGED_ISSUES}")
+            con.execute("""
+                UPDATE meta.quality_issue_history SET last_seen_run = $run, last_seen_at = $now
+                WHERE resolved_run IS NULL AND nct_id NOT IN (SELECT nct_id FROM _changed_studies)""", params)
+            new, resolved = _compare_changed(con, params)
+            con.execute("DROP TABLE _issues_now")
+            con.execute("DROP TABLE _changed_studies")
+            con.execute("""
+                INSERT OR REPLACE INTO meta.load_run_issue_counts
+                SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
+                FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return int(new), int(resolved)
+
+
+# The run just before a run that loaded nothing (it skipped every file it saw), when that run completed and
+# recorded its issue history and outcome: the studies and the issues were then as its record says.
+RUN_BEFORE = """
+    SELECT p.run_id, p.issues_error + p.issues_warning + p.issues_info AS issues
+    FROM meta.load_runs r
+    JOIN meta.load_runs p ON p.run_id = (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
+                                         ORDER BY started_at DESC LIMIT 1)
+    WHERE r.run_id = {run} AND r.files_seen = r.skipped
+      AND p.status = 'completed' AND p.error IS NULL AND p.issues_new IS NOT NULL AND p.issues_resolved IS NOT NULL
+      AND p.studies_trusted IS NOT NULL AND p.studies_review IS NOT NULL AND p.studies_untrusted IS NOT NULL"""
+
+
+def unchanged_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
+    """The run before this one when the studies and their issues are still as that run recorded them, else None.
+
+    That run completed and recorded its issue history (so the open episodes were quality_issues then), this
+    run loaded nothing (so the studies are as they were), and this run's check changed no issue: it wrote
+    none (every issue a check writes carries its run) and removed none (the count is that run's). Only runs
+    write studies and issues, one at a time, so nothing else changed them in between."""
+    row = con.execute(RUN_BEFORE.format(run=literal(run_id))).fetchone()
+    if row is None or row[1] is None:
+        return None
+    before, issues = row
+    now, written = con.execute(f"SELECT count(*), count(*) FILTER (WHERE run_id = {literal(run_id)}) "
+                               "FROM quality_issues").fetchone()
+    return before if now == issues and not written else None
 
 
 def _compare_changed(con: duckdb.DuckDBPyConnection, params: dict) -> tuple[int, int]:
@@ -88,27 +133,36 @@ VERDICTS = """
 
 
 def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: str | None = None,
-                       new: int | None = None, resolved: int | None = None) -> None:
-    """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs."""
-    counts = dict(con.execute("SELECT severity, count(*) FROM quality_issues GROUP BY ALL").fetchall())
-    values = [error, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), new, resolved,
-              *con.execute(VERDICTS).fetchone()]
-    exists = con.execute("SELECT count(*) FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()[0]
+                       new: int | None = None, resolved: int | None = None, same_as: str | None = None) -> None:
+    """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs.
+
+    With `same_as`, a run whose studies and issues are as they were at its end (`unchanged_since`): its counts."""
+    if same_as is not None:
+        counts = con.execute("SELECT issues_error, issues_warning, issues_info, studies_trusted, studies_review, "
+                             f"studies_untrusted FROM meta.load_runs WHERE run_id = {literal(same_as)}").fetchone()
+        values = [error, *counts[:3], new, resolved, *counts[3:]]
+    else:
+        counts = dict(con.execute("SELECT severity, count(*) FROM quality_issues GROUP BY ALL").fetchall())
+        values = [error, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), new, resolved,
+                  *con.execute(VERDICTS).fetchone()]
+    run = literal(run_id)
+    exists = con.execute(f"SELECT count(*) FROM meta.load_runs WHERE run_id = {run}").fetchone()[0]
     if not exists:  # the run failed before it was recorded (e.g. while the schema was migrated)
-        con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) VALUES (?, ?, ?, 'failed')",
-                    [run_id, datetime.now(), datetime.now().date()])
-    con.execute("""UPDATE meta.load_runs SET error = ?, issues_error = ?, issues_warning = ?, issues_info = ?,
-                   issues_new = ?, issues_resolved = ?,
-                   studies_trusted = ?, studies_review = ?, studies_untrusted = ?,
-                   status = CASE WHEN ? IS NULL OR status = 'interrupted' THEN status ELSE 'failed' END,
-                   finished_at = coalesce(finished_at, now()) WHERE run_id = ?""",
-                [*values, error, run_id])
+        con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) "
+                    f"VALUES ({run}, {literal(datetime.now())}, {literal(datetime.now().date())}, 'failed')")
+    values = [literal(value if value is None or isinstance(value, str) else int(value)) for value in values]
+    con.execute("""UPDATE meta.load_runs SET error = {}, issues_error = {}, issues_warning = {}, issues_info = {},
+                   issues_new = {}, issues_resolved = {},
+                   studies_trusted = {}, studies_review = {}, studies_untrusted = {},
+                   status = CASE WHEN {} IS NULL OR status = 'interrupted' THEN status ELSE 'failed' END,
+                   finished_at = coalesce(finished_at, now()) WHERE run_id = {}""".format(*values, literal(error), run))
 
 
 def after_run(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
     """What a completed run leaves behind: its issue history and counts."""
-    new, resolved = record_issue_history(con, run_id)
-    record_run_outcome(con, run_id, new=new, resolved=resolved)
+    before = unchanged_since(con, run_id)
+    new, resolved = _record(con, run_id, before)
+    record_run_outcome(con, run_id, new=new, resolved=resolved, same_as=before)
     return new, resolved
 
 
@@ -124,17 +178,18 @@ def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseExcept
 
 def rule_changes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     """Issues by rule and severity in this run, with the change since the previous completed run."""
-    rel = con.execute("""
-        WITH runs AS (SELECT run_id, started_at FROM meta.load_runs WHERE status = 'completed' OR run_id = $run),
-        previous AS (SELECT run_id FROM runs WHERE started_at < (SELECT started_at FROM runs WHERE run_id = $run)
+    run = literal(run_id)
+    rel = con.execute(f"""
+        WITH runs AS (SELECT run_id, started_at FROM meta.load_runs WHERE status = 'completed' OR run_id = {run}),
+        previous AS (SELECT run_id FROM runs WHERE started_at < (SELECT started_at FROM runs WHERE run_id = {run})
                      ORDER BY started_at DESC LIMIT 1),
-        now_ AS (SELECT * FROM meta.load_run_issue_counts WHERE run_id = $run),
+        now_ AS (SELECT * FROM meta.load_run_issue_counts WHERE run_id = {run}),
         before AS (SELECT * FROM meta.load_run_issue_counts WHERE run_id = (SELECT run_id FROM previous))
         SELECT coalesce(n.rule_id, b.rule_id) AS rule, coalesce(n.severity, b.severity) AS severity,
                coalesce(n.category, b.category) AS category,
                coalesce(n.issues, 0) AS issues, coalesce(n.studies, 0) AS studies,
                coalesce(n.issues, 0) - coalesce(b.issues, 0) AS change
         FROM now_ n FULL JOIN before b USING (rule_id, severity)
-        ORDER BY list_position(['error', 'warning', 'info'], severity), issues DESC, rule""", {"run": run_id})
+        ORDER BY list_position(['error', 'warning', 'info'], severity), issues DESC, rule""")
     names = [d[0] for d in rel.description]
     return [dict(zip(names, row)) for row in rel.fetchall()]

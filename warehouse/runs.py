@@ -7,13 +7,21 @@ time, so a run still marked `running` when the next one starts was interrupted.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from warehouse.connect import transaction
+from warehouse.literals import int_list, literal, text_list
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+    from flows.unchanged_files import Columns
+
+# The statements a run that reads no file makes carry their values as literals (warehouse/literals.py):
+# binding a parameter would import pandas, numpy and pyarrow.
 
 COUNTS = ("files_seen", "loaded", "rejected", "skipped", "studies_loaded")
 
@@ -24,28 +32,26 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, as_of, source: str) -
         "SELECT run_id FROM meta.load_runs WHERE status = 'running' ORDER BY started_at").fetchall()]
     if stale:
         con.execute("UPDATE meta.load_runs SET status = 'interrupted' WHERE status = 'running'")
+    values = ", ".join(map(literal, (run_id, datetime.now(), as_of, source)))
     con.execute(
         "INSERT INTO meta.load_runs (run_id, started_at, as_of, source, status, files_seen, loaded, rejected,"
-        " skipped, studies_loaded) VALUES (?, ?, ?, ?, 'running', 0, 0, 0, 0, 0)",
-        [run_id, datetime.now(), as_of, source],
-    )
+        f" skipped, studies_loaded) VALUES ({values}, 'running', 0, 0, 0, 0, 0)")
     return stale
 
 
 def add_counts(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
     """Add one batch's counts to its run (called inside the batch's transaction)."""
-    sets = ", ".join(f"{name} = coalesce({name}, 0) + ?" for name in COUNTS)
-    con.execute(f"UPDATE meta.load_runs SET {sets} WHERE run_id = ?",
-                [int(counts.get(name, 0)) for name in COUNTS] + [run_id])
+    sets = ", ".join(f"{name} = coalesce({name}, 0) + {literal(int(counts.get(name, 0)))}" for name in COUNTS)
+    con.execute(f"UPDATE meta.load_runs SET {sets} WHERE run_id = {literal(run_id)}")
 
 
 def run_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """The counts a run has committed so far."""
-    row = con.execute(f"SELECT {', '.join(COUNTS)} FROM meta.load_runs WHERE run_id = ?", [run_id]).fetchone()
+    row = con.execute(f"SELECT {', '.join(COUNTS)} FROM meta.load_runs WHERE run_id = {literal(run_id)}").fetchone()
     return {name: int(value or 0) for name, value in zip(COUNTS, row or (0,) * len(COUNTS))}
 
 
-def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table) -> None:
+def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Columns") -> None:
     """Record files recorded unchanged (path, sha256) as seen by the run, and count them skipped, in one
     transaction: all that loading a batch of only such files does (warehouse.load.load_batch), without
     building the batch."""
@@ -54,15 +60,20 @@ def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table) 
         add_counts(con, run_id, {"files_seen": files.num_rows, "skipped": files.num_rows})
 
 
-def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table | None) -> None:
+def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Columns | None") -> None:
     """Files recorded unchanged (path, sha256) were seen by the run: their rows keep everything else,
     outcome included. Inside the caller's transaction."""
     if files is None or not files.num_rows:
         return
+    update = f"UPDATE meta.source_files f SET last_seen_run = {literal(run_id)} FROM {{files}} s " \
+             "WHERE f.sha256 = s.sha256 AND f.path = s.path"
+    if not hasattr(files, "select"):  # Columns
+        con.execute(update.format(files=f"(SELECT unnest({text_list(files.column('path'))}) AS path, "
+                                        f"unnest({text_list(files.column('sha256'))}) AS sha256)"))
+        return
     con.register("_unchanged_in", files.select(["path", "sha256"]))
     try:
-        con.execute("""UPDATE meta.source_files f SET last_seen_run = ? FROM _unchanged_in s
-                       WHERE f.sha256 = s.sha256 AND f.path = s.path""", [run_id])
+        con.execute(update.format(files="_unchanged_in"))
     finally:
         con.unregister("_unchanged_in")
 
@@ -70,21 +81,21 @@ def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pa.Table | Non
 def nothing_loaded_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
     """The run before this one, when this one skipped every file it saw (it loaded and rejected nothing): the
     study tables, source records and rejects are then as that run published them; else None."""
-    row = con.execute("""SELECT (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
+    row = con.execute(f"""SELECT (SELECT run_id FROM meta.load_runs WHERE started_at < r.started_at
                                  ORDER BY started_at DESC LIMIT 1)
-                         FROM meta.load_runs r WHERE run_id = ? AND files_seen = skipped""", [run_id]).fetchone()
+                         FROM meta.load_runs r WHERE run_id = {literal(run_id)} AND files_seen = skipped""").fetchone()
     return row[0] if row else None
 
 
 def issues_written(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
     """Whether the run's check wrote any quality issue."""
-    return con.execute("SELECT count(*) FROM quality_issues WHERE run_id = ?", [run_id]).fetchone()[0] > 0
+    return con.execute(f"SELECT count(*) FROM quality_issues WHERE run_id = {literal(run_id)}").fetchone()[0] > 0
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str) -> None:
     """Record a run's final status: completed, interrupted or failed."""
-    con.execute("UPDATE meta.load_runs SET finished_at = ?, status = ? WHERE run_id = ?",
-                [datetime.now(), status, run_id])
+    con.execute(f"UPDATE meta.load_runs SET finished_at = {literal(datetime.now())}, status = {literal(status)} "
+                f"WHERE run_id = {literal(run_id)}")
 
 
 def mark_unchecked(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: list[str]) -> None:
@@ -99,9 +110,18 @@ def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, files: pa.Table) -> pa.Table:
+def unchanged_files(con: duckdb.DuckDBPyConnection, files: "pa.Table | Columns") -> "pa.Table | Columns":
     """(row, path, sha256) of the files (path, size, mtime) recorded before with the same path, size and
-    modification time, `row` indexing `files`, in ascending order: one join for all of them."""
+    modification time, `row` indexing `files`, in ascending order: one join for all of them. Columns (mtime
+    in microseconds since 1970) give Columns, a pyarrow table gives one.
+
+    A path recorded with two contents at the same size and mtime: the greater sha256 stands."""
+    if not hasattr(files, "select"):
+        return _unchanged_columns(con, files)
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     con.register("_stat_in", files.append_column("row", pa.array(np.arange(files.num_rows, dtype=np.int64))))
     try:
         # Sorted here, by row alone: DuckDB's ORDER BY cost more than the join itself.
@@ -109,7 +129,6 @@ def unchanged_files(con: duckdb.DuckDBPyConnection, files: pa.Table) -> pa.Table
         found = found.take(pc.sort_indices(found.column("row")))
         rows = found.column("row")
         if len(rows) > 1 and pc.any(pc.equal(rows[1:], rows[:-1])).as_py():
-            # A path recorded with two contents at the same size and mtime: the greater sha256 stands.
             found = con.execute(f"SELECT s.row, max(f.sha256) AS sha256 {_RECORDED} GROUP BY s.row "
                                 "ORDER BY s.row").to_arrow_table()
     finally:
@@ -118,8 +137,26 @@ def unchanged_files(con: duckdb.DuckDBPyConnection, files: pa.Table) -> pa.Table
                      "sha256": found.column("sha256")})
 
 
-_RECORDED = """FROM _stat_in s JOIN meta.source_files f
-               ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime"""
+def _unchanged_columns(con: duckdb.DuckDBPyConnection, files: "Columns") -> "Columns":
+    from flows.unchanged_files import Columns
+
+    paths = files.column("path")
+    if not paths:
+        return Columns({"row": [], "path": [], "sha256": []})
+    stat_in = (f"(SELECT row, path, size, make_timestamp(mtime) AS mtime FROM (SELECT unnest(range({len(paths)})) "
+               f"AS row, unnest({text_list(paths)}) AS path, unnest({int_list(files.column('size'))}) AS size, "
+               f"unnest({int_list(files.column('mtime'))}) AS mtime))")
+    best: dict[int, str] = {}
+    for row, sha in con.execute(f"SELECT s.row, f.sha256 {_RECORDED_IN.format(stat_in=stat_in)}").fetchall():
+        if row not in best or sha > best[row]:
+            best[row] = sha
+    rows = sorted(best)
+    return Columns({"row": rows, "path": [paths[row] for row in rows], "sha256": [best[row] for row in rows]})
+
+
+_RECORDED_IN = """FROM {stat_in} s JOIN meta.source_files f
+                  ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime"""
+_RECORDED = _RECORDED_IN.format(stat_in="_stat_in")
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
@@ -128,6 +165,8 @@ def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
         return set()
     # A join against the batch's hashes: testing each recorded file against the whole list
     # (list_contains) cost seconds per batch once the warehouse held 100,000 files.
+    import pyarrow as pa
+
     con.register("_sha_in", pa.table({"sha256": pa.array(shas, pa.string())}))
     try:
         rows = con.execute("SELECT DISTINCT sha256 FROM meta.source_files "
@@ -137,9 +176,11 @@ def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def recorded_prefixes(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+def recorded_prefixes(con: duckdb.DuckDBPyConnection) -> "np.ndarray":
     """The first 64 bits of every sha256 recorded, sorted: a compact stand-in for the known hashes, which
     may match more than they (never less) and so is only a first guess, checked before loading."""
+    import numpy as np
+
     rows = con.execute("SELECT DISTINCT ('0x' || sha256[1:16])::UBIGINT AS prefix FROM meta.source_files "
                        "WHERE length(sha256) = 64 ORDER BY prefix").fetchnumpy()
     return np.asarray(rows["prefix"], dtype=np.uint64)

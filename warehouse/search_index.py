@@ -115,8 +115,8 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
 
 def index_exists(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the BM25 index has been built in this warehouse."""
-    return bool(con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?",
-                            [INDEX_SCHEMA]).fetchone()[0])
+    return bool(con.execute(  # a literal: a bound value makes DuckDB import pandas
+        f"SELECT count(*) FROM duckdb_schemas() WHERE schema_name = '{INDEX_SCHEMA}'").fetchone()[0])
 
 
 def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequence[str] | None) -> int:
