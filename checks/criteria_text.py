@@ -15,7 +15,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
-from checks.criteria_repeat_screen import may_repeat
+from checks.criteria_repeat_screen import may_repeat, word_bytes
 
 _HEADING = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
@@ -144,6 +144,15 @@ class Reading:
         self.lowered = text.lower()
         self.sections = sections(text, self.lowered)
         self._candidates: dict[Section, list[Marker]] | None = None
+        self._words: bytes | None | bool = False  # not read yet
+
+    @property
+    def words(self) -> bytes | None:
+        """`criteria_repeat_screen.word_bytes` of the text: its words at its offsets (None: lower-casing
+        changes its length), read once for the screen and the items' keys."""
+        if self._words is False:
+            self._words = word_bytes(self.text, self.lowered)
+        return self._words
 
     def candidates(self, section: Section) -> list[Marker]:
         """The list numbers in one section, in order."""
@@ -332,6 +341,9 @@ def _words(text: str) -> list[bytes]:
 def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     """The criteria as separate items, split at item numbers, bullets and blank lines."""
     read = reading(text or "", memo)
+    # The text's words at its offsets: a piece's words are those of its slice (exact: lower-casing that keeps
+    # the length maps each character alone, but for the Greek capital sigma, which is no ASCII letter either way).
+    all_words = read.words
     for section in read.sections:
         numbered = {mk.start: mk.number for mk in walk(text, section, 0, read)[0]}
         chunk = text[section.start:section.end]
@@ -341,7 +353,8 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
             piece = text[start:end]
-            words = _words(piece[_ITEM_MARK.match(piece).end():])
+            mark_end = start + _ITEM_MARK.match(piece).end()
+            words = _words(text[mark_end:end]) if all_words is None else all_words[mark_end:end].split()
             if len(words) >= MIN_ITEM_WORDS and not piece.rstrip(" \t\n(").endswith(":"):
                 yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
@@ -371,8 +384,13 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     if not text:
         return []
     read = _numbered_reading(text, memo)
-    numbers, lowered = (read.list_numbers(), read.lowered) if read is not None else ([], None)
-    if not may_repeat(text, numbers, MIN_ITEM_WORDS, lowered):
+    if read is None:
+        screened = may_repeat(text, [], MIN_ITEM_WORDS)
+    else:
+        words = read.words
+        screened = may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, read.lowered) if words is None else \
+            may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, words=words)
+    if not screened:
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
 

@@ -1,0 +1,78 @@
+"""A criteria text's words are read once (`Reading.words`) for the repeat screen and every item's key.
+
+The plain path reads each piece's words alone (`criteria_text._words` of the piece after its mark) and the
+screen lower-cases and encodes the text itself; both must give what the shared bytes give, on phrases that
+fire and that stay quiet and on letters whose lower case depends on the text around them (Σ) or changes
+the length (İ), and on non-ASCII letters that lower-case to ASCII (the Kelvin sign).
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks import criteria_text
+from checks.criteria_repeat_screen import may_repeat, word_bytes
+from checks.criteria_text import MIN_ITEM_WORDS, Reading, items, repeated_items
+
+TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
+
+
+def _plain_items(text: str) -> list:
+    """The items with each key read from its own piece (the shared words switched off)."""
+    read = criteria_text.Reading(text)
+    read._words = None
+    return list(items(text, {criteria_text.Reading: read}))
+
+
+def _same(text: str) -> None:
+    assert list(items(text)) == _plain_items(text)
+    read = Reading(text)
+    numbers = read.list_numbers()
+    assert may_repeat(text, numbers, MIN_ITEM_WORDS) == (
+        True if read.words is None else may_repeat(text, numbers, MIN_ITEM_WORDS, words=read.words))
+    assert read.words == word_bytes(text)
+
+
+FIRES = [
+    f"Exclusion Criteria:\n1. {TB}\n2. Pregnancy\n3. {TB}",
+    f"Exclusion Criteria:\n- {TB}\n- Pregnancy or breastfeeding\n- {TB.upper()}",
+    "Exclusion Criteria:\n1. ΟΔΥΣ Patients with ΣΑΣ history of active disease in ΣΑΣΣ years\n2. Pregnancy\n"
+    "3. ΟΔΥΣ Patients with ΣΑΣ history of active disease in ΣΑΣΣ years",
+    "Exclusion Criteria:\n1. \u212aelvin scale temperature above forty degrees at screening\n2. x\n"
+    "3. \u212aelvin scale temperature above forty degrees at screening",
+]
+QUIET = [
+    "Exclusion Criteria:\n1. Pregnancy\n2. Age under 18 years\n3. Pregnancy",
+    f"Inclusion Criteria:\n1. {TB}\nExclusion Criteria:\n1. {TB}",
+    "Exclusion Criteria:\n1. ΟΔΥΣ Patients with ΣΑΣ history of active disease\n2. ΟΔΥΣ Patients with ΣΑΣ "
+    "history of other disease",
+    "İnclusion Criteria:\n1. İstanbul patients with a history of active disease\n2. İstanbul patients with a "
+    "history of active illness",
+]
+
+
+def test_phrases_that_fire_read_alike_and_fire():
+    for text in FIRES:
+        _same(text)
+        assert repeated_items(text)
+
+
+def test_phrases_that_stay_quiet_read_alike_and_stay_quiet():
+    for text in QUIET:
+        _same(text)
+        assert repeated_items(text) == []
+
+
+def test_a_letter_lower_cased_to_two_characters_reads_each_piece_alone():
+    assert Reading(QUIET[3]).words is None
+    assert [i.key for i in items(QUIET[3])] == [i.key for i in _plain_items(QUIET[3])]
+
+
+_PIECES = ("Exclusion Criteria:", "1. ", "2) ", "- ", "• ", "\n", "\n\n", "Σ", "ΣΑ ", "ς", "İ", "\u212a", "ß ",
+           "ſ", "history ", "of ", "active ", "tb ", "within ", "the ", "last ", "year ", "ΟΔΥΣ. ", ": ", "; ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_generated_texts_read_alike(text):
+    _same(text + "\n" + text)  # stated twice, so items repeat
