@@ -53,7 +53,33 @@ def _assessor_only(design: dict) -> bool:
 
 
 def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
-    """The open-label statement that contradicts a masked design, if there is one."""
+    """The open-label statement that contradicts a masked design, if there is one.
+
+    What `_open_label_claim_of_every_claim` says, asking only what the answer needs: the masking
+    description's claims first, then only the first open-label claim of all texts (no claim after it is
+    judged), and whether the texts speak of blinding only when there is one.
+    """
+    assessor_only = _assessor_only(design)
+    for source in texts:
+        if source.field != "designs.masking_description":
+            continue
+        for c in claims([source], OPEN_LABEL):
+            if c.negated or (assessor_only and OPEN_LABEL_WORDS.match(c.phrase)):
+                continue  # assessor only: open label for participants and staff, outcomes assessed blind
+            if not BLINDED_ASSESSMENT.search(source.text) and not BLINDED.search(source.text):
+                return c
+            break  # this text says blinded too: none of its claims is stated plainly
+    # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
+    if assessor_only:
+        return None
+    first = first_affirmed(texts, OPEN_LABEL)
+    if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
+        return None
+    return first
+
+
+def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText]) -> Claim | None:
+    """`_open_label_claim` from every open-label claim of the texts (the plain reading, kept for tests)."""
     opens = _affirmed(texts, OPEN_LABEL)
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
         opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]

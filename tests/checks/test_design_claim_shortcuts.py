@@ -104,3 +104,45 @@ def test_phrase_level_answers_fire_and_stay_quiet():
     # A text without the needle word is never read, yet answers as one read whole.
     assert only_denied([StudyText(summary, "Single arm.")], RANDOMIZED) is None
     assert list(itertools.chain(claims([StudyText(summary, "Single arm.")], RANDOMIZED))) == []
+
+
+# The masked-design rule's question, lazily and from every claim.
+from checks.contradictions_design import _open_label_claim, _open_label_claim_of_every_claim  # noqa: E402
+
+OPEN_SENTENCES = [
+    "This is an open-label study.", "No masking.", "Open label for participants; outcome assessors are blinded.",
+    "A double-blind, placebo-controlled trial.", "Followed by an open-label extension.",
+    "A previous open-label trial was published.", "The study is not open label.", "Blinded outcome assessment.",
+    "Patients will receive the drug.", "The study is not blinded.",
+]
+DESIGNS = [
+    {"subject_masked": True, "caregiver_masked": None, "investigator_masked": None, "outcomes_assessor_masked": True},
+    {"subject_masked": None, "caregiver_masked": None, "investigator_masked": None, "outcomes_assessor_masked": True},
+]
+
+
+def test_open_label_claim_answers_as_every_claim_does():
+    rnd, seen = random.Random(11), set()
+    fields = FIELDS + ["designs.masking_description"]
+    for _ in range(1500):
+        texts = [(rnd.choice(fields), " ".join(rnd.choice(OPEN_SENTENCES) for _ in range(rnd.randint(1, 3))))
+                 for _ in range(rnd.randint(0, 4))]
+        design = rnd.choice(DESIGNS)
+        lazy = _open_label_claim(design, [StudyText(f, t) for f, t in texts])
+        plain = _open_label_claim_of_every_claim(design, [StudyText(f, t) for f, t in texts])
+        assert _key(lazy) == _key(plain), (design, texts)
+        seen.add((lazy is None, lazy is not None and lazy.source.field == "designs.masking_description"))
+    assert seen == {(True, False), (False, False), (False, True)}  # quiet, fired elsewhere, fired as stated
+
+
+def test_open_label_claim_phrases_fire_and_stay_quiet():
+    masked = DESIGNS[0]
+    stated = StudyText("designs.masking_description", "Open label.")
+    assert _key(_open_label_claim(masked, [stated])) == ("designs.masking_description", "Open label.", 0, 10, False)
+    # Elsewhere, open label fits a design whose text speaks of blinding: quiet.
+    summary = StudyText("design_groups.description", "This is an open-label study. Blinded outcome assessment.")
+    assert _open_label_claim(masked, [summary]) is None
+    # Assessor-only masking: "open label" is the participants' view, quiet even where stated.
+    assert _open_label_claim(DESIGNS[1], [StudyText("designs.masking_description", "Open label.")]) is None
+    assert _key(_open_label_claim(DESIGNS[1], [StudyText("designs.masking_description", "No masking.")])) == (
+        "designs.masking_description", "No masking.", 0, 10, False)
