@@ -41,6 +41,10 @@ _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
 # above: a text without one has no list number, so it has no sections worth reading.
 _MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
+# The same matches found from their point or bracket (a search for one character is fast, trying a digit
+# at every character is not): one look-behind for each way the digit may stand before it.
+_MAY_NUMBER_POINT = re.compile(r"\.(?:(?<=\d\.)|(?<=\d[ \t]\.)|(?<=\d\\\.)|(?<=\d[ \t]\\\.))")
+_MAY_NUMBER_BRACKET = re.compile(r"\)(?:(?<=\d\))|(?<=\d[ \t]\))|(?<=\d\\\))|(?<=\d[ \t]\\\)))")
 MIN_ITEM_WORDS = 6
 _PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
@@ -398,7 +402,13 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
 def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:
     """The text's reading, or None when it holds no list number (no digit before a point or bracket):
     such a text is not read at all, by either rule."""
-    return reading(text, memo) if text and _MAY_NUMBER.search(text) else None
+    return reading(text, memo) if text and may_number(text) else None
+
+
+def may_number(text: str) -> bool:
+    """Whether the text has a digit before a point or a bracket (`_MAY_NUMBER`), looked for from the point
+    or the bracket."""
+    return _MAY_NUMBER_POINT.search(text) is not None or _MAY_NUMBER_BRACKET.search(text) is not None
 
 
 def _list_numbers(text: str, memo: dict | None) -> list[int]:

@@ -76,3 +76,21 @@ _PIECES = ("Exclusion Criteria:", "1. ", "2) ", "- ", "• ", "\n", "\n\n", "Σ"
 @given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
 def test_generated_texts_read_alike(text):
     _same(text + "\n" + text)  # stated twice, so items repeat
+
+
+# Whether a text may hold a list number, looked for from its point or bracket instead of from a digit.
+from checks.criteria_text import _MAY_NUMBER, may_number  # noqa: E402
+
+
+def test_a_list_number_is_found_from_its_point_or_bracket_on_phrases():
+    for text, found in [("1. Age", True), ("age 3 )", True), ("* 2\\. x", True), ("(4\\) y", True), ("7\t.", True),
+                        ("no numbers here.", False), ("3 years (adults)", False), ("1  . two spaces", False),
+                        ("٣. Arabic-Indic", True), ("x.1", False), ("", False)]:
+        assert may_number(text) is found, text
+        assert bool(_MAY_NUMBER.search(text)) is found, text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from("1٣a .)\\\t\n9x("), max_size=12))
+def test_a_list_number_is_found_from_its_point_or_bracket_as_from_its_digit(text):
+    assert may_number(text) == bool(_MAY_NUMBER.search(text))
