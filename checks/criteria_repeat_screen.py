@@ -64,10 +64,17 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
     if len(tokens) < 2 * min_words:
         return False
     cuts = _cut_word_counts(words, marker_starts, lines, words_of_lines)
-    ends: dict[tuple, list[int]] = {}
+    # Cuts grouped by their last `tail` words, among the cuts whose last word some other cut ends in too
+    # (two cuts ending in the same words end in the same word: the others are in no group of two).
+    by_last: dict[bytes, list[int]] = {}
     for j in cuts:
         if j > tail:
-            ends.setdefault(tuple(tokens[j - tail:j]), []).append(j)
+            by_last.setdefault(tokens[j - 1], []).append(j)
+    ends: dict[tuple, list[int]] = {}
+    for alike in by_last.values():
+        if len(alike) > 1:
+            for j in alike:
+                ends.setdefault(tuple(tokens[j - tail:j]), []).append(j)
     starts = {q for k in cuts for q in (k + 1, k + 2)}
     return any(_same_key(tokens, group, starts, tail) for group in ends.values() if len(group) > 1)
 

@@ -184,6 +184,17 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 _UNLOWERED = re.compile("[" + "".join(map(chr, CASE_FOLDS)) + "]")
 
 
+_UNLOWERED_CHARS = tuple(map(chr, CASE_FOLDS))
+
+
+def _unlowered_in(text: str) -> bool:
+    """Whether `_UNLOWERED` finds a character in the text (three one-character searches, faster than the class)."""
+    for char in _UNLOWERED_CHARS:
+        if char in text:
+            return True
+    return False
+
+
 def folded(source: StudyText) -> str | None:
     """The text lower-cased so that each character stays at its offset and becomes the ASCII letter a
     case-insensitive pattern matches it to, if any: ASCII text's `lowered`; None if that cannot be."""
@@ -192,7 +203,7 @@ def folded(source: StudyText) -> str | None:
         return source.lowered
     known = source.memo.get("folded")
     if known is None:
-        known = folded_text(text) if _UNLOWERED.search(text) else source.lowered
+        known = folded_text(text) if _unlowered_in(text) else source.lowered
         known = source.memo["folded"] = known if len(known) == len(text) else ""
     return known or None
 

@@ -94,3 +94,15 @@ def test_a_list_number_is_found_from_its_point_or_bracket_on_phrases():
 @given(st.text(st.sampled_from("1٣a .)\\\t\n9x("), max_size=12))
 def test_a_list_number_is_found_from_its_point_or_bracket_as_from_its_digit(text):
     assert may_number(text) == bool(_MAY_NUMBER.search(text))
+
+
+def test_the_screen_groups_cuts_by_their_last_word_first():
+    # Two items end in the same word but not the same five words: no group; in the same five: a group.
+    quiet = ("Exclusion Criteria:\n1. Allergy to any part of the study drug given as treatment\n"
+             "2. Prior exposure within five years to another unrelated treatment")
+    fires = ("Exclusion Criteria:\n1. Allergy to any part of the study drug given as treatment\n"
+             "2. Pregnancy\n3. Allergy to any part of the study drug given as treatment")
+    for text, found in ((quiet, False), (fires, True)):
+        read = Reading(text)
+        assert may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS) is found
+        assert bool(repeated_items(text)) is found

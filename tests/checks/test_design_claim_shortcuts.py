@@ -146,3 +146,13 @@ def test_open_label_claim_phrases_fire_and_stay_quiet():
     assert _open_label_claim(DESIGNS[1], [StudyText("designs.masking_description", "Open label.")]) is None
     assert _key(_open_label_claim(DESIGNS[1], [StudyText("designs.masking_description", "No masking.")])) == (
         "designs.masking_description", "No masking.", 0, 10, False)
+
+
+# Whether a text holds a character lower-casing does not fold (İ, ı, ſ): three searches for one character.
+from checks.design_text import _UNLOWERED, _unlowered_in  # noqa: E402
+
+
+@pytest.mark.parametrize("text", ["", "plain ascii", "İstanbul", "randomıſed", "ſ", "Straße µg ﬁne", "I i S s",
+                                  "\u0130\u0131\u017f", "K\u212a"])
+def test_characters_lower_casing_does_not_fold_are_found_as_by_their_class(text):
+    assert _unlowered_in(text) is bool(_UNLOWERED.search(text))
