@@ -187,10 +187,13 @@ def _joined(parts: list[dict[str, list[StudyText]]]) -> dict[str, list[StudyText
     return texts
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
     """The matched span with up to `width` characters either side, on one line."""
     left, right = max(0, start - width), min(len(text), end + width)
-    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
+    snippet = _SPACES.sub(" ", text[left:right]).strip()
     return ("..." if left else "") + snippet + ("..." if right < len(text) else "")
 
 
