@@ -104,7 +104,8 @@ def _read_columns(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
 
 def _columns_of_part(rows: pa.Table, scope: CheckScope) -> list[list]:
     """The rows' columns as Python lists, only the rows of the studies in scope.nct_ids."""
-    keep = pc.is_in(rows.column(0), value_set=pa.array(list(scope.nct_ids), pa.string()))
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    keep = pc.is_in(rows.column(0), value_set=ids)
     rows = rows.filter(keep)
     return [column.to_pylist() for column in rows.columns]
 
@@ -164,13 +165,32 @@ def _table_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
 
 
 def _read_texts(table: str, columns: tuple[str, ...], rows: pa.Table, scope: CheckScope) -> dict[str, list[StudyText]]:
-    texts: dict[str, list[StudyText]] = defaultdict(list)
+    """Each study's non-empty texts of the table's columns, row by row, column by column.
+
+    A value is text when it is a string with a character that is not white space: `not value.isspace()` on
+    a non-empty string says what `value.strip()` does (the same white space), without copying the string.
+    """
+    texts: dict[str, list[StudyText]] = {}
     names = [f"{table}.{column}" for column in columns]
     ids, *values = _columns_of_part(rows, scope)
+    if len(values) == 1:  # one column: no row to take apart
+        name = names[0]
+        for nct_id, value in zip(ids, values[0]):
+            if value and isinstance(value, str) and not value.isspace():
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
+        return texts
     for nct_id, row in zip(ids, zip(*values)):
         for name, value in zip(names, row):
-            if isinstance(value, str) and value.strip():
-                texts[nct_id].append(StudyText(name, value))
+            if value and isinstance(value, str) and not value.isspace():
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
     return texts
 
 
