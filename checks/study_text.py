@@ -157,6 +157,50 @@ def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
     return scope.shared(("texts", fields, scope.nct_ids), lambda: _joined(parts))
 
 
+def texts_of_studies(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
+                     nct_ids: Iterable[str]) -> dict[str, list[str]]:
+    """What `texts_by_study(con, scope, fields)` gives for each of `nct_ids` (of the scope), as strings: a table's
+    texts already made for the scope are taken from there, any other table's rows are read for these
+    studies only (a rule that needs some studies' texts does not make every study's).
+
+    Every table is read from the warehouse (as `texts_by_study` does) even when no study is asked for, so
+    the run's process makes the reads for a worker that asks.
+    """
+    wanted = [n for n in dict.fromkeys(nct_ids) if n in scope.nct_ids]
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for name in fields:
+        table, column = name.split(".")
+        by_table[table].append(column)
+    parts = []
+    for table, columns in by_table.items():
+        rows = _scoped_table(con, scope, table, tuple(columns))
+        made = scope.cache.get(("table texts", table, tuple(columns), scope.nct_ids))
+        if made is not None:
+            parts.append({n: [t.text for t in made[n]] for n in wanted if n in made})
+        else:
+            parts.append(_texts_of_rows(rows, wanted))
+    texts: dict[str, list[str]] = {}
+    for nct_id in wanted:
+        found = [text for part in parts for text in part.get(nct_id, ())]
+        if found:
+            texts[nct_id] = found
+    return texts
+
+
+def _texts_of_rows(rows: pa.Table, nct_ids: list[str]) -> dict[str, list[str]]:
+    """Each of the studies' non-empty texts of the rows (nct_id, *columns), row by row, column by column."""
+    if not nct_ids:
+        return {}
+    keep = pc.is_in(rows.column(0), value_set=pa.array(nct_ids, pa.string()))
+    ids, *values = [column.to_pylist() for column in rows.filter(keep).columns]
+    texts: dict[str, list[str]] = {}
+    for nct_id, row in zip(ids, zip(*values)):
+        for value in row:
+            if value and isinstance(value, str) and not value.isspace():
+                texts.setdefault(nct_id, []).append(value)
+    return texts
+
+
 def _table_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
                  columns: tuple[str, ...]) -> dict[str, list[StudyText]]:
     rows = _scoped_table(con, scope, table, columns)
