@@ -32,12 +32,16 @@ from itertools import accumulate, chain
 
 # As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
+# The same for ASCII text not lower-cased: A-Z become a-z (all str.lower does to ASCII text).
+_ASCII_WORDS_AND_LINES = bytes(c + 32 if 65 <= c <= 90 else _WORDS_AND_LINES[c] for c in range(256))
 
 
 def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
     """The text's words as `may_repeat` reads them: lower case, a-z and 0-9 kept, line breaks kept, every other
     character a space, one byte per character (so at the text's offsets); None when lower-casing changes the
     length (a letter lower-cased to two characters). `lowered`: text.lower(), if at hand."""
+    if lowered is None and text.isascii():  # lower-cased by the same table: A-Z are a-z there
+        return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):
         return None

@@ -104,8 +104,9 @@ def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[r
                 yield m
 
 
-def sections(text: str, lowered: str | None = None) -> list[Section]:
-    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), if at hand)."""
+def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
+    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or an ASCII
+    text's `word_bytes`, if at hand)."""
     heads = list(_headings(text, text.lower() if lowered is None else lowered))
     if not heads:
         return [Section("criteria", 0, len(text))]
@@ -117,7 +118,7 @@ def sections(text: str, lowered: str | None = None) -> list[Section]:
     return found
 
 
-def _headings(text: str, lowered: str) -> Iterator[re.Match]:
+def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
     """The heading lines of the text: `_HEADING` tried only on lines where the lower-cased text says "criteria".
 
     Every heading holds "criteria" in any case; lower-casing keeps it at its place unless the text
@@ -128,7 +129,8 @@ def _headings(text: str, lowered: str) -> Iterator[re.Match]:
     if len(lowered) != len(text) or "\u0131" in text:
         yield from _matches_at(_HEADING, text, _line_starts(text))
         return
-    tried, at = -1, lowered.find("criteria")
+    needle = "criteria" if isinstance(lowered, str) else b"criteria"  # an ASCII text's words: the same places
+    tried, at = -1, lowered.find(needle)
     while at >= 0:
         line_start = text.rfind("\n", 0, at) + 1
         if line_start > tried:  # a heading ends its line, so no later line start is passed over
@@ -136,7 +138,7 @@ def _headings(text: str, lowered: str) -> Iterator[re.Match]:
             m = _HEADING.match(text, line_start)
             if m:
                 yield m
-        at = lowered.find("criteria", at + 8)
+        at = lowered.find(needle, at + 8)
 
 
 class Reading:
@@ -145,17 +147,26 @@ class Reading:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = text.lower()
-        self.sections = sections(text, self.lowered)
-        self._candidates: dict[Section, list[Marker]] | None = None
+        self._lowered: str | None = None
         self._words: bytes | None | bool = False  # not read yet
+        # An ASCII text's headings are found in its words, which hold "criteria" where its lower case does:
+        # the text is not lower-cased at all.
+        self.sections = sections(text, self.words if text.isascii() else self.lowered)
+        self._candidates: dict[Section, list[Marker]] | None = None
+
+    @property
+    def lowered(self) -> str:
+        """text.lower(), made when first asked for."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     @property
     def words(self) -> bytes | None:
         """`criteria_repeat_screen.word_bytes` of the text: its words at its offsets (None: lower-casing
         changes its length), read once for the screen and the items' keys."""
         if self._words is False:
-            self._words = word_bytes(self.text, self.lowered)
+            self._words = word_bytes(self.text) if self.text.isascii() else word_bytes(self.text, self.lowered)
         return self._words
 
     def candidates(self, section: Section) -> list[Marker]:

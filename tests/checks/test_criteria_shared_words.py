@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks import criteria_text
-from checks.criteria_repeat_screen import may_repeat, word_bytes
+from checks.criteria_repeat_screen import _WORDS_AND_LINES, may_repeat, word_bytes
 from checks.criteria_text import MIN_ITEM_WORDS, Reading, items, repeated_items
 
 TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
@@ -106,3 +106,19 @@ def test_the_screen_groups_cuts_by_their_last_word_first():
         read = Reading(text)
         assert may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS) is found
         assert bool(repeated_items(text)) is found
+
+
+def test_ascii_text_is_read_without_lower_casing_as_lower_cased():
+    # Every ASCII character alone and in a text: the words and the headings as from the lower-cased text.
+    every = "".join(map(chr, range(128)))
+    for text in (every, every.upper(), "INCLUSION CRITERIA:\n1. AGE\nExclusion Criteria\n2. X", "CrItErIa\ncriteria"):
+        assert word_bytes(text) == text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
+        assert Reading(text).sections == criteria_text.sections(text) == criteria_text.sections(text, text.lower())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("Criteria Inclusion EXCLUSION: 1. 2) - *\n\t\\iıİK\u212a"), max_size=80))
+def test_headings_found_in_the_words_are_those_found_in_the_lower_case(text):
+    assert Reading(text).sections == criteria_text.sections(text, text.lower())
+    if text.isascii():
+        assert Reading(text).words == text.lower().encode("ascii").translate(_WORDS_AND_LINES)
