@@ -333,9 +333,10 @@ def _gaps(read: Reading) -> list[NumberingGap]:
     return gaps
 
 
-@dataclass(frozen=True)
-class Item:
-    """One criterion: its section, its number if it has one, its span and a comparison key."""
+class Item(NamedTuple):
+    """One criterion: its section, its number if it has one, its span and a comparison key.
+
+    A named tuple, as `Marker`: a text's items are made by the dozen and only read."""
 
     section: str
     number: int | None
@@ -345,6 +346,9 @@ class Item:
 
 
 _ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
+# The same tried at a piece's start inside the text (`match(text, start, end)` reads text[start:end] as the
+# piece: the pattern looks neither behind nor past its match).
+_ITEM_MARK_AT = re.compile(_ITEM_MARK.pattern[1:])
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -367,10 +371,9 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
         cuts = {m.end() for m in bullets} | {m.start() for m in _matches_at(_SUBHEADING, chunk, starts)}
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
-            piece = text[start:end]
-            mark_end = start + _ITEM_MARK.match(piece).end()
+            mark_end = _ITEM_MARK_AT.match(text, start, end).end()
             words = _words(text[mark_end:end]) if all_words is None else all_words[mark_end:end].split()
-            if len(words) >= MIN_ITEM_WORDS and not piece.rstrip(" \t\n(").endswith(":"):
+            if len(words) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
                 yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 

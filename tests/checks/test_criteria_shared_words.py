@@ -122,3 +122,13 @@ def test_headings_found_in_the_words_are_those_found_in_the_lower_case(text):
     assert Reading(text).sections == criteria_text.sections(text, text.lower())
     if text.isascii():
         assert Reading(text).words == text.lower().encode("ascii").translate(_WORDS_AND_LINES)
+
+
+from checks.criteria_text import _ITEM_MARK, _ITEM_MARK_AT  # noqa: E402
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\\*•-(12).x٣"), max_size=14), st.integers(0, 14), st.integers(0, 14))
+def test_an_item_mark_tried_inside_the_text_is_the_pieces_mark(text, start, end):
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert _ITEM_MARK_AT.match(text, start, end).end() - start == _ITEM_MARK.match(text[start:end]).end()
