@@ -6,8 +6,8 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims, claims_in,
-    mentions,
+    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims, first_affirmed,
+    mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_by_study
@@ -19,12 +19,13 @@ _DESIGN_COLUMNS = (
 )
 
 
-def _designs_and_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[tuple[str, dict, list[StudyText]]]:
-    """(nct_id, design row as a dict, the study's free text) for every scoped study with a design."""
+def _designs_and_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> list[tuple[str, dict, list[StudyText]]]:
+    """(nct_id, design row as a dict, the study's free text) for every scoped study with a design, made once
+    per scope for the rules that all read them."""
     designs = rows_by_study(con, scope, "designs", _DESIGN_COLUMNS)
     texts = texts_by_study(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS)
-    for nct_id, rows in designs.items():
-        yield nct_id, dict(zip(_DESIGN_COLUMNS, rows[0])), texts.get(nct_id, [])
+    return scope.shared(("designs and texts", scope.nct_ids), lambda: [
+        (nct_id, dict(zip(_DESIGN_COLUMNS, rows[0])), texts.get(nct_id, [])) for nct_id, rows in designs.items()])
 
 
 def _finding(nct_id: str, message: str, stated: str, claim: Claim, field: str) -> Finding:
@@ -36,32 +37,12 @@ def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
     return [c for c in claims(texts, pattern) if not c.negated]
 
 
-def _first_affirmed(texts: list[StudyText], pattern) -> Claim | None:
-    """The first claim not denied; the texts after the one making it are not read."""
-    for source in texts:
-        for c in claims_in(source, pattern):
-            if not c.negated:
-                return c
-    return None
-
-
-def _only_denied(texts: list[StudyText], pattern) -> Claim | None:
-    """The first claim when every claim of the texts is denied; no text is read past an affirmed one."""
-    first = None
-    for source in texts:
-        found = claims_in(source, pattern)
-        if any(not c.negated for c in found):
-            return None
-        first = first or (found[0] if found else None)
-    return first
-
-
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE while the text describes a blinded design or period."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
-        if c := _first_affirmed(texts, BLINDED):
+        if c := first_affirmed(texts, BLINDED):
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
 
@@ -72,7 +53,33 @@ def _assessor_only(design: dict) -> bool:
 
 
 def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
-    """The open-label statement that contradicts a masked design, if there is one."""
+    """The open-label statement that contradicts a masked design, if there is one.
+
+    What `_open_label_claim_of_every_claim` says, asking only what the answer needs: the masking
+    description's claims first, then only the first open-label claim of all texts (no claim after it is
+    judged), and whether the texts speak of blinding only when there is one.
+    """
+    assessor_only = _assessor_only(design)
+    for source in texts:
+        if source.field != "designs.masking_description":
+            continue
+        for c in claims([source], OPEN_LABEL):
+            if c.negated or (assessor_only and OPEN_LABEL_WORDS.match(c.phrase)):
+                continue  # assessor only: open label for participants and staff, outcomes assessed blind
+            if not BLINDED_ASSESSMENT.search(source.text) and not BLINDED.search(source.text):
+                return c
+            break  # this text says blinded too: none of its claims is stated plainly
+    # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
+    if assessor_only:
+        return None
+    first = first_affirmed(texts, OPEN_LABEL)
+    if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
+        return None
+    return first
+
+
+def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText]) -> Claim | None:
+    """`_open_label_claim` from every open-label claim of the texts (the plain reading, kept for tests)."""
     opens = _affirmed(texts, OPEN_LABEL)
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
         opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]
@@ -101,7 +108,7 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
-        if c := _first_affirmed(texts, RANDOMIZED):
+        if c := first_affirmed(texts, RANDOMIZED):
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
             yield _finding(nct_id, message, stated, c, "designs.allocation")
@@ -112,7 +119,7 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckS
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
-        if c := _only_denied(texts, RANDOMIZED):
+        if c := only_denied(texts, RANDOMIZED):
             message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 
@@ -124,7 +131,7 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue
-        if c := _first_affirmed(texts.get(nct_id, []), OBSERVATIONAL):
+        if c := first_affirmed(texts.get(nct_id, []), OBSERVATIONAL):
             message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 

@@ -10,7 +10,7 @@ import duckdb
 
 from checks.drug_names import name_words, not_given, spelled_otherwise, stem_drugs, word_at, words_in
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import excerpt, rows_by_study, texts_by_study
+from checks.study_text import excerpt, rows_by_study, texts_of_studies
 
 _OUTCOME_FIELDS = ("design_outcomes.measure", "design_outcomes.description")
 _CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summaries.description",
@@ -99,6 +99,12 @@ def study_drug_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple], i
     """
     if not _names_a_drug(outcomes, arms):
         return
+    yield from _named_study_findings(nct_id, outcomes, arms, interventions, links, context)
+
+
+def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple], interventions: list[tuple],
+                          links: list[tuple], context: list[str]) -> Iterator[Finding]:
+    """`study_drug_findings` of a study whose outcomes or arm titles have a drug word (known to have one)."""
     given = [t for row in interventions + links for t in row] + context
     names = tuple(n for n, _ in interventions if n)
     known = KnownDrugs(WordsOf(given), names, given)
@@ -113,11 +119,17 @@ def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) 
     outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
     arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
     interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
-    links = rows_by_study(con, scope, "design_group_interventions", ("intervention",))
-    context = texts_by_study(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS)
-    for nct_id in sorted(_interventional(con, scope) & interventions.keys()):
-        yield from study_drug_findings(nct_id, outcomes.get(nct_id, []), arms.get(nct_id, []), interventions[nct_id],
-                                       links.get(nct_id, []), [t.text for t in context.get(nct_id, [])])
+    # The links as the dose rule reads them (the same rows in the same order), the intervention of each.
+    links = rows_by_study(con, scope, "design_group_interventions", ("design_group", "intervention"))
+    studies = sorted(_interventional(con, scope) & interventions.keys())
+    # Only a study whose outcomes or arm titles name a drug is read further (as study_drug_findings
+    # reads it): only those studies' other texts are read, and each is asked once.
+    named = [n for n in studies if _names_a_drug(outcomes.get(n, []), arms.get(n, []))]
+    context = texts_of_studies(con, scope, _CONTEXT_FIELDS + _OTHER_NAME_FIELDS, named)
+    for nct_id in named:
+        yield from _named_study_findings(nct_id, outcomes.get(nct_id, []), arms.get(nct_id, []),
+                                         interventions[nct_id], [(i,) for _, i in links.get(nct_id, [])],
+                                         context.get(nct_id, []))
 
 
 RULES = (

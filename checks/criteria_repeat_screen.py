@@ -28,33 +28,57 @@ the plain reading of every word.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, chain
 
 # As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
+# The same for ASCII text not lower-cased: A-Z become a-z (all str.lower does to ASCII text).
+_ASCII_WORDS_AND_LINES = bytes(c + 32 if 65 <= c <= 90 else _WORDS_AND_LINES[c] for c in range(256))
 
 
-def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None) -> bool:
+def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
+    """The text's words as `may_repeat` reads them: lower case, a-z and 0-9 kept, line breaks kept, every other
+    character a space, one byte per character (so at the text's offsets); None when lower-casing changes the
+    length (a letter lower-cased to two characters). `lowered`: text.lower(), if at hand."""
+    if lowered is None and text.isascii():  # lower-cased by the same table: A-Z are a-z there
+        return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):
+        return None
+    return lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES)
+
+
+def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None,
+               words: bytes | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
     `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
-    `lowered`: text.lower(), if at hand.
+    `lowered`: text.lower(), and `words`: word_bytes(text), if at hand.
     """
-    lowered = text.lower() if lowered is None else lowered
-    if len(lowered) != len(text):  # a letter lower-cased to two characters shifts offsets
-        return True
-    words = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES)
+    if words is None:
+        words = word_bytes(text, lowered)
+        if words is None:  # a letter lower-cased to two characters shifts offsets
+            return True
     tail = min_words - 1  # the words of a key after its first, possibly cut, word
     if not _ends_meet(words, marker_starts, tail):
         return False  # no two cuts end in the same words
-    tokens = words.split()
+    lines = words.split(b"\n")
+    words_of_lines = list(map(bytes.split, lines))
+    tokens = list(chain.from_iterable(words_of_lines))
     if len(tokens) < 2 * min_words:
         return False
-    cuts = _cut_word_counts(words, marker_starts)
-    ends: dict[tuple, list[int]] = {}
+    cuts = _cut_word_counts(words, marker_starts, lines, words_of_lines)
+    # Cuts grouped by their last `tail` words, among the cuts whose last word some other cut ends in too
+    # (two cuts ending in the same words end in the same word: the others are in no group of two).
+    by_last: dict[bytes, list[int]] = {}
     for j in cuts:
         if j > tail:
-            ends.setdefault(tuple(tokens[j - tail:j]), []).append(j)
+            by_last.setdefault(tokens[j - 1], []).append(j)
+    ends: dict[tuple, list[int]] = {}
+    for alike in by_last.values():
+        if len(alike) > 1:
+            for j in alike:
+                ends.setdefault(tuple(tokens[j - tail:j]), []).append(j)
     starts = {q for k in cuts for q in (k + 1, k + 2)}
     return any(_same_key(tokens, group, starts, tail) for group in ends.values() if len(group) > 1)
 
@@ -107,18 +131,18 @@ def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
     return False
 
 
-def _cut_word_counts(words: bytes, marker_starts: list[int]) -> set[int]:
-    """How many words stand before each cut: line breaks, the text's ends and in-line item numbers."""
-    marked = words.replace(b"\n", b" | ").split()  # "|" is no word byte: it stands for each line break
-    before_line = [0]
-    at = -1
-    for _ in range(marked.count(b"|")):
-        at = marked.index(b"|", at + 1)
-        before_line.append(at - len(before_line) + 1)
-    before_line.append(len(marked) - len(before_line) + 1)
+def _cut_word_counts(words: bytes, marker_starts: list[int], lines: list[bytes] | None = None,
+                     words_of_lines: list[list[bytes]] | None = None) -> set[int]:
+    """How many words stand before each cut: line breaks, the text's ends and in-line item numbers.
+
+    `lines`: words.split(b"\\n") and `words_of_lines`: each line's words, if at hand.
+    """
+    lines = words.split(b"\n") if lines is None else lines
+    words_of_lines = list(map(bytes.split, lines)) if words_of_lines is None else words_of_lines
+    # Before line i stand the words of the lines before it; the last count is every word of the text.
+    before_line = list(accumulate(map(len, words_of_lines), initial=0))
     counts = set(before_line)
     if marker_starts:
-        lines = words.split(b"\n")
         line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         for at in marker_starts:
             i = bisect_right(line_starts, at) - 1

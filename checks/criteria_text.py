@@ -15,7 +15,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
-from checks.criteria_repeat_screen import may_repeat
+from checks.criteria_repeat_screen import may_repeat, word_bytes
 
 _HEADING = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
@@ -41,6 +41,10 @@ _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
 # above: a text without one has no list number, so it has no sections worth reading.
 _MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
+# The same matches found from their point or bracket (a search for one character is fast, trying a digit
+# at every character is not): one look-behind for each way the digit may stand before it.
+_MAY_NUMBER_POINT = re.compile(r"\.(?:(?<=\d\.)|(?<=\d[ \t]\.)|(?<=\d\\\.)|(?<=\d[ \t]\\\.))")
+_MAY_NUMBER_BRACKET = re.compile(r"\)(?:(?<=\d\))|(?<=\d[ \t]\))|(?<=\d\\\))|(?<=\d[ \t]\\\)))")
 MIN_ITEM_WORDS = 6
 _PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
@@ -100,8 +104,9 @@ def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[r
                 yield m
 
 
-def sections(text: str, lowered: str | None = None) -> list[Section]:
-    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), if at hand)."""
+def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
+    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or an ASCII
+    text's `word_bytes`, if at hand)."""
     heads = list(_headings(text, text.lower() if lowered is None else lowered))
     if not heads:
         return [Section("criteria", 0, len(text))]
@@ -113,7 +118,7 @@ def sections(text: str, lowered: str | None = None) -> list[Section]:
     return found
 
 
-def _headings(text: str, lowered: str) -> Iterator[re.Match]:
+def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
     """The heading lines of the text: `_HEADING` tried only on lines where the lower-cased text says "criteria".
 
     Every heading holds "criteria" in any case; lower-casing keeps it at its place unless the text
@@ -124,7 +129,8 @@ def _headings(text: str, lowered: str) -> Iterator[re.Match]:
     if len(lowered) != len(text) or "\u0131" in text:
         yield from _matches_at(_HEADING, text, _line_starts(text))
         return
-    tried, at = -1, lowered.find("criteria")
+    needle = "criteria" if isinstance(lowered, str) else b"criteria"  # an ASCII text's words: the same places
+    tried, at = -1, lowered.find(needle)
     while at >= 0:
         line_start = text.rfind("\n", 0, at) + 1
         if line_start > tried:  # a heading ends its line, so no later line start is passed over
@@ -132,7 +138,7 @@ def _headings(text: str, lowered: str) -> Iterator[re.Match]:
             m = _HEADING.match(text, line_start)
             if m:
                 yield m
-        at = lowered.find("criteria", at + 8)
+        at = lowered.find(needle, at + 8)
 
 
 class Reading:
@@ -141,9 +147,27 @@ class Reading:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = text.lower()
-        self.sections = sections(text, self.lowered)
+        self._lowered: str | None = None
+        self._words: bytes | None | bool = False  # not read yet
+        # An ASCII text's headings are found in its words, which hold "criteria" where its lower case does:
+        # the text is not lower-cased at all.
+        self.sections = sections(text, self.words if text.isascii() else self.lowered)
         self._candidates: dict[Section, list[Marker]] | None = None
+
+    @property
+    def lowered(self) -> str:
+        """text.lower(), made when first asked for."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    @property
+    def words(self) -> bytes | None:
+        """`criteria_repeat_screen.word_bytes` of the text: its words at its offsets (None: lower-casing
+        changes its length), read once for the screen and the items' keys."""
+        if self._words is False:
+            self._words = word_bytes(self.text) if self.text.isascii() else word_bytes(self.text, self.lowered)
+        return self._words
 
     def candidates(self, section: Section) -> list[Marker]:
         """The list numbers in one section, in order."""
@@ -309,9 +333,10 @@ def _gaps(read: Reading) -> list[NumberingGap]:
     return gaps
 
 
-@dataclass(frozen=True)
-class Item:
-    """One criterion: its section, its number if it has one, its span and a comparison key."""
+class Item(NamedTuple):
+    """One criterion: its section, its number if it has one, its span and a comparison key.
+
+    A named tuple, as `Marker`: a text's items are made by the dozen and only read."""
 
     section: str
     number: int | None
@@ -321,6 +346,9 @@ class Item:
 
 
 _ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
+# The same tried at a piece's start inside the text (`match(text, start, end)` reads text[start:end] as the
+# piece: the pattern looks neither behind nor past its match).
+_ITEM_MARK_AT = re.compile(_ITEM_MARK.pattern[1:])
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -332,6 +360,9 @@ def _words(text: str) -> list[bytes]:
 def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     """The criteria as separate items, split at item numbers, bullets and blank lines."""
     read = reading(text or "", memo)
+    # The text's words at its offsets: a piece's words are those of its slice (exact: lower-casing that keeps
+    # the length maps each character alone, but for the Greek capital sigma, which is no ASCII letter either way).
+    all_words = read.words
     for section in read.sections:
         numbered = {mk.start: mk.number for mk in walk(text, section, 0, read)[0]}
         chunk = text[section.start:section.end]
@@ -340,9 +371,9 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
         cuts = {m.end() for m in bullets} | {m.start() for m in _matches_at(_SUBHEADING, chunk, starts)}
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
-            piece = text[start:end]
-            words = _words(piece[_ITEM_MARK.match(piece).end():])
-            if len(words) >= MIN_ITEM_WORDS and not piece.rstrip(" \t\n(").endswith(":"):
+            mark_end = _ITEM_MARK_AT.match(text, start, end).end()
+            words = _words(text[mark_end:end]) if all_words is None else all_words[mark_end:end].split()
+            if len(words) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
                 yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 
@@ -371,8 +402,13 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     if not text:
         return []
     read = _numbered_reading(text, memo)
-    numbers, lowered = (read.list_numbers(), read.lowered) if read is not None else ([], None)
-    if not may_repeat(text, numbers, MIN_ITEM_WORDS, lowered):
+    if read is None:
+        screened = may_repeat(text, [], MIN_ITEM_WORDS)
+    else:
+        words = read.words
+        screened = may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, read.lowered) if words is None else \
+            may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, words=words)
+    if not screened:
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
 
@@ -380,7 +416,13 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
 def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:
     """The text's reading, or None when it holds no list number (no digit before a point or bracket):
     such a text is not read at all, by either rule."""
-    return reading(text, memo) if text and _MAY_NUMBER.search(text) else None
+    return reading(text, memo) if text and may_number(text) else None
+
+
+def may_number(text: str) -> bool:
+    """Whether the text has a digit before a point or a bracket (`_MAY_NUMBER`), looked for from the point
+    or the bracket."""
+    return _MAY_NUMBER_POINT.search(text) is not None or _MAY_NUMBER_BRACKET.search(text) is not None
 
 
 def _list_numbers(text: str, memo: dict | None) -> list[int]:

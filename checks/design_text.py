@@ -114,7 +114,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
     """Every match of `pattern` in sentences about this study, marked negated or not."""
-    return [claim for source in sources for claim in claims_in(source, pattern)]
+    needles = _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))
+    return [claim for source in sources if _may_mention(source, needles) for claim in claims_in(source, pattern)]
 
 
 def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
@@ -122,10 +123,7 @@ def claims_in(source: StudyText, pattern: re.Pattern) -> list[Claim]:
     key = (pattern.pattern, pattern.flags)  # hashing a compiled pattern hashes all its code, every time
     known = source.memo.get(key)
     if known is None:
-        needles = _NEEDLES_BY_KEY.get(key)
-        lowered = folded(source)  # exact on any text: a match's letters are the needle's there
-        skip = needles and lowered is not None and not _mentions_any(lowered, needles)
-        known = source.memo[key] = [] if skip else _find_claims(source, pattern)
+        known = source.memo[key] = _find_claims(source, pattern)
     return known
 
 
@@ -186,6 +184,17 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 _UNLOWERED = re.compile("[" + "".join(map(chr, CASE_FOLDS)) + "]")
 
 
+_UNLOWERED_CHARS = tuple(map(chr, CASE_FOLDS))
+
+
+def _unlowered_in(text: str) -> bool:
+    """Whether `_UNLOWERED` finds a character in the text (three one-character searches, faster than the class)."""
+    for char in _UNLOWERED_CHARS:
+        if char in text:
+            return True
+    return False
+
+
 def folded(source: StudyText) -> str | None:
     """The text lower-cased so that each character stays at its offset and becomes the ASCII letter a
     case-insensitive pattern matches it to, if any: ASCII text's `lowered`; None if that cannot be."""
@@ -194,7 +203,7 @@ def folded(source: StudyText) -> str | None:
         return source.lowered
     known = source.memo.get("folded")
     if known is None:
-        known = folded_text(text) if _UNLOWERED.search(text) else source.lowered
+        known = folded_text(text) if _unlowered_in(text) else source.lowered
         known = source.memo["folded"] = known if len(known) == len(text) else ""
     return known or None
 
@@ -232,23 +241,89 @@ def _mentions_any(lowered: str, words: tuple[str, ...]) -> bool:
 
 
 def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    matches_ = matches(source, pattern)
-    if not matches_:  # most texts never mention the phrase: no sentence work at all
-        return []
-    found = []
-    for m in matches_:  # only the sentences holding a match are split off: most of a text is never split
-        s_start, s_end = sentence_at(source.text, m.start())
+    return [Claim(source, m.start(), m.end(), negated) for m, s_start, s_end, negated in _phrases(source, pattern)
+            if _about_this_study(source, s_start, s_end)]
+
+
+def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int, bool]]:
+    """(match, sentence start, sentence end, negated) for each match of the pattern inside one sentence, in
+    order, found as they are asked for: a claim is such a match whose sentence is about this study."""
+    if not _may_mention(source, _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))):
+        return  # most texts never mention the phrase: no sentence work at all
+    text = source.text
+    for m in matches(source, pattern):  # only the sentences holding a match are split off
+        s_start, s_end = sentence_at(text, m.start())
         if m.end() > s_end:  # a phrase spanning a sentence end is no claim
             continue
-        if not _about_this_study(source, s_start, s_end):
-            continue
-        sentence = source.text[s_start:s_end]
+        sentence = text[s_start:s_end]
         local = m.start() - s_start
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
             _NEGATION_BEFORE.search(sentence[:local]))
-        found.append(Claim(source, m.start(), m.end(), negated))
-    return found
+        yield m, s_start, s_end, negated
+
+
+def _may_mention(source: StudyText, needles: tuple[str, ...] | None) -> bool:
+    """False when the text holds none of a pattern's needle words (so no match), else True: exact on any
+    text, as the needles are looked for in its folded form."""
+    if not needles:
+        return True
+    lowered = source.lowered if source.text.isascii() else folded(source)
+    if lowered is None:
+        return True
+    for word in needles:
+        if word in lowered:
+            return True
+    return False
+
+
+def first_affirmed(sources: list[StudyText], pattern: re.Pattern) -> Claim | None:
+    """The first claim of the texts not denied: what the first affirmed one of `claims(sources, pattern)` is.
+
+    A match is judged for whether its sentence is about this study only when it is not denied, and no
+    match is read past the claim found (denied matches and what follows are no concern of the answer).
+    """
+    key = (pattern.pattern, pattern.flags)
+    needles = _NEEDLES_BY_KEY.get(key)
+    for source in sources:
+        if not _may_mention(source, needles):
+            continue  # the text has no claim: what claims_in would find there too
+        known = source.memo.get(key)
+        if known is not None:  # another question read the text's claims already
+            for c in known:
+                if not c.negated:
+                    return c
+            continue
+        for m, s_start, s_end, negated in _phrases(source, pattern):
+            if not negated and _about_this_study(source, s_start, s_end):
+                return Claim(source, m.start(), m.end(), False)
+    return None
+
+
+def only_denied(sources: list[StudyText], pattern: re.Pattern) -> Claim | None:
+    """The first claim of the texts when every claim of them is denied, else None: what reading every claim
+    of `claims(sources, pattern)` says, reading no match past the first affirmed claim and judging a denied
+    match's sentence only while no claim has been found before it."""
+    key = (pattern.pattern, pattern.flags)
+    needles = _NEEDLES_BY_KEY.get(key)
+    first = None
+    for source in sources:
+        if not _may_mention(source, needles):
+            continue  # the text has no claim
+        known = source.memo.get(key)
+        if known is not None:  # another question read the text's claims already
+            if any(not c.negated for c in known):
+                return None
+            first = first or (known[0] if known else None)
+            continue
+        for m, s_start, s_end, negated in _phrases(source, pattern):
+            if negated and first is not None:
+                continue  # a later denial changes nothing
+            if _about_this_study(source, s_start, s_end):
+                if not negated:
+                    return None
+                first = Claim(source, m.start(), m.end(), True)
+    return first
 
 
 def mentions(sources: list[StudyText], pattern: re.Pattern) -> bool:

@@ -124,9 +124,16 @@ def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     if after and after.group(1).lower() in drugs:
         return drugs[after.group(1).lower()]
     before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
-    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
-    words = re.findall(r"[a-z][\w-]*", before.lower())
-    return next((drugs[w] for w in reversed(words) if w in drugs), None)
+    before = _CLAUSE_BREAK.split(before)[-1]
+    for word in reversed(_WORD_BEFORE.findall(before.lower())):
+        if word in drugs:
+            return drugs[word]
+    return None
+
+
+# A sentence or line break before a dose (the drug it governs stands after it); the words before a dose.
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s+(?=[A-Z])|\n")
+_WORD_BEFORE = re.compile(r"[a-z][\w-]*")
 
 
 # A drug named in an outcome that the study does not give: rescue or acute medication, a

@@ -104,7 +104,8 @@ def _read_columns(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
 
 def _columns_of_part(rows: pa.Table, scope: CheckScope) -> list[list]:
     """The rows' columns as Python lists, only the rows of the studies in scope.nct_ids."""
-    keep = pc.is_in(rows.column(0), value_set=pa.array(list(scope.nct_ids), pa.string()))
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    keep = pc.is_in(rows.column(0), value_set=ids)
     rows = rows.filter(keep)
     return [column.to_pylist() for column in rows.columns]
 
@@ -156,6 +157,50 @@ def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
     return scope.shared(("texts", fields, scope.nct_ids), lambda: _joined(parts))
 
 
+def texts_of_studies(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
+                     nct_ids: Iterable[str]) -> dict[str, list[str]]:
+    """What `texts_by_study(con, scope, fields)` gives for each of `nct_ids` (of the scope), as strings: a table's
+    texts already made for the scope are taken from there, any other table's rows are read for these
+    studies only (a rule that needs some studies' texts does not make every study's).
+
+    Every table is read from the warehouse (as `texts_by_study` does) even when no study is asked for, so
+    the run's process makes the reads for a worker that asks.
+    """
+    wanted = [n for n in dict.fromkeys(nct_ids) if n in scope.nct_ids]
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for name in fields:
+        table, column = name.split(".")
+        by_table[table].append(column)
+    parts = []
+    for table, columns in by_table.items():
+        rows = _scoped_table(con, scope, table, tuple(columns))
+        made = scope.cache.get(("table texts", table, tuple(columns), scope.nct_ids))
+        if made is not None:
+            parts.append({n: [t.text for t in made[n]] for n in wanted if n in made})
+        else:
+            parts.append(_texts_of_rows(rows, wanted))
+    texts: dict[str, list[str]] = {}
+    for nct_id in wanted:
+        found = [text for part in parts for text in part.get(nct_id, ())]
+        if found:
+            texts[nct_id] = found
+    return texts
+
+
+def _texts_of_rows(rows: pa.Table, nct_ids: list[str]) -> dict[str, list[str]]:
+    """Each of the studies' non-empty texts of the rows (nct_id, *columns), row by row, column by column."""
+    if not nct_ids:
+        return {}
+    keep = pc.is_in(rows.column(0), value_set=pa.array(nct_ids, pa.string()))
+    ids, *values = [column.to_pylist() for column in rows.filter(keep).columns]
+    texts: dict[str, list[str]] = {}
+    for nct_id, row in zip(ids, zip(*values)):
+        for value in row:
+            if value and isinstance(value, str) and not value.isspace():
+                texts.setdefault(nct_id, []).append(value)
+    return texts
+
+
 def _table_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
                  columns: tuple[str, ...]) -> dict[str, list[StudyText]]:
     rows = _scoped_table(con, scope, table, columns)
@@ -164,13 +209,32 @@ def _table_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
 
 
 def _read_texts(table: str, columns: tuple[str, ...], rows: pa.Table, scope: CheckScope) -> dict[str, list[StudyText]]:
-    texts: dict[str, list[StudyText]] = defaultdict(list)
+    """Each study's non-empty texts of the table's columns, row by row, column by column.
+
+    A value is text when it is a string with a character that is not white space: `not value.isspace()` on
+    a non-empty string says what `value.strip()` does (the same white space), without copying the string.
+    """
+    texts: dict[str, list[StudyText]] = {}
     names = [f"{table}.{column}" for column in columns]
     ids, *values = _columns_of_part(rows, scope)
+    if len(values) == 1:  # one column: no row to take apart
+        name = names[0]
+        for nct_id, value in zip(ids, values[0]):
+            if value and isinstance(value, str) and not value.isspace():
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
+        return texts
     for nct_id, row in zip(ids, zip(*values)):
         for name, value in zip(names, row):
-            if isinstance(value, str) and value.strip():
-                texts[nct_id].append(StudyText(name, value))
+            if value and isinstance(value, str) and not value.isspace():
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
     return texts
 
 
@@ -187,10 +251,13 @@ def _joined(parts: list[dict[str, list[StudyText]]]) -> dict[str, list[StudyText
     return texts
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
     """The matched span with up to `width` characters either side, on one line."""
     left, right = max(0, start - width), min(len(text), end + width)
-    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
+    snippet = _SPACES.sub(" ", text[left:right]).strip()
     return ("..." if left else "") + snippet + ("..." if right < len(text) else "")
 
 

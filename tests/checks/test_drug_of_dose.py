@@ -1,0 +1,41 @@
+"""The drug a dose is given of: the word after it, else the nearest drug word before it in its clause.
+
+Pinned against the plain reading (module-level `re` calls on the text before the dose) on phrases that name
+the drug after, before, across a sentence or line break (not read), and not at all.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checks.drug_names import DRUG_LOOKBACK, _AFTER_DOSE, _drug_of
+from checks.dose_text import parse_doses
+
+DRUGS = {"baricitinib": "baricitinib", "methotrexate": "methotrexate", "alfa-2a": "peginterferon alfa-2a"}
+
+
+def _plain_drug_of(text, dose, drugs):
+    after = _AFTER_DOSE.match(text, dose.end)
+    if after and after.group(1).lower() in drugs:
+        return drugs[after.group(1).lower()]
+    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
+    before = re.split(r"[.;!?]\s+(?=[A-Z])|\n", before)[-1]
+    words = re.findall(r"[a-z][\w-]*", before.lower())
+    return next((drugs[w] for w in reversed(words) if w in drugs), None)
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("4 mg baricitinib once daily", "baricitinib"),
+    ("Baricitinib tablets, 2mg daily", "baricitinib"),
+    ("Methotrexate then baricitinib 4 mg", "baricitinib"),
+    ("Peginterferon alfa-2a 180 mcg weekly", "peginterferon alfa-2a"),
+    ("Baricitinib is given. Patients take 4 mg", None),
+    ("baricitinib\n4 mg", None),
+    ("Placebo 4 mg", None),
+    ("x" * 120 + " baricitinib " + "y " * 60 + "4 mg", None),
+])
+def test_the_drug_of_a_dose_is_read_as_plainly(text, drug):
+    doses = parse_doses(text)
+    assert doses
+    assert _drug_of(text, doses[-1], DRUGS) == _plain_drug_of(text, doses[-1], DRUGS) == drug
