@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
-from warehouse.connect import one_thread, transaction
+from warehouse.connect import cache_released, one_thread, transaction
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +278,13 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
             failed[rule.id] = warm
     _FORKED = ([r for r in rules if r.id not in failed], scope)
     gc.freeze()  # the rows read so far stay out of collections here, and their pages unwritten in the workers
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    # The workers inherit the rows read, not DuckDB's cache of table pages: forked with it, each would
+    # be as large as this process (its cache is full once the warehouse outgrows the memory limit).
+    with cache_released(con):
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    # The rows are the workers' now: this process's copy goes while its SQL rules refill DuckDB's cache.
+    # (A rule run here that shares a read with them reads it again.)
+    scope.cache.clear()
     try:
         pending = pool.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
         yield lambda: {**_merge(pending.get()), **failed}
