@@ -1,6 +1,7 @@
 """Run rules over the warehouse and write `quality_issues`, one transaction per run."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -281,6 +282,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
     # The workers inherit the rows read, not DuckDB's cache of table pages: forked with it, each would
     # be as large as this process (its cache is full once the warehouse outgrows the memory limit).
     with cache_released(con):
+        _free_memory_back()
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     # The rows are the workers' now: this process's copy goes while its SQL rules refill DuckDB's cache.
     # (A rule run here that shares a read with them reads it again.)
@@ -296,6 +298,16 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
         pool.join()
         gc.unfreeze()
         _FORKED = None
+
+
+def _free_memory_back() -> None:
+    """Memory the allocators keep free for reuse (Arrow's pool, C's heap: the loaded batches' leftovers) goes
+    back to the system, so that a process forked next does not start with it counted as its own."""
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # no glibc (musl, macOS): nothing kept to give back this way
+        pass
 
 
 def _merge(parts: list[dict[str, Outcome]]) -> dict[str, Outcome]:
