@@ -12,8 +12,8 @@ import duckdb
 DDL_DIR = Path(__file__).parent / "ddl"
 # What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it).
 DUCKDB_MEMORY = "512MB"
-# What DuckDB may keep while its cache is released (`cache_released`): a check's temp tables, no table pages.
-RELEASED_MEMORY = "16MB"
+# What DuckDB may keep, in bytes, beyond what it cannot evict while its cache is released (`cache_released`).
+RELEASED_MEMORY = 16_000_000
 
 
 class WarehouseError(Exception):
@@ -89,16 +89,18 @@ def cache_released(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCo
     A process forked in the block starts without them: a forked child's resident memory counts every page
     its parent held, and the cache (up to the memory limit, full once the warehouse is larger than it) would
     make each child as large as the run's process. Lowering the limit evicts the cache at once (~0.1 s for
-    512 MB); pages read again afterwards come from the file. A limit the block's pinned memory does not fit
-    under leaves the cache as it was.
+    512 MB); pages read again afterwards come from the file. Memory DuckDB cannot evict (temp tables it may
+    not spill, indexes) stays: the limit is then set just above what it holds.
     """
     limit = _as_shown(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
     try:
-        con.execute(f"SET memory_limit = '{RELEASED_MEMORY}'")
-    except duckdb.Error:  # more than RELEASED_MEMORY pinned (a large temp table): keep the cache
-        yield con
-        return
-    try:
+        try:
+            con.execute(f"SET memory_limit = '{RELEASED_MEMORY}B'")
+        except duckdb.Error:
+            # Refused, the setting has still evicted what it could, but kept the memory; a limit the rest
+            # fits under gives it back.
+            held = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
+            con.execute(f"SET memory_limit = '{int(held) + RELEASED_MEMORY}B'")
         yield con
     except BaseException:
         try:

@@ -55,10 +55,16 @@ def test_an_error_in_the_block_restores_the_limit_and_is_the_one_raised(cached):
     assert _limit(cached) == "488.2 MiB"
 
 
-def test_a_limit_the_pinned_memory_does_not_fit_under_leaves_the_cache(cached, monkeypatch):
-    monkeypatch.setattr(connect_module, "RELEASED_MEMORY", "not a size")  # DuckDB refuses the setting
+def test_memory_duckdb_cannot_evict_stays_and_the_cache_goes_all_the_same(cached):
+    cached.execute("SET temp_directory = ''")  # a temp table cannot spill: its ~30 MB stay in memory
+    cached.execute("CREATE TEMP TABLE pinned AS SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS text "
+                   "FROM range(400000) t(i)")
+    tags = "SELECT tag FROM duckdb_memory() WHERE memory_usage_bytes > 2 ** 20 ORDER BY 1"
+    assert cached.execute(tags).fetchall() == [("BASE_TABLE",), ("IN_MEMORY_TABLE",)]
     with cache_released(cached):
-        assert _limit(cached) == "488.2 MiB"
+        assert cached.execute(tags).fetchall() == [("IN_MEMORY_TABLE",)]
+        assert _held(cached) <= float(_limit(cached).split()[0]) < _held(cached) + 16
+        assert cached.execute("SELECT count(*) FROM pinned").fetchone()[0] == 400000
     assert _limit(cached) == "488.2 MiB"
 
 
