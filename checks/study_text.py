@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterable
 
 import duckdb
@@ -218,23 +219,16 @@ def _read_texts(table: str, columns: tuple[str, ...], rows: pa.Table, scope: Che
     names = [f"{table}.{column}" for column in columns]
     ids, *values = _columns_of_part(rows, scope)
     if len(values) == 1:  # one column: no row to take apart
-        name = names[0]
-        for nct_id, value in zip(ids, values[0]):
-            if value and isinstance(value, str) and not value.isspace():
-                found = texts.get(nct_id)
-                if found is None:
-                    texts[nct_id] = [StudyText(name, value)]
-                else:
-                    found.append(StudyText(name, value))
-        return texts
-    for nct_id, row in zip(ids, zip(*values)):
-        for name, value in zip(names, row):
-            if value and isinstance(value, str) and not value.isspace():
-                found = texts.get(nct_id)
-                if found is None:
-                    texts[nct_id] = [StudyText(name, value)]
-                else:
-                    found.append(StudyText(name, value))
+        cells = zip(ids, repeat(names[0]), values[0])
+    else:
+        cells = ((nct_id, name, value) for nct_id, row in zip(ids, zip(*values)) for name, value in zip(names, row))
+    for nct_id, name, value in cells:
+        if value and isinstance(value, str) and not value.isspace():
+            found = texts.get(nct_id)
+            if found is None:
+                texts[nct_id] = [StudyText(name, value)]
+            else:
+                found.append(StudyText(name, value))
     return texts
 
 

@@ -3,7 +3,6 @@ passes for line-by-line loops) give exactly what the plain readings they stand f
 cases that fire and that stay quiet, odd whitespace and Unicode, and any mix hypothesis makes."""
 from __future__ import annotations
 
-from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,8 @@ from flows.parsers.dates import date_columns
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.ctgov_classic_text import design as classic_design
 from flows.parsers.page_text import unbullet
+from tests.parsers.test_parse_shortcuts import _plain_text_block
+from tests.parsers.test_text_page_shortcuts import _plain_assignments
 
 # Pieces of text whose mixes hit every branch: brackets, line breaks, the whitespace str.strip and \s agree on.
 _BRACKETED = st.lists(st.sampled_from(["[", "]", " ", "\t", "\u00a0", "\u3000", "\n", "\r", "a", "12 weeks", "x]",
@@ -66,16 +67,6 @@ def test_outcome_items_are_read_as_every_line_matched(lines):
     expected = [{"outcome_type": "primary", **classic_design._measure_by_pattern(text),
                  "description": _plain_text_block(more)} for text, more in _plain_outcome_lines(lines)]
     assert rows == expected
-
-
-def _plain_text_block(lines: list[str]) -> str | None:
-    kept: list[str] = []
-    for line in lines:
-        if line.strip() or (kept and kept[-1]):
-            kept.append(line.rstrip() if line.strip() else "")
-    while kept and not kept[-1]:
-        kept.pop()
-    return "\n".join(kept) or None
 
 
 BULLETED = ["• X", "* X", "- X", "  •  X  ", "•X", "-X", "--X", "- ", "-", "•", "", " ", "X", "X • Y", "\u00a0• X",
@@ -238,16 +229,6 @@ def _plain_read_header(values: list, known: dict, nct_id=None):
     if len(values) == len(header.FIELDS) and row["sites"] == 1:
         problems.append(Problem("clincosm header numbers inconsistent", f"{len(values)} numbers for 1 site(s)", nct_id))
     return header._typed(row), problems
-
-
-def _plain_assignments(values: list) -> list[dict]:
-    rows = []
-    for fields in combinations(header.FIELDS, len(values)):
-        row = dict.fromkeys(header.FIELDS)
-        row.update(zip(fields, values))
-        if all(row[f] is None or float(row[f]).is_integer() for f in header._WHOLE) and header._computable(row):
-            rows.append(row)
-    return rows
 
 
 HEADER_VALUES = [12.0, 1.0, 2.0, 3.0, 18.1, 0.7, 60.0, 30.0, 0.5, 2.5, 1.3, 20.0, 4.0, 0.0, None, float("nan")]
