@@ -1,7 +1,6 @@
 """Run rules over the warehouse and write `quality_issues`, one transaction per run."""
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import multiprocessing
@@ -18,7 +17,7 @@ import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
-from warehouse.connect import cache_released, one_thread, transaction
+from warehouse.connect import one_thread, transaction
 
 log = logging.getLogger(__name__)
 
@@ -267,14 +266,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
             failed[rule.id] = warm
     _FORKED = ([r for r in rules if r.id not in failed], scope)
     gc.freeze()  # the rows read so far stay out of collections here, and their pages unwritten in the workers
-    # The workers inherit the rows read, not DuckDB's cache of table pages: forked with it, each would
-    # be as large as this process (its cache is full once the warehouse outgrows the memory limit).
-    with cache_released(con):
-        _free_memory_back()
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
-    # The rows are the workers' now: this process's copy goes while its SQL rules refill DuckDB's cache.
-    # (A rule run here that shares a read with them reads it again.)
-    scope.cache.clear()
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
         pending = pool.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
         yield lambda: {**_merge(pending.get()), **failed}
@@ -286,16 +278,6 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
         pool.join()
         gc.unfreeze()
         _FORKED = None
-
-
-def _free_memory_back() -> None:
-    """Memory the allocators keep free for reuse (Arrow's pool, C's heap: the loaded batches' leftovers) goes
-    back to the system, so that a process forked next does not start with it counted as its own."""
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # no glibc (musl, macOS): nothing kept to give back this way
-        pass
 
 
 def _merge(parts: list[dict[str, Outcome]]) -> dict[str, Outcome]:

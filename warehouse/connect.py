@@ -12,8 +12,6 @@ import duckdb
 DDL_DIR = Path(__file__).parent / "ddl"
 # What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it).
 DUCKDB_MEMORY = "512MB"
-# What DuckDB may keep, in bytes, beyond what it cannot evict while its cache is released (`cache_released`).
-RELEASED_MEMORY = 16_000_000
 
 
 class WarehouseError(Exception):
@@ -81,43 +79,6 @@ def one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnec
             con.execute(f"SET threads = {int(threads)}")
         except duckdb.Error:
             pass  # a connection a failed COMMIT invalidated: the block's own error is the one to see
-
-
-@contextmanager
-def cache_released(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run the block with DuckDB's cached table pages given back to the system, then restore its memory limit.
-
-    A process forked in the block starts without them: a forked child's resident memory counts every page
-    its parent held, and the cache (up to the memory limit, full once the warehouse is larger than it) would
-    make each child as large as the run's process. Lowering the limit evicts the cache at once (~0.1 s for
-    512 MB); pages read again afterwards come from the file. Memory DuckDB cannot evict (temp tables it may
-    not spill, indexes) stays: the limit is then set just above what it holds.
-    """
-    limit = _as_shown(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-    try:
-        try:
-            con.execute(f"SET memory_limit = '{RELEASED_MEMORY}B'")
-        except duckdb.Error:
-            # Refused, the setting has still evicted what it could, but kept the memory; a limit the rest
-            # fits under gives it back.
-            held = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
-            con.execute(f"SET memory_limit = '{int(held) + RELEASED_MEMORY}B'")
-        yield con
-    except BaseException:
-        try:
-            con.execute("SET memory_limit = ?", [limit])
-        except duckdb.Error:
-            pass  # a connection the block's error left unusable: that error is the one to see
-        raise
-    con.execute("SET memory_limit = ?", [limit])
-
-
-def _as_shown(shown: str) -> str:
-    """A memory limit that DuckDB shows as `shown` ("488.2 MiB"): DuckDB cuts the figure it shows to one
-    decimal, so the figure itself, set again, would lower the limit a little each time; half a last digit
-    more shows (and holds) the same."""
-    number, _, unit = shown.partition(" ")
-    return shown if unit == "bytes" else f"{float(number) + 0.05:.2f} {unit}"
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -1,8 +1,6 @@
 """Text rules evaluated in worker processes give exactly the issues of a run in one process."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 import checks
@@ -44,32 +42,6 @@ def test_worker_processes_give_the_issues_of_one_process(case_studies, monkeypat
     fired = {(nct_id, rule_id) for nct_id, rule_id, *_ in one_process}
     for nct_id, (rule_id, fires) in expected.items():
         assert ((nct_id, rule_id) in fired) == fires, (nct_id, rule_id)
-
-
-def test_workers_fork_without_duckdb_cache_and_the_run_keeps_no_copy_of_their_rows(case_studies, monkeypatch):
-    """Forked while DuckDB's cache is released (they never read DuckDB), the workers still get every row
-    they need: the issues are those of one process; the run's own copy of the rows goes once they have theirs."""
-    con, _ = case_studies
-    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
-    one_process = _issues(con)
-    limits, scopes, forked = [], [], engine.multiprocessing.get_context
-
-    def pool(*args, **kwargs):
-        limits.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-        return forked("fork").Pool(*args, **kwargs)
-    monkeypatch.setattr(engine, "multiprocessing", SimpleNamespace(get_context=lambda kind: SimpleNamespace(Pool=pool)))
-    scoped = engine.set_scope
-
-    def set_scope(*args):
-        scopes.append(scoped(*args))
-        return scopes[-1]
-    monkeypatch.setattr(engine, "set_scope", set_scope)
-    result = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=2)
-    assert not result.failed_rules and _issues(con) == one_process
-    assert limits == ["15.2 MiB"]  # RELEASED_MEMORY while forking, for the one chunk
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"
-    assert scopes and all(scope.cache == {} for scope in scopes)
 
 
 def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
