@@ -154,7 +154,11 @@ class BatchStarter:
         return self
 
     def __exit__(self, *exc) -> bool:
-        return self.stack.__exit__(*exc)
+        try:
+            return self.stack.__exit__(*exc)
+        finally:
+            # The workers' last results hold their batches' tables; the run has loaded them.
+            self.ahead = None
 
     def start(self, items: list[Item], known: set[str]):
         """The batch's preparation under way; `result()` gives it ready to load."""
@@ -248,6 +252,9 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                     load_prepared(con, run_id, ahead, items, prepared, result)
                 number += 1
                 log_batch(log, number, files_in(items), con, run_id)
+            # The last batch's tables (mapped from its shared file) would stay for the whole check stage,
+            # and in every check worker forked from this process.
+            items = prepared = None
         if check:
             with timed(result.stage_seconds, "check"):
                 checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
