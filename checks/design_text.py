@@ -99,17 +99,24 @@ _BREAK_CHARS = re.compile(r"[.!?;\n]")
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of the sentences and list items of a text."""
-    start = tried = 0  # `tried`: the first position not yet tried for a sentence end
-    for c in _BREAK_CHARS.finditer(text):
+    start = 0
+    for m in _sentence_ends(text, 0):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _sentence_ends(text: str, since: int) -> Iterator[re.Match]:
+    """The sentence ends of the text from offset `since` on, in order."""
+    tried = since  # the first position not yet tried for a sentence end
+    for c in _BREAK_CHARS.finditer(text, since):
         at = c.start() if c.group() == "\n" else c.end()
         if at < tried:
             continue
         m = _SENTENCE_END.match(text, at)
         tried = max(at + 1, m.end()) if m else at + 1
         if m:
-            yield start, m.start()
-            start = m.end()
-    yield start, len(text)
+            yield m
 
 
 def claims(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
@@ -139,18 +146,12 @@ def sentence_at(text: str, at: int) -> tuple[int, int]:
         since = max(0, at - reach)
         while since and not text[since - 1].isalnum():
             since -= 1
-        start, end, tried = (0 if not since else None), len(text), since
-        for c in _BREAK_CHARS.finditer(text, since):
-            where = c.start() if c.group() == "\n" else c.end()
-            if where < tried:
-                continue
-            m = _SENTENCE_END.match(text, where)
-            tried = max(where + 1, m.end()) if m else where + 1
-            if m:
-                if m.end() > at:
-                    end = m.start()
-                    break
-                start = m.end()
+        start, end = (0 if not since else None), len(text)
+        for m in _sentence_ends(text, since):
+            if m.end() > at:
+                end = m.start()
+                break
+            start = m.end()
         if start is not None:
             return start, end
         reach *= 4  # no sentence end between `since` and `at`: look further back
