@@ -272,13 +272,20 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     armed = clean_study()
     armed["design_groups"][0]["title"] = "Zorblimab 4 mg; the study's only arm"
     insert_study(con, "NCT09000002", armed)
+    # And one whose every word is a stopword or ignored: a document of no terms (length 0).
+    unworded = clean_study()
+    unworded["studies"][0].update(brief_title="To be (or not) to be: 42!", official_title=None, acronym=None)
+    for table in ("conditions", "keywords", "interventions", "brief_summaries", "detailed_descriptions",
+                  "design_groups", "design_group_interventions", "design_outcomes"):
+        unworded[table] = []
+    insert_study(con, "NCT09000003", unworded)
 
     temporary = "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY 1"
     before = con.execute(temporary).fetchall()
     rebuilt = []
     monkeypatch.setattr(search_index, "rebuild_index", lambda con: rebuilt.append(con))
-    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # four studies: two chunks, each indexed on its own
-    assert update_search_index(con, "r2", [changed, removed, "NCT09000001", "NCT09000002"]) == 3
+    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three chunks, each indexed on its own
+    assert update_search_index(con, "r2", [changed, removed, "NCT09000001", "NCT09000002", "NCT09000003"]) == 4
     assert not rebuilt
     monkeypatch.undo()
     assert con.execute(temporary).fetchall() == before
@@ -294,6 +301,7 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     queries = ("zorblimab", "naive zorblimab", "baricitinib", "neuromyelitis optica", "study")
     updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]
     assert {h["nct_id"] for h in updated[1][0]} == {changed, "NCT09000001", "NCT09000002"}
+    assert ("NCT09000003", 0) in updated[0][0]
     search_index.rebuild_index(con)  # the extension's own build over the same documents
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
 

@@ -43,7 +43,8 @@ def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None
     con.execute(f"DELETE FROM {ix}.stats")
     con.execute(f"INSERT INTO {ix}.stats SELECT count(docid), sum(len) / count(len) FROM {ix}.docs")
     # Temp tables made in a transaction that rolls back vanish with it; these go once all went well.
-    for table in ("_changed", "_old_docs", "_df_change", "_new_docs", "_new_words", "_new_stems", "_new_terms"):
+    for table in ("_changed", "_old_docs", "_df_change", "_new_docs", "_new_words", "_new_stems", "_new_word_terms",
+                  "_new_terms"):
         con.execute(f"DROP TABLE {table}")
 
 
@@ -76,9 +77,16 @@ def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
     con.execute(f"INSERT INTO {ix}.dict (termid, term, df) SELECT "
                 f"(SELECT coalesce(max(termid), -1) FROM {ix}.dict) + row_number() OVER (ORDER BY term), term, 0 "
                 f"FROM (SELECT DISTINCT term FROM _new_stems WHERE term NOT IN (SELECT term FROM {ix}.dict))")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_terms AS SELECT t.docid, t.fieldid, d.termid "
-                f"FROM _new_words t JOIN _new_stems s USING (w) JOIN {ix}.dict d USING (term)")
+    # Each distinct word's term id, then one join of every occurrence with that small map.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_word_terms AS SELECT s.w, d.termid "
+                f"FROM _new_stems s JOIN {ix}.dict d USING (term)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _new_terms AS SELECT t.docid, t.fieldid, m.termid "
+                "FROM _new_words t JOIN _new_word_terms m USING (w)")
     con.execute(f"INSERT INTO {ix}.terms (docid, fieldid, termid) SELECT docid, fieldid, termid FROM _new_terms")
-    con.execute("INSERT INTO _df_change SELECT termid, count(DISTINCT docid) FROM _new_terms GROUP BY termid")
-    con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, count(t.termid) "
-                "FROM _new_docs n LEFT JOIN _new_terms t USING (docid) GROUP BY n.docid, n.nct_id")
+    # Each term's count of documents: distinct pairs counted, cheaper than a DISTINCT aggregate per term.
+    con.execute("INSERT INTO _df_change SELECT termid, count(*) FROM "
+                "(SELECT DISTINCT termid, docid FROM _new_terms) GROUP BY termid")
+    # A document's length is its count of terms, counted before the join (0 for a document without any).
+    con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, coalesce(t.len, 0) "
+                "FROM _new_docs n LEFT JOIN (SELECT docid, count(*) AS len FROM _new_terms GROUP BY docid) t "
+                "USING (docid)")
