@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from warehouse.connect import transaction
-from warehouse.literals import int_list, literal, text_list
+from warehouse.literals import literal, values_table
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,8 +68,8 @@ def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Co
     update = f"UPDATE meta.source_files f SET last_seen_run = {literal(run_id)} FROM {{files}} s " \
              "WHERE f.sha256 = s.sha256 AND f.path = s.path"
     if not hasattr(files, "select"):  # Columns
-        con.execute(update.format(files=f"(SELECT unnest({text_list(files.column('path'))}) AS path, "
-                                        f"unnest({text_list(files.column('sha256'))}) AS sha256)"))
+        with values_table({"path": files.column("path"), "sha256": files.column("sha256")}, {}) as values:
+            con.execute(update.format(files=values))
         return
     con.register("_unchanged_in", files.select(["path", "sha256"]))
     try:
@@ -143,11 +143,12 @@ def _unchanged_columns(con: duckdb.DuckDBPyConnection, files: "Columns") -> "Col
     paths = files.column("path")
     if not paths:
         return Columns({"row": [], "path": [], "sha256": []})
-    stat_in = (f"(SELECT row, path, size, make_timestamp(mtime) AS mtime FROM (SELECT unnest(range({len(paths)})) "
-               f"AS row, unnest({text_list(paths)}) AS path, unnest({int_list(files.column('size'))}) AS size, "
-               f"unnest({int_list(files.column('mtime'))}) AS mtime))")
     best: dict[int, str] = {}
-    for row, sha in con.execute(f"SELECT s.row, f.sha256 {_RECORDED_IN.format(stat_in=stat_in)}").fetchall():
+    with values_table({"path": paths}, {"row": range(len(paths)), "size": files.column("size"),
+                                        "mtime": files.column("mtime")}) as values:
+        stat_in = f"(SELECT row, path, size, make_timestamp(mtime) AS mtime FROM {values})"
+        found = con.execute(f"SELECT s.row, f.sha256 {_RECORDED_IN.format(stat_in=stat_in)}").fetchall()
+    for row, sha in found:
         if row not in best or sha > best[row]:
             best[row] = sha
     rows = sorted(best)
