@@ -13,9 +13,11 @@ from rich.markup import escape
 
 from checks.rule import CATEGORIES, SEVERITIES
 
+from flows import cli_params
 from flows.settings import Settings, apply_offline_defaults
 
 apply_offline_defaults()
+cli_params.install()  # option values read without pydantic
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Load clinical-trial registry records into DuckDB and flag the ones you cannot trust.")

@@ -23,8 +23,9 @@ NOT_FOR_THE_COMMAND = ("pandas", "pandera", "prefect", "great_expectations", "py
                        "checks.engine", "flows.parsers")
 # A re-run that found nothing new (no --report): no parse, no validation, no rule, no page to render, and no
 # pandas, numpy or pyarrow (DuckDB imports them on the first parameter bound: such a run binds none,
-# warehouse/literals.py; its unchanged files travel as Python columns; no check engine for no study).
-NOT_FOR_A_NO_CHANGE_RUN = ("pandas", "numpy", "pyarrow", "checks.engine", "pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
+# warehouse/literals.py; its unchanged files travel as Python columns; no check engine for no study), nor
+# pydantic (typer's validators: flows/cli_params.py).
+NOT_FOR_A_NO_CHANGE_RUN = ("pandas", "numpy", "pyarrow", "pydantic", "checks.engine", "pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
                            "flows.validate", "flows.assemble", "checks.dates", "checks.contradictions",
                            "checks.report")
 
