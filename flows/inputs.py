@@ -16,11 +16,13 @@ from functools import cached_property
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from flows.parsers.model import Problem
 from flows.unchanged_files import (UNCHANGED_BLOCK, Columns, UnchangedFiles, UnchangedLookup, block_of, blocks,
                                    candidates, not_recorded, utc_micros)
+
+if TYPE_CHECKING:
+    from flows.parsers.model import Problem
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
@@ -84,6 +86,14 @@ def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
 
 
+def _problem(reason: str, detail: str, **fields) -> Problem:
+    """A Problem (flows.parsers.model), imported only when an input has one: importing the parsers' package
+    loads every parser, which a run that reads no file never uses."""
+    from flows.parsers.model import Problem
+
+    return Problem(reason, detail, **fields)
+
+
 def discover(source: Path) -> list[Entry]:
     """The files under `source` (or `source` itself), sorted; links that loop or leave `source` are problems."""
     root = source.resolve()
@@ -107,7 +117,7 @@ def _walk(root: Path, folder: str, found: list[Entry]) -> None:
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        found.append(InputProblem(folder, Problem("unreadable folder", type(exc).__name__, stage="read")))
+        found.append(InputProblem(folder, _problem("unreadable folder", type(exc).__name__, stage="read")))
         return
     add = found.append
     for entry in entries:
@@ -129,12 +139,12 @@ def _link(root: Path, path: Path) -> Entry:
         target = path.resolve(strict=True)
     except (RuntimeError, OSError) as exc:
         reason = "symlink loop" if isinstance(exc, RuntimeError) or "loop" in str(exc).lower() else "broken symlink"
-        return InputProblem(str(path), Problem(reason, "the link was not followed", stage="read"))
+        return InputProblem(str(path), _problem(reason, "the link was not followed", stage="read"))
     if not target.is_relative_to(root):
-        return InputProblem(str(path), Problem("symlink leaves the source folder",
+        return InputProblem(str(path), _problem("symlink leaves the source folder",
                                                "links are followed only inside the source folder", stage="read"))
     if target.is_dir():
-        return InputProblem(str(path), Problem("symlink to a folder",
+        return InputProblem(str(path), _problem("symlink to a folder",
                                                "not followed: the folder's files are read where they are", stage="read"))
     st = target.stat()
     return FileEntry(str(path), st.st_size, st.st_mtime)
@@ -189,7 +199,7 @@ def _read_file(entry: FileEntry) -> Input | InputProblem:
         with open(entry.path, "rb") as handle:
             return Input(entry.path, handle.read(), entry.mtime)
     except OSError as exc:
-        return InputProblem(entry.path, Problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
+        return InputProblem(entry.path, _problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
                                                 stage="read"))
 
 
@@ -206,7 +216,7 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
         yield from block_of(known)
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
-            yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
+            yield InputProblem(where, _problem(item.reason, "refused inside the archive", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
     yield from block_of(known)
