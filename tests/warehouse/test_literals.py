@@ -106,3 +106,18 @@ def test_a_values_table_reads_a_file_it_removes_and_falls_back_to_the_statement(
     with pytest.raises(ValueError):
         with values_table({"t": ["a"]}, {"i": [1, 2]}):
             pass
+
+
+def test_a_values_file_written_again_under_the_same_name_is_read_afresh(con, tmp_path, monkeypatch):
+    # (DuckDB caches some files it reads: a name used again must never give the earlier values)
+    import tempfile
+
+    path = tmp_path / "same.values"
+
+    def same_name(**kwargs):
+        return os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), str(path)
+    monkeypatch.setattr(tempfile, "mkstemp", same_name)
+    for round_ in range(20):
+        values = [f"/x/{round_:03d}-{i}.json" for i in range(3)]
+        assert _rows(con, {"t": values}, {"i": [round_] * 3})[0] == [(v, round_) for v in values]
+    assert not path.exists()
