@@ -74,7 +74,8 @@ class FileEntry:
     @property
     def is_zip(self) -> bool:
         """A zip archive: read member by member."""
-        return self.path[-4:].lower() == ".zip"
+        path = self.path
+        return path[-1:] in ("p", "P") and path[-4:].lower() == ".zip"  # (most paths fail the first test: cheap)
 
 
 Entry = FileEntry | InputProblem

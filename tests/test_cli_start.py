@@ -181,3 +181,9 @@ def test_discover_of_one_file_and_of_an_unreadable_folder_is_as_before(tricky, m
     assert _described(now) == _described(_discover_before(tricky))
     assert [(Path(e.path).name, e.problem.reason, e.problem.detail) for e in now if isinstance(e, InputProblem)
             and e.problem.reason == "unreadable folder"] == [("deep", "unreadable folder", "PermissionError")]
+
+
+def test_a_zip_is_told_by_its_name_ending_in_any_case():
+    names = ["a.zip", "a.ZIP", "a.Zip", "/x/y.zIp", "zip", ".zip", "a.json", "a.zi", "p", "P", "", "a.xzip", "a.zipp",
+             "a.ZiP", "ü.zip", "a.zip/"]
+    assert [FileEntry(name, 0, 0.0).is_zip for name in names] == [name[-4:].lower() == ".zip" for name in names]
