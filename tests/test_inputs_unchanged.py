@@ -119,7 +119,8 @@ def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_great
                     [["b" * 64, "/x/one.json", 10, at], ["a" * 64, "/x/one.json", 10, at],
                      ["c" * 64, "/x/two.json", 10, at], ["d" * 64, "/x/three.json", 11, at]])
     paths, sizes = ["/x/zero.json", "/x/one.json", "/x/two.json", "/x/three.json"], [10, 10, 10, 12]
-    files = pa.table({"path": paths, "size": pa.array(sizes, pa.int64()), "mtime": pa.array([at] * 4, pa.timestamp("us"))})
+    files = pa.table({"path": paths, "size": pa.array(sizes, pa.int64()),
+                      "mtime": pa.array([at] * 4, pa.timestamp("us"))})
     found = unchanged_files(con, candidates(paths, sizes, [at] * 4)).to_pydict()
     assert found == {"row": [1, 2], "path": ["/x/one.json", "/x/two.json"], "sha256": ["b" * 64, "c" * 64]}
     assert reference.unchanged_files(con, files).to_pydict() == found

@@ -88,7 +88,8 @@ def test_a_values_table_holds_the_rows_the_lists_in_the_statement_hold(con, text
         columns += [f"unnest({int_list(v)}) AS {n}" for n, v in ints.items()]
         assert rows == con.execute(f"SELECT {', '.join([*texts, *ints])} FROM (SELECT {', '.join(columns)})").fetchall()
     with values_table(texts, ints) as table:
-        kinds = con.execute(f"SELECT {', '.join(f'typeof({n})' for n in [*texts, *ints])} FROM {table} LIMIT 1").fetchone()
+        kinds = con.execute(f"SELECT {', '.join(f'typeof({n})' for n in [*texts, *ints])} FROM {table} LIMIT 1"
+                            ).fetchone()
     assert list(kinds) == ["VARCHAR"] * len(texts) + ["BIGINT"] * len(ints)
 
 
