@@ -100,7 +100,12 @@ def _read_fully(fd: int, buffer: bytearray | memoryview, offset: int) -> int:
     """Fill `buffer` from `offset` of the file, or as much as there is; the bytes read."""
     view, done = memoryview(buffer), 0
     while done < len(view):
-        got = os.preadv(fd, [view[done:]], offset + done)
+        if hasattr(os, "preadv"):
+            got = os.preadv(fd, [view[done:]], offset + done)
+        else:  # (no preadv on this system: read, then copy)
+            data = os.pread(fd, len(view) - done, offset + done)
+            got = len(data)
+            view[done:done + got] = data
         if not got:
             break
         done += got

@@ -86,12 +86,14 @@ def test_rewrite_changed_writes_only_the_blocks_that_differ_and_fits_the_size(tm
     assert old.read_bytes() == new.read_bytes()
 
 
-@pytest.mark.parametrize("parts", [1, 2, 3])
-def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, parts):
+@pytest.mark.parametrize("parts, preadv", [(1, True), (2, True), (3, True), (2, False)])
+def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, monkeypatch, parts, preadv):
     import random
 
     from flows.publish_copy import BLOCK
 
+    if not preadv:
+        monkeypatch.delattr(os, "preadv")
     rng = random.Random(parts)
     old, new = tmp_path / "old", tmp_path / "new"
     for blocks, tail in ((7, 0), (7, 5), (1, 0), (0, 3), (2, 0), (0, 0)):
