@@ -49,9 +49,11 @@ def nobody_has_open(path: Path) -> bool:
 def rewrite_changed(source: Path, target: Path, parts: int | None = None) -> int:
     """Make `target` byte for byte `source`, writing only the blocks that differ, then fsync; the bytes written.
 
-    The file is compared in `parts` ranges side by side (default: two where there are two cores): reading
-    is copying from the page cache, done in the kernel without the GIL, and almost all of the time."""
+    The file is compared in `parts` ranges side by side (default: two where there are two cores), block by
+    block where both files are mapped into memory, with libc's memcmp (no copy of the 99% that is the same,
+    and no GIL held); where that cannot be had, by reading both into buffers."""
     parts = parts or min(2, os.cpu_count() or 1)
+    memcmp = _memcmp()
     with open(source, "rb") as src, open(target, "r+b") as dst:
         size = os.fstat(src.fileno()).st_size
         dst.truncate(size)
@@ -63,7 +65,10 @@ def rewrite_changed(source: Path, target: Path, parts: int | None = None) -> int
 
         def compare(index: int) -> None:
             try:
-                written[index] = _rewrite_range(src.fileno(), dst.fileno(), *ranges[index], source)
+                if memcmp is not None:
+                    written[index] = _rewrite_mapped(src.fileno(), dst.fileno(), *ranges[index], memcmp)
+                else:
+                    written[index] = _rewrite_range(src.fileno(), dst.fileno(), *ranges[index], source)
             except BaseException as exc:  # raised in the calling thread below
                 errors.append(exc)
         threads = [threading.Thread(target=compare, args=(index,)) for index in range(1, len(ranges))]
@@ -77,6 +82,44 @@ def rewrite_changed(source: Path, target: Path, parts: int | None = None) -> int
             raise errors[0]
         os.fsync(dst.fileno())
     return sum(written)
+
+
+def _memcmp():
+    """libc's memcmp, through ctypes; None where it cannot be had."""
+    try:
+        import ctypes
+
+        memcmp = ctypes.CDLL(None).memcmp
+    except (ImportError, OSError, AttributeError):
+        return None
+    memcmp.restype = ctypes.c_int
+    memcmp.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    return memcmp
+
+
+def _rewrite_mapped(src: int, dst: int, offset: int, end: int, memcmp) -> int:
+    """Rewrite the blocks of bytes offset..end of `dst` that differ from `src`, each block of both mapped into
+    memory and compared in place; the bytes written. (Mapped block by block: a mapped page counts as memory in
+    use while it is mapped.)"""
+    import ctypes
+    import mmap
+
+    written = 0
+    while offset < end:
+        want = min(BLOCK, end - offset)
+        # (copy-on-write mappings, never written: ctypes takes the address of a writable buffer only)
+        with mmap.mmap(src, want, offset=offset, access=mmap.ACCESS_COPY) as new, \
+                mmap.mmap(dst, want, offset=offset, access=mmap.ACCESS_COPY) as old:
+            fresh, kept = ctypes.c_char.from_buffer(new), ctypes.c_char.from_buffer(old)
+            try:
+                same = memcmp(ctypes.addressof(fresh), ctypes.addressof(kept), want) == 0
+            finally:
+                del fresh, kept  # (a mapping with a buffer taken from it cannot be closed)
+            if not same:
+                _write_all(dst, new[:want], offset)
+                written += want
+        offset += want
+    return written
 
 
 def _rewrite_range(src: int, dst: int, offset: int, end: int, source: Path) -> int:

@@ -86,13 +86,19 @@ def test_rewrite_changed_writes_only_the_blocks_that_differ_and_fits_the_size(tm
     assert old.read_bytes() == new.read_bytes()
 
 
-@pytest.mark.parametrize("parts, preadv", [(1, True), (2, True), (3, True), (2, False)])
-def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, monkeypatch, parts, preadv):
+@pytest.mark.parametrize("parts, how", [(1, "mapped"), (2, "mapped"), (3, "mapped"), (1, "preadv"), (2, "preadv"),
+                                        (2, "pread")])
+def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, monkeypatch, parts, how):
     import random
 
     from flows.publish_copy import BLOCK
 
-    if not preadv:
+    from flows import publish_copy
+
+    assert publish_copy._memcmp() is not None  # (the mapped comparison is what runs here)
+    if how != "mapped":
+        monkeypatch.setattr(publish_copy, "_memcmp", lambda: None)
+    if how == "pread":
         monkeypatch.delattr(os, "preadv")
     rng = random.Random(parts)
     old, new = tmp_path / "old", tmp_path / "new"
