@@ -13,9 +13,11 @@ from rich.markup import escape
 
 from checks.rule import CATEGORIES, SEVERITIES
 
+from flows import cli_params
 from flows.settings import Settings, apply_offline_defaults
 
 apply_offline_defaults()
+cli_params.install()  # option values read without pydantic
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Load clinical-trial registry records into DuckDB and flag the ones you cannot trust.")
@@ -110,7 +112,8 @@ def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: boo
     options["as_of"] = options["as_of"] or date.today()
     with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
                            ducklake=ducklake) as session:
-        return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, **options)
+        return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, by_rule=False,
+                            **options)
 
 
 def _is_infrastructure(exc: BaseException) -> bool:

@@ -16,11 +16,13 @@ from functools import cached_property
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from flows.parsers.model import Problem
 from flows.unchanged_files import (UNCHANGED_BLOCK, Columns, UnchangedFiles, UnchangedLookup, block_of, blocks,
                                    candidates, not_recorded, utc_micros)
+
+if TYPE_CHECKING:
+    from flows.parsers.model import Problem
 
 # Files that describe a folder rather than hold records.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "PROVENANCE.csv", ".DS_Store", "labels.csv"}
@@ -72,7 +74,8 @@ class FileEntry:
     @property
     def is_zip(self) -> bool:
         """A zip archive: read member by member."""
-        return self.path[-4:].lower() == ".zip"
+        path = self.path
+        return path[-1:] in ("p", "P") and path[-4:].lower() == ".zip"  # (most paths fail the first test: cheap)
 
 
 Entry = FileEntry | InputProblem
@@ -82,6 +85,14 @@ Item = Input | InputProblem | UnchangedFiles | FileEntry
 
 def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
+
+
+def _problem(reason: str, detail: str, **fields) -> Problem:
+    """A Problem (flows.parsers.model), imported only when an input has one: importing the parsers' package
+    loads every parser, which a run that reads no file never uses."""
+    from flows.parsers.model import Problem
+
+    return Problem(reason, detail, **fields)
 
 
 def discover(source: Path) -> list[Entry]:
@@ -107,7 +118,7 @@ def _walk(root: Path, folder: str, found: list[Entry]) -> None:
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        found.append(InputProblem(folder, Problem("unreadable folder", type(exc).__name__, stage="read")))
+        found.append(InputProblem(folder, _problem("unreadable folder", type(exc).__name__, stage="read")))
         return
     add = found.append
     for entry in entries:
@@ -129,12 +140,12 @@ def _link(root: Path, path: Path) -> Entry:
         target = path.resolve(strict=True)
     except (RuntimeError, OSError) as exc:
         reason = "symlink loop" if isinstance(exc, RuntimeError) or "loop" in str(exc).lower() else "broken symlink"
-        return InputProblem(str(path), Problem(reason, "the link was not followed", stage="read"))
+        return InputProblem(str(path), _problem(reason, "the link was not followed", stage="read"))
     if not target.is_relative_to(root):
-        return InputProblem(str(path), Problem("symlink leaves the source folder",
+        return InputProblem(str(path), _problem("symlink leaves the source folder",
                                                "links are followed only inside the source folder", stage="read"))
     if target.is_dir():
-        return InputProblem(str(path), Problem("symlink to a folder",
+        return InputProblem(str(path), _problem("symlink to a folder",
                                                "not followed: the folder's files are read where they are", stage="read"))
     st = target.stat()
     return FileEntry(str(path), st.st_size, st.st_mtime)
@@ -180,8 +191,9 @@ def _lookup(files: list[FileEntry], unchanged: UnchangedLookup | None) -> Column
     """(row, path, sha256) of the files recorded unchanged, in the files' order."""
     if unchanged is None or not files:
         return not_recorded()
-    return unchanged(candidates([e.path for e in files], [e.size for e in files],
-                                utc_micros([e.timestamp for e in files])))
+    # (mtimes already in microseconds: `candidates` would only check each of them)
+    return unchanged(Columns({"path": [e.path for e in files], "size": [e.size for e in files],
+                              "mtime": utc_micros([e.timestamp for e in files])}))
 
 
 def _read_file(entry: FileEntry) -> Input | InputProblem:
@@ -189,7 +201,7 @@ def _read_file(entry: FileEntry) -> Input | InputProblem:
         with open(entry.path, "rb") as handle:
             return Input(entry.path, handle.read(), entry.mtime)
     except OSError as exc:
-        return InputProblem(entry.path, Problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
+        return InputProblem(entry.path, _problem("unreadable file", f"{type(exc).__name__}: {exc.strerror}",
                                                 stage="read"))
 
 
@@ -206,7 +218,7 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
         yield from block_of(known)
         if isinstance(item, ArchiveProblem):
             where = member_path(path, item.member) if item.member else str(path)
-            yield InputProblem(where, Problem(item.reason, "refused inside the archive", stage="read"))
+            yield InputProblem(where, _problem(item.reason, "refused inside the archive", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
     yield from block_of(known)

@@ -228,10 +228,12 @@ def record_check(log: Log, result: summary.RunSummary, check) -> None:
 
 def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, db_path: Path, as_of: date,
                  batch_size: int = 2000, recheck_all: bool = False, workers: int | None = None,
-                 rehash: bool = False, check: bool = True, log: Log | None = None) -> summary.RunSummary:
+                 rehash: bool = False, check: bool = True, log: Log | None = None,
+                 by_rule: bool = True) -> summary.RunSummary:
     """discover -> read -> parse -> validate -> assemble -> load (per batch) -> check, recorded in meta.load_runs.
 
     check=False loads only (calibration, benchmarks): the studies stay queued for the next run's check.
+    by_rule=False leaves the summary's studies by rule out (the terminal summary does not show them).
     """
     log = log or logging.getLogger("trialqc")
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -266,5 +268,5 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
         raise
     finally:
         close_run(con, result, status, log)
-    return summary.fill_from_warehouse(con, result)
+    return summary.fill_from_warehouse(con, result, by_rule)
 

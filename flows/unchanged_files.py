@@ -1,9 +1,10 @@
 """Files recorded unchanged by an earlier run (same path, size and mtime): looked up many at a time and
 carried as blocks of columns, never one object per file, since a re-run meets mostly these.
 
-A run's own lookups pass plain Python columns (`Columns`): a run that reads no file then imports neither
+Lookups and blocks are plain Python columns (`Columns`): a run that reads no file then imports neither
 pyarrow nor pandas (making a pyarrow array imports pandas). A block becomes a pyarrow table only where a
-batch is prepared (`UnchangedFiles.files`). Lookups and blocks built from pyarrow tables work as before.
+batch is prepared (`UnchangedFiles.files`). (The pyarrow lookup this replaced is kept in the tests as the
+reference it must agree with: tests/unchanged_reference.py.)
 """
 from __future__ import annotations
 
@@ -62,10 +63,9 @@ class Columns:
         return pa.table(arrays)
 
 
-# Candidate inputs (path, size, mtime) -> a table (row, path, sha256) of those recorded unchanged,
-# `row` indexing the candidates, in ascending order. Columns in, Columns out in a run; a lookup made
-# of pyarrow tables answers with one.
-UnchangedLookup = Callable[[Columns], "Columns | pa.Table"]
+# Candidate inputs (path, size, mtime) -> the (row, path, sha256) of those recorded unchanged, `row`
+# indexing the candidates, in ascending order (warehouse.runs.unchanged_files).
+UnchangedLookup = Callable[[Columns], Columns]
 
 
 def not_recorded() -> Columns:
@@ -76,12 +76,12 @@ def not_recorded() -> Columns:
 class UnchangedFiles:
     """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again.
 
-    `files` is their (path, sha256 recorded then) as a pyarrow table, made when first asked for; `columns`
-    as they came (a pyarrow table or Columns)."""
+    `columns` are their (path, sha256 recorded then); `files` the same as a pyarrow table, made when first
+    asked for."""
 
-    def __init__(self, files: "pa.Table | Columns") -> None:
+    def __init__(self, files: Columns) -> None:
         self.columns = files
-        self._table = None if isinstance(files, Columns) else files
+        self._table = None
 
     @property
     def files(self) -> "pa.Table":
@@ -99,19 +99,15 @@ class UnchangedFiles:
     __hash__ = None
 
 
-def joined(blocks: list[UnchangedFiles]) -> "pa.Table | Columns":
-    """The (path, sha256) of several blocks as one table: Columns when they all came as Columns."""
-    if all(isinstance(block.columns, Columns) for block in blocks):
-        return Columns({"path": [p for b in blocks for p in b.columns.column("path")],
-                        "sha256": [s for b in blocks for s in b.columns.column("sha256")]})
-    import pyarrow as pa
-
-    return pa.concat_tables([block.files for block in blocks])
+def joined(blocks: list[UnchangedFiles]) -> Columns:
+    """The (path, sha256) of several blocks as one table."""
+    return Columns({"path": [p for b in blocks for p in b.columns.column("path")],
+                    "sha256": [s for b in blocks for s in b.columns.column("sha256")]})
 
 
 def utc_micros(timestamps: Sequence[float]) -> list[int]:
     """st_mtime values as microseconds since 1970 in UTC, each exactly what datetime.fromtimestamp gives
-    (to the microsecond, half to even), as `utc_timestamps` gives them."""
+    (to the microsecond, half to even)."""
     micros = []
     add = micros.append
     modf = math.modf
@@ -119,17 +115,6 @@ def utc_micros(timestamps: Sequence[float]) -> list[int]:
         fraction, whole = modf(timestamp)
         add(int(whole) * 1_000_000 + round(fraction * 1e6))
     return micros
-
-
-def utc_timestamps(timestamps: list[float]) -> "pa.Array":
-    """Many st_mtime values as UTC timestamps at once (a pyarrow array), each exactly what
-    datetime.fromtimestamp gives (to the microsecond, half to even)."""
-    import numpy as np
-    import pyarrow as pa
-
-    fraction, whole = np.modf(np.asarray(timestamps, dtype=np.float64))
-    micros = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
-    return pa.array(micros, pa.timestamp("us"))
 
 
 def _micros(value: datetime | int | None) -> int | None:
@@ -147,24 +132,13 @@ def candidates(paths: list[str], sizes: list[int], mtimes: Sequence[int | dateti
     return Columns({"path": paths, "size": sizes, "mtime": [_micros(m) for m in mtimes]})
 
 
-def blocks(found: "pa.Table | Columns", start: int, end: int) -> Iterator[UnchangedFiles]:
-    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files.
-
-    Each block owns a copy of its rows: a slice would keep, and pickle to a worker process, the buffers of
-    the whole answer (every block of a 20,000-file re-run carried all 20,000 paths)."""
-    if isinstance(found, Columns):
-        paths, shas = found.column("path"), found.column("sha256")
-        for offset in range(start, end, UNCHANGED_BLOCK):
-            stop = min(offset + UNCHANGED_BLOCK, end)
-            yield UnchangedFiles(Columns({"path": paths[offset:stop], "sha256": shas[offset:stop]}))
-        return
-    import numpy as np
-    import pyarrow as pa
-
-    columns = found.select(["path", "sha256"])
+def blocks(found: Columns, start: int, end: int) -> Iterator[UnchangedFiles]:
+    """Rows start..end of a lookup's answer as UnchangedFiles of at most UNCHANGED_BLOCK files, each with its
+    own copy of its rows (a block is pickled to the worker that prepares its batch)."""
+    paths, shas = found.column("path"), found.column("sha256")
     for offset in range(start, end, UNCHANGED_BLOCK):
-        rows = np.arange(offset, min(offset + UNCHANGED_BLOCK, end))
-        yield UnchangedFiles(columns.take(pa.array(rows)))
+        stop = min(offset + UNCHANGED_BLOCK, end)
+        yield UnchangedFiles(Columns({"path": paths[offset:stop], "sha256": shas[offset:stop]}))
 
 
 def block_of(known: list[tuple[str, str]]) -> Iterator[UnchangedFiles]:

@@ -189,9 +189,9 @@ def test_pandera_is_loaded_only_for_a_batch_to_validate_and_then_before_workers_
 
 def _items(kinds: str) -> list:
     """Items by letter: f a file to read, u a block of two files recorded unchanged."""
-    import pyarrow as pa
+    from flows.unchanged_files import Columns
 
-    block = lambda: inputs.UnchangedFiles(pa.table({"path": ["a", "b"], "sha256": ["1", "2"]}))  # noqa: E731
+    block = lambda: inputs.UnchangedFiles(Columns({"path": ["a", "b"], "sha256": ["1", "2"]}))  # noqa: E731
     return [inputs.FileEntry(f"/f{i}", 1, None) if kind == "f" else block() for i, kind in enumerate(kinds)]
 
 

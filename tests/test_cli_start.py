@@ -23,10 +23,11 @@ NOT_FOR_THE_COMMAND = ("pandas", "pandera", "prefect", "great_expectations", "py
                        "checks.engine", "flows.parsers")
 # A re-run that found nothing new (no --report): no parse, no validation, no rule, no page to render, and no
 # pandas, numpy or pyarrow (DuckDB imports them on the first parameter bound: such a run binds none,
-# warehouse/literals.py; its unchanged files travel as Python columns; no check engine for no study).
-NOT_FOR_A_NO_CHANGE_RUN = ("pandas", "numpy", "pyarrow", "checks.engine", "pandera", "prefect", "great_expectations", "jinja2", "flows.batch_workers",
-                           "flows.validate", "flows.assemble", "checks.dates", "checks.contradictions",
-                           "checks.report")
+# warehouse/literals.py; its unchanged files travel as Python columns; no check engine for no study), nor
+# pydantic (typer's validators: flows/cli_params.py).
+NOT_FOR_A_NO_CHANGE_RUN = ("pandas", "numpy", "pyarrow", "pydantic", "checks.engine", "pandera", "prefect",
+                           "great_expectations", "jinja2", "flows.batch_workers", "flows.validate", "flows.assemble",
+                           "checks.dates", "checks.contradictions", "checks.report")
 
 IMPORTED = """
 import json, sys
@@ -88,9 +89,9 @@ def test_a_run_that_changed_nothing_and_keeps_its_report_imports_no_data_library
     first = _modules(with_report, env, str(SAMPLES), db)
     again = _modules(with_report, env, str(SAMPLES), db)
     assert {"pandas", "checks.report", "flows.batch_workers"} <= first
-    assert "checks.report" in again and not _loaded(again, ("pandas", "numpy", "pyarrow", "pandera", "checks.engine",
-                                                            "great_expectations", "flows.batch_workers",
-                                                            "checks.dates"))
+    assert "checks.report" in again and not _loaded(again, ("pandas", "numpy", "pyarrow", "pydantic", "pandera",
+                                                            "checks.engine", "great_expectations",
+                                                            "flows.batch_workers", "checks.dates"))
 
 
 def _walk_before(root: Path, folder: Path, found: list) -> None:
@@ -180,3 +181,9 @@ def test_discover_of_one_file_and_of_an_unreadable_folder_is_as_before(tricky, m
     assert _described(now) == _described(_discover_before(tricky))
     assert [(Path(e.path).name, e.problem.reason, e.problem.detail) for e in now if isinstance(e, InputProblem)
             and e.problem.reason == "unreadable folder"] == [("deep", "unreadable folder", "PermissionError")]
+
+
+def test_a_zip_is_told_by_its_name_ending_in_any_case():
+    names = ["a.zip", "a.ZIP", "a.Zip", "/x/y.zIp", "zip", ".zip", "a.json", "a.zi", "p", "P", "", "a.xzip", "a.zipp",
+             "a.ZiP", "ü.zip", "a.zip/"]
+    assert [FileEntry(name, 0, 0.0).is_zip for name in names] == [name[-4:].lower() == ".zip" for name in names]

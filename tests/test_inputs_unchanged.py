@@ -11,6 +11,8 @@ import pyarrow as pa
 
 from flows import inputs, unchanged_files
 from flows.inputs import Input, UnchangedFiles
+from flows.unchanged_files import Columns, candidates
+from tests import unchanged_reference as reference
 
 
 def _recorded(*names: str):
@@ -18,8 +20,8 @@ def _recorded(*names: str):
     def lookup(files):
         paths = files.column("path").to_pylist()
         rows = [i for i, path in enumerate(paths) if os.path.basename(path) in names]
-        return pa.table({"row": pa.array(rows, pa.int64()), "path": [paths[i] for i in rows],
-                         "sha256": [f"sha-{os.path.basename(paths[i])}" for i in rows]})
+        return Columns({"row": rows, "path": [paths[i] for i in rows],
+                        "sha256": [f"sha-{os.path.basename(paths[i])}" for i in rows]})
     return lookup
 
 
@@ -100,7 +102,9 @@ def test_modification_times_convert_in_bulk_exactly_as_one_by_one():
     values += [1_700_000_000.9999996, 1_700_000_000.9999994, 0.0000005, 1.5, -1.2500005, -86_400.9999999, 1e-7]
     values += [whole + half / 2**21 for whole in (0, 1_700_000_000) for half in range(0, 2**21, 4099)]
     one_by_one = [datetime.fromtimestamp(v, tz=timezone.utc).replace(tzinfo=None) for v in values]
-    assert unchanged_files.utc_timestamps(values).to_pylist() == one_by_one
+    assert reference.utc_timestamps(values).to_pylist() == one_by_one
+    epoch = datetime(1970, 1, 1)
+    assert unchanged_files.utc_micros(values) == [(t - epoch) // unchanged_files._MICROSECOND for t in one_by_one]
 
 
 def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_greater_hash(tmp_path):
@@ -114,23 +118,23 @@ def test_a_path_recorded_with_two_contents_at_one_size_and_mtime_gives_the_great
     con.executemany("INSERT INTO meta.source_files (sha256, path, size, mtime) VALUES (?, ?, ?, ?)",
                     [["b" * 64, "/x/one.json", 10, at], ["a" * 64, "/x/one.json", 10, at],
                      ["c" * 64, "/x/two.json", 10, at], ["d" * 64, "/x/three.json", 11, at]])
-    files = pa.table({"path": ["/x/zero.json", "/x/one.json", "/x/two.json", "/x/three.json"],
-                      "size": pa.array([10, 10, 10, 12], pa.int64()),
+    paths, sizes = ["/x/zero.json", "/x/one.json", "/x/two.json", "/x/three.json"], [10, 10, 10, 12]
+    files = pa.table({"path": paths, "size": pa.array(sizes, pa.int64()),
                       "mtime": pa.array([at] * 4, pa.timestamp("us"))})
-    found = unchanged_files(con, files).to_pydict()
+    found = unchanged_files(con, candidates(paths, sizes, [at] * 4)).to_pydict()
     assert found == {"row": [1, 2], "path": ["/x/one.json", "/x/two.json"], "sha256": ["b" * 64, "c" * 64]}
+    assert reference.unchanged_files(con, files).to_pydict() == found
     con.close()
 
 
 def test_a_block_carries_only_its_own_rows_to_a_worker():
     """A block is pickled to the worker that prepares its batch: it must not drag the whole lookup along."""
     n = 50 * unchanged_files.UNCHANGED_BLOCK
-    found = pa.table({"row": pa.array(range(n), pa.int64()),
-                      "path": pa.array([f"/data/records/NCT{i:08d}.json" for i in range(n)]),
-                      "sha256": pa.array([f"{i:064x}" for i in range(n)])})
+    found = Columns({"row": list(range(n)), "path": [f"/data/records/NCT{i:08d}.json" for i in range(n)],
+                     "sha256": [f"{i:064x}" for i in range(n)]})
     blocks = list(unchanged_files.blocks(found, 100, n))
     assert sum(len(b) for b in blocks) == n - 100
     assert blocks[0].files.column("path")[0].as_py() == "/data/records/NCT00000100.json"
-    assert pa.concat_tables([b.files for b in blocks]).equals(found.slice(100).select(["path", "sha256"]))
-    whole = len(pickle.dumps(found.select(["path", "sha256"])))
+    assert pa.concat_tables([b.files for b in blocks]).equals(found.table().slice(100).select(["path", "sha256"]))
+    whole = len(pickle.dumps(Columns({"path": found.column("path"), "sha256": found.column("sha256")})))
     assert len(pickle.dumps(blocks[0])) < 3 * whole / 50

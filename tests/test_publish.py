@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from flows import publish
 from flows.publish_copy import nobody_has_open, rewrite_changed
@@ -83,6 +84,37 @@ def test_rewrite_changed_writes_only_the_blocks_that_differ_and_fits_the_size(tm
     new.write_bytes(block * 2 + b"tail")
     rewrite_changed(new, old)
     assert old.read_bytes() == new.read_bytes()
+
+
+@pytest.mark.parametrize("parts, how", [(1, "mapped"), (2, "mapped"), (3, "mapped"), (1, "preadv"), (2, "preadv"),
+                                        (2, "pread")])
+def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, monkeypatch, parts, how):
+    import random
+
+    from flows.publish_copy import BLOCK
+
+    from flows import publish_copy
+
+    assert publish_copy._memcmp() is not None  # (the mapped comparison is what runs here)
+    if how != "mapped":
+        monkeypatch.setattr(publish_copy, "_memcmp", lambda: None)
+    if how == "pread":
+        monkeypatch.delattr(os, "preadv")
+    rng = random.Random(parts)
+    old, new = tmp_path / "old", tmp_path / "new"
+    for blocks, tail in ((7, 0), (7, 5), (1, 0), (0, 3), (2, 0), (0, 0)):
+        before = rng.randbytes(BLOCK * rng.choice([blocks, blocks + 2, max(blocks - 1, 0)]) + rng.randrange(9))
+        after = bytearray(before[:BLOCK * blocks + tail].ljust(BLOCK * blocks + tail, b"\0"))
+        changed = {0, blocks // 2, blocks - 1} & set(range(blocks))
+        for index in changed:  # one byte changed: at a block's start, middle or end
+            at = index * BLOCK + rng.choice([0, BLOCK // 2, BLOCK - 1])
+            after[at] ^= 0xFF
+        old.write_bytes(before)
+        new.write_bytes(bytes(after))
+        written = rewrite_changed(new, old, parts)
+        assert old.read_bytes() == bytes(after)
+        assert rewrite_changed(new, old, parts) == 0  # nothing left to write
+        assert written >= len(changed) * BLOCK and written <= len(after)
 
 
 def test_starting_over_drops_the_kept_file(tmp_path):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from warehouse.connect import transaction
-from warehouse.literals import int_list, literal, text_list
+from warehouse.literals import literal, values_table
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,7 +51,7 @@ def run_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     return {name: int(value or 0) for name, value in zip(COUNTS, row or (0,) * len(COUNTS))}
 
 
-def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Columns") -> None:
+def see_unchanged(con: duckdb.DuckDBPyConnection, run_id: str, files: "Columns") -> None:
     """Record files recorded unchanged (path, sha256) as seen by the run, and count them skipped, in one
     transaction: all that loading a batch of only such files does (warehouse.load.load_batch), without
     building the batch."""
@@ -68,8 +68,8 @@ def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Co
     update = f"UPDATE meta.source_files f SET last_seen_run = {literal(run_id)} FROM {{files}} s " \
              "WHERE f.sha256 = s.sha256 AND f.path = s.path"
     if not hasattr(files, "select"):  # Columns
-        con.execute(update.format(files=f"(SELECT unnest({text_list(files.column('path'))}) AS path, "
-                                        f"unnest({text_list(files.column('sha256'))}) AS sha256)"))
+        with values_table({"path": files.column("path"), "sha256": files.column("sha256")}, {}) as values:
+            con.execute(update.format(files=values))
         return
     con.register("_unchanged_in", files.select(["path", "sha256"]))
     try:
@@ -110,53 +110,28 @@ def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, files: "pa.Table | Columns") -> "pa.Table | Columns":
-    """(row, path, sha256) of the files (path, size, mtime) recorded before with the same path, size and
-    modification time, `row` indexing `files`, in ascending order: one join for all of them. Columns (mtime
-    in microseconds since 1970) give Columns, a pyarrow table gives one.
+def unchanged_files(con: duckdb.DuckDBPyConnection, files: "Columns") -> "Columns":
+    """(row, path, sha256) of the files (path, size, mtime in microseconds since 1970) recorded before with the
+    same path, size and modification time, `row` indexing `files`, in ascending order: one join for all of them.
 
     A path recorded with two contents at the same size and mtime: the greater sha256 stands."""
-    if not hasattr(files, "select"):
-        return _unchanged_columns(con, files)
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    con.register("_stat_in", files.append_column("row", pa.array(np.arange(files.num_rows, dtype=np.int64))))
-    try:
-        # Sorted here, by row alone: DuckDB's ORDER BY cost more than the join itself.
-        found = con.execute(f"SELECT s.row, f.sha256 {_RECORDED}").to_arrow_table()
-        found = found.take(pc.sort_indices(found.column("row")))
-        rows = found.column("row")
-        if len(rows) > 1 and pc.any(pc.equal(rows[1:], rows[:-1])).as_py():
-            found = con.execute(f"SELECT s.row, max(f.sha256) AS sha256 {_RECORDED} GROUP BY s.row "
-                                "ORDER BY s.row").to_arrow_table()
-    finally:
-        con.unregister("_stat_in")
-    return pa.table({"row": found.column("row"), "path": files.column("path").take(found.column("row")),
-                     "sha256": found.column("sha256")})
-
-
-def _unchanged_columns(con: duckdb.DuckDBPyConnection, files: "Columns") -> "Columns":
     from flows.unchanged_files import Columns
 
     paths = files.column("path")
     if not paths:
         return Columns({"row": [], "path": [], "sha256": []})
-    stat_in = (f"(SELECT row, path, size, make_timestamp(mtime) AS mtime FROM (SELECT unnest(range({len(paths)})) "
-               f"AS row, unnest({text_list(paths)}) AS path, unnest({int_list(files.column('size'))}) AS size, "
-               f"unnest({int_list(files.column('mtime'))}) AS mtime))")
     best: dict[int, str] = {}
-    for row, sha in con.execute(f"SELECT s.row, f.sha256 {_RECORDED_IN.format(stat_in=stat_in)}").fetchall():
+    with values_table({"path": paths}, {"row": range(len(paths)), "size": files.column("size"),
+                                        "mtime": files.column("mtime")}) as values:
+        found = con.execute(f"""SELECT s.row, f.sha256
+                                FROM (SELECT row, path, size, make_timestamp(mtime) AS mtime FROM {values}) s
+                                JOIN meta.source_files f ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime
+                             """).fetchall()
+    for row, sha in found:
         if row not in best or sha > best[row]:
             best[row] = sha
     rows = sorted(best)
     return Columns({"row": rows, "path": [paths[row] for row in rows], "sha256": [best[row] for row in rows]})
-
-
-_RECORDED_IN = """FROM {stat_in} s JOIN meta.source_files f
-                  ON f.path = s.path AND f.size = s.size AND f.mtime = s.mtime"""
-_RECORDED = _RECORDED_IN.format(stat_in="_stat_in")
 
 
 def known_hashes(con: duckdb.DuckDBPyConnection, shas: list[str]) -> set[str]:

@@ -2,12 +2,13 @@
 a parameter; texts that could end or escape a quote stay inside it."""
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 
 import duckdb
 import pytest
 
-from warehouse.literals import SEPARATOR, int_list, literal, text_list
+from warehouse.literals import COLUMN_SEPARATOR, SEPARATOR, int_list, literal, text_list, values_table
 
 TEXTS = ["", "plain", "it's", "''", "'; DROP TABLE studies; --", "back\\slash\\", "\\'", "$1 ? $run $$x$$",
          "new\nline\r\ttab", "ünïcödé ☃ 𝄞 İı ſ", "\x01\x1f\x7f", SEPARATOR, "a" + SEPARATOR + "b", "E'x'", '"q"',
@@ -66,3 +67,58 @@ def test_lists_of_one_length_unnest_side_by_side(con):
     paths, sizes = ["/a", "/b'", "/c" + SEPARATOR], [1, None, 3]
     rows = con.execute(f"SELECT unnest({text_list(paths)}), unnest({int_list(sizes)})").fetchall()
     assert rows == list(zip(paths, sizes))
+
+
+def _rows(con, texts, ints):
+    with values_table(texts, ints) as table:
+        return con.execute(f"SELECT {', '.join([*texts, *ints])} FROM {table}").fetchall(), table
+
+
+@pytest.mark.parametrize("texts, ints", [
+    ({"t": TEXTS}, {"i": [None, *range(len(TEXTS) - 1)]}),
+    ({"t": [f"/data/NCT{i:08d}.json" for i in range(5000)], "u": ["x"] * 5000}, {"i": list(range(5000))}),
+    ({"t": [""]}, {"i": [None]}), ({"t": ["", ""]}, {}), ({}, {"i": [0, None, -5, 2**63 - 1, -(2**63)]}),
+    ({"t": ["a" + COLUMN_SEPARATOR + "b", "c"]}, {"i": [1, 2]}), ({"t": ["nul\0inside", "x"]}, {"i": [1, 2]}),
+], ids=["texts", "many", "one empty", "two empty", "ints", "column separator", "nul"])
+def test_a_values_table_holds_the_rows_the_lists_in_the_statement_hold(con, texts, ints):
+    rows, table = _rows(con, texts, ints)
+    assert rows == list(zip(*texts.values(), *ints.values()))
+    if not any("\0" in value for values in texts.values() for value in values):  # (no literal holds a NUL)
+        columns = [f"unnest({text_list(v)}) AS {n}" for n, v in texts.items()]
+        columns += [f"unnest({int_list(v)}) AS {n}" for n, v in ints.items()]
+        assert rows == con.execute(f"SELECT {', '.join([*texts, *ints])} FROM (SELECT {', '.join(columns)})").fetchall()
+    with values_table(texts, ints) as table:
+        kinds = con.execute(f"SELECT {', '.join(f'typeof({n})' for n in [*texts, *ints])} FROM {table} LIMIT 1"
+                            ).fetchone()
+    assert list(kinds) == ["VARCHAR"] * len(texts) + ["BIGINT"] * len(ints)
+
+
+def test_a_values_table_reads_a_file_it_removes_and_falls_back_to_the_statement(con):
+    texts = {"t": ["/a", "/b'"]}
+    rows, table = _rows(con, texts, {"i": [1, 2]})
+    assert rows == [("/a", 1), ("/b'", 2)] and "read_text(" in table and "/b''" not in table
+    assert not os.path.exists(table.split("read_text('")[1].split("'")[0])  # removed when the block ended
+    # Not UTF-8 (a file name read with surrogate escapes): the values go in the statement, as before.
+    odd = "/x/\udcff.json"
+    with values_table({"t": [odd]}, {}) as table:
+        assert "read_text(" not in table
+    # No rows: nothing to write.
+    assert _rows(con, {"t": []}, {"i": []})[0] == []
+    with pytest.raises(ValueError):
+        with values_table({"t": ["a"]}, {"i": [1, 2]}):
+            pass
+
+
+def test_a_values_file_written_again_under_the_same_name_is_read_afresh(con, tmp_path, monkeypatch):
+    # (DuckDB caches some files it reads: a name used again must never give the earlier values)
+    import tempfile
+
+    path = tmp_path / "same.values"
+
+    def same_name(**kwargs):
+        return os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), str(path)
+    monkeypatch.setattr(tempfile, "mkstemp", same_name)
+    for round_ in range(20):
+        values = [f"/x/{round_:03d}-{i}.json" for i in range(3)]
+        assert _rows(con, {"t": values}, {"i": [round_] * 3})[0] == [(v, round_) for v in values]
+    assert not path.exists()
