@@ -11,14 +11,16 @@ COMPLETENESS_FIELDS = ("brief_title", "official_title", "overall_status", "phase
                        "last_update_posted_date", "verification_date", "why_stopped", "source")
 TOP = 25
 
-VERDICT_SQL = f"""
+VERDICTS_OF = f"""
     SELECT s.nct_id, s.brief_title, s.overall_status, s.source_layout, s.source,
            count(q.nct_id) FILTER (WHERE q.severity = 'error') AS errors,
            count(q.nct_id) FILTER (WHERE q.severity = 'warning') AS warnings,
            count(q.nct_id) FILTER (WHERE q.severity = 'info') AS infos,
            CASE WHEN errors > 0 THEN 'untrusted' WHEN warnings > 0 THEN 'review' ELSE 'trusted' END AS verdict
     FROM studies s LEFT JOIN quality_issues q ON q.nct_id = s.nct_id AND q.{DEFECT}
+    {{where}}
     GROUP BY ALL"""
+VERDICT_SQL = VERDICTS_OF.format(where="")
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[tuple]:

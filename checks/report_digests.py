@@ -26,15 +26,19 @@ def shard_sql(column: str = "nct_id") -> str:
     return f"left({column}, 9)"
 
 
-def issues_sql(con: duckdb.DuckDBPyConnection) -> str:
-    """Every issue as a study page shows it, with the run since which it is open."""
+def issues_sql(con: duckdb.DuckDBPyConnection, scope: str | None = None) -> str:
+    """Every issue as a study page shows it, with the run since which it is open; with `scope` (a table of
+    nct_ids), only the issues of those studies, and only their history read."""
+    within = f" AND nct_id IN (SELECT nct_id FROM {scope})" if scope else ""
     first_seen = ("LEFT JOIN (SELECT nct_id, rule_id, min(first_seen_run) AS first_seen "
-                  "FROM meta.quality_issue_history WHERE resolved_run IS NULL GROUP BY ALL) h USING (nct_id, rule_id)"
+                  f"FROM meta.quality_issue_history WHERE resolved_run IS NULL{within} GROUP BY ALL) h "
+                  "USING (nct_id, rule_id)"
                   if has_table(con, "meta", "quality_issue_history") else "")
     seen = "h.first_seen" if first_seen else "NULL"
+    where = f" WHERE q.nct_id IN (SELECT nct_id FROM {scope})" if scope else ""
     return f"""SELECT q.nct_id, severity, rule_id, message, evidence, fields, NOT ({DEFECT}) AS freshness,
                       {seen} AS first_seen
-               FROM quality_issues q {first_seen}"""
+               FROM quality_issues q {first_seen}{where}"""
 
 
 def versions_sql(con: duckdb.DuckDBPyConnection) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 from jinja2 import Environment
 
-from checks.report_data import VERDICT_SQL
+from checks.report_data import VERDICTS_OF
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_digests,
                                    study_digests, versions_sql)
 from checks.report_fingerprints import Fingerprints, of
@@ -90,7 +90,7 @@ def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict
 
     con.register("_block", pa.table({"nct_id": ids}))
     try:
-        issues = _dicts(con.execute(f"SELECT i.* FROM ({issues_sql(con)}) i SEMI JOIN _block USING (nct_id) "
+        issues = _dicts(con.execute(f"SELECT i.* FROM ({issues_sql(con, '_block')}) i "
                                     f"ORDER BY {ISSUE_ORDER}"))
         versions = _dicts(con.execute(f"SELECT v.* FROM ({versions_sql(con)}) v SEMI JOIN _block USING (nct_id) "
                                       f"ORDER BY {VERSION_ORDER}"))
@@ -101,9 +101,9 @@ def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict
 
 
 def _studies_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
-    """Some studies as their pages show them, by nct_id."""
-    return _dicts(con.execute(f"SELECT * FROM ({VERDICT_SQL}) WHERE nct_id IN (SELECT unnest(?)) ORDER BY nct_id",
-                              [ids]))
+    """Some studies as their pages show them, by nct_id (their verdicts read from their own issues only)."""
+    scoped = VERDICTS_OF.format(where="WHERE s.nct_id IN (SELECT unnest($ids))")
+    return _dicts(con.execute(f"SELECT * FROM ({scoped}) ORDER BY nct_id", {"ids": ids}))
 
 
 def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir: Path,
