@@ -308,3 +308,21 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     # A first build (the extension's tables over no documents, then every document added) is the same.
     assert update_search_index(con, "r3", None) == len(documents)
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
+
+
+def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_own(tmp_path, monkeypatch):
+    from warehouse import search_index
+
+    con = connect(tmp_path / "w.duckdb")
+    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    con.execute("SET threads = 2")
+    seen = []
+    update_terms = search_index.update_terms
+
+    def recording(con, chunk):
+        seen.append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        update_terms(con, chunk)
+    monkeypatch.setattr(search_index, "update_terms", recording)
+    assert update_search_index(con, "r2", None) == 5
+    assert seen == [1]
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
