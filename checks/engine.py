@@ -402,8 +402,10 @@ def _share_reads(scope: CheckScope) -> SharedReads | None:
 
 def _mapped_reads(shared: SharedReads) -> dict:
     """The cache entries of the shared reads (as `checks.study_text` keeps them), mapped from their file."""
-    buffer = pa.memory_map(shared.path).read_buffer()
     entries: dict = {}
+    if not shared.spans:
+        return entries
+    buffer = pa.memory_map(shared.path).read_buffer()
     for table, (start, length, lists) in shared.spans.items():
         read = pa.ipc.open_stream(buffer.slice(start, length)).read_all()
         columns = dict(zip(read.column_names, read.columns))
