@@ -135,3 +135,18 @@ def test_progress_is_told_after_each_chunk(tmp_path):
     engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, chunk_size=2,
                      progress=lambda checked, total: told.append((checked, total)))
     assert told == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_files_of_reads_left_by_a_killed_run_are_removed_by_the_next(tmp_path):
+    import os
+    import subprocess
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    left = tmp_path / f"trialqc-reads-{ended.pid}-x.arrow"
+    mine = tmp_path / f"trialqc-reads-{os.getpid()}-y.arrow"
+    other = tmp_path / "unrelated.arrow"
+    for path in (left, mine, other):
+        path.write_bytes(b"")
+    engine._sweep(str(tmp_path))
+    assert not left.exists() and mine.exists() and other.exists()
