@@ -5,7 +5,9 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
+import tempfile
 import time
 from contextlib import contextmanager, nullcontext
 from datetime import date
@@ -152,12 +154,14 @@ def run_rules(
     chunk_size: int | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pool: "CheckWorkers | None" = None,
 ) -> CheckResult:
     """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically.
 
     Rules marked `in_worker` are evaluated in `workers` processes (default: one per core), part of
-    the chunk's studies each, while this process runs the SQL rules. `progress(checked, total)` is
-    called after each chunk.
+    the chunk's studies each, while this process runs the SQL rules: those of `pool` when given (see
+    `check_workers`), else processes forked for each chunk. `progress(checked, total)` is called after
+    each chunk.
     """
     rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -167,7 +171,7 @@ def run_rules(
     result = CheckResult()
     for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
         scope = set_scope(con, ordered[start:start + chunk_size], as_of)
-        _run_chunk(con, rules, run_id, scope, result, workers)
+        _run_chunk(con, rules, run_id, scope, result, workers, pool)
         if progress is not None:
             progress(result.studies, len(ordered))
     return result
@@ -185,7 +189,7 @@ def evaluate(con, rule: Rule, scope: CheckScope) -> Outcome:
 
 
 def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult,
-               workers: int) -> None:
+               workers: int, pool: "CheckWorkers | None" = None) -> None:
     """Run every rule on the current check_scope and write its issues."""
     parallel = workers >= 2 and len(scope.nct_ids) >= PARALLEL_MIN_STUDIES
     elsewhere = [r for r in rules if r.in_worker] if parallel else []
@@ -195,7 +199,7 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
     # sharing out every statement (the rules' plans are the same for any number of threads).
     with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped), \
-            worker_rules(con, elsewhere, scope, workers) as collect:
+            worker_rules(con, elsewhere, scope, workers, pool) as collect:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
         with one_thread(con) if elsewhere else nullcontext():
@@ -248,12 +252,14 @@ def _quiet_worker() -> None:
 
 
 @contextmanager
-def worker_rules(con, rules: list[Rule], scope: CheckScope,
-                 workers: int) -> Iterator[Callable[[], dict[str, Outcome]]]:
-    """Evaluate `rules` in forked workers while the block runs; the block's `collect()` waits for them.
+def worker_rules(con, rules: list[Rule], scope: CheckScope, workers: int,
+                 pool: "CheckWorkers | None" = None) -> Iterator[Callable[[], dict[str, Outcome]]]:
+    """Evaluate `rules` in worker processes while the block runs; the block's `collect()` waits for them.
 
     Their reads are made here first (a rule run on no studies reads its shared rows and finds
-    nothing), so the workers inherit the rows and never touch DuckDB.
+    nothing), so the workers never touch DuckDB. The workers of `pool` are given the rows in a file in
+    memory (`_share_reads`); without a pool, or for rules that cannot be sent to it, workers forked now
+    inherit them.
     """
     global _FORKED
     if not rules:
@@ -264,20 +270,204 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope,
         warm = evaluate(con, rule, CheckScope(scope.as_of, frozenset(), scope.cache))
         if warm.error is not None:
             failed[rule.id] = warm
-    _FORKED = ([r for r in rules if r.id not in failed], scope)
+    rules = [r for r in rules if r.id not in failed]
+    if pool is not None and _sendable(rules):
+        shared = _share_reads(scope)
+        if shared is not None:
+            with pool.evaluating(rules, scope, shared) as pending:
+                yield lambda: {**_merge(pending()), **failed}
+            return
+    _FORKED = (rules, scope)
     gc.freeze()  # the rows read so far stay out of collections here, and their pages unwritten in the workers
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    forked = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
     try:
-        pending = pool.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
+        pending = forked.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
         yield lambda: {**_merge(pending.get()), **failed}
-        pool.close()
+        forked.close()
     except BaseException:
-        pool.terminate()
+        forked.terminate()
         raise
     finally:
-        pool.join()
+        forked.join()
         gc.unfreeze()
         _FORKED = None
+
+
+def _sendable(rules: list[Rule]) -> bool:
+    """Whether the rules can be sent to a worker (their functions importable by name, not made in a call)."""
+    try:
+        pickle.dumps(rules)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
+class CheckWorkers:
+    """Worker processes for the text rules (`in_worker`), forked once for a whole run (`check_workers`).
+
+    Forked when the run begins, they start as small as its process then: a process forked for each chunk
+    after the loading would start with everything the run's process holds by then (DuckDB's cache, the
+    scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through a file
+    in memory (`_share_reads`), mapped, not copied."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self.pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker)
+
+    @contextmanager
+    def evaluating(self, rules: list[Rule], scope: CheckScope,
+                   shared: "SharedReads") -> Iterator[Callable[[], list[dict[str, Outcome]]]]:
+        """The rules evaluated on the scope's studies, part of them in each worker, while the block runs;
+        the block's callable waits for the parts. The file of shared reads is removed afterwards."""
+        ordered = sorted(scope.nct_ids)
+        try:
+            pending = self.pool.starmap_async(_evaluate_shared, [
+                (rules, scope.as_of, ordered[k::self.processes], shared) for k in range(self.processes)])
+            yield pending.get
+        except BaseException:
+            self.pool.terminate()  # parts still being evaluated are not waited for
+            raise
+        finally:
+            os.unlink(shared.path)
+
+    def close(self, ended: bool) -> None:
+        """Let the workers finish (`ended`: the run stopped, end them at once) and wait for them."""
+        if ended:
+            self.pool.terminate()
+        else:
+            self.pool.close()
+        self.pool.join()
+
+
+@contextmanager
+def check_workers(workers: int | None) -> Iterator[CheckWorkers | None]:
+    """The run's text-rule workers (`CheckWorkers`), forked now: before anything large is loaded. None with
+    fewer than two workers. Every rule family is imported first, for each worker to inherit."""
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if workers < 2:
+        yield None
+        return
+    import checks
+
+    checks.all_rules()
+    _sweep(MEMORY)
+    pool = CheckWorkers(workers)
+    try:
+        yield pool
+    except BaseException:
+        pool.close(ended=True)
+        raise
+    pool.close(ended=False)
+
+
+# Memory-backed files (tmpfs), where there is one: the shared reads are written there, in files named
+# after the run's process.
+MEMORY = "/dev/shm"
+_READS_PREFIX = "trialqc-reads-"
+
+
+def _sweep(memory: str) -> None:
+    """Remove the files of shared reads left by runs whose process no longer exists (killed mid-chunk)."""
+    try:
+        names = [name for name in os.listdir(memory) if name.startswith(_READS_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(_READS_PREFIX):].partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(os.path.join(memory, name))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+class SharedReads(NamedTuple):
+    """Where the shared reads of a scope wait for the workers: a file in memory, each table's columns read
+    as one Arrow IPC stream at (offset, length), and the column lists read of it."""
+
+    path: str
+    spans: dict[str, tuple[int, int, list[tuple[str, ...]]]]
+
+
+def _share_reads(scope: CheckScope) -> SharedReads | None:
+    """The scope's shared reads (checks.study_text) written to a file in memory, or None (no tmpfs, or the
+    file could not be written: the workers are then forked with them). This process's copies are replaced
+    by the file's, mapped: the memory they took is given back."""
+    lists: dict[str, list[tuple[str, ...]]] = {}
+    for key in scope.cache:
+        if key[0] == "arrow":
+            lists.setdefault(key[1], []).append(key[2])
+    spans, path = {}, None
+    try:
+        handle, path = tempfile.mkstemp(prefix=f"{_READS_PREFIX}{os.getpid()}-", suffix=".arrow", dir=MEMORY)
+        os.close(handle)
+        with pa.OSFile(path, "wb") as sink:
+            for table, columns in lists.items():
+                read = pa.table(scope.cache[("arrow columns", table)])
+                start = sink.tell()
+                with pa.ipc.new_stream(sink, read.schema) as writer:
+                    writer.write_table(read)
+                spans[table] = (start, sink.tell() - start, columns)
+    except (OSError, pa.ArrowException):
+        if path is not None:
+            os.unlink(path)
+        return None
+    shared = SharedReads(path, spans)
+    scope.cache.update(_mapped_reads(shared))
+    pa.default_memory_pool().release_unused()
+    return shared
+
+
+def _mapped_reads(shared: SharedReads) -> dict:
+    """The cache entries of the shared reads (as `checks.study_text` keeps them), mapped from their file."""
+    entries: dict = {}
+    if not shared.spans:
+        return entries
+    buffer = pa.memory_map(shared.path).read_buffer()
+    for table, (start, length, lists) in shared.spans.items():
+        read = pa.ipc.open_stream(buffer.slice(start, length)).read_all()
+        columns = dict(zip(read.column_names, read.columns))
+        entries["arrow columns", table] = columns
+        for listed in lists:
+            entries["arrow", table, listed] = pa.table([columns["nct_id"]] + [columns[c] for c in listed],
+                                                       names=["nct_id", *listed])
+    return entries
+
+
+def _evaluate_shared(rules: list[Rule], as_of: date, nct_ids: list[str], shared: SharedReads) -> dict[str, Outcome]:
+    """In a worker of `CheckWorkers`: every rule on the given studies, from the shared reads, evaluated in a
+    process forked for it, which leaves without freeing what the rules made (millions of small objects:
+    freeing them one by one costs about as much CPU as a tenth of the rules), and the worker stays small."""
+    into, out = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(into)
+        try:
+            gc.disable()  # nothing made here is freed before the process ends
+            scope = CheckScope(as_of, frozenset(nct_ids), _mapped_reads(shared))
+            found = pickle.dumps({rule.id: evaluate(_NoWarehouse(), rule, scope) for rule in rules},
+                                 pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(out, "wb") as sink:
+                sink.write(found)
+        finally:
+            os._exit(0)
+    os.close(out)
+    with os.fdopen(into, "rb") as source:
+        found = source.read()
+    os.waitpid(pid, 0)
+    if not found:
+        raise RuntimeError("the process evaluating the text rules ended without their findings")
+    return pickle.loads(found)
 
 
 def _merge(parts: list[dict[str, Outcome]]) -> dict[str, Outcome]:

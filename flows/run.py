@@ -142,12 +142,17 @@ def only_unchanged(items: list[Item]) -> bool:
 class BatchStarter:
     """`start(items, known)` for parsed_batches. A batch of only unchanged files is settled here; any other
     goes to the batch workers (flows/batch_workers.py), started on the first such batch: a run with nothing
-    new imports neither them nor pandas and pandera, and starts no worker process."""
+    new imports neither them nor pandas and pandera, and starts no worker process.
 
-    def __init__(self, run_id: str, workers: int, recorded: Callable | None) -> None:
-        self.run_id, self.workers, self.recorded = run_id, workers, recorded
+    With `checking` (the stack of the run's check stage), the check stage's text-rule workers are forked
+    then too, before the first batch is loaded (`checks.engine.check_workers`), and kept in `checkers`."""
+
+    def __init__(self, run_id: str, workers: int, recorded: Callable | None,
+                 checking: ExitStack | None = None) -> None:
+        self.run_id, self.workers, self.recorded, self.checking = run_id, workers, recorded, checking
         self.stack = ExitStack()
         self.ahead = None
+        self.checkers = None
         self.size: int | None = None  # the run's batch size: a shorter batch may be spread over the workers
 
     def __enter__(self) -> "BatchStarter":
@@ -167,6 +172,10 @@ class BatchStarter:
         if self.ahead is None:
             from flows import batch_workers
 
+            if self.checking is not None:
+                from checks.engine import check_workers
+
+                self.checkers = self.checking.enter_context(check_workers(self.workers))
             self.ahead = self.stack.enter_context(batch_workers.prepare_ahead(self.run_id, self.workers,
                                                                               self.recorded, self.size))
         return self.ahead.start(items, known)
@@ -240,27 +249,30 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        recorded = partial(runs.recorded_prefixes, con)
-        # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
-        with BatchStarter(run_id, workers, recorded) as ahead, one_thread(con):
-            entries = inputs.discover(source)
-            stream = input_stream(con, entries, rehash, defer=workers >= 2)
-            number = 0
-            size = ahead.size = shared_batch_size(batch_size, entries, workers)
-            # each worker busy with a batch while this one loads
-            for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
-                                                  workers if workers >= 2 else 0):
-                with timed(result.stage_seconds, "load"):
-                    load_prepared(con, run_id, ahead, items, prepared, result)
-                number += 1
-                log_batch(log, number, files_in(items), con, run_id)
-            # The last batch's tables (mapped from its shared file) would stay for the whole check stage,
-            # and in every check worker forked from this process.
-            items = prepared = None
-        if check:
-            with timed(result.stage_seconds, "check"):
-                checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log)
-            record_check(log, result, checked)
+        # The check stage's text-rule workers, when the loading forks them, end with the check stage.
+        with ExitStack() as checking:
+            recorded = partial(runs.recorded_prefixes, con)
+            # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
+            with BatchStarter(run_id, workers, recorded, checking if check else None) as ahead, one_thread(con):
+                entries = inputs.discover(source)
+                stream = input_stream(con, entries, rehash, defer=workers >= 2)
+                number = 0
+                size = ahead.size = shared_batch_size(batch_size, entries, workers)
+                # each worker busy with a batch while this one loads
+                for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
+                                                      workers if workers >= 2 else 0):
+                    with timed(result.stage_seconds, "load"):
+                        load_prepared(con, run_id, ahead, items, prepared, result)
+                    number += 1
+                    log_batch(log, number, files_in(items), con, run_id)
+                # The last batch's tables (mapped from its shared file) would stay for the whole check stage,
+                # and in every check worker forked from this process.
+                items = prepared = None
+            if check:
+                with timed(result.stage_seconds, "check"):
+                    checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log,
+                                                          ahead.checkers)
+                record_check(log, result, checked)
         log.info("stages: %s", ", ".join(f"{stage} {spent:.1f} s" for stage, spent in result.stage_seconds.items()))
         status = "completed"
     except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter

@@ -1,10 +1,15 @@
-"""What the run's process still holds when its check stage begins: nothing of the batches it loaded."""
+"""What the run's process still holds when its check stage begins (nothing of the batches it loaded), and what
+the check stage's workers start with (nothing the loading took)."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
 from pathlib import Path
 
+from checks import engine
 from flows import batch_workers, check_studies
+from warehouse import load
 
 
 def test_no_loaded_batch_is_still_mapped_when_the_checks_begin(run, samples, monkeypatch, tmp_path):
@@ -24,3 +29,31 @@ def test_no_loaded_batch_is_still_mapped_when_the_checks_begin(run, samples, mon
     result = run(samples, batch_size=2, workers=2)
     assert result.loaded == 5 and arrived == [True] * 3  # the batches came through mapped files
     assert mapped == []
+
+
+def _evaluated_in(rules, as_of, nct_ids, shared, real=engine._evaluate_shared):
+    """engine._evaluate_shared, leaving the worker's pid in a file beside the reads' file."""
+    with open(os.environ["TRIALQC_TEST_PIDS"], "a") as pids:
+        pids.write(f"{os.getpid()}\n")
+    return real(rules, as_of, nct_ids, shared)
+
+
+def test_text_rules_run_in_workers_forked_before_the_first_batch_was_loaded(run, samples, monkeypatch, tmp_path):
+    """A worker forked after the loading would start with all the run's process holds by then."""
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("TRIALQC_TEST_PIDS", str(pids))
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    monkeypatch.setattr(engine, "_evaluate_shared", _evaluated_in)
+    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
+    before_loading = []
+    real_load = load.load_batch
+
+    def load_batch(*args, **kwargs):
+        if not before_loading:
+            before_loading.extend(p.pid for p in multiprocessing.active_children())
+        return real_load(*args, **kwargs)
+    monkeypatch.setattr(load, "load_batch", load_batch)
+    result = run(samples, batch_size=2, workers=2)
+    assert result.loaded == 5 and not result.failed_rules
+    evaluated = {int(pid) for pid in pids.read_text().split()}
+    assert len(evaluated) == 2 and evaluated <= set(before_loading)

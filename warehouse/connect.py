@@ -10,8 +10,10 @@ from typing import Iterator
 import duckdb
 
 DDL_DIR = Path(__file__).parent / "ddl"
-# What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it).
-DUCKDB_MEMORY = "512MB"
+# What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it). A run at 20,000
+# studies used about 300 MB of it at most (the search index's documents, built 5,000 studies at a time, need
+# about 130 MB); above that it only kept more of a larger warehouse's pages, and the run's process grew with them.
+DUCKDB_MEMORY = "256MB"
 
 
 class WarehouseError(Exception):

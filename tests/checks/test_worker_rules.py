@@ -1,6 +1,8 @@
 """Text rules evaluated in worker processes give exactly the issues of a run in one process."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import checks
@@ -44,6 +46,60 @@ def test_worker_processes_give_the_issues_of_one_process(case_studies, monkeypat
         assert ((nct_id, rule_id) in fired) == fires, (nct_id, rule_id)
 
 
+def test_the_run_s_workers_give_the_issues_of_one_process(case_studies, monkeypatch):
+    con, expected = case_studies
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
+    one_process = _issues(con)
+    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
+    with engine.check_workers(2) as pool:
+        sent = engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, workers=2, pool=pool,
+                                chunk_size=len(expected) // 2)
+    assert not sent.failed_rules
+    assert _issues(con) == one_process
+    assert not list(Path(engine.MEMORY).glob("trialqc-reads-*"))  # each chunk's file of reads is removed
+
+
+def test_rules_that_cannot_be_sent_are_evaluated_in_workers_forked_with_the_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
+
+    def titles(con, scope):  # made in this call: it cannot be sent to a worker by name
+        for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
+            yield Finding(nct_id, "Title seen.", rows[0][0])
+
+    rule = Rule("test.titles", "contradiction", "info", "-", ("studies.brief_title",), func=titles, in_worker=True)
+    with engine.check_workers(2) as pool:
+        result = engine.run_rules(con, [rule], run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
+    assert result.by_rule == {"test.titles": 4} and not result.failed_rules
+
+
+def _reads_itself(con, scope):
+    for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
+        con.execute("SELECT 1").fetchall()  # not a shared read: no warehouse in a worker
+        yield Finding(nct_id, "Title seen.", rows[0][0])
+
+
+def _titles(con, scope):
+    for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
+        yield Finding(nct_id, "Title seen.", rows[0][0])
+
+
+def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
+    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
+    rules = [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
+                  func=_reads_itself, in_worker=True),
+             Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
+                  func=_titles, in_worker=True)]
+    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
+    with engine.check_workers(2) as pool:
+        result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
+    assert list(result.failed_rules) == ["test.reads_itself"]
+    assert "outside checks.study_text" in result.failed_rules["test.reads_itself"]
+    assert result.by_rule == {"test.shared_only": 4}
+
+
 def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
     con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
@@ -79,3 +135,18 @@ def test_progress_is_told_after_each_chunk(tmp_path):
     engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, chunk_size=2,
                      progress=lambda checked, total: told.append((checked, total)))
     assert told == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_files_of_reads_left_by_a_killed_run_are_removed_by_the_next(tmp_path):
+    import os
+    import subprocess
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    left = tmp_path / f"trialqc-reads-{ended.pid}-x.arrow"
+    mine = tmp_path / f"trialqc-reads-{os.getpid()}-y.arrow"
+    other = tmp_path / "unrelated.arrow"
+    for path in (left, mine, other):
+        path.write_bytes(b"")
+    engine._sweep(str(tmp_path))
+    assert not left.exists() and mine.exists() and other.exists()

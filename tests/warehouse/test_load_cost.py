@@ -81,7 +81,7 @@ def test_a_writing_connection_bounds_duckdb_memory_and_the_setting_overrides_it(
     from warehouse.connect import connect
 
     con = connect(tmp_path / "a.duckdb")
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"  # 512 MB
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"  # 256 MB
     con.close()
     monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "1GB")
     con = connect(tmp_path / "b.duckdb")
