@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
 from checks.scoped_tables import scoped_tables, worth_scoping
+from flows.memory_files import MEMORY, sweep
 from warehouse.connect import one_thread, transaction
 
 log = logging.getLogger(__name__)
@@ -360,35 +361,13 @@ def check_workers(workers: int | None) -> Iterator[CheckWorkers | None]:
     pool.close(ended=False)
 
 
-# Memory-backed files (tmpfs), where there is one: the shared reads are written there, in files named
-# after the run's process.
-MEMORY = "/dev/shm"
+# The shared reads are written in memory (flows/memory_files.py), in files named after the run's process.
 _READS_PREFIX = "trialqc-reads-"
 
 
 def _sweep(memory: str) -> None:
     """Remove the files of shared reads left by runs whose process no longer exists (killed mid-chunk)."""
-    try:
-        names = [name for name in os.listdir(memory) if name.startswith(_READS_PREFIX)]
-    except OSError:
-        return
-    for name in names:
-        pid = name[len(_READS_PREFIX):].partition("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            try:
-                os.unlink(os.path.join(memory, name))
-            except OSError:
-                pass
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process
-        return True
-    return True
+    sweep(memory, _READS_PREFIX)
 
 
 class SharedReads(NamedTuple):

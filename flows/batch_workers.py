@@ -22,6 +22,7 @@ import pyarrow as pa
 from flows import assemble, parse_batch
 from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
+from flows.memory_files import MEMORY, sweep
 from flows.validated import ValidatedBatch
 from warehouse import load
 
@@ -167,8 +168,6 @@ def unshared(prepared: Prepared) -> Prepared:
     return prepared
 
 
-# Memory-backed files (tmpfs), where there is one.
-MEMORY = "/dev/shm"
 _FOLDER_PREFIX = "trialqc-batches-"
 
 
@@ -177,33 +176,11 @@ def memory_folder() -> str | None:
 
     The folder is named after this process: one left by a run that was killed (kill -9 leaves no time
     to clean up) is removed here, by the next run, once its process is gone."""
-    _sweep(MEMORY)
+    sweep(MEMORY, _FOLDER_PREFIX)
     try:
         return tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-", dir=MEMORY)
     except OSError:
         return None
-
-
-def _sweep(memory: str) -> None:
-    """Remove the shared-table folders of runs whose process no longer exists."""
-    try:
-        names = [name for name in os.listdir(memory) if name.startswith(_FOLDER_PREFIX)]
-    except OSError:
-        return
-    for name in names:
-        pid = name[len(_FOLDER_PREFIX):].partition("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(os.path.join(memory, name), ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process
-        return True
-    return True
 
 
 def _recorded_like(items: list[Item], recorded: np.ndarray) -> set[str]:
