@@ -103,21 +103,11 @@ def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_
 def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
     con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
-
-    def reads_itself(con, scope):
-        for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
-            con.execute("SELECT 1").fetchall()  # not a shared read: no warehouse in a worker
-            yield Finding(nct_id, "Title seen.", rows[0][0])
-
-    def shared_only(con, scope):
-        for nct_id, rows in rows_by_study(con, scope, "studies", ("brief_title",)).items():
-            yield Finding(nct_id, "Title seen.", rows[0][0])
-
     rules = [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=reads_itself, in_worker=True),
+                  func=_reads_itself, in_worker=True),
              Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=shared_only, in_worker=True)]
-    result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2)
+                  func=_titles, in_worker=True)]
+    result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2)  # no pool: forked per chunk
     assert list(result.failed_rules) == ["test.reads_itself"]
     assert "outside checks.study_text" in result.failed_rules["test.reads_itself"]
     assert result.by_rule == {"test.shared_only": 4}
