@@ -55,10 +55,9 @@ def text_list(values: Sequence[str]) -> str:
     """A SQL expression of type VARCHAR[] holding `values` in order."""
     if not values:
         return "[]::VARCHAR[]"
-    joined = SEPARATOR.join(values)
-    if joined.count(SEPARATOR) == len(values) - 1 and "\0" not in joined:
-        return f"string_split({literal(joined)}, {literal(SEPARATOR)})"
-    packed = ",".join(value.encode("utf-8").hex() for value in values)
+    packed, hexed = _packed_texts(values)
+    if not hexed:
+        return f"string_split({literal(packed)}, {literal(SEPARATOR)})"
     return f"list_transform(string_split('{packed}', ','), x -> decode(unhex(x)))"
 
 
@@ -66,8 +65,23 @@ def int_list(values: Sequence[int | None]) -> str:
     """A SQL expression of type BIGINT[] holding `values` (None as NULL) in order."""
     if not values:
         return "[]::BIGINT[]"
-    packed = ",".join("" if value is None else str(int(value)) for value in values)
-    return f"list_transform(string_split('{packed}', ','), x -> nullif(x, '')::BIGINT)"
+    return f"list_transform(string_split('{_packed_ints(values)}', ','), x -> nullif(x, '')::BIGINT)"
+
+
+def _packed_texts(values: Sequence[str], also_not: str = "") -> tuple[str, bool]:
+    """The texts joined by SEPARATOR, or, when one holds it, a NUL or a character of `also_not`, each
+    UTF-8 hex-encoded and joined by ','; and whether they were hex-encoded."""
+    joined = SEPARATOR.join(values)
+    if joined.count(SEPARATOR) == len(values) - 1 and "\0" not in joined and not any(c in joined for c in also_not):
+        return joined, False
+    return ",".join(value.encode("utf-8").hex() for value in values), True
+
+
+def _packed_ints(values: Sequence[int | None]) -> str:
+    """The numbers joined by ',', None as an empty field."""
+    if None not in values:
+        return ",".join(map(str, map(int, values)))
+    return ",".join("" if value is None else str(int(value)) for value in values)
 
 
 @contextmanager
@@ -82,21 +96,15 @@ def values_table(texts: dict[str, Sequence[str]], ints: dict[str, Sequence[int |
         raise ValueError(f"columns of different lengths: {sorted(lengths)}")
     parts, lists, columns = [], [], []
     for name, values in texts.items():
-        joined = SEPARATOR.join(values)
-        lists.append(f"unnest(string_split(c[{len(parts) + 1}], {{sep}})) AS {name}")
-        if joined.count(SEPARATOR) == len(values) - 1 and COLUMN_SEPARATOR not in joined and "\0" not in joined:
-            lists[-1] = lists[-1].format(sep=literal(SEPARATOR))
-            columns.append(name)
-            parts.append(joined)
-        else:
-            lists[-1] = lists[-1].format(sep="','")
-            columns.append(f"decode(unhex({name})) AS {name}")
-            parts.append(",".join(value.encode("utf-8").hex() for value in values))
+        packed, hexed = _packed_texts(values, also_not=COLUMN_SEPARATOR)
+        separator = "','" if hexed else literal(SEPARATOR)
+        lists.append(f"unnest(string_split(c[{len(parts) + 1}], {separator})) AS {name}")
+        columns.append(f"decode(unhex({name})) AS {name}" if hexed else name)
+        parts.append(packed)
     for name, values in ints.items():
         lists.append(f"unnest(string_split(c[{len(parts) + 1}], ',')) AS {name}")
         columns.append(f"nullif({name}, '')::BIGINT AS {name}")
-        parts.append(",".join(map(str, map(int, values))) if None not in values else
-                     ",".join("" if value is None else str(int(value)) for value in values))
+        parts.append(_packed_ints(values))
     path = _values_file(COLUMN_SEPARATOR.join(parts)) if lengths and lengths != {0} else None
     if path is None:
         yield _inline_table(texts, ints)
