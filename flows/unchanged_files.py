@@ -117,13 +117,13 @@ def utc_micros(timestamps: Sequence[float]) -> list[int]:
     return micros
 
 
+_MICROSECOND = datetime(1970, 1, 1, 0, 0, 0, 1) - EPOCH
+
+
 def _micros(value: datetime | int | None) -> int | None:
     if value is None or isinstance(value, int):
         return value
     return (value - EPOCH) // _MICROSECOND
-
-
-_MICROSECOND = datetime(1970, 1, 1, 0, 0, 0, 1) - EPOCH
 
 
 def candidates(paths: list[str], sizes: list[int], mtimes: Sequence[int | datetime | None]) -> Columns:

@@ -65,17 +65,11 @@ def see_files(con: duckdb.DuckDBPyConnection, run_id: str, files: "pa.Table | Co
     outcome included. Inside the caller's transaction."""
     if files is None or not files.num_rows:
         return
-    update = f"UPDATE meta.source_files f SET last_seen_run = {literal(run_id)} FROM {{files}} s " \
-             "WHERE f.sha256 = s.sha256 AND f.path = s.path"
-    if not hasattr(files, "select"):  # Columns
-        with values_table({"path": files.column("path"), "sha256": files.column("sha256")}, {}) as values:
-            con.execute(update.format(files=values))
-        return
-    con.register("_unchanged_in", files.select(["path", "sha256"]))
-    try:
-        con.execute(update.format(files="_unchanged_in"))
-    finally:
-        con.unregister("_unchanged_in")
+    # (a pyarrow table and Columns alike give their columns' values by `to_pylist`)
+    with values_table({"path": files.column("path").to_pylist(), "sha256": files.column("sha256").to_pylist()},
+                      {}) as values:
+        con.execute(f"UPDATE meta.source_files f SET last_seen_run = {literal(run_id)} FROM {values} s "
+                    "WHERE f.sha256 = s.sha256 AND f.path = s.path")
 
 
 def nothing_loaded_since(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
