@@ -85,13 +85,18 @@ def _titles(con, scope):
         yield Finding(nct_id, "Title seen.", rows[0][0])
 
 
-def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
+def _one_rule_reading_the_warehouse(tmp_path, monkeypatch):
+    """Four studies, a rule that reads the warehouse itself and one that reads only shared rows."""
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
     con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
-    rules = [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=_reads_itself, in_worker=True),
-             Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=_titles, in_worker=True)]
+    return con, [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
+                      func=_reads_itself, in_worker=True),
+                 Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
+                      func=_titles, in_worker=True)]
+
+
+def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
+    con, rules = _one_rule_reading_the_warehouse(tmp_path, monkeypatch)
     monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
     with engine.check_workers(2) as pool:
         result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
@@ -101,12 +106,7 @@ def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_
 
 
 def test_a_worker_rule_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
-    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    con = harness.warehouse_with(tmp_path, {f"NCT0100000{i}": harness.clean_study() for i in range(1, 5)})
-    rules = [Rule("test.reads_itself", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=_reads_itself, in_worker=True),
-             Rule("test.shared_only", "contradiction", "info", "-", ("studies.brief_title",),
-                  func=_titles, in_worker=True)]
+    con, rules = _one_rule_reading_the_warehouse(tmp_path, monkeypatch)
     result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2)  # no pool: forked per chunk
     assert list(result.failed_rules) == ["test.reads_itself"]
     assert "outside checks.study_text" in result.failed_rules["test.reads_itself"]
