@@ -5,6 +5,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -160,23 +161,26 @@ def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
                  gx: bool = True, run_name: str | None = None, started: ReportStart | None = None,
-                 unchanged_since: str | None = None) -> list[Path]:
+                 unchanged_since: str | None = None, watch_lists_ready: Callable[[], None] | None = None
+                 ) -> list[Path]:
     """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths.
 
     `started` is what start_report began for this folder (else it is begun here). `unchanged_since` (a run
     name) vouches that nothing a study list or study page shows changed since that run published: when the
-    last report in this folder showed that run's warehouse, those pages are kept without reading their rows."""
+    last report in this folder showed that run's warehouse, those pages are kept without reading their rows.
+    `watch_lists_ready` waits for the watch lists' evaluation, when it runs beside the report: only the
+    watch pages and the overview that links them need it."""
     out_dir = Path(out_dir)
     started = started or start_report(con, out_dir, run_name, gx, unchanged_since)
     started.prints.kept = unchanged_since is not None and started.prints.state_before == unchanged_since
     try:
-        return _write_pages(con, out_dir, db_label, started)
+        return _write_pages(con, out_dir, db_label, started, watch_lists_ready)
     finally:
         started.close()
 
 
 def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
-                 started: ReportStart) -> list[Path]:
+                 started: ReportStart, watch_lists_ready: Callable[[], None] | None = None) -> list[Path]:
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
@@ -194,6 +198,8 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     prints.save()
     from flows.watch_report import write_watch_pages
 
+    if watch_lists_ready is not None:
+        watch_lists_ready()
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
     report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,

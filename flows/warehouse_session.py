@@ -11,7 +11,7 @@ import duckdb
 
 from flows import publish
 from flows.timing import timed
-from flows.after_run import refresh_search_and_watch_lists
+from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
 from warehouse import connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
 
@@ -52,13 +52,21 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 session.rule_changes = issue_history.rule_changes(con, run_id)
             if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                 since = None  # the study pages and lists may show something new
-            with timed(seconds, "search index and watch lists"):
-                session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
+                # the report's pages (Python) are rendered while the search index is built (DuckDB)
+                with timed(seconds, "report"), RefreshBeside(con, run_id) as refresh:
+                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
+                                                         since, refresh.wait)
+                session.watch_markdown = refresh.markdown
+                seconds["search index and watch lists (beside the report)"] = refresh.seconds
+            else:
+                with timed(seconds, "search index and watch lists"):
+                    session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
             if ducklake is not None:
                 with timed(seconds, "DuckLake"):
                     session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
-            if reports_dir is not None:
+            if reports_dir is not None and started is None:
                 with timed(seconds, "report"):
                     session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
                                                          since)
@@ -84,13 +92,13 @@ def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
 
 
 def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, started=None,
-                  since: str | None = None) -> list[Path]:
+                  since: str | None = None, watch_lists_ready=None) -> list[Path]:
     """The report of the state about to be published; a report that fails does not fail the run."""
     from checks.report import write_report
 
     try:
         return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}",
-                            started=started, unchanged_since=since)
+                            started=started, unchanged_since=since, watch_lists_ready=watch_lists_ready)
     except Exception as exc:  # the warehouse is right; only its report is missing
         log.warning("the report could not be written: %s", exc)
         return []

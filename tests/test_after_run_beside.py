@@ -1,0 +1,101 @@
+"""After a run, the search index is refreshed beside the report's pages; the watch pages wait for it."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from checks import report
+from flows import after_run
+from flows.run import run_pipeline
+from flows.search import SearchQuery
+from flows.warehouse_session import warehouse_session
+from flows.watch import add_watch_list
+from tests.conftest import AS_OF
+from warehouse.connect import connect
+
+LOG = logging.getLogger("test")
+
+
+def _session_run(db: Path, source: Path, reports: Path, run_id: str) -> None:
+    with warehouse_session(db, run_id, LOG, reports) as session:
+        run_pipeline(session.con, run_id=run_id, source=source, db_path=db, as_of=AS_OF)
+
+
+def _watching(db: Path, name: str, words: str) -> None:
+    con = connect(db)
+    add_watch_list(con, name, SearchQuery(words))
+    con.close()
+
+
+def test_the_search_index_is_refreshed_while_the_report_pages_are_written(samples, tmp_path, monkeypatch):
+    """The refresh waits until the study pages are begun, so the watch pages must wait for the lists."""
+    pages_begun, seen = threading.Event(), {}
+    refresh, write_study_pages = after_run.refresh_search_and_watch_lists, report.write_study_pages
+
+    def refresh_seeing_the_pages(con, run_id):
+        seen["thread"] = threading.current_thread()
+        seen["pages begun meanwhile"] = pages_begun.wait(timeout=20)  # run one after the other, this times out
+        return refresh(con, run_id)
+
+    def pages(*args, **kwargs):
+        pages_begun.set()
+        return write_study_pages(*args, **kwargs)
+
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", refresh_seeing_the_pages)
+    monkeypatch.setattr(report, "write_study_pages", pages)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    _watching(db, "sclerosis", "systemic sclerosis")
+    _session_run(db, samples, reports, "run1")
+    assert seen["pages begun meanwhile"]
+    assert seen["thread"] is not threading.main_thread()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
+    con.close()
+    assert "NCT05300932" in (reports / "watch-sclerosis.html").read_text()
+    assert 'href="watch-sclerosis.html"' in (reports / "quality_report.html").read_text()
+
+
+def test_a_failed_refresh_fails_the_run_after_the_report(samples, tmp_path, monkeypatch):
+    def failing_refresh(con, run_id):
+        raise RuntimeError("index refresh failed")
+
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", failing_refresh)
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError, match="index refresh failed"):
+        _session_run(db, samples, tmp_path / "reports", "run1")
+    con = duckdb.connect(str(db), read_only=True)
+    status, error = con.execute("SELECT status, error FROM meta.load_runs WHERE run_id = 'run1'").fetchone()
+    con.close()
+    assert status == "failed" and "index refresh failed" in error
+
+
+def test_an_interrupted_report_interrupts_the_refresh_beside_it(samples, tmp_path, monkeypatch):
+    refresh_begun = threading.Event()
+
+    def endless_refresh(con, run_id):
+        refresh_begun.set()  # a statement that would run for many minutes unless interrupted
+        con.execute("SELECT count(*) FROM range(3000000) a, range(100000) b WHERE a.range * b.range = -1")
+        return ""
+
+    def interrupted_pages(*args, **kwargs):
+        refresh_begun.wait(timeout=20)
+        time.sleep(0.2)  # the statement is under way
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", endless_refresh)
+    monkeypatch.setattr(report, "write_study_pages", interrupted_pages)
+    db = tmp_path / "w.duckdb"
+    started = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        _session_run(db, samples, tmp_path / "reports", "run1")
+    assert time.perf_counter() - started < 60, "the refresh's statement was interrupted, not waited for"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status FROM meta.load_runs WHERE run_id = 'run1'").fetchone()[0] != "running"
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
+    con.close()
