@@ -133,10 +133,12 @@ VERDICTS = """
 
 
 def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: str | None = None,
-                       new: int | None = None, resolved: int | None = None, same_as: str | None = None) -> None:
+                       new: int | None = None, resolved: int | None = None, same_as: str | None = None,
+                       interrupted: bool = False) -> None:
     """Store the run's issue counts by severity and verdict (and its error, if it failed) in meta.load_runs.
 
-    With `same_as`, a run whose studies and issues are as they were at its end (`unchanged_since`): its counts."""
+    With `same_as`, a run whose studies and issues are as they were at its end (`unchanged_since`): its counts.
+    An `interrupted` run (Ctrl-C, SIGTERM) is recorded so, with its error, whatever stage it had reached."""
     if same_as is not None:
         counts = con.execute("SELECT issues_error, issues_warning, issues_info, studies_trusted, studies_review, "
                              f"studies_untrusted FROM meta.load_runs WHERE run_id = {literal(same_as)}").fetchone()
@@ -154,8 +156,10 @@ def record_run_outcome(con: duckdb.DuckDBPyConnection, run_id: str, *, error: st
     con.execute("""UPDATE meta.load_runs SET error = {}, issues_error = {}, issues_warning = {}, issues_info = {},
                    issues_new = {}, issues_resolved = {},
                    studies_trusted = {}, studies_review = {}, studies_untrusted = {},
-                   status = CASE WHEN {} IS NULL OR status = 'interrupted' THEN status ELSE 'failed' END,
-                   finished_at = coalesce(finished_at, now()) WHERE run_id = {}""".format(*values, literal(error), run))
+                   status = CASE WHEN {} THEN 'interrupted' WHEN {} IS NULL OR status = 'interrupted' THEN status
+                                 ELSE 'failed' END,
+                   finished_at = coalesce(finished_at, now()) WHERE run_id = {}""".format(
+        *values, literal(interrupted), literal(error), run))
 
 
 def after_run(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
@@ -173,7 +177,8 @@ def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseExcept
     except duckdb.Error:
         pass
     message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-    record_run_outcome(con, run_id, error=message)
+    # Stopped after its checks (the issue history, search index or report): still a stop, not a failure.
+    record_run_outcome(con, run_id, error=message, interrupted=isinstance(error, KeyboardInterrupt))
 
 
 def rule_changes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
