@@ -49,6 +49,24 @@ def json_floor(source: Path) -> tuple[float, int]:
     return time.perf_counter() - start, len(files)
 
 
+def cpu_seconds() -> float:
+    """User and system CPU of this process and of its children that ended (workers, `trialqc run`)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Cpu:
+    """CPU seconds spent since the last `lap()`: beside wall times, a figure a busy machine disturbs less."""
+
+    def __init__(self) -> None:
+        self.mark = cpu_seconds()
+
+    def lap(self) -> float:
+        now = cpu_seconds()
+        spent, self.mark = now - self.mark, now
+        return spent
+
+
 def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object]:
     """Seconds and summary of one plain run."""
     con = connect(db)
@@ -118,31 +136,40 @@ def bench(tmp: Path, args) -> None:
     captured = {}
     capture_check(captured)
     db = tmp / "bench.duckdb"
+    cpu = Cpu()
     wall, result = one_run(db, source, "first", args)
     first_wall = wall
-    print(f"first run: {result.studies_loaded} studies loaded, {result.rejected} rejected")
+    print(f"first run: {result.studies_loaded} studies loaded, {result.rejected} rejected; "
+          f"CPU {cpu.lap():.1f} s (this process and its workers)")
     report_stages(result.stage_seconds, args.n, wall, floor)
     print_rules(captured.get("check"))
     size = sum(p.stat().st_size for p in tmp.glob("bench.duckdb*"))
     print(f"warehouse size: {size / 2**20:,.0f} MiB ({size / max(result.studies_loaded, 1) / 1024:.1f} KB/study)")
+    cpu.lap()
     wall, result = one_run(db, source, "again", args)
-    print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped)")
+    print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped); "
+          f"CPU {cpu.lap():.2f} s")
     changed = change_one_percent(source)
+    cpu.lap()
     wall, result = one_run(db, source, "one-percent", args)
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
-          f"{100 * wall / first_wall:.1f}% of the first run's time")
+          f"{100 * wall / first_wall:.1f}% of the first run's time; CPU {cpu.lap():.2f} s")
     print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
-    print("through `trialqc run` (start-up, run, search index, report, publishing):")
+    print("through `trialqc run` (start-up, run, search index, report, publishing; CPU of the command):")
+    cpu.lap()
     wall = cli_run(db, source, tmp / "reports")
-    print(f"  first (builds the search index and every report page): {wall:.1f} s")
+    print(f"  first (builds the search index and every report page): {wall:.1f} s; CPU {cpu.lap():.1f} s")
     wall = cli_run(db, source, tmp / "reports")
-    print(f"  nothing changed: {wall:.2f} s, {args.n / wall:,.0f} files/s")
+    print(f"  nothing changed: {wall:.2f} s, {args.n / wall:,.0f} files/s; CPU {cpu.lap():.2f} s")
     changed = change_one_percent(source, offset=50, mark="revised")
+    cpu.lap()
     wall = cli_run(db, source, tmp / "reports")
-    print(f"  1% changed ({changed} files): {wall:.2f} s")
+    print(f"  1% changed ({changed} files): {wall:.2f} s; CPU {cpu.lap():.2f} s")
     text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
+    cpu.lap()
     wall, result = one_run(tmp / "text.duckdb", text, "text", args)
-    print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} pages/s")
+    print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} pages/s; "
+          f"CPU {cpu.lap():.1f} s")
     report_stages(result.stage_seconds, args.text, wall, floor * args.text / args.n)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
