@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
-from checks.scoped_tables import scoped_tables, worth_scoping
+from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from flows.memory_files import MEMORY, sweep
 from warehouse.connect import one_thread, transaction
 
@@ -48,15 +48,33 @@ def set_scope(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str] | None, as_
     return CheckScope(as_of, frozenset(nct_ids))
 
 
-def _scoped_sql(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> duckdb.DuckDBPyConnection:
-    """Run a SQL rule on the scoped studies: the executed cursor."""
+def _scoped_sql(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope,
+                narrowed: bool = False) -> duckdb.DuckDBPyConnection:
+    """Run a SQL rule on the scoped studies: the executed cursor.
+
+    `narrowed`: the tables read hold only the scope's studies (scoped copies) or the scope is every study, so
+    the rule's SQL runs as written and its rows are kept to the scope by the caller (`_in_scope`): the join to
+    `check_scope` would only add to the statement's planning and execution, which at a small scope are most
+    of its cost, and would narrow no scan."""
     params = {"as_of": scope.as_of} if "$as_of" in rule.sql else {}
     if rule.params is not None:
         params.update(rule.params())
+    if narrowed:
+        return con.execute(rule.sql, params)
     return con.execute(
         f"SELECT * FROM ({rule.sql}) AS r WHERE r.nct_id IN (SELECT nct_id FROM check_scope)",
         params,
     )
+
+
+def _in_scope(found: pa.Table, scope: CheckScope) -> pa.Table:
+    """The rows of `found` whose nct_id is in the scope: what `r.nct_id IN (SELECT nct_id FROM check_scope)`
+    keeps (a NULL or an id outside it is dropped)."""
+    if not found.num_rows:
+        return found
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    keep = pc.is_in(found.column("nct_id").cast(pa.string()), value_set=ids)
+    return found if pc.all(keep).as_py() else found.filter(keep)
 
 
 def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> list[Finding]:
@@ -77,10 +95,12 @@ FOUND_SCHEMA = pa.schema([(name, ISSUE_SCHEMA.field(name).type)
                           for name in ("nct_id", "severity", "fields", "message", "evidence")])
 
 
-def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> pa.Table:
+def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope, narrowed: bool = False) -> pa.Table:
     """A SQL rule's findings on the scoped studies, column by column, with a finding's fields, severity and
-    evidence settled as `issue_columns` settles a function rule's."""
-    found = _scoped_sql(con, rule, scope).to_arrow_table()
+    evidence settled as `issue_columns` settles a function rule's. `narrowed`: see `_scoped_sql`."""
+    found = _scoped_sql(con, rule, scope, narrowed).to_arrow_table()
+    if narrowed:
+        found = _in_scope(found, scope)
     rows, names = found.num_rows, found.column_names
     if not rows:
         return FOUND_SCHEMA.empty_table()
@@ -178,11 +198,12 @@ def run_rules(
     return result
 
 
-def evaluate(con, rule: Rule, scope: CheckScope) -> Outcome:
-    """One rule on one scope; a rule that fails is reported in the outcome, never raised."""
+def evaluate(con, rule: Rule, scope: CheckScope, narrowed: bool = False) -> Outcome:
+    """One rule on one scope; a rule that fails is reported in the outcome, never raised. `narrowed`: see
+    `_scoped_sql`."""
     started = time.perf_counter()
     try:
-        found = found_table(con, rule, scope) if rule.sql is not None else findings_of(con, rule, scope)
+        found = found_table(con, rule, scope, narrowed) if rule.sql is not None else findings_of(con, rule, scope)
         error = None
     except Exception as exc:  # a rule must never stop the run; it is reported instead
         found, error = [], f"{type(exc).__name__}: {exc}"
@@ -192,9 +213,13 @@ def evaluate(con, rule: Rule, scope: CheckScope) -> Outcome:
 def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult,
                workers: int, pool: "CheckWorkers | None" = None) -> None:
     """Run every rule on the current check_scope and write its issues."""
-    parallel = workers >= 2 and len(scope.nct_ids) >= PARALLEL_MIN_STUDIES
+    studies = len(scope.nct_ids)
+    parallel = workers >= 2 and studies >= PARALLEL_MIN_STUDIES
     elsewhere = [r for r in rules if r.in_worker] if parallel else []
-    scoped = worth_scoping(con, len(scope.nct_ids))
+    sent = {r.id for r in elsewhere}
+    scoped = worth_scoping(con, studies)
+    # Every study in the scope: a rule's SQL reads the whole tables either way, and runs as written.
+    whole = not scoped and covers_every_study(con)
     # Rules that read other studies than those checked read the whole tables: before the copies are made.
     outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
     # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
@@ -205,8 +230,8 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
         with one_thread(con) if elsewhere else nullcontext():
             for rule in rules:
-                if rule not in elsewhere and rule.id not in outcomes:
-                    outcomes[rule.id] = evaluate(con, rule, scope)
+                if rule.id not in sent and rule.id not in outcomes:
+                    outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
         outcomes.update(collect())
     tables = []
     for rule in rules:

@@ -29,6 +29,12 @@ def worth_scoping(con: duckdb.DuckDBPyConnection, scoped: int) -> bool:
     return 0 < scoped < total * SCOPED_SHARE
 
 
+def covers_every_study(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when every study of the warehouse is in `check_scope` (a first run, a check of everything)."""
+    missing = con.execute("SELECT count(*) FROM main.studies s ANTI JOIN check_scope c USING (nct_id)").fetchone()[0]
+    return missing == 0
+
+
 @contextmanager
 def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[None]:
     """While the block runs, each study table's unqualified name means its rows of `check_scope` only."""
@@ -36,8 +42,8 @@ def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[Non
         yield
         return
     try:
-        for table in STUDY_TABLES:
-            _copy_scoped(con, table)
+        for table, (low, high) in _spans(con).items():
+            _copy_scoped(con, table, low, high)
         yield
     except BaseException:
         _drop(con, quietly=True)  # the block's own error is the one to see
@@ -45,15 +51,24 @@ def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[Non
     _drop(con, quietly=False)
 
 
-def _copy_scoped(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """The temp copy of `table` holding the scoped studies' rows.
+def _spans(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int | None, int | None]]:
+    """Each study table's span of row ids holding the scoped studies' rows, (None, None) when it holds none.
 
     A study's rows are inserted together, and the studies checked after a small change are those its run
-    just loaded: their rows lie in one short span of row ids, at the table's end. The span is found from the
-    nct_id column alone; the copy then reads the other columns (long texts among them) of that span only,
-    not of every row (a filter on the row id skips whole row groups; the nct_id filter keeps it exact)."""
-    low, high = con.execute(f"SELECT min(rowid), max(rowid) FROM main.{table} "
-                            "WHERE nct_id IN (SELECT nct_id FROM check_scope)").fetchone()
+    just loaded: their rows lie in one short span of row ids, at the table's end. The spans are found from the
+    nct_id columns alone, every table's in one statement (at a few studies, a statement's cost is mostly
+    its planning, not its rows)."""
+    rows = con.execute(" UNION ALL ".join(
+        f"SELECT {number} AS k, min(rowid) AS low, max(rowid) AS high FROM main.{table} WHERE {IN_SCOPE}"
+        for number, table in enumerate(STUDY_TABLES))).fetchall()
+    return {STUDY_TABLES[number]: (low, high) for number, low, high in sorted(rows)}
+
+
+def _copy_scoped(con: duckdb.DuckDBPyConnection, table: str, low: int | None, high: int | None) -> None:
+    """The temp copy of `table` holding the scoped studies' rows, which lie between row ids `low` and `high`.
+
+    The copy reads the columns (long texts among them) of that span only, not of every row (a filter on the
+    row id skips whole row groups; the nct_id filter keeps it exact)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
                 "WHERE rowid BETWEEN $low AND $high AND nct_id IN (SELECT nct_id FROM check_scope)",
                 {"low": -1 if low is None else low, "high": -1 if high is None else high})

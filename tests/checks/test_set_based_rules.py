@@ -69,6 +69,39 @@ def test_a_sql_rules_columns_are_its_findings_settled(shape):
     assert fast.to_pylist() == slow.to_pylist()
 
 
+@pytest.mark.parametrize("shape", [*SQL_SHAPES, "ids outside the scope"])
+def test_a_rule_run_as_written_keeps_the_rows_the_scope_join_keeps(shape):
+    """Narrowed (copies, or every study in scope), a rule's SQL runs without the join to check_scope: its rows
+    are kept to the scope afterwards, NULL ids and ids outside the scope dropped as the join drops them."""
+    from checks.engine import found_table
+    from checks.rule import Rule
+
+    sql = SQL_SHAPES.get(shape) or ("SELECT * FROM (VALUES ('NCT9', 'm9'), (NULL, 'no id'), ('NCT2', 'm2'), "
+                                    "('NCT1', 'm1'), ('NCT1', 'again'), ('NCT7', 'm7')) AS t(nct_id, message)")
+    con = duckdb.connect()
+    scope = _scoped(con, ["NCT1", "NCT2", "NCT3", "NCT4"])
+    rule = Rule("test.shape", "contradiction", "warning", "-", ("studies.x",), sql=sql)
+    joined = found_table(con, rule, scope)
+    written = found_table(con, rule, scope, narrowed=True)
+    assert written.schema == joined.schema
+    assert sorted(written.to_pylist(), key=str) == sorted(joined.to_pylist(), key=str)
+
+
+def test_every_study_in_scope_is_told_from_part_of_them():
+    from datetime import date
+
+    from checks.engine import set_scope
+    from checks.scoped_tables import covers_every_study
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE studies (nct_id VARCHAR)")
+    con.executemany("INSERT INTO studies VALUES (?)", [["NCT1"], ["NCT2"], ["NCT3"]])
+    for ids, whole in ((None, True), (["NCT1", "NCT2", "NCT3"], True), (["NCT3", "NCT2", "NCT1", "NCT8"], True),
+                       (["NCT1", "NCT2"], False), (["NCT1", "NCT2", "NCT8"], False), (["NCT8"], False)):
+        set_scope(con, ids, date(2026, 11, 22))
+        assert covers_every_study(con) is whole, ids
+
+
 def _studies_with(con, rows):
     """A warehouse's studies table holding (nct_id, study_first_posted_date, snapshot_date) rows, all in scope."""
     from datetime import date
