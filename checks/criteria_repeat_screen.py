@@ -34,14 +34,23 @@ from itertools import accumulate, chain
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
 # The same for ASCII text not lower-cased: A-Z become a-z (all str.lower does to ASCII text).
 _ASCII_WORDS_AND_LINES = bytes(c + 32 if 65 <= c <= 90 else _WORDS_AND_LINES[c] for c in range(256))
+# The only characters beyond ASCII whose lower case holds an ASCII letter: the dotted capital I (lower-cased to
+# "i" and a combining dot, two characters) and the Kelvin sign ("k"). tests/checks/test_criteria_repeat_screen.py
+# checks this over all of Unicode.
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
 
 def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
     """The text's words as `may_repeat` reads them: lower case, a-z and 0-9 kept, line breaks kept, every other
     character a space, one byte per character (so at the text's offsets); None when lower-casing changes the
     length (a letter lower-cased to two characters). `lowered`: text.lower(), if at hand."""
-    if lowered is None and text.isascii():  # lower-cased by the same table: A-Z are a-z there
-        return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
+    if lowered is None:
+        if text.isascii():  # lower-cased by the same table: A-Z are a-z there
+            return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
+        if _LOWERS_TO_ASCII[0] not in text and _LOWERS_TO_ASCII[1] not in text:
+            # Every other non-ASCII character lower-cases to one non-ASCII character: a space either way, so
+            # the text need not be lower-cased ('?' for each such character keeps the offsets).
+            return text.encode("ascii", "replace").translate(_ASCII_WORDS_AND_LINES)
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):
         return None

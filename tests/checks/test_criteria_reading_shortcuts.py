@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import criteria_text
-from checks.criteria_repeat_screen import _WORDS_AND_LINES, _ends_meet, may_repeat
+from checks.criteria_repeat_screen import _LOWERS_TO_ASCII, _WORDS_AND_LINES, _ends_meet, may_repeat, word_bytes
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
     _line_starts, _matches_at, repeated_items, repeats_in_items, sections,
@@ -166,6 +166,11 @@ ODD = [
     "",
     "\n",
     "5.",
+    # Beyond ASCII: the words are read without lower-casing the text, but for the Kelvin sign and İ.
+    "Inclusion Criteria \u2013 \u201cadults\u201d \u2265 18:\n1. Age \u2265 18 years\n2. BMI \u2264 30 kg/m\u00b2",
+    "\u212aey Inclusion Criteria:\n1. \u212aidney disease\n2. kidney disease of any \u212aind at all\n",
+    "Exclusion CRİTERİA:\n1. ΣΑΣ level \u2265 2 \u00d7 ULN\n2. Σ ς σ café ſ ı\n",
+    "Exclusion Criteria:\n1. Not blinded; single\u2010blind \u2018open label\u2019\n2. Open\u2011label\n",
 ]
 
 
@@ -250,3 +255,19 @@ def test_hard_wrapped_texts_are_told_apart_as_line_by_line(lines):
     # (leading spaces, letters, trailing tabs) of each line: long lines, lines past 105, indented lines.
     text = "\n".join(" " * lead + "x" * size + "\t" * trail for lead, size, trail in lines)
     assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+
+
+def test_only_two_characters_beyond_ascii_lower_case_to_an_ascii_letter():
+    # word_bytes reads any other text's words without lower-casing it: its other characters are spaces either way.
+    found = [c for c in map(chr, range(0x80, 0x110000)) if any(ord(x) < 0x80 for x in c.lower())]
+    assert found == sorted(_LOWERS_TO_ASCII)
+    assert [c for c in map(chr, range(0x80, 0x110000)) if len(c.lower()) != 1] == ["\u0130"]
+
+
+@pytest.mark.parametrize("text", ODD + FIRES + QUIET + [
+    "≥ 18 \u212a", "\u212a", "\u0130", "İ\u212a", "café \u2014 ‘x’ “y” ≤ 3", "ΣΑΣ ς", "ſ ı ﬁ ß", "A\r\nB\u2028C"])
+def test_words_are_those_of_the_lower_cased_text(text):
+    lowered = text.lower()
+    plain = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES) if len(lowered) == len(text) else None
+    assert word_bytes(text) == plain
+    assert word_bytes(text, lowered) == plain
