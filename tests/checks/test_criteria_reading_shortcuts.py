@@ -67,14 +67,15 @@ def _plain_cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]]
 
 
 def _plain_screen(text: str, marker_starts: list[int], tail: int) -> tuple[bool, bool]:
-    """(whether two cuts end in the same `tail` words, whether two equal starts run to cuts alike), from
+    """(whether two cuts end in the same `tail` words after words ending in the same letter, whether two equal starts run to cuts alike), from
     every word of the text: cuts are line breaks, the ends and list numbers; starts one or two words after a cut."""
     lines = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
     words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
     cuts = _plain_cut_word_counts(lines, words_of_lines, marker_starts)
     ends = [j for j in cuts if j > tail]
-    meet = len({tuple(tokens[j - tail:j]) for j in ends}) != len(ends)
+    # The word before a key's last `tail` words is read by its last letter (a key's first word may be cut).
+    meet = len({(tokens[j - tail - 1][-1], *tokens[j - tail:j]) for j in ends}) != len(ends)
     starts = sorted({q for k in cuts for q in (k + 1, k + 2) if q <= len(tokens) - tail})
     groups: dict[tuple, list[int]] = {}
     for q in starts:
@@ -202,12 +203,30 @@ def test_numbers_inside_lines_are_found_from_their_point_or_bracket():
 
 
 def test_the_line_end_screen_says_no_only_when_no_two_cuts_end_alike():
-    # Two lines end in the same five words: the screen passes the text on (a repeat is not ruled out).
+    # Two lines end in the same five words after a word ending in the same letter: the screen passes the text
+    # on (a repeat is not ruled out: "e" could end an item mark's cut word "12the").
     text = "Exclusion Criteria:\n1. Allergy to the first dose of study treatment\n2. Delay of the first dose of study treatment"
     assert may_repeat(text, Reading(text).list_numbers(), MIN_ITEM_WORDS) is False  # their beginnings differ
     assert _plain_ends_meet(text, Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
     words = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
     assert _ends_meet(words, Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
+    # The same five words after words ending in other letters ("of", "to"): no key can be shared, said at once.
+    for text in ("Exclusion Criteria:\n1. Allergy prior to first dose of study treatment\n"
+                 "2. Any vaccine within 4 weeks of first dose of study treatment",
+                 "Exclusion Criteria:\n- Allergy prior to first dose of study treatment\n- Pregnancy\n"
+                 "- Any vaccine within 4 weeks of first dose of study treatment"):
+        numbers = Reading(text).list_numbers()
+        words = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
+        assert not _ends_meet(words, numbers, MIN_ITEM_WORDS - 1)
+        assert not _plain_ends_meet(text, numbers, MIN_ITEM_WORDS - 1)
+        assert repeated_items(text) == repeats_in_items(text) == []
+    # A key whose first word is cut by its mark ("12the" after "- "): the word before the last five ends in the
+    # same letter, so the line-end screen passes the text and the repeat is found.
+    text = ("Exclusion Criteria:\n- 12the first dose of study treatment\n- Pregnancy or breastfeeding\n"
+            "- the first dose of study treatment")
+    assert _ends_meet(text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES),
+                      Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
+    assert [(a.key, b.key) for a, b in repeated_items(text)] == [("the first dose of study treatment",) * 2]
 
 
 _PIECES = (
