@@ -197,15 +197,22 @@ def reading(text: str, memo: dict | None = None) -> Reading:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105."""
-    lines = text.split("\n")
-    if max(map(len, lines)) > 105:  # most texts: one such line holds a whole item, so it is long
-        return not any(len(line.strip()) >= 60 for line in lines if len(line) > 105) and _long_lines(lines) >= 3
-    return _long_lines(lines) >= 3
+    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105.
 
-
-def _long_lines(lines: list[str]) -> int:
-    return sum(n >= 60 for n in map(len, map(str.strip, lines)))
+    Read line by line from the line breaks, without splitting the text: only a line of 60 characters or more
+    is copied to be stripped, and most texts end at their first line past 105 (one item on one line).
+    """
+    long_lines, start, size = 0, 0, len(text)
+    while True:
+        end = text.find("\n", start)
+        stop = size if end < 0 else end
+        if stop - start >= 60 and len(text[start:stop].strip()) >= 60:
+            if stop - start > 105:
+                return False
+            long_lines += 1
+        if end < 0:
+            return long_lines >= 3
+        start = end + 1
 
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:

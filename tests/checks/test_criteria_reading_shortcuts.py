@@ -276,6 +276,28 @@ def test_hard_wrapped_texts_are_told_apart_as_line_by_line(lines):
     assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
 
 
+_L60, _L105, _L106 = "x" * 60, "y" * 105, "z" * 106
+WRAPPING = [
+    "", "\n", _L60, f"{_L60}\n{_L60}\n{_L60}", f"{_L60}\n{_L60}\n{_L60}\n", f"{_L105}\n{_L60}\n{_L105}",
+    f"{_L60}\n{_L60}\n{_L60}\n{_L106}", f"{_L106}\n{_L60}\n{_L60}\n{_L60}",  # one line past 105: not wrapped
+    f"{_L60}\n{_L60}\n{' ' * 50 + _L60[:59]}\n\n",  # long unstripped, short stripped
+    f"{' ' * 110}\n{_L60}\n{_L60}\n{_L60}",  # past 105 but blank: no long line
+    f"{_L60}\r\n{_L60}\r\n{_L60}\r\n",  # CR LF: the CR is stripped
+    f"{_L60}\u2003\n\u00a0{_L60}\n{_L60}\u2028{_L60}",  # other white space; U+2028 is no line break here
+    "\t" * 70 + "\n" + _L60 * 2,
+]
+
+
+@pytest.mark.parametrize("text", WRAPPING)
+def test_hard_wrapped_edge_lines_are_told_apart_as_line_by_line(text):
+    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+
+
+def test_hard_wrapped_phrases():
+    assert criteria_text._hard_wrapped(WRAPPING[3]) and not criteria_text._hard_wrapped(WRAPPING[6])
+    assert not criteria_text._hard_wrapped(WRAPPING[7]) and criteria_text._hard_wrapped(WRAPPING[5])
+
+
 def test_only_two_characters_beyond_ascii_lower_case_to_an_ascii_letter():
     # word_bytes reads any other text's words without lower-casing it: its other characters are spaces either way.
     found = [c for c in map(chr, range(0x80, 0x110000)) if any(ord(x) < 0x80 for x in c.lower())]
