@@ -19,9 +19,9 @@ start or end of the text, or a candidate item number of the text's reading (`mar
   length; T[qA:jA] == T[qB:jB]; T[qA-1] and T[qB-1] end in the same letter; jA - qA >= min_words - 1.
 
 The screen looks exactly for such q, j among the cuts, so it passes every text with a repeated item:
-first whether two cuts have the same `min_words - 1` words before them at all (`_ends_meet`, read
-from each line's last words), then, from each two such cuts jA, jB, back along equal words to
-starts qA, qB (`_same_key`). tests/checks/test_criteria_repeat_screen.py checks this against the full
+first whether two cuts have the same `min_words - 1` words before them at all, the word before those
+ending in the same letter (`_ends_meet`, read from each line's last words), then, from each two such
+cuts jA, jB, back along equal words to starts qA, qB (`_same_key`). tests/checks/test_criteria_repeat_screen.py checks this against the full
 item walk on generated and real texts; test_criteria_reading_shortcuts.py checks each step against
 the plain reading of every word.
 """
@@ -34,14 +34,23 @@ from itertools import accumulate, chain
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
 # The same for ASCII text not lower-cased: A-Z become a-z (all str.lower does to ASCII text).
 _ASCII_WORDS_AND_LINES = bytes(c + 32 if 65 <= c <= 90 else _WORDS_AND_LINES[c] for c in range(256))
+# The only characters beyond ASCII whose lower case holds an ASCII letter: the dotted capital I (lower-cased to
+# "i" and a combining dot, two characters) and the Kelvin sign ("k"). tests/checks/test_criteria_repeat_screen.py
+# checks this over all of Unicode.
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
 
 def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
     """The text's words as `may_repeat` reads them: lower case, a-z and 0-9 kept, line breaks kept, every other
     character a space, one byte per character (so at the text's offsets); None when lower-casing changes the
     length (a letter lower-cased to two characters). `lowered`: text.lower(), if at hand."""
-    if lowered is None and text.isascii():  # lower-cased by the same table: A-Z are a-z there
-        return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
+    if lowered is None:
+        if text.isascii():  # lower-cased by the same table: A-Z are a-z there
+            return text.encode("ascii").translate(_ASCII_WORDS_AND_LINES)
+        if _LOWERS_TO_ASCII[0] not in text and _LOWERS_TO_ASCII[1] not in text:
+            # Every other non-ASCII character lower-cases to one non-ASCII character: a space either way, so
+            # the text need not be lower-cased ('?' for each such character keeps the offsets).
+            return text.encode("ascii", "replace").translate(_ASCII_WORDS_AND_LINES)
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):
         return None
@@ -84,16 +93,22 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
 
 
 def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
-    """Whether two cuts with more than `tail` words before them end in the same `tail` words.
+    """Whether two cuts with more than `tail` words before them end in the same `tail` words, the word
+    before those ending in the same letter.
+
+    Two items with one key end at cuts jA, jB with T[jA-tail:jA] == T[jB-tail:jB], and T[jA-tail-1],
+    T[jB-tail-1] end in the same letter: they are the keys' words (equal) when the keys are longer than
+    `tail` + 1 words, else the words whose ends start the keys (see the module's docstring). Lines that
+    only end in the same phrase ('... of study treatment') mostly differ there.
 
     What `ends` below finds, read line by line, splitting off only each line's last words. A cut is
     a line break, the end or an item number, and is known by where its last word ends (cuts with
     no word between them are one: blank lines, a number at a line's start or after a number that is
     no word, as '٣'). Any doubt (an item number inside a word) says yes.
     """
-    seen: dict[tuple[bytes, ...], int] = {}  # the last words before a cut: where the last one ends
-    last: list[bytes] = []  # the last `tail` words (at most) before the line
-    more = False  # whether more than `tail` words stand before the line
+    span = tail + 1  # the words read before a cut: the first one by its last letter only
+    seen: dict[tuple, int] = {}  # the last words before a cut: where the last one ends
+    last: list[bytes] = []  # the last `span` words (at most) before the line
     numbers = iter(sorted(marker_starts))
     number = next(numbers, None)
     start = 0
@@ -104,28 +119,24 @@ def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
                 if words[number - 1] != 32:  # not after a space: inside a word
                     return True
                 prefix = line[:number - start]
-                before = prefix.rsplit(None, tail)
-                if len(before) > tail:
-                    key = tuple(before[1:])
-                elif before and (more or len(last) + len(before) > tail):
-                    key = tuple((last + before)[-tail:])
-                else:
-                    key = None
-                if key is not None:
+                before = prefix.rsplit(None, span)
+                if len(before) < span:
+                    before = (last + before)[-span:] if before else ()
+                if len(before) >= span:
+                    before = before[-span:]
                     at = start + len(prefix.rstrip())
-                    if seen.setdefault(key, at) != at:
+                    if seen.setdefault((before[0][-1], *before[1:]), at) != at:
                         return True
             number = next(numbers, None)
-        ending = line.rsplit(None, tail)
+        ending = line.rsplit(None, span)
         if ending:
-            if len(ending) > tail:
-                last, more = ending[1:], True
+            if len(ending) < span:
+                last = (last + ending)[-span:]
             else:
-                joined = last + ending
-                last, more = joined[-tail:], more or len(joined) > tail
-            if more:
+                last = ending[-span:]
+            if len(last) == span:
                 at = start + len(line.rstrip())
-                if seen.setdefault(tuple(last), at) != at:
+                if seen.setdefault((last[0][-1], *last[1:]), at) != at:
                     return True
         start = end + 1
     return False

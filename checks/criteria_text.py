@@ -105,7 +105,7 @@ def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[r
 
 
 def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
-    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or an ASCII
+    """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or the
     text's `word_bytes`, if at hand)."""
     heads = list(_headings(text, text.lower() if lowered is None else lowered))
     if not heads:
@@ -129,7 +129,7 @@ def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
     if len(lowered) != len(text) or "\u0131" in text:
         yield from _matches_at(_HEADING, text, _line_starts(text))
         return
-    needle = "criteria" if isinstance(lowered, str) else b"criteria"  # an ASCII text's words: the same places
+    needle = "criteria" if isinstance(lowered, str) else b"criteria"  # the text's words: the same places
     tried, at = -1, lowered.find(needle)
     while at >= 0:
         line_start = text.rfind("\n", 0, at) + 1
@@ -149,9 +149,10 @@ class Reading:
         self.text = text
         self._lowered: str | None = None
         self._words: bytes | None | bool = False  # not read yet
-        # An ASCII text's headings are found in its words, which hold "criteria" where its lower case does:
-        # the text is not lower-cased at all.
-        self.sections = sections(text, self.words if text.isascii() else self.lowered)
+        # The text's headings are found in its words, which hold "criteria" where its lower case does: the text
+        # is not lower-cased at all, unless lower-casing changes its length (then it has no words).
+        words = self.words
+        self.sections = sections(text, words if words is not None else self.lowered)
         self._candidates: dict[Section, list[Marker]] | None = None
 
     @property
@@ -166,7 +167,7 @@ class Reading:
         """`criteria_repeat_screen.word_bytes` of the text: its words at its offsets (None: lower-casing
         changes its length), read once for the screen and the items' keys."""
         if self._words is False:
-            self._words = word_bytes(self.text) if self.text.isascii() else word_bytes(self.text, self.lowered)
+            self._words = word_bytes(self.text, self._lowered)
         return self._words
 
     def candidates(self, section: Section) -> list[Marker]:
@@ -196,15 +197,22 @@ def reading(text: str, memo: dict | None = None) -> Reading:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105."""
-    lines = text.split("\n")
-    if max(map(len, lines)) > 105:  # most texts: one such line holds a whole item, so it is long
-        return not any(len(line.strip()) >= 60 for line in lines if len(line) > 105) and _long_lines(lines) >= 3
-    return _long_lines(lines) >= 3
+    """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105.
 
-
-def _long_lines(lines: list[str]) -> int:
-    return sum(n >= 60 for n in map(len, map(str.strip, lines)))
+    Read line by line from the line breaks, without splitting the text: only a line of 60 characters or more
+    is copied to be stripped, and most texts end at their first line past 105 (one item on one line).
+    """
+    long_lines, start, size = 0, 0, len(text)
+    while True:
+        end = text.find("\n", start)
+        stop = size if end < 0 else end
+        if stop - start >= 60 and len(text[start:stop].strip()) >= 60:
+            if stop - start > 105:
+                return False
+            long_lines += 1
+        if end < 0:
+            return long_lines >= 3
+        start = end + 1
 
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:

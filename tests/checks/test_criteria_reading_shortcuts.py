@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import criteria_text
-from checks.criteria_repeat_screen import _WORDS_AND_LINES, _ends_meet, may_repeat
+from checks.criteria_repeat_screen import _LOWERS_TO_ASCII, _WORDS_AND_LINES, _ends_meet, may_repeat, word_bytes
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
     _line_starts, _matches_at, repeated_items, repeats_in_items, sections,
@@ -67,14 +67,15 @@ def _plain_cut_word_counts(lines: list[bytes], words_of_lines: list[list[bytes]]
 
 
 def _plain_screen(text: str, marker_starts: list[int], tail: int) -> tuple[bool, bool]:
-    """(whether two cuts end in the same `tail` words, whether two equal starts run to cuts alike), from
+    """(whether two cuts end in the same `tail` words after words ending in the same letter, whether two equal starts run to cuts alike), from
     every word of the text: cuts are line breaks, the ends and list numbers; starts one or two words after a cut."""
     lines = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split(b"\n")
     words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
     cuts = _plain_cut_word_counts(lines, words_of_lines, marker_starts)
     ends = [j for j in cuts if j > tail]
-    meet = len({tuple(tokens[j - tail:j]) for j in ends}) != len(ends)
+    # The word before a key's last `tail` words is read by its last letter (a key's first word may be cut).
+    meet = len({(tokens[j - tail - 1][-1], *tokens[j - tail:j]) for j in ends}) != len(ends)
     starts = sorted({q for k in cuts for q in (k + 1, k + 2) if q <= len(tokens) - tail})
     groups: dict[tuple, list[int]] = {}
     for q in starts:
@@ -166,6 +167,11 @@ ODD = [
     "",
     "\n",
     "5.",
+    # Beyond ASCII: the words are read without lower-casing the text, but for the Kelvin sign and İ.
+    "Inclusion Criteria \u2013 \u201cadults\u201d \u2265 18:\n1. Age \u2265 18 years\n2. BMI \u2264 30 kg/m\u00b2",
+    "\u212aey Inclusion Criteria:\n1. \u212aidney disease\n2. kidney disease of any \u212aind at all\n",
+    "Exclusion CRİTERİA:\n1. ΣΑΣ level \u2265 2 \u00d7 ULN\n2. Σ ς σ café ſ ı\n",
+    "Exclusion Criteria:\n1. Not blinded; single\u2010blind \u2018open label\u2019\n2. Open\u2011label\n",
 ]
 
 
@@ -197,12 +203,30 @@ def test_numbers_inside_lines_are_found_from_their_point_or_bracket():
 
 
 def test_the_line_end_screen_says_no_only_when_no_two_cuts_end_alike():
-    # Two lines end in the same five words: the screen passes the text on (a repeat is not ruled out).
+    # Two lines end in the same five words after a word ending in the same letter: the screen passes the text
+    # on (a repeat is not ruled out: "e" could end an item mark's cut word "12the").
     text = "Exclusion Criteria:\n1. Allergy to the first dose of study treatment\n2. Delay of the first dose of study treatment"
     assert may_repeat(text, Reading(text).list_numbers(), MIN_ITEM_WORDS) is False  # their beginnings differ
     assert _plain_ends_meet(text, Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
     words = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
     assert _ends_meet(words, Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
+    # The same five words after words ending in other letters ("of", "to"): no key can be shared, said at once.
+    for text in ("Exclusion Criteria:\n1. Allergy prior to first dose of study treatment\n"
+                 "2. Any vaccine within 4 weeks of first dose of study treatment",
+                 "Exclusion Criteria:\n- Allergy prior to first dose of study treatment\n- Pregnancy\n"
+                 "- Any vaccine within 4 weeks of first dose of study treatment"):
+        numbers = Reading(text).list_numbers()
+        words = text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
+        assert not _ends_meet(words, numbers, MIN_ITEM_WORDS - 1)
+        assert not _plain_ends_meet(text, numbers, MIN_ITEM_WORDS - 1)
+        assert repeated_items(text) == repeats_in_items(text) == []
+    # A key whose first word is cut by its mark ("12the" after "- "): the word before the last five ends in the
+    # same letter, so the line-end screen passes the text and the repeat is found.
+    text = ("Exclusion Criteria:\n- 12the first dose of study treatment\n- Pregnancy or breastfeeding\n"
+            "- the first dose of study treatment")
+    assert _ends_meet(text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES),
+                      Reading(text).list_numbers(), MIN_ITEM_WORDS - 1)
+    assert [(a.key, b.key) for a, b in repeated_items(text)] == [("the first dose of study treatment",) * 2]
 
 
 _PIECES = (
@@ -250,3 +274,41 @@ def test_hard_wrapped_texts_are_told_apart_as_line_by_line(lines):
     # (leading spaces, letters, trailing tabs) of each line: long lines, lines past 105, indented lines.
     text = "\n".join(" " * lead + "x" * size + "\t" * trail for lead, size, trail in lines)
     assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+
+
+_L60, _L105, _L106 = "x" * 60, "y" * 105, "z" * 106
+WRAPPING = [
+    "", "\n", _L60, f"{_L60}\n{_L60}\n{_L60}", f"{_L60}\n{_L60}\n{_L60}\n", f"{_L105}\n{_L60}\n{_L105}",
+    f"{_L60}\n{_L60}\n{_L60}\n{_L106}", f"{_L106}\n{_L60}\n{_L60}\n{_L60}",  # one line past 105: not wrapped
+    f"{_L60}\n{_L60}\n{' ' * 50 + _L60[:59]}\n\n",  # long unstripped, short stripped
+    f"{' ' * 110}\n{_L60}\n{_L60}\n{_L60}",  # past 105 but blank: no long line
+    f"{_L60}\r\n{_L60}\r\n{_L60}\r\n",  # CR LF: the CR is stripped
+    f"{_L60}\u2003\n\u00a0{_L60}\n{_L60}\u2028{_L60}",  # other white space; U+2028 is no line break here
+    "\t" * 70 + "\n" + _L60 * 2,
+]
+
+
+@pytest.mark.parametrize("text", WRAPPING)
+def test_hard_wrapped_edge_lines_are_told_apart_as_line_by_line(text):
+    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+
+
+def test_hard_wrapped_phrases():
+    assert criteria_text._hard_wrapped(WRAPPING[3]) and not criteria_text._hard_wrapped(WRAPPING[6])
+    assert not criteria_text._hard_wrapped(WRAPPING[7]) and criteria_text._hard_wrapped(WRAPPING[5])
+
+
+def test_only_two_characters_beyond_ascii_lower_case_to_an_ascii_letter():
+    # word_bytes reads any other text's words without lower-casing it: its other characters are spaces either way.
+    found = [c for c in map(chr, range(0x80, 0x110000)) if any(ord(x) < 0x80 for x in c.lower())]
+    assert found == sorted(_LOWERS_TO_ASCII)
+    assert [c for c in map(chr, range(0x80, 0x110000)) if len(c.lower()) != 1] == ["\u0130"]
+
+
+@pytest.mark.parametrize("text", ODD + FIRES + QUIET + [
+    "≥ 18 \u212a", "\u212a", "\u0130", "İ\u212a", "café \u2014 ‘x’ “y” ≤ 3", "ΣΑΣ ς", "ſ ı ﬁ ß", "A\r\nB\u2028C"])
+def test_words_are_those_of_the_lower_cased_text(text):
+    lowered = text.lower()
+    plain = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES) if len(lowered) == len(text) else None
+    assert word_bytes(text) == plain
+    assert word_bytes(text, lowered) == plain
