@@ -7,9 +7,10 @@ pandera asks it: no NULL where the model forbids one, the dtype, and every check
 column's distinct non-NULL values (a built-in check judges each value by itself, as pandera's `ignore_na`
 checks skip NULLs; a bound is compared with every value at once, cheaper than finding the distinct ones).
 A column already in its data type's own pandas dtype passes the dtype check without asking pandera (those
-types compare dtypes only), and Arrow finds the distinct values of Arrow-held text. `passes` answers True only when pandera would pass the table unchanged; anything else
-(a failing or raising check, a check or schema option not mirrored here) answers False, and the table goes
-to flows.validate's refusal rounds, where pandera decides and reports exactly as it always did.
+types compare dtypes only), and Arrow finds the distinct values of Arrow-held text. `passes` answers True
+only when pandera would pass the table unchanged; anything else (a failing or raising check, a check or
+schema option not mirrored here) answers False, and the table goes to flows.validate's refusal rounds,
+where pandera decides and reports exactly as it always did.
 """
 from __future__ import annotations
 
