@@ -51,7 +51,8 @@ def passes(schema: pandera.DataFrameSchema, frame: pd.DataFrame) -> bool:
     if list(frame.columns) != list(schema.columns):
         return False
     try:
-        return all(_column_passes(column, series) for column, (_, series) in zip(schema.columns.values(), frame.items()))
+        return all(_column_passes(column, series)
+                   for column, (_, series) in zip(schema.columns.values(), frame.items()))
     except Exception:  # a check that raises fails in pandera too: pandera says how
         return False
 
