@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.batch_tables import COLUMNS, FROM_RECORD, TableRows, _values, gather, shared_keys
+from flows.batch_tables import COLUMNS, FROM_RECORD, TableRows, _values, gather, shared_columns
 from flows.parse_batch import FileOutcome, ParsedBatch, SourcedRecord
 from flows.parsers.model import Refused, StudyRecord
 from flows.validate import _index
@@ -26,13 +26,49 @@ def _rows(keys: list[str]):
 @given(_rows(FACILITY))
 def test_rows_with_the_same_keys_give_the_columns_read_row_by_row(rows):
     gathered = TableRows(rows, [0] * len(rows))
-    assert _values("facilities", gathered, shared_keys(rows)) == _values("facilities", gathered, None)
+    assert _values("facilities", gathered, shared_columns(rows)) == _values("facilities", gathered, None)
 
 
-def test_shared_keys_are_those_of_rows_with_the_same_keys_in_the_same_order():
-    assert shared_keys([]) == [] and shared_keys([{"a": 1, "b": 2}, {"a": 3, "b": 4}]) == ["a", "b"]
-    assert shared_keys([{"a": 1, "b": 2}, {"b": 3, "a": 4}]) is None
-    assert shared_keys([{"a": 1}, {"a": 1, "b": 2}]) is None and shared_keys([{"a": 1, "b": 2}, {"a": 1}]) is None
+def _reordered(rows: list[dict], orders: list[int]) -> list[dict]:
+    """Each row with its keys rotated by its own amount (the keys stay, their order changes)."""
+    out = []
+    for row, turn in zip(rows, orders):
+        items = list(row.items())
+        turn = turn % len(items) if items else 0
+        out.append(dict(items[turn:] + items[:turn]))
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(_rows(FACILITY), st.lists(st.integers(0, 7), min_size=5, max_size=5))
+def test_rows_with_the_same_keys_in_any_order_give_the_columns_read_row_by_row(rows, orders):
+    rows = _reordered(rows, orders)
+    gathered = TableRows(rows, [0] * len(rows))
+    shared = shared_columns(rows)
+    assert shared is not None
+    assert _values("facilities", gathered, shared) == _values("facilities", gathered, None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(FACILITY + ["floor"]), VALUES), max_size=5))
+def test_rows_with_any_keys_give_the_columns_read_row_by_row(rows):
+    gathered = TableRows(rows, [0] * len(rows))
+    shared = shared_columns(rows)
+    assert (shared is not None) == (len({frozenset(row) for row in rows}) <= 1)
+    assert _values("facilities", gathered, shared) == _values("facilities", gathered, None)
+    if shared is not None:
+        assert list(shared) == list(rows[0] if rows else []) and all(
+            shared[key] == [row[key] for row in rows] for key in shared)
+
+
+def test_shared_columns_are_those_of_rows_with_the_same_keys():
+    assert shared_columns([]) == {} and shared_columns([{}, {}]) == {}
+    assert shared_columns([{"a": 1, "b": 2}, {"a": 3, "b": 4}]) == {"a": [1, 3], "b": [2, 4]}
+    assert shared_columns([{"a": 1, "b": 2}, {"b": 3, "a": 4}]) == {"a": [1, 4], "b": [2, 3]}
+    assert shared_columns([{"a": 1}, {"a": None}]) == {"a": [1, None]}
+    assert shared_columns([{"a": 1}, {"a": 1, "b": 2}]) is None and shared_columns([{"a": 1, "b": 2}, {"a": 1}]) is None
+    assert shared_columns([{"a": 1, "b": 2}, {"a": 1, "c": 2}]) is None
+    assert shared_columns([{"a": 1, "b": 2}, {"c": 1, "d": 2}]) is None and shared_columns([{}, {"a": 1}]) is None
 
 
 def _batch(*tables: dict[str, list[dict]]) -> ParsedBatch:
