@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 
+import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.batch_tables import COLUMNS, FROM_RECORD, TableRows, _values, gather, shared_columns
 from flows.parse_batch import FileOutcome, ParsedBatch, SourcedRecord
 from flows.parsers.model import Refused, StudyRecord
+from flows.table_frames import typed_column
 from flows.validate import _index
 
 FACILITY = [c for c in COLUMNS["facilities"] if c not in FROM_RECORD["facilities"]]
@@ -128,3 +131,16 @@ def test_an_index_from_an_int64_array_is_the_index_of_the_positions_list():
         assert built.equals(plain) and built.dtype == plain.dtype and type(built) is type(plain)
     empty = frame.iloc[0:0]
     assert empty.set_axis(_index([])).index.dtype == empty.set_axis([]).index.dtype
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.booleans()), max_size=8))
+def test_a_bool_column_is_the_array_pandas_builds_from_the_list(values):
+    built = typed_column("studies", "has_results", values)
+    pd.testing.assert_extension_array_equal(built, pd.array(values, dtype="boolean"))
+    assert built.dtype == pd.BooleanDtype()
+
+
+@pytest.mark.parametrize("odd", [1, 0, 1.0, float("nan"), "True", "", np.bool_(True), pd.NA])
+def test_a_bool_column_with_anything_but_bool_and_none_is_left_to_the_model(odd):
+    assert typed_column("studies", "has_results", [True, None, odd]) is None
