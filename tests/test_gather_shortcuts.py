@@ -144,3 +144,24 @@ def test_a_bool_column_is_the_array_pandas_builds_from_the_list(values):
 @pytest.mark.parametrize("odd", [1, 0, 1.0, float("nan"), "True", "", np.bool_(True), pd.NA])
 def test_a_bool_column_with_anything_but_bool_and_none_is_left_to_the_model(odd):
     assert typed_column("studies", "has_results", [True, None, odd]) is None
+
+
+DATES = st.one_of(st.none(), st.dates(datetime.date(1600, 1, 1), datetime.date(2300, 1, 1)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(DATES, max_size=8))
+def test_a_date_column_holds_each_date_and_nat_for_none_or_is_left_to_the_model(values):
+    built = typed_column("studies", "start_date", values)
+    if any(v is not None and not datetime.date(1678, 1, 1) <= v <= datetime.date(2262, 1, 1) for v in values):
+        assert built is None
+        return
+    one_by_one = pd.Series(np.array([pd.NaT if v is None else v for v in values], dtype=object), dtype=object)
+    pd.testing.assert_series_equal(built, one_by_one, check_exact=True)
+    for held, value in zip(built.tolist(), values):
+        assert held is pd.NaT if value is None else (type(held) is datetime.date and held == value)
+
+
+@pytest.mark.parametrize("odd", [datetime.datetime(2020, 1, 1), "2020-01-01", float("nan"), pd.NaT, 0])
+def test_a_date_column_with_anything_but_dates_and_none_is_left_to_the_model(odd):
+    assert typed_column("studies", "start_date", [datetime.date(2020, 1, 1), None, odd]) is None
