@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter, methodcaller
 
 import numpy as np
 import pandas as pd
@@ -73,21 +74,32 @@ def gather(batch: ParsedBatch) -> BatchTables:
     gathered = BatchTables(tables, {})
     by_record = _by_record(batch)
     for table, rows in tables.items():
-        keys = shared_keys(rows.rows)
-        if not _ROW_KEYS[table].issuperset(keys if keys is not None else chain.from_iterable(rows.rows)):
+        shared = shared_columns(rows.rows)
+        if not _ROW_KEYS[table].issuperset(shared if shared is not None else chain.from_iterable(rows.rows)):
             rows.plain = _odd_rows(batch, table, rows, found)
-        arrays, gathered.refused[table] = _columns(by_record, table, rows, keys)
+        arrays, gathered.refused[table] = _columns(by_record, table, rows, shared)
         gathered.typed[table] = typed_frame(table, arrays) if rows.plain else None
     for (pos, _, _), fault in sorted(found, key=lambda f: f[0]):
         gathered.faults.setdefault(pos, []).append(fault)
     return gathered
 
 
-def shared_keys(rows: list[dict]) -> list[str] | None:
-    """The keys of every row, in order, when all rows have the same keys in the same order (the rows of one
-    parser usually do: then the first row's keys stand for all); None when they differ."""
+def shared_columns(rows: list[dict]) -> dict[str, list] | None:
+    """Each key's values, by key in the first row's order, when every row has the same keys (the rows of one
+    parser usually do; their order may differ, as each row is read by key); None when the keys differ."""
     first = list(rows[0]) if rows else []
-    return first if list(chain.from_iterable(rows)) == first * len(rows) else None
+    count = len(first)
+    if sum(map(len, rows)) != count * len(rows):
+        return None
+    if not count:
+        return {}
+    try:  # every row has each of the first row's keys, and (by the count) no other
+        if count == 1:
+            return {first[0]: list(map(itemgetter(first[0]), rows))}
+        flat = list(chain.from_iterable(map(itemgetter(*first), rows)))
+    except KeyError:
+        return None
+    return {key: flat[i::count] for i, key in enumerate(first)}
 
 
 def _rank(batch: ParsedBatch, table: str, rows: TableRows, i: int) -> tuple[int, int, int]:
@@ -107,15 +119,13 @@ def _odd_rows(batch: ParsedBatch, table: str, rows: TableRows, found: list) -> b
     return plain
 
 
-def _values(table: str, rows: TableRows, first: list[str] | None) -> dict[str, list]:
-    """Each column's values as the rows give them (None where a row lacks the column); `first` is the
-    keys of every row, in order, when all rows have the same (None when they differ)."""
+def _values(table: str, rows: TableRows, shared: dict[str, list] | None) -> dict[str, list]:
+    """Each column's values as the rows give them (None where a row lacks the column); `shared` is
+    `shared_columns` of the rows (None when they do not share their keys: each row is then asked for each)."""
     names, count = (_FROM_ROWS if rows.plain else COLUMNS)[table], len(rows.rows)
-    if count and first is not None:
-        flat = list(chain.from_iterable(map(dict.values, rows.rows)))
-        given = {key: flat[i::len(first)] for i, key in enumerate(first)}
-        return {name: given[name] if name in given else [None] * count for name in names}
-    return {name: [row.get(name) for row in rows.rows] for name in names}
+    if count and shared is not None:
+        return {name: shared[name] if name in shared else [None] * count for name in names}
+    return {name: list(map(methodcaller("get", name), rows.rows)) for name in names}
 
 
 def _by_record(batch: ParsedBatch) -> dict[str, tuple[list, object]]:
@@ -141,12 +151,12 @@ def _record_arrays(table: str, rows: TableRows, by_record: dict[str, tuple[list,
     return arrays
 
 
-def _columns(by_record: dict[str, object], table: str, rows: TableRows, first: list[str] | None) -> tuple[
+def _columns(by_record: dict[str, object], table: str, rows: TableRows, shared: dict[str, list] | None) -> tuple[
         dict[str, object], list[RefusedCell]]:
     """Each column in its model's dtype where its values allow (None otherwise), and the refused cells."""
     arrays: dict[str, object] = {}
     refused = []
-    for column, values in _values(table, rows, first).items():
+    for column, values in _values(table, rows, shared).items():
         array = typed_column(table, column, values) if rows.plain else None
         if array is None and Refused in set(map(type, values)):
             for i, value in enumerate(values):

@@ -5,9 +5,12 @@ two dozen tables pays hundreds of times; a pattern check alone re-reads its patt
 typed table (flows.table_frames) that passes, only the verdict matters, so each column is asked here what
 pandera asks it: no NULL where the model forbids one, the dtype, and every check, each check over the
 column's distinct non-NULL values (a built-in check judges each value by itself, as pandera's `ignore_na`
-checks skip NULLs). `passes` answers True only when pandera would pass the table unchanged; anything else
-(a failing or raising check, a check or schema option not mirrored here) answers False, and the table goes
-to flows.validate's refusal rounds, where pandera decides and reports exactly as it always did.
+checks skip NULLs; a bound is compared with every value at once, cheaper than finding the distinct ones).
+A column already in its data type's own pandas dtype passes the dtype check without asking pandera (those
+types compare dtypes only), and Arrow finds the distinct values of Arrow-held text. `passes` answers True
+only when pandera would pass the table unchanged; anything else (a failing or raising check, a check or
+schema option not mirrored here) answers False, and the table goes to flows.validate's refusal rounds,
+where pandera decides and reports exactly as it always did.
 """
 from __future__ import annotations
 
@@ -19,7 +22,12 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import pandera.pandas as pandera
+import pyarrow.compute as pc
+from pandas.arrays import ArrowStringArray
+from pandera.engines import pandas_engine
 from pandera.engines.pandas_engine import Engine
+
+from schemas.column_types import WarehouseText
 
 _BOUNDS = {"greater_than_or_equal_to": ("min_value", operator.ge), "less_than_or_equal_to": ("max_value", operator.le),
            "greater_than": ("min_value", operator.gt), "less_than": ("max_value", operator.lt)}
@@ -43,7 +51,8 @@ def passes(schema: pandera.DataFrameSchema, frame: pd.DataFrame) -> bool:
     if list(frame.columns) != list(schema.columns):
         return False
     try:
-        return all(_column_passes(column, frame[name]) for name, column in schema.columns.items())
+        return all(_column_passes(column, series)
+                   for column, (_, series) in zip(schema.columns.values(), frame.items()))
     except Exception:  # a check that raises fails in pandera too: pandera says how
         return False
 
@@ -51,29 +60,67 @@ def passes(schema: pandera.DataFrameSchema, frame: pd.DataFrame) -> bool:
 def _column_passes(column, series: pd.Series) -> bool:
     if not column.nullable and series.hasnans:
         return False
-    verdict = column.dtype.check(_engine_dtype(series.dtype), series)
-    if not (verdict if isinstance(verdict, bool) else bool(verdict.all())):
+    if not _dtype_passes(column.dtype, series):
         return False
     if not column.checks:
         return True
-    distinct = series.array.unique()
-    distinct = distinct[~pd.isna(distinct)]
-    return all(_check_passes(check, distinct, series.dtype) for check in column.checks)
+    values = _Values(series)
+    return all(_check_passes(check, values, series.dtype) for check in column.checks)
 
 
-def _check_passes(check, distinct, dtype) -> bool:
-    """One check over distinct non-NULL values: the built-ins by what they compute, others by pandera's own call."""
+# pandera's data types whose check, given a column of exactly their pandas dtype, answers True whatever the values:
+# they compare dtypes only (WarehouseText: pandera's STRING, all True for its own dtype).
+_BY_DTYPE_ALONE = (WarehouseText, pandas_engine.INT64, pandas_engine.FLOAT64, pandas_engine.BOOL)
+
+
+def _dtype_passes(dtype, series: pd.Series) -> bool:
+    """pandera's dtype verdict: for a column in exactly the dtype's own pandas dtype, known without asking."""
+    if type(dtype) in _BY_DTYPE_ALONE and series.dtype == dtype.type:
+        return True
+    verdict = dtype.check(_engine_dtype(series.dtype), series)
+    return verdict if isinstance(verdict, bool) else bool(verdict.all())
+
+
+class _Values:
+    """A column's non-NULL values, in the form each check asks for, each found once."""
+
+    def __init__(self, series: pd.Series):
+        self.array = series.array
+        self._distinct = None
+
+    def distinct(self) -> object:
+        """The distinct values: a list for Arrow-held text (Arrow finds them), else an array of the column's dtype."""
+        if self._distinct is None:
+            if isinstance(self.array, ArrowStringArray):
+                self._distinct = pc.unique(self.array.__arrow_array__()).drop_null().to_pylist()
+            else:
+                distinct = self.array.unique()
+                self._distinct = distinct[~pd.isna(distinct)]
+        return self._distinct
+
+    def texts(self) -> list:
+        distinct = self.distinct()
+        return distinct if isinstance(distinct, list) else distinct.tolist()
+
+    def numbers(self, dtype) -> np.ndarray:
+        """Every value (repeats too: a bound judges each value alone) as numbers of a masked dtype."""
+        return self.array[~self.array.isna()].to_numpy(dtype=dtype.numpy_dtype)
+
+
+def _check_passes(check, values: _Values, dtype) -> bool:
+    """One check over the column's non-NULL values: the built-ins by what they compute, others by pandera's own
+    call over the distinct values."""
     stats = check.statistics
     if check.name == "isin" and isinstance(dtype, pd.StringDtype):
-        return set(distinct.tolist()) <= _allowed(check)
+        return set(values.texts()) <= _allowed(check)
     if check.name == "str_matches" and isinstance(stats["pattern"], str) and isinstance(dtype, pd.StringDtype):
-        return _all_match(stats["pattern"], distinct.tolist())
+        return _all_match(stats["pattern"], values.texts())
     if check.name in _BOUNDS and isinstance(dtype, (pd.Int64Dtype, pd.Float64Dtype)):
         key, compare = _BOUNDS[check.name]
-        return bool(np.all(compare(distinct.to_numpy(dtype=dtype.numpy_dtype), stats[key])))
+        return bool(np.all(compare(values.numbers(dtype), stats[key])))
     if check.name == "str_length" and isinstance(dtype, pd.StringDtype):
-        return _lengths_pass(stats, [len(value) for value in distinct.tolist()])
-    return bool(check(pd.Series(distinct, dtype=dtype)).check_passed)
+        return _lengths_pass(stats, [len(value) for value in values.texts()])
+    return bool(check(pd.Series(values.distinct(), dtype=dtype)).check_passed)
 
 
 # Values seen to match a pattern: a batch's NCT ids are checked once per table. Bounded, per process.

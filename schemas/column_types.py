@@ -32,6 +32,6 @@ class WarehouseDate(pandas_engine.Date):
     def check(self, pandera_dtype, data_container=None):
         """True when every value is a date or NaT; otherwise pandera's value-by-value answer."""
         if (data_container is not None and data_container.dtype == object
-                and set(map(type, data_container)) <= _DATE_OR_MISSING):
+                and set(map(type, data_container.to_numpy(copy=False))) <= _DATE_OR_MISSING):
             return True
         return super().check(pandera_dtype, data_container)

@@ -112,3 +112,78 @@ def test_a_refused_value_still_takes_pandera_s_words():
     [raw] = validated.raw_values
     assert (raw.table, raw.column, raw.raw) == ("studies", "overall_status", "DONE")
     assert raw.expected.startswith("an API v2 value: one of ")
+
+
+# The shortcuts of `passes` (a dtype that is the column's own, distinct text found by Arrow, bounds over every
+# value): each against pandera on values that pass and values that fail, in every form a column can come in.
+@pytest.mark.parametrize("table, column, values", [
+    ("studies", "nct_id", pd.array(["NCT01234567", "NCT07654321"], dtype=pd.StringDtype("python"))),
+    ("studies", "nct_id", pd.array(["NCT01234567", "NCT07654321"], dtype=pd.StringDtype("pyarrow", na_value=pd.NA))),
+    ("studies", "nct_id", pd.Series(["NCT01234567", "NCT07654321"], dtype=object)),
+    ("studies", "nct_id", pd.Series(["NCT01234567", 7654321], dtype=object)),  # mixed types
+    ("studies", "nct_id", ["NCT01234567", ""]),  # an empty string
+    ("studies", "nct_id", ["NCT01234567", "NCT01234567"]),  # repeats
+    ("studies", "phase", ["", None]),
+    ("studies", "phase", [None, "PHASE2"]),
+    ("studies", "phase", pd.array(["PHASE2", None], dtype=pd.StringDtype("python"))),
+    ("studies", "phase", pd.array(["PHASE9", None], dtype=pd.StringDtype("python"))),
+    ("studies", "phase", pd.Series(["PHASE2", np.nan], dtype=object)),
+    ("studies", "phase", pd.Series(["PHASE2", 2], dtype=object)),
+    ("studies", "phase", pd.Series([float("nan"), float("nan")], dtype=object)),
+    ("studies", "brief_title", ["", None]),
+    ("studies", "brief_title", pd.array(["", None], dtype=pd.StringDtype("python"))),
+    ("studies", "brief_title", pd.Series([b"bytes", None], dtype=object)),
+    ("studies", "brief_title", pd.Series([1.5, None], dtype=object)),
+    ("studies", "brief_title", pd.array([1, None], dtype="Int64")),
+    ("studies", "source_sha256", ["", SHA]),
+    ("studies", "source_sha256", [SHA, SHA]),
+    ("studies", "enrollment", pd.array([None, 5], dtype="Int64")),
+    ("studies", "enrollment", pd.array([7, 7], dtype="Int64")),
+    ("studies", "enrollment", pd.array([-5, -5], dtype="Int64")),
+    ("studies", "enrollment", pd.Series([5, 7], dtype="int64")),  # numpy's dtype, not the model's
+    ("studies", "enrollment", pd.Series([5, None], dtype=object)),
+    ("studies", "enrollment", pd.Series(["5", None], dtype=object)),
+    ("studies", "has_results", pd.array([True, None], dtype="boolean")),
+    ("studies", "has_results", pd.Series([True, False], dtype=bool)),
+    ("studies", "has_results", pd.Series([True, "yes"], dtype=object)),
+    ("studies", "start_date", pd.Series([datetime.date(2020, 3, 31), pd.NaT], dtype=object)),
+    ("studies", "start_date", pd.Series([pd.NaT, pd.NaT], dtype=object)),
+    ("studies", "start_date", pd.Series([datetime.date(2020, 3, 31), None], dtype=object)),
+    ("studies", "start_date", pd.Series([datetime.datetime(2020, 3, 31, 12), pd.NaT], dtype=object)),
+    ("studies", "start_date", pd.Series([datetime.date(2020, 3, 31), ""], dtype=object)),
+    ("studies", "start_date", pd.Series([datetime.date(2020, 3, 31), float("nan")], dtype=object)),
+    ("studies", "start_date", pd.Series(pd.to_datetime(["2020-03-31", None]))),
+    ("facilities", "latitude", pd.array([1.0, 2.0, 3.0], dtype="Float64") / pd.array([0.0, 1.0, 1.0], dtype="Float64")),
+    ("facilities", "latitude", pd.array([0.0, 2.0, 3.0], dtype="Float64") / pd.array([0.0, 1.0, 1.0], dtype="Float64")),
+    ("facilities", "latitude", pd.array([None, None, None], dtype="Float64")),
+    ("facilities", "latitude", pd.array([-90, 90, None], dtype="Int64")),
+    ("facilities", "latitude", pd.Series([1.0, np.nan, 3.0], dtype="float64")),
+    ("facilities", "latitude", pd.Series([1.0, "north", 3.0], dtype=object)),
+    ("facilities", "status", ["RECRUITING", "RECRUITING", "COMPLETED"]),
+    ("facilities", "status", ["RECRUITING", "", None]),
+])
+def test_each_shortcut_gives_pandera_s_verdict(table, column, values):
+    frame = _typed()[table]
+    frame[column] = values if not isinstance(values, list) else pd.array(values, dtype=TEXT)
+    assert passes(_TYPED[table], frame) == _pandera_passes(_TYPED[table], frame)
+
+
+def test_a_check_not_mirrored_sees_the_distinct_values_arrow_found():
+    seen = []
+
+    def check(series: pd.Series) -> bool:
+        seen.append(sorted(series.tolist()))
+        return bool(series.str.len().lt(5).all())
+
+    schema = pa.DataFrameSchema({"name": pa.Column(TEXT, pa.Check(check), nullable=True)}, strict=True)
+    assert passes(schema, pd.DataFrame({"name": pd.array(["abc", None, "abc", "de"], dtype=TEXT)}))
+    assert seen == [["abc", "de"]]
+    assert not passes(schema, pd.DataFrame({"name": pd.array(["abcdef", None], dtype=TEXT)}))
+
+
+def test_a_date_column_is_of_dates_exactly_when_every_value_is_a_date_or_nat():
+    dtype = _TYPED["studies"].columns["start_date"].dtype
+    for odd in (pd.NaT, datetime.date(2021, 2, 3), None, "2020-01-01", datetime.datetime(2020, 1, 1), float("nan")):
+        column = pd.Series([datetime.date(2020, 1, 1), odd], dtype=object)
+        of_dates = {type(value) for value in column} <= {datetime.date, type(pd.NaT)}
+        assert (dtype.check(dtype, column) is True) == of_dates
