@@ -131,7 +131,6 @@ def test_progress_is_told_after_each_chunk(tmp_path):
 
 
 def test_files_of_reads_left_by_a_killed_run_are_removed_by_the_next(tmp_path):
-    import os
     import subprocess
 
     ended = subprocess.Popen(["true"])
