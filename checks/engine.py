@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
 from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
+from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
 from warehouse.connect import one_thread, transaction
 
@@ -292,13 +293,24 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope, workers: int,
         yield dict
         return
     failed = {}
-    for rule in rules:
-        warm = evaluate(con, rule, CheckScope(scope.as_of, frozenset(), scope.cache))
-        if warm.error is not None:
-            failed[rule.id] = warm
+    # Sent to the run's workers, the reads are written to their file as they are made, batch by batch.
+    sink = _ReadsFile.create() if pool is not None and _sendable(rules) else None
+    if sink is not None:
+        scope.cache[READS_SINK] = sink
+    try:
+        for rule in rules:
+            warm = evaluate(con, rule, CheckScope(scope.as_of, frozenset(), scope.cache))
+            if warm.error is not None:
+                failed[rule.id] = warm
+    except BaseException:
+        if sink is not None:
+            sink.discard()
+        raise
+    finally:
+        scope.cache.pop(READS_SINK, None)  # the rules run here later read as any rule in one process does
     rules = [r for r in rules if r.id not in failed]
-    if pool is not None and _sendable(rules):
-        shared = _share_reads(scope)
+    if sink is not None:
+        shared = _share_reads(scope, sink)
         if shared is not None:
             with pool.evaluating(rules, scope, shared) as pending:
                 yield lambda: {**_merge(pending()), **failed}
@@ -396,37 +408,98 @@ def _sweep(memory: str) -> None:
 
 
 class SharedReads(NamedTuple):
-    """Where the shared reads of a scope wait for the workers: a file in memory, each table's columns read
-    as one Arrow IPC stream at (offset, length), and the column lists read of it."""
+    """Where the shared reads of a scope wait for the workers: a file in memory holding, for each table, its
+    columns read as Arrow IPC streams at (offset, length) (one stream per read of the table), and the
+    column lists read of it."""
 
     path: str
-    spans: dict[str, tuple[int, int, list[tuple[str, ...]]]]
+    spans: dict[str, tuple[list[tuple[int, int]], list[tuple[str, ...]]]]
 
 
-def _share_reads(scope: CheckScope) -> SharedReads | None:
-    """The scope's shared reads (checks.study_text) written to a file in memory, or None (no tmpfs, or the
-    file could not be written: the workers are then forked with them). This process's copies are replaced
-    by the file's, mapped: the memory they took is given back."""
+class _ReadsFile:
+    """The file of a scope's shared reads while they are made (`checks.study_text.READS_SINK`): each read is
+    written to it as an Arrow IPC stream, one record batch at a time as DuckDB gives them, and given back
+    mapped from the file. The run's process never holds a whole read in its own memory: at 100,000 studies
+    it would beside the scoped copies of the tables, which DuckDB holds then (`checks.scoped_tables`).
+
+    When the file cannot be written (no tmpfs, or it is full) it is `broken`: later reads are read into
+    memory as in one process, and the workers are forked with them."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.file = pa.OSFile(path, "wb") if path is not None else None
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.written: dict[str, set[str]] = {}
+        self.broken = path is None
+
+    @classmethod
+    def create(cls) -> "_ReadsFile":
+        """A new file in memory named after the run's process (for `_sweep`), or a broken one."""
+        try:
+            handle, path = tempfile.mkstemp(prefix=f"{_READS_PREFIX}{os.getpid()}-", suffix=".arrow", dir=MEMORY)
+            os.close(handle)
+        except OSError:
+            return cls(None)
+        return cls(path)
+
+    def write(self, table: str, read: Callable[[], pa.RecordBatchReader]) -> pa.Table:
+        """The rows `read()` gives, written to the file and mapped back from it (read into memory when the
+        file is broken: a failure of the read itself is raised by that second read)."""
+        if not self.broken:
+            start = self.file.tell()
+            try:
+                reader = read()
+                with pa.ipc.new_stream(self.file, reader.schema) as writer:
+                    for batch in reader:
+                        writer.write_batch(batch)
+                        del batch  # only the batch being written is held here
+                length = self.file.tell() - start
+            except (OSError, pa.ArrowException):
+                self.broken = True
+            else:
+                self.spans.setdefault(table, []).append((start, length))
+                self.written.setdefault(table, set()).update(reader.schema.names)
+                return _mapped_stream(pa.memory_map(self.path).read_buffer(), start, length)
+        return read().read_all()
+
+    def discard(self) -> None:
+        """Close and remove the file."""
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        if self.path is not None:
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+            self.path = None
+
+
+def _mapped_stream(buffer: pa.Buffer, start: int, length: int) -> pa.Table:
+    return pa.ipc.open_stream(buffer.slice(start, length)).read_all()
+
+
+def _share_reads(scope: CheckScope, sink: _ReadsFile) -> SharedReads | None:
+    """The scope's shared reads (checks.study_text) in the file of `sink`, or None (the file could not be
+    written: the workers are then forked with them). Columns read before the file was made (by rules run
+    earlier on the scope) are written now; this process's copies of them are replaced by the file's,
+    mapped: the memory they took is given back."""
     lists: dict[str, list[tuple[str, ...]]] = {}
     for key in scope.cache:
         if key[0] == "arrow":
             lists.setdefault(key[1], []).append(key[2])
-    spans, path = {}, None
-    try:
-        handle, path = tempfile.mkstemp(prefix=f"{_READS_PREFIX}{os.getpid()}-", suffix=".arrow", dir=MEMORY)
-        os.close(handle)
-        with pa.OSFile(path, "wb") as sink:
-            for table, columns in lists.items():
-                read = pa.table(scope.cache[("arrow columns", table)])
-                start = sink.tell()
-                with pa.ipc.new_stream(sink, read.schema) as writer:
-                    writer.write_table(read)
-                spans[table] = (start, sink.tell() - start, columns)
-    except (OSError, pa.ArrowException):
-        if path is not None:
-            os.unlink(path)
+    if not sink.broken:
+        for table in lists:
+            read = scope.cache[("arrow columns", table)]
+            unwritten = [c for c in read if c not in sink.written.get(table, ())]
+            if unwritten:
+                sink.write(table, pa.table({c: read[c] for c in unwritten}).to_reader)
+    if sink.broken:
+        sink.discard()
         return None
-    shared = SharedReads(path, spans)
+    sink.file.close()
+    sink.file = None
+    shared = SharedReads(sink.path, {table: (sink.spans[table], columns) for table, columns in lists.items()})
     scope.cache.update(_mapped_reads(shared))
     pa.default_memory_pool().release_unused()
     return shared
@@ -438,9 +511,11 @@ def _mapped_reads(shared: SharedReads) -> dict:
     if not shared.spans:
         return entries
     buffer = pa.memory_map(shared.path).read_buffer()
-    for table, (start, length, lists) in shared.spans.items():
-        read = pa.ipc.open_stream(buffer.slice(start, length)).read_all()
-        columns = dict(zip(read.column_names, read.columns))
+    for table, (streams, lists) in shared.spans.items():
+        columns = {}
+        for start, length in streams:
+            read = _mapped_stream(buffer, start, length)
+            columns.update(zip(read.column_names, read.columns))
         entries["arrow columns", table] = columns
         for listed in lists:
             entries["arrow", table, listed] = pa.table([columns["nct_id"]] + [columns[c] for c in listed],

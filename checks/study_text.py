@@ -38,6 +38,15 @@ FIELD_LABELS = {
 }
 
 
+# Where the reads of a scope are written as they are made, when its rules run in other processes
+# (checks/engine.py `SharedReads`): the cache entry of an object whose `write(table, read)` writes the
+# record batches of `read()` to the file shared with the workers and gives them back mapped from it, so
+# the run's process never holds a read's rows in its own memory (at most one batch of them at a time).
+READS_SINK = ("reads sink",)
+# Rows per record batch of a read written to the shared file: bounds what the run's process holds at once.
+READ_BATCH_ROWS = 10_000
+
+
 class _once:
     """A property computed on first use and then kept in the instance (cheaper than cached_property's lock)."""
 
@@ -96,9 +105,12 @@ def _read_columns(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     missing = [c for c in dict.fromkeys(("nct_id",) + columns) if c not in read]
     if missing:
         cols = ", ".join(f"t.{c}" for c in missing)
-        rows = con.execute(
-            f"SELECT {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
-        ).to_arrow_table()
+        query = f"SELECT {cols} FROM {table} t JOIN check_scope s USING (nct_id) ORDER BY t.rowid"
+        sink = scope.cache.get(READS_SINK)
+        if sink is not None:
+            rows = sink.write(table, lambda: con.execute(query).to_arrow_reader(READ_BATCH_ROWS))
+        else:
+            rows = con.execute(query).to_arrow_table()
         read.update(zip(missing, rows.columns))
     return pa.table([read["nct_id"]] + [read[c] for c in columns], names=["nct_id", *columns])
 
