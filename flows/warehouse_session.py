@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -47,23 +47,18 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             since = f"trialqc-{since}" if since else None  # as the report names runs
             with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
                 started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
-            # The search index and watch lists are refreshed in a thread beside the issue history and the
-            # report's pages: DuckDB builds the index while Python renders the pages. (Not when the report is
-            # still to be begun: that would fork its Data Docs while the thread runs.)
-            refresh = RefreshBeside(con, run_id) if reports_dir is None or started is not None else None
-            with refresh or nullcontext():
-                with timed(seconds, "issue history"):
-                    session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
-                    session.rule_changes = issue_history.rule_changes(con, run_id)
-                if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
-                    since = None  # the study pages and lists may show something new
-                if started is not None:
-                    with timed(seconds, "report"):
-                        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log,
-                                                             started, since, refresh.wait)
-            if refresh is not None:
+            with timed(seconds, "issue history"):
+                session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
+                session.rule_changes = issue_history.rule_changes(con, run_id)
+            if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
+                since = None  # the study pages and lists may show something new
+            if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
+                # the report's pages (Python) are rendered while the search index is built (DuckDB)
+                with timed(seconds, "report"), RefreshBeside(con, run_id) as refresh:
+                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
+                                                         since, refresh.wait)
                 session.watch_markdown = refresh.markdown
-                seconds["search index and watch lists (beside)"] = refresh.seconds
+                seconds["search index and watch lists (beside the report)"] = refresh.seconds
             else:
                 with timed(seconds, "search index and watch lists"):
                     session.watch_markdown = refresh_search_and_watch_lists(con, run_id)

@@ -16,13 +16,12 @@ from flows.search import SearchQuery
 from flows.warehouse_session import warehouse_session
 from flows.watch import add_watch_list
 from tests.conftest import AS_OF
-from warehouse import issue_history
 from warehouse.connect import connect
 
 LOG = logging.getLogger("test")
 
 
-def _session_run(db: Path, source: Path, reports: Path | None, run_id: str) -> None:
+def _session_run(db: Path, source: Path, reports: Path, run_id: str) -> None:
     with warehouse_session(db, run_id, LOG, reports) as session:
         run_pipeline(session.con, run_id=run_id, source=source, db_path=db, as_of=AS_OF)
 
@@ -33,22 +32,15 @@ def _watching(db: Path, name: str, words: str) -> None:
     con.close()
 
 
-def test_the_search_index_is_refreshed_while_the_history_and_report_pages_are_written(samples, tmp_path,
-                                                                                      monkeypatch):
+def test_the_search_index_is_refreshed_while_the_report_pages_are_written(samples, tmp_path, monkeypatch):
     """The refresh waits until the study pages are begun, so the watch pages must wait for the lists."""
-    refresh_begun, pages_begun, seen = threading.Event(), threading.Event(), {}
+    pages_begun, seen = threading.Event(), {}
     refresh, write_study_pages = after_run.refresh_search_and_watch_lists, report.write_study_pages
-    history = issue_history.after_run
 
     def refresh_seeing_the_pages(con, run_id):
-        refresh_begun.set()
         seen["thread"] = threading.current_thread()
         seen["pages begun meanwhile"] = pages_begun.wait(timeout=20)  # run one after the other, this times out
         return refresh(con, run_id)
-
-    def history_seeing_the_refresh(con, run_id):
-        seen["refresh begun before the history"] = refresh_begun.wait(timeout=20)
-        return history(con, run_id)
 
     def pages(*args, **kwargs):
         pages_begun.set()
@@ -56,11 +48,10 @@ def test_the_search_index_is_refreshed_while_the_history_and_report_pages_are_wr
 
     monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", refresh_seeing_the_pages)
     monkeypatch.setattr(report, "write_study_pages", pages)
-    monkeypatch.setattr(issue_history, "after_run", history_seeing_the_refresh)
     db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
     _watching(db, "sclerosis", "systemic sclerosis")
     _session_run(db, samples, reports, "run1")
-    assert seen["pages begun meanwhile"] and seen["refresh begun before the history"]
+    assert seen["pages begun meanwhile"]
     assert seen["thread"] is not threading.main_thread()
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == \
@@ -70,15 +61,14 @@ def test_the_search_index_is_refreshed_while_the_history_and_report_pages_are_wr
     assert 'href="watch-sclerosis.html"' in (reports / "quality_report.html").read_text()
 
 
-@pytest.mark.parametrize("reports", ["reports", None])
-def test_a_failed_refresh_fails_the_run_after_the_report(samples, tmp_path, monkeypatch, reports):
+def test_a_failed_refresh_fails_the_run_after_the_report(samples, tmp_path, monkeypatch):
     def failing_refresh(con, run_id):
         raise RuntimeError("index refresh failed")
 
     monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", failing_refresh)
     db = tmp_path / "w.duckdb"
     with pytest.raises(RuntimeError, match="index refresh failed"):
-        _session_run(db, samples, reports and tmp_path / reports, "run1")
+        _session_run(db, samples, tmp_path / "reports", "run1")
     con = duckdb.connect(str(db), read_only=True)
     status, error = con.execute("SELECT status, error FROM meta.load_runs WHERE run_id = 'run1'").fetchone()
     con.close()
