@@ -248,6 +248,16 @@ _REFERENCE_DOCUMENT = ("SELECT nct_id, " + ", ".join(
     for f in ("title", "names", "body")) + " FROM ({pieces}) GROUP BY nct_id ORDER BY nct_id")
 
 
+def _titled_only(title: str) -> dict:
+    """A study with only a brief title: no other title, names or body (those fields are NULL or absent)."""
+    study = clean_study()
+    study["studies"][0].update(brief_title=title, official_title=None, acronym=None)
+    for table in ("conditions", "keywords", "interventions", "brief_summaries", "detailed_descriptions",
+                  "design_groups", "design_group_interventions", "design_outcomes"):
+        study[table] = []
+    return study
+
+
 def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_builds(tmp_path, monkeypatch):
     from warehouse import search_index
 
@@ -263,22 +273,12 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
                                 "AND table_type = 'BASE TABLE'").fetchall():
         con.execute(f"DELETE FROM {table} WHERE nct_id = ?", [removed])
     # Added: one with no names or body at all (its fields are NULL), one naming a drug in an arm only.
-    bare = clean_study()
-    bare["studies"][0].update(brief_title="Zorblimab alone", official_title=None, acronym=None)
-    for table in ("conditions", "keywords", "interventions", "brief_summaries", "detailed_descriptions",
-                  "design_groups", "design_group_interventions", "design_outcomes"):
-        bare[table] = []
-    insert_study(con, "NCT09000001", bare)
+    insert_study(con, "NCT09000001", _titled_only("Zorblimab alone"))
     armed = clean_study()
     armed["design_groups"][0]["title"] = "Zorblimab 4 mg; the study's only arm"
     insert_study(con, "NCT09000002", armed)
     # And one whose every word is a stopword or ignored: a document of no terms (length 0).
-    unworded = clean_study()
-    unworded["studies"][0].update(brief_title="To be (or not) to be: 42!", official_title=None, acronym=None)
-    for table in ("conditions", "keywords", "interventions", "brief_summaries", "detailed_descriptions",
-                  "design_groups", "design_group_interventions", "design_outcomes"):
-        unworded[table] = []
-    insert_study(con, "NCT09000003", unworded)
+    insert_study(con, "NCT09000003", _titled_only("To be (or not) to be: 42!"))
 
     temporary = "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY 1"
     before = con.execute(temporary).fetchall()
