@@ -46,11 +46,13 @@ def run_checks(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     pool=None,
+    appended=None,
 ) -> CheckResult:
     """Run every rule on the given studies (None = all) and replace their quality issues.
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process): those
-    of `pool` when given (`checks.engine.check_workers`).
+    of `pool` when given (`checks.engine.check_workers`). `appended`: where the run that loaded the studies put
+    their rows (`warehouse.runs.AppendedRows`).
     """
     if nct_ids is not None and not len(nct_ids):  # no study to check: no rule, nor the engine (pyarrow), is loaded
         return CheckResult()
@@ -58,7 +60,7 @@ def run_checks(
 
     rules = all_rules()
     return run_rules(con, rules, run_id=run_id, as_of=as_of, nct_ids=nct_ids, workers=workers,
-                     progress=progress, pool=pool)
+                     progress=progress, pool=pool, appended=appended)
 
 
 __all__ = ["FAMILIES", "all_rules", "families", "run_checks", "CheckResult", "Finding", "Rule"]

@@ -11,7 +11,7 @@ import tempfile
 import time
 from contextlib import contextmanager, nullcontext
 from datetime import date
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -22,6 +22,9 @@ from checks.scoped_tables import covers_every_study, scoped_tables, worth_scopin
 from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
 from warehouse.connect import one_thread, transaction
+
+if TYPE_CHECKING:
+    from warehouse.runs import AppendedRows
 
 log = logging.getLogger(__name__)
 
@@ -177,13 +180,15 @@ def run_rules(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     pool: "CheckWorkers | None" = None,
+    appended: "AppendedRows | None" = None,
 ) -> CheckResult:
     """Run every rule on the scope, chunk by chunk, replacing each chunk's previous issues atomically.
 
     Rules marked `in_worker` are evaluated in `workers` processes (default: one per core), part of
     the chunk's studies each, while this process runs the SQL rules: those of `pool` when given (see
     `check_workers`), else processes forked for each chunk. `progress(checked, total)` is called after
-    each chunk.
+    each chunk. `appended`: where the run that loaded the studies put their rows (`warehouse.runs.AppendedRows`),
+    which spares a check of exactly those studies the search for them.
     """
     rules, chunk_size = list(rules), chunk_size or CHUNK_SIZE
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -193,7 +198,7 @@ def run_rules(
     result = CheckResult()
     for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
         scope = set_scope(con, ordered[start:start + chunk_size], as_of)
-        _run_chunk(con, rules, run_id, scope, result, workers, pool)
+        _run_chunk(con, rules, run_id, scope, result, workers, pool, appended)
         if progress is not None:
             progress(result.studies, len(ordered))
     return result
@@ -212,7 +217,7 @@ def evaluate(con, rule: Rule, scope: CheckScope, narrowed: bool = False) -> Outc
 
 
 def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult,
-               workers: int, pool: "CheckWorkers | None" = None) -> None:
+               workers: int, pool: "CheckWorkers | None" = None, appended: "AppendedRows | None" = None) -> None:
     """Run every rule on the current check_scope and write its issues."""
     studies = len(scope.nct_ids)
     parallel = workers >= 2 and studies >= PARALLEL_MIN_STUDIES
@@ -225,7 +230,7 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
     # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
     # sharing out every statement (the rules' plans are the same for any number of threads).
-    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped), \
+    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped, appended if appended is not None and appended.covers(scope.nct_ids) else None), \
             worker_rules(con, elsewhere, scope, workers, pool) as collect:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).

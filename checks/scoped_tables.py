@@ -8,11 +8,14 @@ studies than the one it flags (`Rule.reads_other_studies`) is run outside the bl
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import duckdb
 
 from warehouse.tables import STUDY_TABLES
+
+if TYPE_CHECKING:
+    from warehouse.runs import AppendedRows
 
 # SQL: the row's study is in the check's scope. Rules add it to their reads of meta tables, which
 # scoped copies do not cover, wherever the study a row belongs to is the study flagged.
@@ -36,14 +39,19 @@ def covers_every_study(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 @contextmanager
-def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[None]:
-    """While the block runs, each study table's unqualified name means its rows of `check_scope` only."""
+def scoped_tables(con: duckdb.DuckDBPyConnection, enabled: bool,
+                  appended: "AppendedRows | None" = None) -> Iterator[None]:
+    """While the block runs, each study table's unqualified name means its rows of `check_scope` only.
+
+    `appended`: where the run that loaded exactly the scoped studies appended their rows (the caller makes
+    sure it `covers` them); the copies are then made from those spans without looking for them first."""
     if not enabled:
         yield
         return
     try:
-        for table, (low, high) in _spans(con).items():
-            _copy_scoped(con, table, low, high)
+        if appended is None or not _copy_appended(con, appended):
+            for table, (low, high) in _spans(con).items():
+                _copy_scoped(con, table, low, high)
         yield
     except BaseException:
         _drop(con, quietly=True)  # the block's own error is the one to see
@@ -64,14 +72,32 @@ def _spans(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int | None, int | 
     return {STUDY_TABLES[number]: (low, high) for number, low, high in sorted(rows)}
 
 
-def _copy_scoped(con: duckdb.DuckDBPyConnection, table: str, low: int | None, high: int | None) -> None:
-    """The temp copy of `table` holding the scoped studies' rows, which lie between row ids `low` and `high`.
+def _copy_appended(con: duckdb.DuckDBPyConnection, appended: "AppendedRows") -> bool:
+    """The copies made from the rows the run appended, each table's after the row id it held before: True when
+    every copy holds as many rows as the run appended to its table (the copies are then whole: they hold only
+    rows of the scoped studies, each of which has only the rows the run appended). False when a copy holds
+    fewer (a checkpoint renumbered the rows since): the copies are to be made from a scan."""
+    for table in STUDY_TABLES:
+        expected = appended.rows.get(table, 0)
+        after = appended.after[table] + 1 if expected else -1  # (no row appended: the copy is empty)
+        if _copy_scoped(con, table, after, HIGHEST_ROW_ID if expected else -1) != expected:
+            return False
+    return True
+
+
+# Above any row id DuckDB gives a stored row.
+HIGHEST_ROW_ID = 2 ** 62 - 1
+
+
+def _copy_scoped(con: duckdb.DuckDBPyConnection, table: str, low: int | None, high: int | None) -> int:
+    """The temp copy of `table` holding the scoped studies' rows, which lie between row ids `low` and `high`;
+    how many rows it holds.
 
     The copy reads the columns (long texts among them) of that span only, not of every row (a filter on the
     row id skips whole row groups; the nct_id filter keeps it exact)."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
-                "WHERE rowid BETWEEN $low AND $high AND nct_id IN (SELECT nct_id FROM check_scope)",
-                {"low": -1 if low is None else low, "high": -1 if high is None else high})
+    return con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM main.{table} "
+                       "WHERE rowid BETWEEN $low AND $high AND nct_id IN (SELECT nct_id FROM check_scope)",
+                       {"low": -1 if low is None else low, "high": -1 if high is None else high}).fetchone()[0]
 
 
 def _drop(con: duckdb.DuckDBPyConnection, quietly: bool) -> None:

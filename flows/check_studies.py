@@ -25,14 +25,16 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
 
 def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, recheck_all: bool = False,
                   workers: int | None = None, log: logging.Logger | logging.LoggerAdapter | None = None,
-                  pool=None) -> checks.CheckResult:
+                  pool=None, appended: runs.AppendedRows | None = None) -> checks.CheckResult:
     """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together.
 
     With `log`, a line per chunk says how far the check has come. `pool`: the run's text-rule workers
-    (`checks.engine.check_workers`), else they are forked for each chunk.
+    (`checks.engine.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
+    put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
     """
     def progress(checked: int, total: int) -> None:
         if log is not None and total > checked:
             log.info("checks: %d of %d studies checked", checked, total)
     return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all),
-                             workers=workers, progress=progress, pool=pool)
+                             workers=workers, progress=progress, pool=pool,
+                             appended=None if recheck_all else appended)

@@ -182,15 +182,16 @@ class BatchStarter:
 
 
 def load_prepared(con: duckdb.DuckDBPyConnection, run_id: str, ahead: BatchStarter, items: list[Item],
-                  prepared, result: summary.RunSummary) -> None:
-    """Load one batch in its own transaction (settled first: see BatchesAhead.settle)."""
+                  prepared, result: summary.RunSummary, appended: runs.AppendedRows | None = None) -> None:
+    """Load one batch in its own transaction (settled first: see BatchesAhead.settle); `appended`: the run's
+    record of where its rows went, for its check."""
     if isinstance(prepared, AllUnchanged):
         runs.see_unchanged(con, run_id, unchanged_table(items))
         return
     from warehouse import load
 
     prepared = ahead.ahead.settle(items, prepared, partial(runs.known_hashes, con))
-    load.load_batch(con, prepared.batch)
+    load.load_batch(con, prepared.batch, appended)
     add_seconds(result, prepared.seconds)
 
 
@@ -252,6 +253,8 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
         # The check stage's text-rule workers, when the loading forks them, end with the check stage.
         with ExitStack() as checking:
             recorded = partial(runs.recorded_prefixes, con)
+            # where the loading appends the studies' rows: the check of exactly those finds them there
+            appended = runs.AppendedRows()
             # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
             with BatchStarter(run_id, workers, recorded, checking if check else None) as ahead, one_thread(con):
                 entries = inputs.discover(source)
@@ -262,7 +265,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
                                                       workers if workers >= 2 else 0):
                     with timed(result.stage_seconds, "load"):
-                        load_prepared(con, run_id, ahead, items, prepared, result)
+                        load_prepared(con, run_id, ahead, items, prepared, result, appended)
                     number += 1
                     log_batch(log, number, files_in(items), con, run_id)
                 # The last batch's tables (mapped from its shared file) would stay for the whole check stage,
@@ -271,7 +274,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             if check:
                 with timed(result.stage_seconds, "check"):
                     checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log,
-                                                          ahead.checkers)
+                                                          ahead.checkers, appended)
                 record_check(log, result, checked)
         log.info("stages: %s", ", ".join(f"{stage} {spent:.1f} s" for stage, spent in result.stage_seconds.items()))
         status = "completed"

@@ -128,8 +128,8 @@ def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: dict[str, str],
-                     known: set[str]) -> list[str]:
-    """Swap in the rows of every study whose current version arrived in this batch.
+                     known: set[str], appended: runs.AppendedRows | None = None) -> list[str]:
+    """Swap in the rows of every study whose current version arrived in this batch (noted in `appended`).
 
     Only studies `known` to the warehouse before the batch can have rows to delete; a batch of new
     studies deletes nothing, so its cost does not grow with the warehouse.
@@ -140,20 +140,28 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
     if new.empty:
         return []
     stale = [n for n in new["nct_id"].tolist() if n in known]
+    if appended is not None:
+        appended.mark(con)
     if stale:
         con.register("_replaced", pa.table({"nct_id": stale}))
     keep = new["position"].to_numpy()
+    rows = {}
     try:
         for table in STUDY_TABLES:
             if stale:
                 con.execute(f"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM _replaced)")
             frame = batch.frames.get(table)
             if frame is not None:
-                _insert(con, table, _rows_of(frame, keep, batch.positions.get(table)))
+                kept = _rows_of(frame, keep, batch.positions.get(table))
+                rows[table] = len(kept)
+                _insert(con, table, kept)
     finally:
         if stale:
             con.unregister("_replaced")
-    return new["nct_id"].tolist()
+    replaced = new["nct_id"].tolist()
+    if appended is not None:
+        appended.add(replaced, rows)
+    return replaced
 
 
 def _rows_of(frame: pd.DataFrame | pa.Table, positions: np.ndarray, at: np.ndarray | None = None
@@ -186,14 +194,17 @@ def batch_counts(batch: LoadBatch) -> dict[str, int]:
     return {**counts, "files_seen": len(batch.files) + unchanged, "studies_loaded": len(batch.versions)}
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
-    """Write the batch, its run counts and its check queue in one transaction: all of it or nothing."""
+def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, appended: runs.AppendedRows | None = None) -> LoadResult:
+    """Write the batch, its run counts and its check queue in one transaction: all of it or nothing.
+
+    `appended`: the run's record of the rows it appended, updated by the batch (see runs.AppendedRows); a batch
+    that rolls back ends the run, and the record with it."""
     result = LoadResult(versions=len(batch.versions))
     with one_thread(con), transaction(con):
         _upsert_files(con, batch.run_id, batch.files)
         runs.see_files(con, batch.run_id, batch.skipped)
         if not batch.versions.empty:
-            result.studies_replaced = _load_versions(con, batch)
+            result.studies_replaced = _load_versions(con, batch, appended)
         _insert(con, "meta.rejects", batch.rejects)
         for table, frame in batch.meta_rows.items():
             _insert(con, table, frame)
@@ -202,7 +213,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> LoadResult:
     return result
 
 
-def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> list[str]:
+def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch, appended: runs.AppendedRows | None = None) -> list[str]:
     """Record every version, mark superseded ones, and swap in the studies whose current version arrived."""
     versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
     con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
@@ -214,7 +225,7 @@ def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> list[str
         con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
                        WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
         winners = _winners(con)
-        replaced = _replace_studies(con, batch, winners, known)
+        replaced = _replace_studies(con, batch, winners, known, appended)
         con.register("_current", pa.table({"nct_id": list(winners), "sha256": list(winners.values())}))
         con.execute("""UPDATE meta.source_records r SET is_current = (r.sha256 = c.sha256)
                        FROM _current c WHERE r.nct_id = c.nct_id""")

@@ -6,6 +6,7 @@ time, so a run still marked `running` when the next one starts was interrupted.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ import duckdb
 
 from warehouse.connect import transaction
 from warehouse.literals import literal, values_table
+from warehouse.tables import STUDY_TABLES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,6 +26,52 @@ if TYPE_CHECKING:
 # binding a parameter would import pandas, numpy and pyarrow.
 
 COUNTS = ("files_seen", "loaded", "rejected", "skipped", "studies_loaded")
+
+# Studies an AppendedRows follows at most: a check of more is either of most of the warehouse or chunked, and
+# reads the tables themselves (the set is not kept for a first run of the whole registry).
+APPENDED_STUDIES = 20_000
+
+
+@dataclass
+class AppendedRows:
+    """Where a run's loading put the rows of the studies it (re)loaded, so that a check of exactly those studies
+    finds them without scanning the tables (`checks.scoped_tables`).
+
+    A table's appended rows take row ids after the greatest one it held before the run's first append
+    (`after`, -1 when empty): rows are only ever appended, and a deleted row keeps its id until a checkpoint
+    compacts the table, which may renumber every row after it. So the ids are a hint that is checked, not
+    trusted: a copy of the span holding fewer rows of the studies than `rows` says the run appended is made
+    again from a scan. `exact` is False when the counts may say more than the tables hold (a study reloaded
+    twice in the run, its first rows deleted) or the studies were too many to follow."""
+
+    after: dict[str, int] | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    studies: set[str] = field(default_factory=set)
+    exact: bool = True
+
+    def mark(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Before the run's first append: each study table's greatest row id (one statement for all)."""
+        if self.after is not None:
+            return
+        rows = con.execute(" UNION ALL ".join(f"SELECT {number} AS k, max(rowid) FROM main.{table}"
+                                              for number, table in enumerate(STUDY_TABLES))).fetchall()
+        self.after = {STUDY_TABLES[number]: -1 if last is None else int(last) for number, last in rows}
+
+    def add(self, nct_ids: list[str], rows: dict[str, int]) -> None:
+        """The studies a batch (re)loaded and the rows it appended to each table."""
+        if not self.exact:
+            return
+        if not self.studies.isdisjoint(nct_ids) or len(self.studies) + len(nct_ids) > APPENDED_STUDIES:
+            self.exact, self.studies, self.rows = False, set(), {}
+            return
+        self.studies.update(nct_ids)
+        for table, count in rows.items():
+            self.rows[table] = self.rows.get(table, 0) + count
+
+    def covers(self, nct_ids: frozenset[str] | set[str]) -> bool:
+        """Whether these are exactly the studies the run appended, each once: the hint then applies."""
+        return self.exact and self.after is not None and len(nct_ids) == len(self.studies) \
+            and self.studies.issuperset(nct_ids)
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, as_of, source: str) -> list[str]:
