@@ -44,13 +44,19 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> list[Item]:
+class Batch(list):
+    """A batch of items; `last` when the input stream ended with it (no batch follows)."""
+
+    last = False
+
+
+def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) -> Batch:
     """The next batch from the input stream: at most `size` files read and about `max_bytes` bytes.
 
     Files recorded unchanged (not read) do not count towards `size`, up to about UNCHANGED_PER_SLOT * size
     of them (their blocks are not split).
     """
-    batch, held, read, unchanged = [], 0, 0, 0
+    batch, held, read, unchanged = Batch(), 0, 0, 0
     for item in stream:
         batch.append(item)
         if isinstance(item, UnchangedFiles):
@@ -60,6 +66,8 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
             held += item.size if isinstance(item, (Input, FileEntry)) else 0
         if read >= size or held >= max_bytes or read + unchanged >= UNCHANGED_PER_SLOT * size:
             break
+    else:
+        batch.last = True
     return batch
 
 
@@ -145,11 +153,15 @@ class BatchStarter:
     new imports neither them nor pandas and pandera, and starts no worker process.
 
     With `checking` (the stack of the run's check stage), the check stage's text-rule workers are forked
-    then too, before the first batch is loaded (`checks.engine.check_workers`), and kept in `checkers`."""
+    then too, before the first batch is loaded (`checks.engine.check_workers`), and kept in `checkers`; not
+    when that batch is the run's last and its files with the studies still unchecked (`pending`: a callable
+    giving how many) are too few for the check to use them (`checks.engine.PARALLEL_MIN_STUDIES`): the run
+    after a small change then forks no process it would leave idle."""
 
     def __init__(self, run_id: str, workers: int, recorded: Callable | None,
-                 checking: ExitStack | None = None) -> None:
+                 checking: ExitStack | None = None, pending: Callable[[], int] | None = None) -> None:
         self.run_id, self.workers, self.recorded, self.checking = run_id, workers, recorded, checking
+        self.pending = pending
         self.stack = ExitStack()
         self.ahead = None
         self.checkers = None
@@ -165,6 +177,17 @@ class BatchStarter:
             # The workers' last results hold their batches' tables; the run has loaded them.
             self.ahead = None
 
+    def _checks_many(self, items: list[Item]) -> bool:
+        """Whether the run's check may use text-rule workers, judged at its first batch of files to parse: any
+        batch but the run's last may be followed by many more (a file of several studies, or studies that
+        name it, may still take a check past the estimate: it then forks workers of its own, as without any)."""
+        if not getattr(items, "last", False):
+            return True
+        from checks import engine
+
+        files = sum(1 for item in items if not isinstance(item, UnchangedFiles))
+        return files + (self.pending() if self.pending is not None else 0) >= engine.PARALLEL_MIN_STUDIES
+
     def start(self, items: list[Item], known: set[str]):
         """The batch's preparation under way; `result()` gives it ready to load."""
         if only_unchanged(items):
@@ -172,7 +195,7 @@ class BatchStarter:
         if self.ahead is None:
             from flows import batch_workers
 
-            if self.checking is not None:
+            if self.checking is not None and self._checks_many(items):
                 from checks.engine import check_workers
 
                 self.checkers = self.checking.enter_context(check_workers(self.workers))
@@ -256,7 +279,8 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             # where the loading appends the studies' rows: the check of exactly those finds them there
             appended = runs.AppendedRows()
             # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
-            with BatchStarter(run_id, workers, recorded, checking if check else None) as ahead, one_thread(con):
+            with BatchStarter(run_id, workers, recorded, checking if check else None,
+                              partial(runs.unchecked_count, con)) as ahead, one_thread(con):
                 entries = inputs.discover(source)
                 stream = input_stream(con, entries, rehash, defer=workers >= 2)
                 number = 0

@@ -121,10 +121,10 @@ def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
 DISK_FULL = """
 import duckdb, warehouse.load as load
 original = load.load_batch
-def failing(con, batch):
+def failing(con, batch, *rest):
     if load.runs.run_counts(con, batch.run_id)["files_seen"] >= 2:
         raise duckdb.IOException("Could not write file: No space left on device")
-    return original(con, batch)
+    return original(con, batch, *rest)
 load.load_batch = failing
 """
 SIGTERM_AFTER_FIRST_BATCH = """

@@ -152,6 +152,11 @@ def unchecked(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT nct_id FROM meta.unchecked_studies ORDER BY nct_id").fetchall()]
 
 
+def unchecked_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many studies wait for their check."""
+    return con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0]
+
+
 def unchanged_files(con: duckdb.DuckDBPyConnection, files: "Columns") -> "Columns":
     """(row, path, sha256) of the files (path, size, mtime in microseconds since 1970) recorded before with the
     same path, size and modification time, `row` indexing `files`, in ascending order: one join for all of them.
