@@ -14,7 +14,8 @@ import pyarrow.compute as pc
 from checks.rule import CheckScope
 # Which sentences speak of this study: kept beside the texts they judge, for the rules that read them.
 from checks.study_context import (  # noqa: F401
-    CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study,
+    CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, folded_text, folded_words_pattern, may_match,
+    other_study,
 )
 
 # Text that states what this study is (not narrative that may describe other studies).
@@ -168,6 +169,75 @@ def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
         by_table[table].append(column)
     parts = [_table_texts(con, scope, table, tuple(columns)) for table, columns in by_table.items()]
     return scope.shared(("texts", fields, scope.nct_ids), lambda: _joined(parts))
+
+
+def texts_mentioning(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
+                      words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    """What `texts_by_study(con, scope, fields)` gives, but only the texts whose folded form (`folded_text`) holds
+    one of `words` (lower-case ASCII letters) (shared by rules).
+
+    For rules whose every match holds one of the words once folded (a pattern's needles, checks/design_text.py):
+    they find in these texts what they find in all of them. Most texts hold none of the words; they are screened
+    in Arrow, column by column, and never become Python strings.
+    """
+    fields = tuple(fields)
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for name in fields:
+        table, column = name.split(".")
+        by_table[table].append(column)
+    parts = [_table_texts_mentioning(con, scope, table, tuple(columns), words) for table, columns in by_table.items()]
+    return scope.shared(("texts mentioning", fields, words, scope.nct_ids), lambda: _joined(parts))
+
+
+def _table_texts_mentioning(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                            columns: tuple[str, ...], words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    rows = _scoped_table(con, scope, table, columns)
+    key = ("table texts mentioning", table, columns, words, scope.nct_ids)
+    return scope.shared(key, lambda: _read_texts_mentioning(table, columns, rows, scope, words))
+
+
+def _read_texts_mentioning(table: str, columns: tuple[str, ...], rows: pa.Table, scope: CheckScope,
+                           words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    """`_read_texts` of the texts that hold one of the words once folded: found by Arrow, which looks for each
+    letter as the class of every character folded to it (`folded_words_pattern`)."""
+    if not all(pa.types.is_string(t) or pa.types.is_large_string(t) for t in rows.schema.types[1:]):
+        key = ("table texts", table, columns, scope.nct_ids)
+        texts = scope.shared(key, lambda: _read_texts(table, columns, rows, scope))
+        return {n: kept for n, found in texts.items() if (kept := [t for t in found if _holds(t.text, words)])}
+    # The masks are made over every row, the part's and the others': a copy of the part's rows would take more
+    # (new memory to map) than looking at the others' texts too. Only the texts kept are copied.
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    in_part = pc.is_in(rows.column(0), value_set=ids)
+    pattern = folded_words_pattern(words)
+    masks = [pc.fill_null(pc.match_substring_regex(column, pattern), False) for column in rows.columns[1:]]
+    if not masks:
+        return {}
+    any_kept = masks[0]
+    for mask in masks[1:]:
+        any_kept = pc.or_(any_kept, mask)
+    rows_kept = pc.and_(in_part, any_kept)
+    screened = [column.filter(rows_kept) if len(masks) == 1 else
+                pc.if_else(mask.filter(rows_kept), column.filter(rows_kept), pa.scalar(None, column.type))
+                for mask, column in zip(masks, rows.columns[1:])]
+    kept = pa.table([rows.column(0).filter(rows_kept), *screened], names=["nct_id", *columns])
+    names = [f"{table}.{column}" for column in columns]
+    texts: dict[str, list[StudyText]] = {}
+    ids, *values = [column.to_pylist() for column in kept.columns]
+    for nct_id, row in zip(ids, zip(*values)):
+        for name, value in zip(names, row):
+            if value is not None:
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
+    return texts
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text's folded form holds one of the words."""
+    folded = folded_text(text)
+    return any(word in folded for word in words)
 
 
 def texts_of_studies(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
