@@ -144,6 +144,31 @@ def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     return scope.shared(("grouped", table, columns, scope.nct_ids), lambda: _group(_columns_of_part(rows, scope)))
 
 
+def rows_by_study_matching(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str, columns: Iterable[str],
+                           pattern: str) -> dict[str, list[tuple]]:
+    """What `rows_by_study` gives, only for the studies with a row where Arrow finds `pattern` (RE2) in one of the
+    columns (shared by rules): the other studies' rows never become Python objects."""
+    columns = tuple(columns)
+    rows = _scoped_table(con, scope, table, columns)
+    key = ("grouped matching", table, columns, pattern, scope.nct_ids)
+    return scope.shared(key, lambda: _group(_columns_of_matching(rows, scope, pattern)))
+
+
+def _columns_of_matching(rows: pa.Table, scope: CheckScope, pattern: str) -> list[list]:
+    """The rows' columns as Python lists, only the rows of the studies of scope.nct_ids with a row that matches."""
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=ids))
+    hit = None
+    for column in rows.columns[1:]:
+        found = pc.fill_null(pc.match_substring_regex(column, pattern), False)
+        hit = found if hit is None else pc.or_(hit, found)
+    if hit is None:
+        return [[] for _ in rows.columns]
+    matched = pc.unique(rows.column(0).filter(hit))
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=matched))
+    return [column.to_pylist() for column in rows.columns]
+
+
 def _group(columns: list[list]) -> dict[str, list[tuple]]:
     grouped: dict[str, list[tuple]] = {}
     for nct_id, values in zip(columns[0], zip(*columns[1:])):
