@@ -131,3 +131,20 @@ def test_the_design_rules_find_from_the_screened_texts_what_they_find_from_every
     assert screened == plain
     for rule_id, found in plain.items():  # each rule fires on some studies and stays quiet on others
         assert 0 < len({f.nct_id for f in found}) < count, rule_id
+
+
+def test_columns_of_any_string_type_or_none_are_screened_as_folding_says():
+    from checks.rule import CheckScope
+    from checks.study_text import _read_texts, _read_texts_mentioning
+
+    ids = ["NCT00000001", "NCT00000002", "NCT00000003"]
+    values = ["Double-BLIND study.", "Single arm.", None]
+    scope = CheckScope(harness.AS_OF, frozenset(ids[:2]))
+    for column in (pa.array(values, pa.string()), pa.array(values, pa.large_string()), pa.nulls(3)):
+        rows = pa.table({"nct_id": pa.array(ids, pa.string()), "title": column, "other": pa.array(HOLD[:3])})
+        got = _read_texts_mentioning("t", ("title", "other"), rows, scope, NEEDLE_WORDS)
+        plain = _read_texts("t", ("title", "other"), rows, scope)
+        expected = {n: kept for n, found in plain.items()
+                    if (kept := [(t.field, t.text) for t in found if any(w in folded_text(t.text) for w in NEEDLE_WORDS)])}
+        assert {n: [(t.field, t.text) for t in found] for n, found in got.items()} == expected
+        assert expected["NCT00000001"][-1] == ("t.other", HOLD[0])  # row by row, column by column
