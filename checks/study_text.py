@@ -229,10 +229,9 @@ def _read_texts_mentioning(table: str, columns: tuple[str, ...], rows: pa.Table,
         key = ("table texts", table, columns, scope.nct_ids)
         texts = scope.shared(key, lambda: _read_texts(table, columns, rows, scope))
         return {n: kept for n, found in texts.items() if (kept := [t for t in found if _holds(t.text, words)])}
-    # The masks are made over every row, the part's and the others': a copy of the part's rows would take more
-    # (new memory to map) than looking at the others' texts too. Only the texts kept are copied.
+    # The part's rows are copied first: the screen (the costly step) then reads only their texts.
     ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
-    in_part = pc.is_in(rows.column(0), value_set=ids)
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=ids))
     pattern = folded_words_pattern(words)
     masks = [pc.fill_null(pc.match_substring_regex(column, pattern), False) for column in rows.columns[1:]]
     if not masks:
@@ -240,11 +239,10 @@ def _read_texts_mentioning(table: str, columns: tuple[str, ...], rows: pa.Table,
     any_kept = masks[0]
     for mask in masks[1:]:
         any_kept = pc.or_(any_kept, mask)
-    rows_kept = pc.and_(in_part, any_kept)
-    screened = [column.filter(rows_kept) if len(masks) == 1 else
-                pc.if_else(mask.filter(rows_kept), column.filter(rows_kept), pa.scalar(None, column.type))
+    screened = [column.filter(any_kept) if len(masks) == 1 else
+                pc.if_else(mask.filter(any_kept), column.filter(any_kept), pa.scalar(None, column.type))
                 for mask, column in zip(masks, rows.columns[1:])]
-    kept = pa.table([rows.column(0).filter(rows_kept), *screened], names=["nct_id", *columns])
+    kept = pa.table([rows.column(0).filter(any_kept), *screened], names=["nct_id", *columns])
     names = [f"{table}.{column}" for column in columns]
     texts: dict[str, list[StudyText]] = {}
     ids, *values = [column.to_pylist() for column in kept.columns]
