@@ -6,11 +6,11 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims, first_affirmed,
-    mentions, only_denied,
+    BLINDED, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
+    first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_by_study
+from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_mentioning
 
 MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
 _DESIGN_COLUMNS = (
@@ -19,11 +19,17 @@ _DESIGN_COLUMNS = (
 )
 
 
+def _design_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict[str, list[StudyText]]:
+    """Each study's texts that may state a design: only those with a word that every match of a design pattern
+    holds (`NEEDLE_WORDS`); the others have no claim of any pattern these rules ask about."""
+    return texts_mentioning(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS, NEEDLE_WORDS)
+
+
 def _designs_and_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> list[tuple[str, dict, list[StudyText]]]:
     """(nct_id, design row as a dict, the study's free text) for every scoped study with a design, made once
     per scope for the rules that all read them."""
     designs = rows_by_study(con, scope, "designs", _DESIGN_COLUMNS)
-    texts = texts_by_study(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    texts = _design_texts(con, scope)
     return scope.shared(("designs and texts", scope.nct_ids), lambda: [
         (nct_id, dict(zip(_DESIGN_COLUMNS, rows[0])), texts.get(nct_id, [])) for nct_id, rows in designs.items()])
 
@@ -127,7 +133,7 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckS
 def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Study type INTERVENTIONAL while the text calls this study observational."""
     types = rows_by_study(con, scope, "studies", ("study_type",))
-    texts = texts_by_study(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS)
+    texts = _design_texts(con, scope)
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue

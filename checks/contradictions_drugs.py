@@ -8,9 +8,9 @@ from typing import Iterator
 
 import duckdb
 
-from checks.drug_names import name_words, not_given, spelled_otherwise, stem_drugs, word_at, words_in
+from checks.drug_names import STEM_SCREEN, name_words, not_given, spelled_otherwise, stem_drugs, word_at, words_in
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import excerpt, rows_by_study, texts_of_studies
+from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 
 _OUTCOME_FIELDS = ("design_outcomes.measure", "design_outcomes.description")
 _CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summaries.description",
@@ -116,7 +116,9 @@ def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple],
 
 def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """An outcome or an arm title names a drug that is none of the study's interventions, by any of their names."""
-    outcomes = rows_by_study(con, scope, "design_outcomes", ("measure", "description"))
+    # Only the outcomes of studies where one may name a drug (STEM_SCREEN): another study's outcomes name
+    # none, and have nothing to report, as none at all.
+    outcomes = rows_by_study_matching(con, scope, "design_outcomes", ("measure", "description"), STEM_SCREEN)
     arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
     interventions = rows_by_study(con, scope, "interventions", ("name", "description"))
     # The links as the dose rule reads them (the same rows in the same order), the intervention of each.

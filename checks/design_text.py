@@ -61,6 +61,8 @@ NEEDLES = {
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
 }
+# Every needle word: a text without any of them (folded) has no match of any of the patterns above.
+NEEDLE_WORDS = tuple(dict.fromkeys(word for needles in NEEDLES.values() for word in needles))
 # Where every match of a pattern starts: at one of the words (lower case) or up to `reach`
 # characters before one ("non-randomized"); each entry with the words one of which its matches
 # also hold (no anchor needed in a text without them). A pattern is tried at those places of the

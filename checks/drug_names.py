@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from checks.dose_text import Dose, parse_doses
+from checks.study_context import folded_words_pattern
 
 # WHO International Nonproprietary Name stems (suffixes) that mark a word as a drug name.
 INN_STEMS = (
@@ -19,6 +20,10 @@ INN_STEMS = (
     "terol", "tropium", "dronate", "vaptan", "caine", "curonium", "codone", "morphone", "fentanil",
     "vudine", "ciclovir", "reotide", "paratide", "tretin",
 )
+# Every text with a drug word (`stem_drugs`) holds a stem before a character that is no ASCII letter, digit nor
+# underscore (or at its end), each letter one that lower-cases to it: a screen Arrow runs (RE2) before any text
+# is read in Python. A letter of the class may stand for more than it must (ı, ſ): the screen only passes more.
+STEM_SCREEN = "(?:" + folded_words_pattern(INN_STEMS) + ")(?:[^0-9A-Za-z_]|$)"
 # Hyphens split words here, so "hdl-cholesterol" is read as "hdl" and "cholesterol".
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]")

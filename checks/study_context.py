@@ -122,10 +122,33 @@ _SELF_REFERENCE_GATED = tuple((pattern, CONTEXT_WORDS[name], CONTEXT_STARTS[name
 CASE_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
 
 
+_CASE_FOLD_CHARS = tuple(map(chr, CASE_FOLDS))
+
+
 def folded_text(text: str) -> str:
     """The text in lower case, each character a case-insensitive pattern reads as an ASCII letter as that
     letter, at the text's offsets (only İ lowers to two characters, and it is folded to one first)."""
-    return text.lower() if text.isascii() else text.translate(CASE_FOLDS).lower()
+    if text.isascii():
+        return text.lower()
+    for char in _CASE_FOLD_CHARS:  # translating looks up every character: only a text with one to fold is
+        if char in text:
+            return text.translate(CASE_FOLDS).lower()
+    return text.lower()
+
+
+# Every character whose folded form (`folded_text`) is the ASCII letter: the letter in either case, those CASE_FOLDS
+# folds to it, and the Kelvin sign, which lowers to "k" (tests/checks/test_study_texts_shared.py checks all of Unicode).
+_FOLDED_FROM = {letter: letter + letter.upper() + "".join(chr(c) for c, to in CASE_FOLDS.items() if to == letter)
+                + ("\u212a" if letter == "k" else "") for letter in map(chr, range(ord("a"), ord("z") + 1))}
+
+
+def folded_words_pattern(words: tuple[str, ...]) -> str:
+    """A regular expression (Python's and RE2's syntax) that finds one of `words` (lower-case ASCII letters) in a
+    text exactly when the text's folded form (`folded_text`) holds one: each letter is the class of every character
+    folded to it."""
+    if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
+        raise ValueError(f"not lower-case ASCII words: {words!r}")
+    return "|".join("".join(f"[{_FOLDED_FROM[letter]}]" for letter in word) for word in words)
 
 
 def may_match(lowered: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:

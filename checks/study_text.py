@@ -14,7 +14,8 @@ import pyarrow.compute as pc
 from checks.rule import CheckScope
 # Which sentences speak of this study: kept beside the texts they judge, for the rules that read them.
 from checks.study_context import (  # noqa: F401
-    CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, may_match, other_study,
+    CONTEXT_WORDS, OTHER_STUDY, SELF_REFERENCE, about_this_study, folded_text, folded_words_pattern, may_match,
+    other_study,
 )
 
 # Text that states what this study is (not narrative that may describe other studies).
@@ -143,6 +144,31 @@ def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     return scope.shared(("grouped", table, columns, scope.nct_ids), lambda: _group(_columns_of_part(rows, scope)))
 
 
+def rows_by_study_matching(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str, columns: Iterable[str],
+                           pattern: str) -> dict[str, list[tuple]]:
+    """What `rows_by_study` gives, only for the studies with a row where Arrow finds `pattern` (RE2) in one of the
+    columns (shared by rules): the other studies' rows never become Python objects."""
+    columns = tuple(columns)
+    rows = _scoped_table(con, scope, table, columns)
+    key = ("grouped matching", table, columns, pattern, scope.nct_ids)
+    return scope.shared(key, lambda: _group(_columns_of_matching(rows, scope, pattern)))
+
+
+def _columns_of_matching(rows: pa.Table, scope: CheckScope, pattern: str) -> list[list]:
+    """The rows' columns as Python lists, only the rows of the studies of scope.nct_ids with a row that matches."""
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=ids))
+    hit = None
+    for column in rows.columns[1:]:
+        found = pc.fill_null(pc.match_substring_regex(column, pattern), False)
+        hit = found if hit is None else pc.or_(hit, found)
+    if hit is None:
+        return [[] for _ in rows.columns]
+    matched = pc.unique(rows.column(0).filter(hit))
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=matched))
+    return [column.to_pylist() for column in rows.columns]
+
+
 def _group(columns: list[list]) -> dict[str, list[tuple]]:
     grouped: dict[str, list[tuple]] = {}
     for nct_id, values in zip(columns[0], zip(*columns[1:])):
@@ -168,6 +194,73 @@ def texts_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope,
         by_table[table].append(column)
     parts = [_table_texts(con, scope, table, tuple(columns)) for table, columns in by_table.items()]
     return scope.shared(("texts", fields, scope.nct_ids), lambda: _joined(parts))
+
+
+def texts_mentioning(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
+                      words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    """What `texts_by_study(con, scope, fields)` gives, but only the texts whose folded form (`folded_text`) holds
+    one of `words` (lower-case ASCII letters) (shared by rules).
+
+    For rules whose every match holds one of the words once folded (a pattern's needles, checks/design_text.py):
+    they find in these texts what they find in all of them. Most texts hold none of the words; they are screened
+    in Arrow, column by column, and never become Python strings.
+    """
+    fields = tuple(fields)
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for name in fields:
+        table, column = name.split(".")
+        by_table[table].append(column)
+    parts = [_table_texts_mentioning(con, scope, table, tuple(columns), words) for table, columns in by_table.items()]
+    return scope.shared(("texts mentioning", fields, words, scope.nct_ids), lambda: _joined(parts))
+
+
+def _table_texts_mentioning(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
+                            columns: tuple[str, ...], words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    rows = _scoped_table(con, scope, table, columns)
+    key = ("table texts mentioning", table, columns, words, scope.nct_ids)
+    return scope.shared(key, lambda: _read_texts_mentioning(table, columns, rows, scope, words))
+
+
+def _read_texts_mentioning(table: str, columns: tuple[str, ...], rows: pa.Table, scope: CheckScope,
+                           words: tuple[str, ...]) -> dict[str, list[StudyText]]:
+    """`_read_texts` of the texts that hold one of the words once folded: found by Arrow, which looks for each
+    letter as the class of every character folded to it (`folded_words_pattern`)."""
+    if not all(pa.types.is_string(t) or pa.types.is_large_string(t) for t in rows.schema.types[1:]):
+        key = ("table texts", table, columns, scope.nct_ids)
+        texts = scope.shared(key, lambda: _read_texts(table, columns, rows, scope))
+        return {n: kept for n, found in texts.items() if (kept := [t for t in found if _holds(t.text, words)])}
+    # The part's rows are copied first: the screen (the costly step) then reads only their texts.
+    ids = scope.shared(("id array", scope.nct_ids), lambda: pa.array(list(scope.nct_ids), pa.string()))
+    rows = rows.filter(pc.is_in(rows.column(0), value_set=ids))
+    pattern = folded_words_pattern(words)
+    masks = [pc.fill_null(pc.match_substring_regex(column, pattern), False) for column in rows.columns[1:]]
+    if not masks:
+        return {}
+    any_kept = masks[0]
+    for mask in masks[1:]:
+        any_kept = pc.or_(any_kept, mask)
+    screened = [column.filter(any_kept) if len(masks) == 1 else
+                pc.if_else(mask.filter(any_kept), column.filter(any_kept), pa.scalar(None, column.type))
+                for mask, column in zip(masks, rows.columns[1:])]
+    kept = pa.table([rows.column(0).filter(any_kept), *screened], names=["nct_id", *columns])
+    names = [f"{table}.{column}" for column in columns]
+    texts: dict[str, list[StudyText]] = {}
+    ids, *values = [column.to_pylist() for column in kept.columns]
+    for nct_id, row in zip(ids, zip(*values)):
+        for name, value in zip(names, row):
+            if value is not None:
+                found = texts.get(nct_id)
+                if found is None:
+                    texts[nct_id] = [StudyText(name, value)]
+                else:
+                    found.append(StudyText(name, value))
+    return texts
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text's folded form holds one of the words."""
+    folded = folded_text(text)
+    return any(word in folded for word in words)
 
 
 def texts_of_studies(con: duckdb.DuckDBPyConnection, scope: CheckScope, fields: Iterable[str],
