@@ -42,7 +42,7 @@ def warehouse(tmp_path):
 def digests(monkeypatch):
     """Count the digest computations of the study lists and study pages."""
     calls = []
-    for name in ("list_digests", "study_digests"):
+    for name in ("list_keys", "study_digests"):
         real = getattr(report_pages, name)
         monkeypatch.setattr(report_pages, name, lambda con, real=real, name=name: calls.append(name) or real(con))
     return calls
@@ -52,7 +52,7 @@ def test_pages_vouched_unchanged_since_the_run_shown_are_kept_unread(warehouse, 
     out = tmp_path / "report"
     write_report(warehouse, out, gx=False, run_name="trialqc-r1")
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html") if p.name != "quality_report.html"}
-    for name in ("list_digests", "study_digests", "_studies_of", "_block_details"):
+    for name in ("list_keys", "study_digests", "_studies_of", "_block_details", "_list_rows_of"):
         monkeypatch.setattr(report_pages, name, _refuse)
     for name in ("verdicts", "by_rule", "by_layout", "sponsors", "completeness", "freshness"):
         monkeypatch.setattr(report.data, name, _refuse)
@@ -76,7 +76,7 @@ def test_pages_are_judged_by_their_digests_unless_vouched_since_the_run_the_repo
     write_report(warehouse, out, gx=False, run_name="trialqc-r1")
     digests.clear()
     write_report(warehouse, out, gx=False, run_name="trialqc-r2", unchanged_since=since)
-    assert sorted(digests) == ["list_digests", "study_digests"]
+    assert sorted(digests) == ["list_keys", "study_digests"]
 
 
 def test_a_page_missing_from_the_folder_is_written_again(warehouse, tmp_path):
