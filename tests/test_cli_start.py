@@ -187,3 +187,21 @@ def test_a_zip_is_told_by_its_name_ending_in_any_case():
     names = ["a.zip", "a.ZIP", "a.Zip", "/x/y.zIp", "zip", ".zip", "a.json", "a.zi", "p", "P", "", "a.xzip", "a.zipp",
              "a.ZiP", "ü.zip", "a.zip/"]
     assert [FileEntry(name, 0, 0.0).is_zip for name in names] == [name[-4:].lower() == ".zip" for name in names]
+
+
+def test_make_run_byte_compiles_the_project_before_the_command(tmp_path):
+    """Where Python writes no bytecode itself, `make run` (and `make report`) still start from compiled modules."""
+    import shutil
+
+    if shutil.which("make") is None:
+        pytest.skip("no make")
+    for target, command in (("run", "trialqc run"), ("report", "trialqc report")):
+        proc = subprocess.run(["make", "-n", target], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.splitlines()
+        compiled = [i for i, line in enumerate(lines) if "-m compileall" in line]
+        started = [i for i, line in enumerate(lines) if command in line]
+        assert compiled and started and compiled[-1] < started[0]
+        assert lines[compiled[-1]].split()[-4:] == ["flows", "checks", "warehouse", "schemas"]
+    for package in ("flows", "checks", "warehouse", "schemas"):
+        assert (ROOT / package / "__init__.py").is_file()
