@@ -16,7 +16,7 @@ from markupsafe import Markup
 from checks.report_data import VERDICTS_OF
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys,
                                    study_digests, versions_sql)
-from checks.report_fingerprints import Fingerprints, of
+from checks.report_fingerprints import Fingerprints
 from checks.report_reuse import pieces_written
 
 BLOCK = 20_000  # studies read at once for the study pages
