@@ -15,7 +15,7 @@ from tests.gx_stand_in import stand_in_for_data_docs
 
 def _pages(folder: Path) -> dict[str, str]:
     """Every page of a report but the Data Docs, the overview's 'generated' time aside."""
-    return {p.relative_to(folder).as_posix(): re.sub(r"generated [\\d: -]+", "generated", p.read_text())
+    return {p.relative_to(folder).as_posix(): re.sub(r"generated [\d: -]+", "generated", p.read_text())
             for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] != "gx"}
 
 
