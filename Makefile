@@ -10,7 +10,12 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME := $(CURDIR)/.prefect
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test test-long report ui lock bench clean
+.PHONY: run test test-long report ui lock bench clean bytecode
+
+# The project's own modules byte-compiled once (__pycache__, git-ignored), as an install compiles a package:
+# where Python writes no bytecode itself (PYTHONDONTWRITEBYTECODE), every `trialqc` start would compile them
+# from source (~0.07 s). Up to date, compileall only compares timestamps.
+PACKAGES := flows checks warehouse schemas
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -18,9 +23,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet "pip==26.3"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q $(PACKAGES)
 	touch $(STAMP)
 
-run: $(STAMP)  ## load the bundled samples into warehouse/trials.duckdb and print what was found
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q $(PACKAGES)
+
+run: bytecode  ## load the bundled samples into warehouse/trials.duckdb and print what was found
 	$(BIN)/trialqc run $(ARGS)
 
 # Two test processes (pytest-xdist): the suite is mostly CPU-bound Python and DuckDB, so two cores halve it.
@@ -34,7 +43,7 @@ test: $(STAMP)  ## run the test suite (the long variants are `make test-long`)
 test-long: $(STAMP)  ## run only the long variants of tests (a few minutes)
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) -m long $(ARGS)
 
-report: $(STAMP)  ## write the HTML quality report and GX Data Docs to warehouse/reports/
+report: bytecode  ## write the HTML quality report and GX Data Docs to warehouse/reports/
 	$(BIN)/trialqc report
 
 ui: $(STAMP)  ## the Prefect UI on http://127.0.0.1:4200 (runs of `make run` show there)

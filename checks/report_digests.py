@@ -73,6 +73,22 @@ def study_digests(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {nct_id: f"{nct_id}:{count}:{total}" for nct_id, count, total in rows}
 
 
+# Each study list row's page, study and key (a digest of exactly what the row shows: md5 of the row as JSON),
+# in list order. The keys tell which rows of a page changed, so only those are read and rendered.
+LIST_KEYS = f"""SELECT (pos - 1) // {PAGE_SIZE} + 1 AS page, nct_id, key
+                FROM (SELECT row_number() OVER (ORDER BY {WORST_FIRST}) AS pos, nct_id, md5(to_json(v)) AS key
+                      FROM ({VERDICT_SQL}) v)
+                ORDER BY pos"""
+
+
+def list_keys(con: duckdb.DuckDBPyConnection) -> dict[int, list[tuple[str, str]]]:
+    """The (nct_id, row key) of every study list page's rows, in order, by page."""
+    pages: dict[int, list[tuple[str, str]]] = {}
+    for page, nct_id, key in con.execute(LIST_KEYS).fetchall():
+        pages.setdefault(page, []).append((nct_id, key))
+    return pages
+
+
 def list_digests(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
     """The digest of every study list page: its studies, in their order."""
     rows = con.execute(f"SELECT page, count(*), sum(hash(v)::HUGEINT) FROM ({LIST_ROWS}) v GROUP BY page").fetchall()

@@ -3,6 +3,9 @@
 Each page's fingerprint is a hash of exactly what its template is given, beside a hash of the
 templates and the code that renders them; they are kept in `.fingerprints.json` in the report folder.
 A re-run that changed a few studies then renders a few study pages, not every page of the warehouse.
+The keys of every page's rows (one per study, twice) are kept apart in `.fingerprint-rows.json`: read only
+when a page is written again, and written only when a page's rows changed, so a report that keeps its pages
+neither reads nor writes them. The two files name the same token: rows of another report are never taken.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import os
 from pathlib import Path
 
 STORE = ".fingerprints.json"
+ROWS_STORE = ".fingerprint-rows.json"
 _HERE = Path(__file__).parent
 # What a page's HTML depends on besides its content: the templates and the code that fills them
 # (the Data Docs are kept on the same condition, so the GX suite's code is here too).
@@ -50,8 +54,12 @@ class Fingerprints:
         self.now: dict[str, str] = {}
         self.values_before: dict[str, str] = stored.get("values", {}) if same_sources else {}
         self.values: dict[str, str] = {}
-        # page -> the keys of the rows it lists, in order (study list pages: a row unchanged is reused)
-        self.rows_before: dict[str, list[str]] = stored.get("rows", {}) if same_sources else {}
+        # page -> the keys of the rows it lists, in order (study list pages: a row unchanged is reused);
+        # those of the last report are read on first use (rows_before)
+        self._rows_before: dict[str, list[str]] | None = stored.get("rows") if same_sources else {}
+        self._rows_token: str | None = stored.get("rows_token") if same_sources else None
+        self._rows_folders: list[str] = stored.get("rows_folders", []) if same_sources else []
+        self._carried: set[str] = set()  # folders whose pages and rows are kept as the last report wrote them
         self.rows: dict[str, list[str]] = {}
         # The run whose published warehouse the last report showed, and the one this report shows.
         self.state_before: str | None = stored.get("state") if same_sources else None
@@ -61,6 +69,22 @@ class Fingerprints:
         # What the overview shows of the warehouse besides its runs (checks.report.warehouse_figures).
         self.figures_before: dict | None = stored.get("figures") if same_sources else None
         self.figures: dict | None = None
+
+    @property
+    def rows_before(self) -> dict[str, list[str]]:
+        """page -> the keys of the rows the last report wrote on it, in order."""
+        if self._rows_before is None:
+            self._rows_before = self._read_rows()
+        return self._rows_before
+
+    def _read_rows(self) -> dict[str, list[str]]:
+        if self._rows_token is None:
+            return {}
+        try:
+            stored = json.loads((self.path.parent / ROWS_STORE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return stored.get("rows", {}) if stored.get("token") == self._rows_token else {}
 
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
@@ -91,8 +115,7 @@ class Fingerprints:
             return False
         for key in pages:
             self.now[key] = self.before[key]
-            if key in self.rows_before:
-                self.rows[key] = self.rows_before[key]
+        self._carried.add(folder)  # their rows too (taken from the last report's when saved)
         return True
 
     @property
@@ -101,8 +124,16 @@ class Fingerprints:
         return sum(1 for key, value in self.now.items() if self.before.get(key) != value)
 
     def save(self) -> None:
-        """Keep the fingerprints of the pages just written, for the next report."""
+        """Keep the fingerprints of the pages just written, for the next report (their rows' keys first)."""
+        token = self._rows_token
+        if self.rows or token is None or not self._carried.issuperset(self._rows_folders):
+            rows = {key: keys for key, keys in self.rows_before.items()
+                    if key.split("/", 1)[0] in self._carried and key in self.now}
+            rows.update(self.rows)
+            token = os.urandom(16).hex()
+            (self.path.parent / ROWS_STORE).write_text(json.dumps({"token": token, "rows": rows}), encoding="utf-8")
+            self._rows_folders = sorted({key.split("/", 1)[0] for key in rows})
         self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values,
-                                        "rows": self.rows, "state": self.state, "figures": self.figures},
-                                        sort_keys=True),
+                                        "rows_token": token, "rows_folders": self._rows_folders,
+                                        "state": self.state, "figures": self.figures}, sort_keys=True),
                              encoding="utf-8")

@@ -1,7 +1,8 @@
 """The report's paged study lists and its study pages, written block by block (bounded memory at any size).
 
 Each page's digest (checks/report_digests.py) is compared with the last report's first; only the
-rows of the pages that changed are read and rendered.
+rows of the pages that changed are read and rendered. A page's rows (or sections), each markup already, go
+to its template joined as one piece: the same page as a loop over them, without a template call per row.
 """
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 
 import duckdb
 from jinja2 import Environment
+from markupsafe import Markup
 
 from checks.report_data import VERDICTS_OF
-from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_digests,
+from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys,
                                    study_digests, versions_sql)
-from checks.report_fingerprints import Fingerprints, of
+from checks.report_fingerprints import Fingerprints
 from checks.report_reuse import pieces_written
 
 BLOCK = 20_000  # studies read at once for the study pages
@@ -42,38 +44,55 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
                       prints: Fingerprints | None = None) -> int:
     """studies/page-N.html: every study, worst first, PAGE_SIZE a page; returns the number of pages.
 
-    With `prints`, a page whose content is that of the last report is neither read nor written again,
-    and a page written again reuses the rows of the last report's changed pages that did not change."""
+    With `prints`, a page whose rows are those of the last report is neither read nor written again, and a
+    page written again reuses the rows of the last report's changed pages that did not change: each row's
+    key (report_digests.list_keys) tells which, and only the other rows are read and rendered."""
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
     if prints is not None and prints.kept and prints.carry("studies"):
         return pages  # nothing they show changed since the last report (Fingerprints.kept)
-    digests = list_digests(con)
+    keyed = list_keys(con)
+    keys = {page: [key for _, key in keyed.get(page, ())] for page in range(1, pages + 1)}
     navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
-    changed = _changed({page: (folder / f"page-{page}.html", (digests.get(page), page, pages, navs[page]))
+    changed = _changed({page: (folder / f"page-{page}.html", (keys[page], page, pages, navs[page]))
                         for page in navs}, prints)
     for page in set(navs) - set(changed) if prints is not None else ():
-        prints.record_rows(folder / f"page-{page}.html", prints.rows_written(folder / f"page-{page}.html"))
+        prints.record_rows(folder / f"page-{page}.html", keys[page])
     if not changed:
         return _drop_pages_past(folder, pages)
     template, row = env.get_template("studies_page.html.j2"), env.get_template("studies_row.html.j2").module.row
     reusable = pieces_written([folder / f"page-{page}.html" for page in changed], prints, LIST_ROW_START, LIST_ROW_END)
+    # A page with many rows to render reads its rows in list order (as a first report does); the few rows
+    # of the other pages are read by study.
+    whole = [page for page in changed if sum(key not in reusable for key in keys[page]) > PAGE_SIZE // 4]
+    few = [nct_id for page in changed if page not in whole for nct_id, key in keyed.get(page, ())
+           if key not in reusable]
+    drawn = {values["nct_id"]: values for values in _list_rows_of(con, few)} if few else {}
     cursor = con.cursor()
     rel = cursor.execute(f"SELECT * EXCLUDE (page, pos) FROM ({LIST_ROWS}) WHERE page IN (SELECT unnest(?)) "
-                         "ORDER BY pos", [changed])
-    names = [d[0] for d in rel.description]
-    for page in changed:  # in page order: each takes its PAGE_SIZE rows (the last one what is left)
-        found = rel.fetchmany(PAGE_SIZE)
-        keys = [of(values)[:32] for values in found]
-        rows = [reusable.get(key) or row(dict(zip(names, values), shard=shard_of(values[0])))
-                for key, values in zip(keys, found)]
+                         "ORDER BY pos", [whole]) if whole else None
+    names = [d[0] for d in rel.description] if rel is not None else []
+    for page in changed:  # in page order: each whole page takes its rows (the last one what is left)
+        entries = keyed.get(page, [])
+        if page in whole:
+            found = [dict(zip(names, values)) for values in rel.fetchmany(len(entries))]
+        else:
+            found = [drawn.get(nct_id) for nct_id, _ in entries]
+        rows = [reusable.get(key) or row(dict(values, shard=shard_of(nct_id)))
+                for (nct_id, key), values in zip(entries, found)]
         (folder / f"page-{page}.html").write_text(
-            template.render(rows=rows, page=page, pages=pages, nav=navs[page]), encoding="utf-8")
+            template.render(rows=[Markup("".join(rows))], page=page, pages=pages, nav=navs[page]), encoding="utf-8")
         if prints is not None:
-            prints.record_rows(folder / f"page-{page}.html", keys)
+            prints.record_rows(folder / f"page-{page}.html", keys[page])
     cursor.close()
     return _drop_pages_past(folder, pages)
+
+
+def _list_rows_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
+    """Some studies' rows as the study lists show them (as LIST_ROWS gives them, without page and position)."""
+    scoped = VERDICTS_OF.format(where="WHERE s.nct_id IN (SELECT unnest($ids))")
+    return _dicts(con.execute(f"SELECT * FROM ({scoped})", {"ids": ids}))
 
 
 def _drop_pages_past(folder: Path, pages: int) -> int:
@@ -133,7 +152,8 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
         drawn = _sections(con, section, [i for shard in pages for i in shards[shard] if keys[i] not in reusable])
         for shard in pages:
             sections = [reusable.get(keys[i]) or drawn[i] for i in shards[shard]]
-            (folder / f"{shard}.html").write_text(template.render(shard=shard, sections=sections), encoding="utf-8")
+            (folder / f"{shard}.html").write_text(template.render(shard=shard, sections=[Markup("".join(sections))]),
+                                                 encoding="utf-8")
             if prints is not None:
                 prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
     for stale in folder.glob("*.html"):  # the page of studies no longer in the warehouse

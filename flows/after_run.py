@@ -27,22 +27,39 @@ def refresh_search_and_watch_lists(con: duckdb.DuckDBPyConnection, run_id: str) 
     return watch_markdown(con, run_id)
 
 
+# Seconds between tries of a checkpoint that another connection's write held off.
+CHECKPOINT_RETRY = 0.01
+
+
 class RefreshBeside:
-    """refresh_search_and_watch_lists on its own cursor, in a thread, while the caller does other work.
+    """refresh_search_and_watch_lists on its own cursor, in a thread, while the caller does other work; then,
+    with `checkpoint`, a CHECKPOINT there too.
 
     The index is built in DuckDB, which leaves the interpreter free, while the report's pages are
     rendered in Python: side by side they take about the longer of the two instead of their sum.
+    The checkpoint (the run's changes written from the log into the file, which closing the connection
+    would otherwise do after the report) goes beside the pages too: DuckDB checkpoints while other
+    connections read (a statement that writes, such as a view registered, holds it off a moment: it is
+    tried again). It is only an early start: should it not be made, closing the connection checkpoints.
     Use as a context manager around that other work. Leaving the block waits for the refresh and
     raises its error, if any; leaving it on an error (or Ctrl-C) interrupts the refresh first, so its
-    transaction rolls back whole, before the error goes on.
+    transaction rolls back whole, before the error goes on (a checkpoint under way is waited for, never
+    interrupted; one not yet begun is not begun).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, checkpoint: bool = False) -> None:
         self._cursor = con.cursor()  # a connection of its own: DuckDB connections are not shared by threads
         self._run_id = run_id
         self._error: BaseException | None = None
+        self._checkpoint = checkpoint
+        self._phase = "refresh"  # then "checkpoint" once it is begun (under _lock, as _stopping)
+        self._stopping = False
+        self._leaving = threading.Event()  # the block is left: a checkpoint held off is not tried again
+        self._lock = threading.Lock()
         self.markdown = ""
         self.seconds = 0.0
+        self.checkpointed = False
+        self._refreshed = threading.Event()
         self._thread = threading.Thread(target=self._refresh, name="search-index", daemon=True)
 
     def _refresh(self) -> None:
@@ -51,12 +68,28 @@ class RefreshBeside:
             self.markdown = refresh_search_and_watch_lists(self._cursor, self._run_id)
         except BaseException as exc:  # given to the caller when it waits
             self._error = exc
+            return
         finally:
             self.seconds = time.perf_counter() - started
+            self._refreshed.set()
+        with self._lock:
+            if not self._checkpoint or self._stopping:
+                return
+            self._phase = "checkpoint"
+        while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
+            try:
+                self._cursor.execute("CHECKPOINT")
+                self.checkpointed = True
+                return
+            except duckdb.Error:  # closing the connection checkpoints in any case
+                if self._leaving.is_set():
+                    return
+            self._leaving.wait(CHECKPOINT_RETRY)
 
     def wait(self) -> None:
-        """Block until the refresh has finished (its error, if any, is raised on leaving the block)."""
-        self._thread.join()
+        """Block until the refresh has finished (its error, if any, is raised on leaving the block); not for the
+        checkpoint after it."""
+        self._refreshed.wait()
 
     def __enter__(self) -> "RefreshBeside":
         self._thread.start()
@@ -64,8 +97,12 @@ class RefreshBeside:
 
     def __exit__(self, kind, error, trace) -> None:
         try:
-            if kind is not None and self._thread.is_alive():
-                self._cursor.interrupt()
+            self._leaving.set()
+            if kind is not None:
+                with self._lock:
+                    self._stopping = True
+                    if self._phase == "refresh" and self._thread.is_alive():
+                        self._cursor.interrupt()
             self._thread.join()
         finally:
             self._cursor.close()

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 from rich.markup import escape
 
 from checks.rule import CATEGORIES, SEVERITIES
@@ -19,7 +20,37 @@ from flows.settings import Settings, apply_offline_defaults
 apply_offline_defaults()
 cli_params.install()  # option values read without pydantic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Made only when named (or listed, as --help does): their modules load the search and version code that
+# `trialqc run` and the other commands do not need.
+LATER = ("search", "diff", "watch")
+
+
+def _later_commands() -> dict:
+    """The search, diff and watch commands, made as if registered on `app` (the same defaults)."""
+    from flows import cli_diff, cli_search
+
+    later = typer.Typer(add_completion=False)
+    later.command("search")(cli_search.search)
+    later.command("diff")(cli_diff.diff)
+    later.add_typer(cli_search.watch_app, name="watch")
+    return dict(typer.main.get_group(later).commands)
+
+
+class _Commands(TyperGroup):
+    """The command's group: the LATER commands are made the first time a command not yet made is asked for
+    (one of them, or a misspelt name: the suggestions include them)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return [*super().list_commands(ctx), *(name for name in LATER if name not in self.commands)]
+
+    def get_command(self, ctx, cmd_name: str):
+        if cmd_name not in self.commands and LATER[0] not in self.commands:
+            for name, command in _later_commands().items():
+                self.commands.setdefault(name, command)
+        return super().get_command(ctx, cmd_name)
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Commands,
                   help="Load clinical-trial registry records into DuckDB and flag the ones you cannot trust.")
 console = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -304,13 +335,6 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Load clinical-trial registry records into DuckDB and flag the ones you cannot trust."""
-
-
-from flows import cli_diff, cli_search  # noqa: E402  (search, watch lists, version diffs)
-
-app.command("search")(cli_search.search)
-app.add_typer(cli_search.watch_app, name="watch")
-app.command("diff")(cli_diff.diff)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ process holds it open any more, only its blocks that differ from the working cop
 from __future__ import annotations
 
 import fcntl
+import mmap
 import os
 import threading
 from pathlib import Path
@@ -102,7 +103,6 @@ def _rewrite_mapped(src: int, dst: int, offset: int, end: int, memcmp) -> int:
     memory and compared in place; the bytes written. (Mapped block by block: a mapped page counts as memory in
     use while it is mapped.)"""
     import ctypes
-    import mmap
 
     written = 0
     while offset < end:
@@ -116,10 +116,27 @@ def _rewrite_mapped(src: int, dst: int, offset: int, end: int, memcmp) -> int:
             finally:
                 del fresh, kept  # (a mapping with a buffer taken from it cannot be closed)
             if not same:
-                _write_all(dst, new[:want], offset)
+                _copy_block(src, dst, offset, want, new)
                 written += want
         offset += want
     return written
+
+
+def _copy_block(src: int, dst: int, offset: int, length: int, mapped: mmap.mmap) -> None:
+    """Bytes offset..offset+length of `src` written at the same place in `dst`: copied by the kernel from file
+    to file (copy_file_range), no copy of them made here; what it does not copy is written from `mapped` (the
+    same bytes of `src`, mapped at `offset`)."""
+    done = 0
+    try:
+        while done < length:
+            copied = os.copy_file_range(src, dst, length - done, offset + done, offset + done)
+            if not copied:
+                break
+            done += copied
+    except (OSError, AttributeError):  # (no copy_file_range here, or not between these files)
+        pass
+    if done < length:
+        _write_all(dst, mapped[done:length], offset + done)
 
 
 def _rewrite_range(src: int, dst: int, offset: int, end: int, source: Path) -> int:

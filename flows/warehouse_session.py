@@ -53,8 +53,9 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                 since = None  # the study pages and lists may show something new
             if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
-                # the report's pages (Python) are rendered while the search index is built (DuckDB)
-                with timed(seconds, "report"), RefreshBeside(con, run_id) as refresh:
+                # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
+                # run's changes checkpointed into the file after it: closing the connection then has little to do
+                with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
                     session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
                                                          since, refresh.wait)
                 session.watch_markdown = refresh.markdown

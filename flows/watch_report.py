@@ -77,15 +77,18 @@ def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
 
 def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write one HTML page per saved watch list into out_dir; the paths written."""
+    names = [name for (name,) in con.execute("SELECT name FROM meta.watch_lists ORDER BY name").fetchall()]
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if not names:  # no template to load (and compile) for no page
+        return []
     from jinja2 import Environment, FileSystemLoader, select_autoescape  # only where pages are written
 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for (name,) in con.execute("SELECT name FROM meta.watch_lists ORDER BY name").fetchall():
+    for name in names:
         path = out_dir / page_name(name)
         path.write_text(template.render(**page_context(con, name)), encoding="utf-8")
         written.append(path)

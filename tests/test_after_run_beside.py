@@ -100,3 +100,92 @@ def test_an_interrupted_report_interrupts_the_refresh_beside_it(samples, tmp_pat
     assert con.execute("SELECT status FROM meta.load_runs WHERE run_id = 'run1'").fetchone()[0] == "interrupted"
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
     con.close()
+
+
+def _wal(db: Path) -> int:
+    wal = db.with_name(db.name + ".wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _with_changes(tmp_path: Path) -> tuple[Path, duckdb.DuckDBPyConnection]:
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    con.execute("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(50000)")
+    assert _wal(db) > 0  # the change waits in the log (checkpoint_threshold) until a checkpoint
+    return db, con
+
+
+def test_the_refresh_beside_the_report_checkpoints_the_run_after_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "md")
+    db, con = _with_changes(tmp_path)
+    with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
+        refresh.wait()
+    assert refresh.checkpointed and refresh.markdown == "md"
+    assert _wal(db) == 0  # closing the connection has nothing left to write
+    assert con.execute("SELECT count(*) FROM filler").fetchone()[0] == 50000
+    con.close()
+
+
+def test_without_checkpoint_the_log_waits_for_the_connection_to_close(tmp_path, monkeypatch):
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "")
+    db, con = _with_changes(tmp_path)
+    with after_run.RefreshBeside(con, "run1") as refresh:
+        pass
+    assert not refresh.checkpointed and _wal(db) > 0
+    con.close()
+    assert _wal(db) == 0
+
+
+def test_a_checkpoint_held_off_by_another_write_is_tried_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "")
+    db, con = _with_changes(tmp_path)
+    writer = con.cursor()
+    writer.execute("BEGIN TRANSACTION")
+    writer.execute("UPDATE filler SET s = 'x' WHERE i = 1")  # a write transaction open: no checkpoint now
+    with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
+        refresh.wait()
+        time.sleep(0.2)
+        assert not refresh.checkpointed
+        writer.execute("COMMIT")
+        for _ in range(500):
+            if refresh.checkpointed:
+                break
+            time.sleep(0.01)
+        assert refresh.checkpointed  # made while the block still ran
+    assert _wal(db) == 0
+    writer.close()
+    con.close()
+
+
+def test_a_checkpoint_held_off_until_the_block_ends_is_left_to_the_close(tmp_path, monkeypatch):
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "")
+    db, con = _with_changes(tmp_path)
+    writer = con.cursor()
+    writer.execute("BEGIN TRANSACTION")
+    writer.execute("UPDATE filler SET s = 'x' WHERE i = 1")
+    with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
+        refresh.wait()
+    assert not refresh.checkpointed  # given up once the block ended, not waited for
+    writer.execute("COMMIT")
+    writer.close()
+    con.close()
+    assert _wal(db) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT s FROM filler WHERE i = 1").fetchone()[0] == "x"
+    con.close()
+
+
+def test_a_run_with_a_report_checkpoints_beside_its_pages(samples, tmp_path, monkeypatch):
+    from flows import warehouse_session as session_module
+
+    made = []
+
+    class Recorded(after_run.RefreshBeside):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(session_module, "RefreshBeside", Recorded)
+    db = tmp_path / "w.duckdb"
+    _session_run(db, samples, tmp_path / "reports", "run1")
+    assert len(made) == 1 and made[0].checkpointed

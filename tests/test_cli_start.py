@@ -64,8 +64,40 @@ def _loaded(modules: set[str], names: tuple[str, ...]) -> set[str]:
 
 def test_importing_the_command_loads_no_data_library(tmp_path):
     modules = _modules(IMPORTED.format(imports="import flows.cli"), _env(tmp_path))
-    assert "flows.cli" in modules and "flows.cli_search" in modules and "flows.cli_diff" in modules
+    assert "flows.cli" in modules
     assert not _loaded(modules, NOT_FOR_THE_COMMAND)
+    # the search, diff and watch commands are made when named: their modules are not loaded for the others
+    assert not _loaded(modules, ("flows.cli_search", "flows.cli_diff", "flows.search", "warehouse.versions"))
+
+
+HELP = """
+import json, sys
+from flows.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_search_diff_and_watch_commands_are_made_when_named_or_listed(tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    help_text = CliRunner().invoke(app, ["--help"]).output
+    shown = [name for name in ("run", "pull", "issues", "report", "serve", "search", "diff", "watch")
+             if f"│ {name} " in help_text]
+    assert shown == ["run", "pull", "issues", "report", "serve", "search", "diff", "watch"]
+    listed = _modules(HELP, _env(tmp_path), "--help")
+    assert {"flows.cli_search", "flows.cli_diff"} <= listed
+    named = _modules(HELP, _env(tmp_path), "watch", "--help")
+    assert "flows.cli_search" in named
+    for command in ("issues", "report", "pull", "serve"):
+        alone = _modules(HELP, _env(tmp_path), command, "--help")
+        assert not _loaded(alone, ("flows.cli_search", "flows.cli_diff")), command
+    assert "Did you mean 'search'" in CliRunner().invoke(app, ["serch"]).output
 
 
 def test_importing_the_run_and_its_session_loads_neither_pandas_nor_a_template_engine(tmp_path):
@@ -81,6 +113,7 @@ def test_a_run_that_changed_nothing_imports_no_parser_stage_rule_or_template(tmp
     again = _modules(CLI_RUN, env, str(SAMPLES), db)
     assert {"flows.batch_workers", "pandera", "checks.dates"} <= first  # the first run did load and check
     assert not _loaded(again, NOT_FOR_A_NO_CHANGE_RUN)
+    assert not _loaded(first | again, ("flows.cli_search", "flows.cli_diff"))
 
 
 def test_a_run_that_changed_nothing_and_keeps_its_report_imports_no_data_library(tmp_path):
@@ -187,3 +220,21 @@ def test_a_zip_is_told_by_its_name_ending_in_any_case():
     names = ["a.zip", "a.ZIP", "a.Zip", "/x/y.zIp", "zip", ".zip", "a.json", "a.zi", "p", "P", "", "a.xzip", "a.zipp",
              "a.ZiP", "ü.zip", "a.zip/"]
     assert [FileEntry(name, 0, 0.0).is_zip for name in names] == [name[-4:].lower() == ".zip" for name in names]
+
+
+def test_make_run_byte_compiles_the_project_before_the_command(tmp_path):
+    """Where Python writes no bytecode itself, `make run` (and `make report`) still start from compiled modules."""
+    import shutil
+
+    if shutil.which("make") is None:
+        pytest.skip("no make")
+    for target, command in (("run", "trialqc run"), ("report", "trialqc report")):
+        proc = subprocess.run(["make", "-n", target], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.splitlines()
+        compiled = [i for i, line in enumerate(lines) if "-m compileall" in line]
+        started = [i for i, line in enumerate(lines) if command in line]
+        assert compiled and started and compiled[-1] < started[0]
+        assert lines[compiled[-1]].split()[-4:] == ["flows", "checks", "warehouse", "schemas"]
+    for package in ("flows", "checks", "warehouse", "schemas"):
+        assert (ROOT / package / "__init__.py").is_file()

@@ -155,3 +155,41 @@ def _write_run_unpublished(files: publish.WriterFiles, rows: int) -> None:
     con = duckdb.connect(str(publish.prepare_working_copy(files)))
     con.execute("INSERT INTO t SELECT range FROM range(?)", [rows])
     con.close()
+
+
+@pytest.mark.parametrize("kernel", ["copies", "copies half", "refuses", "absent"])
+def test_a_changed_block_is_copied_by_the_kernel_or_else_written_from_the_mapping(tmp_path, monkeypatch, kernel):
+    import random
+
+    from flows import publish_copy
+    from flows.publish_copy import BLOCK
+
+    real, calls = os.copy_file_range, []
+
+    def half(src, dst, count, offset_src, offset_dst):
+        calls.append(count)
+        return real(src, dst, count // 2, offset_src, offset_dst) if len(calls) % 2 else 0
+
+    def refuse(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    if kernel == "copies half":
+        monkeypatch.setattr(os, "copy_file_range", half)
+    elif kernel == "refuses":
+        monkeypatch.setattr(os, "copy_file_range", refuse)
+    elif kernel == "absent":
+        monkeypatch.delattr(os, "copy_file_range")
+    else:
+        monkeypatch.setattr(os, "copy_file_range", lambda *a: calls.append(a[2]) or real(*a))
+    rng = random.Random(3)
+    old, new = tmp_path / "old", tmp_path / "new"
+    before = rng.randbytes(BLOCK * 4 + 7)
+    after = bytearray(before)
+    for at in (0, BLOCK + 5, 3 * BLOCK + BLOCK - 1, 4 * BLOCK + 6):  # blocks 0, 1, 3 and the short tail
+        after[at] ^= 0xFF
+    old.write_bytes(before)
+    new.write_bytes(bytes(after))
+    assert publish_copy.rewrite_changed(new, old, 2) == 3 * BLOCK + 7
+    assert old.read_bytes() == bytes(after)
+    if kernel in ("copies", "copies half"):
+        assert calls  # the kernel was asked

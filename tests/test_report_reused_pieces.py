@@ -55,3 +55,57 @@ def test_a_study_page_written_again_renders_only_its_changed_studies_and_equals_
     assert html.replace("Taken from the last report ·", kept) == (fresh / "study" / "NCT000000.html").read_text()
     others = lambda folder: {p.name: p.read_bytes() for p in (folder / "study").glob("*.html") if p != page}  # noqa: E731
     assert others(out) == {name: body for name, body in others(fresh).items() if name != page.name}
+
+
+def test_a_list_page_with_a_few_changed_rows_reads_only_those_rows_and_equals_a_full_rebuild(warehouse, tmp_path,
+                                                                                             monkeypatch):
+    from checks import report_pages
+
+    out, fresh = tmp_path / "report", tmp_path / "fresh"
+    write_report(warehouse, out, gx=False)
+    read = []
+    rows_of = report_pages._list_rows_of
+    monkeypatch.setattr(report_pages, "_list_rows_of", lambda con, ids: read.extend(ids) or rows_of(con, ids))
+    warehouse.execute("UPDATE studies SET brief_title = brief_title || ' (amended)' "
+                      "WHERE nct_id IN ('NCT00000004', 'NCT00001201')")
+    write_report(warehouse, out, gx=False)
+    assert sorted(read) == ["NCT00000004", "NCT00001201"]  # not the 1,500 rows of the two pages they are on
+    write_report(warehouse, fresh, gx=False)
+    assert _lists(out) == _lists(fresh)
+    assert sum(html.count(b" (amended)</td>") for html in _lists(out).values()) == 2
+
+
+def test_a_list_row_key_changes_with_what_the_row_shows_and_only_then(warehouse):
+    from checks.report_digests import list_keys
+
+    def keys():
+        return {nct_id: key for rows in list_keys(warehouse).values() for nct_id, key in rows}
+
+    before = keys()
+    assert len(before) == 1500 and len(set(before.values())) == 1500
+    warehouse.execute("UPDATE quality_issues SET message = 'Reworded' WHERE nct_id = 'NCT00000010'")
+    assert keys() == before, "the lists show no issue messages"
+    warehouse.execute("UPDATE studies SET brief_title = NULL WHERE nct_id = 'NCT00000011'")
+    warehouse.execute("UPDATE studies SET source = '' WHERE nct_id = 'NCT00000012'")
+    warehouse.execute("UPDATE studies SET overall_status = 'WITHDRAWN' WHERE nct_id = 'NCT00000013'")
+    now = keys()
+    assert {n for n in now if now[n] != before[n]} == {"NCT00000011", "NCT00000012", "NCT00000013"}
+
+
+def test_rows_joined_as_one_piece_make_the_page_the_loop_over_them_makes():
+    from markupsafe import Markup
+
+    from checks.report import _env
+
+    env = _env()
+    row = env.get_template("studies_row.html.j2").module.row
+    rows = [row({"nct_id": f"NCT0000000{i}", "brief_title": title, "overall_status": None, "source": "s & <t>",
+                 "source_layout": "api_v2", "errors": i, "warnings": 0, "infos": 1, "verdict": "review",
+                 "shard": "NCT000000"}) for i, title in enumerate(["<b>bold</b> & more", None, "Line\r\nbreak\x1b"])]
+    page = env.get_template("studies_page.html.j2")
+    assert page.render(rows=[Markup("".join(rows))], page=1, pages=1, nav=[1]) == \
+        page.render(rows=rows, page=1, pages=1, nav=[1])
+    shard = env.get_template("study_shard.html.j2")
+    sections = [Markup('<section class="study">a &amp; b</section>'), Markup('<section class="study">c</section>')]
+    assert shard.render(shard="NCT000000", sections=[Markup("".join(sections))]) == \
+        shard.render(shard="NCT000000", sections=sections)

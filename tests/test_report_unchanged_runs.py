@@ -42,7 +42,7 @@ def warehouse(tmp_path):
 def digests(monkeypatch):
     """Count the digest computations of the study lists and study pages."""
     calls = []
-    for name in ("list_digests", "study_digests"):
+    for name in ("list_keys", "study_digests"):
         real = getattr(report_pages, name)
         monkeypatch.setattr(report_pages, name, lambda con, real=real, name=name: calls.append(name) or real(con))
     return calls
@@ -52,7 +52,7 @@ def test_pages_vouched_unchanged_since_the_run_shown_are_kept_unread(warehouse, 
     out = tmp_path / "report"
     write_report(warehouse, out, gx=False, run_name="trialqc-r1")
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html") if p.name != "quality_report.html"}
-    for name in ("list_digests", "study_digests", "_studies_of", "_block_details"):
+    for name in ("list_keys", "study_digests", "_studies_of", "_block_details", "_list_rows_of"):
         monkeypatch.setattr(report_pages, name, _refuse)
     for name in ("verdicts", "by_rule", "by_layout", "sponsors", "completeness", "freshness"):
         monkeypatch.setattr(report.data, name, _refuse)
@@ -76,7 +76,7 @@ def test_pages_are_judged_by_their_digests_unless_vouched_since_the_run_the_repo
     write_report(warehouse, out, gx=False, run_name="trialqc-r1")
     digests.clear()
     write_report(warehouse, out, gx=False, run_name="trialqc-r2", unchanged_since=since)
-    assert sorted(digests) == ["list_digests", "study_digests"]
+    assert sorted(digests) == ["list_keys", "study_digests"]
 
 
 def test_a_page_missing_from_the_folder_is_written_again(warehouse, tmp_path):
@@ -138,3 +138,44 @@ def test_data_docs_vouched_unchanged_are_kept_without_computing_what_they_observ
     monkeypatch.setattr(report, "observed_key", observed)
     write_report(warehouse, out, run_name="trialqc-r3")  # what was kept is what a validation observed
     assert builds == ["trialqc-r1"]
+
+
+def test_a_report_that_keeps_its_pages_neither_reads_nor_writes_their_rows_keys(warehouse, tmp_path, monkeypatch):
+    from checks import report_fingerprints
+
+    out = tmp_path / "report"
+    write_report(warehouse, out, gx=False, run_name="trialqc-r1")
+    rows_file = out / report_fingerprints.ROWS_STORE
+    stamp = rows_file.stat().st_mtime_ns
+    monkeypatch.setattr(report_fingerprints.Fingerprints, "_read_rows", _refuse)
+    write_report(warehouse, out, gx=False, run_name="trialqc-r2", unchanged_since="trialqc-r1")
+    assert rows_file.stat().st_mtime_ns == stamp
+    monkeypatch.undo()
+    # the keys kept serve the report after it: only the changed study is read and rendered again
+    drawn = []
+    sections = report_pages._sections
+    monkeypatch.setattr(report_pages, "_sections", lambda con, section, ids: drawn.extend(ids) or
+                        sections(con, section, ids))
+    warehouse.execute("UPDATE studies SET brief_title = 'Retitled' WHERE nct_id = 'NCT00000777'")
+    write_report(warehouse, out, gx=False, run_name="trialqc-r3")
+    assert drawn == ["NCT00000777"]
+    fresh = tmp_path / "fresh"
+    write_report(warehouse, fresh, gx=False, run_name="trialqc-r3")
+    assert _pages(out) == _pages(fresh)
+
+
+def test_rows_keys_of_another_report_are_not_taken(warehouse, tmp_path, monkeypatch):
+    from checks import report_fingerprints
+
+    out, other = tmp_path / "report", tmp_path / "other"
+    write_report(warehouse, out, gx=False, run_name="trialqc-r1")
+    write_report(warehouse, other, gx=False, run_name="trialqc-r1")
+    # the keys file of another report (as if a run died between writing the two files): its token differs
+    (out / report_fingerprints.ROWS_STORE).write_bytes((other / report_fingerprints.ROWS_STORE).read_bytes())
+    assert report_fingerprints.Fingerprints(out).rows_before == {}
+    assert report_fingerprints.Fingerprints(other).rows_before
+    warehouse.execute("UPDATE studies SET brief_title = 'Retitled' WHERE nct_id = 'NCT00000777'")
+    write_report(warehouse, out, gx=False, run_name="trialqc-r2")
+    fresh = tmp_path / "fresh"
+    write_report(warehouse, fresh, gx=False, run_name="trialqc-r2")
+    assert _pages(out) == _pages(fresh)

@@ -146,3 +146,17 @@ def test_watch_commands_add_list_and_remove(tmp_path):
     con.close()
     assert runner.invoke(app, ["watch", "remove", "jak in ssc", "--db", db]).exit_code == 0
     assert runner.invoke(app, ["watch", "remove", "jak in ssc", "--db", db]).exit_code == 2
+
+
+def test_with_no_watch_list_no_watch_page_template_is_loaded(tmp_path, monkeypatch):
+    import jinja2
+
+    from warehouse.connect import connect
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("loaded a template for no watch list")
+
+    monkeypatch.setattr(jinja2.Environment, "get_template", refuse)
+    con = connect(tmp_path / "w.duckdb")
+    assert write_watch_pages(con, tmp_path / "reports") == []
+    con.close()
