@@ -30,19 +30,19 @@ _TEXT = MODELS["studies"].to_schema().columns["nct_id"].dtype
 class TableRows:
     """One table's rows in record order; `plain` is False when a row sets a column the record fills.
 
-    While every part of the table came as columns with the same names (ColumnRows), the values are kept as
-    `columns` (one new list per column) and the row dicts are made only when asked for (`rows`)."""
+    Once a part of the table comes as columns (ColumnRows), the parts are kept as they came, runs of row dicts
+    and columns, so that `shared` takes each column from them without making a dict of a row that came as
+    columns; `rows` makes those dicts only when asked for."""
 
     def __init__(self, rows: list[dict] | None = None, positions: list[int] | None = None, plain: bool = True):
         self._rows = [] if rows is None else rows
         self.positions = [] if positions is None else positions
         self.plain = plain
-        self.columns: dict[str, list] | None = None
-        self._parts: list[ColumnRows] = []  # what gave `columns`, in order
+        self._parts: list[list[dict] | ColumnRows] = []  # once a part came as columns: every part, in order
 
     @property
     def rows(self) -> list[dict]:
-        """The rows as dicts, those of the record (made now from parts that came as columns)."""
+        """The rows as dicts, those of the records (made now for parts that came as columns)."""
         if self._parts:
             self._rows = [row for part in self._parts for row in part]
             self._parts = []
@@ -53,18 +53,38 @@ class TableRows:
         count = len(rows)
         if not count:
             return
-        if type(rows) is ColumnRows and rows.columns is not None and not self._rows and (
-                self.columns is None or self.columns.keys() == rows.columns.keys()):
-            if self.columns is None:
-                self.columns = {name: list(values) for name, values in rows.columns.items()}
-            else:
-                for name, into in self.columns.items():
-                    into += rows.columns[name]
+        if not self._parts:
+            if type(rows) is not ColumnRows or rows.columns is None:
+                self._rows += rows
+                self.positions += [pos] * count
+                return
+            if self._rows:
+                self._parts.append(self._rows)  # a run of row dicts, this table's own list
+                self._rows = []
+        if type(rows) is ColumnRows and rows.columns is not None:
             self._parts.append(rows)
+        elif type(self._parts[-1]) is list:
+            self._parts[-1] += rows
         else:
-            self.columns = None
-            self.rows.extend(rows)
+            self._parts.append(list(rows))  # a new run of row dicts
         self.positions += [pos] * count
+
+    def shared(self) -> dict[str, list] | None:
+        """`shared_columns` of the rows (new lists), taken from the parts as they came."""
+        if not self._parts:
+            return shared_columns(self._rows)
+        columns: dict[str, list] | None = None
+        for part in self._parts:
+            given = part.columns if type(part) is ColumnRows else None
+            given = shared_columns(part if type(part) is list else part.rows) if given is None else given
+            if given is None or (columns is not None and columns.keys() != given.keys()):
+                return None
+            if columns is None:
+                columns = {name: list(values) for name, values in given.items()}
+            else:
+                for name, into in columns.items():
+                    into += given[name]
+        return columns
 
 
 @dataclass
@@ -100,15 +120,15 @@ def gather(batch: ParsedBatch) -> BatchTables:
             if into is None:
                 found.append(((pos, rank, 0), f"unknown table {table!r}"))
                 continue
-            if type(table_rows) is list and into.columns is None:
-                into._rows += table_rows  # the hot path: no property (this module owns TableRows)
+            if type(table_rows) is list and not into._parts:  # the usual case at once (this module owns TableRows)
+                into._rows += table_rows
                 into.positions += [pos] * len(table_rows)
             else:
                 into.add(table_rows, pos)
     gathered = BatchTables(tables, {})
     by_record = _by_record(batch)
     for table, rows in tables.items():
-        shared = rows.columns if rows.columns is not None else shared_columns(rows.rows)
+        shared = rows.shared()
         if not _ROW_KEYS[table].issuperset(shared if shared is not None else chain.from_iterable(rows.rows)):
             rows.plain = _odd_rows(batch, table, rows, found)
         arrays, gathered.refused[table] = _columns(by_record, table, rows, shared)

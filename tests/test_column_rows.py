@@ -85,7 +85,6 @@ def test_a_batch_of_json_studies_gathers_their_columns_without_row_dicts():
     raw = _json_study([{"facility": "Site"}], {}, {"meshes": [{"term": "Fever"}]})
     parsed = [ctgov_json_v2.parse(raw).records[0] for _ in range(3)]
     gathered = gather(_batch([record.tables for record in parsed]))
-    assert gathered.tables["facilities"].columns is not None
     assert all(record.tables["facilities"].columns is not None for record in parsed)  # no row dict was made
     assert gathered.typed["facilities"]["name"].tolist() == ["Site"] * 3
 
@@ -166,3 +165,13 @@ def test_columns_validate_as_their_rows(tables, forms):
     assert as_columns.frames.keys() == as_rows.frames.keys()
     for table, frame in as_rows.frames.items():
         _frames_equal(as_columns.frames[table], frame)
+
+
+def test_a_batch_of_rows_and_columns_alike_gathers_them_without_row_dicts():
+    site = {name: None for name in FACILITY} | {"name": "Site"}
+    parts = [[dict(site)], ColumnRows({name: [value] * 2 for name, value in site.items()}), [dict(site)] * 2,
+             ColumnRows({name: [value] for name, value in site.items()})]
+    gathered = gather(_batch([{"facilities": part} for part in parts]))
+    assert gathered.typed["facilities"]["name"].tolist() == ["Site"] * 6
+    assert gathered.tables["facilities"].positions == [0, 1, 1, 2, 2, 3]
+    assert parts[1].columns is not None and parts[3].columns is not None
