@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from flows.parse_batch import ParsedBatch
-from flows.parsers.model import Refused
+from flows.parsers.model import ColumnRows, Refused
 from flows.table_frames import COLUMNS, typed_column, typed_frame
 from schemas import MODELS
 from warehouse.tables import STUDY_TABLES
@@ -27,13 +27,64 @@ _ROW_KEYS = {table: frozenset(columns) for table, columns in _FROM_ROWS.items()}
 _TEXT = MODELS["studies"].to_schema().columns["nct_id"].dtype
 
 
-@dataclass
 class TableRows:
-    """One table's rows in record order; `plain` is False when a row sets a column the record fills."""
+    """One table's rows in record order; `plain` is False when a row sets a column the record fills.
 
-    rows: list[dict] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
-    plain: bool = True
+    Once a part of the table comes as columns (ColumnRows), the parts are kept as they came, runs of row dicts
+    and columns, so that `shared` takes each column from them without making a dict of a row that came as
+    columns; `rows` makes those dicts only when asked for."""
+
+    def __init__(self, rows: list[dict] | None = None, positions: list[int] | None = None, plain: bool = True):
+        self._rows = [] if rows is None else rows
+        self.positions = [] if positions is None else positions
+        self.plain = plain
+        self._parts: list[list[dict] | ColumnRows] = []  # once a part came as columns: every part, in order
+
+    @property
+    def rows(self) -> list[dict]:
+        """The rows as dicts, those of the records (made now for parts that came as columns)."""
+        if self._parts:
+            self._rows = [row for part in self._parts for row in part]
+            self._parts = []
+        return self._rows
+
+    def add(self, rows: list[dict] | ColumnRows, pos: int) -> None:
+        """Append one record's rows of this table."""
+        count = len(rows)
+        if not count:
+            return
+        if not self._parts:
+            if type(rows) is not ColumnRows or rows.columns is None:
+                self._rows += rows
+                self.positions += [pos] * count
+                return
+            if self._rows:
+                self._parts.append(self._rows)  # a run of row dicts, this table's own list
+                self._rows = []
+        if type(rows) is ColumnRows and rows.columns is not None:
+            self._parts.append(rows)
+        elif type(self._parts[-1]) is list:
+            self._parts[-1] += rows
+        else:
+            self._parts.append(list(rows))  # a new run of row dicts
+        self.positions += [pos] * count
+
+    def shared(self) -> dict[str, list] | None:
+        """`shared_columns` of the rows (new lists), taken from the parts as they came."""
+        if not self._parts:
+            return shared_columns(self._rows)
+        columns: dict[str, list] | None = None
+        for part in self._parts:
+            given = part.columns if type(part) is ColumnRows else None
+            given = shared_columns(part if type(part) is list else part.rows) if given is None else given
+            if given is None or (columns is not None and columns.keys() != given.keys()):
+                return None
+            if columns is None:
+                columns = {name: list(values) for name, values in given.items()}
+            else:
+                for name, into in columns.items():
+                    into += given[name]
+        return columns
 
 
 @dataclass
@@ -69,12 +120,15 @@ def gather(batch: ParsedBatch) -> BatchTables:
             if into is None:
                 found.append(((pos, rank, 0), f"unknown table {table!r}"))
                 continue
-            into.rows += table_rows
-            into.positions += [pos] * len(table_rows)
+            if type(table_rows) is list and not into._parts:  # the usual case at once (this module owns TableRows)
+                into._rows += table_rows
+                into.positions += [pos] * len(table_rows)
+            else:
+                into.add(table_rows, pos)
     gathered = BatchTables(tables, {})
     by_record = _by_record(batch)
     for table, rows in tables.items():
-        shared = shared_columns(rows.rows)
+        shared = rows.shared()
         if not _ROW_KEYS[table].issuperset(shared if shared is not None else chain.from_iterable(rows.rows)):
             rows.plain = _odd_rows(batch, table, rows, found)
         arrays, gathered.refused[table] = _columns(by_record, table, rows, shared)
@@ -122,7 +176,7 @@ def _odd_rows(batch: ParsedBatch, table: str, rows: TableRows, found: list) -> b
 def _values(table: str, rows: TableRows, shared: dict[str, list] | None) -> dict[str, list]:
     """Each column's values as the rows give them (None where a row lacks the column); `shared` is
     `shared_columns` of the rows (None when they do not share their keys: each row is then asked for each)."""
-    names, count = (_FROM_ROWS if rows.plain else COLUMNS)[table], len(rows.rows)
+    names, count = (_FROM_ROWS if rows.plain else COLUMNS)[table], len(rows.positions)
     if count and shared is not None:
         return {name: shared[name] if name in shared else [None] * count for name in names}
     return {name: list(map(methodcaller("get", name), rows.rows)) for name in names}

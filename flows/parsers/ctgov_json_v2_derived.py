@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import objects, section, text
-from flows.parsers.model import Row
+from flows.parsers.model import ColumnRows, Row
 
 # (mesh_type, key of the browse module): AACT's names for matched terms and their broader terms.
 _MESH_LISTS = (("mesh-list", "meshes"), ("mesh-ancestor", "ancestors"))
@@ -16,14 +16,16 @@ def derived_tables(derived: dict) -> dict[str, list[Row]]:
     }
 
 
-def mesh_rows(module: dict) -> list[Row]:
-    """One row per MeSH term of a browse module, matched terms first, then ancestors."""
-    rows = []
+def mesh_rows(module: dict) -> ColumnRows:
+    """One row per MeSH term of a browse module, matched terms first, then ancestors (held as columns)."""
+    terms, types = [], []
     for mesh_type, key in _MESH_LISTS:
         for item in objects(module.get(key)):
             term = item.get("term")
             if type(term) is not str or term.isspace():  # the usual term is a non-blank string
                 term = text(term)
             if term:
-                rows.append({"mesh_term": term, "downcase_mesh_term": term.lower(), "mesh_type": mesh_type})
-    return rows
+                terms.append(term)
+                types.append(mesh_type)
+    return ColumnRows({"mesh_term": terms, "downcase_mesh_term": [term.lower() for term in terms],
+                       "mesh_type": types})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import boolean, objects, section, text, texts
 from flows.parsers.masking import masked_flags
-from flows.parsers.model import Row
+from flows.parsers.model import ColumnRows, Row
 
 # designs column <- designInfo key, values kept as the API gives them.
 _DESIGN_COLUMNS = {
@@ -78,23 +78,23 @@ def _group_links(interventions: list[dict]) -> list[Row]:
     ]
 
 
-def _outcomes(outcomes: dict) -> list[Row]:
-    rows = []
+def _outcomes(outcomes: dict) -> ColumnRows:
+    """Primary, then secondary, then other outcomes, one row each (held as columns)."""
+    types, measures, time_frames, descriptions = [], [], [], []
     for outcome_type, key in _OUTCOME_LISTS:
         for item in objects(outcomes.get(key)):
             get = item.get
             measure, time_frame, description = get("measure"), get("timeFrame"), get("description")
             # Each value read in place: the usual non-blank string as is, an absent one None, without a call.
-            rows.append({
-                "outcome_type": outcome_type,
-                "measure": (measure if type(measure) is str and measure and not measure.isspace()
-                            else None if measure is None else text(measure)),
-                "time_frame": (time_frame if type(time_frame) is str and time_frame and not time_frame.isspace()
-                               else None if time_frame is None else text(time_frame)),
-                "description": (description if type(description) is str and description and not description.isspace()
-                                else None if description is None else text(description)),
-            })
-    return rows
+            types.append(outcome_type)
+            measures.append(measure if type(measure) is str and measure and not measure.isspace()
+                            else None if measure is None else text(measure))
+            time_frames.append(time_frame if type(time_frame) is str and time_frame and not time_frame.isspace()
+                               else None if time_frame is None else text(time_frame))
+            descriptions.append(description if type(description) is str and description and not description.isspace()
+                                else None if description is None else text(description))
+    return ColumnRows({"outcome_type": types, "measure": measures, "time_frame": time_frames,
+                       "description": descriptions})
 
 
 def _eligibilities(module: object) -> list[Row]:

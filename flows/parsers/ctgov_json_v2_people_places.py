@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import items, objects, section, text, texts
-from flows.parsers.model import Row
+from flows.parsers.model import ColumnRows, Row
 
 
 def people_places_tables(study: dict) -> dict[str, list[Row]]:
@@ -16,7 +16,7 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
         "central_contacts": _central_contacts(objects(contacts.get("centralContacts"))),
         "responsible_parties": _responsible_party(section(protocol, "sponsorCollaboratorsModule")),
         "facilities": facilities,
-        "countries": _countries(facilities, section(study, "derivedSection", "miscInfoModule")),
+        "countries": _countries(facilities.columns["country"], section(study, "derivedSection", "miscInfoModule")),
     }
 
 
@@ -45,10 +45,11 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
     ]
 
 
-def _facilities(locations: object) -> list[Row]:
-    """One row per location object. Written out per column, in one loop: a study can list thousands of
-    sites, and the usual value is a non-blank string (kept as is) or absent (None) without a call."""
-    rows = []
+def _facilities(locations: object) -> ColumnRows:
+    """One row per location object, held as columns (flows.parsers.model.ColumnRows): a study can list
+    thousands of sites, a batch tens of thousands, and the batch wants them column by column. Written out per
+    column, in one loop: the usual value is a non-blank string (kept as is) or absent (None) without a call."""
+    names, cities, states, zip_codes, countries, statuses, lats, lons = [], [], [], [], [], [], [], []
     for item in items(locations):
         if not isinstance(item, dict):
             continue
@@ -63,20 +64,22 @@ def _facilities(locations: object) -> list[Row]:
                 lon = coordinate(lon)
         else:
             lat = lon = None
-        rows.append({
-            "name": name if type(name) is str and name and not name.isspace() else None if name is None else text(name),
-            "city": city if type(city) is str and city and not city.isspace() else None if city is None else text(city),
-            "state": (state if type(state) is str and state and not state.isspace()
-                      else None if state is None else text(state)),
-            "zip": (zip_code if type(zip_code) is str and zip_code and not zip_code.isspace()
-                    else None if zip_code is None else text(zip_code)),
-            "country": (country if type(country) is str and country and not country.isspace()
-                        else None if country is None else text(country)),
-            "status": (status if type(status) is str and status and not status.isspace()
-                       else None if status is None else text(status)),
-            "latitude": lat, "longitude": lon,
-        })
-    return rows
+        names.append(name if type(name) is str and name and not name.isspace()
+                     else None if name is None else text(name))
+        cities.append(city if type(city) is str and city and not city.isspace()
+                      else None if city is None else text(city))
+        states.append(state if type(state) is str and state and not state.isspace()
+                      else None if state is None else text(state))
+        zip_codes.append(zip_code if type(zip_code) is str and zip_code and not zip_code.isspace()
+                         else None if zip_code is None else text(zip_code))
+        countries.append(country if type(country) is str and country and not country.isspace()
+                         else None if country is None else text(country))
+        statuses.append(status if type(status) is str and status and not status.isspace()
+                        else None if status is None else text(status))
+        lats.append(lat)
+        lons.append(lon)
+    return ColumnRows({"name": names, "city": cities, "state": states, "zip": zip_codes, "country": countries,
+                       "status": statuses, "latitude": lats, "longitude": lons})
 
 
 def coordinate(value: object) -> object:
@@ -96,9 +99,9 @@ def _responsible_party(module: dict) -> list[Row]:
              "affiliation": text(party.get("investigatorAffiliation"))}]
 
 
-def _countries(facilities: list[Row], misc: dict) -> list[Row]:
+def _countries(located: list, misc: dict) -> list[Row]:
     """Distinct location countries (removed=false), then derived removedCountries (removed=true)."""
-    current = [row["country"] for row in facilities if row["country"]]
+    current = [country for country in located if country]
     removed = texts(misc.get("removedCountries"))
     return [{"name": name, "removed": False} for name in dict.fromkeys(current)] + [
         {"name": name, "removed": True} for name in dict.fromkeys(removed)

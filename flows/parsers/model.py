@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 
 # A ClinicalTrials.gov identifier: match it with NCT_ID.fullmatch (ASCII digits, nothing around).
@@ -9,6 +10,66 @@ NCT_ID = re.compile(r"NCT[0-9]{8}")
 
 # Row dicts never carry nct_id: the loader adds it from StudyRecord.nct_id.
 Row = dict[str, object]
+
+
+class ColumnRows(MutableSequence):
+    """A table's rows held as one list per column (all of one length, at least one column), as a parser may give
+    a big table.
+
+    To everyone it is the list of row dicts (key order: the columns'); flows.batch_tables gathers it column
+    by column without making those dicts, the way a table's values are wanted. The first read of a row
+    makes every row's dict, once: from then on it holds those dicts only (a change to one stays)."""
+
+    __slots__ = ("columns", "_rows")
+
+    def __init__(self, columns: dict[str, list]) -> None:
+        self.columns: dict[str, list] | None = columns
+        self._rows: list[Row] | None = None
+
+    @property
+    def rows(self) -> list[Row]:
+        """The rows as dicts (made on first use; the columns are dropped then)."""
+        if self._rows is None:
+            names = list(self.columns)
+            self._rows = [dict(zip(names, values)) for values in zip(*self.columns.values())]
+            self.columns = None
+        return self._rows
+
+    def __len__(self) -> int:
+        if self._rows is not None:
+            return len(self._rows)
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __setitem__(self, index, value) -> None:
+        self.rows[index] = value
+
+    def __delitem__(self, index) -> None:
+        del self.rows[index]
+
+    def insert(self, index: int, value: Row) -> None:
+        self.rows.insert(index, value)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ColumnRows):
+            other = other.rows
+        return self.rows == other if isinstance(other, list) else NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self.rows)
+
+    def __getstate__(self) -> tuple:
+        return self.columns, self._rows
+
+    def __setstate__(self, state: tuple) -> None:
+        self.columns, self._rows = state
 
 
 @dataclass(frozen=True)
@@ -25,7 +86,7 @@ class StudyRecord:
     """One study as one source gives it: rows per AACT-named table."""
 
     nct_id: str
-    tables: dict[str, list[Row]] = field(default_factory=dict)
+    tables: dict[str, list[Row] | ColumnRows] = field(default_factory=dict)
 
     @property
     def study(self) -> Row:

@@ -7,7 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from flows.parsers.model import Parsed
+from flows.parsers.model import ColumnRows, Parsed
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
 # TRIALQC_REGEN_GOLDEN=1 pytest tests/parsers rewrites every expected file; review the diff by hand.
@@ -50,7 +50,9 @@ def check_golden(case: Path, parsed: Parsed) -> None:
     assert actual == expected
 
 
-def _iso(value: object) -> str:
+def _iso(value: object) -> str | list:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, ColumnRows):  # a table held as columns is its list of rows
+        return list(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
