@@ -244,17 +244,9 @@ def _read_texts_mentioning(table: str, columns: tuple[str, ...], rows: pa.Table,
                 for mask, column in zip(masks, rows.columns[1:])]
     kept = pa.table([rows.column(0).filter(any_kept), *screened], names=["nct_id", *columns])
     names = [f"{table}.{column}" for column in columns]
-    texts: dict[str, list[StudyText]] = {}
     ids, *values = [column.to_pylist() for column in kept.columns]
-    for nct_id, row in zip(ids, zip(*values)):
-        for name, value in zip(names, row):
-            if value is not None:
-                found = texts.get(nct_id)
-                if found is None:
-                    texts[nct_id] = [StudyText(name, value)]
-                else:
-                    found.append(StudyText(name, value))
-    return texts
+    return _by_study((nct_id, name, value) for nct_id, row in zip(ids, zip(*values))
+                     for name, value in zip(names, row) if value is not None)
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
@@ -320,20 +312,24 @@ def _read_texts(table: str, columns: tuple[str, ...], rows: pa.Table, scope: Che
     A value is text when it is a string with a character that is not white space: `not value.isspace()` on
     a non-empty string says what `value.strip()` does (the same white space), without copying the string.
     """
-    texts: dict[str, list[StudyText]] = {}
     names = [f"{table}.{column}" for column in columns]
     ids, *values = _columns_of_part(rows, scope)
     if len(values) == 1:  # one column: no row to take apart
         cells = zip(ids, repeat(names[0]), values[0])
     else:
         cells = ((nct_id, name, value) for nct_id, row in zip(ids, zip(*values)) for name, value in zip(names, row))
+    return _by_study(cell for cell in cells if (value := cell[2]) and isinstance(value, str) and not value.isspace())
+
+
+def _by_study(cells: Iterable[tuple[str, str, str]]) -> dict[str, list[StudyText]]:
+    """The (nct_id, column name, text) cells gathered by study, in their order."""
+    texts: dict[str, list[StudyText]] = {}
     for nct_id, name, value in cells:
-        if value and isinstance(value, str) and not value.isspace():
-            found = texts.get(nct_id)
-            if found is None:
-                texts[nct_id] = [StudyText(name, value)]
-            else:
-                found.append(StudyText(name, value))
+        found = texts.get(nct_id)
+        if found is None:
+            texts[nct_id] = [StudyText(name, value)]
+        else:
+            found.append(StudyText(name, value))
     return texts
 
 
