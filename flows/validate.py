@@ -62,6 +62,8 @@ def refuse_cells(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
             return frame, None, refused, cases
         for row, column, check in zip(cells["index"].astype(int), cells["column"], cells["check"]):
             refused.append((row, column, frame.at[row, column], str(check)))
+            if frame[column].dtype.kind == "b":  # a bool column cannot hold None (pandas raises): keep the values
+                frame[column] = frame[column].astype(object)
             frame.at[row, column] = None
     checked, cases = _lazy(table, frame)
     return frame, checked, refused, cases

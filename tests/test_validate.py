@@ -103,3 +103,15 @@ def test_a_refused_personal_value_is_never_kept():
                                                            "name": Refused("Jane Roe", "text")}]
     study, refused = _refused(batch)
     assert refused == [("central_contacts", "name", None)]
+
+
+def test_a_text_column_given_only_bools_is_refused_cell_by_cell():
+    import pandas as pd
+
+    from flows.validate import refuse_cells
+
+    frame = pd.DataFrame({"nct_id": ["NCT01000001", "NCT01000001"], "name": ["A", "B"], "status": [False, True]})
+    kept, _, refused, _ = refuse_cells("facilities", frame)
+    assert [(row, column, raw) for row, column, raw, _ in refused] == [(0, "status", False), (1, "status", True)]
+    assert kept["status"].tolist() == [None, None]
+    assert kept["name"].tolist() == ["A", "B"]
