@@ -9,8 +9,8 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from checks.rule import CATEGORIES, SEVERITIES
 
