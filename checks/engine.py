@@ -241,7 +241,9 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
     # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
     # sharing out every statement (the rules' plans are the same for any number of threads).
-    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped, appended if appended is not None and appended.covers(scope.nct_ids) else None), \
+    # The run's record of where it appended the rows applies when the scope is exactly the studies it loaded.
+    spans = appended if appended is not None and appended.covers(scope.nct_ids) else None
+    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped, spans), \
             worker_rules(con, elsewhere, scope, workers, pool) as collect:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).

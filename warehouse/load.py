@@ -194,7 +194,8 @@ def batch_counts(batch: LoadBatch) -> dict[str, int]:
     return {**counts, "files_seen": len(batch.files) + unchanged, "studies_loaded": len(batch.versions)}
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, appended: runs.AppendedRows | None = None) -> LoadResult:
+def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch,
+               appended: runs.AppendedRows | None = None) -> LoadResult:
     """Write the batch, its run counts and its check queue in one transaction: all of it or nothing.
 
     `appended`: the run's record of the rows it appended, updated by the batch (see runs.AppendedRows); a batch
@@ -213,7 +214,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch, appended: runs.
     return result
 
 
-def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch, appended: runs.AppendedRows | None = None) -> list[str]:
+def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch,
+                   appended: runs.AppendedRows | None = None) -> list[str]:
     """Record every version, mark superseded ones, and swap in the studies whose current version arrived."""
     versions = batch.versions.drop(columns=["position"]).assign(loaded_run=batch.run_id)
     con.register("_versions_in", pa.Table.from_pandas(versions[["nct_id", "sha256", "path"]],
