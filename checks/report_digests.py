@@ -87,9 +87,3 @@ def list_keys(con: duckdb.DuckDBPyConnection) -> dict[int, list[tuple[str, str]]
     for page, nct_id, key in con.execute(LIST_KEYS).fetchall():
         pages.setdefault(page, []).append((nct_id, key))
     return pages
-
-
-def list_digests(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
-    """The digest of every study list page: its studies, in their order."""
-    rows = con.execute(f"SELECT page, count(*), sum(hash(v)::HUGEINT) FROM ({LIST_ROWS}) v GROUP BY page").fetchall()
-    return {page: f"{count}:{total}" for page, count, total in rows}

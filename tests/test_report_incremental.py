@@ -67,14 +67,14 @@ def test_a_report_with_nothing_changed_reads_no_page_data(warehouse, tmp_path, m
 
 
 def test_page_digests_change_with_what_the_page_shows(warehouse):
-    shards, lists = report_digests.shard_digests(warehouse), report_digests.list_digests(warehouse)
+    shards, lists = report_digests.shard_digests(warehouse), report_digests.list_keys(warehouse)
     warehouse.execute("UPDATE quality_issues SET fields = ['studies.phase'] WHERE nct_id = (SELECT min(nct_id) "
                       "FROM quality_issues)")
     changed = {k for k, v in report_digests.shard_digests(warehouse).items() if shards[k] != v}
     assert changed == {warehouse.execute("SELECT left(min(nct_id), 9) FROM quality_issues").fetchone()[0]}
-    assert report_digests.list_digests(warehouse) == lists, "the lists show no issue fields"
+    assert report_digests.list_keys(warehouse) == lists, "the lists show no issue fields"
     warehouse.execute("UPDATE studies SET overall_status = 'WITHDRAWN' WHERE nct_id = 'NCT00001499'")
-    assert [k for k, v in report_digests.list_digests(warehouse).items() if lists[k] != v] == [2]
+    assert [k for k, v in report_digests.list_keys(warehouse).items() if lists[k] != v] == [2]
 
 
 @pytest.fixture
