@@ -20,7 +20,7 @@ start or end of the text, or a candidate item number of the text's reading (`mar
 
 The screen looks exactly for such q, j among the cuts, so it passes every text with a repeated item:
 first whether two cuts have the same `min_words - 1` words before them at all, the word before those
-ending in the same letter (`_ends_meet`, read from each line's last words), then, from each two such
+ending in the same letter (`_ends_meet`, most texts told at their cuts' last words alone), then, from each two such
 cuts jA, jB, back along equal words to starts qA, qB (`_same_key`). tests/checks/test_criteria_repeat_screen.py checks this against the full
 item walk on generated and real texts; test_criteria_reading_shortcuts.py checks each step against
 the plain reading of every word.
@@ -69,14 +69,14 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
         if words is None:  # a letter lower-cased to two characters shifts offsets
             return True
     tail = min_words - 1  # the words of a key after its first, possibly cut, word
-    if not _ends_meet(words, marker_starts, tail):
-        return False  # no two cuts end in the same words
     lines = words.split(b"\n")
     words_of_lines = list(map(bytes.split, lines))
     tokens = list(chain.from_iterable(words_of_lines))
     if len(tokens) < 2 * min_words:
         return False
     cuts = _cut_word_counts(words, marker_starts, lines, words_of_lines)
+    if not _ends_meet(tokens, cuts, tail):
+        return False  # no two cuts end in the same words
     # Cuts grouped by their last `tail` words, among the cuts whose last word some other cut ends in too
     # (two cuts ending in the same words end in the same word: the others are in no group of two).
     by_last: dict[bytes, list[int]] = {}
@@ -92,7 +92,7 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
     return any(_same_key(tokens, group, starts, tail) for group in ends.values() if len(group) > 1)
 
 
-def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
+def _ends_meet(tokens: list[bytes], cuts: set[int], tail: int) -> bool:
     """Whether two cuts with more than `tail` words before them end in the same `tail` words, the word
     before those ending in the same letter.
 
@@ -101,45 +101,16 @@ def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
     `tail` + 1 words, else the words whose ends start the keys (see the module's docstring). Lines that
     only end in the same phrase ('... of study treatment') mostly differ there.
 
-    What `ends` below finds, read line by line, splitting off only each line's last words. A cut is
-    a line break, the end or an item number, and is known by where its last word ends (cuts with
-    no word between them are one: blank lines, a number at a line's start or after a number that is
-    no word, as '٣'). Any doubt (an item number inside a word) says yes.
+    Most texts are told at their cuts' last words alone: when no two are the same, no two cuts end alike.
+    `cuts`: how many words stand before each cut (`_cut_word_counts`), `tokens` the text's words.
     """
     span = tail + 1  # the words read before a cut: the first one by its last letter only
-    seen: dict[tuple, int] = {}  # the last words before a cut: where the last one ends
-    last: list[bytes] = []  # the last `span` words (at most) before the line
-    numbers = iter(sorted(marker_starts))
-    number = next(numbers, None)
-    start = 0
-    for line in words.split(b"\n"):
-        end = start + len(line)
-        while number is not None and number <= end:
-            if number > start:
-                if words[number - 1] != 32:  # not after a space: inside a word
-                    return True
-                prefix = line[:number - start]
-                before = prefix.rsplit(None, span)
-                if len(before) < span:
-                    before = (last + before)[-span:] if before else ()
-                if len(before) >= span:
-                    before = before[-span:]
-                    at = start + len(prefix.rstrip())
-                    if seen.setdefault((before[0][-1], *before[1:]), at) != at:
-                        return True
-            number = next(numbers, None)
-        ending = line.rsplit(None, span)
-        if ending:
-            if len(ending) < span:
-                last = (last + ending)[-span:]
-            else:
-                last = ending[-span:]
-            if len(last) == span:
-                at = start + len(line.rstrip())
-                if seen.setdefault((last[0][-1], *last[1:]), at) != at:
-                    return True
-        start = end + 1
-    return False
+    ends = [j for j in cuts if j >= span]
+    if len(ends) < 2:
+        return False
+    if tail and len(set(map(tokens.__getitem__, [j - 1 for j in ends]))) == len(ends):
+        return False
+    return len({(tokens[j - span][-1], *tokens[j - tail:j]) for j in ends}) != len(ends)
 
 
 def _cut_word_counts(words: bytes, marker_starts: list[int], lines: list[bytes] | None = None,

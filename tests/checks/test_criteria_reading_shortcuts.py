@@ -3,8 +3,8 @@
 - headings are tried only on lines that say "criteria" (plain: on every line);
 - in-line list numbers are found from their point or bracket (plain: `_INLINE_MARKER` from a digit);
 - a text's list numbers are read in one pass and shared out to its sections (plain: section by section);
-- the repeat screen's first test reads each line's last words (plain: every word of the text), and its
-  second walks back from cuts that end alike (plain: forward from starts that begin alike);
+- the repeat screen's first test tells most texts apart by their cuts' last words alone (plain: by every key), and
+  its second walks back from cuts that end alike (plain: forward from starts that begin alike);
 - whether a text is hard-wrapped is told from its longest line first (plain: every line stripped).
 """
 from __future__ import annotations
@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checks import criteria_text
-from checks.criteria_repeat_screen import _LOWERS_TO_ASCII, _WORDS_AND_LINES, _ends_meet, may_repeat, word_bytes
+from checks.criteria_repeat_screen import (
+    _LOWERS_TO_ASCII, _WORDS_AND_LINES, _cut_word_counts, _ends_meet as _screen_ends_meet, may_repeat, word_bytes,
+)
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
     _line_starts, _matches_at, repeated_items, repeats_in_items, sections,
@@ -89,6 +91,12 @@ def _plain_screen(text: str, marker_starts: list[int], tail: int) -> tuple[bool,
                     if length >= tail and qa + length in cuts and qb + length in cuts:
                         return meet, True
     return meet, False
+
+
+def _ends_meet(words: bytes, marker_starts: list[int], tail: int) -> bool:
+    """The screen's first test on a text's word bytes, its words and cuts read as `may_repeat` reads them."""
+    tokens = words.split()
+    return _screen_ends_meet(tokens, _cut_word_counts(words, marker_starts), tail)
 
 
 def _plain_ends_meet(text: str, marker_starts: list[int], tail: int) -> bool:
