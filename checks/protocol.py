@@ -9,9 +9,11 @@ from checks.sql_text import sql_text
 FAMILY = "protocol"
 _BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
 # What 42 CFR 11.10(b) asks an interventional record to describe, as (label, SQL: it is absent).
+# A single-group study has no allocation to describe: the registry's answer is N/A, which legacy XML
+# records of later years leave out rather than state.
 DESIGN_ELEMENTS = (
     ("arms", "NOT EXISTS (SELECT 1 FROM design_groups g WHERE g.nct_id = s.nct_id)"),
-    ("allocation", "d.allocation IS NULL"),
+    ("allocation", "d.allocation IS NULL AND d.intervention_model IS DISTINCT FROM 'SINGLE_GROUP'"),
     ("intervention model", "d.intervention_model IS NULL"),
     ("masking", "d.masking IS NULL"),
 )
@@ -63,7 +65,7 @@ def _arm_without_intervention_sql() -> str:
         sql_text("The arm \"{arm}\" receives no intervention, though the record links arms to "
                  "interventions.", **texts),
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
-        "coalesce(g.group_type, '') <> 'NO_INTERVENTION'",
+        "coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND s.study_type IS DISTINCT FROM 'OBSERVATIONAL'",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id {_unlinked('g', _key('g.title'), 'design_group')}")
 
 
@@ -80,9 +82,9 @@ def _intervention_in_no_arm_sql() -> str:
 
 RULES = (
     rule("interventional_design_missing", "warning",
-         "42 CFR 11.10(b) requires an interventional record to give its arms, allocation, "
-         "intervention model and masking; without them the design cannot be judged. Records first "
-         "posted before FDAAA (2007-09-27): info.",
+         "42 CFR 11.10(b) requires an interventional record to give its arms, allocation (N/A for a "
+         "single group), intervention model and masking; without them the design cannot be judged. "
+         "Records first posted before FDAAA (2007-09-27): info.",
          ("design_groups", "designs.allocation", "designs.intervention_model", "designs.masking"),
          _design_missing_sql(), family=FAMILY, category="missing_field"),
     rule("minimum_age_above_maximum", "error",
@@ -92,7 +94,8 @@ RULES = (
          family=FAMILY, category="contradiction"),
     rule("arm_without_intervention", "warning",
          "Every arm other than a no-intervention arm receives an intervention (42 CFR 11.10(b) "
-         "links them); an arm with none is a broken link or a missing intervention.",
+         "links them); an arm with none is a broken link or a missing intervention. An observational "
+         "study's groups are cohorts, and a comparison cohort is exposed to nothing.",
          ("design_groups.title", "design_group_interventions"), _arm_without_intervention_sql(),
          family=FAMILY, category="missing_field"),
     rule("intervention_in_no_arm", "warning",
