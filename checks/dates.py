@@ -41,7 +41,7 @@ def _registered_after_completion_sql() -> str:
                  "retrospectively.", **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND {late}",
-        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} THEN 'info' END")
+        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} OR s.study_type = 'OBSERVATIONAL' THEN 'info' END")
 
 
 ORDER_RULES = (
@@ -58,7 +58,8 @@ ORDER_RULES = (
          "A trial registered only after it ended was not prospectively registered (ICMJE from "
          "2005, FDAAA 801 and 42 CFR 11.24: within 21 days of the first enrolment), so its "
          "outcomes may have been chosen after the fact. Judged on the first submission, not the "
-         "posting; trials completed before 2005 were bulk-registered when the requirement came: info.",
+         "posting; trials completed before 2005 were bulk-registered when the requirement came, and "
+         "no rule asks an observational study to register first: info.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date",
           "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",

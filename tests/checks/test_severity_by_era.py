@@ -54,6 +54,16 @@ def test_registered_after_completion_is_info_before_icmje(tmp_path, completed, s
     assert found == [severity]
 
 
+@pytest.mark.parametrize("study_type, severity", [("OBSERVATIONAL", "info"), ("INTERVENTIONAL", "warning")])
+def test_registered_after_completion_is_info_for_an_observational_study(tmp_path, study_type, severity):
+    """No law or journal asks an observational study (a chart review, a registry) to register before it
+    starts: registering it once its data are in is worth knowing, not likely wrong."""
+    found = _severities(tmp_path, "dates.registered_after_completion", study_type=study_type, phase=None,
+                        start_date=date(2015, 1, 1), primary_completion_date=None, completion_date=date(2016, 6, 1),
+                        study_first_submitted_date=date(2018, 2, 8), study_first_posted_date=date(2018, 2, 8))
+    assert found == [severity]
+
+
 @pytest.mark.parametrize("started, submitted, severity", [
     (date(2003, 1, 10), date(2003, 6, 1), "info"), (date(2020, 1, 16), date(2020, 6, 1), "warning")])
 def test_late_registration_is_info_before_icmje(tmp_path, started, submitted, severity):
