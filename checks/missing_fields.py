@@ -3,6 +3,9 @@
 A value is missing when it is NULL or blank. What is required follows the registry's data
 element definitions: observational studies have no phase; expanded-access records have no
 dates, enrollment or outcomes; a WITHDRAWN study enrolled nobody and may drop its outcomes.
+A WITHHELD record is a placeholder: FDAAA 801 keeps a trial of a device not yet approved or
+cleared from public view, so the registry posts its NCT id and little else, and nothing it
+leaves out is the sponsor's gap.
 
 "The record lacks it" is told from "this source never shows it": a rule judges a study only
 when the layout of its current version can show the rule's fields (flows.parsers PARSERS
@@ -114,10 +117,13 @@ def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], mes
         evidence = (f"{evidence} || CASE WHEN {_BEFORE_FDAAA} THEN '; first posted ' || "
                     f"s.study_first_posted_date || ', before FDAAA required it' ELSE '' END")
     select = f"SELECT s.nct_id, {message} AS message, {severity_sql} AS severity, "
+    where = f"({where}) AND {_NOT_WITHHELD}"
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,
                 rationale=rationale, fields=fields, sql=_judged_sql(fields, select, evidence, where))
 
 
+# The registry withholds everything of such a record but its id, title and dates of posting.
+_NOT_WITHHELD = "s.overall_status IS DISTINCT FROM 'WITHHELD'"
 _TYPE_STATUS = ("'study_type=' || coalesce(s.study_type, 'NULL') "
                 "|| '; overall_status=' || coalesce(s.overall_status, 'NULL')")
 _NOT_EXPANDED = "coalesce(s.study_type, '') <> 'EXPANDED_ACCESS'"

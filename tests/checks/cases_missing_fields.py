@@ -68,6 +68,17 @@ CASES = [
     Case("missing_fields.no_enrollment", False, both(EXPANDED, study(enrollment=None)),
          note="expanded access has no enrollment"),
     Case("missing_fields.no_enrollment", False, _clean, note="clean"),
+    # A trial of a device not yet cleared: the registry withholds its record (FDAAA 801).
+    *(Case(f"missing_fields.{name}", False, both(study(overall_status="WITHHELD", study_type=None, phase=None,
+                                                       enrollment=None, enrollment_type=None, start_date=None,
+                                                       primary_completion_date=None, completion_date=None),
+                                                 rows("conditions", []), rows("brief_summaries", []),
+                                                 rows("eligibilities", []), rows("design_outcomes", [])),
+           note="a withheld record shows nothing")
+      for name in ("no_conditions", "no_brief_summary", "no_enrollment", "no_start_date", "no_completion_date",
+                   "no_eligibility_criteria")),
+    Case("missing_fields.no_enrollment", True, study(overall_status="UNKNOWN", enrollment=None),
+         note="any other status without an enrollment"),
 
     Case("missing_fields.no_primary_outcome", True,
          rows("design_outcomes", [{"outcome_type": "secondary", "measure": "ESSPRI score"}]),

@@ -1,0 +1,64 @@
+"""A WITHHELD record (a trial of a device not yet approved or cleared, which FDAAA 801 keeps from public
+view) loads as the registry posts it, and no rule blames its sponsor for what the registry holds back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+# The shape of a real legacy record of such a trial: its id, a placeholder title, redacted names, the dates
+# of posting, and the legacy schema's "N/A" for a study type it does not give.
+WITHHELD_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<clinical_study>
+  <required_header>
+    <download_date>ClinicalTrials.gov processed this data on May 11, 2018</download_date>
+    <url>https://clinicaltrials.gov/show/NCT03100001</url>
+  </required_header>
+  <id_info><org_study_id>DEV-17-02</org_study_id><nct_id>NCT03100001</nct_id></id_info>
+  <brief_title>[Trial of device that is not approved or cleared by the U.S. FDA]</brief_title>
+  <official_title>[Trial of device that is not approved or cleared by the U.S. FDA]</official_title>
+  <sponsors><lead_sponsor><agency>[Redacted]</agency></lead_sponsor></sponsors>
+  <source>[Redacted]</source>
+  <overall_status>Withheld</overall_status>
+  <study_type>N/A</study_type>
+  <study_first_submitted>June 1, 2017</study_first_submitted>
+  <study_first_posted type="Actual">June 9, 2017</study_first_posted>
+  <last_update_submitted>June 21, 2017</last_update_submitted>
+  <last_update_posted type="Actual">June 22, 2017</last_update_posted>
+  <responsible_party><name_title>[Redacted]</name_title><organization>[Redacted]</organization></responsible_party>
+</clinical_study>
+"""
+
+
+def _issues(con, nct_id: str) -> list[tuple[str, str]]:
+    return con.execute("SELECT rule_id, severity FROM quality_issues WHERE nct_id = ? ORDER BY rule_id",
+                       [nct_id]).fetchall()
+
+
+def test_a_withheld_record_loads_without_blaming_its_sponsor(run, tmp_path):
+    source = tmp_path / "records"
+    source.mkdir()
+    (source / "NCT03100001.xml").write_text(WITHHELD_XML)
+    # The same record with the status the registry gives an ordinary trial is judged as one.
+    (source / "NCT03100002.xml").write_text(WITHHELD_XML.replace("NCT03100001", "NCT03100002")
+                                            .replace("<overall_status>Withheld", "<overall_status>Recruiting")
+                                            .replace("<study_type>N/A", "<study_type>Interventional"))
+    result = run(Path(source))
+    assert (result.studies_loaded, result.rejected) == (2, 0)
+    con = run.con
+    assert con.execute("SELECT overall_status, study_type FROM studies WHERE nct_id = 'NCT03100001'").fetchone() == (
+        "WITHHELD", None)
+    withheld = _issues(con, "NCT03100001")
+    assert [r for r, _ in withheld if r.startswith(("missing_fields.", "invalid_values."))] == []
+    # what stays is how old the copy is, which says nothing of the sponsor
+    assert {severity for _, severity in withheld} <= {"info"}
+    ordinary = {rule for rule, _ in _issues(con, "NCT03100002")}
+    assert {"missing_fields.no_conditions", "missing_fields.no_enrollment",
+            "missing_fields.no_start_date"} <= ordinary
+
+
+def test_na_study_type_is_no_value_and_no_refusal():
+    from flows.parsers import ctgov_xml
+
+    (record,) = ctgov_xml.parse(WITHHELD_XML.encode()).records
+    assert (record.study["overall_status"], record.study["study_type"]) == ("WITHHELD", None)
+    (other,) = ctgov_xml.parse(WITHHELD_XML.replace("<study_type>N/A", "<study_type>Medical Device").encode()).records
+    assert other.study["study_type"] == "Medical Device"  # an unknown label stays raw, for validation to refuse
