@@ -59,13 +59,20 @@ def _unlinked(alias: str, key: str, link_column: str) -> str:
             f"ON l.nct_id = {alias}.nct_id AND l.linked_key = {key}")
 
 
+# An observational study's groups are cohorts, and a comparison cohort is exposed to nothing; one given a
+# placebo or sham is an arm all the same.
+_GIVEN_SOMETHING = (r"regexp_matches(coalesce(g.title, '') || ' ' || coalesce(g.description, ''), "
+                    r"'\b(?:placebo|sham)\b', 'i')")
+
+
 def _arm_without_intervention_sql() -> str:
     texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')"}
     return select(
         sql_text("The arm \"{arm}\" receives no intervention, though the record links arms to "
                  "interventions.", **texts),
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
-        "coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND s.study_type IS DISTINCT FROM 'OBSERVATIONAL'",
+        f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
+        f"OR {_GIVEN_SOMETHING})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id {_unlinked('g', _key('g.title'), 'design_group')}")
 
 
@@ -95,7 +102,8 @@ RULES = (
     rule("arm_without_intervention", "warning",
          "Every arm other than a no-intervention arm receives an intervention (42 CFR 11.10(b) "
          "links them); an arm with none is a broken link or a missing intervention. An observational "
-         "study's groups are cohorts, and a comparison cohort is exposed to nothing.",
+         "study's groups are cohorts, and a comparison cohort is exposed to nothing (unless it is given a "
+         "placebo or sham).",
          ("design_groups.title", "design_group_interventions"), _arm_without_intervention_sql(),
          family=FAMILY, category="missing_field"),
     rule("intervention_in_no_arm", "warning",

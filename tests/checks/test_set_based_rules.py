@@ -237,7 +237,9 @@ def test_each_column_of_a_table_is_read_once_per_scope_in_table_order():
 
 _OLD_LINK_TESTS = {
     "protocol.arm_without_intervention": (
-        "design_groups g", "coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND NOT EXISTS (SELECT 1 FROM "
+        "design_groups g", "coalesce(g.group_type, '') <> 'NO_INTERVENTION' "
+        "AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' OR lower(coalesce(g.title, '')) LIKE '%placebo%') "
+        "AND NOT EXISTS (SELECT 1 FROM "
         "design_group_interventions l WHERE l.nct_id = s.nct_id AND lower(trim(l.design_group)) = lower(trim(g.title)))",
         "g.title"),
     "protocol.intervention_in_no_arm": (
@@ -251,16 +253,17 @@ def test_arm_and_intervention_links_are_judged_as_row_by_row_not_exists_did(rule
     import checks.protocol as protocol
 
     con = duckdb.connect()
-    con.execute("CREATE TABLE studies (nct_id VARCHAR)")
-    con.execute("CREATE TABLE design_groups (nct_id VARCHAR, title VARCHAR, group_type VARCHAR)")
+    con.execute("CREATE TABLE studies (nct_id VARCHAR, study_type VARCHAR)")
+    con.execute("CREATE TABLE design_groups (nct_id VARCHAR, title VARCHAR, group_type VARCHAR, description VARCHAR)")
     con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR)")
     con.execute("CREATE TABLE design_group_interventions (nct_id VARCHAR, design_group VARCHAR, intervention VARCHAR)")
     names = ["Drug A", " drug a ", "DRUG A", "Placebo", None, "Other", "Other"]
     for i in range(6):
         nct_id = f"NCT{i:08d}"
-        con.execute("INSERT INTO studies VALUES (?)", [nct_id])
+        con.execute("INSERT INTO studies VALUES (?, ?)", [nct_id, "OBSERVATIONAL" if i == 5 else "INTERVENTIONAL"])
         for k, name in enumerate(names[i % 3:]):
-            con.execute("INSERT INTO design_groups VALUES (?, ?, ?)", [nct_id, name, "NO_INTERVENTION" if k == 3 else None])
+            con.execute("INSERT INTO design_groups VALUES (?, ?, ?, NULL)",
+                        [nct_id, name, "NO_INTERVENTION" if k == 3 else None])
             con.execute("INSERT INTO interventions VALUES (?, ?, ?)", [nct_id, name, None])
         links = [] if i == 0 else [("drug a", "Drug A "), (None, "placebo"), ("Placebo", None)][: i % 4 + 1]
         for arm, drug in links * (1 + i % 2):
