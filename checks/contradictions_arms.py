@@ -62,8 +62,13 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
 
 
 def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[tuple]:
-    """The interventions an arm receives; all of them when the source links none."""
+    """The interventions an arm receives: all of them when the study links no arm to any; none when it links
+    others but not this one (a doseless phase, a comparison arm); all when its links name none of them."""
+    if not links:
+        return interventions
     names = {(i or "").strip().lower() for g, i in links if (g or "").strip().lower() == (title or "").strip().lower()}
+    if not names:
+        return []
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 

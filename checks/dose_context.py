@@ -97,12 +97,28 @@ def _count(n: str) -> int:
     return COUNT_WORDS.get(n.lower()) or int(n)
 
 
+# An amount naming its unit form ("Azithromycin 250 mg capsules") is the product's strength when the text
+# doses in counts of that form other than one ("2 capsules on day one, then 1 capsule daily"): the dose is
+# the count of units. Given as "one tablet twice daily", the amount is the dose.
+_FORM_NAMED = re.compile(rf"\s*(?P<form>{_FORMS})\b", re.I)
+_COUNTED_FORM = re.compile(rf"(?<![\w.,/]){_COUNT}\s+(?P<form>{_FORMS})\b", re.I)
+
+
+def _form_stem(form: str) -> str:
+    """'Capsules' -> 'cap', 'tablet' -> 'tab': a unit form without number or spelling."""
+    return form.lower()[:3]
+
+
 def unit_strength(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is the strength of one unit rather than a dose."""
     if any(p.match(text, end) for p in STRENGTH_AFTER):
         return True
     before = _clause_before(text, start)
-    return any(p.search(before) for p in STRENGTH_BEFORE)
+    if any(p.search(before) for p in STRENGTH_BEFORE):
+        return True
+    named = _FORM_NAMED.match(text, end)
+    return bool(named) and any(_form_stem(m.group("form")) == _form_stem(named.group("form")) and _count(m.group("n")) != 1
+                               for m in _COUNTED_FORM.finditer(text, end))
 
 
 def phase_of(text: str, start: int, end: int) -> str | None:

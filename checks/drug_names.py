@@ -115,25 +115,57 @@ DRUG_LOOKBACK = 90
 
 
 def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
-    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`."""
+    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`,
+    unless a name the study does not list stands right before the amount ("Lupron 3.75 mg")."""
     found: dict[str, list[Dose]] = {}
     for dose in parse_doses(text):
-        drug = _drug_of(text, dose, drugs) or default
+        if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
+            drug = _drug_after(text, dose, drugs)
+        else:
+            drug = _drug_of(text, dose, drugs) or default
         if drug:
             found.setdefault(drug, []).append(dose)
     return found
 
 
-def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+def _drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    """The drug named right after the dose ("4 mg of oral baricitinib"), if any."""
     after = _AFTER_DOSE.match(text, dose.end)
     if after and after.group(1).lower() in drugs:
         return drugs[after.group(1).lower()]
+    return None
+
+
+def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    if drug := _drug_after(text, dose, drugs):
+        return drug
     before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
     before = _CLAUSE_BREAK.split(before)[-1]
     for word in reversed(_WORD_BEFORE.findall(before.lower())):
         if word in drugs:
             return drugs[word]
     return None
+
+
+# A capitalised word right before an amount names what the amount is of: a product the study lists no
+# intervention for ("an injection of Lupron 3.75 mg", "Calcium 500 mg"), unless it is one of the words that
+# lead into a dose.
+_NAME_RIGHT_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]{3,})\s*[:,]?\s*$")
+LEAD_INS = FORM_WORDS | frozenset({
+    "dosage", "dosing", "day", "days", "week", "weeks", "month", "months", "cycle", "cycles", "cohort", "cohorts",
+    "level", "levels", "part", "stage", "phase", "period", "total", "then", "approximately", "about", "receive",
+    "receives", "received", "take", "takes", "taken", "given", "give", "administered", "administer", "single",
+    "fixed", "starting", "initial", "loading", "maintenance", "bolus", "maximum", "minimum", "target", "each",
+    "every", "from", "also", "only", "both", "either", "until", "strength", "amount", "participants", "patients",
+    "subjects", "children", "adults", "volunteers", "intramuscular", "intravenously", "subcutaneously",
+})
+
+
+def named_otherwise(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
+    """Whether a name that is neither one of the study's drugs nor a lead-in word stands right before the
+    dose's amount: the amount is that product's, not a drug named further back or the arm's own."""
+    m = _NAME_RIGHT_BEFORE.search(text, max(0, dose.start - 40), dose.start)
+    return bool(m) and m.group(1).lower() not in LEAD_INS and m.group(1).lower() not in drugs
 
 
 # A sentence or line break before a dose (the drug it governs stands after it); the words before a dose.

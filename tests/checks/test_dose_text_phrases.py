@@ -22,6 +22,8 @@ STRENGTHS = [
     ("a tablet with a dose strength of 250 mg", "before: strength of"),
     ("available as 10 mg and 20 mg tablets", "before: available as"),
     ("each tablet contains 5 mg", "before: each tablet"),
+    ("Azithromycin 250 mg capsules oral, 2 capsules on day one, then 1 capsule daily", "named form, dosed by count"),
+    ("Drug 10 mg tablets: two tablets twice daily", "named form, dosed by count"),
 ]
 
 
@@ -42,6 +44,9 @@ def test_every_strength_pattern_has_a_phrase():
 
 @pytest.mark.parametrize("text", [
     "Baricitinib 2 mg tablet once daily",
+    "Metformin 500 mg tablets, one tablet twice daily",  # one unit: the amount is the dose
+    "Drug 10 mg tablet once daily; two capsules of vitamin D",  # other units counted
+    "Drug 10 mg tablets; 2 weeks of treatment",  # a count of no unit
     "400 mg twice daily",
     "2 mg of baricitinib per day",
 ])

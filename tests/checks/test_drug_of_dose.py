@@ -39,3 +39,22 @@ def test_the_drug_of_a_dose_is_read_as_plainly(text, drug):
     doses = parse_doses(text)
     assert doses
     assert _drug_of(text, doses[-1], DRUGS) == _plain_drug_of(text, doses[-1], DRUGS) == drug
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("each subject will receive an I.M. injection of Lupron 3.75 mg", {}),  # another product, by name
+    ("Calcium 500 mg daily as background", {}),
+    ("LUPRON 3.75 mg", {}),
+    ("Dose: 5 mg daily", {"baricitinib": ["5 mg once daily"]}),  # words that lead into a dose
+    ("Patients receive 5 mg daily", {"baricitinib": ["5 mg once daily"]}),
+    ("Tablets 5 mg once daily", {"baricitinib": ["5 mg once daily"]}),
+    ("Cohort 1: 5 mg", {"baricitinib": ["5 mg"]}),
+    ("Arm A 2.5 mg", {"baricitinib": ["2.5 mg"]}),  # too short to be a name
+    ("Methotrexate 15 mg weekly", {"methotrexate": ["15 mg once weekly"]}),  # a drug the study lists
+])
+def test_an_amount_right_after_another_name_is_not_the_default_drugs(text, drugs):
+    from checks.dose_text import describe
+    from checks.drug_names import doses_by_drug
+
+    found = doses_by_drug(text, DRUGS, "baricitinib")
+    assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
