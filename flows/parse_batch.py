@@ -76,7 +76,15 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
         cut_at_head_end = len(data) > len(head) and exc.start >= len(head) - 3
         if not cut_at_head_end:  # a multi-byte character cut by the head's end is not an error
             return "undecodable text", f"not UTF-8: byte 0x{head[exc.start]:02x} at offset {exc.start}"
+    if _CLASSIC_API.search(head):
+        return "classic API (v1) response", ("ClinicalTrials.gov's retired classic API (v1: FullStudiesResponse, "
+                                             "PascalCase ProtocolSection) is not read; download the study again "
+                                             "from API v2 (protocolSection), which ctgov_json_v2 reads")
     return "unknown layout", "no parser recognises this file (tried: " + ", ".join(_layouts()) + ")"
+
+
+# What a response of the retired classic API (v1) opens with: its envelopes, or a study's PascalCase sections.
+_CLASSIC_API = re.compile(rb'"(?:FullStudiesResponse|StudyFieldsResponse|ProtocolSection|FullStudies)"\s*:')
 
 
 def _layouts() -> list[str]:

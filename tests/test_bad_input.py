@@ -61,6 +61,23 @@ def test_empty_binary_and_truncated_files_are_rejected_with_their_reason(run, tm
     assert_counts_add_up(result)
 
 
+def test_a_classic_api_response_is_rejected_as_such_and_other_json_as_unknown(run, tmp_path):
+    """The retired v1 API's records look like API v2's with PascalCase keys: the reject says what to do."""
+    src = tmp_path / "in"
+    v1 = {"FullStudiesResponse": {"APIVrs": "1.01.05", "NStudiesFound": 1, "FullStudies": [{"Rank": 1, "Study": {
+        "ProtocolSection": {"IdentificationModule": {"NCTId": "NCT00023673", "BriefTitle": "A trial"}}}}]}}
+    write(src, "v1.json", json.dumps(v1, indent=2).encode())
+    write(src, "v1_study.json", json.dumps(v1["FullStudiesResponse"]["FullStudies"][0]["Study"]).encode())
+    write(src, "other.json", json.dumps({"records": [1, 2], "note": "ProtocolSection is named here only"}).encode())
+    result = run(src, check=False)
+    reasons = rejects(run)
+    assert reasons == {"v1.json": "classic API (v1) response", "v1_study.json": "classic API (v1) response",
+                       "other.json": "unknown layout"}
+    detail = run.con.execute("SELECT detail FROM meta.rejects WHERE path LIKE '%v1.json'").fetchone()[0]
+    assert "API v2" in detail
+    assert_counts_add_up(result)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
 def test_json_in_utf16_or_with_a_bom_is_read_not_called_binary(run, tmp_path, encoding):
     text = json.dumps(study_json("NCT09000002", "Étude à double insu"), ensure_ascii=False)
