@@ -30,7 +30,8 @@ def _refused_value_sql() -> str:
                         raw=f"CASE WHEN {_PERSONAL} THEN '<personal data>' ELSE {_QUOTED} END")
     return f"""
         SELECT r.nct_id, CASE WHEN {_PERSONAL} THEN {personal} ELSE {quoted} END AS message,
-               {evidence} AS evidence, [{_WHERE}] AS fields
+               {evidence} AS evidence, [{_WHERE}] AS fields,
+               CASE WHEN s.overall_status = 'WITHHELD' THEN 'info' END AS severity
         FROM (SELECT DISTINCT nct_id, sha256, table_name, column_name, raw_value, expected
               FROM meta.raw_values WHERE {IN_SCOPE}) r
         JOIN studies s ON s.nct_id = r.nct_id AND s.source_sha256 = r.sha256"""
@@ -43,7 +44,9 @@ RULES = (
         severity="warning",
         rationale="A value outside the registry's value sets or formats (an enum API v2 does not know, "
                   "a malformed date, a count that is not a number) cannot be compared or counted; the "
-                  "study loads with it NULL, and a person must read the source to know what was meant.",
+                  "study loads with it NULL, and a person must read the source to know what was meant. "
+                  "A WITHHELD record (FDAAA 801 keeps a trial of a device not yet cleared from view) is the "
+                  "registry's placeholder, whose legacy study type N/A is its own: info.",
         fields=("meta.raw_values",),
         sql=_refused_value_sql(),
     ),

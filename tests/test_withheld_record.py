@@ -47,18 +47,22 @@ def test_a_withheld_record_loads_without_blaming_its_sponsor(run, tmp_path):
     assert con.execute("SELECT overall_status, study_type FROM studies WHERE nct_id = 'NCT03100001'").fetchone() == (
         "WITHHELD", None)
     withheld = _issues(con, "NCT03100001")
-    assert [r for r, _ in withheld if r.startswith(("missing_fields.", "invalid_values."))] == []
-    # what stays is how old the copy is, which says nothing of the sponsor
-    assert {severity for _, severity in withheld} <= {"info"}
+    assert [r for r, _ in withheld if r.startswith("missing_fields.")] == []
+    # what stays is worth knowing and says nothing against the sponsor: the legacy study type N/A, quoted and
+    # kept raw, and how old the copy is
+    assert ("invalid_values.refused_value", "info") in withheld
+    assert {severity for _, severity in withheld} == {"info"}
+    assert con.execute("SELECT column_name, raw_value FROM meta.raw_values WHERE nct_id = 'NCT03100001'").fetchall() == [
+        ("study_type", "N/A")]
     ordinary = {rule for rule, _ in _issues(con, "NCT03100002")}
     assert {"missing_fields.no_conditions", "missing_fields.no_enrollment",
             "missing_fields.no_start_date"} <= ordinary
 
 
-def test_na_study_type_is_no_value_and_no_refusal():
-    from flows.parsers import ctgov_xml
-
-    (record,) = ctgov_xml.parse(WITHHELD_XML.encode()).records
-    assert (record.study["overall_status"], record.study["study_type"]) == ("WITHHELD", None)
-    (other,) = ctgov_xml.parse(WITHHELD_XML.replace("<study_type>N/A", "<study_type>Medical Device").encode()).records
-    assert other.study["study_type"] == "Medical Device"  # an unknown label stays raw, for validation to refuse
+def test_a_refused_value_of_any_other_record_is_a_warning(run, tmp_path):
+    source = tmp_path / "records"
+    source.mkdir()
+    (source / "NCT03100003.xml").write_text(WITHHELD_XML.replace("NCT03100001", "NCT03100003")
+                                            .replace("<overall_status>Withheld", "<overall_status>Completed"))
+    run(Path(source))
+    assert ("invalid_values.refused_value", "warning") in _issues(run.con, "NCT03100003")

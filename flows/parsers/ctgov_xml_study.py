@@ -82,10 +82,6 @@ def _status(label: str | None) -> str | None:
 
 
 def _study_type(label: str | None) -> str | None:
-    """'Interventional' -> INTERVENTIONAL...; 'N/A' is the legacy schema's own answer for a record that gives
-    no study type (a withheld one), which API v2 leaves out: no value, and nothing refused."""
-    if label and label.strip().upper() == "N/A":
-        return None
     return api_value(labels.lookup("study_type", label), label, enums.STUDY_TYPE)
 
 
