@@ -31,6 +31,13 @@ def _clean(_s) -> None:
     """No change: the clean study."""
 
 
+def observational_group(title: str, description: str):
+    """An observational study whose second group (title, description) is linked to nothing, the first linked."""
+    return both(study(study_type="OBSERVATIONAL", phase=None),
+                lambda s: s["design_groups"][1].update(group_type=None, title=title, description=description),
+                rows("design_group_interventions", [{"design_group": "Baricitinib", "intervention": "Baricitinib"}]))
+
+
 DESIGN = "protocol.interventional_design_missing"
 AGES = "protocol.minimum_age_above_maximum"
 ARM = "protocol.arm_without_intervention"
@@ -71,23 +78,11 @@ CASES = [
                                [{"design_group": "Baricitinib", "intervention": "Baricitinib"}])),
          note="a no-intervention arm"),
     Case(ARM, False, rows("design_group_interventions", []), note="the source does not link them"),
-    Case(ARM, False, both(study(study_type="OBSERVATIONAL", phase=None),
-                          lambda s: s["design_groups"][1].update(group_type=None, title="Never users",
-                                                                 description="Adults who never took the drug"),
-                          rows("design_group_interventions", [{"design_group": "Baricitinib",
-                                                               "intervention": "Baricitinib"}])),
+    Case(ARM, False, observational_group("Never users", "Adults who never took the drug"),
          note="an observational comparison cohort exposed to nothing"),
-    Case(ARM, True, both(study(study_type="OBSERVATIONAL", phase=None),
-                         lambda s: s["design_groups"][1].update(group_type=None, title="Group A pre-diabetic",
-                                                                description="Pre-diabetics receiving PLACEBO for 6 weeks"),
-                         rows("design_group_interventions", [{"design_group": "Baricitinib",
-                                                              "intervention": "Baricitinib"}])),
+    Case(ARM, True, observational_group("Group A pre-diabetic", "Pre-diabetics receiving PLACEBO for 6 weeks"),
          note="an observational study's group given a placebo is an arm all the same"),
-    Case(ARM, False, both(study(study_type="OBSERVATIONAL", phase=None),
-                          lambda s: s["design_groups"][1].update(group_type=None, title="Placebos users",
-                                                                 description="People who use placebos"),
-                          rows("design_group_interventions", [{"design_group": "Baricitinib",
-                                                               "intervention": "Baricitinib"}])),
+    Case(ARM, False, observational_group("Placebos users", "People who use placebos"),
          note="placebo only as part of another word"),
     Case(ARM, False, rows("design_group_interventions", [{"design_group": " baricitinib", "intervention": "Baricitinib"},
                                                          {"design_group": "PLACEBO", "intervention": "Placebo"}]),
