@@ -6,7 +6,7 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
+    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
     first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
@@ -58,7 +58,20 @@ def _assessor_only(design: dict) -> bool:
     return bool(design["outcomes_assessor_masked"]) and not any(others)
 
 
-def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
+# The texts of one arm or intervention, which may describe one part of the study only.
+ARM_FIELDS = ("design_groups.title", "design_groups.description", "interventions.description")
+COMPARATORS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
+
+
+def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
+    """Whether the study has a masked part: a placebo or sham arm (`comparator`), or an arm or intervention said
+    to be blinded. An arm or intervention said to be open label beside it belongs to another part of the study (an
+    open-label extension or phase, an open-label reference arm), which the masking, set for the masked
+    comparison, does not describe."""
+    return comparator or first_affirmed([t for t in texts if t.field in ARM_FIELDS], BLINDED_ARM) is not None
+
+
+def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
     """The open-label statement that contradicts a masked design, if there is one.
 
     What `_open_label_claim_of_every_claim` says, asking only what the answer needs: the masking
@@ -81,10 +94,12 @@ def _open_label_claim(design: dict, texts: list[StudyText]) -> Claim | None:
     first = first_affirmed(texts, OPEN_LABEL)
     if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
         return None
+    if first.source.field in ARM_FIELDS and _masked_part(texts, comparator):
+        return first_affirmed([t for t in texts if t.field not in ARM_FIELDS], OPEN_LABEL)
     return first
 
 
-def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText]) -> Claim | None:
+def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
     """`_open_label_claim` from every open-label claim of the texts (the plain reading, kept for tests)."""
     opens = _affirmed(texts, OPEN_LABEL)
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
@@ -96,15 +111,19 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText]) -> Cl
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
     if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design):
         return None
-    return opens[0]
+    if _masked_part(texts, comparator):  # an open-label arm is another part of the study
+        opens = [c for c in opens if c.source.field not in ARM_FIELDS]
+    return opens[0] if opens else None
 
 
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking."""
+    arms = rows_by_study(con, scope, "design_groups", ("group_type",))
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] not in MASKED:
             continue
-        if c := _open_label_claim(design, texts):
+        comparator = any(group_type in COMPARATORS for (group_type,) in arms.get(nct_id, ()))
+        if c := _open_label_claim(design, texts, comparator):
             message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 

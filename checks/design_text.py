@@ -50,6 +50,8 @@ BLINDED_ASSESSMENT = re.compile(
     r"(?:are|is|were|was|will\s+be|remain|remains|kept)\s+(?:\w+\s+)?(?:blind|mask|unaware)",
     re.I,
 )
+# An arm said to be blinded or masked ("Blinded active TMS coil"): the study has a masked part.
+BLINDED_ARM = re.compile(r"\b(?:blinded|masked)\b", re.I)
 # The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
 OPEN_LABEL_WORDS = re.compile(r"^open[\s-]*label", re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
@@ -60,6 +62,7 @@ NEEDLES = {
     RANDOMIZED: ("random",),
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
+    BLINDED_ARM: ("blind", "mask"),
 }
 # Every needle word: a text without any of them (folded) has no match of any of the patterns above.
 NEEDLE_WORDS = tuple(dict.fromkeys(word for needles in NEEDLES.values() for word in needles))

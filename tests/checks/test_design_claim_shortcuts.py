@@ -123,13 +123,14 @@ DESIGNS = [
 
 def test_open_label_claim_answers_as_every_claim_does():
     rnd, seen = random.Random(11), set()
-    fields = FIELDS + ["designs.masking_description"]
-    for _ in range(1500):
-        texts = [(rnd.choice(fields), " ".join(rnd.choice(OPEN_SENTENCES) for _ in range(rnd.randint(1, 3))))
+    fields = FIELDS + ["designs.masking_description", "design_groups.title"]
+    sentences = OPEN_SENTENCES + ["Blinded drug or placebo.", "Open label arm.", "Non-blinded drug."]
+    for _ in range(3000):
+        texts = [(rnd.choice(fields), " ".join(rnd.choice(sentences) for _ in range(rnd.randint(1, 3))))
                  for _ in range(rnd.randint(0, 4))]
-        design = rnd.choice(DESIGNS)
-        lazy = _open_label_claim(design, [StudyText(f, t) for f, t in texts])
-        plain = _open_label_claim_of_every_claim(design, [StudyText(f, t) for f, t in texts])
+        design, comparator = rnd.choice(DESIGNS), rnd.random() < 0.3
+        lazy = _open_label_claim(design, [StudyText(f, t) for f, t in texts], comparator)
+        plain = _open_label_claim_of_every_claim(design, [StudyText(f, t) for f, t in texts], comparator)
         assert _key(lazy) == _key(plain), (design, texts)
         seen.add((lazy is None, lazy is not None and lazy.source.field == "designs.masking_description"))
     assert seen == {(True, False), (False, False), (False, True)}  # quiet, fired elsewhere, fired as stated
