@@ -10,7 +10,9 @@ from checks.design_text import (
     first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_mentioning
+from checks.study_text import (
+    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
+)
 
 MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
 _DESIGN_COLUMNS = (
@@ -118,12 +120,11 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
 
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking."""
-    arms = rows_by_study(con, scope, "design_groups", ("group_type",))
+    compared = studies_with(con, scope, "design_groups", "group_type", COMPARATORS)
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] not in MASKED:
             continue
-        comparator = any(group_type in COMPARATORS for (group_type,) in arms.get(nct_id, ()))
-        if c := _open_label_claim(design, texts, comparator):
+        if c := _open_label_claim(design, texts, nct_id in compared):
             message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 

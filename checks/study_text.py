@@ -144,6 +144,19 @@ def rows_by_study(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str,
     return scope.shared(("grouped", table, columns, scope.nct_ids), lambda: _group(_columns_of_part(rows, scope)))
 
 
+def studies_with(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str, column: str,
+                 values: tuple[str, ...]) -> frozenset[str]:
+    """The scoped studies with a row of `table` whose `column` is one of `values` (shared by rules), found in
+    Arrow: no row becomes a Python object."""
+    rows = _scoped_table(con, scope, table, (column,))
+    key = ("studies with", table, column, values, scope.nct_ids)
+
+    def found() -> frozenset[str]:
+        hit = pc.fill_null(pc.is_in(rows.column(1), value_set=pa.array(values, rows.schema.types[1])), False)
+        return frozenset(pc.unique(rows.column(0).filter(hit)).to_pylist())
+    return scope.shared(key, found)
+
+
 def rows_by_study_matching(con: duckdb.DuckDBPyConnection, scope: CheckScope, table: str, columns: Iterable[str],
                            pattern: str) -> dict[str, list[tuple]]:
     """What `rows_by_study` gives, only for the studies with a row where Arrow finds `pattern` (RE2) in one of the
