@@ -6,8 +6,8 @@ from typing import Iterator
 import duckdb
 
 from checks.design_text import (
-    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, Claim, claims,
-    first_affirmed, mentions, only_denied,
+    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
+    Claim, claims, first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (

@@ -117,8 +117,11 @@ def unit_strength(text: str, start: int, end: int) -> bool:
     if any(p.search(before) for p in STRENGTH_BEFORE):
         return True
     named = _FORM_NAMED.match(text, end)
-    return bool(named) and any(_form_stem(m.group("form")) == _form_stem(named.group("form")) and _count(m.group("n")) != 1
-                               for m in _COUNTED_FORM.finditer(text, end))
+    if not named:
+        return False
+    form = _form_stem(named.group("form"))
+    counted = (m for m in _COUNTED_FORM.finditer(text, end) if _form_stem(m.group("form")) == form)
+    return any(_count(m.group("n")) != 1 for m in counted)
 
 
 def phase_of(text: str, start: int, end: int) -> str | None:

@@ -52,8 +52,8 @@ def test_a_withheld_record_loads_without_blaming_its_sponsor(run, tmp_path):
     # kept raw, and how old the copy is
     assert ("invalid_values.refused_value", "info") in withheld
     assert {severity for _, severity in withheld} == {"info"}
-    assert con.execute("SELECT column_name, raw_value FROM meta.raw_values WHERE nct_id = 'NCT03100001'").fetchall() == [
-        ("study_type", "N/A")]
+    raw = con.execute("SELECT column_name, raw_value FROM meta.raw_values WHERE nct_id = 'NCT03100001'").fetchall()
+    assert raw == [("study_type", "N/A")]
     ordinary = {rule for rule, _ in _issues(con, "NCT03100002")}
     assert {"missing_fields.no_conditions", "missing_fields.no_enrollment",
             "missing_fields.no_start_date"} <= ordinary
