@@ -46,6 +46,8 @@ RECRUITMENT_STATUS = (
 # AACT browse_* tables: a term the registry matched, or one of its broader MeSH terms.
 MESH_TYPE = ("mesh-list", "mesh-ancestor")
 PLAN_TO_SHARE_IPD = ("YES", "NO", "UNDECIDED")
+# The status of the expanded-access record a study names (API v2 expandedAccessInfo.statusForNctId).
+EXPANDED_ACCESS_STATUS = ("AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING")
 BIOSPEC_RETENTION = ("NONE_RETAINED", "SAMPLES_WITH_DNA", "SAMPLES_WITHOUT_DNA")
 SAMPLING_METHOD = ("PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE")
 ID_SOURCE = ("org_study_id", "secondary_id", "nct_alias")

@@ -41,21 +41,36 @@ def study_row(study: dict) -> Row:
 
 
 def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
-    """Oversight, expanded access, IPD sharing, biospecimens and groups (AACT's column names)."""
+    """Oversight, expanded access, IPD sharing, biospecimens, groups and the registry flag (AACT's column names)."""
     oversight = section(protocol, "oversightModule")
     ipd = section(protocol, "ipdSharingStatementModule")
     biospec = section(design, "bioSpec")
+    access, access_types = section(status, "expandedAccessInfo"), section(design, "expandedAccessTypes")
     return {
         "is_fda_regulated_drug": boolean(oversight.get("isFdaRegulatedDrug")),
         "is_fda_regulated_device": boolean(oversight.get("isFdaRegulatedDevice")),
         "has_dmc": boolean(oversight.get("oversightHasDmc")),
-        "has_expanded_access": boolean(section(status, "expandedAccessInfo").get("hasExpandedAccess")),
+        "has_expanded_access": boolean(access.get("hasExpandedAccess")),
         "number_of_groups": number_of_groups(protocol),
         "target_duration": text(design.get("targetDuration")),
         "biospec_retention": text(biospec.get("retention")),
         "biospec_description": text(biospec.get("description")),
         "plan_to_share_ipd": text(ipd.get("ipdSharing")),
         "plan_to_share_ipd_description": text(ipd.get("description")),
+        "ipd_time_frame": text(ipd.get("timeFrame")),
+        "ipd_access_criteria": text(ipd.get("accessCriteria")),
+        "ipd_url": text(ipd.get("url")),
+        "delayed_posting": boolean(status.get("delayedPosting")),
+        "patient_registry": boolean(design.get("patientRegistry")),
+        "expanded_access_nctid": text(access.get("nctId")),
+        "expanded_access_status_for_nctid": text(access.get("statusForNctId")),
+        "expanded_access_type_individual": boolean(access_types.get("individual")),
+        "expanded_access_type_intermediate": boolean(access_types.get("intermediate")),
+        "expanded_access_type_treatment": boolean(access_types.get("treatment")),
+        "is_unapproved_device": boolean(oversight.get("isUnapprovedDevice")),
+        "is_ppsd": boolean(oversight.get("isPpsd")),
+        "is_us_export": boolean(oversight.get("isUsExport")),
+        "fdaaa801_violation": boolean(oversight.get("fdaaa801Violation")),
     }
 
 

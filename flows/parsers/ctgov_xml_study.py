@@ -60,7 +60,8 @@ def study_row(root: Element) -> Row:
 
 
 def _design_facts(root: Element) -> Row:
-    """Oversight, expanded access, IPD sharing and biospecimens (AACT's column names, API v2 values)."""
+    """Oversight, expanded access, IPD sharing, biospecimens and the registry flag (AACT's column names, API v2
+    values)."""
     oversight = root.find("oversight_info")
     retention = text(root, "biospec_retention")
     sharing = text(root, "patient_data/sharing_ipd")
@@ -74,7 +75,29 @@ def _design_facts(root: Element) -> Row:
         "biospec_description": block(root, "biospec_descr"),
         "plan_to_share_ipd": api_value(labels.enum_spelling(sharing), sharing, enums.PLAN_TO_SHARE_IPD),
         "plan_to_share_ipd_description": text(root, "patient_data/ipd_description"),
+        "ipd_time_frame": text(root, "patient_data/ipd_time_frame"),
+        "ipd_access_criteria": text(root, "patient_data/ipd_access_criteria"),
+        "ipd_url": text(root, "patient_data/ipd_url"),
+        "patient_registry": _patient_registry(text(root, "study_type")),
+        **{name: labels.lookup("yes_no", text(root, f"expanded_access_info/{name}")) for name in _ACCESS_TYPES},
+        **{name: labels.lookup("yes_no", text(oversight, name)) for name in _OVERSIGHT_FLAGS},
+        # Not in legacy XML: API v2 added them.
+        "delayed_posting": None, "expanded_access_nctid": None, "expanded_access_status_for_nctid": None,
+        "fdaaa801_violation": None,
     }
+
+
+_ACCESS_TYPES = ("expanded_access_type_individual", "expanded_access_type_intermediate", "expanded_access_type_treatment")
+_OVERSIGHT_FLAGS = ("is_unapproved_device", "is_ppsd", "is_us_export")
+
+
+def _patient_registry(study_type: str | None) -> bool | None:
+    """Legacy XML names a patient registry in its study type: 'Observational [Patient Registry]' (True);
+    a plain 'Observational' study is none (False); other types say nothing of it."""
+    label = (study_type or "").strip().lower()
+    if label.startswith("observational"):
+        return "patient registry" in label
+    return None
 
 
 def _status(label: str | None) -> str | None:

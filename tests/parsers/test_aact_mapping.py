@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from flows.parsers import ctgov_json_v2, ctgov_xml
 
 
@@ -150,3 +152,49 @@ def test_xml_source_snapshot_timeline_and_study_facts():
     assert record.tables["responsible_parties"] == [{
         "responsible_party_type": "SPONSOR_INVESTIGATOR", "name": "A. Person", "title": "Professor",
         "organization": None, "affiliation": "Uni"}]
+
+
+def test_xml_oversight_flags_expanded_access_types_ipd_details_and_the_registry_flag():
+    record = _xml_record(
+        "<study_type>Observational [Patient Registry]</study_type>"
+        "<oversight_info><is_unapproved_device>Yes</is_unapproved_device><is_ppsd>No</is_ppsd>"
+        "<is_us_export>No</is_us_export></oversight_info>"
+        "<expanded_access_info><expanded_access_type_individual>Yes</expanded_access_type_individual>"
+        "<expanded_access_type_treatment>Yes</expanded_access_type_treatment></expanded_access_info>"
+        "<patient_data><sharing_ipd>Yes</sharing_ipd><ipd_time_frame>After publication</ipd_time_frame>"
+        "<ipd_access_criteria>On request</ipd_access_criteria><ipd_url>https://example.org/ipd</ipd_url></patient_data>")
+    study = record.study
+    assert (study["patient_registry"], study["is_unapproved_device"], study["is_ppsd"], study["is_us_export"]) == (
+        True, True, False, False)
+    assert (study["expanded_access_type_individual"], study["expanded_access_type_intermediate"],
+            study["expanded_access_type_treatment"]) == (True, None, True)
+    assert (study["ipd_time_frame"], study["ipd_access_criteria"], study["ipd_url"]) == (
+        "After publication", "On request", "https://example.org/ipd")
+    # Columns legacy XML never gives stay empty.
+    assert [study[c] for c in ("delayed_posting", "expanded_access_nctid", "fdaaa801_violation")] == [None] * 3
+
+
+@pytest.mark.parametrize("label, registry", [
+    ("Observational [Patient Registry]", True), ("Observational", False), ("Interventional", None), (None, None)])
+def test_xml_patient_registry_is_read_from_the_study_type(label, registry):
+    body = (f"<study_type>{label}</study_type>" if label else "") + "<overall_status>Completed</overall_status>"
+    assert _xml_record(body).study["patient_registry"] is registry
+
+
+def test_json_expanded_access_and_oversight_details():
+    record = _json_record({
+        "statusModule": {"delayedPosting": True, "expandedAccessInfo": {
+            "hasExpandedAccess": True, "nctId": "NCT02000000", "statusForNctId": "AVAILABLE"}},
+        "designModule": {"studyType": "OBSERVATIONAL", "patientRegistry": True,
+                         "expandedAccessTypes": {"individual": True, "treatment": False}},
+        "oversightModule": {"isUnapprovedDevice": True, "isPpsd": False, "isUsExport": True, "fdaaa801Violation": True},
+        "ipdSharingStatementModule": {"ipdSharing": "YES", "timeFrame": "2025", "accessCriteria": "Ask",
+                                      "url": "https://example.org"}})
+    study = record.study
+    assert (study["delayed_posting"], study["patient_registry"], study["expanded_access_nctid"],
+            study["expanded_access_status_for_nctid"]) == (True, True, "NCT02000000", "AVAILABLE")
+    assert (study["expanded_access_type_individual"], study["expanded_access_type_intermediate"],
+            study["expanded_access_type_treatment"]) == (True, None, False)
+    assert (study["is_unapproved_device"], study["is_ppsd"], study["is_us_export"], study["fdaaa801_violation"]) == (
+        True, False, True, True)
+    assert (study["ipd_time_frame"], study["ipd_access_criteria"], study["ipd_url"]) == ("2025", "Ask", "https://example.org")

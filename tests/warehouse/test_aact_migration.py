@@ -42,3 +42,20 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
     assert con.execute("SELECT source FROM studies").fetchone() == (None,)
     assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
     assert con.execute("SELECT downcase_name FROM conditions").fetchone() == ("type 2 diabetes",)
+
+
+def test_registry_files_are_read_again_to_fill_the_oversight_access_and_ipd_columns(tmp_path):
+    """A warehouse upgraded past 170 gets the columns of 111a, and forgets the files that give them."""
+    con = duckdb.connect(str(tmp_path / "current.duckdb"))
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for ddl in sorted(DDL_DIR.glob("*.sql")):
+        if not ddl.name.startswith("111a"):
+            con.execute(ddl.read_text())
+            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+    con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
+                " ('xyz', '/in/a.xml', 'ctgov_xml'), ('def', '/in/b.txt', 'summary_text')")
+    assert migrate(con) == ["111a_aact_oversight_access_ipd_columns.sql"]
+    assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
+    columns = {r[0] for r in con.execute("DESCRIBE studies").fetchall()}
+    assert {"patient_registry", "is_us_export", "ipd_url", "expanded_access_type_treatment"} <= columns
