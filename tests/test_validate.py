@@ -52,6 +52,36 @@ def test_json_value_outside_api_v2_loads_as_null_and_is_kept(design, column, raw
     assert study["source"] == "Org"
 
 
+@pytest.mark.parametrize("design, column, raw", [
+    ({"patientRegistry": "maybe"}, "patient_registry", "maybe"),
+    ({"patientRegistry": 1}, "patient_registry", "1"),
+    ({"patientRegistry": {"value": True}}, "patient_registry", '{"value": true}'),
+    ({"expandedAccessTypes": {"individual": [True]}}, "expanded_access_type_individual", "[true]"),
+])
+def test_a_json_boolean_of_another_type_is_refused_not_read_as_missing(design, column, raw):
+    study, refused = _refused(_json(**design))
+    assert refused == [("studies", column, raw)]
+    assert study[column] is None or study[column] != study[column]  # NULL (None or NA)
+
+
+@pytest.mark.parametrize("value, expected", [(True, True), ("No", False), ("yes", True), (None, None), ("  ", None)])
+def test_a_json_boolean_or_yes_no_text_is_read(value, expected):
+    study, refused = _refused(_json(patientRegistry=value))
+    read = study["patient_registry"]
+    assert refused == []
+    assert (read != read or read is None) if expected is None else read == expected
+
+
+@pytest.mark.parametrize("body, table, column, raw", [
+    ("<oversight_info><has_dmc>Maybe</has_dmc></oversight_info>", "studies", "has_dmc", "Maybe"),
+    ("<eligibility><healthy_volunteers>Sometimes</healthy_volunteers></eligibility>", "eligibilities",
+     "healthy_volunteers", "Sometimes"),
+])
+def test_an_xml_yes_no_of_another_word_is_refused_not_read_as_missing(body, table, column, raw):
+    study, refused = _refused(_xml(body))
+    assert refused == [(table, column, raw)]
+
+
 def test_a_malformed_date_is_refused_not_silently_dropped():
     batch = _json()
     batch.records[0].record.study.update(start_date="2023-13-45")

@@ -1,7 +1,11 @@
-"""Typed reads of ClinicalTrials.gov API v2 JSON fields: a value of the wrong type reads as missing."""
+"""Typed reads of ClinicalTrials.gov API v2 JSON fields: a text or list of the wrong type reads as missing; a
+boolean of the wrong type is refused (kept raw and flagged)."""
 from __future__ import annotations
 
+import json
+
 from flows.parsers import labels
+from flows.parsers.model import Refused
 
 
 def section(node: object, *keys: str) -> dict:
@@ -59,8 +63,19 @@ def integer(value: object) -> object:
     return text(value) if isinstance(value, (str, float)) else None
 
 
-def boolean(value: object) -> bool | None:
-    """A JSON boolean, or 'Yes'/'No' text, as bool; anything else None."""
+def boolean(value: object) -> bool | Refused | None:
+    """A JSON boolean, or 'Yes'/'No' text, as bool; any other value is refused as given (kept raw and flagged
+    by validation), never read as missing."""
     if isinstance(value, bool):
         return value
-    return labels.lookup("yes_no", value) if isinstance(value, str) else None
+    if value is None:
+        return None
+    if isinstance(value, str):
+        answer = labels.lookup("yes_no", value)
+        if answer is not None or not value.strip():
+            return answer
+        return Refused(value.strip(), BOOLEAN)
+    return Refused(json.dumps(value, ensure_ascii=False), BOOLEAN)
+
+
+BOOLEAN = "a JSON boolean, true or false"
