@@ -89,7 +89,8 @@ _PAGE_OVER_REGISTRY = (f"(coalesce(s.source_layout, '') NOT IN {_REGISTRY} AND E
 def _registry_version() -> str:
     """Such studies' rows with the studies columns of the newest registry record: the richest source."""
     replaced = ", ".join(f"r.{column} AS {column}" for column in _VERSION_COLUMNS)
-    return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on FROM studies cur JOIN ("
+    return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on, r.sha256 AS judged_sha256 "
+            f"FROM studies cur JOIN ("
             f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} "
             # only the (scoped) studies whose current record is a page are judged so: window none of the rest
             f"AND nct_id IN (SELECT nct_id FROM studies WHERE source_layout NOT IN {_REGISTRY}) "
@@ -97,15 +98,25 @@ def _registry_version() -> str:
             f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY})")
 
 
+def _given(fields: tuple[str, ...], sha256: str) -> str:
+    """SQL: the version `sha256` of the study gave one of `fields`, and validation refused it (meta.raw_values).
+    The field is not missing then: the invalid_value issue quotes what the source gave."""
+    return (f"EXISTS (SELECT 1 FROM meta.raw_values rv WHERE rv.nct_id = s.nct_id AND rv.sha256 = {sha256} "
+            f"AND rv.table_name || '.' || rv.column_name IN {_in_list(list(fields))})")
+
+
 def _judged_sql(fields: tuple[str, ...], select: str, evidence: str, where: str) -> str:
     """The rule's SELECT over the source each study is judged on: the current record where its layout
-    shows the fields, else nothing; the registry's own record when one was loaded beside a current page."""
+    shows the fields, else nothing; the registry's own record when one was loaded beside a current page.
+    A field the judged record gave in a form validation refused is not missing."""
     hidden = hidden_from(fields)
     shown = f" AND coalesce(s.source_layout, '') NOT IN {_in_list(hidden)}" if hidden else ""
-    sql = f"{select}{evidence} AS evidence FROM studies s WHERE ({where}){shown} AND NOT {_PAGE_OVER_REGISTRY}"
+    sql = (f"{select}{evidence} AS evidence FROM studies s WHERE ({where}){shown} AND NOT {_PAGE_OVER_REGISTRY} "
+           f"AND NOT {_given(fields, 's.source_sha256')}")
     if all(f.startswith("studies.") for f in fields):
         judged = f"{evidence} || '; judged on the ' || s.judged_on || ' record, the richest source loaded'"
-        sql += f" UNION ALL {select}{judged} AS evidence FROM {_registry_version()} s WHERE ({where})"
+        sql += (f" UNION ALL {select}{judged} AS evidence FROM {_registry_version()} s WHERE ({where}) "
+                f"AND NOT {_given(fields, 's.judged_sha256')}")
     return sql
 
 

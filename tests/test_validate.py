@@ -64,6 +64,20 @@ def test_a_json_boolean_of_another_type_is_refused_not_read_as_missing(design, c
     assert study[column] is None or study[column] != study[column]  # NULL (None or NA)
 
 
+@pytest.mark.parametrize("ident, column, raw", [
+    ({"briefTitle": {"text": "A title"}}, "brief_title", '{"text": "A title"}'),
+    ({"officialTitle": ["A", "title"]}, "official_title", '["A", "title"]'),
+    ({"acronym": True}, "acronym", "true"),
+])
+def test_a_json_text_column_of_another_type_is_refused_not_read_as_missing(ident, column, raw):
+    parsed = ctgov_json_v2.parse(json.dumps({"protocolSection": {
+        "identificationModule": {"nctId": "NCT01234567", **ident},
+        "statusModule": {"overallStatus": "COMPLETED"}}}).encode())
+    batch = _batch("ctgov_json_v2", parsed)
+    study, refused = _refused(batch)
+    assert refused == [("studies", column, raw)]
+
+
 @pytest.mark.parametrize("value, expected", [(True, True), ("No", False), ("yes", True), (None, None), ("  ", None)])
 def test_a_json_boolean_or_yes_no_text_is_read(value, expected):
     study, refused = _refused(_json(patientRegistry=value))

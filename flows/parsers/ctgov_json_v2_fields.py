@@ -1,5 +1,5 @@
 """Typed reads of ClinicalTrials.gov API v2 JSON fields: a text or list of the wrong type reads as missing; a
-boolean of the wrong type is refused (kept raw and flagged)."""
+boolean, or a studies text column (`column_text`), of the wrong type is refused (kept raw and flagged)."""
 from __future__ import annotations
 
 import json
@@ -61,6 +61,14 @@ def integer(value: object) -> object:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
     return text(value) if isinstance(value, (str, float)) else None
+
+
+def column_text(value: object) -> str | Refused | None:
+    """`text`, for a value that goes straight into a column: an object, a list or a boolean is refused as given
+    (kept raw and flagged by validation) instead of read as missing."""
+    if isinstance(value, (dict, list, bool)):
+        return Refused(json.dumps(value, ensure_ascii=False), "text")
+    return text(value)
 
 
 def boolean(value: object) -> bool | Refused | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers.ctgov_json_v2_fields import boolean, integer, items, objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import boolean, column_text, integer, items, objects, section, text, texts
 from flows.parsers.ctgov_json_v2_status import status_dates
 from flows.parsers.dates import day_value
 from flows.parsers.model import Refused, Row
@@ -18,20 +18,21 @@ def study_row(study: dict) -> Row:
     enrollment = section(design, "enrollmentInfo")
     # AACT's source is the organization that submitted the record; the lead sponsor is in sponsors.
     organization = section(ident, "organization")
+    # A value of the wrong type (a title given as an object) is refused as given, not read as missing.
     row: Row = {
-        "brief_title": text(ident.get("briefTitle")),
-        "official_title": text(ident.get("officialTitle")),
-        "acronym": text(ident.get("acronym")),
-        "overall_status": text(status.get("overallStatus")),
-        "last_known_status": text(status.get("lastKnownStatus")),
+        "brief_title": column_text(ident.get("briefTitle")),
+        "official_title": column_text(ident.get("officialTitle")),
+        "acronym": column_text(ident.get("acronym")),
+        "overall_status": column_text(status.get("overallStatus")),
+        "last_known_status": column_text(status.get("lastKnownStatus")),
         "phase": phase(design.get("phases")),
-        "study_type": text(design.get("studyType")),
+        "study_type": column_text(design.get("studyType")),
         "enrollment": integer(enrollment.get("count")),
-        "enrollment_type": text(enrollment.get("type")),
+        "enrollment_type": column_text(enrollment.get("type")),
         "number_of_arms": number_of_arms(protocol),
-        "why_stopped": text(status.get("whyStopped")),
-        "source": text(organization.get("fullName")),
-        "source_class": text(organization.get("class")),
+        "why_stopped": column_text(status.get("whyStopped")),
+        "source": column_text(organization.get("fullName")),
+        "source_class": column_text(organization.get("class")),
         "has_results": boolean(study.get("hasResults")),
     }
     row.update(status_dates(status))

@@ -37,6 +37,14 @@ def registry_record(**values):
     return rows("meta.source_records", [row])
 
 
+def refused(table: str, column: str, raw: str, sha256: str = "0" * 64):
+    """Validation refused the study's `table.column` as the version `sha256` gave it (meta.raw_values)."""
+    def change(s):
+        s["meta.raw_values"] = [{"run_id": "r", "sha256": sha256, "table_name": table, "column_name": column,
+                                 "raw_value": raw, "expected": "text"}]
+    return change
+
+
 OBSERVATIONAL = study(study_type="OBSERVATIONAL", phase=None)
 EXPANDED = study(study_type="EXPANDED_ACCESS", phase=None)
 
@@ -79,6 +87,19 @@ CASES = [
                    "no_eligibility_criteria")),
     Case("missing_fields.no_enrollment", True, study(overall_status="UNKNOWN", enrollment=None),
          note="any other status without an enrollment"),
+    # A field the source gave in a form validation refused is not missing: the invalid_value issue quotes it.
+    Case("missing_fields.no_enrollment", False,
+         both(study(enrollment=None), refused("studies", "enrollment", "abc")), note="enrollment 'abc' refused"),
+    Case("missing_fields.no_title", False,
+         both(study(brief_title=None, official_title=None), refused("studies", "brief_title", '{"text": "A"}')),
+         note="a title given as an object, refused"),
+    Case("missing_fields.no_title", True,
+         both(study(brief_title=None, official_title=None), refused("studies", "brief_title", "x", sha256="f" * 64)),
+         note="refused in a version that is no longer current"),
+    Case("missing_fields.no_conditions", False,
+         both(rows("conditions", []), refused("conditions", "name", "[1]")), note="a condition refused"),
+    Case("missing_fields.no_conditions", True,
+         both(rows("conditions", []), refused("studies", "brief_title", "x")), note="another field refused"),
 
     Case("missing_fields.no_primary_outcome", True,
          rows("design_outcomes", [{"outcome_type": "secondary", "measure": "ESSPRI score"}]),
