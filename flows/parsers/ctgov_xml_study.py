@@ -87,7 +87,8 @@ def _design_facts(root: Element) -> Row:
     }
 
 
-_ACCESS_TYPES = ("expanded_access_type_individual", "expanded_access_type_intermediate", "expanded_access_type_treatment")
+_ACCESS_TYPES = ("expanded_access_type_individual", "expanded_access_type_intermediate",
+                 "expanded_access_type_treatment")
 _OVERSIGHT_FLAGS = ("is_unapproved_device", "is_ppsd", "is_us_export")
 
 

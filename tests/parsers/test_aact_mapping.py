@@ -162,7 +162,8 @@ def test_xml_oversight_flags_expanded_access_types_ipd_details_and_the_registry_
         "<expanded_access_info><expanded_access_type_individual>Yes</expanded_access_type_individual>"
         "<expanded_access_type_treatment>Yes</expanded_access_type_treatment></expanded_access_info>"
         "<patient_data><sharing_ipd>Yes</sharing_ipd><ipd_time_frame>After publication</ipd_time_frame>"
-        "<ipd_access_criteria>On request</ipd_access_criteria><ipd_url>https://example.org/ipd</ipd_url></patient_data>")
+        "<ipd_access_criteria>On request</ipd_access_criteria><ipd_url>https://example.org/ipd</ipd_url>"
+        "</patient_data>")
     study = record.study
     assert (study["patient_registry"], study["is_unapproved_device"], study["is_ppsd"], study["is_us_export"]) == (
         True, True, False, False)
@@ -197,4 +198,5 @@ def test_json_expanded_access_and_oversight_details():
             study["expanded_access_type_treatment"]) == (True, None, False)
     assert (study["is_unapproved_device"], study["is_ppsd"], study["is_us_export"], study["fdaaa801_violation"]) == (
         True, False, True, True)
-    assert (study["ipd_time_frame"], study["ipd_access_criteria"], study["ipd_url"]) == ("2025", "Ask", "https://example.org")
+    assert (study["ipd_time_frame"], study["ipd_access_criteria"], study["ipd_url"]) == (
+        "2025", "Ask", "https://example.org")
