@@ -79,10 +79,7 @@ def boolean(value: object) -> bool | Refused | None:
     if value is None:
         return None
     if isinstance(value, str):
-        answer = labels.lookup("yes_no", value)
-        if answer is not None or not value.strip():
-            return answer
-        return Refused(value.strip(), BOOLEAN)
+        return labels.yes_no(value, BOOLEAN)
     return Refused(json.dumps(value, ensure_ascii=False), BOOLEAN)
 
 

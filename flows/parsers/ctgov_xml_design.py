@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 from flows.parsers import labels
 from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT
 from flows.parsers.masking import masked_flags, masking_and_roles
-from flows.parsers.ctgov_xml_fields import api_value, block, text, texts, yes_no
+from flows.parsers.ctgov_xml_fields import api_value, block, text, texts
 from flows.parsers.model import Row
 from schemas import enums
 
@@ -118,7 +118,7 @@ def _eligibilities(element: Element | None) -> list[Row]:
         "criteria": block(element, "criteria"),
         "sampling_method": api_value(labels.enum_spelling(sampling), sampling, enums.SAMPLING_METHOD),
         "population": block(element, "study_pop"),
-        "gender_based": yes_no(text(element, "gender_based")),
+        "gender_based": labels.yes_no(text(element, "gender_based")),
         "gender_description": text(element, "gender_description"),
     }]
 
@@ -127,4 +127,4 @@ def _healthy_volunteers(label: str | None) -> bool | None:
     # Legacy XML says 'Accepts Healthy Volunteers' for yes.
     if label and label.lower().startswith("accepts healthy"):
         return True
-    return yes_no(label)
+    return labels.yes_no(label)

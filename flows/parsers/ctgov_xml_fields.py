@@ -6,7 +6,7 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Refused, Row
+from flows.parsers.model import Row
 from schemas.enums import DATE_TYPE
 
 
@@ -76,12 +76,3 @@ def mesh_tables(root: Element) -> dict[str, list[Row]]:
         for table, tag in (("browse_conditions", "condition_browse"),
                            ("browse_interventions", "intervention_browse"))
     }
-
-
-def yes_no(label: str | None) -> bool | Refused | None:
-    """'Yes' / 'No' as bool; another word is refused as given (kept raw and flagged by validation), never read
-    as missing."""
-    answer = labels.lookup("yes_no", label)
-    if answer is None and label is not None and label.strip():
-        return Refused(label.strip(), "Yes or No")
-    return answer

@@ -5,7 +5,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, text, texts, yes_no
+from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, text, texts
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date
 from flows.parsers.model import Row
@@ -66,10 +66,10 @@ def _design_facts(root: Element) -> Row:
     retention = text(root, "biospec_retention")
     sharing = text(root, "patient_data/sharing_ipd")
     return {
-        "is_fda_regulated_drug": yes_no(text(oversight, "is_fda_regulated_drug")),
-        "is_fda_regulated_device": yes_no(text(oversight, "is_fda_regulated_device")),
-        "has_dmc": yes_no(text(oversight, "has_dmc")),
-        "has_expanded_access": yes_no(text(root, "has_expanded_access")),
+        "is_fda_regulated_drug": labels.yes_no(text(oversight, "is_fda_regulated_drug")),
+        "is_fda_regulated_device": labels.yes_no(text(oversight, "is_fda_regulated_device")),
+        "has_dmc": labels.yes_no(text(oversight, "has_dmc")),
+        "has_expanded_access": labels.yes_no(text(root, "has_expanded_access")),
         "target_duration": text(root, "target_duration"),
         "biospec_retention": api_value(labels.enum_spelling(retention), retention, enums.BIOSPEC_RETENTION),
         "biospec_description": block(root, "biospec_descr"),
@@ -79,8 +79,8 @@ def _design_facts(root: Element) -> Row:
         "ipd_access_criteria": text(root, "patient_data/ipd_access_criteria"),
         "ipd_url": text(root, "patient_data/ipd_url"),
         "patient_registry": _patient_registry(text(root, "study_type")),
-        **{name: yes_no(text(root, f"expanded_access_info/{name}")) for name in _ACCESS_TYPES},
-        **{name: yes_no(text(oversight, name)) for name in _OVERSIGHT_FLAGS},
+        **{name: labels.yes_no(text(root, f"expanded_access_info/{name}")) for name in _ACCESS_TYPES},
+        **{name: labels.yes_no(text(oversight, name)) for name in _OVERSIGHT_FLAGS},
         # Not in legacy XML: API v2 added them.
         "delayed_posting": None, "expanded_access_nctid": None, "expanded_access_status_for_nctid": None,
         "fdaaa801_violation": None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.parsers.model import Refused
 from schemas import enums
 
 _STATUS = {
@@ -113,6 +114,15 @@ def phase(label: str | None) -> str | None:
     if not all(part in enums.PHASE for part in parts):
         return label.strip()
     return "/".join(parts) or None
+
+
+def yes_no(label: str | None, expected: str = "Yes or No") -> bool | Refused | None:
+    """A registry's 'Yes' / 'No' as bool; another word is refused as given (kept raw and flagged by validation),
+    never read as missing. (Text pages keep `lookup`: a page's wording is not the registry's value set.)"""
+    answer = lookup("yes_no", label)
+    if answer is None and label is not None and label.strip():
+        return Refused(label.strip(), expected)
+    return answer
 
 
 def lookup(kind: str, label: str | None):

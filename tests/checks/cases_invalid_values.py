@@ -1,14 +1,7 @@
 """Cases for the invalid_values family: a refused value of the study's current version is reported."""
-from tests.checks.harness import Case
+from tests.checks.harness import Case, refused
 
 RULE = "invalid_values.refused_value"
-
-
-def _refused(table, column, raw, expected, sha256="0" * 64):
-    def change(s):
-        s["meta.raw_values"] = [{"run_id": "r", "sha256": sha256, "table_name": table, "column_name": column,
-                                 "raw_value": raw, "expected": expected}]
-    return change
 
 
 def _nothing(s):
@@ -16,15 +9,15 @@ def _nothing(s):
 
 
 CASES = [
-    Case(RULE, True, _refused("studies", "phase", "PHASE1/PHASE2/PHASE3/PHASE4/PHASE5", "an API v2 value"),
+    Case(RULE, True, refused("studies", "phase", "PHASE1/PHASE2/PHASE3/PHASE4/PHASE5", "an API v2 value"),
          note="PHASE5"),
-    Case(RULE, True, _refused("studies", "study_type", "N/A", "an API v2 value"), note="legacy study type N/A"),
-    Case(RULE, True, _refused("studies", "enrollment", "abc", "a whole number"), note="enrollment abc"),
-    Case(RULE, True, _refused("studies", "start_date", "2023-13-45", "a date"), note="impossible date"),
-    Case(RULE, True, _refused("facilities", "status", "Active, not yet enrolling", "an API v2 value"),
+    Case(RULE, True, refused("studies", "study_type", "N/A", "an API v2 value"), note="legacy study type N/A"),
+    Case(RULE, True, refused("studies", "enrollment", "abc", "a whole number"), note="enrollment abc"),
+    Case(RULE, True, refused("studies", "start_date", "2023-13-45", "a date"), note="impossible date"),
+    Case(RULE, True, refused("facilities", "status", "Active, not yet enrolling", "an API v2 value"),
          note="legacy facility status"),
-    Case(RULE, True, _refused("responsible_parties", "name", None, "text"), note="personal column, unquoted"),
+    Case(RULE, True, refused("responsible_parties", "name", None, "text"), note="personal column, unquoted"),
     Case(RULE, False, _nothing, note="nothing refused"),
-    Case(RULE, False, _refused("studies", "phase", "PHASE5", "an API v2 value", sha256="f" * 64),
+    Case(RULE, False, refused("studies", "phase", "PHASE5", "an API v2 value", sha256="f" * 64),
          note="refused in a version that is no longer current"),
 ]

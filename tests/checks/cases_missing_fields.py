@@ -2,7 +2,7 @@
 study type or status does not require the field."""
 from __future__ import annotations
 
-from tests.checks.harness import Case
+from tests.checks.harness import Case, refused
 
 
 def study(**values):
@@ -35,14 +35,6 @@ def registry_record(**values):
            "enrollment_type": "ACTUAL", "overall_status": "COMPLETED", "study_type": "INTERVENTIONAL",
            "brief_title": "Baricitinib in Primary Sjogren's Syndrome", "phase": "PHASE2", **values}
     return rows("meta.source_records", [row])
-
-
-def refused(table: str, column: str, raw: str, sha256: str = "0" * 64):
-    """Validation refused the study's `table.column` as the version `sha256` gave it (meta.raw_values)."""
-    def change(s):
-        s["meta.raw_values"] = [{"run_id": "r", "sha256": sha256, "table_name": table, "column_name": column,
-                                 "raw_value": raw, "expected": "text"}]
-    return change
 
 
 OBSERVATIONAL = study(study_type="OBSERVATIONAL", phase=None)

@@ -89,6 +89,15 @@ class Case:
         return f"{self.rule_id}:{'fires' if self.fires else 'quiet'}:{self.note}"
 
 
+def refused(table: str, column: str, raw: str | None, expected: str = "text", sha256: str = "0" * 64):
+    """A change: validation refused the study's `table.column` as its version `sha256` gave it (meta.raw_values;
+    the clean study's current version is "0" * 64)."""
+    def change(s):
+        s["meta.raw_values"] = [{"run_id": "r", "sha256": sha256, "table_name": table, "column_name": column,
+                                 "raw_value": raw, "expected": expected}]
+    return change
+
+
 def clean_study() -> dict[str, list[dict]]:
     """A fresh deep copy of the clean study."""
     return copy.deepcopy(CLEAN_STUDY)
