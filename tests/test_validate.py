@@ -159,3 +159,81 @@ def test_a_text_column_given_only_bools_is_refused_cell_by_cell():
     assert [(row, column, raw) for row, column, raw, _ in refused] == [(0, "status", False), (1, "status", True)]
     assert kept["status"].tolist() == [None, None]
     assert kept["name"].tolist() == ["A", "B"]
+
+
+def _json_study(protocol: dict, derived: dict | None = None) -> ParsedBatch:
+    """A loadable API v2 study with `protocol`'s modules over the minimal ones (and a derivedSection)."""
+    base = {"identificationModule": {"nctId": "NCT01234567"}, "statusModule": {"overallStatus": "COMPLETED"}}
+    study = {"protocolSection": {**base, **protocol}, **({"derivedSection": derived} if derived else {})}
+    return _batch("ctgov_json_v2", ctgov_json_v2.parse(json.dumps(study).encode()))
+
+
+# (modules, the refused cell as (table, column, raw)): one value of the wrong type in each kind of place.
+_WRONG_TYPES = [
+    ({"designModule": {"designInfo": {"maskingInfo": {"masking": {"level": "DOUBLE"}}}}},
+     ("designs", "masking", '{"level": "DOUBLE"}')),
+    ({"designModule": {"designInfo": {"allocation": True}}}, ("designs", "allocation", "true")),
+    ({"armsInterventionsModule": {"armGroups": [{"label": ["A", "B"], "type": "EXPERIMENTAL"}]}},
+     ("design_groups", "title", '["A", "B"]')),
+    ({"armsInterventionsModule": {"interventions": [{"name": "Drug", "description": {"dose": 5}}]}},
+     ("interventions", "description", '{"dose": 5}')),
+    ({"armsInterventionsModule": {"interventions": [{"name": "Drug", "armGroupLabels": ["A", {"x": 1}]}]}},
+     ("design_group_interventions", "design_group", '{"x": 1}')),
+    ({"outcomesModule": {"primaryOutcomes": [{"measure": {"en": "Survival"}}]}},
+     ("design_outcomes", "measure", '{"en": "Survival"}')),
+    ({"eligibilityModule": {"eligibilityCriteria": ["Adults", "No prior therapy"]}},
+     ("eligibilities", "criteria", '["Adults", "No prior therapy"]')),
+    ({"conditionsModule": {"conditions": ["Asthma", {"name": "COPD"}]}}, ("conditions", "name", '{"name": "COPD"}')),
+    ({"conditionsModule": {"keywords": {"first": "lung"}}}, ("keywords", "name", '{"first": "lung"}')),
+    ({"descriptionModule": {"briefSummary": False}}, ("brief_summaries", "description", "false")),
+    ({"sponsorCollaboratorsModule": {"leadSponsor": {"name": "Org", "class": ["OTHER"]}}},
+     ("sponsors", "agency_class", '["OTHER"]')),
+    ({"contactsLocationsModule": {"locations": [{"facility": "Site", "city": ["Lyon"]}]}},
+     ("facilities", "city", '["Lyon"]')),
+    ({"contactsLocationsModule": {"locations": [{"facility": "Site", "geoPoint": {"lat": {"deg": 45}, "lon": 4}}]}},
+     ("facilities", "latitude", '{"deg": 45}')),
+    ({"identificationModule": {"nctId": "NCT01234567", "secondaryIdInfos": [{"id": {"value": "X-1"}}]}},
+     ("id_information", "id_value", '{"value": "X-1"}')),
+    ({"statusModule": {"overallStatus": "COMPLETED", "startDateStruct": {"date": {"year": 2020}}}},
+     ("studies", "start_date", '{"year": 2020}')),
+    ({"statusModule": {"overallStatus": "COMPLETED", "studyFirstSubmitDate": ["2020-01-02"]}},
+     ("studies", "study_first_submitted_date", '["2020-01-02"]')),
+    ({"designModule": {"phases": ["PHASE2", {"phase": 3}]}}, ("studies", "phase", '["PHASE2", {"phase": 3}]')),
+    ({"designModule": {"enrollmentInfo": {"count": {"n": 40}}}}, ("studies", "enrollment", '{"n": 40}')),
+    ({"designModule": {"targetDuration": ["2 years"]}}, ("studies", "target_duration", '["2 years"]')),
+    ({"ipdSharingStatementModule": {"ipdSharing": True}}, ("studies", "plan_to_share_ipd", "true")),
+]
+
+
+@pytest.mark.parametrize("modules, cell", _WRONG_TYPES, ids=[cell[0] + "." + cell[1] for _, cell in _WRONG_TYPES])
+def test_a_json_value_of_the_wrong_type_anywhere_is_refused_not_read_as_missing(modules, cell):
+    study, refused = _refused(_json_study(modules))
+    assert refused == [cell]
+
+
+def test_a_mesh_term_of_the_wrong_type_is_refused_and_its_lower_case_left_null():
+    batch = _json_study({}, {"conditionBrowseModule": {"meshes": [{"term": "Asthma"}, {"term": ["Lung"]}]}})
+    study, refused = _refused(batch)
+    assert refused == [("browse_conditions", "mesh_term", '["Lung"]')]
+    rows = validate_batch(batch).frames["browse_conditions"][["mesh_term", "downcase_mesh_term"]]
+    assert rows.astype(object).where(rows.notna(), None).values.tolist() == [["Asthma", "asthma"], [None, None]]
+
+
+def test_a_refused_facility_country_is_the_facilitys_finding_not_a_second_countrys():
+    study, refused = _refused(_json_study({"contactsLocationsModule": {"locations": [
+        {"facility": "A", "country": "France"}, {"facility": "B", "country": {"code": "DE"}}]}}))
+    assert refused == [("facilities", "country", '{"code": "DE"}')]
+
+
+def test_a_wrong_typed_personal_value_is_refused_without_keeping_it():
+    study, refused = _refused(_json_study({"contactsLocationsModule": {"centralContacts": [
+        {"name": "Jane Roe", "email": {"work": "jane@example.org"}}]}}))
+    assert refused == [("central_contacts", "email", None)]
+
+
+@pytest.mark.parametrize("value, read", [("Survival", "Survival"), (12, "12"), (2.5, "2.5"), (None, None), (" ", None)])
+def test_text_and_numbers_are_read_as_text_and_blanks_as_missing(value, read):
+    batch = _json_study({"outcomesModule": {"primaryOutcomes": [{"measure": value}]}})
+    study, refused = _refused(batch)
+    measure = validate_batch(batch).frames["design_outcomes"]["measure"].iloc[0]
+    assert refused == [] and (measure == read if read else measure is None or measure != measure)

@@ -8,7 +8,7 @@ import orjson
 
 from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
-from flows.parsers.ctgov_json_v2_fields import section, text
+from flows.parsers.ctgov_json_v2_fields import plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
 from flows.parsers.model import NCT_ID, Parsed, Problem, Row, StudyRecord
@@ -84,7 +84,7 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
     if not isinstance(protocol, dict):
         problems.append(Problem("not an API v2 study: no protocolSection object", where))
         return None
-    nct_id = text(section(protocol, "identificationModule").get("nctId"))
+    nct_id = plain_text(section(protocol, "identificationModule").get("nctId"))
     if nct_id is None:
         problems.append(Problem("no nctId in protocolSection.identificationModule", where))
         return None

@@ -27,5 +27,6 @@ def mesh_rows(module: dict) -> ColumnRows:
             if term:
                 terms.append(term)
                 types.append(mesh_type)
-    return ColumnRows({"mesh_term": terms, "downcase_mesh_term": [term.lower() for term in terms],
+    return ColumnRows({"mesh_term": terms,
+                       "downcase_mesh_term": [term.lower() if type(term) is str else None for term in terms],
                        "mesh_type": types})

@@ -1,5 +1,5 @@
-"""Typed reads of ClinicalTrials.gov API v2 JSON fields: a text or list of the wrong type reads as missing; a
-boolean, or a studies text column (`column_text`), of the wrong type is refused (kept raw and flagged)."""
+"""Typed reads of ClinicalTrials.gov API v2 JSON fields. A value of the wrong type (a title given as an object, a
+flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing."""
 from __future__ import annotations
 
 import json
@@ -27,19 +27,40 @@ def objects(value: object) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def text(value: object) -> str | None:
-    """A non-blank string as given; numbers as their text; anything else None."""
+def text(value: object) -> str | Refused | None:
+    """A non-blank string as given; numbers as their text; an object, a list or a boolean refused as given."""
     if type(value) is str:
         return value if value and not value.isspace() else None
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return None
+    return Refused(as_json(value), "text")
 
 
-def texts(value: object) -> list[str]:
-    """The non-blank strings of a JSON array."""
+def plain_text(value: object) -> str | None:
+    """`text` for a value read to decide something rather than stored: anything but text or a number is None."""
+    read = text(value)
+    return read if type(read) is str else None
+
+
+def value_text(value: object) -> str | None:
+    """The text of a value that is parsed further (a date): an object, a list or a boolean as its JSON text, so
+    that the parse refuses it, quoting it as given."""
+    read = text(value)
+    return as_json(value) if type(read) is Refused else read
+
+
+def as_json(value: object) -> str:
+    """A value as the JSON source gives it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def texts(value: object) -> list[str | Refused]:
+    """The non-blank strings (and numbers, as text) of a JSON array; an item of another type is refused as given,
+    and so is an object given for the array."""
+    if isinstance(value, dict):
+        return [Refused(as_json(value), "a JSON list of text")]
     found = []
     for item in items(value):
         if type(item) is str and item and not item.isspace():  # the usual case, without a call
@@ -60,15 +81,7 @@ def integer(value: object) -> object:
         return int(value)
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
-    return text(value) if isinstance(value, (str, float)) else None
-
-
-def column_text(value: object) -> str | Refused | None:
-    """`text`, for a value that goes straight into a column: an object, a list or a boolean is refused as given
-    (kept raw and flagged by validation) instead of read as missing."""
-    if isinstance(value, (dict, list, bool)):
-        return Refused(json.dumps(value, ensure_ascii=False), "text")
-    return text(value)
+    return value_text(value)
 
 
 def boolean(value: object) -> bool | Refused | None:
@@ -80,7 +93,7 @@ def boolean(value: object) -> bool | Refused | None:
         return None
     if isinstance(value, str):
         return labels.yes_no(value, BOOLEAN)
-    return Refused(json.dumps(value, ensure_ascii=False), BOOLEAN)
+    return Refused(as_json(value), BOOLEAN)
 
 
 BOOLEAN = "a JSON boolean, true or false"

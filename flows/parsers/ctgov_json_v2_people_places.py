@@ -1,7 +1,7 @@
 """API v2 sponsors, contacts and locations -> sponsors, officials, central contacts, facilities, countries."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import items, objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import items, objects, section, text, texts, value_text
 from flows.parsers.model import ColumnRows, Row
 
 
@@ -83,10 +83,10 @@ def _facilities(locations: object) -> ColumnRows:
 
 
 def coordinate(value: object) -> object:
-    """A latitude or longitude as a float; other text kept for validation to refuse."""
+    """A latitude or longitude as a float; anything else kept as its text for validation to refuse."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    return text(value)
+    return value_text(value)
 
 
 def _responsible_party(module: dict) -> list[Row]:
@@ -101,7 +101,7 @@ def _responsible_party(module: dict) -> list[Row]:
 
 def _countries(located: list, misc: dict) -> list[Row]:
     """Distinct location countries (removed=false), then derived removedCountries (removed=true)."""
-    current = [country for country in located if country]
+    current = [country for country in located if type(country) is str]  # a refused one is the facility's
     removed = texts(misc.get("removedCountries"))
     return [{"name": name, "removed": False} for name in dict.fromkeys(current)] + [
         {"name": name, "removed": True} for name in dict.fromkeys(removed)

@@ -1,7 +1,7 @@
 """API v2 statusModule dates -> the study's dates, AACT's *_month_year texts and the registry timeline."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import text
+from flows.parsers.ctgov_json_v2_fields import text, value_text
 from flows.parsers.dates import date_columns, day_value
 from flows.parsers.model import Row
 
@@ -53,9 +53,9 @@ def status_dates(status: dict) -> Row:
             columns.update(date_columns(prefix, date))
         columns[type_column] = date_type
     for column, key in _DAY_DATES:
-        columns[column] = day_value(text(get(key)))
+        columns[column] = day_value(value_text(get(key)))
     # statusVerifiedDate is given to the month (YYYY-MM): month precision, stored at month end.
-    columns.update(date_columns("verification_date", text(get("statusVerifiedDate"))))
+    columns.update(date_columns("verification_date", value_text(get("statusVerifiedDate"))))
     return columns
 
 
@@ -63,4 +63,4 @@ def _date_and_type(struct: object) -> tuple[str | None, str | None]:
     """The date and the type of a {date, type} struct; (None, None) when it is not an object."""
     if not isinstance(struct, dict):
         return None, None
-    return text(struct.get("date")), text(struct.get("type"))
+    return value_text(struct.get("date")), text(struct.get("type"))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers.ctgov_json_v2_fields import boolean, column_text, integer, items, objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import (
+    as_json, boolean, integer, items, objects, plain_text, section, text, texts, value_text,
+)
 from flows.parsers.ctgov_json_v2_status import status_dates
 from flows.parsers.dates import day_value
 from flows.parsers.model import Refused, Row
@@ -20,23 +22,24 @@ def study_row(study: dict) -> Row:
     organization = section(ident, "organization")
     # A value of the wrong type (a title given as an object) is refused as given, not read as missing.
     row: Row = {
-        "brief_title": column_text(ident.get("briefTitle")),
-        "official_title": column_text(ident.get("officialTitle")),
-        "acronym": column_text(ident.get("acronym")),
-        "overall_status": column_text(status.get("overallStatus")),
-        "last_known_status": column_text(status.get("lastKnownStatus")),
+        "brief_title": text(ident.get("briefTitle")),
+        "official_title": text(ident.get("officialTitle")),
+        "acronym": text(ident.get("acronym")),
+        "overall_status": text(status.get("overallStatus")),
+        "last_known_status": text(status.get("lastKnownStatus")),
         "phase": phase(design.get("phases")),
-        "study_type": column_text(design.get("studyType")),
+        "study_type": text(design.get("studyType")),
         "enrollment": integer(enrollment.get("count")),
-        "enrollment_type": column_text(enrollment.get("type")),
+        "enrollment_type": text(enrollment.get("type")),
         "number_of_arms": number_of_arms(protocol),
-        "why_stopped": column_text(status.get("whyStopped")),
-        "source": column_text(organization.get("fullName")),
-        "source_class": column_text(organization.get("class")),
+        "why_stopped": text(status.get("whyStopped")),
+        "source": text(organization.get("fullName")),
+        "source_class": text(organization.get("class")),
         "has_results": boolean(study.get("hasResults")),
     }
     row.update(status_dates(status))
-    row["snapshot_date"] = day_value(text(section(study, "derivedSection", "miscInfoModule").get("versionHolder")))
+    version_holder = section(study, "derivedSection", "miscInfoModule").get("versionHolder")
+    row["snapshot_date"] = day_value(value_text(version_holder))
     row.update(_design_facts(protocol, design, status))
     return row
 
@@ -82,16 +85,19 @@ def phase(phases: object) -> object:
     """
     if phases is None or phases == []:
         return None
-    if not isinstance(phases, list):
-        return Refused(str(phases), "a JSON list of API v2 phases, e.g. [\"PHASE1\", \"PHASE2\"]")
-    return "/".join(texts(phases)) or None
+    if isinstance(phases, list) and all(type(item) is str for item in phases):
+        return "/".join(texts(phases)) or None
+    return Refused(phases if isinstance(phases, str) else as_json(phases), _PHASES)
+
+
+_PHASES = "a JSON list of API v2 phases, e.g. [\"PHASE1\", \"PHASE2\"]"
 
 
 _INTERVENTIONAL = re.compile("interventional", re.IGNORECASE)
 
 
 def _is_interventional(protocol: dict) -> bool:
-    study_type = text(section(protocol, "designModule").get("studyType")) or ""
+    study_type = plain_text(section(protocol, "designModule").get("studyType")) or ""
     return _INTERVENTIONAL.search(study_type) is not None
 
 
@@ -121,9 +127,14 @@ def text_tables(protocol: dict) -> dict[str, list[Row]]:
     return {
         "brief_summaries": [{"description": text(description.get("briefSummary"))}] if described else [],
         "detailed_descriptions": [{"description": text(description.get("detailedDescription"))}] if described else [],
-        "conditions": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("conditions"))],
-        "keywords": [{"name": name, "downcase_name": name.lower()} for name in texts(conditions.get("keywords"))],
+        "conditions": [_named(name) for name in texts(conditions.get("conditions"))],
+        "keywords": [_named(name) for name in texts(conditions.get("keywords"))],
     }
+
+
+def _named(name: str | Refused) -> Row:
+    """A condition or keyword row with AACT's downcase_name (NULL beside a refused name)."""
+    return {"name": name, "downcase_name": name.lower() if type(name) is str else None}
 
 
 def id_rows(protocol: dict) -> list[Row]:

@@ -6,11 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
-from flows.parsers.ctgov_json_v2_fields import items, objects, text
+from flows.parsers.ctgov_json_v2_fields import items, objects, text, value_text
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)
 from flows.parsers.dates import date_columns, day_value
+from flows.parsers.model import Refused
 
 # Values an API v2 field may hold, the usual and the odd: blank, whitespace-only (ASCII and not),
 # numbers as strings, numbers, booleans, nested values, non-ASCII text.
@@ -64,8 +65,9 @@ def test_facility_rows_on_the_usual_and_the_odd_site():
     assert rows == [_plain_facility(usual), _plain_facility(odd)]
     assert rows[0] == {"name": "Hôpital Nord", "city": "Lyon", "state": None, "zip": "69001", "country": "France",
                        "status": "RECRUITING", "latitude": 45.75, "longitude": 4.85}
-    assert rows[1] == {"name": None, "city": "12", "state": None, "zip": None, "country": None, "status": None,
-                       "latitude": "45", "longitude": 4.0}
+    # A state given as a boolean is refused as given (kept raw and flagged), not read as missing.
+    assert rows[1] == {"name": None, "city": "12", "state": Refused("true", "text"), "zip": None, "country": None,
+                       "status": None, "latitude": "45", "longitude": 4.0}
 
 
 def _plain_outcomes(outcomes: dict) -> list[dict]:
@@ -92,12 +94,13 @@ def test_outcome_rows_on_usual_and_odd_values():
                 "otherOutcomes": [{"measure": " ", "timeFrame": 12, "description": False}]}
     assert _outcomes(outcomes) == [
         {"outcome_type": "primary", "measure": "Overall survival", "time_frame": "5 years", "description": None},
-        {"outcome_type": "other", "measure": None, "time_frame": "12", "description": None},
+        {"outcome_type": "other", "measure": None, "time_frame": "12", "description": Refused("false", "text")},
     ]
 
 
 def _plain_status_dates(status: dict) -> dict:
-    """status_dates as first written: every struct read through `text`, a struct that is no object as {}."""
+    """status_dates as first written: every date read through `value_text`, every type through `text`, a struct that
+    is no object as {}."""
     columns: dict = {}
 
     def struct(key: str) -> dict:
@@ -105,16 +108,16 @@ def _plain_status_dates(status: dict) -> dict:
         return found if isinstance(found, dict) else {}
 
     for prefix, key in _TYPED_DATES:
-        columns.update(date_columns(prefix, text(struct(key).get("date")), text(struct(key).get("type"))))
+        columns.update(date_columns(prefix, value_text(struct(key).get("date")), text(struct(key).get("type"))))
     for prefix, key in _POSTED_DATES:
         if prefix in PRECISION_LESS:
-            columns[prefix] = day_value(text(struct(key).get("date")))
+            columns[prefix] = day_value(value_text(struct(key).get("date")))
         else:
-            columns.update(date_columns(prefix, text(struct(key).get("date"))))
+            columns.update(date_columns(prefix, value_text(struct(key).get("date"))))
         columns[f"{prefix}_type"] = text(struct(key).get("type"))
     for column, key in _DAY_DATES:
-        columns[column] = day_value(text(status.get(key)))
-    columns.update(date_columns("verification_date", text(status.get("statusVerifiedDate"))))
+        columns[column] = day_value(value_text(status.get(key)))
+    columns.update(date_columns("verification_date", value_text(status.get("statusVerifiedDate"))))
     return columns
 
 
