@@ -1,21 +1,19 @@
 """Contradictions between a record's status fields, its actual/estimated flags and its page header."""
 from __future__ import annotations
 
-from checks.missing_fields import FDAAA_IN_FORCE
+from checks.date_columns import before_fdaaa, before_fdaaa_evidence
 from checks.rule import Rule
 
 # FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records
-# posted before it were never asked to replace their anticipated enrollment.
+# made public before it were never asked to replace their anticipated enrollment.
 CLOSED_STATUS_ESTIMATED_ENROLLMENT = f"""
     SELECT nct_id,
            'The study is ' || overall_status || ' but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
              || ' is still an estimate.' AS message,
            'studies.overall_status = ''' || overall_status || '''; studies.enrollment = '
              || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED'''
-             || CASE WHEN study_first_posted_date < {FDAAA_IN_FORCE}
-                     THEN '; first posted ' || study_first_posted_date || ', before FDAAA required it' ELSE '' END
-             AS evidence,
-           CASE WHEN study_first_posted_date < {FDAAA_IN_FORCE} THEN 'info' END AS severity
+             || {before_fdaaa_evidence("")} AS evidence,
+           CASE WHEN {before_fdaaa("")} THEN 'info' END AS severity
     FROM studies
     WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED'
 """
@@ -77,7 +75,7 @@ HEADER_METRICS_DIFFER = """
 RULES = (
     Rule("contradictions.closed_status_estimated_enrollment", "contradiction", "warning",
          "A completed or terminated study knows its enrollment; an estimate there was never updated "
-         "(info on records posted before FDAAA asked for the actual count).",
+         "(info on records made public before FDAAA asked for the actual count).",
          ("studies.overall_status", "studies.enrollment_type"), sql=CLOSED_STATUS_ESTIMATED_ENROLLMENT),
     Rule("contradictions.not_yet_recruiting_with_actuals", "contradiction", "error",
          "A study not yet recruiting cannot have an actual start (its first participant enrolled) or enrolled "

@@ -27,6 +27,28 @@ ICMJE_IN_FORCE = "DATE '2005-07-01'"
 FDAAA_IN_FORCE = "DATE '2007-09-27'"
 
 
+def first_public(alias: str = "s") -> str:
+    """SQL: when the record was first made public. Its first posting; in a legacy XML record of before 2017, which
+    gives no posted date (only its firstreceived_date), its first submission: the registry posts a record days
+    after it is submitted, and without it such a record would be judged as if posted today."""
+    at = f"{alias}." if alias else ""
+    return f"coalesce({at}study_first_posted_date, {at}study_first_submitted_date)"
+
+
+def before_fdaaa(alias: str = "s") -> str:
+    """SQL: the record was first made public before FDAAA 801 required its data elements."""
+    return f"{first_public(alias)} < {FDAAA_IN_FORCE}"
+
+
+def before_fdaaa_evidence(alias: str = "s") -> str:
+    """SQL text to end an evidence with: '; first posted 2005-06-23, before FDAAA required it' ('first submitted'
+    when the record gives no posted date), or '' for a later record."""
+    at = f"{alias}." if alias else ""
+    return (f"CASE WHEN {before_fdaaa(alias)} THEN '; first ' || CASE WHEN {at}study_first_posted_date IS NULL "
+            f"THEN 'submitted ' ELSE 'posted ' END || {first_public(alias)} || ', before FDAAA required it' "
+            "ELSE '' END")
+
+
 # The registry's own timeline (submissions, postings, snapshot) is always given to the day.
 DAY_ONLY = ("study_first_submitted_date", "results_first_submitted_date", "results_first_posted_date",
             "disposition_first_submitted_date", "disposition_first_posted_date", "snapshot_date")

@@ -14,6 +14,7 @@ the study was loaded too, studies columns are judged on that record, the richest
 """
 from __future__ import annotations
 
+from checks.date_columns import before_fdaaa, before_fdaaa_evidence
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
@@ -53,9 +54,8 @@ def _rows(table: str, column: str) -> str:
 
 
 # FDAAA 801 made enrollment, dates and the primary outcome required data elements from
-# 2007-09-27; a record first posted before then is not faulted as harshly for lacking them.
-FDAAA_IN_FORCE = "DATE '2007-09-27'"
-_BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
+# 2007-09-27; a record first made public before then is not faulted as harshly for lacking them.
+_BEFORE_FDAAA = before_fdaaa()
 
 
 # The studies columns every registry version keeps in meta.source_records.
@@ -122,11 +122,10 @@ def _judged_sql(fields: tuple[str, ...], select: str, evidence: str, where: str)
 
 def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], message: str,
           where: str, evidence: str, *, legacy_info: bool = False) -> Rule:
-    """A missing-field rule over `studies s`; with legacy_info, records posted before FDAAA get 'info'."""
+    """A missing-field rule over `studies s`; with legacy_info, records made public before FDAAA get 'info'."""
     severity_sql = f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END" if legacy_info else "NULL"
     if legacy_info:
-        evidence = (f"{evidence} || CASE WHEN {_BEFORE_FDAAA} THEN '; first posted ' || "
-                    f"s.study_first_posted_date || ', before FDAAA required it' ELSE '' END")
+        evidence = f"{evidence} || {before_fdaaa_evidence()}"
     select = f"SELECT s.nct_id, {message} AS message, {severity_sql} AS severity, "
     where = f"({where}) AND {_NOT_WITHHELD}"
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,

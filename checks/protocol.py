@@ -3,11 +3,11 @@ whether its arms, interventions and ages fit together.
 """
 from __future__ import annotations
 
-from checks.date_columns import FDAAA_IN_FORCE, rule, select
+from checks.date_columns import before_fdaaa, rule, select
 from checks.sql_text import sql_text
 
 FAMILY = "protocol"
-_BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
+_BEFORE_FDAAA = before_fdaaa()
 # What 42 CFR 11.10(b) asks an interventional record to describe, as (label, SQL: it is absent).
 # A single-group study has no allocation to describe: the registry's answer is N/A, which legacy XML
 # records of later years leave out rather than state.
@@ -91,7 +91,8 @@ RULES = (
     rule("interventional_design_missing", "warning",
          "42 CFR 11.10(b) requires an interventional record to give its arms, allocation (N/A for a "
          "single group), intervention model and masking; without them the design cannot be judged. "
-         "Records first posted before FDAAA (2007-09-27): info.",
+         "Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
+         "record gives no posted date: info.",
          ("design_groups", "designs.allocation", "designs.intervention_model", "designs.masking"),
          _design_missing_sql(), family=FAMILY, category="missing_field"),
     rule("minimum_age_above_maximum", "error",

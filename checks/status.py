@@ -3,12 +3,12 @@ a reason for stopping, an ACTUAL primary completion, an enrollment.
 """
 from __future__ import annotations
 
-from checks.date_columns import FDAAA_IN_FORCE, rule, select, shown
+from checks.date_columns import before_fdaaa, rule, select, shown
 from checks.sql_text import sql_text
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
-_BEFORE_FDAAA = f"s.study_first_posted_date < {FDAAA_IN_FORCE}"
+_BEFORE_FDAAA = before_fdaaa()
 
 
 def _stopped_without_reason_sql() -> str:
@@ -49,7 +49,8 @@ RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
          "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. "
-         "Records first posted before FDAAA (2007-09-27): info.",
+         "Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
+         "record gives no posted date: info.",
          ("studies.overall_status", "studies.why_stopped"), _stopped_without_reason_sql(),
          family=FAMILY, category="missing_field"),
     rule("open_status_actual_primary_completion", "warning",

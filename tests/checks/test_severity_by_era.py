@@ -90,3 +90,36 @@ def test_stopped_without_reason_follows_fdaaa(tmp_path, posted, severity):
     found = _severities(tmp_path, "status.stopped_without_reason", overall_status="TERMINATED",
                         study_first_posted_date=posted)
     assert found == [severity]
+
+
+def _no_design_groups(study: dict) -> None:
+    study["design_groups"] = []
+    study["design_group_interventions"] = []
+
+
+# (rule, changes to the clean study that make it fire): the rules whose severity follows FDAAA.
+_FDAAA_RULES = [
+    ("missing_fields.no_primary_outcome", {},
+     lambda s: s.update(design_outcomes=[o for o in s["design_outcomes"] if o["outcome_type"] != "primary"])),
+    ("protocol.interventional_design_missing", {}, _no_design_groups),
+    ("status.stopped_without_reason", {"overall_status": "TERMINATED", "why_stopped": None}, lambda s: None),
+    ("contradictions.closed_status_estimated_enrollment", {"enrollment_type": "ESTIMATED"}, lambda s: None),
+]
+
+
+@pytest.mark.parametrize("rule_id, values, change", _FDAAA_RULES, ids=[r[0] for r in _FDAAA_RULES])
+@pytest.mark.parametrize("submitted, severity", [(date(2005, 6, 23), "info"), (date(2013, 6, 13), "warning")])
+def test_a_legacy_xml_record_without_a_posted_date_is_judged_by_its_first_submission(
+        tmp_path, rule_id, values, change, submitted, severity):
+    """Legacy XML of before 2017 gives firstreceived_date (the first submission) and no posted date: a record
+    submitted in 2005 was made public before FDAAA, and is not judged as if it were posted today."""
+    study = harness.clean_study()
+    study["studies"][0].update(values, study_first_posted_date=None, study_first_submitted_date=submitted,
+                               study_first_submitted_qc_date=None, source_layout="ctgov_xml")
+    change(study)
+    con = harness.warehouse_with(tmp_path, {"NCT00100001": study})
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
+    rows = con.execute("SELECT severity, evidence FROM quality_issues WHERE rule_id = ?", [rule_id]).fetchall()
+    assert [r[0] for r in rows] == [severity]
+    said = f"first submitted {submitted}, before FDAAA required it"
+    assert (said in rows[0][1]) == (severity == "info" and rule_id.startswith(("missing_fields", "contradictions")))
