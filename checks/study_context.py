@@ -35,6 +35,8 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                                    r"(?:[\w-]+\s+){0,6}?(?:study|trial|protocol)\b"),
     ("ongoing", r"\bcurrently\s+in\s+progress\b|\bongoing\b"),
     ("studies in the plural", r"\bstudies\b"),
+    ("extension of a study", r"\b(?:extension|continuation|roll-?over)\s+(?:study\s+|trial\s+)?(?:of|to|from)\s+"
+                             r"(?:(?:the|a|an)\s+)?(?:[\w,()/-]+\s+){0,6}?(?:study|trial|protocol)\b"),
     ("rollover", r"\brolled\s+over\b|\bparticipated\s+in\b|\b(?:completed|enrolled\s+in|finished)\s+"
                  r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:study|trial|protocol)\b"),
 ))
@@ -73,6 +75,8 @@ CONTEXT_WORDS = {
                                    ("study", "trial", "protocol")),
     "ongoing": (("progress", "ongoing"),),
     "studies in the plural": (("studies",),),
+    "extension of a study": (("extension", "continuation", "roll"), ("of", "to", "from"),
+                             ("stud", "trial", "protocol")),
     "rollover": (("rolled", "participated", "completed", "enrolled", "finished"),),
     "this study": (("this", "present", "current", "proposed", "our"),
                    ("study", "trial", "protocol", "research", "investigation", "project", "design")),
@@ -103,6 +107,7 @@ CONTEXT_STARTS = {
     "patients of a parent study": ("patients", "participants", "subjects", "individuals"),
     "ongoing": ("currently", "ongoing"),
     "studies in the plural": ("studies",),
+    "extension of a study": ("extension", "continuation", "roll"),
     "rollover": ("rolled", "participated", "completed", "enrolled", "finished"),
     "this study": ("this", "the", "our"),
     "we do": ("we",),

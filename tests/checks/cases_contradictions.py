@@ -119,6 +119,14 @@ CASES = [
          both(row("designs", masking="NONE"), NEUTRAL, row("design_groups", description=(
              "Participants who completed the double-blind parent study NCT01234567 receive open-label baricitinib."))),
          note="arm text: the parent study was double-blind"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), NEUTRAL, row("studies", brief_title=(
+             "Open-label Extension Study of the Phase 3 VRX-RET-E22-301 Double-Blind Trial"))),
+         note="title: an extension of a double-blind trial"),
+    Case("contradictions.masking_none_text_blinded", True,
+         both(row("designs", masking="NONE"), NEUTRAL, row("studies", brief_title=(
+             "A Double-Blind Trial of Drug X Followed by an Open-Label Extension"))),
+         note="title: this trial is double-blind, its extension open label"),
     Case("contradictions.masking_none_text_blinded", False, _clean, note="clean: DOUBLE"),
     Case("contradictions.masking_none_text_blinded", False,
          both(row("designs", masking="NONE"), texts("This is a randomized, open-label, sponsor-blinded study.")),

@@ -31,6 +31,9 @@ OTHER = [
     ("A randomized phase 2 study is currently in progress to assess filgotinib.", "ongoing"),
     ("Randomized studies are lacking in this population.", "studies in the plural"),
     ("Participants rolled over from the core protocol.", "rollover"),
+    ("Open-label Extension Study of the Phase 3 VRX-RET-E22-301 Double-Blind Trial", "extension of a study"),
+    ("An Extension to Study ABC-123, a Double-Blind Trial of Drug X", "extension of a study"),
+    ("A Rollover Study From the Randomized, Double-Blind Protocol 0423", "extension of a study"),
 ]
 
 # Sentences about this study: no OTHER_STUDY entry may claim them.
@@ -41,6 +44,10 @@ THIS = [
     "We will randomize 120 patients to two arms.",
     "A randomized, open-label trial of baricitinib in 40 patients.",
     "The patients in this trial will be followed for 48 weeks.",
+    # an extension this study has, not one it is of
+    "A double-blind study with an open-label extension of 52 weeks.",
+    "A Double-Blind Trial of Drug X Followed by an Open-Label Extension",
+    "In this study the double-blind period is followed by an extension phase in which all patients receive drug X.",
 ]
 
 
