@@ -1,4 +1,5 @@
-"""Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values.
+"""Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values, and parts of a record
+given in a type that cannot be read (an API v2 module given as a string: meta.load_problems).
 
 A study is never lost for one odd value: the value loads as NULL and this family says so,
 quoting the value as the source gave it (personal-data values are never quoted).
@@ -8,6 +9,7 @@ from __future__ import annotations
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
+from flows.parsers.ctgov_json_v2 import UNREAD_PART
 from warehouse.tables import PERSONAL_COLUMNS
 
 # Longest stretch of a raw value a message quotes.
@@ -37,6 +39,19 @@ def _refused_value_sql() -> str:
         JOIN studies s ON s.nct_id = r.nct_id AND s.source_sha256 = r.sha256"""
 
 
+def _unread_part_sql() -> str:
+    """One finding per part of each study's current version that had the wrong type (the same part once)."""
+    part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
+    return f"""
+        SELECT p.nct_id,
+               {sql_text("Part of the record could not be read: {part}. What it holds is not loaded.", part=part)}
+                 AS message,
+               {sql_text("{part} (meta.load_problems)", part=part)} AS evidence
+        FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
+              WHERE reason = {literal(UNREAD_PART)} AND {IN_SCOPE}) p
+        JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
+
+
 RULES = (
     Rule(
         id="invalid_values.refused_value",
@@ -49,5 +64,15 @@ RULES = (
                   "registry's placeholder, whose legacy study type N/A is its own: info.",
         fields=("meta.raw_values",),
         sql=_refused_value_sql(),
+    ),
+    Rule(
+        id="invalid_values.unread_part",
+        category="invalid_value",
+        severity="warning",
+        rationale="A part of an API v2 record given in another type than the registry's (a module given as a "
+                  "string, an arm given as a string in armGroups) cannot be read: what it holds loads as absent, "
+                  "and a person must read the source. The finding names the part and its type, never its value.",
+        fields=("meta.load_problems",),
+        sql=_unread_part_sql(),
     ),
 )

@@ -115,6 +115,26 @@ def test_the_same_study_with_conflicting_content_keeps_the_latest_and_every_vers
     assert run.con.execute("SELECT count(*) FROM meta.source_records").fetchone()[0] == 2
 
 
+def test_values_and_parts_of_the_wrong_type_load_their_study_and_are_flagged(run, tmp_path):
+    record = study_json("NCT09000011")
+    record["protocolSection"]["designModule"]["designInfo"] = "Randomized, double blind"
+    record["protocolSection"]["armsInterventionsModule"]["armGroups"][0] = "Arm A: drug X"
+    record["protocolSection"]["statusModule"]["whyStopped"] = ["Funding", "Sponsor"]
+    record["protocolSection"]["contactsLocationsModule"] = {"centralContacts": "Jane Roe, +1 555 0100"}
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (1, 0)
+    problems = run.con.execute("SELECT detail FROM meta.load_problems ORDER BY detail").fetchall()
+    assert problems == [("document: armGroups[0] is a string, not an object",),
+                        ("document: centralContacts is a string, not an array",),
+                        ("document: designInfo is a string, not an object",)]
+    issues = run.con.execute("SELECT rule_id, message FROM quality_issues WHERE category = 'invalid_value' "
+                             "ORDER BY rule_id, message").fetchall()
+    assert [rule for rule, _ in issues] == ["invalid_values.refused_value"] + ["invalid_values.unread_part"] * 3
+    assert "'[\"Funding\", \"Sponsor\"]'" in issues[0][1]
+    assert all("Jane" not in message and "555" not in message for _, message in issues)
+
+
 def test_sql_injection_and_nul_bytes_in_titles_are_stored_verbatim(run, tmp_path):
     src = tmp_path / "in"
     hostile = "Robert'); DROP TABLE studies;-- \"quoted\" \\ back"

@@ -8,7 +8,7 @@ import orjson
 
 from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
-from flows.parsers.ctgov_json_v2_fields import plain_text, section
+from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section, unread
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
 from flows.parsers.model import NCT_ID, Parsed, Problem, Row, StudyRecord
@@ -19,6 +19,8 @@ _BOM = b"\xef\xbb\xbf"
 # Registry records without a statusModule are fragments of a study, not a loadable study.
 ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"
 PARTIAL_RECORD = "partial record: protocolSection has no statusModule"
+UNREAD_PART = "part of the study has the wrong type and was not read"
+UNREADABLE_STATUS = "statusModule is not an object: the study's status and dates cannot be read"
 _MARKERS = re.compile(
     rb'"(?:protocolSection|identificationModule)"\s*:|"nctId"\s*:\s*"|^[{]\s*"studies"\s*:\s*\['
 )
@@ -94,16 +96,21 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
     if not isinstance(protocol.get("statusModule"), dict):
         problems.append(_fragment_problem(protocol, nct_id, where))
         return None
+    unread()  # notes of a study whose reading failed are not this one's
     try:
-        return StudyRecord(nct_id, study_tables(study))
+        record = StudyRecord(nct_id, study_tables(study))
     except Exception as error:  # malformed input never stops the run; the type is enough to debug
         problems.append(Problem("study could not be mapped", f"{where}: {type(error).__name__}", nct_id))
         return None
+    problems += [Problem(UNREAD_PART, f"{where}: {part}", nct_id) for part in unread()]
+    return record
 
 
 def _fragment_problem(protocol: dict, nct_id: str, where: str) -> Problem:
     if set(protocol) == {"identificationModule"}:
         return Problem(ID_ONLY_FRAGMENT, where, nct_id)
+    if protocol.get("statusModule") is not None:
+        return Problem(UNREADABLE_STATUS, f"{where}: {json_type(protocol['statusModule'])}", nct_id)
     modules = ", ".join(sorted(protocol))
     return Problem(PARTIAL_RECORD, f"{where}: modules {modules}", nct_id)
 

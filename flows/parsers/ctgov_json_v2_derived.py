@@ -20,7 +20,7 @@ def mesh_rows(module: dict) -> ColumnRows:
     """One row per MeSH term of a browse module, matched terms first, then ancestors (held as columns)."""
     terms, types = [], []
     for mesh_type, key in _MESH_LISTS:
-        for item in objects(module.get(key)):
+        for item in objects(module, key):
             term = item.get("term")
             if type(term) is not str or term.isspace():  # the usual term is a non-blank string
                 term = text(term)

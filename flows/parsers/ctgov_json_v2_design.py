@@ -1,7 +1,7 @@
 """API v2 design, arms/interventions, outcomes and eligibility modules -> their AACT tables."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import boolean, objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import boolean, objects, part, section, text, texts
 from flows.parsers.masking import masked_flags
 from flows.parsers.model import ColumnRows, Row
 
@@ -25,21 +25,21 @@ NO_AGE_LIMIT = "N/A"
 def design_tables(protocol: dict) -> dict[str, list[Row]]:
     """designs, arms, interventions (and their other names), arm links, outcomes, eligibilities."""
     arms = section(protocol, "armsInterventionsModule")
-    interventions = objects(arms.get("interventions"))
+    interventions = objects(arms, "interventions")
     return {
         "designs": _designs(section(protocol, "designModule")),
-        "design_groups": [_group(arm) for arm in objects(arms.get("armGroups"))],
+        "design_groups": [_group(arm) for arm in objects(arms, "armGroups")],
         "interventions": [_intervention(item) for item in interventions],
         "intervention_other_names": _other_names(interventions),
         "design_group_interventions": _group_links(interventions),
         "design_outcomes": _outcomes(section(protocol, "outcomesModule")),
-        "eligibilities": _eligibilities(protocol.get("eligibilityModule")),
+        "eligibilities": _eligibilities(part(protocol, "eligibilityModule")),
     }
 
 
 def _designs(design: dict) -> list[Row]:
-    info = design.get("designInfo")
-    if not isinstance(info, dict):
+    info = part(design, "designInfo")
+    if info is None:
         return []
     row: Row = {column: text(info.get(key)) for column, key in _DESIGN_COLUMNS.items()}
     masking = section(info, "maskingInfo")
@@ -82,7 +82,7 @@ def _outcomes(outcomes: dict) -> ColumnRows:
     """Primary, then secondary, then other outcomes, one row each (held as columns)."""
     types, measures, time_frames, descriptions = [], [], [], []
     for outcome_type, key in _OUTCOME_LISTS:
-        for item in objects(outcomes.get(key)):
+        for item in objects(outcomes, key):
             get = item.get
             measure, time_frame, description = get("measure"), get("timeFrame"), get("description")
             # Each value read in place: the usual non-blank string as is, an absent one None, without a call.
@@ -97,8 +97,8 @@ def _outcomes(outcomes: dict) -> ColumnRows:
                        "description": descriptions})
 
 
-def _eligibilities(module: object) -> list[Row]:
-    if not isinstance(module, dict):
+def _eligibilities(module: dict | None) -> list[Row]:
+    if module is None:
         return []
     ages = module.get("stdAges")
     ages = texts(ages) if isinstance(ages, list) else None

@@ -1,18 +1,86 @@
 """Typed reads of ClinicalTrials.gov API v2 JSON fields. A value of the wrong type (a title given as an object, a
-flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing."""
+flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing.
+
+A part read as an object or an array of objects but given as another type (a designModule given as a string, an
+arm given as a string in armGroups) cannot be read: each read notes it (`unread`), and the parser reports it as a
+problem of its study. A note names the part and the type it had, never its value: a part may hold a contact's
+name or phone."""
 from __future__ import annotations
 
 import json
+import threading
 
 from flows.parsers import labels
 from flows.parsers.model import Refused
 
 
 def section(node: object, *keys: str) -> dict:
-    """The object at `keys` under `node`, or {} when any step is missing or not an object."""
+    """The object at `keys` under `node`, or {} when any step is missing or not an object (a step of another type
+    is noted as unread)."""
     for key in keys:
         node = node.get(key) if isinstance(node, dict) else None
-    return node if isinstance(node, dict) else {}
+    if isinstance(node, dict):
+        return node
+    if node is not None:
+        note_unread(keys[-1], node)
+    return {}
+
+
+def part(node: dict, key: str) -> dict | None:
+    """The object at `node[key]`; None when it is absent, or of another type (noted as unread)."""
+    value = node.get(key)
+    if type(value) is dict:
+        return value
+    if value is not None:
+        note_unread(key, value)
+    return None
+
+
+def objects(node: dict, key: str) -> list[dict]:
+    """The objects of the array of objects at `node[key]`; an item of another type, or a value that is no array,
+    is noted as unread."""
+    value = node.get(key)
+    if type(value) is list:
+        found = [item for item in value if type(item) is dict]
+        if len(found) != len(value):
+            for index, item in enumerate(value):
+                if type(item) is not dict:
+                    note_unread(f"{key}[{index}]", item)
+        return found
+    if value is not None:
+        note_unread(key, value, "an array")
+    return []
+
+
+class _Unread(threading.local):
+    """The parts of the study being read that had the wrong type (per thread: studies are read one at a time)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, None] = {}
+
+
+_UNREAD = _Unread()
+
+
+def note_unread(name: str, value: object, expected: str = "an object") -> None:
+    """Note the part `name`, read as `expected` but given as `value` (only its type is said)."""
+    _UNREAD.parts[f"{name} is {json_type(value)}, not {expected}"] = None
+
+
+def unread() -> list[str]:
+    """The parts noted since the last call, each once, in the order first met; the notes are cleared."""
+    parts = list(_UNREAD.parts)
+    _UNREAD.parts.clear()
+    return parts
+
+
+def json_type(value: object) -> str:
+    """The JSON type of a parsed value in words: 'a string', 'an array'..."""
+    return _KINDS.get(type(value), "a value of another type")
+
+
+_KINDS = {type(None): "null", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+          list: "an array", dict: "an object"}
 
 
 def items(value: object) -> list:
@@ -20,11 +88,6 @@ def items(value: object) -> list:
     if isinstance(value, list):
         return value
     return [] if value is None or isinstance(value, dict) else [value]
-
-
-def objects(value: object) -> list[dict]:
-    """The objects of a JSON array of objects, skipping anything else (a lone value is no array of objects)."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def text(value: object) -> str | Refused | None:

@@ -1,7 +1,7 @@
 """API v2 sponsors, contacts and locations -> sponsors, officials, central contacts, facilities, countries."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import items, objects, section, text, texts, value_text
+from flows.parsers.ctgov_json_v2_fields import note_unread, objects, part, section, text, texts, value_text
 from flows.parsers.model import ColumnRows, Row
 
 
@@ -9,11 +9,11 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
     """The people and places tables of one study object (protocolSection and derivedSection)."""
     protocol = section(study, "protocolSection")
     contacts = section(protocol, "contactsLocationsModule")
-    facilities = _facilities(contacts.get("locations"))
+    facilities = _facilities(objects(contacts, "locations"))
     return {
         "sponsors": _sponsors(section(protocol, "sponsorCollaboratorsModule")),
-        "overall_officials": [_official(item) for item in objects(contacts.get("overallOfficials"))],
-        "central_contacts": _central_contacts(objects(contacts.get("centralContacts"))),
+        "overall_officials": [_official(item) for item in objects(contacts, "overallOfficials")],
+        "central_contacts": _central_contacts(objects(contacts, "centralContacts")),
         "responsible_parties": _responsible_party(section(protocol, "sponsorCollaboratorsModule")),
         "facilities": facilities,
         "countries": _countries(facilities.columns["country"], section(study, "derivedSection", "miscInfoModule")),
@@ -21,9 +21,9 @@ def people_places_tables(study: dict) -> dict[str, list[Row]]:
 
 
 def _sponsors(module: dict) -> list[Row]:
-    lead = module.get("leadSponsor")
-    parties = [("lead", lead)] if isinstance(lead, dict) else []
-    parties += [("collaborator", item) for item in objects(module.get("collaborators"))]
+    lead = part(module, "leadSponsor")
+    parties = [("lead", lead)] if lead is not None else []
+    parties += [("collaborator", item) for item in objects(module, "collaborators")]
     return [
         {"agency_class": text(party.get("class")), "lead_or_collaborator": role,
          "name": text(party.get("name"))}
@@ -45,14 +45,12 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
     ]
 
 
-def _facilities(locations: object) -> ColumnRows:
+def _facilities(locations: list[dict]) -> ColumnRows:
     """One row per location object, held as columns (flows.parsers.model.ColumnRows): a study can list
     thousands of sites, a batch tens of thousands, and the batch wants them column by column. Written out per
     column, in one loop: the usual value is a non-blank string (kept as is) or absent (None) without a call."""
     names, cities, states, zip_codes, countries, statuses, lats, lons = [], [], [], [], [], [], [], []
-    for item in items(locations):
-        if not isinstance(item, dict):
-            continue
+    for item in locations:
         get = item.get
         name, city, state, zip_code, country, status, geo = (
             get("facility"), get("city"), get("state"), get("zip"), get("country"), get("status"), get("geoPoint"))
@@ -64,6 +62,8 @@ def _facilities(locations: object) -> ColumnRows:
                 lon = coordinate(lon)
         else:
             lat = lon = None
+            if geo is not None:
+                note_unread("geoPoint", geo)
         names.append(name if type(name) is str and name and not name.isspace()
                      else None if name is None else text(name))
         cities.append(city if type(city) is str and city and not city.isspace()
@@ -91,8 +91,8 @@ def coordinate(value: object) -> object:
 
 def _responsible_party(module: dict) -> list[Row]:
     # Personal data: the investigator's name goes to responsible_parties only.
-    party = module.get("responsibleParty")
-    if not isinstance(party, dict) or not party:
+    party = part(module, "responsibleParty")
+    if not party:
         return []
     return [{"responsible_party_type": text(party.get("type")), "name": text(party.get("investigatorFullName")),
              "title": text(party.get("investigatorTitle")), "organization": text(party.get("oldOrganization")),

@@ -1,7 +1,7 @@
 """API v2 statusModule dates -> the study's dates, AACT's *_month_year texts and the registry timeline."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import text, value_text
+from flows.parsers.ctgov_json_v2_fields import note_unread, text, value_text
 from flows.parsers.dates import date_columns, day_value
 from flows.parsers.model import Row
 
@@ -44,9 +44,9 @@ def status_dates(status: dict) -> Row:
     columns: Row = {}
     get = status.get
     for prefix, key in _TYPED_DATES:
-        columns.update(date_columns(prefix, *_date_and_type(get(key))))
+        columns.update(date_columns(prefix, *_date_and_type(status, key)))
     for prefix, key, precision_less, type_column in _POSTED:
-        date, date_type = _date_and_type(get(key))
+        date, date_type = _date_and_type(status, key)
         if precision_less:
             columns[prefix] = day_value(date)
         else:
@@ -59,8 +59,12 @@ def status_dates(status: dict) -> Row:
     return columns
 
 
-def _date_and_type(struct: object) -> tuple[str | None, str | None]:
-    """The date and the type of a {date, type} struct; (None, None) when it is not an object."""
-    if not isinstance(struct, dict):
+def _date_and_type(status: dict, key: str) -> tuple[str | None, str | None]:
+    """The date and the type of a {date, type} struct; (None, None) when it is absent, or not an object (noted as
+    unread)."""
+    struct = status.get(key)
+    if type(struct) is not dict:
+        if struct is not None:
+            note_unread(key, struct)
         return None, None
     return value_text(struct.get("date")), text(struct.get("type"))

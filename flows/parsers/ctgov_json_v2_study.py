@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.ctgov_json_v2_fields import (
-    as_json, boolean, integer, items, objects, plain_text, section, text, texts, value_text,
+    as_json, boolean, integer, items, objects, part, plain_text, section, text, texts, value_text,
 )
 from flows.parsers.ctgov_json_v2_status import status_dates
 from flows.parsers.dates import day_value
@@ -119,9 +119,9 @@ def number_of_groups(protocol: dict) -> int | None:
 
 def text_tables(protocol: dict) -> dict[str, list[Row]]:
     """brief_summaries, detailed_descriptions, conditions and keywords (with AACT's downcase_name)."""
-    module = protocol.get("descriptionModule")
+    module = part(protocol, "descriptionModule")
     # AACT writes one row to each for every study that has a descriptionModule, NULL text included.
-    described = isinstance(module, dict)
+    described = module is not None
     description = module if described else {}
     conditions = section(protocol, "conditionsModule")
     return {
@@ -142,7 +142,7 @@ def id_rows(protocol: dict) -> list[Row]:
     ident = section(protocol, "identificationModule")
     org = section(ident, "orgStudyIdInfo")
     rows = [_id("org_study_id", org)]
-    rows += [_id("secondary_id", info) for info in objects(ident.get("secondaryIdInfos"))]
+    rows += [_id("secondary_id", info) for info in objects(ident, "secondaryIdInfos")]
     rows += [{"id_source": "nct_alias", "id_type": None, "id_value": text(alias), "id_link": None}
              for alias in items(ident.get("nctIdAliases"))]
     return [row for row in rows if row["id_value"]]

@@ -1,7 +1,8 @@
 """Cases for the invalid_values family: a refused value of the study's current version is reported."""
-from tests.checks.harness import Case, refused
+from tests.checks.harness import Case, refused, unread_part
 
 RULE = "invalid_values.refused_value"
+UNREAD = "invalid_values.unread_part"
 
 
 def _nothing(s):
@@ -20,4 +21,10 @@ CASES = [
     Case(RULE, False, _nothing, note="nothing refused"),
     Case(RULE, False, refused("studies", "phase", "PHASE5", "an API v2 value", sha256="f" * 64),
          note="refused in a version that is no longer current"),
+    Case(UNREAD, True, unread_part("document: designModule is a string, not an object"), note="module as a string"),
+    Case(UNREAD, True, unread_part("document, study 2 of 3: armGroups[1] is a string, not an object"),
+         note="one arm of a page's study given as a string"),
+    Case(UNREAD, False, _nothing, note="every part read"),
+    Case(UNREAD, False, unread_part("document: designModule is a string, not an object", sha256="f" * 64),
+         note="unread in a version that is no longer current"),
 ]

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
-from flows.parsers.ctgov_json_v2_fields import items, objects, text, value_text
+from flows.parsers.ctgov_json_v2_fields import items, objects, text, unread, value_text
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)
@@ -52,8 +52,9 @@ _LOCATIONS = st.one_of(st.lists(st.one_of(_LOCATION, VALUES), max_size=4), VALUE
 @settings(max_examples=300, deadline=None)
 @given(_LOCATIONS)
 def test_facility_rows_read_as_every_value_through_text(locations):
-    plain = [_plain_facility(item) for item in objects(locations)]
-    assert _in_order(_facilities(locations)) == _in_order(plain)
+    given = [item for item in items(locations) if isinstance(item, dict)] if isinstance(locations, list) else []
+    plain = [_plain_facility(item) for item in given]
+    assert _in_order(_facilities(objects({"locations": locations}, "locations"))) == _in_order(plain)
 
 
 def test_facility_rows_on_the_usual_and_the_odd_site():
@@ -61,7 +62,7 @@ def test_facility_rows_on_the_usual_and_the_odd_site():
              "geoPoint": {"lat": 45.75, "lon": 4.85}}
     odd = {"facility": " ", "city": 12, "state": True, "zip": "", "country": "\u00a0",
            "geoPoint": {"lat": "45", "lon": 4}}
-    rows = _facilities([usual, "not a site", odd, None])
+    rows = _facilities(objects({"locations": [usual, "not a site", odd, None]}, "locations"))
     assert rows == [_plain_facility(usual), _plain_facility(odd)]
     assert rows[0] == {"name": "Hôpital Nord", "city": "Lyon", "state": None, "zip": "69001", "country": "France",
                        "status": "RECRUITING", "latitude": 45.75, "longitude": 4.85}
@@ -75,7 +76,7 @@ def _plain_outcomes(outcomes: dict) -> list[dict]:
              "time_frame": text(item.get("timeFrame")), "description": text(item.get("description"))}
             for outcome_type, key in (("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"),
                                       ("other", "otherOutcomes"))
-            for item in objects(outcomes.get(key))]
+            for item in (outcomes[key] if isinstance(outcomes.get(key), list) else []) if isinstance(item, dict)]
 
 
 _OUTCOME = _object(("measure", "timeFrame", "description"))
@@ -141,5 +142,18 @@ def test_status_dates_read_as_every_struct_through_text(status):
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(VALUES, _LOCATION, st.lists(st.one_of(VALUES, _LOCATION), max_size=3)))
-def test_objects_are_the_objects_among_the_items(value):
-    assert objects(value) == [item for item in items(value) if isinstance(item, dict)]
+def test_objects_are_the_objects_of_an_array_and_the_rest_is_noted_unread(value):
+    unread()
+    found = objects({"armGroups": value}, "armGroups")
+    notes = unread()
+    if isinstance(value, list):
+        assert found == [item for item in value if isinstance(item, dict)]
+        assert notes == [f"armGroups[{i}] is {_kind(item)}, not an object"
+                         for i, item in enumerate(value) if not isinstance(item, dict)]
+    else:
+        assert found == [] and notes == ([] if value is None else [f"armGroups is {_kind(value)}, not an array"])
+
+
+def _kind(value: object) -> str:
+    return {type(None): "null", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+            list: "an array", dict: "an object"}[type(value)]
