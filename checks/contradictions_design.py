@@ -1,6 +1,7 @@
 """Contradictions between a study's design fields (masking, allocation, type, model) and its text."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import duckdb
@@ -73,6 +74,17 @@ def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
     return comparator or first_affirmed([t for t in texts if t.field in ARM_FIELDS], BLINDED_ARM) is not None
 
 
+# A text that says open label beside a masked comparison (a placebo, a sham, something blinded) describes another
+# part of the study: "randomized to placebo or HPMPC ...; then eligible to receive open-label HPMPC", "the first
+# dose will be randomized and blinded, the second open-label".
+_MASKED_COMPARISON = re.compile(r"\b(?:placebo|sham|vehicle|blinded|masked)\b", re.I)
+
+
+def _unmasked(texts: list[StudyText]) -> list[StudyText]:
+    """The texts that speak of no masked comparison."""
+    return [t for t in texts if not _MASKED_COMPARISON.search(t.text)]
+
+
 def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
     """The open-label statement that contradicts a masked design, if there is one.
 
@@ -87,7 +99,8 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
         for c in claims([source], OPEN_LABEL):
             if c.negated or (assessor_only and OPEN_LABEL_WORDS.match(c.phrase)):
                 continue  # assessor only: open label for participants and staff, outcomes assessed blind
-            if not BLINDED_ASSESSMENT.search(source.text) and not BLINDED.search(source.text):
+            if not (BLINDED_ASSESSMENT.search(source.text) or BLINDED.search(source.text)
+                    or _MASKED_COMPARISON.search(source.text)):
                 return c
             break  # this text says blinded too: none of its claims is stated plainly
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
@@ -96,8 +109,12 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
     first = first_affirmed(texts, OPEN_LABEL)
     if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
         return None
+    if _MASKED_COMPARISON.search(first.source.text):
+        first = first_affirmed(_unmasked(texts), OPEN_LABEL)
+        if first is None:
+            return None
     if first.source.field in ARM_FIELDS and _masked_part(texts, comparator):
-        return first_affirmed([t for t in texts if t.field not in ARM_FIELDS], OPEN_LABEL)
+        return first_affirmed([t for t in _unmasked(texts) if t.field not in ARM_FIELDS], OPEN_LABEL)
     return first
 
 
@@ -107,12 +124,14 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
         opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]
     stated = [c for c in opens if c.source.field == "designs.masking_description"
-              and not BLINDED_ASSESSMENT.search(c.source.text) and not BLINDED.search(c.source.text)]
+              and not BLINDED_ASSESSMENT.search(c.source.text) and not BLINDED.search(c.source.text)
+              and not _MASKED_COMPARISON.search(c.source.text)]
     if stated:
         return stated[0]
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
     if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design):
         return None
+    opens = [c for c in opens if not _MASKED_COMPARISON.search(c.source.text)]
     if _masked_part(texts, comparator):  # an open-label arm is another part of the study
         opens = [c for c in opens if c.source.field not in ARM_FIELDS]
     return opens[0] if opens else None
@@ -129,12 +148,28 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScop
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 
 
+# Randomising the order of conditions each participant goes through ("randomisation of the order of stimuli"):
+# not an allocation of participants to groups, and a single group's allocation stays N/A. (A randomized sequence
+# of a crossover is its groups: still an allocation.)
+_ORDER_RANDOMIZED = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b", re.I)
+
+
+def _allocates(claim: Claim) -> bool:
+    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions."""
+    return not _ORDER_RANDOMIZED.match(claim.source.text, claim.end)
+
+
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation NON_RANDOMIZED or NA while the text says participants are randomized."""
+    """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (for NA, a single group,
+    not the order of conditions each participant goes through)."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
-        if c := first_affirmed(texts, RANDOMIZED):
+        c = first_affirmed(texts, RANDOMIZED)
+        if c is not None and design["allocation"] == "NA" and not _allocates(c):
+            c = next((claim for claim in _affirmed(texts, RANDOMIZED) if _allocates(claim)), None)
+        if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
             yield _finding(nct_id, message, stated, c, "designs.allocation")

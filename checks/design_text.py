@@ -15,14 +15,18 @@ from checks.study_text import StudyText, about_this_study
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z(\[])|(?<=\w\.)(?=[A-Z][a-z]{2,})|\n\s*\n|\n\s*[-*•]\s+|\n(?=\s*\d{1,2}[.)]\s)"
 )
-# A negation close before a term, in the same clause: "will not be", "no", "without".
+# A negation close before a term, in the same clause: "will not be", "no", "without"; or carried to it by "or"
+# ("with no blinding of subjects or randomization").
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of)\s+(?:[\w-]+\s+){0,2}|\b(?:non|un)[\s-]?)$",
+    r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of)\s+(?:[\w-]+\s+){0,2}|\b(?:non|un)[\s-]?"
+    r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+)$",
     re.I,
 )
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
+# A party the registry does not record as masked ("Single-blind (Data Analyst)") is no blinding it records either.
 BLINDED = re.compile(
     r"\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)\b"
+    r"(?!\s*\(\s*(?:data\s+analysts?|statisticians?|sponsors?)\b)"
     r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
     r"|(?<!sponsor-)(?<!sponsor\s)(?<!sponsor)\bblinded\s+(?:study|trial|period|phase|design)\b",
     re.I,
@@ -38,7 +42,9 @@ OPEN_LABEL = re.compile(
 RANDOMIZED = re.compile(
     r"\b(non[\s-]?|un)?randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I
 )
+# "... and an observational cohort study in the low-risk group": a part beside the study's interventional one.
 OBSERVATIONAL = re.compile(
+    r"(?<!\band\san\s)(?<!\bwith\san\s)(?<!\bplus\san\s)"
     r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b", re.I
 )
 # A design with a masked party that no "open label" text contradicts (PROBE designs and the like).

@@ -19,13 +19,13 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                           r"(?:study|trial|studies|trials)\b"),
     ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
                            r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
-                           r"(?:[\w-]+\s+){0,4}?(?:study|trial)\b"),
+                           r"(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b"),
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
-    ("proposed next study", r"\bwe\s+(?:then\s+|would\s+|will\s+)?propose\s+(?:to\s+(?:conduct|perform|run)\s+)?"
-                            r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
+    ("proposed next study", r"\b(?:we\s+(?:then\s+|would\s+|will\s+)?|to\s+)propose\s+"
+                            r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
     ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
-                           r"(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|rct)\b"),
+                           r"(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
     ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
                                 r"(?:was|were|had\s+been|has\s+been)\s+(?:conducted|performed|carried\s+out"
                                 r"|done|undertaken|completed)\b"),
@@ -67,7 +67,7 @@ CONTEXT_WORDS = {
     "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
                            ("study", "trial")),
     "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
-    "proposed next study": (("we",), ("propose",), ("study", "trial", "rct")),
+    "proposed next study": (("we", "to"), ("propose",), ("study", "trial", "rct")),
     "proceed to a study": (("proceed", "move", "advance", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
     "earlier study conducted": (("study", "trial", "survey", "analysis"),
                                 ("conducted", "performed", "carried", "done", "undertaken", "completed")),
@@ -101,7 +101,7 @@ CONTEXT_STARTS = {
     "a study elsewhere": ("in",),
     "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
     "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
-    "proposed next study": ("we",),
+    "proposed next study": ("we", "to"),
     "proceed to a study": ("proceed", "move", "advance", "progress", "go"),
     "earlier study conducted": None,
     "patients of a parent study": ("patients", "participants", "subjects", "individuals"),

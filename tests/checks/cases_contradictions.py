@@ -136,7 +136,33 @@ CASES = [
               texts("This open-label extension enrols patients from the 12-week double-blind study.")),
          note="the parent study of an extension was double-blind"),
 
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), NEUTRAL, row("studies", official_title=(
+             "A Single-blind (Data Analyst 1), Single-arm Design, Prospective, Multi-center Study"))),
+         note="only the data analyst is blinded: no party the registry records"),
+    Case("contradictions.masking_none_text_blinded", True,
+         both(row("designs", masking="NONE"), NEUTRAL, row("studies", official_title=(
+             "A Single-blind (Participant), Randomized Study"))),
+         note="the participant is blinded"),
+
     Case("contradictions.masking_set_text_open_label", True, SEED_004, note="seed 004 No masking"),
+    Case("contradictions.masking_set_text_open_label", False,
+         texts("", "Patients are randomized to receive topical therapy with placebo (vehicle alone) or HPMPC. "
+                   "Patients are assessed to day 15; those with no significant toxicity are eligible to receive "
+                   "open-label topical HPMPC for up to 6 months."),
+         note="an open-label continuation after a placebo-controlled part"),
+    Case("contradictions.masking_set_text_open_label", True,
+         texts("", "Patients are randomized to topical HPMPC at 0.3 or 1.0 percent. Patients are assessed to day "
+                   "15; those with no significant toxicity are eligible to receive open-label topical HPMPC."),
+         note="open-label treatment and no masked comparison"),
+    Case("contradictions.masking_set_text_open_label", False,
+         both(NEUTRAL, row("designs", masking="QUADRUPLE", masking_description=(
+             "The first dose will be randomized and blinded (1mg psilocybin versus 25mg psilocybin), while the "
+             "second dose will be open-label (25mg psilocybin)."))),
+         note="the masking description: a blinded first dose, an open-label second"),
+    Case("contradictions.masking_set_text_open_label", True,
+         both(NEUTRAL, row("studies", official_title="An Open Label, Randomized-controlled Trial to Assess Efficacy")),
+         note="the title says open label, and nothing is masked"),
     Case("contradictions.masking_set_text_open_label", True, texts("This is an open-label study of baricitinib."),
          note="DOUBLE but open-label"),
     Case("contradictions.masking_set_text_open_label", False,
@@ -220,6 +246,28 @@ CASES = [
                                                      "We will proceed with a large scale randomized multicentre trial.")),
          note="a future study"),
 
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("This single-arm pilot study tests baricitinib.",
+                                                     "If feasible, we will proceed with a large scale randomized, "
+                                                     "placebo-controlled study.")),
+         note="a future study, its kind listed with commas"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), texts("This is a clinical trial that is open, with no blinding of "
+                                                     "subjects or randomization of treatment.")),
+         note="no blinding or randomization"),
+    Case("contradictions.allocation_text_randomized", False,
+         both(row("designs", allocation="NA"), NEUTRAL, row("design_groups", description=(
+             "Randomisation of the order of visually aroused erection will be conducted."))),
+         note="a single group: the order of conditions is randomised, not the participants"),
+    Case("contradictions.allocation_text_randomized", True,
+         both(row("designs", allocation="NON_RANDOMIZED"), texts("Participants are randomized to a sequence "
+                                                                 "of the two treatments.")),
+         note="a randomized sequence allocates participants"),
+    Case("contradictions.allocation_text_randomized", True,
+         both(row("designs", allocation="NA"), NEUTRAL, row("design_groups", description=(
+             "Randomisation of the order of tests. Patients randomized to this arm use the app."))),
+         note="an order randomised, and participants randomized too"),
+
     Case("contradictions.allocation_text_not_randomized", True,
          texts("This is a non-randomized study of baricitinib.", "Participants receive baricitinib."),
          note="RANDOMIZED but non-randomized"),
@@ -245,6 +293,14 @@ CASES = [
     Case("contradictions.study_type_text_observational", False,
          texts("This is not an observational study.", "Unlike previous observational studies, we randomize."),
          note="negated; other studies"),
+    Case("contradictions.study_type_text_observational", False,
+         both(NEUTRAL, row("studies", official_title=(
+             "A Randomized Trial Comparing AmBisome and Fluconazole in the High Risk Group and an Observational "
+             "Cohort Study in the Low Risk"))),
+         note="an observational part beside the randomized one"),
+    Case("contradictions.study_type_text_observational", True,
+         both(NEUTRAL, row("studies", official_title="An Observational Cohort Study of Fluconazole Prophylaxis")),
+         note="the title calls the study observational"),
 
     Case("contradictions.single_group_several_arms", True, row("designs", intervention_model="SINGLE_GROUP")),
     Case("contradictions.single_group_several_arms", False,

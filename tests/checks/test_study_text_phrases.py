@@ -23,6 +23,10 @@ OTHER = [
     ("The results will inform the design of a randomized trial.", "a study to prepare"),
     ("This pilot is a step toward a future randomized controlled trial.", "future study"),
     ("Based on these results, we propose a randomized controlled study.", "proposed next study"),
+    ("This study will give foundational data from which to propose a randomized controlled study.",
+     "proposed next study"),
+    ("If the pilot data are promising, we will proceed with a large scale randomized, placebo-controlled study.",
+     "proceed to a study"),
     ("If the pilot is feasible, we will proceed with a large scale randomized multicentre trial.",
      "proceed to a study"),
     ("An observational study was conducted at our centre between 2015 and 2018.", "earlier study conducted"),
@@ -47,6 +51,7 @@ THIS = [
     # an extension this study has, not one it is of
     "A double-blind study with an open-label extension of 52 weeks.",
     "A Double-Blind Trial of Drug X Followed by an Open-Label Extension",
+    "We propose to randomize 120 patients in this double-blind trial.",
     "In this study the double-blind period is followed by an extension phase in which all patients receive drug X.",
 ]
 
