@@ -69,7 +69,7 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
         stems = set().union(*(stem_drugs(t) for t in row)) - reported
         for drug in sorted(d for d in stems if d not in known.words):
             places = _places(row, fields, drug)
-            if drug in known or any(not_given(text, at, drug) for _, text, at in places):
+            if drug in known or any(_not_given_in(row, field, text, at, drug) for field, text, at in places):
                 continue
             reported.add(drug)
             field, text, at = places[0]
@@ -77,6 +77,17 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             message = f"{named} names {drug}, which is not an intervention of this study."
             evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
             yield Finding(nct_id, message, evidence, (field, "interventions.name"))
+
+
+def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
+    """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
+    is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy")."""
+    if not_given(text, at, drug):
+        return True
+    if field == "design_outcomes.description" and row[0]:
+        lead = f"{row[0]}: "
+        return not_given(lead + text, len(lead) + at, drug) is not None
+    return False
 
 
 def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:

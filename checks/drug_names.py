@@ -182,6 +182,7 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
     ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?)\b"),
     ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
                       r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
+    ("preference", r"\bprefer(?:s|red|ring|ence|ences)?\b"),
 ))
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
@@ -194,9 +195,16 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
 ))
 
 
+# A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".
+NOT_GIVEN_JOINED = (("part of a compound name", re.compile(r"[0-9A-Za-z][-=]$"), re.compile(r"[-=][0-9]")),)
+
+
 def not_given(text: str, at: int, drug: str) -> str | None:
     """Why the drug named at `at` in `text` is not one the study gives ('rescue or acute'...), or None."""
     before, after_at = text[:at], at + len(drug)
+    for name, joined_before, joined_after in NOT_GIVEN_JOINED:
+        if joined_before.search(text, max(0, at - 2), at) or joined_after.match(text, after_at):
+            return name
     for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE:
         if pattern.search(before):
             return name

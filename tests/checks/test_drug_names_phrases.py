@@ -5,7 +5,7 @@ import pytest
 
 from checks.contradictions_drugs import WordsOf
 from checks.drug_names import (
-    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary, name_words, not_given,
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary, name_words, not_given,
     spelled_otherwise, stem_drugs,
 )
 
@@ -53,6 +53,10 @@ NOT_GIVEN = [
     ("Cortisone levels", "cortisone", "level"),
     ("Verapamil use as a covariate of response", "verapamil", "covariate"),
     ("Glucocorticoid dose in mg/day prednisone-equivalent", "prednisone", "dose unit"),
+    ("Proportion of patients preferring ketamine treatment compared to oxygen or injectable sumatriptan",
+     "sumatriptan", "preference"),
+    ("Effect of folic acid on urinary 5-amino=imidazole-4-carboxamide", "imidazole", "part of a compound name"),
+    ("FDG-PET response after therapeutic 90Y-daclizumab", "daclizumab", "part of a compound name"),
 ]
 
 
@@ -63,6 +67,7 @@ def test_drug_not_given(text, drug, why):
 
 def test_every_not_given_pattern_has_a_phrase():
     entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER}
+    entries |= {name for name, *_ in NOT_GIVEN_JOINED}
     assert entries == {why for _, _, why in NOT_GIVEN}
 
 
@@ -71,6 +76,9 @@ def test_every_not_given_pattern_has_a_phrase():
     ("Change from baseline in HbA1c with canagliflozin", "canagliflozin"),
     ("PFS of thalidomide combined with gefitinib", "gefitinib"),
     ("Continuous infusion of ketamine", "ketamine"),
+    ("Response to ketamine compared to sumatriptan", "sumatriptan"),
+    ("Pharmacokinetics of anti-CD20 rituximab", "rituximab"),
+    ("Adverse events of peg-interferon with sofosbuvir", "sofosbuvir"),
 ])
 def test_drug_given(text, drug):
     assert not_given(text, text.lower().index(drug), drug) is None
