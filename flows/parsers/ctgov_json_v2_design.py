@@ -18,8 +18,6 @@ _DESIGN_COLUMNS = {
 _OUTCOME_LISTS = (
     ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes"),
 )
-# AACT stores an absent age limit as 'N/A', as the registry displays it.
-NO_AGE_LIMIT = "N/A"
 
 
 def design_tables(protocol: dict) -> dict[str, list[Row]]:
@@ -104,8 +102,9 @@ def _eligibilities(module: dict | None) -> list[Row]:
     ages = texts(ages) if isinstance(ages, list) else None
     return [{
         "gender": text(module.get("sex")),
-        "minimum_age": text(module.get("minimumAge")) or NO_AGE_LIMIT,
-        "maximum_age": text(module.get("maximumAge")) or NO_AGE_LIMIT,
+        # An absent age limit is NULL, as AACT's API v2 importer stores it (its model's 'N/A' default is unused).
+        "minimum_age": text(module.get("minimumAge")),
+        "maximum_age": text(module.get("maximumAge")),
         "healthy_volunteers": boolean(module.get("healthyVolunteers")),
         "criteria": text(module.get("eligibilityCriteria")),
         "sampling_method": text(module.get("samplingMethod")),

@@ -5,7 +5,6 @@ import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_json_v2_design import NO_AGE_LIMIT
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_xml_fields import api_value, block, text, texts
 from flows.parsers.model import Row
@@ -112,8 +111,9 @@ def _eligibilities(element: Element | None) -> list[Row]:
     gender, sampling = text(element, "gender"), text(element, "sampling_method")
     return [{
         "gender": api_value(labels.lookup("sex", gender), gender, enums.SEX),
-        "minimum_age": text(element, "minimum_age") or NO_AGE_LIMIT,
-        "maximum_age": text(element, "maximum_age") or NO_AGE_LIMIT,
+        # Legacy XML states no limit as 'N/A', kept as given; an absent element is no value.
+        "minimum_age": text(element, "minimum_age"),
+        "maximum_age": text(element, "maximum_age"),
         "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
         "criteria": block(element, "criteria"),
         "sampling_method": api_value(labels.enum_spelling(sampling), sampling, enums.SAMPLING_METHOD),

@@ -154,7 +154,8 @@ def test_display_labels_become_api_v2_enums():
         "RANDOMIZED", "PARALLEL", "ECT", "DOUBLE")
     assert _pick(design, *MASKED) == (True, False, True, False)
     (eligibility,) = record.tables["eligibilities"]
-    assert _pick(eligibility, "gender", "healthy_volunteers", "minimum_age") == ("ALL", True, "N/A")
+    # No <minimum_age> element: no value (a record stating no limit says 'N/A', kept as given).
+    assert _pick(eligibility, "gender", "healthy_volunteers", "minimum_age") == ("ALL", True, None)
     assert record.tables["sponsors"][0]["agency_class"] == "FED"
     assert record.tables["overall_officials"][0]["role"] == "STUDY_CHAIR"
     assert record.tables["facilities"][0]["status"] == "ENROLLING_BY_INVITATION"

@@ -51,3 +51,30 @@ def test_month_end_dates_give_aact_durations(tmp_path):
                                primary_completion_date=date(2008, 12, 31), primary_completion_date_precision="year")
     # AACT stores 2006-11 as 2006-11-30 and 2008 as 2008-12-31: 762 days, 25 months
     assert _values(tmp_path, change)["actual_duration"] == 25
+
+
+def test_no_age_or_no_eligibility_row_gives_aact_nulls(tmp_path):
+    """AACT's split_age gives [nil, nil] for a blank age (and a study without eligibilities has none); its 'N/A'
+    gives 0 and 'n/a' (tested above)."""
+    def no_maximum(s):
+        s["eligibilities"][0].update(minimum_age="", maximum_age=None)
+    values = _values(tmp_path / "a", no_maximum)
+    assert [values[k] for k in ("minimum_age_num", "minimum_age_unit", "maximum_age_num", "maximum_age_unit")] == [
+        None, None, None, None]
+    values = _values(tmp_path / "b", lambda s: s.__setitem__("eligibilities", []))
+    assert values["minimum_age_num"] is None and values["maximum_age_unit"] is None
+
+
+def test_an_upgraded_warehouse_gets_null_for_absent_api_v2_ages_and_keeps_legacy_xml_na(tmp_path):
+    from warehouse.connect import migrate
+
+    study = harness.clean_study()
+    study["eligibilities"][0].update(minimum_age="N/A", maximum_age="N/A")
+    xml_study = harness.clean_study()
+    xml_study["studies"][0]["source_layout"] = "ctgov_xml"
+    xml_study["eligibilities"][0].update(maximum_age="N/A")
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": study, "NCT01000002": xml_study})
+    con.execute("DELETE FROM meta.schema_migrations WHERE filename = '117_calculated_values.sql'")
+    assert migrate(con) == ["117_calculated_values.sql"]
+    ages = con.execute("SELECT nct_id, minimum_age, maximum_age FROM eligibilities ORDER BY nct_id").fetchall()
+    assert ages == [("NCT01000001", None, None), ("NCT01000002", "18 Years", "N/A")]

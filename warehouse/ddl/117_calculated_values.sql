@@ -1,9 +1,19 @@
+-- An API v2 record gives no age limit by leaving it out, and AACT's API v2 importer stores that as
+-- NULL (its model's 'N/A' default is never read): ages loaded as 'N/A' from API v2 records become NULL.
+-- (Legacy XML states 'N/A' itself: kept.) No later migration may ALTER eligibilities in the same
+-- transaction as this UPDATE: DuckDB refuses an ALTER of a table already updated in it.
+UPDATE eligibilities SET minimum_age = nullif(minimum_age, 'N/A'), maximum_age = nullif(maximum_age, 'N/A')
+WHERE 'N/A' IN (minimum_age, maximum_age)
+  AND nct_id IN (SELECT nct_id FROM studies WHERE source_layout = 'ctgov_json_v2');
+
 -- AACT's calculated_values, computed as AACT computes them (app/models/calculated_value.rb), as a
 -- view over the study tables so it is never stale. Durations are whole 30-day months, truncated;
--- an age '18 Years' gives 18 and 'year'; AACT's 'N/A' age gives 0 and 'n/a', as AACT's code does.
+-- an age '18 Years' gives 18 and 'year'; AACT's 'N/A' age gives 0 and 'n/a', and no age (or no
+-- eligibility row) NULL and NULL, as AACT's code does.
 -- Results are not loaded, so the serious / non-serious adverse-event subject counts are NULL and
 -- were_results_reported reads the registry's own flag (hasResults, or a results posting date).
-CREATE VIEW IF NOT EXISTS calculated_values AS
+-- (This file replaces 116_calculated_values.sql, which gave 0 for no age.)
+CREATE OR REPLACE VIEW calculated_values AS
 WITH sites AS (
     SELECT nct_id, count(*) AS facilities,
            bool_or(country IN ('United States', 'Guam', 'Puerto Rico', 'U.S. Virgin Islands',
@@ -38,12 +48,14 @@ SELECT
         AS months_to_report_results,
     sites.us AS has_us_facility,
     sites.facilities = 1 AS has_single_facility,
-    CAST(coalesce(TRY_CAST(regexp_extract(ages.min_parts[1], '^[+-]?[0-9]+') AS INTEGER), 0) AS INTEGER)
-        AS minimum_age_num,
-    regexp_replace(lower(ages.min_parts[-1]), 's$', '') AS minimum_age_unit,
-    CAST(coalesce(TRY_CAST(regexp_extract(ages.max_parts[1], '^[+-]?[0-9]+') AS INTEGER), 0) AS INTEGER)
-        AS maximum_age_num,
-    regexp_replace(lower(ages.max_parts[-1]), 's$', '') AS maximum_age_unit,
+    CASE WHEN ages.min_parts[1] <> '' THEN CAST(coalesce(TRY_CAST(
+        regexp_extract(ages.min_parts[1], '^[+-]?[0-9]+') AS INTEGER), 0) AS INTEGER) END AS minimum_age_num,
+    CASE WHEN ages.min_parts[1] <> '' THEN regexp_replace(lower(ages.min_parts[-1]), 's$', '') END
+        AS minimum_age_unit,
+    CASE WHEN ages.max_parts[1] <> '' THEN CAST(coalesce(TRY_CAST(
+        regexp_extract(ages.max_parts[1], '^[+-]?[0-9]+') AS INTEGER), 0) AS INTEGER) END AS maximum_age_num,
+    CASE WHEN ages.max_parts[1] <> '' THEN regexp_replace(lower(ages.max_parts[-1]), 's$', '') END
+        AS maximum_age_unit,
     CAST(outcomes.primary_outcomes AS INTEGER) AS number_of_primary_outcomes_to_measure,
     CAST(outcomes.secondary_outcomes AS INTEGER) AS number_of_secondary_outcomes_to_measure,
     CAST(outcomes.other_outcomes AS INTEGER) AS number_of_other_outcomes_to_measure
