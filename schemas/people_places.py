@@ -50,6 +50,8 @@ class CentralContacts(StudyChild):
     name: Text = column("contact name (personal data)")
     phone: Text = column("contact phone (personal data)")
     email: Text = column("contact email (personal data)")
+    phone_extension: Text = column("contact phone extension (personal data)")
+    role: Text = column("the contact's role as API v2 gives it, e.g. CONTACT or PRINCIPAL_INVESTIGATOR")
 
 
 class ResponsibleParties(StudyChild):
@@ -60,6 +62,7 @@ class ResponsibleParties(StudyChild):
     title: Text = column("investigator's title")
     organization: Text = column("investigator's organization")
     affiliation: Text = column("investigator's affiliation")
+    old_name_title: Text = column("name and title of a responsible party of the pre-2017 form (personal data)")
 
 
 class IdInformation(StudyChild):
@@ -69,6 +72,7 @@ class IdInformation(StudyChild):
     id_type: Text = column("identifier type, e.g. EUDRACT_NUMBER")
     id_value: Text = column("the identifier")
     id_link: Text = column("link to the identifier's registry page (API v2 link)")
+    id_type_description: Text = column("who issued the identifier (API v2 domain), e.g. CTRP or IDRCB")
 
 
 class RelatedStudies(StudyChild):

@@ -12,4 +12,5 @@ STUDY_TABLES = (STUDY_TABLE,) + CHILD_TABLES
 # Views over the study tables, with AACT's names: described by a model, never loaded.
 DERIVED_VIEWS = ("calculated_values",)
 # Personal data: columns whose values never leave their table (logs, rejects, reports).
-PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email"), "responsible_parties": ("name",)}
+PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email", "phone_extension"),
+                    "responsible_parties": ("name", "old_name_title")}

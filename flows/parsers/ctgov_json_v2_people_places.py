@@ -40,7 +40,8 @@ def _central_contacts(contacts: list[dict]) -> list[Row]:
     # Personal data: these values go to central_contacts only.
     return [
         {"contact_type": "primary" if index == 0 else "backup", "name": text(item.get("name")),
-         "phone": text(item.get("phone")), "email": text(item.get("email"))}
+         "phone": text(item.get("phone")), "email": text(item.get("email")),
+         "phone_extension": text(item.get("phoneExt")), "role": text(item.get("role"))}
         for index, item in enumerate(contacts)
     ]
 
@@ -96,7 +97,8 @@ def _responsible_party(module: dict) -> list[Row]:
         return []
     return [{"responsible_party_type": text(party.get("type")), "name": text(party.get("investigatorFullName")),
              "title": text(party.get("investigatorTitle")), "organization": text(party.get("oldOrganization")),
-             "affiliation": text(party.get("investigatorAffiliation"))}]
+             "affiliation": text(party.get("investigatorAffiliation")),
+             "old_name_title": text(party.get("oldNameTitle"))}]
 
 
 def _countries(located: list, misc: dict) -> list[Row]:

@@ -143,11 +143,12 @@ def id_rows(protocol: dict) -> list[Row]:
     org = section(ident, "orgStudyIdInfo")
     rows = [_id("org_study_id", org)]
     rows += [_id("secondary_id", info) for info in objects(ident, "secondaryIdInfos")]
-    rows += [{"id_source": "nct_alias", "id_type": None, "id_value": text(alias), "id_link": None}
+    rows += [{"id_source": "nct_alias", "id_type": None, "id_value": text(alias), "id_link": None,
+              "id_type_description": None}
              for alias in items(ident.get("nctIdAliases"))]
     return [row for row in rows if row["id_value"]]
 
 
 def _id(source: str, info: dict) -> Row:
     return {"id_source": source, "id_type": text(info.get("type")), "id_value": text(info.get("id")),
-            "id_link": text(info.get("link"))}
+            "id_link": text(info.get("link")), "id_type_description": text(info.get("domain"))}

@@ -46,7 +46,7 @@ def _central_contacts(root: Element) -> list[Row]:
     contacts += [("backup", item) for item in root.iterfind("overall_contact_backup")]
     return [
         {"contact_type": contact_type, "name": person_name(item), "phone": text(item, "phone"),
-         "email": text(item, "email")}
+         "email": text(item, "email"), "phone_extension": text(item, "phone_ext"), "role": None}
         for contact_type, item in contacts
     ]
 
@@ -67,7 +67,8 @@ def _responsible_parties(root: Element) -> list[Row]:
     return [
         {"responsible_party_type": _party_type(text(item, "responsible_party_type")),
          "name": text(item, "investigator_full_name"), "title": text(item, "investigator_title"),
-         "organization": text(item, "organization"), "affiliation": text(item, "investigator_affiliation")}
+         "organization": text(item, "organization"), "affiliation": text(item, "investigator_affiliation"),
+         "old_name_title": text(item, "name_title")}
         for item in root.iterfind("responsible_party")
     ]
 

@@ -139,7 +139,7 @@ def _description(description: str | None) -> list[Row]:
 def id_rows(root: Element) -> list[Row]:
     """id_information: org_study_id, secondary_id and nct_alias (legacy XML gives no id types or links)."""
     return [
-        {"id_source": source, "id_type": None, "id_value": value, "id_link": None}
+        {"id_source": source, "id_type": None, "id_value": value, "id_link": None, "id_type_description": None}
         for source in ("org_study_id", "secondary_id", "nct_alias")
         for value in texts(root, f"id_info/{source}")
     ]

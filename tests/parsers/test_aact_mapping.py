@@ -151,7 +151,7 @@ def test_xml_source_snapshot_timeline_and_study_facts():
         "NON_PROBABILITY_SAMPLE", "Adults", True)
     assert record.tables["responsible_parties"] == [{
         "responsible_party_type": "SPONSOR_INVESTIGATOR", "name": "A. Person", "title": "Professor",
-        "organization": None, "affiliation": "Uni"}]
+        "organization": None, "affiliation": "Uni", "old_name_title": None}]
 
 
 def test_xml_oversight_flags_expanded_access_types_ipd_details_and_the_registry_flag():
@@ -200,3 +200,27 @@ def test_json_expanded_access_and_oversight_details():
         True, False, True, True)
     assert (study["ipd_time_frame"], study["ipd_access_criteria"], study["ipd_url"]) == (
         "2025", "Ask", "https://example.org")
+
+
+def test_contact_extension_and_role_old_name_title_and_id_domain_are_read_as_aact_reads_them():
+    """central_contacts.phone_extension (phoneExt) and role, responsible_parties.old_name_title (oldNameTitle),
+    id_information.id_type_description (domain): AACT's API v2 mappings; legacy XML's phone_ext and name_title."""
+    study = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT06171568", "orgStudyIdInfo": {"id": "APHP-1", "domain": "IDRCB"},
+                                 "secondaryIdInfos": [{"id": "CA-1", "type": "OTHER", "domain": "CTRP"}]},
+        "statusModule": {"overallStatus": "RECRUITING"},
+        "sponsorCollaboratorsModule": {"responsibleParty": {"oldNameTitle": "Amy Whiffen", "oldOrganization": "X"}},
+        "contactsLocationsModule": {"centralContacts": [{"name": "A", "role": "CONTACT", "phone": "1",
+                                                         "phoneExt": "7511"}]}}}
+    (record,) = ctgov_json_v2.parse(json.dumps(study).encode()).records
+    assert [(c["phone_extension"], c["role"]) for c in record.tables["central_contacts"]] == [("7511", "CONTACT")]
+    assert record.tables["responsible_parties"][0]["old_name_title"] == "Amy Whiffen"
+    assert [(i["id_source"], i["id_type_description"]) for i in record.tables["id_information"]] == [
+        ("org_study_id", "IDRCB"), ("secondary_id", "CTRP")]
+    xml = ("<clinical_study><id_info><nct_id>NCT00003307</nct_id></id_info><overall_status>Completed</overall_status>"
+           "<overall_contact><last_name>B</last_name><phone>2</phone><phone_ext>TTY dial 711</phone_ext>"
+           "</overall_contact><responsible_party><name_title>James Oleson, M.D.</name_title>"
+           "<organization>Duke</organization></responsible_party></clinical_study>")
+    (record,) = ctgov_xml.parse(xml.encode()).records
+    assert record.tables["central_contacts"][0]["phone_extension"] == "TTY dial 711"
+    assert record.tables["responsible_parties"][0]["old_name_title"] == "James Oleson, M.D."

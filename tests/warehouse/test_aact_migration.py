@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import duckdb
+import pytest
 
 from warehouse.connect import DDL_DIR, migrate
 
@@ -44,18 +45,24 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
     assert con.execute("SELECT downcase_name FROM conditions").fetchone() == ("type 2 diabetes",)
 
 
-def test_registry_files_are_read_again_to_fill_the_oversight_access_and_ipd_columns(tmp_path):
-    """A warehouse upgraded past 170 gets the columns of 111a, and forgets the files that give them."""
+@pytest.mark.parametrize("ddl_name, table, added", [
+    ("111a_aact_oversight_access_ipd_columns.sql", "studies",
+     {"patient_registry", "is_us_export", "ipd_url", "expanded_access_type_treatment"}),
+    ("118_aact_contact_party_id_columns.sql", "central_contacts", {"phone_extension", "role"}),
+    ("118_aact_contact_party_id_columns.sql", "id_information", {"id_type_description"}),
+])
+def test_registry_files_are_read_again_to_fill_columns_added_later(tmp_path, ddl_name, table, added):
+    """A warehouse upgraded past the other migrations gets the columns of one added later, and forgets the
+    registry files that give them (so the next run reads them again)."""
     con = duckdb.connect(str(tmp_path / "current.duckdb"))
     con.execute("CREATE SCHEMA IF NOT EXISTS meta")
     con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
     for ddl in sorted(DDL_DIR.glob("*.sql")):
-        if not ddl.name.startswith("111a"):
+        if ddl.name != ddl_name:
             con.execute(ddl.read_text())
             con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
     con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
                 " ('xyz', '/in/a.xml', 'ctgov_xml'), ('def', '/in/b.txt', 'summary_text')")
-    assert migrate(con) == ["111a_aact_oversight_access_ipd_columns.sql"]
+    assert migrate(con) == [ddl_name]
     assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
-    columns = {r[0] for r in con.execute("DESCRIBE studies").fetchall()}
-    assert {"patient_registry", "is_us_export", "ipd_url", "expanded_access_type_treatment"} <= columns
+    assert added <= {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
