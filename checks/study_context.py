@@ -23,7 +23,8 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
     ("proposed next study", r"\b(?:we\s+(?:then\s+|would\s+|will\s+)?|to\s+)propose\s+"
-                            r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
+                            r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?"
+                            r"(?:study|trial|rct)\b"),
     ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
                            r"(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
     ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
