@@ -161,11 +161,30 @@ LEAD_INS = FORM_WORDS | frozenset({
 })
 
 
+# An item of a list opening with a name, in any case, right before the amount: "..., cytosine arabinoside 300 mg/m^2",
+# "Chemo: vincristine 1.2 mg/m2"
+# (the amount is that name's). Words that lead into a dose keep it the drug's ("..., then 30 mg", "..., up to 4 mg").
+_LISTED_NAME_BEFORE = re.compile(
+    r"(?:[,;:+]|\band\b|\bplus\b)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})\s*:?\s*$", re.I)
+# Words of a drug's own name are no lead-ins ("folic acid 5 mg").
+LIST_LEAD_INS = (LEAD_INS - {"acid", "sodium", "hydrochloride", "hcl", "vaccine"}) | frozenset({
+    "followed", "increased", "decreased", "reduced", "raised", "up", "by", "at", "dose", "is", "are", "was", "were",
+    "be", "will", "as", "via", "than", "over", "under", "within", "after", "before", "versus", "vs", "mean",
+    "median", "max", "min", "not", "more", "less", "least", "most", "exceed", "exceeding", "thereafter", "next",
+    "second", "third", "dosed", "doses", "given", "week", "weeks", "days", "hours", "hrs", "once", "twice", "times",
+    "usual", "recommended", "range", "ranging", "between", "additional", "another", "further",
+    "subsequent", "subsequently", "later", "afterwards", "reduction", "increase", "escalation", "orally", "iv",
+})
+
+
 def named_otherwise(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a name that is neither one of the study's drugs nor a lead-in word stands right before the
     dose's amount: the amount is that product's, not a drug named further back or the arm's own."""
     m = _NAME_RIGHT_BEFORE.search(text, max(0, dose.start - 40), dose.start)
-    return bool(m) and m.group(1).lower() not in LEAD_INS and m.group(1).lower() not in drugs
+    if m and m.group(1).lower() not in LEAD_INS and m.group(1).lower() not in drugs:
+        return True
+    listed = _LISTED_NAME_BEFORE.search(text, max(0, dose.start - 50), dose.start)
+    return bool(listed) and not any(w in LIST_LEAD_INS or w in drugs for w in listed.group("name").lower().split())
 
 
 # A sentence or line break before a dose (the drug it governs stands after it); the words before a dose.

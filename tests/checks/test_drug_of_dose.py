@@ -58,3 +58,33 @@ def test_an_amount_right_after_another_name_is_not_the_default_drugs(text, drugs
 
     found = doses_by_drug(text, DRUGS, "baricitinib")
     assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
+
+
+LISTED = {"prednisone": "prednisone", "baricitinib": "baricitinib"}
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # an amount right after another name in a list is that name's, in any case
+    ("prednisone 60 mg/m^2 on days 1-14, cytosine arabinoside 300 mg/m^2 on day 8",
+     {"prednisone": ["60 mg/m2"]}),
+    ("prednisone 60 mg/m^2 on days 1-14; Ara-C 300 mg/m^2", {"prednisone": ["60 mg/m2"]}),
+    ("Chemo: vincristine 1.2 mg/m2 IV D1, prednisone 40 mg/m2 PO D1-7", {"prednisone": ["40 mg/m2"]}),
+    ("prednisone 40 mg daily and folic acid 5 mg daily", {"prednisone": ["40 mg once daily"]}),
+    # lead-ins keep the amount the drug's
+    ("prednisone 60 mg on days 1-14, then 30 mg", {"prednisone": ["60 mg", "30 mg"]}),
+    ("Baricitinib 2 mg daily, followed by 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib 2 mg, increased to 4 mg", {"baricitinib": ["2 mg", "4 mg"]}),
+    ("Baricitinib 2 mg, up to 4 mg", {"baricitinib": ["2 mg", "4 mg"]}),
+    ("Baricitinib 2 mg daily, maximum 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib 2 mg daily, and a dose of 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib tablets, 2mg daily", {"baricitinib": ["2 mg once daily"]}),
+    ("baricitinib, orally 2 mg", {"baricitinib": ["2 mg"]}),
+    ("Dose: 5 mg daily", {"baricitinib": ["5 mg once daily"]}),
+    ("methotrexate weekly, baricitinib 4 mg", {"baricitinib": ["4 mg"]}),  # a study drug named in the list
+])
+def test_an_amount_after_a_name_listed_is_that_names(text, drugs):
+    from checks.dose_text import describe
+    from checks.drug_names import doses_by_drug
+
+    found = doses_by_drug(text, LISTED, "baricitinib")
+    assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
