@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -78,12 +78,14 @@ def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 
-def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> tuple[StatedDose, StatedDose] | None:
-    """A pair showing the doses disagree, when comparable doses exist and none agree."""
+def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
+              others_level: Callable[[StatedDose], bool] = lambda _: False) -> tuple[StatedDose, StatedDose] | None:
+    """A pair showing the doses disagree, when comparable doses exist and none agree; an intervention's dose
+    that is another arm's level (`others_level`) shows no disagreement."""
     pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
     if not pairs or any(a.dose.matches(i.dose) for a, i in pairs):
         return None
-    return pairs[0]
+    return next((pair for pair in pairs if not others_level(pair[1])), None)
 
 
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
@@ -140,8 +142,7 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
     if iv_doses is None:
         iv_doses = given[tuple(linked)] = _intervention_doses(linked, drugs)
     for drug in sorted(arm_doses.keys() & iv_doses.keys()):
-        own = [i for i in iv_doses[drug] if not _other_arms_level(i, drug, arm, read)]
-        if pair := _conflict(arm_doses[drug], own):
+        if pair := _conflict(arm_doses[drug], iv_doses[drug], lambda i: _other_arms_level(i, drug, arm, read)):
             a, i = pair
             message = (f"Arm '{title}' gives {drug} as {a.dose.label} but its intervention "
                        f"'{i.owner}' says {i.dose.label}.")

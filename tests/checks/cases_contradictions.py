@@ -371,6 +371,15 @@ CASES = [
          both(FOSCARNET_SHARED, lambda s: s["design_groups"][0].update(description="Foscarnet maintenance alone")),
          note="no other arm gives the intervention's level"),
     Case("contradictions.arm_dose_differs", False, OXALIPLATIN_SHARED, note="shared: standard and intensified levels"),
+    Case("contradictions.arm_dose_differs", False,
+         both(rows("design_groups", _arm("Part 1: Selinexor 60 mg", "Selinexor twice weekly"),
+                   _arm("Part 2: Selinexor 60 mg", "Participants received selinexor 60 mg orally BIW")),
+              rows("interventions", _drug("Selinexor", "Dose: 60 mg (BIW); Dosage form: film-coated (20 mg each) "
+                                                       "immediate release tablets")),
+              rows("design_group_interventions", {"design_group": "Part 1: Selinexor 60 mg", "intervention": "Selinexor"},
+                   {"design_group": "Part 2: Selinexor 60 mg", "intervention": "Selinexor"})),
+         note="every arm gives the shared intervention's level"),
+
     Case("contradictions.arm_dose_differs", True,
          both(OXALIPLATIN_SHARED, rows("design_group_interventions",
                                        {"design_group": "Intensified HIPEC", "intervention": "Oxaliplatin"})),
