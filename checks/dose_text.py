@@ -87,12 +87,14 @@ class Dose:
         frequency when both give one."""
         if self.unit != other.unit:
             return False
-        overlap = any(low <= other_high * 1.0001 and other_low <= high * 1.0001
-                      for low, high in self._amounts() for other_low, other_high in other._amounts())
+        if self.single is None and other.single is None:
+            overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
+        else:
+            overlap = any(low <= other_high * 1.0001 and other_low <= high * 1.0001
+                          for low, high in self._amounts() for other_low, other_high in other._amounts())
         if self.per_day is None or other.per_day is None:
             return overlap
         return overlap and abs(self.per_day - other.per_day) < 1e-6
-
 
     def _amounts(self) -> tuple[tuple[float, float], ...]:
         return ((self.low, self.high),) if self.single is None else ((self.low, self.high), self.single)
