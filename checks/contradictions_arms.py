@@ -62,8 +62,10 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
         strengths = {(drug, s.dose.unit, s.dose.low, s.dose.high)
                      for drug, stated in named.items() for s in stated if s.dose.per_day is None}
         described = _stated("interventions.description", name, description, drugs, default)
-        _merge(doses, {drug: [s for s in stated if (drug, s.dose.unit, s.dose.low, s.dose.high) not in strengths]
-                       for drug, stated in described.items()})
+        if strengths:
+            described = {drug: [s for s in stated if (drug, s.dose.unit, s.dose.low, s.dose.high) not in strengths]
+                         for drug, stated in described.items()}
+        _merge(doses, described)
     return doses
 
 

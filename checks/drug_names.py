@@ -182,8 +182,12 @@ def named_otherwise(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a name that is neither one of the study's drugs nor a lead-in word stands right before the
     dose's amount: the amount is that product's, not a drug named further back or the arm's own."""
     m = _NAME_RIGHT_BEFORE.search(text, max(0, dose.start - 40), dose.start)
-    if m and m.group(1).lower() not in LEAD_INS and m.group(1).lower() not in drugs:
-        return True
+    if m:
+        word = m.group(1).lower()
+        if word not in LEAD_INS and word not in drugs:
+            return True
+        if word in drugs or word in LIST_LEAD_INS:  # the word that would end a listed name
+            return False
     name = _listed_name(text, dose.start, drugs)
     return bool(name) and not any(w in LIST_LEAD_INS or w in drugs for w in name.lower().split())
 

@@ -120,7 +120,9 @@ def test_doses_varied_by_design(text):
     assert not any(d.comparable(d) for d in doses)
 
 
-@pytest.mark.parametrize("text", ["Baricitinib 2 mg once daily for 24 weeks", "methotrexate 25 mg weekly"])
+@pytest.mark.parametrize("text", ["Baricitinib 2 mg once daily for 24 weeks", "methotrexate 25 mg weekly",
+                                  "10 mg once daily starting from week 2", "starting at day 1, 5 mg daily",
+                                  "100 µg, per os, 3 times within 3 weeks", "a dose of 3 mg daily"])
 def test_fixed_doses_are_not_variable(text):
     assert not any(d.variable for d in parse_doses(text))
 
