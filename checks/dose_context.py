@@ -147,18 +147,19 @@ def variable_dosing(text: str) -> bool:
 
 # The route an amount is given by, stated right after it ("8 mg/m2 PO", "140 mg/m2 is given IV") or before it in
 # its list item ("intrathecal cytarabine 30 mg/m2"): doses by different routes are different administrations.
-# Upper-case only where the letters are also a word or a stage ("IT", "IP", "IV" after "stage").
+# Upper-case only where the letters are also a word ("IT", "IP"); "IV" after "stage", "part"... is a numeral.
 ROUTES = (
-    ("intravenous", r"intravenous(?:ly)?|i\.v\b\.?|(?<!stage\s)(?<!grade\s)(?<!phase\s)(?<!type\s)\biv(?:pb)?\b"),
+    ("intravenous", r"intravenous(?:ly)?|i\.v\b\.?|(?<!stage\s)(?<!grade\s)(?<!phase\s)(?<!type\s)(?<!class\s)"
+                    r"(?<!part\s)(?<!arm\s)(?<!group\s)(?<!cohort\s)\biv(?:pb)?\b"),
     ("oral", r"oral(?:ly)?|p\.o\b\.?|\bpo\b|per\s+os|by\s+mouth"),
     ("intrathecal", r"intrathecal(?:ly)?|i\.t\b\.?|(?-i:\bIT\b)"),
     ("subcutaneous", r"sub-?cutaneous(?:ly)?|s\.c\b\.?|\bsc\b|\bsq\b|s\.q\b\.?"),
     ("intramuscular", r"intramuscular(?:ly)?|i\.m\b\.?|\bim\b"),
-    ("topical", r"topical(?:ly)?|cutaneous(?:ly)?"),
+    ("topical", r"topical(?:ly)?"),
     ("intravitreal", r"intravitreal(?:ly)?|\bivt\b"),
     ("intraperitoneal", r"intraperitoneal(?:ly)?|i\.p\b\.?|(?-i:\bIP\b)|\bhipec\b|\bpipac\b"),
     ("inhaled", r"inhal(?:ed|ation)|nebuli[sz]ed"),
-    ("intranasal", r"intranasal(?:ly)?|nasal"),
+    ("intranasal", r"intranasal(?:ly)?|nasal(?:ly|\s+spray)"),
     ("rectal", r"rectal(?:ly)?|per\s+rectum"),
     ("sublingual", r"sublingual(?:ly)?"),
     ("transdermal", r"transdermal(?:ly)?"),

@@ -178,6 +178,10 @@ ROUTE_PHRASES = [
     ("1 g applied topically", ["topical"]),
     ("dex 40 mg/d PO or IVPB D1-4", [None]),  # either route
     ("stage IV disease: 10 mg daily", [None]),
+    ("Part IV 10 mg daily", [None]),
+    ("cutaneous lupus: 10 mg daily", [None]),  # a disease, not a route
+    ("nasal polyps, 10 mg daily", [None]),
+    ("a 50 mcg nasal spray", ["intranasal"]),
     ("it is given as 10 mg daily", [None]),
     ("IV D1, BCNU 20 mg/m2", [None]),  # the route of the item before
     ("Baricitinib 2 mg once daily", [None]),
