@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -57,7 +57,15 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
         # An amount in a product's name with no schedule is its unit strength ("Capmatinib 150 mg").
         named = _stated("interventions.name", name, name, drugs, default)
         _merge(doses, {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in named.items()})
-        _merge(doses, _stated("interventions.description", name, description, drugs, default))
+        # A product named by its strength describes that strength again ("Capmatinib 150 mg": "film-coated
+        # tablet 150 mg administered BID"): the amount is the product's, the arm's dose may be made of several.
+        strengths = {(drug, s.dose.unit, s.dose.low, s.dose.high)
+                     for drug, stated in named.items() for s in stated if s.dose.per_day is None}
+        described = _stated("interventions.description", name, description, drugs, default)
+        if strengths:
+            described = {drug: [s for s in stated if (drug, s.dose.unit, s.dose.low, s.dose.high) not in strengths]
+                         for drug, stated in described.items()}
+        _merge(doses, described)
     return doses
 
 
@@ -72,12 +80,14 @@ def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 
-def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> tuple[StatedDose, StatedDose] | None:
-    """A pair showing the doses disagree, when comparable doses exist and none agree."""
+def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
+              others_level: Callable[[StatedDose], bool] = lambda _: False) -> tuple[StatedDose, StatedDose] | None:
+    """A pair showing the doses disagree, when comparable doses exist and none agree; an intervention's dose
+    that is another arm's level (`others_level`) shows no disagreement."""
     pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
     if not pairs or any(a.dose.matches(i.dose) for a, i in pairs):
         return None
-    return pairs[0]
+    return next((pair for pair in pairs if not others_level(pair[1])), None)
 
 
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
@@ -92,21 +102,49 @@ def _states_dose(texts: tuple) -> bool:
     return False
 
 
-def _arm_findings(nct_id: str, arm: tuple, interventions: list[tuple], links: list[tuple],
-                  drugs: dict[str, str], given: dict[tuple, dict[str, list[StatedDose]]]) -> Iterator[Finding]:
-    """Findings of one arm stating an amount; `given` keeps the doses of each set of interventions."""
+def _arm_doses(arm: tuple, linked: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
+    """The doses an arm's title and description state, by drug."""
     title, description = arm
-    linked = _linked(title, interventions, links)
     default = _drug_named(" ".join(n or "" for n, _ in linked), drugs) or _drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):
         default = None  # "matching placebo 4 mg": the amount is not the drug's unless the drug is named
     arm_doses = _stated("design_groups.title", title, title, drugs, None)
     _merge(arm_doses, _stated("design_groups.description", title, description, drugs, default))
+    return arm_doses
+
+
+def _read_arms(arms: list[tuple], interventions: list[tuple], links: list[tuple],
+               drugs: dict[str, str]) -> dict[tuple, tuple[list[tuple], dict[str, list[StatedDose]]]]:
+    """Each arm's linked interventions and stated doses."""
+    read = {}
+    for arm in arms:
+        linked = _linked(arm[0], interventions, links)
+        read[arm] = (linked, _arm_doses(arm, linked, drugs))
+    return read
+
+
+def _other_arms_level(dose: StatedDose, drug: str, arm: tuple, read: dict) -> bool:
+    """Whether another arm receiving the intervention that states `dose` gives the drug at that dose: an
+    intervention shared by arms may state one arm's dose level, and another arm's level is not a contradiction."""
+    for other, (linked, doses) in read.items():
+        if other is arm or other == arm or not any(name == dose.owner for name, _ in linked):
+            continue
+        if any(d.dose.matches(dose.dose) for d in doses.get(drug, ())):
+            return True
+    return False
+
+
+def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
+                  given: dict[tuple, dict[str, list[StatedDose]]]) -> Iterator[Finding]:
+    """Findings of one arm stating an amount; `read` holds the linked interventions and doses of the study's
+    arms that state one, `given` keeps the doses of each set of interventions."""
+    title = arm[0]
+    linked, arm_doses = read[arm]
     iv_doses = given.get(tuple(linked))
     if iv_doses is None:
         iv_doses = given[tuple(linked)] = _intervention_doses(linked, drugs)
     for drug in sorted(arm_doses.keys() & iv_doses.keys()):
-        if pair := _conflict(arm_doses[drug], iv_doses[drug]):
+        if pair := _conflict(arm_doses[drug], iv_doses[drug], lambda i: _other_arms_level(i, drug, arm, read)):
             a, i = pair
             message = (f"Arm '{title}' gives {drug} as {a.dose.label} but its intervention "
                        f"'{i.owner}' says {i.dose.label}.")
@@ -133,8 +171,9 @@ def study_dose_findings(nct_id: str, arms: list[tuple], interventions: list[tupl
     if not dosed or not any(_states_dose(iv) for iv in interventions):
         return
     drugs, given = _vocabulary(arms, interventions), {}
+    read = _read_arms(dosed, interventions, links, drugs)
     for arm in dosed:
-        yield from _arm_findings(nct_id, arm, interventions, links, drugs, given)
+        yield from _arm_findings(nct_id, arm, read, drugs, given)
 
 
 DUPLICATE_ARM = """

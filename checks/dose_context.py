@@ -14,6 +14,8 @@ LOOKBACK = 60
 
 # A count of units before the amount: "two tablets (alendronate 10 mg)", "2 capsules containing
 # 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount).
+# "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
+TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
 COUNTS_BEFORE = (
     re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
     re.compile(rf"(?<![\w.,/]){_COUNT}\s+{_FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
@@ -32,6 +34,9 @@ STRENGTH_BEFORE = (
     re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
     re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
     re.compile(rf"\b(?:each|per|one|a|1)\s+{_FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
+    # A salt's or a vial's equivalence: "equivalent to 100 mg pacritinib free base", "equivalent to 20 mg or 80 mg".
+    re.compile(r"\bequivalent\s+(?:to|of)\s+(?:about\s+|approximately\s+)?"
+               r"(?:[\d.,]+\s*[a-zµμ]+(?:/[a-z\d]+)?\s*(?:,|or|and|/)\s*)*$", re.I),
 )
 
 # The regimen phase an amount belongs to, named before it in its clause ...
@@ -67,6 +72,8 @@ VARIABLE_DOSING = (
     r"\bescalat\w*", r"\bde-?escalat\w*", r"\btitrat\w*", r"\bup-?titrat\w*", r"\btaper\w*",
     r"\bdose[\s-]+levels?\b", r"\bcohorts?\b", r"\b(?:increased?|decreased?|reduced?|raised?|adjusted)\s+"
     r"(?:\w+\s+){0,3}to\b", r"\bstep[\s-]?(?:up|down|wise)\b", r"\bramp[\s-]?up\b",
+    r"\bdose[\s-]+ascen\w*", r"\bascending[\s-]+(?:\w+[\s-]+)?doses?\b", r"\b3\s*\+\s*3\b",
+    r"\bstarting\s+(?:from|at)\s+(?:a\s+dose\s+of\s+)?[\d.]+\s*(?:mg|mcg|µg|μg|g|iu|units?)\b",
 )
 _VARIABLE = re.compile("|".join(VARIABLE_DOSING), re.I)
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
@@ -136,3 +143,52 @@ def phase_of(text: str, start: int, end: int) -> str | None:
 def variable_dosing(text: str) -> bool:
     """Whether a text describes doses that vary by design (escalation, titration, cohorts)."""
     return bool(_VARIABLE.search(text))
+
+
+# The route an amount is given by, stated right after it ("8 mg/m2 PO", "140 mg/m2 is given IV") or before it in
+# its list item ("intrathecal cytarabine 30 mg/m2"): doses by different routes are different administrations.
+# Upper-case only where the letters are also a word ("IT", "IP"); "IV" after "stage", "part"... is a numeral.
+ROUTES = (
+    ("intravenous", r"intravenous(?:ly)?|i\.v\b\.?|(?<!stage\s)(?<!grade\s)(?<!phase\s)(?<!type\s)(?<!class\s)"
+                    r"(?<!part\s)(?<!arm\s)(?<!group\s)(?<!cohort\s)\biv(?:pb)?\b"),
+    ("oral", r"oral(?:ly)?|p\.o\b\.?|\bpo\b|per\s+os|by\s+mouth"),
+    ("intrathecal", r"intrathecal(?:ly)?|i\.t\b\.?|(?-i:\bIT\b)"),
+    ("subcutaneous", r"sub-?cutaneous(?:ly)?|s\.c\b\.?|\bsc\b|\bsq\b|s\.q\b\.?"),
+    ("intramuscular", r"intramuscular(?:ly)?|i\.m\b\.?|\bim\b"),
+    ("topical", r"topical(?:ly)?"),
+    ("intravitreal", r"intravitreal(?:ly)?|\bivt\b"),
+    ("intraperitoneal", r"intraperitoneal(?:ly)?|i\.p\b\.?|(?-i:\bIP\b)|\bhipec\b|\bpipac\b"),
+    ("inhaled", r"inhal(?:ed|ation)|nebuli[sz]ed"),
+    ("intranasal", r"intranasal(?:ly)?|nasal(?:ly|\s+spray)"),
+    ("rectal", r"rectal(?:ly)?|per\s+rectum"),
+    ("sublingual", r"sublingual(?:ly)?"),
+    ("transdermal", r"transdermal(?:ly)?"),
+    ("intravesical", r"intravesical(?:ly)?"),
+    ("intra-arterial", r"intra-?arterial(?:ly)?"),
+    ("intratumoral", r"intra-?tumou?ral(?:ly)?"),
+    ("intradermal", r"intra-?dermal(?:ly)?"),
+)
+_ROUTE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{name.replace('-', '_')}>{words})" for name, words in ROUTES)
+                    + r")(?![\w-])", re.I)
+_ROUTE_OR = re.compile(r"\s*(?:or|/|and/or)\s*$", re.I)
+# How far after and before an amount its route may stand.
+ROUTE_AFTER = 30
+ROUTE_BEFORE = 40
+_ITEM_START = re.compile(r"[,;(\n]|[.:]\s")
+
+
+def route_of(text: str, start: int, end: int, previous_end: int, next_start: int) -> str | None:
+    """The route stated for the amount at start..end (between the amounts before and after it), or None
+    when none is or two are offered ("40 mg PO or IVPB")."""
+    after_end = min(next_start, end + ROUTE_AFTER)
+    stop = text.find(";", end, after_end)
+    found = list(_ROUTE.finditer(text, end, stop if stop >= 0 else after_end))
+    if found:
+        first = found[0]
+        if len(found) > 1 and _ROUTE_OR.match(text[first.end():found[1].start()]):
+            return None
+        return first.lastgroup.replace("_", "-")
+    before_start = max(previous_end, start - ROUTE_BEFORE, 0)
+    cuts = list(_ITEM_START.finditer(text, before_start, start))
+    found = list(_ROUTE.finditer(text, cuts[-1].end() if cuts else before_start, start))
+    return found[-1].lastgroup.replace("_", "-") if found else None

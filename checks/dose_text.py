@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checks.dose_context import count_before, phase_of, unit_strength, variable_dosing
+from checks.dose_context import TIMES_BEFORE, count_before, phase_of, route_of, unit_strength, variable_dosing
 
 _DIGIT = re.compile(r"\d")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
@@ -19,8 +19,8 @@ _UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol"
 _DOSE = re.compile(
     rf"(?<![\w.,/])(?P<low>{_NUM})\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
     rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|min|h|hr|mmol)\b)"
-    r"(?P<per>\s*(?:/|per\s+)(?:kg|m2|m²|m\^2)\b)?"
-    r"(?P<per_time>\s*(?:/|per\s+)(?:d|day|24\s*h|wk|week)\b)?",
+    r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|m2|m²|m\^2)\b)?"
+    r"(?P<per_time>\s*(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\b)?",
     re.I,
 )
 # Multipliers to one base unit per kind of unit.
@@ -50,7 +50,9 @@ class Dose:
     """One stated dose: low..high in `unit` (mg, iu, ml, mmol; '/kg' or '/m2' appended).
 
     `strength` marks a unit strength (not a dose), `phase` the regimen phase ('loading',
-    'maintenance', 'induction'...) and `variable` a text whose doses vary by design.
+    'maintenance', 'induction'...), `variable` a text whose doses vary by design, `route` the route
+    stated with the amount ('oral', 'intravenous'...) and `single` the amount of one administration
+    (low, high) when an "N x amount" count may mean N administrations rather than one dose.
     """
 
     low: float
@@ -63,6 +65,8 @@ class Dose:
     strength: bool = False
     phase: str | None = None
     variable: bool = False
+    route: str | None = None
+    single: tuple[float, float] | None = None
 
     @property
     def label(self) -> str:
@@ -70,19 +74,30 @@ class Dose:
         return self.text + (f" {frequency_label(self.per_day)}" if self.per_day else "")
 
     def comparable(self, other: "Dose") -> bool:
-        """Whether two doses can contradict: same unit and phase, neither a strength nor varied by design."""
+        """Whether two doses can contradict: same unit, phase and route (when both state one), neither a
+        strength nor varied by design."""
         if self.strength or other.strength or self.variable or other.variable:
+            return False
+        if self.route and other.route and self.route != other.route:
             return False
         return self.unit == other.unit and self.phase == other.phase
 
     def matches(self, other: "Dose") -> bool:
-        """Same unit, overlapping amounts, and the same frequency when both give one."""
+        """Same unit, overlapping amounts (or one administration of an "N x amount" count), and the same
+        frequency when both give one."""
         if self.unit != other.unit:
             return False
-        overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
+        if self.single is None and other.single is None:
+            overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
+        else:
+            overlap = any(low <= other_high * 1.0001 and other_low <= high * 1.0001
+                          for low, high in self._amounts() for other_low, other_high in other._amounts())
         if self.per_day is None or other.per_day is None:
             return overlap
         return overlap and abs(self.per_day - other.per_day) < 1e-6
+
+    def _amounts(self) -> tuple[tuple[float, float], ...]:
+        return ((self.low, self.high),) if self.single is None else ((self.low, self.high), self.single)
 
 
 def _number(text: str) -> float:
@@ -124,15 +139,18 @@ def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
     return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip())
 
 
-def _in_context(text: str, dose: Dose, variable: bool) -> Dose:
-    """The dose read with its neighbours: times a count, a unit strength, its regimen phase."""
+def _in_context(text: str, dose: Dose, variable: bool, route: str | None) -> Dose:
+    """The dose read with its neighbours: times a count, a unit strength, its regimen phase and route."""
     phase = phase_of(text, dose.start, dose.end)
     counted = count_before(text, dose.start, dose.end)
     if counted:
         n, start = counted
+        # "3 x 100 µg in three weeks" may be three administrations of 100 µg: one of them is kept too.
+        single = (dose.low, dose.high) if TIMES_BEFORE.match(text, start) else None
         return replace(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
-                       phase=phase, variable=variable)
-    return replace(dose, strength=unit_strength(text, dose.start, dose.end), phase=phase, variable=variable)
+                       phase=phase, variable=variable, route=route, single=single)
+    return replace(dose, strength=unit_strength(text, dose.start, dose.end), phase=phase, variable=variable,
+                   route=route)
 
 
 @lru_cache(maxsize=8192)  # the same intervention text is read for every arm that receives it
@@ -151,7 +169,8 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
         end = sentence_end.start() if sentence_end else len(text)
         dose = _dose(m, text, min(next_start, end, m.end() + FREQUENCY_WINDOW))
         if dose is not None:
-            dose = _in_context(text, dose, variable)
+            previous_end = matches[i - 1].end() if i else 0
+            dose = _in_context(text, dose, variable, route_of(text, m.start(), m.end(), previous_end, next_start))
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
     return tuple(doses)

@@ -161,11 +161,58 @@ LEAD_INS = FORM_WORDS | frozenset({
 })
 
 
+# An item of a list opening with a name, in any case, right before the amount: "..., cytosine arabinoside 300 mg/m^2",
+# "Chemo: vincristine 1.2 mg/m2" (the amount is that name's). Words that lead into a dose keep it the drug's
+# ("..., then 30 mg", "..., up to 4 mg").
+_LIST_SEPARATORS = (",", ";", ":", "+", " and", " plus")
+_LISTED_NAME = re.compile(r"\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})", re.I)
+# How far back the separator opening the item may stand.
+LIST_ITEM = 50
+LIST_LEAD_INS = (LEAD_INS - {"acid", "sodium", "hydrochloride", "hcl", "vaccine"}) | frozenset({
+    "followed", "increased", "decreased", "reduced", "raised", "up", "by", "at", "dose", "is", "are", "was", "were",
+    "be", "will", "as", "via", "than", "over", "under", "within", "after", "before", "versus", "vs", "mean",
+    "median", "max", "min", "not", "more", "less", "least", "most", "exceed", "exceeding", "thereafter", "next",
+    "second", "third", "dosed", "doses", "given", "week", "weeks", "days", "hours", "hrs", "once", "twice", "times",
+    "usual", "recommended", "range", "ranging", "between", "additional", "another", "further",
+    "subsequent", "subsequently", "later", "afterwards", "reduction", "increase", "escalation", "orally", "iv",
+})
+
+
 def named_otherwise(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a name that is neither one of the study's drugs nor a lead-in word stands right before the
     dose's amount: the amount is that product's, not a drug named further back or the arm's own."""
     m = _NAME_RIGHT_BEFORE.search(text, max(0, dose.start - 40), dose.start)
-    return bool(m) and m.group(1).lower() not in LEAD_INS and m.group(1).lower() not in drugs
+    if m:
+        word = m.group(1).lower()
+        if word not in LEAD_INS and word not in drugs:
+            return True
+        if word in drugs or word in LIST_LEAD_INS:  # the word that would end a listed name
+            return False
+    name = _listed_name(text, dose.start, drugs)
+    return bool(name) and not any(w in LIST_LEAD_INS or w in drugs for w in name.lower().split())
+
+
+def _listed_name(text: str, start: int, drugs: Mapping[str, str]) -> str | None:
+    """The name opening the list item that ends right before `start` ("cytosine arabinoside" in "..., cytosine
+    arabinoside 300 mg"), or None; None at once when the word right before is a drug or a lead-in."""
+    end = start
+    while end > 0 and text[end - 1] in " :":
+        end -= 1
+    if end == 0 or not text[end - 1].isalpha():  # no word right before the amount
+        return None
+    window = max(0, start - LIST_ITEM)
+    last = text[max(window, text.rfind(" ", window, end) + 1):end].lower()
+    if last in LIST_LEAD_INS or last in drugs:
+        return None
+    opening = -1
+    for sep in _LIST_SEPARATORS:
+        at = text.rfind(sep, window, end)
+        if at >= 0 and at + len(sep) > opening:
+            opening = at + len(sep)
+    if opening < 0:
+        return None
+    m = _LISTED_NAME.fullmatch(text, opening, end)
+    return m.group("name") if m else None
 
 
 # A sentence or line break before a dose (the drug it governs stands after it); the words before a dose.

@@ -89,6 +89,44 @@ def dosed(arm: str, intervention: str, drug: str = "Baricitinib", name: str | No
                 row("design_group_interventions", design_group=drug, intervention=name or drug))
 
 
+def _drug(name: str, description: str) -> dict:
+    return {"intervention_type": "DRUG", "name": name, "description": description}
+
+
+def _arm(title: str, description: str) -> dict:
+    return {"group_type": "EXPERIMENTAL", "title": title, "description": description}
+
+
+# NCT00000134: the foscarnet intervention, linked to both arms, states the foscarnet arm's maintenance dose.
+FOSCARNET_SHARED = both(
+    rows("design_groups", _arm("Foscarnet", "Foscarnet reinduction at 90 mg/kg twice daily for 2 weeks, followed by "
+                                            "maintenance therapy at 120 mg/kg/day"),
+         _arm("Combination", "Reinduced with the second drug, then maintenance with foscarnet at 90 mg/kg/day and "
+                             "ganciclovir at 5 mg/kg/day.")),
+    rows("interventions", _drug("Foscarnet", "Foscarnet induction at 90 mg/kg twice daily for 2 weeks, followed by "
+                                             "maintenance therapy at 120 mg/kg/day"),
+         _drug("Ganciclovir", "Ganciclovir induction at 5 mg/kg twice daily")),
+    rows("design_group_interventions", {"design_group": "Foscarnet", "intervention": "Foscarnet"},
+         {"design_group": "Combination", "intervention": "Foscarnet"},
+         {"design_group": "Combination", "intervention": "Ganciclovir"}))
+# NCT04861558: one oxaliplatin intervention for a standard and an intensified arm.
+OXALIPLATIN_SHARED = both(
+    rows("design_groups", _arm("Standard HIPEC", "Injection of oxaliplatin 460 mg/m2 and calcium folinate 60 mg/m2."),
+         _arm("Intensified HIPEC", "Injection of irinotecan 360 mg/m2 in combination with Oxaliplatin 360 mg/m2.")),
+    rows("interventions", _drug("Oxaliplatin", "Injection of 460 mg/m2"), _drug("Irinotecan", "Injection of 360 mg/m2")),
+    rows("design_group_interventions", {"design_group": "Standard HIPEC", "intervention": "Oxaliplatin"},
+         {"design_group": "Intensified HIPEC", "intervention": "Oxaliplatin"},
+         {"design_group": "Intensified HIPEC", "intervention": "Irinotecan"}))
+# NCT05110196: one arm receives capmatinib tablets of two strengths, each an intervention named by its strength.
+CAPMATINIB_STRENGTHS = both(
+    rows("design_groups", _arm("Capmatinib", "Capmatinib film-coated tablet administered as 400 mg orally twice daily "
+                                             "for 24 weeks.")),
+    rows("interventions", _drug("Capmatinib 150 mg", "Capmatinib film-coated tablet 150 mg administered BID"),
+         _drug("Capmatinib 200 mg", "Capmatinib film-coated tablet 200 mg administered BID")),
+    rows("design_group_interventions", {"design_group": "Capmatinib", "intervention": "Capmatinib 150 mg"},
+         {"design_group": "Capmatinib", "intervention": "Capmatinib 200 mg"}))
+
+
 def outcome(description: str):
     """A change that replaces the first outcome's description."""
     return row("design_outcomes", description=description)
@@ -383,6 +421,89 @@ CASES = [
     Case("contradictions.arm_dose_differs", True,
          dosed("Induction: fludarabine 30 mg/m2 daily for 5 days", "Induction: fludarabine 40 mg/m2 daily",
                drug="Fludarabine"), note="two induction doses"),
+    # An intervention shared by arms stating one arm's dose level (NCT00000134, NCT04861558).
+    Case("contradictions.arm_dose_differs", False, FOSCARNET_SHARED, note="shared intervention gives the other arm's level"),
+    Case("contradictions.arm_dose_differs", True,
+         both(FOSCARNET_SHARED, lambda s: s["design_groups"][0].update(description="Foscarnet maintenance alone")),
+         note="no other arm gives the intervention's level"),
+    Case("contradictions.arm_dose_differs", False, OXALIPLATIN_SHARED, note="shared: standard and intensified levels"),
+    Case("contradictions.arm_dose_differs", False,
+         both(rows("design_groups", _arm("Part 1: Selinexor 60 mg", "Selinexor twice weekly"),
+                   _arm("Part 2: Selinexor 60 mg", "Participants received selinexor 60 mg orally BIW")),
+              rows("interventions", _drug("Selinexor", "Dose: 60 mg (BIW); Dosage form: film-coated (20 mg each) "
+                                                       "immediate release tablets")),
+              rows("design_group_interventions", {"design_group": "Part 1: Selinexor 60 mg", "intervention": "Selinexor"},
+                   {"design_group": "Part 2: Selinexor 60 mg", "intervention": "Selinexor"})),
+         note="every arm gives the shared intervention's level"),
+
+    Case("contradictions.arm_dose_differs", True,
+         both(OXALIPLATIN_SHARED, rows("design_group_interventions",
+                                       {"design_group": "Intensified HIPEC", "intervention": "Oxaliplatin"})),
+         note="the intervention is the intensified arm's alone"),
+    # Doses by different routes (NCT00002548, NCT00002571).
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Chemo: vincristine 1.2 mg/m2 IV D1, melphalan 8 mg/m2 PO D1-4, prednisone 40 mg/m2 PO D1-7",
+               "140 mg/m2 is given IV within 30 minutes of constitution on Day -5", drug="melphalan"),
+         note="PO against IV"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Patients also receive intrathecal cytarabine 30 mg/m^2 (5 doses spaced evenly)",
+               "225 mg/m2 IV Q 21 days x 6 cycles", drug="cytarabine"), note="intrathecal against IV"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("melphalan 8 mg/m2 IV D1-4", "140 mg/m2 is given IV within 30 minutes", drug="melphalan"),
+         note="the same route"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Patients also receive cytarabine 30 mg/m^2 on day 8", "225 mg/m2 IV Q 21 days x 6 cycles",
+               drug="cytarabine"), note="a route on one side only"),
+    # An amount right after another name in a list (NCT00002657).
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Chemotherapy: etoposide 120 mg/m^2 on day 1, prednisone 60 mg/m^2 on days 1-14, cytosine arabinoside "
+               "300 mg/m^2 on day 8, bleomycin 5 mg/m^2 on day 8", "During chemotherapy, 60 mg/m^2.", drug="prednisone"),
+         note="300 mg/m^2 is cytosine arabinoside's"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Chemotherapy: prednisone 40 mg/m^2 on days 1-14, cytosine arabinoside 300 mg/m^2 on day 8",
+               "During chemotherapy, 60 mg/m^2.", drug="prednisone"), note="the drug's own amount differs"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Baricitinib once daily, up to 4 mg", "Baricitinib 2 mg tablet once daily"),
+         note="a lead-in after a comma keeps the amount the drug's"),
+    # Equivalences and vial strengths (NCT03165734, NCT03671044).
+    Case("contradictions.arm_dose_differs", False,
+         dosed("To receive pacritinib 200 mg twice daily (BID) orally",
+               "Supplied in capsules. Each capsule contains 146 mg of pacritinib citrate, which is equivalent to 100 mg "
+               "pacritinib free base", drug="Pacritinib"), note="a salt's equivalence"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Pacritinib 200 mg twice daily", "Pacritinib 100 mg twice daily, equivalent to 146 mg of pacritinib "
+                                               "citrate", drug="Pacritinib"), note="a dose beside an equivalence"),
+    Case("contradictions.arm_dose_differs", False,
+         dosed("NDLS for Injection, 75 mg/ m2 Nanosomal Docetaxel Lipid Suspension for Injection",
+               "Each vial containing lyophilized Docetaxel lipid powder, equivalent to 20 mg or 80 mg of anhydrous "
+               "Docetaxel.", drug="Docetaxel"), note="mg/ m2 against vial strengths"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Docetaxel 75 mg/ m2 every 3 weeks", "Docetaxel 100 mg/m2 every 3 weeks", drug="Docetaxel"),
+         note="mg/ m2 is mg/m2"),
+    # N administrations of one amount (NCT03781128).
+    Case("contradictions.arm_dose_differs", False,
+         dosed("Lysergic acid diethylamide (3 x 100 µg LSD in three weeks, per os) followed by Placebo",
+               "100 µg, per os, 3 times within 3 weeks", drug="Lysergic Acid Diethylamide"),
+         note="3 x 100 µg over three weeks"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Lysergic acid diethylamide (3 x 200 µg in three weeks)", "100 µg, 3 times within 3 weeks",
+               drug="Lysergic Acid Diethylamide"), note="3 x 200 µg is not 100 µg"),
+    # Dose escalation (NCT06001671).
+    Case("contradictions.arm_dose_differs", False,
+         dosed("BEBT-109 orally at an initial dose of 180 mg once daily.",
+               'BEBT-109 is based on the "3+3" model, with a dose ascent starting from 120mg qd', drug="BEBT-109"),
+         note="a dose ascent"),
+    # Products named by their strength (NCT05110196).
+    Case("contradictions.arm_dose_differs", False, CAPMATINIB_STRENGTHS, note="tablets of 150 and 200 mg"),
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Capmatinib film-coated tablet administered as 400 mg orally twice daily",
+               "Capmatinib film-coated tablet 150 mg administered BID", drug="Capmatinib"),
+         note="an intervention not named by its strength"),
+    # Kept (NCT02041234).
+    Case("contradictions.arm_dose_differs", True,
+         dosed("Incretin analogues: Liraglutide up to 3 mg daily Or DPP-4 Inhibitors: Sitagliptin up to 100 mg daily",
+               "Incretin analogues: Liraglutide up to 1.8 mg daily", drug="Best Medical Treatment",
+               name="Incretin analogues"), note="up to 3 mg against up to 1.8 mg"),
 
     Case("contradictions.drug_not_an_intervention", True,
          row("design_outcomes", description="Adverse events related to belimumab are recorded"), note="seed 001"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.contradictions_arms import _arm_findings, _vocabulary, study_dose_findings
+from checks.contradictions_arms import _arm_findings, _read_arms, _vocabulary, study_dose_findings
 
 BARICITINIB = [("Baricitinib", "Baricitinib 2 mg tablet once daily"), ("Placebo", "Matching placebo tablet once daily")]
 LINKS = [("Baricitinib", "Baricitinib"), ("Placebo", "Placebo")]
@@ -33,7 +33,8 @@ STUDIES = [
 
 def _every_arm(arms, interventions, links):
     drugs, given = _vocabulary(arms, interventions), {}
-    return [f for arm in arms for f in _arm_findings("NCT0", arm, interventions, links, drugs, given)]
+    read = _read_arms(arms, interventions, links, drugs)
+    return [f for arm in arms for f in _arm_findings("NCT0", arm, read, drugs, given)]
 
 
 @pytest.mark.parametrize("arms, interventions, links, fires", STUDIES)

@@ -24,6 +24,8 @@ STRENGTHS = [
     ("each tablet contains 5 mg", "before: each tablet"),
     ("Azithromycin 250 mg capsules oral, 2 capsules on day one, then 1 capsule daily", "named form, dosed by count"),
     ("Drug 10 mg tablets: two tablets twice daily", "named form, dosed by count"),
+    ("pacritinib citrate, which is equivalent to 100 mg pacritinib free base", "before: equivalent to"),
+    ("lipid powder, equivalent to 20 mg or 80 mg of anhydrous Docetaxel", "before: equivalent to, listed"),
 ]
 
 
@@ -36,6 +38,7 @@ def test_unit_strength_is_not_a_dose(text, note):
 def test_every_strength_pattern_has_a_phrase():
     after = [t for t, n in STRENGTHS if n.startswith("after")]
     before = [t[:re.search(r"\d", t).start()] for t, n in STRENGTHS if n.startswith("before")]
+    before += [t[:d.start] for t, n in STRENGTHS if n.startswith("before") for d in parse_doses(t)]
     for pattern in dose_context.STRENGTH_AFTER:
         assert any(pattern.search(t) for t in after), pattern.pattern
     for pattern in dose_context.STRENGTH_BEFORE:
@@ -103,6 +106,10 @@ VARIABLE = [
     "dose level 3: 300 mg/m2",
     "increased to 4 mg after 2 weeks",
     "step-up dosing of 0.3 mg",
+    'based on the "3+3" model, with a dose ascent starting from 120mg qd',
+    "ascending doses of 10 mg",
+    "a 3 + 3 design at 100 mg",
+    "once daily, starting from 120mg",
 ]
 
 
@@ -113,7 +120,9 @@ def test_doses_varied_by_design(text):
     assert not any(d.comparable(d) for d in doses)
 
 
-@pytest.mark.parametrize("text", ["Baricitinib 2 mg once daily for 24 weeks", "methotrexate 25 mg weekly"])
+@pytest.mark.parametrize("text", ["Baricitinib 2 mg once daily for 24 weeks", "methotrexate 25 mg weekly",
+                                  "10 mg once daily starting from week 2", "starting at day 1, 5 mg daily",
+                                  "100 µg, per os, 3 times within 3 weeks", "a dose of 3 mg daily"])
 def test_fixed_doses_are_not_variable(text):
     assert not any(d.variable for d in parse_doses(text))
 
@@ -137,3 +146,77 @@ def test_lists_of_doses_keep_every_amount(text, doses):
 def test_comparable(a, b, comparable):
     (first,), (second,) = parse_doses(a), parse_doses(b)
     assert first.comparable(second) is comparable
+
+
+@pytest.mark.parametrize("text, units", [
+    ("75 mg/ m2 every 3 weeks", ["mg/m2"]),
+    ("5 mg/ kg", ["mg/kg"]),
+    ("75 mg/m2", ["mg/m2"]),
+    ("75 mg per  m2", ["mg/m2"]),
+])
+def test_a_space_after_the_slash_keeps_the_body_size(text, units):
+    assert [d.unit for d in parse_doses(text)] == units
+
+
+@pytest.mark.parametrize("text, dose", [("10 mg/ day", "10 mg once daily"), ("70 mg/ week", "70 mg once weekly")])
+def test_a_space_after_the_slash_keeps_the_period(text, dose):
+    assert [describe(d) for d in parse_doses(text)] == [dose]
+
+
+# The route stated with each amount, in order.
+ROUTE_PHRASES = [
+    ("melphalan 8 mg/m2 PO D1-4, cyclophosphamide 400 mg/m2 IV D1", ["oral", "intravenous"]),
+    ("140 mg/m2 is given IV within 30 minutes", ["intravenous"]),
+    ("Patients also receive intrathecal cytarabine 30 mg/m^2", ["intrathecal"]),
+    ("Ara-C 30 mg/m2 IT per dose", ["intrathecal"]),
+    ("100 µg, per os, 3 times within 3 weeks", ["oral"]),
+    ("5 mg/kg i.v. daily", ["intravenous"]),
+    ("ranibizumab 0.5 mg intravitreal injection", ["intravitreal"]),
+    ("2 mg subcutaneously once weekly", ["subcutaneous"]),
+    ("a 0.5 ml IM injection", ["intramuscular"]),
+    ("oxaliplatin 460 mg/m2 intraperitoneally", ["intraperitoneal"]),
+    ("1 g applied topically", ["topical"]),
+    ("dex 40 mg/d PO or IVPB D1-4", [None]),  # either route
+    ("stage IV disease: 10 mg daily", [None]),
+    ("Part IV 10 mg daily", [None]),
+    ("cutaneous lupus: 10 mg daily", [None]),  # a disease, not a route
+    ("nasal polyps, 10 mg daily", [None]),
+    ("a 50 mcg nasal spray", ["intranasal"]),
+    ("it is given as 10 mg daily", [None]),
+    ("IV D1, BCNU 20 mg/m2", [None]),  # the route of the item before
+    ("Baricitinib 2 mg once daily", [None]),
+]
+
+
+@pytest.mark.parametrize("text, routes", ROUTE_PHRASES)
+def test_route(text, routes):
+    assert [d.route for d in parse_doses(text)] == routes
+
+
+def test_every_route_has_a_phrase():
+    named = {r for _, routes in ROUTE_PHRASES for r in routes}
+    assert {"oral", "intravenous", "intrathecal", "subcutaneous", "intramuscular", "topical", "intravitreal",
+            "intraperitoneal"} <= named
+
+
+@pytest.mark.parametrize("a, b, comparable", [
+    ("8 mg/m2 PO", "140 mg/m2 IV", False),
+    ("intrathecal 30 mg/m2", "225 mg/m2 IV", False),
+    ("8 mg/m2 orally", "140 mg/m2 PO", True),
+    ("30 mg/m2", "225 mg/m2 IV", True),  # a route on one side only
+])
+def test_doses_by_different_routes_are_not_comparable(a, b, comparable):
+    (first,), (second,) = parse_doses(a), parse_doses(b)
+    assert first.comparable(second) is comparable
+
+
+@pytest.mark.parametrize("a, b, matches", [
+    ("3 x 100 µg in three weeks", "100 µg, 3 times within 3 weeks", True),  # three administrations of 100 µg
+    ("3 x 100 µg", "300 µg", True),
+    ("3 x 200 µg in three weeks", "100 µg, 3 times within 3 weeks", False),
+    ("two tablets (baricitinib 2 mg)", "2 mg", False),  # two units taken at once are one dose
+    ("2 x 10 mg daily", "30 mg daily", False),
+])
+def test_a_counted_amount_matches_one_administration(a, b, matches):
+    (first,), (second,) = parse_doses(a), parse_doses(b)
+    assert first.matches(second) is matches and second.matches(first) is matches

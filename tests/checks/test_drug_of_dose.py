@@ -58,3 +58,66 @@ def test_an_amount_right_after_another_name_is_not_the_default_drugs(text, drugs
 
     found = doses_by_drug(text, DRUGS, "baricitinib")
     assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
+
+
+LISTED = {"prednisone": "prednisone", "baricitinib": "baricitinib"}
+
+
+@pytest.mark.parametrize("text, drugs", [
+    # an amount right after another name in a list is that name's, in any case
+    ("prednisone 60 mg/m^2 on days 1-14, cytosine arabinoside 300 mg/m^2 on day 8",
+     {"prednisone": ["60 mg/m2"]}),
+    ("prednisone 60 mg/m^2 on days 1-14; Ara-C 300 mg/m^2", {"prednisone": ["60 mg/m2"]}),
+    ("Chemo: vincristine 1.2 mg/m2 IV D1, prednisone 40 mg/m2 PO D1-7", {"prednisone": ["40 mg/m2"]}),
+    ("prednisone 40 mg daily and folic acid 5 mg daily", {"prednisone": ["40 mg once daily"]}),
+    # lead-ins keep the amount the drug's
+    ("prednisone 60 mg on days 1-14, then 30 mg", {"prednisone": ["60 mg", "30 mg"]}),
+    ("Baricitinib 2 mg daily, followed by 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib 2 mg, increased to 4 mg", {"baricitinib": ["2 mg", "4 mg"]}),
+    ("Baricitinib 2 mg, up to 4 mg", {"baricitinib": ["2 mg", "4 mg"]}),
+    ("Baricitinib 2 mg daily, maximum 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib 2 mg daily, and a dose of 4 mg", {"baricitinib": ["2 mg once daily", "4 mg"]}),
+    ("Baricitinib tablets, 2mg daily", {"baricitinib": ["2 mg once daily"]}),
+    ("baricitinib, orally 2 mg", {"baricitinib": ["2 mg"]}),
+    ("Dose: 5 mg daily", {"baricitinib": ["5 mg once daily"]}),
+    ("methotrexate weekly, baricitinib 4 mg", {"baricitinib": ["4 mg"]}),  # a study drug named in the list
+])
+def test_an_amount_after_a_name_listed_is_that_names(text, drugs):
+    from checks.dose_text import describe
+    from checks.drug_names import doses_by_drug
+
+    found = doses_by_drug(text, LISTED, "baricitinib")
+    assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
+
+
+def _plain_listed(text, dose, drugs):
+    """The list reading by one pattern over the characters before the amount."""
+    from checks.drug_names import LIST_ITEM, LIST_LEAD_INS
+
+    m = re.search(r"(?:[,;:+]|\band\b|\bplus\b)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})\s*:?\s*$",
+                  text[max(0, dose.start - LIST_ITEM):dose.start], re.I)
+    return bool(m) and not any(w in LIST_LEAD_INS or w in drugs for w in m.group("name").lower().split())
+
+
+@pytest.mark.parametrize("text", [
+    "prednisone 60 mg/m^2 on days 1-14, cytosine arabinoside 300 mg/m^2",
+    "prednisone 60 mg/m^2; Ara-C 300 mg/m^2",
+    "Chemo: vincristine 1.2 mg/m2",
+    "prednisone 40 mg and folic acid 5 mg",
+    "prednisone 40 mg plus calcium carbonate: 500 mg",
+    "prednisone 60 mg, then 30 mg",
+    "Baricitinib 2 mg, up to 4 mg",
+    "Baricitinib 2 mg daily, and a dose of 4 mg",
+    "Baricitinib tablets, 2mg daily",
+    "methotrexate weekly, baricitinib 4 mg",
+    "x" * 80 + ", cytosine arabinoside 300 mg",
+    "cytosine arabinoside 300 mg",  # no list
+    "prednisone 60 mg, (x) 30 mg",
+])
+def test_the_list_reading_is_read_as_plainly(text):
+    from checks.drug_names import _listed_name, LIST_LEAD_INS
+
+    dose = parse_doses(text)[-1]
+    name = _listed_name(text, dose.start, LISTED)
+    fast = bool(name) and not any(w in LIST_LEAD_INS or w in LISTED for w in name.lower().split())
+    assert fast == _plain_listed(text, dose, LISTED)
