@@ -69,25 +69,28 @@ def refuse_cells(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
     return frame, checked, refused, cases
 
 
-def _reject_rest(table: str, frame: pd.DataFrame, cases: pd.DataFrame, positions: list[int]) -> tuple[
-        pd.DataFrame, dict[int, list[tuple[str, str]]]]:
-    """Failures that refuse no single cell reject the studies they name (one study at a time if none)."""
-    bad: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for case in cases.itertuples(index=False):
-        if not pd.isna(case.index):
-            bad[positions[int(case.index)]].append(failure_words(table, case))
-    rest = frame[[positions[i] not in bad for i in frame.index]]
+def _study_by_study(table: str, frame: pd.DataFrame, cases: pd.DataFrame, positions: list[int]) -> tuple[
+        pd.DataFrame, list[tuple], dict[int, list[tuple[str, str]]]]:
+    """When a batch still fails after the refusal rounds, each study its failures name (every study, when the
+    others fail too) is validated alone and refuses its own cells, as a batch would: pandas cannot coerce a column
+    that mixes numbers and text at once, which hides the one cell at fault. What is left then rejects its study."""
+    named = {positions[int(i)] for i in cases["index"] if not pd.isna(i)}
+    rest = frame[[positions[i] not in named for i in frame.index]]
     checked, _ = _lazy(table, rest)
-    if checked is not None:
-        return checked, bad
-    parts = []
-    for pos in dict.fromkeys(positions[i] for i in rest.index):
-        ok, errs = _lazy(table, rest[[positions[i] == pos for i in rest.index]])
+    parts = [checked] if checked is not None else []
+    alone = named if checked is not None else set(positions[i] for i in frame.index)
+    refused: list[tuple] = []
+    bad: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for pos in dict.fromkeys(positions[i] for i in frame.index if positions[i] in alone):
+        _, ok, cells, errs = refuse_cells(table, frame[[positions[i] == pos for i in frame.index]])
         if ok is None:
             bad[pos].extend(failure_words(table, case) for case in errs.itertuples(index=False))
         else:
             parts.append(ok)
-    return (pd.concat(parts) if parts else MODELS[table].validate(rest.iloc[0:0], lazy=True)), bad
+            refused += cells
+    if not parts:
+        return MODELS[table].validate(frame.iloc[0:0], lazy=True), refused, bad
+    return pd.concat(parts).sort_index(kind="stable"), refused, bad
 
 
 def validate_table(table: str, frame: pd.DataFrame, positions: list[int]) -> tuple[
@@ -96,7 +99,8 @@ def validate_table(table: str, frame: pd.DataFrame, positions: list[int]) -> tup
     frame, checked, refused, cases = refuse_cells(table, frame)
     bad: dict[int, list[tuple[str, str]]] = {}
     if checked is None:
-        checked, bad = _reject_rest(table, frame, cases, positions)
+        checked, more, bad = _study_by_study(table, frame, cases, positions)
+        refused += more
     raw = [RawValue(positions[row], table, column, _raw_text(table, column, value), expected_words(check))
            for row, column, value, check in refused]
     checked = checked.set_axis([positions[i] for i in checked.index])

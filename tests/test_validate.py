@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pandas as pd
 import pytest
 
 from flows.assemble import assemble
@@ -137,6 +138,33 @@ def test_a_required_column_still_rejects_its_study():
     batch.records[0].file.layout = "not_a_layout"  # source_layout may not be NULL
     validated = validate_batch(batch)
     assert validated.accepted == [] and validated.rejects[0].reason.startswith("invalid studies.source_layout")
+
+
+def _xml_batch(enrollments: list[str]) -> ParsedBatch:
+    batch = ParsedBatch()
+    for number, enrollment in enumerate(enrollments):
+        nct_id = f"NCT0123{number:04d}"
+        xml = (f"<clinical_study><id_info><nct_id>{nct_id}</nct_id></id_info><brief_title>T</brief_title>"
+               f"<enrollment>{enrollment}</enrollment></clinical_study>")
+        outcome = FileOutcome(f"{number:064d}", f"/in/{nct_id}.xml", 1, datetime(2026, 1, 1), layout="ctgov_xml")
+        batch.files.append(outcome)
+        batch.records += [SourcedRecord(outcome, r) for r in ctgov_xml.parse(xml.encode()).records]
+    return batch
+
+
+@pytest.mark.parametrize("enrollments, refused", [
+    (["40", "abc", "-5", "12"], {"abc", "-5"}),  # once 'abc' is NULL, pandas cannot coerce 40 beside '-5' at once
+    (["-5", "40"], {"-5"}),
+    (["abc", "40"], {"abc"}),
+    (["40", "12"], set()),
+])
+def test_a_refused_count_beside_another_refused_count_does_not_reject_its_study(enrollments, refused):
+    validated = validate_batch(_xml_batch(enrollments))
+    assert validated.rejects == [] and validated.accepted == list(range(len(enrollments)))
+    assert {v.raw for v in validated.raw_values if v.column == "enrollment"} == refused
+    loaded = validated.frames["studies"]["enrollment"]
+    assert [None if pd.isna(n) else int(n) for n in loaded] == [
+        None if e in refused else int(e) for e in enrollments]
 
 
 def test_a_refused_personal_value_is_never_kept():
