@@ -9,7 +9,7 @@ from __future__ import annotations
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
-from flows.parsers.ctgov_json_v2 import UNREAD_PART
+from flows.parsers.model import UNREAD_PART
 from warehouse.tables import PERSONAL_COLUMNS
 
 # Longest stretch of a raw value a message quotes.
@@ -69,9 +69,10 @@ RULES = (
         id="invalid_values.unread_part",
         category="invalid_value",
         severity="warning",
-        rationale="A part of an API v2 record given in another type than the registry's (a module given as a "
-                  "string, an arm given as a string in armGroups) cannot be read: what it holds loads as absent, "
-                  "and a person must read the source. The finding names the part and its type, never its value.",
+        rationale="A part of a record given in another type than the registry's (an API v2 module given as a "
+                  "string, an arm given as a string in armGroups, a legacy XML element that holds elements where "
+                  "it should hold text) cannot be read: what it holds loads as absent, and a person must read the "
+                  "source. The finding names the part and its type, never its value.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
     ),

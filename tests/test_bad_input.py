@@ -135,6 +135,27 @@ def test_values_and_parts_of_the_wrong_type_load_their_study_and_are_flagged(run
     assert all("Jane" not in message and "555" not in message for _, message in issues)
 
 
+def test_legacy_xml_elements_that_hold_elements_load_their_study_and_are_flagged(run, tmp_path):
+    xml = ("<clinical_study><id_info><nct_id>NCT09000012</nct_id></id_info>"
+           "<brief_title>A <i>new</i> drug</brief_title><overall_status><b>Completed</b></overall_status>"
+           "<overall_contact><last_name>Roe <b>Jane</b></last_name><phone>+1 555 0100</phone></overall_contact>"
+           "<enrollment>-5</enrollment></clinical_study>")
+    write(tmp_path / "in", "a.xml", xml.encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (1, 0)
+    problems = run.con.execute("SELECT detail FROM meta.load_problems ORDER BY detail").fetchall()
+    assert problems == [("document: <brief_title> holds <i>, not text only",),
+                        ("document: <last_name> holds <b>, not text only",),
+                        ("document: <overall_status> holds <b>, not text only",)]
+    assert run.con.execute("SELECT brief_title, overall_status, enrollment FROM studies").fetchall() == [
+        (None, None, None)]
+    issues = run.con.execute("SELECT rule_id, message FROM quality_issues WHERE category = 'invalid_value' "
+                             "ORDER BY rule_id, message").fetchall()
+    assert [rule for rule, _ in issues] == ["invalid_values.refused_value"] + ["invalid_values.unread_part"] * 3
+    assert "'-5'" in issues[0][1]
+    assert all("Jane" not in message and "555" not in message for _, message in issues)
+
+
 def test_sql_injection_and_nul_bytes_in_titles_are_stored_verbatim(run, tmp_path):
     src = tmp_path / "in"
     hostile = "Robert'); DROP TABLE studies;-- \"quoted\" \\ back"

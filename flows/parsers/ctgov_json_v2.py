@@ -8,10 +8,10 @@ import orjson
 
 from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
-from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section, unread
+from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
-from flows.parsers.model import NCT_ID, Parsed, Problem, Row, StudyRecord
+from flows.parsers.model import NCT_ID, UNREAD_PART, Parsed, Problem, Row, StudyRecord, unread
 
 LAYOUT = "ctgov_json_v2"
 # Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
@@ -19,7 +19,6 @@ _BOM = b"\xef\xbb\xbf"
 # Registry records without a statusModule are fragments of a study, not a loadable study.
 ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"
 PARTIAL_RECORD = "partial record: protocolSection has no statusModule"
-UNREAD_PART = "part of the study has the wrong type and was not read"
 UNREADABLE_STATUS = "statusModule is not an object: the study's status and dates cannot be read"
 _MARKERS = re.compile(
     rb'"(?:protocolSection|identificationModule)"\s*:|"nctId"\s*:\s*"|^[{]\s*"studies"\s*:\s*\['

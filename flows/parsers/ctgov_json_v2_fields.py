@@ -8,10 +8,9 @@ name or phone."""
 from __future__ import annotations
 
 import json
-import threading
 
 from flows.parsers import labels
-from flows.parsers.model import Refused
+from flows.parsers.model import Refused, note_unread_part
 
 
 def section(node: object, *keys: str) -> dict:
@@ -52,26 +51,9 @@ def objects(node: dict, key: str) -> list[dict]:
     return []
 
 
-class _Unread(threading.local):
-    """The parts of the study being read that had the wrong type (per thread: studies are read one at a time)."""
-
-    def __init__(self) -> None:
-        self.parts: dict[str, None] = {}
-
-
-_UNREAD = _Unread()
-
-
 def note_unread(name: str, value: object, expected: str = "an object") -> None:
     """Note the part `name`, read as `expected` but given as `value` (only its type is said)."""
-    _UNREAD.parts[f"{name} is {json_type(value)}, not {expected}"] = None
-
-
-def unread() -> list[str]:
-    """The parts noted since the last call, each once, in the order first met; the notes are cleared."""
-    parts = list(_UNREAD.parts)
-    _UNREAD.parts.clear()
-    return parts
+    note_unread_part(f"{name} is {json_type(value)}, not {expected}")
 
 
 def json_type(value: object) -> str:

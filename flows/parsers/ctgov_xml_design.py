@@ -6,7 +6,7 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.masking import masked_flags, masking_and_roles
-from flows.parsers.ctgov_xml_fields import api_value, block, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, block, own_text, text, texts
 from flows.parsers.model import Row
 from schemas import enums
 
@@ -67,7 +67,8 @@ def _design_values(root: Element) -> dict[str, str] | None:
     """The design as {tag: display label} from <study_design_info> or the older <study_design> line."""
     info = root.find("study_design_info")
     if info is not None:
-        return {child.tag: child.text.strip() for child in info if child.text and child.text.strip()}
+        values = {child.tag: own_text(child, f"study_design_info/{child.tag}") for child in info}
+        return {tag: value for tag, value in values.items() if value}
     line = text(root, "study_design")
     if line is None:
         return None

@@ -6,30 +6,50 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Row
+from flows.parsers.model import Row, note_unread_part
 from schemas.enums import DATE_TYPE
 
 
 def text(element: Element | None, path: str) -> str | None:
-    """The stripped text at `path`, None when absent or blank."""
+    """The stripped text at `path`, None when absent or blank, or when the element holds elements (noted)."""
     if element is None:
         return None
-    value = element.findtext(path)
-    return (value.strip() or None) if value else None
+    found = element.find(path)
+    return None if found is None else own_text(found, path)
 
 
 def texts(element: Element, path: str) -> list[str]:
-    """The stripped, non-blank texts of every element at `path`."""
-    values = (child.text.strip() for child in element.iterfind(path) if child.text)
+    """The stripped, non-blank texts of every element at `path` (one that holds elements is noted)."""
+    values = (own_text(child, path) for child in element.iterfind(path))
     return [value for value in values if value]
 
 
+def own_text(element: Element, path: str) -> str | None:
+    """The stripped text of `element` (found at `path`), None when blank or when it holds elements (noted)."""
+    value = element.text if not len(element) else held_elements(path, element)
+    return (value.strip() or None) if value else None
+
+
 def block(element: Element, path: str) -> str | None:
-    """A <textblock> under `path`, with the XML's carriage returns and indentation removed."""
-    value = element.findtext(f"{path}/textblock")
+    """A <textblock> under `path`, with the XML's carriage returns and indentation removed. Text given in the
+    element itself, without a <textblock>, is read the same way."""
+    found = element.find(path)
+    if found is None:
+        return None
+    inner = found.find("textblock")
+    source, where = (found, path) if inner is None else (inner, f"{path}/textblock")
+    value = source.text if not len(source) else held_elements(where, source)
     if not value:
         return None
     return textwrap.dedent(value.replace("\r", "")).strip() or None
+
+
+def held_elements(path: str, element: Element) -> None:
+    """Note an element read as text that holds elements (<brief_title>A <i>b</i></brief_title>): its text is
+    not read, not cut to the part before the first element. The note names the elements, never the text."""
+    held = ", ".join(dict.fromkeys(f"<{child.tag}>" for child in element))
+    note_unread_part(f"<{path}> holds {held}, not text only")
+    return None
 
 
 def integer(element: Element, path: str) -> int | str | None:
@@ -47,7 +67,7 @@ def api_value(mapped: str | None, label: str | None, allowed: tuple[str, ...]) -
 def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
     """The date columns of <tag> ('March 2000' is month precision), with its type attribute if `typed`."""
     element = root.find(tag)
-    value = element.text if element is not None else None
+    value = None if element is None else element.text if not len(element) else held_elements(tag, element)
     if not typed:
         return date_columns(prefix, value)
     label = element.get("type") if element is not None else None

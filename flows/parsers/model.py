@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 
 # A ClinicalTrials.gov identifier: match it with NCT_ID.fullmatch (ASCII digits, nothing around).
 NCT_ID = re.compile(r"NCT[0-9]{8}")
+
+# The problem reason of a part of a record that could not be read for its type: an API v2 module given as a
+# string, a legacy XML element that holds elements where it should hold text.
+UNREAD_PART = "part of the study has the wrong type and was not read"
 
 # Row dicts never carry nct_id: the loader adds it from StudyRecord.nct_id.
 Row = dict[str, object]
@@ -115,3 +120,25 @@ class Parsed:
     layout: str
     records: list[StudyRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+class _Unread(threading.local):
+    """The parts of the study being read that could not be read (per thread: studies are read one at a time)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, None] = {}
+
+
+_UNREAD = _Unread()
+
+
+def note_unread_part(description: str) -> None:
+    """Note a part of the study being read that could not be read, in words that name it and never quote it."""
+    _UNREAD.parts[description] = None
+
+
+def unread() -> list[str]:
+    """The parts noted since the last call, each once, in the order first met; the notes are cleared."""
+    parts = list(_UNREAD.parts)
+    _UNREAD.parts.clear()
+    return parts

@@ -24,6 +24,8 @@ CASES = [
     Case(UNREAD, True, unread_part("document: designModule is a string, not an object"), note="module as a string"),
     Case(UNREAD, True, unread_part("document, study 2 of 3: armGroups[1] is a string, not an object"),
          note="one arm of a page's study given as a string"),
+    Case(UNREAD, True, unread_part("document: <brief_title> holds <i>, not text only"),
+         note="a legacy XML element that holds elements"),
     Case(UNREAD, False, _nothing, note="every part read"),
     Case(UNREAD, False, unread_part("document: designModule is a string, not an object", sha256="f" * 64),
          note="unread in a version that is no longer current"),

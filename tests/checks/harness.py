@@ -101,7 +101,7 @@ def refused(table: str, column: str, raw: str | None, expected: str = "text", sh
 def unread_part(detail: str, sha256: str = "0" * 64):
     """A change: the parser could not read a part of the study's version `sha256` (meta.load_problems), as
     `detail` says ('document: designModule is a string, not an object')."""
-    from flows.parsers.ctgov_json_v2 import UNREAD_PART
+    from flows.parsers.model import UNREAD_PART
 
     def change(s):
         s["meta.load_problems"] = [{"run_id": "r", "sha256": sha256, "path": "/in/x.json", "stage": "parse",

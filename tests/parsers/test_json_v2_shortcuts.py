@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
-from flows.parsers.ctgov_json_v2_fields import items, objects, text, unread, value_text
+from flows.parsers.ctgov_json_v2_fields import items, objects, text, value_text
+from flows.parsers.model import unread
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)

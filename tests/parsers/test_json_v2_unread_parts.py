@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.parsers import ctgov_json_v2
-from flows.parsers.ctgov_json_v2 import UNREAD_PART
+from flows.parsers.model import UNREAD_PART
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = json.loads((ROOT / "tests/golden/ctgov_json_v2/interventional_month_dates.json").read_text())
