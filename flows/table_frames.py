@@ -23,8 +23,6 @@ _NONE = type(None)
 COLUMNS = {table: list(model.to_schema().columns) for table, model in MODELS.items()}
 # Beyond 2**53 a whole number held as float64 (a column with gaps) is not kept exactly.
 _EXACT_WHOLE = 2**53
-# datetime64[ns] spans 1677-09-22 to 2262-04-11.
-_FIRST_DATE, _LAST_DATE = datetime.date(1678, 1, 1), datetime.date(2262, 1, 1)
 
 
 def _text(values: list, dtype) -> object:
@@ -76,9 +74,6 @@ def _bool(values: list, dtype) -> object:
 
 def _date(values: list, dtype) -> object:
     if not _of_types(values, datetime.date):
-        return None
-    given = list(filter(None, values))  # the dates: a date is never false
-    if given and (min(given) < _FIRST_DATE or max(given) > _LAST_DATE):
         return None
     column = np.array(values, dtype=object)
     column[np.equal(column, None)] = pd.NaT

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime
 
+import numpy as np
 import pandas as pd
 from pandera.engines import pandas_engine
 
 _DATE_OR_MISSING = {datetime.date, type(pd.NaT)}
+_NO_VALUE = {type(None), float}
 
 
 class WarehouseText(pandas_engine.STRING):
@@ -27,7 +29,32 @@ class WarehouseText(pandas_engine.STRING):
 
 
 class WarehouseDate(pandas_engine.Date):
-    """Dates as `datetime.date` objects, NaT where missing."""
+    """Dates as `datetime.date` objects, NaT where missing.
+
+    A date is kept as the date it is, whatever its year: pandera's own coercion goes through datetime64[ns],
+    which ends in 2262 and starts in 1677, so a typo such as 2300-01-01 failed the whole column and named no
+    value. Such a date loads, and the date rules say what is wrong with it. Values that are not dates (text)
+    are read by pandera as before."""
+
+    def coerce(self, data_container):
+        """Dates and missing values as they are; a column with anything else, pandera's way value by value."""
+        if isinstance(data_container, pd.Series) and data_container.dtype == object:
+            values = data_container.to_numpy(copy=False)
+            kinds = set(map(type, values))
+            if kinds <= _DATE_OR_MISSING | _NO_VALUE:
+                if kinds & _NO_VALUE:
+                    values = np.array([pd.NaT if value is None or value != value else value for value in values],
+                                      dtype=object)
+                    return pd.Series(values, index=data_container.index, name=data_container.name, dtype=object)
+                return data_container
+            return data_container.map(self.coerce_value)
+        return super().coerce(data_container)
+
+    def coerce_value(self, value):
+        """A date as it is; anything else as pandera reads it (ValueError when it is not a date)."""
+        if type(value) is datetime.date or value is pd.NaT:
+            return value
+        return super().coerce_value(value)
 
     def check(self, pandera_dtype, data_container=None):
         """True when every value is a date or NaT; otherwise pandera's value-by-value answer."""

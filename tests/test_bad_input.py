@@ -135,6 +135,28 @@ def test_values_and_parts_of_the_wrong_type_load_their_study_and_are_flagged(run
     assert all("Jane" not in message and "555" not in message for _, message in issues)
 
 
+@pytest.mark.parametrize("dates", [
+    ["2300-01-01", "2021-03-15"],  # datetime64[ns] ends in 2262: the year is a typo, not a reason to lose the study
+    ["0020-01-01", "1600-06", "9999-12-31", "2021-03"],
+    ["2300-01-01", "2023-13-45", "2021-03-15"],  # beside a date that is refused
+])
+def test_a_date_of_any_year_loads_its_study_and_the_date_rules_judge_it(run, tmp_path, dates):
+    for number, date in enumerate(dates):
+        record = study_json(f"NCT0900010{number}")
+        record["protocolSection"]["statusModule"]["startDateStruct"] = {"date": date, "type": "ACTUAL"}
+        write(tmp_path / "in", f"{number}.json", json.dumps(record).encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (len(dates), 0)
+    starts = dict(run.con.execute("SELECT nct_id, strftime(start_date, '%Y-%m') FROM studies").fetchall())
+    assert [starts[f"NCT0900010{n}"] for n in range(len(dates))] == [
+        None if date == "2023-13-45" else date[:7] if len(date) > 4 else f"{date}-12" for date in dates]
+    implausible = {nct_id for (nct_id,) in run.con.execute(
+        "SELECT nct_id FROM quality_issues WHERE rule_id = 'dates.implausible_date'").fetchall()}
+    assert implausible == {f"NCT0900010{n}" for n, date in enumerate(dates) if not date.startswith("202")}
+    refused = run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall()
+    assert refused == ([("2023-13-45",)] if "2023-13-45" in dates else [])
+
+
 def test_legacy_xml_elements_that_hold_elements_load_their_study_and_are_flagged(run, tmp_path):
     xml = ("<clinical_study><id_info><nct_id>NCT09000012</nct_id></id_info>"
            "<brief_title>A <i>new</i> drug</brief_title><overall_status><b>Completed</b></overall_status>"
