@@ -6,6 +6,7 @@ quoting the value as the source gave it (personal-data values are never quoted).
 """
 from __future__ import annotations
 
+from checks.date_columns import select
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
@@ -52,6 +53,18 @@ def _unread_part_sql() -> str:
         JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
 
 
+def _unreadable_age_sql() -> str:
+    """One finding per eligibility age of a registry record that is not a number and a unit."""
+    texts = {"bound": "a.bound", "age": "'''' || a.age || ''''"}
+    return select(
+        sql_text("The {bound} age {age} is not an age (a number and a unit, such as '18 Years'): it cannot be "
+                 "compared with other ages or with the participants'.", **texts),
+        sql_text("eligibilities.{bound}_age = {age}", **texts),
+        "a.age <> 'N/A' AND age_in_days(a.age) IS NULL AND s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
+        joins="JOIN (SELECT nct_id, 'minimum' AS bound, minimum_age AS age FROM eligibilities "
+              "UNION ALL SELECT nct_id, 'maximum', maximum_age FROM eligibilities) a ON a.nct_id = s.nct_id")
+
+
 RULES = (
     Rule(
         id="invalid_values.refused_value",
@@ -75,5 +88,16 @@ RULES = (
                   "source. The finding names the part and its type, never its value.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
+    ),
+    Rule(
+        id="invalid_values.unreadable_age",
+        category="invalid_value",
+        severity="warning",
+        rationale="The registry writes an age limit as a number and a unit ('18 Years', '6 Months') or N/A; "
+                  "an age given otherwise ('abc', '18', '-3 Years') is kept as given, as AACT keeps it, but "
+                  "cannot be compared, so the age checks and calculated_values cannot read it. Judged on "
+                  "ClinicalTrials.gov's own layouts only: a text page's wording is not the registry's.",
+        fields=("eligibilities.minimum_age", "eligibilities.maximum_age"),
+        sql=_unreadable_age_sql(),
     ),
 )

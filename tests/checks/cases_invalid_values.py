@@ -3,6 +3,14 @@ from tests.checks.harness import Case, refused, unread_part
 
 RULE = "invalid_values.refused_value"
 UNREAD = "invalid_values.unread_part"
+AGE = "invalid_values.unreadable_age"
+
+
+def _ages(minimum: str | None, maximum: str | None, layout: str = "ctgov_json_v2"):
+    def change(s):
+        s["eligibilities"][0].update(minimum_age=minimum, maximum_age=maximum)
+        s["studies"][0]["source_layout"] = layout
+    return change
 
 
 def _nothing(s):
@@ -29,4 +37,14 @@ CASES = [
     Case(UNREAD, False, _nothing, note="every part read"),
     Case(UNREAD, False, unread_part("document: designModule is a string, not an object", sha256="f" * 64),
          note="unread in a version that is no longer current"),
+    Case(AGE, True, _ages("abc", "75 Years"), note="a word"),
+    Case(AGE, True, _ages("18", "75 Years"), note="a number without its unit"),
+    Case(AGE, True, _ages("18 Years", "-3 Years"), note="a negative maximum"),
+    Case(AGE, True, _ages("18 Years", "75 Decades", "ctgov_xml"), note="a unit the registry does not use"),
+    Case(AGE, False, _ages("18 Years", "75 Years"), note="years"),
+    Case(AGE, False, _ages("6 Months", "17 Years"), note="months"),
+    Case(AGE, False, _ages("1 Day", "28 Days"), note="days"),
+    Case(AGE, False, _ages("30 Minutes", "N/A"), note="minutes, and no limit as legacy XML writes it"),
+    Case(AGE, False, _ages(None, None), note="no limits given"),
+    Case(AGE, False, _ages("18 years and older", None, "aggregator_text"), note="a text page's own wording"),
 ]
