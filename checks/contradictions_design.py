@@ -197,11 +197,14 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 
 
+# Arms as the record lists them: the same title twice is one arm listed twice; an arm without a title is an arm.
 _ARM_COUNTS = """
-    SELECT d.nct_id, d.intervention_model, count(DISTINCT lower(trim(g.title))) AS arms,
-           string_agg(DISTINCT g.title, '; ' ORDER BY g.title) AS titles
-    FROM designs d JOIN design_groups g USING (nct_id)
-    WHERE g.title IS NOT NULL AND trim(g.title) <> ''
+    SELECT d.nct_id, d.intervention_model,
+           count(DISTINCT lower(trim(nullif(trim(g.title), '')))) + count(*) FILTER (WHERE untitled) AS arms,
+           concat_ws('; ', string_agg(DISTINCT g.title, '; ' ORDER BY g.title) FILTER (WHERE NOT untitled),
+                     CASE count(*) FILTER (WHERE untitled) WHEN 0 THEN NULL WHEN 1 THEN '(an arm without a title)'
+                          ELSE '(' || count(*) FILTER (WHERE untitled) || ' arms without a title)' END) AS titles
+    FROM designs d JOIN (SELECT *, coalesce(trim(title), '') = '' AS untitled FROM design_groups) g USING (nct_id)
     GROUP BY d.nct_id, d.intervention_model
 """
 SINGLE_GROUP_SEVERAL_ARMS = f"""

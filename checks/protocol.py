@@ -66,10 +66,11 @@ _GIVEN_SOMETHING = (r"regexp_matches(coalesce(g.title, '') || ' ' || coalesce(g.
 
 
 def _arm_without_intervention_sql() -> str:
-    texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')"}
+    texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')",
+             "named": "CASE WHEN coalesce(trim(g.title), '') = '' THEN 'An arm without a title' "
+                      "ELSE concat('The arm \"', g.title, '\"') END"}
     return select(
-        sql_text("The arm \"{arm}\" receives no intervention, though the record links arms to "
-                 "interventions.", **texts),
+        sql_text("{named} receives no intervention, though the record links arms to interventions.", **texts),
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING})",
