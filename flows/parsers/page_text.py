@@ -43,7 +43,22 @@ def decode_text(raw: bytes) -> str | None:
         text = raw[: error.start].decode("utf-8")
     if b"\x00" in raw:  # a byte search: in UTF-8 only U+0000 holds a zero byte (a cut character holds none)
         return None
-    return text.removeprefix("\ufeff")
+    return as_plain_text(text.removeprefix("\ufeff"))
+
+
+# Spaces a browser shows as spaces but a copied page keeps as their own characters: no-break, narrow no-break
+# and figure spaces ("Overall Status\u00a0Recruiting").
+_NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def as_plain_text(text: str) -> str:
+    """The page as a browser shows it: lines end in \\n (Windows' \\r\\n and old Macs' lone \\r alike), and
+    no-break spaces are spaces."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+        text = text.translate(_NO_BREAK_SPACES)
+    return text
 
 
 # A JSON array opens with '[' and a value; a page title in square brackets ('[Study of ...]') does not.

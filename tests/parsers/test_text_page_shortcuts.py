@@ -2,6 +2,7 @@
 told by their last character, NUL found in the bytes, a sniffed head's text reused for the page."""
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from hypothesis import given, settings
@@ -74,10 +75,14 @@ def _plain_decode(raw: bytes) -> str | None:
         if error.reason != "unexpected end of data" or error.start < len(raw) - 3:
             return None
         text = raw[: error.start].decode("utf-8")
-    return None if "\x00" in text else text.removeprefix("\ufeff")
+    if "\x00" in text:
+        return None
+    lines = text.removeprefix("\ufeff").splitlines(keepends=True)  # splits at \r, \n and \r\n (and others)
+    ended = [line.rstrip("\r\n") + "\n" if line.endswith(("\r", "\n")) else line for line in lines]
+    return re.sub("[\u00a0\u202f\u2007]", " ", "".join(ended))
 
 
-DECODE_CASES = [b"", b"a", b"\x00", b"a\x00b", b"\xef\xbb\xbfa", b"\xef\xbb\xbf\x00", "é".encode() + b"\x00",
+DECODE_CASES = [b"a\r\nb\rc\n\r", "a\u00a0b\u202fc\u2007d".encode(), b"", b"a", b"\x00", b"a\x00b", b"\xef\xbb\xbfa", b"\xef\xbb\xbf\x00", "é".encode() + b"\x00",
                 "aé".encode()[:-1], "a€".encode()[:-1], "a€".encode()[:-2], b"a\x00" + "€".encode()[:-1],
                 b"\xff", b"a\xffb", "日本".encode(), b"a\x00\xe2\x82", "\u0000".encode(), "x\u0100\x00".encode()]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.parsers import aggregator_text, ctgov_classic_text, labels, summary_text
+from flows.parsers import HEAD_BYTES, aggregator_text, ctgov_classic_text, labels, summary_text
 from flows.parsers.aggregator_text.design import compact_groups
 from flows.parsers.ctgov_classic_text.design import arms_and_interventions, study_design
 from flows.parsers.ctgov_classic_text.header import read_header
@@ -254,3 +254,38 @@ def test_a_summary_page_without_logo_or_description_is_recognised_by_its_key_blo
     page = SEED_003.replace("Clinical Trials Logo\n", "").replace("Clinical Trial Description\n", "")
     assert summary_text.sniff(page.encode())
     assert not summary_text.sniff(page.replace("NCT number NCT", "NCT number: NCT").encode())
+
+
+# Line endings and spaces of a page saved another way ----------------------------------------------
+
+SEED_PAGES = sorted(GOLDEN_DIR.glob("*_text/*.txt"))
+PAGE_LAYOUTS = {"ctgov_classic_text": ctgov_classic_text, "aggregator_text": aggregator_text,
+                "summary_text": summary_text}
+
+
+def _read(layout: str, page: str) -> list:
+    parsed = PAGE_LAYOUTS[layout].parse(page.encode("utf-8"))
+    return [(r.nct_id, {table: [dict(row) for row in rows] for table, rows in r.tables.items()})
+            for r in parsed.records] + [(p.reason, p.detail) for p in parsed.problems]
+
+
+@pytest.mark.parametrize("saved", [
+    lambda page: page.replace("\n", "\r"),  # an old Mac's lone CR
+    lambda page: page.replace("\n", "\r\n"),
+    lambda page: page.replace(" ", "\u00a0"),  # every space copied from the browser as a no-break space
+    lambda page: page.replace(" ", "\u202f", 40).replace(" ", "\u2007", 40),
+], ids=["cr", "crlf", "no-break-spaces", "narrow-and-figure-spaces"])
+@pytest.mark.parametrize("page", SEED_PAGES, ids=lambda p: p.stem)
+def test_a_page_saved_with_other_line_ends_or_no_break_spaces_reads_the_same(page, saved):
+    layout, text = page.parent.name, page.read_text(encoding="utf-8")
+    variant = saved(text)
+    assert head_text(variant.encode("utf-8")[:HEAD_BYTES]) is not None
+    assert PAGE_LAYOUTS[layout].sniff(variant.encode("utf-8")[:HEAD_BYTES])
+    expected = text.replace("\u00a0", " ")  # the seeds' own no-break spaces read as spaces
+    assert _read(layout, variant) == _read(layout, expected)
+
+
+def test_a_no_break_space_inside_a_word_run_is_a_space_in_the_text_read():
+    page = SEED_003.replace("Start date April 2, 2020", "Start\u00a0date\u00a0April\u00a02,\u00a02020")
+    [(nct_id, tables)] = _read("summary_text", page)
+    assert str(tables["studies"][0]["start_date"]) == "2020-04-02"
