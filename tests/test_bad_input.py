@@ -157,6 +157,18 @@ def test_a_date_of_any_year_loads_its_study_and_the_date_rules_judge_it(run, tmp
     assert refused == ([("2023-13-45",)] if "2023-13-45" in dates else [])
 
 
+def test_a_text_page_enrollment_that_is_no_count_is_refused_and_quoted_not_called_missing(run, tmp_path):
+    page = (ROOT / "tests/golden/ctgov_classic_text/000_NCT04916756.txt").read_text(encoding="utf-8")
+    assert "11 participants" in page
+    write(tmp_path / "in", "page.txt", page.replace("11 participants", "TBD", 1).encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (1, 0)
+    assert run.con.execute("SELECT enrollment FROM studies").fetchall() == [(None,)]
+    issues = run.con.execute("SELECT rule_id, message FROM quality_issues WHERE rule_id IN "
+                             "('invalid_values.refused_value', 'missing_fields.no_enrollment')").fetchall()
+    assert [rule for rule, _ in issues] == ["invalid_values.refused_value"] and "'TBD'" in issues[0][1]
+
+
 def test_legacy_xml_elements_that_hold_elements_load_their_study_and_are_flagged(run, tmp_path):
     xml = ("<clinical_study><id_info><nct_id>NCT09000012</nct_id></id_info>"
            "<brief_title>A <i>new</i> drug</brief_title><overall_status><b>Completed</b></overall_status>"

@@ -219,10 +219,19 @@ def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None)
     return failure(layout, reason, "the page text stops before its closing sections", nct_id)
 
 
-def int_value(text: str | None) -> int | None:
-    """'9,500' or '60 participants' -> the leading whole number; None if there is none."""
+# What a page shows for a count it does not give.
+_NO_COUNT = frozenset({"n/a", "na", "none", "not provided", "not available", "unknown", "-", "\u2013", "\u2014"})
+
+
+def int_value(text: str | None) -> int | str | None:
+    """'9,500' or '60 participants' -> the leading whole number; None when the page gives none ('N/A', blank).
+    Anything else ('TBD', '-5 participants', 'about 40') is kept as given, for validation to refuse and quote:
+    it is not read as a count that is missing."""
     match = _LEADING_NUMBER.match(text or "")
-    return int(match.group(1).replace(",", "")) if match else None
+    if match:
+        return int(match.group(1).replace(",", ""))
+    value = (text or "").strip()
+    return None if not value or value.casefold() in _NO_COUNT else value
 
 
 def labelled_values(lines: list[str], key_start: str | None = None) -> dict[str, list[str]]:

@@ -289,3 +289,30 @@ def test_a_no_break_space_inside_a_word_run_is_a_space_in_the_text_read():
     page = SEED_003.replace("Start date April 2, 2020", "Start\u00a0date\u00a0April\u00a02,\u00a02020")
     [(nct_id, tables)] = _read("summary_text", page)
     assert str(tables["studies"][0]["start_date"]) == "2020-04-02"
+
+
+# An enrollment a page gives as something else than a count --------------------------------------
+
+SEED_000 = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
+SEED_004 = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")
+
+
+def _enrollment(layout: str, shown: str) -> object:
+    if layout == "summary_text":
+        return summary_design.study_columns({"enrollment": shown}).get("enrollment")
+    page, count = {"ctgov_classic_text": (SEED_000, "11 participants"),
+                   "aggregator_text": (SEED_004, "24 participants")}[layout]
+    assert count in page
+    [(nct_id, tables), *problems] = _read(layout, page.replace(count, shown, 1))
+    return tables["studies"][0]["enrollment"]
+
+
+@pytest.mark.parametrize("layout", ["ctgov_classic_text", "aggregator_text", "summary_text"])
+@pytest.mark.parametrize("shown, read", [
+    ("1,200 participants", 1200), ("60", 60),
+    ("TBD", "TBD"), ("-5 participants", "-5 participants"), ("about 40 participants", "about 40 participants"),
+    ("N/A", None), ("Not Provided", None),
+])
+def test_an_enrollment_that_is_no_count_is_kept_for_validation_to_refuse_and_no_count_is_missing(layout, shown,
+                                                                                                read):
+    assert _enrollment(layout, shown) == read
