@@ -16,9 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# A brief summary that is not blank: trim(b.description) <> ''. A first character that trim keeps begins the
+# trimmed text, so it decides nearly every summary; only the others are trimmed whole (trimming every summary
+# was two thirds of the CPU of reading this frame: 0.08 of 0.12 s at 20,000 studies).
+NOT_BLANK = "(trim(left(b.description, 1)) <> '' OR trim(b.description) <> '')"
 # Frames the expectations read, by name. Indicator columns (0/1) turn a share into a mean.
 FRAMES = {
-    "studies": """
+    "studies": f"""
         SELECT s.nct_id, s.overall_status, s.enrollment,
                CAST(s.study_type = 'INTERVENTIONAL' AS INTEGER) AS is_interventional,
                CAST(s.start_date IS NOT NULL AS INTEGER) AS has_start_date,
@@ -27,7 +31,7 @@ FRAMES = {
                CAST(s.enrollment IS NOT NULL OR s.study_type = 'EXPANDED_ACCESS' AS INTEGER) AS has_enrollment,
                CAST(EXISTS (SELECT 1 FROM conditions c WHERE c.nct_id = s.nct_id) AS INTEGER) AS has_condition,
                CAST(EXISTS (SELECT 1 FROM brief_summaries b WHERE b.nct_id = s.nct_id
-                            AND trim(b.description) <> '') AS INTEGER) AS has_brief_summary
+                            AND {NOT_BLANK}) AS INTEGER) AS has_brief_summary
         FROM studies s""",
     "interventional_studies": """
         SELECT s.nct_id,

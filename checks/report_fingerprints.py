@@ -44,6 +44,7 @@ class Fingerprints:
 
     def __init__(self, out_dir: Path) -> None:
         self.path = Path(out_dir) / STORE
+        self._root = str(self.path.parent) + os.sep
         self.sources = _sources_digest()
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
@@ -86,20 +87,28 @@ class Fingerprints:
             return {}
         return stored.get("rows", {}) if stored.get("token") == self._rows_token else {}
 
+    def _key(self, page: Path) -> str:
+        """The page's path within the report folder, as the fingerprints name it (its relative POSIX path; for
+        a path spelt under the folder, cut from its text: thousands of pages, each named several times)."""
+        text = str(page)
+        if text.startswith(self._root) and os.sep == "/":
+            return text[len(self._root):]
+        return page.relative_to(self.path.parent).as_posix()
+
     def unchanged(self, page: Path, content: object) -> bool:
         """Record `page`'s fingerprint; True when the page on disk was written from the same content."""
-        key = page.relative_to(self.path.parent).as_posix()
+        key = self._key(page)
         self.now[key] = of(content)
         return self.before.get(key) == self.now[key] and page.is_file()
 
     def rows_written(self, page: Path) -> list[str]:
         """The keys of the rows the last report wrote on `page`, in order; [] when not known."""
-        key = page.relative_to(self.path.parent).as_posix()
+        key = self._key(page)
         return self.rows_before.get(key, []) if key in self.before else []
 
     def record_rows(self, page: Path, keys: list[str]) -> None:
         """Keep the keys of the rows on `page` (as written now, or kept from the last report)."""
-        self.rows[page.relative_to(self.path.parent).as_posix()] = keys
+        self.rows[self._key(page)] = keys
 
     def same(self, key: str, content: object) -> bool:
         """Record the fingerprint of what `key` (not a page: the Data Docs) was made from; True when unchanged."""

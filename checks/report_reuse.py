@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
-
 from checks.report_fingerprints import Fingerprints
 
 
@@ -21,14 +19,15 @@ def pieces_of(html: str, start: str, end: str) -> list[str]:
     return [piece + end for piece in html[first:last].split(end)]
 
 
-def pieces_written(pages: list[Path], prints: Fingerprints | None, start: str, end: str) -> dict[str, Markup]:
-    """The pieces the last report wrote on these pages, by key; none when the pages are not as it wrote them."""
-    found: dict[str, Markup] = {}
+def pieces_written(pages: list[Path], prints: Fingerprints | None, start: str, end: str) -> dict[str, str]:
+    """The pieces the last report wrote on these pages (markup, as plain strings: a page joins its pieces and
+    marks the whole safe once), by key; none when the pages are not as it wrote them."""
+    found: dict[str, str] = {}
     for path in pages if prints is not None else ():
         keys = prints.rows_written(path)
         if keys and path.is_file():
             with open(path, encoding="utf-8", newline="") as old:
                 pieces = pieces_of(old.read(), start, end)
             if len(pieces) == len(keys):
-                found.update(zip(keys, map(Markup, pieces)))
+                found.update(zip(keys, pieces))
     return found

@@ -43,32 +43,36 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
         try:
             yield session
             seconds: dict[str, float] = {}
-            since = runs.nothing_loaded_since(con, run_id)
-            since = f"trialqc-{since}" if since else None  # as the report names runs
-            with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
-                started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
-            with timed(seconds, "issue history"):
-                session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
-                session.rule_changes = issue_history.rule_changes(con, run_id)
-            if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
-                since = None  # the study pages and lists may show something new
-            if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
-                # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
-                # run's changes checkpointed into the file after it: closing the connection then has little to do
-                with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
-                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
-                                                         since, refresh.wait)
-                session.watch_markdown = refresh.markdown
-                seconds["search index and watch lists (beside the report)"] = refresh.seconds
-            else:
-                with timed(seconds, "search index and watch lists"):
-                    session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            # What follows the run reads aggregates and the changed studies' rows, statement by statement: on one
+            # DuckDB thread (the report beside the search index: a core each) that takes about half the CPU of two
+            # threads, for no longer wall time. The DuckLake copy, a bulk write, keeps every thread.
+            with connect.one_thread(con):
+                since = runs.nothing_loaded_since(con, run_id)
+                since = f"trialqc-{since}" if since else None  # as the report names runs
+                with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+                    started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
+                with timed(seconds, "issue history"):
+                    session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
+                    session.rule_changes = issue_history.rule_changes(con, run_id)
+                if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
+                    since = None  # the study pages and lists may show something new
+                if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
+                    # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
+                    # run's changes checkpointed into the file after it: closing the connection then has little to do
+                    with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
+                        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
+                                                             since, refresh.wait)
+                    session.watch_markdown = refresh.markdown
+                    seconds["search index and watch lists (beside the report)"] = refresh.seconds
+                else:
+                    with timed(seconds, "search index and watch lists"):
+                        session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
             if ducklake is not None:
                 with timed(seconds, "DuckLake"):
                     session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None and started is None:
-                with timed(seconds, "report"):
+                with timed(seconds, "report"), connect.one_thread(con):
                     session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
                                                          since)
             log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))

@@ -189,3 +189,30 @@ def test_a_run_with_a_report_checkpoints_beside_its_pages(samples, tmp_path, mon
     db = tmp_path / "w.duckdb"
     _session_run(db, samples, tmp_path / "reports", "run1")
     assert len(made) == 1 and made[0].checkpointed
+
+
+def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,
+                                                                                             monkeypatch):
+    """What follows a run (issue history, report, search index) holds one DuckDB thread; the DuckLake copy and
+    the connection afterwards have the thread count the run had; the report is the same as written on two."""
+    seen = {}
+    write_report = report.write_report
+
+    def writing(con, *args, **kwargs):
+        seen["report"] = con.execute("SELECT current_setting('threads')").fetchone()[0]
+        return write_report(con, *args, **kwargs)
+
+    monkeypatch.setattr(report, "write_report", writing)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    with warehouse_session(db, "run1", LOG, reports) as session:
+        threads = session.con.execute("SELECT current_setting('threads')").fetchone()[0]
+        run_pipeline(session.con, run_id="run1", source=samples, db_path=db, as_of=AS_OF)
+    assert seen["report"] == 1 < threads
+    con = duckdb.connect(str(db), read_only=True)
+    again = tmp_path / "again"
+    monkeypatch.setattr(report, "write_report", write_report)
+    con.execute(f"SET threads = {threads}")
+    report.write_report(con, again, db_label=str(db.resolve()), run_name="trialqc-run1")
+    con.close()
+    for page in sorted((reports / "study").glob("*.html")) + sorted((reports / "studies").glob("*.html")):
+        assert page.read_bytes() == (again / page.relative_to(reports)).read_bytes()

@@ -109,3 +109,34 @@ def test_rows_joined_as_one_piece_make_the_page_the_loop_over_them_makes():
     sections = [Markup('<section class="study">a &amp; b</section>'), Markup('<section class="study">c</section>')]
     assert shard.render(shard="NCT000000", sections=[Markup("".join(sections))]) == \
         shard.render(shard="NCT000000", sections=sections)
+
+
+def test_a_reused_piece_with_escaped_record_text_is_written_as_it_was_not_escaped_again(warehouse, tmp_path):
+    """Pieces taken from the last report are markup: a title's escaped '<', '&' stays escaped once, on the study
+    page and the list page written again, as a full rebuild writes them."""
+    out, fresh = tmp_path / "report", tmp_path / "fresh"
+    warehouse.execute("UPDATE studies SET brief_title = 'Kept <b>&amp; \"quoted\"' WHERE nct_id = 'NCT00000003'")
+    write_report(warehouse, out, gx=False)
+    warehouse.execute("UPDATE studies SET brief_title = 'Retitled <study>' WHERE nct_id = 'NCT00000004'")
+    write_report(warehouse, out, gx=False)
+    write_report(warehouse, fresh, gx=False)
+    page = (out / "study" / "NCT000000.html").read_text()
+    assert "Kept &lt;b&gt;&amp;amp; &#34;quoted&#34;" in page and "&amp;lt;" not in page
+    assert page == (fresh / "study" / "NCT000000.html").read_text()
+    assert _lists(out) == _lists(fresh)
+
+
+def test_the_fingerprints_name_a_page_by_its_path_within_the_report_folder(tmp_path, monkeypatch):
+    """A page's name in the fingerprints, cut from its path's text, is its relative POSIX path, as relative_to
+    gives it, for a folder named absolutely or relatively."""
+    from pathlib import Path
+
+    from checks.report_fingerprints import Fingerprints
+
+    for folder in (tmp_path / "report", Path("report")):
+        prints = Fingerprints(folder)
+        for page in (folder / "study" / "NCT000000.html", folder / "studies" / "page-1.html", folder / "x.html"):
+            assert prints._key(page) == page.relative_to(folder).as_posix()
+    monkeypatch.chdir(tmp_path)
+    prints = Fingerprints(Path("report"))
+    assert prints._key(Path("report/../report/study/a.html")) == "../report/study/a.html"
