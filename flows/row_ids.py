@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows.parse_batch import Reject
 from flows.validated import ValidatedBatch
@@ -46,10 +48,13 @@ def _ints(values: np.ndarray, missing: np.ndarray | None = None) -> pd.arrays.In
 
 
 def _nct_numbers(validated: ValidatedBatch) -> np.ndarray:
-    """The NCT number of each accepted record, by record position (a validated NCT id is NCT + 8 digits)."""
+    """The NCT number of each accepted record, by record position, read from its `studies` row's validated
+    NCT id (NCT + 8 digits) all at once."""
     numbers = np.zeros(len(validated.records), dtype=np.int64)
-    for pos in validated.accepted:
-        numbers[pos] = int(validated.records[pos].record.nct_id[3:])
+    studies = validated.frames.get("studies")
+    if studies is not None and len(studies):
+        digits = pc.utf8_slice_codeunits(pa.array(studies["nct_id"].array, type=pa.large_string()), 3)
+        numbers[studies.index.to_numpy(dtype=np.int64)] = pc.cast(digits, pa.int64()).to_numpy()
     return numbers
 
 
@@ -66,8 +71,9 @@ def number(validated: ValidatedBatch) -> list[Reject]:
             continue
         positions = frame.index.to_numpy(dtype=np.int64)
         ranks = ranks_in_record(positions)
-        for pos in np.unique(positions[ranks >= ROW_ID_STRIDE]).tolist():
-            too_many.setdefault(pos, table)
+        if len(ranks) and ranks.max() >= ROW_ID_STRIDE:
+            for pos in np.unique(positions[ranks >= ROW_ID_STRIDE]).tolist():
+                too_many.setdefault(pos, table)
         frames[table] = frame.assign(id=_ints(numbers[positions] * ROW_ID_STRIDE + ranks))
     rejects = _refuse(validated, too_many) if too_many else []
     frames = validated.frames
