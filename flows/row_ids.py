@@ -141,9 +141,10 @@ def _refuse(validated: ValidatedBatch, too_many: dict[int, str]) -> list[Reject]
 
 
 def unlinked(validated: ValidatedBatch, positions: list[int]) -> list[Reject]:
-    """A load problem for each link, of the records at `positions`, whose name matches no row it could name."""
+    """A load problem for each name, in links of the records at `positions`, that matches no row it could name
+    (once per record and name, however many links give it)."""
     keep = set(positions)
-    problems = []
+    problems, seen = [], set()
     for table, links in LINK_IDS.items():
         frame = validated.frames.get(table)
         if frame is None or frame.empty:
@@ -153,10 +154,11 @@ def unlinked(validated: ValidatedBatch, positions: list[int]) -> list[Reject]:
             if not missing.any():
                 continue
             for pos, value in zip(frame.index.to_numpy()[missing].tolist(), frame[name][missing].tolist()):
-                if pos not in keep:
-                    continue
-                sourced = validated.records[pos]
                 named = "no name" if value is None or value is pd.NA or value != value else repr(value)
+                if pos not in keep or (pos, table, name, named) in seen:
+                    continue
+                seen.add((pos, table, name, named))
+                sourced = validated.records[pos]
                 problems.append(Reject(sourced.file.sha256, sourced.file.path, "load", UNLINKED[target],
                                        f"{table}.{name} {named} is the {target_name} of no {target} row "
                                        f"({table}.{column} is NULL)", sourced.record.nct_id))
