@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
+from flows import row_ids
 from flows.parse_batch import FileOutcome, ParsedBatch, Reject
 from flows.validated import ValidatedBatch
 from flows.version_fields import version_field_rows
@@ -98,8 +99,9 @@ def _frame(run_id: str, rows: list[Reject]) -> pd.DataFrame:
 
 def assemble(run_id: str, parsed: ParsedBatch, validated: ValidatedBatch) -> LoadBatch:
     """The load batch of one parsed and validated batch."""
-    found = parsed.rejects + validated.rejects
+    found = parsed.rejects + validated.rejects + row_ids.number(validated)
     versions = _versions(validated, found)
+    found += row_ids.unlinked(validated, versions["position"].tolist())
     files = _files(parsed, versions)
     rejects, problems = _one_per_rejected_file(parsed, found + parsed.problems)
     return LoadBatch(run_id, files, versions, validated.frames, _frame(run_id, rejects), skipped=_skipped(parsed),

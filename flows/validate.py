@@ -17,6 +17,7 @@ import pandera.errors
 from flows.batch_tables import COLUMNS, BatchTables, dict_rows, gather, in_record_order
 from flows.parse_batch import ParsedBatch, Reject
 from flows.refusals import expected_words, failure_words
+from flows.table_frames import SCHEMAS
 from flows.typed_verdict import mirrored, passes
 from flows.validated import RawValue, ValidatedBatch
 from schemas import MODELS
@@ -32,7 +33,7 @@ _ROUNDS = 3
 def _lazy(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """(coerced frame, None) when valid, else (None, pandera's failure cases)."""
     try:
-        return MODELS[table].validate(frame, lazy=True), None
+        return SCHEMAS[table].validate(frame, lazy=True), None
     except pandera.errors.SchemaErrors as exc:
         return None, exc.failure_cases
 
@@ -89,7 +90,7 @@ def _study_by_study(table: str, frame: pd.DataFrame, cases: pd.DataFrame, positi
             parts.append(ok)
             refused += cells
     if not parts:
-        return MODELS[table].validate(frame.iloc[0:0], lazy=True), refused, bad
+        return SCHEMAS[table].validate(frame.iloc[0:0], lazy=True), refused, bad
     return pd.concat(parts).sort_index(kind="stable"), refused, bad
 
 
@@ -108,7 +109,7 @@ def validate_table(table: str, frame: pd.DataFrame, positions: list[int]) -> tup
 
 
 def _without_coercion(table: str) -> pandera.DataFrameSchema:
-    schema = copy.deepcopy(MODELS[table].to_schema())
+    schema = copy.deepcopy(SCHEMAS[table])
     schema.coerce = False
     for column in schema.columns.values():
         column.coerce = False

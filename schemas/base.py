@@ -51,6 +51,18 @@ def column(description: str, **checks) -> object:
     return pa.Field(nullable=True, description=description, **checks)
 
 
+# The warehouse's own columns, which no source gives: flows.row_ids sets them once a batch is validated.
+ASSIGNED_COLUMNS = ("id",)
+
+
+def row_id() -> object:
+    """AACT's `id` of a study table's row, the key its link tables join by."""
+    return pa.Field(nullable=True, ge=0, description=(
+        "the row's id, as AACT's `id` (the key the link tables join by): the study's NCT number * 1,000,000 + "
+        "the row's rank among the study's rows of the table (1 for the first, in the record's order). The "
+        "same record gives the same ids, in any run; AACT's own ids are serials that differ between snapshots"))
+
+
 def enum(values: tuple[str, ...], description: str) -> object:
     """A nullable column restricted to an API v2 value set."""
     return pa.Field(nullable=True, isin=list(values), description=description)

@@ -1,19 +1,21 @@
 """Free-text and list tables: summaries, descriptions, conditions, keywords."""
 from __future__ import annotations
 
-from schemas.base import StudyChild, Text, column
+from schemas.base import Int, StudyChild, Text, column, row_id
 
 
 class BriefSummaries(StudyChild):
     """The sponsor's short synopsis."""
 
     description: Text = column("brief summary text")
+    id: Int = row_id()
 
 
 class DetailedDescriptions(StudyChild):
     """The extended description."""
 
     description: Text = column("detailed description text")
+    id: Int = row_id()
 
 
 class Conditions(StudyChild):
@@ -21,6 +23,7 @@ class Conditions(StudyChild):
 
     name: Text = column("condition name as the source gives it")
     downcase_name: Text = column("name in lower case, as AACT stores it for matching")
+    id: Int = row_id()
 
 
 class Keywords(StudyChild):
@@ -28,3 +31,4 @@ class Keywords(StudyChild):
 
     name: Text = column("keyword")
     downcase_name: Text = column("name in lower case, as AACT stores it for matching")
+    id: Int = row_id()

@@ -1,8 +1,10 @@
 """Design tables: design, arms, interventions, outcomes, eligibility."""
 from __future__ import annotations
 
+import pandera.pandas as pa
+
 from schemas import enums
-from schemas.base import Bool, StudyChild, Text, column, enum
+from schemas.base import Bool, Int, StudyChild, Text, column, enum, row_id
 
 
 class Designs(StudyChild):
@@ -20,6 +22,7 @@ class Designs(StudyChild):
     caregiver_masked: Bool = column("care providers are masked")
     investigator_masked: Bool = column("investigators are masked")
     outcomes_assessor_masked: Bool = column("outcome assessors are masked")
+    id: Int = row_id()
 
 
 class DesignGroups(StudyChild):
@@ -28,6 +31,7 @@ class DesignGroups(StudyChild):
     group_type: Text = enum(enums.ARM_GROUP_TYPE, "EXPERIMENTAL, PLACEBO_COMPARATOR...")
     title: Text = column("arm label")
     description: Text = column("arm description")
+    id: Int = row_id()
 
 
 class Interventions(StudyChild):
@@ -36,6 +40,7 @@ class Interventions(StudyChild):
     intervention_type: Text = enum(enums.INTERVENTION_TYPE, "DRUG, DEVICE, BEHAVIORAL...")
     name: Text = column("intervention name")
     description: Text = column("intervention description")
+    id: Int = row_id()
 
 
 class DesignGroupInterventions(StudyChild):
@@ -43,6 +48,13 @@ class DesignGroupInterventions(StudyChild):
 
     design_group: Text = column("arm title")
     intervention: Text = column("intervention name")
+    id: Int = row_id()
+    design_group_id: Int = pa.Field(nullable=True, ge=0, description=(
+        "the arm (design_groups.id): the first of the study's arms titled design_group, else the first "
+        "whose title matches it without regard to case and surrounding spaces; NULL when none does"))
+    intervention_id: Int = pa.Field(nullable=True, ge=0, description=(
+        "the intervention (interventions.id): the one whose armGroupLabels (XML arm_group_label) give "
+        "the link; from a text page, found by name as design_group_id is; NULL when none matches"))
 
 
 class DesignOutcomes(StudyChild):
@@ -53,6 +65,7 @@ class DesignOutcomes(StudyChild):
     time_frame: Text = column("when it is measured")
     description: Text = column("outcome description")
     population: Text = column("AACT column kept for its SQL; neither API v2 nor legacy XML protocol outcomes fill it")
+    id: Int = row_id()
 
 
 class Eligibilities(StudyChild):
@@ -70,3 +83,4 @@ class Eligibilities(StudyChild):
     adult: Bool = column("accepts adults, 18-64 (API v2 stdAges holds ADULT; NULL from legacy XML, which has no stdAges)")
     child: Bool = column("accepts children, under 18 (stdAges holds CHILD)")
     older_adult: Bool = column("accepts older adults, 65 and over (stdAges holds OLDER_ADULT)")
+    id: Int = row_id()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from schemas import enums
-from schemas.base import Bool, Float, Int, StudyChild, Text, column, enum
+from schemas.base import Bool, Float, Int, StudyChild, Text, column, enum, row_id
 
 
 class Facilities(StudyChild):
@@ -18,6 +18,7 @@ class Facilities(StudyChild):
     status: Text = enum(enums.RECRUITMENT_STATUS, "site recruitment status")
     latitude: Float = pa.Field(nullable=True, ge=-90, le=90, description="site latitude (API v2 geoPoint.lat)")
     longitude: Float = pa.Field(nullable=True, ge=-180, le=180, description="site longitude (API v2 geoPoint.lon)")
+    id: Int = row_id()
 
 
 class Countries(StudyChild):
@@ -25,6 +26,7 @@ class Countries(StudyChild):
 
     name: Text = column("country name")
     removed: Bool = column("the country was removed from the record")
+    id: Int = row_id()
 
 
 class Sponsors(StudyChild):
@@ -33,6 +35,7 @@ class Sponsors(StudyChild):
     agency_class: Text = enum(enums.AGENCY_CLASS, "INDUSTRY, NIH, OTHER...")
     lead_or_collaborator: Text = enum(enums.LEAD_OR_COLLABORATOR, "lead or collaborator")
     name: Text = column("organisation name")
+    id: Int = row_id()
 
 
 class OverallOfficials(StudyChild):
@@ -41,6 +44,7 @@ class OverallOfficials(StudyChild):
     role: Text = enum(enums.OFFICIAL_ROLE, "PRINCIPAL_INVESTIGATOR, STUDY_CHAIR...")
     name: Text = column("investigator name")
     affiliation: Text = column("investigator affiliation")
+    id: Int = row_id()
 
 
 class CentralContacts(StudyChild):
@@ -52,6 +56,7 @@ class CentralContacts(StudyChild):
     email: Text = column("contact email (personal data)")
     phone_extension: Text = column("contact phone extension (personal data)")
     role: Text = column("the contact's role as API v2 gives it, e.g. CONTACT or PRINCIPAL_INVESTIGATOR")
+    id: Int = row_id()
 
 
 class ResponsibleParties(StudyChild):
@@ -63,6 +68,7 @@ class ResponsibleParties(StudyChild):
     organization: Text = column("investigator's organization")
     affiliation: Text = column("investigator's affiliation")
     old_name_title: Text = column("name and title of a responsible party of the pre-2017 form (personal data)")
+    id: Int = row_id()
 
 
 class IdInformation(StudyChild):
@@ -73,6 +79,7 @@ class IdInformation(StudyChild):
     id_value: Text = column("the identifier")
     id_link: Text = column("link to the identifier's registry page (API v2 link)")
     id_type_description: Text = column("who issued the identifier (API v2 domain), e.g. CTRP or IDRCB")
+    id: Int = row_id()
 
 
 class RelatedStudies(StudyChild):

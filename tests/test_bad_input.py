@@ -125,7 +125,10 @@ def test_values_and_parts_of_the_wrong_type_load_their_study_and_are_flagged(run
     result = run(tmp_path / "in")
     assert (result.loaded, result.rejected) == (1, 0)
     problems = run.con.execute("SELECT detail FROM meta.load_problems ORDER BY detail").fetchall()
-    assert problems == [("document: armGroups[0] is a string, not an object",),
+    # The arm not read leaves the link naming it without an arm to join (design_group_id NULL): said too.
+    assert problems == [("design_group_interventions.design_group 'Surgery' is the title of no design_groups row "
+                         "(design_group_interventions.design_group_id is NULL)",),
+                        ("document: armGroups[0] is a string, not an object",),
                         ("document: centralContacts is a string, not an array",),
                         ("document: designInfo is a string, not an object",)]
     issues = run.con.execute("SELECT rule_id, message FROM quality_issues WHERE category = 'invalid_value' "

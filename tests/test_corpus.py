@@ -2,6 +2,7 @@
 and the warehouse agrees with each JSON record read by plain dict look-ups."""
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -184,3 +185,38 @@ def test_no_real_record_has_a_refused_value(corpus_warehouse):
                              JOIN meta.source_records v USING (nct_id, sha256)
                              WHERE v.path LIKE '%/corpus/json_v2/%' OR v.path LIKE '%/corpus/xml_legacy/%'""").fetchall()
     assert refused == []
+
+
+def test_each_link_joins_by_id_the_arm_and_the_intervention_its_record_gives(corpus_warehouse):
+    """AACT's joins by id give the pairs the name columns give; an API v2 link joins the intervention whose
+    armGroupLabels give it, also where two interventions of a study share a name."""
+    con, _ = corpus_warehouse
+    by_id = con.execute("SELECT dgi.nct_id, dg.title, i.name FROM design_group_interventions dgi "
+                        "JOIN design_groups dg ON dg.id = dgi.design_group_id "
+                        "JOIN interventions i ON i.id = dgi.intervention_id").fetchall()
+    by_name = con.execute("SELECT nct_id, design_group, intervention FROM design_group_interventions").fetchall()
+    assert by_id and sorted(by_id) == sorted(by_name)
+    other_names = con.execute("SELECT o.nct_id, i.name, o.name FROM intervention_other_names o "
+                              "JOIN interventions i ON i.id = o.intervention_id").fetchall()
+    assert sorted(other_names) == sorted(con.execute(
+        "SELECT nct_id, intervention_name, name FROM intervention_other_names").fetchall())
+    current = {r[0] for r in con.execute("SELECT source_sha256 FROM studies WHERE source_layout = 'ctgov_json_v2'")
+               .fetchall()}
+    expected, read, shared_names = set(), set(), 0
+    for path in sorted((CORPUS / "json_v2").glob("*.json")):
+        if hashlib.sha256(path.read_bytes()).hexdigest() not in current:
+            continue
+        protocol = orjson.loads(path.read_bytes()).get("protocolSection", {})
+        nct_id = protocol["identificationModule"]["nctId"]
+        read.add(nct_id)
+        items = protocol.get("armsInterventionsModule", {}).get("interventions", [])
+        names = [item.get("name") for item in items]
+        shared_names += len(names) - len(set(names))
+        expected |= {(nct_id, label, rank) for rank, item in enumerate(items, 1)
+                     for label in item.get("armGroupLabels", [])}
+    actual = set(con.execute("SELECT dgi.nct_id, dg.title, dgi.intervention_id % 1000000 "
+                             "FROM design_group_interventions dgi JOIN design_groups dg ON dg.id = dgi.design_group_id "
+                             "JOIN studies s ON s.nct_id = dgi.nct_id WHERE s.source_layout = 'ctgov_json_v2'")
+                 .fetchall())
+    assert shared_names and {row for row in actual if row[0] in read} == expected
+    assert con.execute("SELECT count(*) FROM meta.load_problems").fetchone()[0] == 0

@@ -126,8 +126,10 @@ def test_a_drug_is_found_under_its_other_name_and_mesh_term(tmp_path):
         study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
         study["design_group_interventions"] = study["design_outcomes"] = []
         insert_study(con, nct_id, study)
-    con.execute("INSERT INTO intervention_other_names VALUES ('NCT09000001', 'LY3009104', 'Olumiant')")
-    con.execute("INSERT INTO browse_interventions VALUES ('NCT09000002', 'Baricitinib', 'baricitinib', 'mesh-list')")
+    con.execute("INSERT INTO intervention_other_names (nct_id, intervention_name, name) "
+                "VALUES ('NCT09000001', 'LY3009104', 'Olumiant')")
+    con.execute("INSERT INTO browse_interventions (nct_id, mesh_term, downcase_mesh_term, mesh_type) "
+                "VALUES ('NCT09000002', 'Baricitinib', 'baricitinib', 'mesh-list')")
     update_search_index(con, "r1", None)
     assert [h["nct_id"] for h in search(con, SearchQuery("olumiant"))] == ["NCT09000001"]
     assert [h["nct_id"] for h in search(con, SearchQuery("baricitinib"))] == ["NCT09000002"]

@@ -84,7 +84,8 @@ def one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnec
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the DDL files not yet applied, in filename order, all in one transaction.
+    """Apply the DDL files not yet applied, in filename order, all in one transaction (one per file when
+    DuckDB cannot commit them in one).
 
     An upgrade is whole or not at all: a failing file leaves the warehouse at its previous version.
     (One transaction is also ~12x faster on a new warehouse than one per file.)
@@ -97,11 +98,23 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = {row[0] for row in con.execute("SELECT filename FROM meta.schema_migrations").fetchall()}
     pending = [ddl for ddl in sorted(DDL_DIR.glob("*.sql")) if ddl.name not in done]
     if pending:
-        with transaction(con):
+        try:
+            _apply(con, pending)
+        except duckdb.TransactionException:
+            # DuckDB refuses to commit an ALTER of a table that an earlier statement of the transaction
+            # updated (112 and 117 update tables that 119 alters): each file in its own transaction, then.
+            # A failing file leaves the warehouse at the version before it, every earlier file applied whole.
             for ddl in pending:
-                con.execute(ddl.read_text())
-                con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+                _apply(con, [ddl])
     return [ddl.name for ddl in pending]
+
+
+def _apply(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
+    """Apply DDL files in one transaction, each recorded in meta.schema_migrations."""
+    with transaction(con):
+        for ddl in files:
+            con.execute(ddl.read_text())
+            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> list[str]:

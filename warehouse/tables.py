@@ -14,3 +14,14 @@ DERIVED_VIEWS = ("calculated_values",)
 # Personal data: columns whose values never leave their table (logs, rejects, reports).
 PERSONAL_COLUMNS = {"central_contacts": ("name", "phone", "email", "phone_extension"),
                     "responsible_parties": ("name", "old_name_title")}
+# The study tables that AACT gives an `id` (all but studies, related_studies and page_header_metrics, which
+# AACT lacks), and how it is made: the study's NCT number * ROW_ID_STRIDE + the row's rank among the study's
+# rows of the table (flows.row_ids; DDL 119 numbers rows loaded before it alike).
+ID_TABLES = tuple(table for table in CHILD_TABLES if table not in ("related_studies", "page_header_metrics"))
+ROW_ID_STRIDE = 1_000_000
+# The link tables' ids of the rows they name: (id column, name column, table named, its name column).
+LINK_IDS = {
+    "design_group_interventions": (("design_group_id", "design_group", "design_groups", "title"),
+                                   ("intervention_id", "intervention", "interventions", "name")),
+    "intervention_other_names": (("intervention_id", "intervention_name", "interventions", "name"),),
+}

@@ -59,19 +59,21 @@ def _intervention(item: dict) -> Row:
 
 
 def _other_names(interventions: list[dict]) -> list[Row]:
-    """Each intervention's otherNames, keyed by the intervention's name."""
+    """Each intervention's otherNames, keyed by the intervention's name and its position among the
+    interventions (intervention_id: 0 for the first; flows.row_ids makes it the intervention's id)."""
     return [
-        {"intervention_name": text(item.get("name")), "name": name}
-        for item in interventions
+        {"intervention_name": text(item.get("name")), "name": name, "intervention_id": at}
+        for at, item in enumerate(interventions)
         for name in texts(item.get("otherNames"))
     ]
 
 
 def _group_links(interventions: list[dict]) -> list[Row]:
-    """Which arm gets which intervention, as each intervention's armGroupLabels say."""
+    """Which arm gets which intervention, as each intervention's armGroupLabels say (the intervention's
+    position as in `_other_names`: two interventions may share a name)."""
     return [
-        {"design_group": label, "intervention": text(item.get("name"))}
-        for item in interventions
+        {"design_group": label, "intervention": text(item.get("name")), "intervention_id": at}
+        for at, item in enumerate(interventions)
         for label in texts(item.get("armGroupLabels"))
     ]
 

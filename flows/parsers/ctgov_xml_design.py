@@ -31,14 +31,15 @@ def design_tables(root: Element) -> dict[str, list[Row]]:
         "designs": _designs(_design_values(root)),
         "design_groups": [_group(arm) for arm in root.iterfind("arm_group")],
         "interventions": [_intervention(item) for item in interventions],
+        # intervention_id: the intervention's position (0 for the first), which flows.row_ids makes its id.
         "intervention_other_names": [
-            {"intervention_name": text(item, "intervention_name"), "name": name}
-            for item in interventions
+            {"intervention_name": text(item, "intervention_name"), "name": name, "intervention_id": at}
+            for at, item in enumerate(interventions)
             for name in texts(item, "other_name")
         ],
         "design_group_interventions": [
-            {"design_group": label, "intervention": text(item, "intervention_name")}
-            for item in interventions
+            {"design_group": label, "intervention": text(item, "intervention_name"), "intervention_id": at}
+            for at, item in enumerate(interventions)
             for label in texts(item, "arm_group_label")
         ],
         "design_outcomes": [

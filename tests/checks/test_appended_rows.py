@@ -75,7 +75,8 @@ def test_rows_renumbered_by_a_checkpoint_are_still_all_copied(tmp_path, scans):
     con = harness.warehouse_with(tmp_path, {f"NCT0200000{i}": harness.clean_study() for i in range(1, 9)})
     # Rows enough for several row groups, nearly all deleted before a checkpoint: it compacts the table and
     # gives the rows after them lower ids.
-    con.execute("INSERT INTO countries SELECT 'NCT01999999', 'Filler ' || range, false FROM range(300000)")
+    con.execute("INSERT INTO countries (nct_id, name, removed) SELECT 'NCT01999999', 'Filler ' || range, false "
+                "FROM range(300000)")
     con.execute("CHECKPOINT")
     appended = _appended(con, ["NCT02000009"])
     before = con.execute("SELECT min(rowid) FROM countries WHERE nct_id = 'NCT02000009'").fetchone()[0]

@@ -28,9 +28,13 @@ def _xml_record(body: str):
 
 
 def test_json_other_names_are_keyed_by_their_intervention():
+    """By name and by position among the interventions (two may share a name): row ids are made from it."""
     record = _json_record({"armsInterventionsModule": {"interventions": [
-        {"name": "Fenretinide", "otherNames": ["4-HPR", "  "]}, {"name": "Placebo"}]}})
-    assert record.tables["intervention_other_names"] == [{"intervention_name": "Fenretinide", "name": "4-HPR"}]
+        {"name": "Fenretinide", "otherNames": ["4-HPR", "  "]}, {"name": "Placebo"},
+        {"name": "Fenretinide", "otherNames": ["HPR"]}]}})
+    assert record.tables["intervention_other_names"] == [
+        {"intervention_name": "Fenretinide", "name": "4-HPR", "intervention_id": 0},
+        {"intervention_name": "Fenretinide", "name": "HPR", "intervention_id": 2}]
 
 
 def test_json_mesh_terms_list_matched_terms_then_ancestors_with_a_lower_case_copy():
@@ -59,7 +63,8 @@ def test_xml_other_names_and_mesh_terms():
         "<condition_browse><mesh_term>Neoplasms</mesh_term></condition_browse>"
         "<intervention_browse><mesh_term>Fenretinide</mesh_term></intervention_browse>")
     assert record.tables["intervention_other_names"] == [
-        {"intervention_name": "Fenretinide", "name": "4-HPR"}, {"intervention_name": "Fenretinide", "name": "HPR"}]
+        {"intervention_name": "Fenretinide", "name": "4-HPR", "intervention_id": 0},
+        {"intervention_name": "Fenretinide", "name": "HPR", "intervention_id": 0}]
     assert record.tables["browse_conditions"] == [
         {"mesh_term": "Neoplasms", "downcase_mesh_term": "neoplasms", "mesh_type": "mesh-list"}]
     assert record.tables["browse_interventions"][0]["mesh_term"] == "Fenretinide"

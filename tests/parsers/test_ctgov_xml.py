@@ -209,7 +209,8 @@ def test_arms_link_to_interventions_and_ids_keep_their_source():
     assert record.tables["design_groups"][0]["group_type"] == "PLACEBO_COMPARATOR"
     assert record.tables["interventions"][0]["intervention_type"] == "DIETARY_SUPPLEMENT"
     assert record.tables["design_group_interventions"] == [
-        {"design_group": "A", "intervention": "Zinc"}, {"design_group": "B", "intervention": "Zinc"}]
+        {"design_group": "A", "intervention": "Zinc", "intervention_id": 0},
+        {"design_group": "B", "intervention": "Zinc", "intervention_id": 0}]
     assert [(r["id_source"], r["id_value"]) for r in record.tables["id_information"]] == [
         ("org_study_id", "ORG-1"), ("secondary_id", "S-1"), ("nct_alias", "NCT00000001")]
     assert "related_studies" not in record.tables
