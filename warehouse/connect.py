@@ -87,7 +87,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the DDL files not yet applied, in filename order, all in one transaction (one per file when
     DuckDB cannot commit them in one).
 
-    An upgrade is whole or not at all: a failing file leaves the warehouse at its previous version.
+    In one transaction an upgrade is whole or not at all; file by file, a failing file leaves the warehouse at
+    the version before that file.
     (One transaction is also ~12x faster on a new warehouse than one per file.)
     """
     con.execute("CREATE SCHEMA IF NOT EXISTS meta")
