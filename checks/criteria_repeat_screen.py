@@ -32,6 +32,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, chain
+from typing import Callable, Sequence
 
 # As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
@@ -61,17 +62,19 @@ def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
 
 
 def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None,
-               words: bytes | None = None) -> bool:
+               words: bytes | None = None, parts: Callable[[], Sequence] | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
     `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
-    `lowered`: text.lower(), and `words`: word_bytes(text), if at hand.
+    `lowered`: text.lower(), and `words`: word_bytes(text), if at hand; `parts`: when given, what gives the text's
+    sections (each with its start, end and name, in order, as `criteria_text.sections`): then only two items of
+    sections of one name are asked about, as only those can repeat one another (False: none of those can).
     """
     if words is None:
         words = word_bytes(text, lowered)
         if words is None:  # a letter lower-cased to two characters shifts offsets
             return True
-    found = _repeat_back(words, marker_starts, min_words - 1) if min_words > 1 else None
+    found = _repeat_back(words, marker_starts, min_words - 1, parts) if min_words > 1 else None
     return may_repeat_by_words(words, marker_starts, min_words) if found is None else found
 
 
@@ -118,7 +121,8 @@ def _patterns(tail: int) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(rb"[ \n]+([a-z0-9]+)" * (tail - 1) + rb"[ \n]+([a-z0-9])"))
 
 
-def _repeat_back(words: bytes, marker_starts: list[int], tail: int) -> bool | None:
+def _repeat_back(words: bytes, marker_starts: list[int], tail: int,
+                 parts: Callable[[], Sequence] | None = None) -> bool | None:
     """What `may_repeat_by_words(words, marker_starts, tail + 1)` says, read without splitting the text into words
     (None: a list number stands inside a word, which list numbers never do; left to `may_repeat_by_words`).
 
@@ -128,7 +132,9 @@ def _repeat_back(words: bytes, marker_starts: list[int], tail: int) -> bool | No
     stands for the same cut). First each cut's last word (`_ends_meet`'s first test); only the cuts whose last word
     another cut ends in too are read further back, to their last `tail` words and the last letter of the word
     before (its second test); from two cuts that end alike, the words are compared backwards as `_same_key`
-    compares them, a start being a word with a cut before it or before the word after it.
+    compares them, a start being a word with a cut before it or before the word after it. With `parts` (see
+    `may_repeat`), two cuts are compared only when their last words stand in sections of one name: an item's last
+    word is its key's last word, inside the item's section.
     """
     head, enough, before = _patterns(tail)
     if enough.match(words) is None:
@@ -152,18 +158,37 @@ def _repeat_back(words: bytes, marker_starts: list[int], tail: int) -> bool | No
         return False
     seen: set[bytes] = set()
     twice = {word for word in last if word in seen or seen.add(word)}
-    ends: dict[tuple, list[int]] = {}
+    ends: dict[tuple, list[tuple[int, int]]] = {}
     for cut in _LAST_WORD_BACK.finditer(back, 0, stop):
         if cut[1] in twice:
             tail_words = before.match(back, cut.end())
-            # Where the word before the last `tail` words starts, read backwards.
-            ends.setdefault((cut[1], tail_words.groups()), []).append(tail_words.end() - 1)
-    for group in ends.values():
-        for i, at_a in enumerate(group):
-            for at_b in group[i + 1:]:
+            # Where the word before the last `tail` words starts, read backwards, and where the last word ends.
+            found = (tail_words.end() - 1, len(words) - cut.start(1))
+            ends.setdefault((cut[1], tail_words.groups()), []).append(found)
+    groups = [group for group in ends.values() if len(group) > 1]
+    if parts is not None and groups:
+        groups = _by_part(groups, parts())
+    for group in groups:
+        for i, (at_a, _) in enumerate(group):
+            for at_b, _ in group[i + 1:]:
                 if _same_start_back(back, at_a, at_b):
                     return True
     return False
+
+
+def _by_part(groups: list[list[tuple[int, int]]], parts: Sequence) -> list[list[tuple[int, int]]]:
+    """The groups of cuts (each given with the offset of its last word's last letter) split by the name of the
+    section where that letter stands; a cut whose last word stands in no section is dropped."""
+    starts = [part.start for part in parts]
+    split: list[list[tuple[int, int]]] = []
+    for group in groups:
+        by_name: dict[str, list[tuple[int, int]]] = {}
+        for cut in group:
+            i = bisect_right(starts, cut[1]) - 1
+            if i >= 0 and cut[1] < parts[i].end:
+                by_name.setdefault(parts[i].name, []).append(cut)
+        split.extend(found for found in by_name.values() if len(found) > 1)
+    return split
 
 
 def _same_start_back(back: bytes, at_a: int, at_b: int) -> bool:

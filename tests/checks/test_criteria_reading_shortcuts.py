@@ -385,3 +385,25 @@ def test_a_list_number_inside_a_word_is_left_to_the_word_by_word_reading():
     inside = text.index("tuberculosis") + 3
     assert _repeat_back(word_bytes(text), [inside], MIN_ITEM_WORDS - 1) is None
     assert may_repeat(text, [inside], MIN_ITEM_WORDS) == may_repeat_by_words(word_bytes(text), [inside], MIN_ITEM_WORDS)
+
+
+def test_the_screen_compares_items_of_sections_of_one_name_only():
+    # The same item under Inclusion and under Exclusion is no repeat: told by the screen, without the items' walk.
+    across = f"Inclusion Criteria:\n- {TB}\n- Pregnancy\nExclusion Criteria:\n- {TB}"
+    read = Reading(across)
+    assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS) is True
+    assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is False
+    assert repeated_items(across) == repeats_in_items(across) == []
+    # Two sections of one name (a second cohort's inclusion criteria) are still compared.
+    cohorts = f"Inclusion Criteria\n- {TB}\n- Age 18\nInclusion criteria for cohort B\n- {TB}"
+    read = Reading(cohorts)
+    assert may_repeat(cohorts, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is True
+    assert [(a.section, b.section) for a, b in repeated_items(cohorts)] == [("inclusion", "inclusion")]
+    assert repeated_items(cohorts) == repeats_in_items(cohorts)
+    # A heading line (in no section) ends no item: its words, which a later item repeats, are never compared.
+    heading = ("Inclusion Criteria:\n- Age 18 or over\nExclusion Criteria: all adults with active disease in the study\n"
+               "- Criteria: all adults with active disease in the study\n- Pregnancy")
+    read = Reading(heading)
+    assert may_repeat(heading, read.list_numbers(), MIN_ITEM_WORDS) is True
+    assert may_repeat(heading, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is False
+    assert repeated_items(heading) == repeats_in_items(heading) == []
