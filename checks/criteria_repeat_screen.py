@@ -21,14 +21,18 @@ start or end of the text, or a candidate item number of the text's reading (`mar
 The screen looks exactly for such q, j among the cuts, so it passes every text with a repeated item:
 first whether two cuts have the same `min_words - 1` words before them at all, the word before those
 ending in the same letter (`_ends_meet`, most texts told at their cuts' last words alone), then, from each two such
-cuts jA, jB, back along equal words to starts qA, qB (`_same_key`). tests/checks/test_criteria_repeat_screen.py checks this against the full
-item walk on generated and real texts; test_criteria_reading_shortcuts.py checks each step against
-the plain reading of every word.
+cuts jA, jB, back along equal words to starts qA, qB (`_same_key`). `_repeat_back` (criteria_repeat_back.py) asks
+the same of the text read backwards from its cuts, without splitting it into words.
+tests/checks/test_criteria_repeat_screen.py checks this against the full item walk on generated and real texts;
+test_criteria_reading_shortcuts.py checks each step against the plain reading of every word.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, chain
+from typing import Callable, Sequence
+
+from checks.criteria_repeat_back import _repeat_back
 
 # As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
@@ -58,16 +62,24 @@ def word_bytes(text: str, lowered: str | None = None) -> bytes | None:
 
 
 def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str | None = None,
-               words: bytes | None = None) -> bool:
+               words: bytes | None = None, parts: Callable[[], Sequence] | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
     `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
-    `lowered`: text.lower(), and `words`: word_bytes(text), if at hand.
+    `lowered`: text.lower(), and `words`: word_bytes(text), if at hand; `parts`: when given, what gives the text's
+    sections (each with its start, end and name, in order, as `criteria_text.sections`): then only two items of
+    sections of one name are asked about, as only those can repeat one another (False: none of those can).
     """
     if words is None:
         words = word_bytes(text, lowered)
         if words is None:  # a letter lower-cased to two characters shifts offsets
             return True
+    found = _repeat_back(words, marker_starts, min_words - 1, parts) if min_words > 1 else None
+    return may_repeat_by_words(words, marker_starts, min_words) if found is None else found
+
+
+def may_repeat_by_words(words: bytes, marker_starts: list[int], min_words: int) -> bool:
+    """`may_repeat` of the text's `word_bytes`, read from every word of the text (`_repeat_back` reads fewer)."""
     tail = min_words - 1  # the words of a key after its first, possibly cut, word
     lines = words.split(b"\n")
     words_of_lines = list(map(bytes.split, lines))

@@ -410,12 +410,15 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     if not text:
         return []
     read = _numbered_reading(text, memo)
+
+    def parts() -> list[Section]:  # asked for only when two cuts end alike: the reading is then made
+        return reading(text, memo).sections
     if read is None:
-        screened = may_repeat(text, [], MIN_ITEM_WORDS)
+        screened = may_repeat(text, [], MIN_ITEM_WORDS, parts=parts)
     else:
         words = read.words
         screened = may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, read.lowered) if words is None else \
-            may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, words=words)
+            may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, words=words, parts=parts)
     if not screened:
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)

@@ -5,6 +5,8 @@
 - a text's list numbers are read in one pass and shared out to its sections (plain: section by section);
 - the repeat screen's first test tells most texts apart by their cuts' last words alone (plain: by every key), and
   its second walks back from cuts that end alike (plain: forward from starts that begin alike);
+- the repeat screen reads the text backwards from its cuts, never splitting it into words (`_repeat_back`;
+  plain: `may_repeat_by_words`, from every word of the text);
 - whether a text is hard-wrapped is told from its longest line first (plain: every line stripped).
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ from hypothesis import strategies as st
 
 from checks import criteria_text
 from checks.criteria_repeat_screen import (
-    _LOWERS_TO_ASCII, _WORDS_AND_LINES, _cut_word_counts, _ends_meet as _screen_ends_meet, may_repeat, word_bytes,
+    _LOWERS_TO_ASCII, _WORDS_AND_LINES, _cut_word_counts, _ends_meet as _screen_ends_meet, _repeat_back, may_repeat,
+    may_repeat_by_words, word_bytes,
 )
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
@@ -110,6 +113,14 @@ def _plain_may_repeat(text: str, marker_starts: list[int], min_words: int) -> bo
     return meet and run and len(text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES).split()) >= 2 * min_words
 
 
+def _same_back(text: str, numbers: list[int]) -> None:
+    """The backward reading of the repeat screen says what the word-by-word reading says, for keys of any length."""
+    words = word_bytes(text)
+    if words is not None:
+        for min_words in (2, 3, MIN_ITEM_WORDS, 8):
+            assert _repeat_back(words, numbers, min_words - 1) == may_repeat_by_words(words, numbers, min_words)
+
+
 def _same_reading(text: str) -> None:
     assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
     assert [m.span() for m in _headings(text, text.lower())] == _plain_headings(text)
@@ -121,6 +132,7 @@ def _same_reading(text: str) -> None:
     numbers = read.list_numbers()
     assert numbers == [mk.start for s in read.sections for mk in read.candidates(s)]
     assert may_repeat(text, numbers, MIN_ITEM_WORDS) == _plain_may_repeat(text, numbers, MIN_ITEM_WORDS)
+    _same_back(text, numbers)
     if len(text.lower()) == len(text):
         assert _ends_meet(read.lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES), numbers,
                           MIN_ITEM_WORDS - 1) == _plain_ends_meet(text, numbers, MIN_ITEM_WORDS - 1)
@@ -320,3 +332,78 @@ def test_words_are_those_of_the_lower_cased_text(text):
     plain = lowered.encode("ascii", "replace").translate(_WORDS_AND_LINES) if len(lowered) == len(text) else None
     assert word_bytes(text) == plain
     assert word_bytes(text, lowered) == plain
+
+
+# Cuts that end in the same words: the backward reading must find the same starts as the forward one, at a line's
+# start, after a list number inside a line, after a mark that takes a whole word, at the text's start, and across
+# blank lines and runs of punctuation (which are no words either way).
+BACK_FIRES = [
+    f"{TB}\n- Pregnancy or breastfeeding\n- {TB}",
+    f"Exclusion Criteria:\n1. Age 18 2. {TB} 3. {TB}",
+    f"Exclusion Criteria:\n- 12 {TB}\n\n\n- Pregnancy\n- 7 {TB.replace(' ', ' -- ')}",
+    f"Exclusion Criteria:\n- 12the first dose of study treatment\n- Pregnancy or breastfeeding\n"
+    "- the first dose of study treatment",
+]
+BACK_QUIET = [
+    "Exclusion Criteria:\n1. Allergy prior to first dose of study treatment\n"
+    "2. Any vaccine within 4 weeks of first dose of study treatment",
+    "Exclusion Criteria:\n1. Allergy to the first dose of study treatment\n"
+    "2. Delay of the first dose of study treatment",
+    f"Exclusion Criteria:\n1. Age 18 2. Has {TB} 3. Had {TB}",
+    f"Exclusion Criteria:\n- Adult patients: {TB}\n- Young children: {TB}",
+    "one two three four five six seven eight nine ten eleven",
+]
+
+
+@pytest.mark.parametrize("text", BACK_FIRES)
+def test_the_backward_screen_passes_texts_whose_cuts_run_back_alike(text):
+    numbers = Reading(text).list_numbers()
+    assert _repeat_back(word_bytes(text), numbers, MIN_ITEM_WORDS - 1) is True
+    _same_back(text, numbers)
+    assert repeated_items(text)
+
+
+def test_the_backward_screen_compares_the_last_letters_of_the_words_before_a_key():
+    # Keys of one word ("criteria") after "inclusion" and "exclusion": both end in "n", so a start may be cut from
+    # each; backwards, a word's last letter is its first byte.
+    text = "Inclusion Criteria:\n\n* \\>18 years\n\nExclusion Criteria:\n\n* no written informed consent"
+    assert _repeat_back(word_bytes(text), [], 1) is True
+    assert _repeat_back(word_bytes(text.replace("Exclusion", "Excluded")), [], 1) is False
+    _same_back(text, [])
+
+
+@pytest.mark.parametrize("text", BACK_QUIET)
+def test_the_backward_screen_says_no_where_the_words_say_no(text):
+    numbers = Reading(text).list_numbers()
+    assert _repeat_back(word_bytes(text), numbers, MIN_ITEM_WORDS - 1) is False
+    _same_back(text, numbers)
+    assert repeated_items(text) == []
+
+
+def test_a_list_number_inside_a_word_is_left_to_the_word_by_word_reading():
+    text = f"Exclusion Criteria:\n- {TB}\n- {TB}"
+    inside = text.index("tuberculosis") + 3
+    assert _repeat_back(word_bytes(text), [inside], MIN_ITEM_WORDS - 1) is None
+    assert may_repeat(text, [inside], MIN_ITEM_WORDS) == may_repeat_by_words(word_bytes(text), [inside], MIN_ITEM_WORDS)
+
+
+def test_the_screen_compares_items_of_sections_of_one_name_only():
+    # The same item under Inclusion and under Exclusion is no repeat: told by the screen, without the items' walk.
+    across = f"Inclusion Criteria:\n- {TB}\n- Pregnancy\nExclusion Criteria:\n- {TB}"
+    read = Reading(across)
+    assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS) is True
+    assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is False
+    assert repeated_items(across) == repeats_in_items(across) == []
+    # Two sections of one name (a second cohort's inclusion criteria) are still compared.
+    cohorts = f"Inclusion Criteria\n- {TB}\n- Age 18\nInclusion criteria for cohort B\n- {TB}"
+    read = Reading(cohorts)
+    assert may_repeat(cohorts, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is True
+    assert [(a.section, b.section) for a, b in repeated_items(cohorts)] == [("inclusion", "inclusion")]
+    assert repeated_items(cohorts) == repeats_in_items(cohorts)
+    # A heading line (in no section) ends no item: its words, which a later item repeats, are never compared.
+    heading = ("Inclusion Criteria:\n- Age 18 or over\nExclusion Criteria: all adults with active disease in the study\n"
+               "- Criteria: all adults with active disease in the study\n- Pregnancy")
+    read = Reading(heading)
+    assert may_repeat(heading, read.list_numbers(), MIN_ITEM_WORDS) is True
+    assert may_repeat(heading, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is False
+    assert repeated_items(heading) == repeats_in_items(heading) == []
