@@ -48,7 +48,7 @@ def decode_text(raw: bytes) -> str | None:
 
 # Spaces a browser shows as spaces but a copied page keeps as their own characters: no-break, narrow no-break
 # and figure spaces ("Overall Status\u00a0Recruiting").
-_NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
 
 
 def as_plain_text(text: str) -> str:
@@ -56,8 +56,9 @@ def as_plain_text(text: str) -> str:
     no-break spaces are spaces."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
-        text = text.translate(_NO_BREAK_SPACES)
+    for space in _NO_BREAK_SPACES:  # str.replace, not str.translate: translate looks up every character of a
+        if space in text:           # page that is not ASCII (0.6 ms a page), replace copies it once in C
+            text = text.replace(space, " ")
     return text
 
 
