@@ -1,23 +1,18 @@
 """A warehouse loaded before DDL 110 migrates: month dates move to month end, source is re-read."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import duckdb
 import pytest
 
-from warehouse.connect import DDL_DIR, migrate
+from tests.warehouse.older_ddl import warehouse_before, warehouse_with_ddl
+from warehouse.connect import migrate
 
 
 def _old_warehouse(path) -> duckdb.DuckDBPyConnection:
     """A warehouse with only the DDL files before 110 applied, holding one study loaded then."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-    con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for ddl in sorted(DDL_DIR.glob("*.sql")):
-        if ddl.name < "110":
-            con.execute(ddl.read_text())
-            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+    con = warehouse_before(path, "110")
     con.execute("""INSERT INTO studies (nct_id, start_date, start_date_precision, completion_date,
                    completion_date_precision, verification_date, verification_date_precision, source,
                    source_layout, source_sha256)
@@ -54,13 +49,7 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
 def test_registry_files_are_read_again_to_fill_columns_added_later(tmp_path, ddl_name, table, added):
     """A warehouse upgraded past the other migrations gets the columns of one added later, and forgets the
     registry files that give them (so the next run reads them again)."""
-    con = duckdb.connect(str(tmp_path / "current.duckdb"))
-    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-    con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for ddl in sorted(DDL_DIR.glob("*.sql")):
-        if ddl.name != ddl_name:
-            con.execute(ddl.read_text())
-            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+    con = warehouse_with_ddl(tmp_path / "current.duckdb", lambda name: name != ddl_name)
     con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
                 " ('xyz', '/in/a.xml', 'ctgov_xml'), ('def', '/in/b.txt', 'summary_text')")
     assert migrate(con) == [ddl_name]

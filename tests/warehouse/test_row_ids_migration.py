@@ -4,7 +4,6 @@ the warehouse as a new one loaded from the same files."""
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
 
 import duckdb
 import pytest
@@ -15,6 +14,7 @@ from flows.run import run_pipeline
 from tests.faults import AS_OF, table_hashes
 from tests.test_row_ids import PLAIN, TANGLED
 from warehouse import connect as connect_module
+from tests.warehouse.older_ddl import warehouse_before
 from warehouse.connect import DDL_DIR, connect, migrate
 from warehouse.tables import ID_TABLES, LINK_IDS
 
@@ -88,13 +88,7 @@ def test_the_files_of_studies_whose_names_do_not_tell_are_read_again(warehouses)
 
 def _at_116(path) -> duckdb.DuckDBPyConnection:
     """A warehouse with the DDL files before 117 applied, holding an API v2 study with an 'N/A' age."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-    con.execute("CREATE TABLE meta.schema_migrations (filename VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for ddl in sorted(DDL_DIR.glob("*.sql")):
-        if ddl.name < "117":
-            con.execute(ddl.read_text())
-            con.execute("INSERT INTO meta.schema_migrations VALUES (?, ?)", [ddl.name, datetime.now()])
+    con = warehouse_before(path, "117")
     con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) VALUES ('NCT01234567', 'ctgov_json_v2', 'a')")
     con.execute("INSERT INTO eligibilities (nct_id, minimum_age) VALUES ('NCT01234567', 'N/A')")
     con.execute("INSERT INTO conditions (nct_id, name) VALUES ('NCT01234567', 'Asthma'), ('NCT01234567', 'COPD')")
