@@ -401,7 +401,8 @@ def test_the_screen_compares_items_of_sections_of_one_name_only():
     assert [(a.section, b.section) for a, b in repeated_items(cohorts)] == [("inclusion", "inclusion")]
     assert repeated_items(cohorts) == repeats_in_items(cohorts)
     # A heading line (in no section) ends no item: its words, which a later item repeats, are never compared.
-    heading = ("Inclusion Criteria:\n- Age 18 or over\nExclusion Criteria: all adults with active disease in the study\n"
+    heading = ("Inclusion Criteria:\n- Age 18 or over\n"
+               "Exclusion Criteria: all adults with active disease in the study\n"
                "- Criteria: all adults with active disease in the study\n- Pregnancy")
     read = Reading(heading)
     assert may_repeat(heading, read.list_numbers(), MIN_ITEM_WORDS) is True

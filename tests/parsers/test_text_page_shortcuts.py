@@ -82,7 +82,8 @@ def _plain_decode(raw: bytes) -> str | None:
     return re.sub("[\u00a0\u202f\u2007]", " ", "".join(ended))
 
 
-DECODE_CASES = [b"a\r\nb\rc\n\r", "a\u00a0b\u202fc\u2007d".encode(), b"", b"a", b"\x00", b"a\x00b", b"\xef\xbb\xbfa", b"\xef\xbb\xbf\x00", "é".encode() + b"\x00",
+DECODE_CASES = [b"a\r\nb\rc\n\r", "a\u00a0b\u202fc\u2007d".encode(),
+                b"", b"a", b"\x00", b"a\x00b", b"\xef\xbb\xbfa", b"\xef\xbb\xbf\x00", "é".encode() + b"\x00",
                 "aé".encode()[:-1], "a€".encode()[:-1], "a€".encode()[:-2], b"a\x00" + "€".encode()[:-1],
                 b"\xff", b"a\xffb", "日本".encode(), b"a\x00\xe2\x82", "\u0000".encode(), "x\u0100\x00".encode()]
 

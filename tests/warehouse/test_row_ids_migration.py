@@ -89,7 +89,8 @@ def test_the_files_of_studies_whose_names_do_not_tell_are_read_again(warehouses)
 def _at_116(path) -> duckdb.DuckDBPyConnection:
     """A warehouse with the DDL files before 117 applied, holding an API v2 study with an 'N/A' age."""
     con = warehouse_before(path, "117")
-    con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) VALUES ('NCT01234567', 'ctgov_json_v2', 'a')")
+    con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
+                "VALUES ('NCT01234567', 'ctgov_json_v2', 'a')")
     con.execute("INSERT INTO eligibilities (nct_id, minimum_age) VALUES ('NCT01234567', 'N/A')")
     con.execute("INSERT INTO conditions (nct_id, name) VALUES ('NCT01234567', 'Asthma'), ('NCT01234567', 'COPD')")
     con.execute("CHECKPOINT")
