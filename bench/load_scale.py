@@ -69,10 +69,10 @@ def main() -> None:
 
     original_load = load.load_batch
 
-    def watched_load(con, batch):
+    def watched_load(con, batch, *rest):
         cpu, wall = time.process_time(), time.perf_counter()
         size = wal.stat().st_size if wal.exists() else 0
-        out = original_load(con, batch)
+        out = original_load(con, batch, *rest)
         after = wal.stat().st_size if wal.exists() else 0
         spent = time.process_time() - cpu
         used = con.execute("SELECT sum(memory_usage_bytes), sum(temporary_storage_bytes) FROM duckdb_memory()").fetchone()

@@ -6,6 +6,7 @@ from typing import Iterator
 
 import duckdb
 
+from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
     Claim, claims, first_affirmed, mentions, only_denied,
@@ -199,7 +200,7 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
 
 # Arms as the record lists them: the same title twice is one arm listed twice; an arm without a title is an arm.
 _ARM_COUNTS = """
-    SELECT d.nct_id, d.intervention_model,
+    SELECT d.nct_id, d.intervention_model, any_value(d.allocation) AS allocation,
            count(DISTINCT lower(trim(nullif(trim(g.title), '')))) + count(*) FILTER (WHERE untitled) AS arms,
            concat_ws('; ', string_agg(DISTINCT g.title, '; ' ORDER BY g.title) FILTER (WHERE NOT untitled),
                      CASE count(*) FILTER (WHERE untitled) WHEN 0 THEN NULL WHEN 1 THEN '(an arm without a title)'
@@ -207,11 +208,21 @@ _ARM_COUNTS = """
     FROM designs d JOIN (SELECT *, coalesce(trim(title), '') = '' AS untitled FROM design_groups) g USING (nct_id)
     GROUP BY d.nct_id, d.intervention_model
 """
+# The registry offered SEQUENTIAL (cohorts assigned one after another, as in dose escalation) only from the
+# Final Rule's data elements of 2017-01-18: an earlier record's cohorts had no model but SINGLE_GROUP to choose.
+# Arms between which participants are randomized are compared in parallel, in any year.
+_COHORTS_BEFORE_SEQUENTIAL = (f"{first_public('s')} < {FINAL_RULE_IN_FORCE} "
+                              "AND a.allocation IS DISTINCT FROM 'RANDOMIZED'")
 SINGLE_GROUP_SEVERAL_ARMS = f"""
-    SELECT nct_id,
+    SELECT a.nct_id,
            'The intervention model is SINGLE_GROUP but the study lists ' || arms || ' different arms.' AS message,
-           'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles AS evidence
-    FROM ({_ARM_COUNTS}) WHERE intervention_model = 'SINGLE_GROUP' AND arms > 1
+           'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles ||
+           CASE WHEN a.allocation = 'RANDOMIZED' THEN '; designs.allocation = ''RANDOMIZED''' ELSE '' END ||
+           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL}
+                THEN {first_public_before(FINAL_RULE_IN_FORCE, "the registry offered SEQUENTIAL (2017-01-18)")}
+                ELSE '' END AS evidence,
+           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL} THEN 'info' END AS severity
+    FROM ({_ARM_COUNTS}) a JOIN studies s USING (nct_id) WHERE intervention_model = 'SINGLE_GROUP' AND arms > 1
 """
 MULTI_ARM_MODEL_ONE_ARM = f"""
     SELECT nct_id,
@@ -239,7 +250,10 @@ RULES = (
          "An interventional record that calls itself observational is filed under the wrong study type.",
          ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational, in_worker=True),
     Rule("contradictions.single_group_several_arms", "contradiction", "warning",
-         "A single-group model has one arm; several arms mean the model or the arms are wrong.",
+         "A single-group model has one arm; several arms mean the model or the arms are wrong. A record "
+         "first posted before 2017-01-18 (first submitted, where a legacy XML record gives no posted date) had "
+         "no SEQUENTIAL model for cohorts given one after another, such as dose-escalation cohorts: info, unless "
+         "its participants are randomized between the arms, which makes them parallel in any year.",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
     Rule("contradictions.multi_arm_model_one_arm", "contradiction", "warning",
          "Parallel, crossover and factorial models compare arms; one arm means the model or the arms are wrong.",

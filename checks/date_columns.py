@@ -25,6 +25,8 @@ NOT_ENDED = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES 
 ICMJE_IN_FORCE = "DATE '2005-07-01'"
 # FDAAA 801 made registration and its data elements law from 2007-09-27.
 FDAAA_IN_FORCE = "DATE '2007-09-27'"
+# 42 CFR 11 (the Final Rule) and its data elements took effect on 2017-01-18.
+FINAL_RULE_IN_FORCE = "DATE '2017-01-18'"
 
 
 def first_public(alias: str = "s") -> str:
@@ -43,9 +45,15 @@ def before_fdaaa(alias: str = "s") -> str:
 def before_fdaaa_evidence(alias: str = "s") -> str:
     """SQL text to end an evidence with: '; first posted 2005-06-23, before FDAAA required it' ('first submitted'
     when the record gives no posted date), or '' for a later record."""
+    return first_public_before(FDAAA_IN_FORCE, "FDAAA required it", alias)
+
+
+def first_public_before(cutoff: str, what: str, alias: str = "s") -> str:
+    """SQL text to end an evidence with when the record was first made public before `cutoff` (SQL):
+    '; first posted 2005-06-23, before <what>' ('first submitted' when it gives no posted date), else ''."""
     at = f"{alias}." if alias else ""
-    return (f"CASE WHEN {before_fdaaa(alias)} THEN '; first ' || CASE WHEN {at}study_first_posted_date IS NULL "
-            f"THEN 'submitted ' ELSE 'posted ' END || {first_public(alias)} || ', before FDAAA required it' "
+    return (f"CASE WHEN {first_public(alias)} < {cutoff} THEN '; first ' || CASE WHEN {at}study_first_posted_date "
+            f"IS NULL THEN 'submitted ' ELSE 'posted ' END || {first_public(alias)} || {literal(', before ' + what)} "
             "ELSE '' END")
 
 

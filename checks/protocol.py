@@ -88,6 +88,36 @@ def _intervention_in_no_arm_sql() -> str:
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id {_unlinked('i', _key('i.name'), 'intervention')}")
 
 
+_EMPTY = "''"  # SQL: the empty text
+# What a link names: (its column in design_group_interventions, the table of what it names, that table's name
+# column, the word for them).
+_LINKED = {
+    "arm": ("design_group", "design_groups", "title", "arms"),
+    "intervention": ("intervention", "interventions", "name", "interventions"),
+}
+
+
+def _link_to_unlisted_sql(kind: str) -> str:
+    """One finding per name a registry record's links give that none of its arms (or interventions) has,
+    matched as the links are read: without regard to case or surrounding spaces."""
+    column, table, name, listed = _LINKED[kind]
+    other_column = "intervention" if kind == "arm" else "design_group"
+    quoted = f"'\"' || {other_column} || '\"'"
+    texts = {"label": "l.label", "others": "coalesce(l.others, 'no name')", "listed": "coalesce(t.listed, 'none')"}
+    links = (f"SELECT nct_id, {column} AS label, string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) AS others "
+             f"FROM design_group_interventions GROUP BY nct_id, {column}")
+    names = f"SELECT DISTINCT nct_id, {_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}"
+    return select(
+        sql_text(f"A link of the record names the {kind} \"{{label}}\" (for {{others}}), which is not among its "
+                 f"{listed}.", **texts),
+        sql_text(f"design_group_interventions.{column}={{label}}; {table}.{name}: {{listed}}", **texts),
+        "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
+        joins=f"JOIN ({links}) l ON l.nct_id = s.nct_id "
+              f"ANTI JOIN ({names}) g ON g.nct_id = l.nct_id AND g.k = {_key(f'coalesce(l.label, {_EMPTY})')} "
+              f"LEFT JOIN (SELECT nct_id, string_agg({name}, '; ' ORDER BY {name}) AS listed FROM {table} "
+              f"GROUP BY nct_id) t ON t.nct_id = s.nct_id")
+
+
 RULES = (
     rule("interventional_design_missing", "warning",
          "42 CFR 11.10(b) requires an interventional record to give its arms, allocation (N/A for a "
@@ -113,4 +143,16 @@ RULES = (
          "a broken link or a stray intervention.",
          ("interventions.name", "design_group_interventions"), _intervention_in_no_arm_sql(),
          family=FAMILY, category="missing_field"),
+    rule("link_to_unlisted_arm", "warning",
+         "A registry record links each intervention to arms by their labels (42 CFR 11.10(b)); a label that no "
+         "arm of the record has is a broken link: an arm renamed or removed, or a typo, so which participants "
+         "receive the intervention cannot be told. Judged on ClinicalTrials.gov's own layouts only.",
+         ("design_group_interventions.design_group", "design_groups.title"), _link_to_unlisted_sql("arm"),
+         family=FAMILY, category="contradiction"),
+    rule("link_to_unlisted_intervention", "warning",
+         "A registry record links arms to its interventions by name; a name that no intervention of the record "
+         "has is a broken link, so what the arm receives cannot be told. Judged on ClinicalTrials.gov's own "
+         "layouts only.",
+         ("design_group_interventions.intervention", "interventions.name"), _link_to_unlisted_sql("intervention"),
+         family=FAMILY, category="contradiction"),
 )

@@ -6,7 +6,7 @@ snapshot), and at the coarser precision of the dates it compares.
 """
 from __future__ import annotations
 
-from checks.date_columns import ICMJE_IN_FORCE, date_of, rule, select, shown
+from checks.date_columns import FINAL_RULE_IN_FORCE, ICMJE_IN_FORCE, date_of, rule, select, shown
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import sql_text
 
@@ -16,8 +16,7 @@ INTERVENTIONAL = "s.study_type = 'INTERVENTIONAL'"
 REGISTRATION_DAYS = 21
 # 42 CFR 11.44: results are due one year after the primary completion date; a certificate of
 # delay (11.44(b)) extends that by up to two more years. The final rule applies to trials whose
-# primary completion is on or after its effective date, 2017-01-18.
-FINAL_RULE_IN_FORCE = "DATE '2017-01-18'"
+# primary completion is on or after its effective date (FINAL_RULE_IN_FORCE).
 NOT_YET_STARTED_DAYS = 90
 
 

@@ -42,6 +42,13 @@ DESIGN = "protocol.interventional_design_missing"
 AGES = "protocol.minimum_age_above_maximum"
 ARM = "protocol.arm_without_intervention"
 STRAY = "protocol.intervention_in_no_arm"
+LINK_ARM = "protocol.link_to_unlisted_arm"
+LINK_DRUG = "protocol.link_to_unlisted_intervention"
+
+
+def links(*pairs: tuple[str, str]):
+    """A change: the study's links are these (arm, intervention) pairs."""
+    return rows("design_group_interventions", [{"design_group": arm, "intervention": drug} for arm, drug in pairs])
 
 CASES = [
     Case(DESIGN, True, row("designs", masking=None), note="no masking"),
@@ -94,4 +101,25 @@ CASES = [
          note="placebo given in no arm"),
     Case(STRAY, False, rows("design_group_interventions", []), note="the source does not link them"),
     Case(STRAY, False, _clean, note="clean"),
+
+    Case(LINK_ARM, True, links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo")),
+         note="an intervention linked to an arm label no arm has"),
+    Case(LINK_ARM, True, both(rows("design_groups", []), links(("Baricitinib", "Baricitinib"))),
+         note="links to arms the record does not list at all"),
+    Case(LINK_ARM, False, links((" baricitinib ", "Baricitinib"), ("PLACEBO", "Placebo")),
+         note="case and surrounding spaces, as links are read"),
+    Case(LINK_ARM, False, both(study(source_layout="aggregator_text"),
+                               links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo"))),
+         note="a republished page's labels are its own"),
+    Case(LINK_ARM, False, links(), note="the source does not link them"),
+    Case(LINK_ARM, False, _clean, note="clean"),
+
+    Case(LINK_DRUG, True, links(("Baricitinib", "Baricitinib 2 mg tablet"), ("Placebo", "Placebo")),
+         note="an arm linked to an intervention name no intervention has"),
+    Case(LINK_DRUG, False, links(("Baricitinib", "BARICITINIB"), ("Placebo", "placebo ")),
+         note="case and surrounding spaces, as links are read"),
+    Case(LINK_DRUG, False, both(study(source_layout="ctgov_classic_text"),
+                                links(("Baricitinib", "Baricitinib 2 mg tablet"), ("Placebo", "Placebo"))),
+         note="a text page's names are its own"),
+    Case(LINK_DRUG, False, _clean, note="clean"),
 ]
