@@ -54,6 +54,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 with timed(seconds, "issue history"):
                     session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
                     session.rule_changes = issue_history.rule_changes(con, run_id)
+                connect.fit_memory(con)  # the keys the run and its issue history added
                 if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                     since = None  # the study pages and lists may show something new
                 if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)

@@ -10,10 +10,21 @@ from typing import Iterator
 import duckdb
 
 DDL_DIR = Path(__file__).parent / "ddl"
-# What DuckDB may hold in memory in a writing connection (TRIALQC_DUCKDB_MEMORY overrides it). A run at 20,000
-# studies used about 300 MB of it at most (the search index's documents, built 5,000 studies at a time, need
-# about 130 MB); above that it only kept more of a larger warehouse's pages, and the run's process grew with them.
-DUCKDB_MEMORY = "256MB"
+# What DuckDB may hold in memory in a writing connection besides its keys (TRIALQC_DUCKDB_MEMORY sets the whole
+# limit instead). A run at 20,000 studies used about 300 MB of it at most (the search index's documents, built
+# 5,000 studies at a time, need about 130 MB); above that it only kept more of a larger warehouse's pages, and the
+# run's process grew with them.
+DUCKDB_MEMORY_MB = 256
+# The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once read, and count
+# against the limit: about 75 bytes a key at 100,000 studies (670,000 keys, 48 MB), with room for longer keys.
+# A fixed limit would leave a growing warehouse less and less for the rest: at 100,000 studies, the run after a
+# 1% change failed for want of memory while it indexed the changed studies beside the report.
+KEY_BYTES = 128
+KEYED_ROWS = """
+    SELECT coalesce(sum(t.estimated_size), 0) FROM duckdb_tables() t
+    WHERE NOT t.temporary AND EXISTS (
+        SELECT 1 FROM duckdb_constraints() c WHERE c.constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+          AND c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name)"""
 
 
 class WarehouseError(Exception):
@@ -39,12 +50,24 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         # FSST, DuckDB's compression of long strings, was ~30% of a checkpoint's CPU (1.0-1.5 s of ~3.5 s
         # per 20,000 studies) for a file ~6% smaller; dictionary and the other compressions stay.
         con.execute("SET disabled_compression_methods = 'fsst'")
-        # DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it.
-        # Bounded, a run's memory stays flat (DuckDB spills to `<db>.tmp` when an operation needs more).
-        limit = os.environ.get("TRIALQC_DUCKDB_MEMORY", DUCKDB_MEMORY).replace("'", "''")
-        con.execute(f"SET memory_limit = '{limit}'")  # a literal: a bound value makes DuckDB import pandas
+        fit_memory(con)
         migrate(con)
+        fit_memory(con)  # an upgrade may key more rows
     return con
+
+
+def fit_memory(con: duckdb.DuckDBPyConnection) -> str:
+    """Bound what DuckDB may hold in memory to what its cache needs plus the warehouse's keys; the limit set.
+
+    DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it. Bounded, a
+    run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
+    when the warehouse is opened and again as a run adds keys (after loading, after the issue history)."""
+    limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
+    if not limit:
+        keys = con.execute(KEYED_ROWS).fetchone()[0]
+        limit = f"{DUCKDB_MEMORY_MB + int(keys) * KEY_BYTES // 10**6}MB"
+    con.execute(f"SET memory_limit = '{limit.replace(chr(39), chr(39) * 2)}'")  # a literal: see literals.py
+    return limit
 
 
 @contextmanager

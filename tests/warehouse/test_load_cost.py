@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from flows.run import run_pipeline
 from warehouse.connect import connect
@@ -86,6 +87,45 @@ def test_a_writing_connection_bounds_duckdb_memory_and_the_setting_overrides_it(
     monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "1GB")
     con = connect(tmp_path / "b.duckdb")
     assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"
+    con.close()
+
+
+def _limit(con) -> float:
+    """The connection's memory limit in MiB, as DuckDB shows it ('244.1 MiB')."""
+    shown = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    return float(shown.removesuffix(" MiB"))
+
+
+def test_the_memory_limit_leaves_room_for_the_keys_of_a_grown_warehouse(tmp_path, monkeypatch):
+    """A keyed table's index is held in memory whole: the limit grows by 128 bytes a key, so a warehouse of
+    100,000 studies (some 670,000 keys) still leaves the cache its 256 MB."""
+    from warehouse import connect as connect_module
+
+    db = tmp_path / "w.duckdb"
+    con = connect_module.connect(db)
+    con.execute("INSERT INTO meta.source_files (sha256, path) SELECT md5(i::VARCHAR), 'f' || i FROM range(400000) t(i)")
+    con.close()
+    con = connect_module.connect(db)  # 400,000 keys: 256 MB + 51 MB
+    assert _limit(con) == pytest.approx((256 + 400_000 * 128 // 10**6) * 10**6 / 2**20, abs=0.1)
+    con.close()
+    monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "300MB")  # the setting is the whole limit
+    con = connect_module.connect(db)
+    assert _limit(con) == pytest.approx(300 * 10**6 / 2**20, abs=0.1)
+    con.close()
+
+
+def test_a_run_fits_the_memory_limit_to_the_keys_it_added_before_its_check(tmp_path, monkeypatch):
+    from warehouse import connect as connect_module
+
+    monkeypatch.setattr(connect_module, "KEY_BYTES", 10**6)  # a key a megabyte: each new key shows
+    folder = _place(tmp_path / "in")
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    before = _limit(con)
+    run_pipeline(con, run_id="r", source=folder, db_path=db, as_of=date(2026, 11, 22), workers=1)
+    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
+    assert _limit(con) == pytest.approx((256 + keys) * 10**6 / 2**20, abs=0.1)
+    assert _limit(con) > before
     con.close()
 
 
