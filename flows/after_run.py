@@ -11,15 +11,27 @@ from warehouse.literals import literal
 from warehouse.search_index import update_search_index
 
 
-def studies_loaded_in(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
-    """The studies of which the run loaded a version."""
+# The studies whose current version was loaded by a later run than the one that built their search document, or
+# that have none: a run that stopped after loading (killed, or failed in its report) left their documents behind.
+STALE_DOCUMENTS = """
+    SELECT r.nct_id FROM meta.source_records r
+    JOIN meta.load_runs loaded ON loaded.run_id = r.loaded_run
+    LEFT JOIN meta.study_documents d ON d.nct_id = r.nct_id
+    LEFT JOIN meta.load_runs built ON built.run_id = d.built_run
+    WHERE r.is_current AND (d.nct_id IS NULL OR built.started_at < loaded.started_at)"""
+
+
+def studies_to_index(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """The studies of which the run loaded a version, and those an earlier run loaded but did not index."""
     return [r[0] for r in con.execute(  # not bound: see warehouse/literals.py
-        f"SELECT DISTINCT nct_id FROM meta.source_records WHERE loaded_run = {literal(run_id)} ORDER BY 1").fetchall()]
+        f"SELECT nct_id FROM meta.source_records WHERE loaded_run = {literal(run_id)} "
+        f"UNION {STALE_DOCUMENTS} ORDER BY 1").fetchall()]
 
 
 def refresh_search_and_watch_lists(con: duckdb.DuckDBPyConnection, run_id: str) -> str:
-    """Update the search index for the studies the run changed, evaluate every watch list; their Markdown."""
-    update_search_index(con, run_id, studies_loaded_in(con, run_id))
+    """Update the search index for the studies the run changed (and any an earlier run left out), evaluate
+    every watch list; their Markdown."""
+    update_search_index(con, run_id, studies_to_index(con, run_id))
     if con.execute("SELECT count(*) FROM meta.watch_lists").fetchone()[0]:  # (flows.watch imports pyarrow)
         from flows.watch import evaluate_watch_lists
 

@@ -111,6 +111,9 @@ def run(
     except (KeyboardInterrupt, duckdb.InterruptException):
         _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
                    "'interrupted'; run again to load the rest and check what it loaded.")
+    except duckdb.OutOfMemoryException as exc:
+        _fail(1, f"{_first_line(exc)}. Batches committed before it are kept; give DuckDB more memory "
+                 "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
     except Exception as exc:  # an I/O or database fault: one line with the real cause
         if not _is_infrastructure(exc):
             raise

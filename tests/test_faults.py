@@ -158,6 +158,38 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     con.close()
 
 
+OUT_OF_MEMORY_AFTER_CHECKS = """
+import duckdb, flows.after_run as after_run, warehouse.issue_history as history
+def failing(*args, **kwargs):
+    raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")
+after_run.update_search_index = failing
+original = history.record_run_outcome
+def recording(con, run_id, **kwargs):
+    if kwargs.get("error"):
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
+    return original(con, run_id, **kwargs)
+history.record_run_outcome = recording
+"""
+
+
+def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set_and_a_rerun_completes(
+        samples, tmp_path):
+    """Memory ran out while the search index was updated, and again while the failure was recorded: the user sees
+    the first cause in one line with the setting to raise, and the next run completes the index."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, OUT_OF_MEMORY_AFTER_CHECKS)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    [line] = [line for line in proc.stderr.splitlines() if "error:" in line]
+    assert "failed to pin block" in line and "TRIALQC_DUCKDB_MEMORY" in proc.stderr
+    rerun = _cli(db, samples, "")
+    assert rerun.returncode == 0, rerun.stderr
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == 5
+    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    con.close()
+
+
 CTRL_C_AFTER_FIRST_BATCH = SIGTERM_AFTER_FIRST_BATCH.replace("SIGTERM", "SIGINT")
 
 

@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
+from flows.run import run_pipeline
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
 from tests.checks.harness import clean_study, insert_study
-from tests.search_fixtures import BARICITINIB_SEEDS, SAMPLES, run_and_refresh
+from tests.search_fixtures import AS_OF, BARICITINIB_SEEDS, SAMPLES, run_and_refresh
 from tests.shared_corpus import CORPUS, needs_corpus
 from warehouse.connect import connect
 from warehouse.fts import extension_path, load_fts
@@ -207,6 +208,26 @@ def _index_state(con) -> tuple:
             con.execute(f"SELECT num_docs, round(avgdl, 9) FROM {ix}.stats").fetchall(),
             con.execute(f"SELECT d.name, t.fieldid, x.term, count(*) FROM {ix}.terms t JOIN {ix}.docs d USING (docid) "
                         f"JOIN {ix}.dict x USING (termid) GROUP BY ALL ORDER BY ALL").fetchall())
+
+
+def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_run(tmp_path):
+    """A run killed, or failed in its report, after loading left the changed study's document as it was: the next
+    run, which loads nothing, indexes it all the same, and only it."""
+    source = tmp_path / "records"
+    shutil.copytree(SAMPLES, source)
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    run_and_refresh(con, db, source, "r1")
+    page = source / "001_3143f20ed8084c17.txt"
+    page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
+                                             "Neuromyelitis Optica Spectrum Disorders versus zorblimab", 1))
+    run_pipeline(con, run_id="r2", source=source, db_path=db, as_of=AS_OF)  # stopped before its index refresh
+    assert search(con, SearchQuery("zorblimab")) == []
+    run_and_refresh(con, db, source, "r3")  # nothing new to load
+    assert [h["nct_id"] for h in search(con, SearchQuery("zorblimab"))] == ["NCT05792462"]
+    assert con.execute("SELECT nct_id FROM meta.study_documents WHERE built_run = 'r3'").fetchall() == [("NCT05792462",)]
+    run_and_refresh(con, db, source, "r4")
+    assert con.execute("SELECT count(*) FROM meta.study_documents WHERE built_run = 'r4'").fetchone() == (0,)
 
 
 def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, monkeypatch):

@@ -178,7 +178,10 @@ def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseExcept
         pass
     message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
     # Stopped after its checks (the issue history, search index or report): still a stop, not a failure.
-    record_run_outcome(con, run_id, error=message, interrupted=isinstance(error, KeyboardInterrupt))
+    try:
+        record_run_outcome(con, run_id, error=message, interrupted=isinstance(error, KeyboardInterrupt))
+    except duckdb.Error:
+        pass  # what stopped the run (a full disk, memory) may stop this too: the caller raises the real cause
 
 
 def rule_changes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
