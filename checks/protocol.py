@@ -102,20 +102,22 @@ def _link_to_unlisted_sql(kind: str) -> str:
     matched as the links are read: without regard to case or surrounding spaces."""
     column, table, name, listed = _LINKED[kind]
     other_column = "intervention" if kind == "arm" else "design_group"
-    quoted = f"'\"' || {other_column} || '\"'"
+    quoted = f"'\"' || l.{other_column} || '\"'"
     texts = {"label": "l.label", "others": "coalesce(l.others, 'no name')", "listed": "coalesce(t.listed, 'none')"}
-    links = (f"SELECT nct_id, {column} AS label, string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) AS others "
-             f"FROM design_group_interventions GROUP BY nct_id, {column}")
-    names = f"SELECT DISTINCT nct_id, {_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}"
+    # The links whose name no row has (one anti join over all links), then only those grouped and described.
+    unmatched = (f"SELECT l.nct_id, l.{column} AS label, {quoted} AS other FROM design_group_interventions l "
+                 f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}) g "
+                 f"ON g.nct_id = l.nct_id AND g.k = {_key(f'coalesce(l.{column}, {_EMPTY})')}")
+    links = (f"SELECT nct_id, label, string_agg(DISTINCT other, ', ' ORDER BY other) AS others "
+             f"FROM ({unmatched}) GROUP BY nct_id, label")
     return select(
         sql_text(f"A link of the record names the {kind} \"{{label}}\" (for {{others}}), which is not among its "
                  f"{listed}.", **texts),
         sql_text(f"design_group_interventions.{column}={{label}}; {table}.{name}: {{listed}}", **texts),
         "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
         joins=f"JOIN ({links}) l ON l.nct_id = s.nct_id "
-              f"ANTI JOIN ({names}) g ON g.nct_id = l.nct_id AND g.k = {_key(f'coalesce(l.label, {_EMPTY})')} "
               f"LEFT JOIN (SELECT nct_id, string_agg({name}, '; ' ORDER BY {name}) AS listed FROM {table} "
-              f"GROUP BY nct_id) t ON t.nct_id = s.nct_id")
+              f"SEMI JOIN ({links}) u USING (nct_id) GROUP BY nct_id) t ON t.nct_id = s.nct_id")
 
 
 RULES = (
