@@ -191,6 +191,27 @@ def test_a_run_with_a_report_checkpoints_beside_its_pages(samples, tmp_path, mon
     assert len(made) == 1 and made[0].checkpointed
 
 
+def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_file_not_in_memory(
+        samples, tmp_path, monkeypatch):
+    """Changes not yet checkpointed are held in memory and count against DuckDB's limit: the report and the search
+    index beside it begin after a checkpoint, with an empty write-ahead log."""
+    from flows import warehouse_session as session_module
+
+    seen = {}
+    begin = session_module.RefreshBeside.__enter__
+
+    def entered(self):
+        wal = Path(str(self._cursor.execute("SELECT path FROM duckdb_databases() WHERE NOT internal "
+                                         "AND database_name = current_database()").fetchone()[0]) + ".wal")
+        seen["wal bytes"] = wal.stat().st_size if wal.exists() else 0
+        seen["history"] = self._cursor.execute("SELECT count(*) FROM meta.quality_issue_history").fetchone()[0]
+        return begin(self)
+
+    monkeypatch.setattr(session_module.RefreshBeside, "__enter__", entered)
+    _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
+    assert seen == {"wal bytes": 0, "history": seen["history"]} and seen["history"] > 0
+
+
 def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,
                                                                                              monkeypatch):
     """What follows a run (issue history, report, search index) holds one DuckDB thread; the DuckLake copy and
