@@ -118,6 +118,15 @@ def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
+def _rerun_completes(db: Path, samples: Path) -> duckdb.DuckDBPyConnection:
+    """Run again without a fault: it completes and leaves no study unchecked; the warehouse, open."""
+    rerun = _cli(db, samples, "")
+    assert rerun.returncode == 0, rerun.stderr
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    return con
+
+
 DISK_FULL = """
 import duckdb, warehouse.load as load
 original = load.load_batch
@@ -150,11 +159,8 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     assert con.execute("SELECT status, loaded FROM meta.load_runs").fetchall() == [
         ("failed" if code == 1 else "interrupted", 2)]
     con.close()
-    rerun = _cli(db, samples, "")
-    assert rerun.returncode == 0, rerun.stderr
-    con = connect(db)
+    con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
-    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
     con.close()
 
 
@@ -182,11 +188,8 @@ def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set
     assert "Traceback" not in proc.stderr + proc.stdout
     [line] = [line for line in proc.stderr.splitlines() if "error:" in line]
     assert "failed to pin block" in line and "TRIALQC_DUCKDB_MEMORY" in proc.stderr
-    rerun = _cli(db, samples, "")
-    assert rerun.returncode == 0, rerun.stderr
-    con = connect(db)
+    con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == 5
-    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
     con.close()
 
 
