@@ -48,6 +48,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             # threads, for no longer wall time. The DuckLake copy, a bulk write, keeps every thread.
             with connect.one_thread(con):
                 since = runs.nothing_loaded_since(con, run_id)
+                loaded = since is None  # the run loaded or rejected files
                 since = f"trialqc-{since}" if since else None  # as the report names runs
                 with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
                     started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
@@ -57,8 +58,10 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 connect.fit_memory(con)  # the keys the run and its issue history added
                 # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB
                 # after a 1% change at 100,000 studies): the report and the search index beside it then ran out.
-                with timed(seconds, "checkpoint"):
-                    con.execute("CHECKPOINT")
+                # A run that loaded nothing changed little (its issue history's last sightings): it is written later.
+                if loaded:
+                    with timed(seconds, "checkpoint"):
+                        con.execute("CHECKPOINT")
                 if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                     since = None  # the study pages and lists may show something new
                 if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
