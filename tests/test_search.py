@@ -225,7 +225,8 @@ def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_r
     assert search(con, SearchQuery("zorblimab")) == []
     run_and_refresh(con, db, source, "r3")  # nothing new to load
     assert [h["nct_id"] for h in search(con, SearchQuery("zorblimab"))] == ["NCT05792462"]
-    assert con.execute("SELECT nct_id FROM meta.study_documents WHERE built_run = 'r3'").fetchall() == [("NCT05792462",)]
+    rebuilt = con.execute("SELECT nct_id FROM meta.study_documents WHERE built_run = 'r3'").fetchall()
+    assert rebuilt == [("NCT05792462",)]
     run_and_refresh(con, db, source, "r4")
     assert con.execute("SELECT count(*) FROM meta.study_documents WHERE built_run = 'r4'").fetchone() == (0,)
 
