@@ -11,14 +11,16 @@ from warehouse.literals import literal
 from warehouse.search_index import update_search_index
 
 
-# The studies whose current version was loaded by a later run than the one that built their search document, or
-# that have none: a run that stopped after loading (killed, or failed in its report) left their documents behind.
+# The studies whose current version was loaded by a later run than the one that built their search document: a run
+# that stopped after loading (killed, or failed in its report) left their documents behind. A study without a
+# document is one only if it was loaded after the last run that built any (a study without any text has none).
 STALE_DOCUMENTS = """
     SELECT r.nct_id FROM meta.source_records r
     JOIN meta.load_runs loaded ON loaded.run_id = r.loaded_run
     LEFT JOIN meta.study_documents d ON d.nct_id = r.nct_id
     LEFT JOIN meta.load_runs built ON built.run_id = d.built_run
-    WHERE r.is_current AND (d.nct_id IS NULL OR built.started_at < loaded.started_at)"""
+    WHERE r.is_current AND (built.started_at < loaded.started_at OR d.nct_id IS NULL AND loaded.started_at > (
+        SELECT max(b.started_at) FROM meta.load_runs b SEMI JOIN meta.study_documents d ON d.built_run = b.run_id))"""
 
 
 def studies_to_index(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:

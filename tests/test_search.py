@@ -231,6 +231,28 @@ def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_r
     assert con.execute("SELECT count(*) FROM meta.study_documents WHERE built_run = 'r4'").fetchone() == (0,)
 
 
+def test_a_study_is_left_to_index_only_when_a_later_run_loaded_it_than_built_its_document(tmp_path):
+    """Which studies a run indexes besides its own: those whose document is older than their current version, and
+    those without one loaded after the last run that built any; not a study without any text, which has none."""
+    from flows.after_run import studies_to_index
+
+    con = connect(tmp_path / "w.duckdb")
+    con.execute("INSERT INTO meta.load_runs (run_id, started_at, as_of, status) VALUES "
+                "('r1', TIMESTAMP '2026-01-01 06:00', DATE '2026-01-01', 'completed'), "
+                "('r2', TIMESTAMP '2026-01-02 06:00', DATE '2026-01-02', 'failed'), "
+                "('r3', TIMESTAMP '2026-01-03 06:00', DATE '2026-01-03', 'running')")
+    versions = {"NCT00000001": "r1", "NCT00000002": "r2", "NCT00000003": "r1", "NCT00000004": "r2",
+                "NCT00000005": "r3"}
+    con.executemany("INSERT INTO meta.source_records (nct_id, sha256, layout, loaded_run, is_current) "
+                    "VALUES (?, ?, 'ctgov_json_v2', ?, true)", [[n, n, run] for n, run in versions.items()])
+    con.executemany("INSERT INTO meta.study_documents (nct_id, title, built_run) VALUES (?, 't', 'r1')",
+                    [["NCT00000001"], ["NCT00000002"]])
+    # 1: indexed by r1, which loaded it; 2: loaded again by r2, which stopped before indexing; 3: loaded by r1,
+    # which built documents and made none for it (no text); 4: loaded by r2, never indexed; 5: this run's own.
+    assert studies_to_index(con, "r3") == ["NCT00000002", "NCT00000004", "NCT00000005"]
+    con.close()
+
+
 def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, monkeypatch):
     from warehouse import search_index
 

@@ -66,7 +66,8 @@ def fit_memory(con: duckdb.DuckDBPyConnection) -> str:
     if not limit:
         keys = con.execute(KEYED_ROWS).fetchone()[0]
         limit = f"{DUCKDB_MEMORY_MB + int(keys) * KEY_BYTES // 10**6}MB"
-    con.execute(f"SET memory_limit = '{limit.replace(chr(39), chr(39) * 2)}'")  # a literal: see literals.py
+    quoted = limit.replace("'", "''")
+    con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
     return limit
 
 
