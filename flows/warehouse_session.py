@@ -67,11 +67,14 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
                     # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
                     # run's changes checkpointed into the file after it: closing the connection then has little to do
-                    with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
-                        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
-                                                             since, refresh.wait)
-                    session.watch_markdown = refresh.markdown
-                    seconds["search index and watch lists (beside the report)"] = refresh.seconds
+                    try:
+                        with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
+                            session.report_paths = _write_report(con, reports_dir, session.published, run_id, log,
+                                                                 started, since, refresh.wait)
+                        session.watch_markdown = refresh.markdown
+                        seconds["search index and watch lists (beside the report)"] = refresh.seconds
+                    except duckdb.OutOfMemoryException:
+                        _one_after_the_other(session, con, reports_dir, run_id, log, since, seconds)
                 else:
                     with timed(seconds, "search index and watch lists"):
                         session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
@@ -91,6 +94,19 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             if started is not None:
                 started.close()
             con.close()
+
+
+def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,
+                         seconds: dict[str, float]) -> None:
+    """The search index and watch lists refreshed, then the report written again: side by side the two needed
+    more memory than DuckDB may hold (each statement's working memory grows with the warehouse: at 200,000
+    studies the refresh after a 1% change ran out beside the report). Its rolled-back refresh is done again
+    alone, and the report after it, so its watch pages show the lists just refreshed."""
+    log.info("the search index ran out of memory beside the report: it is refreshed first, then the report")
+    with timed(seconds, "search index and watch lists (after running out of memory beside the report)"):
+        session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+    with timed(seconds, "report (again)"):
+        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)
 
 
 def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):

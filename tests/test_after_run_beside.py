@@ -191,6 +191,29 @@ def test_a_run_with_a_report_checkpoints_beside_its_pages(samples, tmp_path, mon
     assert len(made) == 1 and made[0].checkpointed
 
 
+def test_a_refresh_out_of_memory_beside_the_report_is_done_again_alone_and_the_report_after_it(
+        samples, tmp_path, monkeypatch):
+    """Side by side the two may need more than DuckDB's limit: the refresh that ran out is done again on its own,
+    then the report is written again, so its watch pages show the lists; the run completes."""
+    threads = []
+
+    def out_of_memory_beside(con, run_id):
+        threads.append(threading.current_thread())
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")
+
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", out_of_memory_beside)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    _watching(db, "sclerosis", "systemic sclerosis")
+    _session_run(db, samples, reports, "run1")
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
+    assert con.execute("SELECT status, error FROM meta.load_runs").fetchall() == [("completed", None)]
+    con.close()
+    assert "NCT05300932" in (reports / "watch-sclerosis.html").read_text()
+
+
 def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_file_not_in_memory(
         samples, tmp_path, monkeypatch):
     """Changes not yet checkpointed are held in memory and count against DuckDB's limit: the report and the search
