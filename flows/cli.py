@@ -111,10 +111,10 @@ def run(
     except (KeyboardInterrupt, duckdb.InterruptException):
         _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
                    "'interrupted'; run again to load the rest and check what it loaded.")
-    except duckdb.OutOfMemoryException as exc:
-        _fail(1, f"{_first_line(exc)}. Batches committed before it are kept; give DuckDB more memory "
-                 "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
     except Exception as exc:  # an I/O or database fault: one line with the real cause
+        if _out_of_memory(exc):
+            _fail(1, f"{_first_line(exc)}. Batches committed before it are kept; give DuckDB more memory "
+                     "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
         if not _is_infrastructure(exc):
             raise
         _fail(1, f"{_first_line(exc)}. Batches committed before the fault are kept and the failed one was "
@@ -157,6 +157,14 @@ def _is_infrastructure(exc: BaseException) -> bool:
     from flows.errors import InfrastructureError
 
     return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """DuckDB out of memory, also when it made a checkpoint fail (a fatal error that names the allocation)."""
+    import duckdb
+
+    return isinstance(exc, duckdb.OutOfMemoryException) or (
+        isinstance(exc, duckdb.FatalException) and "could not allocate" in str(exc))
 
 
 def _first_line(exc: BaseException) -> str:

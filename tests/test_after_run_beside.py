@@ -228,11 +228,14 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
                                          "AND database_name = current_database()").fetchone()[0]) + ".wal")
         seen["wal bytes"] = wal.stat().st_size if wal.exists() else 0
         seen["history"] = self._cursor.execute("SELECT count(*) FROM meta.quality_issue_history").fetchone()[0]
+        seen["limit"] = self._cursor.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         return begin(self)
 
     monkeypatch.setattr(session_module.RefreshBeside, "__enter__", entered)
     _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
-    assert seen == {"wal bytes": 0, "history": seen["history"]} and seen["history"] > 0
+    assert seen == {"wal bytes": 0, "history": seen["history"], "limit": seen["limit"]} and seen["history"] > 0
+    # and room to rewrite what the run changed: 512 MB besides the keys (a few hundred here: under 1 MB)
+    assert seen["limit"] == "488.2 MiB"
 
 
 def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,

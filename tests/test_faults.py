@@ -165,10 +165,11 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
 
 
 OUT_OF_MEMORY_AFTER_CHECKS = """
-import duckdb, flows.after_run as after_run, warehouse.issue_history as history
+import duckdb, flows.after_run as after_run, flows.warehouse_session as session, warehouse.issue_history as history
 def failing(*args, **kwargs):
     raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")
 after_run.update_search_index = failing
+session.refresh_search_and_watch_lists = failing  # alone after the report, too
 original = history.record_run_outcome
 def recording(con, run_id, **kwargs):
     if kwargs.get("error"):
@@ -178,16 +179,26 @@ history.record_run_outcome = recording
 """
 
 
+# DuckDB invalidates the database when memory runs out inside a checkpoint, and says so with a fatal error.
+CHECKPOINT_OUT_OF_MEMORY = OUT_OF_MEMORY_AFTER_CHECKS.replace(
+    'duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB")',
+    'duckdb.FatalException("FATAL Error: Failed to create checkpoint because of error: could not allocate block '
+    'of size 256.0 KiB (409.0 MiB/409.1 MiB used)")')
+
+
+@pytest.mark.parametrize("patch, words", [(OUT_OF_MEMORY_AFTER_CHECKS, "failed to pin block"),
+                                          (CHECKPOINT_OUT_OF_MEMORY, "Failed to create checkpoint")])
 def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set_and_a_rerun_completes(
-        samples, tmp_path):
-    """Memory ran out while the search index was updated, and again while the failure was recorded: the user sees
-    the first cause in one line with the setting to raise, and the next run completes the index."""
+        samples, tmp_path, patch, words):
+    """Memory ran out while the search index was updated (beside the report and alone), and again while the
+    failure was recorded: the user sees the first cause in one line with the setting to raise, and the next run
+    completes the index."""
     db = tmp_path / "t.duckdb"
-    proc = _cli(db, samples, OUT_OF_MEMORY_AFTER_CHECKS)
+    proc = _cli(db, samples, patch)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     [line] = [line for line in proc.stderr.splitlines() if "error:" in line]
-    assert "failed to pin block" in line and "TRIALQC_DUCKDB_MEMORY" in proc.stderr
+    assert words in line and "TRIALQC_DUCKDB_MEMORY" in proc.stderr and "disk space" not in proc.stderr
     con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == 5
     con.close()
