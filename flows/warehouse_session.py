@@ -56,7 +56,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                     session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
                     session.rule_changes = issue_history.rule_changes(con, run_id)
                 # the keys the run and its issue history added, and room for rewriting what the run changed
-                connect.fit_memory(con, connect.AFTER_RUN_MEMORY_MB)
+                connect.fit_memory(con, rewrite=True)
                 # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB
                 # after a 1% change at 100,000 studies): the report and the search index beside it then ran out.
                 # A run that loaded nothing changed little (its issue history's last sightings): it is written later.

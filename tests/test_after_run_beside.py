@@ -219,6 +219,7 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
     """Changes not yet checkpointed are held in memory and count against DuckDB's limit: the report and the search
     index beside it begin after a checkpoint, with an empty write-ahead log."""
     from flows import warehouse_session as session_module
+    from warehouse import connect as connect_module
 
     seen = {}
     begin = session_module.RefreshBeside.__enter__
@@ -232,10 +233,11 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
         return begin(self)
 
     monkeypatch.setattr(session_module.RefreshBeside, "__enter__", entered)
+    monkeypatch.setattr(connect_module, "REWRITE_BYTES", 10**6)  # room to rewrite: a megabyte a study, to show
     _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
     assert seen == {"wal bytes": 0, "history": seen["history"], "limit": seen["limit"]} and seen["history"] > 0
-    # and room to rewrite what the run changed: 512 MB besides the keys (a few hundred here: under 1 MB)
-    assert seen["limit"] == "488.2 MiB"
+    # and room to rewrite what the run changed: 256 MB, the keys (under 1 MB here), 1 MB for each of 5 studies
+    assert seen["limit"] == f"{(256 + 5) * 10**6 / 2**20:.1f} MiB"
 
 
 def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,

@@ -15,10 +15,12 @@ DDL_DIR = Path(__file__).parent / "ddl"
 # 5,000 studies at a time, need about 130 MB); above that it only kept more of a larger warehouse's pages, and the
 # run's process grew with them.
 DUCKDB_MEMORY_MB = 256
-# What follows a run (its checkpoint, the report, the search index) may hold more: a checkpoint rewrites whole the
-# row groups a run changed, and a row group of long texts (122,880 eligibility criteria) holds up to about 250 MB.
-# At 200,000 studies the checkpoint after a 1% change failed within the loading's limit.
-AFTER_RUN_MEMORY_MB = 512
+# What follows a run (its checkpoint, the report, the search index) may need more: a checkpoint rewrites whole the
+# row groups a run changed, and a row group (122,880 rows) of long texts holds up to about 250 MB (eligibility
+# criteria average about 2 KB a study). At 200,000 studies the checkpoint after a 1% change failed within the
+# loading's limit. Room for one such row group, or for as many studies as the warehouse holds when it has fewer.
+ROW_GROUP_ROWS = 122_880
+REWRITE_BYTES = 2_048
 # The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once read, and count
 # against the limit: about 75 bytes a key at 100,000 studies (670,000 keys, 48 MB), with room for longer keys.
 # A fixed limit would leave a growing warehouse less and less for the rest: at 100,000 studies, the run after a
@@ -60,17 +62,22 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     return con
 
 
-def fit_memory(con: duckdb.DuckDBPyConnection, base_mb: int = DUCKDB_MEMORY_MB) -> str:
+def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
     """Bound what DuckDB may hold in memory to what its cache needs plus the warehouse's keys; the limit set.
 
     DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it. Bounded, a
     run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
-    when the warehouse is opened and again as a run adds keys (after loading, after the issue history); `base_mb`
-    is what it may hold besides the keys."""
+    when the warehouse is opened and again as a run adds keys (after loading, after the issue history). With
+    `rewrite` (what follows a run), also room to rewrite a row group of long texts."""
     limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
     if not limit:
         keys = con.execute(KEYED_ROWS).fetchone()[0]
-        limit = f"{base_mb + int(keys) * KEY_BYTES // 10**6}MB"
+        extra = 0
+        if rewrite:
+            studies = con.execute("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() "
+                                  "WHERE schema_name = 'main' AND table_name = 'studies'").fetchone()[0]
+            extra = min(int(studies), ROW_GROUP_ROWS) * REWRITE_BYTES
+        limit = f"{DUCKDB_MEMORY_MB + (int(keys) * KEY_BYTES + extra) // 10**6}MB"
     quoted = limit.replace("'", "''")
     con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
     return limit

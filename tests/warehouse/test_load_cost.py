@@ -114,6 +114,23 @@ def test_the_memory_limit_leaves_room_for_the_keys_of_a_grown_warehouse(tmp_path
     con.close()
 
 
+def test_what_follows_a_run_has_room_to_rewrite_a_row_group_of_long_texts(tmp_path):
+    """2 KB a study (an eligibility criteria text), up to a whole row group of them (122,880 rows, 250 MB)."""
+    from warehouse import connect as connect_module
+
+    con = connect_module.connect(tmp_path / "w.duckdb")
+    con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
+                "SELECT printf('NCT%08d', i), 'ctgov_json_v2', '0' FROM range(50000) t(i)")
+    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
+    assert connect_module.fit_memory(con) == f"{256 + keys * 128 // 10**6}MB"
+    assert connect_module.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 50_000 * 2_048) // 10**6}MB"
+    con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
+                "SELECT printf('NCT1%07d', i), 'ctgov_json_v2', '0' FROM range(100000) t(i)")
+    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
+    assert connect_module.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 122_880 * 2_048) // 10**6}MB"
+    con.close()
+
+
 def test_a_run_fits_the_memory_limit_to_the_keys_it_added_before_its_check(tmp_path, monkeypatch):
     from warehouse import connect as connect_module
 
