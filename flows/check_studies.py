@@ -8,6 +8,7 @@ import duckdb
 
 import checks
 from warehouse import runs
+from warehouse.connect import fit_memory
 
 
 def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> list[str] | None:
@@ -32,6 +33,8 @@ def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, rech
     (`checks.engine.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
     put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
     """
+    fit_memory(con)  # the keys the run's loading added count against DuckDB's limit
+
     def progress(checked: int, total: int) -> None:
         if log is not None and total > checked:
             log.info("checks: %d of %d studies checked", checked, total)

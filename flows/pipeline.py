@@ -27,7 +27,6 @@ from flows import artifacts, assemble, batch_workers, check_studies, inputs, par
 from flows.extract.task import extract_stage  # noqa: E402
 from flows.warehouse_session import warehouse_session  # noqa: E402
 from warehouse import load  # noqa: E402
-from warehouse.connect import fit_memory  # noqa: E402
 
 # Batches move between tasks in memory; nothing is cached or persisted by Prefect.
 TASK = {"cache_policy": NONE, "persist_result": False}
@@ -93,7 +92,6 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                 progress.loaded(run.files_in(items))
                 run.log_batch(log, number, run.files_in(items), con, run_id)
             progress.checking()
-            fit_memory(con)  # the keys the loading added
             run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
             status = "completed"
         except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter

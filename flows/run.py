@@ -22,7 +22,7 @@ from flows import check_studies, inputs, summary, unchanged_files
 from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import runs
-from warehouse.connect import fit_memory, one_thread
+from warehouse.connect import one_thread
 
 Log = logging.Logger | logging.LoggerAdapter
 # A batch is also cut when its bytes reach this, so one batch of huge files stays bounded in memory.
@@ -296,7 +296,6 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 # and in every check worker forked from this process.
                 items = prepared = None
             if check:
-                fit_memory(con)  # the keys the loading added
                 with timed(result.stage_seconds, "check"):
                     checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log,
                                                           ahead.checkers, appended)

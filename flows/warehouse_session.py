@@ -67,7 +67,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                     since = None  # the study pages and lists may show something new
                 if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
                     # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
-                    # run's changes checkpointed into the file after it: closing the connection then has little to do
+                    # index's changes checkpointed into the file after it: closing the connection then has little to do
                     try:
                         with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
                             session.report_paths = _write_report(con, reports_dir, session.published, run_id, log,

@@ -57,8 +57,8 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         # per 20,000 studies) for a file ~6% smaller; dictionary and the other compressions stay.
         con.execute("SET disabled_compression_methods = 'fsst'")
         fit_memory(con)
-        migrate(con)
-        fit_memory(con)  # an upgrade may key more rows
+        if migrate(con):
+            fit_memory(con)  # an upgrade may key more rows
     return con
 
 
