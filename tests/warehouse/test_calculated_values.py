@@ -31,8 +31,35 @@ def test_aact_values_of_the_clean_study(tmp_path):
         "months_to_report_results": 12, "has_us_facility": True, "has_single_facility": False,
         "minimum_age_num": 18, "minimum_age_unit": "year", "maximum_age_num": 0, "maximum_age_unit": "n/a",
         "number_of_primary_outcomes_to_measure": 1, "number_of_secondary_outcomes_to_measure": 1,
-        "number_of_other_outcomes_to_measure": None,
+        "number_of_other_outcomes_to_measure": None, "nlm_download_date": None, "id": 1000001000001,
     }
+
+
+# AACT's ctgov.calculated_values (db/structure.sql), column by column in its order
+AACT_COLUMNS = ["id", "nct_id", "number_of_facilities", "number_of_nsae_subjects", "number_of_sae_subjects",
+                "registered_in_calendar_year", "nlm_download_date", "actual_duration", "were_results_reported",
+                "months_to_report_results", "has_us_facility", "has_single_facility", "minimum_age_num",
+                "maximum_age_num", "minimum_age_unit", "maximum_age_unit", "number_of_primary_outcomes_to_measure",
+                "number_of_secondary_outcomes_to_measure", "number_of_other_outcomes_to_measure"]
+
+
+def test_aact_columns_in_aact_order_with_the_id_last_as_in_every_study_table(tmp_path):
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
+    names = [d[0] for d in con.execute("SELECT * FROM calculated_values").description]
+    assert names == AACT_COLUMNS[1:] + ["id"]
+    # AACT's joins by id and by nct_id find the same study
+    assert con.execute("SELECT s.nct_id, c.id FROM studies s JOIN calculated_values c USING (nct_id)").fetchall() == [
+        ("NCT01000001", 1000001000001)]
+
+
+def test_a_warehouse_made_before_the_aact_columns_gets_them_on_upgrade(tmp_path):
+    from warehouse.connect import migrate
+
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": harness.clean_study()})
+    con.execute("CREATE OR REPLACE VIEW calculated_values AS SELECT nct_id FROM studies")  # as an older file made it
+    con.execute("DELETE FROM meta.schema_migrations WHERE filename = '171_calculated_values_aact_columns.sql'")
+    assert migrate(con) == ["171_calculated_values_aact_columns.sql"]
+    assert [d[0] for d in con.execute("SELECT * FROM calculated_values").description] == AACT_COLUMNS[1:] + ["id"]
 
 
 def test_estimated_dates_and_no_sites_give_aact_nulls(tmp_path):
