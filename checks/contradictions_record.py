@@ -1,4 +1,5 @@
-"""Contradictions between a record's status fields, its actual/estimated flags and its page header."""
+"""Contradictions between a record's status fields, its actual/estimated flags and its page header; an outcome
+listed twice."""
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
@@ -72,6 +73,37 @@ HEADER_METRICS_DIFFER = """
     FROM counted WHERE page_sites <> sites AND sites > 0
 """
 
+# One outcome twice: the same measure, time frame and description (case and spacing aside), listed twice among one
+# type or as both a primary and a secondary (or other) outcome. The same measure at another time frame, or with
+# another description (one row per parameter of "Change in blood tests"), is another outcome.
+_OUTCOME_TYPES = """concat_ws(' and as ', CASE WHEN bool_or(outcome_type = 'primary') THEN 'primary' END,
+                               CASE WHEN bool_or(outcome_type = 'secondary') THEN 'secondary' END,
+                               CASE WHEN bool_or(outcome_type = 'other') THEN 'other' END)"""
+
+
+def _same(column: str) -> str:
+    return f"coalesce(lower(regexp_replace(trim({column}), '\\s+', ' ', 'g')), '')"
+
+
+DUPLICATE_OUTCOME = f"""
+    SELECT nct_id,
+           CASE WHEN count(DISTINCT outcome_type) = 1
+                THEN 'The ' || any_value(outcome_type) || ' outcome ''' || any_value(trim(measure))
+                     || ''' is listed ' || count(*) || ' times with the same time frame and description.'
+                ELSE 'The outcome ''' || any_value(trim(measure)) || ''' is listed as ' || {_OUTCOME_TYPES}
+                     || ' with the same time frame and description.' END AS message,
+           'design_outcomes.measure = ''' || left(any_value(trim(measure)), 120)
+             || CASE WHEN length(any_value(trim(measure))) > 120 THEN '...' ELSE '' END || ''' in ' || count(*)
+             || ' rows (' || string_agg(outcome_type, ', ' ORDER BY outcome_type = 'other', outcome_type)
+             || '); time_frame = ''' || coalesce(any_value(time_frame), '') || '''; description = '''
+             || left(coalesce(any_value(description), ''), 80)
+             || CASE WHEN length(any_value(description)) > 80 THEN '...' ELSE '' END || '''' AS evidence
+    FROM design_outcomes
+    WHERE measure IS NOT NULL AND trim(measure) <> ''
+    GROUP BY nct_id, {_same("measure")}, {_same("time_frame")}, {_same("description")}
+    HAVING count(*) > 1
+"""
+
 RULES = (
     Rule("contradictions.closed_status_estimated_enrollment", "contradiction", "warning",
          "A completed or terminated study knows its enrollment; an estimate there was never updated "
@@ -85,4 +117,8 @@ RULES = (
     Rule("contradictions.header_metrics_differ", "contradiction", "warning",
          "The republished page's header numbers must match the record they are derived from.",
          ("page_header_metrics", "studies.enrollment", "design_groups", "facilities"), sql=HEADER_METRICS_DIFFER),
+    Rule("contradictions.duplicate_outcome", "contradiction", "info",
+         "An outcome listed twice, or as both primary and secondary, with the same time frame and description is a "
+         "copy error: it inflates the outcome counts and blurs which outcome the trial is judged by.",
+         ("design_outcomes.measure",), sql=DUPLICATE_OUTCOME),
 )

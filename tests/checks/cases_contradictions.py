@@ -127,6 +127,13 @@ CAPMATINIB_STRENGTHS = both(
          {"design_group": "Capmatinib", "intervention": "Capmatinib 200 mg"}))
 
 
+
+# Seed-like outcomes: NCT05558865's primary outcome, and a secondary one listed twice.
+OUTCOME_ISI = {"outcome_type": "primary", "measure": "Insomnia Severity Index (ISI)",
+               "time_frame": "3 months after randomization", "description": "The ISI is a 7-item questionnaire."}
+OUTCOME_ISI_AGAIN = {**OUTCOME_ISI, "outcome_type": "secondary"}
+
+
 def outcome(description: str):
     """A change that replaces the first outcome's description."""
     return row("design_outcomes", description=description)
@@ -610,4 +617,20 @@ CASES = [
          rows("page_header_metrics", {"enrollment": 40, "sites": 1, "arms": 1}), note="1 arm vs 2"),
     Case("contradictions.header_metrics_differ", False,
          rows("page_header_metrics", {"enrollment": 40, "sites": 1, "arms": 2}), note="header agrees"),
+
+    Case("contradictions.duplicate_outcome", True, rows("design_outcomes", *[
+        {"outcome_type": kind, "measure": "Adverse Events", "time_frame": "90 days",
+         "description": "Occurrence, relatedness and severity of adverse device effects"}
+        for kind in ("primary", "secondary")]), note="one outcome as primary and as secondary"),
+    Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI_AGAIN, {
+        **OUTCOME_ISI_AGAIN, "measure": " Insomnia  Severity index (ISI)"}),
+        note="a secondary outcome twice, spacing and case aside"),
+    Case("contradictions.duplicate_outcome", False, rows("design_outcomes", OUTCOME_ISI, {
+        **OUTCOME_ISI, "outcome_type": "secondary", "time_frame": "6 months after randomization"}),
+        note="the primary measure again at a later time (NCT05558865)"),
+    Case("contradictions.duplicate_outcome", False, rows("design_outcomes", *[
+        {"outcome_type": "other", "measure": "Change in routine blood test", "time_frame": "21 days",
+         "description": description} for description in ("White blood cell count", "Hemoglobin")]),
+        note="one title per parameter, told apart by the description (NCT04407182)"),
+    Case("contradictions.duplicate_outcome", False, _clean, note="clean"),
 ]
