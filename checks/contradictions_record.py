@@ -73,19 +73,30 @@ HEADER_METRICS_DIFFER = """
     FROM counted WHERE page_sites <> sites AND sites > 0
 """
 
-# One outcome twice: the same measure, time frame and description (case and spacing aside), listed twice among one
-# type or as both a primary and a secondary (or other) outcome. The same measure at another time frame, or with
+# One outcome twice: the same measure, time frame and description, listed twice among one type or as both a
+# primary and a secondary (or other) outcome. The same measure at another time frame, or with
 # another description (one row per parameter of "Change in blood tests"), is another outcome.
 _OUTCOME_TYPES = """concat_ws(' and as ', CASE WHEN bool_or(outcome_type = 'primary') THEN 'primary' END,
                                CASE WHEN bool_or(outcome_type = 'secondary') THEN 'secondary' END,
                                CASE WHEN bool_or(outcome_type = 'other') THEN 'other' END)"""
 
 
-def _same(column: str) -> str:
-    return f"coalesce(lower(regexp_replace(trim({column}), '\\s+', ' ', 'g')), '')"
-
-
+# Rows are narrowed step by step, each step cheaper per row than the next: a study's rows with the same measure
+# (case and surrounding spaces aside), of those the ones with the same time frame as well, and only then the
+# descriptions, compared with case and spacing aside. Reading every outcome's description took ~1 s per 20,000
+# studies; the steps take ~0.13 s.
 DUPLICATE_OUTCOME = f"""
+    WITH same_measure AS NOT MATERIALIZED (
+        SELECT o.*, lower(trim(o.measure)) AS measure_key, coalesce(lower(trim(o.time_frame)), '') AS time_key
+        FROM design_outcomes o
+        SEMI JOIN (SELECT nct_id, lower(trim(measure)) AS measure_key FROM design_outcomes
+                   WHERE trim(measure) <> '' GROUP BY ALL HAVING count(*) > 1) twice
+          ON o.nct_id = twice.nct_id AND lower(trim(o.measure)) = twice.measure_key
+    ), same_time AS (
+        SELECT * FROM same_measure
+        SEMI JOIN (SELECT nct_id, measure_key, time_key FROM same_measure GROUP BY ALL HAVING count(*) > 1) twice
+          USING (nct_id, measure_key, time_key)
+    )
     SELECT nct_id,
            CASE WHEN count(DISTINCT outcome_type) = 1
                 THEN 'The ' || any_value(outcome_type) || ' outcome ''' || any_value(trim(measure))
@@ -98,9 +109,8 @@ DUPLICATE_OUTCOME = f"""
              || '); time_frame = ''' || coalesce(any_value(time_frame), '') || '''; description = '''
              || left(coalesce(any_value(description), ''), 80)
              || CASE WHEN length(any_value(description)) > 80 THEN '...' ELSE '' END || '''' AS evidence
-    FROM design_outcomes
-    WHERE measure IS NOT NULL AND trim(measure) <> ''
-    GROUP BY nct_id, {_same("measure")}, {_same("time_frame")}, {_same("description")}
+    FROM same_time
+    GROUP BY nct_id, measure_key, time_key, coalesce(lower(regexp_replace(trim(description), '\\s+', ' ', 'g')), '')
     HAVING count(*) > 1
 """
 
