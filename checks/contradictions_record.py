@@ -81,21 +81,23 @@ _OUTCOME_TYPES = """concat_ws(' and as ', CASE WHEN bool_or(outcome_type = 'prim
                                CASE WHEN bool_or(outcome_type = 'other') THEN 'other' END)"""
 
 
-# Rows are narrowed step by step, each step cheaper per row than the next: a study's rows with the same measure
-# (case and surrounding spaces aside), of those the ones with the same time frame as well, and only then the
-# descriptions, compared with case and spacing aside. Reading every outcome's description took ~1 s per 20,000
-# studies; the steps take ~0.13 s.
+# Rows are narrowed step by step by hashes: a study's rows with the same measure (case aside), of those the ones with
+# the same time frame (case aside) as well; only those are compared by their texts, descriptions with case and
+# spacing aside. Grouping every outcome by its texts cost ~0.4 s per 20,000 freshly loaded studies, a regular
+# expression over every description ~1 s, trimming every measure ~0.1 s; this ~0.15 s.
 DUPLICATE_OUTCOME = f"""
-    WITH same_measure AS NOT MATERIALIZED (
-        SELECT o.*, lower(trim(o.measure)) AS measure_key, coalesce(lower(trim(o.time_frame)), '') AS time_key
+    WITH same_measure AS MATERIALIZED (
+        SELECT o.nct_id, o.outcome_type, o.measure, o.time_frame, o.description,
+               hash(lower(o.measure)) AS measure_hash, hash(lower(o.time_frame)) AS time_hash
         FROM design_outcomes o
-        SEMI JOIN (SELECT nct_id, lower(trim(measure)) AS measure_key FROM design_outcomes
-                   WHERE trim(measure) <> '' GROUP BY ALL HAVING count(*) > 1) twice
-          ON o.nct_id = twice.nct_id AND lower(trim(o.measure)) = twice.measure_key
+        SEMI JOIN (SELECT nct_id, hash(lower(measure)) AS measure_hash FROM design_outcomes
+                   GROUP BY ALL HAVING count(*) > 1) twice
+          ON o.nct_id = twice.nct_id AND hash(lower(o.measure)) = twice.measure_hash
     ), same_time AS (
         SELECT * FROM same_measure
-        SEMI JOIN (SELECT nct_id, measure_key, time_key FROM same_measure GROUP BY ALL HAVING count(*) > 1) twice
-          USING (nct_id, measure_key, time_key)
+        SEMI JOIN (SELECT nct_id, measure_hash, time_hash FROM same_measure GROUP BY ALL HAVING count(*) > 1) twice
+          USING (nct_id, measure_hash, time_hash)
+        WHERE trim(measure) <> ''
     )
     SELECT nct_id,
            CASE WHEN count(DISTINCT outcome_type) = 1
@@ -110,7 +112,8 @@ DUPLICATE_OUTCOME = f"""
              || left(coalesce(any_value(description), ''), 80)
              || CASE WHEN length(any_value(description)) > 80 THEN '...' ELSE '' END || '''' AS evidence
     FROM same_time
-    GROUP BY nct_id, measure_key, time_key, coalesce(lower(regexp_replace(trim(description), '\\s+', ' ', 'g')), '')
+    GROUP BY nct_id, lower(measure), lower(time_frame),
+             coalesce(lower(regexp_replace(trim(description), '\\s+', ' ', 'g')), '')
     HAVING count(*) > 1
 """
 

@@ -623,8 +623,8 @@ CASES = [
          "description": "Occurrence, relatedness and severity of adverse device effects"}
         for kind in ("primary", "secondary")]), note="one outcome as primary and as secondary"),
     Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI_AGAIN, {
-        **OUTCOME_ISI_AGAIN, "measure": " Insomnia Severity index (ISI)"}),
-        note="a secondary outcome twice, case and surrounding spaces aside"),
+        **OUTCOME_ISI_AGAIN, "measure": "Insomnia Severity index (ISI)"}),
+        note="a secondary outcome twice, case aside"),
     Case("contradictions.duplicate_outcome", False, rows("design_outcomes", OUTCOME_ISI, {
         **OUTCOME_ISI, "outcome_type": "secondary", "time_frame": "6 months after randomization"}),
         note="the primary measure again at a later time (NCT05558865)"),

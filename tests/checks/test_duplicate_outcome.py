@@ -1,5 +1,5 @@
 """An outcome listed twice says which outcome, how often and as what; only the same measure, time frame and
-description count as one outcome."""
+description count as one outcome (case aside, and the description's spacing)."""
 from __future__ import annotations
 
 import checks
@@ -28,7 +28,7 @@ def test_one_outcome_as_primary_and_as_secondary(tmp_path):
 
 def test_one_secondary_outcome_three_times_is_one_issue(tmp_path):
     found = _found(tmp_path, [{"outcome_type": "secondary", **AE, "time_frame": frame, "description": text}
-                              for frame, text in (("90 days", AE["description"]), ("90 Days ", AE["description"]),
+                              for frame, text in (("90 days", AE["description"]), ("90 Days", AE["description"]),
                                                   ("90 days", AE["description"].replace(" ", "\n", 2)))])
     assert [message for message, _ in found] == [
         "The secondary outcome 'Adverse Events' is listed 3 times with the same time frame and description."]
