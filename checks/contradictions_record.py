@@ -74,8 +74,8 @@ HEADER_METRICS_DIFFER = """
 """
 
 # One outcome twice: the same measure, time frame and description, listed twice among one type or as both a
-# primary and a secondary (or other) outcome. The same measure at another time frame, or with
-# another description (one row per parameter of "Change in blood tests"), is another outcome.
+# primary and a secondary (or other) outcome. The same measure at another time frame, or with another description
+# (one row per parameter of "Change in blood tests"), is another outcome.
 _OUTCOME_TYPES = """concat_ws(' and as ', CASE WHEN bool_or(outcome_type = 'primary') THEN 'primary' END,
                                CASE WHEN bool_or(outcome_type = 'secondary') THEN 'secondary' END,
                                CASE WHEN bool_or(outcome_type = 'other') THEN 'other' END)"""
