@@ -625,6 +625,14 @@ CASES = [
     Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI_AGAIN, {
         **OUTCOME_ISI_AGAIN, "measure": "Insomnia Severity index (ISI)"}),
         note="a secondary outcome twice, case aside"),
+    Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI_AGAIN, {
+        **OUTCOME_ISI_AGAIN, "measure": OUTCOME_ISI_AGAIN["measure"].replace(" ", "  ") + " ",
+        "time_frame": " " + OUTCOME_ISI_AGAIN["time_frame"]}),
+        note="a secondary outcome twice, spacing aside in its measure and time frame"),
+    Case("contradictions.duplicate_outcome", False, rows("design_outcomes", *[
+        {"outcome_type": "primary", "measure": measure, "time_frame": "12 weeks", "description": "Serum level"}
+        for measure in ("Grade 1 2 toxicity", "Grade 12 toxicity")]),
+        note="measures alike once their spaces are gone, but not the same words"),
     Case("contradictions.duplicate_outcome", False, rows("design_outcomes", OUTCOME_ISI, {
         **OUTCOME_ISI, "outcome_type": "secondary", "time_frame": "6 months after randomization"}),
         note="the primary measure again at a later time (NCT05558865)"),
