@@ -24,7 +24,10 @@ _UNTYPED_DATES = (
     ("last_update_posted_date", "last_update_posted"),
     ("verification_date", "verification_date"),
 )
-_DOWNLOAD_DATE = re.compile(r"processed this data on\s+(.+?)\s*$")
+# 'ClinicalTrials.gov processed this data on June 01, 2014'; exports from before 2014 say 'Information obtained
+# from ClinicalTrials.gov on January 31, 2013'.
+_DOWNLOAD_DATE = re.compile(r"(?:processed this data|obtained from ClinicalTrials\.gov) on\s+(.+?)\s*$",
+                            re.IGNORECASE)
 
 
 def study_row(root: Element) -> Row:
@@ -110,7 +113,8 @@ def _study_type(label: str | None) -> str | None:
 
 
 def _download_date(value: str | None):
-    """'ClinicalTrials.gov processed this data on February 03, 2023' -> 2023-02-03 (the snapshot date)."""
+    """'ClinicalTrials.gov processed this data on February 03, 2023' -> 2023-02-03 (the snapshot date); the older
+    'Information obtained from ClinicalTrials.gov on January 31, 2013' too."""
     match = _DOWNLOAD_DATE.search(value or "")
     return day_date("snapshot_date", match.group(1) if match else value)["snapshot_date"]
 

@@ -123,6 +123,17 @@ def test_json_groups_oversight_eligibility_and_site_coordinates():
     assert record.tables["responsible_parties"][0]["responsible_party_type"] == "SPONSOR"
 
 
+@pytest.mark.parametrize("header, snapshot", [
+    ("ClinicalTrials.gov processed this data on June 01, 2014", date(2014, 6, 1)),
+    # exports from before 2014 (NCT01101477)
+    ("Information obtained from ClinicalTrials.gov on January 31, 2013", date(2013, 1, 31)),
+])
+def test_xml_download_date_in_either_wording_is_the_snapshot_date(header, snapshot):
+    record = _xml_record(f"<required_header><download_date>{header}</download_date></required_header>"
+                         "<brief_title>T</brief_title>")
+    assert record.study["snapshot_date"] == snapshot
+
+
 def test_xml_source_snapshot_timeline_and_study_facts():
     record = _xml_record(
         "<required_header><download_date>ClinicalTrials.gov processed this data on February 03, 2023"
