@@ -32,7 +32,7 @@ _SIMPLE = {
                            "crossover assignment": "CROSSOVER", "crossover": "CROSSOVER",
                            "factorial assignment": "FACTORIAL", "factorial": "FACTORIAL",
                            "sequential assignment": "SEQUENTIAL", "sequential": "SEQUENTIAL"},
-    "masking": {"none (open label)": "NONE", "none": "NONE", "open label": "NONE",
+    "masking": {"none (open label)": "NONE", "none": "NONE", "open label": "NONE", "no masking": "NONE",
                 "single": "SINGLE", "double": "DOUBLE", "triple": "TRIPLE", "quadruple": "QUADRUPLE"},
     "date_type": {"actual": "ACTUAL", "anticipated": "ESTIMATED", "estimated": "ESTIMATED",
                   "expected": "ESTIMATED"},

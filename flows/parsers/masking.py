@@ -24,6 +24,8 @@ MASKED_COLUMNS = {
 _BLIND = re.compile(r"[\s-]+blind(ed)?\s*$", re.IGNORECASE)
 _ROLE_SEPARATOR = re.compile(r",|;|\band\b")
 _LEVEL_AND_ROLES = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*\((.*)\)\s*$")
+# The level is the number of roles masked (the registry's definition): some legacy records name the roles only.
+_LEVEL_OF_COUNT = {1: "SINGLE", 2: "DOUBLE", 3: "TRIPLE", 4: "QUADRUPLE"}
 
 
 def masked_flags(roles: list[str] | None) -> dict[str, bool | None]:
@@ -45,7 +47,8 @@ def role_list(text: str | None) -> list[str] | None:
 
 
 def masking_and_roles(label: str | None) -> tuple[str | None, list[str] | None]:
-    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR']); 'Double Blind' -> ('DOUBLE', None)."""
+    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR']); 'Double Blind' -> ('DOUBLE', None);
+    'Participant, Investigator' (roles only) -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR'])."""
     if not label or not label.strip():
         return None, None
     whole = labels.lookup("masking", label)
@@ -53,5 +56,8 @@ def masking_and_roles(label: str | None) -> tuple[str | None, list[str] | None]:
     if whole == "NONE":
         return whole, None
     if not match:
+        roles = role_list(label)
+        if roles is not None:  # 'Participant, Investigator': two roles masked, so DOUBLE
+            return _LEVEL_OF_COUNT[len(set(roles))], roles
         return labels.lookup("masking", _BLIND.sub("", label.strip())), None
     return labels.lookup("masking", _BLIND.sub("", match.group(1))), role_list(match.group(2))
