@@ -11,6 +11,7 @@ from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
 from flows.parsers.model import UNREAD_PART
+from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
 
 # Longest stretch of a raw value a message quotes.
@@ -23,18 +24,29 @@ _WHERE = f"r.table_name || '.' || r.column_name"
 _QUOTED = f"'''' || left(r.raw_value, {QUOTE_CHARS}) || ''''"
 
 
+# A design value in the registry's former vocabulary: every comma-separated part is a former term of its column.
+_FORMER = " OR ".join(
+    f"(r.table_name = 'designs' AND r.column_name = {literal(column)} AND list_has_all("
+    f"[{', '.join(map(literal, terms))}], list_transform(string_split(lower(r.raw_value), ','), x -> trim(x))))"
+    for column, terms in FORMER_DESIGN_TERMS.items()
+)
+
+
 def _refused_value_sql() -> str:
     """One finding per refused value of each study's current version (the same value kept once)."""
     quoted = sql_text("The source gives {col} as {raw}, but {exp} was expected; it is stored as NULL.",
                       col=_WHERE, raw=_QUOTED, exp="r.expected")
+    former = sql_text("The source gives {col} as {raw}, in the registry's former vocabulary (several values, or "
+                      "a retired one), where API v2 has one value; it is stored as NULL.", col=_WHERE, raw=_QUOTED)
     personal = sql_text("A value of {col} was refused (personal data, not quoted): {exp} was expected; "
                         "it is stored as NULL.", col=_WHERE, exp="r.expected")
     evidence = sql_text("{col} = {raw}; expected: {exp}", col=_WHERE, exp="r.expected",
                         raw=f"CASE WHEN {_PERSONAL} THEN '<personal data>' ELSE {_QUOTED} END")
     return f"""
-        SELECT r.nct_id, CASE WHEN {_PERSONAL} THEN {personal} ELSE {quoted} END AS message,
+        SELECT r.nct_id,
+               CASE WHEN {_PERSONAL} THEN {personal} WHEN {_FORMER} THEN {former} ELSE {quoted} END AS message,
                {evidence} AS evidence, [{_WHERE}] AS fields,
-               CASE WHEN s.overall_status = 'WITHHELD' THEN 'info' END AS severity
+               CASE WHEN s.overall_status = 'WITHHELD' OR {_FORMER} THEN 'info' END AS severity
         FROM (SELECT DISTINCT nct_id, sha256, table_name, column_name, raw_value, expected
               FROM meta.raw_values WHERE {IN_SCOPE}) r
         JOIN studies s ON s.nct_id = r.nct_id AND s.source_sha256 = r.sha256"""
@@ -74,7 +86,9 @@ RULES = (
                   "a malformed date, a count that is not a number) cannot be compared or counted; the "
                   "study loads with it NULL, and a person must read the source to know what was meant. "
                   "A WITHHELD record (FDAAA 801 keeps a trial of a device not yet cleared from view) is the "
-                  "registry's placeholder, whose legacy study type N/A is its own: info.",
+                  "registry's placeholder, whose legacy study type N/A is its own: info. So is a design value in "
+                  "the registry's former vocabulary (a time perspective 'Longitudinal, Prospective' of 2007): "
+                  "the record's own, though API v2 holds one value of today's terms.",
         fields=("meta.raw_values",),
         sql=_refused_value_sql(),
     ),

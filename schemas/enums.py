@@ -19,6 +19,17 @@ OBSERVATIONAL_MODEL = (
     "FAMILY_BASED", "DEFINED_POPULATION", "NATURAL_HISTORY", "OTHER",
 )
 TIME_PERSPECTIVE = ("RETROSPECTIVE", "PROSPECTIVE", "CROSS_SECTIONAL", "OTHER")
+# Terms of the registry's former design vocabulary (records of 2007-2010 in legacy XML), lower case: several could
+# be given at once ('Longitudinal, Prospective'; 'Defined Population, Natural History'), and some were retired.
+# API v2 holds one value, so such a value is refused, but it is the record's own, not an error in it.
+FORMER_DESIGN_TERMS = {
+    "time_perspective": ("prospective", "retrospective", "cross-sectional", "cross sectional", "longitudinal",
+                         "retrospective/prospective", "other"),
+    "observational_model": ("cohort", "case-control", "case control", "case-only", "case only", "case-crossover",
+                            "case crossover", "ecologic or community", "ecologic or community studies",
+                            "family-based", "family based", "defined population", "natural history", "screening",
+                            "other"),
+}
 PRIMARY_PURPOSE = (
     "TREATMENT", "PREVENTION", "DIAGNOSTIC", "ECT", "SUPPORTIVE_CARE", "SCREENING",
     "HEALTH_SERVICES_RESEARCH", "BASIC_SCIENCE", "DEVICE_FEASIBILITY", "OTHER",

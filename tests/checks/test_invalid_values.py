@@ -26,3 +26,18 @@ def test_personal_data_is_never_quoted(tmp_path):
     ((_, _, _, message, evidence),) = _issues(tmp_path, "central_contacts", "name", "Jane Roe")
     assert "Jane" not in message and "Jane" not in evidence
     assert "personal data" in message
+
+
+def test_a_design_value_of_the_registrys_former_vocabulary_is_info(tmp_path):
+    """Records of 2007 could give several design terms, or one since retired (NCT00501501, NCT00501358)."""
+    for column, raw in [("time_perspective", "Longitudinal, Retrospective"),
+                        ("observational_model", "Defined Population, Natural History"),
+                        ("time_perspective", "Cross-Sectional, Retrospective/Prospective")]:
+        ((_, severity, fields, message, evidence),) = _issues(tmp_path / column / raw[:5], "designs", column, raw)
+        assert (severity, fields) == ("info", [f"designs.{column}"])
+        assert f"'{raw}'" in message and "former vocabulary" in message and "NULL" in message
+
+
+def test_a_design_value_with_a_term_the_registry_never_had_stays_a_warning(tmp_path):
+    ((_, severity, _, message, _),) = _issues(tmp_path, "designs", "time_perspective", "Longitudinal, Prospektive")
+    assert severity == "warning" and "former vocabulary" not in message
