@@ -114,11 +114,45 @@ _AFTER_DOSE = re.compile(
 DRUG_LOOKBACK = 90
 
 
+# An amount that is a step of the dose, not the dose: "injected in 5 ml increments", "10 ml aliquots".
+_STEP_OF_DOSE = re.compile(r"[\s-]*(?:increments?|aliquots?|portions?)\b", re.I)
+# "<amount> of <word>": the word names what the amount is of ("91.5 mg of lactose"), unless it is one of these.
+_OF_WORD = re.compile(r"\s*of\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)", re.I)
+OF_NOT_A_SUBSTANCE = FORM_WORDS | frozenset({
+    "body", "bodyweight", "weight", "study", "active", "investigational", "product", "medication", "medicine",
+    "each", "either", "both", "it", "this", "that", "which", "drug", "agent", "compound", "dose", "doses",
+})
+
+
+# A list item that is an amount and then a name: "..., 91.5 mg of lactose and 0.3 mg Sunset Yellow FCF".
+_LIST_ITEM_BEFORE = re.compile(r"(?:,|\band)\s*$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z-]{3,})")
+
+
+def of_another_substance(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
+    """Whether the amount is a step of a dose ("in 5 ml increments"), or is said to be of a substance the study
+    does not list as a drug ("each capsule contains 30 mg iron, 91.5 mg of lactose and 0.3 mg Sunset Yellow"):
+    it is no dose of a drug."""
+    if _STEP_OF_DOSE.match(text, dose.end):
+        return True
+    of = _OF_WORD.match(text, dose.end)
+    if of:
+        return (word := of.group(1).lower()) not in drugs and word not in OF_NOT_A_SUBSTANCE
+    named = _NAME_AFTER.match(text, dose.end)
+    if named is None or not _LIST_ITEM_BEFORE.search(text, max(0, dose.start - 6), dose.start):
+        return False
+    word = named.group(1).lower()
+    return word not in drugs and word not in OF_NOT_A_SUBSTANCE and word not in LEAD_INS
+
+
 def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
     """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`,
-    unless a name the study does not list stands right before the amount ("Lupron 3.75 mg")."""
+    unless a name the study does not list stands right before the amount ("Lupron 3.75 mg"); an amount of a
+    substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
     found: dict[str, list[Dose]] = {}
     for dose in parse_doses(text):
+        if of_another_substance(text, dose, drugs):
+            continue
         if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
             drug = _drug_after(text, dose, drugs)
         else:
@@ -234,6 +268,8 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
     ("equivalent of", r"\bequivalents?\s+(?:doses?\s+)?(?:of|to)"),
+    # "Change in Metformin at 4.5 months" (NCT05766735): the drug's use is what changes.
+    ("change in", r"\bchanges?\s+(?:from\s+baseline\s+)?in(?:\s+the)?"),
 ))
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
     ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
@@ -262,13 +298,26 @@ def not_given(text: str, at: int, drug: str) -> str | None:
 RUN_TOGETHER = 5
 
 
+# Prefixes that name one enantiomer of a drug: levobupivacaine is bupivacaine's, esomeprazole omeprazole's.
+ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
+
+
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
-    """Whether `word` is a known drug run together with a word ('ofponatinib') or misspelt ('ponatinb')."""
+    """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), or the same
+    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given)."""
     # Drug words end in their stem, so a word run together with a drug stands before it.
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
+    drugs = tuple(drugs)
+    if any(_enantiomer_of(word, d) or _enantiomer_of(d, word) for d in drugs):
+        return True
     allowed = 1 if len(word) < 9 else 2
     return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)
+
+
+def _enantiomer_of(word: str, drug: str) -> bool:
+    """Whether `word` is `drug` with an enantiomer's prefix ('levobupivacaine', 'bupivacaine')."""
+    return len(word) > len(drug) >= 6 and word.endswith(drug) and word[:-len(drug)] in ENANTIOMER_PREFIXES
 
 
 def _within(a: str, b: str, limit: int) -> bool:

@@ -57,6 +57,7 @@ NOT_GIVEN = [
      "sumatriptan", "preference"),
     ("Effect of folic acid on urinary 5-amino=imidazole-4-carboxamide", "imidazole", "part of a compound name"),
     ("FDG-PET response after therapeutic 90Y-daclizumab", "daclizumab", "part of a compound name"),
+    ("Change in Metformin at 4.5-months of follow-up", "metformin", "change in"),  # NCT05766735
 ]
 
 
@@ -79,6 +80,8 @@ def test_every_not_given_pattern_has_a_phrase():
     ("Response to ketamine compared to sumatriptan", "sumatriptan"),
     ("Pharmacokinetics of anti-CD20 rituximab", "rituximab"),
     ("Adverse events of peg-interferon with sofosbuvir", "sofosbuvir"),
+    ("Change in HbA1c after 12 weeks of metformin", "metformin"),
+    ("Changes in insulin sensitivity under pioglitazone", "pioglitazone"),
 ])
 def test_drug_given(text, drug):
     assert not_given(text, text.lower().index(drug), drug) is None
@@ -93,6 +96,12 @@ def test_drug_given(text, drug):
     ("nilotinib", {"ponatinib"}, False),
     ("tofacitinib", {"baricitinib"}, False),
     ("atorvastatin", {"rosuvastatin"}, False),
+    # one enantiomer named for the other (NCT05699902 gives levobupivacaine, its outcome says bupivacaine)
+    ("bupivacaine", {"levobupivacaine"}, True),
+    ("omeprazole", {"esomeprazole"}, True),
+    ("modafinil", {"armodafinil"}, True),
+    ("ropivacaine", {"levobupivacaine"}, False),
+    ("lidocaine", {"levobupivacaine"}, False),
 ])
 def test_spelled_otherwise(word, known, same):
     assert spelled_otherwise(word, known, known) is same

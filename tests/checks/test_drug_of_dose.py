@@ -51,6 +51,15 @@ def test_the_drug_of_a_dose_is_read_as_plainly(text, drug):
     ("Cohort 1: 5 mg", {"baricitinib": ["5 mg"]}),
     ("Arm A 2.5 mg", {"baricitinib": ["2.5 mg"]}),  # too short to be a name
     ("Methotrexate 15 mg weekly", {"methotrexate": ["15 mg once weekly"]}),  # a drug the study lists
+    # an amount said to be of another substance, or a step of the dose, is none (NCT05697211, NCT05381389)
+    ("Each capsule contains 30 mg iron, 91.5 mg of lactose and 0.5 mg of Allura Red", {"baricitinib": ["30 mg"]}),
+    ("30 mg iron, 0.5 mg of Allura Red AC and 0.3 mg Sunset Yellow FCF", {"baricitinib": ["30 mg"]}),
+    ("Baricitinib 2 mg, 4 mg Tablets", {"baricitinib": ["2 mg", "4 mg"]}),
+    ("The solution was injected in 5 ml increments", {}),
+    ("20 ml given as 5-ml aliquots", {"baricitinib": ["20 ml"]}),
+    ("4 mg of baricitinib", {"baricitinib": ["4 mg"]}),
+    ("2 mg of the study drug", {"baricitinib": ["2 mg"]}),
+    ("10 mg/kg of body weight", {"baricitinib": ["10 mg/kg"]}),
 ])
 def test_an_amount_right_after_another_name_is_not_the_default_drugs(text, drugs):
     from checks.dose_text import describe
