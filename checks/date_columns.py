@@ -82,7 +82,7 @@ def select(message: str, evidence: str, where: str, fields: tuple[str, ...] = ()
 
 
 def rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], sql: str,
-         family: str = "dates", category: str = CATEGORY) -> Rule:
+         family: str = "dates", category: str = CATEGORY, judges_absence: bool | None = None) -> Rule:
     """A rule of the dates family (or of another family written over `studies s`)."""
     return Rule(id=f"{family}.{name}", category=category, severity=severity,
-                rationale=rationale, fields=fields, sql=sql)
+                rationale=rationale, fields=fields, sql=sql, judges_absence=judges_absence)

@@ -18,9 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
-from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
+from checks.scoped_tables import IN_SCOPE, covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
+from flows.parsers.model import FIELD_SELECTED
 from warehouse.connect import one_thread, transaction
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def _in_scope(found: pa.Table, scope: CheckScope) -> pa.Table:
 def findings_of(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> list[Finding]:
     """Evaluate one rule over the scoped studies; the engine keeps only findings inside the scope."""
     if rule.func is not None:
-        return [f for f in rule.func(con, scope) if f.nct_id in scope.nct_ids]
+        found = [f for f in rule.func(con, scope) if f.nct_id in scope.nct_ids]
+        return _not_of(found, _extracts(con, scope)) if rule.absence_judged else found
     # A SQL rule's findings are read the one way the run reads them (found_table), settled.
     return [Finding(row["nct_id"], row["message"], row["evidence"], tuple(row["fields"]), row["severity"])
             for row in found_table(con, rule, scope).to_pylist()]
@@ -105,6 +107,8 @@ def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope, n
     found = _scoped_sql(con, rule, scope, narrowed).to_arrow_table()
     if narrowed:
         found = _in_scope(found, scope)
+    if rule.absence_judged and found.num_rows:
+        found = _not_of(found, _extracts(con, scope))
     rows, names = found.num_rows, found.column_names
     if not rows:
         return FOUND_SCHEMA.empty_table()
@@ -269,6 +273,30 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     result.studies += len(scope.nct_ids)
     with one_thread(con):  # ~half the CPU of two threads for these few statements, for the same wall time
         write_issues(con, issues)
+
+
+def field_selected(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
+    """The scoped studies whose current version is a field-selected extract (flows.parsers.model.FIELD_SELECTED):
+    what it leaves out may be in the record, so rules that flag what a record does not give skip them."""
+    return frozenset(row[0] for row in con.execute(
+        "SELECT DISTINCT p.nct_id FROM meta.load_problems p JOIN main.studies s "
+        f"ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256 WHERE p.reason = $reason AND p.{IN_SCOPE}",
+        {"reason": FIELD_SELECTED}).fetchall())
+
+
+def _extracts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
+    """`field_selected`, read once per scope (a rule that flags what a record does not give skips them)."""
+    return scope.shared(("field-selected extracts",), lambda: field_selected(con, scope))
+
+
+def _not_of(found: pa.Table | list[Finding], studies: frozenset[str]) -> pa.Table | list[Finding]:
+    """The findings of other studies than these."""
+    if not studies:
+        return found
+    if isinstance(found, pa.Table):
+        keep = pc.invert(pc.is_in(found.column("nct_id"), value_set=pa.array(sorted(studies), pa.string())))
+        return found.filter(keep)
+    return [finding for finding in found if finding.nct_id not in studies]
 
 
 class _NoWarehouse:

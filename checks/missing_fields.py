@@ -17,7 +17,9 @@ from __future__ import annotations
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
+from checks.sql_text import literal
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
+from flows.parsers.model import FIELD_SELECTED
 
 CATEGORY = "missing_field"
 
@@ -75,7 +77,7 @@ def hidden_from(fields: tuple[str, ...]) -> list[str]:
 
 def not_carried(layout: str) -> list[str]:
     """The fields judged by missing-field rules that pages of `layout` never show."""
-    fields = dict.fromkeys(field for rule in RULES for field in rule.fields)
+    fields = dict.fromkeys(field for rule in _FIELD_RULES for field in rule.fields)
     entry = next((e for e in PARSERS if e.layout == layout), None)
     return [field for field in fields if entry is not None and not entry.shows(field)]
 
@@ -141,7 +143,7 @@ _NOT_WITHDRAWN = "coalesce(s.overall_status, '') <> 'WITHDRAWN'"
 # A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value.
 _ENROLLED_NOBODY = "(s.overall_status IN ('TERMINATED', 'SUSPENDED') AND s.enrollment_type = 'ACTUAL')"
 
-RULES = (
+_FIELD_RULES = (
     _rule("no_title", "error", "Without a title nobody can tell which trial the record is.",
           ("studies.brief_title", "studies.official_title"), "'Study has no title.'",
           f"{_blank('s.brief_title')} AND {_blank('s.official_title')}",
@@ -199,4 +201,23 @@ RULES = (
           "Criteria tell who may join; they are free text, so their absence hides no coded value.",
           ("eligibilities.criteria",), "'Study gives no eligibility criteria.'",
           _none_in("eligibilities", "criteria"), _rows("eligibilities", "criteria")),
+)
+
+
+# A field-selected extract's own finding: the other rules of this category skip such a record (checks.engine).
+_FIELD_SELECTED_SQL = f"""
+    SELECT p.nct_id,
+           'The file holds a field-selected extract of the record (an API answer to fields=...), not the whole '
+           || 'record: what it leaves out is not judged missing. Load the whole record to judge it.' AS message,
+           substr(p.detail, strpos(p.detail, ': ') + 2) AS evidence
+    FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
+          WHERE reason = {literal(FIELD_SELECTED)} AND {IN_SCOPE}) p
+    JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
+
+RULES = _FIELD_RULES + (
+    Rule(id="missing_fields.field_selected_extract", category=CATEGORY, severity="warning",
+         rationale="A record the registry posts always keeps its verification and posting dates; an API v2 record "
+                   "without any of them was selected field by field, so any other rule's 'missing' may be a field "
+                   "not selected. Those rules skip it, and this says it was not judged whole.",
+         fields=("meta.load_problems",), sql=_FIELD_SELECTED_SQL, judges_absence=False),
 )

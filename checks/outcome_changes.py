@@ -61,5 +61,5 @@ RULES = (
          "A primary outcome changed between registered versions (outcome switching) must be justified "
          "before the trial's results are trusted.",
          ("design_outcomes.measure", "meta.version_fields.primary_outcome_measures"),
-         func=primary_outcome_changed),
+         func=primary_outcome_changed, judges_absence=True),
 )

@@ -150,11 +150,11 @@ RULES = (
          "arm of the record has is a broken link: an arm renamed or removed, or a typo, so which participants "
          "receive the intervention cannot be told. Judged on ClinicalTrials.gov's own layouts only.",
          ("design_group_interventions.design_group", "design_groups.title"), _link_to_unlisted_sql("arm"),
-         family=FAMILY, category="contradiction"),
+         family=FAMILY, category="contradiction", judges_absence=True),
     rule("link_to_unlisted_intervention", "warning",
          "A registry record links arms to its interventions by name; a name that no intervention of the record "
          "has is a broken link, so what the arm receives cannot be told. Judged on ClinicalTrials.gov's own "
          "layouts only.",
          ("design_group_interventions.intervention", "interventions.name"), _link_to_unlisted_sql("intervention"),
-         family=FAMILY, category="contradiction"),
+         family=FAMILY, category="contradiction", judges_absence=True),
 )

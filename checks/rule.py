@@ -78,6 +78,15 @@ class Rule:
     # True when the rule reads studies other than the one it flags (a record's statements about
     # another study): it always reads the whole warehouse, never the scoped copies (see checks/scoped_tables.py).
     reads_other_studies: bool = False
+    # True when the rule flags what a record does not give (a field, a link, results): a field-selected extract
+    # (flows.parsers.model.FIELD_SELECTED) may leave it out of a record that has it, so the engine drops the rule's
+    # findings on such a study. None: as the category says (`missing_field` rules do).
+    judges_absence: bool | None = None
+
+    @property
+    def absence_judged(self) -> bool:
+        """Whether the rule's findings on a field-selected extract are dropped (see `judges_absence`)."""
+        return self.category == "missing_field" if self.judges_absence is None else self.judges_absence
     # Named parameters of `sql` besides $as_of, computed when the rule runs (settings read then).
     params: Callable[[], dict] | None = field(default=None, compare=False)
 

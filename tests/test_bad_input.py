@@ -272,3 +272,27 @@ def test_symlink_loops_and_links_out_of_the_source_are_counted_not_followed(run,
                        "loop_a": "symlink loop", "loop_b": "symlink loop"}
     assert run.con.execute("SELECT nct_id FROM studies").fetchall() == [("NCT09000011",)]
     assert result.files_seen == 5 and result.loaded == 1 and result.rejected == 4
+
+
+def test_a_field_selected_extract_loads_and_is_not_judged_missing_field_by_field(run, tmp_path):
+    """An API answer to fields=... (as genomoncology/biomcp's test data holds NCT05766735): no outcomes, no
+    conditions, a statusModule with only the status and first submission. It loads, is said once to be an extract,
+    and no rule flags what it did not select; a whole record with the same gaps is flagged."""
+    extract = study_json("NCT05766735")
+    whole = study_json("NCT05766736")
+    for record in (extract, whole):
+        for module in ("outcomesModule", "conditionsModule"):
+            record["protocolSection"].pop(module, None)
+    status = extract["protocolSection"]["statusModule"]
+    extract["protocolSection"]["statusModule"] = {"overallStatus": status["overallStatus"],
+                                                  "studyFirstSubmitDate": status["studyFirstSubmitDate"]}
+    write(tmp_path / "in", "extract.json", json.dumps(extract).encode())
+    write(tmp_path / "in", "whole.json", json.dumps(whole).encode())
+    result = run(tmp_path / "in")
+    assert (result.studies_loaded, result.rejected) == (2, 0)
+    flagged = {nct_id: {rule for (rule,) in run.con.execute(
+        "SELECT rule_id FROM quality_issues WHERE nct_id = ? AND category = 'missing_field'", [nct_id]).fetchall()}
+        for nct_id in ("NCT05766735", "NCT05766736")}
+    assert flagged["NCT05766735"] == {"missing_fields.field_selected_extract"}
+    assert {"missing_fields.no_primary_outcome", "missing_fields.no_conditions"} <= flagged["NCT05766736"]
+    assert "missing_fields.field_selected_extract" not in flagged["NCT05766736"]

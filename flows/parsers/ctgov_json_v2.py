@@ -11,7 +11,7 @@ from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
-from flows.parsers.model import NCT_ID, UNREAD_PART, Parsed, Problem, Row, StudyRecord, unread
+from flows.parsers.model import FIELD_SELECTED, NCT_ID, UNREAD_PART, Parsed, Problem, Row, StudyRecord, unread
 
 LAYOUT = "ctgov_json_v2"
 # Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
@@ -20,6 +20,9 @@ _BOM = b"\xef\xbb\xbf"
 ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"
 PARTIAL_RECORD = "partial record: protocolSection has no statusModule"
 UNREADABLE_STATUS = "statusModule is not an object: the study's status and dates cannot be read"
+# What the registry keeps in the statusModule of every record it posts: a record without any of them was selected
+# field by field (flows.parsers.model.FIELD_SELECTED).
+REGISTRY_KEPT = ("statusVerifiedDate", "studyFirstPostDateStruct", "lastUpdatePostDateStruct")
 _MARKERS = re.compile(
     rb'"(?:protocolSection|identificationModule)"\s*:|"nctId"\s*:\s*"|^[{]\s*"studies"\s*:\s*\['
 )
@@ -102,6 +105,10 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
         problems.append(Problem("study could not be mapped", f"{where}: {type(error).__name__}", nct_id))
         return None
     problems += [Problem(UNREAD_PART, f"{where}: {part}", nct_id) for part in unread()]
+    status = protocol["statusModule"]
+    if not any(key in status for key in REGISTRY_KEPT):
+        problems.append(Problem(FIELD_SELECTED, f"{where}: statusModule has {', '.join(sorted(status)) or 'nothing'}, "
+                                f"none of {', '.join(REGISTRY_KEPT)}", nct_id))
     return record
 
 

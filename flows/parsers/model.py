@@ -13,6 +13,11 @@ NCT_ID = re.compile(r"NCT[0-9]{8}")
 # string, a legacy XML element that holds elements where it should hold text.
 UNREAD_PART = "part of the study has the wrong type and was not read"
 
+# The problem reason of an API v2 record that is a field-selected extract (an API answer to `fields=...`): it
+# lacks what the registry keeps in every record it posts (statusVerifiedDate, studyFirstPostDateStruct,
+# lastUpdatePostDateStruct), so what it leaves out may be in the record, and is not judged missing.
+FIELD_SELECTED = "field-selected extract: what it leaves out is not judged missing"
+
 # Row dicts never carry nct_id: the loader adds it from StudyRecord.nct_id.
 Row = dict[str, object]
 

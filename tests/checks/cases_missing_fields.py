@@ -2,7 +2,7 @@
 study type or status does not require the field."""
 from __future__ import annotations
 
-from tests.checks.harness import Case, refused
+from tests.checks.harness import Case, field_selected, refused
 
 
 def study(**values):
@@ -155,4 +155,17 @@ CASES = [
          note="neither the page nor the registry's own record has it"),
     Case("missing_fields.no_enrollment", True, both(page("aggregator_text"), study(enrollment=None)),
          note="a page alone is judged on what it shows"),
+    # A field-selected extract (an API answer to fields=...) leaves out what was not selected (NCT05766735 as
+    # genomoncology/biomcp's test data holds it): it is said once, and not judged missing field by field.
+    Case("missing_fields.field_selected_extract", True, field_selected(), note="the current version is an extract"),
+    Case("missing_fields.field_selected_extract", False, field_selected(sha256="f" * 64),
+         note="an extract of a version that is no longer current"),
+    Case("missing_fields.field_selected_extract", False, _clean, note="clean"),
+    Case("missing_fields.no_primary_outcome", False, both(rows("design_outcomes", []), field_selected()),
+         note="an extract that did not select the outcomes"),
+    Case("missing_fields.no_primary_outcome", True,
+         both(rows("design_outcomes", []), field_selected(sha256="f" * 64)),
+         note="the current version is whole, an older one was an extract"),
+    Case("missing_fields.no_conditions", False, both(rows("conditions", []), field_selected()),
+         note="an extract that did not select the conditions"),
 ]

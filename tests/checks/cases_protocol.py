@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date as d
 
-from tests.checks.harness import Case
+from tests.checks.harness import Case, field_selected
 
 
 def study(**values):
@@ -122,4 +122,7 @@ CASES = [
                                 links(("Baricitinib", "Baricitinib 2 mg tablet"), ("Placebo", "Placebo"))),
          note="a text page's names are its own"),
     Case(LINK_DRUG, False, _clean, note="clean"),
+    Case("protocol.interventional_design_missing", False,
+         both(rows("designs", []), rows("design_groups", []), field_selected()),
+         note="a field-selected extract without the design module"),
 ]

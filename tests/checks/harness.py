@@ -109,6 +109,17 @@ def unread_part(detail: str, sha256: str = "0" * 64):
     return change
 
 
+def field_selected(sha256: str = "0" * 64):
+    """A change: the study's version `sha256` is a field-selected extract of its record (meta.load_problems)."""
+    from flows.parsers.model import FIELD_SELECTED
+
+    def change(s):
+        s["meta.load_problems"] = [{"run_id": "r", "sha256": sha256, "path": "/in/x.json", "stage": "parse",
+                                    "reason": FIELD_SELECTED, "detail": "document: statusModule has overallStatus, "
+                                    "none of statusVerifiedDate, studyFirstPostDateStruct, lastUpdatePostDateStruct"}]
+    return change
+
+
 def clean_study() -> dict[str, list[dict]]:
     """A fresh deep copy of the clean study."""
     return copy.deepcopy(CLEAN_STUDY)

@@ -96,3 +96,8 @@ def test_rules_share_reads_within_a_scope_but_never_across_runs(tmp_path):
     checks.run_checks(con, run_id="second", as_of=harness.AS_OF)
     second = con.execute("SELECT count(*) FROM quality_issues WHERE rule_id = ?", [rule]).fetchone()[0]
     assert (first, second) == (1, 0), "the second run reads the changed text, not the first run's"
+
+
+def test_no_rule_that_skips_field_selected_extracts_runs_in_a_worker():
+    """A worker cannot read which studies are extracts (checks.engine reads them in the run's process)."""
+    assert [rule.id for rule in checks.all_rules() if rule.absence_judged and rule.in_worker] == []

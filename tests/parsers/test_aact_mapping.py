@@ -10,7 +10,8 @@ from flows.parsers import ctgov_json_v2, ctgov_xml
 
 
 def _json_record(protocol: dict, **top):
-    base = {"identificationModule": {"nctId": "NCT01234567"}, "statusModule": {"overallStatus": "COMPLETED"}}
+    base = {"identificationModule": {"nctId": "NCT01234567"},
+            "statusModule": {"overallStatus": "COMPLETED", "statusVerifiedDate": "2023-01"}}
     for module, values in protocol.items():
         base.setdefault(module, {}).update(values)
     parsed = ctgov_json_v2.parse(json.dumps({"protocolSection": base, **top}).encode())

@@ -155,7 +155,9 @@ def test_each_invalid_file_gives_its_problem_or_its_record(name):
         assert parsed.records == []
         assert [(p.reason, p.nct_id) for p in parsed.problems] == [(value, nct_id)]
     else:
-        assert parsed.problems == []
+        # NCT03105011 is a field-selected extract: its statusModule holds only the status.
+        extract = [("field-selected extract: what it leaves out is not judged missing", nct_id)]
+        assert [(p.reason, p.nct_id) for p in parsed.problems] == (extract if nct_id == "NCT03105011" else [])
         assert [(r.nct_id, r.study["phase"]) for r in parsed.records] == [(nct_id, value)]
 
 
@@ -303,3 +305,26 @@ def test_sniff_refuses_text_pages_and_random_bytes():
 )
 def test_sniff_accepts_a_bom_whitespace_arrays_and_api_pages(head):
     assert ctgov_json_v2.sniff(head)
+
+
+def test_a_field_selected_extract_loads_with_a_problem_that_says_so():
+    """An API answer to fields=... (genomoncology/biomcp's test data): a statusModule without the dates the
+    registry keeps in every record it posts. Its record loads; the problem names the keys, never a value."""
+    study = json.loads(INTERVENTIONAL.read_bytes())
+    status = study["protocolSection"]["statusModule"]
+    study["protocolSection"]["statusModule"] = {key: status[key] for key in ("overallStatus", "studyFirstSubmitDate")}
+    parsed = ctgov_json_v2.parse(json.dumps(study).encode())
+    (record,) = parsed.records
+    (problem,) = parsed.problems
+    assert (problem.reason, problem.nct_id) == (
+        "field-selected extract: what it leaves out is not judged missing", record.nct_id)
+    assert problem.detail == ("document: statusModule has overallStatus, studyFirstSubmitDate, none of "
+                              "statusVerifiedDate, studyFirstPostDateStruct, lastUpdatePostDateStruct")
+
+
+@pytest.mark.parametrize("kept", ["statusVerifiedDate", "studyFirstPostDateStruct", "lastUpdatePostDateStruct"])
+def test_a_record_with_any_date_the_registry_keeps_is_whole(kept):
+    study = json.loads(INTERVENTIONAL.read_bytes())
+    status = study["protocolSection"]["statusModule"]
+    study["protocolSection"]["statusModule"] = {key: status[key] for key in ("overallStatus", kept)}
+    assert ctgov_json_v2.parse(json.dumps(study).encode()).problems == []
