@@ -80,11 +80,17 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
         return "classic API (v1) response", ("ClinicalTrials.gov's retired classic API (v1: FullStudiesResponse, "
                                              "PascalCase ProtocolSection) is not read; download the study again "
                                              "from API v2 (protocolSection), which ctgov_json_v2 reads")
+    if _HTML.match(head):
+        return "HTML page", ("a web page's markup is not read (a ClinicalTrials.gov Archive or study page saved as "
+                             "HTML): fetch the record as API v2 JSON or legacy XML (trialqc pull), or save a "
+                             "republished page as text")
     return "unknown layout", "no parser recognises this file (tried: " + ", ".join(_layouts()) + ")"
 
 
 # What a response of the retired classic API (v1) opens with: its envelopes, or a study's PascalCase sections.
 _CLASSIC_API = re.compile(rb'"(?:FullStudiesResponse|StudyFieldsResponse|ProtocolSection|FullStudies)"\s*:')
+# A web page: its doctype or <html> first, after any byte-order mark, spaces and comments.
+_HTML = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
 def _layouts() -> list[str]:

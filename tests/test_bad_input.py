@@ -61,6 +61,21 @@ def test_empty_binary_and_truncated_files_are_rejected_with_their_reason(run, tm
     assert_counts_add_up(result)
 
 
+def test_an_html_page_is_rejected_as_one_and_other_markup_as_unknown(run, tmp_path):
+    """A ClinicalTrials.gov Archive page saved as HTML (fabianvf/ClinicalTrialsParser holds such pages): the reject
+    says what it is and what to fetch instead. A page that opens with a comment or a doctype is one too."""
+    src = tmp_path / "in"
+    write(src, "archive.html", b'<html>\n<head>\n<META http-equiv="Content-Type" content="text/html; charset=UTF-8">'
+          b"\n<title>NCT00000122 on 2014_03_14: ClinicalTrials.gov Archive</title></head><body></body></html>")
+    write(src, "saved.htm", b"\xef\xbb\xbf<!-- saved from url=(0045) -->\n<!DOCTYPE html><html lang='en'></html>")
+    write(src, "notes.txt", b"<htmlish> is not a web page\n")
+    result = run(src, check=False)
+    assert rejects(run) == {"archive.html": "HTML page", "saved.htm": "HTML page", "notes.txt": "unknown layout"}
+    detail = run.con.execute("SELECT detail FROM meta.rejects WHERE path LIKE '%archive.html'").fetchone()[0]
+    assert "API v2 JSON or legacy XML" in detail
+    assert_counts_add_up(result)
+
+
 def test_a_classic_api_response_is_rejected_as_such_and_other_json_as_unknown(run, tmp_path):
     """The retired v1 API's records look like API v2's with PascalCase keys: the reject says what to do."""
     src = tmp_path / "in"
