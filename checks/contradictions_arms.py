@@ -53,6 +53,8 @@ def _merge(into: dict[str, list[StatedDose]], more: dict[str, list[StatedDose]])
 def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
     doses: dict[str, list[StatedDose]] = {}
     for name, description in interventions:
+        if _placebo_only(name):
+            continue  # its amounts are the active tablet's it matches ("Placebo tablets to match GW869682 250 mg")
         default = _drug_named(name, drugs)
         # An amount in a product's name with no schedule is its unit strength ("Capmatinib 150 mg").
         named = _stated("interventions.name", name, name, drugs, default)
@@ -91,6 +93,13 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
 
 
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
+# A name that combines products ("Baricitinib + placebo to methotrexate"): not a placebo only.
+_COMBINED = re.compile(r"\+|&|/|,|\b(?:and|with|plus|or|versus|vs)\b", re.I)
+
+
+def _placebo_only(name: str | None) -> bool:
+    """Whether an intervention's name is a placebo's alone ("Placebo", "GW869682-Placebo", "Sham block")."""
+    return bool(name) and _PLACEBO.search(name) is not None and _COMBINED.search(name) is None
 
 
 def _states_dose(texts: tuple) -> bool:

@@ -161,15 +161,27 @@ def _allocates(claim: Claim) -> bool:
     return not _ORDER_RANDOMIZED.match(claim.source.text, claim.end)
 
 
+# "A partially randomized study": some participants are randomized and others not, which a non-randomized
+# allocation may well describe, unless the text also says participants are randomized.
+_PARTIAL_BEFORE = re.compile(r"\b(?:partially|partly|part)[\s-]*$", re.I)
+
+
+def _partial(claim: Claim) -> bool:
+    """Whether a 'randomized' claim is of a study randomized in part only."""
+    return _PARTIAL_BEFORE.search(claim.source.text, max(0, claim.start - 12), claim.start) is not None
+
+
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (for NA, a single group,
-    not the order of conditions each participant goes through)."""
+    not the order of conditions each participant goes through; for NON_RANDOMIZED, not a study randomized in part)."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
         c = first_affirmed(texts, RANDOMIZED)
         if c is not None and design["allocation"] == "NA" and not _allocates(c):
             c = next((claim for claim in _affirmed(texts, RANDOMIZED) if _allocates(claim)), None)
+        if c is not None and design["allocation"] == "NON_RANDOMIZED" and _partial(c):
+            c = next((claim for claim in _affirmed(texts, RANDOMIZED) if not _partial(claim)), None)
         if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
