@@ -82,12 +82,27 @@ def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 
+# A daily total as the amount itself says it: "24 g per day", "140 mg/day".
+_PER_DAY = re.compile(r"(?:/|per)\s*(?:d|day|24\s*h)$", re.I)
+
+
+def _part_of_total(single: Dose, total: Dose) -> bool:
+    """Whether an amount given with no frequency ("12 g Vitamin C will be infused") may be one of several
+    administrations making up a daily total stated elsewhere ("24 g per day", NCT05694975): a whole part of it."""
+    if single.per_day is not None or total.per_day is None or not _PER_DAY.search(total.text) or single.low <= 0:
+        return False
+    times = total.low / single.low
+    return total.low == total.high and single.low == single.high and 2 <= round(times) <= 12 \
+        and abs(times - round(times)) < 1e-6
+
+
 def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
               others_level: Callable[[StatedDose], bool] = lambda _: False) -> tuple[StatedDose, StatedDose] | None:
     """A pair showing the doses disagree, when comparable doses exist and none agree; an intervention's dose
     that is another arm's level (`others_level`) shows no disagreement."""
     pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
-    if not pairs or any(a.dose.matches(i.dose) for a, i in pairs):
+    if not pairs or any(a.dose.matches(i.dose) or _part_of_total(a.dose, i.dose) or _part_of_total(i.dose, a.dose)
+                        for a, i in pairs):
         return None
     return next((pair for pair in pairs if not others_level(pair[1])), None)
 

@@ -1,6 +1,7 @@
 """Contradictions between a study's interventions and the drugs its outcomes and arm titles name."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
@@ -39,6 +40,11 @@ def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, s
     return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
 
 
+# A name right before the drug's opening parenthesis, or right inside the parenthesis after it.
+_NAME_BEFORE = re.compile(r"([\w-]+)\s*\(\s*$")
+_NAME_AFTER = re.compile(r"\s*\(\s*([\w-]+)\s*\)")
+
+
 @dataclass
 class KnownDrugs:
     """What a study names as given: every word of its intervention and context texts, and its drug words."""
@@ -51,6 +57,18 @@ class KnownDrugs:
     def drugs(self) -> set[str]:
         """Drug words of the intervention names and texts (read only when a word is not known as is)."""
         return set().union(*(name_words(n) for n in self.names), *(stem_drugs(t) for t in self.texts))
+
+    @cached_property
+    def name_words(self) -> set[str]:
+        """The words of the intervention names (a code such as 'zd6474' among them)."""
+        return set().union(*(name_words(n) for n in self.names))
+
+    def aliased(self, text: str, at: int, drug: str) -> bool:
+        """Whether the drug named at `at` is given beside an intervention's name as its other name: 'ZD6474
+        (vandetanib)' where ZD6474 is an intervention (NCT00496509), or 'vandetanib (ZD6474)'."""
+        before = _NAME_BEFORE.search(text, max(0, at - 40), at)
+        after = _NAME_AFTER.match(text, at + len(drug))
+        return any(m is not None and m.group(1).lower() in self.name_words for m in (before, after))
 
     @property
     def quoted(self) -> str:
@@ -69,7 +87,8 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
         stems = set().union(*(stem_drugs(t) for t in row)) - reported
         for drug in sorted(d for d in stems if d not in known.words):
             places = _places(row, fields, drug)
-            if drug in known or any(_not_given_in(row, field, text, at, drug) for field, text, at in places):
+            if drug in known or any(_not_given_in(row, field, text, at, drug) or known.aliased(text, at, drug)
+                                    for field, text, at in places):
                 continue
             reported.add(drug)
             field, text, at = places[0]
@@ -79,12 +98,20 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             yield Finding(nct_id, message, evidence, (field, "interventions.name"))
 
 
+# A measure that counts medication taken ("Change in Medication Use", "Incidence of rescue analgesia", "Total
+# consumption of Tylenol"): the drugs its description names are what it counts, not what the study gives.
+_COUNTS_MEDICATION = re.compile(r"\b(?:use|usage|consumption|requirements?|intake|rescue)\b", re.I)
+
+
 def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
-    is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy")."""
+    is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
+    description of a measure that counts medication taken is one it counts."""
     if not_given(text, at, drug):
         return True
     if field == "design_outcomes.description" and row[0]:
+        if _COUNTS_MEDICATION.search(row[0]):
+            return True
         lead = f"{row[0]}: "
         return not_given(lead + text, len(lead) + at, drug) is not None
     return False

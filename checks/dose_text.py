@@ -122,10 +122,18 @@ def _frequency(window: str) -> float | None:
     return first[1] if first else None
 
 
+# A needle's or cannula's gauge written as "25 G" or "25G": no amount.
+_GAUGE_BEFORE = re.compile(r"\b(?:needles?|cannula[es]?|catheters?)\b[^.;]{0,30}$", re.I)
+_GAUGE_AFTER = re.compile(r"\s*\)?\s*(?:needles?|cannula[es]?|catheters?|gauge)\b", re.I)
+
+
 def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
     base, factor = _BASE.get(m.group("unit").lower(), (None, 0.0))
     if base is None:
         return None
+    if m.group("unit") == "G" and (_GAUGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                   or _GAUGE_AFTER.match(text, m.end())):
+        return None  # "the needle (25 G) or cannula (25 G)" (NCT05691049)
     low_factor = _BASE.get((m.group("low_unit") or m.group("unit")).lower(), (base, factor))[1]
     low = _number(m.group("low")) * low_factor
     high = _number(m.group("high")) * factor if m.group("high") else low

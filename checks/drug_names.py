@@ -124,6 +124,9 @@ OF_NOT_A_SUBSTANCE = FORM_WORDS | frozenset({
 })
 
 
+# An amount of a carrier that contains the dose: "50 g of dairy powder containing 6.5 g MPL" (NCT05700916).
+_CARRIER = re.compile(r"(?:\s+of)?(?:\s+[\w-]+){0,3}?\s+(?:containing|contains|which\s+contains|providing)\s+"
+                      r"(?:about\s+|approximately\s+)?\d", re.I)
 # A list item that is an amount and then a name: "..., 91.5 mg of lactose and 0.3 mg Sunset Yellow FCF".
 _LIST_ITEM_BEFORE = re.compile(r"(?:,|\band)\s*$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z-]{3,})")
@@ -133,7 +136,7 @@ def of_another_substance(text: str, dose: Dose, drugs: Mapping[str, str]) -> boo
     """Whether the amount is a step of a dose ("in 5 ml increments"), or is said to be of a substance the study
     does not list as a drug ("each capsule contains 30 mg iron, 91.5 mg of lactose and 0.3 mg Sunset Yellow"):
     it is no dose of a drug."""
-    if _STEP_OF_DOSE.match(text, dose.end):
+    if _STEP_OF_DOSE.match(text, dose.end) or _CARRIER.match(text, dose.end):
         return True
     of = _OF_WORD.match(text, dose.end)
     if of:
@@ -263,19 +266,33 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
     ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?)\b"),
     ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
                       r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
-    ("preference", r"\bprefer(?:s|red|ring|ence|ences)?\b"),
+    ("preference", r"\bprefer(?:s|red|ring|ence|ences)?\b|\bopt(?:s|ed|ing)?\s+(?:to|for)\b"),
 ))
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
     ("equivalent of", r"\bequivalents?\s+(?:doses?\s+)?(?:of|to)"),
     # "Change in Metformin at 4.5 months" (NCT05766735): the drug's use is what changes.
     ("change in", r"\bchanges?\s+(?:from\s+baseline\s+)?in(?:\s+the)?"),
+    # "serum trough concentrations of tildrakizumab" (NCT05685940): the drug is what is measured.
+    ("level of", r"\b(?:levels?|concentrations?|exposure|clearance|antibod(?:y|ies))\s+(?:of|to|against)"),
+    # "anti-angiogenic therapy (such as bevacizumab)" (NCT01604512): an example of a class of drugs.
+    ("example", r"\b(?:such\s+as|e\.\s?g\.,?|for\s+example,?)"),
+    # "mammalian target of rapamycin (mTOR)" (NCT05693129): a pathway's name.
+    ("target of", r"\btarget\s+of"),
 ))
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
     ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
     ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve)\b"),
+    # "average prednisone dose reduced by 25%" (NCT05688696): a background drug's dose is what is measured.
+    ("dose of it", r"(?:doses?|dosages?|dosing|taper(?:ing)?)\b"),
+    # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
+    ("target", r"(?:receptors?|pathways?)\b"),
     ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
 ))
+
+# Later in its clause: "Epinephrine, hydrocortisone, and IV antihistamine will be available" (NCT00007904), kept at hand.
+NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available\b",
+                                          re.I)),)
 
 
 # A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".
@@ -291,7 +308,7 @@ def not_given(text: str, at: int, drug: str) -> str | None:
     for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE:
         if pattern.search(before):
             return name
-    return next((name for name, pattern in NOT_GIVEN_AFTER if pattern.match(text, after_at)), None)
+    return next((name for name, pattern in NOT_GIVEN_AFTER + NOT_GIVEN_LATER if pattern.match(text, after_at)), None)
 
 
 # The longest word ("with", "and", "of") found run together before a drug name.

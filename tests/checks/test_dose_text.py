@@ -27,6 +27,9 @@ DAILY, WEEKLY = 1.0, 1 / 7
     ("0, 15 or 30 mg per day", [(0, 0, "mg", DAILY), (15, 15, "mg", DAILY), (30, 30, "mg", DAILY)]),
     ("a 5 mg/mL solution", []),
     ("Hemoglobin < 8 g/dL", []),
+    ("the needle (25 G) or cannula (25 G)", []),  # gauges (NCT05691049)
+    ("a 27G needle", []),
+    ("1 G IV once daily", [(1000, 1000, "mg", DAILY)]),
     ("for 24 weeks", []),
     ("", []),
     (None, []),

@@ -5,8 +5,8 @@ import pytest
 
 from checks.contradictions_drugs import WordsOf
 from checks.drug_names import (
-    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary, name_words, not_given,
-    spelled_otherwise, stem_drugs,
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary,
+    name_words, not_given, spelled_otherwise, stem_drugs,
 )
 
 
@@ -58,6 +58,14 @@ NOT_GIVEN = [
     ("Effect of folic acid on urinary 5-amino=imidazole-4-carboxamide", "imidazole", "part of a compound name"),
     ("FDG-PET response after therapeutic 90Y-daclizumab", "daclizumab", "part of a compound name"),
     ("Change in Metformin at 4.5-months of follow-up", "metformin", "change in"),  # NCT05766735
+    ("Correlated with serum trough concentrations of tildrakizumab", "tildrakizumab", "level of"),  # NCT05685940
+    ("Correlated with anti-drug antibodies of tildrakizumab", "tildrakizumab", "level of"),
+    ("Patients receiving anti-angiogenic therapy (such as bevacizumab)", "bevacizumab", "example"),  # NCT01604512
+    ("Changes in mammalian target of rapamycin (mTOR) pathway", "rapamycin", "target of"),  # NCT05693129
+    ("Subjects whose average prednisone dose was reduced by 25%", "prednisone", "dose of it"),  # NCT05688696
+    ("Does tumour volume correlate with somatostatin receptor expression?", "somatostatin", "target"),  # NCT01617733
+    ("Epinephrine, hydrocortisone, and IV antihistamine will be available", "hydrocortisone", "at hand"),
+    ("Outcomes of subjects who opt to receive trastuzumab at progression", "trastuzumab", "preference"),
 ]
 
 
@@ -67,7 +75,7 @@ def test_drug_not_given(text, drug, why):
 
 
 def test_every_not_given_pattern_has_a_phrase():
-    entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER}
+    entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER + NOT_GIVEN_LATER}
     entries |= {name for name, *_ in NOT_GIVEN_JOINED}
     assert entries == {why for _, _, why in NOT_GIVEN}
 
@@ -82,6 +90,12 @@ def test_every_not_given_pattern_has_a_phrase():
     ("Adverse events of peg-interferon with sofosbuvir", "sofosbuvir"),
     ("Change in HbA1c after 12 weeks of metformin", "metformin"),
     ("Changes in insulin sensitivity under pioglitazone", "pioglitazone"),
+    ("Plasma levels of IL-6 after tocilizumab", "tocilizumab"),
+    ("Response to ketamine, such as remission", "ketamine"),
+    ("Time to target of 50% reduction with rituximab", "rituximab"),
+    ("Safety of ruxolitinib given as a single dose", "ruxolitinib"),
+    ("Receptor occupancy of nivolumab", "nivolumab"),
+    ("Adverse events of cladribine. Results will be available in 2025", "cladribine"),
 ])
 def test_drug_given(text, drug):
     assert not_given(text, text.lower().index(drug), drug) is None
