@@ -22,6 +22,11 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+)$",
     re.I,
 )
+# A denial right after a term: "single or double blind is not appropriate" (NCT05696093).
+_NEGATION_AFTER = re.compile(
+    r"\s+(?:(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+(?:appropriate|possible|feasible|used|applied|"
+    r"planned|performed|done)\b|impossible\b|unfeasible\b|inappropriate\b)|cannot\s+be\s+(?:used|applied|done|"
+    r"performed|maintained|ensured)\b)", re.I)
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 # A party the registry does not record as masked ("Single-blind (Data Analyst)") is no blinding it records either.
 BLINDED = re.compile(
@@ -33,7 +38,8 @@ BLINDED = re.compile(
 )
 OPEN_LABEL = re.compile(
     r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase|part|stage|portion|lead[\s-]?in"
-    r"|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug|use|access))"
+    r"|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug|use|access"
+    r"|followed\s+by))"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
     r"|\bnon[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b"
     r"|\b(?:study|trial)\s+(?:is|was|will\s+be)\s+(?:not\s+|un-?)(?:blinded|masked)\b",
@@ -44,8 +50,9 @@ RANDOMIZED = re.compile(
 )
 # "... and an observational cohort study in the low-risk group": a part beside the study's interventional one.
 OBSERVATIONAL = re.compile(
-    r"(?<!\band\san\s)(?<!\bwith\san\s)(?<!\bplus\san\s)"
-    r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b", re.I
+    r"(?<!\band\san\s)(?<!\bwith\san\s)(?<!\bplus\san\s)(?<!&\san\s)"
+    r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
+    r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)", re.I
 )
 # A design with a masked party that no "open label" text contradicts (PROBE designs and the like).
 BLINDED_ASSESSMENT = re.compile(
@@ -271,7 +278,8 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
         local = m.start() - s_start
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
-            _NEGATION_BEFORE.search(sentence[:local]))
+            _NEGATION_BEFORE.search(sentence[:local])) or bool(
+            _NEGATION_AFTER.match(sentence, local + m.end() - m.start()))
         yield m, s_start, s_end, negated
 
 

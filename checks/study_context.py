@@ -22,6 +22,7 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                            r"(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b"),
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
+    ("study in the future", r"\b(?:study|studies|trials?|rcts?)\s+in\s+the\s+(?:near\s+)?future\b"),
     ("proposed next study", r"\b(?:we\s+(?:then\s+|would\s+|will\s+)?|to\s+)propose\s+"
                             r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?"
                             r"(?:study|trial|rct)\b"),
@@ -68,6 +69,7 @@ CONTEXT_WORDS = {
     "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
                            ("study", "trial")),
     "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
+    "study in the future": (("future",), ("stud", "trial", "rct")),
     "proposed next study": (("we", "to"), ("propose",), ("study", "trial", "rct")),
     "proceed to a study": (("proceed", "move", "advance", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
     "earlier study conducted": (("study", "trial", "survey", "analysis"),
@@ -102,6 +104,7 @@ CONTEXT_STARTS = {
     "a study elsewhere": ("in",),
     "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
     "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
+    "study in the future": ("study", "studies", "trial", "rct"),
     "proposed next study": ("we", "to"),
     "proceed to a study": ("proceed", "move", "advance", "progress", "go"),
     "earlier study conducted": None,

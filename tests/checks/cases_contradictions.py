@@ -189,8 +189,28 @@ CASES = [
          both(row("designs", masking="NONE"), NEUTRAL, row("studies", official_title=(
              "A Single-blind (Participant), Randomized Study"))),
          note="the participant is blinded"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), texts("", "As the antibiotic therapy will be variable in the control "
+                                                        "group, single or double blind is not appropriate.")),
+         note="blinding said not to be appropriate (NCT05696093)"),
+    Case("contradictions.masking_none_text_blinded", True,
+         both(row("designs", masking="NONE"), texts("", "This double blind study is appropriate for the question.")),
+         note="blinding said to be appropriate"),
+    Case("contradictions.masking_none_text_blinded", False,
+         both(row("designs", masking="NONE"), texts("", "The aim is to assess whether prevention of recurrence is a "
+                                                        "feasible aim for a double-blind placebo-controlled "
+                                                        "randomized controlled trial in the future.")),
+         note="a trial in the future (NCT05701722)"),
 
     Case("contradictions.masking_set_text_open_label", True, SEED_004, note="seed 004 No masking"),
+    Case("contradictions.masking_set_text_open_label", False,
+         both(row("designs", masking="QUADRUPLE"), NEUTRAL,
+              row("designs", intervention_model_description="Open Label followed by Randomized Parallel Assignment")),
+         note="an open-label part before a blinded one (NCT05696717)"),
+    Case("contradictions.masking_set_text_open_label", True,
+         both(row("designs", masking="QUADRUPLE"), NEUTRAL, row("designs", intervention_model_description=(
+             "Prospective, open-label randomized study with parallel groups."))),
+         note="open label, with no other part (NCT04766866)"),
     Case("contradictions.masking_set_text_open_label", False,
          texts("", "Patients are randomized to receive topical therapy with placebo (vehicle alone) or HPMPC. "
                    "Patients are assessed to day 15; those with no significant toxicity are eligible to receive "
@@ -349,6 +369,16 @@ CASES = [
     Case("contradictions.study_type_text_observational", False,
          texts("This is not an observational study.", "Unlike previous observational studies, we randomize."),
          note="negated; other studies"),
+    Case("contradictions.study_type_text_observational", False,
+         texts("", "MONITORING PART: This observational study part will be conducted in depressed participants only."),
+         note="an observational part of the study (NCT05685771)"),
+    Case("contradictions.study_type_text_observational", False,
+         row("studies", official_title="Complete Revascularization Strategies & an Observational Study of Optical "
+                                       "Coherence Tomography in Patients With Acute MI"),
+         note="an observational study beside the trial (NCT05701358)"),
+    Case("contradictions.study_type_text_observational", True,
+         row("studies", official_title="A Prospective, Multi-center Observational Study of Sterilized Implants"),
+         note="the title calls the study observational (NCT05687656)"),
     Case("contradictions.study_type_text_observational", False,
          both(NEUTRAL, row("studies", official_title=(
              "A Randomized Trial Comparing AmBisome and Fluconazole in the High Risk Group and an Observational "

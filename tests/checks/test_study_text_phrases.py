@@ -22,6 +22,8 @@ OTHER = [
      "baricitinib improved arthritis.", "a study elsewhere"),
     ("The results will inform the design of a randomized trial.", "a study to prepare"),
     ("This pilot is a step toward a future randomized controlled trial.", "future study"),
+    ("We will know whether this is a feasible aim for a double-blind randomized controlled trial in the future.",
+     "study in the future"),  # NCT05701722
     ("Based on these results, we propose a randomized controlled study.", "proposed next study"),
     ("This study will give foundational data from which to propose a randomized controlled study.",
      "proposed next study"),
@@ -53,6 +55,7 @@ THIS = [
     "A Double-Blind Trial of Drug X Followed by an Open-Label Extension",
     "We propose to randomize 120 patients in this double-blind trial.",
     "In this study the double-blind period is followed by an extension phase in which all patients receive drug X.",
+    "In this trial in the first year, patients will be followed for 12 weeks.",
 ]
 
 
