@@ -153,12 +153,18 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScop
 # not an allocation of participants to groups, and a single group's allocation stays N/A. (A randomized sequence
 # of a crossover is its groups: still an allocation.)
 _ORDER_RANDOMIZED = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b", re.I)
+    r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b"
+    r"|\s+within\s+(?:each\s+)?(?:participants?|subjects?|patients?|individuals?)\b", re.I)
+# "the side and order of the tests will be randomized" (NCT05699317): the order is what is randomized.
+_ORDER_BEFORE = re.compile(r"\b(?:order|sequence)s?\b[^.;]{0,40}?\b(?:will\s+be|is|are|was|were)\s+$", re.I)
 
 
 def _allocates(claim: Claim) -> bool:
-    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions."""
-    return not _ORDER_RANDOMIZED.match(claim.source.text, claim.end)
+    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions or of what
+    each participant goes through ("stories will be randomized within participants", NCT05687994)."""
+    text = claim.source.text
+    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 80),
+                                                                                  claim.start))
 
 
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
@@ -172,16 +178,16 @@ def _partial(claim: Claim) -> bool:
 
 
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (for NA, a single group,
-    not the order of conditions each participant goes through; for NON_RANDOMIZED, not a study randomized in part)."""
+    """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (not the order of conditions
+    each participant goes through; for NON_RANDOMIZED, not a study randomized in part)."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
+        partial_fits = design["allocation"] == "NON_RANDOMIZED"
         c = first_affirmed(texts, RANDOMIZED)
-        if c is not None and design["allocation"] == "NA" and not _allocates(c):
-            c = next((claim for claim in _affirmed(texts, RANDOMIZED) if _allocates(claim)), None)
-        if c is not None and design["allocation"] == "NON_RANDOMIZED" and _partial(c):
-            c = next((claim for claim in _affirmed(texts, RANDOMIZED) if not _partial(claim)), None)
+        if c is not None and (not _allocates(c) or partial_fits and _partial(c)):
+            c = next((claim for claim in _affirmed(texts, RANDOMIZED)
+                      if _allocates(claim) and not (partial_fits and _partial(claim))), None)
         if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"

@@ -26,7 +26,9 @@ _NEGATION_BEFORE = re.compile(
 _NEGATION_AFTER = re.compile(
     r"\s+(?:(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+(?:appropriate|possible|feasible|used|applied|"
     r"planned|performed|done)\b|impossible\b|unfeasible\b|inappropriate\b)|cannot\s+be\s+(?:used|applied|done|"
-    r"performed|maintained|ensured)\b)", re.I)
+    r"performed|maintained|ensured)\b"
+    # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
+    r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable|none|n/a)\b)", re.I)
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 # A party the registry does not record as masked ("Single-blind (Data Analyst)") is no blinding it records either.
 BLINDED = re.compile(

@@ -21,7 +21,7 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                            r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
                            r"(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b"),
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
-                     r"(?:[\w-]+\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
+                     r"(?:[\w-]+,?\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
     ("study in the future", r"\b(?:study|studies|trials?|rcts?)\s+in\s+the\s+(?:near\s+)?future\b"),
     ("proposed next study", r"\b(?:we\s+(?:then\s+|would\s+|will\s+)?|to\s+)propose\s+"
                             r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?"
