@@ -313,9 +313,12 @@ def walk(text: str, section: Section, carried: int = 0,
 
 
 def _written_bare(text: str, gap: NumberingGap) -> bool:
-    """Whether the one missing number stands just before the gap without its point ('3 Serious')."""
+    """Whether the one missing number stands just before the gap without its point ('3 Serious'), or with its point
+    run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type diabetes':
+    NCT05686642, NCT05687890), which reads as a decimal."""
     before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
-    return gap.found == gap.expected + 1 and bool(re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]", before))
+    return gap.found == gap.expected + 1 and bool(
+        re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){gap.expected}\.\d", before))
 
 
 def numbering_gaps(text: str | None, memo: dict | None = None) -> list[NumberingGap]:

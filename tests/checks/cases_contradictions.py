@@ -728,6 +728,17 @@ CASES = [
          note="3, 4, 6"),
     Case("contradictions.criteria_numbering_gap", False, criteria(SEED_004_CRITERIA), note="seed 004 markdown, inline"),
     Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n\n  1. Subjects aged between 18 and 80 years at screening;\n\n  2. Clinical "
+                  "diagnosis of acute ischemic stroke that causes evaluable neurological\n     impairment; 3.4 points "
+                  "≤ NIHSS score ≤ 25 points at randomization;\n\n4.Subjects who are able to receive the drug within "
+                  "24 hours; 5.Female subjects of childbearing potential have no pregnancy plan."),
+         note="a criterion that opens with a number, its point run into it (NCT05686642)"),
+    Case("contradictions.criteria_numbering_gap", True,
+         criteria("Inclusion Criteria:\n\n  1. Subjects aged between 18 and 80 years at screening;\n\n  2. Clinical "
+                  "diagnosis of acute ischemic stroke with a score of 3.4 points or more;\n\n4.Subjects who are able "
+                  "to receive the drug within 24 hours; 5.Female subjects have no pregnancy plan."),
+         note="a decimal inside a criterion is no criterion"),
+    Case("contradictions.criteria_numbering_gap", False,
          criteria("Inclusion Criteria:\n1. Age over 18\n2. Signed consent\nExclusion Criteria:\n3. Pregnancy\n4. Cancer"),
          note="numbering carries on across sections"),
     Case("contradictions.criteria_numbering_gap", False,
