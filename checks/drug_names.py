@@ -290,7 +290,8 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
 ))
 
-# Later in its clause: "Epinephrine, hydrocortisone, and IV antihistamine will be available" (NCT00007904), kept at hand.
+# Later in its clause: kept at hand ("Epinephrine, hydrocortisone, and IV antihistamine will be available",
+# NCT00007904).
 NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available\b",
                                           re.I)),)
 

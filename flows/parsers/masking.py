@@ -47,8 +47,8 @@ def role_list(text: str | None) -> list[str] | None:
 
 
 def masking_and_roles(label: str | None) -> tuple[str | None, list[str] | None]:
-    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR']); 'Double Blind' -> ('DOUBLE', None);
-    'Participant, Investigator' (roles only) -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR'])."""
+    """'Double (Participant, Investigator)' -> ('DOUBLE', ['PARTICIPANT', 'INVESTIGATOR']);
+    'Double Blind' -> ('DOUBLE', None); 'Participant, Investigator' (roles only) -> the first's answer."""
     if not label or not label.strip():
         return None, None
     whole = labels.lookup("masking", label)

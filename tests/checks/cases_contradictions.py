@@ -477,8 +477,8 @@ CASES = [
                "2 ml of 4.5% hyaluronic acid for injection (45 mg)", drug="Profhilo"),
          note="a needle's gauge (NCT05691049)"),
     Case("contradictions.arm_dose_differs", False,
-         both(rows("design_groups", _arm("MPL-rich dairy powder",
-                                         "Daily consumption of 50 g of dairy powder containing 6.5 g MPL for 8 weeks.")),
+         both(rows("design_groups", _arm("MPL-rich dairy powder", "Daily consumption of 50 g of dairy powder "
+                                                                  "containing 6.5 g MPL for 8 weeks.")),
               rows("interventions", _drug("Milk Polar Lipid-Rich Dairy Powder",
                                           "Effects of the addition of 6.5 g of milk polar lipids to dairy powder")),
               rows("design_group_interventions", {"design_group": "MPL-rich dairy powder",

@@ -41,10 +41,10 @@ def test_lookup(kind, label, enum):
     # Legacy XML of 2017 (NCT00500045, NCT00500331): no level word, or the roles alone (their count is the level).
     ("No masking", "NONE", {c: None for c in ("subject_masked", "caregiver_masked", "investigator_masked",
                                               "outcomes_assessor_masked")}),
-    ("Participant, Investigator", "DOUBLE",
-     {"subject_masked": True, "caregiver_masked": False, "investigator_masked": True, "outcomes_assessor_masked": False}),
-    ("Outcomes Assessor", "SINGLE",
-     {"subject_masked": False, "caregiver_masked": False, "investigator_masked": False, "outcomes_assessor_masked": True}),
+    ("Participant, Investigator", "DOUBLE", {"subject_masked": True, "caregiver_masked": False,
+                                             "investigator_masked": True, "outcomes_assessor_masked": False}),
+    ("Outcomes Assessor", "SINGLE", {"subject_masked": False, "caregiver_masked": False,
+                                     "investigator_masked": False, "outcomes_assessor_masked": True}),
 ])
 def test_masking_is_read_the_same_in_every_layout(label, level, flags):
     from flows.parsers.masking import masked_flags, masking_and_roles
