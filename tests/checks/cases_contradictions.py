@@ -25,6 +25,14 @@ def both(*changes):
     return lambda s: [change(s) for change in changes]
 
 
+def allocated(allocation: str, summary: str = "", detail: str = ""):
+    """A change that sets the design's allocation and replaces the brief summary and the detailed description."""
+    return both(row("designs", allocation=allocation), texts(summary, detail))
+
+
+RANDOMIZED_TEXT = "contradictions.allocation_text_randomized"
+
+
 def _clean(_s) -> None:
     """No change: the clean study."""
 
@@ -302,40 +310,28 @@ CASES = [
                                                      "filgotinib. We plan an open label pilot study.")),
          note="seed 000: another trial is randomized"),
     Case("contradictions.allocation_text_randomized", False, _clean, note="clean: RANDOMIZED"),
-    Case("contradictions.allocation_text_randomized", False,
-         both(row("designs", allocation="NON_RANDOMIZED"),
-              texts("", "OUTLINE: This is a partially randomized, open-label, multicenter study.")),
-         note="randomized in part only"),
-    Case("contradictions.allocation_text_randomized", False,
-         both(row("designs", allocation="NON_RANDOMIZED"),
-              texts("", "Different practice stories will be randomized within participants to three conditions.")),
+    Case(RANDOMIZED_TEXT, False, allocated("NON_RANDOMIZED", detail=(
+        "OUTLINE: This is a partially randomized, open-label, multicenter study.")), note="randomized in part only"),
+    Case(RANDOMIZED_TEXT, False, allocated("NON_RANDOMIZED", detail=(
+        "Different practice stories will be randomized within participants to three conditions.")),
          note="what each participant goes through is randomized (NCT05687994)"),
-    Case("contradictions.allocation_text_randomized", False,
-         both(row("designs", allocation="NA"),
-              texts("", "To avoid bias, the side and order of the tests will be randomized.")),
-         note="the order of the tests (NCT05699317)"),
-    Case("contradictions.allocation_text_randomized", False,
-         both(row("designs", allocation="NON_RANDOMIZED"),
-              texts("", "Patients will be recruited after screening based on given inclusion and exclusion "
-                        "criteria.  RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable BLINDING/MASKING-single "
-                        "blind INTERVENTION All the participants will undergo phase-I therapy.")),
-         note="a heading answered 'not applicable' (NCT05696600)"),
-    Case("contradictions.allocation_text_randomized", False,
-         both(row("designs", allocation="NA"),
-              texts("This study will allow us to estimate the standard deviation of the primary endpoint in our "
-                    "population with which a formal power calculation for a future randomized, controlled trial can "
-                    "be performed.")),
+    Case(RANDOMIZED_TEXT, False, allocated("NA", detail="To avoid bias, the side and order of the tests will be "
+                                                        "randomized."), note="the order of the tests (NCT05699317)"),
+    Case(RANDOMIZED_TEXT, False, allocated("NON_RANDOMIZED", detail=(
+        "Patients will be recruited after screening based on given inclusion and exclusion criteria.  RANDOMIZATION & "
+        "ALLOCATION CONCEALMENT-Not applicable BLINDING/MASKING-single blind INTERVENTION All the participants will "
+        "undergo phase-I therapy.")), note="a heading answered 'not applicable' (NCT05696600)"),
+    Case(RANDOMIZED_TEXT, False, allocated("NA", (
+        "This study will allow us to estimate the standard deviation of the primary endpoint in our population with "
+        "which a formal power calculation for a future randomized, controlled trial can be performed.")),
          note="a future trial, its kind listed with commas (NCT05693064)"),
-    Case("contradictions.allocation_text_randomized", True,
-         both(row("designs", allocation="NON_RANDOMIZED"),
-              texts("", "Participants will be randomized within 2 weeks of screening to two arms.")),
+    Case(RANDOMIZED_TEXT, True, allocated("NON_RANDOMIZED", detail=(
+        "Participants will be randomized within 2 weeks of screening to two arms.")),
          note="randomized within weeks, not within participants"),
-    Case("contradictions.allocation_text_randomized", True,
-         both(row("designs", allocation="NON_RANDOMIZED"),
-              texts("", "This is a partially randomized study. Patients are then randomized to two arms.")),
+    Case(RANDOMIZED_TEXT, True, allocated("NON_RANDOMIZED", detail=(
+        "This is a partially randomized study. Patients are then randomized to two arms.")),
          note="randomized in part, and then said to be randomized"),
-    Case("contradictions.allocation_text_randomized", True,
-         both(row("designs", allocation="NA"), texts("A partly randomised, multicentre study of baricitinib.")),
+    Case(RANDOMIZED_TEXT, True, allocated("NA", "A partly randomised, multicentre study of baricitinib."),
          note="a single group cannot be randomized even in part"),
     Case("contradictions.allocation_text_randomized", False,
          both(row("designs", allocation="NA"), texts("This single-arm pilot study tests baricitinib.",
@@ -466,23 +462,16 @@ CASES = [
                      for name in ("GW869682", "GW869682-Placebo")])),
          note="a placebo's amount is the tablet it matches (NCT00494767)"),
     Case("contradictions.arm_dose_differs", True,
-         both(rows("design_groups", _arm("Baricitinib", "Baricitinib 4 mg once daily")),
-              rows("interventions", _drug("Baricitinib + placebo for methotrexate",
-                                          "Baricitinib 2 mg once daily with placebo tablets for methotrexate")),
-              rows("design_group_interventions",
-                   {"design_group": "Baricitinib", "intervention": "Baricitinib + placebo for methotrexate"})),
-         note="a drug given with a placebo for another is dosed"),
+         dosed("Baricitinib 4 mg once daily", "Baricitinib 2 mg once daily with placebo tablets for methotrexate",
+               name="Baricitinib + placebo for methotrexate"), note="a drug given with a placebo for another is dosed"),
     Case("contradictions.arm_dose_differs", False,
          dosed("Profhilo injected with a subcision technique: the needle (25 G) or cannula (25 G)",
                "2 ml of 4.5% hyaluronic acid for injection (45 mg)", drug="Profhilo"),
          note="a needle's gauge (NCT05691049)"),
     Case("contradictions.arm_dose_differs", False,
-         both(rows("design_groups", _arm("MPL-rich dairy powder", "Daily consumption of 50 g of dairy powder "
-                                                                  "containing 6.5 g MPL for 8 weeks.")),
-              rows("interventions", _drug("Milk Polar Lipid-Rich Dairy Powder",
-                                          "Effects of the addition of 6.5 g of milk polar lipids to dairy powder")),
-              rows("design_group_interventions", {"design_group": "MPL-rich dairy powder",
-                                                  "intervention": "Milk Polar Lipid-Rich Dairy Powder"})),
+         dosed("Daily consumption of 50 g of dairy powder containing 6.5 g MPL for 8 weeks.",
+               "Effects of the addition of 6.5 g of milk polar lipids to dairy powder", drug="MPL-rich dairy powder",
+               name="Milk Polar Lipid-Rich Dairy Powder"),
          note="the carrier's amount beside the amount it contains (NCT05700916)"),
     Case("contradictions.arm_dose_differs", False,
          dosed("12 g Vitamin C will be infused within 6 hours", "The total dosage of vitamin C is 24 g per day.",
