@@ -316,18 +316,28 @@ def not_given(text: str, at: int, drug: str) -> str | None:
 RUN_TOGETHER = 5
 
 
+# Former names that carry a drug stem, and the INN that replaced them: an outcome may say "adriamycin" where the
+# intervention is doxorubicin (NCT00007904).
+FORMER_NAMES = {
+    "adriamycin": "doxorubicin", "daunomycin": "daunorubicin", "rubidomycin": "daunorubicin",
+    "rapamycin": "sirolimus", "mithramycin": "plicamycin", "aureomycin": "chlortetracycline",
+    "terramycin": "oxytetracycline",
+}
 # Prefixes that name one enantiomer of a drug: levobupivacaine is bupivacaine's, esomeprazole omeprazole's.
 ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
 
 
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
-    """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), or the same
-    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given)."""
+    """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), the same
+    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), or a
+    former name of a known drug ('adriamycin' where doxorubicin is given)."""
     # Drug words end in their stem, so a word run together with a drug stands before it.
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
     drugs = tuple(drugs)
     if any(_enantiomer_of(word, d) or _enantiomer_of(d, word) for d in drugs):
+        return True
+    if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
         return True
     allowed = 1 if len(word) < 9 else 2
     return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)

@@ -116,6 +116,9 @@ def test_drug_given(text, drug):
     ("modafinil", {"armodafinil"}, True),
     ("ropivacaine", {"levobupivacaine"}, False),
     ("lidocaine", {"levobupivacaine"}, False),
+    # a former name of the drug given (NCT00007904 gives doxorubicin hydrochloride; its outcome says adriamycin)
+    ("adriamycin", {"doxorubicin", "hydrochloride"}, True),
+    ("adriamycin", {"epirubicin"}, False),
 ])
 def test_spelled_otherwise(word, known, same):
     assert spelled_otherwise(word, known, known) is same
