@@ -82,13 +82,13 @@ class Rule:
     # (flows.parsers.model.FIELD_SELECTED) may leave it out of a record that has it, so the engine drops the rule's
     # findings on such a study. None: as the category says (`missing_field` rules do).
     judges_absence: bool | None = None
+    # Named parameters of `sql` besides $as_of, computed when the rule runs (settings read then).
+    params: Callable[[], dict] | None = field(default=None, compare=False)
 
     @property
     def absence_judged(self) -> bool:
         """Whether the rule's findings on a field-selected extract are dropped (see `judges_absence`)."""
         return self.category == "missing_field" if self.judges_absence is None else self.judges_absence
-    # Named parameters of `sql` besides $as_of, computed when the rule runs (settings read then).
-    params: Callable[[], dict] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if "." not in self.id:
