@@ -82,14 +82,10 @@ def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 
-# A daily total as the amount itself says it: "24 g per day", "140 mg/day".
-_PER_DAY = re.compile(r"(?:/|per)\s*(?:d|day|24\s*h)$", re.I)
-
-
 def _part_of_total(single: Dose, total: Dose) -> bool:
     """Whether an amount given with no frequency ("12 g Vitamin C will be infused") may be one of several
     administrations making up a daily total stated elsewhere ("24 g per day", NCT05694975): a whole part of it."""
-    if single.per_day is not None or total.per_day is None or not _PER_DAY.search(total.text) or single.low <= 0:
+    if single.per_day is not None or not total.per_time or total.per_day != 1.0 or single.low <= 0:
         return False
     times = total.low / single.low
     return total.low == total.high and single.low == single.high and 2 <= round(times) <= 12 \

@@ -51,8 +51,9 @@ class Dose:
 
     `strength` marks a unit strength (not a dose), `phase` the regimen phase ('loading',
     'maintenance', 'induction'...), `variable` a text whose doses vary by design, `route` the route
-    stated with the amount ('oral', 'intravenous'...) and `single` the amount of one administration
-    (low, high) when an "N x amount" count may mean N administrations rather than one dose.
+    stated with the amount ('oral', 'intravenous'...), `single` the amount of one administration
+    (low, high) when an "N x amount" count may mean N administrations rather than one dose, and `per_time`
+    that the amount itself is a total per day or week ("24 g per day", "140 mg/day").
     """
 
     low: float
@@ -67,6 +68,7 @@ class Dose:
     variable: bool = False
     route: str | None = None
     single: tuple[float, float] | None = None
+    per_time: bool = False
 
     @property
     def label(self) -> str:
@@ -144,7 +146,8 @@ def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
         per_day = 1 / 7 if "w" in per_time else 1.0
     else:
         per_day = _frequency(text[m.end():window_end])
-    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip())
+    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip(),
+                per_time=bool(per_time))
 
 
 def _in_context(text: str, dose: Dose, variable: bool, route: str | None) -> Dose:
