@@ -29,6 +29,12 @@ _NEGATION_AFTER = re.compile(
     r"performed|maintained|ensured)\b"
     # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
     r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable|none|n/a)\b)", re.I)
+# A term named as one of a study's listed parts ("4 periods: Screening, open label, randomized withdrawal"; "Part A:
+# open label dose escalation") is that part's, as "an open-label period" is: the study has other parts. ("Phase 3:
+# open-label study of ..." names the trial's phase, not a part.)
+_LISTED_PART_BEFORE = re.compile(
+    r"\b(?:periods?|phases|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|parts?|stages?|segments?|epochs?)\b[^.;:\n]{0,24}:\s*"
+    r"(?:[^.;:,\n]{1,60},\s*(?:(?:and|or)\s+)?)*(?:(?:and|or)\s+)?$", re.I)
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 # A party the registry does not record as masked ("Single-blind (Data Analyst)") is no blinding it records either.
 BLINDED = re.compile(
@@ -56,6 +62,8 @@ OBSERVATIONAL = re.compile(
     r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)", re.I
 )
+# The patterns whose terms a listed part names only for itself.
+_PART_TERMS = (OPEN_LABEL,)
 # A design with a masked party that no "open label" text contradicts (PROBE designs and the like).
 BLINDED_ASSESSMENT = re.compile(
     r"\b(?:assessor|evaluator|observer|rater|reader|endpoint|end-point|outcome)s?[\s-]+(?:blind|mask)"
@@ -278,6 +286,8 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
             continue
         sentence = text[s_start:s_end]
         local = m.start() - s_start
+        if pattern in _PART_TERMS and _LISTED_PART_BEFORE.search(sentence, 0, local):
+            continue
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
             _NEGATION_BEFORE.search(sentence[:local])) or bool(

@@ -293,3 +293,26 @@ def test_texts_are_skipped_only_without_the_words_a_match_needs(name, text):
     assert [(c.start, c.end) for c in found] == [m.span() for m in pattern.finditer(text)] != []
     assert mentions([StudyText("designs.masking_description", text)], pattern)
     assert not mentions([StudyText("designs.masking_description", "Straße „ﬁne“ µg")], pattern)
+
+
+# (text, affirmed): "open label" named as one of the study's listed parts is that part's (as "an open-label
+# period" is); the trial's own phase before a colon, or parts listed elsewhere, leave the design's claim.
+LISTED_PARTS = [
+    ("This study includes 4 periods: Screening, open label, randomized withdrawal, and long-term treatment "
+     "extension.", False),
+    ("The study has three periods: screening, open-label and double-blind randomized withdrawal.", False),
+    ("Part A: open label dose escalation. Part B: randomized, double-blind expansion.", False),
+    ("Period 1: open label, single dose; Period 2: double-blind", False),
+    ("This is an open-label study. It has 2 periods: screening and treatment.", True),
+    ("Phase 3: Open-label, randomized, multicenter study of drug X", True),
+    ("Phase II: open label study of X in patients", True),
+    ("Study design: open label, randomized, controlled trial", True),
+    ("An open-label, randomized study with two periods", True),
+    ("Design: Phase 3, open-label trial", True),
+]
+
+
+@pytest.mark.parametrize("text, affirmed", LISTED_PARTS)
+def test_open_label_named_as_one_listed_part_is_no_claim_on_the_design(text, affirmed):
+    found = [c for c in claims([StudyText("studies.official_title", text)], OPEN_LABEL) if not c.negated]
+    assert bool(found) is affirmed
