@@ -22,11 +22,12 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+)$",
     re.I,
 )
-# A denial right after a term: "single or double blind is not appropriate" (NCT05696093).
+# A denial right after a term: "single or double blind is not appropriate" (NCT05696093), "special methods for
+# randomization are not required" (NCT06897982).
 _NEGATION_AFTER = re.compile(
     r"\s+(?:(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+(?:appropriate|possible|feasible|used|applied|"
-    r"planned|performed|done)\b|impossible\b|unfeasible\b|inappropriate\b)|cannot\s+be\s+(?:used|applied|done|"
-    r"performed|maintained|ensured)\b"
+    r"planned|performed|done|required|needed|necessary)\b|impossible\b|unfeasible\b|inappropriate\b)"
+    r"|cannot\s+be\s+(?:used|applied|done|performed|maintained|ensured)\b"
     # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
     r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable|none|n/a)\b)", re.I)
 # A term named as one of a study's listed parts ("4 periods: Screening, open label, randomized withdrawal"; "Part A:

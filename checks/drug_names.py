@@ -323,14 +323,47 @@ FORMER_NAMES = {
     "rapamycin": "sirolimus", "mithramycin": "plicamycin", "aureomycin": "chlortetracycline",
     "terramycin": "oxytetracycline",
 }
+# Combination regimens named by their drugs' initials: a study that gives "mFOLFIRINOX" gives irinotecan. Each is
+# also written with an "m" for modified or a schedule's number after it ("mFOLFOX6", "FOLFOX4").
+REGIMENS = {
+    "folfox": ("fluorouracil", "leucovorin", "oxaliplatin"),
+    "folfiri": ("fluorouracil", "leucovorin", "irinotecan"),
+    "folfirinox": ("fluorouracil", "leucovorin", "irinotecan", "oxaliplatin"),
+    "folfoxiri": ("fluorouracil", "leucovorin", "oxaliplatin", "irinotecan"),
+    "flot": ("fluorouracil", "leucovorin", "oxaliplatin", "docetaxel"),
+    "xelox": ("capecitabine", "oxaliplatin"), "capox": ("capecitabine", "oxaliplatin"),
+    "xeliri": ("capecitabine", "irinotecan"), "capiri": ("capecitabine", "irinotecan"),
+    "gemox": ("gemcitabine", "oxaliplatin"),
+    "chop": ("cyclophosphamide", "doxorubicin", "vincristine", "prednisone"),
+    "abvd": ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine"),
+    "beacopp": ("bleomycin", "etoposide", "doxorubicin", "cyclophosphamide", "vincristine", "procarbazine",
+                "prednisone"),
+    "cmf": ("cyclophosphamide", "methotrexate", "fluorouracil"),
+    "bep": ("bleomycin", "etoposide", "cisplatin"),
+    "ecf": ("epirubicin", "cisplatin", "fluorouracil"), "eox": ("epirubicin", "oxaliplatin", "capecitabine"),
+}
+
+
+def _regimens_of() -> dict[str, tuple[str, ...]]:
+    """For each drug of REGIMENS, every written form of the regimens that give it."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, drugs in REGIMENS.items():
+        forms = tuple(f"{m}{name}{n}" for m in ("", "m") for n in ("", *"1234567"))
+        for drug in drugs:
+            found[drug] = found.get(drug, ()) + forms
+    return found
+
+
+_REGIMENS_OF = _regimens_of()
 # Prefixes that name one enantiomer of a drug: levobupivacaine is bupivacaine's, esomeprazole omeprazole's.
 ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
 
 
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), the same
-    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), or a
-    former name of a known drug ('adriamycin' where doxorubicin is given)."""
+    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), a
+    former name of a known drug ('adriamycin' where doxorubicin is given), or a drug of a regimen the study names
+    ('irinotecan' where mFOLFIRINOX is given)."""
     # Drug words end in their stem, so a word run together with a drug stands before it.
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
@@ -338,6 +371,8 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     if any(_enantiomer_of(word, d) or _enantiomer_of(d, word) for d in drugs):
         return True
     if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
+        return True
+    if any(form in known for form in _REGIMENS_OF.get(word, ())):  # a drug of a regimen the study gives
         return True
     allowed = 1 if len(word) < 9 else 2
     return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)

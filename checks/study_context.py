@@ -20,6 +20,9 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
                            r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
                            r"(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b"),
+    ("data for another study", r"\b(?:reference|preliminary|pilot|normative|background|supporting|foundational)\s+"
+                               r"data\s+(?:for|to\s+(?:inform|design|plan|power|support))\s+(?:a|an|the\s+design\s+of"
+                               r"\s+(?:a|an))\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial|rct)\b"),
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+,?\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
     ("study in the future", r"\b(?:study|studies|trials?|rcts?)\s+in\s+the\s+(?:near\s+)?future\b"),
@@ -68,6 +71,8 @@ CONTEXT_WORDS = {
     "a study elsewhere": (("in",), ("stud", "trial")),
     "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
                            ("study", "trial")),
+    "data for another study": (("reference", "preliminary", "pilot", "normative", "background", "supporting",
+                                "foundational"), ("data",), ("study", "trial", "rct")),
     "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
     "study in the future": (("future",), ("stud", "trial", "rct")),
     "proposed next study": (("we", "to"), ("propose",), ("study", "trial", "rct")),
@@ -103,6 +108,8 @@ CONTEXT_STARTS = {
     "registry id": ("nct",),
     "a study elsewhere": ("in",),
     "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
+    "data for another study": ("reference", "preliminary", "pilot", "normative", "background", "supporting",
+                               "foundational"),
     "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
     "study in the future": ("study", "studies", "trial", "rct"),
     "proposed next study": ("we", "to"),

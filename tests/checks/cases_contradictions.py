@@ -310,6 +310,19 @@ CASES = [
                                                      "filgotinib. We plan an open label pilot study.")),
          note="seed 000: another trial is randomized"),
     Case("contradictions.allocation_text_randomized", False, _clean, note="clean: RANDOMIZED"),
+    Case(RANDOMIZED_TEXT, False, allocated("NA", detail=(
+        "As this study does not involve randomization or comparison of different groups receiving different "
+        "interventions, special methods for randomization are not required.")),
+         note="randomization said not to be required (NCT06897982)"),
+    Case(RANDOMIZED_TEXT, True, allocated("NA", detail=(
+        "Participants are randomized; no special equipment is required.")),
+         note="randomized, and something else not required"),
+    Case(RANDOMIZED_TEXT, False, allocated("NA", detail=(
+        "Data obtained from this protocol will serve as reference data for a randomized clinical trial of GLP-1 "
+        "analogue treatment in young adults.")), note="reference data for another trial (NCT06105931)"),
+    Case(RANDOMIZED_TEXT, True, allocated("NA", detail=(
+        "We will collect data for a randomized clinical trial of GLP-1 analogue treatment in young adults.")),
+         note="data collected for this randomized trial"),
     Case(RANDOMIZED_TEXT, False, allocated("NON_RANDOMIZED", detail=(
         "OUTLINE: This is a partially randomized, open-label, multicenter study.")), note="randomized in part only"),
     Case(RANDOMIZED_TEXT, False, allocated("NON_RANDOMIZED", detail=(
@@ -649,6 +662,18 @@ CASES = [
          both(row("interventions", name="doxorubicin hydrochloride", description="60 mg/m2 IV"),
               outcome("Quality of life on Cycle 1 day 4 and on the final day of adriamycin")),
          note="a former name of the drug given (NCT00007904)"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(row("interventions", name="mFOLFIRINOX", description="Every 2 weeks"),
+              outcome("Pharmacokinetics of irinotecan and its metabolites (SN-38): Cmax")),
+         note="a drug of a regimen given by its initials (NCT06917079)"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(row("interventions", name="Drug: FOLFOX6", description="Every 2 weeks"),
+              outcome("Dose reductions of oxaliplatin")),
+         note="a drug of a regimen, with its schedule's number"),
+    Case("contradictions.drug_not_an_intervention", True,
+         both(row("interventions", name="mFOLFOX6", description="Every 2 weeks"),
+              outcome("Pharmacokinetics of irinotecan: Cmax")),
+         note="irinotecan is no drug of FOLFOX"),
     Case("contradictions.drug_not_an_intervention", False,
          both(row("interventions", name="ZD6474 (Zactima) 100mg", description="Tablets"),
               row("design_groups", title="ZD6474 (vandetanib) 100mg")),

@@ -21,6 +21,8 @@ OTHER = [
     ("In a double-blind, multicenter, randomized, placebo-controlled, 24-week phase 2 study across 11 countries, "
      "baricitinib improved arthritis.", "a study elsewhere"),
     ("The results will inform the design of a randomized trial.", "a study to prepare"),
+    ("Data from this protocol will serve as reference data for a randomized clinical trial of drug X.",
+     "data for another study"),  # NCT06105931
     ("This pilot is a step toward a future randomized controlled trial.", "future study"),
     ("We will know whether this is a feasible aim for a double-blind randomized controlled trial in the future.",
      "study in the future"),  # NCT05701722
@@ -56,6 +58,7 @@ THIS = [
     "We propose to randomize 120 patients in this double-blind trial.",
     "In this study the double-blind period is followed by an extension phase in which all patients receive drug X.",
     "In this trial in the first year, patients will be followed for 12 weeks.",
+    "We will collect data for a randomized clinical trial of drug X.",
 ]
 
 
