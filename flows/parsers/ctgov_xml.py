@@ -36,6 +36,11 @@ def sniff(head: bytes) -> bool:
     return _ROOT.match(head.removeprefix(_BOM)) is not None
 
 
+# A <clinical_study> of the Protocol Registration System's upload schema (<study_id>, every text in a <textblock>) is
+# what a sponsor sends the registry, not the record it publishes; its elements are not the public record's.
+PRS_UPLOAD = "PRS upload XML, not a published record"
+
+
 def parse(raw: bytes) -> Parsed:
     """The one study of a <clinical_study> document, or a Problem. Never raises; never expands entities."""
     parsed = Parsed(LAYOUT)
@@ -43,7 +48,12 @@ def parse(raw: bytes) -> Parsed:
     if root is None:
         return parsed
     nct_id = text(root, "id_info/nct_id")
-    if nct_id is None:
+    if nct_id is None and root.find("id_info") is None and root.find("study_id") is not None:
+        given = text(root, "study_id/nct_id")
+        known = given if given is not None and NCT_ID.fullmatch(given) else None
+        parsed.problems.append(Problem(PRS_UPLOAD, f"<study_id> names {known or 'no NCT number'}: load the record the "
+                                       "registry publishes (API v2 JSON or legacy XML) instead", known))
+    elif nct_id is None:
         parsed.problems.append(Problem("no <nct_id> in <id_info>"))
     elif not NCT_ID.fullmatch(nct_id):
         parsed.problems.append(Problem("nct_id is not NCT followed by 8 digits", repr(nct_id[:40])))

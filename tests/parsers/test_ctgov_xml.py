@@ -128,6 +128,23 @@ def test_unreadable_or_unidentified_xml_is_a_problem(raw, reason):
     assert (parsed.records, [p.reason for p in parsed.problems]) == ([], [reason])
 
 
+# The Protocol Registration System's upload schema, as a sponsor sends it (its texts in <textblock>s).
+_PRS_UPLOAD = """<clinical_study>
+<study_id><org_name>DukeUMC</org_name><org_study_id>00024406</org_study_id><nct_id>{nct}</nct_id></study_id>
+<is_fda_regulated>Yes</is_fda_regulated>
+<brief_title><textblock>Effects of Steroid Tapering</textblock></brief_title>
+</clinical_study>"""
+
+
+@pytest.mark.parametrize(("nct", "named"), [("NCT01169415", "NCT01169415"), ("\n", None), ("NCT-1", None)])
+def test_a_prs_upload_document_is_told_from_a_published_record(nct, named):
+    parsed = ctgov_xml.parse(_PRS_UPLOAD.format(nct=nct).encode())
+    assert parsed.records == []
+    (problem,) = parsed.problems
+    assert (problem.reason, problem.nct_id) == (ctgov_xml.PRS_UPLOAD, named)
+    assert f"<study_id> names {named or 'no NCT number'}" in problem.detail
+
+
 def test_a_file_cut_in_half_is_a_problem_with_line_and_column():
     raw = MASKED_ARMS.read_bytes()
     (problem,) = ctgov_xml.parse(raw[: len(raw) // 2]).problems
