@@ -88,7 +88,11 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
     if not isinstance(protocol, dict):
         problems.append(Problem("not an API v2 study: no protocolSection object", where))
         return None
-    nct_id = plain_text(section(protocol, "identificationModule").get("nctId"))
+    given = section(protocol, "identificationModule").get("nctId")
+    nct_id = plain_text(given)
+    if nct_id is None and isinstance(given, list):
+        problems.append(_boxed_problem(given, where))
+        return None
     if nct_id is None:
         problems.append(Problem("no nctId in protocolSection.identificationModule", where))
         return None
@@ -110,6 +114,19 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
         problems.append(Problem(FIELD_SELECTED, f"{where}: statusModule has {', '.join(sorted(status)) or 'nothing'}, "
                                 f"none of {', '.join(REGISTRY_KEPT)}", nct_id))
     return record
+
+
+BOXED_VALUES = "values wrapped in lists"
+
+
+def _boxed_problem(given: list, where: str) -> Problem:
+    """The reject of a study whose nctId is a list: a converter's output that wraps every value in a list (R's
+    jsonlite without auto_unbox writes ["NCT01958125"]), not the registry's API v2 JSON, in which nctId is text.
+    Unwrapping would guess: in API v2 a one-item list is a list (one condition, one keyword)."""
+    named = given[0] if len(given) == 1 and isinstance(given[0], str) and NCT_ID.fullmatch(given[0]) else None
+    return Problem(BOXED_VALUES, f"{where}: nctId is a list{f' ({named})' if named else ''}, not text: the file wraps "
+                   "its values in lists (as R's jsonlite writes them without auto_unbox); write it with "
+                   "auto_unbox = TRUE, or download the study again from API v2", named)
 
 
 def _fragment_problem(protocol: dict, nct_id: str, where: str) -> Problem:

@@ -215,6 +215,17 @@ def test_a_missing_or_malformed_nct_id_is_a_problem(nct_id, reason):
     assert (parsed.records, [p.reason for p in parsed.problems]) == ([], [reason])
 
 
+@pytest.mark.parametrize(("boxed", "named"), [(["NCT00000410"], "NCT00000410"), ([], None), (["x", "y"], None)])
+def test_an_nct_id_wrapped_in_a_list_names_the_converters_layout(boxed, named):
+    # R's jsonlite without auto_unbox writes every value in a list: {"nctId": ["NCT01958125"]}
+    study = _study(INTERVENTIONAL)
+    study["protocolSection"]["identificationModule"]["nctId"] = boxed
+    parsed = ctgov_json_v2.parse(json.dumps({"studies": [study]}).encode())
+    (problem,) = parsed.problems
+    assert (parsed.records, problem.reason, problem.nct_id) == ([], ctgov_json_v2.BOXED_VALUES, named)
+    assert "auto_unbox" in problem.detail
+
+
 @pytest.mark.parametrize("raw", [b"[]", b'{"studies": []}', b"", b"42", b'{"hello": "world"}'])
 def test_input_without_a_study_is_a_problem_not_silence(raw):
     parsed = ctgov_json_v2.parse(raw)
