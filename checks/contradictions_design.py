@@ -9,7 +9,7 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    Claim, claims, first_affirmed, mentions, only_denied,
+    RANDOMIZING, Claim, claims, first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -154,16 +154,20 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScop
 # of a crossover is its groups: still an allocation.)
 _ORDER_RANDOMIZED = re.compile(
     r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b"
-    r"|\s+within\s+(?:each\s+)?(?:participants?|subjects?|patients?|individuals?)\b", re.I)
-# "the side and order of the tests will be randomized" (NCT05699317): the order is what is randomized.
-_ORDER_BEFORE = re.compile(r"\b(?:order|sequence)s?\b[^.;]{0,40}?\b(?:will\s+be|is|are|was|were)\s+$", re.I)
+    r"|\s+within\s+(?:each\s+)?(?:participants?|subjects?|patients?|individuals?)\b"
+    # "Also randomized, will be the three different study sessions" (NCT05695846)
+    r"|,?\s+(?:will\s+be|is|are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:sessions?|conditions?|orders?|sequences?|visits?)\b",
+    re.I)
+# "the side and order of the tests will be randomized" (NCT05699317), "The order of infused material as well as the
+# volume of infused material in all sessions will be randomized" (NCT05695846): the order is what is randomized.
+_ORDER_BEFORE = re.compile(r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+be|is|are|was|were)\s+$", re.I)
 
 
 def _allocates(claim: Claim) -> bool:
     """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions or of what
     each participant goes through ("stories will be randomized within participants", NCT05687994)."""
     text = claim.source.text
-    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 80),
+    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
                                                                                   claim.start))
 
 
@@ -195,11 +199,11 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
 
 
 def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation RANDOMIZED while the text only ever calls the study non-randomized."""
+    """Allocation RANDOMIZED while the text only ever calls the study non-randomized (and never says it randomizes)."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
-        if c := only_denied(texts, RANDOMIZED):
+        if (c := only_denied(texts, RANDOMIZED)) and not first_affirmed(texts, RANDOMIZING):
             message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 

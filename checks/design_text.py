@@ -57,6 +57,9 @@ OPEN_LABEL = re.compile(
 RANDOMIZED = re.compile(
     r"\b(non[\s-]?|un)?randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I
 )
+# The verb in the present or future ("we will randomize volunteers to either the early or late second biopsy",
+# NCT05688969): a study that says it randomizes, whatever else it says it is not.
+RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b", re.I)
 # "... and an observational cohort study in the low-risk group": a part beside the study's interventional one.
 OBSERVATIONAL = re.compile(
     r"(?<!\band\san\s)(?<!\bwith\san\s)(?<!\bplus\san\s)(?<!&\san\s)"
@@ -84,6 +87,7 @@ NEEDLES = {
     BLINDED: ("blind", "mask", "dumm"),
     OPEN_LABEL: ("open", "mask", "blind"),
     RANDOMIZED: ("random",),
+    RANDOMIZING: ("random",),
     OBSERVATIONAL: ("observational",),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
     BLINDED_ARM: ("blind", "mask"),
@@ -100,6 +104,7 @@ ANCHORS = {
     OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
                  (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
     RANDOMIZED: ((("random",), 4, ()),),
+    RANDOMIZING: ((("random",), 0, ()),),
     OBSERVATIONAL: ((("observational",), 0, ()),),
 }
 # The same tables keyed by (pattern text, flags), which hash at the cost of a string.

@@ -389,6 +389,21 @@ CASES = [
          texts("A study of baricitinib.", "This is a non-randomized study. Participants are not randomized."),
          note="denied only, in the description"),
     Case("contradictions.allocation_text_not_randomized", False, _clean, note="clean"),
+    Case("contradictions.allocation_text_not_randomized", False,
+         texts("A study of bone biopsies.", "This is not a randomized clinical trial testing the efficacy of a drug - "
+                                            "we will not be assigning volunteers to a specific therapy, though we will "
+                                            "randomize volunteers to either the early or late second biopsy."),
+         note="not a drug trial, but it says it randomizes (NCT05688969)"),
+    Case("contradictions.allocation_text_not_randomized", True,
+         texts("A study of bone biopsies.", "This is not a randomized trial. We will not randomize volunteers."),
+         note="it says it does not randomize either"),
+    Case(RANDOMIZED_TEXT, False, allocated("NA", detail=(
+        "The order of infused material as well as the volume of infused material in all sessions will be randomized. "
+        "Also randomized, will be the three different study sessions.")),
+         note="the order, the volumes and the sessions are randomized (NCT05695846)"),
+    Case(RANDOMIZED_TEXT, True, allocated("NA", detail=(
+        "Participants will be randomized to saline or acid. The order of infused material will be recorded.")),
+         note="participants randomized; an order only recorded"),
 
     Case("contradictions.study_type_text_observational", True,
          texts("", "Few studies have looked at JAK inhibitors in anti-MDA5+ DM.This was a single-arm open-label pilot "

@@ -10,13 +10,13 @@ import pytest
 import checks.design_text as design_text
 from checks.design_text import (
     _NEGATION_BEFORE, _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS,
-    RANDOMIZED, claims, folded, matches, mentions, sentence_at, sentences,
+    RANDOMIZED, RANDOMIZING, claims, folded, matches, mentions, sentence_at, sentences,
 )
 from checks.study_context import CASE_FOLDS, about_this_study
 from checks.study_text import StudyText
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
-            "assessor blinded": BLINDED_ASSESSMENT}
+            "assessor blinded": BLINDED_ASSESSMENT, "randomizing": RANDOMIZING}
 
 # (pattern, phrase, found): each pattern's phrases that match and that must not.
 PHRASES = [
@@ -39,6 +39,9 @@ PHRASES = [
     ("randomized", "randomly assigned to two groups", True),
     ("randomized", "a randomised trial", True),
     ("randomized", "randomly selected charts", False),
+    ("randomizing", "we will randomize volunteers to an early or a late biopsy", True),
+    ("randomizing", "the software randomizes participants", True),
+    ("randomizing", "Participants will be randomized 1:1", False),
     ("observational", "a prospective observational study", True),
     ("observational", "an observational cohort study", True),
     ("observational", "observational data from registries", False),
@@ -209,7 +212,7 @@ def test_matches_tried_at_anchors_are_every_match(name):
     text = ("A non-randomized, NON RANDOMISED, unrandomized study; participants randomly assigned. "
             "Double-blind, placebo-controlled, blinded study, sponsor-blinded trial, open label, OPEN-LABELED, "
             "no masking, without blinding, a non-blinded study, the trial is not masked, an observational cohort "
-            "study, Observational design.")
+            "study, Observational design. We randomize them.")
     pattern = PATTERNS[name]
     for source in (StudyText("f", text), StudyText("f", text + " ſ")):  # ASCII, and text searched everywhere
         found = [(m.span(), m.groups()) for m in matches(source, pattern)]
@@ -256,6 +259,8 @@ NON_ASCII = [
     ("randomized", "Patıents randomly aſsigned", True),
     ("randomized", "participants will be ráńdomized", False),
     ("randomized", "randomly selected ﬁles in München", False),
+    ("randomizing", "we will RANDOMİZE patıents", True),
+    ("randomizing", "ráńdomize à 1:1", False),
     ("observational", "an OBSERVATİONAL cohort study", True),
     ("observational", "a prospective observatıonal study („OBS“)", True),
     ("observational", "observational data – Straße", False),
