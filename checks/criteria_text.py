@@ -24,15 +24,20 @@ _HEADING = re.compile(
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
 # The same after a line break: a search for a line break is fast, trying `^` at every character is not.
 _NEXT_LINE_MARKER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)")
+# A number in brackets at the end of a hard-wrapped line, its criterion on the next ("... testosterone (2)\nAt least
+# 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.")
+_WRAPPED_AFTER = r"(?<=\(\d\))(?=[ \t]*\n[ \t]*[A-Za-z(\[])|(?<=\(\d\d\))(?=[ \t]*\n[ \t]*[A-Za-z(\[])"
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits).
-_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)")
+_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
+                            + _WRAPPED_AFTER + ")")
 # The same matches found from their point or bracket: a search for one character is fast, trying a
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
 _AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)"
 _INLINE_POINT = re.compile(r"\.(?:(?<=[\s;,(](\d)\.)|(?<=[\s;,(](\d\d)\.)|(?<=[\s;,(](\d)\\\.)|(?<=[\s;,(](\d\d)\\\.))"
                            + _AFTER_INLINE)
-_INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))" + _AFTER_INLINE)
+_INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
+                             + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
@@ -302,14 +307,31 @@ def walk(text: str, section: Section, carried: int = 0,
         elif not runs and any(m.number == mk.number - 1 for m in found[:i]):
             runs.append([mk.number])  # the list began inside a line ("...present 3. 12-lead ECG")
         else:
+            expected = runs[-1][-1] + 1 if runs else 1
+            if runs and _resumed(found[i + 1:], expected):
+                continue  # one item misnumbered ("7. ... 19) ... 8) ..."): the list goes on at the number expected
             later = [m.number for m in found[i + 1:] if m.opens_item or m.number == mk.number + 1]
             confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later)
-            expected = runs[-1][-1] + 1 if runs else 1
             gaps += [NumberingGap(section.name, expected, mk.number, mk.start)] if confirmed else []
             runs = runs or [[]]
             runs[-1].append(mk.number)
         accepted.append(mk)
     return accepted, gaps
+
+
+def _resumed(later: list[Marker], expected: int) -> bool:
+    """Whether the list goes on later at the number `expected` and the one after it, before any new list starts at 1:
+    the number that skipped them is one item's typo ("19)" between "7." and "8) ... 9)", NCT00002644), and no
+    criterion is missing. (A lone number that happens to be the one expected resumes nothing.)"""
+    wanted = expected
+    for mk in later:
+        if mk.number == 1:
+            return False
+        if mk.number == wanted:
+            if wanted > expected:
+                return True
+            wanted += 1
+    return False
 
 
 def _written_bare(text: str, gap: NumberingGap) -> bool:

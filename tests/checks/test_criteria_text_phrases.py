@@ -36,6 +36,10 @@ GAPS = [
     ("Exclusion Criteria:\n1. Pregnancy\n2. Cancer\n4. Active infection\n5. Prior transplant", [(3, 4)]),
     ("Inclusion Criteria:\n2. Age over 18 years\n3. Signed consent", [(1, 2)]),
     ("Exclusion Criteria:\n1. Pregnancy\n2. Cancer\n5. HIV infection\n6. Hepatitis B", [(3, 5)]),
+    ("Inclusion Criteria:\n1. Adults aged 18 or more\n2. Signed consent form given\n3. Body weight over 50 kg\n"
+     "5. No prior grade 4) toxicity of any kind\n6. Able to swallow tablets", [(4, 5)]),
+    ("Exclusion Criteria:\n1. Pregnancy\n2. Cancer\n4. Active infection\n5. Prior transplant\n\nCohort B:\n"
+     "1) Pregnancy 2) Cancer 3) Asthma 4) Gout", [(3, 4)]),
 ]
 QUIET = [
     ("Inclusion Criteria:\n1. Age over 18\n2. Consent\nExclusion Criteria:\n1. Pregnancy\n2. Cancer",
@@ -53,6 +57,14 @@ QUIET = [
      "item 1 numbered on the heading line"),
     ("Exclusion Criteria:\n  1. Active psychotic disorder\n  2. Active substance abuse 3 Serious\n     developmental "
      "disorder\n4) If on psychotropic medication", "the missing number written without its point"),
+    ("Inclusion Criteria:\n\n  1. Lobular carcinoma in situ\n\n  2. Atypical ductal hyperplasia in a benign lesion\n\n"
+     "19)Women at high risk who do not fit into the above categories\n\nAge 40-44 years 3) Two or more relatives "
+     "who developed breast cancer 4) First degree relative with bilateral breast cancer",
+     "one item misnumbered, the list going on at the number expected (NCT00002644)"),
+    ("DISEASE CHARACTERISTICS: must meet ALL of the following criteria: (1) Disease progression despite primary\n"
+     "hormone treatment, evidenced by rising PSA despite castrate levels of testosterone (2)\nAt least 2 weeks since "
+     "change in hormone therapy\n(3) Continuation on treatments to maintain castrate levels of testosterone",
+     "a number in brackets at the end of a hard-wrapped line (NCT00003394)"),
 ]
 
 
