@@ -249,7 +249,8 @@ SINGLE_GROUP_SEVERAL_ARMS = f"""
 MULTI_ARM_MODEL_ONE_ARM = f"""
     SELECT nct_id,
            'The intervention model is ' || intervention_model || ' but the study lists only one arm.' AS message,
-           'designs.intervention_model = ''' || intervention_model || '''; design_groups.title: ' || titles AS evidence
+           'designs.intervention_model = ''' || intervention_model || '''; design_groups.title: ' || titles AS evidence,
+           CASE WHEN intervention_model = 'CROSSOVER' THEN 'info' END AS severity
     FROM ({_ARM_COUNTS}) WHERE intervention_model IN ('PARALLEL', 'CROSSOVER', 'FACTORIAL') AND arms = 1
 """
 
@@ -278,6 +279,8 @@ RULES = (
          "its participants are randomized between the arms, which makes them parallel in any year.",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
     Rule("contradictions.multi_arm_model_one_arm", "contradiction", "warning",
-         "Parallel, crossover and factorial models compare arms; one arm means the model or the arms are wrong.",
+         "Parallel and factorial models compare arms; one arm means the model or the arms are wrong. A crossover's "
+         "participants may all take every intervention in turn, in random order, within one arm group (\"each "
+         "subject will be administered, in randomized order, single doses of five formulations\"): info.",
          ("designs.intervention_model", "design_groups"), sql=MULTI_ARM_MODEL_ONE_ARM),
 )

@@ -48,3 +48,17 @@ def test_actuals_before_recruiting(tmp_path, start_type, enrollment, severity):
     found = _severities(tmp_path, "contradictions.not_yet_recruiting_with_actuals", overall_status="NOT_YET_RECRUITING",
                         start_date_type=start_type, enrollment=enrollment, enrollment_type="ACTUAL")
     assert found == [severity]
+
+
+@pytest.mark.parametrize("model, severity", [("PARALLEL", "warning"), ("FACTORIAL", "warning"), ("CROSSOVER", "info")])
+def test_one_arm_is_a_warning_for_a_comparison_of_groups_and_info_for_a_crossover(tmp_path, model, severity):
+    # A crossover's participants may all take each intervention in turn within one arm group.
+    study = harness.clean_study()
+    study["designs"][0]["intervention_model"] = model
+    study["design_groups"] = study["design_groups"][:1]
+    linked = study["design_groups"][0]["title"]
+    study["design_group_interventions"] = [r for r in study["design_group_interventions"] if r["design_group"] == linked]
+    con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
+    found = con.execute("SELECT severity FROM quality_issues WHERE rule_id = 'contradictions.multi_arm_model_one_arm'")
+    assert [r[0] for r in found.fetchall()] == [severity]
