@@ -146,6 +146,22 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
     for record in parsed.records:
         batch.records.append(SourcedRecord(outcome, record))
         outcome.nct_ids.append(record.nct_id)
+    if parsed.records and (named := named_study(item.path)) and named not in outcome.nct_ids:
+        batch.problems.append(Reject(outcome.sha256, item.path, "parse", NAMED_OTHERWISE,
+                                     f"the file name says {named}; it holds {', '.join(outcome.nct_ids[:3])}"
+                                     + (" and more" if len(outcome.nct_ids) > 3 else ""), outcome.nct_ids[0]))
+
+
+# A file named after a study ("NCT02278341.json", "NCT00077454_20050623.xml") that holds another: a download or a
+# renaming went wrong, and the study the name promises is not in the warehouse from it. The record inside loads.
+NAMED_OTHERWISE = "file named after another study"
+_NAMED = re.compile(r"(NCT\d{8})(?![0-9])", re.I)
+
+
+def named_study(path: str) -> str | None:
+    """The NCT number a file's name starts with, or None."""
+    found = _NAMED.match(re.split(r"[/\\\\!]", path)[-1])  # a zip's member is named after the archive's "!"
+    return found.group(1).upper() if found else None
 
 
 @contextmanager

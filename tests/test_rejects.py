@@ -85,3 +85,19 @@ def test_the_summary_says_once_per_layout_what_it_never_shows(run, samples):
     duplicate = run.con.execute("SELECT count(*) FROM quality_issues WHERE rule_id = 'contradictions.duplicate_arm' "
                                 "AND nct_id = 'NCT05300932'").fetchone()[0]
     assert (arms, duplicate) == (2, 0)  # seed 002: two arms, each with its own intervention
+
+
+def test_a_file_named_after_another_study_loads_its_record_and_says_so(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    golden = GOLDEN / "ctgov_json_v2" / "interventional_month_dates.json"
+    inside = json.loads(golden.read_text())["protocolSection"]["identificationModule"]["nctId"]
+    shutil.copy(golden, folder / "NCT02278341.json")  # a download saved under another study's number
+    study = json.loads(golden.read_text())
+    study["protocolSection"]["identificationModule"]["briefTitle"] += " (amended)"
+    (folder / f"{inside}_v2.json").write_text(json.dumps(study))  # named after the study it holds: nothing to say
+    result = run(folder)
+    assert (result.loaded, result.rejected) == (2, 0)
+    problems = run.con.execute("SELECT regexp_extract(path, '[^/]+$'), nct_id, reason, detail FROM meta.load_problems")
+    assert problems.fetchall() == [("NCT02278341.json", inside, "file named after another study",
+                                    f"the file name says NCT02278341; it holds {inside}")]
