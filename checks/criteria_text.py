@@ -25,8 +25,11 @@ _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|
 # The same after a line break: a search for a line break is fast, trying `^` at every character is not.
 _NEXT_LINE_MARKER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)")
 # A number in brackets at the end of a hard-wrapped line, its criterion on the next ("... testosterone (2)\nAt least
-# 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.")
-_WRAPPED_AFTER = r"(?<=\(\d\))(?=[ \t]*\n[ \t]*[A-Za-z(\[])|(?<=\(\d\d\))(?=[ \t]*\n[ \t]*[A-Za-z(\[])"
+# 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.") Never
+# before a line that opens with what opens a heading: a section's list numbers are read within its bounds.
+_NEXT_LINE_TEXT = (r"(?=[ \t]*\n(?![ \t]*(?:[-*•][ \t]*)?(?:(?i:key|main)[ \t]+)?(?i:inclusion|exclusion)[ \t]+"
+                   r"(?i:criteria)\b)[ \t]*[A-Za-z(\[])")
+_WRAPPED_AFTER = rf"(?<=\(\d\)){_NEXT_LINE_TEXT}|(?<=\(\d\d\)){_NEXT_LINE_TEXT}"
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits).
 _INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
                             + _WRAPPED_AFTER + ")")
