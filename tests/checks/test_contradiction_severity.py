@@ -57,7 +57,8 @@ def test_one_arm_is_a_warning_for_a_comparison_of_groups_and_info_for_a_crossove
     study["designs"][0]["intervention_model"] = model
     study["design_groups"] = study["design_groups"][:1]
     linked = study["design_groups"][0]["title"]
-    study["design_group_interventions"] = [r for r in study["design_group_interventions"] if r["design_group"] == linked]
+    links = study["design_group_interventions"]
+    study["design_group_interventions"] = [r for r in links if r["design_group"] == linked]
     con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
     checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
     found = con.execute("SELECT severity FROM quality_issues WHERE rule_id = 'contradictions.multi_arm_model_one_arm'")
