@@ -160,7 +160,7 @@ _NAMED = re.compile(r"(NCT\d{8})(?![0-9])", re.I)
 
 def named_study(path: str) -> str | None:
     """The NCT number a file's name starts with, or None."""
-    found = _NAMED.match(re.split(r"[/\\\\!]", path)[-1])  # a zip's member is named after the archive's "!"
+    found = _NAMED.match(re.split(r"[/\\!]", path)[-1])  # a zip's member is named after the archive's "!"
     return found.group(1).upper() if found else None
 
 
