@@ -17,11 +17,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule
-from checks.scoped_tables import IN_SCOPE, covers_every_study, scoped_tables, worth_scoping
+from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule, current_extracts_sql
+from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
-from flows.parsers.model import FIELD_SELECTED
 from warehouse.connect import one_thread, transaction
 
 if TYPE_CHECKING:
@@ -278,10 +277,8 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
 def field_selected(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
     """The scoped studies whose current version is a field-selected extract (flows.parsers.model.FIELD_SELECTED):
     what it leaves out may be in the record, so rules that flag what a record does not give skip them."""
-    return frozenset(row[0] for row in con.execute(
-        "SELECT DISTINCT p.nct_id FROM meta.load_problems p JOIN main.studies s "
-        f"ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256 WHERE p.reason = $reason AND p.{IN_SCOPE}",
-        {"reason": FIELD_SELECTED}).fetchall())
+    found = con.execute(f"SELECT nct_id FROM ({current_extracts_sql('main.studies')})").fetchall()
+    return frozenset(row[0] for row in found)
 
 
 def _extracts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:

@@ -15,11 +15,9 @@ the study was loaded too, studies columns are judged on that record, the richest
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
-from checks.rule import Rule
+from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
-from checks.sql_text import literal
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
-from flows.parsers.model import FIELD_SELECTED
 
 CATEGORY = "missing_field"
 
@@ -210,9 +208,7 @@ _FIELD_SELECTED_SQL = f"""
            'The file holds a field-selected extract of the record (an API answer to fields=...), not the whole '
            || 'record: what it leaves out is not judged missing. Load the whole record to judge it.' AS message,
            substr(p.detail, strpos(p.detail, ': ') + 2) AS evidence
-    FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
-          WHERE reason = {literal(FIELD_SELECTED)} AND {IN_SCOPE}) p
-    JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
+    FROM ({current_extracts_sql("studies")}) p"""
 
 RULES = _FIELD_RULES + (
     Rule(id="missing_fields.field_selected_extract", category=CATEGORY, severity="warning",

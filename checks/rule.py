@@ -7,6 +7,9 @@ from typing import Callable, Iterable
 
 import duckdb
 
+from checks.scoped_tables import IN_SCOPE
+from checks.sql_text import literal
+
 CATEGORIES = ("missing_field", "date_anomaly", "contradiction", "invalid_value")
 SEVERITIES = ("error", "warning", "info")
 
@@ -110,3 +113,14 @@ class Rule:
     def family(self) -> str:
         """The family part of the id: 'dates' for 'dates.start_after_completion'."""
         return self.id.split(".", 1)[0]
+
+
+def current_extracts_sql(studies: str) -> str:
+    """SQL: (nct_id, sha256, detail) of the scoped studies whose current version, as the table `studies` holds it,
+    is a field-selected extract (flows.parsers.model.FIELD_SELECTED). Rules that judge absence skip them
+    (`Rule.judges_absence`, checks.engine), and missing_fields.field_selected_extract says so."""
+    from flows.parsers.model import FIELD_SELECTED  # here: the command's start loads no parser
+
+    return (f"SELECT DISTINCT p.nct_id, p.sha256, p.detail FROM meta.load_problems p JOIN {studies} s "
+            f"ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256 "
+            f"WHERE p.reason = {literal(FIELD_SELECTED)} AND p.{IN_SCOPE}")
