@@ -67,14 +67,21 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
                     # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
                     # index's changes checkpointed into the file after it: closing the connection then has little to do
+                    report_ran_out = False
                     try:
                         with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
-                            session.report_paths = _write_report(con, reports_dir, session.published, run_id, log,
-                                                                 started, since, refresh.wait)
+                            try:
+                                session.report_paths = _write_report(con, reports_dir, session.published, run_id,
+                                                                     log, started, since, refresh.wait, beside=True)
+                            except duckdb.OutOfMemoryException:
+                                report_ran_out = True  # the refresh goes on: the report is written after it
                         session.watch_markdown = refresh.markdown
                         seconds["search index and watch lists (beside the report)"] = refresh.seconds
                     except duckdb.OutOfMemoryException:
                         _one_after_the_other(session, con, reports_dir, run_id, log, since, seconds)
+                    else:
+                        if report_ran_out:
+                            _report_after(session, con, reports_dir, run_id, log, since, seconds)
                 else:
                     with timed(seconds, "search index and watch lists"):
                         session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
@@ -118,6 +125,15 @@ def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, 
         session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)
 
 
+def _report_after(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,
+                  seconds: dict[str, float]) -> None:
+    """The report written again once the refresh beside it has finished: side by side the two needed more memory
+    than DuckDB may hold (at 200,000 studies the report ran out beside the refresh after a 1% change)."""
+    log.info("the report ran out of memory beside the search index: it is written again after it")
+    with timed(seconds, "report (again, after the search index)"):
+        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)
+
+
 def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
     """The report begun as soon as the run has loaded (checks.report.start_report); None if it cannot be."""
     from checks.report import start_report
@@ -130,13 +146,19 @@ def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
 
 
 def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, started=None,
-                  since: str | None = None, watch_lists_ready=None) -> list[Path]:
-    """The report of the state about to be published; a report that fails does not fail the run."""
+                  since: str | None = None, watch_lists_ready=None, beside: bool = False) -> list[Path]:
+    """The report of the state about to be published; a report that fails does not fail the run. `beside`: it is
+    written beside the search index's refresh, and running out of memory is raised, to be written again after."""
     from checks.report import write_report
 
     try:
         return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}",
                             started=started, unchanged_since=since, watch_lists_ready=watch_lists_ready)
+    except duckdb.OutOfMemoryException:
+        if beside:
+            raise
+        log.warning("the report could not be written: DuckDB ran out of memory; raise TRIALQC_DUCKDB_MEMORY")
+        return []
     except Exception as exc:  # the warehouse is right; only its report is missing
         log.warning("the report could not be written: %s", exc)
         return []

@@ -214,6 +214,61 @@ def test_a_refresh_out_of_memory_beside_the_report_is_done_again_alone_and_the_r
     assert "NCT05300932" in (reports / "watch-sclerosis.html").read_text()
 
 
+def test_a_report_out_of_memory_beside_the_refresh_is_written_again_after_it(samples, tmp_path, monkeypatch,
+                                                                             caplog):
+    """The refresh beside it goes on and is not done twice; the report is then written alone, whole."""
+    calls, refreshes = [], []
+    write_report, refresh = report.write_report, after_run.refresh_search_and_watch_lists
+
+    def out_of_memory_once(con, *args, **kwargs):
+        calls.append(threading.current_thread())
+        if len(calls) == 1:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
+        return write_report(con, *args, **kwargs)
+
+    def counted(con, run_id):
+        refreshes.append(run_id)
+        return refresh(con, run_id)
+
+    monkeypatch.setattr(report, "write_report", out_of_memory_once)
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", counted)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    _watching(db, "sclerosis", "systemic sclerosis")
+    with caplog.at_level(logging.INFO, logger="test"):
+        _session_run(db, samples, reports, "run1")
+    assert len(calls) == 2 and refreshes == ["run1"]
+    assert "the report ran out of memory beside the search index" in caplog.text
+    assert "could not be written" not in caplog.text
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status, error FROM meta.load_runs").fetchall() == [("completed", None)]
+    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
+    con.close()
+    assert "NCT05300932" in (reports / "watch-sclerosis.html").read_text()
+    monkeypatch.setattr(report, "write_report", write_report)  # the same run, nothing running out: the same pages
+    _watching(tmp_path / "w2.duckdb", "sclerosis", "systemic sclerosis")
+    _session_run(tmp_path / "w2.duckdb", samples, tmp_path / "reports2", "run1")
+    assert _pages(reports) == _pages(tmp_path / "reports2")
+    assert any(page.startswith("study/") for page in _pages(reports))  # its study pages too
+
+
+def _pages(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html") if "gx" not in p.parts)
+
+
+def test_a_report_out_of_memory_alone_says_which_setting_to_raise(samples, tmp_path, monkeypatch, caplog):
+    from flows import warehouse_session as session_module
+
+    def out_of_memory(con, *args, **kwargs):
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
+
+    monkeypatch.setattr(report, "write_report", out_of_memory)
+    with caplog.at_level(logging.INFO, logger="test"):
+        paths = session_module._write_report(None, tmp_path / "reports", tmp_path / "w.duckdb", "run1", LOG)
+    assert paths == []
+    assert "the report could not be written: DuckDB ran out of memory; raise TRIALQC_DUCKDB_MEMORY" in caplog.text
+
+
 def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_file_not_in_memory(
         samples, tmp_path, monkeypatch):
     """Changes not yet checkpointed are held in memory and count against DuckDB's limit: the report and the search
