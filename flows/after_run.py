@@ -7,7 +7,6 @@ import time
 import duckdb
 
 from flows.watch_report import watch_markdown
-from warehouse.connect import fit_memory
 from warehouse.literals import literal
 from warehouse.search_index import update_search_index
 
@@ -91,10 +90,6 @@ class RefreshBeside:
             if not self._checkpoint or self._stopping:
                 return
             self._phase = "checkpoint"
-        try:
-            fit_memory(self._cursor, rewrite=True)  # room to rewrite the row groups the run changed
-        except duckdb.Error:
-            pass  # the checkpoint is only an early start
         while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
             try:
                 self._cursor.execute("CHECKPOINT")

@@ -55,12 +55,13 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                 with timed(seconds, "issue history"):
                     session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
                     session.rule_changes = issue_history.rule_changes(con, run_id)
-                connect.fit_memory(con)  # the keys the run and its issue history added
+                # the keys the run and its issue history added, and room for rewriting what the run changed
+                connect.fit_memory(con, rewrite=True)
                 # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB
                 # after a 1% change at 100,000 studies): the report and the search index beside it then ran out.
                 # A run that loaded nothing changed little (its issue history's last sightings): it is written later.
                 if loaded:
-                    with timed(seconds, "checkpoint"), connect.rewrite_room(con):
+                    with timed(seconds, "checkpoint"):
                         con.execute("CHECKPOINT")
                 if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
                     since = None  # the study pages and lists may show something new
@@ -100,16 +101,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
         finally:
             if started is not None:
                 started.close()
-            _close(con)
-
-
-def _close(con: duckdb.DuckDBPyConnection) -> None:
-    """Close the working copy, which checkpoints what is still in its log: with the room a checkpoint needs."""
-    try:
-        connect.fit_memory(con, rewrite=True)
-    except duckdb.Error:
-        pass  # a connection a failed statement invalidated (disk full): closing it is all that is left
-    con.close()
+            con.close()
 
 
 def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,

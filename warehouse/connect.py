@@ -15,10 +15,10 @@ DDL_DIR = Path(__file__).parent / "ddl"
 # 5,000 studies at a time, need about 130 MB); above that it only kept more of a larger warehouse's pages, and the
 # run's process grew with them.
 DUCKDB_MEMORY_MB = 256
-# A checkpoint after a run may need more: it rewrites whole the row groups a run changed, and a row group (122,880
-# rows) of long texts holds up to about 250 MB (eligibility criteria average about 2 KB a study). At 200,000 studies
-# the checkpoint after a 1% change failed within the loading's limit. Room for one such row group, or for as many
-# studies as the warehouse holds when it has fewer: given only while a checkpoint runs (`rewrite_room`).
+# What follows a run (its checkpoint, the report, the search index) may need more: a checkpoint rewrites whole the
+# row groups a run changed, and a row group (122,880 rows) of long texts holds up to about 250 MB (eligibility
+# criteria average about 2 KB a study). At 200,000 studies the checkpoint after a 1% change failed within the
+# loading's limit. Room for one such row group, or for as many studies as the warehouse holds when it has fewer.
 ROW_GROUP_ROWS = 122_880
 REWRITE_BYTES = 2_048
 # The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once read, and count
@@ -68,7 +68,7 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
     DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it. Bounded, a
     run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
     when the warehouse is opened and again as a run adds keys (after loading, after the issue history). With
-    `rewrite` (a checkpoint after a run: `rewrite_room`), also room to rewrite a row group of long texts."""
+    `rewrite` (what follows a run), also room to rewrite a row group of long texts."""
     limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
     if not limit:
         keys = con.execute(KEYED_ROWS).fetchone()[0]
@@ -81,23 +81,6 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
     quoted = limit.replace("'", "''")
     con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
     return limit
-
-
-@contextmanager
-def rewrite_room(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The block (a checkpoint) with room to rewrite the row groups a run changed; the limit without it after.
-
-    Only a checkpoint needs that room. Given to all that follows a run, DuckDB filled it with cached pages while
-    it built the search index, and a run's memory grew with the warehouse: 920 MiB at 100,000 studies against
-    610 MiB at 20,000."""
-    fit_memory(con, rewrite=True)
-    try:
-        yield con
-    finally:
-        try:
-            fit_memory(con)
-        except duckdb.Error:
-            pass  # a connection a failed checkpoint invalidated (disk full): the block's own error is the one to see
 
 
 @contextmanager
