@@ -8,7 +8,7 @@ import duckdb
 
 import checks
 from warehouse import runs
-from warehouse.connect import fit_memory
+from warehouse.connect import checkpoint_held_changes, fit_memory
 
 
 def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> list[str] | None:
@@ -34,6 +34,7 @@ def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, rech
     put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
     """
     fit_memory(con)  # the keys the run's loading added count against DuckDB's limit
+    checkpoint_held_changes(con)  # and the changes it left in the log are held in memory
 
     def progress(checked: int, total: int) -> None:
         if log is not None and total > checked:

@@ -218,3 +218,50 @@ def test_a_batch_keeps_only_the_rows_of_its_current_versions():
     assert _rows_of(table, np.array([0, 1, 2]), at) is table
     assert _rows_of(table, np.array([0, 2]), at)["nct_id"].to_pylist() == ["NCT1", "NCT1", "NCT3"]
     assert _rows_of(table.slice(0, 0), np.array([0]), at[:0]).num_rows == 0
+
+
+def _wal_bytes(db: Path) -> int:
+    wal = db.with_name(db.name + ".wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_changes_held_in_the_log_above_an_eighth_of_the_limit_are_checkpointed_and_below_it_wait(
+        tmp_path, monkeypatch):
+    from warehouse import connect as connect_module
+
+    monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "64MB")  # an eighth: 8 MB of log
+    db = tmp_path / "w.duckdb"
+    con = connect_module.connect(db)
+    assert connect_module.memory_limit_bytes(con) == pytest.approx(64 * 10**6, rel=0.001)
+    con.execute("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(20000)")
+    small = _wal_bytes(db)
+    assert 0 < small < 8 * 10**6 and connect_module.log_bytes(con) == small
+    assert not connect_module.checkpoint_held_changes(con) and _wal_bytes(db) == small
+    con.execute("INSERT INTO filler SELECT range, repeat(md5(range::VARCHAR), 4) FROM range(100000)")
+    assert _wal_bytes(db) > 8 * 10**6
+    assert connect_module.checkpoint_held_changes(con) and _wal_bytes(db) == 0
+    assert connect_module.memory_limit_bytes(con) == pytest.approx(64 * 10**6, rel=0.001)  # the limit as it was
+    assert con.execute("SELECT count(*) FROM filler").fetchone()[0] == 120000
+    con.close()
+
+
+def test_a_check_begins_after_a_checkpoint_when_the_loading_left_much_in_the_log(tmp_path, monkeypatch):
+    """At 200,000 studies, after 24,000 files changed, the check ran out of memory beside the changes held."""
+    import checks
+    from warehouse import connect as connect_module
+
+    seen = []
+    run_checks = checks.run_checks
+
+    def checking(con, *args, **kwargs):
+        seen.append(connect_module.log_bytes(con))
+        return run_checks(con, *args, **kwargs)
+
+    monkeypatch.setattr(checks, "run_checks", checking)
+    monkeypatch.setattr(connect_module, "HELD_SHARE", 10**9)  # any change left in the log is much
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    run_pipeline(con, run_id="r", source=_place(tmp_path / "in"), db_path=db, as_of=date(2026, 11, 22), workers=1)
+    assert seen == [0]
+    assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    con.close()
