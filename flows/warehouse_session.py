@@ -120,7 +120,9 @@ def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, 
 def _report_after(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,
                   seconds: dict[str, float]) -> None:
     """The report written again once the refresh beside it has finished: side by side the two needed more memory
-    than DuckDB may hold (at 200,000 studies the report ran out beside the refresh after a 1% change)."""
+    than DuckDB may hold. Both read statements over all studies, whose memory grows with the warehouse: at
+    200,000 studies, with 250 MB less room than a run gives them, the report ran out beside the refresh after a
+    1% change."""
     log.info("the report ran out of memory beside the search index: it is written again after it")
     with timed(seconds, "report (again, after the search index)"):
         session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)

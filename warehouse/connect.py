@@ -83,19 +83,24 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
     return limit
 
 
-# A run's changes not yet checkpointed are held in memory (about three times their size in the write-ahead log) and
-# count against DuckDB's limit, beside what a check needs: at 200,000 studies a check chunk's scoped copies and joins
-# held about half the limit. There, after 24,000 changed files, 87 MB left in the log made the check run out of
-# memory at its first statement; after a checkpoint it took 5 s. Above an eighth of the limit in the log, a check
-# begins with a checkpoint.
+# A run's changes not yet checkpointed are held in memory, where they take more room than in the write-ahead log,
+# and count against DuckDB's limit beside what a check needs: at 200,000 studies a check chunk's scoped copies and
+# joins held about half the limit. There, after 24,000 changed files, 87 MB left in the log (with 340 MB of table
+# memory held) made the check run out of memory at its first statement; after a checkpoint it took 5 s. Above an
+# eighth of the limit in the log, a check begins with a checkpoint.
 HELD_SHARE = 8
-_UNITS = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+_UNITS = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "PiB": 2**50}
 
 
-def memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> int:
-    """DuckDB's memory limit in bytes (it shows it as '408.1 MiB')."""
-    number, unit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0].split()
-    return int(float(number) * _UNITS[unit])
+def memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> int | None:
+    """DuckDB's memory limit in bytes (it shows it as '408.1 MiB'); None if it shows it otherwise."""
+    shown = con.execute("SELECT current_setting('memory_limit')").fetchone()[0].split()
+    if len(shown) != 2 or shown[1] not in _UNITS:
+        return None
+    try:
+        return int(float(shown[0]) * _UNITS[shown[1]])
+    except ValueError:
+        return None
 
 
 def log_bytes(con: duckdb.DuckDBPyConnection) -> int:
@@ -109,7 +114,8 @@ def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> bool:
     """CHECKPOINT when the log holds more than an eighth of DuckDB's limit (HELD_SHARE), so that what follows has
     the memory the held changes took; whether it did. The checkpoint has room to rewrite a row group (a checkpoint
     that runs out of memory invalidates the database); one another connection's write holds off is not made."""
-    if log_bytes(con) * HELD_SHARE <= memory_limit_bytes(con):
+    limit = memory_limit_bytes(con)
+    if limit is None or log_bytes(con) * HELD_SHARE <= limit:
         return False
     fit_memory(con, rewrite=True)
     try:

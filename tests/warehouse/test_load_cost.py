@@ -245,6 +245,19 @@ def test_changes_held_in_the_log_above_an_eighth_of_the_limit_are_checkpointed_a
     con.close()
 
 
+@pytest.mark.parametrize("setting, shown", [("2GB", 2 * 10**9), ("100KB", 10**5), ("-1", None)])
+def test_the_memory_limit_is_read_in_bytes_whatever_unit_duckdb_shows_it_in(setting, shown):
+    from warehouse import connect as connect_module
+
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{setting}'")
+    if shown is None:  # no limit: shown in PiB, far above any log
+        assert connect_module.memory_limit_bytes(con) > 2**50
+    else:
+        assert connect_module.memory_limit_bytes(con) == pytest.approx(shown, rel=0.05)  # shown as '1.8 GiB'
+    con.close()
+
+
 def test_a_check_begins_after_a_checkpoint_when_the_loading_left_much_in_the_log(tmp_path, monkeypatch):
     """At 200,000 studies, after 24,000 files changed, the check ran out of memory beside the changes held."""
     import checks
