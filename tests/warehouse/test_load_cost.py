@@ -278,3 +278,24 @@ def test_a_check_begins_after_a_checkpoint_when_the_loading_left_much_in_the_log
     assert seen == [0]
     assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
     con.close()
+
+
+class _Shows:
+    """A connection whose every setting and path reads as one text."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+    def execute(self, sql: str, *args) -> "_Shows":
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return (self.shown,)
+
+
+@pytest.mark.parametrize("shown", ["unlimited", "12 parsecs", "many MiB"])
+def test_a_limit_shown_in_no_known_unit_skips_the_checkpoint_instead_of_failing_the_check(shown):
+    from warehouse import connect as connect_module
+
+    assert connect_module.memory_limit_bytes(_Shows(shown)) is None
+    assert connect_module.checkpoint_held_changes(_Shows(shown)) is False
