@@ -108,7 +108,50 @@ def test_a_failed_commit_keeps_its_real_cause_not_the_failed_rollback():
     with pytest.raises(duckdb.IOException, match="No space left on device"):
         with connect_module.transaction(con):
             con.execute("INSERT ...")
-    assert con.statements == ["BEGIN TRANSACTION", "INSERT ...", "COMMIT", "ROLLBACK"]
+    assert con.statements == ["BEGIN TRANSACTION", "INSERT ...", "COMMIT", "ROLLBACK",
+                              "PRAGMA disable_checkpoint_on_shutdown"]
+
+
+def test_a_failed_body_rolls_back_and_leaves_closing_to_checkpoint():
+    con = _FailingCommit()
+    with pytest.raises(ValueError):
+        with connect_module.transaction(con):
+            con.execute("INSERT ...")
+            raise ValueError("a bad batch")
+    assert con.statements == ["BEGIN TRANSACTION", "INSERT ...", "ROLLBACK"]
+
+
+def test_after_a_failed_commit_the_file_is_rebuilt_from_the_log_not_from_memory(tmp_path):
+    """Closing checkpoints nothing: what the file holds afterwards is the committed transactions, read from the log
+    by the next connection."""
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    con.execute("CREATE TABLE t (k INTEGER PRIMARY KEY)")
+    con.execute("CHECKPOINT")
+    with connect_module.transaction(con):
+        con.execute("INSERT INTO t VALUES (1)")
+    failing = _CommitFailsOn(con)
+    with pytest.raises(duckdb.TransactionException, match="failed to pin block"):
+        with connect_module.transaction(failing):
+            failing.execute("INSERT INTO t VALUES (2)")
+    con.close()
+    assert db.with_name(db.name + ".wal").stat().st_size > 0  # not checkpointed on closing
+    con = duckdb.connect(str(db))
+    assert con.execute("SELECT k FROM t ORDER BY k").fetchall() == [(1,)]
+    con.execute("INSERT INTO t VALUES (2)")  # the key is free
+    con.close()
+
+
+class _CommitFailsOn:
+    """A real connection whose COMMIT fails as one that ran out of memory does."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            raise duckdb.TransactionException("Failed to commit: failed to pin block of size 256.0 KiB")
+        return self.con.execute(sql, *args)
 
 
 def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:

@@ -135,17 +135,35 @@ def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> bool:
 
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """BEGIN ... COMMIT; on any error or interruption ROLLBACK, and the original error propagates."""
+    """BEGIN ... COMMIT; on any error or interruption ROLLBACK, and the original error propagates.
+
+    A COMMIT that fails may leave DuckDB's in-memory state behind what the log holds: at 600,000 studies a commit
+    that ran out of memory left the studies' primary-key index with entries of the rolled-back rows, and once
+    checkpointed into the file every later commit of those studies failed ("Corrupted unique ART index"). After a
+    failed COMMIT the connection is therefore closed without a checkpoint: whoever opens the file next rebuilds
+    it from the log, which holds only committed transactions (publishing does, for a run's working copy)."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
+    except BaseException:
+        _rollback(con)
+        raise
+    try:
         con.execute("COMMIT")
     except BaseException:
+        _rollback(con)
         try:
-            con.execute("ROLLBACK")
+            con.execute("PRAGMA disable_checkpoint_on_shutdown")
         except duckdb.Error:
-            pass  # a failed COMMIT (disk full) has ended the transaction: keep the real cause, not this
+            pass  # an invalidated database is not checkpointed either
         raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # a failed COMMIT (disk full) has ended the transaction: keep the real cause, not this
 
 
 @contextmanager
