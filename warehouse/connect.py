@@ -121,15 +121,12 @@ def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> bool:
     try:
         con.execute("CHECKPOINT")
     except duckdb.TransactionException:  # another connection writes: its changes are checkpointed later
-        fit_memory(con)
         return False
-    except BaseException:
+    finally:
         try:
             fit_memory(con)
         except duckdb.Error:
             pass  # a connection the failed checkpoint invalidated: its own error is the one to see
-        raise
-    fit_memory(con)
     return True
 
 
