@@ -13,7 +13,7 @@ import duckdb
 from jinja2 import Environment
 from markupsafe import Markup
 
-from checks.report_data import VERDICTS_OF
+from checks.report_data import verdicts_of
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys,
                                    study_digests, versions_sql)
 from checks.report_fingerprints import Fingerprints
@@ -91,7 +91,7 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
 
 def _list_rows_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
     """Some studies' rows as the study lists show them (as LIST_ROWS gives them, without page and position)."""
-    scoped = VERDICTS_OF.format(where="WHERE s.nct_id IN (SELECT unnest($ids))")
+    scoped = verdicts_of("nct_id IN (SELECT unnest($ids))")
     return _dicts(con.execute(f"SELECT * FROM ({scoped})", {"ids": ids}))
 
 
@@ -121,7 +121,7 @@ def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict
 
 def _studies_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
     """Some studies as their pages show them, by nct_id (their verdicts read from their own issues only)."""
-    scoped = VERDICTS_OF.format(where="WHERE s.nct_id IN (SELECT unnest($ids))")
+    scoped = verdicts_of("nct_id IN (SELECT unnest($ids))")
     return _dicts(con.execute(f"SELECT * FROM ({scoped}) ORDER BY nct_id", {"ids": ids}))
 
 
