@@ -37,74 +37,88 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
     """Lock, open the working copy; after the run: its issue history, the search index and watch lists,
     the report and the DuckLake copy; then publish, even on failure."""
     with publish.writing(db_path, say=log.info) as work:
-        con = connect.connect(work)
-        session = Session(con, run_id, Path(db_path).resolve())
+        session = Session(connect.connect(work), run_id, Path(db_path).resolve())
         started = None
         try:
             yield session
             seconds: dict[str, float] = {}
             # What follows the run reads aggregates and the changed studies' rows, statement by statement: on one
             # DuckDB thread (the report beside the search index: a core each) that takes about half the CPU of two
-            # threads, for no longer wall time. The DuckLake copy, a bulk write, keeps every thread.
-            with connect.one_thread(con):
-                since = runs.nothing_loaded_since(con, run_id)
-                loaded = since is None  # the run loaded or rejected files
-                since = f"trialqc-{since}" if since else None  # as the report names runs
-                with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
-                    started = _start_report(con, reports_dir, run_id, log, since) if reports_dir is not None else None
-                with timed(seconds, "issue history"):
-                    session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
-                    session.rule_changes = issue_history.rule_changes(con, run_id)
-                # the keys the run and its issue history added, and room for rewriting what the run changed
-                connect.fit_memory(con, rewrite=True)
-                # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB
-                # after a 1% change at 100,000 studies): the report and the search index beside it then ran out.
-                # A run that loaded nothing changed little (its issue history's last sightings): it is written later.
-                if loaded:
-                    with timed(seconds, "checkpoint"):
-                        con.execute("CHECKPOINT")
-                if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
-                    since = None  # the study pages and lists may show something new
-                if started is not None:  # (a report begun here could fork its Data Docs: not beside a thread)
-                    # the report's pages (Python) are rendered while the search index is built (DuckDB), and the
-                    # index's changes checkpointed into the file after it: closing the connection then has little to do
-                    report_ran_out = False
-                    try:
-                        with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
-                            try:
-                                session.report_paths = _write_report(con, reports_dir, session.published, run_id,
-                                                                     log, started, since, refresh.wait, beside=True)
-                            except duckdb.OutOfMemoryException:
-                                report_ran_out = True  # the refresh goes on: the report is written after it
-                        session.watch_markdown = refresh.markdown
-                        seconds["search index and watch lists (beside the report)"] = refresh.seconds
-                    except duckdb.OutOfMemoryException:
-                        _one_after_the_other(session, con, reports_dir, run_id, log, since, seconds)
-                    else:
-                        if report_ran_out:
-                            _report_after(session, con, reports_dir, run_id, log, since, seconds)
-                else:
-                    with timed(seconds, "search index and watch lists"):
-                        session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+            # threads, for no longer wall time. The DuckLake copy, a bulk write, has every thread again.
+            threads = session.con.execute("SELECT current_setting('threads')").fetchone()[0]
+            session.con.execute("SET threads = 1")
+            since = runs.nothing_loaded_since(session.con, run_id)
+            loaded = since is None  # the run loaded or rejected files
+            since = f"trialqc-{since}" if since else None  # as the report names runs
+            with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+                started = (_start_report(session.con, reports_dir, run_id, log, since) if reports_dir is not None
+                           else None)
+            since = _after_run(session, reports_dir, log, seconds, started, loaded, since)
+            session.con.execute(f"SET threads = {int(threads)}")
             if ducklake is not None:
                 with timed(seconds, "DuckLake"):
-                    session.ducklake_catalog = publish_ducklake(con, Path(ducklake))
+                    session.ducklake_catalog = publish_ducklake(session.con, Path(ducklake))
                 log.info("published DuckLake catalog %s", session.ducklake_catalog)
             if reports_dir is not None and started is None:
-                with timed(seconds, "report"), connect.one_thread(con):
-                    session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
-                                                         since)
+                with timed(seconds, "report"), connect.one_thread(session.con):
+                    session.report_paths = _write_report(session.con, reports_dir, session.published, run_id, log,
+                                                         started, since)
             log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
         except BaseException as exc:
-            issue_history.after_failure(con, run_id, exc)
+            issue_history.after_failure(session.con, run_id, exc)
             raise
         finally:
             if started is not None:
                 started.close()
-            con.close()
+            session.con.close()
 
 
-def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,
+def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[str, float], started,
+               loaded: bool, since: str | None) -> str | None:
+    """The run's issue history, a checkpoint, then the report (`started`, when begun) beside the search index's
+    refresh; the run whose report pages may be kept, if any."""
+    con, run_id = session.con, session.run_id
+    with timed(seconds, "issue history"):
+        session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
+        session.rule_changes = issue_history.rule_changes(con, run_id)
+    # the keys the run and its issue history added, and room for rewriting what the run changed
+    connect.fit_memory(con, rewrite=True)
+    # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB after a 1%
+    # change at 100,000 studies): the report and the search index beside it then ran out. What the checkpoint
+    # leaves held is let go with the connection (connect.reopen). A run that loaded nothing changed little (its
+    # issue history's last sightings): it is written later.
+    if loaded:
+        with timed(seconds, "checkpoint"):
+            con.execute("CHECKPOINT")
+            con = session.con = connect.reopen(con)
+    if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
+        since = None  # the study pages and lists may show something new
+    if started is None:
+        with timed(seconds, "search index and watch lists"):
+            session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
+        return since
+    # (a report begun here could fork its Data Docs: not beside a thread) The report's pages (Python) are
+    # rendered while the search index is built (DuckDB), and the index's changes checkpointed into the file
+    # after it: closing the connection then has little to do.
+    report_ran_out = False
+    try:
+        with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
+            try:
+                session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
+                                                     since, refresh.wait, beside=True)
+            except duckdb.OutOfMemoryException:
+                report_ran_out = True  # the refresh goes on: the report is written after it
+        session.watch_markdown = refresh.markdown
+        seconds["search index and watch lists (beside the report)"] = refresh.seconds
+    except duckdb.OutOfMemoryException:
+        _one_after_the_other(session, reports_dir, log, since, seconds)
+    else:
+        if report_ran_out:
+            _report_after(session, reports_dir, log, since, seconds, refresh.checkpointed)
+    return since
+
+
+def _one_after_the_other(session: Session, reports_dir: Path, log, since: str | None,
                          seconds: dict[str, float]) -> None:
     """The search index and watch lists refreshed, then the report written again: side by side the two needed
     more memory than DuckDB may hold (each statement's working memory grows with the warehouse: at 200,000
@@ -112,20 +126,32 @@ def _one_after_the_other(session: Session, con, reports_dir: Path, run_id: str, 
     alone, and the report after it, so its watch pages show the lists just refreshed."""
     log.info("the search index ran out of memory beside the report: it is refreshed first, then the report")
     with timed(seconds, "search index and watch lists (after running out of memory beside the report)"):
-        session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
-    with timed(seconds, "report (again)"):
-        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)
+        session.watch_markdown = refresh_search_and_watch_lists(session.con, session.run_id)
+    _report_after_refresh(session, reports_dir, log, since, seconds, "report (again)", checkpointed=False)
 
 
-def _report_after(session: Session, con, reports_dir: Path, run_id: str, log, since: str | None,
-                  seconds: dict[str, float]) -> None:
+def _report_after(session: Session, reports_dir: Path, log, since: str | None, seconds: dict[str, float],
+                  checkpointed: bool) -> None:
     """The report written again once the refresh beside it has finished: side by side the two needed more memory
     than DuckDB may hold. Both read statements over all studies, whose memory grows with the warehouse: at
     200,000 studies, with 250 MB less room than a run gives them, the report ran out beside the refresh after a
     1% change."""
     log.info("the report ran out of memory beside the search index: it is written again after it")
-    with timed(seconds, "report (again, after the search index)"):
-        session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, None, since)
+    _report_after_refresh(session, reports_dir, log, since, seconds, "report (again, after the search index)",
+                          checkpointed)
+
+
+def _report_after_refresh(session: Session, reports_dir: Path, log, since: str | None, seconds: dict[str, float],
+                          label: str, checkpointed: bool) -> None:
+    """The report, on a connection opened again once the refresh's changes are checkpointed: held in memory,
+    they and what their checkpoint leaves behind took most of DuckDB's limit (at 600,000 studies, after a 1%
+    change, 845 MB of about 1 GB), and the report ran out of memory at its first statement."""
+    with timed(seconds, label):
+        if not checkpointed:
+            session.con.execute("CHECKPOINT")
+        session.con = connect.reopen(session.con)
+        session.report_paths = _write_report(session.con, reports_dir, session.published, session.run_id, log,
+                                             None, since)
 
 
 def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):

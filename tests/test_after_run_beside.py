@@ -216,12 +216,16 @@ def test_a_refresh_out_of_memory_beside_the_report_is_done_again_alone_and_the_r
 
 def test_a_report_out_of_memory_beside_the_refresh_is_written_again_after_it(samples, tmp_path, monkeypatch,
                                                                              caplog):
-    """The refresh beside it goes on and is not done twice; the report is then written alone, whole."""
-    calls, refreshes = [], []
+    """The refresh beside it goes on and is not done twice; the report is then written alone, whole, on a connection
+    opened again once the refresh's changes are in the file (what they held in memory let go)."""
+    from warehouse.connect import log_bytes
+
+    calls, refreshes, connections = [], [], []
     write_report, refresh = report.write_report, after_run.refresh_search_and_watch_lists
 
     def out_of_memory_once(con, *args, **kwargs):
         calls.append(threading.current_thread())
+        connections.append((con, log_bytes(con)))
         if len(calls) == 1:
             raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
         return write_report(con, *args, **kwargs)
@@ -237,6 +241,7 @@ def test_a_report_out_of_memory_beside_the_refresh_is_written_again_after_it(sam
     with caplog.at_level(logging.INFO, logger="test"):
         _session_run(db, samples, reports, "run1")
     assert len(calls) == 2 and refreshes == ["run1"]
+    assert connections[1][0] is not connections[0][0] and connections[1][1] == 0
     assert "the report ran out of memory beside the search index" in caplog.text
     assert "could not be written" not in caplog.text
     con = duckdb.connect(str(db), read_only=True)
@@ -320,3 +325,41 @@ def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_
     con.close()
     for page in sorted((reports / "study").glob("*.html")) + sorted((reports / "studies").glob("*.html")):
         assert page.read_bytes() == (again / page.relative_to(reports)).read_bytes()
+
+
+def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_runs_checkpoint(
+        samples, tmp_path, monkeypatch):
+    """What a checkpoint leaves held in DuckDB's memory (845 MiB of about 1 GB at 600,000 studies, after the search
+    index's refresh) is let go with its connection: the report and the refresh beside it begin on a new one."""
+    from flows import warehouse_session as session_module
+    from warehouse import connect as connect_module
+
+    opened, seen = [], {}
+    reopen, write_report, refresh_beside = connect_module.reopen, report.write_report, session_module.RefreshBeside
+
+    def reopening(con):
+        log = connect_module.log_bytes(con)
+        opened.append((log, reopen(con)))
+        return opened[-1][1]
+
+    def writing(con, *args, **kwargs):
+        seen["report"] = con
+        return write_report(con, *args, **kwargs)
+
+    class Beside(refresh_beside):
+        def __init__(self, con, *args, **kwargs):
+            seen["refresh"] = con
+            super().__init__(con, *args, **kwargs)
+
+    monkeypatch.setattr(connect_module, "reopen", reopening)
+    monkeypatch.setattr(report, "write_report", writing)
+    monkeypatch.setattr(session_module, "RefreshBeside", Beside)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    _session_run(db, samples, reports, "run1")
+    assert len(opened) == 1 and opened[0][0] == 0  # once, after the checkpoint
+    assert seen["report"] is opened[0][1] and seen["refresh"] is opened[0][1]
+    assert (reports / "quality_report.html").is_file()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
+    con.close()
