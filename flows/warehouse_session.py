@@ -145,7 +145,7 @@ def _report_after_refresh(session: Session, reports_dir: Path, log, since: str |
                           label: str, checkpointed: bool) -> None:
     """The report, on a connection opened again once the refresh's changes are checkpointed: held in memory,
     they and what their checkpoint leaves behind took most of DuckDB's limit (at 600,000 studies, after a 1%
-    change, 845 MB of about 1 GB), and the report ran out of memory at its first statement."""
+    change, 845 MiB of 976 MiB), and the report ran out of memory at its first statement (connect.reopen)."""
     with timed(seconds, label):
         if not checkpointed:
             session.con.execute("CHECKPOINT")
