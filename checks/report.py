@@ -16,6 +16,7 @@ from checks.gx_reuse import observed_key
 from checks.report_fingerprints import Fingerprints, of
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
+from warehouse.connect import database_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -182,8 +183,7 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
 def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
                  started: ReportStart, watch_lists_ready: Callable[[], None] | None = None) -> list[Path]:
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
-    db_label = db_label or con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    db_label = db_label or database_path(con)
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
     env, prints = _env(), started.prints
     pages = write_study_lists(con, env, out_dir, total, prints)

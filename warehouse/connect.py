@@ -103,9 +103,14 @@ def memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> int | None:
         return None
 
 
+def database_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file of the connection's database (None for one in memory)."""
+    return con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+
+
 def log_bytes(con: duckdb.DuckDBPyConnection) -> int:
     """The size of the warehouse's write-ahead log: its changes not yet checkpointed (0 for one in memory)."""
-    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    path = database_path(con)
     wal = Path(f"{path}.wal") if path else None
     return wal.stat().st_size if wal is not None and wal.exists() else 0
 
@@ -138,7 +143,7 @@ def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     refresh, of a limit of 976 MiB; every statement that needed memory then ran out. A new connection holds none.
     Its memory is fitted as for what follows a run (room to rewrite a row group); its threads are `con`'s.
     Call it with no other cursor of `con` open: DuckDB keeps a database whose connections are not all closed."""
-    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    path = database_path(con)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     con.close()
     new = connect(path)

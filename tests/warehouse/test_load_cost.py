@@ -301,7 +301,7 @@ def test_a_limit_shown_in_no_known_unit_skips_the_checkpoint_instead_of_failing_
     assert connect_module.checkpoint_held_changes(_Shows(shown)) is False
 
 
-def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_held(tmp_path, monkeypatch):
+def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_held(tmp_path):
     """DuckDB 1.5.5 cannot evict the blocks a checkpoint after scattered deletes leaves, in proportion to the table
     (845 MiB at 600,000 studies after the search index's refresh). The same file opened again holds none of them,
     with the same threads, all the data and room to rewrite a row group."""
