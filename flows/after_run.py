@@ -7,6 +7,7 @@ import time
 import duckdb
 
 from flows.watch_report import watch_markdown
+from warehouse.connect import fit_memory
 from warehouse.literals import literal
 from warehouse.search_index import update_search_index
 
@@ -92,6 +93,9 @@ class RefreshBeside:
             self._phase = "checkpoint"
         while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
             try:
+                # room for the deleted rows' records it reads, held until the connection is closed (the report,
+                # if it runs out of memory beside this, is written again on a new one)
+                fit_memory(self._cursor, rewrite=True, deletions=True)
                 self._cursor.execute("CHECKPOINT")
                 self.checkpointed = True
                 return

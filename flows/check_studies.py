@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Callable
 
 import duckdb
 
 import checks
 from warehouse import runs
 from warehouse.connect import checkpoint_held_changes, fit_memory
+
+Reconnected = Callable[[duckdb.DuckDBPyConnection], None]
 
 
 def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> list[str] | None:
@@ -24,6 +27,17 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
     return sorted(set(pending) | {r[0] for r in rows})
 
 
+def ready_to_check(con: duckdb.DuckDBPyConnection,
+                   reconnected: Reconnected | None = None) -> duckdb.DuckDBPyConnection:
+    """The connection the check runs on: `con`, or, when the loading left much in the log, a new one after a
+    checkpoint (connect.checkpoint_held_changes), given to `reconnected` too; `con` is then closed."""
+    fit_memory(con)  # the keys the run's loading added count against DuckDB's limit
+    ready = checkpoint_held_changes(con)  # and the changes it left in the log are held in memory
+    if ready is not con and reconnected is not None:
+        reconnected(ready)
+    return ready
+
+
 def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, recheck_all: bool = False,
                   workers: int | None = None, log: logging.Logger | logging.LoggerAdapter | None = None,
                   pool=None, appended: runs.AppendedRows | None = None) -> checks.CheckResult:
@@ -33,8 +47,7 @@ def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, rech
     (`checks.engine.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
     put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
     """
-    fit_memory(con)  # the keys the run's loading added count against DuckDB's limit
-    checkpoint_held_changes(con)  # and the changes it left in the log are held in memory
+    fit_memory(con)  # the keys the run's loading added count against DuckDB's limit (see ready_to_check)
 
     def progress(checked: int, total: int) -> None:
         if log is not None and total > checked:

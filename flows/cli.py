@@ -147,7 +147,7 @@ def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: boo
     with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
                            ducklake=ducklake) as session:
         return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, by_rule=False,
-                            **options)
+                            reconnected=session.use, **options)
 
 
 def _is_infrastructure(exc: BaseException) -> bool:

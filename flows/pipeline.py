@@ -38,6 +38,7 @@ parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
 validate_batch = task(name="validate-batch", **TASK)(batch_workers.validate_records)
 assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
 load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
+ready_to_check = task(name="checkpoint-loaded", **TASK)(check_studies.ready_to_check)
 check = task(name="check-studies", **TASK)(check_studies.check_studies)
 
 
@@ -92,6 +93,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                 progress.loaded(run.files_in(items))
                 run.log_batch(log, number, run.files_in(items), con, run_id)
             progress.checking()
+            con = ready_to_check(con, session.use)
             run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
             status = "completed"
         except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C inside a query surfaces as the latter

@@ -262,11 +262,13 @@ def record_check(log: Log, result: summary.RunSummary, check) -> None:
 def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, db_path: Path, as_of: date,
                  batch_size: int = 2000, recheck_all: bool = False, workers: int | None = None,
                  rehash: bool = False, check: bool = True, log: Log | None = None,
-                 by_rule: bool = True) -> summary.RunSummary:
+                 by_rule: bool = True, reconnected: check_studies.Reconnected | None = None) -> summary.RunSummary:
     """discover -> read -> parse -> validate -> assemble -> load (per batch) -> check, recorded in meta.load_runs.
 
     check=False loads only (calibration, benchmarks): the studies stay queued for the next run's check.
     by_rule=False leaves the summary's studies by rule out (the terminal summary does not show them).
+    The check may begin on a new connection to the warehouse (check_studies.ready_to_check): `con` is then
+    closed, and the new one given to `reconnected`, which a caller that goes on with the warehouse passes.
     """
     log = log or logging.getLogger("trialqc")
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -297,6 +299,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 items = prepared = None
             if check:
                 with timed(result.stage_seconds, "check"):
+                    con = check_studies.ready_to_check(con, reconnected)
                     checked = check_studies.check_studies(con, run_id, as_of, recheck_all, workers, log,
                                                           ahead.checkers, appended)
                 record_check(log, result, checked)

@@ -30,6 +30,10 @@ class Session:
     watch_markdown: str = ""
     ducklake_catalog: Path | None = None
 
+    def use(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Go on with `con`, a new connection to the working copy (the run closed the one it replaces)."""
+        self.con = con
+
 
 @contextmanager
 def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.LoggerAdapter,
@@ -85,12 +89,11 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     connect.fit_memory(con, rewrite=True)
     # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB after a 1%
     # change at 100,000 studies): the report and the search index beside it then ran out. What the checkpoint
-    # leaves held is let go with the connection (connect.reopen). A run that loaded nothing changed little (its
-    # issue history's last sightings): it is written later.
+    # leaves held is let go with the connection (connect.checkpoint). A run that loaded nothing changed little
+    # (its issue history's last sightings): it is written later.
     if loaded:
         with timed(seconds, "checkpoint"):
-            con.execute("CHECKPOINT")
-            con = session.con = connect.reopen(con)
+            con = session.con = connect.checkpoint(con)
     if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
         since = None  # the study pages and lists may show something new
     if started is None:
@@ -147,9 +150,7 @@ def _report_after_refresh(session: Session, reports_dir: Path, log, since: str |
     they and what their checkpoint leaves behind took most of DuckDB's limit (at 600,000 studies, after a 1%
     change, 845 MiB of 976 MiB), and the report ran out of memory at its first statement (connect.reopen)."""
     with timed(seconds, label):
-        if not checkpointed:
-            session.con.execute("CHECKPOINT")
-        session.con = connect.reopen(session.con)
+        session.con = connect.reopen(session.con) if checkpointed else connect.checkpoint(session.con)
         session.report_paths = _write_report(session.con, reports_dir, session.published, session.run_id, log,
                                              None, since)
 

@@ -33,6 +33,19 @@ KEYED_ROWS = """
           AND c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name)"""
 
 
+# Every checkpoint reads what DuckDB records of the deleted rows in every row group of every table, about 16 KB for
+# each 2,048 rows among which one was deleted, and holds it until the database is closed; so does a scan, for the
+# row groups it reads. A run replaces a changed study's rows, so after runs that changed 1% of the studies most
+# such stretches hold one: at 600,000 studies, after three such runs, a checkpoint that wrote one row held about
+# 900 MiB, 500 MiB of it for the search index's terms, and a check's scans about 480 MiB. A checkpoint that runs
+# out of memory is fatal to DuckDB's database: a checkpoint has room for 8 bytes a row of every table (every
+# stretch of rows holding a deletion), a bound DuckDB uses only as far as it needs. What a checkpoint left held is
+# measured (`held_bytes`) and recorded in meta.memory_held: every later limit leaves room for it.
+DELETION_BYTES = 8
+ALL_ROWS = "SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() WHERE NOT temporary"
+HELD = "meta.memory_held"
+
+
 class WarehouseError(Exception):
     """The warehouse file cannot be opened or migrated."""
 
@@ -62,13 +75,15 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     return con
 
 
-def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
+def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False, deletions: bool = False) -> str:
     """Bound what DuckDB may hold in memory to what its cache needs plus the warehouse's keys; the limit set.
 
     DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it. Bounded, a
     run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
     when the warehouse is opened and again as a run adds keys (after loading, after the issue history). With
-    `rewrite` (what follows a run), also room to rewrite a row group of long texts."""
+    `rewrite` (what follows a run), also room to rewrite a row group of long texts; with `deletions` (a
+    checkpoint), room for the deleted rows' records it reads (DELETION_BYTES). Always room for what the last
+    checkpoint measured held (meta.memory_held): the scans of the deleted rows' row groups hold as much."""
     limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
     if not limit:
         keys = con.execute(KEYED_ROWS).fetchone()[0]
@@ -77,6 +92,9 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
             studies = con.execute("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() "
                                   "WHERE schema_name = 'main' AND table_name = 'studies'").fetchone()[0]
             extra = min(int(studies), ROW_GROUP_ROWS) * REWRITE_BYTES
+        extra += recorded_held(con)
+        if deletions:
+            extra += int(con.execute(ALL_ROWS).fetchone()[0]) * DELETION_BYTES
         limit = f"{DUCKDB_MEMORY_MB + (int(keys) * KEY_BYTES + extra) // 10**6}MB"
     quoted = limit.replace("'", "''")
     con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
@@ -87,7 +105,7 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False) -> str:
 # and count against DuckDB's limit beside what a check needs: at 200,000 studies a check chunk's scoped copies and
 # joins held about half the limit. There, after 24,000 changed files, 87 MB left in the log (with 340 MB of table
 # memory held) made the check run out of memory at its first statement; after a checkpoint it took 5 s. Above an
-# eighth of the limit in the log, a check begins with a checkpoint.
+# eighth of the limit in the log, a check begins with a checkpoint (and a new connection: see `checkpoint`).
 HELD_SHARE = 8
 _UNITS = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "PiB": 2**50}
 
@@ -115,32 +133,72 @@ def log_bytes(con: duckdb.DuckDBPyConnection) -> int:
     return wal.stat().st_size if wal is not None and wal.exists() else 0
 
 
-def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> bool:
-    """CHECKPOINT when the log holds more than an eighth of DuckDB's limit (HELD_SHARE), so that what follows has
-    the memory the held changes took; whether it did. The checkpoint has room to rewrite a row group (a checkpoint
-    that runs out of memory invalidates the database); one another connection's write holds off is not made."""
+def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """`checkpoint` when the log holds more than an eighth of DuckDB's limit (HELD_SHARE), so that what follows has
+    the memory the held changes took; the connection to go on with (`con` when it did not checkpoint, as when
+    another connection's write held the checkpoint off: those changes are checkpointed later)."""
     limit = memory_limit_bytes(con)
     if limit is None or log_bytes(con) * HELD_SHARE <= limit:
-        return False
-    fit_memory(con, rewrite=True)
+        return con
     try:
-        con.execute("CHECKPOINT")
-    except duckdb.TransactionException:  # another connection writes: its changes are checkpointed later
-        return False
+        return checkpoint(con)
+    except duckdb.TransactionException:
+        fit_memory(con)
+        return con
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """CHECKPOINT with room to rewrite a row group and for the deleted rows' records it reads (DELETION_BYTES),
+    then the same warehouse on a new connection (`reopen`): what a checkpoint reads stays held until the
+    connection is closed. What it held is recorded (meta.memory_held) for the limits that follow. A checkpoint
+    that runs out of memory invalidates the database. `con` is closed."""
+    fit_memory(con, rewrite=True, deletions=True)
+    con.execute("CHECKPOINT")
+    held = held_bytes(con)
+    new = reopen(con)
+    if _has_table(new, HELD):
+        with transaction(new):
+            new.execute(f"DELETE FROM {HELD}")
+            new.execute(f"INSERT INTO {HELD} VALUES ({int(held)}, current_localtimestamp())")
+        fit_memory(new, rewrite=True)
+    return new
+
+
+def held_bytes(con: duckdb.DuckDBPyConnection) -> int:
+    """The table memory DuckDB holds and cannot evict: what remains once it was asked to fit in a megabyte (it
+    evicts what it can, then refuses). The limit is then set back."""
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    try:
+        con.execute("SET memory_limit = '1MB'")
+    except duckdb.OutOfMemoryException:
+        pass  # more is held than that: the usual case
     finally:
-        try:
-            fit_memory(con)
-        except duckdb.Error:
-            pass  # a connection the failed checkpoint invalidated: its own error is the one to see
-    return True
+        con.execute(f"SET memory_limit = '{limit}'")  # what was evicted stays so
+    return int(con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                           "WHERE tag = 'BASE_TABLE'").fetchone()[0])
+
+
+def recorded_held(con: duckdb.DuckDBPyConnection) -> int:
+    """What the warehouse's last checkpoint measured held (meta.memory_held), 0 before any was measured."""
+    if not _has_table(con, HELD):
+        return 0
+    row = con.execute(f"SELECT max(held_bytes) FROM {HELD}").fetchone()
+    return int(row[0] or 0)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    schema, table = name.split(".")  # a constant's names, written as literals (a bound value imports pandas)
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                       f"AND schema_name = '{schema}' AND table_name = '{table}'").fetchone()[0] > 0
 
 
 def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """The same warehouse on a new connection, once `con` is closed: DuckDB's memory begins empty again.
 
-    After a checkpoint DuckDB 1.5.5 holds blocks of the tables it wrote that it cannot evict, more the larger
-    they are: at 600,000 studies, 336 MiB after 6,000 titles changed and 845 MiB after the search index's
-    refresh, of a limit of 976 MiB; every statement that needed memory then ran out. A new connection holds none.
+    DuckDB 1.5.5 holds what it read of the deleted rows' records (see DELETION_BYTES) until the database is
+    closed, and cannot evict it: at 600,000 studies, 336 MiB after 6,000 titles changed and 845 MiB after the
+    search index's refresh, of a limit of 976 MiB; every statement that needed memory then ran out. A new
+    connection holds none.
     Its memory is fitted as for what follows a run (room to rewrite a row group); its threads are `con`'s.
     Call it with no other cursor of `con` open: DuckDB keeps a database whose connections are not all closed."""
     path = database_path(con)

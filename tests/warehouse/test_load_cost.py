@@ -236,13 +236,16 @@ def test_changes_held_in_the_log_above_an_eighth_of_the_limit_are_checkpointed_a
     con.execute("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(20000)")
     small = _wal_bytes(db)
     assert 0 < small < 8 * 10**6 and connect_module.log_bytes(con) == small
-    assert not connect_module.checkpoint_held_changes(con) and _wal_bytes(db) == small
+    assert connect_module.checkpoint_held_changes(con) is con and _wal_bytes(db) == small
     con.execute("INSERT INTO filler SELECT range, repeat(md5(range::VARCHAR), 4) FROM range(100000)")
     assert _wal_bytes(db) > 8 * 10**6
-    assert connect_module.checkpoint_held_changes(con) and _wal_bytes(db) == 0
-    assert connect_module.memory_limit_bytes(con) == pytest.approx(64 * 10**6, rel=0.001)  # the limit as it was
-    assert con.execute("SELECT count(*) FROM filler").fetchone()[0] == 120000
-    con.close()
+    again = connect_module.checkpoint_held_changes(con)
+    assert again is not con and _wal_bytes(db) < 10**5  # checkpointed; only what it measured is in the log
+    with pytest.raises(duckdb.ConnectionException):
+        con.execute("SELECT 1")  # a new connection holds nothing of what the checkpoint read
+    assert connect_module.memory_limit_bytes(again) == pytest.approx(64 * 10**6, rel=0.001)  # the setting's
+    assert again.execute("SELECT count(*) FROM filler").fetchone()[0] == 120000
+    again.close()
 
 
 @pytest.mark.parametrize("setting, shown", [("2GB", 2 * 10**9), ("100KB", 10**5), ("-1", None)])
@@ -274,9 +277,16 @@ def test_a_check_begins_after_a_checkpoint_when_the_loading_left_much_in_the_log
     monkeypatch.setattr(connect_module, "HELD_SHARE", 10**9)  # any change left in the log is much
     db = tmp_path / "w.duckdb"
     con = connect(db)
-    run_pipeline(con, run_id="r", source=_place(tmp_path / "in"), db_path=db, as_of=date(2026, 11, 22), workers=1)
-    assert seen == [0]
+    reconnected = []
+    run_pipeline(con, run_id="r", source=_place(tmp_path / "in"), db_path=db, as_of=date(2026, 11, 22), workers=1,
+                 reconnected=reconnected.append)
+    assert len(seen) == 1 and seen[0] < 1_000  # checkpointed: only the record of what the checkpoint held is left
+    assert len(reconnected) == 1 and reconnected[0] is not con  # the check ran on a new connection, given back
+    with pytest.raises(duckdb.ConnectionException):
+        con.execute("SELECT 1")
+    con = reconnected[0]
     assert con.execute("SELECT count(*) FROM meta.unchecked_studies").fetchone()[0] == 0
+    assert con.execute("SELECT status FROM meta.load_runs WHERE run_id = 'r'").fetchone()[0] == "completed"
     con.close()
 
 
@@ -298,7 +308,8 @@ def test_a_limit_shown_in_no_known_unit_skips_the_checkpoint_instead_of_failing_
     from warehouse import connect as connect_module
 
     assert connect_module.memory_limit_bytes(_Shows(shown)) is None
-    assert connect_module.checkpoint_held_changes(_Shows(shown)) is False
+    shows = _Shows(shown)
+    assert connect_module.checkpoint_held_changes(shows) is shows
 
 
 def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_held(tmp_path):
@@ -331,3 +342,48 @@ def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_
     again.execute("SET memory_limit = '256MB'")
     assert again.execute("SELECT count(*), sum(hash(s)) FROM rows_of").fetchone() == rows
     again.close()
+
+
+def _scattered_deletions(db: Path, rows: int) -> None:
+    """A table of `rows` rows, one in a hundred deleted all through it, checkpointed: DuckDB then records a
+    deletion in every stretch of 2,048 rows, and reads those records at every checkpoint that follows."""
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE scattered AS SELECT range AS i FROM range({rows})")
+    con.execute("DELETE FROM scattered WHERE i % 100 = 7")
+    con.close()
+
+
+def test_a_checkpoint_has_room_for_the_deleted_rows_records_it_reads_and_records_what_it_held(tmp_path, monkeypatch):
+    """At 600,000 studies, after runs that changed 1% of them, a checkpoint read about 900 MiB of the deleted rows'
+    records and held them: the check's checkpoint ran out of memory, fatally for DuckDB's database. A checkpoint
+    now has room for them, records what it held, and the limits set after it leave that room."""
+    from warehouse import connect as connect_module
+
+    db = tmp_path / "w.duckdb"
+    connect_module.connect(db).close()  # the warehouse's tables, made within the usual limit
+    _scattered_deletions(db, 12_000_000)  # 5,860 stretches of 2,048 rows with a deletion: about 104 MB of records
+    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)  # a cache far smaller than the records
+    monkeypatch.setattr(connect_module, "REWRITE_BYTES", 0)
+    con = connect_module.connect(db)
+    con.execute("CREATE TABLE meta.one AS SELECT 1 AS a")  # any change: the checkpoint reads every table's records
+    assert connect_module.fit_memory(con) == "32MB"
+    ready = connect_module.checkpoint(con)
+    held = connect_module.recorded_held(ready)
+    assert 80 * 10**6 < held < 160 * 10**6
+    assert connect_module.fit_memory(ready) == f"{32 + held // 10**6}MB"  # room for them from now on
+    ready.execute("INSERT INTO meta.one VALUES (2)")
+    ready = connect_module.checkpoint(ready)  # read again, within the room
+    assert ready.execute("SELECT count(*) FROM scattered").fetchone()[0] == 11_880_000
+    ready.close()
+
+
+def test_without_room_for_the_deleted_rows_records_the_same_checkpoint_fails(tmp_path):
+    """What the room is for: the same checkpoint at the limit without it is a fatal error."""
+    db = tmp_path / "w.duckdb"
+    _scattered_deletions(db, 12_000_000)
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE one AS SELECT 1 AS a")
+    con.execute("SET memory_limit = '32MB'")
+    with pytest.raises(duckdb.Error, match="could not allocate|failed to pin|Out of Memory"):
+        con.execute("CHECKPOINT")
+    con.close()
