@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ import duckdb
 from flows import publish
 from flows.timing import timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
-from warehouse import connect, issue_history, runs
+from warehouse import compact, connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
 
 
@@ -90,8 +91,10 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB after a 1%
     # change at 100,000 studies): the report and the search index beside it then ran out. What the checkpoint
     # leaves held is let go with the connection (connect.checkpoint). A run that loaded nothing changed little
-    # (its issue history's last sightings): it is written later.
+    # (its issue history's last sightings): it is written later. Before it, the tables whose deleted rows' records
+    # took too much memory at the last checkpoint are written again (warehouse/compact.py).
     if loaded:
+        _compact(con, log, seconds)
         with timed(seconds, "checkpoint"):
             con = session.con = connect.checkpoint(con)
     if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
@@ -119,6 +122,18 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
         if report_ran_out:
             _report_after(session, reports_dir, log, since, seconds, refresh.checkpointed)
     return since
+
+
+def _compact(con: duckdb.DuckDBPyConnection, log, seconds: dict[str, float]) -> None:
+    """The tables written again when their deleted rows' records held too much (compact.compact); running out of
+    memory there leaves the rest as they are, for a later run: the run's own work is already committed."""
+    started = time.perf_counter()
+    try:
+        if not compact.compact(con, say=log.info):
+            return
+    except duckdb.OutOfMemoryException as exc:
+        log.warning("the tables with deleted rows were not all written again: %s", str(exc).splitlines()[0])
+    seconds["writing tables again"] = time.perf_counter() - started
 
 
 def _one_after_the_other(session: Session, reports_dir: Path, log, since: str | None,

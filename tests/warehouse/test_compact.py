@@ -1,0 +1,129 @@
+"""Tables whose deleted rows' records DuckDB holds in memory are written again, whole, keeping their definition."""
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.run import run_pipeline
+from flows.warehouse_session import warehouse_session
+from tests.conftest import AS_OF
+from warehouse import compact, connect
+
+ROWS = 1_000_000
+
+
+def _warehouse_with_deletions(db: Path) -> duckdb.DuckDBPyConnection:
+    """A keyed table with a row in a hundred deleted all through it, a small one with a few, and a checkpoint that
+    read their records and measured them held (meta.memory_held)."""
+    con = connect.connect(db)
+    con.execute("CREATE TABLE meta.keyed (k VARCHAR PRIMARY KEY, v VARCHAR NOT NULL, n BIGINT DEFAULT 7)")
+    con.execute(f"INSERT INTO meta.keyed SELECT printf('K%08d', i), md5(i::VARCHAR), i FROM range({ROWS}) t(i)")
+    con.execute('CREATE TABLE "odd name" (i INTEGER)')
+    con.execute('INSERT INTO "odd name" SELECT range FROM range(5000)')
+    con = connect.checkpoint(con)
+    con.execute("DELETE FROM meta.keyed WHERE n % 100 = 7")
+    con.execute('DELETE FROM "odd name" WHERE i = 3')
+    return connect.checkpoint(con)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> tuple:
+    return con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()
+
+
+def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and_defaults(tmp_path):
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    held = connect.recorded_held(con)
+    assert held > 5 * 10**6  # 489 stretches of 2,048 rows with a deleted row: about 8.6 MB of records
+    found = {(d.schema, d.table): d for d in compact.deletions(con)}
+    assert found[("meta", "keyed")].deleted == ROWS // 100
+    assert found[("meta", "keyed")].records == 489 * compact.RECORD_BYTES  # every stretch holds one
+    assert found[("main", "odd name")].records == compact.RECORD_BYTES  # one deleted row: one record
+    before = _rows(con, "meta.keyed")
+    said = []
+    assert compact.compact(con, budget=10**6, say=said.append) == ["meta.keyed"]  # the rest is under half
+    assert "wrote again meta.keyed" in said[0]
+    assert _rows(con, "meta.keyed") == before
+    assert con.execute("SELECT estimated_size FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] \
+        == before[0]  # no deleted row left
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO meta.keyed (k, v) VALUES ('K00000001', 'again')")  # the key is kept
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO meta.keyed (k, v) VALUES ('new', NULL)")  # and NOT NULL
+    con.execute("INSERT INTO meta.keyed (k, v) VALUES ('new', 'x')")
+    assert con.execute("SELECT n FROM meta.keyed WHERE k = 'new'").fetchone()[0] == 7  # and the default
+    con = connect.checkpoint(con)
+    assert connect.recorded_held(con) < held / 4
+    con.close()
+
+
+def test_below_the_budget_no_table_is_written_again(tmp_path):
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    oid = con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0]
+    assert compact.compact(con, budget=connect.recorded_held(con)) == []
+    assert con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] == oid
+    con.close()
+
+
+def test_a_table_name_that_needs_quotes_is_written_again_too(tmp_path):
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    before = _rows(con, '"odd name"')
+    compact.rewrite(con, "main", "odd name")
+    assert _rows(con, '"odd name"') == before
+    assert compact.deletions(con) == [d for d in compact.deletions(con) if d.table != "odd name"]
+    con.close()
+
+
+def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
+    """Each table is written again in one transaction: a statement that fails (here its new name is taken)
+    rolls it back whole, its error goes on, and the table keeps its rows and its deleted ones."""
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    before = _rows(con, "meta.keyed")
+    con.execute("CREATE TABLE meta.keyed__written_again (x INTEGER)")
+    with pytest.raises(duckdb.CatalogException):
+        compact.rewrite(con, "meta", "keyed")
+    assert _rows(con, "meta.keyed") == before
+    assert [d.deleted for d in compact.deletions(con) if d.table == "keyed"] == [ROWS // 100]
+    con.close()
+
+
+def _tables(db: Path) -> dict[str, tuple]:
+    """Every study table's and the search index's rows, as counts and hashes."""
+    con = duckdb.connect(str(db), read_only=True)
+    names = [f'"{s}"."{t}"' for s, t in con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+        "OR schema_name LIKE 'fts%' ORDER BY 1, 2").fetchall()]
+    rows = {name: _rows(con, name) for name in names}
+    con.close()
+    return rows
+
+
+def test_a_run_that_writes_tables_again_leaves_the_same_warehouse_and_search_as_one_that_does_not(
+        samples, tmp_path, monkeypatch, caplog):
+    """A second run over changed files, once with every table with deleted rows written again before its
+    checkpoint and once without: the same study tables, issues and search index."""
+    log = logging.getLogger("test")
+    changed = tmp_path / "changed"
+    shutil.copytree(samples, changed)
+    first = sorted(changed.glob("0*.txt"))[0]
+    first.write_text("Renamed: " + first.read_text())  # a page's first line is its title
+
+    def two_runs(db: Path) -> None:
+        for run_id, source in (("run1", samples), ("run2", changed)):
+            with warehouse_session(db, run_id, log) as session:
+                run_pipeline(session.con, run_id=run_id, source=source, db_path=db, as_of=AS_OF,
+                             reconnected=session.use)
+
+    plain, written = tmp_path / "plain.duckdb", tmp_path / "written.duckdb"
+    two_runs(plain)
+    monkeypatch.setattr(compact, "BUDGET_BYTES", -1)  # whatever was held is too much
+    with caplog.at_level(logging.INFO, logger="test"):
+        two_runs(written)
+    assert any("wrote again" in r.getMessage() and "main.studies" in r.getMessage() for r in caplog.records)
+    assert _tables(written) == _tables(plain)
+    con = duckdb.connect(str(written), read_only=True)
+    assert not [t for t in compact.deletions(con) if t.schema == "main"]  # the study tables hold none now
+    con.close()
