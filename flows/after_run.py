@@ -46,6 +46,15 @@ def refresh_search_and_watch_lists(con: duckdb.DuckDBPyConnection, run_id: str) 
 CHECKPOINT_RETRY = 0.01
 
 
+def _take_room_back(con: duckdb.DuckDBPyConnection) -> None:
+    """The limit for what follows a run again, after a checkpoint's room (what the checkpoint read and holds stays
+    held: when that is more, the limit stays as it is)."""
+    try:
+        fit_memory(con, rewrite=True)
+    except duckdb.OutOfMemoryException:
+        pass
+
+
 class RefreshBeside:
     """refresh_search_and_watch_lists on its own cursor, in a thread, while the caller does other work; then,
     with `checkpoint`, a CHECKPOINT there too.
@@ -94,10 +103,12 @@ class RefreshBeside:
         while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
             try:
                 # room for the deleted rows' records it reads, held until the connection is closed (the report,
-                # if it runs out of memory beside this, is written again on a new one)
+                # if it runs out of memory beside this, is written again on a new one); the room is taken back
+                # after, or the report's pages read beside it would be cached in it
                 fit_memory(self._cursor, rewrite=True, deletions=True)
                 self._cursor.execute("CHECKPOINT")
                 self.checkpointed = True
+                _take_room_back(self._cursor)
                 return
             except duckdb.Error:  # closing the connection checkpoints in any case
                 if self._leaving.is_set():
