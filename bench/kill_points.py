@@ -25,10 +25,11 @@ from warehouse.connect import connect  # noqa: E402
 
 def run_into(db: Path, source: Path, run_id: str) -> dict[str, str]:
     """Run (completing) into db and return its table hashes."""
-    con = connect(db)
-    run_pipeline(con, run_id=run_id, source=source, db_path=db, as_of=AS_OF, batch_size=BATCH_SIZE)
-    hashes = table_hashes(con)
-    con.close()
+    opened = [connect(db)]  # the check may begin on a new connection (check_studies.ready_to_check)
+    run_pipeline(opened[0], run_id=run_id, source=source, db_path=db, as_of=AS_OF, batch_size=BATCH_SIZE,
+                 reconnected=opened.append)
+    hashes = table_hashes(opened[-1])
+    opened[-1].close()
     return hashes
 
 

@@ -93,8 +93,10 @@ def main() -> None:
     con = connect_module.connect(args.db)
     reset_peak()
     cpu = time.process_time()
+    opened = [con]  # the check may begin on a new connection (check_studies.ready_to_check)
     result = run.run_pipeline(con, run_id="scale", source=args.source, db_path=args.db, as_of=AS_OF,
-                              workers=args.workers, check=args.check or args.after)
+                              workers=args.workers, check=args.check or args.after, reconnected=opened.append)
+    con = opened[-1]
     total = time.process_time() - cpu
     load_cpu = sum(b[0] for b in batches) + sum(c[0] for c in checkpoints)
     print(f"{result.studies_loaded} studies; run CPU {total:.1f} s (main process); "

@@ -69,14 +69,14 @@ class Cpu:
 
 def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object]:
     """Seconds and summary of one plain run."""
-    con = connect(db)
+    opened = [connect(db)]  # the check may begin on a new connection (check_studies.ready_to_check)
     try:
         start = time.perf_counter()
-        result = run.run_pipeline(con, run_id=run_id, source=source, db_path=db, as_of=AS_OF,
-                                  batch_size=args.batch_size, workers=args.workers)
+        result = run.run_pipeline(opened[0], run_id=run_id, source=source, db_path=db, as_of=AS_OF,
+                                  batch_size=args.batch_size, workers=args.workers, reconnected=opened.append)
         return time.perf_counter() - start, result
     finally:
-        con.close()
+        opened[-1].close()
 
 
 def change_one_percent(source: Path, offset: int = 0, mark: str = "amended") -> int:
