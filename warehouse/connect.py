@@ -46,6 +46,12 @@ ALL_ROWS = "SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() WHERE N
 HELD = "meta.memory_held"
 
 
+# A batch of 2,000 studies writes ~27 MB of log; checkpointed after each, every batch would rewrite the last row
+# group of each keyed table (studies, source_records): a writer checkpoints once the log passes 256 MB.
+CHECKPOINT_BYTES = 256 * 10**6
+NEVER_BYTES = 2**50  # DuckDB's own checkpoint at a COMMIT: out of reach
+
+
 class WarehouseError(Exception):
     """The warehouse file cannot be opened or migrated."""
 
@@ -63,9 +69,10 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
             "`duckdb` shell or running `trialqc` on this file) and try again."
         ) from exc
     if not read_only:
-        # A batch of 2,000 studies writes ~27 MB of WAL; at DuckDB's default (16 MB) every batch's COMMIT
-        # would checkpoint, rewriting the last row group of each keyed table (studies, source_records).
-        con.execute("SET checkpoint_threshold = '256MB'")
+        # DuckDB would checkpoint at a COMMIT once the log passed its threshold, within the limit as it stands: a
+        # checkpoint that then runs out of memory (it reads the deleted rows' records, DELETION_BYTES) invalidates
+        # the database after a durable COMMIT. A writer checkpoints itself instead (`checkpoint_due`), with room.
+        con.execute(f"SET checkpoint_threshold = '{NEVER_BYTES}B'")
         # FSST, DuckDB's compression of long strings, was ~30% of a checkpoint's CPU (1.0-1.5 s of ~3.5 s
         # per 20,000 studies) for a file ~6% smaller; dictionary and the other compressions stay.
         con.execute("SET disabled_compression_methods = 'fsst'")
@@ -156,12 +163,32 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     con.execute("CHECKPOINT")
     held = held_bytes(con)
     new = reopen(con)
-    if _has_table(new, HELD):
-        with transaction(new):
-            new.execute(f"DELETE FROM {HELD}")
-            new.execute(f"INSERT INTO {HELD} VALUES ({int(held)}, current_localtimestamp())")
+    if _record_held(new, held):
         fit_memory(new, rewrite=True)
     return new
+
+
+def checkpoint_due(con: duckdb.DuckDBPyConnection) -> bool:
+    """Once the log passes CHECKPOINT_BYTES (between a run's batches), CHECKPOINT on this connection with room for
+    the deleted rows' records it reads; what it left held is recorded and the limit fitted to it; whether it
+    did. Call it outside a transaction."""
+    if log_bytes(con) <= CHECKPOINT_BYTES:
+        return False
+    fit_memory(con, rewrite=True, deletions=True)
+    con.execute("CHECKPOINT")
+    _record_held(con, held_bytes(con))
+    fit_memory(con)
+    return True
+
+
+def _record_held(con: duckdb.DuckDBPyConnection, held: int) -> bool:
+    """meta.memory_held replaced by `held`; False on a warehouse without it (before its migration)."""
+    if not _has_table(con, HELD):
+        return False
+    with transaction(con):
+        con.execute(f"DELETE FROM {HELD}")
+        con.execute(f"INSERT INTO {HELD} VALUES ({int(held)}, current_localtimestamp())")
+    return True
 
 
 def held_bytes(con: duckdb.DuckDBPyConnection) -> int:

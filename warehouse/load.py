@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from schemas.enums import LAYOUT_PRECEDENCE
 from warehouse import runs
-from warehouse.connect import one_thread, transaction
+from warehouse.connect import checkpoint_due, one_thread, transaction
 from warehouse.tables import STUDY_TABLES
 
 VERSION_COLUMNS = (
@@ -201,16 +201,18 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch,
     `appended`: the run's record of the rows it appended, updated by the batch (see runs.AppendedRows); a batch
     that rolls back ends the run, and the record with it."""
     result = LoadResult(versions=len(batch.versions))
-    with one_thread(con), transaction(con):
-        _upsert_files(con, batch.run_id, batch.files)
-        runs.see_files(con, batch.run_id, batch.skipped)
-        if not batch.versions.empty:
-            result.studies_replaced = _load_versions(con, batch, appended)
-        _insert(con, "meta.rejects", batch.rejects)
-        for table, frame in batch.meta_rows.items():
-            _insert(con, table, frame)
-        runs.add_counts(con, batch.run_id, batch_counts(batch))
-        runs.mark_unchecked(con, batch.run_id, sorted(set(batch.versions["nct_id"].tolist())))
+    with one_thread(con):
+        with transaction(con):
+            _upsert_files(con, batch.run_id, batch.files)
+            runs.see_files(con, batch.run_id, batch.skipped)
+            if not batch.versions.empty:
+                result.studies_replaced = _load_versions(con, batch, appended)
+            _insert(con, "meta.rejects", batch.rejects)
+            for table, frame in batch.meta_rows.items():
+                _insert(con, table, frame)
+            runs.add_counts(con, batch.run_id, batch_counts(batch))
+            runs.mark_unchecked(con, batch.run_id, sorted(set(batch.versions["nct_id"].tolist())))
+        checkpoint_due(con)  # the log of a few batches into the file, with room (not DuckDB's, at the COMMIT)
     return result
 
 

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pytest
 
 from flows.run import run_pipeline
+from warehouse import load as load_module
 from warehouse.connect import connect
 
 STUDY = Path(__file__).parent.parent / "fixtures" / "multi_source" / "NCT04916756.json"
@@ -71,10 +72,35 @@ def test_a_study_held_without_a_recorded_version_is_still_replaced(tmp_path):
     con.close()
 
 
-def test_a_write_connection_checkpoints_after_a_few_batches_not_each(tmp_path):
-    con = connect(tmp_path / "w.duckdb")
-    threshold = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
-    assert threshold == "244.1 MiB"  # 256 MB as DuckDB shows it
+def test_a_write_connection_checkpoints_after_a_few_batches_not_each_and_duckdb_never_at_a_commit(
+        tmp_path, monkeypatch, samples):
+    """A checkpoint DuckDB makes at a COMMIT runs within the limit as it stands, and when it runs out of memory the
+    database is invalidated after a durable COMMIT: a run checkpoints between its batches itself, with room, once
+    the log passes 256 MB (about ten batches of 2,000 studies)."""
+    from warehouse import connect as connect_module
+
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "1.0 PiB"
+    assert connect_module.CHECKPOINT_BYTES == 256 * 10**6
+    logs = []
+    checkpoint_due = connect_module.checkpoint_due
+
+    def watched(con):
+        logs.append((connect_module.log_bytes(con), checkpoint_due(con), connect_module.log_bytes(con)))
+        return logs[-1][1]
+
+    monkeypatch.setattr(load_module, "checkpoint_due", watched)
+    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 5_000)  # a batch of one study writes 11-60 KB
+    result = run_pipeline(con, run_id="r", source=samples, db_path=db, as_of=date(2026, 11, 22), batch_size=1,
+                          workers=1, check=False)
+    assert result.loaded == len(logs) == 5
+    assert all(before > 5_000 and done and after < 1_000 for before, done, after in logs)  # only the record
+    assert con.execute("SELECT count(*) FROM meta.memory_held").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 256 * 10**6)
+    con.execute("CREATE TABLE meta.later AS SELECT range AS i FROM range(10)")
+    assert not checkpoint_due(con) and connect_module.log_bytes(con) > 0  # below it, the log waits
     con.close()
 
 
@@ -386,4 +412,27 @@ def test_without_room_for_the_deleted_rows_records_the_same_checkpoint_fails(tmp
     con.execute("SET memory_limit = '32MB'")
     with pytest.raises(duckdb.Error, match="could not allocate|failed to pin|Out of Memory"):
         con.execute("CHECKPOINT")
+    con.close()
+
+
+def test_a_checkpoint_between_batches_has_room_for_the_deleted_rows_records_and_keeps_its_connection(
+        tmp_path, monkeypatch):
+    """A run that changed many studies of a large warehouse checkpoints while it loads: with room for the deleted
+    rows' records (a fatal error without it), on the same connection, and the limit after it leaves room for
+    what it holds."""
+    from warehouse import connect as connect_module
+
+    db = tmp_path / "w.duckdb"
+    connect_module.connect(db).close()
+    _scattered_deletions(db, 12_000_000)
+    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
+    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 0)
+    con = connect_module.connect(db)
+    con.execute("CREATE TABLE meta.one AS SELECT 1 AS a")
+    assert connect_module.fit_memory(con) == "32MB"
+    assert connect_module.checkpoint_due(con)
+    held = connect_module.recorded_held(con)
+    assert 80 * 10**6 < held < 160 * 10**6
+    assert connect_module.memory_limit_bytes(con) == pytest.approx((32 + held // 10**6) * 10**6, rel=0.001)
+    assert con.execute("SELECT count(*) FROM scattered").fetchone()[0] == 11_880_000
     con.close()
