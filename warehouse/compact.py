@@ -3,7 +3,7 @@
 A run replaces a changed study's rows, and the search index its terms: each leaves deleted rows
 all through the tables. DuckDB keeps a record for each stretch of 2,048 rows that holds a deleted
 one (about 18 KB), reads the records at every checkpoint and every scan of their row groups, and
-holds them until the database is closed (warehouse/connect.py, DELETION_BYTES). At 600,000 studies,
+holds them until the database is closed (warehouse/connect.py, DELETIONS). At 600,000 studies,
 after three runs that changed 1% of them, that was about 900 MiB. A table written again holds no
 deleted rows, and so no records: there, writing again every table with deleted rows took 44 s,
 and a checkpoint then held 5 MiB.
@@ -16,48 +16,16 @@ kept, and an interruption leaves it as it was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 import duckdb
 
 from warehouse import connect
+from warehouse.deleted_rows import deletions, identifier, quoted
 
-# Rows in one of DuckDB's stretches (a vector), and the bytes of the record of deletions DuckDB keeps for one:
-# 8,650,752 bytes were held for the 489 stretches of a 1,000,000-row table with a row in a hundred deleted.
-VECTOR_ROWS = 2_048
-RECORD_BYTES = 17_700
 # What the records may take before tables are written again: as much as DuckDB's cache of pages.
 BUDGET_BYTES = connect.DUCKDB_MEMORY_MB * 10**6
 _CREATE = re.compile(r'^CREATE TABLE (?:(?:"[^"]+"|[\w]+)\.)?(?:"[^"]+"|[\w]+)\s*\(', re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Deletions:
-    """A table holding deleted rows, and the bytes of records DuckDB may keep for them."""
-
-    schema: str
-    table: str
-    rows: int  # with the deleted ones
-    deleted: int
-
-    @property
-    def records(self) -> int:
-        """At most one record per stretch of rows, and no more stretches than deleted rows."""
-        return min(-(-self.rows // VECTOR_ROWS), self.deleted) * RECORD_BYTES
-
-
-def deletions(con: duckdb.DuckDBPyConnection) -> list[Deletions]:
-    """The tables that hold deleted rows (DuckDB counts them in a table's estimated size until they are gone)."""
-    found = []
-    tables = con.execute("SELECT schema_name, table_name, estimated_size FROM duckdb_tables() "
-                         "WHERE NOT temporary AND database_name = current_database() AND estimated_size > 0 "
-                         "ORDER BY schema_name, table_name").fetchall()
-    for schema, table, rows in tables:
-        live = con.execute(f"SELECT count(*) FROM {_name(schema, table)}").fetchone()[0]
-        if live < rows:
-            found.append(Deletions(schema, table, int(rows), int(rows - live)))
-    return found
 
 
 def compact(con: duckdb.DuckDBPyConnection, budget: int | None = None,
@@ -65,8 +33,8 @@ def compact(con: duckdb.DuckDBPyConnection, budget: int | None = None,
     """Write again the tables with the most records of deleted rows, when the last checkpoint held more than
     `budget` bytes (BUDGET_BYTES), until what the others may hold is under half of it; the tables written.
 
-    The records' estimates (Deletions.records) are scaled to what was measured held: stretches with a deleted
-    row are fewer than deleted rows where a study's rows lie together, as the search index's terms do."""
+    The records' estimates (deleted_rows.Deletions.records) are scaled to what was measured held: stretches with a
+    deleted row are fewer than deleted rows where a study's rows lie together, as the search index's terms do."""
     budget = BUDGET_BYTES if budget is None else budget
     held = connect.recorded_held(con)
     if held <= budget:
@@ -95,22 +63,14 @@ def rewrite(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> None:
     sql = con.execute("SELECT sql FROM duckdb_tables() WHERE database_name = current_database() "
                       f"AND schema_name = '{_quote(schema)}' AND table_name = '{_quote(table)}'").fetchone()[0]
     fresh = f"{table}__written_again"
-    definition, found = _CREATE.subn(f"CREATE TABLE {_name(schema, fresh)}(", sql, count=1)
+    definition, found = _CREATE.subn(f"CREATE TABLE {quoted(schema, fresh)}(", sql, count=1)
     if not found:
         raise ValueError(f"cannot read the definition of {schema}.{table}: {sql[:80]}")
     with connect.transaction(con):
         con.execute(definition)
-        con.execute(f"INSERT INTO {_name(schema, fresh)} SELECT * FROM {_name(schema, table)}")
-        con.execute(f"DROP TABLE {_name(schema, table)}")
-        con.execute(f'ALTER TABLE {_name(schema, fresh)} RENAME TO "{_ident(table)}"')
-
-
-def _name(schema: str, table: str) -> str:
-    return f'"{_ident(schema)}"."{_ident(table)}"'
-
-
-def _ident(name: str) -> str:
-    return name.replace('"', '""')
+        con.execute(f"INSERT INTO {quoted(schema, fresh)} SELECT * FROM {quoted(schema, table)}")
+        con.execute(f"DROP TABLE {quoted(schema, table)}")
+        con.execute(f"ALTER TABLE {quoted(schema, fresh)} RENAME TO {identifier(table)}")
 
 
 def _quote(text: str) -> str:

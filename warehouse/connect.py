@@ -9,6 +9,8 @@ from typing import Iterator
 
 import duckdb
 
+from warehouse import deleted_rows
+
 DDL_DIR = Path(__file__).parent / "ddl"
 # What DuckDB may hold in memory in a writing connection besides its keys (TRIALQC_DUCKDB_MEMORY sets the whole
 # limit instead). A run at 20,000 studies used about 300 MB of it at most (the search index's documents, built
@@ -33,16 +35,15 @@ KEYED_ROWS = """
           AND c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name)"""
 
 
-# Every checkpoint reads what DuckDB records of the deleted rows in every row group of every table, about 16 KB for
-# each 2,048 rows among which one was deleted, and holds it until the database is closed; so does a scan, for the
-# row groups it reads. A run replaces a changed study's rows, so after runs that changed 1% of the studies most
-# such stretches hold one: at 600,000 studies, after three such runs, a checkpoint that wrote one row held about
-# 900 MiB, 500 MiB of it for the search index's terms, and a check's scans about 480 MiB. A checkpoint that runs
-# out of memory is fatal to DuckDB's database: a checkpoint has room for 8 bytes a row of every table (every
-# stretch of rows holding a deletion), a bound DuckDB uses only as far as it needs. What a checkpoint left held is
-# measured (`held_bytes`) and recorded in meta.memory_held: every later limit leaves room for it.
-DELETION_BYTES = 8
-ALL_ROWS = "SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() WHERE NOT temporary"
+# DELETIONS. Every checkpoint reads what DuckDB records of the deleted rows in every row group of every table, about
+# 18 KB for each 2,048 rows among which one was deleted, and holds it until the database is closed; so does a scan,
+# for the row groups it reads. A run replaces a changed study's rows, so after runs that changed 1% of the studies
+# most such stretches hold one: at 600,000 studies, a checkpoint that wrote one row held about 900 MiB, 500 MiB of
+# it for the search index's terms, and a check's scans about 480 MiB. A checkpoint that runs out of memory is fatal
+# to DuckDB's database: it has room for the records, counted table by table (warehouse/deleted_rows.py). Counting
+# reads them, within the bound of a record for every stretch of every table; the bound itself is no limit to
+# checkpoint within: DuckDB filled it with pages (3.5 GB at 600,000 studies after 10% changed). What a checkpoint
+# left held is measured (`held_bytes`) and recorded in meta.memory_held: every later limit leaves room for it.
 HELD = "meta.memory_held"
 
 
@@ -70,7 +71,7 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         ) from exc
     if not read_only:
         # DuckDB would checkpoint at a COMMIT once the log passed its threshold, within the limit as it stands: a
-        # checkpoint that then runs out of memory (it reads the deleted rows' records, DELETION_BYTES) invalidates
+        # checkpoint that then runs out of memory (it reads the deleted rows' records, DELETIONS) invalidates
         # the database after a durable COMMIT. A writer checkpoints itself instead (`checkpoint_due`), with room.
         con.execute(f"SET checkpoint_threshold = '{NEVER_BYTES}B'")
         # FSST, DuckDB's compression of long strings, was ~30% of a checkpoint's CPU (1.0-1.5 s of ~3.5 s
@@ -89,7 +90,7 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False, deletions:
     run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
     when the warehouse is opened and again as a run adds keys (after loading, after the issue history). With
     `rewrite` (what follows a run), also room to rewrite a row group of long texts; with `deletions` (a
-    checkpoint), room for the deleted rows' records it reads (DELETION_BYTES). Always room for what the last
+    checkpoint), room for all the deleted rows' records it reads (DELETIONS), else for what the last
     checkpoint measured held (meta.memory_held): the scans of the deleted rows' row groups hold as much."""
     limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
     if not limit:
@@ -99,13 +100,20 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False, deletions:
             studies = con.execute("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() "
                                   "WHERE schema_name = 'main' AND table_name = 'studies'").fetchone()[0]
             extra = min(int(studies), ROW_GROUP_ROWS) * REWRITE_BYTES
-        extra += recorded_held(con)
-        if deletions:
-            extra += int(con.execute(ALL_ROWS).fetchone()[0]) * DELETION_BYTES
+        held = recorded_held(con)
+        if deletions:  # counted within the bound, then the count
+            bound = deleted_rows.bound_bytes(con)
+            _set_limit(con, f"{DUCKDB_MEMORY_MB + (int(keys) * KEY_BYTES + extra + held + bound) // 10**6}MB")
+            held = max(held, deleted_rows.records_bytes(con))
+        extra += held
         limit = f"{DUCKDB_MEMORY_MB + (int(keys) * KEY_BYTES + extra) // 10**6}MB"
+    _set_limit(con, limit)
+    return limit
+
+
+def _set_limit(con: duckdb.DuckDBPyConnection, limit: str) -> None:
     quoted = limit.replace("'", "''")
     con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
-    return limit
 
 
 # A run's changes not yet checkpointed are held in memory, where they take more room than in the write-ahead log,
@@ -155,7 +163,7 @@ def checkpoint_held_changes(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyCo
 
 
 def checkpoint(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """CHECKPOINT with room to rewrite a row group and for the deleted rows' records it reads (DELETION_BYTES),
+    """CHECKPOINT with room to rewrite a row group and for the deleted rows' records it reads (DELETIONS),
     then the same warehouse on a new connection (`reopen`): what a checkpoint reads stays held until the
     connection is closed. What it held is recorded (meta.memory_held) for the limits that follow. A checkpoint
     that runs out of memory invalidates the database. `con` is closed."""
@@ -222,7 +230,7 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """The same warehouse on a new connection, once `con` is closed: DuckDB's memory begins empty again.
 
-    DuckDB 1.5.5 holds what it read of the deleted rows' records (see DELETION_BYTES) until the database is
+    DuckDB 1.5.5 holds what it read of the deleted rows' records (see DELETIONS) until the database is
     closed, and cannot evict it: at 600,000 studies, 336 MiB after 6,000 titles changed and 845 MiB after the
     search index's refresh, of a limit of 976 MiB; every statement that needed memory then ran out. A new
     connection holds none.

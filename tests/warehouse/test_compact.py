@@ -11,7 +11,7 @@ import pytest
 from flows.run import run_pipeline
 from flows.warehouse_session import warehouse_session
 from tests.conftest import AS_OF
-from warehouse import compact, connect
+from warehouse import compact, connect, deleted_rows
 
 ROWS = 1_000_000
 
@@ -38,10 +38,10 @@ def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and
     con = _warehouse_with_deletions(tmp_path / "w.duckdb")
     held = connect.recorded_held(con)
     assert held > 5 * 10**6  # 489 stretches of 2,048 rows with a deleted row: about 8.6 MB of records
-    found = {(d.schema, d.table): d for d in compact.deletions(con)}
+    found = {(d.schema, d.table): d for d in deleted_rows.deletions(con)}
     assert found[("meta", "keyed")].deleted == ROWS // 100
-    assert found[("meta", "keyed")].records == 489 * compact.RECORD_BYTES  # every stretch holds one
-    assert found[("main", "odd name")].records == compact.RECORD_BYTES  # one deleted row: one record
+    assert found[("meta", "keyed")].records == 489 * deleted_rows.RECORD_BYTES  # every stretch holds one
+    assert found[("main", "odd name")].records == deleted_rows.RECORD_BYTES  # one deleted row: one record
     before = _rows(con, "meta.keyed")
     said = []
     assert compact.compact(con, budget=10**6, say=said.append) == ["meta.keyed"]  # the rest is under half
@@ -73,7 +73,7 @@ def test_a_table_name_that_needs_quotes_is_written_again_too(tmp_path):
     before = _rows(con, '"odd name"')
     compact.rewrite(con, "main", "odd name")
     assert _rows(con, '"odd name"') == before
-    assert compact.deletions(con) == [d for d in compact.deletions(con) if d.table != "odd name"]
+    assert deleted_rows.deletions(con) == [d for d in deleted_rows.deletions(con) if d.table != "odd name"]
     con.close()
 
 
@@ -86,7 +86,7 @@ def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
     with pytest.raises(duckdb.CatalogException):
         compact.rewrite(con, "meta", "keyed")
     assert _rows(con, "meta.keyed") == before
-    assert [d.deleted for d in compact.deletions(con) if d.table == "keyed"] == [ROWS // 100]
+    assert [d.deleted for d in deleted_rows.deletions(con) if d.table == "keyed"] == [ROWS // 100]
     con.close()
 
 
@@ -125,5 +125,22 @@ def test_a_run_that_writes_tables_again_leaves_the_same_warehouse_and_search_as_
     assert any("wrote again" in r.getMessage() and "main.studies" in r.getMessage() for r in caplog.records)
     assert _tables(written) == _tables(plain)
     con = duckdb.connect(str(written), read_only=True)
-    assert not [t for t in compact.deletions(con) if t.schema == "main"]  # the study tables hold none now
+    assert not [t for t in deleted_rows.deletions(con) if t.schema == "main"]  # the study tables hold none now
+    con.close()
+
+
+def test_a_checkpoints_room_is_the_deleted_rows_records_counted_table_by_table(tmp_path, monkeypatch):
+    """Room for a record of every stretch of every table is a bound DuckDB fills with pages during a checkpoint
+    (3.5 GB at 600,000 studies after 10% changed): the room is the records the tables' deleted rows may take."""
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    monkeypatch.setattr(connect, "DUCKDB_MEMORY_MB", 64)
+    records = deleted_rows.records_bytes(con)
+    # the keyed table's 489 stretches, the small table's one, and meta.memory_held's replaced row
+    assert records == (489 + 1 + 1) * deleted_rows.RECORD_BYTES
+    con.execute("CREATE TABLE meta.untouched AS SELECT range AS i FROM range(2000000)")
+    assert records < deleted_rows.bound_bytes(con) - 900 * deleted_rows.RECORD_BYTES  # a table without any
+    keys = con.execute(connect.KEYED_ROWS).fetchone()[0]
+    held = connect.recorded_held(con)
+    assert connect.fit_memory(con, deletions=True) == \
+        f"{64 + (keys * connect.KEY_BYTES + max(held, records)) // 10**6}MB"
     con.close()
