@@ -372,3 +372,42 @@ def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_ow
     assert update_search_index(con, "r2", None) == 5
     assert seen == [1]
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
+
+
+def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped_past_a_quarter(tmp_path):
+    """At 600,000 studies the terms deleted for 10% of the studies changed lay all through a 167-million-row table,
+    and DuckDB's records of them (about 800 MiB) made the refresh run out of memory: a replaced document's terms
+    now stay, stale. Changed twice, the study ranks as a rebuild ranks it, its new docids lie above every stale
+    one, and once stale terms pass a quarter of the table it is written again without them."""
+    from warehouse import search_index, search_terms
+    from warehouse.deleted_rows import deletions
+
+    ix = search_terms.INDEX_SCHEMA
+    source = tmp_path / "records"
+    shutil.copytree(SAMPLES, source)
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    run_and_refresh(con, db, source, "r1")
+    live = con.execute(f"SELECT count(*) FROM {ix}.terms").fetchone()[0]
+    page = source / "001_3143f20ed8084c17.txt"
+    for run_id, word in (("r2", "zorblimab"), ("r3", "quexilimab")):
+        page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
+                                                 f"Neuromyelitis Optica Spectrum Disorders {word}", 1))
+        run_and_refresh(con, db, source, run_id)
+    stale, rows = search_terms.stale_terms(con)
+    assert 0 < stale < rows and rows - stale > live  # the study's two older term sets, kept; its newest, longer
+    assert not [d for d in deletions(con) if d.table == "terms"]  # none deleted
+    assert con.execute(f"SELECT count(*) FROM {ix}.terms t ANTI JOIN {ix}.docs d USING (docid)").fetchone()[0] \
+        == stale
+    assert con.execute(f"SELECT min(d.docid) > max(t.docid) FROM {ix}.docs d, {ix}.terms t ANTI JOIN {ix}.docs s "
+                       "USING (docid) WHERE d.name = 'NCT05792462'").fetchone()[0]
+    queries = ("zorblimab", "quexilimab", "neuromyelitis optica", "study")
+    updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]
+    assert [h["nct_id"] for h in updated[1][1]] == ["NCT05792462"]
+    assert search_terms.drop_stale_terms(con) == 0  # under a quarter: kept
+    assert search_terms.drop_stale_terms(con, share=0) == stale
+    assert search_terms.stale_terms(con) == (0, rows - stale)
+    assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
+    search_index.rebuild_index(con)  # the extension's own build over the same documents
+    assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
+    con.close()

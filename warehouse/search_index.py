@@ -12,7 +12,7 @@ import duckdb
 
 from warehouse.connect import one_thread
 from warehouse.fts import load_fts
-from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, update_terms
+from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, drop_stale_terms, update_terms
 
 
 # (table, text column, document field); a missing table is skipped.
@@ -139,4 +139,6 @@ def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Se
             # rewrites the terms table several times (ALTER, UPDATE by correlated subquery) and grows
             # faster than the registry: about 1.7 times the CPU at 100,000 studies.
             return refresh_documents(con, run_id, None, then=update_terms, start=rebuild_index)
-        return refresh_documents(con, run_id, nct_ids, then=update_terms)
+        written = refresh_documents(con, run_id, nct_ids, then=update_terms)
+        drop_stale_terms(con)
+        return written

@@ -3,12 +3,19 @@
 DuckDB's fts extension builds its index as plain tables in its own schema (docs, terms, dict,
 stats, fields, stopwords) and `match_bm25` reads them at query time. A rebuild reads every
 document again (tens of seconds at 20,000 studies, far more for the registry), so a run that
-changed a few studies updates those tables for just them: their old terms and document go, their
-new ones are tokenized, stemmed and stopped exactly as the extension does, each term's document
-frequency moves by what left and what came, and the collection statistics are recomputed from
-`docs`. Scores are then those of a full rebuild (tests/test_search.py compares them). A first
-build is the same update from an empty index. Each step reads the changed studies' documents
-(the temp table _doc_new) and stems each distinct word once, not every occurrence.
+changed a few studies updates those tables for just them: their old documents go, their new ones
+are tokenized, stemmed and stopped exactly as the extension does, each term's document frequency
+moves by what left and what came, and the collection statistics are recomputed from `docs`.
+Scores are then those of a full rebuild (tests/test_search.py compares them). A first build is
+the same update from an empty index. Each step reads the changed studies' documents (the temp
+table _doc_new) and stems each distinct word once, not every occurrence.
+
+The terms of a document that left stay in `terms`: `match_bm25` joins terms to `docs`, so they
+count for nothing, and new documents take docids above any in `terms`. Deleted, they would be
+scattered all through the table (167 million rows at 600,000 studies), and DuckDB keeps a record
+of every 2,048 rows holding a deleted one in memory (warehouse/deleted_rows.py): after 10% of the
+studies changed there, about 800 MiB, and the refresh ran out of memory. Once they are a quarter
+of the table, it is written again without them (`drop_stale_terms`).
 """
 from __future__ import annotations
 
@@ -49,20 +56,21 @@ def update_terms(con: duckdb.DuckDBPyConnection, nct_ids: Sequence[str]) -> None
 
 
 def _remove_old(con: duckdb.DuckDBPyConnection, ix: str) -> None:
-    """The studies' documents and terms leave the index; each term's document count drops by them."""
+    """The studies' documents leave the index (their terms stay, stale); each term's document count drops by them."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE _old_docs AS SELECT docid FROM {ix}.docs "
                 "WHERE name IN (SELECT nct_id FROM _changed)")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _df_change AS SELECT termid, -count(DISTINCT docid) AS change "
                 f"FROM {ix}.terms WHERE docid IN (SELECT docid FROM _old_docs) GROUP BY termid")
-    con.execute(f"DELETE FROM {ix}.terms WHERE docid IN (SELECT docid FROM _old_docs)")
     con.execute(f"DELETE FROM {ix}.docs WHERE docid IN (SELECT docid FROM _old_docs)")
 
 
 def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
     """The studies' current documents enter the index under new docids, tokenized as the extension does."""
     # The texts come from _doc_new (the documents just written), not from all documents.
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT *, "
-                f"(SELECT coalesce(max(docid), -1) FROM {ix}.docs) + row_number() OVER (ORDER BY nct_id) AS docid "
+    # Above every docid of `terms` too: a stale term of a reused docid would count for its new document.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT *, greatest("
+                f"(SELECT coalesce(max(docid), -1) FROM {ix}.docs), (SELECT coalesce(max(docid), -1) FROM {ix}.terms)"
+                f") + row_number() OVER (ORDER BY nct_id) AS docid "
                 f"FROM _doc_new WHERE nct_id IN (SELECT nct_id FROM _changed)")
     fields = con.execute(f"SELECT fieldid, field FROM {ix}.fields ORDER BY fieldid").fetchall()
     tokenized = " UNION ALL ".join(
@@ -90,3 +98,32 @@ def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
     con.execute(f"INSERT INTO {ix}.docs (docid, name, len) SELECT n.docid, n.nct_id, coalesce(t.len, 0) "
                 "FROM _new_docs n LEFT JOIN (SELECT docid, count(*) AS len FROM _new_terms GROUP BY docid) t "
                 "USING (docid)")
+
+
+# Stale terms may take this share of the terms table before it is written again without them.
+STALE_SHARE = 0.25
+
+
+def stale_terms(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(stale, all) rows of `terms`: a document's length is its count of terms, so the live ones are their sum."""
+    ix = INDEX_SCHEMA
+    rows = con.execute(f"SELECT count(*) FROM {ix}.terms").fetchone()[0]
+    live = con.execute(f"SELECT coalesce(sum(len), 0) FROM {ix}.docs").fetchone()[0]
+    return int(rows - live), int(rows)
+
+
+def drop_stale_terms(con: duckdb.DuckDBPyConnection, share: float | None = None) -> int:
+    """Write `terms` again without the stale terms once they are more than `share` (STALE_SHARE) of it, in one
+    transaction; the rows dropped (0 when it was not written)."""
+    from warehouse.connect import transaction  # here: the search command need not load it
+
+    stale, rows = stale_terms(con)
+    if not stale or stale <= (STALE_SHARE if share is None else share) * rows:
+        return 0
+    ix = INDEX_SCHEMA
+    with transaction(con):
+        con.execute(f"CREATE TABLE {ix}.terms_live AS SELECT t.* FROM {ix}.terms t "
+                    f"SEMI JOIN {ix}.docs d ON d.docid = t.docid")
+        con.execute(f"DROP TABLE {ix}.terms")
+        con.execute(f"ALTER TABLE {ix}.terms_live RENAME TO terms")
+    return stale
