@@ -73,7 +73,7 @@ def test_a_table_name_that_needs_quotes_is_written_again_too(tmp_path):
     before = _rows(con, '"odd name"')
     compact.rewrite(con, "main", "odd name")
     assert _rows(con, '"odd name"') == before
-    assert deleted_rows.deletions(con) == [d for d in deleted_rows.deletions(con) if d.table != "odd name"]
+    assert "odd name" not in {d.table for d in deleted_rows.deletions(con)}  # its deleted row is gone
     con.close()
 
 
