@@ -100,12 +100,15 @@ class RefreshBeside:
             if not self._checkpoint or self._stopping:
                 return
             self._phase = "checkpoint"
+        try:
+            # room for the deleted rows' records it reads, held until the connection is closed (the report, if it
+            # runs out of memory beside this, is written again on a new one), set once for every try (counting
+            # them reads every table); taken back after, or the report's pages read beside it would be cached in it
+            fit_memory(self._cursor, rewrite=True, deletions=True)
+        except duckdb.Error:
+            pass  # the checkpoint is tried within the limit as it is, and closing the connection checkpoints anyway
         while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
             try:
-                # room for the deleted rows' records it reads, held until the connection is closed (the report,
-                # if it runs out of memory beside this, is written again on a new one); the room is taken back
-                # after, or the report's pages read beside it would be cached in it
-                fit_memory(self._cursor, rewrite=True, deletions=True)
                 self._cursor.execute("CHECKPOINT")
                 self.checkpointed = True
                 _take_room_back(self._cursor)

@@ -22,6 +22,7 @@ import duckdb
 
 from warehouse import connect
 from warehouse.deleted_rows import deletions, identifier, quoted
+from warehouse.literals import literal
 
 # What the records may take before tables are written again: as much as DuckDB's cache of pages.
 BUDGET_BYTES = connect.DUCKDB_MEMORY_MB * 10**6
@@ -58,20 +59,19 @@ def compact(con: duckdb.DuckDBPyConnection, budget: int | None = None,
     return written
 
 
-def rewrite(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> None:
-    """The table written again whole under its own definition, in one transaction: the same rows, none deleted."""
+def rewrite(con: duckdb.DuckDBPyConnection, schema: str, table: str, keep: str | None = None) -> None:
+    """The table written again whole under its own definition, in one transaction: the same rows (those `keep`, a
+    condition on them, keeps), none deleted."""
     sql = con.execute("SELECT sql FROM duckdb_tables() WHERE database_name = current_database() "
-                      f"AND schema_name = '{_quote(schema)}' AND table_name = '{_quote(table)}'").fetchone()[0]
+                      f"AND schema_name = {literal(schema)} AND table_name = {literal(table)}").fetchone()[0]
     fresh = f"{table}__written_again"
     definition, found = _CREATE.subn(f"CREATE TABLE {quoted(schema, fresh)}(", sql, count=1)
     if not found:
         raise ValueError(f"cannot read the definition of {schema}.{table}: {sql[:80]}")
     with connect.transaction(con):
         con.execute(definition)
-        con.execute(f"INSERT INTO {quoted(schema, fresh)} SELECT * FROM {quoted(schema, table)}")
+        con.execute(f"INSERT INTO {quoted(schema, fresh)} SELECT * FROM {quoted(schema, table)}"
+                    + (f" WHERE {keep}" if keep else ""))
         con.execute(f"DROP TABLE {quoted(schema, table)}")
         con.execute(f"ALTER TABLE {quoted(schema, fresh)} RENAME TO {identifier(table)}")
 
-
-def _quote(text: str) -> str:
-    return text.replace("'", "''")

@@ -10,6 +10,7 @@ from typing import Iterator
 import duckdb
 
 from warehouse import deleted_rows
+from warehouse.literals import literal
 
 DDL_DIR = Path(__file__).parent / "ddl"
 # What DuckDB may hold in memory in a writing connection besides its keys (TRIALQC_DUCKDB_MEMORY sets the whole
@@ -167,9 +168,7 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     then the same warehouse on a new connection (`reopen`): what a checkpoint reads stays held until the
     connection is closed. What it held is recorded (meta.memory_held) for the limits that follow. A checkpoint
     that runs out of memory invalidates the database. `con` is closed."""
-    fit_memory(con, rewrite=True, deletions=True)
-    con.execute("CHECKPOINT")
-    held = held_bytes(con)
+    held = _checkpoint_measured(con, rewrite=True)
     new = reopen(con)
     if _record_held(new, held):
         fit_memory(new, rewrite=True)
@@ -184,11 +183,17 @@ def checkpoint_due(con: duckdb.DuckDBPyConnection) -> bool:
     at 100,000 studies.)"""
     if log_bytes(con) <= CHECKPOINT_BYTES:
         return False
-    fit_memory(con, deletions=True)
-    con.execute("CHECKPOINT")
-    _record_held(con, held_bytes(con))
+    _record_held(con, _checkpoint_measured(con, rewrite=False))
     fit_memory(con)
     return True
+
+
+def _checkpoint_measured(con: duckdb.DuckDBPyConnection, rewrite: bool) -> int:
+    """CHECKPOINT with room for the deleted rows' records it reads (and, with `rewrite`, to rewrite a row group);
+    what it left held (`held_bytes`)."""
+    fit_memory(con, rewrite=rewrite, deletions=True)
+    con.execute("CHECKPOINT")
+    return held_bytes(con)
 
 
 def _record_held(con: duckdb.DuckDBPyConnection, held: int) -> bool:
@@ -224,9 +229,9 @@ def recorded_held(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    schema, table = name.split(".")  # a constant's names, written as literals (a bound value imports pandas)
+    schema, table = name.split(".")  # written as literals: a bound value makes DuckDB import pandas
     return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                       f"AND schema_name = '{schema}' AND table_name = '{table}'").fetchone()[0] > 0
+                       f"AND schema_name = {literal(schema)} AND table_name = {literal(table)}").fetchone()[0] > 0
 
 
 def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:

@@ -114,16 +114,11 @@ def stale_terms(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
 
 def drop_stale_terms(con: duckdb.DuckDBPyConnection, share: float | None = None) -> int:
     """Write `terms` again without the stale terms once they are more than `share` (STALE_SHARE) of it, in one
-    transaction; the rows dropped (0 when it was not written)."""
-    from warehouse.connect import transaction  # here: the search command need not load it
+    transaction (compact.rewrite); the rows dropped (0 when it was not written)."""
+    from warehouse.compact import rewrite  # here: the search command need not load it
 
     stale, rows = stale_terms(con)
     if not stale or stale <= (STALE_SHARE if share is None else share) * rows:
         return 0
-    ix = INDEX_SCHEMA
-    with transaction(con):
-        con.execute(f"CREATE TABLE {ix}.terms_live AS SELECT t.* FROM {ix}.terms t "
-                    f"SEMI JOIN {ix}.docs d ON d.docid = t.docid")
-        con.execute(f"DROP TABLE {ix}.terms")
-        con.execute(f"ALTER TABLE {ix}.terms_live RENAME TO terms")
+    rewrite(con, INDEX_SCHEMA, "terms", keep=f"docid IN (SELECT docid FROM {INDEX_SCHEMA}.docs)")
     return stale
