@@ -2,9 +2,10 @@
 
     python bench/load_scale.py SOURCE DB [--check] [--after]
 
-SOURCE is a folder of records (e.g. a bench corpus, bench/generate.py); DB is made afresh. Prints the main process's CPU seconds of the load stage (every batch's load_batch,
-checkpoints inside or beside it), each checkpoint's CPU seconds, the WAL size before it, and the main
-process's resident memory (now and peak) after loading, checking, the after-run steps (issue history,
+SOURCE is a folder of records (e.g. a bench corpus, bench/generate.py); DB is made afresh. Prints the main
+process's CPU seconds of the load stage (every batch's load_batch, with the checkpoint a run makes after a batch
+once its log passes connect.CHECKPOINT_BYTES), the batches followed by a checkpoint with the WAL size before it,
+and the main process's resident memory (now and peak) after loading, checking, the after-run steps (issue history,
 search index, watch lists: --after) and closing. CPU, not wall: other processes share the machine.
 """
 from __future__ import annotations
@@ -51,20 +52,13 @@ def main() -> None:
     parser.add_argument("--after", action="store_true", help="also the after-run steps (implies --check)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--each", action="store_true", help="print every batch")
-    parser.add_argument("--rows-every", type=int, help="LoadCheckpoints.ROWS_EVERY")
-    parser.add_argument("--wal-limit", type=int, help="LoadCheckpoints.WAL_LIMIT, MiB")
-    parser.add_argument("--end-min", type=int, help="LoadCheckpoints.END_MIN, MiB")
+    parser.add_argument("--checkpoint-mb", type=int, help="log size a run checkpoints after (connect.CHECKPOINT_BYTES)")
     args = parser.parse_args()
-    points = getattr(connect_module, "LoadCheckpoints", None)
-    for name, value, scale in (("ROWS_EVERY", args.rows_every, 1), ("WAL_LIMIT", args.wal_limit, 2**20),
-                               ("END_MIN", args.end_min, 2**20)):
-        if value is not None:
-            if points is None:
-                parser.error(f"--{name.lower().replace('_', '-')}: this warehouse code leaves checkpoints to DuckDB")
-            setattr(points, name, value * scale)
+    if args.checkpoint_mb is not None:
+        connect_module.CHECKPOINT_BYTES = args.checkpoint_mb * 10**6
     for stale in (args.db, args.db.with_name(args.db.name + ".wal")):
         stale.unlink(missing_ok=True)
-    batches, checkpoints = [], []
+    batches = []
     wal = args.db.with_name(args.db.name + ".wal")
 
     original_load = load.load_batch
@@ -80,16 +74,6 @@ def main() -> None:
         return out
     load.load_batch = watched_load
 
-    original_checkpoint = getattr(connect_module, "checkpoint", None)
-    if original_checkpoint is not None:
-        def watched_checkpoint(con, *a, **k):
-            cpu, size = time.process_time(), wal.stat().st_size if wal.exists() else 0
-            done = original_checkpoint(con, *a, **k)
-            if done:
-                checkpoints.append((time.process_time() - cpu, size, len(batches)))
-            return done
-        connect_module.checkpoint = watched_checkpoint
-
     con = connect_module.connect(args.db)
     reset_peak()
     cpu = time.process_time()
@@ -98,19 +82,16 @@ def main() -> None:
                               workers=args.workers, check=args.check or args.after, reconnected=opened.append)
     con = opened[-1]
     total = time.process_time() - cpu
-    load_cpu = sum(b[0] for b in batches) + sum(c[0] for c in checkpoints)
+    load_cpu = sum(b[0] for b in batches)
     print(f"{result.studies_loaded} studies; run CPU {total:.1f} s (main process); "
           f"load CPU {load_cpu:.1f} s = {result.studies_loaded / load_cpu:,.0f} studies/CPU-s; "
           f"load wall {result.stage_seconds.get('load', 0):.1f} s")
     for i, b in enumerate(batches if args.each else []):
         print(f"  batch {i + 1}: CPU {b[0]:.2f} s, WAL {b[2] / 2**20:.0f} -> {b[3] / 2**20:.0f} MiB, "
               f"{b[4]} MiB resident, {b[5]} MiB peak, DuckDB {b[6]} MiB in memory, {b[7]} MiB spilled")
-    # A batch whose COMMIT checkpointed (DuckDB's automatic checkpoint) shows as the WAL shrinking.
-    auto = [(i, b) for i, b in enumerate(batches) if b[3] < b[2]]
-    for i, b in auto:
-        print(f"  automatic checkpoint in batch {i + 1}: batch CPU {b[0]:.2f} s, WAL before {b[2] / 2**20:.0f} MiB")
-    for c in checkpoints:
-        print(f"  checkpoint after batch {c[2]}: CPU {c[0]:.2f} s, WAL before {c[1] / 2**20:.0f} MiB")
+    # A batch followed by a checkpoint (connect.checkpoint_due, inside load_batch) shows as the WAL shrinking.
+    for i, b in [(i, b) for i, b in enumerate(batches) if b[3] < b[2]]:
+        print(f"  checkpoint after batch {i + 1}: batch CPU {b[0]:.2f} s, WAL before the batch {b[2] / 2**20:.0f} MiB")
     plain = sorted(b[0] for i, b in enumerate(batches) if b[3] >= b[2])
     if plain:
         print(f"  batches without a checkpoint: median CPU {plain[len(plain) // 2]:.3f} s, "
