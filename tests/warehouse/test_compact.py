@@ -90,6 +90,48 @@ def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
     con.close()
 
 
+
+def test_a_table_written_again_keeps_the_indexes_and_comments_a_user_gave_it(tmp_path):
+    """A user may add to the published file (the next run writes on it): dropping the table to write it again would
+    drop their indexes and comments with it, so they are made again on the new one."""
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con.execute("CREATE UNIQUE INDEX \"my index\" ON meta.keyed (v)")
+    con.execute("CREATE INDEX by_n ON meta.keyed ((n % 10))")
+    con.execute("COMMENT ON TABLE meta.keyed IS 'the team''s keyed rows'")
+    con.execute("COMMENT ON COLUMN meta.keyed.v IS 'a digest'")
+    before = _rows(con, "meta.keyed")
+    assert compact.compact(con, budget=10**6) == ["meta.keyed"]
+    assert _rows(con, "meta.keyed") == before
+    assert sorted(con.execute("SELECT index_name, is_unique FROM duckdb_indexes() WHERE table_name = 'keyed'")
+                  .fetchall()) == [("by_n", False), ("my index", True)]
+    taken = con.execute("SELECT v FROM meta.keyed LIMIT 1").fetchone()[0]
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(f"INSERT INTO meta.keyed (k, v) VALUES ('new', '{taken}')")  # the unique index still holds
+    assert con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] \
+        == "the team's keyed rows"
+    assert dict(con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'keyed'")
+                .fetchall()) == {"k": None, "v": "a digest", "n": None}
+    con.close()
+
+
+def test_a_table_another_tables_foreign_key_refers_to_is_left_as_it_is_and_the_run_says_so(tmp_path):
+    """DuckDB does not drop a table a foreign key refers to: that table keeps its deleted rows, the others are
+    written again, and what was left is said with its reason."""
+    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con.execute("CREATE TABLE meta.mine (k VARCHAR REFERENCES meta.keyed (k))")
+    con.execute("INSERT INTO meta.mine VALUES ('K00000001')")
+    oid = con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0]
+    said = []
+    written = compact.compact(con, budget=10**4, say=said.append)
+    assert "main.odd name" in written and "meta.keyed" not in written
+    assert "wrote again main.odd name" in said[0]
+    assert "could not write again meta.keyed (the foreign key of meta.mine refers to it)" in said[0]
+    assert con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] == oid
+    assert [d.deleted for d in deleted_rows.deletions(con) if d.table == "keyed"] == [ROWS // 100]
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO meta.mine VALUES ('no such key')")  # the user's key still holds
+    con.close()
+
 def _tables(db: Path) -> dict[str, tuple]:
     """Every study table's and the search index's rows, as counts and hashes."""
     con = duckdb.connect(str(db), read_only=True)
