@@ -50,7 +50,7 @@ def _take_room_back(con: duckdb.DuckDBPyConnection) -> None:
     """The limit for what follows a run again, after a checkpoint's room (what the checkpoint read and holds stays
     held: when that is more, the limit stays as it is)."""
     try:
-        fit_memory(con, rewrite=True)
+        fit_memory(con)
     except duckdb.OutOfMemoryException:
         pass
 

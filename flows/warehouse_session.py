@@ -75,7 +75,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
         finally:
             if started is not None:
                 started.close()
-            session.con.close()
+            connect.close(session.con)
 
 
 def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[str, float], started,
@@ -86,8 +86,8 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     with timed(seconds, "issue history"):
         session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
         session.rule_changes = issue_history.rule_changes(con, run_id)
-    # the keys the run and its issue history added, and room for rewriting what the run changed
-    connect.fit_memory(con, rewrite=True)
+    # the keys the run and its issue history added (the checkpoint has room to rewrite what the run changed)
+    connect.fit_memory(con)
     # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB after a 1%
     # change at 100,000 studies): the report and the search index beside it then ran out. What the checkpoint
     # leaves held is let go with the connection (connect.checkpoint). A run that loaded nothing changed little
@@ -152,8 +152,8 @@ def _report_after(session: Session, reports_dir: Path, log, since: str | None, s
                   checkpointed: bool) -> None:
     """The report written again once the refresh beside it has finished: side by side the two needed more memory
     than DuckDB may hold. Both read statements over all studies, whose memory grows with the warehouse: at
-    200,000 studies, with 250 MB less room than a run gives them, the report ran out beside the refresh after a
-    1% change."""
+    200,000 studies an earlier version's report ran out beside the refresh after a 1% change (two such runs
+    now completed side by side, at the limit without a checkpoint's room to rewrite a row group)."""
     log.info("the report ran out of memory beside the search index: it is written again after it")
     _report_after_refresh(session, reports_dir, log, since, seconds, "report (again, after the search index)",
                           checkpointed)
