@@ -89,14 +89,24 @@ def change_one_percent(source: Path, offset: int = 0, mark: str = "amended") -> 
     return len(files)
 
 
-def cli_run(db: Path, source: Path, reports: Path) -> float:
-    """Seconds of one `trialqc run` as a user types it: start-up, run, search index, report, publishing."""
+# Runs a command and prints the peak resident memory (KiB) of the largest process of its tree: the command's own
+# figure. This process's children also include its workers, forked while it holds its own runs' warehouse pages,
+# which count in a fork's resident memory as they are in its parent's.
+PEAK_OF = ("import resource, subprocess, sys; "
+           "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+
+
+def cli_run(db: Path, source: Path, reports: Path) -> tuple[float, float]:
+    """Seconds and peak MiB (its largest process) of one `trialqc run` as a user types it: start-up, run, search
+    index, report, publishing."""
     trialqc = Path(sys.executable).parent / "trialqc"
     env = {**os.environ, "TRIALQC_REPORTS": str(reports)}
     start = time.perf_counter()
-    subprocess.run([str(trialqc), "run", "--source", str(source), "--db", str(db), "--as-of", AS_OF.isoformat()],
-                   check=True, stdout=subprocess.DEVNULL, env=env, cwd=ROOT)
-    return time.perf_counter() - start
+    done = subprocess.run([sys.executable, "-c", PEAK_OF, str(trialqc), "run", "--source", str(source), "--db", str(db),
+                           "--as-of", AS_OF.isoformat()], check=True, stdout=subprocess.PIPE, text=True, env=env,
+                          cwd=ROOT)
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
 def report_stages(seconds: dict, n: int, wall: float, floor: float) -> None:
@@ -157,14 +167,16 @@ def bench(tmp: Path, args) -> None:
     print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
     print("through `trialqc run` (start-up, run, search index, report, publishing; CPU of the command):")
     cpu.lap()
-    wall = cli_run(db, source, tmp / "reports")
-    print(f"  first (builds the search index and every report page): {wall:.1f} s; CPU {cpu.lap():.1f} s")
-    wall = cli_run(db, source, tmp / "reports")
-    print(f"  nothing changed: {wall:.2f} s, {args.n / wall:,.0f} files/s; CPU {cpu.lap():.2f} s")
+    wall, peak = cli_run(db, source, tmp / "reports")
+    print(f"  first (builds the search index and every report page): {wall:.1f} s; CPU {cpu.lap():.1f} s; "
+          f"peak {peak:,.0f} MiB")
+    wall, peak = cli_run(db, source, tmp / "reports")
+    print(f"  nothing changed: {wall:.2f} s, {args.n / wall:,.0f} files/s; CPU {cpu.lap():.2f} s; "
+          f"peak {peak:,.0f} MiB")
     changed = change_one_percent(source, offset=50, mark="revised")
     cpu.lap()
-    wall = cli_run(db, source, tmp / "reports")
-    print(f"  1% changed ({changed} files): {wall:.2f} s; CPU {cpu.lap():.2f} s")
+    wall, peak = cli_run(db, source, tmp / "reports")
+    print(f"  1% changed ({changed} files): {wall:.2f} s; CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
     text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
     cpu.lap()
     wall, result = one_run(tmp / "text.duckdb", text, "text", args)
@@ -174,7 +186,7 @@ def bench(tmp: Path, args) -> None:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {own:,.0f} MiB (this process: every in-process run above), "
-          f"{children:,.0f} MiB (largest child: a worker or a `trialqc run`)")
+          f"{children:,.0f} MiB (largest child: a worker forked from this process, or a `trialqc run`)")
 
 
 def print_rules(check) -> None:
