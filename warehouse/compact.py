@@ -60,10 +60,10 @@ def compact(con: duckdb.DuckDBPyConnection, budget: int | None = None,
             continue
         remaining -= table.records * scale
         written.append(name)
-    if say is not None and (written or kept):
-        say(f"the last checkpoint held {held / 2**20:.0f} MiB of deleted rows' records: "
-            + "; ".join(part for part in (f"wrote again {', '.join(written)}" if written else "",
-                                          f"could not write again {', '.join(kept)}" if kept else "") if part))
+    done = [f"{what} {', '.join(tables)}" for what, tables in (("wrote again", written),
+                                                                ("could not write again", kept)) if tables]
+    if say is not None and done:
+        say(f"the last checkpoint held {held / 2**20:.0f} MiB of deleted rows' records: {'; '.join(done)}")
     return written
 
 
