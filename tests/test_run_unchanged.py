@@ -71,3 +71,25 @@ def test_a_run_over_a_copy_of_the_source_reads_its_files(samples, tmp_path):
     finally:
         con.close()
     assert result.loaded == 0 and result.skipped == result.files_seen > 0
+
+
+def test_a_small_change_among_many_unchanged_files_is_read_in_one_batch():
+    """Each batch of changed studies scans every study table to delete their old rows: 1,000 changed files among
+    99,000 unchanged ones (1% of 100,000) fill one batch of 2,000, not one per 40,000 files seen."""
+    from flows.inputs import FileEntry
+    from flows.unchanged_files import UNCHANGED_BLOCK, Columns, UnchangedFiles
+
+    def stream():
+        for block in range(1000):  # a changed file, then 99 unchanged ones, a thousand times
+            yield FileEntry(f"/x/{block}.json", 10, 0.0)
+            yield UnchangedFiles(Columns({"path": [f"/u/{block}/{i}" for i in range(99)], "sha256": ["0" * 64] * 99}))
+
+    items = stream()
+    batch = run_module.next_batch(items, 2000)
+    assert batch.last and run_module.files_in(batch) == 100_000
+    assert sum(isinstance(item, FileEntry) for item in batch) == 1000
+    # the cap still holds: past 200 unchanged files a slot, the batch is cut
+    many = iter([UnchangedFiles(Columns({"path": [f"/u/{b}/{i}" for i in range(UNCHANGED_BLOCK)],
+                                         "sha256": ["0" * 64] * UNCHANGED_BLOCK})) for b in range(500)])
+    cut = run_module.next_batch(many, 2000)
+    assert not cut.last and run_module.files_in(cut) == -(-200 * 2000 // UNCHANGED_BLOCK) * UNCHANGED_BLOCK
