@@ -31,8 +31,9 @@ BATCH_BYTES = 256 * 1024 * 1024
 # change parses a few full batches, not many nearly empty ones); about this many per batch slot at most. Each
 # batch of changed studies deletes their old rows with a scan of every study table, so fewer, fuller batches
 # cost less: after 1% of 100,000 studies changed, one batch instead of three loaded in 0.7-0.8 s instead of
-# 1.2-1.8 s. A batch's unchanged files are a (path, sha256) table: 400,000 of them take about 60 MB.
-UNCHANGED_PER_SLOT = 200
+# 1.2-1.8 s. A batch's unchanged files are carried as Python columns of path and sha256, about 52 MB for the
+# 200,000 of a batch of 2,000, and up to three batches are in flight.
+UNCHANGED_PER_SLOT = 100
 
 
 @contextmanager

@@ -306,12 +306,20 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
     """Changes not yet checkpointed are held in memory and count against DuckDB's limit: the report and the search
     index beside it begin after a checkpoint, with an empty write-ahead log, and without the checkpoint's room to
     rewrite a row group (it only let DuckDB cache more pages: at 100,000 studies, building the search index and
-    every report page peaked at 939-989 MiB with it, 815-826 MiB without)."""
+    every report page peaked at 939-989 MiB with it, 815-826 MiB without). The issue history before them has that
+    room as working memory (at 600,000 studies a statement after a check ran out of memory at the check's limit)."""
     from flows import warehouse_session as session_module
     from warehouse import connect as connect_module
 
     seen = {}
     begin = session_module.RefreshBeside.__enter__
+    history = session_module.issue_history.after_run
+
+    def recording(con, run_id):
+        seen["history limit"] = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        return history(con, run_id)
+
+    monkeypatch.setattr(session_module.issue_history, "after_run", recording)
 
     def entered(self):
         wal = Path(str(self._cursor.execute("SELECT path FROM duckdb_databases() WHERE NOT internal "
@@ -332,6 +340,8 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
     # checkpoint had to rewrite what the run changed
     shown, unit = seen["limit"].split()
     assert unit == "MiB" and float(shown) * 2**20 == pytest.approx((256 + held // 10**6) * 10**6, abs=0.1 * 2**20)
+    shown, unit = seen["history limit"].split()  # the issue history: with the 5 MB
+    assert unit == "MiB" and float(shown) * 2**20 >= (256 + 5) * 10**6 - 0.1 * 2**20
 
 
 def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,

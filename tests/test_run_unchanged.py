@@ -88,8 +88,8 @@ def test_a_small_change_among_many_unchanged_files_is_read_in_one_batch():
     batch = run_module.next_batch(items, 2000)
     assert batch.last and run_module.files_in(batch) == 100_000
     assert sum(isinstance(item, FileEntry) for item in batch) == 1000
-    # the cap still holds: past 200 unchanged files a slot, the batch is cut
+    # the cap still holds: past 100 unchanged files a slot, the batch is cut
     many = iter([UnchangedFiles(Columns({"path": [f"/u/{b}/{i}" for i in range(UNCHANGED_BLOCK)],
                                          "sha256": ["0" * 64] * UNCHANGED_BLOCK})) for b in range(500)])
     cut = run_module.next_batch(many, 2000)
-    assert not cut.last and run_module.files_in(cut) == -(-200 * 2000 // UNCHANGED_BLOCK) * UNCHANGED_BLOCK
+    assert not cut.last and run_module.files_in(cut) == -(-100 * 2000 // UNCHANGED_BLOCK) * UNCHANGED_BLOCK

@@ -90,7 +90,6 @@ def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
     con.close()
 
 
-
 def test_a_table_written_again_keeps_the_indexes_and_comments_a_user_gave_it(tmp_path):
     """A user may add to the published file (the next run writes on it): dropping the table to write it again would
     drop their indexes and comments with it, so they are made again on the new one."""
@@ -131,6 +130,7 @@ def test_a_table_another_tables_foreign_key_refers_to_is_left_as_it_is_and_the_r
     with pytest.raises(duckdb.ConstraintException):
         con.execute("INSERT INTO meta.mine VALUES ('no such key')")  # the user's key still holds
     con.close()
+
 
 def _tables(db: Path) -> dict[str, tuple]:
     """Every study table's and the search index's rows, as counts and hashes."""

@@ -159,8 +159,8 @@ def test_what_follows_a_run_has_room_to_rewrite_a_row_group_of_long_texts(tmp_pa
 
 def test_closing_a_writer_with_changes_in_its_log_gives_the_checkpoint_closing_makes_room_to_rewrite(
         tmp_path, monkeypatch):
-    """The statements after a run have no room to rewrite a row group; the checkpoint that closing makes of what
-    the log still holds has it, as every checkpoint after a run has (one that runs out of memory is fatal)."""
+    """The report and the search index have no room to rewrite a row group; the checkpoint that closing makes of
+    what the log still holds has it, as every checkpoint after a run has (one that runs out of memory is fatal)."""
     from warehouse import connect as connect_module
 
     db = tmp_path / "w.duckdb"
@@ -371,7 +371,7 @@ def test_a_limit_shown_in_no_known_unit_skips_the_checkpoint_instead_of_failing_
 def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_held(tmp_path):
     """DuckDB 1.5.5 cannot evict the blocks a checkpoint after scattered deletes leaves, in proportion to the table
     (845 MiB at 600,000 studies after the search index's refresh). The same file opened again holds none of them,
-    with the same threads, all the data and the limit for statements (a checkpoint sets its own room)."""
+    with the same threads, all the data and room to rewrite a row group."""
     from warehouse import connect as connect_module
 
     db = tmp_path / "w.duckdb"
@@ -393,7 +393,7 @@ def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_
         con.execute("SELECT 1")  # the connection it replaces is closed
     assert again.execute("SELECT current_setting('threads')").fetchone()[0] == 1
     assert connect_module.memory_limit_bytes(again) == pytest.approx(
-        int(connect_module.fit_memory(again).removesuffix("MB")) * 10**6, rel=0.001)
+        int(connect_module.fit_memory(again, rewrite=True).removesuffix("MB")) * 10**6, rel=0.001)
     again.execute("SET memory_limit = '4MB'")  # nothing held
     again.execute("SET memory_limit = '256MB'")
     assert again.execute("SELECT count(*), sum(hash(s)) FROM rows_of").fetchone() == rows
