@@ -90,10 +90,10 @@ def test_a_failing_batch_leaves_the_warehouse_untouched(run, samples, monkeypatc
     page.write_text(page.read_text().replace("11 participants", "13 participants"))
     real_insert = load._insert
 
-    def failing_insert(con, table, frame, suffix=""):
+    def failing_insert(con, table, frame, statement=None):
         if table == "design_outcomes":
             raise OSError("disk full")
-        return real_insert(con, table, frame, suffix)
+        return real_insert(con, table, frame, statement)
 
     monkeypatch.setattr(load, "_insert", failing_insert)
     with pytest.raises(OSError):

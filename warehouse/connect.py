@@ -25,10 +25,12 @@ DUCKDB_MEMORY_MB = 256
 # it too, the check, the report and the search index do not (`fit_memory`).
 ROW_GROUP_ROWS = 122_880
 REWRITE_BYTES = 2_048
-# The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once read, and count
-# against the limit: about 75 bytes a key at 100,000 studies (670,000 keys, 48 MB), with room for longer keys.
-# A fixed limit would leave a growing warehouse less and less for the rest: at 100,000 studies, the run after a
-# 1% change failed for want of memory while it indexed the changed studies beside the report.
+# The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once a statement
+# inserts into the table, and count against the limit: the NCT ids of the studies and their search documents take
+# about 50 bytes a key (30 MB each at 600,000 studies); 128 leaves room for a user's longer keys. The bookkeeping
+# tables with the longest keys have none (DDL 190: they took 552 MB at 600,000 studies). A fixed limit would leave
+# a growing warehouse less and less for the rest: at 100,000 studies, the run after a 1% change failed for want of
+# memory while it indexed the changed studies beside the report.
 KEY_BYTES = 128
 KEYED_ROWS = """
     SELECT coalesce(sum(t.estimated_size), 0) FROM duckdb_tables() t

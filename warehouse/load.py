@@ -77,7 +77,9 @@ class LoadResult:
     studies_replaced: list[str] = field(default_factory=list)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table, suffix: str = "") -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table,
+            statement: str | None = None) -> None:
+    """The frame's rows into the table; `statement` writes them from `_batch_in` when plain inserting does not."""
     if isinstance(frame, pa.Table):
         if not frame.num_rows:
             return
@@ -88,20 +90,29 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa
         arrow = _arrow(frame)
     con.register("_batch_in", arrow)
     try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_in {suffix}")
+        con.execute(statement or f"INSERT INTO {table} BY NAME SELECT * FROM _batch_in")
     finally:
         con.unregister("_batch_in")
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table, key: tuple[str, ...],
+           update: str) -> None:
+    """The frame's rows into a table without a primary key (DDL 190): a row whose key the table holds updates it
+    (`update`: SET assignments over the table's row `t` and the batch's `b`), the others are inserted. The frame
+    holds each key once."""
+    on = " AND ".join(f"t.{column} = b.{column}" for column in key)
+    _insert(con, table, frame, f"""
+        MERGE INTO {table} t USING _batch_in b ON {on}
+        WHEN MATCHED THEN UPDATE SET {update}
+        WHEN NOT MATCHED THEN INSERT BY NAME""")
 
 
 def _upsert_files(con: duckdb.DuckDBPyConnection, run_id: str, files: pd.DataFrame) -> None:
     files = files[files["sha256"] != ""].drop_duplicates(["sha256", "path"], keep="last").copy()
     files["first_seen_run"] = run_id
     files["last_seen_run"] = run_id
-    _insert(con, "meta.source_files", files, """
-        ON CONFLICT (sha256, path) DO UPDATE SET
-            last_seen_run = excluded.last_seen_run,
-            outcome = CASE WHEN excluded.outcome = 'skipped' THEN meta.source_files.outcome
-                           ELSE excluded.outcome END""")
+    _merge(con, "meta.source_files", files, ("sha256", "path"), """last_seen_run = b.last_seen_run,
+        outcome = CASE WHEN b.outcome = 'skipped' THEN t.outcome ELSE b.outcome END""")
 
 
 def _winners(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -224,8 +235,8 @@ def _load_versions(con: duckdb.DuckDBPyConnection, batch: LoadBatch,
                                                       preserve_index=False, nthreads=1))
     try:
         known = _known_studies(con)
-        _insert(con, "meta.source_records", versions, """
-            ON CONFLICT (nct_id, sha256) DO UPDATE SET path = excluded.path, loaded_run = excluded.loaded_run""")
+        _merge(con, "meta.source_records", versions, ("nct_id", "sha256"),
+               "path = b.path, loaded_run = b.loaded_run")
         con.execute("""UPDATE meta.source_records r SET superseded = true FROM _versions_in v
                        WHERE r.nct_id = v.nct_id AND r.path = v.path AND r.sha256 <> v.sha256""")
         winners = _winners(con)
