@@ -6,6 +6,7 @@ import time
 
 import duckdb
 
+from flows.timing import mark
 from flows.watch_report import watch_markdown
 from warehouse.connect import fit_memory
 from warehouse.literals import literal
@@ -91,6 +92,7 @@ class RefreshBeside:
         try:
             self.markdown = refresh_search_and_watch_lists(self._cursor, self._run_id)
         except BaseException as exc:  # given to the caller when it waits
+            mark(exc, "search index and watch lists")
             self._error = exc
             return
         finally:

@@ -92,6 +92,7 @@ def run(
     from flows.errors import UsageError
     from flows.publish import check_writable
     from flows.run import sigterm_as_interrupt
+    from flows.timing import described
     from warehouse.connect import WarehouseError
 
     reference = _as_of(as_of)
@@ -113,11 +114,11 @@ def run(
                    "'interrupted'; run again to load the rest and check what it loaded.")
     except Exception as exc:  # an I/O or database fault: one line with the real cause
         if _out_of_memory(exc):
-            _fail(1, f"{_first_line(exc)}. Batches committed before it are kept; give DuckDB more memory "
+            _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
                      "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
         if not _is_infrastructure(exc):
             raise
-        _fail(1, f"{_first_line(exc)}. Batches committed before the fault are kept and the failed one was "
+        _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
                  "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
     from flows.render import print_summary
 
@@ -165,12 +166,6 @@ def _out_of_memory(exc: BaseException) -> bool:
 
     return isinstance(exc, duckdb.OutOfMemoryException) or (
         isinstance(exc, duckdb.FatalException) and "could not allocate" in str(exc))
-
-
-def _first_line(exc: BaseException) -> str:
-    """The cause in one line: DuckDB's messages can run to several."""
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
 def _reader(db: Optional[Path]):

@@ -11,7 +11,7 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
-from flows.timing import timed
+from flows.timing import stage_of, timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
 from warehouse import compact, connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
@@ -70,7 +70,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
                                                          started, since)
             log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
         except BaseException as exc:
-            issue_history.after_failure(session.con, run_id, exc)
+            issue_history.after_failure(session.con, run_id, exc, stage_of(exc))
             raise
         finally:
             if started is not None:

@@ -190,7 +190,7 @@ run.log_batch = terminated
 """
 
 
-@pytest.mark.parametrize("patch,code,words", [(DISK_FULL, 1, "No space left on device"),
+@pytest.mark.parametrize("patch,code,words", [(DISK_FULL, 1, "No space left on device (during load)"),
                                               (SIGTERM_AFTER_FIRST_BATCH, 130, "interrupted")])
 def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, tmp_path, patch, code, words):
     db = tmp_path / "t.duckdb"
@@ -201,6 +201,9 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     con = connect(db)
     assert con.execute("SELECT status, loaded FROM meta.load_runs").fetchall() == [
         ("failed" if code == 1 else "interrupted", 2)]
+    if code == 1:  # the run's record says what failed, and in which stage
+        error = con.execute("SELECT error FROM meta.load_runs").fetchone()[0]
+        assert error == "IOException: Could not write file: No space left on device (during load)"
     con.close()
     con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
@@ -242,6 +245,7 @@ def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set
     assert "Traceback" not in proc.stderr + proc.stdout
     [line] = [line for line in proc.stderr.splitlines() if "error:" in line]
     assert words in line and "TRIALQC_DUCKDB_MEMORY" in proc.stderr and "disk space" not in proc.stderr
+    assert "(during search index and watch lists). " in line  # the step it ran out in
     con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM meta.study_documents").fetchone()[0] == 5
     con.close()

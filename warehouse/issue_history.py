@@ -170,13 +170,14 @@ def after_run(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[int, int]:
     return new, resolved
 
 
-def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseException) -> None:
-    """Record a failed run with its error (one line, no traceback)."""
+def after_failure(con: duckdb.DuckDBPyConnection, run_id: str, error: BaseException,
+                  stage: str | None = None) -> None:
+    """Record a failed run with its error (one line, no traceback) and the stage it happened in."""
     try:
         con.execute("ROLLBACK")  # a batch may have been cut mid-transaction
     except duckdb.Error:
         pass
-    message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+    message = f"{type(error).__name__}: {error}".splitlines()[0][:500] + (f" (during {stage})" if stage else "")
     # Stopped after its checks (the issue history, search index or report): still a stop, not a failure.
     try:
         record_run_outcome(con, run_id, error=message, interrupted=isinstance(error, KeyboardInterrupt))
