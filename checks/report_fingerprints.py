@@ -6,6 +6,8 @@ A re-run that changed a few studies then renders a few study pages, not every pa
 The keys of every page's rows (one per study, twice) are kept apart in `.fingerprint-rows.json`: read only
 when a page is written again, and written only when a page's rows changed, so a report that keeps its pages
 neither reads nor writes them. The two files name the same token: rows of another report are never taken.
+A page's keys are held and stored as one string, joined by commas (a key is a hex digest or an NCT id with
+counts): at 600,000 studies, 1.2 million keys took 125 MB as lists of strings, about 50 MB joined.
 """
 from __future__ import annotations
 
@@ -55,13 +57,13 @@ class Fingerprints:
         self.now: dict[str, str] = {}
         self.values_before: dict[str, str] = stored.get("values", {}) if same_sources else {}
         self.values: dict[str, str] = {}
-        # page -> the keys of the rows it lists, in order (study list pages: a row unchanged is reused);
-        # those of the last report are read on first use (rows_before)
-        self._rows_before: dict[str, list[str]] | None = stored.get("rows") if same_sources else {}
+        # page -> the keys of the rows it lists, in order, joined (a row unchanged is reused); those of the last
+        # report are read on first use (rows_before)
+        self._rows_before: dict[str, str] | None = stored.get("rows") if same_sources else {}
         self._rows_token: str | None = stored.get("rows_token") if same_sources else None
         self._rows_folders: list[str] = stored.get("rows_folders", []) if same_sources else []
         self._carried: set[str] = set()  # folders whose pages and rows are kept as the last report wrote them
-        self.rows: dict[str, list[str]] = {}
+        self.rows: dict[str, str] = {}
         # The run whose published warehouse the last report showed, and the one this report shows.
         self.state_before: str | None = stored.get("state") if same_sources else None
         self.state: str | None = None
@@ -72,13 +74,13 @@ class Fingerprints:
         self.figures: dict | None = None
 
     @property
-    def rows_before(self) -> dict[str, list[str]]:
-        """page -> the keys of the rows the last report wrote on it, in order."""
+    def rows_before(self) -> dict[str, str]:
+        """page -> the keys of the rows the last report wrote on it, in order, joined by commas."""
         if self._rows_before is None:
             self._rows_before = self._read_rows()
         return self._rows_before
 
-    def _read_rows(self) -> dict[str, list[str]]:
+    def _read_rows(self) -> dict[str, str]:
         if self._rows_token is None:
             return {}
         try:
@@ -104,11 +106,14 @@ class Fingerprints:
     def rows_written(self, page: Path) -> list[str]:
         """The keys of the rows the last report wrote on `page`, in order; [] when not known."""
         key = self._key(page)
-        return self.rows_before.get(key, []) if key in self.before else []
+        written = self.rows_before.get(key) if key in self.before else None
+        if isinstance(written, list):  # as reports before keys were joined stored them
+            return written
+        return written.split(",") if written else []
 
     def record_rows(self, page: Path, keys: list[str]) -> None:
         """Keep the keys of the rows on `page` (as written now, or kept from the last report)."""
-        self.rows[self._key(page)] = keys
+        self.rows[self._key(page)] = ",".join(keys)
 
     def same(self, key: str, content: object) -> bool:
         """Record the fingerprint of what `key` (not a page: the Data Docs) was made from; True when unchanged."""
@@ -140,7 +145,8 @@ class Fingerprints:
                     if key.split("/", 1)[0] in self._carried and key in self.now}
             rows.update(self.rows)
             token = os.urandom(16).hex()
-            (self.path.parent / ROWS_STORE).write_text(json.dumps({"token": token, "rows": rows}), encoding="utf-8")
+            with open(self.path.parent / ROWS_STORE, "w", encoding="utf-8") as out:  # streamed: no second copy
+                json.dump({"token": token, "rows": rows}, out)
             self._rows_folders = sorted({key.split("/", 1)[0] for key in rows})
         self.path.write_text(json.dumps({"sources": self.sources, "pages": self.now, "values": self.values,
                                         "rows_token": token, "rows_folders": self._rows_folders,

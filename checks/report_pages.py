@@ -20,6 +20,7 @@ from checks.report_fingerprints import Fingerprints
 from checks.report_reuse import pieces_written
 
 BLOCK = 20_000  # studies read at once for the study pages
+LIST_PAGES_AT_ONCE = BLOCK // PAGE_SIZE  # changed study list pages whose last markup is held at once
 SHARDS_AT_ONCE = BLOCK // 100  # a study page holds up to 100 studies
 LIST_ROW_START, LIST_ROW_END = '<tr class="verdict-', "</tr>"
 SECTION_START, SECTION_END = '<section class="study"', "</section>"
@@ -45,8 +46,9 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     """studies/page-N.html: every study, worst first, PAGE_SIZE a page; returns the number of pages.
 
     With `prints`, a page whose rows are those of the last report is neither read nor written again, and a
-    page written again reuses the rows of the last report's changed pages that did not change: each row's
-    key (report_digests.list_keys) tells which, and only the other rows are read and rendered."""
+    page written again reuses the rows the last report wrote on the changed pages of its block (LIST_PAGES_AT_ONCE)
+    that did not change: each row's key (report_digests.list_keys) tells which, and only the other rows are read
+    and rendered."""
     folder = out_dir / "studies"
     folder.mkdir(parents=True, exist_ok=True)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -62,31 +64,61 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     if not changed:
         return _drop_pages_past(folder, pages)
     template, row = env.get_template("studies_page.html.j2"), env.get_template("studies_row.html.j2").module.row
-    reusable = pieces_written([folder / f"page-{page}.html" for page in changed], prints, LIST_ROW_START, LIST_ROW_END)
-    # A page with many rows to render reads its rows in list order (as a first report does); the few rows
-    # of the other pages are read by study.
-    whole = [page for page in changed if sum(key not in reusable for key in keys[page]) > PAGE_SIZE // 4]
-    few = [nct_id for page in changed if page not in whole for nct_id, key in keyed.get(page, ())
-           if key not in reusable]
+    # The changed pages a block at a time: the markup of a block's last pages is held, not every page's (at
+    # 600,000 studies a 1% change moves rows on every page: 200 MB of rows). A row is taken again from a page
+    # of its own block; one that moved across blocks is rendered again. A page with many rows to render reads
+    # its rows in list order (as a first report does); the few rows of the other pages are read by study.
+    blocks = [changed[at:at + LIST_PAGES_AT_ONCE] for at in range(0, len(changed), LIST_PAGES_AT_ONCE)]
+    whole, few = set(), []
+    for block in blocks:
+        written = _keys_written(folder, block, prints)
+        for page in block:
+            fresh = [nct_id for nct_id, key in keyed.get(page, ()) if key not in written]
+            if len(fresh) > PAGE_SIZE // 4:
+                whole.add(page)
+            else:
+                few += fresh
     drawn = {values["nct_id"]: values for values in _list_rows_of(con, few)} if few else {}
     cursor = con.cursor()
     rel = cursor.execute(f"SELECT * EXCLUDE (page, pos) FROM ({LIST_ROWS}) WHERE page IN (SELECT unnest(?)) "
-                         "ORDER BY pos", [whole]) if whole else None
+                         "ORDER BY pos", [sorted(whole)]) if whole else None
     names = [d[0] for d in rel.description] if rel is not None else []
-    for page in changed:  # in page order: each whole page takes its rows (the last one what is left)
-        entries = keyed.get(page, [])
-        if page in whole:
-            found = [dict(zip(names, values)) for values in rel.fetchmany(len(entries))]
-        else:
-            found = [drawn.get(nct_id) for nct_id, _ in entries]
-        rows = [reusable.get(key) or row(dict(values, shard=shard_of(nct_id)))
-                for (nct_id, key), values in zip(entries, found)]
-        (folder / f"page-{page}.html").write_text(
-            template.render(rows=[Markup("".join(rows))], page=page, pages=pages, nav=navs[page]), encoding="utf-8")
-        if prints is not None:
-            prints.record_rows(folder / f"page-{page}.html", keys[page])
+    for block in blocks:  # in page order: each whole page takes its rows (the last one what is left)
+        reusable = pieces_written([folder / f"page-{page}.html" for page in block], prints, LIST_ROW_START,
+                                  LIST_ROW_END)
+        # rows whose keys a page of the last report names, on a page that no longer holds them as named
+        missing = [nct_id for page in block if page not in whole for nct_id, key in keyed.get(page, ())
+                   if key not in reusable and nct_id not in drawn]
+        if missing:
+            drawn.update((values["nct_id"], values) for values in _list_rows_of(con, missing))
+        for page in block:
+            entries = keyed.get(page, [])
+            if page in whole:
+                found = [dict(zip(names, values)) for values in rel.fetchmany(len(entries))]
+            else:
+                found = [drawn.get(nct_id) for nct_id, _ in entries]
+            rows = [reusable.get(key) or row(dict(values, shard=shard_of(nct_id)))
+                    for (nct_id, key), values in zip(entries, found)]
+            (folder / f"page-{page}.html").write_text(
+                template.render(rows=[Markup("".join(rows))], page=page, pages=pages, nav=navs[page]),
+                encoding="utf-8")
+            if prints is not None:
+                prints.record_rows(folder / f"page-{page}.html", keys[page])
     cursor.close()
     return _drop_pages_past(folder, pages)
+
+
+def _keys_written(folder: Path, pages: list[int], prints: Fingerprints | None) -> set[str]:
+    """The keys of the rows the last report wrote on these list pages (those still on disk)."""
+    if prints is None:
+        return set()
+    found: set[str] = set()
+    for page in pages:
+        path = folder / f"page-{page}.html"
+        written = prints.rows_written(path)
+        if written and path.is_file():
+            found.update(written)
+    return found
 
 
 def _list_rows_of(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict]:
