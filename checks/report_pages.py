@@ -56,7 +56,8 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
         return pages  # nothing they show changed since the last report (Fingerprints.kept)
     keyed = list_keys(con)
     keys = {page: [key for _, key in keyed.get(page, ())] for page in range(1, pages + 1)}
-    navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)}) for page in range(1, pages + 1)}
+    navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)})
+            for page in range(1, pages + 1)}
     changed = _changed({page: (folder / f"page-{page}.html", (keys[page], page, pages, navs[page]))
                         for page in navs}, prints)
     for page in set(navs) - set(changed) if prints is not None else ():
@@ -171,8 +172,8 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     keys, shards = study_digests(con), {}
     for nct_id in sorted(keys):
         shards.setdefault(shard_of(nct_id), []).append(nct_id)
-    changed = _changed({shard: (folder / f"{shard}.html", (shard, [keys[i] for i in ids])) for shard, ids in shards.items()},
-                       prints)
+    changed = _changed({shard: (folder / f"{shard}.html", (shard, [keys[i] for i in ids]))
+                        for shard, ids in shards.items()}, prints)
     for shard in set(shards) - set(changed) if prints is not None else ():
         prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
     if changed:
