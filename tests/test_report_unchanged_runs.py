@@ -152,16 +152,7 @@ def test_a_report_that_keeps_its_pages_neither_reads_nor_writes_their_rows_keys(
     assert rows_file.stat().st_mtime_ns == stamp
     monkeypatch.undo()
     # the keys kept serve the report after it: only the changed study is read and rendered again
-    drawn = []
-    sections = report_pages._sections
-    monkeypatch.setattr(report_pages, "_sections", lambda con, section, ids: drawn.extend(ids) or
-                        sections(con, section, ids))
-    warehouse.execute("UPDATE studies SET brief_title = 'Retitled' WHERE nct_id = 'NCT00000777'")
-    write_report(warehouse, out, gx=False, run_name="trialqc-r3")
-    assert drawn == ["NCT00000777"]
-    fresh = tmp_path / "fresh"
-    write_report(warehouse, fresh, gx=False, run_name="trialqc-r3")
-    assert _pages(out) == _pages(fresh)
+    _only_the_retitled_study_is_drawn_again(warehouse, out, tmp_path / "fresh", "trialqc-r3", monkeypatch)
 
 
 def test_rows_keys_of_another_report_are_not_taken(warehouse, tmp_path, monkeypatch):
@@ -198,13 +189,18 @@ def test_rows_keys_are_kept_one_string_a_page_and_lists_of_an_earlier_report_sti
     assert len(listed) > 1 and all(key and "," not in key for key in listed)
     stored["rows"] = {page: keys.split(",") for page, keys in stored["rows"].items()}
     rows_file.write_text(json.dumps(stored))
+    _only_the_retitled_study_is_drawn_again(warehouse, out, tmp_path / "fresh", "trialqc-r2", monkeypatch)
+
+
+def _only_the_retitled_study_is_drawn_again(warehouse, out, fresh, run_name, monkeypatch) -> None:
+    """One study retitled, the report in `out` written again reads and renders only that study's section, and
+    its pages equal a first report's in `fresh`."""
     drawn = []
     sections = report_pages._sections
     monkeypatch.setattr(report_pages, "_sections", lambda con, section, ids: drawn.extend(ids) or
                         sections(con, section, ids))
     warehouse.execute("UPDATE studies SET brief_title = 'Retitled' WHERE nct_id = 'NCT00000777'")
-    write_report(warehouse, out, gx=False, run_name="trialqc-r2")
+    write_report(warehouse, out, gx=False, run_name=run_name)
     assert drawn == ["NCT00000777"]
-    fresh = tmp_path / "fresh"
-    write_report(warehouse, fresh, gx=False, run_name="trialqc-r2")
+    write_report(warehouse, fresh, gx=False, run_name=run_name)
     assert _pages(out) == _pages(fresh)
