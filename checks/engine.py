@@ -21,7 +21,7 @@ from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule, curr
 from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
-from warehouse.connect import one_thread, transaction
+from warehouse.connect import deleting_from, one_thread, transaction
 
 if TYPE_CHECKING:
     from warehouse.runs import AppendedRows
@@ -609,6 +609,7 @@ def write_issues(con: duckdb.DuckDBPyConnection, issues: pa.Table) -> None:
     # Issues go in sorted, so the table's row order (and any export of it) is the same on every run.
     issues = issues.sort_by([("nct_id", "ascending"), ("rule_id", "ascending"), ("message", "ascending"),
                              ("evidence", "ascending")])
+    deleting_from(con, ("quality_issues", "meta.unchecked_studies"))  # the records of the rows deleted are held
     con.register("_issues_in", issues)
     try:
         with transaction(con):

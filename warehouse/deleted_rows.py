@@ -8,8 +8,11 @@ deleted rows in its estimated size until a checkpoint drops them, so they are fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import duckdb
+
+from warehouse.literals import literal
 
 # Rows in one of DuckDB's stretches, and the bytes of the record it keeps for one holding a deleted row: 8,650,752
 # bytes were held for the 489 stretches of a 1,000,000-row table with a row in a hundred deleted (with a margin).
@@ -45,10 +48,18 @@ def deletions(con: duckdb.DuckDBPyConnection) -> list[Deletions]:
     return found
 
 
-def bound_bytes(con: duckdb.DuckDBPyConnection) -> int:
-    """The records of every stretch of every table: what counting the deleted rows may read, without reading."""
+def bound_bytes(con: duckdb.DuckDBPyConnection, tables: Iterable[str] | None = None) -> int:
+    """The records of every stretch of every table (or of `tables`, named as `schema.table` or, in main, `table`):
+    what counting the deleted rows may read, without reading."""
+    among = ""
+    if tables is not None:
+        names = [name if "." in name else f"main.{name}" for name in tables]
+        if not names:
+            return 0
+        among = " AND schema_name || '.' || table_name IN ({})".format(", ".join(map(literal, names)))
     return int(con.execute(f"SELECT coalesce(sum(ceil(estimated_size / {VECTOR_ROWS})), 0) FROM duckdb_tables() "
-                           "WHERE NOT temporary AND database_name = current_database()").fetchone()[0]) * RECORD_BYTES
+                           f"WHERE NOT temporary AND database_name = current_database(){among}").fetchone()[0]
+               ) * RECORD_BYTES
 
 
 def records_bytes(con: duckdb.DuckDBPyConnection) -> int:

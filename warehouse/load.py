@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from schemas.enums import LAYOUT_PRECEDENCE
 from warehouse import runs
-from warehouse.connect import checkpoint_due, one_thread, transaction
+from warehouse.connect import checkpoint_due, deleting_from, one_thread, transaction
 from warehouse.tables import STUDY_TABLES
 
 VERSION_COLUMNS = (
@@ -154,6 +154,7 @@ def _replace_studies(con: duckdb.DuckDBPyConnection, batch: LoadBatch, winners: 
     if appended is not None:
         appended.mark(con)
     if stale:
+        deleting_from(con, STUDY_TABLES)  # the records of the rows deleted are held from here on
         con.register("_replaced", pa.table({"nct_id": stale}))
     keep = new["position"].to_numpy()
     rows = {}
