@@ -83,10 +83,10 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     """The run's issue history, a checkpoint, then the report (`started`, when begun) beside the search index's
     refresh; the run whose report pages may be kept, if any."""
     con, run_id = session.con, session.run_id
-    # The issue history's statements over every open episode (1.6 million at 600,000 studies) have the room to
-    # rewrite a row group as working memory: after one of seven 1% runs there, a statement after the check (the
-    # issue history's, most likely) ran out of memory at the check's limit.
-    connect.fit_memory(con, rewrite=True)
+    # The issue history's statements over every open episode (1.6 million at 600,000 studies) run within the
+    # check's limit. (They once had a checkpoint's room to rewrite a row group: when its table had a primary key,
+    # whose index DuckDB held whole, one of seven 1% runs there ran out of memory after the check.)
+    connect.fit_memory(con)
     with timed(seconds, "issue history"):
         session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
         session.rule_changes = issue_history.rule_changes(con, run_id)

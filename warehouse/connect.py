@@ -21,8 +21,8 @@ DUCKDB_MEMORY_MB = 256
 # A checkpoint after a run (and the one closing makes) may need more: it rewrites whole the row groups a run
 # changed, and a row group (122,880 rows) of long texts holds up to about 250 MB (eligibility criteria average
 # about 2 KB a study). At 200,000 studies the checkpoint after a 1% change failed within the loading's limit. Room
-# for one such row group, or for as many studies as the warehouse holds when it has fewer; the issue history has
-# it too, the check, the report and the search index do not (`fit_memory`).
+# for one such row group, or for as many studies as the warehouse holds when it has fewer; the check, the issue
+# history, the report and the search index do not have it (`fit_memory`).
 ROW_GROUP_ROWS = 122_880
 REWRITE_BYTES = 2_048
 # The keys of the keyed tables (a primary key's index, DuckDB's ART) are held in memory whole once a statement
@@ -93,15 +93,15 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False, deletions:
     DuckDB caches table pages up to 80% of RAM: a run over a growing registry would grow with it. Bounded, a
     run's memory stays flat but for the keys (DuckDB spills to `<db>.tmp` when an operation needs more). Set
     when the warehouse is opened and again as a run adds keys (after loading, after the issue history). With
-    `rewrite` (a checkpoint after a run, closing, which checkpoints, and the issue history, whose statements
-    over every open episode have it as working memory: at 600,000 studies a statement after the check, most
-    likely the issue history's, ran out of memory without it), also room to rewrite a row group of long texts;
-    with `deletions` (a checkpoint), room for all the deleted rows' records it reads (DELETIONS), else for what
-    the last checkpoint measured held (meta.memory_held): the scans of the deleted rows' row groups hold as
-    much. The check, the report and the search index have no rewrite room: in the report and the search index it
-    only let DuckDB cache more pages (a `trialqc run` that built the search index and every report page of
-    100,000 studies peaked at 939-989 MiB with it, 815-826 MiB without, in the same time; runs after a 1% change
-    at 200,000 studies at 1,290-1,302 and 1,203-1,208 MiB)."""
+    `rewrite` (a checkpoint after a run, the tables written again before it, and closing, which checkpoints),
+    also room to rewrite a row group of long texts; with `deletions` (a checkpoint), room for all the deleted
+    rows' records it reads (DELETIONS), else for what the last checkpoint measured held (meta.memory_held): the
+    scans of the deleted rows' row groups hold as much. The check, the issue history, the report and the search
+    index have no rewrite room: there it only let DuckDB cache more pages (a run after 10% of 600,000 studies
+    changed peaked at 1,952 MiB with it in the issue history, whose table has no key, and 1,773 MiB without; a
+    `trialqc run` that built the search index and every report page of 100,000 studies peaked at 939-989 MiB
+    with it, 815-826 MiB without, in the same time; runs after a 1% change at 200,000 studies at 1,290-1,302
+    and 1,203-1,208 MiB)."""
     limit = os.environ.get("TRIALQC_DUCKDB_MEMORY")
     if not limit:
         keys = con.execute(KEYED_ROWS).fetchone()[0]
