@@ -111,9 +111,9 @@ class Fingerprints:
             return written
         return written.split(",") if written else []
 
-    def record_rows(self, page: Path, keys: list[str]) -> None:
-        """Keep the keys of the rows on `page` (as written now, or kept from the last report)."""
-        self.rows[self._key(page)] = ",".join(keys)
+    def record_rows(self, page: Path, keys: str) -> None:
+        """Keep the keys of the rows on `page` (as written now, or kept from the last report), joined by commas."""
+        self.rows[self._key(page)] = keys
 
     def same(self, key: str, content: object) -> bool:
         """Record the fingerprint of what `key` (not a page: the Data Docs) was made from; True when unchanged."""

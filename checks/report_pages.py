@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Iterable
 
 import duckdb
 from jinja2 import Environment
 from markupsafe import Markup
 
 from checks.report_data import verdicts_of
-from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys,
+from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys, split,
                                    study_digests, versions_sql)
 from checks.report_fingerprints import Fingerprints
 from checks.report_reuse import pieces_written
@@ -36,9 +37,10 @@ def _dicts(rel) -> list[dict]:
     return [dict(zip(names, row)) for row in rel.fetchall()]
 
 
-def _changed(pages: dict, prints: Fingerprints | None) -> list:
-    """The keys of `pages` ({key: (file, content)}) whose file is not as the last report wrote it."""
-    return [key for key, (target, content) in pages.items() if prints is None or not prints.unchanged(target, content)]
+def _changed(pages: Iterable[tuple[object, Path, object]], prints: Fingerprints | None) -> list:
+    """The keys of `pages` ((key, file, content), each content made as it is compared) whose file is not as the
+    last report wrote it."""
+    return [key for key, target, content in pages if prints is None or not prints.unchanged(target, content)]
 
 
 def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir: Path, total: int,
@@ -54,12 +56,16 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     pages = max(1, -(-total // PAGE_SIZE))
     if prints is not None and prints.kept and prints.carry("studies"):
         return pages  # nothing they show changed since the last report (Fingerprints.kept)
-    keyed = list_keys(con)
-    keys = {page: [key for _, key in keyed.get(page, ())] for page in range(1, pages + 1)}
+    listed = list_keys(con)
+    keys = {page: listed.get(page, ("", ""))[1] for page in range(1, pages + 1)}  # joined
+
+    def keyed(page: int) -> list[tuple[str, str]]:  # (nct_id, row key) of a page's rows, in order
+        ids, joined = listed.get(page, ("", ""))
+        return list(zip(split(ids), split(joined)))
     navs = {page: sorted({1, pages, *range(max(1, page - 5), min(pages, page + 5) + 1)})
             for page in range(1, pages + 1)}
-    changed = _changed({page: (folder / f"page-{page}.html", (keys[page], page, pages, navs[page]))
-                        for page in navs}, prints)
+    changed = _changed(((page, folder / f"page-{page}.html", (split(keys[page]), page, pages, navs[page]))
+                        for page in navs), prints)
     for page in set(navs) - set(changed) if prints is not None else ():
         prints.record_rows(folder / f"page-{page}.html", keys[page])
     if not changed:
@@ -74,7 +80,7 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     for block in blocks:
         written = _keys_written(folder, block, prints)
         for page in block:
-            fresh = [nct_id for nct_id, key in keyed.get(page, ()) if key not in written]
+            fresh = [nct_id for nct_id, key in keyed(page) if key not in written]
             if len(fresh) > PAGE_SIZE // 4:
                 whole.add(page)
             else:
@@ -88,12 +94,12 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
         reusable = pieces_written([folder / f"page-{page}.html" for page in block], prints, LIST_ROW_START,
                                   LIST_ROW_END)
         # rows whose keys a page of the last report names, on a page that no longer holds them as named
-        missing = [nct_id for page in block if page not in whole for nct_id, key in keyed.get(page, ())
+        missing = [nct_id for page in block if page not in whole for nct_id, key in keyed(page)
                    if key not in reusable and nct_id not in drawn]
         if missing:
             drawn.update((values["nct_id"], values) for values in _list_rows_of(con, missing))
         for page in block:
-            entries = keyed.get(page, [])
+            entries = keyed(page)
             if page in whole:
                 found = [dict(zip(names, values)) for values in rel.fetchmany(len(entries))]
             else:
@@ -169,26 +175,27 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
     folder.mkdir(parents=True, exist_ok=True)
     if prints is not None and prints.kept and prints.carry("study"):
         return 0  # nothing they show changed since the last report (Fingerprints.kept)
-    keys, shards = study_digests(con), {}
-    for nct_id in sorted(keys):
-        shards.setdefault(shard_of(nct_id), []).append(nct_id)
-    changed = _changed({shard: (folder / f"{shard}.html", (shard, [keys[i] for i in ids]))
-                        for shard, ids in shards.items()}, prints)
+    shards = study_digests(con)  # shard -> its studies' digests, joined
+
+    def keyed(shard: str) -> list[tuple[str, str]]:  # (nct_id, digest) of a page's studies, in order
+        return [(key.split(":", 1)[0], key) for key in split(shards[shard])]
+    changed = _changed(((shard, folder / f"{shard}.html", (shard, split(joined))) for shard, joined in shards.items()),
+                       prints)
     for shard in set(shards) - set(changed) if prints is not None else ():
-        prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
+        prints.record_rows(folder / f"{shard}.html", shards[shard])
     if changed:
         template = env.get_template("study_shard.html.j2")
         section = env.get_template("study_section.html.j2").module.section
     for start in range(0, len(changed), SHARDS_AT_ONCE):
         pages = changed[start:start + SHARDS_AT_ONCE]
         reusable = pieces_written([folder / f"{shard}.html" for shard in pages], prints, SECTION_START, SECTION_END)
-        drawn = _sections(con, section, [i for shard in pages for i in shards[shard] if keys[i] not in reusable])
+        drawn = _sections(con, section, [i for shard in pages for i, key in keyed(shard) if key not in reusable])
         for shard in pages:
-            sections = [reusable.get(keys[i]) or drawn[i] for i in shards[shard]]
+            sections = [reusable.get(key) or drawn[i] for i, key in keyed(shard)]
             (folder / f"{shard}.html").write_text(template.render(shard=shard, sections=[Markup("".join(sections))]),
                                                  encoding="utf-8")
             if prints is not None:
-                prints.record_rows(folder / f"{shard}.html", [keys[i] for i in shards[shard]])
+                prints.record_rows(folder / f"{shard}.html", shards[shard])
     for stale in folder.glob("*.html"):  # the page of studies no longer in the warehouse
         if stale.stem not in shards:
             stale.unlink()
