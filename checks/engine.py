@@ -384,16 +384,18 @@ def _sendable(rules: list[Rule]) -> bool:
 
 
 class CheckWorkers:
-    """Worker processes for the text rules (`in_worker`), forked once for a whole run (`check_workers`).
+    """Worker processes for the text rules (`in_worker`), started once for a whole run (`check_workers`).
 
-    Forked when the run begins, they start as small as its process then: a process forked for each chunk
-    after the loading would start with everything the run's process holds by then (DuckDB's cache, the
-    scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through a file
+    Started from the fork server (flows/worker_processes.py), they start small at any size of warehouse: a
+    process forked from the run's would start with everything it holds by then (DuckDB's cache, the files found,
+    the scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through a file
     in memory (`_share_reads`), mapped, not copied."""
 
     def __init__(self, processes: int) -> None:
+        from flows.worker_processes import worker_context
+
         self.processes = processes
-        self.pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker)
+        self.pool = worker_context().Pool(processes, initializer=_quiet_worker)
 
     @contextmanager
     def evaluating(self, rules: list[Rule], scope: CheckScope,
@@ -422,15 +424,11 @@ class CheckWorkers:
 
 @contextmanager
 def check_workers(workers: int | None) -> Iterator[CheckWorkers | None]:
-    """The run's text-rule workers (`CheckWorkers`), forked now: before anything large is loaded. None with
-    fewer than two workers. Every rule family is imported first, for each worker to inherit."""
+    """The run's text-rule workers (`CheckWorkers`), started now. None with fewer than two workers."""
     workers = (os.cpu_count() or 1) if workers is None else workers
     if workers < 2:
         yield None
         return
-    import checks
-
-    checks.all_rules()
     _sweep(MEMORY)
     pool = CheckWorkers(workers)
     try:

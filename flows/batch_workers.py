@@ -24,6 +24,7 @@ from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.memory_files import MEMORY, sweep
 from flows.validated import ValidatedBatch
+from flows.worker_processes import worker_context
 from warehouse import load
 
 
@@ -34,10 +35,8 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
     if not workers or workers < 2:
         yield None
         return
-    # fork: workers start at once with the parsers loaded. They only parse bytes and never touch the
-    # inherited DuckDB connection, and a worker leaves through os._exit, so no destructor writes the file.
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=parse_batch.ignore_interrupts)
+    # started from the fork server, with the parsers loaded (flows/worker_processes.py)
+    pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=parse_batch.ignore_interrupts)
     try:
         yield pool
     finally:
@@ -90,20 +89,27 @@ def prepare_read(run_id: str, items: list[Item], known: set[str], recorded: np.n
     return prepared
 
 
-# The sorted prefixes of recorded hashes, set before a pool forks: each worker inherits them once
-# instead of receiving them pickled with every batch.
-_recorded_at_fork: np.ndarray | None = None
+# In a worker: the sorted prefixes of recorded hashes, received once when it starts instead of pickled with
+# every batch. (None in the run's process.)
+_recorded_here: np.ndarray | None = None
 
 
-# The folder in memory where forked workers leave the tables of the batches they prepare, set before a pool
-# forks; None (no tmpfs): the tables travel pickled with their batch.
-_shared_at_fork: str | None = None
+# The folder in memory where workers leave the tables of the batches they prepare, made when the pool starts
+# and known to the run's process and to each worker; None (no tmpfs): the tables travel pickled with their batch.
+_shared_here: str | None = None
 
 
-def prepare_forked(run_id: str, items: list[Item], known: set[str]) -> Prepared:
-    """`prepare_read` in a forked worker, with the recorded prefixes it inherited; its tables shared."""
-    prepared = prepare_read(run_id, items, known, _recorded_at_fork)
-    return share_tables(prepared, _shared_at_fork) if _shared_at_fork is not None else prepared
+def _start_worker(recorded: np.ndarray | None, shared: str | None) -> None:
+    """A batch worker's start: what it keeps for every batch, and signals left to the run's process."""
+    global _recorded_here, _shared_here
+    _recorded_here, _shared_here = recorded, shared
+    parse_batch.ignore_interrupts()
+
+
+def prepare_in_worker(run_id: str, items: list[Item], known: set[str]) -> Prepared:
+    """`prepare_read` in a worker, with the recorded prefixes it received; its tables shared."""
+    prepared = prepare_read(run_id, items, known, _recorded_here)
+    return share_tables(prepared, _shared_here) if _shared_here is not None else prepared
 
 
 def _shared_tables(batch: load.LoadBatch) -> dict[tuple[str, str | None], pa.Table]:
@@ -332,7 +338,7 @@ class _Spread:
 
     def __init__(self, pool, run_id: str, items: list[Item], known: set[str], parts: list[list[Item]]) -> None:
         self.pool, self.run_id, self.items, self.known = pool, run_id, items, known
-        self.parts = [pool.apply_async(prepare_forked, (run_id, part, known)) for part in parts]
+        self.parts = [pool.apply_async(prepare_in_worker, (run_id, part, known)) for part in parts]
 
     def ready(self) -> bool:
         """Whether every part is prepared."""
@@ -342,7 +348,7 @@ class _Spread:
         """The prepared batch (a worker's exception is raised here), its tables in place."""
         parts = [unshared(part.get()) for part in self.parts]
         if _repeats_across(parts):
-            return unshared(self.pool.apply_async(prepare_forked, (self.run_id, self.items, self.known)).get())
+            return unshared(self.pool.apply_async(prepare_in_worker, (self.run_id, self.items, self.known)).get())
         return merged(parts)
 
 
@@ -365,10 +371,10 @@ def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] 
     finally:
         if ahead.pool is not None:
             ahead.pool.join()
-        global _recorded_at_fork, _shared_at_fork
-        if _shared_at_fork is not None:  # files of batches never loaded (an error, an interrupt)
-            shutil.rmtree(_shared_at_fork, ignore_errors=True)
-        _recorded_at_fork = _shared_at_fork = None
+        global _shared_here
+        if _shared_here is not None:  # files of batches never loaded (an error, an interrupt)
+            shutil.rmtree(_shared_here, ignore_errors=True)
+        _shared_here = None
 
 
 class _BatchPool(multiprocessing.pool.Pool):
@@ -386,7 +392,10 @@ class _BatchPool(multiprocessing.pool.Pool):
 class BatchesAhead:
     """`start(items, known)` for parsed_batches: a batch prepared in a worker, or at once when there are no
     workers or nothing to parse (a batch of files recorded unchanged is only bookkeeping, so a run with nothing
-    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known.
+    new starts no worker), or when the first batch to parse is the run's last: a run of fewer files to read
+    than a batch (a small change, a small folder) is prepared in its own process, which costs less than
+    starting the workers' fork server (about 1.3 s: flows/worker_processes.py). `settle` makes sure, before
+    loading, that a batch was prepared knowing what is known.
 
     A batch of fewer files to read than the batch `size`, sent while no worker is busy, is prepared in parts,
     one per worker (`spread`): after a small change the few changed files, scattered among unchanged ones,
@@ -403,23 +412,23 @@ class BatchesAhead:
         """The batch's preparation under way; `result()` gives the Prepared batch."""
         if self.workers < 2 or not _to_parse(items, known):
             return Parsed(prepare_batch(self.run_id, read_items(items), known))
+        if self.pool is None and getattr(items, "last", False):  # its files read here, known as a worker knows them
+            return Parsed(prepare_read(self.run_id, items, known, self.recorded() if self.recorded else None))
         if self.pool is None:
-            global _recorded_at_fork, _shared_at_fork
-            _recorded_at_fork = self.recorded() if self.recorded is not None else None
-            _shared_at_fork = memory_folder()
-            # pandera and the models, loaded once here for every worker to inherit (each would take ~0.5 s)
-            from flows import validate  # noqa: F401
-            # fork: workers start at once with the parsers loaded; they never touch the inherited DuckDB
-            # connection, and a pool's worker leaves through os._exit, so no destructor writes the file.
-            self.pool = _BatchPool(self.workers, initializer=parse_batch.ignore_interrupts,
-                                   context=multiprocessing.get_context("fork"))
+            global _recorded_here, _shared_here
+            _shared_here = memory_folder()
+            # Started from the fork server, which has the parsers, the models and pandera loaded: workers start
+            # small, whatever this process holds (flows/worker_processes.py). Each receives the recorded prefixes
+            # and the folder of shared tables once.
+            self.pool = _BatchPool(self.workers, initializer=_start_worker, context=worker_context(),
+                                   initargs=(self.recorded() if self.recorded is not None else None, _shared_here))
         idle = self._idle()  # also lets go of the batches prepared since: each holds its tables
         short = self.size is not None and sum(map(_to_read, items)) < self.size
         parts = spread(items, self.workers) if short and idle else [items]
         if len(parts) > 1:
             started = _Spread(self.pool, self.run_id, items, known, parts)
         else:
-            started = _Pending(self.pool.apply_async(prepare_forked, (self.run_id, items, known)))
+            started = _Pending(self.pool.apply_async(prepare_in_worker, (self.run_id, items, known)))
         self.busy.append(started)
         return started
 
@@ -456,7 +465,7 @@ def validate_records(parsed: parse_batch.ParsedBatch) -> ValidatedBatch:
     """Stage 'validate'; a batch with no records (all skipped or rejected) needs no schema pass, and no
     tables: a run that parses nothing (every file unchanged) never imports pandera and the models."""
     if parsed.records:
-        from flows import validate  # imported before workers fork (`BatchesAhead.start`)
+        from flows import validate  # in a worker, imported by the fork server (flows/worker_preload.py)
 
         return validate.validate_batch(parsed)
     return ValidatedBatch([], {})

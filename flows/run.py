@@ -20,6 +20,7 @@ import duckdb
 
 from flows import check_studies, inputs, summary, unchanged_files
 from flows.timing import timed
+from flows.worker_processes import stop_server
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
 from warehouse import runs
 from warehouse.connect import one_thread
@@ -76,10 +77,13 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
 
 
 def shared_batch_size(batch_size: int, entries: list, workers: int) -> int:
-    """The batch size that gives every worker a batch: a run of fewer files than `workers` batches is cut
-    into one batch per worker. (A zip's members are not counted before they are read: its runs keep
-    `batch_size`.) Any batch size gives the same warehouse."""
-    if workers < 2 or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in entries):
+    """The batch size that gives every worker a batch: a run of more files than one batch but fewer than
+    `workers` batches is cut into one batch per worker. A run of no more files than a batch keeps it whole: its
+    only batch is prepared in the run's process (`batch_workers.BatchesAhead`), sooner than workers could start.
+    (A zip's members are not counted before they are read: its runs keep `batch_size`.) Any batch size gives the
+    same warehouse."""
+    if workers < 2 or len(entries) <= batch_size or any(isinstance(e, inputs.FileEntry) and e.is_zip
+                                                        for e in entries):
         return batch_size
     return max(1, min(batch_size, -(-len(entries) // workers)))
 
@@ -156,11 +160,11 @@ class BatchStarter:
     goes to the batch workers (flows/batch_workers.py), started on the first such batch: a run with nothing
     new imports neither them nor pandas and pandera, and starts no worker process.
 
-    With `checking` (the stack of the run's check stage), the check stage's text-rule workers are forked
+    With `checking` (the stack of the run's check stage), the check stage's text-rule workers are started
     then too, before the first batch is loaded (`checks.engine.check_workers`), and kept in `checkers`; not
     when that batch is the run's last and its files with the studies still unchecked (`pending`: a callable
     giving how many) are too few for the check to use them (`checks.engine.PARALLEL_MIN_STUDIES`): the run
-    after a small change then forks no process it would leave idle."""
+    after a small change then starts no process it would leave idle."""
 
     def __init__(self, run_id: str, workers: int, recorded: Callable | None,
                  checking: ExitStack | None = None, pending: Callable[[], int] | None = None) -> None:
@@ -279,8 +283,10 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     result = open_run(con, run_id, source, db_path, as_of, log)
     status = "failed"
     try:
-        # The check stage's text-rule workers, when the loading forks them, end with the check stage.
+        # The check stage's text-rule workers, when the loading starts them, end with the check stage; then the
+        # fork server they and the batch workers started from (flows/worker_processes.py), which holds their imports.
         with ExitStack() as checking:
+            checking.callback(stop_server)
             recorded = partial(runs.recorded_prefixes, con)
             # where the loading appends the studies' rows: the check of exactly those finds them there
             appended = runs.AppendedRows()

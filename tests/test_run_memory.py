@@ -57,3 +57,27 @@ def test_text_rules_run_in_workers_forked_before_the_first_batch_was_loaded(run,
     assert result.loaded == 5 and not result.failed_rules
     evaluated = {int(pid) for pid in pids.read_text().split()}
     assert len(evaluated) == 2 and evaluated <= set(before_loading)
+
+
+def _rss_mib_and_parent(pid: int) -> tuple[float, int]:
+    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["PPid"])
+
+
+def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples, monkeypatch):
+    """Batch and text-rule workers start from the fork server: none begins with what this process holds (a
+    forked one would begin with all of it, and keep every page of it this process changes afterwards)."""
+    ballast = b"\x01" * (256 * 2**20)  # written, so resident: 256 MiB any process forked from here would hold
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text-rule workers start with the loading too
+    seen: dict[int, tuple[float, int]] = {}
+    real_load = load.load_batch
+
+    def load_batch(*args, **kwargs):
+        seen.update((child.pid, _rss_mib_and_parent(child.pid)) for child in multiprocessing.active_children())
+        return real_load(*args, **kwargs)
+    monkeypatch.setattr(load, "load_batch", load_batch)
+    result = run(samples, batch_size=2, workers=2)
+    assert result.loaded == 5 and not result.failed_rules and len(ballast) == 256 * 2**20
+    assert len(seen) >= 4  # two batch workers, two text-rule workers
+    assert all(parent != os.getpid() for _, parent in seen.values())
+    assert max(rss for rss, _ in seen.values()) < 256
