@@ -392,10 +392,7 @@ class _BatchPool(multiprocessing.pool.Pool):
 class BatchesAhead:
     """`start(items, known)` for parsed_batches: a batch prepared in a worker, or at once when there are no
     workers or nothing to parse (a batch of files recorded unchanged is only bookkeeping, so a run with nothing
-    new starts no worker), or when the first batch to parse is the run's last: a run of fewer files to read
-    than a batch (a small change, a small folder) is prepared in its own process, which costs less than
-    starting the workers' fork server (about 1.3 s: flows/worker_processes.py). `settle` makes sure, before
-    loading, that a batch was prepared knowing what is known.
+    new starts no worker); `settle` makes sure, before loading, that it was prepared knowing what is known.
 
     A batch of fewer files to read than the batch `size`, sent while no worker is busy, is prepared in parts,
     one per worker (`spread`): after a small change the few changed files, scattered among unchanged ones,
@@ -412,14 +409,12 @@ class BatchesAhead:
         """The batch's preparation under way; `result()` gives the Prepared batch."""
         if self.workers < 2 or not _to_parse(items, known):
             return Parsed(prepare_batch(self.run_id, read_items(items), known))
-        if self.pool is None and getattr(items, "last", False):  # its files read here, known as a worker knows them
-            return Parsed(prepare_read(self.run_id, items, known, self.recorded() if self.recorded else None))
         if self.pool is None:
             global _recorded_here, _shared_here
             _shared_here = memory_folder()
-            # Started from the fork server, which has the parsers, the models and pandera loaded: workers start
-            # small, whatever this process holds (flows/worker_processes.py). Each receives the recorded prefixes
-            # and the folder of shared tables once.
+            # Forked from this process while it is small, else from the fork server (flows/worker_processes.py):
+            # either way each worker starts with the parsers, the models and pandera loaded, and receives the
+            # recorded prefixes and the folder of shared tables once.
             self.pool = _BatchPool(self.workers, initializer=_start_worker, context=worker_context(),
                                    initargs=(self.recorded() if self.recorded is not None else None, _shared_here))
         idle = self._idle()  # also lets go of the batches prepared since: each holds its tables

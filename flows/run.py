@@ -77,13 +77,10 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
 
 
 def shared_batch_size(batch_size: int, entries: list, workers: int) -> int:
-    """The batch size that gives every worker a batch: a run of more files than one batch but fewer than
-    `workers` batches is cut into one batch per worker. A run of no more files than a batch keeps it whole: its
-    only batch is prepared in the run's process (`batch_workers.BatchesAhead`), sooner than workers could start.
-    (A zip's members are not counted before they are read: its runs keep `batch_size`.) Any batch size gives the
-    same warehouse."""
-    if workers < 2 or len(entries) <= batch_size or any(isinstance(e, inputs.FileEntry) and e.is_zip
-                                                        for e in entries):
+    """The batch size that gives every worker a batch: a run of fewer files than `workers` batches is cut
+    into one batch per worker. (A zip's members are not counted before they are read: its runs keep
+    `batch_size`.) Any batch size gives the same warehouse."""
+    if workers < 2 or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in entries):
         return batch_size
     return max(1, min(batch_size, -(-len(entries) // workers)))
 
@@ -284,7 +281,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     status = "failed"
     try:
         # The check stage's text-rule workers, when the loading starts them, end with the check stage; then the
-        # fork server they and the batch workers started from (flows/worker_processes.py), which holds their imports.
+        # fork server they and the batch workers may have started from (flows/worker_processes.py).
         with ExitStack() as checking:
             checking.callback(stop_server)
             recorded = partial(runs.recorded_prefixes, con)

@@ -1,15 +1,14 @@
-"""Where the run's worker processes start: from a small server process, not from the run's own.
+"""Where the run's worker processes start: forked from the run's process while it is small, else from a fork
+server.
 
-A worker forked from the run's process starts with everything that process holds by then (the files found,
-DuckDB's cache, the blocks of unchanged files), and keeps every page of it the run changes afterwards. At
-600,000 studies, in the run after 1% of them changed, the two batch workers and the two text-rule workers
-forked so held 990 MiB between them (proportional share), and the run 2,376 MiB. Forked instead from
-multiprocessing's fork server, a process that has only imported what the workers use (flows/worker_preload.py),
-every worker starts as small at any size of warehouse, and the run's process never imports the models and
-pandera at all.
-
-The server starts the first time a pool is made (about 1.3 s of one core, on the other one), and is stopped
-with `stop_server` once the run has no more workers to start.
+A worker forked from the run's process starts with everything it holds by then (the files found, DuckDB's
+cache, blocks of unchanged files), and keeps every page of it the run changes afterwards. At 600,000 studies,
+in the run after 1% of them changed, the two batch workers and the two text-rule workers forked so held 990 MiB
+between them (proportional share), and the run 2,376 MiB. Once the run's process holds more than FORK_MAX_BYTES,
+workers start instead from multiprocessing's fork server, a process that has only imported what they use
+(flows/worker_preload.py): they start as small at any size of warehouse. The server takes about 1.3 s of one
+core to start, where a fork of a small process is immediate (a run of a few thousand files would lose more than
+it saves); it is stopped with `stop_server` once the run has no more workers to start.
 """
 from __future__ import annotations
 
@@ -19,15 +18,36 @@ import multiprocessing.context
 # What the fork server imports once, for every worker to inherit. "__main__" (the program that runs, such as the
 # `trialqc` script) first: each worker would otherwise import it again, as multiprocessing does for a new process.
 PRELOAD = ["__main__", "flows.worker_preload"]
+# Resident memory of the run's process above which its workers start from the fork server.
+FORK_MAX_BYTES = 384 * 2**20
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory now, or None where /proc does not tell."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * _page_size()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _page_size() -> int:
+    import os
+
+    return os.sysconf("SC_PAGE_SIZE")
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
-    """The context the run's pools are made in: the fork server, where the platform has one; else fork."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
+    """The context a pool of the run's workers is made in: fork while this process holds little (what the
+    workers use imported here first, for them to inherit), else the fork server where the platform has one."""
+    held = resident_bytes()
+    if "forkserver" in multiprocessing.get_all_start_methods() and (held is None or held > FORK_MAX_BYTES):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    import flows.worker_preload  # noqa: F401
+
+    return multiprocessing.get_context("fork")
 
 
 def stop_server() -> None:

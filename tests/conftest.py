@@ -17,6 +17,16 @@ SHARED = ROOT.parent / "shared"
 AS_OF = date(2026, 11, 22)
 
 
+@pytest.fixture(autouse=True)
+def workers_forked_here(monkeypatch):
+    """A run's workers are forked from the test's process, however much it holds: a test process grows past
+    flows/worker_processes.py's FORK_MAX_BYTES as the suite runs, and every run would then start a fork server
+    (about 1.3 s). Tests of the fork server set the threshold themselves."""
+    from flows import worker_processes
+
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)
+
+
 @pytest.fixture
 def samples(tmp_path) -> Path:
     """A copy of the bundled sample records that a test may change."""

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from checks import engine
-from flows import batch_workers, check_studies
+from flows import batch_workers, check_studies, worker_processes
 from warehouse import load
 
 
@@ -68,6 +68,7 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     """Batch and text-rule workers start from the fork server: none begins with what this process holds (a
     forked one would begin with all of it, and keep every page of it this process changes afterwards)."""
     ballast = b"\x01" * (256 * 2**20)  # written, so resident: 256 MiB any process forked from here would hold
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 384 MiB
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text-rule workers start with the loading too
     seen: dict[int, tuple[float, int]] = {}
     real_load = load.load_batch
@@ -81,3 +82,17 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     assert len(seen) >= 4  # two batch workers, two text-rule workers
     assert all(parent != os.getpid() for _, parent in seen.values())
     assert max(rss for rss, _ in seen.values()) < 256
+
+
+def test_a_small_process_forks_its_workers_and_a_large_one_starts_them_from_the_fork_server(monkeypatch):
+    monkeypatch.undo()  # the threshold as it is (tests/conftest.py raises it)
+    monkeypatch.setattr(worker_processes, "resident_bytes", lambda: 100 * 2**20)
+    assert worker_processes.worker_context().get_start_method() == "fork"
+    monkeypatch.setattr(worker_processes, "resident_bytes", lambda: worker_processes.FORK_MAX_BYTES + 1)
+    assert worker_processes.worker_context().get_start_method() == "forkserver"
+
+
+def test_the_resident_memory_is_this_process_s():
+    before = worker_processes.resident_bytes()
+    ballast = b"\x01" * (64 * 2**20)
+    assert worker_processes.resident_bytes() - before >= 60 * 2**20 and len(ballast)
