@@ -19,7 +19,7 @@ import multiprocessing.context
 # `trialqc` script) first: each worker would otherwise import it again, as multiprocessing does for a new process.
 PRELOAD = ["__main__", "flows.worker_preload"]
 # Resident memory of the run's process above which its workers start from the fork server.
-FORK_MAX_BYTES = 384 * 2**20
+FORK_MAX_BYTES = 256 * 2**20
 
 
 def resident_bytes() -> int | None:

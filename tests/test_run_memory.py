@@ -68,7 +68,7 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     """Batch and text-rule workers start from the fork server: none begins with what this process holds (a
     forked one would begin with all of it, and keep every page of it this process changes afterwards)."""
     ballast = b"\x01" * (256 * 2**20)  # written, so resident: 256 MiB any process forked from here would hold
-    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 384 MiB
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 256 MiB
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text-rule workers start with the loading too
     seen: dict[int, tuple[float, int]] = {}
     real_load = load.load_batch
