@@ -391,11 +391,11 @@ class CheckWorkers:
     the scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through a file
     in memory (`_share_reads`), mapped, not copied."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, brief: bool = False) -> None:
         from flows.worker_processes import worker_context
 
         self.processes = processes
-        self.pool = worker_context().Pool(processes, initializer=_quiet_worker)
+        self.pool = worker_context(brief).Pool(processes, initializer=_quiet_worker)
 
     @contextmanager
     def evaluating(self, rules: list[Rule], scope: CheckScope,
@@ -423,14 +423,15 @@ class CheckWorkers:
 
 
 @contextmanager
-def check_workers(workers: int | None) -> Iterator[CheckWorkers | None]:
-    """The run's text-rule workers (`CheckWorkers`), started now. None with fewer than two workers."""
+def check_workers(workers: int | None, brief: bool = False) -> Iterator[CheckWorkers | None]:
+    """The run's text-rule workers (`CheckWorkers`), started now (`brief`: for a run of one batch to load, see
+    flows/worker_processes.py). None with fewer than two workers."""
     workers = (os.cpu_count() or 1) if workers is None else workers
     if workers < 2:
         yield None
         return
     _sweep(MEMORY)
-    pool = CheckWorkers(workers)
+    pool = CheckWorkers(workers, brief)
     try:
         yield pool
     except BaseException:

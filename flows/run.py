@@ -203,7 +203,8 @@ class BatchStarter:
             if self.checking is not None and self._checks_many(items):
                 from checks.engine import check_workers
 
-                self.checkers = self.checking.enter_context(check_workers(self.workers))
+                self.checkers = self.checking.enter_context(check_workers(self.workers,
+                                                                          getattr(items, "last", False)))
             self.ahead = self.stack.enter_context(batch_workers.prepare_ahead(self.run_id, self.workers,
                                                                               self.recorded, self.size))
         return self.ahead.start(items, known)

@@ -31,7 +31,7 @@ def _forked_workers(monkeypatch) -> None:
     """The run's workers forked from this process, so that they inherit what the test replaced."""
     import multiprocessing
 
-    monkeypatch.setattr(batch_workers, "worker_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(batch_workers, "worker_context", lambda **_: multiprocessing.get_context("fork"))
 
 
 def test_plain_files_are_read_in_the_workers_not_in_the_run_process(run, samples, tmp_path, monkeypatch):

@@ -150,7 +150,7 @@ def test_worker_processes_prepare_the_batches_and_this_process_loads_them(run, s
 
     monkeypatch.setattr(validate, "validate_batch", noting_validate)
     # forked from this process (not from the fork server, which never saw the wrapper)
-    monkeypatch.setattr(batch_workers, "worker_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(batch_workers, "worker_context", lambda **_: multiprocessing.get_context("fork"))
     result = run(samples, batch_size=2, workers=2)
     assert result.studies_loaded == len(EXPECTED_STUDIES)
     pids = set(where.read_text().split())

@@ -84,12 +84,13 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     assert max(rss for rss, _ in seen.values()) < 256
 
 
-def test_a_small_process_forks_its_workers_and_a_large_one_starts_them_from_the_fork_server(monkeypatch):
+def test_a_small_process_or_a_run_of_one_batch_forks_its_workers_and_a_large_one_uses_the_fork_server(monkeypatch):
     monkeypatch.undo()  # the threshold as it is (tests/conftest.py raises it)
     monkeypatch.setattr(worker_processes, "resident_bytes", lambda: 100 * 2**20)
     assert worker_processes.worker_context().get_start_method() == "fork"
     monkeypatch.setattr(worker_processes, "resident_bytes", lambda: worker_processes.FORK_MAX_BYTES + 1)
     assert worker_processes.worker_context().get_start_method() == "forkserver"
+    assert worker_processes.worker_context(brief=True).get_start_method() == "fork"  # the run's only batch
 
 
 def test_the_resident_memory_is_this_process_s():
