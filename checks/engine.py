@@ -386,10 +386,11 @@ def _sendable(rules: list[Rule]) -> bool:
 class CheckWorkers:
     """Worker processes for the text rules (`in_worker`), started once for a whole run (`check_workers`).
 
-    Started from the fork server (flows/worker_processes.py), they start small at any size of warehouse: a
-    process forked from the run's would start with everything it holds by then (DuckDB's cache, the files found,
-    the scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through a file
-    in memory (`_share_reads`), mapped, not copied."""
+    Started with the batch workers, from where those start (flows/worker_processes.py: forked while the run's
+    process is small, else from the fork server), they start small at any size of warehouse: a process forked
+    for each chunk after the loading would start with everything the run's process holds by then (DuckDB's
+    cache, the scoped copies of the tables), which grows with the warehouse. A chunk's rows reach them through
+    a file in memory (`_share_reads`), mapped, not copied."""
 
     def __init__(self, processes: int, brief: bool = False) -> None:
         from flows.worker_processes import worker_context

@@ -24,7 +24,7 @@ from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.memory_files import MEMORY, sweep
 from flows.validated import ValidatedBatch
-from flows.worker_processes import worker_context
+from flows.worker_processes import stop_server, worker_context
 from warehouse import load
 
 
@@ -35,12 +35,13 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
     if not workers or workers < 2:
         yield None
         return
-    # started from the fork server, with the parsers loaded (flows/worker_processes.py)
+    # forked, or from the fork server, with the parsers loaded (flows/worker_processes.py)
     pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=parse_batch.ignore_interrupts)
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        stop_server()
 
 
 class Parsed:

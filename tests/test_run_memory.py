@@ -82,6 +82,21 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     assert len(seen) >= 4  # two batch workers, two text-rule workers
     assert all(parent != os.getpid() for _, parent in seen.values())
     assert max(rss for rss, _ in seen.values()) < 256
+    assert _server_pid() is None  # stopped when the run's checks ended
+
+
+def _server_pid():
+    from multiprocessing import forkserver
+
+    return forkserver._forkserver._forkserver_pid
+
+
+def test_the_prefect_flow_s_parse_workers_stop_the_fork_server_they_started(monkeypatch):
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 0)  # as a large process
+    with batch_workers.parse_pool(2) as pool:
+        assert pool.submit(os.getpid).result() != os.getpid()
+        assert _server_pid() is not None
+    assert _server_pid() is None
 
 
 def test_a_small_process_or_a_run_of_one_batch_forks_its_workers_and_a_large_one_uses_the_fork_server(monkeypatch):
