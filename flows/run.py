@@ -13,6 +13,7 @@ from collections import deque
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -76,13 +77,17 @@ def next_batch(stream: Iterator[Item], size: int, max_bytes: int = BATCH_BYTES) 
     return batch
 
 
-def shared_batch_size(batch_size: int, entries: list, workers: int) -> int:
-    """The batch size that gives every worker a batch: a run of fewer files than `workers` batches is cut
-    into one batch per worker. (A zip's members are not counted before they are read: its runs keep
-    `batch_size`.) Any batch size gives the same warehouse."""
-    if workers < 2 or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in entries):
-        return batch_size
-    return max(1, min(batch_size, -(-len(entries) // workers)))
+def shared_batch_size(batch_size: int, entries: Iterator, workers: int) -> tuple[int, Iterator]:
+    """The batch size that gives every worker a batch, and the same entries to go on with: a run of fewer
+    files than `workers` batches is cut into one batch per worker. Only that many entries are looked at
+    ahead. (A zip's members are not counted before they are read: its runs keep `batch_size`.) Any batch
+    size gives the same warehouse."""
+    if workers < 2:
+        return batch_size, entries
+    ahead = list(islice(entries, batch_size * workers))
+    if len(ahead) == batch_size * workers or any(isinstance(e, inputs.FileEntry) and e.is_zip for e in ahead):
+        return batch_size, chain(ahead, entries)
+    return max(1, -(-len(ahead) // workers)), iter(ahead)
 
 
 def files_in(items: list[Item]) -> int:
@@ -291,10 +296,10 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
             # The loop's statements run on one DuckDB thread (see one_thread), set once for all its batches.
             with BatchStarter(run_id, workers, recorded, checking if check else None,
                               partial(runs.unchecked_count, con)) as ahead, one_thread(con):
-                entries = inputs.discover(source)
+                size, entries = shared_batch_size(batch_size, inputs.walk(source), workers)
+                ahead.size = size
                 stream = input_stream(con, entries, rehash, defer=workers >= 2)
                 number = 0
-                size = ahead.size = shared_batch_size(batch_size, entries, workers)
                 # each worker busy with a batch while this one loads
                 for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
                                                       workers if workers >= 2 else 0):
@@ -303,8 +308,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                     number += 1
                     log_batch(log, number, files_in(items), con, run_id)
                 # The last batch's tables (mapped from its shared file) would stay for the whole check stage,
-                # and in every check worker forked from this process; so would the files found (160 MiB at
-                # 600,000 files), through the check's checkpoint, where the run peaked.
+                # and in every check worker forked from this process, through the check's checkpoint.
                 items = prepared = entries = stream = None
             if check:
                 with timed(result.stage_seconds, "check"):

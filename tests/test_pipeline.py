@@ -176,10 +176,16 @@ def test_a_small_run_gives_every_worker_a_batch_and_the_same_warehouse(run, samp
     from warehouse.connect import connect
 
     entries = discover(samples)
-    assert shared_batch_size(2000, entries, 2) == 3  # five files: two batches, one per worker
-    assert shared_batch_size(2000, entries, 1) == 2000
-    assert shared_batch_size(2, entries, 2) == 2
-    assert shared_batch_size(2000, [FileEntry("/data/ctg-studies.json.zip", 1, None)], 2) == 2000
+
+    def sized(batch_size: int, workers: int, given: list = entries) -> int:
+        size, going_on = shared_batch_size(batch_size, iter(given), workers)
+        assert list(going_on) == given  # nothing looked at ahead is lost
+        return size
+    assert sized(2000, 2) == 3  # five files: two batches, one per worker
+    assert sized(2000, 1) == 2000
+    assert sized(2, 2) == 2  # more files than the two batches of two looked at ahead
+    assert sized(4, 2) == 3
+    assert sized(2000, 2, [FileEntry("/data/ctg-studies.json.zip", 1, None)]) == 2000
     run(samples, workers=1)
     other = connect(tmp_path / "other.duckdb")
     run_pipeline(other, run_id="w", source=samples, db_path=tmp_path / "other.duckdb", as_of=date(2026, 11, 22),
