@@ -198,7 +198,10 @@ CHUNK = 64
 
 
 def parse_inputs(items: Iterable[Item], known: set[str], pool: Executor | None = None) -> ParsedBatch:
-    """Parse a batch of inputs in order; known sha256s and copies within the batch are marked known."""
+    """Parse a batch of inputs in order; known sha256s and copies within the batch are marked known.
+
+    Parsed here (no pool), each chunk of inputs is let go once parsed: given the items `handed_over`, a
+    file's bytes are freed as the batch goes on, not held until it is validated and assembled."""
     batch, todo, seen = ParsedBatch(), [], set()
     for item in items:
         if isinstance(item, UnchangedFiles):
@@ -213,12 +216,25 @@ def parse_inputs(items: Iterable[Item], known: set[str], pool: Executor | None =
             seen.add(item.sha256)
             batch.files.append(FileOutcome(item.sha256, item.path, item.size, item.mtime))
             todo.append((len(batch.files) - 1, item))
-    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    run = pool.map if pool is not None and len(chunks) > 1 else map
+    positions = [[pos for pos, _ in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    chunks = [[item for _, item in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    del todo
     with rows_without_cycle_collection():  # also while workers' results are unpickled here
-        for chunk, parsed in zip(chunks, run(parse_chunk, [[item for _, item in c] for c in chunks])):
-            _merge(batch, [pos for pos, _ in chunk], parsed)
+        if pool is not None and len(chunks) > 1:
+            parsed_chunks = pool.map(parse_chunk, chunks)
+        else:
+            parsed_chunks = map(parse_chunk, handed_over(chunks))
+        for at, parsed in zip(positions, parsed_chunks):
+            _merge(batch, at, parsed)
     return batch
+
+
+def handed_over(items: list) -> Iterator:
+    """The list's items one by one, each slot emptied as its item is given: the list no longer keeps what
+    its consumer has done with."""
+    for i in range(len(items)):
+        item, items[i] = items[i], None
+        yield item
 
 
 def _merge(batch: ParsedBatch, positions: list[int], parsed: ParsedBatch) -> None:

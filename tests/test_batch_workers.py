@@ -296,3 +296,38 @@ def test_batches_once_prepared_are_let_go_so_a_run_holds_only_those_in_flight(sa
         for _ in range(6):
             assert len(ahead.start(entries, set()).result().batch.versions) == len(entries)
         assert len(ahead.busy) <= 1
+
+
+def test_a_worker_lets_go_of_each_file_s_bytes_once_it_is_parsed(samples, monkeypatch):
+    """A worker's batch holds its files' bytes while they are parsed, not on through validation and assembly."""
+    import weakref
+
+    made = []
+
+    class Tracked(inputs.Input):
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(inputs, "Input", Tracked)
+    held_then = []
+    real = batch_workers.validate_records
+
+    def validating(parsed):
+        held_then.append(sum(ref() is not None for ref in made))
+        return real(parsed)
+
+    monkeypatch.setattr(batch_workers, "validate_records", validating)
+    parsing = []
+    real_chunk = parse_batch.parse_chunk
+
+    def parse_chunk(items):
+        parsing.append(sum(ref() is not None for ref in made))
+        return real_chunk(items)
+
+    monkeypatch.setattr(parse_batch, "parse_chunk", parse_chunk)
+    monkeypatch.setattr(parse_batch, "CHUNK", 1)
+    prepared = batch_workers.prepare_read("r", inputs.discover(samples), set(), None)
+    assert len(made) == 5 and held_then == [0]
+    assert parsing == [5, 4, 3, 2, 1]  # the files still held as each is parsed
+    assert len(prepared.batch.versions) == 5  # every study parsed and prepared all the same
