@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from flows import assemble, parse_batch
+from flows import assemble, parse_batch, unchanged_files
 from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.memory_files import MEMORY, sweep
@@ -409,7 +409,9 @@ class BatchesAhead:
         self.busy: list = []  # the batches sent to the workers, until they are prepared
 
     def start(self, items: list[Item], known: set[str]):
-        """The batch's preparation under way; `result()` gives the Prepared batch."""
+        """The batch's preparation under way; `result()` gives the Prepared batch, without the files recorded
+        unchanged: they stay here, and `settle` adds them."""
+        last, items = getattr(items, "last", False), _to_prepare(items)
         if self.workers < 2 or not _to_parse(items, known):
             return Parsed(prepare_batch(self.run_id, read_items(items), known))
         if self.pool is None:
@@ -419,7 +421,7 @@ class BatchesAhead:
             # either way each worker starts with the parsers, the models and pandera loaded, and receives the
             # recorded prefixes and the folder of shared tables once.
             self.pool = _BatchPool(self.workers, initializer=_start_worker,
-                                   context=worker_context(brief=getattr(items, "last", False)),
+                                   context=worker_context(brief=last),
                                    initargs=(self.recorded() if self.recorded is not None else None, _shared_here))
         idle = self._idle()  # also lets go of the batches prepared since: each holds its tables
         short = self.size is not None and sum(map(_to_read, items)) < self.size
@@ -443,6 +445,12 @@ class BatchesAhead:
         one of theirs, or one recorded, is known only now. When the batch took other files as known than
         the warehouse now holds, it is prepared again knowing them (rare: a copy of a file read in this run).
         """
+        prepared = self._settled(_to_prepare(items), prepared, known_now)
+        blocks = [item for item in items if isinstance(item, UnchangedFiles)]
+        prepared.batch.skipped = unchanged_files.joined(blocks) if blocks else None
+        return prepared
+
+    def _settled(self, items: list[Item], prepared: Prepared, known_now: Callable[[list[str]], set[str]]) -> Prepared:
         known = known_now(prepared.shas)
         if known == prepared.known:
             return prepared
@@ -453,6 +461,12 @@ class BatchesAhead:
         # Here, read and hashed right before the lookup, the batch cannot miss a known file.
         read = read_items(items)
         return prepare_batch(self.run_id, read, known_now([i.sha256 for i in read if isinstance(i, Input)]))
+
+
+def _to_prepare(items: list[Item]) -> list[Item]:
+    """The items a batch's preparation needs: all but the blocks of files recorded unchanged. A batch after a
+    small change holds up to 200,000 of those; the worker would only pass them back as a table."""
+    return [item for item in items if not isinstance(item, UnchangedFiles)]
 
 
 def _to_parse(items: list[Item], known: set[str]) -> bool:

@@ -2,6 +2,7 @@
 the warehouse it leaves is the one the full load path (parse, validate, assemble, load) leaves."""
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 
 import pytest
@@ -93,3 +94,34 @@ def test_a_small_change_among_many_unchanged_files_is_read_in_one_batch():
                                          "sha256": ["0" * 64] * UNCHANGED_BLOCK})) for b in range(500)])
     cut = run_module.next_batch(many, 2000)
     assert not cut.last and run_module.files_in(cut) == -(-100 * 2000 // UNCHANGED_BLOCK) * UNCHANGED_BLOCK
+
+
+def test_files_recorded_unchanged_stay_in_the_run_s_process_and_are_still_seen(samples, tmp_path, monkeypatch):
+    """A batch after a small change holds mostly files recorded unchanged: the workers get only the files to read,
+    and the run still records every unchanged file as seen and skipped."""
+    from flows import batch_workers
+
+    _runs(tmp_path / "w.duckdb", samples, 1)
+    changed = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix == ".txt")[0]
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    where = tmp_path / "received"
+    real = batch_workers.prepare_read
+
+    def noted(run_id, items, known, recorded):
+        with open(where, "a") as out:
+            out.write(" ".join(type(item).__name__ for item in items) + "\n")
+        return real(run_id, items, known, recorded)
+    # (the workers forked from here, to inherit the note: workers=2 gives them even a one-file batch)
+    monkeypatch.setattr(batch_workers, "prepare_read", noted)
+    monkeypatch.setattr(batch_workers, "worker_context", lambda **_: multiprocessing.get_context("fork"))
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        result = run_module.run_pipeline(con, run_id="run2", source=samples, db_path=tmp_path / "w.duckdb",
+                                         as_of=AS_OF, workers=2, batch_size=100)
+        seen = con.execute("SELECT count(*) FILTER (last_seen_run = 'run2'), count(DISTINCT path) "
+                           "FROM meta.source_files").fetchone()
+    finally:
+        con.close()
+    assert where.read_text().split() == ["FileEntry"]
+    assert (result.loaded, result.skipped, result.files_seen) == (1, result.files_seen - 1, result.files_seen)
+    assert seen == (result.files_seen, result.files_seen)  # every file seen by the run, the changed one anew

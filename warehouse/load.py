@@ -8,6 +8,8 @@ by sha256, so the result never depends on the order files arrive in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 import duckdb
 import numpy as np
 import pandas as pd
@@ -17,6 +19,9 @@ from schemas.enums import LAYOUT_PRECEDENCE
 from warehouse import runs
 from warehouse.connect import checkpoint_due, deleting_from, one_thread, transaction
 from warehouse.tables import STUDY_TABLES
+
+if TYPE_CHECKING:
+    from flows.unchanged_files import Columns
 
 VERSION_COLUMNS = (
     "overall_status", "phase", "study_type", "enrollment", "enrollment_type", "start_date",
@@ -38,8 +43,9 @@ class LoadBatch:
     rejects: pd.DataFrame | pa.Table  # run_id, sha256, path, nct_id, stage, reason, detail
     # Other meta tables this batch appends to ("meta.<table>" -> rows), written in the same transaction.
     meta_rows: dict[str, pd.DataFrame | pa.Table] = field(default_factory=dict)
-    # Files recorded unchanged by an earlier run (path, sha256): skipped, not in `files`.
-    skipped: pa.Table | None = None
+    # Files recorded unchanged by an earlier run (path, sha256): skipped, not in `files`. A pyarrow table, or
+    # the Columns the run's process holds them in (flows/unchanged_files.py).
+    skipped: pa.Table | Columns | None = None
     # The record position of each row of an Arrow study table (`in_arrow`).
     positions: dict[str, np.ndarray] = field(default_factory=dict)
 
