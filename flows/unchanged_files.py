@@ -76,27 +76,71 @@ def not_recorded() -> Columns:
 class UnchangedFiles:
     """Consecutive inputs recorded by an earlier run with their path, size and mtime: not read again.
 
-    `columns` are their (path, sha256 recorded then); `files` the same as a pyarrow table, made when first
-    asked for."""
+    `columns` are their (path, sha256 recorded then); `files` the same as a pyarrow table, made when asked for.
+    A block is held packed, its paths as one string and its hashes as one run of 32-byte digests: about 80 bytes
+    a file instead of about 220 as two lists of strings. A run after a 1% change at 600,000 studies holds the
+    blocks of every file, 130 MB as lists."""
+
+    __slots__ = ("_paths", "_hashes", "_count")
 
     def __init__(self, files: Columns) -> None:
-        self.columns = files
-        self._table = None
+        paths, hashes = files.column("path"), files.column("sha256")
+        self._count = len(paths)
+        self._paths = _packed_paths(paths)
+        self._hashes = _packed_hashes(hashes)
+
+    @property
+    def columns(self) -> Columns:
+        """path, sha256 (the hash recorded then), as Python columns made anew."""
+        paths = self._paths
+        if isinstance(paths, str):
+            paths = paths.split(_SEPARATOR) if self._count else []
+        hashes = self._hashes
+        if isinstance(hashes, bytes):
+            hashes = [hashes[at:at + _DIGEST].hex() for at in range(0, len(hashes), _DIGEST)]
+        return Columns({"path": paths, "sha256": hashes})
 
     @property
     def files(self) -> "pa.Table":
         """path, sha256 (the hash recorded then) as a pyarrow table."""
-        if self._table is None:
-            self._table = self.columns.table()
-        return self._table
+        return self.columns.table()
 
     def __len__(self) -> int:
-        return self.columns.num_rows
+        return self._count
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, UnchangedFiles) and self.files.equals(other.files)
+        return isinstance(other, UnchangedFiles) and self.columns.to_pydict() == other.columns.to_pydict()
 
     __hash__ = None
+
+    def __getstate__(self) -> tuple:
+        return self._paths, self._hashes, self._count
+
+    def __setstate__(self, state: tuple) -> None:
+        self._paths, self._hashes, self._count = state
+
+
+# No path holds a NUL character; a sha256 is 32 bytes, recorded as 64 lowercase hexadecimal digits.
+_SEPARATOR = "\0"
+_DIGEST = 32
+
+
+def _packed_paths(paths: Sequence[str]) -> str | list[str]:
+    """The paths as one string, or as a list should one of them hold the separator."""
+    joined = _SEPARATOR.join(paths)
+    return joined if joined.count(_SEPARATOR) == max(len(paths) - 1, 0) else list(paths)
+
+
+def _packed_hashes(hashes: Sequence[str]) -> bytes | list[str]:
+    """The hashes as one run of digests, or as a list should one not be a sha256 as hashlib writes it."""
+    joined = "".join(hashes)
+    if len(joined) != 2 * _DIGEST * len(hashes) or joined != joined.lower():
+        return list(hashes)
+    try:
+        packed = bytes.fromhex(joined)  # (it skips spaces: the length below tells)
+    except ValueError:
+        return list(hashes)
+    return packed if len(packed) == _DIGEST * len(hashes) else list(hashes)
 
 
 def joined(blocks: list[UnchangedFiles]) -> Columns:
