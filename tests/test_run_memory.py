@@ -59,9 +59,15 @@ def test_text_rules_run_in_workers_forked_before_the_first_batch_was_loaded(run,
     assert len(evaluated) == 2 and evaluated <= set(before_loading)
 
 
-def _rss_mib_and_parent(pid: int) -> tuple[float, int]:
-    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-    return int(status["VmRSS"].split()[0]) / 1024, int(status["PPid"])
+def _rss_mib_and_parent(pid: int) -> dict[int, tuple[float, int]]:
+    """{pid: (resident MiB, parent pid)}; nothing for a worker that has ended (one from the fork server ends after
+    its batch) and not yet been reaped."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    status = dict(line.split(":", 1) for line in lines if ":" in line)
+    return {pid: (int(status["VmRSS"].split()[0]) / 1024, int(status["PPid"]))} if "VmRSS" in status else {}
 
 
 def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples, monkeypatch):
@@ -74,7 +80,8 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     real_load = load.load_batch
 
     def load_batch(*args, **kwargs):
-        seen.update((child.pid, _rss_mib_and_parent(child.pid)) for child in multiprocessing.active_children())
+        for child in multiprocessing.active_children():
+            seen.update(_rss_mib_and_parent(child.pid))
         return real_load(*args, **kwargs)
     monkeypatch.setattr(load, "load_batch", load_batch)
     result = run(samples, batch_size=2, workers=2)
@@ -112,3 +119,32 @@ def test_the_resident_memory_is_this_process_s():
     before = worker_processes.resident_bytes()
     ballast = b"\x01" * (64 * 2**20)
     assert worker_processes.resident_bytes() - before >= 60 * 2**20 and len(ballast)
+
+
+def _counting_pool(monkeypatch) -> list[str]:
+    """The start method of every batch worker the run starts, noted as it is started."""
+    started: list[str] = []
+
+    class Counting(batch_workers._BatchPool):
+        @staticmethod
+        def Process(ctx, *args, **kwargs):
+            started.append(ctx.get_start_method())
+            return ctx.Process(*args, **kwargs)
+    monkeypatch.setattr(batch_workers, "_BatchPool", Counting)
+    return started
+
+
+def test_a_worker_from_the_fork_server_prepares_one_batch_and_a_forked_one_all_of_its_share(run, samples, tmp_path,
+                                                                                           monkeypatch):
+    """A batch leaves its worker's heap holding most of what it took: a worker from the server is replaced by a new
+    one, which starts small; a forked one is kept, since forked later it would start with all this process holds."""
+    started = _counting_pool(monkeypatch)
+    assert run(samples, batch_size=1, workers=2).loaded == 5  # five batches
+    assert started == ["fork", "fork"]
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 0)  # as a large process
+    for path in samples.iterdir():
+        if path.is_file():
+            path.write_bytes(path.read_bytes() + b"\n")
+    started.clear()
+    assert run(samples, batch_size=1, workers=2).loaded == 5
+    assert len(started) >= 5 and set(started) == {"forkserver"}
