@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -133,8 +134,25 @@ def _runs_listed(folder) -> list[dict]:
             for row in json.loads((folder / gx_docs.RUNS).read_text())]
 
 
-def test_data_docs_validated_in_a_forked_child_are_those_validated_here(tmp_path, no_network):
+def _without_network(inputs, out_dir, run_name):
+    """write_data_docs in the child with every network connection refused; an attempt fails it."""
     from checks import gx_docs
+
+    attempts = []
+
+    def refuse(_sock, address, *_args):
+        attempts.append(address)
+        raise OSError(f"network disabled in tests: {address}")
+    socket.socket.connect = socket.socket.connect_ex = refuse
+    index = gx_docs.write_data_docs(inputs, out_dir, run_name)
+    if attempts:
+        raise RuntimeError(f"tried the network: {attempts}")
+    return index
+
+
+def test_data_docs_validated_in_a_child_process_are_those_validated_here(tmp_path, no_network):
+    from checks import gx_docs
+    from checks.gx_suite import suite_inputs
 
     con = _warehouse(tmp_path, loaded=3)  # the row count fails: a result the child must carry too
     gx_docs.build_data_docs(con, tmp_path / "here", "trialqc-1")
@@ -145,21 +163,59 @@ def test_data_docs_validated_in_a_forked_child_are_those_validated_here(tmp_path
     assert [r["success"] for r in _runs_listed(tmp_path / "child")] == [False, True]
     assert sorted(p.relative_to(tmp_path / "child").parts[:3] for p in (tmp_path / "child").rglob("*.html")) == \
         sorted(p.relative_to(tmp_path / "here").parts[:3] for p in (tmp_path / "here").rglob("*.html"))
+    offline = gx_docs.DataDocsJob(suite_inputs(con), tmp_path / "offline", "trialqc-1", work=_without_network)
+    assert offline.result() == tmp_path / "offline" / "index.html"
     assert no_network == []
 
 
-def test_a_child_that_fails_says_why_and_one_no_longer_wanted_is_stopped(tmp_path, monkeypatch):
+def _fails(inputs, out_dir, run_name):
+    raise ValueError(f"no frame {sorted(inputs.frames)[0]}")
+
+
+def _at_work_until_stopped(inputs, out_dir, run_name):
+    import signal
+
+    signal.pause()
+
+
+def _resident(inputs, out_dir, run_name):
+    """The child's resident memory (MiB) and parent, as its index page's name."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return Path(out_dir) / f"{int(status['VmRSS'].split()[0]) // 1024}-{int(status['PPid'])}"
+
+
+def test_a_child_that_fails_says_why_and_one_no_longer_wanted_is_stopped(tmp_path):
     from checks import gx_docs
+    from checks.gx_suite import suite_inputs
 
     con = _warehouse(tmp_path)
-
-    def fails(inputs, out_dir, run_name):
-        raise ValueError(f"no frame {sorted(inputs.frames)[0]}")
-    monkeypatch.setattr(gx_docs, "write_data_docs", fails)
     with pytest.raises(gx_docs.DataDocsError, match="ValueError: no frame interventional_studies"):
-        gx_docs.start_data_docs(con, tmp_path / "gx", "trialqc-1").result()
+        gx_docs.DataDocsJob(suite_inputs(con), tmp_path / "gx", "trialqc-1", work=_fails).result()
 
-    monkeypatch.setattr(gx_docs, "write_data_docs", lambda *args: __import__("signal").pause())  # at work until stopped
-    job = gx_docs.start_data_docs(con, tmp_path / "gx", "trialqc-1")
+    job = gx_docs.DataDocsJob(suite_inputs(con), tmp_path / "gx", "trialqc-1", work=_at_work_until_stopped)
     job.cancel()
     assert not job.process.is_alive() and job.process.exitcode != 0
+
+
+def test_the_data_docs_child_of_a_large_process_starts_with_nothing_of_what_it_holds(tmp_path, monkeypatch):
+    """Forked, the child would begin with all this process holds (a run's DuckDB pages) and keep every page of it
+    this process changes while the report goes on; a small process forks it, since it then starts at once."""
+    import os
+
+    from checks import gx_docs
+    from checks.gx_suite import suite_inputs
+    from flows import worker_processes
+
+    ballast = b"\x01" * (256 * 2**20)  # written, so resident: 256 MiB a process forked from here would hold
+    con = _warehouse(tmp_path)
+
+    def child() -> tuple[int, int]:
+        resident, parent = gx_docs.DataDocsJob(suite_inputs(con), tmp_path / "gx", "trialqc-1",
+                                               work=_resident).result().name.split("-")
+        return int(resident), int(parent)
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 256 MiB
+    resident, parent = child()
+    assert parent == os.getpid() and resident < 200
+    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as a small one: forked
+    resident, parent = child()
+    assert parent == os.getpid() and resident >= 256 and len(ballast) == 256 * 2**20
