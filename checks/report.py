@@ -111,7 +111,8 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
     """The GX Data Docs index, kept or under way (`result()`). Those of the last report are kept while every
     expectation would observe what it observed then (checks/gx_reuse.py): a validation now would give the same
     results, and keeping them spares loading Great Expectations. Their index then says for which run they hold.
-    Otherwise they are validated in a child process (checks/gx_docs.py) while the report's pages are written."""
+    Otherwise they are validated in a child process (checks/gx_docs.py) while the report's pages are written
+    (begun with them: gx_docs.DataDocsLater)."""
     from checks import gx_docs
 
     current = run_name or _run_name(con)
@@ -127,7 +128,7 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
         kept = gx_docs.restate_index(folder, current)
         if kept is not None:
             return gx_docs.Finished(kept)
-    return gx_docs.start_data_docs(con, folder, current)
+    return gx_docs.DataDocsLater(folder, current)
 
 
 @dataclass
@@ -136,7 +137,7 @@ class ReportStart:
 
     out_dir: Path
     prints: Fingerprints
-    gx: object | None = None  # gx_docs.DataDocsJob or gx_docs.Finished
+    gx: object | None = None  # gx_docs.DataDocsLater or gx_docs.Finished
 
     def close(self) -> None:
         """Stop what is still running for a report that will not be finished."""
@@ -146,7 +147,8 @@ class ReportStart:
 
 def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | None = None,
                  gx: bool = True, unchanged_since: str | None = None) -> ReportStart:
-    """What a report can begin before its pages: the Data Docs, validated beside them when they must be.
+    """What a report settles before its pages: the last report's fingerprints, and whether its Data Docs are
+    kept or must be validated (beside the pages, begun with them: gx_docs.DataDocsLater).
 
     The suite reads only the study tables and meta.source_records, so a run may start its report as soon
     as it has loaded: the issue history, search index and watch lists it writes next change none of them.
@@ -182,6 +184,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
 
 def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
                  started: ReportStart, watch_lists_ready: Callable[[], None] | None = None) -> list[Path]:
+    if started.gx is not None:
+        started.gx.begin(con)  # validated beside the pages
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or database_path(con)
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]

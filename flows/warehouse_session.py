@@ -55,7 +55,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
             since = runs.nothing_loaded_since(session.con, run_id)
             loaded = since is None  # the run loaded or rejected files
             since = f"trialqc-{since}" if since else None  # as the report names runs
-            with timed(seconds, "report"):  # the Data Docs, when they must be validated, run beside what follows
+            with timed(seconds, "report"):  # what the last report holds, and whether its Data Docs are kept
                 started = (_start_report(session.con, reports_dir, run_id, log, since) if reports_dir is not None
                            else None)
             since = _after_run(session, reports_dir, log, seconds, started, loaded, since)
@@ -109,9 +109,11 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
         with timed(seconds, "search index and watch lists"):
             session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
         return since
-    # (a report begun here could fork its Data Docs: not beside a thread) The report's pages (Python) are
-    # rendered while the search index is built (DuckDB), and the index's changes checkpointed into the file
-    # after it: closing the connection then has little to do.
+    # The report's pages (Python) are rendered while the search index is built (DuckDB), and the index's changes
+    # checkpointed into the file after it: closing the connection then has little to do. The Data Docs, when they
+    # must be validated, begin first: their child may be forked, which is not done beside a thread.
+    if started.gx is not None:
+        started.gx.begin(con)
     report_ran_out = False
     try:
         with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:

@@ -408,3 +408,33 @@ def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_r
         con.execute("SELECT count(*) FROM studies").fetchone()[0] > 0
     con.close()
 
+
+
+def test_the_data_docs_begin_after_the_run_s_checkpoint_and_before_the_search_index_thread(samples, tmp_path,
+                                                                                           monkeypatch):
+    """Begun right after the checks, the Data Docs' child ran beside the issue history, the tables written again
+    and the checkpoint, where the run's process holds most; begun beside the refresh's thread, it could not be
+    forked safely."""
+    from checks import gx_docs
+    from flows import warehouse_session as session_module
+    from tests.gx_stand_in import stand_in_for_data_docs
+    from warehouse import connect as connect_module
+
+    events = []
+    builds = stand_in_for_data_docs(monkeypatch)
+    stand_in = gx_docs.start_data_docs
+
+    def noted(name, real):
+        def call(*args, **kwargs):
+            events.append((name, threading.active_count()))
+            return real(*args, **kwargs)
+        return call
+    monkeypatch.setattr(gx_docs, "start_data_docs", noted("data docs", stand_in))
+    monkeypatch.setattr(connect_module, "checkpoint", noted("checkpoint", connect_module.checkpoint))
+    monkeypatch.setattr(session_module, "RefreshBeside", noted("refresh beside", session_module.RefreshBeside))
+    _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
+    order = [name for name, _ in events]
+    assert builds == ["trialqc-run1"]
+    assert order.index("checkpoint") < order.index("data docs") < order.index("refresh beside")
+    threads = dict(events)["data docs"]
+    assert threads == dict(events)["checkpoint"]  # no thread more than at the checkpoint
