@@ -339,8 +339,9 @@ class _Spread:
     Should a file of one part be a copy of a file of another (which only the whole batch would mark known),
     the batch is prepared again, whole, in one worker."""
 
-    def __init__(self, pool, run_id: str, items: list[Item], known: set[str], parts: list[list[Item]]) -> None:
-        self.pool, self.run_id, self.items, self.known = pool, run_id, items, known
+    def __init__(self, pool, run_id: str, items: list[Item], known: set[str], parts: list[list[Item]],
+                 whole: Callable[[list[Item], set[str]], Prepared]) -> None:
+        self.items, self.known, self.whole = items, known, whole
         self.parts = [pool.apply_async(prepare_in_worker, (run_id, part, known)) for part in parts]
 
     def ready(self) -> bool:
@@ -351,7 +352,7 @@ class _Spread:
         """The prepared batch (a worker's exception is raised here), its tables in place."""
         parts = [unshared(part.get()) for part in self.parts]
         if _repeats_across(parts):
-            return unshared(self.pool.apply_async(prepare_in_worker, (self.run_id, self.items, self.known)).get())
+            return self.whole(self.items, self.known)
         return merged(parts)
 
 
@@ -380,14 +381,6 @@ def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] 
         _shared_here = None
 
 
-# A worker started from the fork server prepares one batch and is replaced: once done, a batch leaves most of
-# what it took held in its worker, its heap too fragmented to give back (a worker that prepared 2,000 studies of
-# API v2 JSON held 347 MiB, 309 MiB after malloc_trim, against 156 MiB before). A new worker from the server
-# starts small and at once. A worker forked from the run's process is kept: forked later, it would start with
-# all the run's process holds by then (flows/worker_processes.py).
-_TASKS_PER_WORKER = {"forkserver": 1}
-
-
 class _BatchPool(multiprocessing.pool.Pool):
     """A process pool whose worker-keeping thread wakes for workers and pool changes only.
 
@@ -414,6 +407,7 @@ class BatchesAhead:
                  size: int | None = None) -> None:
         self.run_id, self.workers, self.recorded, self.size = run_id, workers, recorded, size
         self.pool = None
+        self.closed = False  # the last batch sent: no more work for the workers
         self.busy: list = []  # the batches sent to the workers, until they are prepared
 
     def start(self, items: list[Item], known: set[str]):
@@ -430,17 +424,32 @@ class BatchesAhead:
             # recorded prefixes and the folder of shared tables once.
             context = worker_context(brief=last)
             self.pool = _BatchPool(self.workers, initializer=_start_worker, context=context,
-                                   initargs=(self.recorded() if self.recorded is not None else None, _shared_here),
-                                   maxtasksperchild=_TASKS_PER_WORKER.get(context.get_start_method()))
+                                   initargs=(self.recorded() if self.recorded is not None else None, _shared_here))
         idle = self._idle()  # also lets go of the batches prepared since: each holds its tables
         short = self.size is not None and sum(map(_to_read, items)) < self.size
         parts = spread(items, self.workers) if short and idle else [items]
         if len(parts) > 1:
-            started = _Spread(self.pool, self.run_id, items, known, parts)
+            started = _Spread(self.pool, self.run_id, items, known, parts, self._prepare_whole)
         else:
             started = _Pending(self.pool.apply_async(prepare_in_worker, (self.run_id, items, known)))
         self.busy.append(started)
         return started
+
+    def no_more(self) -> None:
+        """No batch follows: each worker ends once its last one is prepared. Once done, a batch leaves most of
+        what it took held in its worker, the heap too fragmented to give back (a worker that prepared 2,000
+        studies of API v2 JSON held 347 MiB, 309 MiB after malloc_trim, against 156 MiB before it); after a small
+        change to a large warehouse, both would sit on it while this process deletes the changed studies' rows,
+        where the run peaks."""
+        if self.pool is not None and not self.closed:
+            self.pool.close()
+            self.closed = True
+
+    def _prepare_whole(self, items: list[Item], known: set[str]) -> Prepared:
+        """A batch prepared again, whole: in a worker, or here once the workers have been let go."""
+        if self.closed:
+            return prepare_read(self.run_id, items, known, None)
+        return unshared(self.pool.apply_async(prepare_in_worker, (self.run_id, items, known)).get())
 
     def _idle(self) -> bool:
         """Whether no worker is preparing a batch."""
@@ -463,7 +472,7 @@ class BatchesAhead:
         known = known_now(prepared.shas)
         if known == prepared.known:
             return prepared
-        if self.pool is not None:
+        if self.pool is not None and not self.closed:
             prepared = self.pool.apply_async(prepare_read, (self.run_id, items, known, None)).get()
             if known_now(prepared.shas) == prepared.known:
                 return prepared

@@ -108,11 +108,13 @@ def known_hashes(con: duckdb.DuckDBPyConnection, items: list[Item]) -> set[str]:
 
 
 def parsed_batches(con: duckdb.DuckDBPyConnection, stream: Iterator[Item], size: int,
-                   read: Callable, start: Callable, ahead: int = 1) -> Iterator[tuple[list[Item], object]]:
+                   read: Callable, start: Callable, ahead: int = 1,
+                   done: Callable[[], None] | None = None) -> Iterator[tuple[list[Item], object]]:
     """Each batch with its parse; up to `ahead` more batches are read and parsing while the caller loads one.
 
-    `read(stream, size)` gives a batch, `start(items, known)` starts its parse and returns a future.
-    A file that repeats one in a batch still in flight is known, as if that batch were loaded.
+    `read(stream, size)` gives a batch, `start(items, known)` starts its parse and returns a future; `done()`
+    is called once the last batch is started. A file that repeats one in a batch still in flight is known, as
+    if that batch were loaded.
     """
     flight: deque[tuple[list[Item], object]] = deque()
     items = read(stream, size)
@@ -121,6 +123,8 @@ def parsed_batches(con: duckdb.DuckDBPyConnection, stream: Iterator[Item], size:
             in_flight = {i.sha256 for batch, _ in flight for i in batch if isinstance(i, Input)}
             flight.append((items, start(items, known_hashes(con, items) | in_flight)))
             items = read(stream, size)
+            if not items and done is not None:
+                done()
         current, pending = flight.popleft()
         yield current, pending.result()
 
@@ -197,6 +201,11 @@ class BatchStarter:
 
         files = sum(1 for item in items if not isinstance(item, UnchangedFiles))
         return files + (self.pending() if self.pending is not None else 0) >= engine.PARALLEL_MIN_STUDIES
+
+    def no_more(self) -> None:
+        """The last batch is started: the batch workers end as they finish (BatchesAhead.no_more)."""
+        if self.ahead is not None:
+            self.ahead.no_more()
 
     def start(self, items: list[Item], known: set[str]):
         """The batch's preparation under way; `result()` gives it ready to load."""
@@ -302,7 +311,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
                 number = 0
                 # each worker busy with a batch while this one loads
                 for items, prepared in parsed_batches(con, stream, size, timed_read(result), ahead.start,
-                                                      workers if workers >= 2 else 0):
+                                                      workers if workers >= 2 else 0, ahead.no_more):
                     with timed(result.stage_seconds, "load"):
                         load_prepared(con, run_id, ahead, items, prepared, result, appended)
                     number += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from checks import engine
@@ -121,30 +122,38 @@ def test_the_resident_memory_is_this_process_s():
     assert worker_processes.resident_bytes() - before >= 60 * 2**20 and len(ballast)
 
 
-def _counting_pool(monkeypatch) -> list[str]:
-    """The start method of every batch worker the run starts, noted as it is started."""
-    started: list[str] = []
+def _pools(monkeypatch) -> list:
+    """Every batch-worker pool the run makes."""
+    made: list = []
 
-    class Counting(batch_workers._BatchPool):
-        @staticmethod
-        def Process(ctx, *args, **kwargs):
-            started.append(ctx.get_start_method())
-            return ctx.Process(*args, **kwargs)
-    monkeypatch.setattr(batch_workers, "_BatchPool", Counting)
-    return started
+    class Noted(batch_workers._BatchPool):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+    monkeypatch.setattr(batch_workers, "_BatchPool", Noted)
+    return made
 
 
-def test_a_worker_from_the_fork_server_prepares_one_batch_and_a_forked_one_all_of_its_share(run, samples, tmp_path,
-                                                                                           monkeypatch):
-    """A batch leaves its worker's heap holding most of what it took: a worker from the server is replaced by a new
-    one, which starts small; a forked one is kept, since forked later it would start with all this process holds."""
-    started = _counting_pool(monkeypatch)
+def _workers_end_while_loading(monkeypatch, pools: list) -> list[bool]:
+    """At each batch's load: whether every batch worker ends within 10 s, before the run's loading is over."""
+    ended: list[bool] = []
+    real_load = load.load_batch
+
+    def load_batch(*args, **kwargs):
+        workers = [worker for pool in pools for worker in pool._pool]
+        deadline = time.monotonic() + (10 if len(ended) == 4 else 0)  # waited for at the last batch only
+        while any(worker.is_alive() for worker in workers) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        ended.append(not any(worker.is_alive() for worker in workers))
+        return real_load(*args, **kwargs)
+    monkeypatch.setattr(load, "load_batch", load_batch)
+    return ended
+
+
+def test_once_the_last_batch_is_sent_the_workers_end_as_they_finish(run, samples, monkeypatch):
+    """A batch leaves its worker's heap holding most of what it took: workers with no batch left to prepare end
+    while the run's process loads the last batches, where a run after a small change peaks."""
+    pools = _pools(monkeypatch)
+    ended = _workers_end_while_loading(monkeypatch, pools)
     assert run(samples, batch_size=1, workers=2).loaded == 5  # five batches
-    assert started == ["fork", "fork"]
-    monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 0)  # as a large process
-    for path in samples.iterdir():
-        if path.is_file():
-            path.write_bytes(path.read_bytes() + b"\n")
-    started.clear()
-    assert run(samples, batch_size=1, workers=2).loaded == 5
-    assert len(started) >= 5 and set(started) == {"forkserver"}
+    assert len(pools) == 1 and ended[-1] and not ended[0]
