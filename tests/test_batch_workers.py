@@ -310,24 +310,21 @@ def test_a_worker_lets_go_of_each_file_s_bytes_once_it_is_parsed(samples, monkey
             made.append(weakref.ref(self))
 
     monkeypatch.setattr(inputs, "Input", Tracked)
-    held_then = []
-    real = batch_workers.validate_records
 
-    def validating(parsed):
-        held_then.append(sum(ref() is not None for ref in made))
-        return real(parsed)
+    def counting_held(module, name: str) -> list[int]:
+        """How many of the files are still held each time module.name is called."""
+        counts, real = [], getattr(module, name)
 
-    monkeypatch.setattr(batch_workers, "validate_records", validating)
-    parsing = []
-    real_chunk = parse_batch.parse_chunk
+        def counted(*args):
+            counts.append(sum(ref() is not None for ref in made))
+            return real(*args)
+        monkeypatch.setattr(module, name, counted)
+        return counts
 
-    def parse_chunk(items):
-        parsing.append(sum(ref() is not None for ref in made))
-        return real_chunk(items)
-
-    monkeypatch.setattr(parse_batch, "parse_chunk", parse_chunk)
+    validating = counting_held(batch_workers, "validate_records")
+    parsing = counting_held(parse_batch, "parse_chunk")
     monkeypatch.setattr(parse_batch, "CHUNK", 1)
     prepared = batch_workers.prepare_read("r", inputs.discover(samples), set(), None)
-    assert len(made) == 5 and held_then == [0]
+    assert len(made) == 5 and validating == [0]
     assert parsing == [5, 4, 3, 2, 1]  # the files still held as each is parsed
     assert len(prepared.batch.versions) == 5  # every study parsed and prepared all the same
