@@ -1,8 +1,8 @@
 """Where the run's worker processes start: forked from the run's process while it is small, else from a fork
 server.
 
-A worker forked from the run's process starts with everything it holds by then (the files found, DuckDB's
-cache, blocks of unchanged files), and keeps every page of it the run changes afterwards. At 600,000 studies,
+A worker forked from the run's process starts with everything it holds by then (DuckDB's cache, blocks of
+unchanged files read ahead), and keeps every page of it the run changes afterwards. At 600,000 studies,
 in the run after 1% of them changed, the two batch workers and the two text-rule workers forked so held 990 MiB
 between them (proportional share), and the run 2,376 MiB. Once the run's process holds more than FORK_MAX_BYTES,
 workers start instead from multiprocessing's fork server, a process that has only imported what they use
