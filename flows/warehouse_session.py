@@ -113,7 +113,8 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     # checkpointed into the file after it: closing the connection then has little to do. The Data Docs, when they
     # must be validated, begin first: their child may be forked, which is not done beside a thread.
     if started.gx is not None:
-        started.gx.begin(con)
+        with timed(seconds, "report"):
+            started.gx.begin(con)
     report_ran_out = False
     try:
         with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
