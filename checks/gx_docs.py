@@ -180,13 +180,12 @@ class DataDocsJob:
 
 
 def _start_method() -> str:
-    """fork while this process holds little, else spawn."""
+    """fork while this process holds little, as the run's workers do, else spawn."""
     import os
 
-    from flows.worker_processes import FORK_MAX_BYTES, resident_bytes
+    from flows.worker_processes import small_to_fork
 
-    held = resident_bytes()
-    return "fork" if hasattr(os, "fork") and held is not None and held <= FORK_MAX_BYTES else "spawn"
+    return "fork" if hasattr(os, "fork") and small_to_fork() else "spawn"
 
 
 def _write_in_child(work, inputs, out_dir: Path, run_name: str, send) -> None:

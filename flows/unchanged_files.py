@@ -145,8 +145,13 @@ def _packed_hashes(hashes: Sequence[str]) -> bytes | list[str]:
 
 def joined(blocks: list[UnchangedFiles]) -> Columns:
     """The (path, sha256) of several blocks as one table."""
-    return Columns({"path": [p for b in blocks for p in b.columns.column("path")],
-                    "sha256": [s for b in blocks for s in b.columns.column("sha256")]})
+    paths: list[str] = []
+    hashes: list[str] = []
+    for block in blocks:
+        columns = block.columns  # unpacked once a block
+        paths += columns.column("path")
+        hashes += columns.column("sha256")
+    return Columns({"path": paths, "sha256": hashes})
 
 
 def utc_micros(timestamps: Sequence[float]) -> list[int]:

@@ -39,14 +39,18 @@ def _page_size() -> int:
     return os.sysconf("SC_PAGE_SIZE")
 
 
+def small_to_fork() -> bool:
+    """Whether this process holds little enough for a child forked from it to start small (FORK_MAX_BYTES)."""
+    held = resident_bytes()
+    return held is not None and held <= FORK_MAX_BYTES
+
+
 def worker_context(brief: bool = False) -> multiprocessing.context.BaseContext:
     """The context a pool of the run's workers is made in: fork while this process holds little, or when the
     workers are `brief` (the run's only batch to parse: they end before the run's process changes much of what
     they share with it), with what they use imported here first for them to inherit; else the fork server
     where the platform has one."""
-    held = resident_bytes()
-    if not brief and "forkserver" in multiprocessing.get_all_start_methods() and (
-            held is None or held > FORK_MAX_BYTES):
+    if not brief and "forkserver" in multiprocessing.get_all_start_methods() and not small_to_fork():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         return context
