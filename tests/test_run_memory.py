@@ -78,12 +78,21 @@ def test_every_worker_starts_small_whatever_the_run_s_process_holds(run, samples
     monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 256 MiB
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text-rule workers start with the loading too
     seen: dict[int, tuple[float, int]] = {}
-    real_load = load.load_batch
+    real_load, real_start = load.load_batch, batch_workers.BatchesAhead.start
 
-    def load_batch(*args, **kwargs):
+    def look():
         for child in multiprocessing.active_children():
             seen.update(_rss_mib_and_parent(child.pid))
+
+    def start(*args, **kwargs):  # the batch workers, while they are sure to be there (they end after the last)
+        started = real_start(*args, **kwargs)
+        look()
+        return started
+
+    def load_batch(*args, **kwargs):  # the text-rule workers, started with the loading
+        look()
         return real_load(*args, **kwargs)
+    monkeypatch.setattr(batch_workers.BatchesAhead, "start", start)
     monkeypatch.setattr(load, "load_batch", load_batch)
     result = run(samples, batch_size=2, workers=2)
     assert result.loaded == 5 and not result.failed_rules and len(ballast) == 256 * 2**20
