@@ -6,6 +6,9 @@ consistent) copies it beside the published file and renames it over that file in
 A reader that holds the old file open keeps reading the old state; the next `connect` sees the new one.
 The replaced file is kept (`previous.duckdb`): once no process has it open, the next run writes into it
 only the blocks that changed and renames it over the published file, instead of copying the whole file.
+When there is no such file yet (the run after a first load) and nobody has the published file open, the
+working copy itself is renamed over it, and the file it replaced becomes the next working copy, rewritten
+where it differs: no whole copy, and the warehouse takes twice its size on disk instead of three times.
 """
 from __future__ import annotations
 
@@ -81,12 +84,14 @@ def prepare_working_copy(files: WriterFiles) -> Path:
 
 
 def publish(files: WriterFiles) -> float:
-    """Checkpoint the working copy and rename a copy of it over the published file; return seconds taken.
+    """Checkpoint the working copy and rename a file holding its bytes over the published file; return seconds
+    taken.
 
-    The copy is the kept previous file with its changed blocks rewritten when nobody has that file open,
-    else a whole new copy."""
+    That file is the kept previous file with its changed blocks rewritten when nobody has it open; else, when
+    nobody has the published file open, the working copy itself, and the file it replaces is made the next
+    working copy (`_work_from_replaced`); else a whole new copy."""
     started = time.perf_counter()
-    wal = files.work.with_name(files.work.name + ".wal")
+    wal = _wal(files.work)
     if wal.exists() and wal.stat().st_size:  # a writer closed with changes still in its log: into the file first
         con = duckdb.connect(str(files.work))
         con.execute("CHECKPOINT")
@@ -95,24 +100,47 @@ def publish(files: WriterFiles) -> float:
     replaced = files.folder / "replaced.duckdb"
     replaced.unlink(missing_ok=True)
     kept = _link(files.published, replaced)  # the state readers may still hold: next run's file to rewrite
-    os.replace(ready, files.published)  # atomic: readers see the old file or the new one, never a part
+    os.replace(ready or files.work, files.published)  # atomic: readers see the old file or the new one
     _fsync_folder(files.published.parent)
     if kept:
         os.replace(replaced, files.previous)
         _fsync_folder(files.folder)
     files.stamp.write_text(identity(files.published))
+    if ready is None:
+        _work_from_replaced(files)
     return time.perf_counter() - started
 
 
-def _copy_to_publish(files: WriterFiles) -> Path:
-    """A file holding the working copy's bytes, no other process has open, that is no reader's state."""
+def _wal(database: Path) -> Path:
+    return database.with_name(database.name + ".wal")
+
+
+def _copy_to_publish(files: WriterFiles) -> Path | None:
+    """A file holding the working copy's bytes, no other process has open, that is no reader's state; None
+    when that is the working copy itself (no kept file to rewrite, and nobody has the published file open)."""
     if _unpublished(files.previous, files.published) and nobody_has_open(files.previous):
         # reachable by no public name since the last run published, and open nowhere: no reader can see it
         rewrite_changed(files.work, files.previous)
         return files.previous
+    if files.published.exists() and nobody_has_open(files.published):
+        return None
     staging = files.published.parent / f".{files.published.name}.publishing"
     copy_whole(files.work, staging)
     return staging
+
+
+def _work_from_replaced(files: WriterFiles) -> None:
+    """After the working copy itself was published: the next working copy is the file it replaced (kept as
+    `previous`), rewritten where it differs, when nobody has that open (a reader may have opened it before
+    the rename); else a whole copy. Until this is done there is no working copy, and a run that starts
+    then copies the published file whole (`prepare_working_copy`)."""
+    _wal(files.work).unlink(missing_ok=True)  # (empty: the log was checkpointed before publishing)
+    if _unpublished(files.previous, files.published) and nobody_has_open(files.previous):
+        rewrite_changed(files.published, files.previous)
+        os.replace(files.previous, files.work)
+    else:
+        copy_whole(files.published, files.work)
+    _fsync_folder(files.folder)
 
 
 def _unpublished(previous: Path, published: Path) -> bool:

@@ -34,17 +34,78 @@ def _rows(db: Path) -> int:
         con.close()
 
 
-def test_a_run_rewrites_the_file_published_two_runs_ago_when_nobody_reads_it(tmp_path):
+def _no_whole_copy(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("copied the whole file")
+    monkeypatch.setattr(publish, "copy_whole", refuse)
+
+
+def test_with_nobody_reading_a_run_publishes_its_working_copy_and_goes_on_in_the_file_it_replaced(
+        tmp_path, monkeypatch):
+    """The run after a first load has no kept file to rewrite: it copies nothing whole, and the warehouse
+    takes two files on disk, not three."""
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 200_000)  # the first: a whole copy (nothing was published to take the place of)
+    first, work = files.published.stat().st_ino, files.work.stat().st_ino
+    _no_whole_copy(monkeypatch)
+    _write_run(files, 10)
+    assert files.published.stat().st_ino == work, "the working copy itself was published"
+    assert files.work.stat().st_ino == first, "the replaced file, rewritten, is the next working copy"
+    assert _sha(files.published) == _sha(files.work) and _rows(files.published) == 200_010
+    assert not files.previous.exists()
+    assert sorted(p.name for p in files.folder.glob("*.duckdb")) == ["work.duckdb"]
+    _write_run(files, 10)
+    assert (files.published.stat().st_ino, files.work.stat().st_ino) == (first, work)
+    assert _sha(files.published) == _sha(files.work) and _rows(files.published) == 200_020
+
+
+def test_a_run_rewrites_the_file_published_two_runs_ago_when_nobody_reads_it_any_more(tmp_path, monkeypatch):
     files = publish.WriterFiles(tmp_path / "w.duckdb")
     _write_run(files, 200_000)
     first = files.published.stat().st_ino
-    _write_run(files, 10)
+    with open(files.published, "rb"):  # read while the next run publishes: that one makes a whole copy
+        _write_run(files, 10)
     assert files.previous.stat().st_ino == first, "the replaced file is kept"
+    _no_whole_copy(monkeypatch)
     _write_run(files, 10)
     assert files.published.stat().st_ino == first, "its changed blocks were rewritten and it was published"
     assert _sha(files.published) == _sha(files.work)
     assert _rows(files.published) == 200_020
     assert files.previous.stat().st_ino != first
+
+
+def test_a_reader_that_opens_the_published_file_while_it_is_replaced_keeps_it_unwritten(tmp_path, monkeypatch):
+    """Between the look at the published file and the rename, a reader may open it: the file it replaced is
+    then not rewritten into the next working copy, which is copied whole."""
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 200_000)
+    reader = open(files.published, "rb")
+    held = reader.read()
+    real = publish.nobody_has_open
+    monkeypatch.setattr(publish, "nobody_has_open", lambda path: path == files.published or real(path))
+    _write_run(files, 10)
+    reader.seek(0)
+    assert reader.read() == held
+    reader.close()
+    assert _sha(files.published) == _sha(files.work) and _rows(files.published) == 200_010
+    assert files.previous.exists()  # the reader's file, kept to rewrite once nobody reads it
+
+
+def test_a_run_stopped_before_its_next_working_copy_was_made_leaves_the_next_run_a_whole_one(
+        tmp_path, monkeypatch):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 1000)
+
+    def stopped(files):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(publish, "_work_from_replaced", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        _write_run(files, 10)
+    monkeypatch.undo()
+    assert _rows(files.published) == 1010 and not files.work.exists()
+    _write_run(files, 5)
+    assert _rows(files.published) == 1015
+    assert _sha(files.published) == _sha(files.work)
 
 
 def test_a_file_a_reader_still_holds_is_never_written(tmp_path):
@@ -120,7 +181,8 @@ def test_rewrite_changed_in_parts_side_by_side_gives_the_same_file(tmp_path, mon
 def test_starting_over_drops_the_kept_file(tmp_path):
     files = publish.WriterFiles(tmp_path / "w.duckdb")
     _write_run(files, 10)
-    _write_run(files, 10)
+    with open(files.published, "rb"):  # read while the next run publishes: the replaced file is kept
+        _write_run(files, 10)
     assert files.previous.exists()
     os.remove(files.published)
     publish.prepare_working_copy(files)
