@@ -158,7 +158,9 @@ def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
     """`trialqc run` in a subprocess with one stage patched by the given Python code."""
     code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
            f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"))  # not the project's own reports folder
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env=env)
 
 
 def _rerun_completes(db: Path, samples: Path) -> duckdb.DuckDBPyConnection:
@@ -260,7 +262,8 @@ def test_ctrl_c_in_prefect_mode_ends_with_one_line_and_the_run_recorded(samples,
     code = (f"import sys\n{CTRL_C_AFTER_FIRST_BATCH}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', "
             f"'--prefect', '--db', {str(db)!r}, '--source', {str(samples)!r}, '--as-of', '2026-11-22', "
             "'--batch-size', '2']\napp()")
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), DO_NOT_TRACK="1")
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), DO_NOT_TRACK="1",
+               TRIALQC_REPORTS=str(tmp_path / "reports"))
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=900,
                           env=env)
     assert proc.returncode == 130, proc.stderr
