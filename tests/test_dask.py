@@ -26,6 +26,7 @@ def test_the_flow_on_a_two_worker_dask_cluster_equals_the_single_process_run(tmp
     con.close()
 
     monkeypatch.setattr(parse_batch, "CHUNK", 2)  # several chunks, so both Dask workers parse
+    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))  # not the project's own reports folder
     used = []
 
     @contextmanager
