@@ -422,8 +422,7 @@ class BatchesAhead:
             # Forked from this process while it is small, else from the fork server (flows/worker_processes.py):
             # either way each worker starts with the parsers, the models and pandera loaded, and receives the
             # recorded prefixes and the folder of shared tables once.
-            context = worker_context(brief=last)
-            self.pool = _BatchPool(self.workers, initializer=_start_worker, context=context,
+            self.pool = _BatchPool(self.workers, initializer=_start_worker, context=worker_context(brief=last),
                                    initargs=(self.recorded() if self.recorded is not None else None, _shared_here))
         idle = self._idle()  # also lets go of the batches prepared since: each holds its tables
         short = self.size is not None and sum(map(_to_read, items)) < self.size

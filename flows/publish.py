@@ -2,7 +2,7 @@
 
 `--db` is the file people query. A run takes the writer lock, writes `<db dir>/.<db name>.writer/work.duckdb`,
 and at its end (also when it fails: every batch is its own transaction, so the working copy is
-consistent) copies it beside the published file and renames it over that file in one atomic step.
+consistent) renames a file holding its bytes over the published file in one atomic step (which file: below).
 A reader that holds the old file open keeps reading the old state; the next `connect` sees the new one.
 The replaced file is kept (`previous.duckdb`): once no process has it open, the next run writes into it
 only the blocks that changed and renames it over the published file, instead of copying the whole file.
@@ -71,14 +71,14 @@ def prepare_working_copy(files: WriterFiles) -> Path:
     files.folder.mkdir(parents=True, exist_ok=True)
     published = files.published
     if not published.exists():  # no warehouse yet, or the user deleted it to start over
-        for stale in (files.work, files.work.with_name("work.duckdb.wal"), files.stamp, files.previous):
+        for stale in (files.work, _wal(files.work), files.stamp, files.previous):
             stale.unlink(missing_ok=True)
         return files.work
     recorded = files.stamp.read_text().strip() if files.stamp.exists() else ""
     if not files.work.exists() or recorded != identity(published):
         # first run on an existing warehouse, or the published file was replaced (a restored backup)
         # or written in place (a read-write connection): what it holds now is the base
-        files.work.with_name("work.duckdb.wal").unlink(missing_ok=True)
+        _wal(files.work).unlink(missing_ok=True)
         copy_whole(published, files.work)
     return files.work
 
@@ -118,8 +118,7 @@ def _wal(database: Path) -> Path:
 def _copy_to_publish(files: WriterFiles) -> Path | None:
     """A file holding the working copy's bytes, no other process has open, that is no reader's state; None
     when that is the working copy itself (no kept file to rewrite, and nobody has the published file open)."""
-    if _unpublished(files.previous, files.published) and nobody_has_open(files.previous):
-        # reachable by no public name since the last run published, and open nowhere: no reader can see it
+    if _spare_free(files):
         rewrite_changed(files.work, files.previous)
         return files.previous
     if files.published.exists() and nobody_has_open(files.published):
@@ -135,12 +134,18 @@ def _work_from_replaced(files: WriterFiles) -> None:
     the rename); else a whole copy. Until this is done there is no working copy, and a run that starts
     then copies the published file whole (`prepare_working_copy`)."""
     _wal(files.work).unlink(missing_ok=True)  # (empty: the log was checkpointed before publishing)
-    if _unpublished(files.previous, files.published) and nobody_has_open(files.previous):
+    if _spare_free(files):
         rewrite_changed(files.published, files.previous)
         os.replace(files.previous, files.work)
     else:
         copy_whole(files.published, files.work)
     _fsync_folder(files.folder)
+
+
+def _spare_free(files: WriterFiles) -> bool:
+    """The kept file may be written: reachable by no public name since the last run published, and open
+    nowhere, so no reader can see it."""
+    return _unpublished(files.previous, files.published) and nobody_has_open(files.previous)
 
 
 def _unpublished(previous: Path, published: Path) -> bool:
