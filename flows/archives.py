@@ -1,9 +1,11 @@
-"""Record files inside a .zip, read member by member in memory: never extracted; hostile members refused."""
+"""Record files inside a .zip, read member by member in memory: never extracted; hostile members refused.
+A gzip-compressed record (`.json.gz`, `.xml.gz`) is decompressed in memory within the same limits."""
 from __future__ import annotations
 
 import io
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -16,6 +18,7 @@ MAX_MEMBERS = 1_500_000
 # A zip inside a zip is read too, this many levels deep; deeper ones are refused.
 MAX_NESTING = 2
 ZIP_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,37 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Member | ArchivePr
         return Member(info.filename, archive.read(info))
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
         return ArchiveProblem(f"corrupt member: {type(error).__name__}: {error}", info.filename)
+
+
+class GzipRefused(Exception):
+    """A gzip-compressed file that was not decompressed, and why (the reject's detail)."""
+
+
+def gunzip(data: bytes, max_bytes: int = MAX_MEMBER_BYTES, max_ratio: float = MAX_COMPRESSION_RATIO) -> bytes:
+    """The bytes of a gzip file (`data` starts with GZIP_MAGIC), decompressed in memory, every member of it.
+
+    Within a zip member's limits: never more than `max_bytes`, nor more than `max_ratio` times the compressed
+    size (a gzip bomb stops at the limit, not after). Raises GzipRefused: corrupt, truncated, over a limit."""
+    limit = min(max_bytes, int(max_ratio * len(data)))
+    parts, size, rest = [], 0, data
+    try:
+        while rest:
+            stream = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer around the deflate data
+            part = stream.decompress(rest, limit - size + 1)
+            size += len(part)
+            if size > limit or stream.unconsumed_tail:
+                if limit < max_bytes:
+                    raise GzipRefused(f"compression ratio over {max_ratio:g}:1 (more than {limit} bytes from "
+                                      f"{len(data)})")
+                raise GzipRefused(f"decompresses to more than {max_bytes} bytes")
+            if not stream.eof:
+                raise GzipRefused(f"truncated: the compressed data ends early ({len(data)} bytes)")
+            parts.append(part)
+            rest = stream.unused_data
+            if rest and not rest.startswith(GZIP_MAGIC):
+                if rest.strip(b"\x00"):
+                    raise GzipRefused(f"{len(rest)} bytes after the compressed data are not gzip")
+                break  # zeros padding the file (tape-style blocks)
+    except zlib.error as error:
+        raise GzipRefused(f"corrupt: {error}") from error
+    return b"".join(parts)

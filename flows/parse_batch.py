@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Iterator
 
+from flows.archives import GZIP_MAGIC, ZIP_MAGIC, GzipRefused, gunzip
 from flows.inputs import Input, InputProblem, Item, UnchangedFiles
 from flows.parsers import HEAD_BYTES, claimants
 from flows.parsers.model import StudyRecord
@@ -68,6 +69,9 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
     head = data[:HEAD_BYTES]
     if not data.strip():
         return "empty file", f"{len(data)} bytes, no content"
+    packed = _packed(data)
+    if packed is not None:
+        return packed
     if b"\x00" in head:
         return "binary data", "contains NUL bytes: not a text, JSON or XML registry record"
     try:
@@ -91,6 +95,28 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
 _CLASSIC_API = re.compile(rb'"(?:FullStudiesResponse|StudyFieldsResponse|ProtocolSection|FullStudies)"\s*:')
 # A web page: its doctype or <html> first, after any byte-order mark, spaces and comments.
 _HTML = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+# Compressed files other than .zip and .gz, told by their first bytes (bzip2's by its first block's magic too).
+_COMPRESSED = ((b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7z"),
+               (b"Rar!\x1a\x07", "rar"))
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+
+
+def _packed(data: bytes) -> tuple[str, str] | None:
+    """Why an archive or compressed file that trialqc does not open was not read, or None."""
+    name = next((name for magic, name in _COMPRESSED if data.startswith(magic)), None)
+    if name is None and _BZIP2.match(data):
+        name = "bzip2"
+    if name is not None:
+        return "compressed file", f"{name} data is not read: decompress it, or give it as .zip or .gz"
+    if data[257:262] == b"ustar":
+        return "tar archive", "a tar archive is not read: unpack it into the source folder, or give it as a .zip"
+    if data.startswith(ZIP_MAGIC):
+        return "zip archive not named .zip", "a zip archive is read only under a name ending .zip: rename it"
+    if data.startswith(b"%PDF-"):
+        return "PDF document", "a PDF is not a registry record: give the study as API v2 JSON, legacy XML or a page"
+    return None
 
 
 def _layouts() -> list[str]:
@@ -125,7 +151,18 @@ def parse_input(item: Input, batch: ParsedBatch) -> None:
     """Parse one input into the batch: records on success, a reject row otherwise."""
     outcome = FileOutcome(item.sha256, item.path, item.size, item.mtime)
     batch.files.append(outcome)
-    data = as_utf8(item.data)
+    data = item.data
+    if data[:2] == GZIP_MAGIC:  # a record gzip-compressed (.json.gz): read as its decompressed bytes
+        try:
+            data = gunzip(data)
+        except GzipRefused as refused:
+            batch.rejects.append(Reject(outcome.sha256, item.path, "read", "gzip file refused", str(refused)))
+            return
+        if data[:2] == GZIP_MAGIC or data.startswith(ZIP_MAGIC):
+            batch.rejects.append(Reject(outcome.sha256, item.path, "read", "archive inside a gzip file",
+                                        "a .gz holding another .gz or a .zip is not read: decompress it first"))
+            return
+    data = as_utf8(data)
     parsers = claimants(data[:HEAD_BYTES]) if data and not data.isspace() else []
     if len(parsers) != 1:
         reason, detail = _sniff_failure(data) if not parsers else (

@@ -1,6 +1,7 @@
 """flows.archives: zip members read in memory, hostile members refused, nothing written to disk."""
 from __future__ import annotations
 
+import gzip
 import os
 import struct
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.archives import ArchiveProblem, Member, iter_members, member_path
+from flows.archives import ArchiveProblem, GzipRefused, Member, gunzip, iter_members, member_path
 
 RECORD = b'{"protocolSection": {"identificationModule": {"nctId": "NCT00000410"}}}'
 # Every file opened for writing while `_writes` is a list (an audit hook cannot be removed).
@@ -156,3 +157,26 @@ def test_nothing_is_written_to_disk_outside_tmp_path(tmp_path):
     assert len(items) == 5
     assert [w for w in written if not Path(w).resolve().is_relative_to(tmp_path.resolve())] == []
     assert written == [str(tmp_path / "corrupt.zip")]
+
+
+def test_gunzip_reads_every_member_of_a_gzip_file():
+    assert gunzip(gzip.compress(RECORD)) == RECORD
+    assert gunzip(gzip.compress(RECORD[:20]) + gzip.compress(RECORD[20:])) == RECORD
+    assert gunzip(gzip.compress(RECORD) + b"\x00" * 512) == RECORD  # zero padding after the data
+
+
+@pytest.mark.parametrize("data, says", [
+    (gzip.compress(RECORD)[:-12], "truncated"),
+    (gzip.compress(RECORD)[:10] + b"\xff" * 40, "corrupt"),
+    (gzip.compress(RECORD) + b"trailing text", "are not gzip"),
+    (gzip.compress(b" " * 5_000_000), "compression ratio over 100:1"),
+])
+def test_gunzip_refuses_a_damaged_or_over_compressed_file_with_its_reason(data, says):
+    with pytest.raises(GzipRefused, match=says):
+        gunzip(data)
+
+
+def test_gunzip_stops_at_the_size_limit_without_decompressing_the_rest():
+    bomb = gzip.compress(b"0" * 50_000_000)
+    with pytest.raises(GzipRefused, match="more than 1000 bytes"):
+        gunzip(bomb, max_bytes=1000, max_ratio=10**9)

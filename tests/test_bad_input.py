@@ -1,9 +1,13 @@
 """Hostile and odd inputs: each is rejected with a true reason or loaded correctly, and nothing else is lost."""
 from __future__ import annotations
 
+import bz2
+import gzip
 import io
 import json
+import lzma
 import os
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -259,6 +263,61 @@ def test_a_zip_inside_a_zip_is_read(run, tmp_path):
     assert result.loaded == 1, rejects(run)
     path = run.con.execute("SELECT path FROM meta.source_records").fetchone()[0]
     assert path.endswith("outer.zip!inner.zip!NCT09000009.json")
+
+
+def test_a_gzip_compressed_record_is_read_and_a_refused_one_says_why(run, tmp_path):
+    """A `.json.gz` or `.xml.gz` loads as the record it holds; a damaged or over-compressed one, or one holding
+    another archive, is a reject whose reason says so, never "binary data"."""
+    src = tmp_path / "in"
+    record = json.dumps(study_json("NCT09000010")).encode()
+    write(src, "NCT09000010.json.gz", gzip.compress(record))
+    write(src, "legacy.xml.gz", gzip.compress(XML_TEMPLATE.read_bytes()))
+    write(src, "truncated.json.gz", gzip.compress(json.dumps(study_json("NCT09000011")).encode())[:-30])
+    write(src, "bomb.json.gz", gzip.compress(b" " * 20_000_000))
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("NCT09000012.json", record)
+    write(src, "zipped.gz", gzip.compress(inner.getvalue()))
+    result = run(src, check=False)
+    assert result.loaded == 2, rejects(run)
+    assert rejects(run) == {"truncated.json.gz": "gzip file refused", "bomb.json.gz": "gzip file refused",
+                            "zipped.gz": "archive inside a gzip file"}
+    details = dict(run.con.execute("SELECT regexp_extract(path, '[^/]+$'), detail FROM meta.rejects").fetchall())
+    assert details["truncated.json.gz"].startswith("truncated")
+    assert details["bomb.json.gz"].startswith("compression ratio over 100:1")
+    loaded = run.con.execute("SELECT f.path FROM meta.source_records r JOIN meta.source_files f USING (sha256) "
+                             "ORDER BY 1").fetchall()
+    assert [Path(path).name for (path,) in loaded] == ["NCT09000010.json.gz", "legacy.xml.gz"]
+    assert_counts_add_up(result)
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("a.json.bz2", bz2.compress(b'{"protocolSection": {}}' * 50), "compressed file"),
+    ("a.json.xz", lzma.compress(b'{"protocolSection": {}}'), "compressed file"),
+    ("a.tar", None, "tar archive"),
+    ("a.zipped", None, "zip archive not named .zip"),
+    ("protocol.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF document"),
+])
+def test_archives_and_documents_trialqc_does_not_open_are_named_not_called_binary(run, tmp_path, name, data, reason):
+    record = json.dumps(study_json("NCT09000013")).encode()
+    if name.endswith(".tar"):
+        packed = io.BytesIO()
+        with tarfile.open(fileobj=packed, mode="w") as archive:
+            info = tarfile.TarInfo("NCT09000013.json")
+            info.size = len(record)
+            archive.addfile(info, io.BytesIO(record))
+        data = packed.getvalue()
+    elif name.endswith(".zipped"):
+        packed = io.BytesIO()
+        with zipfile.ZipFile(packed, "w") as archive:
+            archive.writestr("NCT09000013.json", record)
+        data = packed.getvalue()
+    src = tmp_path / "in"
+    write(src, name, data)
+    result = run(src, check=False)
+    assert rejects(run) == {name: reason}
+    assert result.rejected == 1
+    assert_counts_add_up(result)
 
 
 def test_xml_entity_expansion_is_not_expanded(run, tmp_path):
