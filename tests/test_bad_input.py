@@ -297,7 +297,7 @@ def test_a_gzip_compressed_record_is_read_and_a_refused_one_says_why(run, tmp_pa
     ("a.tar", None, "tar archive"),
     ("a.zipped", None, "zip archive not named .zip"),
     ("protocol.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF document"),
-])
+], ids=["bzip2", "xz", "tar", "zip-misnamed", "pdf"])
 def test_archives_and_documents_trialqc_does_not_open_are_named_not_called_binary(run, tmp_path, name, data, reason):
     record = json.dumps(study_json("NCT09000013")).encode()
     if name.endswith(".tar"):
