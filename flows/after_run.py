@@ -43,10 +43,6 @@ def refresh_search_and_watch_lists(con: duckdb.DuckDBPyConnection, run_id: str) 
     return watch_markdown(con, run_id)
 
 
-# Seconds between tries of a checkpoint that another connection's write held off.
-CHECKPOINT_RETRY = 0.01
-
-
 def _take_room_back(con: duckdb.DuckDBPyConnection) -> None:
     """The limit for what follows a run again, after a checkpoint's room (what the checkpoint read and holds stays
     held: when that is more, the limit stays as it is)."""
@@ -58,18 +54,19 @@ def _take_room_back(con: duckdb.DuckDBPyConnection) -> None:
 
 class RefreshBeside:
     """refresh_search_and_watch_lists on its own cursor, in a thread, while the caller does other work; then,
-    with `checkpoint`, a CHECKPOINT there too.
+    with `checkpoint`, a CHECKPOINT there once the caller's work is done.
 
     The index is built in DuckDB, which leaves the interpreter free, while the report's pages are
     rendered in Python: side by side they take about the longer of the two instead of their sum.
     The checkpoint (the run's changes written from the log into the file, which closing the connection
-    would otherwise do after the report) goes beside the pages too: DuckDB checkpoints while other
-    connections read (a statement that writes, such as a view registered, holds it off a moment: it is
-    tried again). It is only an early start: should it not be made, closing the connection checkpoints.
-    Use as a context manager around that other work. Leaving the block waits for the refresh and
-    raises its error, if any; leaving it on an error (or Ctrl-C) interrupts the refresh first, so its
-    transaction rolls back whole, before the error goes on (a checkpoint under way is waited for, never
-    interrupted; one not yet begun is not begun).
+    would otherwise do) waits until the block is left: it has room in DuckDB's limit for the deleted rows'
+    records it reads and to rewrite a row group, and the limit is the database's, not the cursor's. Made
+    beside the report, that room cached the pages the report read meanwhile (after 1,000 of 600,000 studies
+    changed, the run's process peaked at 1,533 MiB there). Should it not be made (a write still open holds it
+    off), closing the connection checkpoints. Use as a context manager around that other work. Leaving the
+    block waits for the refresh and the checkpoint, and raises the refresh's error, if any; leaving it on an
+    error (or Ctrl-C) interrupts the refresh first, so its transaction rolls back whole, before the error goes
+    on (a checkpoint under way is waited for, never interrupted; one not yet begun is not begun).
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, checkpoint: bool = False) -> None:
@@ -79,10 +76,11 @@ class RefreshBeside:
         self._checkpoint = checkpoint
         self._phase = "refresh"  # then "checkpoint" once it is begun (under _lock, as _stopping)
         self._stopping = False
-        self._leaving = threading.Event()  # the block is left: a checkpoint held off is not tried again
+        self._leaving = threading.Event()  # the block is left: the checkpoint may begin
         self._lock = threading.Lock()
         self.markdown = ""
         self.seconds = 0.0
+        self.checkpoint_seconds = 0.0
         self.checkpointed = False
         self._refreshed = threading.Event()
         self._thread = threading.Thread(target=self._refresh, name="search-index", daemon=True)
@@ -98,27 +96,28 @@ class RefreshBeside:
         finally:
             self.seconds = time.perf_counter() - started
             self._refreshed.set()
+        if not self._checkpoint:
+            return
+        self._leaving.wait()  # the block's own reads are over: the checkpoint's room caches none of their pages
         with self._lock:
-            if not self._checkpoint or self._stopping:
+            if self._stopping:
                 return
             self._phase = "checkpoint"
+        started = time.perf_counter()
         try:
-            # room for the deleted rows' records it reads, held until the connection is closed (the report, if it
-            # runs out of memory beside this, is written again on a new one), set once for every try (counting
-            # them reads every table); taken back after, or the report's pages read beside it would be cached in it
+            # room for the deleted rows' records it reads, held until the connection is closed (counting them
+            # reads every table); taken back after, for the statements that follow
             fit_memory(self._cursor, rewrite=True, deletions=True)
         except duckdb.Error:
             pass  # the checkpoint is tried within the limit as it is, and closing the connection checkpoints anyway
-        while True:  # a statement that writes (a view registered, a temp table) holds a checkpoint off
-            try:
-                self._cursor.execute("CHECKPOINT")
-                self.checkpointed = True
-                _take_room_back(self._cursor)
-                return
-            except duckdb.Error:  # closing the connection checkpoints in any case
-                if self._leaving.is_set():
-                    return
-            self._leaving.wait(CHECKPOINT_RETRY)
+        try:
+            self._cursor.execute("CHECKPOINT")
+            self.checkpointed = True
+        except duckdb.Error:
+            pass  # held off by a write still open: closing the connection checkpoints
+        finally:
+            _take_room_back(self._cursor)
+            self.checkpoint_seconds = time.perf_counter() - started
 
     def wait(self) -> None:
         """Block until the refresh has finished (its error, if any, is raised on leaving the block); not for the
@@ -131,12 +130,12 @@ class RefreshBeside:
 
     def __exit__(self, kind, error, trace) -> None:
         try:
-            self._leaving.set()
             if kind is not None:
                 with self._lock:
                     self._stopping = True
                     if self._phase == "refresh" and self._thread.is_alive():
                         self._cursor.interrupt()
+            self._leaving.set()
             self._thread.join()
         finally:
             self._cursor.close()

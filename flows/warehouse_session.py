@@ -110,7 +110,7 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
             session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
         return since
     # The report's pages (Python) are rendered while the search index is built (DuckDB), and the index's changes
-    # checkpointed into the file after it: closing the connection then has little to do. The Data Docs, when they
+    # checkpointed into the file once the pages are written: closing the connection then has little to do. The Data Docs, when they
     # must be validated, begin first: their child may be forked, which is not done beside a thread.
     if started.gx is not None:
         with timed(seconds, "report"):
@@ -125,6 +125,9 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
                 report_ran_out = True  # the refresh goes on: the report is written after it
         session.watch_markdown = refresh.markdown
         seconds["search index and watch lists (beside the report)"] = refresh.seconds
+        if refresh.checkpoint_seconds:  # made on leaving the block, after the pages: not the report's time
+            seconds["report"] -= refresh.checkpoint_seconds
+            seconds["checkpoint after the report"] = refresh.checkpoint_seconds
     except duckdb.OutOfMemoryException:
         _one_after_the_other(session, reports_dir, log, since, seconds)
     else:
