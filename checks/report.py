@@ -164,27 +164,35 @@ def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None = None,
                  gx: bool = True, run_name: str | None = None, started: ReportStart | None = None,
-                 unchanged_since: str | None = None, watch_lists_ready: Callable[[], None] | None = None
-                 ) -> list[Path]:
+                 unchanged_since: str | None = None, watch_lists_ready: Callable[[], None] | None = None,
+                 gx_later: bool = False) -> list[Path]:
     """Write quality_report.html, its study pages and the GX Data Docs under out_dir; return the main paths.
 
     `started` is what start_report began for this folder (else it is begun here). `unchanged_since` (a run
     name) vouches that nothing a study list or study page shows changed since that run published: when the
     last report in this folder showed that run's warehouse, those pages are kept without reading their rows.
     `watch_lists_ready` waits for the watch lists' evaluation, when it runs beside the report: only the
-    watch pages and the overview that links them need it."""
+    watch pages and the overview that links them need it. `gx_later`: Data Docs to validate are not begun here;
+    their inputs are read and the report links to their index, for the caller to begin them
+    (gx_docs.DataDocsLater.begin_deferred) and wait for them."""
     out_dir = Path(out_dir)
     started = started or start_report(con, out_dir, run_name, gx, unchanged_since)
     started.prints.kept = unchanged_since is not None and started.prints.state_before == unchanged_since
     try:
-        return _write_pages(con, out_dir, db_label, started, watch_lists_ready)
+        return _write_pages(con, out_dir, db_label, started, watch_lists_ready, gx_later)
     finally:
         started.close()
 
 
 def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | None,
-                 started: ReportStart, watch_lists_ready: Callable[[], None] | None = None) -> list[Path]:
-    if started.gx is not None:
+                 started: ReportStart, watch_lists_ready: Callable[[], None] | None = None,
+                 gx_later: bool = False) -> list[Path]:
+    from checks.gx_docs import DataDocsLater
+
+    later = gx_later and isinstance(started.gx, DataDocsLater) and started.gx.job is None
+    if later:
+        started.gx.defer(con)  # read now; validated once the caller has closed the warehouse
+    elif started.gx is not None:
         started.gx.begin(con)  # validated beside the pages
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or database_path(con)
@@ -195,7 +203,9 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
     # kept with the pages: unchanged while they are (Fingerprints.kept)
     prints.figures = (prints.kept and prints.figures_before) or warehouse_figures(con)
     written, gx_docs = [], None
-    if started.gx is not None:
+    if later:
+        gx_docs = str(started.gx.index.relative_to(out_dir))  # written, or said why not, by the caller
+    elif started.gx is not None:
         gx_index = started.gx.result()
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))

@@ -8,7 +8,7 @@ import duckdb
 
 from flows.timing import mark
 from flows.watch_report import watch_markdown
-from warehouse.connect import fit_memory
+from warehouse.connect import drop_cached_pages, fit_memory
 from warehouse.literals import literal
 from warehouse.search_index import update_search_index
 
@@ -105,6 +105,7 @@ class RefreshBeside:
             self._phase = "checkpoint"
         started = time.perf_counter()
         try:
+            drop_cached_pages(self._cursor)  # the report's pages: nothing after the run reads them again
             # room for the deleted rows' records it reads, held until the connection is closed (counting them
             # reads every table); taken back after, for the statements that follow
             fit_memory(self._cursor, rewrite=True, deletions=True)

@@ -30,6 +30,7 @@ class Session:
     rule_changes: list[dict] = field(default_factory=list)
     watch_markdown: str = ""
     ducklake_catalog: Path | None = None
+    data_docs: object | None = None  # gx_docs.DataDocsLater whose validation waits for the warehouse to close
 
     def use(self, con: duckdb.DuckDBPyConnection) -> None:
         """Go on with `con`, a new connection to the working copy (the run closed the one it replaces)."""
@@ -40,42 +41,82 @@ class Session:
 def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.LoggerAdapter,
                       reports_dir: Path | None = None, ducklake: str | Path | None = None) -> Iterator[Session]:
     """Lock, open the working copy; after the run: its issue history, the search index and watch lists,
-    the report and the DuckLake copy; then publish, even on failure."""
-    with publish.writing(db_path, say=log.info) as work:
-        session = Session(connect.connect(work), run_id, Path(db_path).resolve())
-        started = None
-        try:
-            yield session
-            seconds: dict[str, float] = {}
-            # What follows the run reads aggregates and the changed studies' rows, statement by statement: on one
-            # DuckDB thread (the report beside the search index: a core each) that takes about half the CPU of two
-            # threads, for no longer wall time. The DuckLake copy, a bulk write, has every thread again.
-            threads = session.con.execute("SELECT current_setting('threads')").fetchone()[0]
-            session.con.execute("SET threads = 1")
-            since = runs.nothing_loaded_since(session.con, run_id)
-            loaded = since is None  # the run loaded or rejected files
-            since = f"trialqc-{since}" if since else None  # as the report names runs
-            with timed(seconds, "report"):  # what the last report holds, and whether its Data Docs are kept
-                started = (_start_report(session.con, reports_dir, run_id, log, since) if reports_dir is not None
-                           else None)
-            since = _after_run(session, reports_dir, log, seconds, started, loaded, since)
-            session.con.execute(f"SET threads = {int(threads)}")
-            if ducklake is not None:
-                with timed(seconds, "DuckLake"):
-                    session.ducklake_catalog = publish_ducklake(session.con, Path(ducklake))
-                log.info("published DuckLake catalog %s", session.ducklake_catalog)
-            if reports_dir is not None and started is None:
-                with timed(seconds, "report"), connect.one_thread(session.con):
-                    session.report_paths = _write_report(session.con, reports_dir, session.published, run_id, log,
-                                                         started, since)
-            log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
-        except BaseException as exc:
-            issue_history.after_failure(session.con, run_id, exc, stage_of(exc))
-            raise
-        finally:
-            if started is not None:
-                started.close()
-            connect.close(session.con)
+    the report and the DuckLake copy; then publish, even on failure. Data Docs to validate are validated beside
+    publishing, once the warehouse is closed (`_begin_data_docs`)."""
+    data_docs = None
+    try:
+        with publish.writing(db_path, say=log.info) as work:
+            session = Session(connect.connect(work), run_id, Path(db_path).resolve())
+            yield from _session_run(session, run_id, log, reports_dir, ducklake)
+            data_docs = _begin_data_docs(session)
+        if data_docs is not None:
+            _wait_data_docs(data_docs, session, log)
+    except BaseException:
+        if data_docs is not None:
+            data_docs.cancel()
+        raise
+
+
+def _begin_data_docs(session: Session):
+    """The Data Docs the report deferred, begun now that the run has closed the warehouse: the run's process holds
+    little, and the child validates while the run publishes. None when there are none to validate."""
+    docs, session.data_docs = session.data_docs, None
+    if not getattr(docs, "deferred", False) or not session.report_paths:  # (kept Data Docs are Finished)
+        return None
+    docs.begin_deferred()
+    return docs
+
+
+def _wait_data_docs(docs, session: Session, log) -> None:
+    """Wait for the Data Docs begun beside publishing; their index joins the report's paths. When they could not be
+    written, their index says why (the report links to it) and the run still succeeds, as with its report."""
+    from checks.gx_docs import DataDocsError, not_written
+
+    started = time.perf_counter()
+    try:
+        index = docs.result()
+    except DataDocsError as exc:
+        log.warning("the Data Docs could not be written: %s", exc)
+        index = not_written(docs.out_dir, str(exc))
+    session.report_paths.append(index)
+    log.info("Data Docs validated beside publishing (waited %.1f s after it)", time.perf_counter() - started)
+
+
+def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, ducklake: str | Path | None):
+    """The run (the caller's block, at the yield), then what follows it; the connection closed in any case."""
+    started = None
+    try:
+        yield session
+        seconds: dict[str, float] = {}
+        # What follows the run reads aggregates and the changed studies' rows, statement by statement: on one
+        # DuckDB thread (the report beside the search index: a core each) that takes about half the CPU of two
+        # threads, for no longer wall time. The DuckLake copy, a bulk write, has every thread again.
+        threads = session.con.execute("SELECT current_setting('threads')").fetchone()[0]
+        session.con.execute("SET threads = 1")
+        since = runs.nothing_loaded_since(session.con, run_id)
+        loaded = since is None  # the run loaded or rejected files
+        since = f"trialqc-{since}" if since else None  # as the report names runs
+        with timed(seconds, "report"):  # what the last report holds, and whether its Data Docs are kept
+            started = (_start_report(session.con, reports_dir, run_id, log, since) if reports_dir is not None
+                       else None)
+        since = _after_run(session, reports_dir, log, seconds, started, loaded, since)
+        session.con.execute(f"SET threads = {int(threads)}")
+        if ducklake is not None:
+            with timed(seconds, "DuckLake"):
+                session.ducklake_catalog = publish_ducklake(session.con, Path(ducklake))
+            log.info("published DuckLake catalog %s", session.ducklake_catalog)
+        if reports_dir is not None and started is None:
+            with timed(seconds, "report"), connect.one_thread(session.con):
+                session.report_paths = _write_report(session.con, reports_dir, session.published, run_id, log,
+                                                     started, since)
+        log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
+    except BaseException as exc:
+        issue_history.after_failure(session.con, run_id, exc, stage_of(exc))
+        raise
+    finally:
+        if started is not None:
+            started.close()
+        connect.close(session.con)
 
 
 def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[str, float], started,
@@ -110,17 +151,15 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
             session.watch_markdown = refresh_search_and_watch_lists(con, run_id)
         return since
     # The report's pages (Python) are rendered while the search index is built (DuckDB), and the index's changes
-    # checkpointed into the file once the pages are written: closing the connection then has little to do. The Data Docs, when they
-    # must be validated, begin first: their child may be forked, which is not done beside a thread.
-    if started.gx is not None:
-        with timed(seconds, "report"):
-            started.gx.begin(con)
+    # checkpointed into the file once the pages are written: closing the connection then has little to do. Data
+    # Docs to validate are only read here: their child begins once the warehouse is closed (_begin_data_docs).
     report_ran_out = False
     try:
         with timed(seconds, "report"), RefreshBeside(con, run_id, checkpoint=True) as refresh:
             try:
                 session.report_paths = _write_report(con, reports_dir, session.published, run_id, log, started,
-                                                     since, refresh.wait, beside=True)
+                                                     since, refresh.wait, beside=True, gx_later=True)
+                session.data_docs = started.gx if session.report_paths else None
             except duckdb.OutOfMemoryException:
                 report_ran_out = True  # the refresh goes on: the report is written after it
         session.watch_markdown = refresh.markdown
@@ -194,14 +233,17 @@ def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
 
 
 def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, started=None,
-                  since: str | None = None, watch_lists_ready=None, beside: bool = False) -> list[Path]:
+                  since: str | None = None, watch_lists_ready=None, beside: bool = False,
+                  gx_later: bool = False) -> list[Path]:
     """The report of the state about to be published; a report that fails does not fail the run. `beside`: it is
-    written beside the search index's refresh, and running out of memory is raised, to be written again after."""
+    written beside the search index's refresh, and running out of memory is raised, to be written again after.
+    `gx_later`: Data Docs to validate are read, not begun (checks.report.write_report)."""
     from checks.report import write_report
 
     try:
         return write_report(con, Path(reports_dir), db_label=str(published), run_name=f"trialqc-{run_id}",
-                            started=started, unchanged_since=since, watch_lists_ready=watch_lists_ready)
+                            started=started, unchanged_since=since, watch_lists_ready=watch_lists_ready,
+                            gx_later=gx_later)
     except duckdb.OutOfMemoryException:
         if beside:
             raise

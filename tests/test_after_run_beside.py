@@ -415,31 +415,56 @@ def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_r
 
 
 
-def test_the_data_docs_begin_after_the_run_s_checkpoint_and_before_the_search_index_thread(samples, tmp_path,
-                                                                                           monkeypatch):
-    """Begun right after the checks, the Data Docs' child ran beside the issue history, the tables written again
-    and the checkpoint, where the run's process holds most; begun beside the refresh's thread, it could not be
-    forked safely."""
+def test_the_data_docs_begin_once_the_warehouse_is_closed_and_are_ready_when_the_run_ends(samples, tmp_path,
+                                                                                         monkeypatch):
+    """Begun beside the report's pages, the Data Docs' child added its 457 MiB to the run's 948 at 600,000 studies;
+    once the warehouse is closed the run's process holds little, and the child validates while the run publishes.
+    The report links to their index, which is in the run's report paths when the run ends."""
     from checks import gx_docs
+    from flows import publish as publish_module
     from flows import warehouse_session as session_module
     from tests.gx_stand_in import stand_in_for_data_docs
     from warehouse import connect as connect_module
 
     events = []
     builds = stand_in_for_data_docs(monkeypatch)
-    stand_in = gx_docs.start_data_docs
 
     def noted(name, real):
         def call(*args, **kwargs):
             events.append((name, threading.active_count()))
             return real(*args, **kwargs)
         return call
-    monkeypatch.setattr(gx_docs, "start_data_docs", noted("data docs", stand_in))
-    monkeypatch.setattr(connect_module, "checkpoint", noted("checkpoint", connect_module.checkpoint))
-    monkeypatch.setattr(session_module, "RefreshBeside", noted("refresh beside", session_module.RefreshBeside))
-    _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
+    monkeypatch.setattr(gx_docs, "start_from_inputs", noted("data docs", gx_docs.start_from_inputs))
+    monkeypatch.setattr(connect_module, "close", noted("close", connect_module.close))
+    monkeypatch.setattr(publish_module, "publish", noted("publish", publish_module.publish))
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    with warehouse_session(db, "run1", LOG, reports) as session:
+        run_pipeline(session.con, run_id="run1", source=samples, db_path=db, as_of=AS_OF)
     order = [name for name, _ in events]
     assert builds == ["trialqc-run1"]
-    assert order.index("checkpoint") < order.index("data docs") < order.index("refresh beside")
-    threads = dict(events)["data docs"]
-    assert threads == dict(events)["checkpoint"]  # no thread more than at the checkpoint
+    assert order.index("close") < order.index("data docs") < order.index("publish")
+    assert dict(events)["data docs"] == 1  # no thread beside it: the refresh and its checkpoint are over
+    assert reports / "gx" / "index.html" in session.report_paths
+    assert "gx/index.html" in (reports / "quality_report.html").read_text()
+
+
+def test_data_docs_that_fail_after_the_report_leave_an_index_that_says_why(samples, tmp_path, monkeypatch):
+    from checks import gx_docs
+
+    class Failing:
+        def result(self):
+            raise gx_docs.DataDocsError("ValueError: no frame studies")
+
+        def cancel(self):
+            pass
+
+    monkeypatch.setattr(gx_docs, "start_from_inputs", lambda inputs, folder, run_name: Failing())
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    with warehouse_session(db, "run1", LOG, reports) as session:
+        run_pipeline(session.con, run_id="run1", source=samples, db_path=db, as_of=AS_OF)
+    index = reports / "gx" / "index.html"
+    assert index in session.report_paths
+    assert "could not be written" in index.read_text() and "no frame studies" in index.read_text()
+    assert (reports / "quality_report.html").is_file()
+    assert connect(db, read_only=True).execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+

@@ -285,12 +285,29 @@ def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return new
 
 
+def drop_cached_pages(con: duckdb.DuckDBPyConnection) -> None:
+    """Let DuckDB evict the table pages it cached, before a checkpoint that ends the run's reads: its room would
+    otherwise come on top of them (after 1,000 of 600,000 studies changed, the checkpoint after the report took the
+    run's process from 994 to 1,465 MiB). A limit below what it holds makes DuckDB evict every page it can, also
+    when what it cannot evict (keys, the deleted rows' records) keeps it above that limit; the limit is then as
+    it was."""
+    limit = memory_limit_bytes(con)
+    if limit is None:
+        return
+    try:
+        con.execute("SET memory_limit = '16MB'")
+    except duckdb.Error:
+        return  # it evicted what it could and kept its limit
+    _set_limit(con, f"{limit}B")
+
+
 def close(con: duckdb.DuckDBPyConnection) -> None:
     """Close a writing connection with room for the checkpoint closing makes of what its log holds (to rewrite
     a row group of long texts, as a checkpoint after a run has): a checkpoint that runs out of memory
     invalidates the database."""
     try:
         if log_bytes(con):
+            drop_cached_pages(con)
             fit_memory(con, rewrite=True)
     except duckdb.Error:
         pass  # an invalidated database is not checkpointed; closing is all that is left

@@ -1,0 +1,28 @@
+"""warehouse.connect.drop_cached_pages: the pages DuckDB cached are let go before a checkpoint, the limit kept."""
+from __future__ import annotations
+
+import pytest
+
+from warehouse.connect import connect, drop_cached_pages, memory_limit_bytes
+
+
+def _held_mib(con) -> float:
+    return con.execute("SELECT sum(memory_usage_bytes) / 2**20 FROM duckdb_memory()").fetchone()[0]
+
+
+def test_cached_pages_are_evicted_and_the_limit_is_as_it_was(tmp_path):
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    con.execute("CREATE TABLE texts AS SELECT range AS i, repeat(md5(range::VARCHAR), 20) AS t FROM range(200000)")
+    con.execute("CHECKPOINT")
+    con.close()
+    con = connect(db)
+    con.execute("SET memory_limit = '500MB'")
+    con.execute("SELECT sum(length(t)) FROM texts").fetchall()  # ~130 MB of pages read, kept in DuckDB's cache
+    before, limit = _held_mib(con), memory_limit_bytes(con)
+    assert before > 60
+    drop_cached_pages(con)
+    assert _held_mib(con) < before / 4
+    assert memory_limit_bytes(con) == pytest.approx(limit, rel=0.001)
+    assert con.execute("SELECT count(*) FROM texts").fetchone()[0] == 200000  # read again from the file
+    con.close()
