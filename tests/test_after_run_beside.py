@@ -16,6 +16,7 @@ from flows.search import SearchQuery
 from flows.warehouse_session import warehouse_session
 from flows.watch import add_watch_list
 from tests.conftest import AS_OF
+from warehouse import connect as connect_module
 from warehouse.connect import connect
 
 LOG = logging.getLogger("test")
@@ -115,6 +116,19 @@ def _with_changes(tmp_path: Path) -> tuple[Path, duckdb.DuckDBPyConnection]:
     return db, con
 
 
+def _recorded_limits(monkeypatch) -> list[tuple[bool, bool]]:
+    """The (rewrite, deletions) of every limit RefreshBeside fits, in order."""
+    limits = []
+    fit_memory = connect_module.fit_memory
+
+    def fitting(con, rewrite=False, deletions=False):
+        limits.append((rewrite, deletions))
+        return fit_memory(con, rewrite, deletions)
+
+    monkeypatch.setattr(after_run, "fit_memory", fitting)
+    return limits
+
+
 def test_the_refresh_beside_the_report_checkpoints_the_run_after_it(tmp_path, monkeypatch):
     monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "md")
     db, con = _with_changes(tmp_path)
@@ -132,23 +146,14 @@ def test_the_refresh_checkpoints_with_room_for_the_deleted_rows_records_and_take
     room for them, and to rewrite a row group. Left there, the room would cache the pages the report reads beside
     it (a run's process grew to 2,584 MiB at 600,000 studies, 2,217 MiB in the next run without it): the limit
     after it is the one for the statements that follow, without either."""
-    from warehouse import connect as connect_module
-
-    limits = []
-    fit_memory = connect_module.fit_memory
-
-    def fitting(con, rewrite=False, deletions=False):
-        limits.append((rewrite, deletions))
-        return fit_memory(con, rewrite, deletions)
-
-    monkeypatch.setattr(after_run, "fit_memory", fitting)
+    limits = _recorded_limits(monkeypatch)
     monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "md")
     db, con = _with_changes(tmp_path)
     with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
         refresh.wait()
     assert refresh.checkpointed and limits == [(True, True), (False, False)]
     assert connect_module.memory_limit_bytes(con) == pytest.approx(
-        int(fit_memory(con).removesuffix("MB")) * 10**6, rel=0.001)
+        int(connect_module.fit_memory(con).removesuffix("MB")) * 10**6, rel=0.001)
     con.close()
 
 
@@ -166,16 +171,7 @@ def test_the_checkpoint_waits_for_the_block_to_end(tmp_path, monkeypatch):
     """The checkpoint's room in DuckDB's limit is the database's: made beside the report, it cached the pages the
     report read meanwhile (the run's process peaked at 1,533 MiB at 600,000 studies). It begins once the block is
     left, the refresh long done."""
-    from warehouse import connect as connect_module
-
-    limits = []
-    fit_memory = connect_module.fit_memory
-
-    def fitting(con, rewrite=False, deletions=False):
-        limits.append((rewrite, deletions))
-        return fit_memory(con, rewrite, deletions)
-
-    monkeypatch.setattr(after_run, "fit_memory", fitting)
+    limits = _recorded_limits(monkeypatch)
     monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "")
     db, con = _with_changes(tmp_path)
     with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
@@ -314,7 +310,6 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
     every report page peaked at 939-989 MiB with it, 815-826 MiB without). Nor has the issue history before them,
     whose table has no key."""
     from flows import warehouse_session as session_module
-    from warehouse import connect as connect_module
 
     seen = {}
     begin = session_module.RefreshBeside.__enter__
@@ -381,7 +376,6 @@ def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_r
     """What a checkpoint leaves held in DuckDB's memory (845 MiB of about 1 GB at 600,000 studies, after the search
     index's refresh) is let go with its connection: the report and the refresh beside it begin on a new one."""
     from flows import warehouse_session as session_module
-    from warehouse import connect as connect_module
 
     opened, seen = [], {}
     reopen, write_report, refresh_beside = connect_module.reopen, report.write_report, session_module.RefreshBeside
@@ -424,7 +418,6 @@ def test_the_data_docs_begin_once_the_warehouse_is_closed_and_are_ready_when_the
     from flows import publish as publish_module
     from flows import warehouse_session as session_module
     from tests.gx_stand_in import stand_in_for_data_docs
-    from warehouse import connect as connect_module
 
     events = []
     builds = stand_in_for_data_docs(monkeypatch)
