@@ -78,8 +78,9 @@ def _wait_data_docs(docs, session: Session, log) -> None:
     except DataDocsError as exc:
         log.warning("the Data Docs could not be written: %s", exc)
         index = not_written(docs.out_dir, str(exc))
+    else:
+        log.info("Data Docs validated beside publishing (waited %.1f s after it)", time.perf_counter() - started)
     session.report_paths.append(index)
-    log.info("Data Docs validated beside publishing (waited %.1f s after it)", time.perf_counter() - started)
 
 
 def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, ducklake: str | Path | None):
