@@ -289,15 +289,15 @@ def drop_cached_pages(con: duckdb.DuckDBPyConnection) -> None:
     """Let DuckDB evict the table pages it cached, before a checkpoint that ends the run's reads: its room would
     otherwise come on top of them (after 1,000 of 600,000 studies changed, the checkpoint after the report took the
     run's process from 994 to 1,465 MiB). A limit below what it holds makes DuckDB evict every page it can, also
-    when what it cannot evict (keys, the deleted rows' records) keeps it above that limit; the limit is then as
-    it was."""
+    when what it cannot evict (keys, the deleted rows' records) keeps it above that limit and the SET fails; the
+    limit is then set back (a failed SET leaves DuckDB showing the lower one)."""
     limit = memory_limit_bytes(con)
     if limit is None:
         return
     try:
         con.execute("SET memory_limit = '16MB'")
     except duckdb.Error:
-        return  # it evicted what it could and kept its limit
+        pass  # it evicted what it could
     _set_limit(con, f"{limit}B")
 
 
