@@ -10,13 +10,18 @@ def _held_mib(con) -> float:
     return con.execute("SELECT sum(memory_usage_bytes) / 2**20 FROM duckdb_memory()").fetchone()[0]
 
 
-def test_cached_pages_are_evicted_and_the_limit_is_as_it_was(tmp_path):
+def _with_texts(tmp_path):
+    """A connection to a warehouse holding ~130 MB of texts in its file, none of them read yet."""
     db = tmp_path / "w.duckdb"
     con = connect(db)
     con.execute("CREATE TABLE texts AS SELECT range AS i, repeat(md5(range::VARCHAR), 20) AS t FROM range(200000)")
     con.execute("CHECKPOINT")
     con.close()
-    con = connect(db)
+    return connect(db)
+
+
+def test_cached_pages_are_evicted_and_the_limit_is_as_it_was(tmp_path):
+    con = _with_texts(tmp_path)
     con.execute("SET memory_limit = '500MB'")
     con.execute("SELECT sum(length(t)) FROM texts").fetchall()  # ~130 MB of pages read, kept in DuckDB's cache
     before, limit = _held_mib(con), memory_limit_bytes(con)
@@ -31,12 +36,7 @@ def test_cached_pages_are_evicted_and_the_limit_is_as_it_was(tmp_path):
 def test_pages_held_that_cannot_be_evicted_leave_the_cache_dropped_and_the_limit_as_it_was(tmp_path):
     """What DuckDB cannot evict (here a temp table with nowhere to spill) keeps it above the low limit: the SET
     fails, yet the cached pages are gone, and the limit shown is the one set before, not the failed one."""
-    db = tmp_path / "w.duckdb"
-    con = connect(db)
-    con.execute("CREATE TABLE texts AS SELECT range AS i, repeat(md5(range::VARCHAR), 20) AS t FROM range(200000)")
-    con.execute("CHECKPOINT")
-    con.close()
-    con = connect(db)
+    con = _with_texts(tmp_path)
     con.execute("SET temp_directory = ''")
     con.execute("SET memory_limit = '500MB'")
     con.execute("CREATE TEMP TABLE pinned AS SELECT range AS i, repeat(md5(range::VARCHAR), 10) AS t "
