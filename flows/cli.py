@@ -89,7 +89,7 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import UsageError
+    from flows.errors import InterruptedAfterRun, UsageError
     from flows.publish import check_writable
     from flows.run import sigterm_as_interrupt
     from flows.timing import described
@@ -109,6 +109,8 @@ def run(
             result = _run_once(source_path, db_path, settings, prefect, options)
     except WarehouseError as exc:
         _fail(1, str(exc))
+    except InterruptedAfterRun as exc:
+        _fail(130, str(exc))
     except (KeyboardInterrupt, duckdb.InterruptException):
         _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
                    "'interrupted'; run again to load the rest and check what it loaded.")

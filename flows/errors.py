@@ -11,3 +11,9 @@ class InfrastructureError(TrialQCError):
 
 class UsageError(TrialQCError):
     """The command was called wrongly (bad path, bad date): exit code 2."""
+
+
+class InterruptedAfterRun(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM once the run had completed and was recorded (while publishing, or while its Data Docs
+    were validated after): unlike an interrupted run, it loaded and checked everything; the message says what is
+    kept. A KeyboardInterrupt, so that whatever stops on an interrupt stops on it too."""

@@ -70,9 +70,13 @@ def prepare_working_copy(files: WriterFiles) -> Path:
     """Bring the working copy in line with the published file; return its path."""
     files.folder.mkdir(parents=True, exist_ok=True)
     published = files.published
-    if not published.exists():  # no warehouse yet, or the user deleted it to start over
-        for stale in (files.work, _wal(files.work), files.stamp, files.previous):
-            stale.unlink(missing_ok=True)
+    if not published.exists():
+        # No warehouse yet: a first run stopped before it published (killed, or interrupted while publishing) left
+        # whole batches in the working copy, which the next run goes on with, as after any stopped run. Once a run
+        # has published (the stamp says what), a missing warehouse was deleted by its user to start over.
+        if files.stamp.exists() or not files.work.exists():
+            for stale in (files.work, _wal(files.work), files.stamp, files.previous):
+                stale.unlink(missing_ok=True)
         return files.work
     recorded = files.stamp.read_text().strip() if files.stamp.exists() else ""
     if not files.work.exists() or recorded != identity(published):

@@ -11,6 +11,7 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
+from flows.errors import InterruptedAfterRun
 from flows.timing import stage_of, timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
 from warehouse import compact, connect, issue_history, runs
@@ -43,18 +44,35 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
     """Lock, open the working copy; after the run: its issue history, the search index and watch lists,
     the report and the DuckLake copy; then publish, even on failure. Data Docs to validate are validated beside
     publishing, once the warehouse is closed (`_begin_data_docs`)."""
-    data_docs = None
+    data_docs, recorded, published = None, False, False
     try:
         with publish.writing(db_path, say=log.info) as work:
             session = Session(connect.connect(work), run_id, Path(db_path).resolve())
             yield from _session_run(session, run_id, log, reports_dir, ducklake)
+            recorded = True  # the run is recorded and its connection closed: publishing is left
             data_docs = _begin_data_docs(session)
+        published = True
         if data_docs is not None:
             _wait_data_docs(data_docs, session, log)
+    except KeyboardInterrupt as exc:
+        if data_docs is not None:
+            data_docs.cancel()
+        if recorded and not isinstance(exc, InterruptedAfterRun):
+            raise InterruptedAfterRun(_kept_after_interrupt(published, data_docs is not None)) from exc
+        raise
     except BaseException:
         if data_docs is not None:
             data_docs.cancel()
         raise
+
+
+def _kept_after_interrupt(published: bool, data_docs: bool) -> str:
+    """What an interrupt after the run was recorded leaves: the run completed whatever it stopped."""
+    if not published:
+        return ("interrupted while publishing: the run completed and is recorded; the published warehouse may "
+                "still show the previous run until the next run, which starts from this one's, publishes")
+    return ("interrupted after publishing: the run completed and its warehouse and report are published"
+            + ("; its Data Docs were not written (the next run validates the warehouse again)" if data_docs else ""))
 
 
 def _begin_data_docs(session: Session):
@@ -75,6 +93,10 @@ def _wait_data_docs(docs, session: Session, log) -> None:
     started = time.perf_counter()
     try:
         index = docs.result()
+    except KeyboardInterrupt:  # the report links to their index: it says why there are none
+        docs.cancel()
+        session.report_paths.append(not_written(docs.out_dir, "stopped by an interrupt (Ctrl-C or SIGTERM)"))
+        raise
     except DataDocsError as exc:
         log.warning("the Data Docs could not be written: %s", exc)
         index = not_written(docs.out_dir, str(exc))

@@ -461,3 +461,49 @@ def test_data_docs_that_fail_after_the_report_leave_an_index_that_says_why(sampl
     assert (reports / "quality_report.html").is_file()
     assert connect(db, read_only=True).execute("SELECT count(*) FROM studies").fetchone()[0] == 5
 
+
+
+def test_an_interrupt_while_the_data_docs_are_validated_says_the_run_is_published(samples, tmp_path, monkeypatch):
+    """Ctrl-C once the run is published stops only its Data Docs: the message does not say the run was recorded as
+    interrupted (it completed), and the Data Docs index the report links to says why there are none."""
+    from checks import gx_docs
+    from flows.errors import InterruptedAfterRun
+
+    cancelled = []
+
+    class Interrupted:
+        def result(self):
+            raise KeyboardInterrupt
+
+        def cancel(self):
+            cancelled.append(True)
+
+    monkeypatch.setattr(gx_docs, "start_from_inputs", lambda inputs, folder, run_name: Interrupted())
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    with pytest.raises(InterruptedAfterRun, match="after publishing") as stopped:
+        _session_run(db, samples, reports, "run1")
+    assert "Data Docs were not written" in str(stopped.value) and cancelled
+    assert "stopped by an interrupt" in (reports / "gx" / "index.html").read_text()
+    con = duckdb.connect(str(db), read_only=True)  # the published file holds the whole run
+    assert con.execute("SELECT status FROM meta.load_runs WHERE run_id = 'run1'").fetchone()[0] == "completed"
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+    con.close()
+
+
+def test_an_interrupt_while_publishing_leaves_the_completed_run_for_the_next_to_publish(samples, tmp_path,
+                                                                                       monkeypatch):
+    from flows import publish as publish_module
+
+    real_publish = publish_module.publish
+    monkeypatch.setattr(publish_module, "publish", lambda files: (_ for _ in ()).throw(KeyboardInterrupt()))
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    with pytest.raises(KeyboardInterrupt, match="while publishing: the run completed") as stopped:
+        _session_run(db, samples, reports, "run1")
+    assert type(stopped.value).__name__ == "InterruptedAfterRun"
+    monkeypatch.setattr(publish_module, "publish", real_publish)
+    _session_run(db, samples, reports, "run2")  # starts from the working copy the first run completed
+    con = duckdb.connect(str(db), read_only=True)
+    assert dict(con.execute("SELECT run_id, status FROM meta.load_runs").fetchall()) == {
+        "run1": "completed", "run2": "completed"}
+    assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
+    con.close()

@@ -255,3 +255,15 @@ def test_a_changed_block_is_copied_by_the_kernel_or_else_written_from_the_mappin
     assert old.read_bytes() == bytes(after)
     if kernel in ("copies", "copies half"):
         assert calls  # the kernel was asked
+
+
+def test_a_first_run_stopped_before_it_published_leaves_its_working_copy_to_the_next_run(tmp_path):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    work = publish.prepare_working_copy(files)
+    con = duckdb.connect(str(work))
+    con.execute("CREATE TABLE t AS SELECT range AS x FROM range(7)")  # the batches committed before the stop
+    con.close()
+    assert not files.published.exists()
+    assert publish.prepare_working_copy(files) == work and _rows(work) == 7
+    publish.publish(files)
+    assert _rows(files.published) == 7
