@@ -411,3 +411,20 @@ def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped
     search_index.rebuild_index(con)  # the extension's own build over the same documents
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
     con.close()
+
+
+def test_a_text_past_the_registrys_longest_is_indexed_up_to_twice_that_within_a_small_memory_limit(tmp_path):
+    """A 50 MB description once took the index's refresh past DuckDB's limit, in that run and every later one."""
+    from warehouse.search_index import INDEXED_CHARS
+
+    con = connect(tmp_path / "w.duckdb")
+    study = clean_study()
+    words = "alpha beta gamma delta epsilon " * 4_000_000  # 124 MB: the registry allows 32,000 characters
+    cut = INDEXED_CHARS - 500
+    study["detailed_descriptions"] = [{"description": f"{words[:cut]} zorblimab {words[cut:]} quuxaparin"}]
+    insert_study(con, "NCT09000003", study)
+    con.execute("SET memory_limit = '200MB'")
+    update_search_index(con, "r1", None)
+    assert [h["nct_id"] for h in search(con, SearchQuery("zorblimab"))] == ["NCT09000003"]
+    assert search(con, SearchQuery("quuxaparin")) == []  # past the indexed characters
+    assert con.execute("SELECT length(body) FROM meta.study_documents").fetchone()[0] <= INDEXED_CHARS + 1000

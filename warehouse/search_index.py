@@ -25,6 +25,10 @@ SOURCES = (
     ("design_groups", "title", "body"), ("design_outcomes", "measure", "body"),
 )
 FIELDS = ("title", "names", "body")
+# Characters of one text that are indexed: twice the registry's longest text (a detailed description, at most
+# 32,000 characters). A longer one is a malformed record; indexed whole, its words took DuckDB past its memory
+# limit (a 50 MB description at 244 MiB), and every later run's refresh with them.
+INDEXED_CHARS = 65_536
 
 
 def _existing(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
@@ -36,7 +40,8 @@ def documents_sql(con: duckdb.DuckDBPyConnection) -> str:
     """SELECT nct_id, title, names, body for the studies in the temp table _doc_part."""
     present = _existing(con)
     # The index reads text up to a NUL byte: a NUL in a record would hide every word after it.
-    parts = [f"SELECT nct_id, '{field}' AS field, replace({column}::VARCHAR, chr(0), ' ') AS text FROM {table}"
+    parts = [f"SELECT nct_id, '{field}' AS field, replace(left({column}::VARCHAR, {INDEXED_CHARS}), chr(0), ' ') "
+             f"AS text FROM {table}"
              f" WHERE nct_id IN (SELECT nct_id FROM _doc_part) AND {column} IS NOT NULL"
              for table, column, field in SOURCES if (table, column) in present]
     pieces = " UNION ALL ".join(parts)
