@@ -75,12 +75,13 @@ def iter_members(
                 yield ArchiveProblem(f"too many members: {len(infos)} > {max_members}")
                 return
             known = skip([(i.filename, i.file_size) for i in infos]) if skip and depth == 0 else {}
-            seen: set[str] = set()
+            seen: dict[str, int] = {}  # name -> members of that name so far
             for info in infos:
                 refusal = _refusal(info, seen, max_member_bytes, max_ratio)
-                seen.add(info.filename)
+                seen[info.filename] = times = seen.get(info.filename, 0) + 1
                 if refusal:
-                    yield ArchiveProblem(refusal, info.filename)
+                    # A second member of one name gets a path of its own: refused, not taken for the first.
+                    yield ArchiveProblem(refusal, info.filename if times == 1 else f"{info.filename} (#{times})")
                 elif info.filename in known:
                     yield KnownMember(info.filename, known[info.filename], info.file_size)
                 else:
@@ -106,7 +107,7 @@ def _member_or_nested(archive: zipfile.ZipFile, info: zipfile.ZipInfo, depth: in
             yield Member(member_path(info.filename, inner.name), inner.data)
 
 
-def _refusal(info: zipfile.ZipInfo, seen: set[str], max_bytes: int, max_ratio: float) -> str | None:
+def _refusal(info: zipfile.ZipInfo, seen: dict[str, int], max_bytes: int, max_ratio: float) -> str | None:
     """Why a member is refused from its header alone, or None."""
     name = info.filename
     parts = PurePosixPath(name.replace("\\", "/")).parts
@@ -115,7 +116,7 @@ def _refusal(info: zipfile.ZipInfo, seen: set[str], max_bytes: int, max_ratio: f
     if ".." in parts:
         return "member path leaves the archive ('..')"
     if name in seen:
-        return "duplicate member name"
+        return "duplicate member name (tools differ on which of the two they extract)"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "symbolic link member"
     if info.flag_bits & 0x1:

@@ -223,17 +223,31 @@ def _zip_inputs(entry: FileEntry, unchanged: UnchangedLookup | None) -> Iterator
     path, mtime = entry.path, entry.mtime
     known: list[tuple[str, str]] = []  # (path, sha256) of the unchanged members in a row
     for item in iter_members(path, skip=_zip_skip(path, mtime, unchanged)):
+        if not isinstance(item, ArchiveProblem) and passed_over(item.name):
+            continue
         if not isinstance(item, (ArchiveProblem, Member)):
             known.append((member_path(path, item.name), item.sha256))
             if len(known) < UNCHANGED_BLOCK:
                 continue
         yield from block_of(known)
         if isinstance(item, ArchiveProblem):
-            where = member_path(path, item.member) if item.member else str(path)
-            yield InputProblem(where, _problem(item.reason, "refused inside the archive", stage="read"))
+            if item.member:
+                yield InputProblem(member_path(path, item.member),
+                                   _problem(item.reason, "refused inside the archive", stage="read"))
+            else:
+                yield InputProblem(str(path), _problem(item.reason, "the archive was not read", stage="read"))
         elif isinstance(item, Member):
             yield Input(member_path(path, item.name), item.data, mtime)
     yield from block_of(known)
+
+
+def passed_over(member: str) -> bool:
+    """Whether a zip member is one a folder's walk would pass over: a hidden file, a file in a hidden folder or
+    in the __MACOSX folder macOS adds to the zips it makes (a "._" copy of every file's attributes), or a
+    descriptive file (IGNORED_NAMES). A refused member ('..' in its path) is never passed over."""
+    parts = [part for part in member.replace("\\", "/").replace("!", "/").split("/") if part]  # 'a.zip!b.json': nested
+    return bool(parts) and (parts[-1] in IGNORED_NAMES
+                            or any(part[0] == "." or part == "__MACOSX" for part in parts))
 
 
 def _zip_skip(path: str, mtime: datetime | None, unchanged: UnchangedLookup | None):

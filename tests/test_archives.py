@@ -132,7 +132,7 @@ def test_duplicate_names_and_symlinks_are_refused(tmp_path):
         link = zipfile.ZipInfo("link.json")
         link.external_attr = (0o120777 << 16)
         archive.writestr(link, "/etc/passwd")
-    assert _outcomes(path) == [("member", "a.json"), ("problem", "a.json"), ("problem", "link.json")]
+    assert _outcomes(path) == [("member", "a.json"), ("problem", "a.json (#2)"), ("problem", "link.json")]
 
 
 def test_members_stream_one_at_a_time(tmp_path):

@@ -252,6 +252,27 @@ def test_zip_slip_and_zip_bomb_members_are_refused_and_the_rest_loaded(run, tmp_
     assert not (tmp_path / "escape.json").exists()
 
 
+def test_a_second_zip_member_of_one_name_is_a_reject_of_its_own_and_an_empty_zip_says_it_was_not_read(
+        run, tmp_path):
+    import warnings
+
+    src = tmp_path / "in"
+    src.mkdir()
+    with warnings.catch_warnings(), zipfile.ZipFile(src / "dup.zip", "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+        archive.writestr("a.json", json.dumps(study_json("NCT09000021")).encode())
+        archive.writestr("a.json", json.dumps(study_json("NCT09000022")).encode())
+    _zip(src / "empty.zip", {})
+    result = run(src, check=False)
+    assert (result.loaded, result.rejected) == (1, 2)
+    assert_counts_add_up(result)
+    found = run.con.execute("SELECT path, reason, detail FROM meta.rejects ORDER BY path").fetchall()
+    assert [(Path(path).name, reason.split(" (")[0], detail) for path, reason, detail in found] == [
+        ("dup.zip!a.json (#2)", "duplicate member name", "refused inside the archive"),
+        ("empty.zip", "archive holds no files", "the archive was not read")]
+    assert run.con.execute("SELECT nct_id FROM studies").fetchall() == [("NCT09000021",)]
+
+
 def test_a_zip_inside_a_zip_is_read(run, tmp_path):
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as archive:
@@ -370,3 +391,22 @@ def test_a_field_selected_extract_loads_and_is_not_judged_missing_field_by_field
     assert flagged["NCT05766735"] == {"missing_fields.field_selected_extract"}
     assert {"missing_fields.no_primary_outcome", "missing_fields.no_conditions"} <= flagged["NCT05766736"]
     assert "missing_fields.field_selected_extract" not in flagged["NCT05766736"]
+
+
+def test_a_zip_made_on_a_mac_loads_its_records_and_passes_over_what_a_folder_walk_would(run, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    record = json.dumps(study_json("NCT09000023")).encode()
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("__MACOSX/._NCT09000024.json", b"\x00\x05\x16\x07" + bytes(60))
+        archive.writestr("NCT09000024.json", json.dumps(study_json("NCT09000024")).encode())
+    _zip(src / "records.zip", {"records/NCT09000023.json": record,
+                               "__MACOSX/records/._NCT09000023.json": b"\x00\x05\x16\x07" + bytes(60),
+                               "records/.DS_Store": bytes(40), "records/README.md": b"# what these are",
+                               "records/inner.zip": inner.getvalue(), "../../escape.json": record})
+    result = run(src, check=False)
+    assert (result.loaded, result.rejected) == (2, 1), rejects(run)
+    assert_counts_add_up(result)
+    assert [reason for (reason,) in run.con.execute("SELECT reason FROM meta.rejects").fetchall()] == [
+        "member path leaves the archive ('..')"]
