@@ -57,7 +57,7 @@ def _unread_part_sql() -> str:
     part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
     return f"""
         SELECT p.nct_id,
-               {sql_text("Part of the record could not be read: {part}. What it holds is not loaded.", part=part)}
+               {sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)}
                  AS message,
                {sql_text("{part} (meta.load_problems)", part=part)} AS evidence
         FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
@@ -99,7 +99,9 @@ RULES = (
         rationale="A part of a record given in another type than the registry's (an API v2 module given as a "
                   "string, an arm given as a string in armGroups, a legacy XML element that holds elements where "
                   "it should hold text) cannot be read: what it holds loads as absent, and a person must read the "
-                  "source. The finding names the part and its type, never its value.",
+                  "source. The finding names the part and its type, never its value; an array of the registry's "
+                  "values (stdAges, whoMasked) that holds one API v2 does not know is named with that value, and "
+                  "its flags that cannot be told stay NULL.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
     ),

@@ -1,8 +1,8 @@
 """API v2 design, arms/interventions, outcomes and eligibility modules -> their AACT tables."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import boolean, objects, part, section, text, texts
-from flows.parsers.masking import masked_flags
+from flows.parsers.ctgov_json_v2_fields import boolean, named_flags, objects, part, section, text, texts
+from flows.parsers.masking import MASKED_COLUMNS
 from flows.parsers.model import ColumnRows, Row
 
 # designs column <- designInfo key, values kept as the API gives them.
@@ -14,7 +14,8 @@ _DESIGN_COLUMNS = {
     "time_perspective": "timePerspective",
     "primary_purpose": "primaryPurpose",
 }
-# designs flag column <- the whoMasked role it stands for.
+# eligibilities flag column <- the stdAges group it stands for.
+_AGE_GROUPS = {"adult": "ADULT", "child": "CHILD", "older_adult": "OLDER_ADULT"}
 _OUTCOME_LISTS = (
     ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes"),
 )
@@ -41,10 +42,9 @@ def _designs(design: dict) -> list[Row]:
         return []
     row: Row = {column: text(info.get(key)) for column, key in _DESIGN_COLUMNS.items()}
     masking = section(info, "maskingInfo")
-    who = masking.get("whoMasked")
     row["masking"] = text(masking.get("masking"))
     row["masking_description"] = text(masking.get("maskingDescription"))
-    row.update(masked_flags(texts(who) if isinstance(who, list) else None))
+    row.update(named_flags("whoMasked", masking.get("whoMasked"), MASKED_COLUMNS))
     return [row]
 
 
@@ -100,8 +100,6 @@ def _outcomes(outcomes: dict) -> ColumnRows:
 def _eligibilities(module: dict | None) -> list[Row]:
     if module is None:
         return []
-    ages = module.get("stdAges")
-    ages = texts(ages) if isinstance(ages, list) else None
     return [{
         "gender": text(module.get("sex")),
         # An absent age limit is NULL, as AACT's API v2 importer stores it (its model's 'N/A' default is unused).
@@ -114,7 +112,5 @@ def _eligibilities(module: dict | None) -> list[Row]:
         "gender_based": boolean(module.get("genderBased")),
         "gender_description": text(module.get("genderDescription")),
         # AACT: whether stdAges names the group; NULL when the record gives no stdAges.
-        "adult": None if ages is None else "ADULT" in ages,
-        "child": None if ages is None else "CHILD" in ages,
-        "older_adult": None if ages is None else "OLDER_ADULT" in ages,
+        **named_flags("stdAges", module.get("stdAges"), _AGE_GROUPS),
     }]

@@ -4,7 +4,8 @@ flag given as a number) is refused as given, kept raw and flagged by validation,
 A part read as an object or an array of objects but given as another type (a designModule given as a string, an
 arm given as a string in armGroups) cannot be read: each read notes it (`unread`), and the parser reports it as a
 problem of its study. A note names the part and the type it had, never its value: a part may hold a contact's
-name or phone."""
+name or phone. (An array of registry values, such as stdAges, that holds one API v2 does not know is noted with
+that value: `named_flags`.)"""
 from __future__ import annotations
 
 import json
@@ -113,6 +114,28 @@ def texts(value: object) -> list[str | Refused]:
         elif (item := text(item)) is not None:
             found.append(item)
     return found
+
+
+def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bool | None]:
+    """column -> whether the array of API v2 values at `name` (stdAges, whoMasked) names the column's value, as AACT
+    stores such an array; None for each when the record gives none. A value the array may not hold, an item of
+    another type, or a value given for the array that is no array, is noted as unread, quoting the value (the
+    array's values are the registry's words, never personal data): a column whose value the array names is still
+    True, the others None, since what the array left out can no longer be told."""
+    if value is None:
+        return dict.fromkeys(flags)
+    if type(value) is not list:
+        note_unread(name, value, "an array")
+        return dict.fromkeys(flags)
+    given = texts(value)
+    known = set(flags.values())
+    odd = [item for item in given if type(item) is not str or item not in known]
+    if not odd:
+        return {column: wanted in given for column, wanted in flags.items()}
+    shown = odd[0] if type(odd[0]) is str else odd[0].raw
+    quoted = shown if len(shown) <= 60 else shown[:60] + "..."
+    note_unread_part(f"{name} holds '{quoted}', not one of {', '.join(flags.values())}")
+    return {column: True if wanted in given else None for column, wanted in flags.items()}
 
 
 def integer(value: object) -> object:

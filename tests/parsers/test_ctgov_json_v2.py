@@ -271,6 +271,40 @@ def test_central_contacts_and_masking_flags_follow_aact():
             design["outcomes_assessor_masked"]) == (True, False, False, True)
 
 
+AGES = ("adult", "child", "older_adult")
+MASKED = ("subject_masked", "caregiver_masked", "investigator_masked", "outcomes_assessor_masked")
+
+
+@pytest.mark.parametrize("ages, who, flags, problems", [
+    (["ADULT", "OLDER_ADULT"], ["PARTICIPANT"], ((True, False, True), (True, False, False, False)), []),
+    (None, None, ((None,) * 3, (None,) * 4), []),
+    ([], [], ((False,) * 3, (False,) * 4), []),
+    # a value the array may not hold: what it names is still true; what it leaves out can no longer be told
+    (["ADULT", "ANCIENT"], ["PARTICIPANTS"], ((True, None, None), (None,) * 4),
+     ["stdAges holds 'ANCIENT', not one of ADULT, CHILD, OLDER_ADULT",
+      "whoMasked holds 'PARTICIPANTS', not one of PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR"]),
+    (["CHILD", {"group": "ADULT"}], None, ((None, True, None), (None,) * 4),
+     ["stdAges holds '{\"group\": \"ADULT\"}', not one of ADULT, CHILD, OLDER_ADULT"]),
+    ("ADULT", {"who": "PARTICIPANT"}, ((None,) * 3, (None,) * 4),
+     ["stdAges is a string, not an array", "whoMasked is an object, not an array"]),
+], ids=["named", "absent", "empty", "unknown-value", "object-item", "not-an-array"])
+def test_age_groups_and_masked_roles_follow_aact_and_a_value_api_v2_lacks_is_flagged_not_dropped(
+        ages, who, flags, problems):
+    study = _study(INTERVENTIONAL)
+    protocol = study["protocolSection"]
+    protocol["eligibilityModule"].pop("stdAges", None)
+    if ages is not None:
+        protocol["eligibilityModule"]["stdAges"] = ages
+    protocol["designModule"]["designInfo"]["maskingInfo"] = {"masking": "DOUBLE"}
+    if who is not None:
+        protocol["designModule"]["designInfo"]["maskingInfo"]["whoMasked"] = who
+    parsed = ctgov_json_v2.parse(json.dumps(study).encode())
+    (record,) = parsed.records
+    (eligibility,), (design,) = record.tables["eligibilities"], record.tables["designs"]
+    assert (_pick(eligibility, *AGES), _pick(design, *MASKED)) == flags
+    assert sorted(p.detail.removeprefix("document: ") for p in parsed.problems) == problems
+
+
 def test_dates_keep_their_precision_and_month_dates_are_stored_at_month_end_as_aact():
     (record,) = ctgov_json_v2.parse(INTERVENTIONAL.read_bytes()).records
     study = record.study
