@@ -125,12 +125,15 @@ def _layouts() -> list[str]:
     return list(LAYOUT_IDS)
 
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32's before UTF-16's: the little-endian UTF-32 mark begins with UTF-16's.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']+""")
 
 
 def as_utf8(data: bytes) -> bytes:
-    """The bytes as UTF-8 for the parsers: text with a byte-order mark, or UTF-16 without one, is transcoded."""
+    """The bytes as UTF-8 for the parsers: text with a byte-order mark (UTF-16 or UTF-32), or UTF-16 without one,
+    is transcoded."""
     codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     head = data[:200]
     if codec is None and len(head) >= 8 and head.count(0) * 3 >= len(head):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import io
 import json
@@ -107,6 +108,16 @@ def test_json_in_utf16_or_with_a_bom_is_read_not_called_binary(run, tmp_path, en
     assert title == "Étude à double insu"
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_json_in_utf32_with_its_byte_order_mark_is_read(run, tmp_path, encoding):
+    text = json.dumps(study_json("NCT09000013", "Étude à double insu"), ensure_ascii=False)
+    write(tmp_path / "in", "study.json", (codecs.BOM_UTF32_BE if encoding == "utf-32-be" else b"") +
+          text.encode(encoding))
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+    assert run.con.execute("SELECT brief_title FROM studies").fetchone()[0] == "Étude à double insu"
+
+
 def test_xml_in_utf16_with_its_declaration_is_read(run, tmp_path):
     xml = XML_TEMPLATE.read_text(encoding="utf-8")
     xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"') if "encoding=" in xml else xml
@@ -115,13 +126,24 @@ def test_xml_in_utf16_with_its_declaration_is_read(run, tmp_path):
     assert (result.loaded, result.rejected) == (1, 0), rejects(run)
 
 
-def test_latin1_json_is_rejected_as_not_utf8(run, tmp_path):
-    text = json.dumps(study_json("NCT09000003", "Étude"), ensure_ascii=False)
-    write(tmp_path / "in", "latin1.json", text.encode("latin-1"))
+@pytest.mark.parametrize("where", ["title", "description"])  # read first, and past what detection reads
+def test_latin1_json_or_xml_is_rejected_saying_where_it_is_not_utf8(run, tmp_path, where):
+    record = study_json("NCT09000003", "Étude" if where == "title" else "A study")
+    if where == "description":
+        record["protocolSection"]["descriptionModule"]["detailedDescription"] = "Words. " * 3000 + "Étude"
+    data = json.dumps(record, ensure_ascii=False).encode("latin-1")
+    xml = XML_TEMPLATE.read_text(encoding="utf-8").replace('<?xml version="1.0" encoding="UTF-8"?>', "")
+    xml = xml.replace("</brief_title>", " Étude</brief_title>" if where == "title" else "</brief_title>", 1)
+    xml = xml.replace("</clinical_study>", "<keyword>" + "w " * 5000 + "Étude</keyword></clinical_study>")
+    write(tmp_path / "in", "latin1.json", data)
+    write(tmp_path / "in", "latin1.xml", xml.encode("latin-1"))
     result = run(tmp_path / "in", check=False)
-    row = run.con.execute("SELECT reason, detail FROM meta.rejects").fetchone()
-    assert result.rejected == 1
-    assert row[0] in ("undecodable text", "invalid JSON") and "UTF-8" in row[1]
+    assert result.rejected == 2
+    found = dict(run.con.execute("SELECT regexp_extract(path, '[.](json|xml)$', 1), detail FROM meta.rejects")
+                 .fetchall())
+    for kind, raw in (("json", data), ("xml", xml.encode("latin-1"))):
+        at = raw.index("É".encode("latin-1"))
+        assert f"not UTF-8: byte 0xc9 at offset {at}" in found[kind], found
 
 
 def test_the_same_study_with_conflicting_content_keeps_the_latest_and_every_version(run, tmp_path):

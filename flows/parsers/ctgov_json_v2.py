@@ -65,7 +65,7 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
     try:
         return [("document", orjson.loads(body))]
     except orjson.JSONDecodeError as error:
-        whole_file_error = str(error)
+        whole_file_error = _json_error(body, error)
     documents: list[tuple[str, object]] = []
     line_problems: list[Problem] = []
     for number, line in enumerate(body.split(b"\n"), start=1):
@@ -77,9 +77,23 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
             if not documents:  # the first line is no JSON value by itself: not NDJSON
                 problems.append(Problem("invalid JSON", whole_file_error))
                 return []
-            line_problems.append(Problem("invalid JSON on an NDJSON line", f"line {number}: {error}"))
+            line_problems.append(Problem("invalid JSON on an NDJSON line",
+                                         f"line {number}: {_json_error(line, error)}"))
     problems.extend(line_problems)
     return documents
+
+
+def _json_error(body: bytes, error: orjson.JSONDecodeError) -> str:
+    """The parser's error, or where the text stops being UTF-8 when that is why (orjson then says 'surrogates not
+    allowed' at the document's start)."""
+    if "UTF-8" not in str(error):
+        return str(error)
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return (f"not UTF-8: byte 0x{body[bad.start]:02x} at offset {bad.start} (JSON is UTF-8: latin-1 or "
+                "Windows-1252 text must be converted)")
+    return str(error)
 
 
 def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord | None:

@@ -86,12 +86,26 @@ def _root(raw: bytes, problems: list[Problem]) -> Element | None:
         problems.append(Problem(UNSAFE_XML, str(error)))
         return None
     except ParseError as error:
-        problems.append(Problem("invalid XML", str(error)))
+        problems.append(Problem("invalid XML", _not_utf8(raw) or str(error)))
         return None
     if root.tag != "clinical_study":
         problems.append(Problem("not a <clinical_study> record", f"root element <{root.tag[:40]}>"))
         return None
     return root
+
+
+def _not_utf8(raw: bytes) -> str | None:
+    """Why a document that declares no encoding (or UTF-8) is not well-formed when its bytes are not UTF-8 (expat
+    then says only 'invalid token'); None otherwise."""
+    declared = _DECLARED_ENCODING.search(raw[:200])
+    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return (f"not UTF-8: byte 0x{raw[bad.start]:02x} at offset {bad.start}, and no other encoding is declared "
+                "(add one, such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)")
+    return None
 
 
 # Declared encodings in which '<!DOCTYPE' and '<!ENTITY' can only be written as their ASCII bytes.
