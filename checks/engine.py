@@ -22,6 +22,7 @@ from checks.scoped_tables import covers_every_study, scoped_tables, worth_scopin
 from checks.study_text import READS_SINK
 from flows.memory_files import MEMORY, sweep
 from warehouse.connect import deleting_from, one_thread, transaction
+from warehouse.personal_text import masked_column
 
 if TYPE_CHECKING:
     from warehouse.runs import AppendedRows
@@ -152,7 +153,9 @@ def _issues(run_id: str, rule: Rule, found: pa.Table, as_of: date) -> pa.Table:
     def same(value, kind: pa.DataType) -> pa.Array:
         return pa.repeat(pa.scalar(value, kind), found.num_rows)
     columns = {"run_id": same(run_id, pa.string()), "rule_id": same(rule.id, pa.string()),
-               "category": same(rule.category, pa.string()), "as_of": same(as_of, pa.date32())}
+               "category": same(rule.category, pa.string()), "as_of": same(as_of, pa.date32()),
+               # what a rule quotes from a record: a contact's email or phone written into its text is masked
+               "message": masked_column(found.column("message")), "evidence": masked_column(found.column("evidence"))}
     return pa.Table.from_arrays([columns[name] if name in columns else found.column(name)
                                  for name in ISSUE_SCHEMA.names], schema=ISSUE_SCHEMA)
 

@@ -9,6 +9,7 @@ from flows.parse_batch import FileOutcome, ParsedBatch, Reject
 from flows.validated import ValidatedBatch
 from flows.version_fields import version_field_rows
 from warehouse.load import VERSION_COLUMNS, LoadBatch
+from warehouse.personal_text import masked
 
 REJECT_COLUMNS = ["run_id", "sha256", "path", "nct_id", "stage", "reason", "detail"]
 FILE_COLUMNS = ["sha256", "path", "size", "mtime", "layout", "nct_id", "study_count", "outcome"]
@@ -90,9 +91,10 @@ def _reject_of(file: FileOutcome, met: list[Reject]) -> Reject:
 
 
 def _frame(run_id: str, rows: list[Reject]) -> pd.DataFrame:
+    # A detail or an id may quote a record's text: a contact's email or phone written into it is masked.
     return pd.DataFrame(
-        [{"run_id": run_id, "sha256": r.sha256, "path": r.path, "nct_id": r.nct_id, "stage": r.stage,
-          "reason": r.reason, "detail": r.detail} for r in rows],
+        [{"run_id": run_id, "sha256": r.sha256, "path": r.path, "nct_id": masked(r.nct_id), "stage": r.stage,
+          "reason": r.reason, "detail": masked(r.detail)} for r in rows],
         columns=REJECT_COLUMNS,
     )
 

@@ -142,7 +142,10 @@ def _validate_gathered(batch: ParsedBatch, table: str, gathered: BatchTables) ->
             return _TYPED[table].validate(typed, lazy=True, inplace=True).set_axis(_index(rows.positions)), [], {}
         except pandera.errors.SchemaErrors:
             pass
-    frame = pd.DataFrame.from_records(dict_rows(batch, table, rows), columns=COLUMNS[table])
+    # Every column as Python objects, as a batch that mixes numbers and text gets them: pandas' own text type
+    # (which a column of text only would get) coerces otherwise ('0x10' to 16) and fails a column whole ('+12',
+    # '1,000'), without saying which cell, so that a study alone in its batch was rejected for one odd value.
+    frame = pd.DataFrame(dict_rows(batch, table, rows), columns=COLUMNS[table], dtype=object)
     return validate_table(table, frame, rows.positions)
 
 

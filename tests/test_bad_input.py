@@ -201,6 +201,27 @@ def test_a_date_of_any_year_loads_its_study_and_the_date_rules_judge_it(run, tmp
     assert refused == ([("2023-13-45",)] if "2023-13-45" in dates else [])
 
 
+@pytest.mark.parametrize("count, loaded", [
+    ("+12", 12), ("0012", 12), ("1,000", None), ("12.0", None), ("1e3", None), ("0x10", None), ("True", None),
+    ("+8801811237435", None), ("12 participants", None),
+], ids=lambda value: repr(value))
+@pytest.mark.parametrize("beside", [False, True], ids=["alone", "beside-a-count"])
+def test_an_enrollment_given_as_text_loads_its_study_alone_in_its_batch_as_beside_others(run, tmp_path, count,
+                                                                                         loaded, beside):
+    """A column of text only (a study alone in its batch) once failed whole, rejecting its study, and took
+    '0x10' for 16; beside a study that gives a number the same value was refused in its own cell."""
+    record = study_json("NCT09000032")
+    record["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": count, "type": "ACTUAL"}
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    if beside:
+        write(tmp_path / "in", "b.json", json.dumps(study_json("NCT09000033")).encode())
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1 + beside, 0), rejects(run)
+    assert run.con.execute("SELECT enrollment FROM studies WHERE nct_id = 'NCT09000032'").fetchone() == (loaded,)
+    kept = run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall()
+    assert kept == ([] if loaded is not None else [(count,)])
+
+
 def test_a_text_page_enrollment_that_is_no_count_is_refused_and_quoted_not_called_missing(run, tmp_path):
     page = (ROOT / "tests/golden/ctgov_classic_text/000_NCT04916756.txt").read_text(encoding="utf-8")
     assert "11 participants" in page
@@ -232,6 +253,22 @@ def test_legacy_xml_elements_that_hold_elements_load_their_study_and_are_flagged
     assert [rule for rule, _ in issues] == ["invalid_values.refused_value"] + ["invalid_values.unread_part"] * 3
     assert "'-5'" in issues[0][1]
     assert all("Jane" not in message and "555" not in message for _, message in issues)
+
+
+def test_a_contacts_email_or_phone_where_no_contact_belongs_is_masked_in_issues_and_rejects(run, tmp_path):
+    record = study_json("NCT09000031")
+    record["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": "+8801811237435", "type": "ACTUAL"}
+    write(tmp_path / "in", "phone.json", json.dumps(record).encode())
+    write(tmp_path / "in", "email.json", json.dumps(study_json("j.roe@example.org")).encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (1, 1), run.con.execute("SELECT * FROM meta.rejects").fetchall()
+    quoted = run.con.execute("SELECT message || ' ' || coalesce(evidence, '') FROM quality_issues "
+                             "WHERE rule_id = 'invalid_values.refused_value'").fetchall()
+    assert len(quoted) == 1 and "'<phone>'" in quoted[0][0] and "8801811237435" not in quoted[0][0]
+    (detail, nct_id), = run.con.execute("SELECT detail, coalesce(nct_id, '') FROM meta.rejects").fetchall()
+    assert "example.org" not in detail + nct_id and "<email>" in detail + nct_id
+    # the warehouse keeps the value as the source gave it
+    assert run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall() == [("+8801811237435",)]
 
 
 def test_sql_injection_and_nul_bytes_in_titles_are_stored_verbatim(run, tmp_path):
