@@ -94,20 +94,24 @@ def address(line: str) -> dict[str, str | None]:
 
 
 def central_contacts(lines: list[str]) -> list[dict[str, object]]:
-    """Name, 'Role: CONTACT', phone[, email] entries; the first contact is the primary one."""
+    """Name, 'Role: CONTACT', phone[, email] entries; the first contact is the primary one. The role is API v2's
+    (CONTACT, PRINCIPAL_INVESTIGATOR...), kept as given; a 'primary' or 'backup' there is the contact's type."""
     rows: list[dict[str, object]] = []
     for line in nonblank(lines):
         if rows and (match := _ROLE.match(line)):
-            role = match.group(1).strip().lower()
-            if role in ("primary", "backup"):
-                rows[-1]["contact_type"] = role
+            role = match.group(1).strip()
+            if role.lower() in ("primary", "backup"):
+                rows[-1]["contact_type"] = role.lower()
+            elif role:
+                rows[-1]["role"] = role
         elif rows and "@" in line and " " not in line:
             rows[-1]["email"] = line
         elif rows and _PHONE.match(line):
             rows[-1]["phone"] = line
         else:
             # as AACT (and ctgov_json_v2) do: the first central contact is primary, the others backup
-            rows.append({"contact_type": "backup" if rows else "primary", "name": line, "phone": None, "email": None})
+            rows.append({"contact_type": "backup" if rows else "primary", "name": line, "phone": None, "email": None,
+                         "role": None})
     return rows
 
 
