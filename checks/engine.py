@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule, current_extracts_sql
 from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
+from flows.errors import stopped_by_signal
 from flows.memory_files import MEMORY, sweep
 from warehouse.connect import deleting_from, one_thread, transaction
 from warehouse.personal_text import masked_column
@@ -229,6 +230,8 @@ def evaluate(con, rule: Rule, scope: CheckScope, narrowed: bool = False) -> Outc
         found = found_table(con, rule, scope, narrowed) if rule.sql is not None else findings_of(con, rule, scope)
         error = None
     except Exception as exc:  # a rule must never stop the run; it is reported instead
+        if stopped_by_signal(exc):  # Ctrl-C or SIGTERM cut its query: the run stops
+            raise
         found, error = [], f"{type(exc).__name__}: {exc}"
     return Outcome(found, error, time.perf_counter() - started)
 

@@ -23,6 +23,8 @@ cli_params.install()  # option values read without pydantic
 # Made only when named (or listed, as --help does): their modules load the search and version code that
 # `trialqc run` and the other commands do not need.
 LATER = ("search", "diff", "watch")
+INTERRUPTED = ("interrupted: batches committed before the stop are kept and the run is recorded as 'interrupted'; "
+               "run again to load the rest and check what it loaded.")
 
 
 def _later_commands() -> dict:
@@ -89,7 +91,7 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import InterruptedAfterRun, UsageError
+    from flows.errors import InterruptedAfterRun, UsageError, stopped_by_signal
     from flows.publish import check_writable
     from flows.run import sigterm_as_interrupt
     from flows.timing import described
@@ -112,9 +114,10 @@ def run(
     except InterruptedAfterRun as exc:
         _fail(130, str(exc))
     except (KeyboardInterrupt, duckdb.InterruptException):
-        _fail(130, "interrupted: batches committed before the stop are kept and the run is recorded as "
-                   "'interrupted'; run again to load the rest and check what it loaded.")
+        _fail(130, INTERRUPTED)
     except Exception as exc:  # an I/O or database fault: one line with the real cause
+        if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
+            _fail(130, INTERRUPTED)
         if _out_of_memory(exc):
             _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
                      "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")

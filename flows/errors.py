@@ -17,3 +17,25 @@ class InterruptedAfterRun(KeyboardInterrupt):
     """Ctrl-C or SIGTERM once the run had completed and was recorded (while publishing, or while its Data Docs
     were validated after): unlike an interrupted run, it loaded and checked everything; the message says what is
     kept. A KeyboardInterrupt, so that whatever stops on an interrupt stops on it too."""
+
+
+def stopped_by_signal(exc: BaseException) -> bool:
+    """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, or a DuckDB query the
+    signal cut short, which DuckDB raises as a RuntimeError 'Query interrupted' (its InterruptException in other
+    versions). Not a failure: whatever catches errors to go on (a rule, the report) must let it through."""
+    if isinstance(exc, KeyboardInterrupt):
+        return True
+    import duckdb
+
+    return isinstance(exc, duckdb.InterruptException) or (type(exc) is RuntimeError and str(exc) == "Query interrupted")
+
+
+def as_interrupt(exc: BaseException) -> BaseException:
+    """`exc` as a KeyboardInterrupt when it is a stop asked by a signal (`stopped_by_signal`), else `exc`."""
+    if isinstance(exc, KeyboardInterrupt) or not stopped_by_signal(exc):
+        return exc
+    stop = KeyboardInterrupt(f"interrupted during a query ({type(exc).__name__}: {exc})")
+    stop.__cause__ = exc
+    if hasattr(exc, "trialqc_stage"):  # the stage it happened in (flows.timing)
+        stop.trialqc_stage = exc.trialqc_stage
+    return stop

@@ -11,7 +11,7 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
-from flows.errors import InterruptedAfterRun
+from flows.errors import InterruptedAfterRun, as_interrupt, stopped_by_signal
 from flows.timing import stage_of, timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
 from warehouse import compact, connect, issue_history, runs
@@ -134,7 +134,10 @@ def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, d
                                                      started, since)
         log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
     except BaseException as exc:
-        issue_history.after_failure(session.con, run_id, exc, stage_of(exc))
+        stop = as_interrupt(exc)  # a query Ctrl-C or SIGTERM cut: recorded and reported as the interrupt it is
+        issue_history.after_failure(session.con, run_id, stop, stage_of(stop))
+        if stop is not exc:
+            raise stop from exc
         raise
     finally:
         if started is not None:
@@ -251,6 +254,8 @@ def _start_report(con, reports_dir: Path, run_id: str, log, since: str | None):
     try:
         return start_report(con, Path(reports_dir), run_name=f"trialqc-{run_id}", unchanged_since=since)
     except Exception as exc:  # written again, and reported, at the end
+        if stopped_by_signal(exc):
+            raise
         log.debug("the report could not be begun: %s", exc)
         return None
 
@@ -273,5 +278,7 @@ def _write_report(con, reports_dir: Path, published: Path, run_id: str, log, sta
         log.warning("the report could not be written: DuckDB ran out of memory; raise TRIALQC_DUCKDB_MEMORY")
         return []
     except Exception as exc:  # the warehouse is right; only its report is missing
+        if stopped_by_signal(exc):
+            raise
         log.warning("the report could not be written: %s", exc)
         return []

@@ -18,6 +18,7 @@ import pytest
 import checks.engine
 from bench import generate
 from flows import check_studies
+from flows.cli import INTERRUPTED
 from flows.run import run_pipeline
 from tests.faults import AS_OF, BATCH_SIZE, CHECK_CHUNK, meta_agrees, table_hashes
 from warehouse import connect as connect_module
@@ -210,6 +211,43 @@ def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, 
     con = _rerun_completes(db, samples)
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
     con.close()
+
+
+# Ctrl-C or SIGTERM while DuckDB runs a query: DuckDB raises RuntimeError('Query interrupted'), which a run once
+# recorded as failed (with a traceback), and which a rule or the report, that go on past their own errors, took for
+# theirs (the run went on).
+SIGNAL_IN_A_QUERY = """
+import os, signal, threading, duckdb, {module} as patched
+original, calls = patched.{name}, []
+def stopped(con, *args, **kwargs):
+    calls.append(1)
+    if len(calls) == {nth}:
+        threading.Timer(0.5, os.kill, (os.getpid(), signal.{signal})).start()
+        con.execute("SET threads = 1")  # one task, which the interrupt ends: on more, DuckDB would finish them first
+        con.execute("SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3").fetchall()
+    return original(con, *args, **kwargs)
+patched.{name} = stopped
+"""
+
+
+@pytest.mark.parametrize("module, name, nth, stage", [
+    ("warehouse.load", "_upsert_files", 2, "load"),
+    ("checks.engine", "found_table", 3, "check"),
+    ("checks.report", "write_report", 1, "report"),
+], ids=["load", "rule", "report"])
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+def test_a_signal_during_a_query_interrupts_the_run_with_one_line(samples, tmp_path, module, name, nth, stage, sent):
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, SIGNAL_IN_A_QUERY.format(module=module, name=name, nth=nth, signal=sent))
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [f"error: {INTERRUPTED}"]
+    con = connect(db)
+    status, error = con.execute("SELECT status, error FROM meta.load_runs").fetchone()
+    assert status == "interrupted"
+    assert error is None or f"(during {stage})" in error
+    con.close()
+    _rerun_completes(db, samples).close()
 
 
 OUT_OF_MEMORY_AFTER_CHECKS = """
