@@ -6,7 +6,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import signal
 import tempfile
 import time
 from contextlib import contextmanager, nullcontext
@@ -22,6 +21,7 @@ from checks.scoped_tables import covers_every_study, scoped_tables, worth_scopin
 from checks.study_text import READS_SINK
 from flows.errors import stopped_by_signal
 from flows.memory_files import MEMORY, sweep
+from flows.worker_processes import WorkerPool
 from warehouse.connect import deleting_from, one_thread, transaction
 from warehouse.personal_text import masked_column
 
@@ -322,9 +322,11 @@ def _evaluate_part(part: int, parts: int) -> dict[str, Outcome]:
 
 
 def _quiet_worker() -> None:
-    """Ctrl-C and SIGTERM are the run's to handle: a worker is ended by its pool, without a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    """Ctrl-C and SIGTERM are the run's to handle (flows.parse_batch.ignore_interrupts): a worker is ended by its
+    pool (flows.worker_processes.WorkerPool), without a traceback."""
+    from flows.parse_batch import ignore_interrupts
+
+    ignore_interrupts()
 
 
 @contextmanager
@@ -366,7 +368,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope, workers: int,
             return
     _FORKED = (rules, scope)
     gc.freeze()  # the rows read so far stay out of collections here, and their pages unwritten in the workers
-    forked = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    forked = WorkerPool(workers, initializer=_quiet_worker, context=multiprocessing.get_context("fork"))
     try:
         pending = forked.starmap_async(_evaluate_part, [(k, workers) for k in range(workers)])
         yield lambda: {**_merge(pending.get()), **failed}
@@ -402,7 +404,7 @@ class CheckWorkers:
         from flows.worker_processes import worker_context
 
         self.processes = processes
-        self.pool = worker_context(brief).Pool(processes, initializer=_quiet_worker)
+        self.pool = WorkerPool(processes, initializer=_quiet_worker, context=worker_context(brief))
 
     @contextmanager
     def evaluating(self, rules: list[Rule], scope: CheckScope,

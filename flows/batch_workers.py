@@ -5,8 +5,6 @@ so both cores work while a batch loads. Workers only turn bytes into tables: the
 """
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.pool
 import os
 import shutil
 import tempfile
@@ -24,7 +22,7 @@ from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.memory_files import MEMORY, sweep
 from flows.validated import ValidatedBatch
-from flows.worker_processes import stop_server, worker_context
+from flows.worker_processes import WorkerPool, stop_server, worker_context
 from warehouse import load
 
 
@@ -381,7 +379,7 @@ def prepare_ahead(run_id: str, workers: int, recorded: Callable[[], np.ndarray] 
         _shared_here = None
 
 
-class _BatchPool(multiprocessing.pool.Pool):
+class _BatchPool(WorkerPool):
     """A process pool whose worker-keeping thread wakes for workers and pool changes only.
 
     multiprocessing.Pool's also wakes while a result waits in its pipe, and spins until the result thread

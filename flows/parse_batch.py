@@ -227,10 +227,24 @@ def parse_chunk(items: list[Input]) -> ParsedBatch:
 
 
 def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C and SIGTERM are the parent's to handle, so workers print no traceback;
-    a worker ended by its pool (SIGTERM) just stops."""
+    """Worker initializer: Ctrl-C and SIGTERM (a stop sent to the run's whole process group, as a terminal and
+    systemd send it) are the run's process's to handle, which ends its workers' pools: a worker never prints a
+    traceback, and never dies holding its pool's lock (flows.worker_processes.WorkerPool)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # blocked as it started
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """Have Linux kill this worker when the process that started it ends (the run's process, or the fork server,
+    which ends with it): a worker that ignores SIGTERM would outlive a run killed outright."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: a worker still ends when its pool does
 
 
 # Inputs a worker parses per task: large enough that pickling overhead stays small.

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.pool
+import signal
 
 # What the fork server imports once, for every worker to inherit. "__main__" (the program that runs, such as the
 # `trialqc` script) first: each worker would otherwise import it again, as multiprocessing does for a new process.
@@ -66,3 +68,34 @@ def stop_server() -> None:
     stop = getattr(forkserver._forkserver, "_stop", None)  # not public: without it, it ends with the process
     if stop is not None:
         stop()
+
+
+class WorkerPool(multiprocessing.pool.Pool):
+    """A pool of the run's workers, which ignore SIGTERM (flows.parse_batch.ignore_interrupts): a stop sent to the
+    run's whole process group (systemd's, `kill -TERM -- -PGID`) is the run's process's to handle, as Ctrl-C is.
+    A worker it had killed while waiting for work took its pool's queue lock with it, or was started again by the
+    pool beside the run's ending of it, and the run waited for ever. A worker forked here starts with both signals
+    blocked, until it ignores them: a stop that comes as it starts waits for it. Ending the pool (`terminate`), the
+    run's process kills (SIGKILL) the workers still at work, once the idle ones have left."""
+
+    @staticmethod
+    def Process(ctx, *args, **kwds):  # noqa: N802 - multiprocessing.pool.Pool's name
+        return _worker_process(ctx.Process)(*args, **kwds)
+
+
+STOPS = {signal.SIGINT, signal.SIGTERM}
+_WORKER_PROCESSES: dict[type, type] = {}
+
+
+def _worker_process(process: type) -> type:
+    """`process`'s class started with the stops blocked (the child inherits the mask) and killed by terminate()."""
+    if process not in _WORKER_PROCESSES:
+        def start(self):
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+            try:
+                process.start(self)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        _WORKER_PROCESSES[process] = type(f"Worker{process.__name__}", (process,),
+                                          {"start": start, "terminate": process.kill})
+    return _WORKER_PROCESSES[process]
