@@ -162,6 +162,8 @@ def _is_infrastructure(exc: BaseException) -> bool:
 
     from flows.errors import InfrastructureError
 
+    if isinstance(exc, duckdb.TransactionException):  # a COMMIT that could not write its log: the disk, not a bug
+        return "Could not write" in str(exc) or "No space left" in str(exc)
     return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
 
 

@@ -250,6 +250,19 @@ def test_a_signal_during_a_query_interrupts_the_run_with_one_line(samples, tmp_p
     _rerun_completes(db, samples).close()
 
 
+COMMIT_DISK_FULL = DISK_FULL.replace(
+    'duckdb.IOException("Could not write file: No space left on device")',
+    'duckdb.TransactionException(\'Failed to commit: Could not write file "work.duckdb.wal": No space left on device\')')
+
+
+def test_a_commit_that_cannot_write_its_log_ends_with_one_line_not_a_traceback(samples, tmp_path):
+    proc = _cli(tmp_path / "t.duckdb", samples, COMMIT_DISK_FULL)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    (line,) = [line for line in proc.stderr.splitlines() if "error:" in line]
+    assert "No space left on device" in line and "free disk space" in line
+
+
 OUT_OF_MEMORY_AFTER_CHECKS = """
 import duckdb, flows.after_run as after_run, flows.warehouse_session as session, warehouse.issue_history as history
 def failing(*args, **kwargs):
