@@ -39,3 +39,10 @@ def as_interrupt(exc: BaseException) -> BaseException:
     if hasattr(exc, "trialqc_stage"):  # the stage it happened in (flows.timing)
         stop.trialqc_stage = exc.trialqc_stage
     return stop
+
+
+def raise_stop_as_interrupt(exc: BaseException) -> None:
+    """Raise `exc` as the KeyboardInterrupt it is when a signal stopped it (`as_interrupt`); else return."""
+    stop = as_interrupt(exc)
+    if stop is not exc:
+        raise stop from exc

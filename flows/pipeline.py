@@ -24,7 +24,7 @@ from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
 from flows import artifacts, assemble, batch_workers, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
-from flows.errors import as_interrupt, stopped_by_signal  # noqa: E402
+from flows.errors import raise_stop_as_interrupt, stopped_by_signal  # noqa: E402
 from flows.extract.task import extract_stage  # noqa: E402
 from flows.warehouse_session import warehouse_session  # noqa: E402
 from warehouse import load  # noqa: E402
@@ -100,9 +100,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
         except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: an interrupt
             if stopped_by_signal(exc):
                 status = "interrupted"
-                stop = as_interrupt(exc)
-                if stop is not exc:
-                    raise stop from exc
+                raise_stop_as_interrupt(exc)
             raise
         finally:
             run.close_run(con, result, status, log)

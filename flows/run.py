@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from flows import check_studies, inputs, summary, unchanged_files
-from flows.errors import as_interrupt, stopped_by_signal
+from flows.errors import raise_stop_as_interrupt, stopped_by_signal
 from flows.timing import timed
 from flows.worker_processes import stop_server
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles
@@ -331,9 +331,7 @@ def run_pipeline(con: duckdb.DuckDBPyConnection, *, run_id: str, source: Path, d
     except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: an interrupt
         if stopped_by_signal(exc):
             status = "interrupted"
-            stop = as_interrupt(exc)
-            if stop is not exc:
-                raise stop from exc
+            raise_stop_as_interrupt(exc)
         raise
     finally:
         close_run(con, result, status, log)
