@@ -84,18 +84,40 @@ class WorkerPool(multiprocessing.pool.Pool):
 
 
 STOPS = {signal.SIGINT, signal.SIGTERM}
-_WORKER_PROCESSES: dict[type, type] = {}
+
+
+class _Worker:
+    """A worker process started with the stops blocked (the child inherits the mask) and killed by terminate()."""
+
+    def start(self):
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        try:
+            super().start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def terminate(self):
+        self.kill()
+
+
+# Named at module level: the fork server is sent the process object, pickled with its class.
+class WorkerForkProcess(_Worker, multiprocessing.context.ForkProcess):
+    pass
+
+
+class WorkerSpawnProcess(_Worker, multiprocessing.context.SpawnProcess):
+    pass
+
+
+_WORKER_PROCESSES = {multiprocessing.context.ForkProcess: WorkerForkProcess,
+                     multiprocessing.context.SpawnProcess: WorkerSpawnProcess}
+if hasattr(multiprocessing.context, "ForkServerProcess"):
+    class WorkerForkServerProcess(_Worker, multiprocessing.context.ForkServerProcess):
+        pass
+
+    _WORKER_PROCESSES[multiprocessing.context.ForkServerProcess] = WorkerForkServerProcess
 
 
 def _worker_process(process: type) -> type:
-    """`process`'s class started with the stops blocked (the child inherits the mask) and killed by terminate()."""
-    if process not in _WORKER_PROCESSES:
-        def start(self):
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
-            try:
-                process.start(self)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        _WORKER_PROCESSES[process] = type(f"Worker{process.__name__}", (process,),
-                                          {"start": start, "terminate": process.kill})
-    return _WORKER_PROCESSES[process]
+    """`process`'s class as a worker's (`_Worker`); a context's own class when it has none."""
+    return _WORKER_PROCESSES.get(process, process)
