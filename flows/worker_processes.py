@@ -101,21 +101,20 @@ class _Worker:
 
 
 # Named at module level: the fork server is sent the process object, pickled with its class.
-class WorkerForkProcess(_Worker, multiprocessing.context.ForkProcess):
-    pass
-
-
 class WorkerSpawnProcess(_Worker, multiprocessing.context.SpawnProcess):
     pass
 
 
-_WORKER_PROCESSES = {multiprocessing.context.ForkProcess: WorkerForkProcess,
-                     multiprocessing.context.SpawnProcess: WorkerSpawnProcess}
-if hasattr(multiprocessing.context, "ForkServerProcess"):
+_WORKER_PROCESSES: dict[type, type] = {multiprocessing.context.SpawnProcess: WorkerSpawnProcess}
+if hasattr(multiprocessing.context, "ForkProcess"):  # POSIX: fork and the fork server
+    class WorkerForkProcess(_Worker, multiprocessing.context.ForkProcess):
+        pass
+
     class WorkerForkServerProcess(_Worker, multiprocessing.context.ForkServerProcess):
         pass
 
-    _WORKER_PROCESSES[multiprocessing.context.ForkServerProcess] = WorkerForkServerProcess
+    _WORKER_PROCESSES.update({multiprocessing.context.ForkProcess: WorkerForkProcess,
+                              multiprocessing.context.ForkServerProcess: WorkerForkServerProcess})
 
 
 def _worker_process(process: type) -> type:
