@@ -203,7 +203,7 @@ def test_a_date_of_any_year_loads_its_study_and_the_date_rules_judge_it(run, tmp
 
 @pytest.mark.parametrize("count, loaded", [
     ("+12", 12), ("0012", 12), ("1,000", None), ("12.0", None), ("1e3", None), ("0x10", None), ("True", None),
-    ("+8801811237435", None), ("12 participants", None),
+    ("+8801811237435", None), ("12 participants", None), ("\u00b2", None), ("1\u00b2", None),
 ], ids=lambda value: repr(value))
 @pytest.mark.parametrize("beside", [False, True], ids=["alone", "beside-a-count"])
 def test_an_enrollment_given_as_text_loads_its_study_alone_in_its_batch_as_beside_others(run, tmp_path, count,
@@ -220,6 +220,18 @@ def test_an_enrollment_given_as_text_loads_its_study_alone_in_its_batch_as_besid
     assert run.con.execute("SELECT enrollment FROM studies WHERE nct_id = 'NCT09000032'").fetchone() == (loaded,)
     kept = run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall()
     assert kept == ([] if loaded is not None else [(count,)])
+
+
+@pytest.mark.parametrize("count", ["\u00b2", "12\u00b3", "1,000"], ids=["superscript", "with-superscript", "comma"])
+def test_a_legacy_xml_enrollment_that_is_no_count_is_refused_and_quoted_not_its_study(run, tmp_path, count):
+    """A superscript is a digit to str.isdigit() but not to int(): such a count once rejected its whole study."""
+    xml = XML_TEMPLATE.read_text(encoding="utf-8")
+    assert '<enrollment type="Actual">111</enrollment>' in xml
+    write(tmp_path / "in", "a.xml", xml.replace(">111</enrollment>", f">{count}</enrollment>").encode())
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+    assert run.con.execute("SELECT enrollment FROM studies").fetchall() == [(None,)]
+    assert run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall() == [(count,)]
 
 
 def test_a_text_page_enrollment_that_is_no_count_is_refused_and_quoted_not_called_missing(run, tmp_path):

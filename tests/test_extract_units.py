@@ -18,6 +18,7 @@ def test_retry_after_is_read_as_seconds_or_as_an_http_date():
     later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=120), usegmt=True)
     assert 100 < parse_retry_after(later) <= 120
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+    assert parse_retry_after("\u00b2") is None  # a digit to str.isdigit(), not to float()
 
 
 def test_the_wait_is_retry_after_else_a_doubling_back_off_and_never_beyond_the_cap():

@@ -70,7 +70,7 @@ def _total_size(response: httpx.Response, offset: int) -> int | None:
     if total:
         return int(total.group(1))
     length = response.headers.get("Content-Length")
-    return offset + int(length) if length and length.isdigit() else None
+    return offset + int(length) if length and length.isascii() and length.isdigit() else None
 
 
 def download(client: httpx.Client, url: str, part: Path, politeness: Politeness, progress: Progress) -> None:

@@ -147,7 +147,7 @@ def integer(value: object) -> object:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not '²', which int() refuses
         return int(value.strip())
     return value_text(value)
 

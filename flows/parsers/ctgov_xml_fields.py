@@ -55,7 +55,7 @@ def held_elements(path: str, element: Element) -> None:
 def integer(element: Element, path: str) -> int | str | None:
     """The integer at `path`; other text as given, for validation to refuse and keep; None when absent."""
     value = text(element, path)
-    return int(value) if value and value.isdigit() else value
+    return int(value) if value and value.isascii() and value.isdigit() else value  # not '²', which int() refuses
 
 
 def api_value(mapped: str | None, label: str | None, allowed: tuple[str, ...]) -> str | None:
