@@ -22,7 +22,7 @@ from flows.timing import timed
 from flows.inputs import FileEntry, Input, Item, UnchangedFiles, read_items
 from flows.memory_files import MEMORY, sweep
 from flows.validated import ValidatedBatch
-from flows.worker_processes import WorkerPool, stop_server, worker_context
+from flows.worker_processes import WorkerContext, WorkerPool, stop_server, worker_context
 from warehouse import load
 
 
@@ -34,7 +34,8 @@ def parse_pool(workers: int | None) -> Iterator[Executor | None]:
         yield None
         return
     # forked, or from the fork server, with the parsers loaded (flows/worker_processes.py)
-    pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=parse_batch.ignore_interrupts)
+    pool = ProcessPoolExecutor(workers, mp_context=WorkerContext(worker_context()),
+                               initializer=parse_batch.ignore_interrupts)
     try:
         yield pool
     finally:

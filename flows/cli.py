@@ -91,7 +91,7 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import InterruptedAfterRun, UsageError, stopped_by_signal
+    from flows.errors import InterruptedAfterRun, UsageError, stopped_by_signal, worker_lost
     from flows.publish import check_writable
     from flows.run import sigterm_as_interrupt
     from flows.timing import described
@@ -118,6 +118,11 @@ def run(
     except Exception as exc:  # an I/O or database fault: one line with the real cause
         if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
             _fail(130, INTERRUPTED)
+        lost = worker_lost(exc)
+        if lost is not None:
+            _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies they "
+                     "loaded; give the run more memory, or fewer --workers or a smaller --batch-size, and run again "
+                     "(loaded files are skipped).")
         if _out_of_memory(exc):
             _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
                      "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")

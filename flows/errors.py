@@ -9,6 +9,27 @@ class InfrastructureError(TrialQCError):
     """The run cannot go on (disk full, database locked): exit code 1."""
 
 
+class WorkerLost(InfrastructureError):
+    """A worker process of the run ended abruptly (killed: the system's out-of-memory killer kills the largest
+    process, often a worker), so the batch or rules it held are lost: the run ends rather than wait for them."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        import signal
+
+        if exitcode is None:  # not told (concurrent.futures keeps no exit code)
+            how = ""
+        elif exitcode < 0:
+            try:
+                how = f", killed by {signal.Signals(-exitcode).name}"
+            except ValueError:
+                how = f", killed by signal {-exitcode}"
+        else:
+            how = f", exit code {exitcode}"
+        hint = " (as the system kills a process when memory runs out)" if exitcode in (None, -9) else ""
+        super().__init__(f"a worker process of the run ended abruptly{how}{hint}")
+        self.exitcode = exitcode
+
+
 class UsageError(TrialQCError):
     """The command was called wrongly (bad path, bad date): exit code 2."""
 
@@ -46,3 +67,16 @@ def raise_stop_as_interrupt(exc: BaseException) -> None:
     stop = as_interrupt(exc)
     if stop is not exc:
         raise stop from exc
+
+
+def worker_lost(exc: BaseException) -> WorkerLost | None:
+    """`exc` as a WorkerLost when it tells that a worker process ended abruptly: the run's own pools raise it, and
+    concurrent.futures' (the Prefect flow's parse pool) raises BrokenProcessPool, whose workers' exit codes it does
+    not keep. Else None."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, WorkerLost):
+        return exc
+    if isinstance(exc, BrokenProcessPool):
+        return WorkerLost(None)
+    return None

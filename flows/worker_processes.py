@@ -70,17 +70,119 @@ def stop_server() -> None:
         stop()
 
 
+# How often a wait for a worker's result looks whether a worker was lost (a result that comes ends it at once).
+WATCH_SECONDS = 0.5
+
+
 class WorkerPool(multiprocessing.pool.Pool):
     """A pool of the run's workers, which ignore SIGTERM (flows.parse_batch.ignore_interrupts): a stop sent to the
     run's whole process group (systemd's, `kill -TERM -- -PGID`) is the run's process's to handle, as Ctrl-C is.
     A worker it had killed while waiting for work took its pool's queue lock with it, or was started again by the
     pool beside the run's ending of it, and the run waited for ever. A worker forked here starts with both signals
     blocked, until it ignores them: a stop that comes as it starts waits for it. Ending the pool (`terminate`), the
-    run's process kills (SIGKILL) the workers still at work, once the idle ones have left."""
+    run's process kills (SIGKILL) the workers still at work, once the idle ones have left.
 
-    @staticmethod
-    def Process(ctx, *args, **kwds):  # noqa: N802 - multiprocessing.pool.Pool's name
-        return _worker_process(ctx.Process)(*args, **kwds)
+    A worker that ends abruptly (the out-of-memory killer's SIGKILL) takes its task with it, and
+    multiprocessing's pool starts another worker and waits for that task's result for ever: a wait on this pool's
+    results (`apply_async`, `starmap_async`, `map`) raises flows.errors.WorkerLost instead."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._started: list = []  # every worker this pool started, whose exit codes tell a loss
+        super().__init__(*args, **kwargs)
+
+    def Process(self, ctx, *args, **kwds):  # noqa: N802 - multiprocessing.pool.Pool's name
+        process = _worker_process(ctx.Process)(*args, **kwds)
+        # the pool starts one in place of each that ended: those that ended well are let go, not those lost
+        self._started = [p for p in self._started if p.exitcode != 0] + [process]
+        return process
+
+    def lost(self) -> int | None:
+        """The exit code of a worker that ended abruptly (by a signal, or an error exit), else None. Workers end
+        with 0 when the pool is closed; those `terminate` kills are not looked at."""
+        for process in list(self._started):
+            code = process.exitcode
+            if code:
+                return code
+        return None
+
+    def terminate(self) -> None:
+        if self.lost() is not None:
+            self._unlock_after_loss()
+        super().terminate()
+
+    def join(self) -> None:
+        """Wait for the workers to end; once one was lost, the others are killed: each waits for the lock of the
+        queue its last task comes from, which the lost one may have held (every result wanted was had before)."""
+        if self.lost() is not None:
+            self._unlock_after_loss()
+        super().join()
+
+    def _unlock_after_loss(self, wait: float = 5.0) -> None:
+        """A worker lost while it waited for a task died holding the lock of the queue tasks come from (a worker
+        holds it while it waits), or while it sent a result, the other queue's: `terminate` takes the first to
+        drain the queue, the second to wake the result thread, and waited for ever. Every worker is killed, with
+        none started in their place, and a lock one of them held is released."""
+        self._worker_handler._state = multiprocessing.pool.TERMINATE  # it starts no worker in place of those lost
+        self._change_notifier.put(None)
+        self._worker_handler.join(wait)
+        for process in list(self._pool):
+            if process.exitcode is None:
+                process.kill()
+            process.join(wait)
+        for lock in (self._inqueue._rlock, getattr(self._outqueue, "_wlock", None)):
+            if lock is None:
+                continue
+            if not lock.acquire(False):  # held by a worker that is gone (a process lock is released by any process)
+                lock.release()
+            else:
+                lock.release()
+
+    def apply_async(self, *args, **kwargs):
+        return _Watched(self, super().apply_async(*args, **kwargs))
+
+    def starmap_async(self, *args, **kwargs):
+        return _Watched(self, super().starmap_async(*args, **kwargs))
+
+    def map(self, func, iterable, chunksize=None):
+        return _Watched(self, super().map_async(func, iterable, chunksize)).get()
+
+
+class _Watched:
+    """A pool's pending result whose `get` raises WorkerLost once a worker of the pool ended abruptly."""
+
+    def __init__(self, pool: WorkerPool, result: multiprocessing.pool.AsyncResult) -> None:
+        self.pool, self.result = pool, result
+
+    def ready(self) -> bool:
+        return self.result.ready()
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.result.wait(timeout)
+
+    def get(self, timeout: float | None = None):
+        from flows.errors import WorkerLost
+
+        while not self.result.ready():
+            self.result.wait(WATCH_SECONDS)
+            lost = self.pool.lost()
+            if lost is not None and not self.result.ready():
+                raise WorkerLost(lost)
+        return self.result.get(timeout)
+
+
+class WorkerContext:
+    """`context` (a multiprocessing context) whose processes are the run's workers' (`_Worker`): for
+    concurrent.futures' ProcessPoolExecutor, which ends a broken pool's workers with terminate(), that is SIGTERM,
+    which they ignore; it then waited for them for ever."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str):
+        return getattr(self._context, name)
+
+    def Process(self, *args, **kwargs):  # noqa: N802 - a context's name
+        return _worker_process(self._context.Process)(*args, **kwargs)
 
 
 STOPS = {signal.SIGINT, signal.SIGTERM}
