@@ -64,7 +64,24 @@ def parse_ahead(pool):
     runner = getattr(FlowRunContext.get(), "task_runner", None)
     if pool is None or type(runner).__name__ == "DaskTaskRunner":
         return lambda items, known: batch_workers.Parsed(parse(opaque(items), opaque(known), pool))
-    return lambda items, known: parse.submit(opaque(items), opaque(known), pool)
+    return lambda items, known: _Parsing(parse.submit(opaque(items), opaque(known), pool))
+
+
+class _Parsing:
+    """The parse task's future, which lets go of its batch once given (`result()`): Prefect's future and the
+    executor's future under it refer to each other, a cycle Python frees only in a full collection, which comes
+    rarely while a run holds millions of rows; the finished future's state kept the batch, so every parsed batch
+    of a run stayed held (1.9 GB at 20,000 studies, growing with the run)."""
+
+    def __init__(self, future) -> None:
+        self.future = future
+
+    def result(self):
+        """The parsed batch (the task's exception is raised here); the future's state no longer holds it."""
+        future, self.future = self.future, None
+        batch = future.result()
+        future.state.data = None
+        return batch
 
 
 @flow(name="trialqc", log_prints=False)
