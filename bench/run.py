@@ -2,8 +2,8 @@
 
 Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory, warehouse
 size, a re-run with nothing changed, a run with 1% of the files changed, text pages per second,
-and the slowest quality rules. Usage:
-    python bench/run.py [--n 20000] [--text 2000] [--batch-size 2000] [--workers 2] [--seed 7] [--keep DIR]
+and the slowest quality rules; with --flow, a first run of the Prefect flow too. Usage:
+    python bench/run.py [--n 20000] [--text 2000] [--batch-size 2000] [--workers 2] [--seed 7] [--keep DIR] [--flow]
 """
 from __future__ import annotations
 
@@ -97,15 +97,15 @@ PEAK_OF = ("import resource, subprocess, sys; "
            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
 
 
-def cli_run(db: Path, source: Path, reports: Path) -> tuple[float, float]:
+def cli_run(db: Path, source: Path, reports: Path, *options: str) -> tuple[float, float]:
     """Seconds and peak MiB (its largest process) of one `trialqc run` as a user types it: start-up, run, search
-    index, report, publishing."""
+    index, report, publishing. `options`: more of its options (`--prefect`)."""
     trialqc = Path(sys.executable).parent / "trialqc"
     env = {**os.environ, "TRIALQC_REPORTS": str(reports)}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", PEAK_OF, str(trialqc), "run", "--source", str(source), "--db", str(db),
-                           "--as-of", AS_OF.isoformat()], check=True, stdout=subprocess.PIPE, text=True, env=env,
-                          cwd=ROOT)
+                           "--as-of", AS_OF.isoformat(), *options], check=True, stdout=subprocess.PIPE, text=True,
+                          env=env, cwd=ROOT)
     return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
@@ -126,6 +126,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="keep the corpus and warehouse in this folder")
+    parser.add_argument("--flow", action="store_true", help="also time `trialqc run --prefect` (the Prefect flow, as "
+                        "scheduled runs are) on a new warehouse")
     parser.add_argument("--text-pages-in", type=Path, help=argparse.SUPPRESS)  # the text-page run, in a new process
     parser.add_argument("--floor", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -182,6 +184,11 @@ def bench(tmp: Path, args) -> None:
     cpu.lap()
     wall, peak = cli_run(db, source, tmp / "reports")
     print(f"  1% changed ({changed} files): {wall:.2f} s; CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
+    if args.flow:
+        cpu.lap()
+        wall, peak = cli_run(tmp / "flow.duckdb", source, tmp / "flow-reports", "--prefect")
+        print(f"  the Prefect flow (--prefect), first run on a new warehouse: {wall:.1f} s, {args.n / wall:,.0f} "
+              f"studies/s; CPU {cpu.lap():.1f} s; peak {peak:,.0f} MiB")
     cpu.lap()
     # In a process of its own, as a `trialqc run` over the pages would be: this one holds about 540 MiB after
     # the runs above, so its workers would start from the fork server (flows/worker_processes.py), 1.3 s more.
