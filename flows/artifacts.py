@@ -1,8 +1,10 @@
 """Prefect artifacts a person reads in the UI, each under a fixed key so the Artifacts page keeps history."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import httpx
 from prefect.artifacts import (create_link_artifact, create_markdown_artifact, create_progress_artifact,
                                create_table_artifact, update_progress_artifact)
 
@@ -12,18 +14,37 @@ KEYS = {"summary": "trialqc-run-summary", "table": "trialqc-issues-by-rule",
         "progress": "trialqc-run-progress", "report": "trialqc-quality-report"}
 
 
+log = logging.getLogger("trialqc")
+
+
+def _unwritten(what: str, exc: Exception) -> None:
+    log.warning("the %s artifact could not be written (%s: %s); the run goes on", what, type(exc).__name__, exc)
+
+
 class Progress:
-    """A progress artifact moved by the stages: files discovered, then files loaded batch by batch."""
+    """A progress artifact moved by the stages: files discovered, then files loaded batch by batch. The Prefect API
+    not answering (its server stopped or restarted) stops the bar, not the run: a run once failed for it after
+    loading everything."""
 
     def __init__(self) -> None:
         self.total = 0
         self.done = 0
-        self.artifact_id = create_progress_artifact(0.0, key=KEYS["progress"],
-                                                    description="Files loaded in this run")
+        try:
+            self.artifact_id = create_progress_artifact(0.0, key=KEYS["progress"],
+                                                        description="Files loaded in this run")
+        except httpx.HTTPError as exc:
+            _unwritten("progress", exc)
+            self.artifact_id = None
 
     def move(self, percent: float, description: str) -> None:
         """Set the artifact to `percent` (0-100)."""
-        update_progress_artifact(self.artifact_id, min(100.0, percent), description=description)
+        if self.artifact_id is None:
+            return
+        try:
+            update_progress_artifact(self.artifact_id, min(100.0, percent), description=description)
+        except httpx.HTTPError as exc:
+            _unwritten("progress", exc)
+            self.artifact_id = None
 
     def found(self, files: int) -> None:
         """The files discovery found: the bar's 100 %."""
@@ -42,7 +63,15 @@ class Progress:
 
 
 def run_artifacts(result: summary.RunSummary, session, progress: Progress | None = None) -> None:
-    """The markdown summary (with the watch lists), the issues by rule, the report link, a full progress bar."""
+    """The markdown summary (with the watch lists), the issues by rule, the report link, a full progress bar;
+    with the Prefect API not answering, a warning: the run's warehouse and report are already published."""
+    try:
+        _run_artifacts(result, session, progress)
+    except httpx.HTTPError as exc:
+        _unwritten("run's", exc)
+
+
+def _run_artifacts(result: summary.RunSummary, session, progress: Progress | None) -> None:
     rule_changes, report = session.rule_changes, next(iter(session.report_paths), None)
     markdown = "\n".join(filter(None, (summary.to_markdown(result), session.watch_markdown)))
     create_markdown_artifact(markdown, key=KEYS["summary"],
