@@ -17,26 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from checks.engine import CheckWorkers
-from flows.batch_workers import _BatchPool, _start_worker
 from flows.errors import WorkerLost
 from flows.parse_batch import ignore_interrupts
 from flows.worker_processes import WorkerContext, worker_context
 from tests.faults import AS_OF, table_hashes
 from tests.test_order import _arrange
+from tests.test_worker_signals import _batch_pool, _check_pool
 from warehouse.connect import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _check_pool():
-    workers = CheckWorkers(2)
-    return workers.pool, lambda: workers.close(ended=True)
-
-
-def _batch_pool():
-    pool = _BatchPool(2, initializer=_start_worker, initargs=(None, None), context=worker_context())
-    return pool, pool.terminate
 
 
 def _within(call, seconds: float):
