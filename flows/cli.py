@@ -1,6 +1,7 @@
 """The `trialqc` command: run, pull, serve, issues, report."""
 from __future__ import annotations
 
+import os
 import re
 
 from datetime import date, datetime
@@ -118,6 +119,11 @@ def run(
     except Exception as exc:  # an I/O or database fault: one line with the real cause
         if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
             _fail(130, INTERRUPTED)
+        if _prefect_api_gone(exc):
+            _fail(1, f"the Prefect API stopped answering during the run ({described(exc)}), so Prefect could not "
+                     "record it; what the run committed is kept, and published where the log above says so. "
+                     "Start the Prefect server again (or run without PREFECT_API_URL) and run again (loaded files "
+                     "are skipped).")
         lost = worker_lost(exc)
         if lost is not None:
             _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies they "
@@ -170,6 +176,24 @@ def _is_infrastructure(exc: BaseException) -> bool:
     if isinstance(exc, duckdb.TransactionException):  # a COMMIT that could not write its log: the disk, not a bug
         return "Could not write" in str(exc) or "No space left" in str(exc)
     return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
+
+
+def _prefect_api_gone(exc: BaseException) -> bool:
+    """A connection to the Prefect API that failed (its server stopped or restarted mid-run): an httpx transport
+    error raised through Prefect's client. The registry pull handles its own."""
+    import httpx
+
+    if not isinstance(exc, httpx.TransportError):
+        return False
+    frame = exc.__traceback__
+    while frame is not None:
+        if PREFECT_CLIENT in frame.tb_frame.f_code.co_filename:
+            return True
+        frame = frame.tb_next
+    return False
+
+
+PREFECT_CLIENT = os.path.join("prefect", "client", "")
 
 
 def _out_of_memory(exc: BaseException) -> bool:

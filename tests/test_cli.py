@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,35 @@ def test_serve_passes_one_search_to_every_scheduled_run(monkeypatch):
     assert runner.invoke(app, ["serve", "--bulk", "--condition", "y"]).exit_code == 2
     seen.clear()
     assert runner.invoke(app, ["serve"]).exit_code == 0 and seen["pull"] is None
+
+
+def _prefect_api_refused(*args, **kwargs):
+    """What a flow run meets once its Prefect server has stopped: Prefect's client refused on loopback."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+
+    with socket.socket() as closed:  # a loopback port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{port}/api", PREFECT_CLIENT_MAX_RETRIES: 0}):
+        with get_client(sync_client=True) as client:
+            client.read_flow_runs()
+
+
+def test_a_prefect_api_that_stops_answering_ends_the_run_with_one_line(monkeypatch, tmp_path):
+    monkeypatch.setattr("flows.cli._run_once", _prefect_api_refused)
+    result = runner.invoke(app, ["run", "--source", str(ROOT / "data" / "samples"), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("error: the Prefect API stopped answering during the run (ConnectError"), \
+        result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_connection_error_not_from_prefect_s_client_is_not_blamed_on_it(monkeypatch, tmp_path):
+    import httpx
+
+    def refused(*args, **kwargs):
+        raise httpx.ConnectError("[Errno 111] Connection refused")
+    monkeypatch.setattr("flows.cli._run_once", refused)
+    result = runner.invoke(app, ["run", "--source", str(ROOT / "data" / "samples"), "--db", str(tmp_path / "w.duckdb")])
+    assert isinstance(result.exception, httpx.ConnectError) and "Prefect API" not in result.output
