@@ -18,6 +18,7 @@ import multiprocessing
 import multiprocessing.context
 import multiprocessing.pool
 import signal
+import time
 
 # What the fork server imports once, for every worker to inherit. "__main__" (the program that runs, such as the
 # `trialqc` script) first: each worker would otherwise import it again, as multiprocessing does for a new process.
@@ -88,6 +89,7 @@ class WorkerPool(multiprocessing.pool.Pool):
 
     def __init__(self, *args, **kwargs) -> None:
         self._started: list = []  # every worker this pool started, whose exit codes tell a loss
+        self._ending = False  # terminate() kills the workers: those are not losses
         super().__init__(*args, **kwargs)
 
     def Process(self, ctx, *args, **kwds):  # noqa: N802 - multiprocessing.pool.Pool's name
@@ -99,6 +101,8 @@ class WorkerPool(multiprocessing.pool.Pool):
     def lost(self) -> int | None:
         """The exit code of a worker that ended abruptly (by a signal, or an error exit), else None. Workers end
         with 0 when the pool is closed; those `terminate` kills are not looked at."""
+        if self._ending:
+            return None
         for process in list(self._started):
             code = process.exitcode
             if code:
@@ -108,6 +112,7 @@ class WorkerPool(multiprocessing.pool.Pool):
     def terminate(self) -> None:
         if self.lost() is not None:
             self._unlock_after_loss()
+        self._ending = True
         super().terminate()
 
     def join(self) -> None:
@@ -162,12 +167,15 @@ class _Watched:
     def get(self, timeout: float | None = None):
         from flows.errors import WorkerLost
 
+        deadline = None if timeout is None else time.monotonic() + timeout
         while not self.result.ready():
-            self.result.wait(WATCH_SECONDS)
+            if deadline is not None and time.monotonic() >= deadline:
+                break  # AsyncResult.get raises its TimeoutError
+            self.result.wait(WATCH_SECONDS if deadline is None else min(WATCH_SECONDS, deadline - time.monotonic()))
             lost = self.pool.lost()
             if lost is not None and not self.result.ready():
                 raise WorkerLost(lost)
-        return self.result.get(timeout)
+        return self.result.get(0)
 
 
 class WorkerContext:
