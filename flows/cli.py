@@ -120,10 +120,8 @@ def run(
         if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
             _fail(130, INTERRUPTED)
         if _prefect_api_gone(exc):
-            _fail(1, f"the Prefect API stopped answering during the run ({described(exc)}), so Prefect could not "
-                     "record it; what the run committed is kept, and published where the log above says so. "
-                     "Start the Prefect server again (or run without PREFECT_API_URL) and run again (loaded files "
-                     "are skipped).")
+            err.print(f"[bold red]error:[/] {escape(_API_GONE.format(described(exc)))}")
+            _exit_without_prefect_drain(1)
         lost = worker_lost(exc)
         if lost is not None:
             _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies they "
@@ -194,6 +192,27 @@ def _prefect_api_gone(exc: BaseException) -> bool:
 
 
 PREFECT_CLIENT = os.path.join("prefect", "client", "")
+_API_GONE = ("the Prefect API stopped answering during the run ({}), so Prefect could not record it; what the run "
+             "committed is kept, and published where the log above says so. Start the Prefect server again (or run "
+             "without PREFECT_API_URL) and run again (loaded files are skipped).")
+
+
+def _exit_without_prefect_drain(code: int) -> None:
+    """Exit now: at exit Prefect would send the run's queued events to the API that stopped answering, each after a
+    connection timeout, and the process stayed for more than seven minutes after the run had published. A temporary
+    Prefect server this process started is stopped first (Prefect does at exit)."""
+    import sys
+
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        for server in list(SubprocessASGIServer._instances.values()):  # not public: the temporary servers
+            server.stop()
+    except Exception:  # noqa: BLE001 - exiting regardless
+        pass
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _out_of_memory(exc: BaseException) -> bool:
