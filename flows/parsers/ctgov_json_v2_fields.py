@@ -147,8 +147,10 @@ def integer(value: object) -> object:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not '²', which int() refuses
-        return int(value.strip())
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit():  # not '²', which int() refuses
+            return int(digits)
     return value_text(value)
 
 
