@@ -90,3 +90,28 @@ def test_the_flow_validates_the_next_batch_while_it_loads_one(tmp_path, monkeypa
     assert began, "the second batch was not validated while the first one loaded"
     assert loaded_in not in validations[1:]  # another thread than the load's
     assert result.loaded == sum(1 for path in source.rglob("*") if path.is_file())
+
+
+def test_a_validation_that_fails_beside_a_load_fails_the_flow_with_its_own_error(tmp_path, monkeypatch):
+    """Validated in a thread while the batch before loads, a batch whose validation raises still ends the run with
+    that error (not Prefect's word that the assembly waiting for it could not run), after the batch before it was
+    loaded whole, and the run is recorded failed."""
+    import duckdb
+
+    from flows import pipeline
+
+    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))
+    validate, calls = pipeline.validate_batch.fn, []
+
+    def failing_second(parsed):
+        calls.append(1)
+        if len(calls) == 2:
+            raise LookupError("validation fault for the test")
+        return validate(parsed)
+
+    monkeypatch.setattr(pipeline.validate_batch, "fn", failing_second)
+    source, db = _arrange(tmp_path, "flat-a"), tmp_path / "w.duckdb"
+    with pytest.raises(LookupError, match="validation fault for the test"):
+        pipeline.trialqc_flow(source=str(source), db=str(db), as_of=AS_OF, workers=2, report=False, batch_size=4)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status, studies_loaded FROM meta.load_runs").fetchall() == [("failed", 4)]
