@@ -92,10 +92,10 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import InterruptedAfterRun, UsageError, stopped_by_signal, worker_lost
-    from flows.publish import check_writable
+    from flows.errors import FailedAfterRun, InterruptedAfterRun, UsageError, stopped_by_signal, worker_lost
+    from flows.publish import STARTING, check_writable
     from flows.run import sigterm_as_interrupt
-    from flows.timing import described
+    from flows.timing import described, stage_of
     from warehouse.connect import WarehouseError
 
     reference = _as_of(as_of)
@@ -114,6 +114,8 @@ def run(
         _fail(1, str(exc))
     except InterruptedAfterRun as exc:
         _fail(130, str(exc))
+    except FailedAfterRun as exc:
+        _fail(1, str(exc))
     except (KeyboardInterrupt, duckdb.InterruptException):
         _fail(130, INTERRUPTED)
     except Exception as exc:  # an I/O or database fault: one line with the real cause
@@ -132,6 +134,9 @@ def run(
                      "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
         if not _is_infrastructure(exc):
             raise
+        if stage_of(exc) == STARTING:
+            _fail(1, f"{described(exc)}: the run did not start, and the published warehouse is as the last run "
+                     "left it; free disk space or fix permissions, then run again.")
         _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
                  "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
     from flows.render import print_summary

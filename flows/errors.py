@@ -30,6 +30,12 @@ class WorkerLost(InfrastructureError):
         self.exitcode = exitcode
 
 
+class FailedAfterRun(InfrastructureError):
+    """A fault (a full disk, an I/O error) while a run that had completed and was recorded was published: unlike a
+    failed run, it loaded and checked everything; the message says whether it is published and what the next run
+    does."""
+
+
 class UsageError(TrialQCError):
     """The command was called wrongly (bad path, bad date): exit code 2."""
 

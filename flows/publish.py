@@ -23,6 +23,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from flows.publish_copy import copy_whole, nobody_has_open, rewrite_changed
+from flows.timing import mark
 from flows.writer_lock import writer_lock
 
 log = logging.getLogger("trialqc")
@@ -95,24 +96,44 @@ def publish(files: WriterFiles) -> float:
     nobody has the published file open, the working copy itself, and the file it replaces is made the next
     working copy (`_work_from_replaced`); else a whole new copy."""
     started = time.perf_counter()
-    wal = _wal(files.work)
-    if wal.exists() and wal.stat().st_size:  # a writer closed with changes still in its log: into the file first
-        con = duckdb.connect(str(files.work))
-        con.execute("CHECKPOINT")
-        con.close()
-    ready = _copy_to_publish(files)
-    replaced = files.folder / "replaced.duckdb"
-    replaced.unlink(missing_ok=True)
-    kept = _link(files.published, replaced)  # the state readers may still hold: next run's file to rewrite
-    os.replace(ready or files.work, files.published)  # atomic: readers see the old file or the new one
-    _fsync_folder(files.published.parent)
-    if kept:
-        os.replace(replaced, files.previous)
-        _fsync_folder(files.folder)
-    files.stamp.write_text(identity(files.published))
-    if ready is None:
-        _work_from_replaced(files)
+    with _stage(PUBLISHING):
+        wal = _wal(files.work)
+        if wal.exists() and wal.stat().st_size:  # a writer closed with changes still in its log: into the file
+            con = duckdb.connect(str(files.work))
+            con.execute("CHECKPOINT")
+            con.close()
+        ready = _copy_to_publish(files)
+        replaced = files.folder / "replaced.duckdb"
+        replaced.unlink(missing_ok=True)
+        kept = _link(files.published, replaced)  # the state readers may still hold: next run's file to rewrite
+        os.replace(ready or files.work, files.published)  # atomic: readers see the old file or the new one
+    with _stage(NEXT_COPY):  # published: what fails from here on leaves the next run a whole copy to make
+        _fsync_folder(files.published.parent)
+        if kept:
+            os.replace(replaced, files.previous)
+            _fsync_folder(files.folder)
+        files.stamp.write_text(identity(files.published))
+        if ready is None:
+            _work_from_replaced(files)
     return time.perf_counter() - started
+
+
+# The stages of publishing a failure is marked with (flows.timing), which tell whether the published file was
+# replaced: before, it keeps the last state and the working copy the run's; after, only the next working copy is
+# missing, and the next run copies the published file whole (prepare_working_copy: there is no working copy, or
+# the stamp does not name the published file).
+PUBLISHING = "publishing"
+NEXT_COPY = "preparing the next working copy"
+STARTING = "preparing the working copy"  # before the run: nothing of it was done
+
+
+@contextmanager
+def _stage(stage: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        mark(exc, stage)
+        raise
 
 
 def _wal(database: Path) -> Path:
@@ -183,7 +204,8 @@ def writing(db_path: Path, say: Callable[[str], None] | None = None,
     files = WriterFiles(Path(db_path).resolve())
     say = say or log.info
     with writer_lock(files.lock, say, lock_timeout):
-        work = prepare_working_copy(files)
+        with _stage(STARTING):
+            work = prepare_working_copy(files)
         try:
             yield work
         except BaseException:

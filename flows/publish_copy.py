@@ -16,16 +16,24 @@ BLOCK = 1 << 20
 
 
 def copy_whole(source: Path, target: Path) -> None:
-    """Copy a file (copy_file_range: a reflink where the file system has them), then fsync it."""
-    with open(source, "rb") as src, open(target, "wb") as dst:
-        remaining = os.fstat(src.fileno()).st_size
-        while remaining > 0:
-            done = os.copy_file_range(src.fileno(), dst.fileno(), remaining)
-            if done == 0:
-                break
-            remaining -= done
-        dst.flush()
-        os.fsync(dst.fileno())
+    """Copy a file (copy_file_range: a reflink where the file system has them), fsync it, and only then give it
+    the name `target`: a copy cut short (a full disk, kill -9) is never taken for a whole one (a run takes a
+    working copy that exists as its base), and one that failed is removed, not left to take the room."""
+    partial = target.with_name(target.name + ".copying")
+    try:
+        with open(source, "rb") as src, open(partial, "wb") as dst:
+            remaining = os.fstat(src.fileno()).st_size
+            while remaining > 0:
+                done = os.copy_file_range(src.fileno(), dst.fileno(), remaining)
+                if done == 0:
+                    break
+                remaining -= done
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def nobody_has_open(path: Path) -> bool:
@@ -57,6 +65,7 @@ def rewrite_changed(source: Path, target: Path, parts: int | None = None) -> int
     memcmp = _memcmp()
     with open(source, "rb") as src, open(target, "r+b") as dst:
         size = os.fstat(src.fileno()).st_size
+        had = os.fstat(dst.fileno()).st_size
         dst.truncate(size)
         blocks = -(-size // BLOCK)
         bounds = [blocks * part // parts * BLOCK for part in range(parts)] + [size]
@@ -67,7 +76,7 @@ def rewrite_changed(source: Path, target: Path, parts: int | None = None) -> int
         def compare(index: int) -> None:
             try:
                 if memcmp is not None:
-                    written[index] = _rewrite_mapped(src.fileno(), dst.fileno(), *ranges[index], memcmp)
+                    written[index] = _rewrite_mapped(src.fileno(), dst.fileno(), *ranges[index], memcmp, had)
                 else:
                     written[index] = _rewrite_range(src.fileno(), dst.fileno(), *ranges[index], source)
             except BaseException as exc:  # raised in the calling thread below
@@ -98,15 +107,23 @@ def _memcmp():
     return memcmp
 
 
-def _rewrite_mapped(src: int, dst: int, offset: int, end: int, memcmp) -> int:
+def _rewrite_mapped(src: int, dst: int, offset: int, end: int, memcmp, had: int) -> int:
     """Rewrite the blocks of bytes offset..end of `dst` that differ from `src`, each block of both mapped into
     memory and compared in place; the bytes written. (Mapped block by block: a mapped page counts as memory in
-    use while it is mapped.)"""
+    use while it is mapped.) A block of `dst` past the `had` bytes it held before it was lengthened is written
+    without being mapped: on tmpfs, reading a hole through a mapping takes a page, and on a full disk the kernel
+    kills the process with SIGBUS instead of failing a write with ENOSPC."""
     import ctypes
 
     written = 0
     while offset < end:
         want = min(BLOCK, end - offset)
+        if offset + want > had:
+            with mmap.mmap(src, want, offset=offset, access=mmap.ACCESS_COPY) as new:
+                _copy_block(src, dst, offset, want, new)
+            written += want
+            offset += want
+            continue
         # (copy-on-write mappings, never written: ctypes takes the address of a writable buffer only)
         with mmap.mmap(src, want, offset=offset, access=mmap.ACCESS_COPY) as new, \
                 mmap.mmap(dst, want, offset=offset, access=mmap.ACCESS_COPY) as old:

@@ -11,8 +11,8 @@ from typing import Iterator
 import duckdb
 
 from flows import publish
-from flows.errors import InterruptedAfterRun, as_interrupt, stopped_by_signal
-from flows.timing import stage_of, timed
+from flows.errors import FailedAfterRun, InterruptedAfterRun, as_interrupt, stopped_by_signal
+from flows.timing import described, stage_of, timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
 from warehouse import compact, connect, issue_history, runs
 from warehouse.ducklake import publish as publish_ducklake
@@ -60,10 +60,24 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
         if recorded and not isinstance(exc, InterruptedAfterRun):
             raise InterruptedAfterRun(_kept_after_interrupt(published, data_docs is not None)) from exc
         raise
-    except BaseException:
+    except BaseException as exc:
         if data_docs is not None:
             data_docs.cancel()
+        if recorded and not published and stage_of(exc) in (publish.PUBLISHING, publish.NEXT_COPY):
+            raise FailedAfterRun(_kept_after_failure(exc, Path(db_path).resolve())) from exc
         raise
+
+
+def _kept_after_failure(exc: BaseException, db: Path) -> str:
+    """What a fault while publishing a completed run leaves (a full disk, an I/O error): the run is whole, and the
+    step it failed in tells whether it is published."""
+    if stage_of(exc) == publish.PUBLISHING:
+        return (f"{described(exc)}: the run completed and is recorded, but it is not published: {db} keeps the "
+                "previous run's state. Free disk space (or fix the fault) and run again: the next run goes on from "
+                "this run's working copy and publishes it with its own (loaded files are skipped).")
+    return (f"{described(exc)}: the run completed and is published to {db}; only the working copy for the next "
+            "run could not be made. The next run copies the published file whole to make one, so free room for "
+            "a copy of it first.")
 
 
 def _kept_after_interrupt(published: bool, data_docs: bool) -> str:

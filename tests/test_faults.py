@@ -326,3 +326,45 @@ def test_ctrl_c_in_prefect_mode_ends_with_one_line_and_the_run_recorded(samples,
     assert con.execute("SELECT status, loaded FROM meta.load_runs").fetchall() == [("interrupted", 2)]
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 2
     con.close()
+
+
+# A fault while a completed run is published: the disk fills (or a read fails) before the published file is replaced,
+# or after it, while the file it replaced is made the next working copy. The run loaded and checked everything, so
+# the line says whether it is published and what the next run does, not that batches were rolled back.
+NOT_PUBLISHED = """
+import errno, flows.publish as publish
+def failing(files):
+    raise OSError(errno.EIO, "Input/output error")
+publish._copy_to_publish = failing
+"""
+NEXT_COPY_NOT_MADE = """
+import errno, flows.publish as publish
+def failing(source, target, *rest):
+    raise OSError(errno.ENOSPC, "No space left on device")
+publish.rewrite_changed = failing
+"""
+
+
+@pytest.mark.parametrize("patch,words,published", [
+    (NOT_PUBLISHED, "[Errno 5] Input/output error (during publishing): the run completed and is recorded, but it "
+                    "is not published", False),
+    (NEXT_COPY_NOT_MADE, "[Errno 28] No space left on device (during preparing the next working copy): the run "
+                         "completed and is published", True)], ids=["before the rename", "after the rename"])
+def test_a_fault_while_a_completed_run_is_published_says_what_is_published_and_a_rerun_completes(
+        samples, tmp_path, patch, words, published):
+    db = tmp_path / "t.duckdb"
+    assert _cli(db, samples, "").returncode == 0  # the next run renames its working copy over this one's file
+    (samples / "000_3bb08d04cc95d761.txt").write_text("not a record")  # the run has something to do
+    proc = _cli(db, samples, patch)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    [line] = [line for line in proc.stderr.splitlines() if "error:" in line]
+    assert words in line and "Batches committed" not in line
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT count(*), count(*) FILTER (WHERE status = 'completed') "
+                       "FROM meta.load_runs").fetchone() == ((2, 2) if published else (1, 1))
+    con.close()
+    con = _rerun_completes(db, samples)
+    assert con.execute("SELECT status FROM meta.load_runs ORDER BY started_at").fetchall() == [("completed",)] * 3
+    assert con.execute("SELECT count(*) FROM meta.rejects").fetchone()[0] == 1
+    con.close()

@@ -108,6 +108,73 @@ def test_a_run_stopped_before_its_next_working_copy_was_made_leaves_the_next_run
     assert _sha(files.published) == _sha(files.work)
 
 
+def _disk_fills_after(monkeypatch, room: int) -> None:
+    """copy_file_range writes `room` bytes more, then fails as a full disk does."""
+    import errno
+
+    real, left = os.copy_file_range, [room]
+
+    def copying(src, dst, count, *rest):
+        if left[0] <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        done = real(src, dst, min(count, left[0]), *rest)
+        left[0] -= done
+        return done
+    monkeypatch.setattr(os, "copy_file_range", copying)
+
+
+def test_a_next_working_copy_cut_short_by_a_full_disk_is_not_taken_for_one(tmp_path, monkeypatch):
+    """Published, the replaced file could not be rewritten (a reader opened it) and the whole copy that makes the
+    next working copy instead ran out of room: no working copy is left, so the next run copies the published file
+    whole, rather than going on from half a file the stamp vouches for; and the half takes no room."""
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _write_run(files, 200_000)
+    real = publish.nobody_has_open
+    monkeypatch.setattr(publish, "nobody_has_open", lambda path: path == files.published or real(path))
+    monkeypatch.setattr(publish, "_spare_free", lambda files: False)
+    _disk_fills_after(monkeypatch, 1 << 18)
+    with pytest.raises(OSError, match="No space left") as failed:
+        _write_run(files, 10)
+    monkeypatch.undo()
+    assert _rows(files.published) == 200_010
+    assert not files.work.exists() and not list(files.folder.glob("*.copying"))
+    _write_run(files, 5)
+    assert _rows(files.published) == 200_015 and _sha(files.published) == _sha(files.work)
+    assert getattr(failed.value, "trialqc_stage", None) == publish.NEXT_COPY  # published: the message says so
+
+
+def test_a_whole_copy_to_publish_cut_short_is_removed_and_nothing_is_published(tmp_path, monkeypatch):
+    files = publish.WriterFiles(tmp_path / "w.duckdb")
+    _disk_fills_after(monkeypatch, 1 << 18)
+    with pytest.raises(OSError, match="No space left") as failed:
+        _write_run(files, 200_000)
+    monkeypatch.undo()
+    assert not files.published.exists() and [p.name for p in tmp_path.iterdir()] == [files.folder.name]
+    _write_run(files, 5)  # the first run's batches are in the working copy: published with the next run's
+    assert _rows(files.published) == 200_005
+    assert getattr(failed.value, "trialqc_stage", None) == publish.PUBLISHING  # not published: the message says so
+
+
+def test_rewriting_maps_no_part_of_the_target_past_its_old_end(tmp_path, monkeypatch):
+    """On tmpfs a mapped hole takes a page when read: with the disk full the kernel kills the process (SIGBUS)
+    where a write would have failed with ENOSPC. The part a file is lengthened by is written, not compared."""
+    import mmap
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    block = bytes(range(256)) * 4096
+    old.write_bytes(block * 2)
+    new.write_bytes(block * 2 + b"x" * len(block) * 3)
+    real, mapped = mmap.mmap, []
+
+    def mapping(fileno, length, *args, **kwargs):
+        mapped.append((os.readlink(f"/proc/self/fd/{fileno}"), kwargs.get("offset", 0) + length))
+        return real(fileno, length, *args, **kwargs)
+    monkeypatch.setattr(mmap, "mmap", mapping)
+    assert rewrite_changed(new, old, parts=2) == 3 * len(block)
+    assert old.read_bytes() == new.read_bytes()
+    assert max(end for name, end in mapped if name == str(old)) <= 2 * len(block)
+
+
 def test_a_file_a_reader_still_holds_is_never_written(tmp_path):
     files = publish.WriterFiles(tmp_path / "w.duckdb")
     _write_run(files, 200_000)
