@@ -1,6 +1,7 @@
 """The HTML quality report: charts of aggregates, paged study lists, a page per study (no personal data)."""
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from checks import report_charts as charts
 from checks import report_data as data
 from checks.gx_reuse import observed_key
-from checks.report_fingerprints import Fingerprints, of
+from checks.report_fingerprints import Fingerprints, of, write_page
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
 from warehouse.connect import database_path
@@ -157,6 +158,10 @@ def start_report(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str | 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     prints = Fingerprints(out_dir)
+    if prints.unfinished:
+        logging.getLogger("trialqc").warning(
+            "the last report in %s was not finished (stopped or failed while it was written): it is written "
+            "again, with every page it may have written", out_dir)
     prints.state = run_name or _run_name(con)
     docs = _data_docs(con, out_dir / "gx", prints.state, prints, unchanged_since) if gx else None
     return ReportStart(out_dir, prints, docs)
@@ -194,10 +199,11 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
         started.gx.defer(con)  # read now; validated once the caller has closed the warehouse
     elif started.gx is not None:
         started.gx.begin(con)  # validated beside the pages
+    env, prints = _env(), started.prints
+    prints.begin()
     shutil.copyfile(TEMPLATES / "report.css", out_dir / "report.css")
     db_label = db_label or database_path(con)
     total = con.execute("SELECT count(*) FROM studies").fetchone()[0]
-    env, prints = _env(), started.prints
     pages = write_study_lists(con, env, out_dir, total, prints)
     write_study_pages(con, env, out_dir, prints)
     # kept with the pages: unchanged while they are (Fingerprints.kept)
@@ -216,7 +222,8 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
         watch_lists_ready()
     watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
     report = out_dir / "quality_report.html"
-    report.write_text(render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
-                                    figures=prints.figures, env=env), encoding="utf-8")
+    write_page(report, render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
+                                     figures=prints.figures, env=env))
+    prints.finish()
     written.insert(0, report)
     return written

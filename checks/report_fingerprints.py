@@ -18,6 +18,11 @@ from pathlib import Path
 
 STORE = ".fingerprints.json"
 ROWS_STORE = ".fingerprint-rows.json"
+# Present while a report is written (since the first of several not finished): a report cut short (kill -9) left
+# pages written from a new state beside the fingerprints and row keys of the report before, which such a page no
+# longer matches (its rows are in another order). The next report trusts only the pages older than the mark.
+UNFINISHED = ".unfinished"
+PARTIAL = ".partial"  # a page being written, beside its name (write_page)
 _HERE = Path(__file__).parent
 # What a page's HTML depends on besides its content: the templates and the code that fills them
 # (the Data Docs are kept on the same condition, so the GX suite's code is here too).
@@ -34,6 +39,21 @@ def _sources_digest() -> str:
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _older(page: Path, since: int) -> bool:
+    try:
+        return page.stat().st_mtime_ns < since
+    except OSError:
+        return False
+
+
+def write_page(path: Path, text: str) -> None:
+    """Write a page beside its name and rename it over the last one: a reader, or the next report taking rows
+    from it, finds the whole last page or the whole new one, never part of one (a run killed while it wrote)."""
+    partial = path.with_name(f".{path.name}{PARTIAL}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def of(content: object) -> str:
@@ -72,6 +92,34 @@ class Fingerprints:
         # What the overview shows of the warehouse besides its runs (checks.report.warehouse_figures).
         self.figures_before: dict | None = stored.get("figures") if same_sources else None
         self.figures: dict | None = None
+        self.unfinished = self._forget_unfinished()
+
+    def _forget_unfinished(self) -> bool:
+        """After a report that was not finished: forget the pages written since it began (the rows and
+        fingerprints stored are of the report before), and what the last report kept whole (the Data Docs, the
+        overview's figures, the state it showed); True then."""
+        try:
+            since = (self.path.parent / UNFINISHED).stat().st_mtime_ns
+        except OSError:
+            return False
+        root = self.path.parent
+        self.before = {key: value for key, value in self.before.items() if _older(root / key, since)}
+        self.values_before, self.state_before, self.figures_before = {}, None, None
+        return True
+
+    def begin(self) -> None:
+        """Before the first page is written: mark the report unfinished until `finish` (the mark of a report
+        that was not finished is kept: the pages written since it began are not trusted either), and remove
+        what a report cut short left half written beside its pages."""
+        marker = self.path.parent / UNFINISHED
+        if self.unfinished:
+            for partial in self.path.parent.rglob(f"*{PARTIAL}"):
+                partial.unlink(missing_ok=True)
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o644))  # (an existing mark keeps its time)
+
+    def finish(self) -> None:
+        """Every page of the report is written: its fingerprints and pages agree."""
+        (self.path.parent / UNFINISHED).unlink(missing_ok=True)
 
     @property
     def rows_before(self) -> dict[str, str]:

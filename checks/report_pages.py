@@ -17,7 +17,7 @@ from markupsafe import Markup
 from checks.report_data import verdicts_of
 from checks.report_digests import (ISSUE_ORDER, LIST_ROWS, PAGE_SIZE, VERSION_ORDER, issues_sql, list_keys, split,
                                    study_digests, versions_sql)
-from checks.report_fingerprints import Fingerprints
+from checks.report_fingerprints import Fingerprints, write_page
 from checks.report_reuse import pieces_written
 
 BLOCK = 20_000  # studies read at once for the study pages
@@ -106,9 +106,8 @@ def write_study_lists(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
                 found = [drawn.get(nct_id) for nct_id, _ in entries]
             rows = [reusable.get(key) or row(dict(values, shard=shard_of(nct_id)))
                     for (nct_id, key), values in zip(entries, found)]
-            (folder / f"page-{page}.html").write_text(
-                template.render(rows=[Markup("".join(rows))], page=page, pages=pages, nav=navs[page]),
-                encoding="utf-8")
+            write_page(folder / f"page-{page}.html",
+                       template.render(rows=[Markup("".join(rows))], page=page, pages=pages, nav=navs[page]))
             if prints is not None:
                 prints.record_rows(folder / f"page-{page}.html", keys[page])
     cursor.close()
@@ -192,8 +191,7 @@ def write_study_pages(con: duckdb.DuckDBPyConnection, env: Environment, out_dir:
         drawn = _sections(con, section, [i for shard in pages for i, key in keyed(shard) if key not in reusable])
         for shard in pages:
             sections = [reusable.get(key) or drawn[i] for i, key in keyed(shard)]
-            (folder / f"{shard}.html").write_text(template.render(shard=shard, sections=[Markup("".join(sections))]),
-                                                 encoding="utf-8")
+            write_page(folder / f"{shard}.html", template.render(shard=shard, sections=[Markup("".join(sections))]))
             if prints is not None:
                 prints.record_rows(folder / f"{shard}.html", shards[shard])
     for stale in folder.glob("*.html"):  # the page of studies no longer in the warehouse

@@ -84,12 +84,14 @@ def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Pat
         return []
     from jinja2 import Environment, FileSystemLoader, select_autoescape  # only where pages are written
 
+    from checks.report_fingerprints import write_page
+
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
     written = []
     for name in names:
         path = out_dir / page_name(name)
-        path.write_text(template.render(**page_context(con, name)), encoding="utf-8")
+        write_page(path, template.render(**page_context(con, name)))
         written.append(path)
     return written

@@ -133,3 +133,56 @@ def test_data_docs_are_validated_again_when_they_are_missing(warehouse, tmp_path
     (out / "gx" / "index.html").unlink()
     write_report(warehouse, out, gx=True, run_name="trialqc-2")
     assert gx_builds == ["trialqc-1", "trialqc-2"]
+
+
+class _Killed(BaseException):
+    """Stands for kill -9 in the middle of a report: nothing after it runs, not even the fingerprints' save."""
+
+
+@pytest.mark.parametrize("cut", ["write_study_pages", "render_report"])
+def test_a_report_cut_short_is_completed_by_the_next_one_as_a_full_rebuild(warehouse, tmp_path, monkeypatch, cut):
+    """A run killed while it wrote its report left some pages written from the new state, and the fingerprints and
+    row keys of the report before: the next report must not take rows from those pages as the keys of the report
+    before name them (the list's order changed, so a key's position now holds another study's row)."""
+    from checks import report as report_module
+
+    con, out = warehouse, tmp_path / "report"
+    write_report(con, out, gx=False)
+    # the worst studies become clean and the clean ones flagged: every list page is reordered, and keeps its size
+    con.execute("UPDATE quality_issues SET severity = CASE severity WHEN 'error' THEN 'info' ELSE 'error' END")
+    real = getattr(report_module, cut)
+
+    def killed(*args, **kwargs):
+        if cut == "render_report":  # the overview half written
+            (out / "quality_report.html").write_text(real(*args, **kwargs)[:500])
+        raise _Killed
+    monkeypatch.setattr(report_module, cut, killed)
+    with pytest.raises(_Killed):
+        write_report(con, out, gx=False)
+    monkeypatch.undo()
+    write_report(con, out, gx=False)
+    fresh = tmp_path / "fresh"
+    write_report(con, fresh, gx=False)
+    assert _pages(out) == _pages(fresh)
+    assert not list(out.rglob("*.partial"))
+
+
+def test_a_reader_never_sees_half_a_report_page(warehouse, tmp_path, monkeypatch):
+    """Pages are written beside and renamed over the last ones: a page cut short is never under its name."""
+    from checks import report_pages as pages
+
+    out = tmp_path / "report"
+    write_report(warehouse, out, gx=False)
+    before = _pages(out)
+    warehouse.execute("UPDATE studies SET brief_title = brief_title || ' (amended)'")
+    real = Path.write_text
+
+    def cut_short(path, text, *args, **kwargs):
+        real(path, text[:100], *args, **kwargs)
+        raise _Killed
+    monkeypatch.setattr(Path, "write_text", cut_short)
+    with pytest.raises(_Killed):
+        write_report(warehouse, out, gx=False)
+    monkeypatch.undo()
+    assert {name: text for name, text in _pages(out).items() if name in before} == before
+    assert pages  # (the page writer under test)
