@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 from collections import deque
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -41,14 +42,74 @@ UNCHANGED_PER_SLOT = 100
 
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole."""
+    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole.
+
+    Either stop that comes while a module is being imported is raised once the import has finished (`_stop`):
+    DuckDB imports pandas, numpy and pyarrow itself the first time a statement binds a value (a new warehouse's
+    migration) or scans an Arrow table (`con.register`), and discards whatever that import raises, a
+    KeyboardInterrupt too. A group SIGTERM 2.3 s after the start landed there once in 14 trials: the run went on
+    and completed (exit 0); a stop cut into numpy's import that way made the run fail with a traceback when it
+    imported numpy itself. Raised after the import, the stop reaches the statement that imported, or the next."""
     def interrupt(signum, frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-    previous = signal.signal(signal.SIGTERM, interrupt)
+        if not _stop_after_import(signum, frame):
+            raise KeyboardInterrupt(f"signal {signum}") if signum != signal.SIGINT else KeyboardInterrupt()
+    previous = {stop: signal.signal(stop, interrupt) for stop in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
+IMPORTING = "<frozen importlib._bootstrap"  # the import machinery's frames (and _bootstrap_external's)
+_deferred: dict[int, object] = {}  # signal number -> the outermost import frame a stop waits for
+
+
+def _outermost_import(frame) -> object | None:
+    """The outermost frame of the import machinery on `frame`'s stack, or None when no import is under way."""
+    outermost = None
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(IMPORTING):
+            outermost = frame
+        frame = frame.f_back
+    return outermost
+
+
+def _stop_after_import(signum: int, frame) -> bool:
+    """Whether the stop `signum` that came at `frame` waits for an import under way: a thread sends the signal
+    again once the main thread has left the import's outermost frame (polled every 10 ms). The import is not cut
+    short either: a module left half imported (numpy's C part can be loaded once per process) would fail the
+    code that imports it next, the stop's own cleanup too."""
+    importing = _outermost_import(frame)
+    if importing is None:
+        return False
+    if signum in _deferred:  # a stop already waits for it
+        return True
+    import sys
+    import threading
+
+    _deferred[signum] = importing
+    main = threading.main_thread().ident
+
+    def send_after_import() -> None:
+        try:
+            while _stop_waits(sys._current_frames().get(main), importing):
+                time.sleep(0.01)
+        finally:
+            _deferred.pop(signum, None)
+        os.kill(os.getpid(), signum)
+
+    threading.Thread(target=send_after_import, name=f"stop after import ({signum})", daemon=True).start()
+    return True
+
+
+def _stop_waits(frame, importing) -> bool:
+    """Whether `importing` (a frame) is still on the stack that `frame` tops."""
+    while frame is not None:
+        if frame is importing:
+            return True
+        frame = frame.f_back
+    return False
 
 
 class Batch(list):
@@ -253,16 +314,31 @@ def open_run(con: duckdb.DuckDBPyConnection, run_id: str, source: Path, db_path:
 
 
 def close_run(con: duckdb.DuckDBPyConnection, result: summary.RunSummary, status: str, log: Log) -> None:
-    """Record the final status; if even that cannot be written, the next run marks this one interrupted."""
+    """Record the final status; if even that cannot be written, the next run marks this one interrupted.
+
+    A stop (Ctrl-C, SIGTERM) that cuts these statements short is not a failure to record: swallowed, the run went
+    on as completed. The run is recorded `interrupted` instead (the stop was had: the statement runs again), and
+    the stop raised."""
     try:
-        runs.finish_run(con, result.run_id, status)
-    except duckdb.Error as exc:
-        log.warning("could not record the run's end (%s): the next run marks it interrupted", type(exc).__name__)
-    try:
-        for name, value in runs.run_counts(con, result.run_id).items():
-            setattr(result, name, value)
-    except duckdb.Error:
-        pass
+        try:
+            runs.finish_run(con, result.run_id, status)
+        except duckdb.Error as exc:
+            raise_stop_as_interrupt(exc)
+            log.warning("could not record the run's end (%s): the next run marks it interrupted", type(exc).__name__)
+        try:
+            for name, value in runs.run_counts(con, result.run_id).items():
+                setattr(result, name, value)
+        except duckdb.Error as exc:
+            raise_stop_as_interrupt(exc)
+    except BaseException as exc:
+        if not stopped_by_signal(exc):
+            raise
+        try:
+            runs.finish_run(con, result.run_id, "interrupted")
+        except duckdb.Error:
+            pass  # the next run marks it interrupted
+        raise_stop_as_interrupt(exc)
+        raise
 
 
 def log_batch(log: Log, number: int, size: int, con: duckdb.DuckDBPyConnection, run_id: str) -> None:

@@ -296,22 +296,49 @@ def drop_cached_pages(con: duckdb.DuckDBPyConnection) -> None:
         return
     try:
         con.execute("SET memory_limit = '16MB'")
-    except duckdb.Error:
-        pass  # it evicted what it could
-    _set_limit(con, f"{limit}B")
+    except duckdb.Error as exc:  # it evicted what it could; a stop (Ctrl-C, SIGTERM) stops, the limit set back
+        _raise_if_stop(exc)
+    finally:
+        _set_limit(con, f"{limit}B")
 
 
 def close(con: duckdb.DuckDBPyConnection) -> None:
     """Close a writing connection with room for the checkpoint closing makes of what its log holds (to rewrite
     a row group of long texts, as a checkpoint after a run has): a checkpoint that runs out of memory
-    invalidates the database."""
+    invalidates the database. A stop (Ctrl-C, SIGTERM) that cuts that short closes the connection without the
+    checkpoint, whose room was not made (the log, which holds only committed transactions, is kept for whoever
+    opens the file next), and is raised."""
     try:
         if log_bytes(con):
             drop_cached_pages(con)
             fit_memory(con, rewrite=True)
-    except duckdb.Error:
-        pass  # an invalidated database is not checkpointed; closing is all that is left
+    except BaseException as exc:
+        from flows.errors import stopped_by_signal
+
+        if stopped_by_signal(exc):
+            _close_without_checkpoint(con)
+            raise
+        if not isinstance(exc, duckdb.Error):
+            raise
+        # an invalidated database is not checkpointed; closing is all that is left
     con.close()
+
+
+def _close_without_checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    finally:
+        con.close()
+
+
+def _raise_if_stop(exc: BaseException) -> None:
+    """Raise `exc` when it is a stop asked by Ctrl-C or SIGTERM (flows.errors.stopped_by_signal): a best-effort
+    statement that DuckDB interrupted must not swallow the stop (DuckDB raises it as its InterruptException, a
+    duckdb.Error, in some versions), or the run goes on as if never stopped."""
+    from flows.errors import stopped_by_signal
+
+    if stopped_by_signal(exc):
+        raise exc
 
 
 @contextmanager
@@ -364,8 +391,8 @@ def one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnec
     finally:
         try:
             con.execute(f"SET threads = {int(threads)}")
-        except duckdb.Error:
-            pass  # a connection a failed COMMIT invalidated: the block's own error is the one to see
+        except duckdb.Error as exc:  # a connection a failed COMMIT invalidated: the block's own error is the one to see
+            _raise_if_stop(exc)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -1,0 +1,178 @@
+"""A stop (Ctrl-C, SIGTERM) is never swallowed: not by an import DuckDB makes, nor by a best-effort statement.
+
+DuckDB imports pandas, numpy and pyarrow itself (the first statement that binds a value, the first Arrow table it
+scans) and discards whatever that import raises: a stop that came during it was lost, and the run completed with
+exit 0. The stop is raised once the import has finished (flows.run.sigterm_as_interrupt). The whole-run trials are
+`python bench/stop_trials.py`.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.cli import INTERRUPTED
+from flows.run import close_run
+from flows.summary import RunSummary
+from warehouse import connect as connect_module
+from warehouse import runs
+from warehouse.connect import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 22)
+
+# Sends the signal to the process the first time `name` is imported: its handler runs inside that import.
+SIGNAL_WHILE_IMPORTING = """
+import importlib.abc, os, signal, sys
+class SignalWhileImporting(importlib.abc.MetaPathFinder):
+    sent = False
+    def find_spec(self, name, path, target=None):
+        if name == {name!r} and not self.sent:
+            self.sent = True
+            os.kill(os.getpid(), signal.{signal})
+        return None
+sys.meta_path.insert(0, SignalWhileImporting())
+"""
+
+# A statement that makes DuckDB import the module, in a fresh process (nothing of it imported yet).
+STATEMENT = """
+{patch}
+import duckdb
+from flows.errors import stopped_by_signal
+from flows.run import sigterm_as_interrupt
+con = duckdb.connect()
+try:
+    with sigterm_as_interrupt():
+        {statement}
+        for _ in range(10 ** 7):  # the stop may come just after the statement
+            pass
+    print("went on")
+except BaseException as exc:
+    print("stopped" if stopped_by_signal(exc) else f"failed: {{exc!r}}", {name!r} in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("name, statement", [
+    ("pandas", 'con.execute("SELECT ?", [1]).fetchone()'),
+    ("numpy", 'con.execute("SELECT ?", [1]).fetchone()'),
+    ("pyarrow.dataset", 'import pyarrow as pa; con.register("t", pa.table({"a": [1]}))'),
+], ids=["pandas-bound-value", "numpy-bound-value", "pyarrow-dataset-arrow-scan"])
+@pytest.mark.parametrize("sent", ["SIGTERM", "SIGINT"])
+def test_a_stop_while_duckdb_imports_a_module_stops_once_the_import_has_finished(name, statement, sent):
+    patch = SIGNAL_WHILE_IMPORTING.format(name=name, signal=sent)
+    code = STATEMENT.format(patch=patch, statement=statement, name=name)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.split() == ["stopped", "True"], proc.stdout + proc.stderr  # imported whole, then stopped
+
+
+def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
+    code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
+           f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
+    env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"))
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env=env)
+
+
+@pytest.mark.parametrize("name, status", [("pandas", None), ("pyarrow.dataset", "interrupted")],
+                         ids=["migrating-a-new-warehouse", "first-batch-known-hashes"])
+def test_a_sigterm_while_duckdb_imports_stops_the_run_with_one_line(samples, tmp_path, name, status):
+    """DuckDB imports pandas at a new warehouse's migration (bound values) and pyarrow.dataset at the first Arrow
+    table it scans (the first batch's known hashes): a group SIGTERM there once let the run complete, exit 0."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, SIGNAL_WHILE_IMPORTING.format(name=name, signal="SIGTERM"))
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [f"error: {INTERRUPTED}"]
+    if status is not None:
+        con = connect(db)
+        assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [(status,)]
+        con.close()
+
+
+class Interrupting:
+    """A connection whose statements containing `words` raise `stop`, as DuckDB does for a statement a signal cut
+    short; every other statement and attribute is the real connection's."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, words: str, stop: BaseException) -> None:
+        self._con, self._words, self._stop = con, words, stop
+        self.statements: list[str] = []
+
+    def execute(self, sql: str, *args):
+        self.statements.append(sql)
+        if self._words in sql:
+            self._words = "\0"  # once: the stop was had
+            raise self._stop
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
+
+
+STOPS = {"interrupt-exception": lambda: duckdb.InterruptException("INTERRUPT Error: Interrupted!"),
+         "query-interrupted": lambda: RuntimeError("Query interrupted"),
+         "keyboard-interrupt": lambda: KeyboardInterrupt("signal 15")}
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    con = connect(tmp_path / "t.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
+@pytest.mark.parametrize("words, status", [("UPDATE meta.load_runs", "completed"),
+                                            ("FROM meta.load_runs", "completed")],
+                         ids=["finish-run", "run-counts"])
+def test_a_stop_while_the_run_end_is_recorded_is_raised_and_recorded_interrupted(warehouse, stop, words, status):
+    runs.start_run(warehouse, "r1", AS_OF, "src")
+    con = Interrupting(warehouse, words, STOPS[stop]())
+    with pytest.raises(KeyboardInterrupt):
+        close_run(con, RunSummary("r1", AS_OF, "t.duckdb"), status, _Log())
+    assert warehouse.execute("SELECT status FROM meta.load_runs").fetchall() == [("interrupted",)]
+
+
+@pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
+def test_a_stop_while_one_thread_restores_the_threads_is_raised(warehouse, stop):
+    warehouse.execute("SET threads = 2")
+    con = Interrupting(warehouse, "\0", STOPS[stop]())
+    with pytest.raises(type(STOPS[stop]())):
+        with connect_module.one_thread(con):
+            con._words = "SET threads = 2"  # the restore, not the SET of one thread
+    assert con.statements[-1] == "SET threads = 2"
+
+
+@pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
+def test_a_stop_while_cached_pages_are_dropped_is_raised_with_the_limit_set_back(warehouse, stop):
+    limit = connect_module.memory_limit_bytes(warehouse)
+    con = Interrupting(warehouse, "SET memory_limit = '16MB'", STOPS[stop]())
+    with pytest.raises(type(STOPS[stop]())):
+        connect_module.drop_cached_pages(con)
+    assert abs(connect_module.memory_limit_bytes(warehouse) - limit) < 2**20
+
+
+@pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
+def test_a_stop_while_closing_is_raised_and_the_connection_closed_without_its_checkpoint(tmp_path, stop):
+    db = tmp_path / "t.duckdb"
+    real = connect(db)
+    real.execute("CREATE TABLE kept AS SELECT 1 AS a")  # a log for closing to checkpoint
+    con = Interrupting(real, "SET memory_limit = '16MB'", STOPS[stop]())
+    with pytest.raises(type(STOPS[stop]())):
+        connect_module.close(con)
+    with pytest.raises(duckdb.ConnectionException):
+        real.execute("SELECT 1")  # closed
+    reopened = connect(db)
+    assert reopened.execute("SELECT a FROM kept").fetchall() == [(1,)]  # the log, kept, was replayed
+    reopened.close()
+
+
+class _Log:
+    def warning(self, *args) -> None:
+        raise AssertionError("a stop is not a failure to record the run's end")
+
+
