@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 from html import escape
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import duckdb
 from checks.gx_validation import DOCS_SITE, gx_context
 
 ASSETS = Path(__file__).parent / "gx_assets"
+STOPS = {signal.SIGINT, signal.SIGTERM}  # Ctrl-C, and SIGTERM as systemd sends it
 VENDORED = {
     r"https://[^\"']*bootstrap(?:/[\d.]+)?/css/bootstrap\.min\.css": "static/vendor/bootstrap.min.css",
     r"https://[^\"']*bootstrap(?:/[\d.]+)?/js/bootstrap\.min\.js": "static/vendor/bootstrap.bundle.min.js",
@@ -156,7 +158,13 @@ class DataDocsJob:
         self.process = context.Process(target=_write_in_child,
                                        args=(work or write_data_docs, inputs, Path(out_dir), run_name, send),
                                        name="trialqc-data-docs", daemon=True)
-        self.process.start()
+        # Started with the stops blocked (the child unblocks them): a stop that cut the start of a new interpreter
+        # short left it half the process object to read, and it printed its traceback. The stop comes after.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         send.close()  # the child holds the only sending end: its death ends the pipe
 
     def result(self) -> Path:
@@ -189,10 +197,16 @@ def _start_method() -> str:
 
 
 def _write_in_child(work, inputs, out_dir: Path, run_name: str, send) -> None:
+    """The child: the Data Docs written, and what came of it sent to the parent. A parent stopped (Ctrl-C,
+    SIGTERM) no longer listens: nothing is sent then, and nothing printed (the stop's one line is the parent's)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)  # blocked as it started
     try:
         send.send(("ok", str(work(inputs, out_dir, run_name))))
     except BaseException as exc:  # the parent reports it; a child never raises past its pipe
-        send.send(("error", f"{type(exc).__name__}: {exc}".splitlines()[0]))
+        try:
+            send.send(("error", f"{type(exc).__name__}: {exc}".splitlines()[0]))
+        except OSError:  # the parent stopped waiting (a broken pipe)
+            pass
 
 
 class DataDocsLater:

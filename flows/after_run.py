@@ -125,6 +125,14 @@ class RefreshBeside:
         checkpoint after it."""
         self._refreshed.wait()
 
+    def _stop(self) -> None:
+        """The refresh interrupted (its transaction rolls back whole); a checkpoint under way is left to finish, and
+        one not yet begun is not begun."""
+        with self._lock:
+            self._stopping = True
+            if self._phase == "refresh" and self._thread.is_alive():
+                self._cursor.interrupt()
+
     def __enter__(self) -> "RefreshBeside":
         self._thread.start()
         return self
@@ -132,12 +140,15 @@ class RefreshBeside:
     def __exit__(self, kind, error, trace) -> None:
         try:
             if kind is not None:
-                with self._lock:
-                    self._stopping = True
-                    if self._phase == "refresh" and self._thread.is_alive():
-                        self._cursor.interrupt()
+                self._stop()
             self._leaving.set()
-            self._thread.join()
+            try:
+                self._thread.join()
+            except BaseException:  # Ctrl-C or SIGTERM while waiting: as on leaving the block on it
+                # Not waited for, the thread went on with a cursor closed beneath it, and printed its traceback.
+                self._stop()
+                self._thread.join()
+                raise
         finally:
             self._cursor.close()
         if kind is None and self._error is not None:

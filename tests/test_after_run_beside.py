@@ -507,3 +507,44 @@ def test_an_interrupt_while_publishing_leaves_the_completed_run_for_the_next_to_
         "run1": "completed", "run2": "completed"}
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
     con.close()
+
+
+def test_a_stop_while_the_block_is_left_waits_for_the_checkpoint_under_way(tmp_path, monkeypatch):
+    """Ctrl-C or SIGTERM while leaving the block waits for the checkpoint under way, then goes on: not waited for,
+    the thread went on with its cursor closed beneath it and printed its traceback."""
+    monkeypatch.setattr(after_run, "refresh_search_and_watch_lists", lambda con, run_id: "")
+    checkpointing, errors = threading.Event(), []
+    dropping = after_run.drop_cached_pages
+
+    def slow_drop(con) -> None:  # the checkpoint under way when the stop comes
+        checkpointing.set()
+        time.sleep(0.5)
+        dropping(con)
+
+    monkeypatch.setattr(after_run, "drop_cached_pages", slow_drop)
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    db, con = _with_changes(tmp_path)
+    refresh = after_run.RefreshBeside(con, "run1", checkpoint=True)
+    thread = refresh._thread
+
+    class StoppedWhileWaiting:
+        """The refresh's thread, whose first join the stop cuts short."""
+
+        joins = 0
+
+        def join(self) -> None:
+            self.joins += 1
+            if self.joins == 1:
+                checkpointing.wait(10)
+                raise KeyboardInterrupt("signal 15")
+            thread.join()
+
+        def __getattr__(self, name: str):
+            return getattr(thread, name)
+
+    with pytest.raises(KeyboardInterrupt):
+        with refresh:
+            refresh._thread = StoppedWhileWaiting()
+    thread.join(10)
+    assert errors == [] and refresh.checkpointed and _wal(db) == 0
+    con.close()

@@ -176,3 +176,23 @@ class _Log:
         raise AssertionError("a stop is not a failure to record the run's end")
 
 
+
+def _slow_docs(inputs, out_dir: Path, run_name: str) -> Path:
+    import time
+
+    time.sleep(0.5)
+    return out_dir / "index.html"
+
+
+def test_a_data_docs_child_whose_parent_stopped_waiting_ends_without_a_traceback(tmp_path, capfd, monkeypatch):
+    """A stop while the Data Docs are validated after publishing: the run's process stops listening to the child,
+    which printed a BrokenPipeError traceback under the stop's one line when it sent its result. (A new
+    interpreter, as for a run's process past FORK_MAX_BYTES: a forked child would hold the pipe's reading end.)"""
+    from checks import gx_docs
+
+    monkeypatch.setattr(gx_docs, "_start_method", lambda: "spawn")
+    job = gx_docs.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
+    job.receive.close()  # as the stopped run's process does
+    job.process.join(30)
+    assert job.process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
