@@ -44,12 +44,13 @@ UNCHANGED_PER_SLOT = 100
 def sigterm_as_interrupt() -> Iterator[None]:
     """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole.
 
-    Either stop that comes while a module is being imported is raised once the import has finished (`_stop`):
-    DuckDB imports pandas, numpy and pyarrow itself the first time a statement binds a value (a new warehouse's
-    migration) or scans an Arrow table (`con.register`), and discards whatever that import raises, a
-    KeyboardInterrupt too. A group SIGTERM 2.3 s after the start landed there once in 14 trials: the run went on
-    and completed (exit 0); a stop cut into numpy's import that way made the run fail with a traceback when it
-    imported numpy itself. Raised after the import, the stop reaches the statement that imported, or the next."""
+    Either stop that comes while a module is being imported is raised once the import has finished
+    (`_stop_after_import`): DuckDB imports pandas, numpy and pyarrow itself the first time a statement binds a
+    value (a new warehouse's migration) or scans an Arrow table (`con.register`, the first batch's known hashes,
+    about 2.3 s into a run), and discards whatever that import raises, a KeyboardInterrupt too. A group SIGTERM
+    that landed there let the run go on and complete (exit 0); one that cut numpy's import short made the run
+    fail with a traceback when it imported numpy itself (bench/stop_trials.py). Raised after the import, the
+    stop reaches the statement that imported, or the next."""
     def interrupt(signum, frame):
         if not _stop_after_import(signum, frame):
             raise KeyboardInterrupt(f"signal {signum}") if signum != signal.SIGINT else KeyboardInterrupt()
