@@ -83,7 +83,14 @@ class RefreshBeside:
         self.checkpoint_seconds = 0.0
         self.checkpointed = False
         self._refreshed = threading.Event()
-        self._thread = threading.Thread(target=self._refresh, name="search-index", daemon=True)
+        self._ended = threading.Event()  # the thread's work is over (what leaving the block waits for)
+        self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self._refresh()
+        finally:
+            self._ended.set()
 
     def _refresh(self) -> None:
         started = time.perf_counter()
@@ -143,12 +150,14 @@ class RefreshBeside:
                 self._stop()
             self._leaving.set()
             try:
-                self._thread.join()
+                self._ended.wait()
             except BaseException:  # Ctrl-C or SIGTERM while waiting: as on leaving the block on it
                 # Not waited for, the thread went on with a cursor closed beneath it, and printed its traceback.
+                # (Not Thread.join: interrupted, Python 3.11's marks the thread ended while it runs on.)
                 self._stop()
-                self._thread.join()
+                self._ended.wait()
                 raise
+            self._thread.join()
         finally:
             self._cursor.close()
         if kind is None and self._error is not None:

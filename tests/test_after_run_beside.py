@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import time
 from pathlib import Path
@@ -521,30 +522,24 @@ def test_a_stop_while_the_block_is_left_waits_for_the_checkpoint_under_way(tmp_p
         time.sleep(0.5)
         dropping(con)
 
+    def ctrl_c_once_checkpointing() -> None:
+        checkpointing.wait(10)
+        time.sleep(0.1)  # the main thread waits for the thread
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+
     monkeypatch.setattr(after_run, "drop_cached_pages", slow_drop)
     monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     db, con = _with_changes(tmp_path)
-    refresh = after_run.RefreshBeside(con, "run1", checkpoint=True)
-    thread = refresh._thread
-
-    class StoppedWhileWaiting:
-        """The refresh's thread, whose first join the stop cuts short."""
-
-        joins = 0
-
-        def join(self) -> None:
-            self.joins += 1
-            if self.joins == 1:
-                checkpointing.wait(10)
-                raise KeyboardInterrupt("signal 15")
-            thread.join()
-
-        def __getattr__(self, name: str):
-            return getattr(thread, name)
-
-    with pytest.raises(KeyboardInterrupt):
-        with refresh:
-            refresh._thread = StoppedWhileWaiting()
-    thread.join(10)
-    assert errors == [] and refresh.checkpointed and _wal(db) == 0
+    try:
+        refresh = after_run.RefreshBeside(con, "run1", checkpoint=True)
+        threading.Thread(target=ctrl_c_once_checkpointing, daemon=True).start()
+        with pytest.raises(KeyboardInterrupt):
+            with refresh:
+                pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    refresh._thread.join(10)
+    assert errors == []
+    assert refresh.checkpointed and _wal(db) == 0  # waited for, not cut short by its cursor closed
     con.close()
