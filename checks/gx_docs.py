@@ -158,11 +158,15 @@ class DataDocsJob:
         self.process = context.Process(target=_write_in_child,
                                        args=(work or write_data_docs, inputs, Path(out_dir), run_name, send),
                                        name="trialqc-data-docs", daemon=True)
-        # Started with the stops blocked (the child unblocks them): a stop that cut the start of a new interpreter
-        # short left it half the process object to read, and it printed its traceback. The stop comes after.
+        # Started with the stops blocked (a forked child unblocks them) and held here (flows.stops.stops_held): a
+        # stop that cut the start of a new interpreter short left it half the process object to read, and it
+        # printed its traceback. The stop comes after.
+        from flows.stops import stops_held
+
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         try:
-            self.process.start()
+            with stops_held():
+                self.process.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         send.close()  # the child holds the only sending end: its death ends the pipe

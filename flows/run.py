@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import time
 from collections import deque
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -42,75 +40,13 @@ UNCHANGED_PER_SLOT = 100
 
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole.
+    """While the block runs, SIGTERM stops the run as Ctrl-C does: the batch in flight rolls back whole. Neither
+    stop is swallowed where Python would run its handler: in an import DuckDB makes, in a function os.fork calls
+    (flows/stops.py)."""
+    from flows.stops import stops_as_interrupt
 
-    Either stop that comes while a module is being imported is raised once the import has finished
-    (`_stop_after_import`): DuckDB imports pandas, numpy and pyarrow itself the first time a statement binds a
-    value (a new warehouse's migration) or scans an Arrow table (`con.register`, the first batch's known hashes,
-    about 2.3 s into a run), and discards whatever that import raises, a KeyboardInterrupt too. A group SIGTERM
-    that landed there let the run go on and complete (exit 0); one that cut numpy's import short made the run
-    fail with a traceback when it imported numpy itself (bench/stop_trials.py). Raised after the import, the
-    stop reaches the statement that imported, or the next."""
-    def interrupt(signum, frame):
-        if not _stop_after_import(signum, frame):
-            raise KeyboardInterrupt(f"signal {signum}") if signum != signal.SIGINT else KeyboardInterrupt()
-    previous = {stop: signal.signal(stop, interrupt) for stop in (signal.SIGINT, signal.SIGTERM)}
-    try:
+    with stops_as_interrupt():
         yield
-    finally:
-        for stop, handler in previous.items():
-            signal.signal(stop, handler)
-
-
-IMPORTING = "<frozen importlib._bootstrap"  # the import machinery's frames (and _bootstrap_external's)
-_deferred: dict[int, object] = {}  # signal number -> the outermost import frame a stop waits for
-
-
-def _outermost_import(frame) -> object | None:
-    """The outermost frame of the import machinery on `frame`'s stack, or None when no import is under way."""
-    outermost = None
-    while frame is not None:
-        if frame.f_code.co_filename.startswith(IMPORTING):
-            outermost = frame
-        frame = frame.f_back
-    return outermost
-
-
-def _stop_after_import(signum: int, frame) -> bool:
-    """Whether the stop `signum` that came at `frame` waits for an import under way: a thread sends the signal
-    again once the main thread has left the import's outermost frame (polled every 10 ms). The import is not cut
-    short either: a module left half imported (numpy's C part can be loaded once per process) would fail the
-    code that imports it next, the stop's own cleanup too."""
-    importing = _outermost_import(frame)
-    if importing is None:
-        return False
-    if signum in _deferred:  # a stop already waits for it
-        return True
-    import sys
-    import threading
-
-    _deferred[signum] = importing
-    main = threading.main_thread().ident
-
-    def send_after_import() -> None:
-        try:
-            while _stop_waits(sys._current_frames().get(main), importing):
-                time.sleep(0.01)
-        finally:
-            _deferred.pop(signum, None)
-        os.kill(os.getpid(), signum)
-
-    threading.Thread(target=send_after_import, name=f"stop after import ({signum})", daemon=True).start()
-    return True
-
-
-def _stop_waits(frame, importing) -> bool:
-    """Whether `importing` (a frame) is still on the stack that `frame` tops."""
-    while frame is not None:
-        if frame is importing:
-            return True
-        frame = frame.f_back
-    return False
 
 
 class Batch(list):

@@ -197,12 +197,19 @@ STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 class _Worker:
-    """A worker process started with the stops blocked (the child inherits the mask) and killed by terminate()."""
+    """A worker process started with the stops blocked (the child inherits the mask) and killed by terminate(),
+    also by multiprocessing's at exit: it ended the daemon workers of a pool a stop had cut short as it was made
+    (which nothing else ends) with SIGTERM, which they ignore, and waited for them for ever."""
 
     def start(self):
+        from flows.stops import stops_held
+
+        # blocked for the child; held in this process: a stop taken by another thread still runs the handler here
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         try:
-            super().start()
+            with stops_held():
+                super().start()
+                self._popen.terminate = self._popen.kill  # what multiprocessing's exit function calls
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 

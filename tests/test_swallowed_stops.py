@@ -70,9 +70,65 @@ def test_a_stop_while_duckdb_imports_a_module_stops_once_the_import_has_finished
     assert proc.stdout.split() == ["stopped", "True"], proc.stdout + proc.stderr  # imported whole, then stopped
 
 
-def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
+# A stop whose handler runs in a function os.fork calls after forking (as logging's _releaseLock is, after every
+# fork of a worker): Python prints what it raises there as "Exception ignored" and drops it.
+STOP_IN_AN_AT_FORK_FUNCTION = """
+import os, signal, sys
+from flows.errors import stopped_by_signal
+from flows.run import sigterm_as_interrupt
+def after_fork():
+    os.kill(os.getpid(), signal.{signal})
+    for _ in range(1000):  # the handler runs here
+        pass
+os.register_at_fork(after_in_parent=after_fork)
+try:
+    with sigterm_as_interrupt():
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        for _ in range(10 ** 7):
+            pass
+    print("went on")
+except BaseException as exc:
+    print("stopped" if stopped_by_signal(exc) else f"failed: {{exc!r}}")
+"""
+
+# A stop in a stops_held block (a process being started) is raised once the block has ended, not in it.
+STOP_IN_A_HELD_BLOCK = """
+import os, signal
+from flows.errors import stopped_by_signal
+from flows.run import sigterm_as_interrupt
+from flows.stops import stops_held
+try:
+    with sigterm_as_interrupt():
+        with stops_held():
+            os.kill(os.getpid(), signal.{signal})
+            for _ in range(10 ** 5):
+                pass
+            print("held", flush=True)
+        for _ in range(10 ** 7):
+            pass
+    print("went on")
+except BaseException as exc:
+    print("stopped" if stopped_by_signal(exc) else f"failed: {{exc!r}}")
+"""
+
+
+@pytest.mark.parametrize("code, printed", [(STOP_IN_AN_AT_FORK_FUNCTION, ["stopped"]),
+                                           (STOP_IN_A_HELD_BLOCK, ["held", "stopped"])],
+                         ids=["at-fork-function", "held-block"])
+@pytest.mark.parametrize("sent", ["SIGTERM", "SIGINT"])
+def test_a_stop_where_it_would_be_dropped_or_cut_a_start_short_is_raised_after(code, printed, sent):
+    proc = subprocess.run([sys.executable, "-c", code.format(signal=sent)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.stdout.split() == printed, proc.stdout + proc.stderr
+    assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _cli(db: Path, source: Path, patch: str, *more: str) -> subprocess.CompletedProcess:
     code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
-           f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
+           f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2', *{list(more)!r}]\napp()"
     env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"))
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env=env)
@@ -196,3 +252,29 @@ def test_a_data_docs_child_whose_parent_stopped_waiting_ends_without_a_traceback
     job.process.join(30)
     assert job.process.exitcode == 0
     assert "Traceback" not in capfd.readouterr().err
+
+
+# A daemon worker left running (a stop cut its pool short as it was made): the process exits all the same.
+WORKER_LEFT_RUNNING = """
+import multiprocessing, signal, sys, time
+from flows.worker_processes import WorkerForkProcess
+def ignoring():
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(120)
+if __name__ == "__main__":
+    worker = WorkerForkProcess(target=ignoring, daemon=True)
+    worker.start()
+    time.sleep(0.5)
+    print("exiting", flush=True)
+    sys.exit(0)
+"""
+
+
+def test_a_process_whose_worker_ignores_sigterm_still_exits(tmp_path):
+    """multiprocessing ends daemon children at exit with SIGTERM and waits for them: a worker (which ignores it)
+    that no pool ended kept a stopped run's process waiting for ever after its one line."""
+    script = tmp_path / "left.py"
+    script.write_text(WORKER_LEFT_RUNNING)
+    proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=30,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0 and proc.stdout.split() == ["exiting"], proc.stderr
