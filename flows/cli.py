@@ -110,6 +110,7 @@ def run(
         check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
         with sigterm_as_interrupt():
             result = _run_once(source_path, db_path, settings, prefect, options)
+            _print_summary(result)  # a stop while it prints: not SIGTERM's default, which killed the process
     except WarehouseError as exc:
         _fail(1, str(exc))
     except InterruptedAfterRun as exc:
@@ -139,9 +140,18 @@ def run(
                      "left it; free disk space or fix permissions, then run again.")
         _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
                  "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
-    from flows.render import print_summary
 
-    print_summary(console, result)
+
+def _print_summary(result) -> None:
+    """The run's summary; a stop while it is printed comes after the run was published, and says so."""
+    from flows.errors import InterruptedAfterRun
+    from flows.render import print_summary
+    from flows.warehouse_session import kept_after_interrupt
+
+    try:
+        print_summary(console, result)
+    except KeyboardInterrupt as exc:
+        raise InterruptedAfterRun(kept_after_interrupt(published=True, data_docs=False)) from exc
 
 
 def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):

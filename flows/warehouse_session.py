@@ -58,7 +58,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
         if data_docs is not None:
             data_docs.cancel()
         if recorded and not isinstance(exc, InterruptedAfterRun):
-            raise InterruptedAfterRun(_kept_after_interrupt(published, data_docs is not None)) from exc
+            raise InterruptedAfterRun(kept_after_interrupt(published, data_docs is not None)) from exc
         raise
     except BaseException as exc:
         if data_docs is not None:
@@ -80,7 +80,7 @@ def _kept_after_failure(exc: BaseException, db: Path) -> str:
             "a copy of it first.")
 
 
-def _kept_after_interrupt(published: bool, data_docs: bool) -> str:
+def kept_after_interrupt(published: bool, data_docs: bool) -> str:
     """What an interrupt after the run was recorded leaves: the run completed whatever it stopped."""
     if not published:
         return ("interrupted while publishing: the run completed and is recorded; the published warehouse may "

@@ -254,6 +254,32 @@ def test_a_data_docs_child_whose_parent_stopped_waiting_ends_without_a_traceback
     assert "Traceback" not in capfd.readouterr().err
 
 
+SIGTERM_WHILE_THE_SUMMARY_PRINTS = """
+import os, signal, time, flows.render as render
+printing = render.print_summary
+def stopped(console, result):
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    printing(console, result)
+render.print_summary = stopped
+"""
+
+
+def test_a_sigterm_while_the_summary_prints_says_the_run_was_published(samples, tmp_path):
+    """The summary is printed once the run is published: SIGTERM's default action killed the process there
+    (exit -15, nothing said)."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, SIGTERM_WHILE_THE_SUMMARY_PRINTS, "--no-report")
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [
+        "error: interrupted after publishing: the run completed and its warehouse and report are published"]
+    assert "trialqc run" not in proc.stdout  # no summary after the stop
+    con = connect(db)
+    assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
+    con.close()
+
+
 # A daemon worker left running (a stop cut its pool short as it was made): the process exits all the same.
 WORKER_LEFT_RUNNING = """
 import multiprocessing, signal, sys, time
