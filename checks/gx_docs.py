@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import signal
+from contextlib import nullcontext
 from html import escape
 from pathlib import Path
 
@@ -158,14 +159,14 @@ class DataDocsJob:
         self.process = context.Process(target=_write_in_child,
                                        args=(work or write_data_docs, inputs, Path(out_dir), run_name, send),
                                        name="trialqc-data-docs", daemon=True)
-        # Started with the stops blocked (a forked child unblocks them) and held here (flows.stops.stops_held): a
-        # stop that cut the start of a new interpreter short left it half the process object to read, and it
-        # printed its traceback. The stop comes after.
+        # A forked child starts with the stops blocked (it unblocks them) and is forked whole (flows.stops.
+        # stops_held: the stop comes after). A new interpreter (spawn) is not held: it takes the group's stop as
+        # it starts, and this process, held, then waited for ever to write it the process object.
         from flows.stops import stops_held
 
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         try:
-            with stops_held():
+            with stops_held() if context.get_start_method() == "fork" else nullcontext():
                 self.process.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

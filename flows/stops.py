@@ -80,21 +80,35 @@ _HOOK = _unraisable_hook(None).__code__
 def stops_held() -> Iterator[None]:
     """Run the block (in the main thread) without a stop cutting it short; one that came is raised after it. A
     signal blocked in the main thread alone is no such guard: another thread takes it, and Python still runs the
-    handler in the main thread (a process start cut short left its child half the process object to read)."""
+    handler in the main thread (a process start cut short left its child half the process object to read). A
+    child forked in the block holds none (`_forked`), also when it leaves the block."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    pid = os.getpid()
     _held[0] += 1
     try:
         yield
     finally:
-        _held[0] -= 1
-        if not _held[0] and _pending:
-            import _thread
+        if os.getpid() == pid:
+            _held[0] -= 1
+            if not _held[0] and _pending:
+                import _thread
 
-            for signum in sorted(_pending):
-                _thread.interrupt_main(signum)
-            _pending.clear()
+                for signum in sorted(_pending):
+                    _thread.interrupt_main(signum)
+                _pending.clear()
+
+
+def _forked() -> None:
+    """A forked child (a worker, the Data Docs child) starts with no stop held, pending or waited for: it was
+    forked in a held block, and would otherwise never raise a stop (its parent's terminate() waited for it)."""
+    _held[0] = 0
+    _pending.clear()
+    _waiting.clear()
+
+
+os.register_at_fork(after_in_child=_forked)
 
 
 def _outermost_waited(frame) -> object | None:

@@ -115,9 +115,32 @@ except BaseException as exc:
 """
 
 
+# A child forked in a held block (a worker, the Data Docs child) raises its own stops: it held them for ever, and
+# its parent's terminate() waited for it to finish.
+STOP_IN_A_CHILD_FORKED_HELD = """
+import os, signal, time
+from flows.errors import stopped_by_signal
+from flows.run import sigterm_as_interrupt
+from flows.stops import stops_held
+with sigterm_as_interrupt():
+    with stops_held():
+        pid = os.fork()
+        if pid == 0:  # as multiprocessing's child, it never leaves the block
+            try:
+                os.kill(os.getpid(), signal.{signal})
+                time.sleep(2)
+                os._exit(0)
+            except BaseException as exc:
+                os._exit(3 if stopped_by_signal(exc) else 4)
+    _, status = os.waitpid(pid, 0)
+print("child", os.waitstatus_to_exitcode(status))
+"""
+
+
 @pytest.mark.parametrize("code, printed", [(STOP_IN_AN_AT_FORK_FUNCTION, ["stopped"]),
-                                           (STOP_IN_A_HELD_BLOCK, ["held", "stopped"])],
-                         ids=["at-fork-function", "held-block"])
+                                           (STOP_IN_A_HELD_BLOCK, ["held", "stopped"]),
+                                           (STOP_IN_A_CHILD_FORKED_HELD, ["child", "3"])],
+                         ids=["at-fork-function", "held-block", "child-forked-held"])
 @pytest.mark.parametrize("sent", ["SIGTERM", "SIGINT"])
 def test_a_stop_where_it_would_be_dropped_or_cut_a_start_short_is_raised_after(code, printed, sent):
     proc = subprocess.run([sys.executable, "-c", code.format(signal=sent)], cwd=ROOT, capture_output=True,
@@ -304,3 +327,25 @@ def test_a_process_whose_worker_ignores_sigterm_still_exits(tmp_path):
     proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=30,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert proc.returncode == 0 and proc.stdout.split() == ["exiting"], proc.stderr
+
+
+class CommitCutShort(Interrupting):
+    """A COMMIT a stop cut short, after which DuckDB has no transaction left to roll back."""
+
+    def execute(self, sql: str, *args):
+        if sql == "ROLLBACK" and self._words == "\0":
+            self.statements.append(sql)
+            raise duckdb.TransactionException("TransactionContext Error: cannot rollback - no transaction is active")
+        return super().execute(sql, *args)
+
+
+@pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
+def test_a_stop_that_cuts_the_issue_history_commit_short_is_raised_not_the_failed_rollback(warehouse, stop):
+    from warehouse import issue_history
+
+    runs.start_run(warehouse, "r1", AS_OF, "src")
+    con = CommitCutShort(warehouse, "COMMIT", STOPS[stop]())
+    with pytest.raises(type(STOPS[stop]())):
+        issue_history.after_run(con, "r1")
+    assert con.statements[-1] == "ROLLBACK"
+    warehouse.execute("ROLLBACK")  # (the proxy left the real transaction open)
