@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
+from warehouse.connect import rollback
 from warehouse.versions import diff_versions, study_versions, version_by_sha
 
 EVENTS = ("entered", "left", "changed", "issue_new", "issue_resolved")
@@ -142,8 +143,8 @@ def _store(con, run_id: str, name: str, now: dict, issues: set, events: list, co
                 [{**tag, "nct_id": n, "rule_id": r, "severity": s, "message": m} for n, r, s, m in issues])
         _append(con, "meta.watch_events", [{**tag, "nct_id": n, "event": e, "detail": d} for n, e, d in events])
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
+        rollback(con)
         raise
 
 

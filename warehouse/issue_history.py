@@ -5,6 +5,7 @@ from datetime import datetime
 
 import duckdb
 
+from warehouse.connect import rollback
 from warehouse.literals import literal
 
 # An issue's identity: study, rule, fields, and its rank among issues identical in those three
@@ -68,8 +69,8 @@ def _record(con: duckdb.DuckDBPyConnection, run_id: str, before: str | None) -> 
                 SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
                 FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
+        rollback(con)
         raise
     return int(new), int(resolved)
 

@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 import duckdb
 
-from warehouse.connect import one_thread
+from warehouse.connect import one_thread, rollback
 from warehouse.fts import load_fts
 from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, drop_stale_terms, update_terms
 
@@ -76,8 +76,8 @@ def refresh_documents(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequ
         _replace_documents(con, run_id, scope, nct_ids is None, then, start)
         written = con.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE built_run = ?", [run_id]).fetchone()[0]
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
+        rollback(con)
         raise
     finally:
         con.execute("DROP TABLE IF EXISTS _doc_part")
