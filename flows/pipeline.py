@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
 
 import duckdb
 
@@ -42,7 +41,6 @@ discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(inp
 read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
 parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
 validate_batch = task(name="validate-batch", **TASK)(batch_workers.validate_records)
-
 assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
 load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
 ready_to_check = task(name="checkpoint-loaded", **TASK)(check_studies.ready_to_check)
@@ -66,71 +64,24 @@ def parse_ahead(pool):
     runner = getattr(FlowRunContext.get(), "task_runner", None)
     if pool is None or type(runner).__name__ == "DaskTaskRunner":
         return lambda items, known: batch_workers.Parsed(parse(opaque(items), opaque(known), pool))
-    return lambda items, known: _Taken(parse.submit(opaque(items), opaque(known), pool))
+    return lambda items, known: _Parsing(parse.submit(opaque(items), opaque(known), pool))
 
 
-class _Taken:
-    """A task's future that lets go of its result once given (`result()`): Prefect's future and the executor's
-    future under it refer to each other, a cycle Python frees only in a full collection, which comes rarely while
-    a run holds millions of rows; a finished future's state kept its batch, so that a flow run held every batch
-    it parsed (1.9 GB at 20,000 studies, growing with the run)."""
+class _Parsing:
+    """The parse task's future, which lets go of its batch once given (`result()`): Prefect's future and the
+    executor's future under it refer to each other, a cycle Python frees only in a full collection, which comes
+    rarely while a run holds millions of rows; the finished future's state kept the batch, so every parsed batch
+    of a run stayed held (1.9 GB at 20,000 studies, growing with the run)."""
 
     def __init__(self, future) -> None:
         self.future = future
 
     def result(self):
-        """The task's result (its exception is raised here); the future's state no longer holds it."""
+        """The parsed batch (the task's exception is raised here); the future's state no longer holds it."""
         future, self.future = self.future, None
-        try:
-            return future.result()
-        finally:
-            future.state.data = None
-
-
-class _Preparing:
-    """A parsed batch's validate and assemble tasks under way in the task runner's threads (`prepare_ahead`); the
-    assemble task is given the validate task's future, opaque: Prefect waits for it and records where it came
-    from, without walking the validated batch."""
-
-    def __init__(self, run_id: str, parsed: parse_batch.ParsedBatch) -> None:
-        validated = validate_batch.submit(opaque(parsed))
-        self.validated = _Taken(validated)
-        self.assembled = _Taken(assemble_batch.submit(run_id, opaque(parsed), opaque(validated)))
-
-    def result(self) -> load.LoadBatch:
-        """The batch ready to load. The validation is taken once the assembly that waited for it is done: its
-        own error is raised when it failed (which failed the assembly too), and its state lets go of its batch."""
-        try:
-            return self.assembled.result()
-        finally:
-            self.validated.result()
-
-
-def prepare_ahead(run_id: str):
-    """`prepare(parsed)`: the batch's validate and assemble tasks started, `result()` giving it ready to load.
-
-    With the flow's thread-pool task runner they run in its threads while the flow loads the batch before: the
-    load is DuckDB's work, done without Python's lock, so the run's process validates the next batch meanwhile
-    (alone, the flow spent about half of each batch's time validating and assembling it, the parse workers idle).
-    On a Dask cluster they run in place, in order, as parse does (their inputs would travel to the cluster)."""
-    runner = getattr(FlowRunContext.get(), "task_runner", None)
-    if type(runner).__name__ == "DaskTaskRunner":
-        def in_place(parsed: parse_batch.ParsedBatch) -> batch_workers.Parsed:
-            validated = validate_batch(opaque(parsed))
-            return batch_workers.Parsed(assemble_batch(run_id, opaque(parsed), opaque(validated)))
-        return in_place
-    return partial(_Preparing, run_id)
-
-
-def _load(con: duckdb.DuckDBPyConnection, waiting: tuple, number: int, progress: artifacts.Progress, log,
-          run_id: str) -> int:
-    """Load a prepared batch (`waiting`: its items and its preparation), count it and log it; the batch number."""
-    items, preparing = waiting
-    load_batch(con, opaque(preparing.result()))
-    number += 1
-    progress.loaded(run.files_in(items))
-    run.log_batch(log, number, run.files_in(items), con, run_id)
-    return number
+        batch = future.result()
+        future.state.data = None
+        return batch
 
 
 @flow(name="trialqc", log_prints=False)
@@ -156,14 +107,13 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
             stream = run.input_stream(con, entries, rehash)
             number = 0
             size = batch_size or settings.batch_size
-            prepare, waiting = prepare_ahead(run_id), None  # the batch before, validated while this one parses
             for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
-                preparing, parsed = (items, prepare(parsed)), None
-                if waiting is not None:  # loaded while the batch just parsed is validated and assembled
-                    number = _load(con, waiting, number, progress, log, run_id)
-                waiting = preparing
-            if waiting is not None:
-                number = _load(con, waiting, number, progress, log, run_id)
+                validated = validate_batch(opaque(parsed))
+                batch = assemble_batch(run_id, opaque(parsed), opaque(validated))
+                load_batch(con, opaque(batch))
+                number += 1
+                progress.loaded(run.files_in(items))
+                run.log_batch(log, number, run.files_in(items), con, run_id)
             progress.checking()
             con = ready_to_check(con, session.use)
             run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))

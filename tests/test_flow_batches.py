@@ -56,46 +56,9 @@ def test_the_flow_s_tasks_get_their_batches_without_prefect_visiting_them_and_le
     assert len(held) >= 5 and max(held) <= 3, held
 
 
-def test_the_flow_validates_the_next_batch_while_it_loads_one(tmp_path, monkeypatch):
-    """Loading is DuckDB's work, done without Python's lock: the validate and assemble tasks of the batch parsed
-    next run in the task runner's threads meanwhile, where the flow used to do one after the other (about half of
-    each batch's time went to validating and assembling it, the parse workers idle). The first load waits for the
-    second batch's validation to begin: done in turn, it could not begin before that load ended."""
-    import threading
-
-    from flows import pipeline
-
-    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))
-    second_validation = threading.Event()
-    validations, overlapped = [], []
-    validate, load = pipeline.validate_batch.fn, pipeline.load_batch.fn
-
-    def validating(parsed):
-        validations.append(threading.get_ident())
-        if len(validations) == 2:
-            second_validation.set()
-        return validate(parsed)
-
-    def loading(con, batch, *args):
-        if not overlapped:
-            overlapped.append((second_validation.wait(timeout=20), threading.get_ident()))
-        return load(con, batch, *args)
-
-    monkeypatch.setattr(pipeline.validate_batch, "fn", validating)
-    monkeypatch.setattr(pipeline.load_batch, "fn", loading)
-    source = _arrange(tmp_path, "flat-a")
-    result = pipeline.trialqc_flow(source=str(source), db=str(tmp_path / "w.duckdb"), as_of=AS_OF, workers=2,
-                                   report=False, batch_size=4)
-    began, loaded_in = overlapped[0]
-    assert began, "the second batch was not validated while the first one loaded"
-    assert loaded_in not in validations[1:]  # another thread than the load's
-    assert result.loaded == sum(1 for path in source.rglob("*") if path.is_file())
-
-
-def test_a_validation_that_fails_beside_a_load_fails_the_flow_with_its_own_error(tmp_path, monkeypatch):
-    """Validated in a thread while the batch before loads, a batch whose validation raises still ends the run with
-    that error (not Prefect's word that the assembly waiting for it could not run), after the batch before it was
-    loaded whole, and the run is recorded failed."""
+def test_a_validation_that_fails_in_the_flow_fails_it_with_its_own_error(tmp_path, monkeypatch):
+    """A batch whose validate task raises ends the flow run with that error (not a Prefect wrapper of it), after the
+    batch before it was loaded whole, and the run is recorded failed."""
     import duckdb
 
     from flows import pipeline
