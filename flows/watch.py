@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
-from warehouse.connect import rollback
+from warehouse.connect import transaction
 from warehouse.versions import diff_versions, study_versions, version_by_sha
 
 EVENTS = ("entered", "left", "changed", "issue_new", "issue_resolved")
@@ -130,8 +130,7 @@ def _append(con, table: str, rows: list[dict]) -> None:
 
 def _store(con, run_id: str, name: str, now: dict, issues: set, events: list, counts: dict) -> None:
     tag = {"run_id": run_id, "name": name}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for table in ("watch_runs", "watch_members", "watch_issues", "watch_events"):
             con.execute(f"DELETE FROM meta.{table} WHERE run_id = ? AND name = ?", [run_id, name])
         con.execute("INSERT INTO meta.watch_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -142,10 +141,6 @@ def _store(con, run_id: str, name: str, now: dict, issues: set, events: list, co
         _append(con, "meta.watch_issues",
                 [{**tag, "nct_id": n, "rule_id": r, "severity": s, "message": m} for n, r, s, m in issues])
         _append(con, "meta.watch_events", [{**tag, "nct_id": n, "event": e, "detail": d} for n, e, d in events])
-        con.execute("COMMIT")
-    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
-        rollback(con)
-        raise
 
 
 def evaluate_watch_lists(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, dict[str, int]]:

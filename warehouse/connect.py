@@ -354,12 +354,12 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     try:
         yield con
     except BaseException:
-        rollback(con)
+        _rollback(con)
         raise
     try:
         con.execute("COMMIT")
     except BaseException:
-        rollback(con)
+        _rollback(con)
         try:
             con.execute("PRAGMA disable_checkpoint_on_shutdown")
         except duckdb.Error:
@@ -367,7 +367,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         raise
 
 
-def rollback(con: duckdb.DuckDBPyConnection) -> None:
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     """ROLLBACK after a failure, which may have ended the transaction already (a failed COMMIT, or one Ctrl-C or
     SIGTERM cut short): the failure, not "no transaction is active", is the one to raise."""
     try:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import duckdb
 
-from warehouse.connect import rollback
+from warehouse.connect import transaction
 from warehouse.literals import literal
 
 # An issue's identity: study, rule, fields, and its rank among issues identical in those three
@@ -44,8 +44,7 @@ def record_issue_history(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[i
 
 def _record(con: duckdb.DuckDBPyConnection, run_id: str, before: str | None) -> tuple[int, int]:
     params = {"run": run_id, "now": datetime.now()}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if before is not None:  # (literals: a run that read no file binds no parameter, see warehouse/literals.py)
             new = resolved = 0
             run, now = literal(run_id), literal(params["now"])
@@ -68,10 +67,6 @@ def _record(con: duckdb.DuckDBPyConnection, run_id: str, before: str | None) -> 
                 INSERT OR REPLACE INTO meta.load_run_issue_counts
                 SELECT $run, rule_id, any_value(category), severity, count(*), count(DISTINCT nct_id)
                 FROM quality_issues GROUP BY rule_id, severity""", {"run": run_id})
-        con.execute("COMMIT")
-    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
-        rollback(con)
-        raise
     return int(new), int(resolved)
 
 

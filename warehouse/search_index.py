@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 import duckdb
 
-from warehouse.connect import one_thread, rollback
+from warehouse.connect import one_thread, transaction
 from warehouse.fts import load_fts
 from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, drop_stale_terms, update_terms
 
@@ -71,14 +71,10 @@ def refresh_documents(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequ
         scope = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     else:
         scope = sorted(set(nct_ids))
-    con.execute("BEGIN TRANSACTION")
     try:
-        _replace_documents(con, run_id, scope, nct_ids is None, then, start)
-        written = con.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE built_run = ?", [run_id]).fetchone()[0]
-        con.execute("COMMIT")
-    except BaseException:  # (a stop that cut the COMMIT short has ended the transaction: it is raised)
-        rollback(con)
-        raise
+        with transaction(con):
+            _replace_documents(con, run_id, scope, nct_ids is None, then, start)
+            written = con.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE built_run = ?", [run_id]).fetchone()[0]
     finally:
         con.execute("DROP TABLE IF EXISTS _doc_part")
         con.execute("DROP TABLE IF EXISTS _doc_new")

@@ -8,6 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from flows.extract.pull_state import PullState
+from warehouse.connect import transaction
 
 
 def cursor_since(con: duckdb.DuckDBPyConnection, search_key: str) -> date | None:
@@ -59,13 +60,8 @@ def mark_departures(con: duckdb.DuckDBPyConnection, pull_id: str, registry_ids: 
         open_rows = {r[0] for r in con.execute(
             "SELECT nct_id FROM meta.registry_departures WHERE returned_at IS NULL").fetchall()}
         now, count = datetime.now(), len(registry_ids)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             _write_departures(con, pull_id, sorted(missing), sorted(open_rows - missing), now, count)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     finally:
         con.unregister("_registry_ids")
     return Departures(sorted(missing - open_rows), sorted(missing & open_rows), sorted(open_rows - missing))
