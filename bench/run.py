@@ -1,8 +1,8 @@
 """Time a whole run over N synthetic studies, stage by stage, beside a bare json.loads loop over the same files.
 
 Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory, warehouse
-size, a re-run with nothing changed, a run with 1% of the files changed, text pages per second,
-and the slowest quality rules; with --flow, a first run of the Prefect flow too. Usage:
+size, a re-run with nothing changed, runs with 1% and then 5% of the files changed (and the line through them:
+a fixed part and a cost per changed study), text pages per second, and the slowest quality rules; with --flow, a first run of the Prefect flow too. Usage:
     python bench/run.py [--n 20000] [--text 2000] [--batch-size 2000] [--workers 2] [--seed 7] [--keep DIR] [--flow]
 """
 from __future__ import annotations
@@ -79,9 +79,9 @@ def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object]:
         opened[-1].close()
 
 
-def change_one_percent(source: Path, offset: int = 0, mark: str = "amended") -> int:
-    """Rewrite 1% of the JSON files with a new title (new sha256, new mtime); returns how many."""
-    files = sorted(source.rglob("*.json"))[offset::100]
+def change_one_percent(source: Path, offset: int = 0, mark: str = "amended", every: int = 100) -> int:
+    """Rewrite 1% of the JSON files (one in `every`) with a new title (new sha256, new mtime); returns how many."""
+    files = sorted(source.rglob("*.json"))[offset::every]
     for path in files:
         data = json.loads(path.read_bytes())
         data["protocolSection"]["identificationModule"]["briefTitle"] += f" ({mark})"
@@ -109,6 +109,16 @@ def cli_run(db: Path, source: Path, reports: Path, *options: str) -> tuple[float
     return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
+def print_proportion(runs: list[tuple[int, float]], first_wall: float, n: int) -> None:
+    """A changed run's time as a fixed part plus a cost per changed study (the line through the 1% and 5% runs),
+    beside the first run's cost per study: in proportion to the change when those two costs are alike."""
+    (few, few_wall), (many, many_wall) = runs
+    per_study = (many_wall - few_wall) / (many - few)
+    fixed = few_wall - per_study * few
+    print(f"changed runs: {fixed:.2f} s fixed + {1000 * per_study:.2f} ms per changed study "
+          f"(the first run: {1000 * first_wall / n:.2f} ms per study)")
+
+
 def report_stages(seconds: dict, n: int, wall: float, floor: float) -> None:
     """Per-stage seconds and studies/s, then the end-to-end rate and its ratio to json.loads."""
     for name, spent in seconds.items():
@@ -125,7 +135,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--keep", type=Path, help="keep the corpus and warehouse in this folder")
+    parser.add_argument("--keep", type=Path,
+                        help="keep the corpus and warehouse in this folder (an earlier bench's are replaced)")
     parser.add_argument("--flow", action="store_true", help="also time `trialqc run --prefect` (the Prefect flow, as "
                         "scheduled runs are) on a new warehouse")
     parser.add_argument("--text-pages-in", type=Path, help=argparse.SUPPRESS)  # the text-page run, in a new process
@@ -144,6 +155,10 @@ def main() -> None:
 
 def bench(tmp: Path, args) -> None:
     """The measurements, in order."""
+    for earlier in ("json", "text", "reports", "flow-reports"):  # a kept folder from an earlier bench
+        shutil.rmtree(tmp / earlier, ignore_errors=True)
+    for earlier in [*tmp.glob("bench.duckdb*"), *tmp.glob("text.duckdb*"), *tmp.glob("flow.duckdb*")]:
+        shutil.rmtree(earlier) if earlier.is_dir() else earlier.unlink()
     start = time.perf_counter()
     source = generate.write(tmp / "json", args.n, args.seed, "json", "folders")
     print(f"generated {args.n} API v2 studies in {time.perf_counter() - start:.1f} s "
@@ -172,6 +187,12 @@ def bench(tmp: Path, args) -> None:
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
           f"{100 * wall / first_wall:.1f}% of the first run's time; CPU {cpu.lap():.2f} s")
     print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
+    changed_runs = [(changed, wall)]
+    more = change_one_percent(source, offset=30, mark="amended again", every=20)
+    wall, result = one_run(db, source, "five-percent", args)
+    changed_runs.append((more, wall))
+    print(f"5% changed ({more} files): {wall:.2f} s, {100 * wall / first_wall:.1f}% of the first run's time")
+    print_proportion(changed_runs, first_wall, args.n)
     print("through `trialqc run` (start-up, run, search index, report, publishing; CPU of the command):")
     cpu.lap()
     wall, peak = cli_run(db, source, tmp / "reports")
