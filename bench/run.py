@@ -2,7 +2,8 @@
 
 Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory, warehouse
 size, a re-run with nothing changed, runs with 1% and then 5% of the files changed (and the line through them:
-a fixed part and a cost per changed study), text pages per second, and the slowest quality rules; with --flow, a first run of the Prefect flow too. Usage:
+a fixed part and a cost per changed study), text pages per second, and the slowest quality rules; with --flow, a
+first run of the Prefect flow too. Usage:
     python bench/run.py [--n 20000] [--text 2000] [--batch-size 2000] [--workers 2] [--seed 7] [--keep DIR] [--flow]
 """
 from __future__ import annotations

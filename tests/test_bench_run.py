@@ -1,0 +1,29 @@
+"""bench/run.py: it prints its figures again into a folder an earlier bench kept, and a changed run's line."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.run import print_proportion
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_line_through_two_changed_runs_gives_their_fixed_part_and_cost_per_study(capsys):
+    print_proportion([(200, 0.83), (1000, 1.19)], first_wall=9.9, n=20_000)
+    assert capsys.readouterr().out == ("changed runs: 0.74 s fixed + 0.45 ms per changed study "
+                                       "(the first run: 0.49 ms per study)\n")
+
+
+def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
+    """The earlier bench's warehouse (and its run ids) is replaced, not taken up: every figure is printed again."""
+    env = {k: v for k, v in os.environ.items() if k != "TRIALQC_REPORTS"}
+    command = [sys.executable, "bench/run.py", "--n", "100", "--text", "5", "--keep", str(tmp_path)]
+    for _ in range(2):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "first run: 100 studies loaded, 0 rejected" in done.stdout
+        assert "changed runs: " in done.stdout and " ms per changed study" in done.stdout
+    assert len(list((tmp_path / "json").rglob("*.json"))) == 100
