@@ -1,6 +1,6 @@
 """Time a whole run over N synthetic studies, stage by stage, beside a bare json.loads loop over the same files.
 
-Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory, warehouse
+Prints studies/s per stage and end to end, the ratio to the json.loads floor, peak memory (each run's), warehouse
 size, a re-run with nothing changed, runs with 1% and then 5% of the files changed (and the line through them:
 a fixed part and a cost per changed study), text pages per second, and the slowest quality rules; with --flow, a
 first run of the Prefect flow too. Usage:
@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -68,14 +69,45 @@ class Cpu:
         return spent
 
 
-def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object]:
-    """Seconds and summary of one plain run."""
+class PeakSampler:
+    """This process's largest resident memory while the block runs, read from /proc every 50 ms in a thread
+    (the process's own peak, ru_maxrss, cannot be set back between runs); 0 where /proc does not tell."""
+
+    def __init__(self) -> None:
+        self.peak_mib = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while True:
+            try:
+                with open("/proc/self/statm") as statm:
+                    pages = int(statm.read().split()[1])
+            except (OSError, ValueError, IndexError):
+                return
+            self.peak_mib = max(self.peak_mib, pages * os.sysconf("SC_PAGE_SIZE") / 2**20)
+            if self._done.wait(0.05):
+                return
+
+    def __enter__(self) -> "PeakSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object, float]:
+    """Seconds, summary and this process's peak resident memory (MiB) of one plain run."""
     opened = [connect(db)]  # the check may begin on a new connection (check_studies.ready_to_check)
     try:
-        start = time.perf_counter()
-        result = run.run_pipeline(opened[0], run_id=run_id, source=source, db_path=db, as_of=AS_OF,
-                                  batch_size=args.batch_size, workers=args.workers, reconnected=opened.append)
-        return time.perf_counter() - start, result
+        with PeakSampler() as memory:
+            start = time.perf_counter()
+            result = run.run_pipeline(opened[0], run_id=run_id, source=source, db_path=db, as_of=AS_OF,
+                                      batch_size=args.batch_size, workers=args.workers, reconnected=opened.append)
+            wall = time.perf_counter() - start
+        return wall, result, memory.peak_mib
     finally:
         opened[-1].close()
 
@@ -170,29 +202,30 @@ def bench(tmp: Path, args) -> None:
     capture_check(captured)
     db = tmp / "bench.duckdb"
     cpu = Cpu()
-    wall, result = one_run(db, source, "first", args)
+    wall, result, peak = one_run(db, source, "first", args)
     first_wall = wall
     print(f"first run: {result.studies_loaded} studies loaded, {result.rejected} rejected; "
-          f"CPU {cpu.lap():.1f} s (this process and its workers)")
+          f"CPU {cpu.lap():.1f} s (this process and its workers); peak {peak:,.0f} MiB (this process)")
     report_stages(result.stage_seconds, args.n, wall, floor)
     print_rules(captured.get("check"))
     size = sum(p.stat().st_size for p in tmp.glob("bench.duckdb*"))
     print(f"warehouse size: {size / 2**20:,.0f} MiB ({size / max(result.studies_loaded, 1) / 1024:.1f} KB/study)")
     cpu.lap()
-    wall, result = one_run(db, source, "again", args)
+    wall, result, peak = one_run(db, source, "again", args)
     print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped); "
-          f"CPU {cpu.lap():.2f} s")
+          f"CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
     changed = change_one_percent(source)
     cpu.lap()
-    wall, result = one_run(db, source, "one-percent", args)
+    wall, result, peak = one_run(db, source, "one-percent", args)
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
-          f"{100 * wall / first_wall:.1f}% of the first run's time; CPU {cpu.lap():.2f} s")
+          f"{100 * wall / first_wall:.1f}% of the first run's time; CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
     print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
     changed_runs = [(changed, wall)]
     more = change_one_percent(source, offset=30, mark="amended again", every=20)
-    wall, result = one_run(db, source, "five-percent", args)
+    wall, result, peak = one_run(db, source, "five-percent", args)
     changed_runs.append((more, wall))
-    print(f"5% changed ({more} files): {wall:.2f} s, {100 * wall / first_wall:.1f}% of the first run's time")
+    print(f"5% changed ({more} files): {wall:.2f} s, {100 * wall / first_wall:.1f}% of the first run's time; "
+          f"peak {peak:,.0f} MiB")
     print_proportion(changed_runs, first_wall, args.n)
     print("through `trialqc run` (start-up, run, search index, report, publishing; CPU of the command):")
     cpu.lap()
@@ -228,7 +261,7 @@ def bench(tmp: Path, args) -> None:
 def text_pages(tmp: Path, args) -> None:
     """Generate text pages and load them in this process; print pages/s and the stages beside the floor."""
     text = generate.write(tmp / "text", args.text, args.seed, "text", "folders")
-    wall, result = one_run(tmp / "text.duckdb", text, "text", args)
+    wall, result, _ = one_run(tmp / "text.duckdb", text, "text", args)
     print(f"text pages: {result.studies_loaded} loaded of {args.text} in {wall:.1f} s, {args.text / wall:,.0f} "
           "pages/s, in a process of their own")
     report_stages(result.stage_seconds, args.text, wall, args.floor)

@@ -1,4 +1,5 @@
-"""bench/run.py: it prints its figures again into a folder an earlier bench kept, and a changed run's line."""
+"""bench/run.py: it prints its figures again into a folder an earlier bench kept, each run's peak memory, and a
+changed run's line."""
 from __future__ import annotations
 
 import os
@@ -24,6 +25,8 @@ def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
     for _ in range(2):
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
         assert done.returncode == 0, done.stderr[-2000:]
-        assert "first run: 100 studies loaded, 0 rejected" in done.stdout
+        [first] = [line for line in done.stdout.splitlines() if line.startswith("first run: ")]
+        assert first.startswith("first run: 100 studies loaded, 0 rejected") and first.endswith(" MiB (this process)")
+        assert int(first.split("peak ")[1].split()[0].replace(",", "")) > 50  # the sampled resident memory
         assert "changed runs: " in done.stdout and " ms per changed study" in done.stdout
     assert len(list((tmp_path / "json").rglob("*.json"))) == 100
