@@ -112,8 +112,8 @@ def one_run(db: Path, source: Path, run_id: str, args) -> tuple[float, object, f
         opened[-1].close()
 
 
-def change_one_percent(source: Path, offset: int = 0, mark: str = "amended", every: int = 100) -> int:
-    """Rewrite 1% of the JSON files (one in `every`) with a new title (new sha256, new mtime); returns how many."""
+def change_share(source: Path, offset: int = 0, mark: str = "amended", every: int = 100) -> int:
+    """Rewrite one in `every` JSON files (1% by default) with a new title (new sha256, new mtime); how many."""
     files = sorted(source.rglob("*.json"))[offset::every]
     for path in files:
         data = json.loads(path.read_bytes())
@@ -188,10 +188,15 @@ def main() -> None:
 
 def bench(tmp: Path, args) -> None:
     """The measurements, in order."""
-    for earlier in ("json", "text", "reports", "flow-reports"):  # a kept folder from an earlier bench
-        shutil.rmtree(tmp / earlier, ignore_errors=True)
-    for earlier in [*tmp.glob("bench.duckdb*"), *tmp.glob("text.duckdb*"), *tmp.glob("flow.duckdb*")]:
-        shutil.rmtree(earlier) if earlier.is_dir() else earlier.unlink()
+    # A kept folder from an earlier bench: its corpus, reports, warehouses, and their writers' folders.
+    for name in ("json", "text", "reports", "flow-reports"):
+        shutil.rmtree(tmp / name, ignore_errors=True)
+    for db in ("bench", "text", "flow"):
+        for earlier in [*tmp.glob(f"{db}.duckdb*"), *tmp.glob(f".{db}.duckdb*")]:
+            if earlier.is_dir():
+                shutil.rmtree(earlier)
+            else:
+                earlier.unlink()
     start = time.perf_counter()
     source = generate.write(tmp / "json", args.n, args.seed, "json", "folders")
     print(f"generated {args.n} API v2 studies in {time.perf_counter() - start:.1f} s "
@@ -214,18 +219,19 @@ def bench(tmp: Path, args) -> None:
     wall, result, peak = one_run(db, source, "again", args)
     print(f"no-change re-run: {wall:.2f} s, {result.files_seen / wall:,.0f} files/s ({result.skipped} skipped); "
           f"CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
-    changed = change_one_percent(source)
+    changed = change_share(source)
     cpu.lap()
     wall, result, peak = one_run(db, source, "one-percent", args)
     print(f"1% changed ({changed} files): {wall:.2f} s, {result.studies_loaded} studies reloaded, "
           f"{100 * wall / first_wall:.1f}% of the first run's time; CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
     print("  stages: " + ", ".join(f"{name} {spent:.2f} s" for name, spent in result.stage_seconds.items()))
     changed_runs = [(changed, wall)]
-    more = change_one_percent(source, offset=30, mark="amended again", every=20)
+    more = change_share(source, offset=30, mark="amended again", every=20)
+    cpu.lap()
     wall, result, peak = one_run(db, source, "five-percent", args)
     changed_runs.append((more, wall))
     print(f"5% changed ({more} files): {wall:.2f} s, {100 * wall / first_wall:.1f}% of the first run's time; "
-          f"peak {peak:,.0f} MiB")
+          f"CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")
     print_proportion(changed_runs, first_wall, args.n)
     print("through `trialqc run` (start-up, run, search index, report, publishing; CPU of the command):")
     cpu.lap()
@@ -235,7 +241,7 @@ def bench(tmp: Path, args) -> None:
     wall, peak = cli_run(db, source, tmp / "reports")
     print(f"  nothing changed: {wall:.2f} s, {args.n / wall:,.0f} files/s; CPU {cpu.lap():.2f} s; "
           f"peak {peak:,.0f} MiB")
-    changed = change_one_percent(source, offset=50, mark="revised")
+    changed = change_share(source, offset=50, mark="revised")
     cpu.lap()
     wall, peak = cli_run(db, source, tmp / "reports")
     print(f"  1% changed ({changed} files): {wall:.2f} s; CPU {cpu.lap():.2f} s; peak {peak:,.0f} MiB")

@@ -19,9 +19,11 @@ def test_the_line_through_two_changed_runs_gives_their_fixed_part_and_cost_per_s
 
 
 def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
-    """The earlier bench's warehouse (and its run ids) is replaced, not taken up: every figure is printed again."""
+    """The earlier bench's warehouses (and their run ids) and its writer's folder are replaced, not taken up:
+    every figure is printed again."""
     env = {k: v for k, v in os.environ.items() if k != "TRIALQC_REPORTS"}
     command = [sys.executable, "bench/run.py", "--n", "100", "--text", "5", "--keep", str(tmp_path)]
+    stale = tmp_path / ".bench.duckdb.writer" / "left-by-the-earlier-bench"
     for _ in range(2):
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
         assert done.returncode == 0, done.stderr[-2000:]
@@ -29,4 +31,6 @@ def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
         assert first.startswith("first run: 100 studies loaded, 0 rejected") and first.endswith(" MiB (this process)")
         assert int(first.split("peak ")[1].split()[0].replace(",", "")) > 50  # the sampled resident memory
         assert "changed runs: " in done.stdout and " ms per changed study" in done.stdout
+        assert not stale.exists()
+        stale.write_text("")  # the `trialqc run` measurements made the writer's folder
     assert len(list((tmp_path / "json").rglob("*.json"))) == 100
