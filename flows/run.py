@@ -261,7 +261,12 @@ def close_run(con: duckdb.DuckDBPyConnection, result: summary.RunSummary, status
             runs.finish_run(con, result.run_id, status)
         except duckdb.Error as exc:
             raise_stop_as_interrupt(exc)
-            log.warning("could not record the run's end (%s): the next run marks it interrupted", type(exc).__name__)
+            if isinstance(exc, duckdb.FatalException):  # its database is invalidated until opened again
+                log.warning("could not record the run's end (FatalException): it is recorded once the warehouse "
+                            "is opened again")
+            else:
+                log.warning("could not record the run's end (%s): the next run marks it interrupted",
+                            type(exc).__name__)
         try:
             for name, value in runs.run_counts(con, result.run_id).items():
                 setattr(result, name, value)

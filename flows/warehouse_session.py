@@ -32,6 +32,7 @@ class Session:
     watch_markdown: str = ""
     ducklake_catalog: Path | None = None
     data_docs: object | None = None  # gx_docs.DataDocsLater whose validation waits for the warehouse to close
+    work: Path | None = None  # the working copy `con` is open on
 
     def use(self, con: duckdb.DuckDBPyConnection) -> None:
         """Go on with `con`, a new connection to the working copy (the run closed the one it replaces)."""
@@ -47,7 +48,7 @@ def warehouse_session(db_path: Path, run_id: str, log: logging.Logger | logging.
     data_docs, recorded, published = None, False, False
     try:
         with publish.writing(db_path, say=log.info) as work:
-            session = Session(connect.connect(work), run_id, Path(db_path).resolve())
+            session = Session(connect.connect(work), run_id, Path(db_path).resolve(), work=Path(work))
             yield from _session_run(session, run_id, log, reports_dir, ducklake)
             recorded = True  # the run is recorded and its connection closed: publishing is left
             data_docs = _begin_data_docs(session)
@@ -149,7 +150,7 @@ def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, d
         log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
     except BaseException as exc:
         stop = as_interrupt(exc)  # a query Ctrl-C or SIGTERM cut: recorded and reported as the interrupt it is
-        issue_history.after_failure(session.con, run_id, stop, stage_of(stop))
+        _record_failure(session, stop)
         if stop is not exc:
             raise stop from exc
         raise
@@ -157,6 +158,22 @@ def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, d
         if started is not None:
             started.close()
         connect.close(session.con)
+
+
+def _record_failure(session: Session, error: BaseException) -> None:
+    """Record the failed (or stopped) run with its error. A fatal error (a checkpoint that failed) invalidates the
+    connection, and nothing could be recorded on it: the run stayed `running` in the published file, and the next
+    run marked it `interrupted`, without its error. The working copy is then opened again for the record."""
+    if session.work is not None:
+        revived = connect.usable_after(session.con, session.work)
+        if revived is not session.con:
+            session.con = revived
+            try:  # its end, which the run could not record on the invalidated connection
+                runs.finish_run(revived, session.run_id,
+                                "interrupted" if isinstance(error, KeyboardInterrupt) else "failed")
+            except duckdb.Error:
+                pass
+    issue_history.after_failure(session.con, session.run_id, error, stage_of(error))
 
 
 def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[str, float], started,

@@ -304,6 +304,38 @@ def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set
     con.close()
 
 
+# A checkpoint that fails invalidates the database (DuckDB's own abort, as a failed write leaves it): every statement
+# on that connection then fails with "database has been invalidated".
+CHECK_CHECKPOINT_ABORTED = """
+import warehouse.connect as wc, flows.check_studies as cs
+def aborted(con):
+    con.execute("SET debug_checkpoint_abort = 'before_header'")
+    return wc.checkpoint(con)
+cs.checkpoint_held_changes = aborted
+"""
+
+
+def test_a_checkpoint_that_invalidates_the_warehouse_leaves_the_run_recorded_failed_with_its_error(samples, tmp_path):
+    """The run's end and error cannot be written on the invalidated connection: the working copy is opened again
+    for them, so the published file does not show the run `running`, and the next run does not call it
+    interrupted."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, CHECK_CHECKPOINT_ABORTED)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    [(status, error, finished)] = con.execute("SELECT status, error, finished_at IS NOT NULL FROM meta.load_runs"
+                                              ).fetchall()
+    con.close()
+    assert (status, finished) == ("failed", True)
+    assert error.startswith("FatalException: ") and "Failed to create checkpoint" in error
+    assert error.endswith("(during check)")
+    con = _rerun_completes(db, samples)
+    assert [s for s, in con.execute("SELECT status FROM meta.load_runs ORDER BY started_at").fetchall()] == [
+        "failed", "completed"]
+    con.close()
+
+
 CTRL_C_AFTER_FIRST_BATCH = SIGTERM_AFTER_FIRST_BATCH.replace("SIGTERM", "SIGINT")
 
 

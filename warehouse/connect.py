@@ -285,6 +285,25 @@ def reopen(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return new
 
 
+def usable_after(con: duckdb.DuckDBPyConnection, path: str | Path) -> duckdb.DuckDBPyConnection:
+    """`con`, or, when a fatal error invalidated its database (a checkpoint that failed: DuckDB then refuses every
+    statement until the database is opened again), a new connection to `path`, which holds what was committed
+    before the error (its log replayed). `con` itself when the file cannot be opened again either.
+    Call it with no other cursor of `con` open: DuckDB keeps a database whose connections are not all closed."""
+    try:
+        con.execute("SELECT 1")
+        return con
+    except duckdb.FatalException:
+        pass
+    except duckdb.Error:
+        return con  # usable, or failing for a cause a new connection would not remove
+    try:
+        con.close()
+        return connect(path)
+    except (duckdb.Error, WarehouseError):
+        return con
+
+
 def drop_cached_pages(con: duckdb.DuckDBPyConnection) -> None:
     """Let DuckDB evict the table pages it cached, before a checkpoint that ends the run's reads: its room would
     otherwise come on top of them (after 1,000 of 600,000 studies changed, the checkpoint after the report took the
