@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 import signal
-from contextlib import nullcontext
 from html import escape
 from pathlib import Path
 
@@ -145,28 +144,31 @@ class DataDocsJob:
     the suite's inputs it is given and writes files under the Data Docs folder (`work`: write_data_docs).
 
     The child is forked while this process is small, as the run's workers are (flows/worker_processes.py), and is
-    otherwise a new interpreter (spawn). Forked after a run's checks at 600,000 studies, it started with all the
-    run's process held (DuckDB's pages, 800 MiB) and kept every page of it that the report and the search index
-    changed beside it: it peaked at 847 MiB (proportional share) beside the run's 743. A new one holds only what
-    Great Expectations and the suite's frames take, but imports pandas again: after a run over the bundled
+    otherwise a new interpreter (`_Interpreter`). Forked after a run's checks at 600,000 studies, it started with
+    all the run's process held (DuckDB's pages, 800 MiB) and kept every page of it that the report and the search
+    index changed beside it: it peaked at 847 MiB (proportional share) beside the run's 743. A new one holds only
+    what Great Expectations and the suite's frames take, but imports pandas again: after a run over the bundled
     samples, the report took 4.9-5.1 s with it against 3.3-3.6 s forked."""
 
     def __init__(self, inputs, out_dir: Path, run_name: str, work=None) -> None:
+        args = (work or write_data_docs, inputs, Path(out_dir), run_name)
+        if _start_method() != "fork":
+            self.process = _Interpreter(args)
+            self.receive = self.process.receive
+            return
         import multiprocessing
 
-        context = multiprocessing.get_context(_start_method())
+        context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_write_in_child,
-                                       args=(work or write_data_docs, inputs, Path(out_dir), run_name, send),
-                                       name="trialqc-data-docs", daemon=True)
+        self.process = context.Process(target=_write_in_child, args=(*args, send), name="trialqc-data-docs",
+                                       daemon=True)
         # A forked child starts with the stops blocked (it unblocks them) and is forked whole (flows.stops.
-        # stops_held: the stop comes after). A new interpreter (spawn) is not held: it takes the group's stop as
-        # it starts, and this process, held, then waited for ever to write it the process object.
+        # stops_held: the stop comes after).
         from flows.stops import stops_held
 
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
         try:
-            with stops_held() if context.get_start_method() == "fork" else nullcontext():
+            with stops_held():
                 self.process.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -192,8 +194,88 @@ class DataDocsJob:
         self.process.join()
 
 
+# The new interpreter's program. Ctrl-C is ignored before anything else runs: its site packages and imports take
+# most of a second, and a Ctrl-C to the run's process group there (after publishing) printed a KeyboardInterrupt
+# traceback of the child's under the run's one line (2 of 27 stop trials). A signal ignored when a program starts
+# stays ignored in Python, but the stops a run's process blocks are not blocked in a new interpreter, and one
+# that the run's process ignored for the start would be lost to it. The child ends on SIGTERM (`cancel`). `-S`
+# leaves the site packages out until the handler is set; `site.main()` then adds them as Python would have.
+_CHILD = ("import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); import site; site.main(); "
+          "from checks.gx_docs import _child_main; _child_main()")
+
+
+class _Interpreter:
+    """The Data Docs child as a new interpreter (`_CHILD`), with a process's join, is_alive, terminate and exitcode:
+    its job (`_write_in_child`'s arguments) pickled to its standard input, its outcome received on a pipe."""
+
+    def __init__(self, args: tuple) -> None:
+        import os
+        import pickle
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        read, write = os.pipe()
+        try:
+            self.popen = subprocess.Popen([sys.executable, "-S", "-c", _CHILD, str(write)], stdin=subprocess.PIPE,
+                                          pass_fds=(write,))
+        except BaseException:
+            os.close(read)
+            raise
+        finally:
+            os.close(write)  # the child holds the only sending end: its death ends the pipe
+        self.receive = Connection(read, writable=False)
+        try:
+            pickle.dump(args, self.popen.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self.popen.stdin.close()
+        except BrokenPipeError:  # the child ended before it read its job: `result` says so
+            pass
+        except BaseException:
+            self.terminate()
+            self.receive.close()
+            raise
+
+    @property
+    def pid(self) -> int:
+        return self.popen.pid
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.popen.poll()
+
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def terminate(self) -> None:
+        if self.popen.poll() is None:
+            self.popen.terminate()
+
+    def join(self, timeout: float | None = None) -> None:
+        import subprocess
+
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+def _child_main() -> None:
+    """The new interpreter's part (`_CHILD`): its job read from standard input, done, and its outcome sent on the
+    pipe whose descriptor is its argument. Nothing is printed: the run's process reports what comes of it."""
+    import pickle
+    import sys
+    from multiprocessing.connection import Connection
+
+    send = Connection(int(sys.argv[1]), readable=False)
+    try:
+        work, inputs, out_dir, run_name = pickle.load(sys.stdin.buffer)
+    except BaseException:  # the run's process stopped before it had written the job
+        return
+    _write_in_child(work, inputs, out_dir, run_name, send)
+
+
 def _start_method() -> str:
-    """fork while this process holds little, as the run's workers do, else spawn."""
+    """fork while this process holds little, as the run's workers do, else spawn (a new interpreter)."""
     import os
 
     from flows.worker_processes import small_to_fork

@@ -150,7 +150,7 @@ def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, d
         log.info("after the run: %s", ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
     except BaseException as exc:
         stop = as_interrupt(exc)  # a query Ctrl-C or SIGTERM cut: recorded and reported as the interrupt it is
-        _record_failure(session, stop)
+        _record_failure(session, stop, fatal=isinstance(exc, duckdb.FatalException))
         if stop is not exc:
             raise stop from exc
         raise
@@ -160,17 +160,17 @@ def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, d
         connect.close(session.con)
 
 
-def _record_failure(session: Session, error: BaseException) -> None:
-    """Record the failed (or stopped) run with its error. A fatal error (a checkpoint that failed) invalidates the
-    connection, and nothing could be recorded on it: the run stayed `running` in the published file, and the next
-    run marked it `interrupted`, without its error. The working copy is then opened again for the record."""
-    if session.work is not None:
+def _record_failure(session: Session, error: BaseException, fatal: bool = False) -> None:
+    """Record the failed (or stopped) run with its error. A `fatal` error (DuckDB's, as when a checkpoint failed)
+    invalidates the connection, and nothing could be recorded on it: the run stayed `running` in the published
+    file, and the next run marked it `interrupted`, without its error. The working copy is then opened again for
+    the record."""
+    if fatal and session.work is not None:
         revived = connect.usable_after(session.con, session.work)
         if revived is not session.con:
             session.con = revived
             try:  # its end, which the run could not record on the invalidated connection
-                runs.finish_run(revived, session.run_id,
-                                "interrupted" if isinstance(error, KeyboardInterrupt) else "failed")
+                runs.finish_run(revived, session.run_id, "failed")
             except duckdb.Error:
                 pass
     issue_history.after_failure(session.con, session.run_id, error, stage_of(error))

@@ -8,6 +8,7 @@ exit 0. The stop is raised once the import has finished (flows.run.sigterm_as_in
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -273,6 +274,38 @@ def test_a_data_docs_child_whose_parent_stopped_waiting_ends_without_a_traceback
     job = gx_docs.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
     job.receive.close()  # as the stopped run's process does
     job.process.join(30)
+    assert job.process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _ignores_ctrl_c(pid: int) -> bool:
+    """Whether the process ignores SIGINT (its SigIgn mask in /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigIgn:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="reads a process's signal masks from /proc")
+def test_a_ctrl_c_while_a_new_data_docs_interpreter_starts_prints_no_traceback(tmp_path, capfd, monkeypatch):
+    """A Ctrl-C to the run's process group as the Data Docs child started (after publishing, from a process past
+    FORK_MAX_BYTES): the new interpreter took it as a KeyboardInterrupt in its imports and printed its traceback
+    under the run's one line (2 of 27 stop trials). It ignores Ctrl-C from its first statement, and does its work;
+    the run's process, stopped, ends it."""
+    import time
+
+    from checks import gx_docs
+
+    monkeypatch.setattr(gx_docs, "_start_method", lambda: "spawn")
+    job = gx_docs.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
+    deadline = time.monotonic() + 30
+    while not _ignores_ctrl_c(job.process.pid):
+        assert time.monotonic() < deadline and job.process.is_alive(), "the new interpreter does not ignore Ctrl-C"
+        time.sleep(0.001)
+    for _ in range(10):  # through its site packages and imports
+        os.kill(job.process.pid, signal.SIGINT)
+        time.sleep(0.02)
+    assert job.result() == tmp_path / "index.html"
     assert job.process.exitcode == 0
     assert "Traceback" not in capfd.readouterr().err
 
