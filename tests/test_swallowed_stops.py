@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -71,49 +72,37 @@ def test_a_stop_while_duckdb_imports_a_module_stops_once_the_import_has_finished
     assert proc.stdout.split() == ["stopped", "True"], proc.stdout + proc.stderr  # imported whole, then stopped
 
 
+def _under_stops(setup: str, body: str) -> str:
+    """A program that runs `body` with stops raised as interrupts, after `setup`, and prints how it ended: "went on"
+    past the stop, "stopped" by it, or "failed: ..."."""
+    return ("import os, signal\nfrom flows.errors import stopped_by_signal\n"
+            f"from flows.run import sigterm_as_interrupt\n{setup}try:\n    with sigterm_as_interrupt():\n"
+            f"{textwrap.indent(body, ' ' * 8)}"
+            "        for _ in range(10 ** 7):\n            pass\n"
+            "    print(\"went on\")\nexcept BaseException as exc:\n"
+            "    print(\"stopped\" if stopped_by_signal(exc) else f\"failed: {{exc!r}}\")\n")
+
+
 # A stop whose handler runs in a function os.fork calls after forking (as logging's _releaseLock is, after every
 # fork of a worker): Python prints what it raises there as "Exception ignored" and drops it.
-STOP_IN_AN_AT_FORK_FUNCTION = """
-import os, signal, sys
-from flows.errors import stopped_by_signal
-from flows.run import sigterm_as_interrupt
-def after_fork():
+STOP_IN_AN_AT_FORK_FUNCTION = _under_stops("""def after_fork():
     os.kill(os.getpid(), signal.{signal})
     for _ in range(1000):  # the handler runs here
         pass
 os.register_at_fork(after_in_parent=after_fork)
-try:
-    with sigterm_as_interrupt():
-        pid = os.fork()
-        if pid == 0:
-            os._exit(0)
-        os.waitpid(pid, 0)
-        for _ in range(10 ** 7):
-            pass
-    print("went on")
-except BaseException as exc:
-    print("stopped" if stopped_by_signal(exc) else f"failed: {{exc!r}}")
-"""
+""", """pid = os.fork()
+if pid == 0:
+    os._exit(0)
+os.waitpid(pid, 0)
+""")
 
 # A stop in a stops_held block (a process being started) is raised once the block has ended, not in it.
-STOP_IN_A_HELD_BLOCK = """
-import os, signal
-from flows.errors import stopped_by_signal
-from flows.run import sigterm_as_interrupt
-from flows.stops import stops_held
-try:
-    with sigterm_as_interrupt():
-        with stops_held():
-            os.kill(os.getpid(), signal.{signal})
-            for _ in range(10 ** 5):
-                pass
-            print("held", flush=True)
-        for _ in range(10 ** 7):
-            pass
-    print("went on")
-except BaseException as exc:
-    print("stopped" if stopped_by_signal(exc) else f"failed: {{exc!r}}")
-"""
+STOP_IN_A_HELD_BLOCK = _under_stops("from flows.stops import stops_held\n", """with stops_held():
+    os.kill(os.getpid(), signal.{signal})
+    for _ in range(10 ** 5):
+        pass
+    print("held", flush=True)
+""")
 
 
 # A child forked in a held block (a worker, the Data Docs child) raises its own stops: it held them for ever, and
@@ -286,7 +275,6 @@ def _ignores_ctrl_c(pid: int) -> bool:
     return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="reads a process's signal masks from /proc")
 def test_a_ctrl_c_while_a_new_data_docs_interpreter_starts_prints_no_traceback(tmp_path, capfd, monkeypatch):
     """A Ctrl-C to the run's process group as the Data Docs child started (after publishing, from a process past
     FORK_MAX_BYTES): the new interpreter took it as a KeyboardInterrupt in its imports and printed its traceback
