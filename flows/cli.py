@@ -92,7 +92,8 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import FailedAfterRun, InterruptedAfterRun, UsageError, stopped_by_signal, worker_lost
+    from flows.errors import (FailedAfterRun, InterruptedAfterRun, PrefectServerError, UsageError, stopped_by_signal,
+                              worker_lost)
     from flows.publish import STARTING, check_writable
     from flows.run import sigterm_as_interrupt
     from flows.timing import described, stage_of
@@ -113,6 +114,8 @@ def run(
             _print_summary(result)  # a stop while it prints: not SIGTERM's default, which killed the process
     except WarehouseError as exc:
         _fail(1, str(exc))
+    except PrefectServerError as exc:
+        _fail(1, f"{exc}. Nothing was done.")
     except InterruptedAfterRun as exc:
         _fail(130, str(exc))
     except FailedAfterRun as exc:
@@ -140,6 +143,10 @@ def run(
                      "left it; free disk space or fix permissions, then run again.")
         _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
                  "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
+    except BaseException as exc:  # Prefect's TerminationSignal: a SIGTERM while Prefect starts or ends the flow run
+        if stopped_by_signal(exc):
+            _fail(130, INTERRUPTED)
+        raise
 
 
 def _print_summary(result) -> None:
@@ -156,10 +163,12 @@ def _print_summary(result) -> None:
 
 def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):
     """The run itself: as a Prefect flow when a server is configured or asked for, else the same stages directly."""
-    if prefect or settings.prefect_api_url:
+    if settings.prefect_api_url:
         from flows.pipeline import trialqc_flow
 
         return trialqc_flow(source=str(source_path), db=str(db_path), **options)
+    if prefect:
+        return _run_on_temporary_server(source_path, db_path, settings, options)
     import logging
     import uuid
 
@@ -178,6 +187,22 @@ def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: boo
                            ducklake=ducklake) as session:
         return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, by_rule=False,
                             reconnected=session.use, **options)
+
+
+def _run_on_temporary_server(source_path: Path, db_path: Path, settings: Settings, options: dict):
+    """The Prefect flow on a temporary API of its own, which a stop sent to the run's process group leaves running
+    until the run has recorded the stop (flows/prefect_server.py)."""
+    from flows.prefect_server import TemporaryPrefectServer
+
+    server = TemporaryPrefectServer(settings.prefect_start_timeout)
+    err.print("[dim]starting a temporary Prefect server for this run (set PREFECT_API_URL to use a running one)[/]")
+    os.environ["PREFECT_API_URL"] = server.start()  # before prefect is imported: it reads its settings once
+    os.environ.setdefault("PREFECT_UI_URL", "")  # the server has no UI: no "View at" link that leads nowhere
+    from flows.pipeline import trialqc_flow
+
+    # The server stops at exit, after Prefect has sent the run's queued events and logs to it: its exit handlers,
+    # registered once it is imported, run before the server's, registered by start().
+    return trialqc_flow(source=str(source_path), db=str(db_path), **options)
 
 
 def _is_infrastructure(exc: BaseException) -> bool:
@@ -215,16 +240,12 @@ _API_GONE = ("the Prefect API stopped answering during the run ({}), so Prefect 
 def _exit_without_prefect_drain(code: int) -> None:
     """Exit now: at exit Prefect would send the run's queued events to the API that stopped answering, each after a
     connection timeout, and the process stayed for more than seven minutes after the run had published. A temporary
-    Prefect server this process started is stopped first (Prefect does at exit)."""
+    Prefect server this process started (`--prefect`) is stopped first."""
     import sys
 
-    try:
-        from prefect.server.api.server import SubprocessASGIServer
+    from flows.prefect_server import stop_all
 
-        for server in list(SubprocessASGIServer._instances.values()):  # not public: the temporary servers
-            server.stop()
-    except Exception:  # noqa: BLE001 - exiting regardless
-        pass
+    stop_all()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -36,6 +36,10 @@ class FailedAfterRun(InfrastructureError):
     does."""
 
 
+class PrefectServerError(InfrastructureError):
+    """The temporary Prefect API of a `--prefect` run did not start, so the run did not either: exit code 1."""
+
+
 class UsageError(TrialQCError):
     """The command was called wrongly (bad path, bad date): exit code 2."""
 
@@ -47,21 +51,32 @@ class InterruptedAfterRun(KeyboardInterrupt):
 
 
 def stopped_by_signal(exc: BaseException) -> bool:
-    """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, or a DuckDB query the
-    signal cut short, which DuckDB raises as a RuntimeError 'Query interrupted' (its InterruptException in other
-    versions). Not a failure: whatever catches errors to go on (a rule, the report) must let it through."""
-    if isinstance(exc, KeyboardInterrupt):
+    """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, Prefect's
+    TerminationSignal (`_prefect_sigterm`), or a DuckDB query the signal cut short, which DuckDB raises as a
+    RuntimeError 'Query interrupted' (its InterruptException in other versions). Not a failure: whatever
+    catches errors to go on (a rule, the report) must let it through."""
+    if isinstance(exc, KeyboardInterrupt) or _prefect_sigterm(exc):
         return True
     import duckdb
 
     return isinstance(exc, duckdb.InterruptException) or (type(exc) is RuntimeError and str(exc) == "Query interrupted")
 
 
+def _prefect_sigterm(exc: BaseException) -> bool:
+    """Prefect's TerminationSignal: how a SIGTERM surfaces in a Prefect flow run outside the flow's body, where
+    Prefect's own handler is in place (flows/pipeline.py puts the run's back for the body)."""
+    kind = type(exc)
+    return kind.__name__ == "TerminationSignal" and kind.__module__ == "prefect.exceptions"
+
+
 def as_interrupt(exc: BaseException) -> BaseException:
     """`exc` as a KeyboardInterrupt when it is a stop asked by a signal (`stopped_by_signal`), else `exc`."""
     if isinstance(exc, KeyboardInterrupt) or not stopped_by_signal(exc):
         return exc
-    stop = KeyboardInterrupt(f"interrupted during a query ({type(exc).__name__}: {exc})")
+    if _prefect_sigterm(exc):
+        stop = KeyboardInterrupt(f"signal {getattr(exc, 'signal', '')}")
+    else:
+        stop = KeyboardInterrupt(f"interrupted during a query ({type(exc).__name__}: {exc})")
     stop.__cause__ = exc
     if hasattr(exc, "trialqc_stage"):  # the stage it happened in (flows.timing)
         stop.trialqc_stage = exc.trialqc_stage

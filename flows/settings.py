@@ -39,6 +39,8 @@ class Settings:
     freshness_business_days: int = 10
     # Where a Prefect server runs. Unset: `trialqc run` runs the stages without Prefect (no server start-up).
     prefect_api_url: str | None = None
+    # How long `trialqc run --prefect` waits for its temporary Prefect server to answer.
+    prefect_start_timeout: float = 120.0
     # Extract stage: where pulled pages land, which registry API, how politely it is asked.
     landing_dir: Path = PROJECT_ROOT / "data" / "landing"
     api_url: str = DEFAULT_API_URL
@@ -58,7 +60,8 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
-        TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL, TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL,
+        TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL,
         TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF."""
         env = os.environ
         return cls(
@@ -68,6 +71,7 @@ class Settings:
             batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
             freshness_business_days=int(env.get("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10")),
             prefect_api_url=env.get("PREFECT_API_URL") or None,
+            prefect_start_timeout=float(env.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")),
             landing_dir=Path(env.get("TRIALQC_LANDING", PROJECT_ROOT / "data" / "landing")),
             api_url=env.get("TRIALQC_API_URL", DEFAULT_API_URL).rstrip("/"),
             bulk_url=env.get("TRIALQC_BULK_URL") or None,

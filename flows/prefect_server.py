@@ -1,0 +1,124 @@
+"""The temporary Prefect API of `trialqc run --prefect` when no PREFECT_API_URL is set.
+
+Prefect starts such a server by itself, but as a child in the run's process group: a terminal's Ctrl-C or a
+systemd stop signals the whole group, the server stopped with the run, and Prefect's client then retried for about
+70 s before the run could record its stop, and exited 1. This server runs in a session of its own, so a signal to
+the run's group does not reach it: the run takes the stop, records it through the server, and stops the server last.
+Should the run be killed outright (kill -9), the kernel signals the server too (Linux's parent-death signal).
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from flows.errors import PrefectServerError
+
+# Run by the server's interpreter before it becomes uvicorn: ask for SIGTERM when the run's thread that started it
+# ends, and give up if the run already ended (the signal would never come).
+_GUARD = """\
+import ctypes, os, signal, sys
+parent = int(sys.argv[1])
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+except (OSError, AttributeError):  # not Linux: stopped by the run only
+    pass
+if os.getppid() != parent:
+    sys.exit(0)
+os.execv(sys.executable, [sys.executable, "-m", "uvicorn", *sys.argv[2:]])
+"""
+# The settings Prefect gives its own temporary server: no UI, and the server knows it is temporary.
+_SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+_PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind
+_STOP_SECONDS = 5.0
+_started: list["TemporaryPrefectServer"] = []
+
+
+class TemporaryPrefectServer:
+    """A Prefect API on a free loopback port, for one run; `start()` returns its URL, `stop()` ends it."""
+
+    def __init__(self, start_timeout: float):
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen | None = None
+        self.port = 0
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> str:
+        """Start the server and wait until it answers; a stop while it starts stops it too."""
+        import httpx
+
+        atexit.register(self.stop)
+        _started.append(self)
+        deadline = time.monotonic() + self.start_timeout
+        try:
+            self._spawn()
+            with httpx.Client(timeout=2.0) as client:
+                while time.monotonic() < deadline:
+                    code = self.process.poll()
+                    if code == _PORT_IN_USE:  # taken between choosing and binding it
+                        self._spawn()
+                        continue
+                    if code is not None:
+                        raise PrefectServerError(f"the temporary Prefect server exited with code {code} before it "
+                                                 "answered; see its messages above")
+                    try:
+                        if client.get(f"{self.api_url}/health").status_code == 200:
+                            return self.api_url
+                    except httpx.TransportError:
+                        pass
+                    time.sleep(0.1)
+        except BaseException:
+            self.stop()
+            raise
+        self.stop()
+        raise PrefectServerError(f"the temporary Prefect server did not answer within {self.start_timeout:g} s "
+                         "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); run `prefect server start` and set "
+                         "PREFECT_API_URL, or run without --prefect")
+
+    def _spawn(self) -> None:
+        self.port = _free_port()
+        command = [sys.executable, "-c", _GUARD, str(os.getpid()),
+                   "--app-dir", str(_prefect_root()), "--factory", "prefect.server.api.server:create_app",
+                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
+        self.process = subprocess.Popen(command, env={**os.environ, **_SERVER_ENV}, start_new_session=True,
+                                        stdin=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        """Stop the server and wait for it (its database is closed when this returns); safe to call again."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _prefect_root() -> Path:
+    """The folder that holds the `prefect` package, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("prefect")
+    return Path(spec.origin).parent.parent
+
+
+def stop_all() -> None:
+    """Stop every temporary server this process started (before an exit that skips the exit handlers)."""
+    for server in _started:
+        server.stop()
