@@ -9,6 +9,7 @@ The run writes a private working copy under the writer lock and publishes it at 
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from datetime import date
 
@@ -22,11 +23,13 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
+from prefect.states import Cancelled  # noqa: E402
 from prefect.utilities.annotations import opaque  # noqa: E402
 
 from flows import artifacts, assemble, batch_workers, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
 from flows.errors import raise_stop_as_interrupt, stopped_by_signal  # noqa: E402
 from flows.extract.task import extract_stage  # noqa: E402
+from flows.stops import stops_as_interrupt  # noqa: E402
 from flows.warehouse_session import warehouse_session  # noqa: E402
 from warehouse import load  # noqa: E402
 
@@ -39,7 +42,19 @@ TASK = {"cache_policy": NONE, "persist_result": False}
 # I/O stages may meet a passing fault and are retried; parse and validate are deterministic.
 discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(inputs.discover)
 read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
-parse = task(name="parse-batch", **TASK)(parse_batch.parse_inputs)
+
+
+def _parse_until_stopped(items, known, pool):
+    """parse_batch.parse_inputs; a batch parsing ahead (in a thread of the task runner) when the run stopped ends
+    `Cancelled`: the stop shut the worker pool down and cancelled the batch's chunks, which is no failure to log
+    with a traceback."""
+    try:
+        return parse_batch.parse_inputs(items, known, pool)
+    except CancelledError:
+        return Cancelled(message="the run stopped before this batch was parsed")
+
+
+parse = task(name="parse-batch", **TASK)(_parse_until_stopped)
 validate_batch = task(name="validate-batch", **TASK)(batch_workers.validate_records)
 assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
 load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
@@ -90,45 +105,49 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
                  rehash: bool = False, report: bool = True, pull: dict | None = None,
                  ducklake: str | None = None) -> summary.RunSummary:
     """Pull (when asked), then load registry records from `source` into the warehouse `db` and check them."""
-    settings = Settings.from_env()
-    pulled = extract_stage(pull, db=db)
-    source_path, db_path = settings.resolve(source or (pulled.landing if pulled else None), db)
-    run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
-    run_labels.tag_current_run(str(source_path), as_of)
-    progress = artifacts.Progress()
-    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
-                           ducklake=ducklake) as session, parse_workers(workers) as pool:
-        con = session.con
-        result = run.open_run(con, run_id, source_path, db_path, as_of, log)
-        status = "failed"
-        try:
-            entries = discover_files(source_path)
-            progress.found(len(entries))
-            stream = run.input_stream(con, entries, rehash)
-            number = 0
-            size = batch_size or settings.batch_size
-            for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
-                validated = validate_batch(opaque(parsed))
-                batch = assemble_batch(run_id, opaque(parsed), opaque(validated))
-                load_batch(con, opaque(batch))
-                number += 1
-                progress.loaded(run.files_in(items))
-                run.log_batch(log, number, run.files_in(items), con, run_id)
-            progress.checking()
-            con = ready_to_check(con, session.use)
-            run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
-            status = "completed"
-        except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: an interrupt
-            if stopped_by_signal(exc):
-                status = "interrupted"
-                raise_stop_as_interrupt(exc)
-            raise
-        finally:
-            run.close_run(con, result, status, log)
-        result = summary.fill_from_warehouse(con, result)
-    if pull and pulled and pull.get("bulk"):
-        from flows.extract.command import close_bulk_gates
+    # A SIGTERM stops the body as Ctrl-C does, with the care of flows/stops.py (a stop is not lost in an import
+    # DuckDB makes, nor in a fork), and the run is recorded `interrupted`. Prefect's own handler, back once the
+    # body ends, raises its TerminationSignal wherever the signal lands.
+    with stops_as_interrupt():
+        settings = Settings.from_env()
+        pulled = extract_stage(pull, db=db)
+        source_path, db_path = settings.resolve(source or (pulled.landing if pulled else None), db)
+        run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
+        run_labels.tag_current_run(str(source_path), as_of)
+        progress = artifacts.Progress()
+        with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+                               ducklake=ducklake) as session, parse_workers(workers) as pool:
+            con = session.con
+            result = run.open_run(con, run_id, source_path, db_path, as_of, log)
+            status = "failed"
+            try:
+                entries = discover_files(source_path)
+                progress.found(len(entries))
+                stream = run.input_stream(con, entries, rehash)
+                number = 0
+                size = batch_size or settings.batch_size
+                for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
+                    validated = validate_batch(opaque(parsed))
+                    batch = assemble_batch(run_id, opaque(parsed), opaque(validated))
+                    load_batch(con, opaque(batch))
+                    number += 1
+                    progress.loaded(run.files_in(items))
+                    run.log_batch(log, number, run.files_in(items), con, run_id)
+                progress.checking()
+                con = ready_to_check(con, session.use)
+                run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
+                status = "completed"
+            except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: a stop
+                if stopped_by_signal(exc):
+                    status = "interrupted"
+                    raise_stop_as_interrupt(exc)
+                raise
+            finally:
+                run.close_run(con, result, status, log)
+            result = summary.fill_from_warehouse(con, result)
+        if pull and pulled and pull.get("bulk"):
+            from flows.extract.command import close_bulk_gates
 
-        close_bulk_gates(db_path)
-    artifacts.run_artifacts(result, session, progress)
-    return result
+            close_bulk_gates(db_path)
+        artifacts.run_artifacts(result, session, progress)
+        return result

@@ -49,7 +49,11 @@ def _interrupt(signum: int, frame) -> None:
 
 @contextmanager
 def stops_as_interrupt() -> Iterator[None]:
-    """While the block runs, SIGTERM stops the run as Ctrl-C does, and neither is swallowed (above)."""
+    """While the block runs, SIGTERM stops the run as Ctrl-C does, and neither is swallowed (above). Outside the
+    main thread, which alone takes signals, the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     previous = {stop: signal.signal(stop, _interrupt) for stop in STOPS}
     unraisable = sys.unraisablehook
     sys.unraisablehook = _unraisable_hook(unraisable)

@@ -163,6 +163,21 @@ def test_a_sigterm_while_duckdb_imports_stops_the_run_with_one_line(samples, tmp
         con.close()
 
 
+@pytest.mark.slow  # starts a temporary Prefect server
+def test_a_sigterm_while_duckdb_imports_stops_a_prefect_flow_run_with_one_line(samples, tmp_path):
+    """Inside the Prefect flow, Prefect's own SIGTERM handler raised its TerminationSignal in the import DuckDB
+    makes at the first batch's known hashes, DuckDB dropped it, and the run completed: exit 0."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, SIGNAL_WHILE_IMPORTING.format(name="pyarrow.dataset", signal="SIGTERM"), "--prefect")
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [f"error: {INTERRUPTED}"]
+    work = db.parent / f".{db.name}.writer" / "work.duckdb"
+    con = connect(work if work.exists() else db)
+    assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("interrupted",)]
+    con.close()
+
+
 class Interrupting:
     """A connection whose statements containing `words` raise `stop`, as DuckDB does for a statement a signal cut
     short; every other statement and attribute is the real connection's."""
