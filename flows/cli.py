@@ -150,13 +150,16 @@ def run(
 
 
 def _print_summary(result) -> None:
-    """The run's summary; a stop while it is printed comes after the run was published, and says so."""
+    """The run's summary, then the end of a temporary Prefect server (`--prefect`); a stop while they are done comes
+    after the run was published, and says so."""
     from flows.errors import InterruptedAfterRun
+    from flows.prefect_server import stop_after_sending
     from flows.render import print_summary
     from flows.warehouse_session import kept_after_interrupt
 
     try:
         print_summary(console, result)
+        stop_after_sending()
     except KeyboardInterrupt as exc:
         raise InterruptedAfterRun(kept_after_interrupt(published=True, data_docs=False)) from exc
 

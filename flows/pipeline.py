@@ -8,6 +8,7 @@ The run writes a private working copy under the writer lock and publishes it at 
 """
 from __future__ import annotations
 
+import functools
 import uuid
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
@@ -39,9 +40,24 @@ from warehouse import load  # noqa: E402
 # the same stages without Prefect took 7 s. The task still records the run of the task that made it.
 TASK = {"cache_policy": NONE, "persist_result": False}
 
+
+
+def _stops_raised(stage):
+    """`stage`, with a stop that cut one of its DuckDB queries ("Query interrupted") raised as the interrupt it is:
+    Prefect logs a task's error with its traceback, and an interrupt as a one-line crash."""
+    @functools.wraps(stage)
+    def task_body(*args, **kwargs):
+        try:
+            return stage(*args, **kwargs)
+        except Exception as exc:
+            raise_stop_as_interrupt(exc)
+            raise
+    return task_body
+
+
 # I/O stages may meet a passing fault and are retried; parse and validate are deterministic.
-discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(inputs.discover)
-read_inputs = task(name="read-inputs", **TASK)(run.next_batch)
+discover_files = task(name="discover", **TASK, **run_labels.IO_TASK_OPTIONS)(_stops_raised(inputs.discover))
+read_inputs = task(name="read-inputs", **TASK)(_stops_raised(run.next_batch))
 
 
 def _parse_until_stopped(items, known, pool):
@@ -54,12 +70,12 @@ def _parse_until_stopped(items, known, pool):
         return Cancelled(message="the run stopped before this batch was parsed")
 
 
-parse = task(name="parse-batch", **TASK)(_parse_until_stopped)
-validate_batch = task(name="validate-batch", **TASK)(batch_workers.validate_records)
-assemble_batch = task(name="assemble-batch", **TASK)(assemble.assemble)
-load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(load.load_batch)
-ready_to_check = task(name="checkpoint-loaded", **TASK)(check_studies.ready_to_check)
-check = task(name="check-studies", **TASK)(check_studies.check_studies)
+parse = task(name="parse-batch", **TASK)(_stops_raised(_parse_until_stopped))
+validate_batch = task(name="validate-batch", **TASK)(_stops_raised(batch_workers.validate_records))
+assemble_batch = task(name="assemble-batch", **TASK)(_stops_raised(assemble.assemble))
+load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(_stops_raised(load.load_batch))
+ready_to_check = task(name="checkpoint-loaded", **TASK)(_stops_raised(check_studies.ready_to_check))
+check = task(name="check-studies", **TASK)(_stops_raised(check_studies.check_studies))
 
 
 @contextmanager

@@ -118,6 +118,20 @@ def _prefect_root() -> Path:
     return Path(spec.origin).parent.parent
 
 
+def stop_after_sending() -> None:
+    """Send what Prefect queued for the temporary server (the run's logs and events), then stop it: the end of a
+    `--prefect` run, while a stop still ends the command as an interrupt. Left to the exit, a stop in the second
+    this takes was printed as an exception ignored at exit, and a SIGTERM killed the command."""
+    if not any(server.process is not None for server in _started):
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=_STOP_SECONDS)
+    stop_all()
+
+
 def stop_all() -> None:
     """Stop every temporary server this process started (before an exit that skips the exit handlers)."""
     for server in _started:

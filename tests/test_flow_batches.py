@@ -78,3 +78,28 @@ def test_a_validation_that_fails_in_the_flow_fails_it_with_its_own_error(tmp_pat
         pipeline.trialqc_flow(source=str(source), db=str(db), as_of=AS_OF, workers=2, report=False, batch_size=4)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT status, studies_loaded FROM meta.load_runs").fetchall() == [("failed", 4)]
+
+
+def test_a_stop_that_cut_a_task_s_query_ends_the_flow_as_an_interrupt_without_a_task_traceback(
+        tmp_path, monkeypatch, capfd):
+    """A Ctrl-C or SIGTERM that cuts a DuckDB query surfaces as DuckDB's RuntimeError 'Query interrupted'. Raised
+    out of a task as it is, Prefect logged it as the task's failure with its traceback; it is the interrupt."""
+    import checks
+    import duckdb
+
+    from flows import pipeline
+
+    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))
+
+    def cut(*args, **kwargs):
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(checks, "run_checks", cut)
+    source, db = _arrange(tmp_path, "flat-a"), tmp_path / "w.duckdb"
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.trialqc_flow(source=str(source), db=str(db), as_of=AS_OF, workers=1, report=False)
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.out + printed.err
+    assert "Task run 'check-studies" in printed.err
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("interrupted",)]

@@ -147,3 +147,40 @@ def test_a_batch_parsing_ahead_when_the_run_stops_ends_cancelled_not_failed():
     items = [Input(f"NCT{i:08d}.json", b'{"n": %d}' % i, None) for i in range(2 * CHUNK + 1)]  # chunks for the pool
     state = _parse_until_stopped(items, set(), _StoppedPool())
     assert state.is_cancelled() and "stopped" in state.message
+
+
+# Sends the stop to the run's process as its temporary server is about to be stopped, at the run's end.
+STOP_AS_THE_SERVER_STOPS = """
+import os, signal, sys
+from flows import prefect_server
+stop, sent = prefect_server.TemporaryPrefectServer.stop, []
+def stopping(self):
+    if self.process is not None and not sent:
+        sent.append(True)
+        os.kill(os.getpid(), signal.{signal})
+    stop(self)
+prefect_server.TemporaryPrefectServer.stop = stopping
+from flows.cli import app
+sys.argv = ["trialqc", "run", "--prefect", "--source", {source!r}, "--db", {db!r}, "--as-of", "2026-11-22"]
+app()
+"""
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_stop_while_the_temporary_server_is_stopped_ends_the_command_after_publishing(prefect_home, tmp_path,
+                                                                                       stop):
+    """Stopped at exit, a stop while the server stopped was printed as an exception ignored at exit, exit 0 (a
+    Ctrl-C), or killed the command (a SIGTERM)."""
+    db = tmp_path / "t.duckdb"
+    env = dict(os.environ, PREFECT_HOME=str(prefect_home), DO_NOT_TRACK="1", TRIALQC_REPORTS=str(tmp_path / "r"))
+    env.pop("PREFECT_API_URL", None)
+    code = STOP_AS_THE_SERVER_STOPS.format(signal=stop, source=str(ROOT / "data" / "samples"), db=str(db))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    assert [line for line in proc.stderr.splitlines() if line.startswith("error:")] == [
+        "error: interrupted after publishing: the run completed and its warehouse and report are published"]
+    assert _gone(_servers(prefect_home), 10)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
