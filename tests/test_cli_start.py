@@ -239,15 +239,15 @@ def test_make_run_byte_compiles_the_project_before_the_command(tmp_path):
 
 
 # A Ctrl-C while the command imports its interface: SIGINT sent to itself as DuckDB is first looked for.
-CTRL_C_WHILE_STARTING = """
+STOP_WHILE_STARTING = """
 import os, signal, sys
-class CtrlC:
+class Stop:
     def find_spec(self, name, path=None, target=None):
         if name == "duckdb":
             sys.meta_path.remove(self)
-            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), signal.{stop})
         return None
-sys.meta_path.insert(0, CtrlC())
+sys.meta_path.insert(0, Stop())
 sys.argv = ["trialqc", "--help"]
 from importlib.metadata import entry_points
 [command] = [e for e in entry_points(group="console_scripts") if e.name == "trialqc"]
@@ -255,11 +255,13 @@ command.load()()
 """
 
 
-def test_a_ctrl_c_while_the_command_starts_ends_it_with_one_line_and_no_traceback():
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_stop_while_the_command_starts_ends_it_with_one_line_and_no_traceback(stop):
     """The installed `trialqc` command's imports take a few tenths of a second before any of its handlers is set:
-    a Ctrl-C there printed a KeyboardInterrupt traceback out of `import duckdb` (a stop trial 0.09 s in)."""
-    proc = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_STARTING], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    a Ctrl-C there printed a KeyboardInterrupt traceback out of `import duckdb` (a stop trial 0.09 s in), and a
+    SIGTERM killed the command (exit -15)."""
+    proc = subprocess.run([sys.executable, "-c", STOP_WHILE_STARTING.format(stop=stop)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
     assert proc.returncode == 130, proc.stderr
     assert proc.stderr == "error: interrupted while starting: nothing was done.\n"
     assert proc.stdout == ""  # no help: the command did not go on
