@@ -41,7 +41,6 @@ from warehouse import load  # noqa: E402
 TASK = {"cache_policy": NONE, "persist_result": False}
 
 
-
 def _stops_raised(stage):
     """`stage`, with a stop that cut one of its DuckDB queries ("Query interrupted") raised as the interrupt it is:
     Prefect logs a task's error with its traceback, and an interrupt as a one-line crash."""
@@ -115,55 +114,64 @@ class _Parsing:
         return batch
 
 
+def _run_stops(body):
+    """The flow's body, run under the run's own stop handler: a SIGTERM stops it as Ctrl-C does, with the care of
+    flows/stops.py (a stop is not lost in an import DuckDB makes, nor in a fork), and the run is recorded
+    `interrupted`. Prefect's own handler, back once the body ends, raises its TerminationSignal wherever the signal
+    lands."""
+    @functools.wraps(body)
+    def flow_body(*args, **kwargs):
+        with stops_as_interrupt():
+            return body(*args, **kwargs)
+    return flow_body
+
+
 @flow(name="trialqc", log_prints=False)
+@_run_stops
 def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date | None = None,
                  batch_size: int | None = None, recheck_all: bool = False, workers: int | None = None,
                  rehash: bool = False, report: bool = True, pull: dict | None = None,
                  ducklake: str | None = None) -> summary.RunSummary:
     """Pull (when asked), then load registry records from `source` into the warehouse `db` and check them."""
-    # A SIGTERM stops the body as Ctrl-C does, with the care of flows/stops.py (a stop is not lost in an import
-    # DuckDB makes, nor in a fork), and the run is recorded `interrupted`. Prefect's own handler, back once the
-    # body ends, raises its TerminationSignal wherever the signal lands.
-    with stops_as_interrupt():
-        settings = Settings.from_env()
-        pulled = extract_stage(pull, db=db)
-        source_path, db_path = settings.resolve(source or (pulled.landing if pulled else None), db)
-        run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
-        run_labels.tag_current_run(str(source_path), as_of)
-        progress = artifacts.Progress()
-        with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
-                               ducklake=ducklake) as session, parse_workers(workers) as pool:
-            con = session.con
-            result = run.open_run(con, run_id, source_path, db_path, as_of, log)
-            status = "failed"
-            try:
-                entries = discover_files(source_path)
-                progress.found(len(entries))
-                stream = run.input_stream(con, entries, rehash)
-                number = 0
-                size = batch_size or settings.batch_size
-                for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
-                    validated = validate_batch(opaque(parsed))
-                    batch = assemble_batch(run_id, opaque(parsed), opaque(validated))
-                    load_batch(con, opaque(batch))
-                    number += 1
-                    progress.loaded(run.files_in(items))
-                    run.log_batch(log, number, run.files_in(items), con, run_id)
-                progress.checking()
-                con = ready_to_check(con, session.use)
-                run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
-                status = "completed"
-            except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: a stop
-                if stopped_by_signal(exc):
-                    status = "interrupted"
-                    raise_stop_as_interrupt(exc)
-                raise
-            finally:
-                run.close_run(con, result, status, log)
-            result = summary.fill_from_warehouse(con, result)
-        if pull and pulled and pull.get("bulk"):
-            from flows.extract.command import close_bulk_gates
+    settings = Settings.from_env()
+    pulled = extract_stage(pull, db=db)
+    source_path, db_path = settings.resolve(source or (pulled.landing if pulled else None), db)
+    run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
+    run_labels.tag_current_run(str(source_path), as_of)
+    progress = artifacts.Progress()
+    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+                           ducklake=ducklake) as session, parse_workers(workers) as pool:
+        con = session.con
+        result = run.open_run(con, run_id, source_path, db_path, as_of, log)
+        status = "failed"
+        try:
+            entries = discover_files(source_path)
+            progress.found(len(entries))
+            stream = run.input_stream(con, entries, rehash)
+            number = 0
+            size = batch_size or settings.batch_size
+            for items, parsed in run.parsed_batches(con, stream, size, read_inputs, parse_ahead(pool)):
+                validated = validate_batch(opaque(parsed))
+                batch = assemble_batch(run_id, opaque(parsed), opaque(validated))
+                load_batch(con, opaque(batch))
+                number += 1
+                progress.loaded(run.files_in(items))
+                run.log_batch(log, number, run.files_in(items), con, run_id)
+            progress.checking()
+            con = ready_to_check(con, session.use)
+            run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
+            status = "completed"
+        except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: an interrupt
+            if stopped_by_signal(exc):
+                status = "interrupted"
+                raise_stop_as_interrupt(exc)
+            raise
+        finally:
+            run.close_run(con, result, status, log)
+        result = summary.fill_from_warehouse(con, result)
+    if pull and pulled and pull.get("bulk"):
+        from flows.extract.command import close_bulk_gates
 
-            close_bulk_gates(db_path)
-        artifacts.run_artifacts(result, session, progress)
-        return result
+        close_bulk_gates(db_path)
+    artifacts.run_artifacts(result, session, progress)
+    return result

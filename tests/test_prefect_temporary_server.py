@@ -72,6 +72,14 @@ def _wait_for(run: subprocess.Popen, log: Path, words: str) -> None:
         time.sleep(0.05)
 
 
+def _servers_once(run: subprocess.Popen, log: Path, home: Path, words: str) -> list[int]:
+    """The run's temporary server processes, once the run has logged `words`."""
+    _wait_for(run, log, words)
+    servers = _servers(home)
+    assert servers, "no temporary Prefect server found"
+    return servers
+
+
 def _gone(pids: list[int], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while any(Path(f"/proc/{pid}").exists() for pid in pids):
@@ -90,9 +98,7 @@ def test_a_stop_to_the_run_group_is_recorded_through_the_temporary_server_at_onc
     db, log = tmp_path / "t.duckdb", tmp_path / "run.log"
     run = _start(corpus, db, prefect_home, log)
     try:
-        _wait_for(run, log, "batch 1:")
-        servers = _servers(prefect_home)
-        assert servers, "no temporary Prefect server found"
+        servers = _servers_once(run, log, prefect_home, "batch 1:")
         os.killpg(run.pid, stop)
         sent = time.monotonic()
         code = run.wait(timeout=120)
@@ -117,9 +123,7 @@ def test_the_temporary_server_ends_when_its_run_is_killed_outright(corpus, prefe
     db, log = tmp_path / "t.duckdb", tmp_path / "run.log"
     run = _start(corpus, db, prefect_home, log)
     try:
-        _wait_for(run, log, "Beginning flow run")
-        servers = _servers(prefect_home)
-        assert servers, "no temporary Prefect server found"
+        servers = _servers_once(run, log, prefect_home, "Beginning flow run")
         run.kill()  # the run's process only, as the out-of-memory killer does
         run.wait(timeout=30)
         assert _gone(servers, 15), "the temporary Prefect server outlived its killed run"
