@@ -117,3 +117,29 @@ def test_a_stop_that_cut_a_task_s_query_ends_the_flow_as_an_interrupt_without_a_
     assert not [r.getMessage() for r in checking if r.exc_info or "Traceback" in r.getMessage()]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("interrupted",)]
+
+
+def test_a_stop_as_prefect_begins_a_task_run_ends_the_flow_as_the_interrupt(tmp_path, monkeypatch):
+    """A stop while Prefect's task engine made a task run failed its own handling ("ValueError: Task run is not
+    set", raised while the KeyboardInterrupt was handled), and that error ended the command with a traceback, exit 1
+    (a stop trial of `trialqc run --prefect`)."""
+    import duckdb
+    import prefect.task_engine as task_engine
+
+    from flows import pipeline
+
+    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))
+    make, made = task_engine._create_task_run_locally, []
+
+    def stopped_at_the_fourth(*args, **kwargs):
+        made.append(1)
+        if len(made) == 4:  # discover, read, parse, then this task run as it begins
+            raise KeyboardInterrupt
+        return make(*args, **kwargs)
+
+    monkeypatch.setattr(task_engine, "_create_task_run_locally", stopped_at_the_fourth)
+    source, db = _arrange(tmp_path, "flat-a"), tmp_path / "w.duckdb"
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.trialqc_flow(source=str(source), db=str(db), as_of=AS_OF, workers=1, report=False, batch_size=4)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("interrupted",)]
