@@ -203,8 +203,7 @@ def _run_on_temporary_server(source_path: Path, db_path: Path, settings: Setting
     os.environ.setdefault("PREFECT_UI_URL", "")  # the server has no UI: no "View at" link that leads nowhere
     from flows.pipeline import trialqc_flow
 
-    # The server stops at exit, after Prefect has sent the run's queued events and logs to it: its exit handlers,
-    # registered once it is imported, run before the server's, registered by start().
+    # The server is stopped once the summary is printed (`_print_summary`), else at exit.
     return trialqc_flow(source=str(source_path), db=str(db_path), **options)
 
 

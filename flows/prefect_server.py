@@ -80,8 +80,8 @@ class TemporaryPrefectServer:
             raise
         self.stop()
         raise PrefectServerError(f"the temporary Prefect server did not answer within {self.start_timeout:g} s "
-                         "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); run `prefect server start` and set "
-                         "PREFECT_API_URL, or run without --prefect")
+                                 "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); run `prefect server start` "
+                                 "and set PREFECT_API_URL, or run without --prefect")
 
     def _spawn(self) -> None:
         self.port = _free_port()

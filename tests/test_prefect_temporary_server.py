@@ -188,3 +188,20 @@ def test_a_stop_while_the_temporary_server_is_stopped_ends_the_command_after_pub
     assert _gone(_servers(prefect_home), 10)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
+
+
+def test_a_temporary_server_that_does_not_answer_in_time_ends_the_command_with_one_line(tmp_path):
+    home, db = tmp_path / "prefect-home", tmp_path / "t.duckdb"
+    env = dict(os.environ, PREFECT_HOME=str(home), DO_NOT_TRACK="1", TRIALQC_REPORTS=str(tmp_path / "r"),
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="0.2")
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.run([str(TRIALQC), "run", "--prefect", "--db", str(db), "--as-of", "2026-11-22"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert [line for line in proc.stderr.splitlines() if line.startswith("error:")] == [
+        "error: the temporary Prefect server did not answer within 0.2 s "
+        "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); run `prefect server start` and set PREFECT_API_URL, "
+        "or run without --prefect. Nothing was done."]
+    assert not db.exists()
+    assert _gone(_servers(home), 10)
