@@ -96,6 +96,7 @@ def run(
                               worker_lost)
     from flows.publish import STARTING, check_writable
     from flows.run import sigterm_as_interrupt
+    from flows.stops import stops_raised
     from flows.timing import described, stage_of
     from warehouse.connect import WarehouseError
 
@@ -110,8 +111,10 @@ def run(
     try:
         check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
         with sigterm_as_interrupt():
+            raised = stops_raised()
             result = _run_once(source_path, db_path, settings, prefect, options)
-            _print_summary(result)  # a stop while it prints: not SIGTERM's default, which killed the process
+            # a stop while it prints: not SIGTERM's default, which killed the process
+            _print_summary(result, swallowed=stops_raised() > raised)
     except WarehouseError as exc:
         _fail(1, str(exc))
     except PrefectServerError as exc:
@@ -149,9 +152,10 @@ def run(
         raise
 
 
-def _print_summary(result) -> None:
+def _print_summary(result, swallowed: bool = False) -> None:
     """The run's summary, then the end of a temporary Prefect server (`--prefect`); a stop while they are done comes
-    after the run was published, and says so."""
+    after the run was published, and says so. So does a stop the run took but a library `swallowed` (Prefect's
+    engine as it finishes the flow run): the run completed and published, and the command ends as stopped."""
     from flows.errors import InterruptedAfterRun
     from flows.prefect_server import stop_after_sending
     from flows.render import print_summary
@@ -160,6 +164,8 @@ def _print_summary(result) -> None:
     try:
         print_summary(console, result)
         stop_after_sending()
+        if swallowed:
+            raise KeyboardInterrupt("a stop the run took and a library dropped")
     except KeyboardInterrupt as exc:
         raise InterruptedAfterRun(kept_after_interrupt(published=True, data_docs=False)) from exc
 

@@ -52,21 +52,30 @@ class InterruptedAfterRun(KeyboardInterrupt):
 
 def stopped_by_signal(exc: BaseException) -> bool:
     """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, Prefect's
-    TerminationSignal (`_prefect_sigterm`), an error raised while one was handled (`_raised_handling_a_stop`), or
-    a DuckDB query the signal cut short, which DuckDB raises as a
+    TerminationSignal (`_prefect_sigterm`), or a DuckDB query the signal cut short, which DuckDB raises as a
     RuntimeError 'Query interrupted' (its InterruptException in other versions). Not a failure: whatever
     catches errors to go on (a rule, the report) must let it through."""
-    if isinstance(exc, KeyboardInterrupt) or _prefect_sigterm(exc) or _raised_handling_a_stop(exc):
+    if isinstance(exc, KeyboardInterrupt) or _prefect_sigterm(exc):
         return True
     import duckdb
 
     return isinstance(exc, duckdb.InterruptException) or (type(exc) is RuntimeError and str(exc) == "Query interrupted")
 
 
+def unmasked_stop(exc: BaseException) -> BaseException:
+    """`exc` as the interrupt it is (`as_interrupt`), also when it is an error a library raised while it handled a
+    stop, which it masked: Prefect's task engine, stopped as it began a task run, fails to record the crash of a
+    task run it had not yet made ("ValueError: Task run is not set"). For a flow's body, around Prefect's task
+    calls; elsewhere an error raised during a stop's cleanup is left as it is."""
+    if stopped_by_signal(exc) or not _raised_handling_a_stop(exc):
+        return as_interrupt(exc)
+    stop = KeyboardInterrupt(f"interrupted, then {type(exc).__name__}: {exc}")
+    stop.__cause__ = exc
+    return stop
+
+
 def _raised_handling_a_stop(exc: BaseException) -> bool:
-    """Whether `exc` was raised while a stop was being handled: the stop, which a library's own handling of it
-    failed and masked. Prefect's task engine, stopped as it began a task run, fails to record the crash of a task
-    run it had not yet made ("ValueError: Task run is not set"), and that error replaced the stop."""
+    """Whether `exc` was raised while a stop was being handled (a KeyboardInterrupt in its context chain)."""
     seen, depth = exc.__context__, 0
     while seen is not None and depth < 8:  # the chain of "during handling of the above exception"
         if isinstance(seen, KeyboardInterrupt) or _prefect_sigterm(seen):

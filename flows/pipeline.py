@@ -28,7 +28,7 @@ from prefect.states import Cancelled  # noqa: E402
 from prefect.utilities.annotations import opaque  # noqa: E402
 
 from flows import artifacts, assemble, batch_workers, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
-from flows.errors import raise_stop_as_interrupt, stopped_by_signal  # noqa: E402
+from flows.errors import raise_stop_as_interrupt, stopped_by_signal, unmasked_stop  # noqa: E402
 from flows.extract.task import extract_stage  # noqa: E402
 from flows.stops import stops_as_interrupt  # noqa: E402
 from flows.warehouse_session import warehouse_session  # noqa: E402
@@ -162,9 +162,12 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
             run.record_check(log, result, check(con, run_id, as_of, recheck_all, workers, log))
             status = "completed"
         except BaseException as exc:  # Ctrl-C or SIGTERM inside a query surfaces as DuckDB's error: an interrupt
+            stop = unmasked_stop(exc)  # (or as an error Prefect raised while it handled the stop)
+            if stop is not exc:
+                status = "interrupted"
+                raise stop from exc
             if stopped_by_signal(exc):
                 status = "interrupted"
-                raise_stop_as_interrupt(exc)
             raise
         finally:
             run.close_run(con, result, status, log)

@@ -386,3 +386,35 @@ def test_a_stop_that_cuts_the_issue_history_commit_short_is_raised_not_the_faile
     # rolled back, then (connect.transaction, after any COMMIT that failed) closed without a checkpoint
     assert con.statements[-2:] == ["ROLLBACK", "PRAGMA disable_checkpoint_on_shutdown"]
     warehouse.execute("ROLLBACK")  # (the proxy left the real transaction open)
+
+
+# The run completes, then a stop comes and code the run called drops it (as Prefect's engine did while it finished
+# a flow run), and the run returns as if never stopped.
+STOP_DROPPED_AT_THE_END = """
+import os, signal, time
+from flows import run
+completed = run.run_pipeline
+def dropping(*args, **kwargs):
+    result = completed(*args, **kwargs)
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+    except KeyboardInterrupt:
+        pass
+    return result
+run.run_pipeline = dropping
+"""
+
+
+def test_a_stop_that_a_library_dropped_ends_the_command_as_stopped_after_the_run(samples, tmp_path):
+    """A Ctrl-C that Prefect's engine dropped as it finished the flow run let the command exit 0 (stop trials)."""
+    db = tmp_path / "t.duckdb"
+    proc = _cli(db, samples, STOP_DROPPED_AT_THE_END)
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "Quality issues" in proc.stdout
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [
+        "error: interrupted after publishing: the run completed and its warehouse and report are published"]
+    con = connect(db)
+    assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
+    con.close()
