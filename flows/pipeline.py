@@ -118,11 +118,16 @@ def _run_stops(body):
     """The flow's body, run under the run's own stop handler: a SIGTERM stops it as Ctrl-C does, with the care of
     flows/stops.py (a stop is not lost in an import DuckDB makes, nor in a fork), and the run is recorded
     `interrupted`. Prefect's own handler, back once the body ends, raises its TerminationSignal wherever the signal
-    lands."""
+    lands. A stop that cut a query anywhere in the body (a new warehouse's migration) leaves it as the interrupt it
+    is: Prefect logs an error leaving a flow with its traceback."""
     @functools.wraps(body)
     def flow_body(*args, **kwargs):
         with stops_as_interrupt():
-            return body(*args, **kwargs)
+            try:
+                return body(*args, **kwargs)
+            except Exception as exc:
+                raise_stop_as_interrupt(exc)
+                raise
     return flow_body
 
 

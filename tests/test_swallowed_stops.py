@@ -418,3 +418,22 @@ def test_a_stop_that_a_library_dropped_ends_the_command_as_stopped_after_the_run
     con = connect(db)
     assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
     con.close()
+
+
+# A stop that cuts a new warehouse's migration, as DuckDB raises it.
+STOP_CUTS_THE_MIGRATION = """
+from warehouse import connect
+def cut(con):
+    raise RuntimeError("Query interrupted")
+connect.migrate = cut
+"""
+
+
+@pytest.mark.slow  # starts a temporary Prefect server
+def test_a_stop_that_cuts_the_migration_of_a_prefect_run_ends_it_with_one_line(samples, tmp_path):
+    """Outside the flow body's own try (the warehouse opened first), a stop that cut a query left the flow as
+    DuckDB's RuntimeError, which Prefect logged with its traceback."""
+    proc = _cli(tmp_path / "t.duckdb", samples, STOP_CUTS_THE_MIGRATION, "--prefect")
+    assert proc.returncode == 130, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    assert [line for line in proc.stderr.splitlines() if "error:" in line] == [f"error: {INTERRUPTED}"]
