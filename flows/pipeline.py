@@ -120,14 +120,12 @@ def _run_stops(body):
     `interrupted`. Prefect's own handler, back once the body ends, raises its TerminationSignal wherever the signal
     lands. A stop that cut a query anywhere in the body (a new warehouse's migration) leaves it as the interrupt it
     is: Prefect logs an error leaving a flow with its traceback."""
+    stopped = _stops_raised(body)
+
     @functools.wraps(body)
     def flow_body(*args, **kwargs):
         with stops_as_interrupt():
-            try:
-                return body(*args, **kwargs)
-            except Exception as exc:
-                raise_stop_as_interrupt(exc)
-                raise
+            return stopped(*args, **kwargs)
     return flow_body
 
 
