@@ -1,14 +1,15 @@
 """`trialqc run --prefect` without PREFECT_API_URL: its temporary Prefect server outlives a stop sent to the run's
 process group (a terminal's Ctrl-C, a systemd stop) until the run has recorded it, and ends with the run, also when
-the run is killed outright."""
+the run is killed outright; a stop as the run ends, a batch cancelled while parsing ahead, and a server that does
+not answer each end the command with one line."""
 from __future__ import annotations
 
 import os
 import signal
-from concurrent.futures import CancelledError
 import subprocess
 import sys
 import time
+from concurrent.futures import CancelledError
 from pathlib import Path
 
 import duckdb
