@@ -3,11 +3,13 @@
     python bench/check_phases.py DB [--workers 2] [--chunk-size N]
 
 DB is a warehouse a run has loaded (e.g. the one `bench/run.py --keep DIR` leaves, DIR/bench.duckdb); it is
-copied to a temporary folder first, and the copy is checked whole (as `trialqc run --recheck-all` would). Prints
-the check's wall time, the CPU of this process and of the text-rule workers, and for each phase of the run's
-process its CPU, wall time and calls: finding each chunk's rows (spans), the scoped copies (and the tables that
-cost most), the SQL rules, the rules run here that are not SQL (among them the text rules' reads, made here and
-shared with the workers), the wait for the workers, and writing the issues. CPU, not wall, is what to compare between runs on a shared machine.
+copied to a temporary folder first, and the copy is checked whole (as `trialqc run --recheck-all` would), its
+text rules in workers forked for each chunk (as `checks.run_checks` does without the run's own workers).
+Prints the check's wall time, the CPU of this process and of the text-rule workers, and for each phase of the
+run's process its CPU, wall time and calls: finding each chunk's rows (spans), the scoped copies (and the
+tables that cost most), the SQL rules, the rules run here that are not SQL (among them the text rules' reads,
+made here and shared with the workers), the wait for the workers, and writing the issues. CPU, not wall, is
+what to compare between runs on a shared machine.
 """
 from __future__ import annotations
 
