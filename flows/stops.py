@@ -31,7 +31,7 @@ IMPORTING = "<frozen importlib._bootstrap"  # the import machinery's frames (and
 _waiting: dict[int, object] = {}  # signal number -> the frame its stop waits for the main thread to leave
 _held = [0]  # depth of stops_held blocks in the main thread
 _pending: set[int] = set()  # stops that came in a held block
-_raised: list[int] = []  # the stops raised as KeyboardInterrupt, in order
+_raised = [0]  # how many stops were raised as KeyboardInterrupt
 
 
 def _interrupt(signum: int, frame) -> None:
@@ -45,14 +45,14 @@ def _interrupt(signum: int, frame) -> None:
         return
     stop = KeyboardInterrupt(f"signal {signum}") if signum != signal.SIGINT else KeyboardInterrupt()
     stop.trialqc_signal = signum
-    _raised.append(signum)
+    _raised[0] += 1
     raise stop
 
 
 def stops_raised() -> int:
     """How many stops `_interrupt` has raised in this process: a block that returns with more raised than when it
     began had one swallowed by code it called (Prefect's engine, as it finishes a flow run, drops an interrupt)."""
-    return len(_raised)
+    return _raised[0]
 
 
 @contextmanager
