@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checks import parked_issues
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule, current_extracts_sql
 from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
@@ -200,8 +201,9 @@ def run_rules(
 
     Rules marked `in_worker` are evaluated in `workers` processes (default: one per core), part of
     the chunk's studies each, while this process runs the SQL rules: those of `pool` when given (see
-    `check_workers`), else processes forked for each chunk. `progress(checked, total)` is called after
-    each chunk. `appended`: where the run that loaded the studies put their rows (`warehouse.runs.AppendedRows`),
+    `check_workers`), else processes forked for each chunk. A large share of the warehouse in more than one
+    chunk has its SQL rules run once over all its studies (`_SqlOnce`). `progress(checked, total)` is called
+    after each chunk. `appended`: where the run that loaded the studies put their rows (`warehouse.runs.AppendedRows`),
     which spares a check of exactly those studies the search for them.
     """
     rules = list(rules)
@@ -209,13 +211,25 @@ def run_rules(
     if nct_ids is None:
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
-    chunk_size = chunk_size or _chunk_size(con, len(ordered))
+    given, chunk_size = chunk_size, chunk_size or CHUNK_SIZE
+    once = None
+    if len(ordered) > chunk_size and not worth_scoping(con, len(ordered)):
+        once = _SqlOnce(rules, ordered)  # a large share in many chunks: its SQL rules run once, without copies
+    elif given is None:
+        chunk_size = _chunk_size(con, len(ordered))
     result = CheckResult()
-    for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
-        scope = set_scope(con, ordered[start:start + chunk_size], as_of)
-        _run_chunk(con, rules, run_id, scope, result, workers, pool, appended)
-        if progress is not None:
-            progress(result.studies, len(ordered))
+    try:
+        for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
+            scope = set_scope(con, ordered[start:start + chunk_size], as_of)
+            _run_chunk(con, rules, run_id, scope, result, workers, pool, appended, once)
+            if progress is not None:
+                progress(result.studies, len(ordered))
+    except BaseException:
+        if once is not None:
+            parked_issues.drop(con, quietly=True)  # the check's own error is the one to see
+        raise
+    if once is not None:
+        parked_issues.drop(con, quietly=False)
     return result
 
 
@@ -227,6 +241,47 @@ def _chunk_size(con: duckdb.DuckDBPyConnection, studies: int) -> int:
     chunk on the tables themselves, for a few more chunks' fixed costs."""
     half = max(1, CHUNK_SIZE // 2)
     return half if studies > CHUNK_SIZE and worth_scoping(con, half) else CHUNK_SIZE
+
+
+class _SqlOnce:
+    """The SQL rules of a check of many chunks over a large share of the warehouse, run once over all of its
+    studies (`run`, during its first chunk) rather than once a chunk on copies of the chunk's rows: they are
+    set-based, so each reads the tables once, and no chunk's rows are copied (at 100,000 studies the check's
+    process spent half the CPU; docs/performance.md). Their issues wait in checks.parked_issues until each
+    chunk writes its own."""
+
+    def __init__(self, rules: list[Rule], nct_ids: list[str]) -> None:
+        self.rules = [r for r in rules if r.sql is not None and not r.in_worker]
+        self.ids = frozenset(r.id for r in self.rules)
+        self.nct_ids = nct_ids
+        self.done = False
+
+    def run(self, con: duckdb.DuckDBPyConnection, run_id: str, chunk: CheckScope, result: CheckResult) -> None:
+        """Every SQL rule over every study of the check, its issues parked and counted in `result`; `check_scope`
+        is the chunk's again afterwards."""
+        scope = set_scope(con, self.nct_ids, chunk.as_of)
+        narrowed = covers_every_study(con)
+        parked_issues.create(con, ISSUE_SCHEMA)
+        for rule in self.rules:
+            issues = _tally(result, rule, evaluate(con, rule, scope, narrowed), run_id, chunk.as_of)
+            if issues is not None:
+                parked_issues.park(con, issues)
+        set_scope(con, sorted(chunk.nct_ids), chunk.as_of)
+        self.done = True
+
+
+def _tally(result: CheckResult, rule: Rule, outcome: Outcome, run_id: str, as_of: date) -> pa.Table | None:
+    """A rule's outcome counted in `result`: its issue rows, or None when it failed (logged)."""
+    found, error, spent = outcome
+    result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
+    if error is not None:
+        log.warning("rule %s failed: %s", rule.id, error)
+        result.failed_rules[rule.id] = error
+        return None
+    result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
+    if not isinstance(found, pa.Table):
+        found = issue_columns(rule, found)
+    return _issues(run_id, rule, found, as_of)
 
 
 def evaluate(con, rule: Rule, scope: CheckScope, narrowed: bool = False) -> Outcome:
@@ -244,13 +299,15 @@ def evaluate(con, rule: Rule, scope: CheckScope, narrowed: bool = False) -> Outc
 
 
 def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: CheckResult,
-               workers: int, pool: "CheckWorkers | None" = None, appended: "AppendedRows | None" = None) -> None:
-    """Run every rule on the current check_scope and write its issues."""
+               workers: int, pool: "CheckWorkers | None" = None, appended: "AppendedRows | None" = None,
+               once: _SqlOnce | None = None) -> None:
+    """Run every rule on the current check_scope and write its issues (those of the rules of `once`: parked)."""
     studies = len(scope.nct_ids)
     parallel = workers >= 2 and studies >= PARALLEL_MIN_STUDIES
     elsewhere = [r for r in rules if r.in_worker] if parallel else []
-    sent = {r.id for r in elsewhere}
-    scoped = worth_scoping(con, studies)
+    sent = {r.id for r in elsewhere} | (once.ids if once is not None else set())
+    # With `once`, the rules left read a large share's tables themselves, as its SQL rules do.
+    scoped = once is None and worth_scoping(con, studies)
     # Every study in the scope: a rule's SQL reads the whole tables either way, and runs as written.
     whole = not scoped and covers_every_study(con)
     # Rules that read other studies than those checked read the whole tables: before the copies are made.
@@ -267,19 +324,16 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
             for rule in rules:
                 if rule.id not in sent and rule.id not in outcomes:
                     outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
+        if once is not None and not once.done:
+            # While the workers take the first chunk's text rules, on DuckDB's threads: the pass outlasts them.
+            once.run(con, run_id, scope, result)
         outcomes.update(collect())
-    tables = []
+    tables = [parked_issues.taken(con, ISSUE_SCHEMA)] if once is not None else []
     for rule in rules:
-        found, error, spent = outcomes[rule.id]
-        result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
-        if error is not None:
-            log.warning("rule %s failed: %s", rule.id, error)
-            result.failed_rules[rule.id] = error
-            continue
-        result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
-        if not isinstance(found, pa.Table):
-            found = issue_columns(rule, found)
-        tables.append(_issues(run_id, rule, found, scope.as_of))
+        if rule.id in outcomes:
+            issues = _tally(result, rule, outcomes[rule.id], run_id, scope.as_of)
+            if issues is not None:
+                tables.append(issues)
     issues = _masked(pa.concat_tables(tables)) if tables else ISSUE_SCHEMA.empty_table()
     result.issues += issues.num_rows
     result.studies += len(scope.nct_ids)

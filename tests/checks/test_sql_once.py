@@ -1,0 +1,108 @@
+"""A check of a large share of the warehouse in many chunks runs each SQL rule once, and writes chunk by chunk."""
+from __future__ import annotations
+
+import pytest
+
+import checks
+from checks import engine
+from checks.rule import Finding, Rule
+from tests.checks import harness
+from warehouse.tables import STUDY_TABLES
+
+
+def _issues(con, run_id=None):
+    rows = con.execute("SELECT nct_id, rule_id, severity, fields, message, evidence, run_id FROM quality_issues "
+                       "ORDER BY ALL").fetchall()
+    return [r[:6] for r in rows if run_id is None or r[6] == run_id]
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    """Six studies, four of them with issues of SQL rules."""
+    studies = {f"NCT0100000{i}": harness.clean_study() for i in range(1, 7)}
+    studies["NCT01000002"]["conditions"] = []
+    studies["NCT01000003"]["studies"][0]["enrollment"] = None
+    studies["NCT01000004"]["studies"][0]["brief_title"] = None
+    studies["NCT01000004"]["studies"][0]["official_title"] = None
+    studies["NCT01000006"]["designs"][0]["masking"] = None
+    return harness.warehouse_with(tmp_path, studies)
+
+
+@pytest.fixture
+def evaluated(monkeypatch):
+    """The rule ids the engine evaluates, once a call."""
+    calls = []
+    inner = engine.evaluate
+
+    def spy(con, rule, scope, narrowed=False):
+        calls.append(rule.id)
+        return inner(con, rule, scope, narrowed)
+    monkeypatch.setattr(engine, "evaluate", spy)
+    return calls
+
+
+def _temporary_tables(con) -> set[str]:
+    return {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+
+
+def test_each_sql_rule_runs_once_over_every_chunk_and_the_issues_are_those_of_one_chunk(warehouse, evaluated):
+    con = warehouse
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    assert len({r[0] for r in whole}) == 4
+    told = []
+    result = engine.run_rules(con, checks.all_rules(), run_id="chunks", as_of=harness.AS_OF, chunk_size=2,
+                              workers=1, progress=lambda checked, total: told.append((checked, total)))
+    assert told == [(2, 6), (4, 6), (6, 6)]
+    assert _issues(con) == whole
+    assert result.issues == len(whole)
+    sql = [r.id for r in checks.all_rules() if r.sql is not None]
+    chunked = evaluated[len(evaluated) // 2:]  # the calls of the second check (the first made as many)
+    assert sorted(i for i in chunked if i in sql) == sorted(sql), "every SQL rule once, not once a chunk"
+    assert not _temporary_tables(con) & (set(STUDY_TABLES) | {"parked_issues"})
+
+
+def test_a_large_share_that_is_not_every_study_keeps_to_its_studies(warehouse):
+    con = warehouse
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    part = ["NCT01000001", "NCT01000002", "NCT01000004", "NCT01000006"]
+    engine.run_rules(con, checks.all_rules(), run_id="part", as_of=harness.AS_OF, nct_ids=part, chunk_size=2,
+                     workers=1)
+    assert _issues(con, "part") == [r for r in whole if r[0] in part]
+    assert _issues(con, "whole") == [r for r in whole if r[0] not in part]
+
+
+def test_a_sql_rule_that_fails_is_told_once_and_the_others_are_written(warehouse):
+    con = warehouse
+    broken = Rule("test.broken", "missing_field", "warning", "-", ("studies.brief_title",),
+                  sql="SELECT nct_id, 'message' AS message FROM no_such_table")
+    rules = [broken, *checks.all_rules()]
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    result = engine.run_rules(con, rules, run_id="chunks", as_of=harness.AS_OF, chunk_size=2, workers=1)
+    assert list(result.failed_rules) == ["test.broken"]
+    assert "no_such_table" in result.failed_rules["test.broken"]
+    assert _issues(con) == whole
+
+
+def test_a_check_stopped_in_a_later_chunk_keeps_the_chunks_written_and_leaves_nothing_behind(warehouse):
+    con = warehouse
+    checks.run_checks(con, run_id="first", as_of=harness.AS_OF, workers=1)
+    before = _issues(con)
+
+    def stops(con, scope):
+        if "NCT01000003" in scope.nct_ids:
+            raise KeyboardInterrupt
+        return [Finding(nct_id, "Seen by the second check.", "") for nct_id in sorted(scope.nct_ids)]
+
+    rules = [Rule("test.stops", "contradiction", "info", "-", ("studies.brief_title",), func=stops),
+             *checks.all_rules()]
+    with pytest.raises(KeyboardInterrupt):
+        engine.run_rules(con, rules, run_id="second", as_of=harness.AS_OF, chunk_size=2, workers=1)
+    written = _issues(con, "second")
+    assert {r[0] for r in written} == {"NCT01000001", "NCT01000002"}  # the first chunk, whole
+    assert [r for r in written if r[1] != "test.stops"] == [r for r in before if r[0] in ("NCT01000001",
+                                                                                            "NCT01000002")]
+    assert _issues(con, "first") == [r for r in before if r[0] not in ("NCT01000001", "NCT01000002")]
+    assert not _temporary_tables(con) & {"parked_issues"}
