@@ -85,13 +85,14 @@ def main() -> None:
         parser.error("--every: a whole number of 1 or more")
     phases = Phases()
     phases.watch(engine._SqlOnce, "run", "SQL rules once, over every chunk")
+    phases.watch(engine._SqlOnce, "_park", "  of which each rule's, parked")
     phases.watch(scoped_tables, "_spans", "spans")
     phases.watch(scoped_tables, "_copy_scoped", "copies", by_table=True)
     phases.watch(engine, "found_table", "SQL rules")
     phases.watch(engine, "findings_of", "rules here that are not SQL")
     phases.watch(study_text, "_read_columns", "  of which reads for the workers")
     phases.watch(worker_processes._Watched, "get", "waiting for the workers")
-    phases.watch(parked_issues, "taken", "taking the issues of those once")
+    phases.watch(parked_issues.ParkedIssues, "taken", "taking the issues of those once")
     phases.watch(engine, "write_issues", "writing the issues")
     with tempfile.TemporaryDirectory(prefix="trialqc-check-phases-") as folder:
         db = Path(folder) / args.db.name

@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checks import parked_issues
+from checks.parked_issues import ParkedIssues
 from checks.rule import SEVERITIES, CheckResult, CheckScope, Finding, Rule, current_extracts_sql
 from checks.scoped_tables import covers_every_study, scoped_tables, worth_scoping
 from checks.study_text import READS_SINK
@@ -106,7 +106,29 @@ FOUND_SCHEMA = pa.schema([(name, ISSUE_SCHEMA.field(name).type)
 def found_table(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope, narrowed: bool = False) -> pa.Table:
     """A SQL rule's findings on the scoped studies, column by column, with a finding's fields, severity and
     evidence settled as `issue_columns` settles a function rule's. `narrowed`: see `_scoped_sql`."""
-    found = _scoped_sql(con, rule, scope, narrowed).to_arrow_table()
+    return _settled(con, rule, scope, _scoped_sql(con, rule, scope, narrowed).to_arrow_table(), narrowed)
+
+
+# The rows of a SQL rule's findings settled and parked at a time in a check's pass over all its studies.
+FOUND_BATCH_ROWS = 20_000
+
+
+def found_batches(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope) -> Iterator[pa.Table]:
+    """`found_table`, FOUND_BATCH_ROWS rows at a time as the rule's query streams them, so that a rule that
+    flags every study of a large check is never held whole. The query keeps to the scope itself: a batch
+    kept to it here would look up every id of a large scope again. No other statement may run on `con`
+    meanwhile: it would end the query (what an absence-judged rule reads besides is read first)."""
+    if rule.absence_judged:
+        _extracts(con, scope)
+    for batch in _scoped_sql(con, rule, scope).fetch_record_batch(FOUND_BATCH_ROWS):
+        found = _settled(con, rule, scope, pa.Table.from_batches([batch]), narrowed=False)
+        if found.num_rows:
+            yield found
+
+
+def _settled(con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope, found: pa.Table,
+             narrowed: bool) -> pa.Table:
+    """Rows a SQL rule's query gave, settled as `found_table` says."""
     if narrowed:
         found = _in_scope(found, scope)
     if rule.absence_judged and found.num_rows:
@@ -211,12 +233,10 @@ def run_rules(
     if nct_ids is None:
         nct_ids = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     ordered = sorted(set(nct_ids))
-    given, chunk_size = chunk_size, chunk_size or CHUNK_SIZE
+    chunk_size = chunk_size or _chunk_size(con, len(ordered))
     once = None
     if len(ordered) > chunk_size and not worth_scoping(con, len(ordered)):
         once = _SqlOnce(rules, ordered)  # a large share in many chunks: its SQL rules run once, without copies
-    elif given is None:
-        chunk_size = _chunk_size(con, len(ordered))
     result = CheckResult()
     try:
         for start in range(0, len(ordered), chunk_size):  # nothing to check: no rule runs
@@ -226,19 +246,21 @@ def run_rules(
                 progress(result.studies, len(ordered))
     except BaseException:
         if once is not None:
-            parked_issues.drop(con, quietly=True)  # the check's own error is the one to see
+            once.close(quietly=True)  # the check's own error is the one to see
         raise
     if once is not None:
-        parked_issues.drop(con, quietly=False)
+        once.close(quietly=False)
     return result
 
 
 def _chunk_size(con: duckdb.DuckDBPyConnection, studies: int) -> int:
-    """CHUNK_SIZE studies per chunk, or half as many when the chunks will be checked on scoped copies.
+    """CHUNK_SIZE studies per chunk, or half as many when half a chunk is a small share of the warehouse.
 
-    A chunk checked on copies holds its studies' rows twice while its rules run (~200 MB at 20,000 studies).
-    Half-sized chunks keep a large warehouse's check within the memory of checking 20,000 studies in one
-    chunk on the tables themselves, for a few more chunks' fixed costs."""
+    A chunk checked on copies holds its studies' rows twice while its rules run (~200 MB at 20,000 studies);
+    one of a check whose SQL rules ran once (`_SqlOnce`) holds its text rules' reads beside a larger
+    warehouse's larger DuckDB limit (at 200,000 studies, chunks of 20,000 peaked 44 MiB above chunks of
+    10,000). Half-sized chunks keep a large warehouse's check within the memory of checking 20,000 studies in
+    one chunk on the tables themselves, for a few more chunks' fixed costs."""
     half = max(1, CHUNK_SIZE // 2)
     return half if studies > CHUNK_SIZE and worth_scoping(con, half) else CHUNK_SIZE
 
@@ -247,38 +269,69 @@ class _SqlOnce:
     """The SQL rules of a check of many chunks over a large share of the warehouse, run once over all of its
     studies (`run`, during its first chunk) rather than once a chunk on copies of the chunk's rows: they are
     set-based, so each reads the tables once, and no chunk's rows are copied (at 100,000 studies the check's
-    process spent half the CPU; docs/performance.md). Their issues wait in checks.parked_issues until each
-    chunk writes its own."""
+    process spent half the CPU; docs/performance.md). Their issues wait in checks.parked_issues, parked as
+    their queries stream them, until each chunk writes its own."""
 
     def __init__(self, rules: list[Rule], nct_ids: list[str]) -> None:
         self.rules = [r for r in rules if r.sql is not None and not r.in_worker]
         self.ids = frozenset(r.id for r in self.rules)
         self.nct_ids = nct_ids
+        self.parked: ParkedIssues | None = None
         self.done = False
 
     def run(self, con: duckdb.DuckDBPyConnection, run_id: str, chunk: CheckScope, result: CheckResult) -> None:
         """Every SQL rule over every study of the check, its issues parked and counted in `result`; `check_scope`
         is the chunk's again afterwards."""
         scope = set_scope(con, self.nct_ids, chunk.as_of)
-        narrowed = covers_every_study(con)
-        parked_issues.create(con, ISSUE_SCHEMA)
+        self.parked = ParkedIssues(con, ISSUE_SCHEMA)
         for rule in self.rules:
-            issues = _tally(result, rule, evaluate(con, rule, scope, narrowed), run_id, chunk.as_of)
-            if issues is not None:
-                parked_issues.park(con, issues)
+            self._park(con, rule, scope, run_id, result)
         set_scope(con, sorted(chunk.nct_ids), chunk.as_of)
         self.done = True
+
+    def _park(self, con: duckdb.DuckDBPyConnection, rule: Rule, scope: CheckScope, run_id: str,
+              result: CheckResult) -> None:
+        """One rule's issues parked batch by batch, counted in `result`; a rule that fails is reported, as by
+        `evaluate`, and none of its issues stay parked."""
+        started, rows, error = time.perf_counter(), 0, None
+        try:
+            for found in found_batches(con, rule, scope):
+                self.parked.park(_issues(run_id, rule, found, scope.as_of))
+                rows += found.num_rows
+        except Exception as exc:  # a rule must never stop the run; it is reported instead
+            if stopped_by_signal(exc):
+                raise
+            self.parked.unpark(rule.id)
+            rows, error = 0, f"{type(exc).__name__}: {exc}"
+        _counted(result, rule, rows, error, time.perf_counter() - started)
+
+    def taken(self, chunk: CheckScope) -> pa.Table:
+        """The parked issues of the chunk's studies (a run of the check's ordered studies)."""
+        ordered = sorted(chunk.nct_ids)
+        return self.parked.taken(ordered[0], ordered[-1])
+
+    def close(self, quietly: bool) -> None:
+        """Drop the parked issues."""
+        if self.parked is not None:
+            self.parked.close(quietly)
+
+
+def _counted(result: CheckResult, rule: Rule, rows: int, error: str | None, spent: float) -> bool:
+    """A rule's outcome counted in `result`: False when it failed (logged)."""
+    result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
+    if error is not None:
+        log.warning("rule %s failed: %s", rule.id, error)
+        result.failed_rules[rule.id] = error
+        return False
+    result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + rows
+    return True
 
 
 def _tally(result: CheckResult, rule: Rule, outcome: Outcome, run_id: str, as_of: date) -> pa.Table | None:
     """A rule's outcome counted in `result`: its issue rows, or None when it failed (logged)."""
     found, error, spent = outcome
-    result.seconds_by_rule[rule.id] = result.seconds_by_rule.get(rule.id, 0.0) + spent
-    if error is not None:
-        log.warning("rule %s failed: %s", rule.id, error)
-        result.failed_rules[rule.id] = error
+    if not _counted(result, rule, len(found), error, spent):
         return None
-    result.by_rule[rule.id] = result.by_rule.get(rule.id, 0) + len(found)
     if not isinstance(found, pa.Table):
         found = issue_columns(rule, found)
     return _issues(run_id, rule, found, as_of)
@@ -328,7 +381,7 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
             # While the workers take the first chunk's text rules, on DuckDB's threads: the pass outlasts them.
             once.run(con, run_id, scope, result)
         outcomes.update(collect())
-    tables = [parked_issues.taken(con, ISSUE_SCHEMA)] if once is not None else []
+    tables = [once.taken(scope)] if once is not None else []
     for rule in rules:
         if rule.id in outcomes:
             issues = _tally(result, rule, outcomes[rule.id], run_id, scope.as_of)

@@ -20,12 +20,14 @@ def test_the_phases_of_a_check_in_chunks_are_each_timed_and_the_warehouse_is_lef
     # Chunks of 2 of 10 studies, every study: its SQL rules once, then each chunk on the tables themselves.
     calls = _phases(db, "--chunk-size", "2")
     assert calls["SQL rules once, over every chunk"] == 1 and calls["spans"] == calls["copies"] == 0
-    assert calls["SQL rules"] == sum(1 for rule in checks.all_rules() if rule.sql is not None)
+    assert calls["of which each rule's, parked"] == sum(1 for rule in checks.all_rules() if rule.sql is not None)
+    assert calls["SQL rules"] == 0
     assert calls["taking the issues of those once"] == calls["writing the issues"] == 5
     assert calls["rules here that are not SQL"] > 0
     # Every fifth study, a small share, one a chunk: each chunk on scoped copies of its rows.
     calls = _phases(db, "--chunk-size", "1", "--every", "5")
     assert calls["SQL rules once, over every chunk"] == 0 and calls["spans"] == 2 and calls["copies"] > 0
+    assert calls["SQL rules"] == 2 * sum(1 for rule in checks.all_rules() if rule.sql is not None)
     assert calls["writing the issues"] == 2 and calls["taking the issues of those once"] == 0
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
 

@@ -1,10 +1,12 @@
 """A check of a large share of the warehouse in many chunks runs each SQL rule once, and writes chunk by chunk."""
 from __future__ import annotations
 
+import duckdb
 import pytest
 
 import checks
 from checks import engine
+from checks.parked_issues import ParkedIssues
 from checks.rule import Finding, Rule
 from tests.checks import harness
 from warehouse.tables import STUDY_TABLES
@@ -29,15 +31,14 @@ def warehouse(tmp_path):
 
 
 @pytest.fixture
-def evaluated(monkeypatch):
-    """The rule ids the engine evaluates, once a call."""
+def queried(monkeypatch):
+    """The rule ids whose SQL the engine runs, once a query (whole, or streamed in batches)."""
     calls = []
-    inner = engine.evaluate
-
-    def spy(con, rule, scope, narrowed=False):
-        calls.append(rule.id)
-        return inner(con, rule, scope, narrowed)
-    monkeypatch.setattr(engine, "evaluate", spy)
+    for name in ("found_table", "found_batches"):
+        def spy(con, rule, scope, *narrowed, inner=getattr(engine, name)):
+            calls.append(rule.id)
+            return inner(con, rule, scope, *narrowed)
+        monkeypatch.setattr(engine, name, spy)
     return calls
 
 
@@ -45,10 +46,13 @@ def _temporary_tables(con) -> set[str]:
     return {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
 
 
-def test_each_sql_rule_runs_once_over_every_chunk_and_the_issues_are_those_of_one_chunk(warehouse, evaluated):
+def test_each_sql_rule_runs_once_over_every_chunk_and_the_issues_are_those_of_one_chunk(warehouse, queried):
     con = warehouse
     checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
     whole = _issues(con)
+    sql = [r.id for r in checks.all_rules() if r.sql is not None]
+    assert sorted(queried) == sorted(sql)
+    queried.clear()
     assert len({r[0] for r in whole}) == 4
     told = []
     result = engine.run_rules(con, checks.all_rules(), run_id="chunks", as_of=harness.AS_OF, chunk_size=2,
@@ -56,10 +60,8 @@ def test_each_sql_rule_runs_once_over_every_chunk_and_the_issues_are_those_of_on
     assert told == [(2, 6), (4, 6), (6, 6)]
     assert _issues(con) == whole
     assert result.issues == len(whole)
-    sql = [r.id for r in checks.all_rules() if r.sql is not None]
-    chunked = evaluated[len(evaluated) // 2:]  # the calls of the second check (the first made as many)
-    assert sorted(i for i in chunked if i in sql) == sorted(sql), "every SQL rule once, not once a chunk"
-    assert not _temporary_tables(con) & (set(STUDY_TABLES) | {"parked_issues"})
+    assert sorted(queried) == sorted(sql), "every SQL rule once, not once a chunk"
+    assert not _temporary_tables(con) & set(STUDY_TABLES), "no chunk was checked on copies"
 
 
 def test_a_large_share_that_is_not_every_study_keeps_to_its_studies(warehouse):
@@ -105,4 +107,37 @@ def test_a_check_stopped_in_a_later_chunk_keeps_the_chunks_written_and_leaves_no
     assert [r for r in written if r[1] != "test.stops"] == [r for r in before if r[0] in ("NCT01000001",
                                                                                             "NCT01000002")]
     assert _issues(con, "first") == [r for r in before if r[0] not in ("NCT01000001", "NCT01000002")]
-    assert not _temporary_tables(con) & {"parked_issues"}
+    engine.run_rules(con, checks.all_rules(), run_id="third", as_of=harness.AS_OF, chunk_size=2, workers=1)
+    assert _issues(con, "third") == before  # the next check is whole
+
+
+def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its_own(warehouse, monkeypatch):
+    con = warehouse
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    monkeypatch.setattr(engine, "FOUND_BATCH_ROWS", 1)  # every finding parked on its own
+    parked = []
+    park = ParkedIssues.park
+    monkeypatch.setattr(ParkedIssues, "park", lambda self, issues: (parked.append(issues.num_rows),
+                                                                    park(self, issues)))
+    engine.run_rules(con, checks.all_rules(), run_id="batches", as_of=harness.AS_OF, chunk_size=2, workers=1)
+    assert _issues(con) == whole
+    assert parked == [1] * len(whole)  # every issue here is a SQL rule's
+
+    inner = engine.found_batches
+    broken_id = "missing_fields.no_conditions"
+
+    def breaks_after_one(con, rule, scope):
+        for number, found in enumerate(inner(con, rule, scope)):
+            if rule.id == broken_id and number:
+                raise duckdb.InvalidInputException("the query stopped midway")
+            yield found
+    monkeypatch.setattr(engine, "found_batches", breaks_after_one)
+    flagged = engine.run_rules(con, [Rule(broken_id, "missing_field", "warning", "-", ("conditions.name",),
+                                          sql="SELECT nct_id, 'No conditions.' AS message FROM studies"),
+                                     *[r for r in checks.all_rules() if r.id != broken_id]],
+                               run_id="broken", as_of=harness.AS_OF, chunk_size=2, workers=1)
+    assert "the query stopped midway" in flagged.failed_rules[broken_id]
+    assert broken_id not in flagged.by_rule
+    assert [r for r in _issues(con) if r[1] == broken_id] == []
+    assert _issues(con) == [r for r in whole if r[1] != broken_id]

@@ -130,7 +130,7 @@ def test_progress_is_told_after_each_chunk(tmp_path):
     assert told == [(2, 5), (4, 5), (5, 5)]
 
 
-def test_chunks_are_half_sized_only_when_checked_on_scoped_copies(tmp_path, monkeypatch):
+def test_chunks_of_a_larger_warehouse_are_half_sized(tmp_path, monkeypatch):
     studies = {f"NCT010000{i:02d}": harness.clean_study() for i in range(1, 21)}
     studies["NCT01000007"]["conditions"] = []
     studies["NCT01000015"]["studies"][0]["brief_title"] = None
@@ -145,14 +145,17 @@ def test_chunks_are_half_sized_only_when_checked_on_scoped_copies(tmp_path, monk
                          progress=lambda checked, total: told.append((checked, total)))
         return told
 
-    # every study, a large share: read from the tables themselves (its SQL rules once), in full chunks
+    # half a chunk (4 of 20 studies) is a small share: chunks of 4 (the SQL rules run once over all 20)
     monkeypatch.setattr(engine, "CHUNK_SIZE", 8)
-    assert chunks() == [(8, 20), (16, 20), (20, 20)]
+    assert chunks() == [(4, 20), (8, 20), (12, 20), (16, 20), (20, 20)]
     assert _issues(con) == whole
-    # 4 of 20 studies, a small share: its chunks are checked on copies, half a chunk (1 study) each
+    # 4 of 20 studies, a small share, in chunks of 1: each chunk on copies of its rows
     monkeypatch.setattr(engine, "CHUNK_SIZE", 2)
     assert chunks(["NCT01000001", "NCT01000007", "NCT01000012", "NCT01000015"]) == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert _issues(con) == whole
+    # half a chunk (6 of 20) is not: full chunks
+    monkeypatch.setattr(engine, "CHUNK_SIZE", 12)
+    assert chunks() == [(12, 20), (20, 20)]
     # a scope of one chunk stays one chunk
     monkeypatch.setattr(engine, "CHUNK_SIZE", 20)
     assert chunks() == [(20, 20)]
