@@ -46,7 +46,7 @@ def _temporary_tables(con) -> set[str]:
     return {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
 
 
-def test_each_sql_rule_runs_once_over_every_chunk_and_the_issues_are_those_of_one_chunk(warehouse, queried):
+def test_each_sql_rule_runs_once_in_a_check_of_many_chunks_with_the_issues_of_a_whole_check(warehouse, queried):
     con = warehouse
     checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
     whole = _issues(con)
