@@ -58,7 +58,7 @@ def write_page(path: Path, text: str) -> None:
 
 def flush_to_disk(folder: Path) -> None:
     """Every file written under `folder` onto the disk: one `syncfs` of its file system (Linux), else a `sync` of
-    all. A report writes thousands of pages: an fsync of each took longer than writing them."""
+    all. A report writes thousands of pages: one flush for all of them, not an fsync of each."""
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         if _syncfs is None or _syncfs(descriptor) != 0:

@@ -30,7 +30,7 @@ def test_the_pages_are_flushed_to_disk_while_the_report_is_still_marked_unfinish
     prints = _report(tmp_path)
     assert seen == []  # pages are written without a flush each
     prints.finish()
-    assert seen == [(True, True)]  # the report's own file system, before the mark went
+    assert seen == [(True, True)]  # the file system of the report's folder, before the mark went
     assert not (tmp_path / UNFINISHED).exists()
 
 
