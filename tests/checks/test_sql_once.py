@@ -141,3 +141,27 @@ def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its
     assert broken_id not in flagged.by_rule
     assert [r for r in _issues(con) if r[1] == broken_id] == []
     assert _issues(con) == [r for r in whole if r[1] != broken_id]
+
+
+def test_the_pass_takes_one_duckdb_thread_while_text_rule_workers_run_and_the_issues_are_the_same(warehouse,
+                                                                                                    monkeypatch):
+    """Beside the workers a second DuckDB thread only contends with them: the pass took 20-35% more CPU on two."""
+    con = warehouse
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    whole = _issues(con)
+    threads = []
+    park = engine._SqlOnce._park
+
+    def parking(self, con, *args):  # between two rules' queries: no query of the pass is streaming
+        threads.append(con.execute("SELECT current_setting('threads')").fetchone()[0])
+        return park(self, con, *args)
+    monkeypatch.setattr(engine._SqlOnce, "_park", parking)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text rules go to workers at any size
+    con.execute("SET threads = 4")
+    with engine.check_workers(2) as pool:
+        result = engine.run_rules(con, checks.all_rules(), run_id="chunks", as_of=harness.AS_OF, chunk_size=2,
+                                  workers=2, pool=pool)
+    assert not result.failed_rules
+    assert threads and set(threads) == {1}
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 4  # given back after the pass
+    assert _issues(con) == whole
