@@ -379,9 +379,9 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
                 if rule.id not in sent and rule.id not in outcomes:
                     outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
             if once is not None and not once.done:
-                # While the workers take the first chunk's text rules. On two DuckDB threads the pass took 20-35%
-                # more CPU, and the run's process peaked 10-60 MiB higher, for a check no shorter (100,000 and
-                # 200,000 studies, docs/performance.md).
+                # While the workers take the first chunk's text rules. With the pass on two DuckDB threads the
+                # check's process took about a quarter more CPU and peaked 10-65 MiB higher, for a check no
+                # shorter (100,000 and 200,000 studies, docs/performance.md).
                 once.run(con, run_id, scope, result)
         outcomes.update(collect())
     tables = [once.taken(scope)] if once is not None else []

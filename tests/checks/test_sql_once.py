@@ -145,7 +145,7 @@ def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its
 
 def test_the_pass_takes_one_duckdb_thread_while_text_rule_workers_run_and_the_issues_are_the_same(warehouse,
                                                                                                     monkeypatch):
-    """Beside the workers a second DuckDB thread only contends with them: the pass took 20-35% more CPU on two."""
+    """Beside the workers a second DuckDB thread only contends with them (docs/performance.md)."""
     con = warehouse
     checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
     whole = _issues(con)
