@@ -307,8 +307,7 @@ class _SqlOnce:
 
     def taken(self, chunk: CheckScope) -> pa.Table:
         """The parked issues of the chunk's studies (a run of the check's ordered studies)."""
-        ordered = sorted(chunk.nct_ids)
-        return self.parked.taken(ordered[0], ordered[-1])
+        return self.parked.taken(min(chunk.nct_ids), max(chunk.nct_ids))
 
     def close(self, quietly: bool) -> None:
         """Drop the parked issues."""
