@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from checks.gx_validation import DOCS_SITE, gx_context
+from checks.report_fingerprints import flush_to_disk
 
 ASSETS = Path(__file__).parent / "gx_assets"
 STOPS = {signal.SIGINT, signal.SIGTERM}  # Ctrl-C, and SIGTERM as systemd sends it
@@ -112,6 +113,9 @@ def write_data_docs(inputs, out_dir: Path, run_name: str) -> Path:
     context.build_data_docs(site_names=[DOCS_SITE])
     shutil.copytree(ASSETS, out_dir / "static" / "vendor", dirs_exist_ok=True)
     _localise(out_dir)
+    # The pages on disk before the runs file and the index that vouch for them: after a power cut, a page the
+    # kernel had not yet written would read as empty, and a later run keeps Data Docs whose index it finds.
+    flush_to_disk(out_dir)
     runs = _runs(out_dir, results)
     (out_dir / RUNS).write_text(json.dumps(runs), encoding="utf-8")
     return _index(out_dir, runs)

@@ -219,3 +219,21 @@ def test_the_data_docs_child_of_a_large_process_starts_with_nothing_of_what_it_h
     monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as a small one: forked
     resident, parent = child()
     assert parent == os.getpid() and resident >= 256 and len(ballast) == 256 * 2**20
+
+
+def test_data_docs_pages_are_flushed_to_disk_before_the_index_that_vouches_for_them(tmp_path, monkeypatch):
+    """A later run keeps Data Docs whose runs file it reads (restate_index): after a power cut, their pages must
+    not read as empty. The index.html there at the flush is Great Expectations' own, replaced after it."""
+    from checks import gx_docs
+
+    out = tmp_path / "gx"
+    ours = lambda: "Expectations over the whole" in (out / "index.html").read_text(encoding="utf-8")  # noqa: E731
+    seen = []
+
+    def flush(folder):
+        pages = list((out / "validations").rglob("*.html"))
+        seen.append((folder, len(pages), (out / gx_docs.RUNS).exists(), ours()))
+    monkeypatch.setattr(gx_docs, "flush_to_disk", flush)
+    gx_suite.build_data_docs(_warehouse(tmp_path), out)
+    assert seen == [(out, len(gx_expectations.tables()), False, False)]  # every page; neither runs file nor index
+    assert ours() and (out / gx_docs.RUNS).is_file()
