@@ -1,5 +1,6 @@
-"""Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values, and parts of a record
-given in a type that cannot be read (an API v2 module given as a string: meta.load_problems).
+"""Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values; parts of a record
+given in a type that cannot be read (an API v2 module given as a string: meta.load_problems); and values given
+in another type that were read as what they spell (a flag given as the string "Yes": meta.load_problems).
 
 A study is never lost for one odd value: the value loads as NULL and this family says so,
 quoting the value as the source gave it (personal-data values are never quoted).
@@ -10,7 +11,7 @@ from checks.date_columns import select
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal, sql_text
-from flows.parsers.model import UNREAD_PART
+from flows.parsers.model import READ_AS_SPELT, UNREAD_PART
 from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
 
@@ -65,6 +66,19 @@ def _unread_part_sql() -> str:
         JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
 
 
+def _read_as_spelt_sql() -> str:
+    """One finding per value of each study's current version given in another type and read as it spells."""
+    value = "substr(p.detail, strpos(p.detail, ': ') + 2)"
+    return f"""
+        SELECT p.nct_id,
+               {sql_text("A value is given as a string where API v2 gives another type: {value}. It is stored as read.",
+                         value=value)} AS message,
+               {sql_text("{value} (meta.load_problems)", value=value)} AS evidence
+        FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
+              WHERE reason = {literal(READ_AS_SPELT)} AND {IN_SCOPE}) p
+        JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
+
+
 def _unreadable_age_sql() -> str:
     """One finding per eligibility age of a registry record that is not a number and a unit."""
     texts = {"bound": "a.bound", "age": "'''' || a.age || ''''"}
@@ -104,6 +118,18 @@ RULES = (
                   "its flags that cannot be told stay NULL.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
+    ),
+    Rule(
+        id="invalid_values.read_from_text",
+        category="invalid_value",
+        severity="info",
+        rationale="API v2 gives a count as a JSON number and a flag as a JSON boolean. A record that gives one as "
+                  "a string that spells it (enrollmentInfo.count '+12', isFdaRegulatedDrug 'Yes') was written or "
+                  "changed outside the registry's API: the value is read as it spells and loaded, and the finding "
+                  "quotes what the source gave, so that a person can tell. A string that spells no such value is "
+                  "refused instead (invalid_values.refused_value).",
+        fields=("meta.load_problems",),
+        sql=_read_as_spelt_sql(),
     ),
     Rule(
         id="invalid_values.unreadable_age",

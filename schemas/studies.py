@@ -22,7 +22,8 @@ class Studies(StudyChild):
     last_known_status: Text = enum(enums.OVERALL_STATUS, "status before it became UNKNOWN")
     phase: Text = enum(enums.PHASE_COMBINED, "phase(s), joined with '/' (PHASE1/PHASE2)")
     study_type: Text = enum(enums.STUDY_TYPE, "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS")
-    enrollment: Int = pa.Field(nullable=True, ge=0, le=100_000_000, description="participants, actual or anticipated")
+    enrollment: Int = pa.Field(nullable=True, ge=0, le=enums.ENROLLMENT_MAX,
+                               description="participants, actual or anticipated")
     enrollment_type: Text = enum(enums.DATE_TYPE, "ACTUAL or ESTIMATED enrollment")
     start_date: Date = column("study start" + MONTH_END)
     start_date_precision: Text = enum(enums.DATE_PRECISION, PRECISION)

@@ -222,6 +222,69 @@ def test_an_enrollment_given_as_text_loads_its_study_alone_in_its_batch_as_besid
     assert kept == ([] if loaded is not None else [(count,)])
 
 
+@pytest.mark.parametrize("where, key, given, column, loaded, kind", [
+    ("designModule", "enrollmentInfo", {"count": "+12", "type": "ACTUAL"}, "enrollment", 12, "a number"),
+    ("designModule", "enrollmentInfo", {"count": " 0012 ", "type": "ACTUAL"}, "enrollment", 12, "a number"),
+    ("oversightModule", "oversightHasDmc", "Yes", "has_dmc", True, "a JSON boolean"),
+    ("oversightModule", "isFdaRegulatedDrug", "false", "is_fda_regulated_drug", False, "a JSON boolean"),
+], ids=["plus-sign", "leading-zeros", "Yes", "false"])
+def test_a_json_value_given_as_a_string_that_spells_it_loads_as_read_and_is_flagged_quoting_it(
+        run, tmp_path, where, key, given, column, loaded, kind):
+    record = study_json("NCT09000034")
+    record["protocolSection"].setdefault(where, {})[key] = given
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    result = run(tmp_path / "in")
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+    assert run.con.execute(f"SELECT {column} FROM studies").fetchall() == [(loaded,)]
+    assert run.con.execute("SELECT count(*) FROM meta.raw_values").fetchone() == (0,)
+    issues = run.con.execute("SELECT severity, message FROM quality_issues "
+                             "WHERE rule_id = 'invalid_values.read_from_text'").fetchall()
+    quoted = given["count"] if isinstance(given, dict) else given
+    name = "enrollmentInfo.count" if isinstance(given, dict) else key
+    assert issues == [("info", f"A value is given as a string where API v2 gives another type: {name} is the "
+                               f"string '{quoted}', not {kind}: read as {str(loaded).lower()}. It is stored as read.")]
+
+
+def test_site_coordinates_given_as_strings_load_as_read_flagged_once_and_one_past_its_bound_is_refused(run, tmp_path):
+    record = study_json("NCT09000036")
+    record["protocolSection"]["contactsLocationsModule"] = {"locations": [
+        {"facility": f"Site {n}", "country": "France", "geoPoint": {"lat": lat, "lon": 4.85}}
+        for n, lat in enumerate(["45.75", " -33.9", "95", 12.5])]}
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    run(tmp_path / "in")
+    assert run.con.execute("SELECT latitude FROM facilities ORDER BY name").fetchall() == [
+        (45.75,), (-33.9,), (None,), (12.5,)]
+    assert run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall() == [("95",)]
+    issues = run.con.execute("SELECT rule_id, message FROM quality_issues WHERE rule_id LIKE 'invalid_values.%' "
+                             "ORDER BY rule_id").fetchall()
+    assert [rule for rule, _ in issues] == ["invalid_values.read_from_text", "invalid_values.refused_value"]
+    assert "geoPoint.lat is the string '45.75', not a number: read as 45.75." in issues[0][1]
+
+
+@pytest.mark.parametrize("count, loaded", [("9" * 5000, None), ("0" * 5000 + "7", 7)], ids=["nines", "zeros"])
+def test_a_json_count_given_as_thousands_of_digits_is_read_or_refused_not_its_study(run, tmp_path, count, loaded):
+    """int() refuses a string of 4,300 digits and more: such a count once failed the mapping of its study."""
+    record = study_json("NCT09000037")
+    record["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": count, "type": "ACTUAL"}
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    result = run(tmp_path / "in", check=False)
+    assert (result.loaded, result.rejected) == (1, 0), rejects(run)
+    assert run.con.execute("SELECT enrollment FROM studies").fetchall() == [(loaded,)]
+    kept = run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall()
+    assert kept == ([] if loaded is not None else [(count,)])
+
+
+def test_a_json_count_given_as_a_string_past_the_most_a_count_may_be_is_refused_as_given(run, tmp_path):
+    record = study_json("NCT09000035")
+    record["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": "+100000001", "type": "ACTUAL"}
+    write(tmp_path / "in", "a.json", json.dumps(record).encode())
+    run(tmp_path / "in")
+    assert run.con.execute("SELECT enrollment FROM studies").fetchall() == [(None,)]
+    assert run.con.execute("SELECT raw_value FROM meta.raw_values").fetchall() == [("+100000001",)]
+    rules = run.con.execute("SELECT rule_id FROM quality_issues WHERE rule_id LIKE 'invalid_values.%'").fetchall()
+    assert rules == [("invalid_values.refused_value",)]
+
+
 @pytest.mark.parametrize("count", ["\u00b2", "12\u00b3", "1,000"], ids=["superscript", "with-superscript", "comma"])
 def test_a_legacy_xml_enrollment_that_is_no_count_is_refused_and_quoted_not_its_study(run, tmp_path, count):
     """A superscript is a digit to str.isdigit() but not to int(): such a count once rejected its whole study."""

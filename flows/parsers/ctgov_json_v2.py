@@ -11,7 +11,7 @@ from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, study_row, text_tables
-from flows.parsers.model import FIELD_SELECTED, NCT_ID, UNREAD_PART, Parsed, Problem, Row, StudyRecord, unread
+from flows.parsers.model import FIELD_SELECTED, NCT_ID, Parsed, Problem, Row, StudyRecord, noted
 
 LAYOUT = "ctgov_json_v2"
 # Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
@@ -116,13 +116,13 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
     if not isinstance(protocol.get("statusModule"), dict):
         problems.append(_fragment_problem(protocol, nct_id, where))
         return None
-    unread()  # notes of a study whose reading failed are not this one's
+    noted()  # notes of a study whose reading failed are not this one's
     try:
         record = StudyRecord(nct_id, study_tables(study))
     except Exception as error:  # malformed input never stops the run; the type is enough to debug
         problems.append(Problem("study could not be mapped", f"{where}: {type(error).__name__}", nct_id))
         return None
-    problems += [Problem(UNREAD_PART, f"{where}: {part}", nct_id) for part in unread()]
+    problems += [Problem(reason, f"{where}: {part}", nct_id) for reason, part in noted()]
     status = protocol["statusModule"]
     if not any(key in status for key in REGISTRY_KEPT):
         problems.append(Problem(FIELD_SELECTED, f"{where}: statusModule has {', '.join(sorted(status)) or 'nothing'}, "

@@ -1,7 +1,7 @@
 """API v2 design, arms/interventions, outcomes and eligibility modules -> their AACT tables."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import boolean, named_flags, objects, part, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import flag, named_flags, objects, part, section, text, texts
 from flows.parsers.masking import MASKED_COLUMNS
 from flows.parsers.model import ColumnRows, Row
 
@@ -105,11 +105,11 @@ def _eligibilities(module: dict | None) -> list[Row]:
         # An absent age limit is NULL, as AACT's API v2 importer stores it (its model's 'N/A' default is unused).
         "minimum_age": text(module.get("minimumAge")),
         "maximum_age": text(module.get("maximumAge")),
-        "healthy_volunteers": boolean(module.get("healthyVolunteers")),
+        "healthy_volunteers": flag(module, "healthyVolunteers"),
         "criteria": text(module.get("eligibilityCriteria")),
         "sampling_method": text(module.get("samplingMethod")),
         "population": text(module.get("studyPopulation")),
-        "gender_based": boolean(module.get("genderBased")),
+        "gender_based": flag(module, "genderBased"),
         "gender_description": text(module.get("genderDescription")),
         # AACT: whether stdAges names the group; NULL when the record gives no stdAges.
         **named_flags("stdAges", module.get("stdAges"), _AGE_GROUPS),

@@ -1,5 +1,7 @@
 """Typed reads of ClinicalTrials.gov API v2 JSON fields. A value of the wrong type (a title given as an object, a
-flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing.
+flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing. A string
+that spells the value meant (a flag given as "Yes", a count as "+12") is read as that value and noted, quoting it
+(`note_read_as`): the parser reports it as a problem of its study, and the study loads with the value.
 
 A part read as an object or an array of objects but given as another type (a designModule given as a string, an
 arm given as a string in armGroups) cannot be read: each read notes it (`unread`), and the parser reports it as a
@@ -11,7 +13,8 @@ from __future__ import annotations
 import json
 
 from flows.parsers import labels
-from flows.parsers.model import Refused, note_unread_part
+from flows.parsers.model import Refused, note_read_as, note_unread_part
+from schemas.enums import ENROLLMENT_MAX
 
 
 def section(node: object, *keys: str) -> dict:
@@ -133,14 +136,14 @@ def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bo
     if not odd:
         return {column: wanted in given for column, wanted in flags.items()}
     shown = odd[0] if type(odd[0]) is str else odd[0].raw
-    quoted = shown if len(shown) <= 60 else shown[:60] + "..."
-    note_unread_part(f"{name} holds '{quoted}', not one of {', '.join(flags.values())}")
+    note_unread_part(f"{name} holds {quoted(shown)}, not one of {', '.join(flags.values())}")
     return {column: True if wanted in given else None for column, wanted in flags.items()}
 
 
-def integer(value: object) -> object:
-    """An integer, or a string of digits, as int; other text or numbers as given, for validation to
-    refuse and keep (enrollment 'abc'); nothing as None."""
+def integer(value: object, name: str) -> object:
+    """A count (of participants: at most ENROLLMENT_MAX): an integer as it is; a string of digits, after a '+' or
+    not, as int, noted as read from a string; other text or numbers as given, for validation to refuse and keep
+    (enrollment 'abc', '-5', or a string past the most a count may be, quoted as given); nothing as None."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):
@@ -149,21 +152,44 @@ def integer(value: object) -> object:
         return int(value)
     if isinstance(value, str):
         digits = value.strip()
-        if digits.isascii() and digits.isdigit():  # not '²', which int() refuses
-            return int(digits)
+        digits = digits[1:] if digits[:1] == "+" else digits
+        # ASCII digits only: not '²', which int() refuses; and few enough for int(), which refuses 4,300 and more
+        significant = digits.lstrip("0") or "0"
+        if digits.isascii() and digits.isdigit() and len(significant) <= _COUNT_DIGITS:
+            count = int(significant)
+            if count <= ENROLLMENT_MAX:
+                note_read_as(name, f"{name} is the string {quoted(value)}, not a number: read as {count}")
+                return count
     return value_text(value)
 
 
-def boolean(value: object) -> bool | Refused | None:
-    """A JSON boolean, or 'Yes'/'No' text, as bool; any other value is refused as given (kept raw and flagged
-    by validation), never read as missing."""
+_COUNT_DIGITS = len(str(ENROLLMENT_MAX))
+
+
+def flag(node: dict, key: str) -> bool | Refused | None:
+    """The flag at `node[key]`, read by `boolean`."""
+    return boolean(node.get(key), key)
+
+
+def boolean(value: object, name: str) -> bool | Refused | None:
+    """A JSON boolean as bool; 'Yes'/'No' (or 'true'/'false') text as bool, noted as read from a string; any other
+    value is refused as given (kept raw and flagged by validation), never read as missing."""
     if isinstance(value, bool):
         return value
     if value is None:
         return None
     if isinstance(value, str):
-        return labels.yes_no(value, BOOLEAN)
+        read = labels.yes_no(value, BOOLEAN)
+        if type(read) is bool:
+            note_read_as(name, f"{name} is the string {quoted(value)}, not a JSON boolean: "
+                               f"read as {str(read).lower()}")
+        return read
     return Refused(as_json(value), BOOLEAN)
 
 
 BOOLEAN = "a JSON boolean, true or false"
+
+
+def quoted(value: str) -> str:
+    """A short value as the source gives it, in quotes (a long one cut)."""
+    return f"'{value}'" if len(value) <= 60 else f"'{value[:60]}...'"

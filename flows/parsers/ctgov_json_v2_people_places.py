@@ -1,8 +1,12 @@
 """API v2 sponsors, contacts and locations -> sponsors, officials, central contacts, facilities, countries."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import note_unread, objects, part, section, text, texts, value_text
-from flows.parsers.model import ColumnRows, Row
+import re
+
+from flows.parsers.ctgov_json_v2_fields import (
+    note_unread, objects, part, quoted, section, text, texts, value_text,
+)
+from flows.parsers.model import ColumnRows, Row, note_read_as
 
 
 def people_places_tables(study: dict) -> dict[str, list[Row]]:
@@ -58,9 +62,9 @@ def _facilities(locations: list[dict]) -> ColumnRows:
         if type(geo) is dict:
             lat, lon = geo.get("lat"), geo.get("lon")
             if type(lat) is not float:
-                lat = coordinate(lat)
+                lat = coordinate(lat, "geoPoint.lat", 90)
             if type(lon) is not float:
-                lon = coordinate(lon)
+                lon = coordinate(lon, "geoPoint.lon", 180)
         else:
             lat = lon = None
             if geo is not None:
@@ -83,11 +87,19 @@ def _facilities(locations: list[dict]) -> ColumnRows:
                        "status": statuses, "latitude": lats, "longitude": lons})
 
 
-def coordinate(value: object) -> object:
-    """A latitude or longitude as a float; anything else kept as its text for validation to refuse."""
+def coordinate(value: object, name: str, bound: int) -> object:
+    """A latitude or longitude (at most `bound` degrees either way) as a float; a string of a decimal number within
+    it as that float, noted as read from a string; anything else kept as its text for validation to refuse."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    if isinstance(value, str) and _DECIMAL.fullmatch(digits := value.strip()) and abs(float(digits)) <= bound:
+        note_read_as(name, f"{name} is the string {quoted(value)}, not a number: read as {float(digits)}")
+        return float(digits)
     return value_text(value)
+
+
+# A decimal number as text: digits, a point, a sign (no exponent, no separators, ASCII digits only).
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def _responsible_party(module: dict) -> list[Row]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.ctgov_json_v2_fields import (
-    as_json, boolean, integer, items, objects, part, plain_text, section, text, texts, value_text,
+    as_json, flag, integer, items, objects, part, plain_text, section, text, texts, value_text,
 )
 from flows.parsers.ctgov_json_v2_status import status_dates
 from flows.parsers.dates import day_value
@@ -29,13 +29,13 @@ def study_row(study: dict) -> Row:
         "last_known_status": text(status.get("lastKnownStatus")),
         "phase": phase(design.get("phases")),
         "study_type": text(design.get("studyType")),
-        "enrollment": integer(enrollment.get("count")),
+        "enrollment": integer(enrollment.get("count"), "enrollmentInfo.count"),
         "enrollment_type": text(enrollment.get("type")),
         "number_of_arms": number_of_arms(protocol),
         "why_stopped": text(status.get("whyStopped")),
         "source": text(organization.get("fullName")),
         "source_class": text(organization.get("class")),
-        "has_results": boolean(study.get("hasResults")),
+        "has_results": flag(study, "hasResults"),
     }
     row.update(status_dates(status))
     version_holder = section(study, "derivedSection", "miscInfoModule").get("versionHolder")
@@ -51,10 +51,10 @@ def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
     biospec = section(design, "bioSpec")
     access, access_types = section(status, "expandedAccessInfo"), section(design, "expandedAccessTypes")
     return {
-        "is_fda_regulated_drug": boolean(oversight.get("isFdaRegulatedDrug")),
-        "is_fda_regulated_device": boolean(oversight.get("isFdaRegulatedDevice")),
-        "has_dmc": boolean(oversight.get("oversightHasDmc")),
-        "has_expanded_access": boolean(access.get("hasExpandedAccess")),
+        "is_fda_regulated_drug": flag(oversight, "isFdaRegulatedDrug"),
+        "is_fda_regulated_device": flag(oversight, "isFdaRegulatedDevice"),
+        "has_dmc": flag(oversight, "oversightHasDmc"),
+        "has_expanded_access": flag(access, "hasExpandedAccess"),
         "number_of_groups": number_of_groups(protocol),
         "target_duration": text(design.get("targetDuration")),
         "biospec_retention": text(biospec.get("retention")),
@@ -64,17 +64,17 @@ def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
         "ipd_time_frame": text(ipd.get("timeFrame")),
         "ipd_access_criteria": text(ipd.get("accessCriteria")),
         "ipd_url": text(ipd.get("url")),
-        "delayed_posting": boolean(status.get("delayedPosting")),
-        "patient_registry": boolean(design.get("patientRegistry")),
+        "delayed_posting": flag(status, "delayedPosting"),
+        "patient_registry": flag(design, "patientRegistry"),
         "expanded_access_nctid": text(access.get("nctId")),
         "expanded_access_status_for_nctid": text(access.get("statusForNctId")),
-        "expanded_access_type_individual": boolean(access_types.get("individual")),
-        "expanded_access_type_intermediate": boolean(access_types.get("intermediate")),
-        "expanded_access_type_treatment": boolean(access_types.get("treatment")),
-        "is_unapproved_device": boolean(oversight.get("isUnapprovedDevice")),
-        "is_ppsd": boolean(oversight.get("isPpsd")),
-        "is_us_export": boolean(oversight.get("isUsExport")),
-        "fdaaa801_violation": boolean(oversight.get("fdaaa801Violation")),
+        "expanded_access_type_individual": flag(access_types, "individual"),
+        "expanded_access_type_intermediate": flag(access_types, "intermediate"),
+        "expanded_access_type_treatment": flag(access_types, "treatment"),
+        "is_unapproved_device": flag(oversight, "isUnapprovedDevice"),
+        "is_ppsd": flag(oversight, "isPpsd"),
+        "is_us_export": flag(oversight, "isUsExport"),
+        "fdaaa801_violation": flag(oversight, "fdaaa801Violation"),
     }
 
 

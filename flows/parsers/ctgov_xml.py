@@ -13,7 +13,7 @@ from flows.parsers.ctgov_xml_design import design_tables
 from flows.parsers.ctgov_xml_fields import mesh_tables, text
 from flows.parsers.ctgov_xml_people_places import people_places_tables
 from flows.parsers.ctgov_xml_study import id_rows, study_row, text_tables
-from flows.parsers.model import UNREAD_PART, Parsed, Problem, Row, StudyRecord, unread
+from flows.parsers.model import Parsed, Problem, Row, StudyRecord, noted
 
 LAYOUT = "ctgov_xml"
 UNSAFE_XML = "unsafe XML: entity declarations and external references are refused"
@@ -61,13 +61,13 @@ def parse(raw: bytes) -> Parsed:
         elements = ", ".join(child.tag for child in root)
         parsed.problems.append(Problem(ID_ONLY_FRAGMENT, f"elements: {elements}", nct_id))
     else:
-        unread()  # notes of a study whose reading failed are not this one's
+        noted()  # notes of a study whose reading failed are not this one's
         try:
             parsed.records.append(StudyRecord(nct_id, study_tables(root)))
         except Exception as error:  # malformed input never stops the run; the type is enough to debug
             parsed.problems.append(Problem("study could not be mapped", type(error).__name__, nct_id))
             return parsed
-        parsed.problems += [Problem(UNREAD_PART, f"document: {part}", nct_id) for part in unread()]
+        parsed.problems += [Problem(reason, f"document: {part}", nct_id) for reason, part in noted()]
     return parsed
 
 

@@ -13,6 +13,10 @@ NCT_ID = re.compile(r"NCT[0-9]{8}")
 # string, a legacy XML element that holds elements where it should hold text.
 UNREAD_PART = "part of the study has the wrong type and was not read"
 
+# The problem reason of a value given in another JSON type than API v2's that spells the value meant (a flag given
+# as the string "Yes", a count as the string "+12"): read as what it spells, and loaded.
+READ_AS_SPELT = "a value given in another type was read as the value it spells"
+
 # The problem reason of an API v2 record that is a field-selected extract (an API answer to `fields=...`): it
 # lacks what the registry keeps in every record it posts (statusVerifiedDate, studyFirstPostDateStruct,
 # lastUpdatePostDateStruct), so what it leaves out may be in the record, and is not judged missing.
@@ -128,10 +132,12 @@ class Parsed:
 
 
 class _Unread(threading.local):
-    """The parts of the study being read that could not be read (per thread: studies are read one at a time)."""
+    """The parts of the study being read that could not be read, and the values read from another type than
+    theirs (per thread: studies are read one at a time)."""
 
     def __init__(self) -> None:
         self.parts: dict[str, None] = {}
+        self.read_as: dict[str, str] = {}  # the value's name -> the note of the first such value
 
 
 _UNREAD = _Unread()
@@ -147,3 +153,17 @@ def unread() -> list[str]:
     parts = list(_UNREAD.parts)
     _UNREAD.parts.clear()
     return parts
+
+
+def note_read_as(name: str, description: str) -> None:
+    """Note a value `name` of the study being read that was given in another type and read as what it spells
+    (the first of a name only: a study may give thousands of sites' coordinates so)."""
+    _UNREAD.read_as.setdefault(name, description)
+
+
+def noted() -> list[tuple[str, str]]:
+    """(reason, description) of every note since the last call: the parts that could not be read (UNREAD_PART),
+    then the values read from another type (READ_AS_SPELT), each once, in the order first met; notes cleared."""
+    found = [(UNREAD_PART, part) for part in unread()] + [(READ_AS_SPELT, note) for note in _UNREAD.read_as.values()]
+    _UNREAD.read_as.clear()
+    return found

@@ -1,9 +1,11 @@
 """Cases for the invalid_values family: a refused value of the study's current version is reported."""
-from tests.checks.harness import Case, refused, unread_part
+from tests.checks.harness import Case, read_as_spelt, refused, unread_part
 
 RULE = "invalid_values.refused_value"
 UNREAD = "invalid_values.unread_part"
 AGE = "invalid_values.unreadable_age"
+READ = "invalid_values.read_from_text"
+YES = "document: patientRegistry is the string 'YES', not a JSON boolean: read as true"
 
 
 def _ages(minimum: str | None, maximum: str | None, layout: str = "ctgov_json_v2"):
@@ -41,6 +43,14 @@ CASES = [
     Case(UNREAD, False, _nothing, note="every part read"),
     Case(UNREAD, False, unread_part("document: designModule is a string, not an object", sha256="f" * 64),
          note="unread in a version that is no longer current"),
+    Case(READ, True, read_as_spelt(YES), note="a flag given as a string (three of the corpus's invalid files)"),
+    Case(READ, True, read_as_spelt("document: enrollmentInfo.count is the string '+12', not a number: read as 12"),
+         note="a count given as a string"),
+    Case(READ, False, _nothing, note="every value of its type"),
+    Case(READ, False, read_as_spelt(YES, sha256="f" * 64), note="in a version that is no longer current"),
+    Case(READ, False, unread_part("document: designModule is a string, not an object"),
+         note="a part that could not be read is the other rule's"),
+    Case(UNREAD, False, read_as_spelt(YES), note="a value read as it spells is the other rule's"),
     Case(AGE, True, _ages("abc", "75 Years"), note="a word"),
     Case(AGE, True, _ages("18", "75 Years"), note="a number without its unit"),
     Case(AGE, True, _ages("18 Years", "-3 Years"), note="a negative maximum"),

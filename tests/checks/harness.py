@@ -98,15 +98,23 @@ def refused(table: str, column: str, raw: str | None, expected: str = "text", sh
     return change
 
 
-def unread_part(detail: str, sha256: str = "0" * 64):
+def unread_part(detail: str, sha256: str = "0" * 64, reason: str | None = None):
     """A change: the parser could not read a part of the study's version `sha256` (meta.load_problems), as
-    `detail` says ('document: designModule is a string, not an object')."""
+    `detail` says ('document: designModule is a string, not an object'); or noted another `reason` so."""
     from flows.parsers.model import UNREAD_PART
 
     def change(s):
         s["meta.load_problems"] = [{"run_id": "r", "sha256": sha256, "path": "/in/x.json", "stage": "parse",
-                                    "reason": UNREAD_PART, "detail": detail}]
+                                    "reason": reason or UNREAD_PART, "detail": detail}]
     return change
+
+
+def read_as_spelt(detail: str, sha256: str = "0" * 64):
+    """A change: the parser read a value of the study's version `sha256` given in another type as what it spells
+    (meta.load_problems), as `detail` says ("document: patientRegistry is the string 'YES', ...")."""
+    from flows.parsers.model import READ_AS_SPELT
+
+    return unread_part(detail, sha256, READ_AS_SPELT)
 
 
 def field_selected(sha256: str = "0" * 64):

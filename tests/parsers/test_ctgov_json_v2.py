@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.parsers import HEAD_BYTES, claimants, ctgov_json_v2
+from flows.parsers.model import FIELD_SELECTED, READ_AS_SPELT
 from tests.parsers.golden import GOLDEN_DIR, check_golden, golden_inputs
 from tests.shared_corpus import CORPUS, needs_corpus
 
@@ -155,10 +156,22 @@ def test_each_invalid_file_gives_its_problem_or_its_record(name):
         assert parsed.records == []
         assert [(p.reason, p.nct_id) for p in parsed.problems] == [(value, nct_id)]
     else:
-        # NCT03105011 is a field-selected extract: its statusModule holds only the status.
-        extract = [("field-selected extract: what it leaves out is not judged missing", nct_id)]
-        assert [(p.reason, p.nct_id) for p in parsed.problems] == (extract if nct_id == "NCT03105011" else [])
+        assert [(p.reason, p.detail) for p in parsed.problems] == LOADED_WITH_PROBLEMS.get(name, [])
         assert [(r.nct_id, r.study["phase"]) for r in parsed.records] == [(nct_id, value)]
+
+
+# The problems of invalid files whose study loads. NCT03105011 is a field-selected extract: its statusModule holds
+# only the status. Three give patientRegistry as a string ("YES", "Yes"), where API v2 gives a boolean.
+LOADED_WITH_PROBLEMS = {
+    "NCT03105011.json": [(FIELD_SELECTED, "document: statusModule has overallStatus, none of statusVerifiedDate, "
+                                          "studyFirstPostDateStruct, lastUpdatePostDateStruct")],
+    "NCT55555555.json": [(READ_AS_SPELT, "document: patientRegistry is the string 'YES', not a JSON boolean: "
+                                         "read as true")],
+    "NCT76543210.json": [(READ_AS_SPELT, "document: patientRegistry is the string 'Yes', not a JSON boolean: "
+                                         "read as true")],
+    "NCT87654321.json": [(READ_AS_SPELT, "document: patientRegistry is the string 'YES', not a JSON boolean: "
+                                         "read as true")],
+}
 
 
 def _ids(parsed) -> list[str]:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
 from flows.parsers.ctgov_json_v2_fields import items, objects, text, value_text
-from flows.parsers.model import unread
+from flows.parsers.model import noted, unread
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)
@@ -39,7 +39,8 @@ def _plain_facility(item: dict) -> dict:
     row = {"name": text(item.get("facility")), "city": text(item.get("city")), "state": text(item.get("state")),
            "zip": text(item.get("zip")), "country": text(item.get("country")), "status": text(item.get("status"))}
     if isinstance(geo, dict):
-        row["latitude"], row["longitude"] = coordinate(geo.get("lat")), coordinate(geo.get("lon"))
+        row["latitude"] = coordinate(geo.get("lat"), "geoPoint.lat", 90)
+        row["longitude"] = coordinate(geo.get("lon"), "geoPoint.lon", 180)
     else:
         row["latitude"] = row["longitude"] = None
     return row
@@ -63,13 +64,17 @@ def test_facility_rows_on_the_usual_and_the_odd_site():
              "geoPoint": {"lat": 45.75, "lon": 4.85}}
     odd = {"facility": " ", "city": 12, "state": True, "zip": "", "country": "\u00a0",
            "geoPoint": {"lat": "45", "lon": 4}}
+    noted()
     rows = _facilities(objects({"locations": [usual, "not a site", odd, None]}, "locations"))
+    assert [note for _, note in noted()] == ["locations[1] is a string, not an object",
+                                             "locations[3] is null, not an object",
+                                             "geoPoint.lat is the string '45', not a number: read as 45.0"]
     assert rows == [_plain_facility(usual), _plain_facility(odd)]
     assert rows[0] == {"name": "Hôpital Nord", "city": "Lyon", "state": None, "zip": "69001", "country": "France",
                        "status": "RECRUITING", "latitude": 45.75, "longitude": 4.85}
     # A state given as a boolean is refused as given (kept raw and flagged), not read as missing.
     assert rows[1] == {"name": None, "city": "12", "state": Refused("true", "text"), "zip": None, "country": None,
-                       "status": None, "latitude": "45", "longitude": 4.0}
+                       "status": None, "latitude": 45.0, "longitude": 4.0}
 
 
 def _plain_outcomes(outcomes: dict) -> list[dict]:
