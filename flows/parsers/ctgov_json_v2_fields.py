@@ -167,8 +167,9 @@ _COUNT_DIGITS = len(str(ENROLLMENT_MAX))
 
 
 def flag(node: dict, key: str) -> bool | Refused | None:
-    """The flag at `node[key]`, read by `boolean`."""
-    return boolean(node.get(key), key)
+    """The flag at `node[key]`, read by `boolean` (the usual value, a boolean or none, without a call)."""
+    value = node.get(key)
+    return value if value is None or value is True or value is False else boolean(value, key)
 
 
 def boolean(value: object, name: str) -> bool | Refused | None:
