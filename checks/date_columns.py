@@ -1,7 +1,7 @@
 """The date columns of `studies` as partial dates, and the shape of a date rule's SELECT."""
 from __future__ import annotations
 
-from checks.partial_dates import PartialDate, column, day_column, typed_text
+from checks.partial_dates import PartialDate, after, column, day_column, typed_text
 from checks.rule import Rule
 from checks.sql_text import literal
 from schemas.enums import OPEN_STATUSES
@@ -23,6 +23,10 @@ NOT_ENDED = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES 
 # ICMJE journals required registration before enrolment from 2005-07-01; earlier trials were
 # bulk-registered when the registry and the requirement arrived.
 ICMJE_IN_FORCE = "DATE '2005-07-01'"
+# ICMJE's 2005 rule left out phase 1 trials; from trials enrolling on or after 2008-07-01 it covers every phase
+# (and FDAAA 801 and 42 CFR 11 never cover phase 1 only).
+ICMJE_ALL_PHASES = "DATE '2008-07-01'"
+PHASE1_ONLY = "coalesce(s.phase, '') IN ('PHASE1', 'EARLY_PHASE1')"
 # FDAAA 801 made registration and its data elements law from 2007-09-27.
 FDAAA_IN_FORCE = "DATE '2007-09-27'"
 # 42 CFR 11 (the Final Rule) and its data elements took effect on 2017-01-18.
@@ -60,6 +64,18 @@ def first_public_before(cutoff: str, what: str, alias: str = "s") -> str:
 # The registry's own timeline (submissions, postings, snapshot) is always given to the day.
 DAY_ONLY = ("study_first_submitted_date", "results_first_submitted_date", "results_first_posted_date",
             "disposition_first_submitted_date", "disposition_first_posted_date", "snapshot_date")
+
+
+def registered() -> tuple[PartialDate, str, str]:
+    """When the record was registered, what that date is ('first submitted' or 'first posted', SQL text), and
+    whether it is its posting (SQL). Its first submission; but a record first posted before the day it gives as
+    first submitted had that date stamped again later (a legacy record that gives 2006-07-13, posted 1999-11-04):
+    it was registered by its posting."""
+    submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
+    by_posting = f"(s.study_first_submitted_date IS NULL OR coalesce({after(submitted, posted)}, FALSE))"
+    pick = lambda a, b: f"CASE WHEN {by_posting} THEN {a} ELSE {b} END"  # noqa: E731
+    on = PartialDate(pick(posted.lo, submitted.lo), pick(posted.hi, submitted.hi), pick(posted.text, submitted.text))
+    return on, pick("'first posted'", "'first submitted'"), by_posting
 
 
 def date_of(name: str) -> PartialDate:

@@ -7,7 +7,8 @@ the earlier of the run's $as_of and the day the record was taken from the regist
 from __future__ import annotations
 
 from checks.date_columns import (
-    ICMJE_IN_FORCE, NOT_ENDED, OPEN, REGISTRY_OPENED, date_of, rule, select, shown,
+    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of, registered, rule,
+    select, shown,
 )
 from checks.date_plausibility import PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
@@ -26,22 +27,22 @@ def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: s
 
 
 def _registered_after_completion_sql() -> str:
-    """First submitted (first posted where the submission date is unknown) after completion."""
-    posted_only = "s.study_first_submitted_date IS NULL"
+    """Registered (first submitted; first posted where the submission date is unknown or later) after completion."""
     # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion.
     submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
     completion = date_of("completion_date")
-    when = f"CASE WHEN {posted_only} THEN {posted.text} ELSE {submitted.text} END"
-    what = f"CASE WHEN {posted_only} THEN 'first posted' ELSE 'first submitted' END"
-    texts = {"what": what, "a": when, "b": shown("completion_date")}
-    late = (f"CASE WHEN {posted_only} THEN {after(posted, completion, 30)} "
+    on, what, by_posting = registered()
+    texts = {"what": what, "a": on.text, "b": shown("completion_date")}
+    late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, 30)} "
             f"ELSE {after(submitted, completion)} END")
+    began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
     return select(
         sql_text("Study was {what} on {a}, after it completed on {b}, so it was registered "
                  "retrospectively.", **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND {late}",
-        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} OR s.study_type = 'OBSERVATIONAL' THEN 'info' END")
+        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} OR s.study_type = 'OBSERVATIONAL' "
+                 f"OR {PHASE1_ONLY} AND {began} < {ICMJE_ALL_PHASES} THEN 'info' END")
 
 
 ORDER_RULES = (
@@ -58,8 +59,10 @@ ORDER_RULES = (
          "A trial registered only after it ended was not prospectively registered (ICMJE from "
          "2005, FDAAA 801 and 42 CFR 11.24: within 21 days of the first enrolment), so its "
          "outcomes may have been chosen after the fact. Judged on the first submission, not the "
-         "posting; trials completed before 2005 were bulk-registered when the requirement came, and "
-         "no rule asks an observational study to register first: info.",
+         "posting (unless the record was posted before the day it gives as submitted, a date stamped again "
+         "later); trials completed before 2005 were bulk-registered when the requirement came, no rule asks "
+         "an observational study to register first, and ICMJE left out phase 1 trials begun before "
+         "2008-07: info.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date",
           "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",

@@ -6,7 +6,9 @@ snapshot), and at the coarser precision of the dates it compares.
 """
 from __future__ import annotations
 
-from checks.date_columns import FINAL_RULE_IN_FORCE, ICMJE_IN_FORCE, date_of, rule, select, shown
+from checks.date_columns import (
+    FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, PHASE1_ONLY, date_of, registered, rule, select, shown,
+)
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import sql_text
 
@@ -14,6 +16,8 @@ FAMILY = "timeliness"
 INTERVENTIONAL = "s.study_type = 'INTERVENTIONAL'"
 # 42 CFR 11.24(a): register no later than 21 days after enrolling the first participant.
 REGISTRATION_DAYS = 21
+# The registry posts a record days to weeks after it is submitted.
+POSTING_DAYS = 30
 # 42 CFR 11.44: results are due one year after the primary completion date; a certificate of
 # delay (11.44(b)) extends that by up to two more years. The final rule applies to trials whose
 # primary completion is on or after its effective date (FINAL_RULE_IN_FORCE).
@@ -21,15 +25,20 @@ NOT_YET_STARTED_DAYS = 90
 
 
 def _late_registration_sql() -> str:
-    submitted, start = date_of("study_first_submitted_date"), date_of("start_date")
-    texts = {"sub": submitted.text, "st": shown("start_date"), "n": days_after(submitted, start)}
+    on, what, by_posting = registered()
+    start = date_of("start_date")
+    column = f"CASE WHEN {by_posting} THEN 'study_first_posted_date' ELSE 'study_first_submitted_date' END"
+    texts = {"what": what, "col": column, "sub": on.text, "st": shown("start_date"), "n": days_after(on, start)}
+    # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
+    allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
     return select(
-        sql_text("Study was first submitted on {sub}, {n} days after it started on {st}: "
+        sql_text("Study was {what} on {sub}, {n} days after it started on {st}: "
                  "registered late.", **texts),
-        sql_text("study_first_submitted_date={sub}; start_date={st}; days late={n}", **texts),
+        sql_text("{col}={sub}; start_date={st}; days late={n}", **texts),
         f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' "
-        f"AND {after(submitted, start, REGISTRATION_DAYS)}",
-        severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} THEN 'info' END")
+        f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}",
+        severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
+                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
 
 
 # The applicable-clinical-trial test, approximated from what the record holds (as the FDAAA
@@ -100,7 +109,10 @@ RULES = (
     rule("late_registration", "warning",
          "42 CFR 11.24 requires registration within 21 days of the first enrolment, and ICMJE "
          "journals registration before it; a late record may have chosen its outcomes after the "
-         "fact. Judged on the first submission; trials started before ICMJE's 2005 rule: info.",
+         "fact. Judged on the first submission (on the first posting, with 30 days for the registry's review, "
+         "where the record was posted before the day it gives as submitted: a date stamped again later); "
+         "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
+         "(2008-07): info.",
          ("studies.study_first_submitted_date", "studies.start_date"), _late_registration_sql(),
          family=FAMILY),
     rule("results_overdue", "warning",

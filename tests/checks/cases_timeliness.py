@@ -35,9 +35,17 @@ DUE = study(study_first_submitted_date=d(2019, 11, 20), is_fda_regulated_drug=Tr
 US_SITE = rows("facilities", [{"name": "Mayo Clinic", "city": "Rochester", "country": "United States"}])
 
 CASES = [
-    Case(LATE, True, study(study_first_submitted_date=d(2020, 3, 1)), note="45 days after the start"),
+    Case(LATE, True, study(study_first_submitted_date=d(2020, 3, 1), study_first_posted_date=d(2020, 3, 5)),
+         note="45 days after the start"),
     Case(LATE, True, study(start_date=d(2020, 1, 1), start_date_precision="month",
-                           study_first_submitted_date=d(2020, 2, 25)), note="25 days after 2020-01 ends"),
+                           study_first_submitted_date=d(2020, 2, 25), study_first_posted_date=d(2020, 3, 2)),
+         note="25 days after 2020-01 ends"),
+    Case(LATE, True, study(study_first_posted_date=d(2020, 4, 1), study_first_submitted_date=d(2021, 1, 4)),
+         note="posted 76 days after the start, before a submission date stamped again later"),
+    Case(LATE, False, study(study_first_posted_date=d(2020, 1, 20), study_first_submitted_date=d(2021, 1, 4)),
+         note="posted 4 days after the start: the submission date was stamped again later (NCT00001440)"),
+    Case(LATE, False, study(study_first_posted_date=d(2020, 2, 28), study_first_submitted_date=d(2021, 1, 4)),
+         note="posted 43 days after the start: within the 21 days and 30 for the registry's review"),
     Case(LATE, False, study(start_date=d(2020, 1, 1), start_date_precision="month",
                             study_first_submitted_date=d(2020, 2, 15)),
          note="2020-01 may mean 2020-01-31: 15 days"),

@@ -72,6 +72,44 @@ def test_late_registration_is_info_before_icmje(tmp_path, started, submitted, se
     assert found == [severity]
 
 
+@pytest.mark.parametrize("phase, started, severity", [
+    ("PHASE1", date(2005, 10, 1), "info"), ("EARLY_PHASE1", date(2008, 6, 1), "info"),
+    ("PHASE1", date(2008, 7, 1), "warning"), ("PHASE1/PHASE2", date(2005, 10, 1), "warning"),
+    ("PHASE2", date(2005, 10, 1), "warning")])
+def test_late_registration_is_info_for_a_phase_1_trial_started_before_icmje_covered_it(
+        tmp_path, phase, started, severity):
+    """ICMJE's 2005 rule left out phase 1 trials until those enrolling from 2008-07-01 (NCT00493155, a phase 1
+    dose escalation begun 2005-10, submitted 2007-06); FDAAA never covered them."""
+    submitted = date(started.year + 1, 6, 27)
+    found = _severities(tmp_path, "timeliness.late_registration", phase=phase, start_date=started,
+                        study_first_submitted_date=submitted, study_first_posted_date=submitted)
+    assert found == [severity]
+
+
+@pytest.mark.parametrize("phase, started, severity", [
+    ("PHASE1", date(2006, 1, 1), "info"), ("PHASE1", date(2009, 1, 1), "warning"), ("PHASE2", date(2006, 1, 1),
+                                                                                   "warning")])
+def test_registered_after_completion_is_info_for_a_phase_1_trial_begun_before_icmje_covered_it(
+        tmp_path, phase, started, severity):
+    found = _severities(tmp_path, "dates.registered_after_completion", phase=phase, start_date=started,
+                        primary_completion_date=None, completion_date=date(started.year + 1, 6, 1),
+                        study_first_submitted_date=date(started.year + 2, 2, 1),
+                        study_first_posted_date=date(started.year + 2, 2, 1))
+    assert found == [severity]
+
+
+def test_a_record_posted_before_the_submission_date_it_gives_was_registered_by_its_posting(tmp_path):
+    """NCT00001440 (legacy XML): first submitted 2006-07-13, first posted 1999-11-04, completed 2002-01: it was
+    public two years before it ended; its submission date was stamped again later."""
+    assert _severities(tmp_path, "dates.registered_after_completion", start_date=date(1995, 9, 1),
+                       primary_completion_date=None, completion_date=date(2002, 1, 1),
+                       study_first_submitted_date=date(2006, 7, 13), study_first_posted_date=date(1999, 11, 4)) == []
+    assert _severities(tmp_path / "after", "dates.registered_after_completion", start_date=date(2010, 9, 1),
+                       primary_completion_date=None, completion_date=date(2012, 1, 1),
+                       study_first_submitted_date=date(2016, 7, 13), study_first_posted_date=date(2013, 11, 4)) == [
+        "warning"]
+
+
 @pytest.mark.parametrize("enrollment_type, severity", [("ACTUAL", "error"), ("ESTIMATED", "info"), (None, "info")])
 def test_withdrawn_enrollment_is_an_error_only_when_actual(tmp_path, enrollment_type, severity):
     found = _severities(tmp_path, "status.withdrawn_with_enrollment", overall_status="WITHDRAWN",
