@@ -270,7 +270,9 @@ RULES = (
          "A randomized allocation contradicts text that calls the study non-randomized.",
          ("designs.allocation", "brief_summaries.description"), func=allocation_text_not_randomized, in_worker=True),
     Rule("contradictions.study_type_text_observational", "contradiction", "warning",
-         "An interventional record that calls itself observational is filed under the wrong study type.",
+         "An interventional record whose own text calls it observational contradicts itself: the study type or "
+         "the text is wrong (a study that assigns its participants an intervention by protocol is interventional "
+         "whatever its text calls it), and a person must read which.",
          ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational, in_worker=True),
     Rule("contradictions.single_group_several_arms", "contradiction", "warning",
          "A single-group model has one arm; several arms mean the model or the arms are wrong. A record "
