@@ -79,19 +79,42 @@ def results_due() -> str:
             f"AND {after(RECORD_TODAY, _results_due_by())}")
 
 
+# Results submitted and not yet posted (pending_results) on the record's day: the first submission, how often the
+# registry's review returned them and when last, and whether the sponsor's last act withdrew them (UNRELEASE).
+PENDING = """LEFT JOIN (
+        SELECT nct_id, min(event_date) FILTER (WHERE event = 'RELEASE') AS submitted,
+               count(*) FILTER (WHERE event = 'RESET') AS returned,
+               max(event_date) FILTER (WHERE event = 'RESET') AS returned_on,
+               arg_max(event, event_date) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act
+        FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
+SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
+
+
 def _results_overdue_sql() -> str:
     due = _results_due_by()
+    submitted = exact("p.submitted")
     texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
              "cert": _or_null("strftime(s.disposition_first_submitted_date, '%Y-%m-%d')"),
              "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
-             "phase": _or_null("s.phase")}
+             "phase": _or_null("s.phase"), "sub": submitted.text, "late": days_after(submitted, due),
+             "review": "CASE p.returned WHEN 0 THEN 'the registry''s review has not returned them' "
+                       "WHEN 1 THEN 'the registry''s review returned them once, on ' || strftime(p.returned_on, "
+                       "'%Y-%m-%d') ELSE 'the registry''s review returned them ' || p.returned || ' times, last on ' "
+                       "|| strftime(p.returned_on, '%Y-%m-%d') END"}
+    late = sql_text("Primary completion was {pc} and results were due by {due}; they were first submitted on "
+                    "{sub}, {late} days late, and are not posted as of {now}: {review}.", **texts)
+    none = sql_text("Primary completion was {pc} and results were due by {due}, but none were "
+                    "submitted as of {now}.", **texts)
+    submitted_by_then = f"{SUBMITTED} AND p.submitted <= {RECORD_TODAY.lo}"
     return select(
-        sql_text("Primary completion was {pc} and results were due by {due}, but none were "
-                 "submitted as of {now}.", **texts),
-        sql_text("primary_completion_date={pc}; results_first_submitted_date=NULL; certificate of "
-                 "delay submitted={cert}; due={due}; judged as of={now}; phase={phase}; "
-                 "is_fda_regulated_drug={drug}; is_fda_regulated_device={device}", **texts),
-        f"{results_due()} AND {NO_RESULTS}")
+        f"CASE WHEN {submitted_by_then} THEN {late} ELSE {none} END",
+        sql_text("primary_completion_date={pc}; results_first_submitted_date=NULL; results submitted, not "
+                 "posted (pending_results)={pending}; certificate of delay submitted={cert}; due={due}; judged as "
+                 "of={now}; phase={phase}; is_fda_regulated_drug={drug}; is_fda_regulated_device={device}",
+                 pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} ELSE 'NULL' END", **texts),
+        f"{results_due()} AND {NO_RESULTS} "
+        f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)",
+        joins=PENDING, severity=f"CASE WHEN {submitted_by_then} THEN 'info' END")
 
 
 def _not_yet_recruiting_sql() -> str:
@@ -119,9 +142,11 @@ RULES = (
          "42 CFR 11.44: an applicable clinical trial posts results within a year of its primary "
          "completion (three with a certificate of delay). Applicability is approximated "
          "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
-         "the FDA flags, a US site and a drug or device), so a person confirms it.",
+         "the FDA flags, a US site and a drug or device), so a person confirms it. Results submitted on "
+         "time and not yet posted (in the registry's quality-control review: pending_results) are not overdue; "
+         "submitted late and not yet posted: info, with the days late and the review's returns.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
-          "studies.disposition_first_submitted_date"), _results_overdue_sql(),
+          "studies.disposition_first_submitted_date", "pending_results"), _results_overdue_sql(),
          family=FAMILY, category="missing_field"),
     rule("not_yet_recruiting_past_start", "warning",
          "A study still NOT_YET_RECRUITING more than 90 days after its start date has a stale "

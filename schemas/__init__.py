@@ -30,6 +30,7 @@ MODEL_CLASSES = {
     "central_contacts": ("people_places", "CentralContacts"),
     "responsible_parties": ("people_places", "ResponsibleParties"),
     "id_information": ("people_places", "IdInformation"),
+    "pending_results": ("studies", "PendingResults"),
     "related_studies": ("people_places", "RelatedStudies"),
     "page_header_metrics": ("people_places", "PageHeaderMetrics"),
     "calculated_values": ("calculated_values", "CalculatedValues"),

@@ -64,6 +64,9 @@ EXPANDED_ACCESS_STATUS = ("AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_A
 BIOSPEC_RETENTION = ("NONE_RETAINED", "SAMPLES_WITH_DNA", "SAMPLES_WITHOUT_DNA")
 SAMPLING_METHOD = ("PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE")
 ID_SOURCE = ("org_study_id", "secondary_id", "nct_alias")
+# The registry's events of results submitted and not yet posted (API v2 unpostedEvents.type): submitted (RELEASE),
+# returned by its quality-control review (RESET), withdrawn by the sponsor (UNRELEASE).
+PENDING_RESULTS_EVENT = ("RELEASE", "RESET", "UNRELEASE")
 # The layout ids in precedence order: a copy of flows.parsers.PARSERS (schemas import nothing from
 # flows), kept equal to it by tests/parsers/test_layout_registry.py.
 LAYOUTS = ("ctgov_json_v2", "ctgov_xml", "ctgov_classic_text", "aggregator_text", "summary_text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from schemas import enums
-from schemas.base import Bool, Date, Int, StudyChild, Text, column, enum
+from schemas.base import Bool, Date, Int, StudyChild, Text, column, enum, row_id
 
 PRECISION = "precision the source gave the date: year, month or day"
 MONTH_END = " (a month-only date is stored as AACT does: the last day of the month; a year-only date as 12-31)"
@@ -97,3 +97,13 @@ class Studies(StudyChild):
     ipd_time_frame: Text = column("when individual participant data will be shared, and for how long")
     ipd_access_criteria: Text = column("who may have the individual participant data, and how")
     ipd_url: Text = column("where the individual participant data are found")
+
+
+class PendingResults(StudyChild):
+    """Results submitted to the registry and not yet posted, event by event (AACT `pending_results`)."""
+
+    event: Text = enum(enums.PENDING_RESULTS_EVENT, "RELEASE (results submitted), RESET (returned by the registry's "
+                       "quality-control review) or UNRELEASE (the submission withdrawn)")
+    event_date_description: Text = column("the event's date as the source gives it")
+    event_date: Date = column("the event's date")
+    id: Int = row_id()

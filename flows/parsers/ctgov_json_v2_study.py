@@ -152,3 +152,22 @@ def id_rows(protocol: dict) -> list[Row]:
 def _id(source: str, info: dict) -> Row:
     return {"id_source": source, "id_type": text(info.get("type")), "id_value": text(info.get("id")),
             "id_link": text(info.get("link")), "id_type_description": text(info.get("domain"))}
+
+
+# submissionTracking's dates of one submission and the unposted event each stands for.
+_SUBMISSION_EVENTS = (("releaseDate", "RELEASE"), ("unreleaseDate", "UNRELEASE"), ("resetDate", "RESET"))
+
+
+def pending_rows(study: dict) -> list[Row]:
+    """pending_results: results submitted and not yet posted, event by event, as AACT reads them (the unposted
+    events of annotationSection); a record that gives none there, from its submission tracking (derivedSection:
+    each submission's release, and its withdrawal or return). The unposted annotation's responsible party, a
+    person's name, is not read."""
+    annotation = section(study, "annotationSection", "annotationModule", "unpostedAnnotation")
+    events = [(text(event.get("type")), event.get("date")) for event in objects(annotation, "unpostedEvents")]
+    if not events:
+        tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
+        events = [(kind, info[key]) for info in objects(tracking, "submissionInfos")
+                  for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
+    return [{"event": kind, "event_date_description": text(given), "event_date": day_value(value_text(given))}
+            for kind, given in events]

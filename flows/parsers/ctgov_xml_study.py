@@ -5,9 +5,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, text, texts
+from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, own_text, text, texts
 from flows.parsers.ctgov_xml_timeline import timeline_columns
-from flows.parsers.dates import day_date
+from flows.parsers.dates import day_date, day_value
 from flows.parsers.model import Row
 from schemas import enums
 
@@ -147,3 +147,22 @@ def id_rows(root: Element) -> list[Row]:
         for source in ("org_study_id", "secondary_id", "nct_alias")
         for value in texts(root, f"id_info/{source}")
     ]
+
+
+# <pending_results> children and the API v2 unposted event each is.
+_PENDING_EVENTS = {"submitted": "RELEASE", "returned": "RESET", "submission_canceled": "UNRELEASE"}
+
+
+def pending_rows(root: Element) -> list[Row]:
+    """pending_results: results submitted and not yet posted, event by event (<submitted>, <returned>,
+    <submission_canceled>), with API v2's event names; an element of another name is kept as named, for
+    validation to refuse."""
+    found = root.find("pending_results")
+    if found is None:
+        return []
+    rows = []
+    for event in found:
+        given = own_text(event, f"pending_results/{event.tag}")
+        rows.append({"event": _PENDING_EVENTS.get(event.tag, event.tag), "event_date_description": given,
+                     "event_date": day_value(given)})
+    return rows

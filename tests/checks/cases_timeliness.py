@@ -26,6 +26,12 @@ def _clean(_s) -> None:
     """No change: the clean study."""
 
 
+def _pending(*events):
+    """A change: results submitted and not yet posted, as (event, date) pairs (pending_results)."""
+    return rows("pending_results", [{"event": event, "event_date_description": str(day), "event_date": day}
+                                     for event, day in events])
+
+
 LATE = "timeliness.late_registration"
 OVERDUE = "timeliness.results_overdue"
 NOT_STARTED = "timeliness.not_yet_recruiting_past_start"
@@ -71,6 +77,12 @@ CASES = [
     Case(OVERDUE, False, both(DUE, study(disposition_first_submitted_date=d(2022, 5, 1))), as_of=d(2023, 6, 1),
          note="certificate of delay extends the deadline"),
     Case(OVERDUE, False, both(DUE, study(results_first_submitted_date=d(2022, 5, 30))), note="results submitted"),
+    Case(OVERDUE, False, both(DUE, _pending(("RELEASE", d(2022, 5, 30)), ("RESET", d(2022, 6, 20)))),
+         note="submitted on time, returned by the registry's review, not yet posted"),
+    Case(OVERDUE, True, both(DUE, _pending(("RELEASE", d(2023, 1, 10)))),
+         note="submitted late, not yet posted (info: tests/checks/test_severity_by_era.py)"),
+    Case(OVERDUE, True, both(DUE, _pending(("RELEASE", d(2022, 5, 30)), ("UNRELEASE", d(2022, 6, 10)))),
+         note="submitted on time, then withdrawn by the sponsor"),
     Case(OVERDUE, False, both(DUE, study(snapshot_date=d(2022, 5, 1))), note="not yet due at its snapshot"),
     Case(OVERDUE, False, both(DUE, study(phase="PHASE1")), note="phase 1 is no applicable trial"),
     Case(OVERDUE, False, both(DUE, study(primary_completion_date_type="ESTIMATED")), note="not completed"),

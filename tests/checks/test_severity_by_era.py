@@ -110,6 +110,33 @@ def test_a_record_posted_before_the_submission_date_it_gives_was_registered_by_i
         "warning"]
 
 
+@pytest.mark.parametrize("events, found", [
+    ([("RELEASE", date(2022, 8, 9)), ("RESET", date(2022, 9, 1)), ("RELEASE", date(2022, 10, 3)),
+      ("RESET", date(2022, 11, 2))],
+     [("info", "Primary completion was 2021-06-30 (ACTUAL) and results were due by 2022-06-30; they were first "
+               "submitted on 2022-08-09, 40 days late, and are not posted as of 2026-11-22: the registry's review "
+               "returned them 2 times, last on 2022-11-02.")]),
+    ([("RELEASE", date(2022, 8, 9))],
+     [("info", "Primary completion was 2021-06-30 (ACTUAL) and results were due by 2022-06-30; they were first "
+               "submitted on 2022-08-09, 40 days late, and are not posted as of 2026-11-22: the registry's review "
+               "has not returned them.")]),
+    ([("RELEASE", date(2022, 6, 30))], []),
+    ([], [("warning", "Primary completion was 2021-06-30 (ACTUAL) and results were due by 2022-06-30, but none "
+                      "were submitted as of 2026-11-22.")]),
+], ids=["late-returned-twice", "late", "on-the-day", "none"])
+def test_results_submitted_and_not_yet_posted_are_not_overdue_and_late_ones_are_info(tmp_path, events, found):
+    """NCT04948307: results due 2024-04-12, submitted 2024-05-06 and returned three times by the registry's
+    quality-control review; 'none were submitted' was false."""
+    study = harness.clean_study()
+    study["studies"][0].update(study_first_submitted_date=date(2019, 11, 20), is_fda_regulated_drug=True,
+                               primary_completion_date=date(2021, 6, 30))
+    study["pending_results"] = [{"event": e, "event_date_description": str(d), "event_date": d} for e, d in events]
+    con = harness.warehouse_with(tmp_path, {"NCT00100001": study})
+    checks.run_checks(con, run_id="t", as_of=harness.AS_OF)
+    assert con.execute("SELECT severity, message FROM quality_issues "
+                       "WHERE rule_id = 'timeliness.results_overdue'").fetchall() == found
+
+
 @pytest.mark.parametrize("enrollment_type, severity", [("ACTUAL", "error"), ("ESTIMATED", "info"), (None, "info")])
 def test_withdrawn_enrollment_is_an_error_only_when_actual(tmp_path, enrollment_type, severity):
     found = _severities(tmp_path, "status.withdrawn_with_enrollment", overall_status="WITHDRAWN",

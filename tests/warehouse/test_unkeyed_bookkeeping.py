@@ -31,7 +31,7 @@ def test_an_upgrade_keeps_the_rows_and_drops_only_the_keys(tmp_path):
                 "'error', ['start_date'], 'm', 'e', 'r1', TIMESTAMP '2026-01-02', 'r2', TIMESTAMP '2026-01-03', "
                 "NULL, NULL)")
     before = {table: _rows(con, table) for table in UNKEYED}
-    assert migrate(con) == ["190_bookkeeping_without_keys.sql"]
+    assert migrate(con)[0] == "190_bookkeeping_without_keys.sql"  # and any file after it
     assert {table: _rows(con, table) for table in UNKEYED} == before
     keys = con.execute("SELECT table_name FROM duckdb_constraints() WHERE schema_name = 'meta' "
                        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()
