@@ -108,8 +108,8 @@ STATUS_RULES = (
          ("studies.overall_status", "studies.completion_date", "studies.primary_completion_date"),
          _stale_status_sql()),
     rule("verification_stale", "warning",
-         "The registry marks an open trial's status UNKNOWN once it is unverified for two years; "
-         "its status can no longer be trusted. Judged as of the record's snapshot.",
+         "An open status not verified for two years can no longer be trusted (the registry shows such a trial's "
+         "status as UNKNOWN once its completion date has passed too). Judged as of the record's snapshot.",
          ("studies.verification_date", "studies.overall_status"), _stale_verification_sql()),
 )
 
