@@ -428,3 +428,37 @@ def test_a_text_past_the_registrys_longest_is_indexed_up_to_twice_that_within_a_
     assert [h["nct_id"] for h in search(con, SearchQuery("zorblimab"))] == ["NCT09000003"]
     assert search(con, SearchQuery("quuxaparin")) == []  # past the indexed characters
     assert con.execute("SELECT length(body) FROM meta.study_documents").fetchone()[0] <= INDEXED_CHARS + 1000
+
+
+def test_a_whole_build_stopped_part_way_keeps_its_chunks_and_the_next_refresh_finishes_it(tmp_path, monkeypatch):
+    """A first build is written a transaction per chunk of studies (what DuckDB holds of one transaction then
+    stays a chunk's): stopped after its first chunk, it keeps that chunk's documents and index entries, and the
+    next refresh writes the rest, leaving the index a build at once would."""
+    from warehouse import search_index, search_terms
+
+    con = connect(tmp_path / "w.duckdb")
+    run_pipeline(con, run_id="r1", source=SAMPLES, db_path=tmp_path / "w.duckdb", as_of=AS_OF)
+    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three chunks
+    chunks = []
+
+    def stop_at_the_second(con, chunk):
+        chunks.append(chunk)
+        if len(chunks) == 2:
+            raise KeyboardInterrupt
+        search_terms.update_terms(con, chunk)
+    monkeypatch.setattr(search_index, "update_terms", stop_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        update_search_index(con, "r1", None)
+    kept = con.execute("SELECT nct_id FROM meta.study_documents ORDER BY 1").fetchall()
+    assert [nct_id for (nct_id,) in kept] == chunks[0]  # the first chunk, whole; the second rolled back
+    assert search_index.unfinished_build(con)
+    monkeypatch.setattr(search_index, "update_terms", search_terms.update_terms)
+    assert update_search_index(con, "r2", []) == 3  # nothing loaded since: the three studies left out
+    assert not search_index.unfinished_build(con)
+    assert update_search_index(con, "r3", []) == 0
+    resumed = _index_state(con)
+    hits = [(h["nct_id"], h["score"]) for h in search(con, SearchQuery("baricitinib"))]
+    search_index.refresh_documents(con, "r4", None, then=search_terms.update_terms,
+                                   start=search_index.rebuild_index)
+    assert _index_state(con) == resumed
+    assert [(h["nct_id"], h["score"]) for h in search(con, SearchQuery("baricitinib"))] == hits != []

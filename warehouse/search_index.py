@@ -59,53 +59,78 @@ DOCUMENT_CHUNK = 5_000
 
 def refresh_documents(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequence[str] | None,
                       then: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None = None,
-                      start: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> int:
-    """Rewrite the documents of the given studies (None = all) in one transaction; the count written.
+                      start: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+                      chunked: bool = False) -> int:
+    """Rewrite the documents of the given studies (None = all); the count written.
 
-    With None, `start(con)` runs once the old documents are gone and before any is written. Documents
-    are written a chunk of studies at a time; after each, `then(con, chunk)` runs with the chunk's
-    new documents also in the temp table _doc_new, so that it need not look for them among all.
-    Both run in the same transaction.
+    Documents are written a chunk of studies at a time; after each, `then(con, chunk)` runs with the chunk's
+    new documents also in the temp table _doc_new, so that it need not look for them among all, in the same
+    transaction. Given studies are rewritten in one transaction; with `chunked`, a transaction per chunk.
+
+    All of them (None) are written a transaction per chunk: what DuckDB holds of a transaction's new rows, and
+    spills to disk past its memory limit, is then a chunk's, not the registry's (a build of 100,000 studies in one
+    transaction spilled 1.3 GB, and took a fifth more CPU). A first transaction deletes the old documents, runs
+    `start(con)` and records the build begun (meta.search_index_builds); it is recorded finished once every
+    chunk is written. A build stopped between them leaves whole chunks, each with its index entries: the next
+    update_search_index writes the others (`unfinished_build`).
     """
     if nct_ids is None:
         scope = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY nct_id").fetchall()]
     else:
         scope = sorted(set(nct_ids))
+    chunks = [scope[first:first + DOCUMENT_CHUNK] for first in range(0, len(scope), DOCUMENT_CHUNK)]
+    sql = documents_sql(con)
     try:
-        with transaction(con):
-            _replace_documents(con, run_id, scope, nct_ids is None, then, start)
-            written = con.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE built_run = ?", [run_id]).fetchone()[0]
+        if nct_ids is None:
+            with transaction(con):
+                con.execute(f"DELETE FROM {DOCUMENTS}")
+                if start is not None:
+                    start(con)
+                con.execute("INSERT INTO meta.search_index_builds VALUES (?, now(), NULL)", [run_id])
+        if nct_ids is None or chunked:
+            for chunk in chunks:
+                with transaction(con):
+                    _write_documents(con, run_id, chunk, sql, nct_ids is None, then)
+            if nct_ids is None:
+                finish_builds(con)
+        else:
+            with transaction(con):
+                for chunk in chunks:
+                    _write_documents(con, run_id, chunk, sql, False, then)
+        written = con.execute(f"SELECT count(*) FROM {DOCUMENTS} WHERE built_run = ?", [run_id]).fetchone()[0]
     finally:
         con.execute("DROP TABLE IF EXISTS _doc_part")
         con.execute("DROP TABLE IF EXISTS _doc_new")
     return written
 
 
-def _replace_documents(con: duckdb.DuckDBPyConnection, run_id: str, scope: list[str], whole: bool,
-                       then: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None,
-                       start: Callable[[duckdb.DuckDBPyConnection], None] | None) -> None:
-    """Delete the scope's documents (all stale ones when whole) and build them again, a chunk at a time."""
+def _write_documents(con: duckdb.DuckDBPyConnection, run_id: str, chunk: list[str], sql: str, new: bool,
+                     then: Callable[[duckdb.DuckDBPyConnection, list[str]], None] | None) -> None:
+    """Build the chunk's documents and write them in place of their old ones (none when `new`); then `then`."""
     import pyarrow as pa  # here: `import flows.cli` (the search command) need not load it
 
-    if whole:
-        con.execute(f"DELETE FROM {DOCUMENTS}")
-        if start is not None:
-            start(con)
-    sql = documents_sql(con)
-    for first in range(0, len(scope), DOCUMENT_CHUNK):
-        chunk = scope[first:first + DOCUMENT_CHUNK]
-        con.register("_doc_ids", pa.table({"nct_id": pa.array(chunk, pa.string())}))
-        try:
-            con.execute("CREATE OR REPLACE TEMP TABLE _doc_part AS SELECT nct_id FROM _doc_ids")
-        finally:
-            con.unregister("_doc_ids")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _doc_new AS SELECT *, ?::VARCHAR AS built_run FROM ({sql})",
-                    [run_id])
-        if not whole:
-            con.execute(f"DELETE FROM {DOCUMENTS} WHERE nct_id IN (SELECT nct_id FROM _doc_part)")
-        con.execute(f"INSERT INTO {DOCUMENTS} SELECT * FROM _doc_new")
-        if then is not None:
-            then(con, chunk)
+    con.register("_doc_ids", pa.table({"nct_id": pa.array(chunk, pa.string())}))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _doc_part AS SELECT nct_id FROM _doc_ids")
+    finally:
+        con.unregister("_doc_ids")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _doc_new AS SELECT *, ?::VARCHAR AS built_run FROM ({sql})",
+                [run_id])
+    if not new:
+        con.execute(f"DELETE FROM {DOCUMENTS} WHERE nct_id IN (SELECT nct_id FROM _doc_part)")
+    con.execute(f"INSERT INTO {DOCUMENTS} SELECT * FROM _doc_new")
+    if then is not None:
+        then(con, chunk)
+
+
+def unfinished_build(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a whole build of the index was begun and not finished (a run stopped while it wrote)."""
+    return bool(con.execute("SELECT count(*) FROM meta.search_index_builds WHERE finished_at IS NULL").fetchone()[0])
+
+
+def finish_builds(con: duckdb.DuckDBPyConnection) -> None:
+    """Record every whole build begun as finished."""
+    con.execute("UPDATE meta.search_index_builds SET finished_at = now() WHERE finished_at IS NULL")
 
 
 def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
@@ -124,10 +149,12 @@ def index_exists(con: duckdb.DuckDBPyConnection) -> bool:
 def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequence[str] | None) -> int:
     """Refresh the documents of the studies a run changed, and the index with them; documents written.
 
-    The first time (or with None) every document is written and the index built whole; after that
-    only the changed studies' documents and index entries are replaced. Either in one transaction.
+    The first time (or with None) every document is written and the index built whole, a transaction per chunk of
+    studies (refresh_documents); after that only the changed studies' documents and index entries are replaced,
+    in one transaction, with those of a whole build that was stopped part way (a transaction per chunk again).
     """
-    if nct_ids is not None and not nct_ids and index_exists(con):
+    resume = unfinished_build(con)  # a whole build stopped part way: the documents it did not write, written now
+    if nct_ids is not None and not nct_ids and not resume and index_exists(con):
         return 0
     load_fts(con)  # stem() and the index's tokenize macro
     # One DuckDB thread: a chunk of documents is one row group, so its tokenizing and joins run on one
@@ -140,6 +167,11 @@ def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Se
             # rewrites the terms table several times (ALTER, UPDATE by correlated subquery) and grows
             # faster than the registry: about 1.7 times the CPU at 100,000 studies.
             return refresh_documents(con, run_id, None, then=update_terms, start=rebuild_index)
-        written = refresh_documents(con, run_id, nct_ids, then=update_terms)
+        if resume:
+            missing = con.execute(f"SELECT nct_id FROM studies ANTI JOIN {DOCUMENTS} USING (nct_id)").fetchall()
+            nct_ids = sorted(set(nct_ids) | {nct_id for (nct_id,) in missing})
+        written = refresh_documents(con, run_id, nct_ids, then=update_terms, chunked=resume)
         drop_stale_terms(con)
+        if resume:
+            finish_builds(con)
         return written
