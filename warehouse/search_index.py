@@ -12,6 +12,7 @@ import duckdb
 
 from warehouse.connect import one_thread, transaction
 from warehouse.fts import load_fts
+from warehouse.literals import literal
 from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, drop_stale_terms, update_terms
 
 
@@ -126,6 +127,12 @@ def _write_documents(con: duckdb.DuckDBPyConnection, run_id: str, chunk: list[st
 def unfinished_build(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether a whole build of the index was begun and not finished (a run stopped while it wrote)."""
     return bool(con.execute("SELECT count(*) FROM meta.search_index_builds WHERE finished_at IS NULL").fetchone()[0])
+
+
+def built_whole(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether run `run_id` began a whole build of the index (its documents and index entries all new rows)."""
+    return bool(con.execute(f"SELECT count(*) FROM meta.search_index_builds WHERE run_id = {literal(run_id)}")
+                .fetchone()[0])
 
 
 def finish_builds(con: duckdb.DuckDBPyConnection) -> None:
