@@ -123,10 +123,11 @@ RULES = (
         id="invalid_values.read_from_text",
         category="invalid_value",
         severity="info",
-        rationale="API v2 gives a count as a JSON number and a flag as a JSON boolean. A record that gives one as "
-                  "a string that spells it (enrollmentInfo.count '+12', isFdaRegulatedDrug 'Yes') was written or "
-                  "changed outside the registry's API: the value is read as it spells and loaded, and the finding "
-                  "quotes what the source gave, so that a person can tell. A string that spells no such value is "
+        rationale="API v2 gives a count or a coordinate as a JSON number and a flag as a JSON boolean. A record "
+                  "that gives one as a string that spells it (enrollmentInfo.count '+12', geoPoint.lat '45.75', "
+                  "isFdaRegulatedDrug 'Yes') was written or changed outside the registry's API: the value is read "
+                  "as it spells and loaded, and the finding quotes what the source gave (the first of each field), "
+                  "so that a person can tell. A string that spells no such value, or one past its bound, is "
                   "refused instead (invalid_values.refused_value).",
         fields=("meta.load_problems",),
         sql=_read_as_spelt_sql(),

@@ -136,7 +136,8 @@ RULES = (
          "where the record was posted before the day it gives as submitted: a date stamped again later); "
          "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
          "(2008-07): info.",
-         ("studies.study_first_submitted_date", "studies.start_date"), _late_registration_sql(),
+         ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date"),
+         _late_registration_sql(),
          family=FAMILY),
     rule("results_overdue", "warning",
          "42 CFR 11.44: an applicable clinical trial posts results within a year of its primary "
