@@ -292,7 +292,10 @@ SUMMARY_LINES = ["Clinical Trials Logo", "  Clinical Trials Logo\u00a0", "Clinic
 
 
 def _plain_key_block(lines: list[str]):
-    start = next((i for i, line in enumerate(lines) if line.strip().startswith("NCT number ")), len(lines))
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith("NCT number ")), None)
+    if start is None:  # the key in another case ('NCT Number'), when no line spells it as usual
+        start = next((i for i, line in enumerate(lines) if line.strip().lower().startswith("nct number ")),
+                     len(lines))
     values, strays, end = {}, [], start
     for index in range(start, len(lines)):
         line = lines[index].strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.facility_address import COUNTRIES
 from flows.parsers.model import StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
 from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
@@ -85,8 +86,11 @@ def locations(lines: list[str]) -> list[dict[str, object]]:
 
 
 def address(line: str) -> dict[str, str | None]:
-    """'Wuhan, Hubei, China' or 'Dhaka, , Bangladesh' -> city, state, zip, country (empty parts are None)."""
+    """'Wuhan, Hubei, China' or 'Dhaka, , Bangladesh' -> city, state, zip, country (empty parts are None). A country
+    whose registry name holds a comma ('Seoul, , Korea, Republic of') is one part."""
     parts = [part.strip() or None for part in line.split(",")]
+    if len(parts) > 2 and parts[-2] and parts[-1] and f"{parts[-2]}, {parts[-1]}".casefold() in COUNTRIES:
+        parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
     city, middle, country = parts[0], parts[1:-1], parts[-1] if len(parts) > 1 else None
     state = middle[0] if middle else None
     zip_code = middle[1] if len(middle) > 1 else None

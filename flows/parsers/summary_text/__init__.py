@@ -37,7 +37,7 @@ _SEE_ALSO = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+(?P<title>.*
                        r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A))?$")
 
 
-_NCT_NUMBER_LINE = re.compile(r"(?m)^[ \t]*NCT number NCT")
+_NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number NCT")
 
 
 def sniff(head: bytes) -> bool:
@@ -45,7 +45,7 @@ def sniff(head: bytes) -> bool:
     text = head_text(head)
     return text is not None and has_line(text, "Clinical Trial Summary") and (
         any(has_line(text, line) for line in ("Clinical Trials Logo", "Clinical Trial Description"))
-        or ("NCT number NCT" in text and _NCT_NUMBER_LINE.search(text) is not None))
+        or _NCT_NUMBER_LINE.search(text) is not None)
 
 
 def parse(raw: bytes) -> Parsed:
@@ -91,7 +91,10 @@ def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
 def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
     """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
     (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
-    start = next(compress(count(), map(str.startswith, map(str.strip, lines), repeat("NCT number "))), len(lines))
+    # the key as the page spells it ('NCT number'), or in another case ('NCT Number'), as every key of the block
+    start = next(compress(count(), map(str.startswith, map(str.strip, lines), repeat("NCT number "))), None)
+    if start is None:
+        start = next((i for i, line in enumerate(lines) if line.strip().lower().startswith("nct number ")), len(lines))
     values: dict[str, str] = {}
     strays: list[str] = []
     end = start
