@@ -179,7 +179,9 @@ def test_no_design_label_reads_as_an_enrollment_or_a_date():
 
 
 def _plain_study_design(lines: list[str]):
-    values = {key: " ".join(value) for key, value in _plain_labelled_values(lines, lambda l: l.endswith(":")).items()}
+    known = {label.casefold(): label for label in classic_design._DESIGN_LABELS}  # a label in any case is itself
+    values = {known.get(key.casefold(), key): " ".join(value)
+              for key, value in _plain_labelled_values(lines, lambda l: l.endswith(":")).items()}
     study = {"official_title": values.get("Official Title") or None,
              "study_type": labels.lookup("study_type", values.get("Study Type"))}
     unknown = []
@@ -189,7 +191,8 @@ def _plain_study_design(lines: list[str]):
             study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
         elif match := classic_design._DATED.match(key):
             date_type = labels.lookup("date_type", match.group(1)) if value else None
-            study.update(date_columns(classic_design._DATE_PREFIX[match.group(2)], value or None, date_type))
+            study.update(date_columns(classic_design._DATE_PREFIX[match.group(2).casefold()], value or None,
+                                      date_type))
         elif key not in classic_design._DESIGN_LABELS:
             unknown.append(key)
     return study, classic_design._design_row(values), unknown

@@ -17,8 +17,9 @@ INTERVENTION_LABELS = frozenset({"Drug", "Device", "Biological", "Procedure", "P
 _TYPED = re.compile(r"^([A-Z][A-Za-z /]*?):\s+(\S.*)$")
 _PHASE_LINE = re.compile(r"^(?:Early Phase 1|Phase [0-4](?:\s*/\s*Phase [0-4])?|N/A|Not Applicable)$")
 # A date label without Actual/Anticipated leaves the date type unknown (NULL).
-_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$")
-_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment$")
+_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$",
+                    re.I)
+_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment$", re.I)
 # Study Design labels read elsewhere or shown for information only (not warehouse columns).
 _DESIGN_LABELS = frozenset({
     "Study Type", "Official Title", "Allocation", "Intervention Model", "Intervention Model Description",
@@ -26,8 +27,10 @@ _DESIGN_LABELS = frozenset({
     "Target Follow-Up Duration", "Biospecimen Retention", "Biospecimen Description", "Patient Registry",
     "Expanded Access Type", "Number of Groups/Cohorts"})
 _TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", "Group/Cohort Intervention/Treatment"})
-_DATE_PREFIX = {"Study Start": "start_date", "Primary Completion": "primary_completion_date",
-                "Study Completion": "completion_date"}
+_DATE_PREFIX = {"study start": "start_date", "primary completion": "primary_completion_date",
+                "study completion": "completion_date"}
+# A Study Design label in another case ('Study type', 'Actual enrollment') is the label it spells.
+_DESIGN_CASE = {label.casefold(): label for label in _DESIGN_LABELS}
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
 _LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
 _OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
@@ -60,7 +63,8 @@ def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]],
 
 def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str]]:
     """The 'Study Design' key/value block: (studies columns, designs row, labels it does not know)."""
-    values = {key: " ".join(value) for key, value in labelled_values(lines).items()}
+    values = {key if key in _DESIGN_LABELS else _DESIGN_CASE.get(key.casefold(), key): " ".join(value)
+              for key, value in labelled_values(lines).items()}
     study: dict[str, object] = {"official_title": values.get("Official Title") or None,
                                 "study_type": labels.lookup("study_type", values.get("Study Type"))}
     unknown = []
@@ -69,12 +73,12 @@ def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]
         # design label ends so: those keys are told by one set lookup)
         if key in _DESIGN_LABELS:
             continue
-        if key.endswith("Enrollment") and (match := _ENROLLMENT.match(key)):
+        if key[-10:].casefold() == "enrollment" and (match := _ENROLLMENT.match(key)):
             study["enrollment"] = int_value(value)
             study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
-        elif key.endswith("Date") and (match := _DATED.match(key)):
+        elif key[-4:].casefold() == "date" and (match := _DATED.match(key)):
             date_type = labels.lookup("date_type", match.group(1)) if value else None
-            study.update(date_columns(_DATE_PREFIX[match.group(2)], value or None, date_type))
+            study.update(date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
         else:
             unknown.append(key)
     return study, _design_row(values), unknown
