@@ -270,12 +270,16 @@ def distinct_rows(rows: list[dict]) -> list[dict]:
 
 
 def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]:
-    """Non-blank lines as (label, value): a known label line tags the line after it; others get None."""
+    """Non-blank lines as (label, value): a known label line, in any case ('Primary completion date'), tags the
+    line after it with the label as known; others get None."""
+    folded = {label.casefold(): label for label in known_labels}
     tagged: list[tuple[str | None, str]] = []
     pending: str | None = None
     for line in nonblank(lines):
         if line in known_labels:
             pending = line
+        elif (label := folded.get(line.casefold())) is not None:
+            pending = label
         else:
             tagged.append((pending, line))
             pending = None

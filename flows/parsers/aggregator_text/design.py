@@ -28,6 +28,7 @@ _GROUP_TYPE = re.compile(r"^Group Type\s+(\S+)$")
 _INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+(\S+)$")
 _ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible Age": "maximum_age",
                        "Eligible Sex": "gender", "Accepts Healthy Volunteers": "healthy_volunteers"}
+_ELIGIBILITY_FOLDED = frozenset(label.casefold() for label in _ELIGIBILITY_LABELS)
 _AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
 
 
@@ -175,6 +176,8 @@ def _group_interventions(tail: list[str], descriptions: dict, last: bool) -> tup
 def eligibility_criteria(lines: list[str]) -> dict[str, object]:
     """Criteria text as shown, then ages, sex and healthy volunteers (labelled or positional)."""
     end = next(compress(count(), map(_ELIGIBILITY_LABELS.__contains__, map(str.strip, lines))), None)
+    if end is None:  # a label in another case ('Eligible sex')
+        end = next((i for i, line in enumerate(lines) if line.strip().casefold() in _ELIGIBILITY_FOLDED), None)
     if end is not None:
         values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
                   if label}
