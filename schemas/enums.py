@@ -14,6 +14,8 @@ DATE_TYPE = ("ACTUAL", "ESTIMATED")
 DATE_PRECISION = ("year", "month", "day")
 # The most participants `studies.enrollment` may count; a larger count is refused.
 ENROLLMENT_MAX = 100_000_000
+# The most degrees a site's latitude and longitude may lie either way of 0; a coordinate past them is refused.
+LATITUDE_MAX, LONGITUDE_MAX = 90, 180
 ALLOCATION = ("RANDOMIZED", "NON_RANDOMIZED", "NA")
 INTERVENTION_MODEL = ("SINGLE_GROUP", "PARALLEL", "CROSSOVER", "FACTORIAL", "SEQUENTIAL")
 OBSERVATIONAL_MODEL = (

@@ -16,8 +16,10 @@ class Facilities(StudyChild):
     zip: Text = column("postal code")
     country: Text = column("country")
     status: Text = enum(enums.RECRUITMENT_STATUS, "site recruitment status")
-    latitude: Float = pa.Field(nullable=True, ge=-90, le=90, description="site latitude (API v2 geoPoint.lat)")
-    longitude: Float = pa.Field(nullable=True, ge=-180, le=180, description="site longitude (API v2 geoPoint.lon)")
+    latitude: Float = pa.Field(nullable=True, ge=-enums.LATITUDE_MAX, le=enums.LATITUDE_MAX,
+                               description="site latitude (API v2 geoPoint.lat)")
+    longitude: Float = pa.Field(nullable=True, ge=-enums.LONGITUDE_MAX, le=enums.LONGITUDE_MAX,
+                                description="site longitude (API v2 geoPoint.lon)")
     id: Int = row_id()
 
 

@@ -153,11 +153,10 @@ def integer(value: object, name: str) -> object:
     if isinstance(value, str):
         digits = value.strip()
         digits = digits[1:] if digits[:1] == "+" else digits
-        # ASCII digits only: not '²', which int() refuses; and few enough for int(), which refuses 4,300 and more
-        significant = digits.lstrip("0") or "0"
-        if digits.isascii() and digits.isdigit() and len(significant) <= _COUNT_DIGITS:
-            count = int(significant)
-            if count <= ENROLLMENT_MAX:
+        if digits.isascii() and digits.isdigit():  # not '²', which int() refuses
+            significant = digits.lstrip("0") or "0"
+            # few enough digits for int(), which refuses 4,300 and more
+            if len(significant) <= _COUNT_DIGITS and (count := int(significant)) <= ENROLLMENT_MAX:
                 note_read_as(name, f"{name} is the string {quoted(value)}, not a number: read as {count}")
                 return count
     return value_text(value)

@@ -7,6 +7,7 @@ from flows.parsers.ctgov_json_v2_fields import (
     note_unread, objects, part, quoted, section, text, texts, value_text,
 )
 from flows.parsers.model import ColumnRows, Row, note_read_as
+from schemas.enums import LATITUDE_MAX, LONGITUDE_MAX
 
 
 def people_places_tables(study: dict) -> dict[str, list[Row]]:
@@ -62,9 +63,9 @@ def _facilities(locations: list[dict]) -> ColumnRows:
         if type(geo) is dict:
             lat, lon = geo.get("lat"), geo.get("lon")
             if type(lat) is not float:
-                lat = coordinate(lat, "geoPoint.lat", 90)
+                lat = coordinate(lat, "geoPoint.lat", LATITUDE_MAX)
             if type(lon) is not float:
-                lon = coordinate(lon, "geoPoint.lon", 180)
+                lon = coordinate(lon, "geoPoint.lon", LONGITUDE_MAX)
         else:
             lat = lon = None
             if geo is not None:

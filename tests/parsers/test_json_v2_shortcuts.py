@@ -7,12 +7,12 @@ from hypothesis import strategies as st
 
 from flows.parsers.ctgov_json_v2_design import _outcomes
 from flows.parsers.ctgov_json_v2_fields import items, objects, text, value_text
-from flows.parsers.model import noted, unread
 from flows.parsers.ctgov_json_v2_people_places import _facilities, coordinate
 from flows.parsers.ctgov_json_v2_status import (_DAY_DATES, _POSTED_DATES, _TYPED_DATES, PRECISION_LESS,
                                                 status_dates)
 from flows.parsers.dates import date_columns, day_value
-from flows.parsers.model import Refused
+from flows.parsers.model import Refused, noted, unread
+from schemas.enums import LATITUDE_MAX, LONGITUDE_MAX
 
 # Values an API v2 field may hold, the usual and the odd: blank, whitespace-only (ASCII and not),
 # numbers as strings, numbers, booleans, nested values, non-ASCII text.
@@ -39,8 +39,8 @@ def _plain_facility(item: dict) -> dict:
     row = {"name": text(item.get("facility")), "city": text(item.get("city")), "state": text(item.get("state")),
            "zip": text(item.get("zip")), "country": text(item.get("country")), "status": text(item.get("status"))}
     if isinstance(geo, dict):
-        row["latitude"] = coordinate(geo.get("lat"), "geoPoint.lat", 90)
-        row["longitude"] = coordinate(geo.get("lon"), "geoPoint.lon", 180)
+        row["latitude"] = coordinate(geo.get("lat"), "geoPoint.lat", LATITUDE_MAX)
+        row["longitude"] = coordinate(geo.get("lon"), "geoPoint.lon", LONGITUDE_MAX)
     else:
         row["latitude"] = row["longitude"] = None
     return row
