@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
@@ -104,12 +105,12 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
     entries: list[dict] = []
     arm: dict | None = None
     cohorts, blank_before = False, True
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if stripped in _TABLE_HEADERS:
             cohorts = stripped.startswith("Group/Cohort")
             continue
-        kind, label, name = _arm_table_line(line, arm, listed, cohorts)
+        kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
         if kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries):
             kind, label, name = "arm", None, stripped
         blank_before = not stripped
@@ -131,8 +132,9 @@ def _group_is_done(arm: dict | None, entries: list[dict]) -> bool:
     return arm is None or entries[-1] is not arm or any(arm["lines"])
 
 
-def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], cohorts: bool = False):
-    """('arm'|'intervention'|'text', label, name) for one line of the arms table."""
+def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], cohorts: bool = False,
+                    after: tuple[Sequence[str], int] = ((), 0)):
+    """('arm'|'intervention'|'text', label, name) for one line of the arms table (`after`: the lines below it)."""
     typed = typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
     if not typed:
         return "text", None, None
@@ -144,7 +146,25 @@ def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], 
     # 'Other' is both an arm type and an intervention type: the conditions table lists the interventions.
     if typed in listed or (arm is not None and not arm["links"] and arm["label"] != "No Intervention"):
         return "intervention", label, name
+    # Not listed there, under an arm with interventions: only a line shaped as an arm heads a new one.
+    if arm is not None and arm["links"] and not _heads_group(*after):
+        return "intervention", label, name
     return "arm", label, name
+
+
+def _heads_group(lines: Sequence[str], start: int) -> bool:
+    """Whether a typed line whose next line is lines[start] is shaped as an arm: a blank line below it (an
+    intervention's description follows on the next line), then the arm's description (text after the blank: an
+    intervention's never follows one) or an intervention as the next typed line."""
+    if start >= len(lines) or lines[start].strip():
+        return False
+    for line in lines[start + 1:]:
+        if not line.strip():
+            continue
+        if typed := typed_line(line, ARM_LABELS | INTERVENTION_LABELS):
+            return typed[0] in INTERVENTION_LABELS
+        return True
+    return False
 
 
 def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
@@ -172,15 +192,22 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for heading, outcome_type in _OUTCOME_HEADINGS.items():
         items: list[tuple[str, list[str]]] = []
+        indent = 0
         for line in parts.lines(heading):
             match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
-            if match and int(match.group(1)) == len(items) + 1:
+            # a numbered line indented deeper than the first outcome is a list in the description above it
+            if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
+                indent = indent if items else _indent(line)
                 items.append((match.group(2).strip(), []))
             elif items:
                 items[-1][1].append(line.strip())
         rows += [{"outcome_type": outcome_type, **_measure(text), "description": text_block(more)}
                  for text, more in items]
     return rows
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _measure(text: str) -> dict[str, str | None]:

@@ -12,8 +12,15 @@ from schemas.enums import AGENCY_CLASS
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
 _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
                      "Genders Eligible for Study:": "sex", "Accepts Healthy Volunteers:": "healthy",
+                     # the registry's gender-based eligibility fields, shown (when given) below the sexes
+                     "Gender Based Eligibility:": "gender_based",
+                     "Gender Eligibility Description:": "gender_description",
                      # observational pages: shown above the criteria, not a warehouse column
                      "Sampling Method:": "sampling_method"}
+_GENDER_FIELDS = ("gender_based", "gender_description")
+# Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
+_JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
+                           .split())
 _PARENTHESES = re.compile(r"\(.*?\)")
 _AGE_TO_AGE = re.compile(rf"^({_AGE})\s+to\s+({_AGE})$", re.I)
 _AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)
@@ -33,8 +40,11 @@ def eligibility(lines: list[str]) -> dict[str, object]:
     body = list(compress(lines, map("Criteria".__ne__, map(str.strip, lines))))  # the 'Criteria' lines dropped
     for index, line in enumerate(body):
         key = line.strip()
-        if key in _ELIGIBILITY_KEYS:
-            expecting = _ELIGIBILITY_KEYS[key]
+        field, value = _labelled(key)
+        if field and not value:
+            expecting = field
+        elif field:
+            values[field], expecting = value, None
         elif expecting and key:
             values[expecting], expecting = key, None
         elif key:
@@ -42,11 +52,25 @@ def eligibility(lines: list[str]) -> dict[str, object]:
     return _eligibility_row(values, [])
 
 
+def _labelled(line: str) -> tuple[str | None, str]:
+    """(field, value) of a label line: ('sex', '') for 'Sexes Eligible for Study:' alone, ('gender_based', 'No')
+    for 'Gender Based Eligibility: No'; (None, '') for any other line."""
+    if line in _ELIGIBILITY_KEYS:
+        return _ELIGIBILITY_KEYS[line], ""
+    label, colon, value = line.partition(":")
+    field = _ELIGIBILITY_KEYS.get(label.rstrip() + colon) if colon else None
+    return (field, value.strip()) if field else (None, "")
+
+
 def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, object]:
     minimum, maximum = age_range(values.get("ages"))
-    return {"gender": labels.lookup("sex", values.get("sex")), "minimum_age": minimum,
-            "maximum_age": maximum, "healthy_volunteers": labels.lookup("yes_no", values.get("healthy")),
-            "criteria": text_block(criteria)}
+    row = {"gender": labels.lookup("sex", values.get("sex")), "minimum_age": minimum,
+           "maximum_age": maximum, "healthy_volunteers": labels.lookup("yes_no", values.get("healthy")),
+           "criteria": text_block(criteria)}
+    if any(field in values for field in _GENDER_FIELDS):  # only pages that show them
+        row.update(gender_based=labels.lookup("yes_no", values.get("gender_based")),
+                   gender_description=values.get("gender_description"))
+    return row
 
 
 def age_range(text: str | None) -> tuple[str | None, str | None]:
@@ -64,7 +88,18 @@ def age_range(text: str | None) -> tuple[str | None, str | None]:
 def locations(lines: list[str]) -> list[dict[str, object]]:
     """The numbered rows of the 'Site City State Country Postal Code' table."""
     rows = [line for line in nonblank(lines) if _LOCATION_ROW.match(line)]
-    return [{**split_location_row(row), "status": None} for row in rows]
+    return [{**_name_kept_whole(split_location_row(row)), "status": None} for row in rows]
+
+
+def _name_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
+    """A repeated word read as city and state ('... de Barcelona Barcelona') is the name's last word and the
+    city when the name would otherwise end in a joining word."""
+    name, city = split["name"], split["city"]
+    last = name.rsplit(None, 1)[-1] if name else ""
+    # 'De' as 'de'; a one-letter word ('I', 'E') joins only in lower case
+    if city and split["state"] == city and (last if len(last) == 1 else last.casefold()) in _JOINING_WORDS:
+        return {**split, "name": f"{name} {city}", "state": None}
+    return split
 
 
 def party(text: str) -> dict[str, str | None]:
