@@ -5,12 +5,13 @@ import re
 from itertools import compress, count, repeat
 from operator import not_
 
-from flows.parsers import labels
 from flows.parsers.summary_text import design
+from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts
+from flows.parsers.summary_text.sections import key_block_line, page_sections
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, has_line, head_text, int_value, nonblank,
-                                     read_page, split_sections, text_block, truncated)
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, has_line, head_text, nonblank, read_page,
+                                     text_block, truncated, unbullet)
 
 LAYOUT = "summary_text"
 # What a trial-summary page shows ("table" = every column of it): no eligibility criteria, no
@@ -27,14 +28,14 @@ HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "S
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
 # The key/value block, 'Key value' on one line; longer keys first so 'Start date' is not 'Status'.
-# Keys other than these six are the labelled fields of summary_text.design (Phase, Enrollment, Ages...).
-OWN_KEYS = ("NCT number", "Source", "Contact", "Phone", "Email", "Study type")
+# Keys other than these are the labelled fields of summary_text.design (Phase, Enrollment, Ages...).
+OWN_KEYS = ("NCT number", "Source", "Collaborators", "Collaborator", "Contact", "Phone", "Email", "Study type")
+_COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
+_CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
 KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
 _KEY_LINE = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
 _KEY_CASE = {key.lower(): key for key in KEYS}
-_SEE_ALSO = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+(?P<title>.*?)"
-                       r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A))?$")
 
 
 _NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number NCT")
@@ -54,8 +55,9 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     lines = without_chrome(lines)
-    start, end, values, strays = key_block(lines)
-    sections = split_sections(lines[:start] + lines[end:], HEADINGS)
+    at = key_block_line(lines)
+    start, end, values, strays = key_block(lines[at:])
+    sections = page_sections(lines, start + at, end + at, HEADINGS)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
     if missing := _missing_part(sections, values):
         return truncated(LAYOUT, missing, sections, nct_id)
@@ -66,17 +68,17 @@ def parse(raw: bytes) -> Parsed:
         if key not in OWN_KEYS:
             fields[design.FIELDS[key.lower()]] = value  # the key block wins over a Study Design line
     record = StudyRecord(nct_id, {"studies": [_study_row(sections, values, fields)]})
-    _read_children(record, sections, values, fields)
+    unread = _read_children(record, sections, values, fields, lines[start + at:end + at])
     problems = [Problem("unknown label", f"'{label}' under 'Study Design'", nct_id) for label in unknown]
     problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
-    if fields.get("ages") and design.ages(fields["ages"]) == (None, None):
-        problems.append(Problem("unreadable value", "'Ages' is not an age range", nct_id))
+    problems += [Problem("unreadable value", detail, nct_id) for detail in design.unreadable(fields) + unread]
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
 def without_chrome(lines: list[str]) -> list[str]:
-    """The lines that are no page chrome (stripped, the logo's alt text or the 'See also' header row)."""
-    return list(compress(lines, map(not_, map(_CHROME.__contains__, map(str.strip, lines)))))
+    """The lines that are no page chrome (stripped, the logo's alt text or the 'See also' header row, whose cells
+    a copied table may part with tabs)."""
+    return list(compress(lines, map(not_, map(_CHROME.__contains__, map(" ".join, map(str.split, lines))))))
 
 
 def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
@@ -126,57 +128,62 @@ def _study_row(sections: Sections, values: dict[str, str], fields: dict[str, str
     return study
 
 
-def _read_children(record: StudyRecord, sections: Sections, values: dict[str, str], fields: dict[str, str]) -> None:
-    """Summary, description, conditions, design, ages and sex, sponsor, the one central contact, related trials."""
+def _read_children(record: StudyRecord, sections: Sections, values: dict[str, str], fields: dict[str, str],
+                   block: list[str]) -> list[str]:
+    """Summary, description, conditions, design, ages and sex, sponsor and collaborators, central contacts,
+    related trials; what could not be read (never quoting it)."""
     if text := text_block(sections.lines("Clinical Trial Summary")):
         record.add("brief_summaries", {"description": text})
     if text := text_block(sections.lines("Clinical Trial Description")):
         record.add("detailed_descriptions", {"description": text})
-    add_rows(record, "conditions", [{"name": name} for name in nonblank(sections.lines("Related Conditions & MeSH terms"))])
+    names = filter(None, map(unbullet, sections.lines("Related Conditions & MeSH terms")))
+    add_rows(record, "conditions", [{"name": name} for name in names])
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)
     if values.get("Source"):
         record.add("sponsors", {"agency_class": None, "lead_or_collaborator": "lead", "name": values["Source"]})
-    if any(values.get(key) for key in ("Contact", "Phone", "Email")):
-        record.add("central_contacts", {"contact_type": "primary", "name": values.get("Contact") or None,
-                                        "phone": values.get("Phone") or None, "email": values.get("Email") or None})
-    add_rows(record, "related_studies", see_also(sections.lines("See also")))
+    names, unread = collaborators(block)
+    add_rows(record, "sponsors", [{"agency_class": None, "lead_or_collaborator": "collaborator", "name": name}
+                                  for name in names])
+    add_rows(record, "central_contacts", central_contacts(block))
+    rows, strays = see_also(sections.lines("See also"))
+    add_rows(record, "related_studies", rows)
+    if strays:
+        unread.append(f"{strays} line(s) under 'See also' that start no trial row")
+    return unread
 
 
-def see_also(lines: list[str]) -> list[dict[str, object]]:
-    """'Completed NCT03529955 - <title> Phase 2' rows."""
-    rows = []
-    for line in nonblank(lines):
-        if parts := see_also_parts(line):
-            status, nct, title, phase = parts
-            rows.append({"related_nct_id": nct, "stated_status": labels.overall_status(status),
-                         "stated_phase": labels.phase(phase), "title": title})
-    return rows
+def central_contacts(block: list[str]) -> list[dict[str, object]]:
+    """One contact per 'Contact' line with the 'Phone' and 'Email' lines after it; as AACT, the first is the
+    primary contact and the others backup."""
+    contacts: list[dict[str, object]] = []
+    for key, value in _keyed_lines(block):
+        column = _CONTACT_COLUMNS.get(key)
+        if column is None:
+            continue
+        if key == "Contact" or not contacts or contacts[-1][column] is not None:
+            contacts.append(dict.fromkeys(_CONTACT_COLUMNS.values()))
+        contacts[-1][column] = value or None
+    kept = [contact for contact in contacts if any(contact.values())]
+    return [{"contact_type": "backup" if index else "primary", **contact} for index, contact in enumerate(kept)]
 
 
-# The start of a 'See also' line (what _SEE_ALSO matches before the title), and the phase forms that may end it
-# with their lengths, longest first.
-_SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+")
-_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/Phase \d)?|N/A")
-_PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Early Phase 1"), len("Phase 1"), len("N/A"))
+def _keyed_lines(block: list[str]) -> list[tuple[str, str]]:
+    """(key as the page's key list spells it, value) of each key line of the key block, in page order."""
+    matches = filter(None, map(_KEY_LINE.match, nonblank(block)))
+    return [(_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()) for match in matches]
 
 
-def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:
-    """(status, NCT id, title, phase or None) as _SEE_ALSO reads the line, None when it does not match.
-
-    The pattern's lazy title tries every length before the optional phase; the same reading by string tests:
-    on a line without a line break the title always matches once the head does, and the phase is the longest
-    phase form that ends the line after whitespace (the shortest title), the title what precedes that run."""
-    if "\n" in line:  # '.' and '$' read a line break specially: such a line goes to the pattern
-        match = _SEE_ALSO.match(line)
-        return match.group("status", "nct", "title", "phase") if match else None
-    head = _SEE_ALSO_HEAD.match(line)
-    if head is None:
-        return None
-    rest, end = line[head.end():], len(line) - head.end()
-    for size in _PHASE_LENGTHS:
-        start = end - size
-        if start > 0 and rest[start - 1].isspace() and _PHASE_FORM.fullmatch(rest, start):
-            return head.group("status"), head.group("nct"), rest[:start].rstrip(), rest[start:]
-    return head.group("status"), head.group("nct"), rest, None
+def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
+    """The names on the key block's 'Collaborator' lines, one a line; a 'Collaborators' line naming several with
+    commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco')."""
+    names: list[str] = []
+    unread: list[str] = []
+    for key, value in _keyed_lines(block):
+        if key in _COLLABORATOR_KEYS and value:
+            if key == "Collaborators" and "," in value:
+                unread.append("'Collaborators' names several collaborators in one line")
+            else:
+                names.append(value)
+    return names, unread

@@ -8,6 +8,7 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.page_text import int_value, nonblank
+from schemas import enums
 
 # Display label (lower case) -> the field it fills.
 FIELDS = {
@@ -25,21 +26,38 @@ FIELDS = {
 }
 DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_description", "observational_model",
                   "time_perspective", "primary_purpose", "masking", "masking_description")
+# A bracketed gloss after a value: ' (Clinical Trial)', ' [Patient Registry]'.
+_GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
 _AGE = r"(\d+\s+[A-Za-z]+)"
-_AGE_RANGE = re.compile(rf"^{_AGE}\s*(?:to|-|–)\s*{_AGE}$", re.IGNORECASE)
+# A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
+_AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/A)$", re.IGNORECASE)
+# The registry's age groups that may follow an age range: '18 Years and older (Adult, Older Adult)'.
+_AGE_GROUPS = re.compile(r"\s*\(\s*(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*\s*\)$",
+                         re.IGNORECASE)
+# 'N/A' for the ages: the study sets no age limit.
+_NO_AGE_LIMIT = frozenset({"n/a", "na", "not applicable", "no limit", "none"})
+# How a page may say the study takes healthy volunteers or not besides Yes and No: the label itself as a badge.
+_HEALTHY_VOLUNTEERS = {"accepts healthy volunteers": True, "accepts": True,
+                       "does not accept healthy volunteers": False, "no healthy volunteers": False}
+# A line that starts with a known label and a space, longer labels first ('Intervention model description').
+_LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
+    re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
 _AGE_FROM = re.compile(rf"^{_AGE}\s+(?:and|or)\s+(?:older|over|above)$", re.IGNORECASE)
 _AGE_UP_TO = re.compile(rf"^(?:up to|under)\s+{_AGE}$", re.IGNORECASE)
 
 
 def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """'Label: value' lines as {field: value} (an empty value kept as ''), and the labels not known."""
+    """'Label: value' lines, or 'Label value' lines as in the key block, as {field: value} (an empty value kept
+    as ''), and the labels not known."""
     values: dict[str, str] = {}
     unknown: list[str] = []
     for line in nonblank(lines):
         label, colon, value = line.partition(":")
         field = FIELDS.get(" ".join(label.lower().split())) if colon else None
+        if field is None and (match := _LABEL_FIRST.match(line)):
+            field, value = FIELDS[" ".join(match.group(1).lower().split())], match.group(2) or ""
         if field is None:
             unknown.append(label.strip() if colon else "(a line without 'Label:')")
         else:
@@ -65,7 +83,7 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
     if "phase" in values:
         study["phase"] = labels.phase(values["phase"])
     if "study_type" in values:
-        study["study_type"] = labels.lookup("study_type", values["study_type"])
+        study["study_type"] = study_type(values["study_type"])
     if "enrollment" in values:
         count, count_type = typed(values["enrollment"])
         study.update(enrollment=int_value(count), enrollment_type=count_type if count else None)
@@ -74,6 +92,17 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
             text, date_type = typed(values[prefix])
             study.update(date_columns(prefix, text, date_type))
     return study
+
+
+def study_type(text: str | None) -> str | None:
+    """'Interventional' -> INTERVENTIONAL; a gloss in brackets after a known type ('Interventional (Clinical Trial)')
+    is the registry's display of that type; any other text is kept as shown."""
+    found = labels.lookup("study_type", text)
+    shorter = _GLOSS.sub("", text or "")
+    if found not in enums.STUDY_TYPE and shorter != text:
+        known = labels.lookup("study_type", shorter)
+        return known if known in enums.STUDY_TYPE else found
+    return found
 
 
 def design_row(values: dict[str, str]) -> dict[str, object] | None:
@@ -94,17 +123,36 @@ def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
     minimum, maximum = ages(values.get("ages"))
     row = {"gender": labels.lookup("sex", values.get("sex")),
            "minimum_age": values.get("minimum_age") or minimum, "maximum_age": values.get("maximum_age") or maximum,
-           "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")), "criteria": None}
+           "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None}
     return row if any(value is not None for value in row.values()) else None
 
 
 def ages(text: str | None) -> tuple[str | None, str | None]:
     """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None)."""
-    text = (text or "").strip()
+    text = _AGE_GROUPS.sub("", (text or "").strip())
     if match := _AGE_RANGE.match(text):
-        return match.group(1), match.group(2)
+        return tuple(None if side.upper() == "N/A" else side for side in match.groups())
     if match := _AGE_FROM.match(text):
         return match.group(1), None
     if match := _AGE_UP_TO.match(text):
         return None, match.group(1)
     return None, None
+
+
+def healthy_volunteers(text: str | None) -> bool | None:
+    """'Yes' or 'Accepts Healthy Volunteers' -> True, 'No' -> False; None when not given or not read."""
+    answer = labels.lookup("yes_no", text)
+    if answer is None and text:
+        return _HEALTHY_VOLUNTEERS.get(" ".join(text.lower().split()))
+    return answer
+
+
+def unreadable(values: dict[str, str]) -> list[str]:
+    """What the ages and healthy-volunteers values say that cannot be read (named, never quoted)."""
+    found = []
+    shown = (values.get("ages") or "").strip()
+    if shown and ages(shown) == (None, None) and " ".join(shown.lower().split()) not in _NO_AGE_LIMIT:
+        found.append("'Ages' is not an age range")
+    if (values.get("healthy_volunteers") or "").strip() and healthy_volunteers(values["healthy_volunteers"]) is None:
+        found.append("'Accepts healthy volunteers' is neither yes nor no")
+    return found

@@ -1,0 +1,66 @@
+"""Trial-summary page, its 'See also' table: one row per related trial (status, NCT id - title, phase)."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.page_text import nonblank
+
+# A whole row: 'Completed NCT03529955 - <title> Phase 2'.
+SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+(?P<title>.*?)"
+                          r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A))?$")
+
+
+def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
+    """'Completed NCT03529955 - <title> Phase 2' rows, and how many lines start no row and continue none.
+
+    A line that starts no row continues the row above when the two read together end in a phase (the title
+    wraps); the phase cell closes a row. Any other line (a footer, or the wrap of a row that shows no phase,
+    which cannot be told from one) is counted, not read into a title."""
+    texts: list[str] = []
+    strays = 0
+    for line in nonblank(lines):
+        if _SEE_ALSO_HEAD.match(line):
+            texts.append(line)
+        elif texts and _continues(texts[-1], line):
+            texts[-1] = f"{texts[-1]} {line}"
+        else:
+            strays += 1
+    rows = []
+    for status, nct, title, phase in map(see_also_parts, texts):
+        rows.append({"related_nct_id": nct, "stated_status": labels.overall_status(status),
+                     "stated_phase": labels.phase(phase), "title": title})
+    return rows, strays
+
+
+def _continues(row: str, line: str) -> bool:
+    """Whether `line` goes on with the title of `row`: the two read together end in a phase."""
+    return see_also_parts(f"{row} {line}")[3] is not None
+
+
+# The start of a 'See also' line (what SEE_ALSO_ROW matches before the title), and the phase forms that may end it
+# with their lengths, longest first.
+_SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+-\s+")
+_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/Phase \d)?|N/A")
+_PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Early Phase 1"), len("Phase 1"),
+                  len("N/A"))
+
+
+def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:
+    """(status, NCT id, title, phase or None) as SEE_ALSO_ROW reads the line, None when it does not match.
+
+    The pattern's lazy title tries every length before the optional phase; the same reading by string tests:
+    on a line without a line break the title always matches once the head does, and the phase is the longest
+    phase form that ends the line after whitespace (the shortest title), the title what precedes that run."""
+    if "\n" in line:  # '.' and '$' read a line break specially: such a line goes to the pattern
+        match = SEE_ALSO_ROW.match(line)
+        return match.group("status", "nct", "title", "phase") if match else None
+    head = _SEE_ALSO_HEAD.match(line)
+    if head is None:
+        return None
+    rest, end = line[head.end():], len(line) - head.end()
+    for size in _PHASE_LENGTHS:
+        start = end - size
+        if start > 0 and rest[start - 1].isspace() and _PHASE_FORM.fullmatch(rest, start):
+            return head.group("status"), head.group("nct"), rest[:start].rstrip(), rest[start:]
+    return head.group("status"), head.group("nct"), rest, None
