@@ -72,6 +72,13 @@ _VALID["display_enum"] = (enums.ARM_GROUP_TYPE + enums.PRIMARY_PURPOSE + enums.O
 _WHITESPACE = re.compile(r"\s+")
 _NOT_ENUM = re.compile(r"[^A-Z0-9]+")
 _PHASE_SPLIT = re.compile(r"\s*(?:/|,|\|)\s*")
+# A phase written with its number, arabic or roman ('Phase 2', 'Phase II', 'Phase IIb', 'Early Phase I'); a
+# letter after the number names a sub-phase (IIa, 1b) of the same phase. The number must end the word.
+_WRITTEN_PHASE = re.compile(r"(?P<early>early\s+)?phase\s*(?P<number>[0-4]|i{1,3}|iv)[ab]?", re.I)
+# After a slash a registry may give the next number alone: 'Phase I/II', 'Phase 1/2'.
+_PHASE_NUMBER_ALONE = re.compile(r"(?P<early>)(?P<number>[0-4]|i{1,3}|iv)[ab]?", re.I)
+_PHASE_NUMBERS = {"0": "EARLY_PHASE1", "1": "PHASE1", "2": "PHASE2", "3": "PHASE3", "4": "PHASE4",
+                  "i": "PHASE1", "ii": "PHASE2", "iii": "PHASE3", "iv": "PHASE4"}
 
 
 def _key(label: str) -> str:
@@ -110,10 +117,32 @@ def phase(label: str | None) -> str | None:
     key = _key(label)
     if key in _PHASE:  # 'N/A' holds a slash but is one value
         return _PHASE[key]
-    parts = [_mapped("phase", p) for p in _PHASE_SPLIT.split(label.strip()) if p]
-    if not all(part in enums.PHASE for part in parts):
-        return label.strip()
-    return "/".join(parts) or None
+    if not _PHASE_SPLIT.sub("", label.strip()):
+        return None
+    return written_phase(label) or label.strip()
+
+
+@lru_cache(maxsize=1024)
+def written_phase(label: str) -> str | None:
+    """The API v2 phase a label writes ('Phase II' -> PHASE2, 'Phase I/II' -> PHASE1/PHASE2), or None."""
+    parts = [p for p in _PHASE_SPLIT.split(label.strip()) if p]
+    values = [_phase_part(part, alone=index > 0) for index, part in enumerate(parts)]
+    if not values or None in values:
+        return None
+    return "/".join(dict.fromkeys(values))  # 'Phase Ia/Ib' is one phase
+
+
+def _phase_part(part: str, alone: bool) -> str | None:
+    """One phase of a label: an API v2 value, a known label, or a number after 'Phase' (alone after a slash)."""
+    if (value := _mapped("phase", part)) in enums.PHASE:
+        return value
+    written = _WRITTEN_PHASE.fullmatch(part) or (_PHASE_NUMBER_ALONE.fullmatch(part) if alone else None)
+    if written is None:
+        return None
+    value = _PHASE_NUMBERS[written.group("number").lower()]
+    if written.group("early"):  # only the first phase has an early one
+        return "EARLY_PHASE1" if value in ("PHASE1", "EARLY_PHASE1") else None
+    return value
 
 
 def yes_no(label: str | None, expected: str = "Yes or No") -> bool | Refused | None:
@@ -153,7 +182,7 @@ def enum_spelling(label: str | None) -> str | None:
 
 
 def group_type(label: str | None) -> str | None:
-    """'Experimental' -> EXPERIMENTAL, 'Active Comparator' -> ACTIVE_COMPARATOR (also any design enum's display form)."""
+    """'Experimental' -> EXPERIMENTAL, 'Active Comparator' -> ACTIVE_COMPARATOR (any design enum's display form)."""
     return lookup("display_enum", label)
 
 

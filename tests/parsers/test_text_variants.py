@@ -237,7 +237,8 @@ def test_meddatax_sniffing_ignores_the_title_line():
 
 
 def test_a_meddatax_page_without_last_updated_is_still_recognised():
-    raw = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_bytes().replace(b"Last Updated: 2026-01-27\n", b"")
+    page = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_bytes()
+    raw = page.replace(b"Last Updated: 2026-01-27\n", b"")
     assert aggregator_text.sniff(raw)
     (record,) = aggregator_text.parse(raw).records
     assert record.study["last_update_posted_date"] is None

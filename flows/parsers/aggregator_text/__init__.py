@@ -118,11 +118,11 @@ def parse(raw: bytes) -> Parsed:
         return failure(LAYOUT, "no NCT id: no 'NCT ID: NCTnnnnnnnn' line")
     record = StudyRecord(nct_id, {"studies": [_study_row(sections, preamble)]})
     _read_descriptions(record, sections)
-    design.read_design(record, sections)
+    problems = design.read_design(record, sections)
     people.read_people_places(record, sections)
     record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
                                    if row["lead_or_collaborator"] == "lead"), None)
-    return Parsed(layout=LAYOUT, records=[record])
+    return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
 def page_sections(lines: list[str]) -> Sections:
@@ -183,27 +183,35 @@ def _study_row(sections: Sections, preamble: dict[str, str]) -> dict[str, object
 def basic_information(lines: list[str]) -> dict[str, str]:
     """Labelled values by their label; compact (unlabelled) values by what they look like."""
     values: dict[str, str] = {}
+    dates: list[str] = []
     for label, value in tagged_lines(lines, _BASIC_LABELS):
-        field = _BASIC_LABELS[label] if label else _basic_field(value, values)
-        if field and field not in values:
+        field = _BASIC_LABELS[label] if label else _basic_field(value)
+        if field == "date":
+            dates.append(value)
+        elif field and field not in values:
             values[field] = value
+    for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
+        values.setdefault(field, value)
     return values
 
 
-def _basic_field(value: str, found: dict[str, str]) -> str | None:
-    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, dates."""
+# The compact block's bare dates by how many it gives: start and completion, or start, primary completion
+# and completion (a record's dates in the registry's order).
+_BARE_DATES = {1: ("start_date",), 2: ("start_date", "completion_date"),
+               3: ("start_date", "primary_completion_date", "completion_date")}
+
+
+def _basic_field(value: str) -> str | None:
+    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, or a date."""
     if value in _STATUSES:
         return "status"
-    if all(part in _PHASES for part in value.split("/")):
+    if all(part in _PHASES for part in value.split("/")) or labels.written_phase(value):
         return "phase"
     if _PARTICIPANTS.match(value):
         return "enrollment"
     if value in _STUDY_TYPES:
         return "study_type"
-    if parse_date(value):
-        # the compact block gives the start date, then the completion date
-        return "completion_date" if "start_date" in found else "start_date"
-    return None
+    return "date" if parse_date(value) else None
 
 
 def _read_descriptions(record: StudyRecord, sections: Sections) -> None:

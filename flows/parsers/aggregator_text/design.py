@@ -5,8 +5,9 @@ import re
 from itertools import compress, count, repeat
 
 from flows.parsers import labels
+from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.masking import masked_flags, role_list
-from flows.parsers.model import StudyRecord
+from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, distinct_rows, nonblank, tagged_lines, text_block
 from schemas.enums import (ALLOCATION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE,
                            SEX, TIME_PERSPECTIVE)
@@ -32,21 +33,34 @@ _ELIGIBILITY_FOLDED = frozenset(label.casefold() for label in _ELIGIBILITY_LABEL
 _AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
 
 
-def read_design(record: StudyRecord, sections: Sections) -> None:
-    """Fill designs, design_groups, interventions, design_group_interventions and eligibilities."""
+def read_design(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """Fill designs, design_groups, interventions, design_group_interventions and eligibilities; the problems met."""
     row = study_design(sections.lines("Study Design"))
     if any(value is not None for value in row.values()):
         record.add("designs", row)
-    interventions = intervention_list(sections.lines("Interventions"))
-    groups, linked = study_groups(sections.lines("Study Groups"), interventions)
+    groups, interventions = nonblank(sections.lines("Study Groups")), nonblank(sections.lines("Interventions"))
+    problems = []
+    if anchor_lines(groups, _GROUP_TYPE, "Group Type") or anchor_lines(interventions, _INTERVENTION_TYPE,
+                                                                       "Intervention Type"):
+        _read_typed_arms(record, groups, interventions)
+    else:
+        problems = compact_arms.read_into(record, groups, interventions)
+    eligibility = eligibility_criteria(sections.lines("Eligibility Criteria"))
+    if any(value is not None for value in eligibility.values()):
+        record.add("eligibilities", eligibility)
+    return problems
+
+
+def _read_typed_arms(record: StudyRecord, group_lines: list[str], intervention_lines: list[str]) -> None:
+    """Study Groups and Interventions where either section labels its types ('Group Type EXPERIMENTAL')."""
+    interventions = intervention_list(intervention_lines)
+    groups, linked = study_groups(group_lines, interventions)
     add_rows(record, "design_groups", [group for group, _ in groups])
     add_rows(record, "design_group_interventions", [{"design_group": group["title"], "intervention": name}
                                                     for group, names in groups for name in names])
     listed = {row["name"] for row in interventions}
-    add_rows(record, "interventions", distinct_rows(interventions + [row for row in linked if row["name"] not in listed]))
-    eligibility = eligibility_criteria(sections.lines("Eligibility Criteria"))
-    if any(value is not None for value in eligibility.values()):
-        record.add("eligibilities", eligibility)
+    add_rows(record, "interventions",
+             distinct_rows(interventions + [row for row in linked if row["name"] not in listed]))
 
 
 def study_design(lines: list[str]) -> dict[str, object]:
@@ -128,24 +142,11 @@ def study_groups(lines: list[str], known: list[dict]) -> tuple[list[tuple[dict, 
 
 
 def compact_groups(lines: list[str], known: list[dict]) -> list[tuple[dict, list[str]]]:
-    """Compact Study Groups: each arm's (title, description) followed by its interventions' (name, description),
-    the same pairs as under Interventions; the reading that leaves fewest arms without an intervention wins."""
-    pairs = [tuple(lines[i:i + 2]) for i in range(0, len(lines), 2)]
-    shown = {(row["name"], row["description"]) for row in known}
-    is_intervention = [(p[0], p[1] if len(p) > 1 else None) in shown for p in pairs]
-    best: list[tuple[tuple[int, int], list[int]]] = [((0, 0), [])] * (len(pairs) + 1)
-    for start in range(len(pairs) - 1, -1, -1):  # best[i]: (cost, arm starts) of reading pairs[i:]
-        options, end, names = [], start + 1, set()
-        while True:
-            (empty, arms), starts = best[end]
-            options.append(((empty + (end == start + 1), arms + 1), [start] + starts))
-            if end == len(pairs) or not is_intervention[end] or pairs[end][0] in names:
-                break
-            names.add(pairs[end][0])
-            end += 1
-        best[start] = min(options, key=lambda option: option[0])
-    starts = best[0][1] + [len(pairs)]
-    return [(_group(None, list(pairs[a])), [pairs[i][0] for i in range(a + 1, b)]) for a, b in zip(starts, starts[1:])]
+    """Compact Study Groups: each arm's title[, description] followed by its interventions as `known` shows them
+    (the likeliest reading: fewest arms without a description, then without an intervention)."""
+    entries = tuple((row["name"], row["description"]) for row in known)
+    arms = compact_arms.arm_readings(lines, entries)[0][1]
+    return [(_group(None, [title, text] if text else [title]), list(names)) for title, text, names in arms]
 
 
 def _group(kind: str | None, head: list[str]) -> dict[str, object]:
