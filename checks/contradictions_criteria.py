@@ -5,6 +5,7 @@ from typing import Iterator
 
 import duckdb
 
+from checks.criteria_headings import block_of
 from checks.criteria_text import Item, numbering_gaps, repeated_items
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
@@ -22,12 +23,16 @@ def _name(item: Item) -> str:
     return f"{kind} {item.number}" if item.number is not None else f"an {kind}" if kind[0] in "ie" else f"a {kind}"
 
 
-def _repeat_message(first: Item, repeat: Item) -> str:
+def _repeat_message(first: Item, repeat: Item, text: str) -> str:
     if first.section != repeat.section:
         return f"The same criterion is both an {first.section} and an {repeat.section} criterion."
     if first.number is not None and repeat.number is not None:
         return f"{_name(repeat).capitalize()} repeats {_name(first)} word for word."
-    return f"{_name(first).capitalize().replace('A ', 'One ', 1).replace('An ', 'One ', 1)} appears twice."
+    said = f"{_name(first).capitalize().replace('A ', 'One ', 1).replace('An ', 'One ', 1)} appears twice"
+    above, again = block_of(text, first.start), block_of(text, repeat.start)
+    if above is not None and again is not None and above.headings != again.headings:
+        return f"{said}, under '{above.headings}' and again under '{again.headings}'."
+    return f"{said}."
 
 
 def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -37,7 +42,7 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         for first, repeat in repeated_items(text, source.memo):
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
-            yield Finding(nct_id, _repeat_message(first, repeat), evidence)
+            yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
 
 
 def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -57,7 +62,10 @@ def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) ->
 
 RULES = (
     Rule("contradictions.duplicate_criterion", "contradiction", "info",
-         "A criterion stated twice is a copy error that may hide the criterion meant to be there.",
+         "A criterion stated twice is a copy error that may hide the criterion meant to be there. Twice in one "
+         "list, or in one exclusion section under two topical headings that exclude it at the same time (an ACTG "
+         "record's 'Co-existing Condition:' and 'Patients with the following are excluded:'); under a cohort's, "
+         "a part's or an arm's heading it is that group's criterion.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost.",

@@ -15,6 +15,7 @@ from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
     DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
 )
+from checks.trial_text import CLINICAL_TRIAL, PLACEBO_GROUP, trial_claim
 
 MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
 _DESIGN_COLUMNS = (
@@ -220,6 +221,41 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 
 
+# Where an observational study says what it is. Not its groups: an observational study's cohorts are often named
+# for the trial their participants came from ("patients given placebo in the parent trial").
+TRIAL_FIELDS = ("studies.official_title", "studies.brief_title") + NARRATIVE_FIELDS
+# Words every claim of checks.trial_text holds.
+_TRIAL_WORDS = ("random", "controlled", "blind", "mask", "rct", "clinical")
+
+
+def _placebo_group(groups: list[tuple]) -> str | None:
+    """The title of the first of a study's groups (group_type, title) given placebo or a sham (by its type or
+    title), if it has one."""
+    return next((title or group_type for group_type, title in groups
+                 if group_type in COMPARATORS or PLACEBO_GROUP.search(title or "")), None)
+
+
+def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Study type OBSERVATIONAL while the text calls this study a randomized, placebo-controlled or blinded trial,
+    or a clinical trial beside a group given placebo or a sham."""
+    types = rows_by_study(con, scope, "studies", ("study_type",))
+    texts = texts_mentioning(con, scope, TRIAL_FIELDS, _TRIAL_WORDS)
+    groups = rows_by_study(con, scope, "design_groups", ("group_type", "title"))
+    for nct_id, rows in types.items():
+        if rows[0][0] != "OBSERVATIONAL" or nct_id not in texts:
+            continue
+        stated = "studies.study_type = 'OBSERVATIONAL'"
+        if c := trial_claim(texts[nct_id]):
+            message = f"Study type is OBSERVATIONAL but the {c.source.label} says '{c.phrase}'."
+            yield _finding(nct_id, message, stated, c, "studies.study_type")
+        elif (c := trial_claim(texts[nct_id], CLINICAL_TRIAL)) and (group := _placebo_group(groups.get(nct_id, []))):
+            message = (f"Study type is OBSERVATIONAL but the {c.source.label} says '{c.phrase}' and a group is "
+                       f"given placebo or a sham ('{group}').")
+            found = _finding(nct_id, message, stated, c, "studies.study_type")
+            yield Finding(nct_id, message, f"{found.evidence}; design_groups.title: '{group}'",
+                          found.fields + ("design_groups.title",))
+
+
 # Arms as the record lists them: the same title twice is one arm listed twice; an arm without a title is an arm.
 _ARM_COUNTS = """
     SELECT d.nct_id, d.intervention_model, any_value(d.allocation) AS allocation,
@@ -274,6 +310,12 @@ RULES = (
          "the text is wrong (a study that assigns its participants an intervention by protocol is interventional "
          "whatever its text calls it), and a person must read which.",
          ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational, in_worker=True),
+    Rule("contradictions.study_type_text_trial", "contradiction", "warning",
+         "An observational record whose own text calls it a randomized, placebo-controlled or blinded trial (or a "
+         "clinical trial with a placebo group) contradicts itself: the study type or the text is wrong (a study "
+         "that assigns its participants an intervention by protocol is interventional whatever its type says), "
+         "and a person must read which.",
+         ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_trial, in_worker=True),
     Rule("contradictions.single_group_several_arms", "contradiction", "warning",
          "A single-group model has one arm; several arms mean the model or the arms are wrong. A record "
          "first posted before 2017-01-18 (first submitted, where a legacy XML record gives no posted date) had "

@@ -15,6 +15,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
+from checks.criteria_headings import stated_twice_across_headings
 from checks.criteria_repeat_screen import may_repeat, word_bytes
 
 _HEADING = re.compile(
@@ -434,7 +435,8 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
 
 
 def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
-    """(first, repeat) for every criterion stated again in the same list (no heading between)."""
+    """(first, repeat) for every criterion stated again in the same list (no heading between), or in an exclusion
+    section under topical headings that exclude it at the same time (checks.criteria_headings)."""
     if not text:
         return []
     read = _numbered_reading(text, memo)
@@ -476,7 +478,9 @@ def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, It
     repeats = []
     for item in items(text, memo):
         first = seen.get(item.key)
-        if first and first.section == item.section and not _new_list_between(text, first, item):
+        if first and first.section == item.section and (
+                not _new_list_between(text, first, item) or item.section == "exclusion"
+                and stated_twice_across_headings(text, first.start, first.end, item.start)):
             repeats.append((first, item))
         seen[item.key] = item
     return repeats

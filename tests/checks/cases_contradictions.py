@@ -153,6 +153,61 @@ BRAND_NAMED = both(dosed("Conmana 125 mg three times daily", "Conmana tablets", 
 ASSESSOR_ONLY = row("designs", masking="SINGLE", subject_masked=False, investigator_masked=False,
                     outcomes_assessor_masked=True)
 
+TRIAL_TEXT = "contradictions.study_type_text_trial"
+
+
+def observational(summary: str = "", detail: str = "", **study):
+    """A change that makes the study observational, with this summary, description and other study columns."""
+    return both(row("studies", study_type="OBSERVATIONAL", **study), texts(summary, detail))
+
+
+COHORTS = rows("design_groups",
+               {"group_type": None, "title": "Pre-diabetic", "description": "Impaired fasting glucose"},
+               {"group_type": None, "title": "Early diabetic", "description": "Early onset of diabetes mellitus"})
+# NCT03884920: an observational record whose groups are given placebo or the test product.
+PRE_DIABETIC_GROUPS = rows(
+    "design_groups",
+    {"group_type": None, "title": "Group A Pre-diabetic placebo",
+     "description": "Group of pre-diabetics receiving placebo BD for six weeks"},
+    {"group_type": None, "title": "Group B Pre-diabetic test",
+     "description": "Group of Pre-diabetic receiving polyherbal / test candidate 900mg in two divided doses"})
+CLINICAL_TRIAL_STUDY = ("This study is a clinical trial study to evaluate the potential of prevention in pre-diabetics "
+                        "and to prevent onset of diabetes mellitus.")
+# NCT00000637: a block of co-existing conditions copied under a second heading of the same exclusion section.
+ACTG_BLOCK = """
+  -  Pancreatitis or history of pancreatitis within one year prior to study entry
+     associated with compatible symptoms.
+
+  -  Grade 3 or higher peripheral neuropathy.
+"""
+
+
+def actg_exclusions(second_heading: str, first_heading: str = "Co-existing Condition:\n\n"
+                    "Patients with the following conditions or symptoms are excluded:") -> str:
+    """An ACTG-style exclusion section: the block under `first_heading`, a concurrent medication block, and the
+    block again under `second_heading`."""
+    return (f"Exclusion Criteria\n\n{first_heading}\n{ACTG_BLOCK}\nConcurrent Medication:\n\nExcluded:\n\n"
+            f"  -  Chemotherapy for malignancy.\n\n{second_heading}\n{ACTG_BLOCK}")
+
+
+# NCT00000755: the same agents excluded now (concurrent) and within 12 weeks before entry (prior): two criteria.
+CONCURRENT_AND_PRIOR = """Exclusion Criteria
+
+Concurrent Medication:
+
+Excluded:
+
+  -  Parenteral therapies (including SC allergy medications and chemotherapy for Kaposi's
+     sarcoma).
+
+Prior Medication:
+
+Excluded within 12 weeks prior to study entry:
+
+  -  Parenteral therapies (including SC allergy medications and chemotherapy for Kaposi's
+     sarcoma).
+"""
+
 CASES = [
     Case("contradictions.masking_none_text_blinded", True,
          both(row("designs", masking="NONE"), NEUTRAL, row("design_groups", description=SEED_002_ARM)),
@@ -435,6 +490,41 @@ CASES = [
     Case("contradictions.study_type_text_observational", True,
          both(NEUTRAL, row("studies", official_title="An Observational Cohort Study of Fluconazole Prophylaxis")),
          note="the title calls the study observational"),
+
+    Case(TRIAL_TEXT, True, both(observational(detail=CLINICAL_TRIAL_STUDY), PRE_DIABETIC_GROUPS),
+         note="a clinical trial with a placebo group (NCT03884920)"),
+    Case(TRIAL_TEXT, False, both(observational(detail=CLINICAL_TRIAL_STUDY), COHORTS),
+         note="a clinical trial, as old summaries call any study, without a placebo group"),
+    Case(TRIAL_TEXT, False, both(observational(
+        "PURPOSE: This clinical trial studies quality-of-life assessments of patients with cancer of the esophagus."),
+        COHORTS), note="an NCI summary's words (NCT00003321)"),
+    Case(TRIAL_TEXT, True, observational(official_title=(
+        "A Randomized Study of a Prescribed 4-Month Structured Treatment Interruption Followed by Initiation of a New "
+        "Antiretroviral Regimen Versus Immediate Initiation of a New Antiretroviral Regimen")),
+        note="the title (NCT00005915)"),
+    Case(TRIAL_TEXT, True, observational(detail=(
+        "This double-blind placebo-controlled parallel design protocol will investigate the effects of vigabatrin on "
+        "cerebral glucose metabolism.")), note="the description (NCT00001489)"),
+    Case(TRIAL_TEXT, True, observational(official_title=(
+        "Autoimmune Premature Ovarian Failure: A Controlled Trial of Alternate-Day Prednisone Therapy")),
+        note="a controlled trial (NCT00001306)"),
+    Case(TRIAL_TEXT, False, _clean, note="an interventional randomized trial"),
+    Case(TRIAL_TEXT, False, observational(
+        "This study follows adults with psoriasis.", "Previous placebo-controlled trials showed that baricitinib "
+        "works. This study will describe its use in clinics."), note="earlier trials"),
+    Case(TRIAL_TEXT, False, observational(
+        "Patients who took part in a randomized trial of baricitinib will be followed in this study."),
+        note="patients of another trial"),
+    Case(TRIAL_TEXT, False, observational(
+        "This study is an observational follow-up of a randomized controlled trial of baricitinib."),
+        note="the follow-up of a trial"),
+    Case(TRIAL_TEXT, False, observational(
+        "This study is a registry of patients from randomized trials of baricitinib."), note="a registry of trials"),
+    Case(TRIAL_TEXT, False, observational("This is not a randomized trial.", "This study is a non-randomized study."),
+         note="denied"),
+    Case(TRIAL_TEXT, False, observational(
+        official_title="Long-term Follow-up of the BRAVE Randomized Controlled Trial of Baricitinib"),
+        note="a title naming the trial followed up"),
 
     Case("contradictions.single_group_several_arms", True, row("designs", intervention_model="SINGLE_GROUP")),
     Case("contradictions.single_group_several_arms", False,
@@ -752,6 +842,15 @@ CASES = [
     Case("contradictions.duplicate_criterion", False,
          criteria("Exclusion Criteria:\n1. Pregnancy\n2. Age under 18 years\n3. Pregnancy"), note="too short to compare"),
     Case("contradictions.duplicate_criterion", False, criteria(SEED_004_CRITERIA), note="seed 004"),
+    Case("contradictions.duplicate_criterion", True,
+         criteria(actg_exclusions("Patients with the following are excluded:")),
+         note="a block of conditions copied under a second topical heading (NCT00000637)"),
+    Case("contradictions.duplicate_criterion", False,
+         criteria(actg_exclusions("Cohort B:\n\nPatients with the following are excluded:",
+                                  "Cohort A:\n\nPatients with the following are excluded:")),
+         note="the same block for two cohorts"),
+    Case("contradictions.duplicate_criterion", False, criteria(CONCURRENT_AND_PRIOR),
+         note="excluded now and within 12 weeks before entry (NCT00000755)"),
 
     Case("contradictions.criteria_numbering_gap", True, criteria(SEED_002_CRITERIA),
          note="seed 002 starts at 2, inner 1)..4) sub-list"),

@@ -1,0 +1,179 @@
+"""The topical headings of ACTG-style exclusion criteria, and when a criterion under two of them is stated twice.
+
+Old ACTG records list their exclusions in blocks under topical headings ("Co-existing Condition:", "Concurrent
+Medication:", "Excluded:", "Patients with the following are excluded:", "Prior Medication:", "Risk Behavior:"),
+and often copy a whole block of conditions under a second heading. A criterion in two such blocks is stated twice
+when both exclude it at the same time: what a patient has or takes now ("Co-existing Condition", "Concurrent
+Medication", "Patients with the following are excluded"), or had before within the same window. The same words
+under "Concurrent Medication:" and under "Prior Medication: Excluded within 12 weeks prior to study entry:" are two
+criteria (its use now, its use before), unless they date themselves ("History of ...").
+
+Only the headings of `TOPICAL` are read as topics: any other heading between two items (a cohort, a part, an arm,
+a disease, "Healthy volunteers:") or a paragraph that is no heading keeps them apart, as in any other list.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+NOW, BEFORE = "now", "before"
+_WHO = r"(?:patients|subjects|volunteers|participants)"
+_WHAT = r"(?:symptoms?|conditions?)(?:\s+(?:or|and)\s+(?:symptoms?|conditions?))?"
+# Each entry: (what the heading says, when what it lists is excluded, pattern of the heading without its colon).
+# None: the heading says no time, and takes the time of the heading above it.
+TOPICAL = tuple((name, when, re.compile(pattern, re.I)) for name, when, pattern in (
+    ("co-existing condition", NOW, r"co-?existing\s+conditions?"),
+    ("risk behavior", NOW, r"risk\s+behaviou?rs?"),
+    ("concurrent medication", NOW, r"concurrent\s+(?:medications?|treatments?|therap(?:y|ies))"
+                                   r"(?:\s*/\s*(?:medications?|treatments?))?"),
+    ("prior medication", BEFORE, r"prior\s+(?:medications?|treatments?|therap(?:y|ies))"
+                                 r"(?:\s*/\s*(?:medications?|treatments?))?"),
+    ("conditions excluded", NOW, rf"(?:{_WHO}\s+with\s+)?(?:any\s+of\s+)?the\s+(?:following\s+)?(?:{_WHAT}\s+)?"
+                                 r"(?:are|will\s+be)\s+excluded"),
+    ("prior conditions excluded", BEFORE, rf"{_WHO}\s+(?:with\s+(?:any\s+of\s+)?the\s+(?:following\s+)?prior\s+"
+                                          rf"conditions?\s+(?:are|will\s+be)\s+excluded"
+                                          rf"|may\s+not\s+have\s+the\s+following\s+prior\s+conditions?)"),
+    ("excluded within", BEFORE, r"excluded\s+within\s+[^:]{1,40}"),
+    ("excluded as ongoing", NOW, r"excluded\s+as\s+ongoing\b[^:]{0,80}"),
+    ("excluded", None, r"excluded"),
+))
+# A heading line: an optional list mark, then one or two topical headings, each ending in a colon ("Prior
+# Medication: Excluded:").
+_MARK = re.compile(r"^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)")
+_CRITERIA_HEADING = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(?:inclusion|exclusion)[ \t]+criteria\b", re.I)
+# A criterion that dates itself: the same under a heading of now and one of before.
+_SELF_DATED = re.compile(r"[^A-Za-z]*(?:a\s+)?(?:(?:known\s+)?history\s+of|known|prior|previous(?:ly)?)\b", re.I)
+
+
+class Unit(NamedTuple):
+    """A run of non-blank lines, or a list item with its wrapped lines: its span, whether a list mark opens it."""
+
+    start: int
+    end: int
+    listed: bool
+
+
+def units(text: str, start: int, end: int) -> list[Unit]:
+    """The units of text[start:end]: a blank line ends one, and a line opened by a list mark starts one."""
+    found: list[Unit] = []
+    at, open_start, open_listed, last_end = start, None, False, start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[at:line_end]
+        if not line.strip():
+            if open_start is not None:
+                found.append(Unit(open_start, last_end, open_listed))
+                open_start = None
+        else:
+            mark = _MARK.match(line)
+            listed = mark is not None and bool(line[mark.end():].strip())
+            if open_start is not None and listed:
+                found.append(Unit(open_start, last_end, open_listed))
+                open_start = None
+            if open_start is None:
+                open_start, open_listed = at, listed
+            last_end = line_end
+        at = line_end + 1
+    if open_start is not None:
+        found.append(Unit(open_start, last_end, open_listed))
+    return found
+
+
+def _body(line: str) -> str:
+    """A line without its list mark and surrounding white space."""
+    mark = _MARK.match(line)
+    return line[mark.end() if mark else 0:].strip()
+
+
+def topics(heading: str) -> list[tuple[str, str | None]] | None:
+    """(name, when) of each topical heading of a heading line ("Prior Medication: Excluded:"), or None when the
+    line is no topical heading (a cohort's, a criterion's, a sentence)."""
+    body = _body(heading)
+    if not body.endswith(":") or "\n" in body:
+        return None
+    parts = [part.strip() for part in body[:-1].split(":")]
+    found = []
+    for part in parts:
+        entry = next(((name, when) for name, when, pattern in TOPICAL if pattern.fullmatch(part)), None)
+        if entry is None:
+            return None
+        found.append(entry)
+    return found
+
+
+class Block(NamedTuple):
+    """The topical headings a criterion stands under: their text, when what they list is excluded, its window."""
+
+    headings: str
+    when: str | None
+    window: str | None
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def block_of(text: str, at: int) -> Block | None:
+    """The topical headings above the criterion that starts at offset `at`, read back past the items of its list;
+    None when a paragraph, another heading or the section's heading comes first."""
+    above: list[tuple[str, list[tuple[str, str | None]]]] = []
+    for unit in reversed(units(text, 0, _line_start(text, at))):
+        piece = text[unit.start:unit.end]
+        if _CRITERIA_HEADING.match(piece):
+            break
+        found = topics(piece)
+        if found is not None:
+            above.insert(0, (piece, found))
+        elif above:
+            break
+        elif not unit.listed:
+            return None
+    times = [when for _, found in above for _, when in found if when is not None]
+    if not times:
+        return None
+    windows = [_words(_body(piece)).lower() for piece, found in above
+               if any(name == "excluded within" for name, _ in found)]
+    return Block(" ".join(_words(piece) for piece, _ in above), BEFORE if BEFORE in times else NOW,
+                 windows[-1] if windows else None)
+
+
+def _only_topics_between(text: str, start: int, end: int) -> bool:
+    """Whether only items and topical headings stand after the lines of the item at offset `start` and before
+    `end`: no section heading, no paragraph, and no other heading, but a list item ending in a colon that stands
+    in both copies of a block ("-  Rash:")."""
+    words = None
+    for unit in units(text, _line_start(text, start), end):
+        if unit.start <= start:
+            continue  # the first item's own lines, which a heading-like line of its own may have cut short
+        piece = text[unit.start:unit.end]
+        if _CRITERIA_HEADING.match(piece):
+            return False
+        if topics(piece) is not None:
+            continue
+        if not unit.listed:
+            return False
+        if piece.rstrip().endswith(":"):
+            words = _words(text) if words is None else words
+            if words.count(_words(piece)) < 2:
+                return False
+    return True
+
+
+def stated_twice_across_headings(text: str, first_start: int, first_end: int, repeat_start: int) -> bool:
+    """Whether a criterion (the words of text[first_start:first_end]) and its repeat at `repeat_start`, with
+    headings between them, stand under topical headings that exclude it at the same time."""
+    first, repeat = block_of(text, first_start), block_of(text, repeat_start)
+    if first is None or repeat is None:
+        return False
+    if not _only_topics_between(text, first_start, _line_start(text, repeat_start)):
+        return False
+    if first.when == repeat.when:
+        return first.window == repeat.window
+    dated = _SELF_DATED.match(text, first_start, first_end)
+    return first.window is None and repeat.window is None and dated is not None

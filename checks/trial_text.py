@@ -1,0 +1,95 @@
+"""What a study's text says that makes it a trial: randomized, placebo-controlled or blinded, or a clinical trial.
+
+An observational study's text speaks of trials often without being one: the trial its participants came from,
+the trials it follows up, pools or emulates, the trials that showed what it builds on. A claim counts only in a
+sentence about this study (checks.study_text.about_this_study) that names no other trial (`OTHER_TRIAL`) and does
+not call this study observational too; negation as for every design claim ("not a randomized trial").
+"""
+from __future__ import annotations
+
+import re
+
+from checks.design_text import Claim, claims, sentence_at
+from checks.study_text import StudyText
+
+# Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
+# placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial".
+_DESIGN_WORD = (
+    r"(?:(?:double|single|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)|(?:placebo|sham|vehicle|active)"
+    r"[\s-]*controlled|controlled|clinical|blinded|masked|multi-?cent(?:er|re|ric)|multi-?national|international"
+    r"|parallel(?:[\s-]*(?:group|arm))?|open[\s-]*label(?:ed)?|prospective|cross-?over|pilot|comparative|pragmatic"
+    r"|cluster|factorial|stratified|interventional|exploratory|superiority|non-?inferiority|equivalence"
+    r"|phase[\s-]*(?:[1-4]|i{1,3}|iv)[ab]?(?:/(?:[1-4]|i{1,3}|iv)[ab]?)?"
+    r"|(?:two|three|four|[2-4])[\s-]*(?:arm(?:ed)?|group)"
+    r"|single[\s-]*cent(?:er|re))"
+)
+_DESIGN_WORDS = rf"(?:,?\s+(?:and\s+)?{_DESIGN_WORD})*,?\s+"
+# A trial's design noun followed by what belongs to it, not the trial itself: "randomized trial data", "randomized
+# controlled trial participants", "clinical trial registry".
+_NOT_THE_TRIAL = (r"(?!\s*[-/]?\s*(?:data|evidence|results?|findings|participants?|patients|population|subjects"
+                  r"|cohorts?|registry|registries|network|sites?|units?|centers?|centres?|methodology|literature"
+                  r"|settings?|context|framework|era|experience|participation|based|like|emulation)\b)")
+# A design this study states for itself: only a trial that assigns its participants an intervention has one.
+# Blinding alone makes a trial only when the text says trial: an observational study of a test's accuracy may
+# blind its readers ("a prospective, double-blinded study of the diagnostic accuracy of ultrasound").
+TRIAL_DESIGN = re.compile(
+    rf"\b(?:(non[\s-]?|un)?randomi[sz]ed|(?:placebo|sham|vehicle)[\s-]*controlled){_DESIGN_WORDS}"
+    rf"(?:trial|study|design|protocol){_NOT_THE_TRIAL}\b"
+    rf"|\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?){_DESIGN_WORDS}trial{_NOT_THE_TRIAL}\b"
+    rf"|(?<![\w-])controlled\s+(?:clinical\s+)?trial{_NOT_THE_TRIAL}\b"
+    rf"|\bRCT\b{_NOT_THE_TRIAL}",
+    re.I,
+)
+# This study called a clinical trial and no more: "This study is a clinical trial study", "this clinical trial".
+# Old NCI summaries call every study a clinical trial ("PURPOSE: This clinical trial studies quality-of-life
+# assessments"), so it counts only beside a group given placebo or a sham (`PLACEBO_GROUP`).
+CLINICAL_TRIAL = re.compile(
+    rf"\b(?:this|our|(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_WORD},?\s+(?:and\s+)?)*clinical\s+trial"
+    rf"{_NOT_THE_TRIAL}\b", re.I)
+# A group given placebo or a sham, by its title.
+PLACEBO_GROUP = re.compile(r"\b(?:placebo|sham)\b", re.I)
+
+# Where another trial is named: not "this", "our", "the present" or "the current" one.
+_ANOTHER = r"(?!(?:this|our|the\s+present|the\s+current)\b)(?:[\w,()/-]+\s+){0,8}?(?:trial|rct|study)s?\b"
+# A sentence that names another trial than this study. Each entry: (what it recognises, pattern).
+OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("study of a trial", r"\b(?:follow[\s-]?ups?|extensions?|sub-?stud(?:y|ies)|ancillary|analys[ie]s|re-?analys[ie]s"
+                         r"|evaluation|assessment|registry|cohort|survey|biobank|data(?:base)?)\s+(?:study\s+)?"
+                         r"(?:of|to|from|within|in|after|following|alongside|among|on)\s+" + _ANOTHER),
+    ("inside a trial", r"\b(?:nested|embedded|conducted|performed|included|enrolled|randomi[sz]ed|participating"
+                       r"|participated|participation|took\s+part|taking\s+part|treated|recruited)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:in|within|into|alongside|from)\s+" + _ANOTHER),
+    ("people of a trial", r"\b(?:patients|participants|subjects|women|men|children|infants|individuals|volunteers"
+                          r"|people|those|survivors)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in)\s+" + _ANOTHER),
+    ("trial to come", r"\b(?:prior\s+to|before|ahead\s+of|preparation\s+for|launch\w*|inform\w*|towards?"
+                      r"|leading\s+to|pave\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,2}?(?:a|an|the\s+(?:next|future|main"
+                      r"|subsequent|planned))\s+" + _ANOTHER),
+    ("trial done before", r"\b(?:recent(?:ly)?|earlier|past|landmark|pivotal|seminal|historic(?:al)?|original)\s+"
+                          r"(?:[\w,()/-]+\s+){0,4}?(?:trial|rct|study)s?\b"),
+    ("trial supposed", r"\b(?:would|could|might)\s+(?:require|need|be\s+(?:needed|required|necessary|unethical"
+                       r"|impractical|difficult|impossible))\b|\b(?:unethical|impractical|impossible|infeasible)\b"
+                       r"|\bnot\s+(?:be\s+)?(?:feasible|possible|ethical)\b"),
+    ("emulated trial", r"\bemulat\w*|\btarget[\s-]+trials?\b|\bmimic\w*|\bopposed\s+to\b"),
+    ("trials in the plural", r"\b(?:trials|rcts)\b"),
+))
+# A sentence that calls this study observational while it speaks of a trial: the trial is another one ("This
+# observational study follows patients of a randomized trial") or a part beside this one.
+OBSERVATIONAL_TOO = re.compile(
+    r"\b(?:observational|non[\s-]?interventional|retrospective(?:ly)?|case[\s-]control\w*"
+    r"|cross[\s-]sectional|registry)\b", re.I)
+
+
+def other_trial(sentence: str) -> str | None:
+    """What marks a sentence as naming another trial, or as calling this study observational, or None."""
+    found = next((name for name, pattern in OTHER_TRIAL if pattern.search(sentence)), None)
+    return found or ("observational too" if OBSERVATIONAL_TOO.search(sentence) else None)
+
+
+def _of_this_study(claim: Claim) -> bool:
+    start, end = sentence_at(claim.source.text, claim.start)
+    return other_trial(claim.source.text[start:end]) is None
+
+
+def trial_claim(texts: list[StudyText], pattern: re.Pattern = TRIAL_DESIGN) -> Claim | None:
+    """The first affirmed claim of `pattern` (TRIAL_DESIGN or CLINICAL_TRIAL) that speaks of this study alone."""
+    return next((c for c in claims(texts, pattern) if not c.negated and _of_this_study(c)), None)
