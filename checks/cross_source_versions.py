@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
+from schemas.enums import OPEN_STATUSES as _OPEN
 
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 REPUBLISHED_LAYOUTS = ("ctgov_classic_text", "aggregator_text", "summary_text")
 _IN_REGISTRY = "('" + "', '".join(REGISTRY_LAYOUTS) + "')"
 _IN_REPUBLISHED = "('" + "', '".join(REPUBLISHED_LAYOUTS) + "')"
 _CURRENT = "SELECT * FROM meta.source_records WHERE superseded IS NOT TRUE"
+OPEN_STATUSES = "('" + "', '".join(_OPEN) + "')"
 # Only a study with several current source files has two to compare: most have one.
 _SEVERAL_CURRENT = (f"SELECT * FROM ({_CURRENT}) WHERE nct_id IN (SELECT nct_id FROM ({_CURRENT}) "
                     f"GROUP BY nct_id HAVING count(*) > 1) AND {IN_SCOPE}")
@@ -52,8 +54,21 @@ def _pair_select(column: str, label: str, differs: str, shown_a: str, shown_b: s
     WHERE a.{column} IS NOT NULL AND b.{column} IS NOT NULL AND {differs}"""
 
 
+# The registry shows a study as UNKNOWN once its open status has gone unverified for two years past its completion
+# date, without posting a new version: copies of one version taken before and after that day say an open status
+# and UNKNOWN, and both are right.
+_BECAME_UNKNOWN = (f"'UNKNOWN' IN (a.overall_status, b.overall_status) AND (a.overall_status IN {OPEN_STATUSES} "
+                   f"OR b.overall_status IN {OPEN_STATUSES})")
+
+
+def _values_differ(column: str) -> str:
+    """SQL: the two values differ (a status an open one became as UNKNOWN is the same status)."""
+    differs = f"a.{column}::VARCHAR <> b.{column}::VARCHAR"
+    return f"{differs} AND NOT ({_BECAME_UNKNOWN})" if column == "overall_status" else differs
+
+
 SAME_UPDATE_DISAGREES = f"WITH versions AS MATERIALIZED ({_SEVERAL_CURRENT}) " + " UNION ALL ".join(
-    [_pair_select(c, label, f"a.{c}::VARCHAR <> b.{c}::VARCHAR", f"a.{c}::VARCHAR", f"b.{c}::VARCHAR")
+    [_pair_select(c, label, _values_differ(c), f"a.{c}::VARCHAR", f"b.{c}::VARCHAR")
      for c, label in VALUE_COLUMNS]
     + [_pair_select(c, label, _dates_differ(c), _shown_date("a", c), _shown_date("b", c)) for c, label in DATE_COLUMNS]
 )
@@ -99,7 +114,9 @@ REPUBLISHED_STATUS_DIFFERS = f"""
 
 RULES = (
     Rule("cross_source.same_update_disagrees", "contradiction", "error",
-         "Two copies of one record version must carry the same values; one of them was misread or altered.",
+         "Two copies of one record version must carry the same values; one of them was misread or altered. (An "
+         "open status in one and UNKNOWN in the other agree: the registry shows UNKNOWN once an open status goes "
+         "unverified, without posting a new version.)",
          ("meta.source_records",), sql=SAME_UPDATE_DISAGREES),
     Rule("cross_source.republished_page_outdated", "contradiction", "warning",
          "A republished page older than the registry record may show superseded dates and enrollment.",

@@ -49,6 +49,12 @@ CASES = [
     Case("cross_source.same_update_disagrees", False, versions({"overall_status": None, "enrollment": None}),
          note="a value the page does not give"),
     Case("cross_source.same_update_disagrees", False,
+         versions({"overall_status": "RECRUITING"}, registry={**REGISTRY, "overall_status": "UNKNOWN"}),
+         note="an open status the registry shows as UNKNOWN since, without a new version"),
+    Case("cross_source.same_update_disagrees", True,
+         versions({"overall_status": "COMPLETED"}, registry={**REGISTRY, "overall_status": "UNKNOWN"}),
+         note="UNKNOWN against a closed status: UNKNOWN comes only from an open one"),
+    Case("cross_source.same_update_disagrees", False,
          versions({"overall_status": "RECRUITING", "superseded": True}), note="a superseded version"),
 
     Case("cross_source.republished_page_outdated", True, versions({"last_update_posted_date": d(2025, 4, 20)}),
