@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 import duckdb
@@ -98,9 +98,15 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
     that is another arm's level (`others_level`) shows no disagreement."""
     pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
     if not pairs or any(a.dose.matches(i.dose) or _part_of_total(a.dose, i.dose) or _part_of_total(i.dose, a.dose)
-                        for a, i in pairs):
+                        for a in arm_doses for i in iv_doses if _may_agree(a.dose, i.dose)):
         return None
     return next((pair for pair in pairs if not others_level(pair[1])), None)
+
+
+def _may_agree(a: Dose, b: Dose) -> bool:
+    """Whether two doses may state the same dose: comparable, or so but for a regimen phase only one of them names
+    (an arm's "10 mg twice daily for 7 days, then 5 mg twice daily" against an intervention's "5 mg twice daily")."""
+    return a.comparable(b) or (None in (a.phase, b.phase) and a.comparable(replace(b, phase=a.phase)))
 
 
 _PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
@@ -196,16 +202,22 @@ def study_dose_findings(nct_id: str, arms: list[tuple], interventions: list[tupl
         yield from _arm_findings(nct_id, arm, read, drugs, given)
 
 
+# Titles compared with their runs of white space (no-break spaces too) read as one space, in lower case.
 DUPLICATE_ARM = """
+    WITH arms AS (
+        SELECT nct_id, trim(regexp_replace(title, '[\\s\\x{00A0}]+', ' ', 'g')) AS title, description
+        FROM design_groups
+        WHERE title IS NOT NULL
+    )
     SELECT nct_id,
-           'The arm ''' || any_value(trim(title)) || ''' is listed ' || count(*) || ' times.' AS message,
-           'design_groups.title = ''' || any_value(trim(title)) || ''' in ' || count(*) || ' rows; descriptions '
+           'The arm ''' || any_value(title) || ''' is listed ' || count(*) || ' times.' AS message,
+           'design_groups.title = ''' || any_value(title) || ''' in ' || count(*) || ' rows; descriptions '
              || CASE WHEN count(DISTINCT coalesce(lower(trim(description)), '')) = 1 THEN 'identical' ELSE 'differ' END
              || ': ''' || left(coalesce(min(description), ''), 120)
              || CASE WHEN length(min(description)) > 120 THEN '...' ELSE '' END || '''' AS evidence
-    FROM design_groups
-    WHERE title IS NOT NULL AND trim(title) <> ''
-    GROUP BY nct_id, lower(regexp_replace(trim(title), '\\s+', ' ', 'g'))
+    FROM arms
+    WHERE title <> ''
+    GROUP BY nct_id, lower(title)
     HAVING count(*) > 1
 """
 

@@ -131,6 +131,19 @@ def unit_strength(text: str, start: int, end: int) -> bool:
     return any(_count(m.group("n")) != 1 for m in counted)
 
 
+# An amount given at each of several sites ("20 mL on each side", "0.5 mL per eye", "2 units per injection site"):
+# the whole dose is a number of them. ("per arm" is not read: an arm is also a study arm.)
+PER_SITE_AFTER = re.compile(
+    r"\s*[(,]?\s*(?:(?:on|in|into|to|at|for|of)\s+)?(?:each|per|every|either)\s+(?:injection\s+|treated\s+)?"
+    r"(?:sides?|eyes?|nostrils?|nares|sites?|points?|lesions?|knees?|joints?|breasts?|limbs?|legs?|feet|foot"
+    r"|hands?|quadrants?|muscles?|ears?|teeth|tooth|blocks?)\b", re.I)
+
+
+def per_site(text: str, end: int) -> bool:
+    """Whether the amount ending at `end` is given at each of several sites."""
+    return PER_SITE_AFTER.match(text, end) is not None
+
+
 def phase_of(text: str, start: int, end: int) -> str | None:
     """The regimen phase named for the amount at start..end ('loading', 'induction'...), or None."""
     after = _PHASE_AFTER.match(text, end)

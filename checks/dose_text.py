@@ -11,23 +11,28 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checks.dose_context import TIMES_BEFORE, count_before, phase_of, route_of, unit_strength, variable_dosing
+from checks.dose_context import (
+    TIMES_BEFORE, count_before, per_site, phase_of, route_of, unit_strength, variable_dosing,
+)
 
 _DIGIT = re.compile(r"\d")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
-_UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol"
+_UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol|micrograms?|milligrams?|grams?"
 _DOSE = re.compile(
     rf"(?<![\w.,/])(?P<low>{_NUM})\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
-    rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|min|h|hr|mmol)\b)"
-    r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|m2|m²|m\^2)\b)?"
-    r"(?P<per_time>\s*(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\b)?",
+    rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
+    r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|kilograms?|m2|m²|m\^2|square\s+met(?:er|re)s?|met(?:er|re)s?\s+squared)\b)?"
+    r"(?P<per_time>\s*(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\b)?"
+    # A rate of infusion ("0.5 mcg/kg/h", "2 mg per hour", "0.1 mcg/kg/min") is compared with rates only.
+    r"(?P<rate>\s*(?:/|per\s+)\s*(?:h|hrs?|hours?|min|minutes?)\b)?",
     re.I,
 )
 # Multipliers to one base unit per kind of unit.
 _BASE = {"mg": ("mg", 1.0), "g": ("mg", 1000.0), "gm": ("mg", 1000.0), "mcg": ("mg", 0.001),
          "µg": ("mg", 0.001), "μg": ("mg", 0.001), "ug": ("mg", 0.001), "ng": ("mg", 1e-6),
          "iu": ("iu", 1.0), "unit": ("iu", 1.0), "units": ("iu", 1.0), "ml": ("ml", 1.0),
-         "mmol": ("mmol", 1.0)}
+         "mmol": ("mmol", 1.0), "microgram": ("mg", 0.001), "micrograms": ("mg", 0.001),
+         "milligram": ("mg", 1.0), "milligrams": ("mg", 1.0), "gram": ("mg", 1000.0), "grams": ("mg", 1000.0)}
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "other": 2}
 # (pattern, times per period, period in days); the first that matches after a dose wins.
 _FREQUENCIES = (
@@ -41,6 +46,8 @@ _FREQUENCIES = (
 )
 _FREQUENCY_PATTERNS = tuple((re.compile(p, re.I), times, days) for p, times, days in _FREQUENCIES)
 _EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|other)\s+(day|week)s?\b|\bq(\d)w\b|\bbiweekly\b", re.I)
+# "every 8 hours", "q12h": 24 / N administrations a day.
+_EVERY_HOURS = re.compile(r"\bevery\s+(\d{1,2})\s*(?:hours?|hrs?|h)\b|\bq\.?\s?(\d{1,2})\s?(?:hours?|hrs?|h)\b", re.I)
 FREQUENCY_WINDOW = 45
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 
@@ -53,7 +60,8 @@ class Dose:
     'maintenance', 'induction'...), `variable` a text whose doses vary by design, `route` the route
     stated with the amount ('oral', 'intravenous'...), `single` the amount of one administration
     (low, high) when an "N x amount" count may mean N administrations rather than one dose, and `per_time`
-    that the amount itself is a total per day or week ("24 g per day", "140 mg/day").
+    that the amount itself is a total per day or week ("24 g per day", "140 mg/day"), `per_site` an amount given
+    at each of several sites ("20 mL on each side").
     """
 
     low: float
@@ -69,6 +77,7 @@ class Dose:
     route: str | None = None
     single: tuple[float, float] | None = None
     per_time: bool = False
+    per_site: bool = False
 
     @property
     def label(self) -> str:
@@ -89,6 +98,16 @@ class Dose:
         frequency when both give one."""
         if self.unit != other.unit:
             return False
+        if self.per_time != other.per_time and self.per_day and other.per_day:
+            # "100 mg/day" against "50 mg twice daily": the amounts given over the period agree or not.
+            total, given = (self, other) if self.per_time else (other, self)
+            low, high = given.over_days(1 / total.per_day)
+            return _overlap((total.low, total.high), (low, high))
+        if self.per_site != other.per_site:
+            # "20 mL on each side" against "40 mL in total": a whole number of sites.
+            site, whole = (self, other) if self.per_site else (other, self)
+            return any(_overlap((site.low * n, site.high * n), (whole.low, whole.high))
+                       for n in range(1, MAX_SITES + 1))
         if self.single is None and other.single is None:
             overlap = self.low <= other.high * 1.0001 and other.low <= self.high * 1.0001
         else:
@@ -98,8 +117,22 @@ class Dose:
             return overlap
         return overlap and abs(self.per_day - other.per_day) < 1e-6
 
+    def over_days(self, days: float) -> tuple[float, float]:
+        """The amounts (low, high) given over `days` days at the dose's frequency."""
+        times = (self.per_day or 0.0) * days
+        return self.low * times, self.high * times
+
     def _amounts(self) -> tuple[tuple[float, float], ...]:
         return ((self.low, self.high),) if self.single is None else ((self.low, self.high), self.single)
+
+
+# The most sites an amount given at each of them ("per injection site", "per lesion") is counted up to.
+MAX_SITES = 12
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two ranges of amounts overlap, allowing for rounding."""
+    return a[0] <= b[1] * 1.0001 and b[0] <= a[1] * 1.0001
 
 
 def _number(text: str) -> float:
@@ -113,6 +146,9 @@ def _frequency(window: str) -> float | None:
         m = pattern.search(window)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), times / days)
+    m = _EVERY_HOURS.search(window)
+    if m and int(m.group(1) or m.group(2)) and (first is None or m.start() < first[0]):
+        first = (m.start(), 24 / int(m.group(1) or m.group(2)))
     m = _EVERY_N.search(window)
     if m and (first is None or m.start() < first[0]):
         if m.group(0).lower() == "biweekly":
@@ -140,9 +176,14 @@ def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
     low = _number(m.group("low")) * low_factor
     high = _number(m.group("high")) * factor if m.group("high") else low
     per = m.group("per")
-    unit = base + ("/" + ("kg" if "kg" in per.lower() else "m2") if per else "")
+    unit = base + ("/" + ("kg" if "k" in per.lower() else "m2") if per else "")
+    rate = (m.group("rate") or "").lower()
+    if rate:
+        unit += "/min" if "min" in rate else "/h"
     per_time = (m.group("per_time") or "").lower()
-    if per_time:
+    if rate:
+        per_day = None  # a rate is given for as long as the infusion runs
+    elif per_time:
         per_day = 1 / 7 if "w" in per_time else 1.0
     else:
         per_day = _frequency(text[m.end():window_end])
@@ -159,9 +200,9 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None) -> Dos
         # "3 x 100 µg in three weeks" may be three administrations of 100 µg: one of them is kept too.
         single = (dose.low, dose.high) if TIMES_BEFORE.match(text, start) else None
         return replace(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
-                       phase=phase, variable=variable, route=route, single=single)
+                       phase=phase, variable=variable, route=route, single=single, per_site=per_site(text, dose.end))
     return replace(dose, strength=unit_strength(text, dose.start, dose.end), phase=phase, variable=variable,
-                   route=route)
+                   route=route, per_site=per_site(text, dose.end))
 
 
 @lru_cache(maxsize=8192)  # the same intervention text is read for every arm that receives it

@@ -30,12 +30,14 @@ _TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]")
 _NUMBER = re.compile(r"[\d.]+")
 # Rules ask about the same texts again and again (each arm, outcome and intervention of a study).
 _MEMO = 8192
-# A drug word has at least this many letters before its stem ("aprepitant" yes, "mab" alone no).
+# A drug word has at least this many letters before its stem ("aprepitant" yes, "mab" alone no); before a stem of
+# LONG_STEM letters or more, two ("sorafenib", "diazepam", "rocuronium", "decitabine").
 STEM_PREFIX = 3
+LONG_STEM, LONG_STEM_PREFIX = 6, 2
 # Ordinary words and body chemistry that happen to end like a drug stem (sterols end in -terol).
 NOT_DRUGS = frozenset({
     "april", "concept", "accept", "except", "intercept", "percept", "precept", "interleukin", "ghrelin",
-    "povidone", "cholesterol", "noncholesterol",
+    "povidone", "cholesterol", "noncholesterol", "cystatin",
 })
 # Words in intervention names that are not the drug itself ("tab baricitinib 4 mg daily").
 FORM_WORDS = frozenset({
@@ -60,7 +62,8 @@ def stem_drugs(text: str | None) -> frozenset[str]:
 
 
 def _has_stem(word: str) -> bool:
-    return any(word.endswith(stem) and len(word) >= len(stem) + STEM_PREFIX for stem in INN_STEMS)
+    return any(word.endswith(stem) and len(word) >= len(stem) + (LONG_STEM_PREFIX if len(stem) >= LONG_STEM
+                                                                  else STEM_PREFIX) for stem in INN_STEMS)
 
 
 def name_words(name: str | None) -> set[str]:
@@ -290,6 +293,31 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
 ))
 
+# The patients' history with a drug, or its place in their care, right before it: a drug they had, failed or need, or
+# standard care, not one the study gives ("previously treated with ibrutinib", "refractory to imatinib", "after
+# progression on osimertinib", "standard of care (enoxaparin)", "exacerbations requiring oral prednisolone").
+HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, pattern in (
+    ("treated before", r"\b(?:previously|formerly|already)\s+(?:treated|exposed)\s+(?:with|to)(?:\s+prior)?"),
+    ("failed before", r"\b(?:refractory|resistant|resistance|intoleran(?:t|ce)|relapsed|progressed|progressing|failed"
+                      r"|failing|unresponsive|(?:after|following|despite)\s+(?:(?:disease|treatment)\s+)?"
+                      r"(?:progression|failure|relapse))\s+(?:to|on|of|after|with|following|under)"
+                      r"(?:\s+(?:prior|previous))?"),
+    ("standard care", r"\b(?:standard[\s-]+(?:of[\s-]+)?care|usual[\s-]+care|routine[\s-]+care|(?-i:SOC|SoC))"
+                      r"(?:\s*[:,]|\s+(?:with|of|using|including|consisting\s+of))?"),
+    ("required", r"\b(?:requir(?:e|es|ed|ing)|need(?:ed|ing)?)(?:\s+(?:oral|intravenous|iv|systemic|rescue"
+                 r"|additional|treatment\s+with|therapy\s+with))*"),
+    ("tolerated", r"\bmaximally\s+tolerated"),
+))
+# ... or right after it: a condition or a state of the patients named after the drug ("methicillin-resistant
+# Staphylococcus aureus", "cisplatin-ineligible", "cisplatin-induced nephrotoxicity", "prednisone-free remission",
+# "imatinib failure"), or a background it is ("on a metformin background").
+HISTORY_AFTER = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
+    ("named after", r"[\s-]+(?:resistant|resistance|refractory|intolerant|intolerance|ineligible|eligible|unfit"
+                    r"|pre-?treated|experienced|exposed|induced|dependent)\b|-(?:free|failure|failed)\b"),
+    ("background", r"\s+(?:background|backbone)\b"),
+))
+
+
 # Later in its clause: kept at hand ("Epinephrine, hydrocortisone, and IV antihistamine will be available",
 # NCT00007904).
 NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available\b",
@@ -306,10 +334,11 @@ def not_given(text: str, at: int, drug: str) -> str | None:
     for name, joined_before, joined_after in NOT_GIVEN_JOINED:
         if joined_before.search(text, max(0, at - 2), at) or joined_after.match(text, after_at):
             return name
-    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE:
+    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + HISTORY_BEFORE:
         if pattern.search(before):
             return name
-    return next((name for name, pattern in NOT_GIVEN_AFTER + NOT_GIVEN_LATER if pattern.match(text, after_at)), None)
+    return next((name for name, pattern in NOT_GIVEN_AFTER + HISTORY_AFTER + NOT_GIVEN_LATER
+                 if pattern.match(text, after_at)), None)
 
 
 # The longest word ("with", "and", "of") found run together before a drug name.
