@@ -9,7 +9,7 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    RANDOMIZING, Claim, claims, first_affirmed, mentions, only_denied,
+    RANDOMIZING, Claim, claims, denied_before, first_affirmed, mentions, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -78,13 +78,21 @@ def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
 
 # A text that says open label beside a masked comparison (a placebo, a sham, something blinded) describes another
 # part of the study: "randomized to placebo or HPMPC ...; then eligible to receive open-label HPMPC", "the first
-# dose will be randomized and blinded, the second open-label".
-_MASKED_COMPARISON = re.compile(r"\b(?:placebo|sham|vehicle|blinded|masked)\b", re.I)
+# dose will be randomized and blinded, the second open-label". Not a blinding denied ("the trial is not blinded", "a
+# non-blinded trial"), nor a condition that is masked ("masked hypertension").
+_COMPARATOR_WORD = re.compile(r"\b(?:placebo|sham|vehicle)\b", re.I)
+
+
+def _masked_comparison(text: str) -> bool:
+    """Whether the text speaks of a masked comparison: a placebo, a sham, a vehicle, or something blinded."""
+    if _COMPARATOR_WORD.search(text):
+        return True
+    return any(not denied_before(text, m.start()) for m in BLINDED_ARM.finditer(text))
 
 
 def _unmasked(texts: list[StudyText]) -> list[StudyText]:
     """The texts that speak of no masked comparison."""
-    return [t for t in texts if not _MASKED_COMPARISON.search(t.text)]
+    return [t for t in texts if not _masked_comparison(t.text)]
 
 
 def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
@@ -102,7 +110,7 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
             if c.negated or (assessor_only and OPEN_LABEL_WORDS.match(c.phrase)):
                 continue  # assessor only: open label for participants and staff, outcomes assessed blind
             if not (BLINDED_ASSESSMENT.search(source.text) or BLINDED.search(source.text)
-                    or _MASKED_COMPARISON.search(source.text)):
+                    or _masked_comparison(source.text)):
                 return c
             break  # this text says blinded too: none of its claims is stated plainly
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
@@ -111,7 +119,7 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
     first = first_affirmed(texts, OPEN_LABEL)
     if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
         return None
-    if _MASKED_COMPARISON.search(first.source.text):
+    if _masked_comparison(first.source.text):
         first = first_affirmed(_unmasked(texts), OPEN_LABEL)
         if first is None:
             return None
@@ -127,13 +135,13 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
         opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]
     stated = [c for c in opens if c.source.field == "designs.masking_description"
               and not BLINDED_ASSESSMENT.search(c.source.text) and not BLINDED.search(c.source.text)
-              and not _MASKED_COMPARISON.search(c.source.text)]
+              and not _masked_comparison(c.source.text)]
     if stated:
         return stated[0]
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
     if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design):
         return None
-    opens = [c for c in opens if not _MASKED_COMPARISON.search(c.source.text)]
+    opens = [c for c in opens if not _masked_comparison(c.source.text)]
     if _masked_part(texts, comparator):  # an open-label arm is another part of the study
         opens = [c for c in opens if c.source.field not in ARM_FIELDS]
     return opens[0] if opens else None

@@ -16,18 +16,26 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z(\[])|(?<=\w\.)(?=[A-Z][a-z]{2,})|\n\s*\n|\n\s*[-*•]\s+|\n(?=\s*\d{1,2}[.)]\s)"
 )
 # A negation close before a term, in the same clause: "will not be", "no", "without"; or carried to it by "or"
-# ("with no blinding of subjects or randomization").
+# ("with no blinding of subjects or randomization"); a term said to be impossible ("this trial cannot be
+# double-blinded", "it is impossible to run a double-blind comparison"); a term set against this study ("unlike an
+# observational study, this trial assigns ...").
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of)\s+(?:[\w-]+\s+){0,2}|\b(?:non|un)[\s-]?"
-    r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+)$",
+    r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of|unlike)\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:cannot|can't)\s+be\s+(?:[\w-]+\s+)?|\b(?:non|un)[\s-]?"
+    r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+"
+    r"|\b(?:impossible|unable|infeasible|unfeasible|impractical|unethical)\s+to\s+(?:[\w-]+\s+){0,3})$",
     re.I,
 )
-# A denial right after a term: "single or double blind is not appropriate" (NCT05696093), "special methods for
-# randomization are not required" (NCT06897982).
+# A denial right after a term, or after the design it names: "single or double blind is not appropriate"
+# (NCT05696093), "special methods for randomization are not required" (NCT06897982), "a double-blind design is not
+# feasible", "randomization is not applicable as this is a single-arm study".
 _NEGATION_AFTER = re.compile(
-    r"\s+(?:(?:is|was|are|were|would\s+be|will\s+be)\s+(?:not\s+(?:appropriate|possible|feasible|used|applied|"
-    r"planned|performed|done|required|needed|necessary)\b|impossible\b|unfeasible\b|inappropriate\b)"
-    r"|cannot\s+be\s+(?:used|applied|done|performed|maintained|ensured)\b"
+    r"(?:\s+(?:design|study|trial|approach|method|comparison|technique|procedure|fashion|manner))?\s+(?:"
+    r"(?:(?:is|was|are|were|would\s+be|will\s+be)\s+not|(?:would|could|will|can)\s+not\s+be|cannot\s+be)\s+"
+    r"(?:appropriate|possible|feasible|practical|practicable|ethical|applicable|used|applied|planned|performed|done"
+    r"|required|needed|necessary|involved|conducted|maintained|ensured)\b"
+    r"|(?:is|was|are|were|would\s+be|will\s+be)\s+"
+    r"(?:impossible|unfeasible|infeasible|impractical|unethical|inappropriate)\b"
     # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
     r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable|none|n/a)\b)", re.I)
 # A term named as one of a study's listed parts ("4 periods: Screening, open label, randomized withdrawal"; "Part A:
@@ -37,12 +45,14 @@ _LISTED_PART_BEFORE = re.compile(
     r"\b(?:periods?|phases|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|parts?|stages?|segments?|epochs?)\b[^.;:\n]{0,24}:\s*"
     r"(?:[^.;:,\n]{1,60},\s*(?:(?:and|or)\s+)?)*(?:(?:and|or)\s+)?$", re.I)
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
-# A party the registry does not record as masked ("Single-blind (Data Analyst)") is no blinding it records either.
+# A party the registry does not record as masked ("Single-blind (Data Analyst)", "Single blind - only the data
+# analyst is blinded") is no blinding it records either.
 BLINDED = re.compile(
     r"\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)\b"
-    r"(?!\s*\(\s*(?:data\s+analysts?|statisticians?|sponsors?)\b)"
+    r"(?![\s(:–-]*(?:only\s+)?(?:the\s+)?(?:data\s+analysts?|statisticians?|sponsors?)\b)"
     r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
-    r"|(?<!sponsor-)(?<!sponsor\s)(?<!sponsor)\bblinded\s+(?:study|trial|period|phase|design)\b",
+    r"|(?<!sponsor-)(?<!sponsor\s)(?<!sponsor)(?<!non-)(?<!non\s)(?<!non)"
+    r"\bblinded\s+(?:study|trial|period|phase|design)\b",
     re.I,
 )
 OPEN_LABEL = re.compile(
@@ -51,34 +61,57 @@ OPEN_LABEL = re.compile(
     r"|followed\s+by))"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
     r"|\bnon[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b"
-    r"|\b(?:study|trial)\s+(?:is|was|will\s+be)\s+(?:not\s+|un-?)(?:blinded|masked)\b",
+    # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
+    r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un-?)(?:blinded|masked)\b"
+    r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)",
     re.I,
 )
 RANDOMIZED = re.compile(
     r"\b(non[\s-]?|un)?randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I
 )
 # The verb in the present or future ("we will randomize volunteers to either the early or late second biopsy",
-# NCT05688969): a study that says it randomizes, whatever else it says it is not.
-RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b", re.I)
-# "... and an observational cohort study in the low-risk group": a part beside the study's interventional one.
+# NCT05688969): a study that says it randomizes, whatever else it says it is not; or that it allocates at random
+# ("allocated at random", "a computer-generated random allocation sequence").
+RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b|\bat\s+random\b|\brandom\s+(?:allocation|assignment)\b", re.I)
 OBSERVATIONAL = re.compile(
-    r"(?<!\band\san\s)(?<!\bwith\san\s)(?<!\bplus\san\s)(?<!&\san\s)"
     r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
-    r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)", re.I
+    r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
+    r"|\bnon[\s-]?interventional\s+(?:[\w-]+\s+){0,2}?(?:study|trial|design|research)\b", re.I
 )
-# The patterns whose terms a listed part names only for itself.
-_PART_TERMS = (OPEN_LABEL,)
+# A study beside this one: "... and an observational cohort study in the low-risk group", "patients who decline
+# randomisation will be invited to join an observational cohort study", "this trial includes an observational study
+# of untreated siblings".
+_BESIDE_BEFORE = re.compile(
+    r"(?:(?:\b(?:and|with|plus)|&)\s+an?"
+    r"|\b(?:alongside|includ(?:es?|ing)|join(?:s|ing)?|enter(?:s|ing)?|into|nested\s+in|embedded\s+in)"
+    r"(?:\s+(?:an?|the))?)\s+(?:(?:separate|parallel|additional|prospective|companion)\s+)?$", re.I)
+# Each pattern with what, right before a match, makes it name a part of the study or a study beside it: an
+# "open label" listed as one of the study's parts, an observational study joined to the trial.
+_PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE}
+# A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
+# ABC Trial", "Long-term follow-up of the double-blind XYZ trial").
+_OF_ANOTHER_TRIAL_BEFORE = re.compile(
+    r"\b(?:sub-?study|ancillary\s+study|companion\s+study|add-on\s+study|follow-?up(?:\s+study)?|extension"
+    r"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+_TRIAL_NAMED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
+# A term said of trials in general ("randomised controlled trials are the gold standard", "double-blind trials of
+# drug X have shown benefit"): no claim on this study's design.
+_TRIALS_IN_GENERAL_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:to|into|in|of|for|between|at|by|and|or)\b)[\w-]+){0,3}?,?\s+(?:trials|studies|rcts)\b", re.I)
 # A design with a masked party that no "open label" text contradicts (PROBE designs and the like).
 BLINDED_ASSESSMENT = re.compile(
     r"\b(?:assessor|evaluator|observer|rater|reader|endpoint|end-point|outcome)s?[\s-]+(?:blind|mask)"
     r"|\b(?:blind|mask)(?:ed|ing)?\s+(?:of\s+(?:the\s+)?)?(?:outcomes?\s+)?"
     r"(?:assessor|evaluator|observer|rater|reader|assessment|endpoint|end-point|evaluation)"
     r"|\b(?:assessors?|evaluators?|observers?|raters?|readers?)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:are|is|were|was|will\s+be|remain|remains|kept)\s+(?:\w+\s+)?(?:blind|mask|unaware)",
+    r"(?:are|is|were|was|will\s+be|remain|remains|kept)\s+(?:\w+\s+)?(?:blind|mask|unaware)"
+    # Scans read by a blinded independent central review (BICR) in an open-label oncology trial.
+    r"|\bBICR\b|\bblinded\s+independent\s+(?:central\s+)?(?:review|read|assessment|radiolog)",
     re.I,
 )
-# An arm said to be blinded or masked ("Blinded active TMS coil"): the study has a masked part.
-BLINDED_ARM = re.compile(r"\b(?:blinded|masked)\b", re.I)
+# An arm said to be blinded or masked ("Blinded active TMS coil"): the study has a masked part. Not a condition
+# that is masked ("masked hypertension", "masked facies").
+BLINDED_ARM = re.compile(r"\b(?:blinded|masked)\b(?!\s+(?:hypertension|facies|face|depression)\b)", re.I)
 # The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
 OPEN_LABEL_WORDS = re.compile(r"^open[\s-]*label", re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
@@ -88,8 +121,8 @@ NEEDLES = {
     OPEN_LABEL: ("open", "mask", "blind"),
     RANDOMIZED: ("random",),
     RANDOMIZING: ("random",),
-    OBSERVATIONAL: ("observational",),
-    BLINDED_ASSESSMENT: ("blind", "mask", "unaware"),
+    OBSERVATIONAL: ("observational", "interventional"),
+    BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
 }
 # Every needle word: a text without any of them (folded) has no match of any of the patterns above.
@@ -104,12 +137,13 @@ ANCHORS = {
     OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
                  (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
     RANDOMIZED: ((("random",), 4, ()),),
-    RANDOMIZING: ((("random",), 0, ()),),
-    OBSERVATIONAL: ((("observational",), 0, ()),),
+    RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
+    OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
 }
 # The same tables keyed by (pattern text, flags), which hash at the cost of a string.
 _NEEDLES_BY_KEY = {(p.pattern, p.flags): needles for p, needles in NEEDLES.items()}
 _ANCHORS_BY_KEY = {(p.pattern, p.flags): anchors for p, anchors in ANCHORS.items()}
+_PART_BEFORE_BY_KEY = {(p.pattern, p.flags): before for p, before in _PART_BEFORE.items()}
 
 
 @dataclass(frozen=True)
@@ -286,19 +320,35 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
     if not _may_mention(source, _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))):
         return  # most texts never mention the phrase: no sentence work at all
     text = source.text
+    part_before = _PART_BEFORE_BY_KEY.get((pattern.pattern, pattern.flags))
     for m in matches(source, pattern):  # only the sentences holding a match are split off
         s_start, s_end = sentence_at(text, m.start())
         if m.end() > s_end:  # a phrase spanning a sentence end is no claim
             continue
         sentence = text[s_start:s_end]
         local = m.start() - s_start
-        if pattern in _PART_TERMS and _LISTED_PART_BEFORE.search(sentence, 0, local):
+        if part_before is not None and part_before.search(sentence, 0, local):
+            continue
+        if _not_of_this_design(sentence, local, m.end() - s_start):
             continue
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
             _NEGATION_BEFORE.search(sentence[:local])) or bool(
             _NEGATION_AFTER.match(sentence, local + m.end() - m.start()))
         yield m, s_start, s_end, negated
+
+
+def _not_of_this_design(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] names another trial ("a substudy of the randomized ABC trial") or
+    trials in general ("randomised controlled trials are the gold standard") rather than this study's design."""
+    if _TRIALS_IN_GENERAL_AFTER.match(sentence, end):
+        return True
+    return bool(_OF_ANOTHER_TRIAL_BEFORE.search(sentence, 0, start) and _TRIAL_NAMED_AFTER.match(sentence, end))
+
+
+def denied_before(text: str, at: int) -> bool:
+    """Whether a term at text[at:] is denied by the words close before it ("not blinded", "non-blinded")."""
+    return _NEGATION_BEFORE.search(text, max(0, at - 80), at) is not None
 
 
 def _may_mention(source: StudyText, needles: tuple[str, ...] | None) -> bool:
