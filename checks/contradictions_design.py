@@ -246,17 +246,17 @@ def _placebo_group(groups: list[tuple]) -> str | None:
 def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Study type OBSERVATIONAL while the text calls this study a randomized, placebo-controlled or blinded trial,
     or a clinical trial beside a group given placebo or a sham."""
-    types = rows_by_study(con, scope, "studies", ("study_type",))
-    texts = texts_mentioning(con, scope, TRIAL_FIELDS, _TRIAL_WORDS)
-    groups = rows_by_study(con, scope, "design_groups", ("group_type", "title"))
-    for nct_id, rows in types.items():
-        if rows[0][0] != "OBSERVATIONAL" or nct_id not in texts:
-            continue
-        stated = "studies.study_type = 'OBSERVATIONAL'"
+    # Only the observational studies' texts are screened (a few in ten): the scope narrowed to them shares the reads.
+    observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
+                                                                         ("OBSERVATIONAL",)), scope.cache)
+    texts = texts_mentioning(con, observational, TRIAL_FIELDS, _TRIAL_WORDS)
+    groups = rows_by_study(con, observational, "design_groups", ("group_type", "title"))
+    stated = "studies.study_type = 'OBSERVATIONAL'"
+    for nct_id in sorted(texts):
         if c := trial_claim(texts[nct_id]):
             message = f"Study type is OBSERVATIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, stated, c, "studies.study_type")
-        elif (c := trial_claim(texts[nct_id], CLINICAL_TRIAL)) and (group := _placebo_group(groups.get(nct_id, []))):
+        elif (group := _placebo_group(groups.get(nct_id, []))) and (c := trial_claim(texts[nct_id], CLINICAL_TRIAL)):
             message = (f"Study type is OBSERVATIONAL but the {c.source.label} says '{c.phrase}' and a group is "
                        f"given placebo or a sham ('{group}').")
             found = _finding(nct_id, message, stated, c, "studies.study_type")

@@ -146,6 +146,16 @@ _ANCHORS_BY_KEY = {(p.pattern, p.flags): anchors for p, anchors in ANCHORS.items
 _PART_BEFORE_BY_KEY = {(p.pattern, p.flags): before for p, before in _PART_BEFORE.items()}
 
 
+def screened(pattern: re.Pattern, needles: tuple[str, ...], anchors: tuple | None = None) -> re.Pattern:
+    """The pattern of another module, with the words every one of its matches holds once folded declared as
+    NEEDLES declares them here (`claims` skips a text that holds none of them), and where its matches start as
+    ANCHORS does (it is tried there only). The pattern itself, for use where it is defined."""
+    _NEEDLES_BY_KEY[(pattern.pattern, pattern.flags)] = needles
+    if anchors is not None:
+        _ANCHORS_BY_KEY[(pattern.pattern, pattern.flags)] = anchors
+    return pattern
+
+
 @dataclass(frozen=True)
 class Claim:
     """A phrase in one text field; `negated` when the text denies it ("not randomized")."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checks.design_text import Claim, claims, sentence_at
+from checks.design_text import Claim, claims, screened, sentence_at
 from checks.study_text import StudyText
 
 # Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
@@ -29,23 +29,29 @@ _DESIGN_WORDS = rf"(?:,?\s+(?:and\s+)?{_DESIGN_WORD})*,?\s+"
 _NOT_THE_TRIAL = (r"(?!\s*[-/]?\s*(?:data|evidence|results?|findings|participants?|patients|population|subjects"
                   r"|cohorts?|registry|registries|network|sites?|units?|centers?|centres?|methodology|literature"
                   r"|settings?|context|framework|era|experience|participation|based|like|emulation)\b)")
+# Words every match of TRIAL_DESIGN holds once folded, and where its matches start (checks.design_text.ANCHORS): at
+# 'randomi' or up to four characters before it ("non-randomized"), at 'placebo', 'single', 'controlled' or 'rct'.
+TRIAL_DESIGN_NEEDLES = ("random", "controlled", "blind", "mask", "rct")
+_TRIAL_DESIGN_ANCHORS = ((("randomi",), 4, ()), (("placebo", "sham", "vehicle"), 0, ("controlled",)),
+                         (("single", "double", "triple", "quadruple"), 0, ("blind", "mask")),
+                         (("controlled",), 0, ("trial",)), (("rct",), 0, ()))
 # A design this study states for itself: only a trial that assigns its participants an intervention has one.
 # Blinding alone makes a trial only when the text says trial: an observational study of a test's accuracy may
 # blind its readers ("a prospective, double-blinded study of the diagnostic accuracy of ultrasound").
-TRIAL_DESIGN = re.compile(
+TRIAL_DESIGN = screened(re.compile(
     rf"\b(?:(non[\s-]?|un)?randomi[sz]ed|(?:placebo|sham|vehicle)[\s-]*controlled){_DESIGN_WORDS}"
     rf"(?:trial|study|design|protocol){_NOT_THE_TRIAL}\b"
     rf"|\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?){_DESIGN_WORDS}trial{_NOT_THE_TRIAL}\b"
     rf"|(?<![\w-])controlled\s+(?:clinical\s+)?trial{_NOT_THE_TRIAL}\b"
     rf"|\bRCT\b{_NOT_THE_TRIAL}",
     re.I,
-)
+), TRIAL_DESIGN_NEEDLES, _TRIAL_DESIGN_ANCHORS)
 # This study called a clinical trial and no more: "This study is a clinical trial study", "this clinical trial".
 # Old NCI summaries call every study a clinical trial ("PURPOSE: This clinical trial studies quality-of-life
 # assessments"), so it counts only beside a group given placebo or a sham (`PLACEBO_GROUP`).
-CLINICAL_TRIAL = re.compile(
+CLINICAL_TRIAL = screened(re.compile(
     rf"\b(?:this|our|(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_WORD},?\s+(?:and\s+)?)*clinical\s+trial"
-    rf"{_NOT_THE_TRIAL}\b", re.I)
+    rf"{_NOT_THE_TRIAL}\b", re.I), ("clinical",))
 # A group given placebo or a sham, by its title.
 PLACEBO_GROUP = re.compile(r"\b(?:placebo|sham)\b", re.I)
 

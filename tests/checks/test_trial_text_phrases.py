@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from checks.design_text import matches
 from checks.study_text import StudyText
-from checks.trial_text import CLINICAL_TRIAL, OTHER_TRIAL, PLACEBO_GROUP, TRIAL_DESIGN, other_trial, trial_claim
+from checks.trial_text import (
+    CLINICAL_TRIAL, OTHER_TRIAL, PLACEBO_GROUP, TRIAL_DESIGN, TRIAL_DESIGN_NEEDLES, other_trial, trial_claim,
+)
 
 # (phrase, the words TRIAL_DESIGN finds there, or None)
 DESIGNS = [
@@ -38,6 +41,16 @@ DESIGNS = [
 def test_trial_design_phrase(phrase, found):
     match = TRIAL_DESIGN.search(phrase)
     assert (match.group() if match else None) == found
+    if match:  # a text without the needle words is skipped: every match holds one
+        assert any(word in match.group().lower() for word in TRIAL_DESIGN_NEEDLES)
+
+
+def test_trial_design_tried_at_its_anchors_finds_every_match():
+    text = " ".join(phrase for phrase, _ in DESIGNS) + " A NON-RANDOMISED, ſingle-blinded trial; an un-randomized study."
+    for source in (StudyText("f", text), StudyText("f", text.upper()), StudyText("f", text + " İ")):
+        found = [(m.span(), m.groups()) for m in matches(source, TRIAL_DESIGN)]
+        assert found == [(m.span(), m.groups()) for m in TRIAL_DESIGN.finditer(source.text)]
+        assert len(found) >= sum(f is not None for _, f in DESIGNS)
 
 
 @pytest.mark.parametrize("phrase, found", [
