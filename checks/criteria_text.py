@@ -43,6 +43,9 @@ _INLINE_POINT = re.compile(r"\.(?:(?<=[\s;,(](\d)\.)|(?<=[\s;,(](\d\d)\.)|(?<=[\
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
+# The first item written on the heading line itself ("Exclusion Criteria: 1. Pregnancy", "Inclusion criteria: (1) Age"):
+# the list of the lines below goes on from it.
+_HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.I)
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
@@ -71,7 +74,7 @@ class Section:
     name: str
     start: int
     end: int
-    opened: int = 0  # the item number a heading line ends with ("Exclusion Criteria:1.")
+    opened: int = 0  # the item number its heading line holds ("Exclusion Criteria:1.", "Exclusion Criteria: 1. HIV")
 
 
 class Marker(NamedTuple):
@@ -122,7 +125,7 @@ def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        number = _HEADING_NUMBER.search(m.group(0))
+        number = _HEADING_FIRST_ITEM.search(m.group(0)) or _HEADING_NUMBER.search(m.group(0))
         found.append(Section(m.group(1).lower(), m.end(), end, int(number.group(1)) if number else 0))
     return found
 
@@ -296,22 +299,29 @@ def _opens_list(text: str, mk: Marker) -> bool:
     return text.endswith((":", ";"), 0, end)
 
 
-def walk(text: str, section: Section, carried: int = 0,
-         read: Reading | None = None) -> tuple[list[Marker], list[NumberingGap]]:
-    """The markers that number items of one section, and the gaps between them."""
+def walk(text: str, section: Section, carried: tuple[int, ...] = (),
+         read: Reading | None = None) -> tuple[list[Marker], list[NumberingGap], tuple[int, ...]]:
+    """The markers that number items of one section, the gaps between them, and the last number of each list still
+    open at the section's end (outer lists first). `carried`: the lists a section before left open; this section's
+    list may go on from any of them (exclusions numbered on from the inclusions' outer list or a nested one)."""
     found = read.candidates(section) if read is not None else _candidates(text, section)
     accepted, gaps, runs = [], [], []
     for i, mk in enumerate(found):
-        if _continues(runs, mk.number) or (not runs and carried and mk.number == carried + 1):
+        if _continues(runs, mk.number) or (not runs and mk.number - 1 in carried):
             runs = runs or [[mk.number]]
         elif not (mk.opens_item or _opens_list(text, mk)):
             continue
-        elif mk.number == 1 or (runs and mk.number <= runs[-1][-1]):
-            runs.append([mk.number])  # a new or a nested list
+        elif mk.number <= 1 or (runs and mk.number <= runs[-1][-1]):
+            runs.append([mk.number])  # a new or a nested list (or a number written twice: "2. ... 2. ...")
         elif not runs and any(m.number == mk.number - 1 for m in found[:i]):
             runs.append([mk.number])  # the list began inside a line ("...present 3. 12-lead ECG")
+        elif goes_on_sentence(text, mk.start):
+            continue  # a quantity wrapped to the start of a line ("an ECOG status of\n2. or less")
+        elif _stood_for_skipped(runs, mk.number):
+            del runs[-1]  # "3. ... 3. ... 5.": the number written twice stood for the one skipped
+            runs[-1].append(mk.number)
         else:
-            expected = runs[-1][-1] + 1 if runs else 1
+            expected = runs[-1][-1] + 1 if runs else max((n for n in carried if n < mk.number), default=0) + 1
             if runs and _resumed(found[i + 1:], expected):
                 continue  # one item misnumbered ("7. ... 19) ... 8) ..."): the list goes on at the number expected
             later = [m.number for m in found[i + 1:] if m.opens_item or m.number == mk.number + 1]
@@ -320,7 +330,41 @@ def walk(text: str, section: Section, carried: int = 0,
             runs = runs or [[]]
             runs[-1].append(mk.number)
         accepted.append(mk)
-    return accepted, gaps
+    return accepted, gaps, tuple(run[-1] for run in runs if run)
+
+
+def _stood_for_skipped(runs: list[list[int]], number: int) -> bool:
+    """Whether the open list holds a number written twice ("3. ... 3.", read as a nested list of one item) and
+    `number` skips one number after it: the list has as many items as its numbers say, and none is missing."""
+    return len(runs) > 1 and runs[-1] == [runs[-2][-1]] and number == runs[-1][-1] + 2
+
+
+# A list number at the start of a line that goes on the sentence of the line before: that line ends in a word or a
+# sign no criterion ends with ("within\n6. months", "greater than\n3. 0 x ULN"), or the number is followed by a
+# unit or a comparison no criterion opens with ("\n2. or less", "\n6. months before screening"). Words in lower case
+# only ("Hepatitis A" ends a criterion), after a space ("follow-up" ends one); not "over", "above", "under" or
+# "below", which end "aged 18 and over", "grade 3 and above"; no "+", which ends "HER2 3+".
+_SENTENCE_GOES_ON_BEFORE = tuple(re.compile(pattern + r"[ \t]*$") for pattern in (
+    r"(?<!\S)(?:of|to|than|within|least|most|the|an?|by|at|from|for|with|between|in|per)",
+    r"(?<!\S)(?:exceeding|exceeds?|be|is|are|was|were)",
+    r"[\u2265\u2264<>=\u00b1\u00d7]",
+))
+_SENTENCE_GOES_ON_AFTER = tuple(re.compile(r"\d{1,2}[ \t]?\\?[.)][ \t]*" + pattern) for pattern in (
+    r"(?:months?|weeks?|days?|hours?|years?|times)\b",
+    r"(?:mg|mcg|\u00b5g|g/dL|mL|mmol|IU)\b",
+    r"(?:x|\u00d7)[ \t]*(?:the[ \t]+)?(?:ULN|upper)\b",
+    r"or[ \t]+(?:less|more|greater|higher|lower|above|below|fewer)\b",
+))
+
+
+def goes_on_sentence(text: str, at: int) -> bool:
+    """Whether the list number at `at`, at the start of its line, goes on the sentence of the line before."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if line_start == 0 or text[line_start:at].strip(" \t-*\u2022("):
+        return False  # the text's first line, or a number inside a line
+    previous = text[max(0, line_start - 41):line_start - 1].rstrip()
+    return any(p.search(previous) for p in _SENTENCE_GOES_ON_BEFORE) or \
+        any(p.match(text, at) for p in _SENTENCE_GOES_ON_AFTER)
 
 
 def _resumed(later: list[Marker], expected: int) -> bool:
@@ -359,13 +403,14 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
-    gaps, last, last_by_name, text = [], 0, {}, read.text
+    """Every section's gaps; a section's list may go on from the lists the section before left open, or from those
+    of the last section of its name (inclusions, exclusions, then more inclusions numbered on)."""
+    gaps, last, last_by_name, text = [], (), {}, read.text
     for section in read.sections:
-        accepted, found = walk(text, section, section.opened or last, read)
-        if found and found[0].expected == 1 and last_by_name.get(section.name, -1) + 1 == found[0].found:
-            accepted, found = walk(text, section, last_by_name[section.name], read)
+        carried = (section.opened,) if section.opened else last + last_by_name.get(section.name, ())
+        accepted, found, still_open = walk(text, section, carried, read)
         gaps += found
-        last = accepted[-1].number if accepted else last
+        last = still_open if accepted else last
         last_by_name[section.name] = last
     return gaps
 
@@ -401,7 +446,7 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     # the length maps each character alone, but for the Greek capital sigma, which is no ASCII letter either way).
     all_words = read.words
     for section in read.sections:
-        numbered = {mk.start: mk.number for mk in walk(text, section, 0, read)[0]}
+        numbered = {mk.start: mk.number for mk in walk(text, section, (), read)[0]}
         chunk = text[section.start:section.end]
         starts = _line_starts(chunk)
         bullets = _matches_at(_BULLET, chunk, sorted(set(starts) | {at - 1 for at in starts[1:]}))

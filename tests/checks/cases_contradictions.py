@@ -964,3 +964,33 @@ CASES = [
         note="one title per parameter, told apart by the description (NCT04407182)"),
     Case("contradictions.duplicate_outcome", False, _clean, note="clean"),
 ]
+
+# Criteria lists as real records number them, and outcomes copied with white space of another kind.
+CASES += [
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n1. Age 18-65\n2. Signed consent\n3. BMI < 30\n"
+                  "Exclusion Criteria: 1. Pregnancy\n2. HIV infection\n3. Hepatitis B"),
+         note="the first exclusion written on its heading line"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n1. Age 18-65\n2. One of the following:\n1) diabetes\n2) hypertension\n"
+                  "3) obesity\nExclusion Criteria:\n3. Pregnancy\n4. HIV infection"),
+         note="exclusions numbered on from the inclusions' outer list, closed by a nested one"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Exclusion Criteria:\n1. Pregnancy\n2. HIV infection\n3. Use of any investigational drug within\n"
+                  "6. months before screening"),
+         note="a duration wrapped to the start of a line"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Exclusion Criteria:\n1. Pregnancy\n2. HIV infection\n3. Hepatitis B\n3. Hepatitis C\n"
+                  "5. Allergy to the study drug"),
+         note="a number written twice standing for the one after it"),
+    Case("contradictions.criteria_numbering_gap", False,
+         criteria("Inclusion Criteria:\n0. Signed consent\n1. Age 18-65\n2. Diagnosis of pSS"),
+         note="a list numbered from 0"),
+    Case("contradictions.criteria_numbering_gap", True,
+         criteria("Inclusion Criteria:\n1. Age 18-65\n2. Signed consent\n3. BMI < 30\n"
+                  "Exclusion Criteria: 1. Pregnancy\n2. HIV infection\n4. Hepatitis B\n5. Hepatitis C"),
+         note="a skip after the first exclusion on its heading line"),
+    Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI, {
+        **OUTCOME_ISI_AGAIN, "measure": "Insomnia Severity\nIndex (ISI)\n"}),
+        note="the primary outcome again as secondary, a line break in its measure"),
+]
