@@ -46,7 +46,8 @@ def test_trial_design_phrase(phrase, found):
 
 
 def test_trial_design_tried_at_its_anchors_finds_every_match():
-    text = " ".join(phrase for phrase, _ in DESIGNS) + " A NON-RANDOMISED, ſingle-blinded trial; an un-randomized study."
+    text = " ".join(phrase for phrase, _ in DESIGNS)
+    text += " A NON-RANDOMISED, ſingle-blinded trial; an un-randomized study."
     for source in (StudyText("f", text), StudyText("f", text.upper()), StudyText("f", text + " İ")):
         found = [(m.span(), m.groups()) for m in matches(source, TRIAL_DESIGN)]
         assert found == [(m.span(), m.groups()) for m in TRIAL_DESIGN.finditer(source.text)]
