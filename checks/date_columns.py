@@ -20,6 +20,9 @@ REGISTRY_OPENED = "DATE '1999-09-01'"
 OPEN = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES)})"
 # A SUSPENDED trial has not ended either: its status goes stale like an open one's.
 NOT_ENDED = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES + ('SUSPENDED',))})"
+# A WITHDRAWN study stopped before enrolling its first participant: no deadline tied to enrolment applies to it,
+# and its dates never happened, so the registry keeps them ESTIMATED for good.
+NEVER_STARTED = "coalesce(s.overall_status = 'WITHDRAWN', FALSE)"
 # ICMJE journals required registration before enrolment from 2005-07-01; earlier trials were
 # bulk-registered when the registry and the requirement arrived.
 ICMJE_IN_FORCE = "DATE '2005-07-01'"

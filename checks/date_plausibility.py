@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from checks.date_columns import LABELS, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
+from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
 from checks.partial_dates import RECORD_TODAY, after, exact, months_between_range
 from checks.sql_text import sql_text
 
@@ -50,7 +50,7 @@ def _estimate_kept(name: str) -> str:
         sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
                  "last updated on {u}, {n} days later.", **texts),
         sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
-        f"s.{name}_type = 'ESTIMATED' AND "
+        f"s.{name}_type = 'ESTIMATED' AND NOT {NEVER_STARTED} AND "
         f"{after(date_of(LAST_UPDATE), date_of(name), ESTIMATE_STALE_DAYS)}",
         (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
 
@@ -93,7 +93,8 @@ PLAUSIBILITY_RULES = (
          _per_date(TYPED, _actual_after_update)),
     rule("estimate_kept_long_past", "warning",
          f"An update that keeps an estimate more than {ESTIMATE_STALE_DAYS} days past its date "
-         "leaves the record's timeline unconfirmed.",
+         "leaves the record's timeline unconfirmed. A WITHDRAWN study never started, so its dates stay "
+         "estimates for good.",
          tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
          _per_date(TYPED, _estimate_kept)),
     rule("implausible_date", "warning",

@@ -7,8 +7,8 @@ the earlier of the run's $as_of and the day the record was taken from the regist
 from __future__ import annotations
 
 from checks.date_columns import (
-    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of, registered, rule,
-    select, shown,
+    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of,
+    registered, rule, select, shown,
 )
 from checks.date_plausibility import PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
@@ -40,8 +40,9 @@ def _registered_after_completion_sql() -> str:
         sql_text("Study was {what} on {a}, after it completed on {b}, so it was registered "
                  "retrospectively.", **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
-        f"{completion.lo} >= {REGISTRY_OPENED} AND {late}",
-        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} OR s.study_type = 'OBSERVATIONAL' "
+        f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND {late}",
+        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} "
+                 "OR s.study_type IN ('OBSERVATIONAL', 'EXPANDED_ACCESS') "
                  f"OR {PHASE1_ONLY} AND {began} < {ICMJE_ALL_PHASES} THEN 'info' END")
 
 
@@ -61,8 +62,9 @@ ORDER_RULES = (
          "outcomes may have been chosen after the fact. Judged on the first submission, not the "
          "posting (unless the record was posted before the day it gives as submitted, a date stamped again "
          "later); trials completed before 2005 were bulk-registered when the requirement came, no rule asks "
-         "an observational study to register first, and ICMJE left out phase 1 trials begun before "
-         "2008-07: info.",
+         "an observational study or an expanded-access record (no trial: it has no outcomes to choose) to register "
+         "first, and ICMJE left out phase 1 trials begun before 2008-07: info. A WITHDRAWN study enrolled nobody, so "
+         "it was never run unregistered.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date",
           "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",
@@ -100,7 +102,34 @@ def _stale_verification_sql() -> str:
         f"{OPEN} AND {after(two_years_ago, date_of('verification_date'))}")
 
 
+# The statuses that say the study has ended: its completion dates have then happened.
+ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
+
+
+def _ended_before_its_dates_sql() -> str:
+    """Ended status with a completion date (or primary completion) not typed ACTUAL that lies after the record's
+    last update: the record said the study had ended before the day it gives as its end. (An ACTUAL one is
+    actual_after_last_update's.)"""
+    parts = []
+    for name, label in (("completion_date", "completion"), ("primary_completion_date", "primary completion")):
+        texts = {"st": "s.overall_status", "d": shown(name), "u": shown("last_update_posted_date")}
+        parts.append(select(
+            sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted on "
+                     "{u}: the record says the study ended before the day it gives as its end.", **texts),
+            sql_text(f"overall_status={{st}}; {name}={{d}}; last_update_posted_date={{u}}", **texts),
+            f"{ENDED} AND s.{name}_type IS DISTINCT FROM 'ACTUAL' "
+            f"AND {after(date_of(name), date_of('last_update_posted_date'))}",
+            (f"studies.{name}", f"studies.{name}_type", "studies.overall_status", "studies.last_update_posted_date")))
+    return " UNION ALL ".join(parts)
+
+
 STATUS_RULES = (
+    rule("ended_status_completion_ahead", "error",
+         "COMPLETED and TERMINATED say the study has ended, so its completion and primary completion dates have "
+         "happened (the registry then asks for them as ACTUAL); one still ahead of the record's last update, an "
+         "estimate or untyped, cannot be right: the status or the date is wrong.",
+         ("studies.overall_status", "studies.completion_date", "studies.primary_completion_date",
+          "studies.last_update_posted_date"), _ended_before_its_dates_sql()),
     rule("status_stale_after_completion", "warning",
          "A trial still called open (or SUSPENDED) more than 30 days after its completion date has "
          "a stale status or a stale date (42 CFR 11.64: changes within 30 days); trackers would "

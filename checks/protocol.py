@@ -33,12 +33,22 @@ def _design_missing_sql() -> str:
         severity=f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END")
 
 
+def _age_slack_days(age: str) -> str:
+    """SQL: how far the age `age` (SQL text, '6 Months') may lie from its mean length in days (age_in_days) as a
+    calendar length: a month is 28 to 31 days, a year 365 or 366; days, weeks and hours are exact."""
+    unit = rf"lower(regexp_extract({age}, '([A-Za-z]+)\s*$', 1))"
+    return f"(CASE WHEN {unit} IN ('month', 'months') THEN 2.5 WHEN {unit} IN ('year', 'years') THEN 0.75 ELSE 0 END)"
+
+
 def _ages_sql() -> str:
     texts = {"lo": "e.minimum_age", "hi": "e.maximum_age"}
+    # Ages in different units are compared as calendar lengths: '1 Year' is not above '365 Days', nor '1 Month'
+    # above '28 Days'.
     return select(
         sql_text("The minimum age {lo} is above the maximum age {hi}.", **texts),
         sql_text("eligibilities.minimum_age={lo}; eligibilities.maximum_age={hi}", **texts),
-        "age_in_days(e.minimum_age) > age_in_days(e.maximum_age)",
+        f"age_in_days(e.minimum_age) - age_in_days(e.maximum_age) "
+        f"> {_age_slack_days('e.minimum_age')} + {_age_slack_days('e.maximum_age')}",
         joins="JOIN eligibilities e ON e.nct_id = s.nct_id")
 
 
@@ -130,7 +140,9 @@ RULES = (
          _design_missing_sql(), family=FAMILY, category="missing_field"),
     rule("minimum_age_above_maximum", "error",
          "No participant can be older than the minimum age and younger than the maximum age at "
-         "once when the minimum is above the maximum; one of the ages is wrong.",
+         "once when the minimum is above the maximum; one of the ages is wrong. Ages in different units are "
+         "compared as calendar lengths (a month is 28 to 31 days, a year 365 or 366), so '1 Year' to '365 Days' "
+         "is one age, not a contradiction.",
          ("eligibilities.minimum_age", "eligibilities.maximum_age"), _ages_sql(),
          family=FAMILY, category="contradiction"),
     rule("arm_without_intervention", "warning",

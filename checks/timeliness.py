@@ -7,7 +7,8 @@ snapshot), and at the coarser precision of the dates it compares.
 from __future__ import annotations
 
 from checks.date_columns import (
-    FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, PHASE1_ONLY, date_of, registered, rule, select, shown,
+    FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY, date_of, registered, rule,
+    select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import sql_text
@@ -35,7 +36,7 @@ def _late_registration_sql() -> str:
         sql_text("Study was {what} on {sub}, {n} days after it started on {st}: "
                  "registered late.", **texts),
         sql_text("{col}={sub}; start_date={st}; days late={n}", **texts),
-        f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' "
+        f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
         f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}",
         severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                  f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
@@ -59,7 +60,11 @@ APPLICABLE = (f"{INTERVENTIONAL} AND coalesce(s.phase, '') NOT IN ('PHASE1', 'EA
 # Without the first-submission date the record's timeline was not loaded, so "no results" is unknown.
 TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
 NO_RESULTS = "s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL"
-DELAY_YEARS = "(CASE WHEN s.disposition_first_submitted_date IS NULL THEN 1 ELSE 3 END)"
+# 42 CFR 11.44(b): a certificate of delay counts only when submitted before the results were due (a year after
+# primary completion); one submitted later extends nothing.
+_CERTIFIED_IN_TIME = (f"s.disposition_first_submitted_date <= "
+                      f"{date_of('primary_completion_date').hi} + INTERVAL 1 YEAR")
+DELAY_YEARS = f"(CASE WHEN coalesce({_CERTIFIED_IN_TIME}, FALSE) THEN 3 ELSE 1 END)"
 
 
 def _or_null(expr: str) -> str:
@@ -67,7 +72,8 @@ def _or_null(expr: str) -> str:
 
 
 def _results_due_by() -> PartialDate:
-    """The results deadline: a year after primary completion, three with a certificate of delay."""
+    """The results deadline: a year after primary completion, three with a certificate of delay submitted within
+    the first."""
     return exact(f"{date_of('primary_completion_date').hi} + to_years({DELAY_YEARS})")
 
 
@@ -94,7 +100,9 @@ def _results_overdue_sql() -> str:
     due = _results_due_by()
     submitted = exact("p.submitted")
     texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
-             "cert": _or_null("strftime(s.disposition_first_submitted_date, '%Y-%m-%d')"),
+             "cert": _or_null(f"strftime(s.disposition_first_submitted_date, '%Y-%m-%d') || CASE WHEN NOT "
+                              f"{_CERTIFIED_IN_TIME} THEN ' (after the results were due: extends nothing)' "
+                              "ELSE '' END"),
              "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
              "phase": _or_null("s.phase"), "sub": submitted.text, "late": days_after(submitted, due),
              "review": "CASE p.returned WHEN 0 THEN 'the registry''s review has not returned them' "
@@ -135,13 +143,14 @@ RULES = (
          "fact. Judged on the first submission (on the first posting, with 30 days for the registry's review, "
          "where the record was posted before the day it gives as submitted: a date stamped again later); "
          "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
-         "(2008-07): info.",
+         "(2008-07): info. A WITHDRAWN study enrolled nobody, so no deadline ran.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date"),
          _late_registration_sql(),
          family=FAMILY),
     rule("results_overdue", "warning",
          "42 CFR 11.44: an applicable clinical trial posts results within a year of its primary "
-         "completion (three with a certificate of delay). Applicability is approximated "
+         "completion (three with a certificate of delay submitted within that year; one submitted later extends "
+         "nothing). Applicability is approximated "
          "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
          "the FDA flags, a US site and a drug or device), so a person confirms it. Results submitted on "
          "time and not yet posted (in the registry's quality-control review: pending_results) are not overdue; "

@@ -20,3 +20,8 @@ CASES = [
     Case(OLD, False, study(snapshot_date=d(2026, 11, 22)), note="taken today"),
     Case(OLD, False, study(snapshot_date=None), note="age of the copy unknown"),
 ]
+
+CASES += [
+    Case(OLD, False, study(snapshot_date=d(2026, 12, 1)), note="taken after as_of"),
+    Case(OLD, True, study(snapshot_date=d(2019, 4, 1)), note="taken 2019, judged as of it"),
+]

@@ -126,3 +126,20 @@ CASES = [
          both(rows("designs", []), rows("design_groups", []), field_selected()),
          note="a field-selected extract without the design module"),
 ]
+
+# Ages in different units are compared as calendar lengths: a month is 28 to 31 days, a year 365 or 366.
+CASES += [
+    Case(AGES, True, row("eligibilities", minimum_age="18 Years", maximum_age="6 Months"), note="18 years, 6 months"),
+    Case(AGES, False, row("eligibilities", minimum_age="1 Year", maximum_age="365 Days"), note="one year is 365 days"),
+    Case(AGES, False, row("eligibilities", minimum_age="1 Month", maximum_age="30 Days"), note="a month of 30 days"),
+    Case(AGES, False, row("eligibilities", minimum_age="1 Month", maximum_age="28 Days"), note="a month of 28 days"),
+    Case(AGES, False, row("eligibilities", minimum_age="2 Years", maximum_age="730 Days"), note="two years"),
+    Case(AGES, False, row("eligibilities", minimum_age="6 Months", maximum_age="26 Weeks"), note="half a year"),
+    Case(AGES, False, row("eligibilities", minimum_age="18 Years", maximum_age="216 Months"), note="216 months"),
+    Case(AGES, True, row("eligibilities", minimum_age="13 Months", maximum_age="1 Year"), note="13 months, 1 year"),
+    Case(AGES, True, row("eligibilities", minimum_age="3 Months", maximum_age="12 Weeks"),
+         note="three months are at least 89 days"),
+    Case(AGES, True, row("eligibilities", minimum_age="7 Days", maximum_age="6 Days"), note="days are exact"),
+    Case(AGES, False, row("eligibilities", minimum_age="0 Days", maximum_age="28 Days"), note="neonates"),
+    Case(AGES, False, row("eligibilities", minimum_age="N/A", maximum_age="N/A"), note="no limits"),
+]

@@ -49,3 +49,24 @@ CASES = [
     Case(WITHDRAWN, False, study(overall_status="TERMINATED", why_stopped="Slow accrual"), note="terminated"),
     Case(WITHDRAWN, False, _clean, note="completed"),
 ]
+
+# Expanded-access statuses, legacy records and withdrawn plans.
+EXPANDED_ACCESS = dict(study_type="EXPANDED_ACCESS", phase=None, enrollment=None, enrollment_type=None,
+                       start_date=None, start_date_type=None, primary_completion_date=None,
+                       primary_completion_date_type=None, completion_date=None, completion_date_type=None)
+
+CASES += [
+    Case(STOPPED, False, study(overall_status="NO_LONGER_AVAILABLE", **EXPANDED_ACCESS),
+         note="expanded access no longer available: no reason asked"),
+    Case(STOPPED, False, study(overall_status="TEMPORARILY_NOT_AVAILABLE", **EXPANDED_ACCESS)),
+    Case(STOPPED, False, study(overall_status="WITHHELD", **EXPANDED_ACCESS)),
+    Case(STOPPED, True, study(overall_status="TERMINATED", start_date=d(2002, 1, 1), primary_completion_date=None,
+                              completion_date=d(2004, 1, 1), study_first_submitted_date=d(2001, 12, 1),
+                              study_first_posted_date=d(2001, 12, 5), last_update_posted_date=d(2005, 6, 24)),
+         note="legacy record terminated 2004: info"),
+    Case(OPEN_ACTUAL, False, study(overall_status="RECRUITING", primary_completion_date_type=None),
+         note="legacy record without date types"),
+    Case(OPEN_ACTUAL, False, study(overall_status="AVAILABLE", **EXPANDED_ACCESS), note="expanded access"),
+    Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment_type=None),
+         note="legacy count without a type: info"),
+]

@@ -109,3 +109,68 @@ CASES = [
                                    snapshot_date=d(2026, 2, 1)), note="17 days at its snapshot"),
     Case(NOT_STARTED, False, _clean, note="completed"),
 ]
+
+# Edge cases of the registry's deadlines: withdrawn studies, certificates of delay submitted late, phases and
+# purposes that make a trial applicable or not, precision of the primary completion against as_of.
+WITHDRAWN_STARTED = study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=0,
+                          start_date=d(2020, 1, 31), start_date_precision="month",
+                          study_first_submitted_date=d(2020, 6, 1), study_first_posted_date=d(2020, 6, 5))
+DEVICE_FEASIBILITY = both(US_SITE,
+                          study(phase="NA", is_fda_regulated_device=True, study_first_submitted_date=d(2019, 11, 20)),
+                          lambda s: s["designs"][0].update(primary_purpose="DEVICE_FEASIBILITY"))
+
+MONTH_COMPLETION = study(primary_completion_date=d(2021, 6, 30), primary_completion_date_precision="month")
+
+CASES += [
+    Case(LATE, False, WITHDRAWN_STARTED, note="withdrawn: nobody enrolled, so no 21 days ran"),
+    Case(LATE, True, both(WITHDRAWN_STARTED, study(overall_status="TERMINATED", why_stopped="Slow accrual")),
+         note="terminated, registered four months after the start"),
+    Case(LATE, True, study(start_date=d(2020, 1, 31), start_date_precision="month",
+                           study_first_submitted_date=d(2020, 2, 22), study_first_posted_date=d(2020, 2, 25)),
+         note="22 days after 2020-01 ends"),
+    Case(LATE, False, study(start_date=d(2015, 12, 31), start_date_precision="year",
+                            study_first_submitted_date=d(2015, 6, 1), study_first_posted_date=d(2015, 6, 4)),
+         note="start 2015 may be after 2015-06-01"),
+    Case(LATE, True, study(phase="PHASE1", study_first_submitted_date=d(2020, 6, 1),
+                           study_first_posted_date=d(2020, 6, 4)),
+         note="phase 1 begun 2020: ICMJE covers it"),
+    Case(LATE, True, study(start_date=d(2000, 6, 30), start_date_precision="month", start_date_type=None,
+                           primary_completion_date=None, primary_completion_date_type=None,
+                           completion_date=d(2003, 6, 30), completion_date_precision="month", completion_date_type=None,
+                           study_first_submitted_date=d(2001, 3, 2), study_first_posted_date=d(2001, 3, 5),
+                           last_update_posted_date=d(2005, 6, 24), verification_date=None),
+         note="legacy record of 2001 without date types: info"),
+    Case(LATE, False, both(study(study_type="EXPANDED_ACCESS", phase=None, overall_status="AVAILABLE",
+                                 study_first_submitted_date=d(2020, 6, 1)), rows("designs", [])),
+         note="expanded access is no trial"),
+
+    Case(OVERDUE, True, both(DUE, study(disposition_first_submitted_date=d(2023, 5, 1))), as_of=d(2024, 5, 1),
+         note="certificate of delay submitted after the results were due extends nothing"),
+    Case(OVERDUE, False, both(DUE, study(disposition_first_submitted_date=d(2022, 6, 1))), as_of=d(2024, 5, 1),
+         note="certificate of delay submitted on the day the results were due"),
+    Case(OVERDUE, True, both(DUE, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=3)),
+         note="terminated trials post results too"),
+    Case(OVERDUE, True, both(DUE, study(phase="PHASE1/PHASE2")), note="phase 1/2 is an applicable trial"),
+    Case(OVERDUE, False, both(DUE, study(phase="EARLY_PHASE1")), note="early phase 1 is not"),
+    Case(OVERDUE, False, DEVICE_FEASIBILITY, note="a device feasibility study is not"),
+    Case(OVERDUE, True, both(DUE, study(phase="NA", is_fda_regulated_drug=False, is_fda_regulated_device=True)),
+         note="an FDA-regulated device trial"),
+    Case(OVERDUE, False, both(DUE, MONTH_COMPLETION),
+         as_of=d(2022, 6, 20), note="primary completion 2021-06: due by 2022-06-30"),
+    Case(OVERDUE, True, both(DUE, MONTH_COMPLETION),
+         as_of=d(2022, 7, 2), note="primary completion 2021-06: overdue on 2022-07-02"),
+    Case(OVERDUE, False, both(DUE, study(results_first_posted_date=d(2022, 7, 1))),
+         note="results posted, submission date not given"),
+    Case(OVERDUE, False, both(DUE, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=0)),
+         note="withdrawn: nobody to report on"),
+
+    Case(NOT_STARTED, True, study(overall_status="NOT_YET_RECRUITING", start_date=d(2026, 6, 1),
+                                  primary_completion_date=d(2027, 6, 1), primary_completion_date_type="ESTIMATED",
+                                  completion_date=d(2027, 9, 1), completion_date_type="ESTIMATED",
+                                  last_update_posted_date=d(2026, 7, 1), verification_date=d(2026, 7, 1)),
+         note="an ACTUAL start 174 days ago and still not recruiting"),
+    Case(NOT_STARTED, True, study(overall_status="NOT_YET_RECRUITING", start_date=d(2018, 10, 1),
+                                  start_date_type="ESTIMATED", study_first_posted_date=d(2018, 9, 5),
+                                  last_update_posted_date=d(2018, 9, 5), snapshot_date=d(2019, 4, 1)),
+         note="already 182 days past at its snapshot"),
+]
