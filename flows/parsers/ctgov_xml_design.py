@@ -1,25 +1,15 @@
 """Legacy <clinical_study> design, arms, interventions, outcomes and eligibility -> their AACT tables."""
 from __future__ import annotations
 
-import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.masking import masked_flags, masking_and_roles
+from flows.parsers.ctgov_xml_design_line import design_line
 from flows.parsers.ctgov_xml_fields import api_value, block, own_text, text, texts
 from flows.parsers.model import Row
 from schemas import enums
 
-# Records from before 2017 carry the design as one line of "Label: value" pairs in <study_design>.
-_DESIGN_LABELS = {
-    "Allocation": "allocation", "Endpoint Classification": "endpoint_classification",
-    "Intervention Model": "intervention_model", "Masking": "masking",
-    "Primary Purpose": "primary_purpose", "Time Perspective": "time_perspective",
-    "Observational Model": "observational_model",
-}
-_DESIGN_PAIR = re.compile(
-    rf"({'|'.join(_DESIGN_LABELS)}):\s*(.*?)\s*(?=,\s*(?:{'|'.join(_DESIGN_LABELS)}):|$)"
-)
 # Masked roles as legacy XML names them (pre-2017 records say Subject and Caregiver).
 _OUTCOMES = (("primary", "primary_outcome"), ("secondary", "secondary_outcome"), ("other", "other_outcome"))
 
@@ -71,9 +61,7 @@ def _design_values(root: Element) -> dict[str, str] | None:
         values = {child.tag: own_text(child, f"study_design_info/{child.tag}") for child in info}
         return {tag: value for tag, value in values.items() if value}
     line = text(root, "study_design")
-    if line is None:
-        return None
-    return {_DESIGN_LABELS[label]: value for label, value in _DESIGN_PAIR.findall(line) if value}
+    return None if line is None else design_line(line)
 
 
 def _designs(values: dict[str, str] | None) -> list[Row]:

@@ -1,6 +1,7 @@
 """Legacy <clinical_study> sponsors, officials, contacts and locations -> their AACT tables."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
@@ -11,6 +12,7 @@ from schemas import enums
 
 def people_places_tables(root: Element) -> dict[str, list[Row]]:
     """sponsors, overall_officials, central_contacts, responsible_parties, facilities and countries."""
+    facilities = [_facility(item) for item in root.iterfind("location")]
     return {
         "sponsors": _sponsors(root),
         "overall_officials": [
@@ -20,14 +22,19 @@ def people_places_tables(root: Element) -> dict[str, list[Row]]:
         ],
         "central_contacts": _central_contacts(root),
         "responsible_parties": _responsible_parties(root),
-        "facilities": [_facility(item) for item in root.iterfind("location")],
-        "countries": _countries(root, "location_countries", removed=False)
+        "facilities": facilities,
+        "countries": _countries(root, "location_countries", removed=False, facilities=facilities)
         + _countries(root, "removed_countries", removed=True),
     }
 
 
-def _countries(root: Element, tag: str, removed: bool) -> list[Row]:
-    return [{"name": name, "removed": removed} for name in dict.fromkeys(texts(root, f"{tag}/country"))]
+def _countries(root: Element, tag: str, removed: bool, facilities: Sequence[Row] = ()) -> list[Row]:
+    """The countries of <tag>. Older records (2009 and before) give no <location_countries>: their location
+    countries are their sites' countries, as API v2 derives them."""
+    names = texts(root, f"{tag}/country")
+    if not names and root.find(tag) is None:
+        names = [row["country"] for row in facilities if row["country"]]
+    return [{"name": name, "removed": removed} for name in dict.fromkeys(names)]
 
 
 def _sponsors(root: Element) -> list[Row]:
