@@ -7,6 +7,10 @@ warehouse is not compared. Labels are normalised first ("Not yet recruiting" = N
 from __future__ import annotations
 
 from checks.rule import Rule
+from checks.sql_text import literal
+from schemas.enums import OPEN_STATUSES
+
+OPEN = "(" + ", ".join(map(literal, OPEN_STATUSES)) + ")"
 
 
 def _status(expr: str) -> str:
@@ -21,12 +25,12 @@ def _phase(expr: str) -> str:
 
 
 def _title(expr: str) -> str:
-    return f"trim(regexp_replace(lower({expr}), '[^a-z0-9]+', ' ', 'g'))"
+    return f"trim(regexp_replace(lower(strip_accents({expr})), '[^a-z0-9]+', ' ', 'g'))"
 
 
 _STATED = """
     SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
-           s.overall_status, s.phase, s.brief_title, s.official_title
+           s.overall_status, s.last_known_status, s.phase, s.brief_title, s.official_title
     FROM related_studies r JOIN studies s ON s.nct_id = r.related_nct_id
     WHERE r.related_nct_id IS NOT NULL AND r.related_nct_id <> r.nct_id
 """
@@ -36,25 +40,42 @@ _STATED = """
 _ABOUT = "|| coalesce(' (''' || left(stated_title, 80) || ''')', '')"
 
 
-def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str) -> str:
+def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str, keep: str = "") -> str:
+    """The SELECT of one comparison; `keep` names further columns of the statement to select."""
     about = "" if field == "title" else _ABOUT
     quoted = "'''' || {} || ''''" if field == "title" else "{}"
     shown_stated, shown_own = quoted.format(stated), quoted.format(own)
+    kept = f", {keep}" if keep else ""
     return f"""
     SELECT nct_id,
            'This record says ' || related_nct_id || ' {what} ' || {shown_stated}
              || ' but that study''s own record says ' || {shown_own} || '.' AS message,
            'related_studies.{field} = ''' || {stated} || ''' for ' || related_nct_id {about}
-             || '; studies.{own_field} of ' || related_nct_id || ' = ''' || {own} || '''' AS evidence
+             || '; studies.{own_field} of ' || related_nct_id || ' = ''' || {own} || '''' AS evidence{kept}
     FROM ({_STATED}) WHERE {differs}"""
 
 
-RELATED_STATUS_DIFFERS = _select(
+# The registry shows an open study not verified for two years as UNKNOWN, beside its last known status: a list
+# that gives that status (or an open one, where the record keeps no last known status) shows what was last
+# reported, out of date rather than wrong.
+_LAST_KNOWN = (f"overall_status = 'UNKNOWN' AND {_status('stated_status')} IN {OPEN} "
+               f"AND {_status('stated_status')} = coalesce({_status('last_known_status')}, {_status('stated_status')})")
+_LAST_KNOWN_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ', its last known "
+                       "status, but that study''s own record now says UNKNOWN (not verified for two years).'")
+_LAST_KNOWN_EVIDENCE = ("coalesce('; studies.last_known_status of ' || related_nct_id || ' = ''' "
+                        "|| last_known_status || '''', '')")
+_STATUS_DIFFERS = _select(
     "is", "stated_status", "overall_status",
     f"stated_status IS NOT NULL AND overall_status IS NOT NULL "
     f"AND {_status('stated_status')} <> {_status('overall_status')}",
     "stated_status", "overall_status",
+    keep=f"related_nct_id, stated_status, last_known_status, coalesce({_LAST_KNOWN}, false) AS last_reported",
 )
+RELATED_STATUS_DIFFERS = f"""
+    SELECT nct_id, CASE WHEN last_reported THEN {_LAST_KNOWN_MESSAGE} ELSE message END AS message,
+           evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE} ELSE '' END AS evidence,
+           CASE WHEN last_reported THEN 'info' END AS severity
+    FROM ({_STATUS_DIFFERS})"""
 RELATED_PHASE_DIFFERS = _select(
     "is in", "stated_phase", "phase",
     f"stated_phase IS NOT NULL AND phase IS NOT NULL AND {_phase('stated_phase')} <> {_phase('phase')}",
@@ -75,7 +96,8 @@ RELATED_TITLE_DIFFERS = _select(
 
 RULES = (
     Rule("cross_source.related_study_status_differs", "contradiction", "warning",
-         "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly.",
+         "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly; "
+         "one giving the last known status of a study the registry now shows as UNKNOWN is out of date: info.",
          ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials.",

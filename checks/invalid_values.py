@@ -79,6 +79,10 @@ def _read_as_spelt_sql() -> str:
         JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
 
 
+# No age limit: legacy XML writes N/A (in any case, in files edited by hand), a blank age gives none.
+NO_AGE_LIMIT = "('N/A', '')"
+
+
 def _unreadable_age_sql() -> str:
     """One finding per eligibility age of a registry record that is not a number and a unit."""
     texts = {"bound": "a.bound", "age": "'''' || a.age || ''''"}
@@ -86,7 +90,8 @@ def _unreadable_age_sql() -> str:
         sql_text("The {bound} age {age} is not an age (a number and a unit, such as '18 Years'): it cannot be "
                  "compared with other ages or with the participants'.", **texts),
         sql_text("eligibilities.{bound}_age = {age}", **texts),
-        "a.age <> 'N/A' AND age_in_days(a.age) IS NULL AND s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
+        f"upper(trim(a.age)) NOT IN {NO_AGE_LIMIT} AND age_in_days(a.age) IS NULL "
+        "AND s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
         joins="JOIN (SELECT nct_id, 'minimum' AS bound, minimum_age AS age FROM eligibilities "
               "UNION ALL SELECT nct_id, 'maximum', maximum_age FROM eligibilities) a ON a.nct_id = s.nct_id")
 
@@ -139,7 +144,8 @@ RULES = (
         rationale="The registry writes an age limit as a number and a unit ('18 Years', '6 Months') or N/A; "
                   "an age given otherwise ('abc', '18', '-3 Years') is kept as given, as AACT keeps it, but "
                   "cannot be compared, so the age checks and calculated_values cannot read it. Judged on "
-                  "ClinicalTrials.gov's own layouts only: a text page's wording is not the registry's.",
+                  "ClinicalTrials.gov's own layouts only: a text page's wording is not the registry's. N/A in any "
+                  "case, or a blank age, sets no limit: it is no unreadable age.",
         fields=("eligibilities.minimum_age", "eligibilities.maximum_age"),
         sql=_unreadable_age_sql(),
     ),

@@ -35,22 +35,59 @@ def _blank(expr: str) -> str:
             f"WHEN {expr} >= '!' AND {expr} < chr(127) THEN FALSE ELSE trim({expr}) = '' END")
 
 
+def _white(expr: str) -> str:
+    """SQL: the non-NULL text is only white space: spaces, tabs, line breaks, Unicode spaces (U+00A0, U+3000)."""
+    return f"regexp_full_match({expr}, '[\\s\\p{{Z}}]*')"
+
+
+# What a form's text box holds when its writer had nothing to give: a value in form only.
+PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
+                "none", "nil")
+# A placeholder is short: a longer text is never compared with the list.
+_PLACEHOLDER_CHARS = 24
+
+
+def _void(expr: str) -> str:
+    """SQL: the short text (a title, a condition, a measure) is NULL, white space, a placeholder ('N/A', 'TBD',
+    'Not applicable'), or has no letter or digit ('-')."""
+    return (f"(CASE WHEN {expr} IS NULL THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN {_white(expr)} "
+            f"ELSE lower(trim({expr}, ' .')) IN {_in_list(list(PLACEHOLDERS))} "
+            f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]') END)")
+
+
 def _shown(expr: str) -> str:
     """SQL text 'NULL' or the quoted value, for evidence."""
     return f"coalesce('\"' || CAST({expr} AS VARCHAR) || '\"', 'NULL')"
 
 
-def _none_in(table: str, column: str, where: str = "") -> str:
-    """SQL: the study has no row in `table` with a non-blank `column` (and `where`)."""
+def _none_in(table: str, column: str, where: str = "", *, placeholders: bool = False) -> str:
+    """SQL: the study has no row in `table` with a non-blank `column` (and `where`); with `placeholders`,
+    none with a `column` other than a placeholder."""
     extra = f" AND {where}" if where else ""
+    empty = _void if placeholders else _blank
     return (f"NOT EXISTS (SELECT 1 FROM {table} t WHERE t.nct_id = s.nct_id "
-            f"AND NOT {_blank('t.' + column)}{extra})")
+            f"AND NOT {empty('t.' + column)}{extra})")
 
 
-def _rows(table: str, column: str) -> str:
-    """SQL text '<table>: N row(s), none with a <column>' for evidence."""
+def _given_text(table: str, column: str, where: str = "") -> str:
+    """SQL text: the study's distinct `column` values other than white space in `table` (and `where`), quoted
+    and joined by ', ', or NULL when it gives none. Where a rule found no value, these are placeholders."""
+    extra = f" AND {where}" if where else ""
+    quoted = f"'''' || trim(t.{column}) || ''''"
+    return (f"(SELECT string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) FROM {table} t "
+            f"WHERE t.nct_id = s.nct_id AND NOT {_white('t.' + column)}{extra})")
+
+
+def _ending(given: str) -> str:
+    """SQL text ending a message: ', only <given>.' when the record gives placeholders, else '.'."""
+    return f"coalesce(', only ' || {given}, '') || '.'"
+
+
+def _rows(table: str, column: str, given: str = "NULL") -> str:
+    """SQL text '<table>: N row(s), none with a <column>' for evidence, and the placeholders `given` gives."""
     count = f"(SELECT count(*) FROM {table} t WHERE t.nct_id = s.nct_id)"
-    return f"'{table}: ' || CAST({count} AS VARCHAR) || ' row(s), none with a {column}'"
+    return (f"'{table}: ' || CAST({count} AS VARCHAR) || ' row(s), none with a {column}' "
+            f"|| coalesce(' but a placeholder: ' || {given}, '')")
 
 
 # FDAAA 801 made enrollment, dates and the primary outcome required data elements from
@@ -138,13 +175,21 @@ _TYPE_STATUS = ("'study_type=' || coalesce(s.study_type, 'NULL') "
                 "|| '; overall_status=' || coalesce(s.overall_status, 'NULL')")
 _NOT_EXPANDED = "coalesce(s.study_type, '') <> 'EXPANDED_ACCESS'"
 _NOT_WITHDRAWN = "coalesce(s.overall_status, '') <> 'WITHDRAWN'"
+_PRIMARY = "lower(t.outcome_type) = 'primary'"
+# What a record gives where a rule finds no value: its placeholders, quoted (NULL when it gives nothing).
+_PRIMARY_GIVEN = _given_text("design_outcomes", "measure", _PRIMARY)
+_CONDITIONS_GIVEN = _given_text("conditions", "name")
+_TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' || trim(s.brief_title) "
+                f"|| '''' END, CASE WHEN NOT {_white('s.official_title')} AND trim(s.official_title) IS DISTINCT FROM "
+                "trim(s.brief_title) THEN '''' || trim(s.official_title) || '''' END), '')")
 # A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value.
 _ENROLLED_NOBODY = "(s.overall_status IN ('TERMINATED', 'SUSPENDED') AND s.enrollment_type = 'ACTUAL')"
 
 _FIELD_RULES = (
     _rule("no_title", "error", "Without a title nobody can tell which trial the record is.",
-          ("studies.brief_title", "studies.official_title"), "'Study has no title.'",
-          f"{_blank('s.brief_title')} AND {_blank('s.official_title')}",
+          ("studies.brief_title", "studies.official_title"),
+          "'Study has no title' || " + _ending(_TITLE_GIVEN),
+          f"{_void('s.brief_title')} AND {_void('s.official_title')}",
           f"'brief_title=' || {_shown('s.brief_title')} || '; official_title=' || {_shown('s.official_title')}"),
     _rule("no_overall_status", "error",
           "Without a status nobody can tell whether the trial runs, ended or never started.",
@@ -152,8 +197,8 @@ _FIELD_RULES = (
           _blank("s.overall_status"), f"'overall_status=' || {_shown('s.overall_status')}"),
     _rule("no_conditions", "warning",
           "A trial without conditions cannot be found by disease, the usual way trials are tracked.",
-          ("conditions.name",), "'Study lists no condition or disease.'",
-          _none_in("conditions", "name"), _rows("conditions", "name")),
+          ("conditions.name",), "'Study lists no condition or disease' || " + _ending(_CONDITIONS_GIVEN),
+          _none_in("conditions", "name", placeholders=True), _rows("conditions", "name", _CONDITIONS_GIVEN)),
     _rule("no_brief_summary", "info",
           "The summary is descriptive text; its absence hides no coded value but leaves readers no context.",
           ("brief_summaries.description",), "'Study has no brief summary.'",
@@ -170,10 +215,11 @@ _FIELD_RULES = (
     _rule("no_primary_outcome", "warning",
           "An interventional trial is judged by its primary outcome; without one its results cannot be assessed.",
           ("design_outcomes.outcome_type", "design_outcomes.measure"),
-          "'Interventional study lists no primary outcome.'",
+          "'Interventional study lists no primary outcome' || " + _ending(_PRIMARY_GIVEN),
           f"s.study_type = 'INTERVENTIONAL' AND {_NOT_WITHDRAWN} AND "
-          + _none_in("design_outcomes", "measure", "lower(t.outcome_type) = 'primary'"),
-          f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure')}", legacy_info=True),
+          + _none_in("design_outcomes", "measure", _PRIMARY, placeholders=True),
+          f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure', _PRIMARY_GIVEN)}",
+          legacy_info=True),
     _rule("no_start_date", "warning",
           "Without a start date the trial cannot be placed in time or checked for stale status.",
           ("studies.start_date",), "'Study gives no start date.'",

@@ -3,17 +3,19 @@
 A registered primary outcome is the promise a trial is judged by; changing it after the
 fact is the registry's best-known quality signal. Only versions that show primary outcomes
 are compared (a page layout without outcomes says nothing), one per last-update date, and a
-change of time frame, case, spacing or order alone is not a switch.
+change of time frame, case, accents, spacing, punctuation or order alone is not a switch.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Iterable
 
 import duckdb
 
 from checks.rule import CheckScope, Finding, Rule
 from checks.scoped_tables import IN_SCOPE
-from warehouse.versions import describe, normalized_text
+from warehouse.versions import describe
 
 # Only a study with versions of two last-update dates can have changed: most have one.
 REGISTRY_FIRST = "CASE r.layout WHEN 'ctgov_json_v2' THEN 0 WHEN 'ctgov_xml' THEN 1 ELSE 2 END"
@@ -31,8 +33,20 @@ VERSIONS_WITH_OUTCOMES = f"""
 """
 
 
-def _measures(version: dict) -> set[str]:
-    return {normalized_text(m) for m in version["primary_outcome_measures"] if m and m.strip()}
+# Marks that change what a measure means ('HbA1c < 7%' is not 'HbA1c > 7%'); other punctuation (hyphens,
+# quotes, commas, brackets, API v2's markdown escapes such as '\\<') is how a measure is written, not what it is.
+_MEANING_MARKS = re.compile(r"[<>≤≥=%+]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def wording(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A measure as compared between versions: its words (without case or accents) and its meaning marks."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", measure) if not unicodedata.combining(c)).casefold()
+    return tuple(_WORD.findall(text)), tuple(_MEANING_MARKS.findall(text))
+
+
+def _measures(version: dict) -> set[tuple]:
+    return {key for key in map(wording, version["primary_outcome_measures"] or []) if key != ((), ())}
 
 
 def _finding(old: dict, new: dict) -> Finding:

@@ -101,3 +101,26 @@ CASES = [
     Case("cross_source.related_study_title_differs", False, related(title="Baricitinib in Primary Sjog..."),
          others=other(), note="cut short"),
 ]
+
+CASES += [
+    Case("cross_source.related_study_status_differs", True, related(stated_status="Recruiting"),
+         others=other(overall_status="UNKNOWN", last_known_status="RECRUITING"),
+         note="its last known status, which the registry now shows as unknown: info"),
+    Case("cross_source.related_study_status_differs", True, related(stated_status="Completed"),
+         others=other(overall_status="UNKNOWN", last_known_status="RECRUITING"),
+         note="a closed status for a study last known recruiting"),
+    Case("cross_source.related_study_status_differs", False, related(stated_status="Unknown status"),
+         others=other(overall_status="UNKNOWN"), note="the display label of UNKNOWN"),
+    Case("cross_source.related_study_status_differs", False, related(stated_status="No longer available"),
+         others=other(overall_status="NO_LONGER_AVAILABLE", study_type="EXPANDED_ACCESS"),
+         note="an expanded-access status label"),
+    Case("cross_source.related_study_phase_differs", False, related(stated_phase="Phase 2/3"),
+         others=other(phase="PHASE2/PHASE3"), note="'Phase 2/3'"),
+    Case("cross_source.related_study_phase_differs", False, related(stated_phase="Phase 2"),
+         others=other(phase=None, study_type="OBSERVATIONAL"), note="the study's record gives no phase"),
+    Case("cross_source.related_study_title_differs", False,
+         related(title="Baricitinib in Primary Sj\u00f6gren\u2019s Syndrome"), others=other(),
+         note="accent and typographic apostrophe"),
+    Case("cross_source.related_study_phase_differs", False, related(stated_phase="Phase 3"),
+         note="related study not in the warehouse"),
+]

@@ -25,3 +25,8 @@ CASES += [
     Case(OLD, False, study(snapshot_date=d(2026, 12, 1)), note="taken after as_of"),
     Case(OLD, True, study(snapshot_date=d(2019, 4, 1)), note="taken 2019, judged as of it"),
 ]
+
+CASES += [
+    Case(OLD, False, study(snapshot_date=d(2026, 11, 9)), note="exactly at the threshold"),
+    Case(OLD, True, study(snapshot_date=d(2026, 11, 6)), as_of=d(2026, 11, 21), note="as_of a Saturday"),
+]

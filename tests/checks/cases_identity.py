@@ -20,3 +20,12 @@ CASES = [
     Case("identity.nct_number_not_yet_issued", False, _posted(date(2026, 1, 5)), nct_id="NCT07312345",
          note="recent registration"),
 ]
+
+CASES += [
+    Case("identity.nct_number_not_yet_issued", False, _posted(date(2020, 1, 3)), nct_id="NCT04215500",
+         note="a number issued in December 2019, posted in January 2020"),
+    Case("identity.nct_number_not_yet_issued", False, _posted(date(2005, 1, 4)), nct_id="NCT00100001",
+         note="before the table's first year"),
+    Case("identity.nct_number_not_yet_issued", True, _posted(date(2019, 6, 1)), nct_id="NCT06500000",
+         note="a 2024 number said to be posted in 2019"),
+]

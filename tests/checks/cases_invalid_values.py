@@ -62,3 +62,10 @@ CASES = [
     Case(AGE, False, _ages(None, None), note="no limits given"),
     Case(AGE, False, _ages("18 years and older", None, "aggregator_text"), note="a text page's own wording"),
 ]
+
+CASES += [
+    Case(AGE, False, _ages("n/a", "N/A", "ctgov_xml"), note="no limit written in lower case"),
+    Case(AGE, False, _ages("", " ", "ctgov_xml"), note="blank ages set no limit"),
+    Case(AGE, False, _ages("18 years", "65 YEARS"), note="a unit in another case"),
+    Case(AGE, True, _ages("18 yrs", None), note="a unit the registry does not write"),
+]

@@ -2,6 +2,8 @@
 study type or status does not require the field."""
 from __future__ import annotations
 
+from datetime import date as d
+
 from tests.checks.harness import Case, field_selected, refused
 
 
@@ -168,4 +170,33 @@ CASES = [
          note="the current version is whole, an older one was an extract"),
     Case("missing_fields.no_conditions", False, both(rows("conditions", []), field_selected()),
          note="an extract that did not select the conditions"),
+]
+
+# A title of tabs and line breaks is blank too; a placeholder where a value belongs gives no value.
+CASES += [
+    Case("missing_fields.no_title", True, study(brief_title=" \t\n", official_title=None), note="tab and line break"),
+    Case("missing_fields.no_title", True, study(brief_title="N/A", official_title="N/A"), note="title N/A"),
+    Case("missing_fields.no_title", True, study(brief_title="TBD", official_title=None), note="title TBD"),
+    Case("missing_fields.no_title", False, study(brief_title="TBD"), note="a placeholder beside a real title"),
+    Case("missing_fields.no_conditions", True, rows("conditions", [{"name": "N/A"}]), note="condition N/A"),
+    Case("missing_fields.no_conditions", True, rows("conditions", [{"name": "Not applicable"}, {"name": "-"}]),
+         note="conditions 'Not applicable' and '-'"),
+    Case("missing_fields.no_conditions", False, rows("conditions", [{"name": "N/A"}, {"name": "Asthma"}]),
+         note="a placeholder beside a real condition"),
+    Case("missing_fields.no_conditions", False, rows("conditions", [{"name": "Healthy"}]), note="healthy volunteers"),
+    Case("missing_fields.no_primary_outcome", True,
+         rows("design_outcomes", [{"outcome_type": "primary", "measure": "TBD"}]), note="primary outcome TBD"),
+    Case("missing_fields.no_primary_outcome", False,
+         rows("design_outcomes", [{"outcome_type": "primary", "measure": "OS"}]), note="an abbreviation is a measure"),
+    # Study types and statuses that require less.
+    Case("missing_fields.no_phase", False,
+         both(OBSERVATIONAL, rows("designs", [{"observational_model": "COHORT", "time_perspective": "PROSPECTIVE"}]),
+              rows("design_groups", []), study(number_of_arms=None)), note="observational: no phase, arms or masking"),
+    Case("missing_fields.no_primary_outcome", False,
+         both(EXPANDED, study(overall_status="AVAILABLE"), rows("design_outcomes", [])), note="expanded access"),
+    Case("missing_fields.no_enrollment", False,
+         both(study(overall_status="WITHDRAWN", enrollment=0, enrollment_type="ACTUAL"), rows("design_outcomes", [])),
+         note="withdrawn, 0 actual"),
+    Case("missing_fields.no_primary_outcome", True, both(study(study_first_posted_date=d(2005, 9, 13)),
+                                                         rows("design_outcomes", [])), note="2005 record: info"),
 ]

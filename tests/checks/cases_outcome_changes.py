@@ -44,3 +44,19 @@ CASES = [
          note="two copies of one update (cross_source's business)"),
     Case(RULE, False, versions(ESSDAI, ESSDAI), note="unchanged"),
 ]
+
+# A measure rewritten in form only (punctuation, quotes, accents, API v2's markdown escapes) is not switched.
+CASES += [
+    Case(RULE, False, versions(["Change in ESSDAI-score"], ESSDAI), note="hyphen for a space"),
+    Case(RULE, False, versions(["Patient's global assessment"], ["Patient\u2019s global assessment"]),
+         note="typographic apostrophe"),
+    Case(RULE, False, versions(["Proportion with HbA1c \\< 7%"], ["Proportion with HbA1c < 7%"]),
+         note="markdown escape (API v2) against legacy XML text"),
+    Case(RULE, False, versions(["Safety ,tolerability (AEs)"], ["Safety, tolerability [AEs]"]),
+         note="commas and brackets"),
+    Case(RULE, False, versions(["Sj\u00f6gren's syndrome flares"], ["Sjogren's syndrome flares"]), note="accents"),
+    Case(RULE, True, versions(["Proportion with HbA1c < 7%"], ["Proportion with HbA1c > 7%"]),
+         note="a threshold's direction reversed"),
+    Case(RULE, True, versions(["Change in ESSDAI score"], ["Change in ESSDAI score at week 12 - 24"]),
+         note="words added"),
+]

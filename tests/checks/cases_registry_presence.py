@@ -23,3 +23,10 @@ CASES = [
          note="checked as of a day when the registry still listed it"),
     Case("registry_presence.left_registry", False, lambda s: None, note="never missing"),
 ]
+
+CASES += [
+    Case("registry_presence.left_registry", False, _departed(datetime(2026, 9, 1, 6), datetime(2026, 11, 20, 6)),
+         as_of=date(2026, 10, 1), note="missing on as_of but listed again since: not removed"),
+    Case("registry_presence.left_registry", True, _departed(datetime(2026, 11, 22, 6)),
+         note="missing from the list taken on as_of"),
+]
