@@ -21,7 +21,8 @@ CARRIES = frozenset({
     "studies.primary_completion_date", "studies.completion_date", "studies.study_first_posted_date",
     "studies.last_update_posted_date", "studies.verification_date", "studies.is_fda_regulated_drug",
     "studies.is_fda_regulated_device", "studies.source", "brief_summaries", "detailed_descriptions",
-    "conditions", "keywords", "designs", "design_groups", "interventions", "design_group_interventions",
+    "conditions", "keywords", "designs", "design_groups", "interventions", "intervention_other_names",
+    "design_group_interventions",
     "design_outcomes", "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
     "id_information", "page_header_metrics",
 })
@@ -34,8 +35,15 @@ HEADINGS = frozenset({
 })
 # A whole page ends with these sections; a page without them was cut short.
 CLOSING = ("More Information", "Study Results")
-_CRITERIA, _LOCATIONS = frozenset({"Criteria"}), frozenset({"Locations"})
+_LOCATIONS = frozenset({"Locations"})
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+# The registry's page shows a secondary id's type after it: '2020-001234-56 ( EudraCT Number )'.
+_TYPED_ID = re.compile(r"^(.*?\S)\s*\(\s*([^()]*?)\s*\)$")
+_ID_TYPES = {"u.s. nih grant/contract": "NIH", "u.s. fda grant/contract": "FDA", "u.s. va grant/contract": "VA",
+             "u.s. cdc grant/contract": "CDC", "u.s. ahrq grant/contract": "AHRQ",
+             "u.s. samhsa grant/contract": "SAMHSA", "other grant/funding number": "OTHER_GRANT",
+             "eudract number": "EUDRACT_NUMBER", "eu ct number": "CTIS",
+             "registry identifier": "REGISTRY", "other identifier": "OTHER"}
 
 
 def sniff(head: bytes) -> bool:
@@ -135,8 +143,8 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> None:
     """Eligibility, locations (and the countries they are in), investigators."""
-    criteria = split_sections(sections.lines("Eligibility Criteria"), _CRITERIA)
-    row = people.eligibility(criteria.lines("Criteria"))
+    # ages, sexes and volunteers may stand above the 'Criteria' heading as well as below it
+    row = people.eligibility(sections.lines("Eligibility Criteria"))
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
     places = split_sections(sections.lines("Contacts and Locations"), _LOCATIONS)
@@ -152,7 +160,7 @@ def _read_more_information(record: StudyRecord, sections: Sections) -> None:
     ids = [unbullet(value) for value in values.get("Other Study ID Numbers", [])]
     for index, value in enumerate(ids):
         record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",
-                                      "id_type": None, "id_value": value})
+                                      **typed_id(value)})
     keywords = next((v for k, v in values.items() if k.startswith("Keywords provided by")), [])
     add_rows(record, "keywords", [{"name": keyword} for keyword in map(unbullet, keywords)])
     record.study.update(date_columns("study_first_posted_date", first(values.get("First Posted"))))
@@ -162,6 +170,13 @@ def _read_more_information(record: StudyRecord, sections: Sections) -> None:
         is_fda_regulated_drug=labels.lookup("yes_no", first(values.get("Studies a U.S. FDA-regulated Drug Product"))),
         is_fda_regulated_device=labels.lookup("yes_no",
                                               first(values.get("Studies a U.S. FDA-regulated Device Product"))))
+
+
+def typed_id(text: str) -> dict[str, str | None]:
+    """'2020-001234-56 ( EudraCT Number )' -> id_type EUDRACT_NUMBER and the id; an id without a known type as shown."""
+    match = _TYPED_ID.match(text)
+    id_type = _ID_TYPES.get(" ".join(match.group(2).split()).casefold()) if match else None
+    return {"id_type": id_type, "id_value": match.group(1) if id_type else text}
 
 
 def verification_columns(text: str | None) -> dict[str, object]:

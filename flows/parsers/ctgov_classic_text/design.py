@@ -16,7 +16,13 @@ INTERVENTION_LABELS = frozenset({"Drug", "Device", "Biological", "Procedure", "P
                                  "Radiation", "Behavioral", "Genetic", "Dietary Supplement",
                                  "Combination Product", "Diagnostic Test", "Other"})
 _TYPED = re.compile(r"^([A-Z][A-Za-z /]*?):\s+(\S.*)$")
-_PHASE_LINE = re.compile(r"^(?:Early Phase 1|Phase [0-4](?:\s*/\s*Phase [0-4])?|N/A|Not Applicable)$")
+# One phase as the table shows it (arabic or roman, 'Phase IIb'); a line of several ('Phase 1 Phase 2',
+# 'Phase 2, Phase 3') is the study's combined phase.
+_PHASE_NUMBER = r"(?:[0-4]|I{1,3}|IV)[ab]?"
+_ONE_PHASE = rf"(?:Early\s+)?Phase\s*{_PHASE_NUMBER}"
+_PHASE_LINE = re.compile(rf"^(?:{_ONE_PHASE}(?:\s*/\s*{_PHASE_NUMBER}|\s*[/,|]?\s*{_ONE_PHASE})*|N/A|Not Applicable)$",
+                         re.I)
+_PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.I)
 # A date label without Actual/Anticipated leaves the date type unknown (NULL).
 _DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$",
                     re.I)
@@ -56,7 +62,7 @@ def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]],
         if typed:
             interventions.append(typed)
         elif _PHASE_LINE.match(line):
-            phases.append(line)
+            phases.append(_PHASE_GAP.sub("/", line))
         else:
             conditions.append(unbullet(line))
     return conditions, interventions, labels.phase("/".join(phases)) if phases else None
@@ -118,12 +124,26 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
             arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
             entries.append(arm)
         elif kind == "intervention":
-            entries.append({"kind": kind, "label": label, "name": name, "lines": []})
+            entries.append({"kind": kind, "label": label, "name": name, "lines": [], "other_names": []})
             if arm is not None:
                 arm["links"].append(name)
-        elif entries:
+        elif entries and not _other_name(entries[-1], stripped):
             entries[-1]["lines"].append(stripped)
     return _arm_rows(entries, listed)
+
+
+def _other_name(entry: dict, line: str) -> bool:
+    """Whether the line is an intervention's 'Other Names:' label or one of the bulleted names below it (kept)."""
+    if entry["kind"] != "intervention":
+        return False
+    if line.casefold() == "other names:":
+        entry["naming"] = True
+        return True
+    if entry.get("naming") and line and unbullet(line) != line:
+        entry["other_names"].append(unbullet(line))
+        return True
+    entry["naming"] = False
+    return False
 
 
 def _group_is_done(arm: dict | None, entries: list[dict]) -> bool:
@@ -168,7 +188,8 @@ def _heads_group(lines: Sequence[str], start: int) -> bool:
 
 
 def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
-    tables: dict[str, list[dict]] = {"design_groups": [], "interventions": [], "design_group_interventions": []}
+    tables: dict[str, list[dict]] = {"design_groups": [], "interventions": [], "design_group_interventions": [],
+                                     "intervention_other_names": []}
     for entry in entries:
         description = text_block(entry["lines"])
         if entry["kind"] == "arm":
@@ -179,6 +200,8 @@ def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, l
         else:
             tables["interventions"].append({"intervention_type": labels.intervention_type(entry["label"]),
                                             "name": entry["name"], "description": description})
+            tables["intervention_other_names"] += [{"intervention_name": entry["name"], "name": other}
+                                                   for other in entry["other_names"]]
     shown = {(row["intervention_type"], row["name"]) for row in tables["interventions"]}
     tables["interventions"] += [{"intervention_type": labels.intervention_type(label), "name": name,
                                  "description": None} for label, name in listed
@@ -201,9 +224,17 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
                 items.append((match.group(2).strip(), []))
             elif items:
                 items[-1][1].append(line.strip())
-        rows += [{"outcome_type": outcome_type, **_measure(text), "description": text_block(more)}
-                 for text, more in items]
+        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure(text)),
+                  "description": text_block(more)} for text, more in items]
     return rows
+
+
+def _labelled_time_frame(measure: dict[str, str | None]) -> dict[str, str | None]:
+    """The time frame without the label the registry's own page puts in its bracket ('[ Time Frame: 12 weeks ]')."""
+    label, colon, rest = (measure["time_frame"] or "").partition(":")
+    if colon and label.strip().casefold() == "time frame":
+        return {**measure, "time_frame": rest.strip() or None}
+    return measure
 
 
 def _indent(line: str) -> int:

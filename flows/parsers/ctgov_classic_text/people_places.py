@@ -7,7 +7,7 @@ from itertools import compress
 from flows.parsers import labels
 from flows.parsers.facility_address import split_location_row
 from flows.parsers.page_text import nonblank, text_block, unbullet
-from schemas.enums import AGENCY_CLASS
+from schemas.enums import AGENCY_CLASS, RECRUITMENT_STATUS
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
 _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
@@ -15,8 +15,10 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      # the registry's gender-based eligibility fields, shown (when given) below the sexes
                      "Gender Based Eligibility:": "gender_based",
                      "Gender Eligibility Description:": "gender_description",
-                     # observational pages: shown above the criteria, not a warehouse column
-                     "Sampling Method:": "sampling_method"}
+                     # observational pages: shown above the criteria (the population as a heading, its text
+                     # one paragraph below it)
+                     "Sampling Method:": "sampling_method", "Study Population": "population",
+                     "Study Population:": "population"}
 _GENDER_FIELDS = ("gender_based", "gender_description")
 # Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
 _JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
@@ -70,6 +72,8 @@ def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, o
     if any(field in values for field in _GENDER_FIELDS):  # only pages that show them
         row.update(gender_based=labels.lookup("yes_no", values.get("gender_based")),
                    gender_description=values.get("gender_description"))
+    if "population" in values:
+        row["population"] = values["population"] or None
     return row
 
 
@@ -86,9 +90,21 @@ def age_range(text: str | None) -> tuple[str | None, str | None]:
 
 
 def locations(lines: list[str]) -> list[dict[str, object]]:
-    """The numbered rows of the 'Site City State Country Postal Code' table."""
-    rows = [line for line in nonblank(lines) if _LOCATION_ROW.match(line)]
-    return [{**_name_kept_whole(split_location_row(row)), "status": None} for row in rows]
+    """The numbered rows of the 'Site City State Country Postal Code' table, each with the recruitment status
+    shown on a line of its own below it."""
+    sites: list[dict[str, object]] = []
+    for line in nonblank(lines):
+        if _LOCATION_ROW.match(line):
+            sites.append({**_city_kept_whole(_name_kept_whole(split_location_row(line))), "status": None})
+        elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
+            sites[-1]["status"] = status
+    return sites
+
+
+def _site_status(line: str) -> str | None:
+    """'Recruiting' -> RECRUITING when the line is a site recruitment status, else None (contacts, notes)."""
+    status = labels.overall_status(line)
+    return status if status in RECRUITMENT_STATUS else None
 
 
 def _name_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
@@ -99,6 +115,18 @@ def _name_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
     # 'De' as 'de'; a one-letter word ('I', 'E') joins only in lower case
     if city and split["state"] == city and (last if len(last) == 1 else last.casefold()) in _JOINING_WORDS:
         return {**split, "name": f"{name} {city}", "state": None}
+    return split
+
+
+def _city_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
+    """A site named after a city of several words keeps the whole city ('University of California, San
+    Francisco San Francisco California'): the words before the city that repeat it with the city's last word."""
+    words, city = (split["name"] or "").split(), split["city"]
+    if not city or " " in city:
+        return split
+    for size in (2, 3):  # the city's words in all; the name ends with them and then with all but the last
+        if len(words) > 2 * size - 1 and words[-(2 * size - 1):-(size - 1)] == [*words[-(size - 1):], city]:
+            return {**split, "name": " ".join(words[:-(size - 1)]), "city": " ".join([*words[-(size - 1):], city])}
     return split
 
 
