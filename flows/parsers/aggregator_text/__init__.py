@@ -7,7 +7,7 @@ from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers import labels
 from flows.parsers.dates import date_columns, parse_date
-from flows.parsers.model import Parsed, StudyRecord
+from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      heading_line_limit, int_value, nonblank, read_page, tagged_lines, text_block,
                                      truncated)
@@ -83,6 +83,8 @@ _CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pend
 _STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), frozenset(STUDY_TYPE)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
+# A count or a date may carry its type as the registry gives it: '60 participants (Estimated)', '2024-05 (Actual)'.
+_TYPED = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>actual|estimated|anticipated|expected)\)$", re.I)
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
 REQUIRED = ("Basic Information", "More Related Trials")
 _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
@@ -116,9 +118,12 @@ def parse(raw: bytes) -> Parsed:
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: no 'NCT ID: NCTnnnnnnnn' line")
-    record = StudyRecord(nct_id, {"studies": [_study_row(sections, preamble)]})
+    basic = basic_information(sections.lines("Basic Information"))
+    record = StudyRecord(nct_id, {"studies": [_study_row(sections, preamble, basic)]})
     _read_descriptions(record, sections)
-    problems = design.read_design(record, sections)
+    problems = [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
+                for line in basic.get("unread", ())]
+    problems += design.read_design(record, sections)
     people.read_people_places(record, sections)
     record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
                                    if row["lead_or_collaborator"] == "lead"), None)
@@ -139,7 +144,29 @@ def page_sections(lines: list[str]) -> Sections:
             found.append((key, current))
         else:
             current.append(line)
+    for heading, section in found:
+        _drop_reworded_explainer(heading, section)
     return Sections(preamble, found)
+
+
+# The words of each heading's explainer, each by its first letters (so 'funding' is 'fund', as 'fund' is).
+_WORD = re.compile(r"[a-z]+")
+_STEM = 4
+_EXPLAINER_WORDS = {heading: frozenset(word[:_STEM] for word in _WORD.findall(text.lower()))
+                    for heading, text in CHROME.items()}
+# A line whose words and its heading's explainer's words overlap this much (shared / all) is the explainer.
+_SHARED_WORDS = 0.6
+
+
+def _drop_reworded_explainer(heading: str, section: list[str]) -> None:
+    """Drop the first line under `heading` when it is its explainer in other words: a sentence no longer than
+    the explainers whose words are mostly the heading's explainer's (the site rewords them from time to time)."""
+    at = next((index for index, line in enumerate(section) if line.strip()), None)
+    if at is None or len(section[at]) >= _CHROME_LENGTHS.stop or not section[at].rstrip().endswith("."):
+        return
+    words, explainer = frozenset(word[:_STEM] for word in _WORD.findall(section[at].lower())), _EXPLAINER_WORDS[heading]
+    if len(words) >= 6 and len(words & explainer) >= _SHARED_WORDS * len(words | explainer):
+        del section[at]
 
 
 def without_chrome(lines: list[str]) -> list[str]:
@@ -163,26 +190,30 @@ def _preamble_value(line: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("title", line)
 
 
-def _study_row(sections: Sections, preamble: dict[str, str]) -> dict[str, object]:
+def _study_row(sections: Sections, preamble: dict[str, str], basic: dict) -> dict[str, object]:
     """The studies row: title, the Basic Information block and the last update."""
     title = next((line for line in nonblank(sections.preamble) if _preamble_value(line)[0] == "title"), None)
-    basic = basic_information(sections.lines("Basic Information"))
+    enrollment, enrollment_type = _typed(basic.get("enrollment"))
     study: dict[str, object] = {
         "brief_title": title,
         "overall_status": labels.overall_status(basic.get("status")),
         "phase": labels.phase(basic.get("phase")),
         "study_type": labels.lookup("study_type", basic.get("study_type")),
-        "enrollment": int_value(basic.get("enrollment")),
+        "enrollment": int_value(enrollment),
     }
+    if enrollment_type:
+        study["enrollment_type"] = labels.lookup("enrollment_type", enrollment_type)
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
-        study.update(date_columns(prefix, basic.get(prefix)))
+        value, date_type = _typed(basic.get(prefix))
+        study.update(date_columns(prefix, value, labels.lookup("date_type", date_type)))
     study.update(date_columns("last_update_posted_date", preamble.get("Last Updated")))
     return study
 
 
-def basic_information(lines: list[str]) -> dict[str, str]:
-    """Labelled values by their label; compact (unlabelled) values by what they look like."""
-    values: dict[str, str] = {}
+def basic_information(lines: list[str]) -> dict:
+    """Labelled values by their label; compact (unlabelled) values by what they look like; under "unread" the
+    lines that are neither."""
+    values: dict = {}
     dates: list[str] = []
     for label, value in tagged_lines(lines, _BASIC_LABELS):
         field = _BASIC_LABELS[label] if label else _basic_field(value)
@@ -190,6 +221,8 @@ def basic_information(lines: list[str]) -> dict[str, str]:
             dates.append(value)
         elif field and field not in values:
             values[field] = value
+        elif field is None:
+            values.setdefault("unread", []).append(value)
     for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
         values.setdefault(field, value)
     return values
@@ -202,7 +235,8 @@ _BARE_DATES = {1: ("start_date",), 2: ("start_date", "completion_date"),
 
 
 def _basic_field(value: str) -> str | None:
-    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, or a date."""
+    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, or a date. Values
+    come as API v2 enums ('ACTIVE_NOT_RECRUITING') or as the registry displays them ('Active, not recruiting')."""
     if value in _STATUSES:
         return "status"
     if all(part in _PHASES for part in value.split("/")) or labels.written_phase(value):
@@ -211,7 +245,29 @@ def _basic_field(value: str) -> str | None:
         return "enrollment"
     if value in _STUDY_TYPES:
         return "study_type"
-    return "date" if parse_date(value) else None
+    if parse_date(value):
+        return "date"
+    return _displayed_field(value)
+
+
+def _displayed_field(value: str) -> str | None:
+    """The field of a value in the registry's display form, or with its type ('60 participants (Estimated)')."""
+    if labels.overall_status(value) in _STATUSES:
+        return "status"
+    if labels.phase(value) in _PHASES:  # 'N/A'
+        return "phase"
+    if labels.lookup("study_type", value) in _STUDY_TYPES:
+        return "study_type"
+    typed = _TYPED.match(value)
+    if typed and _PARTICIPANTS.match(typed.group("value")):
+        return "enrollment"
+    return "date" if typed and parse_date(typed.group("value")) else None
+
+
+def _typed(value: str | None) -> tuple[str | None, str | None]:
+    """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None)."""
+    typed = _TYPED.match(value) if value else None
+    return (typed.group("value"), typed.group("type")) if typed else (value, None)
 
 
 def _read_descriptions(record: StudyRecord, sections: Sections) -> None:

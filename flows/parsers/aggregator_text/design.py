@@ -24,18 +24,30 @@ _DESIGN_COLUMN: dict[str, str] = {}
 for _column, _allowed in _DESIGN_VALUES:
     for _value in _allowed:
         _DESIGN_COLUMN.setdefault(_value, _column)
+# An observational study's design gives its model, then its time perspective (OTHER is in both, and in the
+# primary purposes): a compact page's bare values are read in that order when the study is observational.
+_OBSERVATIONAL_ORDER = (("observational_model", frozenset(OBSERVATIONAL_MODEL)),
+                        ("time_perspective", frozenset(TIME_PERSPECTIVE)))
+_OBSERVATIONAL_ONLY = frozenset(OBSERVATIONAL_MODEL + TIME_PERSPECTIVE) - {
+    value for _, allowed in _DESIGN_VALUES[:4] for value in allowed}
 _SEXES = frozenset(SEX)
-_GROUP_TYPE = re.compile(r"^Group Type\s+(\S+)$")
-_INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+(\S+)$")
+# The page lists other names without tying each to its intervention in a way this reader knows: not loaded.
+UNREAD_OTHER_NAMES = "unread section: other intervention names"
+# A type as an API v2 enum ('Group Type ACTIVE_COMPARATOR') or as the registry displays it ('Active Comparator').
+_GROUP_TYPE = re.compile(r"^Group Type\s+(\S+|(?:Active|Placebo|Sham) Comparator|No Intervention)$")
+_INTERVENTION_TYPE = re.compile(r"^Intervention Type\s+(\S+|Dietary Supplement|Diagnostic Test|Combination Product"
+                                r"|Procedure/Surgery)$")
 _ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible Age": "maximum_age",
                        "Eligible Sex": "gender", "Accepts Healthy Volunteers": "healthy_volunteers"}
 _ELIGIBILITY_FOLDED = frozenset(label.casefold() for label in _ELIGIBILITY_LABELS)
 _AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
+# A limit the record does not set, as a page may show it.
+_NO_AGE = frozenset({"N/A", "n/a", "NA"})
 
 
 def read_design(record: StudyRecord, sections: Sections) -> list[Problem]:
     """Fill designs, design_groups, interventions, design_group_interventions and eligibilities; the problems met."""
-    row = study_design(sections.lines("Study Design"))
+    row = study_design(sections.lines("Study Design"), record.study.get("study_type"))
     if any(value is not None for value in row.values()):
         record.add("designs", row)
     groups, interventions = nonblank(sections.lines("Study Groups")), nonblank(sections.lines("Interventions"))
@@ -45,6 +57,9 @@ def read_design(record: StudyRecord, sections: Sections) -> list[Problem]:
         _read_typed_arms(record, groups, interventions)
     else:
         problems = compact_arms.read_into(record, groups, interventions)
+    if other_names := nonblank(sections.lines("Other Intervention Names")):
+        problems = problems + [Problem(UNREAD_OTHER_NAMES, f"'Other Intervention Names': {len(other_names)} lines "
+                                       "not read", record.nct_id)]
     eligibility = eligibility_criteria(sections.lines("Eligibility Criteria"))
     if any(value is not None for value in eligibility.values()):
         record.add("eligibilities", eligibility)
@@ -63,26 +78,38 @@ def _read_typed_arms(record: StudyRecord, group_lines: list[str], intervention_l
              distinct_rows(interventions + [row for row in linked if row["name"] not in listed]))
 
 
-def study_design(lines: list[str]) -> dict[str, object]:
-    """The design row: labelled or bare enum values; a free line after the model or masking describes it."""
+def study_design(lines: list[str], study_type: object = None) -> dict[str, object]:
+    """The design row: labelled or bare enum values; a free line after the model or masking describes it, and
+    the masked roles follow the masking (on one line, or one a line)."""
     row: dict[str, object] = {column: None for column, _ in _DESIGN_VALUES}
     row.update(intervention_model_description=None, masking_description=None)
-    previous = None
-    for label, value in tagged_lines(lines, _DESIGN_LABELS):
-        column = _DESIGN_LABELS[label] if label else _design_column(value)
+    tagged = tagged_lines(lines, _DESIGN_LABELS)
+    observational = study_type == "OBSERVATIONAL" or any(
+        value in _OBSERVATIONAL_ONLY for label, value in tagged if not label)
+    previous, masked = None, []
+    for label, value in tagged:
+        column = (_DESIGN_LABELS[label] if label else _observational_column(value, row) if observational
+                  else _design_column(value))
         if column and row[column] is None:
             row[column], previous = _enum_value(column, value), column
         elif previous == "intervention_model":
             row["intervention_model_description"] = _joined(row["intervention_model_description"], value)
         elif previous == "masking" and (roles := role_list(value)):
-            row.update(masked_flags(roles))
+            masked += roles
         elif previous == "masking":
             row["masking_description"] = _joined(row["masking_description"], value)
+    if masked:
+        row.update(masked_flags(masked))
     return row
 
 
 def _design_column(value: str) -> str | None:
     return _DESIGN_COLUMN.get(value)
+
+
+def _observational_column(value: str, row: dict[str, object]) -> str | None:
+    """The column of an observational study's bare design value: its model, then its time perspective."""
+    return next((column for column, allowed in _OBSERVATIONAL_ORDER if value in allowed and row[column] is None), None)
 
 
 def _enum_value(column: str, value: str) -> str | None:
@@ -201,7 +228,7 @@ def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
             found["healthy_volunteers"] = value
         elif value in _SEXES and "gender" not in found and not ages:
             found["gender"] = value
-        elif _AGE.match(value) and len(ages) < 2:
+        elif (_AGE.match(value) or value in _NO_AGE) and len(ages) < 2:
             ages.insert(0, value)
         else:
             break

@@ -12,7 +12,7 @@ from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
 _AGENCY_CLASSES, _STATUSES = frozenset(AGENCY_CLASS), frozenset(OVERALL_STATUS)
 _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
-_SITE_STATUS = re.compile(r"^Site Status\s+(\S+)$")
+_SITE_STATUS = re.compile(r"^Site Status\s+(\S.*)$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
 _IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source):\s*(.*)$")
 _RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
@@ -72,7 +72,7 @@ def locations(lines: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     pending: str | None = None
     for line in nonblank(lines):
-        if match := _SITE_STATUS.match(line):
+        if (match := _SITE_STATUS.match(line)) and _is_site_status(match.group(1)):
             if rows:
                 rows[-1]["status"] = labels.overall_status(match.group(1))
         elif pending is None:
@@ -83,6 +83,11 @@ def locations(lines: list[str]) -> list[dict[str, object]]:
     if pending is not None:
         rows.append({"name": pending, "city": None, "state": None, "zip": None, "country": None, "status": None})
     return rows
+
+
+def _is_site_status(value: str) -> bool:
+    """A status as an API v2 enum ('NOT_YET_RECRUITING') or as the registry displays it ('Not yet recruiting')."""
+    return " " not in value or labels.overall_status(value) in _STATUSES
 
 
 def address(line: str) -> dict[str, str | None]:
