@@ -9,8 +9,8 @@ from checks.rule import Rule
 # made public before it were never asked to replace their anticipated enrollment.
 CLOSED_STATUS_ESTIMATED_ENROLLMENT = f"""
     SELECT nct_id,
-           'The study is ' || overall_status || ' but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
-             || ' is still an estimate.' AS message,
+           'The study is ' || overall_status || ' but its enrollment'
+             || coalesce(' of ' || enrollment, ' (no count given)') || ' is still an estimate.' AS message,
            'studies.overall_status = ''' || overall_status || '''; studies.enrollment = '
              || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED'''
              || {before_fdaaa_evidence("")} AS evidence,
@@ -23,8 +23,8 @@ NOT_YET_RECRUITING_WITH_ACTUALS = """
     SELECT nct_id,
            CASE WHEN start_date_type = 'ACTUAL'
                 THEN 'The study is NOT_YET_RECRUITING but its start date '
-                     || coalesce(start_month_year, start_date::VARCHAR)
-                     || ' is marked actual.'
+                     || coalesce(start_month_year || ' ', start_date::VARCHAR || ' ', '(not given) ')
+                     || 'is marked actual.'
                 ELSE 'The study is NOT_YET_RECRUITING but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
                      || ' is marked actual.' END AS message,
            'studies.overall_status = ''NOT_YET_RECRUITING''; '

@@ -4,7 +4,7 @@ whether its arms, interventions and ages fit together.
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, rule, select
-from checks.sql_text import sql_text
+from checks.sql_text import literal, sql_text
 
 FAMILY = "protocol"
 _BEFORE_FDAAA = before_fdaaa()
@@ -53,18 +53,32 @@ def _ages_sql() -> str:
 
 
 # The source links arms to interventions when the study has any design_group_interventions
-# row; links match arm titles and intervention names without regard to case or spacing.
+# row; links match arm titles and intervention names without regard to case, spacing or a closing full stop
+# ("Arm  A" and "arm a." are one label).
+REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 
 
 def _key(expr: str) -> str:
-    """An arm title or intervention name as links match it: without regard to case or spacing."""
-    return f"lower(trim({expr}))"
+    """An arm title or intervention name as links match it: without regard to case, spacing or a closing full
+    stop."""
+    return f"trim(rtrim(lower(regexp_replace({expr}, '\\s+', ' ', 'g')), '. '))"
 
 
-def _unlinked(alias: str, key: str, link_column: str) -> str:
+def _misnamed(column: str, table: str, name: str) -> str:
+    """SQL: the studies whose links name an arm (or intervention, as `column` of the links says) that none of its
+    `table` rows has by `name`. Which row such a link meant cannot be told: on a registry record the broken link is
+    link_to_unlisted_arm's (or _intervention's) finding, and a republished page names them its own way."""
+    return (f"SELECT DISTINCT l.nct_id FROM design_group_interventions l "
+            f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(name)} AS k FROM {table}) t "
+            f"ON t.nct_id = l.nct_id AND t.k = {_key(f'l.{column}')} WHERE l.{column} IS NOT NULL")
+
+
+def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> str:
     """SQL join: keep only rows of `alias` of a linked study that no link names (an anti join on the
-    study and `key`, as NOT EXISTS would say, but one pass over the links, not one per row)."""
+    study and `key`, as NOT EXISTS would say, but one pass over the links, not one per row); not in a study whose
+    links name a row of `table` it does not have."""
     return (f"SEMI JOIN (SELECT DISTINCT nct_id FROM design_group_interventions) linked ON linked.nct_id = s.nct_id "
+            f"ANTI JOIN ({_misnamed(link_column, table, name)}) misnamed ON misnamed.nct_id = s.nct_id "
             f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(link_column)} AS linked_key FROM design_group_interventions) l "
             f"ON l.nct_id = {alias}.nct_id AND l.linked_key = {key}")
 
@@ -84,7 +98,8 @@ def _arm_without_intervention_sql() -> str:
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING})",
-        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id {_unlinked('g', _key('g.title'), 'design_group')}")
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id "
+              f"{_unlinked('g', _key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 
 def _intervention_in_no_arm_sql() -> str:
@@ -95,7 +110,8 @@ def _intervention_in_no_arm_sql() -> str:
         sql_text("interventions.name={name}; intervention_type={type}; no design_group_interventions row",
                  **texts),
         "TRUE",
-        joins=f"JOIN interventions i ON i.nct_id = s.nct_id {_unlinked('i', _key('i.name'), 'intervention')}")
+        joins=f"JOIN interventions i ON i.nct_id = s.nct_id "
+              f"{_unlinked('i', _key('i.name'), 'intervention', 'interventions', 'name')}")
 
 
 _EMPTY = "''"  # SQL: the empty text
@@ -124,7 +140,7 @@ def _link_to_unlisted_sql(kind: str) -> str:
         sql_text(f"A link of the record names the {kind} \"{{label}}\" (for {{others}}), which is not among its "
                  f"{listed}.", **texts),
         sql_text(f"design_group_interventions.{column}={{label}}; {table}.{name}: {{listed}}", **texts),
-        "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
+        f"s.source_layout IN ({', '.join(literal(layout) for layout in REGISTRY_LAYOUTS)})",
         joins=f"JOIN ({links}) l ON l.nct_id = s.nct_id "
               f"LEFT JOIN (SELECT nct_id, string_agg({name}, '; ' ORDER BY {name}) AS listed FROM {table} "
               f"SEMI JOIN ({links}) u USING (nct_id) GROUP BY nct_id) t ON t.nct_id = s.nct_id")
@@ -149,12 +165,14 @@ RULES = (
          "Every arm other than a no-intervention arm receives an intervention (42 CFR 11.10(b) "
          "links them); an arm with none is a broken link or a missing intervention. An observational "
          "study's groups are cohorts, and a comparison cohort is exposed to nothing (unless it is given a "
-         "placebo or sham).",
+         "placebo or sham). Not judged where a link names an arm the record does not list: which arm it meant "
+         "cannot be told (on a registry record that broken link is link_to_unlisted_arm's finding).",
          ("design_groups.title", "design_group_interventions"), _arm_without_intervention_sql(),
          family=FAMILY, category="missing_field"),
     rule("intervention_in_no_arm", "warning",
          "Every intervention is given in at least one arm (42 CFR 11.10(b)); one given in none is "
-         "a broken link or a stray intervention.",
+         "a broken link or a stray intervention. Not judged where a link names an intervention the record does not "
+         "list: which one it meant cannot be told.",
          ("interventions.name", "design_group_interventions"), _intervention_in_no_arm_sql(),
          family=FAMILY, category="missing_field"),
     rule("link_to_unlisted_arm", "warning",

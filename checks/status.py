@@ -11,13 +11,28 @@ REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
 _BEFORE_FDAAA = before_fdaaa()
 
 
+# Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-") or the status said again ("Study
+# discontinued.", "Terminated early"). A reason names something more: "Sponsor decision", "No funding", "Slow accrual".
+_NO_REASON_WORDS = ("n", "a", "na", "not", "applicable", "none", "nil", "null", "other", "others", "unknown", "tbd",
+                    "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
+                    "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
+                    "suspension", "closed", "halted", "ended", "early", "prematurely")
+# SQL: the reason given is blank or says no reason: nothing but those words, and no letter of another word.
+_NO_REASON = (r"regexp_full_match(lower(coalesce(s.why_stopped, '')), "
+              rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS)})\b\PL*)*')")
+_BLANK_REASON = "coalesce(trim(s.why_stopped), '') = ''"
+
+
 def _stopped_without_reason_sql() -> str:
-    texts = {"st": "s.overall_status"}
+    texts = {"st": "s.overall_status", "why": "s.why_stopped"}
+    none_given = sql_text("Status is {st} but the record gives no reason why the study stopped.", **texts)
+    none_named = sql_text("Status is {st} but why the study stopped is given only as '{why}', which names no reason.",
+                          **texts)
     return select(
-        sql_text("Status is {st} but the record gives no reason why the study stopped.", **texts),
-        sql_text("overall_status={st}; why_stopped=NULL", **texts),
-        f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS} "
-        "AND coalesce(trim(s.why_stopped), '') = ''",
+        f"CASE WHEN {_BLANK_REASON} THEN {none_given} ELSE {none_named} END",
+        f"CASE WHEN {_BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
+        f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END",
+        f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS} AND {_NO_REASON}",
         severity=f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END")
 
 
@@ -48,7 +63,8 @@ def _withdrawn_with_enrollment_sql() -> str:
 RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
-         "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. "
+         "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. A "
+         "placeholder ('N/A', 'Other', 'Unknown', '-') or the status said again ('Study discontinued.') is none. "
          "Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
          "record gives no posted date: info.",
          ("studies.overall_status", "studies.why_stopped"), _stopped_without_reason_sql(),

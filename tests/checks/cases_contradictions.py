@@ -2,6 +2,8 @@
 duplicate arm and criteria, 003 observational, 004 open label) and the negations around them."""
 from __future__ import annotations
 
+from datetime import date
+
 from tests.checks.harness import Case
 
 
@@ -993,4 +995,42 @@ CASES += [
     Case("contradictions.duplicate_outcome", True, rows("design_outcomes", OUTCOME_ISI, {
         **OUTCOME_ISI_AGAIN, "measure": "Insomnia Severity\nIndex (ISI)\n"}),
         note="the primary outcome again as secondary, a line break in its measure"),
+]
+
+# Several groups in a single-group model, one group in a model of several, and the status against the enrollment
+# and start types, on the record shapes real registrations take.
+DOSE_LEVELS = both(
+    row("studies", study_first_posted_date=date(2019, 12, 2), study_first_submitted_date=date(2019, 11, 20)),
+    row("designs", intervention_model="SINGLE_GROUP", allocation="NON_RANDOMIZED", masking="NONE"),
+    rows("design_groups", *[{"group_type": "EXPERIMENTAL", "title": title, "description": None}
+                            for title in ("Dose level 1: 10 mg", "Dose level 2: 20 mg")]))
+CASES += [
+    Case("contradictions.single_group_several_arms", True, DOSE_LEVELS,
+         note="dose-escalation cohorts after the registry offered SEQUENTIAL"),
+    Case("contradictions.single_group_several_arms", True, both(DOSE_LEVELS, rows("design_groups", *[
+        {"group_type": kind, "title": title, "description": None}
+        for kind, title in (("EXPERIMENTAL", "Baricitinib"), ("NO_INTERVENTION", "Observational registry"))])),
+        note="a no-intervention registry group beside the treated group"),
+    Case("contradictions.single_group_several_arms", False, both(DOSE_LEVELS, rows("design_groups", *[
+        {"group_type": "EXPERIMENTAL", "title": title, "description": None}
+        for title in ("Dose level 1: 10 mg", " dose level 1: 10 MG")])), note="one cohort listed twice"),
+    Case("contradictions.multi_arm_model_one_arm", True, both(ONE_ARM, row("designs", intervention_model="FACTORIAL")),
+         note="FACTORIAL with one arm"),
+    Case("contradictions.multi_arm_model_one_arm", False,
+         both(ONE_ARM, row("designs", intervention_model="SEQUENTIAL", allocation="NON_RANDOMIZED")),
+         note="SEQUENTIAL with one arm"),
+    Case("contradictions.not_yet_recruiting_with_actuals", True,
+         row("studies", overall_status="NOT_YET_RECRUITING", enrollment_type="ESTIMATED", start_date=None,
+             start_date_precision=None, primary_completion_date_type="ESTIMATED", completion_date_type="ESTIMATED"),
+         note="an actual start without a date"),
+    Case("contradictions.not_yet_recruiting_with_actuals", True,
+         row("studies", overall_status="NOT_YET_RECRUITING", enrollment=0, start_date_type="ESTIMATED",
+             primary_completion_date_type="ESTIMATED", completion_date_type="ESTIMATED"),
+         note="an actual enrollment of 0: warning"),
+    Case("contradictions.closed_status_estimated_enrollment", True,
+         row("studies", overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=None,
+             enrollment_type="ESTIMATED"), note="an estimate without a count"),
+    Case("contradictions.closed_status_estimated_enrollment", False,
+         row("studies", overall_status="WITHDRAWN", why_stopped="No funding", enrollment_type="ESTIMATED"),
+         note="withdrawn: the plan is left over (status.withdrawn_with_enrollment)"),
 ]

@@ -143,3 +143,53 @@ CASES += [
     Case(AGES, False, row("eligibilities", minimum_age="0 Days", maximum_age="28 Days"), note="neonates"),
     Case(AGES, False, row("eligibilities", minimum_age="N/A", maximum_age="N/A"), note="no limits"),
 ]
+
+# Labels that differ in inner spacing or a closing full stop name the same arm or intervention; a republished page
+# that names arms or interventions its own way in its links cannot show which ones its links leave out.
+CASES += [
+    Case(ARM, False, both(rows("design_groups", [
+        {"group_type": "EXPERIMENTAL", "title": "Baricitinib  2 mg", "description": None},
+        {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo.", "description": None}]),
+        links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo"))),
+        note="inner spacing and a closing full stop"),
+    Case(LINK_ARM, False, both(rows("design_groups", [
+        {"group_type": "EXPERIMENTAL", "title": "Baricitinib  2 mg", "description": None},
+        {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo.", "description": None}]),
+        links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo"))),
+        note="inner spacing and a closing full stop"),
+    Case(LINK_ARM, True, links(("Baricitinib", "Baricitinib"), ("Placebo arm", "Placebo")),
+         note="another word is another label"),
+    Case(LINK_DRUG, False, links(("Baricitinib", "Baricitinib."), ("Placebo", "Placebo  ")),
+         note="a closing full stop"),
+    Case(STRAY, False, links(("Baricitinib", "baricitinib."), ("Placebo", "Placebo")), note="a closing full stop"),
+    Case(ARM, False, both(study(source_layout="aggregator_text"),
+                          links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo"))),
+         note="a republished page whose links name an arm its own way"),
+    Case(ARM, True, both(study(source_layout="aggregator_text"), links(("Baricitinib", "Baricitinib"))),
+         note="a republished page whose links name its arms, one arm given nothing"),
+    Case(STRAY, False, both(study(source_layout="ctgov_classic_text"),
+                            links(("Baricitinib", "Baricitinib 2 mg tablet"), ("Placebo", "Placebo"))),
+         note="a text page whose links name an intervention its own way"),
+    Case(STRAY, True, both(study(source_layout="ctgov_classic_text"), links(("Baricitinib", "Baricitinib"))),
+         note="a text page whose links name its interventions, one given in no arm"),
+    Case(ARM, True, both(lambda s: s["design_groups"][1].update(group_type="OTHER", title="Usual care"),
+                         links(("Baricitinib", "Baricitinib"))),
+         note="usual care typed OTHER: the registry asks a no-intervention type"),
+    Case(ARM, True, both(lambda s: s["design_groups"][1].update(group_type="ACTIVE_COMPARATOR",
+                                                                title="Wait-list control"),
+                         links(("Baricitinib", "Baricitinib"))), note="a wait-list control typed as a comparator"),
+    Case(ARM, False, both(lambda s: s["design_groups"][1].update(group_type="NO_INTERVENTION", title="Usual care"),
+                          rows("interventions", [{"intervention_type": "DRUG", "name": "Baricitinib"}]),
+                          links(("Baricitinib", "Baricitinib"))), note="usual care typed NO_INTERVENTION"),
+    Case(STRAY, False, both(study(source_layout="ctgov_xml", study_first_posted_date=d(2005, 3, 1)), links()),
+         note="a legacy record that links nothing"),
+    Case(DESIGN, True, row("designs", intervention_model="SEQUENTIAL", allocation=None),
+         note="sequential cohorts without an allocation"),
+    Case(DESIGN, True, both(rows("designs", []), study(source_layout="ctgov_xml", study_first_posted_date=None,
+                                                       study_first_submitted_date=d(2006, 3, 1))),
+         note="legacy record without a posted date, submitted 2006: info"),
+]
+CASES += [
+    Case(ARM, False, links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo")),
+         note="a link names an arm the record does not list: one broken link, link_to_unlisted_arm's finding"),
+]

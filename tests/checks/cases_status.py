@@ -70,3 +70,37 @@ CASES += [
     Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment_type=None),
          note="legacy count without a type: info"),
 ]
+
+# A reason for stopping that names none: a placeholder, or the status said again (NCT00462254: "Study
+# discontinued."). Anything that names a cause is a reason, however short or in whatever script.
+CASES += [
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="N/A"), note="N/A"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="Other"), note="Other"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="-"), note="a dash"),
+    Case(STOPPED, True, study(overall_status="SUSPENDED", why_stopped="NA", primary_completion_date_type="ESTIMATED",
+                              completion_date_type="ESTIMATED"), note="NA, suspended"),
+    Case(STOPPED, True, study(overall_status="WITHDRAWN", why_stopped="none", enrollment=0), note="none, withdrawn"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="Unknown reasons"), note="unknown reasons"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="Study discontinued.",
+                              study_first_posted_date=d(2007, 4, 18)),
+         note="the status said again (NCT00462254): info before FDAAA"),
+    Case(STOPPED, True, study(overall_status="WITHDRAWN", why_stopped="Withdrawn", enrollment=0),
+         note="withdrawn, said again"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Other - PI left institution"),
+         note="other, then the reason"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Another sponsor took over the programme"),
+         note="'another' is no placeholder"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Study terminated by sponsor"),
+         note="who stopped it"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="资金不足"), note="a reason in another script"),
+    Case(STOPPED, False, study(overall_status="WITHDRAWN", why_stopped="Study not started: no funding", enrollment=0),
+         note="a reason after the status"),
+    Case(OPEN_ACTUAL, True, study(overall_status="RECRUITING", primary_completion_date=d(2026, 11, 22),
+                                  last_update_posted_date=d(2026, 11, 22), completion_date=d(2027, 1, 1),
+                                  completion_date_type="ESTIMATED"),
+         note="primary completion ACTUAL today, still recruiting"),
+    Case(OPEN_ACTUAL, False, study(overall_status="ACTIVE_NOT_RECRUITING", completion_date_type="ESTIMATED"),
+         note="follow-up after primary completion"),
+    Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=1),
+         note="one participant ACTUAL"),
+]
