@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, count, repeat
+from itertools import compress, count
 from operator import not_
 
 from flows.parsers.summary_text import design
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts
-from flows.parsers.summary_text.sections import key_block_line, page_sections
+from flows.parsers.summary_text.sections import (NCT_KEY, NCT_KEY_ANY_CASE, continues_name, key_block_line,
+                                                 keys_above, page_sections)
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, has_line, head_text, nonblank, read_page,
-                                     text_block, truncated, unbullet)
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text, nonblank,
+                                     read_page, text_block, truncated, unbullet)
 
 LAYOUT = "summary_text"
 # What a trial-summary page shows ("table" = every column of it): no eligibility criteria, no
@@ -31,9 +32,12 @@ _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
 # Keys other than these are the labelled fields of summary_text.design (Phase, Enrollment, Ages...).
 OWN_KEYS = ("NCT number", "Source", "Collaborators", "Collaborator", "Contact", "Phone", "Email", "Study type")
 _COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
+# The keys whose value is a name, which a narrow page may wrap onto the next line.
+_NAME_KEYS = frozenset({"Source", "Collaborator", "Collaborators", "Contact"})
 _CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
 KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
-_KEY_LINE = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
+# A key may be followed by a colon ('Status: Recruiting').
+_KEY_LINE = re.compile(r"^(%s)(?:\s*:)?(?:\s+(.*))?$" % "|".join(
     re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
 _KEY_CASE = {key.lower(): key for key in KEYS}
 
@@ -57,6 +61,9 @@ def parse(raw: bytes) -> Parsed:
     lines = without_chrome(lines)
     at = key_block_line(lines)
     start, end, values, strays = key_block(lines[at:])
+    if (first := keys_above(lines, at + start, _KEY_LINE)) < at + start:
+        values, strays = key_values(lines[first:at + end])
+        start = first - at
     sections = page_sections(lines, start + at, end + at, HEADINGS)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
     if missing := _missing_part(sections, values):
@@ -94,24 +101,28 @@ def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
     """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
     (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
     # the key as the page spells it ('NCT number'), or in another case ('NCT Number'), as every key of the block
-    start = next(compress(count(), map(str.startswith, map(str.strip, lines), repeat("NCT number "))), None)
+    start = next(compress(count(), map(NCT_KEY.match, map(str.strip, lines))), None)
     if start is None:
-        start = next((i for i, line in enumerate(lines) if line.strip().lower().startswith("nct number ")), len(lines))
-    values: dict[str, str] = {}
-    strays: list[str] = []
+        start = next(compress(count(), map(NCT_KEY_ANY_CASE.match, map(str.strip, lines))), len(lines))
     end = start
     for index in range(start, len(lines)):
-        line = lines[index].strip()
-        if line in HEADINGS:
+        if lines[index].strip() in HEADINGS:
             break
         end = index + 1
-        if not line:
-            continue
-        if match := _KEY_LINE.match(line):
-            values.setdefault(_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip())
+    return (start, end, *key_values(lines[start:end]))
+
+
+def key_values(block: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The key block's values (an empty value kept as ''; the first line of a key wins) and the first word of
+    each line that starts with no known key and continues no value."""
+    values: dict[str, str] = {}
+    strays: list[str] = []
+    for key, value in keyed_lines(block):
+        if key is None:
+            strays.append(value.split()[0])  # only the first word: the rest may be a person's name
         else:
-            strays.append(line.split()[0])  # only the first word: the rest may be a person's name
-    return start, end, values, strays
+            values.setdefault(key, value)
+    return values, strays
 
 
 def _study_row(sections: Sections, values: dict[str, str], fields: dict[str, str]) -> dict[str, object]:
@@ -148,7 +159,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
                                   for name in names])
     add_rows(record, "central_contacts", central_contacts(block))
     rows, strays = see_also(sections.lines("See also"))
-    add_rows(record, "related_studies", rows)
+    add_rows(record, "related_studies", distinct_rows(rows))  # a trial listed twice says the same once
     if strays:
         unread.append(f"{strays} line(s) under 'See also' that start no trial row")
     return unread
@@ -158,7 +169,7 @@ def central_contacts(block: list[str]) -> list[dict[str, object]]:
     """One contact per 'Contact' line with the 'Phone' and 'Email' lines after it; as AACT, the first is the
     primary contact and the others backup."""
     contacts: list[dict[str, object]] = []
-    for key, value in _keyed_lines(block):
+    for key, value in keyed_lines(block):
         column = _CONTACT_COLUMNS.get(key)
         if column is None:
             continue
@@ -169,10 +180,18 @@ def central_contacts(block: list[str]) -> list[dict[str, object]]:
     return [{"contact_type": "backup" if index else "primary", **contact} for index, contact in enumerate(kept)]
 
 
-def _keyed_lines(block: list[str]) -> list[tuple[str, str]]:
-    """(key as the page's key list spells it, value) of each key line of the key block, in page order."""
-    matches = filter(None, map(_KEY_LINE.match, nonblank(block)))
-    return [(_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()) for match in matches]
+def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
+    """(key as the page's key list spells it, value) of each line of the key block, in page order; (None, line)
+    for a line that starts with no known key, unless it is the wrapped rest of a name (see continues_name)."""
+    found: list[tuple[str | None, str]] = []
+    for line in nonblank(block):
+        if match := _KEY_LINE.match(line):
+            found.append((_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()))
+        elif found and found[-1][0] in _NAME_KEYS and continues_name(found[-1][1], line):
+            found[-1] = (found[-1][0], f"{found[-1][1]} {line}")
+        else:
+            found.append((None, line))
+    return found
 
 
 def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
@@ -180,7 +199,7 @@ def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
     commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco')."""
     names: list[str] = []
     unread: list[str] = []
-    for key, value in _keyed_lines(block):
+    for key, value in keyed_lines(block):
         if key in _COLLABORATOR_KEYS and value:
             if key == "Collaborators" and "," in value:
                 unread.append("'Collaborators' names several collaborators in one line")

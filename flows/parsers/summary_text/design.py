@@ -3,6 +3,7 @@ key block's extra lines (phase, ages, sex, primary completion), read into studie
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
@@ -30,6 +31,10 @@ DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_descri
 _GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
+# 'Estimated: 60': the type before the value.
+_TYPE_FIRST = re.compile(r"^(Actual|Anticipated|Estimated|Expected)\s*:\s*(.+)$", re.IGNORECASE)
+# '03/15/2019' or '15.03.2019': a date in numbers, read only when one order of day and month is a date.
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _AGE = r"(\d+\s+[A-Za-z]+)"
 # A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
 _AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/A)$", re.IGNORECASE)
@@ -69,9 +74,11 @@ def typed(value: str | None) -> tuple[str | None, str | None]:
     """'50 (Anticipated)' -> ('50', 'ESTIMATED'); a value without a bracketed type -> (value, None)."""
     if not value:
         return None, None
-    match = _TYPED_VALUE.match(value)
+    match = _TYPED_VALUE.match(value) or _TYPE_FIRST.match(value)
     if not match:
         return value, None
+    if match.re is _TYPE_FIRST:
+        return match.group(2).strip(), labels.lookup("date_type", match.group(1))
     return match.group(1) or None, labels.lookup("date_type", match.group(2))
 
 
@@ -90,8 +97,27 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
         if prefix in values:
             text, date_type = typed(values[prefix])
-            study.update(date_columns(prefix, text, date_type))
+            study.update(date_columns(prefix, numeric_date(text), date_type))
     return study
+
+
+def numeric_date(text: str | None) -> str | None:
+    """'03/15/2019' -> '2019-03-15' when only one order of day and month is a date; other text as given (two
+    readings stay text, for validation to refuse rather than load the wrong day)."""
+    match = _NUMERIC_DATE.match(text or "")
+    if match is None:
+        return text
+    first, second, year = map(int, match.groups())
+    readings = {(year, month, day) for month, day in ((first, second), (second, first)) if _is_date(year, month, day)}
+    return "%04d-%02d-%02d" % readings.pop() if len(readings) == 1 else text
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def study_type(text: str | None) -> str | None:

@@ -1,18 +1,26 @@
 """Trial-summary page, its parts in page order: the headings above the key block, the key block, 'See also'."""
 from __future__ import annotations
 
+import re
+
 from flows.parsers.page_text import Sections, split_sections
 
 # The headings above the key block, in page order; the key block follows them, and the 'See also' table it.
 ABOVE_KEY_BLOCK = ("Clinical Trial Summary", "Clinical Trial Description", "Study Design",
                    "Related Conditions & MeSH terms")
+# The key block's 'NCT number' key starting a stripped line, with its value or a colon ('NCT number: NCT...').
+NCT_KEY = re.compile(r"NCT number(?:\s|:)")
+NCT_KEY_ANY_CASE = re.compile(NCT_KEY.pattern, re.IGNORECASE)
+# Words a sponsor's or person's name does not end with: a name that ends so was wrapped onto the next line.
+_UNFINISHED = frozenset({"and", "of", "for", "the", "in", "on", "at", "de", "du", "des", "la", "le", "di", "del",
+                         "della", "do", "da", "van", "von", "y", "e", "et", "und", "für", "&", "-", "–", "/", ","})
 
 
 def key_block_line(lines: list[str]) -> int:
     """The index of the key block's 'NCT number' line (len(lines) when none): the last such line, as the page
     spells the key or else in another case, since a description may quote another trial's 'NCT number'."""
     stripped = [line.strip() for line in lines]
-    for spelt in (lambda line: line.startswith("NCT number "), lambda line: line.lower().startswith("nct number ")):
+    for spelt in (NCT_KEY.match, NCT_KEY_ANY_CASE.match):
         found = [index for index, line in enumerate(stripped) if spelt(line)]
         if found:
             return found[-1]
@@ -35,3 +43,29 @@ def page_sections(lines: list[str], start: int, end: int, headings: frozenset[st
     below = split_sections(lines[end:], headings.difference(heading for _, heading in above))
     found += [(heading, below.lines(heading)) for heading in below.order]
     return Sections(lines[:above[0][0]] if above else lines[:start], found)
+
+
+def keys_above(lines: list[str], at: int, key_line: re.Pattern) -> int:
+    """Where the key block starts when keys precede its 'NCT number' line (lines[at]): the run of key lines
+    right above it, spaced as the block's own lines are (no blank line between, or one on a page that puts one
+    between every line); a key the run already holds ends it, as a condition ('Status Epilepticus') may stand
+    above the block."""
+    step = 2 if at + 2 < len(lines) and not lines[at + 1].strip() and lines[at + 2].strip() else 1
+    seen = {match.group(1).lower() for line in lines[at:] if (match := key_line.match(line.strip()))}
+    first = at
+    while first - step >= 0 and all(not line.strip() for line in lines[first - step + 1:first]):
+        match = key_line.match(lines[first - step].strip())
+        if match is None or match.group(1).lower() in seen:
+            break
+        seen.add(match.group(1).lower())
+        first -= step
+    return first
+
+
+def continues_name(name: str, line: str) -> bool:
+    """Whether a key block line that starts with no key is the wrapped rest of the name above it: the name
+    ends in a word no name ends with ('Ministry of Health and'), holds an unclosed bracket, or the line goes
+    on in lower case."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return (last in _UNFINISHED or name.endswith((",", "-", "/")) or name.count("(") > name.count(")")
+            or line[:1].islower() or line[:1] == ")")
