@@ -44,8 +44,9 @@ PARSERS: tuple[LayoutEntry, ...] = (
 )
 LAYOUT_IDS: tuple[str, ...] = tuple(entry.layout for entry in PARSERS)
 REGISTRY_LAYOUTS: tuple[str, ...] = tuple(entry.layout for entry in PARSERS if entry.registry)
-# How many leading bytes sniff() sees.
-HEAD_BYTES = 8192
+# How many leading bytes sniff() sees: a page's identifying lines may follow a brief summary of up to 5,000
+# characters (three bytes each in some scripts) and a long official title.
+HEAD_BYTES = 65536
 
 
 def entry_for(layout: str) -> LayoutEntry:

@@ -93,17 +93,23 @@ _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Tot
                  "Study Completion Date": "completion_date"}
 
 
-_NCT_ID_LINE = re.compile(r"(?m)^[ \t]*NCT ID:")
+# The page's 'NCT ID:' line holds the id alone (a sentence that starts 'NCT ID:' is no such line).
+_NCT_ID_LINE = re.compile(r"(?m)^[ \t]*NCT ID:[ \t]*\S*[ \t]*$")
+# Headings no other site's page shows, beside 'Basic Information'; a page whose top was not copied still has them.
+_OWN_HEADINGS = ("Related Clinical Trials", "Study Groups", "Other Intervention Names", "Principal Investigators",
+                 "Facility Contacts", "More Related Trials")
 
 
 def sniff(head: bytes) -> bool:
-    """True for meddatax study page text: an 'NCT ID:' line and a 'Basic Information' heading.
-
-    ('Last Updated:' is not required: a page of a record never updated has none.)"""
+    """True for meddatax study page text: 'Basic Information' with an 'NCT ID:' line or another own heading."""
+    # 'Last Updated:' is not required: a page of a record never updated has none
     text = head_text(head)
+    if text is None or not has_line(text, "Basic Information"):
+        return False
     # the substring test first: a line-anchored search walks the whole head
-    return (text is not None and "NCT ID:" in text and _NCT_ID_LINE.search(text) is not None
-            and has_line(text, "Basic Information"))
+    if "NCT ID:" in text and _NCT_ID_LINE.search(text) is not None:
+        return True
+    return any(has_line(text, heading) for heading in _OWN_HEADINGS)
 
 
 def parse(raw: bytes) -> Parsed:

@@ -46,11 +46,24 @@ _ID_TYPES = {"u.s. nih grant/contract": "NIH", "u.s. fda grant/contract": "FDA",
              "registry identifier": "REGISTRY", "other identifier": "OTHER"}
 
 
+# The page's header names the study: 'CT.gov ID' with the NCT id on the next line that is not blank.
+_CTGOV_ID = re.compile(r"(?m)^[ \t]*CT\.gov ID[ \t]*\n(?:[ \t]*\n)*[ \t]*NCT\d{8}[ \t]*$")
+# Section headings no other site's page shows; a page whose header was not copied still has them.
+_OWN_SECTIONS = ("Study Details", "Study Description", "Condition or Disease Intervention/Treatment Phase",
+                 "Arms and Interventions", "Contacts and Locations", "Sponsors and Collaborators",
+                 "Study Documents (Full-Text)")
+
+
 def sniff(head: bytes) -> bool:
-    """True for clincosm page text: 'Sponsor', 'Overall Status' and 'CT.gov ID' heading lines."""
+    """True for clincosm page text: its header ('Sponsor', 'Overall Status', 'CT.gov ID' NCT id) or two own sections."""
     text = head_text(head)
-    # the rarest heading first: other pages have no 'CT.gov ID' at all, but 'Sponsor' is in many of their lines
-    return text is not None and all(has_line(text, h) for h in ("CT.gov ID", "Overall Status", "Sponsor"))
+    if text is None:
+        return False
+    # the substring test first: other pages have no 'CT.gov ID' at all, and a line-anchored search walks the head
+    if "CT.gov ID" in text and _CTGOV_ID.search(text) and has_line(text, "Overall Status") and has_line(
+            text, "Sponsor"):
+        return True
+    return sum(has_line(text, heading) for heading in _OWN_SECTIONS) >= 2
 
 
 def parse(raw: bytes) -> Parsed:

@@ -42,15 +42,20 @@ _KEY_LINE = re.compile(r"^(%s)(?:\s*:)?(?:\s+(.*))?$" % "|".join(
 _KEY_CASE = {key.lower(): key for key in KEYS}
 
 
-_NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number NCT")
+# The key block's first line, its cells parted by spaces or, copied from the page's table, a tab.
+_NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number[ \t]+NCT")
+# The page's own headings, summary then description: a page copied from below its summary still has the second.
+_OWN_HEADINGS = ("Clinical Trial Summary", "Clinical Trial Description")
 
 
 def sniff(head: bytes) -> bool:
-    """True for trial-summary page text: a 'Clinical Trial Summary' heading with its logo or description."""
+    """True for trial-summary page text: its summary or description heading with the other, the logo or key block."""
     text = head_text(head)
-    return text is not None and has_line(text, "Clinical Trial Summary") and (
-        any(has_line(text, line) for line in ("Clinical Trials Logo", "Clinical Trial Description"))
-        or _NCT_NUMBER_LINE.search(text) is not None)
+    if text is None:
+        return False
+    shown = [heading for heading in _OWN_HEADINGS if has_line(text, heading)]
+    return bool(shown) and (len(shown) == 2 or has_line(text, "Clinical Trials Logo")
+                            or _NCT_NUMBER_LINE.search(text) is not None)
 
 
 def parse(raw: bytes) -> Parsed:
