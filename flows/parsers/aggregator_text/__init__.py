@@ -9,8 +9,8 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns, parse_date
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     heading_line_limit, int_value, nonblank, read_page, tagged_lines, text_block,
-                                     truncated)
+                                     heading_line_limit, int_value, nonblank, read_page, several_pages, tagged_lines,
+                                     text_block, truncated)
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
 
 LAYOUT = "aggregator_text"
@@ -82,6 +82,8 @@ _CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pend
 # The enum value sets as sets: a bare value is looked up, not compared with each value in turn.
 _STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), frozenset(STUDY_TYPE)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
+# The line each page begins its study with (one per page).
+_PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A count or a date may carry its type as the registry gives it: '60 participants (Estimated)', '2024-05 (Actual)'.
 _TYPED = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>actual|estimated|anticipated|expected)\)$", re.I)
@@ -117,6 +119,8 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    if several := several_pages(LAYOUT, lines, _PAGE_ID_LINE.fullmatch):
+        return several
     sections = page_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
     nct_id = preamble.get("NCT ID") if NCT_ID.fullmatch(preamble.get("NCT ID") or "") else None

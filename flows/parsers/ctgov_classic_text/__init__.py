@@ -9,8 +9,8 @@ from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.dates import date_columns, to_month
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first, first_line, first_missing, has_line,
-                                     head_text, labelled_values, nonblank, read_page, split_sections,
-                                     text_block, truncated, unbullet)
+                                     head_text, labelled_values, nonblank, read_page, several_pages,
+                                     split_sections, text_block, truncated, unbullet)
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
@@ -71,6 +71,8 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    if several := several_pages(LAYOUT, lines, _starts_page):
+        return several
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))
     nct_id = shown_id if shown_id and NCT_ID.fullmatch(shown_id) else None
@@ -183,6 +185,11 @@ def _read_more_information(record: StudyRecord, sections: Sections) -> None:
         is_fda_regulated_drug=labels.lookup("yes_no", first(values.get("Studies a U.S. FDA-regulated Drug Product"))),
         is_fda_regulated_device=labels.lookup("yes_no",
                                               first(values.get("Studies a U.S. FDA-regulated Device Product"))))
+
+
+def _starts_page(line: str) -> bool:
+    """Whether the line is a page's 'CT.gov ID' heading (one per page)."""
+    return line == "CT.gov ID" or line.startswith("CT.gov ID:")
 
 
 def typed_id(text: str) -> dict[str, str | None]:

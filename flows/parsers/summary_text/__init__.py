@@ -12,7 +12,7 @@ from flows.parsers.summary_text.sections import (NCT_KEY, NCT_KEY_ANY_CASE, cont
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text, nonblank,
-                                     read_page, text_block, truncated, unbullet)
+                                     read_page, several_pages, text_block, truncated, unbullet)
 
 LAYOUT = "summary_text"
 # What a trial-summary page shows ("table" = every column of it): no eligibility criteria, no
@@ -44,6 +44,8 @@ _KEY_CASE = {key.lower(): key for key in KEYS}
 
 # The key block's first line, its cells parted by spaces or, copied from the page's table, a tab.
 _NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number[ \t]+NCT")
+# A page's own 'NCT number' key line (one per page).
+_NCT_KEY_LINE = re.compile(r"NCT number:?\s+NCT\d{8}$", re.IGNORECASE)
 # The page's own headings, summary then description: a page copied from below its summary still has the second.
 _OWN_HEADINGS = ("Clinical Trial Summary", "Clinical Trial Description")
 
@@ -63,6 +65,9 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    if (several := several_pages(LAYOUT, lines, "Clinical Trial Summary".__eq__)) and \
+            several_pages(LAYOUT, lines, _NCT_KEY_LINE.match):  # a description may quote either line, not both
+        return several
     lines = without_chrome(lines)
     at = key_block_line(lines)
     start, end, values, strays = key_block(lines[at:])
