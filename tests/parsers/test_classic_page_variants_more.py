@@ -4,30 +4,16 @@ population, eligibility labels above the 'Criteria' heading, site statuses, citi
 whose reading stays as it was."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flows.parsers import ctgov_classic_text
+from tests.parsers.test_classic_page_variants import PAGE, _tables
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "ctgov_classic_text"
-PAGE = (GOLDEN / "000_NCT04916756.txt").read_text(encoding="utf-8")
 PHASE = "  • Drug: Baricitinib 2 MG\nPhase 1/Phase 2\n"
 SITE = "1 Peking Union Medical College Hospital Beijing Beijing China 100730\n"
 FIRST_OUTCOME = "  1. ESSDAI [12 weeks]\n"
 HEALTHY = "Accepts Healthy Volunteers:\nNo\nInclusion Criteria:\n"
 ARM_END = "Drug: Baricitinib 2 MG\nbaricitinib 2mg per day for 24 weeks\n"
 STUDY_ID = "  • PekingUMCH-ZS-2497\n"
-
-
-def _tables(*changes: tuple[str, str]) -> dict[str, list[dict]]:
-    """The rows of the golden page with each (old, new) text replaced once."""
-    text = PAGE
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    (record,) = ctgov_classic_text.parse(text.encode()).records
-    return record.tables
 
 
 # Several phases on one line ---------------------------------------------------------------------
