@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parsers.test_classic_page_variants import PAGE, _tables
+from tests.parsers.test_classic_page_variants import _tables
 
 PHASE = "  • Drug: Baricitinib 2 MG\nPhase 1/Phase 2\n"
 SITE = "1 Peking Union Medical College Hospital Beijing Beijing China 100730\n"
