@@ -7,7 +7,7 @@ from itertools import compress
 from flows.parsers import labels
 from flows.parsers.facility_address import split_location_row
 from flows.parsers.page_text import nonblank, text_block, unbullet
-from schemas.enums import AGENCY_CLASS, RECRUITMENT_STATUS
+from schemas.enums import AGENCY_CLASS, RECRUITMENT_STATUS, SAMPLING_METHOD
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
 _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
@@ -16,7 +16,7 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Gender Based Eligibility:": "gender_based",
                      "Gender Eligibility Description:": "gender_description",
                      # observational pages: shown above the criteria (the population as a heading, its text
-                     # one paragraph below it)
+                     # one paragraph below it; the sampling method loads into eligibilities.sampling_method)
                      "Sampling Method:": "sampling_method", "Study Population": "population",
                      "Study Population:": "population"}
 _GENDER_FIELDS = ("gender_based", "gender_description")
@@ -74,6 +74,10 @@ def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, o
                    gender_description=values.get("gender_description"))
     if "population" in values:
         row["population"] = values["population"] or None
+    if values.get("sampling_method"):  # 'Non-Probability Sample' -> NON_PROBABILITY_SAMPLE; another value as shown
+        shown = values["sampling_method"]
+        spelt = labels.enum_spelling(shown)
+        row["sampling_method"] = spelt if spelt in SAMPLING_METHOD else shown
     return row
 
 
