@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flows.parsers import aggregator_text
-from flows.parsers.aggregator_text import _BASIC_LABELS
+from flows.parsers.aggregator_text.basic_information import _BASIC_LABELS
 from flows.parsers.aggregator_text.design import _DESIGN_LABELS, _ELIGIBILITY_LABELS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "aggregator_text"

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from flows.parsers.aggregator_text import design
+from flows.parsers.aggregator_text.basic_information import basic_information, typed
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers import labels
-from flows.parsers.dates import date_columns, parse_date
+from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     heading_line_limit, int_value, nonblank, read_page, several_pages, tagged_lines,
-                                     text_block, truncated)
-from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
+                                     heading_line_limit, int_value, nonblank, read_page, several_pages, text_block,
+                                     truncated)
 
 LAYOUT = "aggregator_text"
 # What a meddatax study page shows ("table" = every column of it): no outcome measures (they sit on
@@ -79,20 +79,12 @@ _MAY_END_CHROME = CHROME_END_CHARACTERS | WHITESPACE
 # The explainer sentences as the pages write them (each one of _CHROME_LINES once normalised), told at sight.
 _CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pending", "Results Pending")
                                if " ".join(line.lower().split()) in _CHROME_LINES)
-# The enum value sets as sets: a bare value is looked up, not compared with each value in turn.
-_STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), frozenset(STUDY_TYPE)
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
 _PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")
-_PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
-# A count or a date may carry its type as the registry gives it: '60 participants (Estimated)', '2024-05 (Actual)'.
-_TYPED = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>actual|estimated|anticipated|expected)\)$", re.I)
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
 REQUIRED = ("Basic Information", "More Related Trials")
-_BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
-                 "Study Classification": "study_type", "Study Start Date": "start_date",
-                 "Primary Completion Date": "primary_completion_date",
-                 "Study Completion Date": "completion_date"}
+
 
 
 # The page's 'NCT ID:' line holds the id alone (a sentence that starts 'NCT ID:' is no such line).
@@ -203,7 +195,7 @@ def _preamble_value(line: str) -> tuple[str, str]:
 def _study_row(sections: Sections, preamble: dict[str, str], basic: dict) -> dict[str, object]:
     """The studies row: title, the Basic Information block and the last update."""
     title = next((line for line in nonblank(sections.preamble) if _preamble_value(line)[0] == "title"), None)
-    enrollment, enrollment_type = _typed(basic.get("enrollment"))
+    enrollment, enrollment_type = typed(basic.get("enrollment"))
     study: dict[str, object] = {
         "brief_title": title,
         "overall_status": labels.overall_status(basic.get("status")),
@@ -214,70 +206,10 @@ def _study_row(sections: Sections, preamble: dict[str, str], basic: dict) -> dic
     if enrollment_type:
         study["enrollment_type"] = labels.lookup("enrollment_type", enrollment_type)
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
-        value, date_type = _typed(basic.get(prefix))
+        value, date_type = typed(basic.get(prefix))
         study.update(date_columns(prefix, value, labels.lookup("date_type", date_type)))
     study.update(date_columns("last_update_posted_date", preamble.get("Last Updated")))
     return study
-
-
-def basic_information(lines: list[str]) -> dict:
-    """Labelled values by their label; compact (unlabelled) values by what they look like; under "unread" the
-    lines that are neither."""
-    values: dict = {}
-    dates: list[str] = []
-    for label, value in tagged_lines(lines, _BASIC_LABELS):
-        field = _BASIC_LABELS[label] if label else _basic_field(value)
-        if field == "date":
-            dates.append(value)
-        elif field and field not in values:
-            values[field] = value
-        elif field is None:
-            values.setdefault("unread", []).append(value)
-    for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
-        values.setdefault(field, value)
-    return values
-
-
-# The compact block's bare dates by how many it gives: start and completion, or start, primary completion
-# and completion (a record's dates in the registry's order).
-_BARE_DATES = {1: ("start_date",), 2: ("start_date", "completion_date"),
-               3: ("start_date", "primary_completion_date", "completion_date")}
-
-
-def _basic_field(value: str) -> str | None:
-    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, or a date. Values
-    come as API v2 enums ('ACTIVE_NOT_RECRUITING') or as the registry displays them ('Active, not recruiting')."""
-    if value in _STATUSES:
-        return "status"
-    if all(part in _PHASES for part in value.split("/")) or labels.written_phase(value):
-        return "phase"
-    if _PARTICIPANTS.match(value):
-        return "enrollment"
-    if value in _STUDY_TYPES:
-        return "study_type"
-    if parse_date(value):
-        return "date"
-    return _displayed_field(value)
-
-
-def _displayed_field(value: str) -> str | None:
-    """The field of a value in the registry's display form, or with its type ('60 participants (Estimated)')."""
-    if labels.overall_status(value) in _STATUSES:
-        return "status"
-    if labels.phase(value) in _PHASES:  # 'N/A'
-        return "phase"
-    if labels.lookup("study_type", value) in _STUDY_TYPES:
-        return "study_type"
-    typed = _TYPED.match(value)
-    if typed and _PARTICIPANTS.match(typed.group("value")):
-        return "enrollment"
-    return "date" if typed and parse_date(typed.group("value")) else None
-
-
-def _typed(value: str | None) -> tuple[str | None, str | None]:
-    """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None)."""
-    typed = _TYPED.match(value) if value else None
-    return (typed.group("value"), typed.group("type")) if typed else (value, None)
 
 
 def _read_descriptions(record: StudyRecord, sections: Sections) -> None:

@@ -1,0 +1,80 @@
+"""meddatax Basic Information: status, phase, enrollment, study type and dates, labelled ('Recruitment Status')
+or compact (each value known by what it looks like), as API v2 enums or as the registry displays them."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.dates import parse_date
+from flows.parsers.page_text import tagged_lines
+from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
+
+# The enum value sets as sets: a bare value is looked up, not compared with each value in turn.
+_STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), frozenset(STUDY_TYPE)
+_PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
+# A count or a date may carry its type as the registry gives it: '60 participants (Estimated)', '2024-05 (Actual)'.
+_TYPED = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>actual|estimated|anticipated|expected)\)$", re.I)
+_BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
+                 "Study Classification": "study_type", "Study Start Date": "start_date",
+                 "Primary Completion Date": "primary_completion_date",
+                 "Study Completion Date": "completion_date"}
+
+
+def basic_information(lines: list[str]) -> dict:
+    """Labelled values by their label; compact (unlabelled) values by what they look like; under "unread" the
+    lines that are neither."""
+    values: dict = {}
+    dates: list[str] = []
+    for label, value in tagged_lines(lines, _BASIC_LABELS):
+        field = _BASIC_LABELS[label] if label else _basic_field(value)
+        if field == "date":
+            dates.append(value)
+        elif field and field not in values:
+            values[field] = value
+        elif field is None:
+            values.setdefault("unread", []).append(value)
+    for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
+        values.setdefault(field, value)
+    return values
+
+
+# The compact block's bare dates by how many it gives: start and completion, or start, primary completion
+# and completion (a record's dates in the registry's order).
+_BARE_DATES = {1: ("start_date",), 2: ("start_date", "completion_date"),
+               3: ("start_date", "primary_completion_date", "completion_date")}
+
+
+def _basic_field(value: str) -> str | None:
+    """Which Basic Information field an unlabelled value is: status, phase, enrollment, type, or a date. Values
+    come as API v2 enums ('ACTIVE_NOT_RECRUITING') or as the registry displays them ('Active, not recruiting')."""
+    if value in _STATUSES:
+        return "status"
+    if all(part in _PHASES for part in value.split("/")) or labels.written_phase(value):
+        return "phase"
+    if _PARTICIPANTS.match(value):
+        return "enrollment"
+    if value in _STUDY_TYPES:
+        return "study_type"
+    if parse_date(value):
+        return "date"
+    return _displayed_field(value)
+
+
+def _displayed_field(value: str) -> str | None:
+    """The field of a value in the registry's display form, or with its type ('60 participants (Estimated)')."""
+    if labels.overall_status(value) in _STATUSES:
+        return "status"
+    if labels.phase(value) in _PHASES:  # 'N/A'
+        return "phase"
+    if labels.lookup("study_type", value) in _STUDY_TYPES:
+        return "study_type"
+    typed = _TYPED.match(value)
+    if typed and _PARTICIPANTS.match(typed.group("value")):
+        return "enrollment"
+    return "date" if typed and parse_date(typed.group("value")) else None
+
+
+def typed(value: str | None) -> tuple[str | None, str | None]:
+    """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None)."""
+    typed = _TYPED.match(value) if value else None
+    return (typed.group("value"), typed.group("type")) if typed else (value, None)
