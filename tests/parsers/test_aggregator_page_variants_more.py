@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.parsers import aggregator_text
-from flows.parsers.aggregator_text import CHROME
+from flows.parsers.aggregator_text import CHROME, compact_arms
 
 BASIC = ["RECRUITING", "PHASE2", "40 participants", "INTERVENTIONAL", "2024-01-01", "2025-06-30"]
 
@@ -181,3 +181,23 @@ def test_other_intervention_names_not_read_are_a_load_problem():
 def test_an_empty_other_intervention_names_section_gives_no_problem():
     _, problems = _read([("Interventions", ["Drug X", "A pill."]), ("Other Intervention Names", [])])
     assert problems == []
+
+
+# Groups with no intervention to anchor them ------------------------------------------------------
+
+
+@pytest.mark.parametrize("groups", [["Group one", "Group two"], ["Healthy volunteers", "Patients"]])
+def test_groups_of_short_lines_without_interventions_are_left_undecided(groups):
+    # one group and its description, or two groups without one: nothing on the page tells
+    decided = compact_arms.read_sections(groups, [])
+    assert (decided.heads, decided.arms) == (None, None)
+
+
+@pytest.mark.parametrize("groups, heads", [
+    (["Cohort A", "Adults with asthma who use an inhaler daily."],
+     (("Cohort A", "Adults with asthma who use an inhaler daily."),)),
+    (["Cohort A", "Adults with asthma.", "Cohort B", "Children with asthma."],
+     (("Cohort A", "Adults with asthma."), ("Cohort B", "Children with asthma."))),
+])
+def test_groups_whose_descriptions_are_sentences_are_read_without_interventions(groups, heads):
+    assert compact_arms.read_sections(groups, []).heads == heads

@@ -91,6 +91,10 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
         readings = readings_of(group_lines, paired)
         if len(readings) == 1 and readings[0].key[:2] == (0, 0) and readings[0].key[3] == 0:
             # every intervention listed, every line where the page's pairs put it
+            if not paired and any(text is not None and is_short(text) for _, text, _ in readings[0].arms):
+                # no intervention anchors the groups: 'Healthy volunteers', 'Patients' may be one group and its
+                # description or two groups without one
+                return Decided(paired, None, None)
             return Decided.of(paired, readings[0].arms)
     candidates = entry_readings(intervention_lines, group_lines)
     if candidates == [] and paired is not None:
