@@ -16,12 +16,9 @@ INTERVENTION_LABELS = frozenset({"Drug", "Device", "Biological", "Procedure", "P
                                  "Radiation", "Behavioral", "Genetic", "Dietary Supplement",
                                  "Combination Product", "Diagnostic Test", "Other"})
 _TYPED = re.compile(r"^([A-Z][A-Za-z /]*?):\s+(\S.*)$")
-# One phase as the table shows it (arabic or roman, 'Phase IIb'); a line of several ('Phase 1 Phase 2',
-# 'Phase 2, Phase 3') is the study's combined phase.
-_PHASE_NUMBER = r"(?:[0-4]|I{1,3}|IV)[ab]?"
-_ONE_PHASE = rf"(?:Early\s+)?Phase\s*{_PHASE_NUMBER}"
-_PHASE_LINE = re.compile(rf"^(?:{_ONE_PHASE}(?:\s*/\s*{_PHASE_NUMBER}|\s*[/,|]?\s*{_ONE_PHASE})*|N/A|Not Applicable)$",
-                         re.I)
+# The table's Phase column: one phase or several on a line ('Phase 1 Phase 2', 'Phase 2, Phase 3', 'Phase II'), read
+# as labels.written_phase reads a phase once the gaps between them are slashes; or no phase.
+_NO_PHASE = frozenset({"n/a", "not applicable"})
 _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.I)
 # A date label without Actual/Anticipated leaves the date type unknown (NULL).
 _DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$",
@@ -54,6 +51,12 @@ def typed_line(line: str, allowed: frozenset[str]) -> tuple[str, str] | None:
     return (match.group(1), match.group(2).strip()) if match and match.group(1) in allowed else None
 
 
+def _phase_line(line: str) -> str | None:
+    """The line as one phase label ('Phase 1/Phase 2') when it holds only phases (or no phase), else None."""
+    joined = _PHASE_GAP.sub("/", line.strip())
+    return joined if line.strip().casefold() in _NO_PHASE or labels.written_phase(joined) else None
+
+
 def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]], str | None]:
     """The 'Condition or Disease Intervention/Treatment Phase' table: conditions, interventions, phase."""
     conditions, interventions, phases = [], [], []
@@ -61,8 +64,8 @@ def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]],
         typed = typed_line(line, INTERVENTION_LABELS)
         if typed:
             interventions.append(typed)
-        elif _PHASE_LINE.match(line):
-            phases.append(_PHASE_GAP.sub("/", line))
+        elif (phase := _phase_line(line)) is not None:
+            phases.append(phase)
         else:
             conditions.append(unbullet(line))
     return conditions, interventions, labels.phase("/".join(phases)) if phases else None
