@@ -4,6 +4,8 @@ whether its arms, interventions and ages fit together.
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, rule, select
+from checks.protocol_intervention_names import RULES as INTERVENTION_RULES
+from checks.protocol_outcomes import RULES as OUTCOME_RULES
 from checks.sql_text import literal, sql_text
 
 FAMILY = "protocol"
@@ -187,4 +189,4 @@ RULES = (
          "layouts only.",
          ("design_group_interventions.intervention", "interventions.name"), _link_to_unlisted_sql("intervention"),
          family=FAMILY, category="contradiction", judges_absence=True),
-)
+) + OUTCOME_RULES + INTERVENTION_RULES

@@ -1,0 +1,87 @@
+"""Rule family protocol, interventions: each intervention is named for what it is, not only typed or cast."""
+from __future__ import annotations
+
+from checks.date_columns import rule, select
+from checks.missing_fields import PLACEHOLDERS
+from checks.sql_text import literal, sql_text
+
+FAMILY = "protocol"
+# Names that say only what kind of thing an intervention is: the registry's intervention types (as their labels
+# read, legacy ones too) and the words for any intervention at all ("Drug", "Device", "Intervention").
+KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals", "biologic", "biologics",
+              "procedure", "procedures", "procedure/surgery", "behavioral", "behavioural", "radiation",
+              "dietary supplement", "dietary supplements", "genetic", "combination product", "diagnostic test",
+              "other", "intervention", "interventions", "treatment", "treatments")
+# Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "No intervention").
+# A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
+ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm", "experimental group", "intervention arm", "intervention group",
+              "standard arm", "study arm", "study group", "treatment arm", "treatment group")
+
+# Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
+NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")
+
+
+def _said(expr: str) -> str:
+    """SQL: the name as compared with the tables: lower case, spacing made single, no closing full stop or colon."""
+    return f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g'), ' .:'))"
+
+
+def _one_of(words: tuple[str, ...]) -> str:
+    return "(" + ", ".join(literal(w) for w in words) + ")"
+
+
+def nameless(expr: str) -> str:
+    """SQL: the name `expr` is absent in effect: NULL, a placeholder ('N/A', 'TBD') or without a letter or digit."""
+    return (f"({expr} IS NULL OR {_said(expr)} IN {_one_of(PLACEHOLDERS)} "
+            f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]'))")
+
+
+def only_a_kind(expr: str) -> str:
+    """SQL: the name `expr` is only words of an intervention's kind ('Drug', 'Other', 'Intervention')."""
+    return f"{_said(expr)} IN {_one_of(KIND_WORDS)}"
+
+
+def only_a_role(expr: str) -> str:
+    """SQL: the name `expr` is only an arm's role ('Control', 'Standard Arm', 'No intervention')."""
+    return f"{_said(expr)} IN {_one_of(ROLE_WORDS)}"
+
+
+def gives_nothing(expr: str) -> str:
+    """SQL: the name `expr` says nothing is given ('No intervention', 'No treatment')."""
+    return f"{_said(expr)} IN {_one_of(NOTHING_WORDS)}"
+
+
+def _intervention_not_named_sql() -> str:
+    texts = {"type": "coalesce(i.intervention_type, 'no type')", "said": "coalesce('\"' || i.name || '\"', 'NULL')"}
+    message = (f"CASE WHEN {nameless('i.name')} THEN "
+               + sql_text("An intervention of type {type} has no name.", **texts)
+               + f" WHEN {only_a_kind('i.name')} THEN "
+               + sql_text("An intervention of type {type} is named only {said}, which says what kind of "
+                          "intervention it is but not which.", **texts)
+               + f" WHEN {gives_nothing('i.name')} THEN "
+               + sql_text("An intervention of type {type} is named {said}: an arm given nothing lists no "
+                          "intervention, so the row is a placeholder.", **texts)
+               + " ELSE "
+               + sql_text("An intervention of type {type} is named only {said}, which says which arm receives it "
+                          "but not what it is.", **texts)
+               + " END")
+    return select(
+        message,
+        sql_text("interventions.name={said}; interventions.intervention_type={type}", **texts),
+        f"({nameless('i.name')} OR {only_a_kind('i.name')} OR {only_a_role('i.name')} OR {gives_nothing('i.name')})",
+        joins="JOIN interventions i ON i.nct_id = s.nct_id",
+        # The registry asks an observational study for its interventions (exposures) only if it has any.
+        severity="CASE WHEN s.study_type = 'OBSERVATIONAL' THEN 'info' END")
+
+
+RULES = (
+    rule("intervention_not_named", "warning",
+         "Each intervention has a brief descriptive name (42 CFR 11.10(b): its non-proprietary name where there is "
+         "one); a name that is only its kind ('Drug', 'Device', 'Intervention') or only the role of the arm that "
+         "receives it ('Control', 'Standard Arm', 'No intervention'), a placeholder or nothing, says not what is "
+         "given, so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
+         "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
+         "interventions only if it has any: info.",
+         ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
+         family=FAMILY, category="missing_field"),
+)

@@ -1,0 +1,83 @@
+"""Rule family protocol, outcome measures: each outcome says when it is assessed (its time frame)."""
+from __future__ import annotations
+
+from checks.date_columns import before_fdaaa, before_fdaaa_evidence, rule, select
+from checks.missing_fields import PLACEHOLDERS
+from checks.sql_text import literal, sql_text
+from flows.parsers import REGISTRY_LAYOUTS
+
+FAMILY = "protocol"
+# What a time frame box holds when its writer gave no time: the placeholders of any short text, and the registry's
+# own legacy filler ("Not Provided", which old records carry for a time frame never entered).
+TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + ("not provided", "not specified", "unknown", "not known")
+# A study with more outcomes without a time frame has the first ones named and the rest counted.
+NAMED_OUTCOMES = 5
+# A long measure (a sentence of what is measured) is quoted by its start.
+MEASURE_CHARS = 80
+
+
+def no_time_frame(expr: str) -> str:
+    """SQL: the time frame `expr` is absent in effect: NULL, white space, a placeholder ('N/A', 'Not Provided',
+    'TBD'), or without a letter or digit ('-')."""
+    placeholders = ", ".join(literal(p) for p in TIME_FRAME_PLACEHOLDERS)
+    said = f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g'), ' .'))"
+    return (f"({expr} IS NULL OR {said} IN ({placeholders}) "
+            f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]'))")
+
+
+def _clipped(expr: str) -> str:
+    """SQL: the measure `expr` as a message quotes it: its first MEASURE_CHARS characters, '…' marking a cut."""
+    text = f"trim(regexp_replace({expr}, '\\s+', ' ', 'g'))"
+    return (f"CASE WHEN length({text}) > {MEASURE_CHARS} THEN rtrim(left({text}, {MEASURE_CHARS - 1})) || '…' "
+            f"ELSE {text} END")
+
+
+def _measured(expr: str) -> str:
+    """SQL: the outcome row names a measure (a row without one is no outcome: no_primary_outcome judges that)."""
+    return f"regexp_matches(coalesce({expr}, ''), '[\\p{{L}}\\p{{N}}]')"
+
+
+# The study's outcomes without a time frame, primary first, in the record's order: how many, the first ones
+# named with their type for the message, and how each time frame was given for the evidence.
+_UNTIMED = f"""
+    SELECT nct_id, count(*) AS n,
+           string_agg(named, ', ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS named,
+           string_agg(given, '; ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS given
+    FROM (SELECT o.nct_id,
+                 '''' || {_clipped('o.measure')} || ''' (' || coalesce(o.outcome_type, 'no type') || ')' AS named,
+                 coalesce(o.outcome_type, 'no type') || ' ''' || {_clipped('o.measure')} || ''': time_frame='
+                   || coalesce('''' || o.time_frame || '''', 'NULL') AS given,
+                 row_number() OVER (PARTITION BY o.nct_id ORDER BY CASE o.outcome_type WHEN 'primary' THEN 0
+                   WHEN 'secondary' THEN 1 ELSE 2 END, o.id NULLS LAST, o.measure) AS rank
+          FROM design_outcomes o
+          WHERE {_measured('o.measure')} AND {no_time_frame('o.time_frame')})
+    GROUP BY nct_id"""
+
+
+def _outcome_without_time_frame_sql() -> str:
+    more = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN ' and ' || (u.n - {NAMED_OUTCOMES}) || ' more' ELSE '' END"
+    more_given = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN '; ' || (u.n - {NAMED_OUTCOMES}) || ' more alike' ELSE '' END"
+    texts = {"n": "u.n", "named": "u.named", "more": more, "given": "u.given", "more_given": more_given}
+    one = sql_text("The outcome {named} gives no time frame, so when it is assessed cannot be told.", **texts)
+    several = sql_text("{n} outcomes give no time frame, so when they are assessed cannot be told: {named}{more}.",
+                       **texts)
+    layouts = ", ".join(literal(layout) for layout in REGISTRY_LAYOUTS)
+    return select(
+        f"CASE WHEN u.n = 1 THEN {one} ELSE {several} END",
+        sql_text("{given}{more_given}", **texts) + f" || {before_fdaaa_evidence()}",
+        f"s.source_layout IN ({layouts})",
+        joins=f"JOIN ({_UNTIMED}) u ON u.nct_id = s.nct_id",
+        severity=f"CASE WHEN {before_fdaaa()} THEN 'info' END")
+
+
+RULES = (
+    rule("outcome_without_time_frame", "warning",
+         "Each primary, secondary and other outcome measure gives its time frame, the time point(s) at which it is "
+         "assessed (42 CFR 11.10(b); a required element of the registry's data element definitions since FDAAA "
+         "801); without it the outcome cannot be compared with the results or with a later version, the way "
+         "outcome switching is found. A time frame given only as a placeholder ('N/A', 'Not Provided', 'TBD', '-') "
+         "is none. Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
+         "record gives no posted date: info. Judged on ClinicalTrials.gov's own layouts only.",
+         ("design_outcomes.time_frame", "design_outcomes.measure"), _outcome_without_time_frame_sql(),
+         family=FAMILY, category="missing_field"),
+)
