@@ -8,11 +8,13 @@ and how it is reported do not change.
 from __future__ import annotations
 
 import datetime
+import re
 
 import numpy as np
 import pandas as pd
 from pandera.engines import pandas_engine
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_OR_MISSING = {datetime.date, type(pd.NaT)}
 _NO_VALUE = {type(None), float}
 
@@ -51,9 +53,17 @@ class WarehouseDate(pandas_engine.Date):
         return super().coerce(data_container)
 
     def coerce_value(self, value):
-        """A date as it is; anything else as pandera reads it (ValueError when it is not a date)."""
+        """A date as it is; a text only when it is a whole ISO date (YYYY-MM-DD), else ValueError.
+
+        pandera's own reading is lenient: it read '04/03/2019' as April 3rd and '3/4/19' as March 4th, a guess a
+        parser had declined to make, and only when nothing else in the batch failed. A text a parser left
+        unread is refused here, whatever else the batch holds."""
         if type(value) is datetime.date or value is pd.NaT:
             return value
+        if isinstance(value, str):
+            if _ISO_DATE.fullmatch(value):
+                return datetime.date.fromisoformat(value)
+            raise ValueError(f"not a date: {value!r}")
         return super().coerce_value(value)
 
     def check(self, pandera_dtype, data_container=None):

@@ -265,3 +265,13 @@ def test_text_and_numbers_are_read_as_text_and_blanks_as_missing(value, read):
     study, refused = _refused(batch)
     measure = validate_batch(batch).frames["design_outcomes"]["measure"].iloc[0]
     assert refused == [] and (measure == read if read else measure is None or measure != measure)
+
+
+@pytest.mark.parametrize("raw", ["04/03/2019", "3/4/19", "March 5 2020", "2019/04/03"])
+def test_a_date_text_a_parser_left_unread_is_refused_not_read_by_a_guess_of_its_order(raw):
+    """A date text the parser declined to read reaches validation as it was given; a lenient reading there would
+    guess the order of day and month, and only when nothing else in the batch failed."""
+    batch = _json()
+    batch.records[0].record.study.update(start_date=raw)
+    study, refused = _refused(batch)
+    assert refused == [("studies", "start_date", raw)]
