@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from flows.parsers import summary_text
+from flows.parsers.model import Refused
 
 KEYS = ["NCT number NCT09000601", "Study type Interventional", "Source Example University Hospital",
         "Status Recruiting", "Phase Phase 2"]
@@ -106,7 +107,10 @@ def test_a_date_in_numbers_is_read_only_when_one_order_of_day_and_month_is_a_dat
         readings[shown] = (record.study["completion_date"], record.study["completion_date_precision"])
     assert readings == {"03/15/2019": (date(2019, 3, 15), "day"), "15/03/2019": (date(2019, 3, 15), "day"),
                         "15.03.2019": (date(2019, 3, 15), "day"), "05/05/2019": (date(2019, 5, 5), "day"),
-                        "03/04/2019": ("03/04/2019", None), "13/13/2019": ("13/13/2019", None)}
+                        "03/04/2019": (Refused("03/04/2019", "a date of one reading (the page's dates do not fix "
+                                                             "whether day or month comes first)"), None),
+                        "13/13/2019": (Refused("13/13/2019", "a date ('April 2, 2020', 'March 2020', '2020-04-02')"),
+                                       None)}
 
 
 # 'See also' rows -----------------------------------------------------------------------------------------------

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, count
+from itertools import compress
 from operator import not_
 
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts
-from flows.parsers.summary_text.sections import (NCT_KEY, NCT_KEY_ANY_CASE, continues_name, key_block_line,
-                                                 keys_above, page_sections)
+# The key block's pattern and spellings, and the 'See also' row pattern, are also read as this module's.
+from flows.parsers.summary_text.key_value_block import (  # noqa: F401
+    HEADINGS, KEY_CASE as _KEY_CASE, KEY_LINE as _KEY_LINE, OWN_KEYS, central_contacts, collaborators,
+    conflicting_keys, key_block, key_values, undecided_wraps)
+from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
+from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
+from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text, nonblank,
@@ -20,26 +24,15 @@ LAYOUT = "summary_text"
 CARRIES = frozenset({
     "studies.brief_title", "studies.overall_status", "studies.phase", "studies.study_type",
     "studies.enrollment", "studies.enrollment_type", "studies.start_date", "studies.primary_completion_date",
-    "studies.completion_date", "studies.source", "brief_summaries", "detailed_descriptions", "conditions",
-    "designs", "eligibilities.gender", "eligibilities.minimum_age", "eligibilities.maximum_age",
-    "eligibilities.healthy_volunteers", "sponsors", "central_contacts", "related_studies",
+    "studies.completion_date", "studies.source", "studies.why_stopped", "studies.biospec_retention",
+    "studies.biospec_description", "studies.expanded_access_type_individual",
+    "studies.expanded_access_type_intermediate", "studies.expanded_access_type_treatment", "brief_summaries",
+    "detailed_descriptions", "conditions", "designs", "eligibilities.gender", "eligibilities.minimum_age",
+    "eligibilities.maximum_age", "eligibilities.healthy_volunteers", "sponsors", "central_contacts",
+    "related_studies",
 })
-HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
-                      "Related Conditions & MeSH terms", "See also"})
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
-# The key/value block, 'Key value' on one line; longer keys first so 'Start date' is not 'Status'.
-# Keys other than these are the labelled fields of summary_text.design (Phase, Enrollment, Ages...).
-OWN_KEYS = ("NCT number", "Source", "Collaborators", "Collaborator", "Contact", "Phone", "Email", "Study type")
-_COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
-# The keys whose value is a name, which a narrow page may wrap onto the next line.
-_NAME_KEYS = frozenset({"Source", "Collaborator", "Collaborators", "Contact"})
-_CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
-KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
-# A key may be followed by a colon ('Status: Recruiting').
-_KEY_LINE = re.compile(r"^(%s)(?:\s*:)?(?:\s+(.*))?$" % "|".join(
-    re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
-_KEY_CASE = {key.lower(): key for key in KEYS}
 
 
 # The key block's first line, its cells parted by spaces or, copied from the page's table, a tab.
@@ -80,15 +73,30 @@ def parse(raw: bytes) -> Parsed:
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'NCT number' holds no NCTnnnnnnnn value")
+    return _read_record(nct_id, sections, values, strays, lines[start + at:end + at])
+
+
+def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays: list[str],
+                 block: list[str]) -> Parsed:
+    """The study of a whole page (its key block's values, the block's lines) and what could not be read of it."""
     fields, unknown = design.labelled_lines(sections.lines("Study Design"))
+    conflicts = conflicting_keys(block)
     for key, value in values.items():
         if key not in OWN_KEYS:
-            fields[design.FIELDS[key.lower()]] = value  # the key block wins over a Study Design line
-    record = StudyRecord(nct_id, {"studies": [_study_row(sections, values, fields)]})
-    unread = _read_children(record, sections, values, fields, lines[start + at:end + at])
+            field = design.FIELDS[key.lower()]
+            if fields.get(field, value) != value and key not in conflicts:
+                conflicts.append(key)
+            fields[field] = value  # the key block wins over a Study Design line
+    facts, fact_problems = study_facts(fields, values.get("Study type"))
+    record = StudyRecord(nct_id, {"studies": [{**_study_row(sections, values, fields), **facts}]})
+    unread = _read_children(record, sections, values, fields, block)
     problems = [Problem("unknown label", f"'{label}' under 'Study Design'", nct_id) for label in unknown]
     problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
+    unread += [f"'{key}' is given twice with different values (the key block's first is read)" for key in conflicts]
+    unread += [f"'{key}' goes on past its line and the next line starts with a key: whether that line is the rest "
+               "of it cannot be told" for key in undecided_wraps(block)]
     problems += [Problem("unreadable value", detail, nct_id) for detail in design.unreadable(fields) + unread]
+    problems += [Problem(reason, detail, nct_id) for reason, detail in fact_problems]
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
@@ -105,34 +113,6 @@ def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
     if "NCT number" not in values:
         return "'NCT number' key block"
     return None if "Status" in values else "'Status' line in the key block"
-
-
-def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
-    """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
-    (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
-    # the key as the page spells it ('NCT number'), or in another case ('NCT Number'), as every key of the block
-    start = next(compress(count(), map(NCT_KEY.match, map(str.strip, lines))), None)
-    if start is None:
-        start = next(compress(count(), map(NCT_KEY_ANY_CASE.match, map(str.strip, lines))), len(lines))
-    end = start
-    for index in range(start, len(lines)):
-        if lines[index].strip() in HEADINGS:
-            break
-        end = index + 1
-    return (start, end, *key_values(lines[start:end]))
-
-
-def key_values(block: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The key block's values (an empty value kept as ''; the first line of a key wins) and the first word of
-    each line that starts with no known key and continues no value."""
-    values: dict[str, str] = {}
-    strays: list[str] = []
-    for key, value in keyed_lines(block):
-        if key is None:
-            strays.append(value.split()[0])  # only the first word: the rest may be a person's name
-        else:
-            values.setdefault(key, value)
-    return values, strays
 
 
 def _study_row(sections: Sections, values: dict[str, str], fields: dict[str, str]) -> dict[str, object]:
@@ -175,44 +155,3 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     return unread
 
 
-def central_contacts(block: list[str]) -> list[dict[str, object]]:
-    """One contact per 'Contact' line with the 'Phone' and 'Email' lines after it; as AACT, the first is the
-    primary contact and the others backup."""
-    contacts: list[dict[str, object]] = []
-    for key, value in keyed_lines(block):
-        column = _CONTACT_COLUMNS.get(key)
-        if column is None:
-            continue
-        if key == "Contact" or not contacts or contacts[-1][column] is not None:
-            contacts.append(dict.fromkeys(_CONTACT_COLUMNS.values()))
-        contacts[-1][column] = value or None
-    kept = [contact for contact in contacts if any(contact.values())]
-    return [{"contact_type": "backup" if index else "primary", **contact} for index, contact in enumerate(kept)]
-
-
-def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
-    """(key as the page's key list spells it, value) of each line of the key block, in page order; (None, line)
-    for a line that starts with no known key, unless it is the wrapped rest of a name (see continues_name)."""
-    found: list[tuple[str | None, str]] = []
-    for line in nonblank(block):
-        if match := _KEY_LINE.match(line):
-            found.append((_KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()))
-        elif found and found[-1][0] in _NAME_KEYS and continues_name(found[-1][1], line):
-            found[-1] = (found[-1][0], f"{found[-1][1]} {line}")
-        else:
-            found.append((None, line))
-    return found
-
-
-def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
-    """The names on the key block's 'Collaborator' lines, one a line; a 'Collaborators' line naming several with
-    commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco')."""
-    names: list[str] = []
-    unread: list[str] = []
-    for key, value in keyed_lines(block):
-        if key in _COLLABORATOR_KEYS and value:
-            if key == "Collaborators" and "," in value:
-                unread.append("'Collaborators' names several collaborators in one line")
-            else:
-                names.append(value)
-    return names, unread

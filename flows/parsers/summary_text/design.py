@@ -1,17 +1,23 @@
 """Trial-summary page, labelled values: the 'Study Design' lines ('Allocation: Randomized') and the
-key block's extra lines (phase, ages, sex, primary completion), read into studies, designs and eligibilities."""
+key block's extra lines (phase, ages, sex, primary completion), read into studies and designs (eligibilities in
+summary_text.eligibility)."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from flows.parsers import labels
 from flows.parsers.dates import date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
+from flows.parsers.model import Refused
 from flows.parsers.page_text import int_value, nonblank
+from flows.parsers.summary_text import study_facts
+from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)
+                                                    unreadable_eligibility)
+from flows.parsers.summary_text.numeric_dates import numeric_date, page_order, undecided
+from flows.parsers.summary_text.sections import continues_name
 from schemas import enums
 
-# Display label (lower case) -> the field it fills.
+# Display label (lower case) -> the field it fills (with the study facts of summary_text.study_facts).
 FIELDS = {
     "allocation": "allocation", "intervention model": "intervention_model",
     "intervention model description": "intervention_model_description", "masking": "masking",
@@ -24,61 +30,64 @@ FIELDS = {
     "ages eligible for study": "ages", "minimum age": "minimum_age", "maximum age": "maximum_age",
     "sex": "sex", "gender": "sex", "sexes eligible for study": "sex",
     "accepts healthy volunteers": "healthy_volunteers", "healthy volunteers": "healthy_volunteers",
+    **study_facts.FIELDS,
 }
+# What a refused date column expected instead of the text shown.
+_A_DATE = "a date ('April 2, 2020', 'March 2020', '2020-04-02')"
+_TWO_READINGS = "a date of one reading (the page's dates do not fix whether day or month comes first)"
+_DATES = {"start_date": "Start date", "primary_completion_date": "Primary completion date",
+          "completion_date": "Completion date"}
 DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_description", "observational_model",
                   "time_perspective", "primary_purpose", "masking", "masking_description")
 # A bracketed gloss after a value: ' (Clinical Trial)', ' [Patient Registry]'.
 _GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
-# 'Estimated: 60': the type before the value.
-_TYPE_FIRST = re.compile(r"^(Actual|Anticipated|Estimated|Expected)\s*:\s*(.+)$", re.IGNORECASE)
-# '03/15/2019' or '15.03.2019': a date in numbers, read only when one order of day and month is a date.
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_AGE = r"(\d+\s+[A-Za-z]+)"
-# A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
-_AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/A)$", re.IGNORECASE)
-# The registry's age groups that may follow an age range: '18 Years and older (Adult, Older Adult)'.
-_AGE_GROUPS = re.compile(r"\s*\(\s*(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*\s*\)$",
+# 'Estimated: 60', or '(Estimated) 60' where the page puts the type beside its label: the type before the value.
+_DATE_TYPES = "Actual|Anticipated|Estimated|Expected"
+_TYPE_FIRST = re.compile(rf"^(?:\((?P<bracketed>{_DATE_TYPES})\)|(?P<colon>{_DATE_TYPES})\s*:)\s*(?P<value>.+)$",
                          re.IGNORECASE)
-# 'N/A' for the ages: the study sets no age limit.
-_NO_AGE_LIMIT = frozenset({"n/a", "na", "not applicable", "no limit", "none"})
-# How a page may say the study takes healthy volunteers or not besides Yes and No: the label itself as a badge.
-_HEALTHY_VOLUNTEERS = {"accepts healthy volunteers": True, "accepts": True,
-                       "does not accept healthy volunteers": False, "no healthy volunteers": False}
+# Phases parted by spaces only ('Phase 1 Phase 2'): the gaps read as slashes.
+_PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.IGNORECASE)
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
 _LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
-_AGE_FROM = re.compile(rf"^{_AGE}\s+(?:and|or)\s+(?:older|over|above)$", re.IGNORECASE)
-_AGE_UP_TO = re.compile(rf"^(?:up to|under)\s+{_AGE}$", re.IGNORECASE)
 
 
 def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """'Label: value' lines, or 'Label value' lines as in the key block, as {field: value} (an empty value kept
-    as ''), and the labels not known."""
+    as ''), and the labels not known. A line with no known label that plainly goes on with the value above it
+    (see continues_name: 'Quadruple (Participant, Care Provider,' / 'Investigator)') is the wrapped rest of it."""
     values: dict[str, str] = {}
     unknown: list[str] = []
+    last = None
     for line in nonblank(lines):
         label, colon, value = line.partition(":")
         field = FIELDS.get(" ".join(label.lower().split())) if colon else None
         if field is None and (match := _LABEL_FIRST.match(line)):
             field, value = FIELDS[" ".join(match.group(1).lower().split())], match.group(2) or ""
-        if field is None:
+        if field is None and last is not None and values[last] and continues_name(values[last], line):
+            values[last] = f"{values[last]} {line}"
+        elif field is None:
             unknown.append(label.strip() if colon else "(a line without 'Label:')")
+            last = None
         else:
+            last = field if field not in values else None
             values.setdefault(field, value.strip())
     return values, unknown
 
 
 def typed(value: str | None) -> tuple[str | None, str | None]:
-    """'50 (Anticipated)' -> ('50', 'ESTIMATED'); a value without a bracketed type -> (value, None)."""
+    """'50 (Anticipated)', 'Anticipated: 50' or '(Anticipated) 50' -> ('50', 'ESTIMATED'); a value without a type
+    -> (value, None)."""
     if not value:
         return None, None
     match = _TYPED_VALUE.match(value) or _TYPE_FIRST.match(value)
     if not match:
         return value, None
     if match.re is _TYPE_FIRST:
-        return match.group(2).strip(), labels.lookup("date_type", match.group(1))
+        shown_type = match.group("bracketed") or match.group("colon")
+        return match.group("value").strip(), labels.lookup("date_type", shown_type)
     return match.group(1) or None, labels.lookup("date_type", match.group(2))
 
 
@@ -88,36 +97,37 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
     if "status" in values:
         study["overall_status"] = labels.overall_status(values["status"])
     if "phase" in values:
-        study["phase"] = labels.phase(values["phase"])
+        study["phase"] = phase(values["phase"])
     if "study_type" in values:
         study["study_type"] = study_type(values["study_type"])
     if "enrollment" in values:
         count, count_type = typed(values["enrollment"])
         study.update(enrollment=int_value(count), enrollment_type=count_type if count else None)
-    for prefix in ("start_date", "primary_completion_date", "completion_date"):
+    order = page_order([typed(values[prefix])[0] for prefix in _DATES if prefix in values])
+    for prefix in _DATES:
         if prefix in values:
             text, date_type = typed(values[prefix])
-            study.update(date_columns(prefix, numeric_date(text), date_type))
+            study.update(_date_columns(prefix, text, date_type, order))
     return study
 
 
-def numeric_date(text: str | None) -> str | None:
-    """'03/15/2019' -> '2019-03-15' when only one order of day and month is a date; other text as given (two
-    readings stay text, for validation to refuse rather than load the wrong day)."""
-    match = _NUMERIC_DATE.match(text or "")
-    if match is None:
-        return text
-    first, second, year = map(int, match.groups())
-    readings = {(year, month, day) for month, day in ((first, second), (second, first)) if _is_date(year, month, day)}
-    return "%04d-%02d-%02d" % readings.pop() if len(readings) == 1 else text
+def _date_columns(prefix: str, text: str | None, date_type: str | None, order: str | None) -> dict[str, object]:
+    """One date's columns; text that is no date, or a date in two readings, is refused as shown (NULL, kept raw
+    and quoted by validation), never read as whichever date a reader of text might take it for."""
+    columns = date_columns(prefix, numeric_date(text, order), date_type)
+    if isinstance(columns[prefix], str):
+        expected = _TWO_READINGS if undecided(text, order) else _A_DATE
+        columns = {**date_columns(prefix, None), prefix: Refused(text.strip(), expected)}
+    return columns
 
 
-def _is_date(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
+def phase(text: str | None) -> str | None:
+    """'Phase 1/Phase 2' -> PHASE1/PHASE2; phases parted by spaces only ('Phase 1 Phase 2') are the same list."""
+    read = labels.phase(text)
+    if read is None or read == text.strip():
+        joined = _PHASE_GAP.sub("/", (text or "").strip())
+        return labels.written_phase(joined) or read
+    return read
 
 
 def study_type(text: str | None) -> str | None:
@@ -144,41 +154,9 @@ def design_row(values: dict[str, str]) -> dict[str, object] | None:
     return row
 
 
-def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
-    """The eligibilities row (ages, sex, healthy volunteers; this page shows no criteria), or None."""
-    minimum, maximum = ages(values.get("ages"))
-    row = {"gender": labels.lookup("sex", values.get("sex")),
-           "minimum_age": values.get("minimum_age") or minimum, "maximum_age": values.get("maximum_age") or maximum,
-           "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None}
-    return row if any(value is not None for value in row.values()) else None
-
-
-def ages(text: str | None) -> tuple[str | None, str | None]:
-    """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None)."""
-    text = _AGE_GROUPS.sub("", (text or "").strip())
-    if match := _AGE_RANGE.match(text):
-        return tuple(None if side.upper() == "N/A" else side for side in match.groups())
-    if match := _AGE_FROM.match(text):
-        return match.group(1), None
-    if match := _AGE_UP_TO.match(text):
-        return None, match.group(1)
-    return None, None
-
-
-def healthy_volunteers(text: str | None) -> bool | None:
-    """'Yes' or 'Accepts Healthy Volunteers' -> True, 'No' -> False; None when not given or not read."""
-    answer = labels.lookup("yes_no", text)
-    if answer is None and text:
-        return _HEALTHY_VOLUNTEERS.get(" ".join(text.lower().split()))
-    return answer
-
-
 def unreadable(values: dict[str, str]) -> list[str]:
-    """What the ages and healthy-volunteers values say that cannot be read (named, never quoted)."""
-    found = []
-    shown = (values.get("ages") or "").strip()
-    if shown and ages(shown) == (None, None) and " ".join(shown.lower().split()) not in _NO_AGE_LIMIT:
-        found.append("'Ages' is not an age range")
-    if (values.get("healthy_volunteers") or "").strip() and healthy_volunteers(values["healthy_volunteers"]) is None:
-        found.append("'Accepts healthy volunteers' is neither yes nor no")
-    return found
+    """What the date, ages and healthy-volunteers values say that cannot be read (named; a date is quoted)."""
+    order = page_order([typed(values[prefix])[0] for prefix in _DATES if prefix in values])
+    found = [f"'{label}' {text} reads as two dates: the page does not fix the order of day and month"
+             for prefix, label in _DATES.items() if undecided(text := typed(values.get(prefix))[0], order)]
+    return found + unreadable_eligibility(values)

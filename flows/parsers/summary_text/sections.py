@@ -66,6 +66,11 @@ def continues_name(name: str, line: str) -> bool:
     """Whether a key block line that starts with no key is the wrapped rest of the name above it: the name
     ends in a word no name ends with ('Ministry of Health and'), holds an unclosed bracket, or the line goes
     on in lower case."""
+    return unfinished(name) or line[:1].islower() or line[:1] == ")"
+
+
+def unfinished(name: str) -> bool:
+    """Whether a name or text goes on past its line: it ends in a word no name ends with ('Ministry of Health
+    and'), a comma, dash or slash, or holds an unclosed bracket."""
     last = name.split()[-1].lower() if name.split() else ""
-    return (last in _UNFINISHED or name.endswith((",", "-", "/")) or name.count("(") > name.count(")")
-            or line[:1].islower() or line[:1] == ")")
+    return last in _UNFINISHED or name.endswith((",", "-", "/")) or name.count("(") > name.count(")")

@@ -1,0 +1,67 @@
+"""Trial-summary page, who may take part: ages, sex and healthy volunteers (the page shows no criteria)."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+
+_AGE = r"(\d+\s+[A-Za-z]+)"
+# A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
+_AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/A)$", re.IGNORECASE)
+# The registry's age groups that may follow an age range: '18 Years and older (Adult, Older Adult)'.
+_AGE_GROUPS = re.compile(r"\s*\(\s*(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*\s*\)$",
+                         re.IGNORECASE)
+# 'N/A' for the ages: the study sets no age limit.
+_NO_AGE_LIMIT = frozenset({"n/a", "na", "not applicable", "no limit", "none"})
+# How a page may say the study takes healthy volunteers or not besides Yes and No: the label itself as a badge.
+_HEALTHY_VOLUNTEERS = {"accepts healthy volunteers": True, "accepts": True,
+                       "does not accept healthy volunteers": False, "no healthy volunteers": False}
+_AGE_FROM = re.compile(rf"^{_AGE}\s+(?:and|or)\s+(?:older|over|above)$", re.IGNORECASE)
+_AGE_UP_TO = re.compile(rf"^(?:up to|under)\s+{_AGE}$", re.IGNORECASE)
+
+
+def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
+    """The eligibilities row (ages, sex, healthy volunteers; this page shows no criteria), or None."""
+    minimum, maximum = ages(values.get("ages"))
+    row = {"gender": labels.lookup("sex", values.get("sex")),
+           "minimum_age": _age_limit(values.get("minimum_age")) or minimum,
+           "maximum_age": _age_limit(values.get("maximum_age")) or maximum,
+           "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None}
+    return row if any(value is not None for value in row.values()) else None
+
+
+def _age_limit(text: str | None) -> str | None:
+    """A 'Minimum age' or 'Maximum age' value; 'N/A' (no limit on that side) is none, as API v2 gives none."""
+    text = (text or "").strip()
+    return None if " ".join(text.lower().split()) in _NO_AGE_LIMIT else text
+
+
+def ages(text: str | None) -> tuple[str | None, str | None]:
+    """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None)."""
+    text = _AGE_GROUPS.sub("", (text or "").strip())
+    if match := _AGE_RANGE.match(text):
+        return tuple(None if side.upper() == "N/A" else side for side in match.groups())
+    if match := _AGE_FROM.match(text):
+        return match.group(1), None
+    if match := _AGE_UP_TO.match(text):
+        return None, match.group(1)
+    return None, None
+
+
+def healthy_volunteers(text: str | None) -> bool | None:
+    """'Yes' or 'Accepts Healthy Volunteers' -> True, 'No' -> False; None when not given or not read."""
+    answer = labels.lookup("yes_no", text)
+    if answer is None and text:
+        return _HEALTHY_VOLUNTEERS.get(" ".join(text.lower().split()))
+    return answer
+
+
+def unreadable_eligibility(values: dict[str, str]) -> list[str]:
+    """What the ages and healthy-volunteers values say that cannot be read (named, never quoted)."""
+    found = []
+    shown = (values.get("ages") or "").strip()
+    if shown and ages(shown) == (None, None) and " ".join(shown.lower().split()) not in _NO_AGE_LIMIT:
+        found.append("'Ages' is not an age range")
+    if (values.get("healthy_volunteers") or "").strip() and healthy_volunteers(values["healthy_volunteers"]) is None:
+        found.append("'Accepts healthy volunteers' is neither yes nor no")
+    return found

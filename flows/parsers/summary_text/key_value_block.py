@@ -1,0 +1,153 @@
+"""Trial-summary page, its key/value block: 'NCT number NCT...', 'Status Recruiting', one key a line."""
+from __future__ import annotations
+
+import re
+from itertools import compress, count
+
+from flows.parsers import labels
+from flows.parsers.page_text import nonblank
+from flows.parsers.summary_text import design
+from flows.parsers.summary_text.sections import NCT_KEY, NCT_KEY_ANY_CASE, continues_name, unfinished
+
+HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
+                      "Related Conditions & MeSH terms", "See also"})
+# The keys read here; the block's other keys are the labelled fields of summary_text.design (Phase, Enrollment...).
+OWN_KEYS = ("NCT number", "Source", "Collaborators", "Collaborator", "Contact", "Phone", "Email", "Study type")
+_COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
+_CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
+KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
+# A key may be followed by a colon ('Status: Recruiting'); longer keys first so 'Start date' is not 'Status'.
+KEY_LINE = re.compile(r"^(%s)(?:\s*:)?(?:\s+(.*))?$" % "|".join(
+    re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
+KEY_CASE = {key.lower(): key for key in KEYS}
+# Keys a page repeats, one line per person or organisation.
+_REPEATED_KEYS = frozenset({"Collaborator", "Collaborators", "Contact", "Phone", "Email"})
+
+
+def _keys_of(*fields: str) -> frozenset[str]:
+    """The keys (as KEYS spells them) that fill these summary_text.design fields."""
+    return frozenset(key for key in KEYS if design.FIELDS.get(key.lower()) in fields)
+
+
+# The keys whose value is a name or free text, which a narrow page may wrap onto the next line.
+_WRAPPING_KEYS = frozenset({"Source", "Collaborator", "Collaborators", "Contact"}) | _keys_of(
+    "biospec_description", "why_stopped", "expanded_access_type", "other_names")
+# The keys whose value is one of the registry's labels: a wrapped rest joins it only when the two read together
+# are a label and the first part alone is none ('Active, not' / 'recruiting').
+_LABEL_KEYS = {key: labels.overall_status for key in _keys_of("status")} | {
+    key: labels.phase for key in _keys_of("phase")} | {"Study type": design.study_type}
+# The keys whose value may carry its type in brackets, which a narrow page may wrap alone onto the next line.
+_TYPED_KEYS = _keys_of("enrollment", "start_date", "primary_completion_date", "completion_date")
+_TYPE_ALONE = re.compile(r"^\((?:Actual|Anticipated|Estimated|Expected)\)$", re.IGNORECASE)
+
+
+def key_block(lines: list[str]) -> tuple[int, int, dict[str, str], list[str]]:
+    """Where the key/value block starts (its 'NCT number' line) and ends (the next heading), its values
+    (an empty value kept as ''), and the first word of each line in it that starts with no known key."""
+    # the key as the page spells it ('NCT number'), or in another case ('NCT Number'), as every key of the block
+    start = next(compress(count(), map(NCT_KEY.match, map(str.strip, lines))), None)
+    if start is None:
+        start = next(compress(count(), map(NCT_KEY_ANY_CASE.match, map(str.strip, lines))), len(lines))
+    end = start
+    for index in range(start, len(lines)):
+        if lines[index].strip() in HEADINGS:
+            break
+        end = index + 1
+    return (start, end, *key_values(lines[start:end]))
+
+
+def key_values(block: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The key block's values (an empty value kept as ''; the first line of a key wins) and the first word of
+    each line that starts with no known key and continues no value."""
+    values: dict[str, str] = {}
+    strays: list[str] = []
+    for key, value in keyed_lines(block):
+        if key is None:
+            strays.append(value.split()[0])  # only the first word: the rest may be a person's name
+        else:
+            values.setdefault(key, value)
+    return values, strays
+
+
+def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
+    """(key as the page's key list spells it, value) of each line of the key block, in page order; (None, line)
+    for a line that starts with no known key, unless it is the wrapped rest of the value above it."""
+    found: list[tuple[str | None, str]] = []
+    for line in nonblank(block):
+        match = KEY_LINE.match(line)
+        if found and (joined := _joined(found[-1], line, match)) is not None:
+            found[-1] = (found[-1][0], joined)
+        elif match:
+            found.append((KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()))
+        else:
+            found.append((None, line))
+    return found
+
+
+def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) -> str | None:
+    """The value above with `line` as its wrapped rest, or None when `line` is no part of it: the rest of a name
+    or text that plainly goes on (see continues_name), a count's or date's type in brackets ('(Actual)'), the
+    rest of a label that only the two lines together spell, or the next phase of a list of phases
+    ('Phase Phase 1' / 'Phase 2', the second line spelling the Phase key again)."""
+    key, value = above
+    if key == "Phase" and match and value and labels.written_phase(value) and labels.written_phase(line):
+        return f"{value}/{line}"
+    if match or key is None or not value:
+        return None
+    if (key in _WRAPPING_KEYS and continues_name(value, line)) or (key in _TYPED_KEYS and _TYPE_ALONE.match(line)):
+        return f"{value} {line}"
+    read = _LABEL_KEYS.get(key)
+    both = f"{value} {line}"
+    if read is not None and read(value) == value.strip() and read(both) != both:
+        return both
+    return None
+
+
+def conflicting_keys(block: list[str]) -> list[str]:
+    """The keys (other than those a page repeats) given twice in the block with different values: the first
+    is read, and which the page means cannot be told."""
+    seen: dict[str, str] = {}
+    conflicts: list[str] = []
+    for key, value in keyed_lines(block):
+        if key is None or key in _REPEATED_KEYS:
+            continue
+        if seen.setdefault(key, value) != value and key not in conflicts:
+            conflicts.append(key)
+    return conflicts
+
+
+def undecided_wraps(block: list[str]) -> list[str]:
+    """The keys whose value plainly goes on (see unfinished: 'Institute for') while the next line starts with a
+    key ('Contact Lens Research'): that line is the value's rest or a key of its own, which cannot be told."""
+    found = keyed_lines(block)
+    return [key for (key, value), (next_key, _) in zip(found, found[1:])
+            if key in _WRAPPING_KEYS and next_key is not None and unfinished(value)]
+
+
+def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
+    """The names on the key block's 'Collaborator' lines, one a line; a 'Collaborators' line naming several with
+    commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco')."""
+    names: list[str] = []
+    unread: list[str] = []
+    for key, value in keyed_lines(block):
+        if key in _COLLABORATOR_KEYS and value:
+            if key == "Collaborators" and "," in value:
+                unread.append("'Collaborators' names several collaborators in one line")
+            else:
+                names.append(value)
+    return names, unread
+
+
+def central_contacts(block: list[str]) -> list[dict[str, object]]:
+    """One contact per 'Contact' line with the 'Phone' and 'Email' lines after it; as AACT, the first is the
+    primary contact and the others backup."""
+    contacts: list[dict[str, object]] = []
+    for key, value in keyed_lines(block):
+        column = _CONTACT_COLUMNS.get(key)
+        if column is None:
+            continue
+        if key == "Contact" or not contacts or contacts[-1][column] is not None:
+            contacts.append(dict.fromkeys(_CONTACT_COLUMNS.values()))
+        contacts[-1][column] = value or None
+    kept = [contact for contact in contacts if any(contact.values())]
+    return [{"contact_type": "backup" if index else "primary", **contact} for index, contact in enumerate(kept)]
