@@ -57,7 +57,7 @@ Sichuan|Tibet|Xinjiang|Yunnan|Zhejiang
 
 INSTITUTION_WORDS = frozenset("""
 hospital hospitals clinic clinics center centre centers university college institute
-foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site
+foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site trust
 """.split())
 
 _ROW_NUMBER = re.compile(r"^\s*\d+\s+")
@@ -88,7 +88,7 @@ def _state(tokens: list[str]) -> tuple[int, int]:
     return (size, 0) if len(tokens) - size >= 2 else (0, 0)
 
 
-def _city(tokens: list[str]) -> int:
+def city_size(tokens: list[str]) -> int:
     """How many trailing tokens are the city: after the last institution word, else one."""
     for index in range(len(tokens) - 1, 0, -1):
         if tokens[index - 1].casefold().strip(",") in INSTITUTION_WORDS:
@@ -108,13 +108,13 @@ def split_location_row(row: str) -> dict[str, str | None]:
     country_size = _tail_match(tokens, COUNTRIES) if len(tokens) > 1 else 0
     country = " ".join(tokens[len(tokens) - country_size:]) or None
     tokens = tokens[: len(tokens) - country_size]
-    state_size, city_size = _state(tokens)
+    state_size, repeated = _state(tokens)
     state = " ".join(tokens[len(tokens) - state_size:]) or None
     tokens = tokens[: len(tokens) - state_size]
-    if city_size:
-        city, tokens = " ".join(tokens[-city_size:]), tokens[:-city_size]
+    if repeated:
+        city, tokens = " ".join(tokens[-repeated:]), tokens[:-repeated]
     else:
-        size = _city(tokens)
+        size = city_size(tokens)
         city, tokens = " ".join(tokens[len(tokens) - size:]) or None, tokens[: len(tokens) - size]
     return {"name": " ".join(tokens) or None, "city": city, "state": state,
             "zip": zip_code, "country": country}

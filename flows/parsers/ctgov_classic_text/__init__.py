@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers import labels
-from flows.parsers.ctgov_classic_text import design, header
+from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.dates import date_columns, to_month
+from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, in_usual_case,
+                                                       own_sections_in_capitals)
+from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first, first_line, first_missing, has_line,
-                                     head_text, labelled_values, nonblank, read_page, several_pages,
-                                     split_sections, text_block, truncated, unbullet)
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
+                                     head_text, nonblank, read_page, several_pages, split_sections, text_block,
+                                     truncated)
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
@@ -26,32 +27,10 @@ CARRIES = frozenset({
     "design_outcomes", "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
     "id_information", "page_header_metrics",
 })
-HEADINGS = frozenset({
-    "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description",
-    "Brief Summary", "Condition or Disease Intervention/Treatment Phase", "Detailed Description",
-    "Study Design", "Arms and Interventions", "Outcome Measures", "Eligibility Criteria",
-    "Contacts and Locations", "Sponsors and Collaborators", "Investigators",
-    "Study Documents (Full-Text)", "More Information", "Study Results",
-})
-# A whole page ends with these sections; a page without them was cut short.
-CLOSING = ("More Information", "Study Results")
-_LOCATIONS = frozenset({"Locations"})
-_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
-# The registry's page shows a secondary id's type after it: '2020-001234-56 ( EudraCT Number )'.
-_TYPED_ID = re.compile(r"^(.*?\S)\s*\(\s*([^()]*?)\s*\)$")
-_ID_TYPES = {"u.s. nih grant/contract": "NIH", "u.s. fda grant/contract": "FDA", "u.s. va grant/contract": "VA",
-             "u.s. cdc grant/contract": "CDC", "u.s. ahrq grant/contract": "AHRQ",
-             "u.s. samhsa grant/contract": "SAMHSA", "other grant/funding number": "OTHER_GRANT",
-             "eudract number": "EUDRACT_NUMBER", "eu ct number": "CTIS",
-             "registry identifier": "REGISTRY", "other identifier": "OTHER"}
 
 
 # The page's header names the study: 'CT.gov ID' with the NCT id on the next line that is not blank.
 _CTGOV_ID = re.compile(r"(?m)^[ \t]*CT\.gov ID[ \t]*\n(?:[ \t]*\n)*[ \t]*NCT\d{8}[ \t]*$")
-# Section headings no other site's page shows; a page whose header was not copied still has them.
-_OWN_SECTIONS = ("Study Details", "Study Description", "Condition or Disease Intervention/Treatment Phase",
-                 "Arms and Interventions", "Contacts and Locations", "Sponsors and Collaborators",
-                 "Study Documents (Full-Text)")
 
 
 def sniff(head: bytes) -> bool:
@@ -63,7 +42,7 @@ def sniff(head: bytes) -> bool:
     if "CT.gov ID" in text and _CTGOV_ID.search(text) and has_line(text, "Overall Status") and has_line(
             text, "Sponsor"):
         return True
-    return sum(has_line(text, heading) for heading in _OWN_SECTIONS) >= 2
+    return sum(has_line(text, heading) for heading in OWN_SECTIONS) >= 2 or own_sections_in_capitals(text) >= 2
 
 
 def parse(raw: bytes) -> Parsed:
@@ -86,8 +65,8 @@ def parse(raw: bytes) -> Parsed:
 
 
 def page_sections(lines: list[str]) -> Sections:
-    """The page split at its headings."""
-    return split_sections(lines, HEADINGS)
+    """The page split at its headings (shown in another case or as usual)."""
+    return split_sections(in_usual_case(lines), HEADINGS)
 
 
 def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
@@ -95,17 +74,17 @@ def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
     _read_header(record, sections)
     listed = _read_description(record, sections)
     problems = _read_design(record, sections, listed)
-    _read_people_places(record, sections)
-    _read_more_information(record, sections)
+    problems += _read_people_places(record, sections)
+    more_information.read_more_information(record, sections)
     return problems + _read_header_numbers(record, sections)
 
 
 def _read_header(record: StudyRecord, sections: Sections) -> None:
     """Title, status and sponsors above 'Study Details'."""
     record.study.update(brief_title=first_line(sections.preamble),
-                        overall_status=labels.overall_status(first_line(sections.lines("Overall Status"))))
-    below = nonblank(sections.lines("Collaborator"))
-    collaborators = [line for line in below if not _NUMBER.match(line) and line != "(none)"]
+                        **stopped_status(nonblank(sections.lines("Overall Status"))))
+    collaborators = [line for line in header.number_lines(nonblank(sections.lines("Collaborator")))[2]
+                     if line != "(none)"]
     lead = first_line(sections.lines("Sponsor"))
     add_rows(record, "sponsors", people.sponsors(lead, collaborators, sections.lines("Sponsors and Collaborators")))
     record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
@@ -116,7 +95,8 @@ def _read_header(record: StudyRecord, sections: Sections) -> None:
 def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Problem]:
     """The derived header numbers, read against what the page says of enrollment, arms and sites."""
     known = {"enrollment": record.study.get("enrollment"), "arms": len(record.tables.get("design_groups", [])) or None,
-             "sites": len(record.tables.get("facilities", [])) or None}
+             "sites": len(record.tables.get("facilities", [])) or None,
+             "enrollment_type": record.study.get("enrollment_type")}
     metrics, problems = header_metrics(sections, record.nct_id, known)
     if metrics:
         record.add("page_header_metrics", metrics)
@@ -126,10 +106,15 @@ def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Proble
 
 
 def header_metrics(sections: Sections, nct_id: str | None = None,
-                   known: dict[str, int | None] | None = None) -> tuple[dict | None, list[Problem]]:
+                   known: dict[str, int | str | None] | None = None) -> tuple[dict | None, list[Problem]]:
     """The bare numbers under 'Collaborator' as a page_header_metrics row, and problems."""
-    numbers = [line for line in nonblank(sections.lines("Collaborator")) if _NUMBER.match(line)]
-    return header.read_header([float(n.replace(",", "")) for n in numbers], known or {}, nct_id)
+    numbers, enrollment_type, _ = header.number_lines(nonblank(sections.lines("Collaborator")))
+    metrics, problems = header.read_header(numbers, known or {}, nct_id)
+    shown = (known or {}).get("enrollment_type")
+    if enrollment_type and shown and enrollment_type != shown:
+        problems.append(Problem("clincosm header enrollment type disagrees",
+                                f"the header shows {enrollment_type}, Study Design {shown}", nct_id))
+    return metrics, problems
 
 
 def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str, str]]:
@@ -156,53 +141,22 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
     return [Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
 
 
-def _read_people_places(record: StudyRecord, sections: Sections) -> None:
-    """Eligibility, locations (and the countries they are in), investigators."""
+def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """Eligibility, locations (and the countries they are in), investigators; a problem per site whose name and city
+    cannot be told apart (or that ends with no known country)."""
     # ages, sexes and volunteers may stand above the 'Criteria' heading as well as below it
     row = people.eligibility(sections.lines("Eligibility Criteria"))
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
-    places = split_sections(sections.lines("Contacts and Locations"), _LOCATIONS)
-    add_rows(record, "facilities", people.locations(places.lines("Locations")))
+    places = split_sections(sections.lines("Contacts and Locations"), frozenset({LOCATIONS}))
+    facilities, doubts = sites.locations(places.lines("Locations"))
+    add_rows(record, "facilities", facilities)
     add_rows(record, "countries", [{"name": country} for country in dict.fromkeys(
         f["country"] for f in record.tables.get("facilities", []) if f["country"])])
     add_rows(record, "overall_officials", people.investigators(sections.lines("Investigators")))
-
-
-def _read_more_information(record: StudyRecord, sections: Sections) -> None:
-    """Study ids, posting dates, verification date, FDA regulation flags, keywords."""
-    values = labelled_values(sections.lines("More Information"), key_start="Keywords provided by")
-    ids = [unbullet(value) for value in values.get("Other Study ID Numbers", [])]
-    for index, value in enumerate(ids):
-        record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",
-                                      **typed_id(value)})
-    keywords = next((v for k, v in values.items() if k.startswith("Keywords provided by")), [])
-    add_rows(record, "keywords", [{"name": keyword} for keyword in map(unbullet, keywords)])
-    record.study.update(date_columns("study_first_posted_date", first(values.get("First Posted"))))
-    record.study.update(date_columns("last_update_posted_date", first(values.get("Last Update Posted"))))
-    record.study.update(verification_columns(first(values.get("Last Verified"))))
-    record.study.update(
-        is_fda_regulated_drug=labels.lookup("yes_no", first(values.get("Studies a U.S. FDA-regulated Drug Product"))),
-        is_fda_regulated_device=labels.lookup("yes_no",
-                                              first(values.get("Studies a U.S. FDA-regulated Device Product"))))
+    return [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]
 
 
 def _starts_page(line: str) -> bool:
     """Whether the line is a page's 'CT.gov ID' heading (one per page)."""
     return line == "CT.gov ID" or line.startswith("CT.gov ID:")
-
-
-def typed_id(text: str) -> dict[str, str | None]:
-    """'2020-001234-56 ( EudraCT Number )' -> id_type EUDRACT_NUMBER and the id; an id without a known type as shown."""
-    match = _TYPED_ID.match(text)
-    id_type = _ID_TYPES.get(" ".join(match.group(2).split()).casefold()) if match else None
-    return {"id_type": id_type, "id_value": match.group(1) if id_type else text}
-
-
-def verification_columns(text: str | None) -> dict[str, object]:
-    """'Jun 1, 2021' -> verification_date 2021-06-01 at month precision."""
-    columns = date_columns("verification_date", text)
-    # ClinicalTrials.gov records verification to the month; clincosm prints it as the 1st.
-    if columns["verification_date_precision"] == "day" and columns["verification_date"].day == 1:
-        columns = to_month(columns, "verification_date")
-    return columns

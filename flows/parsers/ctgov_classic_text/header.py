@@ -7,15 +7,39 @@ assignment whose numbers agree with each other and with the page is taken.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import combinations
 
+from flows.parsers import labels
 from flows.parsers.model import Problem
 
 FIELDS = ("enrollment", "sites", "arms", "duration_months", "patients_per_site", "patients_per_site_per_month")
 _WHOLE = ("enrollment", "sites", "arms")
 # clincosm rounds the derived values to one decimal.
 _ROUNDING = 0.051
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+# The enrollment may show its type: '12 (Estimated)', '9,500 Actual', or the type on a line of its own.
+_TYPED_NUMBER = re.compile(r"^(\d[\d,]*)\s*\(?\s*(Actual|Anticipated|Estimated)\s*\)?$", re.I)
+_TYPE_ALONE = re.compile(r"^\(?\s*(Actual|Anticipated|Estimated)\s*\)?$", re.I)
+
+
+def number_lines(lines: list[str]) -> tuple[list[float], str | None, list[str]]:
+    """The header lines below 'Collaborator' (stripped, not blank): (the numbers, the enrollment type shown with
+    them, the other lines: the collaborators)."""
+    numbers: list[float] = []
+    enrollment_type, others = None, []
+    for line in lines:
+        typed = _TYPED_NUMBER.match(line)
+        if typed or _NUMBER.match(line):
+            numbers.append(float((typed.group(1) if typed else line).replace(",", "")))
+            if typed:
+                enrollment_type = labels.lookup("enrollment_type", typed.group(2))
+        elif alone := _TYPE_ALONE.match(line):
+            enrollment_type = labels.lookup("enrollment_type", alone.group(1))
+        else:
+            others.append(line)
+    return numbers, enrollment_type, others
 
 
 def read_header(values: list[float], known: dict[str, int | None],
@@ -66,7 +90,7 @@ def _readings(values: list[float]) -> list[tuple]:
         if ((enrollment is None or float(enrollment).is_integer()) and (sites is None or float(sites).is_integer())
                 and (arms is None or float(arms).is_integer())
                 # _computable
-                and (sites is None or sites >= 1)
+                and (sites is None or sites >= 0)
                 and (per_site is None or (enrollment is not None and bool(sites)))
                 and (per_site_month is None or (enrollment is not None and bool(sites) and bool(reading[3])))):
             readings.append(tuple(reading))
@@ -91,9 +115,10 @@ def _field_sets(count: int) -> tuple[tuple[str, ...], ...]:
 
 
 def _computable(row: dict) -> bool:
-    """A derived value is shown only when what it is derived from is shown (and there is a site)."""
+    """A derived value is shown only when what it is derived from is shown (and there is a site; a study without
+    sites shows 0 of them)."""
     per_site = row["enrollment"] is not None and bool(row["sites"])
-    return ((row["sites"] is None or row["sites"] >= 1)
+    return ((row["sites"] is None or row["sites"] >= 0)
             and (row["patients_per_site"] is None or per_site)
             and (row["patients_per_site_per_month"] is None or (per_site and bool(row["duration_months"]))))
 

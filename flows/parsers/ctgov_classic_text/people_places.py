@@ -1,13 +1,12 @@
-"""clincosm study page, people and places: eligibility, locations, sponsors, investigators."""
+"""clincosm study page, people: eligibility, sponsors, investigators (the sites are read by sites)."""
 from __future__ import annotations
 
 import re
 from itertools import compress
 
 from flows.parsers import labels
-from flows.parsers.facility_address import split_location_row
 from flows.parsers.page_text import nonblank, text_block, unbullet
-from schemas.enums import AGENCY_CLASS, RECRUITMENT_STATUS, SAMPLING_METHOD
+from schemas.enums import AGENCY_CLASS, SAMPLING_METHOD
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
 _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Study:": "sex",
@@ -20,15 +19,11 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Sampling Method:": "sampling_method", "Study Population": "population",
                      "Study Population:": "population"}
 _GENDER_FIELDS = ("gender_based", "gender_description")
-# Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
-_JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
-                           .split())
 _PARENTHESES = re.compile(r"\(.*?\)")
 _AGE_TO_AGE = re.compile(rf"^({_AGE})\s+to\s+({_AGE})$", re.I)
 _AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)
 _UP_TO_AGE = re.compile(rf"^(?:up\s+to\s+({_AGE})|({_AGE})\s+and\s+younger)$", re.I)
 _NAME_AND_CLASS = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
-_LOCATION_ROW = re.compile(r"^\d+\s+\S")
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
 # Degrees and titles that follow an investigator's name before the affiliation.
 _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
@@ -91,47 +86,6 @@ def age_range(text: str | None) -> tuple[str | None, str | None]:
     if match := _UP_TO_AGE.match(text):
         return None, match.group(1) or match.group(2)
     return None, None
-
-
-def locations(lines: list[str]) -> list[dict[str, object]]:
-    """The numbered rows of the 'Site City State Country Postal Code' table, each with the recruitment status
-    shown on a line of its own below it."""
-    sites: list[dict[str, object]] = []
-    for line in nonblank(lines):
-        if _LOCATION_ROW.match(line):
-            sites.append({**_city_kept_whole(_name_kept_whole(split_location_row(line))), "status": None})
-        elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
-            sites[-1]["status"] = status
-    return sites
-
-
-def _site_status(line: str) -> str | None:
-    """'Recruiting' -> RECRUITING when the line is a site recruitment status, else None (contacts, notes)."""
-    status = labels.overall_status(line)
-    return status if status in RECRUITMENT_STATUS else None
-
-
-def _name_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
-    """A repeated word read as city and state ('... de Barcelona Barcelona') is the name's last word and the
-    city when the name would otherwise end in a joining word."""
-    name, city = split["name"], split["city"]
-    last = name.rsplit(None, 1)[-1] if name else ""
-    # 'De' as 'de'; a one-letter word ('I', 'E') joins only in lower case
-    if city and split["state"] == city and (last if len(last) == 1 else last.casefold()) in _JOINING_WORDS:
-        return {**split, "name": f"{name} {city}", "state": None}
-    return split
-
-
-def _city_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
-    """A site named after a city of several words keeps the whole city ('University of California, San
-    Francisco San Francisco California'): the words before the city that repeat it with the city's last word."""
-    words, city = (split["name"] or "").split(), split["city"]
-    if not city or " " in city:
-        return split
-    for size in (2, 3):  # the city's words in all; the name ends with them and then with all but the last
-        if len(words) > 2 * size - 1 and words[-(2 * size - 1):-(size - 1)] == [*words[-(size - 1):], city]:
-            return {**split, "name": " ".join(words[:-(size - 1)]), "city": " ".join([*words[-(size - 1):], city])}
-    return split
 
 
 def party(text: str) -> dict[str, str | None]:

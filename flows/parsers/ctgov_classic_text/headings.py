@@ -1,0 +1,50 @@
+"""clincosm study page headings, and the page read with them in their usual case.
+
+Some saved copies show the headings in capitals ('ELIGIBILITY CRITERIA', 'OUTCOME MEASURES', as the site's style
+sheet displays them) or in title case ('Sponsors And Collaborators'). Such a line is the heading it spells when
+the page does not also show that heading as usual: a page that has 'Study Design' keeps a 'STUDY DESIGN' line of
+its description as text.
+"""
+from __future__ import annotations
+
+from flows.parsers.ctgov_classic_text.design import _OUTCOME_SECTIONS, _TABLE_HEADERS
+from flows.parsers.page_text import has_line
+
+HEADINGS = frozenset({
+    "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description",
+    "Brief Summary", "Condition or Disease Intervention/Treatment Phase", "Detailed Description",
+    "Study Design", "Arms and Interventions", "Outcome Measures", "Eligibility Criteria",
+    "Contacts and Locations", "Sponsors and Collaborators", "Investigators",
+    "Study Documents (Full-Text)", "More Information", "Study Results",
+})
+# A whole page ends with these sections; a page without them was cut short.
+CLOSING = ("More Information", "Study Results")
+LOCATIONS = "Locations"
+CRITERIA = "Criteria"
+# Headings inside a section: where its sites, its criteria, its outcomes of each type and its arms table start.
+SUB_HEADINGS = frozenset({LOCATIONS, CRITERIA}) | _OUTCOME_SECTIONS | _TABLE_HEADERS
+# Section headings no other site's page shows; a page whose header was not copied still has them.
+OWN_SECTIONS = ("Study Details", "Study Description", "Condition or Disease Intervention/Treatment Phase",
+                "Arms and Interventions", "Contacts and Locations", "Sponsors and Collaborators",
+                "Study Documents (Full-Text)")
+_BY_CASEFOLD = {heading.casefold(): heading for heading in HEADINGS | SUB_HEADINGS}
+_LONGEST = max(map(len, _BY_CASEFOLD))
+_INDENTED = _LONGEST + 16  # no longer line is a heading, however indented
+
+
+def in_usual_case(lines: list[str]) -> list[str]:
+    """The lines with each heading shown in another case spelt as usual, where the page lacks the usual spelling."""
+    shown: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line) > _INDENTED:
+            continue
+        if heading := _BY_CASEFOLD.get(line.strip().casefold()):
+            shown.setdefault(heading, []).append(index)
+    usual = {heading for heading, indexes in shown.items() if any(lines[i].strip() == heading for i in indexes)}
+    recased = {i: heading for heading, indexes in shown.items() if heading not in usual for i in indexes}
+    return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
+
+
+def own_sections_in_capitals(text: str) -> int:
+    """How many of the page's own section headings the text shows in capitals (a saved copy's style)."""
+    return sum(has_line(text, heading.upper()) for heading in OWN_SECTIONS)

@@ -1,0 +1,93 @@
+"""Place names that decide how a clincosm location row splits into site, city and state.
+
+A row's cells are joined by spaces, so only what is known of places tells where the site's name ends:
+- the first-level regions ClinicalTrials.gov shows as a site's state, per country; for the countries
+  in LISTED_IN_FULL every region is listed, so a name that is not one of them is no state there;
+- cities of several words ('Ho Chi Minh City', 'Rio de Janeiro'), kept whole;
+- words that end a city of several words and are never a city alone ('City', 'Beach');
+- the countries whose rows always show a state, and the regions named as their city (elsewhere such a name
+  alone may be either);
+- names that are no site name on their own ('Hospital', 'Klinikum'): a reading that leaves one is not taken.
+"""
+from __future__ import annotations
+
+from flows.parsers.facility_address import INSTITUTION_WORDS, STATES
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(name.strip().casefold() for name in text.replace("\n", "").split("|") if name.strip())
+
+
+# facility_address.STATES holds the states and provinces of these countries (China's without its municipalities).
+_IN_STATES = frozenset({"united states", "canada", "australia", "china"})
+REGIONS = {
+    "china": _names("Beijing|Shanghai|Tianjin|Chongqing|Guangxi Zhuang|Ningxia Hui|Xinjiang Uygur|Xizang"),
+    "germany": _names("""Baden-Württemberg|Baden-Wuerttemberg|Bavaria|Bayern|Berlin|Brandenburg|Bremen|Hamburg|
+        Hesse|Hessen|Lower Saxony|Niedersachsen|Mecklenburg-Vorpommern|Mecklenburg-Western Pomerania|
+        North Rhine-Westphalia|Nordrhein-Westfalen|Rhineland-Palatinate|Rheinland-Pfalz|Saarland|Saxony|Sachsen|
+        Saxony-Anhalt|Sachsen-Anhalt|Schleswig-Holstein|Thuringia|Thüringen|Thueringen"""),
+    "brazil": _names("""Acre|Alagoas|Amapá|Amapa|Amazonas|Bahia|Ceará|Ceara|Distrito Federal|Espírito Santo|
+        Espirito Santo|Goiás|Goias|Maranhão|Maranhao|Mato Grosso|Mato Grosso do Sul|Minas Gerais|Pará|Para|
+        Paraíba|Paraiba|Paraná|Parana|Pernambuco|Piauí|Piaui|Rio de Janeiro|Rio Grande do Norte|
+        Rio Grande do Sul|Rondônia|Rondonia|Roraima|Santa Catarina|São Paulo|Sao Paulo|Sergipe|Tocantins|
+        AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO"""),
+    "japan": _names("""Hokkaido|Aomori|Iwate|Miyagi|Akita|Yamagata|Fukushima|Ibaraki|Tochigi|Gunma|Saitama|
+        Chiba|Tokyo|Kanagawa|Niigata|Toyama|Ishikawa|Fukui|Yamanashi|Nagano|Gifu|Shizuoka|Aichi|Mie|Shiga|
+        Kyoto|Osaka|Hyogo|Nara|Wakayama|Tottori|Shimane|Okayama|Hiroshima|Yamaguchi|Tokushima|Kagawa|Ehime|
+        Kochi|Fukuoka|Saga|Nagasaki|Kumamoto|Oita|Miyazaki|Kagoshima|Okinawa"""),
+    "spain": _names("""Madrid|Comunidad de Madrid|Catalonia|Cataluña|Catalunya|Andalucia|Andalucía|Galicia|
+        Comunidad Valenciana|Valencian Community|Castilla y León|Castilla-La Mancha|Basque Country|País Vasco|
+        Pais Vasco|Asturias|Cantabria|Navarra|Aragón|Aragon|Murcia|Extremadura|Canarias|Islas Baleares"""),
+}
+LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan"}
+# Countries whose sites the registry lists with their state: a region name alone at a row's end is the state.
+WITH_STATES = _IN_STATES | {"japan"}
+# Regions named as their city: elsewhere, alone at a row's end such a name may be the city or the state.
+CITY_REGIONS = _names("""Beijing|Shanghai|Tianjin|Chongqing|Berlin|Hamburg|Bremen|Madrid|Sao Paulo|São Paulo|
+    Rio de Janeiro|New York|Tokyo|Osaka|Kyoto""")
+
+# Countries and territories the registry lists sites in beyond facility_address.COUNTRIES (which other layouts share).
+MORE_COUNTRIES = _names("""Guadeloupe|Martinique|French Guiana|Reunion|Mayotte|New Caledonia|French Polynesia|Guam|
+Virgin Islands (U.S.)|U.S. Virgin Islands|American Samoa|Northern Mariana Islands|Greenland|Faroe Islands|Gibraltar|
+Isle of Man|Jersey|Guernsey|Aruba|Curaçao|Curacao|Bermuda|Cayman Islands|Antigua and Barbuda|Saint Kitts and Nevis|
+Saint Lucia|Grenada|Dominica|Saint Vincent and the Grenadines|Montserrat|Netherlands Antilles|San Marino|
+Holy See (Vatican City State)|Timor-Leste|Sao Tome and Principe|Comoros|Seychelles|Solomon Islands|Vanuatu|Samoa|
+Tonga|Micronesia, Federated States of|Marshall Islands|Palau|Kiribati|Swaziland|Burma|Serbia and Montenegro|
+Former Serbia and Montenegro|Yugoslavia|Slovak Republic|Ivory Coast|Brunei|Laos|Syria|Cook Islands|
+Turks and Caicos Islands|Anguilla|Virgin Islands, British|Sint Maarten|Western Sahara""")
+LONGEST_COUNTRY = max(len(name.split()) for name in MORE_COUNTRIES)
+
+MULTI_WORD_CITIES = _names("""
+New York|Los Angeles|San Francisco|San Diego|San Antonio|San Jose|Salt Lake City|Kansas City|Oklahoma City|
+Iowa City|Jersey City|Carson City|Johnson City|Rapid City|Sioux City|Sioux Falls|Cedar Rapids|Grand Rapids|
+Ann Arbor|Chapel Hill|Little Rock|Fort Worth|Fort Lauderdale|Fort Myers|Fort Wayne|Baton Rouge|Des Moines|
+Las Vegas|New Orleans|New Haven|New Brunswick|New Hyde Park|Santa Monica|Santa Barbara|Santa Fe|Palo Alto|
+Long Beach|Newport Beach|Miami Beach|West Palm Beach|Beverly Hills|Colorado Springs|St. Louis|Saint Louis|
+St. Paul|Saint Paul|St. Petersburg|Saint Petersburg|La Jolla|El Paso|Corpus Christi|Winston Salem|
+Washington D.C.|Quebec City|Québec City|Mexico City|Ciudad de Mexico|Ciudad de México|Guatemala City|
+Panama City|Ho Chi Minh City|Hong Kong|Tel Aviv|Kuala Lumpur|Petaling Jaya|Cape Town|Port Elizabeth|
+Rio de Janeiro|Sao Paulo|São Paulo|Porto Alegre|Belo Horizonte|Ribeirao Preto|Ribeirão Preto|Santo Andre|
+Santo André|Buenos Aires|Santo Domingo|San Juan|San Miguel de Tucuman|San Miguel de Tucumán|Mar del Plata|
+Nizhny Novgorod|Frankfurt am Main|Bad Nauheim|Halle (Saale)|Den Haag|The Hague|La Coruña|A Coruña|
+Las Palmas de Gran Canaria|Santiago de Compostela|San Sebastian|San Sebastián|Palma de Mallorca|Reggio Emilia|
+San Giovanni Rotondo|New Delhi|Navi Mumbai|Abu Dhabi|Addis Ababa|Dar es Salaam|Hradec Kralove|Hradec Králové|
+Sankt Gallen|St. Gallen|Clermont Ferrand|Aix en Provence|Le Mans|La Tronche|Villejuif Cedex|Kota Kinabalu|
+Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Sri Jayawardenepura Kotte|Saint Helier|St Helier
+""")
+LONGEST_CITY = max(len(name.split()) for name in MULTI_WORD_CITIES)
+
+# The last word of a city of several words, never a city alone ('... Salt Lake City' is not a site in 'City').
+CITY_ENDINGS = _names("City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Janeiro|Paulo|Vegas|Angeles|Jolla")
+
+# A site is not named by one of these alone.
+GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Universitaetsklinikum|Uniklinikum|
+    Klinik|Krankenhaus|Hopital|Hôpital|Hospital|Ospedale|Policlinico|Clinica|Clínica|Universidad|Universität|
+    Universitaet|Instituto|Istituto|CHU|CHRU|Hospices|Ziekenhuis|Sykehus|Sjukhus""")
+
+
+def regions(country: str | None) -> frozenset[str]:
+    """The regions shown as a site's state in `country` (all states when the country is not known)."""
+    key = (country or "").casefold()
+    if key in _IN_STATES:
+        return STATES | REGIONS.get(key, frozenset())
+    return REGIONS.get(key, frozenset()) | (frozenset() if key in LISTED_IN_FULL else STATES)

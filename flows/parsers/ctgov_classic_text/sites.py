@@ -1,0 +1,139 @@
+"""clincosm study page, the Locations table: one row per site ('1 <site> <city> <state> <country> <postal code>').
+
+The cells are joined by spaces. The postal code and the country are read by facility_address; what is left is the
+site's name, its city and (where the registry has one) its state, told apart by what is known of places
+(place_names). Where the page allows two readings that known places cannot decide between, the row keeps what both
+readings agree on and the page gets a problem naming the row: the split is not guessed. A row that ends with no
+country the parser knows keeps only its postal code, with a problem.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.ctgov_classic_text import place_names as places
+from flows.parsers.facility_address import INSTITUTION_WORDS, city_size, split_location_row
+from flows.parsers.page_text import nonblank
+from schemas.enums import RECRUITMENT_STATUS
+
+UNDECIDABLE = "clincosm location row undecidable"
+_LOCATION_ROW = re.compile(r"^(\d+)\s+\S")
+# Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
+_JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
+                           .split())
+Place = dict[str, str | None]
+
+
+def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
+    """The numbered rows, each with the recruitment status shown on a line of its own below it; and for each row
+    that cannot be read whole (name and city not told apart, no known country), why."""
+    sites: list[dict[str, object]] = []
+    doubts: list[str] = []
+    for line in nonblank(lines):
+        if match := _LOCATION_ROW.match(line):
+            site, doubt = site_row(line)
+            sites.append({**site, "status": None})
+            if doubt:
+                doubts.append(f"site {match.group(1)}: {doubt}")
+        elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
+            sites[-1]["status"] = status
+    return sites, doubts
+
+
+def _site_status(line: str) -> str | None:
+    """'Recruiting' -> RECRUITING when the line is a site recruitment status, else None (contacts, notes)."""
+    status = labels.overall_status(line)
+    return status if status in RECRUITMENT_STATUS else None
+
+
+def site_row(line: str) -> tuple[dict[str, str | None], str | None]:
+    """One row's facility columns, and why it cannot be read whole (None when it can)."""
+    split = split_location_row(line)
+    words = line.split()[1:]  # without the row number
+    words = words[:len(words) - len((split["zip"] or "").split())]
+    country = split["country"] or _more_country(words)
+    if country is None:  # every site has a country: the row's last words are one the parser does not know
+        return {"name": None, "city": None, "state": None, "zip": split["zip"], "country": None}, (
+            f"no country known to the parser ends '{' '.join(words)}'")
+    place, doubt = read_place(words[:len(words) - len(country.split())], country)
+    return {**place, "zip": split["zip"], "country": country}, doubt
+
+
+def _more_country(words: list[str]) -> str | None:
+    """A country or territory of places.MORE_COUNTRIES ending the words (a name before it)."""
+    for size in range(min(places.LONGEST_COUNTRY, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]).casefold() in places.MORE_COUNTRIES:
+            return " ".join(words[-size:])
+    return None
+
+
+def read_place(words: list[str], country: str | None) -> tuple[Place, str | None]:
+    """Name, city and state from the words before the country; and the doubt, if any."""
+    bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
+    folded = [word.casefold() for word in bare]
+    regions = places.regions(country)
+    for size in (3, 2, 1):  # a city shown twice: as city and state, or as the name's end and the city
+        if len(bare) > 2 * size and folded[-2 * size:-size] == folded[-size:]:
+            return _repeated(words, size, regions, country)
+    state = next((size for size in (4, 3, 2, 1) if len(bare) - size >= 2 and " ".join(folded[-size:]) in regions
+                  # 'Keio University Hospital Tokyo': a region after an institution word is the city
+                  and folded[-size - 1] not in INSTITUTION_WORDS), 0)
+    region = " ".join(folded[len(folded) - state:])
+    if state and region in places.CITY_REGIONS and (country or "").casefold() not in places.WITH_STATES:
+        return {"name": None, "city": None, "state": None}, (
+            f"whether '{_joined(bare[-state:])}' is the city, or the state after a city ending the site's name")
+    place, doubt = _name_and_city(words[:len(words) - state])
+    return {**place, "state": _joined(bare[len(bare) - state:])}, doubt
+
+
+def _repeated(words: list[str], size: int, regions: frozenset[str], country: str | None) -> tuple[Place, str | None]:
+    """'<name> X X': X is the city and the state, or the name ends with X and X is the city."""
+    bare = [word.rstrip(",") for word in words]
+    name, city = words[:-2 * size], _joined(bare[-size:])
+    named = {"name": " ".join(words[:-size]), "city": city, "state": None}
+    lone_generic = len(name) == 1 and name[0].rstrip(",").casefold() in places.GENERIC_NAMES
+    if city.casefold() in regions and not lone_generic:
+        return {"name": " ".join(name), "city": city, "state": city}, None
+    if _ends_joined(name) or lone_generic or (country or "").casefold() in places.LISTED_IN_FULL:
+        return named, None  # 'Hospital Clinic de Barcelona Barcelona'; 'Klinikum Stuttgart Stuttgart Germany'
+    return {"name": None, "city": city, "state": None}, (
+        f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
+
+
+def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
+    """The city at the end of the words (a known city of several words kept whole), the name before it."""
+    bare = [word.rstrip(",") for word in words]
+    for size in range(min(places.LONGEST_CITY, len(bare) - 1), 1, -1):
+        if " ".join(bare[-size:]).casefold() in places.MULTI_WORD_CITIES:
+            return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
+    size = city_size(words)
+    split = {"name": _joined(words[:len(words) - size]), "city": _joined(bare[len(bare) - size:])}
+    if (whole := _city_kept_whole(split)) != split:  # the name repeats the city's first words: the city is whole
+        return whole, None
+    name, city = split["name"], split["city"]
+    # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
+    if city and (" " in city or city.casefold() in places.CITY_ENDINGS or _ends_joined((name or "").split())):
+        return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
+    return split, None
+
+
+def _ends_joined(name: list[str]) -> bool:
+    """Whether the name's last word joins it to what follows ('de'; a one-letter word only in lower case)."""
+    last = name[-1] if name else ""
+    return (last if len(last) == 1 else last.casefold()) in _JOINING_WORDS
+
+
+def _city_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
+    """A site named after a city of several words keeps the whole city ('University of California, San
+    Francisco San Francisco'): the words before the city that repeat it with the city's last word."""
+    words, city = (split["name"] or "").split(), split["city"]
+    if not city or " " in city:
+        return split
+    for size in (2, 3):  # the city's words in all; the name ends with them and then with all but the last
+        if len(words) > 2 * size - 1 and words[-(2 * size - 1):-(size - 1)] == [*words[-(size - 1):], city]:
+            return {**split, "name": " ".join(words[:-(size - 1)]), "city": " ".join([*words[-(size - 1):], city])}
+    return split
+
+
+def _joined(words: list[str]) -> str | None:
+    return " ".join(words) or None
