@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.aggregator_text.labelled_fields import FIELDS
 from flows.parsers.dates import parse_date
 from flows.parsers.page_text import tagged_lines
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
@@ -18,14 +19,18 @@ _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Tot
                  "Study Classification": "study_type", "Study Start Date": "start_date",
                  "Primary Completion Date": "primary_completion_date",
                  "Study Completion Date": "completion_date"}
+_KNOWN_LABELS = frozenset(_BASIC_LABELS) | frozenset(FIELDS)
 
 
 def basic_information(lines: list[str]) -> dict:
-    """Labelled values by their label; compact (unlabelled) values by what they look like; under "unread" the
-    lines that are neither."""
+    """Labelled values by their label; compact (unlabelled) values by what they look like; under "fields" the
+    (label, value) pairs of labelled_fields.FIELDS; under "unread" the lines that are none of these."""
     values: dict = {}
     dates: list[str] = []
-    for label, value in tagged_lines(lines, _BASIC_LABELS):
+    for label, value in tagged_lines(lines, _KNOWN_LABELS):
+        if label in FIELDS:  # a value of another table's column, loaded by labelled_fields
+            values.setdefault("fields", []).append((label, value))
+            continue
         field = _BASIC_LABELS[label] if label else _basic_field(value)
         if field == "date":
             dates.append(value)

@@ -14,7 +14,9 @@ _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
 _SITE_STATUS = re.compile(r"^Site Status\s+(\S.*)$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
-_IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source):\s*(.*)$")
+_IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source|Domain|Link):\s*(.*)$")
+# Each identifier field's column; the registry's domain (who issued it) is AACT's id_type_description.
+_IDENTIFIER_COLUMNS = {"Type": "id_type", "Source": "id_source", "Domain": "id_type_description", "Link": "id_link"}
 _RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
 
 
@@ -68,21 +70,46 @@ def investigators(lines: list[str]) -> list[dict[str, object]]:
 
 
 def locations(lines: list[str]) -> list[dict[str, object]]:
-    """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries."""
+    """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries. The registry may give a site without a
+    name (its address line alone, ending in a country) or without an address (a name line with no comma under it):
+    such a site keeps what it has, and the sites after it keep theirs."""
     rows: list[dict[str, object]] = []
+    lines = nonblank(lines)
     pending: str | None = None
-    for line in nonblank(lines):
+    for index, line in enumerate(lines):
         if (match := _SITE_STATUS.match(line)) and _is_site_status(match.group(1)):
+            if pending is not None:
+                rows.append(_site(pending, None))
+                pending = None
             if rows:
                 rows[-1]["status"] = labels.overall_status(match.group(1))
         elif pending is None:
-            pending = line
-        else:
-            rows.append({"name": pending, **address(line), "status": None})
+            if _ends_in_country(line) and not (index + 1 < len(lines) and _ends_in_country(lines[index + 1])):
+                rows.append(_site(None, line))  # an address with no name above it
+            else:
+                pending = line
+        elif "," in line:
+            rows.append(_site(pending, line))
             pending = None
+        else:  # a second name: the site above has no address
+            rows.append(_site(pending, None))
+            pending = line
     if pending is not None:
-        rows.append({"name": pending, "city": None, "state": None, "zip": None, "country": None, "status": None})
+        rows.append(_site(pending, None))
     return rows
+
+
+def _site(name: str | None, address_line: str | None) -> dict[str, object]:
+    empty = {"city": None, "state": None, "zip": None, "country": None}
+    return {"name": name, **(address(address_line) if address_line else empty), "status": None}
+
+
+def _ends_in_country(line: str) -> bool:
+    """Whether a line reads as a site's address: parts split by commas, the last (or the last two) a country."""
+    if "," not in line:
+        return False
+    parts = [part.strip().casefold() for part in line.split(",")]
+    return parts[-1] in COUNTRIES or f"{parts[-2]}, {parts[-1]}" in COUNTRIES
 
 
 def _is_site_status(value: str) -> bool:
@@ -125,13 +152,14 @@ def central_contacts(lines: list[str]) -> list[dict[str, object]]:
 
 
 def identifiers(lines: list[str]) -> list[dict[str, object]]:
-    """Value, 'Identifier Type: -', 'Identifier Source: org_study_id' entries."""
+    """Value, 'Identifier Type: -', 'Identifier Source: org_study_id'[, 'Identifier Domain: ...',
+    'Identifier Link: ...'] entries."""
     rows: list[dict[str, object]] = []
     for line in nonblank(lines):
         match = _IDENTIFIER_FIELD.match(line)
         if match and rows:
             value = match.group(2).strip()
-            rows[-1]["id_type" if match.group(1) == "Type" else "id_source"] = None if value in ("", "-") else value
+            rows[-1][_IDENTIFIER_COLUMNS[match.group(1)]] = None if value in ("", "-") else value
         elif not match:
             rows.append({"id_source": None, "id_type": None, "id_value": line})
     return rows

@@ -1,0 +1,79 @@
+"""meddatax study page, Eligibility Criteria: the criteria text, then ages, sex and healthy volunteers (labelled
+or, on compact pages, bare values at its end)."""
+from __future__ import annotations
+
+import re
+from itertools import compress, count
+
+from flows.parsers import labels
+from flows.parsers.aggregator_text.labelled_fields import FIELDS
+from flows.parsers.page_text import tagged_lines, text_block
+from schemas.enums import SEX
+
+_SEXES = frozenset(SEX)
+_ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible Age": "maximum_age",
+                       "Eligible Sex": "gender", "Accepts Healthy Volunteers": "healthy_volunteers"}
+_BELOW_CRITERIA = frozenset(_ELIGIBILITY_LABELS) | frozenset(FIELDS)
+_ELIGIBILITY_FOLDED = frozenset(label.casefold() for label in _ELIGIBILITY_LABELS)
+_FIELDS_FOLDED = frozenset(label.casefold() for label in FIELDS)
+_AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
+# A limit the record does not set, as a page may show it.
+_NO_AGE = frozenset({"N/A", "n/a", "NA"})
+
+
+def eligibility_criteria(lines: list[str]) -> dict[str, object]:
+    """Criteria text as shown, then ages, sex and healthy volunteers (labelled or positional)."""
+    end = _labels_start(lines)
+    if end is not None:
+        values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
+                  if label}
+    else:
+        end, values = _trailing_values(lines)
+    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": values.get("minimum_age"),
+            "maximum_age": values.get("maximum_age"),
+            "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
+            "criteria": text_block(lines[:end])}
+
+
+def labelled_after_criteria(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """On a labelled page, the (label, value) pairs of labelled_fields.FIELDS below the criteria ('Study Population',
+    'Sampling Method'), and the lines there that no label tags."""
+    end = _labels_start(lines)
+    if end is None:
+        return [], []
+    tagged = tagged_lines(lines[end:], _BELOW_CRITERIA)
+    return [(label, value) for label, value in tagged if label in FIELDS], [value for label, value in tagged
+                                                                              if label is None]
+
+
+def _labels_start(lines: list[str]) -> int | None:
+    """Where the labelled values below the criteria begin: the first eligibility label (in any case), or the first
+    labelled_fields label above it from which every line up to it is a label or its value ('Study Population' shown
+    before the ages; a 'Study Population' sub-heading of the criteria text stays in it); None on a compact page."""
+    end = next(compress(count(), map(_ELIGIBILITY_LABELS.__contains__, map(str.strip, lines))), None)
+    if end is None:  # a label in another case ('Eligible sex')
+        end = next((i for i, line in enumerate(lines) if line.strip().casefold() in _ELIGIBILITY_FOLDED), None)
+    if end is None:
+        return None
+    above = [i for i, line in enumerate(lines[:end]) if line.strip().casefold() in _FIELDS_FOLDED]
+    return next((i for i in above if all(label for label, _ in tagged_lines(lines[i:end], FIELDS))), end)
+
+
+def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Compact pages end the criteria with bare values: minimum age, [maximum age,] sex, Yes/No."""
+    end, found, ages = len(lines), {}, []
+    for index in range(len(lines) - 1, -1, -1):
+        value = lines[index].strip()
+        if not value:
+            continue
+        if value in ("Yes", "No") and not found and not ages:
+            found["healthy_volunteers"] = value
+        elif value in _SEXES and "gender" not in found and not ages:
+            found["gender"] = value
+        elif (_AGE.match(value) or value in _NO_AGE) and len(ages) < 2:
+            ages.insert(0, value)
+        else:
+            break
+        end = index
+    found.update(zip(("minimum_age", "maximum_age"), ages))
+    return end, found

@@ -1,0 +1,170 @@
+"""meddatax page chrome: its section headings, the explainer sentence under each, the site's navigation above
+the study; and the page split at its headings without them."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers.page_text import Sections, heading_line_limit
+
+# meddatax puts one explainer sentence under every heading: page chrome, never content.
+CHROME = {
+    "Study Results": "The study team has not published outcome measurements, participant flow, or "
+                     "safety data for this trial yet. Check back later for updates.",
+    "Basic Information": "Get a concise snapshot of the trial, including recruitment status, study "
+                         "phase, enrollment targets, and key timeline milestones.",
+    "Brief Summary": "Review the sponsor-provided synopsis that highlights what the study is about and "
+                     "why it is being conducted.",
+    "Related Clinical Trials": "Explore similar clinical trials based on study characteristics and "
+                               "research focus.",
+    "Detailed Description": "Dive into the extended narrative that explains the scientific background, "
+                            "objectives, and procedures in greater depth.",
+    "Conditions": "See the medical conditions and disease areas that this research is targeting or "
+                  "investigating.",
+    "Study Design": "Understand how the trial is structured, including allocation methods, masking "
+                    "strategies, primary purpose, and other design elements.",
+    "Study Groups": "Review each arm or cohort in the study, along with the interventions and "
+                    "objectives associated with them.",
+    "Interventions": "Learn about the drugs, procedures, or behavioral strategies being tested and how "
+                     "they are applied within this trial.",
+    "Other Intervention Names": "Discover alternative or legacy names that may be used to describe the "
+                                "listed interventions across different sources.",
+    "Eligibility Criteria": "Check the participation requirements, including inclusion and exclusion "
+                            "rules, age limits, and whether healthy volunteers are accepted.",
+    "Sponsors": "Meet the organizations funding or collaborating on the study and learn about their roles.",
+    "Responsible Party": "Identify the individual or organization who holds primary responsibility for "
+                         "the study information submitted to regulators.",
+    "Principal Investigators": "Learn about the lead researchers overseeing the trial and their "
+                               "institutional affiliations.",
+    "Locations": "Explore where the study is taking place and check the recruitment status at each "
+                 "participating site.",
+    "Countries": "Review the countries where the study has at least one active or historical site.",
+    "Central Contacts": "Reach out to these primary contacts for questions about participation or study "
+                        "logistics.",
+    "Facility Contacts": "Find local site contact details for specific facilities participating in the trial.",
+    "Other Identifiers": "Review additional registry numbers or institutional identifiers associated "
+                         "with this trial.",
+    "More Related Trials": "Additional clinical trials that may be relevant based on similarity analysis.",
+}
+HEADINGS = frozenset(CHROME)
+_HEADING_LINE_LIMIT = heading_line_limit(HEADINGS)
+_CHROME_LINES = frozenset(" ".join(s.lower().split()) for s in CHROME.values()) | {"results pending"}
+# Only lines about as long as an explainer sentence are compared with them.
+_CHROME_LENGTHS = range(min(map(len, _CHROME_LINES)), max(map(len, _CHROME_LINES)) + 40)
+# ... and only those ending as one of them ends ('.', 'g'): a cheap test before normalising the line.
+_CHROME_ENDS = frozenset(line[-1] for line in _CHROME_LINES)
+# The characters whose lower case is one of those ends: the ends and their upper case (no other character
+# lower-cases to '.' or an ASCII letter but 'K' (Kelvin sign) to 'k'; a test checks every code point).
+CHROME_END_CHARACTERS = frozenset(_CHROME_ENDS | {end.upper() for end in _CHROME_ENDS})
+# What str.strip() strips (a test checks every code point): a line ending in it may be one once stripped.
+WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                       "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_MAY_END_CHROME = CHROME_END_CHARACTERS | WHITESPACE
+# The explainer sentences as the pages write them (each one of _CHROME_LINES once normalised), told at sight.
+_CHROME_AS_WRITTEN = frozenset(line for line in (*CHROME.values(), "Results pending", "Results Pending")
+                               if " ".join(line.lower().split()) in _CHROME_LINES)
+
+# The line a page's study begins with; above it a saved page may keep the site's navigation menu.
+_STUDY_START = re.compile(r"NCT ID:\s*\S*")
+
+
+def study_start(lines: list[str]) -> int:
+    """The number of the page's 'NCT ID:' line (0 when it has none): the lines above it are the site's navigation
+    and the study's title, whose words ('Conditions', 'Locations') are no headings."""
+    return next((index for index, line in enumerate(lines)
+                 if line[:1] in _ID_LINE_STARTS and _STUDY_START.fullmatch(line.strip())), 0)
+
+
+_ID_LINE_STARTS = frozenset("N \t")
+
+
+def study_sections(lines: list[str]) -> Sections:
+    """The page split at its headings below its 'NCT ID:' line (the lines above it are the preamble whatever they
+    say: a menu line 'Conditions' starts no section). Where a heading's line has its explainer under it, a line that
+    spells the heading without one above it is content (a 'Study Design' sub-heading in the Detailed Description)."""
+    start = study_start(lines)
+    body = lines[start:] if start else lines
+    sections = page_sections(body, _unexplained_headings(body))
+    if start:
+        sections.preamble[:0] = without_chrome(lines[:start])
+    return sections
+
+
+def _unexplained_headings(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines that spell a heading, have no explainer under them, and come before a line of the
+    same heading that has one."""
+    at: dict[str, list[int]] = {}
+    for index in [i for i, line in enumerate(lines) if len(line) <= _HEADING_LINE_LIMIT and line.strip() in HEADINGS]:
+        at.setdefault(lines[index].strip(), []).append(index)
+    content: set[int] = set()
+    for heading, indexes in at.items():
+        explained = next((index for index in indexes if _has_explainer(heading, lines, index)), None)
+        if explained is not None:
+            content.update(index for index in indexes if index < explained)
+    return frozenset(content)
+
+
+def _has_explainer(heading: str, lines: list[str], index: int) -> bool:
+    """Whether the first non-blank line below line `index` is page chrome, or this heading's explainer reworded."""
+    below = next((line for line in lines[index + 1:index + 6] if line.strip()), None)
+    return below is not None and (_is_chrome(below) or _is_reworded(heading, below))
+
+
+def page_sections(lines: list[str], content: frozenset[int] = frozenset()) -> Sections:
+    """The page split at its headings, the explainer sentence under each heading dropped: what
+    split_sections(without_chrome(lines), HEADINGS) gives, in one pass over the lines; the lines numbered in
+    `content` are never headings."""
+    preamble: list[str] = []
+    current, found, seen = preamble, [], set()
+    for index, line in enumerate(lines):
+        if line[-1:] in _MAY_END_CHROME and _is_chrome(line):
+            continue
+        if (len(line) <= _HEADING_LINE_LIMIT and (key := line.strip()) in HEADINGS and key not in seen
+                and index not in content):
+            seen.add(key)  # a heading's later occurrences are lines of the section they are in
+            current = []
+            found.append((key, current))
+        else:
+            current.append(line)
+    for heading, section in found:
+        _drop_reworded_explainer(heading, section)
+    return Sections(preamble, found)
+
+
+# The words of each heading's explainer, each by its first letters (so 'funding' is 'fund', as 'fund' is).
+_WORD = re.compile(r"[a-z]+")
+_STEM = 4
+_EXPLAINER_WORDS = {heading: frozenset(word[:_STEM] for word in _WORD.findall(text.lower()))
+                    for heading, text in CHROME.items()}
+# A line whose words and its heading's explainer's words overlap this much (shared / all) is the explainer.
+_SHARED_WORDS = 0.6
+
+
+def _drop_reworded_explainer(heading: str, section: list[str]) -> None:
+    """Drop the first line under `heading` when it is its explainer in other words."""
+    at = next((index for index, line in enumerate(section) if line.strip()), None)
+    if at is not None and _is_reworded(heading, section[at]):
+        del section[at]
+
+
+def _is_reworded(heading: str, line: str) -> bool:
+    """Whether a line is the heading's explainer in other words: a sentence no longer than the explainers whose
+    words are mostly the heading's explainer's (the site rewords them from time to time)."""
+    if len(line) >= _CHROME_LENGTHS.stop or not line.rstrip().endswith("."):
+        return False
+    words, explainer = frozenset(word[:_STEM] for word in _WORD.findall(line.lower())), _EXPLAINER_WORDS[heading]
+    return len(words) >= 6 and len(words & explainer) >= _SHARED_WORDS * len(words | explainer)
+
+
+def without_chrome(lines: list[str]) -> list[str]:
+    """The lines that are no explainer sentence (compared lower-cased, runs of whitespace as one space).
+
+    A line can be one only if it ends (before trailing whitespace) as an explainer does: a line whose last
+    character is neither such an end nor whitespace is kept at sight, without being normalised.
+    """
+    return [line for line in lines if line[-1:] not in _MAY_END_CHROME or not _is_chrome(line)]
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether the line is an explainer sentence: one as meddatax writes it, or one in another case or spacing."""
+    return line in _CHROME_AS_WRITTEN or (len(line) in _CHROME_LENGTHS
+                                          and " ".join(line.lower().split()) in _CHROME_LINES)
