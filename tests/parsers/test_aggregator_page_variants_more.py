@@ -100,9 +100,9 @@ def test_labelled_dates_and_enrollment_with_their_type():
 
 
 def test_a_basic_information_line_read_as_nothing_is_a_load_problem():
-    study, problems = _study(["Recruitment Status", "SUSPENDED", "Why Stopped", "Funding paused"])
+    study, problems = _study(["Recruitment Status", "SUSPENDED", "Sponsor Note", "Funding paused"])
     assert study["overall_status"] == "SUSPENDED"
-    assert problems == [("unknown label", "'Why Stopped' under 'Basic Information'"),
+    assert problems == [("unknown label", "'Sponsor Note' under 'Basic Information'"),
                         ("unknown label", "'Funding paused' under 'Basic Information'")]
 
 

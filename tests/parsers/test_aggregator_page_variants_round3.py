@@ -307,3 +307,10 @@ def test_an_identifier_domain_and_link_are_its_fields_not_more_identifiers():
                      "id_type_description": "National Heart, Lung, and Blood Institute",
                      "id_link": "https://reporter.nih.gov/quickSearch/R01HL123456"},
                     {"id_source": "org_study_id", "id_type": None, "id_value": "TJ-01"}]
+
+
+def test_why_a_study_stopped_in_basic_information_is_why_stopped():
+    basic = LABELLED_BASIC + ["Why Stopped", "Funding paused by the sponsor."]
+    tables, problems = _read(_page([], basic))
+    assert tables["studies"][0]["why_stopped"] == "Funding paused by the sponsor."
+    assert problems == []

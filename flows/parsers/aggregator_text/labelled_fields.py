@@ -18,6 +18,7 @@ FIELDS = {
     "Biospecimen Retention": ("studies", "biospec_retention"),
     "Biospecimen Description": ("studies", "biospec_description"),
     "Expanded Access Type": ("studies", "expanded_access_type"),
+    "Why Stopped": ("studies", "why_stopped"),
 }
 # The registry's expanded access types as a page may write them ('Individual Patients', 'INTERMEDIATE').
 _ACCESS_TYPES = (("individual", re.compile(r"^individual(?: patients?)?$", re.I)),
