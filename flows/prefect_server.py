@@ -5,6 +5,10 @@ systemd stop signals the whole group, the server stopped with the run, and Prefe
 70 s before the run could record its stop, and exited 1. This server runs in a session of its own, so a signal to
 the run's group does not reach it: the run takes the stop, records it through the server, and stops the server last.
 Should the run be killed outright (kill -9), the kernel signals the server too (Linux's parent-death signal).
+
+The server's messages go to a file of its own, not to the command's output: stopped while it still recorded the
+run's last events (a busy machine), it logged their cancellation with a traceback after the command's last line.
+They are shown when the server ended by itself (it could not start, or it failed during the run).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +39,7 @@ os.execv(sys.executable, [sys.executable, "-m", "uvicorn", *sys.argv[2:]])
 """
 # The settings Prefect gives its own temporary server: no UI, and the server knows it is temporary.
 _SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+_APP = "prefect.server.api.server:create_app"  # uvicorn's factory of the server's app
 _PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind
 _STOP_SECONDS = 5.0
 _started: list["TemporaryPrefectServer"] = []
@@ -45,6 +51,7 @@ class TemporaryPrefectServer:
     def __init__(self, start_timeout: float):
         self.start_timeout = start_timeout
         self.process: subprocess.Popen | None = None
+        self.output = None  # the file the server writes its messages to
         self.port = 0
 
     @property
@@ -85,23 +92,46 @@ class TemporaryPrefectServer:
 
     def _spawn(self) -> None:
         self.port = _free_port()
+        self._close_output()  # a server that could not bind: its message is not wanted
+        self.output = tempfile.TemporaryFile()
         command = [sys.executable, "-c", _GUARD, str(os.getpid()),
-                   "--app-dir", str(_prefect_root()), "--factory", "prefect.server.api.server:create_app",
+                   "--app-dir", str(_app_root()), "--factory", _APP,
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"]
         self.process = subprocess.Popen(command, env={**os.environ, **_SERVER_ENV}, start_new_session=True,
-                                        stdin=subprocess.DEVNULL)
+                                        stdin=subprocess.DEVNULL, stdout=self.output, stderr=subprocess.STDOUT)
 
     def stop(self) -> None:
         """Stop the server and wait for it (its database is closed when this returns); safe to call again."""
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
+        if process is None:
+            self._close_output()
             return
-        process.send_signal(signal.SIGTERM)
         try:
-            process.wait(timeout=_STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            if process.poll() is not None:  # it ended by itself: what it said tells why
+                self._show_output()
+                return
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=_STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        finally:
+            self._close_output()
+
+    def _show_output(self) -> None:
+        """Write what the server wrote to the command's error output."""
+        if self.output is None:
+            return
+        sys.stderr.flush()
+        self.output.seek(0)
+        sys.stderr.write(self.output.read().decode(errors="replace"))
+        sys.stderr.flush()
+
+    def _close_output(self) -> None:
+        output, self.output = self.output, None
+        if output is not None:
+            output.close()
 
 
 def _free_port() -> int:
@@ -110,11 +140,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _prefect_root() -> Path:
-    """The folder that holds the `prefect` package, found without importing it."""
+def _app_root() -> Path:
+    """The folder that holds the package of the server's app (`prefect`), found without importing it."""
     import importlib.util
 
-    spec = importlib.util.find_spec("prefect")
+    spec = importlib.util.find_spec(_APP.split(".")[0])
     return Path(spec.origin).parent.parent
 
 
