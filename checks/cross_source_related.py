@@ -30,7 +30,10 @@ def _title(expr: str) -> str:
 
 _STATED = """
     SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
-           s.overall_status, s.last_known_status, s.phase, s.brief_title, s.official_title
+           s.overall_status, s.last_known_status, s.phase, s.brief_title, s.official_title,
+           s.last_update_posted_date AS own_updated,
+           (SELECT coalesce(w.snapshot_date, w.last_update_posted_date) FROM studies w WHERE w.nct_id = r.nct_id)
+             AS stated_on
     FROM related_studies r JOIN studies s ON s.nct_id = r.related_nct_id
     WHERE r.related_nct_id IS NOT NULL AND r.related_nct_id <> r.nct_id
 """
@@ -64,17 +67,42 @@ _LAST_KNOWN_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || state
                        "status, but that study''s own record now says UNKNOWN (not verified for two years).'")
 _LAST_KNOWN_EVIDENCE = ("coalesce('; studies.last_known_status of ' || related_nct_id || ' = ''' "
                         "|| last_known_status || '''', '')")
+# The order in which the registry moves a study on: a list giving an earlier stage than the study's own record
+# was true when it was written unless it was written after that record's last update, when the study had moved on
+# already. A list of no known date (a trial-summary page shows none) is out of date, not wrong. A study is withdrawn
+# only before it enrolls, and moves on from no status that ends it.
+STAGES = {"NOT_YET_RECRUITING": 0, "RECRUITING": 1, "ENROLLING_BY_INVITATION": 1, "WITHDRAWN": 2,
+          "ACTIVE_NOT_RECRUITING": 2, "COMPLETED": 3, "TERMINATED": 3}
+ENDED = ("WITHDRAWN", "COMPLETED", "TERMINATED")
+
+
+def _stage(expr: str) -> str:
+    cases = " ".join(f"WHEN {literal(status)} THEN {stage}" for status, stage in STAGES.items())
+    return f"(CASE {_status(expr)} {cases} END)"
+
+
+_MOVED_ON = (f"{_stage('stated_status')} < {_stage('overall_status')} "
+             f"AND {_status('stated_status')} NOT IN ({', '.join(map(literal, ENDED))}) "
+             "AND NOT coalesce(stated_on >= own_updated, false)")
+_MOVED_ON_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that study''s own "
+                     "record says ' || overall_status || ', a later stage: this record may have listed it before it "
+                     "moved on (out of date rather than wrong).'")
+_MOVED_ON_EVIDENCE = ("'; ' || coalesce('this record dated ' || stated_on, 'this record gives no date') || ', that "
+                      "study''s own record updated ' || coalesce(own_updated::VARCHAR, 'on no date given')")
 _STATUS_DIFFERS = _select(
     "is", "stated_status", "overall_status",
     f"stated_status IS NOT NULL AND overall_status IS NOT NULL "
     f"AND {_status('stated_status')} <> {_status('overall_status')}",
     "stated_status", "overall_status",
-    keep=f"related_nct_id, stated_status, last_known_status, coalesce({_LAST_KNOWN}, false) AS last_reported",
+    keep=f"related_nct_id, stated_status, last_known_status, overall_status, stated_on, own_updated, "
+         f"coalesce({_LAST_KNOWN}, false) AS last_reported, coalesce({_MOVED_ON}, false) AS moved_on",
 )
 RELATED_STATUS_DIFFERS = f"""
-    SELECT nct_id, CASE WHEN last_reported THEN {_LAST_KNOWN_MESSAGE} ELSE message END AS message,
-           evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE} ELSE '' END AS evidence,
-           CASE WHEN last_reported THEN 'info' END AS severity
+    SELECT nct_id, CASE WHEN last_reported THEN {_LAST_KNOWN_MESSAGE}
+                        WHEN moved_on THEN {_MOVED_ON_MESSAGE} ELSE message END AS message,
+           evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE}
+                            WHEN moved_on THEN {_MOVED_ON_EVIDENCE} ELSE '' END AS evidence,
+           CASE WHEN last_reported OR moved_on THEN 'info' END AS severity
     FROM ({_STATUS_DIFFERS})"""
 RELATED_PHASE_DIFFERS = _select(
     "is in", "stated_phase", "phase",
@@ -97,7 +125,9 @@ RELATED_TITLE_DIFFERS = _select(
 RULES = (
     Rule("cross_source.related_study_status_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly; "
-         "one giving the last known status of a study the registry now shows as UNKNOWN is out of date: info.",
+         "one giving the last known status of a study the registry now shows as UNKNOWN is out of date: info, "
+         "as is one giving an earlier stage (not yet recruiting, recruiting, active) than the study's own record "
+         "unless the list is dated after that record's last update.",
          ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials.",

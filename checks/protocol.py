@@ -91,6 +91,13 @@ _GIVEN_SOMETHING = (r"regexp_matches(coalesce(g.title, '') || ' ' || coalesce(g.
                     r"'\b(?:placebo|sham)\b', 'i')")
 
 
+# An arm's type says whether it is a no-intervention arm. A registry record types its arms; a republished page may
+# show no type at all (meddatax's compact page lists each group's title and description only), and in a record that
+# types none of its arms an arm such as "Untreated observation" cannot be told from one whose intervention is missing.
+_SOME_ARM_TYPED = ("SEMI JOIN (SELECT DISTINCT nct_id FROM design_groups WHERE group_type IS NOT NULL) typed "
+                   "ON typed.nct_id = s.nct_id")
+
+
 def _arm_without_intervention_sql() -> str:
     texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')",
              "named": "CASE WHEN coalesce(trim(g.title), '') = '' THEN 'An arm without a title' "
@@ -100,7 +107,7 @@ def _arm_without_intervention_sql() -> str:
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING})",
-        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id "
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id {_SOME_ARM_TYPED} "
               f"{_unlinked('g', _key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 
@@ -168,7 +175,9 @@ RULES = (
          "links them); an arm with none is a broken link or a missing intervention. An observational "
          "study's groups are cohorts, and a comparison cohort is exposed to nothing (unless it is given a "
          "placebo or sham). Not judged where a link names an arm the record does not list: which arm it meant "
-         "cannot be told (on a registry record that broken link is link_to_unlisted_arm's finding).",
+         "cannot be told (on a registry record that broken link is link_to_unlisted_arm's finding); nor in a "
+         "record that types none of its arms (a republished page that shows no arm types): any of them may be a "
+         "no-intervention arm.",
          ("design_groups.title", "design_group_interventions"), _arm_without_intervention_sql(),
          family=FAMILY, category="missing_field"),
     rule("intervention_in_no_arm", "warning",

@@ -193,3 +193,13 @@ CASES += [
     Case(ARM, False, links(("Baricitinib 2 mg", "Baricitinib"), ("Placebo", "Placebo")),
          note="a link names an arm the record does not list: one broken link, link_to_unlisted_arm's finding"),
 ]
+
+# A republished page may show no arm types (meddatax's compact page): in a record that types none of its arms, an
+# arm may be the registry's no-intervention arm, so none is judged; an untyped arm beside typed ones is.
+_UNTYPED_ARMS = lambda s: [arm.update(group_type=None) for arm in s["design_groups"]]  # noqa: E731
+CASES += [
+    Case(ARM, False, both(study(source_layout="aggregator_text"), _UNTYPED_ARMS, links(("Baricitinib", "Baricitinib"))),
+         note="a page that shows no arm types"),
+    Case(ARM, True, both(lambda s: s["design_groups"][1].update(group_type=None),
+                         links(("Baricitinib", "Baricitinib"))), note="an untyped arm beside a typed one"),
+]
