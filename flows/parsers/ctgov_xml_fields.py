@@ -1,6 +1,7 @@
 """Reads of legacy <clinical_study> elements: stripped text, textblocks, dates with their type."""
 from __future__ import annotations
 
+import re
 import textwrap
 from xml.etree.ElementTree import Element
 
@@ -25,9 +26,25 @@ def texts(element: Element, path: str) -> list[str]:
 
 
 def own_text(element: Element, path: str) -> str | None:
-    """The stripped text of `element` (found at `path`), None when blank or when it holds elements (noted)."""
+    """The stripped text of `element` (found at `path`), its lines ended by LF; None when blank or when it holds
+    elements (noted)."""
     value = element.text if not len(element) else held_elements(path, element)
-    return (value.strip() or None) if value else None
+    if not value:
+        return None
+    if "\r" in value:  # the registry writes each line end as '&#xD;' and a newline; API v2 ends lines with LF
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip() or None
+
+
+def line(element: Element, path: str) -> str | None:
+    """The one-line text at `path` that legacy XML writes as an indented block wrapped at 100 columns
+    (<why_stopped>): its lines joined by one space, as API v2 gives the value."""
+    value = text(element, path)
+    return None if value is None else _LINE_BREAK.sub(" ", value)
+
+
+# A line break with the indentation around it (and any blank lines between).
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def block(element: Element, path: str) -> str | None:

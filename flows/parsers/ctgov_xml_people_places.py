@@ -51,11 +51,15 @@ def _central_contacts(root: Element) -> list[Row]:
     # Personal data: these values go to central_contacts only.
     contacts = [("primary", item) for item in root.iterfind("overall_contact")]
     contacts += [("backup", item) for item in root.iterfind("overall_contact_backup")]
+    # API v2 gives every central contact the role CONTACT (AACT's central_contacts.role); legacy XML states none.
     return [
         {"contact_type": contact_type, "name": person_name(item), "phone": text(item, "phone"),
-         "email": text(item, "email"), "phone_extension": text(item, "phone_ext"), "role": None}
+         "email": text(item, "email"), "phone_extension": text(item, "phone_ext"), "role": CONTACT_ROLE}
         for contact_type, item in contacts
     ]
+
+
+CONTACT_ROLE = "CONTACT"
 
 
 def _facility(location: Element) -> Row:

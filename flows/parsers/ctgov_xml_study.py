@@ -5,7 +5,9 @@ import re
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import api_value, block, date_of, date_type, integer, own_text, text, texts
+from flows.parsers.ctgov_xml_fields import (
+    api_value, block, date_of, date_type, integer, line, own_text, text, texts,
+)
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date, day_value
 from flows.parsers.model import Row
@@ -46,7 +48,7 @@ def study_row(root: Element) -> Row:
         # Legacy records state the arm count; observational studies give number_of_groups instead.
         "number_of_arms": integer(root, "number_of_arms"),
         "number_of_groups": integer(root, "number_of_groups"),
-        "why_stopped": text(root, "why_stopped"),
+        "why_stopped": line(root, "why_stopped"),
         # AACT's legacy source: <source>, the organization responsible for the record. XML gives no class.
         "source": text(root, "source"),
         "source_class": None,
@@ -128,16 +130,16 @@ def _phase(label: str | None) -> str | None:
 
 def text_tables(root: Element) -> dict[str, list[Row]]:
     """brief_summaries, detailed_descriptions, conditions and keywords (with AACT's downcase_name)."""
+    summary, detail = block(root, "brief_summary"), block(root, "detailed_description")
+    # API v2 gives both texts in one descriptionModule, and AACT writes a row to each table for every study that has
+    # one, NULL text included: a record with a summary and no detailed description has a NULL detailed_descriptions row.
+    described = summary is not None or detail is not None
     return {
-        "brief_summaries": _description(block(root, "brief_summary")),
-        "detailed_descriptions": _description(block(root, "detailed_description")),
+        "brief_summaries": [{"description": summary}] if described else [],
+        "detailed_descriptions": [{"description": detail}] if described else [],
         "conditions": [{"name": name, "downcase_name": name.lower()} for name in texts(root, "condition")],
         "keywords": [{"name": name, "downcase_name": name.lower()} for name in texts(root, "keyword")],
     }
-
-
-def _description(description: str | None) -> list[Row]:
-    return [{"description": description}] if description else []
 
 
 def id_rows(root: Element) -> list[Row]:

@@ -36,7 +36,7 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
     con = _old_warehouse(tmp_path / "old.duckdb")
     migrate(con)
     assert con.execute("SELECT source FROM studies").fetchone() == (None,)
-    assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
+    assert ("/in/a.json",) not in con.execute("SELECT path FROM meta.source_files").fetchall()
     assert con.execute("SELECT downcase_name FROM conditions").fetchone() == ("type 2 diabetes",)
 
 
@@ -55,3 +55,14 @@ def test_registry_files_are_read_again_to_fill_columns_added_later(tmp_path, ddl
     assert migrate(con) == [ddl_name]
     assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
     assert added <= {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def test_files_of_the_layouts_whose_reading_changed_are_read_again(tmp_path):
+    """Legacy XML and the three sites' pages are read anew after their readers changed; API v2 JSON is not."""
+    ddl_name = "202_reread_after_reader_changes.sql"
+    con = warehouse_with_ddl(tmp_path / "current.duckdb", lambda name: name != ddl_name)
+    con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
+                " ('xyz', '/in/a.xml', 'ctgov_xml'), ('def', '/in/b.txt', 'summary_text'),"
+                " ('ghi', '/in/c.txt', 'ctgov_classic_text'), ('jkl', '/in/d.txt', 'aggregator_text')")
+    assert migrate(con) == [ddl_name]
+    assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("ctgov_json_v2",)]

@@ -23,8 +23,8 @@ def _rows(con, table):
 def test_an_upgrade_keeps_the_rows_and_drops_only_the_keys(tmp_path):
     con = warehouse_before(tmp_path / "old.duckdb", "190")
     con.execute("INSERT INTO meta.source_files VALUES ('abc', '/in/a.json', 10, TIMESTAMP '2026-01-02 03:04:05', "
-                "'ctgov_json_v2', 'NCT01234567', 1, 'r1', 'r2', 'loaded'), ('def', '/in/b.txt', 5, NULL, "
-                "'summary_text', NULL, 0, 'r1', 'r1', 'rejected')")
+                "'ctgov_json_v2', 'NCT01234567', 1, 'r1', 'r2', 'loaded'), ('def', '/in/b.json', 5, NULL, "
+                "'ctgov_json_v2', NULL, 0, 'r1', 'r1', 'rejected')")
     con.execute("INSERT INTO meta.source_records (nct_id, sha256, path, layout, loaded_run, is_current, superseded) "
                 "VALUES ('NCT01234567', 'abc', '/in/a.json', 'ctgov_json_v2', 'r1', true, false)")
     con.execute("INSERT INTO meta.quality_issue_history VALUES ('k1', 'NCT01234567', 'dates.order', 'dates', "
