@@ -91,11 +91,13 @@ _GIVEN_SOMETHING = (r"regexp_matches(coalesce(g.title, '') || ' ' || coalesce(g.
                     r"'\b(?:placebo|sham)\b', 'i')")
 
 
-# An arm's type says whether it is a no-intervention arm. A registry record types its arms; a republished page may
-# show no type at all (meddatax's compact page lists each group's title and description only), and in a record that
-# types none of its arms an arm such as "Untreated observation" cannot be told from one whose intervention is missing.
-_SOME_ARM_TYPED = ("SEMI JOIN (SELECT DISTINCT nct_id FROM design_groups WHERE group_type IS NOT NULL) typed "
-                   "ON typed.nct_id = s.nct_id")
+# An arm's type says whether it is a no-intervention arm. A registry record types an interventional study's arms; a
+# republished page may show no type at all (meddatax's compact page lists each group's title and description only),
+# and in an interventional record that types none of its arms an arm such as "Untreated observation" cannot be told
+# from one whose intervention is missing. An observational study's cohorts are never typed: one is judged by whether
+# its own words give it a placebo or sham (_GIVEN_SOMETHING).
+_SOME_ARM_TYPED = ("(s.study_type = 'OBSERVATIONAL' OR s.nct_id IN "
+                   "(SELECT nct_id FROM design_groups WHERE group_type IS NOT NULL))")
 
 
 def _arm_without_intervention_sql() -> str:
@@ -106,8 +108,8 @@ def _arm_without_intervention_sql() -> str:
         sql_text("{named} receives no intervention, though the record links arms to interventions.", **texts),
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
-        f"OR {_GIVEN_SOMETHING})",
-        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id {_SOME_ARM_TYPED} "
+        f"OR {_GIVEN_SOMETHING}) AND {_SOME_ARM_TYPED}",
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id "
               f"{_unlinked('g', _key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 

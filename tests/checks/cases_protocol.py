@@ -202,4 +202,7 @@ CASES += [
          note="a page that shows no arm types"),
     Case(ARM, True, both(lambda s: s["design_groups"][1].update(group_type=None),
                          links(("Baricitinib", "Baricitinib"))), note="an untyped arm beside a typed one"),
+    Case(ARM, True, both(observational_group("Group A pre-diabetic", "Pre-diabetics receiving PLACEBO for 6 weeks"),
+                         _UNTYPED_ARMS),
+         note="an observational study's cohorts are never typed: one given a placebo is judged all the same"),
 ]
