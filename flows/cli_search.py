@@ -48,6 +48,18 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
         _fail(2, str(exc))
 
 
+def _refuse_unsearchable(con, text: str) -> None:
+    """A query whose words no document can hold is an error, not an empty list; words it leaves out are said."""
+    from flows.search import left_out, unsearchable
+
+    reason = unsearchable(con, text)
+    if reason:
+        _fail(2, reason)
+    note = left_out(con, text)
+    if note:
+        err.print(Text.assemble(("note: ", "bold yellow"), note))
+
+
 def print_results(rows: list[dict], fmt: str) -> None:
     """Search results as a terminal table, CSV (no cell a spreadsheet runs as a formula) or JSON (verbatim)."""
     if fmt == "json":
@@ -100,6 +112,7 @@ def search(
         _fail(2, f"unknown format {fmt!r}: use table, csv or json")
     q = _query(query or [], condition, intervention, sponsor, status, phase, limit)
     con = _open(db, read_only=True)
+    _refuse_unsearchable(con, q.text)
     try:
         rows = run_search(con, q)
     except ValueError as exc:
@@ -128,6 +141,7 @@ def watch_add(
     if not (q.text or condition or intervention or sponsor or q.statuses or q.phases):
         _fail(2, "a watch list needs words to search for or at least one filter")
     con = _open(db, read_only=False)
+    _refuse_unsearchable(con, q.text)
     try:
         add_watch_list(con, name, q, replace=replace)
     except ValueError as exc:

@@ -1,6 +1,7 @@
 """`trialqc search`: studies ranked by BM25 over their text, filtered, with their issue counts."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -39,9 +40,14 @@ def _enum_value(value: str) -> str:
     return value.strip().upper().replace(" ", "_").replace("-", "_").replace(",", "")
 
 
+# Display labels that do not spell their API v2 value (as flows/parsers/labels.py reads them from pages and XML).
+STATUS_LABELS = {"UNKNOWN_STATUS": "UNKNOWN"}
+
+
 def normalize_statuses(values) -> tuple[str, ...]:
-    """'Not yet recruiting' or 'not_yet_recruiting' -> NOT_YET_RECRUITING; an unknown status is an error."""
-    out = tuple(_enum_value(v) for v in values)
+    """'Not yet recruiting' or 'not_yet_recruiting' -> NOT_YET_RECRUITING, 'Unknown status' -> UNKNOWN;
+    an unknown status is an error."""
+    out = tuple(STATUS_LABELS.get(_enum_value(v), _enum_value(v)) for v in values)
     unknown = [v for v, o in zip(values, out) if o not in OVERALL_STATUS]
     if unknown:
         raise ValueError(f"unknown status {unknown[0]!r}: use one of {', '.join(OVERALL_STATUS)}")
@@ -55,10 +61,75 @@ def normalize_phases(values) -> tuple[str, ...]:
         v = _enum_value(value).replace("_", "").replace("/", "")
         v = "NA" if v in ("NA", "NOTAPPLICABLE") else (f"PHASE{v}" if v.isdigit() else v)
         v = "EARLY_PHASE1" if v in ("EARLYPHASE1", "PHASE0") else v
+        if v not in PHASE and "/" in value:
+            raise ValueError(f"--phase takes one phase, not {value!r}: repeat it for several "
+                             "(a PHASE1/PHASE2 study matches --phase 1 and --phase 2)")
         if v not in PHASE:
             raise ValueError(f"unknown phase {value!r}: use one of {', '.join(PHASE)}")
         out.append(v)
     return tuple(out)
+
+
+# A study's own id in a query names that study: the index holds no ids (its tokenizer drops digits).
+NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
+
+
+def nct_ids_in(text: str) -> tuple[str, ...]:
+    """The NCT ids a query names, upper case, in order of first mention."""
+    return tuple(dict.fromkeys(m.upper() for m in NCT_ID.findall(text)))
+
+
+def query_words(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[str], list[str]]:
+    """(searchable, ignored) words of a query, split as the index splits documents (lower case, accents,
+    digits and punctuation dropped); ignored are its English stop words, which no document's terms hold.
+
+    The index's `match_bm25` counts every token of a query, stop words and the empty token a leading
+    or trailing hyphen or quote leaves, among the words a conjunctive match needs: given them, it
+    matches nothing ("non-small cell", "covid-19", "cancer of the lung", a quoted phrase).
+    """
+    text = NCT_ID.sub(" ", text)
+    if not text.strip():
+        return [], []
+    load_fts(con)
+    tokens, stop = con.execute(f"SELECT tokens, (SELECT list(sw) FROM {INDEX_SCHEMA}.stopwords "
+                               f"WHERE list_contains(tokens, sw)) FROM (SELECT {INDEX_SCHEMA}.tokenize($t) AS tokens)",
+                               {"t": text}).fetchone()
+    stop = set(stop or ())
+    words = [t for t in tokens or () if t]
+    return [w for w in words if w not in stop], list(dict.fromkeys(w for w in words if w in stop))
+
+
+def unsearchable(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
+    """Why a query's words can find nothing whatever the documents hold (None when they can): only stop
+    words, or only punctuation and digits. `search` matches no study for them."""
+    if not text.strip() or nct_ids_in(text) or not index_exists(con):
+        return None
+    words, ignored = query_words(con, text)
+    if words:
+        return None
+    if ignored:
+        return (f"nothing to search for in {text!r}: {', '.join(ignored)} "
+                f"{'is a stop word' if len(ignored) == 1 else 'are stop words'}, which the index leaves out")
+    return f"nothing to search for in {text!r}: the index keeps words of letters only (no digits or punctuation)"
+
+
+def left_out(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
+    """What of a query the search cannot use, said plainly (None when it uses every word): its stop words
+    ("her" of "HER2-positive") and its numbers ("19" of "covid-19"), which the index does not hold, and
+    quotes (no phrase search)."""
+    if not text.strip() or not index_exists(con):
+        return None
+    ignored = query_words(con, text)[1]
+    numbers = list(dict.fromkeys(re.findall(r"\d+", NCT_ID.sub(" ", text))))
+    parts = ([f"{', '.join(ignored)} ({'a stop word' if len(ignored) == 1 else 'stop words'})"] if ignored else []) + (
+        [f"{', '.join(numbers)} (numbers are not indexed)"] if numbers else []) + (
+        ["quotes (each word is matched anywhere in a study, not as a phrase)"] if '"' in text else [])
+    return "left out of the search: " + "; ".join(parts) if parts else None
+
+
+def _like(value: str) -> str:
+    """A filter value matched as text anywhere in a name: LIKE's wildcards in it stand for themselves."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[str], dict]:
@@ -68,8 +139,8 @@ def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[s
     for name, pairs in FILTER_COLUMNS.items():
         value = getattr(query, name)
         if value:
-            params[name] = f"%{value}%"
-            exists = [f"s.nct_id IN (SELECT nct_id FROM {t} WHERE {c} ILIKE ${name})"
+            params[name] = _like(value)
+            exists = [f"s.nct_id IN (SELECT nct_id FROM {t} WHERE {c} ILIKE ${name} ESCAPE '\\')"
                       for t, c in pairs if (t, c) in present]
             clauses.append("(" + " OR ".join(exists) + ")")
     if query.statuses:
@@ -78,12 +149,15 @@ def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[s
     if query.phases:
         clauses.append("list_has_any(string_split(s.phase, '/'), $phases)")
         params["phases"] = list(normalize_phases(query.phases))
+    if nct_ids_in(query.text):
+        clauses.append("s.nct_id IN (SELECT unnest($nct_ids))")
+        params["nct_ids"] = list(nct_ids_in(query.text))
     return clauses, params
 
 
-def _ranked(query: SearchQuery) -> str:
-    """Documents matching every word: score over all fields, and per field to rank title hits first."""
-    if not query.text.strip():
+def _ranked(words: list[str]) -> str:
+    """Documents matching every word ($text): score over all fields, and per field to rank title hits first."""
+    if not words:
         return "SELECT nct_id, NULL::DOUBLE AS score, NULL AS title, NULL AS names, NULL AS body FROM studies"
     bm25 = f"{INDEX_SCHEMA}.match_bm25"
     per_field = ", ".join(f"{bm25}(nct_id, $text, fields := '{f}', conjunctive := 1) AS {f}"
@@ -95,12 +169,15 @@ def _ranked(query: SearchQuery) -> str:
 def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str, dict]:
     """The SQL and parameters of a search (BM25 ranking, filters, issue counts by severity)."""
     clauses, params = _filters(con, query)
-    if query.text.strip():
-        params["text"] = query.text
+    words = query_words(con, query.text)[0] if query.text.strip() else []
+    if words:
+        params["text"] = " ".join(words)
+    elif query.text.strip() and not nct_ids_in(query.text):
+        clauses.append("false")  # only stop words or punctuation: no document holds any of them
     where = " AND ".join(clauses) or "true"
     limit = f"LIMIT {int(query.limit)}" if query.limit else ""
     sql = f"""
-        WITH hits AS ({_ranked(query)}),
+        WITH hits AS ({_ranked(words)}),
         issues AS (SELECT nct_id, count(*) FILTER (WHERE severity = 'error') AS errors,
                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
                           count(*) FILTER (WHERE severity = 'info') AS infos

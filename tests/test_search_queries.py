@@ -1,0 +1,175 @@
+"""Queries as a data team types them: hyphens, stop words, quotes, accents, NCT ids, wildcards, nothing to search."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.search import SearchQuery, left_out, normalize_phases, normalize_statuses, query_words, search, \
+    unsearchable
+from flows.watch import add_watch_list, evaluate_watch_list, watch_lists
+from tests.checks.harness import clean_study, insert_study
+from warehouse.connect import connect
+from warehouse.search_index import update_search_index
+
+# nct_id -> (brief title, condition, lead sponsor)
+STUDIES = {
+    "NCT09100001": ("Osimertinib in Non-Small Cell Lung Cancer", "Non-small Cell Lung Cancer", "Thoracic_Group"),
+    "NCT09100002": ("Chemotherapy in Small Cell Lung Cancer", "Small Cell Lung Cancer", "Thoracic Group"),
+    "NCT09100003": ("A COVID-19 Vaccine in Adults", "SARS-CoV-2 Infection", "100% Vaccines Inc"),
+    "NCT09100004": ("Hydroxychloroquine in Sjögren's Syndrome", "Sjögren's Syndrome", "Rheumatology Unit"),
+    "NCT09100005": ("Cancer of the Breast: Radiotherapy After Surgery", "Breast Cancer", "Radiotherapy 10 Network"),
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """Five studies whose only text is their title, condition and sponsor, indexed; the warehouse file."""
+    path = tmp_path_factory.mktemp("queries") / "w.duckdb"
+    con = connect(path)
+    for nct_id, (title, condition, sponsor) in STUDIES.items():
+        study = clean_study()
+        study["studies"][0].update(brief_title=title, official_title=None, acronym=None, source=sponsor,
+                                   source_sha256=nct_id.lower().ljust(64, "0"))
+        study["conditions"] = [{"name": condition}]
+        study["sponsors"][0]["name"] = sponsor
+        study["keywords"] = study["interventions"] = study["design_group_interventions"] = []
+        study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
+        study["design_outcomes"] = []
+        insert_study(con, nct_id, study)
+    update_search_index(con, "r1", None)
+    con.execute("CHECKPOINT")
+    con.close()
+    return path
+
+
+@pytest.fixture
+def con(db):
+    con = connect(db, read_only=True)
+    yield con
+    con.close()
+
+
+def found(con, text: str, **filters) -> list[str]:
+    return [h["nct_id"] for h in search(con, SearchQuery(text, limit=None, **filters))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("non-small cell lung cancer", ["NCT09100001"]),   # "non" is a stop word: the query is "small cell lung cancer"
+    ("covid-19", ["NCT09100003"]),                    # a trailing number leaves an empty word
+    ("SARS-CoV-2", ["NCT09100003"]),
+    ("COVID-19 vaccine", ["NCT09100003"]),
+    ("Sjögren's syndrome", ["NCT09100004"]),          # "'s" leaves the stop word "s"
+    ("sjogren's syndrome", ["NCT09100004"]),
+])
+def test_a_hyphenated_or_possessive_name_finds_its_study(con, text, expected):
+    assert found(con, text)[:1] == expected
+
+
+def test_non_small_cell_matches_small_cell_too_as_non_is_a_stop_word(con):
+    assert set(found(con, "non-small cell lung cancer")) == {"NCT09100001", "NCT09100002"}
+
+
+@pytest.mark.parametrize("text", ["cancer of the breast", "breast cancer", '"breast cancer"', "'breast cancer'",
+                                  "Breast cancer?", "BREAST CANCER", "(breast) cancer."])
+def test_stop_words_quotes_case_and_punctuation_in_a_query_find_what_its_words_find(con, text):
+    assert found(con, text) == ["NCT09100005"]
+
+
+def test_words_no_study_holds_still_find_nothing(con):
+    assert found(con, "breast cancer sjogren") == []
+    assert found(con, "metformn") == []  # no spelling correction
+
+
+def test_the_query_words_are_those_the_index_keeps(con):
+    assert query_words(con, "Cancer of the lung, non-small-cell (NSCLC) -- 2nd line") == (
+        ["cancer", "lung", "small", "cell", "nsclc", "line"], ["of", "the", "non", "nd"])
+
+
+@pytest.mark.parametrize("text, note", [
+    ("HER2-positive", "left out of the search: her (a stop word); 2 (numbers are not indexed)"),
+    ("covid-19 NCT09100003", "left out of the search: 19 (numbers are not indexed)"),
+    ("cancer of the breast", "left out of the search: of, the (stop words)"),
+    ("breast cancer", None),
+    ('"breast cancer"', "left out of the search: quotes (each word is matched anywhere in a study, not as a phrase)"),
+    ("NCT09100003", None),
+])
+def test_what_a_query_leaves_out_is_said(con, text, note):
+    assert left_out(con, text) == note
+
+
+def test_the_search_command_says_what_it_left_out_beside_the_results(db):
+    result = CliRunner().invoke(app, ["search", "covid-19", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0 and "NCT09100003" in result.output
+    assert "note: left out of the search: 19 (numbers are not indexed)" in result.output
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NCT09100004", ["NCT09100004"]),
+    ("nct09100004", ["NCT09100004"]),
+    ("NCT09100004 NCT09100002", ["NCT09100002", "NCT09100004"]),
+    ("NCT09100002 lung", ["NCT09100002"]),
+    ("NCT09100002 breast", []),
+    ("NCT09999999", []),
+])
+def test_an_nct_id_in_a_query_names_its_study(con, text, expected):
+    assert found(con, text) == expected
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"sponsor": "Thoracic_Group"}, ["NCT09100001"]),
+    ({"sponsor": "_"}, ["NCT09100001"]),
+    ({"sponsor": "100%"}, ["NCT09100003"]),
+    ({"sponsor": "%"}, ["NCT09100003"]),
+    ({"sponsor": "thoracic group"}, ["NCT09100002"]),
+])
+def test_a_filters_wildcard_characters_stand_for_themselves(con, filters, expected):
+    assert found(con, "", **filters) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("the of and", "the, of, and are stop words"),
+    ("'; --", "letters only"),
+    ("2024", "letters only"),
+])
+def test_a_query_with_nothing_to_search_for_is_refused_clearly(db, con, text, message):
+    assert message in unsearchable(con, text)
+    assert found(con, text) == []
+    result = CliRunner().invoke(app, ["search", text, "--db", str(db)])
+    assert result.exit_code == 2 and message in result.output and "nothing to search for" in result.output
+
+
+def test_sql_in_a_query_is_only_words(con):
+    assert found(con, "'; drop table studies; --") == []
+    assert len(found(con, "", sponsor="'; drop table studies; --")) == 0
+    assert con.execute("SELECT count(*) FROM studies").fetchone() == (5,)
+
+
+def test_a_watch_list_over_a_hyphenated_name_holds_its_studies_and_one_of_stop_words_is_refused(db, tmp_path):
+    copy = tmp_path / "w.duckdb"
+    shutil.copyfile(db, copy)
+    refused = CliRunner().invoke(app, ["watch", "add", "nothing", "of the", "--db", str(copy)])
+    assert refused.exit_code == 2 and "stop words" in refused.output
+    con = connect(copy)
+    try:
+        assert [w.name for w in watch_lists(con)] == []
+        add_watch_list(con, "covid", SearchQuery("covid-19"))
+        evaluate_watch_list(con, "r2", watch_lists(con)[0])
+        assert con.execute("SELECT nct_id FROM meta.watch_members WHERE name = 'covid'").fetchall() == [
+            ("NCT09100003",)]
+    finally:
+        con.close()
+
+
+def test_the_registrys_unknown_status_label_is_a_status():
+    assert normalize_statuses(["Unknown status", "unknown", "Active, not recruiting"]) == (
+        "UNKNOWN", "UNKNOWN", "ACTIVE_NOT_RECRUITING")
+
+
+def test_a_combined_phase_label_is_refused_with_how_to_ask_for_it(db):
+    with pytest.raises(ValueError, match="takes one phase.*repeat it"):
+        normalize_phases(["Phase 1/Phase 2"])
+    result = CliRunner().invoke(app, ["search", "cancer", "--phase", "PHASE1/PHASE2", "--db", str(db)])
+    assert result.exit_code == 2 and "--phase 1 and --phase 2" in result.output
