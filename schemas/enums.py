@@ -66,6 +66,9 @@ EXPANDED_ACCESS_STATUS = ("AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_A
 BIOSPEC_RETENTION = ("NONE_RETAINED", "SAMPLES_WITH_DNA", "SAMPLES_WITHOUT_DNA")
 SAMPLING_METHOD = ("PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE")
 ID_SOURCE = ("org_study_id", "secondary_id", "nct_alias")
+# A publication's relation to the study, and the IPD-sharing documents offered (API v2 references[].type, infoTypes).
+REFERENCE_TYPE = ("BACKGROUND", "RESULT", "DERIVED")
+IPD_INFO_TYPE = ("STUDY_PROTOCOL", "SAP", "ICF", "CSR", "ANALYTIC_CODE")
 # The registry's events of results submitted and not yet posted (API v2 unpostedEvents.type): submitted (RELEASE),
 # returned by its quality-control review (RESET), withdrawn by the sponsor (UNRELEASE).
 PENDING_RESULTS_EVENT = ("RELEASE", "RESET", "UNRELEASE")

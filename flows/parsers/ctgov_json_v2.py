@@ -10,6 +10,7 @@ from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
+from flows.parsers.ctgov_json_v2_references import reference_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, pending_rows, study_row, text_tables
 from flows.parsers.model import FIELD_SELECTED, NCT_ID, Parsed, Problem, Row, StudyRecord, noted
 
@@ -162,4 +163,5 @@ def study_tables(study: dict) -> dict[str, list[Row]]:
     tables.update(derived_tables(section(study, "derivedSection")))
     tables["id_information"] = id_rows(protocol)
     tables["pending_results"] = pending_rows(study)
+    tables.update(reference_tables(protocol))
     return {name: rows for name, rows in tables.items() if rows}

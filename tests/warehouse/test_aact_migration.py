@@ -45,6 +45,10 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
      {"patient_registry", "is_us_export", "ipd_url", "expanded_access_type_treatment"}),
     ("118_aact_contact_party_id_columns.sql", "central_contacts", {"phone_extension", "role"}),
     ("118_aact_contact_party_id_columns.sql", "id_information", {"id_type_description"}),
+    ("203_aact_reference_tables.sql", "links", {"url", "description", "id"}),
+    ("203_aact_reference_tables.sql", "study_references", {"pmid", "reference_type", "citation", "id"}),
+    ("203_aact_reference_tables.sql", "ipd_information_types", {"name", "id"}),
+    ("203_aact_reference_tables.sql", "documents", {"document_id", "document_type", "url", "comment", "id"}),
 ])
 def test_registry_files_are_read_again_to_fill_columns_added_later(tmp_path, ddl_name, table, added):
     """A warehouse upgraded past the other migrations gets the columns of one added later, and forgets the

@@ -19,7 +19,9 @@ from warehouse.connect import DDL_DIR, connect, migrate
 from warehouse.tables import ID_TABLES, LINK_IDS
 
 ROW_IDS = "119_aact_row_ids.sql"
-ADDED = {table: ["id"] for table in ID_TABLES}
+# The tables DDL 119 gives an id (a table made after it is made with one).
+ADDED = {table: ["id"] for table in ID_TABLES
+         if f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS id BIGINT" in (DDL_DIR / ROW_IDS).read_text()}
 for _table, _links in LINK_IDS.items():
     ADDED[_table] += [column for column, *_ in _links]
 
@@ -33,8 +35,12 @@ def _inputs(folder):
     return folder
 
 
+_NUMBER = assemble.row_ids.number
+
+
 def _without_row_ids(validated):
-    """The loader before DDL 119: no ids, and the parsers' positions not kept."""
+    """The loader before DDL 119: no ids in the tables it gives one, and the parsers' positions not kept."""
+    _NUMBER(validated)  # (the tables made after 119 are made with their id, and loaded with it)
     validated.frames = {table: frame.drop(columns=[c for c in ADDED.get(table, ()) if c in frame])
                         for table, frame in validated.frames.items()}
     return []
