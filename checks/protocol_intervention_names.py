@@ -12,9 +12,10 @@ KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals",
               "procedure", "procedures", "procedure/surgery", "behavioral", "behavioural", "radiation",
               "dietary supplement", "dietary supplements", "genetic", "combination product", "diagnostic test",
               "other", "intervention", "interventions", "treatment", "treatments")
-# Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "No intervention").
+# Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "Experimental Arm").
 # A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
-ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm", "experimental group", "intervention arm", "intervention group",
+ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm",
+              "experimental group", "intervention arm", "intervention group",
               "standard arm", "study arm", "study group", "treatment arm", "treatment group")
 
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
