@@ -11,8 +11,10 @@ from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
     _CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME, CHROME_END_CHARACTERS, HEADINGS, WHITESPACE, page_sections,
     study_sections, without_chrome)
+from flows.parsers.aggregator_text.title import title_of
+from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Parsed, Problem, StudyRecord
+from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      int_value, nonblank, read_page, several_pages, text_block, truncated)
 
@@ -25,6 +27,7 @@ CARRIES = frozenset({
     "studies.last_update_posted_date", "studies.source", "brief_summaries", "detailed_descriptions",
     "conditions", "designs", "design_groups", "interventions", "design_group_interventions", "eligibilities",
     "facilities", "countries", "sponsors", "overall_officials", "central_contacts", "id_information",
+    "responsible_parties",
 })
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
@@ -68,13 +71,16 @@ def parse(raw: bytes) -> Parsed:
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: no 'NCT ID: NCTnnnnnnnn' line")
     basic = basic_information(sections.lines("Basic Information"))
-    record = StudyRecord(nct_id, {"studies": [_study_row(sections, preamble, basic)]})
+    title, title_problem = _title(list(map(str.strip, sections.preamble)))
+    record = StudyRecord(nct_id, {"studies": [_study_row(title, preamble, basic)]})
     _read_descriptions(record, sections)
-    problems = [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
-                for line in basic.get("unread", ())]
+    problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
+    problems += [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
+                 for line in basic.get("unread", ())]
     problems += design.read_design(record, sections)
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
-    people.read_people_places(record, sections)
+    problems += people.read_people_places(record, sections)
+    problems += unread_problems(sections, nct_id)
     record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
                                    if row["lead_or_collaborator"] == "lead"), None)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
@@ -86,16 +92,16 @@ def _preamble_value(line: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("title", line)
 
 
-def _title(preamble: list[str]) -> str | None:
-    """The line right above 'NCT ID:' (a saved page may keep the site's menu above the title); no menu item."""
+def _title(preamble: list[str]) -> tuple[str | Refused | None, Problem | None]:
+    """The lines right above 'NCT ID:' (a saved page may keep the site's menu above the title; a long title may be
+    wrapped over several lines), no menu item; and the problem of a title the page leaves undecided."""
     above = next((preamble[:at] for at, line in enumerate(preamble) if _preamble_value(line)[0] == "NCT ID"), preamble)
-    return next((line for line in reversed(above) if _preamble_value(line)[0] == "title" and line not in HEADINGS),
-                None)
+    return title_of([line for line in above
+                     if not line or (_preamble_value(line)[0] == "title" and line not in HEADINGS)])
 
 
-def _study_row(sections: Sections, preamble: dict[str, str], basic: dict) -> dict[str, object]:
+def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dict) -> dict[str, object]:
     """The studies row: title, the Basic Information block and the last update."""
-    title = _title(nonblank(sections.preamble))
     enrollment, enrollment_type = typed(basic.get("enrollment"))
     study: dict[str, object] = {
         "brief_title": title,

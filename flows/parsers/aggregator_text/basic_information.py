@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.aggregator_text.labelled_fields import FIELDS
+from flows.parsers.aggregator_text.labelled_fields import FIELDS, is_access_type
 from flows.parsers.dates import parse_date
 from flows.parsers.page_text import tagged_lines
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
@@ -40,7 +40,18 @@ def basic_information(lines: list[str]) -> dict:
             values.setdefault("unread", []).append(value)
     for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
         values.setdefault(field, value)
+    if labels.lookup("study_type", values.get("study_type")) == "EXPANDED_ACCESS":
+        _bare_access_types(values)
     return values
+
+
+def _bare_access_types(values: dict) -> None:
+    """An expanded-access record's compact block gives its types bare ('INDIVIDUAL'; 'INTERMEDIATE', 'TREATMENT'):
+    they are its 'Expanded Access Type' values, not lines read as nothing (no other record shows these bare)."""
+    unread = values.pop("unread", [])
+    values.setdefault("fields", []).extend(("Expanded Access Type", value) for value in unread if is_access_type(value))
+    if rest := [value for value in unread if not is_access_type(value)]:
+        values["unread"] = rest
 
 
 # The compact block's bare dates by how many it gives: start and completion, or start, primary completion
@@ -79,7 +90,14 @@ def _displayed_field(value: str) -> str | None:
     return "date" if typed and parse_date(typed.group("value")) else None
 
 
+# What a page shows for a date or count the record does not give: missing, not a value to refuse.
+_NO_VALUE = frozenset({"not provided", "n/a", "na", "not available", "-", "\u2013", "\u2014"})
+
+
 def typed(value: str | None) -> tuple[str | None, str | None]:
-    """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None)."""
+    """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None); the page's word for
+    no value ('Not Provided', 'N/A') -> (None, None)."""
+    if value is not None and value.strip().casefold() in _NO_VALUE:
+        return None, None
     typed = _TYPED.match(value) if value else None
     return (typed.group("value"), typed.group("type")) if typed else (value, None)

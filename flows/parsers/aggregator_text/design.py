@@ -5,7 +5,8 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.labelled_fields import FIELDS, apply_fields
 from flows.parsers.aggregator_text.eligibility import (  # noqa: F401 (read here, with the other design sections)
-    _ELIGIBILITY_LABELS, _trailing_values, eligibility_criteria, labelled_after_criteria)
+    _ELIGIBILITY_LABELS, _trailing_values, eligibility_criteria, labelled_after_criteria, undecided_age)
+from flows.parsers.aggregator_text.single_age import UNDECIDED_AGE
 from flows.parsers.aggregator_text.typed_arms import (  # noqa: F401
     _GROUP_TYPE, _INTERVENTION_TYPE, anchor_lines, compact_groups, read_typed_arms)
 from flows.parsers.masking import masked_flags, role_list
@@ -58,6 +59,10 @@ def read_design(record: StudyRecord, sections: Sections) -> list[Problem]:
     eligibility = eligibility_criteria(criteria)
     if any(value is not None for value in eligibility.values()):
         record.add("eligibilities", eligibility)
+    if age := undecided_age(criteria):
+        problems = problems + [Problem(UNDECIDED_AGE, f"'Eligibility Criteria': '{age}' alone may be the minimum or "
+                                       "the maximum age, and the criteria text does not say which; neither is read",
+                                       record.nct_id)]
     below, not_read = labelled_after_criteria(criteria)
     found = [("Study Design", label, value) for label, value in fields]
     found += [("Eligibility Criteria", label, value) for label, value in below]

@@ -7,6 +7,7 @@ from itertools import compress, count
 
 from flows.parsers import labels
 from flows.parsers.aggregator_text.labelled_fields import FIELDS
+from flows.parsers.aggregator_text.single_age import which_limit
 from flows.parsers.page_text import tagged_lines, text_block
 from schemas.enums import SEX
 
@@ -29,10 +30,15 @@ def eligibility_criteria(lines: list[str]) -> dict[str, object]:
                   if label}
     else:
         end, values = _trailing_values(lines)
-    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": values.get("minimum_age"),
-            "maximum_age": values.get("maximum_age"),
+    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": _age(values.get("minimum_age")),
+            "maximum_age": _age(values.get("maximum_age")),
             "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
             "criteria": text_block(lines[:end])}
+
+
+def _age(value: str | None) -> str | None:
+    """An age limit as shown; 'N/A' (the record sets no limit on that side) is none, as API v2 gives none."""
+    return None if value is None or value.strip() in _NO_AGE else value
 
 
 def labelled_after_criteria(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -75,5 +81,14 @@ def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
         else:
             break
         end = index
-    found.update(zip(("minimum_age", "maximum_age"), ages))
+    if len(ages) == 1 and _AGE.match(ages[0]):  # one age: the criteria text may say which limit it is
+        limit = which_limit(ages[0], text_block(lines[:end]))
+        found[limit or "undecided_age"] = ages[0]
+    else:
+        found.update(zip(("minimum_age", "maximum_age"), ages))
     return end, found
+
+
+def undecided_age(lines: list[str]) -> str | None:
+    """On a compact page, the one bare age that may be the minimum or the maximum (None when there is none)."""
+    return None if _labels_start(lines) is not None else _trailing_values(lines)[1].get("undecided_age")

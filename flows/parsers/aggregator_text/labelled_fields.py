@@ -41,6 +41,12 @@ def field_values(label: str, value: str) -> tuple[str, dict[str, object]] | Prob
     return table, {column: value}
 
 
+def is_access_type(value: str) -> bool:
+    """Whether a value lists only the registry's expanded access types ('INDIVIDUAL', 'Intermediate, Treatment')."""
+    parts = list(filter(None, _ACCESS_SPLIT.split(value.strip())))
+    return bool(parts) and all(any(pattern.match(part) for _, pattern in _ACCESS_TYPES) for part in parts)
+
+
 def _access_types(value: str) -> tuple[str, dict[str, object]] | Problem:
     """'Individual Patients, Treatment IND/Protocol' -> the flags of the types listed (True); an unknown type is a
     problem, and then no flag is set."""

@@ -1,31 +1,44 @@
-"""meddatax study page, people and places: sponsors, investigators, sites, contacts, ids, related trials."""
+"""meddatax study page, people and places: sponsors, investigators, contacts, ids, related trials (the sites and the
+responsible party are read in their own modules)."""
 from __future__ import annotations
 
 import re
 
 from flows.parsers import labels
-from flows.parsers.facility_address import COUNTRIES
-from flows.parsers.model import StudyRecord
+from flows.parsers.aggregator_text.responsible_party import responsible_parties
+from flows.parsers.aggregator_text.sites import address, locations  # noqa: F401 (a site's address is read there)
+from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
 from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
 
 _AGENCY_CLASSES, _STATUSES = frozenset(AGENCY_CLASS), frozenset(OVERALL_STATUS)
 _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
-_SITE_STATUS = re.compile(r"^Site Status\s+(\S.*)$")
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
 _IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source|Domain|Link):\s*(.*)$")
 # Each identifier field's column; the registry's domain (who issued it) is AACT's id_type_description.
 _IDENTIFIER_COLUMNS = {"Type": "id_type", "Source": "id_source", "Domain": "id_type_description", "Link": "id_link"}
+UNREAD_OFFICIALS = "unread lines: principal investigators"
 _RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
 
 
-def read_people_places(record: StudyRecord, sections: Sections) -> None:
-    """Fill sponsors, overall_officials, facilities, countries, central_contacts, id_information, related_studies."""
+def read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """Fill sponsors, overall_officials, facilities, countries, central_contacts, id_information, related_studies and
+    responsible_parties; the problems of the sections that cannot be read."""
+    sites = locations(sections.lines("Locations"))
+    party = responsible_parties(sections.lines("Responsible Party"))
+    officials, unread = _investigators(nonblank(sections.lines("Principal Investigators")))
+    problems = [Problem(read.reason, read.detail, record.nct_id)
+                for read in (sites, party) if isinstance(read, Problem)]
+    if unread:  # the lines are a person's name and affiliation: counted, never quoted
+        problems.append(Problem(UNREAD_OFFICIALS, f"'Principal Investigators': {unread} lines belong to no "
+                                                  "official (no 'Role:' line below a name); they are not read",
+                                record.nct_id))
     tables = {
         "sponsors": sponsors(sections.lines("Sponsors")),
-        "overall_officials": investigators(sections.lines("Principal Investigators")),
-        "facilities": locations(sections.lines("Locations")),
+        "overall_officials": officials,
+        "facilities": [] if isinstance(sites, Problem) else sites,
+        "responsible_parties": [] if isinstance(party, Problem) else party,
         "central_contacts": central_contacts(sections.lines("Central Contacts")),
         "id_information": identifiers(sections.lines("Other Identifiers")),
         "related_studies": related_trials(sections.lines("Related Clinical Trials"))
@@ -36,6 +49,7 @@ def read_people_places(record: StudyRecord, sections: Sections) -> None:
     tables["countries"] = [{"name": name} for name in dict.fromkeys(countries)]
     for table, rows in tables.items():
         add_rows(record, table, rows)
+    return problems
 
 
 def sponsors(lines: list[str]) -> list[dict[str, object]]:
@@ -57,76 +71,23 @@ def sponsors(lines: list[str]) -> list[dict[str, object]]:
 
 def investigators(lines: list[str]) -> list[dict[str, object]]:
     """Name, 'Role: STUDY_CHAIR', affiliation entries (a line followed by 'Role:' starts one)."""
-    lines, rows = nonblank(lines), []
-    for index, line in enumerate(lines):
-        if match := _ROLE.match(line):
-            if rows:
-                rows[-1]["role"] = labels.lookup("official_role", match.group(1))
-        elif index + 1 < len(lines) and _ROLE.match(lines[index + 1]):
-            rows.append({"role": None, "name": line, "affiliation": None})
-        elif rows and rows[-1]["affiliation"] is None:
-            rows[-1]["affiliation"] = line
-    return rows
+    return _investigators(nonblank(lines))[0]
 
 
-def locations(lines: list[str]) -> list[dict[str, object]]:
-    """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries. The registry may give a site without a
-    name (its address line alone, ending in a country) or without an address (a name line with no comma under it):
-    such a site keeps what it has, and the sites after it keep theirs."""
+def _investigators(lines: list[str]) -> tuple[list[dict[str, object]], int]:
+    """The officials, and how many lines none of them takes (an official shown without a 'Role:' line)."""
     rows: list[dict[str, object]] = []
-    lines = nonblank(lines)
-    pending: str | None = None
+    unread = 0
     for index, line in enumerate(lines):
-        if (match := _SITE_STATUS.match(line)) and _is_site_status(match.group(1)):
-            if pending is not None:
-                rows.append(_site(pending, None))
-                pending = None
-            if rows:
-                rows[-1]["status"] = labels.overall_status(match.group(1))
-        elif pending is None:
-            if _ends_in_country(line) and not (index + 1 < len(lines) and _ends_in_country(lines[index + 1])):
-                rows.append(_site(None, line))  # an address with no name above it
-            else:
-                pending = line
-        elif "," in line:
-            rows.append(_site(pending, line))
-            pending = None
-        else:  # a second name: the site above has no address
-            rows.append(_site(pending, None))
-            pending = line
-    if pending is not None:
-        rows.append(_site(pending, None))
-    return rows
-
-
-def _site(name: str | None, address_line: str | None) -> dict[str, object]:
-    empty = {"city": None, "state": None, "zip": None, "country": None}
-    return {"name": name, **(address(address_line) if address_line else empty), "status": None}
-
-
-def _ends_in_country(line: str) -> bool:
-    """Whether a line reads as a site's address: parts split by commas, the last (or the last two) a country."""
-    if "," not in line:
-        return False
-    parts = [part.strip().casefold() for part in line.split(",")]
-    return parts[-1] in COUNTRIES or f"{parts[-2]}, {parts[-1]}" in COUNTRIES
-
-
-def _is_site_status(value: str) -> bool:
-    """A status as an API v2 enum ('NOT_YET_RECRUITING') or as the registry displays it ('Not yet recruiting')."""
-    return " " not in value or labels.overall_status(value) in _STATUSES
-
-
-def address(line: str) -> dict[str, str | None]:
-    """'Wuhan, Hubei, China' or 'Dhaka, , Bangladesh' -> city, state, zip, country (empty parts are None). A country
-    whose registry name holds a comma ('Seoul, , Korea, Republic of') is one part."""
-    parts = [part.strip() or None for part in line.split(",")]
-    if len(parts) > 2 and parts[-2] and parts[-1] and f"{parts[-2]}, {parts[-1]}".casefold() in COUNTRIES:
-        parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
-    city, middle, country = parts[0], parts[1:-1], parts[-1] if len(parts) > 1 else None
-    state = middle[0] if middle else None
-    zip_code = middle[1] if len(middle) > 1 else None
-    return {"city": city, "state": state, "zip": zip_code, "country": country}
+        if (match := _ROLE.match(line)) and rows:
+            rows[-1]["role"] = labels.lookup("official_role", match.group(1))
+        elif not match and index + 1 < len(lines) and _ROLE.match(lines[index + 1]):
+            rows.append({"role": None, "name": line, "affiliation": None})
+        elif not match and rows and rows[-1]["affiliation"] is None:
+            rows[-1]["affiliation"] = line
+        else:
+            unread += 1
+    return rows, unread
 
 
 def central_contacts(lines: list[str]) -> list[dict[str, object]]:

@@ -1,0 +1,54 @@
+"""meddatax compact pages: which limit one bare age is. A compact page gives the minimum age, then the maximum, each
+only when the record sets it: one age alone may be either. The criteria text decides when it states that age as a
+lower bound ('Age >= 18 years', '18 years or older') or as an upper one ('up to 65 years'); else it is undecided."""
+from __future__ import annotations
+
+import re
+
+# Phrases that state the age {n} as the lowest allowed ({u}: its unit, optional), and as the highest; {any}: another
+# age, {to}: the words of a range ('18-65 years', 'between 12 and 17 years').
+_LOWER = (r"(?:\u2265|>=|=>)\s*{n}{u}", r"{n}{u}\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above|more)",
+          r"{n}{u}\s*\+", r"at least\s*{n}{u}", r"(?:over|above)\s*(?:the age of\s*)?{n}{u}",
+          r"minimum age\s*(?:of|is|:)?\s*{n}{u}", r"(?:aged?|from|between)\s*{n}{to}{any}{u}")
+_UPPER = (r"(?:\u2264|<=|=<)\s*{n}{u}", r"{n}{u}\s*(?:of age\s*)?(?:or|and)\s*(?:younger|under|below|less)",
+          r"(?:up to|not older than|no older than|not exceeding)\s*(?:the age of\s*)?{n}{u}",
+          r"maximum age\s*(?:of|is|:)?\s*{n}{u}", r"{any}{to}{n}{u}")
+# Phrases that state the limit by the next age ('younger than 18 years': 17 at most; 'older than 17': 18 at least):
+# {above} is the age after the limit, {below} the age before it.
+_LOWER_STRICT = (r"(?:>|older than|more than|over)\s*{below}{u}",)
+_UPPER_STRICT = (r"(?:<|younger than|less than|under|below)\s*(?:the age of\s*)?{above}{u}",)
+_RANGE = {"any": r"\d+", "to": r"(?:\s*[a-z]+)?\s*(?:-|\u2013|to|and)\s*"}
+_UNITS = {"year": "(?:years?|yrs?|y)", "month": "(?:months?|mos?)", "week": "(?:weeks?|wks?)", "day": "days?",
+          "hour": "(?:hours?|hrs?)", "minute": "(?:minutes?|mins?)"}
+_BARE_AGE = re.compile(r"^(\d+)\s+([a-z]+?)s?$")
+# A number right before or after the age's is another number ('118 years', '18.5').
+_ALONE_BEFORE, _ALONE_AFTER = r"(?<![\d.])", r"(?![\d.])"
+UNDECIDED_AGE = "unreadable value: one age, minimum or maximum undecided"
+
+
+def which_limit(age: str, criteria: str | None) -> str | None:
+    """'minimum_age' or 'maximum_age' for a bare age ('18 Years') that the criteria text states as that limit
+    alone; None when it states it as neither or as both."""
+    match = _BARE_AGE.match(age.strip().casefold())
+    if match is None or match.group(2) not in _UNITS or not criteria:
+        return None
+    numbers = {key: _ALONE_BEFORE + str(int(match.group(1)) + step) + _ALONE_AFTER
+               for key, step in (("n", 0), ("above", 1), ("below", -1))}
+    unit = f"(?P<unit>\\s*{_UNITS[match.group(2)]}\\b)?"
+    text = " ".join(criteria.casefold().split())
+    lower, upper = (any(_states_age(phrase.format(**numbers, **_RANGE, u=unit), text) for phrase in phrases)
+                    for phrases in (_LOWER + _LOWER_STRICT, _UPPER + _UPPER_STRICT))
+    if lower == upper:
+        return None
+    return "minimum_age" if lower else "maximum_age"
+
+
+# The words before a number without a unit that make it an age ('Age >= 18', 'aged 18 or older').
+_AGE_WORD = re.compile(r"\bage[ds]?\b")
+_AGE_WORD_REACH = 24
+
+
+def _states_age(phrase: str, text: str) -> bool:
+    """Whether the phrase states the age: with its unit, or right after the word 'age' ('BMI >= 18' is no age)."""
+    return any(found.group("unit") or _AGE_WORD.search(text, max(0, found.start() - _AGE_WORD_REACH), found.end())
+               for found in re.finditer(phrase, text))
