@@ -39,7 +39,7 @@ def print_summary(console: Console, s: RunSummary) -> None:
     if s.load_problems:
         console.print(f"{s.load_problems} problem(s) in files that loaded: see [bold]meta.load_problems[/]")
     for layout, fields in s.not_carried.items():
-        console.print(f"[dim]{layout} pages never show {', '.join(fields)}: not counted as missing[/]")
+        console.print(f"[dim]{layout} pages are not expected to show {', '.join(fields)}: not counted as missing[/]")
     for rule_id, error in s.failed_rules.items():
         console.print(f"[red]rule {escape(rule_id)} could not run:[/] {escape(shown(error))}")
     console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --severity error, --since-last); "

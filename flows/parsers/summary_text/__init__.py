@@ -6,16 +6,21 @@ from itertools import compress
 from operator import not_
 
 from flows.parsers.summary_text import design
+from flows.parsers.summary_text.listed_keys import listed_rows
+from flows.parsers.summary_text.study_keys import study_keys
 # The key block's pattern and spellings, and the 'See also' row pattern, are also read as this module's.
 from flows.parsers.summary_text.key_value_block import (  # noqa: F401
     HEADINGS, KEY_CASE as _KEY_CASE, KEY_LINE as _KEY_LINE, OWN_KEYS, central_contacts, collaborators,
-    conflicting_keys, key_block, key_values, undecided_wraps)
+    conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps)
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
+from flows.parsers.summary_text.stacked_block import unstacked
+from flows.parsers.summary_text.title import UNDECIDED_TITLE, page_title
+from flows.parsers.summary_text.value_forms import no_value
 from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text, nonblank,
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
                                      read_page, several_pages, text_block, truncated, unbullet)
 
 LAYOUT = "summary_text"
@@ -61,7 +66,7 @@ def parse(raw: bytes) -> Parsed:
     if (several := several_pages(LAYOUT, lines, "Clinical Trial Summary".__eq__)) and \
             several_pages(LAYOUT, lines, _NCT_KEY_LINE.match):  # a description may quote either line, not both
         return several
-    lines = without_chrome(lines)
+    lines = unstacked(without_chrome(lines))
     at = key_block_line(lines)
     start, end, values, strays = key_block(lines[at:])
     if (first := keys_above(lines, at + start, _KEY_LINE)) < at + start:
@@ -81,16 +86,24 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
     """The study of a whole page (its key block's values, the block's lines) and what could not be read of it."""
     fields, unknown = design.labelled_lines(sections.lines("Study Design"))
     conflicts = conflicting_keys(block)
+    keyed: set[str] = set()
     for key, value in values.items():
         if key not in OWN_KEYS:
             field = design.FIELDS[key.lower()]
             if fields.get(field, value) != value and key not in conflicts:
                 conflicts.append(key)
-            fields[field] = value  # the key block wins over a Study Design line
+            if field not in keyed:  # the key block wins over a Study Design line, its first key over another
+                fields[field] = value
+                keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
-    record = StudyRecord(nct_id, {"studies": [{**_study_row(sections, values, fields), **facts}]})
+    title, title_problem = page_title(sections.preamble)
+    keys = study_keys(fields)  # a 'Title' key gives the title
+    study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
+    record = StudyRecord(nct_id, {"studies": [study]})
     unread = _read_children(record, sections, values, fields, block)
     problems = [Problem("unknown label", f"'{label}' under 'Study Design'", nct_id) for label in unknown]
+    if title_problem and "brief_title" not in keys:
+        problems.append(Problem(UNDECIDED_TITLE, title_problem, nct_id))
     problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
     unread += [f"'{key}' is given twice with different values (the key block's first is read)" for key in conflicts]
     unread += [f"'{key}' goes on past its line and the next line starts with a key: whether that line is the rest "
@@ -115,10 +128,9 @@ def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
     return None if "Status" in values else "'Status' line in the key block"
 
 
-def _study_row(sections: Sections, values: dict[str, str], fields: dict[str, str]) -> dict[str, object]:
+def _study_row(values: dict[str, str], fields: dict[str, str]) -> dict[str, object]:
     """The studies row: the key block and the Study Design lines; a heading or key with no value is NULL."""
     study: dict[str, object] = {
-        "brief_title": next(iter(nonblank(sections.preamble)), None),
         "overall_status": None, "phase": None, "study_type": None, "enrollment": None,
         "source": values.get("Source") or None,
     }
@@ -133,21 +145,28 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
                    block: list[str]) -> list[str]:
     """Summary, description, conditions, design, ages and sex, sponsor and collaborators, central contacts,
     related trials; what could not be read (never quoting it)."""
-    if text := text_block(sections.lines("Clinical Trial Summary")):
+    # a page's word for no value under a heading ('Not Provided') is no text and no condition
+    if (text := text_block(sections.lines("Clinical Trial Summary"))) and not no_value(text):
         record.add("brief_summaries", {"description": text})
-    if text := text_block(sections.lines("Clinical Trial Description")):
+    if (text := text_block(sections.lines("Clinical Trial Description"))) and not no_value(text):
         record.add("detailed_descriptions", {"description": text})
-    names = filter(None, map(unbullet, sections.lines("Related Conditions & MeSH terms")))
+    names = [name for name in map(unbullet, sections.lines("Related Conditions & MeSH terms"))
+             if name and not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)
-    if values.get("Source"):
-        record.add("sponsors", {"agency_class": None, "lead_or_collaborator": "lead", "name": values["Source"]})
+    # the lead sponsor where the page names it, else the source (the lead sponsor on the seed's pages)
+    if lead := values.get("Sponsor") or values.get("Lead sponsor") or values.get("Source"):
+        record.add("sponsors", {"agency_class": None, "lead_or_collaborator": "lead", "name": lead})
     names, unread = collaborators(block)
     add_rows(record, "sponsors", [{"agency_class": None, "lead_or_collaborator": "collaborator", "name": name}
                                   for name in names])
     add_rows(record, "central_contacts", central_contacts(block))
+    listed, not_listed = listed_rows(keyed_lines(block))
+    for table, rows in listed.items():  # a condition both listed and keyed is one
+        add_rows(record, table, [row for row in rows if row not in record.tables.get(table, [])])
+    unread += not_listed
     rows, strays = see_also(sections.lines("See also"))
     add_rows(record, "related_studies", distinct_rows(rows))  # a trial listed twice says the same once
     if strays:

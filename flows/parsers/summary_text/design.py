@@ -9,12 +9,13 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.model import Refused
-from flows.parsers.page_text import int_value, nonblank
-from flows.parsers.summary_text import study_facts
+from flows.parsers.page_text import nonblank
+from flows.parsers.summary_text import study_facts, study_keys
 from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)
                                                     unreadable_eligibility)
 from flows.parsers.summary_text.numeric_dates import numeric_date, page_order, undecided
 from flows.parsers.summary_text.sections import continues_name
+from flows.parsers.summary_text.value_forms import count, date_text, no_value, type_after_label, typed, typed_count
 from schemas import enums
 
 # Display label (lower case) -> the field it fills (with the study facts of summary_text.study_facts).
@@ -26,11 +27,14 @@ FIELDS = {
     "enrollment": "enrollment", "study type": "study_type", "phase": "phase", "status": "status",
     "overall status": "status", "start date": "start_date", "study start date": "start_date",
     "primary completion date": "primary_completion_date", "completion date": "completion_date",
-    "study completion date": "completion_date", "ages": "ages", "age": "ages",
+    "study completion date": "completion_date", "study start": "start_date",
+    "primary completion": "primary_completion_date", "study completion": "completion_date",
+    "ages": "ages", "age": "ages",
     "ages eligible for study": "ages", "minimum age": "minimum_age", "maximum age": "maximum_age",
     "sex": "sex", "gender": "sex", "sexes eligible for study": "sex",
     "accepts healthy volunteers": "healthy_volunteers", "healthy volunteers": "healthy_volunteers",
-    **study_facts.FIELDS,
+    "sampling method": "sampling_method", "study population": "population",
+    **study_facts.FIELDS, **study_keys.FIELDS,
 }
 # What a refused date column expected instead of the text shown.
 _A_DATE = "a date ('April 2, 2020', 'March 2020', '2020-04-02')"
@@ -41,12 +45,6 @@ DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_descri
                   "time_perspective", "primary_purpose", "masking", "masking_description")
 # A bracketed gloss after a value: ' (Clinical Trial)', ' [Patient Registry]'.
 _GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
-# '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
-_TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
-# 'Estimated: 60', or '(Estimated) 60' where the page puts the type beside its label: the type before the value.
-_DATE_TYPES = "Actual|Anticipated|Estimated|Expected"
-_TYPE_FIRST = re.compile(rf"^(?:\((?P<bracketed>{_DATE_TYPES})\)|(?P<colon>{_DATE_TYPES})\s*:)\s*(?P<value>.+)$",
-                         re.IGNORECASE)
 # Phases parted by spaces only ('Phase 1 Phase 2'): the gaps read as slashes.
 _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.IGNORECASE)
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
@@ -61,7 +59,7 @@ def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     values: dict[str, str] = {}
     unknown: list[str] = []
     last = None
-    for line in nonblank(lines):
+    for line in map(type_after_label, nonblank(lines)):
         label, colon, value = line.partition(":")
         field = FIELDS.get(" ".join(label.lower().split())) if colon else None
         if field is None and (match := _LABEL_FIRST.match(line)):
@@ -77,20 +75,6 @@ def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return values, unknown
 
 
-def typed(value: str | None) -> tuple[str | None, str | None]:
-    """'50 (Anticipated)', 'Anticipated: 50' or '(Anticipated) 50' -> ('50', 'ESTIMATED'); a value without a type
-    -> (value, None)."""
-    if not value:
-        return None, None
-    match = _TYPED_VALUE.match(value) or _TYPE_FIRST.match(value)
-    if not match:
-        return value, None
-    if match.re is _TYPE_FIRST:
-        shown_type = match.group("bracketed") or match.group("colon")
-        return match.group("value").strip(), labels.lookup("date_type", shown_type)
-    return match.group(1) or None, labels.lookup("date_type", match.group(2))
-
-
 def study_columns(values: dict[str, str]) -> dict[str, object]:
     """The studies columns these values give (only those they give)."""
     study: dict[str, object] = {}
@@ -101,8 +85,11 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
     if "study_type" in values:
         study["study_type"] = study_type(values["study_type"])
     if "enrollment" in values:
-        count, count_type = typed(values["enrollment"])
-        study.update(enrollment=int_value(count), enrollment_type=count_type if count else None)
+        shown, count_type = typed(values["enrollment"])
+        if count_type is None:
+            shown, count_type = typed_count(shown)
+        enrollment = count(shown)  # no count ('Not Provided (Estimated)') has no type either
+        study.update(enrollment=enrollment, enrollment_type=count_type if enrollment is not None else None)
     order = page_order([typed(values[prefix])[0] for prefix in _DATES if prefix in values])
     for prefix in _DATES:
         if prefix in values:
@@ -113,8 +100,11 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
 
 def _date_columns(prefix: str, text: str | None, date_type: str | None, order: str | None) -> dict[str, object]:
     """One date's columns; text that is no date, or a date in two readings, is refused as shown (NULL, kept raw
-    and quoted by validation), never read as whichever date a reader of text might take it for."""
-    columns = date_columns(prefix, numeric_date(text, order), date_type)
+    and quoted by validation), never read as whichever date a reader of text might take it for; a page's word for
+    no date ('Not Provided') is no date."""
+    if no_value(text):
+        return date_columns(prefix, None)
+    columns = date_columns(prefix, numeric_date(date_text(text), order), date_type)
     if isinstance(columns[prefix], str):
         expected = _TWO_READINGS if undecided(text, order) else _A_DATE
         columns = {**date_columns(prefix, None), prefix: Refused(text.strip(), expected)}
@@ -122,8 +112,11 @@ def _date_columns(prefix: str, text: str | None, date_type: str | None, order: s
 
 
 def phase(text: str | None) -> str | None:
-    """'Phase 1/Phase 2' -> PHASE1/PHASE2; phases parted by spaces only ('Phase 1 Phase 2') are the same list."""
+    """'Phase 1/Phase 2' -> PHASE1/PHASE2; phases parted by spaces only ('Phase 1 Phase 2') are the same list;
+    a page's word for no value ('Not Provided') is none ('N/A' is the registry's NA)."""
     read = labels.phase(text)
+    if read not in enums.PHASE and no_value(text):
+        return None
     if read is None or read == text.strip():
         joined = _PHASE_GAP.sub("/", (text or "").strip())
         return labels.written_phase(joined) or read

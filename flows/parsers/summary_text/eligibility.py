@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from schemas import enums
 
 _AGE = r"(\d+\s+[A-Za-z]+)"
 # A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
@@ -11,6 +12,10 @@ _AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/
 # The registry's age groups that may follow an age range: '18 Years and older (Adult, Older Adult)'.
 _AGE_GROUPS = re.compile(r"\s*\(\s*(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*\s*\)$",
                          re.IGNORECASE)
+# The age groups shown alone, without a range: 'Child, Adult, Older Adult'.
+_GROUPS_ALONE = re.compile(r"^(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*$", re.IGNORECASE)
+# AACT's flag column of each group (API v2 stdAges): True for a group shown, False for one not shown.
+_GROUP_COLUMNS = {"child": "child", "adult": "adult", "older adult": "older_adult"}
 # 'N/A' for the ages: the study sets no age limit.
 _NO_AGE_LIMIT = frozenset({"n/a", "na", "not applicable", "no limit", "none"})
 # How a page may say the study takes healthy volunteers or not besides Yes and No: the label itself as a badge.
@@ -26,8 +31,33 @@ def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
     row = {"gender": labels.lookup("sex", values.get("sex")),
            "minimum_age": _age_limit(values.get("minimum_age")) or minimum,
            "maximum_age": _age_limit(values.get("maximum_age")) or maximum,
-           "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None}
+           "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None,
+           **age_groups(values.get("ages")), **_observed_population(values)}
     return row if any(value is not None for value in row.values()) else None
+
+
+def _observed_population(values: dict[str, str]) -> dict[str, object]:
+    """An observational study's sampling method ('Non-Probability Sample' -> NON_PROBABILITY_SAMPLE; another text
+    kept as shown for validation to refuse) and population, when the page shows them."""
+    found: dict[str, object] = {}
+    if shown := values.get("sampling_method"):
+        spelt = labels.enum_spelling(shown)
+        found["sampling_method"] = spelt if spelt in enums.SAMPLING_METHOD else shown
+    if values.get("population"):
+        found["population"] = values["population"]
+    return found
+
+
+def age_groups(text: str | None) -> dict[str, bool]:
+    """'18 Years and older (Adult, Older Adult)' or 'Child, Adult' -> the flag of each registry age group (True
+    for those shown, False for the others); {} when the value shows no groups."""
+    text = (text or "").strip()
+    found = _AGE_GROUPS.search(text)
+    shown = found.group().strip(" ()") if found else text if _GROUPS_ALONE.match(text) else None
+    if shown is None:
+        return {}
+    named = {" ".join(part.lower().split()) for part in shown.split(",")}
+    return {column: group in named for group, column in _GROUP_COLUMNS.items()}
 
 
 def _age_limit(text: str | None) -> str | None:
@@ -60,6 +90,7 @@ def unreadable_eligibility(values: dict[str, str]) -> list[str]:
     """What the ages and healthy-volunteers values say that cannot be read (named, never quoted)."""
     found = []
     shown = (values.get("ages") or "").strip()
+    # age groups alone ('Child, Adult') load as their flags, and still give no age limits
     if shown and ages(shown) == (None, None) and " ".join(shown.lower().split()) not in _NO_AGE_LIMIT:
         found.append("'Ages' is not an age range")
     if (values.get("healthy_volunteers") or "").strip() and healthy_volunteers(values["healthy_volunteers"]) is None:

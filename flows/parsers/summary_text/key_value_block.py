@@ -6,13 +6,15 @@ from itertools import compress, count
 
 from flows.parsers import labels
 from flows.parsers.page_text import nonblank
-from flows.parsers.summary_text import design
+from flows.parsers.summary_text import design, listed_keys
 from flows.parsers.summary_text.sections import NCT_KEY, NCT_KEY_ANY_CASE, continues_name, unfinished
+from flows.parsers.summary_text.value_forms import no_value, type_after_label
 
 HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
                       "Related Conditions & MeSH terms", "See also"})
 # The keys read here; the block's other keys are the labelled fields of summary_text.design (Phase, Enrollment...).
-OWN_KEYS = ("NCT number", "Source", "Collaborators", "Collaborator", "Contact", "Phone", "Email", "Study type")
+OWN_KEYS = ("NCT number", "Source", "Sponsor", "Lead sponsor", "Collaborators", "Collaborator", "Contact", "Phone",
+            "Email", "Study type", *listed_keys.KEYS)
 _COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
 _CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
 KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
@@ -21,7 +23,7 @@ KEY_LINE = re.compile(r"^(%s)(?:\s*:)?(?:\s+(.*))?$" % "|".join(
     re.escape(key) for key in sorted(KEYS, key=len, reverse=True)), re.IGNORECASE)
 KEY_CASE = {key.lower(): key for key in KEYS}
 # Keys a page repeats, one line per person or organisation.
-_REPEATED_KEYS = frozenset({"Collaborator", "Collaborators", "Contact", "Phone", "Email"})
+_REPEATED_KEYS = frozenset({"Collaborator", "Collaborators", "Contact", "Phone", "Email", *listed_keys.KEYS})
 
 
 def _keys_of(*fields: str) -> frozenset[str]:
@@ -30,8 +32,13 @@ def _keys_of(*fields: str) -> frozenset[str]:
 
 
 # The keys whose value is a name or free text, which a narrow page may wrap onto the next line.
-_WRAPPING_KEYS = frozenset({"Source", "Collaborator", "Collaborators", "Contact"}) | _keys_of(
-    "biospec_description", "why_stopped", "expanded_access_type", "other_names")
+_WRAPPING_KEYS = frozenset({"Source", "Sponsor", "Lead sponsor", "Collaborator", "Collaborators", "Contact"}) | \
+    _keys_of("biospec_description", "why_stopped", "expanded_access_type", "other_names", "official_title",
+             "brief_title", "population") | \
+    {key for key, (table, _) in listed_keys.KEYS.items() if table in ("design_outcomes", "overall_officials")}
+# The keys whose value is a name, an id or free text: a page's word for no value ('Not Provided', 'N/A') there is
+# none, never a name (the keys of the registry's labels read 'N/A' themselves: 'Phase N/A' is NA).
+_FREE_TEXT_KEYS = _WRAPPING_KEYS | {"Phone", "Email", *listed_keys.KEYS} | _keys_of("acronym")
 # The keys whose value is one of the registry's labels: a wrapped rest joins it only when the two read together
 # are a label and the first part alone is none ('Active, not' / 'recruiting').
 _LABEL_KEYS = {key: labels.overall_status for key in _keys_of("status")} | {
@@ -73,12 +80,13 @@ def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
     """(key as the page's key list spells it, value) of each line of the key block, in page order; (None, line)
     for a line that starts with no known key, unless it is the wrapped rest of the value above it."""
     found: list[tuple[str | None, str]] = []
-    for line in nonblank(block):
+    for line in map(type_after_label, nonblank(block)):
         match = KEY_LINE.match(line)
         if found and (joined := _joined(found[-1], line, match)) is not None:
             found[-1] = (found[-1][0], joined)
         elif match:
-            found.append((KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()))
+            key, value = KEY_CASE[match.group(1).lower()], (match.group(2) or "").strip()
+            found.append((key, "" if key in _FREE_TEXT_KEYS and no_value(value) else value))
         else:
             found.append((None, line))
     return found
