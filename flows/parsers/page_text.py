@@ -8,7 +8,9 @@ from itertools import compress, count
 from flows.parsers.model import NCT_ID, Parsed, Problem, StudyRecord  # NCT_ID is re-exported for the page parsers
 
 BULLET = re.compile(r"^\s*[•*\-]\s+")
-_LEADING_NUMBER = re.compile(r"^\s*(\d[\d,]*)\b")
+# A count as a page writes it: digits, or digits in groups of three parted by commas ('9,500'), alone or before a
+# word or a bracket ('60 participants', '11 (Estimated)'). '1.250', '1 250', '1,25' and '40-50' are no such count.
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)(?=\s*$|\s+[^\W\d_]|\s*\()")
 # Lines longer than the longest heading by more than this indentation are never headings.
 _INDENT_SLACK = 16
 
@@ -240,8 +242,8 @@ _NO_COUNT = frozenset({"n/a", "na", "none", "not provided", "not available", "un
 
 def int_value(text: str | None) -> int | str | None:
     """'9,500' or '60 participants' -> the leading whole number; None when the page gives none ('N/A', blank).
-    Anything else ('TBD', '-5 participants', 'about 40') is kept as given, for validation to refuse and quote:
-    it is not read as a count that is missing."""
+    Anything else ('TBD', '-5 participants', 'about 40', '1.250', '1 250', '40-50': which number is meant cannot
+    be told) is kept as given, for validation to refuse and quote: it is not read as a count that is missing."""
     match = _LEADING_NUMBER.match(text or "")
     if match:
         return int(match.group(1).replace(",", ""))

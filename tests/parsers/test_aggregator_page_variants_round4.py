@@ -265,3 +265,9 @@ def test_an_age_limit_shown_as_n_a_is_no_limit_on_a_labelled_page(shown):
                      f"Minimum Eligible Age\n\n18 Years\n\nMaximum Eligible Age\n\n{shown}")
     row = _read(page)[0]["eligibilities"][0]
     assert (row["minimum_age"], row["maximum_age"]) == ("18 Years", None)
+
+
+@pytest.mark.parametrize("shown", ["1.250 participants", "1 250 participants", "40-50 participants"])
+def test_an_enrollment_whose_number_cannot_be_told_is_kept_as_shown(shown):
+    page = _replaced(SEED_004, "Total Enrollment\n\n24 participants", f"Total Enrollment\n\n{shown}")
+    assert _read(page)[0]["studies"][0]["enrollment"] == shown

@@ -12,7 +12,8 @@ from flows.parsers import summary_text
 from flows.parsers.model import Refused
 from flows.parsers.summary_text.eligibility import age_groups
 from flows.parsers.summary_text.title import UNDECIDED_TITLE, page_title
-from flows.parsers.summary_text.value_forms import count, date_text, type_after_label, typed_count
+from flows.parsers.page_text import int_value
+from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed_count
 
 KEYS = ["NCT number NCT09000901", "Study type Interventional", "Source Example University Hospital",
         "Status Recruiting"]
@@ -58,9 +59,12 @@ def test_an_enrollment_whose_number_cannot_be_told_is_kept_as_shown_never_read_a
     assert record.study["enrollment"] == shown
 
 
-@pytest.mark.parametrize("shown, read", [("9,500", 9500), ("60 participants", 60), ("N/A", None), ("0", 0)])
-def test_a_whole_count_still_reads_as_its_number(shown, read):
-    assert count(shown) == read
+@pytest.mark.parametrize("shown, read", [("9,500", 9500), ("60 participants", 60), ("N/A", None), ("0", 0),
+                                         ("11 (Estimated)", 11), ("12,345,678 people", 12345678), (" 7 ", 7),
+                                         ("1.250", "1.250"), ("1 250", "1 250"), ("1,25", "1,25"),
+                                         ("40-50", "40-50"), ("1,2345", "1,2345"), ("60participants", "60participants")])
+def test_a_whole_count_reads_as_its_number_on_every_text_layout_and_another_is_kept_as_shown(shown, read):
+    assert int_value(shown) == read
 
 
 @pytest.mark.parametrize("shown, read", [

@@ -9,13 +9,13 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.model import Refused
-from flows.parsers.page_text import nonblank
+from flows.parsers.page_text import int_value, nonblank
 from flows.parsers.summary_text import study_facts, study_keys
 from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)
                                                     unreadable_eligibility)
 from flows.parsers.summary_text.numeric_dates import numeric_date, page_order, undecided
 from flows.parsers.summary_text.sections import continues_name
-from flows.parsers.summary_text.value_forms import count, date_text, no_value, type_after_label, typed, typed_count
+from flows.parsers.summary_text.value_forms import date_text, no_value, type_after_label, typed, typed_count
 from schemas import enums
 
 # Display label (lower case) -> the field it fills (with the study facts of summary_text.study_facts).
@@ -88,7 +88,7 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
         shown, count_type = typed(values["enrollment"])
         if count_type is None:
             shown, count_type = typed_count(shown)
-        enrollment = count(shown)  # no count ('Not Provided (Estimated)') has no type either
+        enrollment = int_value(shown)  # no count ('Not Provided (Estimated)') has no type either
         study.update(enrollment=enrollment, enrollment_type=count_type if enrollment is not None else None)
     order = page_order([typed(values[prefix])[0] for prefix in _DATES if prefix in values])
     for prefix in _DATES:

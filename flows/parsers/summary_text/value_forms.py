@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.page_text import int_value
 
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
@@ -19,7 +18,6 @@ NO_VALUE = frozenset({"not provided", "not available", "n/a", "na", "none", "unk
 _TYPE_BEFORE_UNIT = re.compile(r"^(\d[\d,]*)\s*\((Actual|Anticipated|Estimated|Expected)\)\s+([^\W\d_]+)$",
                                re.IGNORECASE)
 # A whole count: digits, or digits grouped in threes by commas ('9,500'), then optionally words ('participants').
-_COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+[^\W\d_].*)?$")
 # A day with its ordinal ending: 'April 2nd, 2020', '2nd April 2020'.
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Day, the month's name and the year parted by dashes, slashes or dots: '02-Apr-2020', '2/April/2020'.
@@ -65,15 +63,6 @@ def typed_count(value: str | None) -> tuple[str | None, str | None]:
     if match is None:
         return value, None
     return f"{match.group(1)} {match.group(3)}", labels.lookup("enrollment_type", match.group(2))
-
-
-def count(text: str | None) -> int | str | None:
-    """An enrollment as the page writes it -> the count, None when it gives none ('N/A'), or the text as shown
-    when its number cannot be told ('1.250', '1 250'), for validation to refuse and quote."""
-    stripped = (text or "").strip()
-    if stripped[:1].isdigit() and not _COUNT.match(stripped):  # '1.250' is 1250 or 1.25: not told
-        return stripped
-    return int_value(text)
 
 
 def no_value(text: str | None) -> bool:
