@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flows.parsers.ctgov_json_v2_fields import note_unread, text, value_text
-from flows.parsers.dates import date_columns, day_value
+from flows.parsers.dates import event_day, registry_date_columns
 from flows.parsers.model import Row
 
 # (column prefix, statusModule key) of the dates that carry ACTUAL/ESTIMATED beside them.
@@ -44,18 +44,18 @@ def status_dates(status: dict) -> Row:
     columns: Row = {}
     get = status.get
     for prefix, key in _TYPED_DATES:
-        columns.update(date_columns(prefix, *_date_and_type(status, key)))
+        columns.update(registry_date_columns(prefix, *_date_and_type(status, key)))
     for prefix, key, precision_less, type_column in _POSTED:
         date, date_type = _date_and_type(status, key)
         if precision_less:
-            columns[prefix] = day_value(date)
+            columns[prefix] = event_day(date)
         else:
-            columns.update(date_columns(prefix, date))
+            columns.update(registry_date_columns(prefix, date))
         columns[type_column] = date_type
     for column, key in _DAY_DATES:
-        columns[column] = day_value(value_text(get(key)))
+        columns[column] = event_day(value_text(get(key)))
     # statusVerifiedDate is given to the month (YYYY-MM): month precision, stored at month end.
-    columns.update(date_columns("verification_date", value_text(get("statusVerifiedDate"))))
+    columns.update(registry_date_columns("verification_date", value_text(get("statusVerifiedDate"))))
     return columns
 
 

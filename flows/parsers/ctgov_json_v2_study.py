@@ -7,7 +7,7 @@ from flows.parsers.ctgov_json_v2_fields import (
     as_json, flag, integer, items, objects, part, plain_text, section, text, texts, value_text,
 )
 from flows.parsers.ctgov_json_v2_status import status_dates
-from flows.parsers.dates import day_value
+from flows.parsers.dates import day_value, event_day
 from flows.parsers.model import Refused, Row
 
 
@@ -169,5 +169,5 @@ def pending_rows(study: dict) -> list[Row]:
         tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
         events = [(kind, info[key]) for info in objects(tracking, "submissionInfos")
                   for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
-    return [{"event": kind, "event_date_description": text(given), "event_date": day_value(value_text(given))}
+    return [{"event": kind, "event_date_description": text(given), "event_date": event_day(value_text(given))}
             for kind, given in events]

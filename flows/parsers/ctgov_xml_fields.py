@@ -6,7 +6,7 @@ import textwrap
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.dates import date_columns
+from flows.parsers.dates import registry_date_columns
 from flows.parsers.model import Row, note_unread_part
 from schemas.enums import DATE_TYPE
 
@@ -86,9 +86,9 @@ def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
     element = root.find(tag)
     value = None if element is None else element.text if not len(element) else held_elements(tag, element)
     if not typed:
-        return date_columns(prefix, value)
+        return registry_date_columns(prefix, value)
     label = element.get("type") if element is not None else None
-    return date_columns(prefix, value, date_type(label))
+    return registry_date_columns(prefix, value, date_type(label))
 
 
 def date_type(label: str | None) -> str | None:

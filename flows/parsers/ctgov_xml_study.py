@@ -9,7 +9,7 @@ from flows.parsers.ctgov_xml_fields import (
     api_value, block, date_of, date_type, integer, line, own_text, text, texts,
 )
 from flows.parsers.ctgov_xml_timeline import timeline_columns
-from flows.parsers.dates import day_date, day_value
+from flows.parsers.dates import day_date, event_day
 from flows.parsers.model import Row
 from schemas import enums
 
@@ -166,5 +166,5 @@ def pending_rows(root: Element) -> list[Row]:
     for event in found:
         given = own_text(event, f"pending_results/{event.tag}")
         rows.append({"event": _PENDING_EVENTS.get(event.tag, event.tag), "event_date_description": given,
-                     "event_date": day_value(given)})
+                     "event_date": event_day(given)})
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from flows.parsers.ctgov_xml_fields import date_type, text
-from flows.parsers.dates import day_date
+from flows.parsers.dates import event_day, said_unknown
 from flows.parsers.model import Row
 
 # column <- the element that holds it, then the pre-2017 element with the same meaning.
@@ -31,9 +31,9 @@ def timeline_columns(root: Element) -> Row:
     columns: Row = {}
     for column, tags in _SUBMITTED:
         value = next((found for found in (text(root, tag) for tag in tags) if found), None)
-        columns.update(day_date(column, value))
+        columns[column] = event_day(value)
     for column, tag in _POSTED:
-        columns.update(day_date(column, text(root, tag)))
+        columns[column] = event_day(text(root, tag))
         columns[f"{column}_type"] = _type_of(root, tag)
     for column, tag in _POSTED_TYPES:
         columns[column] = _type_of(root, tag)
@@ -41,5 +41,6 @@ def timeline_columns(root: Element) -> Row:
 
 
 def _type_of(root: Element, tag: str) -> str | None:
+    """The type of a posted date; none for a date the registry gives as Unknown (no date has no type)."""
     element = root.find(tag)
-    return None if element is None else date_type(element.get("type"))
+    return None if element is None or said_unknown(element.text) else date_type(element.get("type"))

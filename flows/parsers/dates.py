@@ -122,6 +122,34 @@ def day_value(text: str | None) -> object:
     return _reading(text)[0] if text else None
 
 
+# What the registry writes for a date it does not know: legacy XML's date type (public.xsd variable_date_type) is
+# 'Unknown' or a date, and its pending results give a canceled submission as <submission_canceled>Unknown<...>.
+# It is the record's own statement that there is no date, not a malformed date.
+UNKNOWN_DAY = frozenset({"unknown"})
+
+
+def said_unknown(text: str | None) -> bool:
+    """Whether a date's text is the registry's word for a date it does not know ('Unknown')."""
+    return text is not None and text.strip().lower() in UNKNOWN_DAY
+
+
+def event_day(text: str | None) -> object:
+    """A registry date without a precision column (an event's day, a submission date), as day_value reads it; None
+    where the registry says the day is unknown (an event keeps the word in its description, as AACT keeps it)."""
+    return None if said_unknown(text) else day_value(text)
+
+
+def registry_date_columns(prefix: str, text: str | None, date_type: str | None = None) -> dict[str, object]:
+    """date_columns of a registry record's date; for the registry's 'Unknown' no date, precision nor type, and the
+    word kept in AACT's *_month_year where the date has one (AACT keeps the registry's text there)."""
+    if not said_unknown(text):
+        return date_columns(prefix, text, date_type)
+    columns = date_columns(prefix, None)
+    if prefix in MONTH_YEAR_COLUMNS:
+        columns[MONTH_YEAR_COLUMNS[prefix]] = text.strip()
+    return columns
+
+
 _NO_DATE = (None, None, None)
 
 
