@@ -87,11 +87,13 @@ def results_due() -> str:
 
 # Results submitted and not yet posted (pending_results) on the record's day: the first submission, how often the
 # registry's review returned them and when last, and whether the sponsor's last act withdrew them (UNRELEASE).
+# The sponsor's last act on its submitted results is the last one the record lists (rows keep its order, which is
+# the order of events): a canceled submission the registry dates 'Unknown' has no day to order it by.
 PENDING = """LEFT JOIN (
         SELECT nct_id, min(event_date) FILTER (WHERE event = 'RELEASE') AS submitted,
                count(*) FILTER (WHERE event = 'RESET') AS returned,
                max(event_date) FILTER (WHERE event = 'RESET') AS returned_on,
-               arg_max(event, event_date) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act
+               arg_max(event, id) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act
         FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
 SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
 

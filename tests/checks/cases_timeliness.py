@@ -28,8 +28,8 @@ def _clean(_s) -> None:
 
 def _pending(*events):
     """A change: results submitted and not yet posted, as (event, date) pairs (pending_results)."""
-    return rows("pending_results", [{"event": event, "event_date_description": str(day), "event_date": day}
-                                     for event, day in events])
+    return rows("pending_results", [{"event": event, "event_date_description": str(day or "Unknown"),
+                                      "event_date": day} for event, day in events])
 
 
 LATE = "timeliness.late_registration"
@@ -83,6 +83,8 @@ CASES = [
          note="submitted late, not yet posted (info: tests/checks/test_severity_by_era.py)"),
     Case(OVERDUE, True, both(DUE, _pending(("RELEASE", d(2022, 5, 30)), ("UNRELEASE", d(2022, 6, 10)))),
          note="submitted on time, then withdrawn by the sponsor"),
+    Case(OVERDUE, True, both(DUE, _pending(("RELEASE", d(2022, 5, 30)), ("UNRELEASE", None))),
+         note="submitted on time, then withdrawn on a day the registry gives as Unknown: the last act listed"),
     Case(OVERDUE, False, both(DUE, study(snapshot_date=d(2022, 5, 1))), note="not yet due at its snapshot"),
     Case(OVERDUE, False, both(DUE, study(phase="PHASE1")), note="phase 1 is no applicable trial"),
     Case(OVERDUE, False, both(DUE, study(primary_completion_date_type="ESTIMATED")), note="not completed"),

@@ -141,12 +141,16 @@ def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, 
 def insert_studies(con: duckdb.DuckDBPyConnection, studies: dict[str, dict[str, list[dict]]]) -> None:
     """Insert the studies' rows ({nct_id: tables}), one statement per table and run of rows naming the same columns.
 
-    Rows keep their order within a table and study: rules read rows in insertion order.
+    Rows keep their order within a table and study: rules read rows in insertion order, and a table with AACT's
+    row id numbers them in that order (1 for a study's first row), as a load does.
     """
     by_table: dict[str, list[dict]] = {}
     for nct_id, tables in studies.items():
         for table, rows in tables.items():
-            by_table.setdefault(table, []).extend({"nct_id": nct_id, **row} for row in rows)
+            schema, _, name = table.rpartition(".")
+            numbered = "." not in table and "id" in _columns(con, "main", name)  # AACT's row id, as a load gives it
+            by_table.setdefault(table, []).extend(
+                {"nct_id": nct_id, **({"id": rank} if numbered else {}), **row} for rank, row in enumerate(rows, 1))
     for table, rows in by_table.items():
         schema, _, name = table.rpartition(".")
         columns = _columns(con, schema or "main", name)
