@@ -89,9 +89,9 @@ NO_ID = "reject no NCT id"
     (_clincosm(ID_BLOCK, "").replace(b"Sponsor\n", ID_BLOCK.encode() + b"Sponsor\n", 1), [CLINCOSM],
      "load NCT09000202"),
     (_clincosm(ID_BLOCK, "").replace(b"40.0\n", b"40.0\n" + ID_BLOCK.encode(), 1), [CLINCOSM], "load NCT09000202"),
-    # the page without its header, or with the id written another way: its sections say clincosm, the id is not read
+    # the page without its header: its sections say clincosm, the id is not read; the id beside its heading is read
     (_clincosm(_page(CLINCOSM).split("Study Details")[0], ""), [CLINCOSM], NO_ID),
-    (_clincosm(ID_BLOCK, "CT.gov ID: NCT09000202\n"), [CLINCOSM], NO_ID),
+    (_clincosm(ID_BLOCK, "CT.gov ID: NCT09000202\n"), [CLINCOSM], "load NCT09000202"),
     (_clincosm(ID_BLOCK, ""), [CLINCOSM], NO_ID),
     (_page(CLINCOSM)[:_page(CLINCOSM).index("Collaborator")].encode(), [CLINCOSM], "reject truncated page"),
     # meddatax without its 'Last Updated' line, without the explainer sentences, or copied from 'Basic Information'

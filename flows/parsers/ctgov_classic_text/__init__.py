@@ -5,8 +5,8 @@ import re
 
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, in_usual_case,
-                                                       own_sections_in_capitals)
+from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS,
+                                                       header_on_own_lines, in_usual_case, own_sections_in_capitals)
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
@@ -15,8 +15,14 @@ from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
-# first and last postings, results, contacts and the responsible party are not read from it.
+# first, results' and last postings, results, contacts and the responsible party are not read from it.
 CARRIES = frozenset({
+    "studies.results_first_posted_date", "studies.is_unapproved_device", "studies.is_ppsd", "studies.is_us_export",
+    "studies.plan_to_share_ipd", "studies.plan_to_share_ipd_description", "studies.ipd_time_frame",
+    "studies.ipd_access_criteria", "studies.ipd_url", "ipd_information_types", "studies.biospec_retention",
+    "studies.biospec_description", "studies.target_duration", "studies.number_of_groups", "studies.patient_registry",
+    "studies.expanded_access_type_individual", "studies.expanded_access_type_intermediate",
+    "studies.expanded_access_type_treatment", "study_references",
     "studies.brief_title", "studies.official_title", "studies.overall_status", "studies.phase",
     "studies.study_type", "studies.enrollment", "studies.enrollment_type", "studies.start_date",
     "studies.primary_completion_date", "studies.completion_date", "studies.study_first_posted_date",
@@ -65,8 +71,8 @@ def parse(raw: bytes) -> Parsed:
 
 
 def page_sections(lines: list[str]) -> Sections:
-    """The page split at its headings (shown in another case or as usual)."""
-    return split_sections(in_usual_case(lines), HEADINGS)
+    """The page split at its headings (shown in another case or as usual, the header's with their values beside)."""
+    return split_sections(in_usual_case(header_on_own_lines(lines)), HEADINGS)
 
 
 def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
@@ -75,13 +81,14 @@ def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
     listed = _read_description(record, sections)
     problems = _read_design(record, sections, listed)
     problems += _read_people_places(record, sections)
-    more_information.read_more_information(record, sections)
+    problems += more_information.read_more_information(record, sections)
     return problems + _read_header_numbers(record, sections)
 
 
 def _read_header(record: StudyRecord, sections: Sections) -> None:
     """Title, status and sponsors above 'Study Details'."""
-    record.study.update(brief_title=first_line(sections.preamble),
+    # the title is the line right above the header: lines above it are the site's menu, saved with the page
+    record.study.update(brief_title=next(filter(None, map(str.strip, reversed(sections.preamble))), None),
                         **stopped_status(nonblank(sections.lines("Overall Status"))))
     collaborators = [line for line in header.number_lines(nonblank(sections.lines("Collaborator")))[2]
                      if line != "(none)"]
@@ -131,32 +138,37 @@ def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str
 
 def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str, str]]) -> list[Problem]:
     """Study Design, Arms and Interventions, Outcome Measures; a problem per label the parser does not know."""
-    study, design_row, unknown = design.study_design(sections.lines("Study Design"))
+    study, design_row, unknown, unreadable = design.read_study_design(sections.lines("Study Design"))
     record.study.update(study)
     if any(value is not None for value in design_row.values()):
         record.add("designs", design_row)
     for table, rows in design.arms_and_interventions(sections.lines("Arms and Interventions"), listed).items():
         add_rows(record, table, rows)
     add_rows(record, "design_outcomes", design.outcome_measures(sections.lines("Outcome Measures")))
-    return [Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
+    return ([Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
+            + [Problem("unknown value", f"{why} (under 'Study Design')", record.nct_id) for why in unreadable])
 
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:
-    """Eligibility, locations (and the countries they are in), investigators; a problem per site whose name and city
-    cannot be told apart (or that ends with no known country)."""
+    """Eligibility, locations (and the countries they are in), investigators; a problem for ages that cannot be read,
+    and per site whose name and city cannot be told apart (or that ends with no known country)."""
     # ages, sexes and volunteers may stand above the 'Criteria' heading as well as below it
     row = people.eligibility(sections.lines("Eligibility Criteria"))
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
+    ages = people.unread_ages(sections.lines("Eligibility Criteria"))
+    problems = [Problem("unreadable value", f"'Ages Eligible for Study' '{ages}' is no age range the parser reads: "
+                                            "the minimum and maximum ages are not loaded", record.nct_id)
+                ] if ages else []
     places = split_sections(sections.lines("Contacts and Locations"), frozenset({LOCATIONS}))
     facilities, doubts = sites.locations(places.lines("Locations"))
     add_rows(record, "facilities", facilities)
     add_rows(record, "countries", [{"name": country} for country in dict.fromkeys(
         f["country"] for f in record.tables.get("facilities", []) if f["country"])])
     add_rows(record, "overall_officials", people.investigators(sections.lines("Investigators")))
-    return [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]
+    return problems + [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]
 
 
 def _starts_page(line: str) -> bool:
-    """Whether the line is a page's 'CT.gov ID' heading (one per page)."""
-    return line == "CT.gov ID" or line.startswith("CT.gov ID:")
+    """Whether the line is a page's 'CT.gov ID' heading (one per page), alone or with the id beside it."""
+    return line == "CT.gov ID" or line.startswith(("CT.gov ID:", "CT.gov ID\t"))

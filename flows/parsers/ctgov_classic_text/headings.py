@@ -7,7 +7,8 @@ its description as text.
 """
 from __future__ import annotations
 
-from flows.parsers.ctgov_classic_text.design import _OUTCOME_SECTIONS, _TABLE_HEADERS
+from flows.parsers.ctgov_classic_text.arms import TABLE_HEADERS
+from flows.parsers.ctgov_classic_text.outcomes import OUTCOME_SECTIONS
 from flows.parsers.page_text import has_line
 
 HEADINGS = frozenset({
@@ -22,27 +23,46 @@ CLOSING = ("More Information", "Study Results")
 LOCATIONS = "Locations"
 CRITERIA = "Criteria"
 # Headings inside a section: where its sites, its criteria, its outcomes of each type and its arms table start.
-SUB_HEADINGS = frozenset({LOCATIONS, CRITERIA}) | _OUTCOME_SECTIONS | _TABLE_HEADERS
+SUB_HEADINGS = frozenset({LOCATIONS, CRITERIA}) | OUTCOME_SECTIONS | TABLE_HEADERS
 # Section headings no other site's page shows; a page whose header was not copied still has them.
 OWN_SECTIONS = ("Study Details", "Study Description", "Condition or Disease Intervention/Treatment Phase",
                 "Arms and Interventions", "Contacts and Locations", "Sponsors and Collaborators",
                 "Study Documents (Full-Text)")
+# The page header's headings: a saved copy may show each with its value on the same line ('Sponsor<TAB>X').
+HEADER = ("Sponsor", "Overall Status", "CT.gov ID", "Collaborator")
 _BY_CASEFOLD = {heading.casefold(): heading for heading in HEADINGS | SUB_HEADINGS}
 _LONGEST = max(map(len, _BY_CASEFOLD))
 _INDENTED = _LONGEST + 16  # no longer line is a heading, however indented
 
 
 def in_usual_case(lines: list[str]) -> list[str]:
-    """The lines with each heading shown in another case spelt as usual, where the page lacks the usual spelling."""
+    """The lines with each heading shown in another case, or with its table's column names parted by tabs
+    ('Condition or Disease<TAB>Intervention/Treatment<TAB>Phase'), spelt as usual, where the page lacks the usual
+    spelling."""
     shown: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if len(line) > _INDENTED:
             continue
-        if heading := _BY_CASEFOLD.get(line.strip().casefold()):
+        if heading := _BY_CASEFOLD.get((" ".join(line.split()) if "\t" in line else line.strip()).casefold()):
             shown.setdefault(heading, []).append(index)
     usual = {heading for heading, indexes in shown.items() if any(lines[i].strip() == heading for i in indexes)}
     recased = {i: heading for heading, indexes in shown.items() if heading not in usual for i in indexes}
     return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
+
+
+def header_on_own_lines(lines: list[str]) -> list[str]:
+    """The page with each header heading that shows its value on its line ('Sponsor<TAB>X', 'CT.gov ID: NCT...') on a
+    line of its own above the value; only in the header, above the first other heading (a description's
+    'Sponsor: ...' stays text)."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.casefold() in _BY_CASEFOLD and stripped not in HEADER:
+            return kept + lines[index:] if len(kept) > index else lines
+        label = next((label for label in HEADER if stripped.startswith(label)), "")
+        value = stripped[len(label) + 1:].strip()
+        kept += [label, value] if label and stripped[len(label):][:1] in ("\t", ":") and value else [line]
+    return kept
 
 
 def own_sections_in_capitals(text: str) -> int:

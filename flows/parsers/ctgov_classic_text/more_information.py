@@ -1,11 +1,16 @@
-"""clincosm study page, the 'More Information' section: study ids, postings, verification, FDA flags, keywords."""
+"""clincosm study page, the 'More Information' section: study ids, postings, verification, the oversight flags,
+the IPD sharing statement, keywords."""
 from __future__ import annotations
 
 import re
 
 from flows.parsers import labels
-from flows.parsers.dates import date_columns, to_month
-from flows.parsers.model import StudyRecord
+from flows.parsers.ctgov_classic_text.ipd_statement import LABELS as IPD_LABELS
+from flows.parsers.ctgov_classic_text.ipd_statement import ipd_statement
+from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
+from flows.parsers.ctgov_classic_text.publications import UNTYPED, publications
+from flows.parsers.dates import date_columns, day_value, to_month
+from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, first, labelled_values, unbullet
 
 # The registry's page shows a secondary id's type after it: '2020-001234-56 ( EudraCT Number )'.
@@ -16,10 +21,24 @@ _ID_TYPES = {"u.s. nih grant/contract": "NIH", "u.s. fda grant/contract": "FDA",
              "eudract number": "EUDRACT_NUMBER", "eu ct number": "CTIS",
              "registry identifier": "REGISTRY", "other identifier": "OTHER"}
 
+# The registry's oversight questions -> studies columns; the first two are loaded (NULL) when the page omits them.
+_FLAGS = {"Studies a U.S. FDA-regulated Drug Product": "is_fda_regulated_drug",
+          "Studies a U.S. FDA-regulated Device Product": "is_fda_regulated_device",
+          "Device Product Not Approved or Cleared by U.S. FDA": "is_unapproved_device",
+          "Pediatric Postmarket Surveillance of a Device Product": "is_ppsd",
+          "Product Manufactured in and Exported from the U.S.": "is_us_export"}
+_ALWAYS = ("is_fda_regulated_drug", "is_fda_regulated_device")
+# The labels of the section's values (a value may be shown on its label's line).
+_LABELS = frozenset(_FLAGS) | IPD_LABELS | {"Responsible Party", "ClinicalTrials.gov Identifier",
+                                            "Other Study ID Numbers", "First Posted", "Results First Posted",
+                                            "Last Update Posted", "Last Verified"}
 
-def read_more_information(record: StudyRecord, sections: Sections) -> None:
-    """Study ids, posting dates, verification date, FDA regulation flags, keywords."""
-    values = labelled_values(sections.lines("More Information"), key_start="Keywords provided by")
+
+def read_more_information(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """Study ids, posting dates (results' when posted), verification date, oversight flags, IPD sharing, keywords,
+    publications; a problem when the kind of a publication is not shown."""
+    values = labelled_values(values_below_labels(sections.lines("More Information"), _LABELS.__contains__),
+                             key_start="Keywords provided by")
     ids = [unbullet(value) for value in values.get("Other Study ID Numbers", [])]
     for index, value in enumerate(ids):
         record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",
@@ -29,16 +48,28 @@ def read_more_information(record: StudyRecord, sections: Sections) -> None:
     record.study.update(date_columns("study_first_posted_date", first(values.get("First Posted"))))
     record.study.update(date_columns("last_update_posted_date", first(values.get("Last Update Posted"))))
     record.study.update(verification_columns(first(values.get("Last Verified"))))
-    record.study.update(
-        is_fda_regulated_drug=labels.lookup("yes_no", first(values.get("Studies a U.S. FDA-regulated Drug Product"))),
-        is_fda_regulated_device=labels.lookup("yes_no",
-                                              first(values.get("Studies a U.S. FDA-regulated Device Product"))))
+    record.study.update({column: labels.lookup("yes_no", first(values.get(label))) for label, column in _FLAGS.items()
+                         if column in _ALWAYS or values.get(label)})
+    if posted := first(values.get("Results First Posted")):  # shown once the registry posted the study's results
+        record.study.update(results_first_posted_date=day_value(posted), has_results=True)
+    ipd, info_types = ipd_statement(values)
+    record.study.update(ipd)
+    add_rows(record, "ipd_information_types", info_types)
+    references, untyped = publications(sections.lines("More Information"))
+    add_rows(record, "study_references", references)
+    return [Problem(UNTYPED, f"{untyped} citation(s) under 'Publications' with no label saying whether they are "
+                             "background, results or indexed by the registry: their reference_type is NULL",
+                    record.nct_id)] if untyped else []
 
 
 def typed_id(text: str) -> dict[str, str | None]:
-    """'2020-001234-56 ( EudraCT Number )' -> id_type EUDRACT_NUMBER and the id; an id without a known type as shown."""
+    """'2020-001234-56 ( EudraCT Number )' -> id_type EUDRACT_NUMBER and the id; a type followed by what it is
+    ('( Registry Identifier: NCI CTRP )') -> also id_type_description; an id without a known type as shown."""
     match = _TYPED_ID.match(text)
-    id_type = _ID_TYPES.get(" ".join(match.group(2).split()).casefold()) if match else None
+    shown, colon, description = match.group(2).partition(":") if match else ("", "", "")
+    id_type = _ID_TYPES.get(" ".join(shown.split()).casefold()) if match else None
+    if id_type and colon:
+        return {"id_type": id_type, "id_value": match.group(1), "id_type_description": description.strip() or None}
     return {"id_type": id_type, "id_value": match.group(1) if id_type else text}
 
 

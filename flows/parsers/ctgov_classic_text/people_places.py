@@ -49,6 +49,19 @@ def eligibility(lines: list[str]) -> dict[str, object]:
     return _eligibility_row(values, [])
 
 
+def unread_ages(lines: list[str]) -> str | None:
+    """The ages the eligibility lines show when they give ages (a number) that age_range cannot read ('18 to 65
+    Years'), else None: such a value is no missing age."""
+    shown = iter(nonblank(lines))
+    for line in shown:
+        field, value = _labelled(line)
+        if field == "ages":
+            ages = value or next(shown, "")
+            digits = any(character.isdigit() for character in _PARENTHESES.sub("", ages))
+            return ages if digits and age_range(ages) == (None, None) else None
+    return None
+
+
 def _labelled(line: str) -> tuple[str | None, str]:
     """(field, value) of a label line: ('sex', '') for 'Sexes Eligible for Study:' alone, ('gender_based', 'No')
     for 'Gender Based Eligibility: No'; (None, '') for any other line."""

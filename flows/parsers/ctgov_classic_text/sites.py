@@ -12,15 +12,23 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text import place_names as places
-from flows.parsers.facility_address import INSTITUTION_WORDS, city_size, split_location_row
+from flows.parsers.facility_address import COUNTRIES, INSTITUTION_WORDS, city_size, split_location_row
 from flows.parsers.page_text import nonblank
 from schemas.enums import RECRUITMENT_STATUS
 
 UNDECIDABLE = "clincosm location row undecidable"
 _LOCATION_ROW = re.compile(r"^(\d+)\s+\S")
+_LOCATION_ROW_NUMBER = re.compile(r"^\s*\d+\s+")
+# Postal codes written in two parts: Sweden, Czechia, Slovakia, Greece ('413 45'), the Netherlands ('1105 AZ').
+_SPACED_CODE = re.compile(r"^(?:\d{3} \d{2}|\d{4} [A-Z]{2})$")
+_LONGEST_COUNTRY = max(len(name.split()) for name in COUNTRIES | places.MORE_COUNTRIES)
+# The table's columns after the row number, as its heading names them: 'Site City State Country Postal Code'.
+_COLUMNS = 5
 # Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
 _JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
                            .split())
+# A postal district after its city ('København Ø', 'Aarhus N', 'Praha 10'): one letter, or a number.
+_DISTRICT = re.compile(r"^(?:[^\W\d_]|\d{1,2})$")
 Place = dict[str, str | None]
 
 
@@ -32,7 +40,7 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     for line in nonblank(lines):
         if match := _LOCATION_ROW.match(line):
             site, doubt = site_row(line)
-            sites.append({**site, "status": None})
+            sites.append({**site, "status": site.get("status")})
             if doubt:
                 doubts.append(f"site {match.group(1)}: {doubt}")
         elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
@@ -48,21 +56,45 @@ def _site_status(line: str) -> str | None:
 
 def site_row(line: str) -> tuple[dict[str, str | None], str | None]:
     """One row's facility columns, and why it cannot be read whole (None when it can)."""
+    if (cells := _cells(line)) is not None:
+        return cells, None
     split = split_location_row(line)
     words = line.split()[1:]  # without the row number
-    words = words[:len(words) - len((split["zip"] or "").split())]
-    country = split["country"] or _more_country(words)
+    zip_code, country = split["zip"], split["country"]
+    if country is None and len(words) > 3 and _SPACED_CODE.match(" ".join(words[-2:])):
+        zip_code = " ".join(words[-2:])
+    words = words[:len(words) - len((zip_code or "").split())]
+    country = (country if zip_code == split["zip"] else _ending_country(words, COUNTRIES)) or _ending_country(
+        words, places.MORE_COUNTRIES)
     if country is None:  # every site has a country: the row's last words are one the parser does not know
-        return {"name": None, "city": None, "state": None, "zip": split["zip"], "country": None}, (
+        return {"name": None, "city": None, "state": None, "zip": zip_code, "country": None}, (
             f"no country known to the parser ends '{' '.join(words)}'")
     place, doubt = read_place(words[:len(words) - len(country.split())], country)
-    return {**place, "zip": split["zip"], "country": country}, doubt
+    return {**place, "zip": zip_code, "country": country}, doubt
 
 
-def _more_country(words: list[str]) -> str | None:
-    """A country or territory of places.MORE_COUNTRIES ending the words (a name before it)."""
-    for size in range(min(places.LONGEST_COUNTRY, len(words) - 1), 0, -1):
-        if " ".join(words[-size:]).casefold() in places.MORE_COUNTRIES:
+def _cells(line: str) -> dict[str, str | None] | None:
+    """A row copied with its cells parted by tabs ('1<TAB>Site<TAB>City<TAB>State<TAB>Country<TAB>Postal Code', an
+    empty cell where the site has no state, the site's recruitment status in a last cell where the page shows one):
+    the cells say where each column ends. None for any other row."""
+    if "\t" not in line:
+        return None
+    cells = [cell.strip() or None for cell in _LOCATION_ROW_NUMBER.sub("", line).split("\t")]
+    shows_status = len(cells) == _COLUMNS + 1
+    status = _site_status(cells.pop() or "") if shows_status else None
+    if shows_status and not status:  # a last cell that is no recruitment status: the cells are not the columns
+        return None
+    cells += [None] * (_COLUMNS - len(cells)) if len(cells) == _COLUMNS - 1 else []  # no postal code: no last tab
+    if len(cells) != _COLUMNS or None in (cells[0], cells[3]):  # every site has a name and a country
+        return None
+    name, city, state, country, zip_code = cells
+    return {"name": name, "city": city, "state": state, "zip": zip_code, "country": country, "status": status}
+
+
+def _ending_country(words: list[str], names: frozenset[str]) -> str | None:
+    """A country or territory of `names` ending the words (a name before it)."""
+    for size in range(min(_LONGEST_COUNTRY, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]).casefold() in names:
             return " ".join(words[-size:])
     return None
 
@@ -103,6 +135,8 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
 def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     """The city at the end of the words (a known city of several words kept whole), the name before it."""
     bare = [word.rstrip(",") for word in words]
+    if (size := _with_district(bare)) and len(bare) > size:
+        return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
     for size in range(min(places.LONGEST_CITY, len(bare) - 1), 1, -1):
         if " ".join(bare[-size:]).casefold() in places.MULTI_WORD_CITIES:
             return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
@@ -115,6 +149,14 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if city and (" " in city or city.casefold() in places.CITY_ENDINGS or _ends_joined((name or "").split())):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _with_district(words: list[str]) -> int:
+    """How many last words are a city shown with its postal district ('København Ø', 'Praha 10', 'Lyon Cedex 08',
+    'Villejuif Cedex'): no city is one letter, a number or 'Cedex' alone. 0 when the last word is none of these."""
+    size = 1 if _DISTRICT.match(words[-1]) else 0
+    size += 1 if len(words) > size and words[-1 - size].casefold() == "cedex" else 0
+    return size + 1 if size else 0
 
 
 def _ends_joined(name: list[str]) -> bool:

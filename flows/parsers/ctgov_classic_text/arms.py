@@ -1,0 +1,115 @@
+"""clincosm study page, the arms table ('Arm Intervention/Treatment', or 'Group/Cohort Intervention/Treatment' for
+an observational study): design_groups, interventions and their links."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flows.parsers import labels
+from flows.parsers.ctgov_classic_text.typed_lines import ARM_LABELS, INTERVENTION_LABELS, typed_line
+from flows.parsers.page_text import distinct_rows, text_block, unbullet
+
+TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", "Group/Cohort Intervention/Treatment"})
+
+
+def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
+    """The arms table: design_groups, interventions (de-duplicated) and their links."""
+    entries: list[dict] = []
+    arm: dict | None = None
+    cohorts, blank_before = False, True
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped in TABLE_HEADERS:
+            cohorts = stripped.startswith("Group/Cohort")
+            continue
+        kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
+        if kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries):
+            kind, label, name = "arm", None, stripped
+        blank_before = not stripped
+        if kind == "arm":
+            arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
+            entries.append(arm)
+        elif kind == "intervention":
+            entries.append({"kind": kind, "label": label, "name": name, "lines": [], "other_names": []})
+            if arm is not None:
+                arm["links"].append(name)
+        elif entries and not _other_name(entries[-1], stripped):
+            entries[-1]["lines"].append(stripped)
+    return _arm_rows(entries, listed)
+
+
+def _other_name(entry: dict, line: str) -> bool:
+    """Whether the line is an intervention's 'Other Names:' label or one of the bulleted names below it (kept)."""
+    if entry["kind"] != "intervention":
+        return False
+    if line.casefold() == "other names:":
+        entry["naming"] = True
+        return True
+    if entry.get("naming") and line and unbullet(line) != line:
+        entry["other_names"].append(unbullet(line))
+        return True
+    entry["naming"] = False
+    return False
+
+
+def _group_is_done(arm: dict | None, entries: list[dict]) -> bool:
+    """In a Group/Cohort table (no type labels), whether a new untyped paragraph starts the next group:
+    yes unless the current group still waits for its description."""
+    return arm is None or entries[-1] is not arm or any(arm["lines"])
+
+
+def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], cohorts: bool = False,
+                    after: tuple[Sequence[str], int] = ((), 0)):
+    """('arm'|'intervention'|'text', label, name) for one line of the arms table (`after`: the lines below it)."""
+    typed = typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
+    if not typed:
+        return "text", None, None
+    label, name = typed
+    if label not in ARM_LABELS or (cohorts and label in INTERVENTION_LABELS):
+        return "intervention", label, name
+    if label not in INTERVENTION_LABELS:
+        return "arm", label, name
+    # 'Other' is both an arm type and an intervention type: the conditions table lists the interventions.
+    if typed in listed or (arm is not None and not arm["links"] and arm["label"] != "No Intervention"):
+        return "intervention", label, name
+    # Not listed there, under an arm with interventions: only a line shaped as an arm heads a new one.
+    if arm is not None and arm["links"] and not _heads_group(*after):
+        return "intervention", label, name
+    return "arm", label, name
+
+
+def _heads_group(lines: Sequence[str], start: int) -> bool:
+    """Whether a typed line whose next line is lines[start] is shaped as an arm: a blank line below it (an
+    intervention's description follows on the next line), then the arm's description (text after the blank: an
+    intervention's never follows one) or an intervention as the next typed line."""
+    if start >= len(lines) or lines[start].strip():
+        return False
+    for line in lines[start + 1:]:
+        if not line.strip():
+            continue
+        if typed := typed_line(line, ARM_LABELS | INTERVENTION_LABELS):
+            return typed[0] in INTERVENTION_LABELS
+        return True
+    return False
+
+
+def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
+    tables: dict[str, list[dict]] = {"design_groups": [], "interventions": [], "design_group_interventions": [],
+                                     "intervention_other_names": []}
+    for entry in entries:
+        description = text_block(entry["lines"])
+        if entry["kind"] == "arm":
+            tables["design_groups"].append({"group_type": labels.group_type(entry["label"]),
+                                            "title": entry["name"], "description": description})
+            tables["design_group_interventions"] += [{"design_group": entry["name"], "intervention": name}
+                                                     for name in entry["links"]]
+        else:
+            tables["interventions"].append({"intervention_type": labels.intervention_type(entry["label"]),
+                                            "name": entry["name"], "description": description})
+            tables["intervention_other_names"] += [{"intervention_name": entry["name"], "name": other}
+                                                   for other in entry["other_names"]]
+    shown = {(row["intervention_type"], row["name"]) for row in tables["interventions"]}
+    tables["interventions"] += [{"intervention_type": labels.intervention_type(label), "name": name,
+                                 "description": None} for label, name in listed
+                                if (labels.intervention_type(label), name) not in shown]
+    return {table: distinct_rows(rows) for table, rows in tables.items()}
+

@@ -1,0 +1,68 @@
+"""clincosm study page, 'Outcome Measures': numbered outcomes with their time frames and descriptions, per type."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers.page_text import split_sections, text_block
+
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
+_LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
+OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
+                    "Other Outcome Measures": "other"}
+OUTCOME_SECTIONS = frozenset(OUTCOME_HEADINGS)
+
+
+def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
+    """'1. ESSDAI [12 weeks]' lines with their indented descriptions, per outcome heading."""
+    parts = split_sections(lines, OUTCOME_SECTIONS)
+    rows: list[dict[str, object]] = []
+    for heading, outcome_type in OUTCOME_HEADINGS.items():
+        items: list[tuple[str, list[str]]] = []
+        indent = 0
+        for line in parts.lines(heading):
+            match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
+            # a numbered line indented deeper than the first outcome is a list in the description above it
+            if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
+                indent = indent if items else _indent(line)
+                items.append((match.group(2).strip(), []))
+            elif items:
+                items[-1][1].append(line.strip())
+        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure(text)),
+                  "description": text_block(more)} for text, more in items]
+    return rows
+
+
+def _labelled_time_frame(measure: dict[str, str | None]) -> dict[str, str | None]:
+    """The time frame without the label the registry's own page puts in its bracket ('[ Time Frame: 12 weeks ]')."""
+    label, colon, rest = (measure["time_frame"] or "").partition(":")
+    if colon and label.strip().casefold() == "time frame":
+        return {**measure, "time_frame": rest.strip() or None}
+    return measure
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _measure(text: str) -> dict[str, str | None]:
+    """The measure and the time frame: the last [bracketed] part of the outcome line.
+
+    What _LAST_BRACKET matches, found by string search on a line (the pattern tries every length of
+    the measure): the text ends with ']' (then whitespace), the last '[' before it opens a bracket
+    with no ']' inside, and the measure is what precedes that '[' without its trailing whitespace."""
+    if "\n" not in text:  # '.' and '$' read a line break specially: such text goes to the pattern
+        body = text.rstrip()
+        if body[-1:] == "]":
+            at = body.rfind("[", 0, len(body) - 1)
+            if at >= 0 and body.find("]", at, len(body) - 1) < 0:
+                return {"measure": body[:at].rstrip() or None, "time_frame": body[at + 1:-1].strip() or None}
+        return {"measure": text, "time_frame": None}
+    return _measure_by_pattern(text)
+
+
+def _measure_by_pattern(text: str) -> dict[str, str | None]:
+    """_measure read with the pattern (the plain reading)."""
+    match = _LAST_BRACKET.match(text)
+    if not match:
+        return {"measure": text, "time_frame": None}
+    return {"measure": match.group(1) or None, "time_frame": match.group(2).strip() or None}

@@ -1,0 +1,84 @@
+"""clincosm study page, the 'Study Design' key/value block: study type, enrollment, dates, official title, design."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers import labels
+from flows.parsers.dates import date_columns
+from flows.parsers.masking import masked_flags, masking_and_roles
+from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
+from flows.parsers.ctgov_classic_text.study_facts import study_facts
+from flows.parsers.page_text import int_value, labelled_values
+
+# A date label without Actual/Anticipated leaves the date type unknown (NULL).
+_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$",
+                    re.I)
+_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment$", re.I)
+# Study Design labels: of the design row, of studies columns (study_facts), or shown for information only.
+DESIGN_LABELS = frozenset({
+    "Study Type", "Official Title", "Allocation", "Intervention Model", "Intervention Model Description",
+    "Masking", "Masking Description", "Primary Purpose", "Observational Model", "Time Perspective",
+    "Target Follow-Up Duration", "Biospecimen Retention", "Biospecimen Description", "Patient Registry",
+    "Expanded Access Type", "Number of Groups/Cohorts"})
+_DATE_PREFIX = {"study start": "start_date", "primary completion": "primary_completion_date",
+                "study completion": "completion_date"}
+# What the page shows for a value the record does not give.
+_NOT_GIVEN = frozenset({"not provided", "none provided", "not specified", "none specified"})
+# A Study Design label in another case ('Study type', 'Actual enrollment') is the label it spells.
+_DESIGN_CASE = {label.casefold(): label for label in DESIGN_LABELS}
+
+
+def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str]]:
+    """The 'Study Design' key/value block: (studies columns, designs row, labels it does not know)."""
+    return read_study_design(lines)[:3]
+
+
+def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str], list[str]]:
+    """study_design, and why a value of an observational or expanded-access study cannot be read."""
+    values = {key if key in DESIGN_LABELS else _DESIGN_CASE.get(key.casefold(), key): _given(" ".join(value))
+              for key, value in labelled_values(values_below_labels(lines, is_design_label)).items()}
+    study: dict[str, object] = {"official_title": values.get("Official Title") or None,
+                                "study_type": labels.lookup("study_type", values.get("Study Type"))}
+    facts, unreadable = study_facts(values)
+    study.update(facts)
+    unknown = []
+    for key, value in values.items():
+        # a key is stripped: one not ending in 'Enrollment' or 'Date' matches neither pattern (and no
+        # design label ends so: those keys are told by one set lookup)
+        if key in DESIGN_LABELS:
+            continue
+        if key[-10:].casefold() == "enrollment" and (match := _ENROLLMENT.match(key)):
+            study["enrollment"] = int_value(value)
+            study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
+        elif key[-4:].casefold() == "date" and (match := _DATED.match(key)):
+            date_type = labels.lookup("date_type", match.group(1)) if value else None
+            study.update(date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
+        else:
+            unknown.append(key)
+    return study, _design_row(values), unknown, unreadable
+
+
+def _given(value: str) -> str:
+    """The value, or '' where the page says none is given ('Not Provided'): a missing value, not an invalid one."""
+    return "" if value.strip().rstrip(".").casefold() in _NOT_GIVEN else value
+
+
+def is_design_label(text: str) -> bool:
+    """Whether the text is a Study Design label, in any case ('Study type', 'Actual Study Start Date')."""
+    return text.casefold() in _DESIGN_CASE or bool(_DATED.match(text) or _ENROLLMENT.match(text))
+
+
+def _design_row(values: dict[str, str]) -> dict[str, object]:
+    masking, roles = masking_and_roles(values.get("Masking"))
+    return {
+        "allocation": labels.lookup("allocation", values.get("Allocation")),
+        "intervention_model": labels.lookup("intervention_model", values.get("Intervention Model")),
+        "intervention_model_description": values.get("Intervention Model Description") or None,
+        "observational_model": labels.lookup("observational_model", values.get("Observational Model")),
+        "time_perspective": labels.lookup("time_perspective", values.get("Time Perspective")),
+        "primary_purpose": labels.lookup("primary_purpose", values.get("Primary Purpose")),
+        "masking": masking,
+        "masking_description": values.get("Masking Description") or None,
+        **masked_flags(roles),
+    }
+
