@@ -49,15 +49,16 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
 
 
 def _refuse_unsearchable(con, text: str) -> None:
-    """A query whose words no document can hold is an error, not an empty list; words it leaves out are said."""
-    from flows.search import left_out, unsearchable
+    """A query whose words no document can hold is an error, not an empty list; words it leaves out are said, and
+    an index an earlier trialqc built (which the next run builds again)."""
+    from flows.search import index_outdated, left_out, unsearchable
 
     reason = unsearchable(con, text)
     if reason:
         _fail(2, reason)
-    note = left_out(con, text)
-    if note:
-        err.print(Text.assemble(("note: ", "bold yellow"), note))
+    for note in (index_outdated(con) if text.strip() else None, left_out(con, text)):
+        if note:
+            err.print(Text.assemble(("note: ", "bold yellow"), note))
 
 
 def print_results(rows: list[dict], fmt: str) -> None:

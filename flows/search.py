@@ -1,11 +1,12 @@
 """`trialqc search`: studies ranked by BM25 over their text, filtered, with their issue counts."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import duckdb
 
+from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
+    NCT_ID, index_outdated, left_out, nct_ids_in, number_phrases, phrase_pattern, query_words, unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
@@ -70,63 +71,6 @@ def normalize_phases(values) -> tuple[str, ...]:
     return tuple(out)
 
 
-# A study's own id in a query names that study: the index holds no ids (its tokenizer drops digits).
-NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
-
-
-def nct_ids_in(text: str) -> tuple[str, ...]:
-    """The NCT ids a query names, upper case, in order of first mention."""
-    return tuple(dict.fromkeys(m.upper() for m in NCT_ID.findall(text)))
-
-
-def query_words(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[str], list[str]]:
-    """(searchable, ignored) words of a query, split as the index splits documents (lower case, accents,
-    digits and punctuation dropped); ignored are its English stop words, which no document's terms hold.
-
-    The index's `match_bm25` counts every token of a query, stop words and the empty token a leading
-    or trailing hyphen or quote leaves, among the words a conjunctive match needs: given them, it
-    matches nothing ("non-small cell", "covid-19", "cancer of the lung", a quoted phrase).
-    """
-    text = NCT_ID.sub(" ", text)
-    if not text.strip():
-        return [], []
-    load_fts(con)
-    tokens, stop = con.execute(f"SELECT tokens, (SELECT list(sw) FROM {INDEX_SCHEMA}.stopwords "
-                               f"WHERE list_contains(tokens, sw)) FROM (SELECT {INDEX_SCHEMA}.tokenize($t) AS tokens)",
-                               {"t": text}).fetchone()
-    stop = set(stop or ())
-    words = [t for t in tokens or () if t]
-    return [w for w in words if w not in stop], list(dict.fromkeys(w for w in words if w in stop))
-
-
-def unsearchable(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
-    """Why a query's words can find nothing whatever the documents hold (None when they can): only stop
-    words, or only punctuation and digits. `search` matches no study for them."""
-    if not text.strip() or nct_ids_in(text) or not index_exists(con):
-        return None
-    words, ignored = query_words(con, text)
-    if words:
-        return None
-    if ignored:
-        return (f"nothing to search for in {text!r}: {', '.join(ignored)} "
-                f"{'is a stop word' if len(ignored) == 1 else 'are stop words'}, which the index leaves out")
-    return f"nothing to search for in {text!r}: the index keeps words of letters only (no digits or punctuation)"
-
-
-def left_out(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
-    """What of a query the search cannot use, said plainly (None when it uses every word): its stop words
-    ("her" of "HER2-positive") and its numbers ("19" of "covid-19"), which the index does not hold, and
-    quotes (no phrase search)."""
-    if not text.strip() or not index_exists(con):
-        return None
-    ignored = query_words(con, text)[1]
-    numbers = list(dict.fromkeys(re.findall(r"\d+", NCT_ID.sub(" ", text))))
-    parts = ([f"{', '.join(ignored)} ({'a stop word' if len(ignored) == 1 else 'stop words'})"] if ignored else []) + (
-        [f"{', '.join(numbers)} (numbers are not indexed)"] if numbers else []) + (
-        ["quotes (each word is matched anywhere in a study, not as a phrase)"] if '"' in text else [])
-    return "left out of the search: " + "; ".join(parts) if parts else None
-
-
 def _like(value: str) -> str:
     """A filter value matched as text anywhere in a name: LIKE's wildcards in it stand for themselves."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -166,18 +110,31 @@ def _ranked(words: list[str]) -> str:
                FROM meta.study_documents) WHERE score IS NOT NULL"""
 
 
+def _next_to(phrases: int) -> str:
+    """Of the ranked documents (`ranked`, materialized: only their texts are read), those whose text holds a phrase
+    of each number ($near0, $near1...: number_phrases), the text split as the index splits it."""
+    if not phrases:
+        return "SELECT * FROM ranked"
+    text = "lower(strip_accents(concat_ws(' ; ', d.title, d.names, d.body)))"
+    near = " AND ".join(f"regexp_matches({text}, $near{n})" for n in range(phrases))
+    return f"SELECT r.* FROM ranked r JOIN meta.study_documents d USING (nct_id) WHERE {near}"
+
+
 def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str, dict]:
     """The SQL and parameters of a search (BM25 ranking, filters, issue counts by severity)."""
     clauses, params = _filters(con, query)
     words = query_words(con, query.text)[0] if query.text.strip() else []
+    phrases = number_phrases(con, query.text) if words else []
     if words:
         params["text"] = " ".join(words)
     elif query.text.strip() and not nct_ids_in(query.text):
         clauses.append("false")  # only stop words or punctuation: no document holds any of them
+    params.update({f"near{n}": phrase_pattern(either) for n, either in enumerate(phrases)})
     where = " AND ".join(clauses) or "true"
     limit = f"LIMIT {int(query.limit)}" if query.limit else ""
     sql = f"""
-        WITH hits AS ({_ranked(words)}),
+        WITH ranked AS {"MATERIALIZED " if phrases else ""}({_ranked(words)}),
+        hits AS ({_next_to(len(phrases))}),
         issues AS (SELECT nct_id, count(*) FILTER (WHERE severity = 'error') AS errors,
                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
                           count(*) FILTER (WHERE severity = 'info') AS infos

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
 from warehouse.connect import transaction
+from warehouse.search_index import built_whole
 from warehouse.versions import diff_versions, study_versions, version_by_sha
 
 EVENTS = ("entered", "left", "changed", "issue_new", "issue_resolved")
@@ -90,9 +91,17 @@ def _change_detail(con, nct_id: str, old_sha: str | None, new_sha: str | None) -
         f"{new['sha256'][:12]} of {new['last_update_posted_date']})")
 
 
-def _events(con, now: dict, before: dict, issues_now: set, issues_before: set, first: bool) -> list[tuple]:
-    events = [(n, "entered", "on the list at its first evaluation" if first else "now matches the search") for n in sorted(set(now) - set(before))]
-    events += [(n, "left", "no longer matches the search") for n in sorted(set(before) - set(now))]
+# Said of a study that entered or left a list when the run built the search index whole again (one an earlier
+# trialqc built, which split and stopped words otherwise): the study need not have changed.
+REBUILT = " (the search index was built again at this run, words split as it now splits them)"
+
+
+def _events(con, now: dict, before: dict, issues_now: set, issues_before: set, first: bool,
+            rebuilt: bool = False) -> list[tuple]:
+    why = REBUILT if rebuilt else ""
+    events = [(n, "entered", "on the list at its first evaluation" if first else "now matches the search" + why)
+              for n in sorted(set(now) - set(before))]
+    events += [(n, "left", "no longer matches the search" + why) for n in sorted(set(before) - set(now))]
     stayed = sorted(set(now) & set(before))
     for nct_id in stayed:
         if now[nct_id][0] != before[nct_id][0]:
@@ -115,7 +124,8 @@ def evaluate_watch_list(con: duckdb.DuckDBPyConnection, run_id: str, watch: Watc
     issues_now = _issues_now(con, sorted(now))
     issues_before = set(con.execute("SELECT nct_id, rule_id, severity, message FROM meta.watch_issues "
                                     "WHERE run_id = ? AND name = ?", [previous, watch.name]).fetchall())
-    events = _events(con, now, before, issues_now, issues_before, first=previous is None)
+    rebuilt = previous is not None and built_whole(con, run_id)
+    events = _events(con, now, before, issues_now, issues_before, first=previous is None, rebuilt=rebuilt)
     counts = {e: sum(1 for _, kind, _ in events if kind == e) for e in EVENTS}
     _store(con, run_id, watch.name, now, issues_now, events, counts)
     return counts

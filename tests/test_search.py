@@ -65,7 +65,7 @@ def test_studies_shown_with_equal_scores_are_listed_by_nct_id(seeds, monkeypatch
     first, second = sorted(BARICITINIB_SEEDS)[:2]
     import flows.search
 
-    def ranked(query):
+    def ranked(words):
         return f"""SELECT * FROM (VALUES ('{second}', 2.0000000000000004::DOUBLE, 1.0::DOUBLE, NULL, NULL),
                                          ('{first}', 2.0::DOUBLE, 1.0::DOUBLE, NULL, NULL),
                                          ('NCT09000001', 2.00006::DOUBLE, NULL, NULL, 2.00006::DOUBLE))
@@ -311,8 +311,8 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
     studies = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY 1").fetchall()]
     changed, removed = studies[0], studies[1]
-    con.execute("UPDATE studies SET brief_title = brief_title || ' versus zorblimab, the naïve 2nd-line' "
-                "WHERE nct_id = ?", [changed])
+    con.execute("UPDATE studies SET brief_title = brief_title || "
+                "' versus zorblimab, the naïve 2nd-line HER2 2.5 mg' WHERE nct_id = ?", [changed])
     con.execute("UPDATE conditions SET name = 'Zorblimab-responsive disease' WHERE nct_id = ?", [changed])
     for (table,) in con.execute("SELECT table_name FROM information_schema.columns c JOIN information_schema.tables "
                                 "USING (table_schema, table_name) WHERE table_schema = 'main' AND column_name = 'nct_id' "
@@ -324,14 +324,16 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     armed["design_groups"][0]["title"] = "Zorblimab 4 mg; the study's only arm"
     insert_study(con, "NCT09000002", armed)
     # And one whose every word is a stopword or ignored: a document of no terms (length 0).
-    insert_study(con, "NCT09000003", _titled_only("To be (or not) to be: 42!"))
+    insert_study(con, "NCT09000003", _titled_only("To be (or) to be: of that, and this!"))
+    insert_study(con, "NCT09000004", _titled_only("COVID-19 and IL-6: type 1b, 42 of 420"))
 
     temporary = "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY 1"
     before = con.execute(temporary).fetchall()
     rebuilt = []
     monkeypatch.setattr(search_index, "rebuild_index", lambda con: rebuilt.append(con))
-    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three chunks, each indexed on its own
-    assert update_search_index(con, "r2", [changed, removed, "NCT09000001", "NCT09000002", "NCT09000003"]) == 4
+    monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # six studies: three chunks, each indexed on its own
+    assert update_search_index(con, "r2", [changed, removed, "NCT09000001", "NCT09000002", "NCT09000003",
+                                           "NCT09000004"]) == 5
     assert not rebuilt
     monkeypatch.undo()
     assert con.execute(temporary).fetchall() == before
@@ -344,9 +346,12 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     assert con.execute(_REFERENCE_DOCUMENT.format(pieces=pieces)).fetchall() == documents
     con.execute("DROP TABLE _doc_part")
 
-    queries = ("zorblimab", "naive zorblimab", "baricitinib", "neuromyelitis optica", "study")
+    queries = ("zorblimab", "naive zorblimab", "baricitinib", "neuromyelitis optica", "study", "2nd-line her2 2.5 mg",
+               "covid-19", "IL-6", "1b", "42 of 420", "2")
     updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]
     assert {h["nct_id"] for h in updated[1][0]} == {changed, "NCT09000001", "NCT09000002"}
+    assert [h["nct_id"] for h in updated[1][5]] == [changed]
+    assert [[h["nct_id"] for h in hits] for hits in updated[1][6:10]] == [["NCT09000004"]] * 4
     assert ("NCT09000003", 0) in updated[0][0]
     search_index.rebuild_index(con)  # the extension's own build over the same documents
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated

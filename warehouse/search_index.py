@@ -13,7 +13,8 @@ import duckdb
 from warehouse.connect import one_thread, transaction
 from warehouse.fts import load_fts
 from warehouse.literals import literal
-from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, drop_stale_terms, update_terms
+from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, SEPARATORS, STEMMER, STOP_WORDS, STOP_WORDS_TABLE, \
+    drop_stale_terms, index_current, update_terms
 
 
 # (table, text column, document field); a missing table is skipped.
@@ -141,10 +142,14 @@ def finish_builds(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def rebuild_index(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the BM25 index over the documents: porter stemming, English stopwords."""
+    """(Re)create the BM25 index over the documents: words of letters and digits (SEPARATORS), Porter stemming,
+    STOP_WORDS left out (written to their table first, which the extension reads)."""
     load_fts(con)
+    con.execute(f"DELETE FROM {STOP_WORDS_TABLE}")
+    con.execute(f"INSERT INTO {STOP_WORDS_TABLE} VALUES " + ", ".join(f"({literal(w)})" for w in STOP_WORDS))
     con.execute(f"PRAGMA create_fts_index('{DOCUMENTS}', 'nct_id', {', '.join(repr(f) for f in FIELDS)}, "
-                "stemmer = 'porter', stopwords = 'english', overwrite = 1)")
+                f"stemmer = '{STEMMER}', stopwords = '{STOP_WORDS_TABLE}', ignore = '{SEPARATORS}', "
+                "strip_accents = 1, lower = 1, overwrite = 1)")
 
 
 def index_exists(con: duckdb.DuckDBPyConnection) -> bool:
@@ -159,16 +164,19 @@ def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Se
     The first time (or with None) every document is written and the index built whole, a transaction per chunk of
     studies (refresh_documents); after that only the changed studies' documents and index entries are replaced,
     in one transaction, with those of a whole build that was stopped part way (a transaction per chunk again).
+    An index that splits or stops words otherwise (an earlier trialqc's: digits dropped, English stop words) is
+    built whole again, by the first run whatever it loaded: words split one way never join an index of another.
     """
     resume = unfinished_build(con)  # a whole build stopped part way: the documents it did not write, written now
-    if nct_ids is not None and not nct_ids and not resume and index_exists(con):
+    current = index_exists(con) and index_current(con)
+    if nct_ids is not None and not nct_ids and not resume and current:
         return 0
     load_fts(con)  # stem() and the index's tokenize macro
     # One DuckDB thread: a chunk of documents is one row group, so its tokenizing and joins run on one
     # thread anyway, and a second only contends with it (a first build over 20,000 studies took about
     # 1.6 times the CPU and more wall time on two threads than on one).
     with one_thread(con):
-        if nct_ids is None or not index_exists(con):
+        if nct_ids is None or not current:
             # The extension's own build makes the index's tables and macros over no documents; every
             # document then enters as in an update, a chunk at a time. Its build over all of them
             # rewrites the terms table several times (ALTER, UPDATE by correlated subquery) and grows
