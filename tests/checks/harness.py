@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import duckdb
 
@@ -199,8 +200,8 @@ def warehouse_with(tmp_path: Path, studies: dict[str, dict[str, list[dict]]]) ->
     return con
 
 
-def case_warehouse(tmp_path: Path, case: Case) -> duckdb.DuckDBPyConnection:
-    """The warehouse for one case: its study, plus any other studies it needs."""
+def case_studies(case: Case) -> dict[str, dict[str, list[dict]]]:
+    """One case's studies ({nct_id: tables}): its study, plus any other studies it needs."""
     study = clean_study()
     case.change(study)
     studies = {case.nct_id: study}
@@ -208,4 +209,22 @@ def case_warehouse(tmp_path: Path, case: Case) -> duckdb.DuckDBPyConnection:
         other = clean_study()
         other_change(other)
         studies[other_id] = other
-    return warehouse_with(tmp_path, studies)
+    return studies
+
+
+def case_warehouse(tmp_path: Path, case: Case) -> duckdb.DuckDBPyConnection:
+    """The warehouse for one case: its study, plus any other studies it needs."""
+    return warehouse_with(tmp_path, case_studies(case))
+
+
+@contextmanager
+def case_in(con: duckdb.DuckDBPyConnection, case: Case) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`con`, an empty warehouse, holding one case's studies in a transaction rolled back afterwards: many cases
+    share one warehouse, each seeing only its own studies (opening a new warehouse file per case costs more than
+    most cases' rule)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        insert_studies(con, case_studies(case))
+        yield con
+    finally:
+        con.execute("ROLLBACK")

@@ -55,12 +55,27 @@ def test_clean_study_raises_no_issue(tmp_path):
     assert issues == []
 
 
+@pytest.fixture(scope="module")
+def shared_warehouse(tmp_path_factory):
+    """One empty warehouse for every case of the module; each case's studies live in a rolled-back transaction."""
+    con = harness.warehouse_with(tmp_path_factory.mktemp("cases"), {})
+    yield con
+    con.close()
+
+
+def test_a_case_sees_only_its_own_studies_in_the_shared_warehouse(shared_warehouse):
+    case = CASES[0]
+    with harness.case_in(shared_warehouse, case) as con:
+        assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 1 + len(case.others)
+    assert shared_warehouse.execute("SELECT count(*) FROM studies").fetchone()[0] == 0
+
+
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_case(tmp_path, case):
+def test_case(shared_warehouse, case):
     rule = RULES[case.rule_id]
-    con = harness.case_warehouse(tmp_path, case)
-    scope = set_scope(con, None, case.as_of)
-    found = [f for f in findings_of(con, rule, scope) if f.nct_id == case.nct_id]
+    with harness.case_in(shared_warehouse, case) as con:
+        scope = set_scope(con, None, case.as_of)
+        found = [f for f in findings_of(con, rule, scope) if f.nct_id == case.nct_id]
     assert bool(found) == case.fires, [f.message for f in found]
     for f in found:
         assert f.message and f.message[0].isupper(), "a message is one readable sentence"
