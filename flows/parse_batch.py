@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from flows.archives import GZIP_MAGIC, ZIP_MAGIC, GzipRefused, gunzip
 from flows.inputs import Input, InputProblem, Item, UnchangedFiles
+from flows.other_downloads import other_download
 from flows.parsers import HEAD_BYTES, claimants
 from flows.parsers.model import StudyRecord
 
@@ -88,6 +89,8 @@ def _sniff_failure(data: bytes) -> tuple[str, str]:
         return "HTML page", ("a web page's markup is not read (a ClinicalTrials.gov Archive or study page saved as "
                              "HTML): fetch the record as API v2 JSON or legacy XML (trialqc pull), or save a "
                              "republished page as text")
+    if (download := other_download(head)) is not None:  # the registry's CSV, TSV, RIS or FHIR JSON
+        return download
     return "unknown layout", "no parser recognises this file (tried: " + ", ".join(_layouts()) + ")"
 
 

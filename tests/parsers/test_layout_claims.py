@@ -195,12 +195,15 @@ API_ERROR_TEXT = "400 Bad Request\nThe request could not be processed: 'NCT04916
 RESULTS_SUB_PAGE = "Trial Outcomes\nNCT ID: NCT02258152\nLast Updated: 2019-04-19\nResults Overview\nCOMPLETED\n"
 
 
-@pytest.mark.parametrize("text", [README, EMAIL, CSV_EXPORT, MARKDOWN_TABLE, API_ERROR_JSON, API_ERROR_TEXT,
-                                  RESULTS_SUB_PAGE],
-                         ids=["readme", "email", "csv-export", "markdown-table", "api-error-json", "api-error-text",
-                              "meddatax-results-sub-page"])
-def test_text_that_is_no_study_page_is_claimed_by_no_layout(text):
-    assert _run(text.encode()) == ([], "reject unknown layout")
+@pytest.mark.parametrize("text, reason", [
+    (README, "unknown layout"), (EMAIL, "unknown layout"), (CSV_EXPORT, "CSV download"),
+    (MARKDOWN_TABLE, "unknown layout"), (API_ERROR_JSON, "unknown layout"), (API_ERROR_TEXT, "unknown layout"),
+    (RESULTS_SUB_PAGE, "unknown layout"),
+], ids=["readme", "email", "csv-export", "markdown-table", "api-error-json", "api-error-text",
+        "meddatax-results-sub-page"])
+def test_text_that_is_no_study_page_is_claimed_by_no_layout(text, reason):
+    # The registry's CSV download is named as one (flows/other_downloads.py); the others are of no known layout.
+    assert _run(text.encode()) == ([], f"reject {reason}")
 
 
 def _run(raw: bytes) -> tuple[list[str], str]:
