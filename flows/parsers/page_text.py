@@ -204,20 +204,6 @@ def failure(layout: str, reason: str, detail: str = "", nct_id: str | None = Non
     return Parsed(layout=layout, problems=[Problem(reason=reason, detail=detail, nct_id=nct_id)])
 
 
-SEVERAL_PAGES = "several pages in one file"
-
-
-def several_pages(layout: str, lines: list[str], starts_page) -> Parsed | None:
-    """A failure when more than one page of the layout begins in the file (`starts_page(stripped line)`), else None.
-    A page is one study: reading the first would lose the others, and reading them as one would mix them."""
-    starts = [number for number, line in enumerate(lines, 1) if starts_page(line.strip())]
-    if len(starts) < 2:
-        return None
-    shown = ", ".join(map(str, starts[:5])) + (", ..." if len(starts) > 5 else "")
-    return failure(layout, SEVERAL_PAGES, f"{len(starts)} pages begin in it (lines {shown}): save each study's page "
-                                          "as a file of its own")
-
-
 def read_page(layout: str, raw: bytes) -> list[str] | Parsed:
     """The page's lines, or a Parsed with a problem when the bytes are empty or not UTF-8 text."""
     text = sniffed_text(raw)

@@ -1,5 +1,5 @@
-"""A file holding several study pages of one site: rejected with its reason, never read as one study (which lost
-the others, or mixed them into one)."""
+"""A file holding several study pages of one site: each page read as its own study, never the file read as one study
+(which lost the others, or mixed them into one). tests/parsers/test_several_pages_split.py holds the boundaries."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.parsers import aggregator_text, ctgov_classic_text, summary_text
-from flows.parsers.page_text import SEVERAL_PAGES
+from flows.parsers.several_pages import SEVERAL_PAGES
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 PAIRS = [
@@ -22,17 +22,19 @@ def _page(module, name: str) -> bytes:
 
 
 @pytest.mark.parametrize("module, first, second", PAIRS, ids=[m.LAYOUT for m, _, _ in PAIRS])
-def test_two_pages_in_one_file_are_rejected_with_their_reason(module, first, second):
+def test_two_pages_in_one_file_are_two_studies(module, first, second):
     parsed = module.parse(_page(module, first) + b"\n\n" + _page(module, second))
-    assert parsed.records == []
-    assert [problem.reason for problem in parsed.problems] == [SEVERAL_PAGES]
-    assert "2 pages begin in it" in parsed.problems[0].detail
+    expected = module.parse(_page(module, first)).records + module.parse(_page(module, second)).records
+    assert parsed.records == expected and len({record.nct_id for record in expected}) == 2
+    assert SEVERAL_PAGES not in [problem.reason for problem in parsed.problems]
 
 
 @pytest.mark.parametrize("module, first, second", PAIRS, ids=[m.LAYOUT for m, _, _ in PAIRS])
-def test_the_same_page_twice_is_rejected_too(module, first, second):
+def test_the_same_page_twice_is_its_study_twice(module, first, second):
     page = _page(module, first)
-    assert [problem.reason for problem in module.parse(page + b"\n" + page).problems] == [SEVERAL_PAGES]
+    parsed = module.parse(page + b"\n" + page)
+    assert parsed.records == module.parse(page).records * 2  # the run keeps the file's first copy
+    assert SEVERAL_PAGES not in [problem.reason for problem in parsed.problems]
 
 
 @pytest.mark.parametrize("module, first, second", PAIRS, ids=[m.LAYOUT for m, _, _ in PAIRS])

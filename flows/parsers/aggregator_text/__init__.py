@@ -16,7 +16,9 @@ from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     int_value, nonblank, read_page, several_pages, text_block, truncated)
+                                     int_value, nonblank, read_page, text_block,
+                                     truncated)
+from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "aggregator_text"
 # What a meddatax study page shows ("table" = every column of it): no outcome measures (they sit on
@@ -61,7 +63,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    if several := several_pages(LAYOUT, lines, _PAGE_ID_LINE.fullmatch):
+    if several := several_pages(LAYOUT, lines, page_starts(lines, _PAGE_ID_LINE.fullmatch), _page_top, parse):
         return several
     sections = study_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
@@ -125,3 +127,20 @@ def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
     add_rows(record, "conditions", [{"name": name} for name in nonblank(sections.lines("Conditions"))])
+
+
+def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:
+    """Where the page whose 'NCT ID:' line is lines[start] begins: the first line of its title as the page reads it,
+    below the page above's last heading ('More Related Trials') and the last related trial listed under it. The
+    lines between that trial and the title may be either page's."""
+    last = next((at for at in range(start - 1, lo - 1, -1) if lines[at].strip() in HEADINGS), None)
+    if last is None:
+        return None
+    lowest = next((at + 1 for at in range(start - 1, last, -1) if people.related_trials([lines[at]])), last + 1)
+    title, problem = _title(list(map(str.strip, without_chrome(lines[lowest:start]))))
+    if problem is not None:
+        return None
+    top = next((at for at in range(start - 1, lowest - 1, -1)
+                if title is not None and _title(list(map(str.strip, without_chrome(lines[at:start]))))[0] == title),
+               start)
+    return lowest, top

@@ -5,13 +5,14 @@ import re
 
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS,
+from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADER, HEADINGS, LOCATIONS, OWN_SECTIONS,
                                                        header_on_own_lines, in_usual_case, own_sections_in_capitals)
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
-                                     head_text, nonblank, read_page, several_pages, split_sections, text_block,
-                                     truncated)
+                                     head_text, nonblank, read_page, split_sections,
+                                     text_block, truncated)
+from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
@@ -56,7 +57,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    if several := several_pages(LAYOUT, lines, _starts_page):
+    if several := several_pages(LAYOUT, lines, page_starts(lines, _starts_page), _page_top, parse):
         return several
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))
@@ -172,3 +173,22 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem
 def _starts_page(line: str) -> bool:
     """Whether the line is a page's 'CT.gov ID' heading (one per page), alone or with the id beside it."""
     return line == "CT.gov ID" or line.startswith(("CT.gov ID:", "CT.gov ID\t"))
+
+
+_SECTION_HEADINGS = frozenset(heading.casefold() for heading in HEADINGS.difference(HEADER))
+
+
+def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:
+    """Where the page whose 'CT.gov ID' is lines[start] begins: its title, the line right above its header. The
+    lines between the page above's last section heading ('Study Results', whose text is not read) and it may be
+    either page's."""
+    last = next((at for at in range(start - 1, lo - 1, -1) if lines[at].strip().casefold() in _SECTION_HEADINGS), None)
+    if last is None:
+        return None
+    header = next(at for at in range(last + 1, start + 1) if _in_header(lines[at].strip()))
+    return last + 1, next((at for at in range(header - 1, last, -1) if lines[at].strip()), header)
+
+
+def _in_header(line: str) -> bool:
+    """Whether the line is a header heading, alone or with its value beside it."""
+    return any(line.casefold() == label.casefold() or line.startswith((f"{label}:", f"{label}\t")) for label in HEADER)

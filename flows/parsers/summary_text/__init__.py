@@ -14,14 +14,15 @@ from flows.parsers.summary_text.key_value_block import (  # noqa: F401
     conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps)
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
-from flows.parsers.summary_text.title import UNDECIDED_TITLE, page_title
+from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title
 from flows.parsers.summary_text.value_forms import no_value
 from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
-                                     read_page, several_pages, text_block, truncated, unbullet)
+                                     read_page, text_block, truncated, unbullet)
+from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "summary_text"
 # What a trial-summary page shows ("table" = every column of it): no eligibility criteria, no
@@ -63,8 +64,10 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    if (several := several_pages(LAYOUT, lines, "Clinical Trial Summary".__eq__)) and \
-            several_pages(LAYOUT, lines, _NCT_KEY_LINE.match):  # a description may quote either line, not both
+    starts = page_starts(lines, "Clinical Trial Summary".__eq__)
+    # a description may quote either start line, not both: each page has its two, in order
+    if len(starts) > 1 and (several := several_pages(LAYOUT, lines, starts, _page_top, parse,
+                                                     also=page_starts(lines, _NCT_KEY_LINE.match))):
         return several
     lines = unstacked(without_chrome(lines))
     at = key_block_line(lines)
@@ -174,3 +177,23 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     return unread
 
 
+def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:
+    """Where the page whose 'Clinical Trial Summary' is lines[start] begins: its title (the part right above the
+    summary), below the page above's 'See also' rows; the lines between its last row and the title may be either
+    page's. None when the page above has no 'See also', or its last row may go on into what would be the title."""
+    last = next((at for at in range(start - 1, lo - 1, -1) if lines[at].strip() == "See also"), None)
+    if last is None:
+        return None
+    lowest, row, goes_on = last + 1, None, False
+    for at in range(last + 1, start):
+        line = lines[at].strip()
+        if line and see_also_parts(line) is not None:
+            lowest, row, goes_on = at + 1, line, False
+        elif line and row is not None and see_also_parts(f"{row} {line}")[3] is not None:
+            lowest, row, goes_on = at + 1, f"{row} {line}", True
+    title, problem = page_title(without_chrome(lines[lowest:start]))
+    if problem is not None or (goes_on and title is None):
+        return None
+    top = next((at for at in range(start - 1, lowest - 1, -1) if lines[at].strip() and not navigation(
+        lines[at].strip()) and page_title(without_chrome(lines[at:start]))[0] == title), start)
+    return lowest, top
