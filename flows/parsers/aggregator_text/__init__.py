@@ -16,8 +16,7 @@ from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     int_value, nonblank, read_page, text_block,
-                                     truncated)
+                                     int_value, nonblank, read_page, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "aggregator_text"

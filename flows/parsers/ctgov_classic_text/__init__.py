@@ -10,8 +10,7 @@ from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADER, HEADINGS
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
-                                     head_text, nonblank, read_page, split_sections,
-                                     text_block, truncated)
+                                     head_text, nonblank, read_page, split_sections, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "ctgov_classic_text"
