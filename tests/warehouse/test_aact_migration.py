@@ -73,14 +73,17 @@ def test_files_of_the_layouts_whose_reading_changed_are_read_again(tmp_path):
 
 
 def test_page_files_and_registry_files_with_an_unknown_date_refused_are_read_again(tmp_path):
-    """The three sites' pages are read anew after their readers changed; of the registry's records only those
-    whose 'Unknown' date was refused, which is now read as no date."""
+    """The three sites' pages are read anew after their readers changed, and files of no layout (now named when
+    they are one of the registry's other downloads); of the registry's records only those whose 'Unknown' date was
+    refused, which is now read as no date."""
     ddl_name = "205_reread_after_reader_changes.sql"
     con = warehouse_with_ddl(tmp_path / "current.duckdb", lambda name: name != ddl_name)
     con.execute("INSERT INTO meta.source_files (sha256, path, layout) VALUES ('abc', '/in/a.json', 'ctgov_json_v2'),"
                 " ('xyz', '/in/a.xml', 'ctgov_xml'), ('unk', '/in/b.xml', 'ctgov_xml'),"
                 " ('def', '/in/b.txt', 'summary_text'), ('ghi', '/in/c.txt', 'ctgov_classic_text'),"
                 " ('jkl', '/in/d.txt', 'aggregator_text')")
+    con.execute("INSERT INTO meta.source_files (sha256, path, layout, outcome) VALUES ('csv', '/in/e.csv', NULL,"
+                " 'rejected')")
     con.execute("INSERT INTO meta.raw_values VALUES ('r', 'NCT1', 'unk', 'studies', 'start_date', ' Unknown', 'date'),"
                 " ('r', 'NCT2', 'xyz', 'studies', 'start_date', '2023-13-45', 'date')")
     assert migrate(con) == [ddl_name]
