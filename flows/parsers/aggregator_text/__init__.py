@@ -8,9 +8,11 @@ from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers.aggregator_text.basic_information import basic_information, typed
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
+from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
     _CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME, CHROME_END_CHARACTERS, HEADINGS, WHITESPACE, page_sections,
     study_sections, without_chrome)
+from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.dates import date_columns
@@ -62,6 +64,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    lines = own_lines(lines)
     if several := several_pages(LAYOUT, lines, page_starts(lines, _PAGE_ID_LINE.fullmatch), _page_top, parse):
         return several
     sections = study_sections(lines)
@@ -125,7 +128,7 @@ def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
     for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
-    add_rows(record, "conditions", [{"name": name} for name in nonblank(sections.lines("Conditions"))])
+    add_rows(record, "conditions", [{"name": name} for name in list_items(nonblank(sections.lines("Conditions")))])
 
 
 def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flows.parsers.aggregator_text.name_lines import breaks_off, is_sentence, is_short  # noqa: F401 (read here)
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
 
@@ -15,26 +16,12 @@ Entry = tuple[str, str | None]  # an intervention: name, description
 Arm = tuple[str, str | None, tuple[str, ...]]  # an arm: title, description, the names of its interventions
 Cost = tuple[int, ...]
 
-# The registry's names and titles are short labels: a longer line is a description.
-_LONGEST_LABEL = 100
-_SENTENCE_ENDS = frozenset(".!?")
-_CLOSING = ")]\"'\u201d\u2019"
 # The problem of a page whose lines can be read as names or descriptions more ways than one.
 UNDECIDED = "unreadable section: names and descriptions undecided"
 # The readings of one Interventions section weighed: those that leave at most this many more descriptions
 # missing than the fewest, and no more of them than the most (a page that has more is a load problem).
 _SLACK = 4
 _MOST_READINGS = 256
-
-
-def is_sentence(line: str) -> bool:
-    """Whether a line reads as a description, never a name: a sentence of three words or more, or a long line."""
-    return len(line) > _LONGEST_LABEL or (line.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS and len(line.split()) >= 3)
-
-
-def is_short(line: str) -> bool:
-    """Whether a line is as short as a name (three words or fewer, no sentence): as likely one as a description."""
-    return len(line.split()) <= 3 and not is_sentence(line)
 
 
 @dataclass(frozen=True)
@@ -174,6 +161,8 @@ def entry_readings(lines: list[str], group_lines: list[str]) -> list[tuple[Entry
 def decide(readings: list[Reading]) -> Decided:
     """The likeliest reading, or what the readings that could as well be the page's agree on."""
     best = min(readings, key=lambda reading: reading.key)
+    if best.key[1]:  # a sentence (or a line that goes on) as a name or title: lines wrapped as the site never shows
+        return Decided(None, None, None)
     rivals = [reading for reading in readings if (reading.entries, reading.arms) != (best.entries, best.arms)
               and (reading.key == best.key or _as_likely(reading, best))]
     if not rivals:

@@ -133,6 +133,7 @@ def page_sections(lines: list[str], content: frozenset[int] = frozenset()) -> Se
 # The words of each heading's explainer, each by its first letters (so 'funding' is 'fund', as 'fund' is).
 _WORD = re.compile(r"[a-z]+")
 _STEM = 4
+_EXPLAINER_TEXT = {heading: " ".join(text.lower().split()) for heading, text in CHROME.items()}
 _EXPLAINER_WORDS = {heading: frozenset(word[:_STEM] for word in _WORD.findall(text.lower()))
                     for heading, text in CHROME.items()}
 # A line whose words and its heading's explainer's words overlap this much (shared / all) is the explainer.
@@ -140,10 +141,36 @@ _SHARED_WORDS = 0.6
 
 
 def _drop_reworded_explainer(heading: str, section: list[str]) -> None:
-    """Drop the first line under `heading` when it is its explainer in other words."""
+    """Drop the first line under `heading` when it is its explainer in other words, or the first lines when they are
+    its explainer wrapped over them (a print at a fixed width, a copy from a narrow window)."""
     at = next((index for index, line in enumerate(section) if line.strip()), None)
     if at is not None and _is_reworded(heading, section[at]):
         del section[at]
+    elif at is not None and (wrapped := _wrapped_explainer(heading, section, at)):
+        del section[at:at + wrapped]
+
+
+# The most lines one explainer is wrapped over, and the most indentation its first line may have.
+_MOST_WRAPPED, _INDENT = 4, 16
+
+
+def _wrapped_explainer(heading: str, section: list[str], at: int) -> int:
+    """How many lines from section[at] on are the heading's explainer wrapped over them (0 when they are not): each
+    line goes on the explainer as far as the lines above, after a space (or none after a hyphen that breaks a word)."""
+    explainer, text = _EXPLAINER_TEXT[heading], ""
+    if len(section[at]) > len(explainer) + _INDENT:  # a paragraph of content, told at sight
+        return 0
+    for used, line in enumerate(section[at:at + _MOST_WRAPPED], 1):
+        part = " ".join(line.lower().split())
+        if not part:
+            return 0
+        text = text[:-1] + part if text.endswith("-") and explainer.startswith(text[:-1] + part) else (
+            f"{text} {part}" if text else part)
+        if text == explainer:
+            return used if used > 1 else 0
+        if not explainer.startswith(text):
+            return 0
+    return 0
 
 
 def _is_reworded(heading: str, line: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.responsible_party import responsible_parties
+from flows.parsers.aggregator_text.title import joined_title
 from flows.parsers.aggregator_text.sites import address, locations  # noqa: F401 (a site's address is read there)
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
@@ -44,7 +46,7 @@ def read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]
         "related_studies": related_trials(sections.lines("Related Clinical Trials"))
         + related_trials(sections.lines("More Related Trials")),
     }
-    countries = nonblank(sections.lines("Countries")) or [
+    countries = list_items(nonblank(sections.lines("Countries"))) or [
         row["country"] for row in tables["facilities"] if row["country"]]
     tables["countries"] = [{"name": name} for name in dict.fromkeys(countries)]
     for table, rows in tables.items():
@@ -127,12 +129,13 @@ def identifiers(lines: list[str]) -> list[dict[str, object]]:
 
 
 def related_trials(lines: list[str]) -> list[dict[str, object]]:
-    """Title line then 'NCT00226889[ TERMINATED PHASE1/PHASE2]' line, per related trial."""
+    """Title line then 'NCT00226889[ TERMINATED PHASE1/PHASE2]' line, per related trial; a title wrapped over lines
+    (a printed copy) is the lines since the trial above, one title."""
     rows, title = [], None
     for line in nonblank(lines):
         match = _RELATED.match(line)
         if not match:
-            title = line
+            title = line if title is None else joined_title([title, line])
             continue
         status, phase = match.group(2), match.group(3)
         if status and status not in _STATUSES:

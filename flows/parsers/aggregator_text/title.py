@@ -9,7 +9,7 @@ from flows.parsers.model import Problem, Refused
 UNDECIDED_TITLE = "unreadable title: its first line undecided"
 _ONE_TITLE = "a title whose lines the page tells from the site's text above it"
 # Words a title does not end with: a line that ends with one goes on in the line below.
-_CONNECTORS = frozenset({
+CONNECTORS = frozenset({
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "without", "by", "from", "into",
     "versus", "vs", "vs.", "among", "after", "before", "during", "between", "over", "under", "as", "via", "plus",
     "than", "who", "which", "that", "its", "their", "per", "across", "within", "following", "using",
@@ -44,14 +44,14 @@ def title_of(above: list[str]) -> tuple[str | Refused | None, Problem | None]:
             detail = (f"'{upper}' above the title line '{parts[0]}' may be the title's first line or the site's own "
                       "text; the title is not read")
             # refused, not left out: the page has a title, and the lines it may be are kept and quoted
-            return Refused(f"{upper} / {_joined(parts)}", _ONE_TITLE), Problem(UNDECIDED_TITLE, detail)
+            return Refused(f"{upper} / {joined_title(parts)}", _ONE_TITLE), Problem(UNDECIDED_TITLE, detail)
         else:
             break
         blank_between = False
-    return _joined(parts) or None, None
+    return joined_title(parts) or None, None
 
 
-def _joined(parts: list[str]) -> str:
+def joined_title(parts: list[str]) -> str:
     """The lines as one title: a line that ends in a hyphen or a slash goes on with no space ('Anti-' 'TNF')."""
     return "".join(part if at == len(parts) - 1 or part[-1] in _NO_SPACE_AFTER else part + " "
                    for at, part in enumerate(parts))
@@ -63,7 +63,7 @@ def goes_on(upper: str, lower: str) -> bool:
     if _NAVIGATION.search(upper):
         return False
     words, first = upper.split(), lower[:1]
-    if words[-1].casefold() in _CONNECTORS or upper[-1] in _OPEN_ENDS:
+    if words[-1].casefold() in CONNECTORS or upper[-1] in _OPEN_ENDS:
         return True
     # a short line above a title starting in lower case ('mHealth ...') is the site's, as before
     return len(words) > _MOST_MENU_WORDS and (first in _CONTINUED_STARTS or (first.isalpha() and first.islower()))
