@@ -5,9 +5,14 @@ import re
 
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADER, HEADINGS, LOCATIONS, OWN_SECTIONS,
+from flows.parsers.ctgov_classic_text.arms import groups_undecided
+from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS,
                                                        header_on_own_lines, in_usual_case, own_sections_in_capitals)
+from flows.parsers.ctgov_classic_text.outcomes import unread_outcomes
+from flows.parsers.ctgov_classic_text.page_bounds import page_top, starts_page
+from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
+from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
                                      head_text, nonblank, read_page, split_sections, text_block, truncated)
@@ -56,17 +61,22 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    if several := several_pages(LAYOUT, lines, page_starts(lines, _starts_page), _page_top, parse):
+    wrapped, lines = is_wrapped(lines), as_screen_text(lines)
+    if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page), page_top, parse):
         return several
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))
     nct_id = shown_id if shown_id and NCT_ID.fullmatch(shown_id) else None
     if missing := first_missing(sections, CLOSING):
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
+    if nct_id is None and "CT.gov ID" not in sections:  # a reader view leaves the header out: its status with it
+        return failure(LAYOUT, "no NCT id: the page's header (Sponsor, Overall Status, CT.gov ID) was not copied",
+                       "the study's status and lead sponsor are not shown: save the whole page",
+                       more_information.shown_identifier(sections.lines("More Information")))
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'CT.gov ID' holds no NCTnnnnnnnn value")
     record = StudyRecord(nct_id, {"studies": [{}]})
-    problems = _read_record(record, sections)
+    problems = _read_record(record, sections, wrapped)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 
@@ -75,11 +85,15 @@ def page_sections(lines: list[str]) -> Sections:
     return split_sections(in_usual_case(header_on_own_lines(lines)), HEADINGS)
 
 
-def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
-    """Fill every table from the page's sections; problems for what could not be read."""
+def _read_record(record: StudyRecord, sections: Sections, wrapped: bool = False) -> list[Problem]:
+    """Fill every table from the page's sections (of a copy that wraps its lines: the title may be wrapped too);
+    problems for what could not be read."""
     _read_header(record, sections)
     listed = _read_description(record, sections)
     problems = _read_design(record, sections, listed)
+    record.study["brief_title"], unread = page_title(sections.preamble, record.study.get("official_title"), wrapped,
+                                                     record.nct_id)
+    problems = unread + problems
     problems += _read_people_places(record, sections)
     problems += more_information.read_more_information(record, sections)
     return problems + _read_header_numbers(record, sections)
@@ -87,9 +101,8 @@ def _read_record(record: StudyRecord, sections: Sections) -> list[Problem]:
 
 def _read_header(record: StudyRecord, sections: Sections) -> None:
     """Title, status and sponsors above 'Study Details'."""
-    # the title is the line right above the header: lines above it are the site's menu, saved with the page
-    record.study.update(brief_title=next(filter(None, map(str.strip, reversed(sections.preamble))), None),
-                        **stopped_status(nonblank(sections.lines("Overall Status"))))
+    # the title (read with the Official Title, page_title) is the line right above the header
+    record.study.update(brief_title=None, **stopped_status(nonblank(sections.lines("Overall Status"))))
     collaborators = [line for line in header.number_lines(nonblank(sections.lines("Collaborator")))[2]
                      if line != "(none)"]
     lead = first_line(sections.lines("Sponsor"))
@@ -146,7 +159,13 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
         add_rows(record, table, rows)
     add_rows(record, "design_outcomes", design.outcome_measures(sections.lines("Outcome Measures")))
     return ([Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
-            + [Problem("unknown value", f"{why} (under 'Study Design')", record.nct_id) for why in unreadable])
+            + [Problem("unknown value", f"{why} (under 'Study Design')", record.nct_id) for why in unreadable]
+            + [Problem("unreadable section", f"'{heading}' shows no outcome line the parser reads: none of its "
+                       "outcomes is loaded", record.nct_id) for heading in unread_outcomes(
+                sections.lines("Outcome Measures"))]
+            + ([Problem("unreadable section: study groups undecided", "the Group/Cohort table was copied without "
+                        "its blank lines: its groups and descriptions are not loaded", record.nct_id)]
+               if groups_undecided(sections.lines("Arms and Interventions")) else []))
 
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:
@@ -167,27 +186,3 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem
         f["country"] for f in record.tables.get("facilities", []) if f["country"])])
     add_rows(record, "overall_officials", people.investigators(sections.lines("Investigators")))
     return problems + [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]
-
-
-def _starts_page(line: str) -> bool:
-    """Whether the line is a page's 'CT.gov ID' heading (one per page), alone or with the id beside it."""
-    return line == "CT.gov ID" or line.startswith(("CT.gov ID:", "CT.gov ID\t"))
-
-
-_SECTION_HEADINGS = frozenset(heading.casefold() for heading in HEADINGS.difference(HEADER))
-
-
-def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:
-    """Where the page whose 'CT.gov ID' is lines[start] begins: its title, the line right above its header. The
-    lines between the page above's last section heading ('Study Results', whose text is not read) and it may be
-    either page's."""
-    last = next((at for at in range(start - 1, lo - 1, -1) if lines[at].strip().casefold() in _SECTION_HEADINGS), None)
-    if last is None:
-        return None
-    header = next(at for at in range(last + 1, start + 1) if _in_header(lines[at].strip()))
-    return last + 1, next((at for at in range(header - 1, last, -1) if lines[at].strip()), header)
-
-
-def _in_header(line: str) -> bool:
-    """Whether the line is a header heading, alone or with its value beside it."""
-    return any(line.casefold() == label.casefold() or line.startswith((f"{label}:", f"{label}\t")) for label in HEADER)

@@ -8,7 +8,8 @@ from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.typed_lines import ARM_LABELS, INTERVENTION_LABELS, typed_line
 from flows.parsers.page_text import distinct_rows, text_block, unbullet
 
-TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", "Group/Cohort Intervention/Treatment"})
+_COHORTS = "Group/Cohort Intervention/Treatment"
+TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", _COHORTS})
 
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
@@ -16,6 +17,7 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
     entries: list[dict] = []
     arm: dict | None = None
     cohorts, blank_before = False, True
+    lines = _cells(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if stripped in TABLE_HEADERS:
@@ -34,7 +36,31 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
                 arm["links"].append(name)
         elif entries and not _other_name(entries[-1], stripped):
             entries[-1]["lines"].append(stripped)
+    if groups_undecided(lines):  # only the interventions' types and names are certain
+        entries = [{**entry, "lines": []} for entry in entries if entry["kind"] == "intervention"]
     return _arm_rows(entries, listed)
+
+
+def groups_undecided(lines: list[str]) -> bool:
+    """Whether a Group/Cohort table (its groups have no type label) was copied without its blank lines and shows
+    more than one line without a type: where one group ends and its description or the next group begins cannot be
+    told ('Patients' then 'Controls': one group and its description, or two groups)."""
+    shown = [line.strip() for line in _cells(lines)]
+    if _COHORTS not in shown:
+        return False
+    table = shown[shown.index(_COHORTS) + 1:]
+    filled = [at for at, line in enumerate(table) if line]
+    if not filled or "" in table[filled[0]:filled[-1]]:
+        return False
+    return sum(not typed_line(line, INTERVENTION_LABELS) for line in table if line) > 1
+
+
+def _cells(lines: list[str]) -> list[str]:
+    """The table's lines with each row copied with its cells parted by tabs ('Experimental: A<TAB>Drug: B', an arm's
+    description then its intervention) as a line per cell, as the page shows them."""
+    if not any("\t" in line for line in lines):
+        return lines
+    return [cell for line in lines for cell in ([c for c in line.split("\t") if c.strip()] or [line])]
 
 
 def _other_name(entry: dict, line: str) -> bool:

@@ -10,7 +10,7 @@ from flows.parsers.ctgov_classic_text.ipd_statement import ipd_statement
 from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.publications import UNTYPED, publications
 from flows.parsers.dates import date_columns, day_value, to_month
-from flows.parsers.model import Problem, StudyRecord
+from flows.parsers.model import NCT_ID, Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, first, labelled_values, unbullet
 
 # The registry's page shows a secondary id's type after it: '2020-001234-56 ( EudraCT Number )'.
@@ -60,6 +60,13 @@ def read_more_information(record: StudyRecord, sections: Sections) -> list[Probl
     return [Problem(UNTYPED, f"{untyped} citation(s) under 'Publications' with no label saying whether they are "
                              "background, results or indexed by the registry: their reference_type is NULL",
                     record.nct_id)] if untyped else []
+
+
+def shown_identifier(lines: list[str]) -> str | None:
+    """The NCT id the section shows as 'ClinicalTrials.gov Identifier' (on its label's line or below it), else None."""
+    values = labelled_values(values_below_labels(lines, _LABELS.__contains__))
+    shown = first(values.get("ClinicalTrials.gov Identifier"))
+    return shown if shown and NCT_ID.fullmatch(shown) else None
 
 
 def typed_id(text: str) -> dict[str, str | None]:

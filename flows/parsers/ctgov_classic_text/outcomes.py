@@ -17,19 +17,59 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     parts = split_sections(lines, OUTCOME_SECTIONS)
     rows: list[dict[str, object]] = []
     for heading, outcome_type in OUTCOME_HEADINGS.items():
-        items: list[tuple[str, list[str]]] = []
-        indent = 0
-        for line in parts.lines(heading):
-            match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
-            # a numbered line indented deeper than the first outcome is a list in the description above it
-            if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
-                indent = indent if items else _indent(line)
-                items.append((match.group(2).strip(), []))
-            elif items:
-                items[-1][1].append(line.strip())
+        items = _numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading))
         rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure(text)),
-                  "description": text_block(more)} for text, more in items]
+                  "description": text_block(more)} for text, more in map(_unwrapped, items)]
     return rows
+
+
+def unread_outcomes(lines: list[str]) -> list[str]:
+    """The outcome headings whose lines give no outcome that outcome_measures reads."""
+    parts = split_sections(lines, OUTCOME_SECTIONS)
+    return [heading for heading in OUTCOME_HEADINGS if any(line.strip() for line in parts.lines(heading))
+            and not (_numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading)))]
+
+
+def _numbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(outcome line, the lines below it) of each numbered outcome."""
+    items: list[tuple[str, list[str]]] = []
+    indent = 0
+    for line in lines:
+        match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
+        # a numbered line indented deeper than the first outcome is a list in the description above it
+        if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
+            indent = indent if items else _indent(line)
+            items.append((match.group(2).strip(), []))
+        elif items:
+            items[-1][1].append(line.strip())
+    return items
+
+
+def _unnumbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Outcomes copied without their numbers (a browser copies an ordered list without them): each line that ends
+    with its [time frame] begins one, the lines up to the next are its description. [] unless the first line does."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if not filled or not filled[0].endswith("]") or "[" not in filled[0] or any(map(_NUMBERED.match, filled)):
+        return []
+    items: list[tuple[str, list[str]]] = []
+    for line in filled:
+        if line.endswith("]") and "[" in line:
+            items.append((line, []))
+        else:
+            items[-1][1].append(line)
+    return items
+
+
+def _unwrapped(item: tuple[str, list[str]]) -> tuple[str, list[str]]:
+    """An outcome line wrapped onto the lines below it (a printed page wraps long lines) joined again: where the
+    lines right below it, before a blank line, end with its [time frame]."""
+    text, more = item
+    run = more[:next((at for at, line in enumerate(more) if not line), len(more))]
+    end = next((at for at, line in enumerate(run) if line.endswith("]")), None)
+    # a line that ends with a bracket goes on only with its time frame's bracket ('[safety] [From' / 'baseline]')
+    if end is None or (text.endswith("]") and not run[0].startswith("[")) or any(map(_NUMBERED.match, run[:end + 1])):
+        return item
+    return " ".join([text, *run[:end + 1]]), more[end + 1:]
 
 
 def _labelled_time_frame(measure: dict[str, str | None]) -> dict[str, str | None]:

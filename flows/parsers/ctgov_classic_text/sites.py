@@ -37,15 +37,27 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     that cannot be read whole (name and city not told apart, no known country), why."""
     sites: list[dict[str, object]] = []
     doubts: list[str] = []
-    for line in nonblank(lines):
+    shown = nonblank(lines)
+    for at, line in enumerate(shown):
         if match := _LOCATION_ROW.match(line):
-            site, doubt = site_row(line)
+            site, doubt = _unwrapped_row(line, shown[at + 1:at + 2])
             sites.append({**site, "status": site.get("status")})
             if doubt:
                 doubts.append(f"site {match.group(1)}: {doubt}")
         elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
             sites[-1]["status"] = status
     return sites, doubts
+
+
+def _unwrapped_row(line: str, below: list[str]) -> tuple[dict[str, str | None], str | None]:
+    """site_row of the row; of a row that a copy wrapped at a fixed width (it ends with no country, and with the line
+    below, that is no row of its own, it does), site_row of the two lines joined."""
+    site, doubt = site_row(line)
+    if site["country"] is None and below and not _LOCATION_ROW.match(below[0]):
+        whole, whole_doubt = site_row(f"{line} {below[0]}")
+        if whole["country"] is not None:
+            return whole, whole_doubt
+    return site, doubt
 
 
 def _site_status(line: str) -> str | None:
@@ -126,7 +138,8 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
     lone_generic = len(name) == 1 and name[0].rstrip(",").casefold() in places.GENERIC_NAMES
     if city.casefold() in regions and not lone_generic:
         return {"name": " ".join(name), "city": city, "state": city}, None
-    if _ends_joined(name) or lone_generic or (country or "").casefold() in places.LISTED_IN_FULL:
+    # a country's regions are listed in Latin letters: a name in another script ('北京 北京') may still be one
+    if _ends_joined(name) or lone_generic or ((country or "").casefold() in places.LISTED_IN_FULL and _latin(city)):
         return named, None  # 'Hospital Clinic de Barcelona Barcelona'; 'Klinikum Stuttgart Stuttgart Germany'
     return {"name": None, "city": city, "state": None}, (
         f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
@@ -175,6 +188,11 @@ def _city_kept_whole(split: dict[str, str | None]) -> dict[str, str | None]:
         if len(words) > 2 * size - 1 and words[-(2 * size - 1):-(size - 1)] == [*words[-(size - 1):], city]:
             return {**split, "name": " ".join(words[:-(size - 1)]), "city": " ".join([*words[-(size - 1):], city])}
     return split
+
+
+def _latin(text: str) -> bool:
+    """Whether every letter of the text is a Latin one ('São Paulo', not 'Москва' or '北京')."""
+    return all(ord(character) < 0x250 for character in text if character.isalpha())
 
 
 def _joined(words: list[str]) -> str | None:
