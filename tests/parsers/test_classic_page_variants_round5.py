@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from flows.parsers import ctgov_classic_text
+from flows.parsers.model import Refused
 from flows.parsers.ctgov_classic_text.printed_copy import without_furniture
 from flows.parsers.ctgov_classic_text.sites import locations, site_row
 from flows.parsers.ctgov_classic_text.title import UNDECIDED
@@ -125,7 +126,8 @@ def test_printed_lines_above_the_title_that_may_be_its_first_line_are_a_problem_
     text = _replaced((WRAPPED_TITLE[0], f"Find a trial\n{WRAPPED_TITLE[0]}"),
                      (OFFICIAL, "Official Title:\nAnother Title\n"))
     parsed = _parsed(_printed(text, ("Study Design",)))
-    assert parsed.records[0].study["brief_title"] is None
+    title = parsed.records[0].study["brief_title"]  # refused as the lines show it: the page does show a title
+    assert isinstance(title, Refused) and title.raw.startswith("Find a trial / ")
     assert [problem.reason for problem in parsed.problems] == [UNDECIDED]
 
 

@@ -11,7 +11,7 @@ import pytest
 from flows.parsers import summary_text
 from flows.parsers.model import Refused
 from flows.parsers.summary_text.eligibility import age_groups
-from flows.parsers.summary_text.title import UNDECIDED_TITLE, page_title
+from flows.parsers.summary_text.title import ONE_TITLE, UNDECIDED_TITLE, page_title
 from flows.parsers.page_text import int_value
 from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed_count
 
@@ -209,9 +209,11 @@ def test_a_sponsor_key_is_the_lead_sponsor_and_leaves_the_source_to_the_source_k
 
 def test_condition_keyword_and_country_keys_load_one_name_a_line_and_a_comma_is_named():
     record, problems = _read(_page(["Condition Asthma", "Condition Rhinitis", "Keywords JAK inhibitor",
-                                    "Country Korea, Republic of"]))
+                                    "Country Korea, Republic of", "Country France, Spain"]))
     assert [row["name"] for row in record.tables["conditions"]] == ["Asthma", "Rhinitis"]
-    assert record.tables["keywords"] == [{"name": "JAK inhibitor"}] and "countries" not in record.tables
+    # the registry's own name of a country may hold a comma: a name it knows is one country
+    assert record.tables["keywords"] == [{"name": "JAK inhibitor"}]
+    assert record.tables["countries"] == [{"name": "Korea, Republic of"}]
     assert problems == [
         ("unreadable value", "'Country' holds a comma or semicolon: one name or several cannot be told")]
 
@@ -253,7 +255,8 @@ def test_the_title_is_the_part_right_above_the_summary_read_whole(above, title):
 
 def test_two_title_lines_that_do_not_plainly_make_one_title_are_a_problem():
     record, problems = _read(_page(above=("Clinical Trials Database", "A Study of Tofacitinib")))
-    assert record.study["brief_title"] is None and [reason for reason, _ in problems] == [UNDECIDED_TITLE]
+    assert record.study["brief_title"] == Refused("Clinical Trials Database / A Study of Tofacitinib", ONE_TITLE)
+    assert [reason for reason, _ in problems] == [UNDECIDED_TITLE]  # refused, not none: the page shows a title
     record, problems = _read(_page(["Title A Study of Tofacitinib"], above=("Site", "A Study")))
     assert record.study["brief_title"] == "A Study of Tofacitinib" and problems == []
 

@@ -4,13 +4,15 @@ A page copied from the screen shows the title on one line, and lines above it ar
 one saved as text) wraps a long title over lines at a fixed width, so the lines right above the header may be one
 title: they are read as one where the page makes it plain (joined, they are the Official Title the page shows; each
 line break falls after a word that joins it to the next, or before a word in lower case), and otherwise the title is
-not loaded and the page gets a problem: the site's text above a title is not told from its first line by a guess.
+refused as the lines show it and the page gets a problem: the site's text above a title is not told from its first
+line by a guess, and a page that shows a title is not said to have none.
 """
 from __future__ import annotations
 
-from flows.parsers.model import Problem
+from flows.parsers.model import Problem, Refused
 
 UNDECIDED = "unreadable title: its first line undecided"
+ONE_TITLE = "a title whose lines the page tells from the site's text above it"
 # Words after which a title goes on: a line ending with one was wrapped.
 _JOINING = frozenset("a an and as at by for from in into of on or the to versus vs vs. with without within , : ;"
                      .split())
@@ -19,7 +21,7 @@ _CRUMB_MARKS = (" › ", " » ", " > ")
 
 
 def page_title(preamble: list[str], official: str | None, wrapped: bool,
-               nct_id: str | None = None) -> tuple[str | None, list[Problem]]:
+               nct_id: str | None = None) -> tuple[str | Refused | None, list[Problem]]:
     """The title from the lines above the header, and a problem where the lines there of a copy that wraps its lines
     (`wrapped`) cannot be told apart into the title and the text above it."""
     block = _last_block(preamble)
@@ -36,8 +38,9 @@ def page_title(preamble: list[str], official: str | None, wrapped: bool,
         start -= 1
     if start == 0:
         return " ".join(block), []
-    return None, [Problem(UNDECIDED, f"the {len(block)} lines above the page's header may be one title wrapped by "
-                                     "the copy, or the site's text above a shorter title: no title is loaded", nct_id)]
+    return Refused(" / ".join(block), ONE_TITLE), [Problem(
+        UNDECIDED, f"the {len(block)} lines above the page's header may be one title wrapped by the copy, or the "
+                   "site's text above a shorter title: the title is refused as the lines show it", nct_id)]
 
 
 def _last_block(preamble: list[str]) -> list[str]:

@@ -6,7 +6,9 @@ from itertools import compress
 from operator import not_
 
 from flows.parsers.summary_text import design
+from flows.parsers.summary_text.list_items import list_names
 from flows.parsers.summary_text.listed_keys import listed_rows
+from flows.parsers.summary_text.page_furniture import dedented, without_furniture
 from flows.parsers.summary_text.study_keys import study_keys
 # The key block's pattern and spellings, and the 'See also' row pattern, are also read as this module's.
 from flows.parsers.summary_text.key_value_block import (  # noqa: F401
@@ -14,14 +16,14 @@ from flows.parsers.summary_text.key_value_block import (  # noqa: F401
     conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps)
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
-from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title
+from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, wrap_width
 from flows.parsers.summary_text.value_forms import no_value
 from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
-                                     read_page, text_block, truncated, unbullet)
+                                     read_page, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "summary_text"
@@ -64,6 +66,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    lines = without_furniture(lines)  # a page printed to PDF: its running header and footer are no part of it
     starts = page_starts(lines, "Clinical Trial Summary".__eq__)
     # a description may quote either start line, not both: each page has its two, in order
     if len(starts) > 1 and (several := several_pages(LAYOUT, lines, starts, _page_top, parse,
@@ -99,7 +102,8 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                 fields[field] = value
                 keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
-    title, title_problem = page_title(sections.preamble)
+    title, title_problem = page_title(sections.preamble, wrap_width(
+        sections.lines("Clinical Trial Summary") + sections.lines("Clinical Trial Description")))
     keys = study_keys(fields)  # a 'Title' key gives the title
     study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
     record = StudyRecord(nct_id, {"studies": [study]})
@@ -149,12 +153,11 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     """Summary, description, conditions, design, ages and sex, sponsor and collaborators, central contacts,
     related trials; what could not be read (never quoting it)."""
     # a page's word for no value under a heading ('Not Provided') is no text and no condition
-    if (text := text_block(sections.lines("Clinical Trial Summary"))) and not no_value(text):
+    if (text := text_block(dedented(sections.lines("Clinical Trial Summary")))) and not no_value(text):
         record.add("brief_summaries", {"description": text})
-    if (text := text_block(sections.lines("Clinical Trial Description"))) and not no_value(text):
+    if (text := text_block(dedented(sections.lines("Clinical Trial Description")))) and not no_value(text):
         record.add("detailed_descriptions", {"description": text})
-    names = [name for name in map(unbullet, sections.lines("Related Conditions & MeSH terms"))
-             if name and not no_value(name)]
+    names = [name for name in list_names(sections.lines("Related Conditions & MeSH terms")) if not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.ctgov_classic_text.more_information import typed_id
+from flows.parsers.facility_address import COUNTRIES
 
 # Key (as the page spells it) -> (table, what the key says of each row).
 KEYS = {
@@ -79,6 +80,13 @@ def _outcome_row(outcome_type: str, value: str) -> tuple[dict | None, str | None
             "description": None}, None
 
 
+def _country_row(_: None, value: str) -> tuple[dict | None, str | None]:
+    # the registry spells some countries with a comma ('Korea, Republic of'): such a name is one country
+    if " ".join(value.split()).casefold() in COUNTRIES:
+        return {"name": value}, None
+    return _name_row(None, value)
+
+
 def _official_row(role: str, value: str) -> tuple[dict | None, str | None]:
     return {"role": role, "name": value, "affiliation": None}, None
 
@@ -91,4 +99,4 @@ def _party_row(_: None, value: str) -> tuple[dict | None, str | None]:
 
 
 _ROW = {"id_information": _id_row, "design_outcomes": _outcome_row, "overall_officials": _official_row,
-        "responsible_parties": _party_row, "conditions": _name_row, "keywords": _name_row, "countries": _name_row}
+        "responsible_parties": _party_row, "conditions": _name_row, "keywords": _name_row, "countries": _country_row}

@@ -16,18 +16,23 @@ SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(
 def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
     """'Completed NCT03529955 - <title> Phase 2' rows, and how many lines start no row and continue none.
 
-    A line that starts no row continues the row above when the two read together end in a phase (the title
-    wraps); the phase cell closes a row. Any other line (a footer, or the wrap of a row that shows no phase,
-    which cannot be told from one) is counted, not read into a title."""
+    Lines that start no row continue the row above when they and the row read together end in a phase (the title
+    wraps, over one line or several: a page saved at a fixed width wraps a long row twice); the phase cell closes
+    a row. Any other line (a footer, or the wrap of a row that shows no phase, which cannot be told from one) is
+    counted, not read into a title."""
     texts: list[str] = []
+    pending: list[str] = []  # the lines below the last row that do not yet end it with a phase
     strays = 0
     for line in nonblank(lines):
         if _SEE_ALSO_HEAD.match(line):
             texts.append(line)
-        elif texts and _continues(texts[-1], line):
-            texts[-1] = f"{texts[-1]} {line}"
+            strays, pending = strays + len(pending), []
+        elif texts and _continues(texts[-1], " ".join([*pending, line])):
+            texts[-1] = " ".join([texts[-1], *pending, line])
+            pending = []
         else:
-            strays += 1
+            pending.append(line)
+    strays += len(pending)
     rows = []
     for status, nct, title, phase in map(see_also_parts, texts):
         rows.append({"related_nct_id": nct, "stated_status": labels.overall_status(status),
@@ -36,7 +41,8 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
 
 
 def _continues(row: str, line: str) -> bool:
-    """Whether `line` goes on with the title of `row`: the two read together end in a phase."""
+    """Whether `line` (one or several lines joined) goes on with the title of `row`: the two read together end in a
+    phase."""
     return see_also_parts(f"{row} {line}")[3] is not None
 
 

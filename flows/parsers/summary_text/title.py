@@ -1,35 +1,47 @@
 """Trial-summary page, its title: the part right above 'Clinical Trial Summary' (a saved page may keep the site's
 menu or name above it, set apart by a blank line). A title over several lines is read only when each line plainly
-goes on in the next; otherwise which lines are the title cannot be told, and it is a load problem."""
+goes on in the next; otherwise which lines are the title cannot be told: it is a load problem, and the title is
+refused as the lines show it (a page that shows a title is not said to have none)."""
 from __future__ import annotations
 
 import re
 
+from flows.parsers.model import Refused
+
 UNDECIDED_TITLE = "unreadable title: its lines undecided"
+ONE_TITLE = "a title whose lines the page tells from the site's text above it"
 # A line of the site's navigation: items parted by bars, arrows or bullets ('Home | Trials', 'Home › NCT0...'; not
 # '>', which a title may hold: 'Aged > 65'), or by runs of spaces or tabs between short items ('Home  Search').
 _SEPARATED = re.compile(r"\s(?:\||\u203a|\u00bb|\u2022|\u00b7)\s")
 _CELLS = re.compile(r"\t|\s{2,}")
 _MOST_MENU_WORDS = 3
+# What a reader view shows above the title: the site's domain (in lower case) and the time the page takes to read.
+_READER_VIEW = tuple(map(re.compile, (r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}",
+                                      r"(?i)(?:about\s+)?\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?(?:\s+read)?")))
 # A title line that goes on below: it ends in a word or mark a title does not end with.
 _GOES_ON_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
                             "versus", "vs", "vs.", "after", "before", "during", "between", "as", "via", "plus"})
 _GOES_ON_MARKS = tuple(",:;-\u2013\u2014/(&+")
+# A page wrapped at a fixed width: no wider than a printed line, and several of its lines wrapped.
+_WIDEST_WRAP = 160
+_FEWEST_WRAPS = 3
 
 
-def page_title(preamble: list[str]) -> tuple[str | None, str | None]:
-    """(title, None), or (None, detail of the problem) when the lines right above the summary are several that do
-    not plainly make one title; (None, None) when there are none."""
+def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Refused | None, str | None]:
+    """(title, None), or (the lines refused, detail of the problem) when the lines right above the summary are
+    several that do not plainly make one title; (None, None) when there are none. On a page saved wrapped at `width` (see
+    wrap_width), a line too full to have held the next line's first word goes on in it."""
     part: list[str] = []
     for line in reversed([line.strip() for line in preamble]):
-        if not line or navigation(line):
+        if not line or navigation(line) or any(pattern.fullmatch(line) for pattern in _READER_VIEW):
             if part:
                 break
             continue
         part.insert(0, line)
-    if len(part) > 1 and not all(_goes_on(line) for line in part[:-1]):
-        return None, f"{len(part)} lines right above the summary: whether they are one title or the site's text " \
-                     "and a title cannot be told"
+    if len(part) > 1 and not all(_goes_on(line) or (width and len(line) + 1 + len(below.split()[0]) > width)
+                                 for line, below in zip(part, part[1:])):
+        return Refused(" / ".join(part), ONE_TITLE), f"{len(part)} lines right above the summary: whether they are " \
+                     "one title or the site's text and a title cannot be told"
     return (" ".join(part) or None), None
 
 
@@ -44,3 +56,16 @@ def navigation(line: str) -> bool:
 def _goes_on(line: str) -> bool:
     """Whether a title line goes on in the next: it ends in a connecting word or an open mark."""
     return line.endswith(_GOES_ON_MARKS) or line.split()[-1].lower() in _GOES_ON_WORDS
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width at which a page saved as wrapped text (as a browser saves a page as text) wraps its summary and
+    description: their longest line, when at least a few of their lines end only because the next word would not
+    fit; None for text not so wrapped (a paragraph a line)."""
+    stripped = [line.rstrip() for line in lines]
+    width = max(map(len, stripped), default=0)
+    if width > _WIDEST_WRAP:
+        return None
+    full = sum(1 for line, below in zip(stripped, stripped[1:])
+               if line and below.strip() and len(line) + 1 + len(below.split()[0]) > width)
+    return width if full >= _FEWEST_WRAPS else None

@@ -1,0 +1,104 @@
+"""Trial-summary page printed to PDF and turned back into text (pdftotext, or copied from a PDF viewer): the running
+header and footer of every printed page (the browser's date and time stamp, the document's title, the page's
+address, 'Page 2 of 5', the site's name) and the form feeds between pages are no part of the page.
+
+A printed page is told by a form feed or by a line that only a printed page has ('Page 2 of 5', an address with
+its page count, a date and time stamp alone). Its header and footer are the lines at each page's edge that are
+such lines, or that recur at the edges of other pages; the text on either side of them is joined again."""
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+_FORM_FEED = "\f"
+# Lines only a printed page shows, wherever they stand.
+_PRINTED = tuple(map(re.compile, (
+    r"(?i)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",  # 'Page 2 of 5', 'Page 2'
+    r"(?:https?://|www\.)\S+\s+\d{1,4}\s*/\s*\d{1,4}",  # 'https://.../NCT04966884 2/5'
+    r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?",  # '12/5/26, 9:14 AM', '5.12.2026 09:14'
+    r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?",  # '2026-12-05 09:14'
+)))
+# What those lines start with (every other line is passed over without trying them).
+_PRINTED_STARTS = frozenset("0123456789PpHhWw")
+# Lines that are a printed page's header or footer only at a page's edge: a bare page count, an address alone, a
+# date and time stamp before the document's title.
+_AT_EDGE = tuple(map(re.compile, (
+    r"\d{1,4}\s*(?:/|of)\s*\d{1,4}",  # '2/5', '2 of 5'
+    r"[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]",  # '- 2 -'
+    r"(?:https?://|www\.)\S+",
+    r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+\S.*",  # '12/5/26, 9:14 AM <title>'
+)))
+# How far from a page's edge its header or footer reaches (non-blank lines).
+_BAND = 4
+_DIGITS = re.compile(r"\d+")
+
+
+def without_furniture(lines: list[str]) -> list[str]:
+    """The page's lines without a printed page's headers, footers and form feeds; other pages unchanged."""
+    breaks = {at for at, line in enumerate(lines) if _FORM_FEED in line} if _FORM_FEED in "".join(lines) else set()
+    lines = [line.replace(_FORM_FEED, "") for line in lines] if breaks else lines
+    printed = {at for at, line in enumerate(lines)
+               if line.lstrip()[:1] in _PRINTED_STARTS and _matches(_PRINTED, line)}
+    if not breaks and not printed:
+        return lines
+    # each edge: where it starts and the way it reaches into the page (1 down, -1 up)
+    edges = [(0, 1), (len(lines) - 1, -1), *chain.from_iterable(((at, 1), (at - 1, -1)) for at in breaks),
+             *chain.from_iterable(((at, 1), (at, -1)) for at in printed)]
+    windows = [_window(lines, start, step) for start, step in edges]
+    seen: dict[str, set[int]] = {}
+    for at in set(chain.from_iterable(windows)):  # a line two edges reach is one line, not a recurring one
+        seen.setdefault(_form(lines[at]), set()).add(at)
+    running = {form for form, found in seen.items() if len(found) > 1}
+    dropped: set[int] = set()
+    for (start, step), window in zip(edges, windows):
+        dropped |= _band(lines, start, step, window, running)
+    return [line for at, line in enumerate(lines) if at not in dropped]
+
+
+def dedented(lines: list[str]) -> list[str]:
+    """The lines without the indentation they all share (a page turned into text keeping its layout indents every
+    line of a paragraph by the page's margin); a line indented deeper keeps the rest of its indentation."""
+    margins = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    margin = min(margins, default=0)
+    return [line[margin:] if line.strip() else line for line in lines] if margin else lines
+
+
+def _window(lines: list[str], start: int, step: int) -> list[int]:
+    """The indexes of the first non-blank lines from `start` going `step`, as many as a header or footer holds."""
+    found: list[int] = []
+    at = start
+    while 0 <= at < len(lines) and len(found) < _BAND:
+        if lines[at].strip():
+            found.append(at)
+        at += step
+    return found
+
+
+def _band(lines: list[str], start: int, step: int, window: list[int], running: set[str]) -> set[int]:
+    """The lines of one edge's header or footer, with the blank lines between it and the page's text: the lines
+    from the edge on that are a printed page's (each recurring line once), up to the first that is not."""
+    used: set[str] = set()
+    last = None
+    for at in window:
+        line, form = lines[at].strip(), _form(lines[at])
+        if form in used or not (_matches(_PRINTED, line) or _matches(_AT_EDGE, line) or form in running):
+            break
+        used.add(form)
+        last = at
+    if last is None:
+        return set()
+    end = last + step
+    while 0 <= end < len(lines) and not lines[end].strip():
+        end += step
+    low, high = sorted((start, end - step))
+    return set(range(low, high + 1))
+
+
+def _form(line: str) -> str:
+    """A line as every printed page repeats it: page numbers and dates may differ."""
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def _matches(patterns: tuple[re.Pattern, ...], line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and any(pattern.fullmatch(stripped) for pattern in patterns)
