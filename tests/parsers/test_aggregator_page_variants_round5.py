@@ -14,6 +14,7 @@ from flows.parsers.aggregator_text.name_lines import breaks_off
 from flows.parsers.aggregator_text.people_places import related_trials
 from flows.parsers.aggregator_text.saved_copy import is_furniture, page_lines
 from tests.parsers.golden import GOLDEN_DIR
+from tests.parsers.test_aggregator_page_variants_round4 import _read, _replaced
 
 SEED_002 = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_text(encoding="utf-8")
 SEED_004 = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")
@@ -21,17 +22,6 @@ SEED_004 = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(en
 _KEPT = ("conditions", "designs", "design_groups", "design_group_interventions", "interventions", "sponsors",
          "overall_officials", "facilities", "countries", "central_contacts", "id_information", "related_studies",
          "responsible_parties")
-
-
-def _replaced(text: str, old: str, new: str) -> str:
-    assert old in text
-    return text.replace(old, new, 1)
-
-
-def _read(text: str) -> tuple[dict, list[tuple[str, str]]]:
-    parsed = aggregator_text.parse(text.encode())
-    (record,) = parsed.records
-    return record.tables, [(problem.reason, problem.detail) for problem in parsed.problems]
 
 
 def _printed(text: str, per_page: int, header: list[str], footer: list[str]) -> str:

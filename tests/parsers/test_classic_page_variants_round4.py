@@ -10,6 +10,7 @@ import pytest
 from flows.parsers import ctgov_classic_text
 from flows.parsers.ctgov_classic_text.sites import site_row
 from tests.parsers.test_classic_page_variants import PAGE, _tables
+from tests.parsers.test_classic_page_variants_round3 import _parsed
 
 TITLE = "A Prospective Pilot Study to Explore Efficacy and Safety of Baricitinib in Active Primary Sjogren's Syndrome "
 HEADER = ("Sponsor\nPeking Union Medical College Hospital (Other)\nOverall Status\nCompleted\nCT.gov ID\nNCT04916756\n"
@@ -22,14 +23,6 @@ POSTED = "First Posted:\nJun 8, 2021\nLast Update Posted:\nJun 30, 2021\nLast Ve
 IPD = "Plan to Share IPD:\nYes\n"
 STUDY_ID = "  • PekingUMCH-ZS-2497\n"
 COLUMNS = ("name", "city", "state", "zip", "country")
-
-
-def _parsed(*changes: tuple[str, str]):
-    text = PAGE
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return ctgov_classic_text.parse(text.encode())
 
 
 def _study(*changes: tuple[str, str]) -> dict:

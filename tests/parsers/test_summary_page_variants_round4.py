@@ -14,6 +14,7 @@ from flows.parsers.summary_text.eligibility import age_groups
 from flows.parsers.summary_text.title import ONE_TITLE, UNDECIDED_TITLE, page_title
 from flows.parsers.page_text import int_value
 from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed_count
+from tests.parsers.test_summary_page_variants_round3 import _columns, _read
 
 KEYS = ["NCT number NCT09000901", "Study type Interventional", "Source Example University Hospital",
         "Status Recruiting"]
@@ -25,16 +26,6 @@ def _page(keys=(), design="", above=("Clinical Trials Logo",), see_also=()) -> b
              design, "", "", "Related Conditions & MeSH terms", "", "Asthma", "", "", *KEYS, *keys, "", "See also",
              "  Status Clinical Trial Phase", *see_also]
     return "\n".join(lines).encode()
-
-
-def _read(page: bytes):
-    parsed = summary_text.parse(page)
-    (record,) = parsed.records
-    return record, [(problem.reason, problem.detail) for problem in parsed.problems]
-
-
-def _columns(row: dict, *names: str) -> tuple:
-    return tuple(row.get(name) for name in names)
 
 
 # Counts and dates as pages write them ---------------------------------------------------------------------------
