@@ -53,7 +53,8 @@ def test_an_enrollment_whose_number_cannot_be_told_is_kept_as_shown_never_read_a
 @pytest.mark.parametrize("shown, read", [("9,500", 9500), ("60 participants", 60), ("N/A", None), ("0", 0),
                                          ("11 (Estimated)", 11), ("12,345,678 people", 12345678), (" 7 ", 7),
                                          ("1.250", "1.250"), ("1 250", "1 250"), ("1,25", "1,25"),
-                                         ("40-50", "40-50"), ("1,2345", "1,2345"), ("60participants", "60participants")])
+                                         ("40-50", "40-50"), ("1,2345", "1,2345"),
+                                         ("60participants", "60participants")])
 def test_a_whole_count_reads_as_its_number_on_every_text_layout_and_another_is_kept_as_shown(shown, read):
     assert int_value(shown) == read
 

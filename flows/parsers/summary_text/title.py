@@ -29,8 +29,8 @@ _FEWEST_WRAPS = 3
 
 def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Refused | None, str | None]:
     """(title, None), or (the lines refused, detail of the problem) when the lines right above the summary are
-    several that do not plainly make one title; (None, None) when there are none. On a page saved wrapped at `width` (see
-    wrap_width), a line too full to have held the next line's first word goes on in it."""
+    several that do not plainly make one title; (None, None) when there are none. On a page saved wrapped at
+    `width` (see wrap_width), a line too full to have held the next line's first word goes on in it."""
     part: list[str] = []
     for line in reversed([line.strip() for line in preamble]):
         if not line or navigation(line) or any(pattern.fullmatch(line) for pattern in _READER_VIEW):
