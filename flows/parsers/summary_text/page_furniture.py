@@ -4,41 +4,23 @@ address, 'Page 2 of 5', the site's name) and the form feeds between pages are no
 
 A printed page is told by a form feed or by a line that only a printed page has ('Page 2 of 5', an address with
 its page count, a date and time stamp alone). Its header and footer are the lines at each page's edge that are
-such lines, or that recur at the edges of other pages; the text on either side of them is joined again."""
+such lines, or that recur at the edges of other pages; the text on either side of them is joined again. What any
+print adds is told in flows.parsers.printed_pages; how far a header or footer reaches is told here."""
 from __future__ import annotations
 
-import re
 from itertools import chain
 
-_FORM_FEED = "\f"
-# Lines only a printed page shows, wherever they stand.
-_PRINTED = tuple(map(re.compile, (
-    r"(?i)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",  # 'Page 2 of 5', 'Page 2'
-    r"(?:https?://|www\.)\S+\s+\d{1,4}\s*/\s*\d{1,4}",  # 'https://.../NCT04966884 2/5'
-    r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?",  # '12/5/26, 9:14 AM', '5.12.2026 09:14'
-    r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?",  # '2026-12-05 09:14'
-)))
-# What those lines start with (every other line is passed over without trying them).
-_PRINTED_STARTS = frozenset("0123456789PpHhWw")
-# Lines that are a printed page's header or footer only at a page's edge: a bare page count, an address alone, a
-# date and time stamp before the document's title.
-_AT_EDGE = tuple(map(re.compile, (
-    r"\d{1,4}\s*(?:/|of)\s*\d{1,4}",  # '2/5', '2 of 5'
-    r"[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]",  # '- 2 -'
-    r"(?:https?://|www\.)\S+",
-    r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+\S.*",  # '12/5/26, 9:14 AM <title>'
-)))
+from flows.parsers.printed_pages import FORM_FEED, has_form_feed, is_print_edge, is_print_only, line_form
+
 # How far from a page's edge its header or footer reaches (non-blank lines).
 _BAND = 4
-_DIGITS = re.compile(r"\d+")
 
 
 def without_furniture(lines: list[str]) -> list[str]:
     """The page's lines without a printed page's headers, footers and form feeds; other pages unchanged."""
-    breaks = {at for at, line in enumerate(lines) if _FORM_FEED in line} if _FORM_FEED in "".join(lines) else set()
-    lines = [line.replace(_FORM_FEED, "") for line in lines] if breaks else lines
-    printed = {at for at, line in enumerate(lines)
-               if line.lstrip()[:1] in _PRINTED_STARTS and _matches(_PRINTED, line)}
+    breaks = {at for at, line in enumerate(lines) if FORM_FEED in line} if has_form_feed(lines) else set()
+    lines = [line.replace(FORM_FEED, "") for line in lines] if breaks else lines
+    printed = {at for at, line in enumerate(lines) if is_print_only(line)}
     if not breaks and not printed:
         return lines
     # each edge: where it starts and the way it reaches into the page (1 down, -1 up)
@@ -47,7 +29,7 @@ def without_furniture(lines: list[str]) -> list[str]:
     windows = [_window(lines, start, step) for start, step in edges]
     seen: dict[str, set[int]] = {}
     for at in set(chain.from_iterable(windows)):  # a line two edges reach is one line, not a recurring one
-        seen.setdefault(_form(lines[at]), set()).add(at)
+        seen.setdefault(line_form(lines[at]), set()).add(at)
     running = {form for form, found in seen.items() if len(found) > 1}
     dropped: set[int] = set()
     for (start, step), window in zip(edges, windows):
@@ -80,8 +62,8 @@ def _band(lines: list[str], start: int, step: int, window: list[int], running: s
     used: set[str] = set()
     last = None
     for at in window:
-        line, form = lines[at].strip(), _form(lines[at])
-        if form in used or not (_matches(_PRINTED, line) or _matches(_AT_EDGE, line) or form in running):
+        line, form = lines[at], line_form(lines[at])
+        if form in used or not (is_print_only(line) or is_print_edge(line) or form in running):
             break
         used.add(form)
         last = at
@@ -92,13 +74,3 @@ def _band(lines: list[str], start: int, step: int, window: list[int], running: s
         end += step
     low, high = sorted((start, end - step))
     return set(range(low, high + 1))
-
-
-def _form(line: str) -> str:
-    """A line as every printed page repeats it: page numbers and dates may differ."""
-    return _DIGITS.sub("#", " ".join(line.split()))
-
-
-def _matches(patterns: tuple[re.Pattern, ...], line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and any(pattern.fullmatch(stripped) for pattern in patterns)

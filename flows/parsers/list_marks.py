@@ -1,0 +1,48 @@
+"""Lists of names (conditions, countries, identifiers) as a copied, saved or printed page gives them: each item after
+a list mark the site may not show ('• Scleroderma', '▪ Bangladesh', '- Asthma', '1. Asthma'). A mark is no part of
+the name; a name may itself start with a sign or a number ('-ILD', '22q11 Deletion Syndrome')."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers.page_text import nonblank
+
+# Bullets a copied or saved list keeps before each item: signs no name starts with, the space after them optional.
+SIGNS = "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u25b8\u25ba\u25a0\u25a1\u25cf\u25cb\u25fe\u2043\u2219"
+# Marks a name may hold first ('-ILD'): a bullet only before a space ('- Myositis').
+MARKS = "-\u2013\u2014*+"
+_BULLET = re.compile(rf"^(?:[{SIGNS}]\s*|[{re.escape(MARKS)}]\s+)(?=\S)")
+# A list's number ('1.', '2)') and the space after it.
+_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+# A bullet as pages set it in lines of text: a sign or an en dash before a space, after an indentation.
+_TEXT_BULLETS = SIGNS + "\u2013"
+_TEXT_BULLET_SIGNS = frozenset(_TEXT_BULLETS)
+_TEXT_BULLET = re.compile(rf"^(\s*)[{_TEXT_BULLETS}](?=\s)")
+# How far into a line a text bullet may stand (its indentation).
+_BULLET_INDENT = 8
+
+
+def without_bullet(item: str) -> str:
+    """The item without a leading bullet ('• Asthma', '- Asthma'); a sign a name may start with stays ('-ILD')."""
+    return _BULLET.sub("", item)
+
+
+def without_numbers(items: list[str]) -> list[str]:
+    """The items without their numbers when two or more are numbered in order from 1 ('1. Asthma', '2) COPD'); a
+    line alone numbered ('1. Asthma'), or numbered otherwise, keeps its number: it may be part of the name."""
+    numbers = [_NUMBER.match(item) for item in items]
+    if len(items) > 1 and all(match and int(match.group(1)) == at for at, match in enumerate(numbers, 1)):
+        return [item[match.end():] for item, match in zip(items, numbers)]
+    return items
+
+
+def list_names(lines: list[str]) -> list[str]:
+    """The names of a list, one a line (non-blank lines, stripped), without their bullets and list numbers."""
+    return without_numbers([without_bullet(line) for line in nonblank(lines)])
+
+
+def with_bullet(line: str, bullet: str) -> str:
+    """The line with the bullet it starts with (a sign or an en dash before a space) shown as `bullet`."""
+    if line[:_BULLET_INDENT].lstrip()[:1] in _TEXT_BULLET_SIGNS:
+        return _TEXT_BULLET.sub(r"\g<1>" + bullet, line)
+    return line

@@ -1,0 +1,131 @@
+"""Study pages printed to PDF and turned back into text (pdftotext, or copied from a PDF viewer): what a print adds
+to the page and is none of the study's. Browsers print a running header and footer on every sheet (the date and time
+of the print, the page's title, the page's address, the sheet's number: 'Page 2 of 5', '2/5', '- 2 -') and
+pdftotext parts the sheets by form feeds.
+
+Lines of some shapes only a print has, wherever they stand ('Page 2 of 5', a date and time stamp alone, an address
+with the sheet's number); others are a print's only at a sheet's edge ('2/5' alone, an address alone). Whatever
+else a print repeats stands at the same place at the top or the foot of its sheets, numbers aside."""
+from __future__ import annotations
+
+import re
+from itertools import compress, count
+
+FORM_FEED = "\f"
+_DATE_TIME = r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+# Lines only a printed sheet shows, wherever they stand (case aside).
+PRINT_ONLY = tuple(re.compile(pattern, re.I) for pattern in (
+    r"page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",  # 'Page 2 of 5', 'page 3', 'PAGE 2/5'
+    r"(?:https?://|www\.)\S+\s+\d{1,4}\s*/\s*\d{1,4}",  # 'https://.../NCT04966884 2/5'
+    _DATE_TIME,  # '12/5/26, 9:14 AM', '05/12/2026 09:14', '5.12.2026 09:14'
+    r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?",  # '2026-12-05 09:14'
+))
+# What those lines start with (every other line is passed over without trying them).
+_PRINT_ONLY_STARTS = frozenset("0123456789PpHhWw")
+# A sheet's number alone on its line, as printers write it.
+PAGE_NUMBERS = tuple(re.compile(pattern, re.I) for pattern in (
+    r"(?:page\s+)?(?P<page>\d{1,4})\s*(?:/|of)\s*(?P<pages>\d{1,4})",  # '2/5', '2 of 5', 'Page 2 of 5'
+    r"[-\u2013\u2014]\s*(?P<page>\d{1,4})\s*[-\u2013\u2014]",  # '- 2 -'
+))
+_PAGE_NUMBER_STARTS = frozenset("0123456789Pp-\u2013\u2014")
+# Lines that are a print's only at a sheet's edge: a sheet's number, an address alone, a date and time stamp before
+# the page's title.
+AT_EDGE = (*PAGE_NUMBERS, re.compile(r"(?:https?://|www\.)\S+", re.I), re.compile(_DATE_TIME + r"\s+\S.*", re.I))
+_DIGITS = re.compile(r"\d+")
+
+
+def is_print_only(line: str) -> bool:
+    """Whether the line has a shape only a printed sheet shows ('Page 2 of 5', a date and time stamp alone)."""
+    text = line.strip()
+    return text[:1] in _PRINT_ONLY_STARTS and any(pattern.fullmatch(text) for pattern in PRINT_ONLY)
+
+
+def is_print_edge(line: str) -> bool:
+    """Whether the line has a shape a printed sheet shows at its top or foot ('2/5', '- 2 -', an address)."""
+    text = line.strip()
+    return bool(text) and any(pattern.fullmatch(text) for pattern in AT_EDGE)
+
+
+def is_page_number(line: str) -> bool:
+    """Whether the line is only a sheet's number ('Page 2 of 5', '2/5', '2 of 5', '- 2 -')."""
+    text = line.strip()
+    return text[:1] in _PAGE_NUMBER_STARTS and any(pattern.fullmatch(text) for pattern in PAGE_NUMBERS)
+
+
+def has_form_feed(lines: list[str]) -> bool:
+    """Whether the lines are parted into sheets by form feeds."""
+    return any(FORM_FEED in line for line in lines)
+
+
+def is_printed(lines: list[str]) -> bool:
+    """Whether the lines are a printed copy's: sheets parted by form feeds, or a line only a print has."""
+    return has_form_feed(lines) or any(is_page_number(line) or is_print_only(line) for line in lines)
+
+
+def line_form(line: str) -> str:
+    """A line as every printed sheet repeats it: its numbers (the sheet's, a date) and its spacing may differ."""
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def page_counters(lines: list[str]) -> set[int]:
+    """The indexes of the lines that number a print's sheets and nothing else ('1/5', '2/5' ... '5/5', or '- 1 -',
+    '- 2 -'): only when they count every sheet, in order from 1 (each to the total where they give one)."""
+    found = [(at, match) for at, line in enumerate(lines) if (match := _page_number(line))]
+    counted = all(int(match["page"]) == page and int(match.groupdict().get("pages") or len(found)) == len(found)
+                  for page, (_, match) in enumerate(found, 1))
+    return {at for at, _ in found} if counted else set()
+
+
+def _page_number(line: str) -> re.Match | None:
+    """A bare sheet number ('2/5', '2 of 5', '- 2 -'), without the word 'Page' (a print's in any case)."""
+    text = line.strip()
+    if text[:1] in _PAGE_NUMBER_STARTS and text[:1] not in "Pp":
+        return next(filter(None, (pattern.fullmatch(text) for pattern in PAGE_NUMBERS)), None)
+    return None
+
+
+def sheets(lines: list[str], feed_leaves_blank: bool = False) -> list[list[str]]:
+    """The lines parted into printed sheets: at each form feed, or, in a copy without them, after each sheet number.
+    A form feed inside a line parts it; the empty part it leaves is a blank line only if `feed_leaves_blank`."""
+    by_feed = has_form_feed(lines)
+    parted: list[list[str]] = [[]]
+    for line in lines:
+        parts = line.split(FORM_FEED) if by_feed else [line]
+        for at, part in enumerate(parts):
+            if at:
+                parted.append([])
+            if part or len(parts) == 1 or feed_leaves_blank:
+                parted[-1].append(part)
+        if not by_feed and is_page_number(line):
+            parted.append([])
+    return parted
+
+
+def running_lines(parted: list[list[str]], reach: int = 3, own=None) -> list[set[int]]:
+    """For each sheet, the indexes of its running header and footer: those of its first and last `reach` non-blank
+    lines that stand at the same place (as far from the top, or from the foot) on every printed sheet but one,
+    numbers and case aside, whatever they say. A line `own(stripped line)` tells is the study's never counts."""
+    edges = [_edges(sheet, reach, own) for sheet in parted]
+    printed = sum(1 for sheet in parted if any(map(str.strip, sheet)))
+    seen: dict[tuple[int, str], int] = {}
+    for sheet_edges in edges:
+        for place in set(sheet_edges.values()):
+            seen[place] = seen.get(place, 0) + 1
+    running = {place for place, on in seen.items() if on >= max(2, printed - 1)}
+    return [{at for at, place in sheet_edges.items() if place in running} for sheet_edges in edges]
+
+
+def _edges(sheet: list[str], reach: int, own) -> dict[int, tuple[int, str]]:
+    """The first and the last `reach` non-blank lines of a sheet by their index, each as its place: how far from the
+    top (0, 1, 2) or the foot (-1, -2, -3) it stands, and its form, case aside."""
+    filled = [at for at in compress(count(), map(str.strip, sheet)) if not (own and own(sheet[at].strip()))]
+    places = {at: rank for rank, at in enumerate(filled[:reach])}
+    places.update({at: -1 - rank for rank, at in enumerate(reversed(filled[-reach:])) if at not in places})
+    return {at: (rank, line_form(sheet[at]).casefold()) for at, rank in places.items()}
+
+
+def without_running_lines(lines: list[str], feed_leaves_blank: bool = False, own=None) -> list[str]:
+    """The lines of a printed copy without its form feeds and without the header and footer its sheets repeat."""
+    parted = sheets(lines, feed_leaves_blank)
+    return [line for sheet, running in zip(parted, running_lines(parted, own=own)) for at, line in enumerate(sheet)
+            if at not in running]
