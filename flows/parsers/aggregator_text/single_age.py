@@ -4,6 +4,7 @@ lower bound ('Age >= 18 years', '18 years or older') or as an upper one ('up to 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Phrases that state the age {n} as the lowest allowed ({u}: its unit, optional), and as the highest; {any}: another
 # age, {to}: the words of a range ('18-65 years', 'between 12 and 17 years').
@@ -26,21 +27,30 @@ _ALONE_BEFORE, _ALONE_AFTER = r"(?<![\d.])", r"(?![\d.])"
 UNDECIDED_AGE = "unreadable value: one age, minimum or maximum undecided"
 
 
+@lru_cache(maxsize=16)  # a page asks twice: reading its ages, and saying whether one is undecided
 def which_limit(age: str, criteria: str | None) -> str | None:
     """'minimum_age' or 'maximum_age' for a bare age ('18 Years') that the criteria text states as that limit
     alone; None when it states it as neither or as both."""
     match = _BARE_AGE.match(age.strip().casefold())
     if match is None or match.group(2) not in _UNITS or not criteria:
         return None
-    numbers = {key: _ALONE_BEFORE + str(int(match.group(1)) + step) + _ALONE_AFTER
-               for key, step in (("n", 0), ("above", 1), ("below", -1))}
-    unit = f"(?P<unit>\\s*{_UNITS[match.group(2)]}\\b)?"
+    number = int(match.group(1))
+    if not any(str(number + step) in criteria for step in (0, 1, -1)):
+        return None  # the text states no age next to this one
     text = " ".join(criteria.casefold().split())
-    lower, upper = (any(_states_age(phrase.format(**numbers, **_RANGE, u=unit), text) for phrase in phrases)
-                    for phrases in (_LOWER + _LOWER_STRICT, _UPPER + _UPPER_STRICT))
-    if lower == upper:
-        return None
-    return "minimum_age" if lower else "maximum_age"
+    lower, upper = (any(_states_age(pattern, text) for pattern in _patterns(side, number, match.group(2)))
+                    for side in (0, 1))
+    return None if lower == upper else "minimum_age" if lower else "maximum_age"
+
+
+@lru_cache(maxsize=256)
+def _patterns(side: int, number: int, unit_name: str) -> tuple[re.Pattern, ...]:
+    """The phrases stating `number` of `unit_name` as the lowest allowed age (side 0) or the highest (side 1)."""
+    numbers = {key: _ALONE_BEFORE + str(number + step) + _ALONE_AFTER
+               for key, step in (("n", 0), ("above", 1), ("below", -1))}
+    unit = f"(?P<unit>\\s*{_UNITS[unit_name]}\\b)?"
+    phrases = (_LOWER + _LOWER_STRICT, _UPPER + _UPPER_STRICT)[side]
+    return tuple(re.compile(phrase.format(**numbers, **_RANGE, u=unit)) for phrase in phrases)
 
 
 # The words before a number without a unit that make it an age ('Age >= 18', 'aged 18 or older').
@@ -48,7 +58,7 @@ _AGE_WORD = re.compile(r"\bage[ds]?\b")
 _AGE_WORD_REACH = 24
 
 
-def _states_age(phrase: str, text: str) -> bool:
+def _states_age(phrase: re.Pattern, text: str) -> bool:
     """Whether the phrase states the age: with its unit, or right after the word 'age' ('BMI >= 18' is no age)."""
     return any(found.group("unit") or _AGE_WORD.search(text, max(0, found.start() - _AGE_WORD_REACH), found.end())
-               for found in re.finditer(phrase, text))
+               for found in phrase.finditer(text))
