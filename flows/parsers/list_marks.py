@@ -46,3 +46,9 @@ def with_bullet(line: str, bullet: str) -> str:
     if line[:_BULLET_INDENT].lstrip()[:1] in _TEXT_BULLET_SIGNS:
         return _TEXT_BULLET.sub(r"\g<1>" + bullet, line)
     return line
+
+
+def with_bullets(lines: list[str], bullet: str) -> list[str]:
+    """with_bullet of every line (a line that starts with no bullet sign is passed over without a call)."""
+    signs, indent = _TEXT_BULLET_SIGNS, _BULLET_INDENT
+    return [with_bullet(line, bullet) if line[:indent].lstrip()[:1] in signs else line for line in lines]

@@ -28,6 +28,7 @@ PAGE_NUMBERS = tuple(re.compile(pattern, re.I) for pattern in (
     r"[-\u2013\u2014]\s*(?P<page>\d{1,4})\s*[-\u2013\u2014]",  # '- 2 -'
 ))
 _PAGE_NUMBER_STARTS = frozenset("0123456789Pp-\u2013\u2014")
+_ANY_START = _PRINT_ONLY_STARTS | _PAGE_NUMBER_STARTS
 # Lines that are a print's only at a sheet's edge: a sheet's number, an address alone, a date and time stamp before
 # the page's title.
 AT_EDGE = (*PAGE_NUMBERS, re.compile(r"(?:https?://|www\.)\S+", re.I), re.compile(_DATE_TIME + r"\s+\S.*", re.I))
@@ -57,9 +58,19 @@ def has_form_feed(lines: list[str]) -> bool:
     return any(FORM_FEED in line for line in lines)
 
 
+# Every line is_page_number or is_print_only may take, and more: one test a line, before theirs (a page of 300
+# lines would otherwise try each of their patterns on every line starting with a digit or a 'P').
+_MAY_BE_PRINTED = re.compile(r"(?:page\s+\d|[-\u2013\u2014]\s*\d|\d{1,4}\s*(?:/|of)\s*\d|(?:https?://|www\.)\S+\s+\d"
+                             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d|\d{4}-\d{2}-\d{2}[ T]\d)", re.I)
+
+
 def is_printed(lines: list[str]) -> bool:
     """Whether the lines are a printed copy's: sheets parted by form feeds, or a line only a print has."""
-    return has_form_feed(lines) or any(is_page_number(line) or is_print_only(line) for line in lines)
+    if has_form_feed(lines):
+        return True
+    screen = _MAY_BE_PRINTED.match
+    return any(screen(text) and (is_page_number(text) or is_print_only(text))
+               for text in map(str.strip, lines) if text[:1] in _ANY_START)
 
 
 def line_form(line: str) -> str:

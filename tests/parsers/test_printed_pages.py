@@ -129,7 +129,8 @@ def test_a_meddatax_print_without_form_feeds_loses_dashed_sheet_numbers_and_a_do
 
 def test_a_clincosm_print_loses_a_dashed_sheet_number_and_a_stamp_alone():
     lines = ["Official Title:", "A Title", "- 1 -", "2026-12-05 09:14", "Allocation:", "N/A", "- 2 -"]
-    assert as_screen_text(lines) == ["Official Title:", "A Title", "Allocation:", "N/A"] and is_wrapped(lines)
+    assert is_printed(lines) and is_wrapped(lines, is_printed(lines))
+    assert as_screen_text(lines, True) == ["Official Title:", "A Title", "Allocation:", "N/A"]
 
 
 def test_a_trial_summary_print_loses_a_stamp_with_seconds():
@@ -179,3 +180,13 @@ def test_every_layout_reads_list_marks_alike():
 ])
 def test_a_text_bullet_is_shown_as_the_page_s_own(line, shown):
     assert with_bullet(line, "\u2022") == shown
+
+
+@pytest.mark.parametrize("line", ["Page 2 of 5", "page 3", "PAGE 2/5", "2/5", "2 of 5", "- 2 -", "\u2013 12 \u2013",
+                                  "https://www.example.org/trial/NCT04966884 2/5", "www.example.org/x 1 / 3",
+                                  "12/5/26, 9:14 AM", "5.12.2026 09:14", "05/12/2026 09:14:33", "2026-12-05 09:14",
+                                  "2026-12-05T09:14:33"])
+def test_a_print_is_told_by_each_line_only_a_print_has(line):
+    """The screen that spares most lines the print patterns passes every line those patterns take."""
+    assert is_page_number(line) or is_print_only(line)
+    assert is_printed(["Conditions", "Asthma", f"  {line}  ", "Sponsors"])

@@ -10,7 +10,7 @@ from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATI
                                                        header_on_own_lines, in_usual_case, own_sections_in_capitals)
 from flows.parsers.ctgov_classic_text.outcomes import unread_outcomes
 from flows.parsers.ctgov_classic_text.page_bounds import page_top, starts_page
-from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_wrapped
+from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
@@ -61,7 +61,8 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    wrapped, lines = is_wrapped(lines), as_screen_text(lines)
+    printed = is_printed(lines)
+    wrapped, lines = is_wrapped(lines, printed), as_screen_text(lines, printed)
     if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page), page_top, parse):
         return several
     sections = page_sections(lines)

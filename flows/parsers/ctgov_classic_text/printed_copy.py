@@ -8,7 +8,7 @@ ends inside a value or a text (what a print adds is told in flows.parsers.printe
 """
 from __future__ import annotations
 
-from flows.parsers.list_marks import with_bullet
+from flows.parsers.list_marks import with_bullets
 from flows.parsers.printed_pages import is_page_number, is_print_only, is_printed, without_running_lines
 
 # The widths at which copies wrap their lines (a sheet of text, a saved text file).
@@ -19,20 +19,22 @@ _BULLET = "\u2022"
 __all__ = ["as_screen_text", "is_printed", "is_wrapped", "without_furniture"]
 
 
-def is_wrapped(lines: list[str]) -> bool:
-    """Whether the copy wraps long lines at a fixed width: a printed one, or a browser's 'save as text' (Firefox wraps
-    at 80 columns): no line is much longer than a sheet's width and many lines end near the longest one."""
-    if is_printed(lines):
+def is_wrapped(lines: list[str], printed: bool) -> bool:
+    """Whether the copy wraps long lines at a fixed width: a printed one (`printed`: is_printed), or a browser's 'save
+    as text' (Firefox wraps at 80 columns): no line is much longer than a sheet's width and many lines end near the
+    longest one."""
+    if printed:
         return True
     longest = max(map(len, lines), default=0)
     return _SHORTEST_WRAP <= longest <= _LONGEST_WRAP and sum(len(line) > longest - 15 for line in lines) >= 5
 
 
-def as_screen_text(lines: list[str]) -> list[str]:
-    """The page's lines without a printed copy's sheet furniture, each list bullet shown as the page shows it."""
-    if is_printed(lines):
+def as_screen_text(lines: list[str], printed: bool) -> list[str]:
+    """The page's lines without a printed copy's sheet furniture (`printed`: is_printed), each list bullet shown as
+    the page shows it."""
+    if printed:
         lines = without_furniture(lines)
-    return [with_bullet(line, _BULLET) for line in lines]
+    return with_bullets(lines, _BULLET)
 
 
 def without_furniture(lines: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress, count
 
 from flows.parsers import labels
@@ -79,8 +80,13 @@ def key_values(block: list[str]) -> tuple[dict[str, str], list[str]]:
 def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
     """(key as the page's key list spells it, value) of each line of the key block, in page order; (None, line)
     for a line that starts with no known key, unless it is the wrapped rest of the value above it."""
+    return list(_keyed_lines(tuple(block)))
+
+
+@lru_cache(maxsize=4)  # a page's block is read by several of its readers (values, contacts, collaborators...)
+def _keyed_lines(block: tuple[str, ...]) -> tuple[tuple[str | None, str], ...]:
     found: list[tuple[str | None, str]] = []
-    for line in map(type_after_label, nonblank(block)):
+    for line in map(type_after_label, nonblank(list(block))):
         match = KEY_LINE.match(line)
         if found and (joined := _joined(found[-1], line, match)) is not None:
             found[-1] = (found[-1][0], joined)
@@ -89,7 +95,7 @@ def keyed_lines(block: list[str]) -> list[tuple[str | None, str]]:
             found.append((key, "" if key in _FREE_TEXT_KEYS and no_value(value) else value))
         else:
             found.append((None, line))
-    return found
+    return tuple(found)
 
 
 def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) -> str | None:
