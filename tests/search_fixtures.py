@@ -46,3 +46,32 @@ def write_record(folder: Path, record: dict, name: str = "NCT04916756.json") -> 
     path = folder / name
     path.write_text(json.dumps(record))
     return path
+
+
+def text_only_study(title: str, condition: str, nct_id: str) -> dict:
+    """A clean study whose only text is its title and its condition (no summaries, arms, interventions, outcomes)."""
+    from tests.checks.harness import clean_study
+
+    study = clean_study()
+    study["studies"][0].update(brief_title=title, official_title=None, acronym=None,
+                               source_sha256=nct_id.lower().ljust(64, "0"))
+    study["conditions"] = [{"name": condition}]
+    study["keywords"] = study["interventions"] = study["design_group_interventions"] = []
+    study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
+    study["design_outcomes"] = []
+    return study
+
+
+def indexed_warehouse(path: Path, studies: dict[str, dict]) -> Path:
+    """A warehouse at `path` holding `studies` ({nct_id: tables}), its search index built, closed; the path."""
+    from tests.checks.harness import insert_study
+    from warehouse.connect import connect
+    from warehouse.search_index import update_search_index
+
+    con = connect(path)
+    for nct_id, study in studies.items():
+        insert_study(con, nct_id, study)
+    update_search_index(con, "r1", None)
+    con.execute("CHECKPOINT")
+    con.close()
+    return path

@@ -10,9 +10,8 @@ from flows.cli import app
 from flows.search import SearchQuery, left_out, normalize_phases, normalize_statuses, query_words, search, \
     unsearchable
 from flows.watch import add_watch_list, evaluate_watch_list, watch_lists
-from tests.checks.harness import clean_study, insert_study
+from tests.search_fixtures import indexed_warehouse, text_only_study
 from warehouse.connect import connect
-from warehouse.search_index import update_search_index
 
 # nct_id -> (brief title, condition, lead sponsor)
 STUDIES = {
@@ -27,22 +26,11 @@ STUDIES = {
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """Five studies whose only text is their title, condition and sponsor, indexed; the warehouse file."""
-    path = tmp_path_factory.mktemp("queries") / "w.duckdb"
-    con = connect(path)
+    studies = {}
     for nct_id, (title, condition, sponsor) in STUDIES.items():
-        study = clean_study()
-        study["studies"][0].update(brief_title=title, official_title=None, acronym=None, source=sponsor,
-                                   source_sha256=nct_id.lower().ljust(64, "0"))
-        study["conditions"] = [{"name": condition}]
-        study["sponsors"][0]["name"] = sponsor
-        study["keywords"] = study["interventions"] = study["design_group_interventions"] = []
-        study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
-        study["design_outcomes"] = []
-        insert_study(con, nct_id, study)
-    update_search_index(con, "r1", None)
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
+        studies[nct_id] = study = text_only_study(title, condition, nct_id)
+        study["studies"][0]["source"] = study["sponsors"][0]["name"] = sponsor
+    return indexed_warehouse(tmp_path_factory.mktemp("queries") / "w.duckdb", studies)
 
 
 @pytest.fixture

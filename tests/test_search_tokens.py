@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.search import SearchQuery, left_out, number_phrases, query_words, search, unsearchable
 from flows.watch import add_watch_list, evaluate_watch_list, watch_lists
-from tests.checks.harness import clean_study, insert_study
+from tests.checks.harness import insert_study
+from tests.search_fixtures import indexed_warehouse, text_only_study
 from warehouse.connect import connect
 from warehouse.fts import load_fts
 from warehouse.search_index import rebuild_index, update_search_index
@@ -39,26 +40,15 @@ EARLIER_INDEX = ("PRAGMA create_fts_index('meta.study_documents', 'nct_id', 'tit
 def insert_studies(con) -> None:
     """The studies, each with only its title and condition as text."""
     for nct_id, (title, condition) in STUDIES.items():
-        study = clean_study()
-        study["studies"][0].update(brief_title=title, official_title=None, acronym=None,
-                                   source_sha256=nct_id.lower().ljust(64, "0"))
-        study["conditions"] = [{"name": condition}]
-        study["keywords"] = study["interventions"] = study["design_group_interventions"] = []
-        study["brief_summaries"] = study["detailed_descriptions"] = study["design_groups"] = []
-        study["design_outcomes"] = []
-        insert_study(con, nct_id, study)
+        insert_study(con, nct_id, text_only_study(title, condition, nct_id))
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """The studies loaded and indexed; the warehouse file."""
-    path = tmp_path_factory.mktemp("tokens") / "w.duckdb"
-    con = connect(path)
-    insert_studies(con)
-    update_search_index(con, "r1", None)
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
+    return indexed_warehouse(tmp_path_factory.mktemp("tokens") / "w.duckdb",
+                             {nct_id: text_only_study(title, condition, nct_id)
+                              for nct_id, (title, condition) in STUDIES.items()})
 
 
 @pytest.fixture
