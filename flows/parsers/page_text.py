@@ -222,8 +222,13 @@ def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None)
     return failure(layout, reason, "the page text stops before its closing sections", nct_id)
 
 
-# What a page shows for a count it does not give.
-_NO_COUNT = frozenset({"n/a", "na", "none", "not provided", "not available", "unknown", "-", "\u2013", "\u2014"})
+# What a page shows for a value (a count, a date, a name, a text) it does not give: missing, not a value to refuse.
+NO_VALUE = frozenset({"n/a", "na", "none", "not provided", "not available", "unknown", "-", "\u2013", "\u2014"})
+
+
+def no_value(text: str | None) -> bool:
+    """Whether a page's value is its word for no value ('Not Provided', 'N/A', '-'), in any case and spacing."""
+    return " ".join((text or "").casefold().split()) in NO_VALUE
 
 
 def int_value(text: str | None) -> int | str | None:
@@ -234,7 +239,7 @@ def int_value(text: str | None) -> int | str | None:
     if match:
         return int(match.group(1).replace(",", ""))
     value = (text or "").strip()
-    return None if not value or value.casefold() in _NO_COUNT else value
+    return None if not value or no_value(value) else value
 
 
 def labelled_values(lines: list[str], key_start: str | None = None) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page 
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
-from flows.parsers.dates import date_columns
+from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      int_value, nonblank, read_page, text_block, truncated)
@@ -118,7 +118,7 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
         study["enrollment_type"] = labels.lookup("enrollment_type", enrollment_type)
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
         value, date_type = typed(basic.get(prefix))
-        study.update(date_columns(prefix, value, labels.lookup("date_type", date_type)))
+        study.update(registry_date_columns(prefix, value, labels.lookup("date_type", date_type)))
     study.update(date_columns("last_update_posted_date", preamble.get("Last Updated")))
     return study
 

@@ -6,8 +6,8 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.aggregator_text.labelled_fields import FIELDS, is_access_type
-from flows.parsers.dates import parse_date
-from flows.parsers.page_text import tagged_lines
+from flows.parsers.dates import parse_date, said_unknown
+from flows.parsers.page_text import no_value, tagged_lines
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
 
 # The enum value sets as sets: a bare value is looked up, not compared with each value in turn.
@@ -90,14 +90,11 @@ def _displayed_field(value: str) -> str | None:
     return "date" if typed and parse_date(typed.group("value")) else None
 
 
-# What a page shows for a date or count the record does not give: missing, not a value to refuse.
-_NO_VALUE = frozenset({"not provided", "n/a", "na", "not available", "-", "\u2013", "\u2014"})
-
-
 def typed(value: str | None) -> tuple[str | None, str | None]:
     """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None); the page's word for
-    no value ('Not Provided', 'N/A') -> (None, None)."""
-    if value is not None and value.strip().casefold() in _NO_VALUE:
+    no value ('Not Provided', 'N/A') -> (None, None); the registry's 'Unknown' date is kept for the registry's reading.
+    """
+    if value is not None and no_value(value) and not said_unknown(value):
         return None, None
     typed = _TYPED.match(value) if value else None
     return (typed.group("value"), typed.group("type")) if typed else (value, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.dates import date_columns
+from flows.parsers.dates import registry_date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.study_facts import study_facts
@@ -52,7 +52,7 @@ def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, ob
             study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
         elif key[-4:].casefold() == "date" and (match := _DATED.match(key)):
             date_type = labels.lookup("date_type", match.group(1)) if value else None
-            study.update(date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
+            study.update(registry_date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
         else:
             unknown.append(key)
     return study, _design_row(values), unknown, unreadable

@@ -17,13 +17,12 @@ from flows.parsers.summary_text.key_value_block import (  # noqa: F401
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
 from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, wrap_width
-from flows.parsers.summary_text.value_forms import no_value
 from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
-                                     read_page, text_block, truncated)
+                                     no_value, read_page, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "summary_text"

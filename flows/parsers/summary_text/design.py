@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.dates import date_columns
+from flows.parsers.dates import date_columns, registry_date_columns, said_unknown
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.model import Refused
-from flows.parsers.page_text import int_value, nonblank
+from flows.parsers.page_text import int_value, no_value, nonblank
 from flows.parsers.summary_text import study_facts, study_keys
 from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)
                                                     unreadable_eligibility)
 from flows.parsers.summary_text.numeric_dates import numeric_date, page_order, undecided
 from flows.parsers.summary_text.sections import continues_name
-from flows.parsers.summary_text.value_forms import date_text, no_value, type_after_label, typed, typed_count
+from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed, typed_count
 from schemas import enums
 
 # Display label (lower case) -> the field it fills (with the study facts of summary_text.study_facts).
@@ -101,7 +101,9 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
 def _date_columns(prefix: str, text: str | None, date_type: str | None, order: str | None) -> dict[str, object]:
     """One date's columns; text that is no date, or a date in two readings, is refused as shown (NULL, kept raw
     and quoted by validation), never read as whichever date a reader of text might take it for; a page's word for
-    no date ('Not Provided') is no date."""
+    no date ('Not Provided') is no date, and the registry's 'Unknown' is kept as the registry readers keep it."""
+    if said_unknown(text):
+        return registry_date_columns(prefix, text)
     if no_value(text):
         return date_columns(prefix, None)
     columns = date_columns(prefix, numeric_date(date_text(text), order), date_type)

@@ -6,10 +6,10 @@ from functools import lru_cache
 from itertools import compress, count
 
 from flows.parsers import labels
-from flows.parsers.page_text import nonblank
+from flows.parsers.page_text import no_value, nonblank
 from flows.parsers.summary_text import design, listed_keys
 from flows.parsers.summary_text.sections import NCT_KEY, NCT_KEY_ANY_CASE, continues_name, unfinished
-from flows.parsers.summary_text.value_forms import no_value, type_after_label
+from flows.parsers.summary_text.value_forms import type_after_label
 
 HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
                       "Related Conditions & MeSH terms", "See also"})

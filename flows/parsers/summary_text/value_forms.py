@@ -12,12 +12,9 @@ _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)
 _DATE_TYPES = "Actual|Anticipated|Estimated|Expected"
 _TYPE_FIRST = re.compile(rf"^(?:\((?P<bracketed>{_DATE_TYPES})\)|(?P<colon>{_DATE_TYPES})\s*:)\s*(?P<value>.+)$",
                          re.IGNORECASE)
-# What a page shows for a date or phase it does not give ('Phase N/A' is the registry's NA, read as a phase).
-NO_VALUE = frozenset({"not provided", "not available", "n/a", "na", "none", "unknown", "-", "\u2013", "\u2014"})
 # A count's type in brackets between the count and its unit: '40 (Anticipated) participants'.
 _TYPE_BEFORE_UNIT = re.compile(r"^(\d[\d,]*)\s*\((Actual|Anticipated|Estimated|Expected)\)\s+([^\W\d_]+)$",
                                re.IGNORECASE)
-# A whole count: digits, or digits grouped in threes by commas ('9,500'), then optionally words ('participants').
 # A day with its ordinal ending: 'April 2nd, 2020', '2nd April 2020'.
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Day, the month's name and the year parted by dashes, slashes or dots: '02-Apr-2020', '2/April/2020'.
@@ -63,11 +60,6 @@ def typed_count(value: str | None) -> tuple[str | None, str | None]:
     if match is None:
         return value, None
     return f"{match.group(1)} {match.group(3)}", labels.lookup("enrollment_type", match.group(2))
-
-
-def no_value(text: str | None) -> bool:
-    """Whether a date's or phase's text is a page's word for no value ('Not Provided', 'N/A', '-')."""
-    return " ".join((text or "").lower().split()) in NO_VALUE
 
 
 def date_text(text: str | None) -> str | None:
