@@ -19,8 +19,8 @@ class StudyReferences(StudyChild):
     pmid: Text = column("the publication's PubMed id, when the record gives one")
     reference_type: Text = enum(enums.REFERENCE_TYPE, (
         "BACKGROUND (cited by the sponsor), RESULT (reports the study's results) or DERIVED (linked by the "
-        "registry from PubMed); NULL for a legacy XML <reference>, which does not say which of BACKGROUND and "
-        "DERIVED it is (a load problem says so)"))
+        "registry from PubMed); NULL where the record does not say: a legacy XML <reference> (BACKGROUND or "
+        "DERIVED), or a page that lists publications under a heading without their kind (a load problem says so)"))
     citation: Text = column("the publication's citation")
     id: Int = row_id()
 
