@@ -9,7 +9,7 @@ import duckdb
 
 from warehouse.fts import load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
-from warehouse.search_terms import index_current
+from warehouse.search_terms import WORDS, apart, index_current, last_build_words
 
 
 # A study's own id in a query names that study, as a filter: a study's text may cite other studies' ids.
@@ -22,8 +22,11 @@ def nct_ids_in(text: str) -> tuple[str, ...]:
 
 
 def _tokens(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[str], set[str]]:
-    """A query's words in order, split by the index's own `tokenize` (NCT ids left out), and its stop words."""
+    """A query's words in order, split by the index's own `tokenize` (NCT ids left out), with letters and digits
+    apart where the index's documents are so written (an earlier trialqc's are not), and its stop words."""
     text = NCT_ID.sub(" ", text)
+    if last_build_words(con) == WORDS:
+        text = apart(text)
     if not text.strip():
         return [], set()
     load_fts(con)
@@ -45,18 +48,45 @@ def query_words(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[str], l
     return [w for w in words if w not in stop], list(dict.fromkeys(w for w in words if w in stop))
 
 
+# A run of letters and digits as a query writes it ("H1N1", "HER2", "COVID", "19").
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _runs(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[list[str]], set[str]]:
+    """A query's runs of letters and digits in order (NCT ids left out), each as the words the index splits it
+    into (as _tokens splits them), and the index's stop words."""
+    runs = _RUN.findall(NCT_ID.sub(" ", text))
+    if not runs:
+        return [], set()
+    if last_build_words(con) == WORDS:
+        runs = [apart(run) for run in runs]
+    load_fts(con)
+    split, stop = con.execute(f"SELECT list_transform($runs, r -> list_filter({INDEX_SCHEMA}.tokenize(r), "
+                              f"w -> w <> '')), (SELECT list(sw) FROM {INDEX_SCHEMA}.stopwords)",
+                              {"runs": runs}).fetchone()
+    return [run for run in split if run], set(stop or ())
+
+
 def number_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
-    """Each number of a query with the words written next to it (stop words aside), as the two-word phrases a
-    study's text must hold one of: "type 1 diabetes" -> (type 1, 1 diabetes), "IL-6" -> (il 6,), "2.5 mg" ->
-    (2 5,) and (2 5, 5 mg). A number alone is in most studies' text ("1 year", "6 months"): without its word,
-    type 1 diabetes would find type 2 diabetes studies, and IL-6 the IL-2 ones."""
-    tokens, stop = _tokens(con, text)
-    phrases = []
-    for i, token in enumerate(tokens):
-        words = [tokens[i - 1] + " " + token] if i and tokens[i - 1] not in stop else []
-        words += [token + " " + tokens[i + 1]] if i + 1 < len(tokens) and tokens[i + 1] not in stop else []
-        if token.isdigit() and words:
-            phrases.append(tuple(words))
+    """The phrases a study's text must hold one of, for each number of a query. A number written alone, with
+    the words written next to it (stop words aside): "type 1 diabetes" -> (type 1, 1 diabetes), "IL-6" ->
+    (il 6,), "2.5 mg" -> (2 5,) and (2 5, 5 mg). A number written in one run with letters, that whole run:
+    "HER2" -> (her 2,), "H1N1" -> (h 1 n 1,), which "HER-2", "HER 2" and "H1N1" hold but "HER3" and "H3N2 ... 1"
+    do not. A number alone is in most studies' text ("1 year", "6 months"): without its word, type 1 diabetes
+    would find type 2 diabetes studies, and IL-6 the IL-2 ones."""
+    runs, stop = _runs(con, text)
+    tokens = [word for run in runs for word in run]
+    phrases, at = [], 0
+    for run in runs:
+        if len(run) > 1 and any(word.isdigit() for word in run):
+            phrases.append((" ".join(run),))
+        elif run[0].isdigit():
+            i = at
+            words = [tokens[i - 1] + " " + run[0]] if i and tokens[i - 1] not in stop else []
+            words += [run[0] + " " + tokens[i + 1]] if i + 1 < len(tokens) and tokens[i + 1] not in stop else []
+            if words:
+                phrases.append(tuple(words))
+        at += len(run)
     return list(dict.fromkeys(phrases))
 
 
@@ -101,8 +131,12 @@ def left_out(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
 
 def index_outdated(con: duckdb.DuckDBPyConnection) -> str | None:
     """Why the warehouse's index finds less than the words of a query say (None when it is current): an earlier
-    trialqc built it, without digits and with a long English stop list; the next run builds it again."""
+    trialqc built it, without digits and with a long English stop list, or with a name's letters and digits
+    together (HER2 and HER-2 apart); the next run builds it again."""
     if not index_exists(con) or index_current(con):
         return None
+    if _keeps_digits(con):
+        return ("this warehouse's search index was built by an earlier trialqc, which told a name written joined from "
+                "the same name hyphenated (HER2, HER-2): the next `trialqc run` builds it again")
     return ("this warehouse's search index was built by an earlier trialqc, which left out numbers and words such "
             "as her, non, first and no: the next `trialqc run` builds it again")

@@ -1,5 +1,6 @@
-"""The index's words: digits kept (HER2 is not HER3, type 1 is not type 2), a short stop list of function words
-(non, first, her are words), an update equal to a rebuild with them, and an earlier trialqc's index built again."""
+"""The index's words: digits kept (HER2 is not HER3, type 1 is not type 2), a name's letters and digits apart
+(HER2, HER-2 and HER 2 are one name), a short stop list of function words (non, first, her are words), an update
+equal to a rebuild with them, and an earlier trialqc's index built again."""
 from __future__ import annotations
 
 import shutil
@@ -15,7 +16,7 @@ from tests.search_fixtures import indexed_warehouse, text_only_study
 from warehouse.connect import connect
 from warehouse.fts import load_fts
 from warehouse.search_index import rebuild_index, update_search_index
-from warehouse.search_terms import INDEX_SCHEMA, STOP_WORDS, STOP_WORDS_TABLE
+from warehouse.search_terms import INDEX_SCHEMA, STOP_WORDS, STOP_WORDS_TABLE, apart
 
 # nct_id -> (brief title, condition)
 STUDIES = {
@@ -31,6 +32,11 @@ STUDIES = {
     "NCT09200010": ("An Influenza Vaccine in Adults", "Influenza"),
     "NCT09200011": ("Tocilizumab, an IL-6 Receptor Antibody, in Giant Cell Arteritis", "Giant Cell Arteritis"),
     "NCT09200012": ("Low-Dose IL-2 for 6 Months in Systemic Lupus Erythematosus", "Systemic Lupus Erythematosus"),
+    "NCT09200013": ("An Anti-PD1 Antibody in Hodgkin Lymphoma", "Hodgkin Lymphoma"),
+    "NCT09200014": ("Baricitinib 4mg Daily in Alopecia Areata", "Alopecia Areata"),
+    "NCT09200015": ("Surveillance of BRCA 2 Carriers", "Hereditary Ovarian Neoplasms"),
+    "NCT09200016": ("H1N1 Influenza Vaccine in Children", "Influenza, Human"),
+    "NCT09200017": ("H3N1 Influenza Vaccine, One Dose Given 1 November", "Influenza, Human"),
 }
 # The index as trialqc built it before digits were kept: the extension's English stop list and default split.
 EARLIER_INDEX = ("PRAGMA create_fts_index('meta.study_documents', 'nct_id', 'title', 'names', 'body', "
@@ -101,11 +107,41 @@ def test_il_6_and_il_2_are_told_apart(con):
 
 def test_a_number_is_matched_beside_a_word_written_next_to_it(con):
     assert number_phrases(con, "Type 1 diabetes") == [("type 1", "1 diabetes")]
-    assert number_phrases(con, "HER2 2.5 mg") == [("her2 2", "2 5"), ("2 5", "5 mg")]
+    assert number_phrases(con, "HER2 2.5 mg") == [("her 2",), ("2 2", "2 5"), ("2 5", "5 mg")]
     assert number_phrases(con, "children aged 5 to 12 years") == [("aged 5",), ("12 years",)]
-    assert number_phrases(con, "2024") == number_phrases(con, "HER2-positive 1b") == []
+    assert number_phrases(con, "HER2-positive 1b") == [("her 2",), ("1 b",)]
+    assert number_phrases(con, "H1N1 vaccine") == [("h 1 n 1",)]
+    assert number_phrases(con, "2024") == []
     assert found(con, "1 year") == {"NCT09200004"} and found(con, "year 1") == set()  # in the order written
     assert found(con, "type 1") == {"NCT09200003"} and found(con, "type 2") == {"NCT09200004"}
+
+
+@pytest.mark.parametrize("spellings, expected", [
+    (("HER2", "HER-2", "her 2", "HER2+", "Her2-positive", "HER 2 positive"), {"NCT09200001"}),
+    (("HER3", "HER-3"), {"NCT09200002"}),
+    (("COVID-19", "COVID19", "covid 19"), {"NCT09200009"}),
+    (("IL-6", "IL6"), {"NCT09200011"}),
+    (("anti-PD1", "PD-1", "pd1", "PD 1 lymphoma"), {"NCT09200013"}),
+    (("4 mg", "4mg", "4-mg alopecia"), {"NCT09200014"}),
+    (("BRCA2", "BRCA-2", "brca 2 carriers"), {"NCT09200015"}),
+    (("H1N1", "h1n1 influenza", "H1-N1"), {"NCT09200016"}),
+    (("H3N1",), {"NCT09200017"}),
+])
+def test_a_name_written_joined_hyphenated_or_spaced_finds_the_same_studies(con, spellings, expected):
+    assert [found(con, text) for text in spellings] == [expected] * len(spellings)
+
+
+@pytest.mark.parametrize("text", ["PD-L1", "PD2", "4 mg/kg", "40 mg", "2 mg", "BRCA1", "HER2 HER3", "IL 62", "1 PD"])
+def test_a_neighbouring_name_or_number_stays_apart(con, text):
+    assert found(con, text) == set()
+
+
+def test_letters_and_digits_are_written_apart_in_queries_as_in_documents(con):
+    assert apart("HER2-positive H1N1 10mg 1b Sjögren2 COVID-19 p53") == (
+        "HER 2-positive H 1 N 1 10 mg 1 b Sjögren 2 COVID-19 p 53")
+    assert query_words(con, "H1N1 influenza") == (["h", "1", "n", "1", "influenza"], [])
+    title = con.execute("SELECT title FROM meta.study_documents WHERE nct_id = 'NCT09200014'").fetchone()[0]
+    assert title == "Baricitinib 4 mg Daily in Alopecia Areata"
 
 
 def test_a_query_of_stop_words_only_is_still_refused_and_clinical_words_are_no_stop_words(db, con):
@@ -148,7 +184,8 @@ def test_an_update_with_numbers_leaves_what_a_rebuild_builds(db, tmp_path):
                     "WHERE nct_id = 'NCT09200010'")
         assert update_search_index(con, "r2", ["NCT09200010"]) == 1
         updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in QUERIES]
-        assert {"her2", "1b", "2", "5", "6", "42"} <= {term for term, _ in updated[0][1]}
+        terms = {term for term, _ in updated[0][1]}
+        assert {"her", "1", "b", "2", "5", "6", "42"} <= terms and not {"her2", "1b"} & terms
         assert [h["nct_id"] for h in updated[1][1]] == ["NCT09200010"]
         assert {h["nct_id"] for h in updated[1][0]} == {"NCT09200001", "NCT09200010"}
         rebuild_index(con)  # the extension's own build over the same documents
@@ -215,5 +252,39 @@ def test_a_study_leaving_a_watch_list_as_the_index_is_built_again_is_said_to_lea
                                     "words split as it now splits them)")]
         evaluate_watch_list(con, "r3", watch_lists(con)[0])
         assert con.execute("SELECT count(*) FROM meta.watch_events WHERE run_id = 'r3'").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def _joined_warehouse(db, tmp_path):
+    """A copy of the warehouse as the trialqc before letters and digits were written apart left it: documents with
+    'HER2' joined, indexed by the extension's own build, its whole builds recorded without their form."""
+    copy = tmp_path / "w.duckdb"
+    shutil.copyfile(db, copy)
+    con = connect(copy)
+    con.execute("UPDATE meta.study_documents SET title = replace(replace(title, 'HER 2', 'HER2'), 'HER 3', 'HER3'), "
+                "names = replace(replace(names, 'HER 2', 'HER2'), 'HER 3', 'HER3')")
+    con.execute("ALTER TABLE meta.search_index_builds DROP COLUMN words")
+    con.execute("DELETE FROM meta.schema_migrations WHERE filename = '206_search_index_words.sql'")
+    rebuild_index(con)
+    con.execute("CHECKPOINT")
+    return copy, con
+
+
+def test_an_index_of_joined_names_is_searched_as_it_was_built_and_built_again_whole_by_the_next_run(db, tmp_path):
+    copy, con = _joined_warehouse(db, tmp_path)
+    try:
+        assert found(con, "HER2") == {"NCT09200001"} and found(con, "HER-2") == set()  # as that index was built
+        con.close()
+        # searched read-only before any run opened it: no column for the form yet
+        result = CliRunner().invoke(app, ["search", "HER2", "--db", str(copy), "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        assert "told a name written joined from the same name hyphenated" in result.output
+        assert "NCT09200001" in result.output
+        con = connect(copy)  # a writer adds the column, empty for the builds before it
+        assert con.execute("SELECT count(*) FROM meta.search_index_builds WHERE words IS NULL").fetchone()[0] > 0
+        assert update_search_index(con, "r2", []) == len(STUDIES)
+        assert found(con, "HER-2") == found(con, "HER2") == {"NCT09200001"}
+        assert update_search_index(con, "r3", []) == 0
     finally:
         con.close()

@@ -13,8 +13,8 @@ import duckdb
 from warehouse.connect import one_thread, transaction
 from warehouse.fts import load_fts
 from warehouse.literals import literal
-from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, SEPARATORS, STEMMER, STOP_WORDS, STOP_WORDS_TABLE, \
-    drop_stale_terms, index_current, update_terms
+from warehouse.search_terms import DOCUMENTS, INDEX_SCHEMA, SEPARATORS, STEMMER, STOP_WORDS, STOP_WORDS_TABLE, WORDS, \
+    apart_sql, drop_stale_terms, index_current, update_terms
 
 
 # (table, text column, document field); a missing table is skipped.
@@ -38,12 +38,16 @@ def _existing(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'").fetchall())
 
 
+def _indexed_text(column: str) -> str:
+    return apart_sql(f"replace(left({column}::VARCHAR, {INDEXED_CHARS}), chr(0), ' ')")
+
+
 def documents_sql(con: duckdb.DuckDBPyConnection) -> str:
     """SELECT nct_id, title, names, body for the studies in the temp table _doc_part."""
     present = _existing(con)
-    # The index reads text up to a NUL byte: a NUL in a record would hide every word after it.
-    parts = [f"SELECT nct_id, '{field}' AS field, replace(left({column}::VARCHAR, {INDEXED_CHARS}), chr(0), ' ') "
-             f"AS text FROM {table}"
+    # The index reads text up to a NUL byte: a NUL in a record would hide every word after it. Letters and digits
+    # that touch are written apart (search_terms.WORDS).
+    parts = [f"SELECT nct_id, '{field}' AS field, {_indexed_text(column)} AS text FROM {table}"
              f" WHERE nct_id IN (SELECT nct_id FROM _doc_part) AND {column} IS NOT NULL"
              for table, column, field in SOURCES if (table, column) in present]
     pieces = " UNION ALL ".join(parts)
@@ -88,7 +92,8 @@ def refresh_documents(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Sequ
                 con.execute(f"DELETE FROM {DOCUMENTS}")
                 if start is not None:
                     start(con)
-                con.execute("INSERT INTO meta.search_index_builds VALUES (?, now(), NULL)", [run_id])
+                con.execute("INSERT INTO meta.search_index_builds (run_id, started_at, finished_at, words) "
+                            "VALUES (?, now(), NULL, ?)", [run_id, WORDS])
         if nct_ids is None or chunked:
             for chunk in chunks:
                 with transaction(con):
@@ -164,8 +169,9 @@ def update_search_index(con: duckdb.DuckDBPyConnection, run_id: str, nct_ids: Se
     The first time (or with None) every document is written and the index built whole, a transaction per chunk of
     studies (refresh_documents); after that only the changed studies' documents and index entries are replaced,
     in one transaction, with those of a whole build that was stopped part way (a transaction per chunk again).
-    An index that splits or stops words otherwise (an earlier trialqc's: digits dropped, English stop words) is
-    built whole again, by the first run whatever it loaded: words split one way never join an index of another.
+    An index that splits or stops words otherwise (an earlier trialqc's: digits dropped, English stop words, letters
+    and digits that touch kept together) is built whole again, by the first run whatever it loaded: words split one
+    way never join an index of another.
     """
     resume = unfinished_build(con)  # a whole build stopped part way: the documents it did not write, written now
     current = index_exists(con) and index_current(con)

@@ -19,6 +19,7 @@ of the table, it is written again without them (`drop_stale_terms`).
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import duckdb
@@ -29,11 +30,19 @@ INDEX_SCHEMA = "fts_meta_study_documents"
 DOCUMENTS = "meta.study_documents"
 STEMMER = "porter"
 # What separates the index's words once a text is lower-cased and its accents stripped (the extension's `ignore`):
-# anything but a letter a-z or a digit. A word is a run of letters and digits as written: "HER2" is her2 (and
-# HER3 another word), "1b" is 1b; a hyphen, dot or space splits ("COVID-19" and "COVID 19" are covid 19, "IL-6"
-# il 6, "2.5" 2 5), and a query is split the same way. A name written joined and hyphenated ("HER2", "HER-2") is
-# two spellings: the extension splits at characters, never inside a run of letters and digits.
+# anything but a letter a-z or a digit. A hyphen, dot or space splits ("COVID-19" and "COVID 19" are covid 19,
+# "IL-6" il 6, "2.5" 2 5), and a query is split the same way.
 SEPARATORS = "[^a-z0-9]+"
+# The extension splits at characters, never inside a run of letters and digits, so a name written joined and
+# hyphenated ("HER2", "HER-2") would be two spellings that never find each other. Documents and queries are
+# therefore written with letters and digits apart before the extension reads them: "HER2" is her 2 as "HER-2"
+# and "HER 2" are, "COVID19" covid 19, "1b" 1 b, "10mg" 10 mg. The number's neighbouring word still tells HER2
+# from HER3 (flows/search_words.number_phrases). Each whole build records the form it wrote
+# (meta.search_index_builds.words): an index of another form is built again whole.
+WORDS = "letters and digits apart"
+_LETTER_DIGIT = r"(\pL)([0-9])"
+_DIGIT_LETTER = r"([0-9])(\pL)"
+
 # Function words that tell no trial from another, left out of documents and queries. Not stop words, as
 # they mean something in a trial's text: her (HER2), non (non-small cell), no, not, without, first and second
 # (first-line), one, two, new, before and after, a (hepatitis A), single letters (T cell, B cell), and the
@@ -48,9 +57,39 @@ STOP_WORDS_TABLE = "meta.search_stop_words"
 PROBE = "HER2-Positive 1b, 2.5 mg; Sjögren's"
 
 
+def apart_sql(expression: str) -> str:
+    """SQL of a text with a space between each letter and digit that touch ('HER2' -> 'HER 2', '1b' -> '1 b'): a
+    match ends at the second character, so two passes find every such pair ('H1N1' -> 'H 1 N 1')."""
+    return (f"regexp_replace(regexp_replace({expression}, '{_LETTER_DIGIT}', '\\1 \\2', 'g'), "
+            f"'{_DIGIT_LETTER}', '\\1 \\2', 'g')")
+
+
+_APART = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])")
+
+
+def apart(text: str) -> str:
+    """A query's text as apart_sql writes documents: a space between each letter and digit that touch."""
+    return _APART.sub(" ", text)
+
+
 def index_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the index splits and stops words as SEPARATORS and STOP_WORDS say (an index an earlier trialqc
-    built dropped digits and used the extension's English stop list of about 570 words)."""
+    """Whether the index splits and stops words as SEPARATORS and STOP_WORDS say, over documents written in the
+    form WORDS says (an index an earlier trialqc built dropped digits and used the extension's English stop list
+    of about 570 words, or kept letters and digits that touch together)."""
+    return _split_as_now(con) and last_build_words(con) == WORDS
+
+
+def last_build_words(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The form of documents the last whole build of the index wrote (None before builds recorded it, and in a
+    warehouse opened read-only that no run has opened since, which has no column for it yet)."""
+    try:
+        row = con.execute("SELECT words FROM meta.search_index_builds ORDER BY started_at DESC LIMIT 1").fetchone()
+    except (duckdb.BinderException, duckdb.CatalogException):  # no such column, or no such table
+        return None
+    return row[0] if row else None
+
+
+def _split_as_now(con: duckdb.DuckDBPyConnection) -> bool:
     ix, probe = INDEX_SCHEMA, literal(PROBE)
     # Its own tokenize macro, given PROBE, against the split SEPARATORS makes (not duckdb_functions(): 0.1 s).
     split, stopped = con.execute(
