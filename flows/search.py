@@ -6,7 +6,8 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
-    NCT_ID, index_outdated, left_out, nct_ids_in, number_phrases, phrase_pattern, query_words, unsearchable)
+    NCT_ID, index_outdated, left_out, nct_ids_in, number_phrases, phrase_pattern, query_words, quoted_phrases,
+    unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
@@ -112,7 +113,8 @@ def _ranked(words: list[str]) -> str:
 
 def _next_to(phrases: int) -> str:
     """Of the ranked documents (`ranked`, materialized: only their texts are read), those whose text holds a phrase
-    of each number ($near0, $near1...: number_phrases), the text split as the index splits it."""
+    of each number and each quoted phrase ($near0, $near1...: number_phrases, quoted_phrases), the text split as
+    the index splits it."""
     if not phrases:
         return "SELECT * FROM ranked"
     text = "lower(strip_accents(concat_ws(' ; ', d.title, d.names, d.body)))"
@@ -124,7 +126,7 @@ def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str,
     """The SQL and parameters of a search (BM25 ranking, filters, issue counts by severity)."""
     clauses, params = _filters(con, query)
     words = query_words(con, query.text)[0] if query.text.strip() else []
-    phrases = number_phrases(con, query.text) if words else []
+    phrases = list(dict.fromkeys(number_phrases(con, query.text) + quoted_phrases(con, query.text))) if words else []
     if words:
         params["text"] = " ".join(words)
     elif query.text.strip() and not nct_ids_in(query.text):

@@ -90,10 +90,32 @@ def number_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str,
     return list(dict.fromkeys(phrases))
 
 
+# A phrase a query quotes, in straight or curly double quotes: "small cell lung cancer", “breast cancer”.
+_QUOTED = re.compile('"([^"]*)"|\u201c([^\u201c\u201d]*)\u201d')
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def quoted_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
+    """The phrases a query quotes, each as the words a study's text must hold in that order, anything but letters
+    and digits between them ('"cancer of the lung"' -> (cancer of the lung,), stop words included); a quoted single
+    word is that word, searched as any other."""
+    phrases = []
+    for match in _QUOTED.finditer(text):
+        runs, _ = _runs(con, match.group(1) if match.group(1) is not None else match.group(2))
+        if sum(map(len, runs)) > 1:
+            phrases.append((" ".join(word for run in runs for word in run),))
+    return list(dict.fromkeys(phrases))
+
+
+def _unpaired_quote(text: str) -> bool:
+    return any(quote in _QUOTED.sub(" ", text) for quote in _QUOTES)
+
+
 def phrase_pattern(phrases: tuple[str, ...]) -> str:
     """A regular expression finding any of the phrases in a text lower-cased and stripped of accents, their words
-    apart as the index splits them (words of letters and digits: nothing in them to escape)."""
-    return "(^|[^a-z0-9])(" + "|".join(p.replace(" ", "[^a-z0-9]+") for p in phrases) + ")([^a-z0-9]|$)"
+    apart as the index splits them (words of letters and digits: nothing in them to escape). A ';' between two
+    words parts them: it also joins a study's texts in its document, and no phrase runs from one into the next."""
+    return "(^|[^a-z0-9])(" + "|".join(p.replace(" ", "[^a-z0-9;]+") for p in phrases) + ")([^a-z0-9]|$)"
 
 
 def unsearchable(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
@@ -117,15 +139,16 @@ def _keeps_digits(con: duckdb.DuckDBPyConnection) -> bool:
 
 def left_out(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
     """What of a query the search cannot use, said plainly (None when it uses every word): its stop words
-    ("of the" of "cancer of the lung"), numbers when the index holds none (one an earlier trialqc built), and
-    quotes (no phrase search)."""
+    ("of the" of "cancer of the lung", unless quoted in a phrase), numbers when the index holds none (one an earlier
+    trialqc built), and a quote without its pair (no phrase)."""
     if not text.strip() or not index_exists(con):
         return None
-    ignored = query_words(con, text)[1]
+    ignored = query_words(con, _QUOTED.sub(" ", text))[1]  # a quoted phrase holds its stop words
     numbers = [] if _keeps_digits(con) else list(dict.fromkeys(re.findall(r"\d+", NCT_ID.sub(" ", text))))
     parts = ([f"{', '.join(ignored)} ({'a stop word' if len(ignored) == 1 else 'stop words'})"] if ignored else []) + (
         [f"{', '.join(numbers)} (numbers are not indexed)"] if numbers else []) + (
-        ["quotes (each word is matched anywhere in a study, not as a phrase)"] if '"' in text else [])
+        ["a quote without its pair (the words after it are matched anywhere in a study, not as a phrase)"]
+        if _unpaired_quote(text) else [])
     return "left out of the search: " + "; ".join(parts) if parts else None
 
 

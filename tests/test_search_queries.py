@@ -7,8 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.search import SearchQuery, left_out, normalize_phases, normalize_statuses, query_words, search, \
-    unsearchable
+from flows.search import SearchQuery, left_out, normalize_phases, normalize_statuses, query_words, quoted_phrases, \
+    search, unsearchable
 from flows.watch import add_watch_list, evaluate_watch_list, watch_lists
 from tests.search_fixtures import indexed_warehouse, text_only_study
 from warehouse.connect import connect
@@ -56,6 +56,29 @@ def test_a_hyphenated_or_possessive_name_finds_its_study(con, text, expected):
     assert found(con, text)[:1] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"cancer of the breast"', ["NCT09100005"]),
+    ('“Cancer of the Breast”', ["NCT09100005"]),        # curly quotes, any case
+    ('"breast cancer" radiotherapy', ["NCT09100005"]),
+    ('"cancer breast"', []),                            # both words, not in that order
+    ('"cancer the breast"', []),                        # a word between
+    ('"surgery breast"', []),                           # the end of the title and the next text are no phrase
+    ('"cell lung cancer"', ["NCT09100001", "NCT09100002"]),
+    ('"small cell lung" chemotherapy', ["NCT09100002"]),
+    ('"lung cell"', []),
+    ('"covid 19 vaccine"', ["NCT09100003"]),            # the title's COVID-19 Vaccine
+    ('"sars cov 2"', ["NCT09100003"]),
+    ('"vaccine"', ["NCT09100003"]),                     # a quoted word is that word
+])
+def test_a_quoted_phrase_is_found_only_as_written(con, text, expected):
+    assert sorted(found(con, text)) == expected
+
+
+def test_the_quoted_phrases_of_a_query(con):
+    assert quoted_phrases(con, '"Cancer of the Lung" and “HER2-positive” "x" "breast') == [
+        ("cancer of the lung",), ("her 2 positive",)]
+
+
 def test_non_small_cell_no_longer_matches_small_cell_as_non_is_a_word(con):
     assert found(con, "non-small cell lung cancer") == ["NCT09100001"]
     assert set(found(con, "small cell lung cancer")) == {"NCT09100001", "NCT09100002"}
@@ -83,7 +106,11 @@ def test_the_query_words_are_those_the_index_keeps(con):
     ("Cancer with an HER2 mutation", "left out of the search: with, an (stop words)"),
     ("cancer of the breast", "left out of the search: of, the (stop words)"),
     ("breast cancer", None),
-    ('"breast cancer"', "left out of the search: quotes (each word is matched anywhere in a study, not as a phrase)"),
+    ('"breast cancer"', None),
+    ('"cancer of the breast"', None),  # a quoted phrase holds its stop words
+    ('"cancer of the breast" with surgery', "left out of the search: with (a stop word)"),
+    ('"breast cancer', "left out of the search: a quote without its pair (the words after it are matched anywhere "
+                      "in a study, not as a phrase)"),
     ("NCT09100003", None),
 ])
 def test_what_a_query_leaves_out_is_said(con, text, note):
