@@ -11,9 +11,12 @@ SEVERAL_PAGES = "several pages in one file"
 DIFFERING_PAGES = "differing pages of one study in one file"
 
 
-def page_starts(lines: list[str], starts_page) -> list[int]:
-    """The indexes of the lines that begin a page of the layout (`starts_page(stripped line)`)."""
-    return [index for index, line in enumerate(lines) if starts_page(line.strip())]
+def page_starts(lines: list[str], starts_page, marker: str | None = None) -> list[int]:
+    """The indexes of the lines that begin a page of the layout (`starts_page(stripped line)`). `marker`: text
+    every such line holds as written, which passes over the other lines without a call (every page is read so)."""
+    if marker is None:
+        return [index for index, line in enumerate(lines) if starts_page(line.strip())]
+    return [index for index, line in enumerate(lines) if marker in line and starts_page(line.strip())]
 
 
 def several_pages(layout: str, lines: list[str], starts: list[int], page_top, read,

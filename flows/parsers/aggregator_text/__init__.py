@@ -65,7 +65,7 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     lines = own_lines(lines)
-    if several := several_pages(LAYOUT, lines, page_starts(lines, _PAGE_ID_LINE.fullmatch), _page_top, parse):
+    if several := several_pages(LAYOUT, lines, page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:"), _page_top, parse):
         return several
     sections = study_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))

@@ -63,7 +63,7 @@ def parse(raw: bytes) -> Parsed:
         return lines
     printed = is_printed(lines)
     wrapped, lines = is_wrapped(lines, printed), as_screen_text(lines, printed)
-    if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page), page_top, parse):
+    if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page, "CT.gov ID"), page_top, parse):
         return several
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))

@@ -66,7 +66,7 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     lines = without_furniture(lines)  # a page printed to PDF: its running header and footer are no part of it
-    starts = page_starts(lines, "Clinical Trial Summary".__eq__)
+    starts = page_starts(lines, "Clinical Trial Summary".__eq__, "Clinical Trial Summary")
     # a description may quote either start line, not both: each page has its two, in order
     if len(starts) > 1 and (several := several_pages(LAYOUT, lines, starts, _page_top, parse,
                                                      also=page_starts(lines, _NCT_KEY_LINE.match))):
