@@ -1,6 +1,8 @@
-"""ClinicalTrials.gov API v2 study JSON: one study, a JSON array, NDJSON, or an API page {"studies": [..]}."""
+"""ClinicalTrials.gov API v2 study JSON: one study, a JSON array, NDJSON, JSON values one after another (as
+`jq '.studies[]'` writes them), or an API page {"studies": [..]}."""
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -62,7 +64,8 @@ def _studies(raw: bytes, problems: list[Problem]) -> Iterator[tuple[str, object]
 
 
 def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]:
-    """One document for plain JSON; one per line for NDJSON; a Problem for invalid JSON."""
+    """One document for plain JSON; one per line for NDJSON; one per value for values written one after another
+    over several lines each; a Problem for invalid JSON."""
     try:
         return [("document", orjson.loads(body))]
     except orjson.JSONDecodeError as error:
@@ -76,12 +79,53 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
             documents.append((f"line {number}", orjson.loads(line)))
         except orjson.JSONDecodeError as error:
             if not documents:  # the first line is no JSON value by itself: not NDJSON
-                problems.append(Problem("invalid JSON", whole_file_error))
-                return []
+                return _one_after_another(body, whole_file_error, problems)
             line_problems.append(Problem("invalid JSON on an NDJSON line",
                                          f"line {number}: {_json_error(line, error)}"))
     problems.extend(line_problems)
     return documents
+
+
+# What may stand between two JSON values written one after another.
+_BETWEEN = re.compile(r"[\s\x1e]*")
+
+
+def _one_after_another(body: bytes, whole_file_error: str, problems: list[Problem]) -> list[tuple[str, object]]:
+    """The JSON values of a body that holds several, each over several lines ('{\\n  "protocolSection": ...}\\n{\\n'
+    as `jq` writes them without -c, or RFC 7464's record separators); none and the whole file's Problem when the
+    body does not start with a whole value. Where a later value cannot be read, the values before it are kept
+    and a Problem says where the rest stopped being JSON."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem("invalid JSON", whole_file_error))
+        return []
+    decoder = json.JSONDecoder(parse_constant=_no_constant)
+    documents: list[tuple[str, object]] = []
+    stopped, at, line, counted = None, _BETWEEN.match(text).end(), 1, 0
+    while at < len(text):
+        line, counted = line + text.count("\n", counted, at), at
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except ValueError as error:  # json.JSONDecodeError, or a NaN or Infinity, which JSON has not
+            stopped = getattr(error, "msg", str(error))
+            break
+        except RecursionError:  # the standard decoder recurses into each nested array or object
+            stopped = "nested deeper than this reader follows"
+            break
+        documents.append((f"value {len(documents) + 1} (line {line})", value))
+        at = _BETWEEN.match(text, end).end()
+    if len(documents) < 2:  # no whole value first, or one and no JSON after it: the whole file's error says why
+        problems.append(Problem("invalid JSON", whole_file_error))
+        return []
+    if stopped is not None:
+        problems.append(Problem("invalid JSON after a JSON value", f"value {len(documents) + 1} (line {line}): "
+                                f"{stopped}; the {len(documents)} values before it are read"))
+    return documents
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is no JSON value")
 
 
 def _json_error(body: bytes, error: orjson.JSONDecodeError) -> str:

@@ -205,6 +205,56 @@ def test_a_file_cut_in_half_is_a_problem_with_the_decoders_position():
     assert "line " in problem.detail and "column " in problem.detail
 
 
+def _pretty(*paths: Path) -> list[bytes]:
+    return [json.dumps(_study(path), indent=2, ensure_ascii=False).encode() for path in paths]
+
+
+@pytest.mark.parametrize("between", [b"\n", b"", b"\n\n  ", b"\x1e", b"\r\n"])
+def test_studies_written_one_after_another_over_several_lines_each_give_their_records(between):
+    """As `jq '.studies[]' page.json > studies.json` writes them (no -c), or RFC 7464's record separators."""
+    first, second = _pretty(INTERVENTIONAL, RECRUITING)
+    parsed = ctgov_json_v2.parse(first + between + second + b"\n")
+    assert (_ids(parsed), parsed.problems) == (["NCT00000410", "NCT05419375"], [])
+    assert parsed.records[1].tables == ctgov_json_v2.parse(second).records[0].tables
+
+
+def test_a_value_that_stops_being_json_after_whole_studies_is_a_problem_and_they_load():
+    first, second = _pretty(INTERVENTIONAL, RECRUITING)
+    parsed = ctgov_json_v2.parse(first + b"\n" + second + b"\n" + second[:500])
+    assert _ids(parsed) == ["NCT00000410", "NCT05419375"]
+    (problem,) = parsed.problems
+    lines = (first + b"\n" + second).count(b"\n") + 2
+    assert problem.reason == "invalid JSON after a JSON value"
+    assert problem.detail.split(":")[0] == f"value 3 (line {lines})"
+    assert "the 2 values before it are read" in problem.detail
+
+
+@pytest.mark.parametrize("tail", [b"\n{", b"\nnot json", b"\n" + b"NaN", b"}"])
+def test_one_whole_study_and_then_no_json_is_the_whole_files_error(tail):
+    (first,) = _pretty(INTERVENTIONAL)
+    parsed = ctgov_json_v2.parse(first + tail)
+    assert parsed.records == [] and [p.reason for p in parsed.problems] == ["invalid JSON"]
+
+
+def test_a_nan_in_a_later_study_is_no_json_value():
+    first, second = _pretty(INTERVENTIONAL, RECRUITING)
+    third = second.replace(b'"count": ', b'"count": NaN, "was": ', 1)
+    assert third != second
+    parsed = ctgov_json_v2.parse(first + b"\n" + second + b"\n" + third)
+    assert _ids(parsed) == ["NCT00000410", "NCT05419375"]
+    assert [p.reason for p in parsed.problems] == ["invalid JSON after a JSON value"]
+    assert "NaN is no JSON value" in parsed.problems[0].detail
+
+
+def test_values_nested_past_what_the_reader_follows_are_a_problem_not_a_crash():
+    first, second = _pretty(INTERVENTIONAL, RECRUITING)
+    parsed = ctgov_json_v2.parse(first + b"\n" + second + b"\n" + b"[" * 200_000)
+    assert _ids(parsed) == ["NCT00000410", "NCT05419375"]
+    assert [p.reason for p in parsed.problems] == ["invalid JSON after a JSON value"]
+    assert "nested deeper than this reader follows" in parsed.problems[0].detail
+    assert ctgov_json_v2.parse(b'{\n"protocolSection": {}}\n' + b"[" * 200_000).records == []
+
+
 def test_a_bad_ndjson_line_is_a_problem_and_the_other_lines_still_load():
     first, second = (json.dumps(_study(path)).encode() for path in (INTERVENTIONAL, RECRUITING))
     parsed = ctgov_json_v2.parse(first + b"\n" + second[:100] + b"\n" + second + b"\n")
