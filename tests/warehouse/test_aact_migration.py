@@ -88,3 +88,22 @@ def test_page_files_and_registry_files_with_an_unknown_date_refused_are_read_aga
                 " ('r', 'NCT2', 'xyz', 'studies', 'start_date', '2023-13-45', 'date')")
     assert migrate(con) == [ddl_name]
     assert sorted(con.execute("SELECT path FROM meta.source_files").fetchall()) == [("/in/a.json",), ("/in/a.xml",)]
+
+
+def test_json_files_rejected_as_invalid_json_are_read_again(tmp_path):
+    """Studies written one after another over several lines each now load: the JSON files rejected as invalid JSON
+    are read again; JSON rejected for another reason, and other layouts' files, are not."""
+    ddl_name = "207_reread_json_written_one_after_another.sql"
+    con = warehouse_with_ddl(tmp_path / "current.duckdb", lambda name: name != ddl_name)
+    con.execute("INSERT INTO meta.source_files (sha256, path, layout, outcome) VALUES "
+                "('seq', '/in/studies.json', 'ctgov_json_v2', 'rejected'), "
+                "('frag', '/in/fragment.json', 'ctgov_json_v2', 'rejected'), "
+                "('ok', '/in/study.json', 'ctgov_json_v2', 'loaded'), "
+                "('xml', '/in/bad.xml', 'ctgov_xml', 'rejected')")
+    con.execute("INSERT INTO meta.rejects (run_id, sha256, path, stage, reason, detail) VALUES "
+                "('r', 'seq', '/in/studies.json', 'parse', 'invalid JSON', 'unexpected content after document'), "
+                "('r', 'frag', '/in/fragment.json', 'parse', 'partial record: protocolSection has no statusModule', ''),"
+                " ('r', 'xml', '/in/bad.xml', 'parse', 'invalid JSON', '')")
+    assert migrate(con) == [ddl_name]
+    assert sorted(con.execute("SELECT path FROM meta.source_files").fetchall()) == [
+        ("/in/bad.xml",), ("/in/fragment.json",), ("/in/study.json",)]
