@@ -2,8 +2,10 @@
 
 The registry's search page and API give a study in several formats; trialqc reads the record (API v2 JSON, and
 legacy XML). A CSV or TSV table of chosen fields, a RIS citation and a FHIR resource are not that record: each is a
-reject that says what it is and what to download instead. Only the format's own marks are read (a table's header of
-the registry's column names, RIS tag lines, a FHIR document's resourceType), and no value of the file is quoted.
+reject that says what it is and what to download instead. So is a table of AACT's database (its pipe-delimited flat
+files, or an export of AACT's or trialqc's own tables): trialqc builds those tables from the records. Only the
+format's own marks are read (a table's header of the registry's or AACT's column names, RIS tag lines, a FHIR
+document's resourceType), and no value of the file is quoted.
 """
 from __future__ import annotations
 
@@ -22,6 +24,24 @@ COLUMNS = frozenset((
 ))
 # Tab first: a TSV's cells may hold commas. A spreadsheet saved in a comma-decimal locale writes semicolons.
 _DELIMITERS = (("\t", "TSV"), (",", "CSV"), (";", "CSV"))
+# AACT's flat files part their cells with '|'; an export of its tables (psql, DuckDB COPY) may use any of these.
+_TABLE_DELIMITERS = ("|", "\t", ",", ";")
+# A column name as AACT's tables spell them: lower case words joined by underscores ('nct_id', 'downcase_name').
+_AACT_COLUMN = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+# Columns of AACT's tables (and trialqc's, which keep AACT's names) that a table of anything else seldom has: one
+# of them beside nct_id makes a header AACT's ('id', 'name' and 'description' are in too many other tables).
+AACT_COLUMNS = frozenset((
+    "brief_title", "official_title", "acronym", "overall_status", "last_known_status", "why_stopped", "phase",
+    "study_type", "enrollment", "enrollment_type", "start_date", "start_month_year", "primary_completion_date",
+    "completion_date", "study_first_submitted_date", "study_first_posted_date", "last_update_posted_date",
+    "verification_date", "nlm_download_date_description", "nlm_download_date", "has_results", "number_of_arms",
+    "number_of_groups",
+    "downcase_name", "mesh_term", "downcase_mesh_term", "mesh_type", "intervention_type", "group_type",
+    "outcome_type", "measure", "time_frame", "criteria", "gender", "minimum_age", "maximum_age",
+    "healthy_volunteers", "agency_class", "lead_or_collaborator", "allocation", "intervention_model",
+    "primary_purpose", "masking", "observational_model", "time_perspective", "id_type", "id_value",
+    "responsible_party_type", "reference_type", "citation", "pmid", "plan_to_share_ipd", "contact_type",
+))
 # A row of the API's CSV without its header (a later page of a search): the study's id first, its URL in the row.
 _HEADERLESS_ROW = re.compile(r'"?NCT\d{8}"?[\t,;].*clinicaltrials\.gov/study/NCT\d{8}', re.I)
 
@@ -72,6 +92,22 @@ def _table(text: str) -> tuple[str, str] | None:
     if _HEADERLESS_ROW.match(line):
         return ("CSV download", "rows of studies without a header (a later page of the API's format=csv) are not a "
                                 f"study record: {INSTEAD}")
+    return _aact_table(line)
+
+
+def _aact_table(line: str) -> tuple[str, str] | None:
+    """A table whose header is AACT's: an nct_id column and another of AACT_COLUMNS, among column names spelt as
+    AACT spells them."""
+    for delimiter in _TABLE_DELIMITERS:
+        if delimiter not in line:
+            continue
+        cells = [cell.strip().strip('"') for cell in line.split(delimiter)]
+        if ("nct_id" in cells and not AACT_COLUMNS.isdisjoint(cells)
+                and all(_AACT_COLUMN.fullmatch(cell) for cell in cells)):
+            more = f"{len(cells) - 1} more column{'s' if len(cells) > 2 else ''}"
+            return ("AACT table", f"a table with AACT's column names (its header: nct_id and {more}), as AACT's flat "
+                                  "files and exports of AACT's or trialqc's tables have, is not a study record: "
+                                  f"trialqc builds such tables from the records; {INSTEAD}")
     return None
 
 

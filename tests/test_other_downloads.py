@@ -7,7 +7,7 @@ import json
 import pytest
 
 from flows.inputs import Input
-from flows.other_downloads import other_download
+from flows.other_downloads import AACT_COLUMNS, other_download
 from flows.parse_batch import ParsedBatch, as_utf8, parse_input
 from flows.parsers import HEAD_BYTES
 
@@ -68,6 +68,38 @@ def test_a_csv_or_tsv_table_of_the_registrys_columns_is_named_with_what_to_downl
 
 def test_the_tables_reject_says_how_many_of_the_registrys_columns_its_header_names():
     assert "NCT Number and 29 more of ClinicalTrials.gov's columns" in outcome("a.csv", API_CSV_HEADER.encode())[1]
+
+
+AACT_TABLES = {
+    "flat-file-studies": b"nct_id|nlm_download_date_description|study_first_submitted_date|overall_status|brief_title\n"
+                         b"NCT09000401||2025-01-10|Recruiting|A trial\n",
+    "flat-file-conditions": b"id|nct_id|name|downcase_name\n1|NCT09000401|Lupus|lupus\n",
+    "flat-file-contacts": ("id|nct_id|contact_type|name|phone|email\n"
+                           f"7|NCT09000401|primary|{PERSONAL[2]}|{PERSONAL[1]}|{PERSONAL[0]}\n").encode(),
+    "psql-csv-export": b"nct_id,brief_title,overall_status,phase\nNCT09000401,\"A trial\",RECRUITING,PHASE2\n",
+    "duckdb-quoted-tsv-export": b'"nct_id"\t"mesh_term"\n"NCT09000401"\t"Lupus"\n',
+}
+
+
+@pytest.mark.parametrize("case", AACT_TABLES, ids=str)
+def test_a_table_of_aacts_is_named_with_what_to_load_instead(case):
+    reason, detail = outcome("studies.txt", AACT_TABLES[case])
+    assert (reason, detail.endswith(INSTEAD)) == ("AACT table", True)
+    assert "trialqc builds such tables from the records" in detail
+    assert not any(value in detail for value in PERSONAL + ("NCT09000401", "A trial", "Lupus"))
+
+
+def test_the_columns_that_tell_an_aact_table_are_columns_of_the_warehouses_aact_tables():
+    from schemas import MODELS
+
+    columns = {column for model in MODELS.values() for column in model.to_schema().columns}
+    # AACT's studies table says how it dated its download in words; trialqc keeps the date only
+    assert AACT_COLUMNS - columns == {"nlm_download_date_description"}
+
+
+def test_the_aact_tables_reject_counts_its_columns():
+    assert "nct_id and 3 more columns" in outcome("c.txt", AACT_TABLES["flat-file-conditions"])[1]
+    assert "nct_id and 1 more column)" in outcome("c.txt", AACT_TABLES["duckdb-quoted-tsv-export"])[1]
 
 
 RIS_STUDY = ("TY  - DBASE\r\nAN  - NCT09000401\r\nTI  - Exercise for fatigue in lupus\r\n"
@@ -160,6 +192,11 @@ UNKNOWN = {
     "one-registry-column-of-a-sheet": "NCT Number,My note,Reviewer\nNCT09000401,check,JR\n",
     "registry-columns-without-nct-number": "Sex,Age,Conditions\nFEMALE,34,Lupus\n",
     "study-ids-listed": "NCT09000401,NCT09000402,NCT09000403\n",
+    "one-nct-id-column": "nct_id\nNCT09000401\nNCT09000402\n",
+    "nct-id-among-other-columns": "nct_id|Reviewer Note|checked\nNCT09000401|late|yes\n",
+    "nct-id-in-prose": "We checked nct_id, brief_title and phase by hand.\n",
+    "nct-id-beside-columns-of-another-table": "file,nct_id,repo,path_in_repo,commit,license_as_seen\n",
+    "nct-id-beside-generic-columns": "id|nct_id|name|description\n",
     "ris-tag-then-prose": "TY  - my notes on the trial\nThe sponsor replied in May.\n",
     "resource-type-in-a-text-value": json.dumps({"note": json.dumps({"resourceType": "ResearchStudy"})}),
     "resource-type-of-a-nested-object": json.dumps({"data": {"resourceType": "ResearchStudy"}}),
