@@ -95,7 +95,9 @@ def study_block(row: dict) -> Text:
 
 
 def search(
-    query: List[str] = typer.Argument(None, help="Words to search for (every word must match, stemmed)."),
+    query: List[str] = typer.Argument(None, help=(
+        "Words to search for (every word must match, stemmed); words in double quotes, kept from the shell "
+        "('\"small cell\" lung'), are a phrase.")),
     condition: Optional[str] = typer.Option(None, help="Only studies with a condition (or MeSH term) containing this."),
     intervention: Optional[str] = typer.Option(None, help="Only studies with an intervention, other name or MeSH term containing this."),
     sponsor: Optional[str] = typer.Option(None, help="Only studies whose sponsor contains this."),
@@ -126,7 +128,7 @@ def search(
 @watch_app.command("add")
 def watch_add(
     name: str = typer.Argument(..., help="The list's name."),
-    query: List[str] = typer.Argument(None, help="Words to search for."),
+    query: List[str] = typer.Argument(None, help="Words to search for, as in `trialqc search`."),
     condition: Optional[str] = typer.Option(None, help="Condition filter, as in `trialqc search`."),
     intervention: Optional[str] = typer.Option(None, help="Intervention filter."),
     sponsor: Optional[str] = typer.Option(None, help="Sponsor filter."),

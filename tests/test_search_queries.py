@@ -74,6 +74,16 @@ def test_a_quoted_phrase_is_found_only_as_written(con, text, expected):
     assert sorted(found(con, text)) == expected
 
 
+def test_the_search_command_takes_a_phrase_kept_in_quotes_from_the_shell(db):
+    phrase = CliRunner().invoke(app, ["search", '"cell lung" chemotherapy', "--db", str(db), "--format", "csv"])
+    words = CliRunner().invoke(app, ["search", "lung", "cell", "--db", str(db), "--format", "csv"])
+    assert phrase.exit_code == words.exit_code == 0, phrase.output + words.output
+    assert "NCT09100002" in phrase.output and "NCT09100001" not in phrase.output
+    reversed_phrase = CliRunner().invoke(app, ["search", '"lung cell"', "--db", str(db), "--format", "csv"])
+    assert reversed_phrase.exit_code == 0 and "NCT091" not in reversed_phrase.output
+    assert "NCT09100001" in words.output and "NCT09100002" in words.output
+
+
 def test_the_quoted_phrases_of_a_query(con):
     assert quoted_phrases(con, '"Cancer of the Lung" and “HER2-positive” "x" "breast') == [
         ("cancer of the lung",), ("her 2 positive",)]
