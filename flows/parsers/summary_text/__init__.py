@@ -112,6 +112,8 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
         problems.append(Problem(UNDECIDED_TITLE, title_problem, nct_id))
     problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
     unread += [f"'{key}' is given twice with different values (the key block's first is read)" for key in conflicts]
+    unread += [f"'{label}' is given twice under 'Study Design' with different values (the first is read)"
+               for label in design.conflicting_labels(sections.lines("Study Design"))]
     unread += [f"'{key}' goes on past its line and the next line starts with a key: whether that line is the rest "
                "of it cannot be told" for key in undecided_wraps(block)]
     problems += [Problem("unreadable value", detail, nct_id) for detail in design.unreadable(fields) + unread]

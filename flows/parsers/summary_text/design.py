@@ -47,6 +47,11 @@ DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_descri
 _GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 # Phases parted by spaces only ('Phase 1 Phase 2'): the gaps read as slashes.
 _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.IGNORECASE)
+# A stopped study's status with why it stopped in brackets, as a page may show it:
+# 'Terminated (Low accrual)', 'Withdrawn (No participants enrolled)'.
+_STATUS_AND_REASON = re.compile(r"^(?P<status>[^()]+?)\s*\((?P<reason>.+)\)$")
+# The statuses the registry records why a study stopped for.
+_STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
 _LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
@@ -56,30 +61,48 @@ def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """'Label: value' lines, or 'Label value' lines as in the key block, as {field: value} (an empty value kept
     as ''), and the labels not known. A line with no known label that plainly goes on with the value above it
     (see continues_name: 'Quadruple (Participant, Care Provider,' / 'Investigator)') is the wrapped rest of it."""
+    values, unknown, _ = _labelled(lines)
+    return values, unknown
+
+
+def conflicting_labels(lines: list[str]) -> list[str]:
+    """The labels (as the page spells them) given twice with different values: the first is read, and which the
+    page means cannot be told."""
+    return _labelled(lines)[2]
+
+
+def _labelled(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
+    """The values of labelled_lines, the labels not known, and the labels given twice with different values."""
     values: dict[str, str] = {}
     unknown: list[str] = []
+    shown: dict[str, str] = {}  # field -> the label as the page spells it, at its first line
+    conflicts: list[str] = []
     last = None
     for line in map(type_after_label, nonblank(lines)):
         label, colon, value = line.partition(":")
         field = FIELDS.get(" ".join(label.lower().split())) if colon else None
         if field is None and (match := _LABEL_FIRST.match(line)):
-            field, value = FIELDS[" ".join(match.group(1).lower().split())], match.group(2) or ""
+            label, value = match.group(1), match.group(2) or ""
+            field = FIELDS[" ".join(label.lower().split())]
         if field is None and last is not None and values[last] and continues_name(values[last], line):
             values[last] = f"{values[last]} {line}"
         elif field is None:
             unknown.append(label.strip() if colon else "(a line without 'Label:')")
             last = None
+        elif field in values:
+            last = None
+            if values[field] != value.strip() and shown[field] not in conflicts:
+                conflicts.append(shown[field])
         else:
-            last = field if field not in values else None
-            values.setdefault(field, value.strip())
-    return values, unknown
+            last, values[field], shown[field] = field, value.strip(), " ".join(label.split())
+    return values, unknown, conflicts
 
 
 def study_columns(values: dict[str, str]) -> dict[str, object]:
     """The studies columns these values give (only those they give)."""
     study: dict[str, object] = {}
     if "status" in values:
-        study["overall_status"] = labels.overall_status(values["status"])
+        study.update(status_columns(values["status"]))
     if "phase" in values:
         study["phase"] = phase(values["phase"])
     if "study_type" in values:
@@ -96,6 +119,21 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
             text, date_type = typed(values[prefix])
             study.update(_date_columns(prefix, text, date_type, order))
     return study
+
+
+def status_columns(text: str) -> dict[str, object]:
+    """'Recruiting' -> overall_status RECRUITING; a stopped status with its reason in brackets ('Terminated (Low
+    accrual)') -> the status and why_stopped; any other text kept as shown (validation refuses it)."""
+    read = labels.overall_status(text)
+    if read not in enums.OVERALL_STATUS and (match := _STATUS_AND_REASON.match(text.strip())):
+        if (status := labels.overall_status(match.group("status"))) in _STOPPED:
+            return {"overall_status": status, "why_stopped": match.group("reason").strip()}
+    return {"overall_status": read}
+
+
+def read_status(text: str) -> object:
+    """The overall status a status value gives (see status_columns), or the text as shown."""
+    return status_columns(text)["overall_status"]
 
 
 def _date_columns(prefix: str, text: str | None, date_type: str | None, order: str | None) -> dict[str, object]:
@@ -154,4 +192,8 @@ def unreadable(values: dict[str, str]) -> list[str]:
     order = page_order([typed(values[prefix])[0] for prefix in _DATES if prefix in values])
     found = [f"'{label}' {text} reads as two dates: the page does not fix the order of day and month"
              for prefix, label in _DATES.items() if undecided(text := typed(values.get(prefix))[0], order)]
+    stated = status_columns(values["status"]).get("why_stopped") if values.get("status") else None
+    if stated and values.get("why_stopped") and stated != values["why_stopped"]:
+        found.append("'Status' gives why the study stopped otherwise than 'Why stopped' (the 'Why stopped' line "
+                     "is read)")
     return found + unreadable_eligibility(values)

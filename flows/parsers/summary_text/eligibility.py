@@ -9,6 +9,9 @@ from schemas import enums
 _AGE = r"(\d+\s+[A-Za-z]+)"
 # A range's side may be 'N/A': no limit on that side ('18 Years to N/A').
 _AGE_RANGE = re.compile(rf"^({_AGE[1:-1]}|N/A)\s*(?:to|-|–)\s*({_AGE[1:-1]}|N/A)$", re.IGNORECASE)
+# Both sides of a range in one unit, written once after the second: '18 to 65 Years', '6-17 Years'.
+_ONE_UNIT_RANGE = re.compile(r"^(\d+)\s*(?:to|-|–)\s*(\d+)\s+(years?|months?|weeks?|days?|hours?|minutes?)$",
+                             re.IGNORECASE)
 # The registry's age groups that may follow an age range: '18 Years and older (Adult, Older Adult)'.
 _AGE_GROUPS = re.compile(r"\s*\(\s*(?:Child|Adult|Older Adult)(?:\s*,\s*(?:Child|Adult|Older Adult))*\s*\)$",
                          re.IGNORECASE)
@@ -67,8 +70,12 @@ def _age_limit(text: str | None) -> str | None:
 
 
 def ages(text: str | None) -> tuple[str | None, str | None]:
-    """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None)."""
+    """'18 Years to 65 Years' -> ('18 Years', '65 Years'); '18 Years and older' -> ('18 Years', None); '18 to 65
+    Years' -> ('18 Years', '65 Years'), the one unit being each side's."""
     text = _AGE_GROUPS.sub("", (text or "").strip())
+    if match := _ONE_UNIT_RANGE.match(text):
+        low, high, unit = match.groups()
+        return f"{low} {unit}", f"{high} {unit}"
     if match := _AGE_RANGE.match(text):
         return tuple(None if side.upper() == "N/A" else side for side in match.groups())
     if match := _AGE_FROM.match(text):

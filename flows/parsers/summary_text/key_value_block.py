@@ -17,6 +17,8 @@ HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "S
 OWN_KEYS = ("NCT number", "Source", "Sponsor", "Lead sponsor", "Collaborators", "Collaborator", "Contact", "Phone",
             "Email", "Study type", *listed_keys.KEYS)
 _COLLABORATOR_KEYS = ("Collaborator", "Collaborators")
+# Names parted by semicolons ('Genentech, Inc.; Chugai Pharmaceutical'): an organisation's name holds commas, not these.
+_NAMES_APART = re.compile(r";\s")
 _CONTACT_COLUMNS = {"Contact": "name", "Phone": "phone", "Email": "email"}
 KEYS = OWN_KEYS + tuple(label.capitalize() for label in design.FIELDS if label.capitalize() not in OWN_KEYS)
 # A key may be followed by a colon ('Status: Recruiting'); longer keys first so 'Start date' is not 'Status'.
@@ -41,8 +43,9 @@ _WRAPPING_KEYS = frozenset({"Source", "Sponsor", "Lead sponsor", "Collaborator",
 # none, never a name (the keys of the registry's labels read 'N/A' themselves: 'Phase N/A' is NA).
 _FREE_TEXT_KEYS = _WRAPPING_KEYS | {"Phone", "Email", *listed_keys.KEYS} | _keys_of("acronym")
 # The keys whose value is one of the registry's labels: a wrapped rest joins it only when the two read together
-# are a label and the first part alone is none ('Active, not' / 'recruiting').
-_LABEL_KEYS = {key: labels.overall_status for key in _keys_of("status")} | {
+# are a label and the first part alone is none ('Active, not' / 'recruiting'; 'Terminated (Low' / 'accrual)', a
+# stopped status with its reason).
+_LABEL_KEYS = {key: design.read_status for key in _keys_of("status")} | {
     key: labels.phase for key in _keys_of("phase")} | {"Study type": design.study_type}
 # The keys whose value may carry its type in brackets, which a narrow page may wrap alone onto the next line.
 _TYPED_KEYS = _keys_of("enrollment", "start_date", "primary_completion_date", "completion_date")
@@ -140,13 +143,14 @@ def undecided_wraps(block: list[str]) -> list[str]:
 
 def collaborators(block: list[str]) -> tuple[list[str], list[str]]:
     """The names on the key block's 'Collaborator' lines, one a line; a 'Collaborators' line naming several with
-    commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco')."""
+    commas cannot be split safely (a name may hold a comma: 'University of California, San Francisco'), nor is a
+    line that parts names with semicolons one name."""
     names: list[str] = []
     unread: list[str] = []
     for key, value in keyed_lines(block):
         if key in _COLLABORATOR_KEYS and value:
-            if key == "Collaborators" and "," in value:
-                unread.append("'Collaborators' names several collaborators in one line")
+            if (key == "Collaborators" and "," in value) or _NAMES_APART.search(value):
+                unread.append(f"'{key}' names several collaborators in one line")
             else:
                 names.append(value)
     return names, unread

@@ -49,15 +49,19 @@ def keys_above(lines: list[str], at: int, key_line: re.Pattern) -> int:
     """Where the key block starts when keys precede its 'NCT number' line (lines[at]): the run of key lines
     right above it, spaced as the block's own lines are (no blank line between, or one on a page that puts one
     between every line); a key the run already holds ends it, as a condition ('Status Epilepticus') may stand
-    above the block."""
+    above the block, unless the line is one the block shows again word for word, or another 'NCT number' line
+    (no condition is so spelt): a page that repeats a key line repeats it within its block."""
     step = 2 if at + 2 < len(lines) and not lines[at + 1].strip() and lines[at + 2].strip() else 1
-    seen = {match.group(1).lower() for line in lines[at:] if (match := key_line.match(line.strip()))}
+    below = {line.strip() for line in lines[at:]}
+    seen = {match.group(1).lower() for line in below if (match := key_line.match(line))}
     first = at
     while first - step >= 0 and all(not line.strip() for line in lines[first - step + 1:first]):
-        match = key_line.match(lines[first - step].strip())
-        if match is None or match.group(1).lower() in seen:
+        line = lines[first - step].strip()
+        match = key_line.match(line)
+        if match is None or (match.group(1).lower() in seen and line not in below and not NCT_KEY_ANY_CASE.match(line)):
             break
         seen.add(match.group(1).lower())
+        below.add(line)
         first -= step
     return first
 

@@ -7,10 +7,10 @@ from flows.parsers import labels
 from flows.parsers.page_text import nonblank
 
 # A whole row: 'Completed NCT03529955 - <title> Phase 2'; a study without phases shows 'N/A' or, as the registry's
-# current pages, 'Not Applicable'. The id and the title are parted by a hyphen, or by a dash where the page's text
-# was typeset ('NCT03529955 – <title>').
+# current pages, 'Not Applicable'; a study of two phases 'Phase 1/Phase 2', or in short 'Phase 1/2'. The id and the
+# title are parted by a hyphen, or by a dash where the page's text was typeset ('NCT03529955 – <title>').
 SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(?P<title>.*?)"
-                          r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/Phase \d)?|N/A|Not Applicable))?$")
+                          r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable))?$")
 
 
 def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
@@ -49,9 +49,9 @@ def _continues(row: str, line: str) -> bool:
 # The start of a 'See also' line (what SEE_ALSO_ROW matches before the title), and the phase forms that may end it
 # with their lengths, longest first.
 _SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+")
-_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/Phase \d)?|N/A|Not Applicable")
+_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable")
 _PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Not Applicable"), len("Early Phase 1"),
-                  len("Phase 1"), len("N/A"))
+                  len("Phase 1/2"), len("Phase 1"), len("N/A"))
 
 
 def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:

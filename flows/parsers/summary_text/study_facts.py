@@ -1,10 +1,12 @@
 """Trial-summary page, the study facts a page may show besides its design: biospecimens, expanded-access types,
-why the study stopped, and intervention other names (which this page cannot place), read into AACT's columns."""
+why the study stopped, the number of arms or groups, and intervention other names (which this page cannot place),
+read into AACT's columns."""
 from __future__ import annotations
 
 import re
 
 from flows.parsers import labels
+from flows.parsers.page_text import int_value
 from schemas import enums
 
 # The problem reason of other intervention names a page shows without saying whose they are (as meddatax's).
@@ -17,8 +19,11 @@ FIELDS = {
     "biospecimen description": "biospec_description", "expanded access type": "expanded_access_type",
     "expanded access types": "expanded_access_type", "why stopped": "why_stopped",
     "why study stopped": "why_stopped", "other names": "other_names", "other name": "other_names",
-    "other intervention names": "other_names",
+    "other intervention names": "other_names", "number of groups/cohorts": "number_of_groups",
+    "number of groups": "number_of_groups", "number of arms": "number_of_arms",
 }
+# The counts among them: a whole number is read, any other text kept as shown (validation refuses it).
+_COUNTS = ("number_of_groups", "number_of_arms")
 # The registry's expanded-access types as pages show them -> AACT's flag column for each.
 _ACCESS_TYPES = {
     "individual patients": "expanded_access_type_individual", "individual patient": "expanded_access_type_individual",
@@ -43,6 +48,7 @@ def study_facts(values: dict[str, str], study_type: str | None = None) -> tuple[
     columns, problems = _biospecimen(values)
     if values.get("why_stopped"):
         columns["why_stopped"] = values["why_stopped"]
+    columns.update({column: int_value(values[column]) for column in _COUNTS if values.get(column)})
     access, unknown = access_types(values.get("expanded_access_type"))
     if not values.get("expanded_access_type") and (match := _ACCESS_STUDY_TYPE.match((study_type or "").strip())):
         access, unknown = access_types(match.group(1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.dates import parse_date
 
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
@@ -19,6 +20,14 @@ _TYPE_BEFORE_UNIT = re.compile(r"^(\d[\d,]*)\s*\((Actual|Anticipated|Estimated|E
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Day, the month's name and the year parted by dashes, slashes or dots: '02-Apr-2020', '2/April/2020'.
 _DAY_MONTH_NAME_YEAR = re.compile(r"^(\d{1,2})[-/. ]([A-Za-z]{3,9})\.?[-/. ](\d{4})$")
+# 'of' between a day and its month, as a date is written out: '15th of March 2021', 'the 2nd of April 2020'.
+_DAY_OF_MONTH = re.compile(r"^(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)\s+of\s+(?=[A-Za-z])", re.IGNORECASE)
+# A day's date after its weekday, as a long written date gives it: 'Monday, March 15, 2021', 'Mon 15 March 2021'.
+_WEEKDAY_FIRST = re.compile(r"^(?P<weekday>[A-Za-z]{3,9})\.?,?\s+(?P<date>\S.*)$")
+# The weekdays' names and abbreviations -> date.weekday() of each.
+_WEEKDAYS = {name: index for index, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
 # A date's or the enrollment's type before its label: 'Estimated enrollment 40', 'Actual Study Start: 2020-04-02'.
 # The type is capitalised as a label is, and a count or date follows ('expected enrollment not reached', a
 # reason's wrapped rest, is no such line).
@@ -64,11 +73,21 @@ def typed_count(value: str | None) -> tuple[str | None, str | None]:
 
 def date_text(text: str | None) -> str | None:
     """The date in a form the registry's date reader reads: 'April 2nd, 2020' -> 'April 2, 2020',
-    '02-Apr-2020' -> '02 Apr 2020'; other text unchanged."""
+    '02-Apr-2020' -> '02 Apr 2020', '15th of March 2021' -> '15 March 2021', 'Monday, March 15, 2021' ->
+    'March 15, 2021' (only when March 15, 2021 is a Monday: a weekday the day is not leaves the text as shown);
+    other text unchanged."""
     if not text:
         return text
-    plain = _ORDINAL_DAY.sub(r"\1", text.strip())
-    if match := _DAY_MONTH_NAME_YEAR.match(plain):
-        return " ".join(match.groups())
+    plain = _day_form(_ORDINAL_DAY.sub(r"\1", _DAY_OF_MONTH.sub(r"\1 ", text.strip())))
+    if (match := _WEEKDAY_FIRST.match(plain)) and match.group("weekday").lower() in _WEEKDAYS:
+        read = parse_date(_day_form(match.group("date")))
+        if read is not None and read.precision == "day" and \
+                read.value.weekday() == _WEEKDAYS[match.group("weekday").lower()]:
+            plain = _day_form(match.group("date"))
     return plain if plain != text.strip() else text
 
+
+def _day_form(text: str) -> str:
+    """'02-Apr-2020' -> '02 Apr 2020' (day, the month's name and the year parted by spaces); other text as given."""
+    match = _DAY_MONTH_NAME_YEAR.match(text)
+    return " ".join(match.groups()) if match else text
