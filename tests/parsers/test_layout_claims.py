@@ -198,12 +198,14 @@ RESULTS_SUB_PAGE = "Trial Outcomes\nNCT ID: NCT02258152\nLast Updated: 2019-04-1
 @pytest.mark.parametrize("text, reason", [
     (README, "unknown layout"), (EMAIL, "unknown layout"), (CSV_EXPORT, "CSV download"),
     (MARKDOWN_TABLE, "unknown layout"), (API_ERROR_JSON, "unknown layout"), (API_ERROR_TEXT, "unknown layout"),
-    (RESULTS_SUB_PAGE, "unknown layout"),
-], ids=["readme", "email", "csv-export", "markdown-table", "api-error-json", "api-error-text",
-        "meddatax-results-sub-page"])
+], ids=["readme", "email", "csv-export", "markdown-table", "api-error-json", "api-error-text"])
 def test_text_that_is_no_study_page_is_claimed_by_no_layout(text, reason):
     # The registry's CSV download is named as one (flows/other_downloads.py); the others are of no known layout.
     assert _run(text.encode()) == ([], f"reject {reason}")
+
+
+def test_a_meddatax_results_sub_page_is_claimed_by_its_site_only_to_be_rejected_as_what_it_is():
+    assert _run(RESULTS_SUB_PAGE.encode()) == (["aggregator_text"], "reject meddatax results page")
 
 
 def _run(raw: bytes) -> tuple[list[str], str]:

@@ -245,10 +245,13 @@ def test_a_meddatax_page_without_last_updated_is_still_recognised():
 
 
 def test_the_meddatax_results_sub_page_is_not_a_study_page():
+    """Its site's layout claims it only to reject it for what it is: no study is read from it."""
     page = b"Trial Outcomes\nNCT ID: NCT02258152\nLast Updated: 2019-04-19\nResults Overview\nCOMPLETED\n"
-    assert not aggregator_text.sniff(page)
-    for path in (CORPUS / "text_pages" / "pages_corpus_excerpts").glob("*meddatax*"):
-        assert not aggregator_text.sniff(path.read_bytes())
+    pages = [page] + [path.read_bytes() for path in (CORPUS / "text_pages" / "pages_corpus_excerpts").glob("*meddatax*")]
+    for raw in pages:
+        parsed = aggregator_text.parse(raw)
+        assert aggregator_text.sniff(raw) and parsed.records == []
+        assert [problem.reason for problem in parsed.problems] == ["meddatax results page"]
 
 
 def test_a_summary_page_without_logo_or_description_is_recognised_by_its_key_block():

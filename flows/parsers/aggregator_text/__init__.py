@@ -6,12 +6,13 @@ import re
 from flows.parsers import labels
 from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
-from flows.parsers.aggregator_text.basic_information import basic_information, typed
+from flows.parsers.aggregator_text.basic_information import basic_information, shows_patient_registry, typed
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
     _CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME, CHROME_END_CHARACTERS, HEADINGS, WHITESPACE, page_sections,
     study_sections, without_chrome)
+from flows.parsers.aggregator_text.results_page import is_results_page, results_page_reject, shows_results_page
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
@@ -48,11 +49,14 @@ _OWN_HEADINGS = ("Related Clinical Trials", "Study Groups", "Other Intervention 
 
 
 def sniff(head: bytes) -> bool:
-    """True for meddatax study page text: 'Basic Information' with an 'NCT ID:' line or another own heading."""
+    """True for meddatax study page text: 'Basic Information' with an 'NCT ID:' line or another own heading; and for
+    its results sub-page ('NCT ID:' with the sub-page's own heading or title), which parse() rejects as such."""
     # 'Last Updated:' is not required: a page of a record never updated has none
     text = head_text(head)
-    if text is None or not has_line(text, "Basic Information"):
+    if text is None:
         return False
+    if not has_line(text, "Basic Information"):
+        return "NCT ID:" in text and _NCT_ID_LINE.search(text) is not None and shows_results_page(text)
     # the substring test first: a line-anchored search walks the whole head
     if "NCT ID:" in text and _NCT_ID_LINE.search(text) is not None:
         return True
@@ -65,11 +69,14 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     lines = own_lines(lines)
-    if several := several_pages(LAYOUT, lines, page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:"), _page_top, parse):
+    starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
+    if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
         return several
     sections = study_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
     nct_id = preamble.get("NCT ID") if NCT_ID.fullmatch(preamble.get("NCT ID") or "") else None
+    if "Basic Information" not in sections and is_results_page(lines):  # the study's results, not its page
+        return results_page_reject(LAYOUT, nct_id)
     if missing := first_missing(sections, REQUIRED):
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
     if nct_id is None:
@@ -116,6 +123,8 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
     }
     if enrollment_type:
         study["enrollment_type"] = labels.lookup("enrollment_type", enrollment_type)
+    if shows_patient_registry(basic.get("study_type")):
+        study["patient_registry"] = True
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
         value, date_type = typed(basic.get(prefix))
         study.update(registry_date_columns(prefix, value, labels.lookup("date_type", date_type)))

@@ -35,6 +35,9 @@ for _column, _allowed in _DESIGN_VALUES:
 # primary purposes): a compact page's bare values are read in that order when the study is observational.
 _OBSERVATIONAL_ORDER = (("observational_model", frozenset(OBSERVATIONAL_MODEL)),
                         ("time_perspective", frozenset(TIME_PERSPECTIVE)))
+# The registry's display labels that are not an enum's spelling ('Parallel Assignment' spells PARALLEL_ASSIGNMENT).
+_DISPLAYED_DESIGN = {**{f"{model}_ASSIGNMENT": model for model in INTERVENTION_MODEL}, "NONE_OPEN_LABEL": "NONE",
+                     "N_A": "NA", "EDUCATIONAL_COUNSELING_TRAINING": "ECT"}
 _OBSERVATIONAL_ONLY = frozenset(OBSERVATIONAL_MODEL + TIME_PERSPECTIVE) - {
     value for _, allowed in _DESIGN_VALUES[:4] for value in allowed}
 # The page lists other names without tying each to its intervention in a way this reader knows: not loaded.
@@ -84,7 +87,7 @@ def read_study_design(lines: list[str], study_type: object = None) -> tuple[dict
     row.update(intervention_model_description=None, masking_description=None)
     tagged = tagged_lines(lines, _KNOWN_LABELS)
     observational = study_type == "OBSERVATIONAL" or any(
-        value in _OBSERVATIONAL_ONLY for label, value in tagged if not label)
+        displayed_design_value(value) in _OBSERVATIONAL_ONLY for label, value in tagged if not label)
     previous, masked, fields, unread = None, [], [], []
     for label, value in tagged:
         if label in FIELDS and label not in _DESIGN_LABELS:
@@ -93,10 +96,11 @@ def read_study_design(lines: list[str], study_type: object = None) -> tuple[dict
         if not label and (field := _bare_field(value)):
             fields.append((field, value))
             continue
-        column = (_DESIGN_LABELS[label] if label else _observational_column(value, row) if observational
-                  else _design_column(value))
+        bare = value if label else displayed_design_value(value)
+        column = (_DESIGN_LABELS[label] if label else _observational_column(bare, row) if observational
+                  else _design_column(bare))
         if column and row[column] is None:
-            row[column], previous = _enum_value(column, value), column
+            row[column], previous = _enum_value(column, bare), column
         elif previous == "intervention_model":
             row["intervention_model_description"] = _joined(row["intervention_model_description"], value)
         elif previous == "masking" and (roles := role_list(value)):
@@ -115,6 +119,16 @@ def _bare_field(value: str) -> str | None:
     set is its own: 'NON_PROBABILITY_SAMPLE', 'Samples With DNA'), or None."""
     spelt = labels.enum_spelling(value)
     return next((label for label, values in _BARE_FIELDS if spelt in values), None)
+
+
+def displayed_design_value(value: str) -> str:
+    """A compact page's bare design value as API v2 spells it, where the page shows the registry's display form
+    ('Parallel Assignment' -> PARALLEL, 'None (Open Label)' -> NONE, 'Case-Control' -> CASE_CONTROL,
+    'Prospective' -> PROSPECTIVE); any other line as shown (an 'Open label' model description stays one)."""
+    if value in _DESIGN_COLUMN:
+        return value
+    spelt = labels.enum_spelling(value) or value
+    return spelt if spelt in _DESIGN_COLUMN else _DISPLAYED_DESIGN.get(spelt, value)
 
 
 def _design_column(value: str) -> str | None:

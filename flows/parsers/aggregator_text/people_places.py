@@ -11,12 +11,16 @@ from flows.parsers.aggregator_text.title import joined_title
 from flows.parsers.aggregator_text.sites import address, locations  # noqa: F401 (a site's address is read there)
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
-from schemas.enums import AGENCY_CLASS, OVERALL_STATUS
+from schemas.enums import AGENCY_CLASS, OFFICIAL_ROLE, OVERALL_STATUS
 
 _AGENCY_CLASSES, _STATUSES = frozenset(AGENCY_CLASS), frozenset(OVERALL_STATUS)
+# API v2's contact roles: a central contact's own, and an official's.
+_CONTACT_ROLES = frozenset({"CONTACT", *OFFICIAL_ROLE})
 _ROLE = re.compile(r"^Role:\s*(\S.*)$")
 _SPONSOR_ROLE = re.compile(r"^Sponsor Role\s+(lead|collaborator)$", re.I)
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
+# A phone the registry keeps with letters or words in it starts as a number does and holds this many digits.
+_PHONE_STARTS, _PHONE_DIGITS = frozenset("+(0123456789"), 7
 _IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source|Domain|Link):\s*(.*)$")
 # Each identifier field's column; the registry's domain (who issued it) is AACT's id_type_description.
 _IDENTIFIER_COLUMNS = {"Type": "id_type", "Source": "id_source", "Domain": "id_type_description", "Link": "id_link"}
@@ -93,25 +97,45 @@ def _investigators(lines: list[str]) -> tuple[list[dict[str, object]], int]:
 
 
 def central_contacts(lines: list[str]) -> list[dict[str, object]]:
-    """Name, 'Role: CONTACT', phone[, email] entries; the first contact is the primary one. The role is API v2's
-    (CONTACT, PRINCIPAL_INVESTIGATOR...), kept as given; a 'primary' or 'backup' there is the contact's type."""
+    """Name, 'Role: CONTACT', phone[, email] entries; the first contact is the primary one. The role is read as API
+    v2 spells it (CONTACT, PRINCIPAL_INVESTIGATOR...; another role as shown); a 'primary' or 'backup' there is the
+    contact's type. The phone is the line under the role that reads as one, letters and words kept as shown."""
     rows: list[dict[str, object]] = []
-    for line in nonblank(lines):
+    lines = nonblank(lines)
+    role_shown = False  # whether the contact read last has shown its 'Role:' line
+    for index, line in enumerate(lines):
         if rows and (match := _ROLE.match(line)):
-            role = match.group(1).strip()
+            role_shown, role = True, match.group(1).strip()
             if role.lower() in ("primary", "backup"):
                 rows[-1]["contact_type"] = role.lower()
             elif role:
-                rows[-1]["role"] = role
+                rows[-1]["role"] = _contact_role(role)
         elif rows and "@" in line and " " not in line:
             rows[-1]["email"] = line
-        elif rows and _PHONE.match(line):
+        elif rows and (_PHONE.match(line) or (role_shown and rows[-1]["phone"] is None
+                                              and _phone_below_role(line, lines[index + 1:index + 2]))):
             rows[-1]["phone"] = line
         else:
             # as AACT (and ctgov_json_v2) do: the first central contact is primary, the others backup
             rows.append({"contact_type": "backup" if rows else "primary", "name": line, "phone": None, "email": None,
                          "role": None})
+            role_shown = False
     return rows
+
+
+def _contact_role(role: str) -> str:
+    """A contact's role as API v2 spells it ('Contact' -> CONTACT, 'Principal Investigator' ->
+    PRINCIPAL_INVESTIGATOR); a role of no such kind is kept as the page shows it."""
+    spelt = labels.enum_spelling(role)
+    return spelt if spelt in _CONTACT_ROLES else role
+
+
+def _phone_below_role(line: str, below: list[str]) -> bool:
+    """Whether a line under a contact's 'Role:' line is its phone as the registry keeps it, letters and all
+    ('1-877-CTLilly (1-877-285-4559)', '+1 617 555 0100 ext: 12'): it starts as a number does and holds a phone's
+    digits, and no 'Role:' line follows it (a line above one is the next contact's name)."""
+    return (line[:1] in _PHONE_STARTS and sum(map(str.isdigit, line)) >= _PHONE_DIGITS
+            and not (below and _ROLE.match(below[0])))
 
 
 def identifiers(lines: list[str]) -> list[dict[str, object]]:

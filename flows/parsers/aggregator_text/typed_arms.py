@@ -118,8 +118,19 @@ def _group_interventions(tail: list[str], descriptions: dict, last: bool) -> tup
         else:
             # what follows the last intervention is its description, then the next group's title
             rest = tail[anchor + 1:]
-            keep = bool(rest) and (descriptions.get(name) == rest[0] or len(rest) >= 3)
-            after = rest[:1] if keep else []
+            shown = _shown_lines(descriptions.get(name))
+            # the description as Interventions gives it, on its lines, and the next group's title below it
+            if shown and len(rest) > len(shown) and rest[:len(shown)] == shown:
+                after = shown
+            else:
+                keep = bool(rest) and (descriptions.get(name) == rest[0] or len(rest) >= 3)
+                after = rest[:1] if keep else []
         rows.append(_intervention(_INTERVENTION_TYPE.match(tail[anchor]).group(1), name, after))
         used = anchor + 1 + len(after)
     return rows, used
+
+
+def _shown_lines(description: object) -> list[str]:
+    """The non-blank lines of a description as the Interventions section gives it (a registry description may hold
+    several paragraphs or a list: 'Oral capsule once daily.', 'Each cycle is 21 days.')."""
+    return nonblank(str(description).split("\n")) if description else []
