@@ -247,7 +247,8 @@ def test_a_meddatax_page_without_last_updated_is_still_recognised():
 def test_the_meddatax_results_sub_page_is_not_a_study_page():
     """Its site's layout claims it only to reject it for what it is: no study is read from it."""
     page = b"Trial Outcomes\nNCT ID: NCT02258152\nLast Updated: 2019-04-19\nResults Overview\nCOMPLETED\n"
-    pages = [page] + [path.read_bytes() for path in (CORPUS / "text_pages" / "pages_corpus_excerpts").glob("*meddatax*")]
+    excerpts = (CORPUS / "text_pages" / "pages_corpus_excerpts").glob("*meddatax*")
+    pages = [page] + [path.read_bytes() for path in excerpts]
     for raw in pages:
         parsed = aggregator_text.parse(raw)
         assert aggregator_text.sniff(raw) and parsed.records == []
