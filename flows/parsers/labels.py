@@ -189,3 +189,13 @@ def group_type(label: str | None) -> str | None:
 def intervention_type(label: str | None) -> str | None:
     """'Drug' -> DRUG, 'Dietary Supplement' -> DIETARY_SUPPLEMENT."""
     return lookup("intervention_type", label)
+
+
+# The registry's display form of a patient registry's study type: 'Observational [Patient Registry]'.
+_PATIENT_REGISTRY = re.compile(r"\[\s*patient registry\s*\]\s*$", re.I)
+
+
+def shows_patient_registry(study_type: str | None) -> bool:
+    """Whether a study type as a page shows it says the study is a patient registry ('Observational [Patient
+    Registry]'); a plain 'OBSERVATIONAL' says nothing of it (the page shows no registry flag)."""
+    return bool(study_type) and _PATIENT_REGISTRY.search(study_type) is not None

@@ -230,3 +230,24 @@ def test_names_titles_and_conditions_in_other_scripts_load_as_written():
     assert record.study["brief_title"] == title
     assert _names(record, "conditions") == ["Ревматоидный артрит", "関節リウマチ"]
     assert record.tables["central_contacts"][0]["name"] == "Zoë Ōtsuka-Müller" and problems == []
+
+
+# A patient registry ----------------------------------------------------------------------------------------------
+
+
+def _observational(study_type: str, design_lines=()) -> bytes:
+    page = _page(["Status Recruiting"], design_lines=design_lines)
+    return page.replace(b"Study type Interventional", study_type.encode())
+
+
+def test_a_patient_registry_says_so_and_gives_its_follow_up():
+    record, problems = _read(_observational("Study type Observational [Patient Registry]",
+                                            ["Target follow-up duration: 2 Years"]))
+    assert _columns(record.study, "study_type", "patient_registry", "target_duration") == (
+        "OBSERVATIONAL", True, "2 Years") and problems == []
+
+
+def test_a_plain_observational_study_says_nothing_of_a_registry():
+    record, problems = _read(_observational("Study type Observational"))
+    assert _columns(record.study, "study_type", "patient_registry", "target_duration") == (
+        "OBSERVATIONAL", None, None) and problems == []

@@ -169,7 +169,7 @@ def test_summary_design_labels_are_read_whatever_their_case(line, field, value):
 
 
 @pytest.mark.parametrize("line, unknown", [
-    ("Target follow-up duration: 2 Years", "Target follow-up duration"),
+    ("Recruitment sites: 12", "Recruitment sites"),
     ("Randomized, open label", "(a line without 'Label:')"),
 ])
 def test_summary_design_lines_it_does_not_know_are_named(line, unknown):

@@ -6,7 +6,7 @@ import re
 from flows.parsers import labels
 from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
-from flows.parsers.aggregator_text.basic_information import basic_information, shows_patient_registry, typed
+from flows.parsers.aggregator_text.basic_information import basic_information, typed
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
@@ -123,7 +123,7 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
     }
     if enrollment_type:
         study["enrollment_type"] = labels.lookup("enrollment_type", enrollment_type)
-    if shows_patient_registry(basic.get("study_type")):
+    if labels.shows_patient_registry(basic.get("study_type")):
         study["patient_registry"] = True
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
         value, date_type = typed(basic.get(prefix))

@@ -90,16 +90,6 @@ def _displayed_field(value: str) -> str | None:
     return "date" if typed and parse_date(typed.group("value")) else None
 
 
-# The registry's display form of a patient registry's study type: 'Observational [Patient Registry]'.
-_REGISTRY_TYPE = re.compile(r"\[\s*patient registry\s*\]\s*$", re.I)
-
-
-def shows_patient_registry(study_type: str | None) -> bool:
-    """Whether the study type as shown says the study is a patient registry ('Observational [Patient Registry]');
-    a plain 'OBSERVATIONAL' says nothing of it (the page shows no registry flag)."""
-    return bool(study_type) and _REGISTRY_TYPE.search(study_type) is not None
-
-
 def typed(value: str | None) -> tuple[str | None, str | None]:
     """'2024-05 (Actual)' -> ('2024-05', 'Actual'); a value without a type -> (value, None); the page's word for
     no value ('Not Provided', 'N/A') -> (None, None); the registry's 'Unknown' date is kept for the registry's reading.

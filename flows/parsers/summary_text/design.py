@@ -107,6 +107,8 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
         study["phase"] = phase(values["phase"])
     if "study_type" in values:
         study["study_type"] = study_type(values["study_type"])
+        if labels.shows_patient_registry(values["study_type"]):
+            study["patient_registry"] = True
     if "enrollment" in values:
         shown, count_type = typed(values["enrollment"])
         if count_type is None:

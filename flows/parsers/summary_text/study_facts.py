@@ -1,5 +1,5 @@
 """Trial-summary page, the study facts a page may show besides its design: biospecimens, expanded-access types,
-why the study stopped, the number of arms or groups, and intervention other names (which this page cannot place),
+why the study stopped, the number of arms or groups, a registry's follow-up, and intervention other names (which this page cannot place),
 read into AACT's columns."""
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FIELDS = {
     "why study stopped": "why_stopped", "other names": "other_names", "other name": "other_names",
     "other intervention names": "other_names", "number of groups/cohorts": "number_of_groups",
     "number of groups": "number_of_groups", "number of arms": "number_of_arms",
+    "target follow-up duration": "target_duration", "target duration": "target_duration",
 }
 # The counts among them: a whole number is read, any other text kept as shown (validation refuses it).
 _COUNTS = ("number_of_groups", "number_of_arms")
@@ -48,6 +49,8 @@ def study_facts(values: dict[str, str], study_type: str | None = None) -> tuple[
     columns, problems = _biospecimen(values)
     if values.get("why_stopped"):
         columns["why_stopped"] = values["why_stopped"]
+    if values.get("target_duration"):  # a patient registry's follow-up, as the registry words it ('2 Years')
+        columns["target_duration"] = values["target_duration"]
     columns.update({column: int_value(values[column]) for column in _COUNTS if values.get(column)})
     access, unknown = access_types(values.get("expanded_access_type"))
     if not values.get("expanded_access_type") and (match := _ACCESS_STUDY_TYPE.match((study_type or "").strip())):
