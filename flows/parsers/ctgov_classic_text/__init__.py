@@ -89,9 +89,9 @@ def page_sections(lines: list[str]) -> Sections:
 def _read_record(record: StudyRecord, sections: Sections, wrapped: bool = False) -> list[Problem]:
     """Fill every table from the page's sections (of a copy that wraps its lines: the title may be wrapped too);
     problems for what could not be read."""
-    _read_header(record, sections)
+    unread = _read_header(record, sections)
     listed = _read_description(record, sections)
-    problems = _read_design(record, sections, listed)
+    problems = unread + _read_design(record, sections, listed)
     record.study["brief_title"], unread = page_title(sections.preamble, record.study.get("official_title"), wrapped,
                                                      record.nct_id)
     problems = unread + problems
@@ -100,17 +100,21 @@ def _read_record(record: StudyRecord, sections: Sections, wrapped: bool = False)
     return problems + _read_header_numbers(record, sections)
 
 
-def _read_header(record: StudyRecord, sections: Sections) -> None:
-    """Title, status and sponsors above 'Study Details'."""
+def _read_header(record: StudyRecord, sections: Sections) -> list[Problem]:
+    """Title, status and sponsors above 'Study Details'; a problem per sponsor whose agency class is not read."""
     # the title (read with the Official Title, page_title) is the line right above the header
     record.study.update(brief_title=None, **stopped_status(nonblank(sections.lines("Overall Status"))))
     collaborators = [line for line in header.number_lines(nonblank(sections.lines("Collaborator")))[2]
                      if line != "(none)"]
     lead = first_line(sections.lines("Sponsor"))
-    add_rows(record, "sponsors", people.sponsors(lead, collaborators, sections.lines("Sponsors and Collaborators")))
+    listed = sections.lines("Sponsors and Collaborators")
+    add_rows(record, "sponsors", people.sponsors(lead, collaborators, listed))
     record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
                                    if r["lead_or_collaborator"] == "lead"), None)
     record.tables["page_header_metrics"] = []  # filled last (read against the page), kept in page order
+    return [Problem("unknown value", f"agency class '{shown}' of a sponsor in the page's header is none the parser "
+                                     "knows: the sponsor's agency_class is not loaded", record.nct_id)
+            for shown in people.unread_classes(lead, collaborators, listed)]
 
 
 def _read_header_numbers(record: StudyRecord, sections: Sections) -> list[Problem]:

@@ -2,6 +2,7 @@
 an observational study): design_groups, interventions and their links."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from flows.parsers import labels
@@ -10,6 +11,8 @@ from flows.parsers.page_text import distinct_rows, text_block, unbullet
 
 _COHORTS = "Group/Cohort Intervention/Treatment"
 TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", _COHORTS})
+# An item of a list in a group's description ('1. relatives with ...', '• adults'): never a group's name.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[\u2022\u25e6\u25aa*-])\s+\S")
 
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
@@ -24,7 +27,8 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
             cohorts = stripped.startswith("Group/Cohort")
             continue
         kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
-        if kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries):
+        if (kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries)
+                and not _LIST_ITEM.match(stripped)):
             kind, label, name = "arm", None, stripped
         blank_before = not stripped
         if kind == "arm":

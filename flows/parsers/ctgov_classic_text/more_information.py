@@ -2,8 +2,6 @@
 the IPD sharing statement, keywords."""
 from __future__ import annotations
 
-import re
-
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.ipd_statement import LABELS as IPD_LABELS
 from flows.parsers.ctgov_classic_text.ipd_statement import ipd_statement
@@ -13,8 +11,8 @@ from flows.parsers.dates import date_columns, day_value, to_month
 from flows.parsers.model import NCT_ID, Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, first, labelled_values, unbullet
 
-# The registry's page shows a secondary id's type after it: '2020-001234-56 ( EudraCT Number )'.
-_TYPED_ID = re.compile(r"^(.*?\S)\s*\(\s*([^()]*?)\s*\)$")
+# The registry's page shows a secondary id's type after it, in parentheses: '2020-001234-56 ( EudraCT Number )'.
+_DEPTH = {")": 1, "(": -1}
 _ID_TYPES = {"u.s. nih grant/contract": "NIH", "u.s. fda grant/contract": "FDA", "u.s. va grant/contract": "VA",
              "u.s. cdc grant/contract": "CDC", "u.s. ahrq grant/contract": "AHRQ",
              "u.s. samhsa grant/contract": "SAMHSA", "other grant/funding number": "OTHER_GRANT",
@@ -72,12 +70,26 @@ def shown_identifier(lines: list[str]) -> str | None:
 def typed_id(text: str) -> dict[str, str | None]:
     """'2020-001234-56 ( EudraCT Number )' -> id_type EUDRACT_NUMBER and the id; a type followed by what it is
     ('( Registry Identifier: NCI CTRP )') -> also id_type_description; an id without a known type as shown."""
-    match = _TYPED_ID.match(text)
-    shown, colon, description = match.group(2).partition(":") if match else ("", "", "")
+    match = _id_and_type(text)
+    shown, colon, description = match[1].partition(":") if match else ("", "", "")
     id_type = _ID_TYPES.get(" ".join(shown.split()).casefold()) if match else None
     if id_type and colon:
-        return {"id_type": id_type, "id_value": match.group(1), "id_type_description": description.strip() or None}
-    return {"id_type": id_type, "id_value": match.group(1) if id_type else text}
+        return {"id_type": id_type, "id_value": match[0], "id_type_description": description.strip() or None}
+    return {"id_type": id_type, "id_value": match[0] if id_type else text}
+
+
+def _id_and_type(text: str) -> tuple[str, str] | None:
+    """'X ( Type: what (W) )' -> ('X', 'Type: what (W)'): the id and what its last parentheses hold, matched from the
+    end outward (a type's description may hold parentheses of its own); None when the text ends with none."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        depth += _DEPTH.get(text[at], 0)
+        if depth == 0:
+            shown_id = text[:at].strip()
+            return (shown_id, text[at + 1:-1].strip()) if shown_id else None
+    return None
 
 
 def verification_columns(text: str | None) -> dict[str, object]:

@@ -10,6 +10,7 @@ _LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
 OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
                     "Other Outcome Measures": "other"}
 OUTCOME_SECTIONS = frozenset(OUTCOME_HEADINGS)
+_BRACKET_DEPTH = {"]": 1, "[": -1}
 
 
 def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
@@ -18,7 +19,7 @@ def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for heading, outcome_type in OUTCOME_HEADINGS.items():
         items = _numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading))
-        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure(text)),
+        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure_nested(text)),
                   "description": text_block(more)} for text, more in map(_unwrapped, items)]
     return rows
 
@@ -98,6 +99,30 @@ def _measure(text: str) -> dict[str, str | None]:
                 return {"measure": body[:at].rstrip() or None, "time_frame": body[at + 1:-1].strip() or None}
         return {"measure": text, "time_frame": None}
     return _measure_by_pattern(text)
+
+
+def _measure_nested(text: str) -> dict[str, str | None]:
+    """_measure, and where it finds no time frame in a line that ends with a bracket, the time frame whose own text
+    holds brackets (_opening_bracket)."""
+    measure = _measure(text)
+    body = text.rstrip()
+    if measure["time_frame"] is None and body.endswith("]") and (at := _opening_bracket(body)) > 0:
+        return {"measure": body[:at].rstrip() or None, "time_frame": body[at + 1:-1].strip() or None}
+    return measure
+
+
+def _opening_bracket(body: str) -> int:
+    """Where the bracket that closes the line opens, for a time frame that holds brackets of its own ('[From the
+    first dose until progression [approx. up to 33 months]]') or ends with one ('[After extubation]]'): matched from
+    the end outward, the first '[' at which the fewest brackets are left open. -1 when the line has none."""
+    depth, least, at = 0, None, -1
+    for index in range(len(body) - 1, -1, -1):
+        depth += _BRACKET_DEPTH.get(body[index], 0)
+        if body[index] == "[" and (least is None or depth < least):
+            least, at = depth, index
+            if depth == 0:
+                break
+    return at
 
 
 def _measure_by_pattern(text: str) -> dict[str, str | None]:

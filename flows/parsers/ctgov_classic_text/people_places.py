@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from flows.parsers import labels
 from flows.parsers.page_text import nonblank, text_block, unbullet
@@ -19,6 +18,10 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Sampling Method:": "sampling_method", "Study Population": "population",
                      "Study Population:": "population"}
 _GENDER_FIELDS = ("gender_based", "gender_description")
+_CRITERIA = "Criteria"
+# The registry's criteria open with their own label: 'Inclusion Criteria:', 'Key Exclusion Criteria', 'Eligibility
+# Criteria:'.
+_CRITERIA_START = re.compile(r"^(?:key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria\b", re.I)
 _PARENTHESES = re.compile(r"\(.*?\)")
 _AGE_TO_AGE = re.compile(rf"^({_AGE})\s+to\s+({_AGE})$", re.I)
 _AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)
@@ -27,26 +30,49 @@ _NAME_AND_CLASS = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
 # Degrees and titles that follow an investigator's name before the affiliation.
 _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
-facp fcps bsc ma mba np pa dds dmd mpharm mmed md-phd""".split())
+facp fcps bsc ma mba np pa dds dmd mpharm mmed md-phd mphil dphil ba bs msn dnp cnm crnp aprn fnp frcs frcsc
+facs mrcp fracp mrcs mbbch bds kmd dmsc dc ph bm bch bchir bmbs mrcpch frcr frcog mdsci dnb
+assocprof asstprof assoc asst
+""".split())
 
 
 def eligibility(lines: list[str]) -> dict[str, object]:
-    """The 'Criteria' block: ages, sex, healthy volunteers, then the criteria text as shown."""
+    """The 'Criteria' block: ages, sex, healthy volunteers (an observational study's population), then the criteria
+    text as shown."""
     values: dict[str, str] = {}
     expecting: str | None = None
-    body = list(compress(lines, map("Criteria".__ne__, map(str.strip, lines))))  # the 'Criteria' lines dropped
-    for index, line in enumerate(body):
-        key = line.strip()
+    index = 0
+    while index < len(lines):
+        key = lines[index].strip()
         field, value = _labelled(key)
-        if field and not value:
+        if key == _CRITERIA:  # the heading (above or below the labels) is no value
+            pass
+        elif field and not value:
             expecting = field
         elif field:
             values[field], expecting = value, None
+        elif expecting == "population" and key:
+            end = _population_end(lines, index)
+            values[expecting], expecting = text_block([line.strip() for line in lines[index:end]]) or "", None
+            index = end
+            continue
         elif expecting and key:
             values[expecting], expecting = key, None
         elif key:
-            return _eligibility_row(values, body[index:])
+            return _eligibility_row(values, [line for line in lines[index:] if line.strip() != _CRITERIA])
+        index += 1
     return _eligibility_row(values, [])
+
+
+def _population_end(lines: list[str], start: int) -> int:
+    """Where the study population that starts at lines[start] ends: a population of several lines or paragraphs runs
+    to the 'Criteria' heading, the criteria's own first label ('Inclusion Criteria:') or the next eligibility label
+    below it; where none of these follows, the population is its first line (the criteria may be free text)."""
+    for index in range(start + 1, len(lines)):
+        line = lines[index].strip()
+        if line == _CRITERIA or _CRITERIA_START.match(unbullet(line)) or _labelled(line)[0]:
+            return index
+    return start + 1
 
 
 def unread_ages(lines: list[str]) -> str | None:
@@ -112,12 +138,28 @@ def party(text: str) -> dict[str, str | None]:
 
 def sponsors(lead: str | None, collaborators: list[str], listed: list[str]) -> list[dict[str, object]]:
     """Lead and collaborators from the header; 'Sponsors and Collaborators' adds any others."""
-    parties = ([party(lead)] if lead else []) + [party(text) for text in collaborators]
+    shown = [unbullet(line) for line in nonblank(listed)]
+    parties = [_as_listed(party(text), shown) for text in ([lead] if lead else []) + collaborators]
     names = {p["name"] for p in parties}
-    parties += [{"name": name, "agency_class": None} for name in map(unbullet, nonblank(listed))
-                if name not in names]
+    parties += [{"name": name, "agency_class": None} for name in shown if name not in names]
     return [{"agency_class": p["agency_class"], "lead_or_collaborator": "collaborator" if i else "lead",
              "name": p["name"]} for i, p in enumerate(parties)]
+
+
+def unread_classes(lead: str | None, collaborators: list[str], listed: list[str]) -> list[str]:
+    """The header's agency classes that are none the parser knows ('X (Other Federal)' where 'Sponsors and
+    Collaborators' names X): the party is X, its class is not loaded."""
+    shown = [unbullet(line) for line in nonblank(listed)]
+    return [match.group(2) for text in ([lead] if lead else []) + collaborators
+            if party(text)["agency_class"] is None and (match := _NAME_AND_CLASS.match(text.strip()))
+            and match.group(1) in shown]
+
+
+def _as_listed(shown: dict[str, str | None], listed: list[str]) -> dict[str, str | None]:
+    """A header party whose parentheses hold no agency class the parser knows, as 'Sponsors and Collaborators'
+    names it when it names it without them ('X (Other Federal)' there 'X'): the name without the class."""
+    match = _NAME_AND_CLASS.match(shown["name"] or "") if shown["agency_class"] is None else None
+    return {**shown, "name": match.group(1)} if match and match.group(1) in listed else shown
 
 
 def investigators(lines: list[str]) -> list[dict[str, object]]:
@@ -131,11 +173,18 @@ def investigators(lines: list[str]) -> list[dict[str, object]]:
     return rows
 
 
+def _credentials(part: str) -> bool:
+    """Whether a comma-parted part of an investigator line is only degrees and titles: one ('PhD', 'Dr.') or several
+    parted by spaces ('Prof. MD PhD', 'MD MPH')."""
+    words = part.casefold().replace(".", "").split()
+    return bool(words) and all(word in _CREDENTIALS for word in words)
+
+
 def name_and_affiliation(text: str) -> tuple[str, str | None]:
-    """'Xiaomei Leng, Dr., Peking Union Medical College Hospital' -> name with titles, affiliation."""
-    parts = [part.strip() for part in text.split(",")]
+    """'Xiaomei Leng, Dr., Peking Union Medical College Hospital' -> name with titles, affiliation; each as the line
+    shows it ('John Roe, DC,PhD' keeps its comma without a space)."""
+    parts = text.split(",")
     taken = 1
-    while taken < len(parts) and parts[taken].lower().replace(".", "") in _CREDENTIALS:
+    while taken < len(parts) and _credentials(parts[taken].strip()):
         taken += 1
-    affiliation = ", ".join(parts[taken:]) or None
-    return ", ".join(parts[:taken]), affiliation
+    return ",".join(parts[:taken]).strip(), ",".join(parts[taken:]).strip() or None

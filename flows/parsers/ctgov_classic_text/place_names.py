@@ -4,13 +4,16 @@ A row's cells are joined by spaces, so only what is known of places tells where 
 - the first-level regions ClinicalTrials.gov shows as a site's state, per country; for the countries
   in LISTED_IN_FULL every region is listed, so a name that is not one of them is no state there;
 - cities of several words ('Ho Chi Minh City', 'Rio de Janeiro'), kept whole;
-- words that end a city of several words and are never a city alone ('City', 'Beach');
+- words that end a city of several words and are never a city alone ('City', 'Beach'), and words that begin one and
+  end no site's name ('San', 'St.');
+- words that end a region's name ('County', 'Oblast'): a row ending with one shows a state of unknown extent;
 - the countries whose rows always show a state, and the regions named as their city (elsewhere such a name
   alone may be either);
 - names that are no site name on their own ('Hospital', 'Klinikum'): a reading that leaves one is not taken.
 """
 from __future__ import annotations
 
+from flows.parsers.ctgov_classic_text import region_names
 from flows.parsers.facility_address import INSTITUTION_WORDS, STATES
 
 
@@ -39,12 +42,21 @@ REGIONS = {
         Comunidad Valenciana|Valencian Community|Castilla y León|Castilla-La Mancha|Basque Country|País Vasco|
         Pais Vasco|Asturias|Cantabria|Navarra|Aragón|Aragon|Murcia|Extremadura|Canarias|Islas Baleares"""),
 }
+# the regions other countries' rows often show (region_names), beside those above
+REGIONS.update({country: REGIONS.get(country, frozenset()) | names for country, names in region_names.REGIONS.items()})
 LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan"}
 # Countries whose sites the registry lists with their state: a region name alone at a row's end is the state.
 WITH_STATES = _IN_STATES | {"japan"}
 # Regions named as their city: elsewhere, alone at a row's end such a name may be the city or the state.
 CITY_REGIONS = _names("""Beijing|Shanghai|Tianjin|Chongqing|Berlin|Hamburg|Bremen|Madrid|Sao Paulo|São Paulo|
-    Rio de Janeiro|New York|Tokyo|Osaka|Kyoto""")
+    Rio de Janeiro|New York|Tokyo|Osaka|Kyoto""") | region_names.CITY_NAMED
+# Of these, the regions of countries whose rows the registry shows with or without a state: 'X X' may be the city and
+# its region, or a site's name that ends with its city and the city.
+CITY_NAMED_REGIONS = region_names.CITY_NAMED
+# The last word of a region's name ('Stockholm County', 'Lisbon District', 'Moscow Oblast'): a row ending with one shows
+# a state, however many words before it are the region's.
+REGION_ENDINGS = _names("""County|District|Region|Oblast|Province|Voivodeship|Governorate|Prefecture|Krai|Kraj|
+    Canton|Municipality|Lääni|Län""")
 
 # Countries and territories the registry lists sites in beyond facility_address.COUNTRIES (which other layouts share).
 MORE_COUNTRIES = _names("""Guadeloupe|Martinique|French Guiana|Reunion|Mayotte|New Caledonia|French Polynesia|Guam|
@@ -77,7 +89,14 @@ Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Sri Jayawarden
 LONGEST_CITY = max(len(name.split()) for name in MULTI_WORD_CITIES)
 
 # The last word of a city of several words, never a city alone ('... Salt Lake City' is not a site in 'City').
-CITY_ENDINGS = _names("City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Janeiro|Paulo|Vegas|Angeles|Jolla")
+CITY_ENDINGS = _names("""City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Janeiro|Paulo|Vegas|Angeles|Jolla|Park|
+    Mount|Brook|Grove|Ridge|Creek|Valley|Village|Lake|Harbor|Harbour|Woods|Plains|Township|Mound|Forest|Oaks""")
+# The first word of a city of several words ('San Nicolás', 'St. Veit', 'Bad Homburg', 'Puerto Montt'): a site's name
+# does not end with one.
+CITY_STARTS = _names("""San|Santa|Santo|São|Sao|St.|St|Saint|Sankt|Ste.|Sainte|Fort|Port|Puerto|Porto|Bad|Nova|Novo|
+    Nueva|Nuevo|Villa|Vila|Ciudad|Los|Las|Ban|Kota|Mar|Rio|Río|Ho|Dar|Nizhny|Veliky|Novi|Stary|Nowy|South|North|East|
+    West|Great|Upper|Lower|New|Old|Little|Lake|Mount|Glen|Winter|Ramat|Kfar|Petah|Rishon|Tel|Bnei|Nes|Lembah|Hot|Palm|
+    Cedar|Grand|Round|Spring|Sugar|Coral|Boca|Bowling|Pompano|Daytona|Royal|Oak|Bay|Castle|Chapel|Cherry|Deer|Elk""")
 
 # A site is not named by one of these alone.
 GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Universitaetsklinikum|Uniklinikum|

@@ -19,14 +19,16 @@ from schemas.enums import RECRUITMENT_STATUS
 UNDECIDABLE = "clincosm location row undecidable"
 _LOCATION_ROW = re.compile(r"^(\d+)\s+\S")
 _LOCATION_ROW_NUMBER = re.compile(r"^\s*\d+\s+")
-# Postal codes written in two parts: Sweden, Czechia, Slovakia, Greece ('413 45'), the Netherlands ('1105 AZ').
-_SPACED_CODE = re.compile(r"^(?:\d{3} \d{2}|\d{4} [A-Z]{2})$")
+# Postal codes written in two parts: Sweden, Czechia, Slovakia, Greece ('413 45', 'SE-801 87'), the Netherlands
+# ('1105 AZ'), Japan ('565 0871'), Poland and India as some sites write theirs ('02 781', '560 017'), Ireland
+# ('D08 E9P6').
+_SPACED_CODE = re.compile(r"^(?:(?:[A-Z]{2}-)?\d{2,5} \d{2,4}|\d{4} [A-Z]{2}|[A-Z]\d{2} [A-Z\d]{4})$")
 _LONGEST_COUNTRY = max(len(name.split()) for name in COUNTRIES | places.MORE_COUNTRIES)
 # The table's columns after the row number, as its heading names them: 'Site City State Country Postal Code'.
 _COLUMNS = 5
 # Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
-_JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der &"
-                           .split())
+_JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der & im "
+                           "am an upon on sur".split())
 # A postal district after its city ('København Ø', 'Aarhus N', 'Praha 10'): one letter, or a number.
 _DISTRICT = re.compile(r"^(?:[^\W\d_]|\d{1,2})$")
 Place = dict[str, str | None]
@@ -121,7 +123,11 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
             return _repeated(words, size, regions, country)
     state = next((size for size in (4, 3, 2, 1) if len(bare) - size >= 2 and " ".join(folded[-size:]) in regions
                   # 'Keio University Hospital Tokyo': a region after an institution word is the city
-                  and folded[-size - 1] not in INSTITUTION_WORDS), 0)
+                  and folded[-size - 1] not in INSTITUTION_WORDS and not _no_city(bare[-size - 1])), 0)
+    if not state and folded and folded[-1] in places.REGION_ENDINGS:
+        return {"name": None, "city": None, "state": None}, (
+            f"'{_joined(bare)}' ends with a region ('{bare[-1]}') whose first words, and the city before them, the row "
+            "does not tell apart")
     region = " ".join(folded[len(folded) - state:])
     if state and region in places.CITY_REGIONS and (country or "").casefold() not in places.WITH_STATES:
         return {"name": None, "city": None, "state": None}, (
@@ -136,10 +142,15 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
     name, city = words[:-2 * size], _joined(bare[-size:])
     named = {"name": " ".join(words[:-size]), "city": city, "state": None}
     lone_generic = len(name) == 1 and name[0].rstrip(",").casefold() in places.GENERIC_NAMES
+    if _ends_joined(name):  # no name ends with 'de': the name goes on with the city ('Hospital Clinic de Barcelona')
+        return named, None
     if city.casefold() in regions and not lone_generic:
+        if city.casefold() in places.CITY_NAMED_REGIONS:  # 'Barcelona Barcelona' in Spain: the province, or the name
+            return {"name": None, "city": city, "state": None}, (
+                f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
         return {"name": " ".join(name), "city": city, "state": city}, None
     # a country's regions are listed in Latin letters: a name in another script ('北京 北京') may still be one
-    if _ends_joined(name) or lone_generic or ((country or "").casefold() in places.LISTED_IN_FULL and _latin(city)):
+    if lone_generic or ((country or "").casefold() in places.LISTED_IN_FULL and _latin(city)):
         return named, None  # 'Hospital Clinic de Barcelona Barcelona'; 'Klinikum Stuttgart Stuttgart Germany'
     return {"name": None, "city": city, "state": None}, (
         f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
@@ -158,10 +169,21 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if (whole := _city_kept_whole(split)) != split:  # the name repeats the city's first words: the city is whole
         return whole, None
     name, city = split["name"], split["city"]
+    if city and _no_city(city.split()[-1]):  # 'London, City Of', 'Seoul [Seoul]': the row ends with more than a city
+        return {"name": None, "city": None}, f"'{' '.join(words)}' ends with '{city}', which is no city"
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
-    if city and (" " in city or city.casefold() in places.CITY_ENDINGS or _ends_joined((name or "").split())):
+    if city and (" " in city or city.casefold() in places.CITY_ENDINGS or _ends_joined((name or "").split())
+                 or ((name or "").split() or [""])[-1].casefold() in places.CITY_STARTS):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _no_city(word: str) -> bool:
+    """Whether the word cannot end a city's name: it has no letter ('0354', '2461)'), stands in brackets ('[Seoul]',
+    '(MI)': a code after a city or a region) or is a joining word ('De' of 'Madrid, Comunidad De')."""
+    bare = word.rstrip(",")
+    return (not any(character.isalpha() for character in bare) or bare[:1] in "([" or bare[-1:] in ")]"
+            or bare.casefold() in _JOINING_WORDS)
 
 
 def _with_district(words: list[str]) -> int:
