@@ -133,6 +133,11 @@ def status_columns(text: str) -> dict[str, object]:
     return {"overall_status": read}
 
 
+def stopped_status(text: str) -> bool:
+    """Whether the text is a stopped status alone ('Terminated'), whose reason may follow it in brackets."""
+    return labels.overall_status(text) in _STOPPED
+
+
 def read_status(text: str) -> object:
     """The overall status a status value gives (see status_columns), or the text as shown."""
     return status_columns(text)["overall_status"]

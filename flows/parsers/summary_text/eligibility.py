@@ -24,8 +24,13 @@ _NO_AGE_LIMIT = frozenset({"n/a", "na", "not applicable", "no limit", "none"})
 # How a page may say the study takes healthy volunteers or not besides Yes and No: the label itself as a badge.
 _HEALTHY_VOLUNTEERS = {"accepts healthy volunteers": True, "accepts": True,
                        "does not accept healthy volunteers": False, "no healthy volunteers": False}
-_AGE_FROM = re.compile(rf"^{_AGE}\s+(?:and|or)\s+(?:older|over|above)$", re.IGNORECASE)
-_AGE_UP_TO = re.compile(rf"^(?:up to|under)\s+{_AGE}$", re.IGNORECASE)
+# A minimum age alone, as pages write it: '18 Years and older', '18 Years+', '≥18 Years' (the registry's minimum
+# age is inclusive; 'Older than 18 Years' excludes 18 and is no such age: it stays unread, as a load problem).
+_AGE_FROM = re.compile(rf"^(?:{_AGE}\s+(?:and|or)\s+(?:older|over|above)|{_AGE}\s*\+|(?:≥|>=)\s*{_AGE})$",
+                       re.IGNORECASE)
+# A maximum age alone: 'up to 17 Years', '≤17 Years', or 'Birth to 17 Years' (no minimum age); 'under 17 Years'
+# excludes 17 and is no such age.
+_AGE_UP_TO = re.compile(rf"^(?:(?:up to|birth\s+to)\s+{_AGE}|(?:≤|<=)\s*{_AGE})$", re.IGNORECASE)
 
 
 def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
@@ -79,10 +84,15 @@ def ages(text: str | None) -> tuple[str | None, str | None]:
     if match := _AGE_RANGE.match(text):
         return tuple(None if side.upper() == "N/A" else side for side in match.groups())
     if match := _AGE_FROM.match(text):
-        return match.group(1), None
+        return _shown_group(match), None
     if match := _AGE_UP_TO.match(text):
-        return None, match.group(1)
+        return None, _shown_group(match)
     return None, None
+
+
+def _shown_group(match: re.Match) -> str:
+    """The one age a pattern of several written forms found (the group of the form that matched)."""
+    return next(group for group in match.groups() if group is not None)
 
 
 def healthy_volunteers(text: str | None) -> bool | None:

@@ -45,6 +45,7 @@ _FREE_TEXT_KEYS = _WRAPPING_KEYS | {"Phone", "Email", *listed_keys.KEYS} | _keys
 # The keys whose value is one of the registry's labels: a wrapped rest joins it only when the two read together
 # are a label and the first part alone is none ('Active, not' / 'recruiting'; 'Terminated (Low' / 'accrual)', a
 # stopped status with its reason).
+_STATUS_KEYS = _keys_of("status")
 _LABEL_KEYS = {key: design.read_status for key in _keys_of("status")} | {
     key: labels.phase for key in _keys_of("phase")} | {"Study type": design.study_type}
 # The keys whose value may carry its type in brackets, which a narrow page may wrap alone onto the next line.
@@ -105,7 +106,8 @@ def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) ->
     """The value above with `line` as its wrapped rest, or None when `line` is no part of it: the rest of a name
     or text that plainly goes on (see continues_name), a count's or date's type in brackets ('(Actual)'), the
     rest of a label that only the two lines together spell, or the next phase of a list of phases
-    ('Phase Phase 1' / 'Phase 2', the second line spelling the Phase key again)."""
+    ('Phase Phase 1' / 'Phase 2', the second line spelling the Phase key again), or a stopped status's reason in
+    brackets, which a narrow page wraps onto a line of its own."""
     key, value = above
     if key == "Phase" and match and value and labels.written_phase(value) and labels.written_phase(line):
         return f"{value}/{line}"
@@ -115,6 +117,8 @@ def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) ->
         return f"{value} {line}"
     read = _LABEL_KEYS.get(key)
     both = f"{value} {line}"
+    if key in _STATUS_KEYS and line.startswith("(") and design.stopped_status(value):
+        return both  # a stopped status's reason, wrapped alone onto the next line ('Terminated' / '(Low accrual)')
     if read is not None and read(value) == value.strip() and read(both) != both:
         return both
     return None

@@ -5,10 +5,12 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.page_text import nonblank
+from flows.parsers.summary_text import design
 
-# A whole row: 'Completed NCT03529955 - <title> Phase 2'; a study without phases shows 'N/A' or, as the registry's
-# current pages, 'Not Applicable'; a study of two phases 'Phase 1/Phase 2', or in short 'Phase 1/2'. The id and the
-# title are parted by a hyphen, or by a dash where the page's text was typeset ('NCT03529955 – <title>').
+# A whole row: 'Completed NCT03529955 - <title> Phase 2' (a stopped trial's status may carry its reason in brackets,
+# 'Terminated (Low accrual)', which is read as the status alone); a study without phases shows 'N/A' or, as the
+# registry's current pages, 'Not Applicable'; a study of two phases 'Phase 1/Phase 2', or in short 'Phase 1/2'. The
+# id and the title are parted by a hyphen, or by a dash where the page's text was typeset ('NCT03529955 – <title>').
 SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(?P<title>.*?)"
                           r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable))?$")
 
@@ -35,7 +37,7 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
     strays += len(pending)
     rows = []
     for status, nct, title, phase in map(see_also_parts, texts):
-        rows.append({"related_nct_id": nct, "stated_status": labels.overall_status(status),
+        rows.append({"related_nct_id": nct, "stated_status": design.read_status(status),
                      "stated_phase": labels.phase(phase), "title": title})
     return rows, strays
 

@@ -1,6 +1,6 @@
 """Trial-summary page, the study facts a page may show besides its design: biospecimens, expanded-access types,
-why the study stopped, the number of arms or groups, a registry's follow-up, and intervention other names (which this page cannot place),
-read into AACT's columns."""
+why the study stopped, the number of arms or groups, a registry's follow-up, and intervention other names (which this
+page cannot place), read into AACT's columns."""
 from __future__ import annotations
 
 import re
