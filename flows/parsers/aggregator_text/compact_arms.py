@@ -6,6 +6,7 @@ section shows them. Which line is a name and which a description is read from th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flows.parsers.aggregator_text.name_lines import breaks_off, is_sentence, is_short  # noqa: F401 (read here)
@@ -83,12 +84,28 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
                 # description or two groups without one
                 return Decided(paired, None, None)
             return Decided.of(paired, readings[0].arms)
+        if len(readings) == 1 and _only_cut(readings[0]):
+            # every intervention listed, but a description's lines go on where an arm would start: the arms are
+            # undecided, the interventions as the page pairs them
+            return Decided(paired, None, None)
     candidates = entry_readings(intervention_lines, group_lines)
     if candidates == [] and paired is not None:
         candidates = [paired]  # no reading lists every intervention under an arm: the pairs as shown
     if not candidates:
         return Decided(None, None, None)
     return decide([reading for entries in candidates for reading in readings_of(group_lines, entries)])
+
+
+def _only_cut(reading: Reading) -> bool:
+    """Whether a reading of an Interventions section where each name has its description lists every intervention
+    under an arm, and its only flaw is an arm's description read as going on below it (no name, no title a sentence)."""
+    return reading.key[0] == 0 and reading.key[1] > 0 and reading.key[3] == 0 and _no_sentence(reading)
+
+
+def _no_sentence(reading: Reading) -> bool:
+    """Whether no name and no title of the reading is a sentence (its cost is only descriptions going on)."""
+    return not any(map(is_sentence, (name for name, _ in reading.entries))) and not any(
+        is_sentence(title) for title, _, _ in reading.arms)
 
 
 def _paired(lines: list[str]) -> tuple[Entry, ...] | None:
@@ -119,8 +136,9 @@ def arm_readings(lines: list[str], entries: tuple[Entry, ...]) -> list[tuple[Cos
             title, text = lines[start], lines[start + 1] if head == 2 else None
             end, names = start + head, []
             while True:  # the arm ends after any of the interventions that follow it
+                cut = not names and end < len(lines) and continues(lines[start:end], lines[end])
                 for (sentences, empty, missing, count), rest in best[end]:
-                    options.append(((sentences + is_sentence(title), empty + (not names), missing + (head == 1),
+                    options.append(((sentences + is_sentence(title) + cut, empty + (not names), missing + (head == 1),
                                      count + 1), ((title, text, tuple(names)),) + rest))
                 listed = shown.get(lines[end]) if end < len(lines) else None
                 if listed is None or lines[end] in names or tuple(lines[end:end + len(listed)]) != listed:
@@ -130,6 +148,18 @@ def arm_readings(lines: list[str], entries: tuple[Entry, ...]) -> list[tuple[Cos
         low = min(cost for cost, _ in options)
         best[start] = list({arms: (cost, arms) for cost, arms in options if cost == low}.values())[:2]
     return best[0]
+
+
+# A line of a list as a description sets it out ('1. Sensor', '2) App', '* Traction', '- Exercises').
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[*\-\u2022])\s+\S")
+
+
+def continues(above: list[str], line: str) -> bool:
+    """Whether a line below an arm that lists no intervention goes on with that arm's description rather than
+    starting the next arm: the description stops at a colon ('... consists of:') or the line is an item of a list
+    ('1. HeroTracker sensor', '* Traction for 30 minutes'). The registry keeps a description's line breaks and the
+    page shows each line on its own: such a line is no arm's title, and reading it as one splits an arm in two."""
+    return above[-1].rstrip().endswith(":") or _LIST_ITEM.match(line) is not None
 
 
 def entry_readings(lines: list[str], group_lines: list[str]) -> list[tuple[Entry, ...]] | None:
@@ -161,6 +191,9 @@ def entry_readings(lines: list[str], group_lines: list[str]) -> list[tuple[Entry
 def decide(readings: list[Reading]) -> Decided:
     """The likeliest reading, or what the readings that could as well be the page's agree on."""
     best = min(readings, key=lambda reading: reading.key)
+    if best.key[1] and _no_sentence(best) and all(reading.entries == best.entries for reading in readings
+                                                  if reading.key == best.key):
+        return Decided(best.entries, None, None)  # only an arm's description goes on below it: arms undecided
     if best.key[1]:  # a sentence (or a line that goes on) as a name or title: lines wrapped as the site never shows
         return Decided(None, None, None)
     rivals = [reading for reading in readings if (reading.entries, reading.arms) != (best.entries, best.arms)

@@ -8,7 +8,8 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.responsible_party import responsible_parties
 from flows.parsers.aggregator_text.title import joined_title
-from flows.parsers.aggregator_text.sites import address, locations  # noqa: F401 (a site's address is read there)
+from flows.parsers.aggregator_text.sites import (  # noqa: F401 (a site's address is read there)
+    UNDECIDED_CITY, address, locations, undecided_cities)
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
 from schemas.enums import AGENCY_CLASS, OFFICIAL_ROLE, OVERALL_STATUS
@@ -36,6 +37,10 @@ def read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]
     officials, unread = _investigators(nonblank(sections.lines("Principal Investigators")))
     problems = [Problem(read.reason, read.detail, record.nct_id)
                 for read in (sites, party) if isinstance(read, Problem)]
+    problems += [Problem(UNDECIDED_CITY, f"'Locations': '{line}' has more commas than a city, state, postal code and "
+                                         "country: the city or the state holds one, and the page does not tell which; "
+                                         "neither is read", record.nct_id)
+                 for line in ([] if isinstance(sites, Problem) else undecided_cities(sections.lines("Locations")))]
     if unread:  # the lines are a person's name and affiliation: counted, never quoted
         problems.append(Problem(UNREAD_OFFICIALS, f"'Principal Investigators': {unread} lines belong to no "
                                                   "official (no 'Role:' line below a name); they are not read",
@@ -113,7 +118,7 @@ def central_contacts(lines: list[str]) -> list[dict[str, object]]:
         elif rows and "@" in line and " " not in line:
             rows[-1]["email"] = line
         elif rows and (_PHONE.match(line) or (role_shown and rows[-1]["phone"] is None
-                                              and _phone_below_role(line, lines[index + 1:index + 2]))):
+                                              and _phone_below_role(line, lines[index - 1:index + 2]))):
             rows[-1]["phone"] = line
         else:
             # as AACT (and ctgov_json_v2) do: the first central contact is primary, the others backup
@@ -130,12 +135,15 @@ def _contact_role(role: str) -> str:
     return spelt if spelt in _CONTACT_ROLES else role
 
 
-def _phone_below_role(line: str, below: list[str]) -> bool:
+def _phone_below_role(line: str, around: list[str]) -> bool:
     """Whether a line under a contact's 'Role:' line is its phone as the registry keeps it, letters and all
-    ('1-877-CTLilly (1-877-285-4559)', '+1 617 555 0100 ext: 12'): it starts as a number does and holds a phone's
-    digits, and no 'Role:' line follows it (a line above one is the next contact's name)."""
-    return (line[:1] in _PHONE_STARTS and sum(map(str.isdigit, line)) >= _PHONE_DIGITS
-            and not (below and _ROLE.match(below[0])))
+    ('1-877-CTLilly (1-877-285-4559)', '+1 617 555 0100 ext: 12', 'only use Email'): no 'Role:' line follows it (a
+    line above one is the next contact's name), and it starts as a number does and holds a phone's digits, or it
+    stands right under the 'Role:' line (a contact's lines are its name, its role, then its phone)."""
+    above, below = around[0], around[2:]
+    if below and _ROLE.match(below[0]):
+        return False
+    return (line[:1] in _PHONE_STARTS and sum(map(str.isdigit, line)) >= _PHONE_DIGITS) or bool(_ROLE.match(above))
 
 
 def identifiers(lines: list[str]) -> list[dict[str, object]]:

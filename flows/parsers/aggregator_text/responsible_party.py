@@ -20,11 +20,13 @@ UNREAD_PARTY = "unread section: responsible party"
 def responsible_parties(lines: list[str]) -> list[dict[str, object]] | Problem:
     """The responsible_parties row of the section (none when it is empty), or the problem of a section with more
     lines than a party has (or a type that is none of the registry's)."""
+    lines = nonblank(lines)
     kind, shown = None, []
-    for line in nonblank(lines):
+    labelled = any(_ROLE.match(line) for line in lines)
+    for index, line in enumerate(lines):
         match = _ROLE.match(line)
-        spelt = labels.enum_spelling(match.group(1) if match else line)
-        if kind is None and (spelt in _TYPES or match):
+        if kind is None and (match or (not labelled and _bare_type(line, index))):
+            spelt = labels.enum_spelling(match.group(1) if match else line)
             if spelt not in _TYPES:
                 return Problem(UNREAD_PARTY, f"'Responsible Party': '{match.group(1)}' is none of the registry's "
                                              "party types; the party is not read")
@@ -37,3 +39,10 @@ def responsible_parties(lines: list[str]) -> list[dict[str, object]] | Problem:
     if kind is None and not shown:
         return []
     return [{"responsible_party_type": kind, **dict.fromkeys(_COLUMNS), **dict(zip(_COLUMNS, shown))}]
+
+
+def _bare_type(line: str, index: int) -> bool:
+    """Whether a line without the 'Responsibility Role' label is the party's type: written as API v2 spells it
+    ('PRINCIPAL_INVESTIGATOR'), or in the registry's words as the section's first line, above any name ('Sponsor').
+    An investigator's title may be those words ('Principal Investigator' under the name): it stays the title."""
+    return line.strip() in _TYPES or (index == 0 and labels.enum_spelling(line) in _TYPES)

@@ -38,15 +38,24 @@ def which_limit(age: str, criteria: str | None) -> str | None:
     if not any(str(number + step) in criteria for step in (0, 1, -1)):
         return None  # the text states no age next to this one
     text = " ".join(criteria.casefold().split())
-    lower, upper = (any(_states_age(pattern, text) for pattern in _patterns(side, number, match.group(2)))
+    included, _, excluded = text.partition(_EXCLUSION_HEADING)
+    lower, upper = (any(_states_age(pattern, included) for pattern in _patterns(side, number, match.group(2)))
+                    or any(_states_age(pattern, excluded)
+                           for pattern in _patterns(1 - side, number, match.group(2), excluded=True))
                     for side in (0, 1))
     return None if lower == upper else "minimum_age" if lower else "maximum_age"
 
 
+# The heading of the criteria that exclude (the text is compared in lower case): an age these state as a bound is
+# the other bound of the ages allowed ('Exclusion Criteria: Age <= 18 years' allows ages above 18 only).
+_EXCLUSION_HEADING = "exclusion criteria"
+
+
 @lru_cache(maxsize=256)
-def _patterns(side: int, number: int, unit_name: str) -> tuple[re.Pattern, ...]:
-    """The phrases stating `number` of `unit_name` as the lowest allowed age (side 0) or the highest (side 1)."""
-    numbers = {key: _ALONE_BEFORE + str(number + step) + _ALONE_AFTER
+def _patterns(side: int, number: int, unit_name: str, excluded: bool = False) -> tuple[re.Pattern, ...]:
+    """The phrases stating `number` of `unit_name` as the lowest allowed age (side 0) or the highest (side 1); for
+    the excluded ages (`excluded`) a strict bound is at the number itself ('Age < 18' excluded: 18 is the lowest)."""
+    numbers = {key: _ALONE_BEFORE + str(number + (0 if excluded else step)) + _ALONE_AFTER
                for key, step in (("n", 0), ("above", 1), ("below", -1))}
     unit = f"(?P<unit>\\s*{_UNITS[unit_name]}\\b)?"
     phrases = (_LOWER + _LOWER_STRICT, _UPPER + _UPPER_STRICT)[side]

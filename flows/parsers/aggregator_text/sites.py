@@ -13,6 +13,7 @@ from schemas.enums import OVERALL_STATUS
 _STATUSES = frozenset(OVERALL_STATUS)
 _SITE_STATUS = re.compile(r"^Site Status\s+(\S.*)$")
 UNDECIDED_SITES = "unreadable section: site names and addresses undecided"
+UNDECIDED_CITY = "unreadable value: site city and state undecided"
 
 
 def locations(lines: list[str]) -> list[dict[str, object]] | Problem:
@@ -50,6 +51,11 @@ def locations(lines: list[str]) -> list[dict[str, object]] | Problem:
     return rows
 
 
+def undecided_cities(lines: list[str]) -> list[str]:
+    """The address lines of the section whose city and state the page's commas leave undecided (not read)."""
+    return [line for line in nonblank(lines) if _ends_in_country(line) and undecided_address(line)]
+
+
 def address_only(line: str) -> bool:
     """Whether an address line can be nothing else (no site's name): a part between its city and country is empty
     ('Dhaka, , Bangladesh') or holds a digit, as a postal code does ('Berlin, , 10117, Germany')."""
@@ -77,11 +83,39 @@ def _is_site_status(value: str) -> bool:
 
 def address(line: str) -> dict[str, str | None]:
     """'Wuhan, Hubei, China' or 'Dhaka, , Bangladesh' -> city, state, zip, country (empty parts are None). A country
-    whose registry name holds a comma ('Seoul, , Korea, Republic of') is one part."""
-    parts = [part.strip() or None for part in line.split(",")]
-    if len(parts) > 2 and parts[-2] and parts[-1] and f"{parts[-2]}, {parts[-1]}".casefold() in COUNTRIES:
-        parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
+    whose registry name holds a comma ('Seoul, , Korea, Republic of') is one part. Where the commas do not tell the
+    city from the state (see undecided_address), none of them is read: the site's name and country still are."""
+    parts = _parts(line)
     city, middle, country = parts[0], parts[1:-1], parts[-1] if len(parts) > 1 else None
     state = middle[0] if middle else None
     zip_code = middle[1] if len(middle) > 1 else None
+    if undecided_address(line):
+        city = state = zip_code = None
     return {"city": city, "state": state, "zip": zip_code, "country": country}
+
+
+def _parts(line: str) -> list[str | None]:
+    """The address's comma-separated parts (empty ones None), a country whose name holds a comma as one part."""
+    parts = [part.strip() or None for part in line.split(",")]
+    if len(parts) > 2 and parts[-2] and parts[-1] and f"{parts[-2]}, {parts[-1]}".casefold() in COUNTRIES:
+        parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
+    return parts
+
+
+def undecided_address(line: str) -> bool:
+    """Whether an address line has more commas than its city, state, postal code and country account for: the
+    registry's city or state may hold a comma ('Madrid, Comunidad De'; 'Nagaizumi-cho,Sunto-gun'), and the page joins
+    them with commas. A part after the state is a postal code only when it holds a digit ('Boston, Massachusetts,
+    02115, United States'), or is empty under an empty state ('Chisinau, , , Moldova'); any other such part, or
+    more parts than these, may belong to the city or to the state, and the page does not tell which."""
+    middle = _parts(line)[1:-1]
+    if len(middle) < 2:
+        return False
+    state, after = middle[0], middle[1:]
+    if len(after) == 1 and after[0] is not None and _holds_digit(after[0]):
+        return False
+    return state is not None or any(part is not None for part in after)
+
+
+def _holds_digit(part: str) -> bool:
+    return any(character.isdigit() for character in part)
