@@ -98,13 +98,28 @@ def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], 
         return "intervention", label, name
     if label not in INTERVENTION_LABELS:
         return "arm", label, name
-    # 'Other' is both an arm type and an intervention type: the conditions table lists the interventions.
+    # 'Other' is both an arm type and an intervention type. After an arm with interventions, a line with a paragraph
+    # below its blank line heads the next arm, even one named as a listed intervention ('Other: Control group').
+    if arm is not None and arm["links"] and _described_below(*after):
+        return "arm", label, name
+    # Otherwise the conditions table lists the interventions.
     if typed in listed or (arm is not None and not arm["links"] and arm["label"] != "No Intervention"):
         return "intervention", label, name
     # Not listed there, under an arm with interventions: only a line shaped as an arm heads a new one.
     if arm is not None and arm["links"] and not _heads_group(*after):
         return "intervention", label, name
     return "arm", label, name
+
+
+def _described_below(lines: Sequence[str], start: int) -> bool:
+    """Whether the typed line whose next line is lines[start] has a blank line below it and then a line of text with
+    no type: an arm's description (an intervention's follows on its next line; an arm or an intervention that
+    follows an intervention is typed)."""
+    if start >= len(lines) or lines[start].strip():
+        return False
+    text = next((line for line in lines[start + 1:] if line.strip()), None)
+    return text is not None and not typed_line(text, ARM_LABELS | INTERVENTION_LABELS) and not _LIST_ITEM.match(
+        text.strip())
 
 
 def _heads_group(lines: Sequence[str], start: int) -> bool:

@@ -33,7 +33,13 @@ _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do
 facp fcps bsc ma mba np pa dds dmd mpharm mmed md-phd mphil dphil ba bs msn dnp cnm crnp aprn fnp frcs frcsc
 facs mrcp fracp mrcs mbbch bds kmd dmsc dc ph bm bch bchir bmbs mrcpch frcr frcog mdsci dnb
 assocprof asstprof assoc asst
+rph drs dm pt edd faan aocn pi mdphd med ompt dpt
 """.split())
+# A company's form after a comma continues its name ('Janssen Research & Development, LLC Clinical Trial').
+_COMPANY_FORMS = frozenset("llc inc ltd gmbh ag sa srl bv plc corp co".split())
+# Commas outside brackets part an investigator line ('(UTC/GMT - 5 hours, EST)' is one part).
+_LINE_COMMA = re.compile(r",(?![^()]*\))")
+_CREDENTIAL_WORD = re.compile(r"[\s/-]+")
 
 
 def eligibility(lines: list[str]) -> dict[str, object]:
@@ -175,16 +181,24 @@ def investigators(lines: list[str]) -> list[dict[str, object]]:
 
 def _credentials(part: str) -> bool:
     """Whether a comma-parted part of an investigator line is only degrees and titles: one ('PhD', 'Dr.') or several
-    parted by spaces ('Prof. MD PhD', 'MD MPH')."""
-    words = part.casefold().replace(".", "").split()
+    parted by spaces, slashes or hyphens ('Prof. MD PhD', 'MD / PhD', 'MS-OMPT'), a specialty in brackets after them
+    ('MD (Radiation Oncology)')."""
+    words = [word for word in _CREDENTIAL_WORD.split(_PARENTHESES.sub("", part).casefold().replace(".", "")) if word]
     return bool(words) and all(word in _CREDENTIALS for word in words)
+
+
+def _company_form(part: str) -> bool:
+    """Whether a comma-parted part begins with a company's form ('LLC Clinical Trial', 'Inc.'): it goes on from the
+    name before the comma."""
+    words = part.casefold().replace(".", "").split()
+    return bool(words) and words[0] in _COMPANY_FORMS
 
 
 def name_and_affiliation(text: str) -> tuple[str, str | None]:
     """'Xiaomei Leng, Dr., Peking Union Medical College Hospital' -> name with titles, affiliation; each as the line
-    shows it ('John Roe, DC,PhD' keeps its comma without a space)."""
-    parts = text.split(",")
+    shows it ('John Roe, DC,PhD' keeps its comma without a space); a comma inside brackets parts nothing."""
+    parts = _LINE_COMMA.split(text)
     taken = 1
-    while taken < len(parts) and _credentials(parts[taken].strip()):
+    while taken < len(parts) and (_credentials(parts[taken].strip()) or (taken == 1 and _company_form(parts[1]))):
         taken += 1
     return ",".join(parts[:taken]).strip(), ",".join(parts[taken:]).strip() or None

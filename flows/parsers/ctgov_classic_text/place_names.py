@@ -44,6 +44,7 @@ REGIONS = {
 }
 # the regions other countries' rows often show (region_names), beside those above
 REGIONS.update({country: REGIONS.get(country, frozenset()) | names for country, names in region_names.REGIONS.items()})
+LONGEST_REGION = max(len(name.split()) for names in [*REGIONS.values(), STATES] for name in names)
 LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan"}
 # Countries whose sites the registry lists with their state: a region name alone at a row's end is the state.
 WITH_STATES = _IN_STATES | {"japan"}
@@ -84,7 +85,17 @@ Nizhny Novgorod|Frankfurt am Main|Bad Nauheim|Halle (Saale)|Den Haag|The Hague|L
 Las Palmas de Gran Canaria|Santiago de Compostela|San Sebastian|San Sebastián|Palma de Mallorca|Reggio Emilia|
 San Giovanni Rotondo|New Delhi|Navi Mumbai|Abu Dhabi|Addis Ababa|Dar es Salaam|Hradec Kralove|Hradec Králové|
 Sankt Gallen|St. Gallen|Clermont Ferrand|Aix en Provence|Le Mans|La Tronche|Villejuif Cedex|Kota Kinabalu|
-Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Sri Jayawardenepura Kotte|Saint Helier|St Helier
+Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Sri Jayawardenepura Kotte|Saint Helier|St Helier|
+Ciudad Autónoma de Buenos Aires|Ciudad Autonoma de Buenos Aires|Ciudad de Buenos Aires|City of Buenos Aires|
+San Salvador de Jujuy|Bahía Blanca|Bahia Blanca|San Luis Potosí|San Luis Potosi|San Pedro Garza García|
+San Pedro Garza Garcia|Tel Aviv Yafo|Tel Aviv-Yafo|Beer Sheva|Be'er Sheva|Petach Tikva|Petah Tikva|Be'er Ya'akov|
+Beer Yaakov|Beer Jacob|Ramat Gan|Kfar Saba|Rishon LeZion|Sha Tin|Stara Zagora|Ceske Budejovice|
+České Budějovice|Uherske Hradiste|Uherské Hradiště|Frýdek Místek|Frydek Mistek|Český Krumlov|Cesky Krumlov|
+Pierre Benite|Pierre Bénite|Bourg en Bresse|Vandoeuvre lès Nancy|Vandoeuvre les Nancy|Saint Priest en Jarez|
+Sremska Kamenica|Banska Bystrica|Banská Bystrica|Biala Podlaska|Biała Podlaska|Baia Mare|Hato Rey|Silver Spring|
+Coeur d'Alene|Loma Linda|Mountain View|State College|Ho Chi Minh|Ha Noi|Hà Nội|Kent Town|Elizabeth Vale|
+Passo Fundo|Pôrto Alegre|Lago Sul|George Town|Shah Alam|Bandar Puncak Alam|Den Bosch|Reggio Calabria|
+Reggio di Calabria|Santa Ana|San José|Khon Kaen|Nakhon Ratchasima|Udon Thani|Pulau Pinang
 """)
 LONGEST_CITY = max(len(name.split()) for name in MULTI_WORD_CITIES)
 
@@ -96,7 +107,9 @@ CITY_ENDINGS = _names("""City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Jan
 CITY_STARTS = _names("""San|Santa|Santo|São|Sao|St.|St|Saint|Sankt|Ste.|Sainte|Fort|Port|Puerto|Porto|Bad|Nova|Novo|
     Nueva|Nuevo|Villa|Vila|Ciudad|Los|Las|Ban|Kota|Mar|Rio|Río|Ho|Dar|Nizhny|Veliky|Novi|Stary|Nowy|South|North|East|
     West|Great|Upper|Lower|New|Old|Little|Lake|Mount|Glen|Winter|Ramat|Kfar|Petah|Rishon|Tel|Bnei|Nes|Lembah|Hot|Palm|
-    Cedar|Grand|Round|Spring|Sugar|Coral|Boca|Bowling|Pompano|Daytona|Royal|Oak|Bay|Castle|Chapel|Cherry|Deer|Elk""")
+    Cedar|Grand|Round|Spring|Sugar|Coral|Boca|Bowling|Pompano|Daytona|Royal|Oak|Bay|Castle|Chapel|Cherry|Deer|Elk|
+    Muang|Mueang|Amphoe|Buenos|Ha|Hat|Banska|Banská|Biala|Biała|Baia|Stara|Sremska|Ceske|České|Uherske|
+    Uherské|Cesky|Český""")
 
 # A site is not named by one of these alone.
 GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Universitaetsklinikum|Uniklinikum|

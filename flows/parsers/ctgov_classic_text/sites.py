@@ -23,6 +23,8 @@ _LOCATION_ROW_NUMBER = re.compile(r"^\s*\d+\s+")
 # ('1105 AZ'), Japan ('565 0871'), Poland and India as some sites write theirs ('02 781', '560 017'), Ireland
 # ('D08 E9P6').
 _SPACED_CODE = re.compile(r"^(?:(?:[A-Z]{2}-)?\d{2,5} \d{2,4}|\d{4} [A-Z]{2}|[A-Z]\d{2} [A-Z\d]{4})$")
+# A postal code written in more parts than a pattern here knows ('HA 6 2RN', '91179 - 06003') has at most this many.
+_LONGEST_CODE = 3
 _LONGEST_COUNTRY = max(len(name.split()) for name in COUNTRIES | places.MORE_COUNTRIES)
 # The table's columns after the row number, as its heading names them: 'Site City State Country Postal Code'.
 _COLUMNS = 5
@@ -31,6 +33,11 @@ _JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of
                            "am an upon on sur".split())
 # A postal district after its city ('København Ø', 'Aarhus N', 'Praha 10'): one letter, or a number.
 _DISTRICT = re.compile(r"^(?:[^\W\d_]|\d{1,2})$")
+# Words written after a city's or a ward's name in Japan, China and Korea ('Luoyang Shi', 'Bunkyo ku', 'Suwon si').
+_CITY_SUFFIXES = frozenset({"shi", "ku", "si", "gu", "machi"})
+_SHORTEST_MARKED = 4
+# Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
+_PLACE_PARTS = frozenset({"cedex"}) | places.CITY_ENDINGS
 Place = dict[str, str | None]
 
 
@@ -80,11 +87,26 @@ def site_row(line: str) -> tuple[dict[str, str | None], str | None]:
     words = words[:len(words) - len((zip_code or "").split())]
     country = (country if zip_code == split["zip"] else _ending_country(words, COUNTRIES)) or _ending_country(
         words, places.MORE_COUNTRIES)
+    if country is None and (shown := _code_after_country(line.split()[1:])):
+        country, zip_code = shown
+        words = line.split()[1:len(line.split()) - len(zip_code.split())]
     if country is None:  # every site has a country: the row's last words are one the parser does not know
         return {"name": None, "city": None, "state": None, "zip": zip_code, "country": None}, (
             f"no country known to the parser ends '{' '.join(words)}'")
     place, doubt = read_place(words[:len(words) - len(country.split())], country)
     return {**place, "zip": zip_code, "country": country}, doubt
+
+
+def _code_after_country(words: list[str]) -> tuple[str, str] | None:
+    """The country and the postal code of a row whose code is written in parts no code pattern knows ('Peru Lima 11',
+    'Sweden SE 751 85', 'United Kingdom HA 6 2RN'): the words after a known country, with a digit among them; None
+    when no known country is followed by such a code."""
+    for size in range(2, _LONGEST_CODE + 1):
+        code, before = words[-size:], words[:-size]
+        if len(before) > 1 and any(character.isdigit() for character in code[-1]) and not _SPACED_CODE.match(
+                " ".join(code)) and (country := _ending_country(before, COUNTRIES | places.MORE_COUNTRIES)):
+            return country, " ".join(code)
+    return None
 
 
 def _cells(line: str) -> dict[str, str | None] | None:
@@ -121,19 +143,62 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     for size in (3, 2, 1):  # a city shown twice: as city and state, or as the name's end and the city
         if len(bare) > 2 * size and folded[-2 * size:-size] == folded[-size:]:
             return _repeated(words, size, regions, country)
-    state = next((size for size in (4, 3, 2, 1) if len(bare) - size >= 2 and " ".join(folded[-size:]) in regions
+    state = next((size for size in range(places.LONGEST_REGION, 0, -1) if len(bare) - size >= 2
+                  and _region_name(words[-size:]) in regions
                   # 'Keio University Hospital Tokyo': a region after an institution word is the city
                   and folded[-size - 1] not in INSTITUTION_WORDS and not _no_city(bare[-size - 1])), 0)
     if not state and folded and folded[-1] in places.REGION_ENDINGS:
         return {"name": None, "city": None, "state": None}, (
             f"'{_joined(bare)}' ends with a region ('{bare[-1]}') whose first words, and the city before them, the row "
             "does not tell apart")
+    if not state and (place := _city_then_region(words)):
+        return place, None
     region = " ".join(folded[len(folded) - state:])
     if state and region in places.CITY_REGIONS and (country or "").casefold() not in places.WITH_STATES:
         return {"name": None, "city": None, "state": None}, (
             f"whether '{_joined(bare[-state:])}' is the city, or the state after a city ending the site's name")
     place, doubt = _name_and_city(words[:len(words) - state])
-    return {**place, "state": _joined(bare[len(bare) - state:])}, doubt
+    # a row shows a city: where the words before a region named as its city do not tell it, the region may be the city
+    named = doubt and region in places.CITY_REGIONS
+    return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
+
+
+def _region_name(words: list[str]) -> str:
+    """The region the words name, as the lists hold it: a comma inside kept ('Valenciana, Comunitat'), a comma after
+    dropped."""
+    return " ".join(words).rstrip(",").casefold()
+
+
+def _region_text(words: list[str]) -> str | None:
+    """The state as the row shows it, without the comma that closes its cell."""
+    return " ".join(words).rstrip(",") or None
+
+
+def _city_then_region(words: list[str]) -> Place | None:
+    """A city followed by a one-word region no list here holds, told by a repeat: the site's name ends with its city
+    and the city follows ('Universitätsmedizin Rostock Rostock Pommerania'), or the region repeats the city's first word
+    ('Tainan City Tainan'). None for any other row."""
+    bare = [word.rstrip(",") for word in words]
+    if len(bare) < 4 or not _region_word(bare[-1]):
+        return None
+    folded = [word.casefold() for word in bare]
+    if folded[-3] == folded[-2] and _region_word(bare[-2]) and _city_word(bare[-2]) and _city_word(bare[-1]) and (
+            " ".join(folded[-2:]) not in places.MULTI_WORD_CITIES):  # 'Cluj Cluj Napoca': the city is 'Cluj Napoca'
+        return {"name": " ".join(words[:-2]), "city": bare[-2], "state": bare[-1]}
+    if folded[-3] == folded[-1] and folded[-2] in places.CITY_ENDINGS and len(bare) > 4:
+        return {"name": " ".join(words[:-3]), "city": _joined(bare[-3:-1]), "state": bare[-1]}
+    return None
+
+
+def _city_word(word: str) -> bool:
+    """Whether the word is written as a place's name is: a capital first, no abbreviation ('o.' of 'Sp. z o. o.')."""
+    return word[:1].isupper() and not word.endswith(".") and len(word) > 2
+
+
+def _region_word(word: str) -> bool:
+    """Whether the word may be a place's whole name: letters, not a joining word, a postal district or 'Cedex'."""
+    return (any(character.isalpha() for character in word) and not _no_city(word) and not _DISTRICT.match(word)
+            and word.casefold() not in _PLACE_PARTS)
 
 
 def _repeated(words: list[str], size: int, regions: frozenset[str], country: str | None) -> tuple[Place, str | None]:
@@ -142,6 +207,12 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
     name, city = words[:-2 * size], _joined(bare[-size:])
     named = {"name": " ".join(words[:-size]), "city": city, "state": None}
     lone_generic = len(name) == 1 and name[0].rstrip(",").casefold() in places.GENERIC_NAMES
+    if longer := _known_city_ending(bare[:-size], size):  # 'New Delhi Delhi': a known city ends with X, X its state
+        if city.casefold() in regions:
+            return {"name": _joined(words[:-size - longer]), "city": _joined(bare[-size - longer:-size]),
+                    "state": city}, None
+        return {"name": None, "city": None, "state": None}, (
+            f"whether '{_joined(bare[-size - longer:])}' is the city, or the city and its state")
     if _ends_joined(name):  # no name ends with 'de': the name goes on with the city ('Hospital Clinic de Barcelona')
         return named, None
     if city.casefold() in regions and not lone_generic:
@@ -156,14 +227,26 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
         f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
 
 
+def _known_city_ending(words: list[str], shortest: int) -> int:
+    """How many last words are a known city of more than `shortest` words ('Ciudad de Buenos Aires'); 0 if none."""
+    for size in range(min(places.LONGEST_CITY, len(words) - 1), shortest, -1):
+        if " ".join(words[-size:]).casefold() in places.MULTI_WORD_CITIES:
+            return size
+    return 0
+
+
 def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     """The city at the end of the words (a known city of several words kept whole), the name before it."""
     bare = [word.rstrip(",") for word in words]
     if (size := _with_district(bare)) and len(bare) > size:
         return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
-    for size in range(min(places.LONGEST_CITY, len(bare) - 1), 1, -1):
-        if " ".join(bare[-size:]).casefold() in places.MULTI_WORD_CITIES:
-            return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
+    if size := _known_city_ending(bare, 1):
+        if _ends_joined(words[:-size]):
+            # 'Cuidad Autonoma de Buenos Aires': the city may begin before the known one
+            return {"name": None, "city": None}, f"where the city that ends '{' '.join(words)}' begins"
+        return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
+    if (size := _with_suffix(bare)) and len(bare) > size:
+        return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
     size = city_size(words)
     split = {"name": _joined(words[:len(words) - size]), "city": _joined(bare[len(bare) - size:])}
     if (whole := _city_kept_whole(split)) != split:  # the name repeats the city's first words: the city is whole
@@ -172,10 +255,21 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if city and _no_city(city.split()[-1]):  # 'London, City Of', 'Seoul [Seoul]': the row ends with more than a city
         return {"name": None, "city": None}, f"'{' '.join(words)}' ends with '{city}', which is no city"
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
-    if city and (" " in city or city.casefold() in places.CITY_ENDINGS or _ends_joined((name or "").split())
+    if city and (" " in city or city.casefold() in places.CITY_ENDINGS | _CITY_SUFFIXES
+                 or _ends_joined((name or "").split())
                  or ((name or "").split() or [""])[-1].casefold() in places.CITY_STARTS):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _with_suffix(words: list[str]) -> int:
+    """2 when the row ends with a city written with the word that marks a city or a ward ('Luoyang Shi', 'Nishinomiya
+    shi', 'Bunkyo ku'), the name it marks a word of a place's length; 0 otherwise (a syllable of a name written apart,
+    'Hu He Hao Te Shi', tells no city)."""
+    if len(words) < 2 or words[-1].casefold() not in _CITY_SUFFIXES:
+        return 0
+    syllable = len(words) > 2 and len(words[-3]) < _SHORTEST_MARKED and words[-3][:1].isupper()
+    return 2 if len(words[-2]) >= _SHORTEST_MARKED and words[-2][:1].isupper() and not syllable else 0
 
 
 def _no_city(word: str) -> bool:

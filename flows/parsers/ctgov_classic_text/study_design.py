@@ -24,6 +24,8 @@ _DATE_PREFIX = {"study start": "start_date", "primary completion": "primary_comp
                 "study completion": "completion_date"}
 # What the page shows for a value the record does not give.
 _NOT_GIVEN = frozenset({"not provided", "none provided", "not specified", "none specified"})
+# Study Design values written as free text, in paragraphs.
+_FREE_TEXT = frozenset({"Biospecimen Description", "Intervention Model Description", "Masking Description"})
 # A Study Design label in another case ('Study type', 'Actual enrollment') is the label it spells.
 _DESIGN_CASE = {label.casefold(): label for label in DESIGN_LABELS}
 
@@ -35,8 +37,9 @@ def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]
 
 def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str], list[str]]:
     """study_design, and why a value of an observational or expanded-access study cannot be read."""
-    values = {key if key in DESIGN_LABELS else _DESIGN_CASE.get(key.casefold(), key): _given(" ".join(value))
-              for key, value in labelled_values(values_below_labels(lines, is_design_label)).items()}
+    shown = values_below_labels(lines, is_design_label)
+    values = {key if key in DESIGN_LABELS else _DESIGN_CASE.get(key.casefold(), key): _given(value)
+              for key, value in _paragraphed(labelled_values(shown), shown).items()}
     study: dict[str, object] = {"official_title": values.get("Official Title") or None,
                                 "study_type": labels.lookup("study_type", values.get("Study Type"))}
     facts, unreadable = study_facts(values)
@@ -56,6 +59,26 @@ def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, ob
         else:
             unknown.append(key)
     return study, _design_row(values), unknown, unreadable
+
+
+def _paragraphed(values: dict[str, list[str]], lines: list[str]) -> dict[str, str]:
+    """Each label's value: its lines joined by spaces (a copy may wrap a long value); the paragraphs of a free-text
+    value, which a blank line parts on the page ('Biospecimen Description:' of two paragraphs), parted by a blank line
+    as the registry writes them."""
+    paragraphs: dict[str, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for line in map(str.strip, lines):
+        if line[-1:] == ":":
+            current = paragraphs.setdefault(line.rstrip(":").strip(), [[]])
+        elif current is not None and line:
+            current[-1].append(line)
+        elif current is not None and current[-1]:
+            current.append([])
+    joined = {key: "\n\n".join(" ".join(part) for part in parts if part) for key, parts in paragraphs.items()}
+    # a label shown twice, a value read otherwise than by line, a value that is no free text: as read by line
+    return {key: joined[key] if _DESIGN_CASE.get(key.casefold()) in _FREE_TEXT
+            and " ".join(value) == joined.get(key, "").replace("\n\n", " ") else " ".join(value)
+            for key, value in values.items()}
 
 
 def _given(value: str) -> str:
