@@ -48,6 +48,9 @@ _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 _HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.I)
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
+# A list's first item ("1.", "(1)", "1)"): a line of text right above it heads a new list ("Group B: meet any of 1 to
+# 3" then "1. Diagnosed with..."), though no blank line or colon sets it apart.
+_FIRST_ITEM = re.compile(r"[ \t]*\(?1[ \t]?(?:\\?\.(?!\d)|\))")
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
@@ -472,9 +475,12 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     # From the start of the line where the first item ends: a bullet's marker belongs to the next item.
     begin = text.rfind("\n", 0, first.end) + 1
     lines = text[begin if begin > first.start else first.end:line_start].split("\n")
-    for previous, line in zip([""] + lines, lines):
+    # the line below each (the text ends with a line break, the last line is empty): the repeat's own line below it
+    below = lines[1:-1] + [text[line_start:repeat.end], ""]
+    for previous, line, next_line in zip([""] + lines, lines, below):
         listed = bool(_LIST_LINE.match(line))
-        if line.strip() and ((listed and _indent(line) < depth) or (not listed and not previous.strip())):
+        if line.strip() and ((listed and _indent(line) < depth)
+                             or (not listed and (not previous.strip() or _FIRST_ITEM.match(next_line)))):
             return True
     return False
 

@@ -13,13 +13,16 @@ _COHORTS = "Group/Cohort Intervention/Treatment"
 TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", _COHORTS})
 # An item of a list in a group's description ('1. relatives with ...', '• adults'): never a group's name.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[\u2022\u25e6\u25aa*-])\s+\S")
+# A group shown with no description and no intervention: its label, the blank line under it and the blank line that
+# ends its row; the paragraph after them is the next group, not the description of this one.
+_EMPTY_CELL_BLANKS = 2
 
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
     """The arms table: design_groups, interventions (de-duplicated) and their links."""
     entries: list[dict] = []
     arm: dict | None = None
-    cohorts, blank_before = False, True
+    cohorts, blanks_before = False, 1
     lines = _cells(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -27,10 +30,11 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
             cohorts = stripped.startswith("Group/Cohort")
             continue
         kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
-        if (kind == "text" and cohorts and stripped and blank_before and _group_is_done(arm, entries)
+        if (kind == "text" and cohorts and stripped and blanks_before
+                and (_group_is_done(arm, entries) or blanks_before >= _EMPTY_CELL_BLANKS)
                 and not _LIST_ITEM.match(stripped)):
             kind, label, name = "arm", None, stripped
-        blank_before = not stripped
+        blanks_before = 0 if stripped else blanks_before + 1
         if kind == "arm":
             arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
             entries.append(arm)

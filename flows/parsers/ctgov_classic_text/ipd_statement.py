@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows.parsers import labels
 from flows.parsers.page_text import unbullet
-from schemas.enums import PLAN_TO_SHARE_IPD
+from schemas.enums import IPD_INFO_TYPE, PLAN_TO_SHARE_IPD
 
 # Label -> studies column; the plan's answer is its API v2 enum ('Yes' -> YES, 'Undecided' -> UNDECIDED).
 _COLUMNS = {"Plan to Share IPD": "plan_to_share_ipd", "Plan Description": "plan_to_share_ipd_description",
@@ -27,4 +27,12 @@ def ipd_statement(values: dict[str, list[str]]) -> tuple[dict[str, object], list
     if plan := columns.get("plan_to_share_ipd"):
         columns["plan_to_share_ipd"] = spelt if (spelt := labels.enum_spelling(plan)) in PLAN_TO_SHARE_IPD else plan
     materials = [unbullet(line) for line in values.get("Supporting Materials", [])]
-    return columns, [{"name": _INFO_TYPES.get(" ".join(name.split()).casefold(), name)} for name in materials]
+    return columns, [{"name": _info_type(name)} for name in materials]
+
+
+def _info_type(name: str) -> str:
+    """The API v2 name of a document listed under 'Supporting Materials': its full name ('Statistical Analysis Plan
+    (SAP)'), or its abbreviation or API name alone in any case ('SAP', 'Csr', 'Analytic Code'); else as shown."""
+    if (known := _INFO_TYPES.get(" ".join(name.split()).casefold())) is not None:
+        return known
+    return spelt if (spelt := labels.enum_spelling(name)) in IPD_INFO_TYPE else name
