@@ -16,10 +16,12 @@ from flows.parsers.aggregator_text.results_page import is_results_page, results_
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
+from flows.parsers.aggregator_text.wrapped_lines import sheet_width
 from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      int_value, nonblank, read_page, text_block, truncated)
+from flows.parsers.printed_pages import is_printed
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "aggregator_text"
@@ -68,6 +70,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
+    printed = is_printed(lines)
     lines = own_lines(lines)
     starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
@@ -88,9 +91,10 @@ def parse(raw: bytes) -> Parsed:
     problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
     problems += [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
                  for line in basic.get("unread", ())]
-    problems += design.read_design(record, sections)
+    width = sheet_width(lines, printed)  # a print's, where it wraps the page's lines
+    problems += design.read_design(record, sections, width)
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
-    problems += people.read_people_places(record, sections)
+    problems += people.read_people_places(record, sections, width)
     problems += unread_problems(sections, nct_id)
     record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
                                    if row["lead_or_collaborator"] == "lead"), None)

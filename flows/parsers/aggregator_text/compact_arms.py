@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from flows.parsers.aggregator_text.name_lines import breaks_off, is_sentence, is_short  # noqa: F401 (read here)
+from flows.parsers.aggregator_text.wrapped_lines import wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
 
@@ -50,9 +51,15 @@ class Decided:
         return cls(entries, _heads(arms), arms)
 
 
-def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: list[str]) -> list[Problem]:
+def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: list[str],
+              width: int | None = None) -> list[Problem]:
     """Fill design_groups, design_group_interventions and interventions; a problem where the page leaves the
-    reading undecided (what it does decide is read)."""
+    reading undecided (what it does decide is read). On a print wrapped at `width`, a line that fills the sheet may
+    go on in the next line or end above a name, and nothing on a compact page tells which: nothing is read."""
+    if wrap_may_go_on(group_lines, width) or wrap_may_go_on(intervention_lines, width):
+        detail = ("'Study Groups', 'Interventions': a line fills the printed line, and the line below it may go on "
+                  "with it or be a title or a name; arms, interventions and their links not read")
+        return [Problem(UNDECIDED, detail, record.nct_id)]
     decided = read_sections(group_lines, intervention_lines)
     if decided.heads is not None:
         add_rows(record, "design_groups", [{"group_type": None, "title": title, "description": text}

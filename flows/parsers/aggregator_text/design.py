@@ -9,6 +9,7 @@ from flows.parsers.aggregator_text.eligibility import (  # noqa: F401 (read here
 from flows.parsers.aggregator_text.single_age import UNDECIDED_AGE
 from flows.parsers.aggregator_text.typed_arms import (  # noqa: F401
     _GROUP_TYPE, _INTERVENTION_TYPE, anchor_lines, compact_groups, read_typed_arms)
+from flows.parsers.aggregator_text.wrapped_lines import parts_entries_by_blank_lines, unwrapped_entries
 from flows.parsers.masking import masked_flags, role_list
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, nonblank, tagged_lines
@@ -44,17 +45,25 @@ _OBSERVATIONAL_ONLY = frozenset(OBSERVATIONAL_MODEL + TIME_PERSPECTIVE) - {
 UNREAD_OTHER_NAMES = "unread section: other intervention names"
 
 
-def read_design(record: StudyRecord, sections: Sections) -> list[Problem]:
-    """Fill designs, design_groups, interventions, design_group_interventions and eligibilities; the problems met."""
+def unwrapped(lines: list[str], width: int | None) -> list[str]:
+    """A section's lines, each entry a print wrapped at `width` one line again where blank lines part the entries
+    (a labelled page's titles, names and descriptions); as they are elsewhere."""
+    return unwrapped_entries(lines, width) if width is not None and parts_entries_by_blank_lines(lines) else lines
+
+
+def read_design(record: StudyRecord, sections: Sections, width: int | None = None) -> list[Problem]:
+    """Fill designs, design_groups, interventions, design_group_interventions and eligibilities; the problems met
+    (`width`: a print's, where it wraps its lines)."""
     row, fields, unread = read_study_design(sections.lines("Study Design"), record.study.get("study_type"))
     if any(value is not None for value in row.values()):
         record.add("designs", row)
-    groups, interventions = nonblank(sections.lines("Study Groups")), nonblank(sections.lines("Interventions"))
+    groups, interventions = (nonblank(unwrapped(sections.lines(heading), width))
+                             for heading in ("Study Groups", "Interventions"))
     if anchor_lines(groups, _GROUP_TYPE, "Group Type") or anchor_lines(interventions, _INTERVENTION_TYPE,
                                                                        "Intervention Type"):
         problems = read_typed_arms(record, groups, interventions)
     else:
-        problems = compact_arms.read_into(record, groups, interventions)
+        problems = compact_arms.read_into(record, groups, interventions, width)
     if other_names := nonblank(sections.lines("Other Intervention Names")):
         problems = problems + [Problem(UNREAD_OTHER_NAMES, f"'Other Intervention Names': {len(other_names)} lines "
                                        "not read", record.nct_id)]

@@ -29,10 +29,10 @@ UNREAD_OFFICIALS = "unread lines: principal investigators"
 _RELATED = re.compile(r"^(NCT\d{8})(?:\s+([A-Z_]+))?(?:\s+(\S+))?$")
 
 
-def read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:
+def read_people_places(record: StudyRecord, sections: Sections, width: int | None = None) -> list[Problem]:
     """Fill sponsors, overall_officials, facilities, countries, central_contacts, id_information, related_studies and
-    responsible_parties; the problems of the sections that cannot be read."""
-    sites = locations(sections.lines("Locations"))
+    responsible_parties; the problems of the sections that cannot be read (`width`: a print's, where it wraps)."""
+    sites = locations(sections.lines("Locations"), width)
     party = responsible_parties(sections.lines("Responsible Party"))
     officials, unread = _investigators(nonblank(sections.lines("Principal Investigators")))
     problems = [Problem(read.reason, read.detail, record.nct_id)

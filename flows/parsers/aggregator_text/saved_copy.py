@@ -28,6 +28,8 @@ _LONGEST = 120
 _FIRST, _END = itemgetter(slice(None, 1)), itemgetter(slice(-4, None))
 # A printed page's first and last lines where its running header and footer stand.
 _EDGE_LINES = 3
+# A number over a number alone on its line ('2/5', '2 of 5', '2006/22').
+_NUMBER_OVER_NUMBER = re.compile(r"\s*(\d{1,4})\s*(?:/|of)\s*(\d{1,4})\s*", re.I)
 # The line a page starts its study with, never furniture.
 _STUDY_LINE = re.compile(r"NCT ID:")
 
@@ -46,11 +48,19 @@ def page_lines(lines: list[str]) -> list[str]:
         furniture = {at for at in compress(count(), map(operator.or_, starts, ends)) if is_furniture(lines[at])}
         if not printed:
             repeated = _repeated_edges(lines, edges)
-            furniture |= {at for at, line in enumerate(lines) if line.strip() in repeated} | page_counters(lines)
+            counters = page_counters([line if _may_count_sheets(line) else "" for line in lines])
+            furniture |= {at for at, line in enumerate(lines) if line.strip() in repeated} | counters
         lines = [line for at, line in enumerate(lines) if at not in furniture]
     if "\t" in text:
         return [cell for line in lines for cell in (cell_lines(line) if "\t" in line else (line,))]
     return lines
+
+
+def _may_count_sheets(line: str) -> bool:
+    """Whether a line may be a print's sheet number: a number over a larger one ('2006/22', an identifier the page
+    lists) counts no sheets, and is no reason to keep the sheet numbers the print does show ('1/3' ... '3/3')."""
+    match = _NUMBER_OVER_NUMBER.fullmatch(line)
+    return match is None or int(match[1]) <= int(match[2])
 
 
 def _repeated_edges(lines: list[str], edges: list[str]) -> set[str]:

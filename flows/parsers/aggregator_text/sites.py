@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, parts_entries_by_blank_lines, unwrapped_entries
 from flows.parsers.facility_address import COUNTRIES
 from flows.parsers.model import Problem
 from flows.parsers.page_text import nonblank
@@ -16,13 +17,19 @@ UNDECIDED_SITES = "unreadable section: site names and addresses undecided"
 UNDECIDED_CITY = "unreadable value: site city and state undecided"
 
 
-def locations(lines: list[str]) -> list[dict[str, object]] | Problem:
+def locations(lines: list[str], width: int | None = None) -> list[dict[str, object]] | Problem:
     """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries. The registry may give a site without a
     name (its address line alone, ending in a country) or without an address (a name line with no comma under it):
     such a site keeps what it has, and the sites after it keep theirs. A line above an address that reads as a name
-    and as an address both is a problem, and then no site is read."""
+    and as an address both is a problem, and then no site is read. On a print wrapped at `width`, a name wrapped
+    over lines is one name where blank lines part the entries, and a problem where nothing does."""
     rows: list[dict[str, object]] = []
+    if width is not None and parts_entries_by_blank_lines(lines):
+        lines = unwrapped_entries(lines, width)
     lines = nonblank(lines)
+    if wrapped := _wrapped_name(lines, width):
+        return Problem(UNDECIDED_SITES, f"'Locations': '{wrapped}' fills the printed line and the line below it is no "
+                                        "address: it may go on there or be a site without an address; no site is read")
     pending: str | None = None
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -49,6 +56,13 @@ def locations(lines: list[str]) -> list[dict[str, object]] | Problem:
     if pending is not None:
         rows.append(_site(pending, None))
     return rows
+
+
+def _wrapped_name(lines: list[str], width: int | None) -> str | None:
+    """A line of a print wrapped at `width` that is no address and fills the sheet, with a line below it that is no
+    address either: a site's name that may go on in that line, or end there (a site without an address)."""
+    return next((line for line, following in zip(lines, lines[1:]) if fills_sheet(line, following, width)
+                 and not _ends_in_country(line) and not _ends_in_country(following)), None)
 
 
 def undecided_cities(lines: list[str]) -> list[str]:
