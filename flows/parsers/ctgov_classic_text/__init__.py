@@ -62,7 +62,8 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(lines, Parsed):
         return lines
     printed = is_printed(lines)
-    wrapped, lines = is_wrapped(lines, printed), as_screen_text(lines, printed)
+    wrapped = is_wrapped(lines, printed)
+    lines = as_screen_text(lines, printed, wrapped)
     if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page, "CT.gov ID"), page_top, parse):
         return several
     sections = page_sections(lines)

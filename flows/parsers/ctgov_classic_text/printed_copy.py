@@ -8,6 +8,7 @@ ends inside a value or a text (what a print adds is told in flows.parsers.printe
 """
 from __future__ import annotations
 
+from flows.parsers.ctgov_classic_text.wrapped_lines import unwrapped
 from flows.parsers.list_marks import with_bullets
 from flows.parsers.printed_pages import is_page_number, is_print_only, is_printed, without_running_lines
 
@@ -29,12 +30,13 @@ def is_wrapped(lines: list[str], printed: bool) -> bool:
     return _SHORTEST_WRAP <= longest <= _LONGEST_WRAP and sum(len(line) > longest - 15 for line in lines) >= 5
 
 
-def as_screen_text(lines: list[str], printed: bool) -> list[str]:
+def as_screen_text(lines: list[str], printed: bool, wrapped: bool = False) -> list[str]:
     """The page's lines without a printed copy's sheet furniture (`printed`: is_printed), each list bullet shown as
-    the page shows it."""
+    the page shows it, and each line a copy wrapped (`wrapped`: is_wrapped) whole again."""
     if printed:
         lines = without_furniture(lines)
-    return with_bullets(lines, _BULLET)
+    lines = with_bullets(lines, _BULLET)
+    return unwrapped(lines) if wrapped else lines
 
 
 def without_furniture(lines: list[str]) -> list[str]:
