@@ -6,7 +6,7 @@ from itertools import compress
 from operator import not_
 
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.list_items import list_names
+from flows.parsers.summary_text.list_items import list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows
 from flows.parsers.summary_text.page_furniture import dedented, without_furniture
 from flows.parsers.summary_text.study_keys import study_keys
@@ -101,8 +101,9 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                 fields[field] = value
                 keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
-    title, title_problem = page_title(sections.preamble, wrap_width(
-        sections.lines("Clinical Trial Summary") + sections.lines("Clinical Trial Description")))
+    # the width of a page saved wrapped, its margin aside (a print keeping its layout indents every line)
+    title, title_problem = page_title(sections.preamble, wrap_width(dedented(
+        sections.lines("Clinical Trial Summary") + sections.lines("Clinical Trial Description"))))
     keys = study_keys(fields)  # a 'Title' key gives the title
     study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
     record = StudyRecord(nct_id, {"studies": [study]})
@@ -160,13 +161,15 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
         record.add("detailed_descriptions", {"description": text})
     names = [name for name in list_names(sections.lines("Related Conditions & MeSH terms")) if not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
+    unread = lone_numbers(names)
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)
     # the lead sponsor where the page names it, else the source (the lead sponsor on the seed's pages)
     if lead := values.get("Sponsor") or values.get("Lead sponsor") or values.get("Source"):
         record.add("sponsors", {"agency_class": None, "lead_or_collaborator": "lead", "name": lead})
-    names, unread = collaborators(block)
+    names, not_read = collaborators(block)
+    unread += not_read
     add_rows(record, "sponsors", [{"agency_class": None, "lead_or_collaborator": "collaborator", "name": name}
                                   for name in names])
     add_rows(record, "central_contacts", central_contacts(block))

@@ -27,10 +27,7 @@ def without_furniture(lines: list[str]) -> list[str]:
     edges = [(0, 1), (len(lines) - 1, -1), *chain.from_iterable(((at, 1), (at - 1, -1)) for at in breaks),
              *chain.from_iterable(((at, 1), (at, -1)) for at in printed)]
     windows = [_window(lines, start, step) for start, step in edges]
-    seen: dict[str, set[int]] = {}
-    for at in set(chain.from_iterable(windows)):  # a line two edges reach is one line, not a recurring one
-        seen.setdefault(line_form(lines[at]), set()).add(at)
-    running = {form for form, found in seen.items() if len(found) > 1}
+    running = _running_forms(lines, [(step, window) for (_, step), window in zip(edges, windows)])
     dropped: set[int] = set()
     for (start, step), window in zip(edges, windows):
         dropped |= _band(lines, start, step, window, running)
@@ -45,6 +42,24 @@ def dedented(lines: list[str]) -> list[str]:
     return [line[margin:] if line.strip() else line for line in lines] if margin else lines
 
 
+def _running_forms(lines: list[str], windows: list[tuple[int, list[int]]]) -> set[tuple[int, str]]:
+    """The lines a printed page repeats, each as the side of an edge it stands on (1 below, -1 above) and its form:
+    found on two lines at the same side of pages' edges (a header below an edge, a footer above one) and as far
+    from the edge, counting only the lines before it that no print shows but of itself. A line two edges reach is
+    one line, not a recurring one; lines alike in shape at other places (a contact's 'Phone' above a break, the
+    next contact's below it) are the page's own."""
+    seen: dict[tuple[int, int, str], set[int]] = {}
+    for step, window in windows:
+        rank = 0
+        for at in window:
+            line = lines[at]
+            if is_print_only(line) or is_print_edge(line):
+                continue
+            seen.setdefault((step, rank, line_form(line)), set()).add(at)
+            rank += 1
+    return {(step, form) for (step, _, form), found in seen.items() if len(found) > 1}
+
+
 def _window(lines: list[str], start: int, step: int) -> list[int]:
     """The indexes of the first non-blank lines from `start` going `step`, as many as a header or footer holds."""
     found: list[int] = []
@@ -56,14 +71,15 @@ def _window(lines: list[str], start: int, step: int) -> list[int]:
     return found
 
 
-def _band(lines: list[str], start: int, step: int, window: list[int], running: set[str]) -> set[int]:
+def _band(lines: list[str], start: int, step: int, window: list[int], running: set[tuple[int, str]]) -> set[int]:
     """The lines of one edge's header or footer, with the blank lines between it and the page's text: the lines
-    from the edge on that are a printed page's (each recurring line once), up to the first that is not."""
+    from the edge on that are a printed page's (each line recurring at that side of edges once), up to the first
+    that is not: a line a print repeats at its sheets' tops may stand above a sheet's foot as the page's own."""
     used: set[str] = set()
     last = None
     for at in window:
         line, form = lines[at], line_form(lines[at])
-        if form in used or not (is_print_only(line) or is_print_edge(line) or form in running):
+        if form in used or not (is_print_only(line) or is_print_edge(line) or (step, form) in running):
             break
         used.add(form)
         last = at

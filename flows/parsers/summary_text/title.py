@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from flows.parsers.model import Refused
+from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 
 UNDECIDED_TITLE = "unreadable title: its lines undecided"
 ONE_TITLE = "a title whose lines the page tells from the site's text above it"
+HYPHEN_KNOWN = "a title whose lines show whether a hyphen that ends one is followed by a space"
 # A line of the site's navigation: items parted by bars, arrows or bullets ('Home | Trials', 'Home › NCT0...'; not
 # '>', which a title may hold: 'Aged > 65'), or by runs of spaces or tabs between short items ('Home  Search').
 _SEPARATED = re.compile(r"\s(?:\||\u203a|\u00bb|\u2022|\u00b7)\s")
@@ -42,6 +44,9 @@ def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Ref
                                  for line, below in zip(part, part[1:])):
         return Refused(" / ".join(part), ONE_TITLE), f"{len(part)} lines right above the summary: whether they are " \
                      "one title or the site's text and a title cannot be told"
+    if any(hyphen_undecided(line, below) for line, below in zip(part, part[1:])):
+        return Refused(" / ".join(part), HYPHEN_KNOWN), "a title line ends in a hyphen: whether the word goes on " \
+                     "in the next line or a space follows the hyphen cannot be told"
     return (" ".join(part) or None), None
 
 
