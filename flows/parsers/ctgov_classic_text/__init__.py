@@ -5,7 +5,7 @@ import re
 
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.ctgov_classic_text.arms import groups_undecided
+from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided
 from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS,
                                                        header_on_own_lines, in_usual_case, own_sections_in_capitals)
 from flows.parsers.ctgov_classic_text.outcomes import unread_outcomes
@@ -171,7 +171,19 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
                 sections.lines("Outcome Measures"))]
             + ([Problem("unreadable section: study groups undecided", "the Group/Cohort table was copied without "
                         "its blank lines: its groups and descriptions are not loaded", record.nct_id)]
-               if groups_undecided(sections.lines("Arms and Interventions")) else []))
+               if groups_undecided(sections.lines("Arms and Interventions")) else [])
+            + _undecided_arms(sections.lines("Arms and Interventions"), listed, record.nct_id))
+
+
+def _undecided_arms(lines: list[str], listed: list[tuple[str, str]], nct_id: str) -> list[Problem]:
+    """A problem for an Arm table copied without the shape that tells an 'Other:' arm from an 'Other:'
+    intervention (arms_undecided): its arms, descriptions and links are not loaded."""
+    if not (undecided := arms_undecided(lines, listed)):
+        return []
+    shown = "', '".join(undecided)
+    return [Problem("unreadable section: study arms undecided", f"the arms table was copied without its blank lines "
+                    f"or tab-parted cells: '{shown}' may head an arm or be one more intervention of the arm above; "
+                    "its arms, descriptions and links are not loaded", nct_id)]
 
 
 def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem]:

@@ -20,16 +20,42 @@ _EMPTY_CELL_BLANKS = 2
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
     """The arms table: design_groups, interventions (de-duplicated) and their links."""
+    entries = _entries(lines, listed)
+    if groups_undecided(lines) or any(entry.get("undecided") for entry in entries):
+        # only the types and names of the lines certain to be interventions are certain
+        entries = [{**entry, "lines": []} for entry in entries
+                   if entry["kind"] == "intervention" and not entry.get("undecided")]
+    return _arm_rows(entries, listed)
+
+
+def arms_undecided(lines: list[str], listed: list[tuple[str, str]]) -> list[str]:
+    """The lines of an Arm table copied without its blank lines that may head an arm or be one more intervention of
+    the arm above: 'Other' types an arm and an intervention alike, and without the blank line below an arm's line
+    or the tab that parts an arm's cell from its interventions' the next arm cannot be told; and an intervention
+    the arm above already has (no arm shows one twice: a line above was an arm)."""
+    return [f"{entry['label']}: {entry['name']}" for entry in _entries(lines, listed) if entry.get("undecided")]
+
+
+def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
+    """The arms table's arms and interventions in page order, each with the lines of its cell."""
     entries: list[dict] = []
     arm: dict | None = None
     cohorts, blanks_before = False, 1
-    lines = _cells(lines)
+    blankless = _without_blank_lines(lines)
+    shapeless = blankless and not any("\t" in line for line in lines)
+    lines, row_arms = _cells(lines), _arms_of_tab_rows(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if stripped in TABLE_HEADERS:
             cohorts = stripped.startswith("Group/Cohort")
             continue
         kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
+        if index in row_arms:
+            kind, (label, name) = "arm", typed_line(line, ARM_LABELS)
+        undecided = not cohorts and bool(arm and arm["links"]) and (
+            (shapeless and label in ARM_LABELS & INTERVENTION_LABELS) or (blankless and name in arm["links"]))
+        if _after_other_names(entries, stripped):  # the intervention's cell ends with its other names
+            blanks_before = max(blanks_before, 1)
         if (kind == "text" and cohorts and stripped and blanks_before
                 and (_group_is_done(arm, entries) or blanks_before >= _EMPTY_CELL_BLANKS)
                 and not _LIST_ITEM.match(stripped)):
@@ -39,14 +65,20 @@ def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> d
             arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
             entries.append(arm)
         elif kind == "intervention":
-            entries.append({"kind": kind, "label": label, "name": name, "lines": [], "other_names": []})
+            entries.append({"kind": kind, "label": label, "name": name, "lines": [], "other_names": [],
+                            "undecided": undecided})
             if arm is not None:
                 arm["links"].append(name)
         elif entries and not _other_name(entries[-1], stripped):
             entries[-1]["lines"].append(stripped)
-    if groups_undecided(lines):  # only the interventions' types and names are certain
-        entries = [{**entry, "lines": []} for entry in entries if entry["kind"] == "intervention"]
-    return _arm_rows(entries, listed)
+    return entries
+
+
+def _without_blank_lines(lines: list[str]) -> bool:
+    """Whether the table was copied without a blank line between its first and last lines (the page shows one below
+    every arm's line): then only the lines' types and tab-parted cells tell arms from interventions."""
+    filled = [at for at, line in enumerate(lines) if line.strip() and line.strip() not in TABLE_HEADERS]
+    return bool(filled) and all(line.strip() for line in lines[filled[0]:filled[-1] + 1])
 
 
 def groups_undecided(lines: list[str]) -> bool:
@@ -69,6 +101,38 @@ def _cells(lines: list[str]) -> list[str]:
     if not any("\t" in line for line in lines):
         return lines
     return [cell for line in lines for cell in ([c for c in line.split("\t") if c.strip()] or [line])]
+
+
+def _arms_of_tab_rows(lines: list[str]) -> set[int]:
+    """Where, in the lines as _cells gives them, the arm of a row copied with its cells parted by a tab stands: the
+    cell before the tab ends the row's first column (the arm's line, or its description's last line), so the arm is
+    the nearest line at or above that cell, below the row above's tab, typed with an arm's label ('Other: Control
+    group' above 'Usual care.<TAB>Other: Control group' is the arm, not an intervention). Groups of a Group/Cohort
+    table have no type: none is told this way."""
+    if not any("\t" in line for line in lines):
+        return set()
+    shown, arms = _cells(lines), set()
+    at, row_above, cohorts = 0, -1, False
+    for line in lines:
+        cells = len([cell for cell in line.split("\t") if cell.strip()]) or 1
+        if line.strip() in TABLE_HEADERS:
+            row_above, cohorts = at, line.strip() == _COHORTS
+        elif cells > 1 and not cohorts:
+            arm = next((up for up in range(at, row_above, -1) if typed_line(shown[up], ARM_LABELS)), None)
+            if arm is not None:
+                arms.add(arm)
+            row_above = at + 1
+        at += cells
+    return arms
+
+
+def _after_other_names(entries: list[dict], line: str) -> bool:
+    """Whether the line of text comes right below an intervention's list of other names: the list ends the
+    intervention's cell, so the line begins the table's next row (a printed copy drops the blank line between them
+    where a sheet ends)."""
+    if not line or not entries or not entries[-1].get("naming") or unbullet(line) != line:
+        return False
+    return line.casefold() != "other names:" and not typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
 
 
 def _other_name(entry: dict, line: str) -> bool:
@@ -160,5 +224,26 @@ def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, l
     tables["interventions"] += [{"intervention_type": labels.intervention_type(label), "name": name,
                                  "description": None} for label, name in listed
                                 if (labels.intervention_type(label), name) not in shown]
+    tables["interventions"] = _with_blank_lines_kept(tables["interventions"])
     return {table: distinct_rows(rows) for table, rows in tables.items()}
+
+
+def _with_blank_lines_kept(rows: list[dict]) -> list[dict]:
+    """Interventions shown under several arms, each with the description it has wherever the page shows it: where
+    the same intervention's description differs only in its blank lines (a printed copy drops the blank line that
+    falls at a sheet's end), the one with the most blank lines is the page's."""
+    fullest: dict[tuple, str] = {}
+    for row in rows:
+        if row["description"] is not None:
+            shown = fullest.setdefault(_lines_shown(row), row["description"])
+            if row["description"].count("\n") > shown.count("\n"):
+                fullest[_lines_shown(row)] = row["description"]
+    return [row if row["description"] is None else {**row, "description": fullest[_lines_shown(row)]}
+            for row in rows]
+
+
+def _lines_shown(row: dict) -> tuple:
+    """An intervention as its type, name and the lines of its description that are not blank."""
+    return row["intervention_type"], row["name"], tuple(line for line in row["description"].split("\n")
+                                                        if line.strip())
 

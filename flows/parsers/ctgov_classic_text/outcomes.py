@@ -11,6 +11,8 @@ OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Me
                     "Other Outcome Measures": "other"}
 OUTCOME_SECTIONS = frozenset(OUTCOME_HEADINGS)
 _BRACKET_DEPTH = {"]": 1, "[": -1}
+# A bracket in the registry's text, escaped: never the page's own bracket around a time frame.
+_ESCAPED_BRACKET = "\\]"
 
 
 def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
@@ -32,11 +34,15 @@ def unread_outcomes(lines: list[str]) -> list[str]:
 
 
 def _numbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """(outcome line, the lines below it) of each numbered outcome."""
+    """(outcome line, the lines below it) of each numbered outcome. [] where an outcome line without its number
+    (it ends with its [time frame]) stands above the first numbered line: the copy left the outcomes' numbers out,
+    and numbered lines below are a list in an outcome's description ('1. minor')."""
     items: list[tuple[str, list[str]]] = []
     indent = 0
     for line in lines:
         match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
+        if not items and not match and _ends_with_time_frame(line):
+            return []
         # a numbered line indented deeper than the first outcome is a list in the description above it
         if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
             indent = indent if items else _indent(line)
@@ -47,18 +53,30 @@ def _numbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _unnumbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Outcomes copied without their numbers (a browser copies an ordered list without them): each line that ends
-    with its [time frame] begins one, the lines up to the next are its description. [] unless the first line does."""
-    filled = [line.strip() for line in lines if line.strip()]
-    if not filled or not filled[0].endswith("]") or "[" not in filled[0] or any(map(_NUMBERED.match, filled)):
+    """Outcomes copied without their numbers (a browser copies an ordered list without them): each line as far in
+    as the first one that ends with its [time frame] begins one, the lines up to the next are its description
+    (indented deeper, or ending otherwise). [] unless the first line is an outcome line, and where a line as far in
+    is numbered: an outcome or an item of a description's list cannot be told."""
+    filled = [line for line in lines if line.strip()]
+    if not filled or not _ends_with_time_frame(filled[0]):
+        return []
+    indent = _indent(filled[0])
+    if any(_indent(line) <= indent and _NUMBERED.match(line) for line in filled):
         return []
     items: list[tuple[str, list[str]]] = []
     for line in filled:
-        if line.endswith("]") and "[" in line:
-            items.append((line, []))
+        if _indent(line) <= indent and _ends_with_time_frame(line):
+            items.append((line.strip(), []))
         else:
-            items[-1][1].append(line)
+            items[-1][1].append(line.strip())
     return items
+
+
+def _ends_with_time_frame(line: str) -> bool:
+    """Whether the line ends with a bracket as an outcome line's time frame does: the page's own bracket, never one
+    escaped as the registry's text escapes its brackets ('assessed \\[pmol/l\\]')."""
+    text = line.rstrip()
+    return text.endswith("]") and "[" in text and not text.endswith(_ESCAPED_BRACKET)
 
 
 def _unwrapped(item: tuple[str, list[str]]) -> tuple[str, list[str]]:
