@@ -434,7 +434,6 @@ _ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
 # The same tried at a piece's start inside the text (`match(text, start, end)` reads text[start:end] as the
 # piece: the pattern looks neither behind nor past its match).
 _ITEM_MARK_AT = re.compile(_ITEM_MARK.pattern[1:])
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _words(text: str) -> list[bytes]:
