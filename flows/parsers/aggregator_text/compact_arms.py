@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
-from flows.parsers.aggregator_text.name_lines import breaks_off, is_sentence, is_short  # noqa: F401 (read here)
-from flows.parsers.aggregator_text.wrapped_lines import wrap_may_go_on
+from flows.parsers.aggregator_text.name_lines import (  # noqa: F401 (read here)
+    begins_joined, breaks_off, is_sentence, is_short)
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
 
@@ -55,12 +57,14 @@ def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: l
               width: int | None = None) -> list[Problem]:
     """Fill design_groups, design_group_interventions and interventions; a problem where the page leaves the
     reading undecided (what it does decide is read). On a print wrapped at `width`, a line that fills the sheet may
-    go on in the next line or end above a name, and nothing on a compact page tells which: nothing is read."""
-    if wrap_may_go_on(group_lines, width) or wrap_may_go_on(intervention_lines, width):
+    go on in the next line or end above a title or a name: what every possible reading says is read."""
+    printed = wrap_may_go_on(group_lines, width) or wrap_may_go_on(intervention_lines, width)
+    decided = (read_printed(group_lines, intervention_lines, width) if printed
+               else read_sections(group_lines, intervention_lines))
+    if decided is None:
         detail = ("'Study Groups', 'Interventions': a line fills the printed line, and the line below it may go on "
                   "with it or be a title or a name; arms, interventions and their links not read")
         return [Problem(UNDECIDED, detail, record.nct_id)]
-    decided = read_sections(group_lines, intervention_lines)
     if decided.heads is not None:
         add_rows(record, "design_groups", [{"group_type": None, "title": title, "description": text}
                                            for title, text in decided.heads])
@@ -74,9 +78,10 @@ def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: l
         return []
     unread = " and ".join(name for name, part in (("arms", decided.heads), ("interventions", decided.entries),
                                                    ("their links", decided.arms)) if part is None)
-    detail = (f"'Study Groups', 'Interventions': the lines read as titles, names and descriptions more than one "
-              f"way (a description the record lacks shifts them); {unread} not read")
-    return [Problem(UNDECIDED, detail, record.nct_id)]
+    why = ("a line fills the printed line, and the readings that join it with the line below and that do not differ"
+           if printed else "the lines read as titles, names and descriptions more than one way (a description the "
+           "record lacks shifts them)")
+    return [Problem(UNDECIDED, f"'Study Groups', 'Interventions': {why}; {unread} not read", record.nct_id)]
 
 
 def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Decided:
@@ -227,3 +232,98 @@ def _as_likely(other: Reading, best: Reading) -> bool:
 
 def _descriptions(reading: Reading) -> set[str]:
     return {text for _, text in reading.entries if text} | {text for _, text, _ in reading.arms if text}
+
+
+# A print wraps a line between words where the next word would not fit: where a line fills the sheet, the two readings
+# (joined with the line below or not) of every such place are weighed, up to this many distinct places (each doubles
+# the readings: on the corpus's 300 compact pages printed narrow, 8 places took a page up to 0.8 s, 5 up to 0.23 s,
+# and left 9 more pages' arms unread).
+_MOST_WRAPS = 5
+# A line that ends a sentence may end the registry's own line (a description keeps its line breaks).
+_SENTENCE_END = tuple(".!?:;")
+_CLOSING = ")]\"'\u201d\u2019"
+
+Wrap = tuple[str, str]  # a line that fills the sheet and the line below it
+
+
+def read_printed(group_lines: list[str], intervention_lines: list[str], width: int | None) -> Decided | None:
+    """What every possible reading of a print's Study Groups and Interventions says (None: too many places to weigh).
+
+    At each place where a line fills the sheet, the line below either goes on with it or starts a line of its own.
+    The same two lines wrap the same way wherever the page repeats them (Study Groups repeats each intervention as
+    Interventions shows it). A reading that keeps the line below on its own needs it to start a title or a name,
+    unless the line above ends a sentence (a description's own line break), and never begins at a joining word in
+    lower case ('and keep a diary'). Of the readings alike in where a line ending a sentence is joined, those with
+    the fewest interventions listed under no arm and sentences read as names or titles remain possible (fewer arms
+    or descriptions missing tell no wrap: a title may as well end a description); what they all read alike is read."""
+    wraps = sorted({pair for lines in (group_lines, intervention_lines) for pair in zip(lines, lines[1:])
+                    if fills_sheet(*pair, width)})
+    if len(wraps) > _MOST_WRAPS:
+        return None
+    weighed: dict[tuple[bool, ...], list[tuple[tuple[int, ...], Decided]]] = {}
+    for choice in product((False, True), repeat=len(wraps)):
+        joins = {wrap for wrap, join in zip(wraps, choice) if join}
+        if any(begins_joined(below) for (_, below), join in zip(wraps, choice) if not join):
+            continue
+        (groups, group_starts), (interventions, starts) = (_joined(lines, wraps, joins)
+                                                            for lines in (group_lines, intervention_lines))
+        costs = [reading.key[:2] for reading in _scored(groups, interventions)
+                 if _starts_entries(reading, group_starts, starts)]
+        if costs:
+            free = tuple(join for wrap, join in zip(wraps, choice) if _ends_sentence(wrap[0]))
+            weighed.setdefault(free, []).append((min(costs), read_sections(groups, interventions)))
+    possible = [decided for alike in weighed.values() for cost, decided in alike if cost == min(c for c, _ in alike)]
+    return _agreed(possible)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence ('... twelve weeks.', '... as follows:'), where the registry's line may end."""
+    return line.rstrip().rstrip(_CLOSING).endswith(_SENTENCE_END)
+
+
+def _joined(lines: list[str], wraps: list[Wrap], joins: set[Wrap]) -> tuple[list[str], set[int]]:
+    """The lines with each joined place one line again, and where (in them) a line below a place left unjoined
+    must start a title or a name (the line above ends no sentence)."""
+    joined: list[str] = []
+    starts: set[int] = set()
+    for above, line in zip([None, *lines], lines):
+        if above is not None and (above, line) in joins:
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            continue
+        if above is not None and (above, line) in wraps and not _ends_sentence(above):
+            starts.add(len(joined))
+        joined.append(line)
+    return joined, starts
+
+
+def _scored(group_lines: list[str], intervention_lines: list[str]) -> list[Reading]:
+    """The readings read_sections weighs: each reading of the Interventions lines with its likeliest arms."""
+    paired = _paired(intervention_lines)
+    candidates = entry_readings(intervention_lines, group_lines) or ([paired] if paired is not None else [])
+    return [reading for entries in candidates for reading in readings_of(group_lines, entries)]
+
+
+def _starts_entries(reading: Reading, group_starts: set[int], starts: set[int]) -> bool:
+    """Whether a reading reads each of the lines at `group_starts` (Study Groups) as an arm's title or an
+    intervention's name, and each at `starts` (Interventions) as a name."""
+    shown = {name: 1 + (text is not None) for name, text in reading.entries}
+    titles_names, at = set(), 0
+    for _, text, names in reading.arms:
+        titles_names.add(at)
+        at += 1 + (text is not None)
+        for name in names:
+            titles_names.add(at)
+            at += shown[name]
+    names_at, at = set(), 0
+    for _, text in reading.entries:
+        names_at.add(at)
+        at += 1 + (text is not None)
+    return group_starts <= titles_names and starts <= names_at
+
+
+def _agreed(possible: list[Decided]) -> Decided:
+    """What every possible reading reads alike: interventions, arms and links, each None where two differ."""
+    def alike(part: str) -> tuple | None:
+        values = {getattr(decided, part) for decided in possible}
+        return values.pop() if len(values) == 1 else None
+    return Decided(alike("entries"), alike("heads"), alike("arms"))

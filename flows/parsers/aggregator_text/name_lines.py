@@ -29,3 +29,10 @@ def breaks_off(line: str) -> bool:
 def is_short(line: str) -> bool:
     """Whether a line is as short as a name (three words or fewer, no sentence): as likely one as a description."""
     return len(line.split()) <= 3 and not is_sentence(line)
+
+
+def begins_joined(line: str) -> bool:
+    """Whether a line of several words begins at a joining word in lower case ('and keep a diary', 'with food'): the
+    rest of the line above it, never a name or a title."""
+    words = line.split()
+    return len(words) > 1 and words[0] in CONNECTORS
