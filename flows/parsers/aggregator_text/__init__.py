@@ -70,7 +70,7 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    printed = is_printed(lines)
+    shown = lines  # as given: a print's furniture tells it is one
     lines = own_lines(lines)
     starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
@@ -91,7 +91,9 @@ def parse(raw: bytes) -> Parsed:
     problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
     problems += [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
                  for line in basic.get("unread", ())]
-    width = sheet_width(lines, printed)  # a print's, where it wraps the page's lines
+    # a print's, where it wraps the page's lines (whether the page is a print is asked only of a page so wrapped)
+    width = sheet_width(lines, True)
+    width = width if width is not None and is_printed(shown) else None
     problems += design.read_design(record, sections, width)
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)

@@ -32,7 +32,10 @@ def arms_undecided(lines: list[str], listed: list[tuple[str, str]]) -> list[str]
     """The lines of an Arm table copied without its blank lines that may head an arm or be one more intervention of
     the arm above: 'Other' types an arm and an intervention alike, and without the blank line below an arm's line
     or the tab that parts an arm's cell from its interventions' the next arm cannot be told; and an intervention
-    the arm above already has (no arm shows one twice: a line above was an arm)."""
+    the arm above already has (no arm shows one twice: a line above was an arm). A table with its blank lines has
+    none (and is not read again)."""
+    if not _without_blank_lines(lines):
+        return []
     return [f"{entry['label']}: {entry['name']}" for entry in _entries(lines, listed) if entry.get("undecided")]
 
 
