@@ -140,3 +140,28 @@ def without_running_lines(lines: list[str], feed_leaves_blank: bool = False, own
     parted = sheets(lines, feed_leaves_blank)
     return [line for sheet, running in zip(parted, running_lines(parted, own=own)) for at, line in enumerate(sheet)
             if at not in running]
+
+
+# The first piece of a line a copy wrapping at a width could have put on the line above: a word, or a word's part up
+# to a hyphen inside it, where browsers also break ('Non-' of 'Non-inferiority').
+_FIRST_PIECE = re.compile(r"[^\W\d_]+-(?=[^\W\d_])|\S+")
+
+
+def broken_before(line: str, below: str, width: int | None) -> bool:
+    """Whether a copy wrapping its lines at `width` (a browser's text, a print's sheet) broke `line` before `below`:
+    the first piece of `below` would not have fitted on it. Every page layout reads wrapped copies by this test."""
+    if width is None or not line.strip():
+        return False
+    piece = _FIRST_PIECE.match(below.strip())
+    return piece is not None and len(line.rstrip()) + 1 + len(piece.group()) > width
+
+
+# A line a wrap broke after a hyphen or a dash inside a word ('cluster-', 'reality--'): it goes on without a space.
+_HYPHEN_END = re.compile(r"[^\W\d_]-{1,2}$")
+
+
+def rejoined(line: str, below: str) -> str:
+    """A line and the line a wrap broke off it (broken_before), one line again: a word broken after its hyphen is one
+    word again ('cluster-' / 'randomized'), other lines are parted by a space."""
+    line, below = line.rstrip(), below.strip()
+    return line + below if _HYPHEN_END.search(line) else f"{line} {below}"

@@ -10,7 +10,7 @@ from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.design import unwrapped
 from flows.parsers.aggregator_text.saved_copy import page_lines
 from flows.parsers.aggregator_text.sites import UNDECIDED_SITES, locations
-from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, sheet_width
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, sheet_width, unwrapped_entries
 from flows.parsers.model import Problem, StudyRecord
 from tests.parsers.test_aggregator_page_variants_round4 import _read, _replaced
 from tests.parsers.test_aggregator_page_variants_round5 import _CHROME_PRINT, SEED_002, SEED_004, _printed
@@ -115,3 +115,9 @@ def test_sheet_numbers_of_a_print_without_form_feeds_are_dropped_beside_an_ident
     assert page_lines(lines) == ["Conditions", "Asthma", "Other Identifiers", "2006/22", "Acme"]
     lines = ["12/5/26, 9:14 AM", "Conditions", "1/2", "Sponsors", "3/4"]
     assert page_lines(lines) == ["Conditions", "1/2", "Sponsors", "3/4"]
+
+
+def test_an_entry_a_print_broke_after_a_hyphen_is_one_word_again():
+    lines = ["Centre Hospitalier Universitaire de Saint-", "Etienne", "", "Hôpital Nord"]
+    assert unwrapped_entries(lines, 42) == ["Centre Hospitalier Universitaire de Saint-Etienne", "", "Hôpital Nord"]
+    assert unwrapped_entries(["Centre Hospitalier de", "Lyon Sud"], 24) == ["Centre Hospitalier de Lyon Sud"]

@@ -9,8 +9,8 @@ from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.saved_copy import is_furniture, page_lines
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_wrapped
 from flows.parsers.list_marks import list_names, with_bullet, without_bullet, without_numbers
-from flows.parsers.printed_pages import (is_page_number, is_print_edge, is_print_only, is_printed, line_form,
-                                         page_counters, sheets, without_running_lines)
+from flows.parsers.printed_pages import (broken_before, is_page_number, is_print_edge, is_print_only, is_printed,
+                                         line_form, page_counters, rejoined, sheets, without_running_lines)
 from flows.parsers.summary_text.list_items import list_names as summary_list_names
 from flows.parsers.summary_text.page_furniture import without_furniture as summary_without_furniture
 
@@ -190,3 +190,31 @@ def test_a_print_is_told_by_each_line_only_a_print_has(line):
     """The screen that spares most lines the print patterns passes every line those patterns take."""
     assert is_page_number(line) or is_print_only(line)
     assert is_printed(["Conditions", "Asthma", f"  {line}  ", "Sponsors"])
+
+
+# Lines a wrapping copy broke, as every layout reads them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, below, width, broken", [
+    ("Participants take the tablet twice a day for", "twelve weeks", 48, True),  # 'twelve' would not fit
+    ("Participants take the tablet twice a day for", "six weeks", 50, False),  # 'six' would have fitted
+    ("A randomized, double-blind, placebo-controlled", "Non-inferiority trial", 51, False),  # 'Non-' fits
+    ("A randomized, double-blind, placebo-controlled", "Non-inferiority trial", 50, True),
+    ("Ages 18 to", "65 years", 12, True),
+    ("", "twelve weeks", 10, False),  # a blank line is broken off nothing
+    ("Participants take the tablet", "", 10, False),
+    ("Participants take the tablet", "twelve weeks", None, False),  # a copy that wraps nothing
+])
+def test_a_line_is_broken_where_the_next_lines_first_piece_would_not_have_fitted(line, below, width, broken):
+    assert broken_before(line, below, width) is broken
+
+
+@pytest.mark.parametrize("line, below, whole", [
+    ("a cluster-", "randomized trial", "a cluster-randomized trial"),
+    ("virtual reality--", "based therapy", "virtual reality--based therapy"),
+    ("twice a day for  ", "  twelve weeks", "twice a day for twelve weeks"),
+    ("HER2 -", "negative", "HER2 - negative"),  # a dash standing apart is no word's hyphen
+    ("aged 18-", "65", "aged 18- 65"),  # a number's hyphen: the page's own space is not told from a wrap's
+])
+def test_a_broken_line_is_one_line_again_and_a_word_broken_at_its_hyphen_one_word(line, below, whole):
+    assert rejoined(line, below) == whole

@@ -15,6 +15,7 @@ from flows.parsers.aggregator_text.name_lines import (  # noqa: F401 (read here)
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
+from flows.parsers.printed_pages import rejoined
 
 Entry = tuple[str, str | None]  # an intervention: name, description
 Arm = tuple[str, str | None, tuple[str, ...]]  # an arm: title, description, the names of its interventions
@@ -288,7 +289,7 @@ def _joined(lines: list[str], wraps: list[Wrap], joins: set[Wrap]) -> tuple[list
     starts: set[int] = set()
     for above, line in zip([None, *lines], lines):
         if above is not None and (above, line) in joins:
-            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            joined[-1] = rejoined(joined[-1], line)
             continue
         if above is not None and (above, line) in wraps and not _ends_sentence(above):
             starts.add(len(joined))

@@ -4,6 +4,8 @@ with no blank between them are one line wrapped; where it does not (the compact 
 may go on in the next line or end where the next entry starts, and the page does not tell which."""
 from __future__ import annotations
 
+from flows.parsers.printed_pages import broken_before, rejoined
+
 # The widths a printed sheet wraps at, in characters (narrower or wider lines are no sheet's).
 _SHORTEST_SHEET, _WIDEST_SHEET = 60, 130
 # A sheet's wrapped lines end within this many characters of its width, and a wrapped page has at least this many.
@@ -24,10 +26,9 @@ def sheet_width(lines: list[str], printed: bool) -> int | None:
 
 
 def fills_sheet(line: str, following: str, width: int | None) -> bool:
-    """Whether a line ends where a print of `width` wraps: the next line's first word would not fit after it (the
-    next line may go on with it)."""
-    words = following.split()
-    return width is not None and bool(words) and bool(line.strip()) and len(line.rstrip()) + 1 + len(words[0]) > width
+    """Whether a line ends where a print of `width` wraps (printed_pages.broken_before): the next line may go on
+    with it."""
+    return broken_before(line, following, width)
 
 
 def wrap_may_go_on(lines: list[str], width: int | None) -> bool:
@@ -41,7 +42,7 @@ def unwrapped_entries(lines: list[str], width: int | None) -> list[str]:
     joined: list[str] = []
     for above, line in zip(["", *lines], lines):
         if joined and fills_sheet(above, line, width):
-            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            joined[-1] = rejoined(joined[-1], line)
         else:
             joined.append(line)
     return joined

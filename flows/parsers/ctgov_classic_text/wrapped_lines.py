@@ -15,15 +15,12 @@ import re
 from flows.parsers.ctgov_classic_text.headings import HEADINGS, SUB_HEADINGS
 from flows.parsers.ctgov_classic_text.people_places import party
 from flows.parsers.list_marks import without_bullet
+from flows.parsers.printed_pages import broken_before, rejoined
 
 # The widest a copy that wraps its lines makes them (wider lines are lines of a copy that does not wrap).
 WIDEST_WRAP = 110
-# The first word of a line as a wrap breaks words: at a space, or after a hyphen inside a word ('Non-').
-_FIRST_WORD = re.compile(r"[^\W\d_]+-(?=[^\W\d_])|\S+")
 # A numbered line: a list item ('1. ', '2) ') or a site row ('12 Mayo Clinic Rochester ...').
 _NUMBERED = re.compile(r"(\d{1,4})([.)]?)\s")
-# A line broken after a hyphen or a dash inside a word ('cluster-', 'reality--'), where it goes on without a space.
-_HYPHEN_END = re.compile(r"[^\W\d_]-{1,2}$")
 _OWN_LINES = HEADINGS | SUB_HEADINGS
 _DIGIT = re.compile(r"\d")
 # The most words of a label ('Product Manufactured in and Exported from the U.S.:'), but for the label that names
@@ -65,14 +62,14 @@ def next_item(line: str, counted: dict[str, int]) -> bool:
 def goes_on(above: str, line: str, width: int) -> bool:
     """Whether `line` goes on from the line above, broken off it by a copy wrapping its lines at `width` columns: its
     first word would not have fitted on the line above, and it is no line the page starts itself."""
-    if not above.strip() or not line.strip() or line[0].isspace() or _starts_own_line(line) or _ends_party(above):
+    if not line.strip() or line[0].isspace() or _starts_own_line(line) or _ends_party(above):
         return False
-    return len(above) + 1 + len(_FIRST_WORD.match(line).group()) > width
+    return broken_before(above, line, width)
 
 
 def joined(above: str, line: str) -> str:
-    """The line above and the line going on from it, as one line: a word broken after its hyphen is one again."""
-    return above + line if _HYPHEN_END.search(above) else f"{above} {line}"
+    """The line above and the line going on from it, as one line (printed_pages.rejoined)."""
+    return rejoined(above, line)
 
 
 def _starts_own_line(line: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.model import Refused
+from flows.parsers.printed_pages import broken_before
 from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 
 UNDECIDED_TITLE = "unreadable title: its lines undecided"
@@ -71,6 +72,5 @@ def wrap_width(lines: list[str]) -> int | None:
     width = max(map(len, stripped), default=0)
     if width > _WIDEST_WRAP:
         return None
-    full = sum(1 for line, below in zip(stripped, stripped[1:])
-               if line and below.strip() and len(line) + 1 + len(below.split()[0]) > width)
+    full = sum(1 for line, below in zip(stripped, stripped[1:]) if broken_before(line, below, width))
     return width if full >= _FEWEST_WRAPS else None
