@@ -50,12 +50,17 @@ def test_an_api_v2_unposted_event_of_unknown_day_is_read_the_same_way():
         ("RELEASE", "2018-02-20", date(2018, 2, 20)), ("UNRELEASE", "unknown", None)]
 
 
-def test_an_unknown_event_day_is_no_refused_value_and_raises_no_issue(run, tmp_path):
+def _loaded(run, tmp_path, xml: str):
+    """The warehouse connection after a run over a folder holding the one legacy XML record."""
     source = tmp_path / "records"
     source.mkdir()
-    (source / "NCT03435185.xml").write_text(PENDING_XML)
+    (source / "NCT03435185.xml").write_text(xml)
     run(Path(source))
-    con = run.con
+    return run.con
+
+
+def test_an_unknown_event_day_is_no_refused_value_and_raises_no_issue(run, tmp_path):
+    con = _loaded(run, tmp_path, PENDING_XML)
     assert con.execute("SELECT count(*) FROM meta.raw_values").fetchone() == (0,)
     assert con.execute("SELECT rule_id FROM quality_issues WHERE rule_id LIKE 'invalid_values.%'").fetchall() == []
     assert con.execute("SELECT event_date_description, event_date FROM pending_results WHERE event = 'UNRELEASE'"
@@ -94,11 +99,7 @@ def test_a_legacy_date_the_registry_gives_as_unknown_is_no_date_and_keeps_its_wo
 
 
 def test_a_date_given_as_unknown_is_judged_missing_not_refused(run, tmp_path):
-    source = tmp_path / "records"
-    source.mkdir()
-    (source / "NCT03435185.xml").write_text(UNKNOWN_DATES_XML)
-    run(Path(source))
-    con = run.con
+    con = _loaded(run, tmp_path, UNKNOWN_DATES_XML)
     assert con.execute("SELECT count(*) FROM meta.raw_values").fetchone() == (0,)
     rules = {rule for (rule,) in con.execute("SELECT rule_id FROM quality_issues").fetchall()}
     assert not {rule for rule in rules if rule.startswith("invalid_values.")}
