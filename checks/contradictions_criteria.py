@@ -26,6 +26,8 @@ def _name(item: Item) -> str:
 def _repeat_message(first: Item, repeat: Item, text: str) -> str:
     if first.section != repeat.section:
         return f"The same criterion is both an {first.section} and an {repeat.section} criterion."
+    if first.number is not None and first.number == repeat.number:
+        return f"{_name(repeat).capitalize()} is written twice, word for word."
     if first.number is not None and repeat.number is not None:
         return f"{_name(repeat).capitalize()} repeats {_name(first)} word for word."
     said = f"{_name(first).capitalize().replace('A ', 'One ', 1).replace('An ', 'One ', 1)} appears twice"
@@ -65,9 +67,11 @@ RULES = (
          "A criterion stated twice is a copy error that may hide the criterion meant to be there. Twice in one "
          "list, or in one exclusion section under two topical headings that exclude it at the same time (an ACTG "
          "record's 'Co-existing Condition:' and 'Patients with the following are excluded:'); under a cohort's, "
-         "a part's or an arm's heading it is that group's criterion.",
+         "a part's or an arm's heading or label ('Cohort B', '* Healthy volunteers', 'OR') it is that group's "
+         "criterion, and a deleted criterion's placeholder or a note is no criterion.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
-         "A skipped number in a criteria list usually means a criterion was lost.",
+         "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "
+         "numbers were deleted).",
          ("eligibilities.criteria",), func=criteria_numbering_gap, in_worker=True),
 )

@@ -14,6 +14,8 @@ a disease, "Healthy volunteers:") or a paragraph that is no heading keeps them a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 NOW, BEFORE = "now", "before"
@@ -40,8 +42,21 @@ TOPICAL = tuple((name, when, re.compile(pattern, re.I)) for name, when, pattern 
 # A heading line: an optional list mark, then one or two topical headings, each ending in a colon ("Prior
 # Medication: Excluded:").
 _MARK = re.compile(r"^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)")
+# What opens a criteria heading line before "inclusion criteria" or "exclusion criteria" (case aside): a bullet or
+# a section's letter or Roman numeral ("A. Inclusion Criteria", "II. EXCLUSION CRITERIA"), then at most three words
+# that qualify the list ("Key", "General", "Other", "Primary Study", "Substudy", "Disease-specific", "Maintenance
+# Phase", "Part 1 additional", "Healthy Volunteer"), a group's word with its letter or number. A criterion that
+# names the criteria opens with other words ("Meets all inclusion criteria", "Failure to meet the inclusion criteria").
+_QUALIFIER = (
+    r"(?:key|main|principal|major|general|specific|additional|other|further|primary|secondary|common|study|"
+    r"sub-?study|disease[ \t-]specific|maintenance|extension|screening|randomi[sz]ation|treatment|escalation|expansion|"
+    r"dose[ \t-](?:escalation|expansion)|healthy|volunteers?|patients?|participants?|subjects?|"
+    r"(?:part|cohort|arm|group|phase|period|stage|module)(?:[ \t]+(?:[a-z]|\d{1,2}[a-z]?|[ivx]{1,4})\b)?)"
+)
+HEADING_OPENING = rf"(?:[-*•][ \t]*|(?-i:[A-H]|[IVX]{{1,4}})[.)][ \t]+)?(?:{_QUALIFIER}[ \t]+){{0,3}}?"
 _CRITERIA_HEADING = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(?:inclusion|exclusion)[ \t]+criteria\b", re.I)
+    rf"^[ \t]*{HEADING_OPENING}(?:(?:non[ \t-]?)?(?:inclusion|exclusion)[ \t]+criteria\b"
+    r"|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)\b)", re.I)
 # A criterion that dates itself: the same under a heading of now and one of before.
 _SELF_DATED = re.compile(r"[^A-Za-z]*(?:a\s+)?(?:(?:known\s+)?history\s+of|known|prior|previous(?:ly)?)\b", re.I)
 
@@ -119,21 +134,60 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+# How many units a criterion is read back past one by one before the rest of a long list is passed over at once.
+LONG_LIST = 30
+
+
+@lru_cache(maxsize=4)
+def _text_units(text: str) -> tuple[list[Unit], list[int]]:
+    """The units of the whole text and where each starts: read once for every criterion asked about."""
+    found = units(text, 0, len(text))
+    return found, [unit.start for unit in found]
+
+
+@lru_cache(maxsize=4)
+def _stops(text: str) -> list[int]:
+    """For each of the text's units, the nearest unit at or before it that a reading back stops at or takes in: a
+    heading (a section's or a topical one) or a paragraph; -1 where only list items stand before. Read once, so
+    that criteria asked about one by one are not each read back past every item of a long list."""
+    found, last, stops = _text_units(text)[0], -1, []
+    for unit in found:
+        piece = text[unit.start:unit.end]
+        if not unit.listed or _CRITERIA_HEADING.match(piece) or topics(piece) is not None:
+            last = len(stops)
+        stops.append(last)
+    return stops
+
+
 def block_of(text: str, at: int) -> Block | None:
     """The topical headings above the criterion that starts at offset `at`, read back past the items of its list;
     None when a paragraph, another heading or the section's heading comes first."""
     above: list[tuple[str, list[tuple[str, str | None]]]] = []
-    for unit in reversed(units(text, 0, _line_start(text, at))):
+    # The units before the criterion's line (`units(text, 0, end)`, read from the last): the one that runs on past
+    # it is cut at the line break before it (its lines up to there are not blank).
+    end = _line_start(text, at)
+    found, starts = _text_units(text)
+    i = bisect_left(starts, end) - 1
+    items_read = 0
+    while i >= 0:
+        unit = found[i]
+        if unit.end >= end:
+            unit = Unit(unit.start, end - 1, unit.listed)
+        elif not above and items_read > LONG_LIST and _stops(text)[i] < i:
+            i = _stops(text)[i]  # a long list with no heading read yet: passed over to the unit that stops the reading
+            continue
+        items_read += 1
         piece = text[unit.start:unit.end]
         if _CRITERIA_HEADING.match(piece):
             break
-        found = topics(piece)
-        if found is not None:
-            above.insert(0, (piece, found))
+        found_topics = topics(piece)
+        if found_topics is not None:
+            above.insert(0, (piece, found_topics))
         elif above:
             break
         elif not unit.listed:
             return None
+        i -= 1
     times = [when for _, found in above for _, when in found if when is not None]
     if not times:
         return None

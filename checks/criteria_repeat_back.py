@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 # The text's words read backwards (`_repeat_back`): a cut (a line break) and the last word before it. A cut with
 # only line breaks and spaces between it and the previous cut is that cut again (no word between).
@@ -66,12 +66,16 @@ def _repeat_back(words: bytes, marker_starts: list[int], tail: int,
     groups = _ending_alike(back, stop, last, before, len(words))
     if parts is not None and groups:
         groups = _by_part(groups, parts())
-    for group in groups:
-        for i, (at_a, _) in enumerate(group):
-            for at_b, _ in group[i + 1:]:
-                if _same_start_back(back, at_a, at_b):
-                    return True
-    return False
+    return any(_same_start_back(back, at_a, at_b) for group in groups for (at_a, _), (at_b, _) in _pairs(group))
+
+
+def _pairs(group: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Every two cuts of a group, neighbours first: in a text of many lines alike, two neighbouring copies of an item
+    are told at once, where a line and a copy far from it may be compared word by word back to the text's start."""
+    yield from zip(group, group[1:])
+    for i, cut in enumerate(group):
+        for other in group[i + 2:]:
+            yield cut, other
 
 
 def _ending_alike(back: bytes, stop: int, last: list[bytes], before: re.Pattern,

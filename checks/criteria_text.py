@@ -11,15 +11,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
-from checks.criteria_headings import stated_twice_across_headings
+from checks.criteria_headings import HEADING_OPENING, stated_twice_across_headings
 from checks.criteria_repeat_screen import may_repeat, word_bytes
 
+# A heading line: its mark and qualifiers (checks.criteria_headings), then "inclusion" or "exclusion" ("non-inclusion"
+# is exclusion, as French records say it) and "criteria", or "Criteria for inclusion".
 _HEADING = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:key[ \t]+|main[ \t]+)?(inclusion|exclusion)[ \t]+criteria\b[^\n]{0,60}$",
+    rf"^[ \t]*{HEADING_OPENING}(?:(non[ \t-]?)?(inclusion|exclusion)[ \t]+criteria|criteria[ \t]+for[ \t]+"
+    r"(inclusion|exclusion))\b[^\n]{0,60}$",
     re.I | re.M,
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
@@ -46,7 +50,35 @@ _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 # The first item written on the heading line itself ("Exclusion Criteria: 1. Pregnancy", "Inclusion criteria: (1) Age"):
 # the list of the lines below goes on from it.
 _HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.I)
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
+_LIST_LINE = re.compile(r"[ \t]*(?:[-•]|\*(?!\*)|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")  # not a bold line ("**Part B**")
+# A line's list number and how it is written ("3.", "(3)", "3)"): a parent item above criteria marked otherwise
+# (bulleted, or numbered "1)" under "1."), as lists are written flat.
+_NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(\(?)\d{1,2}[ \t]?(\\?\.(?!\d)|\))")
+# A line that only names a group of participants, with or without a list mark or a colon: a cohort's, a part's or
+# an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), healthy volunteers,
+# controls, a dose-escalation or dose-expansion phase, or a label in brackets ("\\[Expansion Part\\]"). The criteria
+# below it are that group's: the same criterion under two such lines is stated once for each group.
+_GROUP_LABEL = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)?[*_]*(?:"
+    r"\\?\[[^\]\n]{1,60}\\?\]"
+    r"|(?i:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|strat(?:um|a)|sub-?stud(?:y|ies)|segments?|panels?)"
+    r"[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b"
+    r"(?:[ \t]*(?:\([^)\n]{1,60}\)|[-\u2013\u2014,][ \t]*[^\n.;:]{0,60}))?"
+    r"|(?i:(?:healthy|normal)[ \t]+(?:volunteers?|controls?|subjects|participants|individuals|adults)"
+    r"|(?:healthy[ \t]+)?controls?(?:[ \t]+group)?"
+    r"|dose[ \t-](?:escalation|expansion)(?:[ \t]+(?:phase|part|cohorts?|stage|portion))?))"
+    r"(?:[ \t]+(?i:only|patients|participants|subjects))?[*_]*[ \t]*:?[*_]*[ \t]*"
+)
+# A group's label with its colon inside a line of page text ("... Cohort 2: 1. Age 18 ..."): its criteria follow.
+# Searched for before each colon, up to `LABEL_REACH` characters back (the pattern ends at the colon).
+_GROUP_LABEL_INLINE = re.compile(
+    r"\b(?i:cohort|part|arm|group|phase|period|module|sub-?study)[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})"
+    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*:\Z")
+LABEL_REACH = 90
+# A line longer than this is no group's label.
+LABEL_WIDTH = 120
+# A line that only offers another group ("OR", "- Or -", "And/or"): the criteria below it are an alternative set.
+_ALTERNATIVE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?i:or|and[ \t]*/[ \t]*or)[ \t]*:?[ \t]*(?:[-*•][ \t]*)?")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A list's first item ("1.", "(1)", "1)"): a line of text right above it heads a new list ("Group B: meet any of 1 to
 # 3" then "1. Diagnosed with..."), though no blank line or colon sets it apart.
@@ -61,6 +93,9 @@ _MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
 _MAY_NUMBER_POINT = re.compile(r"\.(?:(?<=\d\.)|(?<=\d[ \t]\.)|(?<=\d\\\.)|(?<=\d[ \t]\\\.))")
 _MAY_NUMBER_BRACKET = re.compile(r"\)(?:(?<=\d\))|(?<=\d[ \t]\))|(?<=\d\\\))|(?<=\d[ \t]\\\)))")
 MIN_ITEM_WORDS = 6
+# How many lists stay open inside one another: criteria nest three or four deep; a text that opens a list at every
+# line ("1. ... 1. ... 1. ...") keeps no more, so each number is read against a few lists, not all of them.
+MAX_NESTING = 8
 _PLUS_ONE = (1).__add__
 # Every character that is not a-z or 0-9 (after lower-casing and ASCII encoding) separates words.
 _WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
@@ -129,30 +164,42 @@ def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         number = _HEADING_FIRST_ITEM.search(m.group(0)) or _HEADING_NUMBER.search(m.group(0))
-        found.append(Section(m.group(1).lower(), m.end(), end, int(number.group(1)) if number else 0))
+        found.append(Section(_heading_name(m), m.end(), end, int(number.group(1)) if number else 0))
     return found
 
 
-def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
-    """The heading lines of the text: `_HEADING` tried only on lines where the lower-cased text says "criteria".
+def _heading_name(heading: re.Match) -> str:
+    """The list a heading line opens: "inclusion" or "exclusion" (a non-inclusion criterion excludes)."""
+    if heading.group(1):
+        return "exclusion"
+    return (heading.group(2) or heading.group(3)).lower()
 
-    Every heading holds "criteria" in any case; lower-casing keeps it at its place unless the text
-    holds a letter that lower-cases to two characters (then the lengths differ) or the dotless i,
-    which the pattern takes for an i but lower-casing keeps (the only others it takes for an ASCII
-    letter, the long s and the Kelvin sign, are not in "criteria"). Those texts try every line.
+
+def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
+    """The heading lines of the text: `_HEADING` tried only on lines where the lower-cased text says "criteria"
+    and "clusion" (of "inclusion", "exclusion").
+
+    Every heading holds both in any case; lower-casing keeps them at their place unless the text
+    holds a letter that lower-cases to two characters (then the lengths differ), the dotless i or
+    the long s, which the pattern takes for an i and an s but lower-casing keeps (the only other it
+    takes for an ASCII letter, the Kelvin sign, is in neither word). Those texts try every line.
     """
-    if len(lowered) != len(text) or "\u0131" in text:
+    if len(lowered) != len(text) or "\u0131" in text or "\u017f" in text:
         yield from _matches_at(_HEADING, text, _line_starts(text))
         return
-    needle = "criteria" if isinstance(lowered, str) else b"criteria"  # the text's words: the same places
+    # the text's words hold the same letters and line breaks at the same places
+    needle, also, line_break = ("criteria", "clusion", "\n") if isinstance(lowered, str) else \
+        (b"criteria", b"clusion", b"\n")
     tried, at = -1, lowered.find(needle)
     while at >= 0:
         line_start = text.rfind("\n", 0, at) + 1
         if line_start > tried:  # a heading ends its line, so no later line start is passed over
             tried = line_start
-            m = _HEADING.match(text, line_start)
-            if m:
-                yield m
+            line_end = lowered.find(line_break, at)
+            if lowered.find(also, line_start, len(lowered) if line_end < 0 else line_end) >= 0:
+                m = _HEADING.match(text, line_start)
+                if m:
+                    yield m
         at = lowered.find(needle, at + 8)
 
 
@@ -316,10 +363,14 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             continue
         elif mk.number <= 1 or (runs and mk.number <= runs[-1][-1]):
             runs.append([mk.number])  # a new or a nested list (or a number written twice: "2. ... 2. ...")
+            if len(runs) > MAX_NESTING:
+                del runs[1]  # lists nest a few deep: the outer list and the latest nested ones stay open
         elif not runs and any(m.number == mk.number - 1 for m in found[:i]):
             runs.append([mk.number])  # the list began inside a line ("...present 3. 12-lead ECG")
-        elif goes_on_sentence(text, mk.start):
-            continue  # a quantity wrapped to the start of a line ("an ECOG status of\n2. or less")
+        elif goes_on_sentence(text, mk.start) or _bare_at_end(text, mk, section.end):
+            continue  # a quantity wrapped to the start of a line ("an ECOG status of\n2. or less", "aged 18 and\n65.")
+        elif accepted and _lists_values(text, accepted[-1], mk):
+            runs.append([mk.number])  # a scale's values, numbered as the scale numbers them
         elif _stood_for_skipped(runs, mk.number):
             del runs[-1]  # "3. ... 3. ... 5.": the number written twice stood for the one skipped
             runs[-1].append(mk.number)
@@ -334,6 +385,32 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             runs[-1].append(mk.number)
         accepted.append(mk)
     return accepted, gaps, tuple(run[-1] for run in runs if run)
+
+
+def _line_indent(text: str, at: int) -> int:
+    """How far the line holding offset `at` is indented."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return _indent(text[line_start:at + 1])
+
+
+def _lists_values(text: str, above: Marker, mk: Marker) -> bool:
+    """Whether the list number `mk` opens a list indented below the item `above`, after a colon: the values of a
+    scale, numbered as the scale numbers them ("Pre-stroke mRS score of:\n   3. Moderate disability\n   4. ...";
+    "Hoehn and Yahr stage:\n   2. Bilateral involvement"), which may start at any number."""
+    line_start = text.rfind("\n", 0, mk.start) + 1
+    return mk.opens_item and text.endswith(":", 0, line_start - _trailing(text, line_start, " \t\r\n")) and \
+        _line_indent(text, mk.start) > _line_indent(text, above.start)
+
+
+_MARK_AT = re.compile(r"\d{1,2}[ \t]?\\?[.)]")
+_ONLY_PUNCTUATION = re.compile(r"[\s.,;:)\]]*\Z")
+
+
+def _bare_at_end(text: str, mk: Marker, end: int) -> bool:
+    """Whether nothing but white space and punctuation follows the list number `mk` to the section's `end`: a number
+    that closes the text opens no criterion, it ends the sentence above ("women aged between 18 and\n65.")."""
+    m = _MARK_AT.match(text, mk.start)
+    return m is not None and _ONLY_PUNCTUATION.match(text, m.end(), end) is not None
 
 
 def _stood_for_skipped(runs: list[list[int]], number: int) -> bool:
@@ -402,7 +479,40 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     read = _numbered_reading(text, memo)
     if read is None:
         return []  # no list number, no gap
-    return [gap for gap in _gaps(read) if not _written_bare(text, gap)]
+    gaps = [gap for gap in _gaps(read) if not _written_bare(text, gap)]
+    removed = _said_removed(text) if gaps else set()
+    return [gap for gap in gaps if not all(n in removed for n in range(gap.expected, gap.found))]
+
+
+# Numbers as a record names them: "3", "3a", "#3", "3 and 4", "5-7", "5 to 7", "criteria 5 through 7".
+_NUMBERS = r"#?\d{1,2}[a-z]?(?:[ \t]*(?:,|and|&|or|-|\u2013|to|through|thru)[ \t]*#?\d{1,2}[a-z]?)*"
+_REMOVED = r"(?:deleted|removed|omitted|withdrawn|retired|eliminated|struck|intentionally|no longer|not used)"
+# Where a record says numbered criteria were taken out: "(Criterion 3 was deleted in Amendment 1)", "Note: exclusion
+# criteria 5 to 7 have been removed", "Deleted: item #4", or an item for several numbers: "5-7. [Deleted]".
+_SAID_REMOVED = re.compile(
+    rf"(?:criteri(?:on|a)|items?|numbers?|nos?\.)[ \t]*(?P<named>{_NUMBERS})\b[^.\n]{{0,60}}?\b{_REMOVED}"
+    rf"|\b{_REMOVED}[ \t]*[:\-]?[ \t]*(?:(?:inclusion|exclusion)[ \t]+)?(?:criteri(?:on|a)|items?|numbers?|nos?\.)"
+    rf"[ \t]*(?P<after>{_NUMBERS})"
+    rf"|^[ \t]*(?:[-*•][ \t]*)?(?P<marked>\d{{1,2}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,2}})[ \t]*\\?[.)][ \t]*[\[(]?[ \t]*"
+    rf"{_REMOVED}",
+    re.I | re.M,
+)
+_REMOVED_WORDS = ("delet", "remov", "omit", "withdr", "retir", "elimin", "struck", "intention", "no longer", "not used")
+_NUMBER_OR_RANGE = re.compile(r"(\d{1,2})(?:[ \t]*(?:-|\u2013|to|through|thru)[ \t]*#?(\d{1,2}))?", re.I)
+
+
+def _said_removed(text: str) -> set[int]:
+    """The list numbers the record says were deleted or removed (by an amendment): a gap at those numbers loses no
+    criterion the record does not account for."""
+    removed: set[int] = set()
+    lowered = text.lower()
+    if not any(word in lowered for word in _REMOVED_WORDS):
+        return removed  # most texts: no word of removal to look around
+    for m in _SAID_REMOVED.finditer(text):
+        for number in _NUMBER_OR_RANGE.finditer(m["named"] or m["after"] or m["marked"]):
+            low = int(number[1])
+            removed.update(range(low, int(number[2] or low) + 1))
+    return removed
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
@@ -466,22 +576,133 @@ def _indent(line: str) -> int:
 
 
 def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
-    """Whether a heading, a paragraph or a less-indented parent item stands between two items."""
-    if _SUBHEADING.search(text, first.end, repeat.start):
-        return True
+    """Whether a heading, a group's label, a paragraph or a parent item stands between two items: a less-indented
+    item, or a numbered one above criteria marked otherwise ("1. Patients with AML" then "- Age 18"; "2. Dose level
+    2, defined as:" then "1) Hemoglobin ...", as flat lists write a parent and its criteria). A line ending in a
+    colon is a heading, unless it is an item of the two items' own numbered list (`_sibling`)."""
     line_start = text.rfind("\n", 0, repeat.start) + 1
     depth = _indent(text[line_start:repeat.start])
+    if _group_label_inline(text, first.end, repeat.start) or _group_heading_between(text, first.end, repeat.start) \
+            or any(not _sibling(m[0], first, repeat, depth)
+                   for m in _SUBHEADING.finditer(text, first.end, repeat.start)):
+        return True
+    # How the repeat's list is marked, to tell a parent marked otherwise: its list number's way ("." or ")"), None
+    # for a bulleted or unmarked criterion after another, "" when no parent is told so.
+    if repeat.number is not None:
+        marked = _mark_of(text[line_start:repeat.end])
+    else:
+        marked = None if first.number is None and not text[line_start:repeat.start].strip(" \t-*•") else ""
     # From the start of the line where the first item ends: a bullet's marker belongs to the next item.
     begin = text.rfind("\n", 0, first.end) + 1
-    lines = text[begin if begin > first.start else first.end:line_start].split("\n")
+    lo = begin if begin > first.start else first.end
+    lines = text[lo:line_start].split("\n")
+    if _separator_between(text, lo, line_start) if lo == begin else \
+            _separates(lines[0]) or _separator_between(text, lo + 1, line_start):
+        return True  # a group's label or "OR" (the first item may end inside a line: the rest of it, then below)
     # the line below each (the text ends with a line break, the last line is empty): the repeat's own line below it
     below = lines[1:-1] + [text[line_start:repeat.end], ""]
     for previous, line, next_line in zip([""] + lines, lines, below):
+        if not line.strip():
+            continue
         listed = bool(_LIST_LINE.match(line))
-        if line.strip() and ((listed and _indent(line) < depth)
-                             or (not listed and (not previous.strip() or _FIRST_ITEM.match(next_line)))):
+        if listed and (_indent(line) < depth or marked != "" and _indent(line) <= depth and
+                       _mark_of(line) not in ("", marked)):
+            return True
+        if not listed and (not previous.strip() or _FIRST_ITEM.match(next_line)):
             return True
     return False
+
+
+def _separates(line: str) -> bool:
+    """Whether the line only names a group of participants or offers another set of criteria ("OR")."""
+    return len(line) <= LABEL_WIDTH and (_ALTERNATIVE.fullmatch(line) is not None
+                                         or _GROUP_LABEL.fullmatch(line) is not None)
+
+
+@lru_cache(maxsize=4)
+def _separator_lines(text: str) -> list[int]:
+    """Where the text's lines that `_separates` start: read once for every two items compared."""
+    starts = _line_starts(text)
+    ends = starts[1:] + [len(text) + 1]
+    return [start for start, end in zip(starts, ends) if _separates(text[start:end - 1])]
+
+
+def _separator_between(text: str, start: int, end: int) -> bool:
+    """Whether a line that `_separates` starts at or after `start` and before `end`."""
+    found = _separator_lines(text)
+    i = bisect_left(found, start)
+    return i < len(found) and found[i] < end
+
+
+def _mark_of(line: str) -> str:
+    """How the line's list number is written ("(.)" for "(3)", "." for "3." or "3\\.", ")" for "3)"), or "" for a
+    line that opens with no list number."""
+    m = _NUMBERED_LINE.match(line)
+    return "" if m is None else m[1] + m[2][-1]
+
+
+# A word that names a group of participants ("2. Additional criteria for the expansion cohort:"; "Healthy volunteers
+# only:"): a line that holds one heads that group's criteria.
+_GROUP_WORD = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|sub-?stud(?:y|ies)|"
+                         r"volunteers?|controls?|populations?|only)\b", re.I)
+
+
+def _sibling(line: str, first: Item, repeat: Item, depth: int) -> bool:
+    """Whether a line ending in a colon between two numbered items is an item of their list, numbered between them
+    at the repeat's depth and naming no group ("6. Adequate organ function:" between criteria 3 and 9): the two
+    stand in one list."""
+    mark = _LINE_MARKER.match(line)
+    return mark is not None and first.number is not None and repeat.number is not None and \
+        first.number < int(mark[1]) < repeat.number and _indent(line) == depth and _GROUP_WORD.search(line) is None
+
+
+def _group_heading_between(text: str, start: int, end: int) -> bool:
+    """Whether a criteria heading that names a group of participants stands in text[start:end] ("Inclusion criteria
+    for cohort B", "Exclusion Criteria - Healthy Volunteers"): the criteria below it are that group's, though the
+    heading opens a section of the same name as the one above (which a heading written again would continue)."""
+    return any(_GROUP_WORD.search(m[0]) is not None for m in _HEADING.finditer(text, start, end))
+
+
+def _group_label_inline(text: str, start: int, end: int) -> bool:
+    """Whether a group's label and its colon stand in text[start:end] (`_GROUP_LABEL_INLINE`), looked for from
+    each colon."""
+    at = text.find(":", start, end)
+    while at >= 0:
+        if _GROUP_LABEL_INLINE.search(text, max(start, at - LABEL_REACH), at + 1):
+            return True
+        at = text.find(":", at + 1, end)
+    return False
+
+
+# What stands in a list in place of a criterion (its words, as an item's key holds them): a criterion deleted by an
+# amendment ("3. [Deleted in Protocol Amendment 2]", "This criterion was removed in version 4.0"), a number left
+# blank, and a note on the criterion above ("Note: this must be met at screening and at baseline"). Such lines are
+# written alike wherever they stand, and state no criterion twice.
+_NOT_A_CRITERION = re.compile(
+    r"(?:n a |not applicable )?(?:(?:this|the) )?(?:(?:inclusion |exclusion )?(?:criterion|criteria|item|section|point)"
+    r"(?: \d{1,2}[a-z]?)? (?:has been |have been |was |were |is |are )?(?:deleted|removed|omitted|withdrawn|retired|"
+    r"struck|eliminated|left blank|intentionally left blank|no longer (?:applicable|used|required))\b"
+    r"|(?:deleted|removed|omitted|intentionally left blank|left blank intentionally|no longer applicable)\b)"
+    r"|(?:notes?|nb|n b|please note|remarks?|comments?) "
+)
+
+
+def _states_a_criterion(item: Item) -> bool:
+    """Whether the item states a criterion: not a placeholder for one deleted, nor a note (`_NOT_A_CRITERION`)."""
+    return _NOT_A_CRITERION.match(item.key) is None
+
+
+# The signs that turn a criterion's words into its opposite, which an item's key (its words) leaves out:
+# "Serum potassium ≥ 3.5 mmol/L" and "Serum potassium < 3.5 mmol/L" are two criteria.
+_SIGNS = re.compile(r"[<>=\u2264\u2265\u2266\u2267\u00b1]")
+
+
+def _two_criteria(text: str, first: Item, repeat: Item) -> bool:
+    """Whether two items with the same words are still two criteria: their comparison signs differ, or the repeat's
+    list number is below the first's (its list started again, for another group of participants)."""
+    if _SIGNS.findall(text, first.start, first.end) != _SIGNS.findall(text, repeat.start, repeat.end):
+        return True
+    return first.number is not None and repeat.number is not None and repeat.number < first.number
 
 
 def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
@@ -528,7 +749,8 @@ def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, It
     repeats = []
     for item in items(text, memo):
         first = seen.get(item.key)
-        if first and first.section == item.section and (
+        if first and first.section == item.section and _states_a_criterion(item) and \
+                not _two_criteria(text, first, item) and (
                 not _new_list_between(text, first, item) or item.section == "exclusion"
                 and stated_twice_across_headings(text, first.start, first.end, item.start)):
             repeats.append((first, item))

@@ -394,12 +394,17 @@ def test_the_screen_compares_items_of_sections_of_one_name_only():
     assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS) is True
     assert may_repeat(across, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is False
     assert repeated_items(across) == repeats_in_items(across) == []
-    # Two sections of one name (a second cohort's inclusion criteria) are still compared.
+    # Two sections of one name (the heading written again) are still compared.
+    again = f"Inclusion Criteria\n- {TB}\n- Age 18\nInclusion Criteria (continued)\n- {TB}"
+    read = Reading(again)
+    assert may_repeat(again, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is True
+    assert [(a.section, b.section) for a, b in repeated_items(again)] == [("inclusion", "inclusion")]
+    assert repeated_items(again) == repeats_in_items(again)
+    # A second cohort's inclusion criteria are the screen's to compare, and that cohort's own criteria.
     cohorts = f"Inclusion Criteria\n- {TB}\n- Age 18\nInclusion criteria for cohort B\n- {TB}"
     read = Reading(cohorts)
     assert may_repeat(cohorts, read.list_numbers(), MIN_ITEM_WORDS, parts=lambda: read.sections) is True
-    assert [(a.section, b.section) for a, b in repeated_items(cohorts)] == [("inclusion", "inclusion")]
-    assert repeated_items(cohorts) == repeats_in_items(cohorts)
+    assert repeated_items(cohorts) == repeats_in_items(cohorts) == []
     # A heading line (in no section) ends no item: its words, which a later item repeats, are never compared.
     heading = ("Inclusion Criteria:\n- Age 18 or over\n"
                "Exclusion Criteria: all adults with active disease in the study\n"
