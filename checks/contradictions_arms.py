@@ -7,8 +7,9 @@ from typing import Callable, Iterator
 
 import duckdb
 
+from checks.dose_context import conditional
 from checks.dose_text import Dose, parse_doses
-from checks.drug_names import doses_by_drug, drug_vocabulary, words_in
+from checks.drug_names import doses_by_drug, drug_vocabulary, not_given_here, words_in
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study
 
@@ -93,14 +94,24 @@ def _part_of_total(single: Dose, total: Dose) -> bool:
 
 
 def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
-              others_level: Callable[[StatedDose], bool] = lambda _: False) -> tuple[StatedDose, StatedDose] | None:
+              others_level: Callable[[StatedDose], bool] = lambda _: False,
+              not_given: Callable[[StatedDose], bool] = lambda _: False) -> tuple[StatedDose, StatedDose] | None:
     """A pair showing the doses disagree, when comparable doses exist and none agree; an intervention's dose
-    that is another arm's level (`others_level`) shows no disagreement."""
+    that is another arm's level (`others_level`) shows no disagreement, nor does an amount that is no dose given
+    (`not_given`), though either may agree."""
     pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
     if not pairs or any(a.dose.matches(i.dose) or _part_of_total(a.dose, i.dose) or _part_of_total(i.dose, a.dose)
                         for a in arm_doses for i in iv_doses if _may_agree(a.dose, i.dose)):
         return None
-    return next((pair for pair in pairs if not others_level(pair[1])), None)
+    return next((pair for pair in pairs if not others_level(pair[1]) and not any(map(not_given, pair))), None)
+
+
+def _not_given(stated: StatedDose, drugs: dict[str, str]) -> bool:
+    """Whether the amount is no dose its text gives of the drug: a placebo's, a drug's taken before or gone without,
+    or a combination's (`not_given_here`), or one for some participants only ("3 g for patients weighing 120 kg or
+    more", "2 mg if eGFR < 60"), as others may get another dose. Read only of doses that would disagree."""
+    return conditional(stated.text, stated.dose.start, stated.dose.end) \
+        or not_given_here(stated.text, stated.dose, drugs)
 
 
 def _may_agree(a: Dose, b: Dose) -> bool:
@@ -170,7 +181,8 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
     if iv_doses is None:
         iv_doses = given[tuple(linked)] = _intervention_doses(linked, drugs)
     for drug in sorted(arm_doses.keys() & iv_doses.keys()):
-        if pair := _conflict(arm_doses[drug], iv_doses[drug], lambda i: _other_arms_level(i, drug, arm, read)):
+        if pair := _conflict(arm_doses[drug], iv_doses[drug], lambda i: _other_arms_level(i, drug, arm, read),
+                             lambda stated: _not_given(stated, drugs)):
             a, i = pair
             message = (f"Arm '{title}' gives {drug} as {a.dose.label} but its intervention "
                        f"'{i.owner}' says {i.dose.label}.")

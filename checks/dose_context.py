@@ -3,6 +3,7 @@ the regimen phase it belongs to, or doses that vary by design. Tables of small p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FORMS = (r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?|sachets?|vials?|ampoules?"
           r"|puffs?|inhalations?|sprays?|drops?|patch(?:es)?|suppositor(?:y|ies)|injections?|lozenges?)")
@@ -79,6 +80,7 @@ _VARIABLE = re.compile("|".join(VARIABLE_DOSING), re.I)
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
 
 
+@lru_cache(maxsize=256)  # each amount's clause is read for its count, strength, phase, condition and totals
 def _clause_before(text: str, start: int) -> str:
     """The words before `start` in its clause (at most LOOKBACK characters)."""
     before = text[max(0, start - LOOKBACK):start]
@@ -102,6 +104,153 @@ def count_before(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _count(n: str) -> int:
     return COUNT_WORDS.get(n.lower()) or int(n)
+
+
+# A count of units after the amount: "(150 mg) x 2", "140 mg capsule x 3" (N units at once, or N administrations),
+# not a duration ("x 6 cycles", "x 3 days") or a rate ("x 2/day").
+TIMES_AFTER = re.compile(
+    rf"\s*\)?\s*(?:{_FORMS}\s*)?[x×*]\s*(?P<n>\d{{1,2}})\b(?!\s*(?:[.,/-]|(?:days?|d|weeks?|wks?|w|months?|cycles?"
+    r"|courses?|hours?|hrs?|h|min(?:utes?)?|years?|per|a|daily|weekly)\b))", re.I)
+# ... or a count of units that the amount may be each of or all of: "100 µg, 2 puffs" (two puffs of 100 µg, or
+# 100 µg as two puffs), "2.5 mg, three tablets per day".
+LISTED_COUNT_AFTER = re.compile(rf"\s*[,(]\s*{_COUNT}\s+{_FORMS}\b", re.I)
+
+
+# How far after the amount a count of units may end.
+COUNT_AFTER = 40
+
+
+def count_after(text: str, end: int) -> tuple[int, int, bool] | None:
+    """(count, where the count ends, whether it surely multiplies) when a number of units follows the amount
+    ending at `end`: "x 2" multiplies it, ", 2 puffs" may."""
+    after = text[end:end + COUNT_AFTER]
+    if ("x" in after or "×" in after or "*" in after) and (m := TIMES_AFTER.match(text, end)):
+        return int(m.group("n")), m.end(), True
+    if after.lstrip()[:1] in (",", "(") and (m := LISTED_COUNT_AFTER.match(text, end)):
+        return _count(m.group("n")), m.end(), False
+    return None
+
+
+# The amount is a day's or a week's total, said before it ("a total daily dose of 1200 mg", "at daily doses of
+# 2 µg/kg", "weekly dose of 15 mg") or after it ("900mg in two divided doses", "400 mg divided into two doses").
+PERIOD_TOTAL_BEFORE = re.compile(
+    r"\b(?P<period>daily|weekly)\s+(?:oral\s+|total\s+)?(?:doses?|dosages?|amount)\s*(?:of|:|=|is|was|will\s+be)?\s*$",
+    re.I)
+DIVIDED_AFTER = re.compile(
+    r"[^.;\d]{0,30}?\b(?:(?:in|as|into)\s+(?:\w+\s+){0,2}?(?:divided|split|separate|equal)\s+doses"
+    r"|(?:divided|split)\s+(?:in|into)\s+(?:\w+\s+)?doses)\b", re.I)
+
+
+# The words one of which DIVIDED_AFTER reads ("Divided", "split"...), and how far after the amount it may stand.
+_DIVIDED_WORDS = ("ivided", "plit", "eparate", "qual")
+DIVIDED_WINDOW = 90
+
+
+def period_total_before(text: str, start: int) -> float | None:
+    """Administrations a day of the period whose total the amount at `start` is said to be (1 daily, 1/7 weekly)."""
+    before = _clause_before(text, start)
+    lower = before.lower()
+    m = PERIOD_TOTAL_BEFORE.search(before) if "daily" in lower or "weekly" in lower else None
+    if m is None:
+        return None
+    return 1.0 if m.group("period").lower() == "daily" else 1 / 7
+
+
+def divided_after(text: str, end: int, limit: int) -> bool:
+    """Whether the amount ending at `end` is said to be given in divided doses (before `limit`)."""
+    after = text[end:min(limit, end + DIVIDED_WINDOW)]
+    return any(word in after for word in _DIVIDED_WORDS) and DIVIDED_AFTER.match(text, end, limit) is not None
+
+
+# The whole of several administrations or sites: "1500 mg in total", "total dose: 1500 mg", "a cumulative dose of".
+WHOLE_AFTER = re.compile(r"\s*\(?\s*(?:in\s+)?total\b", re.I)
+_WHOLE_WORDS = ("total", "cumulative", "overall")
+WHOLE_BEFORE = re.compile(
+    r"\b(?:total|cumulative|overall)\s*(?:dose|amount|volume)?\s*(?:of|:|=)?\s*(?:up\s+to\s+)?$", re.I)
+
+
+def whole_amount(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is a whole made of several administrations or sites."""
+    if "otal" in text[end:end + 12] and WHOLE_AFTER.match(text, end):
+        return True
+    before = _clause_before(text, start).lower()
+    return any(word in before for word in _WHOLE_WORDS) and WHOLE_BEFORE.search(before) is not None
+
+
+# A schedule that changes later with no new amount ("2 mg every 4 weeks for 5 doses, then every 8 weeks", "0.5 mg
+# monthly for 3 months, then as needed"): the amount is given at more than one frequency.
+LATER_SCHEDULE = re.compile(
+    r"\b(?:then|thereafter|followed\s+by|afterwards)\b[\s,]*(?:(?:given|administered|dosed|injected|continued"
+    r"|extended|reduced)\s+(?:to\s+)?)?(?:every|each|weekly|monthly|daily|twice|once|q\d|as\s+needed|prn"
+    r"|on\s+demand|bi-?weekly)\b", re.I)
+
+
+_LATER_WORDS = ("then", "thereafter", "followed", "afterwards")
+# How far after the amount its later schedule may stand.
+LATER_WINDOW = 120
+
+
+def later_schedule(text: str, end: int, limit: int) -> bool:
+    """Whether the schedule of the amount ending at `end` changes later in its sentence (before `limit`)."""
+    after = text[end:min(limit, end + LATER_WINDOW)].lower()
+    return any(word in after for word in _LATER_WORDS) and LATER_SCHEDULE.search(after) is not None
+
+
+# A dose for some participants only ("3 g for patients weighing 120 kg or more", "2 mg if eGFR < 60", "weight < 50
+# kg: 15 mg/kg"): other participants may get another dose, so it contradicts nothing, though it may agree.
+_WHO = r"(?:patients|participants|subjects|children|adults|those|women|men|infants|neonates|people|individuals)"
+_MEASURE = (r"(?:weight|body\s*weight|bw|e?gfr|crcl|creatinine\s+clearance|age|bmi|bsa|platelets?|anc|renal"
+            r"|hepatic|kidney|liver)")
+_COMPARED = r"(?:[<>≤≥]|=<|>=|<=|(?:less|more|greater|lower|higher)\s+than|under|over|above|below|at\s+least)"
+CONDITION_AFTER = re.compile(
+    rf"\s*[(,;]?\s*(?:[\w.]+\s+){{0,2}}?(?:(?:for|in)\s+{_WHO}\s+(?:weighing|aged|older|younger|{_COMPARED}"
+    rf"|with\s+(?:an?\s+)?(?:{_MEASURE}|moderate|severe|mild)\b)|(?:if|when|where|for)\s+(?:the\s+)?{_MEASURE}\b"
+    rf"|(?:if|when)\s+{_WHO}\s+(?:weigh|are|is)\b)", re.I)
+# Before the amount, a weight or an organ's function that sets it apart ("if eGFR < 60, 2 mg", "patients weighing
+# 120 kg or more: 3 g"); an age or a BMI there is more often the arm's whole population ("Patients with BMI >= 30
+# receive 2.4 mg").
+_SETS_APART = r"(?:weight|body\s*weight|bw|e?gfr|crcl|creatinine\s+clearance|renal|hepatic|kidney|liver)"
+CONDITION_BEFORE = re.compile(
+    rf"(?:\b(?:if|when|for)\s+(?:the\s+)?{_MEASURE}\b|\b{_WHO}\s+(?:weighing|with\s+(?:an?\s+)?{_SETS_APART}\b)"
+    rf"|\b{_SETS_APART}\s*{_COMPARED})[^.;]*$", re.I)
+
+
+def conditional(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is given only to participants of some weight, age or organ function."""
+    if CONDITION_AFTER.match(text, end):
+        return True
+    return CONDITION_BEFORE.search(_clause_before(text, start)) is not None
+
+
+# An amount of the element a salt carries, or of a salt's free base: "325 mg (65 mg elemental iron)", "500 mg
+# elemental calcium", "40 mg free base". It is compared only with amounts stated the same way.
+ELEMENT_AFTER = re.compile(r"\s*(?:of\s+)?(?:elemental|free[\s-]+base)\b", re.I)
+ELEMENT_BEFORE = re.compile(r"\belemental\s+[a-z]+\s*[:=,]?\s*(?:of\s+)?$", re.I)
+
+
+def of_the_element(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is said of the element or free base a salt carries."""
+    after = text[end:end + 20].lower()
+    if ("elemental" in after or "base" in after) and ELEMENT_AFTER.match(text, end):
+        return True
+    before = _clause_before(text, start)
+    return "lemental" in before.lower() and ELEMENT_BEFORE.search(before) is not None
+
+
+# The same amount said again of the active part ("43.4 mg atorvastatin calcium, equivalent to 40 mg atorvastatin"):
+# the second amount is another reading of the first.
+EQUIVALENT_BETWEEN = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}\s*[(,]?\s*(?:which\s+is\s+|i\.e\.\s*)?(?:equivalent|equiv\.?|corresponding|equal)"
+    r"\s+(?:to|of|with)\s+(?:about\s+|approximately\s+|~\s*)?", re.I)
+
+
+_EQUIVALENT_WORDS = ("quiv", "orrespond", "qual")
+
+
+def equivalent_between(text: str, end: int, start: int) -> bool:
+    """Whether the amount ending at `end` is said to be equivalent to the amount starting at `start`."""
+    return any(text.find(word, end, start) >= 0 for word in _EQUIVALENT_WORDS) \
+        and EQUIVALENT_BETWEEN.fullmatch(text, end, start) is not None
 
 
 # An amount naming its unit form ("Azithromycin 250 mg capsules") is the product's strength when the text

@@ -177,14 +177,75 @@ def _drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
 
 
 def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    """The drug named right after the dose, else the nearest one before it in its clause."""
     if drug := _drug_after(text, dose, drugs):
         return drug
-    before = text[max(0, dose.start - DRUG_LOOKBACK):dose.start]
-    before = _CLAUSE_BREAK.split(before)[-1]
-    for word in reversed(_WORD_BEFORE.findall(before.lower())):
+    named = _drug_before(text, dose, drugs)
+    return named[0] if named else None
+
+
+def not_given_here(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
+    """Whether a text's amount is not a dose it gives of the drug named with it: a placebo's ("placebo matching
+    apixaban 5 mg"), a drug's the participants took before or go without ("switched from tacrolimus 0.1 mg/kg/day",
+    "without dexamethasone 8 mg"), or a combination product's ("budesonide/formoterol 160/4.5 mcg")."""
+    if _drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
+        return placebo_of(text, dose)
+    named = _drug_before(text, dose, drugs)
+    return placebo_of(text, dose) or bool(named) and (taken_before(text, named[1])
+                                                      or _in_combination(text, named[1], named[2], drugs))
+
+
+def _drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, int, int] | None:
+    """(drug, where its word starts and ends) of the nearest drug word before the dose in its clause, or None."""
+    window = max(0, dose.start - DRUG_LOOKBACK)
+    before = text[window:dose.start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    lower = clause.lower()
+    for word in reversed(_WORD_BEFORE.findall(lower)):
         if word in drugs:
-            return drugs[word]
+            at = _last_word_at(lower, word) + window + len(before) - len(clause)
+            return drugs[word], at, at + len(word)
     return None
+
+
+def _last_word_at(text: str, word: str) -> int:
+    """Where the last whole-word occurrence of `word` in `text` starts (a word read from the text: one is there)."""
+    at = text.rfind(word)
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-" or
+                      text[at + len(word):at + len(word) + 1].isalnum()):
+        at = text.rfind(word, 0, at)
+    return max(at, 0)
+
+
+# Two drugs of a combination product joined by a slash or a plus ("lopinavir/ritonavir 400 mg/100 mg",
+# "budesonide/formoterol 160/4.5 mcg"): an amount after them is the product's or either drug's.
+_JOINED_BEFORE = re.compile(r"([a-z][\w-]*)\s*[/+]\s*$", re.I)
+_JOINED_AFTER = re.compile(r"\s*[/+]\s*([a-z][\w-]*)", re.I)
+
+
+def _in_combination(text: str, start: int, end: int, drugs: Mapping[str, str]) -> bool:
+    """Whether the drug word at start..end is joined by a slash or a plus to another of the study's drugs."""
+    before = _JOINED_BEFORE.search(text, max(0, start - 40), start) \
+        if text[max(0, start - 3):start].rstrip()[-1:] in ("/", "+") else None
+    after = _JOINED_AFTER.match(text, end) if text[end:end + 3].lstrip()[:1] in ("/", "+") else None
+    return any(m is not None and m.group(1).lower() in drugs for m in (before, after))
+
+
+# The amount of a placebo, named for the drug it matches: "placebo matching apixaban 5 mg", "placebo to match
+# sitagliptin 100 mg", "apixaban-matching placebo 5 mg".
+_PLACEBO_OF = re.compile(
+    r"\b(?:placebos?|dummy|sham|vehicle)(?:\s+(?:tablets?|capsules?|pills?|injections?|infusions?|solution))?\s+"
+    r"(?:matching|matched\s+(?:to|with)|to\s+match|that\s+match(?:es)?|identical\s+to|corresponding\s+to|for|of)\s+"
+    r"(?:the\s+)?(?:[\w/-]+\s+){0,3}$|\b[\w-]+[\s-]+placebos?\s*$", re.I)
+_PLACEBO_WORDS = ("placebo", "dummy", "sham", "vehicle")
+PLACEBO_LOOKBACK = 70
+
+
+def placebo_of(text: str, dose: Dose) -> bool:
+    """Whether the amount is said of a placebo matching a drug, not of the drug."""
+    before = text[max(0, dose.start - PLACEBO_LOOKBACK):dose.start]
+    lower = before.lower()
+    return any(word in lower for word in _PLACEBO_WORDS) and _PLACEBO_OF.search(before) is not None
 
 
 # A capitalised word right before an amount names what the amount is of: a product the study lists no
@@ -270,6 +331,12 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
     ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
                       r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
     ("preference", r"\bprefer(?:s|red|ring|ence|ences)?\b|\bopt(?:s|ed|ing)?\s+(?:to|for)\b"),
+    # "hypersensitivity despite premedication (dexamethasone and diphenhydramine)": given before the study drug.
+    ("premedication", r"\bpre-?medicat(?:ion|ions|ed)\b"),
+    # "efficacy compared with historical controls treated with rituximab": another study's treatment.
+    ("historical", r"\bhistoric(?:al|ally)?\b"),
+    # "participants who used prohibited medication (rituximab)".
+    ("prohibited", r"\b(?:prohibited|disallowed|forbidden|not\s+(?:permitted|allowed))\b"),
 ))
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
@@ -282,6 +349,21 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
     ("example", r"\b(?:such\s+as|e\.\s?g\.,?|for\s+example,?)"),
     # "mammalian target of rapamycin (mTOR)" (NCT05693129): a pathway's name.
     ("target of", r"\btarget\s+of"),
+    # "Proportion of patients who stopped prednisolone", "tapering off prednisone": a background drug stopped.
+    ("stopped", r"\b(?:stop(?:s|ped|ping)?|discontinu(?:e|es|ed|ing|ation\s+of)|withdraw(?:n|al)?\s+(?:of|from)"
+                r"|taper(?:s|ed|ing)?\s+off|wean(?:s|ed|ing)?\s+off|cessation\s+of)(?:\s+(?:their|the))?"),
+    # "MIC of meropenem against isolates", "susceptibility to fluconazole": what the isolates are tested for.
+    ("susceptibility", r"\b(?:MICs?|minimum\s+inhibitory\s+concentrations?|susceptib(?:le|ility)|sensitiv(?:e|ity))"
+                       r"\s+(?:of|to|for|against)"),
+    # "anti-Xa activity in patients on enoxaparin prophylaxis": a treatment the patients are on.
+    ("patients on it", r"\b(?:patients|participants|subjects|people|those|women|men|children|adults)\s+"
+                       r"(?:already\s+)?(?:on|taking)"),
+    # An arm "without rituximab", "Standard of care (no tofacitinib)".
+    ("negated", r"\b(?:no|without|w/o|minus|omit(?:s|ted|ting)?|avoid(?:s|ed|ing)?)"),
+    # "Time to initiation of rituximab": a later treatment, not the study's.
+    ("later start", r"\btime\s+to\s+(?:the\s+)?(?:initiation|start|commencement)\s+of"),
+    # "Total dose of remifentanil during surgery": how much of a drug of the anaesthesia was used.
+    ("amount used", r"\b(?:total|cumulative|mean|average|median)\s+doses?\s+of"),
 ))
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
     ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
@@ -291,6 +373,13 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
     ("target", r"(?:receptors?|pathways?)\b"),
     ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
+    ("discontinuation", r"(?:discontinuation|discontinued|withdrawal|withdrawn|cessation|weaning|stopped)\b"),
+    # "Observation (tofacitinib not given)", "Tofacitinib washout".
+    ("withheld", r"(?:not\s+given|not\s+administered|omitted|withheld|wash-?out)\b"),
+    # "amoxicillin-clavulanate susceptibility of isolates".
+    ("susceptibility of it", r"(?:[a-z]+[\s-]+)?(?:susceptib\w*|non-?susceptib\w*|MICs?|sensitivity)\b"),
+    # "Dexamethasone suppression test", "ACTH stimulation test": a diagnostic test named after its drug.
+    ("test", r"(?:suppression|stimulation|challenge|provocation|skin[\s-]+tests?)\b"),
 ))
 
 # The patients' history with a drug, or its place in their care, right before it: a drug they had, failed or need, or
@@ -299,7 +388,9 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
 HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, pattern in (
     ("treated before", r"\b(?:previously|formerly|already)\s+(?:treated|exposed)\s+(?:with|to)(?:\s+prior)?"),
     ("failed before", r"\b(?:refractory|resistant|resistance|intoleran(?:t|ce)|relapsed|progressed|progressing|failed"
-                      r"|failing|unresponsive|(?:after|following|despite)\s+(?:(?:disease|treatment)\s+)?"
+                      r"|failing|unresponsive"
+                      r"|(?:inadequate|insufficient|incomplete)(?:ly)?[\s-]+respon(?:se|ding|ders?)"
+                      r"|(?:after|following|despite)\s+(?:(?:disease|treatment)\s+)?"
                       r"(?:progression|failure|relapse))\s+(?:to|on|of|after|with|following|under)"
                       r"(?:\s+(?:prior|previous))?"),
     ("standard care", r"\b(?:standard[\s-]+(?:of[\s-]+)?care|usual[\s-]+care|routine[\s-]+care|(?-i:SOC|SoC))"
@@ -307,6 +398,12 @@ HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, 
     ("required", r"\b(?:requir(?:e|es|ed|ing)|need(?:ed|ing)?)(?:\s+(?:oral|intravenous|iv|systemic|rescue"
                  r"|additional|treatment\s+with|therapy\s+with))*"),
     ("tolerated", r"\bmaximally\s+tolerated"),
+    # "Switch from tacrolimus to sirolimus": the drug the participants leave.
+    ("switched from", r"\b(?:switch(?:ed|es|ing)?|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?)\s+(?:over\s+)?from"
+                      r"(?:\s+(?:their|the))?(?:\s+(?:usual|current|previous|prior|existing))?"),
+    # "anti-TNF experienced patients (infliximab or adalimumab)": examples of the drugs the patients had.
+    ("examples of history", r"\b(?:experienced|exposed|pre-?treated|refractory|resistant|intolerant|na[iï]ve|failures?"
+                            r"|inadequate\s+responders?)\b[^.;()]{0,20}\((?:\s*[\w-]+\s*(?:,|or|and|/))*"),
 ))
 # ... or right after it: a condition or a state of the patients named after the drug ("methicillin-resistant
 # Staphylococcus aureus", "cisplatin-ineligible", "cisplatin-induced nephrotoxicity", "prednisone-free remission",
@@ -315,7 +412,38 @@ HISTORY_AFTER = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("named after", r"[\s-]+(?:resistant|resistance|refractory|intolerant|intolerance|ineligible|eligible|unfit"
                     r"|pre-?treated|experienced|exposed|induced|dependent)\b|-(?:free|failure|failed)\b"),
     ("background", r"\s+(?:background|backbone)\b"),
+    # "adalimumab or infliximab inadequate responders": patients the drugs failed.
+    ("inadequate response", r"(?:\s*(?:,|or|and|/)\s*[\w-]+)*[\s-]+(?:inadequate|insufficient|incomplete|partial"
+                            r"|non-?)[\s-]*respon\w*"),
+    # "vancomycin per standard of care", "as part of routine care".
+    ("standard care after", r"\s+(?:per|as\s+(?:part\s+of\s+)?|according\s+to)\s+(?:the\s+)?(?:standard|routine|usual"
+                            r"|local|institutional)\b"),
 ))
+
+
+# A drug the participants took before the study, stop for it or go without: "no prior rituximab", "switched from
+# tacrolimus", "stop their usual metformin", "without dexamethasone", "previously treated with imatinib", "progressed on
+# imatinib" (HISTORY_BEFORE).
+TAKEN_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, pattern in (
+    ("before the study", r"\b(?:no\s+)?(?:prior|previous|former|earlier|pre-?study)(?:\s+(?:treatment|therapy|exposure"
+                         r"|use|dose|regimen)s?\s+(?:with|of|to))?"),
+    ("stopped", r"\b(?:stop(?:s|ped|ping)?|discontinu(?:e|es|ed|ing)|withdrawn\s+from|instead\s+of"
+                r"|replac(?:e|es|ed|ing))"
+                r"(?:\s+(?:their|the))?(?:\s+(?:usual|current|previous|prior|existing))?"),
+    ("their own", r"\btheir\s+(?:usual|current|own|existing|habitual|regular)"),
+    ("not given", r"\b(?:no|without|w/o|minus)"),
+))
+_HISTORY_TAKEN = tuple(entry for entry in HISTORY_BEFORE
+                       if entry[0] in ("treated before", "failed before", "switched from"))
+# How far back of a drug word its history is read.
+HISTORY_LOOKBACK = 80
+
+
+def taken_before(text: str, at: int) -> str | None:
+    """Why the drug named at `at` is one the participants took before, or stop, rather than one given ('switched
+    from'...), or None."""
+    before = text[max(0, at - HISTORY_LOOKBACK):at]
+    return next((name for name, pattern in TAKEN_BEFORE + _HISTORY_TAKEN if pattern.search(before)), None)
 
 
 # Later in its clause: kept at hand ("Epinephrine, hydrocortisone, and IV antihistamine will be available",

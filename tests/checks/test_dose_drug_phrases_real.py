@@ -316,6 +316,10 @@ HISTORY = [
     ("Rate of cisplatin-induced nephrotoxicity", "cisplatin", "named after"),
     ("Proportion in prednisone-free remission", "prednisone", "named after"),
     ("Change in HbA1c on a metformin background", "metformin", "background"),
+    ("Switch from tacrolimus to sirolimus", "tacrolimus", "switched from"),
+    ("Response in anti-TNF experienced patients (infliximab or adalimumab)", "adalimumab", "examples of history"),
+    ("TNF-IR (adalimumab or infliximab inadequate responders)", "adalimumab", "inadequate response"),
+    ("Serum creatinine with vancomycin per standard of care", "vancomycin", "standard care after"),
 ]
 
 

@@ -66,6 +66,20 @@ NOT_GIVEN = [
     ("Does tumour volume correlate with somatostatin receptor expression?", "somatostatin", "target"),  # NCT01617733
     ("Epinephrine, hydrocortisone, and IV antihistamine will be available", "hydrocortisone", "at hand"),
     ("Outcomes of subjects who opt to receive trastuzumab at progression", "trastuzumab", "preference"),
+    ("Hypersensitivity despite premedication (dexamethasone and diphenhydramine)", "dexamethasone", "premedication"),
+    ("Efficacy compared with historical controls treated with rituximab", "rituximab", "historical"),
+    ("Proportion of patients who stopped prednisolone", "prednisolone", "stopped"),
+    ("Proportion of patients tapering off prednisone", "prednisone", "stopped"),
+    ("MIC of meropenem against isolates", "meropenem", "susceptibility"),
+    ("Anti-Xa activity in patients on enoxaparin prophylaxis", "enoxaparin", "patients on it"),
+    ("Time to prednisone discontinuation", "prednisone", "discontinuation"),
+    ("Amoxicillin-clavulanate susceptibility of isolates", "amoxicillin", "susceptibility of it"),
+    ("Dexamethasone suppression test", "dexamethasone", "test"),
+    ("Number of participants who used prohibited medication (rituximab)", "rituximab", "prohibited"),
+    ("Arm without rituximab", "rituximab", "negated"),
+    ("Time to initiation of rituximab", "rituximab", "later start"),
+    ("Total dose of remifentanil during surgery", "remifentanil", "amount used"),
+    ("Observation (tofacitinib not given)", "tofacitinib", "withheld"),
 ]
 
 
@@ -96,6 +110,11 @@ def test_every_not_given_pattern_has_a_phrase():
     ("Safety of ruxolitinib given as a single dose", "ruxolitinib"),
     ("Receptor occupancy of nivolumab", "nivolumab"),
     ("Adverse events of cladribine. Results will be available in 2025", "cladribine"),
+    ("Proportion of patients who started prednisolone", "prednisolone"),
+    ("Efficacy of rituximab compared with historical controls", "rituximab"),  # the history follows the drug
+    ("Number of patients receiving tofacitinib with infections", "tofacitinib"),
+    ("Tofacitinib test arm", "tofacitinib"),
+    ("Sensitivity analysis of tofacitinib efficacy", "tofacitinib"),
 ])
 def test_drug_given(text, drug):
     assert not_given(text, text.lower().index(drug), drug) is None
