@@ -170,14 +170,36 @@ _ORDER_RANDOMIZED = re.compile(
 # "the side and order of the tests will be randomized" (NCT05699317), "The order of infused material as well as the
 # volume of infused material in all sessions will be randomized" (NCT05695846): the order is what is randomized.
 _ORDER_BEFORE = re.compile(r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+be|is|are|was|were)\s+$", re.I)
+# A body part of each participant randomized, as in split-mouth, paired-eye or bilateral designs ("In each patient,
+# one eye will be randomized to drug X and the fellow eye to placebo", "the two legs of each participant will be
+# randomized"): every participant is in one group, which a single group's allocation N/A describes.
+_PART_OF_PARTICIPANT_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:one|each|the|either|both|two|their|contralateral|fellow|left|right"
+    r"|(?:participant|patient|subject)(?:s'|'s|s)?)\s+)(?:[\w'-]+\s+){0,2}?(?:eyes?|sides?|legs?|hands?|feet|foot"
+    r"|teeth|tooth|quadrants?|halves|half|hemi-?faces?|limbs?|knees?|ears?|breasts?|hemispheres?|jaws?|arches)"
+    r"(?:\s+(?:of|in)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
+    r"\s+(?:will\s+be|shall\s+be|is|are|was|were)\s+$", re.I)
+
+
+# A number, code or kit given at random or by a randomization system, which sponsors' systems give in single-arm
+# studies too ("each subject will be assigned a randomization number via IWRS", "randomly assigned a unique study
+# code", "the IXRS will be used for randomization of drug kits"): no allocation of participants to groups.
+_IDENTIFIER_AFTER = re.compile(
+    r"\s+(?:(?:numbers?|no\.|system|IWRS|IXRS|IVRS)\b"
+    r"|(?:an?\s+)?(?:(?:unique|individual|study|subject|participant|patient|identification|kit)\s+){0,2}"
+    r"(?:numbers?|codes?|ids?|identifiers?|kits?)\b"
+    r"|of\s+(?:the\s+)?(?:(?:drug|study|medication|treatment)\s+)?(?:kits?|supplies|vials|packs?|boxes)\b)", re.I)
 
 
 def _allocates(claim: Claim) -> bool:
-    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions or of what
-    each participant goes through ("stories will be randomized within participants", NCT05687994)."""
+    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
+    each participant goes through ("stories will be randomized within participants", NCT05687994), or of a number
+    or kit given at random."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
-                                                                                  claim.start))
+                                                                                  claim.start)
+                or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
+                or _IDENTIFIER_AFTER.match(text, claim.end))
 
 
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
@@ -207,12 +229,29 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
             yield _finding(nct_id, message, stated, c, "designs.allocation")
 
 
+# "Non-randomized" said of a group beside the randomized ones ("a non-randomised historical control group",
+# "Non-randomized cohort", "patients in this non-randomised arm"): not of the study's allocation.
+_GROUP_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?:cohorts?|groups?|arms?|controls?"
+    r"|comparators?|registry|population|extension|part|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|period|stage"
+    r"|sub-?study)(?![\w-])", re.I)
+
+
+def _of_a_group(claim: Claim) -> bool:
+    """Whether a 'non-randomized' claim qualifies a group or part of the study rather than its allocation."""
+    return _GROUP_AFTER.match(claim.source.text, claim.end) is not None
+
+
 def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation RANDOMIZED while the text only ever calls the study non-randomized (and never says it randomizes)."""
+    """Allocation RANDOMIZED while the text only ever calls the study non-randomized (and never says it randomizes),
+    not only a group or part of it."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
-        if (c := only_denied(texts, RANDOMIZED)) and not first_affirmed(texts, RANDOMIZING):
+        c = only_denied(texts, RANDOMIZED)
+        if c is not None and _of_a_group(c):  # every claim is denied: the first that is not of a group
+            c = next((claim for claim in claims(texts, RANDOMIZED) if not _of_a_group(claim)), None)
+        if c and not first_affirmed(texts, RANDOMIZING):
             message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 
@@ -317,7 +356,8 @@ RULES = (
          "An interventional record whose own text calls it observational contradicts itself: the study type or "
          "the text is wrong (a study that assigns its participants an intervention by protocol is interventional "
          "whatever its text calls it), and a person must read which.",
-         ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational, in_worker=True),
+         ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational,
+         in_worker=True),
     Rule("contradictions.study_type_text_trial", "contradiction", "warning",
          "An observational record whose own text calls it a randomized, placebo-controlled or blinded trial (or a "
          "clinical trial with a placebo group) contradicts itself: the study type or the text is wrong (a study "

@@ -10,7 +10,19 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from checks.study_context import CASE_FOLDS, folded_text
-from checks.study_text import StudyText, about_this_study
+from checks.study_text import StudyText, about_this_study, other_study
+
+# The hyphens records write inside a word ("non-randomized"): the ASCII one, and the hyphen, non-breaking hyphen,
+# figure dash and en dash that text pasted from a word processor carries ("non\u2010randomized", "double\u2013blind").
+HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+# A space or one of those hyphens, as a character class.
+_SPACE_OR_HYPHEN = f"[\\s{HYPHENS}]"
+
+
+def hyphens_wide(pattern: str) -> str:
+    """The pattern with each class of a space or an ASCII hyphen (`[\\s-]`) reading every hyphen of HYPHENS too."""
+    return pattern.replace(r"[\s-]", _SPACE_OR_HYPHEN)
+
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[A-Z(\[])|(?<=\w\.)(?=[A-Z][a-z]{2,})|\n\s*\n|\n\s*[-*•]\s+|\n(?=\s*\d{1,2}[.)]\s)"
@@ -18,73 +30,96 @@ _SENTENCE_END = re.compile(
 # A negation close before a term, in the same clause: "will not be", "no", "without"; or carried to it by "or"
 # ("with no blinding of subjects or randomization"); a term said to be impossible ("this trial cannot be
 # double-blinded", "it is impossible to run a double-blind comparison"); a term set against this study ("unlike an
-# observational study, this trial assigns ...").
-_NEGATION_BEFORE = re.compile(
+# observational study, this trial assigns ..."); "non" or "un" before it, joined by any hyphen or spaced ("Non -
+# randomized").
+_NEGATION_BEFORE = re.compile(hyphens_wide(
     r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of|unlike)\s+(?:[\w-]+\s+){0,2}"
-    r"|\b(?:cannot|can't)\s+be\s+(?:[\w-]+\s+)?|\b(?:non|un)[\s-]?"
+    r"|\b(?:cannot|can't)\s+be\s+(?:[\w-]+\s+)?|\b(?:non|un)\s*[\s-]?\s*"
     r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+"
-    r"|\b(?:impossible|unable|infeasible|unfeasible|impractical|unethical)\s+to\s+(?:[\w-]+\s+){0,3})$",
+    r"|\b(?:impossible|unable|infeasible|unfeasible|impractical|unethical)\s+to\s+(?:[\w-]+\s+){0,3})$"),
     re.I,
 )
+# A heading's answer that ends it: at the end of the text or of a clause, or before the next heading in capitals
+# ("RANDOMIZATION-None BLINDING-single").
+_ANSWER_ENDS = r"(?=\s*(?:[.;,)\n]|$)|\s+(?-i:[A-Z]{2}))"
 # A denial right after a term, or after the design it names: "single or double blind is not appropriate"
 # (NCT05696093), "special methods for randomization are not required" (NCT06897982), "a double-blind design is not
-# feasible", "randomization is not applicable as this is a single-arm study".
+# feasible", "randomization is not applicable as this is a single-arm study", "randomization was deemed unethical",
+# "Randomization not applicable"; a heading answered no ("Randomization: N/A", "Randomized: No").
 _NEGATION_AFTER = re.compile(
-    r"(?:\s+(?:design|study|trial|approach|method|comparison|technique|procedure|fashion|manner))?\s+(?:"
+    r"(?:\s+(?:design|study|trial|approach|method|comparison|technique|procedure|fashion|manner))?(?:\s+(?:"
     r"(?:(?:is|was|are|were|would\s+be|will\s+be)\s+not|(?:would|could|will|can)\s+not\s+be|cannot\s+be)\s+"
     r"(?:appropriate|possible|feasible|practical|practicable|ethical|applicable|used|applied|planned|performed|done"
     r"|required|needed|necessary|involved|conducted|maintained|ensured)\b"
-    r"|(?:is|was|are|were|would\s+be|will\s+be)\s+"
-    r"(?:impossible|unfeasible|infeasible|impractical|unethical|inappropriate)\b"
+    r"|(?:is|was|are|were|would\s+be|will\s+be)\s+(?:(?:deemed|considered|judged|thought|felt|found)\s+"
+    r"(?:to\s+be\s+)?)?(?:impossible|unfeasible|infeasible|impractical|unethical|inappropriate|not\s+ethical)\b"
+    r"|not\s+(?:applicable|done|performed|used|planned)\b)"
     # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
-    r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable|none|n/a)\b)", re.I)
+    r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable\b|(?:none|n/?a|no)" + _ANSWER_ENDS + "))", re.I)
 # A term named as one of a study's listed parts ("4 periods: Screening, open label, randomized withdrawal"; "Part A:
 # open label dose escalation") is that part's, as "an open-label period" is: the study has other parts. ("Phase 3:
-# open-label study of ..." names the trial's phase, not a part.)
+# open-label study of ..." names the trial's phase, not a part.) So is a term said of a part ("The second period of
+# this study will be open-label", "Period 2 is open label") or of what the study turns into ("the study continues as
+# an open-label study").
+_PART = r"(?:periods?|phases|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|parts?|stages?|segments?|epochs?)"
 _LISTED_PART_BEFORE = re.compile(
-    r"\b(?:periods?|phases|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|parts?|stages?|segments?|epochs?)\b[^.;:\n]{0,24}:\s*"
-    r"(?:[^.;:,\n]{1,60},\s*(?:(?:and|or)\s+)?)*(?:(?:and|or)\s+)?$", re.I)
+    rf"\b{_PART}\b[^.;:\n]{{0,24}}:\s*(?:[^.;:,\n]{{1,60}},\s*(?:(?:and|or)\s+)?)*(?:(?:and|or)\s+)?$"
+    rf"|\b(?:{_PART}|extension|portion)(?:\s+[\w-]+)?(?:\s+of\s+(?:this|the|our)\s+(?:[\w-]+\s+)?(?:study|trial))?\s+"
+    r"(?:will\s+(?:be|become|remain)|is|are|was|were|becomes?|remains?)\s+(?:an?\s+)?$"
+    r"|\b(?:continues?|continued|becomes?|became|switch(?:es|ed)?|converts?|converted)\s+(?:as|to|into)?\s*"
+    r"(?:an?\s+)?$",
+    re.I)
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 # A party the registry does not record as masked ("Single-blind (Data Analyst)", "Single blind - only the data
 # analyst is blinded") is no blinding it records either.
-BLINDED = re.compile(
+BLINDED = re.compile(hyphens_wide(
     r"\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)\b"
     r"(?![\s(:–-]*(?:only\s+)?(?:the\s+)?(?:data\s+analysts?|statisticians?|sponsors?)\b)"
     r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
-    r"|(?<!sponsor-)(?<!sponsor\s)(?<!sponsor)(?<!non-)(?<!non\s)(?<!non)"
-    r"\bblinded\s+(?:study|trial|period|phase|design)\b",
+    r"|(?<!sponsor[\s-])(?<!sponsor)(?<!non[\s-])(?<!non)"
+    r"\bblinded\s+(?:study|trial|period|phase|design)\b"),
     re.I,
 )
-OPEN_LABEL = re.compile(
+# A party not recorded as masked named right after "open label" ("open label for the investigator"): the other
+# parties may be masked as the design says.
+_UNMASKED_PARTY = (r"(?:for|to)\s+(?:the\s+|all\s+)?(?:investigators?|(?:site|study)\s+(?:staff|team)|staff"
+                   r"|care[\s-]*(?:givers?|providers?)|clinicians?|surgeons?|physicians?|doctors?|therapists?|nurses?"
+                   r"|pharmacists?)\b")
+OPEN_LABEL = re.compile(hyphens_wide(
     r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase|part|stage|portion|lead[\s-]?in"
     r"|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug|use|access"
-    r"|followed\s+by))"
+    r"|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "))"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
     r"|\bnon[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b"
     # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
-    r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un-?)(?:blinded|masked)\b"
-    r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)",
+    r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un[\s-]?)(?:blinded|masked)\b"
+    r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)"),
     re.I,
 )
-RANDOMIZED = re.compile(
-    r"\b(non[\s-]?|un)?randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I
-)
+# "Quasi-randomized" (allocated by alternation, date of birth or record number) is a non-random allocation.
+RANDOMIZED = re.compile(hyphens_wide(
+    r"\b(non[\s-]?|un[\s-]?|quasi[\s-]?)?randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b"),
+    re.I)
 # The verb in the present or future ("we will randomize volunteers to either the early or late second biopsy",
 # NCT05688969): a study that says it randomizes, whatever else it says it is not; or that it allocates at random
 # ("allocated at random", "a computer-generated random allocation sequence").
 RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b|\bat\s+random\b|\brandom\s+(?:allocation|assignment)\b", re.I)
-OBSERVATIONAL = re.compile(
-    r"\bobservational\s+(?:[\w-]+\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
+OBSERVATIONAL = re.compile(hyphens_wide(
+    r"\bobservational,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
-    r"|\bnon[\s-]?interventional\s+(?:[\w-]+\s+){0,2}?(?:study|trial|design|research)\b", re.I
+    r"|\bnon[\s-]?interventional,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|design|research)\b"), re.I
 )
-# A study beside this one: "... and an observational cohort study in the low-risk group", "patients who decline
-# randomisation will be invited to join an observational cohort study", "this trial includes an observational study
-# of untreated siblings".
+# A study beside this one: "... and an observational cohort study in the low-risk group", "A Randomized Trial and
+# Observational Follow-up Study", "Interventional and Observational Study", "patients who decline randomisation will
+# be invited to join an observational cohort study", "this trial includes an observational study of untreated
+# siblings", "this trial will be followed by an observational extension study", "participants of the observational
+# study XYZ".
 _BESIDE_BEFORE = re.compile(
     r"(?:(?:\b(?:and|with|plus)|&)\s+an?"
-    r"|\b(?:alongside|includ(?:es?|ing)|join(?:s|ing)?|enter(?:s|ing)?|into|nested\s+in|embedded\s+in)"
-    r"(?:\s+(?:an?|the))?)\s+(?:(?:separate|parallel|additional|prospective|companion)\s+)?$", re.I)
+    r"|\b(?:trial|study|treatment|intervention|interventional)\s+(?:and|plus|&)(?:\s+an?)?"
+    r"|\b(?:alongside|includ(?:es?|ing)|join(?:s|ing)?|enter(?:s|ing)?|into|(?:nested|embedded)\s+(?:in|within)"
+    r"|followed\s+by|(?:patients|participants|subjects|people|individuals|members)\s+(?:of|from|in))"
+    r"(?:\s+(?:an?|the))?)\s+(?:(?:separate|parallel|additional|prospective|companion|ongoing)\s+)?$", re.I)
 # Each pattern with what, right before a match, makes it name a part of the study or a study beside it: an
 # "open label" listed as one of the study's parts, an observational study joined to the trial.
 _PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE}
@@ -93,27 +128,84 @@ _PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE}
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:sub-?study|ancillary\s+study|companion\s+study|add-on\s+study|follow-?up(?:\s+study)?|extension"
     r"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
-_TRIAL_NAMED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
+# The same for the trial participants completed or came from ("subjects who completed the randomized,
+# placebo-controlled Study 301", "following completion of the double-blind study CL-301") or a trial planned ("data to
+# plan a randomised trial"); with words (folded) one of which every match holds.
+_FROM_OR_FOR_ANOTHER_TRIAL_BEFORE = re.compile(
+    r"\b(?:(?:completed|completing|finished|completion\s+of|participated\s+in|enrolled\s+in|rolled\s+over\s+from)"
+    r"\s+(?:the|a|an)|plan(?:ning)?\s+an?)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+_FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled", "plan")
+# The trial's noun a few words after such a term, not past words that lead back to this study ("completed the
+# double-blind treatment period of this study").
+_TRIAL_NAMED_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:of|in|within|this|our|present|current)\b)[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
+# A term of a trial named by its code or acronym a few words on ("randomized to the experimental arm of study CL-201",
+# "patients randomized to placebo in the ABC trial"): the trial participants came from. Not a term of this study's
+# own noun ("A Randomized Substudy of the ABC Trial").
+_IN_A_NAMED_TRIAL_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b)[\w-]+){0,6}?\s+(?:of|in|from)\s+(?:the\s+)?"
+    r"(?:(?:study|trial|protocol)\s+(?=[\w-]*\d)[\w-]+"
+    r"|(?-i:[A-Z][A-Z0-9-]+)\s+(?:study|trial)\b)", re.I)
 # A term said of trials in general ("randomised controlled trials are the gold standard", "double-blind trials of
 # drug X have shown benefit"): no claim on this study's design.
 _TRIALS_IN_GENERAL_AFTER = re.compile(
     r"(?:,?\s+(?!(?:to|into|in|of|for|between|at|by|and|or)\b)[\w-]+){0,3}?,?\s+(?:trials|studies|rcts)\b", re.I)
+# A trial's finding reported a few words on ("A recent double-blind trial found that ...", "A large observational
+# study showed a benefit"): a trial done before, unless the sentence names this study before the term. The trial's
+# noun comes first (not "patients randomized to drug X showed ..."), in the term or after it.
+_REPORTED = (r"(?:,?\s+[\w()-]+){0,6}?\s+(?:found|showed|suggested|revealed|concluded|reported|demonstrated"
+             r"|indicated|confirmed)\s+(?:that|an?|the|no|significant|improved|reduced|increased|decreased|better"
+             r"|similar|benefit)\b")
+_REPORTED_AFTER = re.compile(_REPORTED, re.I)
+_TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
+_ENDS_WITH_TRIAL = re.compile(r"\b(?:study|trial|rct)$", re.I)
+_THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+(?:present|current|proposed))\b", re.I)
+# A design the study had before it was changed ("This study, initially double-blind, was amended to open label",
+# "originally planned as a double-blind trial", "was initially double-blind"). Not the first part of the study
+# ("participants will initially receive double-blind treatment").
+_FORMERLY_BEFORE = re.compile(
+    r"(?:\b(?:originally|initially|formerly|previously)\s+(?:planned|designed|registered|intended|conceived"
+    r"|described|set\s+up)\s+(?:as|to\s+be)"
+    r"|\b(?:was|were)\s+(?:originally|initially|formerly)|,\s*(?:originally|initially|formerly))"
+    r"\s+(?:(?:a|an)\s+)?(?:[\w-]+,?\s+){0,2}$", re.I)
+# A design the study weighs in a condition ("if randomization is feasible", "whether a double-blind design is
+# possible"): no claim either way.
+_CONDITION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+,?\s+){0,4}$", re.I)
+_FEASIBLE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|would\s+be|will\s+be|proves?|becomes?|were)\s+"
+    r"(?:feasible|possible|acceptable|practicable|practical|ethical|appropriate|safe)\b", re.I)
+# An "open label" sentence about a later part of the study ("From week 24 the study will be open-label", "drug X
+# will be given open label after unblinding"), or about the drugs given beside the masked ones ("Open-label rescue
+# medication is allowed", "Background therapy with methotrexate, open label"), unless it names the study itself
+# open label ("an open-label study").
+_LATER_PART = re.compile(
+    r"\b(?:from|after|beyond|following|starting\s+(?:at|from)|as\s+of)\s+(?:study\s+)?(?:week|month|day|visit|year"
+    r"|cycle)s?\s+\d+"
+    r"|\b(?:after|following|upon|once|on)\s+(?:the\s+)?(?:unblinding|database\s+lock|primary\s+(?:endpoint|analysis)"
+    r"|study\s+completion|completion\s+of\s+(?:the\s+)?(?:study|trial|treatment))\b|\bthereafter\b", re.I)
+_AFTER_COMPLETING_BEFORE = re.compile(
+    r"\b(?:who|that)\s+(?:have\s+)?(?:complete[sd]?|finish(?:ed)?)\s+(?:the\s+)?(?:study|trial|treatment"
+    r"|[\w-]*\s*(?:week|month)|double[\s-]*blind|blinded|core|main|randomi[sz]ed)\b", re.I)
+_DRUGS_BESIDE = re.compile(
+    r"\b(?:rescue|background|concomitant|standard[\s-]+of[\s-]+care|add-on|pre-?medication|co-?medication"
+    r"|supportive)\b", re.I)
+_NAMES_THE_STUDY_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?,?\s+(?:study|trial|design)\b", re.I)
 # A design with a masked party that no "open label" text contradicts (PROBE designs and the like).
-BLINDED_ASSESSMENT = re.compile(
+BLINDED_ASSESSMENT = re.compile(hyphens_wide(
     r"\b(?:assessor|evaluator|observer|rater|reader|endpoint|end-point|outcome)s?[\s-]+(?:blind|mask)"
     r"|\b(?:blind|mask)(?:ed|ing)?\s+(?:of\s+(?:the\s+)?)?(?:outcomes?\s+)?"
     r"(?:assessor|evaluator|observer|rater|reader|assessment|endpoint|end-point|evaluation)"
     r"|\b(?:assessors?|evaluators?|observers?|raters?|readers?)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:are|is|were|was|will\s+be|remain|remains|kept)\s+(?:\w+\s+)?(?:blind|mask|unaware)"
     # Scans read by a blinded independent central review (BICR) in an open-label oncology trial.
-    r"|\bBICR\b|\bblinded\s+independent\s+(?:central\s+)?(?:review|read|assessment|radiolog)",
+    r"|\bBICR\b|\bblinded\s+independent\s+(?:central\s+)?(?:review|read|assessment|radiolog)"),
     re.I,
 )
 # An arm said to be blinded or masked ("Blinded active TMS coil"): the study has a masked part. Not a condition
 # that is masked ("masked hypertension", "masked facies").
 BLINDED_ARM = re.compile(r"\b(?:blinded|masked)\b(?!\s+(?:hypertension|facies|face|depression)\b)", re.I)
 # The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
-OPEN_LABEL_WORDS = re.compile(r"^open[\s-]*label", re.I)
+OPEN_LABEL_WORDS = re.compile(hyphens_wide(r"^open[\s-]*label"), re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
 # which spares the pattern's slow case-insensitive search on most texts.
 NEEDLES = {
@@ -136,7 +228,7 @@ ANCHORS = {
               (("placebo",), 0, ("blinded",)), (("blinded",), 0, ())),
     OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
                  (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
-    RANDOMIZED: ((("random",), 4, ()),),
+    RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
 }
@@ -144,6 +236,7 @@ ANCHORS = {
 _NEEDLES_BY_KEY = {(p.pattern, p.flags): needles for p, needles in NEEDLES.items()}
 _ANCHORS_BY_KEY = {(p.pattern, p.flags): anchors for p, anchors in ANCHORS.items()}
 _PART_BEFORE_BY_KEY = {(p.pattern, p.flags): before for p, before in _PART_BEFORE.items()}
+_OPEN_LABEL_KEY = (OPEN_LABEL.pattern, OPEN_LABEL.flags)
 
 
 def screened(pattern: re.Pattern, needles: tuple[str, ...], anchors: tuple | None = None) -> re.Pattern:
@@ -246,8 +339,15 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
         verdicts = source.memo[about_this_study] = {}
     verdict = verdicts.get(s_start)
     if verdict is None:
-        verdict = verdicts[s_start] = about_this_study(source.text[s_start:s_end], source.narrative)
+        sentence = source.text[s_start:s_end]
+        verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
+            source.narrative and _DESIGN_HEADING.match(sentence) and other_study(sentence) is None)
     return verdict
+
+
+# A narrative's sentence headed as the study's design ("DESIGN: Prospective, randomized, single-blinded study."):
+# about this study unless it points at another.
+_DESIGN_HEADING = re.compile(r"\s*(?:(?:study|trial)\s+)?design\s*[:\u2013-]", re.I)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -330,7 +430,9 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
     if not _may_mention(source, _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))):
         return  # most texts never mention the phrase: no sentence work at all
     text = source.text
-    part_before = _PART_BEFORE_BY_KEY.get((pattern.pattern, pattern.flags))
+    key = (pattern.pattern, pattern.flags)
+    part_before = _PART_BEFORE_BY_KEY.get(key)
+    lowered = folded(source)  # at the text's offsets, or None
     for m in matches(source, pattern):  # only the sentences holding a match are split off
         s_start, s_end = sentence_at(text, m.start())
         if m.end() > s_end:  # a phrase spanning a sentence end is no claim
@@ -339,7 +441,9 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
         local = m.start() - s_start
         if part_before is not None and part_before.search(sentence, 0, local):
             continue
-        if _not_of_this_design(sentence, local, m.end() - s_start):
+        if _not_of_this_design(sentence, local, m.end() - s_start, lowered and lowered[s_start:s_end]):
+            continue
+        if key == _OPEN_LABEL_KEY and _open_label_of_another_part(sentence, local, m.end() - s_start):
             continue
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
@@ -348,12 +452,61 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
         yield m, s_start, s_end, negated
 
 
-def _not_of_this_design(sentence: str, start: int, end: int) -> bool:
-    """Whether the term at sentence[start:end] names another trial ("a substudy of the randomized ABC trial") or
-    trials in general ("randomised controlled trials are the gold standard") rather than this study's design."""
+def _not_of_this_design(sentence: str, start: int, end: int, lowered: str | None = None) -> bool:
+    """Whether the term at sentence[start:end] names another trial ("a substudy of the randomized ABC trial", "those
+    randomized to the experimental arm of study CL-201", "a recent double-blind trial found that"), trials in general
+    ("randomised controlled trials are the gold standard"), a design the study had before ("initially
+    double-blind") or one it weighs ("if randomization is feasible") rather than this study's design. `lowered`, the
+    sentence folded (checks.study_context.folded_text), spares the patterns of words it does not hold."""
     if _TRIALS_IN_GENERAL_AFTER.match(sentence, end):
         return True
-    return bool(_OF_ANOTHER_TRIAL_BEFORE.search(sentence, 0, start) and _TRIAL_NAMED_AFTER.match(sentence, end))
+    after = lowered and lowered[end:]
+    if (lowered is None or _holds_any(after, _TRIAL_WORDS)) and _IN_A_NAMED_TRIAL_AFTER.match(sentence, end):
+        return True
+    near = max(0, start - _BEFORE_REACH)  # the words right before the term: what these patterns read
+    before = lowered and lowered[near:start]
+    if (_OF_ANOTHER_TRIAL_BEFORE.search(sentence, near, start) or (lowered is None or _holds_any(
+            before, _FROM_OR_FOR_WORDS)) and _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE.search(sentence, near, start)) \
+            and _TRIAL_NAMED_AFTER.match(sentence, end):
+        return True
+    if lowered is None or _holds_any(after, _REPORTING_WORDS):
+        reported = _REPORTED_AFTER if _ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_REPORTED_AFTER
+        if reported.match(sentence, end) and not _THIS_STUDY_BEFORE.search(sentence, 0, start):
+            return True
+    if (lowered is None or _holds_any(before, _FORMERLY_WORDS)) and _FORMERLY_BEFORE.search(sentence, near, start):
+        return True
+    return bool((lowered is None or _holds_any(before, _CONDITION_WORDS)) and _FEASIBLE_AFTER.match(sentence, end)
+                and _CONDITION_BEFORE.search(sentence, near, start))
+
+
+# How far before a term the patterns of the words right before it (a few words) are tried.
+_BEFORE_REACH = 90
+# Words (folded) one of which every match of _REPORTED_AFTER, _FORMERLY_BEFORE, _IN_A_NAMED_TRIAL_AFTER and
+# _CONDITION_BEFORE holds.
+_REPORTING_WORDS = ("found", "showed", "suggested", "revealed", "concluded", "reported", "demonstrated", "indicated",
+                    "confirmed")
+_FORMERLY_WORDS = ("originally", "initially", "formerly", "previously")
+_TRIAL_WORDS = ("study", "trial", "protocol")
+_CONDITION_WORDS = ("whether", "if")
+
+
+def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether the folded text holds one of the words."""
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
+def _open_label_of_another_part(sentence: str, start: int, end: int) -> bool:
+    """Whether "open label" at sentence[start:end] is said of a later part of the study (after week 24, after
+    unblinding, for participants who completed the treatment) or of drugs given beside the masked ones (rescue or
+    background medication), not of the study itself ("an open-label study")."""
+    if _AFTER_COMPLETING_BEFORE.search(sentence, 0, start):
+        return True
+    if _NAMES_THE_STUDY_AFTER.match(sentence, end):
+        return False
+    return bool(_LATER_PART.search(sentence) or _DRUGS_BESIDE.search(sentence))
 
 
 def denied_before(text: str, at: int) -> bool:

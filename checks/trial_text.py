@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from checks.design_text import Claim, claims, screened, sentence_at
+from checks.design_text import HYPHENS, Claim, claims, hyphens_wide, screened, sentence_at
 from checks.study_text import StudyText
 
 # Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
-# placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial".
-_DESIGN_WORD = (
+# placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial"; any
+# hyphen joins their parts (checks.design_text.HYPHENS).
+_DESIGN_WORD = hyphens_wide(
     r"(?:(?:double|single|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)|(?:placebo|sham|vehicle|active)"
     r"[\s-]*controlled|controlled|clinical|blinded|masked|multi-?cent(?:er|re|ric)|multi-?national|international"
     r"|parallel(?:[\s-]*(?:group|arm))?|open[\s-]*label(?:ed)?|prospective|cross-?over|pilot|comparative|pragmatic"
@@ -38,12 +39,12 @@ _TRIAL_DESIGN_ANCHORS = ((("randomi",), 4, ()), (("placebo", "sham", "vehicle"),
 # A design this study states for itself: only a trial that assigns its participants an intervention has one.
 # Blinding alone makes a trial only when the text says trial: an observational study of a test's accuracy may
 # blind its readers ("a prospective, double-blinded study of the diagnostic accuracy of ultrasound").
-TRIAL_DESIGN = screened(re.compile(
-    rf"\b(?:(non[\s-]?|un)?randomi[sz]ed|(?:placebo|sham|vehicle)[\s-]*controlled){_DESIGN_WORDS}"
+TRIAL_DESIGN = screened(re.compile(hyphens_wide(
+    rf"\b(?:(non[\s-]?|un[\s-]?)?randomi[sz]ed|(?:placebo|sham|vehicle)[\s-]*controlled){_DESIGN_WORDS}"
     rf"(?:trial|study|design|protocol){_NOT_THE_TRIAL}\b"
     rf"|\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?){_DESIGN_WORDS}trial{_NOT_THE_TRIAL}\b"
-    rf"|(?<![\w-])controlled\s+(?:clinical\s+)?trial{_NOT_THE_TRIAL}\b"
-    rf"|\bRCT\b{_NOT_THE_TRIAL}",
+    rf"|(?<![\w{HYPHENS}])controlled\s+(?:clinical\s+)?trial{_NOT_THE_TRIAL}\b"
+    rf"|\bRCT\b{_NOT_THE_TRIAL}"),
     re.I,
 ), TRIAL_DESIGN_NEEDLES, _TRIAL_DESIGN_ANCHORS)
 # This study called a clinical trial and no more: "This study is a clinical trial study", "this clinical trial".
@@ -60,11 +61,15 @@ _ANOTHER = r"(?!(?:this|our|the\s+present|the\s+current)\b)(?:[\w,()/-]+\s+){0,8
 # A sentence that names another trial than this study. Each entry: (what it recognises, pattern).
 OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("study of a trial", r"\b(?:follow[\s-]?ups?|extensions?|sub-?stud(?:y|ies)|ancillary|analys[ie]s|re-?analys[ie]s"
-                         r"|evaluation|assessment|registry|cohort|survey|biobank|data(?:base)?)\s+(?:study\s+)?"
+                         r"|evaluation|assessment|registry|cohort|survey|biobank|data(?:base)?|results?|findings"
+                         r"|outcomes?|generali[sz]ability|applicability)\s+(?:study\s+)?"
                          r"(?:of|to|from|within|in|after|following|alongside|among|on)\s+" + _ANOTHER),
-    ("inside a trial", r"\b(?:nested|embedded|conducted|performed|included|enrolled|randomi[sz]ed|participating"
+    ("inside a trial", r"(?:\b(?:nested|embedded|conducted|performed|included|enrolled|randomi[sz]ed|participating"
                        r"|participated|participation|took\s+part|taking\s+part|treated|recruited)\s+"
-                       r"(?:[\w-]+\s+){0,2}?(?:in|within|into|alongside|from)\s+" + _ANOTHER),
+                       r"(?:[\w-]+\s+){0,2}?(?:in|within|into|alongside|from)"
+                       # "patients screened for a randomized controlled trial", "not eligible for the RCT"
+                       r"|\b(?:screened|eligible|ineligible|approached|considered|referred)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:for|to))\s+" + _ANOTHER),
     ("people of a trial", r"\b(?:patients|participants|subjects|women|men|children|infants|individuals|volunteers"
                           r"|people|those|survivors)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in)\s+" + _ANOTHER),
     ("trial to come", r"\b(?:prior\s+to|before|ahead\s+of|preparation\s+for|launch\w*|inform\w*|towards?"
@@ -80,9 +85,9 @@ OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 ))
 # A sentence that calls this study observational while it speaks of a trial: the trial is another one ("This
 # observational study follows patients of a randomized trial") or a part beside this one.
-OBSERVATIONAL_TOO = re.compile(
+OBSERVATIONAL_TOO = re.compile(hyphens_wide(
     r"\b(?:observational|non[\s-]?interventional|retrospective(?:ly)?|case[\s-]control\w*"
-    r"|cross[\s-]sectional|registry)\b", re.I)
+    r"|cross[\s-]sectional|registry)\b"), re.I)
 
 
 def other_trial(sentence: str) -> str | None:
