@@ -203,4 +203,7 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem
     add_rows(record, "countries", [{"name": country} for country in dict.fromkeys(
         f["country"] for f in record.tables.get("facilities", []) if f["country"])])
     add_rows(record, "overall_officials", people.investigators(sections.lines("Investigators")))
+    problems += [Problem("unknown value", f"'Investigators': role '{role}' is none the parser knows: that official "
+                                          "is not loaded", record.nct_id)
+                 for role in people.unread_roles(sections.lines("Investigators"))]
     return problems + [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]

@@ -171,7 +171,7 @@ def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], 
         return "arm", label, name
     # 'Other' is both an arm type and an intervention type. After an arm with interventions, a line with a paragraph
     # below its blank line heads the next arm, even one named as a listed intervention ('Other: Control group').
-    if arm is not None and arm["links"] and _described_below(*after):
+    if arm is not None and arm["links"] and (_described_below(*after) or _row_above_ended(*after)):
         return "arm", label, name
     # Otherwise the conditions table lists the interventions.
     if typed in listed or (arm is not None and not arm["links"] and arm["label"] != "No Intervention"):
@@ -191,6 +191,13 @@ def _described_below(lines: Sequence[str], start: int) -> bool:
     text = next((line for line in lines[start + 1:] if line.strip()), None)
     return text is not None and not typed_line(text, ARM_LABELS | INTERVENTION_LABELS) and not _LIST_ITEM.match(
         text.strip())
+
+
+def _row_above_ended(lines: Sequence[str], start: int) -> bool:
+    """Whether the typed line whose next line is lines[start] comes after the blank line that ends the row above:
+    an arm's interventions follow one another with no blank line between them, so the line starts the next row (an
+    arm whose own blank line below a printed copy dropped at a sheet's end)."""
+    return start >= 2 and not lines[start - 2].strip() and any(line.strip() for line in lines[:start - 2])
 
 
 def _heads_group(lines: Sequence[str], start: int) -> bool:

@@ -28,12 +28,17 @@ _AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)
 _UP_TO_AGE = re.compile(rf"^(?:up\s+to\s+({_AGE})|({_AGE})\s+and\s+younger)$", re.I)
 _NAME_AND_CLASS = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _OFFICIAL = re.compile(r"^(Study Chair|Study Director|Principal Investigator|Sub-Investigator):\s*(\S.*)$")
-# Degrees and titles that follow an investigator's name before the affiliation.
+# A role shown before an official's name: words (no comma, no digit) and a colon ('Study Chair: ...').
+_ROLE_LABEL = re.compile(r"^([A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,3}):\s")
+# The marks the page lists its officials with ('• Study Chair: ...'); a copy may show '*' or '-'.
+_BULLET_MARKS = frozenset("•*-")
+# Degrees, titles and name suffixes ('Jr.') that follow an investigator's name before the affiliation.
 _CREDENTIALS = frozenset("""md phd dr prof professor mbbs mbchb ms msc mph rn do pharmd frcp frcpc
 facp fcps bsc ma mba np pa dds dmd mpharm mmed md-phd mphil dphil ba bs msn dnp cnm crnp aprn fnp frcs frcsc
 facs mrcp fracp mrcs mbbch bds kmd dmsc dc ph bm bch bchir bmbs mrcpch frcr frcog mdsci dnb
 assocprof asstprof assoc asst
 rph drs dm pt edd faan aocn pi mdphd med ompt dpt
+drph rd mb chb mm mmm bsn jr sr ii iii
 """.split())
 # A company's form after a comma continues its name ('Janssen Research & Development, LLC Clinical Trial').
 _COMPANY_FORMS = frozenset("llc inc ltd gmbh ag sa srl bv plc corp co".split())
@@ -73,12 +78,15 @@ def eligibility(lines: list[str]) -> dict[str, object]:
 def _population_end(lines: list[str], start: int) -> int:
     """Where the study population that starts at lines[start] ends: a population of several lines or paragraphs runs
     to the 'Criteria' heading, the criteria's own first label ('Inclusion Criteria:') or the next eligibility label
-    below it; where none of these follows, the population is its first line (the criteria may be free text)."""
+    below it; where none of these follows (the criteria may be free text), the population is its first paragraph when
+    a blank line parts it from the criteria below (older records break their lines within a paragraph), else its
+    first line."""
     for index in range(start + 1, len(lines)):
         line = lines[index].strip()
         if line == _CRITERIA or _CRITERIA_START.match(unbullet(line)) or _labelled(line)[0]:
             return index
-    return start + 1
+    return next((index for index in range(start + 1, len(lines)) if not lines[index].strip()
+                 and any(line.strip() for line in lines[index:])), start + 1)
 
 
 def unread_ages(lines: list[str]) -> str | None:
@@ -169,14 +177,33 @@ def _as_listed(shown: dict[str, str | None], listed: list[str]) -> dict[str, str
 
 
 def investigators(lines: list[str]) -> list[dict[str, object]]:
-    """'• Study Chair: Xiaomei Leng, Dr., Peking Union Medical College Hospital' rows."""
+    """'• Study Chair: Xiaomei Leng, Dr., Peking Union Medical College Hospital' rows; an official the registry gives
+    no role ('• Jane Roe, MD, Mercy Hospital': older records) is read with none."""
     rows = []
-    for line in map(unbullet, nonblank(lines)):
+    for line in _official_lines(lines):
         if match := _OFFICIAL.match(line):
-            name, affiliation = name_and_affiliation(match.group(2))
-            rows.append({"role": labels.lookup("official_role", match.group(1)), "name": name,
-                         "affiliation": affiliation})
+            role, shown = labels.lookup("official_role", match.group(1)), match.group(2)
+        elif _ROLE_LABEL.match(line):  # a role the parser does not know: unread_roles names it
+            continue
+        else:
+            role, shown = None, line
+        name, affiliation = name_and_affiliation(shown)
+        rows.append({"role": role, "name": name, "affiliation": affiliation})
     return rows
+
+
+def unread_roles(lines: list[str]) -> list[str]:
+    """The roles shown before an official's name that are none the parser knows ('• Site Lead: Jane Roe'): the
+    official is not loaded."""
+    return [match.group(1) for line in _official_lines(lines)
+            if not _OFFICIAL.match(line) and (match := _ROLE_LABEL.match(line))]
+
+
+def _official_lines(lines: list[str]) -> list[str]:
+    """The section's official lines without their bullets: each line that shows a role (bulleted or, in a copy, not),
+    and each bulleted line (an official without a role); 'None specified.' is no official."""
+    return [unbullet(line) for line in nonblank(lines)
+            if line.strip()[:1] in _BULLET_MARKS or _ROLE_LABEL.match(unbullet(line))]
 
 
 def _credentials(part: str) -> bool:

@@ -101,7 +101,8 @@ LONGEST_CITY = max(len(name.split()) for name in MULTI_WORD_CITIES)
 
 # The last word of a city of several words, never a city alone ('... Salt Lake City' is not a site in 'City').
 CITY_ENDINGS = _names("""City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Janeiro|Paulo|Vegas|Angeles|Jolla|Park|
-    Mount|Brook|Grove|Ridge|Creek|Valley|Village|Lake|Harbor|Harbour|Woods|Plains|Township|Mound|Forest|Oaks""")
+    Mount|Brook|Grove|Ridge|Creek|Valley|Village|Lake|Harbor|Harbour|Woods|Plains|Township|Mound|Forest|Oaks|
+    Base|Church|Island|Mountain|Station|River|Shore|Branch|Hill|Corner|Vista|Plain""")
 # The first word of a city of several words ('San Nicolás', 'St. Veit', 'Bad Homburg', 'Puerto Montt'): a site's name
 # does not end with one.
 CITY_STARTS = _names("""San|Santa|Santo|São|Sao|St.|St|Saint|Sankt|Ste.|Sainte|Fort|Port|Puerto|Porto|Bad|Nova|Novo|

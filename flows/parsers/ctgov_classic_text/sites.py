@@ -140,6 +140,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
     folded = [word.casefold() for word in bare]
     regions = places.regions(country)
+    if unnamed := _unnamed_site(bare, regions):
+        return unnamed, None
+    if placed := _repeat_then_region(words, regions):
+        return placed, None
     for size in (3, 2, 1):  # a city shown twice: as city and state, or as the name's end and the city
         if len(bare) > 2 * size and folded[-2 * size:-size] == folded[-size:]:
             return _repeated(words, size, regions, country)
@@ -161,6 +165,49 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     # a row shows a city: where the words before a region named as its city do not tell it, the region may be the city
     named = doubt and region in places.CITY_REGIONS
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
+
+
+def _unnamed_site(bare: list[str], regions: frozenset[str]) -> Place | None:
+    """A site the registry gives no name (older records list only a place): the row shows a city alone ('1 Edinburgh
+    United Kingdom') or a city and its state ('1 Las Vegas Nevada United States'). Every site shows its city, so one
+    word is the city; before a state, one word or a city known by its words is. A state named as its city ('Berlin')
+    or a word that names an institution ('Hospital') may end a site's name: such rows are read as before. None for
+    any other row."""
+    if len(bare) == 1 and bare[0].casefold() not in places.GENERIC_NAMES:
+        return {"name": None, "city": bare[0], "state": None}
+    for size in range(min(places.LONGEST_REGION, len(bare) - 1), 0, -1):
+        region, before = _region_name(bare[-size:]), bare[:-size]
+        if region not in regions or region in places.CITY_REGIONS:
+            continue
+        city = " ".join(before)
+        if (len(before) == 1 and city.casefold() not in places.GENERIC_NAMES | INSTITUTION_WORDS
+                and _city_word(city)) or city.casefold() in places.MULTI_WORD_CITIES:
+            return {"name": None, "city": city, "state": _region_text(bare[-size:])}
+    return None
+
+
+def _repeat_then_region(words: list[str], regions: frozenset[str]) -> Place | None:
+    """A site's name that ends with its city (and state), then the city and its state: 'VA Medical Center, Oklahoma
+    City Oklahoma City Oklahoma', 'Sunnybrook HSC - Toronto, Ontario Toronto Ontario'. Read from the state back, the
+    city is the words the name ends with. A state named as its city ('Barcelona') is left to the rows that repeat
+    a city (_repeated): None for it, and for any row that shows no such repeat."""
+    bare = [word.rstrip(",") for word in words]
+    for size in range(min(places.LONGEST_REGION, len(bare) - 2), 0, -1):
+        region = _region_name(bare[-size:])
+        if region not in regions or region in places.CITY_REGIONS | places.CITY_NAMED_REGIONS:
+            continue
+        before = bare[:-size]
+        if city := _city_repeated(before):  # '... Oklahoma City Oklahoma City' + 'Oklahoma'
+            return {"name": _joined(words[:-size - city]), "city": _joined(before[-city:]),
+                    "state": _region_text(words[-size:])}
+        folded = [word.casefold() for word in before]
+        shown = [word.casefold() for word in bare[-size:]]
+        for city in range(1, places.LONGEST_CITY + 1):  # '... Toronto, Ontario' + 'Toronto' + 'Ontario'
+            if len(before) > 2 * city + size and folded[-city - size:-city] == shown and (
+                    folded[-2 * city - size:-city - size] == folded[-city:]):
+                return {"name": _joined(words[:-size - city]), "city": _joined(before[-city:]),
+                        "state": _region_text(words[-size:])}
+    return None
 
 
 def _region_name(words: list[str]) -> str:
@@ -238,6 +285,8 @@ def _known_city_ending(words: list[str], shortest: int) -> int:
 def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     """The city at the end of the words (a known city of several words kept whole), the name before it."""
     bare = [word.rstrip(",") for word in words]
+    if size := _city_repeated(bare):  # 'VA Medical Center, Durham Durham' before its state: the name ends with the city
+        return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
     if (size := _with_district(bare)) and len(bare) > size:
         return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
     if size := _known_city_ending(bare, 1):
@@ -260,6 +309,15 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
                  or ((name or "").split() or [""])[-1].casefold() in places.CITY_STARTS):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _city_repeated(words: list[str]) -> int:
+    """How many last words are a city that the words before them repeat (the site's name ends with its city, and the
+    city follows: 'Guthrie Clinic Sayre Sayre'); 0 when none is repeated. Read where the state has been taken off the
+    row, such words are no city and its state."""
+    folded = [word.casefold() for word in words]
+    return next((size for size in range(3, 0, -1) if len(words) > 2 * size
+                 and folded[-2 * size:-size] == folded[-size:]), 0)
 
 
 def _with_suffix(words: list[str]) -> int:
