@@ -90,8 +90,9 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
     paired = _paired(intervention_lines)
     if paired is not None:
         readings = readings_of(group_lines, paired)
-        if len(readings) == 1 and readings[0].key[:2] == (0, 0) and readings[0].key[3] == 0:
-            # every intervention listed, every line where the page's pairs put it
+        if group_lines and len(readings) == 1 and readings[0].key[:2] == (0, 0) and readings[0].key[3] == 0:
+            # every intervention listed, every line where the page's pairs put it (a page without arms is weighed
+            # below: see _as_likely)
             if not paired and any(text is not None and is_short(text) for _, text, _ in readings[0].arms):
                 # no intervention anchors the groups: 'Healthy volunteers', 'Patients' may be one group and its
                 # description or two groups without one
@@ -224,11 +225,19 @@ def _heads(arms: tuple[Arm, ...]) -> tuple[tuple[str, str | None], ...]:
 
 def _as_likely(other: Reading, best: Reading) -> bool:
     """On a page that leaves a description out, a reading that differs from the best only in taking short lines
-    the best reads as descriptions for names (or titles) is as likely: nothing tells such a line apart."""
-    if best.key[3] == 0 or other.key[:3] != best.key[:3]:
+    the best reads as descriptions for names (or titles) is as likely: nothing tells such a line apart. So it is on
+    a page that lists no arm (older records register interventions without arm groups, often without descriptions):
+    no arm repeats an intervention's lines, and a short line below a name ('Corticosteroid') may be the next name."""
+    if (best.key[3] == 0 and best.arms) or other.key[:3] != best.key[:3]:
         return False
     taken = _descriptions(best) - _descriptions(other)
-    return bool(taken) and all(map(is_short, taken))
+    return bool(taken) and all(map(_may_be_name, taken))
+
+
+def _may_be_name(line: str) -> bool:
+    """Whether a line the best reading takes for a description is as likely a name: short ('Corticosteroid'), and
+    ending no sentence ('A pill.' describes)."""
+    return is_short(line) and not _ends_sentence(line)
 
 
 def _descriptions(reading: Reading) -> set[str]:

@@ -41,6 +41,11 @@ _DISPLAYED_DESIGN = {**{f"{model}_ASSIGNMENT": model for model in INTERVENTION_M
                      "N_A": "NA", "EDUCATIONAL_COUNSELING_TRAINING": "ECT"}
 _OBSERVATIONAL_ONLY = frozenset(OBSERVATIONAL_MODEL + TIME_PERSPECTIVE) - {
     value for _, allowed in _DESIGN_VALUES[:4] for value in allowed}
+# OTHER is both an observational model and a time perspective: given bare and alone, neither is read.
+LONE_OTHER = "OTHER"
+UNDECIDED_OBSERVATIONAL = "unreadable value: observational model or time perspective undecided"
+_LONE_OTHER_DETAIL = ("'Study Design': 'OTHER' alone may be the observational model or the time perspective, and the "
+                      "page does not say which; neither is read")
 # The page lists other names without tying each to its intervention in a way this reader knows: not loaded.
 UNREAD_OTHER_NAMES = "unread section: other intervention names"
 
@@ -54,16 +59,17 @@ def unwrapped(lines: list[str], width: int | None) -> list[str]:
 def read_design(record: StudyRecord, sections: Sections, width: int | None = None) -> list[Problem]:
     """Fill designs, design_groups, interventions, design_group_interventions and eligibilities; the problems met
     (`width`: a print's, where it wraps its lines)."""
-    row, fields, unread = read_study_design(sections.lines("Study Design"), record.study.get("study_type"))
+    row, fields, unread, undecided = read_study_design(sections.lines("Study Design"), record.study.get("study_type"))
     if any(value is not None for value in row.values()):
         record.add("designs", row)
+    problems = [Problem(reason, detail, record.nct_id) for reason, detail in undecided]
     groups, interventions = (nonblank(unwrapped(sections.lines(heading), width))
                              for heading in ("Study Groups", "Interventions"))
     if anchor_lines(groups, _GROUP_TYPE, "Group Type") or anchor_lines(interventions, _INTERVENTION_TYPE,
                                                                        "Intervention Type"):
-        problems = read_typed_arms(record, groups, interventions)
+        problems += read_typed_arms(record, groups, interventions)
     else:
-        problems = compact_arms.read_into(record, groups, interventions, width)
+        problems += compact_arms.read_into(record, groups, interventions, width)
     if other_names := nonblank(sections.lines("Other Intervention Names")):
         problems = problems + [Problem(UNREAD_OTHER_NAMES, f"'Other Intervention Names': {len(other_names)} lines "
                                        "not read", record.nct_id)]
@@ -89,9 +95,11 @@ def study_design(lines: list[str], study_type: object = None) -> dict[str, objec
     return read_study_design(lines, study_type)[0]
 
 
-def read_study_design(lines: list[str], study_type: object = None) -> tuple[dict, list[tuple[str, str]], list[str]]:
-    """The design row, the (label, value) pairs of labelled_fields.FIELDS it shows ('Sampling Method'), and the
-    lines that are none of these (a value of a column already read, a line after no model or masking)."""
+def read_study_design(lines: list[str], study_type: object = None
+                      ) -> tuple[dict, list[tuple[str, str]], list[str], list[tuple[str, str]]]:
+    """The design row, the (label, value) pairs of labelled_fields.FIELDS it shows ('Sampling Method'), the
+    lines that are none of these (a value of a column already read, a line after no model or masking), and the
+    (reason, detail) of a value the page leaves undecided."""
     row: dict[str, object] = {column: None for column, _ in _DESIGN_VALUES}
     row.update(intervention_model_description=None, masking_description=None)
     tagged = tagged_lines(lines, _KNOWN_LABELS)
@@ -120,7 +128,18 @@ def read_study_design(lines: list[str], study_type: object = None) -> tuple[dict
             unread.append(value)
     if masked:
         row.update(masked_flags(masked))
-    return row, fields, unread
+    undecided: list[tuple[str, str]] = []
+    if observational and _lone_bare_other(tagged, row):
+        row["observational_model"] = None
+        undecided.append((UNDECIDED_OBSERVATIONAL, _LONE_OTHER_DETAIL))
+    return row, fields, unread, undecided
+
+
+def _lone_bare_other(tagged: list[tuple[str | None, str]], row: dict[str, object]) -> bool:
+    """Whether an observational study's compact design gives one bare value, OTHER, and nothing else of its model or
+    time perspective: OTHER is a value of both, and one alone does not say whose (a record may give either alone)."""
+    bare = [displayed_design_value(value) for label, value in tagged if not label and not _bare_field(value)]
+    return bare == [LONE_OTHER] and row["observational_model"] == LONE_OTHER and row["time_perspective"] is None
 
 
 def _bare_field(value: str) -> str | None:
