@@ -30,7 +30,7 @@ LAYOUT = "aggregator_text"
 CARRIES = frozenset({
     "studies.brief_title", "studies.overall_status", "studies.phase", "studies.study_type",
     "studies.enrollment", "studies.start_date", "studies.primary_completion_date", "studies.completion_date",
-    "studies.last_update_posted_date", "studies.source", "brief_summaries", "detailed_descriptions",
+    "studies.last_update_posted_date", "brief_summaries", "detailed_descriptions",
     "conditions", "designs", "design_groups", "interventions", "design_group_interventions", "eligibilities",
     "facilities", "countries", "sponsors", "overall_officials", "central_contacts", "id_information",
     "responsible_parties",
@@ -98,8 +98,6 @@ def parse(raw: bytes) -> Parsed:
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)
     problems += unread_problems(sections, nct_id)
-    record.study["source"] = next((row["name"] for row in record.tables.get("sponsors", [])
-                                   if row["lead_or_collaborator"] == "lead"), None)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 

@@ -32,7 +32,7 @@ CARRIES = frozenset({
     "studies.study_type", "studies.enrollment", "studies.enrollment_type", "studies.start_date",
     "studies.primary_completion_date", "studies.completion_date", "studies.study_first_posted_date",
     "studies.last_update_posted_date", "studies.verification_date", "studies.is_fda_regulated_drug",
-    "studies.is_fda_regulated_device", "studies.source", "brief_summaries", "detailed_descriptions",
+    "studies.is_fda_regulated_device", "brief_summaries", "detailed_descriptions",
     "conditions", "keywords", "designs", "design_groups", "interventions", "intervention_other_names",
     "design_group_interventions",
     "design_outcomes", "eligibilities", "facilities", "countries", "sponsors", "overall_officials",
@@ -110,8 +110,6 @@ def _read_header(record: StudyRecord, sections: Sections) -> list[Problem]:
     lead = first_line(sections.lines("Sponsor"))
     listed = sections.lines("Sponsors and Collaborators")
     add_rows(record, "sponsors", people.sponsors(lead, collaborators, listed))
-    record.study["source"] = next((r["name"] for r in record.tables.get("sponsors", [])
-                                   if r["lead_or_collaborator"] == "lead"), None)
     record.tables["page_header_metrics"] = []  # filled last (read against the page), kept in page order
     return [Problem("unknown value", f"agency class '{shown}' of a sponsor in the page's header is none the parser "
                                      "knows: the sponsor's agency_class is not loaded", record.nct_id)
