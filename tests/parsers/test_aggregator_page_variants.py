@@ -6,6 +6,7 @@ import pytest
 
 from flows.parsers import aggregator_text
 from flows.parsers.aggregator_text.compact_arms import UNDECIDED, is_sentence, is_short
+from flows.parsers.model import Refused
 from tests.parsers.golden import GOLDEN_DIR
 
 PAGE = (GOLDEN_DIR / "aggregator_text" / "compact_shared_intervention_NCT09000101.txt").read_text(encoding="utf-8")
@@ -172,9 +173,17 @@ def test_three_bare_dates_are_start_primary_completion_and_completion():
     assert _dates(page) == ("2025-01-15", "2026-12", "2027-06")
 
 
-@pytest.mark.parametrize("dates, expected", [
-    ("2025-01-15\n2027-06\n", ("2025-01-15", None, "2027-06")),
-    ("2025-01-15\n", ("2025-01-15", None, None)),
-], ids=["two-dates", "one-date"])
-def test_fewer_bare_dates_read_as_before(dates, expected):
-    assert _dates(PAGE.replace("2025-01-15\n2027-06\n", dates)) == expected
+def test_two_bare_dates_read_as_before():
+    assert _dates(PAGE) == ("2025-01-15", None, "2027-06")
+
+
+def test_one_bare_date_is_refused_as_start_and_as_completion():
+    # Older records give a start date alone or a completion date alone: one bare date may be either.
+    page = PAGE.replace("2025-01-15\n2027-06\n", "2019-05\n")
+    tables, problems = _read(page)
+    study = tables["studies"][0]
+    assert (study["start_date"], study["completion_date"]) == (
+        Refused("2019-05", "a date told apart from the completion date (the page shows one date, which may be either)"),
+        Refused("2019-05", "a date told apart from the start date (the page shows one date, which may be either)"))
+    assert (study["start_month_year"], study["completion_month_year"]) == (None, None)
+    assert [reason for reason, _ in problems] == ["unreadable value: a start or completion date undecided"]

@@ -35,6 +35,8 @@ CARRIES = frozenset({
     "facilities", "countries", "sponsors", "overall_officials", "central_contacts", "id_information",
     "responsible_parties",
 })
+# A compact block's one date, which a record gives as its start or as its completion date.
+UNDECIDED_DATE = "unreadable value: a start or completion date undecided"
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
 _PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")
@@ -91,6 +93,10 @@ def parse(raw: bytes) -> Parsed:
     problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
     problems += [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
                  for line in basic.get("unread", ())]
+    if (one := basic.get("one bare date")) is not None:
+        problems.append(Problem(UNDECIDED_DATE, f"'Basic Information' gives one date, '{one}', without saying "
+                                                "whether it is the start or the completion date; neither is read",
+                                nct_id))
     # a print's, where it wraps the page's lines (whether the page is a print is asked only of a page so wrapped)
     width = sheet_width(lines, True)
     width = width if width is not None and is_printed(shown) else None
@@ -132,6 +138,11 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
     for prefix in ("start_date", "primary_completion_date", "completion_date"):
         value, date_type = typed(basic.get(prefix))
         study.update(registry_date_columns(prefix, value, labels.lookup("date_type", date_type)))
+    if (one := basic.get("one bare date")) is not None:
+        # refused as shown in both columns it may be, so that neither is judged missing nor read as the other
+        for prefix, other in (("start_date", "completion date"), ("completion_date", "start date")):
+            study[prefix] = Refused(one, f"a date told apart from the {other} (the page shows one date, which may "
+                                         "be either)")
     study.update(date_columns("last_update_posted_date", preamble.get("Last Updated")))
     return study
 

@@ -38,7 +38,9 @@ def basic_information(lines: list[str]) -> dict:
             values[field] = value
         elif field is None:
             values.setdefault("unread", []).append(value)
-    for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates):
+    if len(dates) == 1:
+        values["one bare date"] = dates[0]  # the start or the completion date: the page does not say which
+    for field, value in zip(_BARE_DATES.get(len(dates), _BARE_DATES[2]), dates if len(dates) > 1 else ()):
         values.setdefault(field, value)
     if labels.lookup("study_type", values.get("study_type")) == "EXPANDED_ACCESS":
         _bare_access_types(values)
@@ -55,8 +57,9 @@ def _bare_access_types(values: dict) -> None:
 
 
 # The compact block's bare dates by how many it gives: start and completion, or start, primary completion
-# and completion (a record's dates in the registry's order).
-_BARE_DATES = {1: ("start_date",), 2: ("start_date", "completion_date"),
+# and completion (a record's dates in the registry's order). One date alone is a record's start date or its
+# completion date (older records give either alone): it is neither read as one nor left out (`one bare date`).
+_BARE_DATES = {2: ("start_date", "completion_date"),
                3: ("start_date", "primary_completion_date", "completion_date")}
 
 
