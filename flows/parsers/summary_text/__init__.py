@@ -6,14 +6,14 @@ from itertools import compress
 from operator import not_
 
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.list_items import list_names, lone_numbers
+from flows.parsers.summary_text.list_items import filled_lines, list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows
 from flows.parsers.summary_text.page_furniture import dedented, without_furniture
 from flows.parsers.summary_text.study_keys import study_keys
 # The key block's pattern and spellings, and the 'See also' row pattern, are also read as this module's.
 from flows.parsers.summary_text.key_value_block import (  # noqa: F401
     HEADINGS, KEY_CASE as _KEY_CASE, KEY_LINE as _KEY_LINE, OWN_KEYS, central_contacts, collaborators,
-    conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps)
+    conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps, unwrapped)
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
 from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, wrap_width
@@ -78,12 +78,16 @@ def parse(raw: bytes) -> Parsed:
         values, strays = key_values(lines[first:at + end])
         start = first - at
     sections = page_sections(lines, start + at, end + at, HEADINGS)
+    block = lines[start + at:end + at]
+    if (whole := unwrapped(block, _page_width(sections))) != block:  # a name wrapped onto the next line is one
+        block = whole
+        values, strays = key_values(block)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
     if missing := _missing_part(sections, values):
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'NCT number' holds no NCTnnnnnnnn value")
-    return _read_record(nct_id, sections, values, strays, lines[start + at:end + at])
+    return _read_record(nct_id, sections, values, strays, block)
 
 
 def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays: list[str],
@@ -101,9 +105,7 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                 fields[field] = value
                 keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
-    # the width of a page saved wrapped, its margin aside (a print keeping its layout indents every line)
-    title, title_problem = page_title(sections.preamble, wrap_width(dedented(
-        sections.lines("Clinical Trial Summary") + sections.lines("Clinical Trial Description"))))
+    title, title_problem = page_title(sections.preamble, _page_width(sections))
     keys = study_keys(fields)  # a 'Title' key gives the title
     study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
     record = StudyRecord(nct_id, {"studies": [study]})
@@ -120,6 +122,14 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
     problems += [Problem("unreadable value", detail, nct_id) for detail in design.unreadable(fields) + unread]
     problems += [Problem(reason, detail, nct_id) for reason, detail in fact_problems]
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
+
+
+def _page_width(sections: Sections) -> int | None:
+    """The width of a page saved wrapped, told by the text it wraps, its margin aside (a print keeping its layout
+    indents every line): its summary and description, or, when they are too short to tell, these with the 'See
+    also' rows (a status and title each, which such a page wraps as well); None for a page not so wrapped."""
+    text = [*sections.lines("Clinical Trial Summary"), *sections.lines("Clinical Trial Description")]
+    return wrap_width(dedented(text)) or wrap_width(dedented([*text, *sections.lines("See also")]))
 
 
 def without_chrome(lines: list[str]) -> list[str]:
@@ -159,9 +169,10 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
         record.add("brief_summaries", {"description": text})
     if (text := text_block(dedented(sections.lines("Clinical Trial Description")))) and not no_value(text):
         record.add("detailed_descriptions", {"description": text})
-    names = [name for name in list_names(sections.lines("Related Conditions & MeSH terms")) if not no_value(name)]
+    listed = sections.lines("Related Conditions & MeSH terms")
+    names = [name for name in list_names(listed) if not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
-    unread = lone_numbers(names)
+    unread = lone_numbers(names) + filled_lines(listed, _page_width(sections))
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)

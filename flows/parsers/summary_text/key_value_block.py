@@ -7,9 +7,11 @@ from itertools import compress, count
 
 from flows.parsers import labels
 from flows.parsers.page_text import no_value, nonblank
+from flows.parsers.printed_pages import broken_before
 from flows.parsers.summary_text import design, listed_keys
 from flows.parsers.summary_text.sections import NCT_KEY, NCT_KEY_ANY_CASE, continues_name, unfinished
 from flows.parsers.summary_text.value_forms import type_after_label
+from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 
 HEADINGS = frozenset({"Clinical Trial Summary", "Clinical Trial Description", "Study Design",
                       "Related Conditions & MeSH terms", "See also"})
@@ -122,6 +124,43 @@ def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) ->
     if read is not None and read(value) == value.strip() and read(both) != both:
         return both
     return None
+
+
+def unwrapped(block: list[str], width: int | None) -> list[str]:
+    """The key block of a page saved wrapped at `width` (see title.wrap_width) with each name or text a wrap broke
+    onto the next line(s) joined again: a line that starts with no key goes on the value above when the line above
+    was too full to hold its first word ('Source National Institute of Arthritis and Musculoskeletal and Skin
+    Diseases' / '(NIAMS)'), and so does a stopped status's reason until its bracket closes, on the status's line
+    ('Status Terminated (Low' / 'accrual)') or on a line of its own below it ('Status Terminated' / '(Low' /
+    'accrual)'). A break after a word's hyphen stays, as whether a space follows it cannot be told."""
+    if width is None:
+        return block
+    lines: list[str] = []
+    key: str | None = None  # the key of the line above, when its value may go on
+    above = ""  # the line above, as the page shows it
+    for line in block:
+        text = line.strip()
+        match = KEY_LINE.match(type_after_label(text)) if text else None
+        if key is not None and text and match is None and (_reason_below(key, lines[-1], text) or (
+                _goes_on(key, lines[-1]) and broken_before(above, text, width) and not hyphen_undecided(above, text))):
+            lines[-1] = f"{lines[-1].rstrip()} {text}"
+        else:
+            lines.append(line)
+            key = KEY_CASE[match.group(1).lower()] if match and match.group(2) else None
+        above = text
+    return lines
+
+
+def _reason_below(key: str, line: str, below: str) -> bool:
+    """Whether `below` opens the reason of the stopped status `line` gives alone ('Status Terminated' / '(Low')."""
+    match = KEY_LINE.match(type_after_label(line.strip()))
+    return key in _STATUS_KEYS and below.startswith("(") and bool(match) and design.stopped_status(match.group(2))
+
+
+def _goes_on(key: str, line: str) -> bool:
+    """Whether the value of a key block line may go on in the next line: a name or text, or a stopped status whose
+    reason's bracket is still open ('Terminated (Low')."""
+    return key in _WRAPPING_KEYS or (key in _STATUS_KEYS and line.count("(") > line.count(")"))
 
 
 def conflicting_keys(block: list[str]) -> list[str]:

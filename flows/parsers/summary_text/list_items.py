@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from flows.parsers.list_marks import list_names
+from flows.parsers.page_text import nonblank
+from flows.parsers.printed_pages import broken_before
 
-__all__ = ["list_names", "lone_numbers"]
+__all__ = ["list_names", "lone_numbers", "filled_lines"]
 
 # The number a list of one item starts with ('1.', '1)'), before its name.
 _FIRST_NUMBER = re.compile(r"1[.)]\s+\S")
@@ -22,3 +24,16 @@ def lone_numbers(names: list[str]) -> list[str]:
         return [f"the only condition '{names[0]}' starts with '{names[0][:2]}': whether that is a list's number or "
                 "part of the name cannot be told (loaded as shown)"]
     return []
+
+
+def filled_lines(lines: list[str], width: int | None) -> list[str]:
+    """The problem of a list of names one a line on a page saved wrapped at `width` (see title.wrap_width) whose
+    line is too full to have held the next line's first word: the line below is the name's wrapped rest or the next
+    name ('Unspecified Childhood Solid Tumor, Protocol' / 'Specific'), which the page cannot tell (each line is
+    loaded as a name, as shown)."""
+    if width is None:
+        return []
+    shown = nonblank(lines)
+    full = sum(1 for line, below in zip(shown, shown[1:]) if broken_before(line, below, width))
+    return [f"{full} condition line(s) fill the page's width ({width}): whether the line below each is its wrapped "
+            "rest or another condition cannot be told (each line loaded as a condition)"] if full else []

@@ -6,6 +6,7 @@ import re
 from flows.parsers import labels
 from flows.parsers.page_text import nonblank
 from flows.parsers.summary_text import design
+from schemas import enums
 
 # A whole row: 'Completed NCT03529955 - <title> Phase 2' (a stopped trial's status may carry its reason in brackets,
 # 'Terminated (Low accrual)', which is read as the status alone); a study without phases shows 'N/A' or, as the
@@ -20,15 +21,24 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
 
     Lines that start no row continue the row above when they and the row read together end in a phase (the title
     wraps, over one line or several: a page saved at a fixed width wraps a long row twice); the phase cell closes
-    a row. Any other line (a footer, or the wrap of a row that shows no phase, which cannot be told from one) is
-    counted, not read into a title."""
+    a row. A row's start may wrap too: its line may end at the dash after the id ('Terminated (Low accrual)
+    NCT01406860 -'), a stopped status's reason may wrap before the id, the line below starting with the reason's
+    rest ('Withdrawn (Sponsor decided not to' / 'proceed) NCT05031416 - <title> N/A'), or the line may break right
+    before the id, the status alone above it ('Withdrawn (Sponsor decision)' / 'NCT05031416 - <title> N/A'). Any
+    other line (a footer, or the wrap of a row that shows no phase, which cannot be told from one) is counted, not
+    read into a title."""
     texts: list[str] = []
     pending: list[str] = []  # the lines below the last row that do not yet end it with a phase
     strays = 0
     for line in nonblank(lines):
-        if _SEE_ALSO_HEAD.match(line):
+        if _SEE_ALSO_HEAD.match(line) or _HEAD_AT_DASH.fullmatch(line):
+            if pending and _status_goes_on(pending, line):
+                line, pending = " ".join([*pending, line]), []
             texts.append(line)
             strays, pending = strays + len(pending), []
+        elif pending and _ID_FIRST.match(line) and _is_status(" ".join(pending)):
+            texts.append(" ".join([*pending, line]))  # the status (with its reason) wrapped alone above the id
+            pending = []
         elif texts and _continues(texts[-1], " ".join([*pending, line])):
             texts[-1] = " ".join([texts[-1], *pending, line])
             pending = []
@@ -36,10 +46,23 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
             pending.append(line)
     strays += len(pending)
     rows = []
-    for status, nct, title, phase in map(see_also_parts, texts):
+    strays += sum(1 for text in texts if see_also_parts(text) is None)  # a row's start that nothing went on
+    for status, nct, title, phase in filter(None, map(see_also_parts, texts)):
         rows.append({"related_nct_id": nct, "stated_status": design.read_status(status),
                      "stated_phase": labels.phase(phase), "title": title})
     return rows, strays
+
+
+def _status_goes_on(pending: list[str], line: str) -> bool:
+    """Whether the lines above a row's start are its status wrapped before the id: the row's own status is none of
+    the registry's, and those lines with it read as one ('Withdrawn (Sponsor decided not to' / 'proceed)')."""
+    status = (_SEE_ALSO_HEAD.match(line) or _HEAD_AT_DASH.fullmatch(line)).group("status")
+    return not _is_status(status) and _is_status(" ".join([*pending, status]))
+
+
+def _is_status(text: str) -> bool:
+    """Whether a row's status cell reads as one of the registry's statuses (a stopped one with its reason)."""
+    return design.read_status(text) in enums.OVERALL_STATUS
 
 
 def _continues(row: str, line: str) -> bool:
@@ -51,6 +74,10 @@ def _continues(row: str, line: str) -> bool:
 # The start of a 'See also' line (what SEE_ALSO_ROW matches before the title), and the phase forms that may end it
 # with their lengths, longest first.
 _SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+")
+# A row's start that a wrap broke right after the dash that ends its id ('Completed NCT03529955 -').
+_HEAD_AT_DASH = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]")
+# A line that starts with a row's id and its dash: the row's start when the lines above it are its status.
+_ID_FIRST = re.compile(r"NCT\d{8}\s+[-–—](?:\s|$)")
 _PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable")
 _PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Not Applicable"), len("Early Phase 1"),
                   len("Phase 1/2"), len("Phase 1"), len("N/A"))
