@@ -6,11 +6,13 @@ from typing import Callable
 
 from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
 from checks.partial_dates import RECORD_TODAY, after, exact, months_between_range
-from checks.sql_text import sql_text
+from checks.sql_text import literal, sql_text
 
 LAST_UPDATE = "last_update_posted_date"
 # The record was updated but kept an estimate this many days past its date.
 ESTIMATE_STALE_DAYS = 90
+# The statuses that say the study has ended: its dates have then happened.
+ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
 # Real trials started as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are
 # common), so only earlier study dates are typos (1900 for 2000). Postings cannot predate
 # the registry.
@@ -33,26 +35,57 @@ def _per_date(names: tuple[str, ...], build: Callable[[str], str]) -> str:
     return " UNION ALL ".join(build(name) for name in names)
 
 
-def _actual_after_update(name: str) -> str:
+# One finding of a rule that judges several columns of a study: (SQL: it holds, message, evidence, fields).
+Finding = tuple[str, str, str, tuple[str, ...]]
+
+
+def _actual_after_update(name: str) -> Finding:
+    """A date typed ACTUAL that lies after the record's last update: it has not happened yet."""
     texts = {"d": shown(name), "u": shown(LAST_UPDATE)}
-    return select(
-        sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted "
-                 "on {u}.", **texts),
-        sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
-        f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
-        (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
+    return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
+            sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted on {{u}}.", **texts),
+            sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
+            (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
+
+
+def _verified_after_update() -> Finding:
+    """The record says it was verified after its own last update: the verification date is stated in an update
+    (the registry takes none in the future), so it cannot lie after the newest one."""
+    texts = {"v": shown("verification_date"), "u": shown(LAST_UPDATE)}
+    # the stored days are compared first: a period can lie after another only if its stored day does
+    return (f"s.verification_date > s.{LAST_UPDATE} AND {after(date_of('verification_date'), date_of(LAST_UPDATE))}",
+            sql_text("The record says it was verified in {v}, after its last update posted on {u}: a record is "
+                     "verified in an update, never after it.", **texts),
+            sql_text(f"verification_date={{v}}; {LAST_UPDATE}={{u}}", **texts),
+            ("studies.verification_date", f"studies.{LAST_UPDATE}"))
+
+
+def _in_one_scan(findings: list[Finding]) -> str:
+    """A rule SELECT that reads `studies s` once and gives a row for each of `findings` that holds for a study
+    (a UNION ALL of one SELECT per finding read the table once per finding)."""
+    found = ", ".join(
+        f"CASE WHEN {holds} THEN {{'message': {message}, 'evidence': {evidence}, "
+        f"'fields': [{', '.join(literal(f) for f in fields)}]}} END"
+        for holds, message, evidence, fields in findings)
+    return ("SELECT nct_id, f.message AS message, f.evidence AS evidence, f.fields AS fields, NULL AS severity "
+            f"FROM (SELECT s.nct_id, unnest(list_filter([{found}], x -> x IS NOT NULL)) AS f FROM studies s "
+            f"WHERE {' OR '.join(f'({holds})' for holds, *_ in findings)})")
 
 
 def _estimate_kept(name: str) -> str:
     days = f"(({date_of(LAST_UPDATE).lo}) - ({date_of(name).hi}))"
-    texts = {"d": shown(name), "u": shown(LAST_UPDATE), "n": days}
+    texts = {"d": shown(name), "u": shown(LAST_UPDATE), "n": days, "st": "s.overall_status"}
+    open_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
+                            "last updated on {u}, {n} days later.", **texts)
+    ended_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record, which calls the "
+                             "study {st}, was last updated on {u}, {n} days later.", **texts)
     return select(
-        sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
-                 "last updated on {u}, {n} days later.", **texts),
-        sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
+        f"CASE WHEN {ENDED} THEN {ended_message} ELSE {open_message} END",
+        sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts)
+        + f" || CASE WHEN {ENDED} THEN {sql_text('; overall_status={st}', **texts)} ELSE '' END",
         f"s.{name}_type = 'ESTIMATED' AND NOT {NEVER_STARTED} AND "
         f"{after(date_of(LAST_UPDATE), date_of(name), ESTIMATE_STALE_DAYS)}",
-        (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
+        (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}", "studies.overall_status"))
 
 
 def _implausible(name: str) -> str:
@@ -88,13 +121,14 @@ def _duration_sql() -> str:
 
 PLAUSIBILITY_RULES = (
     rule("actual_after_last_update", "error",
-         "A date marked ACTUAL has happened, so it cannot lie after the record was last posted.",
-         tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
-         _per_date(TYPED, _actual_after_update)),
+         "A date marked ACTUAL has happened, so it cannot lie after the record was last posted; nor can the "
+         "verification date, which an update states (the registry takes no verification date in the future).",
+         tuple(f"studies.{n}" for n in TYPED) + ("studies.verification_date", f"studies.{LAST_UPDATE}"),
+         _in_one_scan([_actual_after_update(name) for name in TYPED] + [_verified_after_update()])),
     rule("estimate_kept_long_past", "warning",
          f"An update that keeps an estimate more than {ESTIMATE_STALE_DAYS} days past its date "
-         "leaves the record's timeline unconfirmed. A WITHDRAWN study never started, so its dates stay "
-         "estimates for good.",
+         "leaves the record's timeline unconfirmed (the message says so where the record calls the study ended). A "
+         "WITHDRAWN study never started, so its dates stay estimates for good.",
          tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
          _per_date(TYPED, _estimate_kept)),
     rule("implausible_date", "warning",

@@ -10,7 +10,7 @@ from checks.date_columns import (
     ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of,
     registered, rule, select, shown,
 )
-from checks.date_plausibility import PLAUSIBILITY_RULES
+from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
@@ -100,10 +100,6 @@ def _stale_verification_sql() -> str:
                  "before {now}.", **texts),
         sql_text("overall_status={st}; verification_date={v}; judged as of={now}", **texts),
         f"{OPEN} AND {after(two_years_ago, date_of('verification_date'))}")
-
-
-# The statuses that say the study has ended: its completion dates have then happened.
-ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
 
 
 def _ended_before_its_dates_sql() -> str:

@@ -120,7 +120,8 @@ def not_carried(layout: str) -> list[str]:
 _REGISTRY = _in_list(list(REGISTRY_LAYOUTS))
 # A republished page is current although the registry's own record of the study was loaded too.
 _PAGE_OVER_REGISTRY = (f"(coalesce(s.source_layout, '') NOT IN {_REGISTRY} AND EXISTS (SELECT 1 FROM "
-                       f"meta.source_records v WHERE v.nct_id = s.nct_id AND v.layout IN {_REGISTRY} AND v.{IN_SCOPE}))")
+                       f"meta.source_records v WHERE v.nct_id = s.nct_id AND v.layout IN {_REGISTRY} "
+                       f"AND v.{IN_SCOPE}))")
 
 
 def _registry_version() -> str:
@@ -182,8 +183,10 @@ _CONDITIONS_GIVEN = _given_text("conditions", "name")
 _TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' || trim(s.brief_title) "
                 f"|| '''' END, CASE WHEN NOT {_white('s.official_title')} AND trim(s.official_title) IS DISTINCT FROM "
                 "trim(s.brief_title) THEN '''' || trim(s.official_title) || '''' END), '')")
-# A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value.
-_ENROLLED_NOBODY = "(s.overall_status IN ('TERMINATED', 'SUSPENDED') AND s.enrollment_type = 'ACTUAL')"
+# A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value. A TERMINATED study has
+# ended, so its 0 is a count whatever its type says (an ESTIMATED one is closed_status_estimated_enrollment's).
+_ENROLLED_NOBODY = ("(s.overall_status = 'TERMINATED' "
+                    "OR s.overall_status = 'SUSPENDED' AND s.enrollment_type = 'ACTUAL')")
 
 _FIELD_RULES = (
     _rule("no_title", "error", "Without a title nobody can tell which trial the record is.",
@@ -221,15 +224,17 @@ _FIELD_RULES = (
           f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure', _PRIMARY_GIVEN)}",
           legacy_info=True),
     _rule("no_start_date", "warning",
-          "Without a start date the trial cannot be placed in time or checked for stale status.",
+          "Without a start date the trial cannot be placed in time or checked for stale status. A WITHDRAWN study "
+          "never started, so it has no start to give.",
           ("studies.start_date",), "'Study gives no start date.'",
-          f"{_NOT_EXPANDED} AND s.start_date IS NULL", f"'start_date=NULL; ' || {_TYPE_STATUS}",
+          f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND s.start_date IS NULL", f"'start_date=NULL; ' || {_TYPE_STATUS}",
           legacy_info=True),
     _rule("no_completion_date", "warning",
-          "Without any completion date nobody can tell when results are due or whether the status is stale.",
+          "Without any completion date nobody can tell when results are due or whether the status is stale. A "
+          "WITHDRAWN study never started, so no results are due and its status cannot go stale.",
           ("studies.primary_completion_date", "studies.completion_date"),
           "'Study gives neither a primary completion date nor a completion date.'",
-          f"{_NOT_EXPANDED} AND s.primary_completion_date IS NULL AND s.completion_date IS NULL",
+          f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND s.primary_completion_date IS NULL AND s.completion_date IS NULL",
           f"'primary_completion_date=NULL; completion_date=NULL; ' || {_TYPE_STATUS}", legacy_info=True),
     _rule("no_phase", "warning",
           "Interventional trials must state a phase ('NA' when none applies); observational ones have none.",

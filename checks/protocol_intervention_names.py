@@ -14,8 +14,11 @@ KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals",
               "other", "intervention", "interventions", "treatment", "treatments")
 # Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "Experimental Arm").
 # A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
+# The registry's arm types as their labels read ("Active Comparator") say a role too; "Placebo Comparator" and "Sham
+# Comparator" name what is given.
 ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm",
-              "experimental group", "intervention arm", "intervention group",
+              "experimental group", "intervention arm", "intervention group", "active comparator",
+              "active comparator arm", "active comparator group", "active control", "comparator", "comparator arm",
               "standard arm", "study arm", "study group", "treatment arm", "treatment group")
 
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
@@ -79,10 +82,10 @@ RULES = (
     rule("intervention_not_named", "warning",
          "Each intervention has a brief descriptive name (42 CFR 11.10(b): its non-proprietary name where there is "
          "one); a name that is only its kind ('Drug', 'Device', 'Intervention') or only the role of the arm that "
-         "receives it ('Control', 'Standard Arm', 'No intervention'), a placeholder or nothing, says not what is "
-         "given, so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
-         "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
-         "interventions only if it has any: info.",
+         "receives it ('Control', 'Standard Arm', 'Active Comparator', 'No intervention'), a placeholder or "
+         "nothing, says not what is given, so the trial cannot be found by what it tests, the way a data team "
+         "tracks trials of one product. A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An "
+         "observational study lists interventions only if it has any: info.",
          ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
          family=FAMILY, category="missing_field"),
 )

@@ -28,6 +28,22 @@ def no_time_frame(expr: str) -> str:
             f"ELSE false END OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]'))")
 
 
+# A description that says when the outcome is assessed: a time point it is taken at ('at week 12', 'after 6 months',
+# 'by Day 29', 'at the end of treatment', 'from baseline to week 12') or a time after an event ('6 months after
+# randomization'). A bare length ('over 1 hour x 5 days', 'a test of 4 to 5 hours') may be a dose or a procedure's
+# length, and 'change from baseline' says from when, not when: neither is taken as a time point.
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+_NUMBERED = r"(?:day|week|month|year|visit|cycle)\s*\d+"
+_TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b"
+               rf"|{_NUMBERED}|end of (?:the )?(?:study|treatment|therapy|follow-?up)|discharge)"
+               rf"|(?:to|and)\s+{_NUMBERED}|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b)")
+
+
+def described_time(expr: str) -> str:
+    """SQL: the outcome's description `expr` says when it is assessed ('from baseline to week 12')."""
+    return f"regexp_matches(coalesce({expr}, ''), {literal(_TIME_POINT)})"
+
+
 def _clipped(expr: str) -> str:
     """SQL: the measure `expr` as a message quotes it: its first MEASURE_CHARS characters, '…' marking a cut."""
     text = f"trim(regexp_replace({expr}, '\\s+', ' ', 'g'))"
@@ -45,16 +61,19 @@ def _measured(expr: str) -> str:
 # The time frames are screened alone first: a filter on the measure as well made DuckDB read every measure's text.
 _UNTIMED = f"""
     WITH untimed AS MATERIALIZED (SELECT * FROM design_outcomes o WHERE {no_time_frame('o.time_frame')})
-    SELECT nct_id, count(*) AS n,
+    SELECT nct_id, count(*) AS n, count(*) FILTER (WHERE described) AS described,
            string_agg(named, ', ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS named,
            string_agg(given, '; ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS given
     FROM (SELECT o.nct_id,
                  '''' || {_clipped('o.measure')} || ''' (' || coalesce(o.outcome_type, 'no type') || ')' AS named,
                  coalesce(o.outcome_type, 'no type') || ' ''' || {_clipped('o.measure')} || ''': time_frame='
-                   || coalesce('''' || o.time_frame || '''', 'NULL') AS given,
+                   || coalesce('''' || o.time_frame || '''', 'NULL')
+                   || CASE WHEN described THEN '; description=''' || {_clipped('o.description')} || '''' ELSE '' END
+                   AS given,
+                 described,
                  row_number() OVER (PARTITION BY o.nct_id ORDER BY CASE o.outcome_type WHEN 'primary' THEN 0
                    WHEN 'secondary' THEN 1 ELSE 2 END, o.id NULLS LAST, o.measure) AS rank
-          FROM untimed o
+          FROM (SELECT *, {described_time('description')} AS described FROM untimed) o
           WHERE {_measured('o.measure')})
     GROUP BY nct_id"""
 
@@ -62,13 +81,22 @@ _UNTIMED = f"""
 def _outcome_without_time_frame_sql() -> str:
     more = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN ' and ' || (u.n - {NAMED_OUTCOMES}) || ' more' ELSE '' END"
     more_given = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN '; ' || (u.n - {NAMED_OUTCOMES}) || ' more alike' ELSE '' END"
-    texts = {"n": "u.n", "named": "u.named", "more": more, "given": "u.given", "more_given": more_given}
+    texts = {"n": "u.n", "d": "u.described", "named": "u.named", "more": more, "given": "u.given",
+             "more_given": more_given}
     one = sql_text("The outcome {named} gives no time frame, so when it is assessed cannot be told.", **texts)
     several = sql_text("{n} outcomes give no time frame, so when they are assessed cannot be told: {named}{more}.",
                        **texts)
+    # Where a description says when, the time is told, though not where the registry asks for it.
+    one_described = sql_text("The outcome {named} gives no time frame; only its description says when it is "
+                             "assessed.", **texts)
+    all_described = sql_text("{n} outcomes give no time frame; only their descriptions say when they are assessed: "
+                             "{named}{more}.", **texts)
+    some_described = sql_text("{n} outcomes give no time frame ({d} say when they are assessed only in their "
+                              "descriptions): {named}{more}.", **texts)
     layouts = ", ".join(literal(layout) for layout in REGISTRY_LAYOUTS)
     return select(
-        f"CASE WHEN u.n = 1 THEN {one} ELSE {several} END",
+        f"CASE WHEN u.n = 1 AND u.described = 1 THEN {one_described} WHEN u.n = 1 THEN {one} "
+        f"WHEN u.described = u.n THEN {all_described} WHEN u.described > 0 THEN {some_described} ELSE {several} END",
         sql_text("{given}{more_given}", **texts) + f" || {before_fdaaa_evidence()}",
         f"s.source_layout IN ({layouts})",
         joins=f"JOIN ({_UNTIMED}) u ON u.nct_id = s.nct_id",
@@ -81,8 +109,11 @@ RULES = (
          "assessed (42 CFR 11.10(b); a required element of the registry's data element definitions since FDAAA "
          "801); without it the outcome cannot be compared with the results or with a later version, the way "
          "outcome switching is found. A time frame given only as a placeholder ('N/A', 'Not Provided', 'TBD', '-') "
-         "is none. Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
-         "record gives no posted date: info. Judged on ClinicalTrials.gov's own layouts only.",
-         ("design_outcomes.time_frame", "design_outcomes.measure"), _outcome_without_time_frame_sql(),
+         "is none; one said only in the outcome's description is absent where the registry and a comparison look "
+         "for it (the message says the description tells it). Records first posted before FDAAA (2007-09-27), or "
+         "first submitted before it where a legacy XML record gives no posted date: info. Judged on "
+         "ClinicalTrials.gov's own layouts only.",
+         ("design_outcomes.time_frame", "design_outcomes.measure", "design_outcomes.description"),
+         _outcome_without_time_frame_sql(),
          family=FAMILY, category="missing_field"),
 )

@@ -23,6 +23,10 @@ POSTING_DAYS = 30
 # delay (11.44(b)) extends that by up to two more years. The final rule applies to trials whose
 # primary completion is on or after its effective date (FINAL_RULE_IN_FORCE).
 NOT_YET_STARTED_DAYS = 90
+# A trial that reports an ACTUAL enrollment of 0, or a TERMINATED one that reports 0 of any type (an ended study's 0
+# is a count, whatever type was left on it), enrolled nobody: it has no participant data to post as results.
+ENROLLED_NOBODY = ("coalesce(s.enrollment = 0 AND (s.enrollment_type = 'ACTUAL' OR s.overall_status = 'TERMINATED'), "
+                   "FALSE)")
 
 
 def _late_registration_sql() -> str:
@@ -81,6 +85,7 @@ def results_due() -> str:
     """SQL condition on `studies s`: an applicable trial whose results deadline had passed on the record's day."""
     completion = date_of("primary_completion_date")
     return (f"{APPLICABLE} AND {TIMELINE_KNOWN} AND coalesce(s.overall_status, '') <> 'WITHDRAWN' "
+            f"AND NOT {ENROLLED_NOBODY} "
             f"AND s.primary_completion_date_type = 'ACTUAL' AND {completion.lo} >= {FINAL_RULE_IN_FORCE} "
             f"AND {after(RECORD_TODAY, _results_due_by())}")
 
@@ -156,7 +161,8 @@ RULES = (
          "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
          "the FDA flags, a US site and a drug or device), so a person confirms it. Results submitted on "
          "time and not yet posted (in the registry's quality-control review: pending_results) are not overdue; "
-         "submitted late and not yet posted: info, with the days late and the review's returns.",
+         "submitted late and not yet posted: info, with the days late and the review's returns. A trial that enrolled "
+         "nobody (an ACTUAL enrollment of 0, or a TERMINATED trial's 0) has no results to post.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
           "studies.disposition_first_submitted_date", "pending_results"), _results_overdue_sql(),
          family=FAMILY, category="missing_field"),
