@@ -96,10 +96,12 @@ def study_block(row: dict) -> Text:
 
 def search(
     query: List[str] = typer.Argument(None, help=(
-        "Words to search for (every word must match, stemmed); words in double quotes, kept from the shell "
+        "Words to search for (every word must match, stemmed); a name written hyphenated, spaced or joined finds "
+        "its other spellings (PD-L1, PD L1, PDL1); words in double quotes, kept from the shell "
         "('\"small cell\" lung'), are a phrase.")),
     condition: Optional[str] = typer.Option(None, help="Only studies with a condition (or MeSH term) containing this."),
-    intervention: Optional[str] = typer.Option(None, help="Only studies with an intervention, other name or MeSH term containing this."),
+    intervention: Optional[str] = typer.Option(
+        None, help="Only studies with an intervention, other name or MeSH term containing this."),
     sponsor: Optional[str] = typer.Option(None, help="Only studies whose sponsor contains this."),
     status: Optional[List[str]] = typer.Option(None, help="Only this overall status (repeatable), e.g. RECRUITING."),
     phase: Optional[List[str]] = typer.Option(None, help="Only this phase (repeatable), e.g. PHASE2 or 2."),

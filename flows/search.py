@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
-    NCT_ID, index_outdated, left_out, nct_ids_in, number_phrases, phrase_pattern, query_words, quoted_phrases,
-    unsearchable)
+    NCT_ID, index_outdated, left_out, name_phrases, nct_ids_in, number_phrases, phrase_pattern, query_spellings,
+    query_words, quoted_phrases, search_terms, unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
@@ -100,48 +100,54 @@ def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[s
     return clauses, params
 
 
-def _ranked(words: list[str]) -> str:
-    """Documents matching every word ($text): score over all fields, and per field to rank title hits first."""
-    if not words:
+def _ranked(spellings: list[list[str]]) -> str:
+    """Documents matching every word of one of the query's spellings ($text, and $text1 with its names in parts
+    joined: query_spellings): score over all fields, and per field to rank title hits first; of two spellings,
+    the higher score."""
+    if not spellings:
         return "SELECT nct_id, NULL::DOUBLE AS score, NULL AS title, NULL AS names, NULL AS body FROM studies"
     bm25 = f"{INDEX_SCHEMA}.match_bm25"
-    per_field = ", ".join(f"{bm25}(nct_id, $text, fields := '{f}', conjunctive := 1) AS {f}"
-                          for f in ("title", "names", "body"))
-    return f"""SELECT * FROM (SELECT nct_id, {bm25}(nct_id, $text, conjunctive := 1) AS score, {per_field}
-               FROM meta.study_documents) WHERE score IS NOT NULL"""
+    texts = ["$text"] + [f"$text{n}" for n in range(1, len(spellings))]
+    scores = ", ".join(f"{bm25}(nct_id, {text}, conjunctive := 1) AS score{n}, " + ", ".join(
+        f"{bm25}(nct_id, {text}, fields := '{f}', conjunctive := 1) AS {f}{n}" for f in ("title", "names", "body"))
+        for n, text in enumerate(texts))
+    best = ", ".join(f"greatest({', '.join(f'{column}{n}' for n in range(len(texts)))}) AS {column}"
+                     for column in ("score", "title", "names", "body"))
+    return f"""SELECT * FROM (SELECT nct_id, {best} FROM (SELECT nct_id, {scores} FROM meta.study_documents))
+               WHERE score IS NOT NULL"""
 
 
 def _next_to(phrases: int) -> str:
-    """Of the ranked documents (`ranked`, materialized: only their texts are read), those whose text holds a phrase
-    of each number and each quoted phrase ($near0, $near1...: number_phrases, quoted_phrases), the text split as
-    the index splits it."""
+    """Of the ranked documents (`ranked`, materialized), those whose text holds a phrase of each number, each name
+    written in parts and each quoted phrase ($near0, $near1...: number_phrases, name_phrases, quoted_phrases), the
+    text split as the index splits it, in the case written (phrase_pattern). Only the ranked documents' texts are
+    read: joined to all documents, the phrases were looked for in every text (twice the time of a search)."""
     if not phrases:
         return "SELECT * FROM ranked"
-    text = "lower(strip_accents(concat_ws(' ; ', d.title, d.names, d.body)))"
-    near = " AND ".join(f"regexp_matches({text}, $near{n})" for n in range(phrases))
-    return f"SELECT r.* FROM ranked r JOIN meta.study_documents d USING (nct_id) WHERE {near}"
+    near = " AND ".join(f"regexp_matches(d.text, $near{n})" for n in range(phrases))
+    return ("SELECT r.* FROM ranked r JOIN (SELECT nct_id, strip_accents(concat_ws(' ; ', title, names, body)) AS text "
+            f"FROM meta.study_documents WHERE nct_id IN (SELECT nct_id FROM ranked)) d USING (nct_id) WHERE {near}")
 
 
 def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str, dict]:
     """The SQL and parameters of a search (BM25 ranking, filters, issue counts by severity)."""
     clauses, params = _filters(con, query)
-    words = query_words(con, query.text)[0] if query.text.strip() else []
-    phrases = list(dict.fromkeys(number_phrases(con, query.text) + quoted_phrases(con, query.text))) if words else []
-    if words:
-        params["text"] = " ".join(words)
-    elif query.text.strip() and not nct_ids_in(query.text):
+    spellings, phrases = search_terms(con, query.text) if query.text.strip() else ([], [])
+    params.update({("text" if n == 0 else f"text{n}"): " ".join(words) for n, words in enumerate(spellings)})
+    if not spellings and query.text.strip() and not nct_ids_in(query.text):
         clauses.append("false")  # only stop words or punctuation: no document holds any of them
     params.update({f"near{n}": phrase_pattern(either) for n, either in enumerate(phrases)})
     where = " AND ".join(clauses) or "true"
     limit = f"LIMIT {int(query.limit)}" if query.limit else ""
     sql = f"""
-        WITH ranked AS {"MATERIALIZED " if phrases else ""}({_ranked(words)}),
+        WITH ranked AS {"MATERIALIZED " if phrases else ""}({_ranked(spellings)}),
         hits AS ({_next_to(len(phrases))}),
         issues AS (SELECT nct_id, count(*) FILTER (WHERE severity = 'error') AS errors,
                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
                           count(*) FILTER (WHERE severity = 'info') AS infos
                    FROM quality_issues GROUP BY nct_id)
-        SELECT row_number() OVER (ORDER BY h.title IS NOT NULL DESC, round(h.score, 4) DESC NULLS LAST, s.nct_id) AS rank,
+        SELECT row_number() OVER (ORDER BY h.title IS NOT NULL DESC, round(h.score, 4) DESC NULLS LAST, s.nct_id)
+                   AS rank,
                s.nct_id, s.brief_title, s.overall_status, s.phase, s.start_date, s.primary_completion_date,
                s.completion_date, s.last_update_posted_date, coalesce(i.errors, 0) AS errors,
                coalesce(i.warnings, 0) AS warnings, coalesce(i.infos, 0) AS infos, round(h.score, 4) AS score,

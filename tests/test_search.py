@@ -81,7 +81,8 @@ def test_results_carry_status_phase_dates_and_issue_counts(seeds):
                                  "GROUP BY ALL").fetchall())
     assert (hit["overall_status"], hit["phase"]) == ("NOT_YET_RECRUITING", "PHASE1/PHASE2")
     assert str(hit["start_date"]) == "2023-03-20" and hit["completion_date"] is not None
-    assert (hit["errors"], hit["warnings"], hit["infos"]) == tuple(counted.get(s, 0) for s in ("error", "warning", "info"))
+    assert (hit["errors"], hit["warnings"], hit["infos"]) == tuple(
+        counted.get(s, 0) for s in ("error", "warning", "info"))
     assert hit["errors"] + hit["warnings"] > 0
 
 
@@ -117,7 +118,8 @@ def test_display_labels_are_accepted_and_unknown_values_refused():
 def test_a_drug_is_found_under_its_other_name_and_mesh_term(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     # The tables issue 12 adds; created here as its contract names them, if this branch lacks them.
-    con.execute("CREATE TABLE IF NOT EXISTS intervention_other_names (nct_id VARCHAR, intervention_name VARCHAR, name VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS intervention_other_names "
+                "(nct_id VARCHAR, intervention_name VARCHAR, name VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS browse_interventions "
                 "(nct_id VARCHAR, mesh_term VARCHAR, downcase_mesh_term VARCHAR, mesh_type VARCHAR)")
     for nct_id, drug in (("NCT09000001", "LY3009104"), ("NCT09000002", "INCB028050")):
@@ -262,7 +264,8 @@ def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, mo
     run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
     page = source / "001_3143f20ed8084c17.txt"
     page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
-                                             "Neuromyelitis Optica Spectrum Disorders: the naïve zorblimab 2nd-line", 1))
+                                             "Neuromyelitis Optica Spectrum Disorders: the naïve zorblimab "
+                                             "2nd-line", 1))
     rebuilt = []
     monkeypatch.setattr(search_index, "rebuild_index", lambda con: rebuilt.append(con))
     run_and_refresh(con, tmp_path / "w.duckdb", source, "r2")
@@ -315,8 +318,8 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
                 "' versus zorblimab, the naïve 2nd-line HER2 2.5 mg' WHERE nct_id = ?", [changed])
     con.execute("UPDATE conditions SET name = 'Zorblimab-responsive disease' WHERE nct_id = ?", [changed])
     for (table,) in con.execute("SELECT table_name FROM information_schema.columns c JOIN information_schema.tables "
-                                "USING (table_schema, table_name) WHERE table_schema = 'main' AND column_name = 'nct_id' "
-                                "AND table_type = 'BASE TABLE'").fetchall():
+                                "USING (table_schema, table_name) WHERE table_schema = 'main' "
+                                "AND column_name = 'nct_id' AND table_type = 'BASE TABLE'").fetchall():
         con.execute(f"DELETE FROM {table} WHERE nct_id = ?", [removed])
     # Added: one with no names or body at all (its fields are NULL), one naming a drug in an arm only.
     insert_study(con, "NCT09000001", _titled_only("Zorblimab alone"))
@@ -325,7 +328,8 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     insert_study(con, "NCT09000002", armed)
     # And one whose every word is a stopword or ignored: a document of no terms (length 0).
     insert_study(con, "NCT09000003", _titled_only("To be (or) to be: of that, and this!"))
-    insert_study(con, "NCT09000004", _titled_only("COVID-19 and IL-6: type 1b, 42 of 420"))
+    insert_study(con, "NCT09000004", _titled_only("COVID-19 and IL-6: type 1b, 42 of 420; anti-PD-L1 CAR T cells, "
+                                                  "TNF-α"))
 
     temporary = "SELECT table_name FROM duckdb_tables() WHERE temporary ORDER BY 1"
     before = con.execute(temporary).fetchall()
@@ -347,11 +351,11 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     con.execute("DROP TABLE _doc_part")
 
     queries = ("zorblimab", "naive zorblimab", "baricitinib", "neuromyelitis optica", "study", "2nd-line her2 2.5 mg",
-               "covid-19", "IL-6", "1b", "42 of 420", "2")
+               "covid-19", "IL-6", "1b", "42 of 420", "PDL1", "CART", "TNFalpha", "2")
     updated = _index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]
     assert {h["nct_id"] for h in updated[1][0]} == {changed, "NCT09000001", "NCT09000002"}
     assert [h["nct_id"] for h in updated[1][5]] == [changed]
-    assert [[h["nct_id"] for h in hits] for hits in updated[1][6:10]] == [["NCT09000004"]] * 4
+    assert [[h["nct_id"] for h in hits] for hits in updated[1][6:13]] == [["NCT09000004"]] * 7
     assert ("NCT09000003", 0) in updated[0][0]
     search_index.rebuild_index(con)  # the extension's own build over the same documents
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated

@@ -37,11 +37,41 @@ SEPARATORS = "[^a-z0-9]+"
 # hyphenated ("HER2", "HER-2") would be two spellings that never find each other. Documents and queries are
 # therefore written with letters and digits apart before the extension reads them: "HER2" is her 2 as "HER-2"
 # and "HER 2" are, "COVID19" covid 19, "1b" 1 b, "10mg" 10 mg. The number's neighbouring word still tells HER2
-# from HER3 (flows/search_words.number_phrases). Each whole build records the form it wrote
+# from HER3 (flows/search_words.number_phrases). A name whose parts are letters on both sides of a hyphen ("PD-L1",
+# "CAR-T", "SARS-CoV-2", "non-small") is split into those parts, which no spelling written joined ("PDL1", "CART")
+# holds: each such name's joined spelling is written after its text too (`joined_sql`), and Greek letters as their
+# names ("TNF-α" is TNF-alpha, as "TNFα" is TNFalpha). Each whole build records the form it wrote
 # (meta.search_index_builds.words): an index of another form is built again whole.
-WORDS = "letters and digits apart"
-_LETTER_DIGIT = r"(\pL)([0-9])"
-_DIGIT_LETTER = r"([0-9])(\pL)"
+WORDS = "letters and digits apart, names in parts also joined"
+# The form before names in parts were also written joined: its documents have letters and digits apart too, so a
+# query of an index that form built is written apart (and no more) until the next run builds it again.
+APART_ONLY = "letters and digits apart"
+# A letter the index keeps once its accents are stripped: a Latin one (Greek ones are written as their names first).
+# A letter of another script beside a digit is no word of the index either way. A class of the Latin letters
+# compiles forty times faster than all of Unicode's (\pL): each statement writing documents compiles its patterns
+# for each of the texts a document is read from, which took a third of a small refresh's time.
+_LATIN = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_LETTER_DIGIT = f"([{_LATIN}])([0-9])"
+_DIGIT_LETTER = f"([0-9])([{_LATIN}])"
+
+# Greek letters as registry texts write them in names (TNF-α, IFN-γ, IL-1β, NF-κB, β-thalassemia, ω-3), written
+# as their names in documents and queries: the index keeps only the letters a-z. Not μ (µg, μL: units) nor a
+# capital (ΔFEV1 is a change in FEV1).
+GREEK_LETTERS = (("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"), ("κ", "kappa"),
+                 ("ω", "omega"))
+# A hyphen as texts write one between a name's parts: hyphen-minus, hyphen, non-breaking hyphen.
+HYPHENS = "-\u2010\u2011"
+# A letter of a name's part: the Latin letters, accented or not ("Guillain-Barré"), and the Greek ones of
+# GREEK_LETTERS; a part ends at any other character.
+_LETTER = f"[{_LATIN}" + "".join(letter for letter, _ in GREEK_LETTERS) + "]"
+# A name written in parts: letter runs joined by hyphens, with no space about them ("PD-L1", "CAR-T", "SARS-CoV-2",
+# "non-small", "T-cell", "TNF-α"; not "treat-" at the end of a line, nor "A - B"), or a word written with two
+# capitals or more before a space and a single capital letter, alone or before digits ("CAR T", "PD L1", "HLA
+# B27"; not A or I, the article and the pronoun of a text in capitals: "AS A" is no ASA), or a Greek letter or
+# its name ("TNF alpha", "IFN γ").
+_GREEK_NAMES = "|".join(name for _, name in GREEK_LETTERS)
+NAME_IN_PARTS = (rf"{_LETTER}+(?:[{HYPHENS}]{_LETTER}+)+|[A-Z][A-Za-z]*[A-Z][A-Za-z]* "
+                 rf"(?:[B-HJ-Z](?:\b|[0-9])|(?i:{_GREEK_NAMES})\b|[{''.join(letter for letter, _ in GREEK_LETTERS)}])")
 
 # Function words that tell no trial from another, left out of documents and queries. Not stop words, as
 # they mean something in a trial's text: her (HER2), non (non-small cell), no, not, without, first and second
@@ -58,10 +88,42 @@ PROBE = "HER2-Positive 1b, 2.5 mg; Sjögren's"
 
 
 def apart_sql(expression: str) -> str:
-    """SQL of a text with a space between each letter and digit that touch ('HER2' -> 'HER 2', '1b' -> '1 b'): a
-    match ends at the second character, so two passes find every such pair ('H1N1' -> 'H 1 N 1')."""
-    return (f"regexp_replace(regexp_replace({expression}, '{_LETTER_DIGIT}', '\\1 \\2', 'g'), "
-            f"'{_DIGIT_LETTER}', '\\1 \\2', 'g')")
+    """SQL of a text as the index's documents write it: Greek letters as their names, a space between each letter
+    and digit that touch ('HER2' -> 'HER 2', '1b' -> '1 b'), and after the text the joined spelling of each name
+    it writes in parts ('PD-L1' -> 'PD-L 1;PDL'). A match ends at the second character, so two passes find every
+    letter and digit that touch ('H1N1' -> 'H 1 N 1')."""
+    spaced = (f"regexp_replace(regexp_replace({_greek_sql(expression)}, '{_LETTER_DIGIT}', '\\1 \\2', 'g'), "
+              f"'{_DIGIT_LETTER}', '\\1 \\2', 'g')")
+    # The names are read from the text as written, their Greek letters named after: the text with its Greek letters
+    # named is SQL with a CASE in it, which DuckDB would work out once for each use of it.
+    return f"concat_ws(';', {spaced}, nullif({joined_sql(expression)}, ''))"
+
+
+def _greek_sql(expression: str) -> str:
+    """SQL of a text with its Greek letters (GREEK_LETTERS) as their names; a text without any (most) is not
+    written again. One pattern, not a test for each letter: each is SQL to plan for each text of a document."""
+    named = expression
+    for letter, name in GREEK_LETTERS:
+        named = f"replace({named}, '{letter}', '{name}')"
+    letters = "".join(letter for letter, _ in GREEK_LETTERS)
+    return f"CASE WHEN regexp_matches({expression}, '[{letters}]') THEN {named} ELSE {expression} END"
+
+
+def joined_sql(expression: str) -> str:
+    """SQL of the joined spellings of the names a text writes in parts (NAME_IN_PARTS), in the case written, Greek
+    letters as their names, ';' between them: each two neighbouring parts, and a name of three parts or more whole
+    ('anti-PD-L1' -> antiPD;PDL;antiPDL, 'CAR T cells' -> CART, 'TNF-α' -> TNFalpha). The ';' they are written
+    after stops a phrase (flows/search_words.phrase_pattern) running from the text into them."""
+    names = f"regexp_extract_all({expression}, '{NAME_IN_PARTS}')"
+    # A name's parts: its hyphens and space are where it parts, the digits after a single letter ("L1") no part.
+    parts = f"list_transform({names}, n -> string_split(translate(n, '{HYPHENS[1:]} 0123456789', '---'), '-'))"
+    # [whole][1:len(p) - 2] is [whole] for three parts or more, and no spelling for two (their one pair).
+    spellings = ("flatten(list_transform(" + parts + ", p -> list_concat(list_transform(range(1, len(p)), "
+                 "i -> p[i] || p[i + 1]), [array_to_string(p, '')][1:len(p) - 2])))")
+    named = f"array_to_string({spellings}, ';')"
+    for letter, name in GREEK_LETTERS:  # a short text: written again whether or not it holds any
+        named = f"replace({named}, '{letter}', '{name}')"
+    return named
 
 
 _APART = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])")
@@ -70,6 +132,20 @@ _APART = re.compile(r"(?<=[^\W\d_])(?=[0-9])|(?<=[0-9])(?=[^\W\d_])")
 def apart(text: str) -> str:
     """A query's text as apart_sql writes documents: a space between each letter and digit that touch."""
     return _APART.sub(" ", text)
+
+
+def greek_named(text: str) -> str:
+    """A query's text as apart_sql writes documents: Greek letters (GREEK_LETTERS) as their names."""
+    for letter, name in GREEK_LETTERS:
+        text = text.replace(letter, name)
+    return text
+
+
+def tokens_sql(expression: str) -> str:
+    """SQL of a text's words as the index's `tokenize` splits them, empty words aside (no index keeps them): lower
+    case, accents stripped, split at each run of what SEPARATORS matches. The extension writes a space for each run
+    and splits again at white space, at a tenth more cost."""
+    return f"string_split_regex(lower(strip_accents({expression})), '{SEPARATORS}')"
 
 
 def index_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -143,9 +219,10 @@ def _add_new(con: duckdb.DuckDBPyConnection, ix: str) -> None:
                 f") + row_number() OVER (ORDER BY nct_id) AS docid "
                 f"FROM _doc_new WHERE nct_id IN (SELECT nct_id FROM _changed)")
     fields = con.execute(f"SELECT fieldid, field FROM {ix}.fields ORDER BY fieldid").fetchall()
-    tokenized = " UNION ALL ".join(
-        f"SELECT docid, {fieldid} AS fieldid, unnest({ix}.tokenize(\"{field}\")) AS w FROM _new_docs"
-        for fieldid, field in fields)
+    # Split as the index's own `tokenize` splits (the update and a rebuild are compared in tests/test_search.py).
+    columns = [(fieldid, f'"{field}"') for fieldid, field in fields]
+    tokenized = " UNION ALL ".join(f"SELECT docid, {fieldid} AS fieldid, unnest({tokens_sql(column)}) AS w "
+                                   "FROM _new_docs" for fieldid, column in columns)
     # Stopwords are dropped before stemming, and empty tokens never count: as in create_fts_index.
     con.execute(f"CREATE OR REPLACE TEMP TABLE _new_words AS SELECT docid, fieldid, w "
                 f"FROM ({tokenized}) WHERE w NOT IN (SELECT sw FROM {ix}.stopwords) AND w <> ''")
