@@ -72,11 +72,13 @@ def test_the_summary_says_once_per_layout_what_it_never_shows(run, samples):
     from flows.summary import to_markdown
 
     result = run(samples)
-    assert set(result.not_carried) == {"aggregator_text", "summary_text"}
+    assert set(result.not_carried) == {"aggregator_text", "ctgov_classic_text", "summary_text"}
     assert "eligibilities.criteria" in result.not_carried["summary_text"]
+    assert result.not_carried["ctgov_classic_text"] == ["studies.source"]  # it shows the lead sponsor only
     assert "design_outcomes.measure" in result.not_carried["aggregator_text"]
     text = to_markdown(result)
-    assert text.count("- `summary_text`: ") == 1 and text.count("- `aggregator_text`: ") == 1
+    assert all(text.count(f"- `{layout}`: ") == 1
+               for layout in ("summary_text", "aggregator_text", "ctgov_classic_text"))
     flagged = run.con.execute("SELECT nct_id FROM quality_issues WHERE rule_id IN "
                               "('missing_fields.no_primary_outcome', 'missing_fields.no_eligibility_criteria') "
                               "ORDER BY 1").fetchall()

@@ -24,7 +24,7 @@ def test_never_shown_gives_what_asking_every_layout_gives():
     for chosen in ([], [None], layouts, [None, *layouts], ["ctgov_json_v2"], ["summary_text", "unknown_layout"]):
         expected = {layout: fields for layout in chosen if (fields := not_carried(layout))}
         assert never_shown(chosen) == expected
-    assert set(never_shown(layouts)) == {"aggregator_text", "summary_text"}
+    assert set(never_shown(layouts)) == {"aggregator_text", "ctgov_classic_text", "summary_text"}
 
 
 def test_the_terminal_summary_does_not_show_the_studies_by_rule():
