@@ -75,3 +75,10 @@ def indexed_warehouse(path: Path, studies: dict[str, dict]) -> Path:
     con.execute("CHECKPOINT")
     con.close()
     return path
+
+
+def found(con, text: str) -> set[str]:
+    """The NCT ids a search of `text` finds, every one of them."""
+    from flows.search import SearchQuery, search
+
+    return {h["nct_id"] for h in search(con, SearchQuery(text, limit=None))}

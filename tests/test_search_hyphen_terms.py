@@ -10,9 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.search import SearchQuery, name_phrases, number_phrases, phrase_pattern, query_spellings, \
-    quoted_phrases, search
-from tests.search_fixtures import indexed_warehouse, text_only_study
+from flows.search import name_phrases, number_phrases, phrase_pattern, query_spellings, quoted_phrases
+from tests.search_fixtures import found, indexed_warehouse, text_only_study
 from tests.test_search_tokens import _index_state
 from warehouse.connect import connect
 from warehouse.search_index import rebuild_index, update_search_index
@@ -64,10 +63,6 @@ def con(db):
     con = connect(db, read_only=True)
     yield con
     con.close()
-
-
-def found(con, text: str) -> set[str]:
-    return {h["nct_id"] for h in search(con, SearchQuery(text, limit=None))}
 
 
 def _ids(*numbers: int) -> set[str]:

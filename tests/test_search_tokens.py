@@ -12,7 +12,7 @@ from flows.cli import app
 from flows.search import SearchQuery, left_out, number_phrases, query_words, search, unsearchable
 from flows.watch import add_watch_list, evaluate_watch_list, watch_lists
 from tests.checks.harness import insert_study
-from tests.search_fixtures import indexed_warehouse, text_only_study
+from tests.search_fixtures import found, indexed_warehouse, text_only_study
 from warehouse.connect import connect
 from warehouse.fts import load_fts
 from warehouse.search_index import rebuild_index, update_search_index
@@ -62,10 +62,6 @@ def con(db):
     con = connect(db, read_only=True)
     yield con
     con.close()
-
-
-def found(con, text: str) -> set[str]:
-    return {h["nct_id"] for h in search(con, SearchQuery(text, limit=None))}
 
 
 def test_her2_and_her3_are_different_words(con):

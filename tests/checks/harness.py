@@ -6,10 +6,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import duckdb
 
+from checks.engine import findings_of, set_scope
 from tests.new_warehouse import connect_new
 from warehouse.connect import table_columns, transaction
 
@@ -228,3 +229,42 @@ def case_in(con: duckdb.DuckDBPyConnection, case: Case) -> Iterator[duckdb.DuckD
         yield con
     finally:
         con.execute("ROLLBACK")
+
+
+# Where a design-vs-text case's text goes: (table, column) of the study's first row of that table.
+TEXT_FIELDS = {
+    "summary": ("brief_summaries", "description"), "detail": ("detailed_descriptions", "description"),
+    "official_title": ("studies", "official_title"), "brief_title": ("studies", "brief_title"),
+    "masking_description": ("designs", "masking_description"),
+    "model_description": ("designs", "intervention_model_description"),
+    "arm_title": ("design_groups", "title"), "arm_description": ("design_groups", "description"),
+    "intervention_description": ("interventions", "description"),
+}
+
+
+def design_text_study(design: dict, texts: Iterable[tuple[str, str]]) -> dict[str, list[dict]]:
+    """The clean study with neutral texts and two arms, the given design, and each (field, text) of `texts` in
+    its TEXT_FIELDS place: one case of the design-vs-text rules."""
+    study = clean_study()
+    study["brief_summaries"] = [{"description": "A study of baricitinib in primary Sjogren's syndrome."}]
+    study["detailed_descriptions"] = [{"description": "Participants receive baricitinib."}]
+    study["design_groups"] = [
+        {"group_type": "EXPERIMENTAL", "title": "Baricitinib 2 mg", "description": "Baricitinib 2 mg once daily"},
+        {"group_type": "ACTIVE_COMPARATOR", "title": "Baricitinib 4 mg", "description": "Baricitinib 4 mg once daily"},
+    ]
+    study["design_group_interventions"] = []
+    study["designs"][0].update(design)
+    for field, text in texts:
+        table, column = TEXT_FIELDS[field]
+        study[table][0][column] = text
+    return study
+
+
+def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: Iterable) -> dict[str, set[str]]:
+    """The studies each of `rules` flags, on one warehouse holding every study (by rule id)."""
+    con = warehouse_with(tmp_path, studies)
+    try:
+        scope = set_scope(con, None, AS_OF)
+        return {rule.id: {f.nct_id for f in findings_of(con, rule, scope)} for rule in rules}
+    finally:
+        con.close()

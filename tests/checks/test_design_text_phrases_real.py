@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_design, design_text
-from checks.engine import findings_of, set_scope
 from checks.study_text import StudyText
 from tests.checks import harness
 
@@ -31,15 +30,6 @@ NOT_ALLOCATED = {"allocation": "NA"}
 ALLOCATED = {"allocation": "RANDOMIZED"}
 INTERVENTIONAL = {}
 
-# Where a case's text goes: (table, column) of the study's first row of that table.
-FIELDS = {
-    "summary": ("brief_summaries", "description"), "detail": ("detailed_descriptions", "description"),
-    "official_title": ("studies", "official_title"), "brief_title": ("studies", "brief_title"),
-    "masking_description": ("designs", "masking_description"),
-    "model_description": ("designs", "intervention_model_description"),
-    "arm_title": ("design_groups", "title"), "arm_description": ("design_groups", "description"),
-    "intervention_description": ("interventions", "description"),
-}
 # A case whose text is in several fields: its field is TEXTS and its text a tuple of (field, text).
 TEXTS = "texts"
 
@@ -207,19 +197,7 @@ FIRING = [
 
 def _study(design: dict, field: str, text: str) -> dict:
     """The clean study with neutral texts and arms, the given design, and `text` in `field`."""
-    study = harness.clean_study()
-    study["brief_summaries"] = [{"description": "A study of baricitinib in primary Sjogren's syndrome."}]
-    study["detailed_descriptions"] = [{"description": "Participants receive baricitinib."}]
-    study["design_groups"] = [
-        {"group_type": "EXPERIMENTAL", "title": "Baricitinib 2 mg", "description": "Baricitinib 2 mg once daily"},
-        {"group_type": "ACTIVE_COMPARATOR", "title": "Baricitinib 4 mg", "description": "Baricitinib 4 mg once daily"},
-    ]
-    study["design_group_interventions"] = []
-    study["designs"][0].update(design)
-    for name, value in (text if field == TEXTS else ((field, text),)):
-        table, column = FIELDS[name]
-        study[table][0][column] = value
-    return study
+    return harness.design_text_study(design, text if field == TEXTS else ((field, text),))
 
 
 CASES = [(rule, design, field, text, False) for rule, design, field, text in QUIET] + \
@@ -232,12 +210,8 @@ _RULES = {rule.id: rule for rule in contradictions_design.RULES}
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
     studies = {nct_id: _study(design, field, text) for nct_id, (_, design, field, text, _) in _IDS.items()}
-    con = harness.warehouse_with(tmp_path_factory.mktemp("design_text"), studies)
-    scope = set_scope(con, None, harness.AS_OF)
-    found = {rule_id: {f.nct_id for f in findings_of(con, _RULES[rule_id], scope)}
-             for rule_id in (BLINDED, OPEN_LABEL, RANDOMIZED, NOT_RANDOMIZED, OBSERVATIONAL)}
-    con.close()
-    return found
+    rules = [_RULES[rule_id] for rule_id in (BLINDED, OPEN_LABEL, RANDOMIZED, NOT_RANDOMIZED, OBSERVATIONAL)]
+    return harness.flagged_studies(tmp_path_factory.mktemp("design_text"), studies, rules)
 
 
 def _case_id(case: tuple) -> str:

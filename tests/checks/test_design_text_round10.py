@@ -13,7 +13,6 @@ from checks import contradictions_design
 from checks.design_text import (
     BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, _not_of_this_design, claims, matches,
 )
-from checks.engine import findings_of, set_scope
 from checks.study_context import folded_text
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN, other_trial
@@ -39,15 +38,6 @@ ALLOCATED = {"allocation": "RANDOMIZED"}
 INTERVENTIONAL = {}
 OBSERVATIONAL_STUDY = {"allocation": None, "masking": None, "intervention_model": None, "subject_masked": None,
                        "investigator_masked": None}
-
-# Where a case's text goes: (table, column) of the study's first row of that table.
-FIELDS = {
-    "summary": ("brief_summaries", "description"), "detail": ("detailed_descriptions", "description"),
-    "official_title": ("studies", "official_title"), "masking_description": ("designs", "masking_description"),
-    "model_description": ("designs", "intervention_model_description"),
-    "arm_title": ("design_groups", "title"), "arm_description": ("design_groups", "description"),
-    "intervention_description": ("interventions", "description"),
-}
 
 # (rule, design, field, text): texts each rule flagged before and must not flag against the design.
 QUIET = [
@@ -191,19 +181,9 @@ STILL_FIRING = [
 def _study(design: dict, field: str, text: str) -> dict:
     """The clean study with neutral texts and arms, the given design (an observational one without allocation or
     masking), and `text` in `field`."""
-    study = harness.clean_study()
-    study["brief_summaries"] = [{"description": "A study of baricitinib in primary Sjogren's syndrome."}]
-    study["detailed_descriptions"] = [{"description": "Participants receive baricitinib."}]
-    study["design_groups"] = [
-        {"group_type": "EXPERIMENTAL", "title": "Baricitinib 2 mg", "description": "Baricitinib 2 mg once daily"},
-        {"group_type": "ACTIVE_COMPARATOR", "title": "Baricitinib 4 mg", "description": "Baricitinib 4 mg once daily"},
-    ]
-    study["design_group_interventions"] = []
-    study["designs"][0].update(design)
+    study = harness.design_text_study(design, ((field, text),))
     if design is OBSERVATIONAL_STUDY:
         study["studies"][0]["study_type"] = "OBSERVATIONAL"
-    table, column = FIELDS[field]
-    study[table][0][column] = text
     return study
 
 
@@ -217,12 +197,8 @@ _RULES = {rule.id: rule for rule in contradictions_design.RULES}
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
     studies = {nct_id: _study(design, field, text) for nct_id, (_, design, field, text, _) in _IDS.items()}
-    con = harness.warehouse_with(tmp_path_factory.mktemp("design_text_round10"), studies)
-    scope = set_scope(con, None, harness.AS_OF)
-    found = {rule_id: {f.nct_id for f in findings_of(con, _RULES[rule_id], scope)}
-             for rule_id in {case[0] for case in CASES}}
-    con.close()
-    return found
+    rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
+    return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round10"), studies, rules)
 
 
 def _case_id(case: tuple) -> str:
