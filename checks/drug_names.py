@@ -66,12 +66,38 @@ def _has_stem(word: str) -> bool:
                                                                   else STEM_PREFIX) for stem in INN_STEMS)
 
 
+# Words that name a family whose members a short word after them tells apart ('Vitamin D3', 'Vitamin E', 'Factor
+# VIII'): the member's word is part of the drug's name, and a dose after the family's word with another member's is
+# that member's.
+FAMILY_WORDS = frozenset({"vitamin", "factor"})
+# The short word that names a family's member: a letter or two with digits ('d3', 'b12', 'k2', 'e'), or a roman
+# numeral ('viii').
+_MEMBER = re.compile(r"[a-z]{1,2}\d{0,2}|[ivx]{1,5}")
+
+
 def name_words(name: str | None) -> set[str]:
-    """The drug words of an intervention name: 'tab methotrexate 25 mg weekly' -> {'methotrexate'}."""
+    """The drug words of an intervention name: 'tab methotrexate 25 mg weekly' -> {'methotrexate'}; 'Vitamin D3'
+    -> {'vitamin', 'd3'} (a family's member, however short its word)."""
     if not name:
         return set()
-    words = _TOKEN.findall(name.lower())
-    return {w for w in words if len(w) >= 4 and w not in FORM_WORDS and not _NUMBER.fullmatch(w)}
+    words = _NAME_TOKEN.findall(name.lower())
+    members = {after for w, after in zip(words, words[1:]) if w in FAMILY_WORDS and _MEMBER.fullmatch(after)}
+    return {w for w in words if (len(w) >= 4 or w in members) and w not in FORM_WORDS and not _NUMBER.fullmatch(w)}
+
+
+# A name's words, and its single letters (a family's member: 'Vitamin D', 'Hepatitis B').
+_NAME_TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]|[a-z]")
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([a-z0-9]+)")
+
+
+def _other_member(lower: str, end: int, drug: str) -> bool:
+    """Whether the family's word ending at `end` is followed by a member's word the drug's name does not hold
+    ('vitamin e' where the drug is 'vitamin d3')."""
+    after = _NEXT_WORD.match(lower, end)
+    return after is not None and _MEMBER.fullmatch(after.group(1)) is not None and \
+        after.group(1) not in drug.split()
 
 
 _NAME_PARTS = re.compile(r"\s*(?:\+|/|,|;|&|\band\b|\bwith\b|\bplus\b|\bvs\.?|\bversus\b|\bor\b)\s*", re.I)
@@ -87,9 +113,10 @@ def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = (
             words = name_words(part)
             if not words:
                 continue
-            drug = " ".join(w for w in _TOKEN.findall(part.lower()) if w in words or w == "acid")
+            drug = " ".join(w for w in _NAME_TOKEN.findall(part.lower()) if w in words or w == "acid")
             for word in words:
-                vocabulary.setdefault(word, drug)
+                if len(word) > 1:  # a member's single letter is part of the name, too common in a text to find it
+                    vocabulary.setdefault(word, drug)
     for text in texts:
         for word in stem_drugs(text):
             vocabulary.setdefault(word, word)
@@ -157,7 +184,7 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
     substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
     found: dict[str, list[Dose]] = {}
     for dose in parse_doses(text):
-        if of_another_substance(text, dose, drugs):
+        if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs):
             continue
         if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
             drug = _drug_after(text, dose, drugs)
@@ -206,6 +233,15 @@ def _drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, 
             at = _last_word_at(lower, word) + window + len(before) - len(clause)
             return drugs[word], at, at + len(word)
     return None
+
+
+def of_another_member(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
+    """Whether the nearest drug word before the dose is a family's ('vitamin') followed by a member's word the
+    study's drug of that family is not ('Vitamin E 400 IU' in a study of vitamin D3): the dose is another drug's."""
+    named = _drug_before(text, dose, drugs)
+    if named is None or text[named[1]:named[2]].lower() not in FAMILY_WORDS:
+        return False
+    return _other_member(text.lower(), named[2], named[0])
 
 
 def _last_word_at(text: str, word: str) -> int:

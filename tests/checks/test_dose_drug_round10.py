@@ -9,6 +9,7 @@ import pytest
 from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.dose_text import describe, parse_doses
+from checks.drug_names import name_words
 
 
 def _dose_findings(arm: str, intervention: str, drug: str) -> list:
@@ -348,3 +349,28 @@ def test_a_dose_for_some_participants_only(text, for_some):
 
     dose = parse_doses(text)[0]
     assert conditional(text, dose.start, dose.end) is for_some
+
+
+@pytest.mark.parametrize("arm, intervention, description, fires", [
+    # another member of the family: 'Vitamin E' against 'Vitamin D3' was one drug, 'vitamin'
+    ("Vitamin E 400 IU daily", "Vitamin D3", "Vitamin D3 1000 IU daily", False),
+    ("Vitamin E 1000 IU daily", "Vitamin D", "Vitamin D 2000 IU daily", False),
+    ("Factor IX 50 IU/kg", "Factor VIII", "Factor VIII 25 IU/kg", False),
+    # the same member: compared as before
+    ("Vitamin D3 50,000 IU weekly", "Vitamin D3", "Vitamin D3 5,000 IU weekly", True),
+    ("Vitamin D 1000 IU daily", "Vitamin D", "Vitamin D 2000 IU daily", True),
+    ("Vitamin D3 1000 IU daily", "Vitamin D3", "Vitamin D3 1000 IU daily", False),
+    ("Cholecalciferol 50000 IU weekly", "Cholecalciferol", "Cholecalciferol 2000 IU daily", True),
+])
+def test_a_familys_members_are_told_apart(arm, intervention, description, fires):
+    found = study_dose_findings("NCT0", [("Arm", arm)], [(intervention, description)], [("Arm", intervention)])
+    assert bool(list(found)) is fires
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Vitamin D3", {"vitamin", "d3"}), ("Vitamin D", {"vitamin", "d"}), ("Factor VIII concentrate",
+                                                                          {"factor", "viii", "concentrate"}),
+    ("Growth factor", {"growth", "factor"}), ("Cholecalciferol", {"cholecalciferol"}), ("Drug A", set()),
+])
+def test_a_names_drug_words_hold_a_familys_member(name, words):
+    assert name_words(name) == words
