@@ -238,6 +238,8 @@ def _drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, 
 def of_another_member(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether the nearest drug word before the dose is a family's ('vitamin') followed by a member's word the
     study's drug of that family is not ('Vitamin E 400 IU' in a study of vitamin D3): the dose is another drug's."""
+    if not any(word in drugs for word in FAMILY_WORDS):
+        return False  # most studies: no family's drug, no dose to look back from
     named = _drug_before(text, dose, drugs)
     if named is None or text[named[1]:named[2]].lower() not in FAMILY_WORDS:
         return False
