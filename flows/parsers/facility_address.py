@@ -55,10 +55,15 @@ Jiangsu|Jiangxi|Jilin|Liaoning|Inner Mongolia|Ningxia|Qinghai|Shaanxi|Shandong|S
 Sichuan|Tibet|Xinjiang|Yunnan|Zhejiang
 """.replace("\n", "").split("|"))
 
+# Words that name an institution, and the abbreviations sites write these nouns with ('Healthcare Ctr', 'Univ Hosp').
+# 'Med' and 'Clin' are left out as 'medical' and 'clinical' are: mostly adjectives, more of the name follows them.
 INSTITUTION_WORDS = frozenset("""
 hospital hospitals clinic clinics center centre centers university college institute
 foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site trust
+ctr ctr. hosp hosp. univ univ. inst inst. hlth hlth. dept dept.
 """.split())
+# A unit's or a programme's acronym after an institution word ('Med. Ctr. CRS Torrance'): part of the site's name.
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
 
 _ROW_NUMBER = re.compile(r"^\s*\d+\s+")
 _POSTCODE_PAIR = re.compile(r"^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d)$")
@@ -92,11 +97,20 @@ def city_size(tokens: list[str]) -> int:
     """How many trailing tokens are the city: after the last institution word, else one."""
     for index in range(len(tokens) - 1, 0, -1):
         if tokens[index - 1].casefold().strip(",") in INSTITUTION_WORDS:
-            tail = tokens[index:]
+            tail = _without_acronyms(tokens[index:])
             if len(tail) <= 3 and all(word[:1].isupper() for word in tail):
                 return len(tail)
             break
     return 1 if len(tokens) >= 2 else 0
+
+
+def _without_acronyms(tail: list[str]) -> list[str]:
+    """The words after an institution word without the acronyms that open them ('CRS Torrance' -> 'Torrance'): a
+    city is written as a name is, not in capitals alone. The last word is kept, however it is written."""
+    start = 0
+    while start < len(tail) - 1 and _ACRONYM.match(tail[start].rstrip(",")):
+        start += 1
+    return tail[start:]
 
 
 def split_location_row(row: str) -> dict[str, str | None]:

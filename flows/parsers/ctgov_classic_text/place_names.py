@@ -48,6 +48,12 @@ LONGEST_REGION = max(len(name.split()) for names in [*REGIONS.values(), STATES] 
 LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan"}
 # Countries whose sites the registry lists with their state: a region name alone at a row's end is the state.
 WITH_STATES = _IN_STATES | {"japan"}
+# Countries whose every site the registry lists with its state (the registry asks a state of a site in the United
+# States): the region that ends such a row is its state, even a region named as a city ('Albany New York').
+STATE_ALWAYS_SHOWN = frozenset({"united states"})
+# Countries whose cities named as their region are shown with it as their state ('Beijing Beijing China': China's
+# municipalities are province-level, the registry's state).
+CITY_STATES_SHOWN = frozenset({"china"})
 # Regions named as their city: elsewhere, alone at a row's end such a name may be the city or the state.
 CITY_REGIONS = _names("""Beijing|Shanghai|Tianjin|Chongqing|Berlin|Hamburg|Bremen|Madrid|Sao Paulo|São Paulo|
     Rio de Janeiro|New York|Tokyo|Osaka|Kyoto""") | region_names.CITY_NAMED
@@ -67,7 +73,7 @@ Saint Lucia|Grenada|Dominica|Saint Vincent and the Grenadines|Montserrat|Netherl
 Holy See (Vatican City State)|Timor-Leste|Sao Tome and Principe|Comoros|Seychelles|Solomon Islands|Vanuatu|Samoa|
 Tonga|Micronesia, Federated States of|Marshall Islands|Palau|Kiribati|Swaziland|Burma|Serbia and Montenegro|
 Former Serbia and Montenegro|Yugoslavia|Slovak Republic|Ivory Coast|Brunei|Laos|Syria|Cook Islands|
-Turks and Caicos Islands|Anguilla|Virgin Islands, British|Sint Maarten|Western Sahara""")
+Turks and Caicos Islands|Anguilla|Virgin Islands, British|Sint Maarten|Western Sahara|Former Yugoslavia""")
 LONGEST_COUNTRY = max(len(name.split()) for name in MORE_COUNTRIES)
 
 MULTI_WORD_CITIES = _names("""
@@ -99,18 +105,20 @@ Reggio di Calabria|Santa Ana|San José|Khon Kaen|Nakhon Ratchasima|Udon Thani|Pu
 """)
 LONGEST_CITY = max(len(name.split()) for name in MULTI_WORD_CITIES)
 
-# The last word of a city of several words, never a city alone ('... Salt Lake City' is not a site in 'City').
+# The last word of a city of several words, never a city alone ('... Salt Lake City' is not a site in 'City'), among
+# them a compass point ('Carlton South', 'Baja California Norte') and an air force base's mark ('Keesler AFB').
 CITY_ENDINGS = _names("""City|Beach|Springs|Falls|Heights|Hills|Rapids|Aires|Janeiro|Paulo|Vegas|Angeles|Jolla|Park|
     Mount|Brook|Grove|Ridge|Creek|Valley|Village|Lake|Harbor|Harbour|Woods|Plains|Township|Mound|Forest|Oaks|
-    Base|Church|Island|Mountain|Station|River|Shore|Branch|Hill|Corner|Vista|Plain""")
-# The first word of a city of several words ('San Nicolás', 'St. Veit', 'Bad Homburg', 'Puerto Montt'): a site's name
-# does not end with one.
+    Base|Church|Island|Mountain|Station|River|Shore|Branch|Hill|Corner|Vista|Plain|AFB|
+    North|South|East|West|Norte|Sul|Oeste""")
+# The first word of a city of several words ('San Nicolás', 'St. Veit', 'Bad Homburg', 'Puerto Montt'), abbreviated
+# too ('Ft. Worth', 'No. Little Rock'): a site's name does not end with one.
 CITY_STARTS = _names("""San|Santa|Santo|São|Sao|St.|St|Saint|Sankt|Ste.|Sainte|Fort|Port|Puerto|Porto|Bad|Nova|Novo|
     Nueva|Nuevo|Villa|Vila|Ciudad|Los|Las|Ban|Kota|Mar|Rio|Río|Ho|Dar|Nizhny|Veliky|Novi|Stary|Nowy|South|North|East|
     West|Great|Upper|Lower|New|Old|Little|Lake|Mount|Glen|Winter|Ramat|Kfar|Petah|Rishon|Tel|Bnei|Nes|Lembah|Hot|Palm|
     Cedar|Grand|Round|Spring|Sugar|Coral|Boca|Bowling|Pompano|Daytona|Royal|Oak|Bay|Castle|Chapel|Cherry|Deer|Elk|
     Muang|Mueang|Amphoe|Buenos|Ha|Hat|Banska|Banská|Biala|Biała|Baia|Stara|Sremska|Ceske|České|Uherske|
-    Uherské|Cesky|Český""")
+    Uherské|Cesky|Český|Ft.|Ft|Mt.|Mt|Pt.|No.|So.""")
 
 # A site is not named by one of these alone.
 GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Universitaetsklinikum|Uniklinikum|

@@ -29,8 +29,9 @@ _LONGEST_COUNTRY = max(len(name.split()) for name in COUNTRIES | places.MORE_COU
 # The table's columns after the row number, as its heading names them: 'Site City State Country Postal Code'.
 _COLUMNS = 5
 # Words that join a name to what follows ('Hospital Clinic de Barcelona'): no site name ends with one.
+# A dash or a slash alone joins two parts of a name or of a place ('San Giovanni - Rotondo', 'Bakirkoy / Istanbul').
 _JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of the and y i e für van von der & im "
-                           "am an upon on sur".split())
+                           "am an upon on sur sous en - – /".split())
 # A postal district after its city ('København Ø', 'Aarhus N', 'Praha 10'): one letter, or a number.
 _DISTRICT = re.compile(r"^(?:[^\W\d_]|\d{1,2})$")
 # Words written after a city's or a ward's name in Japan, China and Korea ('Luoyang Shi', 'Bunkyo ku', 'Suwon si').
@@ -38,6 +39,9 @@ _CITY_SUFFIXES = frozenset({"shi", "ku", "si", "gu", "machi"})
 _SHORTEST_MARKED = 4
 # Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
 _PLACE_PARTS = frozenset({"cedex"}) | places.CITY_ENDINGS
+# Words that name an institution or end a region's name ('Brooklyn Center', 'Haidian District'): no city alone
+# ('Canton' is a city's name as well, as in Ohio).
+_NO_CITY_ALONE = INSTITUTION_WORDS | (places.REGION_ENDINGS - {"canton"})
 Place = dict[str, str | None]
 
 
@@ -140,7 +144,7 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
     folded = [word.casefold() for word in bare]
     regions = places.regions(country)
-    if unnamed := _unnamed_site(bare, regions):
+    if unnamed := _unnamed_site(bare, regions, country):
         return unnamed, None
     if placed := _repeat_then_region(words, regions):
         return placed, None
@@ -149,8 +153,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
             return _repeated(words, size, regions, country)
     state = next((size for size in range(places.LONGEST_REGION, 0, -1) if len(bare) - size >= 2
                   and _region_name(words[-size:]) in regions
-                  # 'Keio University Hospital Tokyo': a region after an institution word is the city
-                  and folded[-size - 1] not in INSTITUTION_WORDS and not _no_city(bare[-size - 1])), 0)
+                  # 'Keio University Hospital Tokyo': a region after an institution word is the city, where a row may
+                  # show no state ('... State College Pennsylvania': where every row shows one, it is the state)
+                  and (folded[-size - 1] not in INSTITUTION_WORDS or _state_always_shown(country))
+                  and not _no_city(bare[-size - 1])), 0)
     if not state and folded and folded[-1] in places.REGION_ENDINGS:
         return {"name": None, "city": None, "state": None}, (
             f"'{_joined(bare)}' ends with a region ('{bare[-1]}') whose first words, and the city before them, the row "
@@ -167,17 +173,17 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
 
 
-def _unnamed_site(bare: list[str], regions: frozenset[str]) -> Place | None:
+def _unnamed_site(bare: list[str], regions: frozenset[str], country: str | None) -> Place | None:
     """A site the registry gives no name (older records list only a place): the row shows a city alone ('1 Edinburgh
     United Kingdom') or a city and its state ('1 Las Vegas Nevada United States'). Every site shows its city, so one
     word is the city; before a state, one word or a city known by its words is. A state named as its city ('Berlin')
     or a word that names an institution ('Hospital') may end a site's name: such rows are read as before. None for
-    any other row."""
+    any other row. Where every site shows its state, a region named as a city is the state too ('Albany New York')."""
     if len(bare) == 1 and bare[0].casefold() not in places.GENERIC_NAMES:
         return {"name": None, "city": bare[0], "state": None}
     for size in range(min(places.LONGEST_REGION, len(bare) - 1), 0, -1):
         region, before = _region_name(bare[-size:]), bare[:-size]
-        if region not in regions or region in places.CITY_REGIONS:
+        if region not in regions or (region in places.CITY_REGIONS and not _state_always_shown(country)):
             continue
         city = " ".join(before)
         if (len(before) == 1 and city.casefold() not in places.GENERIC_NAMES | INSTITUTION_WORDS
@@ -263,7 +269,8 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
     if _ends_joined(name):  # no name ends with 'de': the name goes on with the city ('Hospital Clinic de Barcelona')
         return named, None
     if city.casefold() in regions and not lone_generic:
-        if city.casefold() in places.CITY_NAMED_REGIONS:  # 'Barcelona Barcelona' in Spain: the province, or the name
+        # 'Barcelona Barcelona' in Spain, 'Charité Berlin Berlin' in Germany: the region, or the name's end
+        if city.casefold() in places.CITY_NAMED_REGIONS or not _region_repeat_shown(country):
             return {"name": None, "city": city, "state": None}, (
                 f"'{city} {city}' is the city and its state, or the end of the site's name and the city")
         return {"name": " ".join(name), "city": city, "state": city}, None
@@ -290,10 +297,10 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if (size := _with_district(bare)) and len(bare) > size:
         return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
     if size := _known_city_ending(bare, 1):
-        if _ends_joined(words[:-size]):
-            # 'Cuidad Autonoma de Buenos Aires': the city may begin before the known one
+        if _ends_joined(words[:-size]) or _starts_city(words[:-size]):
+            # 'Cuidad Autonoma de Buenos Aires', 'West Los Angeles': the city may begin before the known one
             return {"name": None, "city": None}, f"where the city that ends '{' '.join(words)}' begins"
-        return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
+        return {"name": " ".join(words[:-size]), "city": " ".join(words[-size:]).rstrip(",")}, None
     if (size := _with_suffix(bare)) and len(bare) > size:
         return {"name": " ".join(words[:-size]), "city": _joined(bare[-size:])}, None
     size = city_size(words)
@@ -304,11 +311,26 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if city and _no_city(city.split()[-1]):  # 'London, City Of', 'Seoul [Seoul]': the row ends with more than a city
         return {"name": None, "city": None}, f"'{' '.join(words)}' ends with '{city}', which is no city"
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
-    if city and (" " in city or city.casefold() in places.CITY_ENDINGS | _CITY_SUFFIXES
-                 or _ends_joined((name or "").split())
-                 or ((name or "").split() or [""])[-1].casefold() in places.CITY_STARTS):
+    if city and (" " in city or city.casefold() in places.CITY_ENDINGS | _CITY_SUFFIXES | _NO_CITY_ALONE
+                 or _ends_joined((name or "").split()) or _starts_city((name or "").split())):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _starts_city(name: list[str]) -> bool:
+    """Whether the name's last word begins a city's name ('San', 'West', 'Ft.'): the city may begin with it."""
+    return bool(name) and name[-1].rstrip(",").casefold() in places.CITY_STARTS
+
+
+def _region_repeat_shown(country: str | None) -> bool:
+    """Whether a city named as its region, shown twice, is the city and its state in the country ('Beijing Beijing'
+    in China, 'New York New York' in the United States); elsewhere the site's name may end with the city."""
+    return _state_always_shown(country) or (country or "").casefold() in places.CITY_STATES_SHOWN
+
+
+def _state_always_shown(country: str | None) -> bool:
+    """Whether every site of the country is listed with its state (the region ending its row is the state)."""
+    return (country or "").casefold() in places.STATE_ALWAYS_SHOWN
 
 
 def _city_repeated(words: list[str]) -> int:
