@@ -21,7 +21,6 @@ from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
                                      int_value, nonblank, read_page, text_block, truncated)
-from flows.parsers.printed_pages import is_printed
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "aggregator_text"
@@ -72,7 +71,6 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    shown = lines  # as given: a print's furniture tells it is one
     lines = own_lines(lines)
     starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
@@ -97,9 +95,9 @@ def parse(raw: bytes) -> Parsed:
         problems.append(Problem(UNDECIDED_DATE, f"'Basic Information' gives one date, '{one}', without saying "
                                                 "whether it is the start or the completion date; neither is read",
                                 nct_id))
-    # a print's, where it wraps the page's lines (whether the page is a print is asked only of a page so wrapped)
+    # a print's, or a copy's saved as text at a fixed width (no print's header or footer), where it wraps the
+    # page's lines: both wrap every longer line between words at the sheet's width
     width = sheet_width(lines, True)
-    width = width if width is not None and is_printed(shown) else None
     problems += design.read_design(record, sections, width)
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)

@@ -97,6 +97,10 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
                 # no intervention anchors the groups: 'Healthy volunteers', 'Patients' may be one group and its
                 # description or two groups without one
                 return Decided(paired, None, None)
+            if _names_as_well(group_lines, paired):
+                # 'carboplatin' then 'paclitaxel' under every arm: one intervention and its description, or two
+                # interventions listed together; the arms' titles and descriptions read alike either way
+                return Decided(None, _heads(readings[0].arms), None)
             return Decided.of(paired, readings[0].arms)
         if len(readings) == 1 and _only_cut(readings[0]):
             # every intervention listed, but a description's lines go on where an arm would start: the arms are
@@ -108,6 +112,18 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
     if not candidates:
         return Decided(None, None, None)
     return decide([reading for entries in candidates for reading in readings_of(group_lines, entries)])
+
+
+def _names_as_well(group_lines: list[str], paired: tuple[Entry, ...]) -> bool:
+    """Whether the page reads as well with the short descriptions of the paired reading taken for names of their own
+    ('docetaxel', 'estramustine': a drug described by one word, or two drugs each arm lists together): every arm
+    lists the two lines together either way, so the reading that splits them is as likely when it too lists every
+    intervention under an arm, reads no sentence as a name or a title and leaves no arm without an intervention."""
+    split = tuple(entry for name, text in paired for entry in (
+        ((name, None), (text, None)) if text is not None and _may_be_name(text) else ((name, text),)))
+    if split == paired or len({name for name, _ in split}) < len(split):
+        return False
+    return any(reading.key[:3] == (0, 0, 0) for reading in readings_of(group_lines, split))
 
 
 def _only_cut(reading: Reading) -> bool:
