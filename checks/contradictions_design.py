@@ -9,7 +9,7 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    RANDOMIZING, Claim, claims, denied_before, first_affirmed, mentions, only_denied,
+    RANDOMIZING, Claim, claims, denied_before, first_affirmed, mentions, of_an_earlier_part, only_denied,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -48,12 +48,44 @@ def _affirmed(texts: list[StudyText], pattern) -> list[Claim]:
     return [c for c in claims(texts, pattern) if not c.negated]
 
 
+# An extension's titles ("Open-label Extension Study of Drug X", "A Rollover Study for Participants of Study 301") or
+# narrative ("This open-label extension will ..."): its text's "previous double-blind phase" is the parent study's.
+_EXTENSION_TITLE = re.compile(r"\b(?:extension|roll-?over|continuation)\b", re.I)
+_EXTENSION_SUMMARY = re.compile(
+    r"\b(?:this|the\s+present)\s+(?:[\w-]+,?\s+){0,4}?(?:extension|roll-?over|continuation)\b", re.I)
+_EXTENSION_FIELDS = ("studies.official_title", "studies.brief_title") + NARRATIVE_FIELDS
+_EXTENSION_WORDS = ("extension", "roll", "continuation")
+
+
+def _extensions(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
+    """The scoped studies whose titles or narrative call them an extension or rollover of another study."""
+    def found() -> frozenset[str]:
+        texts = texts_mentioning(con, scope, _EXTENSION_FIELDS, _EXTENSION_WORDS)
+        return frozenset(nct_id for nct_id, found in texts.items() if any(
+            (_EXTENSION_SUMMARY if t.narrative else _EXTENSION_TITLE).search(t.text) for t in found))
+    return scope.shared(("extensions", scope.nct_ids), found)
+
+
+def _own_claim(texts: list[StudyText], pattern: re.Pattern, extension: bool) -> Claim | None:
+    """The first affirmed claim of the pattern, not one of a part done before when the study is an extension ("the
+    previous double-blind phase": the parent study's)."""
+    c = first_affirmed(texts, pattern)
+    if c is not None and extension and of_an_earlier_part(c):
+        c = next((claim for claim in _affirmed(texts, pattern) if not of_an_earlier_part(claim)), None)
+    return c
+
+
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Masking NONE while the text describes a blinded design or period."""
+    """Masking NONE while the text describes a blinded design or period (not a part done before, in an extension)."""
+    extensions = None
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
-        if c := first_affirmed(texts, BLINDED):
+        c = first_affirmed(texts, BLINDED)
+        if c is not None and of_an_earlier_part(c):
+            extensions = _extensions(con, scope) if extensions is None else extensions
+            c = _own_claim(texts, BLINDED, nct_id in extensions)
+        if c:
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
 
@@ -214,15 +246,22 @@ def _partial(claim: Claim) -> bool:
 
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (not the order of conditions
-    each participant goes through; for NON_RANDOMIZED, not a study randomized in part)."""
+    each participant goes through; for NON_RANDOMIZED, not a study randomized in part; in an extension, not a part
+    done before)."""
+    extensions = None
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
         partial_fits = design["allocation"] == "NON_RANDOMIZED"
         c = first_affirmed(texts, RANDOMIZED)
-        if c is not None and (not _allocates(c) or partial_fits and _partial(c)):
+        earlier = False
+        if c is not None and of_an_earlier_part(c):
+            extensions = _extensions(con, scope) if extensions is None else extensions
+            earlier = nct_id in extensions
+        if c is not None and (not _allocates(c) or partial_fits and _partial(c) or earlier):
             c = next((claim for claim in _affirmed(texts, RANDOMIZED)
-                      if _allocates(claim) and not (partial_fits and _partial(claim))), None)
+                      if _allocates(claim) and not (partial_fits and _partial(claim))
+                      and not (earlier and of_an_earlier_part(claim))), None)
         if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"

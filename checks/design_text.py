@@ -13,8 +13,9 @@ from checks.study_context import CASE_FOLDS, folded_text
 from checks.study_text import StudyText, about_this_study, other_study
 
 # The hyphens records write inside a word ("non-randomized"): the ASCII one, and the hyphen, non-breaking hyphen,
-# figure dash and en dash that text pasted from a word processor carries ("non\u2010randomized", "double\u2013blind").
-HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+# figure dash, en dash, minus sign and soft hyphen that text pasted from a word processor carries
+# ("non\u2010randomized", "double\u2013blind", "double\u00adblind").
+HYPHENS = "\\-\u2010\u2011\u2012\u2013\u2212\u00ad"
 # A space or one of those hyphens, as a character class.
 _SPACE_OR_HYPHEN = f"[\\s{HYPHENS}]"
 
@@ -139,13 +140,41 @@ _FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled
 # double-blind treatment period of this study").
 _TRIAL_NAMED_AFTER = re.compile(
     r"(?:,?\s+(?!(?:of|in|within|this|our|present|current)\b)[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
-# A term of a trial named by its code or acronym a few words on ("randomized to the experimental arm of study CL-201",
-# "patients randomized to placebo in the ABC trial"): the trial participants came from. Not a term of this study's
-# own noun ("A Randomized Substudy of the ABC Trial").
+# What a study gives or goes through, named after "study" ("the double-blind study medication of study ABC-123"):
+# "study" there is no trial's noun.
+_STUDY_THINGS = (r"(?:medications?|drugs?|treatments?|therap(?:y|ies)|products?|agents?|interventions?|periods?"
+                 r"|phases?|parts?|visits?|assignments?|regimens?|doses?)\b")
+# A trial named as the one participants came from: by its code ("study CL-201"), its acronym ("the ABC trial"), or
+# as the main, parent or core trial ("the double-blind medication of the main study", "who decline randomization in
+# the main trial").
+_NAMED_TRIAL = (r"(?:(?:study|trial|protocol)\s+(?=[\w-]*\d)[\w-]+"
+                r"|(?-i:[A-Z][A-Z0-9-]+)\s+(?:study|trial)\b"
+                r"|(?:main|parent|core|preceding|previous|prior|original|originating|feeder|lead-in|pivotal|antecedent)"
+                r"\s+(?:study|trial|protocol)\b)")
+# A term of a trial named a few words on ("randomized to the experimental arm of study CL-201", "patients randomized
+# to placebo in the ABC trial", "the double-blind study medication of study ABC-123", "the randomized treatment of
+# the parent study"): the trial participants came from. Not a term of this study's own noun ("A Randomized Substudy
+# of the ABC Trial").
 _IN_A_NAMED_TRIAL_AFTER = re.compile(
-    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b)[\w-]+){0,6}?\s+(?:of|in|from)\s+(?:the\s+)?"
-    r"(?:(?:study|trial|protocol)\s+(?=[\w-]*\d)[\w-]+"
-    r"|(?-i:[A-Z][A-Z0-9-]+)\s+(?:study|trial)\b)", re.I)
+    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b(?!\s+" + _STUDY_THINGS + r"))[\w-]+){0,6}?\s+"
+    r"(?:of|in|from|during)\s+(?:the\s+)?" + _NAMED_TRIAL, re.I)
+# A term of a trial named by its code or acronym right after its noun, the trial spoken of as one participants were
+# in, came from or go to ("In the double-blind study ABC-123, patients received drug X or placebo", "participants from
+# the randomized PARADIGM trial", "may be eligible for the double-blind study ABC-456", "This open-label study follows
+# the double-blind study ABC-123"): not this study.
+_NAMED_AFTER_THE_BEFORE = re.compile(
+    r"\b(?:in|from|of|after|during|following|into|than|since|for|to|with|follows?|continues?|extends?)\s+the\s+"
+    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+# A code holds a digit ("ABC-123", "301"); an acronym is in capitals, which tell it from a word only in a text not
+# written in capitals (a title in capitals: `_NUMBERED_NAMED_AFTER`, `_NUMBER_AFTER`).
+_NUMBER = r"(?=[\w-]*\d)(?-i:[A-Z0-9])[\w-]*"
+_CODE = rf"(?:{_NUMBER}|(?-i:[A-Z]{{2,}}[A-Z0-9-]*)\b)"
+_CODE_NAMED_AFTER = re.compile(
+    rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:(?:study|trial)\s+{_CODE}|(?-i:[A-Z][A-Z0-9-]+)\s+(?:study|trial)\b)", re.I)
+_NUMBERED_NAMED_AFTER = re.compile(rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:study|trial)\s+{_NUMBER}", re.I)
+# The same after a term that ends with the trial's noun ("the observational cohort study ABC").
+_CODE_AFTER = re.compile(rf"\s+{_CODE}", re.I)
+_NUMBER_AFTER = re.compile(rf"\s+{_NUMBER}", re.I)
 # A term said of trials in general ("randomised controlled trials are the gold standard", "double-blind trials of
 # drug X have shown benefit"): no claim on this study's design.
 _TRIALS_IN_GENERAL_AFTER = re.compile(
@@ -159,6 +188,21 @@ _REPORTED = (r"(?:,?\s+[\w()-]+){0,6}?\s+(?:found|showed|suggested|revealed|conc
 _REPORTED_AFTER = re.compile(_REPORTED, re.I)
 _TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
 _ENDS_WITH_TRIAL = re.compile(r"\b(?:study|trial|rct)$", re.I)
+# A trial supposed, not done ("A double-blind trial would be needed to confirm these findings", "a randomized trial is
+# warranted"): no claim on this study's design, unless the sentence names this study before the term. A trial ("a",
+# "another", "further"), not the one the record describes ("The double-blind study should last 12 weeks").
+_SUPPOSED = (r"\s+(?:(?:would|could|might|should)\b"
+             r"|(?:is|are|will\s+be)\s+(?:needed|required|warranted|necessary|justified)\b)")
+_A_TRIAL_BEFORE = re.compile(r"\b(?:an?|another|further)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+_SUPPOSED_AFTER = re.compile(_SUPPOSED, re.I)
+_TRIAL_SUPPOSED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design)\b" + _SUPPOSED, re.I)
+# A trial to follow if this one succeeds ("If this pilot is successful, a double-blind trial will be conducted"): the
+# sentence opens with the condition, and the term is of a trial ("a ... trial"), not of a part.
+_IF_SUCCESSFUL_BEFORE = re.compile(
+    r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,5}?(?:is|are|prove|proves|were|be)\s+(?:\w+\s+)?"
+    r"(?:successful|positive|promising|effective|favou?rable|encouraging|feasible|confirmed)\b[^.;]*?\ban?\s+"
+    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+_SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified")
 _THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+(?:present|current|proposed))\b", re.I)
 # A design the study had before it was changed ("This study, initially double-blind, was amended to open label",
 # "originally planned as a double-blind trial", "was initially double-blind"). Not the first part of the study
@@ -341,13 +385,21 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
     if verdict is None:
         sentence = source.text[s_start:s_end]
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
-            source.narrative and _DESIGN_HEADING.match(sentence) and other_study(sentence) is None)
+            source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence))
+            and other_study(sentence) is None)
     return verdict
 
 
 # A narrative's sentence headed as the study's design ("DESIGN: Prospective, randomized, single-blinded study."):
 # about this study unless it points at another.
 _DESIGN_HEADING = re.compile(r"\s*(?:(?:study|trial)\s+)?design\s*[:\u2013-]", re.I)
+# A narrative's sentence that opens by listing the study's parts ("The study consists of a 12-week double-blind period
+# and an open-label extension", "The trial is divided into three periods"): about this study unless it points at
+# another.
+_PARTS_OPENING = re.compile(
+    r"\s*the\s+(?:study|trial)\s+(?:will\s+)?(?:consists?\s+of|comprises?|(?:is|will\s+be)\s+(?:divided|split"
+    r"|composed|made\s+up)\s+(?:in|into|of)|(?:has|have|includes?)\s+(?:two|three|four|five|[2-5])\s+"
+    r"(?:[\w-]+\s+)?(?:periods|phases|parts|stages|segments))\b", re.I)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -420,13 +472,14 @@ def _mentions_any(lowered: str, words: tuple[str, ...]) -> bool:
 
 
 def _find_claims(source: StudyText, pattern: re.Pattern) -> list[Claim]:
-    return [Claim(source, m.start(), m.end(), negated) for m, s_start, s_end, negated in _phrases(source, pattern)
-            if _about_this_study(source, s_start, s_end)]
+    return [Claim(source, m.start(), m.end(), negated) for m, s_start, s_end, negated, own in _phrases(source, pattern)
+            if own or _about_this_study(source, s_start, s_end)]
 
 
-def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int, bool]]:
-    """(match, sentence start, sentence end, negated) for each match of the pattern inside one sentence, in
-    order, found as they are asked for: a claim is such a match whose sentence is about this study."""
+def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int, bool, bool]]:
+    """(match, sentence start, sentence end, negated, own) for each match of the pattern inside one sentence, in
+    order, found as they are asked for: a claim is such a match whose sentence is about this study, or that names
+    this study (`own`: "this double-blind extension")."""
     if not _may_mention(source, _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))):
         return  # most texts never mention the phrase: no sentence work at all
     text = source.text
@@ -441,7 +494,9 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
         local = m.start() - s_start
         if part_before is not None and part_before.search(sentence, 0, local):
             continue
-        if _not_of_this_design(sentence, local, m.end() - s_start, lowered and lowered[s_start:s_end]):
+        folded_sentence = lowered and lowered[s_start:s_end]
+        own = _named_this_study(sentence, local, folded_sentence)
+        if not own and _not_of_this_design(sentence, local, m.end() - s_start, folded_sentence):
             continue
         if key == _OPEN_LABEL_KEY and _open_label_of_another_part(sentence, local, m.end() - s_start):
             continue
@@ -449,7 +504,39 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
             _NEGATION_BEFORE.search(sentence[:local])) or bool(
             _NEGATION_AFTER.match(sentence, local + m.end() - m.start()))
-        yield m, s_start, s_end, negated
+        yield m, s_start, s_end, negated, own
+
+
+# The words that may stand between "this" and a design term of this study ("this 52-week, randomized, double-blind
+# extension", "This is a phase 3, multicenter, double-blind study"): numbers, hyphenated words and design words.
+_DESIGN_FILLER = hyphens_wide(
+    rf"(?:\d[\w{HYPHENS}]*|[a-z]+[\s-]?(?:week|month|year|day)|[a-z]+[{HYPHENS}][\w{HYPHENS}]+"
+    r"|phase|i{1,3}|iv|randomi[sz]ed|controlled|blinded|masked|prospective|multi-?cent(?:er|re|ric)"
+    r"|multi-?national|international|pilot|exploratory|parallel|cross-?over|open|label|single|double|triple"
+    r"|blind|extension|clinical|interventional|placebo|active|sham|comparative)")
+# A term that qualifies this study by name ("This double-blind extension study", "In this randomized extension",
+# "This is a randomized, double-blind, placebo-controlled extension of study ABC-123"): this study's design, though
+# the sentence names the study participants came from.
+_THIS_STUDY_NAMED_BEFORE = re.compile(
+    rf"(?:\b(?:this|the\s+present|the\s+current|our)|^\s*this\s+(?:(?:study|trial|extension)\s+)?"
+    rf"(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_FILLER},?\s+(?:and\s+)?){{0,5}}$", re.I)
+_THIS_WORDS = ("this", "present", "current", "our")
+
+
+def _named_this_study(sentence: str, start: int, lowered: str | None) -> bool:
+    """Whether the term at sentence[start:] qualifies this study by name ("this double-blind extension") or says
+    participants are randomized again ("re-randomized"), which makes it this study's design whatever other trial the
+    sentence names."""
+    if _AGAIN_BEFORE.search(sentence, max(0, start - 4), start):
+        return True
+    near = max(0, start - _BEFORE_REACH)
+    if lowered is not None and not _holds_any(lowered[near:start], _THIS_WORDS):
+        return False
+    return _THIS_STUDY_NAMED_BEFORE.search(sentence, near, start) is not None
+
+
+# "re-randomized": participants randomized again, in this study.
+_AGAIN_BEFORE = re.compile(hyphens_wide(r"\bre[\s-]$"), re.I)
 
 
 def _not_of_this_design(sentence: str, start: int, end: int, lowered: str | None = None) -> bool:
@@ -473,6 +560,12 @@ def _not_of_this_design(sentence: str, start: int, end: int, lowered: str | None
         reported = _REPORTED_AFTER if _ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_REPORTED_AFTER
         if reported.match(sentence, end) and not _THIS_STUDY_BEFORE.search(sentence, 0, start):
             return True
+    if (lowered is None or _holds_any(after, _SUPPOSING_WORDS)) and _supposed(sentence, start, end):
+        return True
+    if (lowered is None or _holds_any(lowered[:start], _IF_WORDS)) and _to_follow_if_successful(sentence, start, end):
+        return True
+    if _named_by_code(sentence, start, end, after) and _NAMED_AFTER_THE_BEFORE.search(sentence, near, start):
+        return True
     if (lowered is None or _holds_any(before, _FORMERLY_WORDS)) and _FORMERLY_BEFORE.search(sentence, near, start):
         return True
     return bool((lowered is None or _holds_any(before, _CONDITION_WORDS)) and _FEASIBLE_AFTER.match(sentence, end)
@@ -488,6 +581,32 @@ _REPORTING_WORDS = ("found", "showed", "suggested", "revealed", "concluded", "re
 _FORMERLY_WORDS = ("originally", "initially", "formerly", "previously")
 _TRIAL_WORDS = ("study", "trial", "protocol")
 _CONDITION_WORDS = ("whether", "if")
+_IF_WORDS = ("if", "should", "once", "when")
+
+
+def _supposed(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial supposed ("a randomized trial would be needed"), not
+    the one the sentence names before it."""
+    supposed = _SUPPOSED_AFTER if _ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_SUPPOSED_AFTER
+    return bool(supposed.match(sentence, end)) and not _THIS_STUDY_BEFORE.search(sentence, 0, start) and bool(
+        _A_TRIAL_BEFORE.search(sentence, max(0, start - _BEFORE_REACH), start))
+
+
+def _named_by_code(sentence: str, start: int, end: int, after: str | None) -> bool:
+    """Whether the trial of the term at sentence[start:end] is named by its code or acronym right after its noun
+    ("the double-blind study ABC-123", "the observational cohort study ABC"). `after`: the folded rest, or None."""
+    capitals = sentence[start:end].isupper()
+    if _ENDS_WITH_TRIAL.search(sentence, start, end):
+        return (_NUMBER_AFTER if capitals else _CODE_AFTER).match(sentence, end) is not None
+    named_after = _NUMBERED_NAMED_AFTER if capitals else _CODE_NAMED_AFTER
+    return (after is None or _holds_any(after, _TRIAL_WORDS)) and named_after.match(sentence, end) is not None
+
+
+def _to_follow_if_successful(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial to follow if this one succeeds ("If this pilot is
+    successful, a double-blind trial will be conducted")."""
+    return bool(_IF_SUCCESSFUL_BEFORE.search(sentence, 0, start)) and bool(
+        _ENDS_WITH_TRIAL.search(sentence, start, end) or _TRIAL_NAMED_AFTER.match(sentence, end))
 
 
 def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
@@ -507,6 +626,25 @@ def _open_label_of_another_part(sentence: str, start: int, end: int) -> bool:
     if _NAMES_THE_STUDY_AFTER.match(sentence, end):
         return False
     return bool(_LATER_PART.search(sentence) or _DRUGS_BESIDE.search(sentence))
+
+
+# A term said of a part done before ("the previous double-blind phase", "previously randomized to placebo", "in the
+# prior 12-week double-blind period"): in an extension, the part of the study participants came from.
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:previous|prior|preceding|earlier|previously|formerly)\s+(?:\d[\w-]*\s+)?(?:[\w-]+,\s+)?$", re.I)
+# The same said after the term ("who were randomized to placebo in the previous randomized phase", "blinded during
+# the prior study").
+_EARLIER_AFTER = re.compile(
+    r"(?:,?\s+[\w-]+){0,5}?\s+(?:in|during|from|of)\s+the\s+(?:previous|prior|preceding|earlier)\s+"
+    r"(?:[\w-]+,?\s+){0,3}?(?:phase|period|part|stage|portion|study|trial|protocol|treatment)\b", re.I)
+
+
+def of_an_earlier_part(claim: Claim) -> bool:
+    """Whether the claim is of a part done before ("the previous double-blind phase", "randomized in the prior
+    study"), which in an extension is the part of the parent study, not of this one."""
+    text = claim.source.text
+    return (_EARLIER_BEFORE.search(text, max(0, claim.start - _BEFORE_REACH), claim.start) is not None
+            or _EARLIER_AFTER.match(text, claim.end) is not None)
 
 
 def denied_before(text: str, at: int) -> bool:
@@ -545,8 +683,8 @@ def first_affirmed(sources: list[StudyText], pattern: re.Pattern) -> Claim | Non
                 if not c.negated:
                     return c
             continue
-        for m, s_start, s_end, negated in _phrases(source, pattern):
-            if not negated and _about_this_study(source, s_start, s_end):
+        for m, s_start, s_end, negated, own in _phrases(source, pattern):
+            if not negated and (own or _about_this_study(source, s_start, s_end)):
                 return Claim(source, m.start(), m.end(), False)
     return None
 
@@ -567,10 +705,10 @@ def only_denied(sources: list[StudyText], pattern: re.Pattern) -> Claim | None:
                 return None
             first = first or (known[0] if known else None)
             continue
-        for m, s_start, s_end, negated in _phrases(source, pattern):
+        for m, s_start, s_end, negated, own in _phrases(source, pattern):
             if negated and first is not None:
                 continue  # a later denial changes nothing
-            if _about_this_study(source, s_start, s_end):
+            if own or _about_this_study(source, s_start, s_end):
                 if not negated:
                     return None
                 first = Claim(source, m.start(), m.end(), True)

@@ -47,6 +47,9 @@ SENTENCES = [
     "We will conduct a sponsor-blinded trial.",
     "The trial is unrandomised; patients will be randomized later.",
     "Nothing here speaks of design.",
+    # A term that names this study in a sentence that speaks of another ("own" claims).
+    "This double-blind, randomized extension enrolls patients who completed study ABC-123.",
+    "Participants previously randomized in the parent study will be re-randomized.",
 ]
 FIELDS = ["designs.masking_description", "brief_summaries.description", "design_groups.description"]
 
