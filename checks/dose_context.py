@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 _FORMS = (r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?|sachets?|vials?|ampoules?"
-          r"|puffs?|inhalations?|sprays?|drops?|patch(?:es)?|suppositor(?:y|ies)|injections?|lozenges?)")
+          r"|puffs?|inhalations?|sprays?|drops?|patch(?:es)?|suppositor(?:y|ies)|injections?|lozenges?"
+          r"|films?(?![\w-]))")
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "single": 1}
 _COUNT = r"(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"
@@ -29,6 +30,9 @@ _FORM_AFTER = re.compile(rf"\s*{_FORMS}\b", re.I)
 # "a tablet with a dose strength of 250 mg", "available as 10 mg tablets".
 STRENGTH_AFTER = (
     re.compile(rf"\s*(?:/|per\s+|a\s+|each\s+|in\s+(?:each|one|a|every)\s+){_FORMS}", re.I),
+    # A syrup's or a suspension's strength in a spoonful or a vial's in its volume: "250 mg/5 mL", "8 mg per 2 mL"
+    # (a bag's volume, "4 mg/100 mL", is not one).
+    re.compile(r"\s*(?:/|per\s+)\s*(?:[1-5](?:\.\d+)?|0?\.\d+)\s*(?:ml|cc)\b", re.I),
 )
 STRENGTH_BEFORE = (
     re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
@@ -77,6 +81,9 @@ VARIABLE_DOSING = (
     r"\bstarting\s+(?:from|at)\s+(?:a\s+dose\s+of\s+)?[\d.]+\s*(?:mg|mcg|µg|μg|g|iu|units?)\b",
 )
 _VARIABLE = re.compile("|".join(VARIABLE_DOSING), re.I)
+# A part of every word or sign VARIABLE_DOSING reads: a text with none of them is read no further.
+_VARIABLE_PARTS = ("escalat", "titrat", "taper", "level", "cohort", "increas", "decreas", "reduc", "raise",
+                   "adjust", "step", "ramp", "ascen", "+", "starting")
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
 
 
@@ -112,10 +119,14 @@ TIMES_AFTER = re.compile(
     rf"\s*\)?\s*(?:{_FORMS}\s*)?[x×*]\s*(?P<n>\d{{1,2}})\b(?!\s*(?:[.,/-]|(?:days?|d|weeks?|wks?|w|months?|cycles?"
     r"|courses?|hours?|hrs?|h|min(?:utes?)?|years?|per|a|daily|weekly)\b))", re.I)
 # ... or a count of units that the amount may be each of or all of: "100 µg, 2 puffs" (two puffs of 100 µg, or
-# 100 µg as two puffs), "2.5 mg, three tablets per day".
-LISTED_COUNT_AFTER = re.compile(rf"\s*[,(]\s*{_COUNT}\s+{_FORMS}\b", re.I)
+# 100 µg as two puffs), "2.5 mg, three tablets per day", "160/4.5 mcg two inhalations twice daily".
+LISTED_COUNT_AFTER = re.compile(rf"\s*[,(]?\s*{_COUNT}\s+{_FORMS}\b", re.I)
 
 
+# A count right after the amount, with no comma or parenthesis before it ("4.5 mcg two inhalations"), and the
+# characters it may start with.
+_COUNT_FIRST = re.compile(rf"\s*{_COUNT}\s", re.I)
+_COUNT_INITIALS = frozenset("0123456789" + "".join(w[0] + w[0].upper() for w in COUNT_WORDS))
 # How far after the amount a count of units may end.
 COUNT_AFTER = 40
 
@@ -126,7 +137,9 @@ def count_after(text: str, end: int) -> tuple[int, int, bool] | None:
     after = text[end:end + COUNT_AFTER]
     if ("x" in after or "×" in after or "*" in after) and (m := TIMES_AFTER.match(text, end)):
         return int(m.group("n")), m.end(), True
-    if after.lstrip()[:1] in (",", "(") and (m := LISTED_COUNT_AFTER.match(text, end)):
+    first = after.lstrip()[:1]
+    if (first in (",", "(") or first and first in _COUNT_INITIALS and _COUNT_FIRST.match(after)) \
+            and (m := LISTED_COUNT_AFTER.match(text, end)):
         return _count(m.group("n")), m.end(), False
     return None
 
@@ -191,9 +204,13 @@ LATER_WINDOW = 120
 
 
 def later_schedule(text: str, end: int, limit: int) -> bool:
-    """Whether the schedule of the amount ending at `end` changes later in its sentence (before `limit`)."""
+    """Whether the schedule of the amount ending at `end` changes later in its sentence (before `limit`), or
+    another is given to some participants ("0.5 mg once daily (twice daily if weight > 75 kg)")."""
     after = text[end:min(limit, end + LATER_WINDOW)].lower()
-    return any(word in after for word in _LATER_WORDS) and LATER_SCHEDULE.search(after) is not None
+    if any(word in after for word in _LATER_WORDS) and LATER_SCHEDULE.search(after) is not None:
+        return True
+    return any(word in after for word in _IF_WORDS) and OTHER_SCHEDULE_IF.search(after) is not None
+
 
 
 # A dose for some participants only ("3 g for patients weighing 120 kg or more", "2 mg if eGFR < 60", "weight < 50
@@ -213,6 +230,13 @@ _SETS_APART = r"(?:weight|body\s*weight|bw|e?gfr|crcl|creatinine\s+clearance|ren
 CONDITION_BEFORE = re.compile(
     rf"(?:\b(?:if|when|for)\s+(?:the\s+)?{_MEASURE}\b|\b{_WHO}\s+(?:weighing|with\s+(?:an?\s+)?{_SETS_APART}\b)"
     rf"|\b{_SETS_APART}\s*{_COMPARED})[^.;]*$", re.I)
+
+# Another schedule for some participants, after the amount's: "(twice daily if weight > 75 kg)", "or every 48 hours
+# in patients with CrCl < 30", "(once daily for eGFR < 30)".
+OTHER_SCHEDULE_IF = re.compile(
+    r"(?:\(|\bor\b)\s*(?:once|twice|thrice|three\s+times|four\s+times|\d+\s*(?:times|x)|every|q\.?\d+\s*h|bid|tid"
+    rf"|qid|daily|weekly)\b[^.;)]{{0,50}}?\b(?:(?:if|when)\b|(?:for|in)\s+(?:{_WHO}|(?:the\s+)?{_MEASURE})\b)", re.I)
+_IF_WORDS = ("if ", "when ", "for ", "in ")
 
 
 def conditional(text: str, start: int, end: int) -> bool:
@@ -253,10 +277,21 @@ def equivalent_between(text: str, end: int, start: int) -> bool:
         and EQUIVALENT_BETWEEN.fullmatch(text, end, start) is not None
 
 
+# What a unit form's name may say of it first: "film-coated tablets", "extended-release capsules".
+_RELEASE = (r"(?:(?:film|enteric|sugar)[\s-]?coated|coated|(?:extended|modified|delayed|prolonged|sustained"
+            r"|controlled|immediate)[\s-]release|er|xr|sr|ir|oral|dispersible|orodispersible|chewable|hard|soft)")
 # An amount naming its unit form ("Azithromycin 250 mg capsules") is the product's strength when the text
 # doses in counts of that form other than one ("2 capsules on day one, then 1 capsule daily"): the dose is
 # the count of units. Given as "one tablet twice daily", the amount is the dose.
-_FORM_NAMED = re.compile(rf"\s*(?P<form>{_FORMS})\b", re.I)
+_FORM_NAMED = re.compile(rf"\s*(?:{_RELEASE}\s+){{0,2}}(?P<form>{_FORMS})\b", re.I)
+_FORM_NAMED_PLAINLY = re.compile(rf"\s*(?P<form>{_FORMS})\b", re.I)
+# The first words of what a unit form's name may say of it first, and the word after an amount.
+_RELEASE_WORDS = frozenset({"film", "enteric", "sugar", "coated", "extended", "modified", "delayed", "prolonged",
+                            "sustained", "controlled", "immediate", "er", "xr", "sr", "ir", "oral", "dispersible",
+                            "orodispersible", "chewable", "hard", "soft", "film-coated", "enteric-coated",
+                            "sugar-coated", "extended-release", "modified-release", "delayed-release",
+                            "prolonged-release", "sustained-release", "controlled-release", "immediate-release"})
+_WORD_AFTER = re.compile(r"\s*([a-z][a-z-]*)", re.I)
 _COUNTED_FORM = re.compile(rf"(?<![\w.,/]){_COUNT}\s+(?P<form>{_FORMS})\b", re.I)
 
 
@@ -272,7 +307,10 @@ def unit_strength(text: str, start: int, end: int) -> bool:
     before = _clause_before(text, start)
     if any(p.search(before) for p in STRENGTH_BEFORE):
         return True
-    named = _FORM_NAMED.match(text, end)
+    word = _WORD_AFTER.match(text, end)
+    if word is None:
+        return False
+    named = (_FORM_NAMED if word.group(1).lower() in _RELEASE_WORDS else _FORM_NAMED_PLAINLY).match(text, end)
     if not named:
         return False
     form = _form_stem(named.group("form"))
@@ -304,7 +342,8 @@ def phase_of(text: str, start: int, end: int) -> str | None:
 
 def variable_dosing(text: str) -> bool:
     """Whether a text describes doses that vary by design (escalation, titration, cohorts)."""
-    return bool(_VARIABLE.search(text))
+    lower = text.lower()
+    return any(part in lower for part in _VARIABLE_PARTS) and _VARIABLE.search(text) is not None
 
 
 # The route an amount is given by, stated right after it ("8 mg/m2 PO", "140 mg/m2 is given IV") or before it in
@@ -325,6 +364,8 @@ ROUTES = (
     ("rectal", r"rectal(?:ly)?|per\s+rectum"),
     ("sublingual", r"sublingual(?:ly)?"),
     ("transdermal", r"transdermal(?:ly)?"),
+    ("vaginal", r"(?:intra)?vaginal(?:ly)?|per\s+vagin(?:am|a)"),
+    ("buccal", r"buccal(?:ly)?"),
     ("intravesical", r"intravesical(?:ly)?"),
     ("intra-arterial", r"intra-?arterial(?:ly)?"),
     ("intratumoral", r"intra-?tumou?ral(?:ly)?"),

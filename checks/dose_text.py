@@ -8,7 +8,7 @@ describes doses that vary by design (escalation cohorts, titration).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.dose_context import (
@@ -24,8 +24,12 @@ _NUM = (r"\d{1,3}(?:[ \u00a0\u202f]0\d\d)+(?!\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:
 # "5.000 IU", "2.400 mg/m2": a period may part thousands as well as decimals; either reading is the amount.
 _PERIOD_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol|micrograms?|milligrams?|grams?"
+# The most amounts of a fixed combination read from one ratio ("150/150/200/10 mg").
+MAX_PARTS = 4
 _DOSE = re.compile(
-    rf"(?<![\w.,/])(?P<low>{_NUM})\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
+    # A fixed combination's amounts written as a ratio before one unit ("400/100 mg"): `ratio` holds the later ones.
+    rf"(?<![\w.,/])(?P<low>{_NUM})(?P<ratio>(?:\s*/\s*(?:{_NUM})){{1,{MAX_PARTS - 1}}}(?=\s*(?:{_UNIT})\b))?"
+    rf"\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
     rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
     r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|kilograms?|m2|m²|m\^2|sq\.?\s?m|square\s+met(?:er|re)s?"
     r"|met(?:er|re)s?\s+squared)\b)?"
@@ -87,7 +91,9 @@ _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 
 @dataclass(frozen=True)
 class Dose:
-    """One stated dose: low..high in `unit` (mg, iu, ml, mmol; '/kg' or '/m2' appended).
+    """One stated dose: low..high in `unit` (mg, iu, ml, mmol, '%'; '/kg' or '/m2' appended), given `per_day`
+    times a day (None when the text states no frequency; NO_SCHEDULE for a concentration, which no schedule changes
+    and which is no unit strength even in a product's name: "Timolol 0.5%").
 
     `strength` marks a unit strength (not a dose), `phase` the regimen phase ('loading',
     'maintenance', 'induction'...), `variable` a text whose doses vary by design, `route` the route
@@ -97,6 +103,10 @@ class Dose:
     doses"), `per_site` an amount given at each of several sites ("20 mL on each side"), `whole` an amount that is
     the whole of several administrations or sites ("1500 mg in total"), and `readings` other amounts (low, high)
     the text may mean ("5.000 IU" may be 5000 IU; "43.4 mg atorvastatin calcium, equivalent to 40 mg atorvastatin").
+    `parts` are the amounts as stated of a fixed combination written as a ratio ("400/100 mg", "400 mg/100 mg"),
+    the first of them being low..high before any count; `part` the index of the one drug's amount this dose is
+    when the drugs of the combination are named ("lopinavir/ritonavir 400/100 mg": 400 mg lopinavir, part 0);
+    `form` the product form stated with a concentration in percent ('cream', 'eye', 'gel'...).
     """
 
     low: float
@@ -115,6 +125,9 @@ class Dose:
     per_site: bool = False
     whole: bool = False
     readings: tuple[tuple[float, float], ...] = ()
+    parts: tuple[float, ...] = ()
+    part: int | None = None
+    form: str | None = None
 
     @property
     def label(self) -> str:
@@ -132,6 +145,8 @@ class Dose:
             return False
         if self.route and other.route and self.route != other.route:
             return False
+        if self.form and other.form and self.form != other.form:
+            return False  # "1% gel" and "2% cream" are two products
         return self.unit == other.unit and self.phase == other.phase
 
     def matches(self, other: "Dose") -> bool:
@@ -139,10 +154,15 @@ class Dose:
         same frequency when both give one."""
         if self.unit != other.unit:
             return False
-        if self.single is None and other.single is None and not self.readings and not other.readings:
+        if self.single is None and other.single is None and not self.readings and not other.readings \
+                and not self.parts and not other.parts:
             return self._agrees((self.low, self.high), other, (other.low, other.high))
         return any(self._agrees(amount, other, other_amount)
                    for amount in self._amounts() for other_amount in other._amounts())
+
+    def _stated(self) -> tuple[tuple[float, float], ...]:
+        """The amount as read, and one administration of an "N x amount" count."""
+        return ((self.low, self.high),) if self.single is None else ((self.low, self.high), self.single)
 
     def _agrees(self, amount: tuple[float, float], other: "Dose", other_amount: tuple[float, float]) -> bool:
         """Whether this dose read as `amount` states what `other` read as `other_amount` does."""
@@ -158,17 +178,38 @@ class Dose:
             return any(_overlap((part[0] * n, part[1] * n), whole) for n in range(1, MAX_SITES + 1))
         if not _overlap(amount, other_amount):
             return False
-        return self.per_day is None or other.per_day is None or abs(self.per_day - other.per_day) < 1e-6
+        return self.per_day is None or other.per_day is None or _same_frequency(self.per_day, other.per_day)
 
     def _amounts(self) -> tuple[tuple[float, float], ...]:
-        """Every amount the dose may state: as read, one administration of a count, and the other readings."""
-        single = () if self.single is None else (self.single,)
-        return ((self.low, self.high), *single, *self.readings)
+        """Every amount the dose may state: as read, one administration of a count, the other readings, and a
+        ratio's other amounts and their sum ("2/4 mg" may be either dose; "875/125 mg" is 1 g in all)."""
+        stated = self._stated()
+        if len(self.parts) < 2 or not self.parts[0]:
+            return (*stated, *self.readings)
+        others = []
+        for low, _ in stated:
+            scale = low / self.parts[0]
+            others += [(p * scale, p * scale) for p in self.parts[1:]]
+            others.append((sum(self.parts) * scale, sum(self.parts) * scale))
+        return (*stated, *self.readings, *others)
 
 
 # The most sites an amount given at each of them ("per injection site", "per lesion"), or administrations making
 # up a whole ("1500 mg in total"), is counted up to.
 MAX_SITES = 12
+
+
+# Intervals of this many days or more are one schedule when they differ by a tenth at most: "every 3 months" and
+# "every 12 weeks", "monthly" and "every 4 weeks" are written for one another.
+LONG_INTERVAL_DAYS, LONG_INTERVAL_SLACK = 14, 1.1
+
+
+def _same_frequency(a: float, b: float) -> bool:
+    """Whether two frequencies (administrations a day) state one schedule."""
+    if abs(a - b) < 1e-6:
+        return True
+    longer, shorter = 1 / min(a, b), 1 / max(a, b)
+    return shorter >= LONG_INTERVAL_DAYS and longer <= shorter * LONG_INTERVAL_SLACK
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -214,7 +255,9 @@ _GAUGE_BEFORE = re.compile(r"\b(?:needles?|cannula[es]?|catheters?)\b[^.;]{0,30}
 _GAUGE_AFTER = re.compile(r"\s*\)?\s*(?:needles?|cannula[es]?|catheters?|gauge)\b", re.I)
 
 
-def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
+def _dose(m: re.Match, text: str, parts: tuple[float, ...], end: int, window_end: int) -> Dose | None:
+    """The dose of one amount as written (ending at `end`, past a ratio's amounts `parts`), with the frequency
+    stated after it before `window_end`."""
     base, factor = _BASE.get(m.group("unit").lower(), (None, 0.0))
     if base is None:
         return None
@@ -236,12 +279,55 @@ def _dose(m: re.Match, text: str, window_end: int) -> Dose | None:
     elif per_time:
         per_day = 1 / 7 if "w" in per_time else 1.0
     else:
-        per_day, total = _frequency(text[m.end():window_end])
+        per_day, total = _frequency(text[end:window_end])
     readings = ()
-    if not m.group("high") and _PERIOD_THOUSANDS.fullmatch(m.group("low")):
+    if not m.group("high") and not parts and _PERIOD_THOUSANDS.fullmatch(m.group("low")):
         readings = ((low * 1000, low * 1000),)
-    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), m.end(), m.group(0).strip(),
-                per_time=total, readings=readings)
+    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), end, text[m.start():end].strip(),
+                per_time=total, readings=readings, parts=parts)
+
+
+# A second amount after a slash: "2 mg/4 mg", "400 mg/100 mg" (not a concentration: "4 mg/100 mL" differs in unit;
+# not an amount per body size: "2 mg/4 mg/kg").
+_PAIRED_AFTER = re.compile(rf"\s*/\s*(?P<amount>{_NUM})\s*(?P<unit>{_UNIT})\b(?!\s*/\s*[^\d\s])", re.I)
+# A ratio's amounts in a volume ("400/57 mg per 5 mL", "125/31.25 mg/5 mL"): a suspension's concentration.
+_PER_VOLUME = re.compile(r"\s*(?:/|per\s+)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|l|dl|cc)\b", re.I)
+
+
+def _ratio(m: re.Match, text: str) -> tuple[tuple[float, ...], int] | None:
+    """A fixed combination's amounts as stated ("400/100 mg", "400 mg/100 mg": (400.0, 100.0)) and where they end,
+    ((), the amount's end) for a single amount, or None for a ratio that is no dose: per body size or a rate
+    ("2/4 mg/kg"), a range ("2/4-6 mg") or a concentration ("400/57 mg per 5 mL")."""
+    base, factor = _BASE.get(m.group("unit").lower(), (None, 0.0))
+    if m.group("ratio"):
+        if m.group("per") or m.group("rate") or m.group("high") or _PER_VOLUME.match(text, m.end()):
+            return None
+        return tuple(_number(n) * factor for n in (m.group("low"), *_RATIO_AMOUNT.findall(m.group("ratio")))), m.end()
+    slash = "/" in text[m.end():m.end() + 3]
+    if not slash or m.group("high") or m.group("per") or m.group("per_time") or m.group("rate"):
+        return (), m.end()
+    parts, end = [_number(m.group("low")) * factor], m.end()
+    while len(parts) < MAX_PARTS and (paired := _PAIRED_AFTER.match(text, end)):
+        paired_base, paired_factor = _BASE.get(paired.group("unit").lower(), (None, 0.0))
+        if paired_base != base:
+            break
+        parts.append(_number(paired.group("amount")) * paired_factor)
+        end = paired.end()
+    if len(parts) < 2:
+        return (), m.end()
+    return None if _PER_VOLUME.match(text, end) else (tuple(parts), end)
+
+
+_RATIO_AMOUNT = re.compile(_NUM)
+
+
+def _changed(dose: Dose, **changes) -> Dose:
+    """The dose with `changes`, as dataclasses.replace makes it but without running every field through __init__
+    again: every amount of every text is changed at least once as its context is read."""
+    changed = object.__new__(Dose)
+    changed.__dict__.update(dose.__dict__)
+    changed.__dict__.update(changes)
+    return changed
 
 
 def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit: int) -> Dose:
@@ -256,17 +342,17 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
         n, start = counted
         # "3 x 100 µg in three weeks" may be three administrations of 100 µg: one of them is kept too.
         single = (dose.low, dose.high) if TIMES_BEFORE.match(text, start) else None
-        return replace(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
+        return _changed(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
                        single=single, readings=(), **changes)
     counted = count_after(text, dose.end)
     if counted:
         n, end, multiplies = counted
         amounts = (dose.low * n, dose.high * n)
         if multiplies:  # "(150 mg) x 2": 300 mg, or 150 mg given twice
-            return replace(dose, low=amounts[0], high=amounts[1], end=end, text=text[dose.start:end].strip(),
+            return _changed(dose, low=amounts[0], high=amounts[1], end=end, text=text[dose.start:end].strip(),
                            single=(dose.low, dose.high), readings=(), **changes)
-        return replace(dose, readings=dose.readings + (amounts,), **changes)  # "100 µg, 2 puffs": 100 or 200 µg
-    return replace(dose, strength=unit_strength(text, dose.start, dose.end), **changes)
+        return _changed(dose, readings=dose.readings + (amounts,), **changes)  # "100 µg, 2 puffs": 100 or 200 µg
+    return _changed(dose, strength=unit_strength(text, dose.start, dose.end), **changes)
 
 
 def _over_time(text: str, dose: Dose, limit: int) -> dict:
@@ -286,53 +372,142 @@ def _over_time(text: str, dose: Dose, limit: int) -> dict:
     return changes
 
 
+# A concentration in percent: "0.5%", "0.25-0.5 %", "1% to 2%". It is compared only with concentrations in percent
+# (w/w and w/v are not told apart): "1% lidocaine 5 mL" and "lidocaine 50 mg" state no two concentrations.
+_PERCENT = re.compile(r"(?<![\w.,/])(?P<low>\d*\.\d+|\d+)(?:\s*%?\s*(?:-|–|to)\s*(?P<high>\d*\.\d+|\d+))?\s*%", re.I)
+# A share, not a concentration: "50% of the dose", "a 25% reduction", "80% or more", "reduced by 30%", "SpO2 > 92%".
+_SHARE_AFTER = re.compile(
+    r"\s*(?:of\b|or\s+(?:more|less|greater|higher|lower|above|below|over|under)\b|and\s+(?:above|below|over)\b"
+    r"|(?:reductions?|decreases?|increases?|improvements?|changes?|inhibition|response|responders?|power"
+    r"|confidence|ci|probability|chance|rates?|risk|saturation|predicted|weight|body|t?bsa|fio2|oxygen|o2"
+    r"|patients|participants|subjects|lower|higher|more|less|greater|above|below|margin|level|significance"
+    r"|relative|absolute|dose)\b)", re.I)
+_SHARE_BEFORE = re.compile(
+    r"(?:\b(?:by|than|over|under|above|below|least|most|within|fio2|spo2|sao2|saturation|hba1c|a1c|ci|p)\s*[:=]?"
+    r"|[<>≤≥=±~]|\+/-)\s*$", re.I)
+MAX_PERCENT = 100.0
+# The frequency of a concentration: none applies ("0.05% cream twice daily" and "0.05% cream once daily" agree).
+NO_SCHEDULE = 0.0
+# The product form a concentration is stated with, in the order that decides between two at one place.
+PERCENT_FORMS = (
+    ("eye", r"eye[\s-]*drops?|ophthalmic|ophthalmological|collyri\w*"),
+    ("ear", r"ear[\s-]*drops?|otic"),
+    ("nasal", r"nasal|nose[\s-]*drops?"),
+    ("mouthwash", r"mouth[\s-]*wash\w*|mouth[\s-]*rinses?|oral[\s-]+rinses?|gargles?"),
+    ("cream", r"creams?"),
+    ("ointment", r"ointments?"),
+    ("gel", r"gels?|jelly"),
+    ("lotion", r"lotions?"),
+    ("foam", r"foams?"),
+    ("shampoo", r"shampoos?"),
+    ("patch", r"patch(?:es)?|plasters?"),
+    ("wipe", r"wipes?|cloths?|bath(?:ing)?|scrubs?|swabs?"),
+    ("vaginal", r"vaginal|pessar(?:y|ies)"),
+    ("varnish", r"varnish(?:es)?"),
+    ("spray", r"sprays?"),
+    ("skin", r"skin|cutaneous|surgical\s+prep\w*|antisep\w*"),
+)
+_PERCENT_FORM = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in PERCENT_FORMS) + r")\b",
+                           re.I)
+# How far after and before a concentration its form may stand (within its clause, before another amount).
+FORM_AFTER, FORM_BEFORE = 30, 30
+_FORM_STOP = re.compile(r"[.;,(:\d]")
+
+
+def _percents(text: str, variable: bool) -> list[Dose]:
+    """The concentrations in percent of a text, each with its regimen phase, route and product form. A
+    concentration has no frequency ("0.05% cream twice daily" and "0.05% cream once daily" state one) and no
+    count multiplies it ("two drops of 0.5%")."""
+    found = [m for m in _PERCENT.finditer(text) if _concentration(text, m)]
+    doses = []
+    for i, m in enumerate(found):
+        low, high = float(m.group("low")), float(m.group("high") or m.group("low"))
+        previous_end = found[i - 1].end() if i else 0
+        next_start = found[i + 1].start() if i + 1 < len(found) else len(text)
+        doses.append(Dose(min(low, high), max(low, high), "%", NO_SCHEDULE, m.start(), m.end(), m.group(0).strip(),
+                          phase=phase_of(text, m.start(), m.end()), form=_form_of(text, m.start(), m.end()),
+                          route=route_of(text, m.start(), m.end(), previous_end, next_start), variable=variable))
+    return doses
+
+
+def _concentration(text: str, m: re.Match) -> bool:
+    """Whether the percentage is a concentration: at most 100, not a share of something ("50% of the dose",
+    "reduced by 30%")."""
+    if float(m.group("high") or m.group("low")) > MAX_PERCENT:
+        return False
+    return not _SHARE_AFTER.match(text, m.end()) and not _SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+
+
+def _form_of(text: str, start: int, end: int) -> str | None:
+    """The product form named right after a concentration ("0.5% eye drops"), else right before it in its
+    clause ("tacrolimus ointment 0.1%"), or None."""
+    stop = _FORM_STOP.search(text, end, end + FORM_AFTER)
+    after = _PERCENT_FORM.search(text, end, stop.start() if stop else end + FORM_AFTER)
+    if after:
+        return after.lastgroup
+    window = text[max(0, start - FORM_BEFORE):start]
+    cuts = list(_FORM_STOP.finditer(window))
+    found = list(_PERCENT_FORM.finditer(window, cuts[-1].end() if cuts else 0))
+    return found[-1].lastgroup if found else None
+
+
 @lru_cache(maxsize=8192)  # the same intervention text is read for every arm that receives it
 def parse_doses(text: str | None) -> tuple[Dose, ...]:
     """Every dose stated in a text, in order; () for None or text without doses."""
     if not text or not _DIGIT.search(text):  # every dose has an amount in digits
         return ()
-    matches = list(_DOSE.finditer(text))
-    if not matches:
+    read = _amounts_read(text)
+    if not read and "%" not in text:
         return ()
     variable = variable_dosing(text)
+    percents = _percents(text, variable) if "%" in text else []
     doses = []
-    for i, m in enumerate(matches):
-        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        sentence_end = _SENTENCE_END.search(text, m.end())
+    for i, (m, parts, amount_end) in enumerate(read):
+        next_start = read[i + 1][0].start() if i + 1 < len(read) else len(text)
+        sentence_end = _SENTENCE_END.search(text, amount_end)
         end = sentence_end.start() if sentence_end else len(text)
-        dose = _dose(m, text, min(next_start, end, m.end() + FREQUENCY_WINDOW))
+        dose = _dose(m, text, parts, amount_end, min(next_start, end, amount_end + FREQUENCY_WINDOW))
         if dose is not None:
-            previous_end = matches[i - 1].end() if i else 0
-            route = route_of(text, m.start(), m.end(), previous_end, next_start)
+            previous_end = read[i - 1][2] if i else 0
+            route = route_of(text, m.start(), amount_end, previous_end, next_start)
             dose = _in_context(text, dose, variable, route, min(next_start, end))
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
-    return tuple(_with_equivalents(text, doses))
+    doses = _with_equivalents(text, doses)
+    if percents:
+        doses = sorted(doses + percents, key=lambda d: d.start)
+    return tuple(doses)
+
+
+def _amounts_read(text: str) -> list[tuple[re.Match, tuple[float, ...], int]]:
+    """Each amount of the text with its ratio's amounts and where it ends; an amount inside another's ratio
+    ("400 mg / 100 mg") and a ratio that is no dose are left out."""
+    read, covered = [], 0
+    for m in _DOSE.finditer(text):
+        if m.start() < covered:
+            continue
+        ratio = _ratio(m, text)
+        if ratio is not None:
+            read.append((m, *ratio))
+            covered = ratio[1]
+    return read
 
 
 def _with_equivalents(text: str, doses: list[Dose]) -> list[Dose]:
     """The doses, each said to be equivalent to the next ("43.4 mg atorvastatin calcium, equivalent to 40 mg
-    atorvastatin") read as that amount too, and each paired with another amount by a slash ("2 mg/4 mg": either;
-    "400 mg/100 mg": a combination's) read as either; a salt's amount is also read as the element's given after it
+    atorvastatin") read as that amount too; a salt's amount is also read as the element's given after it
     ("325 mg (65 mg elemental iron)")."""
     for i, first in enumerate(doses):
         second = doses[i + 1] if i + 1 < len(doses) else None
         if second and (first.unit == second.unit and equivalent_between(text, first.end, second.start)
                        or second.unit == f"{first.unit} {ELEMENT}" and _ELEMENT_BETWEEN.fullmatch(text, first.end,
                                                                                                  second.start)):
-            doses[i] = first = replace(first, readings=first.readings + ((second.low, second.high),))
-        if "/" in text[first.end:first.end + 3] and (paired := _PAIRED_AFTER.match(text, first.end)):
-            base, factor = _BASE.get(paired.group("unit").lower(), (None, 0.0))
-            if base == first.unit:
-                amount = _number(paired.group("amount")) * factor
-                doses[i] = replace(first, readings=first.readings + ((amount, amount),))
+            doses[i] = first = _changed(first, readings=first.readings + ((second.low, second.high),))
     return doses
 
 
 # What stands between a salt's amount and its element's: "325 mg (65 mg elemental iron)", "220 mg, providing 50 mg".
 _ELEMENT_BETWEEN = re.compile(r"\s*[(,]\s*(?:=\s*|equivalent\s+to\s+|containing\s+|providing\s+|i\.e\.\s*)?", re.I)
-# A second amount after a slash: "2 mg/4 mg", "400 mg/100 mg" (not a concentration: "4 mg/100 mL" differs in unit).
-_PAIRED_AFTER = re.compile(rf"\s*/\s*(?P<amount>{_NUM})\s*(?P<unit>{_UNIT})\b(?!\s*/)", re.I)
 
 
 # "0, 15 or 30 mg", "25, 100 & 400 mcg": amounts listed before the one that carries the unit.
@@ -341,14 +516,16 @@ _LIST_BEFORE = re.compile(
 
 
 def _listed_before(text: str, dose: Dose) -> list[Dose]:
+    if dose.low != dose.high or dose.parts:
+        return []
     m = _LIST_BEFORE.search(text[max(0, dose.start - 40):dose.start])
-    if not m or dose.low != dose.high:
+    if not m:
         return []
     start = dose.start - len(m.group(1))
     stated = _number(re.match(_NUM, dose.text).group(0))
     factor = dose.low / stated if stated else _BASE.get(dose.unit.split("/")[0], ("", 1.0))[1]
     amounts = [_number(n) * factor for n in re.findall(_NUM, m.group(1))]
-    return [replace(dose, low=a, high=a, start=start, text=text[start:dose.end], readings=()) for a in amounts]
+    return [_changed(dose, low=a, high=a, start=start, text=text[start:dose.end], readings=()) for a in amounts]
 
 
 # A total's period written in the amount ("140 mg/day", "15 mg per week").
@@ -363,6 +540,8 @@ def _period_label(per_day: float) -> str:
 def describe(dose: Dose) -> str:
     """A dose as text: '2 mg once daily', '10-15 mg daily'."""
     amount = f"{dose.low:g}" if dose.low == dose.high else f"{dose.low:g}-{dose.high:g}"
+    if len(dose.parts) > 1 and dose.parts[0]:  # a ratio, a count multiplying each of its amounts
+        amount = "/".join(f"{p * dose.low / dose.parts[0]:g}" for p in dose.parts)
     return f"{amount} {dose.unit}" + (f" {frequency_label(dose.per_day)}" if dose.per_day else "")
 
 
@@ -371,6 +550,9 @@ def frequency_label(per_day: float) -> str:
     labels = {1.0: "once daily", 2.0: "twice daily", 3.0: "three times daily", 4.0: "four times daily"}
     if per_day in labels:
         return labels[per_day]
+    if per_day > 1:  # "every 4 hours", "5 times daily"
+        hours = 24 / per_day
+        return f"every {hours:g} hours" if abs(hours - round(hours)) < 1e-6 else f"{per_day:g} times daily"
     weekly = per_day * 7
     if 1 < weekly < 7 and abs(weekly - round(weekly)) < 1e-6:
         return {2: "twice weekly", 3: "three times weekly"}.get(round(weekly), f"{round(weekly)} times weekly")

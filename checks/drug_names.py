@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Mapping
 
@@ -183,8 +184,19 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
     unless a name the study does not list stands right before the amount ("Lupron 3.75 mg"); an amount of a
     substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
     found: dict[str, list[Dose]] = {}
+    concentration: tuple[str, int] | None = None  # the last concentration's drug, and where it ended
     for dose in parse_doses(text):
+        if dose.unit == PERCENT:  # compared with the drug's concentrations only, whatever its amounts say
+            drug = _drug_of_concentration(text, dose, drugs) or _continued(text, dose, concentration, drugs)
+            if drug:
+                found.setdefault(f"{drug} {CONCENTRATION}", []).append(dose)
+                concentration = (drug, dose.end)
+            continue
         if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs):
+            continue
+        if len(dose.parts) > 1 and (joined := _joined_drugs(text, dose, drugs)) and len(joined) == len(dose.parts):
+            for i, drug in enumerate(joined):  # "lopinavir/ritonavir 400/100 mg": each drug's amount
+                found.setdefault(drug, []).append(_part_of(dose, i))
             continue
         if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
             drug = _drug_after(text, dose, drugs)
@@ -193,6 +205,98 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
         if drug:
             found.setdefault(drug, []).append(dose)
     return found
+
+
+PERCENT = "%"
+# The word after a drug's name that keys its concentrations apart from its amounts ("bupivacaine concentration"): an
+# arm's "0.5%, 20 mL" and an intervention's "0.25%, 20 mL" disagree in concentration though their volumes agree.
+CONCENTRATION = "concentration"
+# Words that may stand between a drug's name and its concentration: a salt, a form, a route, "at a concentration of"
+# ("timolol maleate 0.5%", "bupivacaine hydrochloride (hyperbaric) 0.75%", "tacrolimus ointment 0.1%").
+CONCENTRATION_LEAD_INS = FORM_WORDS | frozenset({
+    "maleate", "tartrate", "sulfate", "sulphate", "citrate", "besylate", "mesylate", "fumarate", "succinate",
+    "propionate", "dipropionate", "acetonide", "valerate", "butyrate", "furoate", "phosphate", "acetate", "bromide",
+    "chloride", "gluconate", "digluconate", "potassium", "calcium", "magnesium", "nitrate", "lactate",
+    "hyperbaric", "isobaric", "hypobaric", "heavy", "plain", "ophthalmic", "ointment", "lotion", "foam", "jelly",
+    "viscous", "nasal", "vaginal", "rectal", "spinal", "epidural", "local", "anesthetic", "anaesthetic", "at",
+    "concentration", "strength", "w", "v", "wt", "vol", "preservative-free", "free", "mouthwash", "rinse",
+})
+_CONCENTRATION_WORDS = re.compile(r"[a-z][\w-]*|[^\sa-z/():,]", re.I)
+# A vehicle's concentration: "0.9% saline", "5% dextrose", "0.9% NaCl", "70% alcohol".
+_VEHICLE_AFTER = re.compile(r"\s*(?:w/v\s+|normal\s+|sterile\s+)?(?:saline|dextrose|glucose|sodium\s+chloride|nacl"
+                            r"|water|ethanol|alcohol|albumin|lipid|intralipid|mannitol)\b", re.I)
+# Concentrations listed before another ("0.03% or ", "0.5%, 0.75% and ").
+_LISTED_CONCENTRATIONS = re.compile(r"(?:\d*\.?\d+\s*%\s*(?:,|/|\bor\b|\band\b)\s*)+$", re.I)
+# How far back a concentration's drug may be named.
+CONCENTRATION_LOOKBACK = 60
+
+
+def _drug_of_concentration(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    """The drug a concentration is of: named right after it ("1% lidocaine"), or right before it with only a salt, a
+    form or a route between ("Timolol maleate 0.5%", "lidocaine gel 2%"). A percentage standing elsewhere ("a 25%
+    reduction in lidocaine") is no drug's concentration: none is guessed from the text's drug."""
+    if placebo_of(text, dose):
+        return None
+    if drug := _drug_after(text, dose, drugs):
+        return drug
+    if _VEHICLE_AFTER.match(text, dose.end):  # "ketamine in 0.9% saline": the saline's
+        return None
+    before = text[max(0, dose.start - CONCENTRATION_LOOKBACK):dose.start]
+    if listed := _LISTED_CONCENTRATIONS.search(before):  # "tacrolimus ointment 0.03% or 0.1%"
+        before = before[:listed.start()]
+    for word in reversed(_CONCENTRATION_WORDS.findall(before)):
+        lower = word.lower()
+        if lower in drugs:
+            return drugs[lower]
+        if lower not in CONCENTRATION_LEAD_INS:
+            return None
+    return None
+
+
+def _continued(text: str, dose: Dose, last: tuple[str, int] | None, drugs: Mapping[str, str]) -> str | None:
+    """The drug of the concentration before this one in its sentence when no other drug is named between them
+    ("bupivacaine 0.5%, 20 mL, then 0.125% infusion"): the text goes on about the same drug."""
+    if last is None or _VEHICLE_AFTER.match(text, dose.end):
+        return None
+    between = text[last[1]:dose.start]
+    if _SENTENCE_BREAK.search(between) or any(word in drugs and drugs[word] != last[0]
+                                              for word in _WORD_BEFORE.findall(between.lower())):
+        return None
+    return None if placebo_of(text, dose) else last[0]
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def _joined_drugs(text: str, dose: Dose, drugs: Mapping[str, str]) -> list[str] | None:
+    """The drugs of a combination named right before a ratio's amounts, in order ("lopinavir/ritonavir 400/100 mg",
+    "sacubitril + valsartan (97/103 mg)"), with no amount between them and the ratio; None when the nearest drug
+    named is not part of such a list of distinct drugs."""
+    named = _drug_before(text, dose, drugs)
+    if named is None or _DIGIT.search(text, named[2], dose.start):
+        return None
+    joined, at = [named[0]], named[1]
+    while len(joined) < MAX_JOINED and (m := _JOINED_BEFORE.search(text, max(0, at - 40), at)) \
+            and m.group(1).lower() in drugs:
+        joined.insert(0, drugs[m.group(1).lower()])
+        at = m.start(1)
+    return joined if len(set(joined)) == len(joined) else None
+
+
+_DIGIT = re.compile(r"\d")
+# The most drugs of a combination named together ("elvitegravir/cobicistat/emtricitabine/tenofovir").
+MAX_JOINED = 4
+
+
+def _part_of(dose: Dose, index: int) -> Dose:
+    """One drug's amount of a ratio ("400/100 mg" read for ritonavir: 100 mg), a count multiplying it as it does
+    the whole ("2 tablets (200/50 mg)": 100 mg)."""
+    if not dose.parts[0]:
+        return replace(dose, parts=(), part=index)
+    scale = dose.parts[index] / dose.parts[0]
+    single = None if dose.single is None else (dose.single[0] * scale, dose.single[1] * scale)
+    return replace(dose, low=dose.low * scale, high=dose.high * scale, single=single, parts=(), part=index,
+                   readings=tuple((low * scale, high * scale) for low, high in dose.readings))
 
 
 def _drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
@@ -218,8 +322,10 @@ def not_given_here(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     if _drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
         return placebo_of(text, dose)
     named = _drug_before(text, dose, drugs)
+    # A combination's amount read for one of its drugs ("lopinavir/ritonavir 400/100 mg") is that drug's.
+    joined = dose.part is None
     return placebo_of(text, dose) or bool(named) and (taken_before(text, named[1])
-                                                      or _in_combination(text, named[1], named[2], drugs))
+                                                      or joined and _in_combination(text, named[1], named[2], drugs))
 
 
 def _drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, int, int] | None:
@@ -570,7 +676,15 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     if any(form in known for form in _REGIMENS_OF.get(word, ())):  # a drug of a regimen the study gives
         return True
     allowed = 1 if len(word) < 9 else 2
-    return any(abs(len(d) - len(word)) <= allowed and _within(word, d, allowed) for d in drugs if len(d) >= 6)
+    return any(abs(len(d) - len(word)) <= allowed and _same_start(word, d) and _within(word, d, allowed)
+               for d in drugs if len(d) >= 6)
+
+
+def _same_start(word: str, drug: str) -> bool:
+    """Whether two words start alike, or one is the other with a letter before it ('oestradiol'): a misspelling
+    keeps a name's first letter, while drugs of one stem differ there ('ropivacaine' and 'bupivacaine', 'rituximab'
+    and 'cetuximab')."""
+    return word[0] == drug[0] or word[1:] == drug or drug[1:] == word
 
 
 def _enantiomer_of(word: str, drug: str) -> bool:

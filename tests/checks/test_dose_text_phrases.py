@@ -18,6 +18,7 @@ STRENGTHS = [
     ("50 mg/capsule", "after: per unit"),
     ("250 mg per tablet", "after: per unit"),
     ("100 mg in each vial", "after: per unit"),
+    ("Paracetamol syrup 120 mg/5 mL", "after: per spoonful"),
     ("capsules containing 100 mg", "before: containing"),
     ("a tablet with a dose strength of 250 mg", "before: strength of"),
     ("available as 10 mg and 20 mg tablets", "before: available as"),
