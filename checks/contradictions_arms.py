@@ -180,13 +180,24 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
     iv_doses = given.get(tuple(linked))
     if iv_doses is None:
         iv_doses = given[tuple(linked)] = _intervention_doses(linked, drugs)
+    # one finding per pair of texts: a combination's ratio ("400/100 mg" against "800/200 mg") disagrees for each
+    # of its drugs, from the same two quotes
+    conflicts: dict[str, list[tuple[str, StatedDose, StatedDose]]] = {}
     for drug in sorted(arm_doses.keys() & iv_doses.keys()):
         if pair := _conflict(arm_doses[drug], iv_doses[drug], lambda i: _other_arms_level(i, drug, arm, read),
                              lambda stated: _not_given(stated, drugs)):
             a, i = pair
-            message = (f"Arm '{title}' gives {drug} as {a.dose.label} but its intervention "
-                       f"'{i.owner}' says {i.dose.label}.")
-            yield Finding(nct_id, message, f"{a.quote()}; {i.quote()}", (a.field, i.field))
+            conflicts.setdefault(f"{a.quote()}; {i.quote()}", []).append((drug, a, i))
+    for evidence, found in conflicts.items():
+        _, a, i = found[0]
+        if len({(arm_dose.dose.label, iv_dose.dose.label) for _, arm_dose, iv_dose in found}) == 1:
+            # the ratio read for each drug: "lopinavir/ritonavir as 400/100 mg"
+            gives, says = f"{'/'.join(drug for drug, _, _ in found)} as {a.dose.label}", i.dose.label
+        else:
+            gives = " and ".join(f"{drug} as {arm_dose.dose.label}" for drug, arm_dose, _ in found)
+            says = " and ".join(iv_dose.dose.label for _, _, iv_dose in found)
+        message = f"Arm '{title}' gives {gives} but its intervention '{i.owner}' says {says}."
+        yield Finding(nct_id, message, evidence, (a.field, i.field))
 
 
 def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
