@@ -9,10 +9,29 @@ from checks.partial_dates import RECORD_TODAY, after, exact, months_between_rang
 from checks.sql_text import literal, sql_text
 
 LAST_UPDATE = "last_update_posted_date"
-# The record was updated but kept an estimate this many days past its date.
+# The record was updated but kept an estimate this many days past its date, while its status leaves open whether
+# the date happened (an open study's date may have slipped, to be moved at a later update).
 ESTIMATE_STALE_DAYS = 90
+# 42 CFR 11.64(a)(1)(ii): once a study reaches its start, primary completion or completion date, and once its status
+# changes, the record is updated within 30 calendar days, the date then typed ACTUAL. Where the status says the date
+# has happened, an update more than this many days after it that still calls the date an estimate is late.
+HAPPENED_UPDATE_DAYS = 30
 # The statuses that say the study has ended: its dates have then happened.
 ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
+# A TERMINATED study that gives an enrollment of 0 stopped before its first participant: its start never happened.
+TERMINATED_BEFORE_ENROLLING = "coalesce(s.overall_status = 'TERMINATED' AND s.enrollment = 0, FALSE)"
+# Which statuses say each typed date has happened. A study that no longer recruits (ACTIVE_NOT_RECRUITING) has
+# enrolled, so it has started; whether it reached its (primary) completion its status does not say. A TERMINATED
+# study has started only where it gives a count of somebody: without one, it may have stopped before anybody joined.
+HAPPENED = {
+    "start_date": "(s.overall_status IN ('COMPLETED', 'ACTIVE_NOT_RECRUITING') "
+                  "OR s.overall_status = 'TERMINATED' AND s.enrollment > 0)",
+    "primary_completion_date": ENDED,
+    "completion_date": ENDED,
+}
+# The update a late estimate is judged by: its submission where the record gives it (the registry posts an update
+# days, now and then weeks, after it was submitted, and the date may have passed in between), else its posting.
+UPDATE_MADE = "coalesce(s.last_update_submitted_date, s.last_update_posted_date)"
 # Real trials started as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are
 # common), so only earlier study dates are typos (1900 for 2000). Postings cannot predate
 # the registry.
@@ -73,18 +92,25 @@ def _in_one_scan(findings: list[Finding]) -> str:
 
 
 def _estimate_kept(name: str) -> str:
+    """A typed date still ESTIMATED at an update long after it: past 30 days when the record's status says the date
+    has happened (it had to be made ACTUAL by then), past 90 days otherwise. A WITHDRAWN study never started, nor
+    did the start of a TERMINATED study that enrolled nobody: those dates stay estimates for good."""
+    happened = f"coalesce({HAPPENED[name]}, FALSE)"
     days = f"(({date_of(LAST_UPDATE).lo}) - ({date_of(name).hi}))"
     texts = {"d": shown(name), "u": shown(LAST_UPDATE), "n": days, "st": "s.overall_status"}
     open_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
                             "last updated on {u}, {n} days later.", **texts)
     ended_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record, which calls the "
                              "study {st}, was last updated on {u}, {n} days later.", **texts)
+    never_happens = f"{NEVER_STARTED} OR {TERMINATED_BEFORE_ENROLLING}" if name == "start_date" else NEVER_STARTED
+    late_when_happened = f"{after(exact(UPDATE_MADE), date_of(name), HAPPENED_UPDATE_DAYS)}"
+    late_when_open = f"{after(date_of(LAST_UPDATE), date_of(name), ESTIMATE_STALE_DAYS)}"
     return select(
-        f"CASE WHEN {ENDED} THEN {ended_message} ELSE {open_message} END",
+        f"CASE WHEN {happened} THEN {ended_message} ELSE {open_message} END",
         sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts)
-        + f" || CASE WHEN {ENDED} THEN {sql_text('; overall_status={st}', **texts)} ELSE '' END",
-        f"s.{name}_type = 'ESTIMATED' AND NOT {NEVER_STARTED} AND "
-        f"{after(date_of(LAST_UPDATE), date_of(name), ESTIMATE_STALE_DAYS)}",
+        + f" || CASE WHEN {happened} THEN {sql_text('; overall_status={st}', **texts)} ELSE '' END",
+        f"s.{name}_type = 'ESTIMATED' AND NOT ({never_happens}) AND "
+        f"CASE WHEN {happened} THEN {late_when_happened} ELSE {late_when_open} END",
         (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}", "studies.overall_status"))
 
 
@@ -127,8 +153,11 @@ PLAUSIBILITY_RULES = (
          _in_one_scan([_actual_after_update(name) for name in TYPED] + [_verified_after_update()])),
     rule("estimate_kept_long_past", "warning",
          f"An update that keeps an estimate more than {ESTIMATE_STALE_DAYS} days past its date "
-         "leaves the record's timeline unconfirmed (the message says so where the record calls the study ended). A "
-         "WITHDRAWN study never started, so its dates stay estimates for good.",
+         "leaves the record's timeline unconfirmed. Where the status says the date has happened (a COMPLETED or "
+         "TERMINATED study's dates, the start of one ACTIVE_NOT_RECRUITING), 42 CFR 11.64 gives "
+         f"{HAPPENED_UPDATE_DAYS} days to make it ACTUAL: an update submitted later that keeps the estimate is late, "
+         "and the message names the status. A WITHDRAWN study never started, nor did a TERMINATED study that enrolled "
+         "nobody, so those dates (that start) stay estimates for good.",
          tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
          _per_date(TYPED, _estimate_kept)),
     rule("implausible_date", "warning",

@@ -3,12 +3,47 @@ a reason for stopping, an ACTUAL primary completion, an enrollment.
 """
 from __future__ import annotations
 
-from checks.date_columns import before_fdaaa, rule, select, shown
+from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, rule, select, shown
 from checks.sql_text import sql_text
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
 _BEFORE_FDAAA = before_fdaaa()
+# The record's dates that show a stopped study was still running after FDAAA 801 asked for a reason why it stopped,
+# latest first: one that happened (typed ACTUAL, or untyped in a legacy record, and not after the last update) on or
+# after 2007-09-27. A TERMINATED or SUSPENDED study was stopped after it, whenever the record was first posted. A
+# WITHDRAWN study's dates are the plan it never ran, so they tell nothing.
+_RUNNING_DATES = ("completion_date", "primary_completion_date", "start_date")
+_STOPPED_LATER = "s.overall_status IN ('TERMINATED', 'SUSPENDED')"
+
+
+def _ran_past_fdaaa(name: str) -> str:
+    """SQL: the study's `name` date happened on or after FDAAA 801's date, so the study ran past it."""
+    day, update = date_of(name), date_of("last_update_posted_date")
+    return (f"coalesce(s.{name}_type, '') <> 'ESTIMATED' AND {day.lo} >= {FDAAA_IN_FORCE} "
+            f"AND {day.lo} <= coalesce({update.hi}, {day.lo})")
+
+
+# SQL text: the latest date that shows a TERMINATED or SUSPENDED study ran past FDAAA ('its completion date
+# 2012-12-17'), or NULL. Worked out once per stopped study, in the rule's inner SELECT, and read as s.ran_past_fdaaa.
+_RAN_PAST_ON = (f"CASE WHEN {_STOPPED_LATER} THEN CASE "
+                + " ".join(f"WHEN {_ran_past_fdaaa(n)} THEN {sql_text(f'its {LABELS[n]} date {{d}}', d=shown(n))}"
+                           for n in _RUNNING_DATES)
+                + " END END")
+_RAN_PAST_FDAAA = "s.ran_past_fdaaa IS NOT NULL"
+# The record was made public, or last updated, before FDAAA 801, and shows no date that the study ran past it: it may
+# have stopped before a reason was asked for.
+_STOPPED_BEFORE_FDAAA = (f"(coalesce({_BEFORE_FDAAA} OR {date_of('last_update_posted_date').hi} < {FDAAA_IN_FORCE}, "
+                         f"FALSE) AND NOT {_RAN_PAST_FDAAA})")
+
+
+def _ran_past_fdaaa_evidence() -> str:
+    """SQL text ending the evidence of a record first made public before FDAAA whose study ran past it: the date
+    that shows so (else '')."""
+    said = sql_text("; first made public {p}, before FDAAA required a reason, but the study was still running on "
+                    "{when}", p="strftime(coalesce(s.study_first_posted_date, s.study_first_submitted_date), "
+                                "'%Y-%m-%d')", when="s.ran_past_fdaaa")
+    return f"CASE WHEN coalesce({_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
 
 
 # Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-") or the status said again ("Study
@@ -28,12 +63,14 @@ def _stopped_without_reason_sql() -> str:
     none_given = sql_text("Status is {st} but the record gives no reason why the study stopped.", **texts)
     none_named = sql_text("Status is {st} but why the study stopped is given only as '{why}', which names no reason.",
                           **texts)
-    return select(
-        f"CASE WHEN {_BLANK_REASON} THEN {none_given} ELSE {none_named} END",
-        f"CASE WHEN {_BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
-        f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END",
-        f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS} AND {_NO_REASON}",
-        severity=f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END")
+    message = f"CASE WHEN {_BLANK_REASON} THEN {none_given} ELSE {none_named} END"
+    evidence = (f"CASE WHEN {_BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
+                f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END || "
+                f"{_ran_past_fdaaa_evidence()}")
+    stopped = f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS} AND {_NO_REASON}"
+    return (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
+            f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity "
+            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa FROM studies s WHERE {stopped}) s")
 
 
 def _open_with_actual_completion_sql() -> str:
@@ -65,8 +102,11 @@ RULES = (
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
          "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. A "
          "placeholder ('N/A', 'Other', 'Unknown', '-') or the status said again ('Study discontinued.') is none. "
-         "Records first posted before FDAAA (2007-09-27), or first submitted before it where a legacy XML "
-         "record gives no posted date: info.",
+         "Info where the study may have stopped before FDAAA (2007-09-27) asked for a reason: the record was first "
+         "posted before it (first submitted, where a legacy XML record gives no posted date) and no date it gives "
+         "as happened (a start, primary completion or completion) falls on or after it; a TERMINATED or SUSPENDED "
+         "study still running after FDAAA was stopped under it, whenever first posted (a WITHDRAWN study's dates are "
+         "only its plan).",
          ("studies.overall_status", "studies.why_stopped"), _stopped_without_reason_sql(),
          family=FAMILY, category="missing_field"),
     rule("open_status_actual_primary_completion", "warning",

@@ -24,9 +24,18 @@ POSTING_DAYS = 30
 # primary completion is on or after its effective date (FINAL_RULE_IN_FORCE).
 NOT_YET_STARTED_DAYS = 90
 # A trial that reports an ACTUAL enrollment of 0, or a TERMINATED one that reports 0 of any type (an ended study's 0
-# is a count, whatever type was left on it), enrolled nobody: it has no participant data to post as results.
+# is a count, whatever type was left on it), enrolled nobody: it has no participant data to post as results, and no
+# first enrolment a registration deadline ran from.
 ENROLLED_NOBODY = ("coalesce(s.enrollment = 0 AND (s.enrollment_type = 'ACTUAL' OR s.overall_status = 'TERMINATED'), "
                    "FALSE)")
+# A TERMINATED trial that gives no enrollment may have stopped before its first participant, as many do: whether
+# anybody was enrolled, and so whether a deadline tied to the first enrolment ever ran, the record cannot tell.
+TERMINATED_COUNT_UNKNOWN = "coalesce(s.overall_status = 'TERMINATED' AND s.enrollment IS NULL, FALSE)"
+# A study NOT_YET_RECRUITING (or last known so, where the registry now says UNKNOWN) has enrolled nobody yet: a start
+# it gives as past, typed ACTUAL or untyped, contradicts that (contradictions.not_yet_recruiting_with_actuals), and
+# which of the two is wrong the record cannot tell.
+NOT_YET_ENROLLING = ("coalesce(s.overall_status = 'NOT_YET_RECRUITING' OR s.overall_status = 'UNKNOWN' "
+                     "AND s.last_known_status = 'NOT_YET_RECRUITING', FALSE)")
 
 
 def _late_registration_sql() -> str:
@@ -41,6 +50,7 @@ def _late_registration_sql() -> str:
                  "registered late.", **texts),
         sql_text("{col}={sub}; start_date={st}; days late={n}", **texts),
         f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
+        f"AND NOT {ENROLLED_NOBODY} AND NOT {TERMINATED_COUNT_UNKNOWN} AND NOT {NOT_YET_ENROLLING} "
         f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}",
         severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                  f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
@@ -150,7 +160,9 @@ RULES = (
          "fact. Judged on the first submission (on the first posting, with 30 days for the registry's review, "
          "where the record was posted before the day it gives as submitted: a date stamped again later); "
          "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
-         "(2008-07): info. A WITHDRAWN study enrolled nobody, so no deadline ran.",
+         "(2008-07): info. A trial that enrolled nobody (a WITHDRAWN study, an ACTUAL enrollment of 0, a "
+         "TERMINATED trial's 0) had no first enrolment, so no deadline ran; nor can a TERMINATED trial that gives no "
+         "enrollment tell that it had one, nor one NOT_YET_RECRUITING (or last known so) that gives a past start.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date"),
          _late_registration_sql(),
          family=FAMILY),

@@ -81,8 +81,8 @@ CASES = [
          primary_completion_date=d(2019, 11, 1), start_date=d(2019, 1, 1)),
          note="posted 12 days after completion, submission unknown: within review time"),
     Case("dates.registered_after_completion", True, study(start_date=d(2001, 1, 1), primary_completion_date=None,
-         completion_date=d(2003, 6, 1), study_first_submitted_date=d(2005, 9, 1), study_first_posted_date=d(2005, 9, 2)),
-         note="completed 2003, bulk-registered 2005: fires at info"),
+         completion_date=d(2003, 6, 1), study_first_submitted_date=d(2005, 9, 1),
+         study_first_posted_date=d(2005, 9, 2)), note="completed 2003, bulk-registered 2005: fires at info"),
 
     Case("dates.last_update_before_first_posted", True, study(last_update_posted_date=d(2019, 11, 1))),
     Case("dates.last_update_before_first_posted", False, study(last_update_posted_date=d(2019, 12, 1),
@@ -135,9 +135,9 @@ CASES = [
     Case("dates.estimate_kept_long_past", True, study(completion_date_type="ESTIMATED"), note="181 days"),
     Case("dates.estimate_kept_long_past", True, both(SEED_001, study(last_update_posted_date=d(2024, 1, 10))),
          note="start estimate kept 296 days"),
-    Case("dates.estimate_kept_long_past", False, study(completion_date=d(2021, 12, 1), completion_date_precision=MONTH,
-         completion_date_type="ESTIMATED", last_update_posted_date=d(2022, 3, 15)),
-         note="2021-12 ends 74 days before"),
+    Case("dates.estimate_kept_long_past", False, study(overall_status="ACTIVE_NOT_RECRUITING",
+         completion_date=d(2021, 12, 1), completion_date_precision=MONTH, completion_date_type="ESTIMATED",
+         last_update_posted_date=d(2022, 3, 15)), note="active: 2021-12 ends 74 days before"),
     Case("dates.estimate_kept_long_past", False, SEED_001, note="seed 001 updated 11 days after start"),
     Case("dates.estimate_kept_long_past", False, _clean, note="clean"),
 
@@ -305,4 +305,64 @@ CASES += [
     Case(ENDED_AHEAD, False, study(overall_status="RECRUITING", **AHEAD), note="still recruiting"),
     Case(ENDED_AHEAD, False, study(completion_date_type="ESTIMATED"), note="an estimate already past"),
     Case(ENDED_AHEAD, False, _clean, note="clean"),
+]
+
+# An estimate kept where the status says the date has happened: 42 CFR 11.64 gives 30 days to make a reached start,
+# primary completion or completion date ACTUAL, judged on the update's submission (the registry may post it weeks
+# later). An open study's estimate may have slipped, to be moved later: 90 days. A study that no longer recruits
+# (ACTIVE_NOT_RECRUITING) has started, but may not have reached its (primary) completion.
+KEPT = "dates.estimate_kept_long_past"
+# Still planned: primary completion and completion ahead of the last update, so only the start is judged.
+ENDS_AHEAD = dict(primary_completion_date=d(2027, 1, 1), primary_completion_date_type="ESTIMATED",
+                  completion_date=d(2027, 6, 1), completion_date_type="ESTIMATED")
+
+CASES += [
+    Case(KEPT, True, study(completion_date=d(2021, 12, 1), completion_date_type="ESTIMATED",
+         last_update_submitted_date=d(2022, 1, 12), last_update_posted_date=d(2022, 1, 15)),
+         note="completed, completion an estimate at an update 42 days after it"),
+    Case(KEPT, True, study(completion_date=d(2021, 12, 1), completion_date_precision=MONTH,
+         completion_date_type="ESTIMATED", last_update_posted_date=d(2022, 2, 10)),
+         note="completed, 2021-12 an estimate 41 days after the month ended, no submission date"),
+    Case(KEPT, True, study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=6,
+         primary_completion_date=d(2021, 6, 1), primary_completion_date_type="ESTIMATED",
+         completion_date=d(2021, 6, 1), completion_date_type="ESTIMATED", last_update_posted_date=d(2021, 8, 1)),
+         note="terminated, primary completion and completion estimates 61 days on"),
+    Case(KEPT, True, study(overall_status="ACTIVE_NOT_RECRUITING", start_date_type="ESTIMATED",
+         last_update_posted_date=d(2020, 3, 20), verification_date=d(2020, 3, 1), **ENDS_AHEAD),
+         note="no longer recruiting, so started: start an estimate 64 days on"),
+    Case(KEPT, False, study(completion_date=d(2021, 12, 1), completion_date_type="ESTIMATED",
+         last_update_submitted_date=d(2021, 12, 20), last_update_posted_date=d(2022, 3, 15)),
+         note="completed, the update submitted 19 days after the completion and posted 104 days after it"),
+    Case(KEPT, False, study(completion_date=d(2021, 12, 1), completion_date_precision=MONTH,
+         completion_date_type="ESTIMATED", last_update_posted_date=d(2022, 1, 25)),
+         note="completed, 2021-12 may end 25 days before the update"),
+    Case(KEPT, False, study(overall_status="ACTIVE_NOT_RECRUITING", primary_completion_date=d(2021, 12, 1),
+         primary_completion_date_type="ESTIMATED", completion_date=d(2023, 6, 1), completion_date_type="ESTIMATED",
+         last_update_posted_date=d(2022, 2, 1), verification_date=d(2022, 2, 1)),
+         note="active, not recruiting: its primary completion, 62 days past, may have slipped"),
+    Case(KEPT, False, study(overall_status="RECRUITING", start_date_type="ESTIMATED",
+         last_update_posted_date=d(2020, 3, 20), verification_date=d(2020, 3, 1), **ENDS_AHEAD),
+         note="recruiting: a start estimate 64 days past may still be the plan"),
+    Case(KEPT, False, study(overall_status="TERMINATED", why_stopped="No participants enrolled", enrollment=0,
+         start_date_type="ESTIMATED"), note="terminated before its first participant: its start never happened"),
+    Case(KEPT, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=0,
+         enrollment_type="ESTIMATED", start_date_type="ESTIMATED"),
+         note="terminated with an estimated 0: a count of nobody, so no start"),
+    Case(KEPT, True, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=0,
+         primary_completion_date_type="ESTIMATED"),
+         note="terminated before enrolling, yet its primary completion, the day it stopped, kept an estimate"),
+]
+
+CASES += [
+    Case(KEPT, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=None,
+         enrollment_type=None, start_date_type="ESTIMATED", last_update_posted_date=d(2020, 3, 20),
+         verification_date=d(2020, 3, 1), **ENDS_AHEAD),
+         note="terminated, no count given: whether it started is unknown, so 64 days are within the 90"),
+    Case(KEPT, True, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=None,
+         enrollment_type=None, start_date_type="ESTIMATED", last_update_posted_date=d(2020, 6, 1),
+         verification_date=d(2020, 6, 1), **ENDS_AHEAD),
+         note="terminated, no count given, the start an estimate 137 days on"),
+    Case(KEPT, True, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=9,
+         start_date_type="ESTIMATED", last_update_posted_date=d(2020, 3, 20), verification_date=d(2020, 3, 1),
+         **ENDS_AHEAD), note="terminated after enrolling 9: started, the start an estimate 64 days on"),
 ]

@@ -125,8 +125,9 @@ MONTH_COMPLETION = study(primary_completion_date=d(2021, 6, 30), primary_complet
 
 CASES += [
     Case(LATE, False, WITHDRAWN_STARTED, note="withdrawn: nobody enrolled, so no 21 days ran"),
-    Case(LATE, True, both(WITHDRAWN_STARTED, study(overall_status="TERMINATED", why_stopped="Slow accrual")),
-         note="terminated, registered four months after the start"),
+    Case(LATE, True, both(WITHDRAWN_STARTED, study(overall_status="TERMINATED", why_stopped="Slow accrual",
+                                                   enrollment=3, enrollment_type="ACTUAL")),
+         note="terminated after enrolling 3, registered four months after the start"),
     Case(LATE, True, study(start_date=d(2020, 1, 31), start_date_precision="month",
                            study_first_submitted_date=d(2020, 2, 22), study_first_posted_date=d(2020, 2, 25)),
          note="22 days after 2020-01 ends"),
@@ -175,4 +176,48 @@ CASES += [
                                   start_date_type="ESTIMATED", study_first_posted_date=d(2018, 9, 5),
                                   last_update_posted_date=d(2018, 9, 5), snapshot_date=d(2019, 4, 1)),
          note="already 182 days past at its snapshot"),
+]
+
+# The 21 days run from the first enrolment: a trial that enrolled nobody never started that clock, whatever status
+# it ended in. A TERMINATED trial's 0 is a count whatever its type; a TERMINATED trial that gives no count may have
+# stopped before anybody joined, so the record cannot tell. A trial that gives a count above 0 enrolled someone.
+REGISTERED_45_DAYS_ON = dict(study_first_submitted_date=d(2020, 3, 1), study_first_posted_date=d(2020, 3, 5))
+
+CASES += [
+    Case(LATE, False, study(overall_status="TERMINATED", why_stopped="No participants enrolled", enrollment=0,
+                            **REGISTERED_45_DAYS_ON), note="terminated, an ACTUAL enrollment of 0"),
+    Case(LATE, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=0,
+                            enrollment_type="ESTIMATED", **REGISTERED_45_DAYS_ON),
+         note="terminated, an estimated 0: an ended study's count"),
+    Case(LATE, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=None,
+                            enrollment_type=None, **REGISTERED_45_DAYS_ON),
+         note="terminated, no enrollment given: whether anybody joined is unknown"),
+    Case(LATE, False, study(enrollment=0, **REGISTERED_45_DAYS_ON), note="completed with an ACTUAL 0"),
+    Case(LATE, True, study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=2,
+                           **REGISTERED_45_DAYS_ON), note="terminated after enrolling 2"),
+    Case(LATE, True, study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=30,
+                           enrollment_type="ESTIMATED", **REGISTERED_45_DAYS_ON),
+         note="terminated, the planned 30 left as an estimate: not a count of nobody"),
+    Case(LATE, True, study(enrollment=None, enrollment_type=None, **REGISTERED_45_DAYS_ON),
+         note="completed, no enrollment given: a completed trial enrolled"),
+    Case(LATE, True, study(overall_status="RECRUITING", enrollment=60, enrollment_type="ESTIMATED",
+                           primary_completion_date_type="ESTIMATED", completion_date_type="ESTIMATED",
+                           **REGISTERED_45_DAYS_ON), note="recruiting, an estimated 60"),
+]
+
+# NOT_YET_RECRUITING says nobody has enrolled: a past start typed ACTUAL (or untyped, in a legacy record) contradicts
+# it, and that contradiction is contradictions.not_yet_recruiting_with_actuals' to report, not a late registration.
+NOT_YET = dict(primary_completion_date=d(2027, 1, 1), primary_completion_date_type="ESTIMATED",
+               completion_date=d(2027, 6, 1), completion_date_type="ESTIMATED", enrollment=60,
+               enrollment_type="ESTIMATED", last_update_posted_date=d(2020, 3, 5), verification_date=d(2020, 3, 1))
+
+CASES += [
+    Case(LATE, False, study(overall_status="NOT_YET_RECRUITING", **NOT_YET, **REGISTERED_45_DAYS_ON),
+         note="not yet recruiting, its start marked ACTUAL"),
+    Case(LATE, False, study(overall_status="UNKNOWN", last_known_status="NOT_YET_RECRUITING", start_date_type=None,
+                            **NOT_YET, **REGISTERED_45_DAYS_ON),
+         note="last known not yet recruiting, an untyped start"),
+    Case(LATE, True, study(overall_status="UNKNOWN", last_known_status="RECRUITING", start_date_type=None,
+                           **NOT_YET, **REGISTERED_45_DAYS_ON),
+         note="last known recruiting, an untyped start"),
 ]

@@ -15,6 +15,11 @@ from tests.new_warehouse import connect_new
 from warehouse.connect import table_columns, transaction
 
 AS_OF = date(2026, 11, 22)
+# The clean study's dates moved before FDAAA 801 (2007-09-27): a study that ended, and whose record was last updated,
+# before the registry asked for what FDAAA added (a reason for stopping): records first posted up to mid-2007 use it.
+ENDED_BEFORE_FDAAA = {"start_date": date(2002, 1, 1), "primary_completion_date": date(2003, 6, 1),
+                      "completion_date": date(2004, 1, 1), "last_update_posted_date": date(2007, 6, 1),
+                      "verification_date": date(2007, 6, 1)}
 
 # A complete, internally consistent interventional study: no rule may fire on it
 # (tests/checks/test_rule_cases.py asserts so). Cases change it one table at a time.

@@ -150,10 +150,14 @@ def test_open_status_with_actual_completion(tmp_path, status, severity):
     assert found == [severity]
 
 
-@pytest.mark.parametrize("posted, severity", [(date(2005, 3, 1), "info"), (date(2012, 3, 1), "warning")])
-def test_stopped_without_reason_follows_fdaaa(tmp_path, posted, severity):
+@pytest.mark.parametrize("posted, dates, severity", [
+    (date(2005, 3, 1), harness.ENDED_BEFORE_FDAAA, "info"),
+    (date(2005, 3, 1), {}, "warning"),  # first posted before FDAAA, but it ran to 2021: it stopped after
+    (date(2012, 3, 1), {}, "warning"),
+])
+def test_stopped_without_reason_follows_fdaaa(tmp_path, posted, dates, severity):
     found = _severities(tmp_path, "status.stopped_without_reason", overall_status="TERMINATED",
-                        study_first_posted_date=posted)
+                        study_first_posted_date=posted, **dates)
     assert found == [severity]
 
 
@@ -179,7 +183,9 @@ def test_a_legacy_xml_record_without_a_posted_date_is_judged_by_its_first_submis
     """Legacy XML of before 2017 gives firstreceived_date (the first submission) and no posted date: a record
     submitted in 2005 was made public before FDAAA, and is not judged as if it were posted today."""
     study = harness.clean_study()
-    study["studies"][0].update(values, study_first_posted_date=None, study_first_submitted_date=submitted,
+    # submitted before FDAAA, of a study that ended before it too (one that ran past it stopped after it)
+    ended = harness.ENDED_BEFORE_FDAAA if severity == "info" else {}
+    study["studies"][0].update(values, **ended, study_first_posted_date=None, study_first_submitted_date=submitted,
                                study_first_submitted_qc_date=None, source_layout="ctgov_xml")
     change(study)
     con = harness.warehouse_with(tmp_path, {"NCT00100001": study})

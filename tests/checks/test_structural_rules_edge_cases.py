@@ -63,7 +63,9 @@ def test_an_estimated_enrollment_without_a_count_is_said_so(tmp_path):
     ("Study discontinued.", date(2007, 4, 18), "info"),
 ])
 def test_a_reason_for_stopping_that_names_none_is_quoted(tmp_path, why, posted, severity):
-    study = _study(overall_status="TERMINATED", why_stopped=why, study_first_posted_date=posted)
+    # first posted before FDAAA, the study is judged as stopped before it only where its dates end before it too
+    ended = harness.ENDED_BEFORE_FDAAA if posted.year < 2008 else {}
+    study = _study(overall_status="TERMINATED", why_stopped=why, study_first_posted_date=posted, **ended)
     assert _findings(tmp_path, "status.stopped_without_reason", study) == [(
         f"Status is TERMINATED but why the study stopped is given only as '{why}', which names no reason.",
         f"overall_status=TERMINATED; why_stopped={why}", severity)]
