@@ -49,14 +49,14 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
 
 
 def _refuse_unsearchable(con, text: str) -> None:
-    """A query whose words no document can hold is an error, not an empty list; words it leaves out are said, and
-    an index an earlier trialqc built (which the next run builds again)."""
-    from flows.search import index_outdated, left_out, unsearchable
+    """A query whose words no document can hold is an error, not an empty list; words it leaves out are said, an
+    index an earlier trialqc built (which the next run builds again), and the words it searches as acronyms."""
+    from flows.search import acronym_note, index_outdated, left_out, unsearchable
 
     reason = unsearchable(con, text)
     if reason:
         _fail(2, reason)
-    for note in (index_outdated(con) if text.strip() else None, left_out(con, text)):
+    for note in (index_outdated(con) if text.strip() else None, left_out(con, text), acronym_note(con, text)):
         if note:
             err.print(Text.assemble(("note: ", "bold yellow"), note))
 
@@ -97,8 +97,9 @@ def study_block(row: dict) -> Text:
 def search(
     query: List[str] = typer.Argument(None, help=(
         "Words to search for (every word must match, stemmed); a name written hyphenated, spaced or joined finds "
-        "its other spellings (PD-L1, PD L1, PDL1); words in double quotes, kept from the shell "
-        "('\"small cell\" lung'), are a phrase.")),
+        "its other spellings (PD-L1, PD L1, PDL1; follow-up, follow up, followup); a word in capitals among words "
+        "in small letters, or alone, is an acronym (CART finds CAR-T, not a golf cart); words in double quotes, kept "
+        "from the shell ('\"small cell\" lung'), are a phrase.")),
     condition: Optional[str] = typer.Option(None, help="Only studies with a condition (or MeSH term) containing this."),
     intervention: Optional[str] = typer.Option(
         None, help="Only studies with an intervention, other name or MeSH term containing this."),

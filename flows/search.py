@@ -6,11 +6,12 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
-    NCT_ID, index_outdated, left_out, name_phrases, nct_ids_in, number_phrases, phrase_pattern, query_spellings,
-    query_words, quoted_phrases, search_terms, unsearchable)
+    NCT_ID, acronym_note, acronym_phrases, acronyms, index_outdated, left_out, name_phrases, nct_ids_in, number_phrases,
+    phrase_pattern, query_spellings, query_words, quoted_phrases, search_terms, unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
+from warehouse.search_terms import STEMMER
 
 RESULT_COLUMNS = ("rank", "nct_id", "brief_title", "overall_status", "phase", "start_date",
                   "primary_completion_date", "completion_date", "last_update_posted_date",
@@ -100,48 +101,104 @@ def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[s
     return clauses, params
 
 
-def _ranked(spellings: list[list[str]]) -> str:
-    """Documents matching every word of one of the query's spellings ($text, and $text1 with its names in parts
-    joined: query_spellings): score over all fields, and per field to rank title hits first; of two spellings,
-    the higher score."""
+# BM25's parameters, as the index's match_bm25 takes them by default.
+BM25_K = 1.2
+BM25_B = 0.75
+FIELDS = ("title", "names", "body")
+
+
+def _ranked(spellings: int) -> str:
+    """Documents matching every word of one of the query's spellings ($text, and $text1... with its names in parts
+    joined or its words split or joined: query_spellings), each spelling's BM25 score over all fields and per field
+    (to rank title hits first), as the index's match_bm25 scores them (conjunctive: a document holds each of the
+    spelling's distinct stems). Every spelling and field is scored from one read of the index's terms: match_bm25
+    reads them all once for each spelling and field, four times a spelling."""
     if not spellings:
-        return "SELECT nct_id, NULL::DOUBLE AS score, NULL AS title, NULL AS names, NULL AS body FROM studies"
-    bm25 = f"{INDEX_SCHEMA}.match_bm25"
-    texts = ["$text"] + [f"$text{n}" for n in range(1, len(spellings))]
-    scores = ", ".join(f"{bm25}(nct_id, {text}, conjunctive := 1) AS score{n}, " + ", ".join(
-        f"{bm25}(nct_id, {text}, fields := '{f}', conjunctive := 1) AS {f}{n}" for f in ("title", "names", "body"))
-        for n, text in enumerate(texts))
-    best = ", ".join(f"greatest({', '.join(f'{column}{n}' for n in range(len(texts)))}) AS {column}"
-                     for column in ("score", "title", "names", "body"))
-    return f"""SELECT * FROM (SELECT nct_id, {best} FROM (SELECT nct_id, {scores} FROM meta.study_documents))
-               WHERE score IS NOT NULL"""
+        return "SELECT nct_id, NULL::DOUBLE AS score0, NULL AS title0, NULL AS names0, NULL AS body0 FROM studies"
+    ix = INDEX_SCHEMA
+    texts = ", ".join(f"({n}, {'$text' if n == 0 else f'$text{n}'})" for n in range(spellings))
+    pivot = ", ".join(f"max(score) FILTER (WHERE n = {n} AND scope = '{scope}') AS {column}{n}"
+                      for n in range(spellings) for scope, column in (("all", "score"),) + tuple(zip(FIELDS, FIELDS)))
+    idf = "log(((st.num_docs - q.df) + 0.5) / (q.df + 0.5) + 1)"
+    tf = f"(s.tf * ({BM25_K} + 1)) / (s.tf + {BM25_K} * ((1 - {BM25_B}) + {BM25_B} * (d.len / st.avgdl)))"
+    return f"""
+        WITH q_tokens AS (SELECT DISTINCT n, stem(w, '{STEMMER}') AS t FROM (
+                 SELECT n, unnest({ix}.tokenize(text)) AS w FROM (VALUES {texts}) v(n, text))),
+             q_terms AS (SELECT q.n, d.termid, d.df FROM q_tokens q JOIN {ix}.dict d ON d.term = q.t),
+             postings AS (SELECT docid, fieldid, termid, count(*) AS tf FROM {ix}.terms
+                          WHERE termid IN (SELECT termid FROM q_terms) GROUP BY docid, fieldid, termid),
+             scoped AS (SELECT docid, termid, 'all' AS scope, sum(tf) AS tf FROM postings GROUP BY docid, termid
+                        UNION ALL SELECT p.docid, p.termid, f.field AS scope, p.tf
+                        FROM postings p JOIN {ix}.fields f USING (fieldid)),
+             sub AS (SELECT q.n, s.scope, s.docid, count(*) AS held, sum({idf} * {tf}) AS score
+                     FROM scoped s JOIN q_terms q USING (termid) JOIN {ix}.docs d USING (docid), {ix}.stats st
+                     GROUP BY q.n, s.scope, s.docid)
+        SELECT d.name AS nct_id, {pivot}
+        FROM sub JOIN (SELECT n, count(*) AS k FROM q_tokens GROUP BY n) c USING (n) JOIN {ix}.docs d USING (docid)
+        WHERE sub.held = c.k GROUP BY d.name"""
 
 
-def _next_to(phrases: int) -> str:
-    """Of the ranked documents (`ranked`, materialized), those whose text holds a phrase of each number, each name
-    written in parts and each quoted phrase ($near0, $near1...: number_phrases, name_phrases, quoted_phrases), the
-    text split as the index splits it, in the case written (phrase_pattern). Only the ranked documents' texts are
-    read: joined to all documents, the phrases were looked for in every text (twice the time of a search)."""
+# A character past ASCII, which may carry an accent.
+_PAST_ASCII = r"[^\x00-\x7f]"
+
+
+def _hits(spellings: int, phrases: int, own: list[list[int]]) -> str:
+    """Of the ranked documents (`ranked`), those whose text holds a phrase of each number, each name written in
+    parts, each quoted phrase and each acronym ($near0, $near1...: number_phrases, name_phrases, quoted_phrases,
+    acronym_phrases) and, for the spelling they match, the phrases it needs (`own[n]`: the parts of a word it
+    splits, side by side), the text split as the index splits it, in the case written (phrase_pattern); each
+    document's score and field scores are those of the higher spelling it matches, or of the query as written where
+    it matches that (a spelling that needs phrases of its own is looked for in the others only). Only the ranked
+    documents' texts are read, and only where a phrase is to be found in them: joined to all documents, the
+    phrases were looked for in every text (twice the time of a search)."""
+    columns = ("score", "title", "names", "body")
+    common = [n for n in range(phrases) if not any(n in needs for needs in own)]
     if not phrases:
-        return "SELECT * FROM ranked"
-    near = " AND ".join(f"regexp_matches(d.text, $near{n})" for n in range(phrases))
-    return ("SELECT r.* FROM ranked r JOIN (SELECT nct_id, strip_accents(concat_ws(' ; ', title, names, body)) AS text "
-            f"FROM meta.study_documents WHERE nct_id IN (SELECT nct_id FROM ranked)) d USING (nct_id) WHERE {near}")
+        if spellings < 2:
+            return "SELECT nct_id, score0 AS score, title0 AS title, names0 AS names, body0 AS body FROM ranked"
+        best = ", ".join(f"greatest({', '.join(f'{c}{n}' for n in range(spellings))}) AS {c}" for c in columns)
+        return f"SELECT nct_id, {best} FROM ranked"
+    # Each text read once, its common phrases looked for once; a spelling's own phrases only where it matched.
+    held = " AND ".join(f"regexp_matches(text, $near{n})" for n in common) or "true"
+    needed = " OR ".join(f"score{n} IS NOT NULL" + (" AND score0 IS NULL" if own[n] and not common else "")
+                         for n in range(spellings) if own[n] or common)
+    # Accents stripped from a text that has a character past ASCII (most have none): stripping every text took
+    # three times the phrases' own time.
+    texts = (f"SELECT nct_id, text, {held} AS held FROM (SELECT nct_id, CASE WHEN regexp_matches(raw, '{_PAST_ASCII}') "
+             "THEN strip_accents(raw) ELSE raw END AS text FROM (SELECT nct_id, concat_ws(' ; ', title, names, body) "
+             f"AS raw FROM meta.study_documents WHERE nct_id IN (SELECT nct_id FROM ranked WHERE {needed})))")
+    branches = []
+    for n in range(spellings):
+        picked = ", ".join(f"r.{c}{n} AS {c}" for c in columns)
+        if not own[n] and not common:
+            branches.append(f"SELECT r.nct_id, {picked} FROM ranked r WHERE r.score{n} IS NOT NULL")
+            continue
+        # A study that holds the query as written is scored as written: its text is not read for the others.
+        near = (" AND r.score0 IS NULL" if own[n] else "") + "".join(f" AND regexp_matches(t.text, $near{k})"
+                                                                      for k in own[n])
+        branches.append(f"SELECT r.nct_id, {picked} FROM ranked r JOIN texts t USING (nct_id) "
+                        f"WHERE r.score{n} IS NOT NULL AND t.held{near}")
+    best = ", ".join(f"max({c}) AS {c}" for c in columns)
+    return (f"WITH texts AS MATERIALIZED ({texts}) SELECT nct_id, {best} FROM ("
+            + " UNION ALL ".join(branches) + ") GROUP BY nct_id")
 
 
 def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str, dict]:
     """The SQL and parameters of a search (BM25 ranking, filters, issue counts by severity)."""
     clauses, params = _filters(con, query)
     spellings, phrases = search_terms(con, query.text) if query.text.strip() else ([], [])
-    params.update({("text" if n == 0 else f"text{n}"): " ".join(words) for n, words in enumerate(spellings)})
+    params.update({("text" if n == 0 else f"text{n}"): " ".join(words) for n, (words, _) in enumerate(spellings)})
     if not spellings and query.text.strip() and not nct_ids_in(query.text):
         clauses.append("false")  # only stop words or punctuation: no document holds any of them
+    # The phrases of all spellings, then those of each one ($near0, $near1...), each once.
+    phrases = list(dict.fromkeys(phrases + [phrase for _, own in spellings for phrase in own]))
+    own = [[phrases.index(phrase) for phrase in needs] for _, needs in spellings] or [[]]
     params.update({f"near{n}": phrase_pattern(either) for n, either in enumerate(phrases)})
     where = " AND ".join(clauses) or "true"
     limit = f"LIMIT {int(query.limit)}" if query.limit else ""
     sql = f"""
-        WITH ranked AS {"MATERIALIZED " if phrases else ""}({_ranked(spellings)}),
-        hits AS ({_next_to(len(phrases))}),
+        WITH ranked AS {"MATERIALIZED " if phrases or len(spellings) > 1 else ""}({_ranked(len(spellings))}),
+        hits AS ({_hits(max(len(spellings), 1), len(phrases), own)}),
         issues AS (SELECT nct_id, count(*) FILTER (WHERE severity = 'error') AS errors,
                           count(*) FILTER (WHERE severity = 'warning') AS warnings,
                           count(*) FILTER (WHERE severity = 'info') AS infos

@@ -4,14 +4,16 @@ and names must stand in, and whether the index is one an earlier trialqc built."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import product
+from os.path import commonprefix
 
 import duckdb
 
 from warehouse.fts import load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
-from warehouse.search_terms import APART_ONLY, GREEK_LETTERS, HYPHENS, WORDS, apart, greek_named, index_current, \
-    last_build_words
+from warehouse.search_terms import APART_ONLY, GREEK_LETTERS, HYPHENS, STEMMER, WORDS, apart, greek_named, \
+    index_current, last_build_words
 
 # The names of the Greek letters documents write as names (TNF-α is TNF-alpha): after a word, a part of its name.
 GREEK_NAMES = frozenset(name for _, name in GREEK_LETTERS)
@@ -69,12 +71,20 @@ _RUN = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class _Reading:
     """A query's words as the index splits them (`words`), the run of letters and digits each was written in
-    (`runs`), the names written in parts among them (`names`: first and last word of each), and the stop words."""
+    (`runs`), the names written in parts among them (`names`: first and last word of each), the stop words, each
+    word's stem, the words written in capitals as an acronym (`acronyms`), and the words a study may write in two
+    parts or joined (`splits`: word -> its two parts and the second's stem; `joins`: the first of two words also
+    written as one), and the single letters it writes small (`small`)."""
 
     words: list[str]
     runs: list[int]
     names: list[tuple[int, int]]
     stop: set[str]
+    stems: list[str] = field(default_factory=list)
+    acronyms: list[int] = field(default_factory=list)
+    splits: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    joins: list[int] = field(default_factory=list)
+    small: set[int] = field(default_factory=set)
 
     def unit(self, at: int) -> tuple[int, int]:
         """The words a phrase takes with the word at `at`: its whole name when it is a part of one."""
@@ -96,8 +106,10 @@ class _Reading:
     def _joined(self, first: int, last: int) -> str:
         """A name's parts written joined. A part of a single letter with no digit after it is a capital: a registry
         writes "CART" for CAR-T and "cart" for a cart, "Tcell" for T-cell; after a digit the run is a name alone
-        ("pdl 1" is PD-L1)."""
-        return "".join(self._case(at) for at in range(first, last + 1))
+        ("pdl 1" is PD-L1). A first letter the query writes small is in any case: "e-cigarette" finds "ecigarettes"
+        (`small`)."""
+        return "".join(self.words[at] if at == first and at in self.small else self._case(at)
+                       for at in range(first, last + 1))
 
     def _case(self, at: int) -> str:
         """The word at `at` as a joined spelling writes it (_joined): a single letter a capital, unless a digit
@@ -114,22 +126,104 @@ NAME_SPELLINGS = 4
 
 
 def _read(con: duckdb.DuckDBPyConnection, text: str) -> _Reading:
-    """A query's words, each with the run of letters and digits it was written in (as _tokens splits them), and
-    the names it writes in parts where the index's documents write them joined too (`_names`)."""
+    """A query's words, each with the run of letters and digits it was written in (as _tokens splits them), and,
+    where the index's documents write names in parts joined too (an index an earlier trialqc built is searched
+    as it was): the names it writes in parts (`_names`), the words it writes in capitals as an acronym
+    (`_acronyms`) and the words a study may write joined where the query writes them apart or the other way round
+    (`_compounds`)."""
     text, written_apart, joined = _query_text(con, text)
     found = list(_RUN.finditer(text))
     if not found:
         return _Reading([], [], [], set())
     load_fts(con)
     runs = [apart(m.group()) if written_apart else m.group() for m in found]
-    split, stop = con.execute(f"SELECT list_transform($runs, r -> list_filter({INDEX_SCHEMA}.tokenize(r), "
-                              f"w -> w <> '')), (SELECT list(sw) FROM {INDEX_SCHEMA}.stopwords)",
-                              {"runs": runs}).fetchone()
+    split, stop, stems = con.execute(
+        f"SELECT split, (SELECT list(sw) FROM {INDEX_SCHEMA}.stopwords), list_transform(flatten(split), "
+        f"w -> stem(w, '{STEMMER}')) FROM (SELECT list_transform($runs, r -> list_filter({INDEX_SCHEMA}.tokenize(r), "
+        "w -> w <> '')) AS split)", {"runs": runs}).fetchone()
     words = [word for run in split for word in run]
     runs = [at for at, run in enumerate(split) for _ in run]
     between = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
     stop = set(stop or ())
-    return _Reading(words, runs, _names(words, runs, between, stop) if joined else [], stop)
+    if not joined:
+        return _Reading(words, runs, [], stop, list(stems))
+    names = _names(words, runs, between, stop)
+    reading = _Reading(words, runs, names, stop, list(stems),
+                       _acronyms(words, runs, [m.group() for m in found], names, stop, text))
+    splits, joins = _compounds(con, reading, between)
+    small = {at for at, word in enumerate(words) if len(word) == 1 and found[runs[at]].group().islower()}
+    return _Reading(words, runs, names, stop, list(stems), reading.acronyms, splits, joins, small)
+
+
+def _acronyms(words: list[str], runs: list[int], written: list[str], names: list[tuple[int, int]], stop: set[str],
+              text: str) -> list[int]:
+    """The words a query writes in capitals as an acronym ("CART", "AIDS", "ALL", "MS"): two capitals or more
+    written alone (no digit in their run), neither a part of a name written in parts ("CAR-T", whose parts stand
+    together already) nor beside a number ("COVID-19", "HIV 1": the number tells the name), in a query that
+    writes a word in small letters or this word only."""
+    searched = [at for at, word in enumerate(words) if word not in stop]
+    # A query written all in capitals ("BREAST CANCER") says nothing of its words.
+    if not any(c.islower() for c in text) and len(searched) != 1:
+        return []
+    in_names = {at for first, last in names for at in range(first, last + 1)}
+
+    def acronym(at: int) -> bool:
+        run = written[runs[at]]
+        beside = [words[n] for n in (at - 1, at + 1) if 0 <= n < len(words)]
+        return (len(run) > 1 and run.isalpha() and run.isupper() and at not in in_names
+                and not any(word.isdigit() for word in beside))
+    return [at for at in searched if acronym(at)]
+
+
+# The fewest letters of a word searched also in two parts ("xray": x ray), and the single letters no first part is:
+# the article and the pronoun ("atrial" is no "a trial"). A single letter is a first part only ("ecigarette"; a
+# last one is an ending: "care" is no "car e").
+SPLIT_LETTERS = 4
+NOT_PARTS = ("a", "i")
+
+
+def _compounds(con: duckdb.DuckDBPyConnection, reading: _Reading,
+               between: list[str]) -> tuple[dict[int, tuple[str, str, str]], list[int]]:
+    """The words of a query a study may write otherwise: a word written alone that splits into two words the index
+    holds ("followup": follow up, "healthcare": health care, "ecigarette": e cigarette), at the split whose rarer
+    part is in the most studies; and two words written apart, neither a part of a name, whose joined spelling the
+    index holds ("follow up": followup, "long term": longterm). Where a study writes either, it writes it so
+    (found joined, apart or hyphenated); a word written alone is never searched as a part of a longer one ("care"
+    does not find "healthcare")."""
+    words, runs, stop = reading.words, reading.runs, reading.stop
+    in_names = {at for first, last in reading.names for at in range(first, last + 1)}
+    alone = [at for at, word in enumerate(words) if word.isalpha() and word not in stop and at not in in_names
+             and runs.count(runs[at]) == 1]
+    splittable = [at for at in alone if len(words[at]) >= SPLIT_LETTERS]
+    pairs = [at for at in alone if at + 1 in alone and runs[at + 1] == runs[at] + 1 and not between[runs[at]].strip()
+             and len(words[at]) > 1 and len(words[at + 1]) > 1]
+    parts = {at: [(words[at][:k], words[at][k:]) for k in range(1, len(words[at]) - 1)
+                  if words[at][:k] not in NOT_PARTS] for at in splittable}
+    asked = {part for splits in parts.values() for pair in splits for part in pair}
+    asked |= {words[at] + words[at + 1] for at in pairs}
+    if not asked:
+        return {}, []
+    rows = con.execute(
+        f"SELECT q.w, d.df, q.term FROM (SELECT w, stem(w, '{STEMMER}') AS term FROM (SELECT unnest($asked) AS w)) q "
+        f"JOIN {INDEX_SCHEMA}.dict d USING (term) WHERE d.df > 0", {"asked": sorted(asked)}).fetchall()
+    held, stems = {w: df for w, df, _ in rows}, {w: term for w, _, term in rows}
+    whole = dict(zip(words, reading.stems))
+    joins, taken = [], -1
+    for at in pairs:
+        if at > taken and words[at] + words[at + 1] in held:
+            joins.append(at)
+            taken = at + 1
+    splits = {}
+    for at, candidates in parts.items():
+        if at in joins or at - 1 in joins:
+            continue
+        # Not a word and its ending ("healthcar e", "caregive rs"): the first part stems as the whole word does.
+        known = [((min(held[a], held[b]), min(len(a), len(b))), (a, b)) for a, b in candidates
+                 if a in held and b in held and stems[a] != whole[words[at]]]
+        if known:
+            first, second = max(known)[1]
+            splits[at] = (first, second, stems[second])
+    return splits, joins
 
 
 def _names(words: list[str], runs: list[int], between: list[str], stop: set[str]) -> list[tuple[int, int]]:
@@ -165,36 +259,137 @@ def _joins(words: list[str], runs: list[int], between: list[str], stop: set[str]
 
 
 def query_spellings(con: duckdb.DuckDBPyConnection, text: str) -> list[list[str]]:
-    """The words a study must all hold, one list for each way of writing the query's names in parts: as written
-    (query_words), and joined ("PD-L1" -> pdl 1; "CAR T cell" -> cart cell). A study holds one or the other; its
-    text must then hold each name in one of its spellings (name_phrases)."""
-    return _spellings(query_words(con, text)[0], _read(con, text))
+    """The words a study must all hold, one list for each way of writing the query's words: as written
+    (query_words); with its names in parts joined ("PD-L1" -> pdl 1; "CAR T cell" -> cart cell); and with each word
+    a study may write in two parts so written, or two words it may write joined so joined ("followup" -> follow up,
+    "long term" -> longterm: _compounds), SPELLINGS at most. A study holds one of them; its text must then hold
+    each name in one of its spellings (name_phrases), and a word the spelling splits in its two parts side by side
+    (_spellings)."""
+    return [words for words, _ in _spellings(query_words(con, text)[0], _read(con, text))]
 
 
-def _spellings(written: list[str], reading: _Reading) -> list[list[str]]:
-    """query_spellings of a query whose written words and reading are given."""
-    if not reading.names:
-        return [written] if written else []
-    joined, at = [], 0
+# At most this many spellings of a query are searched, the one written first: each adds its words' entries to the
+# search's read of the index and, where it splits a word, a look at its studies' texts.
+SPELLINGS = 4
+# Between the two parts of a word a query writes joined ("followup"), where a study writes them apart: a space or a
+# hyphen (_word_pattern).
+PARTS = "_"
+
+
+def _spellings(written: list[str], reading: _Reading) -> list[tuple[list[str], list[tuple[str, ...]]]]:
+    """query_spellings of a query whose written words and reading are given, each with the phrases only it needs:
+    a word written joined that it splits, its parts side by side ("follow_up*": "follow up", "follow-up", not
+    "follow the path up"). Its names in parts are all joined or all apart (a study that writes a name in parts
+    holds it joined too); each split or join is a choice of its own, fewest choices first."""
+    choices = ([reading.names] if reading.names else []) + [[at] for at in sorted(set(reading.splits) | set(
+        reading.joins))]
+    combos = sorted(product((False, True), repeat=len(choices)), key=lambda c: (sum(c), [not x for x in c]))
+    out = [(written, [])] if written else []
+    for combo in combos[1:SPELLINGS]:
+        chosen = {at for made, choice in zip(combo, choices) if made for at in _choice_words(choice)}
+        words, phrases = _spelled(reading, chosen)
+        if words and (words, phrases) not in out:
+            out.append((words, phrases))
+    return out
+
+
+def _choice_words(choice: list) -> list[int]:
+    """The first word of each name (a choice of names) or the word (a choice of a split or join) a choice makes."""
+    return [item[0] if isinstance(item, tuple) else item for item in choice]
+
+
+def _spelled(reading: _Reading, chosen: set[int]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The words of a query with the names, splits and joins starting at the words `chosen` made, and the phrases
+    its splits need."""
+    words, phrases, at = [], [], 0
     while at < len(reading.words):
         first, last = reading.unit(at)
-        joined.append("".join(reading.words[first:last + 1]))
+        if first < last:
+            words += ["".join(reading.words[first:last + 1])] if first in chosen else reading.words[first:last + 1]
+        elif at in chosen and at in reading.joins:
+            words.append(reading.words[at] + reading.words[at + 1])
+            last = at + 1
+        elif at in chosen and at in reading.splits:
+            part, second, stem = reading.splits[at]
+            words += [part, second]
+            phrases.append((f"{part}{PARTS}{_ending(second, stem)}",))
+        else:
+            words.append(reading.words[at])
         at = last + 1
-    joined = [word for word in joined if word not in reading.stop]
-    return [spelling for spelling in (written, joined) if spelling]
+    return [word for word in words if word not in reading.stop], phrases
 
 
-def search_terms(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[list[str]], list[tuple[str, ...]]]:
-    """What a study must hold to match a query, its words read once: one of its spellings' words
-    (query_spellings), and a phrase of each of its numbers, names written in parts and quoted phrases
-    (number_phrases, name_phrases, quoted_phrases); no phrases when it has no words."""
+# The fewest letters of a stem a phrase's last word ends in (_ending): "infect*" finds "co-infected" as the index's
+# stemming finds coinfection in it; a shorter one would let too much follow ("ms" stems to "m").
+STEM_LETTERS = 3
+
+
+def _ending(word: str, stem: str) -> str:
+    """A phrase's last word as it may end in a study's text: a single letter there and no more ("CAR T" is not
+    "car trips"), a longer word in any letters after what it shares with its stem ("infection" -> "infect*", as
+    "co-infected" stems like coinfection, "ups" -> "up*"), or after itself when that is shorter than STEM_LETTERS
+    and not its whole stem."""
+    if len(word) == 1:
+        return word
+    shared = commonprefix([word, stem])
+    return (shared if len(shared) >= STEM_LETTERS or (shared == stem and len(stem) > 1) else word) + ENDING
+
+
+def search_terms(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[tuple[list[str], list[tuple[str, ...]]]],
+                                                                   list[tuple[str, ...]]]:
+    """What a study must hold to match a query, its words read once: the words of one of its spellings and the
+    phrases that spelling needs (query_spellings, _spellings), and a phrase of each of its numbers, names written
+    in parts, quoted phrases and acronyms (number_phrases, name_phrases, quoted_phrases, acronym_phrases) and of
+    each word stemmed to a single letter (_short_stems); no phrases when it has no words."""
     reading = _read(con, text)
     spellings = _spellings(query_words(con, text)[0], reading)
     if not spellings:
         return [], []
     numbers = _number_phrases(reading)
-    phrases = [phrase for phrase, _ in numbers] + _name_phrases(reading, numbers) + quoted_phrases(con, text)
+    phrases = [phrase for phrase, _ in numbers] + _name_phrases(reading, numbers) + quoted_phrases(con, text) + \
+        _acronym_phrases(reading) + _short_stems(reading)
     return spellings, list(dict.fromkeys(phrases))
+
+
+def acronym_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
+    """The phrases a study's text must hold for each word a query writes in capitals as an acronym (_acronyms):
+    the word in capitals, its letters side by side or with a hyphen or a space between ("CART": "CART", "CAR-T",
+    "CAR T", "CART19"; not "golf cart" nor "Cart"), and an "s" after it ("CAR-Ts")."""
+    return _acronym_phrases(_read(con, text))
+
+
+def _acronym_phrases(reading: _Reading) -> list[tuple[str, ...]]:
+    """acronym_phrases of a reading."""
+    return [(reading.words[at].upper() + PLURAL,) for at in reading.acronyms]
+
+
+def _short_stems(reading: _Reading) -> list[tuple[str, ...]]:
+    """The words of two letters or more a query writes alone that stemming takes to a single letter ("ms" to m,
+    "os" to o, "us" to u), each as a phrase of its own (written so, in any case): the index holds the single letter
+    for them and for every unit and name part a study writes with it (the m of mg/m2, the T of T cells), which a
+    study's text must not stand in for."""
+    in_names = {at for first, last in reading.names for at in range(first, last + 1)}
+    return [(word,) for at, (word, stem) in enumerate(zip(reading.words, reading.stems))
+            if len(word) > 1 and len(stem) == 1 and word.isalpha() and word not in reading.stop
+            and at not in in_names and at not in reading.acronyms]
+
+
+def acronyms(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
+    """The words a query writes in capitals as an acronym (_acronyms), as written."""
+    reading = _read(con, text)
+    return [reading.words[at].upper() for at in reading.acronyms]
+
+
+def acronym_note(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
+    """What a query's acronyms find, said plainly (None when it writes none): only studies that write them in
+    capitals; in small letters, a word finds every use."""
+    found = acronyms(con, text) if text.strip() and index_exists(con) else []
+    if not found:
+        return None
+    words = ", ".join(found)
+    return (f"{words}, written in capitals, {'is' if len(found) == 1 else 'are'} searched as an acronym: only studies "
+            f"that write {'it' if len(found) == 1 else 'them'} in capitals, letters joined or with a hyphen or a space "
+            f"between; write {', '.join(w.lower() for w in found)} to find every use")
 
 
 def number_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
@@ -246,10 +441,19 @@ def name_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, .
 
 
 def _name_phrases(reading: _Reading, numbers: list[tuple[tuple[str, ...], tuple[int, int]]]) -> list[tuple[str, ...]]:
-    """name_phrases of a reading whose number phrases are given."""
+    """name_phrases of a reading whose number phrases are given; a last part of two letters or more ends as its
+    stem lets it (_ending: "co-infection" finds "co-infected")."""
     held = [span for _, span in numbers]
-    return [tuple(way + (ENDING if len(reading.words[last]) > 1 else "") for way in reading.spellings(first, last))
-            for first, last in reading.names if not any(start <= first and last <= end for start, end in held)]
+    phrases = []
+    for first, last in reading.names:
+        if any(start <= first and last <= end for start, end in held):
+            continue
+        word, ways = reading.words[last], reading.spellings(first, last)
+        if len(word) > 1:  # a single letter ends there, in the case its joined spelling writes it ("carT")
+            ending = _ending(word, reading.stems[last]) if reading.stems else word + ENDING
+            ways = [way[:len(way) - len(word)] + ending for way in ways]
+        phrases.append(tuple(ways))
+    return phrases
 
 
 # A phrase a query quotes, in straight or curly double quotes: "small cell lung cancer", “breast cancer”.
@@ -285,16 +489,35 @@ def phrase_pattern(phrases: tuple[str, ...]) -> str:
     writes a capital (a single letter of a name written joined: "carT" finds "CART", not "cart"), their words apart
     as the index splits them (words of letters and digits: nothing in them to escape), a hyphen or a space allowed
     between two letters of a word (_IN_A_WORD). A ';' between two words parts them: it also joins a study's texts
-    in its document, and no phrase runs from one into the next."""
+    in its document, and no phrase runs from one into the next. Phrases of capitals only (acronyms) are found
+    case by case throughout: half the time of a pattern in any case that makes each letter a capital."""
+    if not any(c.islower() for phrase in phrases for c in phrase.removesuffix(PLURAL)):
+        return "(^|[^A-Za-z0-9])(" + "|".join("[^A-Za-z0-9;]+".join(
+            _word_pattern(w, capitals=True) for w in p.split(" ")) for p in phrases) + ")([^A-Za-z0-9]|$)"
     return "(?i)(^|[^a-z0-9])(" + "|".join("[^a-z0-9;]+".join(_word_pattern(w) for w in p.split(" "))
                                            for p in phrases) + ")([^a-z0-9]|$)"
 
 
-def _word_pattern(word: str) -> str:
-    """A phrase's word as phrase_pattern finds it, any letters after it where it ends in ENDING."""
+def _word_pattern(word: str, capitals: bool = False) -> str:
+    """A phrase's word as phrase_pattern finds it: any letters after it where it ends in ENDING, an "s" where it
+    ends in PLURAL, and where it writes PARTS, its parts apart (_PARTS_APART); in a pattern of `capitals`, its
+    letters as they are."""
+    plural = word.endswith(PLURAL)
+    word = word.removesuffix(PLURAL)
     stem = word.removesuffix(ENDING)
-    letters = [f"(?-i:{c})" if c.isupper() else c for c in stem]
-    return (_IN_A_WORD.join(letters) if stem.isalpha() else "".join(letters)) + ("[a-z]*" if stem != word else "")
+    if PARTS in stem:
+        core = _PARTS_APART.join(stem.split(PARTS))
+    else:
+        letters = [f"(?-i:{c})" if c.isupper() and not capitals else c for c in stem]
+        core = _IN_A_WORD.join(letters) if stem.isalpha() else "".join(letters)
+    return core + ("[a-z]*" if stem != word else "") + (("s?" if capitals else "(?-i:s)?") if plural else "")
+
+
+# After a phrase's word: an "s" may follow it (the plural of an acronym: "CAR-Ts", "PADs").
+PLURAL = "+"
+# What stands between the two parts of a word a study writes apart ("follow up", "follow-up", "follow-\n up"): white
+# space, a hyphen, or both; never nothing (a study that writes the word joined holds it as one word).
+_PARTS_APART = f"(?:\\s*[{HYPHENS}]\\s*|\\s+)"
 
 
 def unsearchable(con: duckdb.DuckDBPyConnection, text: str) -> str | None:

@@ -65,11 +65,11 @@ def test_studies_shown_with_equal_scores_are_listed_by_nct_id(seeds, monkeypatch
     first, second = sorted(BARICITINIB_SEEDS)[:2]
     import flows.search
 
-    def ranked(words):
+    def ranked(spellings):
         return f"""SELECT * FROM (VALUES ('{second}', 2.0000000000000004::DOUBLE, 1.0::DOUBLE, NULL, NULL),
                                          ('{first}', 2.0::DOUBLE, 1.0::DOUBLE, NULL, NULL),
                                          ('NCT09000001', 2.00006::DOUBLE, NULL, NULL, 2.00006::DOUBLE))
-                   t(nct_id, score, title, names, body) WHERE $text IS NOT NULL"""
+                   t(nct_id, score0, title0, names0, body0) WHERE $text IS NOT NULL"""
     monkeypatch.setattr(flows.search, "_ranked", ranked)
     hits = search(seeds, SearchQuery("baricitinib"))
     assert [(h["nct_id"], h["score"]) for h in hits] == [(first, 2.0), (second, 2.0), ("NCT09000001", 2.0001)]
