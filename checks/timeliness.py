@@ -28,9 +28,6 @@ NOT_YET_STARTED_DAYS = 90
 # first enrolment a registration deadline ran from.
 ENROLLED_NOBODY = ("coalesce(s.enrollment = 0 AND (s.enrollment_type = 'ACTUAL' OR s.overall_status = 'TERMINATED'), "
                    "FALSE)")
-# A TERMINATED trial that gives no enrollment may have stopped before its first participant, as many do: whether
-# anybody was enrolled, and so whether a deadline tied to the first enrolment ever ran, the record cannot tell.
-TERMINATED_COUNT_UNKNOWN = "coalesce(s.overall_status = 'TERMINATED' AND s.enrollment IS NULL, FALSE)"
 # A study NOT_YET_RECRUITING (or last known so, where the registry now says UNKNOWN) has enrolled nobody yet: a start
 # it gives as past, typed ACTUAL or untyped, contradicts that (contradictions.not_yet_recruiting_with_actuals), and
 # which of the two is wrong the record cannot tell.
@@ -50,7 +47,7 @@ def _late_registration_sql() -> str:
                  "registered late.", **texts),
         sql_text("{col}={sub}; start_date={st}; days late={n}", **texts),
         f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
-        f"AND NOT {ENROLLED_NOBODY} AND NOT {TERMINATED_COUNT_UNKNOWN} AND NOT {NOT_YET_ENROLLING} "
+        f"AND NOT {ENROLLED_NOBODY} AND NOT {NOT_YET_ENROLLING} "
         f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}",
         severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                  f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
@@ -161,8 +158,8 @@ RULES = (
          "where the record was posted before the day it gives as submitted: a date stamped again later); "
          "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
          "(2008-07): info. A trial that enrolled nobody (a WITHDRAWN study, an ACTUAL enrollment of 0, a "
-         "TERMINATED trial's 0) had no first enrolment, so no deadline ran; nor can a TERMINATED trial that gives no "
-         "enrollment tell that it had one, nor one NOT_YET_RECRUITING (or last known so) that gives a past start.",
+         "TERMINATED trial's 0) had no first enrolment, so no deadline ran; a trial NOT_YET_RECRUITING (or last "
+         "known so) that gives a past start contradicts itself, and which is wrong the record cannot tell.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date"),
          _late_registration_sql(),
          family=FAMILY),

@@ -179,8 +179,8 @@ CASES += [
 ]
 
 # The 21 days run from the first enrolment: a trial that enrolled nobody never started that clock, whatever status
-# it ended in. A TERMINATED trial's 0 is a count whatever its type; a TERMINATED trial that gives no count may have
-# stopped before anybody joined, so the record cannot tell. A trial that gives a count above 0 enrolled someone.
+# it ended in. A TERMINATED trial's 0 is a count whatever its type; a TERMINATED trial that gives no count but an
+# ACTUAL start (the day its first participant enrolled) enrolled someone, as does one giving a count above 0.
 REGISTERED_45_DAYS_ON = dict(study_first_submitted_date=d(2020, 3, 1), study_first_posted_date=d(2020, 3, 5))
 
 CASES += [
@@ -189,9 +189,9 @@ CASES += [
     Case(LATE, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=0,
                             enrollment_type="ESTIMATED", **REGISTERED_45_DAYS_ON),
          note="terminated, an estimated 0: an ended study's count"),
-    Case(LATE, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=None,
-                            enrollment_type=None, **REGISTERED_45_DAYS_ON),
-         note="terminated, no enrollment given: whether anybody joined is unknown"),
+    Case(LATE, True, study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=None,
+                           enrollment_type=None, **REGISTERED_45_DAYS_ON),
+         note="terminated, no enrollment given: its ACTUAL start is its first enrolment"),
     Case(LATE, False, study(enrollment=0, **REGISTERED_45_DAYS_ON), note="completed with an ACTUAL 0"),
     Case(LATE, True, study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=2,
                            **REGISTERED_45_DAYS_ON), note="terminated after enrolling 2"),
