@@ -44,11 +44,12 @@ TOPICAL = tuple((name, when, re.compile(pattern, re.I)) for name, when, pattern 
 _MARK = re.compile(r"^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)")
 # What opens a criteria heading line before "inclusion criteria" or "exclusion criteria" (case aside): a bullet or
 # a section's letter or Roman numeral ("A. Inclusion Criteria", "II. EXCLUSION CRITERIA"), then at most three words
-# that qualify the list ("Key", "General", "Other", "Primary Study", "Substudy", "Disease-specific", "Maintenance
-# Phase", "Part 1 additional", "Healthy Volunteer"), a group's word with its letter or number. A criterion that
-# names the criteria opens with other words ("Meets all inclusion criteria", "Failure to meet the inclusion criteria").
+# that qualify the list ("Key", "Selected", "General", "Other", "Primary Study", "Substudy", "Disease-specific",
+# "Maintenance Phase", "Part 1 additional", "Healthy Volunteer"), a group's word with its letter or number. A criterion
+# that names the criteria opens with other words ("Meets all inclusion criteria", "Failure to meet the inclusion
+# criteria").
 _QUALIFIER = (
-    r"(?:key|main|principal|major|general|specific|additional|other|further|primary|secondary|common|study|"
+    r"(?:key|main|principal|major|selected|general|specific|additional|other|further|primary|secondary|common|study|"
     r"sub-?study|disease[ \t-]specific|maintenance|extension|screening|randomi[sz]ation|treatment|escalation|expansion|"
     r"dose[ \t-](?:escalation|expansion)|healthy|volunteers?|patients?|participants?|subjects?|"
     r"(?:part|cohort|arm|group|phase|period|stage|module)(?:[ \t]+(?:[a-z]|\d{1,2}[a-z]?|[ivx]{1,4})\b)?)"

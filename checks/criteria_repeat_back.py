@@ -47,17 +47,20 @@ def _repeat_back(words: bytes, marker_starts: list[int], tail: int,
     if enough.match(words) is None:
         return False  # fewer than 2 * (tail + 1) words
     first = head.match(words)  # up to the first word with `tail` words before it
-    back = bytearray(words)
-    for at in marker_starts:
-        if at:
-            before_number = back[at - 1]
-            if before_number == 32:
-                back[at - 1] = 10
-            elif before_number != 10:
-                return None
-    back.append(10)  # the end of the text is a cut
-    back.reverse()
-    back = bytes(back)
+    if marker_starts:
+        back = bytearray(words)
+        for at in marker_starts:
+            if at:
+                before_number = back[at - 1]
+                if before_number == 32:
+                    back[at - 1] = 10
+                elif before_number != 10:
+                    return None
+        back.append(10)  # the end of the text is a cut
+        back.reverse()
+        back = bytes(back)
+    else:
+        back = b"\n" + words[::-1]  # the same, read backwards from the end of the text, a cut
     # Backwards, the words that have `tail` words before them stand before this offset: cuts after them only.
     stop = len(words) - first.end() + 1
     last = _LAST_WORD_BACK.findall(back, 0, stop)

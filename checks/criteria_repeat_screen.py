@@ -65,7 +65,9 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
                words: bytes | None = None, parts: Callable[[], Sequence] | None = None) -> bool:
     """Whether two items of `min_words` words or more could have the same key (False: none can).
 
-    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`);
+    `marker_starts`: where the text's candidate item numbers stand (`Reading.candidates`), or only those inside lines
+    (`Reading.numbers_inside_lines`): only white space and marks stand between a line's own number and its line
+    break, so the words before either cut are the same;
     `lowered`: text.lower(), and `words`: word_bytes(text), if at hand; `parts`: when given, what gives the text's
     sections (each with its start, end and name, in order, as `criteria_text.sections`): then only two items of
     sections of one name are asked about, as only those can repeat one another (False: none of those can).

@@ -46,6 +46,13 @@ _INLINE_POINT = re.compile(r"\.(?:(?<=[\s;,(](\d)\.)|(?<=[\s;,(](\d\d)\.)|(?<=[\
                            + _AFTER_INLINE)
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
+# The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
+# them): what is left to look for inside lines.
+_IN_LINE = r"(?:[^\S\n]|[;,(])"
+_IN_LINE_POINT = re.compile(rf"\.(?:(?<={_IN_LINE}(\d)\.)|(?<={_IN_LINE}(\d\d)\.)|(?<={_IN_LINE}(\d)\\\.)|"
+                            rf"(?<={_IN_LINE}(\d\d)\\\.))" + _AFTER_INLINE)
+_IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
+                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 # The first item written on the heading line itself ("Exclusion Criteria: 1. Pregnancy", "Inclusion criteria: (1) Age"):
 # the list of the lines below goes on from it.
@@ -105,9 +112,11 @@ WRAP_WIDTH = 80
 BARE_LOOKBACK = 300
 
 
-@dataclass(frozen=True)
-class Section:
-    """Inclusion, exclusion, or the whole text when it has no headings."""
+class Section(NamedTuple):
+    """Inclusion, exclusion, or the whole text when it has no headings.
+
+    A named tuple, as `Marker`: made for every criteria text and a key of its list numbers, it is made and
+    hashed faster than a frozen dataclass (no two sections of a text share a start, so none are equal)."""
 
     name: str
     start: int
@@ -216,6 +225,7 @@ class Reading:
         words = self.words
         self.sections = sections(text, words if words is not None else self.lowered)
         self._candidates: dict[Section, list[Marker]] | None = None
+        self._in_line: list[int] = []
 
     @property
     def lowered(self) -> str:
@@ -241,10 +251,18 @@ class Reading:
         """Where the list numbers of every section stand, in order."""
         return [mk.start for found in self._by_section().values() for mk in found]
 
+    def numbers_inside_lines(self) -> list[int]:
+        """Where the list numbers that do not open their line stand, in order: the only ones that end a run of the
+        text's words other than at a line break (between a line break and a line's number stand only its indent, a
+        bullet and a bracket), as the repeat screen reads them."""
+        self._by_section()
+        return self._in_line
+
     def _by_section(self) -> dict[Section, list[Marker]]:
         """Every section's list numbers, read in one pass over the text when first asked for."""
         if self._candidates is None:
-            self._candidates = _candidates_by_section(self.text, self.sections)
+            self._in_line = []
+            self._candidates = _candidates_by_section(self.text, self.sections, self._in_line)
         return self._candidates
 
 
@@ -284,9 +302,15 @@ def _opens_item(text: str, at: int, wrapped: bool) -> bool:
     end = at - _trailing(text, at, " \t")
     line_end = end - _trailing(text, end, "\n")
     previous = text[text.rfind("\n", 0, line_end) + 1:line_end]
-    if not previous.strip() or text.endswith("\n\n", 0, end) or _HEADING.fullmatch(previous):
+    if not previous.strip() or text.endswith("\n\n", 0, end) or _heading_line(previous):
         return True
     return previous.rstrip()[-1] in ".;:!?)]" or len(previous) < WRAP_WIDTH and not previous.rstrip().endswith(",")
+
+
+def _heading_line(line: str) -> bool:
+    """Whether the line is a criteria heading (`_HEADING`), tried only on a line that says "criteria" in any case
+    (or holds a letter beyond ASCII, which the pattern may take for one of its letters)."""
+    return ("criteria" in line.lower() or not line.isascii()) and _HEADING.fullmatch(line) is not None
 
 
 def _trailing(text: str, end: int, chars: str) -> int:
@@ -305,8 +329,10 @@ def _candidates(text: str, section: Section) -> list[Marker]:
     return _candidates_by_section(text, [section])[section]
 
 
-def _candidates_by_section(text: str, parts: list[Section]) -> dict[Section, list[Marker]]:
-    """The list numbers of each section (in order, sections not overlapping), found in one pass over the text.
+def _candidates_by_section(text: str, parts: list[Section],
+                           in_line: list[int] | None = None) -> dict[Section, list[Marker]]:
+    """The list numbers of each section (in order, sections not overlapping), found in one pass over the text;
+    `in_line`, when given, gets where the numbers inside lines stand (any section's or none's), in order.
 
     No list number reaches across a section's bounds (a section starts at the end of a heading line
     or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
@@ -321,11 +347,13 @@ def _candidates_by_section(text: str, parts: list[Section]) -> dict[Section, lis
         at = m.start(1)
         line[at] = Marker(int(m[1]), at, not wrapped or _opens_item(text, m.start() + 1, True))
     found = list(line.values())
-    for m in chain(_INLINE_POINT.finditer(text), _INLINE_BRACKET.finditer(text)):  # as _INLINE_MARKER's
+    for m in chain(_IN_LINE_POINT.finditer(text), _IN_LINE_BRACKET.finditer(text)):  # as _INLINE_MARKER's
         at = m.start(m.lastindex)
         if at not in line:
             found.append(Marker(int(m[m.lastindex]), at, False))
     if len(found) > len(line):
+        if in_line is not None:
+            in_line.extend(sorted(mk.start for mk in found[len(line):]))
         found.sort(key=_START)
     starts = [mk.start for mk in found]
     return {section: found[bisect_left(starts, section.start):bisect_left(starts, section.end)]
@@ -463,12 +491,25 @@ def _resumed(later: list[Marker], expected: int) -> bool:
 
 
 def _written_bare(text: str, gap: NumberingGap) -> bool:
-    """Whether the one missing number stands just before the gap without its point ('3 Serious'), or with its point
-    run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type diabetes':
-    NCT05686642, NCT05687890), which reads as a decimal."""
+    """Whether each missing number stands just before the gap written another way: without its point ('3 Serious'),
+    with its point run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type
+    diabetes': NCT05686642, NCT05687890), which reads as a decimal, or opening a line with a letter, a colon, a dash,
+    a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.", "No. 1", "3 ECOG")."""
+    if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
+        return False
     before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
-    return gap.found == gap.expected + 1 and bool(
-        re.search(rf"(?<![\d.,])\b{gap.expected}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){gap.expected}\.\d", before))
+    return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){n}\.\d", before) is not None
+               or re.search(_OPENS_LINE_OTHERWISE.format(n), before, re.M) is not None
+               for n in range(gap.expected, gap.found))
+
+
+# A list number opening a line written otherwise than `_LINE_MARKER` reads it (the pattern of one number, `{}`):
+# after a hash or "No." ("#1.", "No. 1"), or before a letter, a colon, a comma, a dash, an ideographic comma, a bold
+# mark or a space ("1a.", "1:", "3 ECOG", "**3.**"); never a larger number nor a decimal.
+_OPENS_LINE_OTHERWISE = (r"^[ \t]*(?:[-*\u2022_][ \t]*)*(?:(?:#|No\.?)[ \t]*{0}(?!\d)(?!\\?\.\d)|{0}(?!\d)(?!\\?\.\d)"
+                         r"(?=[a-z]{{1,2}}\\?[.)]|[:,\-\u2013\u3001*_]|\\?\.[*_]|[ \t]+\S))")
+# A gap of more numbers than this is no run of numbers written otherwise.
+MAX_WRITTEN_OTHERWISE = 20
 
 
 def numbering_gaps(text: str | None, memo: dict | None = None) -> list[NumberingGap]:
@@ -480,39 +521,153 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     if read is None:
         return []  # no list number, no gap
     gaps = [gap for gap in _gaps(read) if not _written_bare(text, gap)]
-    removed = _said_removed(text) if gaps else set()
-    return [gap for gap in gaps if not all(n in removed for n in range(gap.expected, gap.found))]
+    if not gaps:
+        return gaps
+    removed = _said_removed(text, read.lowered)
+    selections = _selections(read)
+    return [gap for gap in gaps if gap.section not in selections
+            and not all(n in removed for n in range(gap.expected, gap.found))
+            and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)]
+
+
+# Where a list names only what changes from another group's list: "Same as Part A, except:", "Identical to the
+# inclusion criteria for Cohort 1 with the following changes:", "As in Part A, with the following exceptions". The
+# criteria below keep the other list's numbers.
+_CHANGES_ONLY = re.compile(
+    r"\b(?:(?:same|identical)[ \t]+(?:as|to)|as[ \t]+(?:in|for))\b[^.\n]{0,80}?"
+    r"\b(?:except|but|with[ \t]+the[ \t]+following)\b"
+    r"|\bwith[ \t]+the[ \t]+following[ \t]+(?:changes|modifications|exceptions|differences)\b", re.I)
+_CHANGE_WORDS = ("same as", "identical to", "as in", "as for", "following changes", "following modifications",
+                 "following exceptions", "following differences")
+
+
+def _changes_only(read: Reading, at: int) -> bool:
+    """Whether the list number at `at` stands below a line, in its own section, that says the list names only what
+    changes from another group's list (`_CHANGES_ONLY`): its numbers are the other list's, and the numbers it skips
+    are criteria kept, not lost."""
+    lowered = read.lowered
+    if not any(word in lowered for word in _CHANGE_WORDS):
+        return False  # most texts: no such line
+    section = next((s for s in read.sections if s.start <= at < s.end), None)
+    return section is not None and _CHANGES_ONLY.search(read.text, section.start, at) is not None
+
+
+def _numbers_a_heading(text: str, at: int) -> bool:
+    """Whether the list number at `at` opens a line that is a criteria heading ("2. Inclusion criteria", "3.
+    EXCLUSION CRITERIA:"): the number of a section of the document, not of a criterion."""
+    line_end = text.find("\n", at)
+    mark = _MARK_AT.match(text, at)
+    return mark is not None and _heading_line(text[mark.end():len(text) if line_end < 0 else line_end].strip())
+
+
+# A heading that names its list a selection of the protocol's criteria, numbered as the protocol numbers them ("Key
+# Inclusion Criteria", "Main exclusion criteria", "Selected Inclusion Criteria", "Inclusion criteria (abbreviated)").
+# (Not "Main Study Inclusion Criteria" nor "Inclusion Criteria (Main Study)", which name a part of the study.)
+_SELECTION_HEADING = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?[*_]*(?:key|main|major|principal|selected|summary[ \t]+of(?:[ \t]+the)?|abbreviated)"
+    r"[ \t]+(?:inclusion|exclusion|non[ \t-]?inclusion)[ \t]+criteria\b"
+    r"|[^\n]*\((?:key|selected|abbreviated|summary|summarized|partial)\b", re.I)
+# A record's word that its lists name only some of the protocol's criteria: "Other protocol-defined inclusion/exclusion
+# criteria may apply", "Additional eligibility criteria apply", "Not all exclusion criteria are listed". Found from
+# "criteria" (`_CRITERIA_APPLY`, which a search finds fast), then the words before it in its sentence
+# (`_OTHERS_BEFORE`, up to `OTHERS_REACH` characters).
+_CRITERIA_APPLY = re.compile(r"\bcriteria\b(?:[^.\n]{0,40}?\bappl(?:y|ies)\b|[ \t]+(?P<listed>(?:are|have[ \t]+been)"
+                             r"[ \t]+(?:listed|shown|included|presented))\b)", re.I)
+_OTHERS_BEFORE = re.compile(r"\b(?:other|additional|further|more)\b[^.\n]*\Z", re.I)
+_NOT_ALL_BEFORE = re.compile(r"\bnot[ \t]+all\b[^.\n]*\Z", re.I)
+OTHERS_REACH = 60
+
+
+def _criteria_apply(text: str, lowered: str) -> Iterator[re.Match]:
+    """What `_CRITERIA_APPLY.finditer(text)` finds, tried only where the lower-cased text says "criteria" (a
+    case-blind search scans every character; when lower-casing changes the length, or the text holds the dotless
+    i, which the pattern takes for an i, it does)."""
+    if len(lowered) != len(text) or "\u0131" in text:
+        yield from _CRITERIA_APPLY.finditer(text)
+        return
+    tried, at = 0, lowered.find("criteria")
+    while at >= 0:
+        m = _CRITERIA_APPLY.match(text, at) if at >= tried else None
+        if m is not None:
+            tried = m.end()
+            yield m
+        at = lowered.find("criteria", at + 8)
+
+
+def _selections(read: Reading) -> set[str]:
+    """The names of the sections whose lists the record says name only some of the protocol's criteria: under a
+    heading that says so (`_SELECTION_HEADING`), or all of one name when the text says others apply
+    (`_CRITERIA_APPLY`: inclusion, exclusion, or both when it names neither or both). Their numbers are the
+    protocol's, and a number skipped there is a criterion left out on purpose, not lost."""
+    text = read.text
+    named = set()
+    for section in read.sections:
+        if section.name != "criteria":
+            heading = text[text.rfind("\n", 0, section.start) + 1:section.start]
+            if _SELECTION_HEADING.match(heading):
+                named.add(section.name)
+    for m in _criteria_apply(text, read.lowered):
+        before = _OTHERS_BEFORE if m["listed"] is None else _NOT_ALL_BEFORE
+        said = before.search(text, max(0, m.start() - OTHERS_REACH), m.start())
+        if said is None:
+            continue
+        said = text[said.start():m.end()].lower()
+        lists = {name for name in ("inclusion", "exclusion") if name in said}
+        named |= lists if len(lists) == 1 else {"inclusion", "exclusion", "criteria"}
+    return named
 
 
 # Numbers as a record names them: "3", "3a", "#3", "3 and 4", "5-7", "5 to 7", "criteria 5 through 7".
 _NUMBERS = r"#?\d{1,2}[a-z]?(?:[ \t]*(?:,|and|&|or|-|\u2013|to|through|thru)[ \t]*#?\d{1,2}[a-z]?)*"
 _REMOVED = r"(?:deleted|removed|omitted|withdrawn|retired|eliminated|struck|intentionally|no longer|not used)"
+# What a record says of a numbered criterion that applies elsewhere or nowhere: "(criterion 2 applies to the
+# pediatric cohort only)", "inclusion criterion 3 is not applicable in this country", "criteria 4-5: N/A".
+_NOT_APPLIED = r"(?:not[ \t]+applicable|n/a\b|do(?:es)?[ \t]+not[ \t]+apply|appl(?:y|ies)\b[^.\n]{0,50}?\bonly)"
 # Where a record says numbered criteria were taken out: "(Criterion 3 was deleted in Amendment 1)", "Note: exclusion
 # criteria 5 to 7 have been removed", "Deleted: item #4", or an item for several numbers: "5-7. [Deleted]".
 _SAID_REMOVED = re.compile(
-    rf"(?:criteri(?:on|a)|items?|numbers?|nos?\.)[ \t]*(?P<named>{_NUMBERS})\b[^.\n]{{0,60}}?\b{_REMOVED}"
+    rf"(?:criteri(?:on|a)|items?|numbers?|nos?\.)[ \t]*(?P<named>{_NUMBERS})\b[^.\n]{{0,60}}?\b"
+    rf"(?:{_REMOVED}|{_NOT_APPLIED})"
     rf"|\b{_REMOVED}[ \t]*[:\-]?[ \t]*(?:(?:inclusion|exclusion)[ \t]+)?(?:criteri(?:on|a)|items?|numbers?|nos?\.)"
     rf"[ \t]*(?P<after>{_NUMBERS})"
-    rf"|^[ \t]*(?:[-*•][ \t]*)?(?P<marked>\d{{1,2}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,2}})[ \t]*\\?[.)][ \t]*[\[(]?[ \t]*"
-    rf"{_REMOVED}",
+    rf"|^[ \t]*(?:[-*•][ \t]*)?(?P<marked>\d{{1,2}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,2}})[ \t]*\\?[.)][ \t]*"
+    rf"[\[(]?[ \t]*{_REMOVED}",
     re.I | re.M,
 )
-_REMOVED_WORDS = ("delet", "remov", "omit", "withdr", "retir", "elimin", "struck", "intention", "no longer", "not used")
+_REMOVED_WORDS = ("delet", "remov", "omit", "withdr", "retir", "elimin", "struck", "intention", "no longer", "not used",
+                  "appl", "n/a")
+_DIGIT = re.compile(r"\d")
 _NUMBER_OR_RANGE = re.compile(r"(\d{1,2})(?:[ \t]*(?:-|\u2013|to|through|thru)[ \t]*#?(\d{1,2}))?", re.I)
 
 
-def _said_removed(text: str) -> set[int]:
-    """The list numbers the record says were deleted or removed (by an amendment): a gap at those numbers loses no
-    criterion the record does not account for."""
+def _said_removed(text: str, lowered: str | None = None) -> set[int]:
+    """The list numbers the record says were deleted or removed (by an amendment), or apply elsewhere or nowhere: a
+    gap at those numbers loses no criterion the record does not account for (`lowered`: text.lower(), if at hand)."""
     removed: set[int] = set()
-    lowered = text.lower()
-    if not any(word in lowered for word in _REMOVED_WORDS):
-        return removed  # most texts: no word of removal to look around
-    for m in _SAID_REMOVED.finditer(text):
-        for number in _NUMBER_OR_RANGE.finditer(m["named"] or m["after"] or m["marked"]):
-            low = int(number[1])
-            removed.update(range(low, int(number[2] or low) + 1))
+    for start, end in _lines_saying_removed(text, text.lower() if lowered is None else lowered):
+        if _DIGIT.search(text, start, end) is None:
+            continue  # every statement names a number
+        for m in _SAID_REMOVED.finditer(text, start, end):
+            for number in _NUMBER_OR_RANGE.finditer(m["named"] or m["after"] or m["marked"]):
+                low = int(number[1])
+                removed.update(range(low, int(number[2] or low) + 1))
     return removed
+
+
+def _lines_saying_removed(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The spans of the lines that hold a word of removal (`_REMOVED_WORDS`, in any case), where every statement of
+    `_SAID_REMOVED` stands (each holds one, and none runs across a line break); most texts have none. The whole
+    text when lower-casing (`lowered`) changes its length."""
+    if len(lowered) != len(text):
+        return [(0, len(text))]
+    lines = set()
+    for word in _REMOVED_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            end = lowered.find("\n", at)
+            lines.add((lowered.rfind("\n", 0, at) + 1, len(lowered) if end < 0 else end))
+            at = lowered.find(word, at + 1)
+    return sorted(lines)
 
 
 def _gaps(read: Reading) -> list[NumberingGap]:
@@ -608,9 +763,30 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
         if listed and (_indent(line) < depth or marked != "" and _indent(line) <= depth and
                        _mark_of(line) not in ("", marked)):
             return True
-        if not listed and (not previous.strip() or _FIRST_ITEM.match(next_line)):
+        if not listed and (not previous.strip() or _FIRST_ITEM.match(next_line) or
+                           _labels_below(previous, line, next_line, depth)):
             return True
     return False
+
+
+def _labels_below(previous: str, line: str, next_line: str, depth: int) -> bool:
+    """Whether an unmarked line between two list items names the criteria below it ("- Age 18 to 65" then "Patients
+    with type 2 diabetes" then "- Signed consent"): short, opening with a capital and ending with no punctuation,
+    indented no further than the list, after a short item that ends its sentence (not a wrapped item's next line).
+    A criteria heading written again ("Inclusion Criteria (continued)") goes on with the list above."""
+    stripped, above = line.strip(), previous.rstrip()
+    return len(stripped) <= LABEL_LINE and _HEADING.match(line) is None and stripped[0].isupper() and \
+        stripped[-1] not in ".,;-/&(" and _indent(line) <= depth and len(previous) < WRAP_WIDTH and \
+        _LIST_LINE.match(previous) is not None and _LIST_LINE.match(next_line) is not None and \
+        not above.endswith((",", "-", "/", "(")) and not any(p.search(above) for p in _SENTENCE_GOES_ON_BEFORE) and \
+        _ENDS_IN_JOIN.search(above) is None
+
+
+# A short line between list items is a label (`_labels_below`) when it is at most this long.
+LABEL_LINE = 60
+# A line that ends in a word joining it to the next ("and", "or", "including") goes on below.
+_ENDS_IN_JOIN = re.compile(r"(?<!\S)(?:and|or|nor|including|such as|e\.g\.|i\.e\.|as|if|unless|that|which|who)[ \t]*$",
+                           re.I)
 
 
 def _separates(line: str) -> bool:
@@ -718,8 +894,9 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
         screened = may_repeat(text, [], MIN_ITEM_WORDS, parts=parts)
     else:
         words = read.words
-        screened = may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, read.lowered) if words is None else \
-            may_repeat(text, read.list_numbers(), MIN_ITEM_WORDS, words=words, parts=parts)
+        numbers = read.numbers_inside_lines()  # a line's number ends its words where the line break does
+        screened = may_repeat(text, numbers, MIN_ITEM_WORDS, read.lowered) if words is None else \
+            may_repeat(text, numbers, MIN_ITEM_WORDS, words=words, parts=parts)
     if not screened:
         return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
     return repeats_in_items(text, memo)
