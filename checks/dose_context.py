@@ -59,7 +59,7 @@ _PHASE_BEFORE = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in PHASES) + r")\b", re.I)
 # ... or right after it as a kind of dose: "400 mg loading dose", "200 mg as maintenance".
 PHASES_AFTER = (
-    ("loading", r"loading|starting|initial|priming"),
+    ("loading", r"loading|load|starting|initial|priming"),
     ("maintenance", r"maintenance"),
     ("induction", r"induction"),
     ("consolidation", r"consolidation"),
@@ -188,6 +188,32 @@ def whole_amount(text: str, start: int, end: int) -> bool:
         return True
     before = _clause_before(text, start).lower()
     return any(word in before for word in _WHOLE_WORDS) and WHOLE_BEFORE.search(before) is not None
+
+
+# The most that may be given, not the dose ("up to 10 mg", "maximum of 40 IU", "max. 4 g/day", "not to exceed
+# 2 g", "no more than 8 mg", "≤ 10 mg", "titrated to a maximum of 8 mg", "a maximum daily dose of 4 g"): any dose
+# within it agrees with it (titration, as-needed dosing, a ceiling).
+_DOSE_WORD = r"(?:(?:tolerated|total|daily|cumulative|single|weekly|recommended|allowed|permitted)\s+)*"
+CEILING_BEFORE = re.compile(
+    r"(?:\bup\s+to(?:\s+(?:a\s+)?max(?:imum|imal)?\.?)?|\b(?:max(?:imum|imal)?|max\.)|\bnot\s+to\s+exceed"
+    r"|\bnot\s+exceeding|\b(?:no|not)\s+more\s+than|\bat\s+(?:the\s+)?most|\btitrated\s+(?:up\s+)?to"
+    r"|≤|<=|=<)"
+    rf"\s*{_DOSE_WORD}(?:(?:doses?|dosages?|amount)\s*)?(?:\s(?:of|is|was|will\s+be)\b)?\s*[:=]?\s*\(?\s*$", re.I)
+# ... or after it: "10 mg maximum", "4 g/day (max)", but not "2 mg (maximum 10 mg)", whose maximum is the next amount.
+CEILING_AFTER = re.compile(r"\s*[(,]?\s*(?:max(?:imum|imal)?\b|max\.)(?![^\d.;)]{0,25}\d)", re.I)
+_CEILING_WORDS = ("up to", "max", "exceed", "more than", "most", "titrated", "≤", "<=", "=<")
+# How far before an amount its ceiling's words may start ("up to a maximum total daily dose of").
+CEILING_BEFORE_WINDOW = 60
+
+
+def ceiling(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is the most that may be given rather than the dose."""
+    after = text[end:end + 12].lower()
+    if "max" in after and CEILING_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - CEILING_BEFORE_WINDOW):start]
+    lower = before.lower()
+    return any(word in lower for word in _CEILING_WORDS) and CEILING_BEFORE.search(before) is not None
 
 
 # A schedule that changes later with no new amount ("2 mg every 4 weeks for 5 doses, then every 8 weeks", "0.5 mg

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.dose_context import (
-    TIMES_BEFORE, count_after, count_before, divided_after, equivalent_between, later_schedule,
+    TIMES_BEFORE, ceiling, count_after, count_before, divided_after, equivalent_between, later_schedule,
     of_the_element, per_site, period_total_before, phase_of, route_of, unit_strength, variable_dosing, whole_amount,
 )
 
@@ -106,7 +106,8 @@ class Dose:
     `parts` are the amounts as stated of a fixed combination written as a ratio ("400/100 mg", "400 mg/100 mg"),
     the first of them being low..high before any count; `part` the index of the one drug's amount this dose is
     when the drugs of the combination are named ("lopinavir/ritonavir 400/100 mg": 400 mg lopinavir, part 0);
-    `form` the product form stated with a concentration in percent ('cream', 'eye', 'gel'...).
+    `form` the product form stated with a concentration in percent ('cream', 'eye', 'gel'...), and `ceiling` an
+    amount that is the most that may be given ("up to 10 mg", "maximum 40 IU"), which any dose within it agrees with.
     """
 
     low: float
@@ -128,26 +129,31 @@ class Dose:
     parts: tuple[float, ...] = ()
     part: int | None = None
     form: str | None = None
+    ceiling: bool = False
 
     @property
     def label(self) -> str:
         """The dose as the text gives it, with its frequency: '2mg once daily', '1200 mg a day', '140 mg/day'."""
+        text = f"up to {self.text}" if self.ceiling else self.text
         if not self.per_day:
-            return self.text
+            return text
         if self.per_time:
-            return self.text if _PERIOD_STATED.search(self.text) else f"{self.text} {_period_label(self.per_day)}"
-        return f"{self.text} {frequency_label(self.per_day)}"
+            return text if _PERIOD_STATED.search(self.text) else f"{text} {_period_label(self.per_day)}"
+        return f"{text} {frequency_label(self.per_day)}"
 
     def comparable(self, other: "Dose") -> bool:
-        """Whether two doses can contradict: same unit, phase and route (when both state one), neither a
-        strength nor varied by design."""
+        """Whether two doses can contradict: same unit, phase (a rate's when both name one) and route (when both
+        state one), neither a strength nor varied by design."""
         if self.strength or other.strength or self.variable or other.variable:
             return False
         if self.route and other.route and self.route != other.route:
             return False
         if self.form and other.form and self.form != other.form:
             return False  # "1% gel" and "2% cream" are two products
-        return self.unit == other.unit and self.phase == other.phase
+        if self.unit != other.unit:
+            return False
+        # an infusion's rate after a bolus ("1 mcg/kg, then 0.4 mcg/kg/h") is the rate another text gives alone
+        return self.phase == other.phase or self.unit.endswith(RATES) and None in (self.phase, other.phase)
 
     def matches(self, other: "Dose") -> bool:
         """Same unit, overlapping amounts (in any reading, or one administration of an "N x amount" count), and the
@@ -165,7 +171,13 @@ class Dose:
         return ((self.low, self.high),) if self.single is None else ((self.low, self.high), self.single)
 
     def _agrees(self, amount: tuple[float, float], other: "Dose", other_amount: tuple[float, float]) -> bool:
-        """Whether this dose read as `amount` states what `other` read as `other_amount` does."""
+        """Whether this dose read as `amount` states what `other` read as `other_amount` does. A ceiling agrees with
+        any dose within it ("up to 10 mg" and "2 mg"); two ceilings are compared as amounts."""
+        if self.ceiling != other.ceiling:
+            if self.ceiling:
+                amount = (0.0, amount[1])
+            else:
+                other_amount = (0.0, other_amount[1])
         if self.per_time != other.per_time and self.per_day and other.per_day:
             # "100 mg/day" against "50 mg twice daily": the amounts given over the period agree or not.
             (total, total_dose), (given, given_dose) = ((amount, self), (other_amount, other)) if self.per_time \
@@ -192,6 +204,10 @@ class Dose:
             others += [(p * scale, p * scale) for p in self.parts[1:]]
             others.append((sum(self.parts) * scale, sum(self.parts) * scale))
         return (*stated, *self.readings, *others)
+
+
+# The units of an infusion's rate.
+RATES = ("/h", "/min")
 
 
 # The most sites an amount given at each of them ("per injection site", "per lesion"), or administrations making
@@ -223,14 +239,21 @@ def _number(text: str) -> float:
     return float(text.replace(".", "") if text.count(".") > 1 else text)
 
 
+# A frequency that is the most times the amount may be given: "up to three times daily", "maximum 4 times a day",
+# "no more than every 4 hours".
+_MOST_TIMES_BEFORE = re.compile(
+    r"(?:\bup\s+to|\bmax(?:imum)?\.?|\b(?:no|not)\s+more\s+(?:than|often\s+than)|\bat\s+most)\s*(?:of\s+)?$", re.I)
+_MOST_WORDS = ("up", "max", "more", "most")
+
+
 def _frequency(window: str) -> tuple[float | None, bool]:
     """Administrations per day stated first in `window` (None when none is, or a range or a word read two ways is),
     and whether the amount before it is the day's total ("1200 mg daily")."""
     lower = window.lower()
     rare = any(word in lower for word in _RARE_FREQUENCY_WORDS)
     m = (_FREQUENCY if rare else _USUAL_FREQUENCY).search(window)
-    if m is None:
-        return None, False
+    if m is None or any(word in lower for word in _MOST_WORDS) and _MOST_TIMES_BEFORE.search(window, 0, m.start()):
+        return None, False  # none, or the most times it may be given ("up to three times daily as needed")
     found = m.lastgroup
     if found == "times_per":
         times = _WORD_NUMBERS.get((m.group("word") or m.group("n")).lower()) or int(m.group("n"))
@@ -336,7 +359,8 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
     schedule that changes later."""
     unit = f"{dose.unit} {ELEMENT}" if of_the_element(text, dose.start, dose.end) else dose.unit
     changes = {"unit": unit, "phase": phase_of(text, dose.start, dose.end), "variable": variable, "route": route,
-               "per_site": per_site(text, dose.end), **_over_time(text, dose, limit)}
+               "per_site": per_site(text, dose.end), "ceiling": ceiling(text, dose.start, dose.end),
+               **_over_time(text, dose, limit)}
     counted = count_before(text, dose.start, dose.end)
     if counted:
         n, start = counted
