@@ -77,6 +77,23 @@ def indexed_warehouse(path: Path, studies: dict[str, dict]) -> Path:
     return path
 
 
+def summarised_study(nct_id: str, title: str, condition: str, summary: str | None) -> dict:
+    """A clean study whose only text is its title, its condition and, where given, a brief summary."""
+    study = text_only_study(title, condition, nct_id)
+    if summary:
+        study["brief_summaries"] = [{"description": summary}]
+    return study
+
+
+def read_only(path: Path):
+    """A read-only connection to the warehouse at `path`, closed after the test (a fixture's body)."""
+    from warehouse.connect import connect
+
+    con = connect(path, read_only=True)
+    yield con
+    con.close()
+
+
 def found(con, text: str) -> set[str]:
     """The NCT ids a search of `text` finds, every one of them."""
     from flows.search import SearchQuery, search

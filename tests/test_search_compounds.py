@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.search import acronyms, phrase_pattern, query_spellings, search_terms
-from tests.search_fixtures import found, indexed_warehouse, text_only_study
-from warehouse.connect import connect
+from tests.search_fixtures import found, indexed_warehouse, read_only, summarised_study
 
 # nct_id -> (brief title, condition, brief summary)
 STUDIES = {
@@ -57,24 +56,15 @@ STUDIES = {
 }
 
 
-def _study(nct_id: str) -> dict:
-    title, condition, summary = STUDIES[nct_id]
-    study = text_only_study(title, condition, nct_id)
-    study["brief_summaries"] = [{"description": summary}]
-    return study
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """The studies loaded and indexed; the warehouse file."""
-    return indexed_warehouse(tmp_path_factory.mktemp("compounds") / "w.duckdb", {n: _study(n) for n in STUDIES})
+    return indexed_warehouse(tmp_path_factory.mktemp("compounds") / "w.duckdb", {n: summarised_study(n, *STUDIES[n]) for n in STUDIES})
 
 
 @pytest.fixture
 def con(db):
-    con = connect(db, read_only=True)
-    yield con
-    con.close()
+    yield from read_only(db)
 
 
 def _ids(*numbers: int) -> set[str]:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.search import name_phrases, number_phrases, phrase_pattern, query_spellings, quoted_phrases
-from tests.search_fixtures import found, indexed_warehouse, text_only_study
+from tests.search_fixtures import found, indexed_warehouse, read_only, summarised_study
 from tests.test_search_tokens import _index_state
 from warehouse.connect import connect
 from warehouse.search_index import rebuild_index, update_search_index
@@ -44,25 +44,15 @@ STUDIES = {
 }
 
 
-def _study(nct_id: str) -> dict:
-    title, condition, summary = STUDIES[nct_id]
-    study = text_only_study(title, condition, nct_id)
-    if summary:
-        study["brief_summaries"] = [{"description": summary}]
-    return study
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """The studies loaded and indexed; the warehouse file."""
-    return indexed_warehouse(tmp_path_factory.mktemp("hyphen") / "w.duckdb", {n: _study(n) for n in STUDIES})
+    return indexed_warehouse(tmp_path_factory.mktemp("hyphen") / "w.duckdb", {n: summarised_study(n, *STUDIES[n]) for n in STUDIES})
 
 
 @pytest.fixture
 def con(db):
-    con = connect(db, read_only=True)
-    yield con
-    con.close()
+    yield from read_only(db)
 
 
 def _ids(*numbers: int) -> set[str]:

@@ -247,6 +247,15 @@ TEXT_FIELDS = {
 }
 
 
+# The design-vs-text rules, which `design_text_study` cases are judged by.
+BLINDED_RULE = "contradictions.masking_none_text_blinded"
+OPEN_LABEL_RULE = "contradictions.masking_set_text_open_label"
+RANDOMIZED_RULE = "contradictions.allocation_text_randomized"
+NOT_RANDOMIZED_RULE = "contradictions.allocation_text_not_randomized"
+OBSERVATIONAL_RULE = "contradictions.study_type_text_observational"
+TRIAL_RULE = "contradictions.study_type_text_trial"
+
+
 def design_text_study(design: dict, texts: Iterable[tuple[str, str]]) -> dict[str, list[dict]]:
     """The clean study with neutral texts and two arms, the given design, and each (field, text) of `texts` in
     its TEXT_FIELDS place: one case of the design-vs-text rules."""

@@ -17,13 +17,10 @@ from checks.study_context import folded_text
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN, other_trial
 from tests.checks import harness
+from tests.checks.harness import (
+    BLINDED_RULE, NOT_RANDOMIZED_RULE, OBSERVATIONAL_RULE, OPEN_LABEL_RULE, RANDOMIZED_RULE, TRIAL_RULE,
+)
 
-BLINDED_RULE = "contradictions.masking_none_text_blinded"
-OPEN_LABEL_RULE = "contradictions.masking_set_text_open_label"
-RANDOMIZED_RULE = "contradictions.allocation_text_randomized"
-NOT_RANDOMIZED_RULE = "contradictions.allocation_text_not_randomized"
-OBSERVATIONAL_RULE = "contradictions.study_type_text_observational"
-TRIAL_RULE = "contradictions.study_type_text_trial"
 
 # Hyphens that text pasted from a word processor carries: the Unicode hyphen and the en dash.
 HYPHEN, EN_DASH = "\u2010", "\u2013"
