@@ -256,10 +256,17 @@ OBSERVATIONAL_RULE = "contradictions.study_type_text_observational"
 TRIAL_RULE = "contradictions.study_type_text_trial"
 
 
+# An observational study's design: no allocation, model or masking (design_text_study makes the study observational).
+OBSERVATIONAL_DESIGN = {"allocation": None, "masking": None, "intervention_model": None, "subject_masked": None,
+                        "investigator_masked": None}
+
+
 def design_text_study(design: dict, texts: Iterable[tuple[str, str]]) -> dict[str, list[dict]]:
-    """The clean study with neutral texts and two arms, the given design, and each (field, text) of `texts` in
-    its TEXT_FIELDS place: one case of the design-vs-text rules."""
+    """The clean study with neutral texts and two arms, the given design (OBSERVATIONAL_DESIGN: an observational
+    study), and each (field, text) of `texts` in its TEXT_FIELDS place: one case of the design-vs-text rules."""
     study = clean_study()
+    if design == OBSERVATIONAL_DESIGN:
+        study["studies"][0]["study_type"] = "OBSERVATIONAL"
     study["brief_summaries"] = [{"description": "A study of baricitinib in primary Sjogren's syndrome."}]
     study["detailed_descriptions"] = [{"description": "Participants receive baricitinib."}]
     study["design_groups"] = [
@@ -272,6 +279,24 @@ def design_text_study(design: dict, texts: Iterable[tuple[str, str]]) -> dict[st
         table, column = TEXT_FIELDS[field]
         study[table][0][column] = text
     return study
+
+
+def folded_sentence_judgements(sentences: Iterable[str], patterns: Iterable) -> int:
+    """Assert that the design-text reading of each pattern's every match in each sentence is the same with the
+    sentence's folded text (which lets it skip patterns of words the sentence lacks) as without; how many matches
+    it judged not of this study's design (a check that the sentences test the sparing at all)."""
+    from checks.design_text import _not_of_this_design
+    from checks.study_context import folded_text
+
+    patterns = list(patterns)
+    judged = 0
+    for sentence in sentences:
+        for pattern in patterns:
+            for m in pattern.finditer(sentence):
+                plain = _not_of_this_design(sentence, m.start(), m.end())
+                assert _not_of_this_design(sentence, m.start(), m.end(), folded_text(sentence)) is plain, sentence
+                judged += plain
+    return judged
 
 
 def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: Iterable) -> dict[str, set[str]]:

@@ -11,9 +11,8 @@ import pytest
 
 from checks import contradictions_design
 from checks.design_text import (
-    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, _not_of_this_design, claims, matches,
+    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, claims, matches,
 )
-from checks.study_context import folded_text
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN, other_trial
 from tests.checks import harness
@@ -33,8 +32,7 @@ NON_RANDOMIZED = {"allocation": "NON_RANDOMIZED"}
 NOT_ALLOCATED = {"allocation": "NA"}
 ALLOCATED = {"allocation": "RANDOMIZED"}
 INTERVENTIONAL = {}
-OBSERVATIONAL_STUDY = {"allocation": None, "masking": None, "intervention_model": None, "subject_masked": None,
-                       "investigator_masked": None}
+OBSERVATIONAL_STUDY = harness.OBSERVATIONAL_DESIGN
 
 # (rule, design, field, text): texts each rule flagged before and must not flag against the design.
 QUIET = [
@@ -175,15 +173,6 @@ STILL_FIRING = [
 ]
 
 
-def _study(design: dict, field: str, text: str) -> dict:
-    """The clean study with neutral texts and arms, the given design (an observational one without allocation or
-    masking), and `text` in `field`."""
-    study = harness.design_text_study(design, ((field, text),))
-    if design is OBSERVATIONAL_STUDY:
-        study["studies"][0]["study_type"] = "OBSERVATIONAL"
-    return study
-
-
 CASES = ([(*case, False) for case in QUIET] + [(*case, True) for case in FIRING]
          + [(*case, True) for case in STILL_FIRING])
 _IDS = {f"NCT0{n:07d}": case for n, case in enumerate(CASES, start=1)}
@@ -193,7 +182,8 @@ _RULES = {rule.id: rule for rule in contradictions_design.RULES}
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    studies = {nct_id: _study(design, field, text) for nct_id, (_, design, field, text, _) in _IDS.items()}
+    studies = {nct_id: harness.design_text_study(design, ((field, text),))
+               for nct_id, (_, design, field, text, _) in _IDS.items()}
     rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
     return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round10"), studies, rules)
 
@@ -272,11 +262,5 @@ def test_the_folded_sentence_only_spares_patterns_of_words_it_lacks():
     sentences = [text for _, _, _, text in QUIET + FIRING + STILL_FIRING] + [
         "Subjects who completed the randomized,\nplacebo-controlled Study 301 enrol here.",
         "We will assess whether\ta double-blind design is feasible.", "It was,  originally  double-blind."]
-    judged = 0
-    for sentence in sentences:
-        for pattern in (BLINDED, OPEN_LABEL, RANDOMIZED, OBSERVATIONAL, TRIAL_DESIGN):
-            for m in pattern.finditer(sentence):
-                plain = _not_of_this_design(sentence, m.start(), m.end())
-                assert _not_of_this_design(sentence, m.start(), m.end(), folded_text(sentence)) is plain, sentence
-                judged += plain
-    assert judged >= 15
+    patterns = (BLINDED, OPEN_LABEL, RANDOMIZED, OBSERVATIONAL, TRIAL_DESIGN)
+    assert harness.folded_sentence_judgements(sentences, patterns) >= 15

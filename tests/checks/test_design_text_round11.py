@@ -11,9 +11,8 @@ import pytest
 
 from checks import contradictions_design
 from checks.design_text import (
-    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, _not_of_this_design, of_an_earlier_part,
+    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, of_an_earlier_part,
 )
-from checks.study_context import folded_text
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN
 from tests.checks import harness
@@ -33,8 +32,7 @@ NON_RANDOMIZED = {"allocation": "NON_RANDOMIZED"}
 NOT_ALLOCATED = {"allocation": "NA"}
 ALLOCATED = {"allocation": "RANDOMIZED"}
 INTERVENTIONAL = {}
-OBSERVATIONAL_STUDY = {"allocation": None, "masking": None, "intervention_model": None, "subject_masked": None,
-                       "investigator_masked": None}
+OBSERVATIONAL_STUDY = harness.OBSERVATIONAL_DESIGN
 
 # An extension's official title: what tells its "previous double-blind phase" is the parent study's.
 EXTENSION_TITLE = "An Open-label Extension Study of Drug X"
@@ -274,16 +272,6 @@ def _texts(case: tuple) -> tuple:
     return case[2:-1] if isinstance(case[2], tuple) else (case[2:4],)
 
 
-def _study(case: tuple) -> dict:
-    """The clean study with neutral texts and arms, the case's design (an observational one without allocation or
-    masking), and the case's texts."""
-    design = case[1]
-    study = harness.design_text_study(design, _texts(case))
-    if design is OBSERVATIONAL_STUDY:
-        study["studies"][0]["study_type"] = "OBSERVATIONAL"
-    return study
-
-
 CASES = ([(*case, False) for case in QUIET + HELD_QUIET] + [(*case, True) for case in FIRING + HELD_FIRING]
          + [(*case, True) for case in STILL_FIRING])
 _IDS = {f"NCT0{n:07d}": case for n, case in enumerate(CASES, start=1)}
@@ -293,7 +281,7 @@ _RULES = {rule.id: rule for rule in contradictions_design.RULES}
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    studies = {nct_id: _study(case) for nct_id, case in _IDS.items()}
+    studies = {nct_id: harness.design_text_study(case[1], _texts(case)) for nct_id, case in _IDS.items()}
     rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
     return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round11"), studies, rules)
 
@@ -334,11 +322,5 @@ def test_a_part_done_before(text, earlier):
 def test_the_folded_sentence_only_spares_patterns_of_words_it_lacks():
     sentences = [text for case in QUIET + FIRING + STILL_FIRING + HELD_QUIET + HELD_FIRING
                  for _, text in _texts(case)]
-    judged = 0
-    for sentence in sentences:
-        for pattern in (BLINDED, OPEN_LABEL, RANDOMIZED, OBSERVATIONAL, TRIAL_DESIGN):
-            for m in pattern.finditer(sentence):
-                plain = _not_of_this_design(sentence, m.start(), m.end())
-                assert _not_of_this_design(sentence, m.start(), m.end(), folded_text(sentence)) is plain, sentence
-                judged += plain
-    assert judged >= 15
+    patterns = (BLINDED, OPEN_LABEL, RANDOMIZED, OBSERVATIONAL, TRIAL_DESIGN)
+    assert harness.folded_sentence_judgements(sentences, patterns) >= 15
