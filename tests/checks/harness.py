@@ -299,6 +299,14 @@ def folded_sentence_judgements(sentences: Iterable[str], patterns: Iterable) -> 
     return judged
 
 
+def dose_findings(arm: str, intervention: str, drug: str) -> list:
+    """The dose rule's findings on one arm titled by its drug, linked to one intervention of that name: an arm
+    description against an intervention description, without a warehouse."""
+    from checks.contradictions_arms import study_dose_findings
+
+    return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
+
+
 def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: Iterable) -> dict[str, set[str]]:
     """The studies each of `rules` flags, on one warehouse holding every study (by rule id)."""
     con = warehouse_with(tmp_path, studies)

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.drug_names import HISTORY_AFTER, HISTORY_BEFORE, not_given, stem_drugs
 from checks.dose_text import describe, parse_doses
-
-
-def _dose_findings(arm: str, intervention: str, drug: str) -> list:
-    """Findings of one arm titled by its drug, linked to one intervention of that name."""
-    return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
+from tests.checks.harness import dose_findings
 
 
 # (arm description, intervention description, drug): the same regimen said two ways, or doses that are not comparable.
@@ -135,12 +130,12 @@ def _note(arm: str) -> str:
 
 @pytest.mark.parametrize("arm, intervention, drug", QUIET_DOSES, ids=[_note(a) for a, _, _ in QUIET_DOSES])
 def test_arm_and_intervention_stating_one_regimen_stay_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 @pytest.mark.parametrize("arm, intervention, drug", FIRING_DOSES, ids=[_note(a) for a, _, _ in FIRING_DOSES])
 def test_arm_and_intervention_stating_different_doses_fire(arm, intervention, drug):
-    assert len(_dose_findings(arm, intervention, drug)) == 1
+    assert len(dose_findings(arm, intervention, drug)) == 1
 
 
 def test_mended_dose_phrases_are_quiet_phrases():

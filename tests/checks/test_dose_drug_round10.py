@@ -10,11 +10,7 @@ from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.dose_text import describe, parse_doses
 from checks.drug_names import name_words
-
-
-def _dose_findings(arm: str, intervention: str, drug: str) -> list:
-    """Findings of one arm titled by its drug, linked to one intervention of that name."""
-    return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
+from tests.checks.harness import dose_findings
 
 
 # (arm description, intervention description, drug): one regimen said two ways; each was a finding before.
@@ -95,12 +91,12 @@ def _note(arm: str) -> str:
 
 @pytest.mark.parametrize("arm, intervention, drug", QUIET_DOSES, ids=[_note(a) for a, _, _ in QUIET_DOSES])
 def test_one_regimen_said_two_ways_stays_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 @pytest.mark.parametrize("arm, intervention, drug", FIRING_DOSES, ids=[_note(a) for a, _, _ in FIRING_DOSES])
 def test_different_doses_fire(arm, intervention, drug):
-    assert len(_dose_findings(arm, intervention, drug)) == 1
+    assert len(dose_findings(arm, intervention, drug)) == 1
 
 
 # (text, the doses read): frequencies written with numbers, ranges of them, words read two ways.
@@ -247,7 +243,7 @@ def test_an_amount_the_arm_gives_fires(arms, interventions):
 
 
 def test_a_total_is_labelled_as_one():
-    [finding] = _dose_findings("Lamotrigine 300 mg daily", "Lamotrigine 100 mg twice daily", "Lamotrigine")
+    [finding] = dose_findings("Lamotrigine 300 mg daily", "Lamotrigine 100 mg twice daily", "Lamotrigine")
     assert "as 300 mg a day but" in finding.message
 
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.contradictions_arms import study_dose_findings
 from checks.dose_text import parse_doses
-
-
-def _dose_findings(arm: str, intervention: str, drug: str) -> list:
-    """Findings of one arm titled by its drug, linked to one intervention of that name."""
-    return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
+from tests.checks.harness import dose_findings
 
 
 def _note(value) -> str | None:
@@ -282,7 +277,7 @@ QUIET = [
 
 @pytest.mark.parametrize("arm, intervention, drug", WITHIN_MAXIMUM + WITHIN_MOST_TIMES + DILUENTS + QUIET, ids=_note)
 def test_dose_within_maximum_or_same_kind_is_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 FIRING = ABOVE_MAXIMUM + CAPPING_OWN_DOSE + BELOW_OWN_DOSE + KINDS_TOLD_APART + LOAD_AND_RATE + MAXIMA_DIFFER
@@ -290,7 +285,7 @@ FIRING = ABOVE_MAXIMUM + CAPPING_OWN_DOSE + BELOW_OWN_DOSE + KINDS_TOLD_APART + 
 
 @pytest.mark.parametrize("arm, intervention, drug", FIRING, ids=_note)
 def test_dose_above_maximum_or_of_another_kind_fires(arm, intervention, drug):
-    assert len(_dose_findings(arm, intervention, drug)) == 1
+    assert len(dose_findings(arm, intervention, drug)) == 1
 
 
 # (text, the amounts read as maxima, the amounts read as doses)
@@ -322,7 +317,7 @@ def test_maximum_is_read_apart_from_the_dose(text, maxima, doses):
 def test_a_maximum_is_labelled_as_one():
     dose, = parse_doses("Gabapentin up to 1800 mg/day")
     assert dose.label == "up to 1800 mg/day"
-    found = _dose_findings("Gabapentin up to 1800 mg/day", "Gabapentin 900 mg three times daily", "Gabapentin")
+    found = dose_findings("Gabapentin up to 1800 mg/day", "Gabapentin 900 mg three times daily", "Gabapentin")
     assert found[0].message == ("Arm 'Gabapentin' gives gabapentin as up to 1800 mg/day but its intervention "
                                 "'Gabapentin' says 900 mg three times daily.")
 

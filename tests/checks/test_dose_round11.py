@@ -9,11 +9,7 @@ from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.dose_text import describe, parse_doses
 from checks.drug_names import doses_by_drug, spelled_otherwise
-
-
-def _dose_findings(arm: str, intervention: str, drug: str) -> list:
-    """Findings of one arm titled by its drug, linked to one intervention of that name."""
-    return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
+from tests.checks.harness import dose_findings
 
 
 def _note(arm: str) -> str:
@@ -64,14 +60,14 @@ QUIET_CONCENTRATIONS = [
 @pytest.mark.parametrize("arm, intervention, drug", FIRING_CONCENTRATIONS,
                          ids=[_note(a) for a, _, _ in FIRING_CONCENTRATIONS])
 def test_concentrations_that_differ_fire(arm, intervention, drug):
-    found = [f.message for f in _dose_findings(arm, intervention, drug) if "concentration as" in f.message]
+    found = [f.message for f in dose_findings(arm, intervention, drug) if "concentration as" in f.message]
     assert len(found) == 1 and "%" in found[0]
 
 
 @pytest.mark.parametrize("arm, intervention, drug", QUIET_CONCENTRATIONS,
                          ids=[_note(a) for a, _, _ in QUIET_CONCENTRATIONS])
 def test_one_concentration_or_none_compared_stays_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 @pytest.mark.parametrize("arm, name, description, fires", [
@@ -166,7 +162,7 @@ QUIET_COMBINATIONS = [
 @pytest.mark.parametrize("arm, intervention, drug, differ", FIRING_COMBINATIONS,
                          ids=[_note(a) for a, *_ in FIRING_COMBINATIONS])
 def test_combinations_that_differ_fire(arm, intervention, drug, differ):
-    found = _dose_findings(arm, intervention, drug)
+    found = dose_findings(arm, intervention, drug)
     assert len(found) == 1  # one finding for the two texts, naming each drug whose amount differs
     gives = found[0].message.split(" gives ")[1].split(" but ")[0]
     assert [drug for given in gives.split(" and ") for drug in given.split(" as ")[0].split("/")] == differ
@@ -175,7 +171,7 @@ def test_combinations_that_differ_fire(arm, intervention, drug, differ):
 @pytest.mark.parametrize("arm, intervention, drug", QUIET_COMBINATIONS,
                          ids=[_note(a) for a, _, _ in QUIET_COMBINATIONS])
 def test_one_combination_said_two_ways_stays_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 @pytest.mark.parametrize("text, doses", [
@@ -232,12 +228,12 @@ FIRING_SCHEDULES = [
 
 @pytest.mark.parametrize("arm, intervention, drug", QUIET_SCHEDULES, ids=[_note(a) for a, _, _ in QUIET_SCHEDULES])
 def test_one_regimen_said_two_ways_stays_quiet(arm, intervention, drug):
-    assert _dose_findings(arm, intervention, drug) == []
+    assert dose_findings(arm, intervention, drug) == []
 
 
 @pytest.mark.parametrize("arm, intervention, drug", FIRING_SCHEDULES, ids=[_note(a) for a, _, _ in FIRING_SCHEDULES])
 def test_different_regimens_fire(arm, intervention, drug):
-    assert len(_dose_findings(arm, intervention, drug)) == 1
+    assert len(dose_findings(arm, intervention, drug)) == 1
 
 
 # Routes, a schedule for some participants, frequencies in hours (each was a finding or a wrong label before).
@@ -253,11 +249,11 @@ def test_different_regimens_fire(arm, intervention, drug):
     ("Secukinumab 300 mg Q4W", "Secukinumab 300 mg monthly", "Secukinumab", False),
 ])
 def test_routes_and_schedules(arm, intervention, drug, fires):
-    assert bool(_dose_findings(arm, intervention, drug)) is fires
+    assert bool(dose_findings(arm, intervention, drug)) is fires
 
 
 def test_a_frequency_in_hours_is_labelled_in_hours():
-    [finding] = _dose_findings("Misoprostol 25 mcg vaginally every 4 hours",
+    [finding] = dose_findings("Misoprostol 25 mcg vaginally every 4 hours",
                                "Misoprostol 50 mcg vaginally every 4 hours", "Misoprostol")
     assert "25 mcg every 4 hours" in finding.message and "50 mcg every 4 hours" in finding.message
 
