@@ -104,9 +104,10 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def _responsible_party(module: dict) -> list[Row]:
-    # Personal data: the investigator's name goes to responsible_parties only.
+    """The responsibleParty object as one row, as AACT writes it whenever the record gives the object (an empty one
+    too). Personal data: the investigator's name goes to responsible_parties only."""
     party = part(module, "responsibleParty")
-    if not party:
+    if party is None:
         return []
     return [{"responsible_party_type": text(party.get("type")), "name": text(party.get("investigatorFullName")),
              "title": text(party.get("investigatorTitle")), "organization": text(party.get("oldOrganization")),

@@ -138,15 +138,18 @@ def _named(name: str | Refused) -> Row:
 
 
 def id_rows(protocol: dict) -> list[Row]:
-    """id_information: the org study id, the secondary ids (with their links) and the NCT aliases."""
+    """id_information: the org study id, the secondary ids (with their links) and the NCT aliases. As AACT writes
+    them, each identifier object the record gives is a row, also one without its id (its type, issuer and link are
+    the record's); an alias is a row where it names one."""
     ident = section(protocol, "identificationModule")
-    org = section(ident, "orgStudyIdInfo")
-    rows = [_id("org_study_id", org)]
+    org = part(ident, "orgStudyIdInfo")
+    rows = [] if org is None else [_id("org_study_id", org)]
     rows += [_id("secondary_id", info) for info in objects(ident, "secondaryIdInfos")]
-    rows += [{"id_source": "nct_alias", "id_type": None, "id_value": text(alias), "id_link": None,
+    aliases = (text(alias) for alias in items(ident.get("nctIdAliases")))
+    rows += [{"id_source": "nct_alias", "id_type": None, "id_value": alias, "id_link": None,
               "id_type_description": None}
-             for alias in items(ident.get("nctIdAliases"))]
-    return [row for row in rows if row["id_value"]]
+             for alias in aliases if alias is not None]
+    return rows
 
 
 def _id(source: str, info: dict) -> Row:
