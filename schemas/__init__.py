@@ -35,6 +35,7 @@ MODEL_CLASSES = {
     "study_references": ("references", "StudyReferences"),
     "ipd_information_types": ("references", "IpdInformationTypes"),
     "documents": ("references", "Documents"),
+    "provided_documents": ("references", "ProvidedDocuments"),
     "related_studies": ("people_places", "RelatedStudies"),
     "page_header_metrics": ("people_places", "PageHeaderMetrics"),
     "calculated_values": ("calculated_values", "CalculatedValues"),

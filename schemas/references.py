@@ -1,8 +1,9 @@
-"""The links, publications, IPD information types and documents a study's record gives (AACT's reference tables)."""
+"""The links, publications, IPD information types and documents a study's record gives (AACT's reference tables),
+and the documents its sponsor posted with it (AACT `provided_documents`)."""
 from __future__ import annotations
 
 from schemas import enums
-from schemas.base import Int, StudyChild, Text, column, enum, row_id
+from schemas.base import Bool, Date, Int, StudyChild, Text, column, enum, row_id
 
 
 class Links(StudyChild):
@@ -43,4 +44,19 @@ class Documents(StudyChild):
                                  "'Individual Participant Data Set', ...)")
     url: Text = column("where the document is found")
     comment: Text = column("the record's comment on the document")
+    id: Int = row_id()
+
+
+class ProvidedDocuments(StudyChild):
+    """The protocol, statistical analysis plan and informed consent documents the sponsor posted with the record
+    (AACT `provided_documents`: API v2 documentSection largeDocs; legacy XML <provided_document>)."""
+
+    document_type: Text = column("the document's label, in the record's words ('Study Protocol and Statistical "
+                                 "Analysis Plan', 'Informed Consent Form')")
+    has_protocol: Bool = column("whether the document holds the study's protocol")
+    has_icf: Bool = column("whether it holds the informed consent form")
+    has_sap: Bool = column("whether it holds the statistical analysis plan")
+    document_date: Date = column("the document's date, as the record gives it")
+    url: Text = column("where the document is on ClinicalTrials.gov (API v2 gives its file name, which AACT makes "
+                       "the address https://ClinicalTrials.gov/ProvidedDocs/<last two digits>/<NCT id>/<file>)")
     id: Int = row_id()

@@ -7,7 +7,7 @@ CHILD_TABLES = (
     "design_outcomes", "eligibilities", "browse_conditions", "browse_interventions", "facilities",
     "countries", "sponsors", "overall_officials", "central_contacts", "responsible_parties",
     "id_information", "pending_results", "links", "study_references", "ipd_information_types", "documents",
-    "related_studies", "page_header_metrics",
+    "provided_documents", "related_studies", "page_header_metrics",
 )
 STUDY_TABLES = (STUDY_TABLE,) + CHILD_TABLES
 # Views over the study tables, with AACT's names: described by a model, never loaded.

@@ -1,5 +1,12 @@
 """ClinicalTrials.gov API v2 study JSON: one study, a JSON array, NDJSON, JSON values one after another (as
-`jq '.studies[]'` writes them), or an API page {"studies": [..]}."""
+`jq '.studies[]'` writes them), or an API page {"studies": [..]}.
+
+Read as AACT's ctgov_v2 loader reads them: the protocolSection, derivedSection's MeSH terms, removed countries and
+version date, annotationSection's unposted events and documentSection's posted documents. Parts AACT loads into tables the warehouse does not have are
+not read, and a record that gives them loads without them: resultsSection (outcomes, participant flow, baseline,
+adverse events, and the studies columns baseline_population, limitations_and_caveats and
+baseline_type_units_analyzed), the sites' contacts and investigators (facility_contacts, facility_investigators) and
+the references' retractions."""
 from __future__ import annotations
 
 import json
@@ -12,7 +19,7 @@ from flows.parsers.ctgov_json_v2_derived import derived_tables
 from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
-from flows.parsers.ctgov_json_v2_references import reference_tables
+from flows.parsers.ctgov_json_v2_references import provided_document_rows, reference_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, pending_rows, study_row, text_tables
 from flows.parsers.model import FIELD_SELECTED, NCT_ID, Parsed, Problem, Row, StudyRecord, noted
 
@@ -208,4 +215,5 @@ def study_tables(study: dict) -> dict[str, list[Row]]:
     tables["id_information"] = id_rows(protocol)
     tables["pending_results"] = pending_rows(study)
     tables.update(reference_tables(protocol))
+    tables["provided_documents"] = provided_document_rows(study)
     return {name: rows for name, rows in tables.items() if rows}

@@ -1,8 +1,10 @@
 """API v2 referencesModule and ipdSharingStatementModule.infoTypes -> AACT's links, study_references,
-ipd_information_types and documents (AACT's mappings: one row per item, the values as given)."""
+ipd_information_types and documents; documentSection -> provided_documents (AACT's mappings: one row per item, the
+values as given)."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import objects, section, text, texts
+from flows.parsers.ctgov_json_v2_fields import flag, objects, section, text, texts, value_text
+from flows.parsers.dates import event_day
 from flows.parsers.model import Row
 
 
@@ -23,3 +25,24 @@ def reference_tables(protocol: dict) -> dict[str, list[Row]]:
                        "url": text(document.get("url")), "comment": text(document.get("comment"))}
                       for document in objects(references, "availIpds")],
     }
+
+
+# Where ClinicalTrials.gov serves a study's posted documents: API v2 gives each one's file name, from which AACT
+# makes its url (the folder is named by the NCT number's last two digits).
+PROVIDED_DOCS_URL = "https://ClinicalTrials.gov/ProvidedDocs/{folder}/{nct_id}/{filename}"
+
+
+def provided_document_rows(study: dict) -> list[Row]:
+    """provided_documents: each document of documentSection.largeDocumentModule.largeDocs, with its address."""
+    nct_id = text(section(study, "protocolSection", "identificationModule").get("nctId"))
+    return [{"document_type": text(document.get("label")), "has_protocol": flag(document, "hasProtocol"),
+             "has_icf": flag(document, "hasIcf"), "has_sap": flag(document, "hasSap"),
+             "document_date": event_day(value_text(document.get("date"))),
+             "url": _document_url(nct_id, text(document.get("filename")))}
+            for document in objects(section(study, "documentSection", "largeDocumentModule"), "largeDocs")]
+
+
+def _document_url(nct_id: str | None, filename: str | None) -> str | None:
+    if not filename or not nct_id:
+        return None
+    return PROVIDED_DOCS_URL.format(folder=nct_id[-2:], nct_id=nct_id, filename=filename)

@@ -1,10 +1,13 @@
-"""Legacy XML <link>, <reference> and <results_reference>, <patient_data><ipd_info_type> and <study_docs> ->
-AACT's links, study_references, ipd_information_types and documents, with API v2's values."""
+"""Legacy XML <link>, <reference> and <results_reference>, <patient_data><ipd_info_type>, <study_docs> and
+<provided_document_section> -> AACT's links, study_references, ipd_information_types, documents and
+provided_documents, with API v2's values."""
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from flows.parsers import labels
 from flows.parsers.ctgov_xml_fields import text, texts
+from flows.parsers.dates import event_day
 from flows.parsers.model import Row
 
 # A <reference> is a publication the sponsor cites or one the registry linked from PubMed: legacy XML does not say
@@ -21,7 +24,8 @@ _INFO_TYPES = {
 
 
 def reference_tables(root: Element) -> dict[str, list[Row]]:
-    """links, study_references (in the record's order), ipd_information_types and documents of a <clinical_study>."""
+    """links, study_references (in the record's order), ipd_information_types, documents and provided_documents of a
+    <clinical_study>."""
     return {
         "links": [{"url": text(link, "url"), "description": text(link, "description")}
                   for link in root.iterfind("link")],
@@ -33,7 +37,18 @@ def reference_tables(root: Element) -> dict[str, list[Row]]:
         "documents": [{"document_id": text(document, "doc_id"), "document_type": text(document, "doc_type"),
                        "url": text(document, "doc_url"), "comment": text(document, "doc_comment")}
                       for document in root.iterfind("study_docs/study_doc")],
+        "provided_documents": [_provided_document(document)
+                               for document in root.iterfind("provided_document_section/provided_document")],
     }
+
+
+def _provided_document(document: Element) -> Row:
+    """One <provided_document>: its label, Yes/No for each of the three documents it may hold, its date and url."""
+    return {"document_type": text(document, "document_type"),
+            "has_protocol": labels.yes_no(text(document, "document_has_protocol")),
+            "has_icf": labels.yes_no(text(document, "document_has_icf")),
+            "has_sap": labels.yes_no(text(document, "document_has_sap")),
+            "document_date": event_day(text(document, "document_date")), "url": text(document, "document_url")}
 
 
 def info_type(label: str) -> str:
