@@ -55,12 +55,16 @@ Jiangsu|Jiangxi|Jilin|Liaoning|Inner Mongolia|Ningxia|Qinghai|Shaanxi|Shandong|S
 Sichuan|Tibet|Xinjiang|Yunnan|Zhejiang
 """.replace("\n", "").split("|"))
 
-# Words that name an institution, and the abbreviations sites write these nouns with ('Healthcare Ctr', 'Univ Hosp').
+# Words that name an institution, and the abbreviations sites write these nouns with ('Healthcare Ctr', 'Univ Hosp'),
+# the nouns a practice's name ends with ('Research Associates', 'Health Services') and a company's form after them
+# ('Consultants Limited', 'Specialists, P.C.'). 'Campus', 'Group' and 'Branch' are left out: a campus's or a group's
+# own name follows them ('Campus Gasthuisberg', 'Group B'), and a city may end with 'Branch' ('Olive Branch').
 # 'Med' and 'Clin' are left out as 'medical' and 'clinical' are: mostly adjectives, more of the name follows them.
 INSTITUTION_WORDS = frozenset("""
 hospital hospitals clinic clinics center centre centers university college institute
 foundation inc. inc llc ltd. ltd gmbh research health medicine pharmacy site trust
 ctr ctr. hosp hosp. univ univ. inst inst. hlth hlth. dept dept.
+associates sanatorium sciences partners specialists consultants services limited p.c. pllc
 """.split())
 # A unit's or a programme's acronym after an institution word ('Med. Ctr. CRS Torrance'): part of the site's name.
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")

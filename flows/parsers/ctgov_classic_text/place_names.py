@@ -44,8 +44,20 @@ REGIONS = {
 }
 # the regions other countries' rows often show (region_names), beside those above
 REGIONS.update({country: REGIONS.get(country, frozenset()) | names for country, names in region_names.REGIONS.items()})
+
+
+def squashed(name: str) -> str:
+    """A region's name without its spaces and hyphens: rows write one with or without them ('Rheinland Pfalz' for
+    'Rheinland-Pfalz', 'Tamilnadu' for 'Tamil Nadu', 'Nieder-Sachsen' for 'Niedersachsen')."""
+    return name.replace(" ", "").replace("-", "")
+
+
+def _spellings(names: frozenset[str]) -> frozenset[str]:
+    return names | frozenset(squashed(name) for name in names)
+
+
 LONGEST_REGION = max(len(name.split()) for names in [*REGIONS.values(), STATES] for name in names)
-LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan"}
+LISTED_IN_FULL = _IN_STATES | {"germany", "brazil", "japan", "belgium"}
 # Countries whose sites the registry lists with their state: a region name alone at a row's end is the state.
 WITH_STATES = _IN_STATES | {"japan"}
 # Countries whose every site the registry lists with its state (the registry asks a state of a site in the United
@@ -60,10 +72,10 @@ CITY_REGIONS = _names("""Beijing|Shanghai|Tianjin|Chongqing|Berlin|Hamburg|Breme
 # Of these, the regions of countries whose rows the registry shows with or without a state: 'X X' may be the city and
 # its region, or a site's name that ends with its city and the city.
 CITY_NAMED_REGIONS = region_names.CITY_NAMED
-# The last word of a region's name ('Stockholm County', 'Lisbon District', 'Moscow Oblast'): a row ending with one shows
-# a state, however many words before it are the region's.
+# The last word of a region's name ('Stockholm County', 'Lisbon District', 'Moscow Oblast'), abbreviated too ('Wenshan
+# Dist.', 'Košický Kr'): a row ending with one shows a state, however many words before it are the region's.
 REGION_ENDINGS = _names("""County|District|Region|Oblast|Province|Voivodeship|Governorate|Prefecture|Krai|Kraj|
-    Canton|Municipality|Lääni|Län""")
+    Canton|Municipality|Lääni|Län|Dist|Dist.|Prov.|Pref.|Kr|Kr.""")
 
 # Countries and territories the registry lists sites in beyond facility_address.COUNTRIES (which other layouts share).
 MORE_COUNTRIES = _names("""Guadeloupe|Martinique|French Guiana|Reunion|Mayotte|New Caledonia|French Polynesia|Guam|
@@ -126,9 +138,22 @@ GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Uni
     Universitaet|Instituto|Istituto|CHU|CHRU|Hospices|Ziekenhuis|Sykehus|Sjukhus""")
 
 
+_STATES = _spellings(STATES)
+_REGIONS = {country: _spellings(names) for country, names in REGIONS.items()}
+
+
+_CITY_REGIONS = frozenset(squashed(name) for name in CITY_REGIONS)
+
+
+def named_as_city(region: str) -> bool:
+    """Whether the region (folded) is named as its city, written with or without its spaces and hyphens."""
+    return squashed(region) in _CITY_REGIONS
+
+
 def regions(country: str | None) -> frozenset[str]:
-    """The regions shown as a site's state in `country` (all states when the country is not known)."""
+    """The regions shown as a site's state in `country` (all states when the country is not known), each also
+    without its spaces and hyphens (squashed)."""
     key = (country or "").casefold()
     if key in _IN_STATES:
-        return STATES | REGIONS.get(key, frozenset())
-    return REGIONS.get(key, frozenset()) | (frozenset() if key in LISTED_IN_FULL else STATES)
+        return _STATES | _REGIONS.get(key, frozenset())
+    return _REGIONS.get(key, frozenset()) | (frozenset() if key in LISTED_IN_FULL else _STATES)

@@ -21,7 +21,16 @@ REGIONS = {
                              "Wiltshire|Berkshire|Buckinghamshire|Hertfordshire|Bedfordshire|Northamptonshire|"
                              "Lincolnshire|Worcestershire|Shropshire|West Sussex|East Sussex|East Yorkshire|"
                              "East Riding of Yorkshire|Cumbria|"
-                             "Northumberland|Middlesex|Aberdeenshire|Fife|Tayside|Grampian|Strathclyde|"),
+                             "Northumberland|Middlesex|Aberdeenshire|Fife|Tayside|Grampian|Strathclyde|"
+                             # historic and postal counties, and the abbreviations sites write them with
+                             "Sussex|Avon|Cleveland|Humberside|South Humberside|North Humberside|Herefordshire|"
+                             "Isle of Wight|Rutland|County Durham|"
+                             "Midlothian|West Lothian|East Lothian|Ayrshire|Renfrewshire|Dunbartonshire|"
+                             "Stirlingshire|Perthshire|Highland|Dumfries and Galloway|Scottish Borders|Gwent|"
+                             "Glamorgan|South Glamorgan|Mid Glamorgan|West Glamorgan|Dyfed|Gwynedd|Clwyd|Powys|"
+                             "County Antrim|County Down|County Armagh|County Tyrone|Hants|Herts|Beds|Berks|Bucks|"
+                             "Cambs|Glos|Lancs|Leics|Lincs|Middx|Northants|Notts|Oxon|Salop|Staffs|Warks|Wilts|"
+                             "Worcs|Yorks|"),
     "ireland": _names("Leinster|Munster|Connacht|Connaught|Ulster|County Dublin|County Cork|County Galway|"),
     "france": _names("""Île-de-France|Ile-de-France|Île-de-France Region|Auvergne-Rhône-Alpes|Auvergne-Rhone-Alpes|
         Provence-Alpes-Côte d'Azur|Provence-Alpes-Cote d'Azur|Hauts-de-France|Grand Est|Occitanie|Occitania|
@@ -138,6 +147,9 @@ REGIONS = {
         Federal Territory of Kuala Lumpur|FED. Territory OF Kuala Lumpur|Wilayah Persekutuan Putrajaya|
         Wilayah Persekutuan"""),
     "australia": _names("Australian Capital Territory|Northern Territory"),
+    # the territories older records list as a state of the United States
+    "united states": _names("Puerto Rico|Guam|Virgin Islands|U.S. Virgin Islands|American Samoa|"
+                            "Northern Mariana Islands"),
     "singapore": _names("Central Singapore|Central Region|North East|North West|South East|South West"),
     "vietnam": _names("Ha Noi|Hà Nội|Ho Chi Minh|Hồ Chí Minh|Da Nang|Đà Nẵng|Hai Phong|Can Tho"),
     "hungary": _names("""Bács-Kiskun|Bacs-Kiskun|Baranya|Békés|Bekes|Borsod-Abaúj-Zemplén|

@@ -2,9 +2,10 @@
 
 The cells are joined by spaces. The postal code and the country are read by facility_address; what is left is the
 site's name, its city and (where the registry has one) its state, told apart by what is known of places
-(place_names). Where the page allows two readings that known places cannot decide between, the row keeps what both
-readings agree on and the page gets a problem naming the row: the split is not guessed. A row that ends with no
-country the parser knows keeps only its postal code, with a problem.
+(place_names), or after a name whose end the name shows itself (site_names: 'Local Institution - 0445', 'Research
+Site'). Where the page allows two readings that known places cannot decide between, the row keeps what both readings
+agree on and the page gets a problem naming the row: the split is not guessed. A row that ends with no country the
+parser knows keeps only its postal code, with a problem; a row that shows a country alone is a site listed by it.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text import place_names as places
+from flows.parsers.ctgov_classic_text.site_names import name_end
 from flows.parsers.facility_address import COUNTRIES, INSTITUTION_WORDS, city_size, split_location_row
 from flows.parsers.page_text import nonblank
 from schemas.enums import RECRUITMENT_STATUS
@@ -34,9 +36,17 @@ _JOINING_WORDS = frozenset("de del della di da do dos das du des la le les el of
                            "am an upon on sur sous en - – /".split())
 # A postal district after its city ('København Ø', 'Aarhus N', 'Praha 10'): one letter, or a number.
 _DISTRICT = re.compile(r"^(?:[^\W\d_]|\d{1,2})$")
+# France's business postal mark after a city, with its number or without ('Cedex', 'Cedex 08', 'Cédex', 'Cedex08').
+_CEDEX = re.compile(r"^c[ée]dex\d{0,2}$", re.IGNORECASE)
 # Words written after a city's or a ward's name in Japan, China and Korea ('Luoyang Shi', 'Bunkyo ku', 'Suwon si').
 _CITY_SUFFIXES = frozenset({"shi", "ku", "si", "gu", "machi"})
 _SHORTEST_MARKED = 4
+# Compass points: they begin a city ('West Columbia') and end a site's name ('Hospital East', 'Medical Center South').
+_COMPASS = frozenset({"north", "south", "east", "west"})
+# A place's code ('Roma RM', 'Geneva GE', a city's 'SP'): two or three capitals; an acronym of four or more ends a
+# site's name ('Hospital CAMS', 'IRCCS').
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+_ACRONYM = re.compile(r"^[A-Z]{4,}$")
 # Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
 _PLACE_PARTS = frozenset({"cedex"}) | places.CITY_ENDINGS
 # Words that name an institution or end a region's name ('Brooklyn Center', 'Haidian District'): no city alone
@@ -94,11 +104,20 @@ def site_row(line: str) -> tuple[dict[str, str | None], str | None]:
     if country is None and (shown := _code_after_country(line.split()[1:])):
         country, zip_code = shown
         words = line.split()[1:len(line.split()) - len(zip_code.split())]
+    if country is None and (shown := _country_alone(words)):  # a site the registry lists by its country only
+        return {"name": None, "city": None, "state": None, "zip": zip_code, "country": shown}, None
     if country is None:  # every site has a country: the row's last words are one the parser does not know
         return {"name": None, "city": None, "state": None, "zip": zip_code, "country": None}, (
             f"no country known to the parser ends '{' '.join(words)}'")
     place, doubt = read_place(words[:len(words) - len(country.split())], country)
     return {**place, "zip": zip_code, "country": country}, doubt
+
+
+def _country_alone(words: list[str]) -> str | None:
+    """The country a row shows alone ('1 France', '1 Germany 10117': a site listed by its country only), None when
+    the words are no known country."""
+    shown = " ".join(words)
+    return shown if shown.casefold() in COUNTRIES | places.MORE_COUNTRIES else None
 
 
 def _code_after_country(words: list[str]) -> tuple[str, str] | None:
@@ -146,17 +165,20 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     regions = places.regions(country)
     if unnamed := _unnamed_site(bare, regions, country):
         return unnamed, None
+    if (end := name_end(bare)) and not any(word.casefold() in places.GENERIC_NAMES for word in folded[end:]):
+        return _place_after_name(words[:end], words[end:], regions, country)
     if placed := _repeat_then_region(words, regions):
         return placed, None
     for size in (3, 2, 1):  # a city shown twice: as city and state, or as the name's end and the city
         if len(bare) > 2 * size and folded[-2 * size:-size] == folded[-size:]:
             return _repeated(words, size, regions, country)
     state = next((size for size in range(places.LONGEST_REGION, 0, -1) if len(bare) - size >= 2
-                  and _region_name(words[-size:]) in regions
+                  and _is_region(words[-size:], regions)
                   # 'Keio University Hospital Tokyo': a region after an institution word is the city, where a row may
                   # show no state ('... State College Pennsylvania': where every row shows one, it is the state)
                   and (folded[-size - 1] not in INSTITUTION_WORDS or _state_always_shown(country))
-                  and not _no_city(bare[-size - 1])), 0)
+                  and _ends_city_before(bare[:-size], _region_name(words[-size:]))), 0)
+    state = state or _region_code(bare)
     if not state and folded and folded[-1] in places.REGION_ENDINGS:
         return {"name": None, "city": None, "state": None}, (
             f"'{_joined(bare)}' ends with a region ('{bare[-1]}') whose first words, and the city before them, the row "
@@ -164,13 +186,104 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     if not state and (place := _city_then_region(words)):
         return place, None
     region = " ".join(folded[len(folded) - state:])
-    if state and region in places.CITY_REGIONS and (country or "").casefold() not in places.WITH_STATES:
+    if state and not _state_always_shown(country) and (longer := _known_city_ending(bare, state)):
+        return {"name": None, "city": None, "state": None}, (  # 'Reggio Calabria': the city, or a city and its state
+            f"whether '{_joined(bare[-longer:])}' is the city, or a city and its state")
+    if state and words[-state - 1].endswith(",") and not _state_always_shown(country):
+        return {"name": None, "city": None, "state": None}, (
+            f"whether '{_joined(bare[-state - 1:])}' is the city and its state, or one city written with its region")
+    if state and places.named_as_city(region) and (
+            (country or "").casefold() not in places.WITH_STATES or _after_acronym(bare, state, country)):
         return {"name": None, "city": None, "state": None}, (
             f"whether '{_joined(bare[-state:])}' is the city, or the state after a city ending the site's name")
     place, doubt = _name_and_city(words[:len(words) - state])
+    if not state and not doubt and (shown := _city_region_ending(place, regions, country)):
+        return {"name": None, "city": None, "state": None}, (
+            f"whether '{shown} {place['city']}' is the end of the site's name and the city, or the city and its state")
     # a row shows a city: where the words before a region named as its city do not tell it, the region may be the city
-    named = doubt and region in places.CITY_REGIONS
+    named = doubt and places.named_as_city(region)
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
+
+
+def _after_acronym(bare: list[str], state: int, country: str | None) -> bool:
+    """Whether a region named as its city follows an acronym ('Hospital CAMS Beijing China'), where rows may show no
+    state: an acronym is no city, so the region may be the city after the name's end (or the acronym the city's code).
+    A row written in capitals tells nothing by it."""
+    return bool(_ACRONYM.match(bare[-state - 1])) and not _state_always_shown(country) and not " ".join(
+        bare[-state:]).isupper()
+
+
+def _city_region_ending(place: Place, regions: frozenset[str], country: str | None) -> str | None:
+    """The region named as its city that ends the site's name, where rows may show no state: the row's last word after
+    it ('Istanbul Bagcilar Turkey') may be the state after that city, as well as the city after the name's end. None
+    where the name ends with no such region, joins it to the name ('di Roma'), or the city is certain: a known city
+    of several words, or no region of a country whose regions are all listed."""
+    words, city = (place["name"] or "").split(), (place["city"] or "").casefold()
+    if _state_always_shown(country) or city in places.MULTI_WORD_CITIES or (
+            (country or "").casefold() in places.LISTED_IN_FULL and city not in regions):
+        return None
+    return next((" ".join(words[-size:]) for size in range(min(places.LONGEST_REGION, len(words) - 1), 0, -1)
+                 if _is_region(words[-size:], regions) and places.named_as_city(_region_name(words[-size:]))
+                 and not _ends_joined(words[:-size])), None)
+
+
+def _place_after_name(name: list[str], words: list[str], regions: frozenset[str],
+                      country: str | None) -> tuple[Place, str | None]:
+    """The city and state after a name whose end is certain ('Local Institution - 0445', 'Research Site'): one word is
+    the city; a known city of several words, or a city with its postal district, is the city alone; else a state the
+    lists know ends the row and the words before it are the city ('Fair Oaks California'), and a city's name repeated
+    after its 'City' is its state ('Tainan City Tainan'). A state named as its city where rows may show none ('Goztepe
+    Istanbul') after words no known city, a state after a comma where rows may show none (one city written with its
+    region: 'Kita-ku, Tokyo'), and words no known place tells apart, are a doubt: the name is kept."""
+    bare = [word.rstrip(",") for word in words]
+    named = {"name": " ".join(name)}
+    folded = [word.casefold() for word in bare]
+    if (len(bare) == 1 or " ".join(folded) in places.MULTI_WORD_CITIES or _written_as_city(bare)) and _city_end(bare):
+        return {**named, "city": " ".join(words), "state": None}, None
+    state = next((size for size in range(min(places.LONGEST_REGION, len(bare) - 1), 0, -1)
+                  if _is_region(words[-size:], regions)), 0)
+    if not state and len(bare) == 3 and folded[0] == folded[2] and folded[1] in places.CITY_ENDINGS:
+        state = 1
+    city, region = bare[:len(bare) - state], _region_name(words[-state:]) if state else ""
+    known = " ".join(folded[:len(city)]) in places.MULTI_WORD_CITIES
+    comma = state and words[-state - 1].endswith(",") and not _state_always_shown(country)  # 'Kita-ku, Tokyo'
+    if state and (not places.named_as_city(region) or known or (country or "").casefold() in places.WITH_STATES) and (
+            _city_end(city)) and not comma:
+        return {**named, "city": " ".join(words[:len(words) - state]), "state": _region_text(words[-state:])}, None
+    return {**named, "city": None, "state": None}, (
+        f"where the city ends in '{_joined(bare)}' after the site's name '{' '.join(name)}', and its state begins")
+
+
+def _written_as_city(words: list[str]) -> bool:
+    """Whether the words are a city with its postal district or its city mark ('Rennes Cedex 9', 'Guangzhou Shi'), or
+    two words that are one city, as the first begins a city and is none alone ('Puerto Montt', 'La Plata') or the
+    second ends one ('Zhengzhou City')."""
+    folded = [word.casefold() for word in words]
+    two = len(words) == 2 and (folded[0] in places.CITY_STARTS | _JOINING_WORDS or folded[1] in places.CITY_ENDINGS)
+    return two or len(words) in (_with_district(words), _with_suffix(words))
+
+
+def _city_end(city: list[str]) -> bool:
+    """Whether the words may be a whole city: their last word may end one ('Center', '[Seoul]' do not), or they are
+    a city with its postal district or city mark."""
+    return _written_as_city(city) or not (_no_city(city[-1]) or city[-1].casefold() in _NO_CITY_ALONE)
+
+
+def _region_code(words: list[str]) -> int:
+    """1 where the row ends with a region's code after its city ('Roma RM', 'Geneva GE', 'Montería COR'): two or three
+    capitals, which no city is written as, after a word written as a city is ('Comunidad DE' ends with a joining
+    word); 0 otherwise."""
+    return int(len(words) > 2 and bool(_REGION_CODE.match(words[-1])) and _city_word(words[-2])
+               and words[-1].casefold() not in _JOINING_WORDS
+               and not words[-2].isupper() and words[-2].casefold() not in _NO_CITY_ALONE)
+
+
+def _ends_city_before(words: list[str], region: str) -> bool:
+    """Whether the words before a region may end with the city: their last word may end one ('0354', '[Seoul]' do
+    not), or they end with a city and its marks ('Nimes Cedex 09 Gard', 'Halle (Saale) Sachsen-Anhalt'), where the
+    region is no city's name (a bracket may as well end the site's name before a city: 'Centro (CEMIC) Buenos
+    Aires')."""
+    return not _no_city(words[-1]) or bool(_with_district(words)) and not places.named_as_city(region)
 
 
 def _unnamed_site(bare: list[str], regions: frozenset[str], country: str | None) -> Place | None:
@@ -220,6 +333,12 @@ def _region_name(words: list[str]) -> str:
     """The region the words name, as the lists hold it: a comma inside kept ('Valenciana, Comunitat'), a comma after
     dropped."""
     return " ".join(words).rstrip(",").casefold()
+
+
+def _is_region(words: list[str], regions: frozenset[str]) -> bool:
+    """Whether the words name one of the regions, written with or without its spaces and hyphens."""
+    name = _region_name(words)
+    return name in regions or places.squashed(name) in regions
 
 
 def _region_text(words: list[str]) -> str | None:
@@ -294,8 +413,8 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     bare = [word.rstrip(",") for word in words]
     if size := _city_repeated(bare):  # 'VA Medical Center, Durham Durham' before its state: the name ends with the city
         return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
-    if (size := _with_district(bare)) and len(bare) > size:
-        return {"name": _joined(words[:-size]), "city": _joined(bare[-size:])}, None
+    if (marks := _city_marks(bare)) and len(bare) > marks + 1:
+        return _city_with_marks(words, marks)
     if size := _known_city_ending(bare, 1):
         if _ends_joined(words[:-size]) or _starts_city(words[:-size]):
             # 'Cuidad Autonoma de Buenos Aires', 'West Los Angeles': the city may begin before the known one
@@ -310,11 +429,22 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     name, city = split["name"], split["city"]
     if city and _no_city(city.split()[-1]):  # 'London, City Of', 'Seoul [Seoul]': the row ends with more than a city
         return {"name": None, "city": None}, f"'{' '.join(words)}' ends with '{city}', which is no city"
+    if city and _city_after_institution(split):  # 'Health Sciences Centre St. John's'
+        return split, None
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
     if city and (" " in city or city.casefold() in places.CITY_ENDINGS | _CITY_SUFFIXES | _NO_CITY_ALONE
                  or _ends_joined((name or "").split()) or _starts_city((name or "").split())):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None
+
+
+def _city_after_institution(split: dict[str, str | None]) -> bool:
+    """Whether a city of two words after an institution word is certain: its first word begins a city and ends no
+    site's name ('Health Sciences Centre St. John's', 'Hospital San Jose'; a compass point may end one: 'National
+    Cancer Center Hospital East Kashiwa')."""
+    name, city = (split["name"] or "").split(), (split["city"] or "").split()
+    return (len(city) == 2 and bool(name) and name[-1].rstrip(",").casefold() in INSTITUTION_WORDS
+            and city[0].casefold() in places.CITY_STARTS - _COMPASS)
 
 
 def _starts_city(name: list[str]) -> bool:
@@ -361,11 +491,39 @@ def _no_city(word: str) -> bool:
 
 
 def _with_district(words: list[str]) -> int:
-    """How many last words are a city shown with its postal district ('København Ø', 'Praha 10', 'Lyon Cedex 08',
-    'Villejuif Cedex'): no city is one letter, a number or 'Cedex' alone. 0 when the last word is none of these."""
+    """How many last words are a city shown with its postal district or another mark ('København Ø', 'Praha 10',
+    'Lyon Cedex 08', 'Villejuif Cedex', 'Halle (Saale)'): 0 when the last word is none of these."""
+    marks = _city_marks(words)
+    return marks + 1 if marks and len(words) > marks else 0
+
+
+def _city_marks(words: list[str]) -> int:
+    """How many last words mark the city before them: its postal district ('Ø', '10'; no city is one letter or a
+    number alone), 'Cedex' and its number ('Cedex 08', 'Cedex08'), its other name or code in brackets, one word
+    ('(Saale)', '(MI)')."""
     size = 1 if _DISTRICT.match(words[-1]) else 0
-    size += 1 if len(words) > size and words[-1 - size].casefold() == "cedex" else 0
-    return size + 1 if size else 0
+    size += 1 if len(words) > size and _CEDEX.match(words[-1 - size]) else 0
+    return size or int(len(words[-1]) > 2 and words[-1][0] == "(" and words[-1][-1] == ")")
+
+
+def _city_with_marks(words: list[str], marks: int) -> tuple[Place, str | None]:
+    """A city with its marks ('Lyon Cedex08', 'Rozzano (MI)'): the word before the marks is the city, unless it ends a
+    known city of several words or the name's last word may begin it ('Le Mans Cedex', 'Saint Herblain Cedex'), read
+    as any other city is; the marks are kept with the city. Where the name ends with the city and a district or a
+    bracket follows ('Praha Praha 4'), the row may as well show the city and its state ('Praha 4'): a doubt ('Cedex'
+    marks a city, never a state)."""
+    bare = [word.rstrip(",") for word in words]
+    base = bare[:-marks]
+    if _city_repeated(base) == 1 and not any(_CEDEX.match(word) for word in bare[-marks:]):
+        return {"name": None, "city": None}, (
+            f"'{_joined(bare[-marks - 2:])}' is the city and its state, or the end of the site's name and the city")
+    if _known_city_ending(base, 1) or _ends_joined(base[:-1]) or _starts_city(base[:-1]):
+        place, doubt = _name_and_city(words[:-marks])
+    else:
+        place, doubt = {"name": _joined(words[:-marks - 1]), "city": base[-1]}, None
+    size = len((place["city"] or "").split())
+    city = place["city"] and " ".join(words[-marks - size:]).rstrip(",")
+    return {**place, "city": city}, doubt
 
 
 def _ends_joined(name: list[str]) -> bool:
