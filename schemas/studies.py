@@ -97,6 +97,13 @@ class Studies(StudyChild):
     ipd_time_frame: Text = column("when individual participant data will be shared, and for how long")
     ipd_access_criteria: Text = column("who may have the individual participant data, and how")
     ipd_url: Text = column("where the individual participant data are found")
+    baseline_population: Text = column("who the results' baseline measures describe (API v2 resultsSection "
+                                       "populationDescription; legacy XML <baseline><population>)")
+    limitations_and_caveats: Text = column("the results' limitations and caveats, in the record's words (API v2 "
+                                           "moreInfoModule; legacy XML <limitations_and_caveats>)")
+    baseline_type_units_analyzed: Text = column("the units the baseline analysed where they are not participants "
+                                                "('Eyes', 'Knees'; API v2 typeUnitsAnalyzed; legacy XML gives units "
+                                                "per measure, not one for the study: NULL)")
 
 
 class PendingResults(StudyChild):

@@ -26,7 +26,7 @@ def aact_date(text: str | None) -> date | None:
 
 def studies_columns(record: dict) -> dict:
     """The studies columns AACT fills from this record."""
-    p = record["protocolSection"]
+    p, results = record["protocolSection"], record.get("resultsSection", {})
     status, design = p.get("statusModule", {}), p.get("designModule", {})
     org = p.get("identificationModule", {}).get("organization", {})
     groups = p.get("armsInterventionsModule", {}).get("armGroups")
@@ -56,6 +56,10 @@ def studies_columns(record: dict) -> dict:
         "ipd_time_frame": p.get("ipdSharingStatementModule", {}).get("timeFrame"),
         "ipd_access_criteria": p.get("ipdSharingStatementModule", {}).get("accessCriteria"),
         "ipd_url": p.get("ipdSharingStatementModule", {}).get("url"),
+        "baseline_population": results.get("baselineCharacteristicsModule", {}).get("populationDescription"),
+        "limitations_and_caveats": results.get("moreInfoModule", {}).get("limitationsAndCaveats", {}).get(
+            "description"),
+        "baseline_type_units_analyzed": results.get("baselineCharacteristicsModule", {}).get("typeUnitsAnalyzed"),
         "delayed_posting": status.get("delayedPosting"),
         "patient_registry": design.get("patientRegistry"),
         "expanded_access_nctid": status.get("expandedAccessInfo", {}).get("nctId"),
@@ -106,6 +110,10 @@ def child_rows(record: dict) -> dict[str, list[tuple]]:
         "conditions": [(c, c.lower()) for c in p.get("conditionsModule", {}).get("conditions", [])],
         "facilities": [(loc.get("geoPoint", {}).get("lat"), loc.get("geoPoint", {}).get("lon")) for loc in locations],
         "id_information": [i["link"] for i in ids if i.get("link")],
+        "provided_documents": [
+            (d.get("label"), d.get("hasProtocol"), d.get("hasIcf"), d.get("hasSap"), aact_date(d.get("date")),
+             f"https://ClinicalTrials.gov/ProvidedDocs/{ident['nctId'][-2:]}/{ident['nctId']}/{d['filename']}")
+            for d in record.get("documentSection", {}).get("largeDocumentModule", {}).get("largeDocs", [])],
         "responsible_parties": [] if not party else [(party.get("type"), party.get("investigatorTitle"),
                                                       party.get("oldOrganization"),
                                                       party.get("investigatorAffiliation"))],

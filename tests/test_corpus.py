@@ -141,6 +141,8 @@ _CHILD_QUERIES = {
     "facilities": "SELECT latitude, longitude FROM facilities",
     "id_information": "SELECT id_link FROM id_information WHERE id_link IS NOT NULL",
     "responsible_parties": "SELECT responsible_party_type, title, organization, affiliation FROM responsible_parties",
+    "provided_documents": "SELECT document_type, has_protocol, has_icf, has_sap, document_date, url "
+                          "FROM provided_documents",
 }
 
 

@@ -41,7 +41,17 @@ def study_row(study: dict) -> Row:
     version_holder = section(study, "derivedSection", "miscInfoModule").get("versionHolder")
     row["snapshot_date"] = day_value(value_text(version_holder))
     row.update(_design_facts(protocol, design, status))
+    row.update(_results_facts(section(study, "resultsSection")))
     return row
+
+
+def _results_facts(results: dict) -> Row:
+    """AACT's studies columns from the record's results (the rest of resultsSection is not loaded)."""
+    baseline = section(results, "baselineCharacteristicsModule")
+    return {"baseline_population": text(baseline.get("populationDescription")),
+            "limitations_and_caveats": text(section(results, "moreInfoModule", "limitationsAndCaveats").get(
+                "description")),
+            "baseline_type_units_analyzed": text(baseline.get("typeUnitsAnalyzed"))}
 
 
 def _design_facts(protocol: dict, design: dict, status: dict) -> Row:

@@ -61,7 +61,16 @@ def study_row(root: Element) -> Row:
         row.update(date_of(root, tag, prefix))
     row.update(timeline_columns(root))
     row.update(_design_facts(root))
+    row.update(_results_facts(root))
     return row
+
+
+def _results_facts(root: Element) -> Row:
+    """AACT's studies columns from <clinical_results> (the rest of it is not loaded). Legacy XML gives the units
+    analysed on each baseline measure, not one type for the study as API v2 does."""
+    return {"baseline_population": block(root, "clinical_results/baseline/population"),
+            "limitations_and_caveats": block(root, "clinical_results/limitations_and_caveats"),
+            "baseline_type_units_analyzed": None}
 
 
 def _design_facts(root: Element) -> Row:

@@ -49,6 +49,8 @@ def test_source_from_the_lead_sponsor_is_cleared_and_its_files_are_read_again(tm
     ("203_aact_reference_tables.sql", "study_references", {"pmid", "reference_type", "citation", "id"}),
     ("203_aact_reference_tables.sql", "ipd_information_types", {"name", "id"}),
     ("203_aact_reference_tables.sql", "documents", {"document_id", "document_type", "url", "comment", "id"}),
+    ("208_provided_documents.sql", "studies",
+     {"baseline_population", "limitations_and_caveats", "baseline_type_units_analyzed"}),
     ("208_provided_documents.sql", "provided_documents",
      {"document_type", "has_protocol", "has_icf", "has_sap", "document_date", "url", "id"}),
 ])
