@@ -14,6 +14,7 @@ from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
+from checks.timeliness import ENROLLED_NOBODY
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,
@@ -24,6 +25,13 @@ def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: s
     evidence = sql_text(f"{later}={{a}}; {earlier}={{b}}", a=shown(later), b=shown(earlier))
     return rule(name, severity, rationale, (f"studies.{later}", f"studies.{earlier}"),
                 select(message, evidence, where))
+
+
+# The record says the study completed: its completion date is ACTUAL, or its status says it ended (a COMPLETED or
+# TERMINATED study's date has happened, whatever type was left on it). An anticipated completion of a study not yet
+# recruiting, recruiting, suspended or of unknown status (or an untyped one, in a legacy record of such a study) is a
+# plan: a record submitted after it was not registered after the study completed.
+COMPLETED = f"coalesce(s.completion_date_type = 'ACTUAL' OR {ENDED}, FALSE)"
 
 
 def _registered_after_completion_sql() -> str:
@@ -40,7 +48,8 @@ def _registered_after_completion_sql() -> str:
         sql_text("Study was {what} on {a}, after it completed on {b}, so it was registered "
                  "retrospectively.", **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
-        f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND {late}",
+        f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND NOT {ENROLLED_NOBODY} AND {COMPLETED} "
+        f"AND {late}",
         severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} "
                  "OR s.study_type IN ('OBSERVATIONAL', 'EXPANDED_ACCESS') "
                  f"OR {PHASE1_ONLY} AND {began} < {ICMJE_ALL_PHASES} THEN 'info' END")
@@ -64,7 +73,10 @@ ORDER_RULES = (
          "later); trials completed before 2005 were bulk-registered when the requirement came, no rule asks "
          "an observational study or an expanded-access record (no trial: it has no outcomes to choose) to register "
          "first, and ICMJE left out phase 1 trials begun before 2008-07: info. A WITHDRAWN study enrolled nobody, so "
-         "it was never run unregistered.",
+         "it was never run unregistered, nor was a trial that reports an ACTUAL enrollment of 0 (or a TERMINATED "
+         "trial's 0). Only a completion that happened counts: an ACTUAL date, or the date of a COMPLETED or "
+         "TERMINATED study; an anticipated completion of a study still open, suspended or of unknown status is a "
+         "plan, not an end.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date",
           "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",

@@ -14,7 +14,8 @@ the study was loaded too, studies columns are judged on that record, the richest
 """
 from __future__ import annotations
 
-from checks.date_columns import before_fdaaa, before_fdaaa_evidence
+from checks.date_columns import FDAAA_IN_FORCE, before_fdaaa, before_fdaaa_evidence
+from checks.identity import LAST_NCT_BY_YEAR
 from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
@@ -92,7 +93,26 @@ def _rows(table: str, column: str, given: str = "NULL") -> str:
 
 # FDAAA 801 made enrollment, dates and the primary outcome required data elements from
 # 2007-09-27; a record first made public before then is not faulted as harshly for lacking them.
-_BEFORE_FDAAA = before_fdaaa()
+# A page that shows no posting or submission date (meddatax's, a trial summary) still tells when the record was first
+# made public, at the latest: when it was last updated, and by its NCT number, which the registry issues in sequence
+# at registration (a number issued by the end of 2006 was registered before FDAAA).
+_UPDATED_BEFORE_FDAAA = f"s.last_update_posted_date < {FDAAA_IN_FORCE}"
+_NUMBERED_BEFORE_FDAAA = (f"(regexp_full_match(s.nct_id, 'NCT[0-9]{{8}}') "
+                          f"AND TRY_CAST(substr(s.nct_id, 4) AS BIGINT) <= {LAST_NCT_BY_YEAR[2006]})")
+_FIRST_PUBLIC_UNKNOWN = "s.study_first_posted_date IS NULL AND s.study_first_submitted_date IS NULL"
+_BEFORE_FDAAA = f"coalesce({before_fdaaa()}, {_UPDATED_BEFORE_FDAAA} OR {_NUMBERED_BEFORE_FDAAA}, FALSE)"
+
+
+def _before_fdaaa_evidence() -> str:
+    """SQL text to end an evidence with when the record was first made public before FDAAA: '; first posted
+    2005-06-23, before FDAAA required it'; where it gives no first posting or submission, '; last updated
+    2005-06-24, before FDAAA required it' or '; NCT number issued by the end of 2006, before FDAAA required it';
+    else ''."""
+    updated = "'; last updated ' || strftime(s.last_update_posted_date, '%Y-%m-%d') || ', before FDAAA required it'"
+    numbered = "'; NCT number issued by the end of 2006, before FDAAA required it'"
+    return (f"CASE WHEN {_FIRST_PUBLIC_UNKNOWN} AND {_UPDATED_BEFORE_FDAAA} THEN {updated} "
+            f"WHEN {_FIRST_PUBLIC_UNKNOWN} AND {_NUMBERED_BEFORE_FDAAA} THEN {numbered} "
+            f"ELSE {before_fdaaa_evidence()} END")
 
 
 # The studies columns every registry version keeps in meta.source_records.
@@ -163,7 +183,7 @@ def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], mes
     """A missing-field rule over `studies s`; with legacy_info, records made public before FDAAA get 'info'."""
     severity_sql = f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END" if legacy_info else "NULL"
     if legacy_info:
-        evidence = f"{evidence} || {before_fdaaa_evidence()}"
+        evidence = f"{evidence} || {_before_fdaaa_evidence()}"
     select = f"SELECT s.nct_id, {message} AS message, {severity_sql} AS severity, "
     where = f"({where}) AND {_NOT_WITHHELD}"
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,

@@ -37,11 +37,18 @@ VERSIONS_WITH_OUTCOMES = f"""
 # quotes, commas, brackets, API v2's markdown escapes such as '\\<') is how a measure is written, not what it is.
 _MEANING_MARKS = re.compile(r"[<>≤≥=%+]")
 _WORD = re.compile(r"[^\W_]+")
+# A list number or letter that opens a measure ("1. Overall survival", "(2) Response rate", "a) Safety"): where the
+# measure stood in a list, not what it measures. A number that counts something ("12-month survival", "1.5 mg") is
+# followed by no closing bracket nor a full stop other than a decimal point, and a letter with a full stop may
+# abbreviate a genus ("A. fumigatus").
+_LIST_MARK = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z])\)|\d{1,2}\.(?!\d))\s*", re.I)
 
 
 def wording(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A measure as compared between versions: its words (without case or accents) and its meaning marks."""
+    """A measure as compared between versions: its words (without case or accents, nor a list number that opens it)
+    and its meaning marks."""
     text = "".join(c for c in unicodedata.normalize("NFKD", measure) if not unicodedata.combining(c)).casefold()
+    text = _LIST_MARK.sub("", text, count=1)
     return tuple(_WORD.findall(text)), tuple(_MEANING_MARKS.findall(text))
 
 

@@ -86,9 +86,14 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
 
 
 # An observational study's groups are cohorts, and a comparison cohort is exposed to nothing; one given a
-# placebo or sham is an arm all the same.
-_GIVEN_SOMETHING = (r"regexp_matches(coalesce(g.title, '') || ' ' || coalesce(g.description, ''), "
-                    r"'\b(?:placebo|sham)\b', 'i')")
+# placebo or sham is an arm all the same. A cohort of another study's placebo group, followed up now ("participants
+# who received placebo in the parent study"), is given nothing in this one: its words of an earlier study or of what
+# was given before say so.
+_COHORT_TEXT = "coalesce(g.title, '') || ' ' || coalesce(g.description, '')"
+_EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|formerly|parent|prior|original|core"
+                  r"|preceding|earlier|feeder|lead-in|index|randomi[sz]ed\s+to)\b")
+_GIVEN_SOMETHING = (rf"(regexp_matches({_COHORT_TEXT}, '\b(?:placebo|sham)\b', 'i') "
+                    rf"AND NOT regexp_matches({_COHORT_TEXT}, '{_EARLIER_STUDY}', 'i'))")
 
 
 # An arm's type says whether it is a no-intervention arm. A registry record types an interventional study's arms; a

@@ -7,11 +7,16 @@ from checks.sql_text import literal, sql_text
 
 FAMILY = "protocol"
 # Names that say only what kind of thing an intervention is: the registry's intervention types (as their labels
-# read, legacy ones too) and the words for any intervention at all ("Drug", "Device", "Intervention").
+# read, legacy ones too), the words for any intervention at all ("Drug", "Device", "Intervention") and a protocol's
+# words for its product ("Study drug", "Investigational product").
 KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals", "biologic", "biologics",
               "procedure", "procedures", "procedure/surgery", "behavioral", "behavioural", "radiation",
               "dietary supplement", "dietary supplements", "genetic", "combination product", "diagnostic test",
-              "other", "intervention", "interventions", "treatment", "treatments")
+              "other", "intervention", "interventions", "treatment", "treatments",
+              # what a protocol calls its product before naming it: still no name of which product it is
+              "study drug", "study drugs", "study medication", "study product", "study device", "study treatment",
+              "study intervention", "investigational product", "investigational drug", "investigational device",
+              "investigational medicinal product", "test product", "test drug", "experimental drug")
 # Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "Experimental Arm").
 # A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
 # The registry's arm types as their labels read ("Active Comparator") say a role too; "Placebo Comparator" and "Sham
@@ -81,11 +86,11 @@ def _intervention_not_named_sql() -> str:
 RULES = (
     rule("intervention_not_named", "warning",
          "Each intervention has a brief descriptive name (42 CFR 11.10(b): its non-proprietary name where there is "
-         "one); a name that is only its kind ('Drug', 'Device', 'Intervention') or only the role of the arm that "
-         "receives it ('Control', 'Standard Arm', 'Active Comparator', 'No intervention'), a placeholder or "
-         "nothing, says not what is given, so the trial cannot be found by what it tests, the way a data team "
-         "tracks trials of one product. A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An "
-         "observational study lists interventions only if it has any: info.",
+         "one); a name that is only its kind ('Drug', 'Device', 'Intervention', 'Study drug', 'Investigational "
+         "product') or only the role of the arm that receives it ('Control', 'Standard Arm', 'Active Comparator', "
+         "'No intervention'), a placeholder or nothing, says not what is given, so the trial cannot be found by what "
+         "it tests, the way a data team tracks trials of one product. A named comparator ('Placebo', 'Sham', "
+         "'Standard of care') is a name. An observational study lists interventions only if it has any: info.",
          ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
          family=FAMILY, category="missing_field"),
 )

@@ -46,9 +46,11 @@ def _ran_past_fdaaa_evidence() -> str:
     return f"CASE WHEN coalesce({_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
 
 
-# Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-") or the status said again ("Study
-# discontinued.", "Terminated early"). A reason names something more: "Sponsor decision", "No funding", "Slow accrual".
+# Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-"), the status said again ("Study
+# discontinued.", "Terminated early") or a reason said to be missing ("No reason given", "Not specified"). A reason
+# names something more: "Sponsor decision", "No funding", "Slow accrual".
 _NO_REASON_WORDS = ("n", "a", "na", "not", "applicable", "none", "nil", "null", "other", "others", "unknown", "tbd",
+                    "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
                     "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
                     "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
                     "suspension", "closed", "halted", "ended", "early", "prematurely")
@@ -101,7 +103,8 @@ RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
          "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. A "
-         "placeholder ('N/A', 'Other', 'Unknown', '-') or the status said again ('Study discontinued.') is none. "
+         "placeholder ('N/A', 'Other', 'Unknown', '-'), the status said again ('Study discontinued.') or a reason said "
+         "to be missing ('No reason given', 'Not specified') is none. "
          "Info where the study may have stopped before FDAAA (2007-09-27) asked for a reason: the record was first "
          "posted before it (first submitted, where a legacy XML record gives no posted date) and no date it gives "
          "as happened (a start, primary completion or completion) falls on or after it; a TERMINATED or SUSPENDED "

@@ -57,8 +57,13 @@ def _late_registration_sql() -> str:
 # TrialsTracker does): interventional, not phase 1 only, not device feasibility, and an
 # FDA-regulated drug or device. Records from before the final rule carry no FDA flags: for them
 # a US site and a drug, biological, device, genetic or radiation intervention stand in.
-US_SITE = ("(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f.country = 'United States') "
-           "OR EXISTS (SELECT 1 FROM countries c WHERE c.nct_id = s.nct_id AND c.name = 'United States' "
+# 42 CFR 11.22(b) reaches such a trial only through a site in the United States or a US territory, a US IND or IDE,
+# or a product made in and exported from the US (ClinicalTrials.gov's ACT checklist names the territories' countries).
+US_COUNTRIES = ("United States", "American Samoa", "Guam", "Northern Mariana Islands", "Puerto Rico",
+                "U.S. Virgin Islands", "Virgin Islands (U.S.)")
+_US_NAMES = "(" + ", ".join(f"'{name}'" for name in US_COUNTRIES) + ")"
+US_SITE = (f"(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f.country IN {_US_NAMES}) "
+           f"OR EXISTS (SELECT 1 FROM countries c WHERE c.nct_id = s.nct_id AND c.name IN {_US_NAMES} "
            "AND NOT coalesce(c.removed, FALSE)))")
 PRODUCT = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.intervention_type IN "
            "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT'))")
@@ -68,6 +73,29 @@ APPLICABLE = (f"{INTERVENTIONAL} AND coalesce(s.phase, '') NOT IN ('PHASE1', 'EA
               "AND d.primary_purpose = 'DEVICE_FEASIBILITY') "
               f"AND (s.is_fda_regulated_drug OR s.is_fda_regulated_device "
               f"OR ({FLAGS_UNKNOWN} AND {US_SITE} AND {PRODUCT}))")
+# What the record leaves open about applicability (SQL text, NULL where it shows the trial applicable). The registry
+# publishes no IND or IDE: a trial that lists no site in the US or a territory and answers that its product is not
+# made in and exported from the US is applicable only under a US IND or IDE, which the record rarely shows. A record
+# that leaves the export question unanswered is judged applicable: the registry's form asks it where a trial of an
+# FDA-regulated product has no US IND or IDE, so leaving it unanswered points to one. A record that gives no phase
+# may be of a phase 1 trial.
+_NO_PHASE = "The record gives no phase, so whether it is a phase 1 trial, which owes no results, cannot be told."
+_NOT_REACHED = ("The trial owes results only if it runs under a US IND or IDE, which the registry does not publish: "
+                "the record lists no site in the US or its territories and says its product is not made in and "
+                "exported from the US.")
+# A sponsor may list its US IND or IDE among the record's secondary ids ('IND 123456', 'BB-IND 12,345', 'IDE G130123'):
+# the registry does not publish the one it was told, but such an id shows the trial runs under one.
+_IND_ID = r"(?i)^\s*(?:bb-?)?(?:ind|ide)\s*(?:no\.?|number|num\.?)?\s*[-:#]?\s*g?\d[\d,]{3,}\s*$"
+
+
+def _applicability_open(us_site: str, ind_given: str) -> str:
+    """SQL text: what the record leaves open about applicability, given whether it lists a US site (`us_site`, SQL)
+    and the IND or IDE its secondary ids give (`ind_given`, SQL text or NULL); NULL where it shows the trial
+    applicable."""
+    return (f"CASE WHEN s.phase IS NULL THEN '{_NO_PHASE}' WHEN NOT coalesce({us_site}, FALSE) "
+            f"AND NOT coalesce(s.is_us_export, TRUE) AND {ind_given} IS NULL THEN '{_NOT_REACHED}' END")
+
+
 # Without the first-submission date the record's timeline was not loaded, so "no results" is unknown.
 TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
 NO_RESULTS = "s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL"
@@ -128,15 +156,34 @@ def _results_overdue_sql() -> str:
     none = sql_text("Primary completion was {pc} and results were due by {due}, but none were "
                     "submitted as of {now}.", **texts)
     submitted_by_then = f"{SUBMITTED} AND p.submitted <= {RECORD_TODAY.lo}"
-    return select(
-        f"CASE WHEN {submitted_by_then} THEN {late} ELSE {none} END",
-        sql_text("primary_completion_date={pc}; results_first_submitted_date=NULL; results submitted, not "
-                 "posted (pending_results)={pending}; certificate of delay submitted={cert}; due={due}; judged as "
-                 "of={now}; phase={phase}; is_fda_regulated_drug={drug}; is_fda_regulated_device={device}",
-                 pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} ELSE 'NULL' END", **texts),
-        f"{results_due()} AND {NO_RESULTS} "
-        f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)",
-        joins=PENDING, severity=f"CASE WHEN {submitted_by_then} THEN 'info' END")
+    message = f"CASE WHEN {submitted_by_then} THEN {late} ELSE {none} END"
+    evidence = sql_text(
+        "primary_completion_date={pc}; results_first_submitted_date=NULL; results submitted, not posted "
+        "(pending_results)={pending}; certificate of delay submitted={cert}; due={due}; judged as of={now}; "
+        "phase={phase}; is_fda_regulated_drug={drug}; is_fda_regulated_device={device}; is_us_export={export}",
+        pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} ELSE 'NULL' END",
+        export=_or_null("s.is_us_export"), **texts)
+    where = (f"{results_due()} AND {NO_RESULTS} "
+             f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)")
+    found = (f"SELECT s.nct_id, s.phase, s.is_us_export, {message} AS message, {evidence} AS evidence, "
+             f"coalesce({submitted_by_then}, FALSE) AS submitted_late FROM studies s {PENDING} WHERE {where}")
+    # The site countries and secondary ids of the studies found only: what their records leave open about
+    # applicability. A registry record (the only kind whose timeline is loaded) lists each of its sites' countries
+    # among its countries, a far shorter table than its sites.
+    sites = (f"SELECT c.nct_id, string_agg(DISTINCT c.name, ', ' ORDER BY c.name) AS countries, "
+             f"bool_or(c.name IN {_US_NAMES}) AS us FROM countries c SEMI JOIN found USING (nct_id) "
+             "WHERE NOT coalesce(c.removed, FALSE) GROUP BY c.nct_id")
+    inds = ("SELECT x.nct_id, string_agg(DISTINCT trim(x.id_value), ', ' ORDER BY trim(x.id_value)) AS given "
+            "FROM id_information x SEMI JOIN found USING (nct_id) "
+            f"WHERE (x.id_value ILIKE '%ind%' OR x.id_value ILIKE '%ide%') AND regexp_matches(x.id_value, "
+            f"'{_IND_ID}') GROUP BY x.nct_id")
+    open_ = _applicability_open("si.us", "ind.given")
+    return (f"WITH found AS MATERIALIZED ({found}) "
+            f"SELECT s.nct_id, s.message || coalesce(' ' || {open_}, '') AS message, "
+            "s.evidence || '; site countries=' || coalesce(si.countries, 'none listed') "
+            "|| coalesce('; US IND or IDE among its secondary ids=' || ind.given, '') AS evidence, "
+            f"CASE WHEN s.submitted_late OR {open_} IS NOT NULL THEN 'info' END AS severity "
+            f"FROM found s LEFT JOIN ({sites}) si USING (nct_id) LEFT JOIN ({inds}) ind USING (nct_id)")
 
 
 def _not_yet_recruiting_sql() -> str:
@@ -168,12 +215,19 @@ RULES = (
          "completion (three with a certificate of delay submitted within that year; one submitted later extends "
          "nothing). Applicability is approximated "
          "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
-         "the FDA flags, a US site and a drug or device), so a person confirms it. Results submitted on "
-         "time and not yet posted (in the registry's quality-control review: pending_results) are not overdue; "
+         "the FDA flags, a US site and a drug or device), so a person confirms it. 42 CFR 11.22(b) reaches a trial "
+         "through a site in the US or a US territory, a US IND or IDE, or a product made in and exported from the "
+         "US; the registry publishes no IND or IDE, so a trial that lists no such site, says its product is not "
+         "exported and gives no IND or IDE among its secondary ids, or that gives no phase (it may be phase 1), is not "
+         "shown to owe results: info, saying so. "
+         "Results submitted on time and not yet posted (in the registry's quality-control review: pending_results) "
+         "are not overdue; "
          "submitted late and not yet posted: info, with the days late and the review's returns. A trial that enrolled "
          "nobody (an ACTUAL enrollment of 0, or a TERMINATED trial's 0) has no results to post.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
-          "studies.disposition_first_submitted_date", "pending_results"), _results_overdue_sql(),
+          "studies.disposition_first_submitted_date", "pending_results", "studies.is_us_export", "facilities.country",
+          "id_information.id_value"),
+         _results_overdue_sql(),
          family=FAMILY, category="missing_field"),
     rule("not_yet_recruiting_past_start", "warning",
          "A study still NOT_YET_RECRUITING more than 90 days after its start date has a stale "

@@ -366,3 +366,50 @@ CASES += [
          start_date_type="ESTIMATED", last_update_posted_date=d(2020, 3, 20), verification_date=d(2020, 3, 1),
          **ENDS_AHEAD), note="terminated after enrolling 9: started, the start an estimate 64 days on"),
 ]
+
+# Registered after completion needs a completion that happened: an ACTUAL date, or the date of a study whose status
+# says it ended. An anticipated completion already past when a still-open study was first submitted is a plan.
+PLAN_PASSED = dict(start_date=d(2024, 1, 1), start_date_type="ESTIMATED", primary_completion_date=d(2024, 2, 1),
+                   primary_completion_date_type="ESTIMATED", completion_date=d(2024, 3, 1),
+                   completion_date_type="ESTIMATED", enrollment=30, enrollment_type="ESTIMATED",
+                   study_first_submitted_date=d(2024, 6, 1), study_first_posted_date=d(2024, 6, 5),
+                   last_update_posted_date=d(2024, 6, 5), verification_date=d(2024, 6, 1))
+
+CASES += [
+    Case("dates.registered_after_completion", False, study(overall_status="NOT_YET_RECRUITING", **PLAN_PASSED),
+         note="not yet recruiting: its anticipated completion 2024-03 is no end"),
+    Case("dates.registered_after_completion", False,
+         study(**{**PLAN_PASSED, "overall_status": "UNKNOWN", "last_known_status": "RECRUITING",
+                  "start_date_type": "ACTUAL"}),
+         note="unknown status, last known recruiting: an anticipated completion"),
+    Case("dates.registered_after_completion", False,
+         study(**{**PLAN_PASSED, "overall_status": "RECRUITING", "completion_date_type": None,
+                  "primary_completion_date_type": None, "start_date_type": None}),
+         note="recruiting, an untyped completion (legacy): a plan"),
+    Case("dates.registered_after_completion", True,
+         study(**{**PLAN_PASSED, "overall_status": "UNKNOWN", "last_known_status": "RECRUITING",
+                  "start_date_type": "ACTUAL", "primary_completion_date_type": "ACTUAL",
+                  "completion_date_type": "ACTUAL"}),
+         note="unknown status, but an ACTUAL completion before the first submission"),
+    Case("dates.registered_after_completion", True,
+         study(**{**PLAN_PASSED, "overall_status": "COMPLETED", "start_date_type": "ACTUAL",
+                  "enrollment_type": "ACTUAL"}),
+         note="completed: its date happened, whatever type was left on it"),
+]
+
+# A trial that enrolled nobody (an ACTUAL 0, a TERMINATED trial's 0) was never run unregistered, as a WITHDRAWN one.
+REGISTERED_AFTER_IT_ENDED = dict(start_date=d(2020, 1, 16), primary_completion_date=d(2020, 6, 1),
+                                 completion_date=d(2020, 6, 1), study_first_submitted_date=d(2020, 9, 1),
+                                 study_first_posted_date=d(2020, 9, 5))
+
+CASES += [
+    Case("dates.registered_after_completion", False,
+         study(overall_status="TERMINATED", why_stopped="No participants enrolled", enrollment=0,
+               **REGISTERED_AFTER_IT_ENDED), note="terminated before enrolling anyone"),
+    Case("dates.registered_after_completion", False,
+         study(overall_status="TERMINATED", why_stopped="Sponsor decision", enrollment=0, enrollment_type="ESTIMATED",
+               **REGISTERED_AFTER_IT_ENDED), note="terminated, a 0 left as an estimate: an ended study's count"),
+    Case("dates.registered_after_completion", True,
+         study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=5, **REGISTERED_AFTER_IT_ENDED),
+         note="terminated after enrolling 5"),
+]

@@ -60,3 +60,12 @@ CASES += [
     Case(RULE, True, versions(["Change in ESSDAI score"], ["Change in ESSDAI score at week 12 - 24"]),
          note="words added"),
 ]
+
+# A list number opening a measure is where it stood in a list, not what it measures.
+CASES += [
+    Case(RULE, False, versions(["1. Overall survival"], ["Overall survival"]), note="a list number dropped"),
+    Case(RULE, False, versions(["(1) Overall survival", "(2) Response rate"], ["Overall survival", "Response rate"]),
+         note="bracketed list numbers dropped"),
+    Case(RULE, True, versions(["1. Overall survival"], ["1. Progression-free survival"]),
+         note="numbered, and the measure switched"),
+]

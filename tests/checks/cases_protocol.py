@@ -206,3 +206,13 @@ CASES += [
                          _UNTYPED_ARMS),
          note="an observational study's cohorts are never typed: one given a placebo is judged all the same"),
 ]
+
+# An observational follow-up of another trial: its placebo cohort was given the placebo there, and nothing here.
+CASES += [
+    Case(ARM, False, observational_group("Placebo", "Participants who received placebo in the parent study"),
+         note="the parent study's placebo group, followed up"),
+    Case(ARM, False, observational_group("Placebo", "Patients randomized to placebo in the core study"),
+         note="randomized to placebo in the core study"),
+    Case(ARM, True, observational_group("Sham", "Patients undergoing a sham procedure"),
+         note="a sham procedure in this study"),
+]

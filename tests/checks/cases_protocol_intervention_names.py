@@ -32,3 +32,12 @@ CASES = [
     Case(RULE, False, both(named("Drug"), field_selected()), note="a field-selected extract may leave the name out"),
     Case(RULE, False, _clean, note="clean"),
 ]
+
+# A protocol's word for its product, before it names it, is no name of which product it is.
+CASES += [
+    Case(RULE, True, named("Study drug"), note="study drug"),
+    Case(RULE, True, named("Investigational Product"), note="investigational product"),
+    Case(RULE, True, named("Study device", "DEVICE"), note="study device"),
+    Case(RULE, False, named("Study drug (baricitinib 2 mg)"), note="the study drug named"),
+    Case(RULE, False, named("Investigational product IMP-101"), note="a code names the product"),
+]

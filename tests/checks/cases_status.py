@@ -104,3 +104,13 @@ CASES += [
     Case(WITHDRAWN, True, study(overall_status="WITHDRAWN", why_stopped="No funding", enrollment=1),
          note="one participant ACTUAL"),
 ]
+
+# A reason said to be missing is no reason; a reason that opens with "No" names what was missing.
+CASES += [
+    Case(STOPPED, True, study(overall_status="TERMINATED", why_stopped="No reason given"), note="no reason given"),
+    Case(STOPPED, True, study(overall_status="SUSPENDED", why_stopped="Not specified"), note="not specified"),
+    Case(STOPPED, False, study(overall_status="WITHDRAWN", enrollment=0, why_stopped="No funding"),
+         note="no funding is a reason"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Not enough participants"),
+         note="not enough participants is a reason"),
+]

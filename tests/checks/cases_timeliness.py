@@ -221,3 +221,17 @@ CASES += [
                            **NOT_YET, **REGISTERED_45_DAYS_ON),
          note="last known recruiting, an untyped start"),
 ]
+
+# A US territory's site is a US site (42 CFR 11.22(b), ClinicalTrials.gov's ACT checklist).
+PUERTO_RICO = both(rows("facilities", [{"name": "Hospital Auxilio Mutuo", "city": "San Juan",
+                                        "country": "Puerto Rico"}]),
+                   rows("countries", [{"name": "Puerto Rico", "removed": False}]))
+
+CASES += [
+    Case(OVERDUE, True, both(PUERTO_RICO, study(study_first_submitted_date=d(2019, 11, 20))),
+         note="a Puerto Rico site and a drug, no FDA flags given"),
+    Case(OVERDUE, False, study(study_first_submitted_date=d(2019, 11, 20), is_us_export=True),
+         note="exported, but no FDA-regulated product and no US site"),
+    Case(OVERDUE, True, both(DUE, study(is_us_export=False)),
+         note="no US site, not exported: info (tests/checks/test_structured_round12.py)"),
+]
