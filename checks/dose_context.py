@@ -15,13 +15,14 @@ _COUNT = r"(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"
 LOOKBACK = 60
 
 # A count of units before the amount: "two tablets (alendronate 10 mg)", "2 capsules containing
-# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount).
+# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount), "two puffs of
+# budesonide/formoterol 160/4.5 µg" (a combination's names joined).
 # "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
 TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
 COUNTS_BEFORE = (
     re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
     re.compile(rf"(?<![\w.,/]){_COUNT}\s+{_FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
-               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w-]*\s+){0,2}\(?$", re.I),
+               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
 )
 _COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)
 _FORM_AFTER = re.compile(rf"\s*{_FORMS}\b", re.I)
@@ -265,11 +266,30 @@ OTHER_SCHEDULE_IF = re.compile(
 _IF_WORDS = ("if ", "when ", "for ", "in ")
 
 
+# A band of body weight, as pediatric doses are given by weight: "20 to <25 kg", "5-<15 kg", "≥ 40 kg", "40 kg or
+# more" (not an amount per kg: "15 mg/kg").
+_KG = r"\d+(?:\.\d+)?\s*kg\b"
+_WEIGHT_BAND = (rf"(?:(?:[<>≤≥]|=<|>=|<=)\s*{_KG}|\d+(?:\.\d+)?\s*(?:kg\s*)?(?:-|–|to)\s*(?:[<>≤≥]|<=)?\s*{_KG}"
+                rf"|{_KG}\s+(?:or|and)\s+(?:more|above|over|less|below|under)\b)(?!\s*/)")
+# The band after the amount: "25 mg once daily for children 20 to <25 kg", "75 mg twice daily (14 to < 25 kg)".
+WEIGHT_BAND_AFTER = re.compile(
+    rf"[^.;\d]{{0,30}}?(?:\(|\b(?:for|in)\s+(?:{_WHO}\s+)?(?:weighing\s+)?|\b(?:weight|body\s*weight|bw|wt)\s*:?)\s*"
+    rf"(?:weight|body\s*weight|bw|wt)?\s*:?\s*{_WEIGHT_BAND}", re.I)
+# ... or before it in its clause: "15-24 kg: 2 tablets", "Weight 14 to <20 kg: abacavir 300 mg".
+WEIGHT_BAND_BEFORE = re.compile(rf"{_WEIGHT_BAND}\s*\)?\s*[:=,]?[^.;:]*$", re.I)
+
+
 def conditional(text: str, start: int, end: int) -> bool:
-    """Whether the amount at start..end is given only to participants of some weight, age or organ function."""
+    """Whether the amount at start..end is given only to participants of some weight, age or organ function, or of
+    a band of body weight ("25 mg for children 20 to <25 kg", "15-24 kg: 2 tablets")."""
     if CONDITION_AFTER.match(text, end):
         return True
-    return CONDITION_BEFORE.search(_clause_before(text, start)) is not None
+    before = _clause_before(text, start)
+    if CONDITION_BEFORE.search(before) is not None:
+        return True
+    if "kg" not in text:
+        return False
+    return WEIGHT_BAND_AFTER.match(text, end) is not None or WEIGHT_BAND_BEFORE.search(before) is not None
 
 
 # An amount of the element a salt carries, or of a salt's free base: "325 mg (65 mg elemental iron)", "500 mg
@@ -355,6 +375,25 @@ PER_SITE_AFTER = re.compile(
 def per_site(text: str, end: int) -> bool:
     """Whether the amount ending at `end` is given at each of several sites."""
     return PER_SITE_AFTER.match(text, end) is not None
+
+
+# An amount given as a bolus: "0.5 mg/kg bolus", "1 mcg/kg IV bolus", "as a bolus", "a bolus of 80 U/kg", "bolus
+# dose: 10 mg/kg". Before an infusion's rate it is the infusion's loading dose.
+_BOLUS_WAY = r"(?:(?:iv|i\.v\.?|intravenous(?:ly)?|single)\s+)?"
+BOLUS_AFTER = re.compile(rf"\s*{_BOLUS_WAY}(?:as\s+an?\s+)?{_BOLUS_WAY}bolus\b", re.I)
+BOLUS_BEFORE = re.compile(r"\bbolus(?:\s+(?:dose|injection))?\s*(?:of|:|=)?\s*(?:(?:iv|intravenous)\s+)?$", re.I)
+
+
+def bolus(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is said to be given as a bolus."""
+    if "olus" not in text:
+        return False
+    return BOLUS_AFTER.match(text, end) is not None or BOLUS_BEFORE.search(_clause_before(text, start)) is not None
+
+
+def phase_named_between(text: str, start: int, end: int) -> bool:
+    """Whether a regimen phase is named between two amounts ("4 g IV, then 1 g/h")."""
+    return _PHASE_BEFORE.search(text, start, end) is not None
 
 
 def phase_of(text: str, start: int, end: int) -> str | None:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.dose_context import (
-    TIMES_BEFORE, ceiling, count_after, count_before, divided_after, equivalent_between, later_schedule,
-    of_the_element, per_site, period_total_before, phase_of, route_of, unit_strength, variable_dosing, whole_amount,
+    TIMES_BEFORE, bolus, ceiling, count_after, count_before, divided_after, equivalent_between, later_schedule,
+    of_the_element, per_site, period_total_before, phase_named_between, phase_of, route_of, unit_strength,
+    variable_dosing, whole_amount,
 )
 
 _DIGIT = re.compile(r"\d")
@@ -23,14 +24,16 @@ _NUM = (r"\d{1,3}(?:[ \u00a0\u202f]0\d\d)+(?!\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:
         r"|\d*\.\d+|\d+")
 # "5.000 IU", "2.400 mg/m2": a period may part thousands as well as decimals; either reading is the amount.
 _PERIOD_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_UNIT = r"mg|mcg|µg|μg|ug|ng|gm|g|iu|units?|ml|mmol|micrograms?|milligrams?|grams?"
+# Units as records write them, misspelt too ("40 mgs", "50 mcgs", "5000 I.U."); a capital "U" is a unit ("10 U",
+# "80 U/kg"), not the "U" of "U.S.".
+_UNIT = r"mgs?|mcgs?|µg|μg|ug|ng|gm|g|iu|i\.u\.?|units?|(?-i:U)(?!\.S\b)|ml|mmol|micrograms?|milligrams?|grams?"
 # The most amounts of a fixed combination read from one ratio ("150/150/200/10 mg").
 MAX_PARTS = 4
 _DOSE = re.compile(
     # A fixed combination's amounts written as a ratio before one unit ("400/100 mg"): `ratio` holds the later ones.
     rf"(?<![\w.,/])(?P<low>{_NUM})(?P<ratio>(?:\s*/\s*(?:{_NUM})){{1,{MAX_PARTS - 1}}}(?=\s*(?:{_UNIT})\b))?"
     rf"\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
-    rf"(?P<unit>{_UNIT})\b(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
+    rf"(?P<unit>{_UNIT})(?:\b|(?<=\.))(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
     r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|kilograms?|m2|m²|m\^2|sq\.?\s?m|square\s+met(?:er|re)s?"
     r"|met(?:er|re)s?\s+squared)\b)?"
     r"(?P<per_time>\s*(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\b)?"
@@ -42,7 +45,8 @@ _DOSE = re.compile(
 _BASE = {"mg": ("mg", 1.0), "g": ("mg", 1000.0), "gm": ("mg", 1000.0), "mcg": ("mg", 0.001),
          "µg": ("mg", 0.001), "μg": ("mg", 0.001), "ug": ("mg", 0.001), "ng": ("mg", 1e-6),
          "iu": ("iu", 1.0), "unit": ("iu", 1.0), "units": ("iu", 1.0), "ml": ("ml", 1.0),
-         "mmol": ("mmol", 1.0), "microgram": ("mg", 0.001), "micrograms": ("mg", 0.001),
+         "mmol": ("mmol", 1.0), "microgram": ("mg", 0.001), "mgs": ("mg", 1.0), "mcgs": ("mg", 0.001),
+         "i.u": ("iu", 1.0), "i.u.": ("iu", 1.0), "u": ("iu", 1.0), "micrograms": ("mg", 0.001),
          "milligram": ("mg", 1.0), "milligrams": ("mg", 1.0), "gram": ("mg", 1000.0), "grams": ("mg", 1000.0)}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2, "twice": 2, "thrice": 3}
 # (pattern, times per period, period in days, whether the amount is the period's total); the first that matches after
@@ -91,7 +95,7 @@ _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 
 @dataclass(frozen=True)
 class Dose:
-    """One stated dose: low..high in `unit` (mg, iu, ml, mmol, '%'; '/kg' or '/m2' appended), given `per_day`
+    """One stated dose: low..high in `unit` (mg, iu, ml, mmol, '%', 'AUC'; '/kg' or '/m2' appended), given `per_day`
     times a day (None when the text states no frequency; NO_SCHEDULE for a concentration, which no schedule changes
     and which is no unit strength even in a product's name: "Timolol 0.5%").
 
@@ -106,8 +110,9 @@ class Dose:
     `parts` are the amounts as stated of a fixed combination written as a ratio ("400/100 mg", "400 mg/100 mg"),
     the first of them being low..high before any count; `part` the index of the one drug's amount this dose is
     when the drugs of the combination are named ("lopinavir/ritonavir 400/100 mg": 400 mg lopinavir, part 0);
-    `form` the product form stated with a concentration in percent ('cream', 'eye', 'gel'...), and `ceiling` an
-    amount that is the most that may be given ("up to 10 mg", "maximum 40 IU"), which any dose within it agrees with.
+    `form` the product form stated with a concentration in percent ('cream', 'eye', 'gel'...) or with an amount
+    ('patch', 'gum', 'inhaler', 'tablet'...), `ceiling` an amount that is the most that may be given ("up to 10 mg",
+    "maximum 40 IU"), which any dose within it agrees with, and `bolus` an amount given as a bolus.
     """
 
     low: float
@@ -130,6 +135,7 @@ class Dose:
     part: int | None = None
     form: str | None = None
     ceiling: bool = False
+    bolus: bool = False
 
     @property
     def label(self) -> str:
@@ -149,11 +155,25 @@ class Dose:
         if self.route and other.route and self.route != other.route:
             return False
         if self.form and other.form and self.form != other.form:
-            return False  # "1% gel" and "2% cream" are two products
+            return False  # "1% gel" and "2% cream" are two products, and so are "21 mg patch" and "4 mg gum"
+        if (self.form or other.form) and not (self._given_as(other) and other._given_as(self)):
+            return False  # "estradiol patch 50 mcg/day" and "estradiol 2 mg orally"
         if self.unit != other.unit:
             return False
-        # an infusion's rate after a bolus ("1 mcg/kg, then 0.4 mcg/kg/h") is the rate another text gives alone
-        return self.phase == other.phase or self.unit.endswith(RATES) and None in (self.phase, other.phase)
+        # an infusion's rate after a bolus ("1 mcg/kg, then 0.4 mcg/kg/h") is the rate another text gives alone, and a
+        # bolus before it ("0.15 mg/kg bolus, then 0.1 mg/kg/h") is a bolus another text gives alone
+        return self.phase == other.phase or self.unit.endswith(RATES) and None in (self.phase, other.phase) \
+            or self.bolus and other.bolus and {self.phase, other.phase} == {None, LOADING}
+
+    def _given_as(self, other: "Dose") -> bool:
+        """Whether this dose's product may be given by the other's route (when both are stated)."""
+        routes = FORM_ROUTES.get(self.form) if self.form and other.route else None
+        return routes is None or other.route in routes
+
+    @property
+    def inhaled(self) -> bool:
+        """Whether the dose is said to be inhaled: its amount may be the metered or the delivered dose."""
+        return self.form in INHALERS or self.route == INHALED
 
     def matches(self, other: "Dose") -> bool:
         """Same unit, overlapping amounts (in any reading, or one administration of an "N x amount" count), and the
@@ -188,7 +208,7 @@ class Dose:
             # "20 mL on each side" against "40 mL in total": a whole number of sites or administrations.
             part, whole = (amount, other_amount) if self.per_site or other.whole else (other_amount, amount)
             return any(_overlap((part[0] * n, part[1] * n), whole) for n in range(1, MAX_SITES + 1))
-        if not _overlap(amount, other_amount):
+        if not (_near(amount, other_amount) if self.inhaled or other.inhaled else _overlap(amount, other_amount)):
             return False
         return self.per_day is None or other.per_day is None or _same_frequency(self.per_day, other.per_day)
 
@@ -206,13 +226,15 @@ class Dose:
         return (*stated, *self.readings, *others)
 
 
-# The units of an infusion's rate.
+# The units of an infusion's rate, and the regimen phase of a loading dose.
 RATES = ("/h", "/min")
+LOADING = "loading"
 
 
 # The most sites an amount given at each of them ("per injection site", "per lesion"), or administrations making
-# up a whole ("1500 mg in total"), is counted up to.
-MAX_SITES = 12
+# up a whole ("1500 mg in total"), is counted up to: botulinum toxin is injected at up to 39 sites ("155 U" as
+# "5 U per site").
+MAX_SITES = 40
 
 
 # Intervals of this many days or more are one schedule when they differ by a tenth at most: "every 3 months" and
@@ -233,6 +255,17 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * 1.0001 and b[0] <= a[1] * 1.0001
 
 
+# An inhaler's dose is written as the metered dose or as the smaller delivered one (budesonide/formoterol "200/6 mcg"
+# is "160/4.5 mcg" delivered, tiotropium "18 mcg" is "10 mcg"): the least share of the metered dose delivered.
+DELIVERED_SHARE = 0.55
+INHALERS, INHALED = frozenset({"inhaler", "nebulizer"}), "inhaled"
+
+
+def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two ranges of an inhaled amount may state one dose, one metered and one delivered."""
+    return a[0] * DELIVERED_SHARE <= b[1] * 1.0001 and b[0] * DELIVERED_SHARE <= a[1] * 1.0001
+
+
 def _number(text: str) -> float:
     """An amount as written: "1,000", "10 000" and "1.000.000" part thousands."""
     text = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
@@ -246,6 +279,16 @@ _MOST_TIMES_BEFORE = re.compile(
 _MOST_WORDS = ("up", "max", "more", "most")
 
 
+# Several days of a cycle the amount is given on ("on days 1, 8 and 15", "D1,8", "days 1-3", "day 1 and day 8"):
+# a weekly or longer interval after them is the cycle's length, not the amount's frequency.
+_CYCLE_DAYS = re.compile(r"\b(?:days?|d)\s*\d{1,2}\s*(?:(?:,|&|\+|-|–|\band\b|\bto\b|\bthrough\b)\s*(?:days?\s*|d\s*)?"
+                         r"\d{1,2}\b)+", re.I)
+# The ways a cycle's length is also written (every N days or weeks, weekly, monthly): an interval of a week or more.
+CYCLE_DAYS_LEAST = 7
+_CYCLE_FREQUENCIES = frozenset({"every_n"} | {f"f{i}" for i, (_, _, days, _) in enumerate(_FREQUENCIES)
+                                               if days >= CYCLE_DAYS_LEAST})
+
+
 def _frequency(window: str) -> tuple[float | None, bool]:
     """Administrations per day stated first in `window` (None when none is, or a range or a word read two ways is),
     and whether the amount before it is the day's total ("1200 mg daily")."""
@@ -255,6 +298,8 @@ def _frequency(window: str) -> tuple[float | None, bool]:
     if m is None or any(word in lower for word in _MOST_WORDS) and _MOST_TIMES_BEFORE.search(window, 0, m.start()):
         return None, False  # none, or the most times it may be given ("up to three times daily as needed")
     found = m.lastgroup
+    if found in _CYCLE_FREQUENCIES and "d" in lower and _CYCLE_DAYS.search(window, 0, m.start()):
+        return None, False  # "on days 1, 8 and 15 every 4 weeks": the cycle's length, given on several of its days
     if found == "times_per":
         times = _WORD_NUMBERS.get((m.group("word") or m.group("n")).lower()) or int(m.group("n"))
         if _RANGE_BEFORE.search(window, 0, m.start()):
@@ -353,12 +398,13 @@ def _changed(dose: Dose, **changes) -> Dose:
     return changed
 
 
-def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit: int) -> Dose:
+def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit: int, form: str | None) -> Dose:
     """The dose read with its neighbours (up to `limit`, the next amount or the sentence's end): times a count, a
-    unit strength, its regimen phase and route, a total over a period or of several administrations, and a
-    schedule that changes later."""
+    unit strength, its regimen phase, route and product form, a total over a period or of several administrations,
+    and a schedule that changes later."""
     unit = f"{dose.unit} {ELEMENT}" if of_the_element(text, dose.start, dose.end) else dose.unit
     changes = {"unit": unit, "phase": phase_of(text, dose.start, dose.end), "variable": variable, "route": route,
+               "form": form, "bolus": bolus(text, dose.start, dose.end),
                "per_site": per_site(text, dose.end), "ceiling": ceiling(text, dose.start, dose.end),
                **_over_time(text, dose, limit)}
     counted = count_before(text, dose.start, dose.end)
@@ -377,6 +423,77 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
                            single=(dose.low, dose.high), readings=(), **changes)
         return _changed(dose, readings=dose.readings + (amounts,), **changes)  # "100 µg, 2 puffs": 100 or 200 µg
     return _changed(dose, strength=unit_strength(text, dose.start, dose.end), **changes)
+
+
+# The product an amount is of, named with it: a drug's products ("nicotine patch 21 mg", "nicotine gum 4 mg",
+# "testosterone gel 50 mg", "1000 mg injection") are different administrations, whose amounts are not compared.
+AMOUNT_FORMS = (
+    ("patch", r"patch(?:es)?|plasters?|transdermal\s+system"),
+    ("gum", r"(?:chewing\s+)?gums?"),
+    ("lozenge", r"lozenges?|pastilles?|troches?"),
+    ("inhaler", r"inhalers?|puffs?|inhalations?|actuations?|turbuhaler|diskus|ellipta|handihaler|respimat|breezhaler"
+                r"|genuair|(?-i:p?MDI|DPI|HFA)"),
+    ("nebulizer", r"nebuli[sz](?:er|ed|ation)s?|nebules?"),
+    ("spray", r"sprays?"),
+    ("gel", r"gels?"),
+    ("cream", r"creams?"),
+    ("ointment", r"ointments?"),
+    ("suppository", r"suppositor(?:y|ies)"),
+    ("enema", r"enemas?"),
+    ("implant", r"implants?"),
+    ("injection", r"injections?|injectable|depot"),
+    ("tablet", r"tablets?|capsules?|pills?|softgels?|caplets?"),
+)
+_FORM_GROUPS = "|".join(f"(?P<{name}>{words})" for name, words in AMOUNT_FORMS)
+# Right after the amount, at most two words on ("21 mg patch", "4 mg nicotine gum", "160/4.5 mcg, 2 inhalations"),
+# none of them one that starts another item ("21 mg and nicotine gum 4 mg").
+_FORM_RIGHT_AFTER = re.compile(
+    r"\s*[,(]?\s*(?:(?:\d{1,2}|one|two|three|four)\s+)?(?:(?!(?:and|or|plus|with|then|vs|versus|followed)\b)"
+    rf"[a-z][\w-]*\s+){{0,2}}?(?:{_FORM_GROUPS})(?![\w-])", re.I)
+# ... or before it in its item, after the amount before ("Nicotine patch 21 mg", "Testosterone gel 50 mg").
+_FORM_BEFORE = re.compile(rf"(?<![\w-])(?:{_FORM_GROUPS})(?![\w-])", re.I)
+_FORM_ITEM_START = re.compile(r"[,;(\n]|[.:]\s")
+# How far before an amount its product may be named, and after it (two words and a count on).
+PRODUCT_BEFORE, PRODUCT_AFTER = 40, 40
+# A part of every word AMOUNT_FORMS reads.
+_FORM_PARTS = ("patch", "plaster", "transdermal", "gum", "lozeng", "pastille", "troche", "inhal", "puff", "actuation",
+               "haler", "diskus", "ellipta", "respimat", "genuair", "mdi", "dpi", "hfa", "nebul", "spray", "gel",
+               "cream", "ointment", "suppositor", "enema", "implant", "inject", "depot", "tablet", "capsule", "pill",
+               "softgel", "caplet")
+# The routes each product is given by: an amount of one product and an amount by a route it is not given by are
+# different administrations ("estradiol patch 50 mcg/day" and "estradiol 2 mg orally").
+FORM_ROUTES = {
+    "patch": frozenset({"transdermal", "topical"}),
+    "gum": frozenset({"buccal", "oral", "sublingual"}),
+    "lozenge": frozenset({"buccal", "oral", "sublingual"}),
+    "inhaler": frozenset({"inhaled", "intranasal"}),
+    "nebulizer": frozenset({"inhaled"}),
+    "spray": frozenset({"intranasal", "sublingual", "buccal", "topical", "inhaled"}),
+    "gel": frozenset({"topical", "transdermal", "vaginal", "rectal", "intranasal"}),
+    "cream": frozenset({"topical", "vaginal", "rectal"}),
+    "ointment": frozenset({"topical", "rectal"}),
+    "suppository": frozenset({"rectal", "vaginal"}),
+    "enema": frozenset({"rectal"}),
+    "implant": frozenset({"subcutaneous", "intravitreal", "intradermal", "vaginal"}),
+    "injection": frozenset({"intravenous", "subcutaneous", "intramuscular", "intrathecal", "intravitreal",
+                            "intraperitoneal", "intra-arterial", "intratumoral", "intradermal", "intravesical"}),
+    "tablet": frozenset({"oral", "sublingual", "buccal", "vaginal"}),
+}
+
+
+def _product_form(text: str, start: int, end: int, previous_end: int) -> str | None:
+    """The product the amount at start..end is said to be of ('patch', 'gum', 'inhaler', 'tablet'...), named right
+    after it or before it in its item (after the amount before, `previous_end`), or None."""
+    before_start = max(previous_end, start - PRODUCT_BEFORE, 0)
+    near = text[before_start:end + PRODUCT_AFTER].lower()
+    if not any(part in near for part in _FORM_PARTS):  # most amounts name no product
+        return None
+    after = _FORM_RIGHT_AFTER.match(text, end)
+    if after:
+        return after.lastgroup
+    cuts = list(_FORM_ITEM_START.finditer(text, before_start, start))
+    found = list(_FORM_BEFORE.finditer(text, cuts[-1].end() if cuts else before_start, start))
+    return found[-1].lastgroup if found else None
 
 
 def _over_time(text: str, dose: Dose, limit: int) -> dict:
@@ -454,6 +571,41 @@ def _percents(text: str, variable: bool) -> list[Dose]:
     return doses
 
 
+# A carboplatin dose as the target area under the curve ("AUC 5", "AUC=6 mg/mL/min", "target AUC of 2", "AUC5", "(AUC)
+# 5", "AUC 5 or 6"): compared only with another target, not a pharmacokinetic measure ("AUC0-24", "AUC 0-24 h").
+AUC = "AUC"
+_TARGET_AUC = re.compile(r"\bAUC\)?(?:\s*[=:]\s*|\s+(?:of\s+)?|(?=[1-9]))(?P<low>\d+(?:\.\d+)?)"
+                         r"(?:\s*(?:-|–|to|or|/)\s*(?P<high>\d+(?:\.\d+)?))?"
+                         r"(?!\s*(?:-|–)\s*\d)(?!\s*(?:-|–)?\s*(?:h|hrs?|hours?|inf|∞|t|last|tau|d|days?)\b)"
+                         r"(?![\d.])")
+# The greatest target AUC given (mg/mL·min); a greater number is no target.
+MAX_TARGET_AUC = 10.0
+
+
+def _target_aucs(text: str, variable: bool) -> list[Dose]:
+    """The target AUCs of a text, each with the frequency stated after it, its regimen phase and route."""
+    doses = []
+    for m in _TARGET_AUC.finditer(text):
+        low, high = float(m.group("low")), float(m.group("high") or m.group("low"))  # "AUC 5 or 6": either
+        if low > MAX_TARGET_AUC or not low:
+            continue
+        sentence_end = _SENTENCE_END.search(text, m.end())
+        window_end = min(sentence_end.start() if sentence_end else len(text), m.end() + FREQUENCY_WINDOW)
+        window = _AUC_UNIT.sub("", text[m.end():window_end], count=1)
+        if next_amount := _DOSE.search(window):  # "AUC 5 and paclitaxel 175 mg/m2 every 3 weeks": the other's
+            window = window[:next_amount.start()]
+        per_day, _ = _frequency(window)
+        high = low if high > MAX_TARGET_AUC else high
+        doses.append(Dose(min(low, high), max(low, high), AUC, per_day, m.start(), m.end(), m.group(0).strip(),
+                          phase=phase_of(text, m.start(), m.end()), variable=variable,
+                          route=route_of(text, m.start(), m.end(), 0, window_end)))
+    return doses
+
+
+# The unit written after a target AUC ("mg/mL/min", "mg/ml x min", "mg·min/mL"), read past for the frequency.
+_AUC_UNIT = re.compile(r"^\s*mg\s*(?:[/.·*×x]|per)\s*(?:ml|min)\w*(?:\s*(?:[/.·*×x]|per)\s*(?:ml|min)\w*)?", re.I)
+
+
 def _concentration(text: str, m: re.Match) -> bool:
     """Whether the percentage is a concentration: at most 100, not a share of something ("50% of the dose",
     "reduced by 30%")."""
@@ -481,10 +633,11 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
     if not text or not _DIGIT.search(text):  # every dose has an amount in digits
         return ()
     read = _amounts_read(text)
-    if not read and "%" not in text:
+    if not read and "%" not in text and "AUC" not in text:
         return ()
     variable = variable_dosing(text)
-    percents = _percents(text, variable) if "%" in text else []
+    # concentrations and target AUCs, each compared only with its like
+    apart = (_percents(text, variable) if "%" in text else []) + (_target_aucs(text, variable) if "AUC" in text else [])
     doses = []
     for i, (m, parts, amount_end) in enumerate(read):
         next_start = read[i + 1][0].start() if i + 1 < len(read) else len(text)
@@ -494,13 +647,34 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
         if dose is not None:
             previous_end = read[i - 1][2] if i else 0
             route = route_of(text, m.start(), amount_end, previous_end, next_start)
-            dose = _in_context(text, dose, variable, route, min(next_start, end))
+            form = _product_form(text, m.start(), amount_end, previous_end)
+            dose = _in_context(text, dose, variable, route, min(next_start, end), form)
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
     doses = _with_equivalents(text, doses)
-    if percents:
-        doses = sorted(doses + percents, key=lambda d: d.start)
+    if any(d.unit.endswith(RATES) for d in doses):
+        doses = _infusions_loaded(text, doses)
+    if apart:
+        # "AUC=5 mg.min/ml": the target's number is no amount in mg
+        doses = sorted([d for d in doses if not any(a.start <= d.start < a.end for a in apart)] + apart,
+                       key=lambda d: d.start)
     return tuple(doses)
+
+
+def _infusions_loaded(text: str, doses: list[Dose]) -> list[Dose]:
+    """The doses, an amount before an infusion's rate in its sentence read as the infusion's load: a bolus ("0.5 mg/kg
+    bolus then 0.1 mg/kg/h") is its loading dose, and the rate after a loading dose ("loading dose 0.5 mg/kg,
+    infusion 0.2 mg/kg/h") is not, unless a phase is named again before it."""
+    for i in range(len(doses) - 1):
+        load, rate = doses[i], doses[i + 1]
+        if load.unit.endswith(RATES) or not rate.unit.endswith(RATES) or _SENTENCE_END.search(text, load.end,
+                                                                                                 rate.start):
+            continue
+        if load.phase is None and load.bolus:
+            doses[i] = load = _changed(load, phase=LOADING)
+        if load.phase == rate.phase == LOADING and not phase_named_between(text, load.end, rate.start):
+            doses[i + 1] = _changed(rate, phase=None)
+    return doses
 
 
 def _amounts_read(text: str) -> list[tuple[re.Match, tuple[float, ...], int]]:
