@@ -7,6 +7,8 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers.aggregator_text.basic_information import basic_information, typed
+from flows.parsers.aggregator_text.copied_text import (MIS_DECODED, as_decoded, visible_text,
+                                                      without_zero_width_edges)
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
@@ -55,7 +57,7 @@ def sniff(head: bytes) -> bool:
     """True for meddatax study page text: 'Basic Information' with an 'NCT ID:' line or another own heading; and for
     its results sub-page ('NCT ID:' with the sub-page's own heading or title), which parse() rejects as such."""
     # 'Last Updated:' is not required: a page of a record never updated has none
-    text = head_text(head)
+    text = visible_text(head_text(head))
     if text is None:
         return False
     if not has_line(text, "Basic Information"):
@@ -71,9 +73,12 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    lines = own_lines(lines)
+    lines, mis_decoded = as_decoded(lines)
+    lines = own_lines(without_zero_width_edges(lines))
     starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
+        if mis_decoded:
+            several.problems.append(Problem(MIS_DECODED, mis_decoded))
         return several
     sections = study_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
@@ -102,6 +107,8 @@ def parse(raw: bytes) -> Parsed:
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)
     problems += unread_problems(sections, nct_id)
+    if mis_decoded:
+        problems.append(Problem(MIS_DECODED, mis_decoded, nct_id))
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 

@@ -156,7 +156,8 @@ _MOST_WRAPPED, _INDENT = 4, 16
 
 def _wrapped_explainer(heading: str, section: list[str], at: int) -> int:
     """How many lines from section[at] on are the heading's explainer wrapped over them (0 when they are not): each
-    line goes on the explainer as far as the lines above, after a space (or none after a hyphen that breaks a word)."""
+    line goes on the explainer as far as the lines above, after a space (or none after a hyphen that breaks a word,
+    the explainer's own or one a print that hyphenates adds)."""
     explainer, text = _EXPLAINER_TEXT[heading], ""
     if len(section[at]) > len(explainer) + _INDENT:  # a paragraph of content, told at sight
         return 0
@@ -168,8 +169,8 @@ def _wrapped_explainer(heading: str, section: list[str], at: int) -> int:
             f"{text} {part}" if text else part)
         if text == explainer:
             return used if used > 1 else 0
-        if not explainer.startswith(text):
-            return 0
+        if not explainer.startswith(text) and not (text.endswith("-") and explainer.startswith(text[:-1])):
+            return 0  # a print that hyphenates breaks a word with a hyphen the explainer does not hold ('object-')
     return 0
 
 

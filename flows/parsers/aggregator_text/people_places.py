@@ -8,10 +8,12 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.responsible_party import responsible_parties
 from flows.parsers.aggregator_text.title import joined_title
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet
 from flows.parsers.aggregator_text.sites import (  # noqa: F401 (a site's address is read there)
     UNDECIDED_CITY, address, locations, undecided_cities)
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, add_rows, nonblank
+from flows.parsers.printed_pages import rejoined
 from schemas.enums import AGENCY_CLASS, OFFICIAL_ROLE, OVERALL_STATUS
 
 _AGENCY_CLASSES, _STATUSES = frozenset(AGENCY_CLASS), frozenset(OVERALL_STATUS)
@@ -23,6 +25,9 @@ _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x)\s*\d+)?$")
 # A phone the registry keeps with letters or words in it starts as a number does and holds this many digits.
 _PHONE_STARTS, _PHONE_DIGITS = frozenset("+(0123456789"), 7
 _IDENTIFIER_FIELD = re.compile(r"^Identifier (Type|Source|Domain|Link):\s*(.*)$")
+# The page's dash for an identifier field it does not give ('Identifier Type: -'), as a copy through a word
+# processor or a typographer's font may turn it: an en or em dash, a hyphen or minus sign of its own.
+_NO_VALUE_DASHES = frozenset({"", "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"})
 # Each identifier field's column; the registry's domain (who issued it) is AACT's id_type_description.
 _IDENTIFIER_COLUMNS = {"Type": "id_type", "Source": "id_source", "Domain": "id_type_description", "Link": "id_link"}
 UNREAD_OFFICIALS = "unread lines: principal investigators"
@@ -51,7 +56,7 @@ def read_people_places(record: StudyRecord, sections: Sections, width: int | Non
         "facilities": [] if isinstance(sites, Problem) else sites,
         "responsible_parties": [] if isinstance(party, Problem) else party,
         "central_contacts": central_contacts(sections.lines("Central Contacts")),
-        "id_information": identifiers(sections.lines("Other Identifiers")),
+        "id_information": identifiers(sections.lines("Other Identifiers"), width),
         "related_studies": related_trials(sections.lines("Related Clinical Trials"))
         + related_trials(sections.lines("More Related Trials")),
     }
@@ -146,18 +151,33 @@ def _phone_below_role(line: str, around: list[str]) -> bool:
     return (line[:1] in _PHONE_STARTS and sum(map(str.isdigit, line)) >= _PHONE_DIGITS) or bool(_ROLE.match(above))
 
 
-def identifiers(lines: list[str]) -> list[dict[str, object]]:
+def identifiers(lines: list[str], width: int | None = None) -> list[dict[str, object]]:
     """Value, 'Identifier Type: -', 'Identifier Source: org_study_id'[, 'Identifier Domain: ...',
-    'Identifier Link: ...'] entries."""
+    'Identifier Link: ...'] entries; on a print of `width`, a field's value it wrapped onto the next line is one
+    value again (an identifier's own line is always followed by its 'Identifier Type:' line, a wrapped value's not)."""
     rows: list[dict[str, object]] = []
-    for line in nonblank(lines):
+    lines = nonblank(lines)
+    column = None
+    for at, line in enumerate(lines):
         match = _IDENTIFIER_FIELD.match(line)
         if match and rows:
             value = match.group(2).strip()
-            rows[-1][_IDENTIFIER_COLUMNS[match.group(1)]] = None if value in ("", "-") else value
+            column = _IDENTIFIER_COLUMNS[match.group(1)]
+            rows[-1][column] = None if value in _NO_VALUE_DASHES else value
+        elif not match and column is not None and _wrapped_field_value(lines, at, width):
+            rows[-1][column] = rejoined(rows[-1][column], line)
         elif not match:
             rows.append({"id_source": None, "id_type": None, "id_value": line})
+            column = None
     return rows
+
+
+def _wrapped_field_value(lines: list[str], at: int, width: int | None) -> bool:
+    """Whether lines[at] is the rest of the identifier field's value above it, which a print of `width` wrapped: the
+    field's line fills the sheet, and no field line follows lines[at] (as one follows an identifier's own line)."""
+    above, below = lines[at - 1], lines[at + 1:at + 2]
+    return (_IDENTIFIER_FIELD.match(above) is not None and fills_sheet(above, lines[at], width)
+            and not (below and _IDENTIFIER_FIELD.match(below[0])))
 
 
 def related_trials(lines: list[str]) -> list[dict[str, object]]:

@@ -30,6 +30,8 @@ _FIRST, _END = itemgetter(slice(None, 1)), itemgetter(slice(-4, None))
 _EDGE_LINES = 3
 # A number over a number alone on its line ('2/5', '2 of 5', '2006/22').
 _NUMBER_OVER_NUMBER = re.compile(r"\s*(\d{1,4})\s*(?:/|of)\s*(\d{1,4})\s*", re.I)
+# The run of spaces between two columns a print keeping its layout sets side by side.
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 # The line a page starts its study with, never furniture.
 _STUDY_LINE = re.compile(r"NCT ID:")
 
@@ -53,7 +55,33 @@ def page_lines(lines: list[str]) -> list[str]:
         lines = [line for at, line in enumerate(lines) if at not in furniture]
     if "\t" in text:
         return [cell for line in lines for cell in (cell_lines(line) if "\t" in line else (line,))]
-    return lines
+    return _side_by_side(_without_margin(lines))
+
+
+def _without_margin(lines: list[str]) -> list[str]:
+    """The lines without the margin that indents every one of them (a print turned into text keeping its layout,
+    'pdftotext -layout'): the page's own lines start at its edge (its headings, 'NCT ID:'), so a margin all share
+    is the print's; a line indented deeper keeps the rest of its indentation."""
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    return [line[margin:] for line in lines] if margin else lines
+
+
+def _side_by_side(lines: list[str]) -> list[str]:
+    """A label and its value, or values the page shows bare, that a print keeping its layout sets side by side in
+    columns parted by a run of spaces ('Recruitment Status      RECRUITING'), on lines of their own as the page
+    shows them; any other line with such a run (a justified sentence) is kept as it is."""
+    if not any(map(_COLUMN_GAP.search, lines)):
+        return lines
+    return [cell for line in lines for cell in _columns(line)]
+
+
+def _columns(line: str) -> tuple[str, ...]:
+    """The lines one line of columns stands for, as cell_lines reads a copied row's cells; the line itself when its
+    columns are not the page's labels and values."""
+    if _COLUMN_GAP.search(line) is None:
+        return (line,)
+    cells = cell_lines(_COLUMN_GAP.sub("\t", line.strip()))
+    return (line,) if len(cells) == 1 else cells
 
 
 def _may_count_sheets(line: str) -> bool:

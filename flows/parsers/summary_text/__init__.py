@@ -5,6 +5,8 @@ import re
 from itertools import compress
 from operator import not_
 
+from flows.parsers.aggregator_text.copied_text import (MIS_DECODED, as_decoded, visible_text,
+                                                      without_zero_width_edges)
 from flows.parsers.summary_text import design
 from flows.parsers.summary_text.list_items import filled_lines, list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows
@@ -20,7 +22,7 @@ from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_t
 from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
-from flows.parsers.model import Parsed, Problem, StudyRecord
+from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
                                      no_value, read_page, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
@@ -40,6 +42,15 @@ CARRIES = frozenset({
 })
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
+# The heading of the table that closes every page, as the page spells it and in any case ('See Also' on a page saved
+# with title-case headings).
+_SEE_ALSO_SPELT, _SEE_ALSO_HEADING = "See also", "see also"
+# A page that stops before its 'See also' table (which the site shows, listing no trial when it has none) may have
+# been cut short in its key block, whose last keys (ages, sex, healthy volunteers) cannot then be told from keys it
+# does not give: it is read, and says so.
+CUT_SHORT = "page may be cut short"
+CUT_SHORT_DETAIL = ("the page stops before its closing 'See also' table: keys its key block ends with (ages, sex, "
+                    "healthy volunteers) may have been cut off, not left out by the record")
 
 
 # The key block's first line, its cells parted by spaces or, copied from the page's table, a tab.
@@ -52,7 +63,7 @@ _OWN_HEADINGS = ("Clinical Trial Summary", "Clinical Trial Description")
 
 def sniff(head: bytes) -> bool:
     """True for trial-summary page text: its summary or description heading with the other, the logo or key block."""
-    text = head_text(head)
+    text = visible_text(head_text(head))
     if text is None:
         return False
     shown = [heading for heading in _OWN_HEADINGS if has_line(text, heading)]
@@ -65,14 +76,19 @@ def parse(raw: bytes) -> Parsed:
     lines = read_page(LAYOUT, raw)
     if isinstance(lines, Parsed):
         return lines
-    lines = without_furniture(lines)  # a page printed to PDF: its running header and footer are no part of it
+    lines, mis_decoded = as_decoded(lines)  # a page saved as UTF-8 after it was read as Windows-1252
+    # a page printed to PDF: its running header and footer are no part of it (nor a copy's zero-width marks)
+    lines = without_furniture(without_zero_width_edges(lines))
     starts = page_starts(lines, "Clinical Trial Summary".__eq__, "Clinical Trial Summary")
     # a description may quote either start line, not both: each page has its two, in order
     if len(starts) > 1 and (several := several_pages(LAYOUT, lines, starts, _page_top, parse,
                                                      also=page_starts(lines, _NCT_KEY_LINE.match))):
+        if mis_decoded:
+            several.problems.append(Problem(MIS_DECODED, mis_decoded))
         return several
     lines = unstacked(without_chrome(lines))
     at = key_block_line(lines)
+    lines = lines[:at] + _with_see_also_heading(lines[at:])
     start, end, values, strays = key_block(lines[at:])
     if (first := keys_above(lines, at + start, _KEY_LINE)) < at + start:
         values, strays = key_values(lines[first:at + end])
@@ -87,7 +103,12 @@ def parse(raw: bytes) -> Parsed:
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'NCT number' holds no NCTnnnnnnnn value")
-    return _read_record(nct_id, sections, values, strays, block)
+    parsed = _read_record(nct_id, sections, values, strays, block)
+    if _SEE_ALSO_SPELT not in sections:
+        parsed.problems.append(Problem(CUT_SHORT, CUT_SHORT_DETAIL, nct_id))
+    if mis_decoded:
+        parsed.problems.append(Problem(MIS_DECODED, mis_decoded, nct_id))
+    return parsed
 
 
 def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays: list[str],
@@ -136,6 +157,13 @@ def without_chrome(lines: list[str]) -> list[str]:
     """The lines that are no page chrome (stripped, the logo's alt text or the 'See also' header row, whose cells
     a copied table may part with tabs)."""
     return list(compress(lines, map(not_, map(_CHROME.__contains__, map(" ".join, map(str.split, lines))))))
+
+
+def _with_see_also_heading(below: list[str]) -> list[str]:
+    """The lines from the key block down, the 'See also' heading spelt as the page spells it: a page saved with its
+    headings in title case or capitals ('See Also') shows the same table, which nothing below the key block else
+    is named."""
+    return [_SEE_ALSO_SPELT if line.strip().casefold() == _SEE_ALSO_HEADING else line for line in below]
 
 
 def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:
@@ -192,6 +220,9 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     add_rows(record, "related_studies", distinct_rows(rows))  # a trial listed twice says the same once
     if strays:
         unread.append(f"{strays} line(s) under 'See also' that start no trial row")
+    if hyphens := sum(isinstance(row["title"], Refused) for row in rows):
+        unread.append(f"{hyphens} 'See also' row title(s) wrapped after a word's hyphen: whether the word goes on in "
+                      "the next line or a space follows the hyphen cannot be told; each is refused as shown")
     return unread
 
 

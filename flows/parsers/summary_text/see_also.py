@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.model import Refused
 from flows.parsers.page_text import nonblank
 from flows.parsers.summary_text import design
+from flows.parsers.summary_text.title import HYPHEN_KNOWN
+from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 from schemas import enums
 
 # A whole row: 'Completed NCT03529955 - <title> Phase 2' (a stopped trial's status may carry its reason in brackets,
@@ -28,29 +31,45 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
     other line (a footer, or the wrap of a row that shows no phase, which cannot be told from one) is counted, not
     read into a title."""
     texts: list[str] = []
+    shown: list[list[str]] = []  # each row's lines as the page shows them
     pending: list[str] = []  # the lines below the last row that do not yet end it with a phase
     strays = 0
     for line in nonblank(lines):
         if _SEE_ALSO_HEAD.match(line) or _HEAD_AT_DASH.fullmatch(line):
+            row_lines = [line]
             if pending and _status_goes_on(pending, line):
-                line, pending = " ".join([*pending, line]), []
-            texts.append(line)
+                row_lines, pending = [*pending, line], []
+            texts.append(" ".join(row_lines))
+            shown.append(row_lines)
             strays, pending = strays + len(pending), []
         elif pending and _ID_FIRST.match(line) and _is_status(" ".join(pending)):
             texts.append(" ".join([*pending, line]))  # the status (with its reason) wrapped alone above the id
+            shown.append([*pending, line])
             pending = []
         elif texts and _continues(texts[-1], " ".join([*pending, line])):
             texts[-1] = " ".join([texts[-1], *pending, line])
+            shown[-1] += [*pending, line]
             pending = []
         else:
             pending.append(line)
     strays += len(pending)
     rows = []
     strays += sum(1 for text in texts if see_also_parts(text) is None)  # a row's start that nothing went on
-    for status, nct, title, phase in filter(None, map(see_also_parts, texts)):
+    for text, row_lines in zip(texts, shown):
+        if (parts := see_also_parts(text)) is None:
+            continue
+        status, nct, title, phase = parts
         rows.append({"related_nct_id": nct, "stated_status": design.read_status(status),
-                     "stated_phase": labels.phase(phase), "title": title})
+                     "stated_phase": labels.phase(phase), "title": _title(title, row_lines)})
     return rows, strays
+
+
+def _title(title: str, row_lines: list[str]) -> str | Refused:
+    """A row's title; refused as shown when the row wraps after a word's hyphen ('GM-' / 'CSF', 'HER2-' / 'Breast'),
+    where whether the word goes on in the next line or a space follows the hyphen cannot be told."""
+    if any(hyphen_undecided(upper, lower) for upper, lower in zip(row_lines, row_lines[1:])):
+        return Refused(title, HYPHEN_KNOWN)
+    return title
 
 
 def _status_goes_on(pending: list[str], line: str) -> bool:

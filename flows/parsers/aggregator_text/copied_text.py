@@ -1,0 +1,87 @@
+"""Page text as a copy or a save keeps characters a browser does not show, or mis-decodes them: the zero-width
+marks a copy puts where one element of the page ends and the next begins, and a page saved as UTF-8 after it was
+read as Windows-1252 ('HÃ©matologie' for 'Hématologie'). Both text layouts of republished pages read their lines
+through these (the trial-summary layout as well)."""
+from __future__ import annotations
+
+import re
+
+from flows.parsers.page_text import as_plain_text, page_lines
+
+# Characters a browser shows as nothing that a copy keeps where one element of the page ends and the next begins:
+# zero-width space, word joiner, and a byte order mark within the text.
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+_ZERO_WIDTH_EDGES = re.compile(r"^[ \t\u200b\u2060\ufeff]+|[ \t\r\u200b\u2060\ufeff]+$"
+                               r"|[ \u200b\u2060\ufeff]*\t[ \t\u200b\u2060\ufeff]*")
+_NO_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+# What UTF-8's two- to four-byte characters turn into read as Windows-1252: a lead byte's letter (U+00C2-U+00F4)
+# then a continuation byte's character (U+0080-U+00BF, or the characters Windows-1252 puts at 0x80-0x9F).
+_MIS_DECODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                          "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# The bytes Windows-1252 leaves undefined, which a reader keeps as the control characters of the same number.
+_UNDEFINED = frozenset(chr(byte) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+_UNDEFINED_SPLIT = re.compile("([\u0081\u008d\u008f\u0090\u009d])")
+# A UTF-8 character one byte short, then a space or the line's end: its last byte was 0xA0, which Windows-1252
+# reads as a no-break space, which the page's reading turns into a space (and drops at a line's end).
+_NO_BREAK_BYTE = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2})(?: |(?=\n)|\Z)")
+MIS_DECODED = "page text mis-decoded"
+MIS_DECODED_DETAIL = ("the page's text is UTF-8 that was read as Windows-1252 and saved again ('Ã©' for 'é'); "
+                      "it is read as the UTF-8 it was")
+MIS_DECODED_LOST = ("the page's text is UTF-8 that was read as Windows-1252 ('Ã©' for 'é'), and characters its "
+                    "reader could not read are lost ('\ufffd'): its text is loaded as the page shows it")
+# What a reader puts for bytes it cannot read.
+_REPLACEMENT = "\ufffd"
+
+
+def without_zero_width_edges(lines: list[str]) -> list[str]:
+    """The lines without the zero-width characters at their edges and beside a tab (where a copy puts them between
+    a page's elements, 'Basic Information\\u200b'); the page shows nothing there. One within a word or between
+    words is the text's own, and is kept."""
+    text = "\n".join(lines)
+    if not any(mark in text for mark in ZERO_WIDTH):
+        return lines
+    return [_ZERO_WIDTH_EDGES.sub(_visible, line) for line in lines]
+
+
+def visible_text(text: str | None) -> str | None:
+    """A sniffer's head as a browser shows it: a copy's zero-width characters at its lines' edges left out."""
+    if text is None or not any(mark in text for mark in ZERO_WIDTH):
+        return text
+    return "\n".join(without_zero_width_edges(text.split("\n")))
+
+
+def _visible(edge: re.Match) -> str:
+    """A line's edge, or the space around a tab, without its zero-width characters."""
+    return edge.group(0).translate(_NO_ZERO_WIDTH)
+
+
+def as_decoded(lines: list[str]) -> tuple[list[str], str | None]:
+    """The page's lines as the UTF-8 they were, and what was found (a problem's detail, or None): a page read as
+    Windows-1252 and saved again holds every one of its characters beyond ASCII as two to four such characters. It
+    is read back only when the whole page turns back into UTF-8 so (a page with one character Windows-1252 cannot
+    hold, or whose bytes are no UTF-8, was not mis-decoded as a whole, and is read as it is); one whose reader put
+    the replacement character for bytes it could not read has lost them, and is read as it is, with the problem."""
+    text = "\n".join(lines)
+    if _MIS_DECODED.search(text) is None:
+        return lines, None
+    if _REPLACEMENT in text:
+        return lines, MIS_DECODED_LOST
+    try:
+        decoded = _NO_BREAK_BYTE.sub(_with_no_break_byte, _windows_1252_bytes(text)).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return lines, None
+    return page_lines(as_plain_text(decoded)), MIS_DECODED_DETAIL  # its no-break spaces are spaces, as on any page
+
+
+def _with_no_break_byte(short: re.Match) -> bytes:
+    """A UTF-8 character whose last byte, 0xA0, was read as a no-break space and kept as a space (or dropped)."""
+    return short.group(0).rstrip(b" ") + b"\xa0"
+
+
+def _windows_1252_bytes(text: str) -> bytes:
+    """The bytes a Windows-1252 reader read `text` from (its undefined bytes kept as their control characters);
+    UnicodeEncodeError for a character it cannot have read."""
+    if _UNDEFINED.isdisjoint(text):
+        return text.encode("cp1252")
+    return b"".join(part.encode("latin-1") if part in _UNDEFINED else part.encode("cp1252")
+                    for part in _UNDEFINED_SPLIT.split(text))
