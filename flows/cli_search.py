@@ -4,8 +4,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -26,15 +27,40 @@ def _fail(code: int, message: str) -> None:
     raise typer.Exit(code)
 
 
-def _open(db: Optional[Path], read_only: bool):
-    from warehouse.connect import WarehouseError, connect
-
+def _published(db: Optional[Path]) -> Path:
     db_path = db or Settings.from_env().db_path
     if not db_path.exists():
         _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
+    return db_path
+
+
+def _open(db: Optional[Path], read_only: bool = True):
+    """A read-only connection to the published warehouse: a copy of its last published state where another
+    process holds it read-write (as `trialqc issues` reads it)."""
+    from flows.reader import open_reader
+    from warehouse.connect import WarehouseError
+
+    db_path = _published(db)
     try:
-        return connect(db_path, read_only=read_only)
+        return open_reader(db_path, say=lambda line: err.print(Text(line)))
     except WarehouseError as exc:
+        _fail(1, str(exc))
+
+
+@contextmanager
+def _writing(db: Optional[Path]) -> Iterator:
+    """A connection to write the watch lists as a run writes: under the warehouse's writer lock (waiting for a run
+    that writes it), into its working copy, published whole when the block ends. Written into the published file,
+    a list saved during a run would be lost when the run publishes its own copy."""
+    from flows.errors import InfrastructureError
+    from flows.publish import writer_connection
+    from warehouse.connect import WarehouseError
+
+    db_path = _published(db)
+    try:
+        with writer_connection(db_path, say=lambda line: err.print(Text(line))) as con:
+            yield con
+    except (WarehouseError, InfrastructureError) as exc:
         _fail(1, str(exc))
 
 
@@ -146,12 +172,12 @@ def watch_add(
     q = _query(query or [], condition, intervention, sponsor, status, phase, None)
     if not (q.text or condition or intervention or sponsor or q.statuses or q.phases):
         _fail(2, "a watch list needs words to search for or at least one filter")
-    con = _open(db, read_only=False)
-    _refuse_unsearchable(con, q.text)
-    try:
-        add_watch_list(con, name, q, replace=replace)
-    except ValueError as exc:
-        _fail(2, str(exc))
+    with _writing(db) as con:
+        _refuse_unsearchable(con, q.text)
+        try:
+            add_watch_list(con, name, q, replace=replace)
+        except ValueError as exc:
+            _fail(2, str(exc))
     console.print(Text(f"saved watch list {name!r}: the next `trialqc run` evaluates it"))
 
 
@@ -182,7 +208,9 @@ def watch_remove(name: str = typer.Argument(..., help="The list's name."),
     """Forget a watch list (what earlier runs recorded about it is kept)."""
     from flows.watch import remove_watch_list
 
-    if not remove_watch_list(_open(db, read_only=False), name):
+    with _writing(db) as con:
+        removed = remove_watch_list(con, name)
+    if not removed:
         _fail(2, f"no watch list named {name!r}")
     console.print(Text(f"removed watch list {name!r}"))
 
