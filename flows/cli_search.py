@@ -58,7 +58,7 @@ def _writing(db: Optional[Path]) -> Iterator:
 
     db_path = _published(db)
     try:
-        with writer_connection(db_path, say=lambda line: err.print(Text(line))) as con:
+        with writer_connection(db_path, waiting=lambda line: err.print(Text(line))) as con:
             yield con
     except (WarehouseError, InfrastructureError) as exc:
         _fail(1, str(exc))

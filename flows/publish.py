@@ -199,11 +199,12 @@ def _fsync_folder(folder: Path) -> None:
 
 @contextmanager
 def writing(db_path: Path, say: Callable[[str], None] | None = None,
-            lock_timeout: float | None = None) -> Iterator[Path]:
-    """Take the writer lock, yield the working copy to write, and publish it when the block ends."""
+            lock_timeout: float | None = None, waiting: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Take the writer lock, yield the working copy to write, and publish it when the block ends. `waiting` says
+    that another run holds the lock (by default `say`, which says the rest)."""
     files = WriterFiles(Path(db_path).resolve())
     say = say or log.info
-    with writer_lock(files.lock, say, lock_timeout):
+    with writer_lock(files.lock, waiting or say, lock_timeout):
         with _stage(STARTING):
             work = prepare_working_copy(files)
         try:
@@ -235,15 +236,16 @@ def check_writable(db_path: Path) -> None:
 
 
 @contextmanager
-def writer_connection(db_path: Path, say: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer_connection(db_path: Path, say: Callable[[str], None] | None = None,
+                      waiting: Callable[[str], None] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the working copy under the writer lock, published when the block ends.
 
-    For the short writes outside a run (a pull's cursor and counts), so they too reach readers
-    only whole, and never race a run.
+    For the short writes outside a run (a pull's cursor and counts, a watch list), so they too reach readers
+    only whole, and never race a run. `waiting`: see `writing`.
     """
     from warehouse.connect import connect
 
-    with writing(Path(db_path), say or log.debug) as work:
+    with writing(Path(db_path), say or log.debug, waiting=waiting) as work:
         con = connect(work)
         try:
             yield con

@@ -67,12 +67,15 @@ def _where(nct: str | None, category: str | None, severity: str | None) -> tuple
 
 def print_issues(console: Console, con: duckdb.DuckDBPyConnection, *, nct: str | None = None,
                  category: str | None = None, severity: str | None = None, limit: int = 200) -> int:
-    """Print quality issues, study by study, the record's defects before the age of our copy; returns how many."""
+    """Print quality issues, study by study, the record's defects before the age of our copy; returns how many.
+    The studies with an error come first, then those with a warning, so that a limit never hides an error behind
+    another study's notes."""
     where, params = _where(nct, category, severity)
     rows = con.execute(
-        "SELECT nct_id, severity, rule_id, category, array_to_string(fields, ', '), message, evidence, "
-        f"{FRESHNESS} AS freshness FROM quality_issues{where} "
-        f"ORDER BY freshness, nct_id, {SEVERITY_ORDER}, rule_id", params).fetchall()
+        "SELECT nct_id, severity, rule_id, category, array_to_string(fields, ', '), message, evidence, freshness "
+        f"FROM (SELECT *, {FRESHNESS} AS freshness, min({SEVERITY_ORDER}) OVER (PARTITION BY nct_id, {FRESHNESS}) "
+        f"AS worst FROM quality_issues{where}) "
+        f"ORDER BY freshness, worst, nct_id, {SEVERITY_ORDER}, rule_id", params).fetchall()
     if not rows:
         console.print("No quality issues match.")
         return 0
