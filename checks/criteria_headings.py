@@ -43,7 +43,8 @@ TOPICAL = tuple((name, when, re.compile(pattern, re.I)) for name, when, pattern 
 # Medication: Excluded:").
 _MARK = re.compile(r"^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)")
 # What opens a criteria heading line before "inclusion criteria" or "exclusion criteria" (case aside): a bullet or
-# a section's letter or Roman numeral ("A. Inclusion Criteria", "II. EXCLUSION CRITERIA"), then at most three words
+# a section's letter or Roman numeral ("A. Inclusion Criteria", "II. EXCLUSION CRITERIA", "Ⅱ. Exclusion criteria"),
+# markdown's bold marks ("**Inclusion Criteria:**", "* __Exclusion Criteria__"), then at most three words
 # that qualify the list ("Key", "Selected", "General", "Other", "Primary Study", "Substudy", "Disease-specific",
 # "Maintenance Phase", "Part 1 additional", "Healthy Volunteer"), a group's word with its letter or number. A criterion
 # that names the criteria opens with other words ("Meets all inclusion criteria", "Failure to meet the inclusion
@@ -54,10 +55,11 @@ _QUALIFIER = (
     r"dose[ \t-](?:escalation|expansion)|healthy|volunteers?|patients?|participants?|subjects?|"
     r"(?:part|cohort|arm|group|phase|period|stage|module)(?:[ \t]+(?:[a-z]|\d{1,2}[a-z]?|[ivx]{1,4})\b)?)"
 )
-HEADING_OPENING = rf"(?:[-*•][ \t]*|(?-i:[A-H]|[IVX]{{1,4}})[.)][ \t]+)?(?:{_QUALIFIER}[ \t]+){{0,3}}?"
+HEADING_OPENING = (rf"(?:[-*•][ \t]*|(?-i:[A-H]|[IVX]{{1,4}}|[\u2160-\u216b])[.)][ \t]+)?(?:\*\*|__)?"
+                   rf"(?:{_QUALIFIER}[ \t]+){{0,3}}?")
 _CRITERIA_HEADING = re.compile(
-    rf"^[ \t]*{HEADING_OPENING}(?:(?:non[ \t-]?)?(?:inclusion|exclusion)[ \t]+criteria\b"
-    r"|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)\b)", re.I)
+    rf"^[ \t]*{HEADING_OPENING}(?:(?:non[ \t-]?)?(?:inclusion|exclusion)[ \t]+criteria(?![^\W_])"
+    r"|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)(?![^\W_]))", re.I)
 # A criterion that dates itself: the same under a heading of now and one of before.
 _SELF_DATED = re.compile(r"[^A-Za-z]*(?:a\s+)?(?:(?:known\s+)?history\s+of|known|prior|previous(?:ly)?)\b", re.I)
 

@@ -3,7 +3,9 @@
 Criteria come as markdown ("* 1\\. Diagnosis"), hard-wrapped legacy text, or page text where
 several numbered items share a line ("...Friction Rub 6.Age >= 18 years 7.If female...").
 A number that opens an item always counts; a number inside a line counts only when it
-continues an open list (5 -> 6), so "at least 3. Patients" inside a sentence is not item 3.
+continues an open list (5 -> 6), so "at least 3. Patients" inside a sentence is not item 3, or
+when it skips one or two numbers of a list run in on its line in the way a criterion opens
+("2. ECOG 0-1 4. Adequate organ function", not "grade 2. Prior therapy" nor "7. 5 mg/kg").
 Lists nest ("5. one of the following: 1)... 4)... 6.Age"), so open lists form a stack.
 """
 from __future__ import annotations
@@ -20,10 +22,11 @@ from checks.criteria_headings import HEADING_OPENING, stated_twice_across_headin
 from checks.criteria_repeat_screen import may_repeat, word_bytes
 
 # A heading line: its mark and qualifiers (checks.criteria_headings), then "inclusion" or "exclusion" ("non-inclusion"
-# is exclusion, as French records say it) and "criteria", or "Criteria for inclusion".
+# is exclusion, as French records say it) and "criteria", or "Criteria for inclusion" (an underscore after it is a
+# bold mark: "__Exclusion Criteria__").
 _HEADING = re.compile(
     rf"^[ \t]*{HEADING_OPENING}(?:(non[ \t-]?)?(inclusion|exclusion)[ \t]+criteria|criteria[ \t]+for[ \t]+"
-    r"(inclusion|exclusion))\b[^\n]{0,60}$",
+    r"(inclusion|exclusion))(?![^\W_])[^\n]{0,60}$",
     re.I | re.M,
 )
 _LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
@@ -62,7 +65,8 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-•]|\*(?!\*)|\(?\d{1,2}[ \t]?(?:\\?\.|\)))
 # (bulleted, or numbered "1)" under "1."), as lists are written flat.
 _NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(\(?)\d{1,2}[ \t]?(\\?\.(?!\d)|\))")
 # A line that only names a group of participants, with or without a list mark or a colon: a cohort's, a part's or
-# an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), healthy volunteers,
+# an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), a sex or an age
+# group ("* Male participants", "Women of childbearing potential", "* Children (Cohort 2)"), healthy volunteers,
 # controls, a dose-escalation or dose-expansion phase, or a label in brackets ("\\[Expansion Part\\]"). The criteria
 # below it are that group's: the same criterion under two such lines is stated once for each group.
 _GROUP_LABEL = re.compile(
@@ -71,6 +75,9 @@ _GROUP_LABEL = re.compile(
     r"|(?i:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|strat(?:um|a)|sub-?stud(?:y|ies)|segments?|panels?)"
     r"[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b"
     r"(?:[ \t]*(?:\([^)\n]{1,60}\)|[-\u2013\u2014,][ \t]*[^\n.;:]{0,60}))?"
+    r"|(?i:(?:male|female|men|women|adults?|adolescents?|children|infants?|toddlers?|neonates?|p(?:a)?ediatric"
+    r"|elderly)(?:[ \t]+(?:(?:not[ \t]+)?of[ \t]+(?:non-?)?(?:child-?bearing|reproductive)[ \t]+potential"
+    r"|participants?|subjects?|patients?|volunteers?))?)(?:[ \t]*\([^)\n]{1,60}\))?"
     r"|(?i:(?:healthy|normal)[ \t]+(?:volunteers?|controls?|subjects|participants|individuals|adults)"
     r"|(?:healthy[ \t]+)?controls?(?:[ \t]+group)?"
     r"|dose[ \t-](?:escalation|expansion)(?:[ \t]+(?:phase|part|cohorts?|stage|portion))?))"
@@ -254,7 +261,7 @@ class Reading:
     def numbers_inside_lines(self) -> list[int]:
         """Where the list numbers that do not open their line stand, in order: the only ones that end a run of the
         text's words other than at a line break (between a line break and a line's number stand only its indent, a
-        bullet and a bracket), as the repeat screen reads them."""
+        bullet and a bracket), as the repeat screen reads them; a heading line's numbers bound no item."""
         self._by_section()
         return self._in_line
 
@@ -332,7 +339,8 @@ def _candidates(text: str, section: Section) -> list[Marker]:
 def _candidates_by_section(text: str, parts: list[Section],
                            in_line: list[int] | None = None) -> dict[Section, list[Marker]]:
     """The list numbers of each section (in order, sections not overlapping), found in one pass over the text;
-    `in_line`, when given, gets where the numbers inside lines stand (any section's or none's), in order.
+    `in_line`, when given, gets where the numbers inside lines of the sections stand, in order (not those of a
+    heading's line, "Inclusion criteria: 1. Age", which bound no item).
 
     No list number reaches across a section's bounds (a section starts at the end of a heading line
     or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
@@ -353,7 +361,9 @@ def _candidates_by_section(text: str, parts: list[Section],
             found.append(Marker(int(m[m.lastindex]), at, False))
     if len(found) > len(line):
         if in_line is not None:
-            in_line.extend(sorted(mk.start for mk in found[len(line):]))
+            inside = sorted(mk.start for mk in found[len(line):])
+            for section in parts:
+                in_line.extend(inside[bisect_left(inside, section.start):bisect_left(inside, section.end)])
         found.sort(key=_START)
     starts = [mk.start for mk in found]
     return {section: found[bisect_left(starts, section.start):bisect_left(starts, section.end)]
@@ -387,6 +397,10 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
     for i, mk in enumerate(found):
         if _continues(runs, mk.number) or (not runs and mk.number - 1 in carried):
             runs = runs or [[mk.number]]
+        elif not mk.opens_item and accepted and runs and runs[-1][-1] == accepted[-1].number and \
+                _skips_in_run_in(text, found, i, accepted[-1]):
+            gaps.append(NumberingGap(section.name, accepted[-1].number + 1, mk.number, mk.start))
+            runs[-1].append(mk.number)  # a run-in list skips a number ("... 2. ECOG 0-1 4. Adequate organ function")
         elif not (mk.opens_item or _opens_list(text, mk)):
             continue
         elif mk.number <= 1 or (runs and mk.number <= runs[-1][-1]):
@@ -407,12 +421,65 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             if runs and _resumed(found[i + 1:], expected):
                 continue  # one item misnumbered ("7. ... 19) ... 8) ..."): the list goes on at the number expected
             later = [m.number for m in found[i + 1:] if m.opens_item or m.number == mk.number + 1]
-            confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later)
+            confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later) or \
+                bool(runs) and later[:1] == [1] and _ends_list(text, mk, expected)
             gaps += [NumberingGap(section.name, expected, mk.number, mk.start)] if confirmed else []
             runs = runs or [[]]
             runs[-1].append(mk.number)
         accepted.append(mk)
     return accepted, gaps, tuple(run[-1] for run in runs if run)
+
+
+# How many numbers a list may skip at once where it is read from how its numbers are written, not from lines: inside
+# a run-in line ("2. ECOG 0-1 4. Adequate"), or at a list's end before another starts at 1. A larger jump there is a
+# quantity ("score 24.", "aged 18 and\n65."), not a list number.
+MAX_SKIP_WRITTEN = 2
+# What a run-in list's number opens: an item that starts with a capital ("4. Adequate", "(4) HIV"), not a decimal
+# split by a space ("7. 5 mg/kg", "version 5. 0").
+_RUN_IN_ITEM = re.compile(r"\d{1,2}(?:\\?\.|\))[ \t]+[A-Z]")
+# What ends a quantity before a number inside a criterion: a sign, or a word a value follows, a scale's name among
+# them ("grade 2. Prior therapy", "NYHA class 3. Hospitalized", "0, 1 or 2. Life", "CTCAE v 5. Active", "Hoehn and
+# Yahr 4. Levodopa").
+_VALUE_BEFORE = re.compile(
+    r"(?:[\u2265\u2264<>=\u00b1\u00d7+~/-]|(?<![^\W\d_])(?i:grades?|stages?|class(?:es)?|types?|versions?|v|ver|levels?"
+    r"|scores?|phases?|cycle|day|week|month|year|visit|steps?|parts?|cohorts?|arms?|groups?|lines?"
+    r"|criteri(?:on|a)|items?|no|numbers?|category|tier|gleason|nyha|ecog|zubrod|ps|kps|karnofsky|ctcae|yahr|edss|mrs"
+    r"|nihss|gcs|asa|figo|who|pugh|bclc|tanner|of|to|than|and|or|nor"
+    r"|least|most|about|approximately|over|under|above|below|between|from|by|at|in|on|with|vs|versus|an?|the|page"
+    r"|section|appendix|table|figure|see|per))[ \t(]*\Z")
+
+
+def _skips_in_run_in(text: str, found: list[Marker], i: int, above: Marker) -> bool:
+    """Whether the number `found[i]` inside a line skips one or two numbers of a list run in on that line (`above`,
+    the list's last number, stands inside the same line: "1. Age 18 or over 2. ECOG 0-1 4. Adequate organ
+    function", as a page or an old record writes a list): it is written as `above` is, opens an item with a capital,
+    follows no sign or word a value follows (`_VALUE_BEFORE`), the number it skips is not written before it in
+    another way, and the next number on the line goes on from it (or none does and it skips one): a list that goes on
+    at the number skipped ("4. Bedridden ... 3. Onset") had a quantity there."""
+    mk = found[i]
+    missing = mk.number - above.number - 1
+    if not 1 <= missing <= MAX_SKIP_WRITTEN or above.opens_item or text.find("\n", above.start, mk.start) >= 0:
+        return False
+    mark, above_mark = _MARK_AT.match(text, mk.start), _MARK_AT.match(text, above.start)
+    if above_mark is None or mark is None or mark[0][-1] != above_mark[0][-1] or \
+            _RUN_IN_ITEM.match(text, mk.start) is None or \
+            _VALUE_BEFORE.search(text, max(0, mk.start - 30), mk.start) is not None:
+        return False
+    between = text[above.start + 1:mk.start]
+    if any(re.search(rf"(?<![\d.,])\b{n}[ \t]*\\?[.)]", between) for n in range(above.number + 1, mk.number)):
+        return False  # the number skipped stands in between, written otherwise ("6. ... 7 .Previous ... 8. ...")
+    line_end = text.find("\n", mk.start)
+    on_line = [m.number for m in found[i + 1:] if line_end < 0 or m.start < line_end]
+    return on_line[0] == mk.number + 1 if on_line else missing == 1
+
+
+def _ends_list(text: str, mk: Marker, expected: int) -> bool:
+    """Whether the number `mk`, at a line's start and followed by a list started again at 1 (another cohort's or
+    part's list), ends its own list after skipping one or two numbers: it opens an item with a capital ("4. Adequate
+    organ function" then "Cohort B:" and "1. Age"), as a last criterion does, not a quantity the line above wraps
+    ("aged 18 and\n65.")."""
+    return mk.opens_item and mk.number - expected <= MAX_SKIP_WRITTEN and \
+        _RUN_IN_ITEM.match(text, mk.start) is not None
 
 
 def _line_indent(text: str, at: int) -> int:
@@ -527,7 +594,8 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     selections = _selections(read)
     return [gap for gap in gaps if gap.section not in selections
             and not all(n in removed for n in range(gap.expected, gap.found))
-            and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)]
+            and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
+            and not _referred_to(read, gap)]
 
 
 # Where a list names only what changes from another group's list: "Same as Part A, except:", "Identical to the
@@ -558,6 +626,30 @@ def _numbers_a_heading(text: str, at: int) -> bool:
     line_end = text.find("\n", at)
     mark = _MARK_AT.match(text, at)
     return mark is not None and _heading_line(text[mark.end():len(text) if line_end < 0 else line_end].strip())
+
+
+# A lead-in that names criteria by their numbers without writing them out: "Patients must meet criteria 1 to 3 of
+# Part A and:", "Inclusion criteria 1 through 5 from Part 1 apply, plus:", "In addition to criteria #1-5 above:",
+# "Items 1-3 of Part 1 apply", "All inclusion criteria of the main study (1-12) apply".
+_REFERRED = re.compile(r"\b(?:criteri(?:on|a)|items?)(?:[ \t]+|\b[^.\n(]{0,40}\()#?(\d{1,2})[ \t]*"
+                       r"(?:-|\u2013|to|through|thru)[ \t]*#?(\d{1,2})\b", re.I)
+
+
+def _referred_to(read: Reading, gap: NumberingGap) -> bool:
+    """Whether the numbers a list skips at its start are those a lead-in above it names (`_REFERRED`, from the line
+    of the section's heading on) and up to the number found ("criteria 1 to 3 ... and:" then "4."): criteria kept
+    from another list, not lost. A list written between the lead-in and the gap ("All criteria 1-3:" then "1.",
+    "2.", "4.") has lost one."""
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    if section is None:
+        return False
+    begin = text.rfind("\n", 0, section.start) + 1
+    for m in _REFERRED.finditer(text, begin, gap.at):
+        if int(m[1]) <= gap.expected and int(m[2]) == gap.found - 1 and \
+                not any(m.end() <= mk.start < gap.at and mk.opens_item for mk in read.candidates(section)):
+            return True
+    return False
 
 
 # A heading that names its list a selection of the protocol's criteria, numbered as the protocol numbers them ("Key
@@ -676,11 +768,28 @@ def _gaps(read: Reading) -> list[NumberingGap]:
     gaps, last, last_by_name, text = [], (), {}, read.text
     for section in read.sections:
         carried = (section.opened,) if section.opened else last + last_by_name.get(section.name, ())
+        run_in = _run_in_heading(text, section)
+        if run_in is not None:  # read from the heading line's first item ("Criteria: 1." or "Criteria:1. ... 2.")
+            section, carried = run_in, (run_in.opened - 1, run_in.opened)
         accepted, found, still_open = walk(text, section, carried, read)
         gaps += found
         last = still_open if accepted else last
         last_by_name[section.name] = last
     return gaps
+
+
+def _run_in_heading(text: str, section: Section) -> Section | None:
+    """The section read from the first item its heading line holds, when that line runs several items in ("Exclusion
+    Criteria: 1. Pregnancy 2. Smoking 4. Drug abuse", as a page writes a short list): a number the line skips is a
+    criterion lost. None for a heading line with one item or none (its list is read below it)."""
+    if not section.opened:
+        return None
+    line_start = text.rfind("\n", 0, section.start) + 1
+    first = _HEADING_FIRST_ITEM.search(text, line_start, section.start)
+    if first is None or _IN_LINE_POINT.search(text, first.end(), section.start) is None and \
+            _IN_LINE_BRACKET.search(text, first.end(), section.start) is None:
+        return None
+    return Section(section.name, first.start(1), section.end, section.opened)
 
 
 class Item(NamedTuple):
