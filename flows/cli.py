@@ -115,6 +115,8 @@ def run(
             result = _run_once(source_path, db_path, settings, prefect, options)
             # a stop while it prints: not SIGTERM's default, which killed the process
             _print_summary(result, swallowed=stops_raised() > raised)
+    except UsageError as exc:
+        _fail(2, str(exc))
     except WarehouseError as exc:
         _fail(1, str(exc))
     except PrefectServerError as exc:
@@ -440,6 +442,13 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Load clinical-trial registry records into DuckDB and flag the ones you cannot trust."""
+    from flows.errors import UsageError
+    from flows.settings import check_environment
+
+    try:
+        check_environment()
+    except UsageError as exc:
+        _fail(2, str(exc))
 
 
 if __name__ == "__main__":

@@ -228,9 +228,16 @@ def _publish_after_failure(files: WriterFiles, say: Callable[[str], None]) -> No
 
 
 def check_writable(db_path: Path) -> None:
-    """Raise OSError early when the warehouse's folder cannot be written."""
+    """Raise OSError early when the warehouse's folder cannot be written; UsageError when a part of its path is a
+    file, not a folder."""
+    from flows.errors import UsageError
+
     folder = Path(db_path).resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((part for part in (folder, *folder.parents) if part.exists() and not part.is_dir()), folder)
+        raise UsageError(f"cannot put the warehouse {db_path} there: {blocking} is a file, not a folder") from None
     if not os.access(folder, os.W_OK):
         raise PermissionError(f"cannot write to {folder}")
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_API_URL = "https://clinicaltrials.gov/api/v2"
@@ -68,13 +70,44 @@ class Settings:
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
             db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
             reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
-            batch_size=int(env.get("TRIALQC_BATCH_SIZE", "2000")),
-            freshness_business_days=int(env.get("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10")),
+            batch_size=_number("TRIALQC_BATCH_SIZE", "2000", int, 1),
+            freshness_business_days=_number("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10", int, 0),
             prefect_api_url=env.get("PREFECT_API_URL") or None,
-            prefect_start_timeout=float(env.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")),
+            prefect_start_timeout=_number("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120", float, 0),
             landing_dir=Path(env.get("TRIALQC_LANDING", PROJECT_ROOT / "data" / "landing")),
             api_url=env.get("TRIALQC_API_URL", DEFAULT_API_URL).rstrip("/"),
             bulk_url=env.get("TRIALQC_BULK_URL") or None,
-            api_min_interval=float(env.get("TRIALQC_API_MIN_INTERVAL", "1.0")),
-            api_backoff=float(env.get("TRIALQC_API_BACKOFF", "2.0")),
+            api_min_interval=_number("TRIALQC_API_MIN_INTERVAL", "1.0", float, 0),
+            api_backoff=_number("TRIALQC_API_BACKOFF", "2.0", float, 0),
         )
+
+
+def _number(name: str, default: str, kind: Callable[[str], int | float], least: float):
+    """The environment variable `name` as a number of `kind` (int or float) of at least `least`; a UsageError that
+    names the variable and its value otherwise."""
+    from flows.errors import UsageError
+
+    given = os.environ.get(name, default)
+    try:
+        value = kind(given.strip())
+    except ValueError:
+        value = None
+    if value is None or value < least:
+        what = "a whole number" if kind is int else "a number"
+        raise UsageError(f"{name} must be {what} of at least {least:g}, not {given!r}")
+    return value
+
+
+# DuckDB's memory limit as TRIALQC_DUCKDB_MEMORY may give it: a number and a unit of bytes ("2GB", "1.5 GiB").
+_MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B)", re.I)
+
+
+def check_environment() -> None:
+    """Raise UsageError for any trialqc environment variable a command would fail on later: every setting, and
+    TRIALQC_DUCKDB_MEMORY (read where the warehouse is opened)."""
+    from flows.errors import UsageError
+
+    Settings.from_env()
+    memory = os.environ.get("TRIALQC_DUCKDB_MEMORY")
+    if memory and not _MEMORY.fullmatch(memory.strip()):
+        raise UsageError(f"TRIALQC_DUCKDB_MEMORY must be an amount of memory such as 2GB or 1.5GiB, not {memory!r}")
