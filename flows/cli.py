@@ -194,7 +194,7 @@ def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: boo
     run_id, report, ducklake = str(uuid.uuid4()), options.pop("report"), options.pop("ducklake")
     options["batch_size"] = options["batch_size"] or settings.batch_size
     options["as_of"] = options["as_of"] or date.today()
-    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+    with warehouse_session(db_path, run_id, log, settings.reports_for(db_path) if report else None,
                            ducklake=ducklake) as session:
         return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, by_rule=False,
                             reconnected=session.use, **options)
@@ -380,14 +380,14 @@ def _check_study(con, nct: str) -> None:
 @app.command()
 def report(
     db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
-    out: Optional[Path] = typer.Option(None, help="Output folder (default: warehouse/reports)."),
+    out: Optional[Path] = typer.Option(None, help="Output folder (default: `reports` beside the warehouse)."),
 ) -> None:
     """Write the HTML quality report (charts, paged study lists, a page per study) and the GX Data Docs."""
     from checks.report import write_report
 
     settings = Settings.from_env()
     con = _reader(db)
-    paths = write_report(con, out or settings.reports_dir, db_label=str((db or settings.db_path).resolve()))
+    paths = write_report(con, out or settings.reports_for(db), db_label=str((db or settings.db_path).resolve()))
     for path in paths:
         console.print(f"wrote {escape(str(path))}", soft_wrap=True)
 

@@ -217,9 +217,10 @@ def watch_remove(name: str = typer.Argument(..., help="The list's name."),
 
 @watch_app.command("pages")
 def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
-                out: Optional[Path] = typer.Option(None, help="Output folder (default: warehouse/reports).")) -> None:
+                out: Optional[Path] = typer.Option(None, help="Output folder (default: `reports` beside the "
+                                                   "warehouse).")) -> None:
     """Write an HTML page per watch list (its studies, and what changed run by run)."""
     from flows.watch_report import write_watch_pages
 
-    for path in write_watch_pages(_open(db, read_only=True), out or Settings.from_env().reports_dir):
+    for path in write_watch_pages(_open(db, read_only=True), out or Settings.from_env().reports_for(db)):
         console.print(Text(f"wrote {path}"))

@@ -142,7 +142,7 @@ def trialqc_flow(source: str | None = None, db: str | None = None, as_of: date |
     run_id, as_of, log = str(flow_run.id or uuid.uuid4()), as_of or date.today(), get_run_logger()
     run_labels.tag_current_run(str(source_path), as_of)
     progress = artifacts.Progress()
-    with warehouse_session(db_path, run_id, log, settings.reports_dir if report else None,
+    with warehouse_session(db_path, run_id, log, settings.reports_for(db_path) if report else None,
                            ducklake=ducklake) as session, parse_workers(workers) as pool:
         con = session.con
         result = run.open_run(con, run_id, source_path, db_path, as_of, log)

@@ -34,7 +34,8 @@ class Settings:
 
     source: Path
     db_path: Path
-    reports_dir: Path
+    # Where reports are written (TRIALQC_REPORTS); None: the `reports` folder beside the warehouse (reports_for).
+    reports_dir: Path | None
     batch_size: int
     # How many business days (the registry posts on weekdays) a copy of a record may age before
     # the freshness rules ask for a refresh.
@@ -59,6 +60,14 @@ class Settings:
             raise UsageError(f"source {source_path} does not exist")
         return source_path, Path(db) if db else self.db_path
 
+    def reports_for(self, db_path: Path | None = None) -> Path:
+        """The folder a warehouse's reports are written to: TRIALQC_REPORTS, or the `reports` folder beside the
+        warehouse (warehouse/reports for the default one), so that two warehouses' reports never overwrite each
+        other."""
+        if self.reports_dir is not None:
+            return self.reports_dir
+        return Path(db_path or self.db_path).resolve().parent / "reports"
+
     @classmethod
     def from_env(cls) -> "Settings":
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
@@ -69,7 +78,7 @@ class Settings:
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
             db_path=Path(env.get("TRIALQC_DB", PROJECT_ROOT / "warehouse" / "trials.duckdb")),
-            reports_dir=Path(env.get("TRIALQC_REPORTS", PROJECT_ROOT / "warehouse" / "reports")),
+            reports_dir=Path(env["TRIALQC_REPORTS"]) if env.get("TRIALQC_REPORTS") else None,
             batch_size=_number("TRIALQC_BATCH_SIZE", "2000", int, 1),
             freshness_business_days=_number("TRIALQC_FRESHNESS_BUSINESS_DAYS", "10", int, 0),
             prefect_api_url=env.get("PREFECT_API_URL") or None,

@@ -37,3 +37,15 @@ def test_a_warehouse_path_through_a_file_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["run", "--source", str(source), "--db", str(tmp_path / "notes.txt" / "w.duckdb")])
     assert result.exit_code == 2, result.output
     assert "is a file, not a folder" in " ".join(result.output.split())
+
+
+def test_reports_go_beside_their_warehouse_unless_a_folder_is_set(tmp_path, monkeypatch):
+    from flows.settings import Settings
+
+    monkeypatch.delenv("TRIALQC_REPORTS", raising=False)
+    settings = Settings.from_env()
+    assert settings.reports_for(tmp_path / "a" / "w.duckdb") == (tmp_path / "a" / "reports").resolve()
+    assert settings.reports_for(tmp_path / "b" / "w.duckdb") == (tmp_path / "b" / "reports").resolve()
+    assert settings.reports_for() == settings.db_path.resolve().parent / "reports"
+    monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "mine"))
+    assert Settings.from_env().reports_for(tmp_path / "a" / "w.duckdb") == tmp_path / "mine"
