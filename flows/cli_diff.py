@@ -1,6 +1,7 @@
 """`trialqc diff`: what changed between versions of a study (status, dates, enrollment, outcomes, arms)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import List, Optional
 
@@ -25,7 +26,8 @@ def _pairs(versions: list[dict], nct_id: str, old: Optional[str], new: Optional[
 
 
 def _print_versions(nct_id: str, versions: list[dict]) -> None:
-    table = Table(title=f"{nct_id}: {len(versions)} versions, oldest first")
+    count = "1 version" if len(versions) == 1 else f"{len(versions)} versions, oldest first"
+    table = Table(title=f"{nct_id}: {count}")
     for header in ("sha256", "layout", "last update", "status", "loaded in run", "file"):
         table.add_column(header, overflow="fold")
     for v in versions:
@@ -42,8 +44,11 @@ def diff(
 ) -> None:
     """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
     con = _open(db, read_only=True)
-    for nct_id in nct_ids:
-        versions = study_versions(con, nct_id.strip().upper())
+    for given in nct_ids:
+        nct_id = given.strip().upper()
+        if not re.fullmatch(r"NCT\d{8}", nct_id):
+            _fail(2, f"{given!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
+        versions = study_versions(con, nct_id)
         if not versions:
             _fail(2, f"no version of {nct_id} in the warehouse")
         _print_versions(nct_id, versions)

@@ -126,6 +126,10 @@ def test_diff_shows_what_changed_between_versions(two_versions, tmp_path):
     assert "status: COMPLETED -> RECRUITING" in picked.output
     assert runner.invoke(app, ["diff", STUDY, "--from", "ffff0000", "--db", str(copy)]).exit_code == 2
     assert runner.invoke(app, ["diff", "NCT00000000", "--db", str(copy)]).exit_code == 2
+    lower = runner.invoke(app, ["diff", STUDY.lower(), "--db", str(copy)])  # as typed, then shown as the registry's
+    assert lower.exit_code == 0 and f"{STUDY}: 2 versions" in lower.output and STUDY.lower() not in lower.output
+    not_an_id = runner.invoke(app, ["diff", "notanid", "--db", str(copy)])
+    assert not_an_id.exit_code == 2 and "is not a ClinicalTrials.gov id" in not_an_id.output
 
 
 def test_watch_commands_add_list_and_remove(tmp_path):
