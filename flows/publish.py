@@ -222,7 +222,7 @@ def _publish_after_failure(files: WriterFiles, say: Callable[[str], None]) -> No
         return
     try:
         publish(files)
-        say(f"published the batches committed before the failure to {files.published}")
+        say(f"published the batches committed before the run stopped to {files.published}")
     except Exception as exc:  # the run's error is the one to report; the last published file stays intact
         say(f"could not publish after the failure ({exc}); {files.published} keeps the previous run's state")
 

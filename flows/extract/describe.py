@@ -30,5 +30,7 @@ def _search(o: PullOutcome) -> str:
     if o.complete:
         where = f" -> {o.folder}" if o.pages else ""
         return f"pull {what}{resumed}: complete, {counts}{where}"
-    tail = " The next pull of this search resumes where it stopped." if o.resumable else ""
+    # (a reason that says where the next pull resumes is not said twice)
+    tail = " The next pull of this search resumes where it stopped." if o.resumable and "resumes" not in (
+        o.reason or "") else ""
     return f"pull {what}{resumed}: INCOMPLETE, {o.reason}; recorded in meta.registry_pulls.{tail}"
