@@ -223,15 +223,23 @@ _IDENTIFIER_AFTER = re.compile(
     r"|of\s+(?:the\s+)?(?:(?:drug|study|medication|treatment)\s+)?(?:kits?|supplies|vials|packs?|boxes)\b)", re.I)
 
 
+# Data divided at random into the sets a prediction model is built and tested on ("The images will be randomly
+# divided into a training set and a validation set", "randomized into derivation and validation cohorts"): no
+# allocation of participants to interventions.
+_DATA_SETS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?into\s+(?:(?:an?|the|two|three)\s+)?(?:[\w()%-]+\s+){0,2}?(?:training|derivation"
+    r"|development|validation|test(?:ing)?|discovery|learning|modell?ing|internal|external)\b", re.I)
+
+
 def _allocates(claim: Claim) -> bool:
     """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
-    each participant goes through ("stories will be randomized within participants", NCT05687994), or of a number
-    or kit given at random."""
+    each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
+    or kit given at random, or of data divided into a model's training and validation sets."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
                                                                                   claim.start)
                 or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
-                or _IDENTIFIER_AFTER.match(text, claim.end))
+                or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end))
 
 
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
@@ -268,12 +276,13 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
             yield _finding(nct_id, message, stated, c, "designs.allocation")
 
 
-# "Non-randomized" said of a group beside the randomized ones ("a non-randomised historical control group",
-# "Non-randomized cohort", "patients in this non-randomised arm"): not of the study's allocation.
+# "Non-randomized" said of a group or part beside the randomized ones ("a non-randomised historical control group",
+# "Non-randomized cohort", "patients in this non-randomised arm", "a non-randomized safety lead-in"): not of the
+# study's allocation.
 _GROUP_AFTER = re.compile(
     r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?:cohorts?|groups?|arms?|controls?"
     r"|comparators?|registry|population|extension|part|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|period|stage"
-    r"|sub-?study)(?![\w-])", re.I)
+    r"|sub-?study|lead-in|run-in)(?![\w-])", re.I)
 
 
 def _of_a_group(claim: Claim) -> bool:

@@ -13,9 +13,10 @@ from checks.study_context import CASE_FOLDS, folded_text
 from checks.study_text import StudyText, about_this_study, other_study
 
 # The hyphens records write inside a word ("non-randomized"): the ASCII one, and the hyphen, non-breaking hyphen,
-# figure dash, en dash, minus sign and soft hyphen that text pasted from a word processor carries
-# ("non\u2010randomized", "double\u2013blind", "double\u00adblind").
-HYPHENS = "\\-\u2010\u2011\u2012\u2013\u2212\u00ad"
+# figure dash, en dash, em dash, minus sign and soft hyphen that text pasted from a word processor carries
+# ("non\u2010randomized", "double\u2013blind", "Double\u2014Blind", "double\u00adblind"), joined or spaced ("Open \u2014
+# Label").
+HYPHENS = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 # A space or one of those hyphens, as a character class.
 _SPACE_OR_HYPHEN = f"[\\s{HYPHENS}]"
 
@@ -46,12 +47,14 @@ _ANSWER_ENDS = r"(?=\s*(?:[.;,)\n]|$)|\s+(?-i:[A-Z]{2}))"
 # A denial right after a term, or after the design it names: "single or double blind is not appropriate"
 # (NCT05696093), "special methods for randomization are not required" (NCT06897982), "a double-blind design is not
 # feasible", "randomization is not applicable as this is a single-arm study", "randomization was deemed unethical",
-# "Randomization not applicable"; a heading answered no ("Randomization: N/A", "Randomized: No").
+# "Randomization not applicable", "a randomized design was not chosen"; a heading answered no ("Randomization: N/A",
+# "Randomized: No").
 _NEGATION_AFTER = re.compile(
     r"(?:\s+(?:design|study|trial|approach|method|comparison|technique|procedure|fashion|manner))?(?:\s+(?:"
     r"(?:(?:is|was|are|were|would\s+be|will\s+be)\s+not|(?:would|could|will|can)\s+not\s+be|cannot\s+be)\s+"
     r"(?:appropriate|possible|feasible|practical|practicable|ethical|applicable|used|applied|planned|performed|done"
-    r"|required|needed|necessary|involved|conducted|maintained|ensured)\b"
+    r"|required|needed|necessary|involved|conducted|maintained|ensured|chosen|adopted|employed|utili[sz]ed|pursued"
+    r"|considered)\b"
     r"|(?:is|was|are|were|would\s+be|will\s+be)\s+(?:(?:deemed|considered|judged|thought|felt|found)\s+"
     r"(?:to\s+be\s+)?)?(?:impossible|unfeasible|infeasible|impractical|unethical|inappropriate|not\s+ethical)\b"
     r"|not\s+(?:applicable|done|performed|used|planned)\b)"
@@ -70,28 +73,73 @@ _LISTED_PART_BEFORE = re.compile(
     r"|\b(?:continues?|continued|becomes?|became|switch(?:es|ed)?|converts?|converted)\s+(?:as|to|into)?\s*"
     r"(?:an?\s+)?$",
     re.I)
+# A food or drug challenge done double-blind ("a double-blind, placebo-controlled food challenge (DBPCFC)", "DBPC oral
+# food challenge", "double-blind placebo-controlled gluten challenges") is a test participants undergo, which an
+# open-label trial uses to confirm an allergy or measure desensitisation: no blinding of the trial's arms. (A
+# "double-blind, placebo-controlled challenge study" is a trial.)
+_CHALLENGE_AFTER = (rf"(?![\s,(){HYPHENS}]*(?:placebo[\s{HYPHENS}]*controlled[\s,(){HYPHENS}]*)?"
+                    r"(?:(?!(?:study|trial)\b)[\w()-]+\s+){0,3}?(?:challenges?|provocations?)\b"
+                    r"(?!\s+(?:stud(?:y|ies)|trials?)\b))")
+# Titles abbreviate a double-blind design among its other design words ("A Phase 3, R, DB, PC Study", "Randomized, DB,
+# Placebo-controlled"), or with its placebo control in one word ("DBPC", "RDBPC", "RDBPCT"). "DB" alone is an
+# abbreviation of many things (an author's initials "Mark DB", "dB", "DB-301", "DBS", "DBP"): it counts only in
+# capitals, standing alone, right before another design word ("PC", "Placebo-controlled"; "R" only before another
+# abbreviation: "the DB, R was used" names a database and a program) or right after "R" or "Randomized".
+_ABBREVIATIONS = r"(?-i:PC|MC|DD|AC|PG|RCT|OL)"
+_DESIGN_ABBREVIATION_AFTER = (
+    rf"(?=\s*[,/]?\s*(?:and\s+)?(?:(?:{_ABBREVIATIONS}|(?-i:R)(?=\s*[,/]?\s*{_ABBREVIATIONS}))(?![\w{HYPHENS}])"
+    r"|placebo[\s-]*controlled|randomi[sz]ed|multi-?cent|double[\s-]*dummy|parallel|cross-?over"
+    r"|active[\s-]*controlled))")
+_RANDOMIZED_BEFORE = "|".join(
+    f"(?<={word}{gap})" for word in (r"\b(?-i:R)", "randomized", "randomised") for gap in (", ", ",", " ", "/"))
+_DOUBLE_BLIND_ABBREVIATED = (
+    rf"(?<![\w{HYPHENS}])(?:(?-i:R?DBPCT?|DB[\s-]?RCT)|(?:{_RANDOMIZED_BEFORE})(?-i:DB)"
+    rf"|(?-i:DB){_DESIGN_ABBREVIATION_AFTER})(?![\w{HYPHENS}])")
+# Design words between "blinded" and the study's noun ("a blinded, randomised trial", "Blinded, Randomized, Controlled
+# Trial"); not after a party blinded, which in an open-label trial is often its outcome assessor only ("open-label,
+# assessor-blinded, randomized trial", "Observer-blinded Randomised Trial"): a masking the record may or may not give.
+_NO_PARTY_BEFORE = "".join(
+    f"(?<!{party}[\\s-])" for party in ("assessor", "assessors", "observer", "evaluator", "rater", "reader", "outcome",
+                                          "outcomes", "endpoint", "examiner", "adjudicator"))
+_DESIGN_WORDS_BETWEEN = (r"(?:randomi[sz]ed|controlled|(?:placebo|sham|active)[\s-]*controlled|parallel(?:[\s-]*group)?"
+                         r"|cross-?over|multi-?cent(?:er|re|ric)|prospective|pilot|clinical|comparative|pragmatic"
+                         r"|cluster|phase\s+(?:[1-4]|i{1,3}|iv)[ab]?)")
 # A sponsor-blinded study blinds none of the parties the registry records (masking NONE).
 # A party the registry does not record as masked ("Single-blind (Data Analyst)", "Single blind - only the data
 # analyst is blinded") is no blinding it records either.
 BLINDED = re.compile(hyphens_wide(
     r"\b(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)\b"
-    r"(?![\s(:–-]*(?:only\s+)?(?:the\s+)?(?:data\s+analysts?|statisticians?|sponsors?)\b)"
-    r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
+    r"(?![\s(:–-]*(?:only\s+)?(?:the\s+)?(?:data\s+analysts?|statisticians?|sponsors?)\b)" + _CHALLENGE_AFTER
+    + r"|\bplacebo[\s-]+controlled,?\s+blinded\b"
     r"|(?<!sponsor[\s-])(?<!sponsor)(?<!non[\s-])(?<!non)"
-    r"\bblinded\s+(?:study|trial|period|phase|design)\b"),
+    r"\bblinded\s+(?:study|trial|period|phase|design)\b"
+    r"|(?<!sponsor[\s-])(?<!non[\s-])" + _NO_PARTY_BEFORE + r"\bblinded,?\s+(?:" + _DESIGN_WORDS_BETWEEN
+    + r",?\s+(?:and\s+)?){1,4}(?:study|trial|period|phase|design)\b"
+    r"|(?:" + _DOUBLE_BLIND_ABBREVIATED + ")" + _CHALLENGE_AFTER),
     re.I,
 )
-# A party not recorded as masked named right after "open label" ("open label for the investigator"): the other
-# parties may be masked as the design says.
+# A party not recorded as masked named right after "open label" ("open label for the investigator", "open-label to the
+# sponsor"): the other parties may be masked as the design says.
 _UNMASKED_PARTY = (r"(?:for|to)\s+(?:the\s+|all\s+)?(?:investigators?|(?:site|study)\s+(?:staff|team)|staff"
                    r"|care[\s-]*(?:givers?|providers?)|clinicians?|surgeons?|physicians?|doctors?|therapists?|nurses?"
-                   r"|pharmacists?)\b")
+                   r"|pharmacists?|sponsors?(?:'s)?|statisticians?|(?:data\s+)?analysts?|monitors?)\b")
+# What is given open label in a masked study, not the study itself: "open-label study drug will be dispensed",
+# "open-label study medication during the extension", "supplied in open-label packs".
+_GIVEN_OPEN = (r"study\s+(?:drug|medication|treatment|product|agent|intervention|therap)"
+               r"|(?:medications?|products?|agents?|interventions?|packs?|kits?|bottles?|vials?|supplies|containers?"
+               r"|boxes)\b(?!\s+(?:study|trial)\b)")
+# What follows a study's noun when the noun names the study ("an unblinded study of drug X", "a non-blinded trial.",
+# "a non-masked study comparing"), not a person or thing of it ("a non-blinded study nurse", "the unblinded study
+# pharmacist", "unblinded study data").
+_THE_STUDY_ITSELF_AFTER = (r"(?=\s*(?:[.,;:()]|$)|\s+(?:of|in|to|for|with|on|at|among|between|comparing|evaluating"
+                           r"|assessing|investigating|examining|exploring|testing|using|that|which|where|whose"
+                           r"|designed|conducted|performed|will|is|was|has|involving|including)\b)")
 OPEN_LABEL = re.compile(hyphens_wide(
     r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase|part|stage|portion|lead[\s-]?in"
     r"|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug|use|access"
-    r"|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "))"
+    r"|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "|" + _GIVEN_OPEN + "))"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
-    r"|\bnon[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b"
+    r"|\b(?:non|un)[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b" + _THE_STUDY_ITSELF_AFTER +
     # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
     r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un[\s-]?)(?:blinded|masked)\b"
     r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)"),
@@ -161,16 +209,19 @@ _IN_A_NAMED_TRIAL_AFTER = re.compile(
 # A term of a trial named by its code or acronym right after its noun, the trial spoken of as one participants were
 # in, came from or go to ("In the double-blind study ABC-123, patients received drug X or placebo", "participants from
 # the randomized PARADIGM trial", "may be eligible for the double-blind study ABC-456", "This open-label study follows
-# the double-blind study ABC-123"): not this study.
+# the double-blind study ABC-123", "A single-arm study within the randomized ABC platform trial"): not this study.
 _NAMED_AFTER_THE_BEFORE = re.compile(
-    r"\b(?:in|from|of|after|during|following|into|than|since|for|to|with|follows?|continues?|extends?)\s+the\s+"
+    r"\b(?:in|within|from|of|after|during|following|into|than|since|for|to|with|follows?|continues?|extends?)\s+the\s+"
     r"(?:[\w-]+,?\s+){0,3}$", re.I)
 # A code holds a digit ("ABC-123", "301"); an acronym is in capitals, which tell it from a word only in a text not
 # written in capitals (a title in capitals: `_NUMBERED_NAMED_AFTER`, `_NUMBER_AFTER`).
 _NUMBER = r"(?=[\w-]*\d)(?-i:[A-Z0-9])[\w-]*"
 _CODE = rf"(?:{_NUMBER}|(?-i:[A-Z]{{2,}}[A-Z0-9-]*)\b)"
+# The kind of trial an acronym may name ("the randomized ABC platform trial").
+_KIND_OF_TRIAL = r"(?:platform|master|umbrella|basket|adaptive|pilot|main|core|parent|pivotal|registration)"
 _CODE_NAMED_AFTER = re.compile(
-    rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:(?:study|trial)\s+{_CODE}|(?-i:[A-Z][A-Z0-9-]+)\s+(?:study|trial)\b)", re.I)
+    rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:(?:study|trial)\s+{_CODE}|(?-i:[A-Z][A-Z0-9-]+)\s+(?:{_KIND_OF_TRIAL}\s+)?"
+    r"(?:study|trial)\b)", re.I)
 _NUMBERED_NAMED_AFTER = re.compile(rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:study|trial)\s+{_NUMBER}", re.I)
 # The same after a term that ends with the trial's noun ("the observational cohort study ABC").
 _CODE_AFTER = re.compile(rf"\s+{_CODE}", re.I)
@@ -253,7 +304,7 @@ OPEN_LABEL_WORDS = re.compile(hyphens_wide(r"^open[\s-]*label"), re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
 # which spares the pattern's slow case-insensitive search on most texts.
 NEEDLES = {
-    BLINDED: ("blind", "mask", "dumm"),
+    BLINDED: ("blind", "mask", "dumm", "db"),
     OPEN_LABEL: ("open", "mask", "blind"),
     RANDOMIZED: ("random",),
     RANDOMIZING: ("random",),
@@ -269,9 +320,10 @@ NEEDLE_WORDS = tuple(dict.fromkeys(word for needles in NEEDLES.values() for word
 # text's folded form (`folded`) only instead of at every character.
 ANCHORS = {
     BLINDED: ((("single", "double", "triple", "quadruple"), 0, ("blind", "mask", "dummy")),
-              (("placebo",), 0, ("blinded",)), (("blinded",), 0, ())),
+              (("placebo",), 0, ("blinded",)), (("blinded",), 0, ()), (("db",), 1, ())),
     OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
-                 (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked"))),
+                 (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked")),
+                 (("blinded", "masked"), 3, ("un",))),
     RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),

@@ -24,7 +24,8 @@ _DESIGN_WORD = hyphens_wide(
     r"|(?:two|three|four|[2-4])[\s-]*(?:arm(?:ed)?|group)"
     r"|single[\s-]*cent(?:er|re))"
 )
-_DESIGN_WORDS = rf"(?:,?\s+(?:and\s+)?{_DESIGN_WORD})*,?\s+"
+# Any hyphen may join two of them too ("Randomized-Controlled Trial", "randomised\u2014controlled trial").
+_DESIGN_WORDS = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{_DESIGN_WORD})*,?\s+"
 # A trial's design noun followed by what belongs to it, not the trial itself: "randomized trial data", "randomized
 # controlled trial participants", "clinical trial registry".
 _NOT_THE_TRIAL = (r"(?!\s*[-/]?\s*(?:data|evidence|results?|findings|participants?|patients|population|subjects"
