@@ -6,8 +6,9 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
-    NCT_ID, acronym_note, acronym_phrases, acronyms, index_outdated, left_out, name_phrases, nct_ids_in, number_phrases,
-    phrase_pattern, query_spellings, query_words, quoted_phrases, search_terms, unsearchable)
+    ACCENTED, NCT_ID, acronym_note, acronym_phrases, acronyms, index_outdated, left_out, name_phrases, nct_ids_in,
+    number_phrases, phrase_pattern, phrase_prefilter, query_spellings, query_words, quoted_phrases, search_terms,
+    unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
@@ -138,10 +139,6 @@ def _ranked(spellings: int) -> str:
         WHERE sub.held = c.k GROUP BY d.name"""
 
 
-# A character past ASCII, which may carry an accent.
-_PAST_ASCII = r"[^\x00-\x7f]"
-
-
 def _hits(spellings: int, phrases: int, own: list[list[int]]) -> str:
     """Of the ranked documents (`ranked`), those whose text holds a phrase of each number, each name written in
     parts, each quoted phrase and each acronym ($near0, $near1...: number_phrases, name_phrases, quoted_phrases,
@@ -162,11 +159,14 @@ def _hits(spellings: int, phrases: int, own: list[list[int]]) -> str:
     held = " AND ".join(f"regexp_matches(text, $near{n})" for n in common) or "true"
     needed = " OR ".join(f"score{n} IS NOT NULL" + (" AND score0 IS NULL" if own[n] and not common else "")
                          for n in range(spellings) if own[n] or common)
-    # Accents stripped from a text that has a character past ASCII (most have none): stripping every text took
-    # three times the phrases' own time.
-    texts = (f"SELECT nct_id, text, {held} AS held FROM (SELECT nct_id, CASE WHEN regexp_matches(raw, '{_PAST_ASCII}') "
+    # A text that cannot hold its common phrases (phrase_prefilter: most of those holding a common word such as
+    # "all" for "ALL") is left at the first look; accents are stripped only from a text with a character they
+    # change (ACCENTED; most have none): stripping every text took three times the phrases' own time.
+    maybe = " AND ".join(f"regexp_matches(raw, $maybe{n})" for n in common) or "true"
+    texts = (f"SELECT nct_id, text, {held} AS held FROM (SELECT nct_id, CASE WHEN regexp_matches(raw, $accented) "
              "THEN strip_accents(raw) ELSE raw END AS text FROM (SELECT nct_id, concat_ws(' ; ', title, names, body) "
-             f"AS raw FROM meta.study_documents WHERE nct_id IN (SELECT nct_id FROM ranked WHERE {needed})))")
+             f"AS raw FROM meta.study_documents WHERE nct_id IN (SELECT nct_id FROM ranked WHERE {needed})) "
+             f"WHERE {maybe})")
     branches = []
     for n in range(spellings):
         picked = ", ".join(f"r.{c}{n} AS {c}" for c in columns)
@@ -194,6 +194,10 @@ def search_sql(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[str,
     phrases = list(dict.fromkeys(phrases + [phrase for _, own in spellings for phrase in own]))
     own = [[phrases.index(phrase) for phrase in needs] for _, needs in spellings] or [[]]
     params.update({f"near{n}": phrase_pattern(either) for n, either in enumerate(phrases)})
+    params.update({f"maybe{n}": phrase_prefilter(either) for n, either in enumerate(phrases)
+                   if not any(n in needs for needs in own)})
+    if phrases:
+        params["accented"] = ACCENTED
     where = " AND ".join(clauses) or "true"
     limit = f"LIMIT {int(query.limit)}" if query.limit else ""
     sql = f"""

@@ -74,7 +74,9 @@ class _Reading:
     (`runs`), the names written in parts among them (`names`: first and last word of each), the stop words, each
     word's stem, the words written in capitals as an acronym (`acronyms`), and the words a study may write in two
     parts or joined (`splits`: word -> its two parts and the second's stem; `joins`: the first of two words also
-    written as one), and the single letters it writes small (`small`)."""
+    written as one), the single letters it writes small (`small`), the words a study may spell the British or the
+    American way (`variants`: word -> the other spelling and its stem), the runs a hyphen follows (`hyphened`), and
+    the numbers a study may write in Roman numerals (`romans`: word -> its numeral)."""
 
     words: list[str]
     runs: list[int]
@@ -85,23 +87,42 @@ class _Reading:
     splits: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     joins: list[int] = field(default_factory=list)
     small: set[int] = field(default_factory=set)
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+    hyphened: set[int] = field(default_factory=set)
+    romans: dict[int, str] = field(default_factory=dict)
 
     def unit(self, at: int) -> tuple[int, int]:
         """The words a phrase takes with the word at `at`: its whole name when it is a part of one."""
         return next(((first, last) for first, last in self.names if first <= at <= last), (at, at))
 
-    def spellings(self, first: int, last: int) -> list[str]:
+    def spellings(self, first: int, last: int, compounds: bool = False) -> list[str]:
         """The ways a study's text may write the words first..last: as written apart, and with each name in parts
-        among them also joined (NAME_SPELLINGS of them at most, the first ones)."""
-        out, at, names = [""], first, 0
+        among them also joined; with `compounds` (a quoted phrase), also each word a study may write in two parts
+        so written and two words it may write joined so joined ("follow up" -> followup; "followup" -> follow_up:
+        _compounds). NAME_SPELLINGS names and compounds at most, the first ones."""
+        out, at, choices = [""], first, 0
         while at <= last:
             start, end = self.unit(at)
-            written = " ".join(self.words[start:end + 1])
-            ways = [written] if start == end or names >= NAME_SPELLINGS else [written, self._joined(start, end)]
-            names += start < end
+            ways = [" ".join(self.words[start:end + 1])]
+            if choices < NAME_SPELLINGS and start < end:
+                ways.append(self._joined(start, end))
+            elif choices < NAME_SPELLINGS and compounds:
+                end, ways = self._compound_ways(at, last, ways)
+            choices += len(ways) > 1
             out = [f"{head} {way}".strip() for head in out for way in ways]
             at = end + 1
         return out
+
+    def _compound_ways(self, at: int, last: int, ways: list[str]) -> tuple[int, list[str]]:
+        """The last word and the ways of writing a phrase's word at `at` that a study may write otherwise
+        (_compounds): with the next word, apart or joined ("follow up", "followup"), or in two parts ("followup",
+        "follow_up"); the word alone as written where it is neither."""
+        if at in self.joins and at + 1 <= last and self.unit(at + 1) == (at + 1, at + 1):
+            return at + 1, [f"{self.words[at]} {self.words[at + 1]}", self.words[at] + self.words[at + 1]]
+        if at in self.splits:
+            part, second, _ = self.splits[at]
+            return at, ways + [f"{part}{PARTS}{second}"]
+        return at, ways
 
     def _joined(self, first: int, last: int) -> str:
         """A name's parts written joined. A part of a single letter with no digit after it is a capital: a registry
@@ -152,7 +173,100 @@ def _read(con: duckdb.DuckDBPyConnection, text: str) -> _Reading:
                        _acronyms(words, runs, [m.group() for m in found], names, stop, text))
     splits, joins = _compounds(con, reading, between)
     small = {at for at, word in enumerate(words) if len(word) == 1 and found[runs[at]].group().islower()}
-    return _Reading(words, runs, names, stop, list(stems), reading.acronyms, splits, joins, small)
+    hyphened = {run for run, gap in enumerate(between) if len(gap) == 1 and gap in HYPHENS}
+    return _Reading(words, runs, names, stop, list(stems), reading.acronyms, splits, joins, small,
+                    _variants(con, words, stems, stop), hyphened, _romans(con, words, runs))
+
+
+def _romans(con: duckdb.DuckDBPyConnection, words: list[str], runs: list[int]) -> dict[int, str]:
+    """The numbers a query writes alone after a word a registry numbers in Roman numerals too (ROMAN_AFTER), each
+    -> its numeral where the index holds it: "phase 2" -> phase ii, "Type 1 diabetes" -> type i."""
+    asked = {at: ROMAN[word] for at, word in enumerate(words)
+             if word in ROMAN and runs.count(runs[at]) == 1 and at and words[at - 1] in ROMAN_AFTER
+             and runs[at - 1] == runs[at] - 1}
+    if not asked:
+        return {}
+    held = {term for (term,) in con.execute(f"SELECT term FROM {INDEX_SCHEMA}.dict WHERE df > 0 AND term IN "
+                                            "(SELECT unnest($asked))", {"asked": sorted(set(asked.values()))}
+                                            ).fetchall()}
+    return {at: roman for at, roman in asked.items() if roman in held}
+
+
+# The numbers a registry writes in Roman numerals too, after the words it so numbers (Phase I-IV, Type I/II, Stage
+# I-V, Grade I-IV, Class I-IV, Part I/II); each as the index holds it (Porter stemming leaves them).
+ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
+ROMAN_AFTER = frozenset({"phase", "type", "stage", "grade", "class", "part"})
+# The words whose Roman numeral also names something else beside them ("type I error", "type II error" of a
+# study's statistics): their numeral stands between them and the query's next word ("type 2 diabetes" finds
+# "Type II Diabetes", not "type II error ... diabetes").
+ROMAN_BOTH_SIDES = frozenset({"type"})
+
+
+# The fewest letters of a word searched in its other spelling too: shorter words hold too few letters to tell a
+# spelling from another word ("pet" is no "poet").
+VARIANT_LETTERS = 5
+# A word's British spelling -> its American one, each rule once where it applies: tumour/tumor, haemophilia and
+# leukaemia/hemophilia and leukemia, oesophageal/esophageal, diarrhoea/diarrhea, foetal/fetal, coeliac/celiac,
+# randomised/randomized, analyse/analyze, centre/center, fibre/fiber, catalogue/catalog, programme/program. An
+# ending "ae" is a Latin plural (vertebrae), and "oe" elsewhere than these is a word's own (shoes, poetry).
+BRITISH_AMERICAN = (
+    (r"(?<=[a-z]{2})our(?=(s|al|ed|ing|able|ite|ites)?$)", "or"),
+    (r"ae(?!$)", "e"),
+    (r"^oe", "e"), (r"(?<=rrh|[a-z]pn)oea(?=s?$|l$)", "ea"), (r"^foet", "fet"), (r"^coel", "cel"),
+    (r"homoeo", "homeo"),
+    (r"(?<=[a-z]{3})is(?=(e|ed|es|ing|ation|ations|er|ers)$)", "iz"),
+    (r"ys(?=(e|ed|es|ing|er|ers)$)", "yz"),
+    (r"(?<=[tb])re(?=s?$)", "er"),
+    (r"ogue(?=s?$)", "og"), (r"gramme(?=s?$)", "gram"),
+)
+# The same rules the other way (an American spelling -> its British one); the "ae" of Greek words is put back at
+# each "e" but a last one, alone or together (leukemia -> leukaemia, hemoglobinemia -> haemoglobinaemia): the
+# index holds the words that are.
+AMERICAN_BRITISH = (
+    (r"(?<=[a-z]{2})or(?=(s|al|ed|ing|able)?$)", "our"),
+    (r"^e(?=[ds])", "oe"), (r"(?<=rrh|[a-z]pn)ea(?=s?$|l$)", "oea"), (r"^fet", "foet"), (r"^cel", "coel"),
+    (r"homeo", "homoeo"),
+    (r"(?<=[a-z]{3})iz(?=(e|ed|es|ing|ation|ations|er|ers)$)", "is"),
+    (r"yz(?=(e|ed|es|ing|er|ers)$)", "ys"),
+    (r"(?<=[tb])er(?=s?$)", "re"),
+    (r"(?<=[a-z]{4})og(?=s?$)", "ogue"), (r"gram(?=s?$)", "gramme"),
+)
+# At most this many of a word's letters "e" are each written "ae" (their combinations double with each).
+AE_LETTERS = 4
+
+
+def _other_spellings(word: str) -> set[str]:
+    """The British and American spellings of a word (BRITISH_AMERICAN, AMERICAN_BRITISH, "ae" for "e"), the word
+    aside: candidates, of which the index holds few."""
+    out = {re.sub(pattern, repl, word) for pattern, repl in BRITISH_AMERICAN + AMERICAN_BRITISH}
+    at = [n for n, c in enumerate(word[:-1]) if c == "e" and (n == 0 or word[n - 1] != "a")][:AE_LETTERS]
+    for chosen in product((False, True), repeat=len(at)):
+        if any(chosen):
+            out.add("".join("ae" if n in at and chosen[at.index(n)] else c for n, c in enumerate(word)))
+    return out - {word}
+
+
+def _variants(con: duckdb.DuckDBPyConnection, words: list[str], stems: list[str],
+              stop: set[str]) -> dict[str, tuple[str, str]]:
+    """The words of a query a study may spell the other way, British or American (_other_spellings): each word of
+    VARIANT_LETTERS letters or more -> the spelling the most studies hold of those the index holds with another
+    stem, and its stem ("tumour" -> tumor, "randomized" -> randomised, "leukemia" -> leukaemia)."""
+    asked = {word: _other_spellings(word) for word in words
+             if len(word) >= VARIANT_LETTERS and word.isalpha() and word not in stop}
+    candidates = sorted({other for others in asked.values() for other in others})
+    if not candidates:
+        return {}
+    rows = con.execute(
+        f"SELECT q.w, q.term, d.df FROM (SELECT w, stem(w, '{STEMMER}') AS term FROM (SELECT unnest($asked) AS w)) q "
+        f"JOIN {INDEX_SCHEMA}.dict d USING (term) WHERE d.df > 0", {"asked": candidates}).fetchall()
+    held = {w: (term, df) for w, term, df in rows}
+    own = dict(zip(words, stems))
+    out = {}
+    for word, others in asked.items():
+        known = sorted((-held[o][1], o) for o in others if o in held and held[o][0] != own[word])
+        if known:
+            out[word] = (known[0][1], held[known[0][1]][0])
+    return out
 
 
 def _acronyms(words: list[str], runs: list[int], written: list[str], names: list[tuple[int, int]], stop: set[str],
@@ -281,8 +395,8 @@ def _spellings(written: list[str], reading: _Reading) -> list[tuple[list[str], l
     a word written joined that it splits, its parts side by side ("follow_up*": "follow up", "follow-up", not
     "follow the path up"). Its names in parts are all joined or all apart (a study that writes a name in parts
     holds it joined too); each split or join is a choice of its own, fewest choices first."""
-    choices = ([reading.names] if reading.names else []) + [[at] for at in sorted(set(reading.splits) | set(
-        reading.joins))]
+    choices = ([[OTHER_SPELLING]] if reading.variants or reading.romans else []) + (
+        [reading.names] if reading.names else []) + [[at] for at in sorted(set(reading.splits) | set(reading.joins))]
     combos = sorted(product((False, True), repeat=len(choices)), key=lambda c: (sum(c), [not x for x in c]))
     out = [(written, [])] if written else []
     for combo in combos[1:SPELLINGS]:
@@ -298,9 +412,14 @@ def _choice_words(choice: list) -> list[int]:
     return [item[0] if isinstance(item, tuple) else item for item in choice]
 
 
+# A choice of _spellings that is no word of the query: each word that has one in its other spelling (variants).
+OTHER_SPELLING = -1
+
+
 def _spelled(reading: _Reading, chosen: set[int]) -> tuple[list[str], list[tuple[str, ...]]]:
-    """The words of a query with the names, splits and joins starting at the words `chosen` made, and the phrases
-    its splits need."""
+    """The words of a query with the names, splits and joins starting at the words `chosen` made, each word in its
+    other spelling and each number in its Roman numeral where OTHER_SPELLING is chosen, and the phrases its splits
+    need."""
     words, phrases, at = [], [], 0
     while at < len(reading.words):
         first, last = reading.unit(at)
@@ -314,8 +433,10 @@ def _spelled(reading: _Reading, chosen: set[int]) -> tuple[list[str], list[tuple
             words += [part, second]
             phrases.append((f"{part}{PARTS}{_ending(second, stem)}",))
         else:
-            words.append(reading.words[at])
+            words.append(reading.romans.get(at, reading.words[at]) if OTHER_SPELLING in chosen else reading.words[at])
         at = last + 1
+    if OTHER_SPELLING in chosen:
+        words = [reading.variants.get(word, (word,))[0] for word in words]
     return [word for word in words if word not in reading.stop], phrases
 
 
@@ -346,21 +467,59 @@ def search_terms(con: duckdb.DuckDBPyConnection, text: str) -> tuple[list[tuple[
     if not spellings:
         return [], []
     numbers = _number_phrases(reading)
-    phrases = [phrase for phrase, _ in numbers] + _name_phrases(reading, numbers) + quoted_phrases(con, text) + \
-        _acronym_phrases(reading) + _short_stems(reading)
-    return spellings, list(dict.fromkeys(phrases))
+    phrases = [phrase for phrase, _ in numbers] + _hyphened_phrases(reading, numbers) + \
+        _name_phrases(reading, numbers) + quoted_phrases(con, text) + _acronym_phrases(reading) + _short_stems(reading)
+    phrases = _in_roman(phrases, numbers, reading)
+    return spellings, list(dict.fromkeys(_respelled(phrase, reading) for phrase in phrases))
+
+
+def _in_roman(phrases: list[tuple[str, ...]], numbers: list[tuple[tuple[str, ...], tuple[int, int]]],
+              reading: _Reading) -> list[tuple[str, ...]]:
+    """The phrases with each number that has a Roman numeral (romans) also written so, beside the word before it,
+    and after ROMAN_BOTH_SIDES words with the query's next word too, which may end as its stem lets it: "phase 2
+    asthma" -> (phase 2, 2 asthma, phase ii), "type 2 diabetes" -> (type 2, 2 diabetes, type ii diabet*)."""
+    words, stems = reading.words, reading.stems
+    out = list(phrases)
+    for phrase, (first, last) in numbers:
+        at = next((n for n in (first, last) if n in reading.romans), None)
+        if at is None or phrase not in out:
+            continue
+        way = " ".join(words[reading.unit(at - 1)[0]:at] + [reading.romans[at]])
+        if words[at - 1] in ROMAN_BOTH_SIDES and at + 1 < len(words) and words[at + 1] not in reading.stop:
+            end = reading.unit(at + 1)[1]
+            way += " " + " ".join(words[at + 1:end] + [_ending(words[end], stems[end]) if stems else words[end]])
+        out[out.index(phrase)] = phrase + (way,)
+    return out
+
+
+def _respelled(phrase: tuple[str, ...], reading: _Reading) -> tuple[str, ...]:
+    """A phrase's ways of writing, and each with its words in their other spelling where they have one (variants):
+    "haemophilia a" is also "hemophilia a", and a last word's ending follows its spelling ("tumour*" -> "tumor*")."""
+    if not reading.variants:
+        return phrase
+    other = {}
+    for word, (variant, stem) in reading.variants.items():
+        other[word] = variant
+        other.setdefault(_ending(word, dict(zip(reading.words, reading.stems)).get(word, word)), _ending(variant, stem))
+    respelled = tuple(" ".join(other.get(token, token) for token in way.split(" ")) for way in phrase)
+    return tuple(dict.fromkeys(phrase + respelled))
 
 
 def acronym_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
     """The phrases a study's text must hold for each word a query writes in capitals as an acronym (_acronyms):
     the word in capitals, its letters side by side or with a hyphen or a space between ("CART": "CART", "CAR-T",
-    "CAR T", "CART19"; not "golf cart" nor "Cart"), and an "s" after it ("CAR-Ts")."""
+    "CAR T", "CART19"; not "golf cart" nor "Cart"), and an "s" after it ("CAR-Ts"); or the word in any case with
+    its number after a hyphen, there or after a part of a name written with a capital inside ("COVID": "Covid-19",
+    "covid-19"; "SARS": "Sars-CoV-2"): the number tells the name, as it does in a query ("COVID-19" is no acronym).
+    Without its number a word in small letters or with one capital is a word ("Hearing Aids", "All patients",
+    "Golf Cart"), and so is one before a number written apart from it ("All 20 patients": the index's text writes
+    "Covid19" so too, which is not found)."""
     return _acronym_phrases(_read(con, text))
 
 
 def _acronym_phrases(reading: _Reading) -> list[tuple[str, ...]]:
     """acronym_phrases of a reading."""
-    return [(reading.words[at].upper() + PLURAL,) for at in reading.acronyms]
+    return [(reading.words[at].upper() + PLURAL, reading.words[at].upper() + NUMBERED) for at in reading.acronyms]
 
 
 def _short_stems(reading: _Reading) -> list[tuple[str, ...]]:
@@ -389,7 +548,8 @@ def acronym_note(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
     words = ", ".join(found)
     return (f"{words}, written in capitals, {'is' if len(found) == 1 else 'are'} searched as an acronym: only studies "
             f"that write {'it' if len(found) == 1 else 'them'} in capitals, letters joined or with a hyphen or a space "
-            f"between; write {', '.join(w.lower() for w in found)} to find every use")
+            f"between, or in any case with a number after a hyphen (Covid-19); write "
+            f"{', '.join(w.lower() for w in found)} to find every use")
 
 
 def number_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
@@ -417,6 +577,24 @@ def _number_phrases(reading: _Reading) -> list[tuple[tuple[str, ...], tuple[int,
         elif words[at[0]].isdigit():
             phrases += _beside(reading, at[0])
     return list(dict(phrases).items())
+
+
+def _hyphened_phrases(reading: _Reading, numbers: list[tuple[tuple[str, ...], tuple[int, int]]]
+                      ) -> list[tuple[str, ...]]:
+    """The phrases of the numbers written in one run with letters whose run a hyphen joins to a word of letters
+    after it, with that word: "HER2-positive" -> (her 2 positive,), which "HER 2-negative, ER-positive" does not
+    hold, "PD-L1-positive" -> (pd l 1 positive, pdl 1 positive). As a name in parts stands together ("non-small"),
+    a number's hyphenated word stands beside it."""
+    words, runs = reading.words, reading.runs
+    phrases = []
+    for _, (first, last) in numbers:
+        after = last + 1
+        if (last == first or runs[last - 1] != runs[last] or not words[last].isdigit()
+                or runs[last] not in reading.hyphened or after >= len(words) or not words[after].isalpha()
+                or len(words[after]) < 2 or words[after] in reading.stop or runs.count(runs[after]) != 1):
+            continue
+        phrases.append(tuple(reading.spellings(first, reading.unit(after)[1])))
+    return phrases
 
 
 def _beside(reading: _Reading, at: int) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
@@ -464,13 +642,15 @@ _QUOTES = ('"', "\u201c", "\u201d")
 def quoted_phrases(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, ...]]:
     """The phrases a query quotes, each as the words a study's text must hold in that order, anything but letters
     and digits between them ('"cancer of the lung"' -> (cancer of the lung,), stop words included), a name written
-    in parts in each of its spellings ('"PD-L1 expression"' -> (pd l 1 expression, pdl 1 expression)); a quoted
-    single word is that word, searched as any other."""
+    in parts in each of its spellings ('"PD-L1 expression"' -> (pd l 1 expression, pdl 1 expression)), and a word
+    written joined or two written apart in each spelling the words of the query find ('"follow up visit"' ->
+    (follow up visit, followup visit): Reading.spellings); a quoted single word is that word, searched as any
+    other."""
     phrases = []
     for match in _QUOTED.finditer(text):
         reading = _read(con, match.group(1) if match.group(1) is not None else match.group(2))
         if len(reading.words) > 1:
-            phrases.append(tuple(reading.spellings(0, len(reading.words) - 1)))
+            phrases.append(tuple(reading.spellings(0, len(reading.words) - 1, compounds=True)))
     return list(dict.fromkeys(phrases))
 
 
@@ -484,6 +664,23 @@ def _unpaired_quote(text: str) -> bool:
 _IN_A_WORD = f"[{HYPHENS} ]?"
 
 
+# The characters whose accents, stripped, leave a letter, a digit or other ASCII, a hyphen or nothing (a combining
+# mark): Latin letters with accents, the marks of every script, and the few signs whose decomposition is ASCII
+# (Greek question mark, Kelvin and Angstrom signs, ≠ ≮ ≯, Greek varia). A text without any is its phrases' text as
+# it is: what stripping changes in it (a Cyrillic or Greek letter's accent) stays a character no phrase holds
+# (tests/test_search_round12.py holds this over the code points).
+ACCENTED = r"[\x{C0}-\x{24F}\x{1E00}-\x{1EFF}\x{37E}\x{1FEF}\x{212A}\x{212B}\x{2260}\x{226E}\x{226F}\p{M}]"
+
+
+def phrase_prefilter(phrases: tuple[str, ...]) -> str:
+    """What a text holds, before its accents are stripped, where it holds any of the phrases after (phrase_pattern),
+    found faster: the phrases without the characters that must stand before and after them (a pattern that begins
+    with any character but a letter is tried at every character of a text: ten times the time), or a character
+    stripping changes (ACCENTED). A text without it holds none of the phrases."""
+    flags, _, core = _phrase_parts(phrases)
+    return f"{flags}({core}|{ACCENTED})"
+
+
 def phrase_pattern(phrases: tuple[str, ...]) -> str:
     """A regular expression finding any of the phrases in a text stripped of accents, in any case but where a phrase
     writes a capital (a single letter of a name written joined: "carT" finds "CART", not "cart"), their words apart
@@ -491,17 +688,25 @@ def phrase_pattern(phrases: tuple[str, ...]) -> str:
     between two letters of a word (_IN_A_WORD). A ';' between two words parts them: it also joins a study's texts
     in its document, and no phrase runs from one into the next. Phrases of capitals only (acronyms) are found
     case by case throughout: half the time of a pattern in any case that makes each letter a capital."""
-    if not any(c.islower() for phrase in phrases for c in phrase.removesuffix(PLURAL)):
-        return "(^|[^A-Za-z0-9])(" + "|".join("[^A-Za-z0-9;]+".join(
-            _word_pattern(w, capitals=True) for w in p.split(" ")) for p in phrases) + ")([^A-Za-z0-9]|$)"
-    return "(?i)(^|[^a-z0-9])(" + "|".join("[^a-z0-9;]+".join(_word_pattern(w) for w in p.split(" "))
-                                           for p in phrases) + ")([^a-z0-9]|$)"
+    flags, edge, core = _phrase_parts(phrases)
+    return f"{flags}(^|{edge})({core})({edge}|$)"
+
+
+def _phrase_parts(phrases: tuple[str, ...]) -> tuple[str, str, str]:
+    """A phrase pattern's flags, the character that must stand on each side of a phrase (no letter or digit) and
+    the phrases as alternatives, anything but a letter, a digit or a ';' between two of their words."""
+    if not any(c.islower() for phrase in phrases for c in phrase):
+        return "", "[^A-Za-z0-9]", "|".join("[^A-Za-z0-9;]+".join(_word_pattern(w, capitals=True)
+                                                                   for w in p.split(" ")) for p in phrases)
+    return "(?i)", "[^a-z0-9]", "|".join("[^a-z0-9;]+".join(_word_pattern(w) for w in p.split(" ")) for p in phrases)
 
 
 def _word_pattern(word: str, capitals: bool = False) -> str:
     """A phrase's word as phrase_pattern finds it: any letters after it where it ends in ENDING, an "s" where it
     ends in PLURAL, and where it writes PARTS, its parts apart (_PARTS_APART); in a pattern of `capitals`, its
     letters as they are."""
+    if word.endswith(NUMBERED):
+        return _numbered_pattern(word.removesuffix(NUMBERED))
     plural = word.endswith(PLURAL)
     word = word.removesuffix(PLURAL)
     stem = word.removesuffix(ENDING)
@@ -515,6 +720,21 @@ def _word_pattern(word: str, capitals: bool = False) -> str:
 
 # After a phrase's word: an "s" may follow it (the plural of an acronym: "CAR-Ts", "PADs").
 PLURAL = "+"
+# After a phrase's word: the word in any case with its number after a hyphen ("Covid-19", "Sars-CoV-2":
+# _numbered_pattern).
+NUMBERED = "#"
+# A part of a name between a word and its number, written with a capital after its first letter ("CoV" of
+# "Sars-CoV-2"; not "Cause" of "All-Cause 30-day mortality"), then a hyphen or the space the index's text writes
+# between letters and digits ("Sars-CoV2" is "Sars-CoV 2").
+_CAPITAL_INSIDE = f"[A-Za-z][a-z]*[A-Z][A-Za-z]*[{HYPHENS} ]"
+
+
+def _numbered_pattern(word: str) -> str:
+    """A word of capitals as a pattern finds it in any case with its number after a hyphen, there or after a part
+    of a name written with a capital inside (_CAPITAL_INSIDE): "COVID" finds "Covid-19", "covid-19" and
+    "COVID-19"; "SARS" finds "Sars-CoV-2"."""
+    letters = "".join(f"[{c}{c.lower()}]" for c in word)
+    return f"{letters}[{HYPHENS}](?:{_CAPITAL_INSIDE})?[0-9]+"
 # What stands between the two parts of a word a study writes apart ("follow up", "follow-up", "follow-\n up"): white
 # space, a hyphen, or both; never nothing (a study that writes the word joined holds it as one word).
 _PARTS_APART = f"(?:\\s*[{HYPHENS}]\\s*|\\s+)"
