@@ -7,5 +7,6 @@ from checks.contradictions_criteria import RULES as CRITERIA_RULES
 from checks.contradictions_design import RULES as DESIGN_RULES
 from checks.contradictions_drugs import RULES as DRUG_RULES
 from checks.contradictions_record import RULES as RECORD_RULES
+from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
 
-RULES = DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + RECORD_RULES
+RULES = DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES + RECORD_RULES

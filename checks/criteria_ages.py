@@ -1,0 +1,407 @@
+"""The participants' ages the inclusion criteria state against the record's Minimum Age and Maximum Age.
+
+ClinicalTrials.gov's review asks that the criteria's age limits agree with the ages given as data
+(`eligibilities.minimum_age`, `maximum_age`: '18 Years', '6 Months', 'N/A'): a data team that filters by the
+structured ages gets the wrong trials when they differ ("Age 12 to 17 years" with a minimum of '18 Years', "aged
+18-65 years" with no maximum). Only one clear age limit for everyone is read: a criterion of the inclusion list that
+opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older").
+Ages of other people (parents, children of the participants), gestational ages, ages at diagnosis, durations,
+several groups' ages, and a limit that the criterion qualifies ("18 years or the age of majority", "or 16 with
+parental consent") are no such limit, and the text stays unread. Ages are compared as calendar lengths, as
+protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain
+range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+import duckdb
+
+from checks.criteria_text import _GROUP_LABEL, LABEL_WIDTH, Reading, sections
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import excerpt, rows_by_study, texts_by_study
+
+RULE_ID = "contradictions.criteria_age_differs"
+# The layouts that state a limit the record does not set as 'N/A' (legacy XML) or leave it out (API v2): there an
+# absent age is no limit. A republished page may not show the ages at all: there an absent age is unknown.
+REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+NO_LIMIT = ("n/a", "")
+# Mean length in days of each unit the registry writes ages in (as the SQL macro age_in_days), and how far one such
+# age may lie from its mean as a calendar length (a month is 28 to 31 days, a year 365 or 366).
+UNIT_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440}
+UNIT_SLACK = {"year": 0.75, "month": 2.5}
+# How the criteria write each unit (lower case), and what they mean.
+_UNIT_WORDS = {"y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year", "month": "month",
+               "months": "month", "mo": "month", "mos": "month", "mth": "month", "mths": "month", "week": "week",
+               "weeks": "week", "wk": "week", "wks": "week", "day": "day", "days": "day"}
+# The words that can make a number an age (`_AGE_BEFORE`, `_AGE_AFTER`, `_SELF_AGED`), in lower case: a criterion
+# without one states no age. "age" opens a word, "yo" ends one ("18yo"); found by str.find, faster than a pattern.
+AGE_WORDS = ("age", "old", "younger", "yo", "y/o")
+
+# The signs and words of bounds, written one way (markdown escapes "\<", symbols ">/=", "=<", dashes).
+_SPELLINGS = ((re.compile(r"\\([<>=\-])"), r"\1"), (re.compile(r">\s*/?\s*=|=>|\u2267|\uff1e="), "\u2265"),
+              (re.compile(r"<\s*/?\s*=|=<|\u2266|\uff1c="), "\u2264"), (re.compile(r"[\u2013\u2014~\uff5e]"), "-"),
+              (re.compile(r"\uff1e"), ">"), (re.compile(r"\uff1c"), "<"))
+_NUM = r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
+_UNIT = r"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?)\b\.?)?"
+_OF_AGE = r"(?:\s*(?:old|of\s+age))?"
+_THE_AGE_OF = r"(?:the\s+age\s+of\s+)?"
+# Each form of bound: (name, pattern); the groups are number, unit (and again for a range). The order is the order
+# they are tried at one place: the longer words first.
+_BOUND_FORMS = (
+    ("range", rf"between\s+(?:the\s+ages?\s+of\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:and|-|to|&)\s*{_NUM}{_UNIT}"),
+    ("lower", rf"(?:\u2265|at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|not\s+(?:less|younger)\s+than"
+              rf"|no\s+(?:less|younger)\s+than|(?:greater|older|more)\s+than\s+or\s+equal\s+to"
+              rf"|equal\s+to\s+or\s+(?:greater|older|more)\s+than)\s*(?:\(\s*\u2265\s*\)\s*)?{_THE_AGE_OF}"
+              rf"{_NUM}{_UNIT}"),
+    ("upper", rf"(?:\u2264|up\s+to|a\s+maximum\s+of|maximum(?:\s+of)?|not\s+(?:older|more)\s+than"
+              rf"|no\s+(?:older|more)\s+than|not\s+exceeding|(?:less|younger)\s+than\s+or\s+equal\s+to"
+              rf"|equal\s+to\s+or\s+(?:less|younger)\s+than)\s*(?:\(\s*\u2264\s*\)\s*)?{_THE_AGE_OF}"
+              rf"{_NUM}{_UNIT}"),
+    ("lower", rf"{_NUM}{_UNIT}{_OF_AGE}\s*(?:or|and)\s+(?:older|over|above|upwards?)\b"),
+    ("upper", rf"{_NUM}{_UNIT}{_OF_AGE}\s*(?:or|and)\s+(?:younger|under|below)\b"),
+    ("range strict", rf"(?:from\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:-|to)\s*(?:<|under|less\s+than|younger\s+than)\s*"
+                     rf"{_NUM}{_UNIT}"),
+    ("range inclusive", rf"(?:from\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:-|to)\s*\u2264\s*{_NUM}{_UNIT}"),
+    ("range", rf"(?:from\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:-|to|until|through|thru)\s*{_NUM}{_UNIT}"),
+    ("lower strict", rf"(?:>|over|above|older\s+than|more\s+than|greater\s+than)\s*{_THE_AGE_OF}{_NUM}{_UNIT}"),
+    ("upper strict", rf"(?:<|under|below|younger\s+than|less\s+than)\s*{_THE_AGE_OF}{_NUM}{_UNIT}"),
+)
+_BOUND = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_BOUND_FORMS)))
+# The age word right before a bound: "Age", "aged", "Age range:", "Age at entry:", "must be aged between".
+_AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|at|entry|screening|enrol?ment|inclusion|"
+                         r"the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
+                         r"[\s:,(]*\Z")
+# What says the bound is an age when it follows it: "years old", "years of age", "-year-old", "y/o".
+_AGE_AFTER = re.compile(r"\s*(?:-?\s*(?:years?|yrs?)\s*-?\s*old|old\b|of\s+age\b|y/?o\b)")
+_SELF_AGED = re.compile(r"\bold|\bages?\b|\byounger\b|\bolder\b")
+# What joins two bounds of one statement: "≥ 18 and ≤ 65", ">18 years and < 75 years", "≥13 to ≤ 65", "at least
+# 18 years old and no older than 65".
+_JOIN = re.compile(r"\s*(?:,|and|&|but|to)?\s*(?:(?:years?|yrs?)\s+)?(?:(?:of\s+age|old)\s*)?(?:,?\s*and\s+)?")
+# Another age, duration or limit after a criterion's age: "(≥ 18 years in Germany)", "and 12-17 (adolescents)",
+# "with diabetes for at least 1 year".
+_LATER_AGE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b|\d{1,3}\s*(?:-|to)\s*\d"
+                        r"|[<>\u2264\u2265]\s*\d")
+_DIGIT = re.compile(r"\d")
+# How far before a bound its age word may stand ("Age at screening: "), and how long a bound is at most.
+AGE_WORD_REACH = 60
+BOUND_WIDTH = 120
+# An alternative limit: another bound after "or" ("≥ 18 years, or ≥ 12 years if ..."), and words that make a limit
+# hold only somewhere or for some ("the age of majority", "legal age", "in Japan", "unless", "if").
+_QUALIFIED = re.compile(
+    r"\b(?:majority|legal|legally|local(?:ly)?|countr(?:y|ies)|jurisdictions?|regulat\w*|permitted|where|if|unless|"
+    r"except\w*|provided|japan\w*|korea\w*|taiwan\w*|emancipated|guardian\w*|parental|assent)\b|\bor\b[^.;]{0,40}\d")
+# Words that say the age is another person's or a pregnancy's (anywhere in the criterion): "children aged 6-12 of the
+# participants", "parents aged 18 or older", "born at < 32 weeks gestational age".
+_OTHERS = re.compile(
+    r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
+    r"husbands?|wives|wife|offspring|relatives?|family|families|informants?|companions?|dyads?|recipients?|"
+    r"sons?|daughters?|babies|baby|gestation\w*|post-?menstrual|post-?conceptional|corrected|premature\w*|preterm|"
+    r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
+# Words before the age that make it conditional, negated or an age at an event: "For patients ≥ 50 years",
+# "diagnosed before age 40", "Age at diagnosis ≤ 18", "Not older than" aside (a bound's own words).
+_OPENING_NOT_THE_LIMIT = re.compile(
+    r"\b(?:diagnos\w*|onset|symptoms?|menarche|menopaus\w*|transplant\w*|hsct|surgery|injury|infection|"
+    r"presentation|first|since|duration|history|for|if|in|when|whose|among|those|with|no|except|exclud\w*|unless|"
+    r"before|after|prior|by|until)\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
+# An event after the age: "≤ 18 years at diagnosis", "before 40 years at onset".
+_AT_EVENT = re.compile(r"[^.;]{0,20}?\b(?:at|by|before|after|when|of|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
+                       r"(?:initial\s+|first\s+)?(?:diagnos|onset|symptom|transplant|hsct|surgery|injury|infection|"
+                       r"presentation|menarche|menopaus|birth|delivery|conception)")
+# How far into its criterion the participants' age may begin ("Male or female patients aged ..."), and how long a
+# criterion read is (a longer one describes more than the participants' ages).
+OPENING_REACH = 60
+CRITERION_WIDTH = 240
+# A criterion ends at a blank line, before a line a list mark opens, at a semicolon, or at a sentence's end (a full
+# stop before a capital, not that of "i.e." or "e.g."): a hard-wrapped criterion's lines stay together.
+_CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)|;"
+                            r"|(?<!i\.e)(?<!e\.g)\.(?=\s+[A-Z(])")
+# A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
+# volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.
+_LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
+_LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
+# Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's.
+_GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
+                          r"segments?|modules?)\s+(?:[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4})\b|\bcohort\b", re.I)
+
+# An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
+# Inclusion Criteria", "Healthy Volunteer Inclusion Criteria").
+_GROUP_HEADING = re.compile(r"cohort|part|arm\b|group|healthy|volunteer|patient|adult|p(?:a)?ediatric|child|"
+                            r"adolescent|infant|donor|caregiver|parent|stage|phase|period|module|sub-?study", re.I)
+
+
+class Age(NamedTuple):
+    """An age: a number and its unit ('year', 'month', ...)."""
+
+    number: float
+    unit: str
+
+    @property
+    def days(self) -> float:
+        return self.number * UNIT_DAYS[self.unit]
+
+    @property
+    def slack(self) -> float:
+        return UNIT_SLACK.get(self.unit, 0.0)
+
+    def shifted(self, step: int) -> "Age":
+        """The age `step` whole units later (or earlier)."""
+        return Age(self.number + step, self.unit)
+
+
+class Bound(NamedTuple):
+    """One side of the ages a criterion allows: 'lower' or 'upper', the age, and how it is written ('inclusive',
+    'strict' for "under 18" / "older than 18", 'range' for the end of "18 to 65")."""
+
+    side: str
+    age: Age
+    kind: str
+
+
+class Statement(NamedTuple):
+    """The participants' ages one criterion states: its bounds and where the criterion stands in the text."""
+
+    bounds: tuple[Bound, ...]
+    start: int
+    end: int
+
+
+def _spelled(piece: str) -> str:
+    """The criterion in lower case with its signs and dashes written one way."""
+    piece = piece.lower()
+    for pattern, written in _SPELLINGS:
+        piece = pattern.sub(written, piece)
+    return piece
+
+
+def _unit(word: str | None) -> str | None:
+    return _UNIT_WORDS.get(word.rstrip(".")) if word else None
+
+
+def _bounds_of(match: re.Match, following_unit: str | None) -> list[Bound]:
+    """The bounds of one matched form; an age without its unit takes the unit written after it, else years."""
+    index = next(i for i, (_, _) in enumerate(_BOUND_FORMS) if match.group(f"f{i}") is not None)
+    name = _BOUND_FORMS[index][0]
+    values = [v for v in match.groups()[match.re.groupindex[f"f{index}"]:][:5]]
+    if name.startswith("range"):
+        lo_n, lo_u, hi_n, hi_u = values[:4]
+        hi_unit = _unit(hi_u) or _unit(lo_u) or following_unit or "year"
+        return [Bound("lower", Age(float(lo_n), _unit(lo_u) or hi_unit), "inclusive"),
+                Bound("upper", Age(float(hi_n), hi_unit), name.partition(" ")[2] or "range")]
+    number, unit = values[:2]
+    side, _, strict = name.partition(" ")
+    return [Bound(side, Age(float(number), _unit(unit) or following_unit or "year"),
+                  "strict" if strict else "inclusive")]
+
+
+def _aged(text: str, m: re.Match) -> bool:
+    """Whether the bound `m` is an age: an age word before it ("Age", "aged between"), "old" or "of age" after it,
+    or its own words say so ("18 years or older", "between the ages of")."""
+    return (_AGE_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
+            or _AGE_AFTER.match(text, m.end()) is not None or _SELF_AGED.search(m.group(0)) is not None)
+
+
+def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
+    """The participants' age bounds the criterion `piece` opens with; () when it states none; None when it states
+    an age that cannot be read as one limit for everyone (qualified, conditional, another person's)."""
+    text = _spelled(piece)
+    if _DIGIT.search(text) is None:
+        return ()
+    mark = _LIST_MARK.match(text).end()
+    reach = mark + OPENING_REACH
+    first = next((m for m in _BOUND.finditer(text, 0, reach + BOUND_WIDTH) if m.start() <= reach and _aged(text, m)),
+                 None)
+    if first is None:
+        return ()
+    opening = text[mark:first.start()]
+    if _DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _OTHERS.search(text):
+        return None
+    chained = [first]
+    while True:  # the bounds written on from the first: "≥ 18 and ≤ 65 years", ">18 years and < 75 years"
+        joined = _JOIN.match(text, chained[-1].end())
+        following = _BOUND.match(text, joined.end())
+        if following is None or joined.end() == chained[-1].end():
+            break
+        chained.append(following)
+    end = chained[-1].end()
+    if _QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end):
+        return None  # an alternative, a place, an event, or another age or duration further on
+    bounds: list[Bound] = []
+    for i, m in enumerate(chained):
+        following_unit = next((_unit(w) for later in chained[i + 1:] for w in later.groups() if _unit(w)), None)
+        bounds.extend(_bounds_of(m, following_unit))
+    sides = {b.side: b.age for b in bounds}
+    if len(sides) != len(bounds) or (len(sides) == 2 and sides["lower"].days > sides["upper"].days):
+        return None  # two limits of one side, or a range that ends before it starts ("18-5 years")
+    return tuple(bounds)
+
+
+def _age_words(lowered: str, start: int, end: int) -> list[int]:
+    """Where the words that can make a number an age stand in lowered[start:end], in order."""
+    places = []
+    for word in AGE_WORDS:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            if word == "age" and at and lowered[at - 1].isalpha():
+                pass  # "stage", "page", "dosage"
+            elif word == "yo" and lowered[at + 2:at + 3].isalpha():
+                pass  # "your", "beyond"
+            else:
+                places.append(at)
+            at = lowered.find(word, at + 1, end)
+    return sorted(places)
+
+
+def _criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The criteria of text[start:end] as spans: each ends at a line break, a semicolon or a sentence's end."""
+    at = start
+    for m in _CRITERION_END.finditer(text, start, end):
+        if m.start() > at:
+            yield at, m.start()
+        at = m.end()
+    if end > at:
+        yield at, end
+
+
+def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None) -> Statement | None:
+    """The one age limit for all participants the inclusion criteria state, or None when they state none or it
+    cannot be read as one (several groups, several limits, a qualified or conditional one). `lowered`: text.lower(),
+    and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
+    lowered = text.lower() if lowered is None else lowered
+    read = memo.get(Reading) if memo is not None else None
+    parts = read.sections if read is not None else sections(text, lowered)
+    inclusion = [s for s in parts if s.name == "inclusion"]
+    if len(inclusion) != 1:
+        return None  # none, or one list for each group ("Patient Inclusion Criteria", "Donor Inclusion Criteria")
+    section = inclusion[0]
+    # Only the criteria with a word that can make a number an age are read: most have none.
+    places = _age_words(lowered, section.start, section.end)
+    if not places:
+        return None
+    found: list[Statement] = []
+    at = 0
+    for start, end in _criteria_pieces(text, section.start, section.end):
+        while at < len(places) and places[at] < start:
+            at += 1
+        if at == len(places):
+            break
+        if places[at] >= min(end, start + CRITERION_WIDTH):
+            continue
+        bounds = _criterion_statement(text[start:min(end, start + CRITERION_WIDTH)])
+        if bounds is None:
+            return None
+        if bounds:
+            found.append(Statement(bounds, start, end))
+    if len(found) != 1 or _for_groups(text, section.start, section.end):
+        return None
+    return found[0]
+
+
+def _for_groups(text: str, start: int, end: int) -> bool:
+    """Whether the inclusion criteria text[start:end] are those of several groups, or of one group its heading
+    names: a cohort's or a part's label, a line that only names whom the criteria below it are for."""
+    body = text[start:end]
+    heading = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(_GROUP_WORDS.search(body) or _LABEL_LINE.search(body) or _GROUP_HEADING.search(heading)
+                or any(len(line) <= LABEL_WIDTH and line.strip() and _GROUP_LABEL.fullmatch(line)
+                       for line in body.split("\n") if len(line) <= LABEL_WIDTH))
+
+
+def structured_age(value: str | None, registry: bool) -> Age | None | bool:
+    """A structured age ('18 Years') as an Age; False when the record sets no limit ('N/A', or none given in a
+    registry record); None when unknown (a page that may not show it, or a value that is no age)."""
+    if value is None or value.strip().lower() in NO_LIMIT:
+        return False if registry else None
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*", value)
+    if m is None or m.group(2).lower() not in UNIT_DAYS:
+        return None
+    return Age(float(m.group(1)), m.group(2).lower())
+
+
+def _between(age: Age, low: Age, high: Age) -> bool:
+    """Whether `age` lies from `low` to `high` as calendar lengths."""
+    return low.days - low.slack - age.slack <= age.days <= high.days + high.slack + age.slack
+
+
+def agrees(bound: Bound, limit: Age | bool | None) -> bool:
+    """Whether the structured limit fits the criterion's bound: the same age, or the next whole age where the words
+    may mean it ('under 18': 17 or 18; 'older than 18': 18 or 19; the end of '18 to 65': 64 to 66)."""
+    if limit is None:
+        return True
+    if limit is False:
+        return False
+    age = bound.age
+    if bound.side == "lower":
+        return _between(limit, age, age.shifted(1) if bound.kind == "strict" else age)
+    if bound.kind == "strict":
+        return _between(limit, age.shifted(-1), age)
+    return _between(limit, age.shifted(-1), age.shifted(1))
+
+
+def _said(age: Age) -> str:
+    number = f"{age.number:g}"
+    return f"{number} {age.unit}{'' if age.number == 1 else 's'}"
+
+
+def _ages_said(bounds: tuple[Bound, ...]) -> str:
+    """The criterion's ages in words: '18 to 65 years', 'at least 18 years', 'under 18 years'."""
+    by_side = {b.side: b for b in bounds}
+    lower, upper = by_side.get("lower"), by_side.get("upper")
+    if lower and upper:
+        return f"{_said(lower.age)} to {_said(upper.age)}"
+    if lower:
+        return f"{'over' if lower.kind == 'strict' else 'at least'} {_said(lower.age)}"
+    return f"{'under' if upper.kind == 'strict' else 'up to'} {_said(upper.age)}"
+
+
+def _limit_said(value: str | None) -> str:
+    return f"'{value}'" if value else "none given"
+
+
+def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum: str | None,
+                       registry: bool, lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+    """A finding when the inclusion criteria's one age limit disagrees with the record's minimum or maximum age
+    (`registry`: an absent age is no limit; `lowered`, `memo`: as `stated_ages` takes them)."""
+    statement = stated_ages(criteria, lowered, memo)
+    if statement is None:
+        return
+    limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
+    wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
+    if not wrong:
+        return
+    sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
+    message = (f"The inclusion criteria state the participants' ages as {_ages_said(statement.bounds)}, which "
+               f"disagrees with the record's "
+               f"{sides} age (minimum {_limit_said(minimum)}, maximum {_limit_said(maximum)}).")
+    evidence = (f"eligibilities.criteria: '{excerpt(criteria, statement.start, statement.end, 0)}'; "
+                f"eligibilities.minimum_age={_limit_said(minimum)}; eligibilities.maximum_age={_limit_said(maximum)}")
+    yield Finding(nct_id, message, evidence)
+
+
+def criteria_age_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """The inclusion criteria state one age limit for all participants that the record's ages do not give."""
+    # Every read is made, even with no text to judge: the run's process makes them for its workers (checks/engine.py).
+    texts = texts_by_study(con, scope, ("eligibilities.criteria",))
+    ages = rows_by_study(con, scope, "eligibilities", ("minimum_age", "maximum_age"))
+    layouts = rows_by_study(con, scope, "studies", ("source_layout",))
+    for nct_id, found in texts.items():
+        rows = ages.get(nct_id)
+        if not rows or len(rows) != 1 or len(found) != 1:
+            continue  # one criteria text beside one pair of ages
+        layout = layouts.get(nct_id, [(None,)])[0][0]
+        minimum, maximum = rows[0]
+        registry = layout in REGISTRY_LAYOUTS and not (minimum is None and maximum is None)
+        yield from study_age_findings(nct_id, found[0].text, minimum, maximum, registry, found[0].lowered,
+                                      found[0].memo)
+
+
+RULES = (
+    Rule(RULE_ID, "contradiction", "warning",
+         "ClinicalTrials.gov's review asks that the criteria's age limits agree with the record's Minimum and "
+         "Maximum Age: a data team filtering by the structured ages gets the wrong trials when they differ. Read "
+         "from text, so a warning, and only where the inclusion criteria state one age limit for everyone; ages "
+         "are compared as calendar lengths, and 'under 18' agrees with '17 Years'.",
+         ("eligibilities.criteria", "eligibilities.minimum_age", "eligibilities.maximum_age"),
+         func=criteria_age_differs, in_worker=True),
+)
