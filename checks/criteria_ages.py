@@ -122,8 +122,9 @@ _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.
 _LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
 _LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
 # Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's.
+# (Searched in the text's lower case, which is faster than a search that ignores case.)
 _GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
-                          r"segments?|modules?)\s+(?:[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4})\b|\bcohort\b", re.I)
+                          r"segments?|modules?)\s+(?:[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4})\b|\bcohort\b")
 
 # An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
 # Inclusion Criteria", "Healthy Volunteer Inclusion Criteria").
@@ -243,8 +244,8 @@ def _age_words(lowered: str, start: int, end: int) -> list[int]:
     for word in AGE_WORDS:
         at = lowered.find(word, start, end)
         while at >= 0:
-            if word == "age" and at and lowered[at - 1].isalpha():
-                pass  # "stage", "page", "dosage"
+            if word in ("age", "old") and at and lowered[at - 1].isalpha():
+                pass  # "stage", "page", "dosage"; "threshold", "hold", "bold"
             elif word == "yo" and lowered[at + 2:at + 3].isalpha():
                 pass  # "your", "beyond"
             else:
@@ -269,6 +270,15 @@ def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None)
     cannot be read as one (several groups, several limits, a qualified or conditional one). `lowered`: text.lower(),
     and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
     lowered = text.lower() if lowered is None else lowered
+    found = _one_statement(text, lowered, memo)
+    if found is None or _for_groups(text, lowered, *found[1]):
+        return None
+    return found[0]
+
+
+def _one_statement(text: str, lowered: str, memo: dict | None) -> tuple[Statement, tuple[int, int]] | None:
+    """`stated_ages` but for the groups the criteria may be of (`_for_groups`, asked last as it reads the most):
+    the statement and its inclusion section's span."""
     read = memo.get(Reading) if memo is not None else None
     parts = read.sections if read is not None else sections(text, lowered)
     inclusion = [s for s in parts if s.name == "inclusion"]
@@ -293,19 +303,24 @@ def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None)
             return None
         if bounds:
             found.append(Statement(bounds, start, end))
-    if len(found) != 1 or _for_groups(text, section.start, section.end):
+    if len(found) != 1:
         return None
-    return found[0]
+    return found[0], (section.start, section.end)
 
 
-def _for_groups(text: str, start: int, end: int) -> bool:
+# A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's `_GROUP_LABEL`, the whole line),
+# found in one search over the text rather than line by line.
+_GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{_GROUP_LABEL.pattern})$", re.M)
+
+
+def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
     """Whether the inclusion criteria text[start:end] are those of several groups, or of one group its heading
-    names: a cohort's or a part's label, a line that only names whom the criteria below it are for."""
+    names: a cohort's or a part's label, a line that only names whom the criteria below it are for (`lowered`:
+    the text's lower case)."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
-    return bool(_GROUP_WORDS.search(body) or _LABEL_LINE.search(body) or _GROUP_HEADING.search(heading)
-                or any(len(line) <= LABEL_WIDTH and line.strip() and _GROUP_LABEL.fullmatch(line)
-                       for line in body.split("\n") if len(line) <= LABEL_WIDTH))
+    return bool(_LABEL_LINE.search(body) or _GROUP_HEADING.search(heading)
+                or _GROUP_WORDS.search(lowered[start:end]) or _GROUP_LABEL_LINE.search(body))
 
 
 def structured_age(value: str | None, registry: bool) -> Age | None | bool:
@@ -363,12 +378,14 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
                        registry: bool, lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
     """A finding when the inclusion criteria's one age limit disagrees with the record's minimum or maximum age
     (`registry`: an absent age is no limit; `lowered`, `memo`: as `stated_ages` takes them)."""
-    statement = stated_ages(criteria, lowered, memo)
-    if statement is None:
+    lowered = criteria.lower() if lowered is None else lowered
+    found = _one_statement(criteria, lowered, memo)
+    if found is None:
         return
+    statement = found[0]
     limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
     wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
-    if not wrong:
+    if not wrong or _for_groups(criteria, lowered, *found[1]):  # (read only where the ages disagree)
         return
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
     message = (f"The inclusion criteria state the participants' ages as {_ages_said(statement.bounds)}, which "
