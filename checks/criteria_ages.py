@@ -14,7 +14,7 @@ range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' a
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 import duckdb
 
@@ -276,9 +276,14 @@ def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None)
     return found[0]
 
 
-def _one_statement(text: str, lowered: str, memo: dict | None) -> tuple[Statement, tuple[int, int]] | None:
+Settled = Callable[[tuple[Bound, ...]], bool]
+
+
+def _one_statement(text: str, lowered: str, memo: dict | None,
+                   settled: Settled | None = None) -> tuple[Statement, tuple[int, int]] | None:
     """`stated_ages` but for the groups the criteria may be of (`_for_groups`, asked last as it reads the most):
-    the statement and its inclusion section's span."""
+    the statement and its inclusion section's span. `settled(bounds)`: whether a statement of these bounds leaves
+    nothing to find whatever else the criteria state (it agrees with the record): the rest is then not read."""
     read = memo.get(Reading) if memo is not None else None
     parts = read.sections if read is not None else sections(text, lowered)
     inclusion = [s for s in parts if s.name == "inclusion"]
@@ -302,6 +307,8 @@ def _one_statement(text: str, lowered: str, memo: dict | None) -> tuple[Statemen
         if bounds is None:
             return None
         if bounds:
+            if settled is not None and settled(bounds):
+                return None  # one statement that agrees, or two: nothing to find either way
             found.append(Statement(bounds, start, end))
     if len(found) != 1:
         return None
@@ -379,11 +386,11 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
     """A finding when the inclusion criteria's one age limit disagrees with the record's minimum or maximum age
     (`registry`: an absent age is no limit; `lowered`, `memo`: as `stated_ages` takes them)."""
     lowered = criteria.lower() if lowered is None else lowered
-    found = _one_statement(criteria, lowered, memo)
+    limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
+    found = _one_statement(criteria, lowered, memo, lambda bounds: all(agrees(b, limits[b.side]) for b in bounds))
     if found is None:
         return
     statement = found[0]
-    limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
     wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
     if not wrong or _for_groups(criteria, lowered, *found[1]):  # (read only where the ages disagree)
         return
