@@ -62,7 +62,13 @@ def _without_margin(lines: list[str]) -> list[str]:
     """The lines without the margin that indents every one of them (a print turned into text keeping its layout,
     'pdftotext -layout'): the page's own lines start at its edge (its headings, 'NCT ID:'), so a margin all share
     is the print's; a line indented deeper keeps the rest of its indentation."""
-    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    margin = None
+    for line in lines:
+        if line[:1] not in (" ", ""):
+            return lines  # a line at the edge: no margin (a page's first line mostly)
+        if line.strip():
+            indent = len(line) - len(line.lstrip(" "))
+            margin = indent if margin is None else min(margin, indent)
     return [line[margin:] for line in lines] if margin else lines
 
 
@@ -70,9 +76,23 @@ def _side_by_side(lines: list[str]) -> list[str]:
     """A label and its value, or values the page shows bare, that a print keeping its layout sets side by side in
     columns parted by a run of spaces ('Recruitment Status      RECRUITING'), on lines of their own as the page
     shows them; any other line with such a run (a justified sentence) is kept as it is."""
-    if not any(map(_COLUMN_GAP.search, lines)):
+    if not _column_gap_in("\n".join(lines)):
         return lines
     return [cell for line in lines for cell in _columns(line)]
+
+
+def _column_gap_in(text: str) -> bool:
+    """Whether the text holds a _COLUMN_GAP, found from its runs of three spaces (a search for the pattern tries its
+    look-behind at every character of the page)."""
+    at = text.find("   ")
+    while at >= 0:
+        end = at + 3
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if at and not text[at - 1].isspace() and end < len(text) and not text[end].isspace():
+            return True
+        at = text.find("   ", end)
+    return False
 
 
 def _columns(line: str) -> tuple[str, ...]:
