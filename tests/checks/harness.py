@@ -307,6 +307,22 @@ def dose_findings(arm: str, intervention: str, drug: str) -> list:
     return list(study_dose_findings("NCT0", [(drug, arm)], [(drug, intervention)], [(drug, drug)]))
 
 
+def numbered_cases(cases: list[tuple]) -> dict[str, tuple]:
+    """Each case under an NCT number of its own, in order."""
+    return {f"NCT0{n:07d}": case for n, case in enumerate(cases, start=1)}
+
+
+def flagged_design_cases(tmp_path: Path, cases: dict[str, tuple],
+                         study_of: Callable[[tuple], dict]) -> dict[str, set[str]]:
+    """The studies each design-vs-text rule its cases name (a case's first item) flags, on one warehouse holding
+    every case's study (`study_of(case)`), by rule id."""
+    from checks import contradictions_design
+
+    by_id = {rule.id: rule for rule in contradictions_design.RULES}
+    studies = {nct_id: study_of(case) for nct_id, case in cases.items()}
+    return flagged_studies(tmp_path, studies, [by_id[rule_id] for rule_id in sorted({c[0] for c in cases.values()})])
+
+
 def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: Iterable) -> dict[str, set[str]]:
     """The studies each of `rules` flags, on one warehouse holding every study (by rule id)."""
     con = warehouse_with(tmp_path, studies)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contradictions_design
 from checks.design_text import (
     BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, claims, matches,
 )
@@ -175,17 +174,14 @@ STILL_FIRING = [
 
 CASES = ([(*case, False) for case in QUIET] + [(*case, True) for case in FIRING]
          + [(*case, True) for case in STILL_FIRING])
-_IDS = {f"NCT0{n:07d}": case for n, case in enumerate(CASES, start=1)}
-_RULES = {rule.id: rule for rule in contradictions_design.RULES}
+_IDS = harness.numbered_cases(CASES)
 
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    studies = {nct_id: harness.design_text_study(design, ((field, text),))
-               for nct_id, (_, design, field, text, _) in _IDS.items()}
-    rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
-    return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round10"), studies, rules)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_round10"), _IDS,
+                                        lambda case: harness.design_text_study(case[1], ((case[2], case[3]),)))
 
 
 def _case_id(case: tuple) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contradictions_design
 from checks.design_text import (
     BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, of_an_earlier_part,
 )
@@ -274,16 +273,14 @@ def _texts(case: tuple) -> tuple:
 
 CASES = ([(*case, False) for case in QUIET + HELD_QUIET] + [(*case, True) for case in FIRING + HELD_FIRING]
          + [(*case, True) for case in STILL_FIRING])
-_IDS = {f"NCT0{n:07d}": case for n, case in enumerate(CASES, start=1)}
-_RULES = {rule.id: rule for rule in contradictions_design.RULES}
+_IDS = harness.numbered_cases(CASES)
 
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    studies = {nct_id: harness.design_text_study(case[1], _texts(case)) for nct_id, case in _IDS.items()}
-    rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
-    return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round11"), studies, rules)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_round11"), _IDS,
+                                        lambda case: harness.design_text_study(case[1], _texts(case)))
 
 
 def _case_id(case: tuple) -> str:

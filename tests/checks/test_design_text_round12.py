@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contradictions_design
 from checks.design_text import BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, claims, matches
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN
@@ -292,16 +291,14 @@ HELD_FIRING = [
 ]
 
 CASES = [(*case, False) for case in FIXED_QUIET + HELD_QUIET] + [(*case, True) for case in FIXED_FIRING + HELD_FIRING]
-_IDS = {f"NCT0{n:07d}": case for n, case in enumerate(CASES, start=1)}
-_RULES = {rule.id: rule for rule in contradictions_design.RULES}
+_IDS = harness.numbered_cases(CASES)
 
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    studies = {nct_id: harness.design_text_study(case[1], [(case[2], case[3])]) for nct_id, case in _IDS.items()}
-    rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
-    return harness.flagged_studies(tmp_path_factory.mktemp("design_text_round12"), studies, rules)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_round12"), _IDS,
+                                        lambda case: harness.design_text_study(case[1], [(case[2], case[3])]))
 
 
 def _case_id(case: tuple) -> str:
