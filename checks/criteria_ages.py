@@ -161,11 +161,13 @@ class Bound(NamedTuple):
 
 
 class Statement(NamedTuple):
-    """The participants' ages one criterion states: its bounds and where the criterion stands in the text."""
+    """The participants' ages one criterion states: its bounds, where the criterion stands in the text, and what
+    part of the criteria states it."""
 
     bounds: tuple[Bound, ...]
     start: int
     end: int
+    source: str = "inclusion criteria"
 
 
 def _spelled(piece: str) -> str:
@@ -271,7 +273,7 @@ def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None)
     and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
     lowered = text.lower() if lowered is None else lowered
     found = _one_statement(text, lowered, memo)
-    if found is None or _for_groups(text, lowered, *found[1]):
+    if found is None or found[1] is not None and _for_groups(text, lowered, *found[1]):
         return None
     return found[0]
 
@@ -280,13 +282,17 @@ Settled = Callable[[tuple[Bound, ...]], bool]
 
 
 def _one_statement(text: str, lowered: str, memo: dict | None,
-                   settled: Settled | None = None) -> tuple[Statement, tuple[int, int]] | None:
+                   settled: Settled | None = None) -> tuple[Statement, tuple[int, int] | None] | None:
     """`stated_ages` but for the groups the criteria may be of (`_for_groups`, asked last as it reads the most):
-    the statement and its inclusion section's span. `settled(bounds)`: whether a statement of these bounds leaves
-    nothing to find whatever else the criteria state (it agrees with the record): the rest is then not read."""
+    the statement and its inclusion section's span (None for a PDQ block's age: `_patient_characteristics`).
+    `settled(bounds)`: whether a statement of these bounds leaves nothing to find whatever else the criteria state
+    (it agrees with the record): the rest is then not read."""
     read = memo.get(Reading) if memo is not None else None
     parts = read.sections if read is not None else sections(text, lowered)
     inclusion = [s for s in parts if s.name == "inclusion"]
+    if not inclusion and not any(s.name == "exclusion" for s in parts):
+        statement = _patient_characteristics(text, lowered)
+        return None if statement is None else (statement, None)
     if len(inclusion) != 1:
         return None  # none, or one list for each group ("Patient Inclusion Criteria", "Donor Inclusion Criteria")
     section = inclusion[0]
@@ -313,6 +319,36 @@ def _one_statement(text: str, lowered: str, memo: dict | None,
     if len(found) != 1:
         return None
     return found[0], (section.start, section.end)
+
+
+# A legacy record's criteria in the PDQ's form: "PATIENT CHARACTERISTICS:" then labels and their values, the age's
+# among them ("Age: 18 and over", or "Age:" above a bullet "-  18 to 65"), for every participant; each value runs to
+# the next label ("Performance status:", "Sex:"), wrapped or not.
+_PDQ_HEADING = re.compile(r"\bpatient characteristics\b")
+_PDQ_AGE = re.compile(r"(?<![\w-])age\s*:")
+_PDQ_NEXT_LABEL = re.compile(r"(?<=\s)(?=[A-Z][A-Za-z]+(?:[ /-][A-Za-z]+){0,3}\s*:)|\n[ \t]*[A-Z][A-Z /-]{3,}:")
+_PDQ_BULLET = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+")
+PDQ_AGE_WIDTH = 120
+
+
+def _patient_characteristics(text: str, lowered: str) -> Statement | None:
+    """The one age limit a PDQ block's "Age:" gives ("PATIENT CHARACTERISTICS: Age: 18 to 65 Performance status:
+    ..."), or None where the text has no such block, several, several ages, or an age that is no one limit ("Any
+    age", "Children", "5 and over (cystic fibrosis); under 18 (all others)")."""
+    if lowered.count("patient characteristics") != 1:
+        return None
+    heading = _PDQ_HEADING.search(lowered)
+    ages = list(_PDQ_AGE.finditer(lowered, heading.end()))
+    if len(ages) != 1:
+        return None
+    start = ages[0].end()
+    label = _PDQ_NEXT_LABEL.search(text, start + 1, start + PDQ_AGE_WIDTH)
+    end = label.start() if label else min(len(text), start + PDQ_AGE_WIDTH)
+    value = " ".join(_PDQ_BULLET.sub(" ", text[start:end]).split())
+    bounds = _criterion_statement(f"Age: {value}") if value else ()
+    if not bounds:
+        return None
+    return Statement(bounds, ages[0].start(), end, "criteria's patient characteristics")
 
 
 # A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's `_GROUP_LABEL`, the whole line),
@@ -392,10 +428,10 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
         return
     statement = found[0]
     wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
-    if not wrong or _for_groups(criteria, lowered, *found[1]):  # (read only where the ages disagree)
+    if not wrong or found[1] is not None and _for_groups(criteria, lowered, *found[1]):  # (only where they disagree)
         return
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
-    message = (f"The inclusion criteria state the participants' ages as {_ages_said(statement.bounds)}, which "
+    message = (f"The {statement.source} state the participants' ages as {_ages_said(statement.bounds)}, which "
                f"disagrees with the record's "
                f"{sides} age (minimum {_limit_said(minimum)}, maximum {_limit_said(maximum)}).")
     evidence = (f"eligibilities.criteria: '{excerpt(criteria, statement.start, statement.end, 0)}'; "

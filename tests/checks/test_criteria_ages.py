@@ -251,3 +251,40 @@ def test_a_lead_in_sentence_with_a_colon_is_no_groups_label():
     text = ("Inclusion Criteria:\n\nParticipants must meet all of the following:\n\n* Age 12 to 17 years\n"
             "* Signed assent\n\nExclusion Criteria:\n\n* Pregnancy")
     assert _fires(text, "18 Years", "65 Years", JSON)
+
+
+# A legacy record's criteria in the PDQ's form: its "PATIENT CHARACTERISTICS:" block's "Age:", inline (wrapped) or
+# above a bullet, and no inclusion heading.
+_PDQ_BULLETED = ("DISEASE CHARACTERISTICS:\n\n  -  Histologically confirmed melanoma\n\nPATIENT CHARACTERISTICS:\n\n"
+                 "Age:\n\n  -  {age}\n\nPerformance status:\n\n  -  ECOG 0-2\n\nPRIOR CONCURRENT THERAPY:\n\n"
+                 "  -  No prior chemotherapy")
+_PDQ_INLINE = ("DISEASE CHARACTERISTICS: Stage III breast cancer\n\nPATIENT CHARACTERISTICS: Age: {age} Sex: Women only"
+               " Performance status:\nGOG 0-2 Life expectancy: Not specified")
+PDQ_FIRING = [
+    (_PDQ_BULLETED, "18 and over", "N/A", "N/A"),
+    (_PDQ_BULLETED, "18 to 65", "18 Years", "N/A"),
+    (_PDQ_INLINE, "70 and under", "N/A", "65 Years"),
+    (_PDQ_INLINE, "16 and over", "18 Years", "N/A"),
+]
+PDQ_QUIET = [
+    (_PDQ_BULLETED, "18 and over", "18 Years", "N/A"),
+    (_PDQ_BULLETED, "Under 70", "N/A", "69 Years"),
+    (_PDQ_INLINE, "18 to 65", "18 Years", "65 Years"),
+    (_PDQ_INLINE, "Any age", "N/A", "N/A"),
+    (_PDQ_INLINE, "Children", "N/A", "18 Years"),
+    (_PDQ_BULLETED, "5 and over (cystic fibrosis)\n\n  -  Under 18 (all others)", "5 Years", "N/A"),
+    # under an inclusion heading the inclusion list is read, as any: its one age agrees
+    (_PDQ_BULLETED.replace("PATIENT CHARACTERISTICS:", "Inclusion Criteria:\n\nPATIENT CHARACTERISTICS:"),
+     "18 and over", "18 Years", "N/A"),
+]
+
+
+@pytest.mark.parametrize("form, age, minimum, maximum", PDQ_FIRING)
+def test_a_pdq_blocks_age_that_the_ages_contradict_fires(form, age, minimum, maximum):
+    findings = list(study_age_findings("NCT00000001", form.format(age=age), minimum, maximum, True))
+    assert len(findings) == 1 and "patient characteristics" in findings[0].message, findings
+
+
+@pytest.mark.parametrize("form, age, minimum, maximum", PDQ_QUIET)
+def test_a_pdq_blocks_age_that_agrees_or_is_no_one_limit_stays_quiet(form, age, minimum, maximum):
+    assert list(study_age_findings("NCT00000001", form.format(age=age), minimum, maximum, True)) == []
