@@ -312,6 +312,12 @@ def numbered_cases(cases: list[tuple]) -> dict[str, tuple]:
     return {f"NCT0{n:07d}": case for n, case in enumerate(cases, start=1)}
 
 
+def design_case_id(case: tuple) -> str:
+    """A (rule, design, field, text, fires) case's test id: the rule's name, whether it fires, and the text."""
+    rule, _, _, text, fires = case
+    return f"{rule.split('.')[1]}:{'fires' if fires else 'quiet'}:{text}"
+
+
 def flagged_design_cases(tmp_path: Path, cases: dict[str, tuple],
                          study_of: Callable[[tuple], dict]) -> dict[str, set[str]]:
     """The studies each design-vs-text rule its cases name (a case's first item) flags, on one warehouse holding

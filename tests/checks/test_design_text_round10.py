@@ -184,12 +184,7 @@ def flagged(tmp_path_factory) -> dict[str, set[str]]:
                                         lambda case: harness.design_text_study(case[1], ((case[2], case[3]),)))
 
 
-def _case_id(case: tuple) -> str:
-    rule, _, _, text, fires = case
-    return f"{rule.split('.')[1]}:{'fires' if fires else 'quiet'}:{text}"
-
-
-@pytest.mark.parametrize("nct_id", list(_IDS), ids=[_case_id(c) for c in _IDS.values()])
+@pytest.mark.parametrize("nct_id", list(_IDS), ids=[harness.design_case_id(c) for c in _IDS.values()])
 def test_a_phrase_fires_only_on_a_plain_contradiction(flagged, nct_id):
     rule, design, field, text, fires = _IDS[nct_id]
     assert (nct_id in flagged[rule]) is fires, (design, field, text)
