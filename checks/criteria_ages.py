@@ -18,7 +18,7 @@ from typing import Callable, Iterator, NamedTuple
 
 import duckdb
 
-from checks.criteria_text import _GROUP_LABEL, LABEL_WIDTH, Reading, sections
+from checks.criteria_text import GROUP_LABEL, LABEL_WIDTH, Reading, sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
@@ -351,9 +351,9 @@ def _patient_characteristics(text: str, lowered: str) -> Statement | None:
     return Statement(bounds, ages[0].start(), end, "criteria's patient characteristics")
 
 
-# A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's `_GROUP_LABEL`, the whole line),
+# A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's GROUP_LABEL, the whole line),
 # found in one search over the text rather than line by line.
-_GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{_GROUP_LABEL.pattern})$", re.M)
+_GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
 
 
 def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:

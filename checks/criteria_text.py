@@ -69,7 +69,7 @@ _NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(\(?)\d{1,2}[ \t]?(\\?\.(?
 # group ("* Male participants", "Women of childbearing potential", "* Children (Cohort 2)"), healthy volunteers,
 # controls, a dose-escalation or dose-expansion phase, or a label in brackets ("\\[Expansion Part\\]"). The criteria
 # below it are that group's: the same criterion under two such lines is stated once for each group.
-_GROUP_LABEL = re.compile(
+GROUP_LABEL = re.compile(
     r"[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)?[*_]*(?:"
     r"\\?\[[^\]\n]{1,60}\\?\]"
     r"|(?i:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|strat(?:um|a)|sub-?stud(?:y|ies)|segments?|panels?)"
@@ -901,7 +901,7 @@ _ENDS_IN_JOIN = re.compile(r"(?<!\S)(?:and|or|nor|including|such as|e\.g\.|i\.e\
 def _separates(line: str) -> bool:
     """Whether the line only names a group of participants or offers another set of criteria ("OR")."""
     return len(line) <= LABEL_WIDTH and (_ALTERNATIVE.fullmatch(line) is not None
-                                         or _GROUP_LABEL.fullmatch(line) is not None)
+                                         or GROUP_LABEL.fullmatch(line) is not None)
 
 
 @lru_cache(maxsize=4)

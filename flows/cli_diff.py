@@ -43,7 +43,7 @@ def diff(
     db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
 ) -> None:
     """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
-    con = _open(db, read_only=True)
+    con = _open(db)
     for given in nct_ids:
         nct_id = given.strip().upper()
         if not re.fullmatch(r"NCT\d{8}", nct_id):

@@ -34,7 +34,7 @@ def _published(db: Optional[Path]) -> Path:
     return db_path
 
 
-def _open(db: Optional[Path], read_only: bool = True):
+def _open(db: Optional[Path]):
     """A read-only connection to the published warehouse: a copy of its last published state where another
     process holds it read-write (as `trialqc issues` reads it)."""
     from flows.reader import open_reader
@@ -143,7 +143,7 @@ def search(
     if fmt not in FORMATS:
         _fail(2, f"unknown format {fmt!r}: use table, csv or json")
     q = _query(query or [], condition, intervention, sponsor, status, phase, limit)
-    con = _open(db, read_only=True)
+    con = _open(db)
     _refuse_unsearchable(con, q.text)
     try:
         rows = run_search(con, q)
@@ -184,7 +184,7 @@ def watch_add(
 @watch_app.command("list")
 def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file.")) -> None:
     """Show the saved watch lists and their last evaluation."""
-    con = _open(db, read_only=True)
+    con = _open(db)
     rows = con.execute("""
         SELECT l.name, concat_ws(' ', nullif(l.query, ''), '--condition ' || l.condition,
                  '--intervention ' || l.intervention, '--sponsor ' || l.sponsor,
@@ -222,5 +222,5 @@ def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse f
     """Write an HTML page per watch list (its studies, and what changed run by run)."""
     from flows.watch_report import write_watch_pages
 
-    for path in write_watch_pages(_open(db, read_only=True), out or Settings.from_env().reports_for(db)):
+    for path in write_watch_pages(_open(db), out or Settings.from_env().reports_for(db)):
         console.print(Text(f"wrote {path}"))

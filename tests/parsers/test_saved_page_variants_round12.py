@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 from flows.parsers import aggregator_text, summary_text
-from flows.parsers.aggregator_text.copied_text import MIS_DECODED
+from flows.parsers.copied_text import MIS_DECODED
 from flows.parsers.model import Refused
 from flows.parsers.summary_text.title import HYPHEN_KNOWN
 from tests.parsers.golden import GOLDEN_DIR

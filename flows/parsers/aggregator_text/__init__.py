@@ -7,8 +7,7 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers.aggregator_text.basic_information import basic_information, typed
-from flows.parsers.aggregator_text.copied_text import (MIS_DECODED, as_decoded, visible_text,
-                                                      without_zero_width_edges)
+from flows.parsers.copied_text import MIS_DECODED, as_decoded, visible_text, without_zero_width_edges
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)

@@ -5,8 +5,7 @@ import re
 from itertools import compress
 from operator import not_
 
-from flows.parsers.aggregator_text.copied_text import (MIS_DECODED, as_decoded, visible_text,
-                                                      without_zero_width_edges)
+from flows.parsers.copied_text import MIS_DECODED, as_decoded, visible_text, without_zero_width_edges
 from flows.parsers.summary_text import design
 from flows.parsers.summary_text.list_items import filled_lines, list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows

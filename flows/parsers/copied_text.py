@@ -1,7 +1,7 @@
 """Page text as a copy or a save keeps characters a browser does not show, or mis-decodes them: the zero-width
 marks a copy puts where one element of the page ends and the next begins, and a page saved as UTF-8 after it was
-read as Windows-1252 ('HÃ©matologie' for 'Hématologie'). Both text layouts of republished pages read their lines
-through these (the trial-summary layout as well)."""
+read as Windows-1252 ('HÃ©matologie' for 'Hématologie'). The meddatax and trial-summary layouts read their lines
+through these."""
 from __future__ import annotations
 
 import re
