@@ -119,16 +119,16 @@ _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.
                             r"|(?<!i\.e)(?<!e\.g)\.(?=\s+[A-Z(])")
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
 # volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.
-_LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
-_LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
+LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
+LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
 # Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's.
 # (Searched in the text's lower case, which is faster than a search that ignores case.)
-_GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
+GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
                           r"segments?|modules?)\s+(?:[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4})\b|\bcohort\b")
 
 # An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
 # Inclusion Criteria", "Healthy Volunteer Inclusion Criteria").
-_GROUP_HEADING = re.compile(r"cohort|part|arm\b|group|healthy|volunteer|patient|adult|p(?:a)?ediatric|child|"
+GROUP_HEADING = re.compile(r"cohort|part|arm\b|group|healthy|volunteer|patient|adult|p(?:a)?ediatric|child|"
                             r"adolescent|infant|donor|caregiver|parent|stage|phase|period|module|sub-?study", re.I)
 
 
@@ -211,7 +211,7 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     text = _spelled(piece)
     if _DIGIT.search(text) is None:
         return ()
-    mark = _LIST_MARK.match(text).end()
+    mark = LIST_MARK.match(text).end()
     reach = mark + OPENING_REACH
     first = next((m for m in _BOUND.finditer(text, 0, reach + BOUND_WIDTH) if m.start() <= reach and _aged(text, m)),
                  None)
@@ -256,7 +256,7 @@ def _age_words(lowered: str, start: int, end: int) -> list[int]:
     return sorted(places)
 
 
-def _criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The criteria of text[start:end] as spans: each ends at a line break, a semicolon or a sentence's end."""
     at = start
     for m in _CRITERION_END.finditer(text, start, end):
@@ -302,7 +302,7 @@ def _one_statement(text: str, lowered: str, memo: dict | None,
         return None
     found: list[Statement] = []
     at = 0
-    for start, end in _criteria_pieces(text, section.start, section.end):
+    for start, end in criteria_pieces(text, section.start, section.end):
         while at < len(places) and places[at] < start:
             at += 1
         if at == len(places):
@@ -353,7 +353,7 @@ def _patient_characteristics(text: str, lowered: str) -> Statement | None:
 
 # A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's GROUP_LABEL, the whole line),
 # found in one search over the text rather than line by line.
-_GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
+GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
 
 
 def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
@@ -362,8 +362,8 @@ def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
     the text's lower case)."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
-    return bool(_LABEL_LINE.search(body) or _GROUP_HEADING.search(heading)
-                or _GROUP_WORDS.search(lowered[start:end]) or _GROUP_LABEL_LINE.search(body))
+    return bool(LABEL_LINE.search(body) or GROUP_HEADING.search(heading)
+                or GROUP_WORDS.search(lowered[start:end]) or GROUP_LABEL_LINE.search(body))
 
 
 def structured_age(value: str | None, registry: bool) -> Age | None | bool:

@@ -1,0 +1,402 @@
+"""Who the inclusion criteria admit against the record's Sex and Healthy Volunteers.
+
+ClinicalTrials.gov records give as data who may take part: `eligibilities.gender` ('ALL', 'FEMALE', 'MALE') and
+`eligibilities.healthy_volunteers`, beside the free-text criteria. The registry's review asks that they agree, and a
+data team that filters by sex or by healthy volunteers gets the wrong trials when they do not.
+
+Sex: the inclusion list's first statement of who is admitted that names a sex ("Postmenopausal women aged 50-75",
+"Female", "Men aged 40 and older", "Male or female, 18-65 years"; or the PDQ form's "Sex: Women only") against Sex.
+A statement of one sex counts only where the inclusion criteria name no person of the other sex anywhere, nobody
+else (partners, infants, couples) and no gender identity, and where they are one group's; a criterion that asks
+something of a sex ("Women of childbearing potential must use contraception", "Female patients must not be
+pregnant") admits nobody. A disease of one sex alone ("prostate cancer") is no statement: records that admit
+transgender participants give Sex 'ALL' for it. A record whose eligibility is based on gender identity
+(`gender_based`) is not compared.
+
+Healthy Volunteers: by the registry's definition a study accepts healthy volunteers when people without the
+condition studied may take part, healthy controls among them. An inclusion criterion, a group's label or an
+inclusion heading that admits healthy people ("Healthy adult subjects", "Healthy male and female volunteers",
+"Healthy controls:") disagrees with Healthy Volunteers 'No'. "Healthy" of an organ or a state ("healthy skin",
+"otherwise healthy", "in good general health"), healthy people who have a condition ("healthy volunteers with
+asthma"), and a negation ("Healthy volunteers are not eligible") admit no healthy volunteer. The reverse (Healthy
+Volunteers 'Yes' while every criterion requires a disease) is not read: whether a criterion requires the condition
+studied cannot be told from its words.
+
+An absent Sex or Healthy Volunteers is unknown in every layout (a republished page may not show it) and not compared.
+As for the ages (checks/criteria_ages.py), criteria without an inclusion heading are read only in the PDQ's form.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+import duckdb
+
+from checks.criteria_ages import (GROUP_HEADING, GROUP_LABEL_LINE, GROUP_WORDS, LABEL_LINE, LIST_MARK,
+                                  criteria_pieces)
+from checks.criteria_text import Reading, Section, sections
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import excerpt, rows_by_study, texts_by_study
+
+SEX_RULE_ID = "contradictions.criteria_sex_differs"
+HEALTHY_RULE_ID = "contradictions.criteria_healthy_volunteers_differs"
+FEMALE, MALE, BOTH = "FEMALE", "MALE", "ALL"
+# How long a criterion read is (a longer one describes more than who is admitted).
+CRITERION_WIDTH = 240
+# How far after a criterion the line below it is looked for.
+SUB_LIST_REACH = 400
+
+# The words that name a person's sex, and adjectives that only a woman's state takes. Searched in lower case.
+_FEMALE_NOUN = r"wom[ae]n|females?|girls?|lady|ladies"
+_MALE_NOUN = r"m[ae]n|males?|boys?|gentlemen"
+_SEX_WORD = re.compile(rf"\b(?:(?P<female>{_FEMALE_NOUN}|(?:pre|peri|post)-?\s?menopausal|pregnant)|"
+                       rf"(?P<male>{_MALE_NOUN}))\b")
+_PEOPLE = r"patients?|subjects?|participants?|volunteers?|individuals?|persons?|people|adults?|adolescents?|" \
+          r"children|veterans?|athletes?|students?|workers?|residents?|employees?|smokers?|inpatients?|outpatients?"
+# "Participants must be", "Sex:", "Is a": words before the person that state who is admitted.
+_SUBJECT = (r"(?:(?:biological\s+)?(?:sex|gender)\s*(?::|-|=|is\b)\s*"
+            rf"|(?:all\s+)?(?:{_PEOPLE})\s+(?:must|should|shall|will|need\s+to|have\s+to)\s+be\s+(?:an?\s+)?"
+            r"|(?:be|is|are|being)\s+(?:an?\s+)?)?")
+# Up to four words before the person ("Adult", "Healthy postmenopausal", "Generally healthy, ambulatory").
+_ADJECTIVES = r"(?P<adjectives>(?:[a-z][a-z'/-]*,?\s+){0,4}?)"
+_BOTH_NOUNS = (rf"(?:{_FEMALE_NOUN}|{_MALE_NOUN})\s*(?:and/or|and|or|&|/|,)\s*(?:non-?\s?pregnant\s+|"
+               rf"non-?\s?lactating\s+|adult\s+|(?:pre|post)-?menopausal\s+)?(?:{_FEMALE_NOUN}|{_MALE_NOUN})"
+               r"|both\s+(?:sexes|genders)|(?:either|any)\s+(?:sex|gender)")
+# The opening of a criterion that names who is admitted: both sexes, one sex's noun, or a woman's state and a person.
+_ADMITTED = re.compile(
+    rf"{_SUBJECT}{_ADJECTIVES}(?:(?P<both>{_BOTH_NOUNS})|(?P<noun>{_FEMALE_NOUN}|{_MALE_NOUN})"
+    rf"|(?P<state>(?:pre|peri|post)-?\s?menopausal|pregnant)\s+(?:{_PEOPLE}))\b"
+    rf"(?:\s+(?P<people>{_PEOPLE})|\s+(?:sex|gender|only))?")
+# Words before the person that make it conditional, another's or negated ("If female", "For men:", "No women").
+_NOT_ADMITTING_ADJECTIVES = frozenset((
+    "if", "for", "when", "where", "whose", "in", "of", "on", "by", "with", "from", "to", "no", "not", "non", "without",
+    "each", "either", "their", "his", "her", "other", "than", "except", "excluding", "female", "male",
+    "women", "men", "woman", "man", "females", "males", "at", "as", "sexually", "sex", "gender", "including"))
+# What may follow the person in a statement of who is admitted: nothing, an age, a condition, an event.
+_ADMITTING_REST = re.compile(
+    r"[,(]?\s*(?:\Z|[.;,]\s*\Z|aged?\b|ages?\b|between\b|from\s+\d|over\b|older\b|above\b|under\b|younger\b|"
+    r"at\s+least\b|\d|[\u2265\u2264<>]|\\[<>]|\(\s*(?:aged?|ages?|\d|[\u2265\u2264<>])|"
+    r"(?:who|that)\s+(?:have|has|had|are|were|is|underwent|undergo|received|receive|present|live|attend|plan|seek|"
+    r"meet|report)\b|with\b|without\b|diagnosed\b|undergoing\b|scheduled\b|presenting\b|referred\b|having\b|"
+    r"suffering\b|at\s+(?:high\s+|increased\s+)?risk\b|receiving\b|treated\b|planning\b|seeking\b|attending\b|"
+    r"living\b|hospitali[sz]ed\b|admitted\b|requiring\b|in\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\b|"
+    r"at\s+\d|in\s+their\b|of\s+(?:reproductive|child-?bearing)\s+age\b|of\s+\d|of\s+(?:any|all)\s+ages?\b|"
+    r"enrolled\b|eligible\s+for\b|participating\b|visiting\b|newly\b|previously\b|currently\b|recently\b)")
+# Words after the person that make the criterion a requirement of that sex, not a statement of who is admitted.
+_REQUIREMENT = re.compile(
+    r"\b(?:must|should|shall|needs?|required?|agrees?|agreeing|willing|use|using|uses|practi[cs]\w*|contracept\w*|"
+    r"abstinen\w*|abstain\w*|condoms?|steril\w*|birth\s+control|pregnancy\s+test|barrier|not|cannot|may|if|unless|"
+    r"except\w*|capable|potential|lactat\w*|breast-?feed\w*|nursing|donat\w*|sperm|semen|vasectom\w*|pregnan\w*|"
+    r"(?:pre|peri|post)-?\s?menopaus\w*|hysterectom\w*|oophorectom\w*|amenorrh\w*|child-?\s?bearing|fertil\w*|"
+    r"sexual\w*)\b")
+# How far after the person a requirement of that sex is looked for ("Women aged 18-45 who are willing to use ...");
+# a condition further on ("... breast cancer if the tumour is larger than 2 cm") is the disease's.
+REQUIREMENT_REACH = 80
+# People other than the participants, two people taken together, or another group (controls, donors) of a sex not
+# stated: the sex of the statement is not everyone's.
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:partners?|spouses?|husbands?|wives|wife|couples?|infants?|newborns?|neonates?|babies|baby|child|"
+    r"children|offspring|fet(?:us|al)|foet(?:us|al)|dyads?|mothers?|fathers?|parents?|caregivers?|carers?|"
+    r"sons?|daughters?|famil(?:y|ies)|siblings?|twins?|donors?|controls|(?:healthy|matched|normal)\s+control|"
+    r"control\s+(?:group|subjects?|participants?))\b")
+# Words of gender identity: a Sex of 'ALL' may be meant for such participants.
+_GENDER_IDENTITY = re.compile(
+    r"\b(?:transgender|transsexual|trans\s+(?:wom[ae]n|m[ae]n|males?|females?|people|persons?|individuals?)|"
+    r"cisgender|cis\s+(?:wom[ae]n|m[ae]n)|gender\s+identity|identif(?:y|ies|ied)\s+as|assigned\s+(?:fe)?male|"
+    r"(?:sex|gender)\s+(?:assigned\s+)?at\s+birth|non-?\s?binary|gender[- ]?(?:diverse|queer|fluid)|intersex|msm|"
+    r"(?:have|had|having)\s+sex\s+with)\b")
+
+# The PDQ form of older records: "PATIENT CHARACTERISTICS: Age: 18 and over Sex: Women only Menopausal status: ...".
+_PDQ_HEADING = "patient characteristics"
+_PDQ_SEX = re.compile(r"(?<![\w-])sex\s*:\s*(?:[-*\u2022]\s+)?")
+_PDQ_SEX_VALUE = re.compile(rf"(?:(?P<female>{_FEMALE_NOUN})|(?P<male>{_MALE_NOUN}))(?:\s+only)?\b"
+                            r"(?!\s*(?:and|or|&|/|,|\())")
+
+# "Healthy" or "normal" of people: "Healthy adult subjects", "Healthy male and female volunteers", "Normal
+# volunteers", "Healthy, non-smoking men"; or a criterion that only says the participant is healthy ("Healthy", "Healthy
+# as determined by medical history, physical examination and laboratory tests").
+_HEALTHY_WORD = re.compile(r"\b(?:healthy|normal\s+(?:volunteers?|controls?|subjects?))\b")
+# Words one of which every admission of healthy people holds, found by str.find before any pattern is tried.
+HEALTHY_NEEDLES = ("healthy", "normal volunteer", "normal control", "normal subject")
+_HEALTHY_PEOPLE = (r"volunteers?|subjects?|participants?|adults?|individuals?|persons?|people|men|women|males?|"
+                   r"females?|controls?|children|infants?|newborns?|neonates?|adolescents?|elderly|population|"
+                   r"boys|girls|(?:term\s+)?babies|non-?\s?smokers")
+# The words between "healthy" and the people: sexes, ages, habits, nationalities ("Japanese", "Chinese").
+_HEALTHY_BETWEEN = (r"(?:(?:male|female|men|women|adult|young|older|elderly|non-?\s?smok\w*|smok\w*|pre-?menopausal|"
+                    r"post-?menopausal|ambulatory|normal|human|lean|overweight|obese|right-handed|term|full-term|"
+                    r"english-speaking|volunteer|research|adolescent|pediatric|paediatric|[a-z]+(?:an|ese|ish))"
+                    r"\s*,?\s*(?:and\s+|or\s+|and/or\s+|/\s*)?){0,4}")
+_HEALTHY_ADMITTED = re.compile(
+    rf"{_SUBJECT}{_ADJECTIVES}(?:(?:normal|healthy)\s*,?\s*)?(?:healthy\s*,?\s*{_HEALTHY_BETWEEN}"
+    rf"(?:{_HEALTHY_PEOPLE})\b|normal\s+(?:volunteers?|controls?|subjects?)\b|healthy\s*,?\s*(?=(?:as|based\s+on|"
+    r"according\s+to|by\s+medical|on\s+the\s+basis|determined|defined|per)\b|[.;]?\s*\Z))")
+# Words before "healthy" that make it no admission ("Otherwise healthy", "No healthy volunteers", "For healthy").
+_NOT_HEALTHY_ADJECTIVES = frozenset((
+    "otherwise", "no", "not", "non", "if", "for", "except", "excluding", "without", "of", "in", "from", "with",
+    "than", "and", "or", "patients", "patient"))
+# What right after the healthy people makes them patients ("Healthy volunteers with asthma", "Healthy subjects
+# diagnosed with ..."); "with no history", "with normal", "with a BMI" keep them healthy.
+_HEALTHY_WITH_CONDITION = re.compile(
+    r"[\s,]*(?:with(?!\s+(?:no|normal|an?\s+(?:normal|bmi|body)|bmi|body|good|negative|clear|healthy|regular|"
+    r"stable\s+weight)\b)|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering))|"
+    r"having|diagnos\w*|suffer\w*|infected|positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
+    r"requiring|presenting|affected|exposed|born\s+to|living\s+with)\b")
+# Words anywhere in the criterion that say the healthy people are not admitted, or that "healthy" has exceptions.
+_NOT_HEALTHY = re.compile(
+    r"\b(?:not\s+(?:be\s+)?(?:eligible|accepted|enrolled|included|allowed|permitted|recruited|applicable)|"
+    r"ineligible|excluded|n/a|none|except\w*|other\s+than|apart\s+from|aside\s+from|besides|excluding|otherwise|"
+    r"beyond)\b")
+# An inclusion heading that names healthy people ("Inclusion Criteria for Healthy Volunteers").
+_HEALTHY_HEADING = re.compile(r"(?<!non-)(?<!non )\b(?:healthy|normal)\s+(?:volunteers?|controls?|subjects?|"
+                              r"participants?|individuals?|adults?)\b")
+
+
+class Admitted(NamedTuple):
+    """Who one statement of the criteria admits (FEMALE, MALE or ALL for both), where it stands, and what part of
+    the criteria states it."""
+
+    sex: str
+    start: int
+    end: int
+    source: str = "inclusion criteria"
+
+
+def _lowered_part(text: str, lowered: str, start: int, end: int) -> str:
+    """text[start:end] in lower case, from `lowered` where lower-casing kept the text's offsets."""
+    return lowered[start:end] if len(lowered) == len(text) else text[start:end].lower()
+
+
+def _inclusion(text: str, lowered: str, memo: dict | None) -> list[Section] | None:
+    """The inclusion sections of the criteria; None where the text has no inclusion or exclusion heading."""
+    read = memo.get(Reading) if memo is not None else None
+    parts = read.sections if read is not None else sections(text, lowered)
+    inclusion = [s for s in parts if s.name == "inclusion"]
+    if not inclusion and not any(s.name == "exclusion" for s in parts):
+        return None
+    return inclusion
+
+
+def _heading(text: str, section: Section) -> str:
+    """The heading line of a section ("Inclusion Criteria for Healthy Volunteers:")."""
+    return text[text.rfind("\n", 0, section.start) + 1:section.start]
+
+
+def _for_groups(text: str, body: str, lowered_body: str, section: Section) -> bool:
+    """Whether the inclusion criteria are those of several groups or of one group their heading names (a sex
+    among them: "Inclusion Criteria for Women"): a cohort's or a part's label, a line that only names whom the
+    criteria below it are for; a line that only names a sex ("Female") is read as a criterion."""
+    heading = _heading(text, section)
+    if GROUP_HEADING.search(heading) or _SEX_WORD.search(heading.lower()) or GROUP_WORDS.search(lowered_body) or \
+            LABEL_LINE.search(body):
+        return True
+    return any(_SEX_WORD.search(m.group(0).lower()) is None for m in GROUP_LABEL_LINE.finditer(body))
+
+
+def _heads_sub_list(text: str, end: int) -> bool:
+    """Whether the next line with text after a criterion ending at `end` is more indented: the criterion labels a
+    list of its own ("* Female" above "  * Not pregnant")."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    following = next((ln for ln in text[end:end + SUB_LIST_REACH].split("\n")[1:] if ln.strip()), None)
+    if following is None:
+        return False
+    return len(following) - len(following.lstrip(" \t")) > len(line) - len(line.lstrip(" \t"))
+
+
+def _adjectives_admit(adjectives: str | None, refused: frozenset[str]) -> bool:
+    """Whether the words before the person leave the statement one of who is admitted."""
+    return not adjectives or not any(w.strip(",") in refused for w in adjectives.split())
+
+
+def _criterion_sex(text: str, piece: str, end: int) -> str | None:
+    """Who the criterion `piece` (lower case, ending at text offset `end`) admits: FEMALE, MALE or ALL; None when it
+    states nobody ("Female patients must not be pregnant", "If female, ...", "Male participants:", a sex and people
+    alone, the label of their own criteria in a flat list: "Female participants")."""
+    mark = LIST_MARK.match(piece).end()
+    m = _ADMITTED.match(piece, mark)
+    if m is None or not _adjectives_admit(m.group("adjectives"), _NOT_ADMITTING_ADJECTIVES):
+        return None
+    rest = piece[m.end():]
+    if rest.lstrip().startswith(":") or _REQUIREMENT.search(rest, 0, REQUIREMENT_REACH) or \
+            _ADMITTING_REST.match(rest) is None:
+        return None
+    if m.group("both"):
+        return BOTH
+    if rest.strip(" \t.;,") == "" and (_heads_sub_list(text, end) or m.group("people") and not m.group("adjectives")):
+        return None  # a sex's label over its own criteria ("Female participants" above theirs)
+    return FEMALE if m.group("noun") is None or _SEX_WORD.match(m.group("noun")).group("female") else MALE
+
+
+def _pdq_sex(text: str, lowered: str) -> Admitted | None:
+    """The sex a PDQ block's "Sex:" gives ("PATIENT CHARACTERISTICS: ... Sex: Women only"), or None where the text
+    has no such block, several "Sex:" labels, or a value that is no one sex ("Not specified", "Male or female")."""
+    if lowered.count(_PDQ_HEADING) != 1:
+        return None
+    after = lowered.find(_PDQ_HEADING)
+    labels = list(_PDQ_SEX.finditer(lowered, after))
+    if len(labels) != 1:
+        return None
+    value = _PDQ_SEX_VALUE.match(lowered, labels[0].end())
+    if value is None:
+        return None
+    return Admitted(FEMALE if value.group("female") else MALE, labels[0].start(), value.end(),
+                    "criteria's patient characteristics")
+
+
+def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None) -> Admitted | None:
+    """The first statement of the inclusion criteria of who is admitted by sex, or None where they state none that
+    can be read as one for everyone (several groups, the other sex or other people named, gender identity).
+    `lowered`: text.lower(), and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
+    lowered = text.lower() if lowered is None else lowered
+    inclusion = _inclusion(text, lowered, memo)
+    if inclusion is None:
+        return _pdq_sex(text, lowered)
+    if len(inclusion) != 1:
+        return None  # none, or one list for each group
+    section = inclusion[0]
+    body_lowered = _lowered_part(text, lowered, section.start, section.end)
+    words = list(_SEX_WORD.finditer(body_lowered))
+    if not words:
+        return None
+    places = [section.start + w.start() for w in words]
+    at = 0
+    for start, end in criteria_pieces(text, section.start, section.end):
+        while at < len(places) and places[at] < start:
+            at += 1
+        if at == len(places):
+            return None
+        if places[at] >= end:
+            continue
+        piece_end = min(end, start + CRITERION_WIDTH)
+        sex = _criterion_sex(text, _lowered_part(text, lowered, start, piece_end), piece_end)
+        if sex is not None:
+            return _for_everyone(text, body_lowered, section, words, Admitted(sex, start, end))
+    return None
+
+
+def _for_everyone(text: str, body_lowered: str, section: Section, words: list[re.Match],
+                  admitted: Admitted) -> Admitted | None:
+    """The statement where the inclusion criteria are one group's and name only the sex it admits, nobody else and
+    no gender identity; else None."""
+    if admitted.sex != BOTH:
+        other = MALE.lower() if admitted.sex == FEMALE else FEMALE.lower()
+        if any(w.group(other) for w in words):
+            return None
+    if _OTHER_PEOPLE.search(body_lowered) or _GENDER_IDENTITY.search(body_lowered):
+        return None
+    if _for_groups(text, text[section.start:section.end], body_lowered, section):
+        return None
+    return admitted
+
+
+def _criterion_admits_healthy(piece: str) -> bool:
+    """Whether the criterion `piece` (lower case) admits healthy people: it opens with them, with no condition
+    after them and no negation or exception."""
+    mark = LIST_MARK.match(piece).end()
+    m = _HEALTHY_ADMITTED.match(piece, mark)
+    if m is None or not _adjectives_admit(m.group("adjectives"), _NOT_HEALTHY_ADJECTIVES):
+        return False
+    return _HEALTHY_WITH_CONDITION.match(piece, m.end()) is None and _NOT_HEALTHY.search(piece) is None
+
+
+def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
+    """Where the inclusion criteria first admit healthy people (a criterion, a group's label or an inclusion
+    heading), or None (`lowered`, `memo`: as `admitted_sex` takes them)."""
+    lowered = text.lower() if lowered is None else lowered
+    if not any(needle in lowered for needle in HEALTHY_NEEDLES):
+        return None
+    for section in _inclusion(text, lowered, memo) or ():
+        heading = _heading(text, section)
+        named = _HEALTHY_HEADING.search(heading.lower())
+        if named is not None and _NOT_HEALTHY.search(heading.lower()) is None:
+            head_start = section.start - len(heading)
+            return head_start, section.start
+        body_lowered = _lowered_part(text, lowered, section.start, section.end)
+        places = [section.start + w.start() for w in _HEALTHY_WORD.finditer(body_lowered)]
+        at = 0
+        for start, end in criteria_pieces(text, section.start, section.end) if places else ():
+            while at < len(places) and places[at] < start:
+                at += 1
+            if at == len(places):
+                break
+            if places[at] >= end:
+                continue
+            if _criterion_admits_healthy(_lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))):
+                return start, end
+    return None
+
+
+# Who a statement admits, in words.
+SAID_SEX = {FEMALE: "female participants only", MALE: "male participants only", BOTH: "male and female participants"}
+
+
+def study_sex_findings(nct_id: str, criteria: str, gender: str | None, gender_based: bool | None,
+                       lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+    """A finding when the inclusion criteria's statement of who is admitted by sex disagrees with the record's Sex
+    (`gender`: 'ALL', 'FEMALE', 'MALE'; absent is unknown; a record whose eligibility is gender-based is not
+    compared)."""
+    if gender not in (FEMALE, MALE, BOTH) or gender_based:
+        return
+    admitted = admitted_sex(criteria, lowered, memo)
+    if admitted is None or admitted.sex == gender:
+        return
+    message = (f"The {admitted.source} admit {SAID_SEX[admitted.sex]}, which disagrees with the record's Sex "
+               f"'{gender}'.")
+    evidence = f"eligibilities.criteria: '{excerpt(criteria, admitted.start, admitted.end, 0)}'; " \
+               f"eligibilities.gender='{gender}'"
+    yield Finding(nct_id, message, evidence)
+
+
+def study_healthy_findings(nct_id: str, criteria: str, healthy_volunteers: bool | None,
+                           lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+    """A finding when the inclusion criteria admit healthy people while the record's Healthy Volunteers is 'No'
+    (absent is unknown)."""
+    if healthy_volunteers is not False:
+        return
+    found = admitted_healthy(criteria, lowered, memo)
+    if found is None:
+        return
+    message = "The inclusion criteria admit healthy volunteers, which disagrees with the record's Healthy Volunteers " \
+              "'No'."
+    evidence = f"eligibilities.criteria: '{excerpt(criteria, found[0], found[1], 0)}'; " \
+               f"eligibilities.healthy_volunteers=false"
+    yield Finding(nct_id, message, evidence)
+
+
+def criteria_sex_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """The inclusion criteria admit one sex (or both) that the record's Sex does not give."""
+    # Every read is made, even with no text to judge: the run's process makes them for its workers (checks/engine.py).
+    texts = texts_by_study(con, scope, ("eligibilities.criteria",))
+    rows = rows_by_study(con, scope, "eligibilities", ("gender", "gender_based"))
+    for nct_id, found in texts.items():
+        given = rows.get(nct_id)
+        if not given or len(given) != 1 or len(found) != 1:
+            continue  # one criteria text beside one Sex
+        gender, gender_based = given[0]
+        yield from study_sex_findings(nct_id, found[0].text, gender, gender_based, found[0].lowered, found[0].memo)
+
+
+def criteria_healthy_volunteers_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """The inclusion criteria admit healthy volunteers while the record's Healthy Volunteers is 'No'."""
+    texts = texts_by_study(con, scope, ("eligibilities.criteria",))
+    rows = rows_by_study(con, scope, "eligibilities", ("healthy_volunteers",))
+    for nct_id, found in texts.items():
+        given = rows.get(nct_id)
+        if not given or len(given) != 1 or len(found) != 1:
+            continue
+        yield from study_healthy_findings(nct_id, found[0].text, given[0][0], found[0].lowered, found[0].memo)
+
+
+RULES = (
+    Rule(SEX_RULE_ID, "contradiction", "warning",
+         "ClinicalTrials.gov's review asks that the criteria agree with the record's Sex: a data team filtering by "
+         "sex gets the wrong trials when the inclusion criteria admit one sex ('Postmenopausal women aged 50-75') "
+         "and Sex says 'ALL', or admit both and Sex names one. Read from text, so a warning, and only where the "
+         "inclusion criteria name no other sex, no other people and no gender identity.",
+         ("eligibilities.criteria", "eligibilities.gender"), func=criteria_sex_differs, in_worker=True),
+    Rule(HEALTHY_RULE_ID, "contradiction", "warning",
+         "By the registry's definition a study accepts healthy volunteers when people without the condition "
+         "studied may take part, healthy controls among them: inclusion criteria that admit 'Healthy adult "
+         "subjects' disagree with Healthy Volunteers 'No'. Read from text, so a warning.",
+         ("eligibilities.criteria", "eligibilities.healthy_volunteers"),
+         func=criteria_healthy_volunteers_differs, in_worker=True),
+)
