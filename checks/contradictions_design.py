@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
-    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, NEEDLE_WORDS, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED,
-    RANDOMIZING, Claim, claims, denied_before, first_affirmed, mentions, of_an_earlier_part, only_denied,
+    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
+    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, Claim, claims, claims_not_elsewhere, denied_before,
+    first_affirmed, masked_party_named, mentions, of_an_earlier_part, only_denied, outside_the_main_comparison,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -20,7 +21,7 @@ from checks.trial_text import CLINICAL_TRIAL, PLACEBO_GROUP, trial_claim
 MASKED = ("SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE")
 _DESIGN_COLUMNS = (
     "allocation", "masking", "masking_description", "subject_masked", "caregiver_masked",
-    "investigator_masked", "outcomes_assessor_masked",
+    "investigator_masked", "outcomes_assessor_masked", "intervention_model",
 )
 
 
@@ -88,6 +89,79 @@ def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope)
         if c:
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
+
+
+# A sentence that names the study participants came from ("outcome assessors of the parent study were blinded"):
+# in an extension, that study's masking.
+_PARENT_STUDY = re.compile(
+    r"\b(?:parent|core|previous|prior|preceding|original|originating|feeder|antecedent|lead-in|main)\s+"
+    r"(?:[\w-]+\s+)?(?:study|trial|protocol|phase|period)\b", re.I)
+
+
+def _assigns_groups(design: dict) -> bool:
+    """Whether participants are randomized between interventions: only then can anyone be masked to a
+    participant's assigned intervention. In a single-arm study a "blinded" review is blinded to something else (the
+    investigator's assessment, the patient's identity); the groups of a non-randomized study are often populations
+    (patients and healthy volunteers) that readers "blinded to group" are masked to, not interventions."""
+    return design["allocation"] == "RANDOMIZED" and design["intervention_model"] != "SINGLE_GROUP"
+
+
+def _masking_described_open(texts: list[StudyText]) -> bool:
+    """Whether the masking description says open label or no masking ("Open label; outcome assessors blinded",
+    "None (Open Label)"): the registrant set NONE knowing who is masked."""
+    return any(t.field == "designs.masking_description" and first_affirmed([t], OPEN_LABEL) is not None
+               for t in texts)
+
+
+def _party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: Callable[[], bool]) -> Claim | None:
+    """The first affirmed claim of the pattern that names a party the registry records masked to the assigned
+    intervention, in a sentence of the study's main comparison (not a sub-study, a part or a subgroup, nor trials
+    in general; in an extension, `extension()`, not the parent study's)."""
+    for c in claims_not_elsewhere(texts, pattern):
+        if c.negated:
+            continue
+        if pattern is MASKED_PARTY and not masked_party_named(c):
+            continue
+        if outside_the_main_comparison(c):
+            continue
+        if (of_an_earlier_part(c) or _PARENT_STUDY.search(c.source.text)) and extension():
+            continue
+        return c
+    return None
+
+
+# Why a finding of a blinded central review is only worth knowing.
+_CENTRAL_REVIEW_NOTE = ("open-label trials whose scans a blinded central review reads are commonly registered as "
+                        "NONE; Single (Outcomes Assessor) would say so")
+
+
+def masking_none_text_party_masked(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Masking NONE in a randomized study while its text says someone the registry's masking records (the outcome
+    assessor above all) is masked to the assigned intervention: the registry's Single (Outcomes Assessor) and its
+    kin describe that design. Info where only a blinded central review of scans is named. Not where the text
+    describes a blinded design (masking_none_text_blinded says so), nor where the masking description itself says
+    open label."""
+    extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
+    for nct_id, design, texts in _designs_and_texts(con, scope):
+        if design["masking"] != "NONE" or not _assigns_groups(design) or not texts:
+            continue
+        if first_affirmed(texts, BLINDED) is not None or _masking_described_open(texts):
+            continue
+
+        def extension(nct_id: str = nct_id) -> bool:
+            if not extensions:
+                extensions.append(_extensions(con, scope))
+            return nct_id in extensions[0]
+
+        stated = "designs.masking = 'NONE'"
+        if c := _party_masked_claim(texts, MASKED_PARTY, extension):
+            message = f"Masking is NONE but the {c.source.label} says '{c.phrase}': someone is masked to the " \
+                      "assigned intervention."
+            yield _finding(nct_id, message, stated, c, "designs.masking")
+        elif c := _party_masked_claim(texts, BLINDED_CENTRAL_REVIEW, extension):
+            message = f"Masking is NONE but the {c.source.label} says '{c.phrase}': {_CENTRAL_REVIEW_NOTE}."
+            found = _finding(nct_id, message, stated, c, "designs.masking")
+            yield Finding(found.nct_id, found.message, found.evidence, found.fields, "info")
 
 
 def _assessor_only(design: dict) -> bool:
@@ -390,6 +464,14 @@ RULES = (
          "An open-label record whose text describes blinding misleads anyone filtering by masking.",
          ("designs.masking", "design_groups.description", "brief_summaries.description"),
          func=masking_none_text_blinded, in_worker=True),
+    Rule("contradictions.masking_none_text_party_masked", "contradiction", "warning",
+         "An open-label (NONE) record of a randomized study whose text says its outcome assessor (or another party "
+         "the registry records) is masked to the assigned intervention contradicts the registry's masking element, "
+         "which has Single (Outcomes Assessor) for that design; a data team selecting unmasked trials picks it. Info "
+         "where only a blinded independent central review of scans is named, which open-label oncology trials "
+         "commonly register as NONE.",
+         ("designs.masking", "designs.masking_description", "brief_summaries.description"),
+         func=masking_none_text_party_masked, in_worker=True),
     Rule("contradictions.masking_set_text_open_label", "contradiction", "warning",
          "A masked record whose text says open label or no masking cannot be trusted on blinding.",
          ("designs.masking", "designs.masking_description", "brief_summaries.description"),

@@ -301,6 +301,149 @@ BLINDED_ASSESSMENT = re.compile(hyphens_wide(
 BLINDED_ARM = re.compile(r"\b(?:blinded|masked)\b(?!\s+(?:hypertension|facies|face|depression)\b)", re.I)
 # The open-label wording (not "no masking") that fits a design masking only the outcomes assessor.
 OPEN_LABEL_WORDS = re.compile(hyphens_wide(r"^open[\s-]*label"), re.I)
+# The intervention each participant is assigned, as a text names what someone is masked to: "treatment allocation",
+# "the assigned group", "study arm", "randomisation", "which treatment the patient received". Not a treatment's
+# response or history, nor anything else ("the study hypothesis", "patient identity", "the index test result").
+_ASSIGNMENT = (r"(?:the\s+|their\s+|each\s+|(?:patients?|participants?|subjects?)(?:'s?)?\s+)*"
+               r"(?:(?:study|treatment|therapy|trial|group|intervention|randomi[sz]ed|randomi[sz]ation|allocated"
+               r"|assigned|surgical)\s+){0,2}"
+               r"(?:allocations?|assignments?|groups?|arms?|treatments?|interventions?|randomi[sz]ation"
+               r"|(?:treatment|experimental|intervention)\s+conditions?"
+               r"|(?:type|kind)\s+of\s+(?:intervention|treatment|surgery|surgical\s+\w+|procedure|technique|therapy"
+               r"|an(?:a?e)sthe\w+|analgesi\w+|block|drug|medication|device|dressing|implant|graft|stent|approach"
+               r"|exercise|program(?:me)?|diet|solution|fluid))\b"
+               r"(?!\s+(?:response|outcome|effect|history|period|duration|plan|adherence|dose)s?\b)"
+               r"|which\s+(?:[\w-]+\s+){0,2}?(?:group|treatment|arm|intervention|procedure|technique|therapy)\b")
+# The people a record names when it says who assesses its outcomes.
+_ASSESSORS = (r"(?:outcomes?[\s-]+)?(?:assessors?|evaluators?|raters?|examiners?|observers?|adjudicators?"
+              r"|readers?)")
+# The other people a record names as masked, each one of the registry's parties or staff who may be one
+# (participants, investigators, care providers): "investigator-blinded", "Participants will be blinded", "a blinded
+# physiotherapist".
+_PEOPLE = (r"(?:participants?|patients?|subjects?|investigators?|care[\s-]*(?:givers?|providers?)|surgeons?"
+           r"|physicians?|clinicians?|(?:physio)?therapists?|nurses?|radiologists?|pathologists?|sonographers?"
+           r"|psychologists?|(?:research\s+)?assistants?|(?:study\s+)?staff|personnel)")
+# Masked to the assigned intervention, said of whoever the words before name ("a physiotherapist blinded to group
+# allocation").
+_MASKED_TO = (r"\b(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed)\s+(?:to|of|as\s+to|regarding)\s+"
+              r"(?:" + _ASSIGNMENT + ")")
+# Someone masked to the intervention each participant is assigned, which the registry's masking records: the
+# outcome assessor above all, in an open-label trial ("assessor-blinded", "blinded outcome assessment", "Outcome
+# assessors will be blinded to treatment allocation", "the evaluator is masked", "a Masked Endpoint Committee", "an
+# individual blinded to intervention assignment will collect measures", "PROBE design", "Single (Outcomes
+# Assessor)"), or another party ("investigator-blinded", "Participants will be blinded"). Only an assessor may be
+# "blind" ("patients who are blind" are visually impaired). A blinded central review of scans is
+# BLINDED_CENTRAL_REVIEW.
+MASKED_PARTY = re.compile(hyphens_wide(
+    _MASKED_TO + r"|\b" + _ASSESSORS + r"[\s-]+(?:blind(?:ed)?|masked)\b"
+    r"|\b(?:patient|participant|subject|investigator)[\s-]+(?:blinded|masked)\b"
+    r"|\b(?:blind(?:ed|ing)?|mask(?:ed|ing))\s+(?:of\s+(?:the\s+)?)?(?:(?:independent|outcomes?|endpoint|end[\s-]?point"
+    r"|clinical|study|primary)\s+){0,2}(?:assessors?|evaluators?|observers?|raters?|examiners?|readers?"
+    r"|adjudicat(?:ors?|ion)|assessments?|evaluations?|(?:end[\s-]?point|adjudication|events?)\s+committees?"
+    r"|end[\s-]?points?)\b"
+    r"|\b(?:blinded|masked)\s+(?:(?:independent|trained|study|outcome)\s+)?" + _PEOPLE + r"\b"
+    r"|\b(?:" + _ASSESSORS + r"|(?:outcomes?\s+)?(?:assessments?|evaluations?))\s+"
+    r"(?:(?!(?:not|never|no|cannot)\b)[\w-]+\s+){0,4}?(?:are|is|were|was|will\s+be|shall\s+be|remains?|kept)\s+"
+    r"(?:(?!(?:not|never)\b)\w+\s+)?(?:blind(?:ed)?|masked|unaware)\b"
+    r"|\b" + _PEOPLE + r"\s+(?:(?!(?:not|never|no|cannot)\b)[\w-]+\s+){0,4}?(?:are|is|were|was|will\s+be|shall\s+be"
+    r"|remains?|kept)\s+(?:(?!(?:not|never)\b)\w+\s+)?(?:blinded|masked)\b"
+    r"|\bsingle\s*\(\s*outcomes?\s+assessors?\s*\)"
+    # "a PROBE design", "(PROBE) methodology"; not "the PROBE trial", which may be a trial's name.
+    r"|(?-i:\bPROBE\b)\)?(?:[\s-]+trial)?[\s-]+(?:design|method(?:ology)?)\b"),
+    re.I,
+)
+# What the masked assessor is masked to, said after the term: a term followed by "to" names it ("blinded outcome
+# assessment (blinded to treatment allocation)", "assessor-blinded to patient identity"), alone or in a list
+# ("blinded to clinical information and treatment assignment").
+_MASKED_TO_AFTER = re.compile(hyphens_wide(r"\s*,?\s*\(?\s*(?:(?:blind(?:ed)?|masked)\s+)?(?:to|as\s+to)\s+"), re.I)
+_UNAWARE_OF_AFTER = re.compile(r"\s*(?:of|as\s+to|regarding)\s+", re.I)
+_ASSIGNMENT_AT = re.compile(r"(?:(?:[\w'-]+,?\s+){0,6}?(?:and|or|as\s+well\s+as)\s+(?:to\s+|of\s+)?)?(?:"
+                            + _ASSIGNMENT + ")", re.I)
+_MASKED_TO_ASSIGNMENT = re.compile(_MASKED_TO, re.I)
+# Sight lost to an illness ("patients who were blinded by their disease"): no masking.
+_SIGHT_LOST_AFTER = re.compile(
+    r"\s+(?:by|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:their|his|her|the|an?)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:diseases?|injur(?:y|ies)|trauma|conditions?|illness|accidents?|glaucoma|retinopathy|degeneration|strokes?"
+    r"|infections?)\b", re.I)
+# A claim that opens with one of the people (not an assessor): whose masking counts only when the words before
+# name no party the registry does not record ("Laboratory staff will be blinded").
+_PEOPLE_FIRST = re.compile(r"(?:blinded\s+|masked\s+)?(?:(?:independent|trained|study|outcome)\s+)?" + _PEOPLE
+                           + r"\b|(?:patient|participant|subject|investigator)\b", re.I)
+# Parties the registry's masking does not record, and work that no party of it does: "the statistician will be
+# blinded to group allocation", "the sponsor will remain blinded to treatment assignment", "data will be analysed
+# blinded to group", "the Data Monitoring Committee", "the central laboratory".
+_UNRECORDED_PARTY = re.compile(
+    r"\b(?:sponsors?|(?:bio)?statisticians?|analysts?|analy[sz](?:ed|ing|es|is)|statistical|data\s+(?:managers?"
+    r"|management|monitoring|safety)|monitors?|(?-i:DSMBs?|DMCs?|IDMCs?|DSMCs?)|steering\s+committee"
+    r"|laborator(?:y|ies)|labs?)\b", re.I)
+# Parties it records, or people of the study who may be one of them (a generic person who collects measures).
+_RECORDED_PARTY = re.compile(
+    r"\b(?:participants?|patients?|subjects?|volunteers?|children|parents?|families|care[\s-]?givers?"
+    r"|care[\s-]+providers?|investigators?|assessors?|evaluators?|raters?|examiners?|observers?|readers?"
+    r"|[a-z]+ologists?|sonographers?|physicians?|doctors?|clinicians?|surgeons?|nurses?|(?:physio)?therapists?"
+    r"|dentists?|endoscopists?|anaesthetists?|assistants?|staff|personnel|team|researchers?|interviewers?"
+    r"|collectors?|technicians?|adjudicators?|committees?|panel|individuals?|persons?|everyone|outcomes?)\b", re.I)
+# The clause before a term: from the last semicolon, colon or "but" before it.
+_CLAUSE_START = re.compile(r".*(?:[;:]|\bbut\b|\bwhereas\b|\bhowever\b)", re.I | re.S)
+# A part of the study, or a group within it, that the sentence speaks of ("blinded outcome assessment in a
+# sub-study", "Part B", "a subgroup of participants"): the masking is set for the study's main comparison.
+_ANOTHER_PART = re.compile(
+    r"\b(?:sub-?stud(?:y|ies)|ancillary\s+stud|companion\s+stud|nested\s+stud|sub-?samples?|sub-?sets?"
+    r"|sub-?groups?|(?:pilot|extension|follow-?up|lead-in|run-in)\s+(?:phase|period|part|stage)"
+    r"|(?:part|stage|cohort)\s+(?:[A-D1-4]|one|two|three|II?I?)\b)", re.I)
+# Scans or responses read by a blinded independent central review (BICR, BIRC): the shape open-label oncology
+# trials take, which sponsors register as masking NONE far more often than as Single (Outcomes Assessor).
+BLINDED_CENTRAL_REVIEW = re.compile(hyphens_wide(
+    r"\b(?-i:BICR|BIRC)\b|\bblinded[\s-]+independent[\s-]+(?:central[\s-]+)?(?:review|read|assessment|radiolog"
+    r"|committee|panel|evaluation|imaging)|\bblinded[\s-]+central[\s-]+(?:review|read|imaging|radiolog)"), re.I)
+
+
+def masked_party_named(claim: Claim) -> bool:
+    """Whether a MASKED_PARTY claim names someone the registry's masking records, masked to the intervention each
+    participant is assigned: a term masked "to" something else ("assessor-blinded to patient identity") names no
+    such masking; "blinded to treatment allocation" counts only after a recorded party ("outcome assessors", "a
+    research assistant") and none it does not record ("the statistician", "the sponsor", "the laboratory"), and
+    people other than an assessor ("staff will be blinded") only after no party it does not record."""
+    text = claim.source.text
+    phrase = claim.phrase
+    s_start, _ = sentence_at(text, claim.start)
+    clause = text[max(s_start, claim.start - _PARTY_REACH):claim.start]
+    cut = _CLAUSE_START.match(clause)
+    clause = clause[cut.end():] if cut else clause
+    if _MASKED_TO_ASSIGNMENT.fullmatch(phrase):
+        return _RECORDED_PARTY.search(clause) is not None and _UNRECORDED_PARTY.search(clause) is None
+    if _PEOPLE_FIRST.match(phrase) and (_UNRECORDED_PARTY.search(clause)
+                                        or _SIGHT_LOST_AFTER.match(text, claim.end)):
+        return False
+    # A term ("assessor-blinded", "blinded outcome assessment"), masked to the assignment unless it says otherwise.
+    to = (_UNAWARE_OF_AFTER if phrase.lower().endswith("unaware") else _MASKED_TO_AFTER).match(text, claim.end)
+    return to is None or _ASSIGNMENT_AT.match(text, to.end()) is not None
+
+
+# How far before "blinded to ..." the party it is said of is looked for.
+_PARTY_REACH = 160
+
+
+def outside_the_main_comparison(claim: Claim) -> bool:
+    """Whether the claim's sentence speaks of a part of the study or a group within it (a sub-study, Part B, a
+    subgroup), whose masking the study's masking, set for its main comparison, need not give; of trials in general
+    ("Blinded outcome assessment reduces bias in surgical trials"); or denies the term later in its clause
+    ("Blinded independent central review of images is not planned")."""
+    text = claim.source.text
+    s_start, s_end = sentence_at(text, claim.start)
+    if _ANOTHER_PART.search(text, s_start, s_end) or _DENIED_LATER.match(text, claim.end, s_end):
+        return True
+    return _TRIALS_IN_GENERAL.search(text, s_start, s_end) is not None and not _THIS_STUDY_BEFORE.search(
+        text, s_start, s_end)
+
+
+# Trials in the plural, which a sentence that does not name this study speaks of in general.
+_TRIALS_IN_GENERAL = re.compile(r"\b(?:trials|studies|rcts)\b", re.I)
+# A denial a few words after a term, in its clause: "... of images is not planned", "... will not be possible".
+_DENIED_LATER = re.compile(
+    r"[^.;,]{0,60}?\b(?:(?:is|are|was|were|will|would|could|can)\s+not(?:\s+be)?|cannot\s+be)\s+"
+    r"(?:planned|possible|feasible|performed|used|done|applicable|available|conducted|required|needed|necessary)\b",
+    re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
 # which spares the pattern's slow case-insensitive search on most texts.
 NEEDLES = {
@@ -311,6 +454,8 @@ NEEDLES = {
     OBSERVATIONAL: ("observational", "interventional"),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
+    MASKED_PARTY: ("blind", "mask", "unaware", "uninformed", "assessor", "probe"),
+    BLINDED_CENTRAL_REVIEW: ("bicr", "birc", "blind"),
 }
 # Every needle word: a text without any of them (folded) has no match of any of the patterns above.
 NEEDLE_WORDS = tuple(dict.fromkeys(word for needles in NEEDLES.values() for word in needles))
@@ -327,6 +472,12 @@ ANCHORS = {
     RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
+    MASKED_PARTY: ((("blind", "mask", "unaware", "uninformed", "outcome", "assess", "evaluat", "rater", "examiner",
+                     "observer", "adjudicat", "reader", "single", "probe"), 0, ()),
+                   (("participant", "patient", "subject", "investigator", "care", "surgeon", "physician", "clinician",
+                     "therapist", "physio", "nurse", "radiologist", "pathologist", "sonographer", "psychologist",
+                     "assistant", "research", "staff", "study", "personnel"), 0, ("blinded", "masked"))),
+    BLINDED_CENTRAL_REVIEW: ((("bicr", "birc", "blinded"), 0, ()),),
 }
 # The same tables keyed by (pattern text, flags), which hash at the cost of a string.
 _NEEDLES_BY_KEY = {(p.pattern, p.flags): needles for p, needles in NEEDLES.items()}
@@ -765,6 +916,22 @@ def only_denied(sources: list[StudyText], pattern: re.Pattern) -> Claim | None:
                     return None
                 first = Claim(source, m.start(), m.end(), True)
     return first
+
+
+def claims_not_elsewhere(sources: list[StudyText], pattern: re.Pattern) -> list[Claim]:
+    """Every match of `pattern` in sentences that point at no other study, marked negated or not. A narrative's
+    sentence on how the study is run ("The evaluator is masked", "An individual blinded to intervention assignment
+    will collect measures") need not name this study to be about it: only a sentence that points at another (a
+    previous trial, a citation, a study to come) is not."""
+    needles = _NEEDLES_BY_KEY.get((pattern.pattern, pattern.flags))
+    found = []
+    for source in sources:
+        if not _may_mention(source, needles):
+            continue
+        for m, s_start, s_end, negated, own in _phrases(source, pattern):
+            if own or other_study(source.text[s_start:s_end]) is None:
+                found.append(Claim(source, m.start(), m.end(), negated))
+    return found
 
 
 def mentions(sources: list[StudyText], pattern: re.Pattern) -> bool:
