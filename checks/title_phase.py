@@ -1,0 +1,307 @@
+"""The phase a study's title states against the phase the record gives.
+
+ClinicalTrials.gov gives a trial's phase as data (`studies.phase`: 'PHASE2', 'PHASE1/PHASE2', 'EARLY_PHASE1', 'NA')
+and its titles very often name it ("A Phase III, Randomized, Double-blind Study of ...", "Phase 1b/2 Trial of ...").
+A data team that filters by phase gets the wrong trials when the two differ ("Phase III" with 'NA', "Phase I/II"
+with 'PHASE2'). Only interventional studies are judged (an observational or expanded-access record has no phase),
+and only one that gives a phase: an interventional study that gives none is missing_fields.no_phase's.
+
+A title's phase is this study's unless the words about it say otherwise: a phase of another study ("extension of the
+Phase 3 study", "rollover from phase 2 studies", "participants who completed a Phase 1 trial"), a project's stage
+("Phase 2 of the ... programme"), or no trial phase at all ("Phase II cardiac rehabilitation", "phase II enzymes").
+The phases of a study's parts ("Phase 1 dose escalation and phase 2 expansion") are its phases together; a title that
+names the whole study's phase besides ("A Phase 2 Study With a Phase 1b Safety Run-in") is read by that. Subphases
+(a, b, c) are their phase's; a combination the registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any
+of its phases. A title's one phase that is one of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1
+against Early Phase 1 (the former Phase 0) are worth knowing but not plainly wrong: info. Where a subphase bridges two
+phases as the registry's combination does ("Phase Ib" with 'PHASE1/PHASE2', "Phase IIb" with 'PHASE2/PHASE3') the
+title stays quiet.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+import duckdb
+
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
+
+RULE_ID = "contradictions.title_phase_differs"
+TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
+# Every phase a title names holds this word once folded: the titles without it are never read.
+PHASE_WORD = "phase"
+JUDGED_TYPES = ("INTERVENTIONAL",)
+# The phases each API v2 value gives (0 is Early Phase 1, the former Phase 0); 'NA' gives none.
+REGISTRY_PHASES = {"EARLY_PHASE1": 0, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}
+NO_PHASE = "NA"
+# The combinations the registry can give; a title's other combinations ("Phase 1/3") it cannot.
+COMBINATIONS = (frozenset({1, 2}), frozenset({2, 3}))
+# How a person reads each value in a message.
+PHASE_SAID = {"EARLY_PHASE1": "Early Phase 1", "PHASE1": "Phase 1", "PHASE2": "Phase 2", "PHASE3": "Phase 3",
+              "PHASE4": "Phase 4", "NA": "N/A (a trial without phases)"}
+# A subphase that bridges the two phases of a combination, as sponsors register it: "Phase 1b" as Phase 1/Phase 2.
+BRIDGING = {(1, "b"): frozenset({1, 2}), (2, "a"): frozenset({1, 2}), (2, "b"): frozenset({2, 3})}
+INFO = "info"
+WARNING = "warning"
+
+_NUMERALS = {"0": 0, "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
+             "\u2170": 1, "\u2171": 2, "\u2172": 3, "\u2173": 4}
+# A phase's numeral (Arabic, Roman, the Unicode Roman numerals "Ⅲ") and its subphase letter: "3", "IIb", "Ⅳ", "1B".
+_NUMERAL = r"(?:[0-4]|iv|iii|ii|i|[\u2160-\u2163\u2170-\u2173])"
+# A number joined to a phase that counts something else: "Phase 3, 4-Week", "Phase 2 and 3 Arms".
+_COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|stage|cohort|group|sequence|treatment"
+            r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
+            r"|sequences|treatments|visits)\b)")
+_JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:phases?\s*-?\s*)?{_NUMERAL}[abc]?"
+           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9]))")
+# A phase as a title writes it: "Phase III", "phase IIb", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2", "Phases 2
+# and 3", "Early Phase 1", "Phase-II", "PhaseⅣ".
+_MENTION = re.compile(rf"(?<![a-z])(?P<early>early\s*-?\s*)?phases?\s*[-:]?\s*"
+                      rf"(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)", re.I)
+_ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?<=/)\s*(?P<lone>[abc])(?![a-z0-9])",
+                             re.I)
+
+# Around the phase, words that make it no trial's phase: a rehabilitation programme's, a treatment's ("Phase I
+# periodontal therapy", "phase II of complete decongestive therapy", "Phase I orthodontic treatment"), drug
+# metabolism's ("phase II enzymes"), a small business research grant's ("SBIR Phase II"), a stage of something
+# ("Phase 2 of the ... Project").
+_NO_TRIAL_PHASE_AFTER = re.compile(
+    r"\s*-?\s*(?:(?:(?!stud|trial)[\w-]+\s+){0,2}(?:rehab\w*|periodont\w*|orthodont\w*|decongestive"
+    r"|enzymes?|metaboli\w*|conjugat\w*|detoxif\w*|biotransform\w*|reactions?\b)|(?:of|sbir|sttr|grants?|awards?)\b)",
+    re.I)
+_NO_TRIAL_PHASE_BEFORE = re.compile(r"(?:rehab\w*|labou?r|cycle|sbir|sttr|recommended)\s*[-,:]?\s*\Z", re.I)
+# The dose a study chooses for a later phase ("to Determine the Phase 2 Dose", "Recommended Phase 2 Dose"): the
+# later study's phase, not this one's.
+_DOSE_AFTER = re.compile(r"\s*doses?\b", re.I)
+_DOSE_CHOSEN_BEFORE = re.compile(r"\b(?:determin\w*|identif\w*|establish\w*|select\w*|defin\w*|find\w*|choos\w*"
+                                 r"|optimal|recommended)\s+(?:the\s+|an?\s+)?(?:optimal\s+)?\Z", re.I)
+# Where the words about a phase begin: a title's clauses part at a colon, a semicolon, a full stop or a dash.
+_CLAUSE_BREAK = re.compile(r"[:;|]|\.\s|\s[-\u2013\u2014]\s")
+# Before the phase, words that make it another study's: "from", "completed", "participated in", "previous".
+_FILLER = r"(?:[\w/.()-]+,?\s+){0,3}"
+_ANOTHER_STUDY_BEFORE = re.compile(
+    rf"\b(?:from|after|following|complet\w*|finish\w*|participat(?:ed|ing|ion)|enrol\w*|previous\w*|prior|parent"
+    rf"|preceding|earlier|feeder|originating|antecedent|qualifying|rolled|roll-?over)\s+{_FILLER}\Z", re.I)
+# "of the Phase 3 study", "in their phase 2 trial": a named study other than this one.
+_NAMED_STUDY_BEFORE = re.compile(
+    r"\b(?:of|in|into|within|to|for)\s+(?:the|these|those|their|its|that|each|both|ongoing|core)\s+"
+    r"(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
+# In an extension's or a rollover's title, a phase after "of", "to", "for" is the parent study's.
+_EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
+                        r"|follow-?up)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:of|in|into|to|for)\s+{_FILLER}\Z", re.I)
+# The words that make a phase a study's ("Phase III ... Study", "Phase 2 Trial"), and what may close a title after
+# its phase ("(Phase 2).").
+_STUDY_WORD = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?|ct|investigations?|evaluations?|protocols?|experiments?"
+                         r"|research|extension|sub-?study|comparison|assessment|concept|surveillance)\b", re.I)
+_CLOSING = " \t.,;:)]"
+_ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.I)
+# After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies").
+_OTHER_STUDIES_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:studies|trials|programmes?|programs?|protocols)\b",
+                                  re.I)
+# After the phase, words that make it a part's: "Phase 2 portion", "Phase 1 dose escalation", "phase 2 expansion".
+_PART_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?|components?"
+                         r"|run-?in|lead-?in|escalation|expansion)\b", re.I)
+
+
+class Mention(NamedTuple):
+    """A phase a title names: its phases (0 for Early Phase 1), subphases as (phase, letter), where it stands, and
+    whether it is a part's (a dose escalation, a portion)."""
+
+    phases: frozenset[int]
+    subphases: frozenset[tuple[int, str]]
+    start: int
+    end: int
+    part: bool
+
+
+def _read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
+    """The phases and subphases a mention writes: "Phase Ib/II" gives {1, 2} and {(1, 'b')}; "Early Phase 1" {0}."""
+    phases: list[int] = []
+    subphases: set[tuple[int, str]] = set()
+    for d in _ONE_DESIGNATOR.finditer(m.group("phases")):
+        if d.group("lone"):  # "Phase IIa/b": the letter is the last phase's
+            if phases:
+                subphases.add((phases[-1], d.group("lone").lower()))
+            continue
+        numeral = d.group(0)[:len(d.group(0)) - (1 if d.group("sub") else 0)].lower()
+        phases.append(_NUMERALS[numeral])
+        if d.group("sub"):
+            subphases.add((phases[-1], d.group("sub").lower()))
+    if m.group("early") and phases == [1]:
+        return frozenset({0}), frozenset()
+    return frozenset(phases), frozenset(subphases)
+
+
+def _clause_before(title: str, start: int) -> str:
+    """The words of the title's clause before `start` (from the last colon, semicolon, full stop or dash)."""
+    before = title[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _of_another_study(title: str, m: re.Match, extension: bool) -> bool:
+    """Whether the words about the phase make it another study's: "from a Phase 2 study", "of the Phase 3 trial",
+    "Phase 1 and 2 studies", or in an extension's title "Extension Study for Phase I/II Study X"."""
+    clause = _clause_before(title, m.start())
+    return bool(_ANOTHER_STUDY_BEFORE.search(clause) or _NAMED_STUDY_BEFORE.search(clause)
+                or extension and _PREPOSITION_BEFORE.search(clause)
+                or _OTHER_STUDIES_AFTER.match(title, m.end()))
+
+
+def _of_a_study(title: str, m: re.Match) -> bool:
+    """Whether the phase is a study's as the title writes it: a study word in the words after it ("Phase III,
+    Randomized, Double-blind Study", "Phase 2 Trial"), in the next clause where the phase ends its own ("Phase 2: A
+    Randomized Trial"), or the phase opens or ends the title ("Phase I FOLFOX Combination", "..., PHASE III"). A
+    phase that names a stage of a project ("Development (Phase 1) and Pilot Testing of an App") is none."""
+    rest = title[m.end():]
+    if not rest.strip(_CLOSING):
+        return True
+    brk = _CLAUSE_BREAK.search(title, m.end())
+    end = brk.start() if brk else len(title)
+    if _STUDY_WORD.search(title, m.end(), end):
+        return True
+    if brk is None or title[m.end():end].strip(_CLOSING):
+        return _ARTICLE.fullmatch(title, 0, m.start()) is not None
+    following = _CLAUSE_BREAK.search(title, brk.end())
+    return _STUDY_WORD.search(title, brk.end(), following.start() if following else len(title)) is not None
+
+
+def title_mentions(title: str) -> list[Mention]:
+    """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
+    and those no trial's are left out."""
+    mentions = []
+    extension = None
+    for m in _MENTION.finditer(title):
+        if _NO_TRIAL_PHASE_AFTER.match(title, m.end()) or _NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
+            continue
+        if _DOSE_AFTER.match(title, m.end()) and _DOSE_CHOSEN_BEFORE.search(title, 0, m.start()):
+            continue
+        if extension is None:
+            extension = _EXTENSION.search(title) is not None
+        if _of_another_study(title, m, extension) or not _of_a_study(title, m):
+            continue
+        phases, subphases = _read_phases(m)
+        part = _PART_AFTER.match(title, m.end()) is not None
+        mentions.append(Mention(phases, subphases, m.start(), m.end(), part))
+    return mentions
+
+
+def registry_phases(value: str | None) -> frozenset[int] | None:
+    """The phases a record's value gives ('PHASE1/PHASE2': {1, 2}; 'NA': none), or None when it gives no phase or
+    one this rule does not know."""
+    if value is None or not value.strip():
+        return None
+    if value == NO_PHASE:
+        return frozenset()
+    parts = value.split("/")
+    if any(p not in REGISTRY_PHASES for p in parts):
+        return None
+    return frozenset(REGISTRY_PHASES[p] for p in parts)
+
+
+def _as_phase_one(phases: frozenset[int]) -> frozenset[int]:
+    """The phases with Early Phase 1 read as Phase 1."""
+    return frozenset(1 if p == 0 else p for p in phases)
+
+
+def disagreement(stated: frozenset[int], subphases: frozenset[tuple[int, str]],
+                 given: frozenset[int]) -> str | None:
+    """How far the title's phases (`stated`, with their `subphases`) disagree with the record's (`given`): WARNING,
+    INFO, or None where they agree or the registry cannot say better."""
+    if stated == given:
+        return None
+    if not given:
+        return WARNING  # a phase in the title, N/A in the record
+    stated_one, given_one = _as_phase_one(stated), _as_phase_one(given)
+    if stated_one == given_one:
+        return INFO  # Phase 1 and Early Phase 1 (the former Phase 0)
+    if len(stated) > 1 and stated_one not in COMBINATIONS:
+        return None if stated_one & given_one else WARNING  # "Phase Ib/III": the registry cannot give it
+    if len(stated_one) == 1 and stated_one < given_one:
+        (phase,) = stated_one
+        if any(BRIDGING.get((phase, letter)) == given_one for p, letter in subphases if p == phase):
+            return None
+        return INFO  # "Phase II" with Phase 2/Phase 3
+    return WARNING
+
+
+def _stated(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that state the study's phase: those of the whole study, or else those of its parts."""
+    whole = [m for m in mentions if not m.part]
+    return whole or mentions
+
+
+def _phase_said(value: str) -> str:
+    return "/".join(PHASE_SAID.get(p, p) for p in value.split("/"))
+
+
+class TitlePhase(NamedTuple):
+    """The phase a title states of this study against the record's: the severity of their disagreement (None where
+    they agree or the registry cannot say better), the title's phrases and the span they cover."""
+
+    severity: str | None
+    phrases: tuple[str, ...]
+    start: int
+    end: int
+
+
+def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
+    """The phases the title states of this study against the record's phases `given` (`registry_phases`), or None
+    where the title states none."""
+    if PHASE_WORD not in title.lower():
+        return None
+    stated = _stated(title_mentions(title))
+    if not stated:
+        return None
+    phases = frozenset().union(*(m.phases for m in stated))
+    subphases = frozenset().union(*(m.subphases for m in stated))
+    phrases = tuple(dict.fromkeys(" ".join(title[m.start:m.end].split()) for m in stated))
+    return TitlePhase(disagreement(phases, subphases, given), phrases, stated[0].start, stated[-1].end)
+
+
+def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None) -> Iterator[Finding]:
+    """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
+    the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
+    two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives."""
+    given = registry_phases(phase)
+    if given is None:
+        return
+    judged = [(field, text, found) for field, text in titles if (found := title_phase(text, given)) is not None]
+    differs = [j for j in judged if j[2].severity == WARNING]
+    if not differs and all(j[2].severity is not None for j in judged):
+        differs = judged  # only near misses, and no title that agrees
+    if not differs:
+        return
+    field, text, found = differs[0]
+    label = FIELD_LABELS.get(field, field)
+    named = " and ".join(f"'{p}'" for p in found.phrases)
+    message = f"The {label} names this study's phase as {named}, while the record gives {_phase_said(phase)}."
+    evidence = f"{field}: '{excerpt(text, found.start, found.end)}'; studies.phase='{phase}'"
+    yield Finding(nct_id, message, evidence, (field, "studies.phase"), found.severity)
+
+
+def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """An interventional study whose title names its phase as other than the phase the record gives."""
+    # Only interventional studies are judged (most studies): the scope narrowed to them shares the reads.
+    judged = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type", JUDGED_TYPES),
+                        scope.cache)
+    texts = texts_mentioning(con, judged, TITLE_FIELDS, (PHASE_WORD,))
+    # Only the phases of the studies whose titles name one become Python values.
+    phases = rows_by_study(con, CheckScope(scope.as_of, frozenset(texts), scope.cache), "studies", ("phase",))
+    for nct_id in sorted(texts):
+        rows = phases.get(nct_id)
+        if not rows or len(rows) != 1:
+            continue
+        titles = [(t.field, t.text) for t in texts[nct_id]]
+        yield from study_phase_findings(nct_id, titles, rows[0][0])
+
+
+RULES = (
+    Rule(RULE_ID, "contradiction", WARNING,
+         "A title that names the study's phase ('A Phase III, Randomized ...') should agree with the phase the record "
+         "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
+         "warning; a title's one phase of the record's two, and Phase 1 against Early Phase 1, are info.",
+         TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
+)
