@@ -51,6 +51,9 @@ _FEMALE_NOUN = r"wom[ae]n|females?|girls?|lady|ladies"
 _MALE_NOUN = r"m[ae]n|males?|boys?|gentlemen"
 _SEX_WORD = re.compile(rf"\b(?:(?P<female>{_FEMALE_NOUN}|(?:pre|peri|post)-?\s?menopausal|pregnant)|"
                        rf"(?P<male>{_MALE_NOUN}))\b")
+# The same words' letters without the word boundaries, which a search finds several times faster: each place found
+# is then matched by _SEX_WORD (`_sex_words`).
+_SEX_LETTERS = re.compile(rf"{_FEMALE_NOUN}|{_MALE_NOUN}|(?:pre|peri|post)-?\s?menopausal|pregnant")
 _PEOPLE = r"patients?|subjects?|participants?|volunteers?|individuals?|persons?|people|adults?|adolescents?|" \
           r"children|veterans?|athletes?|students?|workers?|residents?|employees?|smokers?|inpatients?|outpatients?"
 # "Participants must be", "Sex:", "Is a": words before the person that state who is admitted.
@@ -242,6 +245,20 @@ def _pdq_sex(text: str, lowered: str) -> Admitted | None:
                     "criteria's patient characteristics")
 
 
+def _sex_words(lowered: str) -> list[re.Match]:
+    """Every word of `lowered` that names a sex (as _SEX_WORD.finditer finds them)."""
+    words = []
+    at = 0
+    for m in _SEX_LETTERS.finditer(lowered):
+        if m.start() < at:
+            continue
+        word = _SEX_WORD.match(lowered, m.start())
+        if word is not None:
+            words.append(word)
+            at = word.end()
+    return words
+
+
 def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None) -> Admitted | None:
     """The first statement of the inclusion criteria of who is admitted by sex, or None where they state none that
     can be read as one for everyone (several groups, the other sex or other people named, gender identity).
@@ -254,7 +271,7 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
         return None  # none, or one list for each group
     section = inclusion[0]
     body_lowered = _lowered_part(text, lowered, section.start, section.end)
-    words = list(_SEX_WORD.finditer(body_lowered))
+    words = _sex_words(body_lowered)
     if not words:
         return None
     places = [section.start + w.start() for w in words]

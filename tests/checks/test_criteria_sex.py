@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.criteria_sex import HEALTHY_RULE_ID, RULES, SEX_RULE_ID, admitted_sex, study_healthy_findings, \
-    study_sex_findings
+from checks.criteria_sex import (_SEX_WORD, HEALTHY_RULE_ID, RULES, SEX_RULE_ID, _sex_words, admitted_sex,
+                                 study_healthy_findings, study_sex_findings)
 from tests.checks import harness
 from tests.checks.cases_criteria_sex import HEALTHY_FIRES, HEALTHY_QUIET, JSON, SEX_FIRES, SEX_QUIET, XML, listed
 
@@ -120,3 +120,17 @@ def test_the_rules_read_sex_and_healthy_volunteers_from_the_warehouse(tmp_path):
     flagged = harness.flagged_studies(tmp_path, studies, RULES)
     assert flagged[SEX_RULE_ID] == {"NCT00000001", "NCT00000006"}
     assert flagged[HEALTHY_RULE_ID] == {"NCT00000004"}
+
+
+# Words that hold a sex's letters inside them, or at their edges, beside the words themselves.
+_LETTERS_INSIDE = ("treatment, women, WOMEN's; men-only; amendment; romantic; female/male; superwoman; mankind; "
+                   "postmenopausal, post-menopausal, pre- menopausal; gentlemen; boyfriend; ladybird; pregnant; "
+                   "non-pregnant; manual; semen; specimen; lady ladies girls boys; human; germane")
+
+
+@pytest.mark.parametrize("text", [_LETTERS_INSIDE.lower()] + [listed(c[0]).lower() for c in SEX_FIRES],
+                         ids=lambda text: text[text.find("* ") + 2:][:40])
+def test_the_words_of_a_sex_are_found_as_a_search_for_them_finds_them(text):
+    expected = [(m.span(), m.group("female"), m.group("male")) for m in _SEX_WORD.finditer(text)]
+    assert [(m.span(), m.group("female"), m.group("male")) for m in _sex_words(text)] == expected
+    assert expected  # the texts hold such words
