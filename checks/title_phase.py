@@ -28,6 +28,9 @@ from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
 
 RULE_ID = "contradictions.title_phase_differs"
+OBSERVATIONAL_RULE_ID = "contradictions.observational_title_phase"
+# The phases only a trial has (0 is Early Phase 1); a Phase 4 title may name a post-marketing observational study.
+TRIAL_PHASES = frozenset({0, 1, 2, 3})
 TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
 # Every phase a title names holds this word once folded: the titles without it are never read.
 PHASE_WORD = "phase"
@@ -298,10 +301,55 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         yield from study_phase_findings(nct_id, titles, rows[0][0])
 
 
+# A title that itself names an observational design, or research whose phases are not a trial's (biomarker and
+# diagnostic research number their own phases: "a Phase 2 biomarker validation study").
+_OBSERVATIONAL_TITLE = re.compile(
+    r"\b(?:observational|non-?interventional|biomarkers?|diagnostic|accuracy|cohort|registry|survey|case-?control"
+    r"|cross-?sectional|epidemiolog\w*|natural\s+history|screening|surveillance|real[\s-]world)\b", re.I)
+
+
+def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> Iterator[Finding]:
+    """A finding when a title of a study registered as observational names this study's phase as a trial's, Early
+    Phase 1 to Phase 3 ("A Phase I Dose-Finding Study"): the registry gives phases to interventional studies only,
+    so the study type or the title is wrong. A Phase 4 in the title stays quiet: post-marketing studies that assign
+    no intervention are registered as observational and often named so ("Phase IV Observational Study"). Nor does
+    a title that itself names an observational design or biomarker or diagnostic research, whose phases are its
+    own ("A Phase 2, Prospective, Observational Study of Biomarkers")."""
+    for field, text in titles:
+        if PHASE_WORD not in text.lower() or _OBSERVATIONAL_TITLE.search(text):
+            continue
+        stated = _stated(title_mentions(text))
+        phases = frozenset().union(*(m.phases for m in stated)) if stated else frozenset()
+        if not phases or not phases <= TRIAL_PHASES:
+            continue
+        named = " and ".join(f"'{p}'" for p in dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in stated))
+        message = (f"Study type is OBSERVATIONAL but the {FIELD_LABELS.get(field, field)} names this study's phase as "
+                   f"{named}, which only an interventional study has.")
+        evidence = (f"{field}: '{excerpt(text, stated[0].start, stated[-1].end)}'; "
+                    "studies.study_type='OBSERVATIONAL'")
+        yield Finding(nct_id, message, evidence, (field, "studies.study_type"))
+        return
+
+
+def observational_title_phase(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """A study registered as observational whose title names this study's phase as a trial's."""
+    observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
+                                                                         ("OBSERVATIONAL",)), scope.cache)
+    texts = texts_mentioning(con, observational, TITLE_FIELDS, (PHASE_WORD,))
+    for nct_id in sorted(texts):
+        yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]])
+
+
 RULES = (
     Rule(RULE_ID, "contradiction", WARNING,
          "A title that names the study's phase ('A Phase III, Randomized ...') should agree with the phase the record "
          "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
          "warning; a title's one phase of the record's two, and Phase 1 against Early Phase 1, are info.",
          TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
+    Rule(OBSERVATIONAL_RULE_ID, "contradiction", WARNING,
+         "The registry gives phases to interventional studies only: an observational record whose title names the "
+         "study's phase as a trial's ('A Phase I Dose-Finding Study') has the wrong study type or the wrong title, "
+         "and a person must read which. Phase 4 stays quiet (post-marketing observational studies are often so "
+         "named).",
+         TITLE_FIELDS + ("studies.study_type",), func=observational_title_phase, in_worker=True),
 )

@@ -129,6 +129,33 @@ QUIET = [
     ("Phase 1.5 Study of Intravesical Gemcitabine in Non-muscle Invasive Bladder Cancer", "PHASE1/PHASE2"),
 ]
 
+OBSERVATIONAL_RULE = "contradictions.observational_title_phase"
+# Titles of studies registered as observational that name this study's phase as a trial's.
+OBSERVATIONAL_FIRES = [
+    "A Phase I Hexaminolevulinate Dose-Finding Study Applying Different Formulations to the Cervix",
+    "Phase III Randomized Trial of Low-dose Aspirin in Pregnancy",
+    "A Phase 0 Microdosing Study of Radiolabelled Erlotinib in Lung Cancer",
+    "A Phase II, Open-label Study of Metformin in Women With Polycystic Ovary Syndrome",
+    "Phase 1/2 Study of Autologous CAR T Cells in Relapsed B-cell Lymphoma",
+    "An Early Phase 1 Study of Intranasal Oxytocin in Autism",
+    "Safety and Pharmacokinetics of Drug X in Healthy Volunteers: a Phase 1 Trial",
+]
+# Titles of observational studies that name no phase of their own, a Phase 4, another study's, or research whose
+# phases are its own.
+OBSERVATIONAL_QUIET = [
+    "A Phase IV Observational Study of Insulin Degludec in Routine Care",
+    "A Phase 3/4 Post-marketing Safety Study of Vaccine X",
+    "Long-term Follow-up of Participants From the Phase 3 Study ABC-301",
+    "Cohort Survey on Acute Phase Safety in Persons at High Risk of Severe COVID-19",
+    "Phase II of the Nurses' Health Study",
+    "Registry of Patients Treated in Phase 1 Oncology Trials",
+    "A Phase 2, Prospective, Observational Study of Biomarkers of Response to Immunotherapy",
+    "Observational Extension of the Phase 3 Trial of Drug X",
+    "A Phase II Diagnostic Accuracy Study of Contrast-enhanced Ultrasound in Liver Lesions",
+    "Phase II Cardiac Rehabilitation Outcomes in Older Adults",
+    "Quality of Life in the Recovery Phase After Stroke",
+]
+
 
 def titles(official: str | None, brief: str | None, phase: str | None, study_type: str = "INTERVENTIONAL"):
     """A change that sets the study's titles, its phase and its type."""
@@ -145,4 +172,10 @@ CASES = [
          note="a subphase agrees with its phase"),
     Case(RULE, False, titles("A Phase IV Observational Study of Baricitinib in Routine Care", None, None,
                              "OBSERVATIONAL"), note="an observational study has no phase"),
+    Case(OBSERVATIONAL_RULE, True, titles("A Phase I Dose-finding Study of Topical Hexaminolevulinate", None, None,
+                                          "OBSERVATIONAL"), note="a trial's phase in an observational record"),
+    Case(OBSERVATIONAL_RULE, False, titles("A Phase IV Observational Study of Baricitinib in Routine Care", None,
+                                           None, "OBSERVATIONAL"), note="a post-marketing Phase IV"),
+    Case(OBSERVATIONAL_RULE, False, titles("A Phase I Dose-finding Study of Topical Hexaminolevulinate", None,
+                                           "PHASE1"), note="an interventional record"),
 ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from checks.engine import findings_of, set_scope
-from checks.title_phase import RULE_ID, RULES, study_phase_findings, title_mentions
+from checks.title_phase import (OBSERVATIONAL_RULE_ID, RULE_ID, RULES, observational_phase_findings,
+                                study_phase_findings, title_mentions)
 from tests.checks import harness
-from tests.checks.cases_title_phase import FIRES, QUIET
+from tests.checks.cases_title_phase import FIRES, OBSERVATIONAL_FIRES, OBSERVATIONAL_QUIET, QUIET
 
 OFFICIAL, BRIEF = "studies.official_title", "studies.brief_title"
 
@@ -97,3 +98,32 @@ def test_the_rule_reads_interventional_studies_titles_from_the_warehouse(tmp_pat
         con.close()
     assert found == {"NCT00000001": "warning", "NCT00000002": "warning", "NCT00000003": "info"}
     assert RULES[0].id == RULE_ID
+
+
+@pytest.mark.parametrize("title", OBSERVATIONAL_FIRES)
+def test_an_observational_record_whose_title_names_a_trials_phase_fires(title):
+    [found] = observational_phase_findings("NCT0", [(BRIEF, title)])
+    assert found.message.startswith("Study type is OBSERVATIONAL but the brief title names this study's phase as '")
+    assert found.evidence.endswith("studies.study_type='OBSERVATIONAL'")
+
+
+@pytest.mark.parametrize("title", OBSERVATIONAL_QUIET)
+def test_an_observational_record_whose_title_names_no_trial_phase_of_its_own_stays_quiet(title):
+    assert list(observational_phase_findings("NCT0", [(OFFICIAL, title)])) == []
+
+
+def test_the_observational_rule_reads_only_observational_studies_titles(tmp_path):
+    studies = {
+        "NCT00000001": _study("A Phase I Dose-finding Study of Topical Hexaminolevulinate", None, None,
+                              "OBSERVATIONAL"),
+        "NCT00000002": _study("A Phase I Dose-finding Study of Topical Hexaminolevulinate", None, "PHASE1"),
+        "NCT00000003": _study(None, "A Phase IV Observational Study of Insulin in Routine Care", None,
+                              "OBSERVATIONAL"),
+    }
+    con = harness.warehouse_with(tmp_path, studies)
+    try:
+        rule = next(r for r in RULES if r.id == OBSERVATIONAL_RULE_ID)
+        found = [f.nct_id for f in findings_of(con, rule, set_scope(con, None, harness.AS_OF))]
+    finally:
+        con.close()
+    assert found == ["NCT00000001"]
