@@ -1,12 +1,15 @@
 """Page text as a copy or a save keeps characters a browser does not show, or mis-decodes them: the zero-width
-marks a copy puts where one element of the page ends and the next begins, and a page saved as UTF-8 after it was
-read as Windows-1252 ('HÃ©matologie' for 'Hématologie'). The meddatax and trial-summary layouts read their lines
-through these."""
+marks a copy puts where one element of the page ends and the next begins, a page saved as UTF-8 after it was
+read as Windows-1252 ('HÃ©matologie' for 'Hématologie'), and a page saved in another encoding than UTF-8 (UTF-16,
+Windows-1252). Every text layout reads its lines through these (copied_page)."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from flows.parsers.page_text import as_plain_text, page_lines
+from flows.parsers.model import Parsed, Problem
+from flows.parsers.page_text import (PARTLY_WINDOWS_1252, UTF_8, WINDOWS_1252, as_plain_text, page_lines,
+                                     read_saved_page)
 
 # Characters a browser shows as nothing that a copy keeps where one element of the page ends and the next begins:
 # zero-width space, word joiner, and a byte order mark within the text.
@@ -31,6 +34,43 @@ MIS_DECODED_LOST = ("the page's text is UTF-8 that was read as Windows-1252 ('Ã
                     "reader could not read are lost ('\ufffd'): its text is loaded as the page shows it")
 # What a reader puts for bytes it cannot read.
 _REPLACEMENT = "\ufffd"
+# A page whose bytes are not UTF-8 and bear no byte order mark, read as Windows-1252: what it was saved in is a guess.
+READ_AS_WINDOWS_1252 = "page text read as Windows-1252"
+READ_AS_WINDOWS_1252_DETAIL = (
+    "the page's bytes are not UTF-8 and bear no byte order mark: it is read as Windows-1252 ('ANSI', which reads "
+    "Latin-1 alike); a character that encoding cannot hold ('\u2265', Greek letters) was saved as '?' or as a "
+    "stand-in ('>='), and is loaded so, and a page saved in another encoding (Central European, Cyrillic) shows "
+    "other letters than its site did")
+READ_PARTLY_AS_WINDOWS_1252_DETAIL = (
+    "the page is UTF-8 but some of its bytes are not (text typed or pasted into it in Windows-1252, 'ANSI'): those "
+    "are read as Windows-1252 and the rest as UTF-8; a character saved in another encoding shows other letters")
+_GUESSES = {WINDOWS_1252: READ_AS_WINDOWS_1252_DETAIL, PARTLY_WINDOWS_1252: READ_PARTLY_AS_WINDOWS_1252_DETAIL}
+# The byte every UTF-8 character U+00C0-U+00FF begins with: UTF-8 mis-decoded as Windows-1252 begins each of its
+# characters with one of these ('Ã', 'Â', 'â'), so a UTF-8 page without the byte holds no mis-decoded text.
+_MIS_DECODED_LEAD_BYTE = b"\xc3"
+
+
+def copied_page(layout: str, raw: bytes,
+                is_page: Callable[[bytes], bool]) -> tuple[list[str], list[Problem]] | Parsed:
+    """The lines of a page as the site showed them, whatever its save or copy kept: decoded in the encoding its bytes
+    show (read_saved_page), read back from a Windows-1252 reading of its UTF-8 (as_decoded), without a copy's
+    zero-width marks at its lines' edges; and a problem (no study named) for each doubt about that reading. A
+    Parsed with the problem when the bytes are no page text."""
+    page = read_saved_page(layout, raw, is_page)
+    if isinstance(page, Parsed):
+        return page
+    lines, codec = page
+    if codec in _GUESSES:  # bytes a UTF-8 reader did not take: nothing was mis-decoded from UTF-8
+        return without_zero_width_edges(lines), [Problem(READ_AS_WINDOWS_1252, _GUESSES[codec])]
+    mis_decoded = None
+    if codec != UTF_8 or _MIS_DECODED_LEAD_BYTE in raw:  # else the page holds no character of a mis-decoded one
+        lines, mis_decoded = as_decoded(lines)
+    return without_zero_width_edges(lines), [Problem(MIS_DECODED, mis_decoded)] if mis_decoded else []
+
+
+def of_study(problems: list[Problem], nct_id: str | None) -> list[Problem]:
+    """copied_page's problems, each naming the study read from the page."""
+    return [Problem(problem.reason, problem.detail, nct_id) for problem in problems]
 
 
 def without_zero_width_edges(lines: list[str]) -> list[str]:

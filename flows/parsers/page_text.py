@@ -1,6 +1,7 @@
 """The text of a captured study page: decoding, lines, sections by known headings, text blocks."""
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 from itertools import compress, count
@@ -73,17 +74,29 @@ _OBJECT_OR_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\n\r\x0b\x0c]*[{<]")
 
 
 def head_text(head: bytes) -> str | None:
-    """What a sniffer may look at: page text, or None for binary, JSON and XML."""
+    """What a sniffer may look at: page text in UTF-8, or None for binary, JSON, XML and text in other encodings."""
+    return _head_entry(head)[1]
+
+
+def saved_head_text(head: bytes) -> str | None:
+    """What a sniffer may look at of a page saved in any encoding: its UTF-8 text (head_text), else its text in the
+    encoding its bytes show (saved_text); None for binary, JSON and XML."""
+    _, text, saved = _head_entry(head)
+    return text if saved is None else saved[0]
+
+
+def _head_entry(head: bytes) -> tuple[object, str | None, tuple[str, str] | None]:
+    """The head, its UTF-8 text, and its text and encoding when it is not UTF-8 (saved_text)."""
     # every layout's sniff() gets the same head object in turn: it is decoded once
     last = _last_head[0]
     if last[0] is not head:
-        last = (head, _head_text(head))
+        last = (head, *_head_text(head))
         if type(head) is bytes:  # immutable: the same object always reads the same
             _last_head[0] = last
-    return last[1]
+    return last
 
 
-_last_head: list[tuple[object, str | None]] = [(None, None)]
+_last_head: list[tuple[object, str | None, tuple[str, str] | None]] = [(None, None, None)]
 
 
 def sniffed_text(raw: bytes) -> str | None:
@@ -93,16 +106,95 @@ def sniffed_text(raw: bytes) -> str | None:
     return last[1] if last[0] is raw else None
 
 
-def _head_text(head: bytes) -> str | None:
+def _head_text(head: bytes) -> tuple[str | None, tuple[str, str] | None]:
+    """The head's UTF-8 text, or None and its text in another encoding; (None, None) for binary, JSON and XML."""
     if _OBJECT_OR_MARKUP.match(head):  # the registry's JSON and XML, told without decoding the head
-        return None
+        return None, None
     text = decode_text(head)
-    if text is None:
-        return None
+    saved = saved_text(head) if text is None else None
+    if saved is not None:
+        return None, (None if _object_or_markup(saved[0]) else saved)
+    return (None if text is None or _object_or_markup(text) else text), None
+
+
+def _object_or_markup(text: str) -> bool:
+    """Whether text opens as JSON (an object or an array) or XML does."""
     start = text.lstrip()
-    if start[:1] in ("{", "<") or _JSON_ARRAY.match(start):
+    return start[:1] in ("{", "<") or _JSON_ARRAY.match(start) is not None
+
+
+# Pages saved in UTF-32 or UTF-16 (Notepad's 'Unicode') begin with their byte order mark; UTF-32's are tried first,
+# as the little-endian UTF-32 mark begins with UTF-16's.
+_MARKED = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+           (codecs.BOM_UTF16_BE, "utf-16"))
+# The encoding of a page whose bytes are not UTF-8 and bear no mark: Windows' 'ANSI' (Notepad's, an older browser's
+# 'Save as text'), which reads Latin-1's letters alike; and of a UTF-8 page some of whose bytes are not UTF-8 (text
+# typed or pasted into it by an editor set to Windows-1252). The only encodings a page is read in on a guess.
+WINDOWS_1252, PARTLY_WINDOWS_1252 = "cp1252", "utf-8, partly cp1252"
+UTF_8 = "utf-8"
+# Control bytes no page holds (a tab, line ends and a print's form feed aside): bytes holding one are no such text.
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A UTF-8 character of two to four bytes: Windows-1252 text holds such bytes one after another only by chance (an
+# upper-case accented letter before a curly quote) or where it shows UTF-8 mis-decoded (a registry's own
+# 'HÃ©matologie'), among many bytes beyond ASCII that are no such character; a page holding at least as many of them
+# as such other bytes is UTF-8 in part.
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
+# How far before the end a head may cut a character of UTF-16 or UTF-32 (a surrogate pair, a code unit).
+_CUT_UNITS = 4
+
+
+def saved_text(raw: bytes) -> tuple[str, str] | None:
+    """The text of bytes that are not UTF-8 text (decode_text gives None), and the encoding it is read in: UTF-16 or
+    UTF-32 after its byte order mark (which proves it); else, for bytes holding no control character, Windows-1252
+    (a guess: WINDOWS_1252), or, where most of the bytes beyond ASCII make UTF-8 characters, UTF-8 with the bytes
+    that make none read as Windows-1252 (PARTLY_WINDOWS_1252). None for bytes that are neither (binary data, a NUL
+    in the text, a byte Windows-1252 leaves undefined)."""
+    codec = next((name for mark, name in _MARKED if raw.startswith(mark)), None)
+    if codec is not None:
+        text = _marked_text(raw, codec)
+        return None if text is None else (as_plain_text(text), codec)
+    if _CONTROL_BYTE.search(raw) is not None:
         return None
-    return text
+    codec = PARTLY_WINDOWS_1252 if _mostly_utf8(raw) else WINDOWS_1252
+    try:
+        text = raw.decode(WINDOWS_1252) if codec == WINDOWS_1252 else raw.decode(UTF_8, errors=_STRAY_BYTES)
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined: another encoding, or no text
+        return None
+    return as_plain_text(text), codec
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 as a whole hold at least as many UTF-8 characters of two to four bytes as
+    other bytes beyond ASCII (a UTF-8 page into which words in Windows-1252 were typed or pasted)."""
+    characters = _UTF8_CHARACTER.findall(raw)
+    return bool(characters) and len(characters) >= len(_BEYOND_ASCII.findall(raw)) - sum(map(len, characters))
+
+
+def _as_windows_1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """The bytes of a UTF-8 page that are not UTF-8, read as Windows-1252 (UnicodeDecodeError for one it leaves
+    undefined); the start of a UTF-8 character cut at the very end (a head's) is dropped."""
+    if error.reason == "unexpected end of data" and error.end - error.start > 1:
+        return "", error.end
+    return error.object[error.start:error.end].decode(WINDOWS_1252), error.end
+
+
+_STRAY_BYTES = "trialqc-windows-1252-bytes"
+codecs.register_error(_STRAY_BYTES, _as_windows_1252)
+
+
+def _marked_text(raw: bytes, codec: str) -> str | None:
+    """UTF-16 or UTF-32 text after its mark; a character cut at the very end (a head's) is dropped; None if not text."""
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError as error:
+        if error.start < len(raw) - _CUT_UNITS or error.end < len(raw):
+            return None
+        try:
+            text = raw[:error.start].decode(codec)
+        except UnicodeDecodeError:
+            return None
+    return None if "\x00" in text else text
 
 
 def page_lines(text: str) -> list[str]:
@@ -210,10 +302,35 @@ def read_page(layout: str, raw: bytes) -> list[str] | Parsed:
     if text is None:
         text = decode_text(raw)
     if text is None:
-        return failure(layout, "not a UTF-8 text page", f"{len(raw)} bytes that do not decode as UTF-8 text")
+        return failure(layout, NOT_TEXT, f"{len(raw)} bytes that do not decode as UTF-8 text")
     if not text.strip():
         return failure(layout, "empty page: no text")
     return page_lines(text)
+
+
+NOT_TEXT = "not a UTF-8 text page"
+_GUESSED = frozenset({WINDOWS_1252, PARTLY_WINDOWS_1252})
+
+
+def read_saved_page(layout: str, raw: bytes, is_page) -> tuple[list[str], str] | Parsed:
+    """The lines of a page saved in any encoding, and the encoding they are read in (UTF_8, 'utf-16', 'utf-32',
+    WINDOWS_1252, PARTLY_WINDOWS_1252); a Parsed with a problem when the bytes are empty or no page text. Bytes that
+    are not UTF-8 and bear no byte order mark are read in Windows-1252 only when that makes a page of the layout
+    (`is_page(raw)`, its sniff)."""
+    text = sniffed_text(raw)
+    if text is None:
+        text = decode_text(raw)
+    codec = UTF_8
+    if text is None:
+        saved = _head_entry(raw)[2]  # decoded once: is_page(raw) reads the same entry
+        if saved is not None and (saved[1] not in _GUESSED or is_page(raw)):
+            text, codec = saved
+    if text is None:
+        return failure(layout, NOT_TEXT, f"{len(raw)} bytes that decode neither as UTF-8 text nor as a page of this "
+                                         "site saved as UTF-16 or Windows-1252 ('ANSI')")
+    if not text.strip():
+        return failure(layout, "empty page: no text")
+    return page_lines(text), codec
 
 
 def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None) -> Parsed:

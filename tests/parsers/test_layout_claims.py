@@ -152,9 +152,9 @@ def test_pages_of_two_sites_in_one_file_are_an_ambiguous_layout():
 
 
 @pytest.mark.parametrize("layout", PAGES, ids=str)
-def test_a_page_saved_as_latin_1_is_rejected_as_undecodable(layout):
+def test_a_page_saved_as_latin_1_is_claimed_and_loaded_by_its_layout(layout):
     raw = _page(layout).replace("Study", "Étude", 1).encode("latin-1", "replace")
-    assert _run(raw) == ([], "reject undecodable text")
+    assert _run(raw) == ([layout], f"load {PAGES[layout][1]}")
 
 
 README = """Baricitinib trials we follow

@@ -7,7 +7,7 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import design
 from flows.parsers.aggregator_text import people_places as people
 from flows.parsers.aggregator_text.basic_information import basic_information, typed
-from flows.parsers.copied_text import MIS_DECODED, as_decoded, visible_text, without_zero_width_edges
+from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
@@ -20,8 +20,8 @@ from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.aggregator_text.wrapped_lines import sheet_width
 from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, head_text,
-                                     int_value, nonblank, read_page, text_block, truncated)
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, int_value,
+                                     nonblank, saved_head_text, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "aggregator_text"
@@ -56,7 +56,7 @@ def sniff(head: bytes) -> bool:
     """True for meddatax study page text: 'Basic Information' with an 'NCT ID:' line or another own heading; and for
     its results sub-page ('NCT ID:' with the sub-page's own heading or title), which parse() rejects as such."""
     # 'Last Updated:' is not required: a page of a record never updated has none
-    text = visible_text(head_text(head))
+    text = visible_text(saved_head_text(head))
     if text is None:
         return False
     if not has_line(text, "Basic Information"):
@@ -69,15 +69,14 @@ def sniff(head: bytes) -> bool:
 
 def parse(raw: bytes) -> Parsed:
     """Read one meddatax study page into one StudyRecord, or problems and no record."""
-    lines = read_page(LAYOUT, raw)
-    if isinstance(lines, Parsed):
-        return lines
-    lines, mis_decoded = as_decoded(lines)
-    lines = own_lines(without_zero_width_edges(lines))
+    page = copied_page(LAYOUT, raw, sniff)  # decoded as saved, read back from mis-decoding, no zero-width marks
+    if isinstance(page, Parsed):
+        return page
+    lines, copied = page
+    lines = own_lines(lines)
     starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
-        if mis_decoded:
-            several.problems.append(Problem(MIS_DECODED, mis_decoded))
+        several.problems += copied
         return several
     sections = study_sections(lines)
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
@@ -106,8 +105,7 @@ def parse(raw: bytes) -> Parsed:
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)
     problems += unread_problems(sections, nct_id)
-    if mis_decoded:
-        problems.append(Problem(MIS_DECODED, mis_decoded, nct_id))
+    problems += of_study(copied, nct_id)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided
@@ -15,7 +16,7 @@ from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
-                                     head_text, nonblank, read_page, split_sections, text_block, truncated)
+                                     nonblank, saved_head_text, split_sections, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "ctgov_classic_text"
@@ -46,7 +47,7 @@ _CTGOV_ID = re.compile(r"(?m)^[ \t]*CT\.gov ID[ \t]*\n(?:[ \t]*\n)*[ \t]*NCT\d{8
 
 def sniff(head: bytes) -> bool:
     """True for clincosm page text: its header ('Sponsor', 'Overall Status', 'CT.gov ID' NCT id) or two own sections."""
-    text = head_text(head)
+    text = visible_text(saved_head_text(head))  # as a browser shows it, in whatever encoding it was saved
     if text is None:
         return False
     # the substring test first: other pages have no 'CT.gov ID' at all, and a line-anchored search walks the head
@@ -57,14 +58,17 @@ def sniff(head: bytes) -> bool:
 
 
 def parse(raw: bytes) -> Parsed:
-    """Read one clincosm study page into one StudyRecord, or problems and no record."""
-    lines = read_page(LAYOUT, raw)
-    if isinstance(lines, Parsed):
-        return lines
+    """Read one clincosm study page into one StudyRecord, or problems and no record; a page saved in another encoding
+    or copied with characters the site does not show is read as the page, with a problem for each doubt."""
+    page = copied_page(LAYOUT, raw, sniff)
+    if isinstance(page, Parsed):
+        return page
+    lines, copied = page
     printed = is_printed(lines)
     wrapped = is_wrapped(lines, printed)
     lines = as_screen_text(lines, printed, wrapped)
     if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page, "CT.gov ID"), page_top, parse):
+        several.problems += copied
         return several
     sections = page_sections(lines)
     shown_id = first_line(sections.lines("CT.gov ID"))
@@ -78,7 +82,7 @@ def parse(raw: bytes) -> Parsed:
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'CT.gov ID' holds no NCTnnnnnnnn value")
     record = StudyRecord(nct_id, {"studies": [{}]})
-    problems = _read_record(record, sections, wrapped)
+    problems = _read_record(record, sections, wrapped) + of_study(copied, nct_id)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 

@@ -5,7 +5,7 @@ import re
 from itertools import compress
 from operator import not_
 
-from flows.parsers.copied_text import MIS_DECODED, as_decoded, visible_text, without_zero_width_edges
+from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.summary_text import design
 from flows.parsers.summary_text.list_items import filled_lines, list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows
@@ -22,8 +22,8 @@ from flows.parsers.summary_text.sections import key_block_line, keys_above, page
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, head_text,
-                                     no_value, read_page, text_block, truncated)
+from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, no_value,
+                                     saved_head_text, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "summary_text"
@@ -62,7 +62,7 @@ _OWN_HEADINGS = ("Clinical Trial Summary", "Clinical Trial Description")
 
 def sniff(head: bytes) -> bool:
     """True for trial-summary page text: its summary or description heading with the other, the logo or key block."""
-    text = visible_text(head_text(head))
+    text = visible_text(saved_head_text(head))
     if text is None:
         return False
     shown = [heading for heading in _OWN_HEADINGS if has_line(text, heading)]
@@ -72,18 +72,17 @@ def sniff(head: bytes) -> bool:
 
 def parse(raw: bytes) -> Parsed:
     """Read one trial-summary page into one StudyRecord, or problems and no record."""
-    lines = read_page(LAYOUT, raw)
-    if isinstance(lines, Parsed):
-        return lines
-    lines, mis_decoded = as_decoded(lines)  # a page saved as UTF-8 after it was read as Windows-1252
-    # a page printed to PDF: its running header and footer are no part of it (nor a copy's zero-width marks)
-    lines = without_furniture(without_zero_width_edges(lines))
+    page = copied_page(LAYOUT, raw, sniff)  # decoded as saved, read back from mis-decoding, no zero-width marks
+    if isinstance(page, Parsed):
+        return page
+    lines, copied = page
+    # a page printed to PDF: its running header and footer are no part of it
+    lines = without_furniture(lines)
     starts = page_starts(lines, "Clinical Trial Summary".__eq__, "Clinical Trial Summary")
     # a description may quote either start line, not both: each page has its two, in order
     if len(starts) > 1 and (several := several_pages(LAYOUT, lines, starts, _page_top, parse,
                                                      also=page_starts(lines, _NCT_KEY_LINE.match))):
-        if mis_decoded:
-            several.problems.append(Problem(MIS_DECODED, mis_decoded))
+        several.problems += copied
         return several
     lines = unstacked(without_chrome(lines))
     at = key_block_line(lines)
@@ -105,8 +104,7 @@ def parse(raw: bytes) -> Parsed:
     parsed = _read_record(nct_id, sections, values, strays, block)
     if _SEE_ALSO_SPELT not in sections:
         parsed.problems.append(Problem(CUT_SHORT, CUT_SHORT_DETAIL, nct_id))
-    if mis_decoded:
-        parsed.problems.append(Problem(MIS_DECODED, mis_decoded, nct_id))
+    parsed.problems += of_study(copied, nct_id)
     return parsed
 
 
