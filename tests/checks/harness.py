@@ -140,6 +140,15 @@ def clean_study() -> dict[str, list[dict]]:
     return copy.deepcopy(CLEAN_STUDY)
 
 
+def eligibility_study(criteria: str, layout: str, **given) -> dict[str, list[dict]]:
+    """A clean study from `layout` whose eligibilities row holds `criteria` and the `given` columns (minimum_age,
+    gender, healthy_volunteers...): the criteria rules' warehouse cases."""
+    study = clean_study()
+    study["studies"][0]["source_layout"] = layout
+    study["eligibilities"][0].update(criteria=criteria, **given)
+    return study
+
+
 def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, list[dict]]) -> None:
     """Insert one study's rows into the warehouse tables."""
     insert_studies(con, {nct_id: tables})

@@ -213,10 +213,7 @@ def test_the_finding_quotes_both_sides():
 
 
 def _study(criteria: str, minimum: str | None, maximum: str | None, layout: str) -> dict:
-    study = harness.clean_study()
-    study["studies"][0]["source_layout"] = layout
-    study["eligibilities"][0].update(criteria=criteria, minimum_age=minimum, maximum_age=maximum)
-    return study
+    return harness.eligibility_study(criteria, layout, minimum_age=minimum, maximum_age=maximum)
 
 
 def test_the_rule_reads_each_layouts_ages_from_the_warehouse(tmp_path):

@@ -102,10 +102,7 @@ def test_a_pdq_blocks_sex_that_agrees_or_is_no_one_sex_stays_quiet(form, sex, ge
 
 
 def _study(criteria: str, gender: str | None, healthy: bool | None, layout: str = JSON) -> dict:
-    study = harness.clean_study()
-    study["studies"][0]["source_layout"] = layout
-    study["eligibilities"][0].update(criteria=criteria, gender=gender, healthy_volunteers=healthy)
-    return study
+    return harness.eligibility_study(criteria, layout, gender=gender, healthy_volunteers=healthy)
 
 
 def test_the_rules_read_sex_and_healthy_volunteers_from_the_warehouse(tmp_path):
