@@ -14,6 +14,7 @@ from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
+from checks.time_frames import RULES as TIME_FRAME_RULES
 from checks.timeliness import ENROLLED_NOBODY
 
 
@@ -150,4 +151,4 @@ STATUS_RULES = (
          ("studies.verification_date", "studies.overall_status"), _stale_verification_sql()),
 )
 
-RULES = ORDER_RULES + STATUS_RULES + PLAUSIBILITY_RULES
+RULES = ORDER_RULES + STATUS_RULES + PLAUSIBILITY_RULES + TIME_FRAME_RULES
