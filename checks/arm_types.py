@@ -1,0 +1,262 @@
+"""Rule family protocol, arm types: an arm's type (Experimental, Placebo Comparator, No Intervention...) against
+what its title says it is and what the record gives it.
+
+A data team that counts placebo-controlled trials, or separates experimental from comparator arms, reads the types;
+a record whose type says one thing and whose arm another misleads it. What an arm is given is read from the
+record's links of arms to interventions (design_group_interventions, by the ids the load gave them); a rule that
+reads them judges ClinicalTrials.gov's own layouts only, since a republished page's links are read from its layout.
+"""
+from __future__ import annotations
+
+from checks.date_columns import rule, select
+from checks.protocol_intervention_names import NOTHING_WORDS
+from checks.sql_text import literal, sql_text
+from flows.parsers import REGISTRY_LAYOUTS
+
+FAMILY = "protocol"
+_REGISTRY = f"s.source_layout IN ({', '.join(literal(layout) for layout in REGISTRY_LAYOUTS)})"
+# The registry's arm types as its pages label them.
+TYPE_LABELS = {"EXPERIMENTAL": "Experimental", "ACTIVE_COMPARATOR": "Active Comparator",
+               "PLACEBO_COMPARATOR": "Placebo Comparator", "SHAM_COMPARATOR": "Sham Comparator",
+               "NO_INTERVENTION": "No Intervention", "OTHER": "Other"}
+# The types of an arm given what is tested or a known effective treatment: never a placebo's.
+ACTIVE_TYPES = ("EXPERIMENTAL", "ACTIVE_COMPARATOR")
+COMPARATOR_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
+
+
+def _one_of(values: tuple[str, ...]) -> str:
+    """SQL: a parenthesised list of the text values, for IN."""
+    return "(" + ", ".join(literal(v) for v in values) + ")"
+
+
+def _type_label(expr: str) -> str:
+    """SQL: the arm type `expr` as the registry's pages label it ('Placebo Comparator')."""
+    cases = " ".join(f"WHEN {literal(value)} THEN {literal(label)}" for value, label in TYPE_LABELS.items())
+    return f"CASE {expr} {cases} ELSE {expr} END"
+
+
+def _named(alias: str = "g") -> str:
+    """SQL: the arm as a message names it: 'The arm "Placebo"', or 'An arm without a title'."""
+    return (f"CASE WHEN coalesce(trim({alias}.title), '') = '' THEN 'An arm without a title' "
+            f"ELSE concat('The arm \"', {alias}.title, '\"') END")
+
+
+def _matches(expr: str, pattern: str) -> str:
+    """SQL: the text `expr` (NULL as empty) matches the regular expression `pattern`, case aside."""
+    return f"regexp_matches(coalesce({expr}, ''), {literal(pattern)}, 'i')"
+
+
+# How a link's intervention is quoted: '"Placebo" (DRUG)'; by the link's own name where it names no listed one.
+_GIVEN = ("concat('\"', coalesce(i.name, l.intervention), '\"', "
+          "CASE WHEN i.intervention_type IS NOT NULL THEN concat(' (', i.intervention_type, ')') END)")
+
+
+def _linked(arms: str, columns: str, joins: str = "") -> str:
+    """SQL: one row per arm (nct_id, arm_id) among the arms `arms` (SQL over design_groups) selects that the record
+    links to interventions: `given`, the interventions linked ('"Placebo" (DRUG); "Metformin" (DRUG)'), and
+    `columns` (aggregates over the links l and their interventions i, whose columns are NULL where a link names no
+    intervention the record lists; `joins` adds tables). Links are followed by the ids the load gave them: the arm
+    and the intervention a link names, as a registry record's labels match them."""
+    return (f"SELECT l.nct_id, l.design_group_id AS arm_id, "
+            f"array_to_string(list_sort(list_distinct(list({_GIVEN}))), '; ') AS given, {columns} "
+            f"FROM design_group_interventions l "
+            f"SEMI JOIN (SELECT nct_id, id FROM design_groups WHERE {arms}) t "
+            f"ON t.nct_id = l.nct_id AND t.id = l.design_group_id "
+            f"LEFT JOIN interventions i ON i.nct_id = l.nct_id AND i.id = l.intervention_id "
+            f"{joins} GROUP BY ALL")
+
+
+def _of_arm(alias: str = "a") -> str:
+    """SQL join condition: the links' row `alias` is of the arm g."""
+    return f"{alias}.nct_id = g.nct_id AND {alias}.arm_id = g.id"
+
+
+# --- An arm typed No Intervention that the record gives interventions ----------------------------------------------
+
+# Intervention names that say the arm is given nothing: such a row agrees with the type (it is a placeholder, which
+# protocol.intervention_not_named finds).
+NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "no therapy", "no drug", "untreated", "observation",
+                                 "observation only", "watchful waiting")
+
+
+def _gives_nothing(expr: str) -> str:
+    """SQL: the intervention name `expr` says nothing is given ('No intervention', 'Observation')."""
+    said = f"lower(trim(regexp_replace(coalesce({expr}, ''), '\\s+', ' ', 'g'), ' .:'))"
+    return f"{said} IN {_one_of(NOTHING_GIVEN)}"
+
+
+_NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
+
+
+def _no_intervention_arm_sql() -> str:
+    texts = {"named": _named(), "arm": "g.title", "given": "a.given"}
+    only_nothing = f"bool_and({_gives_nothing('coalesce(i.name, l.intervention)')}) AS only_nothing"
+    return select(
+        sql_text("{named} is typed No Intervention, yet the record links it to {given}.", **texts),
+        sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; linked interventions: {given}", **texts),
+        f"{_REGISTRY} AND NOT a.only_nothing",
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type = 'NO_INTERVENTION' "
+              f"JOIN ({_linked(_NO_INTERVENTION, only_nothing)}) a ON {_of_arm()}")
+
+
+# --- An arm that is the placebo arm, typed Experimental or Active Comparator ---------------------------------------
+
+# A title that names a placebo or sham ("Placebo", "Matching placebo", "Placebo tablets", "Sham stimulation",
+# "Tolvaptan placebo"), or a vehicle as a dermatology trial's placebo is named ("Vehicle cream", "Ointment vehicle";
+# "vehicle" alone may be a car's, as in a driving study).
+_FORMS = "cream|gel|ointment|foam|lotion|solution|spray|drops|emulsion|shampoo|formulation"
+PLACEBO_NAMED = (rf"\b(?:placebos?|sham)\b|^\s*vehicle\s*$|\bvehicle\s+(?:{_FORMS}|control)\b"
+                 rf"|\b(?:{_FORMS})\s+vehicle\b")
+SHAM = r"\bsham\b"
+# A word any title PLACEBO_NAMED reads has: a cheap first look.
+PLACEBO_HINT = "placebo|sham|vehicle"
+# A label before what the arm is ("Arm B: ", "Group 2 - ", "A) "), read past.
+ARM_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-9]{0,4}|[a-z]|\d{1,2}|[ivx]{1,4})"
+             r"\s*(?:[:.)]|\s[-–—]+\s)\s*")
+# Words that make a title about more than the placebo, which cannot tell the placebo arm: another treatment beside it
+# ("Pembrolizumab plus placebo", "Placebo with CBT", "Drug X or placebo", "Placebo/Drug X", "Placebo - Drug X"), a
+# sequence ("Eptinezumab Then Placebo", "Placebo to Drug X"), a part of the design ("Placebo run-in",
+# "Placebo-controlled phase", "Placebo responders"), a placebo that is what is tested ("Open-label placebo", "Active
+# placebo", "Sham feeding", chewing gum after surgery) or a denial ("No placebo"). "Placebo to match Drug X" is read
+# as "Placebo matching Drug X". A placebo joined to another word by a hyphen ("Placebo-Sumatriptan") is a sequence
+# or two products; "Sham-tDCS" is the sham of one.
+NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo|sham)\b"
+                       r"|\b(?:plus|and|with|or|then|followed|after|before|vs|versus|to|into|first|second|last"
+                       r"|initial\w*|subsequent\w*|later|delayed|top|switch\w*|combined|combination|add-on|addition"
+                       r"|except|no|not|non|without|free|instead"
+                       r"|active|open|olp|run-in|lead-in|washout|wash-out|controlled|respon\w*|sequences?|periods?"
+                       r"|phases?|crossover|cross-over|double-dummy|extension|feeding|effects?|nocebo|decept\w*"
+                       r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest)\b")
+# A study of placebo itself (its effect, open-label placebo, conditioning, deception): its placebo arm may be the
+# experimental one. Read in the study's titles and the arm's description.
+STUDY_OF_PLACEBO = (r"open[- ]label\s+placebo|\bolp\b|placebo[- ](?:effect|response|analges\w*|respond\w*)"
+                    r"|nocebo|decepti\w*|honest\s+placebo|conditioned|conditioning|expectation|expectanc")
+# In a crossover study, words joined by a hyphen name what participants take in turn ("Sham-Active").
+IN_TURN = r"\w\s*[-–—]\s*\w"
+# A title that is only a label ("Arm B", "Group 2", "Control"): what the arm is, its interventions tell.
+BARE_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-9]{1,4}|[a-z]|\d{1,2}|[ivx]{1,4}"
+              r"|(?:the\s+)?controls?(?:\s+(?:arm|group))?|comparator(?:\s+(?:arm|group))?)\s*[.:)]?\s*$")
+
+
+def _as_read(expr: str) -> str:
+    """SQL: a title or name as read for what it is: its label read past, "to match" read as "matching"."""
+    return (f"regexp_replace(regexp_replace(coalesce({expr}, ''), {literal(ARM_LABEL)}, '', 'i'), "
+            f"'\\bto\\s+match', 'matching', 'gi')")
+
+
+def _only_placebo(expr: str) -> str:
+    """SQL: the title or name `expr` says it is a placebo or sham and nothing beside it ('Matching placebo',
+    'Sham stimulation'; not 'Drug X plus placebo' nor 'Placebo then Drug X')."""
+    read = _as_read(expr)
+    return f"({_matches(read, PLACEBO_NAMED)} AND NOT {_matches(read, NOT_THE_PLACEBO_ARM)})"
+
+
+def _placebo_arm_typed_active_sql() -> str:
+    by_title = _only_placebo("g.title")
+    sham_title = _matches("g.title", SHAM) + " AND NOT " + _matches("g.title", "placebo")
+    sham_only = f"({sham_title} OR NOT {by_title} AND coalesce(a.shams, FALSE))"
+    texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+             "given": "coalesce(a.given, 'none')",
+             "kind": f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END",
+             "meant": f"CASE WHEN {sham_only} THEN 'Sham Comparator' ELSE 'Placebo Comparator' END",
+             "why": f"CASE WHEN {by_title} THEN concat('its title says it is the ', "
+                    f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END, ' arm') "
+                    "ELSE concat('the record gives it only ', a.given) END"}
+    only = (f"bool_and(i.nct_id IS NOT NULL AND {_only_placebo('i.name')}) AS only_placebo, "
+            f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams")
+    # The arms worth reading: typed Experimental or Active Comparator, titled with a placebo's word or a label.
+    candidates = (f"group_type IN {_one_of(ACTIVE_TYPES)} AND ({_matches('title', PLACEBO_HINT)} "
+                  f"OR {_matches('title', BARE_LABEL)})")
+    study_of_placebo = " OR ".join(_matches(text, STUDY_OF_PLACEBO)
+                                   for text in ("s.brief_title", "s.official_title", "g.description"))
+    return select(
+        sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts),
+        sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts),
+        f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
+        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)})",
+        joins=f"JOIN (SELECT * FROM design_groups WHERE {candidates}) g ON g.nct_id = s.nct_id "
+              # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
+              f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
+              f"ON many.nct_id = s.nct_id "
+              f"LEFT JOIN ({_linked(candidates, only)}) a ON {_of_arm()} "
+              f"LEFT JOIN (SELECT nct_id, bool_or(intervention_model = 'CROSSOVER') AS crossover FROM designs "
+              f"GROUP BY nct_id) d ON d.nct_id = s.nct_id")
+
+
+# --- An arm typed Placebo (or Sham) Comparator that nothing says is given a placebo --------------------------------
+
+# Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them:
+# "Matching placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the
+# active ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention
+# control" (a behavioural trial's placebo), or a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
+# "Control cream").
+PLACEBO_WORDS = (r"placebo|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b"
+                 r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
+                 r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
+                 r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut)\s+oil\b|paraffin"
+                 rf"|\bcontrol\s+(?:{_FORMS}|tablets?|capsules?|pills?|injections?|infusion|drink|beverage|powder"
+                 r"|sachets?|product)\b|look[- ]?alike|indistinguishable"
+                 r"|\b0(?:\.0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
+                 r"|\b(?:without|no|lacking|free\s+of|devoid\s+of)\s+(?:the\s+|any\s+)?active|non-?active"
+                 r"|not\s+active|deactivated|switched\s+off|turned\s+off|detuned|attention[- ](?:control|placebo|match)"
+                 r"|nocebo|solvent|diluent|excipient|\bblank\b|non-?penetrating|superficial\s+needl|non-?acupoint"
+                 r"|minimal\s+(?:acupuncture|needling|stimulation)|streitberger")
+
+# What the arm g says of itself: its title and description.
+ARM_TEXT = "concat_ws(' ', g.title, g.description)"
+# How much of an arm's description the evidence quotes: its start says what the arm is given.
+DESCRIPTION_QUOTED = 200
+
+
+def _comparator_without_placebo_sql() -> str:
+    texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+             "given": "a.given", "what": "CASE g.group_type WHEN 'SHAM_COMPARATOR' THEN 'a sham' ELSE 'a placebo' END",
+             "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), 'none')"}
+    said = "concat_ws(' ', i.name, i.description, o.other_names)"
+    columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
+               f"bool_or({_matches(said, PLACEBO_WORDS)}) AS names_placebo")
+    other_names = ("LEFT JOIN (SELECT nct_id, intervention_id, string_agg(name, ' ') AS other_names "
+                   "FROM intervention_other_names GROUP BY ALL) o ON o.nct_id = i.nct_id AND o.intervention_id = i.id")
+    return select(
+        sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
+                 **texts),
+        sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}; "
+                 "description={described}", **texts),
+        # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
+        f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, PLACEBO_WORDS)})",
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {_one_of(COMPARATOR_TYPES)} "
+              f"JOIN ({_linked(f'group_type IN {_one_of(COMPARATOR_TYPES)}', columns, other_names)}) a "
+              f"ON {_of_arm()}")
+
+
+RULES = (
+    rule("no_intervention_arm_with_interventions", "warning",
+         "The registry's No Intervention arm receives no intervention during the trial, so the record links none "
+         "to it; an arm so typed that is linked to interventions contradicts itself: the type is wrong (a usual-care "
+         "or active control) or the links are (the study's assessments, 'Questionnaire' or 'Blood draw', listed as "
+         "interventions). Not an error: a control arm given only the measurements every arm gets is rightly typed "
+         "and its link is loose. An intervention named as nothing given ('No intervention', 'Observation') agrees "
+         "with the type. Judged on ClinicalTrials.gov's own layouts only.",
+         ("design_groups.group_type", "design_group_interventions"), _no_intervention_arm_sql(),
+         family=FAMILY, category="contradiction"),
+    rule("placebo_arm_typed_active", "warning",
+         "An arm whose title says it is the placebo or sham arm ('Placebo', 'Matching placebo', 'Sham "
+         "stimulation'), or whose title is a label ('Arm B') and which the record gives only a placebo, is a "
+         "Placebo (or Sham) Comparator; typed Experimental or Active Comparator, it is counted among the arms given "
+         "what is tested or a known effective treatment. Not read: a title that names something beside the placebo "
+         "('Drug X plus placebo', 'Placebo with CBT', 'Drug X or placebo', 'Eptinezumab Then Placebo', 'Placebo "
+         "run-in', 'Placebo-controlled phase'), a study's only arm, and a study of placebo itself (open-label "
+         "placebo, placebo effect, conditioning, deception), whose placebo arm may be the one tested. What a "
+         "labelled arm is given is read on ClinicalTrials.gov's own layouts only.",
+         ("design_groups.group_type", "design_groups.title"), _placebo_arm_typed_active_sql(),
+         family=FAMILY, category="contradiction"),
+    rule("placebo_comparator_without_placebo", "warning",
+         "A Placebo (or Sham) Comparator arm is given a placebo (or sham); an arm so typed that neither its title, "
+         "its description nor the interventions the record links to it (their names, descriptions and other names) "
+         "say is given a placebo, sham, vehicle, saline, inactive, matching or zero-dose product is another kind of "
+         "control (usual care, an active treatment, no treatment), so a count of placebo-controlled trials counts "
+         "it wrongly. Not judged on an arm the record links to no intervention, or to one it does not list: what the "
+         "arm is given cannot be told. Judged on ClinicalTrials.gov's own layouts only.",
+         ("design_groups.group_type", "design_group_interventions"), _comparator_without_placebo_sql(),
+         family=FAMILY, category="contradiction", judges_absence=True),
+)
