@@ -99,6 +99,38 @@ def _withdrawn_with_enrollment_sql() -> str:
         severity="CASE WHEN s.enrollment_type = 'ACTUAL' THEN 'error' ELSE 'info' END")
 
 
+# Site statuses that show the study has begun enrolling somewhere, and those that show a site enrolls now.
+_SITE_STARTED = ("RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING", "COMPLETED")
+_SITE_ENROLLING = ("RECRUITING", "ENROLLING_BY_INVITATION")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+# Each study's sites by status: how many, how many with a status, how many enroll now or have begun, and the counts
+# as a person reads them ('NOT_YET_RECRUITING: 3, WITHDRAWN: 1'; sites without a status last).
+_SITES = f"""(SELECT nct_id, sum(n) AS sites, sum(n) FILTER (WHERE status IS NOT NULL) AS given,
+                     coalesce(sum(n) FILTER (WHERE status IN {_in(_SITE_ENROLLING)}), 0) AS enrolling,
+                     coalesce(sum(n) FILTER (WHERE status IN {_in(_SITE_STARTED)}), 0) AS started,
+                     string_agg(coalesce(status, 'no status') || ': ' || n, ', ' ORDER BY status NULLS LAST) AS said
+              FROM (SELECT nct_id, status, count(*) AS n FROM facilities GROUP BY ALL) GROUP BY nct_id) f"""
+
+
+def _site_status_differs_sql() -> str:
+    not_yet = "s.overall_status = 'NOT_YET_RECRUITING' AND f.started > 0"
+    recruiting = "s.overall_status = 'RECRUITING' AND f.given = f.sites AND f.enrolling = 0"
+    texts = {"st": "s.overall_status", "said": "f.said"}
+    message = (f"CASE WHEN {not_yet} THEN "
+               + sql_text("Status is NOT_YET_RECRUITING but at least one of its sites has begun enrolling (site "
+                          "statuses: {said}).", **texts)
+               + " ELSE " + sql_text("Status is RECRUITING but no site is recruiting or enrolling (site statuses: "
+                                     "{said}).", **texts) + " END")
+    return select(message, sql_text("overall_status={st}; facilities.status: {said}", **texts),
+                  f"{REGISTRY_LAYOUTS} AND (({not_yet}) OR ({recruiting}))",
+                  joins=f"JOIN {_SITES} ON f.nct_id = s.nct_id")
+
+
 RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
@@ -122,4 +154,13 @@ RULES = (
          "enrollment above 0 contradicts it (error); an ESTIMATED one is the old plan (info).",
          ("studies.overall_status", "studies.enrollment", "studies.enrollment_type"),
          _withdrawn_with_enrollment_sql(), family=FAMILY, category="contradiction"),
+    rule("site_status_differs", "warning",
+         "The overall recruitment status sums up the sites': a study is Recruiting while at least one site "
+         "recruits, and Not yet recruiting while none has begun. NOT_YET_RECRUITING beside a site that recruits, "
+         "enrolls by invitation, is active or completed, or RECRUITING while every site gives a status and none "
+         "recruits or enrolls (all not yet recruiting, withdrawn, suspended or closed), contradicts the sites; a "
+         "data team looking for trials that enroll now is misled by one of them. Read in ClinicalTrials.gov's own "
+         "layouts, which give each site's status.",
+         ("studies.overall_status", "facilities.status"), _site_status_differs_sql(),
+         family=FAMILY, category="contradiction"),
 )

@@ -19,6 +19,17 @@ def _clean(_s) -> None:
 STOPPED = "status.stopped_without_reason"
 OPEN_ACTUAL = "status.open_status_actual_primary_completion"
 WITHDRAWN = "status.withdrawn_with_enrollment"
+SITES = "status.site_status_differs"
+
+
+def sites(overall: str, *statuses: str | None, layout: str = "ctgov_json_v2"):
+    """A change that sets the overall status, one site per status given, and the layout."""
+    def change(s):
+        s["studies"][0].update(overall_status=overall, source_layout=layout, primary_completion_date_type="ESTIMATED",
+                               completion_date_type="ESTIMATED", enrollment_type="ESTIMATED")
+        site = s["facilities"][0]
+        s["facilities"] = [{**site, "name": f"Site {i}", "status": status} for i, status in enumerate(statuses)]
+    return change
 
 CASES = [
     Case(STOPPED, True, study(overall_status="TERMINATED", enrollment=12)),
@@ -113,4 +124,26 @@ CASES += [
          note="no funding is a reason"),
     Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Not enough participants"),
          note="not enough participants is a reason"),
+]
+
+# The overall status against its sites' statuses.
+CASES += [
+    Case(SITES, True, sites("NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"), note="a site enrolls by invitation"),
+    Case(SITES, True, sites("NOT_YET_RECRUITING", "NOT_YET_RECRUITING", "RECRUITING"), note="one site recruits"),
+    Case(SITES, True, sites("NOT_YET_RECRUITING", "COMPLETED", "NOT_YET_RECRUITING"), note="a site completed"),
+    Case(SITES, True, sites("RECRUITING", "NOT_YET_RECRUITING", "NOT_YET_RECRUITING"), note="no site has begun"),
+    Case(SITES, True, sites("RECRUITING", "WITHDRAWN", "ACTIVE_NOT_RECRUITING", "COMPLETED"),
+         note="every site closed or withdrawn"),
+    Case(SITES, True, sites("RECRUITING", "SUSPENDED"), note="the one site suspended"),
+    Case(SITES, False, sites("NOT_YET_RECRUITING", "NOT_YET_RECRUITING", "WITHDRAWN"), note="no site has begun"),
+    Case(SITES, False, sites("RECRUITING", "NOT_YET_RECRUITING", "RECRUITING"), note="one site recruits"),
+    Case(SITES, False, sites("RECRUITING", "ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING"),
+         note="a site enrolls by invitation"),
+    Case(SITES, False, sites("RECRUITING", "NOT_YET_RECRUITING", None), note="a site gives no status: unknown"),
+    Case(SITES, False, sites("RECRUITING", None, None), note="no site gives a status"),
+    Case(SITES, False, sites("ACTIVE_NOT_RECRUITING", "RECRUITING"),
+         note="a closed study's stale site status: not this rule's"),
+    Case(SITES, False, sites("NOT_YET_RECRUITING", "RECRUITING", layout="ctgov_classic_text"),
+         note="a republished page: its site statuses are read from the page"),
+    Case(SITES, False, _clean, note="completed, its site without a status"),
 ]
