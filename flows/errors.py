@@ -1,4 +1,5 @@
 """The one exception base of trialqc."""
+import re
 
 
 class TrialQCError(Exception):
@@ -52,14 +53,32 @@ class InterruptedAfterRun(KeyboardInterrupt):
 
 def stopped_by_signal(exc: BaseException) -> bool:
     """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, Prefect's
-    TerminationSignal (`_prefect_sigterm`), or a DuckDB query the signal cut short, which DuckDB raises as a
-    RuntimeError 'Query interrupted' (its InterruptException in other versions). Not a failure: whatever
+    TerminationSignal (`_prefect_sigterm`), a DuckDB query the signal cut short, which DuckDB raises as a
+    RuntimeError 'Query interrupted' (its InterruptException in other versions), or the stop raised in Python code
+    DuckDB called back while it ran a statement (its import of pyarrow.dataset as it scans an Arrow table, a Python
+    function), which DuckDB raises as its own error quoting it (`_stop_quoted_by_duckdb`). Not a failure: whatever
     catches errors to go on (a rule, the report) must let it through."""
     if isinstance(exc, KeyboardInterrupt) or _prefect_sigterm(exc):
         return True
     import duckdb
 
-    return isinstance(exc, duckdb.InterruptException) or (type(exc) is RuntimeError and str(exc) == "Query interrupted")
+    if isinstance(exc, duckdb.InterruptException) or (type(exc) is RuntimeError and str(exc) == "Query interrupted"):
+        return True
+    return isinstance(exc, duckdb.Error) and _stop_quoted_by_duckdb(str(exc))
+
+
+# How DuckDB quotes a KeyboardInterrupt raised in Python code it called back: the exception's name at the start of
+# the message or of one of its parts ("KeyboardInterrupt: signal 15\n\nAt: ...", "... while executing the UDF:
+# KeyboardInterrupt: signal 15", a traceback's last line), never as a word inside a name it quotes.
+_QUOTED_STOP = re.compile(r"(?:^|: |\n)KeyboardInterrupt(?::|$|\n)", re.M)
+
+
+def _stop_quoted_by_duckdb(message: str) -> bool:
+    """Whether a DuckDB error's message quotes a KeyboardInterrupt, and this process raised a stop (flows/stops.py):
+    a record's text that names one is no stop."""
+    from flows.stops import stops_raised
+
+    return stops_raised() > 0 and _QUOTED_STOP.search(message) is not None
 
 
 def unmasked_stop(exc: BaseException) -> BaseException:
