@@ -7,9 +7,10 @@ from checks.contradictions_criteria import RULES as CRITERIA_RULES
 from checks.contradictions_design import RULES as DESIGN_RULES
 from checks.contradictions_drugs import RULES as DRUG_RULES
 from checks.contradictions_record import RULES as RECORD_RULES
+from checks.condition_sex import RULES as CONDITION_SEX_RULES
 from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
 from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
 
 RULES = (DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES
-         + TITLE_PHASE_RULES + RECORD_RULES)
+         + TITLE_PHASE_RULES + CONDITION_SEX_RULES + RECORD_RULES)
