@@ -4,7 +4,7 @@ a reason for stopping, an ACTUAL primary completion, an enrollment.
 from __future__ import annotations
 
 from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, rule, select, shown
-from checks.sql_text import sql_text
+from checks.sql_text import literal, sql_text
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
@@ -131,6 +131,24 @@ def _site_status_differs_sql() -> str:
                   joins=f"JOIN {_SITES} ON f.nct_id = s.nct_id")
 
 
+# A reason that says the study ended before its plan: it was terminated, not completed.
+_ENDED_EARLY = (r"(?i)\b(?:terminat\w*|stopped|halted|discontinued|closed|ended|abandoned|aborted)\b"
+                r"|\b(?:early|prematurely)\s+(?:terminat|stop|clos|end)")
+
+
+def _completed_with_reason_stopped_sql() -> str:
+    texts = {"st": "s.overall_status", "why": "s.why_stopped"}
+    early = f"regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)})"
+    message = (f"CASE WHEN {early} THEN "
+               + sql_text("Status is COMPLETED but the record says why the study stopped: '{why}', which says it "
+                          "ended early (TERMINATED).", **texts)
+               + " ELSE " + sql_text("Status is COMPLETED but the record still gives a reason why the study "
+                                     "stopped: '{why}'.", **texts) + " END")
+    return select(message, sql_text("overall_status={st}; why_stopped={why}", **texts),
+                  f"s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND NOT {_NO_REASON}",
+                  severity=f"CASE WHEN {early} THEN 'warning' ELSE 'info' END")
+
+
 RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
@@ -154,6 +172,14 @@ RULES = (
          "enrollment above 0 contradicts it (error); an ESTIMATED one is the old plan (info).",
          ("studies.overall_status", "studies.enrollment", "studies.enrollment_type"),
          _withdrawn_with_enrollment_sql(), family=FAMILY, category="contradiction"),
+    rule("completed_with_reason_stopped", "info",
+         "The registry asks why a study stopped only of a suspended, terminated or withdrawn one. A COMPLETED record "
+         "that gives a reason which says it ended early ('Terminated early due to sufficient data', 'stopped for "
+         "futility') is a terminated study recorded as completed, and a data team counting completed trials counts "
+         "it (warning); another reason is one left from an earlier suspension or termination the study came back "
+         "from ('Paused during COVID-19'), worth knowing (info).",
+         ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
+         family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",
          "The overall recruitment status sums up the sites': a study is Recruiting while at least one site "
          "recruits, and Not yet recruiting while none has begun. NOT_YET_RECRUITING beside a site that recruits, "

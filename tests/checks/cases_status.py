@@ -147,3 +147,19 @@ CASES += [
          note="a republished page: its site statuses are read from the page"),
     Case(SITES, False, _clean, note="completed, its site without a status"),
 ]
+
+COMPLETED_REASON = "status.completed_with_reason_stopped"
+CASES += [
+    Case(COMPLETED_REASON, True, study(why_stopped="Terminated early due to sufficient data acquired"),
+         note="completed, terminated early: warning"),
+    Case(COMPLETED_REASON, True, study(why_stopped="Study stopped for futility at the interim analysis"),
+         note="stopped for futility: warning"),
+    Case(COMPLETED_REASON, True, study(why_stopped="Enrollment paused during the COVID-19 pandemic"),
+         note="a pause the study came back from: info"),
+    Case(COMPLETED_REASON, False, study(why_stopped="N/A"), note="a placeholder names no reason"),
+    Case(COMPLETED_REASON, False, study(why_stopped=None), note="no reason"),
+    Case(COMPLETED_REASON, False, study(overall_status="TERMINATED", why_stopped="Terminated early for futility"),
+         note="terminated: the reason is asked"),
+    Case(COMPLETED_REASON, False, study(why_stopped="Terminated early", source_layout="aggregator_text"),
+         note="a republished page"),
+]

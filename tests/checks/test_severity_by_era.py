@@ -194,3 +194,14 @@ def test_a_legacy_xml_record_without_a_posted_date_is_judged_by_its_first_submis
     assert [r[0] for r in rows] == [severity]
     said = f"first submitted {submitted}, before FDAAA required it"
     assert (said in rows[0][1]) == (severity == "info" and rule_id.startswith(("missing_fields", "contradictions")))
+
+
+@pytest.mark.parametrize("why_stopped, severity", [
+    ("Terminated early due to sufficient data acquired to meet our study objectives", "warning"),
+    ("Recruitment closed early after the interim analysis", "warning"),
+    ("Enrollment paused during the COVID-19 pandemic, then resumed", "info"),
+])
+def test_a_completed_studys_reason_for_stopping_is_a_warning_only_where_it_says_it_ended_early(
+        tmp_path, why_stopped, severity):
+    found = _severities(tmp_path, "status.completed_with_reason_stopped", why_stopped=why_stopped)
+    assert found == [severity]
