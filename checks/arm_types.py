@@ -73,10 +73,17 @@ def _of_arm(alias: str = "a") -> str:
 
 # --- An arm typed No Intervention that the record gives interventions ----------------------------------------------
 
-# Intervention names that say the arm is given nothing: such a row agrees with the type (it is a placeholder, which
-# protocol.intervention_not_named finds).
-NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "no therapy", "no drug", "untreated", "observation",
-                                 "observation only", "watchful waiting")
+# Intervention names that say the arm is given nothing during the trial, a wait-list's or a monitored arm's too:
+# such a row agrees with the type (it is a placeholder, which protocol.intervention_not_named finds).
+NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no drug", "untreated", "observation",
+                                 "observation only", "watchful waiting", "no intervention control",
+                                 "control (no intervention)", "no treatment control", "untreated control",
+                                 "no study drug", "no study treatment", "no study intervention", "no vaccine",
+                                 "no vaccination", "unvaccinated", "no additional treatment",
+                                 "no additional intervention",
+                                 "non-intervention", "no-intervention", "wait list", "waitlist", "wait-list",
+                                 "waiting list", "wait list control", "waitlist control", "wait-list control",
+                                 "waiting list control", "active surveillance", "active monitoring")
 
 
 def _gives_nothing(expr: str) -> str:
@@ -114,16 +121,16 @@ PLACEBO_HINT = "placebo|sham|vehicle"
 ARM_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-9]{0,4}|[a-z]|\d{1,2}|[ivx]{1,4})"
              r"\s*(?:[:.)]|\s[-–—]+\s)\s*")
 # Words that make a title about more than the placebo, which cannot tell the placebo arm: another treatment beside it
-# ("Pembrolizumab plus placebo", "Placebo with CBT", "Drug X or placebo", "Placebo/Drug X", "Placebo - Drug X"), a
-# sequence ("Eptinezumab Then Placebo", "Placebo to Drug X"), a part of the design ("Placebo run-in",
-# "Placebo-controlled phase", "Placebo responders"), a placebo that is what is tested ("Open-label placebo", "Active
-# placebo", "Sham feeding", chewing gum after surgery) or a denial ("No placebo"). "Placebo to match Drug X" is read
-# as "Placebo matching Drug X". A placebo joined to another word by a hyphen ("Placebo-Sumatriptan") is a sequence
-# or two products; "Sham-tDCS" is the sham of one.
+# ("Pembrolizumab plus placebo", "Placebo with CBT", "Drug X or placebo", "Placebo/Drug X", "Placebo - Drug X",
+# "Placebo (Standard of care)", "Placebo on background methotrexate"), a sequence ("Eptinezumab Then Placebo",
+# "Placebo to Drug X"), a part of the design ("Placebo run-in", "Placebo-controlled phase", "Placebo responders"), a
+# placebo that is what is tested ("Open-label placebo", "Active placebo", "Sham feeding", chewing gum after surgery)
+# or a denial ("No placebo"). "Placebo to match Drug X" is read as "Placebo matching Drug X". A placebo joined to
+# another word by a hyphen ("Placebo-Sumatriptan") is a sequence or two products; "Sham-tDCS" is the sham of one.
 NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo|sham)\b"
                        r"|\b(?:plus|and|with|or|then|followed|after|before|vs|versus|to|into|first|second|last"
                        r"|initial\w*|subsequent\w*|later|delayed|top|switch\w*|combined|combination|add-on|addition"
-                       r"|except|no|not|non|without|free|instead"
+                       r"|except|no|not|non|without|free|instead|background|standard|usual|soc|bsc|routine"
                        r"|active|open|olp|run-in|lead-in|washout|wash-out|controlled|respon\w*|sequences?|periods?"
                        r"|phases?|crossover|cross-over|double-dummy|extension|feeding|effects?|nocebo|decept\w*"
                        r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest)\b")
@@ -188,8 +195,11 @@ def _placebo_arm_typed_active_sql() -> str:
 # Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them:
 # "Matching placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the
 # active ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention
-# control" (a behavioural trial's placebo), or a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
-# "Control cream").
+# control" (a behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
+# "Control cream", "Physiological serum", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine
+# trial, "Cream base", "Petrolatum"), a product without what is tested ("Nicotine-free e-cigarette", "Decaffeinated
+# coffee", "Non-alcoholic beer"), or a dose or device that does nothing ("Subtherapeutic dose", "Subthreshold
+# stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0 mA").
 PLACEBO_WORDS = (r"placebo|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b"
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
@@ -200,7 +210,16 @@ PLACEBO_WORDS = (r"placebo|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:i
                  r"|\b(?:without|no|lacking|free\s+of|devoid\s+of)\s+(?:the\s+|any\s+)?active|non-?active"
                  r"|not\s+active|deactivated|switched\s+off|turned\s+off|detuned|attention[- ](?:control|placebo|match)"
                  r"|nocebo|solvent|diluent|excipient|\bblank\b|non-?penetrating|superficial\s+needl|non-?acupoint"
-                 r"|minimal\s+(?:acupuncture|needling|stimulation)|streitberger")
+                 r"|minimal\s+(?:acupuncture|needling|stimulation)|streitberger"
+                 r"|physiologic\w*\s+(?:serum|solution)|serum\s+physiolog|\bringer|isotonic|\bd5w\b|\bpbs\b|\bbuffer\b"
+                 r"|adjuvant\s+(?:only|alone)|empty\s+capsules?|nicotine[- ]free|denicotini|decaf|non-?alcoholic"
+                 r"|alcohol[- ]free|caffeine[- ]free|sub-?threshold|sub-?therapeutic|non-?therapeutic"
+                 r"|ineffective\s+dose"
+                 r"|\b(?:device|laser|stimulator|unit|current|light)\s+(?:(?:turned|switched|set|is|was)\s+)?off\b"
+                 r"|\bbase\s+(?:cream|ointment|gel)|\b(?:cream|ointment|gel)\s+base\b|petrolat|vaseline"
+                 r"|\b(?:no|without)\s+(?:electrical\s+|magnetic\s+)?(?:stimulation|current|energy"
+                 r"|needle\s+penetration)"
+                 r"|\b0(?:\.0+)?\s*ma\b|zero\s+intensity")
 
 # What the arm g says of itself: its title and description.
 ARM_TEXT = "concat_ws(' ', g.title, g.description)"

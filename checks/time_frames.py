@@ -68,23 +68,31 @@ _SPELLED = re.compile(rf"{_SPELLED_NUMBER}(?=[\s-]*(?:{_UNIT}))", re.I)
 # Every spelled number read is below this: the SQL screen counts a spelled number as this many.
 SPELLED_BOUND = 100
 
-# Words that make a time frame a cap, an event, an average, a repeated or open period, a study-level or unknown
-# anchor, an age or a look-back at another study: no time point every participant reaches can be read from it. Whole
-# words, words that begin so, and phrases (a word test is many times cheaper than one pattern of them all).
+# Words that make a time frame a cap, an event, an average or an approximation ("around 12 months", "not more than
+# 6 months"), a window ("between 6 and 12 months"), a repeated or open period, a study-level period ("3 years (total
+# study period)", "enrollment period"), a season or school year, a study-level or unknown anchor, an age (a corrected
+# or postmenstrual one, or the age of the infants or children a time frame names: "Day 28 (infants 6-11 months)"), a
+# horizon ("10-year risk"), a look-back ("past 12 months", "retrospective review") or a look-back at another study:
+# no time point every participant reaches can be read from it. Whole words, words that begin so, and phrases (a word
+# test is many times cheaper than one pattern of them all).
 _NOT_A_TIME_POINT_WORDS = frozenset((
     "until", "till", "whichever", "maximum", "max", "median", "average", "mean", "about", "minimum", "estimated",
     "expected", "or", "within", "during", "throughout", "death", "died", "event", "events", "completion",
     "duration", "length", "every", "each", "yearly", "monthly", "weekly", "thereafter", "cycle", "cycles",
     "course", "courses", "intake", "accrual", "last", "enrolled", "age", "aged", "old", "born", "delivery", "onset",
-    "parent", "extension", "upto"))
+    "parent", "extension", "upto", "between", "less", "around", "roughly", "nearly", "almost", "circa", "past",
+    "previous", "preceding", "corrected", "pma", "risk"))
 _NOT_A_TIME_POINT_STEMS = (
     "aprox", "approx", "washout", "progress", "surviv", "relapse", "recurren", "occurrence", "discharge", "annual",
     "recruit", "birth", "postpartum", "gestation", "pregnan", "diagnos", "transplant", "menopaus", "injur", "symptom",
-    "feeder")
+    "feeder", "retrospectiv", "postmenstrual", "season", "semester", "academic", "school", "infant", "child",
+    "toddler", "newborn", "neonat", "adolescen")
 _NOT_A_TIME_POINT = re.compile(r"""(?x)
     \bup\s*to\b(?!\s+(?:and\s+including\s+)?(?:the\s+)?(?:week|wk|day|month)\s*\d) | ~ | \bend\s+of\b
   | \bfirst\s+(?:patient|participant|subject|person)s?\b | \bprimary\s+end | \bof\s+life\b | \bpost-partum
-  | \bcore\s+study | \b(?:previous|prior|original|preceding)\s+(?:study|trial) | \b(?:19|20)\d\d\b""")
+  | \bcore\s+study | \b(?:previous|prior|original|preceding)\s+(?:study|trial) | \b(?:19|20)\d\d\b
+  | \bnot?\s+(?:more|longer|later)\s+than\b | \b(?:total|entire|whole|overall)\s+(?:study|trial|follow)
+  | \b(?:study|trial|enrol+ment|recruitment)\s+(?:period|duration|length)\b""")
 _WORDS = re.compile(r"[a-z]+")
 
 

@@ -45,6 +45,8 @@ PHASE_SAID = {"EARLY_PHASE1": "Early Phase 1", "PHASE1": "Phase 1", "PHASE2": "P
               "PHASE4": "Phase 4", "NA": "N/A (a trial without phases)"}
 # A subphase that bridges the two phases of a combination, as sponsors register it: "Phase 1b" as Phase 1/Phase 2.
 BRIDGING = {(1, "b"): frozenset({1, 2}), (2, "a"): frozenset({1, 2}), (2, "b"): frozenset({2, 3})}
+# The intervention types the registry names as its examples of trials without phases, given N/A.
+WITHOUT_PHASES = frozenset({"DEVICE", "BEHAVIORAL"})
 INFO = "info"
 WARNING = "warning"
 
@@ -67,11 +69,12 @@ _ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|
 
 # Around the phase, words that make it no trial's phase: a rehabilitation programme's, a treatment's ("Phase I
 # periodontal therapy", "phase II of complete decongestive therapy", "Phase I orthodontic treatment"), drug
-# metabolism's ("phase II enzymes"), a small business research grant's ("SBIR Phase II"), a stage of something
-# ("Phase 2 of the ... Project").
+# metabolism's ("phase II enzymes"), insulin secretion's ("Phase 1 Insulin Secretion", the first-phase response to
+# glucose), a small business research grant's ("SBIR Phase II"), a stage of something ("Phase 2 of the ... Project").
 _NO_TRIAL_PHASE_AFTER = re.compile(
     r"\s*-?\s*(?:(?:(?!stud|trial)[\w-]+\s+){0,2}(?:rehab\w*|periodont\w*|orthodont\w*|decongestive"
-    r"|enzymes?|metaboli\w*|conjugat\w*|detoxif\w*|biotransform\w*|reactions?\b)|(?:of|sbir|sttr|grants?|awards?)\b)",
+    r"|enzymes?|metaboli\w*|conjugat\w*|detoxif\w*|biotransform\w*|reactions?\b|insulin\s+(?:secret\w*|release"
+    r"|respons\w*))|(?:of|sbir|sttr|grants?|awards?)\b)",
     re.I)
 _NO_TRIAL_PHASE_BEFORE = re.compile(r"(?:rehab\w*|labou?r|cycle|sbir|sttr|recommended)\s*[-,:]?\s*\Z", re.I)
 # The dose a study chooses for a later phase ("to Determine the Phase 2 Dose", "Recommended Phase 2 Dose"): the
@@ -94,6 +97,10 @@ _NAMED_STUDY_BEFORE = re.compile(
 _EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
                         r"|follow-?up)\b", re.I)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:of|in|into|to|for)\s+{_FILLER}\Z", re.I)
+# A numbered study of a project's stage, as legacy NIDA records title them ("Alternate-Day Buprenorphine
+# Administration. Phase II - 4", beside the official title "... Administration. Phase II"): a record with such a title
+# names its series' stage in every title, not a trial phase.
+_SERIES_STAGE = re.compile(rf"(?<![a-z])phase\s*{_NUMERAL}\s+-\s+\d+\s*$", re.I)
 # The words that make a phase a study's ("Phase III ... Study", "Phase 2 Trial"), and what may close a title after
 # its phase ("(Phase 2).").
 _STUDY_WORD = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?|ct|investigations?|evaluations?|protocols?|experiments?"
@@ -103,9 +110,12 @@ _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.I)
 # After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies").
 _OTHER_STUDIES_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:studies|trials|programmes?|programs?|protocols)\b",
                                   re.I)
-# After the phase, words that make it a part's: "Phase 2 portion", "Phase 1 dose escalation", "phase 2 expansion".
-_PART_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?|components?"
-                         r"|run-?in|lead-?in|escalation|expansion)\b", re.I)
+# After the phase, words that make it a part's: "Phase 2 portion", "Phase 1 dose escalation", "phase 2 expansion"
+# (not "Phase I Study With Expansion", the whole study's phase); before it, a study's move into a later part
+# ("Phase I Study With Expansion Into Phase II").
+_PART_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?"
+                         r"|components?|run-?in|lead-?in|escalation|expansion)\b", re.I)
+_PART_BEFORE = re.compile(r"\binto\s+\Z", re.I)
 
 
 class Mention(NamedTuple):
@@ -171,11 +181,12 @@ def _of_a_study(title: str, m: re.Match) -> bool:
     return _STUDY_WORD.search(title, brk.end(), following.start() if following else len(title)) is not None
 
 
-def title_mentions(title: str) -> list[Mention]:
+def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
-    and those no trial's are left out."""
+    and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
+    participants or samples), a phase after "of", "in", "to" or "for" is the other study's, as in an extension's."""
     mentions = []
-    extension = None
+    extension = True if follows_another else None
     for m in _MENTION.finditer(title):
         if _NO_TRIAL_PHASE_AFTER.match(title, m.end()) or _NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
             continue
@@ -186,7 +197,7 @@ def title_mentions(title: str) -> list[Mention]:
         if _of_another_study(title, m, extension) or not _of_a_study(title, m):
             continue
         phases, subphases = _read_phases(m)
-        part = _PART_AFTER.match(title, m.end()) is not None
+        part = _PART_AFTER.match(title, m.end()) is not None or _PART_BEFORE.search(title, 0, m.start()) is not None
         mentions.append(Mention(phases, subphases, m.start(), m.end(), part))
     return mentions
 
@@ -264,12 +275,16 @@ def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
     return TitlePhase(disagreement(phases, subphases, given), phrases, stated[0].start, stated[-1].end)
 
 
-def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None) -> Iterator[Finding]:
+def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
+                         without_phases: bool = False) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
     the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
-    two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives."""
+    two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives. A record with
+    a title that numbers a study of a project's stage ("... Phase II - 4") names no trial phase. Where the study is
+    `without_phases` (it tests only devices or behavioural interventions, which the registry asks to give N/A), N/A
+    against a title's phase is right by the registry's definition, so only info."""
     given = registry_phases(phase)
-    if given is None:
+    if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
     judged = [(field, text, found) for field, text in titles if (found := title_phase(text, given)) is not None]
     differs = [j for j in judged if j[2].severity == WARNING]
@@ -281,8 +296,12 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     label = FIELD_LABELS.get(field, field)
     named = " and ".join(f"'{p}'" for p in found.phrases)
     message = f"The {label} names this study's phase as {named}, while the record gives {_phase_said(phase)}."
+    severity = found.severity
+    if phase == NO_PHASE and without_phases:
+        message = message[:-1] + ", as the registry asks of a trial of devices or behavioural interventions only."
+        severity = INFO
     evidence = f"{field}: '{excerpt(text, found.start, found.end)}'; studies.phase='{phase}'"
-    yield Finding(nct_id, message, evidence, (field, "studies.phase"), found.severity)
+    yield Finding(nct_id, message, evidence, (field, "studies.phase"), severity)
 
 
 def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -291,14 +310,17 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
     judged = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type", JUDGED_TYPES),
                         scope.cache)
     texts = texts_mentioning(con, judged, TITLE_FIELDS, (PHASE_WORD,))
-    # Only the phases of the studies whose titles name one become Python values.
-    phases = rows_by_study(con, CheckScope(scope.as_of, frozenset(texts), scope.cache), "studies", ("phase",))
+    # Only the phases and intervention types of the studies whose titles name one become Python values.
+    named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
+    phases = rows_by_study(con, named, "studies", ("phase",))
+    kinds = rows_by_study(con, named, "interventions", ("intervention_type",))
     for nct_id in sorted(texts):
         rows = phases.get(nct_id)
         if not rows or len(rows) != 1:
             continue
         titles = [(t.field, t.text) for t in texts[nct_id]]
-        yield from study_phase_findings(nct_id, titles, rows[0][0])
+        tested = {kind for (kind,) in kinds.get(nct_id, ())}
+        yield from study_phase_findings(nct_id, titles, rows[0][0], bool(tested) and tested <= WITHOUT_PHASES)
 
 
 # A title that itself names an observational design, or research whose phases are not a trial's (biomarker and
@@ -314,11 +336,15 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     so the study type or the title is wrong. A Phase 4 in the title stays quiet: post-marketing studies that assign
     no intervention are registered as observational and often named so ("Phase IV Observational Study"). Nor does
     a title that itself names an observational design or biomarker or diagnostic research, whose phases are its
-    own ("A Phase 2, Prospective, Observational Study of Biomarkers")."""
+    own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or "for",
+    which an observational study's title gives the trial it studies ("Ancillary Study to a Phase 3 Trial", "Patients
+    Who Received Drug X in a Phase 1 Trial")."""
+    if any(_SERIES_STAGE.search(text) for _field, text in titles):
+        return
     for field, text in titles:
         if PHASE_WORD not in text.lower() or _OBSERVATIONAL_TITLE.search(text):
             continue
-        stated = _stated(title_mentions(text))
+        stated = _stated(title_mentions(text, follows_another=True))
         phases = frozenset().union(*(m.phases for m in stated)) if stated else frozenset()
         if not phases or not phases <= TRIAL_PHASES:
             continue

@@ -116,6 +116,18 @@ NO_INTERVENTION_CASES = [
                                        [("Supervised exercise", "Aerobic exercise"), ("Usual care", "Usual care")]),
          note="a usual-care arm typed Other, linked to usual care"),
     Case(NO_INTERVENTION, False, CLEAN, note="clean"),
+    Case(NO_INTERVENTION, False, control_arm("Wait-list", "Offered the programme after the 12-week assessment",
+                                             [("BEHAVIORAL", "Waitlist control", "No programme during the study")]),
+         note="a wait-list placeholder agrees with the type"),
+    Case(NO_INTERVENTION, False, control_arm("Unvaccinated", "Not vaccinated during the study",
+                                             [("OTHER", "No vaccine", "No vaccine is given")]),
+         note="'No vaccine' says nothing is given"),
+    Case(NO_INTERVENTION, False, control_arm("Surveillance", "PSA every 6 months",
+                                             [("OTHER", "Active surveillance", "Monitoring without treatment")]),
+         note="active surveillance gives nothing"),
+    Case(NO_INTERVENTION, True, control_arm("Wait-list", "Offered the programme after the 12-week assessment",
+                                            [("BEHAVIORAL", "Waitlist control", "No programme"), QUESTIONNAIRE]),
+         note="a wait-list placeholder beside an assessment listed as an intervention"),
 ]
 
 # --- Placebo arms typed Experimental or Active Comparator -------------------------------------------------------
@@ -296,6 +308,20 @@ COMPARATOR_CASES = [
                                                        [("OTHER", "Standard of care", "Usual management")],
                                                        "ACTIVE_COMPARATOR"),
          note="standard of care typed Active Comparator"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, comparator("Control", "Same volume, same schedule",
+                                                       [("DRUG", "Physiological serum", "10 mL intravenously")]),
+         note="saline as non-English sponsors name it"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, comparator("Adjuvant control", "One dose at day 0",
+                                                       [("BIOLOGICAL", "Aluminium hydroxide",
+                                                         "Adjuvant alone, 0.5 mL")]),
+         note="a vaccine trial's adjuvant-only control"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, comparator("Low-level laser", "Same protocol",
+                                                       [("DEVICE", "LLLT device", "Laser off during each session")],
+                                                       "SHAM_COMPARATOR"),
+         note="a device turned off"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, comparator("Control", "Usual diabetes care from the general practitioner",
+                                                      [("OTHER", "Usual care", "Care as usual, no study product")]),
+         note="usual care typed Placebo Comparator"),
 ]
 
 CASES = NO_INTERVENTION_CASES + PLACEBO_CASES + COMPARATOR_CASES

@@ -127,6 +127,9 @@ QUIET = [
     ("Telehealth Phase 2 Exercise Programme After Cardiac Surgery", "NA"),
     ("Phase 1: Development of a Peer-delivered Mobile Intervention for Postpartum Depression", "NA"),
     ("Phase 1.5 Study of Intravesical Gemcitabine in Non-muscle Invasive Bladder Cancer", "PHASE1/PHASE2"),
+    ("Phase 1 Insulin Secretion After a Single Dose of Exenatide in Type 2 Diabetes", "NA"),
+    ("Phase 2 Insulin Response to an Oral Glucose Load After Sitagliptin", "PHASE4"),
+    ("Drug X in Advanced Solid Tumours: A Phase I Study With Expansion Into Phase II", "PHASE1"),
 ]
 
 OBSERVATIONAL_RULE = "contradictions.observational_title_phase"
@@ -139,6 +142,8 @@ OBSERVATIONAL_FIRES = [
     "Phase 1/2 Study of Autologous CAR T Cells in Relapsed B-cell Lymphoma",
     "An Early Phase 1 Study of Intranasal Oxytocin in Autism",
     "Safety and Pharmacokinetics of Drug X in Healthy Volunteers: a Phase 1 Trial",
+    "A Phase 1 Study of Intranasal Ketamine in Healthy Volunteers",
+    "Pharmacokinetics of Oral Levetiracetam in Neonates: A Phase I Study",
 ]
 # Titles of observational studies that name no phase of their own, a Phase 4, another study's, or research whose
 # phases are its own.
@@ -154,6 +159,12 @@ OBSERVATIONAL_QUIET = [
     "A Phase II Diagnostic Accuracy Study of Contrast-enhanced Ultrasound in Liver Lesions",
     "Phase II Cardiac Rehabilitation Outcomes in Older Adults",
     "Quality of Life in the Recovery Phase After Stroke",
+    "Ancillary Study to a Phase 3 Trial of Bempedoic Acid: Genetic Determinants of Response",
+    "Long-term Safety of Patients Who Received Valoctocogene Roxaparvovec in a Phase 1/2 Trial",
+    "Immune Correlates in Stored Sera of Vaccinees in a Phase III Trial of an RSV Vaccine",
+    "Motives and Expectations of Patients Entering a Phase 1 Oncology Trial",
+    "Companion Study to Phase II Trial of Neoadjuvant Chemotherapy in Bladder Cancer",
+    "Phase 1 Insulin Secretion in Obese Adolescents With Prediabetes",
 ]
 
 

@@ -33,6 +33,8 @@ NOT_PLACEBO_ARM_TITLES = [
     "Placebo effect enhanced", "Deceptive placebo", "Conditioned placebo", "Autonomous vehicle ride",
     "Vehicle driving simulator", "Drug X 10 mg", "Control", "Placebo-Sumatriptan", "Sumatriptan-placebo",
     "Placebo first", "Placebo (delayed start)", "Placebo on top of standard care", "Placebo → semaglutide",
+    "Placebo (Standard of care)", "Placebo on background methotrexate", "Placebo in usual care",
+    "Placebo (BSC)", "Placebo (SoC)",
 ]
 # Texts that say what an arm is given is a placebo, sham or inactive product, as arms and interventions word it.
 PLACEBO_TEXTS = [
@@ -42,13 +44,22 @@ PLACEBO_TEXTS = [
     "Device switched off", "Detuned laser", "Non-penetrating Streitberger needles", "Attention control",
     "Microcrystalline cellulose capsules", "Double-dummy design", "Simulated stimulation", "Mock scanner session",
     "Olive oil capsules", "Control cream", "Look-alike tablets",
+    "Physiological serum 10 mL", "Serum physiologique", "Lactated Ringer's solution 100 mL/h", "Isotonic solution",
+    "D5W infusion", "PBS injection", "Formulation buffer", "Aluminium hydroxide adjuvant alone", "Empty capsules",
+    "Nicotine-free e-cigarette", "Denicotinized cigarettes", "Decaffeinated coffee", "Non-alcoholic beer",
+    "Alcohol-free drink", "Caffeine-free cola", "Subthreshold TENS", "Sub-therapeutic dose", "Non-therapeutic dose",
+    "Stimulator off", "Device off", "Cream base", "Base ointment", "White petrolatum", "Vaseline",
+    "Electrodes placed but no current delivered", "Coil placed without magnetic stimulation", "tDCS at 0 mA",
+    "Zero intensity ultrasound",
 ]
 # Texts that name a control that is no placebo.
 NOT_PLACEBO_TEXTS = [
     "Standard of care", "Usual care", "Cisplatin 40 mg/m2 weekly", "Aspirin 81 mg daily", "Diet counseling",
     "Conventional physiotherapy", "Wait list", "10 mg once daily", "0.5 mg twice daily", "Sleep hygiene education",
     "Treatment as usual by the general practitioner", "Active monitoring", "Fish oil 2 g daily", "Control group",
-    "No intervention",
+    "No intervention", "Standard balloon angioplasty", "Hepatitis A vaccine", "Health education",
+    "Light therapy 10,000 lux", "Lidocaine 2% gel", "Low-dose aspirin", "Buffered lidocaine", "tDCS at 2 mA",
+    "No further treatment", "Stimulation at 10 Hz",
 ]
 
 

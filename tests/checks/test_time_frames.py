@@ -88,6 +88,15 @@ NO_READING = [
     "-14 days", "Days -14 to 28", "90 days after stroke", "3 months post-stroke", "6 months post-injury",
     "1 month post-discharge", "6 months post last vaccination", "At 6 weeks after the end of treatment",
     "Baseline to Week 12 of each treatment period", "From birth to 2 years of age",
+    # look-backs, approximations and caps, windows, study-level periods, seasons, corrected and postmenstrual ages
+    "Hospitalizations in the past 12 months", "Compared with the previous 12 months",
+    "Retrospective chart review covering 2 years", "Around 12 months", "Roughly 1 year", "Nearly 2 years",
+    "Not more than 6 months", "No longer than 12 months", "Less than 1 year", "Between 6 and 12 months",
+    "2 years (total study period)", "Study period of 18 months", "3 years (enrollment period)",
+    "One influenza season (6 months)", "Over the winter season (5 months)", "Academic year (9 months)",
+    "At 36 weeks PMA", "At 2 years corrected",
+    "Day 28 (infants 6-11 months)", "Children 6 to 59 months: 28 days after vaccination", "Toddlers at 15 months",
+    "Framingham 10-year risk at Week 12",
 ]
 
 

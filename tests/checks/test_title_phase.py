@@ -127,3 +127,42 @@ def test_the_observational_rule_reads_only_observational_studies_titles(tmp_path
     finally:
         con.close()
     assert found == ["NCT00000001"]
+
+
+def test_a_record_titled_as_a_numbered_study_of_a_projects_stage_names_no_trial_phase():
+    """Legacy NIDA records number the studies of a project's stage ("Phase II - 4"): neither title's phase is read."""
+    titles = [(OFFICIAL, "Alternate-Day Buprenorphine Administration. Phase II"),
+              (BRIEF, "Alternate-Day Buprenorphine Administration. Phase II - 4")]
+    assert list(study_phase_findings("NCT0", titles, "PHASE1")) == []
+    assert list(observational_phase_findings("NCT0", titles)) == []
+    assert [f.severity for f in study_phase_findings("NCT0", titles[:1], "PHASE1")] == ["warning"]
+    assert [f.severity for f in study_phase_findings("NCT0", [(OFFICIAL, "A Phase 2 - 3 Study of Drug X")],
+                                                     "PHASE1")] == ["warning"]
+
+
+def test_na_against_a_title_phase_is_info_for_a_trial_of_devices_or_behavioural_interventions():
+    """The registry asks N/A of device and behavioural trials: their title's phase is the investigators' staging."""
+    title = "Phase II Pilot Study of a Digital Cognitive-Behavioral Stress Management Application"
+    [found] = study_phase_findings("NCT0", [(OFFICIAL, title)], "NA", without_phases=True)
+    assert found.severity == "info"
+    assert found.message.endswith("N/A (a trial without phases), as the registry asks of a trial of devices or "
+                                  "behavioural interventions only.")
+    [plain] = study_phase_findings("NCT0", [(OFFICIAL, title)], "NA")
+    assert plain.severity == "warning"
+
+
+def test_the_rule_reads_the_intervention_types_of_an_na_record(tmp_path):
+    def with_kinds(*kinds: str) -> dict:
+        study = _study("Phase II Randomized Trial of a Smoking Cessation Intervention", None, "NA")
+        study["interventions"] = [{"intervention_type": kind, "name": f"Intervention {n}", "description": "As told"}
+                                  for n, kind in enumerate(kinds)]
+        return study
+    studies = {"NCT00000001": with_kinds("BEHAVIORAL"), "NCT00000002": with_kinds("DEVICE", "BEHAVIORAL"),
+               "NCT00000003": with_kinds("BEHAVIORAL", "DRUG"), "NCT00000004": with_kinds("RADIATION")}
+    con = harness.warehouse_with(tmp_path, studies)
+    try:
+        found = {f.nct_id: f.severity for f in findings_of(con, RULES[0], set_scope(con, None, harness.AS_OF))}
+    finally:
+        con.close()
+    assert found == {"NCT00000001": "info", "NCT00000002": "info", "NCT00000003": "warning",
+                     "NCT00000004": "warning"}
