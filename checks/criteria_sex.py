@@ -17,8 +17,9 @@ Healthy Volunteers: by the registry's definition a study accepts healthy volunte
 condition studied may take part, healthy controls among them. An inclusion criterion, a group's label or an
 inclusion heading that admits healthy people ("Healthy adult subjects", "Healthy male and female volunteers",
 "Healthy controls:") disagrees with Healthy Volunteers 'No'. "Healthy" of an organ or a state ("healthy skin",
-"otherwise healthy", "in good general health"), healthy people who have a condition ("healthy volunteers with
-asthma"), and a negation ("Healthy volunteers are not eligible") admit no healthy volunteer. The reverse (Healthy
+"otherwise healthy", "systemically healthy", "in good general health", "healthy" by the ASA physical status of surgical
+patients), healthy people who have a condition ("healthy volunteers with asthma", "healthy men aged 50-70 with
+elevated PSA"), and a negation ("Healthy volunteers are not eligible") admit no healthy volunteer. The reverse (Healthy
 Volunteers 'Yes' while every criterion requires a disease) is not read: whether a criterion requires the condition
 studied cannot be told from its words.
 
@@ -84,7 +85,9 @@ _ADMITTING_REST = re.compile(
     r"suffering\b|at\s+(?:high\s+|increased\s+)?risk\b|receiving\b|treated\b|planning\b|seeking\b|attending\b|"
     r"living\b|hospitali[sz]ed\b|admitted\b|requiring\b|in\s+(?:the\s+)?(?:first|second|third|1st|2nd|3rd)\b|"
     r"at\s+\d|in\s+their\b|of\s+(?:reproductive|child-?bearing)\s+age\b|of\s+\d|of\s+(?:any|all)\s+ages?\b|"
-    r"enrolled\b|eligible\s+for\b|participating\b|visiting\b|newly\b|previously\b|currently\b|recently\b)")
+    r"enrolled\b|eligible\s+for\b|participating\b|visiting\b|newly\b|previously\b|currently\b|recently\b|"
+    r"in\s+(?:active\s+|spontaneous\s+|established\s+)?labou?r\b|"
+    rf"healthy\s+(?:{_PEOPLE})\b)")
 # Words after the person that make the criterion a requirement of that sex, not a statement of who is admitted.
 _REQUIREMENT = re.compile(
     r"\b(?:must|should|shall|needs?|required?|agrees?|agreeing|willing|use|using|uses|practi[cs]\w*|contracept\w*|"
@@ -131,17 +134,27 @@ _HEALTHY_BETWEEN = (r"(?:(?:male|female|men|women|adult|young|older|elderly|non-
                     r"\s*,?\s*(?:and\s+|or\s+|and/or\s+|/\s*)?){0,4}")
 _HEALTHY_ADMITTED = re.compile(
     rf"{_SUBJECT}{_ADJECTIVES}(?:(?:normal|healthy)\s*,?\s*)?(?:healthy\s*,?\s*{_HEALTHY_BETWEEN}"
-    rf"(?:{_HEALTHY_PEOPLE})\b|normal\s+(?:volunteers?|controls?|subjects?)\b|healthy\s*,?\s*(?=(?:as|based\s+on|"
-    r"according\s+to|by\s+medical|on\s+the\s+basis|determined|defined|per)\b|[.;]?\s*\Z))")
-# Words before "healthy" that make it no admission ("Otherwise healthy", "No healthy volunteers", "For healthy").
+    rf"(?:{_HEALTHY_PEOPLE})\b|normal\s+(?:volunteers?|controls?|subjects?)\b"
+    r"|(?P<alone>healthy)\s*,?\s*(?=(?:as|based\s+on|according\s+to|by\s+medical|on\s+the\s+basis|determined"
+    r"|defined|per)\b|[.;]?\s*\Z))")
+# Words before "healthy" that make it no admission ("Otherwise healthy", "No healthy volunteers", "For healthy";
+# "Systemically healthy", said of dental patients who have the oral disease studied).
 _NOT_HEALTHY_ADJECTIVES = frozenset((
     "otherwise", "no", "not", "non", "if", "for", "except", "excluding", "without", "of", "in", "from", "with",
-    "than", "and", "or", "patients", "patient"))
-# What right after the healthy people makes them patients ("Healthy volunteers with asthma", "Healthy subjects
-# diagnosed with ..."); "with no history", "with normal", "with a BMI" keep them healthy.
+    "than", "and", "or", "patients", "patient", "systemically"))
+# The anaesthetists' physical status ("Healthy, as defined by ASA class I or II"): a criterion that says only
+# "healthy" by it is said of patients about to have surgery.
+_ASA_CLASS = re.compile(r"\basa\b|american\s+society\s+of\s+an(?:a)?esthesiologists")
+# What right after the healthy people, or after their ages, makes them patients ("Healthy volunteers with asthma",
+# "Healthy subjects diagnosed with ...", "Healthy men aged 50-70 years with elevated PSA", "Healthy subjects, but with
+# mild hypertension"); "with no history", "with normal", "with a BMI", "with a birth weight" keep them healthy.
 _HEALTHY_WITH_CONDITION = re.compile(
-    r"[\s,]*(?:with(?!\s+(?:no|normal|an?\s+(?:normal|bmi|body)|bmi|body|good|negative|clear|healthy|regular|"
-    r"stable\s+weight)\b)|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering))|"
+    r"(?:\s*,?\s*(?:aged?|between)\s+[^,;()]{0,30}?\b(?:years?|months?|weeks?|days?)"
+    r"(?:\s+(?:old|of\s+age|inclusive|(?:or|and)\s+(?:older|above|over|more)))?(?=[\s,]+with\b))?"
+    r"[\s,]*(?:(?:but|yet)\s+)?"
+    r"(?:with(?!\s+(?:no|normal|an?\s+(?:normal|bmi|body|birth\s*weight|gestational|weight)|bmi|body"
+    r"|birth\s*weight|gestational|weight|good|negative|clear|healthy|regular|stable\s+weight)\b)"
+    r"|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering))|"
     r"having|diagnos\w*|suffer\w*|infected|positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
     r"requiring|presenting|affected|exposed|born\s+to|living\s+with)\b")
 # Words anywhere in the criterion that say the healthy people are not admitted, or that "healthy" has exceptions.
@@ -307,10 +320,13 @@ def _for_everyone(text: str, body_lowered: str, section: Section, words: list[re
 
 def _criterion_admits_healthy(piece: str) -> bool:
     """Whether the criterion `piece` (lower case) admits healthy people: it opens with them, with no condition
-    after them and no negation or exception."""
+    after them and no negation or exception; "healthy" alone by the ASA physical status is said of surgical
+    patients."""
     mark = LIST_MARK.match(piece).end()
     m = _HEALTHY_ADMITTED.match(piece, mark)
     if m is None or not _adjectives_admit(m.group("adjectives"), _NOT_HEALTHY_ADJECTIVES):
+        return False
+    if m.group("alone") and _ASA_CLASS.search(piece):
         return False
     return _HEALTHY_WITH_CONDITION.match(piece, m.end()) is None and _NOT_HEALTHY.search(piece) is None
 

@@ -365,6 +365,12 @@ _SIGHT_LOST_AFTER = re.compile(
     r"\s+(?:by|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:their|his|her|the|an?)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:diseases?|injur(?:y|ies)|trauma|conditions?|illness|accidents?|glaucoma|retinopathy|degeneration|strokes?"
     r"|infections?)\b", re.I)
+# A face mask worn ("Subjects will be masked with surgical masks"): no masking.
+_MASK_WORN_AFTER = re.compile(r"\s+(?:with|using|wearing)\s+(?:an?\s+|the\s+|their\s+)?(?:(?:surgical|face|medical"
+                              r"|n95|ffp2|cloth|protective)\s+)*(?:face\s*)?masks?\b", re.I)
+# Words before a term that say no one will try to mask ("No attempt will be made to blind outcome assessors").
+_NO_ATTEMPT_BEFORE = re.compile(r"\b(?:no\s+(?:attempts?|efforts?)|not\s+(?:attempt|try|plan)\w*)\b[^.;]{0,40}"
+                                r"\bto\s+$", re.I)
 # A claim that opens with one of the people (not an assessor): whose masking counts only when the words before
 # name no party the registry does not record ("Laboratory staff will be blinded").
 _PEOPLE_FIRST = re.compile(r"(?:blinded\s+|masked\s+)?(?:(?:independent|trained|study|outcome)\s+)?" + _PEOPLE
@@ -403,17 +409,20 @@ def masked_party_named(claim: Claim) -> bool:
     participant is assigned: a term masked "to" something else ("assessor-blinded to patient identity") names no
     such masking; "blinded to treatment allocation" counts only after a recorded party ("outcome assessors", "a
     research assistant") and none it does not record ("the statistician", "the sponsor", "the laboratory"), and
-    people other than an assessor ("staff will be blinded") only after no party it does not record."""
+    people other than an assessor ("staff will be blinded") only after no party it does not record, nor when they
+    wear face masks ("masked with surgical masks"). A term after "No attempt will be made to" names nobody masked."""
     text = claim.source.text
     phrase = claim.phrase
     s_start, _ = sentence_at(text, claim.start)
     clause = text[max(s_start, claim.start - _PARTY_REACH):claim.start]
     cut = _CLAUSE_START.match(clause)
     clause = clause[cut.end():] if cut else clause
+    if _NO_ATTEMPT_BEFORE.search(clause):
+        return False
     if _MASKED_TO_ASSIGNMENT.fullmatch(phrase):
         return _RECORDED_PARTY.search(clause) is not None and _UNRECORDED_PARTY.search(clause) is None
-    if _PEOPLE_FIRST.match(phrase) and (_UNRECORDED_PARTY.search(clause)
-                                        or _SIGHT_LOST_AFTER.match(text, claim.end)):
+    if _PEOPLE_FIRST.match(phrase) and (_UNRECORDED_PARTY.search(clause) or _SIGHT_LOST_AFTER.match(text, claim.end)
+                                        or _MASK_WORN_AFTER.match(text, claim.end)):
         return False
     # A term ("assessor-blinded", "blinded outcome assessment"), masked to the assignment unless it says otherwise.
     to = (_UNAWARE_OF_AFTER if phrase.lower().endswith("unaware") else _MASKED_TO_AFTER).match(text, claim.end)
@@ -439,10 +448,16 @@ def outside_the_main_comparison(claim: Claim) -> bool:
 
 # Trials in the plural, which a sentence that does not name this study speaks of in general.
 _TRIALS_IN_GENERAL = re.compile(r"\b(?:trials|studies|rcts)\b", re.I)
-# A denial a few words after a term, in its clause: "... of images is not planned", "... will not be possible".
+# A denial a few words after a term, in its clause: "... of images is not planned", "... will not be possible", "...
+# was not deemed necessary", "... is therefore unnecessary", "... will not be collected".
 _DENIED_LATER = re.compile(
-    r"[^.;,]{0,60}?\b(?:(?:is|are|was|were|will|would|could|can)\s+not(?:\s+be)?|cannot\s+be)\s+"
-    r"(?:planned|possible|feasible|performed|used|done|applicable|available|conducted|required|needed|necessary)\b",
+    r"[^.;,]{0,60}?\b(?:(?:(?:is|are|was|were|will|would|could|can)\s+not|cannot)(?:\s+be)?"
+    r"(?:\s+(?:deemed|considered|judged|thought))?\s+"
+    r"(?:planned|possible|feasible|performed|used|done|applicable|available|conducted|required|needed|necessary"
+    r"|collected|obtained|implemented|undertaken)"
+    r"|(?:is|are|was|were|will\s+be|would\s+be)\s+(?:(?:deemed|considered|judged|thought|therefore|thus)\s+)?"
+    r"(?:impossible|unnecessary|infeasible|unfeasible|impractical)"
+    r"|(?:was|were)\s+considered\s+but\s+(?:rejected|not))\b",
     re.I)
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
 # which spares the pattern's slow case-insensitive search on most texts.

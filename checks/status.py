@@ -131,21 +131,42 @@ def _site_status_differs_sql() -> str:
                   joins=f"JOIN {_SITES} ON f.nct_id = s.nct_id")
 
 
-# A reason that says the study ended before its plan: it was terminated, not completed.
-_ENDED_EARLY = (r"(?i)\b(?:terminat\w*|stopped|halted|discontinued|closed|ended|abandoned|aborted)\b"
-                r"|\b(?:early|prematurely)\s+(?:terminat|stop|clos|end)")
+# A reason that says the study ended before its plan: it was terminated, not completed. "Closed" or "ended" alone
+# ("Closed to accrual", "Funding ended") is how a study that ran its course is often described.
+_ENDED_EARLY = (r"(?i)\b(?:terminat\w*|stopped|halted|discontinued|abandoned|aborted)\b"
+                r"|\b(?:early|prematurely)\s+(?:terminat|stop|clos|end)|\b(?:closed|ended)\s+(?:early|prematurely)\b")
+# A stop the study came back from ("Recruitment temporarily halted during COVID-19; resumed"), or a denial ("The
+# study was not stopped"): no early end.
+_NOT_ENDED = (r"(?i)\b(?:temporar\w*|paus\w*|resum\w*|restart\w*|re-?start\w*|re-?open\w*|re-?initiat\w*|"
+              r"interrupt\w*|on\s+hold)\b|\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu)")
+# Words that say the study ran its course ("Study completed as planned", "Enrollment goal reached", "Closed to
+# accrual after the target sample size was reached"), beside the words that say no reason: such a reason only says
+# the status again.
+_COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "concluded", "planned", "normally",
+                     "scheduled", "expected", "as", "after", "all", "participants", "patients", "subjects",
+                     "enrolled", "enrollment", "enrolment", "recruitment", "accrual", "data", "collection", "follow",
+                     "up", "target", "goal", "sample", "size", "number", "of", "reached", "met", "achieved", "end",
+                     "ended", "when", "to", "stop", "it", "and", "successfully")
+# One of them that says the course was run ("completed", "goal reached", "end of study").
+_RAN_ITS_COURSE = r"\b(?:complet\w*|finished|concluded|reached|met|achieved|end\s+of)\b"
+_SAID_COMPLETED = (r"regexp_full_match(lower(s.why_stopped), "
+                   rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
+                   f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)})")
 
 
 def _completed_with_reason_stopped_sql() -> str:
     texts = {"st": "s.overall_status", "why": "s.why_stopped"}
-    early = f"regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)})"
+    said_completed = f"coalesce({_SAID_COMPLETED}, FALSE)"
+    early = (f"(regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)}) AND NOT regexp_matches(s.why_stopped, "
+             f"{literal(_NOT_ENDED)}) AND NOT {said_completed})")
     message = (f"CASE WHEN {early} THEN "
                + sql_text("Status is COMPLETED but the record says why the study stopped: '{why}', which says it "
                           "ended early (TERMINATED).", **texts)
                + " ELSE " + sql_text("Status is COMPLETED but the record still gives a reason why the study "
                                      "stopped: '{why}'.", **texts) + " END")
     return select(message, sql_text("overall_status={st}; why_stopped={why}", **texts),
-                  f"s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND NOT {_NO_REASON}",
+                  f"s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND s.why_stopped IS NOT NULL "
+                  f"AND ({early} OR NOT ({_NO_REASON} OR {said_completed}))",
                   severity=f"CASE WHEN {early} THEN 'warning' ELSE 'info' END")
 
 
@@ -177,7 +198,9 @@ RULES = (
          "that gives a reason which says it ended early ('Terminated early due to sufficient data', 'stopped for "
          "futility') is a terminated study recorded as completed, and a data team counting completed trials counts "
          "it (warning); another reason is one left from an earlier suspension or termination the study came back "
-         "from ('Paused during COVID-19'), worth knowing (info).",
+         "from ('Paused during COVID-19', 'Recruitment temporarily halted; resumed'), worth knowing (info). A "
+         "placeholder, or a reason that only says the study ran its course ('Study completed as planned', "
+         "'Enrollment goal reached'), is none.",
          ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",

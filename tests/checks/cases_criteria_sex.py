@@ -78,6 +78,9 @@ SEX_FIRES = [
     ("Black, white and Hispanic males between the ages of 20 to 70 years", "ALL", XML),
     ("Women (18-45 years) with heavy menstrual bleeding", "ALL", JSON),
     ("Women aged 18 to 45 years with type 2 diabetes and inadequate glycemic control", "ALL", JSON),
+    ("Women in active labour at term with a cephalic singleton", "ALL", JSON),
+    ("Male and female healthy volunteers", "FEMALE", JSON),
+    ("Female healthy volunteers aged 18 to 45 years", "ALL", XML),
 ]
 
 # (criterion, the record's Sex, layout): no statement of who is admitted that disagrees with Sex.
@@ -175,6 +178,11 @@ HEALTHY_FIRES = [
     "Inclusion Criteria for Healthy Volunteers:\n\n* Aged 18 to 45\n\nExclusion Criteria:\n\n* Smoking",
     "Inclusion Criteria:\n\nPatients:\n* Diagnosis of COPD\n\nHealthy volunteers:\n* Aged 40-75\n\nExclusion "
     "Criteria:\n\n* Pregnancy",
+    listed("Healthy volunteers (ASA physical status I) aged 18 to 40 years"),
+    listed("Periodontally healthy adults aged 18-65"),
+    listed("Healthy infants aged 6-12 weeks with a birth weight above 2.5 kg"),
+    listed("Healthy male subjects aged 18 to 45 years inclusive, with normal ECG", layout=XML),
+    listed("Healthy adults aged 18-64 years who have received 2 doses of an mRNA vaccine"),
 ]
 # (criteria text, Healthy Volunteers): no healthy people admitted, or Healthy Volunteers that agrees or is unknown.
 HEALTHY_QUIET = [
@@ -201,4 +209,14 @@ HEALTHY_QUIET = [
     ("Inclusion Criteria:\n\n* Type 2 diabetes\n\nExclusion Criteria for healthy controls:\n\n* Any chronic disease",
      False),
     ("Inclusion Criteria:\n\n* Age 18 to 65\n\nExclusion Criteria:\n\n* Healthy volunteers", False),
+    # "healthy" by the anaesthetists' physical status, of surgical patients; "systemically healthy" dental patients
+    (listed("Scheduled for elective laparoscopic cholecystectomy",
+            "Healthy, as defined by ASA physical status I or II"), False),
+    (listed("Healthy as per American Society of Anesthesiologists classification"), False),
+    (listed("Systemically healthy adults aged 18-65", "Chronic periodontitis with at least 4 sites of probing depth "
+                                                      ">= 5 mm"), False),
+    # a condition after the ages, or after "but"
+    (listed("Healthy men aged 50-70 years with elevated PSA"), False),
+    (listed("Healthy adults aged 60 years or older with chronic conditions controlled by medication"), False),
+    (listed("Healthy subjects, but with a diagnosis of mild hypertension"), False),
 ]

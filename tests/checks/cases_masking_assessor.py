@@ -80,6 +80,9 @@ FIRING = [
                      "anaesthesia.", WARNING),
     (OPEN, "detail", "Patients and care providers are aware of the allocation; assessors are blinded.", WARNING),
     (OPEN, "detail", "Sessions will be video-recorded and coded by raters blind to treatment condition.", WARNING),
+    (OPEN, "detail", "Blinded endpoint adjudication will be performed by an independent committee; unblinded "
+                     "interim analyses are not planned.", WARNING),
+    (OPEN, "detail", "Participants will be masked to group allocation; no face mask will be required.", WARNING),
     (OPEN, "detail", "Primary Objective: PFS per RECIST v1.1 by blinded independent central review (BICR).", INFO),
     (OPEN, "summary", "Tumour assessments will be read by a blinded independent review committee (BIRC).", INFO),
     (OPEN, "detail", "This is an open-label study. Progression will be assessed by BICR every 8 weeks.", INFO),
@@ -134,6 +137,15 @@ QUIET_CASES = [
     (OPEN, "detail", "Images will be assessed by an assessor who is not blinded.", QUIET),
     (OPEN, "detail", "Participants will be blinded to their glucose values during the monitoring period.", QUIET),
     (OPEN, "detail", "Patients will not be blinded to their allocated treatment.", QUIET),
+    (OPEN, "detail", "Hard endpoints such as death are not subject to bias, so blinded endpoint adjudication was not "
+                     "deemed necessary.", QUIET),
+    (OPEN, "detail", "Patient-reported outcomes are collected electronically; blinded assessment is therefore "
+                     "unnecessary.", QUIET),
+    (OPEN, "detail", "Masked outcome assessment was deemed unnecessary given the objective primary outcome.", QUIET),
+    (OPEN, "detail", "Blinding of outcome assessors was considered but rejected for practical reasons.", QUIET),
+    (OPEN, "detail", "Data from blinded independent central review (BICR) will not be collected.", QUIET),
+    (OPEN, "detail", "No attempt will be made to blind outcome assessors.", QUIET),
+    (OPEN, "detail", "Subjects will be masked with surgical masks throughout the session.", QUIET),
     # Another part of the study, another study, trials in general.
     (OPEN, "detail", "The study is open-label, with blinded outcome assessment in a sub-study of 50 participants.",
      QUIET),

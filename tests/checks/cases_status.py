@@ -163,3 +163,14 @@ CASES += [
     Case(COMPLETED_REASON, False, study(why_stopped="Terminated early", source_layout="aggregator_text"),
          note="a republished page"),
 ]
+
+# A completed study's reason that only says it ran its course, and an early end said in the status's own words.
+CASES += [
+    Case(COMPLETED_REASON, False, study(why_stopped="Study completed as planned"), note="the status said again"),
+    Case(COMPLETED_REASON, False, study(why_stopped="Recruitment closed after the target sample size was reached"),
+         note="accrual ran its course"),
+    Case(COMPLETED_REASON, False, study(why_stopped="The study was not stopped; it completed normally"),
+         note="a denial"),
+    Case(COMPLETED_REASON, True, study(why_stopped="Terminated early"),
+         note="an early end in the status's own words: warning"),
+]

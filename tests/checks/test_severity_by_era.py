@@ -200,6 +200,9 @@ def test_a_legacy_xml_record_without_a_posted_date_is_judged_by_its_first_submis
     ("Terminated early due to sufficient data acquired to meet our study objectives", "warning"),
     ("Recruitment closed early after the interim analysis", "warning"),
     ("Enrollment paused during the COVID-19 pandemic, then resumed", "info"),
+    ("Recruitment temporarily halted due to COVID-19; resumed in 2021", "info"),
+    ("Closed to accrual", "info"),
+    ("Terminated early", "warning"),
 ])
 def test_a_completed_studys_reason_for_stopping_is_a_warning_only_where_it_says_it_ended_early(
         tmp_path, why_stopped, severity):
