@@ -230,12 +230,16 @@ patched.{name} = stopped
 """
 
 
-@pytest.mark.parametrize("module, name, nth, stage", [
-    ("warehouse.load", "_upsert_files", 2, "load"),
-    ("checks.engine", "found_table", 3, "check"),
-    ("checks.report", "write_report", 1, "report"),
-], ids=["load", "rule", "report"])
-@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+_QUERY_STOPS = {"load": ("warehouse.load", "_upsert_files", 2, "load"),
+                "rule": ("checks.engine", "found_table", 3, "check"),
+                "report": ("checks.report", "write_report", 1, "report")}
+
+
+# Each stage with each signal; the suite runs each stage with one of them, alternating (`make test-long` the others).
+@pytest.mark.parametrize("sent, module, name, nth, stage", [
+    pytest.param(sent, *_QUERY_STOPS[where], id=f"{sent}-{where}",
+                 marks=() if (sent == "SIGTERM") == (i % 2 == 0) else pytest.mark.long)
+    for i, where in enumerate(_QUERY_STOPS) for sent in ("SIGINT", "SIGTERM")])
 def test_a_signal_during_a_query_interrupts_the_run_with_one_line(samples, tmp_path, module, name, nth, stage, sent):
     db = tmp_path / "t.duckdb"
     proc = _cli(db, samples, SIGNAL_IN_A_QUERY.format(module=module, name=name, nth=nth, signal=sent))

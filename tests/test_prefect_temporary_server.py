@@ -93,7 +93,10 @@ def _gone(pids: list[int], seconds: float) -> bool:
 # A terminal's Ctrl-C and a systemd stop reach every process of the run's group. Prefect's own temporary server
 # stopped with them, and the run waited about 70 s for its client before it exited 1; a SIGTERM inside the flow
 # was Prefect's TerminationSignal, and the run was recorded `failed`.
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["group-ctrl-c", "group-sigterm"])
+# Each signal once in the suite: a group Ctrl-C here, a SIGTERM while the server stops below (`make test-long` runs
+# the other two).
+@pytest.mark.parametrize("stop", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.long)],
+                         ids=["group-ctrl-c", "group-sigterm"])
 def test_a_stop_to_the_run_group_is_recorded_through_the_temporary_server_at_once(corpus, prefect_home, tmp_path,
                                                                                  stop):
     db, log = tmp_path / "t.duckdb", tmp_path / "run.log"
@@ -172,7 +175,7 @@ app()
 """
 
 
-@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("stop", [pytest.param("SIGINT", marks=pytest.mark.long), "SIGTERM"])
 def test_a_stop_while_the_temporary_server_is_stopped_ends_the_command_after_publishing(prefect_home, tmp_path,
                                                                                        stop):
     """Stopped at exit, a stop while the server stopped was printed as an exception ignored at exit, exit 0 (a
