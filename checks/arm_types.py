@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from checks.date_columns import rule, select
 from checks.protocol_intervention_names import NOTHING_WORDS
-from checks.sql_text import literal, sql_text
+from checks.sql_text import literal, one_of, sql_text
 from flows.parsers import REGISTRY_LAYOUTS
 
 FAMILY = "protocol"
-_REGISTRY = f"s.source_layout IN ({', '.join(literal(layout) for layout in REGISTRY_LAYOUTS)})"
+_REGISTRY = f"s.source_layout IN {one_of(REGISTRY_LAYOUTS)}"
 # The registry's arm types as its pages label them.
 TYPE_LABELS = {"EXPERIMENTAL": "Experimental", "ACTIVE_COMPARATOR": "Active Comparator",
                "PLACEBO_COMPARATOR": "Placebo Comparator", "SHAM_COMPARATOR": "Sham Comparator",
@@ -22,11 +22,6 @@ TYPE_LABELS = {"EXPERIMENTAL": "Experimental", "ACTIVE_COMPARATOR": "Active Comp
 # The types of an arm given what is tested or a known effective treatment: never a placebo's.
 ACTIVE_TYPES = ("EXPERIMENTAL", "ACTIVE_COMPARATOR")
 COMPARATOR_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
-
-
-def _one_of(values: tuple[str, ...]) -> str:
-    """SQL: a parenthesised list of the text values, for IN."""
-    return "(" + ", ".join(literal(v) for v in values) + ")"
 
 
 def _type_label(expr: str) -> str:
@@ -89,7 +84,7 @@ NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no dru
 def _gives_nothing(expr: str) -> str:
     """SQL: the intervention name `expr` says nothing is given ('No intervention', 'Observation')."""
     said = f"lower(trim(regexp_replace(coalesce({expr}, ''), '\\s+', ' ', 'g'), ' .:'))"
-    return f"{said} IN {_one_of(NOTHING_GIVEN)}"
+    return f"{said} IN {one_of(NOTHING_GIVEN)}"
 
 
 _NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
@@ -172,7 +167,7 @@ def _placebo_arm_typed_active_sql() -> str:
     only = (f"bool_and(i.nct_id IS NOT NULL AND {_only_placebo('i.name')}) AS only_placebo, "
             f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams")
     # The arms worth reading: typed Experimental or Active Comparator, titled with a placebo's word or a label.
-    candidates = (f"group_type IN {_one_of(ACTIVE_TYPES)} AND ({_matches('title', PLACEBO_HINT)} "
+    candidates = (f"group_type IN {one_of(ACTIVE_TYPES)} AND ({_matches('title', PLACEBO_HINT)} "
                   f"OR {_matches('title', BARE_LABEL)})")
     study_of_placebo = " OR ".join(_matches(text, STUDY_OF_PLACEBO)
                                    for text in ("s.brief_title", "s.official_title", "g.description"))
@@ -243,8 +238,8 @@ def _comparator_without_placebo_sql() -> str:
                  "description={described}", **texts),
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, PLACEBO_WORDS)})",
-        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {_one_of(COMPARATOR_TYPES)} "
-              f"JOIN ({_linked(f'group_type IN {_one_of(COMPARATOR_TYPES)}', columns, other_names)}) a "
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
+              f"JOIN ({_linked(f'group_type IN {one_of(COMPARATOR_TYPES)}', columns, other_names)}) a "
               f"ON {_of_arm()}")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checks.date_columns import rule, select
 from checks.missing_fields import PLACEHOLDERS
-from checks.sql_text import literal, sql_text
+from checks.sql_text import one_of, sql_text
 
 FAMILY = "protocol"
 # Names that say only what kind of thing an intervention is: the registry's intervention types (as their labels
@@ -35,29 +35,25 @@ def _said(expr: str) -> str:
     return f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g'), ' .:'))"
 
 
-def _one_of(words: tuple[str, ...]) -> str:
-    return "(" + ", ".join(literal(w) for w in words) + ")"
-
-
 def nameless(expr: str) -> str:
     """SQL: the name `expr` is absent in effect: NULL, a placeholder ('N/A', 'TBD') or without a letter or digit."""
-    return (f"({expr} IS NULL OR {_said(expr)} IN {_one_of(PLACEHOLDERS)} "
+    return (f"({expr} IS NULL OR {_said(expr)} IN {one_of(PLACEHOLDERS)} "
             f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]'))")
 
 
 def only_a_kind(expr: str) -> str:
     """SQL: the name `expr` is only words of an intervention's kind ('Drug', 'Other', 'Intervention')."""
-    return f"{_said(expr)} IN {_one_of(KIND_WORDS)}"
+    return f"{_said(expr)} IN {one_of(KIND_WORDS)}"
 
 
 def only_a_role(expr: str) -> str:
     """SQL: the name `expr` is only an arm's role ('Control', 'Standard Arm', 'No intervention')."""
-    return f"{_said(expr)} IN {_one_of(ROLE_WORDS)}"
+    return f"{_said(expr)} IN {one_of(ROLE_WORDS)}"
 
 
 def gives_nothing(expr: str) -> str:
     """SQL: the name `expr` says nothing is given ('No intervention', 'No treatment')."""
-    return f"{_said(expr)} IN {_one_of(NOTHING_WORDS)}"
+    return f"{_said(expr)} IN {one_of(NOTHING_WORDS)}"
 
 
 def _intervention_not_named_sql() -> str:

@@ -9,6 +9,11 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def one_of(values) -> str:
+    """A parenthesised SQL list of the text values, for IN: ('A', 'B')."""
+    return "(" + ", ".join(literal(v) for v in values) + ")"
+
+
 def sql_text(template: str, **exprs: str) -> str:
     """SQL that renders `template`, each {name} filled by the SQL expression `exprs[name]`.
 

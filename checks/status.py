@@ -4,7 +4,7 @@ a reason for stopping, an ACTUAL primary completion, an enrollment.
 from __future__ import annotations
 
 from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, rule, select, shown
-from checks.sql_text import literal, sql_text
+from checks.sql_text import literal, one_of, sql_text
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
@@ -104,15 +104,11 @@ _SITE_STARTED = ("RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING
 _SITE_ENROLLING = ("RECRUITING", "ENROLLING_BY_INVITATION")
 
 
-def _in(values: tuple[str, ...]) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
-
-
 # Each study's sites by status: how many, how many with a status, how many enroll now or have begun, and the counts
 # as a person reads them ('NOT_YET_RECRUITING: 3, WITHDRAWN: 1'; sites without a status last).
 _SITES = f"""(SELECT nct_id, sum(n) AS sites, sum(n) FILTER (WHERE status IS NOT NULL) AS given,
-                     coalesce(sum(n) FILTER (WHERE status IN {_in(_SITE_ENROLLING)}), 0) AS enrolling,
-                     coalesce(sum(n) FILTER (WHERE status IN {_in(_SITE_STARTED)}), 0) AS started,
+                     coalesce(sum(n) FILTER (WHERE status IN {one_of(_SITE_ENROLLING)}), 0) AS enrolling,
+                     coalesce(sum(n) FILTER (WHERE status IN {one_of(_SITE_STARTED)}), 0) AS started,
                      string_agg(coalesce(status, 'no status') || ': ' || n, ', ' ORDER BY status NULLS LAST) AS said
               FROM (SELECT nct_id, status, count(*) AS n FROM facilities GROUP BY ALL) GROUP BY nct_id) f"""
 

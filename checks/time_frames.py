@@ -26,7 +26,7 @@ import duckdb
 from checks.date_columns import CATEGORY
 from checks.partial_dates import DAYS_PER_MONTH, column, typed_text
 from checks.rule import CheckScope, Finding, Rule
-from checks.sql_text import literal
+from checks.sql_text import literal, one_of
 
 RULE_ID = "dates.primary_completion_before_time_frame"
 # Days in each unit a time frame counts in (a month as the mean month, a year as the mean year).
@@ -285,7 +285,6 @@ def _candidates_sql() -> str:
     time frame may name a time point past the longest span between the start and the primary completion. The
     dates and the numbers of the time frame are screened first; the title is read only of the studies left."""
     start, completion = column("start_date"), column("primary_completion_date")
-    stopped = ", ".join(literal(s) for s in STOPPED)
     return f"""
         SELECT s.nct_id, c.measure, c.time_frame, {start.lo} AS start_lo, {completion.hi} AS completion_hi,
                s.start_date_precision, s.primary_completion_date_precision,
@@ -295,7 +294,7 @@ def _candidates_sql() -> str:
               FROM (SELECT s.nct_id, {completion.hi} - {start.lo} AS longest
                     FROM studies s
                     WHERE s.nct_id IN (SELECT nct_id FROM check_scope)
-                      AND s.study_type = 'INTERVENTIONAL' AND coalesce(s.overall_status, '') NOT IN ({stopped})
+                      AND s.study_type = 'INTERVENTIONAL' AND coalesce(s.overall_status, '') NOT IN {one_of(STOPPED)}
                       AND s.start_date IS NOT NULL AND s.primary_completion_date IS NOT NULL) d
               JOIN design_outcomes o ON o.nct_id = d.nct_id
               WHERE d.longest >= 0 AND o.outcome_type = 'primary' AND o.time_frame IS NOT NULL) c
