@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.run import print_proportion
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +20,7 @@ def test_the_line_through_two_changed_runs_gives_their_fixed_part_and_cost_per_s
                                        "(the first run: 0.49 ms per study)\n")
 
 
+@pytest.mark.long  # two benches of 100 studies, about 40 s: `make test-long`
 def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
     """The earlier bench's warehouses (and their run ids) and its writer's folder are replaced, not taken up:
     every figure is printed again."""

@@ -137,7 +137,7 @@ def _frames_equal(left: pd.DataFrame | None, right: pd.DataFrame | None) -> None
         pd.testing.assert_frame_equal(left, right, check_exact=True)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(_tables(), min_size=1, max_size=4), st.lists(st.integers(0, 2), min_size=4, max_size=4))
 def test_columns_gather_as_their_rows(tables, forms):
     as_rows = gather(_batch(tables))
@@ -152,7 +152,7 @@ def test_columns_gather_as_their_rows(tables, forms):
         assert as_columns.tables[table].rows == as_rows.tables[table].rows
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.lists(_tables(), min_size=1, max_size=3), st.lists(st.integers(0, 2), min_size=3, max_size=3))
 def test_columns_validate_as_their_rows(tables, forms):
     as_rows, as_columns = (_validated(_batch(tables)),

@@ -194,7 +194,9 @@ run.log_batch = terminated
 
 
 @pytest.mark.parametrize("patch,code,words", [(DISK_FULL, 1, "No space left on device (during load)"),
-                                              (SIGTERM_AFTER_FIRST_BATCH, 130, "interrupted")])
+                                              # the signal tests below stop runs in the suite
+                                              pytest.param(SIGTERM_AFTER_FIRST_BATCH, 130, "interrupted",
+                                                           marks=pytest.mark.long)])
 def test_disk_full_and_sigterm_end_with_one_line_and_a_rerun_completes(samples, tmp_path, patch, code, words):
     db = tmp_path / "t.duckdb"
     proc = _cli(db, samples, patch)
@@ -290,7 +292,8 @@ CHECKPOINT_OUT_OF_MEMORY = OUT_OF_MEMORY_AFTER_CHECKS.replace(
 
 
 @pytest.mark.parametrize("patch, words", [(OUT_OF_MEMORY_AFTER_CHECKS, "failed to pin block"),
-                                          (CHECKPOINT_OUT_OF_MEMORY, "Failed to create checkpoint")])
+                                          pytest.param(CHECKPOINT_OUT_OF_MEMORY, "Failed to create checkpoint",
+                                                       marks=pytest.mark.long)])
 def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set_and_a_rerun_completes(
         samples, tmp_path, patch, words):
     """Memory ran out while the search index was updated (beside the report and alone), and again while the

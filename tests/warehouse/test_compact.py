@@ -13,7 +13,8 @@ from flows.warehouse_session import warehouse_session
 from tests.conftest import AS_OF
 from warehouse import compact, connect, deleted_rows
 
-ROWS = 1_000_000
+ROWS = 500_000
+STRETCHES = -(-ROWS // 2048)  # DuckDB keeps deleted rows' records per stretch of 2,048 rows: 245
 
 
 def _warehouse_with_deletions(db: Path) -> duckdb.DuckDBPyConnection:
@@ -37,10 +38,10 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str) -> tuple:
 def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and_defaults(tmp_path):
     con = _warehouse_with_deletions(tmp_path / "w.duckdb")
     held = connect.recorded_held(con)
-    assert held > 5 * 10**6  # 489 stretches of 2,048 rows with a deleted row: about 8.6 MB of records
+    assert held > STRETCHES * deleted_rows.RECORD_BYTES // 2  # every stretch holds a deleted row: 4.5 MB of records
     found = {(d.schema, d.table): d for d in deleted_rows.deletions(con)}
     assert found[("meta", "keyed")].deleted == ROWS // 100
-    assert found[("meta", "keyed")].records == 489 * deleted_rows.RECORD_BYTES  # every stretch holds one
+    assert found[("meta", "keyed")].records == STRETCHES * deleted_rows.RECORD_BYTES  # every stretch holds one
     assert found[("main", "odd name")].records == deleted_rows.RECORD_BYTES  # one deleted row: one record
     before = _rows(con, "meta.keyed")
     said = []
@@ -177,8 +178,8 @@ def test_a_checkpoints_room_is_the_deleted_rows_records_counted_table_by_table(t
     con = _warehouse_with_deletions(tmp_path / "w.duckdb")
     monkeypatch.setattr(connect, "DUCKDB_MEMORY_MB", 64)
     records = deleted_rows.records_bytes(con)
-    # the keyed table's 489 stretches, the small table's one, and meta.memory_held's replaced row
-    assert records == (489 + 1 + 1) * deleted_rows.RECORD_BYTES
+    # the keyed table's stretches, the small table's one, and meta.memory_held's replaced row
+    assert records == (STRETCHES + 1 + 1) * deleted_rows.RECORD_BYTES
     con.execute("CREATE TABLE meta.untouched AS SELECT range AS i FROM range(2000000)")
     assert records < deleted_rows.bound_bytes(con) - 900 * deleted_rows.RECORD_BYTES  # a table without any
     keys = con.execute(connect.KEYED_ROWS).fetchone()[0]
