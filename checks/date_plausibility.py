@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
-from checks.partial_dates import RECORD_TODAY, after, exact, months_between_range
+from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
 
 LAST_UPDATE = "last_update_posted_date"
@@ -30,8 +30,12 @@ HAPPENED = {
     "completion_date": ENDED,
 }
 # The update a late estimate is judged by: its submission where the record gives it (the registry posts an update
-# days, now and then weeks, after it was submitted, and the date may have passed in between), else its posting.
-UPDATE_MADE = "coalesce(s.last_update_submitted_date, s.last_update_posted_date)"
+# days, now and then weeks, after it was submitted, and the date may have passed in between), else its posting (the
+# first day it may mean, where a page gives it to the month only).
+_POSTED = date_of(LAST_UPDATE)
+UPDATE_MADE = PartialDate(f"coalesce(s.last_update_submitted_date, {_POSTED.lo})",
+                          f"coalesce(s.last_update_submitted_date, {_POSTED.hi})",
+                          f"coalesce(strftime(s.last_update_submitted_date, '%Y-%m-%d'), {_POSTED.text})")
 # Real trials started as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are
 # common), so only earlier study dates are typos (1900 for 2000). Postings cannot predate
 # the registry.
@@ -103,8 +107,8 @@ def _estimate_kept(name: str) -> str:
     ended_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record, which calls the "
                              "study {st}, was last updated on {u}, {n} days later.", **texts)
     never_happens = f"{NEVER_STARTED} OR {TERMINATED_BEFORE_ENROLLING}" if name == "start_date" else NEVER_STARTED
-    late_when_happened = f"{after(exact(UPDATE_MADE), date_of(name), HAPPENED_UPDATE_DAYS)}"
-    late_when_open = f"{after(date_of(LAST_UPDATE), date_of(name), ESTIMATE_STALE_DAYS)}"
+    late_when_happened = f"{after(UPDATE_MADE, date_of(name), HAPPENED_UPDATE_DAYS)}"
+    late_when_open = f"{after(UPDATE_MADE, date_of(name), ESTIMATE_STALE_DAYS)}"
     return select(
         f"CASE WHEN {happened} THEN {ended_message} ELSE {open_message} END",
         sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts)
@@ -153,7 +157,8 @@ PLAUSIBILITY_RULES = (
          _in_one_scan([_actual_after_update(name) for name in TYPED] + [_verified_after_update()])),
     rule("estimate_kept_long_past", "warning",
          f"An update that keeps an estimate more than {ESTIMATE_STALE_DAYS} days past its date "
-         "leaves the record's timeline unconfirmed. Where the status says the date has happened (a COMPLETED or "
+         "leaves the record's timeline unconfirmed (counted to the update's submission where the record gives it: "
+         "the registry may post it weeks later). Where the status says the date has happened (a COMPLETED or "
          "TERMINATED study's dates, the start of one ACTIVE_NOT_RECRUITING), 42 CFR 11.64 gives "
          f"{HAPPENED_UPDATE_DAYS} days to make it ACTUAL: an update submitted later that keeps the estimate is late, "
          "and the message names the status. A WITHDRAWN study never started, nor did a TERMINATED study that enrolled "

@@ -19,13 +19,43 @@ from checks.timeliness import ENROLLED_NOBODY
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,
-                template: str, only_if: str = "TRUE") -> Rule:
-    """`later` must not lie after `earlier`; `template` words the message with {a} and {b}."""
-    where = f"{only_if} AND {after(date_of(later), date_of(earlier))}"
-    message = sql_text(template, a=shown(later), b=shown(earlier))
-    evidence = sql_text(f"{later}={{a}}; {earlier}={{b}}", a=shown(later), b=shown(earlier))
+                template: str, only_if: str = "TRUE", texts: dict[str, str] | None = None,
+                severity_sql: str = "NULL") -> Rule:
+    """`later` must not lie after `earlier`; `template` words the message with {a} and {b} (`texts`: how each date
+    is shown, if not as `shown` gives it); `severity_sql` (SQL) overrides the rule's severity where it is not NULL."""
+    # `only_if` is asked only of the few studies whose dates are out of order: a CASE skips it for the rest
+    where = f"CASE WHEN {after(date_of(later), date_of(earlier))} THEN {only_if} ELSE FALSE END"
+    a, b = (texts or {}).get(later, shown(later)), (texts or {}).get(earlier, shown(earlier))
+    message = sql_text(template, a=a, b=b)
+    evidence = sql_text(f"{later}={{a}}; {earlier}={{b}}", a=a, b=b)
     return rule(name, severity, rationale, (f"studies.{later}", f"studies.{earlier}"),
-                select(message, evidence, where))
+                select(message, evidence, where, severity=severity_sql))
+
+
+# A study that stopped before its first participant never reached the plan it gave: WITHDRAWN, one that reports an
+# ACTUAL 0 (or a TERMINATED study's 0), or a TERMINATED study that gives no count (it may have stopped before anybody
+# joined). Its start, and its primary completion, not typed ACTUAL are plans it never reached, and the day it stopped,
+# given as its (primary) completion not typed ESTIMATED, may come before them.
+STOPPED_BEFORE_ENROLLING = (f"({NEVER_STARTED} OR {ENROLLED_NOBODY} "
+                            "OR coalesce(s.overall_status = 'TERMINATED' AND s.enrollment IS NULL, FALSE))")
+
+
+def _never_reached(plan: str, stopped: str) -> str:
+    """SQL: the study stopped before enrolling, `plan` (not ACTUAL) is a date it never reached and `stopped` (not
+    ESTIMATED) the day it stopped: a plan after that day is no impossible order."""
+    return (f"NOT ({STOPPED_BEFORE_ENROLLING} AND s.{plan}_type IS DISTINCT FROM 'ACTUAL' "
+            f"AND s.{stopped}_type IS DISTINCT FROM 'ESTIMATED')")
+
+
+# The registry gives a posting date it did not record (records posted before 2017) as an estimate: an order that
+# rests on an estimate may be the estimate's error, not the record's.
+POSTED = ("study_first_posted_date", "last_update_posted_date")
+POSTING_ESTIMATED = " OR ".join(f"s.{name}_type = 'ESTIMATED'" for name in POSTED)
+
+
+def _posted_shown(name: str) -> str:
+    """SQL text of a posting date, followed by ' (ESTIMATED)' where the registry gives it as an estimate."""
+    return f"concat({shown(name)}, CASE WHEN s.{name}_type = 'ESTIMATED' THEN ' (ESTIMATED)' ELSE '' END)"
 
 
 # The record says the study completed: its completion date is ACTUAL, or its status says it ended (a COMPLETED or
@@ -58,14 +88,22 @@ def _registered_after_completion_sql() -> str:
 
 ORDER_RULES = (
     _order_rule("start_after_primary_completion", "start_date", "primary_completion_date", "error",
-                "A trial cannot reach its primary completion before it starts; one of the dates is wrong.",
-                "Study starts on {a}, after its primary completion date {b}."),
+                "A trial cannot reach its primary completion before it starts; one of the dates is wrong. A study "
+                "that stopped before enrolling (WITHDRAWN, a count of 0, TERMINATED without a count) never reached "
+                "a start not typed ACTUAL: the day it stopped may come before it.",
+                "Study starts on {a}, after its primary completion date {b}.",
+                _never_reached("start_date", "primary_completion_date")),
     _order_rule("start_after_completion", "start_date", "completion_date", "error",
-                "A trial cannot complete before it starts; one of the dates is wrong.",
-                "Study starts on {a}, after its completion date {b}."),
+                "A trial cannot complete before it starts; one of the dates is wrong. A study that stopped before "
+                "enrolling never reached a start not typed ACTUAL: the day it stopped may come before it.",
+                "Study starts on {a}, after its completion date {b}.",
+                _never_reached("start_date", "completion_date")),
     _order_rule("primary_completion_after_completion", "primary_completion_date", "completion_date",
-                "error", "Primary completion is part of the study, so it cannot come after study completion.",
-                "The primary completion date {a} is after the completion date {b}."),
+                "error", "Primary completion is part of the study, so it cannot come after study completion. A "
+                "study that stopped before enrolling never reached a primary completion not typed ACTUAL: the day "
+                "it stopped, given as its completion, may come before it.",
+                "The primary completion date {a} is after the completion date {b}.",
+                _never_reached("primary_completion_date", "completion_date")),
     rule("registered_after_completion", "warning",
          "A trial registered only after it ended was not prospectively registered (ICMJE from "
          "2005, FDAAA 801 and 42 CFR 11.24: within 21 days of the first enrolment), so its "
@@ -81,8 +119,12 @@ ORDER_RULES = (
          ("studies.study_first_submitted_date", "studies.study_first_posted_date",
           "studies.completion_date"), _registered_after_completion_sql()),
     _order_rule("last_update_before_first_posted", "study_first_posted_date", "last_update_posted_date",
-                "error", "A record cannot be updated before it was first posted; one of the dates is wrong.",
-                "The record was first posted on {a}, after its last update posted on {b}."),
+                "error", "A record cannot be updated before it was first posted; one of the dates is wrong. Where "
+                "the registry gives either posting as an estimate (a day it did not record, before 2017), the "
+                "estimate may be what is wrong: warning.",
+                "The record was first posted on {a}, after its last update posted on {b}.",
+                texts={name: _posted_shown(name) for name in POSTED},
+                severity_sql=f"CASE WHEN {POSTING_ESTIMATED} THEN 'warning' END"),
 )
 
 # Sponsors must report a status change within 30 days of it (42 CFR 11.64), so a status is

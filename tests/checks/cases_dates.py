@@ -413,3 +413,75 @@ CASES += [
          study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=5, **REGISTERED_AFTER_IT_ENDED),
          note="terminated after enrolling 5"),
 ]
+
+# A study that stopped before its first participant (WITHDRAWN, a count of 0, TERMINATED without a count) never reached
+# the start, or the primary completion, it planned: the day it stopped, given as its (primary) completion, not typed
+# ESTIMATED, may come before that plan. Once it enrolled, or where the start is ACTUAL, the order is impossible again.
+STOPPED_BEFORE_START = dict(start_date=d(2021, 9, 1), start_date_type="ESTIMATED",
+                            primary_completion_date=d(2021, 6, 30), completion_date=d(2021, 6, 30),
+                            last_update_posted_date=d(2021, 7, 10), verification_date=d(2021, 7, 1))
+WITHDRAWN_STOPPED = dict(overall_status="WITHDRAWN", why_stopped="Sponsor decision", enrollment=0,
+                         start_date=d(2023, 3, 31), start_date_precision=MONTH, start_date_type="ESTIMATED",
+                         primary_completion_date=d(2022, 11, 15), completion_date=d(2022, 11, 15),
+                         study_first_submitted_date=d(2022, 6, 1), study_first_posted_date=d(2022, 6, 7),
+                         last_update_posted_date=d(2022, 11, 20), verification_date=d(2022, 11, 1))
+
+CASES += [
+    Case("dates.start_after_primary_completion", False, study(**WITHDRAWN_STOPPED),
+         note="withdrawn 2022-11-15 (ACTUAL), its start 2023-03 still the plan"),
+    Case("dates.start_after_completion", False, study(**WITHDRAWN_STOPPED),
+         note="withdrawn: completion, the day it stopped, before its planned start"),
+    Case("dates.start_after_completion", False,
+         study(overall_status="TERMINATED", why_stopped="Drug supply withdrawn before the first patient", enrollment=0,
+               **STOPPED_BEFORE_START), note="terminated with 0 enrolled before its planned start"),
+    Case("dates.start_after_primary_completion", False,
+         study(overall_status="TERMINATED", why_stopped="Funding", enrollment=None, enrollment_type=None,
+               **STOPPED_BEFORE_START), note="terminated, no count given: it may have stopped before its start"),
+    Case("dates.start_after_primary_completion", False,
+         study(overall_status="WITHDRAWN", why_stopped=None, enrollment=0, start_date=d(2003, 12, 31),
+               start_date_precision=MONTH, start_date_type=None, primary_completion_date=d(2003, 5, 31),
+               primary_completion_date_precision=MONTH, primary_completion_date_type=None,
+               completion_date=d(2003, 5, 31), completion_date_precision=MONTH, completion_date_type=None,
+               last_update_posted_date=d(2008, 3, 4), verification_date=d(2008, 3, 1)),
+         note="legacy withdrawn record, untyped start 2003-12 after its untyped end 2003-05"),
+    Case("dates.primary_completion_after_completion", False,
+         study(**{**WITHDRAWN_STOPPED, "primary_completion_date": d(2024, 9, 30),
+                  "primary_completion_date_precision": MONTH, "primary_completion_date_type": "ESTIMATED"}),
+         note="withdrawn: completion the day it stopped, primary completion 2024-09 the plan"),
+    Case("dates.start_after_primary_completion", True,
+         study(overall_status="TERMINATED", why_stopped="Slow accrual", enrollment=12, **STOPPED_BEFORE_START),
+         note="terminated after enrolling 12: it started, so a start after its end is wrong"),
+    Case("dates.start_after_completion", True,
+         study(**{**WITHDRAWN_STOPPED, "start_date_type": "ACTUAL"}),
+         note="withdrawn, yet a start typed ACTUAL after the day it stopped"),
+    Case("dates.start_after_primary_completion", True,
+         study(**{**WITHDRAWN_STOPPED, "primary_completion_date_type": "ESTIMATED", "completion_date": d(2024, 3, 31),
+                  "completion_date_type": "ESTIMATED"}),
+         note="withdrawn, its planned primary completion before its planned start: the plan contradicts itself"),
+    Case("dates.primary_completion_after_completion", True,
+         study(overall_status="TERMINATED", why_stopped="Futility", enrollment=4, primary_completion_date=d(2023, 1, 1),
+               primary_completion_date_type="ESTIMATED"),
+         note="terminated after enrolling 4, primary completion 2023-01-01 (ESTIMATED) after completion 2021-09-01"),
+]
+
+# An open study's estimate is judged, as an ended one's, at the update's submission where the record gives it (the
+# registry may post it weeks later); without one, at the first day its posting may mean.
+START_PLANNED = dict(overall_status="RECRUITING", start_date=d(2020, 1, 16), start_date_type="ESTIMATED",
+                     verification_date=d(2020, 4, 1), **ENDS_AHEAD)
+
+CASES += [
+    Case(KEPT, False, study(**START_PLANNED, last_update_submitted_date=d(2020, 4, 10),
+                            last_update_posted_date=d(2020, 4, 20)),
+         note="recruiting: start estimate kept by an update submitted 85 days on, posted 95 days on"),
+    Case(KEPT, True, study(**START_PLANNED, last_update_submitted_date=d(2020, 4, 17),
+                           last_update_posted_date=d(2020, 4, 25)),
+         note="recruiting: the update submitted 92 days after the start estimate"),
+    Case(KEPT, False, study(completion_date=d(2021, 11, 20), completion_date_type="ESTIMATED",
+                            last_update_posted_date=d(2021, 12, 31), last_update_posted_date_precision=MONTH,
+                            verification_date=d(2021, 12, 1), source_layout="summary_text"),
+         note="completed; a page gives the last update as 2021-12, which may be 11 days after the estimate"),
+    Case(KEPT, True, study(completion_date=d(2021, 10, 20), completion_date_type="ESTIMATED",
+                           last_update_posted_date=d(2021, 12, 31), last_update_posted_date_precision=MONTH,
+                           verification_date=d(2021, 12, 1), source_layout="summary_text"),
+         note="completed; a last update of 2021-12 is at least 42 days after the estimate"),
+]
