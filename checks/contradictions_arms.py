@@ -72,6 +72,58 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
     return doses
 
 
+# The units a product's strength is compared in: an amount of an active substance (a volume or a concentration is a
+# vial's or a solution's, of which any part may be given).
+STRENGTH_UNITS = frozenset({"mg", "iu"})
+# A product of solid units, named as one ("Tofacitinib 10 mg tablet", "Budesonide 9 mg capsules"): a solution's or a
+# vial's amount may be given in part ("Heparin 25000 IU/5 mL", "Dexamethasone 8 mg" injection).
+_SOLID_UNITS = re.compile(r"\b(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)\b", re.I)
+# An arm's text that takes a part of a unit ("half a tablet", "½ tablet", "split tablets").
+_PART_OF_UNIT = re.compile(r"\b(?:half|halves|halved|quarters?|split|splitting|scored)\b|½|¼", re.I)
+
+
+def _name_strengths(linked: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
+    """The strengths an arm's linked interventions of solid units are named for, by drug ("Tofacitinib 10 mg
+    tablet": 10 mg), for a drug every one of whose linked products is named with one: a product named without
+    ("Tofacitinib", "Tofacitinib injection"), or described as given in part ("half a tablet"), may be of any."""
+    strengths: dict[str, list[StatedDose]] = {}
+    unnamed: set[str] = set()
+    for name, description in linked:
+        whole = _SOLID_UNITS.search(name) and not _PART_OF_UNIT.search(description or "")
+        drug = _drug_named(name, drugs) if whole and not _placebo_only(name) else None
+        if drug is None:
+            unnamed.update(drugs[w] for w in words_in(name) if w in drugs)
+            continue
+        doses = doses_by_drug(name, drugs, drug).get(drug, [])
+        named = [StatedDose(replace(d, strength=False), "interventions.name", name, name) for d in doses
+                 if d.per_day is None and d.unit in STRENGTH_UNITS and not (d.ceiling or d.variable or d.parts)]
+        if named:
+            strengths.setdefault(drug, []).extend(named)
+        else:
+            unnamed.add(drug)
+    return {drug: named for drug, named in strengths.items() if drug not in unnamed}
+
+
+def _single_amount(dose: Dose) -> bool:
+    """Whether a dose is one plain amount, at once or over a day or week: not a course's total, an amount at each
+    of several sites, a count's or a combination's, a ceiling or another reading's."""
+    return not (dose.whole or dose.per_site or dose.ceiling or dose.parts or dose.readings
+                or dose.single is not None or dose.strength or dose.variable)
+
+
+def _below_strength(arm_doses: list[StatedDose], strengths: list[StatedDose],
+                    not_given: Callable[[StatedDose], bool]) -> tuple[StatedDose, StatedDose] | None:
+    """An arm's dose below the least strength of the products of the drug it is given ("Tofacitinib 5 mg twice
+    daily" linked only to "Tofacitinib 10 mg tablet"): no whole number of units makes it. Only where every amount
+    the arm states of the drug in that unit is below it, and no amount is another's or some participants' only."""
+    least = min(strengths, key=lambda s: s.dose.low)
+    doses = [a for a in arm_doses if a.dose.unit == least.dose.unit]
+    if not doses or any(a.dose.high * ROUNDING >= least.dose.low for a in doses):
+        return None
+    return next(((a, least) for a in doses if _single_amount(a.dose) and a.dose.comparable(least.dose)
+                 and not _PART_OF_UNIT.search(a.text) and not not_given(a)), None)
+
+
 def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[tuple]:
     """The interventions an arm receives: all of them when the study links no arm to any; none when it links
     others but not this one (a doseless phase, a comparison arm); all when its links name none of them."""
@@ -244,10 +296,27 @@ def _other_arms_level(dose: StatedDose, drug: str, arm: tuple, read: dict) -> bo
     return False
 
 
+def _strength_findings(nct_id: str, title: str, arm_doses: dict[str, list[StatedDose]],
+                       strengths: dict[str, list[StatedDose]], iv_doses: dict[str, list[StatedDose]],
+                       conflicts: dict, drugs: dict[str, str]) -> Iterator[Finding]:
+    """Findings of an arm giving a drug below the strength its linked products are named for, where the
+    interventions' descriptions state no dose of it that the arm's agrees with and no other finding names it."""
+    reported = {drug for found in conflicts.values() for drug, _, _ in found}
+    for drug in sorted(arm_doses.keys() & strengths.keys() - reported):
+        if _agreeing(arm_doses[drug], iv_doses.get(drug, [])):
+            continue
+        if pair := _below_strength(arm_doses[drug], strengths[drug], lambda stated: _not_given(stated, drugs)):
+            a, i = pair
+            message = (f"Arm '{title}' gives {drug} as {a.dose.label}, less than the {i.dose.text} its intervention "
+                       f"'{i.owner}' is named for.")
+            yield Finding(nct_id, message, f"{a.quote()}; {i.quote()}", (a.field, i.field))
+
+
 def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
-                  given: dict[tuple, dict[str, list[StatedDose]]]) -> Iterator[Finding]:
+                  given: dict[tuple, dict[str, list[StatedDose]]], named_linked: list[tuple] = ()) -> Iterator[Finding]:
     """Findings of one arm stating an amount; `read` holds the linked interventions and doses of the study's
-    arms that state one, `given` keeps the doses of each set of interventions."""
+    arms that state one, `given` keeps the doses of each set of interventions, and `named_linked` the
+    interventions the record links the arm to by name (none where it links the arm to none it lists)."""
     title = arm[0]
     linked, arm_doses = read[arm]
     iv_doses = given.get(tuple(linked))
@@ -261,6 +330,9 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
                              lambda stated: _not_given(stated, drugs)):
             a, i = pair
             conflicts.setdefault(f"{a.quote()}; {i.quote()}", []).append((drug, a, i))
+    if named_linked:
+        yield from _strength_findings(nct_id, title, arm_doses, _name_strengths(named_linked, drugs), iv_doses,
+                                      conflicts, drugs)
     for evidence, found in conflicts.items():
         _, a, i = found[0]
         if len({(arm_dose.dose.label, iv_dose.dose.label) for _, arm_dose, iv_dose in found}) == 1:
@@ -295,7 +367,13 @@ def study_dose_findings(nct_id: str, arms: list[tuple], interventions: list[tupl
     drugs, given = _vocabulary(arms, interventions), {}
     read = _read_arms(dosed, interventions, links, drugs)
     for arm in dosed:
-        yield from _arm_findings(nct_id, arm, read, drugs, given)
+        yield from _arm_findings(nct_id, arm, read, drugs, given, _named_links(arm[0], interventions, links))
+
+
+def _named_links(title: str, interventions: list[tuple], links: list[tuple]) -> list[tuple]:
+    """The interventions the record links an arm to by name; none where it links the arm to none it lists."""
+    names = {(i or "").strip().lower() for g, i in links if (g or "").strip().lower() == (title or "").strip().lower()}
+    return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] if names else []
 
 
 # Titles compared with their runs of white space (no-break spaces too) read as one space, in lower case.

@@ -40,9 +40,12 @@ def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, s
     return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
 
 
-# A name right before the drug's opening parenthesis, or right inside the parenthesis after it.
-_NAME_BEFORE = re.compile(r"([\w-]+)\s*\(\s*$")
-_NAME_AFTER = re.compile(r"\s*\(\s*([\w-]+)\s*\)")
+# Names that are no other name of a drug: a placebo's, a sham's, a comparison's.
+_NOT_AN_ALIAS = re.compile(r"\b(?:placebo|sham|vehicle|dummy|control|standard|usual|saline|no)\b")
+# A name right before the drug's opening parenthesis, or right inside the parenthesis after it (a code of one or two
+# words: "ZD6474", "ABP 501", "SB5").
+_NAME_BEFORE = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s*\(\s*$")
+_NAME_AFTER = re.compile(r"\s*\(\s*((?:[\w-]+\s+)?[\w-]+)\s*\)")
 
 
 @dataclass
@@ -63,12 +66,26 @@ class KnownDrugs:
         """The words of the intervention names (a code such as 'zd6474' among them)."""
         return set().union(*(name_words(n) for n in self.names))
 
+    @cached_property
+    def lowered_names(self) -> frozenset[str]:
+        """The intervention names in lower case, their runs of white space as one space; not a placebo's or a
+        comparison's ("Placebo (vandetanib)" is vandetanib's placebo, not vandetanib)."""
+        return frozenset(lower for lower in (" ".join(n.lower().split()) for n in self.names)
+                         if not _NOT_AN_ALIAS.search(lower))
+
     def aliased(self, text: str, at: int, drug: str) -> bool:
         """Whether the drug named at `at` is given beside an intervention's name as its other name: 'ZD6474
-        (vandetanib)' where ZD6474 is an intervention (NCT00496509), or 'vandetanib (ZD6474)'."""
+        (vandetanib)' where ZD6474 is an intervention (NCT00496509), 'vandetanib (ZD6474)', or 'adalimumab (ABP
+        501)' where the intervention is named 'ABP 501'."""
         before = _NAME_BEFORE.search(text, max(0, at - 40), at)
         after = _NAME_AFTER.match(text, at + len(drug))
-        return any(m is not None and m.group(1).lower() in self.name_words for m in (before, after))
+        return any(m is not None and self._names(m.group(1)) for m in (before, after))
+
+    def _names(self, words: str) -> bool:
+        """Whether one or two words are an intervention's name, or end in one ('SB5') or in a word of one ('ZD6474')."""
+        lower = " ".join(words.lower().split())
+        last = lower.rsplit(" ", 1)[-1]
+        return lower in self.lowered_names or last in self.lowered_names or last in self.name_words
 
     @property
     def quoted(self) -> str:

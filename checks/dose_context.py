@@ -249,7 +249,14 @@ _COMPARED = r"(?:[<>≤≥]|=<|>=|<=|(?:less|more|greater|lower|higher)\s+than|u
 CONDITION_AFTER = re.compile(
     rf"\s*[(,;]?\s*(?:[\w.]+\s+){{0,2}}?(?:(?:for|in)\s+{_WHO}\s+(?:weighing|aged|older|younger|{_COMPARED}"
     rf"|with\s+(?:an?\s+)?(?:{_MEASURE}|moderate|severe|mild)\b)|(?:if|when|where|for)\s+(?:the\s+)?{_MEASURE}\b"
-    rf"|(?:if|when)\s+{_WHO}\s+(?:weigh|are|is)\b)", re.I)
+    rf"|(?:if|when)\s+{_WHO}\s+(?:weigh|are|is)\b"
+    # "2.5 mg twice daily in patients meeting 2 of 3 dose-reduction criteria, otherwise 5 mg twice daily"
+    rf"|(?:for|in)\s+{_WHO}\s+(?:who\s+)?(?:meet|meets|meeting|fulfil\w*|satisf\w*)\b[^.;]{{0,40}}?"
+    r"\b(?:reduction|adjustment|modification)\b)", re.I)
+# An amount given only where something holds, another otherwise, in its sentence: "2.5 mg if 2 of: age >= 80,
+# creatinine >= 1.5; otherwise 5 mg" (a decimal point ends no sentence).
+OTHERWISE_AFTER = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,100}?[,;(]\s*otherwise\b", re.I)
+OTHERWISE_WINDOW = 120
 # Before the amount, a weight or an organ's function that sets it apart ("if eGFR < 60, 2 mg", "patients weighing
 # 120 kg or more: 3 g"); an age or a BMI there is more often the arm's whole population ("Patients with BMI >= 30
 # receive 2.4 mg").
@@ -283,6 +290,8 @@ def conditional(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is given only to participants of some weight, age or organ function, or of
     a band of body weight ("25 mg for children 20 to <25 kg", "15-24 kg: 2 tablets")."""
     if CONDITION_AFTER.match(text, end):
+        return True
+    if "otherwise" in text[end:end + OTHERWISE_WINDOW].lower() and OTHERWISE_AFTER.match(text, end):
         return True
     before = _clause_before(text, start)
     if CONDITION_BEFORE.search(before) is not None:

@@ -76,10 +76,15 @@ _EVERY_N = (r"\bevery\s+(?P<every>\d+|two|three|four|six|other)\s+(?P<every_unit
             r"|\bq(?P<q_weeks>\d)w\b")
 # Words that state a frequency two ways ("bi-weekly": every two weeks or twice a week): none is read.
 _AMBIGUOUS_FREQUENCY = r"\bbi-?(?:weekly|monthly)\b"
+# Days of a week the amount is given on ("5 days per week", "three days a week"): the days, not the times a day, so
+# no frequency is read (and "per week" after them is not once weekly).
+_DAYS_A_WEEK = (r"\b(?:\d|one|two|three|four|five|six|seven)\s+days?\s*(?:(?:a|per|each|every|in\s+a)\s+|/\s*)"
+               r"(?:week|wk)\b")
 # Every way of stating a frequency, one named group each, in the order that decides between two found at one place:
 # a search finds the first stated.
 _FREQUENCY_GROUPS = ([("times_per", _TIMES_PER)] + [(f"f{i}", p) for i, (p, *_) in enumerate(_FREQUENCIES)]
-                     + [("every_hours", _EVERY_HOURS), ("every_n", _EVERY_N), ("ambiguous", _AMBIGUOUS_FREQUENCY)])
+                     + [("every_hours", _EVERY_HOURS), ("every_n", _EVERY_N), ("ambiguous", _AMBIGUOUS_FREQUENCY),
+                        ("days_a_week", _DAYS_A_WEEK)])
 _FREQUENCY = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _FREQUENCY_GROUPS), re.I)
 # The ways that need a word most windows lack ("3 times", "2x", "twice", "alternate", "bi-weekly"), and the search
 # of the others for a window without one.
@@ -289,12 +294,23 @@ _CYCLE_FREQUENCIES = frozenset({"every_n"} | {f"f{i}" for i, (_, _, days, _) in 
                                                if days >= CYCLE_DAYS_LEAST})
 
 
-def _frequency(window: str) -> tuple[float | None, bool]:
+# "OD" is also the right eye (oculus dexter): in a text about an eye's treatment it is no frequency ("0.5 mg
+# intravitreal injection OD every 4 weeks", "2 mg IVT in the study eye (OD or OS) monthly").
+_RIGHT_EYE = re.compile(r"o\.?d\.?", re.I)
+_EYE_TEXT = re.compile(r"\b(?:eyes?|ocular|intra-?vitreal\w*|ivt|intra-?cameral\w*|sub-?conjunctival\w*|sub-?tenon\w*"
+                       r"|peri-?ocular|retro-?bulbar|ophthalm\w*|retina\w*|macula\w*|(?-i:O\.?[SU]\.?))(?![\w-])", re.I)
+
+
+def _frequency(window: str, text: str = "") -> tuple[float | None, bool]:
     """Administrations per day stated first in `window` (None when none is, or a range or a word read two ways is),
-    and whether the amount before it is the day's total ("1200 mg daily")."""
+    and whether the amount before it is the day's total ("1200 mg daily"); `text`, the whole text the window is of,
+    tells whether an "OD" is the right eye."""
     lower = window.lower()
     rare = any(word in lower for word in _RARE_FREQUENCY_WORDS)
-    m = (_FREQUENCY if rare else _USUAL_FREQUENCY).search(window)
+    pattern = _FREQUENCY if rare else _USUAL_FREQUENCY
+    m = pattern.search(window)
+    while m is not None and _RIGHT_EYE.fullmatch(m.group(0)) and _EYE_TEXT.search(text):
+        m = pattern.search(window, m.end())
     if m is None or any(word in lower for word in _MOST_WORDS) and _MOST_TIMES_BEFORE.search(window, 0, m.start()):
         return None, False  # none, or the most times it may be given ("up to three times daily as needed")
     found = m.lastgroup
@@ -312,7 +328,7 @@ def _frequency(window: str) -> tuple[float | None, bool]:
         n = m.group("every") or m.group("q_weeks")
         days = (_WORD_NUMBERS.get(n.lower()) or int(n)) * _PERIOD_DAYS.get((m.group("every_unit") or "w")[0].lower(), 1)
         return (1 / days if days else None), False
-    if found == "ambiguous":
+    if found in ("ambiguous", "days_a_week"):
         return None, False
     _, times, days, total = _FREQUENCIES[int(found[1:])]
     return times / days, total
@@ -347,7 +363,7 @@ def _dose(m: re.Match, text: str, parts: tuple[float, ...], end: int, window_end
     elif per_time:
         per_day = 1 / 7 if "w" in per_time else 1.0
     else:
-        per_day, total = _frequency(text[end:window_end])
+        per_day, total = _frequency(text[end:window_end], text)
     readings = ()
     if not m.group("high") and not parts and _PERIOD_THOUSANDS.fullmatch(m.group("low")):
         readings = ((low * 1000, low * 1000),)

@@ -469,9 +469,12 @@ _WORD_BEFORE = re.compile(r"[a-z][\w-]*")
 # covariate, a treatment participants already take, a measured substance, a dose unit.
 NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for name, pattern in (
     ("medication use", r"\b(?:use|usage|uses|consumption|requirements?|need|needs|amount|cumulative|intake)\b"),
-    ("rescue or acute", r"\b(?:rescue|acute|abortive|symptomatic|emergency|escape|breakthrough|attack|as-needed"
+    ("rescue or acute", r"\b(?:rescue|salvage|acute|abortive|symptomatic|emergency|escape|breakthrough|attack|as-needed"
                         r"|as\s+needed|on-demand|prn)\b"),
-    ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?)\b"),
+    # ... or given to every participant as the setting of the study ("All patients received standardized anesthesia
+    # with propofol, fentanyl and rocuronium", "patients also received remifentanil infusion")
+    ("concomitant", r"\b(?:concomitant|concurrent|additional|supplemental|co-?medications?|also\s+(?:received|receive"
+                    r"|given|get)|standardi[sz]ed\s+(?:general\s+)?(?:an(?:a)?esthe\w*|analgesi\w*|premedication))\b"),
     ("already taken", r"\b(?:prior|previous|background|stable|current|ongoing|existing|usual|habitual"
                       r"|already|their|on\s+top\s+of|add-?on\s+to|continu(?:e|ed|es|ing))\b"),
     ("preference", r"\bprefer(?:s|red|ring|ence|ences)?\b|\bopt(?:s|ed|ing)?\s+(?:to|for)\b"),
@@ -505,13 +508,22 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
     # An arm "without rituximab", "Standard of care (no tofacitinib)".
     ("negated", r"\b(?:no|without|w/o|minus|omit(?:s|ted|ting)?|avoid(?:s|ed|ing)?)"),
     # "Time to initiation of rituximab": a later treatment, not the study's.
-    ("later start", r"\btime\s+to\s+(?:the\s+)?(?:initiation|start|commencement)\s+of"),
+    # ... or "Time to treatment escalation to vedolizumab": a treatment the participants may move on to.
+    ("later start", r"\btime\s+to\s+(?:the\s+)?(?:initiation|start|commencement)\s+of"
+                    r"|\b(?:treatment\s+)?escalat(?:ed|es|ing|ion)\s+to|\bstep(?:ped)?[\s-]+up\s+to"),
     # "Total dose of remifentanil during surgery": how much of a drug of the anaesthesia was used.
-    ("amount used", r"\b(?:total|cumulative|mean|average|median)\s+doses?\s+of"),
+    # ... or "Days of carbapenem therapy" (not a count of days: "within 30 days of pembrolizumab").
+    ("amount used", r"\b(?:(?:total|cumulative|mean|average|median)\s+doses?|number\s+of\s+doses"
+                    r"|(?<!\d\s)(?<!\d)days)\s+of"),
 ))
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
-    ("level", r"(?:levels?|concentrations?|trough|exposure|clearance)\b"),
-    ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve)\b"),
+    # ... or a ratio of it and another substance measured ("cortisol to cortisone ratio", "allopregnanolone-to-
+    # progesterone ratio"): a biomarker named like a drug.
+    ("level", r"(?:(?:levels?|concentrations?|trough|exposure|clearance)\b"
+              r"|(?:(?:to|/|:)[\s-]*[a-z][\w-]*[\s-]+)?ratios?\b)"),
+    # "Number of carbapenem prescriptions", "Days of vancomycin therapy": how much of it was prescribed.
+    ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve|prescriptions?"
+                  r"|prescribing)\b"),
     # "average prednisone dose reduced by 25%" (NCT05688696): a background drug's dose is what is measured.
     ("dose of it", r"(?:doses?|dosages?|dosing|taper(?:ing)?)\b"),
     # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
@@ -523,16 +535,17 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     # "amoxicillin-clavulanate susceptibility of isolates".
     ("susceptibility of it", r"(?:[a-z]+[\s-]+)?(?:susceptib\w*|non-?susceptib\w*|MICs?|sensitivity)\b"),
     # "Dexamethasone suppression test", "ACTH stimulation test": a diagnostic test named after its drug.
-    ("test", r"(?:suppression|stimulation|challenge|provocation|skin[\s-]+tests?)\b"),
+    ("test", r"(?:suppression|stimulation|challenge|provocation|skin[\s-]+test(?:s|ing)?)\b"),
 ))
 
 # The patients' history with a drug, or its place in their care, right before it: a drug they had, failed or need, or
 # standard care, not one the study gives ("previously treated with ibrutinib", "refractory to imatinib", "after
 # progression on osimertinib", "standard of care (enoxaparin)", "exacerbations requiring oral prednisolone").
 HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, pattern in (
-    ("treated before", r"\b(?:previously|formerly|already)\s+(?:treated|exposed)\s+(?:with|to)(?:\s+prior)?"),
+    ("treated before", r"\b(?:previously|formerly|already)\s+(?:(?:treated|exposed)\s+(?:with|to)(?:\s+prior)?"
+                       r"|on|taking|receiving)"),
     ("failed before", r"\b(?:refractory|resistant|resistance|intoleran(?:t|ce)|relapsed|progressed|progressing|failed"
-                      r"|failing|unresponsive"
+                      r"|failing|unresponsive|non-?respon(?:se|ding|ders?)"
                       r"|(?:inadequate|insufficient|incomplete)(?:ly)?[\s-]+respon(?:se|ding|ders?)"
                       r"|(?:after|following|despite)\s+(?:(?:disease|treatment)\s+)?"
                       r"(?:progression|failure|relapse))\s+(?:to|on|of|after|with|following|under)"
@@ -543,18 +556,25 @@ HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, 
                  r"|additional|treatment\s+with|therapy\s+with))*"),
     ("tolerated", r"\bmaximally\s+tolerated"),
     # "Switch from tacrolimus to sirolimus": the drug the participants leave.
-    ("switched from", r"\b(?:switch(?:ed|es|ing)?|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?)\s+(?:over\s+)?from"
+    ("switched from", r"\b(?:switch(?:ed|es|ing)?|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?"
+                      r"|de-?escalat(?:ed|es|ing|ion))\s+(?:over\s+)?from"
                       r"(?:\s+(?:their|the))?(?:\s+(?:usual|current|previous|prior|existing))?"),
     # "anti-TNF experienced patients (infliximab or adalimumab)": examples of the drugs the patients had.
     ("examples of history", r"\b(?:experienced|exposed|pre-?treated|refractory|resistant|intolerant|na[iï]ve|failures?"
                             r"|inadequate\s+responders?)\b[^.;()]{0,20}\((?:\s*[\w-]+\s*(?:,|or|and|/))*"),
 ))
 # ... or right after it: a condition or a state of the patients named after the drug ("methicillin-resistant
-# Staphylococcus aureus", "cisplatin-ineligible", "cisplatin-induced nephrotoxicity", "prednisone-free remission",
-# "imatinib failure"), or a background it is ("on a metformin background").
+# Staphylococcus aureus", "cisplatin-ineligible", "cisplatin-induced nephrotoxicity", "oxaliplatin-associated
+# neuropathy", "penicillin allergy", "prednisone-free remission", "imatinib failure"), a device that carries it
+# ("paclitaxel-coated balloon", "sirolimus-eluting stent"), or a background it is ("on a metformin background").
 HISTORY_AFTER = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("named after", r"[\s-]+(?:resistant|resistance|refractory|intolerant|intolerance|ineligible|eligible|unfit"
-                    r"|pre-?treated|experienced|exposed|induced|dependent)\b|-(?:free|failure|failed)\b"),
+                    r"|pre-?treated|experienced|exposed|induced|dependent|allerg(?:y|ies|ic)"
+                    r"|hypersensitivity|coated|eluting|impregnated|loaded|failures?)\b|-(?:free|failure|failed)\b"
+                    # "oxaliplatin-associated neuropathy", "doxorubicin-related cardiotoxicity": a condition the drug
+                    # causes; its adverse events or toxicity ("Ibrutinib-related adverse events") are a drug given's
+                    r"|[\s-]+(?:associated|related)\b(?![\s-]+(?:adverse|aes?\b|side[\s-]+effects?|toxicit|events?\b"
+                    r"|reactions?\b|safety|deaths?\b|serious))"),
     ("background", r"\s+(?:background|backbone)\b"),
     # "adalimumab or infliximab inadequate responders": patients the drugs failed.
     ("inadequate response", r"(?:\s*(?:,|or|and|/)\s*[\w-]+)*[\s-]+(?:inadequate|insufficient|incomplete|partial"
@@ -591,9 +611,9 @@ def taken_before(text: str, at: int) -> str | None:
 
 
 # Later in its clause: kept at hand ("Epinephrine, hydrocortisone, and IV antihistamine will be available",
-# NCT00007904).
-NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available\b",
-                                          re.I)),)
+# NCT00007904), or allowed beside the study's treatment ("glucocorticoids (prednisone <= 10 mg) permitted").
+NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available"
+                                          r"|(?:(?:is|are|was|were|will\s+be)\s+)?(?:permitted|allowed))\b", re.I)),)
 
 
 # A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".
@@ -658,6 +678,10 @@ def _regimens_of() -> dict[str, tuple[str, ...]]:
 _REGIMENS_OF = _regimens_of()
 # Prefixes that name one enantiomer of a drug: levobupivacaine is bupivacaine's, esomeprazole omeprazole's.
 ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
+# Prefixes that name a drug's metabolite after it: what is measured of a drug given ("hydroxyitraconazole",
+# "dehydroaripiprazole", "desacetylrifampicin", "norfluoxetine").
+METABOLITE_PREFIXES = ("hydroxy", "dihydro", "dehydro", "desmethyl", "demethyl", "didesmethyl", "desethyl",
+                       "deethyl", "desacetyl", "deacetyl", "nor", "oxo", "keto", "carboxy")
 
 
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
@@ -670,6 +694,8 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
         return True
     drugs = tuple(drugs)
     if any(_enantiomer_of(word, d) or _enantiomer_of(d, word) for d in drugs):
+        return True
+    if any(word.startswith(p) and word[len(p):] in known for p in METABOLITE_PREFIXES):  # a metabolite of one
         return True
     if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
         return True
