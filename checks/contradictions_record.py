@@ -19,15 +19,25 @@ CLOSED_STATUS_ESTIMATED_ENROLLMENT = f"""
     WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED'
 """
 
-NOT_YET_RECRUITING_WITH_ACTUALS = """
+# A study NOT_YET_RECRUITING, or last known so where the registry now says UNKNOWN (its sponsor's last word on it), and
+# how the message names that status.
+_NOT_YET = ("(overall_status = 'NOT_YET_RECRUITING' OR overall_status = 'UNKNOWN' "
+            "AND last_known_status = 'NOT_YET_RECRUITING')")
+_STATUS_SAID = ("CASE WHEN overall_status = 'UNKNOWN' THEN 'The study''s last known status is NOT_YET_RECRUITING "
+                "(now UNKNOWN)' ELSE 'The study is NOT_YET_RECRUITING' END")
+_STATUS_EVIDENCE = ("CASE WHEN overall_status = 'UNKNOWN' THEN 'studies.overall_status = ''UNKNOWN''; "
+                    "studies.last_known_status = ''NOT_YET_RECRUITING''; ' "
+                    "ELSE 'studies.overall_status = ''NOT_YET_RECRUITING''; ' END")
+
+NOT_YET_RECRUITING_WITH_ACTUALS = f"""
     SELECT nct_id,
-           CASE WHEN start_date_type = 'ACTUAL'
-                THEN 'The study is NOT_YET_RECRUITING but its start date '
+           {_STATUS_SAID} || CASE WHEN start_date_type = 'ACTUAL'
+                THEN ' but its start date '
                      || coalesce(start_month_year || ' ', start_date::VARCHAR || ' ', '(not given) ')
                      || 'is marked actual.'
-                ELSE 'The study is NOT_YET_RECRUITING but its enrollment of ' || coalesce(enrollment::VARCHAR, '?')
-                     || ' is marked actual.' END AS message,
-           'studies.overall_status = ''NOT_YET_RECRUITING''; '
+                ELSE ' but its enrollment'
+                     || coalesce(' of ' || enrollment, ' (no count given)') || ' is marked actual.' END AS message,
+           {_STATUS_EVIDENCE}
              || concat_ws('; ',
                   CASE WHEN start_date_type = 'ACTUAL'
                        THEN 'studies.start_date = ' || coalesce(start_month_year, start_date::VARCHAR, 'NULL')
@@ -36,25 +46,26 @@ NOT_YET_RECRUITING_WITH_ACTUALS = """
                        THEN 'studies.enrollment = ' || coalesce(enrollment::VARCHAR, 'NULL') || ' (ACTUAL)' END)
              AS evidence,
            list_filter(['studies.overall_status',
+                        CASE WHEN overall_status = 'UNKNOWN' THEN 'studies.last_known_status' END,
                         CASE WHEN start_date_type = 'ACTUAL' THEN 'studies.start_date_type' END,
                         CASE WHEN enrollment_type = 'ACTUAL' THEN 'studies.enrollment_type' END],
                        lambda f: f IS NOT NULL) AS fields,
            CASE WHEN start_date_type IS DISTINCT FROM 'ACTUAL' AND coalesce(enrollment, 0) = 0
                 THEN 'warning' END AS severity
     FROM studies
-    WHERE overall_status = 'NOT_YET_RECRUITING' AND (start_date_type = 'ACTUAL' OR enrollment_type = 'ACTUAL')
+    WHERE {_NOT_YET} AND (start_date_type = 'ACTUAL' OR enrollment_type = 'ACTUAL')
 """
 
 # clincosm derives its header numbers from the record; any disagreement means one side is wrong.
 HEADER_METRICS_DIFFER = """
     WITH counted AS (
-        SELECT h.nct_id, h.enrollment AS page_enrollment, s.enrollment,
+        SELECT h.nct_id, h.enrollment AS page_enrollment, s.enrollment, s.enrollment_type,
                h.arms AS page_arms, (SELECT count(*) FROM design_groups g WHERE g.nct_id = h.nct_id) AS arms,
                h.sites AS page_sites, (SELECT count(*) FROM facilities f WHERE f.nct_id = h.nct_id) AS sites
         FROM page_header_metrics h JOIN studies s USING (nct_id)
     )
-    SELECT nct_id, 'The page header says ' || page_enrollment || ' participants but the record enrolls '
-                   || enrollment || '.' AS message,
+    SELECT nct_id, 'The page header says ' || page_enrollment || ' participants but the record''s enrollment is '
+                   || enrollment || coalesce(' (' || enrollment_type || ')', '') || '.' AS message,
            'page_header_metrics.enrollment = ' || page_enrollment || '; studies.enrollment = ' || enrollment
              AS evidence,
            ['page_header_metrics.enrollment', 'studies.enrollment'] AS fields
@@ -139,8 +150,10 @@ RULES = (
          ("studies.overall_status", "studies.enrollment_type"), sql=CLOSED_STATUS_ESTIMATED_ENROLLMENT),
     Rule("contradictions.not_yet_recruiting_with_actuals", "contradiction", "error",
          "A study not yet recruiting cannot have an actual start (its first participant enrolled) or enrolled "
-         "participants; an actual enrollment of 0 is true but mislabelled, so only a warning.",
-         ("studies.overall_status", "studies.start_date_type", "studies.enrollment_type"),
+         "participants; an actual enrollment of 0 is true but mislabelled, so only a warning. A study whose last "
+         "known status was NOT_YET_RECRUITING (the registry now says UNKNOWN) is judged by what its sponsor said.",
+         ("studies.overall_status", "studies.last_known_status", "studies.start_date_type",
+          "studies.enrollment_type"),
          sql=NOT_YET_RECRUITING_WITH_ACTUALS),
     Rule("contradictions.header_metrics_differ", "contradiction", "warning",
          "The republished page's header numbers must match the record they are derived from.",

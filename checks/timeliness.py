@@ -11,7 +11,7 @@ from checks.date_columns import (
     select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
-from checks.sql_text import sql_text
+from checks.sql_text import literal, sql_text
 
 FAMILY = "timeliness"
 INTERVENTIONAL = "s.study_type = 'INTERVENTIONAL'"
@@ -35,6 +35,24 @@ NOT_YET_ENROLLING = ("coalesce(s.overall_status = 'NOT_YET_RECRUITING' OR s.over
                      "AND s.last_known_status = 'NOT_YET_RECRUITING', FALSE)")
 
 
+# The ids of the WHO's primary registries, which ICMJE accepts as well as ClinicalTrials.gov: ISRCTN, the Australian
+# and New Zealand (ACTRN), Chinese (ChiCTR), Indian (CTRI), German (DRKS), Iranian (IRCT), Japanese (UMIN, jRCT),
+# Korean (KCT), Dutch (NTR), Pan African (PACTR), Sri Lankan (SLCTR), Thai (TCTR), Brazilian (RBR), Lebanese (LBCTR)
+# and Cuban (RPCEC) registries. A record that gives one (as its own id or a secondary id) may have been registered
+# there before its start. EudraCT numbers are no such registration: the EU register made them public only from 2011.
+_OTHER_REGISTRY_ID = (r"(?i)\b(?:ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z]*\d{8,}|CTRI/\d{4}/\d{2,3}/\d{5,6}|DRKS\d{8}"
+                      r"|IRCT\d{8,}N\d+|(?:JPRN-)?UMIN\d{9}|jRCT[a-z]?\d{9,10}|KCT\d{7}|NTR\d{3,5}|PACTR\d{15}"
+                      r"|SLCTR/\d{4}/\d{3}|TCTR\d{11}|RBR-[0-9a-z]{6,8}|LBCTR\d{10}|RPCEC\d{8})\b")
+# Ids that say when the trial was registered there: CTRI's the year and month ('CTRI/2016/12/007532'), ChiCTR's and
+# ACTRN's the year ('ChiCTR2000031234', 'ChiCTR-IOR-17012345', 'ACTRN12619000123456'). One registered there only
+# after the 21 days from the start is no registration in time.
+_REGISTERED_MONTH = r"CTRI/(\d{4})/(0[1-9]|1[0-2])/"
+_REGISTERED_YEAR = r"(?i)(?:ChiCTR[-A-Z]*|ACTRN126)(\d{2})"
+# A trial whose sponsor says it studies an FDA-regulated product owes ClinicalTrials.gov itself its registration
+# (42 CFR 11.24): another registry's id does not excuse it.
+_FDA_REGULATED = "coalesce(s.is_fda_regulated_drug OR s.is_fda_regulated_device, FALSE)"
+
+
 def _late_registration_sql() -> str:
     on, what, by_posting = registered()
     start = date_of("start_date")
@@ -42,21 +60,49 @@ def _late_registration_sql() -> str:
     texts = {"what": what, "col": column, "sub": on.text, "st": shown("start_date"), "n": days_after(on, start)}
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
-    return select(
-        sql_text("Study was {what} on {sub}, {n} days after it started on {st}: "
-                 "registered late.", **texts),
-        sql_text("{col}={sub}; start_date={st}; days late={n}", **texts),
-        f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
-        f"AND NOT {ENROLLED_NOBODY} AND NOT {NOT_YET_ENROLLING} "
-        f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}",
-        severity=f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
-                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
+    message = sql_text("Study was {what} on {sub}, {n} days after it started on {st}: registered late.", **texts)
+    evidence = sql_text("{col}={sub}; start_date={st}; days late={n}", **texts)
+    severity = (f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
+                f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
+    where = (f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
+             f"AND NOT {ENROLLED_NOBODY} AND NOT {NOT_YET_ENROLLING} "
+             f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}")
+    found = (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, {severity} AS severity, "
+             f"{_FDA_REGULATED} AS fda, {start.hi} AS started_by FROM studies s WHERE {where}")
+    return _with_other_registry(found)
+
+
+def _with_other_registry(found: str) -> str:
+    """The late registrations `found` (nct_id, message, evidence, severity; fda: the sponsor says the trial studies
+    an FDA-regulated product; started_by: the last day its start may mean), each whose record gives a WHO primary
+    registry's id (one that does not show a registration there after the 21 days) and whose sponsor does not say
+    it studies an FDA-regulated product said so, at info: the trial may have been registered there in time, as
+    ICMJE accepts, and the record cannot tell when. A late registration already info (a trial started before ICMJE
+    asked for registration, when most of those registries did not yet exist) is left as it is."""
+    month, year = literal(_REGISTERED_MONTH), literal(_REGISTERED_YEAR)
+    registered_from = (f"CASE WHEN regexp_matches(x.id_value, {month}) THEN make_date("
+                       f"CAST(regexp_extract(x.id_value, {month}, 1) AS INTEGER), "
+                       f"CAST(regexp_extract(x.id_value, {month}, 2) AS INTEGER), 1) "
+                       f"WHEN regexp_matches(x.id_value, {year}) THEN make_date("
+                       f"2000 + CAST(regexp_extract(x.id_value, {year}, 1) AS INTEGER), 1, 1) END")
+    in_time = f"({registered_from} IS NULL OR {registered_from} - f.started_by <= {REGISTRATION_DAYS})"
+    ids = ("SELECT x.nct_id, string_agg(DISTINCT regexp_extract(x.id_value, "
+           f"{literal(_OTHER_REGISTRY_ID)}), ', ') AS other FROM id_information x JOIN found f USING (nct_id) "
+           f"WHERE f.severity IS NULL AND NOT f.fda AND regexp_matches(x.id_value, {literal(_OTHER_REGISTRY_ID)}) "
+           f"AND {in_time} GROUP BY x.nct_id")
+    said = sql_text(" It gives the id {ids} of another registry that ICMJE accepts, where it may have been "
+                    "registered before it started.", ids="r.other")
+    return (f"WITH found AS MATERIALIZED ({found}) "
+            f"SELECT f.nct_id, f.message || CASE WHEN r.other IS NOT NULL THEN {said} ELSE '' END AS message, "
+            "f.evidence || coalesce('; other registry id=' || r.other, '') AS evidence, "
+            "CASE WHEN r.other IS NOT NULL THEN 'info' ELSE f.severity END AS severity "
+            f"FROM found f LEFT JOIN ({ids}) r USING (nct_id)")
 
 
 # The applicable-clinical-trial test, approximated from what the record holds (as the FDAAA
 # TrialsTracker does): interventional, not phase 1 only, not device feasibility, and an
 # FDA-regulated drug or device. Records from before the final rule carry no FDA flags: for them
-# a US site and a drug, biological, device, genetic or radiation intervention stand in.
+# a US site and a drug, biological, device, genetic or radiation intervention (not a placebo or sham) stand in.
 # 42 CFR 11.22(b) reaches such a trial only through a site in the United States or a US territory, a US IND or IDE,
 # or a product made in and exported from the US (ClinicalTrials.gov's ACT checklist names the territories' countries).
 US_COUNTRIES = ("United States", "American Samoa", "Guam", "Northern Mariana Islands", "Puerto Rico",
@@ -65,8 +111,15 @@ _US_NAMES = "(" + ", ".join(f"'{name}'" for name in US_COUNTRIES) + ")"
 US_SITE = (f"(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f.country IN {_US_NAMES}) "
            f"OR EXISTS (SELECT 1 FROM countries c WHERE c.nct_id = s.nct_id AND c.name IN {_US_NAMES} "
            "AND NOT coalesce(c.removed, FALSE)))")
+# A placebo or sham typed as a drug or device ('Drug: Placebo' beside 'Dietary Supplement: Vitamin D3', 'Device: Sham
+# stimulation' beside 'Behavioral: CBT') is the comparator, not a product the trial studies; one named with another
+# product ('Placebo + metformin') is not only that.
+_COMPARATOR_ONLY = r"(?i)^\W*(?:matching\s+|matched\s+)?(?:placebos?|sham|sugar\s+pill)\b"
+_WITH_ANOTHER = r"(?i)[+&]|\b(?:plus|and|with|combined)\b"
 PRODUCT = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.intervention_type IN "
-           "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT'))")
+           "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT') "
+           f"AND NOT coalesce(regexp_matches(i.name, {literal(_COMPARATOR_ONLY)}) "
+           f"AND NOT regexp_matches(i.name, {literal(_WITH_ANOTHER)}), FALSE))")
 FLAGS_UNKNOWN = "s.is_fda_regulated_drug IS NULL AND s.is_fda_regulated_device IS NULL"
 APPLICABLE = (f"{INTERVENTIONAL} AND coalesce(s.phase, '') NOT IN ('PHASE1', 'EARLY_PHASE1') "
               "AND NOT EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = s.nct_id "
@@ -98,7 +151,10 @@ def _applicability_open(us_site: str, ind_given: str) -> str:
 
 # Without the first-submission date the record's timeline was not loaded, so "no results" is unknown.
 TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
-NO_RESULTS = "s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL"
+# A page that says the study has results without giving their dates (a trial-summary page's "Has Results: Yes")
+# has them.
+NO_RESULTS = ("s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL "
+              "AND NOT coalesce(s.has_results, FALSE)")
 # 42 CFR 11.44(b): a certificate of delay counts only when submitted before the results were due (a year after
 # primary completion); one submitted later extends nothing.
 _CERTIFIED_IN_TIME = (f"s.disposition_first_submitted_date <= "
@@ -136,6 +192,9 @@ PENDING = """LEFT JOIN (
                arg_max(event, id) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act
         FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
 SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
+# Results the sponsor submitted and then withdrew (its last act UNRELEASE: the submission canceled): none are
+# submitted.
+CANCELED = "p.submitted IS NOT NULL AND p.last_act = 'UNRELEASE'"
 
 
 def _results_overdue_sql() -> str:
@@ -155,13 +214,18 @@ def _results_overdue_sql() -> str:
                     "{sub}, {late} days late, and are not posted as of {now}: {review}.", **texts)
     none = sql_text("Primary completion was {pc} and results were due by {due}, but none were "
                     "submitted as of {now}.", **texts)
+    canceled = sql_text("Primary completion was {pc} and results were due by {due}; results submitted on {sub} "
+                        "were later canceled by the sponsor, and none are submitted as of {now}.", **texts)
     submitted_by_then = f"{SUBMITTED} AND p.submitted <= {RECORD_TODAY.lo}"
-    message = f"CASE WHEN {submitted_by_then} THEN {late} ELSE {none} END"
+    canceled_by_then = f"{CANCELED} AND p.submitted <= {RECORD_TODAY.lo}"
+    message = (f"CASE WHEN {submitted_by_then} THEN {late} WHEN {canceled_by_then} THEN {canceled} "
+               f"ELSE {none} END")
     evidence = sql_text(
         "primary_completion_date={pc}; results_first_submitted_date=NULL; results submitted, not posted "
         "(pending_results)={pending}; certificate of delay submitted={cert}; due={due}; judged as of={now}; "
         "phase={phase}; is_fda_regulated_drug={drug}; is_fda_regulated_device={device}; is_us_export={export}",
-        pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} ELSE 'NULL' END",
+        pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} WHEN {canceled_by_then} "
+                f"THEN {submitted.text} || ', canceled by the sponsor' ELSE 'NULL' END",
         export=_or_null("s.is_us_export"), **texts)
     where = (f"{results_due()} AND {NO_RESULTS} "
              f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)")
@@ -206,8 +270,12 @@ RULES = (
          "trials started before ICMJE's 2005 rule, and phase 1 trials started before it covered them "
          "(2008-07): info. A trial that enrolled nobody (a WITHDRAWN study, an ACTUAL enrollment of 0, a "
          "TERMINATED trial's 0) had no first enrolment, so no deadline ran; a trial NOT_YET_RECRUITING (or last "
-         "known so) that gives a past start contradicts itself, and which is wrong the record cannot tell.",
-         ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date"),
+         "known so) that gives a past start contradicts itself, and which is wrong the record cannot tell. ICMJE "
+         "accepts any WHO primary registry: a record that gives such a registry's id (ISRCTN, ChiCTR, CTRI, DRKS...), "
+         "not one dated after the 21 days, may have been registered there in time: info, naming it, unless its "
+         "sponsor says it studies an FDA-regulated product, which 42 CFR 11.24 has registered here.",
+         ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date",
+          "id_information.id_value"),
          _late_registration_sql(),
          family=FAMILY),
     rule("results_overdue", "warning",
@@ -215,17 +283,20 @@ RULES = (
          "completion (three with a certificate of delay submitted within that year; one submitted later extends "
          "nothing). Applicability is approximated "
          "(interventional, not phase 1 only, FDA-regulated drug or device; for records without "
-         "the FDA flags, a US site and a drug or device), so a person confirms it. 42 CFR 11.22(b) reaches a trial "
+         "the FDA flags, a US site and a drug or device, a placebo or sham none), so a person confirms it. "
+         "42 CFR 11.22(b) reaches a trial "
          "through a site in the US or a US territory, a US IND or IDE, or a product made in and exported from the "
          "US; the registry publishes no IND or IDE, so a trial that lists no such site, says its product is not "
          "exported and gives no IND or IDE among its secondary ids, or that gives no phase (it may be phase 1), is not "
          "shown to owe results: info, saying so. "
          "Results submitted on time and not yet posted (in the registry's quality-control review: pending_results) "
          "are not overdue; "
-         "submitted late and not yet posted: info, with the days late and the review's returns. A trial that enrolled "
-         "nobody (an ACTUAL enrollment of 0, or a TERMINATED trial's 0) has no results to post.",
+         "submitted late and not yet posted: info, with the days late and the review's returns; submitted and then "
+         "canceled by the sponsor: said so. A trial that enrolled nobody (an ACTUAL enrollment of 0, or a "
+         "TERMINATED trial's 0) has no results to post; a page that says the study has results has them.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
-          "studies.disposition_first_submitted_date", "pending_results", "studies.is_us_export", "facilities.country",
+          "studies.disposition_first_submitted_date", "studies.has_results", "pending_results", "studies.is_us_export",
+          "facilities.country",
           "id_information.id_value"),
          _results_overdue_sql(),
          family=FAMILY, category="missing_field"),

@@ -235,3 +235,28 @@ CASES += [
     Case(OVERDUE, True, both(DUE, study(is_us_export=False)),
          note="no US site, not exported: info (tests/checks/test_structured_round12.py)"),
 ]
+
+# Another registry ICMJE accepts, and a page's own word that results exist (severities and messages:
+# tests/checks/test_timeliness_status_round14.py).
+ISRCTN = rows("id_information", [{"id_source": "org_study_id", "id_value": "PUMCH-1"},
+                                 {"id_source": "secondary_id", "id_value": "ISRCTN12345678"}])
+
+CASES += [
+    Case(LATE, True, both(ISRCTN, study(study_first_submitted_date=d(2020, 3, 1),
+                                        study_first_posted_date=d(2020, 3, 5))),
+         note="45 days after the start, an ISRCTN id: info, the trial may have been registered there in time"),
+    Case(OVERDUE, False, both(DUE, study(has_results=True, source_layout="summary_text")),
+         note="a trial-summary page that says the study has results, without their dates"),
+    Case(OVERDUE, True, both(DUE, study(has_results=False, source_layout="summary_text")),
+         note="a trial-summary page that says the study has no results"),
+]
+
+# A placebo typed as a drug beside a dietary supplement is the comparator: no product that makes the trial applicable.
+SUPPLEMENT_AND_PLACEBO = rows("interventions", [{"intervention_type": "DIETARY_SUPPLEMENT", "name": "Vitamin D3"},
+                                                {"intervention_type": "DRUG", "name": "Placebo"}])
+
+CASES += [
+    Case(OVERDUE, False, both(US_SITE, SUPPLEMENT_AND_PLACEBO, rows("design_group_interventions", []),
+                              study(study_first_submitted_date=d(2019, 11, 20))),
+         note="a US site, no FDA flags, vitamin D3 against a placebo typed as a drug"),
+]
