@@ -55,6 +55,8 @@ def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) ->
             section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
             if gap.found == gap.expected + 1:
                 missing = f"criterion {gap.expected} is"
+            elif gap.found == gap.expected + 2:
+                missing = f"criteria {gap.expected} and {gap.expected + 1} are"
             else:
                 missing = f"criteria {gap.expected} to {gap.found - 1} are"
             verb = f"start at {gap.found}" if gap.expected == 1 else f"jump to {gap.found}"

@@ -595,7 +595,35 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     return [gap for gap in gaps if gap.section not in selections
             and not all(n in removed for n in range(gap.expected, gap.found))
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
-            and not _referred_to(read, gap)]
+            and not _referred_to(read, gap) and not _first_unnumbered(read, gap)]
+
+
+# How long the one criterion written without its number above a list that starts at 2 may be (a wrapped criterion's
+# lines; a longer text is more than one criterion).
+UNNUMBERED_WIDTH = 300
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A title above a list, not its first criterion: a few words that name the criteria ("Eligibility Criteria",
+# "Inclusion", "Main criteria") or a line in capitals ("PATIENTS").
+_LIST_TITLE = re.compile(r"(?:[^\n\w]*\w+){0,3}?[^\n\w]*\b(?i:criteria|criterion|eligibility|inclusions?|"
+                         r"exclusions?)\b(?:[^\n\w]*\w+){0,3}[^\n\w]*|[^a-z]+")
+
+
+def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
+    """Whether a list that starts at 2 has its first criterion right above it, written without its number: the only
+    text between the section's heading (or the text's start) and the list is one criterion, not a lead-in that ends
+    in a colon ("Inclusion Criteria:" then "Age 18 years or older" then "2. ECOG 0-1"). Criterion 1 is there; only
+    its number is not."""
+    if gap.expected != 1 or gap.found != 2:
+        return False
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    line_start = text.rfind("\n", 0, gap.at) + 1
+    if section is None or line_start <= section.start or text[line_start:gap.at].strip(" \t-*\u2022("):
+        return False  # the list starts on the heading's line, or inside a line
+    above = text[section.start:line_start].strip()
+    return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(":") and \
+        _BLANK_LINE.search(above) is None and _LINE_MARKER.search(above) is None and \
+        _LIST_TITLE.fullmatch(above) is None
 
 
 # Where a list names only what changes from another group's list: "Same as Part A, except:", "Identical to the
@@ -848,7 +876,8 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     depth = _indent(text[line_start:repeat.start])
     if _group_label_inline(text, first.end, repeat.start) or _group_heading_between(text, first.end, repeat.start) \
             or any(not _sibling(m[0], first, repeat, depth)
-                   for m in _SUBHEADING.finditer(text, first.end, repeat.start)):
+                   for m in chain(_SUBHEADING.finditer(text, first.end, repeat.start),
+                                  _PARENT_LINE.finditer(text, text.rfind("\n", 0, first.end) + 1, repeat.start))):
         return True
     # How the repeat's list is marked, to tell a parent marked otherwise: its list number's way ("." or ")"), None
     # for a bulleted or unmarked criterion after another, "" when no parent is told so.
@@ -876,6 +905,15 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
                            _labels_below(previous, line, next_line, depth)):
             return True
     return False
+
+
+# A line of any length that leads in the criteria below it: it ends in a colon or in the words that open a list
+# ("Male participants with a partner of childbearing potential must agree that the partner uses one of the following
+# highly effective methods of contraception until 90 days after the last dose:", "..., including" above a list
+# line; not a hard-wrapped criterion's line that ends in "including"). The same criterion below two such lines of a
+# flat list is stated once under each.
+_PARENT_LINE = re.compile(r"^[^\n]*(?::[ \t]*$|\b(?:including|such as|as follows|(?:one|any|all|each|either) of the "
+                          r"following)[ \t]*(?=\n[ \t]*(?:[-*\u2022]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))))", re.M | re.I)
 
 
 def _labels_below(previous: str, line: str, next_line: str, depth: int) -> bool:
@@ -941,11 +979,21 @@ def _sibling(line: str, first: Item, repeat: Item, depth: int) -> bool:
         first.number < int(mark[1]) < repeat.number and _indent(line) == depth and _GROUP_WORD.search(line) is None
 
 
+# The people a criteria heading may name, whose criteria are listed apart from the others' ("Inclusion Criteria for
+# Partners", "Donor Inclusion Criteria", "Exclusion Criteria (Caregivers)").
+_PEOPLE_WORD = re.compile(r"\b(?:donors?|recipients?|caregivers?|carers?|parents?|guardians?|mothers?|fathers?|"
+                          r"partners?|spouses?|siblings?|infants?|neonates?|newborns?|children|child|adolescents?|"
+                          r"adults?|patients?|participants?|subjects?|index|contacts?|households?|famil(?:y|ies)|"
+                          r"dyads?|teachers?|students?|clinicians?|physicians?|nurses?|providers?|staff)\b", re.I)
+
+
 def _group_heading_between(text: str, start: int, end: int) -> bool:
     """Whether a criteria heading that names a group of participants stands in text[start:end] ("Inclusion criteria
-    for cohort B", "Exclusion Criteria - Healthy Volunteers"): the criteria below it are that group's, though the
-    heading opens a section of the same name as the one above (which a heading written again would continue)."""
-    return any(_GROUP_WORD.search(m[0]) is not None for m in _HEADING.finditer(text, start, end))
+    for cohort B", "Exclusion Criteria - Healthy Volunteers", "Inclusion Criteria for Partners"): the criteria below
+    it are that group's, though the heading opens a section of the same name as the one above (which a heading
+    written again would continue)."""
+    return any(_GROUP_WORD.search(m[0]) is not None or _PEOPLE_WORD.search(m[0]) is not None
+               for m in _HEADING.finditer(text, start, end))
 
 
 def _group_label_inline(text: str, start: int, end: int) -> bool:
@@ -961,14 +1009,18 @@ def _group_label_inline(text: str, start: int, end: int) -> bool:
 
 # What stands in a list in place of a criterion (its words, as an item's key holds them): a criterion deleted by an
 # amendment ("3. [Deleted in Protocol Amendment 2]", "This criterion was removed in version 4.0"), a number left
-# blank, and a note on the criterion above ("Note: this must be met at screening and at baseline"). Such lines are
-# written alike wherever they stand, and state no criterion twice.
+# blank or said not to apply ("4. Not applicable to this study per Amendment 2", "N/A for this country"), a note
+# on the criterion above ("Note: this must be met at screening and at baseline"), and a definition repeated under
+# each criterion that uses the term ("A woman of childbearing potential is defined as ..."). Such lines are written
+# alike wherever they stand, and state no criterion twice.
 _NOT_A_CRITERION = re.compile(
     r"(?:n a |not applicable )?(?:(?:this|the) )?(?:(?:inclusion |exclusion )?(?:criterion|criteria|item|section|point)"
     r"(?: \d{1,2}[a-z]?)? (?:has been |have been |was |were |is |are )?(?:deleted|removed|omitted|withdrawn|retired|"
     r"struck|eliminated|left blank|intentionally left blank|no longer (?:applicable|used|required))\b"
     r"|(?:deleted|removed|omitted|intentionally left blank|left blank intentionally|no longer applicable)\b)"
     r"|(?:notes?|nb|n b|please note|remarks?|comments?) "
+    r"|(?:n a|not applicable)\b"
+    r"|(?:[a-z0-9]+ ){1,10}(?:is|are) defined as\b"
 )
 
 
@@ -978,8 +1030,10 @@ def _states_a_criterion(item: Item) -> bool:
 
 
 # The signs that turn a criterion's words into its opposite, which an item's key (its words) leaves out:
-# "Serum potassium ≥ 3.5 mmol/L" and "Serum potassium < 3.5 mmol/L" are two criteria.
-_SIGNS = re.compile(r"[<>=\u2264\u2265\u2266\u2267\u00b1]")
+# "Serum potassium ≥ 3.5 mmol/L" and "Serum potassium < 3.5 mmol/L" are two criteria; so are "HR+/HER2- breast
+# cancer" and "HR-/HER2+ breast cancer", "HBsAg (+)" and "HBsAg (-)": a plus, or a minus after a marker's capital,
+# digit or bracket that no word or number follows (not the hyphen of "non-small", "HER2-negative" or "18-65").
+_SIGNS = re.compile(r"[<>=+\u2264\u2265\u2266\u2267\u00b1]|(?<=[A-Z0-9()])-(?![A-Za-z0-9])")
 
 
 def _two_criteria(text: str, first: Item, repeat: Item) -> bool:
