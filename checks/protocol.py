@@ -39,8 +39,13 @@ def _design_missing_sql() -> str:
 def _age_slack_days(age: str) -> str:
     """SQL: how far the age `age` (SQL text, '6 Months') may lie from its mean length in days (age_in_days) as a
     calendar length: a month is 28 to 31 days, a year 365 or 366; days, weeks and hours are exact."""
-    unit = rf"lower(regexp_extract({age}, '([A-Za-z]+)\s*$', 1))"
+    unit = f"lower(regexp_extract({age}, '[A-Za-z]+'))"  # the one unit of an age age_in_days reads
     return f"(CASE WHEN {unit} IN ('month', 'months') THEN 2.5 WHEN {unit} IN ('year', 'years') THEN 0.75 ELSE 0 END)"
+
+
+# Ages in units of fractions that floating point cannot hold ('60 Minutes' and '1 Hour' are 1/24 day each, as two
+# sums that differ in the last bit): a difference below this is none.
+AGE_ROUNDING_DAYS = 1e-9
 
 
 def _ages_sql() -> str:
@@ -51,7 +56,7 @@ def _ages_sql() -> str:
         sql_text("The minimum age {lo} is above the maximum age {hi}.", **texts),
         sql_text("eligibilities.minimum_age={lo}; eligibilities.maximum_age={hi}", **texts),
         f"age_in_days(e.minimum_age) - age_in_days(e.maximum_age) "
-        f"> {_age_slack_days('e.minimum_age')} + {_age_slack_days('e.maximum_age')}",
+        f"> {_age_slack_days('e.minimum_age')} + {_age_slack_days('e.maximum_age')} + {AGE_ROUNDING_DAYS}",
         joins="JOIN eligibilities e ON e.nct_id = s.nct_id")
 
 
