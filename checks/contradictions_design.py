@@ -10,7 +10,8 @@ from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
     OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, Claim, claims, claims_not_elsewhere, denied_before,
-    first_affirmed, masked_party_named, mentions, of_an_earlier_part, only_denied, outside_the_main_comparison,
+    first_affirmed, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
+    outside_the_main_comparison,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -67,23 +68,36 @@ def _extensions(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[
     return scope.shared(("extensions", scope.nct_ids), found)
 
 
+# An arm's text that names an open-label treatment ("Double-blind Placebo / Open-label Drug X", "DB placebo - OLE drug
+# X"): in an extension, its double-blind treatment is the one given before, in the parent study.
+_OPEN_LABEL_NAMED = re.compile(hyphens_wide(r"\bopen[\s-]*label(?:ed)?\b|(?-i:\bOLE?\b)"), re.I)
+
+
+def _of_the_parent_study(claim: Claim) -> bool:
+    """Whether the claim, in an extension, may be of the parent study: of a part done before ("the previous
+    double-blind phase"), or in an arm's text that names the open-label treatment given after the double-blind one."""
+    return of_an_earlier_part(claim) or (claim.source.field in ARM_FIELDS
+                                         and _OPEN_LABEL_NAMED.search(claim.source.text) is not None)
+
+
 def _own_claim(texts: list[StudyText], pattern: re.Pattern, extension: bool) -> Claim | None:
-    """The first affirmed claim of the pattern, not one of a part done before when the study is an extension ("the
-    previous double-blind phase": the parent study's)."""
+    """The first affirmed claim of the pattern, not one of the parent study when the study is an extension ("the
+    previous double-blind phase", an arm "Double-blind Placebo / Open-label Drug X": the parent study's)."""
     c = first_affirmed(texts, pattern)
-    if c is not None and extension and of_an_earlier_part(c):
-        c = next((claim for claim in _affirmed(texts, pattern) if not of_an_earlier_part(claim)), None)
+    if c is not None and extension and _of_the_parent_study(c):
+        c = next((claim for claim in _affirmed(texts, pattern) if not _of_the_parent_study(claim)), None)
     return c
 
 
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Masking NONE while the text describes a blinded design or period (not a part done before, in an extension)."""
+    """Masking NONE while the text describes a blinded design or period (not, in an extension, one of the parent
+    study)."""
     extensions = None
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
         c = first_affirmed(texts, BLINDED)
-        if c is not None and of_an_earlier_part(c):
+        if c is not None and _of_the_parent_study(c):
             extensions = _extensions(con, scope) if extensions is None else extensions
             c = _own_claim(texts, BLINDED, nct_id in extensions)
         if c:
@@ -269,6 +283,8 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScop
 # of a crossover is its groups: still an allocation.)
 _ORDER_RANDOMIZED = re.compile(
     r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b"
+    # "tested in a randomized, blinded order"
+    r"|,\s+(?!in\b)[\w-]+\s+order\b"
     r"|\s+within\s+(?:each\s+)?(?:participants?|subjects?|patients?|individuals?)\b"
     # "Also randomized, will be the three different study sessions" (NCT05695846)
     r"|,?\s+(?:will\s+be|is|are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:sessions?|conditions?|orders?|sequences?|visits?)\b",
@@ -305,15 +321,40 @@ _DATA_SETS_AFTER = re.compile(
     r"|development|validation|test(?:ing)?|discovery|learning|modell?ing|internal|external)\b", re.I)
 
 
+# Material of the study randomized before it is tested or read ("Pathology slides will be randomized and read by two
+# pathologists", "Plasma samples will be assayed in randomized blocks"): no allocation of participants.
+_MATERIAL_BEFORE = re.compile(
+    r"\b(?:samples?|specimens?|slides?|images?|scans?|plates?|wells?|aliquots?|recordings?|videos?|photographs?"
+    r"|radiographs?|x-rays?|biopsies)\s+(?:[\w-]+\s+){0,3}?(?:will\s+be|shall\s+be|is|are|was|were)\s+"
+    r"(?:[\w-]+\s+in\s+(?:an?\s+)?)?$", re.I)
+# Words before such material that make it a trait of people ("Patients with abnormal scans will be randomized",
+# "Participants whose samples are positive are randomized"): they are randomized.
+_OF_PEOPLE_BEFORE = re.compile(r"\b(?:with|without|whose|having|who|had|has|have|if|when)\b[^.;:]*$", re.I)
+
+
+def _material_randomized(text: str, at: int) -> bool:
+    """Whether the 'randomized' claim at text[at:] is said of samples or images, not of people who have them."""
+    m = _MATERIAL_BEFORE.search(text, max(0, at - 60), at)
+    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+# Randomization declined ("Patients who refuse randomization will be followed in a preference cohort", "those who
+# decline to be randomized"): the people it speaks of are not randomized.
+_DECLINED_BEFORE = re.compile(r"\b(?:declin|refus)(?:e|es|ed|ing)\s+(?:(?:to\s+be|the|their)\s+)?$", re.I)
+
+
 def _allocates(claim: Claim) -> bool:
     """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
     each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
-    or kit given at random, or of data divided into a model's training and validation sets."""
+    or kit given at random, of data divided into a model's training and validation sets, of samples or images
+    randomized before they are read, or of randomization that people decline."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
                                                                                   claim.start)
                 or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
-                or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end))
+                or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end)
+                or _DECLINED_BEFORE.search(text, max(0, claim.start - 30), claim.start)
+                or _material_randomized(text, claim.start))
 
 
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
@@ -352,16 +393,40 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
 
 # "Non-randomized" said of a group or part beside the randomized ones ("a non-randomised historical control group",
 # "Non-randomized cohort", "patients in this non-randomised arm", "a non-randomized safety lead-in"): not of the
-# study's allocation.
+# study's allocation. So are the people it is said of right after it ("Non-randomized patients (those who refuse) will
+# be followed as a registry cohort"): others are randomized.
 _GROUP_AFTER = re.compile(
     r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?:cohorts?|groups?|arms?|controls?"
     r"|comparators?|registry|population|extension|part|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|period|stage"
-    r"|sub-?study|lead-in|run-in)(?![\w-])", re.I)
+    r"|sub-?study|lead-in|run-in)(?![\w-])"
+    r"|\s+(?:patients|participants|subjects|individuals|people|volunteers)\b", re.I)
+
+
+# A part of the study said to be non-randomized ("The safety run-in is non-randomized", "Part 1 (dose escalation) is
+# not randomized"): the other parts may be randomized.
+# So are the people who are not randomized ("Participants who are not randomized will be followed as a reference
+# cohort"): others are.
+_PART_IS_BEFORE = re.compile(
+    r"(?:\b(?:run-?in|lead-?in|part|phase|period|stage|cohort|arm|group|extension|portion|segment|sub-?study)"
+    r"(?:\s+(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three))?(?:\s*\([^()]{0,40}\))?"
+    r"|\b(?:patients|participants|subjects|individuals|people|those)\s+(?:who|that))\s+"
+    r"(?:is|are|was|were|will\s+be|remains?)\s+(?:not\s+)?$", re.I)
+# Participants not randomized one by one ("Patients are not individually randomized; the clinics are", "not
+# randomized at the individual level", "no individual randomization", "No randomization of individuals will be done"):
+# a cluster trial's words, which deny no randomization of its clusters.
+_INDIVIDUALLY_BEFORE = re.compile(r"\bindividual(?:ly|[\s-]+level)?\s+$", re.I)
+_INDIVIDUALLY_AFTER = re.compile(
+    r"\s+(?:individually|at\s+(?:the\s+)?(?:individual|patient|participant|person)(?:\s+level)?"
+    r"|of\s+(?:the\s+)?individual(?:s|\s+(?:patients|participants|subjects)))\b", re.I)
 
 
 def _of_a_group(claim: Claim) -> bool:
-    """Whether a 'non-randomized' claim qualifies a group or part of the study rather than its allocation."""
-    return _GROUP_AFTER.match(claim.source.text, claim.end) is not None
+    """Whether a 'non-randomized' claim qualifies a group or part of the study rather than its allocation, or denies
+    only that participants are randomized one by one (a cluster trial)."""
+    text, before = claim.source.text, max(0, claim.start - 80)
+    return (_GROUP_AFTER.match(text, claim.end) is not None or _PART_IS_BEFORE.search(text, before, claim.start)
+            is not None or _INDIVIDUALLY_BEFORE.search(text, before, claim.start) is not None
+            or _INDIVIDUALLY_AFTER.match(text, claim.end) is not None)
 
 
 def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -425,14 +490,22 @@ def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> 
                           found.fields + ("design_groups.title",))
 
 
-# Arms as the record lists them: the same title twice is one arm listed twice; an arm without a title is an arm.
-_ARM_COUNTS = """
+# Arms as the record lists them: the same title twice is one arm listed twice, whatever its case, its runs of white
+# space (no-break spaces too) and a final full stop ("Drug X" and "Drug  X."); an arm without a title is an arm.
+# (The white space and the full stop are read only in the few titles that hold either: a regular expression over
+# every title would double the rules' time.)
+_ARM_LABEL = r"""CASE WHEN rtrim(title) LIKE '%.' OR contains(title, '  ') OR contains(title, chr(160))
+                      OR contains(title, chr(9)) OR contains(title, chr(10)) OR contains(title, chr(13))
+                 THEN regexp_replace(trim(regexp_replace(lower(title), '[\s\x{00A0}]+', ' ', 'g')), '\s*\.$', '')
+                 ELSE lower(trim(title)) END"""
+_ARM_COUNTS = f"""
     SELECT d.nct_id, d.intervention_model, any_value(d.allocation) AS allocation,
-           count(DISTINCT lower(trim(nullif(trim(g.title), '')))) + count(*) FILTER (WHERE untitled) AS arms,
+           count(DISTINCT nullif(g.label, '')) + count(*) FILTER (WHERE untitled) AS arms,
            concat_ws('; ', string_agg(DISTINCT g.title, '; ' ORDER BY g.title) FILTER (WHERE NOT untitled),
                      CASE count(*) FILTER (WHERE untitled) WHEN 0 THEN NULL WHEN 1 THEN '(an arm without a title)'
                           ELSE '(' || count(*) FILTER (WHERE untitled) || ' arms without a title)' END) AS titles
-    FROM designs d JOIN (SELECT *, coalesce(trim(title), '') = '' AS untitled FROM design_groups) g USING (nct_id)
+    FROM designs d JOIN (SELECT *, coalesce(label, '') = '' AS untitled
+                         FROM (SELECT *, {_ARM_LABEL} AS label FROM design_groups)) g USING (nct_id)
     GROUP BY d.nct_id, d.intervention_model
 """
 # The registry offered SEQUENTIAL (cohorts assigned one after another, as in dose escalation) only from the

@@ -57,7 +57,10 @@ _NEGATION_AFTER = re.compile(
     r"|considered)\b"
     r"|(?:is|was|are|were|would\s+be|will\s+be)\s+(?:(?:deemed|considered|judged|thought|felt|found)\s+"
     r"(?:to\s+be\s+)?)?(?:impossible|unfeasible|infeasible|impractical|unethical|inappropriate|not\s+ethical)\b"
-    r"|not\s+(?:applicable|done|performed|used|planned)\b)"
+    r"|not\s+(?:applicable|done|performed|used|planned)\b"
+    # "The observational study design was rejected", "a double-blind design was considered but not adopted".
+    r"|(?:was|were|has\s+been|had\s+been)\s+(?:considered\s+(?:but|and)\s+)?(?:rejected|abandoned|discarded"
+    r"|dismissed|not\s+(?:adopted|chosen|pursued))\b)"
     # "RANDOMIZATION & ALLOCATION CONCEALMENT-Not applicable" (NCT05696600): a heading answered no.
     r"|(?:\s*&\s*[\w ]{1,30}?)?\s*[-:–]\s*(?:not\s+applicable\b|(?:none|n/?a|no)" + _ANSWER_ENDS + "))", re.I)
 # A term named as one of a study's listed parts ("4 periods: Screening, open label, randomized withdrawal"; "Part A:
@@ -134,10 +137,21 @@ _GIVEN_OPEN = (r"study\s+(?:drug|medication|treatment|product|agent|intervention
 _THE_STUDY_ITSELF_AFTER = (r"(?=\s*(?:[.,;:()]|$)|\s+(?:of|in|to|for|with|on|at|among|between|comparing|evaluating"
                            r"|assessing|investigating|examining|exploring|testing|using|that|which|where|whose"
                            r"|designed|conducted|performed|will|is|was|has|involving|including)\b)")
+# A group or part of the study named a word or two after "open label" ("an open-label safety cohort", "an open-label,
+# single-arm cohort of Japanese participants", "an open-label active reference arm", "an open-label pharmacokinetic
+# sub-study"): that group's, beside the masked comparison. Not the study's own count of arms or cohorts ("Open-label,
+# Two Arm, Study", "open-label, single arm, phase 2 study", "an open-label prospective cohort study"), nor its phase
+# ("An Open-label Phase 2 Study", which a phase's number tells from an open-label phase of the study).
+_TRIAL_PHASE = r"(?:[0-4]|i{1,3}|iv)[ab]?\b"
+_GROUP_NAMED_AFTER = (
+    r"(?:,?\s+(?!(?:single|one|two|three|four|five|dual|\d+)\b(?!-)|(?:parallel|randomi[sz]ed|controlled|study|trial"
+    r"|phase)\b)[\w-]+){1,2}\s+(?:cohorts?|arms?|groups?|sub-?stud(?:y|ies)|extension|period"
+    rf"|phase(?!\s+{_TRIAL_PHASE})|part|stage)\b(?!\s*,?\s*(?:study|trial|design)\b)")
 OPEN_LABEL = re.compile(hyphens_wide(
-    r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase|part|stage|portion|lead[\s-]?in"
-    r"|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug|use|access"
-    r"|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "|" + _GIVEN_OPEN + "))"
+    r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase(?!\s+" + _TRIAL_PHASE + r")|part|stage"
+    r"|portion|lead[\s-]?in|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug"
+    r"|use|access|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "|" + _GIVEN_OPEN + "))"
+    r"(?!" + _GROUP_NAMED_AFTER + ")"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
     r"|\b(?:non|un)[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b" + _THE_STUDY_ITSELF_AFTER +
     # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
@@ -277,7 +291,10 @@ _LATER_PART = re.compile(
     r"\b(?:from|after|beyond|following|starting\s+(?:at|from)|as\s+of)\s+(?:study\s+)?(?:week|month|day|visit|year"
     r"|cycle)s?\s+\d+"
     r"|\b(?:after|following|upon|once|on)\s+(?:the\s+)?(?:unblinding|database\s+lock|primary\s+(?:endpoint|analysis)"
-    r"|study\s+completion|completion\s+of\s+(?:the\s+)?(?:study|trial|treatment))\b|\bthereafter\b", re.I)
+    r"|study\s+completion|completion\s+of\s+(?:the\s+)?(?:study|trial|treatment))\b|\bthereafter\b"
+    # "Drug X will be given open-label to all participants in the follow-up period"
+    r"|\b(?:in|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:follow[\s-]?up|extension|post[\s-]?trial|long[\s-]?term"
+    r"|maintenance)\s+(?:period|phase|part|stage|portion)\b", re.I)
 _AFTER_COMPLETING_BEFORE = re.compile(
     r"\b(?:who|that)\s+(?:have\s+)?(?:complete[sd]?|finish(?:ed)?)\s+(?:the\s+)?(?:study|trial|treatment"
     r"|[\w-]*\s*(?:week|month)|double[\s-]*blind|blinded|core|main|randomi[sz]ed)\b", re.I)
@@ -782,7 +799,8 @@ def _not_of_this_design(sentence: str, start: int, end: int, lowered: str | None
         return True
     if (lowered is None or _holds_any(lowered[:start], _IF_WORDS)) and _to_follow_if_successful(sentence, start, end):
         return True
-    if _named_by_code(sentence, start, end, after) and _NAMED_AFTER_THE_BEFORE.search(sentence, near, start):
+    if (_named_by_code(sentence, start, end, after) or _named_in_words(sentence, start, end)) \
+            and _NAMED_AFTER_THE_BEFORE.search(sentence, near, start):
         return True
     if (lowered is None or _holds_any(before, _FORMERLY_WORDS)) and _FORMERLY_BEFORE.search(sentence, near, start):
         return True
@@ -818,6 +836,20 @@ def _named_by_code(sentence: str, start: int, end: int, after: str | None) -> bo
         return (_NUMBER_AFTER if capitals else _CODE_AFTER).match(sentence, end) is not None
     named_after = _NUMBERED_NAMED_AFTER if capitals else _CODE_NAMED_AFTER
     return (after is None or _holds_any(after, _TRIAL_WORDS)) and named_after.match(sentence, end) is not None
+
+
+# A trial's name in capitalised words ending with its acronym, which a design word may open ("the Randomised Evaluation
+# of COVID-19 Therapy (RECOVERY) trial", "the Randomized Aldactone Evaluation Study (RALES)"). Not a part of this study
+# named so ("during the Double-Blind Treatment Period (DBTP)", "the Randomized Withdrawal Phase (RWP)").
+_NAME_WITH_ACRONYM_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:periods?|phases?|parts?|stages?|segments?|epochs?|portions?|extensions?|cohorts?|arms?|groups?)\b)"
+    r"(?:(?-i:[A-Z0-9])[\w'-]*|of|for|in|on|and|with|the|to|a|an|versus|vs\.?)){1,10}?\s+"
+    r"\((?-i:[A-Z][A-Z0-9-]{2,})\)", re.I)
+
+
+def _named_in_words(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] opens a trial's name, capitalised and ended by its acronym."""
+    return sentence[start].isupper() and _NAME_WITH_ACRONYM_AFTER.match(sentence, end) is not None
 
 
 def _to_follow_if_successful(sentence: str, start: int, end: int) -> bool:
