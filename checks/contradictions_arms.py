@@ -376,7 +376,8 @@ def _named_links(title: str, interventions: list[tuple], links: list[tuple]) -> 
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] if names else []
 
 
-# Titles compared with their runs of white space (no-break spaces too) read as one space, in lower case.
+# Titles compared with their runs of white space (no-break spaces too) read as one space, in lower case, without a
+# final full stop ("Placebo" and "Placebo." are one arm), as links match them.
 DUPLICATE_ARM = """
     WITH arms AS (
         SELECT nct_id, trim(regexp_replace(title, '[\\s\\x{00A0}]+', ' ', 'g')) AS title, description
@@ -391,7 +392,7 @@ DUPLICATE_ARM = """
              || CASE WHEN length(min(description)) > 120 THEN '...' ELSE '' END || '''' AS evidence
     FROM arms
     WHERE title <> ''
-    GROUP BY nct_id, lower(title)
+    GROUP BY nct_id, lower(rtrim(title, '. '))
     HAVING count(*) > 1
 """
 

@@ -876,6 +876,12 @@ CASES = [
     Case("contradictions.duplicate_arm", True, lambda s: s["design_groups"].extend([
         {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo\n", "description": "Matching placebo"}]),
         note="a title repeated with a line break after it"),
+    Case("contradictions.duplicate_arm", True, lambda s: s["design_groups"].extend([
+        {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo.", "description": "Matching placebo"}]),
+        note="a title repeated with a final full stop"),
+    Case("contradictions.duplicate_arm", False, lambda s: s["design_groups"].extend([
+        {"group_type": "PLACEBO_COMPARATOR", "title": "Placebo 2.", "description": "Matching placebo"}]),
+        note="another arm, its title ending in a full stop"),
     Case("contradictions.duplicate_arm", False, lambda s: s["design_groups"].extend([
         {"group_type": "EXPERIMENTAL", "title": "Baricitinib 4 mg", "description": "Baricitinib 4 mg once daily"}]),
         note="an arm of another dose"),
