@@ -346,3 +346,26 @@ def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], r
         return {rule.id: {f.nct_id for f in findings_of(con, rule, scope)} for rule in rules}
     finally:
         con.close()
+
+
+def shape_findings(tmp_path: Path, shapes: dict[str, tuple[str, dict, dict]],
+                   rules: Iterable) -> dict[str, list[tuple[str, str, str, str]]]:
+    """(rule id, severity, message, evidence) of each finding of `rules` on each shape, all shapes in one warehouse.
+    A shape is (nct_id, the studies row's changed values, tables that replace the clean study's)."""
+    studies = {}
+    for nct_id, values, tables in shapes.values():
+        study = clean_study()
+        study["studies"][0].update(values)
+        study.update({table: [dict(row) for row in rows] for table, rows in tables.items()})
+        studies[nct_id] = study
+    by_id = {nct_id: name for name, (nct_id, _values, _tables) in shapes.items()}
+    found: dict[str, list[tuple[str, str, str, str]]] = {name: [] for name in shapes}
+    con = warehouse_with(tmp_path, studies)
+    try:
+        scope = set_scope(con, None, AS_OF)
+        for rule in rules:
+            for f in findings_of(con, rule, scope):
+                found[by_id[f.nct_id]].append((rule.id, f.severity or rule.severity, f.message, f.evidence))
+    finally:
+        con.close()
+    return found

@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
 from checks.outcome_changes import wording
 from tests.checks import harness
 
@@ -105,24 +104,7 @@ JUDGED = (OVERDUE, REGISTERED, STOPPED, ARM, ENROLLMENT, START)
 @pytest.fixture(scope="module")
 def found(tmp_path_factory) -> dict[str, list[tuple[str, str, str, str]]]:
     """(rule, severity, message, evidence) of each finding on each shape, all shapes in one warehouse."""
-    studies = {}
-    for nct_id, values, tables in SHAPES.values():
-        study = harness.clean_study()
-        study["studies"][0].update(values)
-        study.update({table: [dict(row) for row in rows] for table, rows in tables.items()})
-        studies[nct_id] = study
-    con = harness.warehouse_with(tmp_path_factory.mktemp("round12"), studies)
-    by_id = {nct_id: name for name, (nct_id, _v, _t) in SHAPES.items()}
-    issues: dict[str, list[tuple[str, str, str, str]]] = {name: [] for name in SHAPES}
-    try:
-        scope = set_scope(con, None, harness.AS_OF)
-        for rule_id in JUDGED:
-            rule = RULES[rule_id]
-            for f in findings_of(con, rule, scope):
-                issues[by_id[f.nct_id]].append((rule_id, f.severity or rule.severity, f.message, f.evidence))
-    finally:
-        con.close()
-    return issues
+    return harness.shape_findings(tmp_path_factory.mktemp("round12"), SHAPES, [RULES[rule_id] for rule_id in JUDGED])
 
 
 def _of(found: dict, shape: str, rule_id: str) -> list[tuple[str, str, str]]:

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}
@@ -131,22 +130,8 @@ SHAPES = {
 @pytest.fixture(scope="module")
 def found(tmp_path_factory) -> dict[str, list[tuple[str, str, str, str]]]:
     """Each shape's findings of the four rules: (rule id, severity, message, evidence)."""
-    studies = {}
-    for nct_id, values, tables in SHAPES.values():
-        study = harness.clean_study()
-        study["studies"][0].update(values)
-        study.update(tables)
-        studies[nct_id] = study
-    con = harness.warehouse_with(tmp_path_factory.mktemp("round14"), studies)
-    try:
-        scope = set_scope(con, None, harness.AS_OF)
-        by_study: dict[str, list] = {nct_id: [] for nct_id in studies}
-        for rule_id in (LATE, OVERDUE, ACTUALS, HEADER):
-            for f in findings_of(con, RULES[rule_id], scope):
-                by_study[f.nct_id].append((rule_id, f.severity, f.message, f.evidence))
-        return {shape: by_study[nct_id] for shape, (nct_id, _, _) in SHAPES.items()}
-    finally:
-        con.close()
+    return harness.shape_findings(tmp_path_factory.mktemp("round14"), SHAPES,
+                                  [RULES[rule_id] for rule_id in (LATE, OVERDUE, ACTUALS, HEADER)])
 
 
 def _of(found, shape: str, rule_id: str) -> list[tuple[str, str, str]]:
