@@ -735,11 +735,36 @@ def _phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match,
             continue
         if key == _OPEN_LABEL_KEY and _open_label_of_another_part(sentence, local, m.end() - s_start):
             continue
+        if not own and _cited_title(text, s_start, s_end):
+            continue
         inner = pattern.match(sentence, local)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
             _NEGATION_BEFORE.search(sentence[:local])) or bool(
             _NEGATION_AFTER.match(sentence, local + m.end() - m.start()))
         yield m, s_start, s_end, negated, own
+
+
+# A cited article's title, as a reference gives it: the journal, year, volume and pages right after it ("A randomized
+# double-blind trial of drug X. N Engl J Med 2010;362:123-30", "... J Clin Oncol. 2010 May 1;28(13):2137-43", "...
+# doi:10.1056/..."), or, after its authors' "et al.", the journal and year alone ("Smith J, et al. A double-blind
+# trial of drug X. Lancet 2010."). The title speaks of the cited trial, not of this one.
+_JOURNAL = r"\s*(?:[A-Z][A-Za-z&'-]*\.?,?\s+){1,8}\(?(?:19|20)\d{2}\)?"
+_CITATION_AFTER = re.compile(
+    _JOURNAL + r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[eE]?\d+"
+    r"|\s*(?i:doi|pmid)\s*:")
+_JOURNAL_YEAR_AFTER = re.compile(_JOURNAL + r"\s*[.;]?\s*(?:$|[\n)\]])")
+_ET_AL_BEFORE = re.compile(r"\bet\.?\s+al\.?[,;]?\s*$", re.I)
+# How far before a sentence its authors' "et al." may stand (their list ends right before the title).
+_AUTHORS_REACH = 12
+
+
+def _cited_title(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] is the title of an article a reference cites: a journal's year,
+    volume and pages follow it, or its authors' "et al." stands right before it and a journal and year follow."""
+    if _CITATION_AFTER.match(text, end):
+        return True
+    return bool(_ET_AL_BEFORE.search(text, max(0, start - _AUTHORS_REACH), start)
+                and _JOURNAL_YEAR_AFTER.match(text, end))
 
 
 # The words that may stand between "this" and a design term of this study ("this 52-week, randomized, double-blind
