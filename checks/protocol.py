@@ -13,10 +13,12 @@ FAMILY = "protocol"
 _BEFORE_FDAAA = before_fdaaa()
 # What 42 CFR 11.10(b) asks an interventional record to describe, as (label, SQL: it is absent).
 # A single-group study has no allocation to describe: the registry's answer is N/A, which legacy XML
-# records of later years leave out rather than state.
+# records of later years leave out rather than state; a record that lists one arm only is such a study, whatever
+# it says of its model.
 DESIGN_ELEMENTS = (
-    ("arms", "NOT EXISTS (SELECT 1 FROM design_groups g WHERE g.nct_id = s.nct_id)"),
-    ("allocation", "d.allocation IS NULL AND d.intervention_model IS DISTINCT FROM 'SINGLE_GROUP'"),
+    ("arms", "a.arms IS NULL"),
+    ("allocation", "d.allocation IS NULL AND d.intervention_model IS DISTINCT FROM 'SINGLE_GROUP' "
+                   "AND a.arms IS DISTINCT FROM 1"),
     ("intervention model", "d.intervention_model IS NULL"),
     ("masking", "d.masking IS NULL"),
 )
@@ -32,7 +34,8 @@ def _design_missing_sql() -> str:
         + " OR ".join(test for _label, test in DESIGN_ELEMENTS) + ")",
         joins="LEFT JOIN (SELECT nct_id, any_value(allocation) AS allocation, "
               "any_value(intervention_model) AS intervention_model, any_value(masking) AS masking "
-              "FROM designs GROUP BY nct_id) d ON d.nct_id = s.nct_id",
+              "FROM designs GROUP BY nct_id) d ON d.nct_id = s.nct_id "
+              "LEFT JOIN (SELECT nct_id, count(*) AS arms FROM design_groups GROUP BY nct_id) a ON a.nct_id = s.nct_id",
         severity=f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END")
 
 
@@ -93,13 +96,18 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
 
 # An observational study's groups are cohorts, and a comparison cohort is exposed to nothing; one given a
 # placebo or sham is an arm all the same. A cohort of another study's placebo group, followed up now ("participants
-# who received placebo in the parent study"), is given nothing in this one: its words of an earlier study or of what
-# was given before say so.
+# who received placebo in the parent study", "placebo-treated patients from Study JAHN-301", "patients on placebo in
+# the ORAL trial": an observational study is no trial), is given nothing in this one: its words of an earlier study
+# or of what was given before say so.
 _COHORT_TEXT = "coalesce(g.title, '') || ' ' || coalesce(g.description, '')"
 _EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|formerly|parent|prior|original|core"
-                  r"|preceding|earlier|feeder|lead-in|index|randomi[sz]ed\s+to)\b")
+                  r"|preceding|earlier|feeder|lead-in|index|randomi[sz]ed\s+to|trials?|double-blind|nct\d{8}"
+                  r"|(?:from|of|in)\s+(?:the\s+)?(?:study|protocol)\s+[\w-]*\d[\w-]*)\b")
+# A cohort said not to be given one ("Healthy volunteers who will not receive placebo", "Women not exposed to the
+# vaccine or placebo") is a comparison cohort all the same.
+_NOT_GIVEN = r"\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+){0,5}?(?:placebo|sham)\b"
 _GIVEN_SOMETHING = (rf"(regexp_matches({_COHORT_TEXT}, '\b(?:placebo|sham)\b', 'i') "
-                    rf"AND NOT regexp_matches({_COHORT_TEXT}, '{_EARLIER_STUDY}', 'i'))")
+                    rf"AND NOT regexp_matches({_COHORT_TEXT}, '{_EARLIER_STUDY}|{_NOT_GIVEN}', 'i'))")
 
 
 # An arm's type says whether it is a no-intervention arm. A registry record types an interventional study's arms; a

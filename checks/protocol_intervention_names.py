@@ -31,8 +31,9 @@ NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")
 
 
 def _said(expr: str) -> str:
-    """SQL: the name as compared with the tables: lower case, spacing made single, no closing full stop or colon."""
-    return f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g'), ' .:'))"
+    """SQL: the name as compared with the tables: lower case, spacing made single (a hyphen is a space: 'Active-Control'
+    is 'Active control'), no closing full stop or colon."""
+    return f"lower(trim(regexp_replace({expr}, '[\\s-]+', ' ', 'g'), ' .:'))"
 
 
 def nameless(expr: str) -> str:

@@ -40,7 +40,7 @@ _TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s
 
 
 def described_time(expr: str) -> str:
-    """SQL: the outcome's description `expr` says when it is assessed ('from baseline to week 12')."""
+    """SQL: the outcome's description or measure `expr` says when it is assessed ('from baseline to week 12')."""
     return f"regexp_matches(coalesce({expr}, ''), {literal(_TIME_POINT)})"
 
 
@@ -61,7 +61,8 @@ def _measured(expr: str) -> str:
 # The time frames are screened alone first: a filter on the measure as well made DuckDB read every measure's text.
 _UNTIMED = f"""
     WITH untimed AS MATERIALIZED (SELECT * FROM design_outcomes o WHERE {no_time_frame('o.time_frame')})
-    SELECT nct_id, count(*) AS n, count(*) FILTER (WHERE described) AS described,
+    SELECT nct_id, count(*) AS n, count(*) FILTER (WHERE described OR measured_when) AS described,
+           count(*) FILTER (WHERE measured_when AND NOT described) AS in_measure,
            string_agg(named, ', ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS named,
            string_agg(given, '; ' ORDER BY rank) FILTER (WHERE rank <= {NAMED_OUTCOMES}) AS given
     FROM (SELECT o.nct_id,
@@ -70,10 +71,11 @@ _UNTIMED = f"""
                    || coalesce('''' || o.time_frame || '''', 'NULL')
                    || CASE WHEN described THEN '; description=''' || {_clipped('o.description')} || '''' ELSE '' END
                    AS given,
-                 described,
+                 described, measured_when,
                  row_number() OVER (PARTITION BY o.nct_id ORDER BY CASE o.outcome_type WHEN 'primary' THEN 0
                    WHEN 'secondary' THEN 1 ELSE 2 END, o.id NULLS LAST, o.measure) AS rank
-          FROM (SELECT *, {described_time('description')} AS described FROM untimed) o
+          FROM (SELECT *, {described_time('description')} AS described, {described_time('measure')} AS measured_when
+                FROM untimed) o
           WHERE {_measured('o.measure')})
     GROUP BY nct_id"""
 
@@ -93,10 +95,21 @@ def _outcome_without_time_frame_sql() -> str:
                              "{named}{more}.", **texts)
     some_described = sql_text("{n} outcomes give no time frame ({d} say when they are assessed only in their "
                               "descriptions): {named}{more}.", **texts)
+    # A measure may say when itself ('Response rate at the end of chemoradiotherapy (12 weeks after completion)').
+    one_in_measure = sql_text("The outcome {named} gives no time frame; only its measure says when it is assessed.",
+                              **texts)
+    all_in_wording = sql_text("{n} outcomes give no time frame; only their measures or descriptions say when they "
+                              "are assessed: {named}{more}.", **texts)
+    some_in_wording = sql_text("{n} outcomes give no time frame ({d} say when they are assessed only in their "
+                               "measures or descriptions): {named}{more}.", **texts)
     layouts = ", ".join(literal(layout) for layout in REGISTRY_LAYOUTS)
     return select(
-        f"CASE WHEN u.n = 1 AND u.described = 1 THEN {one_described} WHEN u.n = 1 THEN {one} "
-        f"WHEN u.described = u.n THEN {all_described} WHEN u.described > 0 THEN {some_described} ELSE {several} END",
+        f"CASE WHEN u.n = 1 AND u.in_measure = 1 THEN {one_in_measure} "
+        f"WHEN u.n = 1 AND u.described = 1 THEN {one_described} WHEN u.n = 1 THEN {one} "
+        f"WHEN u.described = u.n AND u.in_measure = 0 THEN {all_described} "
+        f"WHEN u.described = u.n THEN {all_in_wording} "
+        f"WHEN u.described > 0 AND u.in_measure = 0 THEN {some_described} WHEN u.described > 0 THEN {some_in_wording} "
+        f"ELSE {several} END",
         sql_text("{given}{more_given}", **texts) + f" || {before_fdaaa_evidence()}",
         f"s.source_layout IN ({layouts})",
         joins=f"JOIN ({_UNTIMED}) u ON u.nct_id = s.nct_id",

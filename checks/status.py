@@ -89,9 +89,19 @@ def _open_with_actual_completion_sql() -> str:
 
 def _withdrawn_with_enrollment_sql() -> str:
     texts = {"n": "s.enrollment", "t": "coalesce(s.enrollment_type, 'no type')"}
+    # Only an ACTUAL count says participants were enrolled; an ESTIMATED one is the plan, an untyped one says neither.
+    message = (f"CASE s.enrollment_type WHEN 'ACTUAL' THEN "
+               + sql_text("Study is WITHDRAWN, which means no participant was enrolled, but its enrollment is {n} "
+                          "(ACTUAL).", **texts)
+               + " WHEN 'ESTIMATED' THEN "
+               + sql_text("Study is WITHDRAWN, which means no participant was enrolled, but its enrollment still "
+                          "gives the anticipated {n} (ESTIMATED), not the actual 0.", **texts)
+               + " ELSE "
+               + sql_text("Study is WITHDRAWN, which means no participant was enrolled, but its enrollment gives "
+                          "{n} without saying whether actual or anticipated, not the actual 0.", **texts)
+               + " END")
     return select(
-        sql_text("Study is WITHDRAWN, which means no participant was enrolled, but its "
-                 "enrollment is {n} ({t}).", **texts),
+        message,
         sql_text("overall_status=WITHDRAWN; enrollment={n}; enrollment_type={t}", **texts),
         "s.overall_status = 'WITHDRAWN' AND s.enrollment > 0",
         # An ESTIMATED (or untyped, legacy) count is the plan left over from before withdrawal;
