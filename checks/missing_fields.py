@@ -9,8 +9,9 @@ leaves out is the sponsor's gap.
 
 "The record lacks it" is told from "this source never shows it": a rule judges a study only
 when the layout of its current version can show the rule's fields (flows.parsers PARSERS
-entries declare what each layout carries). When it cannot and the registry's own record of
-the study was loaded too, studies columns are judged on that record, the richest source.
+entries declare what each layout carries). When the registry's own record of the study was
+loaded beside a newer page, studies columns are judged on that record, the richest source, where
+the page never shows them or lacks them too: what the page gives, the study no longer lacks.
 """
 from __future__ import annotations
 
@@ -43,17 +44,26 @@ def _white(expr: str) -> str:
 
 # What a form's text box holds when its writer had nothing to give: a value in form only.
 PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
-                "none", "nil")
+                "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
+# The white space around a value that a message quoting it leaves off: spaces, tabs, line breaks, no-break spaces.
+_SPACES = "' \t\n\r\u00a0'"
 # A placeholder is short: a longer text is never compared with the list.
 _PLACEHOLDER_CHARS = 24
 
 
 def _void(expr: str) -> str:
     """SQL: the short text (a title, a condition, a measure) is NULL, white space, a placeholder ('N/A', 'TBD',
-    'Not applicable'), or has no letter or digit ('-')."""
+    'Not applicable', 'Not Provided', 'Unknown'), or has no letter or digit ('-')."""
     return (f"(CASE WHEN {expr} IS NULL THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN {_white(expr)} "
             f"ELSE lower(trim({expr}, ' .')) IN {_in_list(list(PLACEHOLDERS))} "
             f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]') END)")
+
+
+def _void_text(expr: str) -> str:
+    """SQL: the free text (a summary) is blank, or short and only a placeholder ('N/A', 'Not Provided', '-'): a
+    summary says what the trial is, and a form's word for nothing says nothing. A long text is never read whole."""
+    return (f"(CASE WHEN {_blank(expr)} THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN FALSE "
+            f"ELSE {_void(expr)} END)")
 
 
 def _shown(expr: str) -> str:
@@ -61,11 +71,11 @@ def _shown(expr: str) -> str:
     return f"coalesce('\"' || CAST({expr} AS VARCHAR) || '\"', 'NULL')"
 
 
-def _none_in(table: str, column: str, where: str = "", *, placeholders: bool = False) -> str:
+def _none_in(table: str, column: str, where: str = "", *, placeholders: bool = False, free_text: bool = False) -> str:
     """SQL: the study has no row in `table` with a non-blank `column` (and `where`); with `placeholders`,
-    none with a `column` other than a placeholder."""
+    none with a `column` other than a placeholder; with `free_text`, none other than a short placeholder."""
     extra = f" AND {where}" if where else ""
-    empty = _void if placeholders else _blank
+    empty = _void_text if free_text else _void if placeholders else _blank
     return (f"NOT EXISTS (SELECT 1 FROM {table} t WHERE t.nct_id = s.nct_id "
             f"AND NOT {empty('t.' + column)}{extra})")
 
@@ -74,7 +84,7 @@ def _given_text(table: str, column: str, where: str = "") -> str:
     """SQL text: the study's distinct `column` values other than white space in `table` (and `where`), quoted
     and joined by ', ', or NULL when it gives none. Where a rule found no value, these are placeholders."""
     extra = f" AND {where}" if where else ""
-    quoted = f"'''' || trim(t.{column}) || ''''"
+    quoted = f"'''' || trim(t.{column}, {_SPACES}) || ''''"
     return (f"(SELECT string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) FROM {table} t "
             f"WHERE t.nct_id = s.nct_id AND NOT {_white('t.' + column)}{extra})")
 
@@ -174,8 +184,18 @@ def _judged_sql(fields: tuple[str, ...], select: str, evidence: str, where: str)
     if all(f.startswith("studies.") for f in fields):
         judged = f"{evidence} || '; judged on the ' || s.judged_on || ' record, the richest source loaded'"
         sql += (f" UNION ALL {select}{judged} AS evidence FROM {_registry_version()} s WHERE ({where}) "
-                f"AND NOT {_given(fields, 's.judged_sha256')}")
+                f"AND NOT {_given(fields, 's.judged_sha256')} AND {_page_lacks_too(fields, hidden, where)}")
     return sql
+
+
+def _page_lacks_too(fields: tuple[str, ...], hidden: list[str], where: str) -> str:
+    """SQL: the current page of a study judged on the registry's own (older) record never shows the fields, or shows
+    them no better (`where` holds on it too, and it gave no value validation refused). A page that gives the start
+    date, enrollment or phase the older record lacked has given it since: the study does not lack it now."""
+    pages = (f"(SELECT s.nct_id FROM studies s WHERE s.source_layout NOT IN {_REGISTRY} AND ({where}) "
+             f"AND NOT {_given(fields, 's.source_sha256')})")
+    shown_nowhere = f"coalesce(s.source_layout, '') IN {_in_list(hidden)} OR " if hidden else ""
+    return f"({shown_nowhere}s.nct_id IN {pages})"
 
 
 def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], message: str,
@@ -200,9 +220,11 @@ _PRIMARY = "lower(t.outcome_type) = 'primary'"
 # What a record gives where a rule finds no value: its placeholders, quoted (NULL when it gives nothing).
 _PRIMARY_GIVEN = _given_text("design_outcomes", "measure", _PRIMARY)
 _CONDITIONS_GIVEN = _given_text("conditions", "name")
-_TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' || trim(s.brief_title) "
-                f"|| '''' END, CASE WHEN NOT {_white('s.official_title')} AND trim(s.official_title) IS DISTINCT FROM "
-                "trim(s.brief_title) THEN '''' || trim(s.official_title) || '''' END), '')")
+_SUMMARY_GIVEN = _given_text("brief_summaries", "description")
+_TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' "
+                f"|| trim(s.brief_title, {_SPACES}) || '''' END, CASE WHEN NOT {_white('s.official_title')} AND "
+                f"trim(s.official_title, {_SPACES}) IS DISTINCT FROM trim(s.brief_title, {_SPACES}) THEN '''' "
+                f"|| trim(s.official_title, {_SPACES}) || '''' END), '')")
 # A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value. A TERMINATED study has
 # ended, so its 0 is a count whatever its type says (an ESTIMATED one is closed_status_estimated_enrollment's).
 _ENROLLED_NOBODY = ("(s.overall_status = 'TERMINATED' "
@@ -224,8 +246,9 @@ _FIELD_RULES = (
           _none_in("conditions", "name", placeholders=True), _rows("conditions", "name", _CONDITIONS_GIVEN)),
     _rule("no_brief_summary", "info",
           "The summary is descriptive text; its absence hides no coded value but leaves readers no context.",
-          ("brief_summaries.description",), "'Study has no brief summary.'",
-          _none_in("brief_summaries", "description"), _rows("brief_summaries", "description")),
+          ("brief_summaries.description",), "'Study has no brief summary' || " + _ending(_SUMMARY_GIVEN),
+          _none_in("brief_summaries", "description", free_text=True),
+          _rows("brief_summaries", "description", _SUMMARY_GIVEN)),
     _rule("no_enrollment", "warning",
           "Enrollment sizes the trial; missing or 0 on a study that is not withdrawn or stopped early is a gap.",
           ("studies.enrollment",),
