@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from checks.rule import Rule
 from checks.sql_text import literal
-from schemas.enums import OPEN_STATUSES
+from schemas.enums import OPEN_STATUSES, OVERALL_STATUS, PHASE_COMBINED
 
 OPEN = "(" + ", ".join(map(literal, OPEN_STATUSES)) + ")"
+# The statuses a list can be held to: a word the registry does not use ('Ongoing', 'Open') cannot be compared.
+KNOWN_STATUSES = "(" + ", ".join(map(literal, OVERALL_STATUS)) + ")"
 
 
 def _status(expr: str) -> str:
@@ -18,10 +20,36 @@ def _status(expr: str) -> str:
     return f"CASE {code} WHEN 'UNKNOWN_STATUS' THEN 'UNKNOWN' ELSE {code} END"
 
 
+# A phase number in roman figures after 'Phase' or a slash ('Phase I-II', 'Phase IIb/III').
+ROMAN_PHASES = (("IV", "4"), ("III", "3"), ("II", "2"), ("I", "1"))
+# The phases a list can be held to, as _phase spells them: a word that names no phase ('Pilot', 'Pivotal') cannot.
+KNOWN_PHASES = "(" + ", ".join(literal(p.replace("_", "")) for p in PHASE_COMBINED) + ")"
+
+
+def _arabic(code: str) -> str:
+    """SQL: `code` with each roman phase number written in figures."""
+    for roman, number in ROMAN_PHASES:
+        code = f"regexp_replace({code}, '(PHASE|/){roman}([AB]?)(/|$)', '\\1{number}\\2\\3', 'g')"
+    return code
+
+
+def _phase_code(expr: str) -> str:
+    """SQL: a phase label as the registry spells it, without separators: PHASE1/PHASE2, EARLYPHASE1, 'Phase 2' is
+    PHASE2 (the phase of a record, and of most lists)."""
+    return f"regexp_replace(upper({expr}), '[^A-Z0-9/]+', '', 'g')"
+
+
 def _phase(expr: str) -> str:
-    code = f"regexp_replace(upper({expr}), '[^A-Z0-9/]+', '', 'g')"
-    code = f"regexp_replace({code}, '^PHASE(\\d)/(\\d)$', 'PHASE\\1/PHASE\\2')"
-    return f"CASE WHEN {code} IN ('N/A', 'NOTAPPLICABLE', '') THEN 'NA' ELSE {code} END"
+    """SQL: a phase as a list writes it, spelt one way: 'Phase I-II', 'Phase 1b/2a' and PHASE1/PHASE2 are
+    PHASE1/PHASE2, 'Phase 0' and EARLY_PHASE1 are EARLYPHASE1, 'N/A' is NA (a joining hyphen, comma or 'and' is a
+    slash, and a sub-phase letter is the same phase)."""
+    code = f"regexp_replace(upper({expr}), '\\s*(-|–|/|,|&|\\bAND\\b)\\s*', '/', 'g')"
+    code = _arabic(_arabic(f"regexp_replace({code}, '[^A-Z0-9/]+', '', 'g')"))
+    code = f"regexp_replace({code}, '(\\d)[AB](/|$)', '\\1\\2', 'g')"
+    code = f"regexp_replace({code}, '^PHASE(\\d)/(?:PHASE)?(\\d)$', 'PHASE\\1/PHASE\\2')"
+    code = f"regexp_replace({code}, '^PHASE0$', 'EARLYPHASE1')"
+    written = f"CASE WHEN {code} IN ('N/A', 'NOTAPPLICABLE', '') THEN 'NA' ELSE {code} END"
+    return f"CASE WHEN {_phase_code(expr)} IN {KNOWN_PHASES} THEN {_phase_code(expr)} ELSE {written} END"
 
 
 def _title(expr: str) -> str:
@@ -31,7 +59,7 @@ def _title(expr: str) -> str:
 _STATED = """
     SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
            s.overall_status, s.last_known_status, s.phase, s.brief_title, s.official_title,
-           s.last_update_posted_date AS own_updated,
+           s.last_update_posted_date AS own_updated, s.acronym,
            (SELECT coalesce(w.snapshot_date, w.last_update_posted_date) FROM studies w WHERE w.nct_id = r.nct_id)
              AS stated_on
     FROM related_studies r JOIN studies s ON s.nct_id = r.related_nct_id
@@ -84,6 +112,24 @@ def _stage(expr: str) -> str:
 _MOVED_ON = (f"{_stage('stated_status')} < {_stage('overall_status')} "
              f"AND {_status('stated_status')} NOT IN ({', '.join(map(literal, ENDED))}) "
              "AND NOT coalesce(stated_on >= own_updated, false)")
+# Moves the stages leave out: a suspended study resumes or stops, an open one is suspended, a study shown as UNKNOWN
+# is verified again with any status, and expanded access becomes available or not again. A list that gives the
+# status before such a move is out of date, as above.
+OTHER_MOVES = {
+    "SUSPENDED": ("RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING", "COMPLETED", "TERMINATED",
+                  "WITHDRAWN"),
+    **{status: ("SUSPENDED",) for status in OPEN_STATUSES},
+    "UNKNOWN": tuple(s for s in OVERALL_STATUS if s != "UNKNOWN"),
+    **{status: ("AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "NO_LONGER_AVAILABLE", "APPROVED_FOR_MARKETING")
+       for status in ("AVAILABLE", "TEMPORARILY_NOT_AVAILABLE")},
+}
+_OTHER_MOVES = "(" + ", ".join(literal(f"{stated}>{status}") for stated, later in OTHER_MOVES.items()
+                               for status in later) + ")"
+_MOVED_TO = (f"{_status('stated_status')} || '>' || overall_status IN {_OTHER_MOVES} "
+             "AND NOT coalesce(stated_on >= own_updated, false)")
+_MOVED_TO_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that study''s own "
+                     "record says ' || overall_status || ', a status it may have taken since: this record may have "
+                     "listed it before (out of date rather than wrong).'")
 _MOVED_ON_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that study''s own "
                      "record says ' || overall_status || ', a later stage: this record may have listed it before it "
                      "moved on (out of date rather than wrong).'")
@@ -92,33 +138,39 @@ _MOVED_ON_EVIDENCE = ("'; ' || coalesce('this record dated ' || stated_on, 'this
 _STATUS_DIFFERS = _select(
     "is", "stated_status", "overall_status",
     f"stated_status IS NOT NULL AND overall_status IS NOT NULL "
-    f"AND {_status('stated_status')} <> {_status('overall_status')}",
+    f"AND {_status('stated_status')} IN {KNOWN_STATUSES} AND {_status('stated_status')} <> {_status('overall_status')}",
     "stated_status", "overall_status",
     keep=f"related_nct_id, stated_status, last_known_status, overall_status, stated_on, own_updated, "
-         f"coalesce({_LAST_KNOWN}, false) AS last_reported, coalesce({_MOVED_ON}, false) AS moved_on",
+         f"coalesce({_LAST_KNOWN}, false) AS last_reported, coalesce({_MOVED_ON}, false) AS moved_on, "
+         f"coalesce({_MOVED_TO}, false) AS moved_to",
 )
 RELATED_STATUS_DIFFERS = f"""
     SELECT nct_id, CASE WHEN last_reported THEN {_LAST_KNOWN_MESSAGE}
-                        WHEN moved_on THEN {_MOVED_ON_MESSAGE} ELSE message END AS message,
+                        WHEN moved_on THEN {_MOVED_ON_MESSAGE}
+                        WHEN moved_to THEN {_MOVED_TO_MESSAGE} ELSE message END AS message,
            evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE}
-                            WHEN moved_on THEN {_MOVED_ON_EVIDENCE} ELSE '' END AS evidence,
-           CASE WHEN last_reported OR moved_on THEN 'info' END AS severity
+                            WHEN moved_on OR moved_to THEN {_MOVED_ON_EVIDENCE} ELSE '' END AS evidence,
+           CASE WHEN last_reported OR moved_on OR moved_to THEN 'info' END AS severity
     FROM ({_STATUS_DIFFERS})"""
 RELATED_PHASE_DIFFERS = _select(
     "is in", "stated_phase", "phase",
-    f"stated_phase IS NOT NULL AND phase IS NOT NULL AND {_phase('stated_phase')} <> {_phase('phase')}",
+    f"stated_phase IS NOT NULL AND phase IS NOT NULL AND {_phase('stated_phase')} IN {KNOWN_PHASES} "
+    f"AND {_phase('stated_phase')} <> {_phase_code('phase')}",
     "stated_phase", "phase",
 )
-# A stated title cut short with an ellipsis is compared as a prefix.
+# A stated title cut short with an ellipsis is compared as a prefix. A list may name the study by its acronym, or
+# its title followed by it, or by the title an earlier version of its record gave (titles are revised): the same trial.
 _TITLE_MATCHES = " OR ".join(
     f"{_title(own)} = {_title('stated_title')} OR (regexp_matches(stated_title, '(\\.\\.\\.|…)\\s*$') "
     f"AND starts_with({_title(own)}, {_title('stated_title')}))"
-    for own in ("brief_title", "official_title")
+    for own in ("brief_title", "official_title", "brief_title || ' ' || acronym", "acronym")
 )
+_EARLIER_TITLE = (f"EXISTS (SELECT 1 FROM meta.source_records v WHERE v.nct_id = related_nct_id "
+                  f"AND v.brief_title IS NOT NULL AND {_title('v.brief_title')} = {_title('stated_title')})")
 RELATED_TITLE_DIFFERS = _select(
     "is titled", "stated_title", "brief_title",
     f"stated_title IS NOT NULL AND trim(stated_title) <> '' AND brief_title IS NOT NULL "
-    f"AND NOT coalesce({_TITLE_MATCHES}, false)",
+    f"AND NOT coalesce({_TITLE_MATCHES}, false) AND NOT {_EARLIER_TITLE}",
     "title", "brief_title",
 )
 
@@ -126,13 +178,18 @@ RULES = (
     Rule("cross_source.related_study_status_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's status sends readers to closed or open trials wrongly; "
          "one giving the last known status of a study the registry now shows as UNKNOWN is out of date: info, "
-         "as is one giving an earlier stage (not yet recruiting, recruiting, active) than the study's own record "
-         "unless the list is dated after that record's last update.",
-         ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS, reads_other_studies=True),
+         "as is one giving an earlier stage (not yet recruiting, recruiting, active) than the study's own record, "
+         "or a status the study may have left since (suspended, UNKNOWN, open before a suspension, expanded access "
+         "available), unless the list is dated after that record's last update; a word that is no registry status "
+         "is not compared.",
+         ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS,
+         reads_other_studies=True),
     Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
-         "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials.",
+         "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials "
+         "('Phase I-II' and 'Phase 2-3' are combined phases; a word that names no phase is not compared).",
          ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_title_differs", "contradiction", "info",
-         "A related-trials entry whose title is not the trial's title may point at the wrong trial.",
+         "A related-trials entry whose title is not the trial's title may point at the wrong trial (its acronym, "
+         "or a title an earlier version of its record gave, names the same trial).",
          ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS, reads_other_studies=True),
 )

@@ -97,13 +97,14 @@ REPUBLISHED_PAGE_OUTDATED = f"""
            layout || ' ' || page || ': last_update_posted_date = ' || page_updated || '; '
              || registry_layout || ' ' || registry || ': last_update_posted_date = ' || registry_updated AS evidence
     FROM ({_PAGE_VS_REGISTRY})
-    WHERE page_updated < registry_updated AND page_status IS NOT DISTINCT FROM registry_status
+    WHERE page_updated < registry_updated AND (page_status IS NULL OR page_status IS NOT DISTINCT FROM registry_status)
 """
 
 REPUBLISHED_STATUS_DIFFERS = f"""
     SELECT nct_id,
-           'The ' || layout || ' page says the study is ' || page_status || ' but the registry record says '
-             || registry_status || '.' AS message,
+           'The ' || layout || ' page (' || coalesce('last updated ' || page_updated, 'no update date given')
+             || ') says the study is ' || page_status || ' but the registry record (last updated ' || registry_updated
+             || ') says ' || registry_status || '.' AS message,
            layout || ' ' || page || ': overall_status = ''' || page_status || ''', last_update_posted_date = '
              || coalesce(page_updated::VARCHAR, 'NULL') || '; ' || registry_layout || ' ' || registry
              || ': overall_status = ''' || registry_status || ''', last_update_posted_date = ' || registry_updated
@@ -119,7 +120,8 @@ RULES = (
          "unverified, without posting a new version.)",
          ("meta.source_records",), sql=SAME_UPDATE_DISAGREES),
     Rule("cross_source.republished_page_outdated", "contradiction", "warning",
-         "A republished page older than the registry record may show superseded dates and enrollment.",
+         "A republished page older than the registry record may show superseded dates and enrollment (a page "
+         "that shows no status too; one whose status differs is republished_status_differs).",
          ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
     Rule("cross_source.republished_status_differs", "contradiction", "warning",
          "A republished page whose status differs from the registry's misleads anyone tracking the trial; "

@@ -13,6 +13,8 @@ LAST_NCT_BY_YEAR = {
 }
 # Beyond the table, the registry has grown by fewer than 600,000 numbers a year.
 YEARLY_GROWTH = 600_000
+# The first number the registry issued (NCT00000102, in 1999): a lower one (NCT00000000) was never issued.
+FIRST_NCT = 102
 
 
 def last_nct_number(year: int) -> int:
@@ -40,16 +42,20 @@ _RECORDS = """
            coalesce(year(study_first_posted_date), year(record_today($as_of, snapshot_date))) + 1 AS year
     FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')
 """
+_BELOW_FIRST = f"CAST(substr(nct_id, 4) AS BIGINT) < {FIRST_NCT}"
 NCT_NUMBER_BEYOND_REGISTRATION = f"""
     SELECT nct_id,
-           'The NCT number ' || nct_id || ' had not been issued by the end of ' || year || ' ('
-             || CASE WHEN posted IS NULL THEN 'as of ' || as_of ELSE 'first posted ' || posted END
-             || '): the identifier is likely fake or mistyped.' AS message,
+           CASE WHEN {_BELOW_FIRST} THEN 'The NCT number ' || nct_id || ' is below the first the registry issued ('
+                  || printf('NCT%08d', {FIRST_NCT}) || '): the identifier is likely fake or mistyped.'
+                ELSE 'The NCT number ' || nct_id || ' had not been issued by the end of ' || year || ' ('
+                  || CASE WHEN posted IS NULL THEN 'as of ' || as_of ELSE 'first posted ' || posted END
+                  || '): the identifier is likely fake or mistyped.' END AS message,
            'studies.nct_id = ''' || nct_id || '''; studies.study_first_posted_date = '
-             || coalesce(CAST(posted AS VARCHAR), 'None') || '; highest number issued by ' || year
-             || ' ≈ ' || printf('NCT%08d', last_number) AS evidence
+             || coalesce(CAST(posted AS VARCHAR), 'None') || CASE WHEN {_BELOW_FIRST}
+               THEN '; first number issued = ' || printf('NCT%08d', {FIRST_NCT})
+               ELSE '; highest number issued by ' || year || ' ≈ ' || printf('NCT%08d', last_number) END AS evidence
     FROM (SELECT *, {last_nct_number_sql("year")} AS last_number FROM ({_RECORDS}))
-    WHERE CAST(substr(nct_id, 4) AS BIGINT) > last_number
+    WHERE CAST(substr(nct_id, 4) AS BIGINT) > last_number OR {_BELOW_FIRST}
 """
 
 
@@ -58,8 +64,9 @@ RULES = (
         id="identity.nct_number_not_yet_issued",
         category="contradiction",
         severity="error",
-        rationale="NCT numbers are issued in sequence; one above the registry's range at its posting "
-                  "date is a placeholder (NCT12345678) or a typo, and the record cannot be linked.",
+        rationale="NCT numbers are issued in sequence from NCT00000102; one above the registry's range at its "
+                  "posting date, or below its first, is a placeholder (NCT12345678, NCT00000000) or a typo, and the "
+                  "record cannot be linked.",
         fields=("studies.nct_id", "studies.study_first_posted_date"),
         sql=NCT_NUMBER_BEYOND_REGISTRATION,
     ),
