@@ -84,7 +84,7 @@ def _outcome_without_time_frame_sql() -> str:
     more = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN ' and ' || (u.n - {NAMED_OUTCOMES}) || ' more' ELSE '' END"
     more_given = f"CASE WHEN u.n > {NAMED_OUTCOMES} THEN '; ' || (u.n - {NAMED_OUTCOMES}) || ' more alike' ELSE '' END"
     texts = {"n": "u.n", "d": "u.described", "named": "u.named", "more": more, "given": "u.given",
-             "more_given": more_given}
+             "more_given": more_given, "say": "CASE WHEN u.described = 1 THEN 'says' ELSE 'say' END"}
     one = sql_text("The outcome {named} gives no time frame, so when it is assessed cannot be told.", **texts)
     several = sql_text("{n} outcomes give no time frame, so when they are assessed cannot be told: {named}{more}.",
                        **texts)
@@ -93,14 +93,14 @@ def _outcome_without_time_frame_sql() -> str:
                              "assessed.", **texts)
     all_described = sql_text("{n} outcomes give no time frame; only their descriptions say when they are assessed: "
                              "{named}{more}.", **texts)
-    some_described = sql_text("{n} outcomes give no time frame ({d} say when they are assessed only in their "
+    some_described = sql_text("{n} outcomes give no time frame ({d} {say} when they are assessed only in their "
                               "descriptions): {named}{more}.", **texts)
     # A measure may say when itself ('Response rate at the end of chemoradiotherapy (12 weeks after completion)').
     one_in_measure = sql_text("The outcome {named} gives no time frame; only its measure says when it is assessed.",
                               **texts)
     all_in_wording = sql_text("{n} outcomes give no time frame; only their measures or descriptions say when they "
                               "are assessed: {named}{more}.", **texts)
-    some_in_wording = sql_text("{n} outcomes give no time frame ({d} say when they are assessed only in their "
+    some_in_wording = sql_text("{n} outcomes give no time frame ({d} {say} when they are assessed only in their "
                                "measures or descriptions): {named}{more}.", **texts)
     layouts = ", ".join(literal(layout) for layout in REGISTRY_LAYOUTS)
     return select(

@@ -167,7 +167,7 @@ def test_several_outcomes_timed_in_their_measures_say_so(found):
         ("warning", "2 outcomes give no time frame; only their measures or descriptions say when they are assessed: "
                     "'Change in HbA1c from baseline to week 26' (primary), 'Body weight' (secondary).")]
     assert _of(found, "one measure, one nowhere", "protocol.outcome_without_time_frame") == [
-        ("warning", "2 outcomes give no time frame (1 say when they are assessed only in their measures or "
+        ("warning", "2 outcomes give no time frame (1 says when they are assessed only in their measures or "
                     "descriptions): 'Change in HbA1c from baseline to week 26' (primary), 'Body weight' "
                     "(secondary).")]
 

@@ -333,7 +333,7 @@ def test_several_untimed_outcomes_say_how_many_descriptions_tell_when(issues):
     some = _of(issues, "two untimed outcomes, one described", "protocol.outcome_without_time_frame")
     every = _of(issues, "two untimed outcomes, both described", "protocol.outcome_without_time_frame")
     assert [message for _rule, _severity, message, _ in some] == [
-        "2 outcomes give no time frame (1 say when they are assessed only in their descriptions): 'Change in "
+        "2 outcomes give no time frame (1 says when they are assessed only in their descriptions): 'Change in "
         "PHQ-A score' (primary), 'Program adherence' (secondary)."]
     assert [message for _rule, _severity, message, _ in every] == [
         "2 outcomes give no time frame; only their descriptions say when they are assessed: 'Change in PHQ-A "
