@@ -11,6 +11,7 @@ from checks.dose_context import conditional
 from checks.dose_text import Dose, parse_doses
 from checks.drug_names import doses_by_drug, drug_vocabulary, not_given_here, words_in
 from checks.rule import CheckScope, Finding, Rule
+from checks.sql_text import title_key
 from checks.study_text import excerpt, rows_by_study
 
 
@@ -376,24 +377,24 @@ def _named_links(title: str, interventions: list[tuple], links: list[tuple]) -> 
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] if names else []
 
 
-# Titles compared with their runs of white space (no-break spaces too) read as one space, in lower case, without a
-# final full stop ("Placebo" and "Placebo." are one arm), as links match them.
-DUPLICATE_ARM = """
-    WITH arms AS (
-        SELECT nct_id, trim(regexp_replace(title, '[\\s\\x{00A0}]+', ' ', 'g')) AS title, description
+# Titles compared as links match them (case, runs of white space, a final full stop: "Placebo" and "Placebo." are one
+# arm); the message shows the title with its white space made single.
+DUPLICATE_ARM = f"""
+    WITH repeated AS (
+        SELECT nct_id, any_value(title) AS title, count(*) AS n, min(description) AS description,
+               count(DISTINCT coalesce(lower(trim(description)), '')) AS descriptions
         FROM design_groups
-        WHERE title IS NOT NULL
-    )
+        WHERE title IS NOT NULL AND {title_key('title')} <> ''
+        GROUP BY nct_id, {title_key('title')}
+        HAVING count(*) > 1
+    ), shown AS (SELECT *, trim(regexp_replace(title, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS shown FROM repeated)
     SELECT nct_id,
-           'The arm ''' || any_value(title) || ''' is listed ' || count(*) || ' times.' AS message,
-           'design_groups.title = ''' || any_value(title) || ''' in ' || count(*) || ' rows; descriptions '
-             || CASE WHEN count(DISTINCT coalesce(lower(trim(description)), '')) = 1 THEN 'identical' ELSE 'differ' END
-             || ': ''' || left(coalesce(min(description), ''), 120)
-             || CASE WHEN length(min(description)) > 120 THEN '...' ELSE '' END || '''' AS evidence
-    FROM arms
-    WHERE title <> ''
-    GROUP BY nct_id, lower(rtrim(title, '. '))
-    HAVING count(*) > 1
+           'The arm ''' || shown || ''' is listed ' || n || ' times.' AS message,
+           'design_groups.title = ''' || shown || ''' in ' || n || ' rows; descriptions '
+             || CASE WHEN descriptions = 1 THEN 'identical' ELSE 'differ' END
+             || ': ''' || left(coalesce(description, ''), 120)
+             || CASE WHEN length(description) > 120 THEN '...' ELSE '' END || '''' AS evidence
+    FROM shown
 """
 
 RULES = (

@@ -14,6 +14,7 @@ from checks.design_text import (
     outside_the_main_comparison,
 )
 from checks.rule import CheckScope, Finding, Rule
+from checks.sql_text import title_key
 from checks.study_text import (
     DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
 )
@@ -491,13 +492,8 @@ def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> 
 
 
 # Arms as the record lists them: the same title twice is one arm listed twice, whatever its case, its runs of white
-# space (no-break spaces too) and a final full stop ("Drug X" and "Drug  X."); an arm without a title is an arm.
-# (The white space and the full stop are read only in the few titles that hold either: a regular expression over
-# every title would double the rules' time.)
-_ARM_LABEL = r"""CASE WHEN rtrim(title) LIKE '%.' OR contains(title, '  ') OR contains(title, chr(160))
-                      OR contains(title, chr(9)) OR contains(title, chr(10)) OR contains(title, chr(13))
-                 THEN regexp_replace(trim(regexp_replace(lower(title), '[\s\x{00A0}]+', ' ', 'g')), '\s*\.$', '')
-                 ELSE lower(trim(title)) END"""
+# space and a final full stop ("Drug X" and "Drug  X.", as links match them); an arm without a title is an arm.
+_ARM_LABEL = title_key("title")
 _ARM_COUNTS = f"""
     SELECT d.nct_id, d.intervention_model, any_value(d.allocation) AS allocation,
            count(DISTINCT nullif(g.label, '')) + count(*) FILTER (WHERE untitled) AS arms,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from checks.date_columns import select
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
-from checks.sql_text import literal, sql_text
+from checks.sql_text import BLANKS, literal, sql_text
 from flows.parsers.model import READ_AS_SPELT, UNREAD_PART
 from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
@@ -81,8 +81,6 @@ def _read_as_spelt_sql() -> str:
 
 # No age limit: legacy XML writes N/A (in any case, in files edited by hand), a blank age gives none.
 NO_AGE_LIMIT = "('N/A', '')"
-# The blanks around an age that say nothing of it: spaces, tabs, line ends and no-break spaces ('N/A\n').
-AGE_BLANKS = "' ' || chr(9) || chr(10) || chr(13) || chr(160)"
 
 
 def _unreadable_age_sql() -> str:
@@ -92,7 +90,7 @@ def _unreadable_age_sql() -> str:
         sql_text("The {bound} age {age} is not an age (a number and a unit, such as '18 Years'): it cannot be "
                  "compared with other ages or with the participants'.", **texts),
         sql_text("eligibilities.{bound}_age = {age}", **texts),
-        f"upper(trim(a.age, {AGE_BLANKS})) NOT IN {NO_AGE_LIMIT} AND age_in_days(a.age) IS NULL "
+        f"upper(trim(a.age, {BLANKS})) NOT IN {NO_AGE_LIMIT} AND age_in_days(a.age) IS NULL "
         "AND s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')",
         joins="JOIN (SELECT nct_id, 'minimum' AS bound, minimum_age AS age FROM eligibilities "
               "UNION ALL SELECT nct_id, 'maximum', maximum_age FROM eligibilities) a ON a.nct_id = s.nct_id")

@@ -19,6 +19,7 @@ from checks.date_columns import FDAAA_IN_FORCE, before_fdaaa, before_fdaaa_evide
 from checks.identity import LAST_NCT_BY_YEAR
 from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
+from checks.sql_text import BLANKS
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
 
 CATEGORY = "missing_field"
@@ -45,8 +46,6 @@ def _white(expr: str) -> str:
 # What a form's text box holds when its writer had nothing to give: a value in form only.
 PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
                 "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
-# The white space around a value that a message quoting it leaves off: spaces, tabs, line breaks, no-break spaces.
-_SPACES = "' \t\n\r\u00a0'"
 # A placeholder is short: a longer text is never compared with the list.
 _PLACEHOLDER_CHARS = 24
 
@@ -84,7 +83,7 @@ def _given_text(table: str, column: str, where: str = "") -> str:
     """SQL text: the study's distinct `column` values other than white space in `table` (and `where`), quoted
     and joined by ', ', or NULL when it gives none. Where a rule found no value, these are placeholders."""
     extra = f" AND {where}" if where else ""
-    quoted = f"'''' || trim(t.{column}, {_SPACES}) || ''''"
+    quoted = f"'''' || trim(t.{column}, {BLANKS}) || ''''"
     return (f"(SELECT string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) FROM {table} t "
             f"WHERE t.nct_id = s.nct_id AND NOT {_white('t.' + column)}{extra})")
 
@@ -222,9 +221,9 @@ _PRIMARY_GIVEN = _given_text("design_outcomes", "measure", _PRIMARY)
 _CONDITIONS_GIVEN = _given_text("conditions", "name")
 _SUMMARY_GIVEN = _given_text("brief_summaries", "description")
 _TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' "
-                f"|| trim(s.brief_title, {_SPACES}) || '''' END, CASE WHEN NOT {_white('s.official_title')} AND "
-                f"trim(s.official_title, {_SPACES}) IS DISTINCT FROM trim(s.brief_title, {_SPACES}) THEN '''' "
-                f"|| trim(s.official_title, {_SPACES}) || '''' END), '')")
+                f"|| trim(s.brief_title, {BLANKS}) || '''' END, CASE WHEN NOT {_white('s.official_title')} AND "
+                f"trim(s.official_title, {BLANKS}) IS DISTINCT FROM trim(s.brief_title, {BLANKS}) THEN '''' "
+                f"|| trim(s.official_title, {BLANKS}) || '''' END), '')")
 # A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value. A TERMINATED study has
 # ended, so its 0 is a count whatever its type says (an ESTIMATED one is closed_status_estimated_enrollment's).
 _ENROLLED_NOBODY = ("(s.overall_status = 'TERMINATED' "

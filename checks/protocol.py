@@ -7,7 +7,7 @@ from checks.arm_types import RULES as ARM_TYPE_RULES
 from checks.date_columns import before_fdaaa, rule, select
 from checks.protocol_intervention_names import RULES as INTERVENTION_RULES
 from checks.protocol_outcomes import RULES as OUTCOME_RULES
-from checks.sql_text import literal, sql_text
+from checks.sql_text import literal, sql_text, title_key
 
 FAMILY = "protocol"
 _BEFORE_FDAAA = before_fdaaa()
@@ -69,19 +69,13 @@ def _ages_sql() -> str:
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
 
 
-def _key(expr: str) -> str:
-    """An arm title or intervention name as links match it: without regard to case, spacing or a closing full
-    stop."""
-    return f"trim(rtrim(lower(regexp_replace({expr}, '\\s+', ' ', 'g')), '. '))"
-
-
 def _misnamed(column: str, table: str, name: str) -> str:
     """SQL: the studies whose links name an arm (or intervention, as `column` of the links says) that none of its
     `table` rows has by `name`. Which row such a link meant cannot be told: on a registry record the broken link is
     link_to_unlisted_arm's (or _intervention's) finding, and a republished page names them its own way."""
     return (f"SELECT DISTINCT l.nct_id FROM design_group_interventions l "
-            f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(name)} AS k FROM {table}) t "
-            f"ON t.nct_id = l.nct_id AND t.k = {_key(f'l.{column}')} WHERE l.{column} IS NOT NULL")
+            f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(name)} AS k FROM {table}) t "
+            f"ON t.nct_id = l.nct_id AND t.k = {title_key(f'l.{column}')} WHERE l.{column} IS NOT NULL")
 
 
 def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> str:
@@ -90,7 +84,8 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
     links name a row of `table` it does not have."""
     return (f"SEMI JOIN (SELECT DISTINCT nct_id FROM design_group_interventions) linked ON linked.nct_id = s.nct_id "
             f"ANTI JOIN ({_misnamed(link_column, table, name)}) misnamed ON misnamed.nct_id = s.nct_id "
-            f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(link_column)} AS linked_key FROM design_group_interventions) l "
+            f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(link_column)} AS linked_key "
+            f"FROM design_group_interventions) l "
             f"ON l.nct_id = {alias}.nct_id AND l.linked_key = {key}")
 
 
@@ -129,7 +124,7 @@ def _arm_without_intervention_sql() -> str:
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING}) AND {_SOME_ARM_TYPED}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id "
-              f"{_unlinked('g', _key('g.title'), 'design_group', 'design_groups', 'title')}")
+              f"{_unlinked('g', title_key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 
 def _intervention_in_no_arm_sql() -> str:
@@ -141,7 +136,7 @@ def _intervention_in_no_arm_sql() -> str:
                  **texts),
         "TRUE",
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id "
-              f"{_unlinked('i', _key('i.name'), 'intervention', 'interventions', 'name')}")
+              f"{_unlinked('i', title_key('i.name'), 'intervention', 'interventions', 'name')}")
 
 
 _EMPTY = "''"  # SQL: the empty text
@@ -162,8 +157,8 @@ def _link_to_unlisted_sql(kind: str) -> str:
     texts = {"label": "l.label", "others": "coalesce(l.others, 'no name')", "listed": "coalesce(t.listed, 'none')"}
     # The links whose name no row has (one anti join over all links), then only those grouped and described.
     unmatched = (f"SELECT l.nct_id, l.{column} AS label, {quoted} AS other FROM design_group_interventions l "
-                 f"ANTI JOIN (SELECT DISTINCT nct_id, {_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}) g "
-                 f"ON g.nct_id = l.nct_id AND g.k = {_key(f'coalesce(l.{column}, {_EMPTY})')}")
+                 f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}) g "
+                 f"ON g.nct_id = l.nct_id AND g.k = {title_key(f'coalesce(l.{column}, {_EMPTY})')}")
     links = (f"SELECT nct_id, label, string_agg(DISTINCT other, ', ' ORDER BY other) AS others "
              f"FROM ({unmatched}) GROUP BY nct_id, label")
     return select(

@@ -9,6 +9,21 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# The blanks around a value that say nothing of it, for trim(): spaces, tabs, line breaks and no-break spaces.
+BLANKS = literal(" \t\n\r\u00a0")
+
+
+def title_key(expr: str) -> str:
+    """SQL: an arm title or intervention name as links and arm counts match it, without regard to case, runs of
+    white space (no-break spaces too) or closing full stops ("Arm  A" and "arm a." are one label). The regular
+    expression runs only on the few names that hold such white space or end in a full stop: on every title it would
+    double a rule's time."""
+    odd = " OR ".join(f"contains({expr}, {c})" for c in ("'  '", "chr(9)", "chr(10)", "chr(13)", "chr(160)"))
+    return (f"CASE WHEN rtrim({expr}) LIKE '%.' OR {odd} "
+            f"THEN trim(rtrim(lower(regexp_replace({expr}, '[\\s\\x{{00A0}}]+', ' ', 'g')), '. ')) "
+            f"ELSE lower(trim({expr})) END")
+
+
 def one_of(values) -> str:
     """A parenthesised SQL list of the text values, for IN: ('A', 'B')."""
     return "(" + ", ".join(literal(v) for v in values) + ")"
