@@ -65,6 +65,15 @@ def _posted_shown(name: str) -> str:
 COMPLETED = f"coalesce(s.completion_date_type = 'ACTUAL' OR {ENDED}, FALSE)"
 
 
+def _completion_said(day: str) -> str:
+    """SQL text of the study's end as its record gives it, `day` its completion date: a COMPLETED study completed on
+    it, a TERMINATED one ended on it (stopped early: it did not complete), and a study of another status gives it
+    only as its ACTUAL completion date."""
+    return (f"CASE s.overall_status WHEN 'COMPLETED' THEN {sql_text('it completed on {d}', d=day)} "
+            f"WHEN 'TERMINATED' THEN {sql_text('it ended (TERMINATED) on {d}', d=day)} "
+            f"ELSE {sql_text('its completion date {d}', d=day)} END")
+
+
 def _registered_after_completion_sql() -> str:
     """Registered (first submitted; first posted where the submission date is unknown or later) after completion."""
     # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion.
@@ -76,8 +85,8 @@ def _registered_after_completion_sql() -> str:
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
     return select(
-        sql_text("Study was {what} on {a}, after it completed on {b}, so it was registered "
-                 "retrospectively.", **texts),
+        sql_text("Study was {what} on {a}, after {ended}, so it was registered retrospectively.",
+                 ended=_completion_said(texts["b"]), **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND NOT {ENROLLED_NOBODY} AND {COMPLETED} "
         f"AND {late}",

@@ -53,10 +53,24 @@ _NO_REASON_WORDS = ("n", "a", "na", "not", "applicable", "none", "nil", "null", 
                     "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
                     "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
                     "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
-                    "suspension", "closed", "halted", "ended", "early", "prematurely")
-# SQL: the reason given is blank or says no reason: nothing but those words, and no letter of another word.
+                    "suspension", "closed", "halted", "ended", "early", "prematurely",
+                    "any", "known", "undisclosed", "information", "available", "unavailable")
+# Phrases that say no reason either, though a word of them alone may be part of one: other, unknown or unnamed
+# reasons ("Terminated for other reasons", "Various reasons"), a reason the sponsor did not give ("Not provided by
+# sponsor", "Sponsor did not provide a reason") and a pointer to nothing ("See above"). "Terminated by sponsor",
+# "Sponsor decision", "For business reasons" and "Other reasons: funding" name who or what stopped it: reasons.
+_NO_REASON_PHRASES = (
+    r"(?:for|due\s+to|because\s+of|owing\s+to)\s+"
+    r"(?:(?:other|unknown|unspecified|undisclosed|various|several|multiple)\s+)?reasons?",
+    r"(?:various|several|multiple)\s+reasons",
+    r"(?:provided|given|disclosed|stated|specified|reported)\s+by\s+(?:the\s+)?(?:sponsor|investigators?|pi)",
+    r"(?:sponsor|investigators?|pi)\s+(?:(?:did|does|has|have)\s+not|didn.t|declined\s+to)\s+"
+    r"(?:provide|give|disclose|state|specify|share)d?",
+    r"(?:please\s+)?see\s+(?:above|below)",
+)
+# SQL: the reason given is blank or says no reason: nothing but those words and phrases, and no letter of another.
 _NO_REASON = (r"regexp_full_match(lower(coalesce(s.why_stopped, '')), "
-              rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS)})\b\PL*)*')")
+              rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_PHRASES + _NO_REASON_WORDS)})\b\PL*)*')")
 _BLANK_REASON = "coalesce(trim(s.why_stopped), '') = ''"
 
 
@@ -146,18 +160,26 @@ _ENDED_EARLY = (r"(?i)\b(?:terminat\w*|stopped|halted|discontinued|abandoned|abo
 _NOT_ENDED = (r"(?i)\b(?:temporar\w*|paus\w*|resum\w*|restart\w*|re-?start\w*|re-?open\w*|re-?initiat\w*|"
               r"interrupt\w*|on\s+hold)\b|\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu)")
 # Words that say the study ran its course ("Study completed as planned", "Enrollment goal reached", "Closed to
-# accrual after the target sample size was reached"), beside the words that say no reason: such a reason only says
-# the status again.
+# accrual after the target sample size was reached", "Recruitment stopped since the planned number of patients was
+# reached", "Stopped enrolling: sample size met"), beside the words that say no reason: such a reason only says the
+# status again.
 _COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "concluded", "planned", "normally",
                      "scheduled", "expected", "as", "after", "all", "participants", "patients", "subjects",
                      "enrolled", "enrollment", "enrolment", "recruitment", "accrual", "data", "collection", "follow",
                      "up", "target", "goal", "sample", "size", "number", "of", "reached", "met", "achieved", "end",
-                     "ended", "when", "to", "stop", "it", "and", "successfully")
-# One of them that says the course was run ("completed", "goal reached", "end of study").
-_RAN_ITS_COURSE = r"\b(?:complet\w*|finished|concluded|reached|met|achieved|end\s+of)\b"
+                     "ended", "when", "to", "stop", "it", "and", "successfully",
+                     "due", "since", "because", "once", "had", "required", "in", "per", "ahead", "schedule",
+                     "recruiting", "enrolling", "recruited", "last", "patient", "participant", "subject", "visit",
+                     "reaching")
+# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned").
+_RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|achieved|end\s+of|"
+                   r"as\s+(?:planned|scheduled|expected))\b")
+# The course said not run: "Target enrollment not reached", "Study not completed".
+_COURSE_NOT_RUN = r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b"
 _SAID_COMPLETED = (r"regexp_full_match(lower(s.why_stopped), "
                    rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
-                   f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)})")
+                   f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) AND "
+                   f"NOT regexp_matches(lower(s.why_stopped), {literal(_COURSE_NOT_RUN)})")
 
 
 def _completed_with_reason_stopped_sql() -> str:
@@ -180,8 +202,9 @@ RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
          "(42 CFR 11.10(b), 'Why Study Stopped'); without it a reader cannot tell safety from funding. A "
-         "placeholder ('N/A', 'Other', 'Unknown', '-'), the status said again ('Study discontinued.') or a reason said "
-         "to be missing ('No reason given', 'Not specified') is none. "
+         "placeholder ('N/A', 'Other', 'Unknown', '-', 'Terminated for other reasons', 'See above'), the status said "
+         "again ('Study discontinued.') or a reason said to be missing ('No reason given', 'Not provided by sponsor', "
+         "'Sponsor did not provide a reason') is none; 'Sponsor decision' or 'Other reasons: funding' is a reason. "
          "Info where the study may have stopped before FDAAA (2007-09-27) asked for a reason: the record was first "
          "posted before it (first submitted, where a legacy XML record gives no posted date) and no date it gives "
          "as happened (a start, primary completion or completion) falls on or after it; a TERMINATED or SUSPENDED "
@@ -206,7 +229,8 @@ RULES = (
          "it (warning); another reason is one left from an earlier suspension or termination the study came back "
          "from ('Paused during COVID-19', 'Recruitment temporarily halted; resumed'), worth knowing (info). A "
          "placeholder, or a reason that only says the study ran its course ('Study completed as planned', "
-         "'Enrollment goal reached'), is none.",
+         "'Enrollment goal reached', 'Recruitment stopped since the planned number of patients was reached'), is "
+         "none; one that says the course was not run ('Target enrollment not reached') is a reason.",
          ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",
