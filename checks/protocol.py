@@ -127,16 +127,30 @@ def _arm_without_intervention_sql() -> str:
               f"{_unlinked('g', title_key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 
+# An observational study assigns no intervention: its groups are cohorts, and its record may list an exposure or a
+# procedure every participant has (a questionnaire, a blood draw) without linking it to any one cohort. An
+# expanded-access record has no arms either (the registry asks it for none). Neither is held to 42 CFR 11.10(b)'s
+# arms, so an intervention such a record links to no group is worth knowing (info), not a likely error; the message
+# calls its groups what they are.
+_GROUPS_NOT_ARMS = "s.study_type IN ('OBSERVATIONAL', 'EXPANDED_ACCESS')"
+_LINKED_TO_NO_GROUP = ("CASE s.study_type WHEN 'OBSERVATIONAL' THEN ' is linked to no group or cohort, though the "
+                       "record links its groups to interventions.' WHEN 'EXPANDED_ACCESS' THEN ' is linked to no "
+                       "group, though the record links its groups to interventions.' ELSE ' is given in no arm, "
+                       "though the record links arms to interventions.' END")
+
+
 def _intervention_in_no_arm_sql() -> str:
+    """An intervention that none of the record's links names: given in no arm (a group or cohort of an
+    observational or expanded-access record)."""
     texts = {"name": "i.name", "type": "coalesce(i.intervention_type, 'no type')"}
     return select(
-        sql_text("The intervention \"{name}\" is given in no arm, though the record links arms to "
-                 "interventions.", **texts),
+        sql_text("The intervention \"{name}\"{linked}", linked=_LINKED_TO_NO_GROUP, **texts),
         sql_text("interventions.name={name}; intervention_type={type}; no design_group_interventions row",
                  **texts),
         "TRUE",
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id "
-              f"{_unlinked('i', title_key('i.name'), 'intervention', 'interventions', 'name')}")
+              f"{_unlinked('i', title_key('i.name'), 'intervention', 'interventions', 'name')}",
+        severity=f"CASE WHEN {_GROUPS_NOT_ARMS} THEN 'info' END")
 
 
 _EMPTY = "''"  # SQL: the empty text
@@ -199,7 +213,8 @@ RULES = (
     rule("intervention_in_no_arm", "warning",
          "Every intervention is given in at least one arm (42 CFR 11.10(b)); one given in none is "
          "a broken link or a stray intervention. Not judged where a link names an intervention the record does not "
-         "list: which one it meant cannot be told.",
+         "list: which one it meant cannot be told. An observational study's groups are cohorts assigned nothing, "
+         "and an expanded-access record has no arms: an intervention such a record links to no group is info.",
          ("interventions.name", "design_group_interventions"), _intervention_in_no_arm_sql(),
          family=FAMILY, category="missing_field"),
     rule("link_to_unlisted_arm", "warning",
