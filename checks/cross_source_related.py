@@ -39,17 +39,23 @@ def _phase_code(expr: str) -> str:
     return f"regexp_replace(upper({expr}), '[^A-Z0-9/]+', '', 'g')"
 
 
-def _phase(expr: str) -> str:
-    """SQL: a phase as a list writes it, spelt one way: 'Phase I-II', 'Phase 1b/2a' and PHASE1/PHASE2 are
-    PHASE1/PHASE2, 'Phase 0' and EARLY_PHASE1 are EARLYPHASE1, 'N/A' is NA (a joining hyphen, comma or 'and' is a
-    slash, and a sub-phase letter is the same phase)."""
+def _lettered(expr: str) -> str:
+    """SQL: a phase as a list writes it, in figures and slashes, its sub-phase letters kept: 'Phase Ib' is PHASE1B,
+    'Phase I-IIa' PHASE1/2A (a joining hyphen, comma or 'and' is a slash)."""
     code = f"regexp_replace(upper({expr}), '\\s*(-|–|/|,|&|\\bAND\\b)\\s*', '/', 'g')"
-    code = _arabic(_arabic(f"regexp_replace({code}, '[^A-Z0-9/]+', '', 'g')"))
-    code = f"regexp_replace({code}, '(\\d)[AB](/|$)', '\\1\\2', 'g')"
-    code = f"regexp_replace({code}, '^PHASE(\\d)/(?:PHASE)?(\\d)$', 'PHASE\\1/PHASE\\2')"
-    code = f"regexp_replace({code}, '^PHASE0$', 'EARLYPHASE1')"
-    written = f"CASE WHEN {code} IN ('N/A', 'NOTAPPLICABLE', '') THEN 'NA' ELSE {code} END"
-    return f"CASE WHEN {_phase_code(expr)} IN {KNOWN_PHASES} THEN {_phase_code(expr)} ELSE {written} END"
+    return _arabic(_arabic(f"regexp_replace({code}, '[^A-Z0-9/]+', '', 'g')"))
+
+
+def _phase(lettered: str, code: str) -> str:
+    """SQL: a phase as a list writes it, spelt one way, from its spelling with sub-phase letters (`lettered`, SQL, as
+    _lettered gives it) and as a registry code (`code`, as _phase_code gives it): 'Phase I-II', 'Phase 1b/2a' and
+    PHASE1/PHASE2 are PHASE1/PHASE2, 'Phase 0' and EARLY_PHASE1 are EARLYPHASE1, 'N/A' is NA (a sub-phase letter
+    is the same phase)."""
+    spelt = f"regexp_replace({lettered}, '(\\d)[AB](/|$)', '\\1\\2', 'g')"
+    spelt = f"regexp_replace({spelt}, '^PHASE(\\d)/(?:PHASE)?(\\d)$', 'PHASE\\1/PHASE\\2')"
+    spelt = f"regexp_replace({spelt}, '^PHASE0$', 'EARLYPHASE1')"
+    written = f"CASE WHEN {spelt} IN ('N/A', 'NOTAPPLICABLE', '') THEN 'NA' ELSE {spelt} END"
+    return f"CASE WHEN {code} IN {KNOWN_PHASES} THEN {code} ELSE {written} END"
 
 
 def _title(expr: str) -> str:
@@ -71,8 +77,10 @@ _STATED = """
 _ABOUT = "|| coalesce(' (''' || left(stated_title, 80) || ''')', '')"
 
 
-def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str, keep: str = "") -> str:
-    """The SELECT of one comparison; `keep` names further columns of the statement to select."""
+def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str, keep: str = "",
+            statements: str = _STATED) -> str:
+    """The SELECT of one comparison; `keep` names further columns of the statement to select, `statements` the
+    query of the statements compared (_STATED, or one that adds columns to it)."""
     about = "" if field == "title" else _ABOUT
     quoted = "'''' || {} || ''''" if field == "title" else "{}"
     shown_stated, shown_own = quoted.format(stated), quoted.format(own)
@@ -83,7 +91,7 @@ def _select(what: str, stated: str, own: str, differs: str, field: str, own_fiel
              || ' but that study''s own record says ' || {shown_own} || '.' AS message,
            'related_studies.{field} = ''' || {stated} || ''' for ' || related_nct_id {about}
              || '; studies.{own_field} of ' || related_nct_id || ' = ''' || {own} || '''' AS evidence{kept}
-    FROM ({_STATED}) WHERE {differs}"""
+    FROM ({statements}) WHERE {differs}"""
 
 
 # The registry shows an open study not verified for two years as UNKNOWN, beside its last known status: a list
@@ -152,12 +160,38 @@ RELATED_STATUS_DIFFERS = f"""
                             WHEN moved_on OR moved_to THEN {_MOVED_ON_EVIDENCE} ELSE '' END AS evidence,
            CASE WHEN last_reported OR moved_on OR moved_to THEN 'info' END AS severity
     FROM ({_STATUS_DIFFERS})"""
-RELATED_PHASE_DIFFERS = _select(
+# Each phase label the lists give, spelt one way: said_phase (PHASE1/PHASE2, EARLYPHASE1) and said_lettered, its
+# sub-phase letters kept (PHASE1B). Lists give few labels, so each is spelt once, not once per entry.
+_SPELLINGS = (f"SELECT stated_phase, {_phase(_lettered('stated_phase'), _phase_code('stated_phase'))} AS said_phase, "
+              f"{_lettered('stated_phase')} AS said_lettered "
+              f"FROM (SELECT DISTINCT stated_phase FROM related_studies WHERE stated_phase IS NOT NULL)")
+_PHASES_STATED = (f"SELECT st.*, sp.said_phase, sp.said_lettered, {_phase_code('phase')} AS own_phase "
+                  f"FROM ({_STATED}) st JOIN ({_SPELLINGS}) sp USING (stated_phase) WHERE st.phase IS NOT NULL")
+# A sub-phase that sponsors register as a combined phase: a 'Phase 1b' or 'Phase 2a' trial as PHASE1/PHASE2, a
+# 'Phase 2b' one as PHASE2/PHASE3 (as title_phase_differs reads titles). A list that names it names the study's phase.
+SUBPHASE_REGISTERED_AS = {"PHASE1B": "PHASE1/PHASE2", "PHASE2A": "PHASE1/PHASE2", "PHASE2B": "PHASE2/PHASE3"}
+_SUBPHASE_AGREES = ("said_lettered || '>' || own_phase IN ("
+                    + ", ".join(literal(f"{sub}>{combined}") for sub, combined in SUBPHASE_REGISTERED_AS.items()) + ")")
+# A list that names one of a combined phase's two phases ('Phase 2' for PHASE1/PHASE2) tells part of the study's
+# phase, and one that calls an Early Phase 1 study (formerly Phase 0) 'Phase 1' names the phase it leads into: less
+# than the record says, not a contradiction (info).
+_PART_OF_PHASE = ("(list_contains(string_split(own_phase, '/'), said_phase) "
+                  "OR (said_phase = 'PHASE1' AND own_phase = 'EARLYPHASE1'))")
+_PART_OF_PHASE_MESSAGE = ("'This record says ' || related_nct_id || ' is in ' || stated_phase || ', but that "
+                          "study''s own record says ' || phase || CASE WHEN own_phase = 'EARLYPHASE1' "
+                          "THEN ' (Early Phase 1, formerly Phase 0), the phase before it.' "
+                          "ELSE ', of which this is one phase.' END")
+_PHASE_DIFFERS = _select(
     "is in", "stated_phase", "phase",
-    f"stated_phase IS NOT NULL AND phase IS NOT NULL AND {_phase('stated_phase')} IN {KNOWN_PHASES} "
-    f"AND {_phase('stated_phase')} <> {_phase_code('phase')}",
-    "stated_phase", "phase",
+    f"said_phase IN {KNOWN_PHASES} AND said_phase <> own_phase AND NOT {_SUBPHASE_AGREES}",
+    "stated_phase", "phase", keep=f"related_nct_id, stated_phase, phase, own_phase, "
+                                  f"coalesce({_PART_OF_PHASE}, false) AS part_of_phase",
+    statements=_PHASES_STATED,
 )
+RELATED_PHASE_DIFFERS = f"""
+    SELECT nct_id, CASE WHEN part_of_phase THEN {_PART_OF_PHASE_MESSAGE} ELSE message END AS message, evidence,
+           CASE WHEN part_of_phase THEN 'info' END AS severity
+    FROM ({_PHASE_DIFFERS})"""
 # A stated title cut short with an ellipsis is compared as a prefix. A list may name the study by its acronym, or
 # its title followed by it, or by the title an earlier version of its record gave (titles are revised): the same trial.
 _TITLE_MATCHES = " OR ".join(
@@ -186,7 +220,10 @@ RULES = (
          reads_other_studies=True),
     Rule("cross_source.related_study_phase_differs", "contradiction", "warning",
          "A related-trials list that misstates another trial's phase misclassifies it for anyone comparing trials "
-         "('Phase I-II' and 'Phase 2-3' are combined phases; a word that names no phase is not compared).",
+         "('Phase I-II' and 'Phase 2-3' are combined phases; a word that names no phase is not compared). A list "
+         "that names one of a combined phase's phases ('Phase 2' for PHASE1/PHASE2), or 'Phase 1' for Early "
+         "Phase 1, says less than the record, not otherwise: info; 'Phase 1b' and 'Phase 2a' agree with "
+         "PHASE1/PHASE2 and 'Phase 2b' with PHASE2/PHASE3, as sponsors register them.",
          ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_title_differs", "contradiction", "info",
          "A related-trials entry whose title is not the trial's title may point at the wrong trial (its acronym, "
