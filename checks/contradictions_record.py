@@ -3,7 +3,9 @@ listed twice."""
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
+from checks.protocol_outcomes import TIME_FRAME_PLACEHOLDERS
 from checks.rule import Rule
+from checks.sql_text import literal
 
 # FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records
 # made public before it were never asked to replace their anticipated enrollment.
@@ -112,6 +114,35 @@ def _spaced(column: str) -> str:
     return f"coalesce(lower(trim(regexp_replace({column}, '\\s+', ' ', 'g'))), '')"
 
 
+# What the copies share beside their measure, as the record shows it: a time frame or description that every copy
+# leaves empty, white space or a form's filler ('N/A', 'Not Provided', 'TBD', '-': the copies are grouped by their
+# texts, so one copy's says what all of theirs say) is said to be absent, not the same.
+_FILLERS = "(" + ", ".join(literal(p) for p in dict.fromkeys(TIME_FRAME_PLACEHOLDERS)) + ")"
+# A filler is short, whatever its spacing ('Not   Provided', ' N/A .').
+_FILLER_CHARS = 40
+
+
+# Marks that say nothing beside ASCII punctuation and white space: a bullet, dashes, an ellipsis, no-break and
+# ideographic spaces. (Named one by one: a pattern of Unicode classes costs milliseconds to compile each run.)
+_NO_WORDS = "[\\s[:punct:]•·–—…\\x{00A0}\\x{3000}]*"
+
+
+def _says_nothing(column: str) -> str:
+    """SQL: the copies' `column` says nothing: NULL, only white space or punctuation ('-', '.', '•'), or a filler
+    ('N/A', 'Not Provided', 'TBD')."""
+    said = f"lower(trim(regexp_replace({column}, '\\s+', ' ', 'g'), ' .'))"
+    return (f"({column} IS NULL OR regexp_full_match({column}, '{_NO_WORDS}') "
+            f"OR (length({column}) <= {_FILLER_CHARS} AND {said} IN {_FILLERS}))")
+
+
+_TIME_GIVEN = f"NOT {_says_nothing('time_frame')}"
+_DESCRIBED = f"NOT {_says_nothing('description')}"
+_ALIKE = f"""CASE WHEN {_TIME_GIVEN} AND {_DESCRIBED} THEN ' with the same time frame and description.'
+                  WHEN {_TIME_GIVEN} THEN ' with the same time frame and no description.'
+                  WHEN {_DESCRIBED} THEN ' with the same description and no time frame.'
+                  ELSE ' with no time frame or description given.' END"""
+
+
 DUPLICATE_OUTCOME = f"""
     WITH same_measure AS MATERIALIZED (
         SELECT o.nct_id, o.outcome_type, o.measure, o.time_frame, o.description,
@@ -125,22 +156,24 @@ DUPLICATE_OUTCOME = f"""
         SEMI JOIN (SELECT nct_id, measure_hash, time_hash FROM same_measure GROUP BY ALL HAVING count(*) > 1) twice
           USING (nct_id, measure_hash, time_hash)
         WHERE trim(regexp_replace(measure, '\\s+', ' ', 'g')) <> ''
-    )
+    ), copies AS (
     SELECT nct_id,
            CASE WHEN count(DISTINCT outcome_type) = 1
                 THEN 'The ' || any_value(outcome_type) || ' outcome ''' || any_value(measure)
-                     || ''' is listed ' || count(*) || ' times with the same time frame and description.'
-                ELSE 'The outcome ''' || any_value(measure) || ''' is listed as ' || {_OUTCOME_TYPES}
-                     || ' with the same time frame and description.' END AS message,
+                     || ''' is listed ' || count(*) || ' times'
+                ELSE 'The outcome ''' || any_value(measure) || ''' is listed as ' || {_OUTCOME_TYPES} END AS listed,
            'design_outcomes.measure = ''' || left(any_value(measure), 120)
              || CASE WHEN length(any_value(measure)) > 120 THEN '...' ELSE '' END || ''' in ' || count(*)
              || ' rows (' || string_agg(outcome_type, ', ' ORDER BY outcome_type = 'other', outcome_type)
              || '); time_frame = ''' || coalesce(any_value(time_frame), '') || '''; description = '''
              || left(coalesce(any_value(description), ''), 80)
-             || CASE WHEN length(any_value(description)) > 80 THEN '...' ELSE '' END || '''' AS evidence
+             || CASE WHEN length(any_value(description)) > 80 THEN '...' ELSE '' END || '''' AS evidence,
+           any_value(time_frame) AS time_frame, any_value(description) AS description
     FROM same_time
     GROUP BY nct_id, {_spaced('measure')}, {_spaced('time_frame')}, {_spaced('description')}
     HAVING count(*) > 1
+    )
+    SELECT nct_id, listed || {_ALIKE} AS message, evidence FROM copies
 """
 
 RULES = (
@@ -160,6 +193,7 @@ RULES = (
          ("page_header_metrics", "studies.enrollment", "design_groups", "facilities"), sql=HEADER_METRICS_DIFFER),
     Rule("contradictions.duplicate_outcome", "contradiction", "info",
          "An outcome listed twice, or as both primary and secondary, with the same time frame and description is a "
-         "copy error: it inflates the outcome counts and blurs which outcome the trial is judged by.",
+         "copy error: it inflates the outcome counts and blurs which outcome the trial is judged by. Copies that "
+         "give no time frame, or no description, are said to give none.",
          ("design_outcomes.measure",), sql=DUPLICATE_OUTCOME),
 )

@@ -287,5 +287,5 @@ def test_an_outcome_copied_fires_once(outcome_findings, name):
 
 def test_a_measure_with_a_line_break_is_quoted_on_one_line(outcome_findings):
     assert outcome_findings["with a line break inside the measure"] == [
-        "The primary outcome 'Change in HbA1c from baseline' is listed 2 times with the same time frame and "
+        "The primary outcome 'Change in HbA1c from baseline' is listed 2 times with the same time frame and no "
         "description."]
