@@ -170,12 +170,18 @@ _COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "conclud
                      "ended", "when", "to", "stop", "it", "and", "successfully",
                      "due", "since", "because", "once", "had", "required", "in", "per", "ahead", "schedule",
                      "recruiting", "enrolling", "recruited", "last", "patient", "participant", "subject", "visit",
-                     "reaching")
-# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned").
+                     "reaching", "randomized", "randomised", "included", "needed", "intended")
+# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned"), or that the
+# number the study needed had been enrolled ("Recruitment stopped because the required number of participants had
+# been enrolled").
 _RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|achieved|end\s+of|"
-                   r"as\s+(?:planned|scheduled|expected))\b")
-# The course said not run: "Target enrollment not reached", "Study not completed".
-_COURSE_NOT_RUN = r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b"
+                   r"as\s+(?:planned|scheduled|expected))\b|"
+                   r"\b(?:required|planned|target|needed|intended|expected)\s+(?:\w+\s+){0,3}?"
+                   r"(?:had|have|has|were|was)\s+(?:been\s+)?(?:enrolled|recruited|randomi[sz]ed|included)\b")
+# The course said not run: "Target enrollment not reached", "Study not completed", "Not all planned patients were
+# enrolled", "No patients were randomized".
+_COURSE_NOT_RUN = (r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b|\bnot\s+all\b|"
+                   r"\bno\s+(?:\w+\s+){0,3}?(?:had|have|has|were|was)\b")
 _SAID_COMPLETED = (r"regexp_full_match(lower(s.why_stopped), "
                    rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
                    f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) AND "

@@ -73,6 +73,8 @@ RAN_ITS_COURSE = (
     "Recruitment ended early because enrollment target was reached ahead of schedule",
     "Enrollment closed after reaching the target",
     "Study ended as scheduled",
+    "Recruitment stopped because the required number of participants had been enrolled",
+    "Enrollment was stopped when the planned number of subjects had been randomized",
 )
 # A COMPLETED study's reason that says its course was not run: an early end, or a reason worth knowing.
 COURSE_NOT_RUN = {
@@ -82,6 +84,9 @@ COURSE_NOT_RUN = {
     "Target enrollment not reached": "info",
     "Enrollment goal not met": "info",
     "Study not completed": "info",
+    "Recruitment stopped before the required number of participants had been enrolled": "warning",
+    "Not all planned patients were enrolled": "info",
+    "No patients were randomized": "info",
 }
 
 SHAPES = {
