@@ -112,14 +112,44 @@ def _single_amount(dose: Dose) -> bool:
                 or dose.single is not None or dose.strength or dose.variable)
 
 
+# The parts of a tablet a score line gives: a half or a quarter of the least strength is a dose one tablet makes
+# ("Warfarin 2.5 mg daily" from "Warfarin 5 mg tablet").
+TABLET_PARTS = (0.5, 0.25)
+# Units that are not split: capsules and soft gels, and tablets whose coating or release a split spoils
+# ("Metformin XR 500 mg tablet", "enteric-coated", "orally disintegrating").
+_UNSPLIT_UNITS = re.compile(r"\b(?:capsules?|caps|softgels?"
+                            r"|(?:extended|modified|delayed|prolonged|sustained|controlled)[\s-]+release"
+                            r"|er|xr|xl|sr|cr|mr|enteric[\s-]+coated|gastro[\s-]?resistant"
+                            r"|orally[\s-]+disintegrating|odt|orodispersible)\b", re.I)
+# The stems of drugs whose tablets are not split: kinase inhibitors ("Tofacitinib 10 mg tablet", olaparib,
+# palbociclib), film-coated hazardous drugs whose lower doses come as tablets of their own.
+UNSPLIT_STEMS = ("tinib", "anib", "rafenib", "ciclib", "parib", "lisib", "degib")
+
+
+def _split_tablet(strength: StatedDose) -> bool:
+    """Whether a product named for its strength is a tablet that may be split: not a capsule, a modified-release
+    or coated tablet, nor a kinase inhibitor's."""
+    return not _UNSPLIT_UNITS.search(strength.owner) \
+        and not any(word.endswith(UNSPLIT_STEMS) for word in words_in(strength.owner))
+
+
+def _part_of_tablet(dose: Dose, strength: Dose) -> bool:
+    """Whether each amount of a dose is a half or a quarter of a tablet's strength."""
+    return all(any(abs(amount - strength.low * part) <= strength.low * part * (ROUNDING - 1) for part in TABLET_PARTS)
+               for amount in (dose.low, dose.high))
+
+
 def _below_strength(arm_doses: list[StatedDose], strengths: list[StatedDose],
                     not_given: Callable[[StatedDose], bool]) -> tuple[StatedDose, StatedDose] | None:
     """An arm's dose below the least strength of the products of the drug it is given ("Tofacitinib 5 mg twice
     daily" linked only to "Tofacitinib 10 mg tablet"): no whole number of units makes it. Only where every amount
-    the arm states of the drug in that unit is below it, and no amount is another's or some participants' only."""
+    the arm states of the drug in that unit is below it, and no amount is another's or some participants' only; not
+    where each is a half or a quarter of a tablet that may be split ("Warfarin 2.5 mg" from "Warfarin 5 mg tablet")."""
     least = min(strengths, key=lambda s: s.dose.low)
     doses = [a for a in arm_doses if a.dose.unit == least.dose.unit]
     if not doses or any(a.dose.high * ROUNDING >= least.dose.low for a in doses):
+        return None
+    if _split_tablet(least) and all(_part_of_tablet(a.dose, least.dose) for a in doses):
         return None
     return next(((a, least) for a in doses if _single_amount(a.dose) and a.dose.comparable(least.dose)
                  and not _PART_OF_UNIT.search(a.text) and not not_given(a)), None)
@@ -162,7 +192,33 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
         both_ceilings = any(a.dose.ceiling for a in arm_doses) and any(i.dose.ceiling for i in iv_doses)
         differing = [(a, i) for a, i in pairs if not any(_hides(agreed, (a.dose, i.dose), both_ceilings)
                                                          for agreed in agreeing) and not _agree(a.dose, i.dose)]
-    return next((pair for pair in differing if not others_level(pair[1]) and not any(map(not_given, pair))), None)
+    return next((pair for pair in differing if not others_level(pair[1]) and not any(map(not_given, pair))
+                 and not _split_whole(pair[0], pair[1], arm_doses) and not _split_whole(pair[1], pair[0], iv_doses)),
+                None)
+
+
+# The most administrations stated with no frequency that an amount of the other text may be split into.
+MAX_SPLIT = 4
+
+
+def _split_whole(part: StatedDose, whole: StatedDose, parts: list[StatedDose]) -> bool:
+    """Whether an amount given with no frequency is one of the administrations its text states with none that
+    together make the other text's one amount ("1 g IV over 10 minutes, then 1 g over 8 hours" against "2 g IV")."""
+    if part.dose.per_day is not None or whole.dose.per_day is not None or whole.dose.low != whole.dose.high:
+        return False
+    given = [p for p in parts if p.text == part.text and p.dose.unit == part.dose.unit and p.dose.per_day is None]
+    if not 2 <= len(given) <= MAX_SPLIT or len({p.dose.end for p in given}) < len(given) \
+            or not all(_single_amount(p.dose) and p.dose.low == p.dose.high for p in given):
+        return False  # amounts listed as alternatives ("15 or 30 mg") share their end
+    given.sort(key=lambda p: p.dose.start)
+    if not all(_ONE_AFTER_ANOTHER.search(part.text, a.dose.end, b.dose.start) for a, b in zip(given, given[1:])):
+        return False  # "10 mg, 20 mg": levels of a dose, not its administrations
+    return abs(sum(p.dose.low for p in given) - whole.dose.low) <= whole.dose.low * (ROUNDING - 1)
+
+
+# What joins administrations given one after another ("1 g over 10 minutes, then 1 g over 8 hours", "50 mcg at
+# induction and 50 mcg at incision"), not alternatives ("15 or 30 mg").
+_ONE_AFTER_ANOTHER = re.compile(r"\b(?:then|followed\s+by|and|plus|thereafter|subsequently)\b(?![^\d]*\bor\b)", re.I)
 
 
 def _agreeing(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> list[tuple[Dose, Dose]]:
