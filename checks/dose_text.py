@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from checks.dose_context import (
     TIMES_BEFORE, bolus, ceiling, count_after, count_before, divided_after, equivalent_between, later_schedule,
-    of_the_element, per_site, period_total_before, phase_named_between, phase_of, route_of, unit_strength,
+    of_the_element, per_site, period_total_before, phase_named_between, phase_of, role_after, route_of, unit_strength,
     variable_dosing, whole_amount,
 )
 
@@ -419,7 +419,8 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
     unit strength, its regimen phase, route and product form, a total over a period or of several administrations,
     and a schedule that changes later."""
     unit = f"{dose.unit} {ELEMENT}" if of_the_element(text, dose.start, dose.end) else dose.unit
-    changes = {"unit": unit, "phase": phase_of(text, dose.start, dose.end), "variable": variable, "route": route,
+    phase = phase_of(text, dose.start, dose.end) or role_after(text, dose.end, limit)
+    changes = {"unit": unit, "phase": phase, "variable": variable, "route": route,
                "form": form, "bolus": bolus(text, dose.start, dose.end),
                "per_site": per_site(text, dose.end), "ceiling": ceiling(text, dose.start, dose.end),
                **_over_time(text, dose, limit)}
@@ -729,6 +730,11 @@ _LIST_BEFORE = re.compile(
     rf"(?<![\w.,/])((?:(?:{_NUM})\s*(?:,\s*(?:or\s+|and\s+|&\s*)?|\s+or\s+|\s+and\s+|\s*&\s*))+)$", re.I)
 
 
+# What numbers days, weeks or cycles ("on day 1, 80 mg on days 2 and 3", "at week 0 and 80 mg at week 2", "on day
+# +1 and 10 mg/m2"): the numbers after it are no amounts listed before a dose.
+_TIME_NUMBERED = re.compile(r"\b(?:days?|d|weeks?|wks?|months?|cycles?|visits?)\s*[+-]?\s*$", re.I)
+
+
 def _listed_before(text: str, dose: Dose) -> list[Dose]:
     if dose.low != dose.high or dose.parts:
         return []
@@ -736,6 +742,8 @@ def _listed_before(text: str, dose: Dose) -> list[Dose]:
     if not m:
         return []
     start = dose.start - len(m.group(1))
+    if _TIME_NUMBERED.search(text, max(0, start - 12), start):
+        return []
     stated = _number(re.match(_NUM, dose.text).group(0))
     factor = dose.low / stated if stated else _BASE.get(dose.unit.split("/")[0], ("", 1.0))[1]
     amounts = [_number(n) * factor for n in re.findall(_NUM, m.group(1))]
