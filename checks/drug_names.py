@@ -510,6 +510,7 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
     # "Time to initiation of rituximab": a later treatment, not the study's.
     # ... or "Time to treatment escalation to vedolizumab": a treatment the participants may move on to.
     ("later start", r"\btime\s+to\s+(?:the\s+)?(?:initiation|start|commencement)\s+of"
+                    r"|\btime\s+to\s+(?:the\s+)?(?:switch(?:ing)?|change)\s+to"
                     r"|\b(?:treatment\s+)?escalat(?:ed|es|ing|ion)\s+to|\bstep(?:ped)?[\s-]+up\s+to"),
     # "Total dose of remifentanil during surgery": how much of a drug of the anaesthesia was used.
     # ... or "Days of carbapenem therapy" (not a count of days: "within 30 days of pembrolizumab").
@@ -523,7 +524,7 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
               r"|(?:(?:to|/|:)[\s-]*[a-z][\w-]*[\s-]+)?ratios?\b)"),
     # "Number of carbapenem prescriptions", "Days of vancomycin therapy": how much of it was prescribed.
     ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve|prescriptions?"
-                  r"|prescribing)\b"),
+                  r"|prescribing|requests?)\b"),
     # "average prednisone dose reduced by 25%" (NCT05688696): a background drug's dose is what is measured.
     ("dose of it", r"(?:doses?|dosages?|dosing|taper(?:ing)?)\b"),
     # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
@@ -557,7 +558,7 @@ HISTORY_BEFORE = tuple((name, re.compile(pattern + r"[\s(]*$", re.I)) for name, 
     ("tolerated", r"\bmaximally\s+tolerated"),
     # "Switch from tacrolimus to sirolimus": the drug the participants leave.
     ("switched from", r"\b(?:switch(?:ed|es|ing)?|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?"
-                      r"|de-?escalat(?:ed|es|ing|ion))\s+(?:over\s+)?from"
+                      r"|de-?escalat(?:ed|es|ing|ion))\s+(?:over\s+)?(?:to\s+[\w-]+\s+)?from"
                       r"(?:\s+(?:their|the))?(?:\s+(?:usual|current|previous|prior|existing))?"),
     # "anti-TNF experienced patients (infliximab or adalimumab)": examples of the drugs the patients had.
     ("examples of history", r"\b(?:experienced|exposed|pre-?treated|refractory|resistant|intolerant|na[iï]ve|failures?"
@@ -576,6 +577,8 @@ HISTORY_AFTER = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                     r"|[\s-]+(?:associated|related)\b(?![\s-]+(?:adverse|aes?\b|side[\s-]+effects?|toxicit|events?\b"
                     r"|reactions?\b|safety|deaths?\b|serious))"),
     ("background", r"\s+(?:background|backbone)\b"),
+    # "Adalimumab to upadacitinib switch": the drug the participants leave.
+    ("switched from", r"\s+to\s+[\w-]+\s+(?:switch(?:ing)?|conversion|transition)\b"),
     # "adalimumab or infliximab inadequate responders": patients the drugs failed.
     ("inadequate response", r"(?:\s*(?:,|or|and|/)\s*[\w-]+)*[\s-]+(?:inadequate|insufficient|incomplete|partial"
                             r"|non-?)[\s-]*respon\w*"),
@@ -614,6 +617,41 @@ def taken_before(text: str, at: int) -> str | None:
 # NCT00007904), or allowed beside the study's treatment ("glucocorticoids (prednisone <= 10 mg) permitted").
 NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available"
                                           r"|(?:(?:is|are|was|were|will\s+be)\s+)?(?:permitted|allowed))\b", re.I)),)
+# ... or given only when a symptom calls for it ("ondansetron 4 mg IV given if VAS > 4"): a rescue drug.
+GIVEN_IF_NEEDED = (("given if needed", re.compile(r"[^.;]{0,40}?\b(?:given|administered|offered|used)\s+(?:only\s+)?"
+                                                  r"(?:if|when|as\s+needed|on\s+demand|in\s+case\s+of)\b", re.I)),)
+
+
+# A count of the participants given a drug, as the measure itself ("Number of patients who received ondansetron",
+# "Proportion of patients receiving ondansetron in PACU", "Proportion of patients who switched to adalimumab after
+# infusion reactions"): how many needed it or moved on to it, not a drug the study gives. Only where
+# nothing but when, where or why follows the drug: "Number of patients receiving tofacitinib with infections" counts
+# infections among those the study treats.
+_COUNT_OF = r"(?:number|proportion|percentage|percent|rate|incidence|frequency|count|share|%)"
+_GIVEN_VERBS = (r"(?:received?|receiving|given|administered|treated\s+with|took|taking|get|got|getting|prescribed"
+                r"|dispensed|discharged\s+on|switched\s+to|switching\s+to"
+                r"|(?:were|was)\s+(?:given|administered|treated\s+with|prescribed|dispensed|discharged\s+on))")
+# When, where or why the drug was given, or the rest of a class's list, after it: "within 24 hours", "in PACU",
+# "for PONV", "(PONV rescue)", "or metoclopramide)"; not "in combination", nor what those given it then have or do
+# ("for 52 weeks who achieve remission", "with infections").
+_GIVEN_WHEN = (r"(?![^.;]*?\b(?:who|whose|that|with|achiev\w*|respond\w*|experienc\w*|develop\w*|had|have|has)\b)"
+               r"(?:\s*(?:(?:,|\bor\b|\band\b|/)\s*[\w-]+\s*)*\)"
+               r"|\s*(?:$|[(,:]|\b(?:within|during|for|after|before|at|on|by|over|up\s+to|as|per|postoperatively"
+               r"|post-?operatively|intra-?operatively)\b|\bin\s+(?!combination\b)))")
+COUNTED_GIVEN = (
+    ("count of those given it", re.compile(
+        rf"\b{_COUNT_OF}\s+of\s+(?:the\s+)?(?:patients|participants|subjects|women|men|children|infants|neonates"
+        rf"|people|individuals|mothers|cases)\s+(?:(?:who|that)\s+)?{_GIVEN_VERBS}\s+(?:any\s+|an?\s+)?"
+        r"(?:(?:iv|intravenous|oral|additional|supplemental|post-?operative|prophylactic|antiemetic|analgesic)\s+){0,2}"
+        # ... or one of the drugs of a class given ("receiving antiemetics (ondansetron or metoclopramide)")
+        r"(?:[a-z-]+\s*\(\s*(?:[\w-]+\s*(?:,|\bor\b|\band\b|/)\s*)*)?$", re.I),
+     re.compile(_GIVEN_WHEN, re.I)),
+    # ... or of its administrations: "Incidence of ondansetron administration"
+    ("count of its administrations", re.compile(rf"\b{_COUNT_OF}\s+of\s+(?:the\s+)?(?:rescue\s+)?$", re.I),
+     re.compile(r"[\s-]+administrations?\b", re.I)),
+)
+# How far before the drug its count may start.
+COUNT_LOOKBACK = 120
 
 
 # A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".
@@ -629,7 +667,10 @@ def not_given(text: str, at: int, drug: str) -> str | None:
     for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + HISTORY_BEFORE:
         if pattern.search(before):
             return name
-    return next((name for name, pattern in NOT_GIVEN_AFTER + HISTORY_AFTER + NOT_GIVEN_LATER
+    for name, counted, qualified in COUNTED_GIVEN:
+        if counted.search(text, max(0, at - COUNT_LOOKBACK), at) and qualified.match(text, after_at):
+            return name
+    return next((name for name, pattern in NOT_GIVEN_AFTER + HISTORY_AFTER + NOT_GIVEN_LATER + GIVEN_IF_NEEDED
                  if pattern.match(text, after_at)), None)
 
 

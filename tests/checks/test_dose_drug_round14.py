@@ -180,6 +180,8 @@ QUIET_OUTCOMES = [
     ("Number of doses of ondansetron administered within 24 hours", DEXAMETHASONE),
     ("Time to treatment escalation to vedolizumab", INFLIXIMAB),
     ("Treatment failure, defined as colectomy or salvage therapy with infliximab", STEROID),
+    # a count of those who moved on to another treatment
+    ("Proportion of patients who switched to adalimumab after infusion reactions", INFLIXIMAB),
 ]
 FIRING_OUTCOMES = [
     ("Clinical response to voriconazole", ITRACONAZOLE),  # another drug, not a metabolite
@@ -188,7 +190,6 @@ FIRING_OUTCOMES = [
     ("Oxaliplatin-related adverse events", DULOXETINE),  # a drug's adverse events: a drug given
     ("Paclitaxel-associated toxicity", DULOXETINE),
     ("Overall survival with pembrolizumab", INFLIXIMAB),
-    ("Proportion of patients who switched to adalimumab after infusion reactions", INFLIXIMAB),
 ]
 
 
