@@ -14,11 +14,12 @@ range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 import duckdb
 
-from checks.criteria_text import GROUP_LABEL, LABEL_WIDTH, Reading, sections
+from checks.criteria_text import GROUP_LABEL, LABEL_WIDTH, text_sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
@@ -43,7 +44,11 @@ AGE_WORDS = ("age", "old", "younger", "yo", "y/o")
 _SPELLINGS = ((re.compile(r"\\([<>=\-])"), r"\1"), (re.compile(r">\s*/?\s*=|=>|\u2267|\uff1e="), "\u2265"),
               (re.compile(r"<\s*/?\s*=|=<|\u2266|\uff1c="), "\u2264"), (re.compile(r"[\u2013\u2014~\uff5e]"), "-"),
               (re.compile(r"\uff1e"), ">"), (re.compile(r"\uff1c"), "<"))
-_NUM = r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
+# Every character a pattern of `_SPELLINGS` opens with: a criterion that holds none is written one way already.
+_SPELLING_SIGN = re.compile(r"[\\<>=~\u2013\u2014\u2266\u2267\uff1c\uff1e\uff5e]")
+# A number of one to three digits, not part of a longer number or a decimal's fraction: the character before its
+# first digit is looked behind from after that digit, so a search tries the look-behind only at digits.
+_NUM = r"(\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
 _UNIT = r"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?)\b\.?)?"
 _OF_AGE = r"(?:\s*(?:old|of\s+age))?"
 _THE_AGE_OF = r"(?:the\s+age\s+of\s+)?"
@@ -114,9 +119,11 @@ _AT_EVENT = re.compile(r"[^.;]{0,20}?\b(?:at|by|before|after|when|of|since)\s+(?
 OPENING_REACH = 60
 CRITERION_WIDTH = 240
 # A criterion ends at a blank line, before a line a list mark opens, at a semicolon, or at a sentence's end (a full
-# stop before a capital, not that of "i.e." or "e.g."): a hard-wrapped criterion's lines stay together.
+# stop before a capital, not that of "i.e." or "e.g."): a hard-wrapped criterion's lines stay together. Each way
+# opens with its character (the full stop's "i.e." is looked behind from after it), so a search skips to a line
+# break, a semicolon or a full stop rather than trying the pattern at every character.
 _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)|;"
-                            r"|(?<!i\.e)(?<!e\.g)\.(?=\s+[A-Z(])")
+                            r"|\.(?<!i\.e\.)(?<!e\.g\.)(?=\s+[A-Z(])")
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
 # volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.
 LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
@@ -171,8 +178,11 @@ class Statement(NamedTuple):
 
 
 def _spelled(piece: str) -> str:
-    """The criterion in lower case with its signs and dashes written one way."""
+    """The criterion in lower case with its signs and dashes written one way (as it is when it holds none of the
+    characters `_SPELLINGS` rewrite, as most criteria hold none)."""
     piece = piece.lower()
+    if _SPELLING_SIGN.search(piece) is None:
+        return piece
     for pattern, written in _SPELLINGS:
         piece = pattern.sub(written, piece)
     return piece
@@ -184,9 +194,9 @@ def _unit(word: str | None) -> str | None:
 
 def _bounds_of(match: re.Match, following_unit: str | None) -> list[Bound]:
     """The bounds of one matched form; an age without its unit takes the unit written after it, else years."""
-    index = next(i for i, (_, _) in enumerate(_BOUND_FORMS) if match.group(f"f{i}") is not None)
-    name = _BOUND_FORMS[index][0]
-    values = [v for v in match.groups()[match.re.groupindex[f"f{index}"]:][:5]]
+    form = match.lastgroup  # the form's group encloses every other group of its match, so it closes last
+    name = _BOUND_FORMS[int(form[1:])][0]
+    values = match.groups()[match.re.groupindex[form]:][:5]
     if name.startswith("range"):
         lo_n, lo_u, hi_n, hi_u = values[:4]
         hi_unit = _unit(hi_u) or _unit(lo_u) or following_unit or "year"
@@ -205,6 +215,17 @@ def _aged(text: str, m: re.Match) -> bool:
             or _AGE_AFTER.match(text, m.end()) is not None or _SELF_AGED.search(m.group(0)) is not None)
 
 
+def _first_age_bound(text: str, reach: int) -> re.Match | None:
+    """The first bound of the criterion `text` (spelled) that starts by `reach` and is an age (`_aged`). Bounds are
+    found in order: once one starts past `reach`, so does every later one, and the search stops there."""
+    for m in _BOUND.finditer(text, 0, reach + BOUND_WIDTH):
+        if m.start() > reach:
+            return None
+        if _aged(text, m):
+            return m
+    return None
+
+
 def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     """The participants' age bounds the criterion `piece` opens with; () when it states none; None when it states
     an age that cannot be read as one limit for everyone (qualified, conditional, another person's)."""
@@ -213,8 +234,7 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
         return ()
     mark = LIST_MARK.match(text).end()
     reach = mark + OPENING_REACH
-    first = next((m for m in _BOUND.finditer(text, 0, reach + BOUND_WIDTH) if m.start() <= reach and _aged(text, m)),
-                 None)
+    first = _first_age_bound(text, reach)
     if first is None:
         return ()
     opening = text[mark:first.start()]
@@ -287,8 +307,7 @@ def _one_statement(text: str, lowered: str, memo: dict | None,
     the statement and its inclusion section's span (None for a PDQ block's age: `_patient_characteristics`).
     `settled(bounds)`: whether a statement of these bounds leaves nothing to find whatever else the criteria state
     (it agrees with the record): the rest is then not read."""
-    read = memo.get(Reading) if memo is not None else None
-    parts = read.sections if read is not None else sections(text, lowered)
+    parts = text_sections(text, lowered, memo)
     inclusion = [s for s in parts if s.name == "inclusion"]
     if not inclusion and not any(s.name == "exclusion" for s in parts):
         statement = _patient_characteristics(text, lowered)
@@ -366,12 +385,18 @@ def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
                 or GROUP_WORDS.search(lowered[start:end]) or GROUP_LABEL_LINE.search(body))
 
 
+# A structured age as the registry writes it: a number and a unit ('18 Years', '6 Months').
+_STRUCTURED_AGE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*")
+
+
+@lru_cache(maxsize=4096)
 def structured_age(value: str | None, registry: bool) -> Age | None | bool:
     """A structured age ('18 Years') as an Age; False when the record sets no limit ('N/A', or none given in a
-    registry record); None when unknown (a page that may not show it, or a value that is no age)."""
+    registry record); None when unknown (a page that may not show it, or a value that is no age). Kept for each
+    value: records write a few ages ('18 Years', '65 Years', 'N/A') over and over, and an Age is never changed."""
     if value is None or value.strip().lower() in NO_LIMIT:
         return False if registry else None
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*", value)
+    m = _STRUCTURED_AGE.fullmatch(value)
     if m is None or m.group(2).lower() not in UNIT_DAYS:
         return None
     return Age(float(m.group(1)), m.group(2).lower())
@@ -423,6 +448,8 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
     (`registry`: an absent age is no limit; `lowered`, `memo`: as `stated_ages` takes them)."""
     lowered = criteria.lower() if lowered is None else lowered
     limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
+    if limits["lower"] is None and limits["upper"] is None:
+        return  # both ages unknown (a page that may not show them): every bound agrees with them (`agrees`)
     found = _one_statement(criteria, lowered, memo, lambda bounds: all(agrees(b, limits[b.side]) for b in bounds))
     if found is None:
         return

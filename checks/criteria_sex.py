@@ -35,7 +35,7 @@ import duckdb
 
 from checks.criteria_ages import (GROUP_HEADING, GROUP_LABEL_LINE, GROUP_WORDS, LABEL_LINE, LIST_MARK,
                                   criteria_pieces)
-from checks.criteria_text import Reading, Section, sections
+from checks.criteria_text import Section, text_sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
@@ -121,7 +121,9 @@ _PDQ_SEX_VALUE = re.compile(rf"(?:(?P<female>{_FEMALE_NOUN})|(?P<male>{_MALE_NOU
 # "Healthy" or "normal" of people: "Healthy adult subjects", "Healthy male and female volunteers", "Normal
 # volunteers", "Healthy, non-smoking men"; or a criterion that only says the participant is healthy ("Healthy", "Healthy
 # as determined by medical history, physical examination and laboratory tests").
-_HEALTHY_WORD = re.compile(r"\b(?:healthy|normal\s+(?:volunteers?|controls?|subjects?))\b")
+# The word boundary before each is looked behind from after its first letter, so a search skips to an "h" or an "n"
+# rather than trying the pattern at every character.
+_HEALTHY_WORD = re.compile(r"(?:h(?<!\wh)ealthy|n(?<!\wn)ormal\s+(?:volunteers?|controls?|subjects?))\b")
 # Words one of which every admission of healthy people holds, found by str.find before any pattern is tried.
 HEALTHY_NEEDLES = ("healthy", "normal volunteer", "normal control", "normal subject")
 _HEALTHY_PEOPLE = (r"volunteers?|subjects?|participants?|adults?|individuals?|persons?|people|men|women|males?|"
@@ -184,8 +186,7 @@ def _lowered_part(text: str, lowered: str, start: int, end: int) -> str:
 
 def _inclusion(text: str, lowered: str, memo: dict | None) -> list[Section] | None:
     """The inclusion sections of the criteria; None where the text has no inclusion or exclusion heading."""
-    read = memo.get(Reading) if memo is not None else None
-    parts = read.sections if read is not None else sections(text, lowered)
+    parts = text_sections(text, lowered, memo)
     inclusion = [s for s in parts if s.name == "inclusion"]
     if not inclusion and not any(s.name == "exclusion" for s in parts):
         return None
@@ -260,22 +261,29 @@ def _pdq_sex(text: str, lowered: str) -> Admitted | None:
 
 def _sex_words(lowered: str) -> list[re.Match]:
     """Every word of `lowered` that names a sex (as _SEX_WORD.finditer finds them)."""
-    words = []
+    return list(_each_sex_word(lowered))
+
+
+def _each_sex_word(lowered: str) -> Iterator[re.Match]:
+    """`_sex_words`, found one at a time: the first statement of who is admitted mostly stands among the first
+    criteria, and the words after it are then never read."""
     at = 0
     for m in _SEX_LETTERS.finditer(lowered):
         if m.start() < at:
             continue
         word = _SEX_WORD.match(lowered, m.start())
         if word is not None:
-            words.append(word)
+            yield word
             at = word.end()
-    return words
 
 
-def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None) -> Admitted | None:
+def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None,
+                 settled: str | None = None) -> Admitted | None:
     """The first statement of the inclusion criteria of who is admitted by sex, or None where they state none that
     can be read as one for everyone (several groups, the other sex or other people named, gender identity).
-    `lowered`: text.lower(), and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
+    `lowered`: text.lower(), and `memo`: the text's readings by other rules (a StudyText's), if at hand.
+    `settled`: the record's Sex, when only a statement that disagrees with it matters: a statement that admits that
+    sex is then returned as it is, as whether it is everyone's leaves nothing to find either way."""
     lowered = text.lower() if lowered is None else lowered
     inclusion = _inclusion(text, lowered, memo)
     if inclusion is None:
@@ -284,22 +292,23 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
         return None  # none, or one list for each group
     section = inclusion[0]
     body_lowered = _lowered_part(text, lowered, section.start, section.end)
-    words = _sex_words(body_lowered)
-    if not words:
+    words = _each_sex_word(body_lowered)
+    word = next(words, None)
+    if word is None:
         return None
-    places = [section.start + w.start() for w in words]
-    at = 0
     for start, end in criteria_pieces(text, section.start, section.end):
-        while at < len(places) and places[at] < start:
-            at += 1
-        if at == len(places):
+        while word is not None and section.start + word.start() < start:
+            word = next(words, None)
+        if word is None:
             return None
-        if places[at] >= end:
+        if section.start + word.start() >= end:
             continue
         piece_end = min(end, start + CRITERION_WIDTH)
         sex = _criterion_sex(text, _lowered_part(text, lowered, start, piece_end), piece_end)
         if sex is not None:
-            return _for_everyone(text, body_lowered, section, words, Admitted(sex, start, end))
+            if sex == settled:
+                return Admitted(sex, start, end)  # agrees with the record, whomever it is for
+            return _for_everyone(text, body_lowered, section, _sex_words(body_lowered), Admitted(sex, start, end))
     return None
 
 
@@ -369,7 +378,7 @@ def study_sex_findings(nct_id: str, criteria: str, gender: str | None, gender_ba
     compared)."""
     if gender not in (FEMALE, MALE, BOTH) or gender_based:
         return
-    admitted = admitted_sex(criteria, lowered, memo)
+    admitted = admitted_sex(criteria, lowered, memo, gender)
     if admitted is None or admitted.sex == gender:
         return
     message = (f"The {admitted.source} admit {SAID_SEX[admitted.sex]}, which disagrees with the record's Sex "

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from checks.criteria_headings import HEADING_OPENING, stated_twice_across_headings
@@ -219,9 +219,21 @@ def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
         at = lowered.find(needle, at + 8)
 
 
+# A reading keeps its list numbers as plain tuples (number, start, opens_item) and makes them `Marker`s when asked: a
+# reading is kept for every criteria text of a run's scope (in a StudyText's memo), and Python's collector stops
+# watching a plain tuple of numbers, never a named tuple, so a scope's many list numbers do not lengthen each of its
+# full collections. The numbers, their order and their fields are the same either way (`text_sections` keeps the
+# sections of a text without a reading alike).
+_AS_MARKER = partial(tuple.__new__, Marker)
+_AS_SECTION = partial(tuple.__new__, Section)
+_START = itemgetter(1)  # where a list number, kept as (number, start, opens_item), stands
+
+
 class Reading:
     """A criteria text and what is read from it once for every question asked of it: its sections
     and the list numbers of each (the gap and the repeat rules both need them)."""
+
+    __slots__ = ("text", "_lowered", "_words", "sections", "_rows", "_bounds", "_in_line", "numbered")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -231,8 +243,12 @@ class Reading:
         # is not lower-cased at all, unless lower-casing changes its length (then it has no words).
         words = self.words
         self.sections = sections(text, words if words is not None else self.lowered)
-        self._candidates: dict[Section, list[Marker]] | None = None
-        self._in_line: list[int] = []
+        # Every section's list numbers, (number, start, opens_item) in order, and where each section's stand among
+        # them (keyed by the section's fields); read when first asked for.
+        self._rows: tuple[tuple[int, int, bool], ...] | None = None
+        self._bounds: dict[tuple, tuple[int, int]] = {}
+        self._in_line: tuple[int, ...] = ()
+        self.numbered = False  # whether the text was found to hold a list number (`_numbered_reading`)
 
     @property
     def lowered(self) -> str:
@@ -251,26 +267,34 @@ class Reading:
 
     def candidates(self, section: Section) -> list[Marker]:
         """The list numbers in one section, in order."""
-        found = self._by_section().get(section)
-        return found if found is not None else _candidates(self.text, section)
+        rows, bounds = self._by_section()
+        span = bounds.get(section)  # a section equals the tuple of its fields
+        return list(map(_AS_MARKER, rows[span[0]:span[1]])) if span is not None else _candidates(self.text, section)
 
     def list_numbers(self) -> list[int]:
         """Where the list numbers of every section stand, in order."""
-        return [mk.start for found in self._by_section().values() for mk in found]
+        rows, bounds = self._by_section()
+        return [row[1] for low, high in bounds.values() for row in rows[low:high]]
 
     def numbers_inside_lines(self) -> list[int]:
         """Where the list numbers that do not open their line stand, in order: the only ones that end a run of the
         text's words other than at a line break (between a line break and a line's number stand only its indent, a
         bullet and a bracket), as the repeat screen reads them; a heading line's numbers bound no item."""
         self._by_section()
-        return self._in_line
+        return list(self._in_line)
 
-    def _by_section(self) -> dict[Section, list[Marker]]:
-        """Every section's list numbers, read in one pass over the text when first asked for."""
-        if self._candidates is None:
-            self._in_line = []
-            self._candidates = _candidates_by_section(self.text, self.sections, self._in_line)
-        return self._candidates
+    def _by_section(self) -> tuple[tuple[tuple[int, int, bool], ...], dict[tuple, tuple[int, int]]]:
+        """Every section's list numbers, read in one pass over the text when first asked for: all of them in order,
+        and where each section's stand among them."""
+        if self._rows is None:
+            in_line: list[int] = []
+            rows = _candidate_rows(self.text, self.sections, in_line)
+            self._in_line = tuple(in_line)
+            starts = [row[1] for row in rows]
+            self._bounds = {tuple(section): (bisect_left(starts, section.start), bisect_left(starts, section.end))
+                            for section in self.sections}
+            self._rows = tuple(rows)
+        return self._rows, self._bounds
 
 
 def reading(text: str, memo: dict | None = None) -> Reading:
@@ -281,6 +305,22 @@ def reading(text: str, memo: dict | None = None) -> Reading:
     if found is None:
         found = memo[Reading] = Reading(text)
     return found
+
+
+def text_sections(text: str, lowered: str, memo: dict | None = None) -> list[Section]:
+    """The inclusion/exclusion sections of a criteria text: its reading's where another rule made one, else
+    `sections(text, lowered)`, kept in `memo` (a StudyText's) under `sections`: a text without list numbers has no
+    reading, and the age, sex and healthy-volunteer rules all ask for its sections. Kept as plain tuples of their
+    fields (as a reading keeps its list numbers, `_AS_MARKER`)."""
+    read = memo.get(Reading) if memo is not None else None
+    if read is not None:
+        return read.sections
+    if memo is None:
+        return sections(text, lowered)
+    found = memo.get(sections)
+    if found is None:
+        found = memo[sections] = tuple(map(tuple, sections(text, lowered)))
+    return list(map(_AS_SECTION, found))
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -328,46 +368,44 @@ def _trailing(text: str, end: int, chars: str) -> int:
     return end - start
 
 
-_START = attrgetter("start")
-
-
 def _candidates(text: str, section: Section) -> list[Marker]:
     """The list numbers in one section, in order: a line's number, and any other number inside a line."""
-    return _candidates_by_section(text, [section])[section]
+    return list(map(_AS_MARKER, _candidate_rows(text, [section])))
 
 
-def _candidates_by_section(text: str, parts: list[Section],
-                           in_line: list[int] | None = None) -> dict[Section, list[Marker]]:
-    """The list numbers of each section (in order, sections not overlapping), found in one pass over the text;
-    `in_line`, when given, gets where the numbers inside lines of the sections stand, in order (not those of a
-    heading's line, "Inclusion criteria: 1. Age", which bound no item).
+def _candidate_rows(text: str, parts: list[Section],
+                    in_line: list[int] | None = None) -> list[tuple[int, int, bool]]:
+    """The list numbers of the sections (in order, sections not overlapping; each as (number, start, opens_item), a
+    `Marker`'s fields), found in one pass over the text; `in_line`, when given, gets where the numbers inside lines
+    of the sections stand, in order (not those of a heading's line, "Inclusion criteria: 1. Age", which bound no
+    item).
 
     No list number reaches across a section's bounds (a section starts at the end of a heading line
     or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
     bounds are the numbers of the section read alone.
     """
     wrapped = _hard_wrapped(text)
-    line: dict[int, Marker] = {}
+    line: dict[int, tuple[int, int, bool]] = {}
     first = _LINE_MARKER.match(text)
     if first:
-        line[first.start(1)] = Marker(int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True))
+        line[first.start(1)] = (int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True))
     for m in _NEXT_LINE_MARKER.finditer(text):
         at = m.start(1)
-        line[at] = Marker(int(m[1]), at, not wrapped or _opens_item(text, m.start() + 1, True))
+        line[at] = (int(m[1]), at, not wrapped or _opens_item(text, m.start() + 1, True))
     found = list(line.values())
     for m in chain(_IN_LINE_POINT.finditer(text), _IN_LINE_BRACKET.finditer(text)):  # as _INLINE_MARKER's
         at = m.start(m.lastindex)
         if at not in line:
-            found.append(Marker(int(m[m.lastindex]), at, False))
+            found.append((int(m[m.lastindex]), at, False))
     if len(found) > len(line):
         if in_line is not None:
-            inside = sorted(mk.start for mk in found[len(line):])
+            inside = sorted(row[1] for row in found[len(line):])
             for section in parts:
                 in_line.extend(inside[bisect_left(inside, section.start):bisect_left(inside, section.end)])
         found.sort(key=_START)
-    starts = [mk.start for mk in found]
-    return {section: found[bisect_left(starts, section.start):bisect_left(starts, section.end)]
-            for section in parts}
+    starts = [row[1] for row in found]
+    return [row for section in parts
+            for row in found[bisect_left(starts, section.start):bisect_left(starts, section.end)]]
 
 
 def _continues(runs: list[list[int]], number: int) -> bool:
@@ -1067,8 +1105,18 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
 
 def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:
     """The text's reading, or None when it holds no list number (no digit before a point or bracket):
-    such a text is not read at all, by either rule."""
-    return reading(text, memo) if text and may_number(text) else None
+    such a text is not read at all, by either rule. A reading kept in `memo` says whether its text was found to
+    hold one, as both rules ask."""
+    if not text:
+        return None
+    read = memo.get(Reading) if memo is not None else None
+    if read is not None and read.numbered:
+        return read
+    if not may_number(text):
+        return None
+    read = reading(text, memo)
+    read.numbered = True
+    return read
 
 
 def may_number(text: str) -> bool:
