@@ -5,14 +5,16 @@
 DB is a warehouse a run has loaded (e.g. `bench/run.py --keep DIR` leaves DIR/bench.duckdb); it is opened read-only.
 The rules run as the engine runs them in a worker (`checks.engine.evaluate`, in the order of `checks.all_rules()`,
 on one scope whose shared reads they share), here on every N-th study in this process, so the times add up to
-what the workers' times sum to. CPU seconds, not wall seconds: a busy machine disturbs them less. The first rule to
-read a shared text (`checks.study_text`) pays for turning its rows into Python objects, as in the workers.
+what the workers' times sum to, and without the cycle collector, as in the workers. CPU seconds, not wall seconds: a
+busy machine disturbs them less. The first rule to read a shared text (`checks.study_text`) pays for turning its rows
+into Python objects, as in the workers.
 With --profile, the rule's evaluation (after the rules before it) is profiled and its costliest functions printed.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import pstats
 import sys
 import time
@@ -43,20 +45,31 @@ def one_pass(con: duckdb.DuckDBPyConnection, ids: list[str], profile: str | None
     for rule in rules:  # the reads, made as the run's process makes them before the workers start
         engine.evaluate(con, rule, CheckScope(AS_OF, frozenset(), scope.cache))
     spent = {}
-    for rule in rules:
-        profiler = cProfile.Profile() if rule.id == profile else None
-        if profiler is not None:
-            profiler.enable()
-        started = time.process_time()
-        outcome = engine.evaluate(con, rule, scope)
-        spent[rule.id] = (time.process_time() - started, len(outcome.findings))
-        if profiler is not None:
-            profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(lines)
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(lines)
-        if outcome.error is not None:
-            print(f"{rule.id} failed: {outcome.error}")
+    gc.collect()
+    gc.disable()  # as in the workers (checks.engine), which evaluate the rules without the cycle collector
+    try:
+        for rule in rules:
+            spent[rule.id] = _timed(con, rule, scope, rule.id == profile, lines)
+    finally:
+        gc.enable()
     return spent
+
+
+def _timed(con: duckdb.DuckDBPyConnection, rule, scope: CheckScope, profile: bool, lines: int) -> tuple[float, int]:
+    """CPU seconds and findings of one rule on the scope; with `profile`, its costliest functions printed."""
+    profiler = cProfile.Profile() if profile else None
+    if profiler is not None:
+        profiler.enable()
+    started = time.process_time()
+    outcome = engine.evaluate(con, rule, scope)
+    seconds = time.process_time() - started
+    if profiler is not None:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(lines)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(lines)
+    if outcome.error is not None:
+        print(f"{rule.id} failed: {outcome.error}")
+    return seconds, len(outcome.findings)
 
 
 def main() -> None:
