@@ -9,6 +9,7 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 from __future__ import annotations
 
 from checks.date_columns import rule, select
+from checks.missing_fields import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
 from checks.sql_text import literal, one_of, sql_text
 from flows.parsers import REGISTRY_LAYOUTS
@@ -66,6 +67,12 @@ def _of_arm(alias: str = "a") -> str:
     return f"{alias}.nct_id = g.nct_id AND {alias}.arm_id = g.id"
 
 
+# What a linked intervention i says of itself: its name, description and other names (o, joined by OTHER_NAMES).
+INTERVENTION_SAYS = "concat_ws(' ', i.name, i.description, o.other_names)"
+OTHER_NAMES = ("LEFT JOIN (SELECT nct_id, intervention_id, string_agg(name, ' ') AS other_names "
+               "FROM intervention_other_names GROUP BY ALL) o ON o.nct_id = i.nct_id AND o.intervention_id = i.id")
+
+
 # --- An arm typed No Intervention that the record gives interventions ----------------------------------------------
 
 # Intervention names that say the arm is given nothing during the trial, a wait-list's or a monitored arm's too:
@@ -78,13 +85,35 @@ NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no dru
                                  "no additional intervention",
                                  "non-intervention", "no-intervention", "wait list", "waitlist", "wait-list",
                                  "waiting list", "wait list control", "waitlist control", "wait-list control",
-                                 "waiting list control", "active surveillance", "active monitoring")
+                                 "waiting list control", "active surveillance", "active monitoring",
+                                 "observational", "routine observation", "delayed intervention", "delayed treatment",
+                                 "deferred intervention", "deferred treatment")
+# Words that name the arm's role, not what it is given: "No treatment group", "Wait-list control", "None (Control)".
+ROLE_WORDS = r"\b(?:control|controls|group|arm|cohort|comparator)\b"
+# A name that is the absence of one thing ("No antibiotic prophylaxis", "No drain", "Without supplementation"): a
+# few words, none joining something given to it ("No treatment and questionnaires"). "No-touch technique" and
+# "No-scalpel vasectomy" are techniques, hyphenated or not.
+NO_SUCH_THING = r"^(?:no|without)(?:\s+[a-z]+){1,3}$"
+NOT_AN_ABSENCE = r"\b(?:and|plus|with|but|only|then|except|touch|scalpel)\b"
+# A description that says the arm is given nothing, read where the name is only the arm's role ("Control"):
+# "No intervention", "Participants will not receive any intervention", "Receives no treatment".
+DESCRIBES_NOTHING = (r"^\s*(?:no|none|nothing)\b|\b(?:will|do|does|did|shall)\s+not\s+(?:be\s+)?(?:receive|given|get)"
+                     r"|\breceives?\s+no\b|\bno\s+(?:intervention|treatment)\b")
 
 
-def _gives_nothing(expr: str) -> str:
-    """SQL: the intervention name `expr` says nothing is given ('No intervention', 'Observation')."""
+def _gives_nothing(expr: str, description: str = "NULL") -> str:
+    """SQL: the intervention name `expr` says nothing is given ('No intervention', 'Observation', 'No treatment
+    group', 'No antibiotic prophylaxis', 'N/A'), or is only the arm's role ('Control') and its `description` says
+    nothing is given ('No intervention')."""
     said = f"lower(trim(regexp_replace(coalesce({expr}, ''), '\\s+', ' ', 'g'), ' .:'))"
-    return f"{said} IN {one_of(NOTHING_GIVEN)}"
+    unpunctuated = f"regexp_replace({said}, '[()\\[\\]:;,.]+|\\s[-–—]+\\s', ' ', 'g')"
+    unlabelled = (f"trim(regexp_replace(regexp_replace({unpunctuated}, {literal(ROLE_WORDS)}, ' ', 'g'), "
+                  f"'\\s+', ' ', 'g'))")
+    absent = (f"(regexp_matches({unlabelled}, {literal(NO_SUCH_THING)}) "
+              f"AND NOT regexp_matches({unlabelled}, {literal(NOT_AN_ABSENCE)}))")
+    only_role = f"({unlabelled} = '' AND {_matches(description, DESCRIBES_NOTHING)})"
+    return (f"({said} IN {one_of(NOTHING_GIVEN + PLACEHOLDERS)} OR {unlabelled} IN {one_of(NOTHING_GIVEN)} "
+            f"OR {absent} OR {only_role})")
 
 
 _NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
@@ -92,7 +121,7 @@ _NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
 
 def _no_intervention_arm_sql() -> str:
     texts = {"named": _named(), "arm": "g.title", "given": "a.given"}
-    only_nothing = f"bool_and({_gives_nothing('coalesce(i.name, l.intervention)')}) AS only_nothing"
+    only_nothing = f"bool_and({_gives_nothing('coalesce(i.name, l.intervention)', 'i.description')}) AS only_nothing"
     return select(
         sql_text("{named} is typed No Intervention, yet the record links it to {given}.", **texts),
         sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; linked interventions: {given}", **texts),
@@ -120,18 +149,23 @@ ARM_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-
 # "Placebo (Standard of care)", "Placebo on background methotrexate"), a sequence ("Eptinezumab Then Placebo",
 # "Placebo to Drug X"), a part of the design ("Placebo run-in", "Placebo-controlled phase", "Placebo responders"), a
 # placebo that is what is tested ("Open-label placebo", "Active placebo", "Sham feeding", chewing gum after surgery)
-# or a denial ("No placebo"). "Placebo to match Drug X" is read as "Placebo matching Drug X". A placebo joined to
-# another word by a hyphen ("Placebo-Sumatriptan") is a sequence or two products; "Sham-tDCS" is the sham of one.
+# or a denial ("No placebo"), and the arm of an extension named for what its participants took in an earlier study
+# ("Prior placebo", "Placebo (Parent Study)", "Former placebo patients", "Placebo in Study 301"). "Placebo to
+# match Drug X" is read as "Placebo matching Drug X". A placebo joined to another word by a hyphen
+# ("Placebo-Sumatriptan") is a sequence or two products; "Sham-tDCS" is the sham of one.
 NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo|sham)\b"
                        r"|\b(?:plus|and|with|or|then|followed|after|before|vs|versus|to|into|first|second|last"
                        r"|initial\w*|subsequent\w*|later|delayed|top|switch\w*|combined|combination|add-on|addition"
                        r"|except|no|not|non|without|free|instead|background|standard|usual|soc|bsc|routine"
                        r"|active|open|olp|run-in|lead-in|washout|wash-out|controlled|respon\w*|sequences?|periods?"
                        r"|phases?|crossover|cross-over|double-dummy|extension|feeding|effects?|nocebo|decept\w*"
-                       r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest)\b")
-# A study of placebo itself (its effect, open-label placebo, conditioning, deception): its placebo arm may be the
-# experimental one. Read in the study's titles and the arm's description.
+                       r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest"
+                       r"|prior|previous\w*|former\w*|parent|core|feeder|originally"
+                       r"|(?:in|from|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:study|studies|trial))\b")
+# A study of placebo itself (its effect, open-label or dose-extending placebo, conditioning, deception): its placebo
+# arm may be the experimental one. Read in the study's titles and the arm's title and description.
 STUDY_OF_PLACEBO = (r"open[- ]label\s+placebo|\bolp\b|placebo[- ](?:effect|response|analges\w*|respond\w*)"
+                    r"|dose[- ]extending\s+placebo"
                     r"|nocebo|decepti\w*|honest\s+placebo|conditioned|conditioning|expectation|expectanc")
 # In a crossover study, words joined by a hyphen name what participants take in turn ("Sham-Active").
 IN_TURN = r"\w\s*[-–—]\s*\w"
@@ -154,7 +188,8 @@ def _only_placebo(expr: str) -> str:
 
 
 def _placebo_arm_typed_active_sql() -> str:
-    by_title = _only_placebo("g.title")
+    # Whether the title says the arm is the placebo arm, read once per arm (the column titled_placebo of g).
+    by_title = "g.titled_placebo"
     sham_title = _matches("g.title", SHAM) + " AND NOT " + _matches("g.title", "placebo")
     sham_only = f"({sham_title} OR NOT {by_title} AND coalesce(a.shams, FALSE))"
     texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
@@ -165,22 +200,29 @@ def _placebo_arm_typed_active_sql() -> str:
                     f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END, ' arm') "
                     "ELSE concat('the record gives it only ', a.given) END"}
     only = (f"bool_and(i.nct_id IS NOT NULL AND {_only_placebo('i.name')}) AS only_placebo, "
-            f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams")
+            f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams, "
+            f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
+            f"bool_or({_matches(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
+    # Where the record links the arm only to interventions it lists, none of them a placebo or sham (an extension's
+    # "Placebo (Parent Study)" arm given the drug), the title's placebo is not what the arm is given.
+    given_no_placebo = f"{_REGISTRY} AND coalesce(a.all_listed AND NOT a.names_placebo, FALSE)"
     # The arms worth reading: typed Experimental or Active Comparator, titled with a placebo's word or a label.
     candidates = (f"group_type IN {one_of(ACTIVE_TYPES)} AND ({_matches('title', PLACEBO_HINT)} "
                   f"OR {_matches('title', BARE_LABEL)})")
     study_of_placebo = " OR ".join(_matches(text, STUDY_OF_PLACEBO)
-                                   for text in ("s.brief_title", "s.official_title", "g.description"))
+                                   for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
     return select(
         sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts),
         sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts),
         f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
-        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)})",
-        joins=f"JOIN (SELECT * FROM design_groups WHERE {candidates}) g ON g.nct_id = s.nct_id "
+        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)}) "
+        f"AND NOT ({given_no_placebo})",
+        joins=f"JOIN (SELECT *, {_only_placebo('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
+              f"ON g.nct_id = s.nct_id "
               # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
               f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
               f"ON many.nct_id = s.nct_id "
-              f"LEFT JOIN ({_linked(candidates, only)}) a ON {_of_arm()} "
+              f"LEFT JOIN ({_linked(candidates, only, OTHER_NAMES)}) a ON {_of_arm()} "
               f"LEFT JOIN (SELECT nct_id, bool_or(intervention_model = 'CROSSOVER') AS crossover FROM designs "
               f"GROUP BY nct_id) d ON d.nct_id = s.nct_id")
 
@@ -191,11 +233,20 @@ def _placebo_arm_typed_active_sql() -> str:
 # "Matching placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the
 # active ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention
 # control" (a behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
-# "Control cream", "Physiological serum", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine
-# trial, "Cream base", "Petrolatum"), a product without what is tested ("Nicotine-free e-cigarette", "Decaffeinated
-# coffee", "Non-alcoholic beer"), or a dose or device that does nothing ("Subtherapeutic dose", "Subthreshold
-# stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0 mA").
-PLACEBO_WORDS = (r"placebo|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b"
+# "Control cream", "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a
+# vaccine trial, "Cream base", "Petrolatum"), a product without what is tested ("Nicotine-free e-cigarette",
+# "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does nothing ("Subtherapeutic dose",
+# "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0 mA", "Non-functioning
+# device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo misspelt ("Placibo",
+# "Palcebo") or in a sponsor's language ("Plazebo", "Fictitious stimulation", "False acupuncture", "Fictive"), a
+# needle that does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug
+# ("Non-medicated patch") or a comparator drug given to mimic the tested one's side effects (an active placebo).
+PLACEBO_WORDS = (r"placebo|\bp(?:la|al)[cz][aeiou]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b"
+                 r"|\bidentical|simulat|\bmock\b|ficti\w*|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
+                 r"|laser|tdcs|rtms|tens)\b|non-?function\w*|non-?working|unpowered|dim\s+(?:red\s+)?light"
+                 r"|\bblunt\w*\s+(?:\w+\s+)?needles?|retractable\s+needles?|shallow\s+needl|non-?medicated|unmedicated"
+                 r"|\bmimic\w*\s+(?:\w+\s+){0,3}?(?:side[- ]effects?|adverse\s+effects?|sensations?|taste|appearance)"
+                 r"|\bhartmann|\bdextrin|\b0\.9\s*%\s*ns\b|\bns\s+0\.9\s*%"
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
                  r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut)\s+oil\b|paraffin"
@@ -212,7 +263,7 @@ PLACEBO_WORDS = (r"placebo|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:i
                  r"|ineffective\s+dose"
                  r"|\b(?:device|laser|stimulator|unit|current|light)\s+(?:(?:turned|switched|set|is|was)\s+)?off\b"
                  r"|\bbase\s+(?:cream|ointment|gel)|\b(?:cream|ointment|gel)\s+base\b|petrolat|vaseline"
-                 r"|\b(?:no|without)\s+(?:electrical\s+|magnetic\s+)?(?:stimulation|current|energy"
+                 r"|\b(?:no|without)\s+(?:electrical\s+|magnetic\s+)?(?:stimulation|current|energy|output"
                  r"|needle\s+penetration)"
                  r"|\b0(?:\.0+)?\s*ma\b|zero\s+intensity")
 
@@ -226,11 +277,8 @@ def _comparator_without_placebo_sql() -> str:
     texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
              "given": "a.given", "what": "CASE g.group_type WHEN 'SHAM_COMPARATOR' THEN 'a sham' ELSE 'a placebo' END",
              "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), 'none')"}
-    said = "concat_ws(' ', i.name, i.description, o.other_names)"
     columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-               f"bool_or({_matches(said, PLACEBO_WORDS)}) AS names_placebo")
-    other_names = ("LEFT JOIN (SELECT nct_id, intervention_id, string_agg(name, ' ') AS other_names "
-                   "FROM intervention_other_names GROUP BY ALL) o ON o.nct_id = i.nct_id AND o.intervention_id = i.id")
+               f"bool_or({_matches(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -239,7 +287,7 @@ def _comparator_without_placebo_sql() -> str:
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, PLACEBO_WORDS)})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
-              f"JOIN ({_linked(f'group_type IN {one_of(COMPARATOR_TYPES)}', columns, other_names)}) a "
+              f"JOIN ({_linked(f'group_type IN {one_of(COMPARATOR_TYPES)}', columns, OTHER_NAMES)}) a "
               f"ON {_of_arm()}")
 
 
