@@ -11,9 +11,13 @@ women, the prevention of pregnancy in a study of men), or whose names only look 
 feminization'), that name an inherited risk both sexes carry ('Hereditary Breast and Ovarian Cancer Syndrome' in a
 study of male BRCA carriers) or organs of both sexes ('Endometrioid Adenocarcinoma of the Prostate') stay quiet, as
 do records whose eligibility is based on gender identity, studies of gender-affirming care (a neovagina in a study
-that admits males) and studies of the patients' partners, relatives or caregivers, by a condition or a title ('Wives
-of Men With Prostate Cancer', 'Mothers of Boys With Hypospadias') or of HPV (a vaccine given to males lists the
-cervical cancer it prevents).
+that admits males), of transgender and gender-diverse people ('Transfeminine', 'Nonbinary') or of differences of sex
+development, and studies of the patients' partners, relatives or caregivers, by a condition or a title ('Wives of
+Men With Prostate Cancer', 'Mothers of Boys With Hypospadias', 'Paternal Age and Pregnancy Outcomes'), of assisted
+reproduction (a couple's IVF), of what people know or think of a condition ('Prostate Cancer Awareness Among
+Women'), or of HPV (a vaccine given to males lists the cervical cancer it prevents). A study that admits only
+females and is of pregnancy ('Prenatal Phthalate Exposure and Cryptorchidism') may list a condition of the boys the
+women carry; a condition whose name says it is of the admitted sex ('Female Hypospadias') is not swapped.
 """
 from __future__ import annotations
 
@@ -25,26 +29,46 @@ RULE_ID = "contradictions.condition_sex_differs"
 # cancer or of boys with hypospadias, read in a condition's name or a title. A study of HPV (a vaccine given to males
 # lists the cervical cancer it prevents in their partners) is read so too.
 OTHERS = (r"\b(?:partners?|spouses?|wives|wife|husbands?|couples?|mothers?|fathers?|parents?|caregivers?|carers?"
-          r"|famil(?:y|ies)|relatives?|offspring|sons?|daughters?|siblings?|brothers?|sisters?|hpv|papilloma\w*"
-          r"|gardasil|cervarix)\b")
+          r"|famil(?:y|ies)|relatives?|offspring|sons?|daughters?|siblings?|brothers?|sisters?|paternal\w*|hpv"
+          r"|papilloma\w*|gardasil|cervarix|ivf|icsi|in\s+vitro\s+fertili[sz]ation|assisted\s+reproduct\w*)\b")
+# A survey of what people know or think of a condition ('Prostate Cancer Awareness Among Women'), or a study of the
+# professionals who treat it ('Female Urologists'), whose participants are not its patients, by its titles or
+# conditions.
+VIEWS = (r"\b(?:awareness|knowledge|attitudes?|perceptions?|beliefs|physicians|clinicians|doctors|nurses|urologists"
+         r"|gyn(?:a)?ecologists|midwives|health\s*care\s+(?:workers|providers|professionals)|students)\b")
+# A study of pregnant women may list a condition of the boys they carry ('Hypospadias' in a study of prenatal
+# exposure): read for a study that admits only females (not for one that admits only males, whose pre-eclampsia in
+# pregnant women is a swapped Sex).
+PREGNANCY = r"\b(?:pregnan\w*|prenatal\w*|antenatal\w*|in\s+utero|fetal|fetus\w*|foetal|maternal\w*)\b"
 # Conditions of organs only females have, and of organs only males have, by their names (lower case, as
 # `conditions.downcase_name`). Cervical: of the uterine cervix only (not the neck's spine, nerves, nodes or muscles).
 FEMALE_ONLY = (r"\b(?:ovar(?:y|ies|ian)|uter(?:us|ine)|endometri(?:um|al|oid|osis)|fallopian|vulva[rl]?|vagina[l]?"
                r"|cervix\s+uteri|uterine\s+cervix|cervical\s+(?:cancers?|carcinomas?|neoplasms?|neoplasia"
                r"|intraepithelial|dysplasia|precancer\w*|adenocarcinomas?|squamous)|pre-?eclampsia|polycystic\s+ovar"
-               r"|hysterectom\w*)")
+               r"|hysterectom\w*|vulvodynia|vestibulodynia|vaginismus)")
 MALE_ONLY = (r"\b(?:prostat(?:e|ic|ectomy|itis)|testi(?:s|cles?|cular)|penile|penis|scrot(?:um|al)|erectile"
              r"|seminomas?|cryptorchidism|hypospadias|peyronie)")
+# A condition's name that names the sex the study admits ('Female Hypospadias', 'Female Prostate' (Skene's glands),
+# 'Endometriosis in Men'): the record says the organ is of that sex, so its Sex is not swapped.
+NAMES_FEMALES = r"\b(?:females?|wom[ae]n|girls?)\b"
+NAMES_MALES = r"\b(?:males?|m[ae]n|boys?)\b"
 # Names that hold such a word and are no condition of that organ in a participant of that sex: androgen
-# insensitivity, a partner's or a relative's condition, an inherited risk that both sexes carry ('Hereditary Breast
-# and Ovarian Cancer Syndrome' in a study of male BRCA carriers).
+# insensitivity, a partner's or a relative's condition (the male partner's 'Testicular Sperm Extraction' in a study
+# of women undergoing ICSI), an inherited risk that both sexes carry ('Hereditary Breast and Ovarian Cancer
+# Syndrome' in a study of male BRCA carriers), a cancer of the neck ('Cervical Squamous Cell Carcinoma of Unknown
+# Primary').
 NOT_OF_THE_ORGAN = (r"(?:feminization|androgen\s+insensitivity|partner|spouse|male\s+factor|infertility"
-                    r"|contracept|pregnancy\s+prevention|hereditary|familial|\bbrca|\blynch|carriers?\b"
-                    rf"|{OTHERS})")
-# A study of gender-affirming care, whose participants may have an organ their recorded sex has not (a neovagina,
-# a phalloplasty), by its titles or conditions.
+                    r"|contracept|pregnancy\s+prevention|hereditary|familial|\bbrca|\blynch|carriers?\b|sperm"
+                    rf"|unknown\s+primary|head\s+and\s+neck|\bneck\b|{OTHERS})")
+# A study of gender-affirming care or of transgender and gender-diverse people, whose participants may have an organ
+# their recorded sex has not (a neovagina, a phalloplasty, the prostate of a trans woman), or of differences of sex
+# development (a uterus in the persistent Mullerian duct syndrome), by its titles or conditions.
 GENDER_AFFIRMING = (r"(?:transgender|transsexual|gender\s+(?:dysphoria|incongruence|identity|affirm\w*|reassign\w*)"
-                    r"|\btrans\s+(?:wom[ae]n|m[ae]n|people|persons?)|vaginoplasty|phalloplasty|neovagina)")
+                    r"|\btrans\s+(?:wom[ae]n|m[ae]n|people|persons?)|vaginoplasty|phalloplasty|neovagina"
+                    r"|trans[- ]?(?:feminine|masculine)|gender[- ](?:diverse|divergent|minorit\w*|non-?conforming"
+                    r"|expansive|variant|queer)|non-?binary|\b(?:male|female)[- ]to[- ](?:female|male)\b|\bmtf\b"
+                    r"|\bftm\b|cross[- ]sex\s+hormone|intersex|\bdsds?\b|(?:disorders?|differences?)\s+of\s+sex"
+                    r"\s+development|\b46,?\s*x[xy]\b|m[uü]llerian\s+duct)")
 
 
 def _sql() -> str:
@@ -54,33 +78,39 @@ def _sql() -> str:
     evidence = sql_text("eligibilities.gender={sex}; conditions.name='{condition}'", sex="c.gender",
                         condition="c.name")
     female, male, other = literal(FEMALE_ONLY), literal(MALE_ONLY), literal(NOT_OF_THE_ORGAN)
-    # A study of gender-affirming care, or of the partners, relatives or caregivers of the patients, by its
-    # conditions or titles.
-    not_patients = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS})")
-    # The conditions that contradict the Sex are found first; only their studies' titles and conditions are read for
-    # the people they concern.
+    females, males, pregnancy = literal(NAMES_FEMALES), literal(NAMES_MALES), literal(PREGNANCY)
+    # A study of gender-affirming care, of the partners, relatives or caregivers of the patients, or of what people
+    # know of the condition, by its conditions or titles.
+    not_patients = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS}|{VIEWS})")
+    # The conditions that contradict the Sex are found first, among single-sex studies' conditions only (the words
+    # are read by the Sex, after the join); only their studies' titles and conditions are read for the people they
+    # concern (in a projection, so after the studies are narrowed to them).
     return f"""
         WITH contradicting AS (
             SELECT c.nct_id, c.id, c.name, e.gender
-            FROM conditions c JOIN eligibilities e ON e.nct_id = c.nct_id
-            WHERE NOT coalesce(e.gender_based, FALSE)
-              AND ((e.gender = 'MALE' AND regexp_matches(lower(c.name), {female})
-                    AND NOT regexp_matches(lower(c.name), {male}))
-                   OR (e.gender = 'FEMALE' AND regexp_matches(lower(c.name), {male})
-                       AND NOT regexp_matches(lower(c.name), {female})))
-              AND NOT regexp_matches(lower(c.name), {other})),
-        studied AS (SELECT DISTINCT nct_id FROM contradicting)
+            FROM conditions c
+            JOIN (SELECT nct_id, gender FROM eligibilities
+                  WHERE gender IN ('MALE', 'FEMALE') AND NOT coalesce(gender_based, FALSE)) e ON e.nct_id = c.nct_id
+            WHERE CASE e.gender
+                      WHEN 'MALE' THEN regexp_matches(lower(c.name), {female})
+                          AND NOT regexp_matches(lower(c.name), {male}) AND NOT regexp_matches(lower(c.name), {males})
+                          AND NOT regexp_matches(lower(c.name), {other})
+                      ELSE regexp_matches(lower(c.name), {male}) AND NOT regexp_matches(lower(c.name), {female})
+                          AND NOT regexp_matches(lower(c.name), {females})
+                          AND NOT regexp_matches(lower(c.name), {other}) END),
+        studied AS (SELECT DISTINCT nct_id FROM contradicting),
+        said AS (SELECT nct_id, lower(name) AS text FROM conditions WHERE nct_id IN (SELECT nct_id FROM studied)
+                 UNION ALL
+                 SELECT nct_id, lower(concat_ws(' ', official_title, brief_title)) FROM studies
+                 WHERE nct_id IN (SELECT nct_id FROM studied)),
+        concerns AS (SELECT nct_id, bool_or(regexp_matches(text, {not_patients})) AS others,
+                            bool_or(regexp_matches(text, {pregnancy})) AS pregnancy
+                     FROM said GROUP BY nct_id)
         SELECT nct_id, message, evidence FROM (
             SELECT c.nct_id, {message} AS message, {evidence} AS evidence,
                    row_number() OVER (PARTITION BY c.nct_id ORDER BY c.id NULLS LAST, c.name) AS n
-            FROM contradicting c
-            WHERE c.nct_id NOT IN (SELECT nct_id FROM conditions
-                                   WHERE nct_id IN (SELECT nct_id FROM studied)
-                                     AND regexp_matches(lower(name), {not_patients})
-                                   UNION ALL
-                                   SELECT nct_id FROM studies
-                                   WHERE nct_id IN (SELECT nct_id FROM studied) AND regexp_matches(
-                                       lower(concat_ws(' ', official_title, brief_title)), {not_patients})))
+            FROM contradicting c JOIN concerns p ON p.nct_id = c.nct_id
+            WHERE NOT p.others AND NOT (c.gender = 'FEMALE' AND p.pregnancy))
         WHERE n = 1"""
 
 
@@ -89,7 +119,10 @@ RULES = (
          "The registry's Sex is the biological sex of the participants eligible: a study of a condition of the "
          "ovaries, uterus or cervix that admits only males, or of the prostate or testes that admits only females, "
          "has the wrong Sex or the wrong condition (the first condition of the kind is quoted). Conditions of both "
-         "sexes, of a partner, an inherited risk, and studies of gender-affirming care or of the patients' partners, "
-         "relatives or caregivers or of HPV, and records whose eligibility is based on gender identity stay quiet.",
+         "sexes, of a partner, an inherited risk, a condition named for the admitted sex ('Female Hypospadias'), "
+         "studies of gender-affirming care, of transgender, gender-diverse or intersex people, of the patients' "
+         "partners, relatives or caregivers, of IVF or of HPV, surveys of awareness of a condition or of clinicians, "
+         "a study of pregnant women listing a condition of the boys they carry, and records whose eligibility is "
+         "based on gender identity stay quiet.",
          ("eligibilities.gender", "conditions.name"), sql=_sql()),
 )
