@@ -68,31 +68,36 @@ _SPELLED = re.compile(rf"{_SPELLED_NUMBER}(?=[\s-]*(?:{_UNIT}))", re.I)
 # Every spelled number read is below this: the SQL screen counts a spelled number as this many.
 SPELLED_BOUND = 100
 
-# Words that make a time frame a cap, an event, an average or an approximation ("around 12 months", "not more than
-# 6 months"), a window ("between 6 and 12 months"), a repeated or open period, a study-level period ("3 years (total
-# study period)", "enrollment period"), a season or school year, a study-level or unknown anchor, an age (a corrected
-# or postmenstrual one, or the age of the infants or children a time frame names: "Day 28 (infants 6-11 months)"), a
-# horizon ("10-year risk"), a look-back ("past 12 months", "retrospective review") or a look-back at another study:
-# no time point every participant reaches can be read from it. Whole words, words that begin so, and phrases (a word
-# test is many times cheaper than one pattern of them all).
+# Words that make a time frame a cap, an event, an average or an approximation ("around 12 months", "ca. 12 months",
+# "cca 12 months", "not more than 6 months"), a window ("between 6 and 12 months"), a repeated or open period, a
+# study-level period or date ("3 years (total study period)", "enrollment period", "36 months (data cut-off)", "database
+# lock"), a season or school year, a study-level or unknown anchor, an age (a corrected or postmenstrual one, "18 months
+# CA", a gestational one, "36 weeks GA", "34 weeks of amenorrhea", or the age of the infants or children a time frame
+# names: "Day 28 (infants 6-11 months)"), an open-label or long-term extension's visit ("Week 52 (OLE)", counted from
+# another study's start), a horizon ("10-year risk"), a look-back ("past 12 months", "retrospective review") or a
+# look-back at another study: no time point every participant reaches can be read from it. Whole words, words that begin
+# so, and phrases (a word test is many times cheaper than one pattern of them all).
 _NOT_A_TIME_POINT_WORDS = frozenset((
     "until", "till", "whichever", "maximum", "max", "median", "average", "mean", "about", "minimum", "estimated",
     "expected", "or", "within", "during", "throughout", "death", "died", "event", "events", "completion",
     "duration", "length", "every", "each", "yearly", "monthly", "weekly", "thereafter", "cycle", "cycles",
     "course", "courses", "intake", "accrual", "last", "enrolled", "age", "aged", "old", "born", "delivery", "onset",
     "parent", "extension", "upto", "between", "less", "around", "roughly", "nearly", "almost", "circa", "past",
-    "previous", "preceding", "corrected", "pma", "risk"))
+    "previous", "preceding", "corrected", "pma", "risk", "ole", "lte", "cca", "appr", "dco"))
 _NOT_A_TIME_POINT_STEMS = (
     "aprox", "approx", "washout", "progress", "surviv", "relapse", "recurren", "occurrence", "discharge", "annual",
     "recruit", "birth", "postpartum", "gestation", "pregnan", "diagnos", "transplant", "menopaus", "injur", "symptom",
     "feeder", "retrospectiv", "postmenstrual", "season", "semester", "academic", "school", "infant", "child",
-    "toddler", "newborn", "neonat", "adolescen")
+    "toddler", "newborn", "neonat", "adolescen", "amenorrh")
 _NOT_A_TIME_POINT = re.compile(r"""(?x)
     \bup\s*to\b(?!\s+(?:and\s+including\s+)?(?:the\s+)?(?:week|wk|day|month)\s*\d) | ~ | \bend\s+of\b
   | \bfirst\s+(?:patient|participant|subject|person)s?\b | \bprimary\s+end | \bof\s+life\b | \bpost-partum
   | \bcore\s+study | \b(?:previous|prior|original|preceding)\s+(?:study|trial) | \b(?:19|20)\d\d\b
   | \bnot?\s+(?:more|longer|later)\s+than\b | \b(?:total|entire|whole|overall)\s+(?:study|trial|follow)
-  | \b(?:study|trial|enrol+ment|recruitment)\s+(?:period|duration|length)\b""")
+  | \b(?:study|trial|enrol+ment|recruitment)\s+(?:period|duration|length)\b
+  | \b(?:months?|mos?|weeks?|wks?|days?)(?:\s*\+\s*\d+\s*d(?:ays?)?)?\W{0,2}\s*(?:of\s+)?(?:c?ga|wga|gw|ca)\b
+  | \b(?:c?ga|wga|gw)\s*(?:of\s+)?\d | \bca\.\s*\d
+  | \bdata\s+cut[\s-]?off | \bcut[\s-]?off\s+date | \bdatabase\s+lock""")
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -129,6 +134,11 @@ _LENGTH = re.compile(rf"(?<![\w.])(?<![\s(]-)(?<!^-)({_NUMBER})((?:-?\s*(?:,|&|a
                      rf"(?:\s*(?:-|–|to)\s*({_NUMBER}))?\s*-?\s*({_UNIT})", re.I)
 
 
+# Two numbers joined by a comma with no space, the second a 5 ("1,5 years", "0,5 years", "2,5 months"), are as often
+# a half written with a decimal comma, as records from countries that write 1.5 so give it.
+_DECIMAL_COMMA = re.compile(r",5")
+
+
 @dataclass(frozen=True)
 class TimePoint:
     """The latest fixed time point a time frame gives: its length in days and how a person says it."""
@@ -144,6 +154,16 @@ def _unit_of(word: str) -> str:
         if re.fullmatch(words, word):
             return unit
     raise ValueError(f"not a unit of time: {word!r}")
+
+
+def _latest_of(first: str, joined: str) -> float:
+    """The latest of the numbers a list joins ('3', ', 6 and 12' -> 12); where the list may be a half written with a
+    decimal comma ('1', ',5' in '1,5 years': 1.5, or 1 and 5), the smaller reading, so a time point is never read
+    later than the record may mean."""
+    latest = max([float(first)] + [float(v) for v in re.findall(_NUMBER, joined)])
+    if "." not in first and _DECIMAL_COMMA.fullmatch(joined):
+        return min(latest, float(f"{first}.{joined[1:]}"))
+    return latest
 
 
 def _shown(value: float) -> str:
@@ -187,7 +207,7 @@ def _visits(text: str) -> Iterator[tuple[float, str] | None]:
     ('Day 100 after transplant'). 'Pre-dose' after a visit is its time of day, not a look-back."""
     for m in _VISIT.finditer(text):
         unit = _unit_of(m.group(1))
-        value = max([float(m.group(2))] + [float(v) for v in re.findall(_NUMBER, m.group(3))])
+        value = _latest_of(m.group(2), m.group(3))
         if _counted(text, m.end()) == FROM_ELSEWHERE:
             yield None
         else:
@@ -209,7 +229,7 @@ def _lengths(text: str) -> Iterator[tuple[float, str] | None]:
             # a range of one unit: a window ('6-9 months') is reached at its first, a period from the start at its end
             value = float(m.group(3)) if first == 0 else first
         else:
-            value = max([first] + [float(v) for v in re.findall(_NUMBER, m.group(2))])
+            value = _latest_of(m.group(1), m.group(2))
         counted = _counted(text, m.end())
         if counted == FROM_ELSEWHERE:
             yield None
