@@ -9,13 +9,15 @@ and only one that gives a phase: an interventional study that gives none is miss
 A title's phase is this study's unless the words about it say otherwise: a phase of another study ("extension of the
 Phase 3 study", "rollover from phase 2 studies", "participants who completed a Phase 1 trial"), a project's stage
 ("Phase 2 of the ... programme"), or no trial phase at all ("Phase II cardiac rehabilitation", "phase II enzymes").
-The phases of a study's parts ("Phase 1 dose escalation and phase 2 expansion") are its phases together; a title that
-names the whole study's phase besides ("A Phase 2 Study With a Phase 1b Safety Run-in") is read by that. Subphases
-(a, b, c) are their phase's; a combination the registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any
-of its phases. A title's one phase that is one of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1
-against Early Phase 1 (the former Phase 0) are worth knowing but not plainly wrong: info. Where a subphase bridges two
-phases as the registry's combination does ("Phase Ib" with 'PHASE1/PHASE2', "Phase IIb" with 'PHASE2/PHASE3') the
-title stays quiet.
+The phases of a study's parts ("Phase 1 dose escalation and phase 2 expansion", "Part A (Phase 1b) and Part B (Phase
+2)") are its phases together; a title that names the whole study's phase besides ("A Phase 2 Study With a Phase 1b
+Safety Run-in") is read by that. A title that names a part's phase and the phase of the whole study it is a part of
+("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial") agrees with a record that gives either
+or both, as the record may be the part or the whole. Subphases (a, b, c) are their phase's; a combination the
+registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any of its phases. A title's one phase that is one
+of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1 against Early Phase 1 (the former Phase 0) are
+worth knowing but not plainly wrong: info. Where a subphase bridges two phases as the registry's combination does
+("Phase Ib" with 'PHASE1/PHASE2', "Phase IIb" with 'PHASE2/PHASE3') the title stays quiet.
 """
 from __future__ import annotations
 
@@ -59,13 +61,13 @@ _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|sta
             r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
             r"|sequences|treatments|visits)\b)")
 _JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:phases?\s*-?\s*)?{_NUMERAL}[abc]?"
-           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9]))")
-# A phase as a title writes it: "Phase III", "phase IIb", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2", "Phases 2
-# and 3", "Early Phase 1", "Phase-II", "PhaseⅣ".
+           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9]))")
+# A phase as a title writes it: "Phase III", "phase IIb", "Phase II-b", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2",
+# "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ".
 _MENTION = re.compile(rf"(?<![a-z])(?P<early>early\s*-?\s*)?phases?\s*[-:]?\s*"
                       rf"(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)", re.I)
-_ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?<=/)\s*(?P<lone>[abc])(?![a-z0-9])",
-                             re.I)
+_ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?:(?<=/)\s*|(?<=-))(?P<lone>[abc])"
+                             r"(?![a-z0-9])", re.I)
 
 # Around the phase, words that make it no trial's phase: a rehabilitation programme's, a treatment's ("Phase I
 # periodontal therapy", "phase II of complete decongestive therapy", "Phase I orthodontic treatment"), drug
@@ -93,10 +95,13 @@ _ANOTHER_STUDY_BEFORE = re.compile(
 _NAMED_STUDY_BEFORE = re.compile(
     r"\b(?:of|in|into|within|to|for)\s+(?:the|these|those|their|its|that|each|both|ongoing|core)\s+"
     r"(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
-# In an extension's or a rollover's title, a phase after "of", "to", "for" is the parent study's.
+# In an extension's or a rollover's title, a phase after "of", "to", "for" is the parent study's, as is one that names
+# the members of a trial ("Phase II Trial Participants").
 _EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
                         r"|follow-?up)\b", re.I)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:of|in|into|to|for)\s+{_FILLER}\Z", re.I)
+_MEMBERS_AFTER = re.compile(r"\s*(?:stud(?:y|ies)|trials?)\s+(?:participants?|patients|subjects|volunteers"
+                            r"|enrollees)\b", re.I)
 # A numbered study of a project's stage, as legacy NIDA records title them ("Alternate-Day Buprenorphine
 # Administration. Phase II - 4", beside the official title "... Administration. Phase II"): a record with such a title
 # names its series' stage in every title, not a trial phase.
@@ -114,19 +119,40 @@ _OTHER_STUDIES_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:studies|trials|prog
 # (not "Phase I Study With Expansion", the whole study's phase); before it, a study's move into a later part
 # ("Phase I Study With Expansion Into Phase II").
 _PART_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?"
-                         r"|components?|run-?in|lead-?in|escalation|expansion)\b", re.I)
+                         r"|components?|run-?in|lead-?in|escalation|expansion|sub-?stud(?:y|ies)|substud(?:y|ies))\b",
+                         re.I)
 _PART_BEFORE = re.compile(r"\binto\s+\Z", re.I)
+# The words before a phase that name the part it belongs to, or the whole study it is a part of, lie within so many
+# characters of it: only those are searched.
+LABELLED_PART_CHARS = 32
+PART_OF_CHARS = 90
+# Before the phase, a labelled part that the phase belongs to: "Part B (Phase 2)", "Sub-study 1 (Phase 1b)", "Part A:
+# Phase 1b".
+_LABELLED_PART_BEFORE = re.compile(r"\b(?:parts?|portions?|stages?|cohorts?|arms?|modules?|sub-?stud(?:y|ies))"
+                                   r"\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[(:,-]\s*\Z", re.I)
+# Before the phase, a part of a study named as such: the phase is the whole study's, of which this record may be the
+# part ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A Sub-study of a Phase 3 Trial").
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:portions?|parts?|stages?|segments?|cohorts?|components?|modules?|run-?in|lead-?in|sub-?stud(?:y|ies)"
+    r"|substud(?:y|ies))\s+(?:of|to|for|within|in)\s+(?:an?\s+|the\s+)?(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
+# After the phase, a study named and then a study that follows it or lies within it ("A Phase 3 Trial Long-term
+# Follow-up Study", "Phase III Study Extension", "Phase 3 Trial Substudy"): the phase is the other study's.
+_FOLLOWED_STUDY_AFTER = re.compile(
+    r"\s*(?:stud(?:y|ies)|trials?)\s+(?:(?!with\b|and\b|plus\b|including\b)[\w-]+\s+){0,2}?(?:extension"
+    r"|follow-?up|roll-?over|continuation|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary)\b", re.I)
 
 
 class Mention(NamedTuple):
-    """A phase a title names: its phases (0 for Early Phase 1), subphases as (phase, letter), where it stands, and
-    whether it is a part's (a dose escalation, a portion)."""
+    """A phase a title names: its phases (0 for Early Phase 1), subphases as (phase, letter), where it stands,
+    whether it is a part's (a dose escalation, a portion), and whether it is the phase of a whole study that the
+    title names a part of ("Phase 2 Part of a Phase 1/2 Study": the record may be that part)."""
 
     phases: frozenset[int]
     subphases: frozenset[tuple[int, str]]
     start: int
     end: int
     part: bool
+    parent: bool = False
 
 
 def _read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
@@ -134,7 +160,7 @@ def _read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]
     phases: list[int] = []
     subphases: set[tuple[int, str]] = set()
     for d in _ONE_DESIGNATOR.finditer(m.group("phases")):
-        if d.group("lone"):  # "Phase IIa/b": the letter is the last phase's
+        if d.group("lone"):  # "Phase IIa/b", "Phase II-b": the letter is the last phase's
             if phases:
                 subphases.add((phases[-1], d.group("lone").lower()))
             continue
@@ -154,13 +180,14 @@ def _clause_before(title: str, start: int) -> str:
     return before[breaks[-1].end():] if breaks else before
 
 
-def _of_another_study(title: str, m: re.Match, extension: bool) -> bool:
-    """Whether the words about the phase make it another study's: "from a Phase 2 study", "of the Phase 3 trial",
-    "Phase 1 and 2 studies", or in an extension's title "Extension Study for Phase I/II Study X"."""
-    clause = _clause_before(title, m.start())
+def _of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> bool:
+    """Whether the words about the phase (`clause`: its clause's words before it) make it another study's: "from a
+    Phase 2 study", "of the Phase 3 trial", "Phase 1 and 2 studies", "A Phase 3 Trial Long-term Follow-up Study", or
+    in an extension's title "Extension Study for Phase I/II Study X"."""
     return bool(_ANOTHER_STUDY_BEFORE.search(clause) or _NAMED_STUDY_BEFORE.search(clause)
-                or extension and _PREPOSITION_BEFORE.search(clause)
-                or _OTHER_STUDIES_AFTER.match(title, m.end()))
+                or extension and (_PREPOSITION_BEFORE.search(clause) or _MEMBERS_AFTER.match(title, m.end()))
+                or _OTHER_STUDIES_AFTER.match(title, m.end())
+                or _FOLLOWED_STUDY_AFTER.match(title, m.end()))
 
 
 def _of_a_study(title: str, m: re.Match) -> bool:
@@ -181,24 +208,39 @@ def _of_a_study(title: str, m: re.Match) -> bool:
     return _STUDY_WORD.search(title, brk.end(), following.start() if following else len(title)) is not None
 
 
+def _labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
+    """For each phase found in the title, whether a labelled part names it ("Part B (Phase 2)", "Stage 1: Phase 1")."""
+    return [_LABELLED_PART_BEFORE.search(title, max(0, m.start() - LABELLED_PART_CHARS), m.start()) is not None
+            for m in found]
+
+
 def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
     and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
-    participants or samples), a phase after "of", "in", "to" or "for" is the other study's, as in an extension's."""
+    participants or samples), a phase after "of", "in", "to" or "for" is the other study's, as in an extension's.
+    A title that lists two or more labelled parts with their phases ("Part A (Phase 1b) and Part B (Phase 2)") names
+    the study's parts, so each is read, study word or not."""
     mentions = []
     extension = True if follows_another else None
-    for m in _MENTION.finditer(title):
+    found = list(_MENTION.finditer(title))
+    labelled = _labelled_parts(title, found)
+    listed_parts = sum(labelled) >= 2
+    for m, in_part in zip(found, labelled):
         if _NO_TRIAL_PHASE_AFTER.match(title, m.end()) or _NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
             continue
         if _DOSE_AFTER.match(title, m.end()) and _DOSE_CHOSEN_BEFORE.search(title, 0, m.start()):
             continue
         if extension is None:
             extension = _EXTENSION.search(title) is not None
-        if _of_another_study(title, m, extension) or not _of_a_study(title, m):
+        clause = _clause_before(title, m.start())
+        parent = _PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
+        if (not parent and _of_another_study(title, m, clause, extension)
+                or not (in_part and listed_parts or _of_a_study(title, m))):
             continue
         phases, subphases = _read_phases(m)
-        part = _PART_AFTER.match(title, m.end()) is not None or _PART_BEFORE.search(title, 0, m.start()) is not None
-        mentions.append(Mention(phases, subphases, m.start(), m.end(), part))
+        part = (in_part or _PART_AFTER.match(title, m.end()) is not None
+                or _PART_BEFORE.search(title, 0, m.start()) is not None)
+        mentions.append(Mention(phases, subphases, m.start(), m.end(), part, parent))
     return mentions
 
 
@@ -242,9 +284,31 @@ def disagreement(stated: frozenset[int], subphases: frozenset[tuple[int, str]],
 
 
 def _stated(mentions: list[Mention]) -> list[Mention]:
-    """The mentions that state the study's phase: those of the whole study, or else those of its parts."""
-    whole = [m for m in mentions if not m.part]
-    return whole or mentions
+    """The mentions that state the study's phase: those of the whole study, or else those of its parts (not the
+    phase of a whole study the title names a part of)."""
+    own = [m for m in mentions if not m.parent]
+    whole = [m for m in own if not m.part]
+    return whole or own
+
+
+def _phases_of(mentions: list[Mention]) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
+    """The phases and subphases the mentions name together."""
+    return (frozenset().union(*(m.phases for m in mentions)),
+            frozenset().union(*(m.subphases for m in mentions)))
+
+
+# How far apart each severity puts a title and a record: the least of several readings is kept.
+_SEVERITY_ORDER = {None: 0, INFO: 1, WARNING: 2}
+
+
+def _least_disagreement(stated: list[Mention], parents: list[Mention], given: frozenset[int]) -> str | None:
+    """How far the title disagrees with the record's phases `given` where it names a part's phase (`stated`) and the
+    phase of the whole study it is a part of (`parents`): the record may give the part's phase, the whole's or both
+    ("Phase 2 Part of a Phase 1/2 Study" agrees with 'PHASE2' and 'PHASE1/PHASE2'), so the closest reading counts."""
+    if not parents:
+        return disagreement(*_phases_of(stated), given)
+    readings = [stated, parents, stated + parents]
+    return min((disagreement(*_phases_of(reading), given) for reading in readings), key=_SEVERITY_ORDER.__getitem__)
 
 
 def _phase_said(value: str) -> str:
@@ -266,13 +330,13 @@ def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
     where the title states none."""
     if PHASE_WORD not in title.lower():
         return None
-    stated = _stated(title_mentions(title))
+    mentions = title_mentions(title)
+    stated = _stated(mentions)
     if not stated:
         return None
-    phases = frozenset().union(*(m.phases for m in stated))
-    subphases = frozenset().union(*(m.subphases for m in stated))
+    severity = _least_disagreement(stated, [m for m in mentions if m.parent], given)
     phrases = tuple(dict.fromkeys(" ".join(title[m.start:m.end].split()) for m in stated))
-    return TitlePhase(disagreement(phases, subphases, given), phrases, stated[0].start, stated[-1].end)
+    return TitlePhase(severity, phrases, stated[0].start, stated[-1].end)
 
 
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
@@ -323,11 +387,13 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         yield from study_phase_findings(nct_id, titles, rows[0][0], bool(tested) and tested <= WITHOUT_PHASES)
 
 
-# A title that itself names an observational design, or research whose phases are not a trial's (biomarker and
-# diagnostic research number their own phases: "a Phase 2 biomarker validation study").
+# A title that itself names an observational design ("Retrospective Chart Review"), or research whose phases are not a
+# trial's (biomarker, diagnostic and assay research number their own phases: "a Phase 2 biomarker validation study",
+# "Phase 2 Clinical Validation of a Blood Test for Early Detection", "Sample Collection Study for Assay Development").
 _OBSERVATIONAL_TITLE = re.compile(
     r"\b(?:observational|non-?interventional|biomarkers?|diagnostic|accuracy|cohort|registry|survey|case-?control"
-    r"|cross-?sectional|epidemiolog\w*|natural\s+history|screening|surveillance|real[\s-]world)\b", re.I)
+    r"|cross-?sectional|epidemiolog\w*|natural\s+history|screening|surveillance|real[\s-]world|retrospective"
+    r"|chart\s+review|validation|detection|assays?|specimens?|sample\s+collection)\b", re.I)
 
 
 def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> Iterator[Finding]:
@@ -335,10 +401,10 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     Phase 1 to Phase 3 ("A Phase I Dose-Finding Study"): the registry gives phases to interventional studies only,
     so the study type or the title is wrong. A Phase 4 in the title stays quiet: post-marketing studies that assign
     no intervention are registered as observational and often named so ("Phase IV Observational Study"). Nor does
-    a title that itself names an observational design or biomarker or diagnostic research, whose phases are its
-    own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or "for",
-    which an observational study's title gives the trial it studies ("Ancillary Study to a Phase 3 Trial", "Patients
-    Who Received Drug X in a Phase 1 Trial")."""
+    a title that itself names an observational design or biomarker, diagnostic or assay research, whose phases are
+    its own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or
+    "for", or before a trial's members, which an observational study's title gives the trial it studies ("Ancillary
+    Study to a Phase 3 Trial", "Patients Who Received Drug X in a Phase 1 Trial", "Phase II Trial Participants")."""
     if any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
     for field, text in titles:
