@@ -115,11 +115,14 @@ _SOME_ARM_TYPED = ("(s.study_type = 'OBSERVATIONAL' OR s.nct_id IN "
 
 
 def _arm_without_intervention_sql() -> str:
-    texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')",
-             "named": "CASE WHEN coalesce(trim(g.title), '') = '' THEN 'An arm without a title' "
-                      "ELSE concat('The arm \"', g.title, '\"') END"}
+    """An arm no link gives an intervention; an observational study's cohort is called a group, as it is one."""
+    group = "CASE WHEN s.study_type = 'OBSERVATIONAL' THEN 'group' ELSE 'arm' END"
+    texts = {"arm": "g.title", "type": "coalesce(g.group_type, 'no type')", "groups": group,
+             "named": "CASE WHEN coalesce(trim(g.title), '') = '' THEN CASE WHEN s.study_type = 'OBSERVATIONAL' "
+                      "THEN 'A group without a title' ELSE 'An arm without a title' END "
+                      f"ELSE concat('The ', {group}, ' \"', g.title, '\"') END"}
     return select(
-        sql_text("{named} receives no intervention, though the record links arms to interventions.", **texts),
+        sql_text("{named} receives no intervention, though the record links {groups}s to interventions.", **texts),
         sql_text("design_groups.title={arm}; group_type={type}; no design_group_interventions row", **texts),
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING}) AND {_SOME_ARM_TYPED}",

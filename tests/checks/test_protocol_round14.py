@@ -121,7 +121,7 @@ def test_a_cohort_given_no_placebo_here_is_a_comparison_cohort(found, shape):
                                             ("placebo during this study", "Placebo")])
 def test_a_cohort_given_a_placebo_or_sham_here_is_an_arm(found, shape, arm):
     assert _of(found, shape, "protocol.arm_without_intervention") == [
-        ("warning", f"The arm \"{arm}\" receives no intervention, though the record links arms to interventions.")]
+        ("warning", f"The group \"{arm}\" receives no intervention, though the record links groups to interventions.")]
 
 
 def test_a_record_of_one_arm_has_no_allocation_to_describe(found):
