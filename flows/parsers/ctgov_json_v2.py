@@ -10,6 +10,7 @@ the references' retractions."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 
@@ -74,7 +75,7 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
     """One document for plain JSON; one per line for NDJSON; one per value for values written one after another
     over several lines each; a Problem for invalid JSON."""
     try:
-        return [("document", orjson.loads(body))]
+        return [("document", _loads(body))]
     except orjson.JSONDecodeError as error:
         whole_file_error = _json_error(body, error)
     documents: list[tuple[str, object]] = []
@@ -83,7 +84,7 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
         if not line.strip():
             continue
         try:
-            documents.append((f"line {number}", orjson.loads(line)))
+            documents.append((f"line {number}", _loads(line)))
         except orjson.JSONDecodeError as error:
             if not documents:  # the first line is no JSON value by itself: not NDJSON
                 return _one_after_another(body, whole_file_error, problems)
@@ -91,6 +92,37 @@ def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]
                                          f"line {number}: {_json_error(line, error)}"))
     problems.extend(line_problems)
     return documents
+
+
+# orjson's error for a number past the largest a double holds (an enrollment 1e400), which JSON allows.
+_INFINITE = "number is infinity"
+# Digits Python's int() reads (it refuses 4,300 and more).
+_INT_DIGITS = 4000
+
+
+def _loads(body: bytes) -> object:
+    """The JSON value of `body`. A number past the largest a double holds (1e400), which orjson refuses, does not
+    make the whole file unreadable: it is kept as the text the JSON gives, for validation to refuse and quote."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        if _INFINITE not in str(error):
+            raise
+        try:
+            return json.loads(body, parse_float=_finite_or_text, parse_int=_int_or_text, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            raise error from None
+
+
+def _finite_or_text(text: str) -> float | str:
+    """A JSON number with a fraction or exponent as float; one past the largest a double holds as its text."""
+    number = float(text)
+    return number if math.isfinite(number) else text
+
+
+def _int_or_text(text: str) -> int | str:
+    """A JSON integer as int; one of more digits than int() reads as its text."""
+    return int(text) if len(text) < _INT_DIGITS else text
 
 
 # What may stand between two JSON values written one after another.

@@ -122,7 +122,7 @@ def texts(value: object) -> list[str | Refused]:
 def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bool | None]:
     """column -> whether the array of API v2 values at `name` (stdAges, whoMasked) names the column's value, as AACT
     stores such an array; None for each when the record gives none. A value the array may not hold, an item of
-    another type, or a value given for the array that is no array, is noted as unread, quoting the value (the
+    another type (null too), or a value given for the array that is no array, is noted as unread, quoting it (the
     array's values are the registry's words, never personal data): a column whose value the array names is still
     True, the others None, since what the array left out can no longer be told."""
     if value is None:
@@ -130,26 +130,29 @@ def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bo
     if type(value) is not list:
         note_unread(name, value, "an array")
         return dict.fromkeys(flags)
-    given = texts(value)
     known = set(flags.values())
-    odd = [item for item in given if type(item) is not str or item not in known]
+    # A null or blank item names no value: the array is odd, not an array that names none of the columns.
+    odd = [item for item in value if type(item) is not str or item not in known]
     if not odd:
-        return {column: wanted in given for column, wanted in flags.items()}
-    shown = odd[0] if type(odd[0]) is str else odd[0].raw
+        return {column: wanted in value for column, wanted in flags.items()}
+    shown = odd[0] if type(odd[0]) is str else as_json(odd[0])
     note_unread_part(f"{name} holds {quoted(shown)}, not one of {', '.join(flags.values())}")
-    return {column: True if wanted in given else None for column, wanted in flags.items()}
+    return {column: True if wanted in value else None for column, wanted in flags.items()}
 
 
 def integer(value: object, name: str) -> object:
     """A count (of participants: at most ENROLLMENT_MAX): an integer as it is; a string of digits, after a '+' or
     not, as int, noted as read from a string; other text or numbers as given, for validation to refuse and keep
-    (enrollment 'abc', '-5', or a string past the most a count may be, quoted as given); nothing as None."""
+    (enrollment 'abc', '-5', or a string past the most a count may be, quoted as given); a number past that most
+    refused as the JSON gives it; nothing as None."""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int):
+    if isinstance(value, int) and value <= ENROLLMENT_MAX:
         return value
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and value <= ENROLLMENT_MAX:
         return int(value)
+    if isinstance(value, (int, float)) and value > ENROLLMENT_MAX:  # 1e30 quoted as given, not as 31 digits
+        return Refused(as_json(value), _MOST_COUNT)
     if isinstance(value, str):
         digits = value.strip()
         digits = digits[1:] if digits[:1] == "+" else digits
@@ -163,6 +166,8 @@ def integer(value: object, name: str) -> object:
 
 
 _COUNT_DIGITS = len(str(ENROLLMENT_MAX))
+# What a JSON count past the most a count may be should be: 1e30 is a whole number, only too large to be a count.
+_MOST_COUNT = f"a whole number at most {ENROLLMENT_MAX}"
 
 
 def flag(node: dict, key: str) -> bool | Refused | None:
