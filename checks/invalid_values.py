@@ -118,9 +118,10 @@ RULES = (
         rationale="A part of a record given in another type than the registry's (an API v2 module given as a "
                   "string, an arm given as a string in armGroups, a legacy XML element that holds elements where "
                   "it should hold text) cannot be read: what it holds loads as absent, and a person must read the "
-                  "source. The finding names the part and its type, never its value; an array of the registry's "
-                  "values (stdAges, whoMasked) that holds one API v2 does not know is named with that value, and "
-                  "its flags that cannot be told stay NULL.",
+                  "source. So is a legacy XML element given twice where the registry gives it once (two <phase>): "
+                  "the first is read, the second is not loaded. The finding names the part and its type, never its "
+                  "value; an array of the registry's values (stdAges, whoMasked) that holds one API v2 does not know "
+                  "(or a null) is named with that value, and its flags that cannot be told stay NULL.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
     ),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
@@ -10,7 +11,7 @@ from flows.parsers.ctgov_xml_fields import (
 )
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date, event_day
-from flows.parsers.model import Row
+from flows.parsers.model import Row, note_unread_part
 from schemas import enums
 
 # (column prefix, element) of the dates that carry type="Actual"/"Anticipated".
@@ -26,6 +27,17 @@ _UNTYPED_DATES = (
     ("last_update_posted_date", "last_update_posted"),
     ("verification_date", "verification_date"),
 )
+# Elements public.xsd allows once in <clinical_study> that a studies row reads as one value or one block: a second
+# one (a hand edit, two records merged) would be passed over.
+SINGLE_ELEMENTS = frozenset({
+    "brief_title", "official_title", "acronym", "source", "oversight_info", "brief_summary", "detailed_description",
+    "overall_status", "last_known_status", "why_stopped", "start_date", "completion_date", "primary_completion_date",
+    "phase", "study_type", "has_expanded_access", "expanded_access_info", "study_design_info", "target_duration",
+    "number_of_arms", "number_of_groups", "enrollment", "biospec_retention", "biospec_descr", "eligibility",
+    "verification_date", "study_first_submitted", "study_first_submitted_qc", "study_first_posted",
+    "results_first_submitted", "results_first_submitted_qc", "results_first_posted", "last_update_submitted",
+    "last_update_submitted_qc", "last_update_posted", "patient_data",
+})
 # 'ClinicalTrials.gov processed this data on June 01, 2014'; exports from before 2014 say 'Information obtained
 # from ClinicalTrials.gov on January 31, 2013'.
 _DOWNLOAD_DATE = re.compile(r"(?:processed this data|obtained from ClinicalTrials\.gov) on\s+(.+?)\s*$",
@@ -34,6 +46,7 @@ _DOWNLOAD_DATE = re.compile(r"(?:processed this data|obtained from ClinicalTrial
 
 def study_row(root: Element) -> Row:
     """The one `studies` row (without nct_id) of a <clinical_study>."""
+    _note_repeated(root)
     enrollment = root.find("enrollment")
     row: Row = {
         "brief_title": text(root, "brief_title"),
@@ -63,6 +76,15 @@ def study_row(root: Element) -> Row:
     row.update(_design_facts(root))
     row.update(_results_facts(root))
     return row
+
+
+def _note_repeated(root: Element) -> None:
+    """Note each element the record gives more than once where the registry gives it once (two <phase>, two
+    <start_date>): the first is read, the others are not loaded. The note names the element, never its text."""
+    given = Counter(child.tag for child in root)
+    for tag, count in given.items():
+        if count > 1 and tag in SINGLE_ELEMENTS:
+            note_unread_part(f"<{tag}> is given {count} times, where the registry gives it once: the first is read")
 
 
 def _results_facts(root: Element) -> Row:
