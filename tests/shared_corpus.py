@@ -5,6 +5,7 @@ always present, a missing corpus fails the tests instead of skipping them silent
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,3 +18,12 @@ needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir() and os.environ.get("CI", "").lower() not in ("1", "true"),
     reason="../shared/corpus is not present (tests that read the real corpus run in CI)",
 )
+
+
+def criteria_texts() -> list[str]:
+    """The eligibility criteria of the corpus's API v2 records, in file order (those that give them)."""
+    texts = []
+    for path in sorted((CORPUS / "json_v2").glob("*.json")):
+        module = json.loads(path.read_bytes()).get("protocolSection", {}).get("eligibilityModule", {})
+        texts += [module["eligibilityCriteria"]] if module.get("eligibilityCriteria") else []
+    return texts

@@ -11,7 +11,7 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date
 
-from tests.checks.harness import Case
+from tests.checks.harness import Case, clean_study
 
 RULE = "dates.primary_completion_before_time_frame"
 
@@ -131,6 +131,14 @@ def study_dates(start: str, completion: str) -> dict:
         values[name] = date(year, month, day[0] if day else monthrange(year, month)[1])
         values[f"{name}_precision"] = "day" if day else "month"
     return values
+
+
+def time_frame_study(time_frame: str, start: str, completion: str) -> dict:
+    """A clean study whose primary outcome has `time_frame`, started (ACTUAL) and completed as `study_dates` reads."""
+    study = clean_study()
+    study["studies"][0].update(study_dates(start, completion), start_date_type="ACTUAL")
+    study["design_outcomes"][0].update(time_frame=time_frame)
+    return study
 
 
 def dated(time_frame: str, start: str, completion: str, **studies):

@@ -9,7 +9,6 @@ which do lose a criterion or state one twice, still fire.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -22,7 +21,7 @@ from checks.criteria_text import (
     _HEADING, _IN_LINE_BRACKET, _IN_LINE_POINT, _INLINE_MARKER, _SAID_REMOVED, MIN_ITEM_WORDS, Reading,
     _heading_line, _said_removed, numbering_gaps, repeated_items, repeats_in_items,
 )
-from tests.shared_corpus import CORPUS, needs_corpus
+from tests.shared_corpus import criteria_texts, needs_corpus
 
 CONSENT = "Signed informed consent prior to any study specific procedure"
 ONE_TO_FIVE = "1. Age ≥ 18 years\n2. Signed informed consent\n4. ECOG performance status 0-1\n5. Adequate organ " \
@@ -193,10 +192,7 @@ def test_the_screen_reads_numbers_inside_lines_as_it_reads_every_number(text):
 
 @needs_corpus
 def test_the_screen_reads_the_corpus_alike_from_numbers_inside_lines():
-    texts = []
-    for path in sorted((CORPUS / "json_v2").glob("*.json")):
-        module = json.loads(path.read_bytes()).get("protocolSection", {}).get("eligibilityModule", {})
-        texts += [module["eligibilityCriteria"]] if module.get("eligibilityCriteria") else []
+    texts = criteria_texts()
     assert len(texts) > 100
     for text in texts:
         read = Reading(text)

@@ -9,7 +9,6 @@ against the plain read on phrases as registry criteria write them, on generated 
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -22,7 +21,7 @@ from checks.criteria_sex import admitted_sex, study_sex_findings
 from checks.criteria_text import (Marker, Reading, _candidate_rows, _candidates, numbering_gaps, reading,
                                   repeated_items, repeats_in_items, sections, text_sections)
 from tests.checks.cases_criteria_sex import SEX_FIRES, SEX_QUIET, listed
-from tests.shared_corpus import CORPUS, needs_corpus
+from tests.shared_corpus import criteria_texts, needs_corpus
 
 # The patterns as they were written before their first character was put first.
 _PLAIN_CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)|;"
@@ -195,10 +194,7 @@ def test_a_statement_that_agrees_with_sex_leaves_the_same_findings(gender):
 
 @needs_corpus
 def test_the_corpus_reads_alike_by_every_faster_read():
-    texts = []
-    for path in sorted((CORPUS / "json_v2").glob("*.json")):
-        module = json.loads(path.read_bytes()).get("protocolSection", {}).get("eligibilityModule", {})
-        texts += [module["eligibilityCriteria"]] if module.get("eligibilityCriteria") else []
+    texts = criteria_texts()
     assert len(texts) > 100
     for text in texts:
         lowered = text.lower()

@@ -13,7 +13,7 @@ import pytest
 
 from checks.time_frames import RULE_ID, RULES, StudyDates, study_finding, time_point, unreachable
 from tests.checks import harness
-from tests.checks.cases_time_frames import FIRES, QUIET, study_dates
+from tests.checks.cases_time_frames import FIRES, QUIET, study_dates, time_frame_study
 
 # (time frame, the time point in days, how it is said): the latest time point each reading gives.
 READINGS = [
@@ -183,23 +183,16 @@ def test_the_finding_says_both_sides():
     assert "is 10 days after the start" in days.message
 
 
-def _warehouse_study(time_frame: str, start: str, completion: str) -> dict:
-    study = harness.clean_study()
-    study["studies"][0].update(study_dates(start, completion), start_date_type="ACTUAL")
-    study["design_outcomes"][0].update(time_frame=time_frame)
-    return study
-
-
 def test_the_rule_reads_the_same_from_the_warehouse(tmp_path):
     phrases = [(True, *f) for f in FIRES] + [(False, *q) for q in QUIET]
-    studies = {f"NCT{i:08d}": _warehouse_study(*phrase[1:]) for i, phrase in enumerate(phrases, 1)}
+    studies = {f"NCT{i:08d}": time_frame_study(*phrase[1:]) for i, phrase in enumerate(phrases, 1)}
     flagged = harness.flagged_studies(tmp_path, studies, RULES)[RULE_ID]
     expected = {f"NCT{i:08d}" for i, phrase in enumerate(phrases, 1) if phrase[0]}
     assert flagged == expected
 
 
 def test_the_warehouse_finding_shows_the_registry_dates_with_their_types(tmp_path):
-    study = _warehouse_study("Week 52", "2021-03", "2021-06")
+    study = time_frame_study("Week 52", "2021-03", "2021-06")
     study["studies"][0].update(primary_completion_date_type="ESTIMATED")
     con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
     try:

@@ -18,7 +18,7 @@ from checks.time_frames import RULES as TIME_FRAME_RULES
 from checks.time_frames import time_point
 from checks.title_phase import observational_phase_findings, study_phase_findings
 from tests.checks import harness
-from tests.checks.cases_time_frames import study_dates
+from tests.checks.cases_time_frames import time_frame_study
 
 OFFICIAL = "studies.official_title"
 
@@ -171,23 +171,16 @@ def test_nearby_time_frames_are_read_and_a_decimal_comma_as_its_smaller_reading(
     assert point is not None and (round(point.days, 4), point.said) == (round(days, 4), said)
 
 
-def _study(time_frame: str, start: str, completion: str) -> dict:
-    study = harness.clean_study()
-    study["studies"][0].update(study_dates(start, completion), start_date_type="ACTUAL")
-    study["design_outcomes"][0].update(time_frame=time_frame)
-    return study
-
-
 def test_the_rule_reads_these_time_frames_from_the_warehouse(tmp_path):
     """Two years from the start to the primary completion: '1,5 years' (18 months) is reached, '5 years' is not; a
     gestational or corrected age and an extension's visit say nothing of a span of two months, 'Week 52' does."""
     studies = {
-        "NCT00000001": _study("1,5 years", "2020-01", "2022-01"),
-        "NCT00000002": _study("Doppler indices at 34 weeks of amenorrhea", "2021-01", "2021-03"),
-        "NCT00000003": _study("Bayley-III at 18 months CA", "2021-01", "2021-03"),
-        "NCT00000004": _study("Week 52 (OLE)", "2021-01", "2021-03"),
-        "NCT00000005": _study("5 years", "2020-01", "2022-01"),
-        "NCT00000006": _study("Week 52", "2021-01", "2021-03"),
+        "NCT00000001": time_frame_study("1,5 years", "2020-01", "2022-01"),
+        "NCT00000002": time_frame_study("Doppler indices at 34 weeks of amenorrhea", "2021-01", "2021-03"),
+        "NCT00000003": time_frame_study("Bayley-III at 18 months CA", "2021-01", "2021-03"),
+        "NCT00000004": time_frame_study("Week 52 (OLE)", "2021-01", "2021-03"),
+        "NCT00000005": time_frame_study("5 years", "2020-01", "2022-01"),
+        "NCT00000006": time_frame_study("Week 52", "2021-01", "2021-03"),
     }
     flagged = harness.flagged_studies(tmp_path, studies, TIME_FRAME_RULES)[TIME_FRAME_RULE_ID]
     assert flagged == {"NCT00000005", "NCT00000006"}
