@@ -3,9 +3,8 @@ listed twice."""
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
-from checks.protocol_outcomes import TIME_FRAME_PLACEHOLDERS
+from checks.protocol_outcomes import no_time_frame
 from checks.rule import Rule
-from checks.sql_text import literal
 
 # FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records
 # made public before it were never asked to replace their anticipated enrollment.
@@ -116,30 +115,11 @@ def _spaced(column: str) -> str:
 
 # What the copies share beside their measure, as the record shows it: a time frame or description that every copy
 # leaves empty, white space or a form's filler ('N/A', 'Not Provided', 'TBD', '-': the copies are grouped by their
-# texts, so one copy's says what all of theirs say) is said to be absent, not the same.
-_FILLERS = "(" + ", ".join(literal(p) for p in dict.fromkeys(TIME_FRAME_PLACEHOLDERS)) + ")"
-# A filler is short, whatever its spacing ('Not   Provided', ' N/A .').
-_FILLER_CHARS = 40
-
-
-# Marks that say nothing beside ASCII punctuation and white space: a bullet, dashes, an ellipsis, no-break and
-# ideographic spaces. (Named one by one: a pattern of Unicode classes costs milliseconds to compile each run.)
-_NO_WORDS = "[\\s[:punct:]•·–—…\\x{00A0}\\x{3000}]*"
-
-
-def _says_nothing(column: str) -> str:
-    """SQL: the copies' `column` says nothing: NULL, only white space or punctuation ('-', '.', '•'), or a filler
-    ('N/A', 'Not Provided', 'TBD')."""
-    said = f"lower(trim(regexp_replace({column}, '\\s+', ' ', 'g'), ' .'))"
-    return (f"({column} IS NULL OR regexp_full_match({column}, '{_NO_WORDS}') "
-            f"OR (length({column}) <= {_FILLER_CHARS} AND {said} IN {_FILLERS}))")
-
-
-_TIME_GIVEN = f"NOT {_says_nothing('time_frame')}"
-_DESCRIBED = f"NOT {_says_nothing('description')}"
-_ALIKE = f"""CASE WHEN {_TIME_GIVEN} AND {_DESCRIBED} THEN ' with the same time frame and description.'
-                  WHEN {_TIME_GIVEN} THEN ' with the same time frame and no description.'
-                  WHEN {_DESCRIBED} THEN ' with the same description and no time frame.'
+# texts, so one copy's says what all of theirs say) is said to be absent, not the same (read as
+# `outcome_without_time_frame` reads a time frame that says nothing, once per group of copies).
+_ALIKE = """CASE WHEN NOT untimed AND NOT undescribed THEN ' with the same time frame and description.'
+                  WHEN NOT untimed THEN ' with the same time frame and no description.'
+                  WHEN NOT undescribed THEN ' with the same description and no time frame.'
                   ELSE ' with no time frame or description given.' END"""
 
 
@@ -173,7 +153,8 @@ DUPLICATE_OUTCOME = f"""
     GROUP BY nct_id, {_spaced('measure')}, {_spaced('time_frame')}, {_spaced('description')}
     HAVING count(*) > 1
     )
-    SELECT nct_id, listed || {_ALIKE} AS message, evidence FROM copies
+    SELECT nct_id, listed || {_ALIKE} AS message, evidence
+    FROM (SELECT *, {no_time_frame('time_frame')} AS untimed, {no_time_frame('description')} AS undescribed FROM copies)
 """
 
 RULES = (
