@@ -241,6 +241,7 @@ def test_make_run_byte_compiles_the_project_before_the_command(tmp_path):
 # A Ctrl-C while the command imports its interface: SIGINT sent to itself as DuckDB is first looked for.
 STOP_WHILE_STARTING = """
 import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal: a background job starts it ignored
 class Stop:
     def find_spec(self, name, path=None, target=None):
         if name == "duckdb":
