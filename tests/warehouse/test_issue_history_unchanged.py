@@ -41,14 +41,23 @@ def _answers(db: Path) -> list:
         con.close()
 
 
-@pytest.fixture
-def recorded(tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def recorded_once(tmp_path_factory) -> Path:
     """A warehouse after one run of the samples (its history recorded) and a second that loaded nothing."""
-    db = tmp_path / "a" / "w.duckdb"
+    db = tmp_path_factory.mktemp("recorded") / "a" / "w.duckdb"
     db.parent.mkdir()
     _run(db, "run1")
     _run(db, "run2")
     return db
+
+
+@pytest.fixture
+def recorded(recorded_once, tmp_path) -> Path:
+    """A copy of `recorded_once` of the test's own: its folder whole, the published file and the working copy
+    the next run writes in (two runs per test cost about 2 s)."""
+    folder = tmp_path / "a"
+    shutil.copytree(recorded_once.parent, folder)
+    return folder / recorded_once.name
 
 
 def _twin(db: Path, tmp_path: Path) -> Path:
