@@ -429,11 +429,12 @@ connect.migrate = cut
 """
 
 
-@pytest.mark.slow  # starts a temporary Prefect server
-def test_a_stop_that_cuts_the_migration_of_a_prefect_run_ends_it_with_one_line(samples, tmp_path):
+# The Prefect flow starts a temporary Prefect server (about 7 s): `make test-long` runs it.
+@pytest.mark.parametrize("flags", [(), pytest.param(("--prefect",), marks=pytest.mark.long)], ids=["plain", "prefect"])
+def test_a_stop_that_cuts_the_migration_of_a_run_ends_it_with_one_line(samples, tmp_path, flags):
     """Outside the flow body's own try (the warehouse opened first), a stop that cut a query left the flow as
     DuckDB's RuntimeError, which Prefect logged with its traceback."""
-    proc = _cli(tmp_path / "t.duckdb", samples, STOP_CUTS_THE_MIGRATION, "--prefect")
+    proc = _cli(tmp_path / "t.duckdb", samples, STOP_CUTS_THE_MIGRATION, *flags)
     assert proc.returncode == 130, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
     assert [line for line in proc.stderr.splitlines() if "error:" in line] == [f"error: {INTERRUPTED}"]

@@ -215,7 +215,8 @@ def _loaded(tmp_path: Path, name: str, files: dict[str, str]) -> dict[str, objec
         con.close()
 
 
-@pytest.mark.parametrize("count", [2, 3])
+# Two pages are the three's first two: the suite runs three (`make test-long` both).
+@pytest.mark.parametrize("count", [pytest.param(2, marks=pytest.mark.long), 3])
 @pytest.mark.parametrize("module", LAYOUTS, ids=IDS)
 def test_a_run_loads_every_study_of_a_file_of_pages_with_the_rows_of_each_page_alone(module, count, tmp_path):
     pages = _with_tops(module)[:count]
