@@ -7,6 +7,7 @@ from typing import Callable
 from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
+from checks.timeliness import ENROLLED_NOBODY, days_text, to_the_day
 
 LAST_UPDATE = "last_update_posted_date"
 # The record was updated but kept an estimate this many days past its date, while its status leaves open whether
@@ -18,8 +19,6 @@ ESTIMATE_STALE_DAYS = 90
 HAPPENED_UPDATE_DAYS = 30
 # The statuses that say the study has ended: its dates have then happened.
 ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
-# A TERMINATED study that gives an enrollment of 0 stopped before its first participant: its start never happened.
-TERMINATED_BEFORE_ENROLLING = "coalesce(s.overall_status = 'TERMINATED' AND s.enrollment = 0, FALSE)"
 # Which statuses say each typed date has happened. A study that no longer recruits (ACTIVE_NOT_RECRUITING) has
 # enrolled, so it has started; whether it reached its (primary) completion its status does not say. A TERMINATED
 # study has started only where it gives a count of somebody: without one, it may have stopped before anybody joined.
@@ -36,6 +35,14 @@ _POSTED = date_of(LAST_UPDATE)
 UPDATE_MADE = PartialDate(f"coalesce(s.last_update_submitted_date, {_POSTED.lo})",
                           f"coalesce(s.last_update_submitted_date, {_POSTED.hi})",
                           f"coalesce(strftime(s.last_update_submitted_date, '%Y-%m-%d'), {_POSTED.text})")
+# The update a message names: its posting, as the record shows it; in a legacy record that gives no posting (an XML
+# record of before 2017 gives only its lastchanged_date), its submission.
+_SUBMITTED = "strftime(s.last_update_submitted_date, '%Y-%m-%d')"
+UPDATE_NAMED = PartialDate(f"coalesce({_POSTED.lo}, s.last_update_submitted_date)",
+                           f"coalesce({_POSTED.hi}, s.last_update_submitted_date)",
+                           f"coalesce({_POSTED.text}, {_SUBMITTED})")
+UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_submitted_date=' || {_SUBMITTED} "
+                         f"ELSE {literal(LAST_UPDATE + '=')} || {_POSTED.text} END")
 # Real trials started as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are
 # common), so only earlier study dates are typos (1900 for 2000). Postings cannot predate
 # the registry.
@@ -98,20 +105,23 @@ def _in_one_scan(findings: list[Finding]) -> str:
 def _estimate_kept(name: str) -> str:
     """A typed date still ESTIMATED at an update long after it: past 30 days when the record's status says the date
     has happened (it had to be made ACTUAL by then), past 90 days otherwise. A WITHDRAWN study never started, nor
-    did the start of a TERMINATED study that enrolled nobody: those dates stay estimates for good."""
+    did a study that enrolled nobody (an ACTUAL 0, a TERMINATED study's 0): those dates (that start) stay estimates
+    for good. The message counts the days to the update's posting (its submission, where a legacy record gives no
+    posting): 'at least' so many where a date is kept to the month or year, the fewest its readings give."""
     happened = f"coalesce({HAPPENED[name]}, FALSE)"
-    days = f"(({date_of(LAST_UPDATE).lo}) - ({date_of(name).hi}))"
-    texts = {"d": shown(name), "u": shown(LAST_UPDATE), "n": days, "st": "s.overall_status"}
+    exact_days = f"{to_the_day(name)} AND (s.{LAST_UPDATE} IS NULL OR {to_the_day(LAST_UPDATE)})"
+    texts = {"d": shown(name), "u": UPDATE_NAMED.text, "n": days_text(UPDATE_NAMED, date_of(name), exact_days),
+             "st": "s.overall_status"}
     open_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
                             "last updated on {u}, {n} days later.", **texts)
     ended_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record, which calls the "
                              "study {st}, was last updated on {u}, {n} days later.", **texts)
-    never_happens = f"{NEVER_STARTED} OR {TERMINATED_BEFORE_ENROLLING}" if name == "start_date" else NEVER_STARTED
+    never_happens = f"{NEVER_STARTED} OR {ENROLLED_NOBODY}" if name == "start_date" else NEVER_STARTED
     late_when_happened = f"{after(UPDATE_MADE, date_of(name), HAPPENED_UPDATE_DAYS)}"
     late_when_open = f"{after(UPDATE_MADE, date_of(name), ESTIMATE_STALE_DAYS)}"
     return select(
         f"CASE WHEN {happened} THEN {ended_message} ELSE {open_message} END",
-        sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts)
+        sql_text(f"{name}={{d}}; {{u}}", d=texts["d"], u=UPDATE_NAMED_EVIDENCE)
         + f" || CASE WHEN {happened} THEN {sql_text('; overall_status={st}', **texts)} ELSE '' END",
         f"s.{name}_type = 'ESTIMATED' AND NOT ({never_happens}) AND "
         f"CASE WHEN {happened} THEN {late_when_happened} ELSE {late_when_open} END",
@@ -134,18 +144,28 @@ def _implausible(name: str) -> str:
                   f"({early} OR {late})", (f"studies.{name}",))
 
 
+def _months_text(fewest: str, most: str) -> str:
+    """SQL text of the months between two dates: '19.5' where both readings round alike (dates to the day), else
+    the span their readings allow, '19.0 to 21.0' (2020-01 to 2021-09)."""
+    low, high = f"round({fewest}, 1)", f"round({most}, 1)"
+    return f"CASE WHEN {low} = {high} THEN CAST({low} AS VARCHAR) ELSE concat({low}, ' to ', {high}) END"
+
+
 def _duration_sql() -> str:
-    """Header duration outside the months the start and completion dates allow, past tolerance."""
+    """Header duration outside the months the start and completion dates allow, past tolerance. Dates out of order
+    (a completion before the start) give no duration to compare: start_after_completion reports them."""
     fewest, most = months_between_range(date_of("start_date"), date_of("completion_date"))
     months = f"round((({fewest}) + ({most})) / 2, 1)"
     gap = f"greatest(({fewest}) - h.duration_months, h.duration_months - ({most}))"
-    texts = {"h": "h.duration_months", "m": months, "a": shown("start_date"), "b": shown("completion_date")}
+    texts = {"h": "h.duration_months", "m": _months_text(fewest, most), "a": shown("start_date"),
+             "b": shown("completion_date")}
     return select(
         sql_text("The page header gives a duration of {h} months but the start date {a} and "
                  "completion date {b} are {m} months apart.", **texts),
         sql_text("page_header_metrics.duration_months={h}; start_date={a}; completion_date={b}; "
                  "months between the dates={m}", **texts),
-        f"{gap} > {DURATION_TOLERANCE_MONTHS} AND {gap} > {DURATION_TOLERANCE_SHARE} * abs({months})",
+        f"{gap} > {DURATION_TOLERANCE_MONTHS} AND {gap} > {DURATION_TOLERANCE_SHARE} * abs({months}) "
+        f"AND {most} >= 0",
         joins="JOIN page_header_metrics h ON h.nct_id = s.nct_id")
 
 
@@ -161,8 +181,8 @@ PLAUSIBILITY_RULES = (
          "the registry may post it weeks later). Where the status says the date has happened (a COMPLETED or "
          "TERMINATED study's dates, the start of one ACTIVE_NOT_RECRUITING), 42 CFR 11.64 gives "
          f"{HAPPENED_UPDATE_DAYS} days to make it ACTUAL: an update submitted later that keeps the estimate is late, "
-         "and the message names the status. A WITHDRAWN study never started, nor did a TERMINATED study that enrolled "
-         "nobody, so those dates (that start) stay estimates for good.",
+         "and the message names the status. A WITHDRAWN study never started, nor did a study that enrolled nobody (an "
+         "ACTUAL 0, a TERMINATED study's 0), so those dates (that start) stay estimates for good.",
          tuple(f"studies.{n}" for n in TYPED) + (f"studies.{LAST_UPDATE}",),
          _per_date(TYPED, _estimate_kept)),
     rule("implausible_date", "warning",
@@ -171,7 +191,8 @@ PLAUSIBILITY_RULES = (
          "honestly plan to end in 2050 or 2065; other dates more than 15 years ahead are typos.",
          tuple(f"studies.{n}" for n in IMPLAUSIBLE), _per_date(IMPLAUSIBLE, _implausible)),
     rule("header_duration_mismatch", "warning",
-         "The clincosm header duration is derived from the dates; disagreeing, one of them is wrong.",
+         "The clincosm header duration is derived from the dates; disagreeing, one of them is wrong. A completion "
+         "before the start gives no duration to compare (start_after_completion reports it).",
          ("page_header_metrics.duration_months", "studies.start_date", "studies.completion_date"),
          _duration_sql()),
 )

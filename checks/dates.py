@@ -139,14 +139,18 @@ ORDER_RULES = (
 # Sponsors must report a status change within 30 days of it (42 CFR 11.64), so a status is
 # stale only once the completion date is more than 30 days past.
 STATUS_GRACE_DAYS = 30
+# A study no longer recruiting follows its participants up past its primary completion, up to its completion: where
+# the record gives no completion date, a primary completion past says nothing of when it ends.
+FOLLOWED_UP = "s.overall_status = 'ACTIVE_NOT_RECRUITING'"
 
 
 def _stale_status_sql() -> str:
-    """Status not ended with the completion date (or, lacking it, primary completion) past."""
+    """Status not ended with the completion date (or, lacking it, primary completion: not of a study in follow-up)
+    past."""
     parts = []
     for name, label, only_if in (("completion_date", "completion", "TRUE"),
                                  ("primary_completion_date", "primary completion",
-                                  "s.completion_date IS NULL")):
+                                  f"s.completion_date IS NULL AND NOT {FOLLOWED_UP}")):
         texts = {"st": "s.overall_status", "d": shown(name), "now": RECORD_TODAY.text}
         message = sql_text(f"Status is {{st}} but the {label} date {{d}} is past as of {{now}}.", **texts)
         evidence = sql_text(f"overall_status={{st}}; {name}={{d}}; judged as of={{now}}", **texts)
@@ -193,7 +197,9 @@ STATUS_RULES = (
     rule("status_stale_after_completion", "warning",
          "A trial still called open (or SUSPENDED) more than 30 days after its completion date has "
          "a stale status or a stale date (42 CFR 11.64: changes within 30 days); trackers would "
-         "count it as running. Judged as of the record's snapshot, not our run.",
+         "count it as running. Judged as of the record's snapshot, not our run. Where the record gives no "
+         "completion date its primary completion stands in, but not for a study ACTIVE_NOT_RECRUITING, which "
+         "follows its participants up past its primary completion.",
          ("studies.overall_status", "studies.completion_date", "studies.primary_completion_date"),
          _stale_status_sql()),
     rule("verification_stale", "warning",

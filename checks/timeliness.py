@@ -250,9 +250,21 @@ def _results_overdue_sql() -> str:
             f"FROM found s LEFT JOIN ({sites}) si USING (nct_id) LEFT JOIN ({inds}) ind USING (nct_id)")
 
 
+def to_the_day(*names: str) -> str:
+    """SQL: each of the `studies s` date columns `names` is given to the day (a NULL precision counts as 'day')."""
+    return " AND ".join(f"coalesce(s.{name}_precision, 'day') = 'day'" for name in names)
+
+
+def days_text(later: PartialDate, earlier: PartialDate, exact_days: str) -> str:
+    """SQL text of the days from `earlier` to `later`: '284', or 'at least 284' where `exact_days` (SQL) does not
+    hold. A date given to the month or year may mean any day of it, and the count is the fewest its readings give:
+    a start of 2025-02 lay 284 to 311 days before 2025-12-09."""
+    return f"concat(CASE WHEN {exact_days} THEN '' ELSE 'at least ' END, {days_after(later, earlier)})"
+
+
 def _not_yet_recruiting_sql() -> str:
     texts = {"st": shown("start_date"), "now": RECORD_TODAY.text,
-             "n": days_after(RECORD_TODAY, date_of("start_date"))}
+             "n": days_text(RECORD_TODAY, date_of("start_date"), to_the_day("start_date"))}
     return select(
         sql_text("Status is NOT_YET_RECRUITING but the start date {st} was {n} days before {now}.",
                  **texts),
