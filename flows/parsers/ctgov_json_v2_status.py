@@ -1,9 +1,9 @@
 """API v2 statusModule dates -> the study's dates, AACT's *_month_year texts and the registry timeline."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import note_unread, text, value_text
+from flows.parsers.ctgov_json_v2_fields import note_unread, quoted, text, value_text
 from flows.parsers.dates import event_day, registry_date_columns
-from flows.parsers.model import Row
+from flows.parsers.model import Refused, Row, note_unread_part
 
 # (column prefix, statusModule key) of the dates that carry ACTUAL/ESTIMATED beside them.
 _TYPED_DATES = (
@@ -44,7 +44,10 @@ def status_dates(status: dict) -> Row:
     columns: Row = {}
     get = status.get
     for prefix, key in _TYPED_DATES:
-        columns.update(registry_date_columns(prefix, *_date_and_type(status, key)))
+        date, date_type = _date_and_type(status, key)
+        if date is None and date_type is not None:
+            _note_type_without_date(key, date_type)
+        columns.update(registry_date_columns(prefix, date, date_type))
     for prefix, key, precision_less, type_column in _POSTED:
         date, date_type = _date_and_type(status, key)
         if precision_less:
@@ -68,3 +71,10 @@ def _date_and_type(status: dict, key: str) -> tuple[str | None, str | None]:
             note_unread(key, struct)
         return None, None
     return value_text(struct.get("date")), text(struct.get("type"))
+
+
+def _note_type_without_date(key: str, date_type: str | Refused) -> None:
+    """Note a study date struct that gives a type and no date ({"type": "ACTUAL"}): the registry never writes one,
+    a republished copy may. A type of no date cannot be loaded (a study's date type stands beside its date)."""
+    given = date_type if type(date_type) is str else date_type.raw
+    note_unread_part(f"{key} gives the type {quoted(given)} without a date")

@@ -9,6 +9,7 @@ from flows.parsers.ctgov_json_v2_fields import (
 from flows.parsers.ctgov_json_v2_status import status_dates
 from flows.parsers.dates import day_value, event_day
 from flows.parsers.model import Refused, Row
+from schemas.enums import PHASE
 
 
 def study_row(study: dict) -> Row:
@@ -91,16 +92,24 @@ def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
 def phase(phases: object) -> object:
     """designModule.phases joined with '/', as AACT does: ['PHASE1', 'PHASE2'] -> 'PHASE1/PHASE2'.
 
-    API v2 gives a list; anything else is refused as given (kept raw, reported as invalid_value).
+    API v2 gives a list; anything else is refused as given (kept raw, reported as invalid_value), and so is a list
+    that names a phase twice, quoted as the list it is.
     """
     if phases is None or phases == []:
         return None
     if isinstance(phases, list) and all(type(item) is str for item in phases):
-        return "/".join(texts(phases)) or None
+        named = texts(phases)
+        if len(set(named)) < len(named):  # ["PHASE2", "PHASE2"]: no value of AACT's names a phase twice
+            return Refused(as_json(phases), _PHASES_ONCE)
+        return "/".join(named) or None
     return Refused(phases if isinstance(phases, str) else as_json(phases), _PHASES)
 
 
 _PHASES = "a JSON list of API v2 phases, e.g. [\"PHASE1\", \"PHASE2\"]"
+# What a phases list that names a phase twice should have been. It is quoted as the record gives it: its joined form
+# 'PHASE2/PHASE2' would read as one value that the record never gives.
+_PHASES_ONCE = ("a JSON list that names each phase once (one of " + ", ".join(PHASE)
+                + ", or PHASE1 with PHASE2, or PHASE2 with PHASE3)")
 
 
 _INTERVENTIONAL = re.compile("interventional", re.IGNORECASE)

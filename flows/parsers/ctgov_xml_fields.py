@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.dates import registry_date_columns
-from flows.parsers.model import Row, note_unread_part
+from flows.parsers.model import Refused, Row, note_unread_part
 from schemas.enums import DATE_TYPE
 
 
@@ -82,20 +82,49 @@ def api_value(mapped: str | None, label: str | None, allowed: tuple[str, ...]) -
 
 
 def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
-    """The date columns of <tag> ('March 2000' is month precision), with its type attribute if `typed`."""
+    """The date columns of <tag> ('March 2000' is month precision), with its type attribute if `typed`. A type given
+    without a date (<start_date type="Actual"/>, which the registry never writes) cannot stand beside one: noted."""
     element = root.find(tag)
     value = None if element is None else element.text if not len(element) else held_elements(tag, element)
     if not typed:
         return registry_date_columns(prefix, value)
-    label = element.get("type") if element is not None else None
+    label = None if element is None else type_attribute(element, tag)
+    if label and label.strip() and not len(element) and not (value and value.strip()):  # holding elements is noted
+        note_unread_part(f"<{tag}> gives the type {_quoted(label.strip())} without a date")
     return registry_date_columns(prefix, value, date_type(label))
 
 
-def date_type(label: str | None) -> str | None:
-    """type="Actual" / "Anticipated" / "Estimate" -> ACTUAL / ESTIMATED; other labels kept as given."""
+def type_attribute(element: Element, tag: str) -> str | None:
+    """The type="..." attribute of a dated element (or of <enrollment>). XML names are case-sensitive: an attribute
+    spelt in another case (Type="Actual", as a hand edit or a converter writes it) is not the registry's, and is
+    noted rather than dropped without a word."""
+    label = element.get("type")
+    if label is None and element.attrib:
+        for name in element.attrib:
+            if name.lower() == "type":
+                note_unread_part(f"<{tag}> gives its type in the attribute '{name}', where legacy XML names it "
+                                 "'type'")
+    return label
+
+
+# What a legacy XML type attribute may be (public.xsd's actual_enum): the study dates and the enrollment say
+# Anticipated where the posted dates say Estimate.
+LEGACY_TYPES = "Actual, Anticipated or Estimate"
+
+
+def date_type(label: str | None, what: str = "date type") -> str | Refused | None:
+    """type="Actual" / "Anticipated" / "Estimate" -> ACTUAL / ESTIMATED; another label is refused as the XML gives it,
+    with the legacy XML types it should have been (the record is no API v2 record)."""
     # Posted dates say "Estimate" where the study dates say "Anticipated".
     mapped = "ESTIMATED" if label and label.strip().lower() == "estimate" else labels.lookup("date_type", label)
-    return api_value(mapped, label, DATE_TYPE)
+    if mapped is None or mapped in DATE_TYPE:
+        return mapped
+    return Refused(label.strip(), f"a legacy XML {what} ({LEGACY_TYPES})")
+
+
+def _quoted(value: str) -> str:
+    """A short value as the XML gives it, in quotes (a long one cut)."""
+    return f"'{value}'" if len(value) <= 60 else f"'{value[:60]}...'"
 
 
 def person_name(element: Element) -> str | None:

@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.ctgov_xml_fields import (
-    api_value, block, date_of, date_type, integer, line, own_text, text, texts,
+    api_value, block, date_of, date_type, integer, line, own_text, text, texts, type_attribute,
 )
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date, event_day
@@ -57,7 +57,8 @@ def study_row(root: Element) -> Row:
         "phase": _phase(text(root, "phase")),
         "study_type": _study_type(text(root, "study_type")),
         "enrollment": integer(root, "enrollment"),
-        "enrollment_type": date_type(None if enrollment is None else enrollment.get("type")),
+        "enrollment_type": None if enrollment is None else date_type(type_attribute(enrollment, "enrollment"),
+                                                                     "enrollment type"),
         # Legacy records state the arm count; observational studies give number_of_groups instead.
         "number_of_arms": integer(root, "number_of_arms"),
         "number_of_groups": integer(root, "number_of_groups"),

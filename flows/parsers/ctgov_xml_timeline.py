@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from flows.parsers.ctgov_xml_fields import date_type, text
+from flows.parsers.ctgov_xml_fields import date_type, text, type_attribute
 from flows.parsers.dates import event_day, said_unknown
 from flows.parsers.model import Row
 
@@ -43,4 +43,4 @@ def timeline_columns(root: Element) -> Row:
 def _type_of(root: Element, tag: str) -> str | None:
     """The type of a posted date; none for a date the registry gives as Unknown (no date has no type)."""
     element = root.find(tag)
-    return None if element is None or said_unknown(element.text) else date_type(element.get("type"))
+    return None if element is None or said_unknown(element.text) else date_type(type_attribute(element, tag))
