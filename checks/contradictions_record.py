@@ -5,19 +5,26 @@ from __future__ import annotations
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence
 from checks.protocol_outcomes import no_time_frame
 from checks.rule import Rule
+from checks.status import ran_past_fdaaa_on
 
-# FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records
-# made public before it were never asked to replace their anticipated enrollment.
+# FDAAA 801 (from 2007-09-27) has the actual enrollment reported once a trial closes; records made public before it
+# were never asked to replace their anticipated enrollment, unless the study was still running after it (an ACTUAL,
+# or untyped legacy, start, primary completion or completion on or after 2007-09-27, not after the last update): its
+# record then fell under FDAAA's updates, as `status.stopped_without_reason` reads it too.
+_MADE_PUBLIC_BEFORE_FDAAA = f"coalesce({before_fdaaa('s')}, FALSE)"
+_RAN_PAST_FDAAA = "s.ran_past_fdaaa IS NOT NULL"
+_STILL_RUNNING_EVIDENCE = (f"CASE WHEN {_MADE_PUBLIC_BEFORE_FDAAA} AND {_RAN_PAST_FDAAA} "
+                           "THEN ', but the study was still running on ' || s.ran_past_fdaaa ELSE '' END")
 CLOSED_STATUS_ESTIMATED_ENROLLMENT = f"""
     SELECT nct_id,
            'The study is ' || overall_status || ' but its enrollment'
              || coalesce(' of ' || enrollment, ' (no count given)') || ' is still an estimate.' AS message,
            'studies.overall_status = ''' || overall_status || '''; studies.enrollment = '
              || coalesce(enrollment::VARCHAR, 'NULL') || ', enrollment_type = ''ESTIMATED'''
-             || {before_fdaaa_evidence("")} AS evidence,
-           CASE WHEN {before_fdaaa("")} THEN 'info' END AS severity
-    FROM studies
-    WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED'
+             || {before_fdaaa_evidence("s")} || {_STILL_RUNNING_EVIDENCE} AS evidence,
+           CASE WHEN {_MADE_PUBLIC_BEFORE_FDAAA} AND NOT {_RAN_PAST_FDAAA} THEN 'info' END AS severity
+    FROM (SELECT *, {ran_past_fdaaa_on()} AS ran_past_fdaaa FROM studies s
+          WHERE overall_status IN ('COMPLETED', 'TERMINATED') AND enrollment_type = 'ESTIMATED') s
 """
 
 # A study NOT_YET_RECRUITING, or last known so where the registry now says UNKNOWN (its sponsor's last word on it), and
@@ -160,7 +167,8 @@ DUPLICATE_OUTCOME = f"""
 RULES = (
     Rule("contradictions.closed_status_estimated_enrollment", "contradiction", "warning",
          "A completed or terminated study knows its enrollment; an estimate there was never updated "
-         "(info on records made public before FDAAA asked for the actual count).",
+         "(info on records made public before FDAAA asked for the actual count, unless a date that happened, a "
+         "start, primary completion or completion, shows the study still running on or after 2007-09-27).",
          ("studies.overall_status", "studies.enrollment_type"), sql=CLOSED_STATUS_ESTIMATED_ENROLLMENT),
     Rule("contradictions.not_yet_recruiting_with_actuals", "contradiction", "error",
          "A study not yet recruiting cannot have an actual start (its first participant enrolled) or enrolled "

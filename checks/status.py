@@ -24,12 +24,16 @@ def _ran_past_fdaaa(name: str) -> str:
             f"AND {day.lo} <= coalesce({update.hi}, {day.lo})")
 
 
-# SQL text: the latest date that shows a TERMINATED or SUSPENDED study ran past FDAAA ('its completion date
-# 2012-12-17'), or NULL. Worked out once per stopped study, in the rule's inner SELECT, and read as s.ran_past_fdaaa.
-_RAN_PAST_ON = (f"CASE WHEN {_STOPPED_LATER} THEN CASE "
-                + " ".join(f"WHEN {_ran_past_fdaaa(n)} THEN {sql_text(f'its {LABELS[n]} date {{d}}', d=shown(n))}"
-                           for n in _RUNNING_DATES)
-                + " END END")
+def ran_past_fdaaa_on() -> str:
+    """SQL text: the latest date of `studies s` that shows the study ran past FDAAA ('its completion date 2012-12-17
+    (ACTUAL)'), or NULL: a study still running then had to keep its record to FDAAA's rules, whenever first posted."""
+    return ("CASE " + " ".join(f"WHEN {_ran_past_fdaaa(n)} THEN {sql_text(f'its {LABELS[n]} date {{d}}', d=shown(n))}"
+                               for n in _RUNNING_DATES) + " END")
+
+
+# SQL text: the latest date that shows a TERMINATED or SUSPENDED study ran past FDAAA, or NULL. Worked out once per
+# stopped study, in the rule's inner SELECT, and read as s.ran_past_fdaaa.
+_RAN_PAST_ON = f"CASE WHEN {_STOPPED_LATER} THEN {ran_past_fdaaa_on()} END"
 _RAN_PAST_FDAAA = "s.ran_past_fdaaa IS NOT NULL"
 # The record was made public, or last updated, before FDAAA 801, and shows no date that the study ran past it: it may
 # have stopped before a reason was asked for.
@@ -72,21 +76,70 @@ _NO_REASON_PHRASES = (
 _NO_REASON = (r"regexp_full_match(lower(coalesce(s.why_stopped, '')), "
               rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_PHRASES + _NO_REASON_WORDS)})\b\PL*)*')")
 _BLANK_REASON = "coalesce(trim(s.why_stopped), '') = ''"
+# A reason that only points to a part of the record ("See detailed description", "Other reasons (see detailed
+# description)", "Terminated - see brief summary", "As described in the study description"): the reason is given
+# there, or nowhere where the record has no such part. The part pointed to (the Description section holds the brief
+# summary and the detailed description) is read only for whether the record gives it: what it says of stopping is not
+# judged. A pointer to what the warehouse does not hold ("See results section", "See protocol") is left as a reason.
+_POINTED_PART = r"(detailed\s+description|(?:brief\s+)?summary|description)"
+_POINTER = (r"^\PL*(?:(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+|has\s+been\s+)?"
+            r"(?:terminated|withdrawn|suspended|stopped|discontinued|halted)\PL*)?"
+            r"(?:(?:(?:for|due\s+to)\s+)?others?(?:\s+reasons?)?\PL*)?"
+            r"(?:(?:the\s+)?reasons?\PL*(?:is\s+|are\s+)?)?"
+            r"(?:(?:please\s+)?(?:see|refer\s+to|read)|(?:as\s+)?(?:described|explained|given|stated|detailed)\s+in)"
+            rf"\s+(?:the\s+)?(?:study(?:'s)?\s+)?{_POINTED_PART}(?:\s+(?:section|field))?\PL*$")
+# The part of the record each pointer's words name, as the message says it is missing: the record gives no
+# description of more than white space there (s.detail and s.summary: it gives one).
+_POINTED_MISSING = ("CASE WHEN s.pointed_to LIKE 'detailed%' THEN "
+                    "CASE WHEN NOT s.detail THEN 'detailed description' END "
+                    "WHEN s.pointed_to LIKE '%summary' THEN CASE WHEN NOT s.summary THEN 'brief summary' END "
+                    "WHEN s.pointed_to = 'description' THEN CASE WHEN NOT s.detail AND NOT s.summary "
+                    "THEN 'brief summary or detailed description' END END")
+
+# The fields of a finding on a pointer: the reason, and the part of the record it points to that the record lacks
+# (NULL, the rule's own fields, for another finding).
+_STATUS_FIELDS = "'studies.overall_status', 'studies.why_stopped'"
+_POINTED_FIELDS = (f"CASE s.missing_part WHEN 'detailed description' THEN [{_STATUS_FIELDS}, "
+                   f"'detailed_descriptions.description'] WHEN 'brief summary' THEN [{_STATUS_FIELDS}, "
+                   "'brief_summaries.description'] WHEN 'brief summary or detailed description' THEN "
+                   f"[{_STATUS_FIELDS}, 'brief_summaries.description', 'detailed_descriptions.description'] END")
+
+
+def _parts_given(table: str) -> str:
+    """SQL: (nct_id, given) of the pointing studies (of `stopped`) that `table` has rows of: whether it gives each a
+    description of more than white space. Only their rows are read (the pointing studies are the join's built side,
+    and the test on the text is made in the aggregate, after the join): a registry without pointers reads no
+    description at all."""
+    return (f"SELECT t.nct_id, bool_or(trim(t.description) <> '') AS given FROM {table} t "
+            "SEMI JOIN (SELECT nct_id FROM stopped WHERE pointed_to IS NOT NULL) p USING (nct_id) GROUP BY t.nct_id")
 
 
 def _stopped_without_reason_sql() -> str:
-    texts = {"st": "s.overall_status", "why": "s.why_stopped"}
+    texts = {"st": "s.overall_status", "why": "s.why_stopped", "part": "s.missing_part"}
     none_given = sql_text("Status is {st} but the record gives no reason why the study stopped.", **texts)
     none_named = sql_text("Status is {st} but why the study stopped is given only as '{why}', which names no reason.",
                           **texts)
-    message = f"CASE WHEN {_BLANK_REASON} THEN {none_given} ELSE {none_named} END"
+    points_to_none = sql_text("Status is {st} but why the study stopped is given only as '{why}', and the record "
+                              "gives no {part}.", **texts)
+    message = (f"CASE WHEN {_BLANK_REASON} THEN {none_given} WHEN s.missing_part IS NOT NULL THEN {points_to_none} "
+               f"ELSE {none_named} END")
     evidence = (f"CASE WHEN {_BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
+                f"WHEN s.missing_part IS NOT NULL THEN "
+                f"{sql_text('overall_status={st}; why_stopped={why}; {part}: none', **texts)} "
                 f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END || "
                 f"{_ran_past_fdaaa_evidence()}")
-    stopped = f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS} AND {_NO_REASON}"
-    return (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
-            f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity "
-            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa FROM studies s WHERE {stopped}) s")
+    stopped = f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS}"
+    pointed_to = f"nullif(regexp_extract(lower(s.why_stopped), {literal(_POINTER)}, 1), '')"
+    return (f"WITH stopped AS MATERIALIZED (SELECT * FROM (SELECT *, {_NO_REASON} AS no_reason, {pointed_to} AS "
+            f"pointed_to FROM studies s WHERE {stopped}) WHERE no_reason OR pointed_to IS NOT NULL), "
+            f"detail AS ({_parts_given('detailed_descriptions')}), summary AS ({_parts_given('brief_summaries')}) "
+            f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
+            f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity, {_POINTED_FIELDS} AS fields "
+            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, CASE WHEN NOT no_reason THEN {_POINTED_MISSING} END "
+            "AS missing_part FROM (SELECT s.*, coalesce(d.given, FALSE) AS detail, coalesce(b.given, FALSE) AS summary "
+            "FROM stopped s "
+            "LEFT JOIN detail d USING (nct_id) LEFT JOIN summary b USING (nct_id)) s) s "
+            "WHERE s.no_reason OR s.missing_part IS NOT NULL")
 
 
 def _open_with_actual_completion_sql() -> str:
@@ -123,9 +176,10 @@ def _withdrawn_with_enrollment_sql() -> str:
         severity="CASE WHEN s.enrollment_type = 'ACTUAL' THEN 'error' ELSE 'info' END")
 
 
-# Site statuses that show the study has begun enrolling somewhere, and those that show a site enrolls now.
+# Site statuses that show the study has begun enrolling somewhere, and those that show a site enrolls now: a site
+# AVAILABLE (the registry's word for a site that gives the treatment under expanded access) takes patients too.
 _SITE_STARTED = ("RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING", "COMPLETED")
-_SITE_ENROLLING = ("RECRUITING", "ENROLLING_BY_INVITATION")
+_SITE_ENROLLING = ("RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
 
 
 # Each study's sites by status: how many, how many with a status, how many enroll now or have begun, and the counts
@@ -182,26 +236,45 @@ _RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|ach
 # enrolled", "No patients were randomized".
 _COURSE_NOT_RUN = (r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b|\bnot\s+all\b|"
                    r"\bno\s+(?:\w+\s+){0,3}?(?:had|have|has|were|was)\b")
-_SAID_COMPLETED = (r"regexp_full_match(lower(s.why_stopped), "
+# A reason that is only enrolment closed at a count ("Enrollment stopped at 120 participants", "Accrual stopped after
+# 24 patients", "Recruitment closed with n=60, as planned"), or the treatment ended as the protocol has it ("Treatment
+# discontinued per protocol", "Dosing stopped according to the protocol"): the course the protocol set was run. A word
+# more ("stopped early at 40", "at only 40", "before the target", "(planned 90)", "per protocol stopping rules", "Study
+# stopped per protocol") says otherwise, or may: such a reason is read as the others are.
+_PARTICIPANTS = r"participants|patients|subjects|persons|people|volunteers|individuals|children|women|men|cases"
+_CLOSED_AT_COUNT = (r"(?:the\s+)?(?:enrol?ment|enrollment|recruitment|accrual|inclusions?|randomi[sz]ation)\s+"
+                    r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:stopped|closed|ended|completed|terminated|halted|"
+                    r"finished)\s+(?:at|after|with)\s+(?:a\s+total\s+of\s+)?(?:n\s*=\s*)?\d+"
+                    rf"(?:\s+(?:{_PARTICIPANTS}))?(?:\s+(?:enrolled|recruited|randomi[sz]ed|included))?"
+                    r"(?:\W+as\s+(?:planned|scheduled|expected)(?:\s+in\s+the\s+protocol)?)?")
+_TREATED_PER_PROTOCOL = (r"(?:the\s+)?(?:study\s+)?(?:treatments?|therapy|dosing|interventions?|drug\s+administration)"
+                         r"\s+(?:was\s+|were\s+|has\s+been\s+)?(?:stopped|discontinued|ended|completed|finished)\s+"
+                         r"(?:as\s+)?(?:per|according\s+to|as\s+(?:specified|defined|planned|described)\s+in)\s+"
+                         r"(?:the\s+)?(?:study\s+)?protocol")
+_RAN_AS_PLANNED = rf"\PL*(?:{_CLOSED_AT_COUNT}|{_TREATED_PER_PROTOCOL})\PL*"
+_SAID_COMPLETED = (r"(regexp_full_match(lower(s.why_stopped), "
                    rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
                    f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) AND "
-                   f"NOT regexp_matches(lower(s.why_stopped), {literal(_COURSE_NOT_RUN)})")
+                   f"NOT regexp_matches(lower(s.why_stopped), {literal(_COURSE_NOT_RUN)}) OR "
+                   f"regexp_full_match(lower(s.why_stopped), {literal(_RAN_AS_PLANNED)}))")
 
 
 def _completed_with_reason_stopped_sql() -> str:
     texts = {"st": "s.overall_status", "why": "s.why_stopped"}
-    said_completed = f"coalesce({_SAID_COMPLETED}, FALSE)"
-    early = (f"(regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)}) AND NOT regexp_matches(s.why_stopped, "
-             f"{literal(_NOT_ENDED)}) AND NOT {said_completed})")
-    message = (f"CASE WHEN {early} THEN "
+    message = ("CASE WHEN s.early THEN "
                + sql_text("Status is COMPLETED but the record says why the study stopped: '{why}', which says it "
                           "ended early (TERMINATED).", **texts)
                + " ELSE " + sql_text("Status is COMPLETED but the record still gives a reason why the study "
                                      "stopped: '{why}'.", **texts) + " END")
-    return select(message, sql_text("overall_status={st}; why_stopped={why}", **texts),
-                  f"s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND s.why_stopped IS NOT NULL "
-                  f"AND ({early} OR NOT ({_NO_REASON} OR {said_completed}))",
-                  severity=f"CASE WHEN {early} THEN 'warning' ELSE 'info' END")
+    # Each reading of the reason made once per study, in the inner SELECTs, and read as s.said_completed, s.early.
+    given = (f"SELECT *, coalesce({_SAID_COMPLETED}, FALSE) AS said_completed FROM studies s "
+             f"WHERE s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND s.why_stopped IS NOT NULL")
+    read = (f"SELECT *, regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)}) AND NOT regexp_matches(s.why_stopped, "
+            f"{literal(_NOT_ENDED)}) AND NOT s.said_completed AS early FROM ({given}) s")
+    return (f"SELECT s.nct_id, {message} AS message, "
+            f"{sql_text('overall_status={st}; why_stopped={why}', **texts)} AS evidence, "
+            f"CASE WHEN s.early THEN 'warning' ELSE 'info' END AS severity FROM ({read}) s "
+            f"WHERE s.early OR NOT ({_NO_REASON} OR s.said_completed)")
 
 
 RULES = (
@@ -211,6 +284,9 @@ RULES = (
          "placeholder ('N/A', 'Other', 'Unknown', '-', 'Terminated for other reasons', 'See above'), the status said "
          "again ('Study discontinued.') or a reason said to be missing ('No reason given', 'Not provided by sponsor', "
          "'Sponsor did not provide a reason') is none; 'Sponsor decision' or 'Other reasons: funding' is a reason. "
+         "A pointer to a part of the record the record does not give ('See detailed description' without one, 'See "
+         "brief summary' without one) is none, and the message names the part; a pointer to a part it gives is left "
+         "as a reason given there. "
          "Info where the study may have stopped before FDAAA (2007-09-27) asked for a reason: the record was first "
          "posted before it (first submitted, where a legacy XML record gives no posted date) and no date it gives "
          "as happened (a start, primary completion or completion) falls on or after it; a TERMINATED or SUSPENDED "
@@ -235,15 +311,17 @@ RULES = (
          "it (warning); another reason is one left from an earlier suspension or termination the study came back "
          "from ('Paused during COVID-19', 'Recruitment temporarily halted; resumed'), worth knowing (info). A "
          "placeholder, or a reason that only says the study ran its course ('Study completed as planned', "
-         "'Enrollment goal reached', 'Recruitment stopped since the planned number of patients was reached'), is "
-         "none; one that says the course was not run ('Target enrollment not reached') is a reason.",
+         "'Enrollment goal reached', 'Recruitment stopped since the planned number of patients was reached', "
+         "'Enrollment stopped at 120 participants', 'Treatment discontinued per protocol'), is none; one that says "
+         "the course was not run ('Target enrollment not reached', 'Enrollment stopped early at 40') is a reason.",
          ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",
          "The overall recruitment status sums up the sites': a study is Recruiting while at least one site "
          "recruits, and Not yet recruiting while none has begun. NOT_YET_RECRUITING beside a site that recruits, "
          "enrolls by invitation, is active or completed, or RECRUITING while every site gives a status and none "
-         "recruits or enrolls (all not yet recruiting, withdrawn, suspended or closed), contradicts the sites; a "
+         "recruits or enrolls (all not yet recruiting, withdrawn, suspended or closed; a site AVAILABLE under "
+         "expanded access takes patients), contradicts the sites; a "
          "data team looking for trials that enroll now is misled by one of them. Read in ClinicalTrials.gov's own "
          "layouts, which give each site's status.",
          ("studies.overall_status", "facilities.status"), _site_status_differs_sql(),

@@ -31,10 +31,15 @@ def _severities(tmp_path, rule_id: str, **studies_row) -> list[str]:
     return [r[0] for r in con.execute("SELECT severity FROM quality_issues WHERE rule_id = ?", [rule_id]).fetchall()]
 
 
-@pytest.mark.parametrize("posted, severity", [(date(2003, 5, 1), "info"), (date(2012, 5, 1), "warning")])
-def test_an_estimated_enrollment_on_a_closed_study_follows_the_registration_era(tmp_path, posted, severity):
+@pytest.mark.parametrize("posted, dates, severity", [
+    # first posted before FDAAA, and ended before it too (one that ran past it closed under FDAAA: a warning,
+    # tests/checks/test_status_round16.py)
+    (date(2003, 5, 1), harness.ENDED_BEFORE_FDAAA, "info"),
+    (date(2012, 5, 1), {}, "warning"),
+])
+def test_an_estimated_enrollment_on_a_closed_study_follows_the_registration_era(tmp_path, posted, dates, severity):
     found = _severities(tmp_path, "contradictions.closed_status_estimated_enrollment",
-                        enrollment_type="ESTIMATED", study_first_posted_date=posted)
+                        enrollment_type="ESTIMATED", study_first_posted_date=posted, **dates)
     assert found == [severity]
 
 
