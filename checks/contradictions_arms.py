@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from checks.dose_context import conditional
-from checks.dose_text import Dose, parse_doses
+from checks.dose_text import LOADING, Dose, parse_doses
 from checks.drug_names import doses_by_drug, drug_vocabulary, not_given_here, words_in
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key
@@ -42,9 +42,72 @@ def _drug_named(name: str | None, drugs: dict[str, str]) -> str | None:
 
 def _stated(field: str, owner: str, text: str | None, drugs: dict[str, str],
             default: str | None) -> dict[str, list[StatedDose]]:
-    """Doses of one text by drug, each kept with where it was stated."""
-    return {drug: [StatedDose(d, field, owner, text) for d in doses]
+    """Doses of one text by drug, each kept with where it was stated; an amount that opens the drug's regimen at a
+    numbered week or day is read as its loading dose (`_opening_doses`)."""
+    return {drug: [StatedDose(d, field, owner, text) for d in _opening_doses(text, doses)]
             for drug, doses in doses_by_drug(text, drugs, default).items()}
+
+
+# The numbered weeks or days an amount is given at, right after it ("160 mg at week 0", "390 mg IV on day 1",
+# "80 mg (week 2)", "at weeks 0 and 2").
+# A number of them is no amount that follows ("at week 0 and 100 mg at week 2").
+_TIME = r"\d{1,3}(?![\d.])(?!\s*(?:mg|mcg|µg|μg|ug|g|iu|units?|u|ml)\b)"
+_AT_TIMES = re.compile(r"\s*(?:[a-z.]+\s+){0,2}?[(,]?\s*(?:(?:at|on|in)\s+)?(?:the\s+)?(?P<kind>weeks?|wks?|days?)"
+                       rf"\s*(?P<numbers>{_TIME}(?:\s*(?:,|and|&)\s*{_TIME})*)", re.I)
+# What starts a regimen's next step ("then 40 mg every other week", "followed by 75 mg daily").
+_NEXT_STEP = re.compile(r"\b(?:then|followed\s+by|thereafter|subsequently|afterwards)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n")
+# A part of every word _AT_TIMES reads a time by.
+_TIME_WORDS = ("week", "wk", "day")
+_TIME_NUMBER = re.compile(r"\d+")
+
+
+def _opening_doses(text: str | None, doses: list[Dose]) -> list[Dose]:
+    """The doses of one drug in a text, an amount given once at numbered weeks or days that opens a sequence of the
+    drug's amounts in its sentence read as a loading dose: "Adalimumab 160 mg at week 0, 80 mg at week 2, then
+    40 mg every other week" starts at 160 mg and 80 mg, and 40 mg is the dose it goes on at. An amount is a step
+    of such a sequence when another amount of the drug follows it in its sentence after a next step ("then",
+    "followed by") or at later weeks or days, or one precedes it at earlier ones; an amount given at a frequency of
+    its own, or again at the same amount ("100 mg on day 1 and 100 mg on day 8"), opens no sequence."""
+    if len(doses) < 2 or not any(d.phase is None and d.per_day is None for d in doses) \
+            or not any(word in text.lower() for word in _TIME_WORDS):
+        return doses
+    times = [_times_after(text, d, doses[i + 1].start if i + 1 < len(doses) else len(text))
+             for i, d in enumerate(doses)]
+    opened = list(doses)
+    for i, (dose, time) in enumerate(zip(doses, times)):
+        if time is None or dose.phase is not None or dose.per_day is not None:
+            continue
+        sentence = _sentence_of(text, dose)
+        later = [(d, t) for d, t in zip(doses[i + 1:], times[i + 1:]) if d.start < sentence[1] and _other(d, dose)]
+        earlier = [(d, t) for d, t in zip(doses[:i], times[:i]) if d.start >= sentence[0] and _other(d, dose)]
+        if any(_NEXT_STEP.search(text, time[2], d.start) for d, _ in later) \
+                or any(t and t[0] == time[0] and min(t[1]) > max(time[1]) for _, t in later) \
+                or any(t and t[0] == time[0] and max(t[1]) < min(time[1]) for _, t in earlier):
+            opened[i] = replace(dose, phase=LOADING)
+    return opened
+
+
+def _other(dose: Dose, step: Dose) -> bool:
+    """Whether a dose is another amount in the same unit than a step's: a regimen that goes on at the same amount
+    ("100 mg on day 1 and 100 mg on day 8") starts with no loading dose."""
+    return dose.unit == step.unit and (dose.low, dose.high) != (step.low, step.high)
+
+
+def _times_after(text: str, dose: Dose, limit: int) -> tuple[str, tuple[int, ...], int] | None:
+    """(weeks or days, their numbers, where they end) an amount is given at, named right after it before `limit`."""
+    m = _AT_TIMES.match(text, dose.end, limit)
+    if m is None:
+        return None
+    kind = "week" if m.group("kind").lower().startswith("w") else "day"
+    return kind, tuple(int(n) for n in _TIME_NUMBER.findall(m.group("numbers"))), m.end()
+
+
+def _sentence_of(text: str, dose: Dose) -> tuple[int, int]:
+    """Where the sentence holding the dose starts and ends (a decimal point ends none)."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, dose.start)]
+    end = _SENTENCE_END.search(text, dose.end)
+    return (starts[-1] if starts else 0), (end.start() if end else len(text))
 
 
 def _merge(into: dict[str, list[StatedDose]], more: dict[str, list[StatedDose]]) -> None:
@@ -182,7 +245,9 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
     """A pair showing the doses disagree, when comparable doses exist and none of their kind agree (`_hides`); an
     intervention's dose that is another arm's level (`others_level`) shows no disagreement, nor does an amount that
     is no dose given (`not_given`), though either may agree."""
-    pairs = [(a, i) for a in arm_doses for i in iv_doses if a.dose.comparable(i.dose)]
+    pairs = [(a, i) for a in arm_doses for i in iv_doses
+             if a.dose.comparable(i.dose) or _goes_on_at(a, i, arm_doses, iv_doses)
+             or _goes_on_at(i, a, iv_doses, arm_doses) or _at_same_times(a, i)]
     if not pairs:
         return None
     agreeing = _agreeing(arm_doses, iv_doses)
@@ -193,8 +258,86 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
         differing = [(a, i) for a, i in pairs if not any(_hides(agreed, (a.dose, i.dose), both_ceilings)
                                                          for agreed in agreeing) and not _agree(a.dose, i.dose)]
     return next((pair for pair in differing if not others_level(pair[1]) and not any(map(not_given, pair))
-                 and not _split_whole(pair[0], pair[1], arm_doses) and not _split_whole(pair[1], pair[0], iv_doses)),
-                None)
+                 and not _split_whole(pair[0], pair[1], arm_doses) and not _split_whole(pair[1], pair[0], iv_doses)
+                 and not _salt_and_base(*pair)), None)
+
+
+# The salts and esters a drug's amount may be stated of ("Amlodipine besylate 6.94 mg", "Tenofovir disoproxil
+# fumarate 300 mg", "Dexamethasone sodium phosphate 4 mg"), rather than of the active part the salt carries.
+SALT_WORDS = ("hydrochloride", "hcl", "dihydrochloride", "hydrobromide", "sulfate", "sulphate", "bisulfate",
+              "phosphate", "diphosphate", "fumarate", "hemifumarate", "maleate", "besylate", "besilate", "mesylate",
+              "mesilate", "dimesylate", "tosylate", "tartrate", "bitartrate", "citrate", "succinate", "acetate",
+              "malate", "lactate", "gluconate", "hyclate", "monohydrate", "dihydrate", "trihydrate", "pentahydrate",
+              "sesquihydrate", "hemihydrate", "bromide", "nitrate", "pamoate", "embonate", "decanoate", "xinafoate",
+              "tromethamine", "trometamol", "meglumine", "sodium", "potassium", "edisylate", "esylate", "oxalate")
+_SALT = r"(?:" + "|".join(SALT_WORDS) + r")"
+# A salt named right before the amount, in its item ("Quinine sulfate 648 mg", "dexamethasone sodium phosphate
+# (4 mg)") ...
+_SALT_BEFORE = re.compile(rf"\b{_SALT}\b(?:\s+{_SALT}\b)?\s*[(:,]?\s*(?:[a-z]+\s+){{0,1}}$", re.I)
+# ... or right after it, after the drug's name ("200 mg ferrous sulfate", "300 mg of tenofovir disoproxil fumarate") ...
+_SALT_AFTER = re.compile(rf"\s*(?:of\s+)?(?:(?!(?:in|into|with|and|or|plus|per|of)\b)[a-z]+\s+){{1,2}}{_SALT}\b",
+                         re.I)
+# ... or the amount said of the active part, with the salt it is given as ("5 mg (as besylate)", "245 mg (as
+# fumarate)", "3.3 mg base").
+_BASE_AFTER = re.compile(rf"\s*[(,]?\s*(?:as\s+(?:the\s+)?(?:[a-z]+\s+)?{_SALT}\b|(?:free\s+)?base\b)", re.I)
+# What a salt's amount is of its active part's at most: a salt adds its counter-ion's mass (amlodipine besylate
+# 6.94 mg is 5 mg amlodipine, primaquine phosphate 26.3 mg is 15 mg base), never doubling it (a dose level does).
+SALT_RATIO_MOST = 1.8
+# How far before an amount its salt may be named.
+SALT_LOOKBACK = 40
+
+
+def _salt_form(stated: StatedDose) -> str | None:
+    """'salt' for an amount stated of a salt, 'base' for one stated of the active part a salt carries, None for an
+    amount whose text says neither."""
+    text, dose = stated.text, stated.dose
+    if _BASE_AFTER.match(text, dose.end):
+        return "base"
+    if _SALT_AFTER.match(text, dose.end):
+        return "salt"
+    return "salt" if _SALT_BEFORE.search(text, max(0, dose.start - SALT_LOOKBACK), dose.start) else None
+
+
+def _salt_and_base(a: StatedDose, b: StatedDose) -> bool:
+    """Whether two amounts that differ may be one dose stated once of a salt and once of its active part: one text
+    names the salt with its amount ("Amlodipine besylate 6.94 mg", "Chloroquine phosphate 500 mg"), the other says
+    its amount is the active part's ("Amlodipine 5 mg (as besylate)", "Chloroquine 300 mg base"), and the salt's
+    amount is the greater, by less than a counter-ion adds. An amount said of neither may be either ("Sertraline
+    50 mg" against "Sertraline hydrochloride 100 mg" is a dose level)."""
+    forms = (_salt_form(a), _salt_form(b))
+    if set(forms) != {"salt", "base"}:
+        return False
+    salt, base = (a.dose, b.dose) if forms[0] == "salt" else (b.dose, a.dose)
+    return base.high < salt.low and salt.high < base.low * SALT_RATIO_MOST
+
+
+MAINTENANCE = "maintenance"
+
+
+def _goes_on_at(step: StatedDose, regular: StatedDose, steps: list[StatedDose], regulars: list[StatedDose]) -> bool:
+    """Whether a regimen's later step ("160 mg at week 0, 80 mg at week 2, then 40 mg every other week", "600 mg
+    loading dose followed by 75 mg daily") is compared with a dose the other text gives at a frequency and in no
+    named role ("40 mg every week", "150 mg daily"): a regimen given in full goes on at its later step, and a text
+    naming no role gives the dose its drug goes on at. Not where the step's text names no earlier role of the drug
+    ("20 mg daily (maintenance)" alone), as a text naming no role may give the induction then."""
+    if step.dose.phase != MAINTENANCE or regular.dose.phase is not None or not step.dose.per_day \
+            or not regular.dose.per_day or not step.dose.comparable(replace(regular.dose, phase=MAINTENANCE)):
+        return False
+    if any(d.dose.phase is not None for d in regulars if d.text == regular.text):
+        return False
+    return any(d.dose.phase not in (None, MAINTENANCE) and d.dose.start < step.dose.start
+               for d in steps if d.text == step.text)
+
+
+def _at_same_times(a: StatedDose, b: StatedDose) -> bool:
+    """Whether a regimen's opening amount and an amount the other text names in no role are given at the same
+    numbered weeks or days ("600 mg IV at weeks 0, 4 and 8, then 360 mg SC" against "1200 mg IV at weeks 0, 4
+    and 8"): they are one administration's."""
+    if {a.dose.phase, b.dose.phase} != {LOADING, None} or a.dose.per_day is not None or b.dose.per_day is not None \
+            or not a.dose.comparable(replace(b.dose, phase=a.dose.phase)):
+        return False
+    times = _times_after(a.text, a.dose, len(a.text))
+    return times is not None and times[:2] == (_times_after(b.text, b.dose, len(b.text)) or ())[:2]
 
 
 # The most administrations stated with no frequency that an amount of the other text may be split into.
@@ -434,7 +577,9 @@ def _named_links(title: str, interventions: list[tuple], links: list[tuple]) -> 
 
 
 # Titles compared as links match them (case, runs of white space, a final full stop: "Placebo" and "Placebo." are one
-# arm); the message shows the title with its white space made single.
+# arm); the message shows the title with its white space made single. Rows that share a description too (or have
+# none) are one arm listed again; rows whose descriptions differ may be arms of their own given one title ("Cohort 1"
+# of Part A and of Part B): titles must be unique, as links name arms by them, but no arm is counted twice.
 DUPLICATE_ARM = f"""
     WITH repeated AS (
         SELECT nct_id, any_value(title) AS title, count(*) AS n, min(description) AS description,
@@ -445,11 +590,13 @@ DUPLICATE_ARM = f"""
         HAVING count(*) > 1
     ), shown AS (SELECT *, trim(regexp_replace(title, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS shown FROM repeated)
     SELECT nct_id,
-           'The arm ''' || shown || ''' is listed ' || n || ' times.' AS message,
-           'design_groups.title = ''' || shown || ''' in ' || n || ' rows; descriptions '
-             || CASE WHEN descriptions = 1 THEN 'identical' ELSE 'differ' END
-             || ': ''' || left(coalesce(description, ''), 120)
-             || CASE WHEN length(description) > 120 THEN '...' ELSE '' END || '''' AS evidence
+           CASE WHEN descriptions = 1 THEN 'The arm ''' || shown || ''' is listed ' || n || ' times.'
+                ELSE 'The title ''' || shown || ''' is given to ' || n || ' arms.' END AS message,
+           'design_groups.title = ''' || shown || ''' in ' || n || ' rows; '
+             || CASE WHEN descriptions = 1 AND coalesce(trim(description), '') = '' THEN 'no descriptions'
+                     ELSE 'descriptions ' || CASE WHEN descriptions = 1 THEN 'identical' ELSE 'differ' END
+                          || ': ''' || left(coalesce(description, ''), 120)
+                          || CASE WHEN length(description) > 120 THEN '...' ELSE '' END || '''' END AS evidence
     FROM shown
 """
 
@@ -459,6 +606,7 @@ RULES = (
          "free-text doses can be read wrongly, so a person confirms it.",
          ("design_groups.description", "interventions.description"), func=arm_dose_differs, in_worker=True),
     Rule("contradictions.duplicate_arm", "contradiction", "warning",
-         "An arm listed twice inflates the arm count and duplicates its interventions.",
+         "An arm listed twice inflates the arm count and duplicates its interventions; arms sharing one title "
+         "leave unclear which of them the record's links name.",
          ("design_groups.title",), sql=DUPLICATE_ARM),
 )
