@@ -15,9 +15,14 @@ that admits males), of transgender and gender-diverse people ('Transfeminine', '
 development, and studies of the patients' partners, relatives or caregivers, by a condition or a title ('Wives of
 Men With Prostate Cancer', 'Mothers of Boys With Hypospadias', 'Paternal Age and Pregnancy Outcomes'), of assisted
 reproduction (a couple's IVF), of what people know or think of a condition ('Prostate Cancer Awareness Among
-Women'), or of HPV (a vaccine given to males lists the cervical cancer it prevents). A study that admits only
-females and is of pregnancy ('Prenatal Phthalate Exposure and Cryptorchidism') may list a condition of the boys the
-women carry; a condition whose name says it is of the admitted sex ('Female Hypospadias') is not swapped.
+Women'), of health workers, or of HPV (a vaccine given to males lists the cervical cancer it prevents). A study that
+admits only males and says men take part in women's care ('Male Involvement in Cervical Cancer Screening', 'Engaging
+Men in Antenatal Care'), or is of men who have sex with men, lists a condition of women's organs that is not the
+participants' (a study that admits only females and says women take part in men's care likewise); names that hold an
+organ's word but name no condition of it ('Trichomonas Vaginalis', 'Intra-uterine Growth Restriction',
+'Prostate-specific Membrane Antigen') stay quiet. A study that admits only females and is of pregnancy ('Prenatal
+Phthalate Exposure and Cryptorchidism') may list a condition of the boys the women carry; a condition whose name
+says it is of the admitted sex ('Female Hypospadias') is not swapped.
 """
 from __future__ import annotations
 
@@ -35,17 +40,28 @@ OTHERS = (r"\b(?:partners?|spouses?|wives|wife|husbands?|couples?|mothers?|fathe
 # professionals who treat it ('Female Urologists'), whose participants are not its patients, by its titles or
 # conditions.
 VIEWS = (r"\b(?:awareness|knowledge|attitudes?|perceptions?|beliefs|physicians|clinicians|doctors|nurses|urologists"
-         r"|gyn(?:a)?ecologists|midwives|health\s*care\s+(?:workers|providers|professionals)|students)\b")
+         r"|gyn(?:a)?ecologists|midwives|health\s*(?:care\s+)?(?:workers?|providers?|professionals?)"
+         r"|community\s+health|students)\b")
+# Men who take part in women's care, not as its patients ('Male Involvement in Cervical Cancer Screening', 'Engaging
+# Men in Antenatal Care', "Men's Role in ..."), and men who have sex with men (a study of them admits males by design;
+# a condition of women's organs it lists is not theirs), by its titles or conditions: read for a study that admits
+# only males. Women who take part in men's care likewise, for a study that admits only females.
+_TAKING_PART = r"\s+(?:involvement|engagement|participation|support|roles?)\b"
+_ENGAGING = r"\b(?:involv\w*|engag\w*)\s+(?:of\s+)?(?:the\s+)?"
+MEN_TAKING_PART = (rf"\b(?:males?|m[ae]n(?:['’]?s)?){_TAKING_PART}|{_ENGAGING}(?:males|m[ae]n|boys)\b"
+                   r"|\bm[ae]n\s+who\s+have\s+sex\s+with\s+m[ae]n\b|\bmsm\b")
+WOMEN_TAKING_PART = (rf"\b(?:females?|wom[ae]n(?:['’]?s)?){_TAKING_PART}|{_ENGAGING}(?:females|wom[ae]n"
+                     r"|girls)\b")
 # A study of pregnant women may list a condition of the boys they carry ('Hypospadias' in a study of prenatal
 # exposure): read for a study that admits only females (not for one that admits only males, whose pre-eclampsia in
 # pregnant women is a swapped Sex).
 PREGNANCY = r"\b(?:pregnan\w*|prenatal\w*|antenatal\w*|in\s+utero|fetal|fetus\w*|foetal|maternal\w*)\b"
 # Conditions of organs only females have, and of organs only males have, by their names (lower case, as
 # `conditions.downcase_name`). Cervical: of the uterine cervix only (not the neck's spine, nerves, nodes or muscles).
-FEMALE_ONLY = (r"\b(?:ovar(?:y|ies|ian)|uter(?:us|ine)|endometri(?:um|al|oid|osis)|fallopian|vulva[rl]?|vagina[l]?"
-               r"|cervix\s+uteri|uterine\s+cervix|cervical\s+(?:cancers?|carcinomas?|neoplasms?|neoplasia"
-               r"|intraepithelial|dysplasia|precancer\w*|adenocarcinomas?|squamous)|pre-?eclampsia|polycystic\s+ovar"
-               r"|hysterectom\w*|vulvodynia|vestibulodynia|vaginismus)")
+FEMALE_ONLY = (r"\b(?:ovar(?:y|ies|ian)|uter(?:us|ine)|endometri(?:um|al|oid|osis)|fallopian|vulva[rl]?"
+               r"|vagina(?:l|s)?\b|cervix\s+uteri|uterine\s+cervix|cervical\s+(?:cancers?|carcinomas?|neoplasms?"
+               r"|neoplasia|intraepithelial|dysplasia|precancer\w*|adenocarcinomas?|squamous)|pre-?eclampsia"
+               r"|polycystic\s+ovar|hysterectom\w*|vulvodynia|vestibulodynia|vaginismus)")
 MALE_ONLY = (r"\b(?:prostat(?:e|ic|ectomy|itis)|testi(?:s|cles?|cular)|penile|penis|scrot(?:um|al)|erectile"
              r"|seminomas?|cryptorchidism|hypospadias|peyronie)")
 # A condition's name that names the sex the study admits ('Female Hypospadias', 'Female Prostate' (Skene's glands),
@@ -59,7 +75,8 @@ NAMES_MALES = r"\b(?:males?|m[ae]n|boys?)\b"
 # Primary').
 NOT_OF_THE_ORGAN = (r"(?:feminization|androgen\s+insensitivity|partner|spouse|male\s+factor|infertility"
                     r"|contracept|pregnancy\s+prevention|hereditary|familial|\bbrca|\blynch|carriers?\b|sperm"
-                    rf"|unknown\s+primary|head\s+and\s+neck|\bneck\b|{OTHERS})")
+                    r"|unknown\s+primary|head\s+and\s+neck|\bneck\b|intra[- ]uterine|prostate[- ]specific\s+membrane"
+                    rf"|{OTHERS})")
 # A study of gender-affirming care or of transgender and gender-diverse people, whose participants may have an organ
 # their recorded sex has not (a neovagina, a phalloplasty, the prostate of a trans woman), or of differences of sex
 # development (a uterus in the persistent Mullerian duct syndrome), by its titles or conditions.
@@ -82,6 +99,7 @@ def _sql() -> str:
     # A study of gender-affirming care, of the partners, relatives or caregivers of the patients, or of what people
     # know of the condition, by its conditions or titles.
     not_patients = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS}|{VIEWS})")
+    men_part, women_part = literal(MEN_TAKING_PART), literal(WOMEN_TAKING_PART)
     # The conditions that contradict the Sex are found first, among single-sex studies' conditions only (the words
     # are read by the Sex, after the join); only their studies' titles and conditions are read for the people they
     # concern (in a projection, so after the studies are narrowed to them).
@@ -104,13 +122,16 @@ def _sql() -> str:
                  SELECT nct_id, lower(concat_ws(' ', official_title, brief_title)) FROM studies
                  WHERE nct_id IN (SELECT nct_id FROM studied)),
         concerns AS (SELECT nct_id, bool_or(regexp_matches(text, {not_patients})) AS others,
-                            bool_or(regexp_matches(text, {pregnancy})) AS pregnancy
+                            bool_or(regexp_matches(text, {pregnancy})) AS pregnancy,
+                            bool_or(regexp_matches(text, {men_part})) AS men_taking_part,
+                            bool_or(regexp_matches(text, {women_part})) AS women_taking_part
                      FROM said GROUP BY nct_id)
         SELECT nct_id, message, evidence FROM (
             SELECT c.nct_id, {message} AS message, {evidence} AS evidence,
                    row_number() OVER (PARTITION BY c.nct_id ORDER BY c.id NULLS LAST, c.name) AS n
             FROM contradicting c JOIN concerns p ON p.nct_id = c.nct_id
-            WHERE NOT p.others AND NOT (c.gender = 'FEMALE' AND p.pregnancy))
+            WHERE NOT p.others AND NOT (c.gender = 'FEMALE' AND (p.pregnancy OR p.women_taking_part))
+                AND NOT (c.gender = 'MALE' AND p.men_taking_part))
         WHERE n = 1"""
 
 
@@ -121,7 +142,9 @@ RULES = (
          "has the wrong Sex or the wrong condition (the first condition of the kind is quoted). Conditions of both "
          "sexes, of a partner, an inherited risk, a condition named for the admitted sex ('Female Hypospadias'), "
          "studies of gender-affirming care, of transgender, gender-diverse or intersex people, of the patients' "
-         "partners, relatives or caregivers, of IVF or of HPV, surveys of awareness of a condition or of clinicians, "
+         "partners, relatives or caregivers, of IVF or of HPV, of men taking part in women's care ('Male "
+         "Involvement in Cervical Cancer Screening') or of men who have sex with men (and women taking part in "
+         "men's care), surveys of awareness of a condition or of clinicians or health workers, "
          "a study of pregnant women listing a condition of the boys they carry, and records whose eligibility is "
          "based on gender identity stay quiet.",
          ("eligibilities.gender", "conditions.name"), sql=_sql()),

@@ -4,7 +4,11 @@ ClinicalTrials.gov gives a trial's phase as data (`studies.phase`: 'PHASE2', 'PH
 and its titles very often name it ("A Phase III, Randomized, Double-blind Study of ...", "Phase 1b/2 Trial of ...").
 A data team that filters by phase gets the wrong trials when the two differ ("Phase III" with 'NA', "Phase I/II"
 with 'PHASE2'). Only interventional studies are judged (an observational or expanded-access record has no phase),
-and only one that gives a phase: an interventional study that gives none is missing_fields.no_phase's.
+and only one that gives a phase: an interventional study that gives none is missing_fields.no_phase's. A phase is
+read as titles write it: "Phase-II", "Fase III" (as Spanish, Italian and Portuguese sponsors keep the word), a
+Roman numeral before the word where a study word follows ("II Phase Clinical Trial"; not "Stage II Phase ..." nor
+a count of periods, "a two-phase study"), a phase spelt out before a study word ("Phase Three, Randomized Study";
+not "Phase One: Development", "Luteal Phase Two ...") and a range ("Phase I-III": phases 1, 2 and 3).
 
 A title's phase is this study's unless the words about it say otherwise: a phase of another study ("extension of the
 Phase 3 study", "rollover from phase 2 studies", "participants who completed a Phase 1 trial"), a project's stage
@@ -12,12 +16,15 @@ Phase 3 study", "rollover from phase 2 studies", "participants who completed a P
 The phases of a study's parts ("Phase 1 dose escalation and phase 2 expansion", "Part A (Phase 1b) and Part B (Phase
 2)") are its phases together; a title that names the whole study's phase besides ("A Phase 2 Study With a Phase 1b
 Safety Run-in") is read by that. A title that names a part's phase and the phase of the whole study it is a part of
-("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial") agrees with a record that gives either
-or both, as the record may be the part or the whole. Subphases (a, b, c) are their phase's; a combination the
-registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any of its phases. A title's one phase that is one
-of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1 against Early Phase 1 (the former Phase 0) are
-worth knowing but not plainly wrong: info. Where a subphase bridges two phases as the registry's combination does
-("Phase Ib" with 'PHASE1/PHASE2', "Phase IIb" with 'PHASE2/PHASE3') the title stays quiet.
+("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "Stage 2 (Phase 3) of a Seamless Phase
+2/3 Trial") agrees with a record that gives either or both, as the record may be the part or the whole. Subphases
+(a, b, c) are their phase's; a combination the registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any
+of its phases. A title's one phase that is one of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1
+against Early Phase 1 (the former Phase 0) are worth knowing but not plainly wrong: info. Where a subphase bridges
+two phases as the registry's combination does ("Phase Ib" with 'PHASE1/PHASE2', "Phase IIb" with 'PHASE2/PHASE3')
+the title stays quiet. A combination the registry gives registered as one of its phases ("Phase 1b/2" with 'PHASE2')
+is a warning whose message names the registry's combined value: the registry defines Phase 1/Phase 2 for such a
+trial, and a search for Phase 1 trials misses it.
 """
 from __future__ import annotations
 
@@ -34,8 +41,9 @@ OBSERVATIONAL_RULE_ID = "contradictions.observational_title_phase"
 # The phases only a trial has (0 is Early Phase 1); a Phase 4 title may name a post-marketing observational study.
 TRIAL_PHASES = frozenset({0, 1, 2, 3})
 TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
-# Every phase a title names holds this word once folded: the titles without it are never read.
-PHASE_WORD = "phase"
+# Every phase a title names holds one of these words once folded ("Phase II"; "Fase II", as Spanish, Italian and
+# Portuguese sponsors' English titles keep it): the titles without one are never read.
+PHASE_WORDS = ("phase", "fase")
 JUDGED_TYPES = ("INTERVENTIONAL",)
 # The phases each API v2 value gives (0 is Early Phase 1, the former Phase 0); 'NA' gives none.
 REGISTRY_PHASES = {"EARLY_PHASE1": 0, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}
@@ -53,19 +61,52 @@ INFO = "info"
 WARNING = "warning"
 
 _NUMERALS = {"0": 0, "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
-             "\u2170": 1, "\u2171": 2, "\u2172": 3, "\u2173": 4}
-# A phase's numeral (Arabic, Roman, the Unicode Roman numerals "Ⅲ") and its subphase letter: "3", "IIb", "Ⅳ", "1B".
-_NUMERAL = r"(?:[0-4]|iv|iii|ii|i|[\u2160-\u2163\u2170-\u2173])"
+             "\u2170": 1, "\u2171": 2, "\u2172": 3, "\u2173": 4, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+# A phase's numeral (Arabic, Roman, the Unicode Roman numerals "Ⅲ", spelt out) and its subphase letter: "3", "IIb",
+# "Ⅳ", "1B", "Three".
+_ROMAN = r"(?:iv|iii|ii|i|[\u2160-\u2163\u2170-\u2173])"
+_SPELT = r"(?:zero|one|two|three|four)"
+_NUMERAL = rf"(?:[0-4]|{_ROMAN}|{_SPELT})"
+# The word for a phase: English, and as Spanish, Italian and Portuguese titles keep it ("Fase III").
+_PHASE_NOUN = r"(?:ph|f)ases?"
 # A number joined to a phase that counts something else: "Phase 3, 4-Week", "Phase 2 and 3 Arms".
 _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|stage|cohort|group|sequence|treatment"
             r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
             r"|sequences|treatments|visits)\b)")
-_JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:phases?\s*-?\s*)?{_NUMERAL}[abc]?"
+_JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{_NUMERAL}[abc]?"
            rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9]))")
 # A phase as a title writes it: "Phase III", "phase IIb", "Phase II-b", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2",
-# "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ".
-_MENTION = re.compile(rf"(?<![a-z])(?P<early>early\s*-?\s*)?phases?\s*[-:]?\s*"
+# "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ", "Fase III", "Phase Three".
+_MENTION = re.compile(rf"(?<![a-z])(?=[epf])(?P<early>early\s*-?\s*)?{_PHASE_NOUN}\s*[-:]?\s*"
                       rf"(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)", re.I)
+# A phase spelt out ("Phase Three") is a trial's only where a study word follows it at once ("Phase Three,
+# Randomized Study", "Phase Two Trial"): a project's stages are more often so written ("Phase One: Development").
+# Nor where the number counts something ("Maintenance Phase Two-Year Follow-up Trial") or the phase is a period of
+# the study or of a cycle ("Luteal Phase Two ...", "Induction Phase One ...").
+_SPELT_INITIALS = "zotfZOTF"
+_STUDY_WORD_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+,?\s+){0,3}?(?:stud(?:y|ies)|trials?|rcts?)\b", re.I)
+_SPELT_COUNTS = re.compile(r"(?:\s*-\s*|\s+)(?:weeks?|days?|months?|years?|hours?|minutes?|arms?|ways?|doses?|parts?"
+                           r"|periods?|stages?|steps?|levels?|cohorts?|groups?|sessions?|visits?)\b", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:luteal|follicular|ovulatory|menstrual|acute|chronic|subacute|maintenance|induction"
+                            r"|consolidation|treatment|extension|titration|washout|recovery|run-in|dosing"
+                            r"|intervention|blast|accelerated|rest|next|final|last|this|each)\s*\Z", re.I)
+# A Roman numeral before the word, as some sponsors write it ("A Randomized, II Phase Clinical Trial", "III Phase
+# Study"), read only where a study word follows: an Arabic number or a word before it counts the study's periods ("a
+# two-phase study", "Three Phase Design"), and a numeral that numbers something else ("Stage II", "Type II") is
+# no phase's.
+_NUMERAL_FIRST = re.compile(
+    rf"(?<![\w/.-])(?P<early>(?!))?(?P<phases>{_ROMAN}[abc]?(?:\s*/\s*{_ROMAN}[abc]?)?)\s*-?\s*{_PHASE_NOUN}"
+    rf"(?![a-z]|\s*[-:]?\s*{_NUMERAL}(?![a-z]))(?={_STUDY_WORD_AFTER.pattern})", re.I)
+# A Roman numeral's last letter (lower case), a subphase's, and blanks or a hyphen just before the phase's word:
+# the titles that may write a phase so.
+ROMAN_END_CHARS = 4
+_ROMAN_ENDS = re.compile(r"[iv\u2170-\u2173][abc]?[\s-]*\Z")
+_NUMBERED_BEFORE = re.compile(r"\b(?:stages?|types?|class(?:es)?|grades?|parts?|periods?|cycles?|steps?|levels?|tiers?"
+                              r"|categor(?:y|ies)|arms?|groups?|cohorts?|sections?|modules?|nyha|gold|figo|ajcc|tnm"
+                              r"|who|tanner|ckd|war|sbir|sttr|stud(?:y|ies)|trials?|protocols?)\s*[-,:]?\s*\Z",
+                              re.I)
+# What joins the ends of a range of phases: "Phase I-III", "Phase 1 through 3".
+_RANGE = re.compile(rf"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?", re.I)
 _ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?:(?<=/)\s*|(?<=-))(?P<lone>[abc])"
                              r"(?![a-z0-9])", re.I)
 
@@ -131,10 +172,12 @@ PART_OF_CHARS = 90
 _LABELLED_PART_BEFORE = re.compile(r"\b(?:parts?|portions?|stages?|cohorts?|arms?|modules?|sub-?stud(?:y|ies))"
                                    r"\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[(:,-]\s*\Z", re.I)
 # Before the phase, a part of a study named as such: the phase is the whole study's, of which this record may be the
-# part ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A Sub-study of a Phase 3 Trial").
+# part ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A Sub-study of a Phase 3 Trial",
+# "Stage 2 (Phase 3) of a Seamless Phase 2/3 Trial").
 _PART_OF_BEFORE = re.compile(
     r"\b(?:portions?|parts?|stages?|segments?|cohorts?|components?|modules?|run-?in|lead-?in|sub-?stud(?:y|ies)"
-    r"|substud(?:y|ies))\s+(?:of|to|for|within|in)\s+(?:an?\s+|the\s+)?(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
+    r"|substud(?:y|ies))(?:\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\b)?(?:\s*\([^()]{1,40}\))?"
+    r"\s+(?:of|to|for|within|in)\s+(?:an?\s+|the\s+)?(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
 # After the phase, a study named and then a study that follows it or lies within it ("A Phase 3 Trial Long-term
 # Follow-up Study", "Phase III Study Extension", "Phase 3 Trial Substudy"): the phase is the other study's.
 _FOLLOWED_STUDY_AFTER = re.compile(
@@ -156,16 +199,22 @@ class Mention(NamedTuple):
 
 
 def _read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
-    """The phases and subphases a mention writes: "Phase Ib/II" gives {1, 2} and {(1, 'b')}; "Early Phase 1" {0}."""
+    """The phases and subphases a mention writes: "Phase Ib/II" gives {1, 2} and {(1, 'b')}; "Early Phase 1" {0};
+    a range "Phase I-III" or "Phase 1 through 3" the phases between too."""
     phases: list[int] = []
     subphases: set[tuple[int, str]] = set()
-    for d in _ONE_DESIGNATOR.finditer(m.group("phases")):
+    written = m.group("phases")
+    last_end = 0
+    for d in _ONE_DESIGNATOR.finditer(written):
+        before_end, last_end = last_end, d.end()
         if d.group("lone"):  # "Phase IIa/b", "Phase II-b": the letter is the last phase's
             if phases:
                 subphases.add((phases[-1], d.group("lone").lower()))
             continue
-        numeral = d.group(0)[:len(d.group(0)) - (1 if d.group("sub") else 0)].lower()
-        phases.append(_NUMERALS[numeral])
+        numeral = _NUMERALS[d.group(0)[:len(d.group(0)) - (1 if d.group("sub") else 0)].lower()]
+        if phases and numeral > phases[-1] + 1 and _RANGE.fullmatch(written, before_end, d.start()):
+            phases.extend(range(phases[-1] + 1, numeral))
+        phases.append(numeral)
         if d.group("sub"):
             subphases.add((phases[-1], d.group("sub").lower()))
     if m.group("early") and phases == [1]:
@@ -214,6 +263,42 @@ def _labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
             for m in found]
 
 
+def names_a_phase(title: str) -> bool:
+    """Whether the title holds a word for a phase ("phase", "fase"): only such titles are read."""
+    lowered = title.lower()
+    return any(word in lowered for word in PHASE_WORDS)
+
+
+def _phases_written(title: str) -> list[re.Match]:
+    """The phases the title writes, in order: "Phase III", "Fase II", and a Roman numeral before the word before a
+    study word ("II Phase Clinical Trial"), but not one that numbers a stage or a type ("Stage II Phase ...")."""
+    found = list(_MENTION.finditer(title))
+    numeral_first = [m for m in _numerals_before_the_word(title) if not _NUMBERED_BEFORE.search(title, 0, m.start())]
+    if not numeral_first:
+        return found
+    return sorted(found + numeral_first, key=lambda m: m.start())
+
+
+def _numerals_before_the_word(title: str) -> list[re.Match]:
+    """The phases written with a Roman numeral before the word ("II Phase Clinical Trial"): only a title with such a
+    numeral before "phase" or "fase" is searched for them (most titles write "Phase II")."""
+    lowered = title.lower()
+    for word in PHASE_WORDS:
+        at = lowered.find(word)
+        while at > 0:
+            if _ROMAN_ENDS.search(lowered, max(0, at - ROMAN_END_CHARS), at):
+                return list(_NUMERAL_FIRST.finditer(title))
+            at = lowered.find(word, at + len(word))
+    return []
+
+
+def _spelt_phase_of_a_study(title: str, m: re.Match) -> bool:
+    """Whether a phase spelt out ("Phase Three") is a trial's: a study word follows it at once, its number counts
+    nothing ("Phase Two-Year ...") and no period of a study or a cycle owns it ("Luteal Phase Two ...")."""
+    return (_STUDY_WORD_AFTER.match(title, m.end()) is not None and not _SPELT_COUNTS.match(title, m.end())
+            and not _PERIOD_BEFORE.search(title, 0, m.start()))
+
+
 def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
     and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
@@ -222,13 +307,15 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     the study's parts, so each is read, study word or not."""
     mentions = []
     extension = True if follows_another else None
-    found = list(_MENTION.finditer(title))
+    found = _phases_written(title)
     labelled = _labelled_parts(title, found)
     listed_parts = sum(labelled) >= 2
     for m, in_part in zip(found, labelled):
         if _NO_TRIAL_PHASE_AFTER.match(title, m.end()) or _NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
             continue
         if _DOSE_AFTER.match(title, m.end()) and _DOSE_CHOSEN_BEFORE.search(title, 0, m.start()):
+            continue
+        if m.group("phases")[0] in _SPELT_INITIALS and not _spelt_phase_of_a_study(title, m):
             continue
         if extension is None:
             extension = _EXTENSION.search(title) is not None
@@ -317,18 +404,20 @@ def _phase_said(value: str) -> str:
 
 class TitlePhase(NamedTuple):
     """The phase a title states of this study against the record's: the severity of their disagreement (None where
-    they agree or the registry cannot say better), the title's phrases and the span they cover."""
+    they agree or the registry cannot say better), the title's phrases, the span they cover and, for a warning, the
+    phases they name together."""
 
     severity: str | None
     phrases: tuple[str, ...]
     start: int
     end: int
+    phases: frozenset[int] = frozenset()
 
 
 def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
     """The phases the title states of this study against the record's phases `given` (`registry_phases`), or None
     where the title states none."""
-    if PHASE_WORD not in title.lower():
+    if not names_a_phase(title):
         return None
     mentions = title_mentions(title)
     stated = _stated(mentions)
@@ -336,7 +425,17 @@ def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
         return None
     severity = _least_disagreement(stated, [m for m in mentions if m.parent], given)
     phrases = tuple(dict.fromkeys(" ".join(title[m.start:m.end].split()) for m in stated))
-    return TitlePhase(severity, phrases, stated[0].start, stated[-1].end)
+    phases = _phases_of(stated)[0] if severity == WARNING else frozenset()
+    return TitlePhase(severity, phrases, stated[0].start, stated[-1].end, phases)
+
+
+def _combination_given_in_part(stated: frozenset[int], given: frozenset[int]) -> str | None:
+    """The registry's combined value ("Phase 1/Phase 2") where the title names a combination the registry gives
+    ("Phase 1b/2", "Phase II/III") and the record gives one of its two phases alone ('PHASE2'); else None."""
+    stated_one = _as_phase_one(stated)
+    if stated_one not in COMBINATIONS or len(given) != 1 or not given < stated_one:
+        return None
+    return "/".join(f"Phase {p}" for p in sorted(stated_one))
 
 
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
@@ -360,6 +459,9 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     label = FIELD_LABELS.get(field, field)
     named = " and ".join(f"'{p}'" for p in found.phrases)
     message = f"The {label} names this study's phase as {named}, while the record gives {_phase_said(phase)}."
+    combined = _combination_given_in_part(found.phases, given)
+    if combined:
+        message = message[:-1] + f"; the registry gives a trial of both phases as {combined}."
     severity = found.severity
     if phase == NO_PHASE and without_phases:
         message = message[:-1] + ", as the registry asks of a trial of devices or behavioural interventions only."
@@ -373,7 +475,7 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
     # Only interventional studies are judged (most studies): the scope narrowed to them shares the reads.
     judged = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type", JUDGED_TYPES),
                         scope.cache)
-    texts = texts_mentioning(con, judged, TITLE_FIELDS, (PHASE_WORD,))
+    texts = texts_mentioning(con, judged, TITLE_FIELDS, PHASE_WORDS)
     # Only the phases and intervention types of the studies whose titles name one become Python values.
     named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
     phases = rows_by_study(con, named, "studies", ("phase",))
@@ -408,7 +510,7 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     if any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
     for field, text in titles:
-        if PHASE_WORD not in text.lower() or _OBSERVATIONAL_TITLE.search(text):
+        if not names_a_phase(text) or _OBSERVATIONAL_TITLE.search(text):
             continue
         stated = _stated(title_mentions(text, follows_another=True))
         phases = frozenset().union(*(m.phases for m in stated)) if stated else frozenset()
@@ -427,7 +529,7 @@ def observational_title_phase(con: duckdb.DuckDBPyConnection, scope: CheckScope)
     """A study registered as observational whose title names this study's phase as a trial's."""
     observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
                                                                          ("OBSERVATIONAL",)), scope.cache)
-    texts = texts_mentioning(con, observational, TITLE_FIELDS, (PHASE_WORD,))
+    texts = texts_mentioning(con, observational, TITLE_FIELDS, PHASE_WORDS)
     for nct_id in sorted(texts):
         yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]])
 
