@@ -444,14 +444,70 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckS
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")
 
 
+# An observational study a trial's text names as another: one its people are put in or come from ("Patients who do not
+# consent to randomization will be included in the observational registry study", "Ineligible patients will be
+# registered in an observational cohort study"), one its controls or data come from or that it is compared with
+# ("Historical controls will be taken from an observational study", "compared with an external observational cohort
+# study"), or one that hosts the trial ("a randomized trial within an observational cohort study", "This trial uses
+# the infrastructure of an observational cohort study"). Not "this observational study", which is the study itself.
+_OTHER_OBSERVATIONAL_BEFORE = re.compile(
+    r"\b(?:within|from|(?:compared|comparison)\s+(?:with|to)|(?:included|enrolled|registered|recruited|followed"
+    r"|entered|conducted|performed|embedded|participat(?:e|es|ing|ion)|take\s+part|taking\s+part|enrol(?:l)?ment"
+    r"|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$",
+    re.I)
+# A part of the study named right before the term ("Stage 1 (observational study): patients are followed for 3 months",
+# "Part 1 Observational Study and Part 2 Randomized Trial of Drug X", "Cohort B: observational study of untreated
+# patients"): that part's design, beside the interventional one. Not a trial's phase ("Phase II: Observational Study
+# of Drug X", "This is a Phase 4, observational study"), which is the study's, nor a part that is this study ("This
+# Part 2 observational study follows patients from Part 1").
+_PART_NAMED_BEFORE = re.compile(
+    r"(?<!\bthis\s)\b(?:part|stage|step|period|cohort|arm|group|module|component|sub-?study)\s+"
+    r"(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\s*(?:[(:,\u2013-]\s*|(?:is|will\s+be)\s+)?(?:an?\s+)?$"
+    # "The second part of the study will be an observational study of 12 months"
+    r"|\b(?:first|second|third|final|last|later|subsequent)\s+(?:part|stage|phase|period|step)\s+"
+    r"(?:of\s+(?:the|this)\s+(?:study|trial)\s+)?(?:is|will\s+be|consists\s+of)\s+(?:an?\s+)?$", re.I)
+# What follows the term when the term only qualifies it ("observational study visits every 3 months after the treatment
+# period", "assessed using observational research methods", "The observational study data will be compared with trial
+# data"): a method, a visit, a period or another study's data, not this study's design.
+_QUALIFIED_AFTER = re.compile(
+    r"\s+(?:visits?|methods?|methodolog(?:y|ies)|techniques?|tools?|instruments?|data|period|phase|stage"
+    r"|follow[\s-]?up)\b", re.I)
+# This study named right before the term ("This observational study period lasts 12 months"): its own design.
+_THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w-]+,?\s+){0,3}?$", re.I)
+# How far before a term the words that make it another study's or a part's are looked for.
+_OBSERVATIONAL_REACH = 80
+
+
+def _another_observational_study(claim: Claim) -> bool:
+    """Whether the 'observational study' claim names another study (one the trial's people are put in, its controls
+    or data come from, it is compared with, or that hosts it), a part of the study named right before it, or only
+    qualifies a method, a visit or a period not said to be this study's, rather than calling this study
+    observational."""
+    text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
+    return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
+            or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
+            or _QUALIFIED_AFTER.match(text, claim.end) is not None
+            and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None)
+
+
+def _observational_claim(texts: list[StudyText]) -> Claim | None:
+    """The first affirmed claim that calls this study observational: not one of another observational study, of a
+    part of the study, or of a method, a visit or a period (`_another_observational_study`)."""
+    c = first_affirmed(texts, OBSERVATIONAL)
+    if c is not None and _another_observational_study(c):
+        c = next((claim for claim in _affirmed(texts, OBSERVATIONAL) if not _another_observational_study(claim)), None)
+    return c
+
+
 def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Study type INTERVENTIONAL while the text calls this study observational."""
+    """Study type INTERVENTIONAL while the text calls this study observational (not another observational study,
+    a part of this one, or a method, visit or period called observational)."""
     types = rows_by_study(con, scope, "studies", ("study_type",))
     texts = _design_texts(con, scope)
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue
-        if c := first_affirmed(texts.get(nct_id, []), OBSERVATIONAL):
+        if c := _observational_claim(texts.get(nct_id, [])):
             message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 
@@ -463,11 +519,22 @@ TRIAL_FIELDS = ("studies.official_title", "studies.brief_title") + NARRATIVE_FIE
 _TRIAL_WORDS = ("random", "controlled", "blind", "mask", "rct", "clinical")
 
 
+# A group's title that names what its people were given before, in another trial ("Former placebo recipients",
+# "Previously received placebo", "Placebo in parent study", "Placebo arm of study ABC-301"), or how they responded to
+# a placebo ("Placebo responders"): an observational follow-up's cohorts, named for the trial they came from, that
+# this study gives nothing.
+_GIVEN_BEFORE_GROUP = re.compile(
+    r"\b(?:former(?:ly)?|previous(?:ly)?|prior|parent|original(?:ly)?|earlier)\b"
+    r"|\b(?:in|from|of)\s+(?:the\s+)?(?!this\b)(?:[\w-]+\s+){0,2}?(?:study|trial|protocol)\b"
+    r"|\bplacebo[\s-]+(?:non-?)?respon(?:ders?|se)\b", re.I)
+
+
 def _placebo_group(groups: list[tuple]) -> str | None:
     """The title of the first of a study's groups (group_type, title) given placebo or a sham (by its type or
-    title), if it has one."""
+    title), if it has one: not a group named for the placebo its people were given in another trial."""
     return next((title or group_type for group_type, title in groups
-                 if group_type in COMPARATORS or PLACEBO_GROUP.search(title or "")), None)
+                 if group_type in COMPARATORS or PLACEBO_GROUP.search(title or "")
+                 and not _GIVEN_BEFORE_GROUP.search(title)), None)
 
 
 def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:

@@ -18,10 +18,13 @@ condition studied may take part, healthy controls among them. An inclusion crite
 inclusion heading that admits healthy people ("Healthy adult subjects", "Healthy male and female volunteers",
 "Healthy controls:") disagrees with Healthy Volunteers 'No'. "Healthy" of an organ or a state ("healthy skin",
 "otherwise healthy", "systemically healthy", "in good general health", "healthy" by the ASA physical status of surgical
-patients), healthy people who have a condition ("healthy volunteers with asthma", "healthy men aged 50-70 with
-elevated PSA"), and a negation ("Healthy volunteers are not eligible") admit no healthy volunteer. The reverse (Healthy
-Volunteers 'Yes' while every criterion requires a disease) is not read: whether a criterion requires the condition
-studied cannot be told from its words.
+patients), healthy people who have a condition or are about to be treated for one ("healthy volunteers with asthma",
+"healthy men aged 50-70 with elevated PSA", "Healthy subjects who are candidates for knee arthroplasty", "Healthy
+adult patients undergoing third molar extraction"), a criterion that only says the participant is healthy ("Healthy,
+as determined by medical history") beside one that requires a condition ("Diagnosis of plaque psoriasis"), the form's
+answer copied into the criteria ("Healthy Volunteers: No") and a negation ("Healthy volunteers are not eligible")
+admit no healthy volunteer. The reverse (Healthy Volunteers 'Yes' while every criterion requires a disease) is not
+read: whether a criterion requires the condition studied cannot be told from its words.
 
 An absent Sex or Healthy Volunteers is unknown in every layout (a republished page may not show it) and not compared.
 As for the ages (checks/criteria_ages.py), criteria without an inclusion heading are read only in the PDQ's form.
@@ -147,18 +150,34 @@ _NOT_HEALTHY_ADJECTIVES = frozenset((
 # The anaesthetists' physical status ("Healthy, as defined by ASA class I or II"): a criterion that says only
 # "healthy" by it is said of patients about to have surgery.
 _ASA_CLASS = re.compile(r"\basa\b|american\s+society\s+of\s+an(?:a)?esthesiologists")
-# What right after the healthy people, or after their ages, makes them patients ("Healthy volunteers with asthma",
-# "Healthy subjects diagnosed with ...", "Healthy men aged 50-70 years with elevated PSA", "Healthy subjects, but with
-# mild hypertension"); "with no history", "with normal", "with a BMI", "with a birth weight" keep them healthy.
-_HEALTHY_WITH_CONDITION = re.compile(
-    r"(?:\s*,?\s*(?:aged?|between)\s+[^,;()]{0,30}?\b(?:years?|months?|weeks?|days?)"
-    r"(?:\s+(?:old|of\s+age|inclusive|(?:or|and)\s+(?:older|above|over|more)))?(?=[\s,]+with\b))?"
-    r"[\s,]*(?:(?:but|yet)\s+)?"
+# What makes healthy people patients when it follows them ("Healthy volunteers with asthma", "Healthy subjects
+# diagnosed with ...", "Healthy subjects, but with mild hypertension", "Healthy subjects who are candidates for knee
+# arthroplasty", "Healthy subjects awaiting elective surgery", "Healthy men ... who are seropositive for HSV-2"), or
+# names them patients ("Healthy adult patients undergoing third molar extraction"): they have the condition studied, or
+# are about to be treated for one, and "healthy" is their general health. "With no history", "with normal", "with a
+# BMI", "with a birth weight" keep them healthy.
+_PATIENTS_OF_A_CONDITION = (
     r"(?:with(?!\s+(?:no|normal|an?\s+(?:normal|bmi|body|birth\s*weight|gestational|weight)|bmi|body"
     r"|birth\s*weight|gestational|weight|good|negative|clear|healthy|regular|stable\s+weight)\b)"
-    r"|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering))|"
-    r"having|diagnos\w*|suffer\w*|infected|positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
-    r"requiring|presenting|affected|exposed|born\s+to|living\s+with)\b")
+    r"|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering|candidates|awaiting"
+    r"|eligible\s+for|referred|(?:sero)?positive))|"
+    r"having|diagnos\w*|suffer\w*|infected|(?:sero)?positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
+    r"requiring|presenting|affected|exposed|born\s+to|living\s+with|candidates?\s+for|awaiting|eligible\s+for"
+    r"|referred\s+(?:for|to)|patients?)\b")
+# The same after the healthy people's ages ("Healthy men aged 50-70 years with elevated PSA", "Healthy children aged 2-5
+# years undergoing dental treatment", "Healthy women aged 18-45 years who are scheduled for IVF"); not "who have", said
+# after the ages of what healthy people have had ("Healthy adults aged 18-64 years who have received 2 doses of an mRNA
+# vaccine"), nor "scheduled" without "for" ("aged 18-64 years, scheduled to receive routine vaccination").
+_AGES_THEN_CONDITION = (
+    r"\s*,?\s*(?:aged?|between)\s+[^,;()]{0,30}?\b(?:years?|months?|weeks?|days?)"
+    r"(?:\s+(?:old|of\s+age|inclusive|(?:or|and)\s+(?:older|above|over|more)))?"
+    r"(?=[\s,]+(?:with|who\s+are\s+(?!willing|able)|diagnos\w*|suffer\w*|infected|(?:sero)?positive|undergoing"
+    r"|scheduled\s+for|requiring|presenting|affected|candidates?\s+for|awaiting|eligible\s+for|referred\s+for)\b)")
+_HEALTHY_WITH_CONDITION = re.compile(
+    rf"(?:{_AGES_THEN_CONDITION})?[\s,]*(?:(?:but|yet)\s+)?(?:{_PATIENTS_OF_A_CONDITION})")
+# A form's answer copied into the criteria ("Healthy Volunteers: No", "Accepts Healthy Volunteers: No"): the record's
+# own answer, no admission.
+_ANSWERED_NO = re.compile(r"\s*[:=\-\u2013]\s*(?:no|none|n/?a|not\s+accepted)\b")
 # Words anywhere in the criterion that say the healthy people are not admitted, or that "healthy" has exceptions.
 _NOT_HEALTHY = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:eligible|accepted|enrolled|included|allowed|permitted|recruited|applicable)|"
@@ -327,17 +346,43 @@ def _for_everyone(text: str, body_lowered: str, section: Section, words: list[re
     return admitted
 
 
-def _criterion_admits_healthy(piece: str) -> bool:
-    """Whether the criterion `piece` (lower case) admits healthy people: it opens with them, with no condition
-    after them and no negation or exception; "healthy" alone by the ASA physical status is said of surgical
-    patients."""
+def _healthy_admission(piece: str) -> re.Match | None:
+    """How the criterion `piece` (lower case) admits healthy people, if it does: it opens with them, with no
+    condition after them and no negation or exception; "healthy" alone by the ASA physical status is said of
+    surgical patients."""
     mark = LIST_MARK.match(piece).end()
     m = _HEALTHY_ADMITTED.match(piece, mark)
     if m is None or not _adjectives_admit(m.group("adjectives"), _NOT_HEALTHY_ADJECTIVES):
-        return False
-    if m.group("alone") and _ASA_CLASS.search(piece):
-        return False
-    return _HEALTHY_WITH_CONDITION.match(piece, m.end()) is None and _NOT_HEALTHY.search(piece) is None
+        return None
+    if m.group("alone") and _ASA_CLASS.search(piece) or _ANSWERED_NO.match(piece, m.end()):
+        return None
+    if _HEALTHY_WITH_CONDITION.match(piece, m.end()) is not None or _NOT_HEALTHY.search(piece) is not None:
+        return None
+    return m
+
+
+# A criterion that opens by requiring a condition ("Diagnosis of moderate plaque psoriasis", "Moderate to severe acne
+# vulgaris", "Patients with mild Alzheimer's disease", "Histologically confirmed adenocarcinoma", "Subjects with a
+# diagnosis of COPD"): whoever the criteria admit has it.
+_CONDITION_REQUIRED = re.compile(
+    r"(?:(?:a\s+)?(?:clinical|confirmed|documented|established|definite|probable|primary)\s+)?diagnos(?:is|ed)\b"
+    r"(?!\s+(?:as\s+)?(?:healthy|normal)\b)"
+    r"|(?:histologically|cytologically|pathologically|radiologically|clinically)\s+(?:confirmed|documented|proven)\b"
+    r"|(?:mild|moderate)(?:[\s-]*(?:to|or|-|/)[\s-]*)(?:moderate|severe)\b"
+    r"|patients?\s+(?:with|diagnosed|suffering|who\s+(?:have|has|are|were))\b"
+    r"|(?:subjects?|participants?|adults?|children|individuals?|men|women)\s+(?:with|who\s+(?:have|has))\s+(?:an?\s+)?"
+    r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b")
+
+
+def _condition_required(text: str, lowered: str, section: Section) -> bool:
+    """Whether an inclusion criterion of the section opens by requiring a condition (`_CONDITION_REQUIRED`): then a
+    criterion that only says the participant is healthy ("Healthy, as determined by medical history") speaks of a
+    patient's general health beside that condition, not of a healthy volunteer."""
+    for start, end in criteria_pieces(text, section.start, section.end):
+        piece = _lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
+        if _CONDITION_REQUIRED.match(piece, LIST_MARK.match(piece).end()):
+            return True
+    return False
 
 
 def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
@@ -362,9 +407,28 @@ def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = 
                 break
             if places[at] >= end:
                 continue
-            if _criterion_admits_healthy(_lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))):
+            admission = _healthy_admission(_lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH)))
+            if admission is not None and not (admission.group("alone") and _condition_required(text, lowered,
+                                                                                                 section)):
                 return start, end
+            label = next((found for place in places[at:] if place < end
+                          and (found := _healthy_label_at(text, lowered, start, place)) is not None), None)
+            if label is not None:
+                return label
     return None
+
+
+def _healthy_label_at(text: str, lowered: str, start: int, place: int) -> tuple[int, int] | None:
+    """The line at `place`, inside the criterion that starts at `start`, when it is a group's label of its own that
+    admits healthy people ("Healthy controls:" right below the patients' last criterion, which runs on into it in a
+    list without blank lines); else None."""
+    line_start = text.rfind("\n", 0, place) + 1
+    if line_start <= start or text[line_start:place].strip(" \t"):
+        return None
+    label = LABEL_LINE.match(text, line_start)
+    if label is None or _healthy_admission(_lowered_part(text, lowered, line_start, label.end())) is None:
+        return None
+    return line_start, label.end()
 
 
 # Who a statement admits, in words.
