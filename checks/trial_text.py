@@ -22,7 +22,7 @@ _DESIGN_WORD = hyphens_wide(
     r"|cluster|factorial|stratified|interventional|exploratory|superiority|non-?inferiority|equivalence"
     r"|phase[\s-]*(?:[1-4]|i{1,3}|iv)[ab]?(?:/(?:[1-4]|i{1,3}|iv)[ab]?)?"
     r"|(?:two|three|four|[2-4])[\s-]*(?:arm(?:ed)?|group)"
-    r"|single[\s-]*cent(?:er|re))"
+    r"|single[\s-]*cent(?:er|re)|regist(?:ry|er)(?:[\s-]*(?:based|embedded|nested))?)"
 )
 # Any hyphen may join two of them too ("Randomized-Controlled Trial", "randomised\u2014controlled trial").
 _DESIGN_WORDS = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{_DESIGN_WORD})*,?\s+"
@@ -88,13 +88,64 @@ OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 # observational study follows patients of a randomized trial") or a part beside this one.
 OBSERVATIONAL_TOO = re.compile(hyphens_wide(
     r"\b(?:observational|non[\s-]?interventional|retrospective(?:ly)?|case[\s-]control\w*"
-    r"|cross[\s-]sectional|registry)\b"), re.I)
+    r"|cross[\s-]sectional)\b"), re.I)
+# A registry named in the sentence: the study is a registry, or draws on one ("a registry study of randomized
+# patients"), unless the sentence calls it a registry trial (`REGISTRY_TRIAL`).
+REGISTRY = re.compile(r"\bregistry\b", re.I)
+# A trial run on a registry, which randomizes its participants and follows them in the registry: "registry-based
+# randomized clinical trial (R-RCT)", "randomized registry trial", "register-based RCT", "registry-embedded,
+# pragmatic, randomised trial". Not a registry of a trial's patients ("a registry of patients from a randomized
+# trial", "a randomized controlled trial registry").
+_TRIAL_WORD = rf"(?:randomi[sz]ed|{_DESIGN_WORD})"
+REGISTRY_TRIAL = re.compile(hyphens_wide(
+    rf"\b(?:{_TRIAL_WORD}[,\s-]+(?:and\s+)?)*regist(?:ry|er)(?:[\s-]*(?:based|embedded|nested))?[,\s-]+"
+    rf"(?:(?:and\s+)?{_TRIAL_WORD}[,\s-]+)*(?:trial|rct)\b"), re.I)
+# The registry a registry trial runs on, after the trial: "... trial using the SWEDEHEART registry", "embedded in
+# the Danish National Patient Registry". Not a sentence's registry of its own ("This registry will follow ...").
+REGISTRY_PLATFORM = re.compile(
+    r"\b(?:using|in|within|into|on|through|via|from)\s+(?:the\s+)?(?:[\w()-]+\s+){0,4}?registry\b", re.I)
+# Words that stand for another thing than a randomized controlled trial, spelt out beside it: "Radiochemotherapy
+# (RCT)", "root canal treatment (RCT)", "RCT (radiochemotherapy)". A text that spells RCT out so means no trial by it.
+_RCT_SPELT_OUT = re.compile(r"((?:[\w-]+\s+){0,3}[\w-]+)\s*\(\s*RCTs?\s*\)|\bRCTs?\s*\(\s*([^)]{3,60})\)", re.I)
+_RCT_AS_TRIAL = re.compile(r"random|trial", re.I)
+# A treatment's word before RCT that makes it radiochemotherapy: "neoadjuvant RCT", "definitive RCT".
+_RCT_AS_TREATMENT = re.compile(
+    r"\b(?:(?:neo-?)?adjuvant|definitive|concurrent|concomitant|simultaneous|pre-?operative|post-?operative"
+    r"|induction|salvage|palliative)\s+$", re.I)
+_RCT_BEFORE = 30  # characters before RCT read for a treatment's word
 
 
 def other_trial(sentence: str) -> str | None:
     """What marks a sentence as naming another trial, or as calling this study observational, or None."""
     found = next((name for name, pattern in OTHER_TRIAL if pattern.search(sentence)), None)
-    return found or ("observational too" if OBSERVATIONAL_TOO.search(sentence) else None)
+    if found:
+        return found
+    return "observational too" if OBSERVATIONAL_TOO.search(sentence) or _registry_study(sentence) else None
+
+
+def _registry_study(sentence: str) -> bool:
+    """Whether the sentence names a registry that is not a registry trial's own (`REGISTRY_TRIAL` and the registry
+    it runs on, `REGISTRY_PLATFORM`): this study may be the registry, or draw on one."""
+    if not REGISTRY.search(sentence):
+        return False
+    if not REGISTRY_TRIAL.search(sentence):
+        return True
+    return bool(REGISTRY.search(REGISTRY_PLATFORM.sub(" ", REGISTRY_TRIAL.sub(" ", sentence))))
+
+
+def _rct_spelt_otherwise(texts: list[StudyText]) -> bool:
+    """Whether a text of the study spells RCT out as something else than a randomized controlled trial."""
+    return any(not _RCT_AS_TRIAL.search(m.group(1) or m.group(2))
+               for source in texts if "rct" in source.text.lower() for m in _RCT_SPELT_OUT.finditer(source.text))
+
+
+def _rct_as_treatment(claim: Claim, texts: list[StudyText]) -> bool:
+    """Whether the claim is an RCT that stands for a treatment: after a treatment's word ("neoadjuvant RCT") or in
+    a study whose text spells RCT out as something else ("Radiochemotherapy (RCT)")."""
+    if claim.phrase.upper() != "RCT":
+        return False
+    before = claim.source.text[max(0, claim.start - _RCT_BEFORE):claim.start]
+    return bool(_RCT_AS_TREATMENT.search(before)) or _rct_spelt_otherwise(texts)
 
 
 def _of_this_study(claim: Claim) -> bool:
@@ -104,4 +155,5 @@ def _of_this_study(claim: Claim) -> bool:
 
 def trial_claim(texts: list[StudyText], pattern: re.Pattern = TRIAL_DESIGN) -> Claim | None:
     """The first affirmed claim of `pattern` (TRIAL_DESIGN or CLINICAL_TRIAL) that speaks of this study alone."""
-    return next((c for c in claims(texts, pattern) if not c.negated and _of_this_study(c)), None)
+    return next((c for c in claims(texts, pattern)
+                 if not c.negated and _of_this_study(c) and not _rct_as_treatment(c, texts)), None)
