@@ -35,12 +35,15 @@ def last_nct_number_sql(year: str) -> str:
             f"THEN {LAST_NCT_BY_YEAR[last]} + ({year} - {last}) * {YEARLY_GROWTH} ELSE CASE {year} {known} END END")
 
 
-# The year by whose end the number must have been issued: the posting's (else the record's day),
-# plus one year of slack, since a record registered late in a year may be posted early the next.
-_RECORDS = """
-    SELECT nct_id, study_first_posted_date AS posted, record_today($as_of, snapshot_date) AS as_of,
-           coalesce(year(study_first_posted_date), year(record_today($as_of, snapshot_date))) + 1 AS year
-    FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{8}')
+# The day by which the record shows its number was issued: its first posting; else the day our copy
+# was taken from the registry (the record existed then, even when the run is judged as of an earlier
+# day); else the run's day. The year checked is that day's plus one year of slack, since a record
+# registered late in a year may be posted early the next.
+_KNOWN_ON = "coalesce(snapshot_date, CAST($as_of AS DATE))"
+_RECORDS = f"""
+    SELECT nct_id, study_first_posted_date AS posted, {_KNOWN_ON} AS known_on,
+           coalesce(year(study_first_posted_date), year({_KNOWN_ON})) + 1 AS year
+    FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{{8}}')
 """
 _BELOW_FIRST = f"CAST(substr(nct_id, 4) AS BIGINT) < {FIRST_NCT}"
 NCT_NUMBER_BEYOND_REGISTRATION = f"""
@@ -48,7 +51,7 @@ NCT_NUMBER_BEYOND_REGISTRATION = f"""
            CASE WHEN {_BELOW_FIRST} THEN 'The NCT number ' || nct_id || ' is below the first the registry issued ('
                   || printf('NCT%08d', {FIRST_NCT}) || '): the identifier is likely fake or mistyped.'
                 ELSE 'The NCT number ' || nct_id || ' had not been issued by the end of ' || year || ' ('
-                  || CASE WHEN posted IS NULL THEN 'as of ' || as_of ELSE 'first posted ' || posted END
+                  || CASE WHEN posted IS NULL THEN 'as of ' || known_on ELSE 'first posted ' || posted END
                   || '): the identifier is likely fake or mistyped.' END AS message,
            'studies.nct_id = ''' || nct_id || '''; studies.study_first_posted_date = '
              || coalesce(CAST(posted AS VARCHAR), 'None') || CASE WHEN {_BELOW_FIRST}

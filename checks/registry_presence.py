@@ -6,12 +6,26 @@ ClinicalTrials.gov removes is mostly a duplicate registration merged into anothe
 record withdrawn from public view; analyses that keep counting it count a study twice or one that is
 no longer public. That is likely wrong and needs a person (warning), not impossible (error): the
 record's own content may be right, and a study that reappears in a later list is unmarked.
+A study the warehouse has only from republishing sites' pages is not flagged (the registry may never have
+listed its number), nor one whose registry copy was taken on or after the last list that lacked it.
 """
 from __future__ import annotations
 
 from checks.rule import Rule
 
-LEFT_REGISTRY = """
+# The registry's own record layouts: a study the warehouse holds only from a republishing site's page
+# may never have been listed by the registry (the site's NCT number may be mistyped), so its absence
+# from the id list does not show that it left.
+REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+_LAYOUTS = ", ".join(f"'{layout}'" for layout in REGISTRY_LAYOUTS)
+# A version the registry gave us: the study's current one, or any other stored version.
+_FROM_REGISTRY = f"""(s.source_layout IN ({_LAYOUTS})
+    OR EXISTS (SELECT 1 FROM meta.source_records r WHERE r.nct_id = d.nct_id AND r.layout IN ({_LAYOUTS})))"""
+# A copy taken from the registry on or after the day of the last id list that lacked the study shows
+# the registry served it since: it is back, or that list was wrong; either way it has not left.
+_SERVED_SINCE = "s.snapshot_date >= CAST(d.last_missing_at AS DATE)"
+
+LEFT_REGISTRY = f"""
 SELECT d.nct_id,
        'The registry no longer lists this study (absent from its full id list since '
          || strftime(d.first_missing_at, '%Y-%m-%d')
@@ -20,8 +34,9 @@ SELECT d.nct_id,
          || ' (pull ' || d.first_missing_pull || '), still missing '
          || strftime(d.last_missing_at, '%Y-%m-%d') || ' (pull ' || d.last_missing_pull || ')'
          || coalesce('; the registry listed ' || CAST(d.registry_count AS VARCHAR) || ' studies', '') AS evidence
-FROM meta.registry_departures d JOIN check_scope USING (nct_id)
+FROM meta.registry_departures d JOIN check_scope USING (nct_id) JOIN studies s USING (nct_id)
 WHERE d.returned_at IS NULL AND CAST(d.first_missing_at AS DATE) <= $as_of
+  AND {_FROM_REGISTRY} AND NOT coalesce({_SERVED_SINCE}, false)
 """
 
 RULES = (
