@@ -100,6 +100,11 @@ REPUBLISHED_PAGE_OUTDATED = f"""
     WHERE page_updated < registry_updated AND (page_status IS NULL OR page_status IS NOT DISTINCT FROM registry_status)
 """
 
+# A page that gives no update date may copy the registry's very version from before the registry showed its open
+# status as UNKNOWN (without a new version): then both are right, and nothing tells it from an older page.
+_UNDATED_PAGE_BEFORE_UNKNOWN = (f"page_updated IS NULL AND registry_status = 'UNKNOWN' "
+                                f"AND page_status IN {OPEN_STATUSES}")
+
 REPUBLISHED_STATUS_DIFFERS = f"""
     SELECT nct_id,
            'The ' || layout || ' page (' || coalesce('last updated ' || page_updated, 'no update date given')
@@ -111,6 +116,7 @@ REPUBLISHED_STATUS_DIFFERS = f"""
              AS evidence
     FROM ({_PAGE_VS_REGISTRY})
     WHERE page_status <> registry_status AND page_updated IS DISTINCT FROM registry_updated
+      AND NOT ({_UNDATED_PAGE_BEFORE_UNKNOWN})
 """
 
 RULES = (
@@ -125,7 +131,8 @@ RULES = (
          ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
     Rule("cross_source.republished_status_differs", "contradiction", "warning",
          "A republished page whose status differs from the registry's misleads anyone tracking the trial; "
-         "the two are different versions, so the registry's record may be right (a warning, not an error).",
+         "the two are different versions, so the registry's record may be right (a warning, not an error). (An "
+         "undated page's open status against the registry's UNKNOWN may be a copy of the same version.)",
          ("meta.source_records.overall_status", "meta.source_records.last_update_posted_date"),
          sql=REPUBLISHED_STATUS_DIFFERS),
 )

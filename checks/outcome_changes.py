@@ -3,12 +3,15 @@
 A registered primary outcome is the promise a trial is judged by; changing it after the
 fact is the registry's best-known quality signal. Only versions that show primary outcomes
 are compared (a page layout without outcomes says nothing), one per last-update date, and a
-change of time frame, case, accents, spacing, punctuation or order alone is not a switch.
+change of time frame (or a time moved between title and time frame), case, accents, spacing, punctuation, order,
+British spelling, 'from baseline' or an abbreviation spelt out alone is not a switch, nor is a change posted before the
+study started (the protocol was still being written).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 import duckdb
@@ -21,7 +24,11 @@ from warehouse.versions import describe
 # Only a study with versions of two last-update dates can have changed: most have one.
 REGISTRY_FIRST = "CASE r.layout WHEN 'ctgov_json_v2' THEN 0 WHEN 'ctgov_xml' THEN 1 ELSE 2 END"
 VERSIONS_WITH_OUTCOMES = f"""
-    SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures
+    SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures,
+           v.primary_outcome_time_frames,
+           r.last_update_posted_date < CASE r.start_date_precision WHEN 'year' THEN date_trunc('year', r.start_date)
+                                       WHEN 'month' THEN date_trunc('month', r.start_date) ELSE r.start_date END
+             AS posted_before_start
     FROM meta.source_records r
     JOIN meta.version_fields v USING (nct_id, sha256)
     WHERE r.nct_id IN (SELECT nct_id FROM meta.source_records WHERE {IN_SCOPE} AND last_update_posted_date IS NOT NULL
@@ -48,10 +55,76 @@ _COMPARISONS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="))
 # An abbreviation in brackets after the words it abbreviates ('Overall Survival (OS)', 'Dose-Limiting Toxicities
 # (DLTs)'): it restates them, so a version that adds or drops it measures the same.
 _ABBREVIATION = re.compile(r"\(\s*([^\W\d_]{2,8})\s*\)")
+# A bracketed abbreviation that ends a measure ('Objective response rate (ORR)'): where it restates all the words
+# before it, a version that writes the abbreviation alone ('ORR') measures the same.
+_CLOSING_ABBREVIATION = re.compile(r"\(\s*([^\W\d_]{2,8})\s*\)\s*\.?\s*$")
 # A measure a page cut short ('... According to the American College of Rheumatology...'): its words so far.
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
 # A cut-short measure is held to another only when enough of it is left to tell which measure it is.
 CUT_SHORT_MIN_WORDS = 5
+
+
+# A time a measure's title ends with ('Overall survival at 5 years', 'HbA1c at week 24'): where its time frame says the
+# same, the title repeats the time frame, and a version that moves it there measures the same.
+_TIME_AT_END = re.compile(r"[\s,;:-]*\b(?:at|after)\s+(?:(?P<unit>week|month|day|year)\s+(?P<number>\d+)"
+                          r"|(?P<count>\d+)\s+(?P<units>week|month|day|year)s?)\s*\.?\s*$", re.I)
+
+
+def _without_repeated_time(measure: str, time_frame: str | None) -> str:
+    """The measure without the time it ends with, where its time frame names the same number and unit."""
+    match = _TIME_AT_END.search(measure)
+    if not match or not time_frame:
+        return measure
+    number, unit = match.group("number") or match.group("count"), (match.group("unit") or match.group("units"))
+    frame = time_frame.casefold()
+    repeated = re.search(rf"(?<![\d.]){number}(?![\d.])", frame) and unit.casefold() in frame
+    return measure[:match.start()] if repeated and match.start() > 0 else measure
+
+
+# British spellings of medical words, as their American spelling ('haemoglobin', 'tumour', 'randomised'): the same
+# measure. Only word parts that spell nothing else are folded ('hour' and 'four' keep their 'our').
+_BRITISH = ((re.compile(r"aem(?=i|o|at)"), "em"), (re.compile(r"anaesth"), "anesth"), (re.compile(r"paed"), "ped"),
+            (re.compile(r"o(?=e(?:dem|soph|strog|strad))"), ""), (re.compile(r"(?<=[nr])(h?)oea$"), r"\1ea"),
+            (re.compile(r"^foet"), "fet"), (re.compile(r"gynaec"), "gynec"), (re.compile(r"^coeliac"), "celiac"),
+            (re.compile(r"^(tum|behavi|col|fav|lab|od|vap)our"), r"\1or"),
+            (re.compile(r"^((?:centi|milli|kilo)?met|lit|cent|fib)re(s?)$"), r"\1er\2"),
+            (re.compile(r"^(randomi|hospitali|immuni|stabili|normali|characteri|minimi|optimi|utili|organi|recogni|"
+                        r"sensiti|visuali|mobili|standardi|categori|personali|metaboli|revasculari|vasculari|"
+                        r"analy)s(?=e|ing|ation)"), r"\1z"),
+            (re.compile(r"^sulph"), "sulf"), (re.compile(r"^programme(s?)$"), r"program\1"))
+# 'Change from baseline in' says what 'Change in' means: a change is from baseline unless another time is named.
+_FROM_BASELINE = ("from", "baseline")
+_CHANGE = frozenset({"change", "changes"})
+
+
+# Letters every British spelling of _BRITISH holds: a word without them is spelt alike on both sides of the Atlantic.
+_MAYBE_BRITISH = re.compile(r"ae|oe|our|re|is|ys|sulph|programme")
+
+
+@lru_cache(maxsize=65536)
+def _american(word: str) -> str:
+    """The word in American spelling (the British spellings of _BRITISH folded)."""
+    if not _MAYBE_BRITISH.search(word):
+        return word
+    for pattern, spelling in _BRITISH:
+        word = pattern.sub(spelling, word)
+    return word
+
+
+def _without_from_baseline(words: list[str]) -> list[str]:
+    """The words without 'from baseline' between 'change' and 'in' or 'of'."""
+    if "baseline" not in words:
+        return words
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        if (kept and kept[-1] in _CHANGE and tuple(words[index:index + 2]) == _FROM_BASELINE
+                and index + 2 < len(words) and words[index + 2] in ("in", "of")):
+            index += 2
+            continue
+        kept.append(words[index])
+        index += 1
+    return kept
 
 
 def _restated(text: str, match: re.Match) -> bool:
@@ -69,12 +142,27 @@ def _without_abbreviations(text: str) -> str:
 
 def wording(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A measure as compared between versions: its words (without case or accents, nor a list number that opens it,
-    nor a bracketed abbreviation of the words before it) and its meaning marks (one comparison written one way)."""
+    nor a bracketed abbreviation of the words before it, nor 'from baseline' after 'change', in American spelling) and
+    its meaning marks (one comparison written one way)."""
     text = "".join(c for c in unicodedata.normalize("NFKD", measure) if not unicodedata.combining(c)).casefold()
     text = _without_abbreviations(_LIST_MARK.sub("", text, count=1))
     for written, meant in _COMPARISONS:
         text = text.replace(written, meant)
-    return tuple(_WORD.findall(text)), tuple(_MEANING_MARKS.findall(text))
+    words = _without_from_baseline([_american(word) for word in _WORD.findall(text)])
+    return tuple(words), tuple(_MEANING_MARKS.findall(text))
+
+
+def _closing_abbreviation(measure: str) -> tuple[str, ...]:
+    """The bracketed abbreviation that ends the measure and restates all its words ('Objective response rate (ORR)'):
+    a version that writes the measure as the abbreviation alone measures the same. Its readings, plural 's' aside."""
+    text = unicodedata.normalize("NFKD", measure).casefold()
+    match = _CLOSING_ABBREVIATION.search(text)
+    if not match or not _restated(text, match):
+        return ()
+    letters = match.group(1)
+    readings = (letters, letters[:-1]) if letters.endswith("s") and len(letters) > 2 else (letters,)
+    words = len(_WORD.findall(text[:match.start()]))
+    return readings if any(len(reading) == words for reading in readings) else ()
 
 
 def _is_placeholder(measure: str) -> bool:
@@ -83,10 +171,13 @@ def _is_placeholder(measure: str) -> bool:
 
 
 def _measures(version: dict) -> set[tuple]:
-    """The version's measures as compared, each with whether a page cut it short."""
-    return {(key, bool(_CUT_SHORT.search(measure)))
-            for measure in version["primary_outcome_measures"] or [] if not _is_placeholder(measure)
-            for key in [wording(measure)] if key != ((), ())}
+    """The version's measures as compared, each with whether a page cut it short and the abbreviation it ends with."""
+    measures = version["primary_outcome_measures"] or []
+    frames = list(version.get("primary_outcome_time_frames") or [])
+    frames = frames if len(frames) == len(measures) else [None] * len(measures)
+    return {(key, bool(_CUT_SHORT.search(measure)), _closing_abbreviation(measure))
+            for measure, frame in zip(measures, frames) if not _is_placeholder(measure)
+            for key in [wording(_without_repeated_time(measure, frame))] if key != ((), ())}
 
 
 def _prefix_of(cut: tuple, whole: tuple) -> bool:
@@ -98,15 +189,23 @@ def _prefix_of(cut: tuple, whole: tuple) -> bool:
 
 
 def _found_in(measure: tuple, others: set[tuple]) -> bool:
-    """The measure is among the other version's: the same, or one of the two cut short from the other."""
-    key, cut = measure
+    """The measure is among the other version's: the same, one of the two cut short from the other, or written as the
+    other's abbreviation alone."""
+    key, cut, abbreviation = measure
     return any(key == other or (cut and _prefix_of(key, other)) or (other_cut and _prefix_of(other, key))
-               for other, other_cut in others)
+               or _abbreviated(key, other_abbreviation) or _abbreviated(other, abbreviation)
+               for other, other_cut, other_abbreviation in others)
+
+
+def _abbreviated(key: tuple, abbreviation: tuple[str, ...]) -> bool:
+    """The measure is written as the other's closing abbreviation alone ('ORR' for 'Objective response rate (ORR)')."""
+    words, marks = key
+    return not marks and len(words) == 1 and words[0] in abbreviation
 
 
 def _same_measures(old: set[tuple], new: set[tuple]) -> bool:
     """Both versions measure the same: each measure of one is found in the other."""
-    if {key for key, _ in old} == {key for key, _ in new}:
+    if {m[0] for m in old} == {m[0] for m in new}:
         return True
     return all(_found_in(m, new) for m in old) and all(_found_in(m, old) for m in new)
 
@@ -121,7 +220,8 @@ def _finding(old: dict, new: dict) -> Finding:
 
 
 def primary_outcome_changed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterable[Finding]:
-    """Consecutive versions of a study whose primary outcome measures differ."""
+    """Consecutive versions of a study whose primary outcome measures differ, the newer posted once the study had
+    started (or with no start date to tell)."""
     cursor = con.execute(VERSIONS_WITH_OUTCOMES)
     names = [d[0] for d in cursor.description]
     previous: dict | None = None
@@ -131,7 +231,8 @@ def primary_outcome_changed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -
         measures = _measures(version)
         if not measures:  # only fillers: the version shows no primary outcome
             continue
-        if previous and previous["nct_id"] == version["nct_id"] and not _same_measures(previous_measures, measures):
+        if (previous and previous["nct_id"] == version["nct_id"] and not version["posted_before_start"]
+                and not _same_measures(previous_measures, measures)):
             yield _finding(previous, version)
         previous, previous_measures = version, measures
 
@@ -139,7 +240,8 @@ def primary_outcome_changed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -
 RULES = (
     Rule("outcome_changes.primary_outcome_changed", "contradiction", "warning",
          "A primary outcome changed between registered versions (outcome switching) must be justified "
-         "before the trial's results are trusted.",
+         "before the trial's results are trusted. (A change posted before the study started is the protocol being "
+         "written, not switching.)",
          ("design_outcomes.measure", "meta.version_fields.primary_outcome_measures"),
          func=primary_outcome_changed, judges_absence=True),
 )
