@@ -155,10 +155,17 @@ class _CommitFailsOn:
         return self.con.execute(sql, *args)
 
 
+# The report's pages without its GX Data Docs (a child that loads Great Expectations, ~3 s of each run of the
+# samples): no fault here is in them, and none of these tests reads them (tests/test_after_run_beside.py has the
+# faults beside the Data Docs).
+WITHOUT_DATA_DOCS = "import checks.report as report\nreport._data_docs = lambda *args, **kwargs: None\n"
+
+
 def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:
-    """`trialqc run` in a subprocess with one stage patched by the given Python code."""
-    code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
-           f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
+    """`trialqc run` in a subprocess with one stage patched by the given Python code (the report without its Data
+    Docs)."""
+    code = f"import sys\n{WITHOUT_DATA_DOCS}{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', " \
+           f"'--db', {str(db)!r}, '--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2']\napp()"
     env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"))  # not the project's own reports folder
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env=env)
