@@ -215,6 +215,21 @@ def warehouse_with(tmp_path: Path, studies: dict[str, dict[str, list[dict]]]) ->
     return con
 
 
+def findings_by_case(con: duckdb.DuckDBPyConnection, rules: dict, owners: dict[str, int],
+                     rule_of: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """(severity, message) of each case's rule's findings on the studies it owns ({nct_id: case index}), by case
+    index: every case's studies in the one warehouse `con`, and each rule evaluated once over them all."""
+    scope = set_scope(con, None, AS_OF)
+    by_case: dict[int, list] = {index: [] for index in range(len(rule_of))}
+    for rule_id in sorted(set(rule_of)):
+        rule = rules[rule_id]
+        for f in findings_of(con, rule, scope):
+            index = owners.get(f.nct_id)
+            if index is not None and rule_of[index] == rule_id:
+                by_case[index].append((f.severity or rule.severity, f.message))
+    return by_case
+
+
 def case_studies(case: Case) -> dict[str, dict[str, list[dict]]]:
     """One case's studies ({nct_id: tables}): its study, plus any other studies it needs."""
     study = clean_study()

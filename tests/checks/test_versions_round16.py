@@ -9,7 +9,6 @@ from datetime import date as d
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
 from tests.checks import harness
 from tests.checks.cases_cross_source import PAGE, REGISTRY
 from tests.checks.cases_outcome_changes import NEW, OLD
@@ -115,15 +114,7 @@ def found(tmp_path_factory):
         owners[nct_id] = index
     con = harness.warehouse_with(tmp_path_factory.mktemp("round16"), studies)
     try:
-        scope = set_scope(con, None, harness.AS_OF)
-        by_case: dict[int, list] = {index: [] for index in range(len(CASES))}
-        for rule_id in sorted({case[0] for case in CASES}):
-            rule = RULES[rule_id]
-            for f in findings_of(con, rule, scope):
-                index = owners.get(f.nct_id)
-                if index is not None and CASES[index][0] == rule_id:
-                    by_case[index].append((f.severity or rule.severity, f.message))
-        return by_case
+        return harness.findings_by_case(con, RULES, owners, [case[0] for case in CASES])
     finally:
         con.close()
 
