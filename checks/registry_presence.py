@@ -11,14 +11,13 @@ listed its number), nor one whose registry copy was taken on or after the last l
 """
 from __future__ import annotations
 
+from checks.cross_source_versions import REGISTRY_LAYOUTS
 from checks.rule import Rule
 
-# The registry's own record layouts: a study the warehouse holds only from a republishing site's page
-# may never have been listed by the registry (the site's NCT number may be mistyped), so its absence
-# from the id list does not show that it left.
-REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+# A version the registry gave us (in its own record layouts), the study's current one or any other stored: a study
+# the warehouse holds only from a republishing site's page may never have been listed by the registry (the site's
+# NCT number may be mistyped), so its absence from the id list does not show that it left.
 _LAYOUTS = ", ".join(f"'{layout}'" for layout in REGISTRY_LAYOUTS)
-# A version the registry gave us: the study's current one, or any other stored version.
 _FROM_REGISTRY = f"""(s.source_layout IN ({_LAYOUTS})
     OR EXISTS (SELECT 1 FROM meta.source_records r WHERE r.nct_id = d.nct_id AND r.layout IN ({_LAYOUTS})))"""
 # A copy taken from the registry on or after the day of the last id list that lacked the study shows
