@@ -7,7 +7,7 @@ from typing import Callable
 from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
-from checks.timeliness import ENROLLED_NOBODY, days_text, to_the_day
+from checks.timeliness import ENROLLED_NOBODY, days_text, posted_shown, to_the_day
 
 LAST_UPDATE = "last_update_posted_date"
 # The record was updated but kept an estimate this many days past its date, while its status leaves open whether
@@ -40,13 +40,18 @@ UPDATE_MADE = PartialDate(f"coalesce(s.last_update_submitted_date, {_POSTED.lo})
 _SUBMITTED = "strftime(s.last_update_submitted_date, '%Y-%m-%d')"
 UPDATE_NAMED = PartialDate(f"coalesce({_POSTED.lo}, s.last_update_submitted_date)",
                            f"coalesce({_POSTED.hi}, s.last_update_submitted_date)",
-                           f"coalesce({_POSTED.text}, {_SUBMITTED})")
+                           f"coalesce({posted_shown(LAST_UPDATE)}, {_SUBMITTED})")
 UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_submitted_date=' || {_SUBMITTED} "
-                         f"ELSE {literal(LAST_UPDATE + '=')} || {_POSTED.text} END")
-# Real trials started as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are
-# common), so only earlier study dates are typos (1900 for 2000). Postings cannot predate
-# the registry.
+                         f"ELSE {literal(LAST_UPDATE + '=')} || {posted_shown(LAST_UPDATE)} END")
+# Real studies began as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are common), so only earlier
+# study dates are typos (1900 for 2000). Postings cannot predate the registry.
 EARLIEST_STUDY_DATE = (exact("DATE '1940-01-01'"), "before 1940, almost certainly a typo")
+# A long-running cohort or population registry may honestly have begun before 1940 (a birth cohort of 1921, the
+# Terman study of 1921, the Harvard Grant study of 1938): a study date from this day on of a study not shown to be a
+# trial (observational, or of no given type) is worth a look, not a typo. A year of 1900 or before is the century
+# slip (1900 for 2000) or a form's default, whatever the study.
+COHORT_FROM = exact("DATE '1901-01-01'")
+NOT_A_TRIAL = "coalesce(s.study_type = 'OBSERVATIONAL', s.study_type IS NULL)"
 EARLIEST_POSTING = (exact(REGISTRY_OPENED), "before ClinicalTrials.gov posted its first records in 1999")
 EARLIEST = {"study_first_posted_date": EARLIEST_POSTING, "last_update_posted_date": EARLIEST_POSTING}
 IMPLAUSIBLE = ("start_date", "primary_completion_date", "completion_date", "study_first_posted_date",
@@ -71,7 +76,7 @@ Finding = tuple[str, str, str, tuple[str, ...]]
 
 def _actual_after_update(name: str) -> Finding:
     """A date typed ACTUAL that lies after the record's last update: it has not happened yet."""
-    texts = {"d": shown(name), "u": shown(LAST_UPDATE)}
+    texts = {"d": shown(name), "u": posted_shown(LAST_UPDATE)}
     return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
             sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted on {{u}}.", **texts),
             sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
@@ -81,7 +86,7 @@ def _actual_after_update(name: str) -> Finding:
 def _verified_after_update() -> Finding:
     """The record says it was verified after its own last update: the verification date is stated in an update
     (the registry takes none in the future), so it cannot lie after the newest one."""
-    texts = {"v": shown("verification_date"), "u": shown(LAST_UPDATE)}
+    texts = {"v": shown("verification_date"), "u": posted_shown(LAST_UPDATE)}
     # the stored days are compared first: a period can lie after another only if its stored day does
     return (f"s.verification_date > s.{LAST_UPDATE} AND {after(date_of('verification_date'), date_of(LAST_UPDATE))}",
             sql_text("The record says it was verified in {v}, after its last update posted on {u}: a record is "
@@ -129,19 +134,30 @@ def _estimate_kept(name: str) -> str:
 
 
 def _implausible(name: str) -> str:
+    """A date too early (a study date before 1940, a posting before the registry opened) or too late (an end in a
+    placeholder year, another date more than 15 years ahead); a typed study date from 1901 to 1939 of a study not
+    shown to be a trial is info, said so: a long-running cohort's or registry's real beginning, or a typo, which the
+    record cannot tell."""
     earliest, why = EARLIEST.get(name, EARLIEST_STUDY_DATE)
     end_date = name in END_DATES
     latest = PLACEHOLDER_FROM if end_date else LATEST
     early = after(earliest, date_of(name))
     late = f"{date_of(name).lo} >= {latest.lo}" if end_date else after(date_of(name), latest)
-    texts = {"d": shown(name), "now": RECORD_TODAY.text}
+    posting = name in EARLIEST
+    texts = {"d": posted_shown(name) if posting else shown(name), "now": RECORD_TODAY.text}
     too_early = sql_text(f"The {LABELS[name]} date {{d}} is {why}.", **texts)
     too_late = sql_text(f"The {LABELS[name]} date {{d}} is a placeholder year, not a planned date."
                         if end_date else
                         f"The {LABELS[name]} date {{d}} is more than 15 years after {{now}}.", **texts)
-    message = f"CASE WHEN {early} THEN {too_early} ELSE {too_late} END"
+    message, severity = f"CASE WHEN {early} THEN {too_early} ELSE {too_late} END", "NULL"
+    if name in TYPED:
+        maybe_cohort = f"({NOT_A_TRIAL} AND s.{name} >= {COHORT_FROM.lo} AND {early})"
+        cohort = sql_text(f"The {LABELS[name]} date {{d}} is before 1940: right only for a long-running cohort or "
+                          "registry (such as a birth cohort), else a typo.", **texts)
+        message = f"CASE WHEN {maybe_cohort} THEN {cohort} ELSE {message} END"
+        severity = f"CASE WHEN {maybe_cohort} THEN 'info' END"
     return select(message, sql_text(f"{name}={{d}}; judged as of={{now}}", **texts),
-                  f"({early} OR {late})", (f"studies.{name}",))
+                  f"({early} OR {late})", (f"studies.{name}",), severity=severity)
 
 
 def _months_text(fewest: str, most: str) -> str:
@@ -188,7 +204,9 @@ PLAUSIBILITY_RULES = (
     rule("implausible_date", "warning",
          "Study dates before 1940 and postings before the registry opened (1999) are typos (1900 "
          "for 2000); completion in 2099 or later is a placeholder, while long registries may "
-         "honestly plan to end in 2050 or 2065; other dates more than 15 years ahead are typos.",
+         "honestly plan to end in 2050 or 2065; other dates more than 15 years ahead are typos. A long-running "
+         "cohort or registry may have begun before 1940 (a birth cohort of 1921): a study date from 1901 to 1939 of "
+         "a study not shown to be a trial (observational, or of no given type) is info, saying so.",
          tuple(f"studies.{n}" for n in IMPLAUSIBLE), _per_date(IMPLAUSIBLE, _implausible)),
     rule("header_duration_mismatch", "warning",
          "The clincosm header duration is derived from the dates; disagreeing, one of them is wrong. A completion "

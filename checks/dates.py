@@ -15,7 +15,7 @@ from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
 from checks.time_frames import RULES as TIME_FRAME_RULES
-from checks.timeliness import ENROLLED_NOBODY
+from checks.timeliness import ENROLLED_NOBODY, posted_shown, registered_shown
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,
@@ -53,11 +53,6 @@ POSTED = ("study_first_posted_date", "last_update_posted_date")
 POSTING_ESTIMATED = " OR ".join(f"s.{name}_type = 'ESTIMATED'" for name in POSTED)
 
 
-def _posted_shown(name: str) -> str:
-    """SQL text of a posting date, followed by ' (ESTIMATED)' where the registry gives it as an estimate."""
-    return f"concat({shown(name)}, CASE WHEN s.{name}_type = 'ESTIMATED' THEN ' (ESTIMATED)' ELSE '' END)"
-
-
 # The record says the study completed: its completion date is ACTUAL, or its status says it ended (a COMPLETED or
 # TERMINATED study's date has happened, whatever type was left on it). An anticipated completion of a study not yet
 # recruiting, recruiting, suspended or of unknown status (or an untyped one, in a legacy record of such a study) is a
@@ -79,8 +74,8 @@ def _registered_after_completion_sql() -> str:
     # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion.
     submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
     completion = date_of("completion_date")
-    on, what, by_posting = registered()
-    texts = {"what": what, "a": on.text, "b": shown("completion_date")}
+    _on, what, by_posting = registered()
+    texts = {"what": what, "a": registered_shown(), "b": shown("completion_date")}
     late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, 30)} "
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
@@ -132,7 +127,7 @@ ORDER_RULES = (
                 "the registry gives either posting as an estimate (a day it did not record, before 2017), the "
                 "estimate may be what is wrong: warning.",
                 "The record was first posted on {a}, after its last update posted on {b}.",
-                texts={name: _posted_shown(name) for name in POSTED},
+                texts={name: posted_shown(name) for name in POSTED},
                 severity_sql=f"CASE WHEN {POSTING_ESTIMATED} THEN 'warning' END"),
 )
 
@@ -176,7 +171,7 @@ def _ended_before_its_dates_sql() -> str:
     actual_after_last_update's.)"""
     parts = []
     for name, label in (("completion_date", "completion"), ("primary_completion_date", "primary completion")):
-        texts = {"st": "s.overall_status", "d": shown(name), "u": shown("last_update_posted_date")}
+        texts = {"st": "s.overall_status", "d": shown(name), "u": posted_shown("last_update_posted_date")}
         parts.append(select(
             sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted on "
                      "{u}: the record says the study ended before the day it gives as its end.", **texts),

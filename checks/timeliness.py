@@ -53,15 +53,36 @@ _REGISTERED_YEAR = r"(?i)(?:ChiCTR[-A-Z]*|ACTRN126)(\d{2})"
 _FDA_REGULATED = "coalesce(s.is_fda_regulated_drug OR s.is_fda_regulated_device, FALSE)"
 
 
+def posted_shown(name: str) -> str:
+    """SQL text of a posting date of `studies s` at its own precision, followed by ' (ESTIMATED)' where the registry
+    gives it as an estimate (a day it did not record, in records posted before 2017); NULL where the record gives
+    none."""
+    return f"{date_of(name).text} || CASE WHEN s.{name}_type = 'ESTIMATED' THEN ' (ESTIMATED)' ELSE '' END"
+
+
+def registered_shown() -> str:
+    """SQL text of the day the record was registered (registered()), with its posting's ESTIMATED type where that
+    day is its first posting and the registry gives it as an estimate."""
+    on, _what, by_posting = registered()
+    return f"CASE WHEN {by_posting} THEN {posted_shown('study_first_posted_date')} ELSE {on.text} END"
+
+
 def _late_registration_sql() -> str:
     on, what, by_posting = registered()
     start = date_of("start_date")
     column = f"CASE WHEN {by_posting} THEN 'study_first_posted_date' ELSE 'study_first_submitted_date' END"
-    texts = {"what": what, "col": column, "sub": on.text, "st": shown("start_date"), "n": days_after(on, start)}
+    # The days from a start (or a posting) kept to the month or year are the fewest its readings give: 'at least'.
+    exact_days = f"{to_the_day('start_date')} AND (NOT {by_posting} OR {to_the_day('study_first_posted_date')})"
+    # A date kept to the month or year is a period: the study started in it, not on it.
+    started = f"CASE WHEN {to_the_day('start_date')} THEN 'on ' ELSE 'in ' END || {shown('start_date')}"
+    registered_on = (f"CASE WHEN {by_posting} AND NOT {to_the_day('study_first_posted_date')} THEN 'in ' "
+                     f"ELSE 'on ' END || {registered_shown()}")
+    texts = {"what": what, "col": column, "sub": registered_shown(), "st": shown("start_date"),
+             "n": days_text(on, start, exact_days), "started": started, "on": registered_on}
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
-    message = sql_text("Study was {what} on {sub}, {n} days after it started on {st}: registered late.", **texts)
-    evidence = sql_text("{col}={sub}; start_date={st}; days late={n}", **texts)
+    message = sql_text("Study was {what} {on}, {n} days after it started {started}: registered late.", **texts)
+    evidence = sql_text("{col}={sub}; start_date={st}; days late={n}", **{**texts, "n": days_after(on, start)})
     severity = (f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
     where = (f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
