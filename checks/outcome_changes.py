@@ -2,10 +2,11 @@
 
 A registered primary outcome is the promise a trial is judged by; changing it after the
 fact is the registry's best-known quality signal. Only versions that show primary outcomes
-are compared (a page layout without outcomes says nothing), one per last-update date, and a
-change of time frame (or a time moved between title and time frame), case, accents, spacing, punctuation, order,
-British spelling, 'from baseline' or an abbreviation spelt out alone is not a switch, nor is a change posted before the
-study started (the protocol was still being written).
+are compared (a page layout without outcomes says nothing), one per last-update date (a republished page dated a day
+from a registry version is that version: neither gives a time zone), and a change of time frame (or a time moved
+between title and time frame, in the same unit or another surely the same), case, accents, spacing, punctuation, order,
+a unit's spelling, British spelling, 'from baseline' or an abbreviation spelt out alone is not a switch, nor is a
+change posted before the study started (the protocol was still being written).
 """
 from __future__ import annotations
 
@@ -17,27 +18,40 @@ from typing import Iterable
 import duckdb
 
 from checks.missing_fields import PLACEHOLDERS
+from checks.cross_source_versions import REGISTRY_LAYOUTS
 from checks.rule import CheckScope, Finding, Rule
 from checks.scoped_tables import IN_SCOPE
 from warehouse.versions import describe
 
 # Only a study with versions of two last-update dates can have changed: most have one.
 REGISTRY_FIRST = "CASE r.layout WHEN 'ctgov_json_v2' THEN 0 WHEN 'ctgov_xml' THEN 1 ELSE 2 END"
+_IN_REGISTRY = "(" + ", ".join(f"'{layout}'" for layout in REGISTRY_LAYOUTS) + ")"
+# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
+# ahead of the registry's US date, or behind it): a page dated a day from a registry version of the study shows that
+# version, not another. Its copy is the registry's; a page two or more days from every registry version is a version
+# of its own.
+PAGE_DATE_MARGIN_DAYS = 1
 VERSIONS_WITH_OUTCOMES = f"""
-    SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures,
-           v.primary_outcome_time_frames,
-           r.last_update_posted_date < CASE r.start_date_precision WHEN 'year' THEN date_trunc('year', r.start_date)
-                                       WHEN 'month' THEN date_trunc('month', r.start_date) ELSE r.start_date END
-             AS posted_before_start
-    FROM meta.source_records r
-    JOIN meta.version_fields v USING (nct_id, sha256)
-    WHERE r.nct_id IN (SELECT nct_id FROM meta.source_records WHERE {IN_SCOPE} AND last_update_posted_date IS NOT NULL
-                       GROUP BY nct_id HAVING count(DISTINCT last_update_posted_date) > 1)
-      AND r.last_update_posted_date IS NOT NULL
-      AND len(v.primary_outcome_measures) > 0
-    QUALIFY row_number() OVER (PARTITION BY r.nct_id, r.last_update_posted_date
-                               ORDER BY {REGISTRY_FIRST}, r.sha256) = 1
-    ORDER BY r.nct_id, r.last_update_posted_date
+    WITH shown AS MATERIALIZED (
+        SELECT r.nct_id, r.sha256, r.path, r.layout, r.last_update_posted_date, v.primary_outcome_measures,
+               v.primary_outcome_time_frames, {REGISTRY_FIRST} AS source_rank,
+               r.last_update_posted_date < CASE r.start_date_precision WHEN 'year' THEN date_trunc('year', r.start_date)
+                                           WHEN 'month' THEN date_trunc('month', r.start_date) ELSE r.start_date END
+                 AS posted_before_start
+        FROM meta.source_records r
+        JOIN meta.version_fields v USING (nct_id, sha256)
+        WHERE r.nct_id IN (SELECT nct_id FROM meta.source_records WHERE {IN_SCOPE}
+                           AND last_update_posted_date IS NOT NULL
+                           GROUP BY nct_id HAVING count(DISTINCT last_update_posted_date) > 1)
+          AND r.last_update_posted_date IS NOT NULL
+          AND len(v.primary_outcome_measures) > 0)
+    SELECT * EXCLUDE (source_rank) FROM shown p
+    WHERE p.layout IN {_IN_REGISTRY} OR NOT EXISTS (
+        SELECT 1 FROM shown g WHERE g.nct_id = p.nct_id AND g.layout IN {_IN_REGISTRY}
+          AND abs(g.last_update_posted_date - p.last_update_posted_date) BETWEEN 1 AND {PAGE_DATE_MARGIN_DAYS})
+    QUALIFY row_number() OVER (PARTITION BY p.nct_id, p.last_update_posted_date
+                               ORDER BY p.source_rank, p.sha256) = 1
+    ORDER BY p.nct_id, p.last_update_posted_date
 """
 
 
@@ -52,6 +66,16 @@ _WORD = re.compile(r"[^\W_]+")
 _LIST_MARK = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z])\)|\d{1,2}\.(?!\d))\s*", re.I)
 # One comparison written two ways: '≥ 7%' and '>= 7%', '=<' and '<='.
 _COMPARISONS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="))
+# One unit written several ways (in the measure's folded text, where 'kg/m²' already reads 'kg/m2' and 'µg' 'μg'): a
+# power written with a caret ('kg/m^2', 'cells/mm^3', '10^9/L'), millimetres of mercury and centimetres of water with
+# or without a space ('mm Hg', 'cm H2O'), and a percentage as its sign or in words ('%', 'percent', 'per cent',
+# 'percentage'). 'mg/dL' and 'mg/dl' fold alike with the case.
+_UNIT_SPELLINGS = ((re.compile(r"(?<=[^\W_])\s*\^\s*(?=\d)"), ""), (re.compile(r"\bmm[\s-]*hg\b"), "mmhg"),
+                   (re.compile(r"\bcm[\s-]*h2o\b"), "cmh2o"),
+                   (re.compile(r"%|\bper\s*cent(?:age)?s?\b"), " percent "))
+_MAYBE_UNIT = re.compile(r"[\^%]|hg|h2o|per")
+# Micrograms, micromoles and microlitres as the micro sign or its Latin stand-in writes them ('μg', 'ug', 'mcg').
+_MICRO_WORDS = {"μg": "mcg", "ug": "mcg", "μmol": "umol", "μl": "ul"}
 # An abbreviation in brackets after the words it abbreviates ('Overall Survival (OS)', 'Dose-Limiting Toxicities
 # (DLTs)'): it restates them, so a version that adds or drops it measures the same.
 _ABBREVIATION = re.compile(r"\(\s*([^\W\d_]{2,8})\s*\)")
@@ -70,15 +94,44 @@ _TIME_AT_END = re.compile(r"[\s,;:-]*\b(?:at|after)\s+(?:(?P<unit>week|month|day
                           r"|(?P<count>\d+)\s+(?P<units>week|month|day|year)s?)\s*\.?\s*$", re.I)
 
 
+# A time a time frame names, in its unit's words ('Day 30', '4 weeks', '12-month', 'Week 52'); a figure with a decimal
+# point or a range's other end ('1.5 years') is no such time.
+_FRAME_TIME = re.compile(r"(?<![\d.])(?:(?P<count>\d{1,4})(?:\s*-\s*|\s+)(?P<units>day|week|month|year)s?"
+                         r"|(?P<unit>day|week|month|year)\s+(?P<number>\d{1,4}))(?![\d.])", re.I)
+# The days a time in each unit may mean in a trial's schedule: a day and a week are exact, a month is four weeks (28
+# days, as a schedule of 4-week cycles counts it) to a calendar month (31 days), a year 52 weeks (364 days) to a leap
+# year (366). Two times are surely the same only where these spans meet: 'Day 30' and 'Week 4' are each one month's
+# visit, 28 days are 4 weeks, and 12 months and 52 weeks are a year; but 'Week 48' is no year, nor 'Day 30' 4 weeks.
+_DAYS = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (364, 366)}
+
+
+def _days(count: str, unit: str) -> tuple[int, int]:
+    """The fewest and the most days `count` of `unit` may mean in a trial's schedule."""
+    fewest, most = _DAYS[unit.casefold()]
+    return int(count) * fewest, int(count) * most
+
+
+def _names_time(frame: str, number: str, unit: str) -> bool:
+    """The time frame names the time `number` `unit`: the same number and unit, or a time in another unit surely the
+    same ('Day 30' for 1 month, '1 year' for 52 weeks)."""
+    if re.search(rf"(?<![\d.]){number}(?![\d.])", frame) and unit.casefold() in frame:
+        return True
+    fewest, most = _days(number, unit)
+    for time in _FRAME_TIME.finditer(frame):
+        low, high = _days(time.group("count") or time.group("number"), time.group("units") or time.group("unit"))
+        if low <= most and fewest <= high:
+            return True
+    return False
+
+
 def _without_repeated_time(measure: str, time_frame: str | None) -> str:
-    """The measure without the time it ends with, where its time frame names the same number and unit."""
+    """The measure without the time it ends with, where its time frame names the same time (in the same or another
+    unit)."""
     match = _TIME_AT_END.search(measure)
-    if not match or not time_frame:
+    if not match or not time_frame or match.start() == 0:
         return measure
     number, unit = match.group("number") or match.group("count"), (match.group("unit") or match.group("units"))
-    frame = time_frame.casefold()
-    repeated = re.search(rf"(?<![\d.]){number}(?![\d.])", frame) and unit.casefold() in frame
-    return measure[:match.start()] if repeated and match.start() > 0 else measure
+    return measure[:match.start()] if _names_time(time_frame.casefold(), number, unit) else measure
 
 
 # British spellings of medical words, as their American spelling ('haemoglobin', 'tumour', 'randomised'): the same
@@ -148,7 +201,10 @@ def wording(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = _without_abbreviations(_LIST_MARK.sub("", text, count=1))
     for written, meant in _COMPARISONS:
         text = text.replace(written, meant)
-    words = _without_from_baseline([_american(word) for word in _WORD.findall(text)])
+    if _MAYBE_UNIT.search(text):
+        for spelling, unit in _UNIT_SPELLINGS:
+            text = spelling.sub(unit, text)
+    words = _without_from_baseline([_MICRO_WORDS.get(word) or _american(word) for word in _WORD.findall(text)])
     return tuple(words), tuple(_MEANING_MARKS.findall(text))
 
 
@@ -241,7 +297,8 @@ RULES = (
     Rule("outcome_changes.primary_outcome_changed", "contradiction", "warning",
          "A primary outcome changed between registered versions (outcome switching) must be justified "
          "before the trial's results are trusted. (A change posted before the study started is the protocol being "
-         "written, not switching.)",
+         "written, not switching. A republished page dated a day from a registry version shows that version: neither "
+         "gives a time zone.)",
          ("design_outcomes.measure", "meta.version_fields.primary_outcome_measures"),
          func=primary_outcome_changed, judges_absence=True),
 )
