@@ -1,12 +1,14 @@
 """Defects inside the eligibility criteria text: a criterion stated twice, numbers skipped."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Iterator
 
 import duckdb
 
-from checks.criteria_headings import block_of
-from checks.criteria_text import Item, numbering_gaps, repeated_items
+from checks.criteria_headings import block_of, names_another_list
+from checks.criteria_text import Item, NumberingGap, numbering_gaps, repeated_items
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 
@@ -37,14 +39,87 @@ def _repeat_message(first: Item, repeat: Item, text: str) -> str:
     return f"{said}."
 
 
+# What ends a criterion's last line: a piece below such a line is a criterion of its own.
+_SENTENCE_END = ".;:!?"
+# A list mark at the start of a line: a bullet or a list number.
+_LIST_MARK = re.compile(r"[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\))")
+# A protocol document's page header or footer pasted with its criteria, a paragraph of its own at each page break:
+# "CONFIDENTIAL", "Page 12 of 80", "Version 4.0 dated 12 March 2021".
+_PAGE_FURNITURE = re.compile(r"\bconfidential\b|\bpage[ \t]+\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}\b"
+                             r"|\bversion[ \t]+\d{1,2}(?:\.\d{1,2})*,?[ \t]+(?:dated|date)\b", re.I)
+
+
+def _letters_beyond_ascii(text: str, item: Item) -> str:
+    """The item's letters beyond ASCII (a Chinese, Cyrillic or Greek criterion's words, an accented letter), in one
+    form and case ("µg" and "μg" alike): an item's key keeps only a-z and 0-9, so two criteria that differ only in
+    those letters ("HBsAg阳性 ... HBV DNA>2000 IU/mL", "HBsAg阴性 ... HBV DNA>2000 IU/mL": positive, negative) share
+    a key."""
+    letters = "".join(c for c in text[item.start:item.end] if c.isalpha() and not c.isascii())
+    return unicodedata.normalize("NFKC", letters).casefold() if letters else letters
+
+
+def _line_above(text: str, item: Item) -> str | None:
+    """The words of the last line above the item when the item goes on the criterion of that line: a piece that a
+    blank line cut from its criterion (pasted from a page: "* Women of childbearing potential must agree to use", a
+    blank line, then "effective contraception during the study ..."), which opens with no list mark and in lower
+    case, below a line that ends no sentence. None for an item that is a criterion of its own."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    body = text[line_start:item.end].lstrip(" \t")
+    above = text[:line_start].rstrip()
+    if not body[:1].islower() or not above or above[-1] in _SENTENCE_END:
+        return None
+    return " ".join(above[above.rfind("\n") + 1:].strip(" \t-*•").split()).lower()
+
+
+def _page_furniture(text: str, item: Item) -> bool:
+    """Whether the item is a page's header or footer: a paragraph with no list mark that says what pages of a
+    protocol say (`_PAGE_FURNITURE`). Written alike at every page break, it states no criterion twice."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    body = text[line_start:item.end].lstrip(" \t")
+    return _LIST_MARK.match(body) is None and _PAGE_FURNITURE.search(body) is not None
+
+
+def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
+    """Whether two items with one key state one criterion twice: the same words in every script, the same criterion
+    when each goes on the one of the line above it (`_line_above`), and no line between them that names another
+    group of people or another step of the study (`names_another_list`)."""
+    if _letters_beyond_ascii(text, first) != _letters_beyond_ascii(text, repeat) or \
+            _line_above(text, first) != _line_above(text, repeat) or _page_furniture(text, repeat):
+        return False
+    begin = text.rfind("\n", 0, first.end) + 1
+    end = text.rfind("\n", 0, repeat.start) + 1
+    return begin >= end or not any(names_another_list(line) for line in text[begin:end].split("\n"))
+
+
 def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The same criterion text appears twice in a study's eligibility criteria."""
     for nct_id, source in _criteria(con, scope):
         text = source.text
         for first, repeat in repeated_items(text, source.memo):
+            if not _stated_twice(text, first, repeat):
+                continue
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
             yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
+
+
+# How far before a gap the numbers it skips are looked for, written with full-width marks.
+FULL_WIDTH_REACH = 300
+# A list number opening a line with a full-width point or bracket, as Chinese, Japanese and Korean text writes it
+# ("3．", "3。", "（3）", "3）"; the pattern of one number, `{}`): the list reading takes only ASCII points and
+# brackets.
+_FULL_WIDTH_NUMBER = r"^[ \t]*(?:[-*•][ \t]*)?(?:（[ \t]*{0}[ \t]*[)）]|\(?{0}[ \t]*[．。）])"
+
+
+def _written_full_width(text: str, gap: NumberingGap) -> bool:
+    """Whether each number the gap skips opens a line just before it, written with a full-width point or
+    bracket ("1. 年龄18-75岁", "2. ECOG 0-1", "3．签署知情同意书", "4. ..."): the criterion is there, marked
+    otherwise."""
+    before = text[max(0, gap.at - FULL_WIDTH_REACH):gap.at]
+    if before.isascii():
+        return False
+    return all(re.search(_FULL_WIDTH_NUMBER.format(n), before, re.M) is not None
+               for n in range(gap.expected, gap.found))
 
 
 def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -52,6 +127,8 @@ def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) ->
     for nct_id, source in _criteria(con, scope):
         text = source.text
         for gap in numbering_gaps(text, source.memo):
+            if _written_full_width(text, gap):
+                continue
             section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
             if gap.found == gap.expected + 1:
                 missing = f"criterion {gap.expected} is"
@@ -69,8 +146,9 @@ RULES = (
          "A criterion stated twice is a copy error that may hide the criterion meant to be there. Twice in one "
          "list, or in one exclusion section under two topical headings that exclude it at the same time (an ACTG "
          "record's 'Co-existing Condition:' and 'Patients with the following are excluded:'); under a cohort's, "
-         "a part's or an arm's heading or label ('Cohort B', '* Healthy volunteers', 'OR') it is that group's "
-         "criterion, and a deleted criterion's placeholder or a note is no criterion.",
+         "a part's, an arm's, a step's or other people's heading or label ('Cohort B', '* Healthy volunteers', "
+         "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, and a deleted criterion's "
+         "placeholder, a note or a page's header is no criterion.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "

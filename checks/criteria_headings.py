@@ -234,3 +234,46 @@ def stated_twice_across_headings(text: str, first_start: int, first_end: int, re
         return first.window == repeat.window
     dated = _SELF_DATED.match(text, first_start, first_end)
     return first.window is None and repeat.window is None and dated is not None
+
+
+# Who a list line may name as the people whose criteria follow ("* Caregivers", "* Sibling donors", "**Patients**",
+# "* Recipients (n = 20)"), with the words that may stand before them ("For caregivers", "Family caregivers").
+_PEOPLE = (r"(?:patients?|participants?|subjects?|care-?givers?|carers?|donors?|recipients?|parents?|guardians?|"
+           r"mothers?|fathers?|partners?|spouses?|siblings?|relatives?|dyads?|household[ \t]+contacts?|"
+           r"(?:index[ \t]+)?cases?|teachers?|students?|clinicians?|physicians?|nurses?|(?:health[ \t-]?care[ \t]+)?"
+           r"providers?|staff(?:[ \t]+members?)?|family[ \t]+members?)")
+_PEOPLE_BEFORE = (r"(?:for|all|family|informal|primary|sibling|related|unrelated|living|index|patient|parent|household|"
+                  r"participating|study)")
+_OPENING = r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[ \t]*"
+_CLOSING = r"[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*"
+_PEOPLE_LINE = re.compile(rf"{_OPENING}(?:{_PEOPLE_BEFORE}[ \t]+){{0,2}}{_PEOPLE}(?:[ \t]*\([^)\n]{{1,40}}\))?"
+                          rf"(?:[ \t]+only)?{_CLOSING}", re.I)
+# A step or a period of the study whose criteria follow: the registration steps of cooperative-group records ("* STEP
+# 1 REGISTRATION", "* STEP 2: RANDOMIZATION", "* PRE-REGISTRATION ELIGIBILITY CRITERIA", "* REGISTRATION TO STEP 2"),
+# a retreatment, an extension or a crossover, a cohort named by its purpose ("* Expansion cohort only").
+_OCCASION = (r"(?:step[ \t]*\d{1,2}[a-z]?|(?:pre-?|re-?)?registration|randomi[sz]ation|re-?treatment|extension|"
+             r"cross-?over|roll-?over|continuation|re-?enrol?ment|maintenance|induction|consolidation|expansion|"
+             r"escalation)")
+_OCCASION_WORD = (rf"(?:{_OCCASION}|to|for|the|of|dose|eligibility|inclusion|exclusion|criteria|cohorts?|phase|part|"
+                  r"period|portion|study|only|\([^)\n]{1,40}\))")
+_OCCASION_LINE = re.compile(rf"{_OPENING}(?=[^\n]*?\b{_OCCASION})(?:{_OCCASION_WORD}[ \t:\-\u2013]*){{1,6}}{_CLOSING}",
+                            re.I)
+# What a criteria heading may name as another list's occasion or people ("Inclusion Criteria for Stage 2",
+# "Exclusion Criteria for Caregivers"; not "... for all patients", every list's people).
+_NAMES_OCCASION = re.compile(rf"\b(?:{_OCCASION}|stage[ \t]*(?:\d{{1,2}}|[ivx]{{1,4}})\b|(?<!all ){_PEOPLE})", re.I)
+# A line longer than this names no list: it is a criterion.
+LABEL_LENGTH = 100
+
+
+def names_another_list(line: str) -> bool:
+    """Whether a line between two criteria alike names another list for them to stand in: only the people whose
+    criteria follow ("* Caregivers", "**Donors**") or a step or period of the study ("* STEP 2 RANDOMIZATION",
+    "* Expansion cohort only"), or a criteria heading that names either ("Inclusion Criteria for Retreatment",
+    "Randomization Inclusion Criteria", "Inclusion Criteria (Step 2)"). The same criterion in two such lists is
+    stated once for each: the patients and their carers, each step's check of eligibility."""
+    words = line.strip(" \t-*•_")
+    if len(line) > LABEL_LENGTH or not words[:1].isupper():
+        return False  # a wrapped criterion's last line ("     patients") opens in lower case
+    if _PEOPLE_LINE.fullmatch(line) or _OCCASION_LINE.fullmatch(line):
+        return True
+    return _CRITERIA_HEADING.match(line) is not None and _NAMES_OCCASION.search(line) is not None
