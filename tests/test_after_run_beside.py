@@ -17,10 +17,18 @@ from flows.search import SearchQuery
 from flows.warehouse_session import warehouse_session
 from flows.watch import add_watch_list
 from tests.conftest import AS_OF
+from tests.gx_stand_in import stand_in_for_data_docs
 from warehouse import connect as connect_module
 from warehouse.connect import connect
 
 LOG = logging.getLogger("test")
+
+
+@pytest.fixture(autouse=True)
+def _data_docs_stood_in(monkeypatch):
+    """A one-run stand-in for the Data Docs build (a real one is a child that loads Great Expectations, seconds a
+    run): what these tests judge is the report and the refresh beside it; the Data Docs tests patch their own."""
+    stand_in_for_data_docs(monkeypatch)
 
 
 def _session_run(db: Path, source: Path, reports: Path, run_id: str) -> None:
@@ -418,7 +426,6 @@ def test_the_data_docs_begin_once_the_warehouse_is_closed_and_are_ready_when_the
     from checks import gx_docs
     from flows import publish as publish_module
     from flows import warehouse_session as session_module
-    from tests.gx_stand_in import stand_in_for_data_docs
 
     events = []
     builds = stand_in_for_data_docs(monkeypatch)
