@@ -75,7 +75,8 @@ OTHER_NAMES = ("LEFT JOIN (SELECT nct_id, intervention_id, string_agg(name, ' ')
 
 # --- An arm typed No Intervention that the record gives interventions ----------------------------------------------
 
-# Intervention names that say the arm is given nothing during the trial, a wait-list's or a monitored arm's too:
+# Intervention names that say the arm is given nothing during the trial, a wait-list's or a monitored arm's too
+# ("Watch and wait", "Expectant management", a pregnancy left to go into labour):
 # such a row agrees with the type (it is a placeholder, which protocol.intervention_not_named finds).
 NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no drug", "untreated", "observation",
                                  "observation only", "watchful waiting", "no intervention control",
@@ -87,18 +88,24 @@ NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no dru
                                  "waiting list", "wait list control", "waitlist control", "wait-list control",
                                  "waiting list control", "active surveillance", "active monitoring",
                                  "observational", "routine observation", "delayed intervention", "delayed treatment",
-                                 "deferred intervention", "deferred treatment")
-# Words that name the arm's role, not what it is given: "No treatment group", "Wait-list control", "None (Control)".
-ROLE_WORDS = r"\b(?:control|controls|group|arm|cohort|comparator)\b"
+                                 "deferred intervention", "deferred treatment", "no-treatment", "watch and wait",
+                                 "wait and see", "expectant management")
+# Words that name the arm's role or who is in it, not what it is given: "No treatment group", "Wait-list control",
+# "None (Control)", "Healthy volunteers".
+ROLE_WORDS = (r"\b(?:control|controls|group|arm|cohort|comparator"
+              r"|healthy|volunteers?|subjects?|participants?|patients?)\b")
 # A name that is the absence of one thing ("No antibiotic prophylaxis", "No drain", "Without supplementation"): a
 # few words, none joining something given to it ("No treatment and questionnaires"). "No-touch technique" and
 # "No-scalpel vasectomy" are techniques, hyphenated or not.
 NO_SUCH_THING = r"^(?:no|without)(?:\s+[a-z]+){1,3}$"
 NOT_AN_ABSENCE = r"\b(?:and|plus|with|but|only|then|except|touch|scalpel)\b"
 # A description that says the arm is given nothing, read where the name is only the arm's role ("Control"):
-# "No intervention", "Participants will not receive any intervention", "Receives no treatment".
-DESCRIBES_NOTHING = (r"^\s*(?:no|none|nothing)\b|\b(?:will|do|does|did|shall)\s+not\s+(?:be\s+)?(?:receive|given|get)"
-                     r"|\breceives?\s+no\b|\bno\s+(?:intervention|treatment)\b")
+# "No intervention", "Participants will not receive any intervention", "Patients won't receive any treatment",
+# "Receives no treatment", "Will receive nothing", "Will not be treated", "Not treated".
+DESCRIBES_NOTHING = (r"^\s*(?:no|none|nothing|not\s+treated|untreated)\b"
+                     r"|\b(?:(?:will|do|does|did|shall)\s+not|won[’']?t|don[’']?t|doesn[’']?t)\s+(?:be\s+)?"
+                     r"(?:receive|given|get|treated)"
+                     r"|\breceives?\s+(?:no|nothing)\b|\bno\s+(?:intervention|treatment)\b")
 
 
 def _gives_nothing(expr: str, description: str = "NULL") -> str:
@@ -240,22 +247,30 @@ def _placebo_arm_typed_active_sql() -> str:
 # device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo misspelt ("Placibo",
 # "Palcebo") or in a sponsor's language ("Plazebo", "Fictitious stimulation", "False acupuncture", "Fictive"), a
 # needle that does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug
-# ("Non-medicated patch") or a comparator drug given to mimic the tested one's side effects (an active placebo).
+# ("Non-medicated patch"), a comparator drug given to mimic the tested one's side effects (an active placebo), or a
+# sham procedure's wording: "Syringe hub pressed against the eye to mimic an injection", "Needles at non-acupuncture
+# points", "Current ramped up and down", "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser
+# probe applied with no emission", "Ultrasound at 0 W/cm2", "Zero output".
 PLACEBO_WORDS = (r"placebo|\bp(?:la|al)[cz][aeiou]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b"
                  r"|\bidentical|simulat|\bmock\b|ficti\w*|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
                  r"|laser|tdcs|rtms|tens)\b|non-?function\w*|non-?working|unpowered|dim\s+(?:red\s+)?light"
                  r"|\bblunt\w*\s+(?:\w+\s+)?needles?|retractable\s+needles?|shallow\s+needl|non-?medicated|unmedicated"
-                 r"|\bmimic\w*\s+(?:\w+\s+){0,3}?(?:side[- ]effects?|adverse\s+effects?|sensations?|taste|appearance)"
+                 r"|\bmimic\w*\s+(?:\w+\s+){0,3}?(?:side[- ]effects?|adverse\s+effects?|sensations?|taste|appearance"
+                 r"|injections?|procedures?|surgery|operation|stimulation|needling|acupuncture|infusion|insertion)"
                  r"|\bhartmann|\bdextrin|\b0\.9\s*%\s*ns\b|\bns\s+0\.9\s*%"
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
                  r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut)\s+oil\b|paraffin"
                  rf"|\bcontrol\s+(?:{_FORMS}|tablets?|capsules?|pills?|injections?|infusion|drink|beverage|powder"
                  r"|sachets?|product)\b|look[- ]?alike|indistinguishable"
-                 r"|\b0(?:\.0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
+                 r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
                  r"|\b(?:without|no|lacking|free\s+of|devoid\s+of)\s+(?:the\s+|any\s+)?active|non-?active"
                  r"|not\s+active|deactivated|switched\s+off|turned\s+off|detuned|attention[- ](?:control|placebo|match)"
                  r"|nocebo|solvent|diluent|excipient|\bblank\b|non-?penetrating|superficial\s+needl|non-?acupoint"
+                 r"|non-?acupuncture\s+(?:points?|sites?)|without\s+(?:a\s+|the\s+)?needle\b|needle-?less\s+syringe"
+                 r"|syringe\s+hub|empty\s+syringe|\bramp\w*\s+(?:up\s+and\s+)?down|\btilted\s+(?:\w+\s+){0,3}?away"
+                 r"|\bcoil\s+(?:\w+\s+){0,2}?tilted|\btilted\s+coil"
+                 r"|\bnot\s+(?:be\s+)?(?:activated|turned\s+on|switched\s+on|powered\s+on|energi[sz]ed)\b"
                  r"|minimal\s+(?:acupuncture|needling|stimulation)|streitberger"
                  r"|physiologic\w*\s+(?:serum|solution)|serum\s+physiolog|\bringer|isotonic|\bd5w\b|\bpbs\b|\bbuffer\b"
                  r"|adjuvant\s+(?:only|alone)|empty\s+capsules?|nicotine[- ]free|denicotini|decaf|non-?alcoholic"
@@ -263,9 +278,26 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al)[cz][aeiou]?bo\b|\bsham|vehicle|dummy|\bi
                  r"|ineffective\s+dose"
                  r"|\b(?:device|laser|stimulator|unit|current|light)\s+(?:(?:turned|switched|set|is|was)\s+)?off\b"
                  r"|\bbase\s+(?:cream|ointment|gel)|\b(?:cream|ointment|gel)\s+base\b|petrolat|vaseline"
-                 r"|\b(?:no|without)\s+(?:electrical\s+|magnetic\s+)?(?:stimulation|current|energy|output"
-                 r"|needle\s+penetration)"
-                 r"|\b0(?:\.0+)?\s*ma\b|zero\s+intensity")
+                 r"|\b(?:no|without)\s+(?:electrical\s+|magnetic\s+|laser\s+|light\s+)?(?:stimulation|current|energy"
+                 r"|output|emission|activation|needle\s+penetration)"
+                 r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:ma|w)\b|zero\s+(?:intensity|output|power|energy|current)")
+
+# A sham procedure as a Sham Comparator arm may word it without the word sham: the procedure done without the part
+# that treats ("Renal angiography without denervation", "Bronchoscopy without valve placement", "Catheter inserted, no
+# ablation") or only its access or diagnostic step ("Skin incision only", "Angiography only", "Sedation only"). Read
+# on Sham Comparator arms alone: a Placebo Comparator's "without stent placement" may be medical therapy.
+SHAM_PROCEDURE = (r"\b(?:without|no)\s+(?:the\s+|any\s+|actual\s+|real\s+)?(?:\w+\s+){0,2}?(?:denervation|ablation"
+                  r"|placement|implantation|deployment|insertion|energy\s+delivery)\b"
+                  r"|\b(?:incision|angiogra\w*|bronchoscopy|endoscopy|catheteri[sz]ation|an(?:a)?esthesia|sedation"
+                  r"|mapping)\s+(?:\w+\s+)?only\b")
+
+# A food, drink or hygiene product said to lack what is tested, as a placebo of one is worded: "Chewing gum without
+# xylitol", "Yogurt without probiotics", "Fluoride-free toothpaste", "Gluten-free muffin", "Unfortified bread". Read
+# on comparator arms only: a drug's "tablets taken without food" says nothing of a placebo.
+_PRODUCTS = (r"(?:gum|toothpaste|dentifrice|mouthwash|mouth\s*rinse|yog(?:h)?urt|formula|milk|bread|bars?|biscuits?"
+             r"|cookies?|muffins?|chocolate|juice|drinks?|beverages?|snacks?|supplements?|powder|sachets?)")
+CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lacking|with\s+no)\b"
+                   rf"|\b[a-z0-9]+-free\s+(?:\w+\s+)?{_PRODUCTS}\b|\b(?:un|non-?)fortified\b")
 
 # What the arm g says of itself: its title and description.
 ARM_TEXT = "concat_ws(' ', g.title, g.description)"
@@ -277,15 +309,22 @@ def _comparator_without_placebo_sql() -> str:
     texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
              "given": "a.given", "what": "CASE g.group_type WHEN 'SHAM_COMPARATOR' THEN 'a sham' ELSE 'a placebo' END",
              "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), 'none')"}
+    # A placebo's words or a product without what is tested, read in one pattern.
+    placebo_like = f"{PLACEBO_WORDS}|{CONTROL_PRODUCT}"
     columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-               f"bool_or({_matches(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
+               f"bool_or({_matches(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
+               f"string_agg({INTERVENTION_SAYS}, ' ') AS says")
+    # Read last, of the Sham Comparator arms left: its words and its interventions' in one text.
+    all_said = f"concat_ws(' ', {ARM_TEXT}, a.says)"
+    sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {_matches(all_said, SHAM_PROCEDURE)}"
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
         sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}; "
                  "description={described}", **texts),
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
-        f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, PLACEBO_WORDS)})",
+        f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, placebo_like)}) "
+        f"AND NOT ({sham_procedure})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({_linked(f'group_type IN {one_of(COMPARATOR_TYPES)}', columns, OTHER_NAMES)}) a "
               f"ON {_of_arm()}")
@@ -315,10 +354,13 @@ RULES = (
     rule("placebo_comparator_without_placebo", "warning",
          "A Placebo (or Sham) Comparator arm is given a placebo (or sham); an arm so typed that neither its title, "
          "its description nor the interventions the record links to it (their names, descriptions and other names) "
-         "say is given a placebo, sham, vehicle, saline, inactive, matching or zero-dose product is another kind of "
-         "control (usual care, an active treatment, no treatment), so a count of placebo-controlled trials counts "
-         "it wrongly. Not judged on an arm the record links to no intervention, or to one it does not list: what the "
-         "arm is given cannot be told. Judged on ClinicalTrials.gov's own layouts only.",
+         "say is given a placebo, sham, vehicle, saline, inactive, matching or zero-dose product, a food or hygiene "
+         "product without what is tested ('Gum without xylitol', 'Fluoride-free toothpaste') or, on a Sham "
+         "Comparator, a procedure without the part that treats ('Bronchoscopy without valve placement', 'Skin "
+         "incision only') is another kind of control (usual care, an active treatment, no treatment), so a count of "
+         "placebo-controlled trials counts it wrongly. Not judged on an arm the record links to no intervention, or "
+         "to one it does not list: what the arm is given cannot be told. Judged on ClinicalTrials.gov's own layouts "
+         "only.",
          ("design_groups.group_type", "design_group_interventions"), _comparator_without_placebo_sql(),
          family=FAMILY, category="contradiction", judges_absence=True),
 )

@@ -52,8 +52,13 @@ def _clipped(expr: str) -> str:
 
 
 def _measured(expr: str) -> str:
-    """SQL: the outcome row names a measure (a row without one is no outcome: no_primary_outcome judges that)."""
-    return f"regexp_matches(coalesce({expr}, ''), '[\\p{{L}}\\p{{N}}]')"
+    """SQL: the outcome row names a measure: a row without one, or with a placeholder for one ('None', 'N/A', 'Not
+    applicable': a record that lists no secondary outcome so), is no outcome (no_primary_outcome judges that)."""
+    placeholders = ", ".join(literal(p) for p in PLACEHOLDERS)
+    # only a short measure may be a placeholder; a list, not IN, which DuckDB planned as a costly join here
+    start = f"lower(trim(left({expr}, {_PLACEHOLDER_CHARS}), ' .'))"
+    return (f"(regexp_matches(coalesce({expr}, ''), '[\\p{{L}}\\p{{N}}]') "
+            f"AND NOT (length({expr}) <= {_PLACEHOLDER_CHARS} AND list_contains([{placeholders}], {start})))")
 
 
 # The study's outcomes without a time frame, primary first, in the record's order: how many, the first ones
@@ -123,7 +128,8 @@ RULES = (
          "801); without it the outcome cannot be compared with the results or with a later version, the way "
          "outcome switching is found. A time frame given only as a placeholder ('N/A', 'Not Provided', 'TBD', '-') "
          "is none; one said only in the outcome's description is absent where the registry and a comparison look "
-         "for it (the message says the description tells it). Records first posted before FDAAA (2007-09-27), or "
+         "for it (the message says the description tells it). An outcome row that is itself a placeholder ('None', "
+         "'N/A': no secondary outcome) is no outcome. Records first posted before FDAAA (2007-09-27), or "
          "first submitted before it where a legacy XML record gives no posted date: info. Judged on "
          "ClinicalTrials.gov's own layouts only.",
          ("design_outcomes.time_frame", "design_outcomes.measure", "design_outcomes.description"),
