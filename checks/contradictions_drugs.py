@@ -9,7 +9,9 @@ from typing import Iterator
 
 import duckdb
 
-from checks.drug_names import STEM_SCREEN, name_words, not_given, spelled_otherwise, stem_drugs, word_at, words_in
+from checks.drug_names import (
+    STEM_SCREEN, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members, word_at, words_in,
+)
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 
@@ -55,6 +57,8 @@ class KnownDrugs:
     words: WordsOf
     names: tuple[str, ...]
     texts: list[str]
+    # The interventions' names and descriptions, read for a class of drugs they give ("Statin therapy").
+    interventions: list[str | None]
 
     @cached_property
     def drugs(self) -> set[str]:
@@ -87,13 +91,20 @@ class KnownDrugs:
         last = lower.rsplit(" ", 1)[-1]
         return lower in self.lowered_names or last in self.lowered_names or last in self.name_words
 
+    @cached_property
+    def member_endings(self) -> tuple[str, ...]:
+        """How the names of the drugs of the classes the interventions name, and name no drug of, end ('statin'
+        where 'Statin therapy' is given): an arm or an outcome naming such a drug may name the one given."""
+        return unnamed_members(self.interventions)
+
     @property
     def quoted(self) -> str:
         """The intervention names, quoted, for evidence."""
         return ", ".join(f"'{n}'" for n in self.names)
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words or spelled_otherwise(word, self.words, self.drugs)
+        return word in self.words or spelled_otherwise(word, self.words, self.drugs) or \
+            word.endswith(self.member_endings)
 
 
 def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs,
@@ -162,8 +173,9 @@ def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple],
     """`study_drug_findings` of a study whose outcomes or arm titles have a drug word (known to have one)."""
     given = [t for row in interventions + links for t in row] + context
     names = tuple(n for n, _ in interventions if n)
-    known = KnownDrugs(WordsOf(given), names, given)
-    with_arms = KnownDrugs(WordsOf(given + [t for row in arms for t in row]), names, given)
+    given_texts = [t for row in interventions for t in row]
+    known = KnownDrugs(WordsOf(given), names, given, given_texts)
+    with_arms = KnownDrugs(WordsOf(given + [t for row in arms for t in row]), names, given, given_texts)
     yield from _undeclared(nct_id, outcomes, _OUTCOME_FIELDS, with_arms, "outcome")
     # Arm descriptions name background and standard-of-care drugs; titles name what is given.
     yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm")

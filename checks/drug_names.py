@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Container, Iterable, Mapping
 
 from checks.dose_text import Dose, parse_doses
 from checks.study_context import folded_words_pattern
@@ -520,7 +520,9 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
     # ... or a ratio of it and another substance measured ("cortisol to cortisone ratio", "allopregnanolone-to-
     # progesterone ratio"): a biomarker named like a drug.
-    ("level", r"(?:(?:levels?|concentrations?|trough|exposure|clearance)\b"
+    # ... also where it is measured said between ("vancomycin serum levels", "ropivacaine total plasma concentration").
+    ("level", r"(?:(?:(?:serum|plasma|blood|whole[\s-]+blood|total|free|unbound|peak|steady[\s-]+state|csf|urine"
+              r"|urinary)[\s-]+){0,2}(?:levels?|concentrations?|trough|exposure|clearance)\b"
               r"|(?:(?:to|/|:)[\s-]*[a-z][\w-]*[\s-]+)?ratios?\b)"),
     # "Number of carbapenem prescriptions", "Days of vancomycin therapy": how much of it was prescribed.
     ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve|prescriptions?"
@@ -724,12 +726,66 @@ ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
 METABOLITE_PREFIXES = ("hydroxy", "dihydro", "dehydro", "desmethyl", "demethyl", "didesmethyl", "desethyl",
                        "deethyl", "desacetyl", "deacetyl", "nor", "oxo", "keto", "carboxy")
 
+# Prefixes that make a drug's prodrug: what is measured or named of valacyclovir given is acyclovir, of valganciclovir
+# ganciclovir, of fosamprenavir amprenavir.
+PRODRUG_PREFIXES = ("val", "fos")
+# Combination products named by a word that is neither drug's name (a British approved name, an abbreviation, a brand
+# or a code), each as the words that name it, and the drugs they combine: a study that gives "Co-amoxiclav" gives
+# amoxicillin, one that gives "Paxlovid" ritonavir.
+COMBINATION_PRODUCTS = {
+    ("sulfamethoxazole", "trimethoprim"): (("cotrimoxazole",), ("trimoxazole",), ("tmp", "smx"), ("bactrim",),
+                                           ("septra",)),
+    ("amoxicillin", "clavulanate"): (("amoxiclav",), ("augmentin",)),
+    ("piperacillin", "tazobactam"): (("tazocin",), ("zosyn",), ("pip", "tazo")),
+    ("ampicillin", "sulbactam"): (("unasyn",),),
+    ("nirmatrelvir", "ritonavir"): (("paxlovid",),),
+    ("lopinavir", "ritonavir"): (("kaletra",),),
+    ("sacubitril", "valsartan"): (("entresto",), ("lcz696",)),
+    ("emtricitabine", "tenofovir"): (("truvada",), ("descovy",)),
+    ("bictegravir", "emtricitabine", "tenofovir"): (("biktarvy",),),
+    ("efavirenz", "emtricitabine", "tenofovir"): (("atripla",),),
+    ("abacavir", "dolutegravir", "lamivudine"): (("triumeq",),),
+    ("dolutegravir", "lamivudine"): (("dovato",),),
+    ("sofosbuvir", "velpatasvir"): (("epclusa",),),
+    ("ledipasvir", "sofosbuvir"): (("harvoni",),),
+    ("glecaprevir", "pibrentasvir"): (("mavyret",), ("maviret",)),
+    ("elbasvir", "grazoprevir"): (("zepatier",),),
+    ("budesonide", "formoterol"): (("symbicort",),),
+    ("fluticasone", "salmeterol"): (("seretide",), ("advair",)),
+    ("metformin", "sitagliptin"): (("janumet",),),
+}
+
+
+def _products_of() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each drug of COMBINATION_PRODUCTS, the names of the products that hold it."""
+    found: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for drugs, names in COMBINATION_PRODUCTS.items():
+        for drug in drugs:
+            found[drug] = found.get(drug, ()) + names
+    return found
+
+
+_PRODUCTS_OF = _products_of()
+# A product's one-word name ("co-trimoxazole", itself a drug word), and the drugs it combines.
+_DRUGS_OF_PRODUCT = {name[0]: drugs for drugs, names in COMBINATION_PRODUCTS.items()
+                     for name in names if len(name) == 1}
+
+
+def _in_product(word: str, known: Container[str]) -> bool:
+    """Whether `word` is a drug of a combination product the study names otherwise ('amoxicillin' where
+    co-amoxiclav is given), or the product's name where the study names each of its drugs ('co-trimoxazole' where
+    trimethoprim-sulfamethoxazole is given)."""
+    if any(all(w in known for w in name) for name in _PRODUCTS_OF.get(word, ())):
+        return True
+    return word in _DRUGS_OF_PRODUCT and all(d in known for d in _DRUGS_OF_PRODUCT[word])
+
 
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), the same
     drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), a
-    former name of a known drug ('adriamycin' where doxorubicin is given), or a drug of a regimen the study names
-    ('irinotecan' where mFOLFIRINOX is given)."""
+    former name of a known drug ('adriamycin' where doxorubicin is given), a drug of a regimen the study names
+    ('irinotecan' where mFOLFIRINOX is given), what a prodrug the study names yields ('acyclovir' where valacyclovir
+    is given), or a drug of a combination product it names otherwise ('amoxicillin' where co-amoxiclav is given)."""
     # Drug words end in their stem, so a word run together with a drug stands before it.
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
@@ -741,6 +797,8 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
         return True
     if any(form in known for form in _REGIMENS_OF.get(word, ())):  # a drug of a regimen the study gives
+        return True
+    if any(p + word in known for p in PRODRUG_PREFIXES) or _in_product(word, known):  # what a prodrug gives
         return True
     allowed = 1 if len(word) < 9 else 2
     return any(abs(len(d) - len(word)) <= allowed and _same_start(word, d) and _within(word, d, allowed)
@@ -770,3 +828,86 @@ def _within(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+# Names of a class of drugs, or of a procedure or a device that gives one, and how its members' names end: a study
+# whose intervention is "Statin therapy", "Beta-blocker", "Chemotherapy", "Erector spinae plane block" or a
+# "Drug-coated balloon" gives a member ("atorvastatin", "metoprolol", "cisplatin", "ropivacaine", "paclitaxel") that
+# an arm or an outcome names.
+_CHEMOTHERAPY = ("platin", "taxel", "rubicin", "citabine", "trexed", "tecan", "mustine", "phamide", "fosfamide",
+                 "mitomycin", "bleomycin", "dactinomycin")
+_LOCAL_ANAESTHESIA = ("caine", "fentanil")
+# A block or an infiltration of a local anaesthetic, by where it is given ("Erector spinae plane block", "Interscalene
+# block", "Wound infiltration"); not a heart block, a beta or neuromuscular blockade, nor randomisation in blocks.
+_NAMED_BLOCK = (r"(?:nerve|plane|regional|field|caudal|epidural|spinal|neuraxial|plexus|fascial|paravertebral|femoral"
+                r"|sciatic|tap|esp|pecs?|ql)[\s-]+(?:blocks?|blockade|an(?:a)?esthesia|analgesia)")
+_ANY_BLOCK = (r"(?<![\w-])(?!(?:in|of|by|randomi[sz]ed|permuted|variable|size|heart|av|atrioventricular|branch"
+              r"|conduction|beta|adrenergic|neuromuscular|receptor)[\s-])[a-z-]+[\s-]+block(?:s|ade)?")
+_INFILTRATION = r"(?:local|wound|periarticular|incision(?:al)?|port[\s-]+site|surgical[\s-]+site)[\s-]+infiltration"
+# ... not where the class is what the participants go without or had ("Steroid-free remission", "statin-naive").
+_NOT_GIVEN_CLASS = (r"(?![\s-]+(?:free|sparing|na[iï]ve|refractory|resistant|intoleran\w*|dependent|withdrawal|exposed"
+                    r"|experienced|induced|associated|related|allerg\w*)\b)")
+DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endings) for pattern, endings in (
+    (r"\bstatins?\b", ("statin",)),
+    (r"\b(?:beta|β)[\s-]*(?:adrenergic[\s-]+)?(?:blockers?|blockade|antagonists?)\b", ("olol", "alol")),
+    (r"\b(?:ace[\s-]?inhibitors?|acei|angiotensin[\s-]+converting[\s-]+enzyme[\s-]+inhibitors?)\b", ("pril",)),
+    (r"\b(?:arbs?|angiotensin(?:[\s-]+ii)?[\s-]+receptor[\s-]+(?:blockers?|antagonists?))\b", ("sartan",)),
+    (r"\b(?:[dn]oacs?|direct[\s-]+(?:oral[\s-]+)?(?:anticoagulants?|thrombin[\s-]+inhibitors?|factor[\s-]+xa"
+     r"[\s-]+inhibitors?))\b", ("xaban", "gatran")),
+    (r"\b(?:lmwh|low[\s-]+molecular[\s-]+weight[\s-]+heparins?)\b", ("parin",)),
+    (r"\b(?:ppis?|proton[\s-]+pump[\s-]+inhibitors?)\b", ("prazole",)),
+    (r"\btriptans?\b", ("triptan",)),
+    (r"\b(?:gliptins?|dpp[\s-]?4[\s-]+inhibitors?)\b", ("gliptin",)),
+    (r"\b(?:gliflozins?|sglt[\s-]?2[\s-]*(?:inhibitors?|is?))\b", ("gliflozin",)),
+    (r"\bglp[\s-]?1[\s-]+(?:receptor[\s-]+)?(?:agonists?|ras?|analog(?:ue)?s?)\b", ("glutide",)),
+    (r"\bbisphosphonates?\b", ("dronate",)),
+    (r"\bbenzodiazepines?\b", ("azepam", "azolam")),
+    (r"\b(?:calcium[\s-]+channel[\s-]+(?:blockers?|antagonists?)|ccbs?)\b", ("dipine", "pamil", "tiazem")),
+    (r"\b(?:5[\s-]?ht3|serotonin)[\s-]+(?:receptor[\s-]+)?antagonists?\b", ("setron",)),
+    (r"\b(?:corticosteroids?|glucocorticoids?|steroids?)\b", ("asone", "isone", "olone", "sonide")),
+    (r"\b(?:nsaids?|non[\s-]?steroidal[\s-]+anti[\s-]?inflammatory|cox[\s-]?2[\s-]+inhibitors?)\b",
+     ("profen", "coxib")),
+    (r"\bopioids?\b", ("codone", "morphone", "fentanil")),
+    (r"\bcarbapenems?\b", ("penem",)),
+    (r"\b(?:fluoro)?quinolones?\b", ("oxacin",)),
+    (r"\bpenicillins\b", ("cillin",)),
+    (r"\b(?:aminoglycosides?|macrolides?)\b", ("mycin", "micin")),
+    (r"\b(?:taxanes?)\b", ("taxel",)),
+    (r"\banthracyclines?\b", ("rubicin",)),
+    (r"\bplatinum\b", ("platin",)),
+    (r"\b(?:tkis?|tyrosine[\s-]+kinase[\s-]+inhibitors?|jak[\s-]?inhibitors?)\b", ("tinib", "anib")),
+    (r"\bparp[\s-]?inhibitors?\b", ("parib",)),
+    (r"\bcdk[\s-]?4/6[\s-]+inhibitors?\b", ("ciclib",)),
+    (r"\b(?:monoclonal[\s-]+antibod(?:y|ies)|checkpoint[\s-]+inhibitors?|anti[\s-]?(?:pd[\s-]?l?1|ctla[\s-]?4"
+     r"|her2|vegf|cd20|il[\s-]?\d+))\b", ("mab",)),
+    (r"\banti[\s-]?tnf\b|\btnf[\s-]+(?:alpha[\s-]+)?(?:inhibitors?|blockers?|antagonists?)\b", ("mab", "cept")),
+    (r"\b(?:antiretrovirals?|(?-i:ART|HAART|cART)|direct[\s-]+acting[\s-]+antivirals?|daas?|antivirals?)\b",
+     ("vir", "vudine", "citabine")),
+    (r"\b(?:chemo(?:therapy|therapies|therapeutic|radiotherapy|radiation)?|chemoembolization|chemoembolisation|tace"
+     r"|hipec|pipac|cytotoxics?)\b", _CHEMOTHERAPY),
+    (rf"\b(?:local[\s-]+an(?:a)?esthe(?:tics?|sia)|{_NAMED_BLOCK}|{_ANY_BLOCK}|{_INFILTRATION}|epidural)\b",
+     _LOCAL_ANAESTHESIA),
+    (r"\b(?:neuromuscular[\s-]+(?:block(?:ing|ade|er)?s?|relaxants?)|muscle[\s-]+relaxants?)\b", ("curonium",)),
+    (r"\b(?:drug[\s-]+(?:coated|eluting)|(?-i:DCBs?|DES)|paclitaxel[\s-]+(?:coated|eluting))\b", ("taxel",)),
+))
+
+
+@lru_cache(maxsize=_MEMO)
+def classes_named(text: str | None) -> tuple[tuple[str, ...], ...]:
+    """How the names of the drugs of each class, procedure or device a text names end ('Statin therapy' ->
+    (('statin',),)): a study whose intervention is so named gives such a drug."""
+    if not text:
+        return ()
+    return tuple(endings for pattern, endings in DRUG_CLASSES if pattern.search(text))
+
+
+def unnamed_members(texts: Iterable[str | None]) -> tuple[str, ...]:
+    """How the names of the drugs end of each class the texts (an intervention's name and description) name but
+    name no drug of ('Erector spinae plane block' with '20 ml of local anaesthetic' -> 'caine', 'fentanil'): any
+    drug of such a class may be the one given; where the texts name one ('PECS block of levobupivacaine'), another
+    of its class is not."""
+    texts = list(texts)
+    # a class's own name may carry a stem ('carbapenem'): no member named
+    named = {d for d in set().union(*(stem_drugs(t) for t in texts)) if not classes_named(d)}
+    classes = dict.fromkeys(endings for t in texts for endings in classes_named(t))
+    return tuple(e for endings in classes if not any(d.endswith(endings) for d in named) for e in endings)
