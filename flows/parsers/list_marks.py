@@ -49,6 +49,16 @@ def with_bullet(line: str, bullet: str) -> str:
 
 
 def with_bullets(lines: list[str], bullet: str) -> list[str]:
-    """with_bullet of every line (a line that starts with no bullet sign is passed over without a call)."""
-    signs, indent = _TEXT_BULLET_SIGNS, _BULLET_INDENT
-    return [with_bullet(line, bullet) if line[:indent].lstrip()[:1] in signs else line for line in lines]
+    """with_bullet of every line (a line of ASCII alone holds no bullet sign, and one that starts with none is
+    passed over without a call)."""
+    shown, starts = list(lines), _STARTS_WITH_BULLET.match
+    for index, line in enumerate(lines):
+        if not line.isascii() and starts(line):
+            shown[index] = with_bullet(line, bullet)
+    return shown
+
+
+# A line whose first character that is not whitespace is a text bullet, within _BULLET_INDENT characters: what
+# with_bullet takes. Every such sign is beyond ASCII (with_bullets passes over lines of ASCII alone).
+_STARTS_WITH_BULLET = re.compile(rf"\s{{0,{_BULLET_INDENT - 1}}}[{_TEXT_BULLETS}]")
+assert not any(sign.isascii() for sign in _TEXT_BULLETS)

@@ -237,6 +237,12 @@ def split_sections(lines: list[str], headings: tuple[str, ...] | frozenset[str])
             if key not in seen:  # a heading's later occurrences are lines of the section they are in
                 seen.add(key)
                 starts.append((index, key))
+    return sections_at(lines, starts)
+
+
+def sections_at(lines: list[str], starts: list[tuple[int, str]]) -> Sections:
+    """The lines split at known heading lines: `starts` holds the number and heading of each section's first line
+    (a heading's first occurrence), in page order."""
     ends = [index for index, _ in starts[1:]] + [len(lines)]
     found = [(key, lines[index + 1:end]) for (index, key), end in zip(starts, ends)]
     return Sections(lines[:starts[0][0]] if starts else lines[:], found)
@@ -345,7 +351,12 @@ NO_VALUE = frozenset({"n/a", "na", "none", "not provided", "not available", "unk
 
 def no_value(text: str | None) -> bool:
     """Whether a page's value is its word for no value ('Not Provided', 'N/A', '-'), in any case and spacing."""
-    return " ".join((text or "").casefold().split()) in NO_VALUE
+    words = (text or "").split(None, _NO_VALUE_WORDS)  # a text of more words (a description) is told at sight
+    return len(words) <= _NO_VALUE_WORDS and " ".join(words).casefold() in NO_VALUE
+
+
+# The most words a page's word for no value has.
+_NO_VALUE_WORDS = max(len(word.split()) for word in NO_VALUE)
 
 
 def int_value(text: str | None) -> int | str | None:

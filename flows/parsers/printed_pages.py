@@ -55,7 +55,7 @@ def is_page_number(line: str) -> bool:
 
 def has_form_feed(lines: list[str]) -> bool:
     """Whether the lines are parted into sheets by form feeds."""
-    return any(FORM_FEED in line for line in lines)
+    return FORM_FEED in "".join(lines)  # one search of the page's text, not one a line
 
 
 # Every line is_page_number or is_print_only may take, and more: one test a line, before theirs (a page of 300
@@ -68,9 +68,12 @@ def is_printed(lines: list[str]) -> bool:
     """Whether the lines are a printed copy's: sheets parted by form feeds, or a line only a print has."""
     if has_form_feed(lines):
         return True
-    screen = _MAY_BE_PRINTED.match
-    return any(screen(text) and (is_page_number(text) or is_print_only(text))
-               for text in map(str.strip, lines) if text[:1] in _ANY_START)
+    screen, starts = _MAY_BE_PRINTED.match, _ANY_START
+    for line in lines:
+        text = line.strip()
+        if text[:1] in starts and screen(text) and (is_page_number(text) or is_print_only(text)):
+            return True
+    return False
 
 
 def line_form(line: str) -> str:

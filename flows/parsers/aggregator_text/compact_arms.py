@@ -164,11 +164,11 @@ def arm_readings(lines: list[str], entries: tuple[Entry, ...]) -> list[tuple[Cos
         options = []
         for head in (1, 2)[:len(lines) - start]:
             title, text = lines[start], lines[start + 1] if head == 2 else None
-            end, names = start + head, []
+            end, names, sentence = start + head, [], is_sentence(title)
             while True:  # the arm ends after any of the interventions that follow it
                 cut = not names and end < len(lines) and continues(lines[start:end], lines[end])
                 for (sentences, empty, missing, count), rest in best[end]:
-                    options.append(((sentences + is_sentence(title) + cut, empty + (not names), missing + (head == 1),
+                    options.append(((sentences + sentence + cut, empty + (not names), missing + (head == 1),
                                      count + 1), ((title, text, tuple(names)),) + rest))
                 listed = shown.get(lines[end]) if end < len(lines) else None
                 if listed is None or lines[end] in names or tuple(lines[end:end + len(listed)]) != listed:

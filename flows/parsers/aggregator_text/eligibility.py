@@ -24,16 +24,30 @@ _NO_AGE = frozenset({"N/A", "n/a", "NA"})
 
 def eligibility_criteria(lines: list[str]) -> dict[str, object]:
     """Criteria text as shown, then ages, sex and healthy volunteers (labelled or positional)."""
+    return read_criteria(lines)[0]
+
+
+def read_criteria(lines: list[str]) -> tuple[dict[str, object], str | None, tuple[list[tuple[str, str]], list[str]]]:
+    """The section read once: its eligibilities row (eligibility_criteria), the bare age that may be either limit
+    (undecided_age), and the labelled pairs and untagged lines below the criteria (labelled_after_criteria)."""
     end = _labels_start(lines)
-    if end is not None:
-        values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
-                  if label}
-    else:
+    if end is None:
         end, values = _trailing_values(lines)
+        return _eligibility_row(lines[:end], values), values.get("undecided_age"), ([], [])
+    values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
+              if label}
+    tagged = tagged_lines(lines[end:], _BELOW_CRITERIA)
+    below = ([(label, value) for label, value in tagged if label in FIELDS],
+             [value for label, value in tagged if label is None])
+    return _eligibility_row(lines[:end], values), None, below
+
+
+def _eligibility_row(criteria: list[str], values: dict[str, str]) -> dict[str, object]:
+    """The eligibilities row: the criteria text as shown, and the ages, sex and healthy volunteers given."""
     return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": _age(values.get("minimum_age")),
             "maximum_age": _age(values.get("maximum_age")),
             "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
-            "criteria": text_block(lines[:end])}
+            "criteria": text_block(criteria)}
 
 
 def _age(value: str | None) -> str | None:
@@ -44,12 +58,7 @@ def _age(value: str | None) -> str | None:
 def labelled_after_criteria(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     """On a labelled page, the (label, value) pairs of labelled_fields.FIELDS below the criteria ('Study Population',
     'Sampling Method'), and the lines there that no label tags."""
-    end = _labels_start(lines)
-    if end is None:
-        return [], []
-    tagged = tagged_lines(lines[end:], _BELOW_CRITERIA)
-    return [(label, value) for label, value in tagged if label in FIELDS], [value for label, value in tagged
-                                                                              if label is None]
+    return read_criteria(lines)[2]
 
 
 def _labels_start(lines: list[str]) -> int | None:
@@ -91,4 +100,4 @@ def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:
 
 def undecided_age(lines: list[str]) -> str | None:
     """On a compact page, the one bare age that may be the minimum or the maximum (None when there is none)."""
-    return None if _labels_start(lines) is not None else _trailing_values(lines)[1].get("undecided_age")
+    return read_criteria(lines)[1]

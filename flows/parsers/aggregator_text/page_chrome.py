@@ -83,20 +83,28 @@ def study_sections(lines: list[str]) -> Sections:
     spells the heading without one above it is content (a 'Study Design' sub-heading in the Detailed Description)."""
     start = study_start(lines)
     body = lines[start:] if start else lines
-    sections = page_sections(body, _unexplained_headings(body))
+    spelt = _heading_lines(body)
+    sections = page_sections(body, _unexplained_headings(body, spelt), spelt)
     if start:
         sections.preamble[:0] = without_chrome(lines[:start])
     return sections
 
 
-def _unexplained_headings(lines: list[str]) -> frozenset[int]:
+def _heading_lines(lines: list[str]) -> list[int]:
+    """The numbers of the lines that spell a heading (between spaces, no longer than a heading's line may be)."""
+    return [i for i, line in enumerate(lines) if len(line) <= _HEADING_LINE_LIMIT and line.strip() in HEADINGS]
+
+
+def _unexplained_headings(lines: list[str], spelt: list[int] | None = None) -> frozenset[int]:
     """The numbers of the lines that spell a heading, have no explainer under them, and come before a line of the
-    same heading that has one."""
+    same heading that has one (`spelt`: the lines that spell a heading, _heading_lines)."""
     at: dict[str, list[int]] = {}
-    for index in [i for i, line in enumerate(lines) if len(line) <= _HEADING_LINE_LIMIT and line.strip() in HEADINGS]:
+    for index in _heading_lines(lines) if spelt is None else spelt:
         at.setdefault(lines[index].strip(), []).append(index)
     content: set[int] = set()
     for heading, indexes in at.items():
+        if len(indexes) < 2:  # a heading spelt once has no line of it above its explained one
+            continue
         explained = next((index for index in indexes if _has_explainer(heading, lines, index)), None)
         if explained is not None:
             content.update(index for index in indexes if index < explained)
@@ -109,25 +117,24 @@ def _has_explainer(heading: str, lines: list[str], index: int) -> bool:
     return below is not None and (_is_chrome(below) or _is_reworded(heading, below))
 
 
-def page_sections(lines: list[str], content: frozenset[int] = frozenset()) -> Sections:
+def page_sections(lines: list[str], content: frozenset[int] = frozenset(), spelt: list[int] | None = None) -> Sections:
     """The page split at its headings, the explainer sentence under each heading dropped: what
-    split_sections(without_chrome(lines), HEADINGS) gives, in one pass over the lines; the lines numbered in
-    `content` are never headings."""
-    preamble: list[str] = []
-    current, found, seen = preamble, [], set()
-    for index, line in enumerate(lines):
-        if line[-1:] in _MAY_END_CHROME and _is_chrome(line):
+    split_sections(without_chrome(lines), HEADINGS) gives; the lines numbered in `content` are never headings.
+    `spelt`: the lines that spell a heading (_heading_lines), when they are known."""
+    starts: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index in _heading_lines(lines) if spelt is None else spelt:
+        line = lines[index]
+        key = line.strip()
+        if key in seen or index in content or (line[-1:] in _MAY_END_CHROME and _is_chrome(line)):
             continue
-        if (len(line) <= _HEADING_LINE_LIMIT and (key := line.strip()) in HEADINGS and key not in seen
-                and index not in content):
-            seen.add(key)  # a heading's later occurrences are lines of the section they are in
-            current = []
-            found.append((key, current))
-        else:
-            current.append(line)
+        seen.add(key)  # a heading's later occurrences are lines of the section they are in
+        starts.append((index, key))
+    ends = [index for index, _ in starts[1:]] + [len(lines)]
+    found = [(key, without_chrome(lines[index + 1:end])) for (index, key), end in zip(starts, ends)]
     for heading, section in found:
         _drop_reworded_explainer(heading, section)
-    return Sections(preamble, found)
+    return Sections(without_chrome(lines[:starts[0][0]] if starts else lines), found)
 
 
 # The words of each heading's explainer, each by its first letters (so 'funding' is 'fund', as 'fund' is).
@@ -160,6 +167,9 @@ def _wrapped_explainer(heading: str, section: list[str], at: int) -> int:
     the explainer's own or one a print that hyphenates adds)."""
     explainer, text = _EXPLAINER_TEXT[heading], ""
     if len(section[at]) > len(explainer) + _INDENT:  # a paragraph of content, told at sight
+        return 0
+    first = section[at].lower().lstrip()
+    if first[:1] != explainer[:1] and first.rstrip() != "-":  # a line the explainer cannot start with, told at sight
         return 0
     for used, line in enumerate(section[at:at + _MOST_WRAPPED], 1):
         part = " ".join(line.lower().split())

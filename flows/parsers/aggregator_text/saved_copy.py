@@ -12,7 +12,7 @@ from operator import itemgetter
 
 from flows.parsers.aggregator_text.copied_cells import cell_lines
 from flows.parsers.aggregator_text.page_chrome import HEADINGS
-from flows.parsers.printed_pages import has_form_feed, is_print_only, page_counters, without_running_lines
+from flows.parsers.printed_pages import FORM_FEED, is_print_only, page_counters, without_running_lines
 
 # The page's address (a stamp may follow it) or the site's name alone.
 _ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?meddatax(?:\.com(?:[/?#]\S*)?(?:\s.*)?)?", re.I)
@@ -41,7 +41,7 @@ def page_lines(lines: list[str]) -> list[str]:
     their own. Each step looks closer only at a page that shows what it undoes: a form feed, or a browser's line among
     the file's first or last lines (where a print's first header and last footer stand); a tab."""
     text = "\n".join(lines)
-    printed = has_form_feed(lines)
+    printed = FORM_FEED in text  # has_form_feed(lines), read from the text
     if printed:
         lines = without_running_lines(lines, feed_leaves_blank=True, own=_STUDY_LINE.match)
     if printed or any(map(is_furniture, edges := _file_edges(lines))):

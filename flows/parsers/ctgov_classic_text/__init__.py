@@ -7,9 +7,9 @@ from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided
-from flows.parsers.ctgov_classic_text.headings import (CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS,
-                                                       header_on_own_lines, in_usual_case, own_sections_in_capitals)
-from flows.parsers.ctgov_classic_text.outcomes import unread_outcomes
+from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS: the layout's headings)
+    CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, header_on_own_lines, own_sections_in_capitals, sections_in_usual_case)
+from flows.parsers.ctgov_classic_text.outcomes import read_outcomes
 from flows.parsers.ctgov_classic_text.page_bounds import page_top, starts_page
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
@@ -88,7 +88,7 @@ def parse(raw: bytes) -> Parsed:
 
 def page_sections(lines: list[str]) -> Sections:
     """The page split at its headings (shown in another case or as usual, the header's with their values beside)."""
-    return split_sections(in_usual_case(header_on_own_lines(lines)), HEADINGS)
+    return sections_in_usual_case(header_on_own_lines(lines))
 
 
 def _read_record(record: StudyRecord, sections: Sections, wrapped: bool = False) -> list[Problem]:
@@ -165,12 +165,12 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
         record.add("designs", design_row)
     for table, rows in design.arms_and_interventions(sections.lines("Arms and Interventions"), listed).items():
         add_rows(record, table, rows)
-    add_rows(record, "design_outcomes", design.outcome_measures(sections.lines("Outcome Measures")))
+    outcomes, unread_outcomes = read_outcomes(sections.lines("Outcome Measures"))
+    add_rows(record, "design_outcomes", outcomes)
     return ([Problem("unknown label", f"'{label}' under 'Study Design'", record.nct_id) for label in unknown]
             + [Problem("unknown value", f"{why} (under 'Study Design')", record.nct_id) for why in unreadable]
             + [Problem("unreadable section", f"'{heading}' shows no outcome line the parser reads: none of its "
-                       "outcomes is loaded", record.nct_id) for heading in unread_outcomes(
-                sections.lines("Outcome Measures"))]
+                       "outcomes is loaded", record.nct_id) for heading in unread_outcomes]
             + ([Problem("unreadable section: study groups undecided", "the Group/Cohort table was copied without "
                         "its blank lines: its groups and descriptions are not loaded", record.nct_id)]
                if groups_undecided(sections.lines("Arms and Interventions")) else [])

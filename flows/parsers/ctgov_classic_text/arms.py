@@ -10,6 +10,8 @@ from flows.parsers.ctgov_classic_text.typed_lines import ARM_LABELS, INTERVENTIO
 from flows.parsers.page_text import distinct_rows, text_block, unbullet
 
 _COHORTS = "Group/Cohort Intervention/Treatment"
+# The labels an arms table's lines are typed with: an arm's or an intervention's, and those both use ('Other').
+_TABLE_LABELS, _SHARED_LABELS = ARM_LABELS | INTERVENTION_LABELS, ARM_LABELS & INTERVENTION_LABELS
 TABLE_HEADERS = frozenset({"Arm Intervention/Treatment", _COHORTS})
 # An item of a list in a group's description ('1. relatives with ...', '• adults'): never a group's name.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[\u2022\u25e6\u25aa*-])\s+\S")
@@ -56,7 +58,7 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
         if index in row_arms:
             kind, (label, name) = "arm", typed_line(line, ARM_LABELS)
         undecided = not cohorts and bool(arm and arm["links"]) and (
-            (shapeless and label in ARM_LABELS & INTERVENTION_LABELS) or (blankless and name in arm["links"]))
+            (shapeless and label in _SHARED_LABELS) or (blankless and name in arm["links"]))
         if _after_other_names(entries, stripped):  # the intervention's cell ends with its other names
             blanks_before = max(blanks_before, 1)
         if (kind == "text" and cohorts and stripped and blanks_before
@@ -135,7 +137,7 @@ def _after_other_names(entries: list[dict], line: str) -> bool:
     where a sheet ends)."""
     if not line or not entries or not entries[-1].get("naming") or unbullet(line) != line:
         return False
-    return line.casefold() != "other names:" and not typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
+    return line.casefold() != "other names:" and not typed_line(line, _TABLE_LABELS)
 
 
 def _other_name(entry: dict, line: str) -> bool:
@@ -161,7 +163,7 @@ def _group_is_done(arm: dict | None, entries: list[dict]) -> bool:
 def _arm_table_line(line: str, arm: dict | None, listed: list[tuple[str, str]], cohorts: bool = False,
                     after: tuple[Sequence[str], int] = ((), 0)):
     """('arm'|'intervention'|'text', label, name) for one line of the arms table (`after`: the lines below it)."""
-    typed = typed_line(line, ARM_LABELS | INTERVENTION_LABELS)
+    typed = typed_line(line, _TABLE_LABELS)
     if not typed:
         return "text", None, None
     label, name = typed
@@ -189,7 +191,7 @@ def _described_below(lines: Sequence[str], start: int) -> bool:
     if start >= len(lines) or lines[start].strip():
         return False
     text = next((line for line in lines[start + 1:] if line.strip()), None)
-    return text is not None and not typed_line(text, ARM_LABELS | INTERVENTION_LABELS) and not _LIST_ITEM.match(
+    return text is not None and not typed_line(text, _TABLE_LABELS) and not _LIST_ITEM.match(
         text.strip())
 
 
@@ -209,7 +211,7 @@ def _heads_group(lines: Sequence[str], start: int) -> bool:
     for line in lines[start + 1:]:
         if not line.strip():
             continue
-        if typed := typed_line(line, ARM_LABELS | INTERVENTION_LABELS):
+        if typed := typed_line(line, _TABLE_LABELS):
             return typed[0] in INTERVENTION_LABELS
         return True
     return False

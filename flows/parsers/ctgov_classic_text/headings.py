@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flows.parsers.ctgov_classic_text.arms import TABLE_HEADERS
 from flows.parsers.ctgov_classic_text.outcomes import OUTCOME_SECTIONS
-from flows.parsers.page_text import has_line
+from flows.parsers.page_text import Sections, has_line, heading_line_limit, sections_at
 
 HEADINGS = frozenset({
     "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description",
@@ -33,18 +33,50 @@ HEADER = ("Sponsor", "Overall Status", "CT.gov ID", "Collaborator")
 _BY_CASEFOLD = {heading.casefold(): heading for heading in HEADINGS | SUB_HEADINGS}
 _LONGEST = max(map(len, _BY_CASEFOLD))
 _INDENTED = _LONGEST + 16  # no longer line is a heading, however indented
+# The longest line that split_sections takes for a section's heading.
+_SECTION_LINE_LIMIT = heading_line_limit(HEADINGS)
 
 
 def in_usual_case(lines: list[str]) -> list[str]:
     """The lines with each heading shown in another case, or with its table's column names parted by tabs
     ('Condition or Disease<TAB>Intervention/Treatment<TAB>Phase'), spelt as usual, where the page lacks the usual
     spelling."""
-    shown: dict[str, list[int]] = {}
+    return _recased(lines, _spelt_headings(lines))
+
+
+def sections_in_usual_case(lines: list[str]) -> Sections:
+    """The page split at its headings, each shown in another case spelt as usual where the page lacks the usual
+    spelling: split_sections(in_usual_case(lines), HEADINGS), told from the lines that spell a heading in any case."""
+    spelt = _spelt_headings(lines)
+    lines = _recased(lines, spelt)
+    starts: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, _ in spelt:
+        key = lines[index].strip()
+        if key in HEADINGS and key not in seen and len(lines[index]) <= _SECTION_LINE_LIMIT:
+            seen.add(key)  # a heading's later occurrences are lines of the section they are in
+            starts.append((index, key))
+    return sections_at(lines, starts)
+
+
+def _spelt_headings(lines: list[str]) -> list[tuple[int, str]]:
+    """The number of each line that spells a heading in any case (one with tabs read with its cells parted by a
+    space), and that heading, in page order."""
+    spelt: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
-        if len(line) > _INDENTED:
+        if not line or len(line) > _INDENTED:
             continue
         if heading := _BY_CASEFOLD.get((" ".join(line.split()) if "\t" in line else line.strip()).casefold()):
-            shown.setdefault(heading, []).append(index)
+            spelt.append((index, heading))
+    return spelt
+
+
+def _recased(lines: list[str], spelt: list[tuple[int, str]]) -> list[str]:
+    """The lines with each heading of `spelt` (_spelt_headings) spelt as usual where the page lacks the usual
+    spelling."""
+    shown: dict[str, list[int]] = {}
+    for index, heading in spelt:
+        shown.setdefault(heading, []).append(index)
     usual = {heading for heading, indexes in shown.items() if any(lines[i].strip() == heading for i in indexes)}
     recased = {i: heading for heading, indexes in shown.items() if heading not in usual for i in indexes}
     return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
@@ -59,9 +91,12 @@ def header_on_own_lines(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if stripped.casefold() in _BY_CASEFOLD and stripped not in HEADER:
             return kept + lines[index:] if len(kept) > index else lines
-        label = next((label for label in HEADER if stripped.startswith(label)), "")
+        if not stripped.startswith(HEADER):  # most lines: no header heading begins them
+            kept.append(line)
+            continue
+        label = next(label for label in HEADER if stripped.startswith(label))
         value = stripped[len(label) + 1:].strip()
-        kept += [label, value] if label and stripped[len(label):][:1] in ("\t", ":") and value else [line]
+        kept += [label, value] if stripped[len(label):][:1] in ("\t", ":") and value else [line]
     return kept
 
 

@@ -10,6 +10,9 @@ def values_below_labels(lines: list[str], is_label: Callable[[str], bool]) -> li
     """The lines with each 'Label: value' line, whose label `is_label` knows, split into 'Label:' and 'value'."""
     split: list[str] = []
     for line in lines:
+        if ":" not in line:  # most lines: no label on them
+            split.append(line)
+            continue
         label, colon, value = line.partition(":")
         if colon and value.strip() and is_label(label.strip()):
             split += [f"{label.rstrip()}:", value.strip()]

@@ -17,20 +17,27 @@ _ESCAPED_BRACKET = "\\]"
 
 def outcome_measures(lines: list[str]) -> list[dict[str, object]]:
     """'1. ESSDAI [12 weeks]' lines with their indented descriptions, per outcome heading."""
-    parts = split_sections(lines, OUTCOME_SECTIONS)
-    rows: list[dict[str, object]] = []
-    for heading, outcome_type in OUTCOME_HEADINGS.items():
-        items = _numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading))
-        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure_nested(text)),
-                  "description": text_block(more)} for text, more in map(_unwrapped, items)]
-    return rows
+    return read_outcomes(lines)[0]
 
 
 def unread_outcomes(lines: list[str]) -> list[str]:
     """The outcome headings whose lines give no outcome that outcome_measures reads."""
+    return read_outcomes(lines)[1]
+
+
+def read_outcomes(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
+    """The section's outcome rows (outcome_measures) and the outcome headings whose lines give none (unread_outcomes),
+    from one reading of it."""
     parts = split_sections(lines, OUTCOME_SECTIONS)
-    return [heading for heading in OUTCOME_HEADINGS if any(line.strip() for line in parts.lines(heading))
-            and not (_numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading)))]
+    rows: list[dict[str, object]] = []
+    unread: list[str] = []
+    for heading, outcome_type in OUTCOME_HEADINGS.items():
+        items = _numbered_items(parts.lines(heading)) or _unnumbered_items(parts.lines(heading))
+        if not items and any(line.strip() for line in parts.lines(heading)):
+            unread.append(heading)
+        rows += [{"outcome_type": outcome_type, **_labelled_time_frame(_measure_nested(text)),
+                  "description": text_block(more)} for text, more in map(_unwrapped, items)]
+    return rows, unread
 
 
 def _numbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:

@@ -13,6 +13,8 @@ A row's cells are joined by spaces, so only what is known of places tells where 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flows.parsers.ctgov_classic_text import region_names
 from flows.parsers.facility_address import INSTITUTION_WORDS, STATES
 
@@ -153,7 +155,12 @@ def named_as_city(region: str) -> bool:
 def regions(country: str | None) -> frozenset[str]:
     """The regions shown as a site's state in `country` (all states when the country is not known), each also
     without its spaces and hyphens (squashed)."""
-    key = (country or "").casefold()
+    return _regions_of((country or "").casefold())
+
+
+@lru_cache(maxsize=1024)
+def _regions_of(key: str) -> frozenset[str]:
+    """regions() of a country by its folded name (each country's set is made once: the states alone are many)."""
     if key in _IN_STATES:
         return _STATES | _REGIONS.get(key, frozenset())
     return _REGIONS.get(key, frozenset()) | (frozenset() if key in LISTED_IN_FULL else _STATES)

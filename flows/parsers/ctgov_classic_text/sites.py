@@ -52,6 +52,12 @@ _PLACE_PARTS = frozenset({"cedex"}) | places.CITY_ENDINGS
 # Words that name an institution or end a region's name ('Brooklyn Center', 'Haidian District'): no city alone
 # ('Canton' is a city's name as well, as in Ohio).
 _NO_CITY_ALONE = INSTITUTION_WORDS | (places.REGION_ENDINGS - {"canton"})
+# The unions the rows are read against, each made once.
+_COUNTRY_NAMES = COUNTRIES | places.MORE_COUNTRIES
+_GENERIC_OR_INSTITUTION = places.GENERIC_NAMES | INSTITUTION_WORDS
+_NAMED_AS_CITIES = places.CITY_REGIONS | places.CITY_NAMED_REGIONS
+_CITY_FIRST_WORDS = places.CITY_STARTS | _JOINING_WORDS
+_NO_CITY_OF_ITS_OWN = places.CITY_ENDINGS | _CITY_SUFFIXES | _NO_CITY_ALONE
 Place = dict[str, str | None]
 
 
@@ -117,7 +123,7 @@ def _country_alone(words: list[str]) -> str | None:
     """The country a row shows alone ('1 France', '1 Germany 10117': a site listed by its country only), None when
     the words are no known country."""
     shown = " ".join(words)
-    return shown if shown.casefold() in COUNTRIES | places.MORE_COUNTRIES else None
+    return shown if shown.casefold() in _COUNTRY_NAMES else None
 
 
 def _code_after_country(words: list[str]) -> tuple[str, str] | None:
@@ -127,7 +133,7 @@ def _code_after_country(words: list[str]) -> tuple[str, str] | None:
     for size in range(2, _LONGEST_CODE + 1):
         code, before = words[-size:], words[:-size]
         if len(before) > 1 and any(character.isdigit() for character in code[-1]) and not _SPACED_CODE.match(
-                " ".join(code)) and (country := _ending_country(before, COUNTRIES | places.MORE_COUNTRIES)):
+                " ".join(code)) and (country := _ending_country(before, _COUNTRY_NAMES)):
             return country, " ".join(code)
     return None
 
@@ -259,7 +265,7 @@ def _written_as_city(words: list[str]) -> bool:
     two words that are one city, as the first begins a city and is none alone ('Puerto Montt', 'La Plata') or the
     second ends one ('Zhengzhou City')."""
     folded = [word.casefold() for word in words]
-    two = len(words) == 2 and (folded[0] in places.CITY_STARTS | _JOINING_WORDS or folded[1] in places.CITY_ENDINGS)
+    two = len(words) == 2 and (folded[0] in _CITY_FIRST_WORDS or folded[1] in places.CITY_ENDINGS)
     return two or len(words) in (_with_district(words), _with_suffix(words))
 
 
@@ -299,7 +305,7 @@ def _unnamed_site(bare: list[str], regions: frozenset[str], country: str | None)
         if region not in regions or (region in places.CITY_REGIONS and not _state_always_shown(country)):
             continue
         city = " ".join(before)
-        if (len(before) == 1 and city.casefold() not in places.GENERIC_NAMES | INSTITUTION_WORDS
+        if (len(before) == 1 and city.casefold() not in _GENERIC_OR_INSTITUTION
                 and _city_word(city)) or city.casefold() in places.MULTI_WORD_CITIES:
             return {"name": None, "city": city, "state": _region_text(bare[-size:])}
     return None
@@ -313,7 +319,7 @@ def _repeat_then_region(words: list[str], regions: frozenset[str]) -> Place | No
     bare = [word.rstrip(",") for word in words]
     for size in range(min(places.LONGEST_REGION, len(bare) - 2), 0, -1):
         region = _region_name(bare[-size:])
-        if region not in regions or region in places.CITY_REGIONS | places.CITY_NAMED_REGIONS:
+        if region not in regions or region in _NAMED_AS_CITIES:
             continue
         before = bare[:-size]
         if city := _city_repeated(before):  # '... Oklahoma City Oklahoma City' + 'Oklahoma'
@@ -432,7 +438,7 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if city and _city_after_institution(split):  # 'Health Sciences Centre St. John's'
         return split, None
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
-    if city and (" " in city or city.casefold() in places.CITY_ENDINGS | _CITY_SUFFIXES | _NO_CITY_ALONE
+    if city and (" " in city or city.casefold() in _NO_CITY_OF_ITS_OWN
                  or _ends_joined((name or "").split()) or _starts_city((name or "").split())):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import not_
+from itertools import compress, count
+from operator import methodcaller
 
 from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.summary_text import design
@@ -41,6 +41,8 @@ CARRIES = frozenset({
 })
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
+# The last word of each: a line that does not end with one is no chrome.
+_CHROME_LAST_WORDS = tuple(sorted({line.split()[-1] for line in _CHROME}))
 # The heading of the table that closes every page, as the page spells it and in any case ('See Also' on a page saved
 # with title-case headings).
 _SEE_ALSO_SPELT, _SEE_ALSO_HEADING = "See also", "see also"
@@ -93,7 +95,8 @@ def parse(raw: bytes) -> Parsed:
         start = first - at
     sections = page_sections(lines, start + at, end + at, HEADINGS)
     block = lines[start + at:end + at]
-    if (whole := unwrapped(block, _page_width(sections))) != block:  # a name wrapped onto the next line is one
+    width = _page_width(sections)
+    if (whole := unwrapped(block, width)) != block:  # a name wrapped onto the next line is one
         block = whole
         values, strays = key_values(block)
     nct_id = values.get("NCT number") if NCT_ID.fullmatch(values.get("NCT number") or "") else None
@@ -101,7 +104,7 @@ def parse(raw: bytes) -> Parsed:
         return truncated(LAYOUT, missing, sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'NCT number' holds no NCTnnnnnnnn value")
-    parsed = _read_record(nct_id, sections, values, strays, block)
+    parsed = _read_record(nct_id, sections, values, strays, block, width)
     if _SEE_ALSO_SPELT not in sections:
         parsed.problems.append(Problem(CUT_SHORT, CUT_SHORT_DETAIL, nct_id))
     parsed.problems += of_study(copied, nct_id)
@@ -109,8 +112,9 @@ def parse(raw: bytes) -> Parsed:
 
 
 def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays: list[str],
-                 block: list[str]) -> Parsed:
-    """The study of a whole page (its key block's values, the block's lines) and what could not be read of it."""
+                 block: list[str], width: int | None) -> Parsed:
+    """The study of a whole page (its key block's values, the block's lines; `width`, that of a page saved wrapped:
+    _page_width) and what could not be read of it."""
     fields, unknown = design.labelled_lines(sections.lines("Study Design"))
     conflicts = conflicting_keys(block)
     keyed: set[str] = set()
@@ -123,11 +127,11 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                 fields[field] = value
                 keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
-    title, title_problem = page_title(sections.preamble, _page_width(sections))
+    title, title_problem = page_title(sections.preamble, width)
     keys = study_keys(fields)  # a 'Title' key gives the title
     study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
     record = StudyRecord(nct_id, {"studies": [study]})
-    unread = _read_children(record, sections, values, fields, block)
+    unread = _read_children(record, sections, values, fields, block, width)
     problems = [Problem("unknown label", f"'{label}' under 'Study Design'", nct_id) for label in unknown]
     if title_problem and "brief_title" not in keys:
         problems.append(Problem(UNDECIDED_TITLE, title_problem, nct_id))
@@ -152,8 +156,12 @@ def _page_width(sections: Sections) -> int | None:
 
 def without_chrome(lines: list[str]) -> list[str]:
     """The lines that are no page chrome (stripped, the logo's alt text or the 'See also' header row, whose cells
-    a copied table may part with tabs)."""
-    return list(compress(lines, map(not_, map(_CHROME.__contains__, map(" ".join, map(str.split, lines))))))
+    a copied table may part with tabs). Only a line that ends with a chrome line's last word may be one."""
+    ending = compress(count(), map(methodcaller("endswith", _CHROME_LAST_WORDS), map(str.rstrip, lines)))
+    kept = list(lines)
+    for at in reversed([at for at in ending if " ".join(lines[at].split()) in _CHROME]):
+        del kept[at]
+    return kept
 
 
 def _with_see_also_heading(below: list[str]) -> list[str]:
@@ -186,7 +194,7 @@ def _study_row(values: dict[str, str], fields: dict[str, str]) -> dict[str, obje
 
 
 def _read_children(record: StudyRecord, sections: Sections, values: dict[str, str], fields: dict[str, str],
-                   block: list[str]) -> list[str]:
+                   block: list[str], width: int | None) -> list[str]:
     """Summary, description, conditions, design, ages and sex, sponsor and collaborators, central contacts,
     related trials; what could not be read (never quoting it)."""
     # a page's word for no value under a heading ('Not Provided') is no text and no condition
@@ -197,7 +205,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     listed = sections.lines("Related Conditions & MeSH terms")
     names = [name for name in list_names(listed) if not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
-    unread = lone_numbers(names) + filled_lines(listed, _page_width(sections))
+    unread = lone_numbers(names) + filled_lines(listed, width)
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):
         if row is not None:
             record.add(table, row)
