@@ -8,6 +8,7 @@ import pytest
 from flows import parse_batch
 from flows.run import run_pipeline
 from tests.faults import AS_OF, table_hashes
+from tests.gx_stand_in import stand_in_for_data_docs
 from tests.test_order import _arrange
 from warehouse.connect import connect
 
@@ -28,6 +29,7 @@ def test_the_flow_on_a_two_worker_dask_cluster_equals_the_single_process_run(tmp
 
     monkeypatch.setattr(parse_batch, "CHUNK", 2)  # several chunks, so both Dask workers parse
     monkeypatch.setenv("TRIALQC_REPORTS", str(tmp_path / "reports"))  # not the project's own reports folder
+    stand_in_for_data_docs(monkeypatch)  # what is compared is the warehouse: a one-run stand-in for the Data Docs
     # The Dask workers are processes of their own that outlive the flow's temporary API: logs they would ship to
     # it after it stopped only print "Error logging to API". The run's own logs still go to the terminal.
     monkeypatch.setenv("PREFECT_LOGGING_TO_API_ENABLED", "false")  # (the workers read it when they start)
