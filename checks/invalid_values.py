@@ -1,6 +1,7 @@
 """Rule family `invalid_values`: values the schema refused, kept raw in meta.raw_values; parts of a record
 given in a type that cannot be read (an API v2 module given as a string: meta.load_problems); and values given
-in another type that were read as what they spell (a flag given as the string "Yes": meta.load_problems).
+in another type, or written otherwise than the registry writes them, that were read as what they spell (a flag
+given as the string "Yes", a date 'Jan 2020': meta.load_problems).
 
 A study is never lost for one odd value: the value loads as NULL and this family says so,
 quoting the value as the source gave it (personal-data values are never quoted).
@@ -11,6 +12,8 @@ from checks.date_columns import select
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal, sql_text
+from flows.parsers.ctgov_json_v2_fields import WHERE_API_V2_WRITES
+from flows.parsers.ctgov_xml_fields import WHERE_LEGACY_XML_WRITES
 from flows.parsers.model import READ_AS_SPELT, UNREAD_PART
 from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
@@ -56,10 +59,10 @@ def _refused_value_sql() -> str:
 def _unread_part_sql() -> str:
     """One finding per part of each study's current version that had the wrong type (the same part once)."""
     part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
+    message = sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)
     return f"""
         SELECT p.nct_id,
-               {sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)}
-                 AS message,
+               {message} AS message,
                {sql_text("{part} (meta.load_problems)", part=part)} AS evidence
         FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
               WHERE reason = {literal(UNREAD_PART)} AND {IN_SCOPE}) p
@@ -67,12 +70,18 @@ def _unread_part_sql() -> str:
 
 
 def _read_as_spelt_sql() -> str:
-    """One finding per value of each study's current version given in another type and read as it spells."""
+    """One finding per value of each study's current version given in another type, or written otherwise than the
+    registry writes it (a date 'Jan 2020', a legacy label 'Completed.'), and read as it spells."""
     value = "substr(p.detail, strpos(p.detail, ': ') + 2)"
+    typed = sql_text("A value is given as a string where API v2 gives another type: {value}. It is stored as read.",
+                     value=value)
+    spelt = sql_text("A value is written otherwise than the registry writes it: {value}. It is stored as read.",
+                     value=value)
+    written_otherwise = " OR ".join(f"contains(p.detail, {literal(words)})"
+                                    for words in (WHERE_API_V2_WRITES, WHERE_LEGACY_XML_WRITES))
     return f"""
         SELECT p.nct_id,
-               {sql_text("A value is given as a string where API v2 gives another type: {value}. It is stored as read.",
-                         value=value)} AS message,
+               CASE WHEN {written_otherwise} THEN {spelt} ELSE {typed} END AS message,
                {sql_text("{value} (meta.load_problems)", value=value)} AS evidence
         FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
               WHERE reason = {literal(READ_AS_SPELT)} AND {IN_SCOPE}) p
@@ -118,10 +127,12 @@ RULES = (
         rationale="A part of a record given in another type than the registry's (an API v2 module given as a "
                   "string, an arm given as a string in armGroups, a legacy XML element that holds elements where "
                   "it should hold text) cannot be read: what it holds loads as absent, and a person must read the "
-                  "source. So is a legacy XML element given twice where the registry gives it once (two <phase>): "
-                  "the first is read, the second is not loaded. The finding names the part and its type, never its "
-                  "value; an array of the registry's values (stdAges, whoMasked) that holds one API v2 does not know "
-                  "(or a null) is named with that value, and its flags that cannot be told stay NULL.",
+                  "source. So is a legacy XML element given twice where the registry gives it once (two <phase>, "
+                  "two <gender> in <eligibility>): the first is read, the second is not loaded; and one that gives "
+                  "no text, only attributes (<overall_status value=\"Completed\"/>). The finding names the part "
+                  "and its type, never its value; an array of the registry's values (stdAges, whoMasked) that "
+                  "holds one API v2 does not know (or a null) is named with that value, and its flags that cannot "
+                  "be told stay NULL.",
         fields=("meta.load_problems",),
         sql=_unread_part_sql(),
     ),
@@ -133,7 +144,10 @@ RULES = (
                   "that gives one as a string that spells it (enrollmentInfo.count '+12', geoPoint.lat '45.75', "
                   "isFdaRegulatedDrug 'Yes') was written or changed outside the registry's API: the value is read "
                   "as it spells and loaded, and the finding quotes what the source gave (the first of each field), "
-                  "so that a person can tell. A string that spells no such value, or one past its bound, is "
+                  "so that a person can tell. So is a value written otherwise than the registry writes it, as a "
+                  "republished copy may write it: a date 'Jan 2020' or '2020-1-5' (API v2 writes 2020-01, "
+                  "2020-01-05), a phases list in AACT's joined form [\"PHASE1/PHASE2\"], a legacy XML label with a "
+                  "closing period ('Completed.'). A string that spells no such value, or one past its bound, is "
                   "refused instead (invalid_values.refused_value).",
         fields=("meta.load_problems",),
         sql=_read_as_spelt_sql(),

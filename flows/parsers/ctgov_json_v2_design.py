@@ -64,7 +64,7 @@ def _other_names(interventions: list[dict]) -> list[Row]:
     return [
         {"intervention_name": text(item.get("name")), "name": name, "intervention_id": at}
         for at, item in enumerate(interventions)
-        for name in texts(item.get("otherNames"))
+        for name in texts(item.get("otherNames"), "otherNames")
     ]
 
 
@@ -74,7 +74,7 @@ def _group_links(interventions: list[dict]) -> list[Row]:
     return [
         {"design_group": label, "intervention": text(item.get("name")), "intervention_id": at}
         for at, item in enumerate(interventions)
-        for label in texts(item.get("armGroupLabels"))
+        for label in texts(item.get("armGroupLabels"), "armGroupLabels")
     ]
 
 

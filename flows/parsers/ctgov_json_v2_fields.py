@@ -1,7 +1,9 @@
 """Typed reads of ClinicalTrials.gov API v2 JSON fields. A value of the wrong type (a title given as an object, a
 flag given as a number) is refused as given, kept raw and flagged by validation, never read as missing. A string
-that spells the value meant (a flag given as "Yes", a count as "+12") is read as that value and noted, quoting it
-(`note_read_as`): the parser reports it as a problem of its study, and the study loads with the value.
+that spells the value meant (a flag given as "Yes", a count as "+12", a lone condition given for the array) is read
+as that value and noted, quoting it (`note_read_as`): the parser reports it as a problem of its study, and the study
+loads with the value. So is a value written otherwise than API v2 writes it (a date 'Jan 2020'), whose note says
+WHERE_API_V2_WRITES.
 
 A part read as an object or an array of objects but given as another type (a designModule given as a string, an
 arm given as a string in armGroups) cannot be read: each read notes it (`unread`), and the parser reports it as a
@@ -105,11 +107,14 @@ def as_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def texts(value: object) -> list[str | Refused]:
+def texts(value: object, name: str | None = None) -> list[str | Refused]:
     """The non-blank strings (and numbers, as text) of a JSON array; an item of another type is refused as given,
-    and so is an object given for the array."""
+    and so is an object given for the array. A lone string or number given for the array at `name` (conditions
+    "Asthma") is read as a list of one, and noted, quoting it."""
     if isinstance(value, dict):
         return [Refused(as_json(value), "a JSON list of text")]
+    if name is not None and type(value) in _LONE and (type(value) is not str or value.strip()):
+        _note_lone(name, value)
     found = []
     for item in items(value):
         if type(item) is str and item and not item.isspace():  # the usual case, without a call
@@ -117,6 +122,19 @@ def texts(value: object) -> list[str | Refused]:
         elif (item := text(item)) is not None:
             found.append(item)
     return found
+
+
+# A value given for an array that `texts` reads as a list of one.
+_LONE = (str, int, float)
+
+
+def _note_lone(name: str, value: str | int | float) -> None:
+    """Note a lone string or number given for the array at `name`, read as a list of one."""
+    if type(value) is str:
+        note_read_as(name, f"{name} is the string {quoted(value)}, not a JSON array: read as a list of one")
+    else:
+        note_read_as(name, f"{name} is the number {value}, {WHERE_API_V2_WRITES} a JSON array of text: read as a "
+                           "list of one")
 
 
 def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bool | None]:
@@ -193,6 +211,11 @@ def boolean(value: object, name: str) -> bool | Refused | None:
 
 
 BOOLEAN = "a JSON boolean, true or false"
+
+
+# The words of a note on a value read as it spells that is written otherwise than API v2 writes it, rather than given
+# in another type (a date 'Jan 2020', a phases list ["PHASE1/PHASE2"]): checks.invalid_values words its finding so.
+WHERE_API_V2_WRITES = "where API v2 writes"
 
 
 def quoted(value: str) -> str:

@@ -118,7 +118,7 @@ def _responsible_party(module: dict) -> list[Row]:
 def _countries(located: list, misc: dict) -> list[Row]:
     """Distinct location countries (removed=false), then derived removedCountries (removed=true)."""
     current = [country for country in located if type(country) is str]  # a refused one is the facility's
-    removed = texts(misc.get("removedCountries"))
+    removed = texts(misc.get("removedCountries"), "removedCountries")
     return [{"name": name, "removed": False} for name in dict.fromkeys(current)] + [
         {"name": name, "removed": True} for name in dict.fromkeys(removed)
     ]

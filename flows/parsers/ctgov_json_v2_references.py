@@ -20,7 +20,7 @@ def reference_tables(protocol: dict) -> dict[str, list[Row]]:
                               "citation": text(reference.get("citation"))}
                              for reference in objects(references, "references")],
         # A value API v2 does not know is kept as given, for validation to refuse and keep raw.
-        "ipd_information_types": [{"name": name} for name in texts(info_types)],
+        "ipd_information_types": [{"name": name} for name in texts(info_types, "infoTypes")],
         "documents": [{"document_id": text(document.get("id")), "document_type": text(document.get("type")),
                        "url": text(document.get("url")), "comment": text(document.get("comment"))}
                       for document in objects(references, "availIpds")],

@@ -1,9 +1,9 @@
 """API v2 statusModule dates -> the study's dates, AACT's *_month_year texts and the registry timeline."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import note_unread, quoted, text, value_text
-from flows.parsers.dates import event_day, registry_date_columns
-from flows.parsers.model import Refused, Row, note_unread_part
+from flows.parsers.ctgov_json_v2_fields import WHERE_API_V2_WRITES, note_unread, quoted, text, value_text
+from flows.parsers.dates import as_api_writes, event_day, registry_date_columns
+from flows.parsers.model import Refused, Row, note_read_as, note_unread_part
 
 # (column prefix, statusModule key) of the dates that carry ACTUAL/ESTIMATED beside them.
 _TYPED_DATES = (
@@ -56,10 +56,29 @@ def status_dates(status: dict) -> Row:
             columns.update(registry_date_columns(prefix, date))
         columns[type_column] = date_type
     for column, key in _DAY_DATES:
-        columns[column] = event_day(value_text(get(key)))
+        columns[column] = event_day(date_text(get(key), key))
     # statusVerifiedDate is given to the month (YYYY-MM): month precision, stored at month end.
-    columns.update(registry_date_columns("verification_date", value_text(get("statusVerifiedDate"))))
+    columns.update(registry_date_columns("verification_date", date_text(get("statusVerifiedDate"),
+                                                                        "statusVerifiedDate")))
     return columns
+
+
+def date_text(value: object, name: str) -> str | None:
+    """The text of a date the record gives at `name`, as `value_text` reads it. A date written otherwise than API v2
+    writes it ('Jan 2020', '2020-1-5', a year given as the number 2020), as a republished copy may write it, is read
+    as the date it spells and noted, quoting it; text that is no date is kept for validation to refuse."""
+    read = value_text(value)
+    if read is None or type(value) is bool:
+        return read
+    written = as_api_writes(read)
+    if written is None or written[0] == value:  # no date, or the usual YYYY-MM(-DD)
+        return read
+    if type(value) is str:
+        note_read_as(name, f"{name} is {quoted(value)}, {WHERE_API_V2_WRITES} {written[1]}: read as {written[0]}")
+    elif isinstance(value, (int, float)):
+        note_read_as(name, f"{name} is the number {read}, {WHERE_API_V2_WRITES} a date as a string ({written[1]}): "
+                           f"read as {written[0]}")
+    return read
 
 
 def _date_and_type(status: dict, key: str) -> tuple[str | None, str | None]:
@@ -70,7 +89,7 @@ def _date_and_type(status: dict, key: str) -> tuple[str | None, str | None]:
         if struct is not None:
             note_unread(key, struct)
         return None, None
-    return value_text(struct.get("date")), text(struct.get("type"))
+    return date_text(struct.get("date"), f"{key}.date"), text(struct.get("type"))
 
 
 def _note_type_without_date(key: str, date_type: str | Refused) -> None:

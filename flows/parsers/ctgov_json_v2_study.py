@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 
 from flows.parsers.ctgov_json_v2_fields import (
-    as_json, flag, integer, items, objects, part, plain_text, section, text, texts, value_text,
+    WHERE_API_V2_WRITES, as_json, flag, integer, items, objects, part, plain_text, quoted, section, text, texts,
+    value_text,
 )
-from flows.parsers.ctgov_json_v2_status import status_dates
+from flows.parsers.ctgov_json_v2_status import date_text, status_dates
 from flows.parsers.dates import day_value, event_day
-from flows.parsers.model import Refused, Row
-from schemas.enums import PHASE
+from flows.parsers.model import Refused, Row, note_read_as
+from schemas.enums import PHASE, PHASE_COMBINED
 
 
 def study_row(study: dict) -> Row:
@@ -40,7 +41,7 @@ def study_row(study: dict) -> Row:
     }
     row.update(status_dates(status))
     version_holder = section(study, "derivedSection", "miscInfoModule").get("versionHolder")
-    row["snapshot_date"] = day_value(value_text(version_holder))
+    row["snapshot_date"] = day_value(date_text(version_holder, "versionHolder"))
     row.update(_design_facts(protocol, design, status))
     row.update(_results_facts(section(study, "resultsSection")))
     return row
@@ -92,24 +93,42 @@ def _design_facts(protocol: dict, design: dict, status: dict) -> Row:
 def phase(phases: object) -> object:
     """designModule.phases joined with '/', as AACT does: ['PHASE1', 'PHASE2'] -> 'PHASE1/PHASE2'.
 
-    API v2 gives a list; anything else is refused as given (kept raw, reported as invalid_value), and so is a list
-    that names a phase twice, quoted as the list it is.
+    API v2 gives a list; anything else is refused as given (kept raw, reported as invalid_value). A list of several
+    items that names no phase or pair of phases API v2 knows is refused quoted as the list it is, never as its joined
+    form ('PHASE1/PHASE2/PHASE5'), which the record never gives; so is a list that names a phase twice. One item
+    alone is kept as given, for validation to refuse and quote. A pair given in AACT's joined form (["PHASE1/PHASE2"])
+    or in another order (["PHASE2", "PHASE1"]) is read as the pair it names, and noted.
     """
     if phases is None or phases == []:
         return None
-    if isinstance(phases, list) and all(type(item) is str for item in phases):
-        named = texts(phases)
-        if len(set(named)) < len(named):  # ["PHASE2", "PHASE2"]: no value of AACT's names a phase twice
-            return Refused(as_json(phases), _PHASES_ONCE)
-        return "/".join(named) or None
-    return Refused(phases if isinstance(phases, str) else as_json(phases), _PHASES)
+    if not isinstance(phases, list) or not all(type(item) is str for item in phases):
+        return Refused(phases if isinstance(phases, str) else as_json(phases), _PHASES)
+    named = texts(phases)
+    if len(named) == 1 and "/" not in named[0]:  # the usual list of one phase: validation judges it
+        return named[0]
+    if not named:
+        return None
+    given = [part for item in named for part in item.split("/")]
+    if len(set(given)) < len(given):  # ["PHASE2", "PHASE2"]: no value of AACT's names a phase twice
+        return Refused(as_json(phases), _PHASES_ONCE)
+    pair = "/".join(sorted(given, key=_PHASE_ORDER.get)) if set(given) <= _PHASE_ORDER.keys() else None
+    if pair not in PHASE_COMBINED:
+        return Refused(as_json(phases), _PHASES_KNOWN) if len(named) > 1 else named[0]
+    if given != named or "/".join(given) != pair:  # ["PHASE1/PHASE2"], ["PHASE2", "PHASE1"]
+        note_read_as("phases", f"phases is {quoted(as_json(phases))}, {_PAIR_SPELT}: read as {pair}")
+    return pair
 
 
 _PHASES = "a JSON list of API v2 phases, e.g. [\"PHASE1\", \"PHASE2\"]"
+_PHASE_ORDER = {name: at for at, name in enumerate(PHASE)}
+# What a phases list should have been: API v2 lists each phase once, a pair only of these two.
+_PHASE_WORDS = "one of " + ", ".join(PHASE) + ", or PHASE1 with PHASE2, or PHASE2 with PHASE3"
 # What a phases list that names a phase twice should have been. It is quoted as the record gives it: its joined form
 # 'PHASE2/PHASE2' would read as one value that the record never gives.
-_PHASES_ONCE = ("a JSON list that names each phase once (one of " + ", ".join(PHASE)
-                + ", or PHASE1 with PHASE2, or PHASE2 with PHASE3)")
+_PHASES_ONCE = f"a JSON list that names each phase once ({_PHASE_WORDS})"
+_PHASES_KNOWN = f"a JSON list of API v2 phases ({_PHASE_WORDS})"
+# How API v2 writes a pair of phases, which a list read as that pair did not.
+_PAIR_SPELT = f"{WHERE_API_V2_WRITES} each phase as an item, in order"
 
 
 _INTERVENTIONAL = re.compile("interventional", re.IGNORECASE)
@@ -146,8 +165,8 @@ def text_tables(protocol: dict) -> dict[str, list[Row]]:
     return {
         "brief_summaries": [{"description": text(description.get("briefSummary"))}] if described else [],
         "detailed_descriptions": [{"description": text(description.get("detailedDescription"))}] if described else [],
-        "conditions": [_named(name) for name in texts(conditions.get("conditions"))],
-        "keywords": [_named(name) for name in texts(conditions.get("keywords"))],
+        "conditions": [_named(name) for name in texts(conditions.get("conditions"), "conditions")],
+        "keywords": [_named(name) for name in texts(conditions.get("keywords"), "keywords")],
     }
 
 
@@ -186,10 +205,11 @@ def pending_rows(study: dict) -> list[Row]:
     each submission's release, and its withdrawal or return). The unposted annotation's responsible party, a
     person's name, is not read."""
     annotation = section(study, "annotationSection", "annotationModule", "unpostedAnnotation")
-    events = [(text(event.get("type")), event.get("date")) for event in objects(annotation, "unpostedEvents")]
+    events = [(text(event.get("type")), event.get("date"), "unpostedEvents.date")
+              for event in objects(annotation, "unpostedEvents")]
     if not events:
         tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
-        events = [(kind, info[key]) for info in objects(tracking, "submissionInfos")
+        events = [(kind, info[key], f"submissionInfos.{key}") for info in objects(tracking, "submissionInfos")
                   for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
-    return [{"event": kind, "event_date_description": text(given), "event_date": event_day(value_text(given))}
-            for kind, given in events]
+    return [{"event": kind, "event_date_description": text(given), "event_date": event_day(date_text(given, name))}
+            for kind, given, name in events]

@@ -1,4 +1,5 @@
-"""Legacy ClinicalTrials.gov XML (<clinical_study>, as in AllPublicXML), read with defusedxml."""
+"""Legacy ClinicalTrials.gov XML (<clinical_study>, as in AllPublicXML), read with defusedxml. A record whose root
+declares a default namespace (<clinical_study xmlns="...">, as a republisher may write it) is read as the record."""
 from __future__ import annotations
 
 import re
@@ -89,10 +90,21 @@ def _root(raw: bytes, problems: list[Problem]) -> Element | None:
     except ParseError as error:
         problems.append(Problem("invalid XML", _not_utf8(raw) or str(error)))
         return None
+    if root.tag != "clinical_study" and root.tag.startswith("{") and root.tag.endswith("}clinical_study"):
+        _drop_namespace(root, root.tag[:-len("clinical_study")])
     if root.tag != "clinical_study":
         problems.append(Problem("not a <clinical_study> record", f"root element <{root.tag[:40]}>"))
         return None
     return root
+
+
+def _drop_namespace(root: Element, namespace: str) -> None:
+    """Name the elements of a <clinical_study xmlns="..."> as legacy XML names them. The registry's records have no
+    namespace; a republisher may declare one on the root, which puts every element of the record in it. An element
+    of another namespace keeps its name, and is not read."""
+    for element in root.iter():
+        if type(element.tag) is str and element.tag.startswith(namespace):
+            element.tag = element.tag[len(namespace):]
 
 
 def _not_utf8(raw: bytes) -> str | None:

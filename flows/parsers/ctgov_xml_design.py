@@ -44,13 +44,14 @@ def design_tables(root: Element) -> dict[str, list[Row]]:
 
 def _group(arm: Element) -> Row:
     label = text(arm, "arm_group_type")
-    return {"group_type": api_value(labels.group_type(label), label, enums.ARM_GROUP_TYPE),
+    return {"group_type": api_value(labels.group_type(label), label, enums.ARM_GROUP_TYPE, "arm_group_type"),
             "title": text(arm, "arm_group_label"), "description": text(arm, "description")}
 
 
 def _intervention(item: Element) -> Row:
     label = text(item, "intervention_type")
-    return {"intervention_type": api_value(labels.intervention_type(label), label, enums.INTERVENTION_TYPE),
+    return {"intervention_type": api_value(labels.intervention_type(label), label, enums.INTERVENTION_TYPE,
+                                               "intervention_type"),
             "name": text(item, "intervention_name"), "description": text(item, "description")}
 
 
@@ -58,7 +59,10 @@ def _design_values(root: Element) -> dict[str, str] | None:
     """The design as {tag: display label} from <study_design_info> or the older <study_design> line."""
     info = root.find("study_design_info")
     if info is not None:
-        values = {child.tag: own_text(child, f"study_design_info/{child.tag}") for child in info}
+        values: dict[str, str | None] = {}
+        for child in info:  # the first of an element given twice is read, as elsewhere (the second is noted)
+            if child.tag not in values:
+                values[child.tag] = own_text(child, f"study_design_info/{child.tag}")
         return {tag: value for tag, value in values.items() if value}
     line = text(root, "study_design")
     return None if line is None else design_line(line)
@@ -67,24 +71,27 @@ def _design_values(root: Element) -> dict[str, str] | None:
 def _designs(values: dict[str, str] | None) -> list[Row]:
     if values is None:
         return []
-    masking, roles = masking_and_roles(values.get("masking"))
+    label = values.get("masking")
+    masking, roles = masking_and_roles(label)
+    get = values.get
     row: Row = {
-        "allocation": api_value(labels.lookup("allocation", values.get("allocation")), values.get("allocation"),
-                            enums.ALLOCATION),
-        "intervention_model": api_value(labels.lookup("intervention_model", values.get("intervention_model")),
-                                    values.get("intervention_model"), enums.INTERVENTION_MODEL),
-        "intervention_model_description": values.get("intervention_model_description"),
-        "observational_model": api_value(_design_enum(values.get("observational_model")),
-                                     values.get("observational_model"), enums.OBSERVATIONAL_MODEL),
-        "time_perspective": api_value(_design_enum(values.get("time_perspective")), values.get("time_perspective"),
-                                  enums.TIME_PERSPECTIVE),
-        "primary_purpose": api_value(_design_enum(values.get("primary_purpose")), values.get("primary_purpose"),
-                                 enums.PRIMARY_PURPOSE),
-        "masking": masking,
-        "masking_description": values.get("masking_description"),
+        "allocation": api_value(labels.lookup("allocation", get("allocation")), get("allocation"), enums.ALLOCATION,
+                                "allocation"),
+        "intervention_model": api_value(labels.lookup("intervention_model", get("intervention_model")),
+                                        get("intervention_model"), enums.INTERVENTION_MODEL, "intervention_model"),
+        "intervention_model_description": get("intervention_model_description"),
+        **{column: api_value(_design_enum(get(column)), get(column), allowed, column)
+           for column, allowed in _DESIGN_ENUMS},
+        "masking": api_value(masking, label, enums.MASKING, "masking"),
+        "masking_description": get("masking_description"),
     }
     row.update(masked_flags(roles))
     return [row]
+
+
+# The design columns read by `_design_enum`, and their API v2 values.
+_DESIGN_ENUMS = (("observational_model", enums.OBSERVATIONAL_MODEL), ("time_perspective", enums.TIME_PERSPECTIVE),
+                 ("primary_purpose", enums.PRIMARY_PURPOSE))
 
 
 def _design_enum(label: str | None) -> str | None:
@@ -100,13 +107,14 @@ def _eligibilities(element: Element | None) -> list[Row]:
         return []
     gender, sampling = text(element, "gender"), text(element, "sampling_method")
     return [{
-        "gender": api_value(labels.lookup("sex", gender), gender, enums.SEX),
+        "gender": api_value(labels.lookup("sex", gender), gender, enums.SEX, "gender"),
         # Legacy XML states no limit as 'N/A', kept as given; an absent element is no value.
         "minimum_age": text(element, "minimum_age"),
         "maximum_age": text(element, "maximum_age"),
         "healthy_volunteers": _healthy_volunteers(text(element, "healthy_volunteers")),
         "criteria": block(element, "criteria"),
-        "sampling_method": api_value(labels.enum_spelling(sampling), sampling, enums.SAMPLING_METHOD),
+        "sampling_method": api_value(labels.enum_spelling(sampling), sampling, enums.SAMPLING_METHOD,
+                                     "sampling_method"),
         "population": block(element, "study_pop"),
         "gender_based": labels.yes_no(text(element, "gender_based")),
         "gender_description": text(element, "gender_description"),

@@ -7,8 +7,8 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.dates import registry_date_columns
-from flows.parsers.model import Refused, Row, note_unread_part
-from schemas.enums import DATE_TYPE
+from flows.parsers.model import Refused, Row, note_read_as, note_unread_part
+from schemas.enums import DATE_TYPE, FORMER_DESIGN_TERMS
 
 
 def text(element: Element | None, path: str) -> str | None:
@@ -30,10 +30,21 @@ def own_text(element: Element, path: str) -> str | None:
     elements (noted)."""
     value = element.text if not len(element) else held_elements(path, element)
     if not value:
-        return None
+        return attributes_only(path, element)
     if "\r" in value:  # the registry writes each line end as '&#xD;' and a newline; API v2 ends lines with LF
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.strip() or None
+
+
+def attributes_only(path: str, element: Element) -> None:
+    """Note an element read as text that gives none, only attributes (<overall_status value="Completed"/>, as a
+    converter may write it): what they hold is not read. Legacy XML gives a value as the element's text; its one
+    attribute beside a value, type, is read where it stands (and noted there when it stands without one)."""
+    names = [name for name in element.attrib if name.lower() != "type"]
+    if names and not (element.text and element.text.strip()) and not len(element):
+        note_unread_part(f"<{path}> gives no text, only the attribute{'s' if len(names) > 1 else ''} "
+                         f"{', '.join(map(repr, names))}, where legacy XML gives the value as text")
+    return None
 
 
 def line(element: Element, path: str) -> str | None:
@@ -57,7 +68,7 @@ def block(element: Element, path: str) -> str | None:
     source, where = (found, path) if inner is None else (inner, f"{path}/textblock")
     value = source.text if not len(source) else held_elements(where, source)
     if not value:
-        return None
+        return attributes_only(where, source)
     return textwrap.dedent(value.replace("\r", "")).strip() or None
 
 
@@ -75,10 +86,71 @@ def integer(element: Element, path: str) -> int | str | None:
     return int(value) if value and value.isascii() and value.isdigit() else value  # not '²', which int() refuses
 
 
-def api_value(mapped: str | None, label: str | None, allowed: tuple[str, ...]) -> str | None:
-    """The API v2 value a label maps to; a label that maps to none is kept as the XML gives it,
-    so that validation refuses it and an invalid_value issue quotes the source's own words."""
-    return mapped if mapped is None or mapped in allowed else label
+def api_value(mapped: str | None, label: str | None, allowed: tuple[str, ...], tag: str) -> str | Refused | None:
+    """The API v2 value the label of <tag> maps to. A label legacy XML may hold that has no API v2 value (study type
+    N/A, a 2007 time perspective 'Longitudinal, Prospective') is kept as the XML gives it, for validation to refuse
+    and quote; any other label that maps to none is refused as given, naming the legacy XML values it should have
+    been (the record is no API v2 record). A label read with a closing period ('Completed.') is noted."""
+    if mapped is None:
+        return None
+    if mapped in allowed:
+        if label and label[-1] in _CLOSING_MARKS:
+            note_read_as(tag, f"<{tag}> is {_quoted(label)}, {WHERE_LEGACY_XML_WRITES} a value without a closing "
+                              f"'{label[-1]}': read as {mapped}")
+        return mapped
+    if " ".join(label.lower().split()) in _LEGACY_KEYS[tag] or _former_terms(tag, label):
+        return label
+    return Refused(label, f"a legacy XML <{tag}> value ({_LEGACY_WORDS.get(tag) or _one_of(LEGACY_VALUES[tag])})")
+
+
+def _one_of(values: tuple[str, ...]) -> str:
+    return "one of " + ", ".join(values)
+
+
+# The words of a note on a value read as it spells that is written otherwise than legacy XML writes it.
+WHERE_LEGACY_XML_WRITES = "where legacy XML writes"
+# Marks that close no registry value: a label that ends with one was written by hand or a converter.
+_CLOSING_MARKS = frozenset(".,;:")
+# The display labels public.xsd allows in each element that holds one of a set (the refusal names them).
+_STATUSES = ("Not yet recruiting", "Recruiting", "Enrolling by invitation", "Active, not recruiting")
+_SITE_STATUSES = _STATUSES + ("Suspended", "Terminated", "Completed", "Withdrawn")
+LEGACY_VALUES = {
+    "overall_status": _SITE_STATUSES + ("Unknown status", "Available", "No longer available",
+                                        "Temporarily not available", "Approved for marketing", "Withheld"),
+    "last_known_status": _STATUSES,
+    "location/status": _SITE_STATUSES,
+    "phase": ("Early Phase 1", "Phase 1", "Phase 1/Phase 2", "Phase 2", "Phase 2/Phase 3", "Phase 3", "Phase 4", "N/A"),
+    "study_type": ("Interventional", "Observational", "Observational [Patient Registry]", "Expanded Access", "N/A"),
+    "gender": ("All", "Female", "Male"),
+    "allocation": ("Randomized", "Non-Randomized", "N/A"),
+    "intervention_model": ("Single Group Assignment", "Parallel Assignment", "Crossover Assignment",
+                           "Factorial Assignment", "Sequential Assignment"),
+    "primary_purpose": ("Treatment", "Prevention", "Diagnostic", "Supportive Care", "Screening",
+                        "Health Services Research", "Basic Science", "Device Feasibility", "Other"),
+    "observational_model": ("Cohort", "Case-Control", "Case-Only", "Case-Crossover", "Ecologic or Community",
+                            "Family-Based", "Other"),
+    "time_perspective": ("Retrospective", "Prospective", "Cross-Sectional", "Other"),
+    "masking": ("None (Open Label)", "Single", "Double", "Triple", "Quadruple"),
+    "arm_group_type": ("Experimental", "Active Comparator", "Placebo Comparator", "Sham Comparator",
+                       "No Intervention", "Other"),
+    "intervention_type": ("Behavioral", "Biological", "Combination Product", "Device", "Diagnostic Test",
+                          "Dietary Supplement", "Drug", "Genetic", "Procedure", "Radiation", "Other"),
+    "agency_class": ("NIH", "U.S. Fed", "Industry", "Other"),
+    "role": ("Principal Investigator", "Sub-Investigator", "Study Chair", "Study Director"),
+    "responsible_party_type": ("Sponsor", "Principal Investigator", "Sponsor-Investigator"),
+    "sampling_method": ("Probability Sample", "Non-Probability Sample"),
+    "biospec_retention": ("None Retained", "Samples With DNA", "Samples Without DNA"),
+    "sharing_ipd": ("Yes", "No", "Undecided"),
+}
+_LEGACY_KEYS = {tag: frozenset(value.lower() for value in values) for tag, values in LEGACY_VALUES.items()}
+_LEGACY_WORDS = {"masking": "one of None (Open Label), Single, Double, Triple, Quadruple, with the roles masked in "
+                            "parentheses: Double (Participant, Investigator)"}
+
+
+def _former_terms(tag: str, label: str) -> bool:
+    """Whether every comma-separated part of a design label is a term of the registry's former vocabulary."""
+    terms = FORMER_DESIGN_TERMS.get(tag)
+    return terms is not None and all(part.strip().lower() in terms for part in label.split(","))
 
 
 def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
@@ -86,6 +158,8 @@ def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
     without a date (<start_date type="Actual"/>, which the registry never writes) cannot stand beside one: noted."""
     element = root.find(tag)
     value = None if element is None else element.text if not len(element) else held_elements(tag, element)
+    if element is not None and element.attrib and not (value and value.strip()):
+        attributes_only(tag, element)
     if not typed:
         return registry_date_columns(prefix, value)
     label = None if element is None else type_attribute(element, tag)

@@ -16,7 +16,7 @@ def people_places_tables(root: Element) -> dict[str, list[Row]]:
     return {
         "sponsors": _sponsors(root),
         "overall_officials": [
-            {"role": labels.lookup("official_role", text(item, "role")), "name": person_name(item),
+            {"role": _enum(text(item, "role"), "official_role", enums.OFFICIAL_ROLE, "role"), "name": person_name(item),
              "affiliation": text(item, "affiliation")}
             for item in root.iterfind("overall_official")
         ],
@@ -41,7 +41,7 @@ def _sponsors(root: Element) -> list[Row]:
     parties = [("lead", item) for item in root.iterfind("sponsors/lead_sponsor")]
     parties += [("collaborator", item) for item in root.iterfind("sponsors/collaborator")]
     return [
-        {"agency_class": labels.lookup("agency_class", text(item, "agency_class")),
+        {"agency_class": _enum(text(item, "agency_class"), "agency_class", enums.AGENCY_CLASS, "agency_class"),
          "lead_or_collaborator": role, "name": text(item, "agency")}
         for role, item in parties
     ]
@@ -69,7 +69,7 @@ def _facility(location: Element) -> Row:
         "name": text(location, "facility/name"), "city": text(address, "city"),
         "state": text(address, "state"), "zip": text(address, "zip"), "country": text(address, "country"),
         # Site recruitment statuses use the overall status labels ('Recruiting', 'Withdrawn'...).
-        "status": api_value(labels.overall_status(status), status, enums.RECRUITMENT_STATUS),
+        "status": api_value(labels.overall_status(status), status, enums.RECRUITMENT_STATUS, "location/status"),
     }
 
 
@@ -86,4 +86,9 @@ def _responsible_parties(root: Element) -> list[Row]:
 
 def _party_type(label: str | None) -> str | None:
     """'Principal Investigator' -> PRINCIPAL_INVESTIGATOR, 'Sponsor-Investigator' -> SPONSOR_INVESTIGATOR."""
-    return api_value(labels.enum_spelling(label), label, enums.RESPONSIBLE_PARTY_TYPE)
+    return api_value(labels.enum_spelling(label), label, enums.RESPONSIBLE_PARTY_TYPE, "responsible_party_type")
+
+
+def _enum(label: str | None, kind: str, allowed: tuple[str, ...], tag: str) -> str | None:
+    """The API v2 value of the label of <tag> (labels.lookup's `kind`), as `api_value` reads it."""
+    return api_value(labels.lookup(kind, label), label, allowed, tag)

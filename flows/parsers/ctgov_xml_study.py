@@ -52,8 +52,8 @@ def study_row(root: Element) -> Row:
         "brief_title": text(root, "brief_title"),
         "official_title": text(root, "official_title"),
         "acronym": text(root, "acronym"),
-        "overall_status": _status(text(root, "overall_status")),
-        "last_known_status": _status(text(root, "last_known_status")),
+        "overall_status": _status(text(root, "overall_status"), "overall_status"),
+        "last_known_status": _status(text(root, "last_known_status"), "last_known_status"),
         "phase": _phase(text(root, "phase")),
         "study_type": _study_type(text(root, "study_type")),
         "enrollment": integer(root, "enrollment"),
@@ -81,11 +81,37 @@ def study_row(root: Element) -> Row:
 
 def _note_repeated(root: Element) -> None:
     """Note each element the record gives more than once where the registry gives it once (two <phase>, two
-    <start_date>): the first is read, the others are not loaded. The note names the element, never its text."""
-    given = Counter(child.tag for child in root)
+    <start_date>, two <gender> in <eligibility>): the first is read, the others are not loaded. The note names the
+    element, never its text."""
+    _note_twice(root, "", SINGLE_ELEMENTS)
+    for parent, singles in SINGLE_WITHIN.items():
+        element = root.find(parent)
+        if element is not None:
+            _note_twice(element, f"{parent}/", singles)
+
+
+def _note_twice(parent: Element, path: str, singles: frozenset[str]) -> None:
+    given = Counter(child.tag for child in parent)
     for tag, count in given.items():
-        if count > 1 and tag in SINGLE_ELEMENTS:
-            note_unread_part(f"<{tag}> is given {count} times, where the registry gives it once: the first is read")
+        if count > 1 and tag in singles:
+            note_unread_part(f"<{path}{tag}> is given {count} times, where the registry gives it once: the first is "
+                             "read")
+
+
+# Elements public.xsd allows once within an element that holds several, each read as one value.
+SINGLE_WITHIN = {
+    "eligibility": frozenset({"study_pop", "sampling_method", "criteria", "gender", "gender_based",
+                              "gender_description", "minimum_age", "maximum_age", "healthy_volunteers"}),
+    "study_design_info": frozenset({"allocation", "intervention_model", "intervention_model_description",
+                                    "primary_purpose", "observational_model", "time_perspective", "masking",
+                                    "masking_description"}),
+    "oversight_info": frozenset({"has_dmc", "is_fda_regulated_drug", "is_fda_regulated_device",
+                                 "is_unapproved_device", "is_ppsd", "is_us_export"}),
+    "patient_data": frozenset({"sharing_ipd", "ipd_description", "ipd_time_frame", "ipd_access_criteria",
+                               "ipd_url"}),
+    "expanded_access_info": frozenset({"expanded_access_type_individual", "expanded_access_type_intermediate",
+                                       "expanded_access_type_treatment"}),
+}
 
 
 def _results_facts(root: Element) -> Row:
@@ -108,9 +134,11 @@ def _design_facts(root: Element) -> Row:
         "has_dmc": labels.yes_no(text(oversight, "has_dmc")),
         "has_expanded_access": labels.yes_no(text(root, "has_expanded_access")),
         "target_duration": text(root, "target_duration"),
-        "biospec_retention": api_value(labels.enum_spelling(retention), retention, enums.BIOSPEC_RETENTION),
+        "biospec_retention": api_value(labels.enum_spelling(retention), retention, enums.BIOSPEC_RETENTION,
+                                       "biospec_retention"),
         "biospec_description": block(root, "biospec_descr"),
-        "plan_to_share_ipd": api_value(labels.enum_spelling(sharing), sharing, enums.PLAN_TO_SHARE_IPD),
+        "plan_to_share_ipd": api_value(labels.enum_spelling(sharing), sharing, enums.PLAN_TO_SHARE_IPD,
+                                       "sharing_ipd"),
         "plan_to_share_ipd_description": text(root, "patient_data/ipd_description"),
         "ipd_time_frame": text(root, "patient_data/ipd_time_frame"),
         "ipd_access_criteria": text(root, "patient_data/ipd_access_criteria"),
@@ -138,12 +166,12 @@ def _patient_registry(study_type: str | None) -> bool | None:
     return None
 
 
-def _status(label: str | None) -> str | None:
-    return api_value(labels.overall_status(label), label, enums.OVERALL_STATUS)
+def _status(label: str | None, tag: str) -> str | None:
+    return api_value(labels.overall_status(label), label, enums.OVERALL_STATUS, tag)
 
 
 def _study_type(label: str | None) -> str | None:
-    return api_value(labels.lookup("study_type", label), label, enums.STUDY_TYPE)
+    return api_value(labels.lookup("study_type", label), label, enums.STUDY_TYPE, "study_type")
 
 
 def _download_date(value: str | None):
@@ -157,7 +185,7 @@ def _phase(label: str | None) -> str | None:
     """'Phase 1/Phase 2' -> PHASE1/PHASE2; 'N/A' -> NA (labels.phase would split it at the slash)."""
     if label and label.strip().upper() == "N/A":
         return "NA"
-    return api_value(labels.phase(label), label, enums.PHASE_COMBINED)
+    return api_value(labels.phase(label), label, enums.PHASE_COMBINED, "phase")
 
 
 def text_tables(root: Element) -> dict[str, list[Row]]:

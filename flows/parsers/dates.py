@@ -151,6 +151,15 @@ def registry_date_columns(prefix: str, text: str | None, date_type: str | None =
 
 
 _NO_DATE = (None, None, None)
+# How API v2 writes a date at each precision.
+WRITTEN_FORMS = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+
+
+def as_api_writes(text: str | None) -> tuple[str, str] | None:
+    """(the text API v2 writes for a date, its form: 'YYYY-MM') of a date text at its precision ('Jan 2020' ->
+    ('2020-01', 'YYYY-MM')); None for text that is no date."""
+    _, precision, as_text = _reading(text) if text else _NO_DATE
+    return None if as_text is None else (as_text, WRITTEN_FORMS[precision])
 
 
 @lru_cache(maxsize=8192)
