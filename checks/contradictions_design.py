@@ -81,26 +81,32 @@ def _of_the_parent_study(claim: Claim) -> bool:
                                          and _OPEN_LABEL_NAMED.search(claim.source.text) is not None)
 
 
-def _own_claim(texts: list[StudyText], pattern: re.Pattern, extension: bool) -> Claim | None:
-    """The first affirmed claim of the pattern, not one of the parent study when the study is an extension ("the
-    previous double-blind phase", an arm "Double-blind Placebo / Open-label Drug X": the parent study's)."""
-    c = first_affirmed(texts, pattern)
-    if c is not None and extension and _of_the_parent_study(c):
-        c = next((claim for claim in _affirmed(texts, pattern) if not _of_the_parent_study(claim)), None)
-    return c
+# A blinded run-in or lead-in every participant passes through before the study's treatment ("a single-blind placebo
+# run-in", "a 2-week single-blind sham lead-in period"): it screens out placebo responders or checks adherence; the
+# masking, set for the study's comparison, does not describe it.
+_RUN_IN_AFTER = re.compile(hyphens_wide(
+    r"[\s,]+(?:(?:placebo|sham|vehicle)[\s-]+)?(?:(?:\d+|one|two|three|four)[\s-]+(?:days?|weeks?)[\s-]+)?"
+    r"(?:(?:placebo|sham|vehicle)[\s-]+)?(?:run[\s-]?in|lead[\s-]?in)\b"), re.I)
+
+
+def _of_a_run_in(claim: Claim) -> bool:
+    """Whether a blinding claim is of a run-in or lead-in ("single-blind placebo run-in")."""
+    return _RUN_IN_AFTER.match(claim.source.text, claim.end) is not None
 
 
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Masking NONE while the text describes a blinded design or period (not, in an extension, one of the parent
-    study)."""
+    """Masking NONE while the text describes a blinded design or period (not a blinded run-in before the study's
+    treatment, nor, in an extension, one of the parent study)."""
     extensions = None
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
         c = first_affirmed(texts, BLINDED)
-        if c is not None and _of_the_parent_study(c):
+        if c is not None and (_of_a_run_in(c) or _of_the_parent_study(c)):
             extensions = _extensions(con, scope) if extensions is None else extensions
-            c = _own_claim(texts, BLINDED, nct_id in extensions)
+            extension = nct_id in extensions
+            c = next((claim for claim in _affirmed(texts, BLINDED) if not _of_a_run_in(claim)
+                      and not (extension and _of_the_parent_study(claim))), None)
         if c:
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
@@ -291,8 +297,17 @@ _ORDER_RANDOMIZED = re.compile(
     r"|,?\s+(?:will\s+be|is|are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:sessions?|conditions?|orders?|sequences?|visits?)\b",
     re.I)
 # "the side and order of the tests will be randomized" (NCT05699317), "The order of infused material as well as the
-# volume of infused material in all sessions will be randomized" (NCT05695846): the order is what is randomized.
-_ORDER_BEFORE = re.compile(r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+be|is|are|was|were)\s+$", re.I)
+# volume of infused material in all sessions will be randomized" (NCT05695846): the order is what is randomized, or
+# is not ("The order of the questionnaires will not be randomized").
+_ORDER_BEFORE = re.compile(
+    r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+(?:not\s+)?be|(?:is|are|was|were)(?:\s+not)?)\s+$", re.I)
+# Stimuli or items each participant goes through, shuffled across the blocks or sessions of the experiment ("Stimuli
+# will be randomized across blocks", "the word lists are randomized between sessions", "randomized within each
+# session"): no allocation of participants. (Not "between visits 1 and 2", a time, nor "within blocks", which may be
+# participants' block randomization.)
+_ACROSS_SESSIONS_AFTER = re.compile(
+    r"\s+(?:(?:across|between)\s+(?:the\s+|all\s+)?(?:blocks|sessions|runs)\b(?!\s*\d)"
+    r"|within\s+each\s+(?:session|run)\b)", re.I)
 # A body part of each participant randomized, as in split-mouth, paired-eye or bilateral designs ("In each patient,
 # one eye will be randomized to drug X and the fellow eye to placebo", "the two legs of each participant will be
 # randomized"): every participant is in one group, which a single group's allocation N/A describes.
@@ -326,11 +341,20 @@ _DATA_SETS_AFTER = re.compile(
 # pathologists", "Plasma samples will be assayed in randomized blocks"): no allocation of participants.
 _MATERIAL_BEFORE = re.compile(
     r"\b(?:samples?|specimens?|slides?|images?|scans?|plates?|wells?|aliquots?|recordings?|videos?|photographs?"
-    r"|radiographs?|x-rays?|biopsies)\s+(?:[\w-]+\s+){0,3}?(?:will\s+be|shall\s+be|is|are|was|were)\s+"
+    r"|radiographs?|x-rays?|biopsies|stimuli|stimulus|items|word\s+lists)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:will\s+be|shall\s+be|is|are|was|were)\s+"
     r"(?:[\w-]+\s+in\s+(?:an?\s+)?)?$", re.I)
 # Words before such material that make it a trait of people ("Patients with abnormal scans will be randomized",
 # "Participants whose samples are positive are randomized"): they are randomized.
 _OF_PEOPLE_BEFORE = re.compile(r"\b(?:with|without|whose|having|who|had|has|have|if|when)\b[^.;:]*$", re.I)
+
+
+# The same material named right after the term ("Randomization of samples across plates will minimize batch
+# effects", "randomization of the stimuli"), and a subset of people chosen at random for an added measure ("A
+# randomized subset of participants will undergo MRI"): no allocation of participants to interventions.
+_MATERIAL_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:samples|specimens|slides|images|scans|plates|aliquots|recordings"
+    r"|videos|stimuli|items)\b|sub-?(?:sets?|samples?)\s+of\b)", re.I)
 
 
 def _material_randomized(text: str, at: int) -> bool:
@@ -348,9 +372,11 @@ def _allocates(claim: Claim) -> bool:
     """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
     each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
     or kit given at random, of data divided into a model's training and validation sets, of samples or images
-    randomized before they are read, or of randomization that people decline."""
+    randomized before they are read, of stimuli shuffled across an experiment's sessions, of a subset chosen for an
+    added measure, or of randomization that people decline."""
     text = claim.source.text
-    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
+    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ACROSS_SESSIONS_AFTER.match(text, claim.end)
+                or _MATERIAL_AFTER.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
                                                                                   claim.start)
                 or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
                 or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end)
@@ -400,7 +426,11 @@ _GROUP_AFTER = re.compile(
     r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?:cohorts?|groups?|arms?|controls?"
     r"|comparators?|registry|population|extension|part|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|period|stage"
     r"|sub-?study|lead-in|run-in)(?![\w-])"
-    r"|\s+(?:patients|participants|subjects|individuals|people|volunteers)\b", re.I)
+    r"|\s+(?:patients|participants|subjects|individuals|people|volunteers)\b"
+    # Data, samples or places beside the randomized ones ("compared with non-randomized data from the national
+    # registry", "non-randomized samples from the biobank", "non-randomized sites serve as comparison sites").
+    r"|\s+(?:data|samples?|specimens?|sites|cent(?:er|re)s|hospitals|clinics|practices)\b"
+    r"(?![\s,]+(?:[\w-]+\s+){0,2}?(?:study|trial|design)\b)", re.I)
 
 
 # A part of the study said to be non-randomized ("The safety run-in is non-randomized", "Part 1 (dose escalation) is
@@ -408,7 +438,7 @@ _GROUP_AFTER = re.compile(
 # So are the people who are not randomized ("Participants who are not randomized will be followed as a reference
 # cohort"): others are.
 _PART_IS_BEFORE = re.compile(
-    r"(?:\b(?:run-?in|lead-?in|part|phase|period|stage|cohort|arm|group|extension|portion|segment|sub-?study)"
+    r"(?:\b(?:run-?in|lead-?in|part|phase|period|stage|cohort|arm|group|extension|portion|segment|sub-?study)s?"
     r"(?:\s+(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three))?(?:\s*\([^()]{0,40}\))?"
     r"|\b(?:patients|participants|subjects|individuals|people|those)\s+(?:who|that))\s+"
     r"(?:is|are|was|were|will\s+be|remains?)\s+(?:not\s+)?$", re.I)
@@ -422,11 +452,13 @@ _INDIVIDUALLY_AFTER = re.compile(
 
 
 def _of_a_group(claim: Claim) -> bool:
-    """Whether a 'non-randomized' claim qualifies a group or part of the study rather than its allocation, or denies
-    only that participants are randomized one by one (a cluster trial)."""
+    """Whether a 'non-randomized' claim qualifies a group or part of the study (or data, samples or places beside it)
+    rather than its allocation, denies only that participants are randomized one by one (a cluster trial), or
+    denies randomizing what is no allocation of participants ("The order of the tasks will not be randomized")."""
     text, before = claim.source.text, max(0, claim.start - 80)
-    return (_GROUP_AFTER.match(text, claim.end) is not None or _PART_IS_BEFORE.search(text, before, claim.start)
-            is not None or _INDIVIDUALLY_BEFORE.search(text, before, claim.start) is not None
+    return (not _allocates(claim) or _GROUP_AFTER.match(text, claim.end) is not None
+            or _PART_IS_BEFORE.search(text, before, claim.start) is not None
+            or _INDIVIDUALLY_BEFORE.search(text, before, claim.start) is not None
             or _INDIVIDUALLY_AFTER.match(text, claim.end) is not None)
 
 
@@ -589,13 +621,14 @@ _NOT_ASSIGNED_GROUP = (
     r"|\bscreen(?:ing)?[\s-]*fail|\b(?:not[\s-]+enrolled|ineligible|non[\s-]*eligible)\b")
 # Titles that are no group of their own (RE2, the whole of the lower-cased title): every participant of the study
 # ("All participants", "All enrolled subjects", "Overall study"), listed beside its own subgroups, and a run-in or
-# lead-in period every participant passes through ("Placebo run-in", "Single-blind placebo lead-in period"); not a
-# group named after one ("Run-in responders").
+# lead-in period every participant passes through ("Placebo run-in", "Single-blind placebo lead-in period", "Placebo
+# lead-in"); not a group named after one ("Run-in responders"), nor a safety lead-in cohort given the study's treatment.
 _EVERY_PARTICIPANT = (
     r"(?:all|entire|whole|total|overall)\s+(?:(?:study|enrolled|treated|eligible|included|evaluable)\s+)?"
     r"(?:participants|patients|subjects|volunteers|population|cohort|study\s+population)"
     r"(?:\s+(?:enrolled|treated|included))?|overall(?:\s+study)?|all")
-_RUN_IN_PERIOD = r"(?:[\w-]+\s+){0,3}(?:run-?in|(?:run|lead)[\s-]*in\s+(?:period|phase))(?:\s+(?:period|phase))?"
+_RUN_IN_PERIOD = (r"(?:[\w-]+\s+){0,3}(?:run-?in|(?:run|lead)[\s-]*in\s+(?:period|phase)"
+                  r"|(?:placebo|sham|vehicle)\s+lead-?in)(?:\s+(?:period|phase))?")
 # An extension study (by its titles) whose arms are named for the parent study's treatment: every arm title names a
 # sequence or an earlier treatment ("Placebo / Drug X", "Drug X to Drug X", "Placebo → Drug X", "Prior placebo"), and
 # one names placebo or the earlier study ("Previously on placebo", "Double-blind period drug X"). Its participants

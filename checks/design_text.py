@@ -403,7 +403,7 @@ _UNRECORDED_PARTY = re.compile(
 _RECORDED_PARTY = re.compile(
     r"\b(?:participants?|patients?|subjects?|volunteers?|children|parents?|families|care[\s-]?givers?"
     r"|care[\s-]+providers?|investigators?|assessors?|evaluators?|raters?|examiners?|observers?|readers?"
-    r"|[a-z]+ologists?|sonographers?|physicians?|doctors?|clinicians?|surgeons?|nurses?|(?:physio)?therapists?"
+    r"|[a-z]+ologists?|[a-z]*graphers?|physicians?|doctors?|clinicians?|surgeons?|nurses?|(?:physio)?therapists?"
     r"|dentists?|endoscopists?|anaesthetists?|assistants?|staff|personnel|team|researchers?|interviewers?"
     r"|collectors?|technicians?|adjudicators?|committees?|panel|individuals?|persons?|everyone|outcomes?)\b", re.I)
 # The clause before a term: from the last semicolon, colon or "but" before it.
