@@ -46,15 +46,18 @@ def _white(expr: str) -> str:
 # What a form's text box holds when its writer had nothing to give: a value in form only.
 PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
                 "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
+# What a writer puts where the value is still to come: a title, condition, measure or summary that is only one of
+# these gives none (read here only: the rules sharing PLACEHOLDERS read it as they do).
+NOT_YET_GIVEN = ("not known", "not yet known", "not yet determined", "to be announced", "to be confirmed")
 # A placeholder is short: a longer text is never compared with the list.
 _PLACEHOLDER_CHARS = 24
 
 
 def _void(expr: str) -> str:
     """SQL: the short text (a title, a condition, a measure) is NULL, white space, a placeholder ('N/A', 'TBD',
-    'Not applicable', 'Not Provided', 'Unknown'), or has no letter or digit ('-')."""
+    'Not applicable', 'Not Provided', 'Unknown', 'Not yet known'), or has no letter or digit ('-')."""
     return (f"(CASE WHEN {expr} IS NULL THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN {_white(expr)} "
-            f"ELSE lower(trim({expr}, ' .')) IN {_in_list(list(PLACEHOLDERS))} "
+            f"ELSE lower(trim({expr}, ' .')) IN {_in_list(list(PLACEHOLDERS + NOT_YET_GIVEN))} "
             f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]') END)")
 
 
@@ -225,9 +228,15 @@ _TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title
                 f"trim(s.official_title, {BLANKS}) IS DISTINCT FROM trim(s.brief_title, {BLANKS}) THEN '''' "
                 f"|| trim(s.official_title, {BLANKS}) || '''' END), '')")
 # A stopped study that enrolled nobody reports an ACTUAL enrollment of 0: that is a value. A TERMINATED study has
-# ended, so its 0 is a count whatever its type says (an ESTIMATED one is closed_status_estimated_enrollment's).
+# ended, so its 0 is a count whatever its type says (an ESTIMATED one is closed_status_estimated_enrollment's). A
+# SUSPENDED study's 0 is a gap only where it is marked an estimate: one not typed (a page that shows no enrollment
+# type, a legacy record that gave none) may be the count of a study halted before anyone enrolled.
 _ENROLLED_NOBODY = ("(s.overall_status = 'TERMINATED' "
-                    "OR s.overall_status = 'SUSPENDED' AND s.enrollment_type = 'ACTUAL')")
+                    "OR s.overall_status = 'SUSPENDED' AND s.enrollment_type IS DISTINCT FROM 'ESTIMATED')")
+# A clincosm page's header shows the enrollment of the record it derives from (it leaves out one it cannot compute):
+# a page that shows it there gives an enrollment, though its Study Design section does not.
+_HEADER_ENROLLMENT = ("EXISTS (SELECT 1 FROM page_header_metrics h WHERE h.nct_id = s.nct_id "
+                      "AND h.enrollment IS NOT NULL)")
 
 _FIELD_RULES = (
     _rule("no_title", "error", "Without a title nobody can tell which trial the record is.",
@@ -253,7 +262,7 @@ _FIELD_RULES = (
           ("studies.enrollment",),
           "CASE WHEN s.enrollment IS NULL THEN 'Study gives no enrollment.' "
           "ELSE 'Study gives an enrollment of 0 participants.' END",
-          f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND (s.enrollment IS NULL "
+          f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND (s.enrollment IS NULL AND NOT {_HEADER_ENROLLMENT} "
           f"OR (s.enrollment = 0 AND NOT coalesce({_ENROLLED_NOBODY}, false)))",
           f"'enrollment=' || coalesce(CAST(s.enrollment AS VARCHAR), 'NULL') || '; enrollment_type=' "
           f"|| coalesce(s.enrollment_type, 'NULL') || '; ' || {_TYPE_STATUS}", legacy_info=True),
