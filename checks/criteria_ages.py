@@ -35,7 +35,8 @@ UNIT_SLACK = {"year": 0.75, "month": 2.5}
 # How the criteria write each unit (lower case), and what they mean.
 _UNIT_WORDS = {"y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year", "month": "month",
                "months": "month", "mo": "month", "mos": "month", "mth": "month", "mths": "month", "week": "week",
-               "weeks": "week", "wk": "week", "wks": "week", "day": "day", "days": "day"}
+               "weeks": "week", "wk": "week", "wks": "week", "day": "day", "days": "day", "hour": "hour",
+               "hours": "hour", "hr": "hour", "hrs": "hour"}
 # The words that can make a number an age (`_AGE_BEFORE`, `_AGE_AFTER`, `_SELF_AGED`), in lower case: a criterion
 # without one states no age. "age" opens a word, "yo" ends one ("18yo"); found by str.find, faster than a pattern.
 AGE_WORDS = ("age", "old", "younger", "yo", "y/o")
@@ -49,7 +50,7 @@ _SPELLING_SIGN = re.compile(r"[\\<>=~\u2013\u2014\u2266\u2267\uff1c\uff1e\uff5e]
 # A number of one to three digits, not part of a longer number or a decimal's fraction: the character before its
 # first digit is looked behind from after that digit, so a search tries the look-behind only at digits.
 _NUM = r"(\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
-_UNIT = r"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?)\b\.?)?"
+_UNIT = r"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|hours?|hrs?)\b\.?)?"
 _OF_AGE = r"(?:\s*(?:old|of\s+age))?"
 _THE_AGE_OF = r"(?:the\s+age\s+of\s+)?"
 # Each form of bound: (name, pattern); the groups are number, unit (and again for a range). The order is the order
@@ -103,6 +104,7 @@ _OTHERS = re.compile(
     r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
     r"husbands?|wives|wife|offspring|relatives?|family|families|informants?|companions?|dyads?|recipients?|"
     r"sons?|daughters?|babies|baby|gestation\w*|post-?menstrual|post-?conceptional|corrected|premature\w*|preterm|"
+    r"index\s+(?:cases?|patients?|child(?:ren)?)|"
     r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
 # Words before the age that make it conditional, negated or an age at an event: "For patients ≥ 50 years",
 # "diagnosed before age 40", "Age at diagnosis ≤ 18", "Not older than" aside (a bound's own words).
@@ -385,6 +387,26 @@ def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
                 or GROUP_WORDS.search(lowered[start:end]) or GROUP_LABEL_LINE.search(body))
 
 
+# Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
+# or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
+# people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
+# or 17 years of age may be enrolled in the US)"), not how long they have had a disease ("Adults with diabetes for 1
+# to 10 years"). Searched in the text's lower case.
+_AGE_ELSEWHERE = re.compile(
+    r"\b(?:japan\w*|korea\w*|taiwan\w*|age\s+of\s+(?:majority|consent)|legal(?:ly)?\s+(?:age|adults?|of\s+age))\b"
+    r"|\b(?:adolescents?|teen\w*|children|child|minors?|p(?:a)?ediatric|infants?|adults?|elderly|patients?|"
+    r"participants?|subjects?|volunteers?|men|women|males?|females?|individuals?|persons?|people|those)\b"
+    r"(?:(?!\b(?:for|since|duration|within|past|last|history|diagnos\w*)\b)[^.;:\n]){0,40}?"
+    r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b")
+
+
+def _age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
+    """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
+    law, or some people's ages (`_AGE_ELSEWHERE`): the statement's age is then not everyone's."""
+    return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
+            or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None)
+
+
 # A structured age as the registry writes it: a number and a unit ('18 Years', '6 Months').
 _STRUCTURED_AGE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*")
 
@@ -455,8 +477,9 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
         return
     statement = found[0]
     wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
-    if not wrong or found[1] is not None and _for_groups(criteria, lowered, *found[1]):  # (only where they disagree)
-        return
+    if not wrong or found[1] is not None and (_for_groups(criteria, lowered, *found[1])
+                                              or _age_elsewhere(lowered, statement, *found[1])):
+        return  # (read only where they disagree)
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
     message = (f"The {statement.source} state the participants' ages as {_ages_said(statement.bounds)}, which "
                f"disagrees with the record's "

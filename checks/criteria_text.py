@@ -67,8 +67,9 @@ _NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(\(?)\d{1,2}[ \t]?(\\?\.(?
 # A line that only names a group of participants, with or without a list mark or a colon: a cohort's, a part's or
 # an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), a sex or an age
 # group ("* Male participants", "Women of childbearing potential", "* Children (Cohort 2)"), healthy volunteers,
-# controls, a dose-escalation or dose-expansion phase, or a label in brackets ("\\[Expansion Part\\]"). The criteria
-# below it are that group's: the same criterion under two such lines is stated once for each group.
+# controls, a dose-escalation or dose-expansion phase, other people than the patients ("* Caregivers", "Sibling
+# donors", "**Mothers**"), or a label in brackets ("\\[Expansion Part\\]"). The criteria below it are that group's:
+# the same criterion under two such lines is stated once for each group.
 GROUP_LABEL = re.compile(
     r"[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)?[*_]*(?:"
     r"\\?\[[^\]\n]{1,60}\\?\]"
@@ -80,7 +81,11 @@ GROUP_LABEL = re.compile(
     r"|participants?|subjects?|patients?|volunteers?))?)(?:[ \t]*\([^)\n]{1,60}\))?"
     r"|(?i:(?:healthy|normal)[ \t]+(?:volunteers?|controls?|subjects|participants|individuals|adults)"
     r"|(?:healthy[ \t]+)?controls?(?:[ \t]+group)?"
-    r"|dose[ \t-](?:escalation|expansion)(?:[ \t]+(?:phase|part|cohorts?|stage|portion))?))"
+    r"|dose[ \t-](?:escalation|expansion)(?:[ \t]+(?:phase|part|cohorts?|stage|portion))?)"
+    r"|(?i:(?:(?:study|family|related|unrelated|sibling|living|healthy|potential|matched|hla-?(?:matched|identical)"
+    r"|haplo-?identical)[ \t]+)?(?:caregivers?|carers?|parents?(?:[ \t]*(?:/|and|or)[ \t]*(?:legal[ \t]+)?guardians?)?"
+    r"|guardians?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|recipients?|informants?|family[ \t]+members?"
+    r"|household[ \t]+contacts?|index[ \t]+(?:cases?|patients?)))(?:[ \t]*\([^)\n]{1,60}\))?)"
     r"(?:[ \t]+(?i:only|patients|participants|subjects))?[*_]*[ \t]*:?[*_]*[ \t]*"
 )
 # A group's label with its colon inside a line of page text ("... Cohort 2: 1. Age 18 ..."): its criteria follow.
