@@ -342,6 +342,35 @@ def design_case_id(case: tuple) -> str:
     return f"{rule.split('.')[1]}:{'fires' if fires else 'quiet'}:{text}"
 
 
+def arm_design(model: str, titles: list[str], allocation: str = "NA", posted: date = date(2019, 12, 2),
+               title: str | None = None) -> dict:
+    """A design whose study lists arms of these titles (each given drug X), first posted on `posted`, with an
+    official and brief `title` where one is given."""
+    return {"arms": titles, "intervention_model": model, "allocation": allocation, "posted": posted, "title": title}
+
+
+def design_or_arms_study(case: tuple) -> dict:
+    """The study of a (rule, design, texts, ...) case: its texts in place, or the arms of its `arm_design` listed."""
+    design, texts = case[1], case[2]
+    if "arms" not in design:
+        return design_text_study(design, [texts] if isinstance(texts, tuple) else texts)
+    study = design_text_study({"intervention_model": design["intervention_model"],
+                               "allocation": design["allocation"]}, [])
+    study["design_groups"] = [{"group_type": "EXPERIMENTAL", "title": title, "description": "Drug X"}
+                              for title in design["arms"]]
+    study["studies"][0]["study_first_posted_date"] = design["posted"]
+    if design.get("title"):
+        study["studies"][0]["official_title"] = study["studies"][0]["brief_title"] = design["title"]
+    return study
+
+
+def design_or_arms_case_id(case: tuple) -> str:
+    """A (rule, design, texts, fires) case's test id: the rule's name, whether it fires, and its arms or texts."""
+    rule, design, texts, fires = case
+    shown = design["arms"] if "arms" in design else texts
+    return f"{rule.split('.')[1]}:{'fires' if fires else 'quiet'}:{shown}"
+
+
 def flagged_design_cases(tmp_path: Path, cases: dict[str, tuple],
                          study_of: Callable[[tuple], dict]) -> dict[str, set[str]]:
     """The studies each design-vs-text rule its cases name (a case's first item) flags, on one warehouse holding

@@ -12,8 +12,6 @@ Every case is one study of one warehouse, built once for the module, with neutra
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from tests.checks import harness
@@ -35,26 +33,10 @@ INTERVENTIONAL = {}
 OBSERVATIONAL_STUDY = harness.OBSERVATIONAL_DESIGN
 
 # The titles of an extension, whose arms name the parent study's double-blind treatment.
+# A design whose study lists arms of these titles (harness.arm_design).
+arms = harness.arm_design
 EXTENSION = "An Open-label Extension Study of Drug X in Participants Who Completed Study DX-301"
 NBSP = "\u00a0"
-
-
-def arms(model: str, titles: list[str], allocation: str = "NA", posted: date = date(2019, 12, 2)) -> dict:
-    """A design whose study lists arms of these titles (each given drug X), first posted on `posted`."""
-    return {"arms": titles, "intervention_model": model, "allocation": allocation, "posted": posted}
-
-
-def _study(case: tuple) -> dict:
-    """The study of a case: its texts in place, or its arms listed."""
-    design, texts = case[1], case[2]
-    if "arms" not in design:
-        return harness.design_text_study(design, [texts] if isinstance(texts, tuple) else texts)
-    study = harness.design_text_study({"intervention_model": design["intervention_model"],
-                                       "allocation": design["allocation"]}, [])
-    study["design_groups"] = [{"group_type": "EXPERIMENTAL", "title": title, "description": "Drug X"}
-                              for title in design["arms"]]
-    study["studies"][0]["study_first_posted_date"] = design["posted"]
-    return study
 
 
 # (rule, design, (field, text) or [(field, text), ...]): cases a rule judged wrongly before, and must now not flag.
@@ -261,19 +243,13 @@ CASES = [(*case, False) for case in FIXED_QUIET + HELD_QUIET] + [(*case, True) f
 _IDS = harness.numbered_cases(CASES)
 
 
-def _case_id(case: tuple) -> str:
-    rule, design, texts, fires = case
-    shown = design["arms"] if "arms" in design else texts
-    return f"{rule.split('.')[1]}:{'fires' if fires else 'quiet'}:{shown}"
-
-
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each rule flags, one warehouse holding every case."""
-    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_round14"), _IDS, _study)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_round14"), _IDS, harness.design_or_arms_study)
 
 
-@pytest.mark.parametrize("nct_id", list(_IDS), ids=[_case_id(c) for c in _IDS.values()])
+@pytest.mark.parametrize("nct_id", list(_IDS), ids=[harness.design_or_arms_case_id(c) for c in _IDS.values()])
 def test_a_design_is_flagged_only_where_the_record_contradicts_itself(flagged, nct_id):
     rule, design, texts, fires = _IDS[nct_id]
     assert (nct_id in flagged[rule]) is fires, (design, texts)
