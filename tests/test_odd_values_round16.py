@@ -6,7 +6,6 @@ and said, quoted as the record gives it.
 Every variant is one study (one file) of one run, so that the pipeline runs once for the module."""
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -16,9 +15,11 @@ from checks.engine import findings_of, set_scope
 from flows.run import run_pipeline
 from tests.conftest import AS_OF
 from tests.new_warehouse import connect_new
-from tests.test_bad_input import XML_TEMPLATE, study_json, write
+from tests.odd_value_files import design_change as _design
+from tests.odd_value_files import json_variant as _json
+from tests.odd_value_files import status_change as _status
+from tests.odd_value_files import xml_variant as _xml
 
-XML_ID = "NCT00004154"  # the legacy XML template's id
 UNREAD = "invalid_values.unread_part"
 REFUSED = "invalid_values.refused_value"
 READ_AS_SPELT = "invalid_values.read_from_text"
@@ -29,14 +30,6 @@ PHASES_ONCE = ("a JSON list that names each phase once (one of NA, EARLY_PHASE1,
 LEGACY_DATE_TYPE = "a legacy XML date type (Actual, Anticipated or Estimate)"
 LEGACY_ENROLLMENT_TYPE = "a legacy XML enrollment type (Actual, Anticipated or Estimate)"
 API_DATE_TYPE = "an API v2 value: one of ACTUAL, ESTIMATED"
-
-
-def _status(**given):
-    return lambda protocol: protocol["statusModule"].update(given)
-
-
-def _design(**given):
-    return lambda protocol: protocol["designModule"].update(given)
 
 
 def _first_site(**given):
@@ -159,18 +152,6 @@ def _ids(prefix: int, names) -> dict[str, str]:
 PHASE_IDS, JSON_TYPE_IDS, JSON_SHAPE_IDS, XML_TYPE_IDS, XML_ODD_IDS, XML_SHAPE_IDS = (
     _ids(1, PHASES), _ids(2, JSON_TYPES_WITHOUT_DATES), _ids(3, JSON_SHAPES), _ids(4, XML_TYPES),
     _ids(5, XML_ODD_TYPES), _ids(6, XML_SHAPES))
-
-
-def _json(folder, nct_id: str, change) -> None:
-    record = study_json(nct_id)
-    change(record["protocolSection"])
-    write(folder, f"{nct_id}.json", json.dumps(record).encode())
-
-
-def _xml(folder, nct_id: str, old: str, new: str) -> None:
-    xml = XML_TEMPLATE.read_text(encoding="utf-8")
-    assert old in xml and XML_ID in xml
-    write(folder, f"{nct_id}.xml", xml.replace(old, new, 1).replace(XML_ID, nct_id).encode())
 
 
 def _variants(folder) -> None:

@@ -7,7 +7,6 @@ record gives it.
 Every variant is one study (one file) of one run, so that the pipeline runs once for the module."""
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -17,9 +16,11 @@ from checks.engine import findings_of, set_scope
 from flows.run import run_pipeline
 from tests.conftest import AS_OF
 from tests.new_warehouse import connect_new
-from tests.test_bad_input import XML_TEMPLATE, study_json, write
+from tests.odd_value_files import design_change as _design
+from tests.odd_value_files import json_variant as _json
+from tests.odd_value_files import status_change as _status
+from tests.odd_value_files import xml_variant as _xml
 
-XML_ID = "NCT00004154"  # the legacy XML template's id
 UNREAD = "invalid_values.unread_part"
 REFUSED = "invalid_values.refused_value"
 READ_AS_SPELT = "invalid_values.read_from_text"
@@ -29,14 +30,6 @@ PHASES_KNOWN = ("a JSON list of API v2 phases (one of NA, EARLY_PHASE1, PHASE1, 
                 "with PHASE2, or PHASE2 with PHASE3)")
 WRITTEN = "A value is written otherwise than the registry writes it: "
 TYPED = "A value is given as a string where API v2 gives another type: "
-
-
-def _status(**given):
-    return lambda protocol: protocol["statusModule"].update(given)
-
-
-def _design(**given):
-    return lambda protocol: protocol["designModule"].update(given)
 
 
 def _eligibility(**given):
@@ -208,18 +201,6 @@ def _ids(prefix: int, names) -> dict[str, str]:
 
 JSON_IDS, XML_IDS = _ids(1, JSON_CASES), _ids(2, XML_CASES)
 BLANK_STATUS_ID = "NCT09173000"
-
-
-def _json(folder, nct_id: str, change) -> None:
-    record = study_json(nct_id)
-    change(record["protocolSection"])
-    write(folder, f"{nct_id}.json", json.dumps(record).encode())
-
-
-def _xml(folder, nct_id: str, old: str, new: str) -> None:
-    xml = XML_TEMPLATE.read_text(encoding="utf-8")
-    assert old in xml and XML_ID in xml
-    write(folder, f"{nct_id}.xml", xml.replace(old, new, 1).replace(XML_ID, nct_id).encode())
 
 
 @pytest.fixture(scope="module")
