@@ -93,11 +93,18 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
 # placebo or sham is an arm all the same. A cohort of another study's placebo group, followed up now ("participants
 # who received placebo in the parent study", "placebo-treated patients from Study JAHN-301", "patients on placebo in
 # the ORAL trial": an observational study is no trial), is given nothing in this one: its words of an earlier study
-# or of what was given before say so.
+# or of what was given before say so. So do its words of having been placed in a placebo group before ("former
+# placebo recipients", not "former smokers"; "participants who were assigned to placebo", "who took part in the
+# placebo arm of the malaria vaccine study", "placebo recipients in a previous vaccine study") and a study named by
+# a code before the word ("in the P301 study"; not "in the 12-week study", this one).
 _COHORT_TEXT = "coalesce(g.title, '') || ' ' || coalesce(g.description, '')"
 _EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|formerly|parent|prior|original|core"
                   r"|preceding|earlier|feeder|lead-in|index|randomi[sz]ed\s+to|trials?|double-blind|nct\d{8}"
-                  r"|(?:from|of|in)\s+(?:the\s+)?(?:study|protocol)\s+[\w-]*\d[\w-]*)\b")
+                  r"|former\s+(?:placebo|sham)|previous\s+(?:[\w-]+\s+){0,2}?(?:study|studies|protocol)"
+                  r"|(?:were|was|had\s+been)\s+(?:assigned|allocated)\s+to"
+                  r"|(?:were|was|had\s+been)\s+enrolled\s+in|participated\s+in|took\s+part\s+in"
+                  r"|(?:from|of|in)\s+(?:the\s+)?(?:study|protocol)\s+[\w-]*\d[\w-]*"
+                  r"|(?:from|of|in)\s+(?:the\s+)?[a-z][\w-]*\d[\w-]*\s+(?:study|protocol))\b")
 # A cohort said not to be given one ("Healthy volunteers who will not receive placebo", "Women not exposed to the
 # vaccine or placebo") is a comparison cohort all the same.
 _NOT_GIVEN = r"\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+){0,5}?(?:placebo|sham)\b"
