@@ -44,6 +44,14 @@ def first_public(alias: str = "s") -> str:
     return f"coalesce({at}study_first_posted_date, {at}study_first_submitted_date)"
 
 
+def first_public_shown(alias: str = "s") -> str:
+    """SQL text of first_public() at its own precision: a first posting a text page keeps to the month is shown as
+    that month ('2005-06'), not as the day stored for it."""
+    at = f"{alias}." if alias else ""
+    return (f"coalesce(date_shown({at}study_first_posted_date, {at}study_first_posted_date_precision), "
+            f"strftime({at}study_first_submitted_date, '%Y-%m-%d'))")
+
+
 def before_fdaaa(alias: str = "s") -> str:
     """SQL: the record was first made public before FDAAA 801 required its data elements."""
     return f"{first_public(alias)} < {FDAAA_IN_FORCE}"
@@ -60,7 +68,8 @@ def first_public_before(cutoff: str, what: str, alias: str = "s") -> str:
     '; first posted 2005-06-23, before <what>' ('first submitted' when it gives no posted date), else ''."""
     at = f"{alias}." if alias else ""
     return (f"CASE WHEN {first_public(alias)} < {cutoff} THEN '; first ' || CASE WHEN {at}study_first_posted_date "
-            f"IS NULL THEN 'submitted ' ELSE 'posted ' END || {first_public(alias)} || {literal(', before ' + what)} "
+            f"IS NULL THEN 'submitted ' ELSE 'posted ' END || {first_public_shown(alias)} "
+            f"|| {literal(', before ' + what)} "
             "ELSE '' END")
 
 
@@ -89,6 +98,19 @@ def date_of(name: str) -> PartialDate:
 def shown(name: str) -> str:
     """SQL text of a studies date at its own precision, with its type when it has one."""
     return typed_text(name) if name in TYPED else date_of(name).text
+
+
+def on_or_in(name: str) -> str:
+    """SQL text to put before a studies date as a message says it: 'on ' before a day, 'in ' before a date kept to
+    the month or year ('completed in 2004-05'), which is a period the event fell in, not a day."""
+    if name in DAY_ONLY:
+        return "'on '"
+    return f"CASE WHEN coalesce(s.{name}_precision, 'day') = 'day' THEN 'on ' ELSE 'in ' END"
+
+
+def period_word(name: str) -> str:
+    """SQL text naming the period a studies date gives: 'day', 'month' or 'year'."""
+    return "'day'" if name in DAY_ONLY else f"coalesce(s.{name}_precision, 'day')"
 
 
 def select(message: str, evidence: str, where: str, fields: tuple[str, ...] = (),

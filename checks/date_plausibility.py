@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from checks.date_columns import LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, rule, select, shown
+from checks.date_columns import (
+    LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, on_or_in, rule, select, shown,
+)
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
 from checks.timeliness import ENROLLED_NOBODY, days_text, posted_shown, to_the_day
@@ -41,6 +43,8 @@ _SUBMITTED = "strftime(s.last_update_submitted_date, '%Y-%m-%d')"
 UPDATE_NAMED = PartialDate(f"coalesce({_POSTED.lo}, s.last_update_submitted_date)",
                            f"coalesce({_POSTED.hi}, s.last_update_submitted_date)",
                            f"coalesce({posted_shown(LAST_UPDATE)}, {_SUBMITTED})")
+# 'on ' or 'in ' before the update a message names: 'in ' before a posting kept to the month or year (a text page's).
+UPDATE_NAMED_AT = f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'on ' ELSE {on_or_in(LAST_UPDATE)} END"
 UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_submitted_date=' || {_SUBMITTED} "
                          f"ELSE {literal(LAST_UPDATE + '=')} || {posted_shown(LAST_UPDATE)} END")
 # Real studies began as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are common), so only earlier
@@ -76,9 +80,9 @@ Finding = tuple[str, str, str, tuple[str, ...]]
 
 def _actual_after_update(name: str) -> Finding:
     """A date typed ACTUAL that lies after the record's last update: it has not happened yet."""
-    texts = {"d": shown(name), "u": posted_shown(LAST_UPDATE)}
+    texts = {"d": shown(name), "u": posted_shown(LAST_UPDATE), "at": on_or_in(LAST_UPDATE)}
     return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
-            sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted on {{u}}.", **texts),
+            sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted {{at}}{{u}}.", **texts),
             sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
             (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
 
@@ -86,10 +90,11 @@ def _actual_after_update(name: str) -> Finding:
 def _verified_after_update() -> Finding:
     """The record says it was verified after its own last update: the verification date is stated in an update
     (the registry takes none in the future), so it cannot lie after the newest one."""
-    texts = {"v": shown("verification_date"), "u": posted_shown(LAST_UPDATE)}
+    texts = {"v": shown("verification_date"), "u": posted_shown(LAST_UPDATE), "at_v": on_or_in("verification_date"),
+             "at_u": on_or_in(LAST_UPDATE)}
     # the stored days are compared first: a period can lie after another only if its stored day does
     return (f"s.verification_date > s.{LAST_UPDATE} AND {after(date_of('verification_date'), date_of(LAST_UPDATE))}",
-            sql_text("The record says it was verified in {v}, after its last update posted on {u}: a record is "
+            sql_text("The record says it was verified {at_v}{v}, after its last update posted {at_u}{u}: a record is "
                      "verified in an update, never after it.", **texts),
             sql_text(f"verification_date={{v}}; {LAST_UPDATE}={{u}}", **texts),
             ("studies.verification_date", f"studies.{LAST_UPDATE}"))
@@ -116,11 +121,11 @@ def _estimate_kept(name: str) -> str:
     happened = f"coalesce({HAPPENED[name]}, FALSE)"
     exact_days = f"{to_the_day(name)} AND (s.{LAST_UPDATE} IS NULL OR {to_the_day(LAST_UPDATE)})"
     texts = {"d": shown(name), "u": UPDATE_NAMED.text, "n": days_text(UPDATE_NAMED, date_of(name), exact_days),
-             "st": "s.overall_status"}
+             "st": "s.overall_status", "at": UPDATE_NAMED_AT}
     open_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record was "
-                            "last updated on {u}, {n} days later.", **texts)
+                            "last updated {at}{u}, {n} days later.", **texts)
     ended_message = sql_text(f"The {LABELS[name]} date {{d}} was still an estimate when the record, which calls the "
-                             "study {st}, was last updated on {u}, {n} days later.", **texts)
+                             "study {st}, was last updated {at}{u}, {n} days later.", **texts)
     never_happens = f"{NEVER_STARTED} OR {ENROLLED_NOBODY}" if name == "start_date" else NEVER_STARTED
     late_when_happened = f"{after(UPDATE_MADE, date_of(name), HAPPENED_UPDATE_DAYS)}"
     late_when_open = f"{after(UPDATE_MADE, date_of(name), ESTIMATE_STALE_DAYS)}"

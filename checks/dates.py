@@ -8,25 +8,26 @@ from __future__ import annotations
 
 from checks.date_columns import (
     ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of,
-    registered, rule, select, shown,
+    on_or_in, period_word, registered, rule, select, shown,
 )
 from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
 from checks.time_frames import RULES as TIME_FRAME_RULES
-from checks.timeliness import ENROLLED_NOBODY, posted_shown, registered_shown
+from checks.timeliness import ENROLLED_NOBODY, posted_shown, registered_on, registered_shown
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,
                 template: str, only_if: str = "TRUE", texts: dict[str, str] | None = None,
                 severity_sql: str = "NULL") -> Rule:
     """`later` must not lie after `earlier`; `template` words the message with {a} and {b} (`texts`: how each date
-    is shown, if not as `shown` gives it); `severity_sql` (SQL) overrides the rule's severity where it is not NULL."""
+    is shown, if not as `shown` gives it), and {at_a} and {at_b}, 'on ' or 'in ' before each as its precision has
+    it; `severity_sql` (SQL) overrides the rule's severity where it is not NULL."""
     # `only_if` is asked only of the few studies whose dates are out of order: a CASE skips it for the rest
     where = f"CASE WHEN {after(date_of(later), date_of(earlier))} THEN {only_if} ELSE FALSE END"
     a, b = (texts or {}).get(later, shown(later)), (texts or {}).get(earlier, shown(earlier))
-    message = sql_text(template, a=a, b=b)
+    message = sql_text(template, a=a, b=b, at_a=on_or_in(later), at_b=on_or_in(earlier))
     evidence = sql_text(f"{later}={{a}}; {earlier}={{b}}", a=a, b=b)
     return rule(name, severity, rationale, (f"studies.{later}", f"studies.{earlier}"),
                 select(message, evidence, where, severity=severity_sql))
@@ -63,9 +64,10 @@ COMPLETED = f"coalesce(s.completion_date_type = 'ACTUAL' OR {ENDED}, FALSE)"
 def _completion_said(day: str) -> str:
     """SQL text of the study's end as its record gives it, `day` its completion date: a COMPLETED study completed on
     it, a TERMINATED one ended on it (stopped early: it did not complete), and a study of another status gives it
-    only as its ACTUAL completion date."""
-    return (f"CASE s.overall_status WHEN 'COMPLETED' THEN {sql_text('it completed on {d}', d=day)} "
-            f"WHEN 'TERMINATED' THEN {sql_text('it ended (TERMINATED) on {d}', d=day)} "
+    only as its ACTUAL completion date. A completion kept to the month or year is a period: 'completed in 2004-05'."""
+    at = on_or_in("completion_date")
+    return (f"CASE s.overall_status WHEN 'COMPLETED' THEN {sql_text('it completed {at}{d}', d=day, at=at)} "
+            f"WHEN 'TERMINATED' THEN {sql_text('it ended (TERMINATED) {at}{d}', d=day, at=at)} "
             f"ELSE {sql_text('its completion date {d}', d=day)} END")
 
 
@@ -80,8 +82,8 @@ def _registered_after_completion_sql() -> str:
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
     return select(
-        sql_text("Study was {what} on {a}, after {ended}, so it was registered retrospectively.",
-                 ended=_completion_said(texts["b"]), **texts),
+        sql_text("Study was {what} {on}, after {ended}, so it was registered retrospectively.",
+                 ended=_completion_said(texts["b"]), on=registered_on(), **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND NOT {ENROLLED_NOBODY} AND {COMPLETED} "
         f"AND {late}",
@@ -95,12 +97,12 @@ ORDER_RULES = (
                 "A trial cannot reach its primary completion before it starts; one of the dates is wrong. A study "
                 "that stopped before enrolling (WITHDRAWN, a count of 0, TERMINATED without a count) never reached "
                 "a start not typed ACTUAL: the day it stopped may come before it.",
-                "Study starts on {a}, after its primary completion date {b}.",
+                "Study starts {at_a}{a}, after its primary completion date {b}.",
                 _never_reached("start_date", "primary_completion_date")),
     _order_rule("start_after_completion", "start_date", "completion_date", "error",
                 "A trial cannot complete before it starts; one of the dates is wrong. A study that stopped before "
                 "enrolling never reached a start not typed ACTUAL: the day it stopped may come before it.",
-                "Study starts on {a}, after its completion date {b}.",
+                "Study starts {at_a}{a}, after its completion date {b}.",
                 _never_reached("start_date", "completion_date")),
     _order_rule("primary_completion_after_completion", "primary_completion_date", "completion_date",
                 "error", "Primary completion is part of the study, so it cannot come after study completion. A "
@@ -126,7 +128,7 @@ ORDER_RULES = (
                 "error", "A record cannot be updated before it was first posted; one of the dates is wrong. Where "
                 "the registry gives either posting as an estimate (a day it did not record, before 2017), the "
                 "estimate may be what is wrong: warning.",
-                "The record was first posted on {a}, after its last update posted on {b}.",
+                "The record was first posted {at_a}{a}, after its last update posted {at_b}{b}.",
                 texts={name: posted_shown(name) for name in POSTED},
                 severity_sql=f"CASE WHEN {POSTING_ESTIMATED} THEN 'warning' END"),
 )
@@ -156,10 +158,11 @@ def _stale_status_sql() -> str:
 
 def _stale_verification_sql() -> str:
     """Open status with the verification date more than two years before the record's day."""
-    texts = {"st": "s.overall_status", "v": shown("verification_date"), "now": RECORD_TODAY.text}
+    texts = {"st": "s.overall_status", "v": shown("verification_date"), "now": RECORD_TODAY.text,
+             "at": on_or_in("verification_date")}
     two_years_ago = exact(f"{RECORD_TODAY.lo} - INTERVAL 2 YEAR")
     return select(
-        sql_text("Status is {st} but the record was last verified {v}, more than two years "
+        sql_text("Status is {st} but the record was last verified {at}{v}, more than two years "
                  "before {now}.", **texts),
         sql_text("overall_status={st}; verification_date={v}; judged as of={now}", **texts),
         f"{OPEN} AND {after(two_years_ago, date_of('verification_date'))}")
@@ -171,10 +174,11 @@ def _ended_before_its_dates_sql() -> str:
     actual_after_last_update's.)"""
     parts = []
     for name, label in (("completion_date", "completion"), ("primary_completion_date", "primary completion")):
-        texts = {"st": "s.overall_status", "d": shown(name), "u": posted_shown("last_update_posted_date")}
+        texts = {"st": "s.overall_status", "d": shown(name), "u": posted_shown("last_update_posted_date"),
+                 "at": on_or_in("last_update_posted_date"), "period": period_word(name)}
         parts.append(select(
-            sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted on "
-                     "{u}: the record says the study ended before the day it gives as its end.", **texts),
+            sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted "
+                     "{at}{u}: the record says the study ended before the {period} it gives as its end.", **texts),
             sql_text(f"overall_status={{st}}; {name}={{d}}; last_update_posted_date={{u}}", **texts),
             f"{ENDED} AND s.{name}_type IS DISTINCT FROM 'ACTUAL' "
             f"AND {after(date_of(name), date_of('last_update_posted_date'))}",

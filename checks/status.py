@@ -3,7 +3,7 @@ a reason for stopping, an ACTUAL primary completion, an enrollment.
 """
 from __future__ import annotations
 
-from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, rule, select, shown
+from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, first_public_shown, rule, select, shown
 from checks.sql_text import literal, one_of, sql_text
 
 FAMILY = "status"
@@ -45,8 +45,7 @@ def _ran_past_fdaaa_evidence() -> str:
     """SQL text ending the evidence of a record first made public before FDAAA whose study ran past it: the date
     that shows so (else '')."""
     said = sql_text("; first made public {p}, before FDAAA required a reason, but the study was still running on "
-                    "{when}", p="strftime(coalesce(s.study_first_posted_date, s.study_first_submitted_date), "
-                                "'%Y-%m-%d')", when="s.ran_past_fdaaa")
+                    "{when}", p=first_public_shown(), when="s.ran_past_fdaaa")
     return f"CASE WHEN coalesce({_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
 
 

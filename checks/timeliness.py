@@ -67,6 +67,14 @@ def registered_shown() -> str:
     return f"CASE WHEN {by_posting} THEN {posted_shown('study_first_posted_date')} ELSE {on.text} END"
 
 
+def registered_on() -> str:
+    """SQL text of the day the record was registered as a message says it: 'on 2021-01-01', or 'in 2001-11' where it
+    was registered by a first posting kept to the month or year (a text page's)."""
+    _on, _what, by_posting = registered()
+    return (f"CASE WHEN {by_posting} AND NOT {to_the_day('study_first_posted_date')} THEN 'in ' "
+            f"ELSE 'on ' END || {registered_shown()}")
+
+
 def _late_registration_sql() -> str:
     on, what, by_posting = registered()
     start = date_of("start_date")
@@ -75,10 +83,8 @@ def _late_registration_sql() -> str:
     exact_days = f"{to_the_day('start_date')} AND (NOT {by_posting} OR {to_the_day('study_first_posted_date')})"
     # A date kept to the month or year is a period: the study started in it, not on it.
     started = f"CASE WHEN {to_the_day('start_date')} THEN 'on ' ELSE 'in ' END || {shown('start_date')}"
-    registered_on = (f"CASE WHEN {by_posting} AND NOT {to_the_day('study_first_posted_date')} THEN 'in ' "
-                     f"ELSE 'on ' END || {registered_shown()}")
     texts = {"what": what, "col": column, "sub": registered_shown(), "st": shown("start_date"),
-             "n": days_text(on, start, exact_days), "started": started, "on": registered_on}
+             "n": days_text(on, start, exact_days), "started": started, "on": registered_on()}
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
     message = sql_text("Study was {what} {on}, {n} days after it started {started}: registered late.", **texts)
@@ -221,12 +227,15 @@ CANCELED = "p.submitted IS NOT NULL AND p.last_act = 'UNRELEASE'"
 def _results_overdue_sql() -> str:
     due = _results_due_by()
     submitted = exact("p.submitted")
+    # Due a year from a primary completion kept to the month or year: its last day is the latest the deadline may
+    # mean, and the days late from it the fewest.
+    days_late = days_text(submitted, due, to_the_day("primary_completion_date"))
     texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
              "cert": _or_null(f"strftime(s.disposition_first_submitted_date, '%Y-%m-%d') || CASE WHEN NOT "
                               f"{_CERTIFIED_IN_TIME} THEN ' (after the results were due: extends nothing)' "
                               "ELSE '' END"),
              "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
-             "phase": _or_null("s.phase"), "sub": submitted.text, "late": days_after(submitted, due),
+             "phase": _or_null("s.phase"), "sub": submitted.text, "late": days_late,
              "review": "CASE p.returned WHEN 0 THEN 'the registry''s review has not returned them' "
                        "WHEN 1 THEN 'the registry''s review returned them once, on ' || strftime(p.returned_on, "
                        "'%Y-%m-%d') ELSE 'the registry''s review returned them ' || p.returned || ' times, last on ' "

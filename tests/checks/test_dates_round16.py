@@ -176,7 +176,7 @@ def test_an_estimate_kept_where_the_study_ran_or_stopped_is_flagged(found, shape
 @pytest.mark.parametrize("shape, message", [
     ("completed, completion 2021-09 an estimate, update 2022-03",
      "The completion date 2021-09 (ESTIMATED) was still an estimate when the record, which calls the study "
-     "COMPLETED, was last updated on 2022-03, at least 152 days later."),
+     "COMPLETED, was last updated in 2022-03, at least 152 days later."),
     ("completed, completion 2021 an estimate",
      "The completion date 2021 (ESTIMATED) was still an estimate when the record, which calls the study COMPLETED, "
      "was last updated on 2022-03-01, at least 60 days later."),

@@ -88,7 +88,7 @@ SHAPES = {
         dict(start_date=d(2000, 1, 1), primary_completion_date=d(2001, 1, 1), completion_date=d(2001, 6, 1),
              completion_date_precision=MONTH, **{**STAMPED_AGAIN, "study_first_posted_date": d(2001, 11, 4)}), {},
         AFTER_COMPLETION,
-        [("info", "Study was first posted on 2001-11-04 (ESTIMATED), after it completed on 2001-06 (ACTUAL), so it "
+        [("info", "Study was first posted on 2001-11-04 (ESTIMATED), after it completed in 2001-06 (ACTUAL), so it "
                   "was registered retrospectively.")]),
     "ACTUAL completion after an ESTIMATED last update": (
         dict(completion_date=d(2022, 6, 1), last_update_posted_date=d(2022, 3, 1),
