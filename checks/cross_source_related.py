@@ -2,7 +2,8 @@
 
 The finding goes to the study that makes the statement; a related study that is not in the
 warehouse is not compared. Labels are normalised first ("Not yet recruiting" = NOT_YET_RECRUITING,
-"Phase 1/Phase 2" = PHASE1/PHASE2), and titles are compared without case, spacing or punctuation.
+"Phase 1/Phase 2" = PHASE1/PHASE2), and titles are compared without case, spacing or punctuation. An entry whose
+title names another trial (an extension or sub-study under its parent's id) is not held to the study's status or phase.
 """
 from __future__ import annotations
 
@@ -58,11 +59,25 @@ def _phase(lettered: str, code: str) -> str:
     return f"CASE WHEN {code} IN {KNOWN_PHASES} THEN {code} ELSE {written} END"
 
 
+# Words a title may write either way, as (pattern on the title in lower case, its words parted by one space, spelt
+# as): 'vs' or 'v' for 'versus', British '-ise' spellings ('Randomised', 'Optimising'), and a leading article; '&' is
+# 'and'.
+TITLE_WORDS = (("\\bvs?\\b", "versus"), ("is(e|ed|es|ing|ation|ations)\\b", "iz\\1"), ("^(a|an|the) ", ""))
+
+
 def _title(expr: str) -> str:
-    return f"trim(regexp_replace(lower(strip_accents({expr})), '[^a-z0-9]+', ' ', 'g'))"
+    """SQL: a title without case, accents, spacing or punctuation, its words spelt one way (TITLE_WORDS)."""
+    code = f"trim(regexp_replace(replace(lower(strip_accents({expr})), '&', ' and '), '[^a-z0-9]+', ' ', 'g'))"
+    for pattern, spelt in TITLE_WORDS:
+        code = f"regexp_replace({code}, '{pattern}', '{spelt}', 'g')"
+    return code
 
 
-_STATED = """
+# An acronym in brackets that ends a record's title ('... Syndrome (BARI-SS)'), which a list may leave out: capitals,
+# figures and hyphens, one letter at least not a roman figure (a title ending '(II)' may be the second of two trials).
+_END_ACRONYM = "'\\s*\\([A-Z0-9-]*[A-HJ-UWYZ][A-Z0-9-]*\\)\\s*$'"
+
+_ENTRIES = """
     SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
            s.overall_status, s.last_known_status, s.phase, s.brief_title, s.official_title,
            s.last_update_posted_date AS own_updated, s.acronym,
@@ -71,6 +86,42 @@ _STATED = """
     FROM related_studies r JOIN studies s ON s.nct_id = r.related_nct_id
     WHERE r.related_nct_id IS NOT NULL AND r.related_nct_id <> r.nct_id
 """
+# The titles that name the study: its brief or official title, either without the acronym in brackets that ends it,
+# either with its acronym before or after, or the acronym alone. A stated title cut short with an ellipsis is
+# compared as a prefix; a title an earlier version of the study's record gave (titles are revised) names it too.
+_OWN_TITLES = {
+    "own_brief": "brief_title", "own_official": "official_title", "own_acronym": "acronym",
+    "own_brief_bare": f"regexp_replace(brief_title, {_END_ACRONYM}, '')",
+    "own_official_bare": f"regexp_replace(official_title, {_END_ACRONYM}, '')",
+}
+_NAMES = ("own_brief", "own_official", "own_brief_bare", "own_official_bare", "own_brief || ' ' || own_acronym",
+          "own_official || ' ' || own_acronym", "own_acronym || ' ' || own_brief", "own_acronym || ' ' || own_official",
+          "own_acronym")
+_TITLE_MATCHES = " OR ".join(f"said_title = {own} OR (cut_short AND starts_with({own}, said_title))"
+                             for own in _NAMES)
+_NORMALISED = ", ".join(f"{_title(expr)} AS {name}" for name, expr in _OWN_TITLES.items())
+# The brief titles each listed study's stored versions gave other than its current one, spelt as _title spells them.
+_EARLIER_TITLES = (f"SELECT DISTINCT v.nct_id, {_title('v.brief_title')} AS earlier_title "
+                   f"FROM meta.source_records v JOIN studies s ON s.nct_id = v.nct_id "
+                   f"WHERE v.brief_title IS NOT NULL AND v.brief_title IS DISTINCT FROM s.brief_title "
+                   f"AND v.nct_id IN (SELECT related_nct_id FROM related_studies)")
+
+
+def _named(entries: str) -> str:
+    """SQL: the entries `entries` selects (_ENTRIES' columns), each with whether its title names the study (names_it;
+    NULL where it gives no title or the study's record none): an entry titled as another trial (an extension or
+    sub-study under its parent's id, a sibling of one sponsor's program) speaks of that trial, whose status and phase
+    are its own."""
+    return f"""
+    SELECT n.*, CASE WHEN said_title <> '' AND brief_title IS NOT NULL
+                     THEN coalesce({_TITLE_MATCHES}, false) OR e.earlier_title IS NOT NULL END AS names_it
+    FROM (SELECT *, {_title('stated_title')} AS said_title, {_NORMALISED},
+                 coalesce(regexp_matches(stated_title, '(\\.\\.\\.|…)\\s*$'), false) AS cut_short
+          FROM ({entries})) n
+    LEFT JOIN ({_EARLIER_TITLES}) e ON e.nct_id = n.related_nct_id AND e.earlier_title = n.said_title"""
+
+
+_NAMES_IT = "coalesce(names_it, true)"
 
 
 # The stated title beside a status or phase, so a reader sees which entry is meant.
@@ -78,9 +129,9 @@ _ABOUT = "|| coalesce(' (''' || left(stated_title, 80) || ''')', '')"
 
 
 def _select(what: str, stated: str, own: str, differs: str, field: str, own_field: str, keep: str = "",
-            statements: str = _STATED) -> str:
+            statements: str = _ENTRIES) -> str:
     """The SELECT of one comparison; `keep` names further columns of the statement to select, `statements` the
-    query of the statements compared (_STATED, or one that adds columns to it)."""
+    query of the statements compared (_ENTRIES, or one that adds columns to it)."""
     about = "" if field == "title" else _ABOUT
     quoted = "'''' || {} || ''''" if field == "title" else "{}"
     shown_stated, shown_own = quoted.format(stated), quoted.format(own)
@@ -117,7 +168,10 @@ def _stage(expr: str) -> str:
     return f"(CASE {_status(expr)} {cases} END)"
 
 
-_MOVED_ON = (f"{_stage('stated_status')} < {_stage('overall_status')} "
+# A study the registry shows as UNKNOWN is at its last known status's stage: a list giving an earlier one was written
+# before the study moved on to it.
+_OWN_STAGE = _stage("CASE WHEN overall_status = 'UNKNOWN' THEN last_known_status ELSE overall_status END")
+_MOVED_ON = (f"{_stage('stated_status')} < {_OWN_STAGE} "
              f"AND {_status('stated_status')} NOT IN ({', '.join(map(literal, ENDED))}) "
              "AND NOT coalesce(stated_on >= own_updated, false)")
 # Moves the stages leave out: a suspended study resumes or stops, an open one is suspended, a study shown as UNKNOWN
@@ -139,15 +193,19 @@ _MOVED_TO_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_
                      "record says ' || overall_status || ', a status it may have taken since: this record may have "
                      "listed it before (out of date rather than wrong).'")
 _MOVED_ON_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that study''s own "
-                     "record says ' || overall_status || ', a later stage: this record may have listed it before it "
-                     "moved on (out of date rather than wrong).'")
+                     "record says ' || overall_status || coalesce(' (last known ' || CASE WHEN overall_status = "
+                     "'UNKNOWN' THEN last_known_status END || ')', '') || ', a later stage: this record may have "
+                     "listed it before it moved on (out of date rather than wrong).'")
 _MOVED_ON_EVIDENCE = ("'; ' || coalesce('this record dated ' || stated_on, 'this record gives no date') || ', that "
                       "study''s own record updated ' || coalesce(own_updated::VARCHAR, 'on no date given')")
+# The entries whose status differs from the study's own, each with whether its title names the study (titles are
+# read only where the statuses differ).
+_STATUSES_DIFFERING = _named(
+    f"SELECT * FROM ({_ENTRIES}) WHERE stated_status IS NOT NULL AND overall_status IS NOT NULL "
+    f"AND {_status('stated_status')} IN {KNOWN_STATUSES} AND {_status('stated_status')} <> {_status('overall_status')}")
 _STATUS_DIFFERS = _select(
-    "is", "stated_status", "overall_status",
-    f"stated_status IS NOT NULL AND overall_status IS NOT NULL "
-    f"AND {_status('stated_status')} IN {KNOWN_STATUSES} AND {_status('stated_status')} <> {_status('overall_status')}",
-    "stated_status", "overall_status",
+    "is", "stated_status", "overall_status", _NAMES_IT, "stated_status", "overall_status",
+    statements=_STATUSES_DIFFERING,
     keep=f"related_nct_id, stated_status, last_known_status, overall_status, stated_on, own_updated, "
          f"coalesce({_LAST_KNOWN}, false) AS last_reported, coalesce({_MOVED_ON}, false) AS moved_on, "
          f"coalesce({_MOVED_TO}, false) AS moved_to",
@@ -157,7 +215,8 @@ RELATED_STATUS_DIFFERS = f"""
                         WHEN moved_on THEN {_MOVED_ON_MESSAGE}
                         WHEN moved_to THEN {_MOVED_TO_MESSAGE} ELSE message END AS message,
            evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE}
-                            WHEN moved_on OR moved_to THEN {_MOVED_ON_EVIDENCE} ELSE '' END AS evidence,
+                            WHEN moved_on OR moved_to THEN {_MOVED_ON_EVIDENCE} || {_LAST_KNOWN_EVIDENCE}
+                            ELSE '' END AS evidence,
            CASE WHEN last_reported OR moved_on OR moved_to THEN 'info' END AS severity
     FROM ({_STATUS_DIFFERS})"""
 # Each phase label the lists give, spelt one way: said_phase (PHASE1/PHASE2, EARLYPHASE1) and said_lettered, its
@@ -166,7 +225,7 @@ _SPELLINGS = (f"SELECT stated_phase, {_phase(_lettered('stated_phase'), _phase_c
               f"{_lettered('stated_phase')} AS said_lettered "
               f"FROM (SELECT DISTINCT stated_phase FROM related_studies WHERE stated_phase IS NOT NULL)")
 _PHASES_STATED = (f"SELECT st.*, sp.said_phase, sp.said_lettered, {_phase_code('phase')} AS own_phase "
-                  f"FROM ({_STATED}) st JOIN ({_SPELLINGS}) sp USING (stated_phase) WHERE st.phase IS NOT NULL")
+                  f"FROM ({_ENTRIES}) st JOIN ({_SPELLINGS}) sp USING (stated_phase) WHERE st.phase IS NOT NULL")
 # A sub-phase that sponsors register as a combined phase: a 'Phase 1b' or 'Phase 2a' trial as PHASE1/PHASE2, a
 # 'Phase 2b' one as PHASE2/PHASE3 (as title_phase_differs reads titles). A list that names it names the study's phase.
 SUBPHASE_REGISTERED_AS = {"PHASE1B": "PHASE1/PHASE2", "PHASE2A": "PHASE1/PHASE2", "PHASE2B": "PHASE2/PHASE3"}
@@ -181,31 +240,23 @@ _PART_OF_PHASE_MESSAGE = ("'This record says ' || related_nct_id || ' is in ' ||
                           "study''s own record says ' || phase || CASE WHEN own_phase = 'EARLYPHASE1' "
                           "THEN ' (Early Phase 1, formerly Phase 0), the phase before it.' "
                           "ELSE ', of which this is one phase.' END")
+# The entries whose phase differs from the study's own, each with whether its title names the study.
+_PHASES_DIFFERING = _named(f"SELECT * FROM ({_PHASES_STATED}) WHERE said_phase IN {KNOWN_PHASES} "
+                           f"AND said_phase <> own_phase AND NOT {_SUBPHASE_AGREES}")
 _PHASE_DIFFERS = _select(
-    "is in", "stated_phase", "phase",
-    f"said_phase IN {KNOWN_PHASES} AND said_phase <> own_phase AND NOT {_SUBPHASE_AGREES}",
+    "is in", "stated_phase", "phase", _NAMES_IT,
     "stated_phase", "phase", keep=f"related_nct_id, stated_phase, phase, own_phase, "
                                   f"coalesce({_PART_OF_PHASE}, false) AS part_of_phase",
-    statements=_PHASES_STATED,
+    statements=_PHASES_DIFFERING,
 )
 RELATED_PHASE_DIFFERS = f"""
     SELECT nct_id, CASE WHEN part_of_phase THEN {_PART_OF_PHASE_MESSAGE} ELSE message END AS message, evidence,
            CASE WHEN part_of_phase THEN 'info' END AS severity
     FROM ({_PHASE_DIFFERS})"""
-# A stated title cut short with an ellipsis is compared as a prefix. A list may name the study by its acronym, or
-# its title followed by it, or by the title an earlier version of its record gave (titles are revised): the same trial.
-_TITLE_MATCHES = " OR ".join(
-    f"{_title(own)} = {_title('stated_title')} OR (regexp_matches(stated_title, '(\\.\\.\\.|…)\\s*$') "
-    f"AND starts_with({_title(own)}, {_title('stated_title')}))"
-    for own in ("brief_title", "official_title", "brief_title || ' ' || acronym", "acronym")
-)
-_EARLIER_TITLE = (f"EXISTS (SELECT 1 FROM meta.source_records v WHERE v.nct_id = related_nct_id "
-                  f"AND v.brief_title IS NOT NULL AND {_title('v.brief_title')} = {_title('stated_title')})")
 RELATED_TITLE_DIFFERS = _select(
-    "is titled", "stated_title", "brief_title",
-    f"stated_title IS NOT NULL AND trim(stated_title) <> '' AND brief_title IS NOT NULL "
-    f"AND NOT coalesce({_TITLE_MATCHES}, false) AND NOT {_EARLIER_TITLE}",
-    "title", "brief_title",
+    "is titled", "stated_title", "brief_title", "NOT names_it", "title", "brief_title",
+    statements=_named(f"SELECT * FROM ({_ENTRIES}) WHERE stated_title IS NOT NULL AND trim(stated_title) <> '' "
+                      f"AND brief_title IS NOT NULL"),
 )
 
 RULES = (
@@ -214,7 +265,8 @@ RULES = (
          "one giving the last known status of a study the registry now shows as UNKNOWN is out of date: info, "
          "as is one giving an earlier stage (not yet recruiting, recruiting, active) than the study's own record, "
          "or a status the study may have left since (suspended, UNKNOWN, open before a suspension, expanded access "
-         "available), unless the list is dated after that record's last update; a word that is no registry status "
+         "available), unless the list is dated after that record's last update (for a study shown as UNKNOWN, its last "
+         "known status's stage); a word that is no registry status, or an entry titled as another trial, "
          "is not compared.",
          ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS,
          reads_other_studies=True),
@@ -223,10 +275,12 @@ RULES = (
          "('Phase I-II' and 'Phase 2-3' are combined phases; a word that names no phase is not compared). A list "
          "that names one of a combined phase's phases ('Phase 2' for PHASE1/PHASE2), or 'Phase 1' for Early "
          "Phase 1, says less than the record, not otherwise: info; 'Phase 1b' and 'Phase 2a' agree with "
-         "PHASE1/PHASE2 and 'Phase 2b' with PHASE2/PHASE3, as sponsors register them.",
+         "PHASE1/PHASE2 and 'Phase 2b' with PHASE2/PHASE3, as sponsors register them; an entry titled as another "
+         "trial is not compared.",
          ("related_studies.stated_phase", "studies.phase"), sql=RELATED_PHASE_DIFFERS, reads_other_studies=True),
     Rule("cross_source.related_study_title_differs", "contradiction", "info",
          "A related-trials entry whose title is not the trial's title may point at the wrong trial (its acronym, "
-         "or a title an earlier version of its record gave, names the same trial).",
+         "before or after its title, its title without the acronym that ends it, or a title an earlier version of its "
+         "record gave, names the same trial; '&', 'vs', '-ise' spellings and a leading article are read as one).",
          ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS, reads_other_studies=True),
 )
