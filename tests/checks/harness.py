@@ -230,6 +230,16 @@ def findings_by_case(con: duckdb.DuckDBPyConnection, rules: dict, owners: dict[s
     return by_case
 
 
+def findings_of_cases(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: dict,
+                      owners: dict[str, int], rule_of: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """findings_by_case on a new warehouse of `studies` at `tmp_path`, closed after."""
+    con = warehouse_with(tmp_path, studies)
+    try:
+        return findings_by_case(con, rules, owners, rule_of)
+    finally:
+        con.close()
+
+
 def case_studies(case: Case) -> dict[str, dict[str, list[dict]]]:
     """One case's studies ({nct_id: tables}): its study, plus any other studies it needs."""
     study = clean_study()
@@ -390,6 +400,16 @@ def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], r
         return {rule.id: {f.nct_id for f in findings_of(con, rule, scope)} for rule in rules}
     finally:
         con.close()
+
+
+def judged_shape_findings(tmp_path: Path, shapes: dict[str, tuple], rules: dict) -> dict[str, list[tuple]]:
+    """shape_findings of shapes written as {name: (the studies row's changed values, tables that replace the clean
+    study's, the rule judged, what it should find)}, each under an NCT number of its own, judged by the rules they
+    name (`rules`: by id)."""
+    numbered = {name: (f"NCT0{index + 1:07d}", values, tables)
+                for index, (name, (values, tables, _rule, _expected)) in enumerate(shapes.items())}
+    judged = [rules[rule_id] for rule_id in sorted({rule for _v, _t, rule, _e in shapes.values()})]
+    return shape_findings(tmp_path, numbered, judged)
 
 
 def shape_findings(tmp_path: Path, shapes: dict[str, tuple[str, dict, dict]],

@@ -161,11 +161,8 @@ def found(tmp_path_factory):
             change(study)
         studies[nct_id] = study
         owners[nct_id] = index
-    con = harness.warehouse_with(tmp_path_factory.mktemp("round14"), studies)
-    try:
-        return harness.findings_by_case(con, RULES, owners, [case[0] for case in CASES])
-    finally:
-        con.close()
+    return harness.findings_of_cases(tmp_path_factory.mktemp("round14"), studies, RULES, owners,
+                                     [case[0] for case in CASES])
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=lambda i: f"{CASES[i][0].split('.')[1]}:{CASES[i][3]}")

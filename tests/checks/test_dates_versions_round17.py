@@ -154,10 +154,7 @@ SHAPES = {
 @pytest.fixture(scope="module")
 def shape_found(tmp_path_factory):
     """(rule id, severity, message, evidence) of every date and timeliness rule's findings, by shape."""
-    shapes = {name: (f"NCT0{index + 1:07d}", values, tables)
-              for index, (name, (values, tables, _rule, _expected)) in enumerate(SHAPES.items())}
-    rules = [RULES[rule_id] for rule_id in sorted({rule for _v, _t, rule, _e in SHAPES.values()})]
-    return harness.shape_findings(tmp_path_factory.mktemp("round17_dates"), shapes, rules)
+    return harness.judged_shape_findings(tmp_path_factory.mktemp("round17_dates"), SHAPES, RULES)
 
 
 @pytest.mark.parametrize("name", list(SHAPES))
