@@ -88,7 +88,7 @@ def _late_registration_sql() -> str:
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
     message = sql_text("Study was {what} {on}, {n} days after it started {started}: registered late.", **texts)
-    evidence = sql_text("{col}={sub}; start_date={st}; days late={n}", **{**texts, "n": days_after(on, start)})
+    evidence = sql_text("{col}={sub}; start_date={st}; days after start={n}", **{**texts, "n": days_after(on, start)})
     severity = (f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
     where = (f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "

@@ -166,7 +166,7 @@ def test_shape(shape_found, name):
 def test_an_estimated_posting_keeps_its_label_in_the_evidence(shape_found):
     [(_, _, _, evidence)] = [f for f in shape_found["registered by an ESTIMATED posting, started 1995-07"]
                              if f[0] == LATE]
-    assert evidence == "study_first_posted_date=1999-11-04 (ESTIMATED); start_date=1995-07; days late=1557"
+    assert evidence == "study_first_posted_date=1999-11-04 (ESTIMATED); start_date=1995-07; days after start=1557"
 
 
 # The study started on 2021-06-15: the older version (2021-03-01) was posted before, the newer (2022-03-01) after.

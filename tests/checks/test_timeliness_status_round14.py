@@ -177,7 +177,7 @@ def test_a_registration_before_icmje_is_info_whatever_other_registry_it_names(fo
     assert _of(found, "late before ICMJE, ISRCTN", LATE) == [(
         "info", "Study was first submitted on 2005-09-01, 974 days after it started on 2003-01-01 (ACTUAL): "
                 "registered late.",
-        "study_first_submitted_date=2005-09-01; start_date=2003-01-01 (ACTUAL); days late=974")]
+        "study_first_submitted_date=2005-09-01; start_date=2003-01-01 (ACTUAL); days after start=974")]
 
 
 def test_results_submitted_then_canceled_are_said_so(found):
