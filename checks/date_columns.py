@@ -9,6 +9,8 @@ from schemas.enums import OPEN_STATUSES
 CATEGORY = "date_anomaly"
 # Only these three dates carry a type (ACTUAL or ESTIMATED) in the registry.
 TYPED = ("start_date", "primary_completion_date", "completion_date")
+# The postings, which the registry gives as an estimate where it did not record the day (records posted before 2017).
+POSTED = ("study_first_posted_date", "last_update_posted_date")
 LABELS = {
     "start_date": "start", "primary_completion_date": "primary completion",
     "completion_date": "completion", "study_first_posted_date": "first posted",
@@ -96,8 +98,13 @@ def date_of(name: str) -> PartialDate:
 
 
 def shown(name: str) -> str:
-    """SQL text of a studies date at its own precision, with its type when it has one."""
-    return typed_text(name) if name in TYPED else date_of(name).text
+    """SQL text of a studies date at its own precision, with its type when it has one: a posting's only where the
+    registry gives it as an estimate ('1999-11-04 (ESTIMATED)'); NULL where the record gives none."""
+    if name in TYPED:
+        return typed_text(name)
+    if name in POSTED:
+        return f"{date_of(name).text} || CASE WHEN s.{name}_type = 'ESTIMATED' THEN ' (ESTIMATED)' ELSE '' END"
+    return date_of(name).text
 
 
 def on_or_in(name: str) -> str:

@@ -9,7 +9,7 @@ from checks.date_columns import (
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
-from checks.timeliness import ENROLLED_NOBODY, days_text, posted_shown, to_the_day
+from checks.timeliness import ENROLLED_NOBODY, days_text, to_the_day
 
 LAST_UPDATE = "last_update_posted_date"
 # The record was updated but kept an estimate this many days past its date, while its status leaves open whether
@@ -42,11 +42,11 @@ UPDATE_MADE = PartialDate(f"coalesce(s.last_update_submitted_date, {_POSTED.lo})
 _SUBMITTED = "strftime(s.last_update_submitted_date, '%Y-%m-%d')"
 UPDATE_NAMED = PartialDate(f"coalesce({_POSTED.lo}, s.last_update_submitted_date)",
                            f"coalesce({_POSTED.hi}, s.last_update_submitted_date)",
-                           f"coalesce({posted_shown(LAST_UPDATE)}, {_SUBMITTED})")
+                           f"coalesce({shown(LAST_UPDATE)}, {_SUBMITTED})")
 # 'on ' or 'in ' before the update a message names: 'in ' before a posting kept to the month or year (a text page's).
 UPDATE_NAMED_AT = f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'on ' ELSE {on_or_in(LAST_UPDATE)} END"
 UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_submitted_date=' || {_SUBMITTED} "
-                         f"ELSE {literal(LAST_UPDATE + '=')} || {posted_shown(LAST_UPDATE)} END")
+                         f"ELSE {literal(LAST_UPDATE + '=')} || {shown(LAST_UPDATE)} END")
 # Real studies began as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are common), so only earlier
 # study dates are typos (1900 for 2000). Postings cannot predate the registry.
 EARLIEST_STUDY_DATE = (exact("DATE '1940-01-01'"), "before 1940, almost certainly a typo")
@@ -80,7 +80,7 @@ Finding = tuple[str, str, str, tuple[str, ...]]
 
 def _actual_after_update(name: str) -> Finding:
     """A date typed ACTUAL that lies after the record's last update: it has not happened yet."""
-    texts = {"d": shown(name), "u": posted_shown(LAST_UPDATE), "at": on_or_in(LAST_UPDATE)}
+    texts = {"d": shown(name), "u": shown(LAST_UPDATE), "at": on_or_in(LAST_UPDATE)}
     return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
             sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted {{at}}{{u}}.", **texts),
             sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
@@ -90,7 +90,7 @@ def _actual_after_update(name: str) -> Finding:
 def _verified_after_update() -> Finding:
     """The record says it was verified after its own last update: the verification date is stated in an update
     (the registry takes none in the future), so it cannot lie after the newest one."""
-    texts = {"v": shown("verification_date"), "u": posted_shown(LAST_UPDATE), "at_v": on_or_in("verification_date"),
+    texts = {"v": shown("verification_date"), "u": shown(LAST_UPDATE), "at_v": on_or_in("verification_date"),
              "at_u": on_or_in(LAST_UPDATE)}
     # the stored days are compared first: a period can lie after another only if its stored day does
     return (f"s.verification_date > s.{LAST_UPDATE} AND {after(date_of('verification_date'), date_of(LAST_UPDATE))}",
@@ -148,8 +148,7 @@ def _implausible(name: str) -> str:
     latest = PLACEHOLDER_FROM if end_date else LATEST
     early = after(earliest, date_of(name))
     late = f"{date_of(name).lo} >= {latest.lo}" if end_date else after(date_of(name), latest)
-    posting = name in EARLIEST
-    texts = {"d": posted_shown(name) if posting else shown(name), "now": RECORD_TODAY.text}
+    texts = {"d": shown(name), "now": RECORD_TODAY.text}
     too_early = sql_text(f"The {LABELS[name]} date {{d}} is {why}.", **texts)
     too_late = sql_text(f"The {LABELS[name]} date {{d}} is a placeholder year, not a planned date."
                         if end_date else

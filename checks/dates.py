@@ -7,15 +7,15 @@ the earlier of the run's $as_of and the day the record was taken from the regist
 from __future__ import annotations
 
 from checks.date_columns import (
-    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, REGISTRY_OPENED, date_of,
-    on_or_in, period_word, registered, rule, select, shown,
+    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, POSTED, REGISTRY_OPENED,
+    date_of, on_or_in, period_word, registered, rule, select, shown,
 )
 from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
 from checks.time_frames import RULES as TIME_FRAME_RULES
-from checks.timeliness import ENROLLED_NOBODY, posted_shown, registered_on, registered_shown
+from checks.timeliness import ENROLLED_NOBODY, registered_on, registered_shown
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,
@@ -50,7 +50,6 @@ def _never_reached(plan: str, stopped: str) -> str:
 
 # The registry gives a posting date it did not record (records posted before 2017) as an estimate: an order that
 # rests on an estimate may be the estimate's error, not the record's.
-POSTED = ("study_first_posted_date", "last_update_posted_date")
 POSTING_ESTIMATED = " OR ".join(f"s.{name}_type = 'ESTIMATED'" for name in POSTED)
 
 
@@ -129,7 +128,6 @@ ORDER_RULES = (
                 "the registry gives either posting as an estimate (a day it did not record, before 2017), the "
                 "estimate may be what is wrong: warning.",
                 "The record was first posted {at_a}{a}, after its last update posted {at_b}{b}.",
-                texts={name: posted_shown(name) for name in POSTED},
                 severity_sql=f"CASE WHEN {POSTING_ESTIMATED} THEN 'warning' END"),
 )
 
@@ -174,7 +172,7 @@ def _ended_before_its_dates_sql() -> str:
     actual_after_last_update's.)"""
     parts = []
     for name, label in (("completion_date", "completion"), ("primary_completion_date", "primary completion")):
-        texts = {"st": "s.overall_status", "d": shown(name), "u": posted_shown("last_update_posted_date"),
+        texts = {"st": "s.overall_status", "d": shown(name), "u": shown("last_update_posted_date"),
                  "at": on_or_in("last_update_posted_date"), "period": period_word(name)}
         parts.append(select(
             sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted "

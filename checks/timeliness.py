@@ -53,18 +53,11 @@ _REGISTERED_YEAR = r"(?i)(?:ChiCTR[-A-Z]*|ACTRN126)(\d{2})"
 _FDA_REGULATED = "coalesce(s.is_fda_regulated_drug OR s.is_fda_regulated_device, FALSE)"
 
 
-def posted_shown(name: str) -> str:
-    """SQL text of a posting date of `studies s` at its own precision, followed by ' (ESTIMATED)' where the registry
-    gives it as an estimate (a day it did not record, in records posted before 2017); NULL where the record gives
-    none."""
-    return f"{date_of(name).text} || CASE WHEN s.{name}_type = 'ESTIMATED' THEN ' (ESTIMATED)' ELSE '' END"
-
-
 def registered_shown() -> str:
     """SQL text of the day the record was registered (registered()), with its posting's ESTIMATED type where that
     day is its first posting and the registry gives it as an estimate."""
     on, _what, by_posting = registered()
-    return f"CASE WHEN {by_posting} THEN {posted_shown('study_first_posted_date')} ELSE {on.text} END"
+    return f"CASE WHEN {by_posting} THEN {shown('study_first_posted_date')} ELSE {on.text} END"
 
 
 def registered_on() -> str:
