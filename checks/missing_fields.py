@@ -288,10 +288,11 @@ _FIELD_RULES = (
           f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND s.primary_completion_date IS NULL AND s.completion_date IS NULL",
           f"'primary_completion_date=NULL; completion_date=NULL; ' || {_TYPE_STATUS}", legacy_info=True),
     _rule("no_phase", "warning",
-          "Interventional trials must state a phase ('NA' when none applies); observational ones have none.",
+          "Interventional trials must state a phase ('NA' when none applies); observational ones have none. FDAAA "
+          "801 made the study phase a required data element, so a record made public before it gets info.",
           ("studies.phase",), "'Interventional study gives no phase.'",
           f"s.study_type = 'INTERVENTIONAL' AND {_blank('s.phase')}",
-          f"'phase=' || {_shown('s.phase')} || '; study_type=INTERVENTIONAL'"),
+          f"'phase=' || {_shown('s.phase')} || '; study_type=INTERVENTIONAL'", legacy_info=True),
     _rule("no_lead_sponsor", "warning",
           "The lead sponsor is who answers for the trial and the usual key for tracking a sponsor's trials.",
           ("studies.source", "sponsors.name"), "'Study names no lead sponsor.'",
