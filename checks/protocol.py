@@ -96,7 +96,8 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
 # or of what was given before say so. So do its words of having been placed in a placebo group before ("former
 # placebo recipients", not "former smokers"; "participants who were assigned to placebo", "who took part in the
 # placebo arm of the malaria vaccine study", "placebo recipients in a previous vaccine study") and a study named by
-# a code before the word ("in the P301 study"; not "in the 12-week study", this one).
+# a code before the word ("in the P301 study"; not "in the 12-week study", this one), by its year ("from the sham arm
+# of the 2019 pilot") or as a pilot study ("of the pilot study"; not "in the pilot phase", this study's own).
 _COHORT_TEXT = "coalesce(g.title, '') || ' ' || coalesce(g.description, '')"
 _EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|formerly|parent|prior|original|core"
                   r"|preceding|earlier|feeder|lead-in|index|randomi[sz]ed\s+to|trials?|double-blind|nct\d{8}"
@@ -104,7 +105,10 @@ _EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|for
                   r"|(?:were|was|had\s+been)\s+(?:assigned|allocated)\s+to"
                   r"|(?:were|was|had\s+been)\s+enrolled\s+in|participated\s+in|took\s+part\s+in"
                   r"|(?:from|of|in)\s+(?:the\s+)?(?:study|protocol)\s+[\w-]*\d[\w-]*"
-                  r"|(?:from|of|in)\s+(?:the\s+)?[a-z][\w-]*\d[\w-]*\s+(?:study|protocol))\b")
+                  r"|(?:from|of|in)\s+(?:the\s+)?[a-z][\w-]*\d[\w-]*\s+(?:study|protocol)"
+                  r"|(?:from|of|in)\s+(?:the\s+)?(?:19|20)\d\d\s+(?:pilot|study|trial)"
+                  r"|(?:from|of)\s+(?:the|a)\s+pilot\s+study"
+                  r")\b")
 # A cohort said not to be given one ("Healthy volunteers who will not receive placebo", "Women not exposed to the
 # vaccine or placebo") is a comparison cohort all the same.
 _NOT_GIVEN = r"\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+){0,5}?(?:placebo|sham)\b"
