@@ -17,6 +17,9 @@ ZERO_WIDTH = "\u200b\u2060\ufeff"
 _ZERO_WIDTH_EDGES = re.compile(r"^[ \t\u200b\u2060\ufeff]+|[ \t\r\u200b\u2060\ufeff]+$"
                                r"|[ \u200b\u2060\ufeff]*\t[ \t\u200b\u2060\ufeff]*")
 _NO_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+# A soft hyphen marks where a word may break: a browser shows it only where it breaks a line, and a copy keeps it
+# within the word ('Pro\u00adspective'), where the page shows the word whole.
+SOFT_HYPHEN = "\u00ad"
 # What UTF-8's two- to four-byte characters turn into read as Windows-1252: a lead byte's letter (U+00C2-U+00F4)
 # then a continuation byte's character (U+0080-U+00BF, or the characters Windows-1252 puts at 0x80-0x9F).
 _MIS_DECODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
@@ -61,11 +64,21 @@ def copied_page(layout: str, raw: bytes,
         return page
     lines, codec = page
     if codec in _GUESSES:  # bytes a UTF-8 reader did not take: nothing was mis-decoded from UTF-8
-        return without_zero_width_edges(lines), [Problem(READ_AS_WINDOWS_1252, _GUESSES[codec])]
+        return as_shown(lines), [Problem(READ_AS_WINDOWS_1252, _GUESSES[codec])]
     mis_decoded = None
     if codec != UTF_8 or _MIS_DECODED_LEAD_BYTE in raw:  # else the page holds no character of a mis-decoded one
         lines, mis_decoded = as_decoded(lines)
-    return without_zero_width_edges(lines), [Problem(MIS_DECODED, mis_decoded)] if mis_decoded else []
+    return as_shown(lines), [Problem(MIS_DECODED, mis_decoded)] if mis_decoded else []
+
+
+def as_shown(lines: list[str]) -> list[str]:
+    """The lines as a browser shows them: without a copy's zero-width marks at their edges (without_zero_width_edges)
+    and without the soft hyphens within their words. Read after a mis-decoded page is read back, as the
+    Windows-1252 reading of a UTF-8 letter may hold one ('Ã' and a soft hyphen for 'í')."""
+    text = "\n".join(lines)
+    if any(mark in text for mark in ZERO_WIDTH):
+        lines = [_ZERO_WIDTH_EDGES.sub(_visible, line) for line in lines]
+    return [line.replace(SOFT_HYPHEN, "") for line in lines] if SOFT_HYPHEN in text else lines
 
 
 def of_study(problems: list[Problem], nct_id: str | None) -> list[Problem]:

@@ -405,8 +405,9 @@ def distinct_rows(rows: list[dict]) -> list[dict]:
 
 
 def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]:
-    """Non-blank lines as (label, value): a known label line, in any case ('Primary completion date'), tags the
-    line after it with the label as known; others get None."""
+    """Non-blank lines as (label, value): a known label line, in any case ('Primary completion date') and with or
+    without a colon after it, tags the line after it with the label as known; a known label with its value on its
+    line after a colon ('Recruitment Status: RECRUITING', as a copy may join them) is that pair; others get None."""
     folded = {label.casefold(): label for label in known_labels}
     tagged: list[tuple[str | None, str]] = []
     pending: str | None = None
@@ -415,6 +416,11 @@ def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]
             pending = line
         elif (label := folded.get(line.casefold())) is not None:
             pending = label
+        elif ":" in line and (label := folded.get(line.partition(":")[0].rstrip().casefold())) is not None:
+            value = line.partition(":")[2].strip()
+            if value:
+                tagged.append((label, value))
+            pending = None if value else label
         else:
             tagged.append((pending, line))
             pending = None

@@ -12,7 +12,7 @@ from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
     _CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME, CHROME_END_CHARACTERS, HEADINGS, WHITESPACE, page_sections,
-    study_sections, without_chrome)
+    headings_in_usual_case, study_sections, without_chrome)
 from flows.parsers.aggregator_text.results_page import is_results_page, results_page_reject, shows_results_page
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
@@ -79,6 +79,8 @@ def parse(raw: bytes) -> Parsed:
         several.problems += copied
         return several
     sections = study_sections(lines)
+    if "Basic Information" not in sections and (shown := headings_in_usual_case(lines)) is not lines:
+        lines, sections = shown, study_sections(shown)  # a copy that shows its headings in capitals
     preamble = dict(_preamble_value(line) for line in nonblank(sections.preamble))
     nct_id = preamble.get("NCT ID") if NCT_ID.fullmatch(preamble.get("NCT ID") or "") else None
     if "Basic Information" not in sections and is_results_page(lines):  # the study's results, not its page

@@ -15,6 +15,11 @@ _STATUSES, _PHASES, _STUDY_TYPES = frozenset(OVERALL_STATUS), frozenset(PHASE), 
 _PARTICIPANTS = re.compile(r"^\d[\d,]*\s+participants?$")
 # A count or a date may carry its type as the registry gives it: '60 participants (Estimated)', '2024-05 (Actual)'.
 _TYPED = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>actual|estimated|anticipated|expected)\)$", re.I)
+# ... or before it, as a copy of another view of the registry shows it: 'Actual: 2024-05-02', '(Estimated) 60
+# participants', 'Estimated 2026-12': a count or a date follows ('Expected completion not reached' is no such value).
+_TYPE_FIRST = re.compile(r"^(?:\((?P<bracketed>actual|estimated|anticipated|expected)\)|(?P<type>actual|estimated|"
+                         r"anticipated|expected)\s*:?)\s*(?P<value>(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*\.?\s+\d).*)$", re.I)
 _BASIC_LABELS = {"Recruitment Status": "status", "Clinical Phase": "phase", "Total Enrollment": "enrollment",
                  "Study Classification": "study_type", "Study Start Date": "start_date",
                  "Primary Completion Date": "primary_completion_date",
@@ -87,10 +92,19 @@ def _displayed_field(value: str) -> str | None:
         return "phase"
     if labels.lookup("study_type", value) in _STUDY_TYPES:
         return "study_type"
-    typed = _TYPED.match(value)
+    typed = _typed_match(value)
     if typed and _PARTICIPANTS.match(typed.group("value")):
         return "enrollment"
     return "date" if typed and parse_date(typed.group("value")) else None
+
+
+def _typed_match(value: str) -> re.Match | None:
+    """The match of a value shown with its type after it ('2024-05 (Actual)') or before it ('Actual: 2024-05')."""
+    return _TYPED.match(value) or (_TYPE_FIRST.match(value) if value[:1] in _TYPE_FIRST_STARTS else None)
+
+
+# The first characters of a value _TYPE_FIRST may match: a bracket or a type's first letter.
+_TYPE_FIRST_STARTS = frozenset("(AaEe")
 
 
 def typed(value: str | None) -> tuple[str | None, str | None]:
@@ -99,5 +113,5 @@ def typed(value: str | None) -> tuple[str | None, str | None]:
     """
     if value is not None and no_value(value) and not said_unknown(value):
         return None, None
-    typed = _TYPED.match(value) if value else None
-    return (typed.group("value"), typed.group("type")) if typed else (value, None)
+    typed = _typed_match(value) if value else None
+    return (typed.group("value"), typed.group("type") or typed.group("bracketed")) if typed else (value, None)

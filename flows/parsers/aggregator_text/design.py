@@ -5,7 +5,8 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.labelled_fields import FIELDS, apply_fields
 from flows.parsers.aggregator_text.eligibility import (  # noqa: F401 (read here, with the other design sections)
-    _ELIGIBILITY_LABELS, _trailing_values, eligibility_criteria, labelled_after_criteria, read_criteria, undecided_age)
+    _ELIGIBILITY_LABELS, _trailing_values, eligibility_criteria, labelled_after_criteria, labels_as_usual,
+    read_criteria, undecided_age)
 from flows.parsers.aggregator_text.single_age import UNDECIDED_AGE
 from flows.parsers.aggregator_text.typed_arms import (  # noqa: F401
     _GROUP_TYPE, _INTERVENTION_TYPE, anchor_lines, compact_groups, read_typed_arms)
@@ -73,7 +74,7 @@ def read_design(record: StudyRecord, sections: Sections, width: int | None = Non
     if other_names := nonblank(sections.lines("Other Intervention Names")):
         problems = problems + [Problem(UNREAD_OTHER_NAMES, f"'Other Intervention Names': {len(other_names)} lines "
                                        "not read", record.nct_id)]
-    eligibility, age, (below, not_read) = read_criteria(sections.lines("Eligibility Criteria"))
+    eligibility, age, (below, not_read) = read_criteria(labels_as_usual(sections.lines("Eligibility Criteria")))
     if any(value is not None for value in eligibility.values()):
         record.add("eligibilities", eligibility)
     if age:

@@ -16,6 +16,8 @@ _ELIGIBILITY_LABELS = {"Minimum Eligible Age": "minimum_age", "Maximum Eligible 
                        "Eligible Sex": "gender", "Accepts Healthy Volunteers": "healthy_volunteers"}
 _BELOW_CRITERIA = frozenset(_ELIGIBILITY_LABELS) | frozenset(FIELDS)
 _ELIGIBILITY_FOLDED = frozenset(label.casefold() for label in _ELIGIBILITY_LABELS)
+# The labels below the criteria by their spelling in any case.
+_BELOW_CASE = {label.casefold(): label for label in _BELOW_CRITERIA}
 _FIELDS_FOLDED = frozenset(label.casefold() for label in FIELDS)
 _AGE = re.compile(r"^\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)$", re.I)
 # A limit the record does not set, as a page may show it.
@@ -72,6 +74,37 @@ def _labels_start(lines: list[str]) -> int | None:
         return None
     above = [i for i, line in enumerate(lines[:end]) if line.strip().casefold() in _FIELDS_FOLDED]
     return next((i for i in above if all(label for label, _ in tagged_lines(lines[i:end], FIELDS))), end)
+
+
+def labels_as_usual(lines: list[str]) -> list[str]:
+    """The section with the labelled values it ends with spelt as the page spells them, where a copy shows a label
+    with a colon ('Eligible Sex:'), in another case ('Minimum eligible age') or with its value on its line
+    ('Eligible Sex: ALL'): each label on a line of its own as usual, its value below it. Read from the section's
+    end up, label under value, to the first line that is neither (the criteria's last line); the criteria's own
+    lines are kept as they are."""
+    rewritten: dict[int, list[str]] = {}
+    value_below = False
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        usual = _BELOW_CASE.get(line.rstrip(":").rstrip().casefold())
+        if usual is None and not value_below and ":" in line and line.partition(":")[2].strip():
+            if (usual := _BELOW_CASE.get(line.partition(":")[0].rstrip().casefold())) is None:
+                value_below = True
+                continue
+            rewritten[index] = [usual, line.partition(":")[2].strip()]
+        elif usual is not None:
+            if usual != line:
+                rewritten[index] = [usual]
+            value_below = False
+        elif value_below:
+            break
+        else:
+            value_below = True
+    if not rewritten:
+        return lines
+    return [shown for index, line in enumerate(lines) for shown in rewritten.get(index, (line,))]
 
 
 def _trailing_values(lines: list[str]) -> tuple[int, dict[str, str]]:

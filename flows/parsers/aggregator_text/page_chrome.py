@@ -77,6 +77,28 @@ def study_start(lines: list[str]) -> int:
 _ID_LINE_STARTS = frozenset("N \t")
 
 
+# Each heading by its spelling in any case, without a colon after it.
+_BY_CASEFOLD = {heading.casefold(): heading for heading in HEADINGS}
+
+
+def headings_in_usual_case(lines: list[str]) -> list[str]:
+    """The lines with each heading a saved copy shows otherwise ('BASIC INFORMATION', as the site's style sheet
+    displays its headings, or 'Basic Information:') spelt as usual, where the page never spells that heading as
+    usual; the lines themselves when no heading is shown so."""
+    shown: dict[str, list[int]] = {}
+    usual: set[str] = set()
+    for index, line in enumerate(lines):
+        if len(line) > _HEADING_LINE_LIMIT + 1 or not line.strip():
+            continue
+        key = line.strip()
+        if key in HEADINGS:
+            usual.add(key)
+        elif (heading := _BY_CASEFOLD.get(key.rstrip(":").rstrip().casefold())) is not None:
+            shown.setdefault(heading, []).append(index)
+    recased = {index: heading for heading, indexes in shown.items() if heading not in usual for index in indexes}
+    return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
+
+
 def study_sections(lines: list[str]) -> Sections:
     """The page split at its headings below its 'NCT ID:' line (the lines above it are the preamble whatever they
     say: a menu line 'Conditions' starts no section). Where a heading's line has its explainer under it, a line that

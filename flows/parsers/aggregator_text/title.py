@@ -22,6 +22,10 @@ _CONTINUED_STARTS = frozenset("([)]")
 _NAVIGATION = re.compile(r"\s(?:\||>|\u203a|\u00bb|/|\u2022|\u00b7)\s")
 # A navigation item or a site name has a few words; a wrapped title's first line is a full line of words.
 _MOST_MENU_WORDS = 3
+# The site's links above a study a saved page keeps: its account links, which end in a word a title line does not
+# end with ('Sign in'), and its way back to a search, of as many words as a title's first line. Never a title's line.
+_SITE_LINKS = frozenset({"sign in", "log in", "logged in", "signed in", "back to search results", "back to results",
+                         "back to search", "return to search results"})
 _SENTENCE_ENDS = frozenset(".!?")
 _NO_SPACE_AFTER = frozenset("-/")
 
@@ -60,7 +64,7 @@ def joined_title(parts: list[str]) -> str:
 def goes_on(upper: str, lower: str) -> bool:
     """Whether `lower` continues the title line `upper`: `upper` ends in a word or mark a title does not end with,
     or `upper` is a full line of words and `lower` starts in lower case or with a bracket."""
-    if _NAVIGATION.search(upper):
+    if _NAVIGATION.search(upper) or upper.casefold() in _SITE_LINKS:
         return False
     words, first = upper.split(), lower[:1]
     if words[-1].casefold() in CONNECTORS or upper[-1] in _OPEN_ENDS:
@@ -73,4 +77,4 @@ def _may_be_title(line: str) -> bool:
     """Whether a line with no sign of going on into the title below could still be the title's first line: more
     words than a navigation item, no navigation separators, no sentence."""
     return (len(line.split()) > _MOST_MENU_WORDS and not _NAVIGATION.search(line)
-            and line[-1] not in _SENTENCE_ENDS)
+            and line[-1] not in _SENTENCE_ENDS and line.casefold() not in _SITE_LINKS)

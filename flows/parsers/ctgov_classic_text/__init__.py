@@ -9,10 +9,12 @@ from flows.parsers.ctgov_classic_text import people_places as people
 from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided
 from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS: the layout's headings)
     CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, header_on_own_lines, own_sections_in_capitals, sections_in_usual_case)
+from flows.parsers.ctgov_classic_text.label_lines import leading_with_colons, with_colons
 from flows.parsers.ctgov_classic_text.outcomes import read_outcomes
 from flows.parsers.ctgov_classic_text.page_bounds import page_top, starts_page
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
+from flows.parsers.ctgov_classic_text.study_design import is_design_label
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
@@ -159,7 +161,8 @@ def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str
 
 def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str, str]]) -> list[Problem]:
     """Study Design, Arms and Interventions, Outcome Measures; a problem per label the parser does not know."""
-    study, design_row, unknown, unreadable = design.read_study_design(sections.lines("Study Design"))
+    shown = with_colons(sections.lines("Study Design"), is_design_label)  # a copy may lose the labels' colons
+    study, design_row, unknown, unreadable = design.read_study_design(shown)
     record.study.update(study)
     if any(value is not None for value in design_row.values()):
         record.add("designs", design_row)
@@ -192,10 +195,11 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem
     """Eligibility, locations (and the countries they are in), investigators; a problem for ages that cannot be read,
     and per site whose name and city cannot be told apart (or that ends with no known country)."""
     # ages, sexes and volunteers may stand above the 'Criteria' heading as well as below it
-    row = people.eligibility(sections.lines("Eligibility Criteria"))
+    shown = leading_with_colons(sections.lines("Eligibility Criteria"), people.CRITERIA, people.is_eligibility_label)
+    row = people.eligibility(shown)
     if any(value is not None for value in row.values()):
         record.add("eligibilities", row)
-    ages = people.unread_ages(sections.lines("Eligibility Criteria"))
+    ages = people.unread_ages(shown)
     problems = [Problem("unreadable value", f"'Ages Eligible for Study' '{ages}' is no age range the parser reads: "
                                             "the minimum and maximum ages are not loaded", record.nct_id)
                 ] if ages else []

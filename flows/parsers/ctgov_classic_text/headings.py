@@ -18,6 +18,17 @@ HEADINGS = frozenset({
     "Contacts and Locations", "Sponsors and Collaborators", "Investigators",
     "Study Documents (Full-Text)", "More Information", "Study Results",
 })
+# The order the site shows its sections in. A heading spelt on two lines (a description's own 'Eligibility Criteria'
+# line above the section) is the line that keeps this order with the page's other headings.
+PAGE_ORDER = (
+    "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description", "Brief Summary",
+    "Condition or Disease Intervention/Treatment Phase", "Detailed Description", "Study Design",
+    "Arms and Interventions", "Outcome Measures", "Eligibility Criteria", "Contacts and Locations",
+    "Sponsors and Collaborators", "Investigators", "Study Documents (Full-Text)", "More Information", "Study Results",
+)
+_RANK = {heading: rank for rank, heading in enumerate(PAGE_ORDER)}
+# Sections of the sponsor's free text: a line in them may spell a heading that the page shows again below.
+FREE_TEXT = frozenset({"Brief Summary", "Detailed Description"})
 # A whole page ends with these sections; a page without them was cut short.
 CLOSING = ("More Information", "Study Results")
 LOCATIONS = "Locations"
@@ -49,14 +60,37 @@ def sections_in_usual_case(lines: list[str]) -> Sections:
     spelling: split_sections(in_usual_case(lines), HEADINGS), told from the lines that spell a heading in any case."""
     spelt = _spelt_headings(lines)
     lines = _recased(lines, spelt)
-    starts: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for index, _ in spelt:
-        key = lines[index].strip()
-        if key in HEADINGS and key not in seen and len(lines[index]) <= _SECTION_LINE_LIMIT:
-            seen.add(key)  # a heading's later occurrences are lines of the section they are in
-            starts.append((index, key))
-    return sections_at(lines, starts)
+    shown = [(index, lines[index].strip()) for index, _ in spelt]
+    shown = [(index, key) for index, key in shown if key in HEADINGS and len(lines[index]) <= _SECTION_LINE_LIMIT]
+    return sections_at(lines, _heading_lines(shown))
+
+
+def _heading_lines(shown: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Of the lines spelling a heading (number, heading; page order), the one that starts each section: a heading's
+    only line, and of a heading spelt on several lines the one in the site's order among the page's other headings
+    (_in_page_order); the other lines are text of the section they are in."""
+    lines_of: dict[str, list[int]] = {}
+    for index, key in shown:
+        lines_of.setdefault(key, []).append(index)
+    if len(lines_of) == len(shown):  # each heading on one line: the usual page
+        return shown
+    single = [(index, key) for index, key in shown if len(lines_of[key]) == 1]
+    starts = dict(single)
+    for key, indexes in lines_of.items():
+        if len(indexes) > 1:
+            starts[_in_page_order(key, indexes, single)] = key
+    return sorted(starts.items())
+
+
+def _in_page_order(key: str, indexes: list[int], single: list[tuple[int, str]]) -> int:
+    """The line of a heading spelt on several lines that starts its section: the one with the fewest of the page's
+    other headings out of the site's order around it; of lines alike so, the first, unless it stands in a free-text
+    section (a summary's or description's own line that spells the heading shown again below it)."""
+    rank = _RANK[key]
+    misplaced = [sum((other < index) != (_RANK[heading] < rank) for other, heading in single) for index in indexes]
+    fewest = [index for index, count in zip(indexes, misplaced) if count == min(misplaced)]
+    above = [heading for other, heading in single if other < fewest[0]]
+    return fewest[-1] if above and above[-1] in FREE_TEXT else fewest[0]
 
 
 def _spelt_headings(lines: list[str]) -> list[tuple[int, str]]:

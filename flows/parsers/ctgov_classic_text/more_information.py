@@ -5,7 +5,7 @@ from __future__ import annotations
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.ipd_statement import LABELS as IPD_LABELS
 from flows.parsers.ctgov_classic_text.ipd_statement import ipd_statement
-from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
+from flows.parsers.ctgov_classic_text.label_lines import values_below_labels, with_colons
 from flows.parsers.ctgov_classic_text.publications import UNTYPED, publications
 from flows.parsers.dates import date_columns, day_value, to_month
 from flows.parsers.model import NCT_ID, Problem, StudyRecord
@@ -31,12 +31,18 @@ _LABELS = frozenset(_FLAGS) | IPD_LABELS | {"Responsible Party", "ClinicalTrials
                                             "Other Study ID Numbers", "First Posted", "Results First Posted",
                                             "Last Update Posted", "Last Verified"}
 
+# The labels a copy may show without their colon ('Responsible Party', its value on the next line): the values'
+# labels, the label of the MeSH terms list and those of the publications of a kind.
+_SHOWN_LABELS = _LABELS | {"Additional relevant MeSH terms", "Publications of Results",
+                           "Publications automatically indexed to this study by ClinicalTrials.gov Identifier "
+                           "(NCT Number)"}
+
 
 def read_more_information(record: StudyRecord, sections: Sections) -> list[Problem]:
     """Study ids, posting dates (results' when posted), verification date, oversight flags, IPD sharing, keywords,
     publications; a problem when the kind of a publication is not shown."""
-    values = labelled_values(values_below_labels(sections.lines("More Information"), _LABELS.__contains__),
-                             key_start="Keywords provided by")
+    lines = with_colons(sections.lines("More Information"), _SHOWN_LABELS.__contains__)
+    values = labelled_values(values_below_labels(lines, _LABELS.__contains__), key_start="Keywords provided by")
     ids = [unbullet(value) for value in values.get("Other Study ID Numbers", [])]
     for index, value in enumerate(ids):
         record.add("id_information", {"id_source": "secondary_id" if index else "org_study_id",
@@ -53,7 +59,7 @@ def read_more_information(record: StudyRecord, sections: Sections) -> list[Probl
     ipd, info_types = ipd_statement(values)
     record.study.update(ipd)
     add_rows(record, "ipd_information_types", info_types)
-    references, untyped = publications(sections.lines("More Information"))
+    references, untyped = publications(lines)
     add_rows(record, "study_references", references)
     return [Problem(UNTYPED, f"{untyped} citation(s) under 'Publications' with no label saying whether they are "
                              "background, results or indexed by the registry: their reference_type is NULL",

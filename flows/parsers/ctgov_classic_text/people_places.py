@@ -18,7 +18,7 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
                      "Sampling Method:": "sampling_method", "Study Population": "population",
                      "Study Population:": "population"}
 _GENDER_FIELDS = ("gender_based", "gender_description")
-_CRITERIA = "Criteria"
+CRITERIA = _CRITERIA = "Criteria"
 # The registry's criteria open with their own label: 'Inclusion Criteria:', 'Key Exclusion Criteria', 'Eligibility
 # Criteria:'.
 _CRITERIA_START = re.compile(r"^(?:key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria\b", re.I)
@@ -45,6 +45,11 @@ _COMPANY_FORMS = frozenset("llc inc ltd gmbh ag sa srl bv plc corp co".split())
 # Commas outside brackets part an investigator line ('(UTC/GMT - 5 hours, EST)' is one part).
 _LINE_COMMA = re.compile(r",(?![^()]*\))")
 _CREDENTIAL_WORD = re.compile(r"[\s/-]+")
+
+
+def is_eligibility_label(text: str) -> bool:
+    """Whether the text is an eligibility label shown without its colon ('Ages Eligible for Study')."""
+    return f"{text}:" in _ELIGIBILITY_KEYS
 
 
 def eligibility(lines: list[str]) -> dict[str, object]:

@@ -10,10 +10,15 @@ from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.study_facts import study_facts
 from flows.parsers.page_text import int_value, labelled_values
 
-# A date label without Actual/Anticipated leaves the date type unknown (NULL).
-_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date$",
-                    re.I)
-_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment$", re.I)
+# A date label without Actual/Anticipated leaves the date type unknown (NULL). A copy may show the type after the
+# label, in brackets ('Study Start Date (Actual)'), or after the value ('Jan 16, 2020 (Actual)').
+_DATED = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?(Study Start|Primary Completion|Study Completion) Date"
+                    r"(?: \((Actual|Anticipated|Estimated)\))?$", re.I)
+_ENROLLMENT = re.compile(r"^(?:(Actual|Anticipated|Estimated) )?Enrollment(?: \((Actual|Anticipated|Estimated)\))?$",
+                         re.I)
+# How a label _DATED or _ENROLLMENT matches ends: a text that ends otherwise is tried against neither.
+_PATTERN_ENDS = ("date", "enrollment", ")")
+_TYPED_VALUE = re.compile(r"^(?P<value>.*?\S)\s*\((?P<type>Actual|Anticipated|Estimated)\)$", re.I)
 # Study Design labels: of the design row, of studies columns (study_facts), or shown for information only.
 DESIGN_LABELS = frozenset({
     "Study Type", "Official Title", "Allocation", "Intervention Model", "Intervention Model Description",
@@ -50,15 +55,32 @@ def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, ob
         # design label ends so: those keys are told by one set lookup)
         if key in DESIGN_LABELS:
             continue
-        if key[-10:].casefold() == "enrollment" and (match := _ENROLLMENT.match(key)):
-            study["enrollment"] = int_value(value)
-            study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
+        if key[-1:] == ")" and (match := _ENROLLMENT.match(key) or _DATED.match(key)):
+            _read_typed(study, match, value)
+        elif key[-10:].casefold() == "enrollment" and (match := _ENROLLMENT.match(key)):
+            _read_typed(study, match, value)
         elif key[-4:].casefold() == "date" and (match := _DATED.match(key)):
-            date_type = labels.lookup("date_type", match.group(1)) if value else None
-            study.update(registry_date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
+            _read_typed(study, match, value)
         else:
             unknown.append(key)
     return study, _design_row(values), unknown, unreadable
+
+
+def _read_typed(study: dict[str, object], match: re.Match, value: str) -> None:
+    """The enrollment or a date of a label _ENROLLMENT or _DATED matched, with its type: the label's, before it or
+    after it in brackets, or the value's ('Jan 16, 2020 (Actual)'); none when the page shows none."""
+    shown = _TYPED_VALUE.match(value) if value[-1:] == ")" else None
+    if shown:
+        value = shown.group("value")
+    # the label's type, before it or after it (each pattern's last group), then the value's
+    said = next((word for word in (match.group(1), match.group(match.re.groups), shown and shown.group("type"))
+                 if word), None)
+    if match.re is _ENROLLMENT:
+        study["enrollment"] = int_value(value)
+        study["enrollment_type"] = labels.lookup("enrollment_type", said) if value else None
+        return
+    date_type = labels.lookup("date_type", said) if value else None
+    study.update(registry_date_columns(_DATE_PREFIX[match.group(2).casefold()], value or None, date_type))
 
 
 def _paragraphed(values: dict[str, list[str]], lines: list[str]) -> dict[str, str]:
@@ -88,7 +110,9 @@ def _given(value: str) -> str:
 
 def is_design_label(text: str) -> bool:
     """Whether the text is a Study Design label, in any case ('Study type', 'Actual Study Start Date')."""
-    return text.casefold() in _DESIGN_CASE or bool(_DATED.match(text) or _ENROLLMENT.match(text))
+    folded = text.casefold()
+    return folded in _DESIGN_CASE or (folded.endswith(_PATTERN_ENDS) and bool(_DATED.match(text)
+                                                                           or _ENROLLMENT.match(text)))
 
 
 def _design_row(values: dict[str, str]) -> dict[str, object]:

@@ -41,6 +41,9 @@ CARRIES = frozenset({
 })
 # Page chrome: the site logo's alt text and the header row of the 'See also' table.
 _CHROME = frozenset({"Clinical Trials Logo", "Status Clinical Trial Phase"})
+_LOGO = "Clinical Trials Logo"
+# How far down a page its logo may stand (below a saved page's menu and cookie notice).
+_TOP_LINES = 40
 # The last word of each: a line that does not end with one is no chrome.
 _CHROME_LAST_WORDS = tuple(sorted({line.split()[-1] for line in _CHROME}))
 # The heading of the table that closes every page, as the page spells it and in any case ('See Also' on a page saved
@@ -86,7 +89,7 @@ def parse(raw: bytes) -> Parsed:
                                                      also=page_starts(lines, _NCT_KEY_LINE.match))):
         several.problems += copied
         return several
-    lines = unstacked(without_chrome(lines))
+    lines = unstacked(without_chrome(below_logo(lines)))
     at = key_block_line(lines)
     lines = lines[:at] + _with_see_also_heading(lines[at:])
     start, end, values, strays = key_block(lines[at:])
@@ -152,6 +155,19 @@ def _page_width(sections: Sections) -> int | None:
     also' rows (a status and title each, which such a page wraps as well); None for a page not so wrapped."""
     text = [*sections.lines("Clinical Trial Summary"), *sections.lines("Clinical Trial Description")]
     return wrap_width(dedented(text)) or wrap_width(dedented([*text, *sections.lines("See also")]))
+
+
+def below_logo(lines: list[str]) -> list[str]:
+    """The page from its logo down, where the logo heads it above its summary: above the logo a saved page keeps
+    only the browser's and the site's own lines (its menu, a cookie notice), never the study's title, which the
+    site shows below the logo."""
+    for at, line in enumerate(lines[:_TOP_LINES]):
+        shown = line.strip()
+        if shown == _LOGO:
+            return lines[at:] if at else lines
+        if shown == _OWN_HEADINGS[0]:
+            break
+    return lines
 
 
 def without_chrome(lines: list[str]) -> list[str]:

@@ -21,6 +21,15 @@ _MOST_MENU_WORDS = 3
 # What a reader view shows above the title: the site's domain (in lower case) and the time the page takes to read.
 _READER_VIEW = tuple(map(re.compile, (r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}",
                                       r"(?i)(?:about\s+)?\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?(?:\s+read)?")))
+# A site's cookie notice, which a saved page may keep above the study: its sentence ('We use cookies ...', 'This
+# website uses cookies ...', '... our Cookie Policy') and its buttons ('Accept all cookies'). No title says so.
+_COOKIE_NOTICE = re.compile(r"(?i).*\b(?:we use|(?:web)?site uses|uses?) cookies\b.*|.*\bcookie (?:policy|settings|"
+                            r"preferences|notice)\b.*|(?:accept|reject|decline|allow)(?: all)?(?: cookies)?")
+# The site's links a saved page may keep above the title: to skip its menu, back to a search, to an account.
+_SITE_LINKS = re.compile(r"(?i)skip to (?:main )?content|(?:back|return) to (?:search )?results|back to search|"
+                         r"(?:sign|log) in")
+# Lines of the site's own above the title: a reader view's, a cookie notice's and the site's links.
+_SITE_TEXT = (*_READER_VIEW, _COOKIE_NOTICE, _SITE_LINKS)
 # A title line that goes on below: it ends in a word or mark a title does not end with.
 _GOES_ON_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
                             "versus", "vs", "vs.", "after", "before", "during", "between", "as", "via", "plus"})
@@ -36,7 +45,7 @@ def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Ref
     `width` (see wrap_width), a line too full to have held the next line's first word goes on in it."""
     part: list[str] = []
     for line in reversed([line.strip() for line in preamble]):
-        if not line or navigation(line) or any(pattern.fullmatch(line) for pattern in _READER_VIEW):
+        if not line or navigation(line) or any(pattern.fullmatch(line) for pattern in _SITE_TEXT):
             if part:
                 break
             continue

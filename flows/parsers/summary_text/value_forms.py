@@ -9,10 +9,12 @@ from flows.parsers.dates import parse_date
 
 # '50 (Anticipated)', 'June 30, 2024 (Actual)': a value with its type in brackets.
 _TYPED_VALUE = re.compile(r"^(.*?)\s*\((Actual|Anticipated|Estimated|Expected)\)\s*$", re.IGNORECASE)
-# 'Estimated: 60', or '(Estimated) 60' where the page puts the type beside its label: the type before the value.
+# 'Estimated: 60', or '(Estimated) 60' where the page puts the type beside its label: the type before the value;
+# 'Estimated June 30, 2028', the type alone before a count or a date ('Expected soon' is no such value).
 _DATE_TYPES = "Actual|Anticipated|Estimated|Expected"
-_TYPE_FIRST = re.compile(rf"^(?:\((?P<bracketed>{_DATE_TYPES})\)|(?P<colon>{_DATE_TYPES})\s*:)\s*(?P<value>.+)$",
-                         re.IGNORECASE)
+_TYPE_FIRST = re.compile(rf"^(?:\((?P<bracketed>{_DATE_TYPES})\)|(?P<colon>{_DATE_TYPES})\s*:|(?P<word>{_DATE_TYPES})"
+                         r"(?=\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)))"
+                         r"\s*(?P<value>.+)$", re.IGNORECASE)
 # A count's type in brackets between the count and its unit: '40 (Anticipated) participants'.
 _TYPE_BEFORE_UNIT = re.compile(r"^(\d[\d,]*)\s*\((Actual|Anticipated|Estimated|Expected)\)\s+([^\W\d_]+)$",
                                re.IGNORECASE)
@@ -58,7 +60,7 @@ def typed(value: str | None) -> tuple[str | None, str | None]:
     if not match:
         return value, None
     if match.re is _TYPE_FIRST:
-        shown_type = match.group("bracketed") or match.group("colon")
+        shown_type = match.group("bracketed") or match.group("colon") or match.group("word")
         return match.group("value").strip(), labels.lookup("date_type", shown_type)
     return match.group(1) or None, labels.lookup("date_type", match.group(2))
 
