@@ -14,7 +14,7 @@ from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal, sql_text
 from flows.parsers.ctgov_json_v2_fields import WHERE_API_V2_WRITES
 from flows.parsers.ctgov_xml_fields import WHERE_LEGACY_XML_WRITES
-from flows.parsers.model import READ_AS_SPELT, UNREAD_PART
+from flows.parsers.model import EMPTY_PART, READ_AS_SPELT, UNREAD_PART
 from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
 
@@ -57,15 +57,17 @@ def _refused_value_sql() -> str:
 
 
 def _unread_part_sql() -> str:
-    """One finding per part of each study's current version that had the wrong type (the same part once)."""
+    """One finding per part of each study's current version that had the wrong type (the same part once), and per
+    item given as an empty object (armGroups [{}]), which is read as AACT reads it but gives nothing."""
     part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
     message = sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)
+    empty = sql_text("Part of the record gives nothing: {part}.", part=part)
     return f"""
         SELECT p.nct_id,
-               {message} AS message,
+               CASE WHEN p.reason = {literal(EMPTY_PART)} THEN {empty} ELSE {message} END AS message,
                {sql_text("{part} (meta.load_problems)", part=part)} AS evidence
-        FROM (SELECT DISTINCT nct_id, sha256, detail FROM meta.load_problems
-              WHERE reason = {literal(UNREAD_PART)} AND {IN_SCOPE}) p
+        FROM (SELECT DISTINCT nct_id, sha256, reason, detail FROM meta.load_problems
+              WHERE reason IN ({literal(UNREAD_PART)}, {literal(EMPTY_PART)}) AND {IN_SCOPE}) p
         JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
 
 
@@ -129,7 +131,10 @@ RULES = (
                   "it should hold text) cannot be read: what it holds loads as absent, and a person must read the "
                   "source. So is a legacy XML element given twice where the registry gives it once (two <phase>, "
                   "two <gender> in <eligibility>): the first is read, the second is not loaded; and one that gives "
-                  "no text, only attributes (<overall_status value=\"Completed\"/>). The finding names the part "
+                  "no text, only attributes (<overall_status value=\"Completed\"/>), or attributes legacy XML does "
+                  "not give beside its text (<start_date type=\"Actual\" day=\"5\">). An item of an API v2 array "
+                  "given as an empty object (armGroups [{}]), which the registry never writes, is said too: it loads "
+                  "as AACT loads it, an arm of no values counted among the arms. The finding names the part "
                   "and its type, never its value; an array of the registry's values (stdAges, whoMasked) that "
                   "holds one API v2 does not know (or a null) is named with that value, and its flags that cannot "
                   "be told stay NULL.",

@@ -2,11 +2,11 @@
 `jq '.studies[]'` writes them), or an API page {"studies": [..]}.
 
 Read as AACT's ctgov_v2 loader reads them: the protocolSection, derivedSection's MeSH terms, removed countries and
-version date, annotationSection's unposted events and documentSection's posted documents. Parts AACT loads into tables the warehouse does not have are
-not read, and a record that gives them loads without them: resultsSection (outcomes, participant flow, baseline,
-adverse events, and the studies columns baseline_population, limitations_and_caveats and
-baseline_type_units_analyzed), the sites' contacts and investigators (facility_contacts, facility_investigators) and
-the references' retractions."""
+version date, annotationSection's unposted events and documentSection's posted documents. Parts AACT loads into
+tables the warehouse does not have are not read, and a record that gives them loads without them: resultsSection
+(outcomes, participant flow, baseline, adverse events, and the studies columns baseline_population,
+limitations_and_caveats and baseline_type_units_analyzed), the sites' contacts and investigators
+(facility_contacts, facility_investigators) and the references' retractions."""
 from __future__ import annotations
 
 import json
@@ -29,18 +29,23 @@ LAYOUT = "ctgov_json_v2"
 _BOM = b"\xef\xbb\xbf"
 # Registry records without a statusModule are fragments of a study, not a loadable study.
 ID_ONLY_FRAGMENT = "id-only fragment: protocolSection has no statusModule (identification only)"
+NO_PROTOCOL = "not an API v2 study: no protocolSection object"
 PARTIAL_RECORD = "partial record: protocolSection has no statusModule"
 UNREADABLE_STATUS = "statusModule is not an object: the study's status and dates cannot be read"
 # What the registry keeps in the statusModule of every record it posts: a record without any of them was selected
 # field by field (flows.parsers.model.FIELD_SELECTED).
 REGISTRY_KEPT = ("statusVerifiedDate", "studyFirstPostDateStruct", "lastUpdatePostDateStruct")
+# A study object that lacks its protocolSection still names the registry's other sections (derivedSection,
+# resultsSection): claimed, so that it is rejected for what it lacks, not as a file of no known layout.
 _MARKERS = re.compile(
-    rb'"(?:protocolSection|identificationModule)"\s*:|"nctId"\s*:\s*"|^[{]\s*"studies"\s*:\s*\['
+    rb'"(?:protocolSection|identificationModule|derivedSection|resultsSection)"\s*:|"nctId"\s*:\s*"'
+    rb'|^[{]\s*"studies"\s*:\s*\['
 )
 
 
 def sniff(head: bytes) -> bool:
-    """True for JSON that names protocolSection / identificationModule / nctId, or an API page."""
+    """True for JSON that names protocolSection / identificationModule / derivedSection / resultsSection / nctId,
+    or an API page."""
     body = head.removeprefix(_BOM).lstrip()
     return body[:1] in (b"{", b"[") and _MARKERS.search(body) is not None
 
@@ -167,9 +172,18 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is no JSON value")
 
 
+# orjson's errors for a \uD800-\uDFFF escape without its pair ("no low surrogate in string", "invalid high
+# surrogate in string"), which names no character: the string cannot be held as text, nor stored.
+_SURROGATE_ESCAPE = re.compile(r"(?:no|invalid) (?:low|high) surrogate in string")
+_LONE_SURROGATE = ("a \\uD800-\\uDFFF escape without its pair names no character (RFC 8259 section 8.2), so the "
+                   "string holding it cannot be read as text")
+
+
 def _json_error(body: bytes, error: orjson.JSONDecodeError) -> str:
-    """The parser's error, or where the text stops being UTF-8 when that is why (orjson then says 'surrogates not
-    allowed' at the document's start)."""
+    """The parser's error (with why an unpaired surrogate escape cannot be read), or where the text stops being UTF-8
+    when that is why (orjson then says 'surrogates not allowed' at the document's start)."""
+    if _SURROGATE_ESCAPE.search(str(error)):
+        return f"{error}: {_LONE_SURROGATE}"
     if "UTF-8" not in str(error):
         return str(error)
     try:
@@ -184,7 +198,7 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
     """The StudyRecord of one study object, or None with a Problem saying why it is not loadable."""
     protocol = study.get("protocolSection") if isinstance(study, dict) else None
     if not isinstance(protocol, dict):
-        problems.append(Problem("not an API v2 study: no protocolSection object", where))
+        problems.append(Problem(NO_PROTOCOL, f"{where}: {_what_it_gives(study, protocol)}"))
         return None
     given = section(protocol, "identificationModule").get("nctId")
     nct_id = plain_text(given)
@@ -212,6 +226,22 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
         problems.append(Problem(FIELD_SELECTED, f"{where}: statusModule has {', '.join(sorted(status)) or 'nothing'}, "
                                 f"none of {', '.join(REGISTRY_KEPT)}", nct_id))
     return record
+
+
+# The most keys a reject names of a study object without its protocolSection, and the longest of each.
+_KEYS_NAMED, _KEY_CHARS = 6, 40
+
+
+def _what_it_gives(study: object, protocol: object) -> str:
+    """What a study object without a protocolSection object holds: its keys (the registry's section names, never a
+    value), or its type; a protocolSection of another type is said with that type."""
+    if not isinstance(study, dict):
+        return f"the study is {json_type(study)}"
+    if protocol is not None:
+        return f"protocolSection is {json_type(protocol)}"
+    keys = [repr(key[:_KEY_CHARS]) for key in list(study)[:_KEYS_NAMED]]
+    more = " and more" if len(study) > _KEYS_NAMED else ""
+    return f"the study gives {', '.join(keys)}{more}" if keys else "the study is an empty object"
 
 
 BOXED_VALUES = "values wrapped in lists"

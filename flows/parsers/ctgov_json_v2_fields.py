@@ -9,13 +9,14 @@ A part read as an object or an array of objects but given as another type (a des
 arm given as a string in armGroups) cannot be read: each read notes it (`unread`), and the parser reports it as a
 problem of its study. A note names the part and the type it had, never its value: a part may hold a contact's
 name or phone. (An array of registry values, such as stdAges, that holds one API v2 does not know is noted with
-that value: `named_flags`.)"""
+that value: `named_flags`.) An item of an array of objects given as an empty object (armGroups [{}]) is read as AACT
+reads it, an item of no values, and noted as empty (`note_empty_part`)."""
 from __future__ import annotations
 
 import json
 
 from flows.parsers import labels
-from flows.parsers.model import Refused, note_read_as, note_unread_part
+from flows.parsers.model import Refused, note_empty_part, note_read_as, note_unread_part
 from schemas.enums import ENROLLMENT_MAX
 
 
@@ -51,10 +52,20 @@ def objects(node: dict, key: str) -> list[dict]:
             for index, item in enumerate(value):
                 if type(item) is not dict:
                     note_unread(f"{key}[{index}]", item)
+        if {} in found:  # compares sizes first: a usual item is passed over at once
+            _note_empty(key, value)
         return found
     if value is not None:
         note_unread(key, value, "an array")
     return []
+
+
+def _note_empty(key: str, value: list) -> None:
+    """Note each item of the array at `key` given as an empty object (armGroups [{}]): read as AACT reads it, an item
+    of no values, which the registry never writes."""
+    for index, item in enumerate(value):
+        if type(item) is dict and not item:
+            note_empty_part(f"{key}[{index}] is an empty object, where the registry gives the item's values")
 
 
 def note_unread(name: str, value: object, expected: str = "an object") -> None:

@@ -1,5 +1,6 @@
 """Legacy ClinicalTrials.gov XML (<clinical_study>, as in AllPublicXML), read with defusedxml. A record whose root
-declares a default namespace (<clinical_study xmlns="...">, as a republisher may write it) is read as the record."""
+is in a namespace, declared as the default (<clinical_study xmlns="...">) or by a prefix (<ct:clinical_study
+xmlns:ct="...">), as a republisher may write it, is read as the record."""
 from __future__ import annotations
 
 import re
@@ -27,14 +28,16 @@ _IDENTIFICATION = {"required_header", "id_info"}
 _BOM = b"\xef\xbb\xbf"
 UNKNOWN_ENCODING = "unknown encoding in the XML declaration"
 _DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']{0,40})[\"']")
-# Whitespace, an XML declaration, comments and a DOCTYPE may come before the root element.
+# Whitespace, an XML declaration, comments and a DOCTYPE may come before the root element, which may name its
+# namespace by a prefix (<ct:clinical_study>).
 _ROOT = re.compile(
-    rb"(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<clinical_study[\s>/]", re.DOTALL
+    rb"(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:[A-Za-z_][\w.-]*:)?clinical_study[\s>/]",
+    re.DOTALL,
 )
 
 
 def sniff(head: bytes) -> bool:
-    """True when the root element is <clinical_study>."""
+    """True when the root element is <clinical_study> (or <prefix:clinical_study>)."""
     return _ROOT.match(head.removeprefix(_BOM)) is not None
 
 
@@ -100,8 +103,9 @@ def _root(raw: bytes, problems: list[Problem]) -> Element | None:
 
 def _drop_namespace(root: Element, namespace: str) -> None:
     """Name the elements of a <clinical_study xmlns="..."> as legacy XML names them. The registry's records have no
-    namespace; a republisher may declare one on the root, which puts every element of the record in it. An element
-    of another namespace keeps its name, and is not read."""
+    namespace; a republisher may declare one on the root, which puts every element of the record in it (or, by a
+    prefix, <ct:clinical_study xmlns:ct="...">, the root and each element written with the prefix). An element of
+    another namespace keeps its name, and is not read."""
     for element in root.iter():
         if type(element.tag) is str and element.tag.startswith(namespace):
             element.tag = element.tag[len(namespace):]

@@ -47,6 +47,19 @@ def attributes_only(path: str, element: Element) -> None:
     return None
 
 
+def other_attributes(path: str, element: Element) -> None:
+    """Note the attributes beside the text of a dated element or <enrollment> other than its type (<start_date
+    type="Actual" day="5">March 2020</start_date>, as a converter may write a day the registry does not give):
+    legacy XML gives these elements no other attribute, and what one holds is not read. The note names the
+    attributes, never their values. (One given without text is noted by `attributes_only`; a type spelt in another
+    case by `type_attribute`.)"""
+    names = [name for name in element.attrib if name.lower() != "type"]
+    if names and element.text and element.text.strip():
+        note_unread_part(f"<{path}> gives the attribute{'s' if len(names) > 1 else ''} {', '.join(map(repr, names))} "
+                         "beside its value, where legacy XML gives none but type: "
+                         f"{'they are' if len(names) > 1 else 'it is'} not read")
+
+
 def line(element: Element, path: str) -> str | None:
     """The one-line text at `path` that legacy XML writes as an indented block wrapped at 100 columns
     (<why_stopped>): its lines joined by one space, as API v2 gives the value."""
@@ -160,6 +173,8 @@ def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
     value = None if element is None else element.text if not len(element) else held_elements(tag, element)
     if element is not None and element.attrib and not (value and value.strip()):
         attributes_only(tag, element)
+    elif element is not None and element.attrib:
+        other_attributes(tag, element)
     if not typed:
         return registry_date_columns(prefix, value)
     label = None if element is None else type_attribute(element, tag)

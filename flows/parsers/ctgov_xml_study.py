@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
 from flows.parsers.ctgov_xml_fields import (
-    api_value, block, date_of, date_type, integer, line, own_text, text, texts, type_attribute,
+    api_value, block, date_of, date_type, integer, line, other_attributes, own_text, text, texts, type_attribute,
 )
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date, event_day
@@ -48,6 +48,8 @@ def study_row(root: Element) -> Row:
     """The one `studies` row (without nct_id) of a <clinical_study>."""
     _note_repeated(root)
     enrollment = root.find("enrollment")
+    if enrollment is not None and enrollment.attrib:
+        other_attributes("enrollment", enrollment)
     row: Row = {
         "brief_title": text(root, "brief_title"),
         "official_title": text(root, "official_title"),

@@ -13,9 +13,17 @@ NCT_ID = re.compile(r"NCT[0-9]{8}")
 # string, a legacy XML element that holds elements where it should hold text.
 UNREAD_PART = "part of the study has the wrong type and was not read"
 
+# The problem reason of an item of an array of objects given as an empty object (API v2 armGroups [{}]): the registry
+# never writes one, and it gives no value. It is read as AACT reads it (an arm, an intervention, a site of no values:
+# a row of NULLs, counted among the study's arms), and noted: not a part of the wrong type, nothing in it unread.
+EMPTY_PART = "part of the study is an empty object and gives no value"
+
 # The problem reason of a value given in another JSON type than API v2's that spells the value meant (a flag given
-# as the string "Yes", a count as the string "+12"): read as what it spells, and loaded.
-READ_AS_SPELT = "a value given in another type was read as the value it spells"
+# as the string "Yes", a count as the string "+12"), or written otherwise than the registry writes it (a date
+# 'Jan 2020', a legacy label 'Completed.'): read as what it spells, and loaded. Stored in meta.load_problems, where
+# checks.invalid_values selects by it (DDL 210 rewrote the rows stored under its former words, which named
+# another type only).
+READ_AS_SPELT = "a value given in another type or written otherwise was read as the value it spells"
 
 # The problem reason of an API v2 record that is a field-selected extract (an API answer to `fields=...`): it
 # lacks what the registry keeps in every record it posts (statusVerifiedDate, studyFirstPostDateStruct,
@@ -137,6 +145,7 @@ class _Unread(threading.local):
 
     def __init__(self) -> None:
         self.parts: dict[str, None] = {}
+        self.empty: dict[str, None] = {}
         self.read_as: dict[str, str] = {}  # the value's name -> the note of the first such value
 
 
@@ -155,6 +164,11 @@ def unread() -> list[str]:
     return parts
 
 
+def note_empty_part(description: str) -> None:
+    """Note an item of the study being read that is an empty object, in words that name where it stands."""
+    _UNREAD.empty[description] = None
+
+
 def note_read_as(name: str, description: str) -> None:
     """Note a value `name` of the study being read that was given in another type and read as what it spells
     (the first of a name only: a study may give thousands of sites' coordinates so)."""
@@ -163,7 +177,10 @@ def note_read_as(name: str, description: str) -> None:
 
 def noted() -> list[tuple[str, str]]:
     """(reason, description) of every note since the last call: the parts that could not be read (UNREAD_PART),
-    then the values read from another type (READ_AS_SPELT), each once, in the order first met; notes cleared."""
-    found = [(UNREAD_PART, part) for part in unread()] + [(READ_AS_SPELT, note) for note in _UNREAD.read_as.values()]
+    the empty items (EMPTY_PART), then the values read as they spell (READ_AS_SPELT), each once, in the order first
+    met; notes cleared."""
+    found = [(UNREAD_PART, part) for part in unread()] + [(EMPTY_PART, part) for part in _UNREAD.empty]
+    found += [(READ_AS_SPELT, note) for note in _UNREAD.read_as.values()]
+    _UNREAD.empty.clear()
     _UNREAD.read_as.clear()
     return found
