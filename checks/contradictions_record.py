@@ -104,9 +104,10 @@ _OUTCOME_TYPES = """concat_ws(' and as ', CASE WHEN bool_or(outcome_type = 'prim
 # the ones with the same time frame (case and spaces aside) as well; only those are compared by their texts, with
 # case and spacing aside. Grouping every outcome by its texts cost ~0.4 s per 20,000 freshly loaded studies, a
 # regular expression over every description ~1 s, trimming every measure ~0.1 s; this ~0.15 s.
-# The white space of `_spaced` (RE2's \\s): a measure with a line break or a tab ("Overall survival\\n") is spaced
-# alike.
-_WHITE_SPACE = "' ' || chr(9) || chr(10) || chr(12) || chr(13)"
+# The white space of `_spaced` (RE2's \\s, and the no-break space a text pasted from a word processor keeps): a measure
+# with a line break, a tab or a no-break space ("Overall survival\\n", "Overall\\u00a0survival") is spaced alike.
+_WHITE_SPACE = "' ' || chr(9) || chr(10) || chr(12) || chr(13) || chr(160)"
+_SPACE_RUN = r"[\s\x{00A0}]+"
 
 
 def _spaceless(column: str) -> str:
@@ -117,7 +118,7 @@ def _spaceless(column: str) -> str:
 
 def _spaced(column: str) -> str:
     """The text with case aside and its spacing made single (for the few rows a hash has narrowed to)."""
-    return f"coalesce(lower(trim(regexp_replace({column}, '\\s+', ' ', 'g'))), '')"
+    return f"coalesce(lower(trim(regexp_replace({column}, '{_SPACE_RUN}', ' ', 'g'))), '')"
 
 
 # What the copies share beside their measure, as the record shows it: a time frame or description that every copy
@@ -139,10 +140,10 @@ DUPLICATE_OUTCOME = f"""
                    GROUP BY ALL HAVING count(*) > 1) twice
           ON o.nct_id = twice.nct_id AND {_spaceless('o.measure')} = twice.measure_hash
     ), same_time AS (
-        SELECT * REPLACE (trim(regexp_replace(measure, '\\s+', ' ', 'g')) AS measure) FROM same_measure
+        SELECT * REPLACE (trim(regexp_replace(measure, '{_SPACE_RUN}', ' ', 'g')) AS measure) FROM same_measure
         SEMI JOIN (SELECT nct_id, measure_hash, time_hash FROM same_measure GROUP BY ALL HAVING count(*) > 1) twice
           USING (nct_id, measure_hash, time_hash)
-        WHERE trim(regexp_replace(measure, '\\s+', ' ', 'g')) <> ''
+        WHERE trim(regexp_replace(measure, '{_SPACE_RUN}', ' ', 'g')) <> ''
     ), copies AS (
     SELECT nct_id,
            CASE WHEN count(DISTINCT outcome_type) = 1

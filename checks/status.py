@@ -50,10 +50,10 @@ def _ran_past_fdaaa_evidence() -> str:
 
 
 # Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-"), the status said again ("Study
-# discontinued.", "Terminated early") or a reason said to be missing ("No reason given", "Not specified"). A reason
-# names something more: "Sponsor decision", "No funding", "Slow accrual".
-_NO_REASON_WORDS = ("n", "a", "na", "not", "applicable", "none", "nil", "null", "other", "others", "unknown", "tbd",
-                    "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
+# discontinued.", "Terminated early"), a stop denied ("Never stopped") or a reason said to be missing ("No reason
+# given", "Not specified"). A reason names something more: "Sponsor decision", "No funding", "Slow accrual".
+_NO_REASON_WORDS = ("n", "a", "na", "not", "never", "applicable", "none", "nil", "null", "other", "others", "unknown",
+                    "tbd", "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
                     "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
                     "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
                     "suspension", "closed", "halted", "ended", "early", "prematurely",
@@ -223,14 +223,19 @@ _COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "conclud
                      "ended", "when", "to", "stop", "it", "and", "successfully",
                      "due", "since", "because", "once", "had", "required", "in", "per", "ahead", "schedule",
                      "recruiting", "enrolling", "recruited", "last", "patient", "participant", "subject", "visit",
-                     "reaching", "randomized", "randomised", "included", "needed", "intended")
-# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned"), or that the
-# number the study needed had been enrolled ("Recruitment stopped because the required number of participants had
-# been enrolled").
-_RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|achieved|end\s+of|"
-                   r"as\s+(?:planned|scheduled|expected))\b|"
+                     "reaching", "randomized", "randomised", "included", "needed", "intended",
+                     "did", "or", "on", "according", "analysis", "analyses")
+# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned", "ended
+# normally", "ended on schedule", "ended as per protocol"), or that the number the study needed had been enrolled
+# ("Recruitment stopped because the required number of participants had been enrolled").
+_RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|achieved|end\s+of|normally|"
+                   r"as\s+(?:planned|scheduled|expected)|on\s+schedule|"
+                   r"ended\s+(?:as\s+per|per|according\s+to)\s+(?:the\s+)?(?:study\s+)?protocol)\b|"
                    r"\b(?:required|planned|target|needed|intended|expected)\s+(?:\w+\s+){0,3}?"
                    r"(?:had|have|has|were|was)\s+(?:been\s+)?(?:enrolled|recruited|randomi[sz]ed|included)\b")
+# A stop denied ("The study was never stopped", "Not terminated or suspended", "The study did not stop"): the course
+# was run, unless the words beside the denial say the study ended early ("Discontinued, not suspended").
+_STOP_DENIED = r"\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu|suspend)\w*"
 # The course said not run: "Target enrollment not reached", "Study not completed", "Not all planned patients were
 # enrolled", "No patients were randomized".
 _COURSE_NOT_RUN = (r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b|\bnot\s+all\b|"
@@ -251,9 +256,12 @@ _TREATED_PER_PROTOCOL = (r"(?:the\s+)?(?:study\s+)?(?:treatments?|therapy|dosing
                          r"(?:as\s+)?(?:per|according\s+to|as\s+(?:specified|defined|planned|described)\s+in)\s+"
                          r"(?:the\s+)?(?:study\s+)?protocol")
 _RAN_AS_PLANNED = rf"\PL*(?:{_CLOSED_AT_COUNT}|{_TREATED_PER_PROTOCOL})\PL*"
+# SQL: the reason denies a stop, and its words beside the denial say no early end.
+_DENIED_ONLY = (f"regexp_matches(lower(s.why_stopped), {literal(_STOP_DENIED)}) AND NOT regexp_matches("
+                f"regexp_replace(lower(s.why_stopped), {literal(_STOP_DENIED)}, ' ', 'g'), {literal(_ENDED_EARLY)})")
 _SAID_COMPLETED = (r"(regexp_full_match(lower(s.why_stopped), "
                    rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
-                   f"regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) AND "
+                   f"(regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) OR {_DENIED_ONLY}) AND "
                    f"NOT regexp_matches(lower(s.why_stopped), {literal(_COURSE_NOT_RUN)}) OR "
                    f"regexp_full_match(lower(s.why_stopped), {literal(_RAN_AS_PLANNED)}))")
 
@@ -311,7 +319,8 @@ RULES = (
          "from ('Paused during COVID-19', 'Recruitment temporarily halted; resumed'), worth knowing (info). A "
          "placeholder, or a reason that only says the study ran its course ('Study completed as planned', "
          "'Enrollment goal reached', 'Recruitment stopped since the planned number of patients was reached', "
-         "'Enrollment stopped at 120 participants', 'Treatment discontinued per protocol'), is none; one that says "
+         "'Enrollment stopped at 120 participants', 'Treatment discontinued per protocol', 'Study ended normally'), "
+         "or that denies a stop ('Study was never stopped', 'Not terminated or suspended'), is none; one that says "
          "the course was not run ('Target enrollment not reached', 'Enrollment stopped early at 40') is a reason.",
          ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),

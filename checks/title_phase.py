@@ -184,6 +184,16 @@ _FOLLOWED_STUDY_AFTER = re.compile(
     r"\s*(?:stud(?:y|ies)|trials?)\s+(?:(?!with\b|and\b|plus\b|including\b)[\w-]+\s+){0,2}?(?:extension"
     r"|follow-?up|roll-?over|continuation|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary)\b", re.I)
 
+# After the phase, the results or data of a study of that phase ("Phase 2 Results-Based Follow-up", "Phase III Data
+# Long-Term Follow-up", "Phase 3 Trial Findings"; not "Phase 3 Data-Driven Dosing Trial"), or trials of that phase as
+# what the study is about ("Decision Making About Phase I Trial Enrollment", "Phase 1 Clinical Trial Participation
+# Among Older Adults"; not "A Phase 2 Study Enrolling Adults"): another study's phase.
+_RESULTS_AFTER = re.compile(r"\s*(?:(?:stud(?:y|ies)|trials?)\s+)?(?:results?|data(?![\s-]*driven)|findings)\b",
+                            re.I)
+_TRIAL_AS_SUBJECT_AFTER = re.compile(
+    r"\s*(?:(?:clinical|cancer|oncology|drug|research)\s+)?(?:stud(?:y|ies)|trials?)\s+(?:enrol?l?ments?"
+    r"|participation|accrual|referrals?|recruitment|eligibility|consent|decisions?|decision-making)\b", re.I)
+
 
 class Mention(NamedTuple):
     """A phase a title names: its phases (0 for Early Phase 1), subphases as (phase, letter), where it stands,
@@ -231,12 +241,14 @@ def _clause_before(title: str, start: int) -> str:
 
 def _of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> bool:
     """Whether the words about the phase (`clause`: its clause's words before it) make it another study's: "from a
-    Phase 2 study", "of the Phase 3 trial", "Phase 1 and 2 studies", "A Phase 3 Trial Long-term Follow-up Study", or
-    in an extension's title "Extension Study for Phase I/II Study X"."""
+    Phase 2 study", "of the Phase 3 trial", "Phase 1 and 2 studies", "A Phase 3 Trial Long-term Follow-up Study",
+    "Phase 2 Results-Based Follow-up", "Phase I Trial Enrollment", or in an extension's title "Extension Study for
+    Phase I/II Study X"."""
     return bool(_ANOTHER_STUDY_BEFORE.search(clause) or _NAMED_STUDY_BEFORE.search(clause)
                 or extension and (_PREPOSITION_BEFORE.search(clause) or _MEMBERS_AFTER.match(title, m.end()))
                 or _OTHER_STUDIES_AFTER.match(title, m.end())
-                or _FOLLOWED_STUDY_AFTER.match(title, m.end()))
+                or _FOLLOWED_STUDY_AFTER.match(title, m.end())
+                or _RESULTS_AFTER.match(title, m.end()) or _TRIAL_AS_SUBJECT_AFTER.match(title, m.end()))
 
 
 def _of_a_study(title: str, m: re.Match) -> bool:
