@@ -187,6 +187,21 @@ OTHER_MOVES = {
 }
 _OTHER_MOVES = "(" + ", ".join(literal(f"{stated}>{status}") for stated, later in OTHER_MOVES.items()
                                for status in later) + ")"
+# A study the registry shows as UNKNOWN asserts no status: the one it last verified, over two years ago, is its last
+# known status. A list giving a later stage (active, completed, terminated) may give the newer word, and the registry's
+# status is out of date, unless the list was written by the study's last update, when the study was still at its last
+# known stage: the list's own record was last updated on or before it (the list is no newer than its record).
+_PAST_LAST_KNOWN = (f"overall_status = 'UNKNOWN' "
+                    f"AND {_stage('stated_status')} > coalesce({_stage('last_known_status')}, -1) "
+                    "AND NOT coalesce(listed_by <= own_updated, false)")
+_PAST_LAST_KNOWN_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that "
+                            "study''s own record says UNKNOWN' || coalesce(' (last known ' || last_known_status "
+                            "|| ')', '') || ': "
+                            "the registry''s status is out of date (not verified for two years), and this record may "
+                            "give the later one.'")
+_PAST_LAST_KNOWN_EVIDENCE = ("'; ' || coalesce('this record last updated ' || listed_by, 'this record gives no update "
+                             "date') || ', that study''s own record updated ' || coalesce(own_updated::VARCHAR, 'on no "
+                             "date given')")
 _MOVED_TO = (f"{_status('stated_status')} || '>' || overall_status IN {_OTHER_MOVES} "
              "AND NOT coalesce(stated_on >= own_updated, false)")
 _MOVED_TO_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_status || ' but that study''s own "
@@ -199,25 +214,29 @@ _MOVED_ON_MESSAGE = ("'This record says ' || related_nct_id || ' is ' || stated_
 _MOVED_ON_EVIDENCE = ("'; ' || coalesce('this record dated ' || stated_on, 'this record gives no date') || ', that "
                       "study''s own record updated ' || coalesce(own_updated::VARCHAR, 'on no date given')")
 # The entries whose status differs from the study's own, each with whether its title names the study (titles are
-# read only where the statuses differ).
+# read only where the statuses differ) and the last update of the record that lists it (listed_by).
 _STATUSES_DIFFERING = _named(
-    f"SELECT * FROM ({_ENTRIES}) WHERE stated_status IS NOT NULL AND overall_status IS NOT NULL "
+    f"SELECT e.*, (SELECT w.last_update_posted_date FROM studies w WHERE w.nct_id = e.nct_id) AS listed_by "
+    f"FROM ({_ENTRIES}) e WHERE stated_status IS NOT NULL AND overall_status IS NOT NULL "
     f"AND {_status('stated_status')} IN {KNOWN_STATUSES} AND {_status('stated_status')} <> {_status('overall_status')}")
 _STATUS_DIFFERS = _select(
     "is", "stated_status", "overall_status", _NAMES_IT, "stated_status", "overall_status",
     statements=_STATUSES_DIFFERING,
     keep=f"related_nct_id, stated_status, last_known_status, overall_status, stated_on, own_updated, "
          f"coalesce({_LAST_KNOWN}, false) AS last_reported, coalesce({_MOVED_ON}, false) AS moved_on, "
-         f"coalesce({_MOVED_TO}, false) AS moved_to",
+         f"coalesce({_MOVED_TO}, false) AS moved_to, listed_by, "
+         f"coalesce({_PAST_LAST_KNOWN}, false) AS past_last_known",
 )
 RELATED_STATUS_DIFFERS = f"""
     SELECT nct_id, CASE WHEN last_reported THEN {_LAST_KNOWN_MESSAGE}
                         WHEN moved_on THEN {_MOVED_ON_MESSAGE}
-                        WHEN moved_to THEN {_MOVED_TO_MESSAGE} ELSE message END AS message,
+                        WHEN moved_to THEN {_MOVED_TO_MESSAGE}
+                        WHEN past_last_known THEN {_PAST_LAST_KNOWN_MESSAGE} ELSE message END AS message,
            evidence || CASE WHEN last_reported THEN {_LAST_KNOWN_EVIDENCE}
                             WHEN moved_on OR moved_to THEN {_MOVED_ON_EVIDENCE} || {_LAST_KNOWN_EVIDENCE}
+                            WHEN past_last_known THEN {_PAST_LAST_KNOWN_EVIDENCE} || {_LAST_KNOWN_EVIDENCE}
                             ELSE '' END AS evidence,
-           CASE WHEN last_reported OR moved_on OR moved_to THEN 'info' END AS severity
+           CASE WHEN last_reported OR moved_on OR moved_to OR past_last_known THEN 'info' END AS severity
     FROM ({_STATUS_DIFFERS})"""
 # Each phase label the lists give, spelt one way: said_phase (PHASE1/PHASE2, EARLYPHASE1) and said_lettered, its
 # sub-phase letters kept (PHASE1B). Lists give few labels, so each is spelt once, not once per entry.
@@ -266,7 +285,9 @@ RULES = (
          "as is one giving an earlier stage (not yet recruiting, recruiting, active) than the study's own record, "
          "or a status the study may have left since (suspended, UNKNOWN, open before a suspension, expanded access "
          "available), unless the list is dated after that record's last update (for a study shown as UNKNOWN, its last "
-         "known status's stage); a word that is no registry status, or an entry titled as another trial, "
+         "known status's stage); and so is a later stage than the last known status of a study shown as UNKNOWN "
+         "(which asserts no status: the registry's is out of date), unless the list's record was last updated on or "
+         "before that study's record; a word that is no registry status, or an entry titled as another trial, "
          "is not compared.",
          ("related_studies.stated_status", "studies.overall_status"), sql=RELATED_STATUS_DIFFERS,
          reads_other_studies=True),

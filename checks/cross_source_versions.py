@@ -5,8 +5,10 @@ that has since changed is history, not a second source. Dates are compared at th
 """
 from __future__ import annotations
 
+from checks.cross_source_related import ENDED, STAGES
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
+from checks.sql_text import literal
 from schemas.enums import OPEN_STATUSES as _OPEN
 
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
@@ -100,23 +102,44 @@ REPUBLISHED_PAGE_OUTDATED = f"""
     WHERE page_updated < registry_updated AND (page_status IS NULL OR page_status IS NOT DISTINCT FROM registry_status)
 """
 
-# A page that gives no update date may copy the registry's very version from before the registry showed its open
-# status as UNKNOWN (without a new version): then both are right, and nothing tells it from an older page.
-_UNDATED_PAGE_BEFORE_UNKNOWN = (f"page_updated IS NULL AND registry_status = 'UNKNOWN' "
-                                f"AND page_status IN {OPEN_STATUSES}")
+# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
+# ahead of the registry's US date, or behind it): a page dated a day from the registry's record may show that version.
+PAGE_DATE_MARGIN_DAYS = 1
+# A page that gives no update date, or one dated a day from the registry's record, may copy the registry's very
+# version from before the registry showed its open status as UNKNOWN (without a new version): then both are right,
+# and nothing tells it from an older page.
+_PAGE_BEFORE_UNKNOWN = (f"coalesce(abs(page_updated - registry_updated) <= {PAGE_DATE_MARGIN_DAYS}, true) "
+                        f"AND registry_status = 'UNKNOWN' AND page_status IN {OPEN_STATUSES}")
 
+
+def _stage(column: str) -> str:
+    """SQL: the stage a status is at in the order the registry moves a study on (NULL for one outside it)."""
+    return "(CASE " + column + " " + " ".join(f"WHEN {literal(status)} THEN {stage}"
+                                               for status, stage in STAGES.items()) + " END)"
+
+
+# A page older than the registry's record (by more than a day: a page dated a day from it may copy the same version)
+# that gives an earlier stage than the record's (recruiting, completed since) shows the study as it was when the page
+# was last updated: out of date rather than at odds with the registry. A study moves on from no status that ends it.
+_EARLIER_STAGE = (f"page_updated < registry_updated - {PAGE_DATE_MARGIN_DAYS} "
+                  f"AND {_stage('page_status')} < {_stage('registry_status')} "
+                  f"AND page_status NOT IN ({', '.join(map(literal, ENDED))})")
+_OUT_OF_DATE_MESSAGE = ("'The ' || layout || ' page (last updated ' || page_updated || ') still says the study is ' "
+                        "|| page_status || ' but the registry record, updated since (' || registry_updated || '), says "
+                        "' || registry_status || ': the page is out of date.'")
 REPUBLISHED_STATUS_DIFFERS = f"""
     SELECT nct_id,
-           'The ' || layout || ' page (' || coalesce('last updated ' || page_updated, 'no update date given')
+           CASE WHEN coalesce({_EARLIER_STAGE}, false) THEN {_OUT_OF_DATE_MESSAGE}
+           ELSE 'The ' || layout || ' page (' || coalesce('last updated ' || page_updated, 'no update date given')
              || ') says the study is ' || page_status || ' but the registry record (last updated ' || registry_updated
-             || ') says ' || registry_status || '.' AS message,
+             || ') says ' || registry_status || '.' END AS message,
            layout || ' ' || page || ': overall_status = ''' || page_status || ''', last_update_posted_date = '
              || coalesce(page_updated::VARCHAR, 'NULL') || '; ' || registry_layout || ' ' || registry
              || ': overall_status = ''' || registry_status || ''', last_update_posted_date = ' || registry_updated
              AS evidence
     FROM ({_PAGE_VS_REGISTRY})
     WHERE page_status <> registry_status AND page_updated IS DISTINCT FROM registry_updated
-      AND NOT ({_UNDATED_PAGE_BEFORE_UNKNOWN})
+      AND NOT ({_PAGE_BEFORE_UNKNOWN})
 """
 
 RULES = (
@@ -131,8 +154,10 @@ RULES = (
          ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
     Rule("cross_source.republished_status_differs", "contradiction", "warning",
          "A republished page whose status differs from the registry's misleads anyone tracking the trial; "
-         "the two are different versions, so the registry's record may be right (a warning, not an error). (An "
-         "undated page's open status against the registry's UNKNOWN may be a copy of the same version.)",
+         "the two are different versions, so the registry's record may be right (a warning, not an error; an older "
+         "page giving an earlier stage is said to be out of date). (An "
+         "open status of a page undated or dated a day from the registry's record, against the registry's UNKNOWN, "
+         "may be a copy of the same version.)",
          ("meta.source_records.overall_status", "meta.source_records.last_update_posted_date"),
          sql=REPUBLISHED_STATUS_DIFFERS),
 )
