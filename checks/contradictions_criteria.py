@@ -8,7 +8,7 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_headings import block_of, names_another_list
-from checks.criteria_text import Item, NumberingGap, numbering_gaps, repeated_items
+from checks.criteria_text import Item, numbering_gaps, repeated_items
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 
@@ -103,32 +103,11 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
             yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
 
 
-# How far before a gap the numbers it skips are looked for, written with full-width marks.
-FULL_WIDTH_REACH = 300
-# A list number opening a line with a full-width point or bracket, as Chinese, Japanese and Korean text writes it
-# ("3．", "3。", "（3）", "3）"; the pattern of one number, `{}`): the list reading takes only ASCII points and
-# brackets.
-_FULL_WIDTH_NUMBER = r"^[ \t]*(?:[-*•][ \t]*)?(?:（[ \t]*{0}[ \t]*[)）]|\(?{0}[ \t]*[．。）])"
-
-
-def _written_full_width(text: str, gap: NumberingGap) -> bool:
-    """Whether each number the gap skips opens a line just before it, written with a full-width point or
-    bracket ("1. 年龄18-75岁", "2. ECOG 0-1", "3．签署知情同意书", "4. ..."): the criterion is there, marked
-    otherwise."""
-    before = text[max(0, gap.at - FULL_WIDTH_REACH):gap.at]
-    if before.isascii():
-        return False
-    return all(re.search(_FULL_WIDTH_NUMBER.format(n), before, re.M) is not None
-               for n in range(gap.expected, gap.found))
-
-
 def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Numbered criteria skip a number or start after 1, so criteria may have been lost."""
     for nct_id, source in _criteria(con, scope):
         text = source.text
         for gap in numbering_gaps(text, source.memo):
-            if _written_full_width(text, gap):
-                continue
             section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
             if gap.found == gap.expected + 1:
                 missing = f"criterion {gap.expected} is"

@@ -5,7 +5,8 @@ ClinicalTrials.gov records give as data who may take part: `eligibilities.gender
 data team that filters by sex or by healthy volunteers gets the wrong trials when they do not.
 
 Sex: the inclusion list's first statement of who is admitted that names a sex ("Postmenopausal women aged 50-75",
-"Female", "Men aged 40 and older", "Male or female, 18-65 years"; or the PDQ form's "Sex: Women only") against Sex.
+"Female", "Men aged 40 and older", "Male or female, 18-65 years"; or the PDQ form's "Sex: Women only") against Sex;
+two nouns of one sex ("Girls and women", "Men and boys") admit that sex alone.
 A statement of one sex counts only where the inclusion criteria name no person of the other sex anywhere, nobody
 else (partners, infants, couples) and no gender identity, and where they are one group's; a criterion that asks
 something of a sex ("Women of childbearing potential must use contraception", "Female patients must not be
@@ -18,7 +19,8 @@ condition studied may take part, healthy controls among them. An inclusion crite
 inclusion heading that admits healthy people ("Healthy adult subjects", "Healthy male and female volunteers",
 "Healthy controls:") disagrees with Healthy Volunteers 'No'. "Healthy" of an organ or a state ("healthy skin",
 "otherwise healthy", "systemically healthy", "in good general health", "healthy" by the ASA physical status of surgical
-patients), healthy people who have a condition or are about to be treated for one ("healthy volunteers with asthma",
+patients), healthy people who have a condition, are about to be treated for one, or are a case's contacts or at
+risk of it ("healthy volunteers with asthma", "Healthy adults who are household contacts of a person with TB",
 "healthy men aged 50-70 with elevated PSA", "Healthy subjects who are candidates for knee arthroplasty", "Healthy
 adult patients undergoing third molar extraction"), a criterion that only says the participant is healthy ("Healthy,
 as determined by medical history") beside one that requires a condition ("Diagnosis of plaque psoriasis"), the form's
@@ -152,7 +154,9 @@ _NOT_HEALTHY_ADJECTIVES = frozenset((
 _ASA_CLASS = re.compile(r"\basa\b|american\s+society\s+of\s+an(?:a)?esthesiologists")
 # What makes healthy people patients when it follows them ("Healthy volunteers with asthma", "Healthy subjects
 # diagnosed with ...", "Healthy subjects, but with mild hypertension", "Healthy subjects who are candidates for knee
-# arthroplasty", "Healthy subjects awaiting elective surgery", "Healthy men ... who are seropositive for HSV-2"), or
+# arthroplasty", "Healthy subjects awaiting elective surgery", "Healthy men ... who are seropositive for HSV-2",
+# "Healthy adults who are household contacts of a person with TB", "... who are at increased risk of ...", "Healthy
+# infants of mothers with HIV", as "born to" says), or
 # names them patients ("Healthy adult patients undergoing third molar extraction"): they have the condition studied, or
 # are about to be treated for one, and "healthy" is their general health. "With no history", "with normal", "with a
 # BMI", "with a birth weight" keep them healthy.
@@ -160,19 +164,23 @@ _PATIENTS_OF_A_CONDITION = (
     r"(?:with(?!\s+(?:no|normal|an?\s+(?:normal|bmi|body|birth\s*weight|gestational|weight)|bmi|body"
     r"|birth\s*weight|gestational|weight|good|negative|clear|healthy|regular|stable\s+weight)\b)"
     r"|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering|candidates|awaiting"
-    r"|eligible\s+for|referred|(?:sero)?positive))|"
+    r"|eligible\s+for|referred|(?:sero)?positive|exposed|at\s+(?:high\s+|increased\s+)?risk"
+    r"|(?:household\s+|close\s+)?contacts))|"
     r"having|diagnos\w*|suffer\w*|infected|(?:sero)?positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
-    r"requiring|presenting|affected|exposed|born\s+to|living\s+with|candidates?\s+for|awaiting|eligible\s+for"
+    r"requiring|presenting|affected|exposed|born\s+to|of\s+(?:mothers?|wom[ae]n|parents?)\s+(?:with|who)|living\s+with"
+    r"|candidates?\s+for|awaiting|eligible\s+for"
     r"|referred\s+(?:for|to)|patients?)\b")
 # The same after the healthy people's ages ("Healthy men aged 50-70 years with elevated PSA", "Healthy children aged 2-5
-# years undergoing dental treatment", "Healthy women aged 18-45 years who are scheduled for IVF"); not "who have", said
+# years undergoing dental treatment", "Healthy women aged 18-45 years who are scheduled for IVF", "Healthy adults 18-64
+# years who are household contacts of ..."); not "who have", said
 # after the ages of what healthy people have had ("Healthy adults aged 18-64 years who have received 2 doses of an mRNA
 # vaccine"), nor "scheduled" without "for" ("aged 18-64 years, scheduled to receive routine vaccination").
 _AGES_THEN_CONDITION = (
-    r"\s*,?\s*(?:aged?|between)\s+[^,;()]{0,30}?\b(?:years?|months?|weeks?|days?)"
+    r"\s*,?\s*(?:(?:aged?|between)\s+|(?=\d))[^,;()]{0,30}?\b(?:years?|months?|weeks?|days?)"
     r"(?:\s+(?:old|of\s+age|inclusive|(?:or|and)\s+(?:older|above|over|more)))?"
     r"(?=[\s,]+(?:with|who\s+are\s+(?!willing|able)|diagnos\w*|suffer\w*|infected|(?:sero)?positive|undergoing"
-    r"|scheduled\s+for|requiring|presenting|affected|candidates?\s+for|awaiting|eligible\s+for|referred\s+for)\b)")
+    r"|scheduled\s+for|requiring|presenting|affected|exposed|at\s+(?:high\s+|increased\s+)?risk|candidates?\s+for"
+    r"|awaiting|eligible\s+for|referred\s+for)\b)")
 _HEALTHY_WITH_CONDITION = re.compile(
     rf"(?:{_AGES_THEN_CONDITION})?[\s,]*(?:(?:but|yet)\s+)?(?:{_PATIENTS_OF_A_CONDITION})")
 # A form's answer copied into the criteria ("Healthy Volunteers: No", "Accepts Healthy Volunteers: No"): the record's
@@ -255,11 +263,21 @@ def _criterion_sex(text: str, piece: str, end: int) -> str | None:
     if rest.lstrip().startswith(":") or _REQUIREMENT.search(rest, 0, REQUIREMENT_REACH) or \
             _ADMITTING_REST.match(rest) is None:
         return None
-    if m.group("both"):
+    named = _sex_of_nouns(m.group("both")) if m.group("both") else None
+    if named == BOTH:
         return BOTH
     if rest.strip(" \t.;,") == "" and (_heads_sub_list(text, end) or m.group("people") and not m.group("adjectives")):
         return None  # a sex's label over its own criteria ("Female participants" above theirs)
+    if named is not None:
+        return named
     return FEMALE if m.group("noun") is None or _SEX_WORD.match(m.group("noun")).group("female") else MALE
+
+
+def _sex_of_nouns(nouns: str) -> str:
+    """Who two nouns joined ("Men and women", "Girls and women", "Men and boys", "Females/women") or "both sexes"
+    admit: one sex when both nouns name it (girls and women are all female), else both."""
+    found = {"female" if word.group("female") else "male" for word in _SEX_WORD.finditer(nouns)}
+    return FEMALE if found == {"female"} else MALE if found == {"male"} else BOTH
 
 
 def _pdq_sex(text: str, lowered: str) -> Admitted | None:

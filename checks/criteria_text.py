@@ -29,9 +29,13 @@ _HEADING = re.compile(
     r"(inclusion|exclusion))(?![^\W_])[^\n]{0,60}$",
     re.I | re.M,
 )
-_LINE_MARKER = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.M)
+# A list number opening a line: "3.", "3)", "(3)", "3\\." (markdown), or with the full-width point or bracket or the
+# ideographic full stop of Chinese, Japanese and Korean text ("3．", "（3）", "3）", "3。").
+_FULL_WIDTH_MARKS = "．。）"
+_LINE_NUMBER = rf"[(（]?(\d{{1,2}})[ \t]?(?:\\?\.|[){_FULL_WIDTH_MARKS}])(?!\d)"
+_LINE_MARKER = re.compile(rf"^[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}", re.M)
 # The same after a line break: a search for a line break is fast, trying `^` at every character is not.
-_NEXT_LINE_MARKER = re.compile(r"\n[ \t]*(?:[-*•][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)")
+_NEXT_LINE_MARKER = re.compile(rf"\n[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
 # A number in brackets at the end of a hard-wrapped line, its criterion on the next ("... testosterone (2)\nAt least
 # 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.") Never
 # before a line that opens with what opens a heading: a section's list numbers are read within its bounds.
@@ -60,16 +64,19 @@ _HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
 # The first item written on the heading line itself ("Exclusion Criteria: 1. Pregnancy", "Inclusion criteria: (1) Age"):
 # the list of the lines below goes on from it.
 _HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.I)
-_LIST_LINE = re.compile(r"[ \t]*(?:[-•]|\*(?!\*)|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")  # not a bold line ("**Part B**")
-# A line's list number and how it is written ("3.", "(3)", "3)"): a parent item above criteria marked otherwise
-# (bulleted, or numbered "1)" under "1."), as lists are written flat.
-_NUMBERED_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(\(?)\d{1,2}[ \t]?(\\?\.(?!\d)|\))")
+# A line that opens with a bullet or a list number (not a bold line, "**Part B**").
+_LIST_LINE = re.compile(rf"[ \t]*(?:[-•]|\*(?!\*)|[(（]?\d{{1,2}}[ \t]?(?:\\?\.|[){_FULL_WIDTH_MARKS}]))")
+# A line's list number and how it is written ("3.", "(3)", "3)", or full-width: "3．" as "3.", "（3）" as "(3)"): a
+# parent item above criteria marked otherwise (bulleted, or numbered "1)" under "1."), as lists are written flat.
+_NUMBERED_LINE = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?([(（]?)\d{{1,2}}[ \t]?(\\?\.(?!\d)|[){_FULL_WIDTH_MARKS}])")
 # A line that only names a group of participants, with or without a list mark or a colon: a cohort's, a part's or
 # an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), a sex or an age
 # group ("* Male participants", "Women of childbearing potential", "* Children (Cohort 2)"), healthy volunteers,
 # controls, a dose-escalation or dose-expansion phase, other people than the patients ("* Caregivers", "Sibling
-# donors", "**Mothers**"), or a label in brackets ("\\[Expansion Part\\]"). The criteria below it are that group's:
-# the same criterion under two such lines is stated once for each group.
+# donors", "**Mothers**", "* Relatives", "* Clinicians", "* Nurses", "* Staff"), or a label in brackets
+# ("\\[Expansion Part\\]"). The criteria below it are that group's: the same criterion under two such lines is stated
+# once for each group, and their ages and sex are theirs. (Not a step of the study, "* STEP 2 RANDOMIZATION": the
+# patients of each step are the same people; checks.criteria_headings reads such lines for the duplicate rule.)
 GROUP_LABEL = re.compile(
     r"[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)?[*_]*(?:"
     r"\\?\[[^\]\n]{1,60}\\?\]"
@@ -85,7 +92,9 @@ GROUP_LABEL = re.compile(
     r"|(?i:(?:(?:study|family|related|unrelated|sibling|living|healthy|potential|matched|hla-?(?:matched|identical)"
     r"|haplo-?identical)[ \t]+)?(?:caregivers?|carers?|parents?(?:[ \t]*(?:/|and|or)[ \t]*(?:legal[ \t]+)?guardians?)?"
     r"|guardians?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|recipients?|informants?|family[ \t]+members?"
-    r"|household[ \t]+contacts?|index[ \t]+(?:cases?|patients?)))(?:[ \t]*\([^)\n]{1,60}\))?)"
+    r"|household[ \t]+contacts?|index[ \t]+(?:cases?|patients?)|relatives?|dyads?|clinicians?|physicians?|nurses?"
+    r"|teachers?|staff(?:[ \t]+members?)?|(?:health[ \t-]?care[ \t]+)?(?:providers?|workers?|professionals?)))"
+    r"(?:[ \t]*\([^)\n]{1,60}\))?)"
     r"(?:[ \t]+(?i:only|patients|participants|subjects))?[*_]*[ \t]*:?[*_]*[ \t]*"
 )
 # A group's label with its colon inside a line of page text ("... Cohort 2: 1. Age 18 ..."): its criteria follow.
@@ -101,7 +110,7 @@ _ALTERNATIVE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?i:or|and[ \t]*/[ \t]*or)[ 
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A list's first item ("1.", "(1)", "1)"): a line of text right above it heads a new list ("Group B: meet any of 1 to
 # 3" then "1. Diagnosed with..."), though no blank line or colon sets it apart.
-_FIRST_ITEM = re.compile(r"[ \t]*\(?1[ \t]?(?:\\?\.(?!\d)|\))")
+_FIRST_ITEM = re.compile(rf"[ \t]*[(（]?1[ \t]?(?:\\?\.(?!\d)|[){_FULL_WIDTH_MARKS}])")
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
@@ -444,7 +453,7 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
                 _skips_in_run_in(text, found, i, accepted[-1]):
             gaps.append(NumberingGap(section.name, accepted[-1].number + 1, mk.number, mk.start))
             runs[-1].append(mk.number)  # a run-in list skips a number ("... 2. ECOG 0-1 4. Adequate organ function")
-        elif not (mk.opens_item or _opens_list(text, mk)):
+        elif not (mk.opens_item or _opens_list(text, mk)) or _goes_back_full_width(text, runs, mk):
             continue
         elif mk.number <= 1 or (runs and mk.number <= runs[-1][-1]):
             runs.append([mk.number])  # a new or a nested list (or a number written twice: "2. ... 2. ...")
@@ -471,6 +480,19 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             runs[-1].append(mk.number)
         accepted.append(mk)
     return accepted, gaps, tuple(run[-1] for run in runs if run)
+
+
+# A list number written with a full-width point or bracket or the ideographic full stop ("3．", "（3）", "3。").
+_FULL_WIDTH_NUMBER = re.compile(rf"\d{{1,2}}[ \t]?[{_FULL_WIDTH_MARKS}]")
+
+
+def _goes_back_full_width(text: str, runs: list[list[int]], mk: Marker) -> bool:
+    """Whether the list number `mk`, which goes on no open list, is written full-width and goes back to a number of
+    the innermost list or below it, other than 1 ("1. 年龄" "2. ECOG" "2．签署知情同意书" "4. ..."): a number written
+    otherwise than its list's, that neither opens a list nor goes on one, is not read as one of its numbers (a
+    full-width "（1）" opens a list below an item as "(1)" does)."""
+    return mk.number > 1 and bool(runs) and mk.number <= runs[-1][-1] and \
+        (text.startswith("（", mk.start - 1) or _FULL_WIDTH_NUMBER.match(text, mk.start) is not None)
 
 
 # How many numbers a list may skip at once where it is read from how its numbers are written, not from lines: inside
@@ -1000,11 +1022,15 @@ def _separator_between(text: str, start: int, end: int) -> bool:
     return i < len(found) and found[i] < end
 
 
+# A full-width point, bracket or ideographic full stop read as the ASCII mark it stands for.
+_AS_ASCII_MARK = str.maketrans("．。（）", "..()")
+
+
 def _mark_of(line: str) -> str:
-    """How the line's list number is written ("(.)" for "(3)", "." for "3." or "3\\.", ")" for "3)"), or "" for a
-    line that opens with no list number."""
+    """How the line's list number is written ("()" for "(3)" or "（3）", "." for "3.", "3\\." or "3．", ")" for "3)"), or
+    "" for a line that opens with no list number."""
     m = _NUMBERED_LINE.match(line)
-    return "" if m is None else m[1] + m[2][-1]
+    return "" if m is None else (m[1] + m[2][-1]).translate(_AS_ASCII_MARK)
 
 
 # A word that names a group of participants ("2. Additional criteria for the expansion cohort:"; "Healthy volunteers
