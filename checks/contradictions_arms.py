@@ -580,15 +580,28 @@ def _named_links(title: str, interventions: list[tuple], links: list[tuple]) -> 
 # arm); the message shows the title with its white space made single. Rows that share a description too (or have
 # none) are one arm listed again; rows whose descriptions differ may be arms of their own given one title ("Cohort 1"
 # of Part A and of Part B): titles must be unique, as links name arms by them, but no arm is counted twice.
+# Descriptions are compared as titles are (case, runs of white space, a final full stop): "Matching  placebo" and
+# "Matching placebo." describe one arm. Only the few repeated titles whose descriptions differ as stored are read
+# again to compare them so.
+_DESCRIPTION_KEY = "coalesce(rtrim(lower(trim(regexp_replace(g.description, '[\\s\\x{00A0}]+', ' ', 'g'))), '. '), '')"
 DUPLICATE_ARM = f"""
     WITH repeated AS (
-        SELECT nct_id, any_value(title) AS title, count(*) AS n, min(description) AS description,
-               count(DISTINCT coalesce(lower(trim(description)), '')) AS descriptions
+        SELECT nct_id, {title_key('title')} AS key, any_value(title) AS title, count(*) AS n,
+               min(description) AS description, count(DISTINCT coalesce(lower(trim(description)), '')) AS descriptions
         FROM design_groups
         WHERE title IS NOT NULL AND {title_key('title')} <> ''
         GROUP BY nct_id, {title_key('title')}
         HAVING count(*) > 1
-    ), shown AS (SELECT *, trim(regexp_replace(title, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS shown FROM repeated)
+    ), told AS (
+        SELECT g.nct_id, {title_key('g.title')} AS key, count(DISTINCT {_DESCRIPTION_KEY}) AS descriptions
+        FROM (SELECT * FROM design_groups
+              WHERE title IS NOT NULL AND nct_id IN (SELECT nct_id FROM repeated WHERE descriptions > 1)) g
+        GROUP BY g.nct_id, {title_key('g.title')}
+    ), shown AS (
+        SELECT r.nct_id, r.title, r.n, r.description, coalesce(t.descriptions, r.descriptions) AS descriptions,
+               trim(regexp_replace(r.title, '[\\s\\x{{00A0}}]+', ' ', 'g')) AS shown
+        FROM repeated r LEFT JOIN told t ON t.nct_id = r.nct_id AND t.key = r.key
+    )
     SELECT nct_id,
            CASE WHEN descriptions = 1 THEN 'The arm ''' || shown || ''' is listed ' || n || ' times.'
                 ELSE 'The title ''' || shown || ''' is given to ' || n || ' arms.' END AS message,

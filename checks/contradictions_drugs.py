@@ -10,7 +10,8 @@ from typing import Iterator
 import duckdb
 
 from checks.drug_names import (
-    STEM_SCREEN, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members, word_at, words_in,
+    STEM_SCREEN, accents_folded, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members, word_at,
+    words_in,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
@@ -26,14 +27,15 @@ _OTHER_NAME_FIELDS = ("intervention_other_names.name", "browse_interventions.mes
 
 
 class WordsOf:
-    """Whether a word is one of the words of some texts, read only when first asked (most studies never are)."""
+    """Whether a word is one of the words of some texts, read only when first asked (most studies never are); a
+    letter's accent is left off ('Métformine' has the word 'metformine')."""
 
     def __init__(self, texts: list[str | None]) -> None:
         self.texts, self._sets = texts, None
 
     def __contains__(self, word: str) -> bool:
         if self._sets is None:
-            self._sets = [words_in(t) for t in self.texts]
+            self._sets = [words_in(accents_folded(t)) for t in self.texts]
         return any(word in words for words in self._sets)
 
 
@@ -62,13 +64,14 @@ class KnownDrugs:
 
     @cached_property
     def drugs(self) -> set[str]:
-        """Drug words of the intervention names and texts (read only when a word is not known as is)."""
-        return set().union(*(name_words(n) for n in self.names), *(stem_drugs(t) for t in self.texts))
+        """Drug words of the intervention names and texts, their accents left off (read only when a word is not known
+        as is)."""
+        return self.name_words.union(*(stem_drugs(accents_folded(t)) for t in self.texts))
 
     @cached_property
     def name_words(self) -> set[str]:
-        """The words of the intervention names (a code such as 'zd6474' among them)."""
-        return set().union(*(name_words(n) for n in self.names))
+        """The words of the intervention names (a code such as 'zd6474' among them), their accents left off."""
+        return set().union(*(name_words(accents_folded(n)) for n in self.names))
 
     @cached_property
     def lowered_names(self) -> frozenset[str]:

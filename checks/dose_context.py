@@ -181,8 +181,13 @@ def divided_after(text: str, end: int, limit: int) -> bool:
     return any(word in after for word in _DIVIDED_WORDS) and DIVIDED_AFTER.match(text, end, limit) is not None
 
 
-# The whole of several administrations or sites: "1500 mg in total", "total dose: 1500 mg", "a cumulative dose of".
-WHOLE_AFTER = re.compile(r"\s*\(?\s*(?:in\s+)?total\b", re.I)
+# The whole of several administrations or sites: "1500 mg in total", "total dose: 1500 mg", "a cumulative dose of",
+# and a cycle's or a course's amount ("100 mg/m2 per cycle", "per course"), given on one or several of its days.
+WHOLE_AFTER = re.compile(r"\s*\(?\s*(?:(?:in\s+)?total\b|(?:per|each|/)\s*(?:treatment\s+)?(?:cycle|course)\b)", re.I)
+# A part of each word WHOLE_AFTER reads a whole by ("total", "cycle", "course"): most amounts have none after them.
+_WHOLE_AFTER_PARTS = ("otal", "ycle", "ourse")
+# How far after an amount the words of its whole end ("per treatment cycle").
+WHOLE_AFTER_WINDOW = 28
 _WHOLE_WORDS = ("total", "cumulative", "overall")
 WHOLE_BEFORE = re.compile(
     r"\b(?:total|cumulative|overall)\s*(?:dose|amount|volume)?\s*(?:of|:|=)?\s*(?:up\s+to\s+)?$", re.I)
@@ -190,7 +195,8 @@ WHOLE_BEFORE = re.compile(
 
 def whole_amount(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is a whole made of several administrations or sites."""
-    if "otal" in text[end:end + 12] and WHOLE_AFTER.match(text, end):
+    after = text[end:end + WHOLE_AFTER_WINDOW]
+    if any(part in after for part in _WHOLE_AFTER_PARTS) and WHOLE_AFTER.match(text, end):
         return True
     before = _clause_before(text, start).lower()
     return any(word in before for word in _WHOLE_WORDS) and WHOLE_BEFORE.search(before) is not None

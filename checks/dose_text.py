@@ -282,6 +282,9 @@ def _number(text: str) -> float:
 _MOST_TIMES_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum)?\.?|\b(?:no|not)\s+more\s+(?:than|often\s+than)|\bat\s+most)\s*(?:of\s+)?$", re.I)
 _MOST_WORDS = ("up", "max", "more", "most")
+# "or" before another frequency right after the first ("40 mg weekly or every other week", "300 mg Q2W or Q4W",
+# "10 mg daily (or every other day)"): either schedule may be given, so none is read.
+_OR_AFTER = re.compile(r"\s*[,(]?\s*or\s+", re.I)
 
 
 # Several days of a cycle the amount is given on ("on days 1, 8 and 15", "D1,8", "days 1-3", "day 1 and day 8"):
@@ -316,6 +319,8 @@ def _frequency(window: str, text: str = "") -> tuple[float | None, bool]:
     found = m.lastgroup
     if found in _CYCLE_FREQUENCIES and "d" in lower and _CYCLE_DAYS.search(window, 0, m.start()):
         return None, False  # "on days 1, 8 and 15 every 4 weeks": the cycle's length, given on several of its days
+    if (alternative := _OR_AFTER.match(window, m.end())) and _FREQUENCY.match(window, alternative.end()):
+        return None, False  # "weekly or every other week": two schedules, either of which may be given
     if found == "times_per":
         times = _WORD_NUMBERS.get((m.group("word") or m.group("n")).lower()) or int(m.group("n"))
         if _RANGE_BEFORE.search(window, 0, m.start()):

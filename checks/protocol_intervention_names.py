@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checks.date_columns import rule, select
 from checks.missing_fields import PLACEHOLDERS
-from checks.sql_text import one_of, sql_text
+from checks.sql_text import literal, one_of, sql_text
 
 FAMILY = "protocol"
 # Names that say only what kind of thing an intervention is: the registry's intervention types (as their labels
@@ -52,6 +52,19 @@ def only_a_role(expr: str) -> str:
     return f"{_said(expr)} IN {one_of(ROLE_WORDS)}"
 
 
+# A type's label as legacy records show it, where it is not the type's name spaced ("Procedure/Surgery").
+LEGACY_TYPE_LABELS = {"PROCEDURE": "procedure/surgery"}
+
+
+def repeats_type(name: str, kind: str) -> str:
+    """SQL: the name `name` is the label of its own type `kind` ("Radiation" of type RADIATION, "Dietary supplements"
+    of type DIETARY_SUPPLEMENT, "Procedure/Surgery" of type PROCEDURE): the record shows the type twice and no name."""
+    label = f"lower(replace({kind}, '_', ' '))"
+    legacy = " OR ".join(f"({kind} = {literal(k)} AND {_said(name)} = {literal(v)})"
+                         for k, v in LEGACY_TYPE_LABELS.items())
+    return f"({_said(name)} IN ({label}, {label} || 's') OR {legacy})"
+
+
 def gives_nothing(expr: str) -> str:
     """SQL: the name `expr` says nothing is given ('No intervention', 'No treatment')."""
     return f"{_said(expr)} IN {one_of(NOTHING_WORDS)}"
@@ -61,6 +74,9 @@ def _intervention_not_named_sql() -> str:
     texts = {"type": "coalesce(i.intervention_type, 'no type')", "said": "coalesce('\"' || i.name || '\"', 'NULL')"}
     message = (f"CASE WHEN {nameless('i.name')} THEN "
                + sql_text("An intervention of type {type} has no name.", **texts)
+               + f" WHEN {only_a_kind('i.name')} AND {repeats_type('i.name', 'i.intervention_type')} THEN "
+               + sql_text("An intervention of type {type} is named only {said}, the label of its type repeated, "
+                          "which says what kind of intervention it is but not which.", **texts)
                + f" WHEN {only_a_kind('i.name')} THEN "
                + sql_text("An intervention of type {type} is named only {said}, which says what kind of "
                           "intervention it is but not which.", **texts)
