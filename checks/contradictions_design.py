@@ -10,7 +10,7 @@ from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
     OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, Claim, claims, claims_not_elsewhere, denied_before,
-    first_affirmed, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
+    first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
     outside_the_main_comparison,
 )
 from checks.rule import CheckScope, Finding, Rule
@@ -94,20 +94,90 @@ def _of_a_run_in(claim: Claim) -> bool:
     return _RUN_IN_AFTER.match(claim.source.text, claim.end) is not None
 
 
+# Outcomes assessed blind ("double-blind assessment of the primary endpoint", "blinded outcome assessment", "the
+# scans will be read in a double-blind manner"): the outcome assessor is the masked party, which
+# masking_none_text_party_masked names; not a blinded design. Not a study named so ("A Double-blind Assessment of the
+# Efficacy of Drug X").
+_ASSESSMENT_AFTER = re.compile(hyphens_wide(
+    r"[\s-]+(?:(?:outcomes?|end[\s-]?points?|primary|secondary|clinical|independent|central|radiological)[\s-]+){0,2}"
+    r"(?:assessments?|assessors?|raters?|ratings?|readers?|readings?|scoring|adjudication)\b"
+    r"(?!\s+of\s+(?:the\s+)?(?:efficacy|safety|effects?|tolerability|benefits?|usefulness|value)\b"
+    r"|\s+(?:period|phase|part|stage|visits?|schedule)\b)"), re.I)
+_MANNER_AFTER = re.compile(r"\s+(?:manner|fashion)\b", re.I)
+# Words (folded) one of which every claim of outcomes assessed blind holds soon after "blind" or "mask".
+_ASSESSMENT_WORDS = ("assess", "rater", "rating", "reader", "reading", "scoring", "adjudicat", "manner", "fashion")
+# How far after "blind" a claim's words of assessing may end ("blind endpoint radiological adjudication").
+_ASSESSMENT_REACH = 60
+# The verbs and nouns of assessing outcomes, said in a clause before "in a double-blind manner" ("Outcomes will be
+# assessed in a double-blind manner", "Radiographs will be scored in a blinded fashion").
+_ASSESSED_BEFORE = re.compile(
+    r"(?:\b(?:be|is|are|was|were)\s+(?:\w+\s+)?|(?=\b(?:assessments|ratings|readings|scoring|grading"
+    r"|adjudication)\s+(?:will|are|were)\b))(?P<words>(?:assessed|evaluated|scored|rated|read|graded|measured"
+    r"|reviewed|interpreted|adjudicated|assessments|ratings|readings|scoring|grading|adjudication)\b[^,;:.]*)$", re.I)
+# How far before "in a double-blind manner" the assessing words are looked for.
+_ASSESSED_REACH = 80
+
+
+def _of_an_assessment(claim: Claim) -> tuple[int, int] | None:
+    """Where the words of a blinding claim of outcome assessment start and end ("double-blind assessment", "assessed
+    in a double-blind manner"), or None when the claim says nothing of assessment."""
+    text = claim.source.text
+    if m := _ASSESSMENT_AFTER.match(text, claim.end):
+        return claim.start, m.end()
+    if m := _MANNER_AFTER.match(text, claim.end):
+        assessed = _ASSESSED_BEFORE.search(text, max(0, claim.start - _ASSESSED_REACH), claim.start)
+        return None if assessed is None else (assessed.start("words"), m.end())
+    return None
+
+
+def _may_assess(source: StudyText) -> bool:
+    """Whether the text may hold a claim of outcomes assessed blind: a word of assessing follows closely after
+    "blind" or "mask" (or the text cannot be folded to tell)."""
+    lowered = folded(source)
+    if lowered is None:
+        return True
+    for stem in ("blind", "mask"):
+        at = lowered.find(stem)
+        while at >= 0:
+            near = lowered[at:at + _ASSESSMENT_REACH]
+            for word in _ASSESSMENT_WORDS:
+                if word in near:
+                    return True
+            at = lowered.find(stem, at + 1)
+    return False
+
+
+def _blinded_design_claim(texts: list[StudyText], extension: Callable[[], bool]) -> Claim | None:
+    """The first affirmed claim of a blinded design or period: not a blinded run-in before the study's treatment, not
+    outcomes assessed blind (a masked party), nor, in an extension (`extension()`), a claim of the parent study."""
+    c = first_affirmed(texts, BLINDED)
+    if c is not None and (_of_a_run_in(c) or _of_an_assessment(c) is not None or _of_the_parent_study(c)):
+        c = next((claim for claim in _affirmed(texts, BLINDED)
+                  if not _of_a_run_in(claim) and _of_an_assessment(claim) is None
+                  and not (_of_the_parent_study(claim) and extension())), None)
+    return c
+
+
+def _extension_of(con: duckdb.DuckDBPyConnection, scope: CheckScope, nct_id: str,
+                  extensions: list[frozenset[str]]) -> Callable[[], bool]:
+    """Whether the study calls itself an extension, asked only when needed: the scope's extensions are read once
+    into `extensions`."""
+    def extension() -> bool:
+        if not extensions:
+            extensions.append(_extensions(con, scope))
+        return nct_id in extensions[0]
+    return extension
+
+
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE while the text describes a blinded design or period (not a blinded run-in before the study's
-    treatment, nor, in an extension, one of the parent study)."""
-    extensions = None
+    treatment, nor outcomes assessed blind, which masking_none_text_party_masked reads, nor, in an extension, one of
+    the parent study)."""
+    extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
             continue
-        c = first_affirmed(texts, BLINDED)
-        if c is not None and (_of_a_run_in(c) or _of_the_parent_study(c)):
-            extensions = _extensions(con, scope) if extensions is None else extensions
-            extension = nct_id in extensions
-            c = next((claim for claim in _affirmed(texts, BLINDED) if not _of_a_run_in(claim)
-                      and not (extension and _of_the_parent_study(claim))), None)
-        if c:
+        if c := _blinded_design_claim(texts, _extension_of(con, scope, nct_id, extensions)):
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.masking = 'NONE'", c, "designs.masking")
 
@@ -137,12 +207,18 @@ def _masking_described_open(texts: list[StudyText]) -> bool:
 def _party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: Callable[[], bool]) -> Claim | None:
     """The first affirmed claim of the pattern that names a party the registry records masked to the assigned
     intervention, in a sentence of the study's main comparison (not a sub-study, a part or a subgroup, nor trials
-    in general; in an extension, `extension()`, not the parent study's)."""
+    in general; in an extension, `extension()`, not the parent study's). Of BLINDED, only a claim of outcomes assessed
+    blind ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of assessment."""
     for c in claims_not_elsewhere(texts, pattern):
         if c.negated:
             continue
         if pattern is MASKED_PARTY and not masked_party_named(c):
             continue
+        if pattern is BLINDED:
+            words = _of_an_assessment(c)
+            if words is None or _of_a_run_in(c):
+                continue
+            c = Claim(c.source, *words, False)
         if outside_the_main_comparison(c):
             continue
         if (of_an_earlier_part(c) or _PARENT_STUDY.search(c.source.text)) and extension():
@@ -156,26 +232,32 @@ _CENTRAL_REVIEW_NOTE = ("open-label trials whose scans a blinded central review 
                         "NONE; Single (Outcomes Assessor) would say so")
 
 
+def _never_an_extension() -> bool:
+    """Read every claim as this study's own, as if the study were no extension."""
+    return False
+
+
 def masking_none_text_party_masked(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE in a randomized study while its text says someone the registry's masking records (the outcome
     assessor above all) is masked to the assigned intervention: the registry's Single (Outcomes Assessor) and its
-    kin describe that design. Info where only a blinded central review of scans is named. Not where the text
-    describes a blinded design (masking_none_text_blinded says so), nor where the masking description itself says
-    open label."""
+    kin describe that design. Outcomes said to be assessed double-blind ("double-blind assessment of the primary
+    endpoint") name the outcome assessor. Info where only a blinded central review of scans is named. Not where the
+    text describes a blinded design (masking_none_text_blinded says so), nor where the masking description itself
+    says open label."""
     extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE" or not _assigns_groups(design) or not texts:
             continue
-        if first_affirmed(texts, BLINDED) is not None or _masking_described_open(texts):
+        # A blinded design or period, even one an extension's parent study had, is masking_none_text_blinded's.
+        if _blinded_design_claim(texts, _never_an_extension) is not None or _masking_described_open(texts):
             continue
-
-        def extension(nct_id: str = nct_id) -> bool:
-            if not extensions:
-                extensions.append(_extensions(con, scope))
-            return nct_id in extensions[0]
-
+        extension = _extension_of(con, scope, nct_id, extensions)
         stated = "designs.masking = 'NONE'"
-        if c := _party_masked_claim(texts, MASKED_PARTY, extension):
+        if c := _party_masked_claim([t for t in texts if _may_assess(t)], BLINDED, extension):
+            message = f"Masking is NONE but the {c.source.label} says '{c.phrase}': the outcome assessor is masked " \
+                      "to the assigned intervention."
+            yield _finding(nct_id, message, stated, c, "designs.masking")
+        elif c := _party_masked_claim(texts, MASKED_PARTY, extension):
             message = f"Masking is NONE but the {c.source.label} says '{c.phrase}': someone is masked to the " \
                       "assigned intervention."
             yield _finding(nct_id, message, stated, c, "designs.masking")
@@ -210,11 +292,31 @@ def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
 _COMPARATOR_WORD = re.compile(r"\b(?:placebo|sham|vehicle)\b", re.I)
 
 
+# People the registry's masking does not record, named as the only ones blinded ("Laboratory staff will be blinded to
+# treatment allocation", "only the statistician is blinded", "blinded central laboratory"): no masked comparison.
+_UNRECORDED = (r"(?:(?:central|local|study|trial)\s+)?(?:laborator(?:y|ies)|labs?|(?:bio)?statisticians?|sponsors?"
+               r"|data\s+(?:managers?|analysts?|management)|analysts?|(?-i:DSMBs?|DMCs?|IDMCs?|DSMCs?)"
+               r"|data\s+(?:and\s+safety\s+)?monitoring\s+(?:board|committee)s?)"
+               r"(?:\s+(?:staff|personnel|team|technicians?|members?|analysts?))?")
+_UNRECORDED_BLINDED_BEFORE = re.compile(
+    r"(?:^|[.;:(]\s*|\b(?:only|while|but|whereas)\s+)(?:only\s+)?(?:the\s+)?" + _UNRECORDED
+    + r"\s+(?:will\s+(?:be|remain)|shall\s+be|are|is|were|was|remains?)\s+(?:kept\s+|also\s+)?$", re.I)
+_UNRECORDED_AFTER = re.compile(r"\s+" + _UNRECORDED + r"\b", re.I)
+
+
+def _unrecorded_party_blinded(text: str, at: int, end: int) -> bool:
+    """Whether the 'blinded' at text[at:end] is said only of people the registry's masking does not record."""
+    return (_UNRECORDED_BLINDED_BEFORE.search(text, max(0, at - 80), at) is not None
+            or _UNRECORDED_AFTER.match(text, end) is not None)
+
+
 def _masked_comparison(text: str) -> bool:
-    """Whether the text speaks of a masked comparison: a placebo, a sham, a vehicle, or something blinded."""
+    """Whether the text speaks of a masked comparison: a placebo, a sham, a vehicle, or something blinded (not only
+    people the registry's masking does not record, such as laboratory staff)."""
     if _COMPARATOR_WORD.search(text):
         return True
-    return any(not denied_before(text, m.start()) for m in BLINDED_ARM.finditer(text))
+    return any(not denied_before(text, m.start()) and not _unrecorded_party_blinded(text, m.start(), m.end())
+               for m in BLINDED_ARM.finditer(text))
 
 
 def _unmasked(texts: list[StudyText]) -> list[StudyText]:
@@ -303,11 +405,13 @@ _ORDER_BEFORE = re.compile(
     r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+(?:not\s+)?be|(?:is|are|was|were)(?:\s+not)?)\s+$", re.I)
 # Stimuli or items each participant goes through, shuffled across the blocks or sessions of the experiment ("Stimuli
 # will be randomized across blocks", "the word lists are randomized between sessions", "randomized within each
-# session"): no allocation of participants. (Not "between visits 1 and 2", a time, nor "within blocks", which may be
-# participants' block randomization.)
+# session", "randomized within blocks of trials"): no allocation of participants. (Not "between visits 1 and 2", a
+# time, nor "within blocks", which may be participants' block randomization.)
 _ACROSS_SESSIONS_AFTER = re.compile(
     r"\s+(?:(?:across|between)\s+(?:the\s+|all\s+)?(?:blocks|sessions|runs)\b(?!\s*\d)"
-    r"|within\s+each\s+(?:session|run)\b)", re.I)
+    r"|within\s+each\s+(?:session|run)\b"
+    # "Conditions will be randomized within blocks of trials": the trials of an experiment each participant does.
+    r"|within\s+(?:each\s+)?blocks?\s+of\s+(?:\d+\s+)?(?:trials|stimuli|items|images|words|tasks)\b)", re.I)
 # A body part of each participant randomized, as in split-mouth, paired-eye or bilateral designs ("In each patient,
 # one eye will be randomized to drug X and the fellow eye to placebo", "the two legs of each participant will be
 # randomized"): every participant is in one group, which a single group's allocation N/A describes.
@@ -384,6 +488,37 @@ def _allocates(claim: Claim) -> bool:
                 or _material_randomized(text, claim.start))
 
 
+# What each participant goes through in one visit or session, in an order drawn at random ("randomly assigned to one of
+# six task orders", "randomized to one of four counterbalanced orders of the tests", "randomly assigned to the order in
+# which they complete the questionnaires"): outside a crossover model, no allocation of participants to interventions.
+# (A sequence, period or treatment order is a crossover's allocation, whatever the model says.)
+_TASKS = (r"(?:tasks?|tests?|testing|stimul(?:us|i)|questionnaires?|surveys?|sessions?|blocks?|items?|assessments?"
+          r"|measurements?|videos?|images?|pictures?|word[\s-]+lists?|scales?|interviews?)")
+_TASK_ORDER_AFTER = re.compile(
+    r"\s+(?:to|into|in)\s+(?:(?:one|each|any|either)\s+of\s+)?(?:the\s+|an?\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|ten|possible|different|counterbalanced|balanced|pre-?specified"
+    r"|predefined|fixed|random)\s+){0,2}"
+    r"(?:" + _TASKS + r"\s+(?:orders?|sequences?)\b"
+    r"|(?:orders?|sequences?)\s+(?:of|in\s+which)\s+(?:[\w-]+\s+){0,4}?" + _TASKS + r"\b)", re.I)
+
+
+# The same said of the tasks themselves ("In this study, the tasks are randomized within blocks", "The tests will be
+# randomized"), not of people who have them ("Participants whose tests are positive are randomized").
+_TASKS_BEFORE = re.compile(
+    r"\b(?:tasks|tests|questionnaires|surveys|assessments|measurements|interviews|scales)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:will\s+be|shall\s+be|are|were)\s+$", re.I)
+
+
+def _orders_tasks(claim: Claim) -> bool:
+    """Whether a 'randomized' claim draws the order of the tasks, tests, stimuli or questionnaires each participant
+    goes through, not a sequence of treatments."""
+    text = claim.source.text
+    if _TASK_ORDER_AFTER.match(text, claim.end):
+        return True
+    m = _TASKS_BEFORE.search(text, max(0, claim.start - 60), claim.start)
+    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+
+
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
 # allocation may well describe, unless the text also says participants are randomized.
 _PARTIAL_BEFORE = re.compile(r"\b(?:partially|partly|part)[\s-]*$", re.I)
@@ -396,22 +531,25 @@ def _partial(claim: Claim) -> bool:
 
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (not the order of conditions
-    each participant goes through; for NON_RANDOMIZED, not a study randomized in part; in an extension, not a part
-    done before)."""
+    each participant goes through, nor, outside a crossover model, the order of their tasks, tests or questionnaires;
+    for NON_RANDOMIZED, not a study randomized in part; in an extension, not a part done before)."""
     extensions = None
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
         partial_fits = design["allocation"] == "NON_RANDOMIZED"
+        tasks_fit = design["intervention_model"] != "CROSSOVER"
         c = first_affirmed(texts, RANDOMIZED)
         earlier = False
         if c is not None and of_an_earlier_part(c):
             extensions = _extensions(con, scope) if extensions is None else extensions
             earlier = nct_id in extensions
-        if c is not None and (not _allocates(c) or partial_fits and _partial(c) or earlier):
+        if c is not None and (not _allocates(c) or partial_fits and _partial(c) or earlier
+                              or tasks_fit and _orders_tasks(c)):
             c = next((claim for claim in _affirmed(texts, RANDOMIZED)
                       if _allocates(claim) and not (partial_fits and _partial(claim))
-                      and not (earlier and of_an_earlier_part(claim))), None)
+                      and not (earlier and of_an_earlier_part(claim)) and not (tasks_fit and _orders_tasks(claim))),
+                     None)
         if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
@@ -480,10 +618,12 @@ def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckS
 # consent to randomization will be included in the observational registry study", "Ineligible patients will be
 # registered in an observational cohort study"), one its controls or data come from or that it is compared with
 # ("Historical controls will be taken from an observational study", "compared with an external observational cohort
-# study"), or one that hosts the trial ("a randomized trial within an observational cohort study", "This trial uses
-# the infrastructure of an observational cohort study"). Not "this observational study", which is the study itself.
+# study", "compared with those of an observational study conducted in 2015"), or one that hosts the trial ("a
+# randomized trial within an observational cohort study", "This trial uses the infrastructure of an observational
+# cohort study"). Not "this observational study", which is the study itself.
 _OTHER_OBSERVATIONAL_BEFORE = re.compile(
-    r"\b(?:within|from|(?:compared|comparison)\s+(?:with|to)|(?:included|enrolled|registered|recruited|followed"
+    r"\b(?:within|from|(?:compared|comparison)\s+(?:with|to)(?:\s+(?:those|data|results|findings|outcomes|patients"
+    r"|participants)\s+(?:of|from|in))?|(?:included|enrolled|registered|recruited|followed"
     r"|entered|conducted|performed|embedded|participat(?:e|es|ing|ion)|take\s+part|taking\s+part|enrol(?:l)?ment"
     r"|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$",
     re.I)

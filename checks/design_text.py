@@ -172,7 +172,8 @@ OBSERVATIONAL = re.compile(hyphens_wide(
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
     r"|\bnon[\s-]?interventional,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|design|research)\b"), re.I
 )
-# A study beside this one: "... and an observational cohort study in the low-risk group", "A Randomized Trial and
+# A study beside this one: "... and an observational cohort study in the low-risk group", "a nested observational
+# cohort study", "This trial will be followed by a long-term observational study", "A Randomized Trial and
 # Observational Follow-up Study", "Interventional and Observational Study", "patients who decline randomisation will
 # be invited to join an observational cohort study", "this trial includes an observational study of untreated
 # siblings", "this trial will be followed by an observational extension study", "participants of the observational
@@ -182,7 +183,12 @@ _BESIDE_BEFORE = re.compile(
     r"|\b(?:trial|study|treatment|intervention|interventional)\s+(?:and|plus|&)(?:\s+an?)?"
     r"|\b(?:alongside|includ(?:es?|ing)|join(?:s|ing)?|enter(?:s|ing)?|into|(?:nested|embedded)\s+(?:in|within)"
     r"|followed\s+by|(?:patients|participants|subjects|people|individuals|members)\s+(?:of|from|in))"
-    r"(?:\s+(?:an?|the))?)\s+(?:(?:separate|parallel|additional|prospective|companion|ongoing)\s+)?$", re.I)
+    r"(?:\s+(?:an?|the))?"
+    # "A nested observational cohort study will follow patients who decline randomization"; not "This is a nested
+    # observational study", which is this study.
+    r"|(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)\b(?:an?|the)(?=\s+(?:nested|embedded|ancillary|companion)\s))\s+"
+    r"(?:(?:separate|parallel|additional|prospective|companion|ongoing|nested|embedded|ancillary|long[\s-]term"
+    r"|extended|subsequent|\d+[\s-](?:years?|months?))\s+){0,2}$", re.I)
 # Each pattern with what, right before a match, makes it name a part of the study or a study beside it: an
 # "open label" listed as one of the study's parts, an observational study joined to the trial.
 _PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE}
@@ -620,7 +626,8 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
     if verdict is None:
         sentence = source.text[s_start:s_end]
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
-            source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence))
+            source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence)
+                                  or _THE_STUDY_IS_OPENING.match(sentence))
             and other_study(sentence) is None)
     return verdict
 
@@ -635,6 +642,15 @@ _PARTS_OPENING = re.compile(
     r"\s*the\s+(?:study|trial)\s+(?:will\s+)?(?:consists?\s+of|comprises?|(?:is|will\s+be)\s+(?:divided|split"
     r"|composed|made\s+up)\s+(?:in|into|of)|(?:has|have|includes?)\s+(?:two|three|four|five|[2-5])\s+"
     r"(?:[\w-]+\s+)?(?:periods|phases|parts|stages|segments))\b", re.I)
+
+
+# A narrative's sentence that opens by saying whether the study is randomised ("The study is not randomised.", "The
+# trial will not be randomized", "The study is non-randomised"): the record's own study, as "This study is" would be,
+# unless it points at another. Not the past tense ("A previous trial was published. The study was not randomised."),
+# which often goes on about a trial the text has just cited.
+_THE_STUDY_IS_OPENING = re.compile(hyphens_wide(
+    r"\s*the\s+(?:study|trial)\s+(?:is(?:\s+not)?|will(?:\s+not)?\s+be)\s+(?:(?:non|un)[\s-]?)?randomi[sz]ed\b"),
+    re.I)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
