@@ -12,8 +12,8 @@ SIGNS = "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u25b8\u25ba\u25a0\u25a1\u25cf\u25c
 # Marks a name may hold first ('-ILD'): a bullet only before a space ('- Myositis').
 MARKS = "-\u2013\u2014*+"
 _BULLET = re.compile(rf"^(?:[{SIGNS}]\s*|[{re.escape(MARKS)}]\s+)(?=\S)")
-# A list's number ('1.', '2)') and the space after it.
-_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+# A list's number ('1.', '2)', '(3)') and the space after it.
+_NUMBER = re.compile(r"^(?:(\d{1,3})[.)]|\((\d{1,3})\))\s+(?=\S)")
 # A bullet as pages set it in lines of text: a sign or an en dash before a space, after an indentation.
 _TEXT_BULLETS = SIGNS + "\u2013"
 _TEXT_BULLET_SIGNS = frozenset(_TEXT_BULLETS)
@@ -28,10 +28,12 @@ def without_bullet(item: str) -> str:
 
 
 def without_numbers(items: list[str]) -> list[str]:
-    """The items without their numbers when two or more are numbered in order from 1 ('1. Asthma', '2) COPD'); a
-    line alone numbered ('1. Asthma'), or numbered otherwise, keeps its number: it may be part of the name."""
+    """The items without their numbers when two or more are numbered in order from 1 ('1. Asthma', '2) COPD',
+    '(3) Gout'); a line alone numbered ('1. Asthma'), or numbered otherwise, keeps its number: it may be part of the
+    name."""
     numbers = [_NUMBER.match(item) for item in items]
-    if len(items) > 1 and all(match and int(match.group(1)) == at for at, match in enumerate(numbers, 1)):
+    if len(items) > 1 and all(match and int(match.group(1) or match.group(2)) == at
+                              for at, match in enumerate(numbers, 1)):
         return [item[match.end():] for item, match in zip(items, numbers)]
     return items
 

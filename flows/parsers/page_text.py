@@ -204,6 +204,27 @@ def page_lines(text: str) -> list[str]:
     return list(map(str.rstrip, text.split("\n")))
 
 
+# The characters a page saved with each line indented puts before every line.
+_INDENT_MARKS = frozenset(" \t")
+
+
+def without_shared_margin(lines: list[str]) -> list[str]:
+    """The lines without the indentation every non-blank one of them starts with, all in spaces or all in tabs (a
+    page saved or pasted with each line indented); a line indented deeper keeps the rest of its indentation. The
+    lines themselves when a line starts at the edge (a page's first line mostly, told at sight)."""
+    mark = next((line[:1] for line in lines if line.strip()), "")
+    if mark not in _INDENT_MARKS:
+        return lines
+    margin = None
+    for line in lines:
+        if line.strip():
+            if line[:1] != mark:
+                return lines
+            indent = len(line) - len(line.lstrip(mark))
+            margin = indent if margin is None else min(margin, indent)
+    return [line[margin:] if line.strip() else line for line in lines] if margin else lines
+
+
 def has_line(text: str, wanted: str) -> bool:
     """True when some line of `text` is `wanted` between spaces and tabs (and the line's \\r): what
     `(?m)^[ \\t]*<wanted>[ \\t]*\\r?$` matches, found by string search, ~2.5x faster than the pattern

@@ -79,6 +79,19 @@ _ID_LINE_STARTS = frozenset("N \t")
 
 # Each heading by its spelling in any case, without a colon after it.
 _BY_CASEFOLD = {heading.casefold(): heading for heading in HEADINGS}
+# The count a copy may show after a heading ('Locations (12)', 'Sponsors (3)'), and the most characters it adds.
+_COUNT = re.compile(r"\s*\(\d{1,5}\)\s*:?$")
+_COUNT_LENGTH = len(" (99999):")
+
+
+def heading_otherwise(line: str) -> str | None:
+    """The heading a line spells in another case, with a colon or with a count after it ('ELIGIBILITY CRITERIA',
+    'Eligibility Criteria:', 'Locations (12)'), as usual; None for any other line (a heading spelt as usual too)."""
+    key = line.strip().rstrip(":").rstrip()
+    if key[-1:] == ")":
+        key = _COUNT.sub("", key)
+    heading = _BY_CASEFOLD.get(key.casefold())
+    return heading if heading is not None and heading != line.strip() else None
 
 
 def headings_in_usual_case(lines: list[str]) -> list[str]:
@@ -88,15 +101,25 @@ def headings_in_usual_case(lines: list[str]) -> list[str]:
     shown: dict[str, list[int]] = {}
     usual: set[str] = set()
     for index, line in enumerate(lines):
-        if len(line) > _HEADING_LINE_LIMIT + 1 or not line.strip():
+        if len(line) > _HEADING_LINE_LIMIT + _COUNT_LENGTH or not line.strip():
             continue
         key = line.strip()
         if key in HEADINGS:
             usual.add(key)
-        elif (heading := _BY_CASEFOLD.get(key.rstrip(":").rstrip().casefold())) is not None:
+        elif (heading := heading_otherwise(key)) is not None:
             shown.setdefault(heading, []).append(index)
-    recased = {index: heading for heading, indexes in shown.items() if heading not in usual for index in indexes}
+    recased = {_heading_at(heading, lines, indexes): heading for heading, indexes in shown.items()
+               if heading not in usual}
     return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
+
+
+def _heading_at(heading: str, lines: list[str], indexes: list[int]) -> int:
+    """Which of the lines that spell a heading otherwise is the heading: the first with the heading's explainer under
+    it, else the first (as page_sections reads a heading spelt as usual); the others are text of a section ('STUDY
+    DESIGN' in an all-capitals Detailed Description), kept as the page gives them."""
+    if len(indexes) == 1:
+        return indexes[0]
+    return next((index for index in indexes if _has_explainer(heading, lines, index)), indexes[0])
 
 
 def study_sections(lines: list[str]) -> Sections:
@@ -106,7 +129,13 @@ def study_sections(lines: list[str]) -> Sections:
     start = study_start(lines)
     body = lines[start:] if start else lines
     spelt = _heading_lines(body)
-    sections = page_sections(body, _unexplained_headings(body, spelt), spelt)
+    sections, otherwise, starts = _split(body, _unexplained_headings(body, spelt), spelt)
+    if not otherwise and "Basic Information" in sections and not _ALWAYS_SHOWN.issubset(sections.order):
+        otherwise = _in_site_order(body, starts, _ALWAYS_SHOWN.difference(sections.order))
+    if otherwise:  # some headings shown otherwise ('Eligibility Criteria:', 'Locations (12)')
+        body = [otherwise.get(index, line) for index, line in enumerate(body)]
+        spelt = _heading_lines(body)
+        sections = page_sections(body, _unexplained_headings(body, spelt), spelt)
     if start:
         sections.preamble[:0] = without_chrome(lines[:start])
     return sections
@@ -143,6 +172,42 @@ def page_sections(lines: list[str], content: frozenset[int] = frozenset(), spelt
     """The page split at its headings, the explainer sentence under each heading dropped: what
     split_sections(without_chrome(lines), HEADINGS) gives; the lines numbered in `content` are never headings.
     `spelt`: the lines that spell a heading (_heading_lines), when they are known."""
+    return _split(lines, content, spelt)[0]
+
+
+# The headings every meddatax study page shows, even over an empty section.
+_ALWAYS_SHOWN = frozenset({"Basic Information", "Brief Summary", "Detailed Description", "Conditions", "Study Design",
+                           "Study Groups", "Interventions", "Eligibility Criteria", "Sponsors", "Responsible Party",
+                           "Locations", "Countries", "Other Identifiers", "More Related Trials"})
+# Each heading's place in the page, as the site orders them.
+_SITE_ORDER = {heading: place for place, heading in enumerate(CHROME)}
+
+
+def _in_site_order(lines: list[str], starts: list[tuple[int, str]], missing: frozenset[str]) -> dict[int, str]:
+    """The lines that spell a heading the page misses (`missing`) otherwise ('ELIGIBILITY CRITERIA', 'Locations
+    (1)'), by number, each with its heading as usual, where the page's sections around the line (`starts`: each
+    section's heading and its line's number) come before and after that heading in the site's order: a copy that
+    keeps no explainer shows such a heading so. A line out of that order is a section's text ('Conditions:' in a
+    description that the page's own 'Conditions' heading follows is told apart as it is spelt as usual)."""
+    otherwise: dict[int, str] = {}
+    bounds = [*starts, (len(lines), "")]
+    for (start, above), (end, below) in zip(bounds, bounds[1:]):
+        for index in range(start + 1, end):
+            line = lines[index]
+            if len(line) > _HEADING_LINE_LIMIT + _COUNT_LENGTH or not line.strip():
+                continue
+            heading = heading_otherwise(line)
+            if heading in missing and _SITE_ORDER[above] < _SITE_ORDER[heading] < _SITE_ORDER.get(below, len(CHROME)):
+                otherwise[index] = heading
+                missing = missing - {heading}
+    return otherwise
+
+
+def _split(lines: list[str], content: frozenset[int] = frozenset(),
+           spelt: list[int] | None = None) -> tuple[Sections, dict[int, str], list[tuple[int, str]]]:
+    """page_sections' reading; the lines of headings the page shows otherwise above their own explainer, by number,
+    each with its heading as usual (such a heading's explainer sits inside the section above it); and where each
+    section starts (its heading's line's number, the heading)."""
     starts: list[tuple[int, str]] = []
     seen: set[str] = set()
     for index in _heading_lines(lines) if spelt is None else spelt:
@@ -153,10 +218,40 @@ def page_sections(lines: list[str], content: frozenset[int] = frozenset(), spelt
         seen.add(key)  # a heading's later occurrences are lines of the section they are in
         starts.append((index, key))
     ends = [index for index, _ in starts[1:]] + [len(lines)]
-    found = [(key, without_chrome(lines[index + 1:end])) for (index, key), end in zip(starts, ends)]
+    found, otherwise = [], {}
+    for (index, key), end in zip(starts, ends):
+        part = lines[index + 1:end]
+        found.append((key, kept := without_chrome(part)))
+        if len(part) - len(kept) > _OWN_EXPLAINERS.get(key, 1):  # an explainer inside the section: told at sight
+            otherwise.update(_shown_otherwise(lines, index + 1, end, seen))
     for heading, section in found:
         _drop_reworded_explainer(heading, section)
-    return Sections(without_chrome(lines[:starts[0][0]] if starts else lines), found)
+    return Sections(without_chrome(lines[:starts[0][0]] if starts else lines), found), otherwise, starts
+
+
+# The lines of page chrome a section holds under its heading ('Study Results' adds 'Results pending').
+_OWN_EXPLAINERS = {"Study Results": 2}
+# Each explainer (normalised) by its heading.
+_HEADING_OF_EXPLAINER = {" ".join(text.lower().split()): heading for heading, text in CHROME.items()}
+
+
+def _shown_otherwise(lines: list[str], start: int, end: int, usual: set[str]) -> dict[int, str]:
+    """The lines between `start` and `end` that spell a heading the page never shows as usual (`usual`) in another
+    case or with a colon ('ELIGIBILITY CRITERIA', 'Eligibility Criteria:'), with that heading's own explainer the
+    next line below them, by number, each with its heading as usual."""
+    otherwise: dict[int, str] = {}
+    above = None  # the number of the last non-blank line
+    for index in range(start, end):
+        line = lines[index]
+        if not line.strip():
+            continue
+        heading = _HEADING_OF_EXPLAINER.get(" ".join(line.lower().split())) if _is_chrome(line) else None
+        if (heading is not None and heading not in usual and above is not None
+                and len(lines[above]) <= _HEADING_LINE_LIMIT + _COUNT_LENGTH
+                and heading_otherwise(lines[above]) == heading):
+            otherwise[above] = heading
+        above = index
+    return otherwise
 
 
 # The words of each heading's explainer, each by its first letters (so 'funding' is 'fund', as 'fund' is).

@@ -12,6 +12,7 @@ from operator import itemgetter
 
 from flows.parsers.aggregator_text.copied_cells import cell_lines
 from flows.parsers.aggregator_text.page_chrome import HEADINGS
+from flows.parsers.page_text import without_shared_margin
 from flows.parsers.printed_pages import FORM_FEED, is_print_only, page_counters, without_running_lines
 
 # The page's address (a stamp may follow it) or the site's name alone.
@@ -40,6 +41,7 @@ def page_lines(lines: list[str]) -> list[str]:
     """The page's own lines: no running header or footer, no form feed, a tab-parted label and value on lines of
     their own. Each step looks closer only at a page that shows what it undoes: a form feed, or a browser's line among
     the file's first or last lines (where a print's first header and last footer stand); a tab."""
+    lines = without_shared_margin(lines) if lines and lines[0][:1] == "\t" else lines  # a page saved tab-indented
     text = "\n".join(lines)
     printed = FORM_FEED in text  # has_form_feed(lines), read from the text
     if printed:

@@ -20,7 +20,8 @@ UNDECIDED_CITY = "unreadable value: site city and state undecided"
 def locations(lines: list[str], width: int | None = None) -> list[dict[str, object]] | Problem:
     """Site name, 'City, State, Country'[, 'Site Status RECRUITING'] entries. The registry may give a site without a
     name (its address line alone, ending in a country) or without an address (a name line with no comma under it):
-    such a site keeps what it has, and the sites after it keep theirs. A line above an address that reads as a name
+    such a site keeps what it has, and the sites after it keep theirs; a country's name alone, with no address under
+    it, is a site the registry gives its country only. A line above an address that reads as a name
     and as an address both is a problem, and then no site is read. On a print wrapped at `width`, a name wrapped
     over lines is one name where blank lines part the entries, and a problem where nothing does."""
     rows: list[dict[str, object]] = []
@@ -42,6 +43,8 @@ def locations(lines: list[str], width: int | None = None) -> list[dict[str, obje
         elif pending is None:
             if _ends_in_country(line) and (not _ends_in_country(following) or address_only(line)):
                 rows.append(_site(None, line))  # an address with no name above it
+            elif _country_alone(line, following):
+                rows.append({**_site(None, None), "country": line.strip()})  # a site the registry gives its country
             elif _ends_in_country(line) and sum(part is not None for part in address(line).values()) > 2:
                 return Problem(UNDECIDED_SITES, f"'Locations': '{line}' above the address '{following}' may be a "
                                                 "site's name or the address of a site without one; no site is read")
@@ -88,6 +91,12 @@ def _ends_in_country(line: str) -> bool:
         return False
     parts = [part.strip().casefold() for part in line.split(",")]
     return parts[-1] in COUNTRIES or f"{parts[-2]}, {parts[-1]}" in COUNTRIES
+
+
+def _country_alone(line: str, following: str) -> bool:
+    """Whether a line is a site's country alone (the registry may give a site no name, city or state): a country's
+    name, with no address under it (a site named as its country would have one)."""
+    return "," not in line and line.strip().casefold() in COUNTRIES and not _ends_in_country(following)
 
 
 def _is_site_status(value: str) -> bool:

@@ -18,7 +18,7 @@ from flows.parsers.ctgov_classic_text.study_design import is_design_label
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
-                                     nonblank, saved_head_text, split_sections, text_block, truncated)
+                                     no_value, nonblank, saved_head_text, split_sections, text_block, truncated)
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "ctgov_classic_text"
@@ -111,8 +111,9 @@ def _read_header(record: StudyRecord, sections: Sections) -> list[Problem]:
     """Title, status and sponsors above 'Study Details'; a problem per sponsor whose agency class is not read."""
     # the title (read with the Official Title, page_title) is the line right above the header
     record.study.update(brief_title=None, **stopped_status(nonblank(sections.lines("Overall Status"))))
+    # the header's word for no collaborator: its own '(none)', or a copy's 'Not Provided', 'N/A' or '-'
     collaborators = [line for line in header.number_lines(nonblank(sections.lines("Collaborator")))[2]
-                     if line != "(none)"]
+                     if line != "(none)" and not no_value(line)]
     lead = first_line(sections.lines("Sponsor"))
     listed = sections.lines("Sponsors and Collaborators")
     add_rows(record, "sponsors", people.sponsors(lead, collaborators, listed))

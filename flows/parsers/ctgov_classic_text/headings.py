@@ -7,6 +7,8 @@ its description as text.
 """
 from __future__ import annotations
 
+import re
+
 from flows.parsers.ctgov_classic_text.arms import TABLE_HEADERS
 from flows.parsers.ctgov_classic_text.outcomes import OUTCOME_SECTIONS
 from flows.parsers.page_text import Sections, has_line, heading_line_limit, sections_at
@@ -46,6 +48,11 @@ _LONGEST = max(map(len, _BY_CASEFOLD))
 _INDENTED = _LONGEST + 16  # no longer line is a heading, however indented
 # The longest line that split_sections takes for a section's heading.
 _SECTION_LINE_LIMIT = heading_line_limit(HEADINGS)
+# What a copy may show after a heading: a colon, or the count of what the section lists ('Locations (12)',
+# 'Outcome Measures (3)'); a line ending in neither is looked up as it is.
+_COUNT = re.compile(r"\s*\(\d{1,5}\)$")
+# Each heading and sub-heading by its spelling in any case, with a colon after it or without.
+_SPELT = {f"{key}{colon}": heading for key, heading in _BY_CASEFOLD.items() for colon in ("", ":", " :")}
 
 
 def in_usual_case(lines: list[str]) -> list[str]:
@@ -59,10 +66,26 @@ def sections_in_usual_case(lines: list[str]) -> Sections:
     """The page split at its headings, each shown in another case spelt as usual where the page lacks the usual
     spelling: split_sections(in_usual_case(lines), HEADINGS), told from the lines that spell a heading in any case."""
     spelt = _spelt_headings(lines)
-    lines = _recased(lines, spelt)
-    shown = [(index, lines[index].strip()) for index, _ in spelt]
-    shown = [(index, key) for index, key in shown if key in HEADINGS and len(lines[index]) <= _SECTION_LINE_LIMIT]
-    return sections_at(lines, _heading_lines(shown))
+    recased = _recased(lines, spelt)
+    shown = [(index, recased[index].strip()) for index, _ in spelt]
+    shown = [(index, key) for index, key in shown if key in HEADINGS and len(recased[index]) <= _SECTION_LINE_LIMIT]
+    starts = _heading_lines(shown)
+    return sections_at(_as_given(lines, recased, starts) if recased is not lines else lines, starts)
+
+
+def _as_given(lines: list[str], recased: list[str], starts: list[tuple[int, str]]) -> list[str]:
+    """The recased lines, but with the page's own text on each line that spells a section's heading and starts no
+    section, and on every line of a free-text section (a description's 'STUDY DESIGN' or 'Locations:' line is the
+    description's text, as the page gives it)."""
+    begins = dict(starts)
+    kept = list(recased)
+    free = False
+    for index, line in enumerate(lines):
+        if index in begins:
+            free = begins[index] in FREE_TEXT
+        elif kept[index] is not line and (free or kept[index].strip() in HEADINGS):
+            kept[index] = line
+    return kept
 
 
 def _heading_lines(shown: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -100,9 +123,15 @@ def _spelt_headings(lines: list[str]) -> list[tuple[int, str]]:
     for index, line in enumerate(lines):
         if not line or len(line) > _INDENTED:
             continue
-        if heading := _BY_CASEFOLD.get((" ".join(line.split()) if "\t" in line else line.strip()).casefold()):
+        key = (" ".join(line.split()) if "\t" in line else line.strip()).casefold()
+        if heading := _SPELT.get(key) or (")" in key and _counted(key)):
             spelt.append((index, heading))
     return spelt
+
+
+def _counted(key: str) -> str | None:
+    """The heading or sub-heading a stripped, case-folded line spells with a count after it ('locations (12)')."""
+    return _BY_CASEFOLD.get(_COUNT.sub("", key)) if key[-1] == ")" else None
 
 
 def _recased(lines: list[str], spelt: list[tuple[int, str]]) -> list[str]:

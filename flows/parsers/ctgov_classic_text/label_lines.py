@@ -11,11 +11,13 @@ _LONGEST_LABEL = 110
 
 
 def values_below_labels(lines: list[str], is_label: Callable[[str], bool]) -> list[str]:
-    """The lines with each 'Label: value' line, whose label `is_label` knows, split into 'Label:' and 'value'."""
+    """The lines with each 'Label: value' line, whose label `is_label` knows, split into 'Label:' and 'value'; and
+    each 'Label<TAB>value' line, as a copy of the site's two-column table without the label's colon saves it."""
     split: list[str] = []
     for line in lines:
-        if ":" not in line:  # most lines: no label on them
-            split.append(line)
+        if ":" not in line:  # most lines: no label on them, or one a copy parts from its value by a tab alone
+            label, tab, value = line.partition("\t") if "\t" in line else (line, "", "")
+            split += [f"{label.strip()}:", value.strip()] if value.strip() and is_label(label.strip()) else [line]
             continue
         label, colon, value = line.partition(":")
         if colon and value.strip() and is_label(label.strip()):

@@ -6,6 +6,14 @@ import re
 from flows.parsers.page_text import split_sections, text_block
 
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
+# An outcome's number as the page shows it ('1.'), or as a copy through a word processor numbers its list ('1)',
+# '(1)'); the lines of one list use one form.
+_NUMBERED_IN_ANY_FORM = re.compile(r"^\s*(?:(\d+)\.|(\d+)\)|\((\d+)\))\s+(\S.*)$")
+# The time frame an outcome's line gives after its label rather than in brackets ('ESSDAI - Time Frame: 12 weeks',
+# 'ESSDAI (Time Frame: 12 weeks)'), and the word a cheap test looks for first.
+_TIME_FRAME_LABEL = "time frame:"
+_LABELLED_IN_LINE = re.compile(r"(?P<measure>.*?\S)\s*(?:[-\u2013\u2014,;]\s*)?(?:\((?P<bracketed>\s*time frame:\s*"
+                               r"[^()]*\S)\s*\)|time frame:\s*(?P<plain>\S.*?))\s*", re.I)
 _LAST_BRACKET = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
 OUTCOME_HEADINGS = {"Primary Outcome Measures": "primary", "Secondary Outcome Measures": "secondary",
                     "Other Outcome Measures": "other"}
@@ -45,18 +53,25 @@ def _numbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
     (it ends with its [time frame]) stands above the first numbered line: the copy left the outcomes' numbers out,
     and numbered lines below are a list in an outcome's description ('1. minor')."""
     items: list[tuple[str, list[str]]] = []
-    indent = 0
+    indent, form = 0, 0
     for line in lines:
-        match = _NUMBERED.match(line) if line else None  # a blank line is never a numbered one
+        match = _NUMBERED_IN_ANY_FORM.match(line) if line else None  # a blank line is never a numbered one
         if not items and not match and _ends_with_time_frame(line):
             return []
-        # a numbered line indented deeper than the first outcome is a list in the description above it
-        if match and int(match.group(1)) == len(items) + 1 and (not items or _indent(line) <= indent):
-            indent = indent if items else _indent(line)
-            items.append((match.group(2).strip(), []))
+        # a numbered line indented deeper than the first outcome, or numbered in another form, is a list in the
+        # description above it
+        if match and _number(match) == len(items) + 1 and (not items or (_indent(line) <= indent
+                                                                          and match.lastindex - 1 == form)):
+            indent, form = (indent, form) if items else (_indent(line), match.lastindex - 1)
+            items.append((match.group(4).strip(), []))
         elif items:
             items[-1][1].append(line.strip())
     return items
+
+
+def _number(match: re.Match) -> int:
+    """The number of a numbered line, in whichever form it is shown."""
+    return int(match.group(1) or match.group(2) or match.group(3))
 
 
 def _unnumbered_items(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -103,7 +118,21 @@ def _labelled_time_frame(measure: dict[str, str | None]) -> dict[str, str | None
     label, colon, rest = (measure["time_frame"] or "").partition(":")
     if colon and label.strip().casefold() == "time frame":
         return {**measure, "time_frame": rest.strip() or None}
+    if measure["time_frame"] is None and _TIME_FRAME_LABEL in (measure["measure"] or "").casefold():
+        return _time_frame_in_line(measure)
     return measure
+
+
+def _time_frame_in_line(measure: dict[str, str | None]) -> dict[str, str | None]:
+    """An outcome line that gives its time frame after a 'Time Frame:' label on the line rather than in brackets
+    ('ESSDAI - Time Frame: 12 weeks', 'ESSDAI (Time Frame: 12 weeks)'): the measure before the label, the time
+    frame after it; the line as it is where no measure precedes the label."""
+    match = _LABELLED_IN_LINE.fullmatch(measure["measure"] or "")
+    if match is None:
+        return measure
+    if (frame := match.group("plain")) is None:
+        frame = match.group("bracketed").partition(":")[2]
+    return {"measure": match.group("measure"), "time_frame": frame.strip() or None}
 
 
 def _indent(line: str) -> int:

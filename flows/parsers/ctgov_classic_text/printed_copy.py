@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flows.parsers.ctgov_classic_text.wrapped_lines import unwrapped
 from flows.parsers.list_marks import with_bullets
+from flows.parsers.page_text import without_shared_margin
 from flows.parsers.printed_pages import is_page_number, is_print_only, is_printed, without_running_lines
 
 # The widths at which copies wrap their lines (a sheet of text, a saved text file).
@@ -31,11 +32,12 @@ def is_wrapped(lines: list[str], printed: bool) -> bool:
 
 
 def as_screen_text(lines: list[str], printed: bool, wrapped: bool = False) -> list[str]:
-    """The page's lines without a printed copy's sheet furniture (`printed`: is_printed), each list bullet shown as
-    the page shows it, and each line a copy wrapped (`wrapped`: is_wrapped) whole again."""
+    """The page's lines without a printed copy's sheet furniture (`printed`: is_printed) or a margin every line
+    shares (a page saved with each line indented), each list bullet shown as the page shows it, and each line a copy
+    wrapped (`wrapped`: is_wrapped) whole again."""
     if printed:
         lines = without_furniture(lines)
-    lines = with_bullets(lines, _BULLET)
+    lines = with_bullets(without_shared_margin(lines), _BULLET)
     return unwrapped(lines) if wrapped else lines
 
 

@@ -18,7 +18,7 @@ from flows.parsers.summary_text.key_value_block import (  # noqa: F401
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
 from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, wrap_width
-from flows.parsers.summary_text.sections import key_block_line, keys_above, page_sections
+from flows.parsers.summary_text.sections import heading_spelt, key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
@@ -49,6 +49,8 @@ _CHROME_LAST_WORDS = tuple(sorted({line.split()[-1] for line in _CHROME}))
 # The heading of the table that closes every page, as the page spells it and in any case ('See Also' on a page saved
 # with title-case headings).
 _SEE_ALSO_SPELT, _SEE_ALSO_HEADING = "See also", "see also"
+# The longest line that may spell it, indented, with a count after it ('See also (12)').
+_SEE_ALSO_LIMIT = 40
 # A page that stops before its 'See also' table (which the site shows, listing no trial when it has none) may have
 # been cut short in its key block, whose last keys (ages, sex, healthy volunteers) cannot then be told from keys it
 # does not give: it is read, and says so.
@@ -182,9 +184,11 @@ def without_chrome(lines: list[str]) -> list[str]:
 
 def _with_see_also_heading(below: list[str]) -> list[str]:
     """The lines from the key block down, the 'See also' heading spelt as the page spells it: a page saved with its
-    headings in title case or capitals ('See Also') shows the same table, which nothing below the key block else
-    is named."""
-    return [_SEE_ALSO_SPELT if line.strip().casefold() == _SEE_ALSO_HEADING else line for line in below]
+    headings in title case or capitals ('See Also'), or with a colon or a count ('See also (3)') shows the same
+    table, which nothing below the key block else is named."""
+    return [_SEE_ALSO_SPELT if (key := line.strip().casefold()) == _SEE_ALSO_HEADING or (
+        key.startswith(_SEE_ALSO_HEADING) and len(line) <= _SEE_ALSO_LIMIT and heading_spelt(line) == _SEE_ALSO_SPELT)
+            else line for line in below]
 
 
 def _missing_part(sections: Sections, values: dict[str, str]) -> str | None:

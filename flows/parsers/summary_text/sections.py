@@ -16,6 +16,23 @@ _UNFINISHED = frozenset({"and", "of", "for", "the", "in", "on", "at", "de", "du"
                          "della", "do", "da", "van", "von", "y", "e", "et", "und", "für", "&", "-", "–", "/", ","})
 
 
+# What a copy may show after a heading: a colon, or the count of what the section lists ('See also (3)').
+_AFTER_HEADING = re.compile(r"\s*(?:\(\d{1,5}\)\s*)?:?$")
+_ENDS_OTHERWISE = frozenset(":)")
+# The headings by their spelling in any case; and the longest line that may spell one, indented, with a count.
+_BY_CASEFOLD = {heading.casefold(): heading for heading in (*ABOVE_KEY_BLOCK, "See also")}
+_HEADING_LINE_LIMIT = max(map(len, _BY_CASEFOLD)) + 24
+
+
+def heading_spelt(line: str) -> str | None:
+    """The heading (one above the key block, or 'See also') a line spells in any case, with a colon or a count after
+    it or without ('STUDY DESIGN', 'Study Design:', 'See also (3)'), as the page spells it; None for any other line."""
+    key = line.strip()
+    if key[-1:] in _ENDS_OTHERWISE:
+        key = _AFTER_HEADING.sub("", key)
+    return _BY_CASEFOLD.get(key.casefold())
+
+
 def key_block_line(lines: list[str]) -> int:
     """The index of the key block's 'NCT number' line (len(lines) when none): the last such line, as the page
     spells the key or else in another case, since a description may quote another trial's 'NCT number'."""
@@ -35,6 +52,9 @@ def page_sections(lines: list[str], start: int, end: int, headings: frozenset[st
     limit = start
     for heading in reversed(ABOVE_KEY_BLOCK):
         at = next((index for index in range(limit - 1, -1, -1) if lines[index].strip() == heading), None)
+        if at is None:  # a copy may show the heading in another case, with a colon or a count ('Study Design (5)')
+            at = next((index for index in range(limit - 1, -1, -1)
+                       if len(lines[index]) <= _HEADING_LINE_LIMIT and heading_spelt(lines[index]) == heading), None)
         if at is not None:
             above.insert(0, (at, heading))
             limit = at

@@ -15,8 +15,11 @@ from schemas import enums
 # 'Terminated (Low accrual)', which is read as the status alone); a study without phases shows 'N/A' or, as the
 # registry's current pages, 'Not Applicable'; a study of two phases 'Phase 1/Phase 2', or in short 'Phase 1/2'. The
 # id and the title are parted by a hyphen, or by a dash where the page's text was typeset ('NCT03529955 – <title>').
+# A phase cell may write its number in roman numerals ('Phase IV', 'Phase I/II'), as older records' titles do.
+_PHASE_NUMBER = r"(?:\d|IV|I{1,3})"
 SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(?P<title>.*?)"
-                          r"(?:\s+(?P<phase>(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable))?$")
+                          rf"(?:\s+(?P<phase>(?:Early )?Phase {_PHASE_NUMBER}(?:/(?:Phase )?{_PHASE_NUMBER})?"
+                          r"|N/A|Not Applicable))?$")
 
 
 def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
@@ -97,9 +100,13 @@ _SEE_ALSO_HEAD = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+
 _HEAD_AT_DASH = re.compile(r"(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]")
 # A line that starts with a row's id and its dash: the row's start when the lines above it are its status.
 _ID_FIRST = re.compile(r"NCT\d{8}\s+[-–—](?:\s|$)")
-_PHASE_FORM = re.compile(r"(?:Early )?Phase \d(?:/(?:Phase )?\d)?|N/A|Not Applicable")
+_PHASE_FORM = re.compile(rf"(?:Early )?Phase {_PHASE_NUMBER}(?:/(?:Phase )?{_PHASE_NUMBER})?|N/A|Not Applicable")
 _PHASE_LENGTHS = (len("Early Phase 1/Phase 2"), len("Phase 1/Phase 2"), len("Not Applicable"), len("Early Phase 1"),
                   len("Phase 1/2"), len("Phase 1"), len("N/A"))
+# Every length a phase form that ends in a roman numeral may have ('Phase I' to 'Early Phase III/Phase III'), longest
+# first; and the letters such a form ends with (no other form ends so).
+_ROMAN_LENGTHS = tuple(range(len("Early Phase III/Phase III"), len("Phase I") - 1, -1))
+_ROMAN_ENDS = frozenset("IV")
 
 
 def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:
@@ -115,7 +122,7 @@ def see_also_parts(line: str) -> tuple[str, str, str, str | None] | None:
     if head is None:
         return None
     rest, end = line[head.end():], len(line) - head.end()
-    for size in _PHASE_LENGTHS:
+    for size in _ROMAN_LENGTHS if rest[-1:] in _ROMAN_ENDS else _PHASE_LENGTHS:
         start = end - size
         if start > 0 and rest[start - 1].isspace() and _PHASE_FORM.fullmatch(rest, start):
             return head.group("status"), head.group("nct"), rest[:start].rstrip(), rest[start:]
