@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+import threading
 import time
 from contextlib import contextmanager, nullcontext
 from datetime import date
@@ -369,12 +370,17 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     # sharing out every statement (the rules' plans are the same for any number of threads).
     # The run's record of where it appended the rows applies when the scope is exactly the studies it loaded.
     spans = appended if appended is not None and appended.covers(scope.nct_ids) else None
+    # A small share with no text-rule workers leaves the second core idle: half its SQL rules run there.
+    beside = _beside(rules, sent | outcomes.keys()) if scoped and workers >= 2 and not elsewhere else []
+    sent |= {r.id for r in beside}
     with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped, spans), \
-            worker_rules(con, elsewhere, scope, workers, pool) as collect:
+            worker_rules(con, elsewhere, scope, workers, pool) as collect, \
+            sql_rules_beside(con, beside, scope, spans) as collect_beside:
         # While the workers run, both cores are theirs and this process's: a second DuckDB thread
         # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
         with one_thread(con) if elsewhere else nullcontext():
-            for rule in rules:
+            # Beside a second connection, this one's SQL rules first: both then wait on DuckDB, not on Python.
+            for rule in sorted(rules, key=lambda r: r.sql is None) if beside else rules:
                 if rule.id not in sent and rule.id not in outcomes:
                     outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
             if once is not None and not once.done:
@@ -383,6 +389,7 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
                 # shorter (100,000 and 200,000 studies, docs/performance.md).
                 once.run(con, run_id, scope, result)
         outcomes.update(collect())
+        outcomes.update(collect_beside())
     tables = [once.taken(scope)] if once is not None else []
     for rule in rules:
         if rule.id in outcomes:
@@ -394,6 +401,56 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     result.studies += len(scope.nct_ids)
     with one_thread(con):  # ~half the CPU of two threads for these few statements, for the same wall time
         write_issues(con, issues)
+
+
+def _beside(rules: list[Rule], taken: set[str]) -> list[Rule]:
+    """Every second SQL rule not already run elsewhere or before the copies: those of a small share run beside."""
+    return [r for r in rules if r.sql is not None and r.id not in taken][1::2]
+
+
+@contextmanager
+def sql_rules_beside(con: duckdb.DuckDBPyConnection, rules: list[Rule], scope: CheckScope,
+                     spans: "AppendedRows | None") -> Iterator[Callable[[], dict[str, Outcome]]]:
+    """Evaluate SQL `rules` on a second connection to the warehouse, in a thread, while the block runs; the block's
+    `collect()` waits for their outcomes. The connection has the scope and its own scoped copies (temp tables are a
+    connection's own), made as the block's are (`spans`: see `scoped_tables`). After a small change a rule's
+    statement costs mostly its planning, on one core: two connections plan two statements at once, and DuckDB
+    lets go of Python while it plans and runs them."""
+    if not rules:
+        yield dict
+        return
+    beside = con.cursor()
+    outcomes: dict[str, Outcome] = {}
+    failed: list[BaseException] = []
+    stopping = threading.Event()
+
+    def evaluate_all() -> None:
+        try:
+            set_scope(beside, sorted(scope.nct_ids), scope.as_of)
+            with scoped_tables(beside, True, spans):
+                for rule in rules:
+                    if stopping.is_set():
+                        return
+                    outcomes[rule.id] = evaluate(beside, rule, scope, narrowed=True)
+        except BaseException as exc:  # raised by `collect()`, in the run's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=evaluate_all, name="sql-rules-beside", daemon=True)
+    thread.start()
+
+    def collect() -> dict[str, Outcome]:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return outcomes
+    try:
+        yield collect
+    finally:
+        if thread.is_alive():  # the block failed or was stopped: so are the rules beside it
+            stopping.set()
+            beside.interrupt()
+            thread.join()
+        beside.close()
 
 
 def field_selected(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
