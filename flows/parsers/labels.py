@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from flows.parsers.model import Refused
+from flows.parsers.page_text import no_value
 from schemas import enums
 
 _STATUS = {
@@ -172,6 +173,18 @@ def _lookup(kind: str, label: object):
     if kind == "yes_no":
         return _SIMPLE["yes_no"].get(_key(str(label)))
     return _mapped(kind, str(label))
+
+
+def page_label(kind: str, label: str | None):
+    """A display label a text page shows for `kind` ('status' for an overall status, 'sex', any kind lookup()
+    knows), mapped as overall_status() or lookup() map it; but a page's word for no value ('N/A', '-', 'Not
+    Provided') that the registry never gives as a value of that kind is no value (None), where the registry's own
+    records (JSON, XML) keep the word for validation to refuse. A word the registry gives ('Unknown' status, 'N/A'
+    allocation, 'None' masking) maps as before."""
+    value = overall_status(label) if kind == "status" else lookup(kind, label)
+    if type(value) is str and value not in _VALID[kind] and no_value(value):
+        return None
+    return value
 
 
 def enum_spelling(label: str | None) -> str | None:

@@ -19,15 +19,41 @@ def page_starts(lines: list[str], starts_page, marker: str | None = None) -> lis
     return [index for index, line in enumerate(lines) if marker in line and starts_page(line.strip())]
 
 
+def quoted_starts(lines: list[str], starts: list[int], heading_of, free_text: frozenset[str],
+                  opening: frozenset[str], skipped: frozenset[str] = frozenset()) -> tuple[list[int], dict]:
+    """The page start lines, without each one after the first that a free-text section of the page above quotes: a
+    study named in a description ('NCT ID: NCT01234567' on a line of its own). Such a line stands below a free-text
+    heading (`free_text`; headings in `skipped`, a page header's own labels, passed over) and the next heading
+    below it is none a page opens with (`opening`), where a page's own start line comes with its page's opening
+    headings. `heading_of(line)`: the heading a line spells, or None. A line with no heading below it stays a start
+    (a page cut short after its start line). Also each kept start line that another section holds, with no page's
+    first heading below it: {index: (the heading above it, the heading below it)}, for the file's reject."""
+    if len(starts) < 2:
+        return starts, {}
+    kept, inside = starts[:1], {}
+    for at, start in enumerate(starts[1:], 1):
+        above = next((heading for line in reversed(lines[kept[-1] + 1:start])
+                      if (heading := heading_of(line)) is not None and heading not in skipped), None)
+        end = starts[at + 1] if at + 1 < len(starts) else len(lines)
+        below = next((heading for line in lines[start + 1:end] if (heading := heading_of(line)) is not None), None)
+        if below is None or below in opening:
+            kept.append(start)
+        elif above not in free_text:
+            kept.append(start)
+            inside[start] = (above, below)
+    return kept, inside
+
+
 def several_pages(layout: str, lines: list[str], starts: list[int], page_top, read,
-                  also: list[int] | None = None) -> Parsed | None:
+                  also: list[int] | None = None, inside: dict | None = None) -> Parsed | None:
     """None when fewer than two pages begin in the file; else each page read on its own by `read(bytes)`, all their
     records and problems in one Parsed, or the file's reject when where each page begins cannot be told.
 
     `page_top(lines, lo, start)` gives (lowest, top) for the page whose start line is lines[start]: `top` the line
     it begins with (its title above its start line), `lowest` the first line after what the page above surely
     holds (lines between may be either page's: they must read the same either way); None when it cannot be told.
-    `also`: where a second start test finds the pages; each page's line must lie between two of `starts`."""
+    `also`: where a second start test finds the pages; each page's line must lie between two of `starts`.
+    `inside`: the start lines that stand inside a section of the page above (quoted_starts), said in the reject."""
     if len(starts) < 2 or (also is not None and len(also) < 2):
         return None
     if also is not None and not _paired(starts, also):
@@ -39,6 +65,8 @@ def several_pages(layout: str, lines: list[str], starts: list[int], page_top, re
     tops = [0] + [top for _, top in edges] + [len(lines)]
     pages = [read(_joined(lines[top:end])) for top, end in zip(tops, tops[1:])]
     if not all(page.records for page in pages[:-1]):  # a start line quoted inside a page, or a page cut short
+        if inside:
+            return _within(layout, *next(iter(inside.items())))
         return _several(layout, starts, "a page before the last is no whole study page")
     for at, (lowest, top) in enumerate(edges):
         if lowest < top and (read(_joined(lines[tops[at]:lowest])) != pages[at]
@@ -51,6 +79,17 @@ def _paired(starts: list[int], also: list[int]) -> bool:
     """Whether each page's second start line stands after its first and before the next page's."""
     return len(starts) == len(also) and all(start < other < after for start, other, after
                                             in zip(starts, also, starts[1:] + [float("inf")]))
+
+
+def _within(layout: str, start: int, headings: tuple[str | None, str]) -> Parsed:
+    """The reject of a file whose page start line stands inside a section of the page above it."""
+    above, below = headings
+    under = f"under its '{above}' heading" if above else "above its first heading"
+    return failure(layout, SEVERAL_PAGES, f"line {start + 1} reads as a page's start line but stands inside the page "
+                                          f"above, {under}, with no page's first heading below it (the next is "
+                                          f"'{below}'): whether it begins another study's page or names another "
+                                          "study in the page's text cannot be told: save each study's page as a "
+                                          "file of its own")
 
 
 def _joined(lines: list[str]) -> bytes:

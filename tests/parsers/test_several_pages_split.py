@@ -125,8 +125,8 @@ def test_a_description_that_quotes_a_start_line_splits_no_page(module, quoted):
     quoting = first.replace(*quoted, 1)
     assert quoting != first
     parsed = module.parse((quoting + "\n" + second).encode())
-    assert parsed.records == [] and _reasons(parsed) == [SEVERAL_PAGES]
-    assert "3 pages begin in it" in parsed.problems[0].detail and "no whole study page" in parsed.problems[0].detail
+    assert (parsed.records, parsed.problems) == _one_by_one(module, [quoting, second])
+    assert len(parsed.records) == 2 and "NCT01234567" in str(parsed.records[0].tables["detailed_descriptions"])
 
 
 def test_a_summary_page_that_quotes_one_start_line_of_another_page_keeps_the_reject():

@@ -12,8 +12,9 @@ from flows.parsers.aggregator_text.labelled_fields import apply_fields
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page chrome is part of this layout)
     _CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME, CHROME_END_CHARACTERS, HEADINGS, WHITESPACE, page_sections,
-    headings_in_usual_case, study_sections, without_chrome)
-from flows.parsers.aggregator_text.results_page import is_results_page, results_page_reject, shows_results_page
+    heading_otherwise, headings_in_usual_case, study_sections, without_chrome)
+from flows.parsers.aggregator_text.results_page import (RESULTS_HEADINGS, is_results_page, results_page_reject,
+                                                        shows_results_page)
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
@@ -22,7 +23,7 @@ from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, int_value,
                                      nonblank, saved_head_text, text_block, truncated)
-from flows.parsers.several_pages import page_starts, several_pages
+from flows.parsers.several_pages import page_starts, quoted_starts, several_pages
 
 LAYOUT = "aggregator_text"
 # What a meddatax study page shows ("table" = every column of it): no outcome measures (they sit on
@@ -40,6 +41,12 @@ UNDECIDED_DATE = "unreadable value: a start or completion date undecided"
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
 _PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")
+# The sponsor's free-text sections: a line in them may name another study as a page's 'NCT ID:' line does.
+_FREE_TEXT = frozenset({"Brief Summary", "Detailed Description"})
+# The headings a study page or its results sub-page shows first below its 'NCT ID:' line.
+_OPENING = frozenset({"Study Results", "Basic Information", *RESULTS_HEADINGS})
+# The longest line that spells a heading, with a count or a colon after it and a few characters of indentation.
+_HEADING_LENGTH = max(map(len, HEADINGS | _OPENING)) + len(" (99999):") + 8
 # A whole page has its key block and ends with 'More Related Trials' (shown even when empty).
 REQUIRED = ("Basic Information", "More Related Trials")
 
@@ -74,8 +81,9 @@ def parse(raw: bytes) -> Parsed:
         return page
     lines, copied = page
     lines = own_lines(lines)
-    starts = page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:")
-    if several := several_pages(LAYOUT, lines, starts, _page_top, parse):
+    starts, inside = quoted_starts(lines, page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:"), _heading_of,
+                                   _FREE_TEXT, _OPENING)
+    if several := several_pages(LAYOUT, lines, starts, _page_top, parse, inside=inside):
         several.problems += copied
         return several
     sections = study_sections(lines)
@@ -130,7 +138,7 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
     enrollment, enrollment_type = typed(basic.get("enrollment"))
     study: dict[str, object] = {
         "brief_title": title,
-        "overall_status": labels.overall_status(basic.get("status")),
+        "overall_status": labels.page_label("status", basic.get("status")),
         "phase": labels.phase(basic.get("phase")),
         "study_type": labels.lookup("study_type", basic.get("study_type")),
         "enrollment": int_value(enrollment),
@@ -157,6 +165,14 @@ def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
     add_rows(record, "conditions", [{"name": name} for name in list_items(nonblank(sections.lines("Conditions")))])
+
+
+def _heading_of(line: str) -> str | None:
+    """The heading a line spells, as usual or otherwise ('BASIC INFORMATION', 'Locations (3)'); None for text."""
+    if len(line) > _HEADING_LENGTH:
+        return None
+    key = line.strip()
+    return key if key in HEADINGS or key in RESULTS_HEADINGS else heading_otherwise(key) if key else None
 
 
 def _page_top(lines: list[str], lo: int, start: int) -> tuple[int, int] | None:

@@ -46,7 +46,7 @@ def read_criteria(lines: list[str]) -> tuple[dict[str, object], str | None, tupl
 
 def _eligibility_row(criteria: list[str], values: dict[str, str]) -> dict[str, object]:
     """The eligibilities row: the criteria text as shown, and the ages, sex and healthy volunteers given."""
-    return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": _age(values.get("minimum_age")),
+    return {"gender": labels.page_label("sex", values.get("gender")), "minimum_age": _age(values.get("minimum_age")),
             "maximum_age": _age(values.get("maximum_age")),
             "healthy_volunteers": labels.lookup("yes_no", values.get("healthy_volunteers")),
             "criteria": text_block(criteria)}

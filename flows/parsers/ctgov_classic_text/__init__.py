@@ -11,7 +11,7 @@ from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS:
     CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, header_on_own_lines, own_sections_in_capitals, sections_in_usual_case)
 from flows.parsers.ctgov_classic_text.label_lines import leading_with_colons, with_colons
 from flows.parsers.ctgov_classic_text.outcomes import read_outcomes
-from flows.parsers.ctgov_classic_text.page_bounds import page_top, starts_page
+from flows.parsers.ctgov_classic_text.page_bounds import page_start_lines, page_top
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.ctgov_classic_text.study_design import is_design_label
@@ -19,7 +19,7 @@ from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
                                      no_value, nonblank, saved_head_text, split_sections, text_block, truncated)
-from flows.parsers.several_pages import page_starts, several_pages
+from flows.parsers.several_pages import several_pages
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
@@ -69,7 +69,8 @@ def parse(raw: bytes) -> Parsed:
     printed = is_printed(lines)
     wrapped = is_wrapped(lines, printed)
     lines = as_screen_text(lines, printed, wrapped)
-    if several := several_pages(LAYOUT, lines, page_starts(lines, starts_page, "CT.gov ID"), page_top, parse):
+    starts, inside = page_start_lines(lines)
+    if several := several_pages(LAYOUT, lines, starts, page_top, parse, inside=inside):
         several.problems += copied
         return several
     sections = page_sections(lines)

@@ -119,14 +119,16 @@ def _in_page_order(key: str, indexes: list[int], single: list[tuple[int, str]]) 
 def _spelt_headings(lines: list[str]) -> list[tuple[int, str]]:
     """The number of each line that spells a heading in any case (one with tabs read with its cells parted by a
     space), and that heading, in page order."""
-    spelt: list[tuple[int, str]] = []
-    for index, line in enumerate(lines):
-        if not line or len(line) > _INDENTED:
-            continue
-        key = (" ".join(line.split()) if "\t" in line else line.strip()).casefold()
-        if heading := _SPELT.get(key) or (")" in key and _counted(key)):
-            spelt.append((index, heading))
-    return spelt
+    return [(index, heading) for index, line in enumerate(lines) if (heading := heading_spelt(line))]
+
+
+def heading_spelt(line: str) -> str | None:
+    """The heading or sub-heading a line spells in any case, with a colon or a count after it (a line with tabs read
+    with its cells parted by a space); None for any other line."""
+    if not line or len(line) > _INDENTED:
+        return None
+    key = (" ".join(line.split()) if "\t" in line else line.strip()).casefold()
+    return _SPELT.get(key) or (")" in key and _counted(key)) or None
 
 
 def _counted(key: str) -> str | None:

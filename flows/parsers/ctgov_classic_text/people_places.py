@@ -119,7 +119,7 @@ def _labelled(line: str) -> tuple[str | None, str]:
 
 def _eligibility_row(values: dict[str, str], criteria: list[str]) -> dict[str, object]:
     minimum, maximum = age_range(values.get("ages"))
-    row = {"gender": labels.lookup("sex", values.get("sex")), "minimum_age": minimum,
+    row = {"gender": labels.page_label("sex", values.get("sex")), "minimum_age": minimum,
            "maximum_age": maximum, "healthy_volunteers": labels.lookup("yes_no", values.get("healthy")),
            "criteria": text_block(criteria)}
     if any(field in values for field in _GENDER_FIELDS):  # only pages that show them

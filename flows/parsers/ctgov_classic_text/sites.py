@@ -67,26 +67,43 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     sites: list[dict[str, object]] = []
     doubts: list[str] = []
     shown = nonblank(lines)
+    joined = -1  # the line a wrapped row goes on to
     for at, line in enumerate(shown):
         if match := _LOCATION_ROW.match(line):
-            site, doubt = _unwrapped_row(line, shown[at + 1:at + 2])
+            site, doubt, wrapped = _unwrapped_row(line, shown[at + 1:at + 2])
             sites.append({**site, "status": site.get("status")})
+            joined = at + 1 if wrapped else joined
             if doubt:
                 doubts.append(f"site {match.group(1)}: {doubt}")
         elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
             sites[-1]["status"] = status
+        elif at != joined and (country := _country_alone(line.split())) and not _heads_rows(country, shown[at + 1:]):
+            sites.append({**_NO_PLACE, "country": country, "status": None})
     return sites, doubts
 
 
-def _unwrapped_row(line: str, below: list[str]) -> tuple[dict[str, str | None], str | None]:
+# A site the registry gives by its country only: no name, city, state or postal code.
+_NO_PLACE = {"name": None, "city": None, "state": None, "zip": None}
+
+
+def _heads_rows(country: str, below: list[str]) -> bool:
+    """Whether a line that shows a country alone, with no row number, heads the rows below it (a copy that groups
+    the sites by country): the next line is a row in that country. Otherwise it is a site given by its country only
+    (as a row numbered '1 China' is)."""
+    if not below or not _LOCATION_ROW.match(below[0]):
+        return False
+    return site_row(below[0])[0]["country"] == country
+
+
+def _unwrapped_row(line: str, below: list[str]) -> tuple[dict[str, str | None], str | None, bool]:
     """site_row of the row; of a row that a copy wrapped at a fixed width (it ends with no country, and with the line
-    below, that is no row of its own, it does), site_row of the two lines joined."""
+    below, that is no row of its own, it does), site_row of the two lines joined; and whether they were."""
     site, doubt = site_row(line)
     if site["country"] is None and below and not _LOCATION_ROW.match(below[0]):
         whole, whole_doubt = site_row(f"{line} {below[0]}")
         if whole["country"] is not None:
-            return whole, whole_doubt
-    return site, doubt
+            return whole, whole_doubt, True
+    return site, doubt, False
 
 
 def _site_status(line: str) -> str | None:

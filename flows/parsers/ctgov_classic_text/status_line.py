@@ -16,7 +16,7 @@ def stopped_status(lines: list[str]) -> dict[str, str | None]:
     if at > 0 and shown.endswith(")") and (status := labels.overall_status(shown[:at].strip())) in OVERALL_STATUS:
         note, own_line = shown[at + 1:-1].strip(), False
     else:
-        status, own_line = labels.overall_status(shown or None), True
+        status, own_line = labels.page_label("status", shown or None), True
         note = lines[1][1:-1].strip() if len(lines) > 1 and lines[1][:1] + lines[1][-1:] == "()" else ""
     was = labels.overall_status(note[4:]) if status == "UNKNOWN" and note[:4].casefold() == "was " else None
     if note and status in _STOPPED:

@@ -125,8 +125,9 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
 
 def status_columns(text: str) -> dict[str, object]:
     """'Recruiting' -> overall_status RECRUITING; a stopped status with its reason in brackets ('Terminated (Low
-    accrual)') -> the status and why_stopped; any other text kept as shown (validation refuses it)."""
-    read = labels.overall_status(text)
+    accrual)') -> the status and why_stopped; the page's word for no value ('N/A', '-') -> None; any other text kept as
+    shown (validation refuses it)."""
+    read = labels.page_label("status", text)
     if read not in enums.OVERALL_STATUS and (match := _STATUS_AND_REASON.match(text.strip())):
         if (status := labels.overall_status(match.group("status"))) in _STOPPED:
             return {"overall_status": status, "why_stopped": match.group("reason").strip()}

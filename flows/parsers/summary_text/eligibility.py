@@ -36,7 +36,7 @@ _AGE_UP_TO = re.compile(rf"^(?:(?:up to|birth\s+to)\s+{_AGE}|(?:≤|<=)\s*{_AGE}
 def eligibility_row(values: dict[str, str]) -> dict[str, object] | None:
     """The eligibilities row (ages, sex, healthy volunteers; this page shows no criteria), or None."""
     minimum, maximum = ages(values.get("ages"))
-    row = {"gender": labels.lookup("sex", values.get("sex")),
+    row = {"gender": labels.page_label("sex", values.get("sex")),
            "minimum_age": _age_limit(values.get("minimum_age")) or minimum,
            "maximum_age": _age_limit(values.get("maximum_age")) or maximum,
            "healthy_volunteers": healthy_volunteers(values.get("healthy_volunteers")), "criteria": None,
