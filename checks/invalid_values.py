@@ -14,7 +14,7 @@ from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal, sql_text
 from flows.parsers.ctgov_json_v2_fields import WHERE_API_V2_WRITES
 from flows.parsers.ctgov_xml_fields import WHERE_LEGACY_XML_WRITES
-from flows.parsers.model import EMPTY_PART, READ_AS_SPELT, UNREAD_PART
+from flows.parsers.model import EMPTY_PART, READ_AS_SPELT, UNPAIRED_ESCAPE, UNREAD_PART
 from schemas.enums import FORMER_DESIGN_TERMS
 from warehouse.tables import PERSONAL_COLUMNS
 
@@ -58,16 +58,21 @@ def _refused_value_sql() -> str:
 
 def _unread_part_sql() -> str:
     """One finding per part of each study's current version that had the wrong type (the same part once), and per
-    item given as an empty object (armGroups [{}]), which is read as AACT reads it but gives nothing."""
+    item given as an empty object (armGroups [{}]), which is read as AACT reads it but gives nothing, and per text
+    of which a character was written as an escape without its pair, stored with U+FFFD in its place."""
     part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
     message = sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)
     empty = sql_text("Part of the record gives nothing: {part}.", part=part)
+    unpaired = sql_text("Text of the record holds an escape that names no character: {part}. It is stored with "
+                        "U+FFFD in the escape's place.", part=part)
     return f"""
         SELECT p.nct_id,
-               CASE WHEN p.reason = {literal(EMPTY_PART)} THEN {empty} ELSE {message} END AS message,
+               CASE WHEN p.reason = {literal(EMPTY_PART)} THEN {empty}
+                    WHEN p.reason = {literal(UNPAIRED_ESCAPE)} THEN {unpaired} ELSE {message} END AS message,
                {sql_text("{part} (meta.load_problems)", part=part)} AS evidence
         FROM (SELECT DISTINCT nct_id, sha256, reason, detail FROM meta.load_problems
-              WHERE reason IN ({literal(UNREAD_PART)}, {literal(EMPTY_PART)}) AND {IN_SCOPE}) p
+              WHERE reason IN ({literal(UNREAD_PART)}, {literal(EMPTY_PART)}, {literal(UNPAIRED_ESCAPE)})
+                    AND {IN_SCOPE}) p
         JOIN studies s ON s.nct_id = p.nct_id AND s.source_sha256 = p.sha256"""
 
 
@@ -134,8 +139,12 @@ RULES = (
                   "no text, only attributes (<overall_status value=\"Completed\"/>), or attributes legacy XML does "
                   "not give beside its text (<start_date type=\"Actual\" day=\"5\">). An item of an API v2 array "
                   "given as an empty object (armGroups [{}]), which the registry never writes, is said too: it loads "
-                  "as AACT loads it, an arm of no values counted among the arms. The finding names the part "
-                  "and its type, never its value; an array of the registry's values (stdAges, whoMasked) that "
+                  "as AACT loads it, an arm of no values counted among the arms. So is an API v2 text (a title, "
+                  "a description, a site's name) that writes a character as a \\uD800-\\uDFFF escape without its "
+                  "pair, which names no character: the text is stored with U+FFFD in its place, and the finding "
+                  "quotes it around the escape, written out (a coded value so written is refused instead: "
+                  "invalid_values.refused_value; a person's value is named, never quoted). Otherwise the finding names "
+                  "the part and its type, never its value; an array of the registry's values (stdAges, whoMasked) that "
                   "holds one API v2 does not know (or a null) is named with that value, and its flags that cannot "
                   "be told stay NULL.",
         fields=("meta.load_problems",),

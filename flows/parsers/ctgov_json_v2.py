@@ -22,7 +22,8 @@ from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_references import provided_document_rows, reference_tables
 from flows.parsers.ctgov_json_v2_study import id_rows, pending_rows, study_row, text_tables
-from flows.parsers.model import FIELD_SELECTED, NCT_ID, Parsed, Problem, Row, StudyRecord, noted
+from flows.parsers.ctgov_json_v2_unpaired import SURROGATE_ESCAPE, paired
+from flows.parsers.model import FIELD_SELECTED, NCT_ID, UNPAIRED_ESCAPE, Parsed, Problem, Row, StudyRecord, noted
 
 LAYOUT = "ctgov_json_v2"
 # Matched whole (fullmatch), ASCII digits only: "NCT00000410\n" or Arabic-Indic digits are not ids.
@@ -53,8 +54,8 @@ def sniff(head: bytes) -> bool:
 def parse(raw: bytes) -> Parsed:
     """Every study in `raw` as a StudyRecord; whatever cannot be read as a Problem. Never raises."""
     parsed = Parsed(LAYOUT)
-    for where, study in _studies(raw, parsed.problems):
-        record = _record(study, where, parsed.problems)
+    for where, study, unpaired in _studies(raw, parsed.problems):
+        record = _record(study, where, parsed.problems, unpaired)
         if record is not None:
             parsed.records.append(record)
     if not parsed.records and not parsed.problems:
@@ -62,18 +63,21 @@ def parse(raw: bytes) -> Parsed:
     return parsed
 
 
-def _studies(raw: bytes, problems: list[Problem]) -> Iterator[tuple[str, object]]:
-    """(where, study object) for each study of each JSON document in `raw`."""
+def _studies(raw: bytes, problems: list[Problem]) -> Iterator[tuple[str, object, bool]]:
+    """(where, study object, whether its strings may hold a lone surrogate) for each study of each JSON document in
+    `raw`."""
     for where, document in _documents(raw.removeprefix(_BOM), problems):
+        unpaired = type(document) is _Unpaired
+        document = document.value if unpaired else document
         if isinstance(document, dict) and "protocolSection" not in document and isinstance(
             document.get("studies"), list
         ):
             document = document["studies"]
         if not isinstance(document, list):
-            yield where, document
+            yield where, document, unpaired
             continue
         for index, study in enumerate(document, start=1):
-            yield f"{where}, study {index} of {len(document)}", study
+            yield f"{where}, study {index} of {len(document)}", study, unpaired
 
 
 def _documents(body: bytes, problems: list[Problem]) -> list[tuple[str, object]]:
@@ -105,18 +109,32 @@ _INFINITE = "number is infinity"
 _INT_DIGITS = 4000
 
 
+class _Unpaired:
+    """A JSON value read by the standard reader from a document that writes a surrogate escape: its strings may
+    hold a lone surrogate, which each study's reading replaces (ctgov_json_v2_unpaired)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
 def _loads(body: bytes) -> object:
     """The JSON value of `body`. A number past the largest a double holds (1e400), which orjson refuses, does not
-    make the whole file unreadable: it is kept as the text the JSON gives, for validation to refuse and quote."""
+    make the whole file unreadable: it is kept as the text the JSON gives, for validation to refuse and quote. Nor
+    does a \\uD800-\\uDFFF escape without its pair, which orjson refuses: the standard reader keeps it, and the
+    value comes as _Unpaired."""
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as error:
-        if _INFINITE not in str(error):
+        if _INFINITE not in str(error) and not _SURROGATE_ESCAPE.search(str(error)):
             raise
         try:
-            return json.loads(body, parse_float=_finite_or_text, parse_int=_int_or_text, parse_constant=_no_constant)
+            value = json.loads(body.decode("utf-8"), parse_float=_finite_or_text, parse_int=_int_or_text,
+                               parse_constant=_no_constant)
         except (ValueError, RecursionError):
             raise error from None
+        return _Unpaired(value) if SURROGATE_ESCAPE.search(body) else value
 
 
 def _finite_or_text(text: str) -> float | str:
@@ -145,6 +163,7 @@ def _one_after_another(body: bytes, whole_file_error: str, problems: list[Proble
         problems.append(Problem("invalid JSON", whole_file_error))
         return []
     decoder = json.JSONDecoder(parse_constant=_no_constant)
+    unpaired = SURROGATE_ESCAPE.search(body) is not None
     documents: list[tuple[str, object]] = []
     stopped, at, line, counted = None, _BETWEEN.match(text).end(), 1, 0
     while at < len(text):
@@ -157,7 +176,7 @@ def _one_after_another(body: bytes, whole_file_error: str, problems: list[Proble
         except RecursionError:  # the standard decoder recurses into each nested array or object
             stopped = "nested deeper than this reader follows"
             break
-        documents.append((f"value {len(documents) + 1} (line {line})", value))
+        documents.append((f"value {len(documents) + 1} (line {line})", _Unpaired(value) if unpaired else value))
         at = _BETWEEN.match(text, end).end()
     if len(documents) < 2:  # no whole value first, or one and no JSON after it: the whole file's error says why
         problems.append(Problem("invalid JSON", whole_file_error))
@@ -194,8 +213,14 @@ def _json_error(body: bytes, error: orjson.JSONDecodeError) -> str:
     return str(error)
 
 
-def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord | None:
-    """The StudyRecord of one study object, or None with a Problem saying why it is not loadable."""
+def _record(study: object, where: str, problems: list[Problem], unpaired: bool = False) -> StudyRecord | None:
+    """The StudyRecord of one study object, or None with a Problem saying why it is not loadable. The strings of a
+    study that may hold a lone surrogate (`unpaired`) are read as values given otherwise first, and noted."""
+    try:
+        study, unpaired_notes = paired(study) if unpaired else (study, [])
+    except RecursionError:  # each nested array or object is one call deeper
+        problems.append(Problem("study could not be mapped", f"{where}: nested deeper than this reader follows"))
+        return None
     protocol = study.get("protocolSection") if isinstance(study, dict) else None
     if not isinstance(protocol, dict):
         problems.append(Problem(NO_PROTOCOL, f"{where}: {_what_it_gives(study, protocol)}"))
@@ -221,6 +246,7 @@ def _record(study: object, where: str, problems: list[Problem]) -> StudyRecord |
         problems.append(Problem("study could not be mapped", f"{where}: {type(error).__name__}", nct_id))
         return None
     problems += [Problem(reason, f"{where}: {part}", nct_id) for reason, part in noted()]
+    problems += [Problem(UNPAIRED_ESCAPE, f"{where}: {note}", nct_id) for note in unpaired_notes]
     status = protocol["statusModule"]
     if not any(key in status for key in REGISTRY_KEPT):
         problems.append(Problem(FIELD_SELECTED, f"{where}: statusModule has {', '.join(sorted(status)) or 'nothing'}, "

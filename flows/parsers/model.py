@@ -18,6 +18,11 @@ UNREAD_PART = "part of the study has the wrong type and was not read"
 # a row of NULLs, counted among the study's arms), and noted: not a part of the wrong type, nothing in it unread.
 EMPTY_PART = "part of the study is an empty object and gives no value"
 
+# The problem reason of a string of text holding a \uD800-\uDFFF escape without its pair ("\ud800" alone, as a broken
+# converter writes it), which names no character: the text is read with U+FFFD in the escape's place, and noted
+# (flows.parsers.ctgov_json_v2_unpaired). A coded value so written is refused instead, quoted with the escape.
+UNPAIRED_ESCAPE = "a string holds an escape without its pair, read with U+FFFD in its place"
+
 # The problem reason of a value given in another JSON type than API v2's that spells the value meant (a flag given
 # as the string "Yes", a count as the string "+12"), or written otherwise than the registry writes it (a date
 # 'Jan 2020', a legacy label 'Completed.'): read as what it spells, and loaded. Stored in meta.load_problems, where
