@@ -40,7 +40,9 @@ TOPICAL = tuple((name, when, re.compile(pattern, re.I)) for name, when, pattern 
     ("excluded", None, r"excluded"),
 ))
 # A heading line: an optional list mark, then one or two topical headings, each ending in a colon ("Prior
-# Medication: Excluded:").
+# Medication: Excluded:"), the ASCII one or the full-width one of Chinese, Japanese and Korean text ("："), read alike.
+_AS_ASCII_COLON = str.maketrans("\uff1a", ":")
+_COLONS = (":", "\uff1a")
 _MARK = re.compile(r"^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)")
 # What opens a criteria heading line before "inclusion criteria" or "exclusion criteria" (case aside): a bullet or
 # a section's letter or Roman numeral ("A. Inclusion Criteria", "II. EXCLUSION CRITERIA", "Ⅱ. Exclusion criteria"),
@@ -108,7 +110,7 @@ def _body(line: str) -> str:
 def topics(heading: str) -> list[tuple[str, str | None]] | None:
     """(name, when) of each topical heading of a heading line ("Prior Medication: Excluded:"), or None when the
     line is no topical heading (a cohort's, a criterion's, a sentence)."""
-    body = _body(heading)
+    body = _body(heading).translate(_AS_ASCII_COLON)
     if not body.endswith(":") or "\n" in body:
         return None
     parts = [part.strip() for part in body[:-1].split(":")]
@@ -215,7 +217,7 @@ def _only_topics_between(text: str, start: int, end: int) -> bool:
             continue
         if not unit.listed:
             return False
-        if piece.rstrip().endswith(":"):
+        if piece.rstrip().endswith(_COLONS):
             words = _words(text) if words is None else words
             if words.count(_words(piece)) < 2:
                 return False
@@ -245,7 +247,7 @@ _PEOPLE = (r"(?:patients?|participants?|subjects?|care-?givers?|carers?|donors?|
 _PEOPLE_BEFORE = (r"(?:for|all|family|informal|primary|sibling|related|unrelated|living|index|patient|parent|household|"
                   r"participating|study)")
 _OPENING = r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[ \t]*"
-_CLOSING = r"[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*"
+_CLOSING = r"[ \t]*(?:\*\*|__)?[ \t]*[:\uff1a]?[ \t]*(?:\*\*|__)?[ \t]*"
 _PEOPLE_LINE = re.compile(rf"{_OPENING}(?:{_PEOPLE_BEFORE}[ \t]+){{0,2}}{_PEOPLE}(?:[ \t]*\([^)\n]{{1,40}}\))?"
                           rf"(?:[ \t]+only)?{_CLOSING}", re.I)
 # A step or a period of the study whose criteria follow: the registration steps of cooperative-group records ("* STEP
@@ -256,8 +258,8 @@ _OCCASION = (r"(?:step[ \t]*\d{1,2}[a-z]?|(?:pre-?|re-?)?registration|randomi[sz
              r"escalation)")
 _OCCASION_WORD = (rf"(?:{_OCCASION}|to|for|the|of|dose|eligibility|inclusion|exclusion|criteria|cohorts?|phase|part|"
                   r"period|portion|study|only|\([^)\n]{1,40}\))")
-_OCCASION_LINE = re.compile(rf"{_OPENING}(?=[^\n]*?\b{_OCCASION})(?:{_OCCASION_WORD}[ \t:\-\u2013]*){{1,6}}{_CLOSING}",
-                            re.I)
+_OCCASION_LINE = re.compile(
+    rf"{_OPENING}(?=[^\n]*?\b{_OCCASION})(?:{_OCCASION_WORD}[ \t:\uff1a\-\u2013]*){{1,6}}{_CLOSING}", re.I)
 # What a criteria heading may name as another list's occasion or people ("Inclusion Criteria for Stage 2",
 # "Exclusion Criteria for Caregivers"; not "... for all patients", every list's people).
 _NAMES_OCCASION = re.compile(rf"\b(?:{_OCCASION}|stage[ \t]*(?:\d{{1,2}}|[ivx]{{1,4}})\b|(?<!all ){_PEOPLE})", re.I)

@@ -29,6 +29,10 @@ _HEADING = re.compile(
     r"(inclusion|exclusion))(?![^\W_])[^\n]{0,60}$",
     re.I | re.M,
 )
+# The colon that ends a heading or a group's label: the ASCII one, or the full-width one of Chinese, Japanese and
+# Korean text ("入选标准：", "Cohort A："), which the same records' lines end in as others end in ":".
+COLONS = (":", "\uff1a")
+_COLON = re.compile("[:\uff1a]")
 # A list number opening a line: "3.", "3)", "(3)", "3\\." (markdown), or with the full-width point or bracket or the
 # ideographic full stop of Chinese, Japanese and Korean text ("3．", "（3）", "3）", "3。").
 _FULL_WIDTH_MARKS = "．。）"
@@ -60,10 +64,11 @@ _IN_LINE_POINT = re.compile(rf"\.(?:(?<={_IN_LINE}(\d)\.)|(?<={_IN_LINE}(\d\d)\.
                             rf"(?<={_IN_LINE}(\d\d)\\\.))" + _AFTER_INLINE)
 _IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
                               + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
-_HEADING_NUMBER = re.compile(r"[:\s](\d{1,2})\\?[.)]\s*$")
+_HEADING_NUMBER = re.compile(r"[:\uff1a\s](\d{1,2})\\?[.)]\s*$")
 # The first item written on the heading line itself ("Exclusion Criteria: 1. Pregnancy", "Inclusion criteria: (1) Age"):
 # the list of the lines below goes on from it.
-_HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)", re.I)
+_HEADING_FIRST_ITEM = re.compile(r"criteria\b[ \t]*(?:[:\uff1a.\-\u2013][ \t]*)?\(?(\d{1,2})[ \t]?(?:\\?\.|\))(?!\d)",
+                                 re.I)
 # A line that opens with a bullet or a list number (not a bold line, "**Part B**").
 _LIST_LINE = re.compile(rf"[ \t]*(?:[-•]|\*(?!\*)|[(（]?\d{{1,2}}[ \t]?(?:\\?\.|[){_FULL_WIDTH_MARKS}]))")
 # A line's list number and how it is written ("3.", "(3)", "3)", or full-width: "3．" as "3.", "（3）" as "(3)"): a
@@ -82,7 +87,7 @@ GROUP_LABEL = re.compile(
     r"\\?\[[^\]\n]{1,60}\\?\]"
     r"|(?i:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|strat(?:um|a)|sub-?stud(?:y|ies)|segments?|panels?)"
     r"[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b"
-    r"(?:[ \t]*(?:\([^)\n]{1,60}\)|[-\u2013\u2014,][ \t]*[^\n.;:]{0,60}))?"
+    r"(?:[ \t]*(?:\([^)\n]{1,60}\)|[-\u2013\u2014,][ \t]*[^\n.;:\uff1a]{0,60}))?"
     r"|(?i:(?:male|female|men|women|adults?|adolescents?|children|infants?|toddlers?|neonates?|p(?:a)?ediatric"
     r"|elderly)(?:[ \t]+(?:(?:not[ \t]+)?of[ \t]+(?:non-?)?(?:child-?bearing|reproductive)[ \t]+potential"
     r"|participants?|subjects?|patients?|volunteers?))?)(?:[ \t]*\([^)\n]{1,60}\))?"
@@ -95,24 +100,24 @@ GROUP_LABEL = re.compile(
     r"|household[ \t]+contacts?|index[ \t]+(?:cases?|patients?)|relatives?|dyads?|clinicians?|physicians?|nurses?"
     r"|teachers?|staff(?:[ \t]+members?)?|(?:health[ \t-]?care[ \t]+)?(?:providers?|workers?|professionals?)))"
     r"(?:[ \t]*\([^)\n]{1,60}\))?)"
-    r"(?:[ \t]+(?i:only|patients|participants|subjects))?[*_]*[ \t]*:?[*_]*[ \t]*"
+    r"(?:[ \t]+(?i:only|patients|participants|subjects))?[*_]*[ \t]*[:\uff1a]?[*_]*[ \t]*"
 )
 # A group's label with its colon inside a line of page text ("... Cohort 2: 1. Age 18 ..."): its criteria follow.
 # Searched for before each colon, up to `LABEL_REACH` characters back (the pattern ends at the colon).
 _GROUP_LABEL_INLINE = re.compile(
     r"\b(?i:cohort|part|arm|group|phase|period|module|sub-?study)[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})"
-    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*:\Z")
+    r"(?:[ \t]*\([^)\n]{1,60}\))?[ \t]*[:\uff1a]\Z")
 LABEL_REACH = 90
 # A line longer than this is no group's label.
 LABEL_WIDTH = 120
 # A line that only offers another group ("OR", "- Or -", "And/or"): the criteria below it are an alternative set.
-_ALTERNATIVE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?i:or|and[ \t]*/[ \t]*or)[ \t]*:?[ \t]*(?:[-*•][ \t]*)?")
+_ALTERNATIVE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?i:or|and[ \t]*/[ \t]*or)[ \t]*[:\uff1a]?[ \t]*(?:[-*•][ \t]*)?")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+|\n[ \t]*\n", re.M)
 # A list's first item ("1.", "(1)", "1)"): a line of text right above it heads a new list ("Group B: meet any of 1 to
 # 3" then "1. Diagnosed with..."), though no blank line or colon sets it apart.
 _FIRST_ITEM = re.compile(rf"[ \t]*[(（]?1[ \t]?(?:\\?\.(?!\d)|[){_FULL_WIDTH_MARKS}])")
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
-_SUBHEADING = re.compile(r"^[^\n]{0,100}:[ \t]*$", re.M)
+_SUBHEADING = re.compile(r"^[^\n]{0,100}[:\uff1a][ \t]*$", re.M)
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns
 # above: a text without one has no list number, so it has no sections worth reading.
 _MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
@@ -436,7 +441,7 @@ def _opens_list(text: str, mk: Marker) -> bool:
     if mk.number != 1:
         return False
     end = mk.start - _trailing(text, mk.start, " \t(")
-    return text.endswith((":", ";"), 0, end)
+    return text.endswith(COLONS + (";",), 0, end)
 
 
 def walk(text: str, section: Section, carried: tuple[int, ...] = (),
@@ -558,7 +563,7 @@ def _lists_values(text: str, above: Marker, mk: Marker) -> bool:
     scale, numbered as the scale numbers them ("Pre-stroke mRS score of:\n   3. Moderate disability\n   4. ...";
     "Hoehn and Yahr stage:\n   2. Bilateral involvement"), which may start at any number."""
     line_start = text.rfind("\n", 0, mk.start) + 1
-    return mk.opens_item and text.endswith(":", 0, line_start - _trailing(text, line_start, " \t\r\n")) and \
+    return mk.opens_item and text.endswith(COLONS, 0, line_start - _trailing(text, line_start, " \t\r\n")) and \
         _line_indent(text, mk.start) > _line_indent(text, above.start)
 
 
@@ -686,7 +691,7 @@ def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
     if section is None or line_start <= section.start or text[line_start:gap.at].strip(" \t-*\u2022("):
         return False  # the list starts on the heading's line, or inside a line
     above = text[section.start:line_start].strip()
-    return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(":") and \
+    return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(COLONS) and \
         _BLANK_LINE.search(above) is None and _LINE_MARKER.search(above) is None and \
         _LIST_TITLE.fullmatch(above) is None
 
@@ -924,7 +929,8 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
         for start, end in zip(bounds, bounds[1:]):
             mark_end = _ITEM_MARK_AT.match(text, start, end).end()
             words = _words(text[mark_end:end]) if all_words is None else all_words[mark_end:end].split()
-            if len(words) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(").endswith(":"):
+            # a piece that ends in a colon before the next item's bullet or bracket leads in the items below it
+            if len(words) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(-*\u2022").endswith(COLONS):
                 yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 
@@ -977,8 +983,9 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
 # highly effective methods of contraception until 90 days after the last dose:", "..., including" above a list
 # line; not a hard-wrapped criterion's line that ends in "including"). The same criterion below two such lines of a
 # flat list is stated once under each.
-_PARENT_LINE = re.compile(r"^[^\n]*(?::[ \t]*$|\b(?:including|such as|as follows|(?:one|any|all|each|either) of the "
-                          r"following)[ \t]*(?=\n[ \t]*(?:[-*\u2022]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))))", re.M | re.I)
+_PARENT_LINE = re.compile(r"^[^\n]*(?:[:\uff1a][ \t]*$|\b(?:including|such as|as follows|"
+                          r"(?:one|any|all|each|either) of the following)[ \t]*"
+                          r"(?=\n[ \t]*(?:[-*\u2022]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))))", re.M | re.I)
 
 
 def _labels_below(previous: str, line: str, next_line: str, depth: int) -> bool:
@@ -1068,11 +1075,10 @@ def _group_heading_between(text: str, start: int, end: int) -> bool:
 def _group_label_inline(text: str, start: int, end: int) -> bool:
     """Whether a group's label and its colon stand in text[start:end] (`_GROUP_LABEL_INLINE`), looked for from
     each colon."""
-    at = text.find(":", start, end)
-    while at >= 0:
+    for colon in _COLON.finditer(text, start, end):
+        at = colon.start()
         if _GROUP_LABEL_INLINE.search(text, max(start, at - LABEL_REACH), at + 1):
             return True
-        at = text.find(":", at + 1, end)
     return False
 
 

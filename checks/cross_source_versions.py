@@ -92,6 +92,11 @@ _PAGE_VS_REGISTRY = f"""
     WHERE p.layout IN {_IN_REPUBLISHED}
 """
 
+# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
+# ahead of the registry's US date, or behind it): a page dated a day from the registry's record may show that version.
+PAGE_DATE_MARGIN_DAYS = 1
+# A page older than the registry's record by more than a day (a page dated a day before it may copy that very
+# version) that gives the record's status, or none, may show superseded dates and enrollment.
 REPUBLISHED_PAGE_OUTDATED = f"""
     SELECT nct_id,
            'The ' || layout || ' page was last updated on ' || page_updated
@@ -99,12 +104,10 @@ REPUBLISHED_PAGE_OUTDATED = f"""
            layout || ' ' || page || ': last_update_posted_date = ' || page_updated || '; '
              || registry_layout || ' ' || registry || ': last_update_posted_date = ' || registry_updated AS evidence
     FROM ({_PAGE_VS_REGISTRY})
-    WHERE page_updated < registry_updated AND (page_status IS NULL OR page_status IS NOT DISTINCT FROM registry_status)
+    WHERE page_updated < registry_updated - {PAGE_DATE_MARGIN_DAYS}
+      AND (page_status IS NULL OR page_status IS NOT DISTINCT FROM registry_status)
 """
 
-# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
-# ahead of the registry's US date, or behind it): a page dated a day from the registry's record may show that version.
-PAGE_DATE_MARGIN_DAYS = 1
 # A page that gives no update date, or one dated a day from the registry's record, may copy the registry's very
 # version from before the registry showed its open status as UNKNOWN (without a new version): then both are right,
 # and nothing tells it from an older page.
@@ -150,7 +153,8 @@ RULES = (
          ("meta.source_records",), sql=SAME_UPDATE_DISAGREES),
     Rule("cross_source.republished_page_outdated", "contradiction", "warning",
          "A republished page older than the registry record may show superseded dates and enrollment (a page "
-         "that shows no status too; one whose status differs is republished_status_differs).",
+         "that shows no status too; one whose status differs is republished_status_differs). (A page dated a day "
+         "before the registry's record may copy that version: a page gives no time zone.)",
          ("meta.source_records.last_update_posted_date",), sql=REPUBLISHED_PAGE_OUTDATED),
     Rule("cross_source.republished_status_differs", "contradiction", "warning",
          "A republished page whose status differs from the registry's misleads anyone tracking the trial; "

@@ -627,9 +627,26 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
         sentence = source.text[s_start:s_end]
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
             source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence)
-                                  or _THE_STUDY_IS_OPENING.match(sentence))
+                                  or _opens_with_the_study(source, sentence, s_start))
             and other_study(sentence) is None)
     return verdict
+
+
+def _opens_with_the_study(source: StudyText, sentence: str, s_start: int) -> bool:
+    """Whether a narrative's sentence opens by saying what "the study" is or will be, names no other study after
+    that, and follows no sentence that points at another study (`_THE_STUDY_IS_OPENING`)."""
+    opening = _THE_STUDY_IS_OPENING.match(sentence)
+    return opening is not None and _NAMES_A_STUDY.search(sentence, opening.end()) is None and \
+        not _after_another_study(source, s_start)
+
+
+def _after_another_study(source: StudyText, s_start: int) -> bool:
+    """Whether the sentence before the one at `s_start` points at another study ("Smith et al. reported ...",
+    "A previous trial randomised 200 patients."): "the study" that follows may be that one."""
+    if not source.text[:s_start].strip():
+        return False
+    p_start, p_end = sentence_at(source.text, s_start - 1)
+    return other_study(source.text[p_start:p_end]) is not None
 
 
 # A narrative's sentence headed as the study's design ("DESIGN: Prospective, randomized, single-blinded study."):
@@ -644,13 +661,16 @@ _PARTS_OPENING = re.compile(
     r"(?:[\w-]+\s+)?(?:periods|phases|parts|stages|segments))\b", re.I)
 
 
-# A narrative's sentence that opens by saying whether the study is randomised ("The study is not randomised.", "The
-# trial will not be randomized", "The study is non-randomised"): the record's own study, as "This study is" would be,
-# unless it points at another. Not the past tense ("A previous trial was published. The study was not randomised."),
-# which often goes on about a trial the text has just cited.
-_THE_STUDY_IS_OPENING = re.compile(hyphens_wide(
-    r"\s*the\s+(?:study|trial)\s+(?:is(?:\s+not)?|will(?:\s+not)?\s+be)\s+(?:(?:non|un)[\s-]?)?randomi[sz]ed\b"),
-    re.I)
+# A narrative's sentence that opens by saying what the study is or will be ("The study is not randomised.", "The trial
+# will not be randomized", "The study is double-blind", "- The study is not blinded", "The trial is not masked"): the
+# record's own study, as "This study is" would be, unless it names another study after the opening, or it or the
+# sentence before it points at another ("Smith et al. reported ... The study is"; `_after_another_study`). Not the
+# past tense ("A previous trial was published. The study was not randomised."), which often goes on about a trial
+# the text has cited.
+_THE_STUDY_IS_OPENING = re.compile(r"\s*(?:[-*\u2022]\s*)?the\s+(?:study|trial)\s+(?:is|will(?:\s+not)?\s+be)\b", re.I)
+# A study, trial, protocol, cohort or registry named after that opening ("The study is ancillary to a double-blind
+# trial of drug X", "The study is linked to a randomized controlled trial"): the sentence may speak of that one.
+_NAMES_A_STUDY = re.compile(r"\b(?:stud(?:y|ies)|trials?|protocols?|rcts?|cohorts?|registr(?:y|ies))\b", re.I)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:

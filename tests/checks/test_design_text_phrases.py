@@ -13,7 +13,7 @@ from checks.design_text import (
     RANDOMIZED, RANDOMIZING, claims, folded, matches, mentions, sentence_at, sentences,
 )
 from checks.study_context import CASE_FOLDS, about_this_study
-from checks.study_text import StudyText
+from checks.study_text import StudyText, other_study
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL,
             "assessor blinded": BLINDED_ASSESSMENT, "randomizing": RANDOMIZING}
@@ -158,14 +158,28 @@ def test_the_sentence_at_an_offset_is_the_whole_splits_sentence_in_generated_tex
             assert sentence_at(text, at) == _sentence_holding(text, at), (text, at)
 
 
+# Whether the i-th sentence of a text split whole is about this study as the design rules read it: as
+# about_this_study says, or, in a narrative, opening "The study is ..." with no other study named after that, in a
+# sentence that points at none and follows none that does (the sentence before it in the whole split).
+def _about_in_whole_split(source, bounds, i):
+    sentence = source.text[bounds[i][0]:bounds[i][1]]
+    if about_this_study(sentence, source.narrative):
+        return True
+    opening = design_text._THE_STUDY_IS_OPENING.match(sentence)
+    return bool(source.narrative and opening and design_text._NAMES_A_STUDY.search(sentence, opening.end()) is None
+                and other_study(sentence) is None
+                and (i == 0 or other_study(source.text[bounds[i - 1][0]:bounds[i - 1][1]]) is None))
+
+
 # Claims as found when every text is split whole: the sentence of each match by bisection over all sentences.
 def _claims_split_whole(source, pattern):
     bounds = list(sentences(source.text))
     found = []
     for m in pattern.finditer(source.text):
-        s_start, s_end = bounds[bisect_right([b[0] for b in bounds], m.start()) - 1]
+        i = bisect_right([b[0] for b in bounds], m.start()) - 1
+        s_start, s_end = bounds[i]
         sentence = source.text[s_start:s_end]
-        if m.end() > s_end or not about_this_study(sentence, source.narrative):
+        if m.end() > s_end or not _about_in_whole_split(source, bounds, i):
             continue
         inner = pattern.match(sentence, m.start() - s_start)
         negated = bool(inner and inner.lastindex and inner.group(1)) or bool(
@@ -198,10 +212,13 @@ def test_claims_in_a_narrative_fire_on_this_study_and_stay_quiet_on_others_and_d
     fired = {name: [(c.phrase, c.negated) for t in _CLAIM_TEXTS
                     for c in claims([StudyText("brief_summaries.description", t)], PATTERNS[name])]
              for name in ("blinded", "open label", "randomized", "observational")}
-    # "A previous double-blind trial was published", "Earlier ... showed", "sponsor-blinded": no claim.
-    assert fired["blinded"] == [("double-blind", False)]
-    # "open-label extension" and "not blinded" in sentences not about this study: no claim.
-    assert fired["open label"] == [("open-label", False)]
+    # "A previous double-blind trial was published", "Earlier ... showed", "sponsor-blinded": no claim. "The trial is
+    # not masked; single blind." after "In this study ..." opens with "The trial is", names no other trial and follows
+    # none: this study's (both its claims, as "This trial is not masked; single blind." gives them).
+    assert fired["blinded"] == [("double-blind", False), ("single  \n blind", False)]
+    # "open-label extension", and "not blinded" after "We will conduct a sponsor-blinded trial." (read as a trial to
+    # prepare, another study): no claim.
+    assert fired["open label"] == [("open-label", False), ("trial is not masked", False)]
     assert fired["randomized"] == [("non-randomized", True), ("randomized", False), ("randomıſed", False),
                                    ("randomly assigned", False)]
     assert fired["observational"] == [("observational cohort study", False)]
