@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import duckdb
+import pytest
 
+from checks import contradictions_criteria
 from checks.engine import findings_of, set_scope
+from checks.study_text import StudyText
 from tests.new_warehouse import connect_new
 from warehouse.connect import table_columns, transaction
 
@@ -433,3 +436,40 @@ def shape_findings(tmp_path: Path, shapes: dict[str, tuple[str, dict, dict]],
     finally:
         con.close()
     return found
+
+
+def criteria_rule_messages(rule: Callable, texts: dict[str, str]) -> dict[str, list[str]]:
+    """A criteria rule's messages (`contradictions_criteria.duplicate_criterion`, `criteria_numbering_gap`) for each
+    criteria text, each text one study (named by its key) of one evaluation, without a warehouse."""
+    by_study = {name: [StudyText("eligibilities.criteria", text)] for name, text in texts.items()}
+    patch = pytest.MonkeyPatch()
+    patch.setattr(contradictions_criteria, "texts_by_study", lambda con, scope, fields: by_study)
+    try:
+        messages: dict[str, list[str]] = {name: [] for name in texts}
+        for finding in rule(None, None):
+            messages[finding.nct_id].append(finding.message)
+        return messages
+    finally:
+        patch.undo()
+
+
+def related_case_studies(cases: list[tuple], first: int, other_first: int) -> tuple[dict, dict]:
+    """Each (rule, severity, change, note) case's study under NCT number `first` + its index, and the case of each
+    study ({nct_id: index}). A change given as a pair (this study's change, the other's) changes the clean study and
+    a second clean study that its first related-trials entry names, under `other_first` + the index."""
+    studies, owners = {}, {}
+    for index, (_rule, _severity, change, _note) in enumerate(cases):
+        nct_id, other_id = f"NCT0{index + first:07d}", f"NCT0{index + other_first:07d}"
+        study = clean_study()
+        if isinstance(change, tuple):
+            related, other = change
+            related(study)
+            study["related_studies"][0]["related_nct_id"] = other_id
+            own = clean_study()
+            other(own)
+            studies[other_id] = own
+        else:
+            change(study)
+        studies[nct_id] = study
+        owners[nct_id] = index
+    return studies, owners

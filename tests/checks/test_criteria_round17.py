@@ -14,7 +14,7 @@ import pytest
 
 from checks import contradictions_criteria
 from checks.criteria_headings import names_another_list
-from checks.study_text import StudyText
+from tests.checks import harness
 
 CONSENT = "Able to understand and willing to sign a written informed consent document"
 ECOG = "ECOG performance status of 0 or 1 at screening"
@@ -105,16 +105,7 @@ GAPS_FIRE = {
 
 def _messages(rule, texts: dict[str, str]) -> dict[str, list[str]]:
     """The rule's messages for each text, each text one study of one evaluation."""
-    by_study = {name: [StudyText("eligibilities.criteria", text)] for name, text in texts.items()}
-    patch = pytest.MonkeyPatch()
-    patch.setattr(contradictions_criteria, "texts_by_study", lambda con, scope, fields: by_study)
-    try:
-        messages: dict[str, list[str]] = {name: [] for name in texts}
-        for finding in rule(None, None):
-            messages[finding.nct_id].append(finding.message)
-        return messages
-    finally:
-        patch.undo()
+    return harness.criteria_rule_messages(rule, texts)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from checks import contradictions_criteria
 from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import study_healthy_findings, study_sex_findings
 from checks.criteria_text import GROUP_LABEL
-from checks.study_text import StudyText
+from tests.checks import harness
 
 FILLER = "，患者及家属理解并签署" * 30  # a long criterion: the number written full-width stands far above the gap
 
@@ -123,16 +123,7 @@ AGES = [
 
 def _messages(rule, cases: dict[str, tuple[str, list[str]]]) -> dict[str, list[str]]:
     """The rule's messages for each case's text, each text one study of one evaluation."""
-    by_study = {name: [StudyText("eligibilities.criteria", text)] for name, (text, _) in cases.items()}
-    patch = pytest.MonkeyPatch()
-    patch.setattr(contradictions_criteria, "texts_by_study", lambda con, scope, fields: by_study)
-    try:
-        messages: dict[str, list[str]] = {name: [] for name in cases}
-        for finding in rule(None, None):
-            messages[finding.nct_id].append(finding.message)
-        return messages
-    finally:
-        patch.undo()
+    return harness.criteria_rule_messages(rule, {name: text for name, (text, _) in cases.items()})
 
 
 @pytest.fixture(scope="module")

@@ -146,21 +146,7 @@ def _case(note: str) -> int:
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
     """(severity, message) of each case's rule's findings on its study, by case index."""
-    studies, owners = {}, {}
-    for index, (_rule, _severity, change, _note) in enumerate(CASES):
-        nct_id, other_id = f"NCT0{index + 1:07d}", f"NCT0{index + 501:07d}"
-        study = harness.clean_study()
-        if isinstance(change, tuple):
-            related, other = change
-            related(study)
-            study["related_studies"][0]["related_nct_id"] = other_id
-            own = harness.clean_study()
-            other(own)
-            studies[other_id] = own
-        else:
-            change(study)
-        studies[nct_id] = study
-        owners[nct_id] = index
+    studies, owners = harness.related_case_studies(CASES, 1, 501)
     return harness.findings_of_cases(tmp_path_factory.mktemp("round14"), studies, RULES, owners,
                                      [case[0] for case in CASES])
 

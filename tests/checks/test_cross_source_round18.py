@@ -182,22 +182,7 @@ def _case(note: str) -> int:
 
 def _case_studies() -> tuple[dict, dict]:
     """Each case's study (and the study its list names) under NCT numbers of their own, and the case of each study."""
-    studies, owners = {}, {}
-    for index, (_rule, _severity, change, _note) in enumerate(CASES):
-        nct_id, other_id = f"NCT0{index + 2001:07d}", f"NCT0{index + 3001:07d}"
-        study = harness.clean_study()
-        if isinstance(change, tuple):
-            related, other = change
-            related(study)
-            study["related_studies"][0]["related_nct_id"] = other_id
-            own = harness.clean_study()
-            other(own)
-            studies[other_id] = own
-        else:
-            change(study)
-        studies[nct_id] = study
-        owners[nct_id] = index
-    return studies, owners
+    return harness.related_case_studies(CASES, 2001, 3001)
 
 
 def _day_studies() -> dict:

@@ -26,7 +26,6 @@ from checks import contradictions_criteria
 from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import study_sex_findings
 from checks.engine import findings_of, set_scope
-from checks.study_text import StudyText
 from tests.checks import harness
 from tests.checks.cases_cross_source import PAGE, REGISTRY
 from tests.checks.harness import BLINDED_RULE, NOT_RANDOMIZED_RULE, OPEN_LABEL_RULE
@@ -145,16 +144,7 @@ GAPS = {
 
 def _messages(rule, cases: dict[str, tuple[str, list[str]]]) -> dict[str, list[str]]:
     """The rule's messages for each case's text, each text one study of one evaluation."""
-    by_study = {name: [StudyText("eligibilities.criteria", text)] for name, (text, _) in cases.items()}
-    patch = pytest.MonkeyPatch()
-    patch.setattr(contradictions_criteria, "texts_by_study", lambda con, scope, fields: by_study)
-    try:
-        messages: dict[str, list[str]] = {name: [] for name in cases}
-        for finding in rule(None, None):
-            messages[finding.nct_id].append(finding.message)
-        return messages
-    finally:
-        patch.undo()
+    return harness.criteria_rule_messages(rule, {name: text for name, (text, _) in cases.items()})
 
 
 @pytest.fixture(scope="module")

@@ -11,23 +11,11 @@ import re
 
 import pytest
 
-from flows.parsers import aggregator_text, ctgov_classic_text, summary_text
-from tests.parsers.golden import GOLDEN_DIR
+from flows.parsers import aggregator_text, ctgov_classic_text
+from tests.parsers.page_variants import CLASSIC as _CLASSIC, COMPACT as _COMPACT, LABELLED as _LABELLED
+from tests.parsers.page_variants import SUMMARY as _SUMMARY, SUMMARY_KEYS as _SUMMARY_KEYS
+from tests.parsers.page_variants import read_variant as _read
 
-_CLASSIC = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
-_LABELLED = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")
-_COMPACT = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_text(encoding="utf-8")
-_SUMMARY = (GOLDEN_DIR / "summary_text" / "003_NCT04966884.txt").read_text(encoding="utf-8")
-_SUMMARY_KEYS = (GOLDEN_DIR / "summary_text" / "study_design_filled_NCT09000301.txt").read_text(encoding="utf-8")
-_LAYOUTS = {id(_CLASSIC): ctgov_classic_text, id(_LABELLED): aggregator_text, id(_COMPACT): aggregator_text,
-            id(_SUMMARY): summary_text, id(_SUMMARY_KEYS): summary_text}
-
-
-def _read(page: str, base: str) -> tuple[dict, list[str]]:
-    """The one study's tables of a variant of the golden page `base`, and its problems' reasons."""
-    parsed = _LAYOUTS[id(base)].parse(page.encode("utf-8"))
-    assert len(parsed.records) == 1, parsed.problems
-    return parsed.records[0].tables, [problem.reason for problem in parsed.problems]
 
 
 _AS_SHOWN = {id(base): _read(base, base)[0] for base in (_CLASSIC, _LABELLED, _COMPACT, _SUMMARY, _SUMMARY_KEYS)}

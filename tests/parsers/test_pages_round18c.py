@@ -9,15 +9,8 @@ import pytest
 
 from flows.parsers import aggregator_text, ctgov_classic_text, labels, summary_text
 from flows.parsers.several_pages import SEVERAL_PAGES
-from tests.parsers.golden import GOLDEN_DIR
-
-_CLASSIC = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
-_CLASSIC_OTHER = (GOLDEN_DIR / "ctgov_classic_text" / "001_NCT05792462.txt").read_text(encoding="utf-8")
-_LABELLED = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")
-_COMPACT = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_text(encoding="utf-8")
-_SUMMARY = (GOLDEN_DIR / "summary_text" / "study_design_filled_NCT09000301.txt").read_text(encoding="utf-8")
-_LAYOUTS = {id(_CLASSIC): ctgov_classic_text, id(_LABELLED): aggregator_text, id(_COMPACT): aggregator_text,
-            id(_SUMMARY): summary_text}
+from tests.parsers.page_variants import CLASSIC as _CLASSIC, CLASSIC_OTHER as _CLASSIC_OTHER, COMPACT as _COMPACT
+from tests.parsers.page_variants import LABELLED as _LABELLED, LAYOUTS as _LAYOUTS, SUMMARY_KEYS as _SUMMARY
 _AS_SHOWN = {key: module.parse(page.encode()).records[0].tables for key, module, page in (
     (id(_CLASSIC), ctgov_classic_text, _CLASSIC), (id(_LABELLED), aggregator_text, _LABELLED),
     (id(_COMPACT), aggregator_text, _COMPACT), (id(_SUMMARY), summary_text, _SUMMARY))}

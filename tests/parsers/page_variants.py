@@ -1,0 +1,23 @@
+"""The golden pages that the page-variant tests change (one of each text layout's forms), and the reading of a
+variant: the one study's tables and its problems' reasons."""
+from __future__ import annotations
+
+from flows.parsers import aggregator_text, ctgov_classic_text, summary_text
+from tests.parsers.golden import GOLDEN_DIR
+
+CLASSIC = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
+CLASSIC_OTHER = (GOLDEN_DIR / "ctgov_classic_text" / "001_NCT05792462.txt").read_text(encoding="utf-8")
+LABELLED = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")
+COMPACT = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_text(encoding="utf-8")
+SUMMARY = (GOLDEN_DIR / "summary_text" / "003_NCT04966884.txt").read_text(encoding="utf-8")
+SUMMARY_KEYS = (GOLDEN_DIR / "summary_text" / "study_design_filled_NCT09000301.txt").read_text(encoding="utf-8")
+# Each page's reader, by the page (the same text object).
+LAYOUTS = {id(CLASSIC): ctgov_classic_text, id(CLASSIC_OTHER): ctgov_classic_text, id(LABELLED): aggregator_text,
+           id(COMPACT): aggregator_text, id(SUMMARY): summary_text, id(SUMMARY_KEYS): summary_text}
+
+
+def read_variant(page: str, base: str) -> tuple[dict, list[str]]:
+    """The one study's tables of a variant of the golden page `base`, and its problems' reasons."""
+    parsed = LAYOUTS[id(base)].parse(page.encode("utf-8"))
+    assert len(parsed.records) == 1, parsed.problems
+    return parsed.records[0].tables, [problem.reason for problem in parsed.problems]
