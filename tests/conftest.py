@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from flows.run import run_pipeline
 from tests.new_warehouse import connect_new
@@ -15,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
 AS_OF = date(2026, 11, 22)
+
+# Property tests judge what a reading gives, not how long one example takes: hypothesis's default deadline
+# (200 ms an example) would fail them on a busy host. A test that bounds its time says so itself
+# (tests/test_parser_properties.py).
+settings.register_profile("trialqc", deadline=None)
+settings.load_profile("trialqc")
 
 
 @pytest.fixture(autouse=True)
