@@ -163,9 +163,16 @@ STAGES = {"NOT_YET_RECRUITING": 0, "RECRUITING": 1, "ENROLLING_BY_INVITATION": 1
 ENDED = ("WITHDRAWN", "COMPLETED", "TERMINATED")
 
 
+def stage(column: str) -> str:
+    """SQL: the stage the registry status in `column` is at, in the order the registry moves a study on (NULL for
+    one outside it)."""
+    cases = " ".join(f"WHEN {literal(status)} THEN {place}" for status, place in STAGES.items())
+    return f"(CASE {column} {cases} END)"
+
+
 def _stage(expr: str) -> str:
-    cases = " ".join(f"WHEN {literal(status)} THEN {stage}" for status, stage in STAGES.items())
-    return f"(CASE {_status(expr)} {cases} END)"
+    """SQL: the stage of a status a list gives in its own words (`_status`)."""
+    return stage(_status(expr))
 
 
 # A study the registry shows as UNKNOWN is at its last known status's stage: a list giving an earlier one was written

@@ -5,7 +5,7 @@ that has since changed is history, not a second source. Dates are compared at th
 """
 from __future__ import annotations
 
-from checks.cross_source_related import ENDED, STAGES
+from checks.cross_source_related import ENDED, stage
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import literal
@@ -115,17 +115,11 @@ _PAGE_BEFORE_UNKNOWN = (f"coalesce(abs(page_updated - registry_updated) <= {PAGE
                         f"AND registry_status = 'UNKNOWN' AND page_status IN {OPEN_STATUSES}")
 
 
-def _stage(column: str) -> str:
-    """SQL: the stage a status is at in the order the registry moves a study on (NULL for one outside it)."""
-    return "(CASE " + column + " " + " ".join(f"WHEN {literal(status)} THEN {stage}"
-                                               for status, stage in STAGES.items()) + " END)"
-
-
 # A page older than the registry's record (by more than a day: a page dated a day from it may copy the same version)
 # that gives an earlier stage than the record's (recruiting, completed since) shows the study as it was when the page
 # was last updated: out of date rather than at odds with the registry. A study moves on from no status that ends it.
 _EARLIER_STAGE = (f"page_updated < registry_updated - {PAGE_DATE_MARGIN_DAYS} "
-                  f"AND {_stage('page_status')} < {_stage('registry_status')} "
+                  f"AND {stage('page_status')} < {stage('registry_status')} "
                   f"AND page_status NOT IN ({', '.join(map(literal, ENDED))})")
 _OUT_OF_DATE_MESSAGE = ("'The ' || layout || ' page (last updated ' || page_updated || ') still says the study is ' "
                         "|| page_status || ' but the registry record, updated since (' || registry_updated || '), says "

@@ -936,6 +936,7 @@ _ADDED_ENDINGS = ("a", "e", "o")
 SPELLINGS_LEAST = 6
 
 
+@lru_cache(maxsize=_MEMO)
 def language_folded(word: str) -> str:
     """A lower-case drug name as its spellings in other languages fold to: 'clarithromycin' and 'claritromicina'
     are 'claritromicin', 'dexamethasone' and 'Dexamethason' 'dexametason'."""
