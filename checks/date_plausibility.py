@@ -23,10 +23,12 @@ HAPPENED_UPDATE_DAYS = 30
 ENDED = "s.overall_status IN ('COMPLETED', 'TERMINATED')"
 # Which statuses say each typed date has happened. A study that no longer recruits (ACTIVE_NOT_RECRUITING) has
 # enrolled, so it has started; whether it reached its (primary) completion its status does not say. A TERMINATED
-# study has started only where it gives a count of somebody: without one, it may have stopped before anybody joined.
+# study has started only where it gives a count of somebody: without one, or with only the count it anticipated (typed
+# ESTIMATED, a plan), it may have stopped before anybody joined.
 HAPPENED = {
     "start_date": "(s.overall_status IN ('COMPLETED', 'ACTIVE_NOT_RECRUITING') "
-                  "OR s.overall_status = 'TERMINATED' AND s.enrollment > 0)",
+                  "OR s.overall_status = 'TERMINATED' AND s.enrollment > 0 "
+                  "AND s.enrollment_type IS DISTINCT FROM 'ESTIMATED')",
     "primary_completion_date": ENDED,
     "completion_date": ENDED,
 }

@@ -34,11 +34,12 @@ def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: s
 
 
 # A study that stopped before its first participant never reached the plan it gave: WITHDRAWN, one that reports an
-# ACTUAL 0 (or a TERMINATED study's 0), or a TERMINATED study that gives no count (it may have stopped before anybody
-# joined). Its start, and its primary completion, not typed ACTUAL are plans it never reached, and the day it stopped,
-# given as its (primary) completion not typed ESTIMATED, may come before them.
-STOPPED_BEFORE_ENROLLING = (f"({NEVER_STARTED} OR {ENROLLED_NOBODY} "
-                            "OR coalesce(s.overall_status = 'TERMINATED' AND s.enrollment IS NULL, FALSE))")
+# ACTUAL 0 (or a TERMINATED study's 0), or a TERMINATED study that gives no count or only the count it anticipated
+# (it may have stopped before anybody joined: a count typed ESTIMATED is a plan, not somebody enrolled). Its start, and
+# its primary completion, not typed ACTUAL are plans it never reached, and the day it stopped, given as its (primary)
+# completion not typed ESTIMATED, may come before them.
+STOPPED_BEFORE_ENROLLING = (f"({NEVER_STARTED} OR {ENROLLED_NOBODY} OR coalesce(s.overall_status = 'TERMINATED' "
+                            "AND (s.enrollment IS NULL OR s.enrollment_type = 'ESTIMATED'), FALSE))")
 
 
 def _never_reached(plan: str, stopped: str) -> str:
@@ -94,8 +95,8 @@ def _registered_after_completion_sql() -> str:
 ORDER_RULES = (
     _order_rule("start_after_primary_completion", "start_date", "primary_completion_date", "error",
                 "A trial cannot reach its primary completion before it starts; one of the dates is wrong. A study "
-                "that stopped before enrolling (WITHDRAWN, a count of 0, TERMINATED without a count) never reached "
-                "a start not typed ACTUAL: the day it stopped may come before it.",
+                "that stopped before enrolling (WITHDRAWN, a count of 0, TERMINATED without a count or with only "
+                "an anticipated one) never reached a start not typed ACTUAL: the day it stopped may come before it.",
                 "Study starts {at_a}{a}, after its primary completion date {b}.",
                 _never_reached("start_date", "primary_completion_date")),
     _order_rule("start_after_completion", "start_date", "completion_date", "error",

@@ -39,7 +39,23 @@ WINDOW_SHARE = 0.10
 # Statuses whose primary completion is when the study stopped, not when its outcome was due: quiet.
 STOPPED = ("TERMINATED", "WITHDRAWN", "SUSPENDED")
 # A title that says the study follows participants of another study: its time points count from the parent study.
-FOLLOWS_ANOTHER_STUDY = r"(?i)\bextension\b|roll-?over|long[- ]term follow|follow-?up study|continuation|\bLTFU\b"
+FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
+    r"\bextension\b|roll-?over|long[- ]term follow|follow-?up study|continuation|\bLTFU\b",
+    # "Follow-up of Participants From the 12-Week Trial ABC-301", "Extended Follow-up of the SPRINT Trial",
+    # "Post-trial follow-up of UKPDS"
+    r"\bfollow[- ]?up of (?:[\w-]+ ){0,6}?(?:stud(?:y|ies)|trials?)\b|\bpost[- ]?(?:trial|study) follow",
+    # "in Participants Who Completed Study ABC-301", "Subjects Who Have Completed the Double-blind Study"
+    r"\b(?:who|that) (?:have |had )?(?:completed|participated in|took part in) "
+    r"(?:[\w-]+ ){0,4}?(?:stud(?:y|ies)|trials?)\b",
+    # "Patients Previously Enrolled in Study ABC-301", "Subjects Previously Vaccinated in the V59P14 Trial"
+    r"\bpreviously (?:enrolled|vaccinated|treated|randomi[sz]ed|included|immuni[sz]ed|dosed) (?:in|into|during) "
+    r"(?:[\w-]+ ){0,4}?(?:stud(?:y|ies)|trials?)\b",
+    # "for Participants From Prior Studies", "Subjects From the Parent Trial"
+    r"\b(?:from|of|in) (?:the |a |an |their )?(?:prior|previous|parent|preceding|original|earlier|feeder|antecedent) "
+    r"(?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?)\b",
+    # a study named by its code: "After Vaccination in Study V72P12", "Who Received the Primary Series in Study ABC-12"
+    r"\b(?:in|from) (?:the )?(?:stud(?:y|ies)|trials?) [a-z]*[-a-z]*\d",
+))
 # A time-to-event measure (survival, time to progression, a 5-year survival rate) is estimated from participants
 # followed for different lengths, censored at the analysis: its time frame is a horizon, not a visit everyone attends.
 TIME_TO_EVENT = re.compile(r"(?i)surviv|\btime\s+to\b|event[- ]free|progression|recurrence|relapse|duration\s+of|"
@@ -123,8 +139,10 @@ _ANCHORS = re.compile(r"""(?x)^(?:randomi|baseline|enrol|inclusion|screen|start|
 _AFTER = re.compile(r"[\s-]*\(?(after|post|following|from|since)\b[\s-]*((?:(?:the|a|an|his|her|their|"
                     r"\d+(?:st|nd|rd|th))\s+)*)([a-z0-9]+)(?:[\s-]+([a-z0-9]+))?(?:[\s-]+([a-z0-9]+))?")
 _JOINED_POST = re.compile(r"[\s-]*(post)-?([a-z]+)")
-# A time counted back from an event ("4-6 weeks prior to surgery", "5 years before diagnosis") is no time point.
-_BEFORE = re.compile(r"[\s-]*\(?(?:before|prior|pre\b|pre-|preceding|earlier|ago)")
+# A time counted back from an event ("4-6 weeks prior to surgery", "5 years before diagnosis", "the 12-month period
+# before enrollment", "a 6-month window preceding randomisation") is no time point.
+_BEFORE = re.compile(r"[\s-]*(?:(?:period|interval|window|span|time[\s-]?frame)s?[\s-]*)?\(?"
+                     r"(?:before|prior|pre\b|pre-|preceding|earlier|ago|leading\s+up)")
 # A visit window stated with the time point ("6 weeks (± 2 weeks)", "month 3 (±15 days)") is allowed on top.
 _TOLERANCE = re.compile(rf"(?:±|\+/-|\+-)\s*({_NUMBER})\s*({_UNIT})", re.I)
 
