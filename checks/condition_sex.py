@@ -22,7 +22,9 @@ participants' (a study that admits only females and says women take part in men'
 organ's word but name no condition of it ('Trichomonas Vaginalis', 'Intra-uterine Growth Restriction',
 'Prostate-specific Membrane Antigen') stay quiet. A study that admits only females and is of pregnancy ('Prenatal
 Phthalate Exposure and Cryptorchidism') may list a condition of the boys the women carry; a condition whose name
-says it is of the admitted sex ('Female Hypospadias') is not swapped.
+says it is of the admitted sex ('Female Hypospadias') is not swapped. A study whose titles or conditions name both an
+inherited risk and the sex it admits ('Prostate Cancer Screening in Men With Germline BRCA1/2 Variants') lists the
+syndrome's cancers of the other sex, not its participants'.
 """
 from __future__ import annotations
 
@@ -33,8 +35,9 @@ RULE_ID = "contradictions.condition_sex_differs"
 # People who are not the patient with the condition: a study of the wives, mothers or caregivers of men with prostate
 # cancer or of boys with hypospadias, read in a condition's name or a title. A study of HPV (a vaccine given to males
 # lists the cervical cancer it prevents in their partners) is read so too.
-OTHERS = (r"\b(?:partners?|spouses?|wives|wife|husbands?|couples?|mothers?|fathers?|parents?|caregivers?|carers?"
-          r"|famil(?:y|ies)|relatives?|offspring|sons?|daughters?|siblings?|brothers?|sisters?|paternal\w*|hpv"
+OTHERS = (r"\b(?:partners?|spouses?|spousal|significant\s+others?|widows?|widowers?|dyad\w*|wives|wife|husbands?"
+          r"|couples?|mothers?|fathers?|parents?|caregivers?|carers?|famil(?:y|ies)|relatives?|offspring|sons?"
+          r"|daughters?|siblings?|brothers?|sisters?|paternal\w*|hpv"
           r"|papilloma\w*|gardasil|cervarix|ivf|icsi|in\s+vitro\s+fertili[sz]ation|assisted\s+reproduct\w*)\b")
 # A survey of what people know or think of a condition ('Prostate Cancer Awareness Among Women'), or a study of the
 # professionals who treat it ('Female Urologists'), whose participants are not its patients, by its titles or
@@ -42,6 +45,13 @@ OTHERS = (r"\b(?:partners?|spouses?|wives|wife|husbands?|couples?|mothers?|fathe
 VIEWS = (r"\b(?:awareness|knowledge|attitudes?|perceptions?|beliefs|physicians|clinicians|doctors|nurses|urologists"
          r"|gyn(?:a)?ecologists|midwives|health\s*(?:care\s+)?(?:workers?|providers?|professionals?)"
          r"|community\s+health|students)\b")
+# An inherited risk that both sexes carry, read in a study's titles and conditions: a study of male carriers of BRCA
+# or Lynch variants ('Prostate Cancer Screening in Men With Germline BRCA1/2 Variants') lists the ovarian or
+# endometrial cancer of the syndrome, which is not the participants'. Read only beside words that name the sex the
+# study admits (`NAMES_MALES`, `NAMES_FEMALES`), as a study of women's BRCA-mutated ovarian cancer that admits only
+# males has its Sex swapped.
+INHERITED_RISK = (r"\b(?:brca\w*|lynch|hereditary|familial|inherited|germ-?line|carriers?|predispos\w*"
+                  r"|mismatch\s+repair|cascade\s+testing)")
 # Men who take part in women's care, not as its patients ('Male Involvement in Cervical Cancer Screening', 'Engaging
 # Men in Antenatal Care', "Men's Role in ..."), and men who have sex with men (a study of them admits males by design;
 # a condition of women's organs it lists is not theirs), by its titles or conditions: read for a study that admits
@@ -100,6 +110,7 @@ def _sql() -> str:
     # know of the condition, by its conditions or titles.
     not_patients = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS}|{VIEWS})")
     men_part, women_part = literal(MEN_TAKING_PART), literal(WOMEN_TAKING_PART)
+    inherited = literal(INHERITED_RISK)
     # The conditions that contradict the Sex are found first, among single-sex studies' conditions only (the words
     # are read by the Sex, after the join); only their studies' titles and conditions are read for the people they
     # concern (in a projection, so after the studies are narrowed to them).
@@ -124,14 +135,18 @@ def _sql() -> str:
         concerns AS (SELECT nct_id, bool_or(regexp_matches(text, {not_patients})) AS others,
                             bool_or(regexp_matches(text, {pregnancy})) AS pregnancy,
                             bool_or(regexp_matches(text, {men_part})) AS men_taking_part,
-                            bool_or(regexp_matches(text, {women_part})) AS women_taking_part
+                            bool_or(regexp_matches(text, {women_part})) AS women_taking_part,
+                            bool_or(regexp_matches(text, {inherited})) AS inherited,
+                            bool_or(regexp_matches(text, {males})) AS names_males,
+                            bool_or(regexp_matches(text, {females})) AS names_females
                      FROM said GROUP BY nct_id)
         SELECT nct_id, message, evidence FROM (
             SELECT c.nct_id, {message} AS message, {evidence} AS evidence,
                    row_number() OVER (PARTITION BY c.nct_id ORDER BY c.id NULLS LAST, c.name) AS n
             FROM contradicting c JOIN concerns p ON p.nct_id = c.nct_id
             WHERE NOT p.others AND NOT (c.gender = 'FEMALE' AND (p.pregnancy OR p.women_taking_part))
-                AND NOT (c.gender = 'MALE' AND p.men_taking_part))
+                AND NOT (c.gender = 'MALE' AND p.men_taking_part)
+                AND NOT (p.inherited AND CASE c.gender WHEN 'MALE' THEN p.names_males ELSE p.names_females END))
         WHERE n = 1"""
 
 
@@ -145,7 +160,9 @@ RULES = (
          "partners, relatives or caregivers, of IVF or of HPV, of men taking part in women's care ('Male "
          "Involvement in Cervical Cancer Screening') or of men who have sex with men (and women taking part in "
          "men's care), surveys of awareness of a condition or of clinicians or health workers, "
-         "a study of pregnant women listing a condition of the boys they carry, and records whose eligibility is "
+         "a study of pregnant women listing a condition of the boys they carry, a study of carriers of an "
+         "inherited risk that names the sex it admits ('Men With Germline BRCA1/2 Variants'), and records whose "
+         "eligibility is "
          "based on gender identity stay quiet.",
          ("eligibilities.gender", "conditions.name"), sql=_sql()),
 )

@@ -9,7 +9,9 @@ Ages of other people (parents, children of the participants), gestational ages, 
 several groups' ages, and a limit that the criterion qualifies ("18 years or the age of majority", "or 16 with
 parental consent") are no such limit, and the text stays unread. Ages are compared as calendar lengths, as
 protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain
-range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree).
+range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree). A lower age of
+0 ("aged 0-6 months") sets no minimum; units and the word for age written in another language ("Edad ≥ 18 años",
+"6-24 meses") are read as they say, and a bare letter after an age ("0-6 m") leaves it unread.
 """
 from __future__ import annotations
 
@@ -32,14 +34,20 @@ NO_LIMIT = ("n/a", "")
 # age may lie from its mean as a calendar length (a month is 28 to 31 days, a year 365 or 366).
 UNIT_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440}
 UNIT_SLACK = {"year": 0.75, "month": 2.5}
-# How the criteria write each unit (lower case), and what they mean.
+# How the criteria write each unit (lower case), and what they mean: in English, and as records written in or
+# translated from Spanish, Portuguese, French, German, Italian and Dutch keep them ("6-24 meses", "1-12 Monate").
 _UNIT_WORDS = {"y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year", "month": "month",
                "months": "month", "mo": "month", "mos": "month", "mth": "month", "mths": "month", "week": "week",
                "weeks": "week", "wk": "week", "wks": "week", "day": "day", "days": "day", "hour": "hour",
                "hours": "hour", "hr": "hour", "hrs": "hour"}
+_LOCAL_UNIT_WORDS = {"year": ("años", "año", "anos", "ano", "ans", "jahre", "jahren", "jahr", "anni", "jaar"),
+                     "month": ("meses", "mes", "mois", "monate", "monaten", "monat", "mesi", "maanden"),
+                     "week": ("semanas", "semana", "semaines", "semaine", "wochen", "woche", "settimane", "weken"),
+                     "day": ("días", "dias", "día", "dia", "jours", "jour", "tage", "tagen", "giorni", "dagen")}
+_UNIT_WORDS.update({word: unit for unit, words in _LOCAL_UNIT_WORDS.items() for word in words})
 # The words that can make a number an age (`_AGE_BEFORE`, `_AGE_AFTER`, `_SELF_AGED`), in lower case: a criterion
 # without one states no age. "age" opens a word, "yo" ends one ("18yo"); found by str.find, faster than a pattern.
-AGE_WORDS = ("age", "old", "younger", "yo", "y/o")
+AGE_WORDS = ("age", "old", "younger", "yo", "y/o", "edad", "idade", "\u00e2ge", "et\u00e0", "leeftijd", "alter")
 
 # The signs and words of bounds, written one way (markdown escapes "\<", symbols ">/=", "=<", dashes).
 _SPELLINGS = ((re.compile(r"\\([<>=\-])"), r"\1"), (re.compile(r">\s*/?\s*=|=>|\u2267|\uff1e="), "\u2265"),
@@ -50,7 +58,10 @@ _SPELLING_SIGN = re.compile(r"[\\<>=~\u2013\u2014\u2266\u2267\uff1c\uff1e\uff5e]
 # A number of one to three digits, not part of a longer number or a decimal's fraction: the character before its
 # first digit is looked behind from after that digit, so a search tries the look-behind only at digits.
 _NUM = r"(\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
-_UNIT = r"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|hours?|hrs?)\b\.?)?"
+_LOCAL_UNIT = "|".join(word for words in _LOCAL_UNIT_WORDS.values() for word in words)
+_UNIT = rf"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|hours?|hrs?|{_LOCAL_UNIT})\b\.?)?"
+# A letter after an age that may be a unit but says not which ("0-6 m", "18 d", "12 w"): the age is not read.
+_UNREAD_UNIT = re.compile(r"\s*-?(?:m|d|w)\b")
 _OF_AGE = r"(?:\s*(?:old|of\s+age))?"
 _THE_AGE_OF = r"(?:the\s+age\s+of\s+)?"
 # Each form of bound: (name, pattern); the groups are number, unit (and again for a range). The order is the order
@@ -65,7 +76,8 @@ _BOUND_FORMS = (
               rf"|no\s+(?:older|more)\s+than|not\s+exceeding|(?:less|younger)\s+than\s+or\s+equal\s+to"
               rf"|equal\s+to\s+or\s+(?:less|younger)\s+than)\s*(?:\(\s*\u2264\s*\)\s*)?{_THE_AGE_OF}"
               rf"{_NUM}{_UNIT}"),
-    ("lower", rf"{_NUM}{_UNIT}{_OF_AGE}\s*(?:or|and)\s+(?:older|over|above|upwards?)\b"),
+    ("lower", rf"{_NUM}{_UNIT}{_OF_AGE}\s*(?:or|and)\s+(?:older|over|above|more|upwards?)\b"),
+    ("lower", rf"{_NUM}\s*\+{_UNIT}"),  # "aged 18+", "18+ years old"
     ("upper", rf"{_NUM}{_UNIT}{_OF_AGE}\s*(?:or|and)\s+(?:younger|under|below)\b"),
     ("range strict", rf"(?:from\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:-|to)\s*(?:<|under|less\s+than|younger\s+than)\s*"
                      rf"{_NUM}{_UNIT}"),
@@ -80,6 +92,9 @@ _AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|at|entry|screen
                          r"the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
                          r"[\s:,(]*\Z")
 # What says the bound is an age when it follows it: "years old", "years of age", "-year-old", "y/o".
+# The word for age in Spanish, Portuguese, French, Italian, Dutch and German right before a bound ("Edad ≥ 18 años",
+# "Alter: 18-65 Jahre"): read only with the bound's unit, as "alter" is an English verb too ("drugs that alter").
+_LOCAL_AGE_BEFORE = re.compile(r"\b(?:edad|idade|\u00e2ge|et\u00e0|leeftijd|alter)\b[\s:,(]*\Z")
 _AGE_AFTER = re.compile(r"\s*(?:-?\s*(?:years?|yrs?)\s*-?\s*old|old\b|of\s+age\b|y/?o\b)")
 _SELF_AGED = re.compile(r"\bold|\bages?\b|\byounger\b|\bolder\b")
 # What joins two bounds of one statement: "≥ 18 and ≤ 65", ">18 years and < 75 years", "≥13 to ≤ 65", "at least
@@ -212,9 +227,12 @@ def _bounds_of(match: re.Match, following_unit: str | None) -> list[Bound]:
 
 def _aged(text: str, m: re.Match) -> bool:
     """Whether the bound `m` is an age: an age word before it ("Age", "aged between"), "old" or "of age" after it,
-    or its own words say so ("18 years or older", "between the ages of")."""
+    or its own words say so ("18 years or older", "between the ages of"), or the word for age in another language
+    before a bound with its unit ("Edad ≥ 18 años")."""
     return (_AGE_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
-            or _AGE_AFTER.match(text, m.end()) is not None or _SELF_AGED.search(m.group(0)) is not None)
+            or _AGE_AFTER.match(text, m.end()) is not None or _SELF_AGED.search(m.group(0)) is not None
+            or _LOCAL_AGE_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
+            and any(_unit(word) for word in m.groups() if word))
 
 
 def _first_age_bound(text: str, reach: int) -> re.Match | None:
@@ -235,6 +253,8 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     if _DIGIT.search(text) is None:
         return ()
     mark = LIST_MARK.match(text).end()
+    if text.startswith("(", mark) and _BOUND.match(text, mark + 1):
+        return None  # a sentence's note in brackets, cut from it at a full stop: "... the booster. (18-59 years) ..."
     reach = mark + OPENING_REACH
     first = _first_age_bound(text, reach)
     if first is None:
@@ -250,6 +270,9 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
             break
         chained.append(following)
     end = chained[-1].end()
+    if any(not any(_unit(word) for word in m.groups() if word) and _UNREAD_UNIT.match(text, m.end())
+           for m in chained):
+        return None  # "0-6 m": months or minutes, not said
     if _QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end):
         return None  # an alternative, a place, an event, or another age or duration further on
     bounds: list[Bound] = []
@@ -391,13 +414,17 @@ def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
 # or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
 # people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
 # or 17 years of age may be enrolled in the US)"), not how long they have had a disease ("Adults with diabetes for 1
-# to 10 years"). Searched in the text's lower case.
+# to 10 years"), or the participants' babies or children as participants too ("* Their newborn infants", "* Infants
+# born to enrolled mothers"). Searched in the text's lower case.
 _AGE_ELSEWHERE = re.compile(
     r"\b(?:japan\w*|korea\w*|taiwan\w*|age\s+of\s+(?:majority|consent)|legal(?:ly)?\s+(?:age|adults?|of\s+age))\b"
     r"|\b(?:adolescents?|teen\w*|children|child|minors?|p(?:a)?ediatric|infants?|adults?|elderly|patients?|"
     r"participants?|subjects?|volunteers?|men|women|males?|females?|individuals?|persons?|people|those)\b"
     r"(?:(?!\b(?:for|since|duration|within|past|last|history|diagnos\w*)\b)[^.;:\n]){0,40}?"
-    r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b")
+    r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b"
+    r"|\b(?:their|her)\s+(?:new-?born\s+)?(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\b"
+    r"|\b(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\s+(?:born\s+to|of)\s+(?:the\s+)?"
+    r"(?:enrolled|participating|included|consenting|eligible|study|these|those)\b")
 
 
 def _age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
@@ -434,9 +461,9 @@ def agrees(bound: Bound, limit: Age | bool | None) -> bool:
     may mean it ('under 18': 17 or 18; 'older than 18': 18 or 19; the end of '18 to 65': 64 to 66)."""
     if limit is None:
         return True
-    if limit is False:
-        return False
     age = bound.age
+    if limit is False:
+        return bound.side == "lower" and age.number == 0  # "aged 0-6 months": from birth, no minimum
     if bound.side == "lower":
         return _between(limit, age, age.shifted(1) if bound.kind == "strict" else age)
     if bound.kind == "strict":

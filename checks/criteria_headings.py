@@ -243,9 +243,11 @@ def stated_twice_across_headings(text: str, first_start: int, first_end: int, re
 _PEOPLE = (r"(?:patients?|participants?|subjects?|care-?givers?|carers?|donors?|recipients?|parents?|guardians?|"
            r"mothers?|fathers?|partners?|spouses?|siblings?|relatives?|dyads?|household[ \t]+contacts?|"
            r"(?:index[ \t]+)?cases?|teachers?|students?|clinicians?|physicians?|nurses?|(?:health[ \t-]?care[ \t]+)?"
-           r"providers?|staff(?:[ \t]+members?)?|family[ \t]+members?)")
-_PEOPLE_BEFORE = (r"(?:for|all|family|informal|primary|sibling|related|unrelated|living|index|patient|parent|household|"
-                  r"participating|study)")
+           r"providers?|staff(?:[ \t]+members?)?|family[ \t]+members?|wom[ae]n|m[ae]n|females|males|adults?|"
+           r"adolescents?|child(?:ren)?|infants?|neonates?|new-?borns?|bab(?:y|ies))")
+_PEOPLE_BEFORE = (r"(?:for|all|the|family|informal|primary|sibling|related|unrelated|living|index|patient|parent|"
+                  r"household|participating|study|pregnant|pre-?menopausal|post-?menopausal|paediatric|pediatric|"
+                  r"adult|older)")
 _OPENING = r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[ \t]*"
 _CLOSING = r"[ \t]*(?:\*\*|__)?[ \t]*[:\uff1a]?[ \t]*(?:\*\*|__)?[ \t]*"
 _PEOPLE_LINE = re.compile(rf"{_OPENING}(?:{_PEOPLE_BEFORE}[ \t]+){{0,2}}{_PEOPLE}(?:[ \t]*\([^)\n]{{1,40}}\))?"
@@ -253,13 +255,26 @@ _PEOPLE_LINE = re.compile(rf"{_OPENING}(?:{_PEOPLE_BEFORE}[ \t]+){{0,2}}{_PEOPLE
 # A step or a period of the study whose criteria follow: the registration steps of cooperative-group records ("* STEP
 # 1 REGISTRATION", "* STEP 2: RANDOMIZATION", "* PRE-REGISTRATION ELIGIBILITY CRITERIA", "* REGISTRATION TO STEP 2"),
 # a retreatment, an extension or a crossover, a cohort named by its purpose ("* Expansion cohort only").
+# A time of the study's checks ("* Prior to Day 1", "* At screening", "* Visit 2") too, and a sub-study ("* Main
+# Study", "* Optional Biopsy Sub-study").
 _OCCASION = (r"(?:step[ \t]*\d{1,2}[a-z]?|(?:pre-?|re-?)?registration|randomi[sz]ation|re-?treatment|extension|"
              r"cross-?over|roll-?over|continuation|re-?enrol?ment|maintenance|induction|consolidation|expansion|"
-             r"escalation)")
+             r"escalation|(?:pre-?|re-?)?screening|baseline|day[ \t]*-?\d{1,3}|visit[ \t]*\d{1,2}|sub-?stud(?:y|ies)|"
+             r"(?:main|core|parent)[ \t]+study)")
 _OCCASION_WORD = (rf"(?:{_OCCASION}|to|for|the|of|dose|eligibility|inclusion|exclusion|criteria|cohorts?|phase|part|"
-                  r"period|portion|study|only|\([^)\n]{1,40}\))")
+                  r"period|portion|study|only|prior|before|at|after|optional|additional|biopsy|pk|pharmacokinetic|"
+                  r"imaging|genetic|\([^)\n]{1,40}\))")
 _OCCASION_LINE = re.compile(
     rf"{_OPENING}(?=[^\n]*?\b{_OCCASION})(?:{_OCCASION_WORD}[ \t:\uff1a\-\u2013]*){{1,6}}{_CLOSING}", re.I)
+# The places whose participants' criteria follow ("* Japan only", "* Country-specific (France)", "* For participants
+# in Germany", "* Site B"), and a numbered population or indication ("* Population 2", "* Indication 1: NSCLC").
+_PLACE_LINE = re.compile(
+    rf"{_OPENING}(?:(?i:for[ \t]+(?:participants|patients|subjects|sites)[ \t]+in[ \t]+(?:the[ \t]+)?)"
+    r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}(?:[ \t]+only)?|[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}[ \t]+only"
+    r"|(?i:country[ \t-]specific)(?:[ \t]*\([^)\n]{1,40}\))?"
+    r"|(?i:site|population|indication)[ \t]+(?:[A-Z]{1,2}|\d{1,2}[a-z]?|[IVX]{1,4})\b"
+    r"(?:[ \t]*[:\-\u2013][^\n]{0,60})?)"
+    rf"{_CLOSING}")
 # What a criteria heading may name as another list's occasion or people ("Inclusion Criteria for Stage 2",
 # "Exclusion Criteria for Caregivers"; not "... for all patients", every list's people).
 _NAMES_OCCASION = re.compile(rf"\b(?:{_OCCASION}|stage[ \t]*(?:\d{{1,2}}|[ivx]{{1,4}})\b|(?<!all ){_PEOPLE})", re.I)
@@ -276,6 +291,6 @@ def names_another_list(line: str) -> bool:
     words = line.strip(" \t-*•_")
     if len(line) > LABEL_LENGTH or not words[:1].isupper():
         return False  # a wrapped criterion's last line ("     patients") opens in lower case
-    if _PEOPLE_LINE.fullmatch(line) or _OCCASION_LINE.fullmatch(line):
+    if _PEOPLE_LINE.fullmatch(line) or _OCCASION_LINE.fullmatch(line) or _PLACE_LINE.fullmatch(line):
         return True
     return _CRITERIA_HEADING.match(line) is not None and _NAMES_OCCASION.search(line) is not None
