@@ -503,9 +503,11 @@ _TASK_ORDER_AFTER = re.compile(
 
 
 # The same said of the tasks themselves ("In this study, the tasks are randomized within blocks", "The tests will be
-# randomized"), not of people who have them ("Participants whose tests are positive are randomized").
+# randomized", "Trial types are randomized within blocks", the kinds of an experiment's trials), not of people who
+# have them ("Participants whose tests are positive are randomized").
 _TASKS_BEFORE = re.compile(
-    r"\b(?:tasks|tests|questionnaires|surveys|assessments|measurements|interviews|scales)\s+"
+    r"\b(?:tasks|tests|questionnaires|surveys|assessments|measurements|interviews|scales|trial\s+types"
+    r"|(?:task|test|experimental)\s+trials)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:will\s+be|shall\s+be|are|were)\s+$", re.I)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from checks.study_context import CASE_FOLDS, folded_text
-from checks.study_text import StudyText, about_this_study, other_study
+from checks.study_text import OTHER_STUDY, StudyText, about_this_study, other_study
 
 # The hyphens records write inside a word ("non-randomized"): the ASCII one, and the hyphen, non-breaking hyphen,
 # figure dash, en dash, em dash, minus sign and soft hyphen that text pasted from a word processor carries
@@ -198,12 +198,15 @@ _OF_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:sub-?study|ancillary\s+study|companion\s+study|add-on\s+study|follow-?up(?:\s+study)?|extension"
     r"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 # The same for the trial participants completed or came from ("subjects who completed the randomized,
-# placebo-controlled Study 301", "following completion of the double-blind study CL-301") or a trial planned ("data to
-# plan a randomised trial"); with words (folded) one of which every match holds.
+# placebo-controlled Study 301", "following completion of the double-blind study CL-301", "interviews with participants
+# of a randomized trial": a trial, not "the" one, which is often this study) or a trial planned ("data to plan a
+# randomised trial"); with words (folded) one of which every match holds.
 _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:(?:completed|completing|finished|completion\s+of|participated\s+in|enrolled\s+in|rolled\s+over\s+from)"
-    r"\s+(?:the|a|an)|plan(?:ning)?\s+an?)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
-_FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled", "plan")
+    r"\s+(?:the|a|an)|plan(?:ning)?\s+an?|(?:participants|patients|subjects|individuals|people)\s+(?:of|from)\s+an?)"
+    r"\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+_FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled", "plan", "participants", "patients",
+                      "subjects", "individuals", "people")
 # The trial's noun a few words after such a term, not past words that lead back to this study ("completed the
 # double-blind treatment period of this study").
 _TRIAL_NAMED_AFTER = re.compile(
@@ -628,8 +631,41 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
             source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence)
                                   or _opens_with_the_study(source, sentence, s_start))
-            and other_study(sentence) is None)
+            and other_study(sentence) is None) or we_conduct_it(sentence)
     return verdict
+
+
+# The investigators saying they run the study the record describes ("We will conduct a randomized trial of drug X",
+# "The investigators will conduct a double-blind study", "We are conducting a randomised trial"): a trial "to conduct"
+# is read as one to prepare (checks.study_context OTHER_STUDY), but here the subject is the investigators and the time
+# now. Not a trial to follow ("If feasible, we will then conduct a randomized trial"), nor where the sentence names a
+# second study ("We will conduct a pilot study to inform a randomized trial").
+_WE_CONDUCT = re.compile(
+    r"\b(?:we|the\s+(?:investigators|researchers|study\s+team|research\s+team))\s+(?:will|shall"
+    r"|are(?:\s+going\s+to)?|plan\s+to|intend\s+to|aim\s+to)\s+(?:conduct|perform|carry\s+out|run|undertake)(?:ing)?"
+    r"\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b", re.I)
+_CONDUCT_WORDS = ("conduct", "perform", "carry", "run", "undertak")
+_STUDY_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?|protocols?|pilots?|sub-?stud(?:y|ies))\b", re.I)
+_TO_PREPARE = dict(OTHER_STUDY)["a study to prepare"]
+# Words that put the trial after this one, or make it one supposed ("then", "next", "if", "once", "later").
+_LATER_OR_SUPPOSED = re.compile(r"\b(?:if|once|when|whether|should|unless|after|afterwards|then|next|subsequent(?:ly)?"
+                                r"|later|eventual(?:ly)?|future|upcoming|further|larger|definitive)\b", re.I)
+
+
+def we_conduct_it(sentence: str) -> bool:
+    """Whether the sentence says the investigators conduct this study ("We will conduct a randomized trial") and
+    points at no other study: it names no study (nor a pilot) but the one it conducts, its only other-study reading is
+    that trial, and nothing puts the trial later."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CONDUCT_WORDS) or _LATER_OR_SUPPOSED.search(sentence):
+        return False
+    ours = [m.span() for m in _WE_CONDUCT.finditer(sentence)]
+    if not ours or any(not any(start <= m.start() < end for start, end in ours)
+                       for m in _STUDY_NOUN.finditer(sentence)):
+        return False
+    if any(name != "a study to prepare" and pattern.search(sentence) for name, pattern in OTHER_STUDY):
+        return False
+    return all(any(start <= m.start() < end for start, end in ours) for m in _TO_PREPARE.finditer(sentence))
 
 
 def _opens_with_the_study(source: StudyText, sentence: str, s_start: int) -> bool:
@@ -1037,7 +1073,7 @@ def claims_not_elsewhere(sources: list[StudyText], pattern: re.Pattern) -> list[
         if not _may_mention(source, needles):
             continue
         for m, s_start, s_end, negated, own in _phrases(source, pattern):
-            if own or other_study(source.text[s_start:s_end]) is None:
+            if own or other_study(source.text[s_start:s_end]) is None or we_conduct_it(source.text[s_start:s_end]):
                 found.append(Claim(source, m.start(), m.end(), negated))
     return found
 

@@ -50,13 +50,15 @@ def _ran_past_fdaaa_evidence() -> str:
 
 
 # Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-"), the status said again ("Study
-# discontinued.", "Terminated early"), a stop denied ("Never stopped") or a reason said to be missing ("No reason
-# given", "Not specified"). A reason names something more: "Sponsor decision", "No funding", "Slow accrual".
+# discontinued.", "Terminated early", "Early stop", "Study closure"), a stop denied ("Never stopped") or a reason said
+# to be missing or withheld ("No reason given", "Not specified", "Confidential"). A reason names something more:
+# "Sponsor decision", "No funding", "Slow accrual", "Confidential business reasons".
 _NO_REASON_WORDS = ("n", "a", "na", "not", "never", "applicable", "none", "nil", "null", "other", "others", "unknown",
                     "tbd", "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
                     "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
                     "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
-                    "suspension", "closed", "halted", "ended", "early", "prematurely",
+                    "suspension", "closed", "closure", "halted", "ended", "stop", "early", "prematurely",
+                    "confidential",
                     "any", "known", "undisclosed", "information", "available", "unavailable")
 # Phrases that say no reason either, though a word of them alone may be part of one: other, unknown or unnamed
 # reasons ("Terminated for other reasons", "Various reasons"), a reason the sponsor did not give ("Not provided by
@@ -214,8 +216,8 @@ _NOT_ENDED = (r"(?i)\b(?:temporar\w*|paus\w*|resum\w*|restart\w*|re-?start\w*|re
               r"interrupt\w*|on\s+hold)\b|\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu)")
 # Words that say the study ran its course ("Study completed as planned", "Enrollment goal reached", "Closed to
 # accrual after the target sample size was reached", "Recruitment stopped since the planned number of patients was
-# reached", "Stopped enrolling: sample size met"), beside the words that say no reason: such a reason only says the
-# status again.
+# reached", "Stopped enrolling: sample size met", "Study was completed, no reason for stopping"), beside the words
+# that say no reason: such a reason only says the status again.
 _COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "concluded", "planned", "normally",
                      "scheduled", "expected", "as", "after", "all", "participants", "patients", "subjects",
                      "enrolled", "enrollment", "enrolment", "recruitment", "accrual", "data", "collection", "follow",
@@ -224,7 +226,7 @@ _COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "conclud
                      "due", "since", "because", "once", "had", "required", "in", "per", "ahead", "schedule",
                      "recruiting", "enrolling", "recruited", "last", "patient", "participant", "subject", "visit",
                      "reaching", "randomized", "randomised", "included", "needed", "intended",
-                     "did", "or", "on", "according", "analysis", "analyses")
+                     "did", "or", "on", "according", "analysis", "analyses", "for", "stopping")
 # One of them that says the course was run ("completed", "goal reached", "end of study", "as planned", "ended
 # normally", "ended on schedule", "ended as per protocol"), or that the number the study needed had been enrolled
 # ("Recruitment stopped because the required number of participants had been enrolled").

@@ -14,10 +14,12 @@ A title's phase is this study's unless the words about it say otherwise: a phase
 Phase 3 study", "rollover from phase 2 studies", "participants who completed a Phase 1 trial"), a project's stage
 ("Phase 2 of the ... programme"), or no trial phase at all ("Phase II cardiac rehabilitation", "phase II enzymes").
 The phases of a study's parts ("Phase 1 dose escalation and phase 2 expansion", "Part A (Phase 1b) and Part B (Phase
-2)") are its phases together; a title that names the whole study's phase besides ("A Phase 2 Study With a Phase 1b
-Safety Run-in") is read by that. A title that names a part's phase and the phase of the whole study it is a part of
-("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "Stage 2 (Phase 3) of a Seamless Phase
-2/3 Trial") agrees with a record that gives either or both, as the record may be the part or the whole. Subphases
+2)", "Phase 2 (Part A) Followed by Randomized Phase 3 (Part B)", "A Phase 1 Study Followed by Phase 2 Expansion") are
+its phases together; a title that names the whole study's phase besides ("A Phase 2 Study With a Phase 1b Safety
+Run-in") is read by that, and is no near miss where its parts name the record's other phase. A title that names a
+part's phase and the phase of the whole study it is a part of ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in
+to a Phase 2 Trial", "Stage 2 (Phase 3) of a Seamless Phase 2/3 Trial") agrees with a record that gives either or
+both, as the record may be the part or the whole. Subphases
 (a, b, c) are their phase's; a combination the registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any
 of its phases. A title's one phase that is one of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1
 against Early Phase 1 (the former Phase 0) are worth knowing but not plainly wrong: info. Where a subphase bridges
@@ -113,11 +115,12 @@ _ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|
 # Around the phase, words that make it no trial's phase: a rehabilitation programme's, a treatment's ("Phase I
 # periodontal therapy", "phase II of complete decongestive therapy", "Phase I orthodontic treatment"), drug
 # metabolism's ("phase II enzymes"), insulin secretion's ("Phase 1 Insulin Secretion", the first-phase response to
-# glucose), a small business research grant's ("SBIR Phase II"), a stage of something ("Phase 2 of the ... Project").
+# glucose), a small business research grant's ("SBIR Phase II"), a stage of something ("Phase 2 of the ... Project"),
+# a likeness ("A Phase III-like Pragmatic Trial": no phase 3 trial).
 _NO_TRIAL_PHASE_AFTER = re.compile(
     r"\s*-?\s*(?:(?:(?!stud|trial)[\w-]+\s+){0,2}(?:rehab\w*|periodont\w*|orthodont\w*|decongestive"
     r"|enzymes?|metaboli\w*|conjugat\w*|detoxif\w*|biotransform\w*|reactions?\b|insulin\s+(?:secret\w*|release"
-    r"|respons\w*))|(?:of|sbir|sttr|grants?|awards?)\b)",
+    r"|respons\w*))|(?:of|sbir|sttr|grants?|awards?|like|style)\b)",
     re.I)
 _NO_TRIAL_PHASE_BEFORE = re.compile(r"(?:rehab\w*|labou?r|cycle|sbir|sttr|recommended)\s*[-,:]?\s*\Z", re.I)
 # The dose a study chooses for a later phase ("to Determine the Phase 2 Dose", "Recommended Phase 2 Dose"): the
@@ -171,6 +174,19 @@ PART_OF_CHARS = 90
 # Phase 1b".
 _LABELLED_PART_BEFORE = re.compile(r"\b(?:parts?|portions?|stages?|cohorts?|arms?|modules?|sub-?stud(?:y|ies))"
                                    r"\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[(:,-]\s*\Z", re.I)
+# After the phase, the label of the part it belongs to: "Phase 2 (Part A) Followed by Randomized Phase 3 (Part B)",
+# "Phase 1 - Stage 1". Not "Phase 2 Part of a Phase 1/2 Study", a part named as such.
+_LABELLED_PART_AFTER = re.compile(r"\s*[(\[:\u2013-]?\s*(?:parts?|portions?|stages?|cohorts?|arms?|modules?"
+                                  r"|sub-?stud(?:y|ies))\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\b(?!\s+of\b)", re.I)
+# Before a phase that names a part ("Phase 2 Expansion"), words that make it a later part of the study the title
+# has named a phase of: "A Phase 1 Study Followed by Phase 2 Expansion Cohorts", "Phase 1 Dose Escalation Then Phase 2
+# Expansion".
+_LATER_PART_BEFORE = re.compile(r"\b(?:followed\s+by|then|and|with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?\Z",
+                                re.I)
+# Between a phase read as another study's and the next, words that join the two as one study's phases: "Participants
+# From a Phase 2 (Part A) and Phase 3 (Part B) Study", "Rollover From Phase 1 or Phase 2 Trials".
+_JOINED_TO_ANOTHER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|&|plus|then|followed\s+by)\s+"
+                                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?", re.I)
 # Before the phase, a part of a study named as such: the phase is the whole study's, of which this record may be the
 # part ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A Sub-study of a Phase 3 Trial",
 # "Stage 2 (Phase 3) of a Seamless Phase 2/3 Trial").
@@ -272,7 +288,7 @@ def _of_a_study(title: str, m: re.Match) -> bool:
 def _labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
     """For each phase found in the title, whether a labelled part names it ("Part B (Phase 2)", "Stage 1: Phase 1")."""
     return [_LABELLED_PART_BEFORE.search(title, max(0, m.start() - LABELLED_PART_CHARS), m.start()) is not None
-            for m in found]
+            or _LABELLED_PART_AFTER.match(title, m.end()) is not None for m in found]
 
 
 def names_a_phase(title: str) -> bool:
@@ -315,10 +331,13 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
     and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
     participants or samples), a phase after "of", "in", "to" or "for" is the other study's, as in an extension's.
-    A title that lists two or more labelled parts with their phases ("Part A (Phase 1b) and Part B (Phase 2)") names
-    the study's parts, so each is read, study word or not."""
+    A title that lists two or more labelled parts with their phases ("Part A (Phase 1b) and Part B (Phase 2)", "Phase 2
+    (Part A) Followed by Phase 3 (Part B)") names the study's parts, so each is read, study word or not, as is a later
+    part joined to a phase read before ("... Followed by Phase 2 Expansion"); a phase joined to another study's ("From
+    a Phase 2 and Phase 3 Study") is that study's too."""
     mentions = []
     extension = True if follows_another else None
+    another_end = None  # where the last phase read as another study's ends
     found = _phases_written(title)
     labelled = _labelled_parts(title, found)
     listed_parts = sum(labelled) >= 2
@@ -333,12 +352,16 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
             extension = _EXTENSION.search(title) is not None
         clause = _clause_before(title, m.start())
         parent = _PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
-        if (not parent and _of_another_study(title, m, clause, extension)
-                or not (in_part and listed_parts or _of_a_study(title, m))):
-            continue
-        phases, subphases = _read_phases(m)
         part = (in_part or _PART_AFTER.match(title, m.end()) is not None
                 or _PART_BEFORE.search(title, 0, m.start()) is not None)
+        if not parent and (_of_another_study(title, m, clause, extension) or another_end is not None
+                           and _JOINED_TO_ANOTHER.fullmatch(title, another_end, m.start())):
+            another_end = m.end()
+            continue
+        if not (in_part and listed_parts or _of_a_study(title, m)
+                or part and mentions and _LATER_PART_BEFORE.search(clause)):
+            continue
+        phases, subphases = _read_phases(m)
         mentions.append(Mention(phases, subphases, m.start(), m.end(), part, parent))
     return mentions
 
@@ -436,6 +459,8 @@ def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
     if not stated:
         return None
     severity = _least_disagreement(stated, [m for m in mentions if m.parent], given)
+    if severity == INFO and disagreement(*_phases_of([m for m in mentions if not m.parent]), given) is None:
+        severity = None  # "A Phase 1 Study Followed by Phase 2 Expansion": its parts name the record's other phase
     phrases = tuple(dict.fromkeys(" ".join(title[m.start:m.end].split()) for m in stated))
     phases = _phases_of(stated)[0] if severity == WARNING else frozenset()
     return TitlePhase(severity, phrases, stated[0].start, stated[-1].end, phases)
