@@ -57,9 +57,10 @@ def _refused_value_sql() -> str:
 
 
 def _unread_part_sql() -> str:
-    """One finding per part of each study's current version that had the wrong type (the same part once), and per
-    item given as an empty object (armGroups [{}]), which is read as AACT reads it but gives nothing, and per text
-    of which a character was written as an escape without its pair, stored with U+FFFD in its place."""
+    """One finding per part of each study's current version given in another type or shape than the registry's (a
+    module given as a string, an element given twice; the same part once), per item given as an empty object
+    (armGroups [{}]), which is read as AACT reads it but gives nothing, and per text of which a character was
+    written as an escape without its pair, stored with U+FFFD in its place."""
     part = "substr(p.detail, strpos(p.detail, ': ') + 2)"
     message = sql_text("Part of the record could not be read: {part}. What could not be read is not loaded.", part=part)
     empty = sql_text("Part of the record gives nothing: {part}.", part=part)
@@ -160,7 +161,10 @@ RULES = (
                   "as it spells and loaded, and the finding quotes what the source gave (the first of each field), "
                   "so that a person can tell. So is a value written otherwise than the registry writes it, as a "
                   "republished copy may write it: a date 'Jan 2020' or '2020-1-5' (API v2 writes 2020-01, "
-                  "2020-01-05), a phases list in AACT's joined form [\"PHASE1/PHASE2\"], a legacy XML label with a "
+                  "2020-01-05), a legacy XML date '2020-03' (legacy XML writes March 2020), a month or a year given "
+                  "for a date the registry gives to the day (a submission '2020-01', stored as its last day, a "
+                  "convention, not the record's day), a count 120.0, a phases list in AACT's joined form "
+                  "[\"PHASE1/PHASE2\"], a legacy XML label with a "
                   "closing period ('Completed.'). A string that spells no such value, or one past its bound, is "
                   "refused instead (invalid_values.refused_value).",
         fields=("meta.load_problems",),

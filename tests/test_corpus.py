@@ -224,11 +224,11 @@ def test_each_link_joins_by_id_the_arm_and_the_intervention_its_record_gives(cor
                              "JOIN studies s ON s.nct_id = dgi.nct_id WHERE s.source_layout = 'ctgov_json_v2'")
                  .fetchall())
     assert shared_names and {row for row in actual if row[0] in read} == expected
-    # The problems of files that loaded are among the invalid files: a field-selected extract, and three that give
-    # patientRegistry as a string.
+    # The problems of files that loaded are among the invalid files: a field-selected extract, three that give
+    # patientRegistry as a string, and one that gives seven dates the registry gives to the day as a year ("2008").
     assert con.execute("SELECT nct_id, reason FROM meta.load_problems ORDER BY nct_id").fetchall() == [
-        ("NCT03105011", FIELD_SELECTED), ("NCT55555555", READ_AS_SPELT), ("NCT76543210", READ_AS_SPELT),
-        ("NCT87654321", READ_AS_SPELT)]
+        ("NCT03105011", FIELD_SELECTED), *[("NCT12345678", READ_AS_SPELT)] * 7, ("NCT55555555", READ_AS_SPELT),
+        ("NCT76543210", READ_AS_SPELT), ("NCT87654321", READ_AS_SPELT)]
 
 
 @needs_corpus

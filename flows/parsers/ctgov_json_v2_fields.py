@@ -171,14 +171,16 @@ def named_flags(name: str, value: object, flags: dict[str, str]) -> dict[str, bo
 
 def integer(value: object, name: str) -> object:
     """A count (of participants: at most ENROLLMENT_MAX): an integer as it is; a string of digits, after a '+' or
-    not, as int, noted as read from a string; other text or numbers as given, for validation to refuse and keep
-    (enrollment 'abc', '-5', or a string past the most a count may be, quoted as given); a number past that most
-    refused as the JSON gives it; nothing as None."""
+    not, as int, noted as read from a string; a number of no fraction written with one (120.0) as int, noted; other
+    text or numbers as given, for validation to refuse and keep (enrollment 'abc', '-5', or a string past the most a
+    count may be, quoted as given); a number past that most refused as the JSON gives it; nothing as None."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int) and value <= ENROLLMENT_MAX:
         return value
-    if isinstance(value, float) and value.is_integer() and value <= ENROLLMENT_MAX:
+    if isinstance(value, float) and value.is_integer() and value <= ENROLLMENT_MAX:  # 120.0, as a converter writes it
+        note_read_as(name, f"{name} is the number {as_json(value)}, {WHERE_API_V2_WRITES} a whole number without a "
+                           f"fraction: read as {int(value)}")
         return int(value)
     if isinstance(value, (int, float)) and value > ENROLLMENT_MAX:  # 1e30 quoted as given, not as 31 digits
         return Refused(as_json(value), _MOST_COUNT)

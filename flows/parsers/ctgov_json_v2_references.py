@@ -3,7 +3,8 @@ ipd_information_types and documents; documentSection -> provided_documents (AACT
 values as given)."""
 from __future__ import annotations
 
-from flows.parsers.ctgov_json_v2_fields import flag, objects, section, text, texts, value_text
+from flows.parsers.ctgov_json_v2_fields import flag, objects, section, text, texts
+from flows.parsers.ctgov_json_v2_status import date_text
 from flows.parsers.dates import event_day
 from flows.parsers.model import Row
 
@@ -37,7 +38,7 @@ def provided_document_rows(study: dict) -> list[Row]:
     nct_id = text(section(study, "protocolSection", "identificationModule").get("nctId"))
     return [{"document_type": text(document.get("label")), "has_protocol": flag(document, "hasProtocol"),
              "has_icf": flag(document, "hasIcf"), "has_sap": flag(document, "hasSap"),
-             "document_date": event_day(value_text(document.get("date"))),
+             "document_date": event_day(date_text(document.get("date"), "largeDocs.date", day=True)),
              "url": _document_url(nct_id, text(document.get("filename")))}
             for document in objects(section(study, "documentSection", "largeDocumentModule"), "largeDocs")]
 

@@ -41,7 +41,7 @@ def study_row(study: dict) -> Row:
     }
     row.update(status_dates(status))
     version_holder = section(study, "derivedSection", "miscInfoModule").get("versionHolder")
-    row["snapshot_date"] = day_value(date_text(version_holder, "versionHolder"))
+    row["snapshot_date"] = day_value(date_text(version_holder, "versionHolder", day=True))
     row.update(_design_facts(protocol, design, status))
     row.update(_results_facts(section(study, "resultsSection")))
     return row
@@ -211,5 +211,5 @@ def pending_rows(study: dict) -> list[Row]:
         tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
         events = [(kind, info[key], f"submissionInfos.{key}") for info in objects(tracking, "submissionInfos")
                   for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
-    return [{"event": kind, "event_date_description": text(given), "event_date": event_day(date_text(given, name))}
-            for kind, given, name in events]
+    return [{"event": kind, "event_date_description": text(given),
+             "event_date": event_day(date_text(given, name, day=True))} for kind, given, name in events]

@@ -14,6 +14,7 @@ otherwise.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from flows.parsers.ctgov_json_v2_fields import quoted
 
@@ -66,29 +67,61 @@ class _Reading:
 
 def paired(study: object) -> tuple[object, list[str]]:
     """The study with each string (and key) that holds a lone surrogate read as a value given otherwise, and the
-    notes of those read with U+FFFD."""
+    notes of those read with U+FFFD. Its arrays and objects are changed in place, walked without recursion: a
+    study nested as deep as JSON readers go is read as any other."""
     reading = _Reading()
-    return _walk(study, "", False, False, reading), reading.said()
+    holder = [study]
+    # (the array or object holding the value, its index or key there, the value, its path, unjudged, personal), in
+    # the order met, first on top: each string is read, and noted, in the record's order.
+    stack: list[tuple] = [(holder, 0, study, "", False, False)]
+    while stack:
+        parent, at, node, path, unjudged, personal = stack.pop()
+        if type(node) is _KeyNote:
+            reading.note(path, node.note)
+        elif type(node) is str:
+            if _LONE.search(node):
+                parent[at] = _string(node, path, unjudged, personal, reading)
+        elif type(node) is list:
+            stack.extend(reversed([(node, index, item, f"{path}[{index}]", unjudged, personal)
+                                   for index, item in enumerate(node) if type(item) in _HOLDING]))
+        elif type(node) is dict:
+            stack.extend(reversed(_members(node, path, unjudged, personal, reading)))
+    return holder[0], reading.said()
 
 
-def _walk(node: object, path: str, unjudged: bool, personal: bool, reading: _Reading) -> object:
-    """`node` with its strings that hold a lone surrogate replaced."""
-    if type(node) is str:
-        return _string(node, path, unjudged, personal, reading) if _LONE.search(node) else node
-    if type(node) is list:
-        return [_walk(item, f"{path}[{index}]", unjudged, personal, reading) for index, item in enumerate(node)]
-    if type(node) is not dict:
-        return node
-    found = {}
+class _KeyNote(NamedTuple):
+    """The note of an object's key that holds a lone surrogate, taken in the record's order with its values."""
+
+    note: str
+
+
+# The types of a JSON value that may hold a lone surrogate.
+_HOLDING = (str, list, dict)
+
+
+def _members(node: dict, path: str, unjudged: bool, personal: bool, reading: _Reading) -> list[tuple]:
+    """The stack entries of an object's values, in its order; a key that holds a lone surrogate is written out (the
+    object rebuilt in place, its order kept), and its note is an entry before its value's."""
+    written_keys = set()
+    if any(_LONE.search(key) for key in node):
+        items = list(node.items())
+        node.clear()
+        for key, value in items:
+            if _LONE.search(key):
+                key = written_out(key)
+                written_keys.add(key)
+            node[key] = value
+    members = []
     for key, value in node.items():
-        if _LONE.search(key):
-            key = written_out(key)
-            reading.note(f"{path}.{key}", f"the key {quoted(key)} of {path or 'the study'} holds an escape "
-                                                "without its pair: a key the registry does not give, not read")
-        part = f"{path}.{key}".removeprefix(".").removeprefix(_PROTOCOL)
-        found[key] = _walk(value, part, unjudged or key in _UNJUDGED_PARTS, personal or key in PERSONAL_PARTS,
-                           reading)
-    return found
+        if key in written_keys:
+            note = f"the key {quoted(key)} of {path or 'the study'} holds an escape without its pair: a key the " \
+                   "registry does not give, not read"
+            members.append((None, None, _KeyNote(note), f"{path}.{key}", unjudged, personal))
+        if type(value) in _HOLDING:
+            part = f"{path}.{key}".removeprefix(".").removeprefix(_PROTOCOL)
+            members.append((node, key, value, part, unjudged or key in _UNJUDGED_PARTS,
+                            personal or key in PERSONAL_PARTS))
+    return members
 
 
 def _string(value: str, path: str, unjudged: bool, personal: bool, reading: _Reading) -> str:

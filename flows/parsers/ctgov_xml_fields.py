@@ -6,7 +6,7 @@ import textwrap
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.dates import registry_date_columns
+from flows.parsers.dates import WRITTEN_FORMS, as_api_writes, as_day, registry_date_columns, said_unknown
 from flows.parsers.model import Refused, Row, note_read_as, note_unread_part
 from schemas.enums import DATE_TYPE, FORMER_DESIGN_TERMS
 
@@ -175,12 +175,43 @@ def date_of(root: Element, tag: str, prefix: str, typed: bool = False) -> Row:
         attributes_only(tag, element)
     elif element is not None and element.attrib:
         other_attributes(tag, element)
+    written(tag, value)
     if not typed:
         return registry_date_columns(prefix, value)
     label = None if element is None else type_attribute(element, tag)
     if label and label.strip() and not len(element) and not (value and value.strip()):  # holding elements is noted
         note_unread_part(f"<{tag}> gives the type {_quoted(label.strip())} without a date")
     return registry_date_columns(prefix, value, date_type(label))
+
+
+# How legacy XML writes a date (public.xsd variable_date_type): a month's full name, the day or not, the year ('March
+# 2020', 'March 5, 2020'), or the word Unknown.
+_LEGACY_DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r" (?:[0-9]{1,2}, )?[0-9]{4}")
+_DAY_FORM = WRITTEN_FORMS["day"]
+_PERIODS = {WRITTEN_FORMS["month"]: "month", WRITTEN_FORMS["year"]: "year"}
+
+
+def written(tag: str, value: str | None, day: bool = False) -> str | None:
+    """`value`, the text of the date <tag>. A date written otherwise than legacy XML writes it ('2020-03', 'Mar 2020',
+    '5 March 2020', as a converter writes it) is read as the date it spells and noted, quoting it; so is a month or a
+    year given for a date stored as a `day` (a submission), read as its last day. Text that is no date is left for
+    validation to refuse."""
+    if value is None or said_unknown(value):
+        return value
+    legacy = _LEGACY_DATE.fullmatch(value.strip()) is not None
+    if legacy and not day:  # the usual case, without a parse
+        return value
+    spelt = as_api_writes(value)
+    if spelt is None:
+        return value
+    if day and spelt[1] != _DAY_FORM:
+        note_read_as(tag, f"<{tag}> is {_quoted(value.strip())}, {WHERE_LEGACY_XML_WRITES} a day ('March 5, 2020'): "
+                          f"read as {as_day(value)}, the last day of the {_PERIODS[spelt[1]]}")
+    elif not legacy:
+        note_read_as(tag, f"<{tag}> is {_quoted(value.strip())}, {WHERE_LEGACY_XML_WRITES} a date as 'March 2020' or "
+                          f"'March 5, 2020': read as {spelt[0]}")
+    return value
 
 
 def type_attribute(element: Element, tag: str) -> str | None:

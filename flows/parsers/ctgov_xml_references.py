@@ -6,7 +6,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from flows.parsers import labels
-from flows.parsers.ctgov_xml_fields import text, texts
+from flows.parsers.ctgov_xml_fields import text, texts, written
 from flows.parsers.dates import event_day
 from flows.parsers.model import Row
 
@@ -48,7 +48,9 @@ def _provided_document(document: Element) -> Row:
             "has_protocol": labels.yes_no(text(document, "document_has_protocol")),
             "has_icf": labels.yes_no(text(document, "document_has_icf")),
             "has_sap": labels.yes_no(text(document, "document_has_sap")),
-            "document_date": event_day(text(document, "document_date")), "url": text(document, "document_url")}
+            "document_date": event_day(written("provided_document/document_date", text(document, "document_date"),
+                                               day=True)),
+            "url": text(document, "document_url")}
 
 
 def info_type(label: str) -> str:

@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 from flows.parsers import labels
 from flows.parsers.ctgov_xml_fields import (
     api_value, block, date_of, date_type, integer, line, other_attributes, own_text, text, texts, type_attribute,
+    written,
 )
 from flows.parsers.ctgov_xml_timeline import timeline_columns
 from flows.parsers.dates import day_date, event_day
@@ -228,5 +229,5 @@ def pending_rows(root: Element) -> list[Row]:
     for event in found:
         given = own_text(event, f"pending_results/{event.tag}")
         rows.append({"event": _PENDING_EVENTS.get(event.tag, event.tag), "event_date_description": given,
-                     "event_date": event_day(given)})
+                     "event_date": event_day(written(f"pending_results/{event.tag}", given, day=True))})
     return rows

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from flows.parsers.ctgov_xml_fields import date_type, text, type_attribute
+from flows.parsers.ctgov_xml_fields import date_type, text, type_attribute, written
 from flows.parsers.dates import event_day, said_unknown
 from flows.parsers.model import Row
 
@@ -30,10 +30,11 @@ def timeline_columns(root: Element) -> Row:
     """The submitted, QC and posted dates of a record, and the types of its posted dates."""
     columns: Row = {}
     for column, tags in _SUBMITTED:
-        value = next((found for found in (text(root, tag) for tag in tags) if found), None)
-        columns[column] = event_day(value)
+        tag, value = next(((tag, found) for tag, found in ((tag, text(root, tag)) for tag in tags) if found),
+                          (None, None))
+        columns[column] = event_day(written(tag, value, day=True))
     for column, tag in _POSTED:
-        columns[column] = event_day(text(root, tag))
+        columns[column] = event_day(written(tag, text(root, tag), day=True))
         columns[f"{column}_type"] = _type_of(root, tag)
     for column, tag in _POSTED_TYPES:
         columns[column] = _type_of(root, tag)

@@ -162,6 +162,13 @@ def as_api_writes(text: str | None) -> tuple[str, str] | None:
     return None if as_text is None else (as_text, WRITTEN_FORMS[precision])
 
 
+def as_day(text: str | None) -> str | None:
+    """The day a date text is stored as where a column holds a day only ('2020-01' -> '2020-01-31', the month's
+    last day, as AACT stores a month); None for text that is no date."""
+    value = _reading(text)[0] if text else None
+    return value.isoformat() if isinstance(value, date) else None
+
+
 @lru_cache(maxsize=8192)
 def _reading(text: str) -> tuple[object, str | None, str | None]:
     """(date column value, precision, text at its precision) of a non-empty date text; text that is

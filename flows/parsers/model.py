@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 # A ClinicalTrials.gov identifier: match it with NCT_ID.fullmatch (ASCII digits, nothing around).
 NCT_ID = re.compile(r"NCT[0-9]{8}")
 
-# The problem reason of a part of a record that could not be read for its type: an API v2 module given as a
-# string, a legacy XML element that holds elements where it should hold text.
-UNREAD_PART = "part of the study has the wrong type and was not read"
+# The problem reason of a part of a record that could not be read for its type or its shape: an API v2 module given
+# as a string, an array of the registry's values holding one API v2 does not know, a legacy XML element that holds
+# elements where it should hold text, one given twice where the registry gives it once, an attribute legacy XML does
+# not give. Stored in meta.load_problems, where checks.invalid_values selects by it (DDL 211 rewrote the rows stored
+# under its former words, which named a wrong type only).
+UNREAD_PART = "part of the study is given in another type or shape than the registry's and was not read"
 
 # The problem reason of an item of an array of objects given as an empty object (API v2 armGroups [{}]): the registry
 # never writes one, and it gives no value. It is read as AACT reads it (an arm, an intervention, a site of no values:

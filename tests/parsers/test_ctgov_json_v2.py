@@ -167,6 +167,13 @@ def test_each_invalid_file_gives_its_problem_or_its_record(name):
 # The problems of invalid files whose study loads. NCT03105011 is a field-selected extract: its statusModule holds
 # only the status. Three give patientRegistry as a string ("YES", "Yes"), where API v2 gives a boolean.
 LOADED_WITH_PROBLEMS = {
+    # NCT12345678 gives its submission dates as years only, where API v2 gives each to the day.
+    "NCT12345678.json": [(READ_AS_SPELT, f"document: {name} is '{year}', where API v2 writes a day (YYYY-MM-DD): "
+                                         f"read as {year}-12-31, the last day of the year")
+                         for name, year in (("studyFirstSubmitDate", 2008), ("studyFirstSubmitQcDate", 2008),
+                                            ("resultsFirstSubmitDate", 2016), ("resultsFirstSubmitQcDate", 2016),
+                                            ("dispFirstSubmitDate", 2019), ("dispFirstSubmitQcDate", 2019),
+                                            ("lastUpdateSubmitDate", 2017))],
     "NCT03105011.json": [(FIELD_SELECTED, "document: statusModule has overallStatus, none of statusVerifiedDate, "
                                           "studyFirstPostDateStruct, lastUpdatePostDateStruct")],
     "NCT55555555.json": [(READ_AS_SPELT, "document: patientRegistry is the string 'YES', not a JSON boolean: "
