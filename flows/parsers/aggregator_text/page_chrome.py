@@ -3,8 +3,9 @@ the study; and the page split at its headings without them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from flows.parsers.page_text import Sections, heading_line_limit
+from flows.parsers.page_text import NO_VALUE, Sections, heading_line_limit, no_value
 
 # meddatax puts one explainer sentence under every heading: page chrome, never content.
 CHROME = {
@@ -130,15 +131,24 @@ def study_sections(lines: list[str]) -> Sections:
     body = lines[start:] if start else lines
     spelt = _heading_lines(body)
     sections, otherwise, starts = _split(body, _unexplained_headings(body, spelt), spelt)
-    if not otherwise and "Basic Information" in sections and not _ALWAYS_SHOWN.issubset(sections.order):
-        otherwise = _in_site_order(body, starts, _ALWAYS_SHOWN.difference(sections.order))
-    if otherwise:  # some headings shown otherwise ('Eligibility Criteria:', 'Locations (12)')
-        body = [otherwise.get(index, line) for index, line in enumerate(body)]
-        spelt = _heading_lines(body)
-        sections = page_sections(body, _unexplained_headings(body, spelt), spelt)
+    if otherwise:  # some headings shown otherwise above their explainer ('Eligibility Criteria:', 'Locations (12)')
+        body, spelt = _spelt_as_usual(body, otherwise)
+        sections, _, starts = _split(body, _unexplained_headings(body, spelt), spelt)
+    if "Basic Information" in sections and not HEADINGS.issubset(sections.order):
+        # headings a copy that keeps no explainer shows otherwise, told by their place in the page
+        if ordered := _in_site_order(body, starts, HEADINGS.difference(sections.order)):
+            body, spelt = _spelt_as_usual(body, ordered)
+            sections = page_sections(body, _unexplained_headings(body, spelt), spelt)
     if start:
         sections.preamble[:0] = without_chrome(lines[:start])
     return sections
+
+
+def _spelt_as_usual(lines: list[str], otherwise: dict[int, str]) -> tuple[list[str], list[int]]:
+    """The lines with those numbered in `otherwise` spelt as its heading as usual, and the lines that spell a
+    heading (_heading_lines)."""
+    lines = [otherwise.get(index, line) for index, line in enumerate(lines)]
+    return lines, _heading_lines(lines)
 
 
 def _heading_lines(lines: list[str]) -> list[int]:
@@ -181,26 +191,44 @@ _ALWAYS_SHOWN = frozenset({"Basic Information", "Brief Summary", "Detailed Descr
                            "Locations", "Countries", "Other Identifiers", "More Related Trials"})
 # Each heading's place in the page, as the site orders them.
 _SITE_ORDER = {heading: place for place, heading in enumerate(CHROME)}
+# The sections of running text, whose lines may spell a heading the site shows only on some pages below them
+# ('Related Clinical Trials' in a Brief Summary): such a line is the section's text.
+_FREE_TEXT = frozenset({"Brief Summary", "Detailed Description", "Eligibility Criteria"})
 
 
 def _in_site_order(lines: list[str], starts: list[tuple[int, str]], missing: frozenset[str]) -> dict[int, str]:
     """The lines that spell a heading the page misses (`missing`) otherwise ('ELIGIBILITY CRITERIA', 'Locations
-    (1)'), by number, each with its heading as usual, where the page's sections around the line (`starts`: each
-    section's heading and its line's number) come before and after that heading in the site's order: a copy that
-    keeps no explainer shows such a heading so. A line out of that order is a section's text ('Conditions:' in a
-    description that the page's own 'Conditions' heading follows is told apart as it is spelt as usual)."""
+    (1)', 'Central Contacts:'), by number, each with its heading as usual, where the page's sections around the line
+    (`starts`: each section's heading and its line's number) come before and after that heading in the site's order:
+    a copy that keeps no explainer shows such a heading so. A line out of that order is a section's text
+    ('Conditions:' in a description that the page's own 'Conditions' heading follows is told apart as it is spelt as
+    usual), and so is a line of running text that spells a heading only some pages show."""
     otherwise: dict[int, str] = {}
-    bounds = [*starts, (len(lines), "")]
-    for (start, above), (end, below) in zip(bounds, bounds[1:]):
+    ends = [start for start, _ in starts[1:]] + [len(lines)]
+    places = _between(tuple(heading for _, heading in starts), missing)
+    for (start, _), end, between in zip(starts, ends, places):
+        if not between:
+            continue
+        between = set(between)
+        initials = {heading[0] for heading in between} | {heading[0].lower() for heading in between}
         for index in range(start + 1, end):
             line = lines[index]
-            if len(line) > _HEADING_LINE_LIMIT + _COUNT_LENGTH or not line.strip():
+            if len(line) > _HEADING_LINE_LIMIT + _COUNT_LENGTH or line.lstrip()[:1] not in initials:
                 continue
-            heading = heading_otherwise(line)
-            if heading in missing and _SITE_ORDER[above] < _SITE_ORDER[heading] < _SITE_ORDER.get(below, len(CHROME)):
+            if (heading := heading_otherwise(line)) in between and heading in missing:
                 otherwise[index] = heading
+                between.discard(heading)
                 missing = missing - {heading}
     return otherwise
+
+
+@lru_cache(maxsize=1024)
+def _between(order: tuple[str, ...], missing: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """For each section of a page whose sections come in `order`, the headings of `missing` the site shows between it
+    and the next (or the page's end), but those only some pages show, below a section of running text."""
+    return tuple(frozenset(heading for heading in missing if (above not in _FREE_TEXT or heading in _ALWAYS_SHOWN)
+                           and _SITE_ORDER[above] < _SITE_ORDER[heading] < _SITE_ORDER.get(below, len(CHROME)))
+                 for above, below in zip(order, (*order[1:], "")))
 
 
 def _split(lines: list[str], content: frozenset[int] = frozenset(),
@@ -226,7 +254,26 @@ def _split(lines: list[str], content: frozenset[int] = frozenset(),
             otherwise.update(_shown_otherwise(lines, index + 1, end, seen))
     for heading, section in found:
         _drop_reworded_explainer(heading, section)
+        if len(section) <= _MOST_AROUND_NONE and sum(map(len, section)) <= _MARGINS_AROUND_NONE + _LONGEST_NONE \
+                and _says_none(section):
+            section.clear()
     return Sections(without_chrome(lines[:starts[0][0]] if starts else lines), found), otherwise, starts
+
+
+def _says_none(section: list[str]) -> bool:
+    """Whether a section's one line is the page's word for no value ('Not Provided', 'N/A', '-', 'None provided.'):
+    a section with nothing in it, not a condition, country, site or person so named."""
+    shown = " ".join(" ".join(section).split())
+    return len(shown) <= _LONGEST_NONE and (no_value(shown) or shown.casefold() in _NONE_SAID)
+
+
+# The most lines, blank ones included, of a section that holds only the word for no value, and the most characters
+# beside the word (a margin of indentation or trailing whitespace on each line).
+_MOST_AROUND_NONE = 8
+_MARGINS_AROUND_NONE = 4 * _MOST_AROUND_NONE
+# The sentences a page says an empty list with ('None provided.', 'None specified.').
+_NONE_SAID = frozenset({"none provided.", "none specified.", "none provided", "none specified", "none listed."})
+_LONGEST_NONE = max(map(len, NO_VALUE | _NONE_SAID))
 
 
 # The lines of page chrome a section holds under its heading ('Study Results' adds 'Results pending').

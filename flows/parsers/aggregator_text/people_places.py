@@ -7,8 +7,8 @@ import re
 from flows.parsers import labels
 from flows.parsers.aggregator_text.list_items import list_items
 from flows.parsers.aggregator_text.responsible_party import responsible_parties
-from flows.parsers.aggregator_text.title import joined_title
-from flows.parsers.aggregator_text.wrapped_lines import fills_sheet
+from flows.parsers.aggregator_text.title import goes_on, joined_title
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, parts_entries_by_blank_lines
 from flows.parsers.aggregator_text.sites import (  # noqa: F401 (a site's address is read there)
     UNDECIDED_CITY, address, locations, undecided_cities)
 from flows.parsers.model import Problem, StudyRecord
@@ -69,16 +69,26 @@ def read_people_places(record: StudyRecord, sections: Sections, width: int | Non
 
 
 def sponsors(lines: list[str]) -> list[dict[str, object]]:
-    """Name, agency class[, 'Sponsor Role lead'] entries; without roles the first sponsor is the lead."""
+    """Name, agency class[, 'Sponsor Role lead'] entries; without roles the first sponsor is the lead. A name a copy
+    wrapped over lines (saved at a fixed width) is one name: on a page that parts its lines by blank lines, lines with
+    none between them; on a compact page, a line that plainly goes on in the next (it ends in 'of', 'and', a comma)."""
     rows: list[dict[str, object]] = []
-    for line in nonblank(lines):
+    apart = parts_entries_by_blank_lines(lines)
+    above = None  # the name line right above, no blank line between
+    for line in map(str.strip, lines):
+        if not line:
+            above = None
+            continue
         agency_class = labels.lookup("agency_class", line)
         if rows and agency_class in _AGENCY_CLASSES and rows[-1]["agency_class"] is None:
             rows[-1]["agency_class"] = agency_class
         elif rows and (match := _SPONSOR_ROLE.match(line)):
             rows[-1]["lead_or_collaborator"] = match.group(1).lower()
+        elif above is not None and (apart or goes_on(above, line)):
+            rows[-1]["name"] = rejoined(rows[-1]["name"], line)
         else:
             rows.append({"agency_class": None, "lead_or_collaborator": None, "name": line})
+        above = line if rows[-1]["agency_class"] is None and rows[-1]["lead_or_collaborator"] is None else None
     if rows and not any(row["lead_or_collaborator"] for row in rows):
         for index, row in enumerate(rows):
             row["lead_or_collaborator"] = "collaborator" if index else "lead"

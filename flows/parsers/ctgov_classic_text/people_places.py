@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.page_text import nonblank, text_block, unbullet
+from flows.parsers.page_text import no_value, nonblank, text_block, unbullet
 from schemas.enums import AGENCY_CLASS, SAMPLING_METHOD
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"
@@ -206,9 +206,14 @@ def unread_roles(lines: list[str]) -> list[str]:
 
 def _official_lines(lines: list[str]) -> list[str]:
     """The section's official lines without their bullets: each line that shows a role (bulleted or, in a copy, not),
-    and each bulleted line (an official without a role); 'None specified.' is no official."""
-    return [unbullet(line) for line in nonblank(lines)
-            if line.strip()[:1] in _BULLET_MARKS or _ROLE_LABEL.match(unbullet(line))]
+    and each bulleted line (an official without a role); 'None specified.', a bare mark and the page's word for no
+    value ('-', 'N/A') are no official."""
+    return [shown for line in nonblank(lines) if (shown := unbullet(line)).strip(_NO_NAME_MARKS) and not no_value(shown)
+            and (line.strip()[:1] in _BULLET_MARKS or _ROLE_LABEL.match(shown))]
+
+
+# The marks a line that names no official may show alone (a bullet, a dash).
+_NO_NAME_MARKS = "".join(_BULLET_MARKS) + " -\u2013\u2014"
 
 
 def _credentials(part: str) -> bool:

@@ -63,7 +63,8 @@ Place = dict[str, str | None]
 
 def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     """The numbered rows, each with the recruitment status shown on a line of its own below it; and for each row
-    that cannot be read whole (name and city not told apart, no known country), why."""
+    that cannot be read whole (name and city not told apart, no known country), and each line that is none of the
+    table's (a row without its number, a note), why. Such a line is not quoted: it may name a contact."""
     sites: list[dict[str, object]] = []
     doubts: list[str] = []
     shown = nonblank(lines)
@@ -77,9 +78,23 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
                 doubts.append(f"site {match.group(1)}: {doubt}")
         elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
             sites[-1]["status"] = status
-        elif at != joined and (country := _country_alone(line.split())) and not _heads_rows(country, shown[at + 1:]):
+        elif at == joined or _TABLE_HEADER.fullmatch(line.strip()):
+            continue
+        elif (country := _country_alone(line.split())) is None:
+            doubts.append(f"line {at + 1} under 'Locations' is no numbered site row, site status or country: "
+                          f"{_after_row(sites)} it is not read")
+        elif not _heads_rows(country, shown[at + 1:]):
             sites.append({**_NO_PLACE, "country": country, "status": None})
     return sites, doubts
+
+
+# The table's header row, its cells parted by spaces or tabs ('Site City State Country Postal Code').
+_TABLE_HEADER = re.compile(r"(?i)site\s+city\s+state\s+country(?:\s+postal\s+code)?(?:\s+(?:site\s+)?status)?")
+
+
+def _after_row(sites: list[dict[str, object]]) -> str:
+    """Where an unread line stands: after which site row, for the problem's detail."""
+    return f"below site {len(sites)}," if sites else "above the first site row,"
 
 
 # A site the registry gives by its country only: no name, city, state or postal code.

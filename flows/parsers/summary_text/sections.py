@@ -58,11 +58,32 @@ def page_sections(lines: list[str], start: int, end: int, headings: frozenset[st
         if at is not None:
             above.insert(0, (at, heading))
             limit = at
+    above = _out_of_order(lines, above, start)
     ends = [at for at, _ in above[1:]] + [start]
     found = [(heading, lines[at + 1:stop]) for (at, heading), stop in zip(above, ends)]
     below = split_sections(lines[end:], headings.difference(heading for _, heading in above))
     found += [(heading, below.lines(heading)) for heading in below.order]
     return Sections(lines[:above[0][0]] if above else lines[:start], found)
+
+
+# The sections above the key block that hold running text, where a line may spell a heading of its own.
+_RUNNING_TEXT = frozenset({"Clinical Trial Summary", "Clinical Trial Description"})
+
+
+def _out_of_order(lines: list[str], above: list[tuple[int, str]], start: int) -> list[tuple[int, str]]:
+    """The headings above the key block found in page order (`above`: each line's number and heading), with those a
+    page shows in another order ('Related Conditions & MeSH terms' above 'Study Design'): a line that spells a
+    heading not found, inside a section of lines that are no running text (a list of conditions, Study Design's
+    labelled lines), is that heading, as no condition or label is so spelt."""
+    missing = [heading for heading in ABOVE_KEY_BLOCK if heading not in {shown for _, shown in above}]
+    for heading in missing:
+        ends = [at for at, _ in above[1:]] + [start]
+        hit = next((index for (at, shown), stop in zip(above, ends) if shown not in _RUNNING_TEXT
+                    for index in range(at + 1, stop)
+                    if len(lines[index]) <= _HEADING_LINE_LIMIT and heading_spelt(lines[index]) == heading), None)
+        if hit is not None:
+            above = sorted([*above, (hit, heading)])
+    return above
 
 
 def keys_above(lines: list[str], at: int, key_line: re.Pattern) -> int:

@@ -28,8 +28,19 @@ _COOKIE_NOTICE = re.compile(r"(?i).*\b(?:we use|(?:web)?site uses|uses?) cookies
 # The site's links a saved page may keep above the title: to skip its menu, back to a search, to an account.
 _SITE_LINKS = re.compile(r"(?i)skip to (?:main )?content|(?:back|return) to (?:search )?results|back to search|"
                          r"(?:sign|log) in")
-# Lines of the site's own above the title: a reader view's, a cookie notice's and the site's links.
-_SITE_TEXT = (*_READER_VIEW, _COOKIE_NOTICE, _SITE_LINKS)
+# A menu item a saved page keeps on a line of its own below the logo ('Home', 'Menu', 'Search', 'Find a trial'),
+# with the arrow a link may show ('< Back', 'Home >'), and a trail of links from the home page ('Home > Trials'):
+# no study's title is one of them.
+_MENU_ITEM = re.compile(r"(?i)(?:[<\u2039\u00ab\u2190]\s*)?(?:home(?:\s*page)?|(?:main\s+)?menu|"
+                        r"(?:toggle\s+|skip\s+)?navigation|search(?:\s+(?:clinical\s+)?(?:trials|studies))?|"
+                        r"find\s+(?:a\s+)?(?:clinical\s+)?(?:trials?|studies|study)|"
+                        r"browse(?:\s+(?:trials|studies|conditions))?|(?:all\s+)?(?:clinical\s+)?(?:trials|studies)|"
+                        r"about(?:\s+us)?|contact(?:\s+us)?|help|faqs?|close|print|share|"
+                        r"(?:back|return)(?:\s+to\s+(?:the\s+)?(?:search(?:\s+results)?|results|list|trials))?|"
+                        r"(?:log|sign)\s*(?:out|up)|register|my\s+account)(?:\s*[>\u203a\u00bb\u2192])?")
+_TRAIL = re.compile(r"(?i)home\s*(?:>|\u203a|\u00bb|\u2192|/)\s*\S.*")
+# Lines of the site's own above the title: a reader view's, a cookie notice's, the site's links and menu.
+_SITE_TEXT = (*_READER_VIEW, _COOKIE_NOTICE, _SITE_LINKS, _MENU_ITEM, _TRAIL)
 # A title line that goes on below: it ends in a word or mark a title does not end with.
 _GOES_ON_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
                             "versus", "vs", "vs.", "after", "before", "during", "between", "as", "via", "plus"})
