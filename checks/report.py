@@ -216,11 +216,11 @@ def _write_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, db_label: str | 
         written.append(gx_index)
         gx_docs = str(Path(gx_index).relative_to(out_dir))
     prints.save()
-    from flows.watch_report import write_watch_pages
+    from flows.watch_report import watch_pages_written
 
     if watch_lists_ready is not None:
         watch_lists_ready()
-    watched = tuple((p.stem.removeprefix("watch-"), p.name) for p in write_watch_pages(con, out_dir))
+    watched = tuple((name, path.name) for name, path in watch_pages_written(con, out_dir))
     report = out_dir / "quality_report.html"
     write_page(report, render_report(con, str(db_label), gx_docs=gx_docs, pages=pages, watch_pages=watched,
                                      figures=prints.figures, env=env))

@@ -14,6 +14,11 @@ from flows.cli_search import _fail, _open, console
 from warehouse.versions import describe, diff_versions, study_versions, version_by_sha
 
 
+# A ClinicalTrials.gov id: NCT and 8 digits.
+NCT_ID = re.compile(r"NCT\d{8}")
+BOM = "\ufeff"
+
+
 def _pairs(versions: list[dict], nct_id: str, old: Optional[str], new: Optional[str]) -> list[tuple[dict, dict]]:
     if not (old or new):
         return list(zip(versions, versions[1:]))
@@ -44,17 +49,36 @@ def diff(
 ) -> None:
     """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
     con = _open(db)
-    for given in nct_ids:
-        nct_id = given.strip().upper()
-        if not re.fullmatch(r"NCT\d{8}", nct_id):
-            _fail(2, f"{given!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
-        versions = study_versions(con, nct_id)
-        if not versions:
-            _fail(2, f"no version of {nct_id} in the warehouse")
+    studies = [(nct_id, _versions(con, nct_id)) for nct_id in _ids(nct_ids)]
+    for nct_id, versions in studies:
         _print_versions(nct_id, versions)
+        if len(versions) == 1 and not (old or new):
+            console.print(Text("one version only: nothing to compare yet (each run that loads a changed record of "
+                               "it adds one)"))
         for a, b in _pairs(versions, nct_id, old, new):
             changes = diff_versions(a, b)
+            count = f"{len(changes)} field{'s' if len(changes) > 1 else ''} changed"
             console.print(Text(shown(f"{describe(a)} -> {describe(b)}: "
-                               + (f"{len(changes)} fields changed" if changes else "no tracked field changed"))))
+                                     + (count if changes else "no tracked field changed"))))
             for c in changes:
                 console.print(Text(shown(f"  {c.label}: {c.before} -> {c.after}")))
+
+
+def _ids(given: List[str]) -> list[str]:
+    """The ids as the warehouse writes them (upper case; a byte-order mark or line end from a file of ids taken
+    off), once each; any that is no NCT id is an error before anything is shown."""
+    ids: dict[str, str] = {}
+    for text in given:
+        nct_id = text.replace(BOM, "").strip().upper()
+        if not NCT_ID.fullmatch(nct_id):
+            _fail(2, f"{text!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
+        ids.setdefault(nct_id, text)
+    return list(ids)
+
+
+def _versions(con, nct_id: str) -> list[dict]:
+    versions = study_versions(con, nct_id)
+    if not versions:
+        _fail(2, f"no version of {nct_id} in the warehouse (check the id, or load its record with "
+                 "`trialqc run --source ...`)")
+    return versions

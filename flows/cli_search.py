@@ -27,11 +27,62 @@ def _fail(code: int, message: str) -> None:
     raise typer.Exit(code)
 
 
+# A DuckDB database file's magic bytes, after the 8 bytes of its header's checksum.
+DUCKDB_MAGIC = (8, b"DUCK")
+# Tables only a warehouse trialqc made holds (schema, table): its studies and every version of them it loaded.
+WAREHOUSE_TABLES = (("main", "studies"), ("meta", "source_records"))
+
+
+def not_duckdb(db_path: Path) -> Optional[str]:
+    """Why a warehouse path names no DuckDB file (a folder, a file of another kind), or None."""
+    if db_path.is_dir():
+        return f"{db_path} is a folder, not a warehouse: give the DuckDB file in it (by default trials.duckdb)"
+    offset, magic = DUCKDB_MAGIC
+    try:
+        with open(db_path, "rb") as file:
+            head = file.read(offset + len(magic))
+    except OSError:
+        return None  # unreadable: opening it says why
+    if head[offset:] != magic:
+        return f"{db_path} is not a DuckDB file: give the warehouse a `trialqc run --db` wrote"
+    return None
+
+
+def not_a_warehouse(con, db_path: Path) -> Optional[str]:
+    """Why an open DuckDB file is no trialqc warehouse (it lacks the tables every warehouse has), or None."""
+    present = set(con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall())
+    missing = [f"{schema}.{table}".removeprefix("main.") for schema, table in WAREHOUSE_TABLES
+               if (schema, table) not in present]
+    if not missing:
+        return None
+    return (f"{db_path} is a DuckDB file but no trialqc warehouse (it has no {' or '.join(missing)} table): give "
+            "the warehouse a `trialqc run --db` wrote")
+
+
 def _published(db: Optional[Path]) -> Path:
     db_path = db or Settings.from_env().db_path
     if not db_path.exists():
         _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
+    problem = not_duckdb(db_path)
+    if problem:
+        _fail(2, problem)
     return db_path
+
+
+def _foreign(db_path: Path) -> Optional[str]:
+    """Why a DuckDB file is no warehouse, read before writing into it (a watch list saved into another database
+    would first create every warehouse table there); None also when it cannot be read now (a run holds it: the
+    writer waits for the run, and the run has made it a warehouse)."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return not_a_warehouse(con, db_path)
+    finally:
+        con.close()
 
 
 def _open(db: Optional[Path]):
@@ -42,9 +93,13 @@ def _open(db: Optional[Path]):
 
     db_path = _published(db)
     try:
-        return open_reader(db_path, say=lambda line: err.print(Text(line)))
+        con = open_reader(db_path, say=lambda line: err.print(Text(line)))
     except WarehouseError as exc:
         _fail(1, str(exc))
+    problem = not_a_warehouse(con, db_path)
+    if problem:
+        _fail(2, problem)
+    return con
 
 
 @contextmanager
@@ -57,6 +112,9 @@ def _writing(db: Optional[Path]) -> Iterator:
     from warehouse.connect import WarehouseError
 
     db_path = _published(db)
+    problem = _foreign(db_path)
+    if problem:
+        _fail(2, problem)
     try:
         with writer_connection(db_path, waiting=lambda line: err.print(Text(line))) as con:
             yield con
@@ -77,14 +135,28 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
 def _refuse_unsearchable(con, text: str) -> None:
     """A query whose words no document can hold is an error, not an empty list; words it leaves out are said, an
     index an earlier trialqc built (which the next run builds again), and the words it searches as acronyms."""
-    from flows.search import acronym_note, index_outdated, left_out, unsearchable
+    from flows.search import acronym_note, index_outdated, left_out, operator_note, unsearchable
 
     reason = unsearchable(con, text)
     if reason:
         _fail(2, reason)
-    for note in (index_outdated(con) if text.strip() else None, left_out(con, text), acronym_note(con, text)):
+    for note in (index_outdated(con) if text.strip() else None, operator_note(text), left_out(con, text),
+                 acronym_note(con, text)):
         if note:
             err.print(Text.assemble(("note: ", "bold yellow"), note))
+
+
+def _say_absent(con, text: str, hint: str) -> None:
+    """Say which NCT ids a query names that the warehouse holds no study of (a mistyped id finds nothing)."""
+    from flows.search import nct_ids_in
+
+    named = list(nct_ids_in(text))
+    held = {nct_id for (nct_id,) in con.execute("SELECT nct_id FROM studies WHERE list_contains(?, nct_id)",
+                                                [named]).fetchall()} if named else set()
+    absent = [nct_id for nct_id in named if nct_id not in held]
+    if absent:
+        err.print(Text.assemble(("note: ", "bold yellow"), f"{', '.join(absent)} {'is' if len(absent) == 1 else 'are'} "
+                                f"{hint}"))
 
 
 def print_results(rows: list[dict], fmt: str) -> None:
@@ -96,13 +168,17 @@ def print_results(rows: list[dict], fmt: str) -> None:
         writer.writeheader()
         writer.writerows({column: csv_cell(value) for column, value in row.items()} for row in rows)
     else:
-        console.print(Text(f"{len(rows)} studies", style="bold"))
+        console.print(Text(_count(len(rows), "study", "studies"), style="bold"))
         for row in rows:
             console.print(study_block(row))
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def study_block(row: dict) -> Text:
@@ -140,11 +216,13 @@ def search(
     from flows.search import search as run_search
     from warehouse.fts import SearchIndexError
 
+    fmt = fmt.lower()  # --format CSV
     if fmt not in FORMATS:
         _fail(2, f"unknown format {fmt!r}: use table, csv or json")
     q = _query(query or [], condition, intervention, sponsor, status, phase, limit)
     con = _open(db)
     _refuse_unsearchable(con, q.text)
+    _say_absent(con, q.text, "not in this warehouse (check the id, or load its record with `trialqc run --source ...`)")
     try:
         rows = run_search(con, q)
     except ValueError as exc:
@@ -169,11 +247,14 @@ def watch_add(
     """Save a search as a watch list; every run then reports what changed on it."""
     from flows.watch import add_watch_list
 
+    name = name.strip()  # "nsclc " is the list "nsclc"
     q = _query(query or [], condition, intervention, sponsor, status, phase, None)
     if not (q.text or condition or intervention or sponsor or q.statuses or q.phases):
-        _fail(2, "a watch list needs words to search for or at least one filter")
+        _fail(2, f"a watch list needs words to search for or at least one filter after its name {name!r}: "
+                 "trialqc watch add NAME QUERY... [--condition C] ...")
     with _writing(db) as con:
         _refuse_unsearchable(con, q.text)
+        _say_absent(con, q.text, "not in this warehouse yet: each enters the list when a run loads its record")
         try:
             add_watch_list(con, name, q, replace=replace)
         except ValueError as exc:
@@ -194,10 +275,10 @@ def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse fi
         FROM meta.watch_lists l LEFT JOIN (SELECT * FROM meta.watch_runs
             QUALIFY row_number() OVER (PARTITION BY name ORDER BY evaluated_at DESC) = 1) r USING (name)
         ORDER BY l.name""").fetchall()
-    console.print(Text(f"{len(rows)} watch lists", style="bold"))
+    console.print(Text(_count(len(rows), "watch list", "watch lists"), style="bold"))
     for name, search_text, members, entered, left, changed, new, resolved, run_id in rows:
         last = ("not evaluated yet" if run_id is None else
-                f"{_plural(members, 'study').replace('studys', 'studies')} at run {run_id[:8]}: {entered} entered, "
+                f"{_count(members, 'study', 'studies')} at run {run_id[:8]}: {entered} entered, "
                 f"{left} left, {changed} changed, {new} new issues, {resolved} resolved")
         console.print(Text.assemble(("  " + shown(name), "bold cyan"), "  ", shown(search_text), "\n    ", last))
 
@@ -222,5 +303,8 @@ def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse f
     """Write an HTML page per watch list (its studies, and what changed run by run)."""
     from flows.watch_report import write_watch_pages
 
-    for path in write_watch_pages(_open(db), out or Settings.from_env().reports_for(db)):
+    written = write_watch_pages(_open(db), out or Settings.from_env().reports_for(db))
+    for path in written:
         console.print(Text(f"wrote {path}"))
+    if not written:
+        console.print(Text("no watch list to write a page for: save one with `trialqc watch add NAME QUERY...`"))

@@ -1,14 +1,15 @@
 """`trialqc search`: studies ranked by BM25 over their text, filtered, with their issue counts."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import duckdb
 
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
     ACCENTED, NCT_ID, acronym_note, acronym_phrases, acronyms, index_outdated, left_out, name_phrases, nct_ids_in,
-    number_phrases, phrase_pattern, phrase_prefilter, query_spellings, query_words, quoted_phrases, search_terms,
-    unsearchable)
+    number_phrases, operator_note, phrase_pattern, phrase_prefilter, query_spellings, query_words, quoted_phrases,
+    search_terms, unsearchable)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists
@@ -58,12 +59,20 @@ def normalize_statuses(values) -> tuple[str, ...]:
     return out
 
 
+# A phase's number as registries and papers also write it (Phase II, phase IV): the Roman numeral -> its digit.
+ROMAN_PHASES = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+# A phase written as its number, Arabic or Roman, with or without the word: "2", "PHASE2", "II", "PHASEII".
+PHASE_NUMBER = re.compile(r"(?:PHASE)?(\d+|I{1,3}|IV)")
+
+
 def normalize_phases(values) -> tuple[str, ...]:
-    """'Phase 2', '2' or 'PHASE2' -> PHASE2; 'N/A' -> NA; an unknown phase is an error."""
+    """'Phase 2', '2', 'Phase II' or 'PHASE2' -> PHASE2; 'N/A' -> NA; an unknown phase is an error."""
     out = []
     for value in values:
         v = _enum_value(value).replace("_", "").replace("/", "")
-        v = "NA" if v in ("NA", "NOTAPPLICABLE") else (f"PHASE{v}" if v.isdigit() else v)
+        number = None if "/" in value else PHASE_NUMBER.fullmatch(v)  # "I/II" is two phases, not III
+        v = "NA" if v in ("NA", "NOTAPPLICABLE") else (
+            f"PHASE{ROMAN_PHASES.get(number[1], number[1])}" if number else v)
         v = "EARLY_PHASE1" if v in ("EARLYPHASE1", "PHASE0") else v
         if v not in PHASE and "/" in value:
             raise ValueError(f"--phase takes one phase, not {value!r}: repeat it for several "
@@ -75,7 +84,9 @@ def normalize_phases(values) -> tuple[str, ...]:
 
 
 def _like(value: str) -> str:
-    """A filter value matched as text anywhere in a name: LIKE's wildcards in it stand for themselves."""
+    """A filter value matched as text anywhere in a name: LIKE's wildcards in it stand for themselves, and a
+    typographic apostrophe (Crohn’s, pasted from a document) is the straight one records write."""
+    value = value.replace("\u2019", "'")
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -87,7 +98,10 @@ def _filters(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> tuple[list[s
         value = getattr(query, name)
         if value:
             params[name] = _like(value)
-            exists = [f"s.nct_id IN (SELECT nct_id FROM {t} WHERE {c} ILIKE ${name} ESCAPE '\\')"
+            # Accents folded on both sides, as the words of a query and a document are: "Sjögren" finds the
+            # registry's "Sjogren's Syndrome", "sjogren" a record's "Sjögren".
+            exists = [f"s.nct_id IN (SELECT nct_id FROM {t} WHERE strip_accents({c}) ILIKE strip_accents(${name}) "
+                      "ESCAPE '\\')"
                       for t, c in pairs if (t, c) in present]
             clauses.append("(" + " OR ".join(exists) + ")")
     if query.statuses:

@@ -539,6 +539,20 @@ def acronyms(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
     return [reading.words[at].upper() for at in reading.acronyms]
 
 
+# An operator other search engines read, written as one: AND, OR or NOT in capitals standing alone, or a - or + put
+# before a word (lung OR pleural, cancer NOT metastatic, -placebo, +adults). Here every word must match.
+_OPERATOR = re.compile(r"(?<!\S)(?:AND|OR|NOT)(?!\S)|(?<!\S)[-+][^\W\d_]+")
+
+
+def operator_note(text: str) -> str | None:
+    """What a query's operators do, said plainly (None when it writes none): nothing, as every word must match."""
+    found = list(dict.fromkeys(m.group().strip() for m in _OPERATOR.finditer(_QUOTED.sub(" ", text))))
+    if not found:
+        return None
+    return (f"{', '.join(found)}: the search has no operators; every word must match, and these are read as words "
+            "(or left out as stop words)")
+
+
 def acronym_note(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
     """What a query's acronyms find, said plainly (None when it writes none): only studies that write them in
     capitals; in small letters, a word finds every use."""
@@ -759,13 +773,18 @@ def _keeps_digits(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute(f"SELECT {INDEX_SCHEMA}.tokenize('0')[1] = '0'").fetchone()[0]
 
 
+# A possessive "'s" after a word, with a straight or typographic apostrophe (Crohn's, Sjögren’s, Hodgkin's): the
+# index leaves out its "s" as it leaves out every "s", and no one who writes it means a word to search for.
+_POSSESSIVE = re.compile("(?<=[^\\W\\d_])['\u2019]s\\b", re.IGNORECASE)
+
+
 def left_out(con: duckdb.DuckDBPyConnection, text: str) -> str | None:
     """What of a query the search cannot use, said plainly (None when it uses every word): its stop words
     ("of the" of "cancer of the lung", unless quoted in a phrase), numbers when the index holds none (one an earlier
     trialqc built), and a quote without its pair (no phrase)."""
     if not text.strip() or not index_exists(con):
         return None
-    ignored = query_words(con, _QUOTED.sub(" ", text))[1]  # a quoted phrase holds its stop words
+    ignored = query_words(con, _POSSESSIVE.sub("", _QUOTED.sub(" ", text)))[1]  # a quoted phrase holds its stop words
     numbers = [] if _keeps_digits(con) else list(dict.fromkeys(re.findall(r"\d+", NCT_ID.sub(" ", text))))
     parts = ([f"{', '.join(ignored)} ({'a stop word' if len(ignored) == 1 else 'stop words'})"] if ignored else []) + (
         [f"{', '.join(numbers)} (numbers are not indexed)"] if numbers else []) + (

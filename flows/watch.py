@@ -31,24 +31,31 @@ class WatchList:
 
 
 def add_watch_list(con: duckdb.DuckDBPyConnection, name: str, query: SearchQuery, replace: bool = False) -> None:
-    """Save a search under `name`; an existing name is an error unless `replace`."""
-    if not name.strip():
+    """Save a search under `name` (spaces around it taken off); an existing name is an error unless `replace`."""
+    name = name.strip()
+    if not name:
         raise ValueError("a watch list needs a name")
     statuses, phases = normalize_statuses(query.statuses), normalize_phases(query.phases)
-    exists = con.execute("SELECT count(*) FROM meta.watch_lists WHERE name = ?", [name]).fetchone()[0]
-    if exists and not replace:
-        raise ValueError(f"a watch list named {name!r} exists already (use --replace to change it)")
-    con.execute("DELETE FROM meta.watch_lists WHERE name = ?", [name])
+    # A name in another case or spacing ("NSCLC", "nsclc ") is the same list: two would share a page and a line.
+    same = [existing for (existing,) in con.execute(
+        "SELECT name FROM meta.watch_lists WHERE lower(trim(name)) = lower(trim(?)) ORDER BY name", [name]).fetchall()]
+    if same and not replace:
+        named = "" if name in same else f" as {same[0]!r} (names that differ only in case or spacing are one list)"
+        raise ValueError(f"a watch list named {name!r} exists already{named}; use --replace to change it")
+    con.execute("DELETE FROM meta.watch_lists WHERE list_contains(?, name)", [same + [name]])
     con.execute("INSERT INTO meta.watch_lists VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [name, query.text, query.condition, query.intervention, query.sponsor,
                  list(statuses), list(phases), datetime.now()])
 
 
 def remove_watch_list(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """Forget a watch list (its past evaluations stay); whether it existed."""
-    found = con.execute("SELECT count(*) FROM meta.watch_lists WHERE name = ?", [name]).fetchone()[0]
-    con.execute("DELETE FROM meta.watch_lists WHERE name = ?", [name])
-    return bool(found)
+    """Forget a watch list (its past evaluations stay), named as saved or with spaces around it; whether it
+    existed."""
+    for given in dict.fromkeys((name, name.strip())):
+        if con.execute("SELECT count(*) FROM meta.watch_lists WHERE name = ?", [given]).fetchone()[0]:
+            con.execute("DELETE FROM meta.watch_lists WHERE name = ?", [given])
+            return True
+    return False
 
 
 def watch_lists(con: duckdb.DuckDBPyConnection) -> list[WatchList]:

@@ -1,7 +1,9 @@
 """What the watch lists show: a Markdown section for the run's artifact, an HTML page per list."""
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -44,13 +46,40 @@ def watch_markdown(con: duckdb.DuckDBPyConnection, run_id: str) -> str:
         if not w["events"]:
             continue
         lines += ["", f"### {markdown_cell(w['name'])}", "", "| study | what | detail |", "|---|---|---|"]
-        lines += [f"| {e['nct_id']} | {EVENT_TITLES[e['event']]} | {markdown_cell(e['detail'])} |" for e in w["events"][:500]]
+        lines += [f"| {e['nct_id']} | {EVENT_TITLES[e['event']]} | {markdown_cell(e['detail'])} |"
+                  for e in w["events"][:500]]
     return "\n".join(lines) + "\n"
 
 
+# A list's name as its page's file name writes it: runs of anything but a letter or a digit as one dash.
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _name_hash(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
 def page_name(name: str) -> str:
-    """The file name of a watch list's page: watch-<name as letters, digits and dashes>.html."""
-    return "watch-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "list") + ".html"
+    """The file name of a watch list's page: watch-<name as letters, digits and dashes>.html, accents stripped
+    ("Étude" -> etude); a name whose letters are not all Latin (肺癌, рак лёгкого) adds a short hash of itself,
+    so that two such names are two pages, not one."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    slug = NOT_SLUG.sub("-", decomposed.encode("ascii", "ignore").decode().lower()).strip("-")
+    lost = any(not ch.isascii() and unicodedata.category(ch)[0] in "LN" for ch in decomposed)
+    return "watch-" + "-".join(part for part in (slug or "list", _name_hash(name) if lost else "") if part) + ".html"
+
+
+def page_names(names: list[str]) -> dict[str, str]:
+    """Each list's page file name, one page a list: of names that would share a page ("recruiting baricitinib",
+    "recruiting-baricitinib"), the first given keeps it and each other adds a short hash of its name."""
+    pages, taken = {}, set()
+    for name in names:
+        page = page_name(name)
+        if page in taken:
+            page = page.removesuffix(".html") + f"-{_name_hash(name)}.html"
+        pages[name] = page
+        taken.add(page)
+    return pages
 
 
 def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
@@ -77,6 +106,12 @@ def page_context(con: duckdb.DuckDBPyConnection, name: str) -> dict:
 
 def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write one HTML page per saved watch list into out_dir; the paths written."""
+    return [path for _, path in watch_pages_written(con, out_dir)]
+
+
+def watch_pages_written(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[tuple[str, Path]]:
+    """Write one HTML page per saved watch list into out_dir; each list's name and the path of its page, by
+    name. The oldest of lists whose names would share a page keeps its plain name (page_names)."""
     names = [name for (name,) in con.execute("SELECT name FROM meta.watch_lists ORDER BY name").fetchall()]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -89,9 +124,12 @@ def write_watch_pages(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Pat
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       finalize=shown_in_template)
     template = env.get_template("watch_list.html.j2")
+    oldest_first = [name for (name,) in con.execute(
+        "SELECT name FROM meta.watch_lists ORDER BY created_at, name").fetchall()]
+    pages = page_names(oldest_first)
     written = []
     for name in names:
-        path = out_dir / page_name(name)
+        path = out_dir / pages[name]
         write_page(path, template.render(**page_context(con, name)))
-        written.append(path)
+        written.append((name, path))
     return written
