@@ -35,16 +35,21 @@ def last_nct_number_sql(year: str) -> str:
             f"THEN {LAST_NCT_BY_YEAR[last]} + ({year} - {last}) * {YEARLY_GROWTH} ELSE CASE {year} {known} END END")
 
 
-# The day by which the record shows its number was issued: its first posting; else the day our copy
-# was taken from the registry (the record existed then, even when the run is judged as of an earlier
-# day); else the run's day. The year checked is that day's plus one year of slack, since a record
-# registered late in a year may be posted early the next.
+# The day by which the record shows its number was issued: its first posting; else the day our copy was taken from the
+# registry (the record existed then, even when the run is judged as of an earlier day); else the run's day. The year
+# checked is that day's plus one year of slack, since a record registered late in a year may be posted early the next.
 _KNOWN_ON = "coalesce(snapshot_date, CAST($as_of AS DATE))"
 _RECORDS = f"""
     SELECT nct_id, study_first_posted_date AS posted, {_KNOWN_ON} AS known_on,
-           coalesce(year(study_first_posted_date), year({_KNOWN_ON})) + 1 AS year
+           coalesce(year(study_first_posted_date), year({_KNOWN_ON})) + 1 AS year,
+           study_first_posted_date IS NULL AND snapshot_date IS NULL AS undated
     FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{{8}}')
 """
+# The run's day is a reference a user may set years before the record existed (a past as_of over a page taken today):
+# it does not show when a record that gives neither day existed. Such a record's number is judged unissued only where
+# the registry had not issued it by the end of the year after today either, whatever the as_of.
+_BEYOND_TODAY = f"""CAST(substr(nct_id, 4) AS BIGINT) >
+    {last_nct_number_sql("year(greatest(CAST($as_of AS DATE), current_date)) + 1")}"""
 _BELOW_FIRST = f"CAST(substr(nct_id, 4) AS BIGINT) < {FIRST_NCT}"
 NCT_NUMBER_BEYOND_REGISTRATION = f"""
     SELECT nct_id,
@@ -58,7 +63,7 @@ NCT_NUMBER_BEYOND_REGISTRATION = f"""
                THEN '; first number issued = ' || printf('NCT%08d', {FIRST_NCT})
                ELSE '; highest number issued by ' || year || ' ≈ ' || printf('NCT%08d', last_number) END AS evidence
     FROM (SELECT *, {last_nct_number_sql("year")} AS last_number FROM ({_RECORDS}))
-    WHERE CAST(substr(nct_id, 4) AS BIGINT) > last_number OR {_BELOW_FIRST}
+    WHERE CAST(substr(nct_id, 4) AS BIGINT) > last_number AND (NOT undated OR {_BEYOND_TODAY}) OR {_BELOW_FIRST}
 """
 
 

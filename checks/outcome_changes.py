@@ -4,9 +4,11 @@ A registered primary outcome is the promise a trial is judged by; changing it af
 fact is the registry's best-known quality signal. Only versions that show primary outcomes
 are compared (a page layout without outcomes says nothing), one per last-update date (a republished page dated a day
 from a registry version is that version: neither gives a time zone), and a change of time frame (or a time moved
-between title and time frame, in the same unit or another surely the same), case, accents, spacing, punctuation, order,
-a unit's spelling, British spelling, 'from baseline' or an abbreviation spelt out alone is not a switch, nor is a
-change posted before the study started (the protocol was still being written).
+between title and time frame, at the title's end or its start, in the same unit or another surely the same), case,
+accents, spacing, punctuation, order, a unit's spelling, British spelling, 'from baseline', the statistic that counts
+the outcome added or dropped ('Number of participants with'), or an abbreviation spelt out (alone, in place of the
+words whose initials it spells, or as the words a bracketed term stands for) is not a switch, nor is a change posted
+before the study started (the protocol was still being written).
 """
 from __future__ import annotations
 
@@ -88,10 +90,18 @@ _CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
 CUT_SHORT_MIN_WORDS = 5
 
 
-# A time a measure's title ends with ('Overall survival at 5 years', 'HbA1c at week 24'): where its time frame says the
-# same, the title repeats the time frame, and a version that moves it there measures the same.
-_TIME_AT_END = re.compile(r"[\s,;:-]*\b(?:at|after)\s+(?:(?P<unit>week|month|day|year)\s+(?P<number>\d+)"
+# A time a measure's title ends with ('Overall survival at 5 years', 'HbA1c at week 24', 'Change in HbA1c from baseline
+# to week 24', 'Pain up to day 7'): where its time frame says the same, the title repeats the time frame, and a version
+# that moves it there measures the same.
+_TIME_AT_END = re.compile(r"[\s,;:-]*\b(?:from\s+baseline\s+)?(?:at|after|to|through|by|until|up\s+to|over|within)"
+                          r"\s+(?:the\s+)?(?:(?P<unit>week|month|day|year)\s+(?P<number>\d+)"
                           r"|(?P<count>\d+)\s+(?P<units>week|month|day|year)s?)\s*\.?\s*$", re.I)
+_DIGIT = re.compile(r"\d")
+# The most characters such a time at the end takes ('  from baseline up to the week 1234.'), so only they are read.
+TIME_AT_END_CHARS = 48
+# A time a measure's title opens with ('Week 24 HbA1c', '12-month overall survival', '28-day mortality'): the same.
+_TIME_AT_START = re.compile(r"^\s*(?:(?P<unit>week|month|day|year)\s+(?P<number>\d+)"
+                            r"|(?P<count>\d+)[\s-]*(?P<units>week|month|day|year)s?)\b[\s,:-]*", re.I)
 
 
 # A time a time frame names, in its unit's words ('Day 30', '4 weeks', '12-month', 'Week 52'); a figure with a decimal
@@ -124,14 +134,26 @@ def _names_time(frame: str, number: str, unit: str) -> bool:
     return False
 
 
-def _without_repeated_time(measure: str, time_frame: str | None) -> str:
-    """The measure without the time it ends with, where its time frame names the same time (in the same or another
-    unit)."""
-    match = _TIME_AT_END.search(measure)
-    if not match or not time_frame or match.start() == 0:
-        return measure
+def _repeats_frame(match: re.Match | None, time_frame: str) -> bool:
+    """The time `match` found in a measure is one its time frame names (in the same or another unit)."""
+    if not match:
+        return False
     number, unit = match.group("number") or match.group("count"), (match.group("unit") or match.group("units"))
-    return measure[:match.start()] if _names_time(time_frame.casefold(), number, unit) else measure
+    return _names_time(time_frame.casefold(), number, unit)
+
+
+def _without_repeated_time(measure: str, time_frame: str | None) -> str:
+    """The measure without the time it ends or opens with, where its time frame names the same time (in the same or
+    another unit)."""
+    if not time_frame or not _DIGIT.search(measure):  # every time a measure gives has a number
+        return measure
+    end = _TIME_AT_END.search(measure, max(0, len(measure) - TIME_AT_END_CHARS))
+    if end and end.start() > 0 and _repeats_frame(end, time_frame):
+        measure = measure[:end.start()]
+    start = _TIME_AT_START.match(measure)
+    if start and start.end() < len(measure.rstrip(" .")) and _repeats_frame(start, time_frame):
+        measure = measure[start.end():]
+    return measure
 
 
 # British spellings of medical words, as their American spelling ('haemoglobin', 'tumour', 'randomised'): the same
@@ -148,6 +170,20 @@ _BRITISH = ((re.compile(r"aem(?=i|o|at)"), "em"), (re.compile(r"anaesth"), "anes
 # 'Change from baseline in' says what 'Change in' means: a change is from baseline unless another time is named.
 _FROM_BASELINE = ("from", "baseline")
 _CHANGE = frozenset({"change", "changes"})
+
+
+# How a measure is counted, before what it counts ('Number of participants with adverse events', 'Percentage of
+# patients who achieved remission', 'Mean change in HbA1c'): the statistic a results table reports. A version that
+# gives what is counted without it measures the same; one that counts it another way (a percentage for a number) does
+# not. The words as wording() gives them ('%' and 'percentage' read 'percent').
+_PEOPLE = r"(?:participants|patients|subjects|people|persons|individuals|adults|children|women|men|infants|volunteers)"
+_COUNTED = re.compile(r"^(?:the )?(?:(?:mean|median|average) )?(?:(?:total )?(?:number|percent|proportion|rate|"
+                      r"incidence|frequency|count|share) of (?:the )?" + _PEOPLE + r" (?:with |who (?:have |has |had |"
+                      r"experience |experienced |achieve |achieved |develop |developed |report |reported )?|"
+                      r"experiencing |achieving |reporting |having |developing )?)?")
+# The first words _COUNTED may open with: a measure opening with none of them is read as it is.
+_COUNTED_OPENINGS = frozenset({"the", "mean", "median", "average", "total", "number", "percent", "proportion", "rate",
+                               "incidence", "frequency", "count", "share"})
 
 
 # Letters every British spelling of _BRITISH holds: a word without them is spelt alike on both sides of the Atlantic.
@@ -208,6 +244,16 @@ def wording(measure: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(words), tuple(_MEANING_MARKS.findall(text))
 
 
+def _uncounted(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the statistic that opens them (_COUNTED), where words are left after it."""
+    if not words or words[0] not in _COUNTED_OPENINGS:
+        return words
+    joined = " ".join(words) + " "
+    opening = _COUNTED.match(joined)
+    rest = joined[opening.end():].split() if opening else []
+    return tuple(rest) if rest else words
+
+
 def _closing_abbreviation(measure: str) -> tuple[str, ...]:
     """The bracketed abbreviation that ends the measure and restates all its words ('Objective response rate (ORR)'):
     a version that writes the measure as the abbreviation alone measures the same. Its readings, plural 's' aside."""
@@ -221,19 +267,79 @@ def _closing_abbreviation(measure: str) -> tuple[str, ...]:
     return readings if any(len(reading) == words for reading in readings) else ()
 
 
+# A short term a measure gives in brackets after words ('Change in glycated haemoglobin (HbA1c)', 'Pain (VAS)'): a
+# single word of two or more capitals ('HbA1c', 'pCR', 'QoL', 'VAS'), the name the words go by. A version that writes
+# the term in their place measures the same. ('(grade 3 or higher)' is no such term; one dropped may have said which
+# scale or which of two measures was meant, 'Overall survival (PFS)'.)
+_BRACKETED_TERM = re.compile(r"[(\[]\s*([^\W\d_][^\W_]{1,9})\s*[)\]]")
+# The most words before a bracketed term that it may stand for.
+TERM_WORDS = 5
+
+
+def _term_readings(measure: str, key: tuple) -> frozenset:
+    """The measure's other readings as compared: without the statistic that opens it (_COUNTED), and with each
+    bracketed term (_BRACKETED_TERM) standing for the 1 to TERM_WORDS words before it."""
+    words, marks = key
+    readings = {(_uncounted(words), marks)} - {key}
+    if "(" not in measure and "[" not in measure:
+        return frozenset(readings)
+    for match in _BRACKETED_TERM.finditer(measure):
+        term = match.group(1)
+        if sum(c.isupper() for c in term) < 2:
+            continue
+        folded = _american(term.casefold())
+        if folded not in words[1:]:
+            continue
+        at = len(words) - 1 - words[::-1].index(folded)
+        readings.update((words[:at - n] + words[at:], marks) for n in range(1, min(TERM_WORDS, at) + 1))
+    return frozenset(readings)
+
+
+# Words too common to be an abbreviation of others ('in', 'of').
+_NO_ABBREVIATION = frozenset({"in", "on", "at", "of", "to", "as", "an", "or", "by", "is", "it", "no", "up", "and",
+                              "the", "for", "with", "per"})
+
+
+def _abbreviates(short: tuple, long: tuple) -> bool:
+    """The two measures differ only where one has a word that the initials of the other's words there spell ('Incidence
+    of AEs' and 'Incidence of adverse events', 'ORR' and 'Objective response rate'; a plural 's' aside)."""
+    (words, marks), (all_words, all_marks) = short, long
+    if marks != all_marks or len(words) >= len(all_words):
+        return False
+    same = 0
+    while same < len(words) and words[same] == all_words[same]:
+        same += 1
+    end = 0
+    while end < len(words) - same and words[-1 - end] == all_words[-1 - end]:
+        end += 1
+    term, spelt = words[same:len(words) - end], all_words[same:len(all_words) - end]
+    if len(term) != 1 or len(spelt) < 2 or len(term[0]) < 2 or term[0] in _NO_ABBREVIATION:
+        return False
+    initials = "".join(word[0] for word in spelt)
+    return term[0] == initials or (term[0].endswith("s") and term[0][:-1] == initials)
+
+
 def _is_placeholder(measure: str) -> bool:
     """A form's filler ('TBD', 'N/A', 'Not provided') where a measure belongs: the version shows no measure."""
     return measure.strip(" .\t\n\r\u00a0").casefold() in PLACEHOLDERS
 
 
 def _measures(version: dict) -> set[tuple]:
-    """The version's measures as compared, each with whether a page cut it short and the abbreviation it ends with."""
+    """The version's measures as compared, each with whether a page cut it short, the abbreviation it ends with and its
+    readings without its statistic or with a bracketed term standing for the words before it."""
     measures = version["primary_outcome_measures"] or []
     frames = list(version.get("primary_outcome_time_frames") or [])
     frames = frames if len(frames) == len(measures) else [None] * len(measures)
-    return {(key, bool(_CUT_SHORT.search(measure)), _closing_abbreviation(measure))
-            for measure, frame in zip(measures, frames) if not _is_placeholder(measure)
-            for key in [wording(_without_repeated_time(measure, frame))] if key != ((), ())}
+    return {compared for measure, frame in zip(measures, frames) if not _is_placeholder(measure)
+            for compared in [_compared(measure, frame)] if compared[0] != ((), ())}
+
+
+@lru_cache(maxsize=65536)
+def _compared(measure: str, frame: str | None) -> tuple:
+    """One measure as compared (its time frame `frame`): consecutive versions of a study mostly repeat it."""
+    shown = _without_repeated_time(measure, frame)
+    key = wording(shown)
+    return key, bool(_CUT_SHORT.search(measure)), _closing_abbreviation(measure), _term_readings(shown, key)
 
 
 def _prefix_of(cut: tuple, whole: tuple) -> bool:
@@ -245,12 +351,14 @@ def _prefix_of(cut: tuple, whole: tuple) -> bool:
 
 
 def _found_in(measure: tuple, others: set[tuple]) -> bool:
-    """The measure is among the other version's: the same, one of the two cut short from the other, or written as the
-    other's abbreviation alone."""
-    key, cut, abbreviation = measure
+    """The measure is among the other version's: the same, one of the two cut short from the other, written as the
+    other's abbreviation alone or with a word the initials of the other's words spell, or with a term the other
+    brackets in place of the words before it."""
+    key, cut, abbreviation, readings = measure
     return any(key == other or (cut and _prefix_of(key, other)) or (other_cut and _prefix_of(other, key))
                or _abbreviated(key, other_abbreviation) or _abbreviated(other, abbreviation)
-               for other, other_cut, other_abbreviation in others)
+               or key in other_readings or other in readings or _abbreviates(key, other) or _abbreviates(other, key)
+               for other, other_cut, other_abbreviation, other_readings in others)
 
 
 def _abbreviated(key: tuple, abbreviation: tuple[str, ...]) -> bool:

@@ -134,7 +134,11 @@ US_SITE = (f"(EXISTS (SELECT 1 FROM facilities f WHERE f.nct_id = s.nct_id AND f
 # A placebo or sham typed as a drug or device ('Drug: Placebo' beside 'Dietary Supplement: Vitamin D3', 'Device: Sham
 # stimulation' beside 'Behavioral: CBT') is the comparator, not a product the trial studies; one named with another
 # product ('Placebo + metformin') is not only that.
-_COMPARATOR_ONLY = r"(?i)^\W*(?:matching\s+|matched\s+)?(?:placebos?|sham|sugar\s+pill)\b"
+# A topical drug's placebo is its vehicle ('Vehicle cream', 'Vehicle gel'), and a saline injection given as placebo
+# ('Saline placebo', 'Normal saline (placebo)', '0.9% NaCl placebo') is one too.
+_COMPARATOR_ONLY = (r"(?i)^\W*(?:matching\s+|matched\s+)?(?:placebos?|sham|sugar\s+pill|vehicle)\b"
+                    r"|^\W*(?:(?:normal|physiological|0\.9\s*%)\s+)?(?:saline|nacl|sodium\s+chloride)"
+                    r"(?:\s+(?:solution|injection|infusion))?\s*[(,:-]?\s*(?:as\s+)?(?:a\s+)?placebo\b")
 _WITH_ANOTHER = r"(?i)[+&]|\b(?:plus|and|with|combined)\b"
 PRODUCT = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.intervention_type IN "
            "('DRUG', 'BIOLOGICAL', 'DEVICE', 'GENETIC', 'RADIATION', 'COMBINATION_PRODUCT') "
@@ -175,10 +179,21 @@ TIMELINE_KNOWN = "s.study_first_submitted_date IS NOT NULL"
 # has them.
 NO_RESULTS = ("s.results_first_submitted_date IS NULL AND s.results_first_posted_date IS NULL "
               "AND NOT coalesce(s.has_results, FALSE)")
+# A primary completion on 29 February has no anniversary in a common year: its year ends on 1 March, the later of the
+# two days it may mean (DuckDB's interval would give 28 February, a day sooner than a sponsor may read it).
+_LEAP_DAY = "strftime({day}, '%m-%d') = '02-29'"
+
+
+def _years_after_completion(years: str) -> str:
+    """SQL: the day `years` (SQL) years after the last day the primary completion may mean."""
+    completed = date_of("primary_completion_date").hi
+    return (f"(CASE WHEN {_LEAP_DAY.format(day=completed)} THEN {completed} + INTERVAL 1 DAY ELSE {completed} END "
+            f"+ to_years({years}))")
+
+
 # 42 CFR 11.44(b): a certificate of delay counts only when submitted before the results were due (a year after
 # primary completion); one submitted later extends nothing.
-_CERTIFIED_IN_TIME = (f"s.disposition_first_submitted_date <= "
-                      f"{date_of('primary_completion_date').hi} + INTERVAL 1 YEAR")
+_CERTIFIED_IN_TIME = f"s.disposition_first_submitted_date <= {_years_after_completion('1')}"
 DELAY_YEARS = f"(CASE WHEN coalesce({_CERTIFIED_IN_TIME}, FALSE) THEN 3 ELSE 1 END)"
 
 
@@ -189,7 +204,7 @@ def _or_null(expr: str) -> str:
 def _results_due_by() -> PartialDate:
     """The results deadline: a year after primary completion, three with a certificate of delay submitted within
     the first."""
-    return exact(f"{date_of('primary_completion_date').hi} + to_years({DELAY_YEARS})")
+    return exact(_years_after_completion(DELAY_YEARS))
 
 
 def results_due() -> str:
