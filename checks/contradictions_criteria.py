@@ -8,7 +8,7 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_headings import block_of, names_another_list
-from checks.criteria_text import Item, numbering_gaps, repeated_items
+from checks.criteria_text import Item, Section, numbering_gaps, repeated_items, repeated_sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 
@@ -91,12 +91,27 @@ def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
     return begin >= end or not any(names_another_list(line) for line in text[begin:end].split("\n"))
 
 
+def _section_copy(nct_id: str, text: str, first: Section, copy: Section) -> Finding:
+    """A finding for a criteria section written twice whole, heading and criteria ("Inclusion Criteria: ...
+    Exclusion Criteria: ..." pasted again below itself)."""
+    heading = " ".join(text[text.rfind("\n", 0, copy.start) + 1:copy.start].split())
+    message = f"The {copy.name} criteria are written twice, word for word, each under the heading '{heading}'."
+    evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
+                f"and again: '{excerpt(text, copy.start, copy.start + 80, 0)}'")
+    return Finding(nct_id, message, evidence)
+
+
 def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """The same criterion text appears twice in a study's eligibility criteria."""
+    """The same criterion text appears twice in a study's eligibility criteria, or a criteria section twice whole."""
     for nct_id, source in _criteria(con, scope):
         text = source.text
-        for first, repeat in repeated_items(text, source.memo):
-            if not _stated_twice(text, first, repeat):
+        repeats = repeated_items(text, source.memo)
+        copies = repeated_sections(text, source.memo)  # after the items: it reads the sections their reading read
+        for first, copy in copies:
+            yield _section_copy(nct_id, text, first, copy)
+        for first, repeat in repeats:
+            if not _stated_twice(text, first, repeat) or \
+                    any(copy.start <= repeat.start < copy.end for _, copy in copies):
                 continue
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
@@ -127,7 +142,8 @@ RULES = (
          "record's 'Co-existing Condition:' and 'Patients with the following are excluded:'); under a cohort's, "
          "a part's, an arm's, a step's or other people's heading or label ('Cohort B', '* Healthy volunteers', "
          "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, and a deleted criterion's "
-         "placeholder, a note or a page's header is no criterion.",
+         "placeholder, a note or a page's header is no criterion. A criteria section written again whole, heading "
+         "and criteria word for word with no group named between, is one copy error.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "

@@ -76,19 +76,21 @@ _LIST_LINE = re.compile(rf"[ \t]*(?:[-•]|\*(?!\*)|[(（]?\d{{1,2}}[ \t]?(?:\\?
 _NUMBERED_LINE = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?([(（]?)\d{{1,2}}[ \t]?(\\?\.(?!\d)|[){_FULL_WIDTH_MARKS}])")
 # A line that only names a group of participants, with or without a list mark or a colon: a cohort's, a part's or
 # an arm's letter or number ("Cohort B", "* Part A (dose escalation)", "Group 2 - adolescents"), a sex or an age
-# group ("* Male participants", "Women of childbearing potential", "* Children (Cohort 2)"), healthy volunteers,
-# controls, a dose-escalation or dose-expansion phase, other people than the patients ("* Caregivers", "Sibling
-# donors", "**Mothers**", "* Relatives", "* Clinicians", "* Nurses", "* Staff"), or a label in brackets
-# ("\\[Expansion Part\\]"). The criteria below it are that group's: the same criterion under two such lines is stated
-# once for each group, and their ages and sex are theirs. (Not a step of the study, "* STEP 2 RANDOMIZATION": the
-# patients of each step are the same people; checks.criteria_headings reads such lines for the duplicate rule.)
+# group ("* Male participants", "* Females", "Women of childbearing potential", "* Girls", "* Children (Cohort 2)"),
+# healthy volunteers, controls, a dose-escalation or dose-expansion phase, other people than the patients
+# ("* Caregivers", "Sibling donors", "**Mothers**", "* Relatives", "* Clinicians", "* Nurses", "* Staff"), or a label
+# in brackets ("\\[Expansion Part\\]"). The criteria below it are that group's: the same criterion under two such
+# lines is stated once for each group, and their ages and sex are theirs. (Not a step of the study, "* STEP 2
+# RANDOMIZATION": the patients of each step are the same people; checks.criteria_headings reads such lines for the
+# duplicate rule.)
 GROUP_LABEL = re.compile(
     r"[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[ \t]?(?:\\?\.|\))[ \t]*)?[*_]*(?:"
     r"\\?\[[^\]\n]{1,60}\\?\]"
     r"|(?i:cohorts?|parts?|arms?|groups?|phases?|periods?|modules?|strat(?:um|a)|sub-?stud(?:y|ies)|segments?|panels?)"
     r"[ \t]+(?:[A-Z]{1,2}|\d{1,2}[A-Za-z]?|[IVX]{1,4})\b"
     r"(?:[ \t]*(?:\([^)\n]{1,60}\)|[-\u2013\u2014,][ \t]*[^\n.;:\uff1a]{0,60}))?"
-    r"|(?i:(?:male|female|men|women|adults?|adolescents?|children|infants?|toddlers?|neonates?|p(?:a)?ediatric"
+    r"|(?i:(?:males?|females?|men|women|boys|girls|adults?|adolescents?|children|infants?|toddlers?|neonates?"
+    r"|p(?:a)?ediatric"
     r"|elderly)(?:[ \t]+(?:(?:not[ \t]+)?of[ \t]+(?:non-?)?(?:child-?bearing|reproductive)[ \t]+potential"
     r"|participants?|subjects?|patients?|volunteers?))?)(?:[ \t]*\([^)\n]{1,60}\))?"
     r"|(?i:(?:healthy|normal)[ \t]+(?:volunteers?|controls?|subjects|participants|individuals|adults)"
@@ -1181,3 +1183,46 @@ def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, It
             repeats.append((first, item))
         seen[item.key] = item
     return repeats
+
+
+# A line that may stand between a criteria section and its copy: blank, a criteria heading, or a list item (a bullet
+# or a list number). Any other line (a cohort's or a part's name, a paragraph) may say whose the copy is.
+_LIST_OR_BLANK = re.compile(r"[ \t]*(?:\Z|[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
+
+
+def repeated_sections(text: str | None, memo: dict | None = None) -> list[tuple[Section, Section]]:
+    """(first, copy) for every criteria section written again whole, with the sections between them: the same run of
+    headings and criteria word for word ("Inclusion Criteria: ... Exclusion Criteria: ..." pasted twice, or one
+    "Inclusion Criteria:" list twice), with only headings naming no group and list items between them
+    (`_separates_copy`). The copy's items are each the same criterion again, for the same people; one section alike
+    in two runs that differ (one exclusion list below two inclusion lists) may be two groups' own."""
+    if not text:
+        return []
+    read = memo.get(Reading) if memo is not None else None
+    parts = [part for part in (read.sections if read is not None else text_sections(text, text.lower(), memo))
+             if part.name != "criteria"]
+    if len({part.name for part in parts}) == len(parts):
+        return []  # no heading is written twice (most texts: one inclusion and one exclusion section)
+    keys = [(_heading_of(text, part), " ".join(text[part.start:part.end].split())) for part in parts]
+    found: dict[int, int] = {}  # the copy's index: the first's
+    for j in range(1, len(parts)):
+        for i in range(j):
+            n = j - i
+            if j not in found and keys[i] == keys[j] and keys[i:j] == keys[j:j + n] and \
+                    not _separates_copy(text, parts[i], parts[j]):
+                found.update((j + k, i + k) for k in range(n) if len(_words(keys[i + k][1])) >= MIN_ITEM_WORDS)
+    return [(parts[i], parts[j]) for j, i in sorted(found.items())]
+
+
+def _heading_of(text: str, part: Section) -> str:
+    """The section's heading line, its white space made single spaces."""
+    return " ".join(text[text.rfind("\n", 0, part.start) + 1:part.start].split())
+
+
+def _separates_copy(text: str, first: Section, copy: Section) -> bool:
+    """Whether a line that is neither blank, a criteria heading nor a list item stands between the first section's
+    heading and its copy's, a list item names a group or offers another set ("* Cohort B", "OR"), or a heading
+    there or of the two names a group or other people ("Inclusion Criteria for Cohort B")."""
+    start, end = text.rfind("\n", 0, first.start) + 1, text.rfind("\n", 0, copy.start) + 1
+    return any(_LIST_OR_BLANK.match(line) is None and not _heading_line(line) or _separates(line)
+               for line in text[first.start:end].split("\n")) or _group_heading_between(text, start, copy.start)

@@ -636,13 +636,15 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
 
 
 # The investigators saying they run the study the record describes ("We will conduct a randomized trial of drug X",
-# "The investigators will conduct a double-blind study", "We are conducting a randomised trial"): a trial "to conduct"
+# "The investigators will conduct a double-blind study", "We are conducting a randomised trial", "We propose to
+# conduct a randomised trial comparing A and B", a grant's summary of the study it funds): a trial "to conduct"
 # is read as one to prepare (checks.study_context OTHER_STUDY), but here the subject is the investigators and the time
 # now. Not a trial to follow ("If feasible, we will then conduct a randomized trial"), nor where the sentence names a
 # second study ("We will conduct a pilot study to inform a randomized trial").
 _WE_CONDUCT = re.compile(
     r"\b(?:we|the\s+(?:investigators|researchers|study\s+team|research\s+team))\s+(?:will|shall"
-    r"|are(?:\s+going\s+to)?|plan\s+to|intend\s+to|aim\s+to)\s+(?:conduct|perform|carry\s+out|run|undertake)(?:ing)?"
+    r"|are(?:\s+going\s+to)?|plan\s+to|intend\s+to|aim\s+to|propose\s+to)\s+"
+    r"(?:conduct|perform|carry\s+out|run|undertake)(?:ing)?"
     r"\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b", re.I)
 _CONDUCT_WORDS = ("conduct", "perform", "carry", "run", "undertak")
 _STUDY_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?|protocols?|pilots?|sub-?stud(?:y|ies))\b", re.I)

@@ -5,6 +5,9 @@ import re
 
 # A sentence speaks of another study when it cites one, reports a finding, or names an
 # earlier, parent, ongoing or future study. Each entry: (what it recognises, pattern).
+# A study the investigators propose is a next one where the sentence puts it later or makes it conditional ("Based on
+# these results, we propose a randomized study", "we will then propose"); a grant-style summary's "We propose a
+# randomized, double-blind trial of A versus B" proposes the study it describes.
 OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("citation", r"\bet\s+al\b|\bpublished\b|\bliterature\b|\bmeta-?analys"),
     ("reported finding", r"\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
@@ -26,7 +29,8 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
                      r"(?:[\w-]+,?\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
     ("study in the future", r"\b(?:study|studies|trials?|rcts?)\s+in\s+the\s+(?:near\s+)?future\b"),
-    ("proposed next study", r"\b(?:we\s+(?:then\s+|would\s+|will\s+)?|to\s+)propose\s+"
+    ("proposed next study", r"\b(?:we\s+(?:then|would|will)\s+|to\s+|(?:based\s+on|if|once|should|after|next|then"
+                            r"|ultimately|eventually|subsequently|following)\b[^.;]{0,120}?\bwe\s+)propose\s+"
                             r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?"
                             r"(?:study|trial|rct)\b"),
     ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
@@ -112,7 +116,8 @@ CONTEXT_STARTS = {
                                "foundational"),
     "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
     "study in the future": ("study", "studies", "trial", "rct"),
-    "proposed next study": ("we", "to"),
+    "proposed next study": ("we", "to", "based", "if", "once", "should", "after", "next", "then", "ultimately",
+                            "eventually", "subsequently", "following"),
     "proceed to a study": ("proceed", "move", "advance", "progress", "go"),
     "earlier study conducted": None,
     "patients of a parent study": ("patients", "participants", "subjects", "individuals"),

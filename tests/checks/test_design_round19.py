@@ -90,6 +90,8 @@ HELD_QUIET = [
                                                  "trial.")),
     (RANDOMIZED_RULE, NOT_ALLOCATED, ("summary", "Should the results be positive, we will conduct a randomized "
                                                  "trial.")),
+    (RANDOMIZED_RULE, NOT_ALLOCATED, ("summary", "Based on these results, we propose to conduct a randomised trial.")),
+    (RANDOMIZED_RULE, NOT_ALLOCATED, ("summary", "We will then propose to conduct a larger randomised trial.")),
     (RANDOMIZED_RULE, NOT_ALLOCATED, ("summary", "We will conduct a definitive randomised trial if this study shows "
                                                  "benefit.")),
     (RANDOMIZED_RULE, NOT_ALLOCATED, ("summary", "Smith et al. conducted a randomized trial. We will conduct a "
