@@ -10,8 +10,8 @@ from typing import Iterator
 import duckdb
 
 from checks.drug_names import (
-    STEM_SCREEN, accents_folded, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members, word_at,
-    words_in,
+    STEM_SCREEN, accents_folded, coded, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members,
+    word_at, words_in,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
@@ -107,7 +107,7 @@ class KnownDrugs:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words or spelled_otherwise(word, self.words, self.drugs) or \
-            word.endswith(self.member_endings)
+            word.endswith(self.member_endings) or coded(word, self.texts)
 
 
 def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs,

@@ -59,6 +59,8 @@ _FREQUENCIES = (
     (r"\bonce\s+(?:a|per|every|each)\s+week\b|\b(?:once[\s-]+)?weekly\b|\bevery\s+week\b|\bper\s+week\b|\bqw\b",
      1, 7, False),
     (r"\b(?:once[\s-]+)?monthly\b|\bonce\s+a\s+month\b|\bevery\s+month\b", 1, 30, False),
+    # "q.o.d.", "QOD": every other day (its "o.d." is no once daily).
+    (r"\bq\.?o\.?d\b", 1, 2, False),
     (r"\b(?:once|one\s+time)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bq\.?d\b|\bo\.?d\b|\bnightly\b"
      r"|\bat\s+bedtime\b", 1, 1, False),
     (r"\bdaily\b|\bevery\s*day\b|\bper\s+day\b|\ba\s+day\b|\beach\s+day\b", 1, 1, True),

@@ -36,10 +36,11 @@ _MEMO = 8192
 # LONG_STEM letters or more, two ("sorafenib", "diazepam", "rocuronium", "decitabine").
 STEM_PREFIX = 3
 LONG_STEM, LONG_STEM_PREFIX = 6, 2
-# Ordinary words and body chemistry that happen to end like a drug stem (sterols end in -terol).
+# Ordinary words and body chemistry that happen to end like a drug stem (sterols end in -terol; the neurosteroids
+# and cortisol's partner measured as hormones: "Urinary cortisol and cortisone", "Serum pregnenolone sulfate").
 NOT_DRUGS = frozenset({
     "april", "concept", "accept", "except", "intercept", "percept", "precept", "interleukin", "ghrelin",
-    "povidone", "cholesterol", "noncholesterol", "cystatin",
+    "povidone", "cholesterol", "noncholesterol", "cystatin", "cortisone", "pregnenolone", "allopregnanolone",
 })
 # Words in intervention names that are not the drug itself ("tab baricitinib 4 mg daily").
 FORM_WORDS = frozenset({
@@ -540,6 +541,8 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     ("susceptibility of it", r"(?:[a-z]+[\s-]+)?(?:susceptib\w*|non-?susceptib\w*|MICs?|sensitivity)\b"),
     # "Dexamethasone suppression test", "ACTH stimulation test": a diagnostic test named after its drug.
     ("test", r"(?:suppression|stimulation|challenge|provocation|skin[\s-]+test(?:s|ing)?)\b"),
+    # "Paclitaxel with dexamethasone premedication": given before the study drug, not the study's treatment.
+    ("premedication", r"pre-?medicat(?:ion|ions|ed)\b"),
 ))
 
 # The patients' history with a drug, or its place in their care, right before it: a drug they had, failed or need, or
@@ -575,6 +578,8 @@ HISTORY_AFTER = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("named after", r"[\s-]+(?:resistant|resistance|refractory|intolerant|intolerance|ineligible|eligible|unfit"
                     r"|pre-?treated|experienced|exposed|induced|dependent|allerg(?:y|ies|ic)"
                     r"|hypersensitivity|coated|eluting|impregnated|loaded|failures?)\b|-(?:free|failure|failed)\b"
+                    # "in metformin-treated patients": the patients' treatment before or beside the study's
+                    r"|-treated\b"
                     # "oxaliplatin-associated neuropathy", "doxorubicin-related cardiotoxicity": a condition the drug
                     # causes; its adverse events or toxicity ("Ibrutinib-related adverse events") are a drug given's
                     r"|[\s-]+(?:associated|related)\b(?![\s-]+(?:adverse|aes?\b|side[\s-]+effects?|toxicit|events?\b"
@@ -688,6 +693,55 @@ FORMER_NAMES = {
     "rapamycin": "sirolimus", "mithramycin": "plicamycin", "aureomycin": "chlortetracycline",
     "terramycin": "oxytetracycline",
 }
+# The same drug as another pharmacopoeia names it (USAN against INN, BAN), where the name read carries a stem: an arm
+# may say "Albuterol" where the intervention is "Salbutamol".
+OTHER_PHARMACOPOEIA_NAMES = {
+    "albuterol": ("salbutamol",), "levalbuterol": ("levosalbutamol",),
+    "thiamazole": ("methimazole",), "methimazole": ("thiamazole",), "floxacillin": ("flucloxacillin",),
+    "flucloxacillin": ("floxacillin",), "benzylpenicillin": ("penicillin",), "phenoxymethylpenicillin": ("penicillin",),
+}
+# Development codes of drugs, as sponsors name an intervention before its INN ("MK-3475" is pembrolizumab, "CDDP"
+# cisplatin): a study naming the code gives the drug. Each code is read without regard to case, and to a hyphen or
+# space between its letters and digits ("MK3475", "MK 3475").
+CODE_NAMES = {
+    "pembrolizumab": ("MK-3475", "SCH 900475"), "nivolumab": ("BMS-936558", "MDX-1106", "ONO-4538"),
+    "atezolizumab": ("MPDL3280A", "RG7446"), "durvalumab": ("MEDI4736",), "avelumab": ("MSB0010718C",),
+    "cemiplimab": ("REGN2810",), "ipilimumab": ("MDX-010", "BMS-734016"), "tremelimumab": ("CP-675,206",),
+    "imatinib": ("STI571", "STI-571", "CGP57148B"), "gefitinib": ("ZD1839",), "erlotinib": ("OSI-774",),
+    "sorafenib": ("BAY 43-9006",), "vandetanib": ("ZD6474",), "sunitinib": ("SU11248",),
+    "osimertinib": ("AZD9291",),
+    "dasatinib": ("BMS-354825",), "nilotinib": ("AMN107",), "lapatinib": ("GW572016",), "olaparib": ("AZD2281",),
+    "crizotinib": ("PF-02341066",), "ibrutinib": ("PCI-32765",), "bortezomib": ("PS-341",), "ixazomib": ("MLN9708",),
+    "palbociclib": ("PD-0332991",), "ribociclib": ("LEE011",), "abemaciclib": ("LY2835219",),
+    "tofacitinib": ("CP-690,550",), "baricitinib": ("LY3009104",), "upadacitinib": ("ABT-494",),
+    "ruxolitinib": ("INCB018424",), "nintedanib": ("BIBF 1120",), "afatinib": ("BIBW 2992",),
+    "trametinib": ("GSK1120212",), "dabrafenib": ("GSK2118436",), "vemurafenib": ("PLX4032", "RG7204"),
+    "adalimumab": ("D2E7",), "infliximab": ("CT-P13",), "rituximab": ("IDEC-C2B8",), "ustekinumab": ("CNTO 1275",),
+    "golimumab": ("CNTO 148",), "vedolizumab": ("MLN0002",), "daratumumab": ("JNJ-54767414",),
+    "rivaroxaban": ("BAY 59-7939",), "apixaban": ("BMS-562247",), "edoxaban": ("DU-176b",),
+    "sitagliptin": ("MK-0431",), "empagliflozin": ("BI 10773",), "dapagliflozin": ("BMS-512148",),
+    "canagliflozin": ("JNJ-28431754",), "dulaglutide": ("LY2189265",), "semaglutide": ("NN9535",),
+    "liraglutide": ("NN2211",), "darunavir": ("TMC114",), "raltegravir": ("MK-0518",), "dolutegravir": ("GSK1349572",),
+    "sofosbuvir": ("GS-7977", "PSI-7977"), "cisplatin": ("CDDP", "DDP"), "carmustine": ("BCNU",),
+    "lomustine": ("CCNU",), "irinotecan": ("CPT-11",), "oxaliplatin": ("L-OHP",),
+}
+
+
+def _code_pattern(codes: tuple[str, ...]) -> re.Pattern:
+    """Codes as a pattern that reads them whole, whatever their case and a hyphen or space between letters and
+    digits."""
+    spelt = (r"[\s-]?".join(re.escape(part) for part in re.findall(r"[A-Za-z]+|\d+|[^A-Za-z\d\s-]", code))
+             for code in codes)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(spelt) + r")(?![\w-])", re.I)
+
+
+_CODES_OF = {drug: _code_pattern(codes) for drug, codes in CODE_NAMES.items()}
+
+
+def coded(word: str, texts: Iterable[str | None]) -> bool:
+    """Whether `word` is a drug the texts name by its development code ('pembrolizumab' where 'MK-3475' is given)."""
+    pattern = _CODES_OF.get(word)
+    return pattern is not None and any(pattern.search(t) for t in texts if t)
 # Combination regimens named by their drugs' initials: a study that gives "mFOLFIRINOX" gives irinotecan. Each is
 # also written with an "m" for modified or a schedule's number after it ("mFOLFOX6", "FOLFOX4").
 REGIMENS = {
@@ -996,6 +1050,8 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
         return True
     if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
         return True
+    if any(name in known for name in OTHER_PHARMACOPOEIA_NAMES.get(word, ())):  # another pharmacopoeia's name
+        return True
     if any(form in known for form in _REGIMENS_OF.get(word, ())):  # a drug of a regimen the study gives
         return True
     if any(p + word in known for p in PRODRUG_PREFIXES) or _in_product(word, known):  # what a prodrug gives
@@ -1050,9 +1106,10 @@ _NAMED_BLOCK = (r"(?:nerve|plane|regional|field|caudal|epidural|spinal|neuraxial
 _ANY_BLOCK = (r"(?<![\w-])(?!(?:in|of|by|randomi[sz]ed|permuted|variable|size|heart|av|atrioventricular|branch"
               r"|conduction|beta|adrenergic|neuromuscular|receptor)[\s-])[a-z-]+[\s-]+block(?:s|ade)?")
 _INFILTRATION = r"(?:local|wound|periarticular|incision(?:al)?|port[\s-]+site|surgical[\s-]+site)[\s-]+infiltration"
-# ... not where the class is what the participants go without or had ("Steroid-free remission", "statin-naive").
+# ... not where the class is what the participants go without or had ("Steroid-free remission", "statin-naive"), nor
+# a programme that reviews its prescribing ("Antifungal stewardship").
 _NOT_GIVEN_CLASS = (r"(?![\s-]+(?:free|sparing|na[iï]ve|refractory|resistant|intoleran\w*|dependent|withdrawal|exposed"
-                    r"|experienced|induced|associated|related|allerg\w*)\b)")
+                    r"|experienced|induced|associated|related|allerg\w*|stewardship)\b)")
 DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endings) for pattern, endings in (
     (r"\bstatins?\b", ("statin",)),
     (r"\b(?:beta|β)[\s-]*(?:adrenergic[\s-]+)?(?:blockers?|blockade|antagonists?)\b", ("olol", "alol")),
@@ -1065,7 +1122,8 @@ DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endi
     (r"\btriptans?\b", ("triptan",)),
     (r"\b(?:gliptins?|dpp[\s-]?4[\s-]+inhibitors?)\b", ("gliptin",)),
     (r"\b(?:gliflozins?|sglt[\s-]?2[\s-]*(?:inhibitors?|is?))\b", ("gliflozin",)),
-    (r"\bglp[\s-]?1[\s-]+(?:receptor[\s-]+)?(?:agonists?|ras?|analog(?:ue)?s?)\b", ("glutide",)),
+    (r"\b(?:glp|glucagon[\s-]+like[\s-]+peptide)[\s-]?1[\s-]+(?:receptor[\s-]+)?(?:agonists?|ras?|analog(?:ue)?s?)\b",
+     ("glutide",)),
     (r"\bbisphosphonates?\b", ("dronate",)),
     (r"\bbenzodiazepines?\b", ("azepam", "azolam")),
     (r"\b(?:calcium[\s-]+channel[\s-]+(?:blockers?|antagonists?)|ccbs?)\b", ("dipine", "pamil", "tiazem")),
@@ -1095,6 +1153,35 @@ DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endi
      _LOCAL_ANAESTHESIA),
     (r"\b(?:neuromuscular[\s-]+(?:block(?:ing|ade|er)?s?|relaxants?)|muscle[\s-]+relaxants?)\b", ("curonium",)),
     (r"\b(?:drug[\s-]+(?:coated|eluting)|(?-i:DCBs?|DES)|paclitaxel[\s-]+(?:coated|eluting))\b", ("taxel",)),
+    (r"\bhmg[\s-]?coa[\s-]+reductase[\s-]+inhibitors?\b", ("statin",)),
+    (r"\b(?:anti-?fungals?|anti-?mycotics?|echinocandins?)\b", ("conazole", "fungin")),
+    (r"\b(?:ssris?|snris?|antidepressants?|(?:selective[\s-]+)?serotonin(?:[\s-]+(?:and[\s-]+)?"
+     r"nor(?:adrenaline|epinephrine))?[\s-]+re-?uptake[\s-]+inhibitors?)\b", ("oxetine", "triptyline")),
+    (r"\b(?:anti-?psychotics?|neuroleptics?)\b", ("apine", "idone", "peridol")),
+    (r"\b(?:anti-?platelets?|p2y12[\s-]+(?:receptor[\s-]+)?(?:inhibitors?|antagonists?|blockers?))\b",
+     ("grel", "grelor")),
+    (r"\banti-?coagula(?:nts?|tion)\b", ("xaban", "gatran", "parin")),
+    (r"\b(?:(?:neuraminidase|integrase|protease|polymerase|ns5a|ns5b|reverse[\s-]+transcriptase)[\s-]+inhibitors?"
+     r"|nucleos(?:t)?ides?[\s-]+analog(?:ue)?s?)\b", ("vir", "vudine", "citabine")),
+    (r"\bproteasome[\s-]+inhibitors?\b", ("zomib",)),
+    (r"\b(?:btk|egfr|alk|bcr[\s-]?abl|multi-?kinase)[\s-]+(?:tkis?|inhibitors?)\b", ("tinib", "anib")),
+    (r"\bhypomethylating[\s-]+agents?\b", ("citabine",)),
+    (r"\b(?:pde[\s-]?5|phosphodiesterase[\s-]+(?:type[\s-]+)?5)[\s-]+inhibitors?\b", ("afil",)),
+    (r"\b(?:ltras?|leukotriene[\s-]+(?:receptor[\s-]+)?(?:antagonists?|modifiers?))\b", ("lukast",)),
+    (r"\bthiazides?(?:[\s-]+(?:like[\s-]+)?diuretics?)\b", ("thiazide",)),
+    (r"\b(?:gnrh|lhrh|gonadotropin[\s-]+releasing[\s-]+hormone)[\s-]+(?:receptor[\s-]+)?(?:agonists?|antagonists?"
+     r"|analog(?:ue)?s?)\b", ("relin", "relix")),
+    (r"\b(?:anti-?androgens?|androgen[\s-]+receptor[\s-]+(?:inhibitors?|antagonists?|blockers?))\b", ("lutamide",)),
+    (r"\b(?:androgen[\s-]+deprivation|(?-i:ADT))\b", ("relin", "relix", "lutamide")),
+    (r"\bsomatostatin[\s-]+(?:receptor[\s-]+)?(?:analog(?:ue)?s?|agonists?)\b", ("reotide",)),
+    (r"\b(?:lamas?|long[\s-]+acting[\s-]+muscarinic[\s-]+(?:receptor[\s-]+)?antagonists?|anti-?muscarinics?)\b",
+     ("tropium",)),
+    (r"\b(?:labas?|sabas?|(?:long|short)[\s-]+acting[\s-]+(?:beta|β)[\s-]?2?[\s-]+(?:adrenergic[\s-]+)?agonists?"
+     r"|(?:beta|β)[\s-]?2[\s-]+(?:adrenergic[\s-]+)?agonists?|bronchodilators?)\b", ("terol",)),
+    (r"\b(?-i:ICS)\b", ("asone", "isone", "olone", "sonide")),
+    (r"\banti-?emetics?\b", ("setron",)),
+    (r"\banti[\s-]?vegf\b", ("cept",)),
+    (r"\b(?:platinum|chemotherapy)[\s-]+(?:based[\s-]+)?doublets?\b", _CHEMOTHERAPY),
 ))
 
 

@@ -816,8 +816,12 @@ CASES = [
          note="an intervention's code with the drug's name beside it (NCT00496509)"),
     Case("contradictions.drug_not_an_intervention", True,
          both(row("interventions", name="ZD6474 (Zactima) 100mg", description="Tablets"),
-              row("design_groups", title="Placebo (vandetanib) 100mg")),
+              row("design_groups", title="Placebo (gefitinib) 100mg")),
          note="a drug beside a word that names no intervention"),
+    Case("contradictions.drug_not_an_intervention", False,
+         both(row("interventions", name="ZD6474 (Zactima) 100mg", description="Tablets"),
+              row("design_groups", title="Placebo (vandetanib) 100mg")),
+         note="the placebo of the drug the intervention names by its development code (ZD6474 is vandetanib)"),
     Case("contradictions.drug_not_an_intervention", False,
          row("design_outcomes", measure="Change in Medication Use",
              description="Participants will report at each visit whether they take any medication for their pain, "
