@@ -89,7 +89,7 @@ NOTHING_GIVEN = NOTHING_WORDS + ("none", "nothing", "nil", "no therapy", "no dru
                                  "waiting list control", "active surveillance", "active monitoring",
                                  "observational", "routine observation", "delayed intervention", "delayed treatment",
                                  "deferred intervention", "deferred treatment", "no-treatment", "watch and wait",
-                                 "wait and see", "expectant management")
+                                 "wait and see", "expectant management", "not treated", "non-treated", "non treated")
 # Words that name the arm's role or who is in it, not what it is given: "No treatment group", "Wait-list control",
 # "None (Control)", "Healthy volunteers".
 ROLE_WORDS = (r"\b(?:control|controls|group|arm|cohort|comparator"
@@ -99,6 +99,9 @@ ROLE_WORDS = (r"\b(?:control|controls|group|arm|cohort|comparator"
 # "No-scalpel vasectomy" are techniques, hyphenated or not.
 NO_SUCH_THING = r"^(?:no|without)(?:\s+[a-z]+){1,3}$"
 NOT_AN_ABSENCE = r"\b(?:and|plus|with|but|only|then|except|touch|scalpel)\b"
+# A wait-list however written ("Waiting-list", "Wait-listed", "Waitlist (delayed intervention)"): given nothing until
+# the trial is over, unless the name joins something given to it ("Waitlist with usual care").
+WAIT_LIST = r"^wait(?:ing)?[\s-]?list(?:ed)?\b"
 # A description that says the arm is given nothing, read where the name is only the arm's role ("Control"):
 # "No intervention", "Participants will not receive any intervention", "Patients won't receive any treatment",
 # "Receives no treatment", "Will receive nothing", "Will not be treated", "Not treated".
@@ -119,8 +122,10 @@ def _gives_nothing(expr: str, description: str = "NULL") -> str:
     absent = (f"(regexp_matches({unlabelled}, {literal(NO_SUCH_THING)}) "
               f"AND NOT regexp_matches({unlabelled}, {literal(NOT_AN_ABSENCE)}))")
     only_role = f"({unlabelled} = '' AND {_matches(description, DESCRIBES_NOTHING)})"
+    wait_list = (f"(regexp_matches({unlabelled}, {literal(WAIT_LIST)}) "
+                 f"AND NOT regexp_matches({unlabelled}, {literal(NOT_AN_ABSENCE)}))")
     return (f"({said} IN {one_of(NOTHING_GIVEN + PLACEHOLDERS)} OR {unlabelled} IN {one_of(NOTHING_GIVEN)} "
-            f"OR {absent} OR {only_role})")
+            f"OR {absent} OR {wait_list} OR {only_role})")
 
 
 _NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
@@ -158,14 +163,17 @@ ARM_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-
 # placebo that is what is tested ("Open-label placebo", "Active placebo", "Sham feeding", chewing gum after surgery)
 # or a denial ("No placebo"), and the arm of an extension named for what its participants took in an earlier study
 # ("Prior placebo", "Placebo (Parent Study)", "Former placebo patients", "Placebo in Study 301"). "Placebo to
-# match Drug X" is read as "Placebo matching Drug X". A placebo joined to another word by a hyphen
+# match Drug X" is read as "Placebo matching Drug X", and so is "Placebo-to-match" ("Placebo-matched", "Placebo-
+# matching"); a placebo given in one part or stage of the study ("Placebo Group (Drug X in Part 2)") is a
+# sequence. A placebo joined to another word by a hyphen
 # ("Placebo-Sumatriptan") is a sequence or two products; "Sham-tDCS" is the sham of one.
 NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo|sham)\b"
                        r"|\b(?:plus|and|with|or|then|followed|after|before|vs|versus|to|into|first|second|last"
                        r"|initial\w*|subsequent\w*|later|delayed|top|switch\w*|combined|combination|add-on|addition"
                        r"|except|no|not|non|without|free|instead|background|standard|usual|soc|bsc|routine"
                        r"|active|open|olp|run-in|lead-in|washout|wash-out|controlled|respon\w*|sequences?|periods?"
-                       r"|phases?|crossover|cross-over|double-dummy|extension|feeding|effects?|nocebo|decept\w*"
+                       r"|phases?|parts?|stages?|crossover|cross-over|double-dummy|extension|feeding|effects?"
+                       r"|nocebo|decept\w*"
                        r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest"
                        r"|prior|previous\w*|former\w*|parent|core|feeder|originally"
                        r"|(?:in|from|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:study|studies|trial))\b")
@@ -174,6 +182,13 @@ NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo
 STUDY_OF_PLACEBO = (r"open[- ]label\s+placebo|\bolp\b|placebo[- ](?:effect|response|analges\w*|respond\w*)"
                     r"|dose[- ]extending\s+placebo"
                     r"|nocebo|decepti\w*|honest\s+placebo|conditioned|conditioning|expectation|expectanc")
+# An extension's arm described as the participants of an earlier study's placebo group ("Participants randomized to
+# placebo in the parent study receive Drug Y", "Former placebo patients", "who received placebo in Study 301"): its
+# title names what they took then, not what this study gives them.
+EARLIER_STUDY = (r"\b(?:parent|prior|previous|preceding|earlier|feeder|core|original|lead-in|double-blind)\s+"
+                 r"(?:[\w-]+\s+){0,2}?(?:study|studies|trial|protocol)\b"
+                 r"|\b(?:in|from|of)\s+(?:the\s+)?(?:study|trial|protocol)\s+[\w-]*\d"
+                 r"|\bformer(?:ly)?\b|\bpreviously\s+(?:received|randomi[sz]ed|assigned|treated|on)\b")
 # In a crossover study, words joined by a hyphen name what participants take in turn ("Sham-Active").
 IN_TURN = r"\w\s*[-–—]\s*\w"
 # A title that is only a label ("Arm B", "Group 2", "Control"): what the arm is, its interventions tell.
@@ -184,7 +199,7 @@ BARE_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0
 def _as_read(expr: str) -> str:
     """SQL: a title or name as read for what it is: its label read past, "to match" read as "matching"."""
     return (f"regexp_replace(regexp_replace(coalesce({expr}, ''), {literal(ARM_LABEL)}, '', 'i'), "
-            f"'\\bto\\s+match', 'matching', 'gi')")
+            f"'[\\s-]*\\bto[\\s-]+match\\b|-match(?:ed|ing)\\b', ' matching', 'gi')")
 
 
 def _only_placebo(expr: str) -> str:
@@ -223,6 +238,7 @@ def _placebo_arm_typed_active_sql() -> str:
         sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts),
         f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
         f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)}) "
+        f"AND NOT {_matches('g.description', EARLIER_STUDY)} "
         f"AND NOT ({given_no_placebo})",
         joins=f"JOIN (SELECT *, {_only_placebo('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
               f"ON g.nct_id = s.nct_id "
@@ -245,24 +261,29 @@ def _placebo_arm_typed_active_sql() -> str:
 # "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does nothing ("Subtherapeutic dose",
 # "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0 mA", "Non-functioning
 # device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo misspelt ("Placibo",
-# "Palcebo") or in a sponsor's language ("Plazebo", "Fictitious stimulation", "False acupuncture", "Fictive"), a
+# "Palcebo", "Plecebo") or in a sponsor's language ("Plazebo", "Placébo", "Fictitious stimulation", "False
+# acupuncture", "Fictive"), a placebo cream, tablet or food named for its role ("Neutral cream", "Control juice",
+# "Empty gelatin capsules", "Canola oil capsules"), a
 # needle that does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug
 # ("Non-medicated patch"), a comparator drug given to mimic the tested one's side effects (an active placebo), or a
 # sham procedure's wording: "Syringe hub pressed against the eye to mimic an injection", "Needles at non-acupuncture
 # points", "Current ramped up and down", "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser
 # probe applied with no emission", "Ultrasound at 0 W/cm2", "Zero output".
-PLACEBO_WORDS = (r"placebo|\bp(?:la|al)[cz][aeiou]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b|\bmatch(?:ing|ed)\b"
-                 r"|\bidentical|simulat|\bmock\b|ficti\w*|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
+PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b"
+                 r"|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b|ficti\w*"
+                 r"|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
                  r"|laser|tdcs|rtms|tens)\b|non-?function\w*|non-?working|unpowered|dim\s+(?:red\s+)?light"
                  r"|\bblunt\w*\s+(?:\w+\s+)?needles?|retractable\s+needles?|shallow\s+needl|non-?medicated|unmedicated"
                  r"|\bmimic\w*\s+(?:\w+\s+){0,3}?(?:side[- ]effects?|adverse\s+effects?|sensations?|taste|appearance"
                  r"|injections?|procedures?|surgery|operation|stimulation|needling|acupuncture|infusion|insertion)"
+                 rf"|\bneutral\s+(?:{_FORMS}|tablets?|capsules?)\b"
                  r"|\bhartmann|\bdextrin|\b0\.9\s*%\s*ns\b|\bns\s+0\.9\s*%"
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
-                 r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut)\s+oil\b|paraffin"
+                 r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut|canola|rapeseed)\s+oil\b"
+                 r"|paraffin"
                  rf"|\bcontrol\s+(?:{_FORMS}|tablets?|capsules?|pills?|injections?|infusion|drink|beverage|powder"
-                 r"|sachets?|product)\b|look[- ]?alike|indistinguishable"
+                 r"|sachets?|product|juice|yog(?:h)?urt|gum|bars?|snacks?)\b|look[- ]?alike|indistinguishable"
                  r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
                  r"|\b(?:without|no|lacking|free\s+of|devoid\s+of)\s+(?:the\s+|any\s+)?active|non-?active"
                  r"|not\s+active|deactivated|switched\s+off|turned\s+off|detuned|attention[- ](?:control|placebo|match)"
@@ -273,7 +294,8 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al)[cz][aeiou]?bo\b|\bsham|vehicle|dummy|\bi
                  r"|\bnot\s+(?:be\s+)?(?:activated|turned\s+on|switched\s+on|powered\s+on|energi[sz]ed)\b"
                  r"|minimal\s+(?:acupuncture|needling|stimulation)|streitberger"
                  r"|physiologic\w*\s+(?:serum|solution)|serum\s+physiolog|\bringer|isotonic|\bd5w\b|\bpbs\b|\bbuffer\b"
-                 r"|adjuvant\s+(?:only|alone)|empty\s+capsules?|nicotine[- ]free|denicotini|decaf|non-?alcoholic"
+                 r"|adjuvant\s+(?:only|alone)|empty\s+(?:\w+\s+)?capsules?|nicotine[- ]free|denicotini|decaf"
+                 r"|non-?alcoholic"
                  r"|alcohol[- ]free|caffeine[- ]free|sub-?threshold|sub-?therapeutic|non-?therapeutic"
                  r"|ineffective\s+dose"
                  r"|\b(?:device|laser|stimulator|unit|current|light)\s+(?:(?:turned|switched|set|is|was)\s+)?off\b"
@@ -336,8 +358,9 @@ RULES = (
          "to it; an arm so typed that is linked to interventions contradicts itself: the type is wrong (a usual-care "
          "or active control) or the links are (the study's assessments, 'Questionnaire' or 'Blood draw', listed as "
          "interventions). Not an error: a control arm given only the measurements every arm gets is rightly typed "
-         "and its link is loose. An intervention named as nothing given ('No intervention', 'Observation') agrees "
-         "with the type. Judged on ClinicalTrials.gov's own layouts only.",
+         "and its link is loose. An intervention named as nothing given ('No intervention', 'Observation', a wait-list "
+         "however written: 'Waiting-list', 'Wait-listed control') agrees with the type. Judged on "
+         "ClinicalTrials.gov's own layouts only.",
          ("design_groups.group_type", "design_group_interventions"), _no_intervention_arm_sql(),
          family=FAMILY, category="contradiction"),
     rule("placebo_arm_typed_active", "warning",

@@ -46,6 +46,31 @@ def _age_slack_days(age: str) -> str:
     return f"(CASE WHEN {unit} IN ('month', 'months') THEN 2.5 WHEN {unit} IN ('year', 'years') THEN 0.75 ELSE 0 END)"
 
 
+# An age's unit's length in days as writers convert it to the other age's unit, where that is finer (a year is 52
+# weeks or 365 days, a month 4 weeks or 30 days): '2 Months' to '8 Weeks' and '6 Months' to '180 Days' are one age so
+# written, a range of one age whose units disagree by days, which needs a person (a warning) but is not a minimum
+# plainly above the maximum. Otherwise the unit's mean length.
+CONVENTIONAL_DAYS = {
+    "year": (("week", 364), ("day", 365), ("hour", 365), ("minute", 365)),
+    "month": (("week", 28), ("day", 30), ("hour", 30), ("minute", 30)),
+}
+MEAN_DAYS = {"year": 365.25, "month": 30.4375, "week": 7, "day": 1, "hour": 1 / 24, "minute": 1 / 1440}
+
+
+def _unit(age: str) -> str:
+    """SQL: the unit of the age `age` in the singular ('year' of '18 Years')."""
+    return f"rtrim(lower(regexp_extract({age}, '[A-Za-z]+')), 's')"
+
+
+def _conventional_days(age: str, other: str) -> str:
+    """SQL: the age `age` in days, its unit converted as writers convert it to the unit of the age `other`."""
+    unit, other_unit = _unit(age), _unit(other)
+    lengths = " ".join(f"WHEN {unit} = {literal(coarse)} AND {other_unit} = {literal(fine)} THEN {days}"
+                       for coarse, conversions in CONVENTIONAL_DAYS.items() for fine, days in conversions)
+    means = " ".join(f"WHEN {unit} = {literal(name)} THEN {days}" for name, days in MEAN_DAYS.items())
+    return f"(age_in_days({age}) / (CASE {means} END) * (CASE {lengths} {means} END))"
+
+
 # Ages in units of fractions that floating point cannot hold ('60 Minutes' and '1 Hour' are 1/24 day each, as two
 # sums that differ in the last bit): a difference below this is none.
 AGE_ROUNDING_DAYS = 1e-9
@@ -54,19 +79,36 @@ AGE_ROUNDING_DAYS = 1e-9
 def _ages_sql() -> str:
     texts = {"lo": "e.minimum_age", "hi": "e.maximum_age"}
     # Ages in different units are compared as calendar lengths: '1 Year' is not above '365 Days', nor '1 Month'
-    # above '28 Days'.
+    # above '28 Days'; where they are one age as writers convert units ('1 Year' to '52 Weeks'), a warning.
+    lo, hi = texts["lo"], texts["hi"]
     return select(
         sql_text("The minimum age {lo} is above the maximum age {hi}.", **texts),
         sql_text("eligibilities.minimum_age={lo}; eligibilities.maximum_age={hi}", **texts),
-        f"age_in_days(e.minimum_age) - age_in_days(e.maximum_age) "
-        f"> {_age_slack_days('e.minimum_age')} + {_age_slack_days('e.maximum_age')} + {AGE_ROUNDING_DAYS}",
-        joins="JOIN eligibilities e ON e.nct_id = s.nct_id")
+        f"age_in_days({lo}) - age_in_days({hi}) "
+        f"> {_age_slack_days(lo)} + {_age_slack_days(hi)} + {AGE_ROUNDING_DAYS}",
+        joins="JOIN eligibilities e ON e.nct_id = s.nct_id",
+        severity=f"CASE WHEN {_conventional_days(lo, hi)} - {_conventional_days(hi, lo)} <= {AGE_ROUNDING_DAYS} "
+                 f"THEN 'warning' END")
 
 
 # The source links arms to interventions when the study has any design_group_interventions
 # row; links match arm titles and intervention names without regard to case, spacing or a closing full stop
-# ("Arm  A" and "arm a." are one label).
+# ("Arm  A" and "arm a." are one label), nor to how a retyped or pasted label is set: any dash is a hyphen ("Arm A –
+# Drug X" is "Arm A - Drug X"), curly quotes are straight ("Crohn’s"), accents are composed one way (NFC) and
+# invisible format characters (a zero-width space) are none.
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+# What each typographic variant is read as: (regular expression, replacement).
+TYPOGRAPHY = ((r"[\x{2010}-\x{2015}\x{2212}]", "-"), (r"[\x{2018}\x{2019}\x{201B}\x{2032}]", "'"),
+              (r"[\x{201C}\x{201D}\x{201E}]", '"'), (r"\p{Cf}", ""))
+
+
+def link_key(expr: str) -> str:
+    """SQL: an arm title or intervention name as links match it (title_key, typography aside). Only a label with a
+    character beyond ASCII (more bytes than characters) is set anew: on every label it would slow the rules."""
+    plain = f"nfc_normalize({expr})"
+    for pattern, replacement in TYPOGRAPHY:
+        plain = f"regexp_replace({plain}, {literal(pattern)}, {literal(replacement)}, 'g')"
+    return f"(CASE WHEN strlen({expr}) <> length({expr}) THEN {title_key(plain)} ELSE {title_key(expr)} END)"
 
 
 def _misnamed(column: str, table: str, name: str) -> str:
@@ -74,8 +116,8 @@ def _misnamed(column: str, table: str, name: str) -> str:
     `table` rows has by `name`. Which row such a link meant cannot be told: on a registry record the broken link is
     link_to_unlisted_arm's (or _intervention's) finding, and a republished page names them its own way."""
     return (f"SELECT DISTINCT l.nct_id FROM design_group_interventions l "
-            f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(name)} AS k FROM {table}) t "
-            f"ON t.nct_id = l.nct_id AND t.k = {title_key(f'l.{column}')} WHERE l.{column} IS NOT NULL")
+            f"ANTI JOIN (SELECT DISTINCT nct_id, {link_key(name)} AS k FROM {table}) t "
+            f"ON t.nct_id = l.nct_id AND t.k = {link_key(f'l.{column}')} WHERE l.{column} IS NOT NULL")
 
 
 def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> str:
@@ -84,7 +126,7 @@ def _unlinked(alias: str, key: str, link_column: str, table: str, name: str) -> 
     links name a row of `table` it does not have."""
     return (f"SEMI JOIN (SELECT DISTINCT nct_id FROM design_group_interventions) linked ON linked.nct_id = s.nct_id "
             f"ANTI JOIN ({_misnamed(link_column, table, name)}) misnamed ON misnamed.nct_id = s.nct_id "
-            f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(link_column)} AS linked_key "
+            f"ANTI JOIN (SELECT DISTINCT nct_id, {link_key(link_column)} AS linked_key "
             f"FROM design_group_interventions) l "
             f"ON l.nct_id = {alias}.nct_id AND l.linked_key = {key}")
 
@@ -110,8 +152,9 @@ _EARLIER_STUDY = (r"\b(?:received|were\s+given|had\s+been\s+given|previously|for
                   r"|(?:from|of)\s+(?:the|a)\s+pilot\s+study"
                   r")\b")
 # A cohort said not to be given one ("Healthy volunteers who will not receive placebo", "Women not exposed to the
-# vaccine or placebo") is a comparison cohort all the same.
-_NOT_GIVEN = r"\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+){0,5}?(?:placebo|sham)\b"
+# vaccine or placebo", "Placebo-naive patients") is a comparison cohort all the same.
+_NOT_GIVEN = (r"\b(?:no|not|never|without|nor)\s+(?:[\w-]+\s+){0,5}?(?:placebo|sham)\b"
+              r"|\b(?:placebo|sham)[-\s]na[iï]ve\b")
 _GIVEN_SOMETHING = (rf"(regexp_matches({_COHORT_TEXT}, '\b(?:placebo|sham)\b', 'i') "
                     rf"AND NOT regexp_matches({_COHORT_TEXT}, '{_EARLIER_STUDY}|{_NOT_GIVEN}', 'i'))")
 
@@ -138,7 +181,7 @@ def _arm_without_intervention_sql() -> str:
         f"coalesce(g.group_type, '') <> 'NO_INTERVENTION' AND (s.study_type IS DISTINCT FROM 'OBSERVATIONAL' "
         f"OR {_GIVEN_SOMETHING}) AND {_SOME_ARM_TYPED}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id "
-              f"{_unlinked('g', title_key('g.title'), 'design_group', 'design_groups', 'title')}")
+              f"{_unlinked('g', link_key('g.title'), 'design_group', 'design_groups', 'title')}")
 
 
 # An observational study assigns no intervention: its groups are cohorts, and its record may list an exposure or a
@@ -163,7 +206,7 @@ def _intervention_in_no_arm_sql() -> str:
                  **texts),
         "TRUE",
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id "
-              f"{_unlinked('i', title_key('i.name'), 'intervention', 'interventions', 'name')}",
+              f"{_unlinked('i', link_key('i.name'), 'intervention', 'interventions', 'name')}",
         severity=f"CASE WHEN {_GROUPS_NOT_ARMS} THEN 'info' END")
 
 
@@ -185,8 +228,8 @@ def _link_to_unlisted_sql(kind: str) -> str:
     texts = {"label": "l.label", "others": "coalesce(l.others, 'no name')", "listed": "coalesce(t.listed, 'none')"}
     # The links whose name no row has (one anti join over all links), then only those grouped and described.
     unmatched = (f"SELECT l.nct_id, l.{column} AS label, {quoted} AS other FROM design_group_interventions l "
-                 f"ANTI JOIN (SELECT DISTINCT nct_id, {title_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}) g "
-                 f"ON g.nct_id = l.nct_id AND g.k = {title_key(f'coalesce(l.{column}, {_EMPTY})')}")
+                 f"ANTI JOIN (SELECT DISTINCT nct_id, {link_key(f'coalesce({name}, {_EMPTY})')} AS k FROM {table}) g "
+                 f"ON g.nct_id = l.nct_id AND g.k = {link_key(f'coalesce(l.{column}, {_EMPTY})')}")
     links = (f"SELECT nct_id, label, string_agg(DISTINCT other, ', ' ORDER BY other) AS others "
              f"FROM ({unmatched}) GROUP BY nct_id, label")
     return select(
@@ -211,7 +254,8 @@ RULES = (
          "No participant can be older than the minimum age and younger than the maximum age at "
          "once when the minimum is above the maximum; one of the ages is wrong. Ages in different units are "
          "compared as calendar lengths (a month is 28 to 31 days, a year 365 or 366), so '1 Year' to '365 Days' "
-         "is one age, not a contradiction.",
+         "is one age, not a contradiction; ages that are one age as writers convert units (a year is 52 weeks or 365 "
+         "days, a month 4 weeks or 30 days: '3 Months' to '12 Weeks', '1 Year' to '52 Weeks') are a warning.",
          ("eligibilities.minimum_age", "eligibilities.maximum_age"), _ages_sql(),
          family=FAMILY, category="contradiction"),
     rule("arm_without_intervention", "warning",

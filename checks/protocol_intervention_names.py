@@ -16,7 +16,11 @@ KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals",
               # what a protocol calls its product before naming it: still no name of which product it is
               "study drug", "study drugs", "study medication", "study product", "study device", "study treatment",
               "study intervention", "investigational product", "investigational drug", "investigational device",
-              "investigational medicinal product", "test product", "test drug", "experimental drug")
+              "investigational medicinal product", "test product", "test drug", "experimental drug",
+              # the words for any medicine or therapy at all, or for the product tested
+              "medication", "medications", "medicine", "medicines", "therapy", "therapies", "active drug",
+              "active treatment", "active medication", "vaccine", "vaccines", "study vaccine",
+              "investigational vaccine")
 # Names that say only which arm receives it, as arm labels do ("Control", "Standard Arm", "Experimental Arm").
 # A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
 # The registry's arm types as their labels read ("Active Comparator") say a role too; "Placebo Comparator" and "Sham
@@ -24,7 +28,16 @@ KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals",
 ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm",
               "experimental group", "intervention arm", "intervention group", "active comparator",
               "active comparator arm", "active comparator group", "active control", "comparator", "comparator arm",
-              "standard arm", "study arm", "study group", "treatment arm", "treatment group")
+              "standard arm", "study arm", "study group", "treatment arm", "treatment group", "reference",
+              "reference product", "reference drug")
+# A name that is only an arm's label, a word for a group and its letter, number or numeral ("Arm 1", "Group B",
+# "Cohort II", "Treatment A", "Grupo A"): which arm receives it, not what it is ("Group A Streptococcus vaccine" is
+# a name).
+ARM_LABEL_ONLY = (r"^(?:(?:study|treatment|intervention)\s+)?(?:arm|group|cohort|treatment|regimen|intervention|grupo"
+                  r"|groupe|gruppe|brazo)(?:\s*\d{1,2}|\s+(?:[a-z]|[ivx]{1,4}))$")
+# An arm's label is short, and starts as one of its words does: another name is never read as one.
+ARM_LABEL_CHARS = 32
+ARM_LABEL_STARTS = ("arm", "gro", "coh", "tre", "reg", "int", "stu", "gru", "bra")
 
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
 NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")
@@ -48,8 +61,10 @@ def only_a_kind(expr: str) -> str:
 
 
 def only_a_role(expr: str) -> str:
-    """SQL: the name `expr` is only an arm's role ('Control', 'Standard Arm', 'No intervention')."""
-    return f"{_said(expr)} IN {one_of(ROLE_WORDS)}"
+    """SQL: the name `expr` is only an arm's role or label ('Control', 'Standard Arm', 'Arm 1')."""
+    label = (f"(strlen({expr}) <= {ARM_LABEL_CHARS} AND lower(left(ltrim({expr}), 3)) IN {one_of(ARM_LABEL_STARTS)} "
+             f"AND regexp_matches({_said(expr)}, {literal(ARM_LABEL_ONLY)}))")
+    return f"({_said(expr)} IN {one_of(ROLE_WORDS)} OR {label})"
 
 
 # A type's label as legacy records show it, where it is not the type's name spaced ("Procedure/Surgery").
@@ -100,10 +115,11 @@ RULES = (
     rule("intervention_not_named", "warning",
          "Each intervention has a brief descriptive name (42 CFR 11.10(b): its non-proprietary name where there is "
          "one); a name that is only its kind ('Drug', 'Device', 'Intervention', 'Study drug', 'Investigational "
-         "product') or only the role of the arm that receives it ('Control', 'Standard Arm', 'Active Comparator', "
-         "'No intervention'), a placeholder or nothing, says not what is given, so the trial cannot be found by what "
-         "it tests, the way a data team tracks trials of one product. A named comparator ('Placebo', 'Sham', "
-         "'Standard of care') is a name. An observational study lists interventions only if it has any: info.",
+         "product', 'Medication') or only the role or label of the arm that receives it ('Control', 'Standard Arm', "
+         "'Active Comparator', 'No intervention', 'Arm 1', 'Group B'), a placeholder or nothing, says not what is "
+         "given, so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
+         "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
+         "interventions only if it has any: info.",
          ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
          family=FAMILY, category="missing_field"),
 )

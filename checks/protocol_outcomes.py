@@ -8,8 +8,13 @@ from flows.parsers import REGISTRY_LAYOUTS
 
 FAMILY = "protocol"
 # What a time frame box holds when its writer gave no time: the placeholders of any short text, and the registry's
-# own legacy filler ("Not Provided", which old records carry for a time frame never entered).
-TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + ("not provided", "not specified", "unknown", "not known")
+# own legacy filler ("Not Provided", which old records carry for a time frame never entered), a time still to come
+# ("Pending", "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
+# give a time, if any, where the message says so.
+TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + ("not provided", "not specified", "unknown", "not known", "pending",
+                                          "not reported", "not stated", "not defined", "xx", "xxx",
+                                          "see description", "see outcome description", "see detailed description",
+                                          "see above", "see below", "as above", "same as above")
 # A placeholder is short, whatever spacing it is given ('Not   Provided', ' N/A .').
 _PLACEHOLDER_CHARS = 40
 # A study with more outcomes without a time frame has the first ones named and the rest counted.
@@ -126,9 +131,10 @@ RULES = (
          "Each primary, secondary and other outcome measure gives its time frame, the time point(s) at which it is "
          "assessed (42 CFR 11.10(b); a required element of the registry's data element definitions since FDAAA "
          "801); without it the outcome cannot be compared with the results or with a later version, the way "
-         "outcome switching is found. A time frame given only as a placeholder ('N/A', 'Not Provided', 'TBD', '-') "
-         "is none; one said only in the outcome's description is absent where the registry and a comparison look "
-         "for it (the message says the description tells it). An outcome row that is itself a placeholder ('None', "
+         "outcome switching is found. A time frame given only as a placeholder ('N/A', 'Not Provided', 'TBD', '-', "
+         "'Pending') or as a pointer to the outcome's other words ('See description', 'See above') is none; one "
+         "said only in the outcome's description is absent where the registry and a comparison look for it (the "
+         "message says the description tells it). An outcome row that is itself a placeholder ('None', "
          "'N/A': no secondary outcome) is no outcome. Records first posted before FDAAA (2007-09-27), or "
          "first submitted before it where a legacy XML record gives no posted date: info. Judged on "
          "ClinicalTrials.gov's own layouts only.",
