@@ -271,21 +271,30 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 def _reader(db: Optional[Path]):
     """A read-only connection to the published warehouse, or exit with what to do."""
-    from flows.reader import open_reader
+    from flows.reader import not_a_warehouse, not_duckdb, open_reader
     from warehouse.connect import WarehouseError
 
     db_path = db or Settings.from_env().db_path
     if not db_path.exists():
         _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
+    problem = not_duckdb(db_path)
+    if problem:
+        _fail(2, problem)
     try:
-        return open_reader(db_path, say=lambda line: err.print(escape(line)))
+        con = open_reader(db_path, say=lambda line: err.print(escape(line)))
     except WarehouseError as exc:
         _fail(1, str(exc))
+    problem = not_a_warehouse(con, db_path)
+    if problem:
+        _fail(2, problem)
+    return con
 
 
-def _check_choice(value: Optional[str], choices: tuple[str, ...], option: str) -> None:
-    if value and value not in choices:
+def _check_choice(value: Optional[str], choices: tuple[str, ...], option: str) -> Optional[str]:
+    """The choice as the warehouse writes it, in any case ('ERROR' is error); exit 2 naming the choices."""
+    if value and value.strip().lower() not in choices:
         _fail(2, f"unknown {option} {value!r}: use {', '.join(choices)}")
+    return value.strip().lower() if value else value
 
 
 @app.command()
@@ -343,8 +352,8 @@ def issues(
     from flows.render import print_issues
     from flows.render_changes import print_changes
 
-    _check_choice(category, CATEGORIES, "category")
-    _check_choice(severity, SEVERITIES, "severity")
+    category = _check_choice(category, CATEGORIES, "category")
+    severity = _check_choice(severity, SEVERITIES, "severity")
     con = _reader(db)
     if nct:
         _check_study(con, nct)

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from checks.shown_text import csv_cell, shown
 from flows.search import RESULT_COLUMNS
+from flows.reader import foreign_database, not_a_warehouse, not_duckdb
 from flows.settings import Settings
 
 console = Console()
@@ -27,38 +28,6 @@ def _fail(code: int, message: str) -> None:
     raise typer.Exit(code)
 
 
-# A DuckDB database file's magic bytes, after the 8 bytes of its header's checksum.
-DUCKDB_MAGIC = (8, b"DUCK")
-# Tables only a warehouse trialqc made holds (schema, table): its studies and every version of them it loaded.
-WAREHOUSE_TABLES = (("main", "studies"), ("meta", "source_records"))
-
-
-def not_duckdb(db_path: Path) -> Optional[str]:
-    """Why a warehouse path names no DuckDB file (a folder, a file of another kind), or None."""
-    if db_path.is_dir():
-        return f"{db_path} is a folder, not a warehouse: give the DuckDB file in it (by default trials.duckdb)"
-    offset, magic = DUCKDB_MAGIC
-    try:
-        with open(db_path, "rb") as file:
-            head = file.read(offset + len(magic))
-    except OSError:
-        return None  # unreadable: opening it says why
-    if head[offset:] != magic:
-        return f"{db_path} is not a DuckDB file: give the warehouse a `trialqc run --db` wrote"
-    return None
-
-
-def not_a_warehouse(con, db_path: Path) -> Optional[str]:
-    """Why an open DuckDB file is no trialqc warehouse (it lacks the tables every warehouse has), or None."""
-    present = set(con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall())
-    missing = [f"{schema}.{table}".removeprefix("main.") for schema, table in WAREHOUSE_TABLES
-               if (schema, table) not in present]
-    if not missing:
-        return None
-    return (f"{db_path} is a DuckDB file but no trialqc warehouse (it has no {' or '.join(missing)} table): give "
-            "the warehouse a `trialqc run --db` wrote")
-
-
 def _published(db: Optional[Path]) -> Path:
     db_path = db or Settings.from_env().db_path
     if not db_path.exists():
@@ -67,22 +36,6 @@ def _published(db: Optional[Path]) -> Path:
     if problem:
         _fail(2, problem)
     return db_path
-
-
-def _foreign(db_path: Path) -> Optional[str]:
-    """Why a DuckDB file is no warehouse, read before writing into it (a watch list saved into another database
-    would first create every warehouse table there); None also when it cannot be read now (a run holds it: the
-    writer waits for the run, and the run has made it a warehouse)."""
-    import duckdb
-
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        return not_a_warehouse(con, db_path)
-    finally:
-        con.close()
 
 
 def _open(db: Optional[Path]):
@@ -112,7 +65,7 @@ def _writing(db: Optional[Path]) -> Iterator:
     from warehouse.connect import WarehouseError
 
     db_path = _published(db)
-    problem = _foreign(db_path)
+    problem = foreign_database(db_path)
     if problem:
         _fail(2, problem)
     try:

@@ -112,6 +112,8 @@ def test_text_in_square_brackets_shows_and_severity_filters(run, samples, tmp_pa
     assert "warning" not in shown.output and "info " not in shown.output
     bad = runner.invoke(app, ["issues", "--db", db, "--severity", "fatal"])
     assert bad.exit_code == 2 and "error, warning, info" in bad.output
+    capitals = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT05792462", "--severity", "ERROR"])
+    assert capitals.exit_code == 0 and " ".join(capitals.output.split()) == " ".join(shown.output.split())
 
 
 def test_errors_come_before_warnings_and_info(run, samples, tmp_path):
