@@ -53,6 +53,9 @@ def test_study_lists_are_paged_worst_first_and_link_to_study_pages(synthetic):
     link = re.search(r'href="\.\./study/(NCT\d{6})\.html#(NCT\d{8})"', first)
     study = (synthetic / "study" / f"{link[1]}.html").read_text()
     assert f'id="{link[2]}"' in study and "Source versions" in study and "/data/landing/" in study
+    # a long file path wraps inside its cell, not past the page's width
+    assert '<td class="path"><code>/data/landing/' in study
+    assert re.search(r"td\.path[^{]*\{[^}]*overflow-wrap: anywhere", (synthetic / "report.css").read_text())
 
 
 def test_every_study_has_a_section_on_its_study_page(synthetic):
