@@ -15,11 +15,13 @@ the page never shows them or lacks them too: what the page gives, the study no l
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from checks.date_columns import FDAAA_IN_FORCE, before_fdaaa, before_fdaaa_evidence
 from checks.identity import LAST_NCT_BY_YEAR
 from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
-from checks.sql_text import BLANKS
+from checks.sql_text import BLANKS, literal
 from flows.parsers import PARSERS, REGISTRY_LAYOUTS
 
 CATEGORY = "missing_field"
@@ -43,22 +45,67 @@ def _white(expr: str) -> str:
     return f"regexp_full_match({expr}, '[\\s\\p{{Z}}]*')"
 
 
+def _in_list(values: list[str]) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
 # What a form's text box holds when its writer had nothing to give: a value in form only.
 PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
                 "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
 # What a writer puts where the value is still to come: a title, condition, measure or summary that is only one of
-# these gives none (read here only: the rules sharing PLACEHOLDERS read it as they do).
-NOT_YET_GIVEN = ("not known", "not yet known", "not yet determined", "to be announced", "to be confirmed")
+# these gives none (read here only: the rules sharing PLACEHOLDERS read it as they do). 'x' is a template's blank.
+NOT_YET_GIVEN = ("not known", "not yet known", "not yet determined", "not yet decided", "not yet available",
+                 "to be announced", "to be confirmed", "tbc", "to be added", "to be provided", "pending", "not stated",
+                 "x")
+# The same placeholders as writers of other languages word them in English records ('Non applicable', 'No aplica').
+OTHER_LANGUAGES_NONE = ("non applicable", "not aplicable", "no aplica", "no disponible", "non disponible",
+                        "ninguno", "ninguna", "aucun", "aucune", "keine", "nicht zutreffend")
+# A field's own label given as its value ('Summary', 'Condition', 'Title'): a form's heading copied, no value.
+FIELD_LABELS = ("title", "brief title", "official title", "summary", "brief summary", "description",
+                "condition", "conditions", "outcome", "primary outcome", "sponsor", "criteria", "eligibility criteria")
+_NO_VALUE_WORDS = PLACEHOLDERS + NOT_YET_GIVEN + OTHER_LANGUAGES_NONE + FIELD_LABELS
+# What wraps a placeholder without changing it: white space, closing stops, markdown emphasis and bullets, brackets
+# and quotes ('N/A.', '**TBD**', '(none)', '"Unknown"', '- N/A').
+_WRAPPING = literal(" \t\n\r\u00a0.*_-:;()[]\"'")
+# An HTML entity left in the text ('&nbsp;', '&#160;'): a value of entities alone gives nothing.
+_ENTITY = "'&(#[0-9]+|#x[0-9a-f]+|[a-z]+);'"
 # A placeholder is short: a longer text is never compared with the list.
 _PLACEHOLDER_CHARS = 24
+# A text that only points elsewhere for its value: to the record's detailed description ('See detailed description',
+# 'Please see below', 'See "Detailed Description"'), or out of the record ('See protocol', 'Please contact
+# site', 'Refer to the attached document', 'Contact the study team for details').
+_POINTS_TO_DESCRIPTION = (r"(please\s+)?(see|refer\s+to|read)\s+(the\s+)?[\"']?((detailed|study|full)\s+)?"
+                          r"(description|below)")
+_POINTS_OUT = (r"(please\s+)?((see|refer\s+to|read)\s+(the\s+)?(study\s+)?(protocol|attached(\s+(file|document))?"
+               r"|attachment)|contact\s+(the\s+)?(study\s+)?(site|sites|sponsor|investigators?|team|study\s+team))"
+               r"(\s+for\s+(the\s+)?(details|more\s+information|information))?")
+# A pointer is a short sentence: a longer text is never matched.
+_POINTER_CHARS = 64
+
+
+def _said(expr: str) -> str:
+    """SQL: the text lower-cased without what wraps it, as compared with the placeholders."""
+    return f"lower(trim({expr}, {_WRAPPING}))"
 
 
 def _void(expr: str) -> str:
     """SQL: the short text (a title, a condition, a measure) is NULL, white space, a placeholder ('N/A', 'TBD',
-    'Not applicable', 'Not Provided', 'Unknown', 'Not yet known'), or has no letter or digit ('-')."""
+    'Not applicable', 'Not Provided', 'Unknown', 'Not yet known', '**TBC**', 'Summary'), or has no letter or digit
+    ('-', '&nbsp;')."""
     return (f"(CASE WHEN {expr} IS NULL THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN {_white(expr)} "
-            f"ELSE lower(trim({expr}, ' .')) IN {_in_list(list(PLACEHOLDERS + NOT_YET_GIVEN))} "
-            f"OR NOT regexp_matches({expr}, '[\\p{{L}}\\p{{N}}]') END)")
+            f"ELSE {_said(expr)} IN {_in_list(list(_NO_VALUE_WORDS))} "
+            f"OR NOT regexp_matches(regexp_replace({expr}, {_ENTITY}, '', 'gi'), '[\\p{{L}}\\p{{N}}]') END)")
+
+
+def _points(expr: str, pattern: str) -> str:
+    """SQL: the short text is only a pointer of `pattern` ('See detailed description', 'See protocol')."""
+    return (f"(strlen({expr}) <= {_POINTER_CHARS} "
+            f"AND regexp_full_match({_said(expr)}, {literal(pattern)}))")
+
+
+def _pointer(expr: str) -> str:
+    """SQL: the short text only points elsewhere for its value, in the record or out of it."""
+    return f"({_points(expr, _POINTS_TO_DESCRIPTION)} OR {_points(expr, _POINTS_OUT)})"
 
 
 def _void_text(expr: str) -> str:
@@ -73,20 +120,86 @@ def _shown(expr: str) -> str:
     return f"coalesce('\"' || CAST({expr} AS VARCHAR) || '\"', 'NULL')"
 
 
-def _none_in(table: str, column: str, where: str = "", *, placeholders: bool = False, free_text: bool = False) -> str:
-    """SQL: the study has no row in `table` with a non-blank `column` (and `where`); with `placeholders`,
-    none with a `column` other than a placeholder; with `free_text`, none other than a short placeholder."""
+def _none_in(table: str, column: str, where: str = "", *, empty: Callable[[str], str] = _blank) -> str:
+    """SQL: the study has no row in `table` (and `where`) whose `column` gives a value: none that is not `empty`
+    (blank, or `_void`: a placeholder, or `_void_text`: a short placeholder of a free text)."""
     extra = f" AND {where}" if where else ""
-    empty = _void_text if free_text else _void if placeholders else _blank
     return (f"NOT EXISTS (SELECT 1 FROM {table} t WHERE t.nct_id = s.nct_id "
             f"AND NOT {empty('t.' + column)}{extra})")
 
 
+def _no_condition(expr: str) -> str:
+    """SQL: the condition is a placeholder, or only points elsewhere ('See description'): no condition to find."""
+    return f"({_void(expr)} OR {_pointer(expr)})"
+
+
+def _no_measure(expr: str) -> str:
+    """SQL: the outcome measure is a placeholder, or points to a description the outcome does not give ('See
+    description' with none): a measure pointing to the outcome's own description gives it there."""
+    return f"({_void(expr)} OR {_pointer(expr)} AND {_void_text('t.description')})"
+
+
+# The record's detailed description gives a text: what a pointer to it ('See detailed description') points to.
+_DESCRIBED = ("EXISTS (SELECT 1 FROM detailed_descriptions d WHERE d.nct_id = s.nct_id "
+              f"AND NOT {_void_text('d.description')})")
+
+
+def _pointless(expr: str, to_description: bool) -> str:
+    """SQL: the short free text only points out of the record ('See protocol', 'Please contact site'), or, with
+    `to_description`, to its detailed description ('See detailed description', 'Please see below')."""
+    inside = f" OR {_points(expr, _POINTS_TO_DESCRIPTION)}" if to_description else ""
+    return f"({_points(expr, _POINTS_OUT)}{inside})"
+
+
+def _none_but_pointers(table: str, column: str, no_value: Callable[[str, bool], str]) -> str:
+    """SQL: the study's `table` gives no `column` (`no_value(expr, to_description)` says which text gives none);
+    a pointer to the detailed description gives none only where the record gives no detailed description. (Judged
+    twice rather than once per row: a correlated look at the descriptions for every row costs ten times more.)"""
+    anywhere = _none_in(table, column, empty=lambda expr: no_value(expr, True))
+    here = _none_in(table, column, empty=lambda expr: no_value(expr, False))
+    return f"({anywhere} AND (NOT {_DESCRIBED} OR {here}))"
+
+
+# The longest title the registry takes (an official title): a longer summary never repeats one.
+_TITLE_CHARS = 600
+
+
+def _repeats_title(expr: str) -> str:
+    """SQL: the (short) summary only repeats the study's brief or official title ('Baricitinib in Sjogren's
+    Syndrome.')."""
+    titles = ", ".join(_said(f"coalesce(s.{title}, '')") for title in ("brief_title", "official_title"))
+    return f"{_said(expr)} IN ({titles})"
+
+
+def _no_summary(expr: str, to_description: bool) -> str:
+    """SQL: the brief summary gives no summary: blank, a short placeholder ('N/A', 'Summary'), a pointer, or the
+    title again. Written as a CASE so that a long text, almost every summary, is never read further."""
+    return (f"(CASE WHEN {_blank(expr)} THEN TRUE WHEN strlen({expr}) > {_TITLE_CHARS} THEN FALSE "
+            f"ELSE {_void_text(expr)} OR {_pointless(expr, to_description)} OR {_repeats_title(expr)} END)")
+
+
+# The headings of a criteria text ('Inclusion Criteria:', 'Key Exclusion Criteria', 'Eligibility:').
+_CRITERIA_HEADINGS = r"'(key\s+)?(inclusion|exclusion|eligibility)(\s+criteria)?|criteria'"
+# Criteria of headings alone, or a pointer, are short: a longer text is never read so.
+_HEADINGS_CHARS = 80
+
+
+def _no_criteria(expr: str, to_description: bool) -> str:
+    """SQL: the criteria give none: blank, a short placeholder ('N/A', 'TBD'), a pointer ('See protocol', 'Please
+    contact site') or their headings alone ('Inclusion Criteria: Exclusion Criteria:'). Written as a CASE so that a
+    long text, almost all criteria, is never read further. ('No eligibility criteria', as legacy records of 1999 give
+    it for an analysis of data already gathered, is the record's answer: it gives criteria, none.)"""
+    headings_only = (f"NOT regexp_matches(regexp_replace(lower({expr}), {_CRITERIA_HEADINGS}, '', 'g'), "
+                     f"'[\\p{{L}}\\p{{N}}]')")
+    return (f"(CASE WHEN {_blank(expr)} THEN TRUE WHEN strlen({expr}) > {_HEADINGS_CHARS} THEN FALSE "
+            f"ELSE {_void_text(expr)} OR {_pointless(expr, to_description)} OR {headings_only} END)")
+
+
 def _given_text(table: str, column: str, where: str = "") -> str:
-    """SQL text: the study's distinct `column` values other than white space in `table` (and `where`), quoted
-    and joined by ', ', or NULL when it gives none. Where a rule found no value, these are placeholders."""
+    """SQL text: the study's distinct `column` values other than white space in `table` (and `where`), quoted on
+    one line and joined by ', ', or NULL when it gives none. Where a rule found no value, these are placeholders."""
     extra = f" AND {where}" if where else ""
-    quoted = f"'''' || trim(t.{column}, {BLANKS}) || ''''"
+    quoted = f"'''' || regexp_replace(trim(t.{column}, {BLANKS}), '[\\s\\p{{Z}}]+', ' ', 'g') || ''''"
     return (f"(SELECT string_agg(DISTINCT {quoted}, ', ' ORDER BY {quoted}) FROM {table} t "
             f"WHERE t.nct_id = s.nct_id AND NOT {_white('t.' + column)}{extra})")
 
@@ -131,10 +244,6 @@ def _before_fdaaa_evidence() -> str:
 _VERSION_COLUMNS = ("overall_status", "phase", "study_type", "enrollment", "enrollment_type", "start_date",
                     "start_date_precision", "primary_completion_date", "primary_completion_date_precision",
                     "completion_date", "completion_date_precision", "brief_title")
-
-
-def _in_list(values: list[str]) -> str:
-    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
 def hidden_from(fields: tuple[str, ...]) -> list[str]:
@@ -216,13 +325,24 @@ def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], mes
 _NOT_WITHHELD = "s.overall_status IS DISTINCT FROM 'WITHHELD'"
 _TYPE_STATUS = ("'study_type=' || coalesce(s.study_type, 'NULL') "
                 "|| '; overall_status=' || coalesce(s.overall_status, 'NULL')")
-_NOT_EXPANDED = "coalesce(s.study_type, '') <> 'EXPANDED_ACCESS'"
+# The statuses only an expanded-access record takes: a record in one is one, though its page shows no study type.
+_EXPANDED_STATUSES = ("AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING")
+_NOT_EXPANDED = (f"coalesce(s.study_type, '') <> 'EXPANDED_ACCESS' "
+                 f"AND coalesce(s.overall_status, '') NOT IN {_in_list(list(_EXPANDED_STATUSES))}")
 _NOT_WITHDRAWN = "coalesce(s.overall_status, '') <> 'WITHDRAWN'"
 _PRIMARY = "lower(t.outcome_type) = 'primary'"
 # What a record gives where a rule finds no value: its placeholders, quoted (NULL when it gives nothing).
 _PRIMARY_GIVEN = _given_text("design_outcomes", "measure", _PRIMARY)
 _CONDITIONS_GIVEN = _given_text("conditions", "name")
 _SUMMARY_GIVEN = _given_text("brief_summaries", "description")
+_SUMMARY_ENDING = (f"CASE WHEN EXISTS (SELECT 1 FROM brief_summaries t WHERE t.nct_id = s.nct_id AND "
+                   f"strlen(t.description) <= {_TITLE_CHARS} AND {_repeats_title('t.description')}) "
+                   "THEN ', only its title again.' "
+                   f"ELSE {_ending(_SUMMARY_GIVEN)} END")
+_CRITERIA_GIVEN = _given_text("eligibilities", "criteria")
+_LEAD = "t.lead_or_collaborator = 'lead'"
+_SPONSOR_GIVEN = (f"coalesce({_given_text('sponsors', 'name', _LEAD)}, CASE WHEN NOT {_white('s.source')} "
+                  f"THEN '''' || trim(s.source, {BLANKS}) || '''' END)")
 _TITLE_GIVEN = (f"nullif(concat_ws(' and ', CASE WHEN NOT {_white('s.brief_title')} THEN '''' "
                 f"|| trim(s.brief_title, {BLANKS}) || '''' END, CASE WHEN NOT {_white('s.official_title')} AND "
                 f"trim(s.official_title, {BLANKS}) IS DISTINCT FROM trim(s.brief_title, {BLANKS}) THEN '''' "
@@ -251,11 +371,11 @@ _FIELD_RULES = (
     _rule("no_conditions", "warning",
           "A trial without conditions cannot be found by disease, the usual way trials are tracked.",
           ("conditions.name",), "'Study lists no condition or disease' || " + _ending(_CONDITIONS_GIVEN),
-          _none_in("conditions", "name", placeholders=True), _rows("conditions", "name", _CONDITIONS_GIVEN)),
+          _none_in("conditions", "name", empty=_no_condition), _rows("conditions", "name", _CONDITIONS_GIVEN)),
     _rule("no_brief_summary", "info",
           "The summary is descriptive text; its absence hides no coded value but leaves readers no context.",
-          ("brief_summaries.description",), "'Study has no brief summary' || " + _ending(_SUMMARY_GIVEN),
-          _none_in("brief_summaries", "description", free_text=True),
+          ("brief_summaries.description",), "'Study has no brief summary' || " + _SUMMARY_ENDING,
+          _none_but_pointers("brief_summaries", "description", _no_summary),
           _rows("brief_summaries", "description", _SUMMARY_GIVEN)),
     _rule("no_enrollment", "warning",
           "Enrollment sizes the trial; missing or 0 on a study that is not withdrawn or stopped early is a gap.",
@@ -271,7 +391,7 @@ _FIELD_RULES = (
           ("design_outcomes.outcome_type", "design_outcomes.measure"),
           "'Interventional study lists no primary outcome' || " + _ending(_PRIMARY_GIVEN),
           f"s.study_type = 'INTERVENTIONAL' AND {_NOT_WITHDRAWN} AND "
-          + _none_in("design_outcomes", "measure", _PRIMARY, placeholders=True),
+          + _none_in("design_outcomes", "measure", _PRIMARY, empty=_no_measure),
           f"{_TYPE_STATUS} || '; ' || {_rows('design_outcomes', 'primary measure', _PRIMARY_GIVEN)}",
           legacy_info=True),
     _rule("no_start_date", "warning",
@@ -295,13 +415,14 @@ _FIELD_RULES = (
           f"'phase=' || {_shown('s.phase')} || '; study_type=INTERVENTIONAL'", legacy_info=True),
     _rule("no_lead_sponsor", "warning",
           "The lead sponsor is who answers for the trial and the usual key for tracking a sponsor's trials.",
-          ("studies.source", "sponsors.name"), "'Study names no lead sponsor.'",
-          f"{_blank('s.source')} AND " + _none_in("sponsors", "name", "t.lead_or_collaborator = 'lead'"),
-          f"'source=' || {_shown('s.source')} || '; ' || {_rows('sponsors', 'lead name')}"),
+          ("studies.source", "sponsors.name"), "'Study names no lead sponsor' || " + _ending(_SPONSOR_GIVEN),
+          f"{_void('s.source')} AND " + _none_in("sponsors", "name", _LEAD, empty=_void),
+          f"'source=' || {_shown('s.source')} || '; ' || {_rows('sponsors', 'lead name', _SPONSOR_GIVEN)}"),
     _rule("no_eligibility_criteria", "info",
           "Criteria tell who may join; they are free text, so their absence hides no coded value.",
-          ("eligibilities.criteria",), "'Study gives no eligibility criteria.'",
-          _none_in("eligibilities", "criteria"), _rows("eligibilities", "criteria")),
+          ("eligibilities.criteria",), "'Study gives no eligibility criteria' || " + _ending(_CRITERIA_GIVEN),
+          _none_but_pointers("eligibilities", "criteria", _no_criteria),
+          _rows("eligibilities", "criteria", _CRITERIA_GIVEN)),
 )
 
 

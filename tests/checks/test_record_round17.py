@@ -249,10 +249,10 @@ SHAPES = {
     "summary 'Not yet known'": (
         {}, {"brief_summaries": [{"description": "Not yet known"}]}, {(SUMMARY, INFO)}),  # before
     "summary 'Pilot study.'": ({}, {"brief_summaries": [{"description": "Pilot study."}]}, set()),
-    "criteria 'N/A'": ({}, {"eligibilities": [{"gender": "ALL", "criteria": "N/A"}]}, set()),
+    "criteria 'N/A'": ({}, {"eligibilities": [{"gender": "ALL", "criteria": "N/A"}]}, {(CRITERIA, INFO)}),
     "sponsor 'TBD' as source and lead": (
         dict(source="TBD"), {"sponsors": [{"agency_class": "OTHER", "lead_or_collaborator": "lead", "name": "TBD"}]},
-        set()),
+        {(SPONSOR, WARNING)}),
     # --- what a page never shows ---------------------------------------------------------------------------------
     "aggregator page: no outcomes shown": (dict(source_layout=AGGREGATOR), {"design_outcomes": []}, set()),
     "trial-summary page: no outcomes or criteria shown": (
