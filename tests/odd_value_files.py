@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Iterable
 
+from flows.inputs import Input
+from flows.parse_batch import ParsedBatch, parse_input
+from flows.validate import validate_batch
 from tests.test_bad_input import XML_TEMPLATE, study_json, write
 
 XML_ID = "NCT00004154"  # the legacy XML template's id
@@ -32,3 +37,23 @@ def status_change(**given):
 def design_change(**given):
     """A change that sets these keys of the designModule."""
     return lambda protocol: protocol["designModule"].update(given)
+
+
+def read_batch(inputs: Iterable[Input]) -> SimpleNamespace:
+    """Every input parsed into one batch and validated once: the batch, the validated batch, each study's refused
+    cells (table.column, raw) and notes (reason, detail), the loaded tables by NCT id, and the rejects by path."""
+    batch = ParsedBatch()
+    for item in inputs:
+        parse_input(item, batch)
+    validated = validate_batch(batch)
+    nct_of = [sourced.record.nct_id for sourced in batch.records]
+    refused: dict[str, list[tuple[str, str]]] = {}
+    for value in validated.raw_values:
+        refused.setdefault(nct_of[value.position], []).append((f"{value.table}.{value.column}", value.raw))
+    notes: dict[str, list[tuple[str, str]]] = {}
+    for problem in batch.problems:
+        notes.setdefault(problem.nct_id, []).append((problem.reason, problem.detail.removeprefix("document: ")))
+    frames = {table: frame.set_axis([nct_of[at] for at in frame.index]) for table, frame in validated.frames.items()}
+    return SimpleNamespace(batch=batch, validated=validated, refused=refused, notes=notes, frames=frames,
+                           studies=frames["studies"],
+                           rejects={reject.path: reject for reject in batch.rejects + validated.rejects})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from types import SimpleNamespace
 
 import duckdb
 import pandas as pd
@@ -18,13 +17,11 @@ import pytest
 
 from checks import invalid_values, missing_fields
 from flows.inputs import Input
-from flows.parse_batch import ParsedBatch, parse_input
 from flows.parsers.ctgov_json_v2 import NO_PROTOCOL
 from flows.parsers.ctgov_xml import UNSAFE_XML
 from flows.parsers.model import EMPTY_PART, READ_AS_SPELT, UNREAD_PART
-from flows.validate import validate_batch
 from tests.checks.harness import clean_study, findings_of_cases
-from tests.odd_value_files import XML_ID
+from tests.odd_value_files import XML_ID, read_batch
 from tests.test_bad_input import XML_TEMPLATE, study_json
 from warehouse.connect import DDL_DIR
 
@@ -208,20 +205,7 @@ def _inputs() -> list[Input]:
 @pytest.fixture(scope="module")
 def read():
     """Every variant parsed into one batch and validated once: its rejects, notes, refused cells and loaded rows."""
-    batch = ParsedBatch()
-    for item in _inputs():
-        parse_input(item, batch)
-    validated = validate_batch(batch)
-    nct_of = [sourced.record.nct_id for sourced in batch.records]
-    refused: dict[str, list[tuple[str, str]]] = {}
-    for value in validated.raw_values:
-        refused.setdefault(nct_of[value.position], []).append((f"{value.table}.{value.column}", value.raw))
-    notes: dict[str, list[tuple[str, str]]] = {}
-    for problem in batch.problems:
-        notes.setdefault(problem.nct_id, []).append((problem.reason, problem.detail.removeprefix("document: ")))
-    studies = validated.frames["studies"].set_axis([nct_of[at] for at in validated.frames["studies"].index])
-    return SimpleNamespace(batch=batch, validated=validated, refused=refused, notes=notes, studies=studies,
-                           rejects={reject.path: reject for reject in batch.rejects + validated.rejects})
+    return read_batch(_inputs())
 
 
 def _loaded(read, nct_id: str, column: tuple[str, object] | None) -> None:

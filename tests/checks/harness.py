@@ -298,6 +298,37 @@ OBSERVATIONAL_DESIGN = {"allocation": None, "masking": None, "intervention_model
                         "investigator_masked": None}
 
 
+# The designs the design-vs-text cases give their study (the clean study is randomized, parallel and double-masked).
+NO_MASKING = {"masking": "NONE", "subject_masked": None, "investigator_masked": None}
+DOUBLE_MASKED = {"masking": "DOUBLE", "subject_masked": True, "investigator_masked": True}
+SINGLE_GROUP_OPEN = {"allocation": "NA", "intervention_model": "SINGLE_GROUP", **NO_MASKING}
+NON_RANDOMIZED_OPEN = {"allocation": "NON_RANDOMIZED", **NO_MASKING}
+SINGLE_GROUP_NOT_ALLOCATED = {"allocation": "NA", "intervention_model": "SINGLE_GROUP"}
+NON_RANDOMIZED = {"allocation": "NON_RANDOMIZED"}
+RANDOMIZED = {"allocation": "RANDOMIZED"}
+
+
+def design_rule_findings(tmp_path: Path, cases: dict[str, tuple], rule_ids: set[str]) -> dict[str, list[tuple]]:
+    """(rule id, severity, message) of the design rules' findings of `rule_ids`, by study, for cases (rule, design,
+    (field, text) or [(field, text), ...], ...) by NCT id: one warehouse holding every case, each rule evaluated once."""
+    from checks import contradictions_design
+    from checks.engine import findings_of, set_scope
+
+    studies = {nct_id: design_text_study(case[1], [case[2]] if isinstance(case[2], tuple) else case[2])
+               for nct_id, case in cases.items()}
+    con = warehouse_with(tmp_path, studies)
+    try:
+        scope = set_scope(con, None, AS_OF)
+        by_study: dict[str, list[tuple]] = {}
+        for rule in contradictions_design.RULES:
+            if rule.id in rule_ids:
+                for f in findings_of(con, rule, scope):
+                    by_study.setdefault(f.nct_id, []).append((rule.id, f.severity or rule.severity, f.message))
+        return by_study
+    finally:
+        con.close()
+
+
 def design_text_study(design: dict, texts: Iterable[tuple[str, str]]) -> dict[str, list[dict]]:
     """The clean study with neutral texts and two arms, the given design (OBSERVATIONAL_DESIGN: an observational
     study), and each (field, text) of `texts` in its TEXT_FIELDS place: one case of the design-vs-text rules."""

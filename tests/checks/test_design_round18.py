@@ -13,25 +13,17 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contradictions_design
-from checks.engine import findings_of, set_scope
 from tests.checks import harness
 from tests.checks.harness import (
-    BLINDED_RULE, NOT_RANDOMIZED_RULE, OBSERVATIONAL_DESIGN, OBSERVATIONAL_RULE, OPEN_LABEL_RULE, RANDOMIZED_RULE,
-    TRIAL_RULE,
+    BLINDED_RULE, NO_MASKING, NON_RANDOMIZED, NON_RANDOMIZED_OPEN, NOT_RANDOMIZED_RULE, OBSERVATIONAL_DESIGN,
+    OBSERVATIONAL_RULE, OPEN_LABEL_RULE, RANDOMIZED_RULE, SINGLE_GROUP_OPEN, TRIAL_RULE,
 )
 
 PARTY_RULE = "contradictions.masking_none_text_party_masked"
 
 # The design each case's study is given (the clean study is randomized, parallel and double-masked).
-NO_MASKING = {"masking": "NONE", "subject_masked": None, "investigator_masked": None}
-DOUBLE = {"masking": "DOUBLE", "subject_masked": True, "investigator_masked": True}
-SINGLE_GROUP_OPEN = {"allocation": "NA", "intervention_model": "SINGLE_GROUP", **NO_MASKING}
-NON_RANDOMIZED_OPEN = {"allocation": "NON_RANDOMIZED", **NO_MASKING}
-NOT_ALLOCATED = {"allocation": "NA", "intervention_model": "SINGLE_GROUP"}
+DOUBLE, NOT_ALLOCATED, ALLOCATED = harness.DOUBLE_MASKED, harness.SINGLE_GROUP_NOT_ALLOCATED, harness.RANDOMIZED
 CROSSOVER_NOT_ALLOCATED = {"allocation": "NA", "intervention_model": "CROSSOVER"}
-NON_RANDOMIZED = {"allocation": "NON_RANDOMIZED"}
-ALLOCATED = {"allocation": "RANDOMIZED"}
 INTERVENTIONAL = {}
 OBSERVATIONAL = OBSERVATIONAL_DESIGN
 
@@ -214,20 +206,8 @@ _MESSAGE_IDS = {f"NCT09{n:06d}": case for n, case in enumerate(MESSAGES, start=1
 @pytest.fixture(scope="module")
 def found(tmp_path_factory) -> dict[str, list[tuple[str, str, str]]]:
     """(rule id, severity, message) of every design rule's findings, by study: one warehouse holding every case."""
-    studies = {nct_id: harness.design_text_study(case[1], [case[2]] if isinstance(case[2], tuple) else case[2])
-               for nct_id, case in {**_IDS, **_MESSAGE_IDS}.items()}
-    con = harness.warehouse_with(tmp_path_factory.mktemp("design_round18"), studies)
-    try:
-        scope = set_scope(con, None, harness.AS_OF)
-        rules = {case[0] for case in CASES + MESSAGES}
-        by_study: dict[str, list[tuple[str, str, str]]] = {}
-        for rule in contradictions_design.RULES:
-            if rule.id in rules:
-                for f in findings_of(con, rule, scope):
-                    by_study.setdefault(f.nct_id, []).append((rule.id, f.severity or rule.severity, f.message))
-        return by_study
-    finally:
-        con.close()
+    return harness.design_rule_findings(tmp_path_factory.mktemp("design_round18"), {**_IDS, **_MESSAGE_IDS},
+                                        {case[0] for case in CASES + MESSAGES})
 
 
 @pytest.mark.parametrize("nct_id", list(_IDS), ids=[harness.design_or_arms_case_id(c) for c in _IDS.values()])

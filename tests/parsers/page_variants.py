@@ -21,3 +21,22 @@ def read_variant(page: str, base: str) -> tuple[dict, list[str]]:
     parsed = LAYOUTS[id(base)].parse(page.encode("utf-8"))
     assert len(parsed.records) == 1, parsed.problems
     return parsed.records[0].tables, [problem.reason for problem in parsed.problems]
+
+
+# Each golden page's tables as its reader reads them, by the page.
+AS_SHOWN = {id(base): read_variant(base, base)[0] for base in (CLASSIC, LABELLED, COMPACT, SUMMARY, SUMMARY_KEYS)}
+
+
+def same_study(page: str, base: str) -> None:
+    """The variant reads as its golden page does, with no problem."""
+    tables, problems = read_variant(page, base)
+    assert tables == AS_SHOWN[id(base)] and problems == []
+
+
+def all_but(page: str, base: str, *changed: str) -> dict:
+    """The variant's tables, every table but `changed` as the golden page's, and no problem."""
+    tables, problems = read_variant(page, base)
+    shown = AS_SHOWN[id(base)]
+    assert problems == [] and {name: rows for name, rows in tables.items() if name not in changed} == {
+        name: rows for name, rows in shown.items() if name not in changed}
+    return tables

@@ -11,24 +11,8 @@ from flows.parsers import ctgov_classic_text, summary_text
 from flows.parsers.aggregator_text.page_chrome import CHROME
 from tests.parsers.page_variants import CLASSIC as _CLASSIC, COMPACT as _COMPACT, LABELLED as _LABELLED
 from tests.parsers.page_variants import SUMMARY as _SUMMARY, SUMMARY_KEYS as _SUMMARY_KEYS
-from tests.parsers.page_variants import read_variant as _read
-
-_AS_SHOWN = {id(base): _read(base, base)[0] for base in (_CLASSIC, _LABELLED, _COMPACT, _SUMMARY, _SUMMARY_KEYS)}
-
-
-def _same_study(page: str, base: str) -> None:
-    """The variant reads as its golden page does, with no problem."""
-    tables, problems = _read(page, base)
-    assert tables == _AS_SHOWN[id(base)] and problems == []
-
-
-def _but(page: str, base: str, *changed: str) -> dict:
-    """The variant's tables, every table but `changed` as the golden page's, and no problem."""
-    tables, problems = _read(page, base)
-    shown = _AS_SHOWN[id(base)]
-    assert problems == [] and {name: rows for name, rows in tables.items() if name not in changed} == {
-        name: rows for name, rows in shown.items() if name not in changed}
-    return tables
+from tests.parsers.page_variants import AS_SHOWN as _AS_SHOWN, all_but as _but, read_variant as _read
+from tests.parsers.page_variants import same_study as _same_study
 
 
 def _unexplained(page: str, heading: str, shown: str) -> str:
