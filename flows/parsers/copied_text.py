@@ -48,9 +48,11 @@ READ_PARTLY_AS_WINDOWS_1252_DETAIL = (
     "the page is UTF-8 but some of its bytes are not (text typed or pasted into it in Windows-1252, 'ANSI'): those "
     "are read as Windows-1252 and the rest as UTF-8; a character saved in another encoding shows other letters")
 _GUESSES = {WINDOWS_1252: READ_AS_WINDOWS_1252_DETAIL, PARTLY_WINDOWS_1252: READ_PARTLY_AS_WINDOWS_1252_DETAIL}
-# The byte every UTF-8 character U+00C0-U+00FF begins with: UTF-8 mis-decoded as Windows-1252 begins each of its
-# characters with one of these ('Ã', 'Â', 'â'), so a UTF-8 page without the byte holds no mis-decoded text.
-_MIS_DECODED_LEAD_BYTE = b"\xc3"
+# What _MIS_DECODED matches, as the UTF-8 bytes of a page: a lead byte's letter (U+00C2-U+00F4, bytes C3 82-C3 B4)
+# then the first byte of a continuation byte's character (U+0080-U+00BF: C2; the letters Windows-1252 puts at
+# 0x80-0x9F: C5, C6, CB; its punctuation, the euro and the trade mark: E2). A UTF-8 page whose bytes hold none holds
+# no mis-decoded text (one search of the bytes, where a page with an accented letter would be joined and searched).
+_MIS_DECODED_BYTES = re.compile(rb"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]")
 
 
 def copied_page(layout: str, raw: bytes,
@@ -66,7 +68,7 @@ def copied_page(layout: str, raw: bytes,
     if codec in _GUESSES:  # bytes a UTF-8 reader did not take: nothing was mis-decoded from UTF-8
         return as_shown(lines), [Problem(READ_AS_WINDOWS_1252, _GUESSES[codec])]
     mis_decoded = None
-    if codec != UTF_8 or _MIS_DECODED_LEAD_BYTE in raw:  # else the page holds no character of a mis-decoded one
+    if codec != UTF_8 or _MIS_DECODED_BYTES.search(raw):  # else the page holds no character of a mis-decoded one
         lines, mis_decoded = as_decoded(lines)
     return as_shown(lines), [Problem(MIS_DECODED, mis_decoded)] if mis_decoded else []
 

@@ -14,6 +14,7 @@ The row is one line of space-separated cells, so the split is a heuristic, in th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 COUNTRIES = frozenset(name.casefold() for name in """
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
@@ -75,10 +76,19 @@ _POSTCODE_PAIR = re.compile(r"^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \
 
 def _tail_match(tokens: list[str], names: frozenset[str], longest: int = 6) -> int:
     """How many trailing tokens form a name in `names` (longest first); 0 if none."""
+    if not tokens or tokens[-1].casefold() not in last_words(names):  # no name ends with the last token
+        return 0
     for size in range(min(longest, len(tokens)), 0, -1):
         if " ".join(tokens[-size:]).casefold() in names:
             return size
     return 0
+
+
+@lru_cache(maxsize=16)
+def last_words(names: frozenset[str]) -> frozenset[str]:
+    """The last word of each name: a row's tokens (parted by whitespace) end with a name only if they end with one of
+    these, case-folded (the longer endings are not joined and looked up for the other rows)."""
+    return frozenset(name.rpartition(" ")[2] for name in names)
 
 
 def _postal_code(tokens: list[str]) -> int:

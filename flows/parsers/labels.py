@@ -86,6 +86,7 @@ def _key(label: str) -> str:
     return _WHITESPACE.sub(" ", label.strip().lower())
 
 
+@lru_cache(maxsize=4096)  # a page's labels and bare values are read by it on every page of a site
 def _enum_like(label: str) -> str:
     """'Active Comparator' -> 'ACTIVE_COMPARATOR'; values already in enum form pass through."""
     return _NOT_ENUM.sub("_", label.strip().upper()).strip("_")

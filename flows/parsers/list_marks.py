@@ -45,8 +45,8 @@ def list_names(lines: list[str]) -> list[str]:
 
 def with_bullet(line: str, bullet: str) -> str:
     """The line with the bullet it starts with (a sign or an en dash before a space) shown as `bullet`."""
-    if line[:_BULLET_INDENT].lstrip()[:1] in _TEXT_BULLET_SIGNS:
-        return _TEXT_BULLET.sub(r"\g<1>" + bullet, line)
+    if line[:_BULLET_INDENT].lstrip()[:1] in _TEXT_BULLET_SIGNS and (match := _TEXT_BULLET.match(line)):
+        return match.group(1) + bullet + line[match.end():]  # the bullet as written, not read as a template
     return line
 
 

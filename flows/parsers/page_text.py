@@ -429,7 +429,7 @@ def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]
     """Non-blank lines as (label, value): a known label line, in any case ('Primary completion date') and with or
     without a colon after it, tags the line after it with the label as known; a known label with its value on its
     line after a colon ('Recruitment Status: RECRUITING', as a copy may join them) is that pair; others get None."""
-    folded = {label.casefold(): label for label in known_labels}
+    folded = _folded(known_labels) if isinstance(known_labels, frozenset) else _folded_labels(known_labels)
     tagged: list[tuple[str | None, str]] = []
     pending: str | None = None
     for line in nonblank(lines):
@@ -446,3 +446,12 @@ def tagged_lines(lines: list[str], known_labels) -> list[tuple[str | None, str]]
             tagged.append((pending, line))
             pending = None
     return tagged
+
+
+def _folded_labels(known_labels) -> dict[str, str]:
+    """Each label by its case-folded spelling."""
+    return {label.casefold(): label for label in known_labels}
+
+
+# A layout's label sets are module constants: each is folded once, not on every page.
+_folded = lru_cache(maxsize=64)(_folded_labels)

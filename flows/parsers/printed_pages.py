@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, count
+from operator import itemgetter
 
 FORM_FEED = "\f"
 _DATE_TIME = r"\d{1,2}([./])\d{1,2}\1\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
@@ -33,6 +34,7 @@ _ANY_START = _PRINT_ONLY_STARTS | _PAGE_NUMBER_STARTS
 # the page's title.
 AT_EDGE = (*PAGE_NUMBERS, re.compile(r"(?:https?://|www\.)\S+", re.I), re.compile(_DATE_TIME + r"\s+\S.*", re.I))
 _DIGITS = re.compile(r"\d+")
+_FIRST_CHARACTER = itemgetter(0)
 
 
 def is_print_only(line: str) -> bool:
@@ -68,10 +70,11 @@ def is_printed(lines: list[str]) -> bool:
     """Whether the lines are a printed copy's: sheets parted by form feeds, or a line only a print has."""
     if has_form_feed(lines):
         return True
-    screen, starts = _MAY_BE_PRINTED.match, _ANY_START
-    for line in lines:
-        text = line.strip()
-        if text[:1] in starts and screen(text) and (is_page_number(text) or is_print_only(text)):
+    screen = _MAY_BE_PRINTED.match
+    filled = list(filter(None, map(str.strip, lines)))
+    # each stripped line's first character tested without a call: most lines start with a letter no print's does
+    for text in compress(filled, map(_ANY_START.__contains__, map(_FIRST_CHARACTER, filled))):
+        if screen(text) and (is_page_number(text) or is_print_only(text)):
             return True
     return False
 

@@ -69,10 +69,11 @@ def _labels_start(lines: list[str]) -> int | None:
     before the ages; a 'Study Population' sub-heading of the criteria text stays in it); None on a compact page."""
     end = next(compress(count(), map(_ELIGIBILITY_LABELS.__contains__, map(str.strip, lines))), None)
     if end is None:  # a label in another case ('Eligible sex')
-        end = next((i for i, line in enumerate(lines) if line.strip().casefold() in _ELIGIBILITY_FOLDED), None)
+        end = next(compress(count(), map(_ELIGIBILITY_FOLDED.__contains__, map(str.casefold, map(str.strip, lines)))),
+                   None)
     if end is None:
         return None
-    above = [i for i, line in enumerate(lines[:end]) if line.strip().casefold() in _FIELDS_FOLDED]
+    above = list(compress(count(), map(_FIELDS_FOLDED.__contains__, map(str.casefold, map(str.strip, lines[:end])))))
     return next((i for i in above if all(label for label, _ in tagged_lines(lines[i:end], FIELDS))), end)
 
 

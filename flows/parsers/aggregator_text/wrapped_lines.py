@@ -18,7 +18,7 @@ def sheet_width(lines: list[str], printed: bool) -> int | None:
     one word (no gap a print wraps at) may be wider than the sheet and is not measured."""
     if not printed:
         return None
-    lengths = [len(text) for text in (line.strip() for line in lines) if " " in text]
+    lengths = [len(text) for text in map(str.strip, lines) if " " in text]
     longest = max(lengths, default=0)
     if _SHORTEST_SHEET <= longest <= _WIDEST_SHEET and sum(n > longest - _NEAR_WIDTH for n in lengths) >= _FEWEST_FULL:
         return longest

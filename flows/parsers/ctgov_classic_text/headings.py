@@ -119,7 +119,9 @@ def _in_page_order(key: str, indexes: list[int], single: list[tuple[int, str]]) 
 def _spelt_headings(lines: list[str]) -> list[tuple[int, str]]:
     """The number of each line that spells a heading in any case (one with tabs read with its cells parted by a
     space), and that heading, in page order."""
-    return [(index, heading) for index, line in enumerate(lines) if (heading := heading_spelt(line))]
+    # a blank line and one longer than a heading's spells none: passed over without a call
+    return [(index, heading) for index, line in enumerate(lines)
+            if line and len(line) <= _INDENTED and (heading := heading_spelt(line))]
 
 
 def heading_spelt(line: str) -> str | None:
@@ -139,11 +141,8 @@ def _counted(key: str) -> str | None:
 def _recased(lines: list[str], spelt: list[tuple[int, str]]) -> list[str]:
     """The lines with each heading of `spelt` (_spelt_headings) spelt as usual where the page lacks the usual
     spelling."""
-    shown: dict[str, list[int]] = {}
-    for index, heading in spelt:
-        shown.setdefault(heading, []).append(index)
-    usual = {heading for heading, indexes in shown.items() if any(lines[i].strip() == heading for i in indexes)}
-    recased = {i: heading for heading, indexes in shown.items() if heading not in usual for i in indexes}
+    usual = {heading for index, heading in spelt if lines[index].strip() == heading}
+    recased = {index: heading for index, heading in spelt if heading not in usual}
     return [recased.get(index, line) for index, line in enumerate(lines)] if recased else lines
 
 

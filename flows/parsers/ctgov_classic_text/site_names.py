@@ -27,7 +27,8 @@ def name_end(words: list[str]) -> int | None:
     and a word follows it; None for any other row (where places tell the name's end)."""
     folded = [word.casefold().rstrip(":") or ":" for word in words]
     for end in range(len(words) - 1, 1, -1):
-        if _SITE_NUMBER.match(folded[end - 1]) and (folded[end - 2] in _NUMBER_MARKS or folded[end - 2].endswith("#")):
+        # the mark first: a set lookup passes over most words without trying the pattern
+        if (folded[end - 2] in _NUMBER_MARKS or folded[end - 2].endswith("#")) and _SITE_NUMBER.match(folded[end - 1]):
             return end
     for end in range(2, min(_LONGEST_UNNAMED, len(words) - 1) + 1):
         if tuple(folded[end - 2:end]) in _UNNAMED_SITES and not _ACRONYM.match(words[end]):

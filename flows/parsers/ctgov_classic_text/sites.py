@@ -14,7 +14,7 @@ import re
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text import place_names as places
 from flows.parsers.ctgov_classic_text.site_names import name_end
-from flows.parsers.facility_address import COUNTRIES, INSTITUTION_WORDS, city_size, split_location_row
+from flows.parsers.facility_address import COUNTRIES, INSTITUTION_WORDS, city_size, last_words, split_location_row
 from flows.parsers.page_text import nonblank
 from schemas.enums import RECRUITMENT_STATUS
 
@@ -440,6 +440,8 @@ def _repeated(words: list[str], size: int, regions: frozenset[str], country: str
 
 def _known_city_ending(words: list[str], shortest: int) -> int:
     """How many last words are a known city of more than `shortest` words ('Ciudad de Buenos Aires'); 0 if none."""
+    if not words or words[-1].casefold() not in last_words(places.MULTI_WORD_CITIES):  # no known city ends so
+        return 0
     for size in range(min(places.LONGEST_CITY, len(words) - 1), shortest, -1):
         if " ".join(words[-size:]).casefold() in places.MULTI_WORD_CITIES:
             return size

@@ -93,13 +93,18 @@ def keys_above(lines: list[str], at: int, key_line: re.Pattern) -> int:
     above the block, unless the line is one the block shows again word for word, or another 'NCT number' line
     (no condition is so spelt): a page that repeats a key line repeats it within its block."""
     step = 2 if at + 2 < len(lines) and not lines[at + 1].strip() and lines[at + 2].strip() else 1
-    below = {line.strip() for line in lines[at:]}
-    seen = {match.group(1).lower() for line in below if (match := key_line.match(line))}
+    below: set[str] | None = None  # the lines from the block's on, and their keys: read once a key line is above
+    seen: set[str] = set()
     first = at
     while first - step >= 0 and all(not line.strip() for line in lines[first - step + 1:first]):
         line = lines[first - step].strip()
         match = key_line.match(line)
-        if match is None or (match.group(1).lower() in seen and line not in below and not NCT_KEY_ANY_CASE.match(line)):
+        if match is None:
+            break
+        if below is None:
+            below = {text.strip() for text in lines[at:]}
+            seen = {shown.group(1).lower() for text in below if (shown := key_line.match(text))}
+        if match.group(1).lower() in seen and line not in below and not NCT_KEY_ANY_CASE.match(line):
             break
         seen.add(match.group(1).lower())
         below.add(line)
