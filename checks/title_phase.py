@@ -59,6 +59,23 @@ PHASE_SAID = {"EARLY_PHASE1": "Early Phase 1", "PHASE1": "Phase 1", "PHASE2": "P
 BRIDGING = {(1, "b"): frozenset({1, 2}), (2, "a"): frozenset({1, 2}), (2, "b"): frozenset({2, 3})}
 # The intervention types the registry names as its examples of trials without phases, given N/A.
 WITHOUT_PHASES = frozenset({"DEVICE", "BEHAVIORAL"})
+# The registry's phases are a drug's (21 CFR 312.21): radiotherapy and procedures (surgery, a technique) test no drug
+# either, so N/A is right for them too, unless one is named for a drug it gives. As a person reads each type.
+NO_DRUG = {"RADIATION": "radiotherapy", "PROCEDURE": "procedures"}
+KIND_SAID = {"DEVICE": "devices", "BEHAVIORAL": "behavioural interventions", **NO_DRUG}
+REGISTRY_EXAMPLES = "devices or behavioural interventions"
+# A radioactive drug, which has phases, as a radiotherapy or procedure may be named for it: an isotope with its mass
+# number ("177Lu", "Lu-177", "I-131", "Lutetium Lu 177 Dotatate", "Radium-223"), or a radiolabelled or targeted agent
+# ("Radioiodine", "radioligand therapy", "131I-MIBG", "PSMA-617", "FDG").
+_RADIOACTIVE_DRUG = re.compile(
+    r"\b(?:\d{2,3}-?(?:lu|i|y|ra|sm|sr|ac|pb|ga|cu|tc|in|re|ho|f|zr|th)|(?:lu|i|y|ra|sm|sr|ac|pb|ga|cu|tc|in|re|ho|f|zr"
+    r"|th)-\d{2,3})\b"
+    r"|\b(?:lutetium|radium|yttrium|samarium|strontium|actinium|technetium|gallium|thorium|holmium|rhenium|zirconium"
+    r"|iodine|mibg|dotatate|dotatoc|psma|fdg)\b"
+    r"|\bradio(?:iodine|ligand|pharmac|label|immuno|nuclide|active|isotope|tracer)", re.I)
+# A radiotherapy or procedure that gives a product, whose phases are the product's: "Chemoradiation",
+# "Radiochemotherapy", "HIPEC", "Intrathecal chemotherapy", "Botulinum toxin injection", "Bladder instillation".
+_GIVES_A_PRODUCT = re.compile(r"chemo|\b(?:hipec|pipac|infus|inject|instil)", re.I)
 INFO = "info"
 WARNING = "warning"
 
@@ -475,14 +492,33 @@ def _combination_given_in_part(stated: frozenset[int], given: frozenset[int]) ->
     return "/".join(f"Phase {p}" for p in sorted(stated_one))
 
 
+def _gives_a_drug(name: str) -> bool:
+    """Whether a radiotherapy's or procedure's name says it gives a drug (a radioactive one, or a product given)."""
+    return bool(_RADIOACTIVE_DRUG.search(name) or _GIVES_A_PRODUCT.search(name))
+
+
+def tested_without_phases(interventions: list[tuple]) -> str | None:
+    """What a person calls the interventions (type, name) of a trial that tests no drug, which the registry asks to
+    give N/A: its examples, "devices or behavioural interventions", or the kinds tested ("radiotherapy", "devices
+    and procedures"); None where none is listed, one may be a drug, or a radiotherapy or procedure gives one."""
+    kinds = {kind for kind, _name in interventions}
+    if not kinds or not kinds <= WITHOUT_PHASES | NO_DRUG.keys():
+        return None
+    if any(kind in NO_DRUG and _gives_a_drug(name or "") for kind, name in interventions):
+        return None
+    if kinds <= WITHOUT_PHASES:
+        return REGISTRY_EXAMPLES
+    return " and ".join(said for kind, said in KIND_SAID.items() if kind in kinds)
+
+
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
-                         without_phases: bool = False) -> Iterator[Finding]:
+                         without_phases: bool | str | None = False) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
     the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
     two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives. A record with
     a title that numbers a study of a project's stage ("... Phase II - 4") names no trial phase. Where the study is
-    `without_phases` (it tests only devices or behavioural interventions, which the registry asks to give N/A), N/A
-    against a title's phase is right by the registry's definition, so only info."""
+    `without_phases` (it tests no drug: True, or what `tested_without_phases` calls its interventions; the registry
+    asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only info."""
     given = registry_phases(phase)
     if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
@@ -501,7 +537,10 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
         message = message[:-1] + f"; the registry gives a trial of both phases as {combined}."
     severity = found.severity
     if phase == NO_PHASE and without_phases:
-        message = message[:-1] + ", as the registry asks of a trial of devices or behavioural interventions only."
+        said = REGISTRY_EXAMPLES if without_phases is True else without_phases
+        asked = (f"of a trial of {said} only" if said == REGISTRY_EXAMPLES
+                 else f"of a trial that tests no drug, here {said} only")
+        message = message[:-1] + f", as the registry asks {asked}."
         severity = INFO
     evidence = f"{field}: '{excerpt(text, found.start, found.end)}'; studies.phase='{phase}'"
     yield Finding(nct_id, message, evidence, (field, "studies.phase"), severity)
@@ -513,17 +552,16 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
     judged = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type", JUDGED_TYPES),
                         scope.cache)
     texts = texts_mentioning(con, judged, TITLE_FIELDS, PHASE_WORDS)
-    # Only the phases and intervention types of the studies whose titles name one become Python values.
+    # Only the phases and interventions (type, name) of the studies whose titles name one become Python values.
     named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
     phases = rows_by_study(con, named, "studies", ("phase",))
-    kinds = rows_by_study(con, named, "interventions", ("intervention_type",))
+    kinds = rows_by_study(con, named, "interventions", ("intervention_type", "name"))
     for nct_id in sorted(texts):
         rows = phases.get(nct_id)
         if not rows or len(rows) != 1:
             continue
         titles = [(t.field, t.text) for t in texts[nct_id]]
-        tested = {kind for (kind,) in kinds.get(nct_id, ())}
-        yield from study_phase_findings(nct_id, titles, rows[0][0], bool(tested) and tested <= WITHOUT_PHASES)
+        yield from study_phase_findings(nct_id, titles, rows[0][0], tested_without_phases(kinds.get(nct_id, [])))
 
 
 # A title that itself names an observational design ("Retrospective Chart Review"), or research whose phases are not a
@@ -575,7 +613,9 @@ RULES = (
     Rule(RULE_ID, "contradiction", WARNING,
          "A title that names the study's phase ('A Phase III, Randomized ...') should agree with the phase the record "
          "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
-         "warning; a title's one phase of the record's two, and Phase 1 against Early Phase 1, are info.",
+         "warning; a title's one phase of the record's two, Phase 1 against Early Phase 1, and N/A for a trial that "
+         "tests no drug (devices, behavioural interventions, radiotherapy or procedures, none named for a drug it "
+         "gives), which the registry asks of it, are info.",
          TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
     Rule(OBSERVATIONAL_RULE_ID, "contradiction", WARNING,
          "The registry gives phases to interventional studies only: an observational record whose title names the "

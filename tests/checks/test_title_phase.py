@@ -165,4 +165,4 @@ def test_the_rule_reads_the_intervention_types_of_an_na_record(tmp_path):
     finally:
         con.close()
     assert found == {"NCT00000001": "info", "NCT00000002": "info", "NCT00000003": "warning",
-                     "NCT00000004": "warning"}
+                     "NCT00000004": "info"}
