@@ -63,19 +63,36 @@ def _phase(lettered: str, code: str) -> str:
 # as): 'vs' or 'v' for 'versus', British '-ise' spellings ('Randomised', 'Optimising'), and a leading article; '&' is
 # 'and'.
 TITLE_WORDS = (("\\bvs?\\b", "versus"), ("is(e|ed|es|ing|ation|ations)\\b", "iz\\1"), ("^(a|an|the) ", ""))
+# British spellings of medical words, as TITLE_WORDS: 'Tumours', 'Behaviour' (a word of three letters or more before
+# '-our', so 'four' and 'your' stay); 'Haemophilia', 'Paediatric', 'Leukaemia' (an 'ae' inside a word, so 'Aerosol'
+# stays); 'Oesophageal', 'Oedema', 'Diarrhoea' (an 'oe' before a letter); 'Centres', 'Fibre'; 'Labelled',
+# 'Modelling'; 'Analysed'; 'Catalogue'.
+BRITISH_WORDS = (("([a-z]{2,})our(s?)\\b", "\\1or\\2"), ("([a-z])ae([a-z])", "\\1e\\2"), ("oe([a-z])", "e\\1"),
+                 ("([a-z]{2,})([tb])re(s?)\\b", "\\1\\2er\\3"), ("([a-z])ll(ed|ing|er)\\b", "\\1l\\2"),
+                 ("ys(e|ed|es|ing)\\b", "yz\\1"), ("ogue\\b", "og"))
+# A possessive a title may drop ('Sjogren's Syndrome', 'Sjogren Syndrome'; 'Crohn's Disease'): its 's', a word of its
+# own once the apostrophe is a space.
+POSSESSIVE = (("\\b([a-z]{2,}) s\\b", "\\1"),)
+# A number in roman figures after 'phase', 'type', 'stage' or 'grade' ('Phase II', 'Type II Diabetes', 'Stage IIIb'),
+# and after a first such number ('Phase I/IIa' is 'phase 1 2a'), in figures: one pattern per figure, I before II (so
+# the I of 'phase i ii' is read first) and II before III.
+PHASE_FIGURES = tuple((f"(\\b(?:phase|type|stage|grade) (?:[0-9][ab]? )?){roman}([ab]?)\\b", f"\\1{number}\\2")
+                      for roman, number in (("i", "1"), ("ii", "2"), ("iii", "3"), ("iv", "4")))
 
 
 def _title(expr: str) -> str:
-    """SQL: a title without case, accents, spacing or punctuation, its words spelt one way (TITLE_WORDS)."""
+    """SQL: a title without case, accents, spacing or punctuation, its words spelt one way (TITLE_WORDS, BRITISH_WORDS,
+    POSSESSIVE, PHASE_FIGURES)."""
     code = f"trim(regexp_replace(replace(lower(strip_accents({expr})), '&', ' and '), '[^a-z0-9]+', ' ', 'g'))"
-    for pattern, spelt in TITLE_WORDS:
+    for pattern, spelt in TITLE_WORDS + BRITISH_WORDS + POSSESSIVE + PHASE_FIGURES:
         code = f"regexp_replace({code}, '{pattern}', '{spelt}', 'g')"
     return code
 
 
 # An acronym in brackets that ends a record's title ('... Syndrome (BARI-SS)'), which a list may leave out: capitals,
-# figures and hyphens, one letter at least not a roman figure (a title ending '(II)' may be the second of two trials).
-_END_ACRONYM = "'\\s*\\([A-Z0-9-]*[A-HJ-UWYZ][A-Z0-9-]*\\)\\s*$'"
+# figures and hyphens, one letter at least not a roman figure (a title ending '(II)' may be the second of two trials),
+# a full stop after it or not ('... Syndrome (BARI-SS).').
+_END_ACRONYM = "'\\s*\\([A-Z0-9-]*[A-HJ-UWYZ][A-Z0-9-]*\\)[\\s.]*$'"
 
 _ENTRIES = """
     SELECT r.nct_id, r.related_nct_id, r.stated_status, r.stated_phase, r.title AS stated_title,
@@ -309,6 +326,7 @@ RULES = (
     Rule("cross_source.related_study_title_differs", "contradiction", "info",
          "A related-trials entry whose title is not the trial's title may point at the wrong trial (its acronym, "
          "before or after its title, its title without the acronym that ends it, or a title an earlier version of its "
-         "record gave, names the same trial; '&', 'vs', '-ise' spellings and a leading article are read as one).",
+         "record gave, names the same trial; '&', 'vs', '-ise' and other British spellings, a possessive's 's', "
+         "roman phase numbers and a leading article are read as one).",
          ("related_studies.title", "studies.brief_title"), sql=RELATED_TITLE_DIFFERS, reads_other_studies=True),
 )

@@ -34,10 +34,10 @@ def _shown_date(side: str, column: str) -> str:
             f"WHEN 'month' THEN strftime({side}.{column}, '%Y-%m') ELSE strftime({side}.{column}, '%Y-%m-%d') END")
 
 
-def _dates_differ(column: str) -> str:
-    """SQL: the two dates differ at the coarser of their precisions."""
-    a, b = f"a.{column}", f"b.{column}"
-    precisions = f"(a.{column}_precision, b.{column}_precision)"
+def _dates_differ(column: str, one: str = "a", other: str = "b") -> str:
+    """SQL: the dates of the versions `one` and `other` (aliases) differ at the coarser of their precisions."""
+    a, b = f"{one}.{column}", f"{other}.{column}"
+    precisions = f"({one}.{column}_precision, {other}.{column}_precision)"
     return (f"CASE WHEN 'year' IN {precisions} THEN year({a}) <> year({b}) "
             f"WHEN 'month' IN {precisions} THEN date_trunc('month', {a}) <> date_trunc('month', {b}) "
             f"ELSE {a} <> {b} END")
@@ -53,7 +53,26 @@ def _pair_select(column: str, label: str, differs: str, shown_a: str, shown_b: s
            ['meta.source_records.{column}', 'meta.source_records.last_update_posted_date'] AS fields
     FROM versions a JOIN versions b
       ON a.nct_id = b.nct_id AND a.last_update_posted_date = b.last_update_posted_date AND a.sha256 < b.sha256
-    WHERE a.{column} IS NOT NULL AND b.{column} IS NOT NULL AND {differs}"""
+    WHERE a.{column} IS NOT NULL AND b.{column} IS NOT NULL AND {differs}
+      AND NOT {_shows_a_near_version(column, "a")} AND NOT {_shows_a_near_version(column, "b")}"""
+
+
+# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
+# ahead of the registry's US date, or behind it): a page dated a day from the registry's record may show that version.
+PAGE_DATE_MARGIN_DAYS = 1
+
+
+def _shows_a_near_version(column: str, side: str) -> str:
+    """SQL: the version `side` (alias) is a republished page whose `column` is that of a registry version dated a day
+    from it: a page dated as one version may show the next (or the one before) by its site's clock, a copy of that
+    version rather than a misread copy of this one."""
+    same = (f"NOT ({_dates_differ(column, 'n', side)})" if column.endswith("_date")
+            else f"n.{column}::VARCHAR = {side}.{column}::VARCHAR")
+    return f"""({side}.layout IN {_IN_REPUBLISHED} AND EXISTS (
+        SELECT 1 FROM versions n WHERE n.nct_id = {side}.nct_id AND n.layout IN {_IN_REGISTRY}
+          AND n.last_update_posted_date <> {side}.last_update_posted_date
+          AND abs(n.last_update_posted_date - {side}.last_update_posted_date) <= {PAGE_DATE_MARGIN_DAYS}
+          AND n.{column} IS NOT NULL AND {same}))"""
 
 
 # The registry shows a study as UNKNOWN once its open status has gone unverified for two years past its completion
@@ -92,9 +111,6 @@ _PAGE_VS_REGISTRY = f"""
     WHERE p.layout IN {_IN_REPUBLISHED}
 """
 
-# A republished page gives its update date without a time zone, and a site dates a posting by its own clock (a day
-# ahead of the registry's US date, or behind it): a page dated a day from the registry's record may show that version.
-PAGE_DATE_MARGIN_DAYS = 1
 # A page older than the registry's record by more than a day (a page dated a day before it may copy that very
 # version) that gives the record's status, or none, may show superseded dates and enrollment.
 REPUBLISHED_PAGE_OUTDATED = f"""
@@ -143,7 +159,8 @@ RULES = (
     Rule("cross_source.same_update_disagrees", "contradiction", "error",
          "Two copies of one record version must carry the same values; one of them was misread or altered. (An "
          "open status in one and UNKNOWN in the other agree: the registry shows UNKNOWN once an open status goes "
-         "unverified, without posting a new version.)",
+         "unverified, without posting a new version; a page giving the value of a registry version dated a day "
+         "from it may show that version by its site's clock.)",
          ("meta.source_records",), sql=SAME_UPDATE_DISAGREES),
     Rule("cross_source.republished_page_outdated", "contradiction", "warning",
          "A republished page older than the registry record may show superseded dates and enrollment (a page "
