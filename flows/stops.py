@@ -9,7 +9,8 @@ Ctrl-C that landed there let the run go on and complete (exit 0); one that cut n
 fail with a traceback when it imported numpy itself (bench/stop_trials.py). So, while `stops_as_interrupt` runs:
 
 - a stop that comes while a module is being imported is raised once the import has finished: a thread sends the
-  signal again once the main thread has left the import's outermost frame (`_send_when_left`).
+  signal again once the main thread has left the import's outermost frame (`_send_when_left`); in the run's
+  process only, not in a child forked from it (`_forked`).
   The import is not cut short either: a module left half imported (numpy's C part loads once per process) would
   fail the code that imports it next, the stop's own cleanup too;
 - a stop dropped as "Exception ignored" is sent again once the unraisable hook has returned, and raised where
@@ -32,6 +33,8 @@ _waiting: dict[int, object] = {}  # signal number -> the frame its stop waits fo
 _held = [0]  # depth of stops_held blocks in the main thread
 _pending: set[int] = set()  # stops that came in a held block
 _raised = [0]  # how many stops were raised as KeyboardInterrupt
+_in_child = [False]  # whether this process is a child forked from the one that took the stops (`_forked`)
+STOPPED_CHILD = 130  # the exit code of a forked child ended by its second stop, as the run's own is
 
 
 def _interrupt(signum: int, frame) -> None:
@@ -39,10 +42,12 @@ def _interrupt(signum: int, frame) -> None:
     if _held[0]:
         _pending.add(signum)
         return
-    waits_for = _outermost_waited(frame)
+    waits_for = None if _in_child[0] else _outermost_waited(frame)
     if waits_for is not None:
         _send_when_left(signum, waits_for)
         return
+    if _in_child[0] and _raised[0]:
+        os._exit(STOPPED_CHILD)  # its second stop (`_forked`)
     stop = KeyboardInterrupt(f"signal {signum}") if signum != signal.SIGINT else KeyboardInterrupt()
     stop.trialqc_signal = signum
     _raised[0] += 1
@@ -114,10 +119,18 @@ def stops_held() -> Iterator[None]:
 
 def _forked() -> None:
     """A forked child (a worker, the Data Docs child) starts with no stop held, pending or waited for: it was
-    forked in a held block, and would otherwise never raise a stop (its parent's terminate() waited for it)."""
+    forked in a held block, and would otherwise never raise a stop (its parent's terminate() waited for it). Nor
+    does it put a stop off until an import has finished (`_interrupt`): the Data Docs child, stopped by the run's
+    terminate() as it imported Great Expectations, ran on for seconds, and the run's stop waited for it (7-10 s
+    after publishing, in bench/stop_trials.py). A child that stops leaves what it imported to no one. Its second
+    stop ends it at once, with nothing printed: when the run's process group is stopped (Ctrl-C, systemd's SIGTERM),
+    the run's terminate() follows the group's stop, and raised while the Data Docs child reported the first, it
+    printed a traceback under the run's one line."""
     _held[0] = 0
     _pending.clear()
     _waiting.clear()
+    _raised[0] = 0
+    _in_child[0] = True
 
 
 os.register_at_fork(after_in_child=_forked)

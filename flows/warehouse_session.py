@@ -107,6 +107,7 @@ def _wait_data_docs(docs, session: Session, log) -> None:
 
     started = time.perf_counter()
     try:
+        _outcome_sent(docs)
         index = docs.result()
     except KeyboardInterrupt:  # the report links to their index: it says why there are none
         docs.cancel()
@@ -118,6 +119,17 @@ def _wait_data_docs(docs, session: Session, log) -> None:
     else:
         log.info("Data Docs validated beside publishing (waited %.1f s after it)", time.perf_counter() - started)
     session.report_paths.append(index)
+
+
+def _outcome_sent(docs) -> None:
+    """Wait until the Data Docs child has sent its outcome (or ended), so that a stop is taken here, where nothing
+    waits for the child, and its `cancel` ends it. Taken in the job's `result`, a stop waited for the child's whole
+    validation (that wait joins the child in any case): one the child did not get (SIGTERM to the run's process
+    alone, as `kill PID` and `docker stop` send it) ended the run 7-13 s after publishing, in bench/stop_trials.py.
+    Kept Data Docs have no child, and nothing to wait for."""
+    receive = getattr(getattr(docs, "job", None), "receive", None)
+    if receive is not None:
+        receive.poll(None)
 
 
 def _session_run(session: Session, run_id: str, log, reports_dir: Path | None, ducklake: str | Path | None):
