@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -92,9 +93,9 @@ def run(
     """Run the flow once: load the records, check them, print what was found."""
     import duckdb
 
-    from flows.errors import (FailedAfterRun, InterruptedAfterRun, PrefectServerError, UsageError, stopped_by_signal,
-                              worker_lost)
-    from flows.publish import STARTING, check_writable
+    from flows.errors import (FailedAfterRun, InterruptedAfterRun, InterruptedBeforeRun, PrefectServerError,
+                              UsageError, stopped_by_signal, worker_lost)
+    from flows.publish import BEFORE_THE_RUN, STARTING, check_writable
     from flows.run import sigterm_as_interrupt
     from flows.stops import stops_raised
     from flows.timing import described, stage_of
@@ -108,50 +109,78 @@ def run(
         _fail(2, str(exc))
     options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all, "workers": workers,
                "rehash": rehash, "report": report, "ducklake": str(ducklake) if ducklake else None}
-    try:
-        check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
-        with sigterm_as_interrupt():
-            raised = stops_raised()
-            result = _run_once(source_path, db_path, settings, prefect, options)
-            # a stop while it prints: not SIGTERM's default, which killed the process
-            _print_summary(result, swallowed=stops_raised() > raised)
-    except UsageError as exc:
-        _fail(2, str(exc))
-    except WarehouseError as exc:
-        _fail(1, str(exc))
-    except PrefectServerError as exc:
-        _fail(1, f"{exc}. Nothing was done.")
-    except InterruptedAfterRun as exc:
-        _fail(130, str(exc))
-    except FailedAfterRun as exc:
-        _fail(1, str(exc))
-    except (KeyboardInterrupt, duckdb.InterruptException):
-        _fail(130, INTERRUPTED)
-    except Exception as exc:  # an I/O or database fault: one line with the real cause
-        if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
+    with _stops_noted() as noted:  # until the run takes its stops, and once it has ended: see _stops_noted
+        try:
+            check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
+            with sigterm_as_interrupt():
+                if noted:
+                    raise InterruptedBeforeRun(BEFORE_THE_RUN)
+                raised = stops_raised()
+                result = _run_once(source_path, db_path, settings, prefect, options)
+                # a stop while it prints: not SIGTERM's default, which killed the process
+                _print_summary(result, swallowed=stops_raised() > raised)
+        except UsageError as exc:
+            _fail(2, str(exc))
+        except WarehouseError as exc:
+            _fail(1, str(exc))
+        except PrefectServerError as exc:
+            _fail(1, f"{exc}. Nothing was done.")
+        except (InterruptedAfterRun, InterruptedBeforeRun) as exc:
+            _fail(130, str(exc))
+        except FailedAfterRun as exc:
+            _fail(1, str(exc))
+        except (KeyboardInterrupt, duckdb.InterruptException):
             _fail(130, INTERRUPTED)
-        if _prefect_api_gone(exc):
-            err.print(f"[bold red]error:[/] {escape(_API_GONE.format(described(exc)))}")
-            _exit_without_prefect_drain(1)
-        lost = worker_lost(exc)
-        if lost is not None:
-            _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies they "
-                     "loaded; give the run more memory, or fewer --workers or a smaller --batch-size, and run again "
-                     "(loaded files are skipped).")
-        if _out_of_memory(exc):
-            _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
-                     "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
-        if not _is_infrastructure(exc):
+        except Exception as exc:  # an I/O or database fault: one line with the real cause
+            if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
+                _fail(130, INTERRUPTED)
+            if _prefect_api_gone(exc):
+                err.print(f"[bold red]error:[/] {escape(_API_GONE.format(described(exc)))}")
+                _exit_without_prefect_drain(1)
+            lost = worker_lost(exc)
+            if lost is not None:
+                _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies "
+                         "they loaded; give the run more memory, or fewer --workers or a smaller --batch-size, and run "
+                         "again (loaded files are skipped).")
+            if _out_of_memory(exc):
+                _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
+                         "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
+            if not _is_infrastructure(exc):
+                raise
+            if stage_of(exc) == STARTING:
+                _fail(1, f"{described(exc)}: the run did not start, and the published warehouse is as the last run "
+                         "left it; free disk space or fix permissions, then run again.")
+            _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
+                     "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
+        except BaseException as exc:  # Prefect's TerminationSignal: a SIGTERM while Prefect starts or ends the flow run
+            if stopped_by_signal(exc):
+                _fail(130, INTERRUPTED)
             raise
-        if stage_of(exc) == STARTING:
-            _fail(1, f"{described(exc)}: the run did not start, and the published warehouse is as the last run "
-                     "left it; free disk space or fix permissions, then run again.")
-        _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
-                 "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
-    except BaseException as exc:  # Prefect's TerminationSignal: a SIGTERM while Prefect starts or ends the flow run
-        if stopped_by_signal(exc):
-            _fail(130, INTERRUPTED)
-        raise
+
+
+@contextmanager
+def _stops_noted() -> Iterator[list[int]]:
+    """Take Ctrl-C and SIGTERM as noted, not acted on, in the block, and yield where they are noted: the run's own
+    handling (flows/stops.py) takes them while it runs and gives these back when it ends. One noted before it began
+    (as its paths were checked) stops it as it begins; one that comes once it has ended, its summary printed, finds
+    nothing left to stop, and the command ends as the run did (a default handler there killed it, exit -15, or
+    raised at the interpreter's exit, -2). The `trialqc` command keeps them so until it exits; a caller in its own
+    process (a test) gets its handlers back."""
+    import signal
+
+    from flows.entry import exits_after_command
+    from flows.stops import STOPS
+
+    previous = {stop: signal.getsignal(stop) for stop in STOPS}
+    noted: list[int] = []
+    for stop in STOPS:
+        signal.signal(stop, lambda signum, frame: noted.append(signum))
+    try:
+        yield noted
+    finally:
+        if not exits_after_command():
+            for stop, handler in previous.items():
+                signal.signal(stop, handler)
 
 
 def _print_summary(result, swallowed: bool = False) -> None:
@@ -451,9 +480,11 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Load clinical-trial registry records into DuckDB and flag the ones you cannot trust."""
+    from flows.entry import command_began
     from flows.errors import UsageError
     from flows.settings import check_environment
 
+    command_began()
     try:
         check_environment()
     except UsageError as exc:

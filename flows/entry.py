@@ -3,7 +3,8 @@
 Its imports (Typer, Rich, DuckDB and the checks) take a few tenths of a second before any handler of the
 command's is set. A Ctrl-C there raised KeyboardInterrupt out of an import and printed its traceback, and a SIGTERM
 killed the command (exit -15); either now ends it with one line and exit 130, as a stop does later on (nothing was
-done yet).
+done yet). So does a stop while Typer builds the command from its functions, before the command's own handling
+begins, and one that cut an import of a C extension (DuckDB's), which turns it into an ImportError.
 """
 from __future__ import annotations
 
@@ -11,21 +12,55 @@ import signal
 import sys
 
 STARTING = "interrupted while starting: nothing was done."
+_running = [False]  # whether the `trialqc` command runs in this process (exits_after_command)
 
 
 def main() -> None:
     """Import the command-line interface and run it."""
+    _running[0] = True
     previous = signal.signal(signal.SIGTERM, _stop_while_starting)
     try:
         from flows.cli import app
-    except KeyboardInterrupt:
-        sys.stderr.write(f"error: {STARTING}\n")
-        sys.exit(130)
+    except BaseException as exc:
+        _exit_if_stopped(exc)
+        raise
+    try:
+        app()  # the command's callback gives SIGTERM back (`command_began`)
+    except BaseException as exc:
+        _exit_if_stopped(exc)
+        raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
-    app()
+        if signal.getsignal(signal.SIGTERM) is _stop_while_starting:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def command_began() -> None:
+    """The command's own handling begins (the interface's callback, before every command): SIGTERM is the process's
+    again, as the command sets it (`trialqc run` takes it as a stop; a read, such as `trialqc issues`, ends)."""
+    if signal.getsignal(signal.SIGTERM) is _stop_while_starting:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def exits_after_command() -> bool:
+    """Whether this process is the `trialqc` command, which exits when the command has run (not a caller that runs
+    the interface in its own process, such as a test)."""
+    return _running[0]
 
 
 def _stop_while_starting(signum, frame) -> None:
-    """SIGTERM while the interface is imported: the stop Ctrl-C is there."""
+    """SIGTERM while the interface is imported or built: the stop Ctrl-C is there."""
     raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _exit_if_stopped(exc: BaseException) -> None:
+    """Exit 130 with one line where `exc` is a stop that came while starting (the command's own handling, which
+    ends by SystemExit, says what a later one did), or the ImportError a stop caused (an import of a C extension
+    cut by it raises ImportError 'initialization failed', the stop as its cause)."""
+    if isinstance(exc, ImportError):
+        seen = exc.__cause__ or exc.__context__
+        while seen is not None and not isinstance(seen, KeyboardInterrupt):
+            seen = seen.__cause__ or seen.__context__
+        exc = seen
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write(f"error: {STARTING}\n")
+        sys.exit(130)

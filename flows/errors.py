@@ -51,6 +51,11 @@ class InterruptedAfterRun(KeyboardInterrupt):
     kept. A KeyboardInterrupt, so that whatever stops on an interrupt stops on it too."""
 
 
+class InterruptedBeforeRun(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM before the run began (while it waited for another run to finish, or made its working copy,
+    or as the command started it): nothing was loaded or recorded, and the published warehouse is as it was."""
+
+
 def stopped_by_signal(exc: BaseException) -> bool:
     """Whether `exc` is how a stop asked by Ctrl-C or SIGTERM surfaced: a KeyboardInterrupt, Prefect's
     TerminationSignal (`_prefect_sigterm`), a DuckDB query the signal cut short, which DuckDB raises as a

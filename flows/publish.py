@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -202,11 +202,19 @@ def writing(db_path: Path, say: Callable[[str], None] | None = None,
             lock_timeout: float | None = None, waiting: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Take the writer lock, yield the working copy to write, and publish it when the block ends. `waiting` says
     that another run holds the lock (by default `say`, which says the rest)."""
+    from flows.errors import InterruptedBeforeRun, UsageError
+    from flows.reader import foreign_database
+
+    problem = foreign_database(Path(db_path), empty_allowed=True)
+    if problem:  # the working copy would be another application's file, and publishing would replace it
+        raise UsageError(problem)
     files = WriterFiles(Path(db_path).resolve())
     say = say or log.info
-    with writer_lock(files.lock, waiting or say, lock_timeout):
-        with _stage(STARTING):
-            work = prepare_working_copy(files)
+    with ExitStack() as held:
+        with _before_the_run(InterruptedBeforeRun):  # the lock waited for and the working copy made, not the run
+            held.enter_context(writer_lock(files.lock, waiting or say, lock_timeout))
+            with _stage(STARTING):
+                work = prepare_working_copy(files)
         try:
             yield work
         except BaseException:
@@ -214,6 +222,21 @@ def writing(db_path: Path, say: Callable[[str], None] | None = None,
             raise
         seconds = publish(files)
         say(f"published {files.published} ({files.published.stat().st_size / 1e6:.1f} MB) in {seconds:.2f} s")
+
+
+@contextmanager
+def _before_the_run(interrupted: type[KeyboardInterrupt]) -> Iterator[None]:
+    """A stop in the block (waiting for the writer lock, making the working copy) comes before anything was loaded
+    or recorded: raised as `interrupted`, whose message says so."""
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, interrupted):
+            raise
+        raise interrupted(BEFORE_THE_RUN) from exc
+
+
+BEFORE_THE_RUN = "interrupted before the run began: nothing was loaded, and the published warehouse is as it was."
 
 
 def _publish_after_failure(files: WriterFiles, say: Callable[[str], None]) -> None:
