@@ -11,7 +11,11 @@ import orjson
 
 from flows.errors import TrialQCError
 from flows.extract.pull_state import PullState, save_state, write_atomically
+from flows.extract.registry_client import RETRY_STATUSES
 from flows.extract.search import PAGE_SIZE, Search
+
+# How much of a page token a message quotes (the registry's tokens are long and opaque).
+TOKEN_SHOWN = 24
 
 
 class PullInterrupted(TrialQCError):
@@ -20,6 +24,10 @@ class PullInterrupted(TrialQCError):
 
 class PullRefused(TrialQCError):
     """The registry refused the query itself (a 4xx other than 429): asking again will not help."""
+
+
+class LandingUnwritable(PullInterrupted):
+    """A landed page or the pull's state could not be written (disk full, no permission); the pull resumes."""
 
 
 class Progress(Protocol):
@@ -70,12 +78,14 @@ def fetch_page(client: httpx.Client, params: dict[str, str]) -> tuple[bytes, dic
     """One page of studies as (the registry's bytes, the parsed document)."""
     try:
         response = client.get("studies", params=params)
-    except httpx.TransportError as error:
+    except httpx.RequestError as error:  # a dropped connection, a timeout, a redirect loop, a body that is no gzip
         raise PullInterrupted(f"{type(error).__name__}: {error}") from error
     if response.status_code in (400, 404):
-        raise PullRefused(f"HTTP {response.status_code} for {response.request.url}: {response.text[:300]}")
+        said = " ".join(response.text.split())[:300]
+        raise PullRefused(f"HTTP {response.status_code} for {response.request.url}: {said}")
     if response.status_code != 200:
-        raise PullInterrupted(f"HTTP {response.status_code} after retries for {response.request.url}")
+        after = " after retries" if response.status_code in RETRY_STATUSES else ""
+        raise PullInterrupted(f"HTTP {response.status_code}{after} for {response.request.url}")
     try:
         document = orjson.loads(response.content)
     except orjson.JSONDecodeError as error:
@@ -85,10 +95,45 @@ def fetch_page(client: httpx.Client, params: dict[str, str]) -> tuple[bytes, dic
     return response.content, document
 
 
+def study_ids(studies: list) -> set[str]:
+    """The NCT ids of a page's studies (an entry without one is no study the gate can count)."""
+    ids = set()
+    for study in studies:
+        try:
+            nct_id = study["protocolSection"]["identificationModule"]["nctId"]
+        except (KeyError, TypeError):
+            continue
+        if isinstance(nct_id, str):
+            ids.add(nct_id)
+    return ids
+
+
+def landed_ids(folder: Path, pages: int) -> set[str]:
+    """The ids of the first `pages` pages landed in `folder` (a resumed pull counts each study once)."""
+    ids: set[str] = set()
+    for number in range(1, pages + 1):
+        try:
+            ids |= study_ids(orjson.loads((folder / page_name(number)).read_bytes()).get("studies") or [])
+        except (OSError, orjson.JSONDecodeError, AttributeError):
+            continue
+    return ids
+
+
+def page_name(number: int) -> str:
+    """The file name of the `number`th page of a pull."""
+    return f"page-{number:05d}.json"
+
+
 def land_pages(client: httpx.Client, landing: Path, state: PullState, progress: Progress,
                page_size: int = PAGE_SIZE) -> Reconciliation:
-    """Fetch and land pages from where the state says until the last one; save the state after each."""
+    """Fetch and land pages from where the state says until the last one; save the state after each.
+
+    The gate counts distinct studies: a study sent twice (on one page or on two) counts once. A page
+    token sent again (a loop) or a page of nothing new ends the pull, which then starts over next time.
+    """
     folder = landing / state.folder
+    received = landed_ids(folder, state.pages)
+    asked = state.extra.setdefault("tokens", [])
     progress.start(state.total_count, state.studies)
     while True:
         first = state.pages == 0 and not state.next_page_token
@@ -100,12 +145,42 @@ def land_pages(client: httpx.Client, landing: Path, state: PullState, progress: 
         token = document.get("nextPageToken")
         if not studies:
             return reconcile(state, f"page {state.pages + 1} had no studies" if token or not first else None)
-        write_atomically(folder / f"page-{state.pages + 1:05d}.json", body)
-        state.pages, state.studies, state.next_page_token = state.pages + 1, state.studies + len(studies), token
-        save_state(landing, state.extra["slug"], state)
-        progress.advance(len(studies))
+        new = study_ids(studies) - received
+        if not new:
+            return _start_over(state, f"page {state.pages + 1} brought no study not already received")
+        _land(folder, state, body)
+        received |= new
+        asked.append(state.next_page_token or "")
+        state.pages, state.studies, state.next_page_token = state.pages + 1, len(received), token
+        _save(landing, state)
+        progress.advance(len(new))
         if not token:
             return reconcile(state, None)
+        if token in asked:
+            return _start_over(state, f"the registry sent page token {str(token)[:TOKEN_SHOWN]!r} again, a loop")
+
+
+def _start_over(state: PullState, stop: str) -> Reconciliation:
+    """End a pull whose paging went wrong: no token is kept, so the next pull asks the search afresh."""
+    state.next_page_token = None
+    return reconcile(state, f"{stop}; the next pull starts over")
+
+
+def _land(folder: Path, state: PullState, body: bytes) -> None:
+    """Write the next page's bytes; a write that fails interrupts the pull (it resumes at this page)."""
+    path = folder / page_name(state.pages + 1)
+    try:
+        write_atomically(path, body)
+    except OSError as error:
+        raise LandingUnwritable(f"could not write {path} ({error.strerror or error})") from error
+
+
+def _save(landing: Path, state: PullState) -> None:
+    """Save the state after a landed page; a write that fails interrupts the pull."""
+    try:
+        save_state(landing, state.extra["slug"], state)
+    except OSError as error:
+        raise LandingUnwritable(f"could not save the pull's state in {landing} ({error.strerror or error})") from error
 
 
 def reconcile(state: PullState, stop: str | None) -> Reconciliation:
@@ -116,6 +191,8 @@ def reconcile(state: PullState, stop: str | None) -> Reconciliation:
     if received == announced:
         return Reconciliation(announced, received, None)
     why = f"received {received} of {announced} studies announced"
+    if received > announced:
+        why = f"received {received} studies, more than the {announced} announced (the registry changed meanwhile)"
     return Reconciliation(announced, received, f"{why} ({stop})" if stop else why)
 
 

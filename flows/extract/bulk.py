@@ -17,6 +17,7 @@ from flows.extract import pull_records
 from flows.extract.api_pull import Progress
 from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
 from flows.extract.registry_client import Politeness
+from flows.inputs import passed_over
 from flows.publish import writer_connection
 
 BULK_FILE = "ctg-studies.json.zip"
@@ -79,7 +80,7 @@ def download(client: httpx.Client, url: str, part: Path, politeness: Politeness,
     for attempt in range(1, max(politeness.attempts, 1) + 1):
         try:
             return _send(client, url, part, progress)
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:  # a dropped connection, a timeout, a redirect loop
             failure = f"{type(error).__name__}: {error}"
             wait = politeness.wait_before_retry(attempt, None)
             if attempt < politeness.attempts and wait > 0:
@@ -89,13 +90,16 @@ def download(client: httpx.Client, url: str, part: Path, politeness: Politeness,
 
 
 def verify_zip(path: Path) -> tuple[int | None, str | None]:
-    """(number of files in the zip, None) when every member's CRC checks out, else (None, why not)."""
+    """(number of files the loader reads, None) when every member's CRC checks out, else (None, why not).
+
+    Folders, hidden files and descriptive files (a README, macOS's __MACOSX copies) are not counted:
+    the loader passes over them, so the gate after the load would never close."""
     try:
         with zipfile.ZipFile(path) as archive:
             broken = archive.testzip()
             if broken is not None:
                 return None, f"zip member {broken} is corrupt"
-            return sum(1 for info in archive.infolist() if not info.is_dir()), None
+            return sum(1 for info in archive.infolist() if not info.is_dir() and not passed_over(info.filename)), None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
         return None, f"not a whole zip ({type(error).__name__}: {error})"
 
@@ -124,13 +128,29 @@ def pull_bulk(*, url: str, landing: Path, db: Path, client: httpx.Client, polite
         entries, reason = verify_zip(part)
     except BulkInterrupted as error:
         reason, resumable = str(error), True
+    except OSError as error:  # the disk filled up or the folder is not writable: what arrived is kept
+        reason = f"could not write {part} at {_size(part)} bytes ({error.strerror or error}); the next pull resumes"
+        resumable = True
+    except KeyboardInterrupt:  # recorded, and the state kept: the next --bulk pull resumes with Range
+        _record(db, state, target, f"stopped by Ctrl-C at {_size(part)} bytes; the next pull resumes from there")
+        raise
     if entries is not None:
         os.replace(part, target)
     elif not resumable:
         part.unlink(missing_ok=True)  # a transfer that ended "whole" but is no zip cannot be resumed
     state.total_count = entries
-    with writer_connection(db) as con:
-        pull_records.record_pull(con, state, str(target.resolve()), "downloaded" if reason is None else "incomplete", reason)
+    _record(db, state, target, reason)
     if not resumable:
         drop_state(landing, BULK_KEY)
     return BulkOutcome(state.pull_id, target if entries is not None else None, entries, reason, resumable)
+
+
+def _size(part: Path) -> int:
+    return part.stat().st_size if part.exists() else 0
+
+
+def _record(db: Path, state: PullState, target: Path, reason: str | None) -> None:
+    """Record the bulk pull: downloaded (its gate closes after the load) or incomplete with the reason."""
+    with writer_connection(db) as con:
+        pull_records.record_pull(con, state, str(target.resolve()), "downloaded" if reason is None else "incomplete",
+                                 reason)

@@ -83,7 +83,8 @@ def run_pull(request: PullRequest, politeness: Politeness, progress_for: Callabl
                 outcomes.append(check_departures(db=request.db, client=client,
                                                  progress=progress_for("registry id list")))
         except PullRefused as error:
-            raise UsageError(f"the registry refused the query: {error}") from error
+            raise UsageError(f"the registry refused the query: {error}. Nothing was marked complete; the next "
+                             "pull of this search starts over") from error
     return outcomes
 
 

@@ -10,7 +10,7 @@ import httpx
 
 from flows.extract import pull_records
 from flows.extract.api_pull import (
-    Progress, PullInterrupted, Reconciliation, data_timestamp, land_pages, new_state,
+    Progress, PullInterrupted, PullRefused, Reconciliation, data_timestamp, land_pages, new_state,
 )
 from flows.extract.pull_state import PullState, drop_state, load_state, pull_folder_name, save_state
 from flows.extract.search import PAGE_SIZE, Search
@@ -59,7 +59,11 @@ def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Clien
 
 def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client, progress: Progress,
                 since: date | None = None, full: bool = False, page_size: int = PAGE_SIZE) -> PullOutcome:
-    """Pull `search` into `landing`: only what changed since its last complete pull, unless `since`/`full`."""
+    """Pull `search` into `landing`: only what changed since its last complete pull, unless `since`/`full`.
+
+    A refused query is recorded and forgotten (the next pull starts over: a page token may have
+    expired); Ctrl-C is recorded and keeps the state, so the next pull resumes at the page it stopped.
+    """
     state, resumed = start_or_resume(search, landing, db, client, since, full)
     interrupted = False
     try:
@@ -68,7 +72,20 @@ def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client
         interrupted = True
         result = Reconciliation(state.total_count, state.studies,
                                 f"interrupted after {state.pages} pages: {error}; the next pull resumes here")
+    except PullRefused as error:
+        state.next_page_token = None
+        finish(search, landing, db, state, _stopped(state, f"the registry refused a page ({error})"), resumed)
+        raise
+    except KeyboardInterrupt:
+        finish(search, landing, db, state, _stopped(state, f"stopped by Ctrl-C after {state.pages} pages; "
+                                                           "the next pull resumes here"), resumed, interrupted=True)
+        raise
     return finish(search, landing, db, state, result, resumed, interrupted)
+
+
+def _stopped(state: PullState, reason: str) -> Reconciliation:
+    """The gate of a pull that stopped before its last page: never complete."""
+    return Reconciliation(state.total_count, state.studies, reason)
 
 
 def finish(search: Search, landing: Path, db: Path, state: PullState, result: Reconciliation,

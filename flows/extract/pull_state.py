@@ -64,11 +64,15 @@ def drop_state(landing: Path, slug: str) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a hidden temporary file beside `path`, then rename it into place."""
+    """Write `data` to a hidden temporary file beside `path`, then rename it into place (or leave nothing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:  # a full disk or Ctrl-C mid-write leaves no half file behind
+        temporary.unlink(missing_ok=True)
+        raise

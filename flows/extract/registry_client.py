@@ -1,5 +1,5 @@
 """An httpx client for the registry: at most one request per `min_interval`, bounded retries on
-429/5xx and dropped connections, honouring Retry-After."""
+429/5xx, dropped connections, timeouts and garbled (undecodable) bodies, honouring Retry-After."""
 from __future__ import annotations
 
 import time
@@ -62,7 +62,7 @@ class PoliteTransport(httpx.BaseTransport):
         self._last: float | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request`, paced; retry 429/5xx and transport errors up to `attempts` times."""
+        """Send `request`, paced; retry 429/5xx, transport and decoding errors up to `attempts` times."""
         attempts = max(self.politeness.attempts, 1)
         for attempt in range(1, attempts + 1):
             self._pace()
@@ -70,7 +70,7 @@ class PoliteTransport(httpx.BaseTransport):
                 response = self.inner.handle_request(request)
                 if self.read_body:
                     response.read()
-            except httpx.TransportError:
+            except (httpx.TransportError, httpx.DecodingError):  # dropped, timed out, or a body its encoding garbled
                 if attempt == attempts:
                     raise
                 self._back_off(attempt, None)
