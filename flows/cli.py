@@ -363,6 +363,9 @@ def pull(
         _fail(2, str(exc))
     except (WarehouseError, OSError) as exc:
         _fail(1, f"{exc}")
+    except KeyboardInterrupt:
+        _fail(130, "interrupted: the pages landed so far are kept and the pull is recorded incomplete; the cursor "
+                   "did not move. Run the same pull again to resume.")
     if not complete:
         _fail(1, "the pull is incomplete (see above); nothing was marked complete and the cursor did not move. "
                  "Run the same pull again to resume or retry.")

@@ -109,3 +109,18 @@ def test_an_exit_the_command_chose_is_left_as_it_is(capsys):
         entry._exit_if_stopped(chosen)
     entry._exit_if_stopped(ImportError("no module named x"))
     assert capsys.readouterr().err == ""
+
+
+def test_ctrl_c_during_a_pull_ends_it_with_one_line_and_exit_130(tmp_path, monkeypatch):
+    """The pull records itself incomplete (tests/test_extract_round19.py); the command says so, where Click's
+    "Aborted!" and exit 1 made it look like an incomplete pull."""
+    from flows.extract import command
+
+    def stopped(request, settings, console):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "pull_in_terminal", stopped)
+    result = runner.invoke(app, ["pull", "--term", "asthma", "--db", str(tmp_path / "t.duckdb"),
+                                 "--landing", str(tmp_path / "in"), "--api-url", "http://127.0.0.1:9"])
+    assert result.exit_code == 130, result.output
+    assert "the pull is recorded incomplete" in " ".join(result.output.split()) and "Aborted" not in result.output
