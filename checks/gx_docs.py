@@ -28,10 +28,16 @@ VENDORED = {
 }
 DROPPED = re.compile(r"<(?:script|link)[^>]*(?:unpkg\.com|cdnjs\.cloudflare\.com|cdn\.jsdelivr\.net)[^>]*>(?:</script>)?")
 REMOTE_LOGO = re.compile(r"https://great-expectations-web-assets\.[^\"']*?\.png(\?[^\"']*)?")
+# GX marks each expectation's status with a Font Awesome icon, whose font comes from a CDN we drop: without it
+# the Status column is blank. These marks stand in for the icons GX uses (passed, failed, raised an error).
+STATUS_MARKS = ("<style>.fas { font-style: normal; font-weight: bold; }"
+                " .fa-check-circle::before { content: '\\2713'; } .fa-times::before { content: '\\2717 failed'; }"
+                " .fa-exclamation-triangle::before { content: '\\26A0 error'; }</style>")
 
 
 def _localise(out_dir: Path) -> None:
-    """Point every page at the vendored assets; drop CDN links we do not ship; name the data asset."""
+    """Point every page at the vendored assets; drop CDN links we do not ship; mark each status; name the data
+    asset."""
     for page in out_dir.rglob("*.html"):
         up = "../" * (len(page.relative_to(out_dir).parts) - 1)
         html = page.read_text(encoding="utf-8")
@@ -39,6 +45,7 @@ def _localise(out_dir: Path) -> None:
             html = re.sub(pattern, up + local, html)
         html = DROPPED.sub("", html)
         html = REMOTE_LOGO.sub(f"{up}static/images/logo-long.png", html)
+        html = html.replace("</head>", STATUS_MARKS + "</head>", 1)
         parts = page.relative_to(out_dir).parts
         if parts[0] == "validations":  # validations/<table>/<run name>/<time>/<batch>.html
             html = html.replace("Data asset: None", f"Data asset: {escape(parts[1])}")
@@ -61,24 +68,27 @@ def _runs(out_dir: Path, results: list[tuple[str, str, object]]) -> list[dict]:
 
 
 def _index(out_dir: Path, runs: list[dict], current: str | None = None) -> Path:
-    """A static index of the validation runs (table, run name, time, result) and the suites."""
+    """A static index of the validation runs (table, result, time, run name) and the suites."""
+    # the result first after the suite: on a phone the run's long name is what scrolls out of sight
     rows = [f"<tr><td><a href='expectations/{escape(r['table'])}.html'>{escape(r['table'])}</a></td>"
-            f"<td><a href='{escape(r['link'])}'>{escape(r['run_name'])}</a></td><td>{escape(r['time'])}</td>"
-            f"<td class='{'text-success' if r['success'] else 'text-danger'}'>{'passed' if r['success'] else 'failed'}</td>"
-            f"<td>{r['met']} of {r['evaluated']}</td></tr>" for r in runs]
+            + ("<td class='text-success'>passed</td>" if r["success"] else "<td class='text-danger'>failed</td>")
+            + f"<td>{r['met']} of {r['evaluated']}</td><td>{escape(r['time'])}</td>"
+            + f"<td><a href='{escape(r['link'])}'>{escape(r['run_name'])}</a></td></tr>" for r in runs]
     still = "" if current is None or all(r["run_name"] == current for r in runs) else (
         f"<p>Current for run <code>{escape(current)}</code>: every expectation observes the same value in the "
         "warehouse now as in the validation run listed (computed in DuckDB), so it was not validated again.</p>")
     index = out_dir / "index.html"
     index.write_text(
         "<!doctype html><html><head><meta charset='utf-8'><title>trialqc — Great Expectations Data Docs</title>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<link rel='stylesheet' href='static/vendor/bootstrap.min.css'></head><body class='container my-4'>"
         "<h1>Great Expectations Data Docs</h1><p class='text-muted'>Expectations over the whole trialqc warehouse "
         "(row counts against the records loaded, the share of studies missing a field, value distributions). "
         "Row-level checks are pandera's, applied on the way in.</p>" + still +
-        "<table class='table table-sm table-striped'><thead><tr><th>frame (suite)</th><th>validation run</th>"
-        "<th>run time</th><th>result</th><th>expectations met</th></tr></thead><tbody>" + "".join(rows) +
-        "</tbody></table></body></html>", encoding="utf-8")
+        "<div class='table-responsive'><table class='table table-sm table-striped'><thead><tr><th>frame (suite)</th>"
+        "<th>result</th><th>expectations met</th><th>run time</th><th>validation run</th></tr></thead><tbody>"
+        + "".join(rows) +
+        "</tbody></table></div></body></html>", encoding="utf-8")
     return index
 
 

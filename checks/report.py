@@ -34,7 +34,9 @@ def warehouse_figures(con: duckdb.DuckDBPyConnection) -> dict:
     return {
         "total": con.execute("SELECT count(*) FROM studies").fetchone()[0],
         "verdicts": data.verdicts(con),
-        "issues": con.execute("SELECT count(*) FROM quality_issues").fetchone()[0],
+        # the record's issues, as the charts count them; the age of our copies apart, as the page shows it
+        "issues": con.execute(f"SELECT count(*) FROM quality_issues WHERE {data.DEFECT}").fetchone()[0],
+        "copy_age_issues": con.execute(f"SELECT count(*) FROM quality_issues WHERE NOT {data.DEFECT}").fetchone()[0],
         "rejects": con.execute("SELECT count(*) FROM meta.rejects").fetchone()[0],
         "freshness": data.freshness(con),
         "charts": {

@@ -10,6 +10,7 @@ COMPLETENESS_FIELDS = ("brief_title", "official_title", "overall_status", "phase
                        "start_date", "primary_completion_date", "completion_date", "study_first_posted_date",
                        "last_update_posted_date", "verification_date", "why_stopped", "source")
 TOP = 25
+INDIVIDUAL_SPONSORS = "individual sponsor-investigators (not named)"  # persons who sponsor their own study
 
 
 def verdicts_of(within: str = "") -> str:
@@ -92,13 +93,21 @@ def completeness(con) -> list[tuple[str, dict[str, float]]]:
 
 
 def sponsors(con) -> list[tuple[str, dict[str, float], int]]:
-    """Lead sponsors with at least 3 studies, ranked by the share (%) of their studies flagged (error/warning)."""
+    """Lead sponsors with at least 3 studies, ranked by the share (%) of their studies flagged (error/warning).
+
+    A sponsor that is a person (class INDIV, or the study's responsible party by name: a sponsor-investigator) is
+    counted under INDIVIDUAL_SPONSORS, not named: a responsible party's name is personal data."""
     rows = _rows(con, f"""
-        SELECT sp.name, round(100.0 * count(*) FILTER (WHERE v.verdict <> 'trusted') / count(*), 1) AS share,
-               count(*) AS n
-        FROM sponsors sp JOIN ({VERDICT_SQL}) v USING (nct_id)
-        WHERE sp.lead_or_collaborator = 'lead' GROUP BY sp.name HAVING count(*) >= 3
-        ORDER BY share DESC, n DESC, sp.name LIMIT {TOP}""")
+        SELECT coalesce(sp.name, ?) AS name,
+               round(100.0 * count(*) FILTER (WHERE v.verdict <> 'trusted') / count(*), 1) AS share, count(*) AS n
+        FROM (SELECT nct_id, CASE WHEN agency_class = 'INDIV' OR EXISTS (
+                       SELECT 1 FROM responsible_parties r
+                       WHERE r.nct_id = s.nct_id AND lower(trim(r.name)) = lower(trim(s.name))) THEN NULL
+                     ELSE name END AS name
+              FROM sponsors s WHERE lead_or_collaborator = 'lead' AND name IS NOT NULL) sp
+        JOIN ({VERDICT_SQL}) v USING (nct_id)
+        GROUP BY ALL HAVING count(*) >= 3
+        ORDER BY share DESC, n DESC, name LIMIT {TOP}""", [INDIVIDUAL_SPONSORS])
     return [(name, {"share": share}, n) for name, share, n in rows]
 
 

@@ -3,18 +3,20 @@ control characters that could rewrite the screen show as U+FFFD)."""
 from __future__ import annotations
 
 import duckdb
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from checks.rule import CATEGORIES, SEVERITIES
 from checks.shown_text import shown
-from flows.summary import RunSummary
+from flows.summary import COPY_AGE, COPY_AGE_ROW, RunSummary
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_WIDTH = max(len(severity) for severity in SEVERITY_STYLE)
 SEVERITY_ORDER = "list_position(['error', 'warning', 'info'], severity)"
-# freshness.* issues are about the age of our copy, not a defect of the record: shown apart.
-FRESHNESS = "rule_id LIKE 'freshness.%'"
+FRESHNESS = COPY_AGE  # freshness.* issues are about the age of our copy, not a defect of the record: shown apart
 
 
 def print_summary(console: Console, s: RunSummary) -> None:
@@ -35,6 +37,11 @@ def print_summary(console: Console, s: RunSummary) -> None:
         sev = s.issues_by_category.get(category, {})
         if sev or category != "invalid_value":
             issues.add_row(category, *(str(sev.get(k, 0)) for k in SEVERITIES), str(sum(sev.values())))
+    if s.copy_age_issues:  # apart: a reason to fetch the record again, not a defect of it
+        sev = s.copy_age_issues
+        issues.add_section()
+        issues.add_row(COPY_AGE_ROW, *(str(sev.get(k, 0)) for k in SEVERITIES), str(sum(sev.values())),
+                       style="dim")
     console.print(issues)
     if s.load_problems:
         console.print(f"{s.load_problems} problem(s) in files that loaded: see [bold]meta.load_problems[/]")
@@ -49,11 +56,15 @@ def print_summary(console: Console, s: RunSummary) -> None:
 def _issue_line(console: Console, severity: str, rule_id: str, cat: str, fields: str, message: str,
                 evidence: str | None, prefix: str = "") -> None:
     style = SEVERITY_STYLE.get(severity, "")
-    console.print(f"{escape(prefix)}[{style}]{severity:7}[/] {escape(rule_id)} ({escape(cat)}) — "
-                  f"{escape(shown(message))}")
-    console.print(f"         fields: {shown(fields or '')}", style="dim", markup=False, highlight=False)
-    if evidence:
-        console.print(f"         evidence: {shown(evidence)}", style="dim", markup=False, highlight=False)
+    details = [f"fields: {shown(fields or '')}"] + ([f"evidence: {shown(evidence)}"] if evidence else [])
+    body = [Text.assemble(f"{rule_id} ({cat}) — ", shown(message)),
+            *(Padding(Text(detail, style="dim"), (0, 0, 0, 1)) for detail in details)]
+    # a wrapped line starts under the rule, not at the margin: the severities stay one column to scan
+    line = Table.grid(padding=(0, 1))
+    line.add_column(no_wrap=True, width=len(prefix) + SEVERITY_WIDTH)
+    line.add_column(overflow="fold")
+    line.add_row(Text.assemble(prefix, (severity, style)), Group(*body))
+    console.print(line)
 
 
 def _where(nct: str | None, category: str | None, severity: str | None) -> tuple[str, list]:

@@ -14,6 +14,9 @@ from warehouse.literals import literal
 # the parsers' package, which checks.missing_fields does, loads every parser). Pinned to the parsers by
 # tests/test_summary_shortcuts.py.
 SHOWS_EVERY_FIELD = frozenset({"ctgov_json_v2", "ctgov_xml"})
+# freshness.* issues are the age of our copy, not a defect of the record: counted apart, as the report shows them.
+COPY_AGE = "rule_id LIKE 'freshness.%'"
+COPY_AGE_ROW = "age of our copy"
 
 
 @dataclass
@@ -30,7 +33,8 @@ class RunSummary:
     studies_loaded: int = 0
     studies_total: int = 0
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # path, stage, reason
-    issues_by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    issues_by_category: dict[str, dict[str, int]] = field(default_factory=dict)  # the record's defects
+    copy_age_issues: dict[str, int] = field(default_factory=dict)  # severity -> freshness.* issues, counted apart
     issues_by_rule: list[tuple[str, str, int]] = field(default_factory=list)  # rule_id, severity, studies
     issues_run: int = 0
     failed_rules: dict[str, str] = field(default_factory=dict)
@@ -61,10 +65,13 @@ def fill_from_warehouse(con: duckdb.DuckDBPyConnection, summary: RunSummary, by_
     layouts = [row[0] for row in con.execute("SELECT DISTINCT source_layout FROM studies ORDER BY 1").fetchall()]
     summary.not_carried = never_shown(layouts)
     by_cat: dict[str, dict[str, int]] = {}
-    for category, severity, n in con.execute(
-        "SELECT category, severity, count(*) FROM quality_issues GROUP BY ALL ORDER BY ALL"
+    for copy_age, category, severity, n in con.execute(
+        f"SELECT {COPY_AGE} AS copy_age, category, severity, count(*) FROM quality_issues GROUP BY ALL ORDER BY ALL"
     ).fetchall():
-        by_cat.setdefault(category, {})[severity] = n
+        if copy_age:
+            summary.copy_age_issues[severity] = summary.copy_age_issues.get(severity, 0) + n
+        else:
+            by_cat.setdefault(category, {})[severity] = n
     summary.issues_by_category = by_cat
     if by_rule:
         summary.issues_by_rule = con.execute(
@@ -96,8 +103,12 @@ def to_markdown(summary: RunSummary) -> str:
     ]
     for category, sev in sorted(summary.issues_by_category.items()):
         lines.append(f"| {category} | {sev.get('error', 0)} | {sev.get('warning', 0)} | {sev.get('info', 0)} |")
+    if summary.copy_age_issues:
+        sev = summary.copy_age_issues
+        lines += [f"| *{COPY_AGE_ROW}* | {sev.get('error', 0)} | {sev.get('warning', 0)} | {sev.get('info', 0)} |",
+                  "", f"*{COPY_AGE_ROW}* (`freshness.*`): a reason to fetch a record again, not a defect of it."]
     if summary.issues_by_rule:
-        lines += ["", "## Studies flagged, by rule", "", "| rule | severity | studies |", "|---|---|---|"]
+        lines += ["", "## Studies with an issue, by rule", "", "| rule | severity | studies |", "|---|---|---|"]
         lines += [f"| `{rule}` | {severity} | {n} |" for rule, severity, n in summary.issues_by_rule]
     if summary.rejects:
         lines += ["", "## Rejected in this run", "", "| path | stage | reason |", "|---|---|---|"]
