@@ -109,6 +109,10 @@ def test_markdown_and_pages_show_each_list(two_versions, tmp_path):
                                              "watch-script.html"]
     html = (tmp_path / "watch-baricitinib.html").read_text()
     assert STUDY in html and "RECRUITING -&gt; COMPLETED" in html and "Run r2" in html
+    # an event's detail wraps inside its cell; ids, statuses and dates are never broken mid-word, and a phone
+    # shows the page at its own width
+    assert '<td class="detail">RECRUITING -&gt; COMPLETED' in html or 'class="detail"' in html
+    assert "td { overflow-wrap" not in html and 'name="viewport"' in html
     assert "<script>" not in (tmp_path / "watch-script.html").read_text()
 
 
