@@ -60,10 +60,16 @@ def test_a_stop_before_the_run_took_its_stops_stops_it_as_it_begins(tmp_path, mo
         os.kill(os.getpid(), signal.SIGINT)
 
     monkeypatch.setattr(publish, "check_writable", checked)
-    result = runner.invoke(app, ["run", "--source", str(SAMPLES), "--db", str(tmp_path / "t.duckdb"), "--no-report"])
+    before = signal.getsignal(signal.SIGINT)  # Python's default, or what a test runner's worker set
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = runner.invoke(app, ["run", "--source", str(SAMPLES), "--db", str(tmp_path / "t.duckdb"),
+                                     "--no-report"])
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # a caller's handlers are given back
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert result.exit_code == 130 and publish.BEFORE_THE_RUN in " ".join(result.output.split()), result.output
     assert not (tmp_path / "t.duckdb").exists()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # a caller's handlers are given back
 
 
 def test_the_command_keeps_stops_noted_once_the_run_has_ended(monkeypatch):
