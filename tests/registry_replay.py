@@ -104,39 +104,62 @@ class ReplayRegistry:
         return document
 
 
-class _Handler(BaseHTTPRequestHandler):
+class RegistryHandler(BaseHTTPRequestHandler):
+    """What every fake registry of the tests does with a request: log it in its registry's `requests` (path, query
+    parameters, headers) and answer with a body of its own, quietly."""
+
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
 
-    def do_GET(self) -> None:
-        registry: ReplayRegistry = self.server.registry
+    def requested(self) -> tuple[str, dict[str, str]]:
+        """The request's path and query parameters, logged in the server's registry."""
         url = urlparse(self.path)
         params = {k: v[0] for k, v in parse_qs(url.query).items()}
-        registry.requests.append({"path": url.path, "params": params, "headers": dict(self.headers)})
-        if url.path.endswith("/version"):
-            return self._send(200, orjson.dumps({"apiVersion": "2.0.5", "dataTimestamp": registry.data_timestamp}))
-        if url.path.endswith("/studies"):
+        self.server.registry.requests.append({"path": url.path, "params": params, "headers": dict(self.headers)})
+        return url.path, params
+
+    def send(self, status: int, body: bytes, headers: dict | None = None, close: bool = False) -> None:
+        """Answer `status` with `body` (JSON unless `headers` say otherwise); `close` ends the connection after it."""
+        self.send_response(status)
+        headers = {"Content-Type": "application/json", "Content-Length": str(len(body)), **(headers or {})}
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if close:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+
+class _Handler(RegistryHandler):
+    def do_GET(self) -> None:
+        registry: ReplayRegistry = self.server.registry
+        path, params = self.requested()
+        if path.endswith("/version"):
+            return self.send(200, orjson.dumps({"apiVersion": "2.0.5", "dataTimestamp": registry.data_timestamp}))
+        if path.endswith("/studies"):
             return self._studies(registry, params)
-        if url.path.endswith("/ctg-studies.json.zip"):
+        if path.endswith("/ctg-studies.json.zip"):
             return self._bulk(registry)
-        self._send(404, b'{"error": "not found"}')
+        self.send(404, b'{"error": "not found"}')
 
     def _studies(self, registry: ReplayRegistry, params: dict[str, str]) -> None:
         number = len(registry.studies_requests())
         fault = "503" if registry.down_for & set(params.values()) else registry.faults.get(number)
         if fault == "429":
-            return self._send(429, b"Too Many Requests", {"Retry-After": "7"})
+            return self.send(429, b"Too Many Requests", {"Retry-After": "7"})
         if fault == "503":
-            return self._send(503, b"Service Unavailable")
+            return self.send(503, b"Service Unavailable")
         if fault == "block":
             registry.blocked.set()
             registry.release.wait(60)
         body = orjson.dumps(registry.page(params, fault))
         if fault == "drop":
-            return self._send(200, body[: len(body) // 2], {"Content-Length": str(len(body))}, close=True)
-        self._send(200, body)
+            return self.send(200, body[: len(body) // 2], {"Content-Length": str(len(body))}, close=True)
+        self.send(200, body)
 
     def _bulk(self, registry: ReplayRegistry) -> None:
         number = sum(1 for r in registry.requests if r["path"].endswith(".zip"))
@@ -152,23 +175,11 @@ class _Handler(BaseHTTPRequestHandler):
         if start:
             status, headers["Content-Range"] = 206, f"bytes {start}-{len(data) - 1}/{len(data)}"
         if fault == "cut":
-            return self._send(status, rest[: len(rest) // 2], headers, close=True)
+            return self.send(status, rest[: len(rest) // 2], headers, close=True)
         if fault == "short":  # no length announced: the cut is only visible in the zip itself
             del headers["Content-Length"]
-            return self._send(status, rest[: len(rest) // 2], headers, close=True)
-        self._send(status, rest, headers)
-
-    def _send(self, status: int, body: bytes, headers: dict | None = None, close: bool = False) -> None:
-        self.send_response(status)
-        headers = {"Content-Type": "application/json", "Content-Length": str(len(body)), **(headers or {})}
-        for name, value in headers.items():
-            self.send_header(name, value)
-        if close:
-            self.send_header("Connection", "close")
-            self.close_connection = True
-        self.end_headers()
-        self.wfile.write(body)
-        self.wfile.flush()
+            return self.send(status, rest[: len(rest) // 2], headers, close=True)
+        self.send(status, rest, headers)
 
 
 class ReplayServer:

@@ -18,10 +18,9 @@ import zipfile
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs, urlparse
 
 import orjson
 import pytest
@@ -37,6 +36,7 @@ from flows.extract.pull_records import cursor_since
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import Search
 from flows.publish import writer_connection
+from tests.registry_replay import RegistryHandler
 from warehouse.connect import connect
 
 PAGE = 2  # studies per page: small pages, many page boundaries
@@ -76,40 +76,21 @@ class Registry:
         return document
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args) -> None:
-        pass
-
+class Handler(RegistryHandler):
     def do_GET(self) -> None:
         registry: Registry = self.server.registry
-        url = urlparse(self.path)
-        params = {k: v[0] for k, v in parse_qs(url.query).items()}
-        registry.requests.append({"path": url.path, "params": params, "headers": dict(self.headers)})
-        if url.path.endswith("/version"):
+        path, params = self.requested()
+        if path.endswith("/version"):
             return self.send(200, b'{"apiVersion": "2.0.5", "dataTimestamp": "2026-11-28T09:00:05"}')
-        if url.path.endswith("/studies"):
+        if path.endswith("/studies"):
             if params.get("pageToken") in registry.expired:
                 return self.send(400, b'{"message": "pageToken is\n not valid"}')
             answer = registry.always or registry.answers.get(len(registry.studies_asked()))
             return answer(self, params) if answer else self.send(200, orjson.dumps(registry.page(params)))
-        if url.path.endswith(".zip"):
+        if path.endswith(".zip"):
             answer = registry.bulk_answers.get(sum(1 for r in registry.requests if r["path"].endswith(".zip")))
             return answer(self, registry.bulk) if answer else self.send(200, registry.bulk)
         self.send(404, b"{}")
-
-    def send(self, status: int, body: bytes, headers: dict | None = None, close: bool = False) -> None:
-        self.send_response(status)
-        for name, value in {"Content-Type": "application/json", "Content-Length": str(len(body)),
-                            **(headers or {})}.items():
-            self.send_header(name, value)
-        if close:
-            self.send_header("Connection", "close")
-            self.close_connection = True
-        self.end_headers()
-        self.wfile.write(body)
-        self.wfile.flush()
 
     def reset(self) -> None:
         """Drop the connection with a TCP reset (SO_LINGER 0) after half a page's headers."""
