@@ -1185,9 +1185,6 @@ def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, It
     return repeats
 
 
-# A line that may stand between a criteria section and its copy: blank, a criteria heading, or a list item (a bullet
-# or a list number). Any other line (a cohort's or a part's name, a paragraph) may say whose the copy is.
-_LIST_OR_BLANK = re.compile(r"[ \t]*(?:\Z|[-*•]|\(?\d{1,2}[ \t]?(?:\\?\.|\)))")
 
 
 def repeated_sections(text: str | None, memo: dict | None = None) -> list[tuple[Section, Section]]:
@@ -1224,5 +1221,7 @@ def _separates_copy(text: str, first: Section, copy: Section) -> bool:
     heading and its copy's, a list item names a group or offers another set ("* Cohort B", "OR"), or a heading
     there or of the two names a group or other people ("Inclusion Criteria for Cohort B")."""
     start, end = text.rfind("\n", 0, first.start) + 1, text.rfind("\n", 0, copy.start) + 1
-    return any(_LIST_OR_BLANK.match(line) is None and not _heading_line(line) or _separates(line)
+    # a line that may stand between them: blank, a criteria heading or a list item (_LIST_LINE); any other line (a
+    # cohort's or a part's name, a paragraph) may say whose the copy is
+    return any(line.strip() and _LIST_LINE.match(line) is None and not _heading_line(line) or _separates(line)
                for line in text[first.start:end].split("\n")) or _group_heading_between(text, start, copy.start)

@@ -52,8 +52,9 @@ def _in_list(values: list[str]) -> str:
 # What a form's text box holds when its writer had nothing to give: a value in form only.
 PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not applicable", "not available",
                 "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
-# What a writer puts where the value is still to come: a title, condition, measure or summary that is only one of
-# these gives none (read here only: the rules sharing PLACEHOLDERS read it as they do). 'x' is a template's blank.
+# What a writer puts where the value is still to come: a title, condition, measure, summary or time frame that is
+# only one of these gives none (read here and by protocol.outcome_without_time_frame: the other rules sharing
+# PLACEHOLDERS read it as they do). 'x' is a template's blank.
 NOT_YET_GIVEN = ("not known", "not yet known", "not yet determined", "not yet decided", "not yet available",
                  "to be announced", "to be confirmed", "tbc", "to be added", "to be provided", "pending", "not stated",
                  "x")

@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence, rule, select
-from checks.missing_fields import PLACEHOLDERS
+from checks.missing_fields import NOT_YET_GIVEN, PLACEHOLDERS
 from checks.sql_text import literal, sql_text
 from flows.parsers import REGISTRY_LAYOUTS
 
 FAMILY = "protocol"
-# What a time frame box holds when its writer gave no time: the placeholders of any short text, and the registry's
-# own legacy filler ("Not Provided", which old records carry for a time frame never entered), a time still to come
-# ("Pending", "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
+# What a time frame box holds when its writer gave no time: the placeholders of any short text (the registry's own
+# legacy filler "Not Provided" among them, which old records carry for a time frame never entered), a time still to
+# come (missing_fields.NOT_YET_GIVEN: "Pending", "To be confirmed"; "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
 # give a time, if any, where the message says so.
-TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + ("not provided", "not specified", "unknown", "not known", "pending",
-                                          "not reported", "not stated", "not defined", "xx", "xxx",
-                                          "see description", "see outcome description", "see detailed description",
-                                          "see above", "see below", "as above", "same as above")
+TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + NOT_YET_GIVEN + ("not reported", "not defined", "xx", "xxx",
+                                                          "see description", "see outcome description",
+                                                          "see detailed description", "see above", "see below",
+                                                          "as above", "same as above")
 # A placeholder is short, whatever spacing it is given ('Not   Provided', ' N/A .').
 _PLACEHOLDER_CHARS = 40
 # A study with more outcomes without a time frame has the first ones named and the rest counted.

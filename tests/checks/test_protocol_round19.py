@@ -251,7 +251,8 @@ DESIGNS = {
 
 # Time frames that give no time: a placeholder, or a pointer to the outcome's other words (new: they gave none
 # before), and the placeholders read before.
-POINTERS = ("See description", "See above", "See outcome description", "Pending", "Not reported", "xx")
+POINTERS = ("See description", "See above", "See outcome description", "Pending", "Not reported", "xx", "TBC",
+            "To be confirmed", "Not yet known", "x")
 PLACEHOLDERS = ("N/A", "NA", "n.a.", "Not applicable", "Not Applicable.", "TBD", "TBA", "To be determined", "-", "--",
                 "Not Provided", "none", "Not specified", "?", "Unknown")
 TIMES = ("Baseline", "Day 1", "1 year", "Week 12", "Up to 24 weeks", "At delivery", "Ongoing", "Continuous",
