@@ -11,6 +11,13 @@ COMPLETENESS_FIELDS = ("brief_title", "official_title", "overall_status", "phase
                        "last_update_posted_date", "verification_date", "why_stopped", "source")
 TOP = 25
 INDIVIDUAL_SPONSORS = "individual sponsor-investigators (not named)"  # persons who sponsor their own study
+# A study's lead sponsor as its list row and page show it: a person who sponsors their own study (class INDIV, or
+# the study's responsible party by name: a sponsor-investigator) is not named, as in the sponsors' chart.
+SHOWN_SPONSOR = """CASE WHEN EXISTS (SELECT 1 FROM sponsors sp WHERE sp.nct_id = s.nct_id
+                                      AND sp.lead_or_collaborator = 'lead' AND sp.agency_class = 'INDIV')
+                     OR EXISTS (SELECT 1 FROM responsible_parties r WHERE r.nct_id = s.nct_id
+                                AND lower(trim(r.name)) = lower(trim(s.source)))
+                   THEN 'a sponsor-investigator (not named)' ELSE s.source END"""
 
 
 def verdicts_of(within: str = "") -> str:
@@ -22,7 +29,7 @@ def verdicts_of(within: str = "") -> str:
     memory instead of 349 MiB."""
     scope = f" AND {within}" if within else ""
     return f"""
-    SELECT s.nct_id, s.brief_title, s.overall_status, s.source_layout, s.source,
+    SELECT s.nct_id, s.brief_title, s.overall_status, s.source_layout, {SHOWN_SPONSOR} AS source,
            coalesce(q.n_error, 0) AS errors, coalesce(q.n_warning, 0) AS warnings, coalesce(q.n_info, 0) AS infos,
            CASE WHEN errors > 0 THEN 'untrusted' WHEN warnings > 0 THEN 'review' ELSE 'trusted' END AS verdict
     FROM studies s LEFT JOIN (

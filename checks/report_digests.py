@@ -29,15 +29,19 @@ def shard_sql(column: str = "nct_id") -> str:
 def issues_sql(con: duckdb.DuckDBPyConnection, scope: str | None = None) -> str:
     """Every issue as a study page shows it, with the run since which it is open; with `scope` (a table of
     nct_ids), only the issues of those studies, and only their history read."""
-    within = f" AND nct_id IN (SELECT nct_id FROM {scope})" if scope else ""
-    first_seen = ("LEFT JOIN (SELECT nct_id, rule_id, min(first_seen_run) AS first_seen "
-                  f"FROM meta.quality_issue_history WHERE resolved_run IS NULL{within} GROUP BY ALL) h "
-                  "USING (nct_id, rule_id)"
-                  if has_table(con, "meta", "quality_issue_history") else "")
-    seen = "h.first_seen" if first_seen else "NULL"
+    within = f" AND h.nct_id IN (SELECT nct_id FROM {scope})" if scope else ""
+    # The earliest run of an issue's open history rows, and the day it began (a run id alone, a UUID, tells a
+    # reader nothing): a run the warehouse has no record of gives its id only.
+    first_seen = ("LEFT JOIN (SELECT h.nct_id, h.rule_id, coalesce(arg_min(h.first_seen_run, r.started_at), "
+                  "min(h.first_seen_run)) AS first_seen, CAST(min(r.started_at) AS DATE) AS first_seen_on "
+                  "FROM meta.quality_issue_history h LEFT JOIN meta.load_runs r ON r.run_id = h.first_seen_run "
+                  f"WHERE h.resolved_run IS NULL{within} GROUP BY ALL) h USING (nct_id, rule_id)"
+                  if has_table(con, "meta", "quality_issue_history") and has_table(con, "meta", "load_runs")
+                  else "")
+    seen = "h.first_seen, h.first_seen_on" if first_seen else "NULL AS first_seen, NULL AS first_seen_on"
     where = f" WHERE q.nct_id IN (SELECT nct_id FROM {scope})" if scope else ""
     return f"""SELECT q.nct_id, severity, rule_id, message, evidence, fields, NOT ({DEFECT}) AS freshness,
-                      {seen} AS first_seen
+                      {seen}
                FROM quality_issues q {first_seen}{where}"""
 
 

@@ -152,7 +152,7 @@ def test_study_rows_and_issues_stack_on_a_phone(warehouse):
     assert re.findall(r"<th>(.*?)</th>", header)[4:] == ["source layout", "errors", "warnings", "info", "verdict"]
     study = (out / "study" / "NCT000000.html").read_text(encoding="utf-8")
     assert '<table class="stack issues"><tr><th>severity</th><th>rule</th><th>message and evidence</th>' \
-           '<th>fields</th><th>open since run</th>' in study
+           '<th>fields</th><th>open since</th>' in study
     assert '<div class="scroll"><table><tr><th>layout</th>' in study
 
 
