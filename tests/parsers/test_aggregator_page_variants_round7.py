@@ -36,7 +36,8 @@ def _site(tables: dict) -> tuple:
     return row["name"], row["city"], row["state"], row["zip"], row["country"], row["status"]
 
 
-@pytest.mark.parametrize("line", ["Madrid, Madrid, Comunidad De, Spain", "Nagaizumi-cho,Sunto-gun, Shizuoka, Japan",
+@pytest.mark.parametrize("line", ["Las Palmas, Gran Canaria, Canarias, Spain",
+                                  "Nagaizumi-cho,Sunto-gun, Shizuoka, Japan",
                                   "Bogota, D.C., , Colombia", "Mumbai, OPD-81 Main building, Dr. E Borges Road, India"])
 def test_an_address_with_more_commas_than_its_parts_reads_no_city_or_state_and_says_so(line):
     tables, problems = _read(_replaced(SEED_004, "Dhaka, , Bangladesh", line))
@@ -44,6 +45,19 @@ def test_an_address_with_more_commas_than_its_parts_reads_no_city_or_state_and_s
     assert _site(tables)[5] == "RECRUITING"
     assert [reason for reason, _ in problems] == [UNDECIDED_CITY]
     assert line in problems[0][1]
+
+
+@pytest.mark.parametrize("line, city, state", [
+    ("Madrid, Madrid, Comunidad De, Spain", "Madrid", "Madrid, Comunidad De"),
+    ("Pamplona, Navarra, Comunidad Foral De, Spain", "Pamplona", "Navarra, Comunidad Foral De"),
+    ("Murcia, Murcia, Región De, Spain", "Murcia", "Murcia, Región De"),
+    ("Valencia, Valenciana, Comunitat, Spain", "Valencia", "Valenciana, Comunitat"),
+    ("London, London, City Of, United Kingdom", "London", "London, City Of"),
+])
+def test_a_region_the_registry_names_inverted_is_the_state_whole(line, city, state):
+    tables, problems = _read(_replaced(SEED_004, "Dhaka, , Bangladesh", line))
+    assert _site(tables)[1:3] == (city, state)
+    assert problems == []
 
 
 def test_the_seed_s_address_reads_as_before():

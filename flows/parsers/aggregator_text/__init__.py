@@ -97,8 +97,11 @@ def parse(raw: bytes) -> Parsed:
         return truncated(LAYOUT, f"'{missing}' section", sections, nct_id)
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: no 'NCT ID: NCTnnnnnnnn' line")
-    basic = basic_information(sections.lines("Basic Information"))
-    title, title_problem = _title(list(map(str.strip, sections.preamble)))
+    # a print's, or a copy's saved as text at a fixed width (no print's header or footer), where it wraps the
+    # page's lines: both wrap every longer line between words at the sheet's width
+    width = sheet_width(lines, True)
+    basic = basic_information(design.unwrapped(sections.lines("Basic Information"), width))
+    title, title_problem = _title(list(map(str.strip, sections.preamble)), width)
     record = StudyRecord(nct_id, {"studies": [_study_row(title, preamble, basic)]})
     _read_descriptions(record, sections)
     problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
@@ -108,9 +111,6 @@ def parse(raw: bytes) -> Parsed:
         problems.append(Problem(UNDECIDED_DATE, f"'Basic Information' gives one date, '{one}', without saying "
                                                 "whether it is the start or the completion date; neither is read",
                                 nct_id))
-    # a print's, or a copy's saved as text at a fixed width (no print's header or footer), where it wraps the
-    # page's lines: both wrap every longer line between words at the sheet's width
-    width = sheet_width(lines, True)
     problems += design.read_design(record, sections, width)
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)
@@ -125,12 +125,13 @@ def _preamble_value(line: str) -> tuple[str, str]:
     return (match.group(1), match.group(2).strip()) if match else ("title", line)
 
 
-def _title(preamble: list[str]) -> tuple[str | Refused | None, Problem | None]:
+def _title(preamble: list[str], width: int | None = None) -> tuple[str | Refused | None, Problem | None]:
     """The lines right above 'NCT ID:' (a saved page may keep the site's menu above the title; a long title may be
-    wrapped over several lines), no menu item; and the problem of a title the page leaves undecided."""
+    wrapped over several lines, by a print at `width` too), no menu item; and the problem of a title the page leaves
+    undecided."""
     above = next((preamble[:at] for at, line in enumerate(preamble) if _preamble_value(line)[0] == "NCT ID"), preamble)
     return title_of([line for line in above
-                     if not line or (_preamble_value(line)[0] == "title" and line not in HEADINGS)])
+                     if not line or (_preamble_value(line)[0] == "title" and line not in HEADINGS)], width)
 
 
 def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dict) -> dict[str, object]:

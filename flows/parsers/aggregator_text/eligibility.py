@@ -38,10 +38,26 @@ def read_criteria(lines: list[str]) -> tuple[dict[str, object], str | None, tupl
         return _eligibility_row(lines[:end], values), values.get("undecided_age"), ([], [])
     values = {_ELIGIBILITY_LABELS[label]: value for label, value in tagged_lines(lines[end:], _ELIGIBILITY_LABELS)
               if label}
-    tagged = tagged_lines(lines[end:], _BELOW_CRITERIA)
+    tagged = _with_paragraphs(tagged_lines(lines[end:], _BELOW_CRITERIA))
     below = ([(label, value) for label, value in tagged if label in FIELDS],
              [value for label, value in tagged if label is None])
     return _eligibility_row(lines[:end], values), None, below
+
+
+# The labelled values below the criteria that are the sponsor's free text, which may run over several paragraphs.
+_TEXT_FIELDS = frozenset({"Study Population", "Biospecimen Description"})
+
+
+def _with_paragraphs(tagged: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The labelled pairs below the criteria with the lines that no label tags right below a free-text value
+    ('Study Population' written in paragraphs, which a labelled page parts by blank lines) joined to that value."""
+    joined: list[tuple[str | None, str]] = []
+    for label, value in tagged:
+        if label is None and joined and joined[-1][0] in _TEXT_FIELDS:
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]}\n{value}")
+        else:
+            joined.append((label, value))
+    return joined
 
 
 def _eligibility_row(criteria: list[str], values: dict[str, str]) -> dict[str, object]:

@@ -39,7 +39,7 @@ def read_people_places(record: StudyRecord, sections: Sections, width: int | Non
     responsible_parties; the problems of the sections that cannot be read (`width`: a print's, where it wraps)."""
     sites = locations(sections.lines("Locations"), width)
     party = responsible_parties(sections.lines("Responsible Party"))
-    officials, unread = _investigators(nonblank(sections.lines("Principal Investigators")))
+    officials, unread = _investigators(nonblank(sections.lines("Principal Investigators")), width)
     problems = [Problem(read.reason, read.detail, record.nct_id)
                 for read in (sites, party) if isinstance(read, Problem)]
     problems += [Problem(UNDECIDED_CITY, f"'Locations': '{line}' has more commas than a city, state, postal code and "
@@ -51,7 +51,7 @@ def read_people_places(record: StudyRecord, sections: Sections, width: int | Non
                                                   "official (no 'Role:' line below a name); they are not read",
                                 record.nct_id))
     tables = {
-        "sponsors": sponsors(sections.lines("Sponsors")),
+        "sponsors": sponsors(sections.lines("Sponsors"), width),
         "overall_officials": officials,
         "facilities": [] if isinstance(sites, Problem) else sites,
         "responsible_parties": [] if isinstance(party, Problem) else party,
@@ -68,10 +68,11 @@ def read_people_places(record: StudyRecord, sections: Sections, width: int | Non
     return problems
 
 
-def sponsors(lines: list[str]) -> list[dict[str, object]]:
+def sponsors(lines: list[str], width: int | None = None) -> list[dict[str, object]]:
     """Name, agency class[, 'Sponsor Role lead'] entries; without roles the first sponsor is the lead. A name a copy
     wrapped over lines (saved at a fixed width) is one name: on a page that parts its lines by blank lines, lines with
-    none between them; on a compact page, a line that plainly goes on in the next (it ends in 'of', 'and', a comma)."""
+    none between them; on a compact page, a line that plainly goes on in the next (it ends in 'of', 'and', a comma),
+    or, on a print wrapped at `width`, a line that fills the sheet above a line that is no agency class."""
     rows: list[dict[str, object]] = []
     apart = parts_entries_by_blank_lines(lines)
     above = None  # the name line right above, no blank line between
@@ -84,7 +85,7 @@ def sponsors(lines: list[str]) -> list[dict[str, object]]:
             rows[-1]["agency_class"] = agency_class
         elif rows and (match := _SPONSOR_ROLE.match(line)):
             rows[-1]["lead_or_collaborator"] = match.group(1).lower()
-        elif above is not None and (apart or goes_on(above, line)):
+        elif above is not None and (apart or goes_on(above, line) or fills_sheet(above, line, width)):
             rows[-1]["name"] = rejoined(rows[-1]["name"], line)
         else:
             rows.append({"agency_class": None, "lead_or_collaborator": None, "name": line})
@@ -100,20 +101,36 @@ def investigators(lines: list[str]) -> list[dict[str, object]]:
     return _investigators(nonblank(lines))[0]
 
 
-def _investigators(lines: list[str]) -> tuple[list[dict[str, object]], int]:
-    """The officials, and how many lines none of them takes (an official shown without a 'Role:' line)."""
+def _investigators(lines: list[str], width: int | None = None) -> tuple[list[dict[str, object]], int]:
+    """The officials, and how many lines none of them takes (an official shown without a 'Role:' line). On a print
+    wrapped at `width`, an affiliation that fills the sheet goes on in the line below it, unless a 'Role:' line
+    follows that line (then it is the next official's name)."""
     rows: list[dict[str, object]] = []
     unread = 0
+    affiliation_at = None  # the number of the line an official's affiliation was read from last
     for index, line in enumerate(lines):
+        if affiliation_at == index - 1 and _affiliation_goes_on(lines, index, width):
+            rows[-1]["affiliation"] = rejoined(str(rows[-1]["affiliation"]), line)
+            affiliation_at = index
+            continue
         if (match := _ROLE.match(line)) and rows:
             rows[-1]["role"] = labels.lookup("official_role", match.group(1))
         elif not match and index + 1 < len(lines) and _ROLE.match(lines[index + 1]):
             rows.append({"role": None, "name": line, "affiliation": None})
         elif not match and rows and rows[-1]["affiliation"] is None:
             rows[-1]["affiliation"] = line
+            affiliation_at = index
         else:
             unread += 1
     return rows, unread
+
+
+def _affiliation_goes_on(lines: list[str], index: int, width: int | None) -> bool:
+    """Whether lines[index] goes on with the affiliation line above it: that line fills a print's sheet, and this one
+    is no 'Role:' line nor the name of the next official (a line with a 'Role:' line under it)."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return (fills_sheet(lines[index - 1], lines[index], width) and not _ROLE.match(lines[index])
+            and not _ROLE.match(following))
 
 
 def central_contacts(lines: list[str]) -> list[dict[str, object]]:

@@ -45,7 +45,8 @@ def locations(lines: list[str], width: int | None = None) -> list[dict[str, obje
                 rows.append(_site(None, line))  # an address with no name above it
             elif _country_alone(line, following):
                 rows.append({**_site(None, None), "country": line.strip()})  # a site the registry gives its country
-            elif _ends_in_country(line) and sum(part is not None for part in address(line).values()) > 2:
+            elif (_ends_in_country(line) and sum(part is not None for part in address(line).values()) > 2
+                  and not _names_its_place(line, following)):
                 return Problem(UNDECIDED_SITES, f"'Locations': '{line}' above the address '{following}' may be a "
                                                 "site's name or the address of a site without one; no site is read")
             else:
@@ -66,6 +67,16 @@ def _wrapped_name(lines: list[str], width: int | None) -> str | None:
     address either: a site's name that may go on in that line, or end there (a site without an address)."""
     return next((line for line, following in zip(lines, lines[1:]) if fills_sheet(line, following, width)
                  and not _ends_in_country(line) and not _ends_in_country(following)), None)
+
+
+def _names_its_place(line: str, following: str) -> bool:
+    """Whether a line that reads as an address is a site's name that ends with its city and country, as the address
+    below it gives them ('St. Anna Children's Hospital, Vienna, Austria' above 'Vienna, , Austria'): the address of
+    a site without a name would not end as the next site's address begins and ends."""
+    below = address(following) if _ends_in_country(following) else {}
+    city, country = below.get("city"), below.get("country")
+    return bool(city and country) and [part.strip().casefold() for part in line.rsplit(",", 2)[-2:]] == [
+        city.casefold(), country.casefold()]
 
 
 def undecided_cities(lines: list[str]) -> list[str]:
@@ -117,11 +128,22 @@ def address(line: str) -> dict[str, str | None]:
     return {"city": city, "state": state, "zip": zip_code, "country": country}
 
 
+# The second half of a region's name as the registry writes it inverted, ISO 3166-2's way ('Madrid, Comunidad De',
+# 'Murcia, Región De', 'Valenciana, Comunitat', 'London, City Of'): a part of its own only on the page, which joins
+# the address's parts with commas, and one part with the name before it.
+_INVERTED_REGION = re.compile(r"(?i)(?:(?:comunidad(?: foral)?|r[eé]gi[oó]n|principado|city|county|provincia|province)"
+                              r" (?:de|del|of)|comunitat)")
+
+
 def _parts(line: str) -> list[str | None]:
-    """The address's comma-separated parts (empty ones None), a country whose name holds a comma as one part."""
+    """The address's comma-separated parts (empty ones None), a country whose name holds a comma as one part, and
+    so a region the registry names inverted."""
     parts = [part.strip() or None for part in line.split(",")]
     if len(parts) > 2 and parts[-2] and parts[-1] and f"{parts[-2]}, {parts[-1]}".casefold() in COUNTRIES:
         parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]
+    for at in range(len(parts) - 2, 1, -1):  # joined to a state, never to the city, nor the country
+        if parts[at] and parts[at - 1] and _INVERTED_REGION.fullmatch(" ".join(parts[at].split())):
+            parts[at - 1:at + 1] = [f"{parts[at - 1]}, {parts[at]}"]
     return parts
 
 

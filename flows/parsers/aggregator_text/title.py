@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flows.parsers.aggregator_text.wrapped_lines import fills_sheet
 from flows.parsers.model import Problem, Refused
 
 UNDECIDED_TITLE = "unreadable title: its first line undecided"
@@ -26,14 +27,20 @@ _MOST_MENU_WORDS = 3
 # end with ('Sign in'), and its way back to a search, of as many words as a title's first line. Never a title's line.
 _SITE_LINKS = frozenset({"sign in", "log in", "logged in", "signed in", "back to search results", "back to results",
                          "back to search", "return to search results"})
+# A site's cookie notice, which a saved page may keep above the study: its sentence ('We use cookies to improve your
+# experience', 'This website uses cookies', '... see our Cookie Policy') and its buttons ('Accept all cookies').
+# No study's title says so.
+_COOKIE_NOTICE = re.compile(r"(?i).*\b(?:we use|(?:web)?site uses|uses?) cookies\b.*|.*\bcookie (?:policy|settings|"
+                            r"preferences|notice|consent)\b.*|(?:accept|reject|decline|allow)(?: all)?(?: cookies)?")
 _SENTENCE_ENDS = frozenset(".!?")
 _NO_SPACE_AFTER = frozenset("-/")
 
 
-def title_of(above: list[str]) -> tuple[str | Refused | None, Problem | None]:
+def title_of(above: list[str], width: int | None = None) -> tuple[str | Refused | None, Problem | None]:
     """The title from the lines above the 'NCT ID:' line (stripped, no heading; blank ones kept), and the problem of
     a line above it that the page leaves undecided (then the title is refused, the lines it may be kept). On a page
-    that sets its parts apart by blank lines (a blank line above 'NCT ID:'), the lines of one part are one title."""
+    that sets its parts apart by blank lines (a blank line above 'NCT ID:'), the lines of one part are one title; on
+    a print wrapped at `width`, a line that fills the sheet goes on in the title line below it."""
     parts: list[str] = []
     apart = blank_between = False
     for upper in reversed(above):
@@ -42,7 +49,8 @@ def title_of(above: list[str]) -> tuple[str | Refused | None, Problem | None]:
             continue
         if not parts:
             parts.append(upper)
-        elif goes_on(upper, parts[0]) or (apart and not blank_between and _may_be_title(upper)):
+        elif (goes_on(upper, parts[0]) or (apart and not blank_between and _may_be_title(upper))
+              or (not blank_between and fills_sheet(upper, parts[0], width))):
             parts.insert(0, upper)
         elif _may_be_title(upper):
             detail = (f"'{upper}' above the title line '{parts[0]}' may be the title's first line or the site's own "
@@ -64,7 +72,7 @@ def joined_title(parts: list[str]) -> str:
 def goes_on(upper: str, lower: str) -> bool:
     """Whether `lower` continues the title line `upper`: `upper` ends in a word or mark a title does not end with,
     or `upper` is a full line of words and `lower` starts in lower case or with a bracket."""
-    if _NAVIGATION.search(upper) or upper.casefold() in _SITE_LINKS:
+    if _NAVIGATION.search(upper) or upper.casefold() in _SITE_LINKS or _COOKIE_NOTICE.fullmatch(upper):
         return False
     words, first = upper.split(), lower[:1]
     if words[-1].casefold() in CONNECTORS or upper[-1] in _OPEN_ENDS:
@@ -77,4 +85,5 @@ def _may_be_title(line: str) -> bool:
     """Whether a line with no sign of going on into the title below could still be the title's first line: more
     words than a navigation item, no navigation separators, no sentence."""
     return (len(line.split()) > _MOST_MENU_WORDS and not _NAVIGATION.search(line)
-            and line[-1] not in _SENTENCE_ENDS and line.casefold() not in _SITE_LINKS)
+            and line[-1] not in _SENTENCE_ENDS and line.casefold() not in _SITE_LINKS
+            and not _COOKIE_NOTICE.fullmatch(line))
