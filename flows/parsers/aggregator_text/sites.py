@@ -131,8 +131,8 @@ def address(line: str) -> dict[str, str | None]:
 # The second half of a region's name as the registry writes it inverted, ISO 3166-2's way ('Madrid, Comunidad De',
 # 'Murcia, Región De', 'Valenciana, Comunitat', 'London, City Of'): a part of its own only on the page, which joins
 # the address's parts with commas, and one part with the name before it.
-_INVERTED_REGION = re.compile(r"(?i)(?:(?:comunidad(?: foral)?|r[eé]gi[oó]n|principado|city|county|provincia|province)"
-                              r" (?:de|del|of)|comunitat)")
+_INVERTED_REGION = re.compile(r"(?i)(?:(?:comunidad(?: foral)?|r[eé]gi[oó]n|principado|city|county|provincia"
+                              r"|province) (?:de|del|of)|comunitat)")
 
 
 def _parts(line: str) -> list[str | None]:
