@@ -186,9 +186,16 @@ def test_an_observational_studys_biospecimens_follow_up_and_registry_load_into_t
     assert parsed.problems == []
 
 
-def test_an_observational_study_not_shown_as_a_registry_gets_no_registry_flag():
+def test_an_observational_study_not_shown_as_a_registry_is_no_registry():
+    """The page marks every patient registry ('Observational [Patient Registry]'): a plain 'Observational' study
+    is none, as the legacy XML reader reads it."""
     study = _study((DESIGN, OBSERVATIONAL.replace(" [Patient Registry]", "")))
-    assert study["study_type"] == "OBSERVATIONAL" and "patient_registry" not in study
+    assert study["study_type"] == "OBSERVATIONAL" and study["patient_registry"] is False
+
+
+def test_an_interventional_study_gets_no_registry_flag():
+    study = _study((DESIGN, "Study Type:\nInterventional\n"))
+    assert study["study_type"] == "INTERVENTIONAL" and "patient_registry" not in study
 
 
 @pytest.mark.parametrize("shown, flags", [

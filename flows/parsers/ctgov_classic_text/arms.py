@@ -57,6 +57,8 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
         kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
         if index in row_arms:
             kind, (label, name) = "arm", typed_line(line, ARM_LABELS)
+        elif kind == "intervention" and _spells_unlisted(arm, entries, (label, name), listed):
+            kind = "text"
         undecided = not cohorts and bool(arm and arm["links"]) and (
             (shapeless and label in _SHARED_LABELS) or (blankless and name in arm["links"]))
         if _after_other_names(entries, stripped):  # the intervention's cell ends with its other names
@@ -77,6 +79,14 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
         elif entries and not _other_name(entries[-1], stripped):
             entries[-1]["lines"].append(stripped)
     return entries
+
+
+def _spells_unlisted(arm: dict | None, entries: list[dict], typed: tuple[str, str],
+                     listed: list[tuple[str, str]]) -> bool:
+    """Whether a line typed as an intervention stands in an arm's description (below the arm's line, above its first
+    intervention) and names none of the interventions the conditions table lists, where it lists them: the
+    description's own text ('Biological: 5 cc ViviGen. Patients of this group receive ...'), not an intervention."""
+    return bool(listed) and arm is not None and entries[-1] is arm and typed not in listed
 
 
 def _without_blank_lines(lines: list[str]) -> bool:

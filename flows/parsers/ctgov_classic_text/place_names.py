@@ -87,7 +87,8 @@ Saint Lucia|Grenada|Dominica|Saint Vincent and the Grenadines|Montserrat|Netherl
 Holy See (Vatican City State)|Timor-Leste|Sao Tome and Principe|Comoros|Seychelles|Solomon Islands|Vanuatu|Samoa|
 Tonga|Micronesia, Federated States of|Marshall Islands|Palau|Kiribati|Swaziland|Burma|Serbia and Montenegro|
 Former Serbia and Montenegro|Yugoslavia|Slovak Republic|Ivory Coast|Brunei|Laos|Syria|Cook Islands|
-Turks and Caicos Islands|Anguilla|Virgin Islands, British|Sint Maarten|Western Sahara|Former Yugoslavia""")
+Turks and Caicos Islands|Anguilla|Virgin Islands, British|Sint Maarten|Western Sahara|Former Yugoslavia|
+Turkey (Türkiye)""")
 LONGEST_COUNTRY = max(len(name.split()) for name in MORE_COUNTRIES)
 
 MULTI_WORD_CITIES = _names("""

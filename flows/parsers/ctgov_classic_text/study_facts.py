@@ -20,6 +20,8 @@ _ACCESS_TYPES = (("individual", re.compile(r"^individual(?: patients?)?$", re.I)
 _ACCESS_SPLIT = re.compile(r"\s*[,;]\s*")
 # A study type that shows it is a patient registry: 'Observational [Patient Registry]'.
 _REGISTRY_TYPE = re.compile(r"\[\s*patient registry\s*\]\s*$", re.I)
+# An observational study type without that mark: the page marks every registry, so this study is none.
+_OBSERVATIONAL_TYPE = re.compile(r"^observational$", re.I)
 LABELS = frozenset(_COLUMNS) | {"Expanded Access Type"}
 
 
@@ -29,8 +31,11 @@ def study_facts(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
     for label, column in _COLUMNS.items():
         if shown := values.get(label):
             columns[column] = _value(column, shown)
-    if _REGISTRY_TYPE.search(values.get("Study Type") or ""):
+    study_type = " ".join((values.get("Study Type") or "").split())
+    if _REGISTRY_TYPE.search(study_type):
         columns["patient_registry"] = True
+    elif _OBSERVATIONAL_TYPE.match(study_type):
+        columns.setdefault("patient_registry", False)  # a 'Patient Registry' answer of its own is kept
     flags, unknown = access_types(values.get("Expanded Access Type") or "")
     columns.update(flags)
     return columns, [f"'Expanded Access Type' '{part}' is none of the registry's expanded-access types (individual, "
