@@ -7,7 +7,7 @@ from operator import methodcaller
 
 from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.list_items import filled_lines, list_names, lone_numbers
+from flows.parsers.summary_text.list_items import bracketed_wraps, filled_lines, list_names, lone_numbers
 from flows.parsers.summary_text.listed_keys import listed_rows
 from flows.parsers.summary_text.page_furniture import dedented, without_furniture
 from flows.parsers.summary_text.study_keys import study_keys
@@ -120,7 +120,8 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                  block: list[str], width: int | None) -> Parsed:
     """The study of a whole page (its key block's values, the block's lines; `width`, that of a page saved wrapped:
     _page_width) and what could not be read of it."""
-    fields, unknown = design.labelled_lines(sections.lines("Study Design"))
+    study_design = design.unwrapped(sections.lines("Study Design"), width)  # a value wrapped onto lines is one
+    fields, unknown = design.labelled_lines(study_design)
     conflicts = conflicting_keys(block)
     keyed: set[str] = set()
     for key, value in values.items():
@@ -143,7 +144,7 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
     problems += [Problem("unknown label", f"key block line starting '{word}'", nct_id) for word in strays]
     unread += [f"'{key}' is given twice with different values (the key block's first is read)" for key in conflicts]
     unread += [f"'{label}' is given twice under 'Study Design' with different values (the first is read)"
-               for label in design.conflicting_labels(sections.lines("Study Design"))]
+               for label in design.conflicting_labels(study_design)]
     unread += [f"'{key}' goes on past its line and the next line starts with a key: whether that line is the rest "
                "of it cannot be told" for key in undecided_wraps(block)]
     problems += [Problem("unreadable value", detail, nct_id) for detail in design.unreadable(fields) + unread]
@@ -154,9 +155,12 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
 def _page_width(sections: Sections) -> int | None:
     """The width of a page saved wrapped, told by the text it wraps, its margin aside (a print keeping its layout
     indents every line): its summary and description, or, when they are too short to tell, these with the 'See
-    also' rows (a status and title each, which such a page wraps as well); None for a page not so wrapped."""
+    also' rows (a status and title each, which such a page wraps as well), or else every line the page shows above
+    its key block (a short summary wraps once or twice, a long title or Study Design value once more); None for a
+    page not so wrapped."""
     text = [*sections.lines("Clinical Trial Summary"), *sections.lines("Clinical Trial Description")]
-    return wrap_width(dedented(text)) or wrap_width(dedented([*text, *sections.lines("See also")]))
+    return wrap_width(dedented(text)) or wrap_width(dedented([*text, *sections.lines("See also")])) or wrap_width(
+        dedented([*sections.preamble, *text, *sections.lines("Study Design"), *sections.lines("See also")]))
 
 
 def below_logo(lines: list[str]) -> list[str]:
@@ -223,7 +227,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     if (text := text_block(dedented(sections.lines("Clinical Trial Description")))) and not no_value(text):
         record.add("detailed_descriptions", {"description": text})
     listed = sections.lines("Related Conditions & MeSH terms")
-    names = [name for name in list_names(listed) if not no_value(name)]
+    names = [name for name in list_names(bracketed_wraps(listed, width)) if not no_value(name)]
     add_rows(record, "conditions", [{"name": name} for name in names])
     unread = lone_numbers(names) + filled_lines(listed, width)
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):

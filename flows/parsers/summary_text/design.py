@@ -10,12 +10,14 @@ from flows.parsers.dates import date_columns, registry_date_columns, said_unknow
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.model import Refused
 from flows.parsers.page_text import int_value, no_value, nonblank
+from flows.parsers.printed_pages import broken_before
 from flows.parsers.summary_text import study_facts, study_keys
 from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)
                                                     unreadable_eligibility)
 from flows.parsers.summary_text.numeric_dates import numeric_date, page_order, undecided
 from flows.parsers.summary_text.sections import continues_name
 from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed, typed_count
+from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 from schemas import enums
 
 # Display label (lower case) -> the field it fills (with the study facts of summary_text.study_facts).
@@ -55,6 +57,38 @@ _STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
 _LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def unwrapped(lines: list[str], width: int | None) -> list[str]:
+    """The 'Study Design' lines of a page saved wrapped at `width` (see title.wrap_width) with each value a wrap broke
+    onto the next line(s) joined again ('Masking description: Subjects will be randomized to either the leva® arm
+    or' / 'Kegel arm on a 1 to 1 ratio'): a line that starts with no label goes on the value above when the line
+    above was too full to hold its first word. A line that starts with a label stays its own, and so does a break
+    after a word's hyphen, as whether a space follows it cannot be told."""
+    if width is None:
+        return lines
+    kept: list[str] = []
+    above = ""  # the line above as the page shows it, while a value it holds may go on
+    for line in lines:
+        text = line.strip()
+        if above and text and broken_before(above, text, width) and not hyphen_undecided(above, text) and (
+                _label_of(type_after_label(text)) is None):
+            kept[-1] = f"{kept[-1].rstrip()} {text}"
+        else:
+            kept.append(line)
+        above = text if text and (above or _label_of(type_after_label(text)) is not None) else ""
+    return kept
+
+
+def _label_of(line: str) -> str | None:
+    """The field a 'Study Design' line's label fills ('Label: value', or 'Label value' as in the key block), or
+    None for a line that starts with no known label, or in lower case (the rest of a sentence: 'allocation ratio')."""
+    if line[:1].islower():
+        return None
+    label, colon, _ = line.partition(":")
+    if colon and (field := FIELDS.get(" ".join(label.lower().split()))):
+        return field
+    return FIELDS[" ".join(match.group(1).lower().split())] if (match := _LABEL_FIRST.match(line)) else None
 
 
 def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:

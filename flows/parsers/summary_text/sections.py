@@ -14,6 +14,8 @@ NCT_KEY_ANY_CASE = re.compile(NCT_KEY.pattern, re.IGNORECASE)
 # Words a sponsor's or person's name does not end with: a name that ends so was wrapped onto the next line.
 _UNFINISHED = frozenset({"and", "of", "for", "the", "in", "on", "at", "de", "du", "des", "la", "le", "di", "del",
                          "della", "do", "da", "van", "von", "y", "e", "et", "und", "für", "&", "-", "–", "/", ","})
+# A web address, which may end in a slash ('https://forpatients.roche.com/', 'www.example.org/').
+_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+")
 
 
 # What a copy may show after a heading: a colon, or the count of what the section lists ('See also (3)').
@@ -121,6 +123,18 @@ def continues_name(name: str, line: str) -> bool:
 
 def unfinished(name: str) -> bool:
     """Whether a name or text goes on past its line: it ends in a word no name ends with ('Ministry of Health
-    and'), a comma, dash or slash, or holds an unclosed bracket."""
-    last = name.split()[-1].lower() if name.split() else ""
-    return last in _UNFINISHED or name.endswith((",", "-", "/")) or name.count("(") > name.count(")")
+    and'), a comma, dash or slash, or holds an unclosed bracket. Such a word in capitals after words in lower case
+    is an abbreviation that ends a name ('Jane Roe, DO': a degree), and a slash ending a web address ends it
+    ('Reference Study ID Number: WO43571 https://forpatients.roche.com/')."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if last.lower() in _UNFINISHED and not _abbreviation(words):
+        return True
+    return (name.endswith((",", "-", "/")) and not _ADDRESS.fullmatch(last)) or name.count("(") > name.count(")")
+
+
+def _abbreviation(words: list[str]) -> bool:
+    """Whether a name's last word is an abbreviation: in capitals, of two letters or more, after words that hold
+    lower case (a degree, 'Jane Roe, DO'; a company's form, 'Example Pharma DE'), not a joining word as 'do' or
+    'de' are; a name all in capitals ('HOSPITAL DE CLINICAS DE') writes its joining words so too."""
+    return len(words[-1]) > 1 and words[-1].isupper() and any(word != word.upper() for word in words[:-1])

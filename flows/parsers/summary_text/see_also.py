@@ -7,7 +7,7 @@ from flows.parsers import labels
 from flows.parsers.model import Refused
 from flows.parsers.page_text import nonblank
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.title import HYPHEN_KNOWN
+from flows.parsers.summary_text.title import HYPHEN_KNOWN, site_text
 from flows.parsers.summary_text.wrapped_words import hyphen_undecided
 from schemas import enums
 
@@ -22,6 +22,14 @@ SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(
                           r"|N/A|Not Applicable))?$")
 
 
+# The site's footer below the table, as a saved page keeps it: its copyright line, which closes a page ('© 2026
+# Example', 'Copyright 2026 ...', '... All rights reserved.'), and the links above it ('Privacy Policy', 'Terms of
+# Use', 'Disclaimer', 'Sitemap', or a line of them parted by bars).
+_COPYRIGHT = re.compile(r"(?i)(?:\u00a9|\(c\)|copyright\b).*|.*\ball rights reserved\.?")
+_FOOTER_LINK = re.compile(r"(?i)(?:privacy|cookie)(?: policy| notice| statement)?|terms(?: (?:of (?:use|service)|and "
+                          r"conditions))?|disclaimer|site ?map|accessibility|imprint|legal(?: notice)?|follow us")
+
+
 def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
     """'Completed NCT03529955 - <title> Phase 2' rows, and how many lines start no row and continue none.
 
@@ -32,7 +40,7 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
     rest ('Withdrawn (Sponsor decided not to' / 'proceed) NCT05031416 - <title> N/A'), or the line may break right
     before the id, the status alone above it ('Withdrawn (Sponsor decision)' / 'NCT05031416 - <title> N/A'). Any
     other line (a footer, or the wrap of a row that shows no phase, which cannot be told from one) is counted, not
-    read into a title."""
+    read into a title; the site's footer below the last row is no row (see _above_footer)."""
     texts: list[str] = []
     shown: list[list[str]] = []  # each row's lines as the page shows them
     pending: list[str] = []  # the lines below the last row that do not yet end it with a phase
@@ -55,7 +63,7 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
             pending = []
         else:
             pending.append(line)
-    strays += len(pending)
+    strays += len(_above_footer(pending))
     rows = []
     strays += sum(1 for text in texts if see_also_parts(text) is None)  # a row's start that nothing went on
     for text, row_lines in zip(texts, shown):
@@ -65,6 +73,23 @@ def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
         rows.append({"related_nct_id": nct, "stated_status": design.read_status(status),
                      "stated_phase": labels.phase(phase), "title": _title(title, row_lines)})
     return rows, strays
+
+
+def _above_footer(pending: list[str]) -> list[str]:
+    """The lines below the table's last row without the site's footer that closes a saved page: a copyright line
+    (see _COPYRIGHT), with the site's links and navigation right above it (_FOOTER_LINK, title.site_text) and only
+    the site's text below it (a cookie notice, a page saved after it in the same file). Without a copyright line,
+    such lines are counted as any other (a link alone may be either page's where several pages are saved in one
+    file)."""
+    end = len(pending)
+    while end and site_text(pending[end - 1].strip()):
+        end -= 1
+    if not end or not _COPYRIGHT.fullmatch(pending[end - 1].strip()):
+        return pending
+    end -= 1
+    while end and (_FOOTER_LINK.fullmatch(pending[end - 1].strip()) or site_text(pending[end - 1].strip())):
+        end -= 1
+    return pending[:end]
 
 
 def _title(title: str, row_lines: list[str]) -> str | Refused:

@@ -55,20 +55,35 @@ def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Ref
     several that do not plainly make one title; (None, None) when there are none. On a page saved wrapped at
     `width` (see wrap_width), a line too full to have held the next line's first word goes on in it."""
     part: list[str] = []
+    tail: list[str] = []  # the site's lines right below the lowest title line, no blank line between
     for line in reversed([line.strip() for line in preamble]):
-        if not line or navigation(line) or any(pattern.fullmatch(line) for pattern in _SITE_TEXT):
+        if not line or site_text(line):
             if part:
                 break
+            tail = [line, *tail] if line else []
             continue
+        if not part and tail and all(_wraps(upper, lower, width) for upper, lower in zip([line, *tail], tail)):
+            part = list(tail)  # a title wrapped before a word a menu item spells ('... of the Lower' / 'Back')
         part.insert(0, line)
-    if len(part) > 1 and not all(_goes_on(line) or (width and len(line) + 1 + len(below.split()[0]) > width)
-                                 for line, below in zip(part, part[1:])):
+    if len(part) > 1 and not all(_wraps(line, below, width) for line, below in zip(part, part[1:])):
         return Refused(" / ".join(part), ONE_TITLE), f"{len(part)} lines right above the summary: whether they are " \
                      "one title or the site's text and a title cannot be told"
     if any(hyphen_undecided(line, below) for line, below in zip(part, part[1:])):
         return Refused(" / ".join(part), HYPHEN_KNOWN), "a title line ends in a hyphen: whether the word goes on " \
                      "in the next line or a space follows the hyphen cannot be told"
     return (" ".join(part) or None), None
+
+
+def _wraps(line: str, below: str, width: int | None) -> bool:
+    """Whether a title line plainly goes on in the line below: it ends in a connecting word or an open mark, or, on a
+    page saved wrapped at `width`, it was too full to hold the line's first word."""
+    return _goes_on(line) or bool(width and len(line) + 1 + len(below.split()[0]) > width)
+
+
+def site_text(line: str) -> bool:
+    """Whether the stripped line is the site's own text around a study: its navigation, menu items and links, a
+    reader view's line, a cookie notice."""
+    return navigation(line) or any(pattern.fullmatch(line) for pattern in _SITE_TEXT)
 
 
 def navigation(line: str) -> bool:
