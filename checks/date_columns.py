@@ -19,6 +19,9 @@ LABELS = {
 }
 # ClinicalTrials.gov posted its first records in September 1999: nothing was registered earlier.
 REGISTRY_OPENED = "DATE '1999-09-01'"
+# Real studies began as early as the 1940s (Framingham, 1948), so an earlier study date is a typo (1900 for 2000):
+# dates.implausible_date flags it, and no rule counts days from it.
+EARLIEST_STUDY_DAY = "DATE '1940-01-01'"
 OPEN = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES)})"
 # A SUSPENDED trial has not ended either: its status goes stale like an open one's.
 NOT_ENDED = f"s.overall_status IN ({', '.join(literal(s) for s in OPEN_STATUSES + ('SUSPENDED',))})"

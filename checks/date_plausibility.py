@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checks.date_columns import (
-    LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, on_or_in, rule, select, shown,
+    EARLIEST_STUDY_DAY, LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, on_or_in, rule, select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
@@ -51,7 +51,7 @@ UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_s
                          f"ELSE {literal(LAST_UPDATE + '=')} || {shown(LAST_UPDATE)} END")
 # Real studies began as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are common), so only earlier
 # study dates are typos (1900 for 2000). Postings cannot predate the registry.
-EARLIEST_STUDY_DATE = (exact("DATE '1940-01-01'"), "before 1940, almost certainly a typo")
+EARLIEST_STUDY_DATE = (exact(EARLIEST_STUDY_DAY), "before 1940, almost certainly a typo")
 # A long-running cohort or population registry may honestly have begun before 1940 (a birth cohort of 1921, the
 # Terman study of 1921, the Harvard Grant study of 1938): a study date from this day on of a study not shown to be a
 # trial (observational, or of no given type) is worth a look, not a typo. A year of 1900 or before is the century

@@ -54,10 +54,11 @@ PLACEHOLDERS = ("n/a", "na", "n.a", "tbd", "tba", "to be determined", "not appli
                 "none", "nil", "not provided", "none provided", "not specified", "unknown", "null")
 # What a writer puts where the value is still to come: a title, condition, measure, summary or time frame that is
 # only one of these gives none (read here and by protocol.outcome_without_time_frame: the other rules sharing
-# PLACEHOLDERS read it as they do). 'x' is a template's blank.
+# PLACEHOLDERS read it as they do). 'x', 'xx' or 'XXX' is a template's blank.
 NOT_YET_GIVEN = ("not known", "not yet known", "not yet determined", "not yet decided", "not yet available",
                  "to be announced", "to be confirmed", "tbc", "to be added", "to be provided", "pending", "not stated",
-                 "x")
+                 "coming soon", "to follow", "to be updated", "to be specified", "to be defined", "not defined",
+                 "will be added", "will be provided", "will be updated", "x", "xx", "xxx", "xxxx")
 # The same placeholders as writers of other languages word them in English records ('Non applicable', 'No aplica').
 OTHER_LANGUAGES_NONE = ("non applicable", "not aplicable", "no aplica", "no disponible", "non disponible",
                         "ninguno", "ninguna", "aucun", "aucune", "keine", "nicht zutreffend")

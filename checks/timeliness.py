@@ -7,8 +7,8 @@ snapshot), and at the coarser precision of the dates it compares.
 from __future__ import annotations
 
 from checks.date_columns import (
-    FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY, date_of, registered, rule,
-    select, shown,
+    EARLIEST_STUDY_DAY, FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY, date_of,
+    registered, rule, select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import literal, sql_text
@@ -86,7 +86,8 @@ def _late_registration_sql() -> str:
                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")
     where = (f"{INTERVENTIONAL} AND coalesce(s.start_date_type, 'ACTUAL') = 'ACTUAL' AND NOT {NEVER_STARTED} "
              f"AND NOT {ENROLLED_NOBODY} AND NOT {NOT_YET_ENROLLING} "
-             f"AND s.study_first_submitted_date IS NOT NULL AND {after(on, start, allowed)}")
+             f"AND s.study_first_submitted_date IS NOT NULL AND {start.lo} >= {EARLIEST_STUDY_DAY} "
+             f"AND {after(on, start, allowed)}")
     found = (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, {severity} AS severity, "
              f"{_FDA_REGULATED} AS fda, {start.hi} AS started_by FROM studies s WHERE {where}")
     return _with_other_registry(found)
@@ -307,7 +308,7 @@ def _not_yet_recruiting_sql() -> str:
         sql_text("Status is NOT_YET_RECRUITING but the start date {st} was {n} days before {now}.",
                  **texts),
         sql_text("overall_status=NOT_YET_RECRUITING; start_date={st}; judged as of={now}", **texts),
-        f"s.overall_status = 'NOT_YET_RECRUITING' "
+        f"s.overall_status = 'NOT_YET_RECRUITING' AND {date_of('start_date').lo} >= {EARLIEST_STUDY_DAY} "
         f"AND {after(RECORD_TODAY, date_of('start_date'), NOT_YET_STARTED_DAYS)}")
 
 
@@ -323,7 +324,8 @@ RULES = (
          "known so) that gives a past start contradicts itself, and which is wrong the record cannot tell. ICMJE "
          "accepts any WHO primary registry: a record that gives such a registry's id (ISRCTN, ChiCTR, CTRI, DRKS...), "
          "not one dated after the 21 days, may have been registered there in time: info, naming it, unless its "
-         "sponsor says it studies an FDA-regulated product, which 42 CFR 11.24 has registered here.",
+         "sponsor says it studies an FDA-regulated product, which 42 CFR 11.24 has registered here. A start before "
+         "1940 is a typo (dates.implausible_date), no day to count from.",
          ("studies.study_first_submitted_date", "studies.study_first_posted_date", "studies.start_date",
           "id_information.id_value"),
          _late_registration_sql(),
@@ -352,6 +354,7 @@ RULES = (
          family=FAMILY, category="missing_field"),
     rule("not_yet_recruiting_past_start", "warning",
          "A study still NOT_YET_RECRUITING more than 90 days after its start date has a stale "
-         "status or start date (42 CFR 11.64: changes within 30 days).",
+         "status or start date (42 CFR 11.64: changes within 30 days). A start before 1940 is a typo "
+         "(dates.implausible_date), no day to count from.",
          ("studies.overall_status", "studies.start_date"), _not_yet_recruiting_sql(), family=FAMILY),
 )
