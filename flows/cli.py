@@ -343,6 +343,9 @@ def pull(
     bulk_url: Optional[str] = typer.Option(None, "--bulk-url", help="Bulk zip URL (default: TRIALQC_BULK_URL)."),
     db: Optional[Path] = typer.Option(None, help="DuckDB warehouse holding the cursors and the pull records."),
     page_size: int = typer.Option(1000, "--page-size", help="Studies per API page (at most 1000)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for the registry to send "
+                                                                    "anything before retrying (default: "
+                                                                    "TRIALQC_API_TIMEOUT or 60)."),
 ) -> None:
     """Pull studies from the ClinicalTrials.gov API v2 (or its bulk zip) into the landing folder."""
     from flows.errors import UsageError
@@ -356,7 +359,7 @@ def pull(
         _fail(2, f"--since {since!r} is not a date like 2026-11-01")
     try:
         request = pull_request(settings, since=day, full=full, bulk=bulk, departed=departed, landing=landing, db=db,
-                               api_url=api_url, bulk_url=bulk_url, page_size=page_size, term=term,
+                               api_url=api_url, bulk_url=bulk_url, page_size=page_size, timeout=timeout, term=term,
                                condition=condition, intervention=intervention, sponsor=sponsor)
         complete = pull_in_terminal(request, settings, console)
     except UsageError as exc:

@@ -50,6 +50,9 @@ class Settings:
     bulk_url: str | None = None
     api_min_interval: float = 1.0
     api_backoff: float = 2.0
+    # Seconds a pull waits for the registry to send anything (a stalled answer is retried, then the pull stops
+    # incomplete and resumable).
+    api_timeout: float = 60.0
 
     def resolve(self, source: str | Path | None, db: str | Path | None) -> tuple[Path, Path]:
         """The source and warehouse paths of a run (arguments over settings); a missing source is a UsageError."""
@@ -73,7 +76,7 @@ class Settings:
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
         TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL,
-        TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF."""
+        TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF, TRIALQC_API_TIMEOUT."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
@@ -88,6 +91,7 @@ class Settings:
             bulk_url=env.get("TRIALQC_BULK_URL") or None,
             api_min_interval=_number("TRIALQC_API_MIN_INTERVAL", "1.0", float, 0),
             api_backoff=_number("TRIALQC_API_BACKOFF", "2.0", float, 0),
+            api_timeout=_number("TRIALQC_API_TIMEOUT", "60", float, 1),
         )
 
 

@@ -38,12 +38,13 @@ class PullRequest:
     api_url: str
     bulk_url: str
     page_size: int = PAGE_SIZE
+    timeout: float = 60.0  # seconds to wait for the registry to send anything
 
 
 def pull_request(settings: Settings, *, since: date | None = None, full: bool = False, bulk: bool = False,
                  departed: bool = False, landing: Path | None = None, db: Path | None = None,
                  api_url: str | None = None, bulk_url: str | None = None, page_size: int = PAGE_SIZE,
-                 **search: str | None) -> PullRequest:
+                 timeout: float | None = None, **search: str | None) -> PullRequest:
     """Check the options and fill the gaps from the settings; a bad combination is a UsageError."""
     try:
         chosen = search_from_options(**search)
@@ -55,9 +56,11 @@ def pull_request(settings: Settings, *, since: date | None = None, full: bool = 
         raise UsageError("--since and --full contradict each other: give one")
     if not 1 <= page_size <= PAGE_SIZE:
         raise UsageError(f"--page-size must be between 1 and {PAGE_SIZE}")
+    if timeout is not None and not timeout >= 1:
+        raise UsageError(f"--timeout must be at least 1 second, not {timeout:g}")
     return PullRequest(chosen, since, full, bulk, departed, landing or settings.landing_dir, db or settings.db_path,
                        (api_url or settings.api_url).rstrip("/"), bulk_url or settings.bulk_url or DEFAULT_BULK_URL,
-                       page_size)
+                       page_size, timeout if timeout is not None else settings.api_timeout)
 
 
 def politeness_from(settings: Settings, **overrides) -> Politeness:
@@ -70,10 +73,10 @@ def run_pull(request: PullRequest, politeness: Politeness, progress_for: Callabl
     request.landing.mkdir(parents=True, exist_ok=True)
     outcomes: list[Outcome] = []
     if request.bulk:
-        with registry_client(request.api_url, politeness, read_body=False) as client:
+        with registry_client(request.api_url, politeness, read_body=False, timeout=request.timeout) as client:
             outcomes.append(pull_bulk(url=request.bulk_url, landing=request.landing, db=request.db, client=client,
                                       politeness=politeness, progress=progress_for("bulk zip (bytes)")))
-    with registry_client(request.api_url, politeness) as client:
+    with registry_client(request.api_url, politeness, timeout=request.timeout) as client:
         try:
             if not request.bulk:
                 outcomes.append(pull_search(request.search, landing=request.landing, db=request.db, client=client,

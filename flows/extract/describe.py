@@ -25,7 +25,7 @@ def describe(outcome) -> str:
 
 def _search(o: PullOutcome) -> str:
     what = f"{o.search_key}, updated since {o.since}" if o.since else f"{o.search_key}, everything"
-    resumed = " (resumed)" if o.resumed else ""
+    resumed = " (resumed)" if o.resumed else f" (in place of the unfinished pull {o.replaced})" if o.replaced else ""
     counts = f"{o.received} studies of {o.announced if o.announced is not None else '?'} announced in {o.pages} pages"
     if o.complete:
         where = f" -> {o.folder}" if o.pages else ""

@@ -32,6 +32,9 @@ class PullOutcome:
     reason: str | None
     resumed: bool
     resumable: bool
+    # The window of an unfinished pull of the same search that this one, asked for another, replaced ("since
+    # 2026-01-01", "everything"): its pages stay in their folder and its record stays incomplete.
+    replaced: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -39,12 +42,27 @@ class PullOutcome:
         return self.reason is None
 
 
+def _window(since: str | None) -> str:
+    return f"since {since}" if since else "everything"
+
+
+def asks_otherwise(state: PullState, since: date | None, full: bool) -> bool:
+    """Whether the pull asked for names another window than the unfinished pull of its search: a `since` of
+    another day, or `full` where that pull was incremental. A pull that names none resumes it."""
+    return (since is not None and state.since != since.isoformat()) or (full and state.since is not None)
+
+
 def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Client,
-                    since: date | None, full: bool) -> tuple[PullState, bool]:
-    """The unfinished pull of this search if there is one, else a new one from the cursor (or `since`)."""
+                    since: date | None, full: bool) -> tuple[PullState, bool, str | None]:
+    """The unfinished pull of this search if there is one and the pull asks for no other window, else a new one
+    from the cursor (or `since`, or everything with `full`); and the window of the unfinished pull it replaced."""
     state = load_state(landing, search.slug)
+    replaced = None
     if state is not None:
-        return state, True
+        if not asks_otherwise(state, since, full):
+            return state, True, None
+        replaced = _window(state.since)
+        drop_state(landing, search.slug)  # its pages stay in its folder, its record stays incomplete
     # One writer session for the cursor and the "running" row: each session publishes the warehouse.
     with writer_connection(db) as con:
         cursor = None if full else pull_records.cursor_since(con, search.key)
@@ -54,7 +72,7 @@ def start_or_resume(search: Search, landing: Path, db: Path, client: httpx.Clien
                           since=start, stamp=data_timestamp(client))
         save_state(landing, search.slug, state)
         pull_records.record_pull(con, state, str(landing / state.folder), "running", finished=False)
-    return state, False
+    return state, False, replaced
 
 
 def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client, progress: Progress,
@@ -64,7 +82,7 @@ def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client
     A refused query is recorded and forgotten (the next pull starts over: a page token may have
     expired); Ctrl-C is recorded and keeps the state, so the next pull resumes at the page it stopped.
     """
-    state, resumed = start_or_resume(search, landing, db, client, since, full)
+    state, resumed, replaced = start_or_resume(search, landing, db, client, since, full)
     interrupted = False
     try:
         result = land_pages(client, landing, state, progress, page_size)
@@ -80,7 +98,7 @@ def pull_search(search: Search, *, landing: Path, db: Path, client: httpx.Client
         finish(search, landing, db, state, _stopped(state, f"stopped by Ctrl-C after {state.pages} pages; "
                                                            "the next pull resumes here"), resumed, interrupted=True)
         raise
-    return finish(search, landing, db, state, result, resumed, interrupted)
+    return finish(search, landing, db, state, result, resumed, interrupted, replaced)
 
 
 def _stopped(state: PullState, reason: str) -> Reconciliation:
@@ -89,7 +107,7 @@ def _stopped(state: PullState, reason: str) -> Reconciliation:
 
 
 def finish(search: Search, landing: Path, db: Path, state: PullState, result: Reconciliation,
-           resumed: bool, interrupted: bool = False) -> PullOutcome:
+           resumed: bool, interrupted: bool = False, replaced: str | None = None) -> PullOutcome:
     """Record the pull; a complete one moves the cursor, an incomplete one keeps its state to resume.
 
     An interrupted pull resumes at the page that failed; a short one (the registry said it was done)
@@ -105,7 +123,7 @@ def finish(search: Search, landing: Path, db: Path, state: PullState, result: Re
         drop_state(landing, search.slug)
     return PullOutcome(state.pull_id, state.search_key, state.mode,
                        date.fromisoformat(state.since) if state.since else None, landing / state.folder,
-                       result.announced, result.received, state.pages, result.reason, resumed, resumable)
+                       result.announced, result.received, state.pages, result.reason, resumed, resumable, replaced)
 
 
 def next_since(state: PullState) -> date:
