@@ -11,13 +11,20 @@ COMPLETENESS_FIELDS = ("brief_title", "official_title", "overall_status", "phase
                        "last_update_posted_date", "verification_date", "why_stopped", "source")
 TOP = 25
 INDIVIDUAL_SPONSORS = "individual sponsor-investigators (not named)"  # persons who sponsor their own study
-# A study's lead sponsor as its list row and page show it: a person who sponsors their own study (class INDIV, or
-# the study's responsible party by name: a sponsor-investigator) is not named, as in the sponsors' chart.
-SHOWN_SPONSOR = """CASE WHEN EXISTS (SELECT 1 FROM sponsors sp WHERE sp.nct_id = s.nct_id
-                                      AND sp.lead_or_collaborator = 'lead' AND sp.agency_class = 'INDIV')
-                     OR EXISTS (SELECT 1 FROM responsible_parties r WHERE r.nct_id = s.nct_id
-                                AND lower(trim(r.name)) = lower(trim(s.source)))
-                   THEN 'a sponsor-investigator (not named)' ELSE s.source END"""
+# A study's lead sponsor as its list row and page show it (`ls`: `lead_sponsors`), else the organization that
+# registered it (AACT's studies.source, which a page does not show); a person who sponsors their own study (class
+# INDIV, or the study's responsible party by name: a sponsor-investigator) is not named, as in the sponsors' chart.
+SHOWN_SPONSOR = """CASE WHEN ls.person OR EXISTS (SELECT 1 FROM responsible_parties r WHERE r.nct_id = s.nct_id
+                                    AND lower(trim(r.name)) = lower(trim(coalesce(ls.name, s.source))))
+                   THEN 'a sponsor-investigator (not named)' ELSE coalesce(ls.name, s.source) END"""
+
+
+def lead_sponsors(scope: str = "") -> str:
+    """The join of each study's lead sponsor (`ls`: its name, and whether it is a person) to `studies s`; `scope`:
+    a condition on nct_id that keeps some studies only."""
+    return f"""LEFT JOIN (SELECT nct_id, min(name) AS name, bool_or(agency_class = 'INDIV') AS person FROM sponsors
+                         WHERE lead_or_collaborator = 'lead' AND name IS NOT NULL{scope} GROUP BY nct_id) ls
+               ON ls.nct_id = s.nct_id"""
 
 
 def verdicts_of(within: str = "") -> str:
@@ -37,6 +44,7 @@ def verdicts_of(within: str = "") -> str:
                count(*) FILTER (WHERE severity = 'warning') AS n_warning,
                count(*) FILTER (WHERE severity = 'info') AS n_info
         FROM quality_issues WHERE {DEFECT}{scope} GROUP BY nct_id) q ON q.nct_id = s.nct_id
+    {lead_sponsors(scope)}
     {f"WHERE s.{within}" if within else ""}"""
 
 

@@ -19,9 +19,10 @@ SHOWN = "a sponsor-investigator (not named)"
 
 
 def _lead(con: duckdb.DuckDBPyConnection, nct_id: str, name: str, agency_class: str) -> None:
+    """The study's lead sponsor; the organization that registered it (studies.source) is another."""
     con.execute("UPDATE sponsors SET name = ?, agency_class = ? WHERE nct_id = ? AND lead_or_collaborator = 'lead'",
                 [name, agency_class, nct_id])
-    con.execute("UPDATE studies SET source = ? WHERE nct_id = ?", [name, nct_id])
+    con.execute("UPDATE studies SET source = 'Registering Organization' WHERE nct_id = ?", [nct_id])
 
 
 @pytest.fixture(scope="module")
@@ -68,5 +69,22 @@ def test_an_organisation_is_named_as_its_record_names_it(report):
 def test_an_issue_shows_the_day_it_was_first_seen_with_its_run_on_hover(report):
     study_pages = "\n".join(page.read_text(encoding="utf-8") for page in (report / "study").glob("*.html"))
     assert "<th>open since</th>" in study_pages and "open since run" not in study_pages
-    cells = set(re.findall(r'<td title="run ([\w-]+)">([^<]*)</td></tr>', study_pages))
+    cells = set(re.findall(r'<td class="since" title="run ([\w-]+)">([^<]*)</td></tr>', study_pages))
     assert cells == {("run1", "2026-11-02"), ("run2", "2026-11-03"), ("r-gone", "r-gone")}
+
+
+def test_a_study_whose_record_names_no_lead_sponsor_shows_the_organization_that_registered_it(tmp_path):
+    db = tmp_path / "w.duckdb"
+    build(db, 3, runs=1)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DELETE FROM sponsors WHERE nct_id = 'NCT00000001'")
+        con.execute("UPDATE studies SET source = 'Fundacion Investigacion Clinica' WHERE nct_id = 'NCT00000001'")
+        con.execute("UPDATE studies SET source = NULL WHERE nct_id = 'NCT00000002'")
+        (lead,) = con.execute("SELECT name FROM sponsors WHERE nct_id = 'NCT00000002' AND "
+                              "lead_or_collaborator = 'lead'").fetchone()
+    out = tmp_path / "report"
+    with duckdb.connect(str(db), read_only=True) as con:
+        write_report(con, out, gx=False)
+    page = (out / "study" / "NCT000000.html").read_text(encoding="utf-8")
+    first, second = page.split('<section class="study" id="NCT00000002">')
+    assert "Fundacion Investigacion Clinica" in first and f" · {lead} · " in second and "no sponsor" not in page
