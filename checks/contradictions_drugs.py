@@ -10,8 +10,8 @@ from typing import Iterator
 import duckdb
 
 from checks.drug_names import (
-    STEM_SCREEN, accents_folded, coded, name_words, not_given, spelled_otherwise, stem_drugs, unnamed_members,
-    word_at, words_in,
+    STEM_SCREEN, accents_folded, class_example, coded, name_words, not_given, spelled_otherwise, stem_drugs,
+    unnamed_members, word_at, words_in,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
@@ -137,8 +137,9 @@ _COUNTS_MEDICATION = re.compile(r"\b(?:use|usage|consumption|requirements?|intak
 def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
     is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
-    description of a measure that counts medication taken is one it counts."""
-    if not_given(text, at, drug):
+    description of a measure that counts medication taken is one it counts; an outcome's drug in parentheses
+    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)")."""
+    if not_given(text, at, drug) or (field in _OUTCOME_FIELDS and class_example(text, at)):
         return True
     if field == "design_outcomes.description" and row[0]:
         if _COUNTS_MEDICATION.search(row[0]):

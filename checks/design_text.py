@@ -350,9 +350,9 @@ _PEOPLE = (r"(?:participants?|patients?|subjects?|investigators?|care[\s-]*(?:gi
            r"|physicians?|clinicians?|(?:physio)?therapists?|nurses?|radiologists?|pathologists?|sonographers?"
            r"|psychologists?|(?:research\s+)?assistants?|(?:study\s+)?staff|personnel)")
 # Masked to the assigned intervention, said of whoever the words before name ("a physiotherapist blinded to group
-# allocation").
-_MASKED_TO = (r"\b(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed)\s+(?:to|of|as\s+to|regarding)\s+"
-              r"(?:" + _ASSIGNMENT + ")")
+# allocation", "Outcome assessors were not aware of group assignment", "Patients will not be aware of their group").
+_MASKED_TO = (r"\b(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed|not\s+(?:be\s+)?(?:made\s+)?aware)\s+"
+              r"(?:to|of|as\s+to|regarding)\s+(?:" + _ASSIGNMENT + ")")
 # Someone masked to the intervention each participant is assigned, which the registry's masking records: the
 # outcome assessor above all, in an open-label trial ("assessor-blinded", "blinded outcome assessment", "Outcome
 # assessors will be blinded to treatment allocation", "the evaluator is masked", "a Masked Endpoint Committee", "an
@@ -495,7 +495,7 @@ NEEDLES = {
     OBSERVATIONAL: ("observational", "interventional"),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
-    MASKED_PARTY: ("blind", "mask", "unaware", "uninformed", "assessor", "probe"),
+    MASKED_PARTY: ("blind", "mask", "aware", "uninformed", "assessor", "probe"),
     BLINDED_CENTRAL_REVIEW: ("bicr", "birc", "blind"),
 }
 # Every needle word: a text without any of them (folded) has no match of any of the patterns above.
@@ -517,7 +517,8 @@ ANCHORS = {
                      "observer", "adjudicat", "reader", "single", "probe"), 0, ()),
                    (("participant", "patient", "subject", "investigator", "care", "surgeon", "physician", "clinician",
                      "therapist", "physio", "nurse", "radiologist", "pathologist", "sonographer", "psychologist",
-                     "assistant", "research", "staff", "study", "personnel"), 0, ("blinded", "masked"))),
+                     "assistant", "research", "staff", "study", "personnel"), 0, ("blinded", "masked")),
+                   (("not",), 0, ("aware",))),
     BLINDED_CENTRAL_REVIEW: ((("bicr", "birc", "blinded"), 0, ()),),
 }
 # The same tables keyed by (pattern text, flags), which hash at the cost of a string.

@@ -516,8 +516,12 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
                     r"|\b(?:treatment\s+)?escalat(?:ed|es|ing|ion)\s+to|\bstep(?:ped)?[\s-]+up\s+to"),
     # "Total dose of remifentanil during surgery": how much of a drug of the anaesthesia was used.
     # ... or "Days of carbapenem therapy" (not a count of days: "within 30 days of pembrolizumab").
-    ("amount used", r"\b(?:(?:total|cumulative|mean|average|median)\s+doses?|number\s+of\s+doses"
-                    r"|(?<!\d\s)(?<!\d)days)\s+of"),
+    # ... or "Courses of prednisone or prednisolone", "Number of bursts of oral prednisolone": how often a drug was
+    # taken (the courses of steroids that define an asthma exacerbation), each drug of the list so counted.
+    ("amount used", r"\b(?:(?:(?:total|cumulative|mean|average|median)\s+doses?|number\s+of\s+doses"
+                    r"|(?<!\d\s)(?<!\d)days)\s+of"
+                    r"|(?:courses?|bursts?)\s+of(?:\s+(?:oral|systemic|iv|intravenous|intramuscular|rescue))?"
+                    r"(?:\s+[\w-]+\s*(?:,|\bor\b|\band\b))*)"),
 ))
 NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, pattern in (
     # ... or a ratio of it and another substance measured ("cortisol to cortisone ratio", "allopregnanolone-to-
@@ -527,8 +531,9 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
               r"|urinary)[\s-]+){0,2}(?:levels?|concentrations?|trough|exposure|clearance)\b"
               r"|(?:(?:to|/|:)[\s-]*[a-z][\w-]*[\s-]+)?ratios?\b)"),
     # "Number of carbapenem prescriptions", "Days of vancomycin therapy": how much of it was prescribed.
+    # ... or "Number of prednisolone courses", "Prednisolone bursts": how often it was taken.
     ("covariate", r"(?:use|usage|users?|intake|consumption|requirements?|sparing|naive|na[iï]ve|prescriptions?"
-                  r"|prescribing|requests?)\b"),
+                  r"|prescribing|requests?|courses?|bursts?)\b"),
     # "average prednisone dose reduced by 25%" (NCT05688696): a background drug's dose is what is measured.
     ("dose of it", r"(?:doses?|dosages?|dosing|taper(?:ing)?)\b"),
     # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
@@ -660,6 +665,27 @@ COUNTED_GIVEN = (
 )
 # How far before the drug its count may start.
 COUNT_LOOKBACK = 120
+
+
+# A class of drugs that an outcome counts as care the participants needed (steroids that define an exacerbation,
+# antibiotics, rescue analgesia, vasopressors), named right before an opening parenthesis, with a word of its use
+# between ("Oral corticosteroid bursts (", "Antibiotic courses ("), and any drugs listed before in that parenthesis:
+# a drug inside ("requiring systemic corticosteroids (prednisolone or methylprednisolone)") is the class's example.
+_SUPPORTIVE_CLASS = (r"(?:cortico)?steroids?|glucocorticoids?|antibiotics?|antibacterials?|antimicrobials?"
+                     r"|analgesics?|analgesia|opioids?|nsaids?|anti-?emetics?|anti-?histamines?|bronchodilators?"
+                     r"|relievers?|sedatives?|sedation|hypnotics?|laxatives?|diuretics?|vasopressors?|inotropes?"
+                     r"|uterotonics?|tocolytics?|antipyretics?|anti-?convulsants?|anti-?epileptics?"
+                     r"|benzodiazepines?")
+CLASS_EXAMPLE = re.compile(rf"\b(?:{_SUPPORTIVE_CLASS})(?:\s+(?:courses?|bursts?|therapy|treatment|use))?\s*\(\s*"
+                           r"(?:[\w-]+\s*(?:,|\bor\b|\band\b|/)\s*)*$", re.I)
+# How far before a drug its class is read.
+CLASS_LOOKBACK = 120
+
+
+def class_example(text: str, at: int) -> bool:
+    """Whether the drug named at `at` stands in parentheses as an example of a class of care that an outcome counts
+    ('oral corticosteroids (prednisone) for >= 3 days'), not as a drug the study gives."""
+    return CLASS_EXAMPLE.search(text, max(0, at - CLASS_LOOKBACK), at) is not None
 
 
 # A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".

@@ -511,18 +511,39 @@ def tested_without_phases(interventions: list[tuple]) -> str | None:
     return " and ".join(said for kind, said in KIND_SAID.items() if kind in kinds)
 
 
+# After a phase, the "of" that makes it a stage of something ("Phase II of the MOMENTUM Program").
+_STAGE_OF_AFTER = re.compile(r"\s*-?\s*of\b", re.I)
+
+
+def _stages_named(titles: list[tuple[str, str]]) -> frozenset[int]:
+    """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program")."""
+    return frozenset().union(*(_read_phases(m)[0] for _field, text in titles for m in _phases_written(text)
+                               if _STAGE_OF_AFTER.match(text, m.end())))
+
+
+def _names_a_stage(title: str, stages: frozenset[int]) -> bool:
+    """Whether the phases a title states are stages the record's other title names as such: "MOMENTUM Phase II: A
+    Stepped-wedge Trial" beside "Phase II of the MOMENTUM Program" names the project's stage, not a trial phase (read
+    so only where the record gives no phase: a title that names a trial phase beside a record's phase is one)."""
+    return bool(stages) and _phases_of(_stated(title_mentions(title)))[0] <= stages
+
+
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
                          without_phases: bool | str | None = False) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
     the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
     two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives. A record with
-    a title that numbers a study of a project's stage ("... Phase II - 4") names no trial phase. Where the study is
-    `without_phases` (it tests no drug: True, or what `tested_without_phases` calls its interventions; the registry
-    asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only info."""
+    a title that numbers a study of a project's stage ("... Phase II - 4") names no trial phase, nor does one that
+    names a stage another title names as such ("Phase II of the ... Program") where the record gives N/A. Where the
+    study is `without_phases` (it tests no drug: True, or what `tested_without_phases` calls its interventions; the
+    registry asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only
+    info."""
     given = registry_phases(phase)
     if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
-    judged = [(field, text, found) for field, text in titles if (found := title_phase(text, given)) is not None]
+    stages = _stages_named(titles) if phase == NO_PHASE else frozenset()
+    judged = [(field, text, found) for field, text in titles
+              if (found := title_phase(text, given)) is not None and not _names_a_stage(text, stages)]
     differs = [j for j in judged if j[2].severity == WARNING]
     if not differs and all(j[2].severity is not None for j in judged):
         differs = judged  # only near misses, and no title that agrees
