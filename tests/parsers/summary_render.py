@@ -217,3 +217,67 @@ def reason_beside_status(record: dict) -> str:
         keys[:] = [f"{line} ({reason})" if line.startswith("Status ") else line for line in keys
                    if not line.startswith("Why stopped ")]
     return assembled(parts)
+
+
+# Ways a page is copied from a browser ----------------------------------------------------------------------------
+
+SITE_HEADER = ["Skip to main content", "Clinical Trials Summary", "Home", "Find a trial", "About us", ""]
+SITE_FOOTER = ["", "Clinical Trials Summary", "About us", "Contact us", "Privacy policy", "Follow us", "Facebook",
+               "LinkedIn", "\u00a9 2026 Clinical Trials Summary. All rights reserved."]
+COOKIE_BANNER = ["", "This website uses cookies. By continuing you agree to our Cookie Policy.", "Accept all cookies",
+                 "Reject all", "Manage preferences"]
+BACK_TO_TOP = "\u2191 Back to top"
+
+
+def with_controls(record: dict) -> str:
+    """The page copied with the site's controls: 'Show less' below the summary and description (shown whole), a
+    'Back to top' link below every section and the key block."""
+    parts = page_parts(record)
+    for heading in ("Clinical Trial Summary", "Clinical Trial Description"):
+        if parts[heading]:
+            parts[heading] = [*parts[heading], "Show less"]
+    for heading in ("Clinical Trial Summary", "Clinical Trial Description", "Study Design",
+                    "Related Conditions & MeSH terms", "keys"):
+        parts[heading] = [*parts[heading], "", BACK_TO_TOP]
+    return assembled(parts)
+
+
+def with_site_frame(record: dict) -> str:
+    """The page copied whole: the site's header above the logo, its footer (its name, links, social networks and
+    copyright line) below 'See also' and its cookie banner below that."""
+    return "\n".join(SITE_HEADER) + "\n" + render(record) + "\n".join([*SITE_FOOTER, *COOKIE_BANNER]) + "\n"
+
+
+def stacked_design(record: dict) -> str:
+    """The page copied with its Study Design list one cell a line: each label alone, its value on the next line."""
+    parts = page_parts(record)
+    cells = [line.split(": ", 1) for line in parts["Study Design"]]
+    parts["Study Design"] = [cell for label, value in cells for cell in (f"{label}:", value)]
+    return assembled(parts)
+
+
+def phase_numbers(record: dict) -> str:
+    """The page showing its phases by number after the key, a dash between two ('Phase 2-3', 'Phase 1', 'Phase
+    N/A')."""
+    parts = page_parts(record)
+    parts["keys"] = ["Phase " + "-".join(phase.removeprefix("Phase ") for phase in line[6:].split("/Phase "))
+                     if line.startswith("Phase Phase") else line for line in parts["keys"]]
+    return assembled(parts)
+
+
+def unspaced(record: dict) -> str:
+    """The page copied with its blank lines lost."""
+    return "\n".join(line for line in render(record).split("\n") if line.strip()) + "\n"
+
+
+def spaced(record: dict) -> str:
+    """The page copied with a blank line after every line (each element a paragraph)."""
+    return "\n\n".join(line for line in render(record).split("\n") if line.strip()) + "\n"
+
+
+def reader_view(record: dict) -> str:
+    """The page as a browser's reader view shows it: the site's domain, the title and the time it takes to read above
+    the sections, no logo."""
+    parts = page_parts(record)
+    parts["top"] = ["clinicaltrialssummary.com", "", parts["top"][2], "", "4\u20135 minutes", ""]
+    return assembled(parts)

@@ -7,8 +7,9 @@ from operator import methodcaller
 
 from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.summary_text import design
-from flows.parsers.summary_text.list_items import bracketed_wraps, filled_lines, list_names, lone_numbers
+from flows.parsers.summary_text.list_items import bracketed_wraps, filled_lines, list_names, lone_numbers, named
 from flows.parsers.summary_text.listed_keys import listed_rows
+from flows.parsers.summary_text.page_controls import without_controls
 from flows.parsers.summary_text.page_furniture import dedented, without_furniture
 from flows.parsers.summary_text.study_keys import study_keys
 # The key block's pattern and spellings, and the 'See also' row pattern, are also read as this module's.
@@ -17,7 +18,7 @@ from flows.parsers.summary_text.key_value_block import (  # noqa: F401
     conflicting_keys, key_block, key_values, keyed_lines, undecided_wraps, unwrapped)
 from flows.parsers.summary_text.see_also import SEE_ALSO_ROW as _SEE_ALSO, see_also, see_also_parts  # noqa: F401
 from flows.parsers.summary_text.stacked_block import unstacked
-from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, wrap_width
+from flows.parsers.summary_text.title import UNDECIDED_TITLE, navigation, page_title, title_width, wrap_width
 from flows.parsers.summary_text.sections import heading_spelt, key_block_line, keys_above, page_sections
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
@@ -59,6 +60,8 @@ CUT_SHORT_DETAIL = ("the page stops before its closing 'See also' table: keys it
                     "healthy volunteers) may have been cut off, not left out by the record")
 
 
+# What opens a section whose heading a page spells otherwise ('Study design:'): a Study Design's first label.
+_OPENS = {"Study Design": design.opens_section}
 # The key block's first line, its cells parted by spaces or, copied from the page's table, a tab.
 _NCT_NUMBER_LINE = re.compile(r"(?im)^[ \t]*NCT number[ \t]+NCT")
 # A page's own 'NCT number' key line (one per page).
@@ -91,14 +94,14 @@ def parse(raw: bytes) -> Parsed:
                                                      also=page_starts(lines, _NCT_KEY_LINE.match))):
         several.problems += copied
         return several
-    lines = unstacked(without_chrome(below_logo(lines)))
+    lines, folded = without_controls(unstacked(without_chrome(below_logo(lines))), raw)
     at = key_block_line(lines)
     lines = lines[:at] + _with_see_also_heading(lines[at:])
     start, end, values, strays = key_block(lines[at:])
     if (first := keys_above(lines, at + start, _KEY_LINE)) < at + start:
         values, strays = key_values(lines[first:at + end])
         start = first - at
-    sections = page_sections(lines, start + at, end + at, HEADINGS)
+    sections = page_sections(lines, start + at, end + at, HEADINGS, _OPENS)
     block = lines[start + at:end + at]
     width = _page_width(sections)
     if (whole := unwrapped(block, width)) != block:  # a name wrapped onto the next line is one
@@ -112,6 +115,7 @@ def parse(raw: bytes) -> Parsed:
     parsed = _read_record(nct_id, sections, values, strays, block, width)
     if _SEE_ALSO_SPELT not in sections:
         parsed.problems.append(Problem(CUT_SHORT, CUT_SHORT_DETAIL, nct_id))
+    parsed.problems += [Problem("unreadable value", detail, nct_id) for detail in folded]
     parsed.problems += of_study(copied, nct_id)
     return parsed
 
@@ -120,7 +124,8 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                  block: list[str], width: int | None) -> Parsed:
     """The study of a whole page (its key block's values, the block's lines; `width`, that of a page saved wrapped:
     _page_width) and what could not be read of it."""
-    study_design = design.unwrapped(sections.lines("Study Design"), width)  # a value wrapped onto lines is one
+    # a label alone above its value is one line with it, and a value wrapped onto lines is one
+    study_design = design.unwrapped(design.unstacked(sections.lines("Study Design")), width)
     fields, unknown = design.labelled_lines(study_design)
     conflicts = conflicting_keys(block)
     keyed: set[str] = set()
@@ -134,6 +139,8 @@ def _read_record(nct_id: str, sections: Sections, values: dict[str, str], strays
                 keyed.add(field)
     facts, fact_problems = study_facts(fields, values.get("Study type"))
     title, title_problem = page_title(sections.preamble, width)
+    if title_problem and width is None and (short := _title_width(sections)):  # a short page wrapped
+        title, title_problem = page_title(sections.preamble, short)
     keys = study_keys(fields)  # a 'Title' key gives the title
     study = {**_study_row(values, fields), "brief_title": title, **facts, **keys}
     record = StudyRecord(nct_id, {"studies": [study]})
@@ -161,6 +168,15 @@ def _page_width(sections: Sections) -> int | None:
     text = [*sections.lines("Clinical Trial Summary"), *sections.lines("Clinical Trial Description")]
     return wrap_width(dedented(text)) or wrap_width(dedented([*text, *sections.lines("See also")])) or wrap_width(
         dedented([*sections.preamble, *text, *sections.lines("Study Design"), *sections.lines("See also")]))
+
+
+def _title_width(sections: Sections) -> int | None:
+    """The width of a short page saved wrapped, told for its title (see title.title_width) by every line it shows
+    above its key block and its 'See also' rows."""
+    text = [*sections.lines("Clinical Trial Summary"), *sections.lines("Clinical Trial Description"),
+            *sections.lines("Study Design"), *sections.lines("See also")]
+    lines = dedented([*sections.preamble, *text])
+    return title_width(lines[:len(sections.preamble)], lines[len(sections.preamble):])
 
 
 def below_logo(lines: list[str]) -> list[str]:
@@ -227,7 +243,7 @@ def _read_children(record: StudyRecord, sections: Sections, values: dict[str, st
     if (text := text_block(dedented(sections.lines("Clinical Trial Description")))) and not no_value(text):
         record.add("detailed_descriptions", {"description": text})
     listed = sections.lines("Related Conditions & MeSH terms")
-    names = [name for name in list_names(bracketed_wraps(listed, width)) if not no_value(name)]
+    names = named(list_names(bracketed_wraps(listed, width)))
     add_rows(record, "conditions", [{"name": name} for name in names])
     unread = lone_numbers(names) + filled_lines(listed, width)
     for table, row in (("designs", design.design_row(fields)), ("eligibilities", design.eligibility_row(fields))):

@@ -38,6 +38,7 @@ FIELDS = {
     "sampling method": "sampling_method", "study population": "population",
     **study_facts.FIELDS, **study_keys.FIELDS,
 }
+_LONGEST_LABEL = max(map(len, FIELDS)) + 8  # a label alone, with spaces of its own
 # What a refused date column expected instead of the text shown.
 _A_DATE = "a date ('April 2, 2020', 'March 2020', '2020-04-02')"
 _TWO_READINGS = "a date of one reading (the page's dates do not fix whether day or month comes first)"
@@ -45,10 +46,15 @@ _DATES = {"start_date": "Start date", "primary_completion_date": "Primary comple
           "completion_date": "Completion date"}
 DESIGN_COLUMNS = ("allocation", "intervention_model", "intervention_model_description", "observational_model",
                   "time_perspective", "primary_purpose", "masking", "masking_description")
+# The Study Design values that are free text, which may go on in a line that starts as a label does ('Phase III:').
+_TEXTS = frozenset({"intervention_model_description", "masking_description", "biospec_description", "population"})
 # A bracketed gloss after a value: ' (Clinical Trial)', ' [Patient Registry]'.
 _GLOSS = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 # Phases parted by spaces only ('Phase 1 Phase 2'): the gaps read as slashes.
 _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.IGNORECASE)
+# Phases parted by a dash, an ampersand or 'and' ('Phase 1-2', 'Phase 2 and Phase 3', 'Phase 2 & 3'): read as slashes
+# where a phase's number follows.
+_PHASE_JOINED = re.compile(r"\s*(?:[-\u2013&]|\band\b)\s*(?=(?:phase\s*)?(?:[0-4]|i{1,3}|iv)[ab]?\b)", re.IGNORECASE)
 # A stopped study's status with why it stopped in brackets, as a page may show it:
 # 'Terminated (Low accrual)', 'Withdrawn (No participants enrolled)'.
 _STATUS_AND_REASON = re.compile(r"^(?P<status>[^()]+?)\s*\((?P<reason>.+)\)$")
@@ -57,6 +63,38 @@ _STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
 _LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def unstacked(lines: list[str]) -> list[str]:
+    """The 'Study Design' lines with each label alone on its line ('Allocation:' or 'Allocation', as a copy of the
+    page's list of labels and values keeps them) joined to its value, the next non-blank line when that starts with
+    no label ('Randomized'); a label alone above another label has no value. Other lines as shown."""
+    if not any(map(_label_alone, lines)):  # most pages give each label its value on its line
+        return lines
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        below = next((index for index in range(at + 1, len(lines)) if lines[index].strip()), None) if _label_alone(
+            line) else None
+        if below is not None and _label_of(type_after_label(lines[below].strip())) is None:
+            kept.append(f"{line.strip().rstrip(':').rstrip()}: {lines[below].strip()}")
+            at = below + 1
+        else:
+            kept.append(line)
+            at += 1
+    return kept
+
+
+def opens_section(line: str) -> bool:
+    """Whether a stripped line may open the 'Study Design' section: it starts with a known label."""
+    return _label_of(type_after_label(line)) is not None
+
+
+def _label_alone(line: str) -> bool:
+    """Whether a line is a known label and nothing else, with or without its colon ('Masking:', 'Primary purpose')."""
+    text = line.strip().removesuffix(":").rstrip()
+    return 0 < len(text) <= _LONGEST_LABEL and not text[:1].islower() and " ".join(text.lower().split()) in FIELDS
 
 
 def unwrapped(lines: list[str], width: int | None) -> list[str]:
@@ -82,13 +120,20 @@ def unwrapped(lines: list[str], width: int | None) -> list[str]:
 
 def _label_of(line: str) -> str | None:
     """The field a 'Study Design' line's label fills ('Label: value', or 'Label value' as in the key block), or
-    None for a line that starts with no known label, or in lower case (the rest of a sentence: 'allocation ratio')."""
+    None for a line that starts with no known label, or in lower case (the rest of a sentence: 'allocation ratio'),
+    or with 'Phase' before what is no phase (a description's text: 'Phase III: open-label, randomised')."""
     if line[:1].islower():
         return None
-    label, colon, _ = line.partition(":")
-    if colon and (field := FIELDS.get(" ".join(label.lower().split()))):
-        return field
-    return FIELDS[" ".join(match.group(1).lower().split())] if (match := _LABEL_FIRST.match(line)) else None
+    label, colon, value = line.partition(":")
+    field = FIELDS.get(" ".join(label.lower().split())) if colon else None
+    if field is None and (match := _LABEL_FIRST.match(line)):
+        field, value = FIELDS[" ".join(match.group(1).lower().split())], match.group(2) or ""
+    return None if field == "phase" and not _phase_value(value) else field
+
+
+def _phase_value(value: str) -> bool:
+    """Whether a 'Phase' line's value reads as phases ('2', 'Phase 2/Phase 3', 'N/A'), or is none (a label alone)."""
+    return not value.strip() or all(part in enums.PHASE for part in str(phase(value) or "").split("/"))
 
 
 def labelled_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -118,7 +163,8 @@ def _labelled(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
         if field is None and (match := _LABEL_FIRST.match(line)):
             label, value = match.group(1), match.group(2) or ""
             field = FIELDS[" ".join(label.lower().split())]
-        if field is None and last is not None and values[last] and continues_name(values[last], line):
+        if (field is None and last is not None and values[last] and continues_name(values[last], line)) or (
+                field == "phase" and last in _TEXTS and values[last] and not _phase_value(value)):
             values[last] = f"{values[last]} {line}"
         elif field is None:
             unknown.append(label.strip() if colon else "(a line without 'Label:')")
@@ -194,14 +240,19 @@ def _date_columns(prefix: str, text: str | None, date_type: str | None, order: s
 
 
 def phase(text: str | None) -> str | None:
-    """'Phase 1/Phase 2' -> PHASE1/PHASE2; phases parted by spaces only ('Phase 1 Phase 2') are the same list;
-    a page's word for no value ('Not Provided') is none ('N/A' is the registry's NA)."""
+    """'Phase 1/Phase 2' -> PHASE1/PHASE2; phases parted by spaces only ('Phase 1 Phase 2'), by a dash or by 'and'
+    ('Phase 1-2', 'Phase 2 and Phase 3') are the same list; the 'Phase' key's value may give the number alone ('2',
+    'II/III'); a page's word for no value ('Not Provided') is none ('N/A' is the registry's NA)."""
     read = labels.phase(text)
     if read not in enums.PHASE and no_value(text):
         return None
     if read is None or read == text.strip():
-        joined = _PHASE_GAP.sub("/", (text or "").strip())
-        return labels.written_phase(joined) or read
+        spaced = _PHASE_GAP.sub("/", (text or "").strip())
+        if written := labels.written_phase(spaced):
+            return written
+        joined = _PHASE_GAP.sub("/", _PHASE_JOINED.sub("/", (text or "").strip()))
+        written = labels.written_phase(joined) or labels.written_phase(f"Phase {joined}")
+        return written if written in enums.PHASE_COMBINED else read  # 'Phase 1-3' is no pair the registry has
     return read
 
 

@@ -8,13 +8,26 @@ from __future__ import annotations
 import re
 
 from flows.parsers.list_marks import list_names
-from flows.parsers.page_text import nonblank
+from flows.parsers.page_text import no_value, nonblank
 from flows.parsers.printed_pages import broken_before
 
-__all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps"]
+__all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps", "named"]
 
 # The number a list of one item starts with ('1.', '1)'), before its name.
 _FIRST_NUMBER = re.compile(r"1[.)]\s+\S")
+
+# The sentences a page says an empty list with, in place of its only name ('None provided.', 'Not specified').
+_NONE_SAID = frozenset({"none provided", "not provided", "none specified", "not specified", "none listed", "none given",
+                        "none reported", "not applicable", "none"})
+
+
+def named(names: list[str]) -> list[str]:
+    """The names a list gives: a page's word for no value ('N/A', 'Not Provided') is none, and a list whose only line
+    says it names none ('None provided.', 'Not specified') gives none."""
+    kept = [name for name in names if not no_value(name)]
+    if len(kept) == 1 and " ".join(kept[0].rstrip(".").split()).casefold() in _NONE_SAID:
+        return []
+    return kept
 
 
 def lone_numbers(names: list[str]) -> list[str]:

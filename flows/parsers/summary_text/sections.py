@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from flows.parsers.page_text import Sections, split_sections
 
@@ -46,17 +47,21 @@ def key_block_line(lines: list[str]) -> int:
     return len(lines)
 
 
-def page_sections(lines: list[str], start: int, end: int, headings: frozenset[str]) -> Sections:
+def page_sections(lines: list[str], start: int, end: int, headings: frozenset[str],
+                  opens: dict[str, Callable[[str], bool]] | None = None) -> Sections:
     """The sections of a page whose key block is lines[start:end]: each heading above it is the last line so
     before the next (a summary or description may hold a 'Study Design' or 'See also' line of its own), the
-    headings below it as split_sections finds them."""
+    headings below it as split_sections finds them. A heading spelt otherwise than the page spells it ('Study
+    design:') is one where its first line below opens such a section (`opens`, by heading: a Study Design's first
+    label), or none: a description's text may name its parts so ('Study design:' / 'TIGER is a multinational ...')."""
     above: list[tuple[int, str]] = []
     limit = start
     for heading in reversed(ABOVE_KEY_BLOCK):
         at = next((index for index in range(limit - 1, -1, -1) if lines[index].strip() == heading), None)
         if at is None:  # a copy may show the heading in another case, with a colon or a count ('Study Design (5)')
             at = next((index for index in range(limit - 1, -1, -1)
-                       if len(lines[index]) <= _HEADING_LINE_LIMIT and heading_spelt(lines[index]) == heading), None)
+                       if len(lines[index]) <= _HEADING_LINE_LIMIT and heading_spelt(lines[index]) == heading
+                       and _opened(lines[index + 1:limit], (opens or {}).get(heading))), None)
         if at is not None:
             above.insert(0, (at, heading))
             limit = at
@@ -86,6 +91,13 @@ def _out_of_order(lines: list[str], above: list[tuple[int, str]], start: int) ->
         if hit is not None:
             above = sorted([*above, (hit, heading)])
     return above
+
+
+def _opened(lines: list[str], opens: Callable[[str], bool] | None) -> bool:
+    """Whether the lines below a heading spelt otherwise open its section: their first non-blank line does (none
+    for an empty section)."""
+    first = next((line.strip() for line in lines if line.strip()), None)
+    return opens is None or first is None or opens(first)
 
 
 def keys_above(lines: list[str], at: int, key_line: re.Pattern) -> int:

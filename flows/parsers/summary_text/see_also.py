@@ -24,10 +24,17 @@ SEE_ALSO_ROW = re.compile(r"^(?P<status>.+?)\s+(?P<nct>NCT\d{8})\s+[-–—]\s+(
 
 # The site's footer below the table, as a saved page keeps it: its copyright line, which closes a page ('© 2026
 # Example', 'Copyright 2026 ...', '... All rights reserved.'), and the links above it ('Privacy Policy', 'Terms of
-# Use', 'Disclaimer', 'Sitemap', or a line of them parted by bars).
+# Use', 'Disclaimer', 'Sitemap', or a line of them parted by bars; its social networks and newsletter), with the
+# site's name the copyright line names.
 _COPYRIGHT = re.compile(r"(?i)(?:\u00a9|\(c\)|copyright\b).*|.*\ball rights reserved\.?")
 _FOOTER_LINK = re.compile(r"(?i)(?:privacy|cookie)(?: policy| notice| statement)?|terms(?: (?:of (?:use|service)|and "
-                          r"conditions))?|disclaimer|site ?map|accessibility|imprint|legal(?: notice)?|follow us")
+                          r"conditions))?|disclaimer|site ?map|accessibility|imprint|legal(?: notice)?|"
+                          r"follow us(?: on \w+)?|"
+                          r"(?:subscribe to (?:our )?|sign up for (?:our )?)?newsletter|facebook|twitter|x|linkedin|"
+                          r"youtube|instagram")
+# What a copyright line says besides the name it gives: its mark and years before, its reservation after.
+_COPYRIGHT_WORDS = re.compile(r"(?i)^(?:\u00a9|\(c\)|copyright\b)(?:\s*(?:\u00a9|\(c\)))?\s*(?:\d{4}(?:\s*[-\u2013]\s*"
+                              r"\d{4})?)?\s*|[.,]?\s*(?:all rights reserved)?\.?\s*$")
 
 
 def see_also(lines: list[str]) -> tuple[list[dict[str, object]], int]:
@@ -87,9 +94,17 @@ def _above_footer(pending: list[str]) -> list[str]:
     if not end or not _COPYRIGHT.fullmatch(pending[end - 1].strip()):
         return pending
     end -= 1
-    while end and (_FOOTER_LINK.fullmatch(pending[end - 1].strip()) or site_text(pending[end - 1].strip())):
+    copyright_line = pending[end].strip()
+    while end and ((line := pending[end - 1].strip()) and _FOOTER_LINK.fullmatch(line) or site_text(line) or
+                   _site_name(line, copyright_line)):
         end -= 1
     return pending[:end]
+
+
+def _site_name(line: str, copyright_line: str) -> bool:
+    """Whether a line is the site's name that the copyright line below it names ('Clinical Trials Summary' above
+    '© 2026 Clinical Trials Summary. All rights reserved.'): the whole name, not a word of it."""
+    return " ".join(_COPYRIGHT_WORDS.sub("", copyright_line).split()).casefold() == " ".join(line.split()).casefold()
 
 
 def _title(title: str, row_lines: list[str]) -> str | Refused:

@@ -22,9 +22,12 @@ _MOST_MENU_WORDS = 3
 _READER_VIEW = tuple(map(re.compile, (r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}",
                                       r"(?i)(?:about\s+)?\d+(?:\s*[-\u2013]\s*\d+)?\s+min(?:ute)?s?(?:\s+read)?")))
 # A site's cookie notice, which a saved page may keep above the study: its sentence ('We use cookies ...', 'This
-# website uses cookies ...', '... our Cookie Policy') and its buttons ('Accept all cookies'). No title says so.
+# website uses cookies ...', '... our Cookie Policy') and its buttons ('Accept all cookies', 'Manage preferences',
+# 'Necessary cookies only'). No title says so.
 _COOKIE_NOTICE = re.compile(r"(?i).*\b(?:we use|(?:web)?site uses|uses?) cookies\b.*|.*\bcookie (?:policy|settings|"
-                            r"preferences|notice)\b.*|(?:accept|reject|decline|allow)(?: all)?(?: cookies)?")
+                            r"preferences|notice)\b.*|(?:accept|reject|decline|allow)(?: all)?(?: cookies)?|"
+                            r"(?:manage|customi[sz]e|save|update) (?:my |your )?(?:cookie )?(?:preferences|settings|"
+                            r"choices|cookies)|(?:use |allow )?(?:strictly )?necessary cookies only|only necessary")
 # The site's links a saved page may keep above the title: to skip its menu, back to a search, to an account.
 _SITE_LINKS = re.compile(r"(?i)skip to (?:main )?content|(?:back|return) to (?:search )?results|back to search|"
                          r"(?:sign|log) in")
@@ -48,6 +51,8 @@ _GOES_ON_MARKS = tuple(",:;-\u2013\u2014/(&+")
 # A page wrapped at a fixed width: no wider than a printed line, and several of its lines wrapped.
 _WIDEST_WRAP = 160
 _FEWEST_WRAPS = 3
+# A short page wrapped at a fixed width, told for its title: its title and a line of its text below wrapped.
+_FEWEST_TEXT_WRAPS = 1
 
 
 def page_title(preamble: list[str], width: int | None = None) -> tuple[str | Refused | None, str | None]:
@@ -109,3 +114,19 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     full = sum(1 for line, below in zip(stripped, stripped[1:]) if broken_before(line, below, width))
     return width if full >= _FEWEST_WRAPS else None
+
+
+def title_width(preamble: list[str], text: list[str]) -> int | None:
+    """The width a short page saved wrapped (too short for wrap_width to tell) wraps its title at: its longest line,
+    when the lines above its summary (`preamble`) wrap there and so does a line of its text below (`text`: its
+    summary, description, Study Design and 'See also' lines), two lines a page not so wrapped does not end both
+    where the next word would not fit; None otherwise."""
+    lines = [line.rstrip() for line in (*preamble, *text)]
+    width = max(map(len, lines), default=0)
+    if width > _WIDEST_WRAP:
+        return None
+    shown = [line.rstrip() for line in preamble]
+    in_title = any(broken_before(line, below, width) for line, below in zip(shown, shown[1:]) if below.strip())
+    below_title = [line.rstrip() for line in text]
+    wraps = sum(1 for line, below in zip(below_title, below_title[1:]) if broken_before(line, below, width))
+    return width if in_title and wraps >= _FEWEST_TEXT_WRAPS else None
