@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from checks.date_columns import FDAAA_IN_FORCE, before_fdaaa, before_fdaaa_evidence
+from checks.date_columns import FDAAA_IN_FORCE, FINAL_RULE_IN_FORCE, before_fdaaa, before_fdaaa_evidence
+from checks.date_columns import shown as shown_date
 from checks.identity import LAST_NCT_BY_YEAR
 from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
@@ -228,6 +229,14 @@ _NUMBERED_BEFORE_FDAAA = (f"(regexp_full_match(s.nct_id, 'NCT[0-9]{{8}}') "
                           f"AND TRY_CAST(substr(s.nct_id, 4) AS BIGINT) <= {LAST_NCT_BY_YEAR[2006]})")
 _FIRST_PUBLIC_UNKNOWN = "s.study_first_posted_date IS NULL AND s.study_first_submitted_date IS NULL"
 _BEFORE_FDAAA = f"coalesce({before_fdaaa()}, {_UPDATED_BEFORE_FDAAA} OR {_NUMBERED_BEFORE_FDAAA}, FALSE)"
+# A record first submitted (else first posted) before 42 CFR 11 took effect, which made data elements of fields
+# FDAAA had not required (the study completion date); one that gives neither day is judged as for FDAAA.
+_FIRST_SUBMITTED = "coalesce(s.study_first_submitted_date, s.study_first_posted_date)"
+_BEFORE_FINAL_RULE = f"coalesce({_FIRST_SUBMITTED} < {FINAL_RULE_IN_FORCE}, {_BEFORE_FDAAA})"
+_BEFORE_FINAL_RULE_EVIDENCE = (f"CASE WHEN {_FIRST_SUBMITTED} < {FINAL_RULE_IN_FORCE} THEN '; first submitted ' || "
+                               f"strftime({_FIRST_SUBMITTED}, '%Y-%m-%d') || ', before the Final Rule required it' "
+                               f"WHEN {_FIRST_SUBMITTED} IS NULL AND {_BEFORE_FDAAA} THEN "
+                               "'; first made public before FDAAA' ELSE '' END")
 
 
 def _before_fdaaa_evidence() -> str:
@@ -312,11 +321,15 @@ def _page_lacks_too(fields: tuple[str, ...], hidden: list[str], where: str) -> s
 
 
 def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], message: str,
-          where: str, evidence: str, *, legacy_info: bool = False) -> Rule:
-    """A missing-field rule over `studies s`; with legacy_info, records made public before FDAAA get 'info'."""
+          where: str, evidence: str, *, legacy_info: bool = False, final_rule_info: bool = False) -> Rule:
+    """A missing-field rule over `studies s`; with legacy_info, records made public before FDAAA get 'info'; with
+    final_rule_info, records submitted before the Final Rule made the field a required data element."""
     severity_sql = f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END" if legacy_info else "NULL"
     if legacy_info:
         evidence = f"{evidence} || {_before_fdaaa_evidence()}"
+    if final_rule_info:
+        severity_sql = f"CASE WHEN {_BEFORE_FINAL_RULE} THEN 'info' END"
+        evidence = f"{evidence} || {_BEFORE_FINAL_RULE_EVIDENCE}"
     select = f"SELECT s.nct_id, {message} AS message, {severity_sql} AS severity, "
     where = f"({where}) AND {_NOT_WITHHELD}"
     return Rule(id=f"missing_fields.{name}", category=CATEGORY, severity=severity,
@@ -409,6 +422,17 @@ _FIELD_RULES = (
           "'Study gives neither a primary completion date nor a completion date.'",
           f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND s.primary_completion_date IS NULL AND s.completion_date IS NULL",
           f"'primary_completion_date=NULL; completion_date=NULL; ' || {_TYPE_STATUS}", legacy_info=True),
+    _rule("no_study_completion_date", "warning",
+          "The study completion date (the last participant's last visit) is a required data element beside the "
+          "primary completion date (42 CFR 11.28(a)(2)(ii)(G)): without it nobody can tell when the study ends, nor "
+          "when its status goes stale. Records submitted before the Final Rule (2017-01-18), when it was optional, "
+          "get info; a WITHDRAWN study never started.",
+          ("studies.completion_date",),
+          "'Study gives a primary completion date but no study completion date.'",
+          f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND s.primary_completion_date IS NOT NULL "
+          "AND s.completion_date IS NULL",
+          f"'primary_completion_date=' || {shown_date('primary_completion_date')} || '; completion_date=NULL; ' || "
+          f"{_TYPE_STATUS}", final_rule_info=True),
     _rule("no_phase", "warning",
           "Interventional trials must state a phase ('NA' when none applies); observational ones have none. FDAAA "
           "801 made the study phase a required data element, so a record made public before it gets info.",

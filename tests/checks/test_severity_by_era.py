@@ -14,7 +14,7 @@ RULES = {rule.id: rule for rule in checks.all_rules()}
 
 def _run(con, rule_id: str) -> None:
     """Run the one rule as a run runs every rule (the engine writes its issues, the severity resolved): each
-    rule here judges a study alone, and all 82 rules over one study cost ~0.55 s a test."""
+    rule here judges a study alone, and all 83 rules over one study cost ~0.55 s a test."""
     run_rules(con, [RULES[rule_id]], run_id="t", as_of=harness.AS_OF)
 
 
@@ -216,3 +216,23 @@ def test_a_completed_studys_reason_for_stopping_is_a_warning_only_where_it_says_
         tmp_path, why_stopped, severity):
     found = _severities(tmp_path, "status.completed_with_reason_stopped", why_stopped=why_stopped)
     assert found == [severity]
+
+
+@pytest.mark.parametrize("submitted, posted, severity, said", [
+    (date(2019, 3, 4), date(2019, 3, 6), "warning", ""),
+    (date(2012, 5, 1), date(2012, 5, 3), "info", "; first submitted 2012-05-01, before the Final Rule required it"),
+    (None, date(2016, 12, 30), "info", "; first submitted 2016-12-30, before the Final Rule required it"),
+    (date(2017, 1, 18), date(2017, 1, 20), "warning", ""),
+])
+def test_a_missing_study_completion_date_is_info_before_the_final_rule_required_it(tmp_path, submitted, posted,
+                                                                                   severity, said):
+    study = harness.clean_study()
+    study["studies"][0].update(study_first_submitted_date=submitted, study_first_posted_date=posted,
+                               completion_date=None)
+    con = harness.warehouse_with(tmp_path, {"NCT03100001": study})
+    _run(con, "missing_fields.no_study_completion_date")
+    ((found, evidence, message),) = con.execute(
+        "SELECT severity, evidence, message FROM quality_issues").fetchall()
+    assert found == severity and evidence.endswith(f"completion_date=NULL; study_type=INTERVENTIONAL; "
+                                                   f"overall_status=COMPLETED{said}")
+    assert message == "Study gives a primary completion date but no study completion date."
