@@ -16,6 +16,7 @@ from flows.parsers.aggregator_text.page_chrome import (  # noqa: F401 (the page 
 from flows.parsers.aggregator_text.results_page import (RESULTS_HEADINGS, is_results_page, results_page_reject,
                                                         shows_results_page)
 from flows.parsers.aggregator_text.saved_copy import page_lines as own_lines
+from flows.parsers.aggregator_text.site_controls import may_show_ellipsis, without_controls, without_reader_head
 from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.aggregator_text.wrapped_lines import sheet_width
@@ -38,6 +39,8 @@ CARRIES = frozenset({
 })
 # A compact block's one date, which a record gives as its start or as its completion date.
 UNDECIDED_DATE = "unreadable value: a start or completion date undecided"
+# A text the page shows cut at an ellipsis, its expander ('Show more') below or after it: the rest is not on the page.
+CUT_TEXT = "unreadable value: a text the page shows cut"
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
 _PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")
@@ -80,12 +83,13 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(page, Parsed):
         return page
     lines, copied = page
-    lines = own_lines(lines)
+    lines = own_lines(without_reader_head(lines))
     starts, inside = quoted_starts(lines, page_starts(lines, _PAGE_ID_LINE.fullmatch, "NCT ID:"), _heading_of,
                                    _FREE_TEXT, _OPENING)
     if several := several_pages(LAYOUT, lines, starts, _page_top, parse, inside=inside):
         several.problems += copied
         return several
+    lines, cut = without_controls(lines, may_show_ellipsis(raw))
     sections = study_sections(lines)
     if "Basic Information" not in sections and (shown := headings_in_usual_case(lines)) is not lines:
         lines, sections = shown, study_sections(shown)  # a copy that shows its headings in capitals
@@ -115,6 +119,8 @@ def parse(raw: bytes) -> Parsed:
     problems += apply_fields(record, [("Basic Information", label, value) for label, value in basic.get("fields", ())])
     problems += people.read_people_places(record, sections, width)
     problems += unread_problems(sections, nct_id)
+    problems += [Problem(CUT_TEXT, f"'{text[:60]}' ends where the page's 'Show more' hid the rest; it is read as "
+                                   "shown", nct_id) for text in cut]
     problems += of_study(copied, nct_id)
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 

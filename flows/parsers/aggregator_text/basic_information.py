@@ -32,7 +32,7 @@ def basic_information(lines: list[str]) -> dict:
     (label, value) pairs of labelled_fields.FIELDS; under "unread" the lines that are none of these."""
     values: dict = {}
     dates: list[str] = []
-    for label, value in tagged_lines(lines, _KNOWN_LABELS):
+    for label, value in tagged_lines(_why_stopped_whole(lines), _KNOWN_LABELS):
         if label in FIELDS:  # a value of another table's column, loaded by labelled_fields
             values.setdefault("fields", []).append((label, value))
             continue
@@ -50,6 +50,44 @@ def basic_information(lines: list[str]) -> dict:
     if labels.lookup("study_type", values.get("study_type")) == "EXPANDED_ACCESS":
         _bare_access_types(values)
     return values
+
+
+# The label of the one Basic Information value that is a sentence the sponsor wrote, and its label with the value on
+# its line ('Why Stopped: Sponsor decision').
+_WHY_STOPPED = "why stopped"
+_WHY_STOPPED_INLINE = re.compile(r"\s*why stopped\s*:\s*\S.*", re.I)
+
+
+def _why_stopped_whole(lines: list[str]) -> list[str]:
+    """The lines with a 'Why Stopped' value the page shows over several lines, one line below another with no blank
+    line between (a registry's reason is one line: the page broke it), on one line; a line below it that is a label or
+    another Basic Information value, or that a blank line parts from it, is not its rest."""
+    if not any(_WHY_STOPPED in line.casefold() for line in lines):
+        return lines
+    joined: list[str] = []
+    state = None  # None; "label" after the label's line; "value" right below a line of its value
+    for line in lines:
+        text = line.strip()
+        if state == "value" and text and not _is_label(text) and _basic_field(text) is None:
+            joined[-1] = f"{joined[-1].rstrip()} {text}"
+            continue
+        joined.append(line)
+        if text.rstrip(":").strip().casefold() == _WHY_STOPPED:
+            state = "label"
+        elif _WHY_STOPPED_INLINE.fullmatch(text) or (state == "label" and text):
+            state = "value"
+        elif state != "label" or text:
+            state = None
+    return joined
+
+
+def _is_label(line: str) -> bool:
+    """Whether a line is a known label's (with or without a colon, or with its value after one)."""
+    head = line.partition(":")[0].strip().casefold()
+    return head in _FOLDED_LABELS
+
+
+_FOLDED_LABELS = frozenset(label.casefold() for label in _KNOWN_LABELS)
 
 
 def _bare_access_types(values: dict) -> None:

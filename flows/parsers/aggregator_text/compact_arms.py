@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from flows.parsers.aggregator_text.name_lines import (  # noqa: F401 (read here)
-    begins_joined, breaks_off, is_sentence, is_short)
+    alike, begins_joined, begins_mid_sentence, breaks_off, is_long_name, is_sentence, is_short)
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
@@ -86,7 +86,31 @@ def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: l
 
 
 def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Decided:
-    """The interventions and arms of compact Study Groups and Interventions lines (non-blank, stripped)."""
+    """The interventions and arms of compact Study Groups and Interventions lines (non-blank, stripped). The
+    interventions and their links are undecided where a name without a description, below one with a description, has
+    more words than a name (is_long_name: as likely that description's next line, which the page shows on its own);
+    the arms where a reading's arm has a description that may as well be the next arm's title or the rest of a
+    description above (_doubtful_head)."""
+    decided = _read_sections(group_lines, intervention_lines)
+    if decided.entries is not None and any(text is None and above is not None and is_long_name(name)
+                                           for (_, above), (name, text) in zip(decided.entries, decided.entries[1:])):
+        decided = Decided(None, decided.heads, None)
+    if decided.heads is not None and any(text is not None and _doubtful_head(title, text)
+                                         for title, text in decided.heads):
+        return Decided(decided.entries, None, None)
+    return decided
+
+
+def _doubtful_head(title: str, text: str) -> bool:
+    """Whether an arm's title and description, as a reading takes them, may as well be lines of one description
+    (the page shows each of its lines on its own): the description begins at a joining word in lower case ('between
+    L1 and S1 ...', the rest of the line above; an article aside), or the two are named alike as items of one list
+    ('Cohort 1: ...', 'Cohort 2: ...'), which a description lists and a group's title is one of."""
+    return begins_mid_sentence(text) or alike(title, text)
+
+
+def _read_sections(group_lines: list[str], intervention_lines: list[str]) -> Decided:
+    """read_sections' reading, before its doubts."""
     paired = _paired(intervention_lines)
     if paired is not None:
         readings = readings_of(group_lines, paired)
