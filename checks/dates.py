@@ -81,15 +81,28 @@ def _registered_after_completion_sql() -> str:
     late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, 30)} "
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
+    why_info = _why_no_breach(completion.hi, began)
     return select(
-        sql_text("Study was {what} {on}, after {ended}, so it was registered retrospectively.",
-                 ended=_completion_said(texts["b"]), on=registered_on(), **texts),
+        sql_text("Study was {what} {on}, after {ended}, so it was registered retrospectively{why}",
+                 ended=_completion_said(texts["b"]), on=registered_on(), why=f"coalesce({why_info}, '.')", **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND NOT {ENROLLED_NOBODY} AND {COMPLETED} "
         f"AND {late}",
-        severity=f"CASE WHEN {completion.hi} < {ICMJE_IN_FORCE} "
-                 "OR s.study_type IN ('OBSERVATIONAL', 'EXPANDED_ACCESS') "
-                 f"OR {PHASE1_ONLY} AND {began} < {ICMJE_ALL_PHASES} THEN 'info' END")
+        severity=f"CASE WHEN {why_info} IS NOT NULL THEN 'info' END")
+
+
+def _why_no_breach(completed_by: str, began_by: str) -> str:
+    """SQL text ending the message of a retrospective registration that no rule forbade (NULL for one a rule did):
+    an observational study or an expanded-access record need not register first, and ICMJE asked trials to register
+    before enrolling only from 2005-07-01 (a phase 1 trial only from 2008-07-01). `completed_by` and `began_by` (SQL)
+    are the last days the completion and start may mean."""
+    return (f"CASE WHEN s.study_type = 'OBSERVATIONAL' THEN ', which no rule forbids an observational study.' "
+            "WHEN s.study_type = 'EXPANDED_ACCESS' THEN ', which no rule forbids an expanded-access record (a "
+            "treatment offered outside a trial).' "
+            f"WHEN {completed_by} < {ICMJE_IN_FORCE} THEN ', as was usual before ICMJE asked trials starting from "
+            "2005-07-01 to register first.' "
+            f"WHEN {PHASE1_ONLY} AND {began_by} < {ICMJE_ALL_PHASES} THEN ', as ICMJE asked a phase 1 trial to "
+            "register first only from 2008-07-01 (FDAAA never has).' END")
 
 
 ORDER_RULES = (

@@ -396,7 +396,9 @@ _FIELD_RULES = (
           "Enrollment sizes the trial; missing or 0 on a study that is not withdrawn or stopped early is a gap.",
           ("studies.enrollment",),
           "CASE WHEN s.enrollment IS NULL THEN 'Study gives no enrollment.' "
-          "ELSE 'Study gives an enrollment of 0 participants.' END",
+          "ELSE 'Study gives an enrollment of 0 participants while its status is ' "
+          "|| coalesce(s.overall_status, 'not given') || ': a count of 0 fits only a study that enrolled nobody "
+          "(withdrawn, or stopped before its first participant), so the real count is missing.' END",
           f"{_NOT_EXPANDED} AND {_NOT_WITHDRAWN} AND (s.enrollment IS NULL AND NOT {_HEADER_ENROLLMENT} "
           f"OR (s.enrollment = 0 AND NOT coalesce({_ENROLLED_NOBODY}, false)))",
           f"'enrollment=' || coalesce(CAST(s.enrollment AS VARCHAR), 'NULL') || '; enrollment_type=' "

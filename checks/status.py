@@ -41,6 +41,12 @@ _STOPPED_BEFORE_FDAAA = (f"(coalesce({_BEFORE_FDAAA} OR {date_of('last_update_po
                          f"FALSE) AND NOT {_RAN_PAST_FDAAA})")
 
 
+# SQL text ending the evidence of a record judged at info: why a missing reason is only worth knowing there.
+_STOPPED_EARLY_EVIDENCE = (f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN '; the record was made public or last updated "
+                           "before FDAAA (2007-09-27) asked why a study stopped, and no date it gives shows the study "
+                           "ran past that day' ELSE '' END")
+
+
 def _ran_past_fdaaa_evidence() -> str:
     """SQL text ending the evidence of a record first made public before FDAAA whose study ran past it: the date
     that shows so (else '')."""
@@ -128,7 +134,7 @@ def _stopped_without_reason_sql() -> str:
                 f"WHEN s.missing_part IS NOT NULL THEN "
                 f"{sql_text('overall_status={st}; why_stopped={why}; {part}: none', **texts)} "
                 f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END || "
-                f"{_ran_past_fdaaa_evidence()}")
+                f"{_ran_past_fdaaa_evidence()} || {_STOPPED_EARLY_EVIDENCE}")
     stopped = f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS}"
     pointed_to = f"nullif(regexp_extract(lower(s.why_stopped), {literal(_POINTER)}, 1), '')"
     return (f"WITH stopped AS MATERIALIZED (SELECT * FROM (SELECT *, {_NO_REASON} AS no_reason, {pointed_to} AS "

@@ -7,8 +7,8 @@ snapshot), and at the coarser precision of the dates it compares.
 from __future__ import annotations
 
 from checks.date_columns import (
-    EARLIEST_STUDY_DAY, FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY, date_of,
-    registered, rule, select, shown,
+    EARLIEST_STUDY_DAY, FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY,
+    REGISTRY_OPENED, date_of, registered, rule, select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import literal, sql_text
@@ -68,6 +68,21 @@ def registered_on() -> str:
             f"ELSE 'on ' END || {registered_shown()}")
 
 
+def _lateness_said(start: PartialDate) -> str:
+    """SQL text ending a late registration's message: what its lateness means. 'registered late' where a rule asked
+    the trial to register first; a trial begun before ClinicalTrials.gov took its first records could not register
+    there first, and one begun before ICMJE asked trials (from 2008-07 phase 1 trials too) to register first broke no
+    rule then known to most sponsors: both are worth knowing (no outcomes were set down before the trial ran), not
+    late."""
+    return (f"CASE WHEN {start.hi} < {REGISTRY_OPENED} THEN ', before ClinicalTrials.gov took its first records "
+            "(1999-09): it could not be registered there before it started.' "
+            f"WHEN {start.hi} < {ICMJE_IN_FORCE} THEN ': registered after it started, as was usual before ICMJE asked "
+            "trials starting from 2005-07-01 to register first.' "
+            f"WHEN {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN ': registered after it started, as ICMJE "
+            "asked a phase 1 trial to register first only from 2008-07-01 (FDAAA never has).' "
+            "ELSE ': registered late.' END")
+
+
 def _late_registration_sql() -> str:
     on, what, by_posting = registered()
     start = date_of("start_date")
@@ -80,7 +95,8 @@ def _late_registration_sql() -> str:
              "n": days_text(on, start, exact_days), "started": started, "on": registered_on()}
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
-    message = sql_text("Study was {what} {on}, {n} days after it started {started}: registered late.", **texts)
+    texts["judged"] = _lateness_said(start)
+    message = sql_text("Study was {what} {on}, {n} days after it started {started}{judged}", **texts)
     evidence = sql_text("{col}={sub}; start_date={st}; days after start={n}", **{**texts, "n": days_after(on, start)})
     severity = (f"CASE WHEN {start.hi} < {ICMJE_IN_FORCE} "
                 f"OR {PHASE1_ONLY} AND {start.hi} < {ICMJE_ALL_PHASES} THEN 'info' END")

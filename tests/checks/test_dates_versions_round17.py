@@ -83,13 +83,15 @@ SHAPES = {
         dict(start_date=d(1995, 7, 1), start_date_precision=MONTH, start_date_type=None,
              primary_completion_date=d(1999, 1, 1), completion_date=d(1999, 6, 1), **STAMPED_AGAIN), {}, LATE,
         [("info", "Study was first posted on 1999-11-04 (ESTIMATED), at least 1557 days after it started in "
-                  "1995-07: registered late.")]),
+                  "1995-07, before ClinicalTrials.gov took its first records (1999-09): it could not be registered "
+                  "there before it started.")]),
     "registered by an ESTIMATED posting, after completion": (
         dict(start_date=d(2000, 1, 1), primary_completion_date=d(2001, 1, 1), completion_date=d(2001, 6, 1),
              completion_date_precision=MONTH, **{**STAMPED_AGAIN, "study_first_posted_date": d(2001, 11, 4)}), {},
         AFTER_COMPLETION,
         [("info", "Study was first posted on 2001-11-04 (ESTIMATED), after it completed in 2001-06 (ACTUAL), so it "
-                  "was registered retrospectively.")]),
+                  "was registered retrospectively, as was usual before ICMJE asked trials starting from 2005-07-01 "
+                  "to register first.")]),
     "ACTUAL completion after an ESTIMATED last update": (
         dict(completion_date=d(2022, 6, 1), last_update_posted_date=d(2022, 3, 1),
              last_update_posted_date_type="ESTIMATED"), {}, ACTUAL_AFTER,

@@ -176,7 +176,8 @@ def test_a_registration_before_icmje_is_info_whatever_other_registry_it_names(fo
     # ISRCTN, like most registries ICMJE accepts, opened after such a trial started
     assert _of(found, "late before ICMJE, ISRCTN", LATE) == [(
         "info", "Study was first submitted on 2005-09-01, 974 days after it started on 2003-01-01 (ACTUAL): "
-                "registered late.",
+                "registered after it started, as was usual before ICMJE asked trials starting from 2005-07-01 to "
+                "register first.",
         "study_first_submitted_date=2005-09-01; start_date=2003-01-01 (ACTUAL); days after start=974")]
 
 
