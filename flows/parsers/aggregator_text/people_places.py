@@ -6,6 +6,7 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.aggregator_text.list_items import list_items
+from flows.parsers.aggregator_text.officials_without_roles import officials_without_roles
 from flows.parsers.aggregator_text.responsible_party import responsible_parties
 from flows.parsers.aggregator_text.title import goes_on, joined_title
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, parts_entries_by_blank_lines
@@ -104,7 +105,10 @@ def investigators(lines: list[str]) -> list[dict[str, object]]:
 def _investigators(lines: list[str], width: int | None = None) -> tuple[list[dict[str, object]], int]:
     """The officials, and how many lines none of them takes (an official shown without a 'Role:' line). On a print
     wrapped at `width`, an affiliation that fills the sheet goes on in the line below it, unless a 'Role:' line
-    follows that line (then it is the next official's name)."""
+    follows that line (then it is the next official's name). A section with no 'Role:' line reads as name and
+    affiliation pairs where they plainly are (officials_without_roles)."""
+    if not any(_ROLE.match(line) for line in lines) and (unroled := officials_without_roles(lines)):
+        return unroled, 0
     rows: list[dict[str, object]] = []
     unread = 0
     affiliation_at = None  # the number of the line an official's affiliation was read from last

@@ -38,7 +38,8 @@ def which_limit(age: str, criteria: str | None) -> str | None:
     if not any(str(number + step) in criteria for step in (0, 1, -1)):
         return None  # the text states no age next to this one
     text = " ".join(criteria.casefold().split())
-    included, _, excluded = text.partition(_EXCLUSION_HEADING)
+    heading = _EXCLUSION_HEADING.search(text)
+    included, excluded = (text[:heading.start()], text[heading.end():]) if heading else (text, "")
     lower, upper = (any(_states_age(pattern, included) for pattern in _patterns(side, number, match.group(2)))
                     or any(_states_age(pattern, excluded)
                            for pattern in _patterns(1 - side, number, match.group(2), excluded=True))
@@ -47,8 +48,10 @@ def which_limit(age: str, criteria: str | None) -> str | None:
 
 
 # The heading of the criteria that exclude (the text is compared in lower case): an age these state as a bound is
-# the other bound of the ages allowed ('Exclusion Criteria: Age <= 18 years' allows ages above 18 only).
-_EXCLUSION_HEADING = "exclusion criteria"
+# the other bound of the ages allowed ('Exclusion Criteria: Age <= 18 years' allows ages above 18 only). A heading of
+# both ('INCLUSION/EXCLUSION CRITERIA', 'Inclusion and exclusion criteria vary with ...') starts no excluded part.
+_EXCLUSION_HEADING = re.compile(r"(?<!inclusion/)(?<!inclusion / )(?<!inclusion and )(?<!inclusion & )"
+                                r"(?<!inclusion or )(?<!inclusion, )\bexclusion criteria")
 
 
 @lru_cache(maxsize=256)
