@@ -12,6 +12,7 @@ from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS:
 from flows.parsers.ctgov_classic_text.label_lines import leading_with_colons, with_colons
 from flows.parsers.ctgov_classic_text.outcomes import read_outcomes
 from flows.parsers.ctgov_classic_text.page_bounds import page_start_lines, page_top
+from flows.parsers.ctgov_classic_text.page_controls import CUT_TEXT, without_controls
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.ctgov_classic_text.study_design import is_design_label
@@ -66,6 +67,7 @@ def parse(raw: bytes) -> Parsed:
     if isinstance(page, Parsed):
         return page
     lines, copied = page
+    lines, cut = without_controls(lines, raw)  # a browser's copy keeps the site's 'Show more' and 'Back to top'
     printed = is_printed(lines)
     wrapped = is_wrapped(lines, printed)
     lines = as_screen_text(lines, printed, wrapped)
@@ -85,7 +87,9 @@ def parse(raw: bytes) -> Parsed:
     if nct_id is None:
         return failure(LAYOUT, "no NCT id: 'CT.gov ID' holds no NCTnnnnnnnn value")
     record = StudyRecord(nct_id, {"studies": [{}]})
-    problems = _read_record(record, sections, wrapped) + of_study(copied, nct_id)
+    problems = _read_record(record, sections, wrapped) + of_study(copied, nct_id) + ([
+        Problem(CUT_TEXT, f"{len(cut)} text(s) of the page end in an ellipsis and the site's 'Show more': the rest of "
+                          "each is not on the page, it is loaded as shown", nct_id)] if cut else [])
     return Parsed(layout=LAYOUT, records=[record], problems=problems)
 
 

@@ -14,7 +14,7 @@ _NO_PHASE = frozenset({"n/a", "not applicable"})
 _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.I)
 
 
-def _phase_line(line: str) -> str | None:
+def phase_line(line: str) -> str | None:
     """The line as one phase label ('Phase 1/Phase 2') when it holds only phases (or no phase), else None."""
     joined = _PHASE_GAP.sub("/", line.strip())
     return joined if line.strip().casefold() in _NO_PHASE or labels.written_phase(joined) else None
@@ -28,7 +28,7 @@ def condition_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str]],
         typed = typed_line(line, INTERVENTION_LABELS)
         if typed:
             interventions.append(typed)
-        elif (phase := _phase_line(line)) is not None:
+        elif (phase := phase_line(line)) is not None:
             phases.append(phase)
         else:
             conditions.append(unbullet(line))

@@ -59,7 +59,8 @@ def read_more_information(record: StudyRecord, sections: Sections) -> list[Probl
     ipd, info_types = ipd_statement(values)
     record.study.update(ipd)
     add_rows(record, "ipd_information_types", info_types)
-    references, untyped = publications(lines)
+    # the list ends at the section's next label, shown on its own line or with its value beside it
+    references, untyped = publications(values_below_labels(lines, _LABELS.__contains__))
     add_rows(record, "study_references", references)
     return [Problem(UNTYPED, f"{untyped} citation(s) under 'Publications' with no label saying whether they are "
                              "background, results or indexed by the registry: their reference_type is NULL",

@@ -8,13 +8,15 @@ ends inside a value or a text (what a print adds is told in flows.parsers.printe
 """
 from __future__ import annotations
 
-from flows.parsers.ctgov_classic_text.wrapped_lines import unwrapped
+from flows.parsers.ctgov_classic_text.wrapped_lines import copy_width, unwrapped
 from flows.parsers.list_marks import with_bullets
 from flows.parsers.page_text import without_shared_margin
 from flows.parsers.printed_pages import is_page_number, is_print_only, is_printed, without_running_lines
 
 # The widths at which copies wrap their lines (a sheet of text, a saved text file).
-_SHORTEST_WRAP, _LONGEST_WRAP = 60, 110
+_SHORTEST_WRAP, _LONGEST_WRAP = 60, 140
+# The fewest runs of blank lines a page shows (below its headings, labels and paragraphs): fewer tell no doubling.
+_FEWEST_BLANK_RUNS = 8
 # The page's own list bullet, as lists copied with other bullets are shown.
 _BULLET = "\u2022"
 
@@ -27,7 +29,7 @@ def is_wrapped(lines: list[str], printed: bool) -> bool:
     longest one."""
     if printed:
         return True
-    longest = max(map(len, lines), default=0)
+    longest = copy_width(lines)  # a web address longer than the width stands alone on its line
     return _SHORTEST_WRAP <= longest <= _LONGEST_WRAP and sum(len(line) > longest - 15 for line in lines) >= 5
 
 
@@ -37,8 +39,33 @@ def as_screen_text(lines: list[str], printed: bool, wrapped: bool = False) -> li
     wrapped (`wrapped`: is_wrapped) whole again."""
     if printed:
         lines = without_furniture(lines)
-    lines = with_bullets(without_shared_margin(lines), _BULLET)
+    lines = with_bullets(without_shared_margin(with_blank_lines_halved(lines)), _BULLET)
     return unwrapped(lines) if wrapped else lines
+
+
+def with_blank_lines_halved(lines: list[str]) -> list[str]:
+    """The lines of a copy that doubled every blank line (no blank line of the page stands alone: the page shows a
+    single one below each label and paragraph) with each run of blank lines halved again, as the page shows it: a
+    group's empty cell (two blank lines) is told from a paragraph's end again. Other copies' lines as they are."""
+    runs, run = 0, 0
+    for line in lines:
+        if line.strip():
+            if run == 1:  # a blank line alone: the copy doubled none (most pages show one in their first lines)
+                return lines
+            runs, run = runs + bool(run), 0
+        else:
+            run += 1
+    if runs < _FEWEST_BLANK_RUNS:
+        return lines
+    halved: list[str] = []
+    run = 0
+    for line in lines:
+        if line.strip():
+            halved += [""] * ((run + 1) // 2) + [line]
+            run = 0
+        else:
+            run += 1
+    return halved + [""] * ((run + 1) // 2)
 
 
 def without_furniture(lines: list[str]) -> list[str]:

@@ -9,6 +9,8 @@ from flows.parsers.page_text import nonblank, unbullet
 # The label above a list -> its reference_type; the bare heading 'Publications' does not say which kind follows.
 _KINDS = {"publications": "BACKGROUND", "publications of results": "RESULT",
           "publications automatically indexed to this study by clinicaltrials.gov identifier (nct number)": "DERIVED"}
+# The labels of the publications of a kind, in lower case and without their colon.
+KIND_LABELS = frozenset(_KINDS)
 _HEADING = "publications"
 _NONE = frozenset({"none provided.", "none provided", "not provided"})
 # A citation may end with its PubMed id: '... 2022;61:123-30. PubMed 34012345', '[PMID: 34012345]'.

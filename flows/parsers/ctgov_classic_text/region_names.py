@@ -9,7 +9,9 @@ from __future__ import annotations
 
 
 def _names(text: str) -> frozenset[str]:
-    return frozenset(name.strip().casefold() for name in text.replace("\n", "").split("|") if name.strip())
+    """The names, in lower case, each with an apostrophe also as a copy's typographic one ("Coeur d’Alene")."""
+    names = {name.strip().casefold() for name in text.replace("\n", "").split("|") if name.strip()}
+    return frozenset(names | {name.replace("'", "\u2019") for name in names if "'" in name})
 
 
 REGIONS = {

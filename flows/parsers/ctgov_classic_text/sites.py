@@ -13,6 +13,7 @@ import re
 
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text import place_names as places
+from flows.parsers.ctgov_classic_text.page_controls import shows_all
 from flows.parsers.ctgov_classic_text.site_names import name_end
 from flows.parsers.facility_address import COUNTRIES, INSTITUTION_WORDS, city_size, last_words, split_location_row
 from flows.parsers.page_text import nonblank
@@ -64,7 +65,8 @@ Place = dict[str, str | None]
 def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     """The numbered rows, each with the recruitment status shown on a line of its own below it; and for each row
     that cannot be read whole (name and city not told apart, no known country), and each line that is none of the
-    table's (a row without its number, a note), why. Such a line is not quoted: it may name a contact."""
+    table's (a row without its number, a note, the site's 'Show 12 more locations'), why: a 'Show all 45 locations'
+    below the 45 rows is the site's control. Such a line is not quoted: it may name a contact."""
     sites: list[dict[str, object]] = []
     doubts: list[str] = []
     shown = nonblank(lines)
@@ -78,7 +80,7 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
                 doubts.append(f"site {match.group(1)}: {doubt}")
         elif sites and sites[-1]["status"] is None and (status := _site_status(line)):
             sites[-1]["status"] = status
-        elif at == joined or _TABLE_HEADER.fullmatch(line.strip()):
+        elif at == joined or _TABLE_HEADER.fullmatch(line.strip()) or shows_all(line, len(sites)):
             continue
         elif (country := _country_alone(line.split())) is None:
             doubts.append(f"line {at + 1} under 'Locations' is no numbered site row, site status or country: "

@@ -2,10 +2,27 @@
 from __future__ import annotations
 
 from flows.parsers import labels
+from flows.parsers.model import Refused
 from schemas.enums import OVERALL_STATUS
 
 # A stopped study's status may show why ('Withdrawn (Funding not obtained)').
 _STOPPED = frozenset({"TERMINATED", "WITHDRAWN", "SUSPENDED"})
+# The brackets a note beside the status opens with, and the one that closes each.
+_CLOSING = {"(": ")", "[": "]"}
+CUT_NOTE = ("a status with the note beside it whole ('Terminated (Lack of funding)'): the note's bracket never closes, "
+            "so where it ends, and why the study stopped or its last known status, is not shown")
+
+
+def cut_note(lines: list[str]) -> tuple[str, str] | None:
+    """The status and the note beside it whose bracket never closes ('Terminated (The sponsor stopped', 'Recruiting
+    (', 'Completed ['), as a copy cut it: the status is plain, what the note says is not on the page ('' when
+    nothing follows the bracket). None for a note that closes, or a line that opens with no status."""
+    shown = " ".join(line.strip() for line in lines)
+    at = min((shown.find(mark) for mark in _CLOSING if shown.find(mark) > 0), default=-1)
+    if at < 0 or _CLOSING[shown[at]] in shown[at:]:
+        return None
+    status = labels.overall_status(shown[:at].strip())
+    return (status, shown[at + 1:].strip()) if status in OVERALL_STATUS else None
 
 
 def _wrapped_note(lines: list[str], start: int) -> str:
@@ -19,8 +36,11 @@ def _wrapped_note(lines: list[str], start: int) -> str:
 
 def stopped_status(lines: list[str]) -> dict[str, str | None]:
     """'Terminated (Lack of funding)', on one line, on two or wrapped over more: the status and why the study
-    stopped; 'Unknown status (was Recruiting)': the status and the last known one. A note after another status
-    leaves the line as shown."""
+    stopped; 'Unknown status (was Recruiting)': the status and the last known one. A note whose bracket never closes
+    (cut_note: where it ends is not shown) refuses the lines as shown, the status alone when nothing follows the
+    bracket ('Recruiting ('); a note after another status leaves the line as shown."""
+    if (cut := cut_note(lines)) and cut[1]:
+        return {"overall_status": Refused(" ".join(lines), CUT_NOTE)}
     shown = lines[0] if lines else ""
     at = shown.find("(")
     if at > 0 and not shown.endswith(")"):
