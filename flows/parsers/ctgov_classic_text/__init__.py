@@ -218,4 +218,9 @@ def _read_people_places(record: StudyRecord, sections: Sections) -> list[Problem
     problems += [Problem("unknown value", f"'Investigators': role '{role}' is none the parser knows: that official "
                                           "is not loaded", record.nct_id)
                  for role in people.unread_roles(sections.lines("Investigators"))]
+    problems += [Problem(people.UNDECIDED_OFFICIAL, f"'Investigators': a {role} line shows an academic rank where the "
+                                                    "name's titles end: whether it closes the name or opens the "
+                                                    "affiliation is not shown; read with the comma the other titles "
+                                                    "part", record.nct_id)
+                 for role in people.undecided_officials(sections.lines("Investigators"))]
     return problems + [Problem(sites.UNDECIDABLE, doubt, record.nct_id) for doubt in doubts]

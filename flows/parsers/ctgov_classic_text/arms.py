@@ -18,6 +18,9 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[\u2022\u25e6\u25aa*-])\s+\S
 # A group shown with no description and no intervention: its label, the blank line under it and the blank line that
 # ends its row; the paragraph after them is the next group, not the description of this one.
 _EMPTY_CELL_BLANKS = 2
+# The tables read as many times as the page shows their rows: an arm row shown twice is two arms (the record lists
+# it twice), where an intervention, its links and other names repeat under each arm that gets it.
+_AS_SHOWN = frozenset({"design_groups"})
 
 
 def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
@@ -247,7 +250,7 @@ def _arm_rows(entries: list[dict], listed: list[tuple[str, str]]) -> dict[str, l
                                  "description": None} for label, name in listed
                                 if (labels.intervention_type(label), name) not in shown]
     tables["interventions"] = _with_blank_lines_kept(tables["interventions"])
-    return {table: distinct_rows(rows) for table, rows in tables.items()}
+    return {table: rows if table in _AS_SHOWN else distinct_rows(rows) for table, rows in tables.items()}
 
 
 def _with_blank_lines_kept(rows: list[dict]) -> list[dict]:

@@ -40,6 +40,10 @@ assocprof asstprof assoc asst
 rph drs dm pt edd faan aocn pi mdphd med ompt dpt
 drph rd mb chb mm mmm bsn jr sr ii iii
 """.split())
+UNDECIDED_OFFICIAL = "clincosm official's name and affiliation undecided"
+# An academic rank alone ('Professor', 'Prof.', 'Assoc. Prof.', 'Associate Professor', 'Asst Professor').
+_RANK = re.compile(r"^(?:(?:assoc(?:iate)?|asst|assistant|adjunct|clinical|visiting|full)\.?\s+)?prof(?:essor)?\.?$",
+                   re.I)
 # A company's form after a comma continues its name ('Janssen Research & Development, LLC Clinical Trial').
 _COMPANY_FORMS = frozenset("llc inc ltd gmbh ag sa srl bv plc corp co".split())
 # Commas outside brackets part an investigator line ('(UTC/GMT - 5 hours, EST)' is one part).
@@ -88,10 +92,24 @@ def _population_end(lines: list[str], start: int) -> int:
     first line."""
     for index in range(start + 1, len(lines)):
         line = lines[index].strip()
-        if line == _CRITERIA or _CRITERIA_START.match(unbullet(line)) or _labelled(line)[0]:
+        if line == _CRITERIA or _labelled(line)[0]:
             return index
+        if _CRITERIA_START.match(unbullet(line)):
+            return _above_lone_item(lines, start, index)
     return next((index for index in range(start + 1, len(lines)) if not lines[index].strip()
                  and any(line.strip() for line in lines[index:])), start + 1)
+
+
+def _above_lone_item(lines: list[str], start: int, end: int) -> int:
+    """Where a population that runs from lines[start] to the criteria's first label at lines[end] ends: above a list
+    of one item standing alone below its text ('• Healthy Controls' above 'Inclusion Criteria:'), as a record that
+    groups its criteria by cohort heads each group; a population's own list has several items."""
+    shown = [index for index in range(start, end) if lines[index].strip()]
+    if len(shown) < 2:
+        return end
+    above, item = shown[-2:]
+    listed = unbullet(lines[item]) != lines[item].strip()
+    return item if listed and item - above > 1 and unbullet(lines[above]) == lines[above].strip() else end
 
 
 def unread_ages(lines: list[str]) -> str | None:
@@ -216,6 +234,28 @@ def _official_lines(lines: list[str]) -> list[str]:
 _NO_NAME_MARKS = "".join(_BULLET_MARKS) + " -\u2013\u2014"
 
 
+def undecided_officials(lines: list[str]) -> list[str]:
+    """The role ('Study Chair'; 'official' where none is shown) of each official whose line shows an academic rank
+    ('Professor', 'Assoc. Prof.', 'Assistant Professor') where the name's titles end: a registry gives it with the
+    name ('Yuan Jin, Professor') as often as it opens the affiliation with it ('Professor,Tata Memorial Centre', or
+    'Professor' alone), and the page's comma tells neither. The line is read as name_and_affiliation reads it."""
+    roles = []
+    for line in _official_lines(lines):
+        match = _OFFICIAL.match(line)
+        if match or not _ROLE_LABEL.match(line):
+            shown = match.group(2) if match else line
+            if _rank_at_name_end(shown):
+                roles.append(match.group(1) if match else "official")
+    return roles
+
+
+def _rank_at_name_end(text: str) -> bool:
+    """Whether the part that closes an official's name, or the one that opens the affiliation, is an academic rank."""
+    parts = _LINE_COMMA.split(text)
+    taken = _name_size(parts)
+    return any(_RANK.match(parts[at].strip()) for at in (taken - 1, taken) if 0 < at < len(parts))
+
+
 def _credentials(part: str) -> bool:
     """Whether a comma-parted part of an investigator line is only degrees and titles: one ('PhD', 'Dr.') or several
     parted by spaces, slashes or hyphens ('Prof. MD PhD', 'MD / PhD', 'MS-OMPT'), a specialty in brackets after them
@@ -235,7 +275,13 @@ def name_and_affiliation(text: str) -> tuple[str, str | None]:
     """'Xiaomei Leng, Dr., Peking Union Medical College Hospital' -> name with titles, affiliation; each as the line
     shows it ('John Roe, DC,PhD' keeps its comma without a space); a comma inside brackets parts nothing."""
     parts = _LINE_COMMA.split(text)
+    taken = _name_size(parts)
+    return ",".join(parts[:taken]).strip(), ",".join(parts[taken:]).strip() or None
+
+
+def _name_size(parts: list[str]) -> int:
+    """How many comma-parted parts of an investigator line are the name with its titles."""
     taken = 1
     while taken < len(parts) and (_credentials(parts[taken].strip()) or (taken == 1 and _company_form(parts[1]))):
         taken += 1
-    return ",".join(parts[:taken]).strip(), ",".join(parts[taken:]).strip() or None
+    return taken

@@ -198,6 +198,11 @@ def _ending_country(words: list[str], names: frozenset[str]) -> str | None:
     return None
 
 
+# Words naming a public body: a state's text may open with one ('Government West Bengal', as a registry spells it), a
+# site's name may end with one, a city is never written with one.
+_BODY_WORDS = frozenset({"government", "govt", "govt.", "ministry", "municipal", "council"})
+
+
 def read_place(words: list[str], country: str | None) -> tuple[Place, str | None]:
     """Name, city and state from the words before the country; and the doubt, if any."""
     bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
@@ -240,8 +245,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     if not state and not doubt and (shown := _city_region_ending(place, regions, country)):
         return {"name": None, "city": None, "state": None}, (
             f"whether '{shown} {place['city']}' is the end of the site's name and the city, or the city and its state")
-    # a row shows a city: where the words before a region named as its city do not tell it, the region may be the city
-    named = doubt and places.named_as_city(region)
+    # a row shows a city: where the words before a region named as its city do not tell it, the region may be the city;
+    # a public body's word before the region may open the state's own text ('Government West Bengal') as well as end
+    # the site's name
+    named = doubt and (places.named_as_city(region) or bool(state) and folded[-state - 1] in _BODY_WORDS)
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
 
 

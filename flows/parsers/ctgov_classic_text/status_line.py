@@ -5,8 +5,10 @@ from flows.parsers import labels
 from flows.parsers.model import Refused
 from schemas.enums import OVERALL_STATUS
 
-# A stopped study's status may show why ('Withdrawn (Funding not obtained)').
-_STOPPED = frozenset({"TERMINATED", "WITHDRAWN", "SUSPENDED"})
+# A stopped study's status may show why ('Withdrawn (Funding not obtained)'), and so may a completed one's: the
+# registry keeps why a study stopped early on some completed records ('Completed (Terminated early due to futility)');
+# a note beside an open status ('Recruiting (invitation only)') is no reason it stopped.
+_STOPPED = frozenset({"TERMINATED", "WITHDRAWN", "SUSPENDED", "COMPLETED"})
 # The brackets a note beside the status opens with, and the one that closes each.
 _CLOSING = {"(": ")", "[": "]"}
 CUT_NOTE = ("a status with the note beside it whole ('Terminated (Lack of funding)'): the note's bracket never closes, "
@@ -36,9 +38,10 @@ def _wrapped_note(lines: list[str], start: int) -> str:
 
 def stopped_status(lines: list[str]) -> dict[str, str | None]:
     """'Terminated (Lack of funding)', on one line, on two or wrapped over more: the status and why the study
-    stopped; 'Unknown status (was Recruiting)': the status and the last known one. A note whose bracket never closes
-    (cut_note: where it ends is not shown) refuses the lines as shown, the status alone when nothing follows the
-    bracket ('Recruiting ('); a note after another status leaves the line as shown."""
+    stopped, and 'Completed (Terminated early due to futility)' alike; 'Unknown status (was Recruiting)': the status
+    and the last known one. A note whose bracket never closes (cut_note: where it ends is not shown) refuses the
+    lines as shown, the status alone when nothing follows the bracket ('Recruiting ('); a note after another status
+    leaves the line as shown."""
     if (cut := cut_note(lines)) and cut[1]:
         return {"overall_status": Refused(" ".join(lines), CUT_NOTE)}
     shown = lines[0] if lines else ""
