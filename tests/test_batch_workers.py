@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from flows import batch_workers, inputs, parse_batch
 from warehouse import runs
@@ -233,25 +234,58 @@ def _warehouse_rows(con, folder) -> dict:
     return rows
 
 
-def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across: bool = False):
-    """A warehouse of 60 studies, then a run after 12 of them changed (and, with `copy_across`, a copy
-    of a changed file put among the others): its rows, and the parts of each batch prepared in parts."""
+# The first run's warehouse of 60 studies and its files, as _first_run left them.
+FIRST_RUN = "first-run"
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """A folder holding 60 studies' files and the warehouse of a first run over them with two workers (two full
+    batches of 30, neither cut although a part may be as small as 2 files), kept beside it as it was left; with
+    the parts each batch was prepared in (none). A test's second run restores both where they were made, so that
+    it finds every file at the path, size and time the first run recorded."""
     import shutil
     from datetime import date
 
     from bench import generate
+    from flows import worker_processes
     from flows.run import run_pipeline
     from tests.new_warehouse import connect_new
 
-    source = tmp_path / name / "json"
+    folder = tmp_path_factory.mktemp("small-change")
+    source = folder / "run" / "json"
     generate.write(source, 60, 3, "json", "folders")
-    shutil.copytree(tmp_path / "template", source, dirs_exist_ok=True)  # the same files in every warehouse
-    con = connect_new(tmp_path / name / "w.duckdb")
-    kw = dict(db_path=tmp_path / name / "w.duckdb", as_of=date(2026, 11, 22), workers=2)
+    con = connect_new(folder / "run" / "w.duckdb")
+    parts, real = [], batch_workers.merged
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+        patch.setattr(batch_workers, "SPREAD_MIN_FILES", 2)
+        patch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
+        run_pipeline(con, run_id="first", source=source, db_path=folder / "run" / "w.duckdb",
+                     as_of=date(2026, 11, 22), workers=2)
+    con.close()
+    shutil.copytree(folder / "run", folder / FIRST_RUN)  # copy2: each file keeps its modification time
+    return folder, parts
+
+
+def _small_change_run(first_run, least: int, monkeypatch, copy_across: bool = False):
+    """The first run's warehouse of 60 studies, then a run after 12 of them changed (and, with `copy_across`, a
+    copy of a changed file put among the others): its rows, and the parts of each batch prepared in parts."""
+    import shutil
+    from datetime import date
+
+    from flows.run import run_pipeline
+    from warehouse.connect import connect
+
+    folder, _ = first_run
+    shutil.rmtree(folder / "run")
+    shutil.copytree(folder / FIRST_RUN, folder / "run")  # where the first run left them, as it left them
+    source = folder / "run" / "json"
+    con = connect(folder / "run" / "w.duckdb")
+    kw = dict(db_path=folder / "run" / "w.duckdb", as_of=date(2026, 11, 22), workers=2)
     monkeypatch.setattr(batch_workers, "SPREAD_MIN_FILES", least)
     parts, real = [], batch_workers.merged
     monkeypatch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
-    run_pipeline(con, run_id="first", source=source, **kw)  # two full batches of 30: neither is cut
     files = sorted(source.rglob("NCT*.json"))
     for path in files[::5]:
         record = json.loads(path.read_bytes())
@@ -260,30 +294,25 @@ def _small_change_run(tmp_path, name: str, least: int, monkeypatch, copy_across:
     if copy_across:
         shutil.copy(files[0], files[-1].with_name("NCT99999999-copy.json"))
     run_pipeline(con, run_id="second", source=source, **kw)
-    rows = _warehouse_rows(con, tmp_path / name)
+    rows = _warehouse_rows(con, folder / "run")
     con.close()
     return rows, parts
 
 
-def test_a_small_change_prepared_in_parts_by_both_workers_loads_as_prepared_whole(tmp_path, monkeypatch):
-    from bench import generate
-
-    generate.write(tmp_path / "template", 60, 3, "json", "folders")
-    spread, parts = _small_change_run(tmp_path, "spread", 2, monkeypatch)
-    assert parts == [2]  # the changed files, one part per worker; the first run's full batches are not cut
-    whole, parts = _small_change_run(tmp_path, "whole", 10**9, monkeypatch)
+def test_a_small_change_prepared_in_parts_by_both_workers_loads_as_prepared_whole(first_run, monkeypatch):
+    assert first_run[1] == []  # the first run's full batches are not cut
+    spread, parts = _small_change_run(first_run, 2, monkeypatch)
+    assert parts == [2]  # the changed files, one part per worker
+    whole, parts = _small_change_run(first_run, 10**9, monkeypatch)
     assert parts == []
     assert spread == whole
     assert whole["meta.source_records"].count("Amended") == 12
 
 
-def test_a_copy_across_parts_is_known_as_when_the_batch_is_prepared_whole(tmp_path, monkeypatch):
-    from bench import generate
-
-    generate.write(tmp_path / "template", 60, 3, "json", "folders")
-    spread, parts = _small_change_run(tmp_path, "spread", 2, monkeypatch, copy_across=True)
+def test_a_copy_across_parts_is_known_as_when_the_batch_is_prepared_whole(first_run, monkeypatch):
+    spread, parts = _small_change_run(first_run, 2, monkeypatch, copy_across=True)
     assert parts == []  # the parts repeat a file: the batch was prepared again, whole
-    whole, _ = _small_change_run(tmp_path, "whole", 10**9, monkeypatch, copy_across=True)
+    whole, _ = _small_change_run(first_run, 10**9, monkeypatch, copy_across=True)
     assert spread == whole
     assert "NCT99999999-copy" in whole["meta.source_files"]
 

@@ -91,21 +91,47 @@ def test_run_through_prefect_prints_the_summary_and_no_personal_data(tmp_path):
     assert con.execute("SELECT status FROM meta.load_runs").fetchall() == [("completed",)]
 
 
-def _loaded(run, samples, tmp_path) -> str:
-    """A warehouse with the samples loaded and its first run's issue history recorded."""
+@pytest.fixture(scope="module")
+def loaded_warehouse(tmp_path_factory) -> Path:
+    """A warehouse file, closed, with the samples loaded by "run1" and that run's issue history recorded."""
+    import shutil
+
+    from flows import worker_processes
+    from flows.run import run_pipeline
+    from tests.conftest import SAMPLES, assert_rejects_agree
+    from tests.new_warehouse import connect_new
     from warehouse.issue_history import after_run
 
-    run(samples)
-    after_run(run.con, "run1")
+    folder = tmp_path_factory.mktemp("loaded")
+    shutil.copytree(SAMPLES, folder / "records")
+    db = folder / "trials.duckdb"
+    con = connect_new(db)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+        result = run_pipeline(con, run_id="run1", source=folder / "records", db_path=db, as_of=AS_OF)
+    assert_rejects_agree(con, result)
+    after_run(con, "run1")
+    con.close()
+    return db
+
+
+def _loaded(loaded_warehouse: Path, tmp_path) -> str:
+    """A copy of the warehouse with the samples loaded and its first run's issue history recorded."""
+    import shutil
+
+    shutil.copyfile(loaded_warehouse, tmp_path / "trials.duckdb")
     return str(tmp_path / "trials.duckdb")
 
 
-def test_text_in_square_brackets_shows_and_severity_filters(run, samples, tmp_path):
-    db = _loaded(run, samples, tmp_path)
-    run.con.execute("""INSERT INTO quality_issues VALUES ('run1', 'NCT05792462', 'contradictions.test_rule',
+def test_text_in_square_brackets_shows_and_severity_filters(loaded_warehouse, tmp_path):
+    from warehouse.connect import connect
+
+    db = _loaded(loaded_warehouse, tmp_path)
+    con = connect(db)
+    con.execute("""INSERT INTO quality_issues VALUES ('run1', 'NCT05792462', 'contradictions.test_rule',
         'contradiction', 'error', ['interventions.description'], 'arm says [2 mg], intervention says [bold]4 mg[/]',
         'evidence [x]', DATE '2026-11-22')""")
-    run.con.close()
+    con.close()
     shown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT05792462", "--severity", "error"])
     assert shown.exit_code == 0, shown.output
     assert "arm says [2 mg], intervention says [bold]4 mg[/]" in " ".join(shown.output.split())
@@ -116,29 +142,28 @@ def test_text_in_square_brackets_shows_and_severity_filters(run, samples, tmp_pa
     assert capitals.exit_code == 0 and " ".join(capitals.output.split()) == " ".join(shown.output.split())
 
 
-def test_errors_come_before_warnings_and_info(run, samples, tmp_path):
-    db = _loaded(run, samples, tmp_path)
-    run.con.close()
+def test_errors_come_before_warnings_and_info(loaded_warehouse, tmp_path):
+    db = _loaded(loaded_warehouse, tmp_path)
     shown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT04966884"])
     severities = [line.split()[0] for line in shown.output.splitlines()
                   if line.split() and line.split()[0] in ("error", "warning", "info")]
     assert severities == sorted(severities, key=("error", "warning", "info").index) and len(set(severities)) > 1
 
 
-def test_unknown_study_says_so(run, samples, tmp_path):
-    db = _loaded(run, samples, tmp_path)
-    run.con.close()
+def test_unknown_study_says_so(loaded_warehouse, tmp_path):
+    db = _loaded(loaded_warehouse, tmp_path)
     unknown = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT00000001"])
     assert unknown.exit_code == 2 and "NCT00000001 is not in this warehouse" in " ".join(unknown.output.split())
     malformed = runner.invoke(app, ["issues", "--db", db, "--nct", "NCT123"])
     assert malformed.exit_code == 2 and "not a ClinicalTrials.gov id" in " ".join(malformed.output.split())
 
 
-def test_since_last_shows_new_resolved_and_persisting(run, samples, tmp_path):
+def test_since_last_shows_new_resolved_and_persisting(loaded_warehouse, tmp_path):
+    from warehouse.connect import connect
     from warehouse.issue_history import after_run
 
-    db = _loaded(run, samples, tmp_path)
-    con = run.con
+    db = _loaded(loaded_warehouse, tmp_path)
+    con = connect(db)
     gone = con.execute("SELECT nct_id, rule_id FROM quality_issues WHERE severity = 'warning' LIMIT 1").fetchone()
     con.execute("DELETE FROM quality_issues WHERE nct_id = ? AND rule_id = ?", list(gone))
     con.execute("""INSERT INTO quality_issues VALUES ('run2', 'NCT05792462', 'dates.test_new', 'date_anomaly',

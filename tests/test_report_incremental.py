@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,10 +20,20 @@ def _pages(folder: Path) -> dict[str, str]:
             for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] != "gx"}
 
 
-@pytest.fixture
-def warehouse(tmp_path):
-    db = tmp_path / "w.duckdb"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A synthetic warehouse of 1,500 studies and three runs, closed: each test changes a copy of it."""
+    db = tmp_path_factory.mktemp("built") / "w.duckdb"
     build(db, 1500, runs=3)
+    return db
+
+
+@pytest.fixture
+def warehouse(built, tmp_path):
+    db = tmp_path / "w.duckdb"
+    for made, copy in ((built, db), (built.with_name(built.name + ".wal"), db.with_name(db.name + ".wal"))):
+        if made.exists():  # the file and any log its connection left
+            shutil.copyfile(made, copy)
     return duckdb.connect(str(db))
 
 

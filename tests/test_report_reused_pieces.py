@@ -2,6 +2,9 @@
 sections), byte for byte."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -9,10 +12,20 @@ from bench.synthetic_warehouse import build
 from checks.report import write_report
 
 
-@pytest.fixture
-def warehouse(tmp_path):
-    db = tmp_path / "w.duckdb"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A synthetic warehouse of 1,500 studies and three runs, closed: each test changes a copy of it."""
+    db = tmp_path_factory.mktemp("built") / "w.duckdb"
     build(db, 1500, runs=3)
+    return db
+
+
+@pytest.fixture
+def warehouse(built, tmp_path):
+    db = tmp_path / "w.duckdb"
+    for made, copy in ((built, db), (built.with_name(built.name + ".wal"), db.with_name(db.name + ".wal"))):
+        if made.exists():  # the file and any log its connection left
+            shutil.copyfile(made, copy)
     return duckdb.connect(str(db))
 
 
@@ -87,8 +100,11 @@ def test_a_list_row_key_changes_with_what_the_row_shows_and_only_then(warehouse)
     warehouse.execute("UPDATE quality_issues SET message = 'Reworded' WHERE nct_id = 'NCT00000010'")
     assert keys() == before, "the lists show no issue messages"
     warehouse.execute("UPDATE studies SET brief_title = NULL WHERE nct_id = 'NCT00000011'")
-    warehouse.execute("UPDATE studies SET source = '' WHERE nct_id = 'NCT00000012'")
+    warehouse.execute("UPDATE sponsors SET name = 'Renamed Sponsor' WHERE nct_id = 'NCT00000012' "
+                      "AND lead_or_collaborator = 'lead'")
     warehouse.execute("UPDATE studies SET overall_status = 'WITHDRAWN' WHERE nct_id = 'NCT00000013'")
+    # the organization that registered a study is shown only where it names no lead sponsor
+    warehouse.execute("UPDATE studies SET source = '' WHERE nct_id = 'NCT00000014'")
     now = keys()
     assert {n for n in now if now[n] != before[n]} == {"NCT00000011", "NCT00000012", "NCT00000013"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -31,10 +32,20 @@ def _refuse(*_args, **_kwargs):
     raise AssertionError("computed page digests although the pages were vouched unchanged")
 
 
-@pytest.fixture
-def warehouse(tmp_path):
-    db = tmp_path / "w.duckdb"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A synthetic warehouse of 1,200 studies and two runs, closed: each test changes a copy of it."""
+    db = tmp_path_factory.mktemp("built") / "w.duckdb"
     build(db, 1200, runs=2)
+    return db
+
+
+@pytest.fixture
+def warehouse(built, tmp_path):
+    db = tmp_path / "w.duckdb"
+    for made, copy in ((built, db), (built.with_name(built.name + ".wal"), db.with_name(db.name + ".wal"))):
+        if made.exists():  # the file and any log its connection left
+            shutil.copyfile(made, copy)
     return duckdb.connect(str(db))
 
 
