@@ -11,12 +11,12 @@ from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
     OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, Claim, claims, claims_not_elsewhere, denied_before,
     first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
-    outside_the_main_comparison,
+    outside_the_main_comparison, sentence_at, we_conduct_it,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key
 from checks.study_text import (
-    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
+    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, other_study, quote, rows_by_study, studies_with, texts_mentioning,
 )
 from checks.trial_text import CLINICAL_TRIAL, PLACEBO_GROUP, trial_claim
 
@@ -541,17 +541,22 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
             continue
         partial_fits = design["allocation"] == "NON_RANDOMIZED"
         tasks_fit = design["intervention_model"] != "CROSSOVER"
-        c = first_affirmed(texts, RANDOMIZED)
-        earlier = False
-        if c is not None and of_an_earlier_part(c):
-            extensions = _extensions(con, scope) if extensions is None else extensions
-            earlier = nct_id in extensions
-        if c is not None and (not _allocates(c) or partial_fits and _partial(c) or earlier
-                              or tasks_fit and _orders_tasks(c)):
-            c = next((claim for claim in _affirmed(texts, RANDOMIZED)
-                      if _allocates(claim) and not (partial_fits and _partial(claim))
-                      and not (earlier and of_an_earlier_part(claim)) and not (tasks_fit and _orders_tasks(claim))),
-                     None)
+        c = None
+        # "randomized", then the verb or "at random" ("We will randomise 60 patients", "allocated at random").
+        for pattern in (RANDOMIZED, RANDOMIZING):
+            c = first_affirmed(texts, pattern)
+            earlier = False
+            if c is not None and of_an_earlier_part(c):
+                extensions = _extensions(con, scope) if extensions is None else extensions
+                earlier = nct_id in extensions
+            if c is not None and (not _allocates(c) or partial_fits and _partial(c) or earlier
+                                  or tasks_fit and _orders_tasks(c)):
+                c = next((claim for claim in _affirmed(texts, pattern)
+                          if _allocates(claim) and not (partial_fits and _partial(claim))
+                          and not (earlier and of_an_earlier_part(claim))
+                          and not (tasks_fit and _orders_tasks(claim))), None)
+            if c is not None:
+                break
         if c:
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
@@ -673,15 +678,110 @@ def _observational_claim(texts: list[StudyText]) -> Claim | None:
     return c
 
 
+# Words that may qualify an observational design ("a prospective, multicentre, population-based cohort study").
+_DESIGN_QUALIFIER = hyphens_wide(
+    r"(?:prospective|retrospective|ambispective|longitudinal|observational|descriptive|analytic(?:al)?|comparative"
+    r"|exploratory|pilot|historical|matched|multi[\s-]?cent(?:er|re|ric)|single[\s-]?cent(?:er|re|ric)"
+    r"|mono[\s-]?cent(?:er|re|ric)|(?:population|hospital|community|registry|clinic)[\s-]*based|nation(?:al|wide)"
+    r"|multi[\s-]?national|international|\d+[\s-](?:years?|months?|weeks?))")
+# An observational design by its name: a cohort followed, cases compared with controls, a population sampled at one
+# time ("cross-sectional survey"), records looked back on ("retrospective chart review").
+_DESIGN_NAMED = hyphens_wide(
+    r"(?:cohort|case[\s-]*control|cross[\s-]*sectional)\s+(?:study|design|survey|research)\b"
+    r"|retrospective,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|analysis|chart\s+review|review)\b")
+_DESIGN_TERM = rf"(?P<term>(?:{_DESIGN_QUALIFIER},?\s+(?:and\s+)?){{0,4}}(?:{_DESIGN_NAMED}))"
+# Such a design said of this study: "This is a prospective cohort study", "This retrospective cohort study", "The
+# present study is a cross-sectional study", "The study was designed as a case-control study", "We will conduct a
+# prospective cohort study", "It is a retrospective study". A denial breaks the words the pattern needs ("This is not
+# a cohort study", "this is a randomised trial, not a cohort study"), as does a study named otherwise ("our previous
+# cohort study", "a randomised trial within a prospective cohort study").
+_OBSERVATIONAL_DESIGN = re.compile(
+    r"(?:\b(?:this|our|the\s+(?:present|current))\s+(?:(?:study|trial|research|project|investigation)\s+"
+    r"(?:is|was|will\s+be|represents)\s+(?:(?:designed|conducted|planned)\s+as\s+)?an?\s+)?"
+    r"|\bthe\s+(?:study|trial)\s+(?:is|was|will\s+be)\s+(?:(?:designed|conducted|planned)\s+as\s+)?an?\s+"
+    r"|\b(?:it|this)\s+(?:is|was|will\s+be)\s+an?\s+"
+    r"|\bwe\s+(?:will\s+|shall\s+)?(?:conduct(?:ed)?|perform(?:ed)?|carr(?:y|ied)\s+out|undert(?:ake|ook)"
+    r"|design(?:ed)?)\s+an?\s+)" + _DESIGN_TERM, re.I)
+# A title that is such a design ("Prospective Cohort Study of Montelukast in Asthma", "Smoking and Asthma: A
+# Retrospective Cohort Study"): opening it or after its colon or dash, not named as another study within it ("A
+# Randomised Trial Within a Prospective Cohort Study").
+_OBSERVATIONAL_DESIGN_TITLE = re.compile(
+    rf"(?:^|[:(\u2013\u2014]\s*|\s-\s)(?:an?\s+)?{_DESIGN_TERM}", re.I)
+_TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
+# Where a study names its own design: titles, summaries and the model's description, not its arms or interventions.
+_DESIGN_NAMED_FIELDS = _TITLE_FIELDS + NARRATIVE_FIELDS + ("designs.intervention_model_description",)
+# Words every observational design named holds (folded), for the texts worth reading.
+_OBSERVATIONAL_DESIGN_WORDS = ("cohort", "sectional", "case", "retrospective")
+# A design that looks back on what was already done: never one that assigns an intervention, whatever the model.
+_LOOKS_BACK = re.compile(r"\bretrospective", re.I)
+
+
+# Words one of which every observational design's name holds (folded), where the patterns above are tried: around
+# each, from as far before it as this study may be named ("This study is designed as a prospective, multicentre,
+# population-based cohort study") to past the design's noun. "case" counts only right before "control".
+_DESIGN_WORDS = ("cohort", "sectional", "retrospective", "case")
+_LEAD_REACH, _TERM_REACH = 160, 80
+
+
+def _design_matches(source: StudyText, pattern: re.Pattern) -> Iterator[re.Match]:
+    """The matches of `pattern` in the text, tried only around the words every match holds: most texts are not
+    searched at all."""
+    text, lowered = source.text, folded(source) or source.text.lower()
+    places = sorted(at for word in _DESIGN_WORDS for at in _places(lowered, word)
+                    if word != "case" or "control" in lowered[at:at + 14])
+    found_to = -1
+    for at in places:
+        if at < found_to:
+            continue  # within a match already found
+        m = pattern.search(text, max(0, at - _LEAD_REACH), min(len(text), at + _TERM_REACH))
+        if m is not None and m.end() > found_to:
+            found_to = m.end()
+            yield m
+
+
+def _places(lowered: str, word: str) -> Iterator[int]:
+    """The offsets of a word in the folded text."""
+    at = lowered.find(word)
+    while at >= 0:
+        yield at
+        at = lowered.find(word, at + 1)
+
+
+def _observational_design_claim(texts: list[StudyText], single_group: bool) -> Claim | None:
+    """The first claim that calls this study a cohort, case-control or cross-sectional study or a retrospective one,
+    in a sentence that points at no other study. A single-group study that follows its treated participants as "a
+    prospective cohort" uses the word loosely: only a design that looks back counts there."""
+    for source in texts:
+        title = source.field in _TITLE_FIELDS
+        matches = _OBSERVATIONAL_DESIGN_TITLE.finditer(source.text) if title else _design_matches(
+            source, _OBSERVATIONAL_DESIGN)
+        for m in matches:
+            if single_group and not _LOOKS_BACK.search(m.group("term")):
+                continue
+            start, end = sentence_at(source.text, m.start("term"))
+            sentence = source.text[start:end]
+            if not denied_before(source.text, m.start()) and (other_study(sentence) is None
+                                                              or we_conduct_it(sentence)):
+                return Claim(source, m.start("term"), m.end("term"), False)
+    return None
+
+
 def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Study type INTERVENTIONAL while the text calls this study observational (not another observational study,
-    a part of this one, or a method, visit or period called observational)."""
+    a part of this one, or a method, visit or period called observational), or names this study's design as one
+    that is observational (a cohort, case-control, cross-sectional or retrospective study)."""
     types = rows_by_study(con, scope, "studies", ("study_type",))
+    models = rows_by_study(con, scope, "designs", ("intervention_model",))
     texts = _design_texts(con, scope)
+    design_texts = texts_mentioning(con, scope, _DESIGN_NAMED_FIELDS, _OBSERVATIONAL_DESIGN_WORDS)
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue
-        if c := _observational_claim(texts.get(nct_id, [])):
+        c = _observational_claim(texts.get(nct_id, []))
+        if c is None and nct_id in design_texts:
+            single_group = any(row[0] == "SINGLE_GROUP" for row in models.get(nct_id, []))
+            c = _observational_design_claim(design_texts[nct_id], single_group)
+        if c:
             message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 

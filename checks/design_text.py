@@ -148,7 +148,7 @@ _GROUP_NAMED_AFTER = (
     r"|phase)\b)[\w-]+){1,2}\s+(?:cohorts?|arms?|groups?|sub-?stud(?:y|ies)|extension|period"
     rf"|phase(?!\s+{_TRIAL_PHASE})|part|stage)\b(?!\s*,?\s*(?:study|trial|design)\b)")
 OPEN_LABEL = re.compile(hyphens_wide(
-    r"\bopen[\s-]*label(?:ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase(?!\s+" + _TRIAL_PHASE + r")|part|stage"
+    r"\bopen[\s-]*label(?:l?ed)?\b(?!\s*(?:,\s*)?(?:extension|period|phase(?!\s+" + _TRIAL_PHASE + r")|part|stage"
     r"|portion|lead[\s-]?in|run[\s-]?in|follow[\s-]?up|treatment|continuation|arm|cohort|rollover|basis|therapy|drug"
     r"|use|access|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "|" + _GIVEN_OPEN + "))"
     r"(?!" + _GROUP_NAMED_AFTER + ")"
@@ -166,7 +166,12 @@ RANDOMIZED = re.compile(hyphens_wide(
 # The verb in the present or future ("we will randomize volunteers to either the early or late second biopsy",
 # NCT05688969): a study that says it randomizes, whatever else it says it is not; or that it allocates at random
 # ("allocated at random", "a computer-generated random allocation sequence").
-RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b|\bat\s+random\b|\brandom\s+(?:allocation|assignment)\b", re.I)
+# A random sequence or list made to allocate ("A computer-generated random sequence will be used to allocate
+# participants"), not one that selects or orders ("a random number table to select charts").
+RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b|\bat\s+random\b|\brandom\s+(?:allocation|assignment)\b"
+                         r"|\brandom(?:\s+numbers?)?\s+(?:sequences?|lists?|tables?)\b"
+                         r"(?=[^.;]{0,60}?\b(?:allocat|assign)\w*\s+(?:the\s+)?(?:participants|patients|subjects))",
+                         re.I)
 OBSERVATIONAL = re.compile(hyphens_wide(
     r"\bobservational,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
@@ -350,9 +355,14 @@ _PEOPLE = (r"(?:participants?|patients?|subjects?|investigators?|care[\s-]*(?:gi
            r"|physicians?|clinicians?|(?:physio)?therapists?|nurses?|radiologists?|pathologists?|sonographers?"
            r"|psychologists?|(?:research\s+)?assistants?|(?:study\s+)?staff|personnel)")
 # Masked to the assigned intervention, said of whoever the words before name ("a physiotherapist blinded to group
-# allocation", "Outcome assessors were not aware of group assignment", "Patients will not be aware of their group").
-_MASKED_TO = (r"\b(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed|not\s+(?:be\s+)?(?:made\s+)?aware)\s+"
-              r"(?:to|of|as\s+to|regarding)\s+(?:" + _ASSIGNMENT + ")")
+# allocation", "Outcome assessors were not aware of group assignment", "Patients will not be aware of their group",
+# "The patients and the evaluator will not know the group", "Parents don't know which treatment their child gets").
+# Not knowing it only until it is told is the allocation's concealment, not masking ("staff and participants won't
+# know the allocation until the research team informs them").
+_MASKED_TO = (r"\b(?:(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed|not\s+(?:be\s+)?(?:made\s+)?aware)\s+"
+              r"(?:to|of|as\s+to|regarding)\s+(?:" + _ASSIGNMENT + ")"
+              r"|(?:(?:will|would|do|does|did|shall|should|must)\s+not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+know\s+"
+              r"(?:" + _ASSIGNMENT + r")(?![^.;]{0,60}?\b(?:until|till|before|prior\s+to)\b))")
 # Someone masked to the intervention each participant is assigned, which the registry's masking records: the
 # outcome assessor above all, in an open-label trial ("assessor-blinded", "blinded outcome assessment", "Outcome
 # assessors will be blinded to treatment allocation", "the evaluator is masked", "a Masked Endpoint Committee", "an
@@ -495,7 +505,7 @@ NEEDLES = {
     OBSERVATIONAL: ("observational", "interventional"),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
-    MASKED_PARTY: ("blind", "mask", "aware", "uninformed", "assessor", "probe"),
+    MASKED_PARTY: ("blind", "mask", "aware", "uninformed", "assessor", "probe", "know"),
     BLINDED_CENTRAL_REVIEW: ("bicr", "birc", "blind"),
 }
 # Every needle word: a text without any of them (folded) has no match of any of the patterns above.
@@ -518,7 +528,8 @@ ANCHORS = {
                    (("participant", "patient", "subject", "investigator", "care", "surgeon", "physician", "clinician",
                      "therapist", "physio", "nurse", "radiologist", "pathologist", "sonographer", "psychologist",
                      "assistant", "research", "staff", "study", "personnel"), 0, ("blinded", "masked")),
-                   (("not",), 0, ("aware",))),
+                   (("not",), 0, ("aware",)),
+                   (("know",), 12, ())),
     BLINDED_CENTRAL_REVIEW: ((("bicr", "birc", "blinded"), 0, ()),),
 }
 # The same tables keyed by (pattern text, flags), which hash at the cost of a string.

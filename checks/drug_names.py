@@ -21,6 +21,15 @@ INN_STEMS = (
     "oxetine", "triptyline", "peridol", "apine", "idone", "asone", "isone", "olone", "sonide",
     "terol", "tropium", "dronate", "vaptan", "caine", "curonium", "codone", "morphone", "fentanil",
     "vudine", "ciclovir", "reotide", "paratide", "tretin",
+    # Stems of newer classes (venetoclax, vismodegib, sotorasib, capivasertib, vorinostat), peptides (exenatide,
+    # linaclotide), H2 blockers and cytidine analogues (ranitidine, azacitidine), meglitinides, loop diuretics, mTOR
+    # inhibitors (everolimus), growth factors (filgrastim, darbepoetin), RNA interference drugs (inclisiran), NSAIDs
+    # (diclofenac, meloxicam), quinine's kin (chloroquine), a conjugate's payload (emtansine), gepants,
+    # tricyclics (imipramine), alpha blockers, NK1 antagonists, thrombolytics (alteplase), endothelin antagonists,
+    # hirudins, IIb/IIIa antagonists, beta-lactamase inhibitors, racetams, progestins, antimuscarinics, CAR-T cells.
+    "clax", "degib", "rasib", "sertib", "inostat", "tide", "tidine", "glinide", "semide", "limus", "grastim",
+    "mostim", "siran", "fenac", "oxicam", "quine", "tansine", "gepant", "pramine", "azosin", "pitant",
+    "teplase", "sentan", "poetin", "irudin", "fiban", "bactam", "racetam", "gestrel", "fenacin", "leucel",
 )
 # Every text with a drug word (`stem_drugs`) holds a stem before a character that is no ASCII letter, digit nor
 # underscore (or at its end), each letter one that lower-cases to it: a screen Arrow runs (RE2) before any text
@@ -41,7 +50,14 @@ LONG_STEM, LONG_STEM_PREFIX = 6, 2
 NOT_DRUGS = frozenset({
     "april", "concept", "accept", "except", "intercept", "percept", "precept", "interleukin", "ghrelin",
     "povidone", "cholesterol", "noncholesterol", "cystatin", "cortisone", "pregnenolone", "allopregnanolone",
+    # Tides of the sea and of the year; the nucleosides and the amino acid the H2 blockers' stem ends; what
+    # precipitates an attack.
+    "riptide", "eventide", "yuletide", "noontide", "springtide", "whitsuntide", "shrovetide", "cytidine", "histidine",
+    "precipitant",
 })
+# Endings of body chemistry built like a drug stem: sterols (-terol), peptides and nucleotides (-tide), the
+# nucleosides of DNA (deoxycytidine, -tidine) and phosphoinositides.
+NOT_DRUG_ENDINGS = ("sterol", "peptide", "nucleotide", "ycytidine", "inositide")
 # Words in intervention names that are not the drug itself ("tab baricitinib 4 mg daily").
 FORM_WORDS = frozenset({
     "tab", "tabs", "tablet", "tablets", "capsule", "capsules", "cap", "caps", "oral", "orally", "injection",
@@ -51,6 +67,9 @@ FORM_WORDS = frozenset({
     "group", "placebo", "matching", "standard", "care", "therapy", "treatment", "regimen", "combination",
     "extended", "release", "er", "xr", "sr", "film", "coated", "hydrochloride", "hcl", "sodium",
     "acid", "vaccine", "dry", "powder", "inhaler", "spray", "eye", "drops", "topical",
+    # Routes as prescriptions abbreviate them ("Montelukast dosage: PO 10 mg QHS"): by mouth, under the tongue, by
+    # rectum, inhaled, nebulised.
+    "po", "sl", "pr", "inh", "neb", "sublingual", "inhaled", "nebulized", "nebulised",
 })
 
 
@@ -61,7 +80,7 @@ def stem_drugs(text: str | None) -> frozenset[str]:
         return frozenset()
     return frozenset(w for w in _WORD.findall(text.lower())
                      if w.endswith(INN_STEMS) and w.isascii() and w.isalpha() and _has_stem(w)
-                     and w not in NOT_DRUGS and not w.endswith("sterol"))
+                     and w not in NOT_DRUGS and not w.endswith(NOT_DRUG_ENDINGS))
 
 
 def _has_stem(word: str) -> bool:

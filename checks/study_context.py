@@ -56,9 +56,21 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("we do", r"\bwe\s+(?:will|plan|propose|aim|intend|conducted|performed|designed|are\s+conducting)\b"),
     ("this is", r"^\s*this\s+(?:is|was|will)\b"),
     ("participants will", r"\b(?:patients|participants|subjects)\s+(?:are|will)\b"),
-    ("named study is", r"^\s*(?:the\s+)?[\w-]+\s+(?:is|was)\s+(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"),
+    # "BARI-SS is a randomized trial", "The study is designed as a single blind trial".
+    ("named study is", r"^\s*(?:the\s+)?[\w-]+\s+(?:is|was|will\s+be)\s+(?:(?:designed|conducted|planned)\s+as\s+)?"
+                       r"(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"),
     ("will be given", r"\b(?:will|shall)\s+(?:be|receive|undergo)\b"),
-    ("a study opens", r"^\s*(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b"),
+    # A sentence that opens with "a study" or with the study's design words, as a title does ("A double-blind trial in
+    # adults", "Double-blinded, randomised, placebo controlled clinical trial of drug X", "Open label, multicentre,
+    # phase II study of drug X", "Non-randomised, open-label, single-centre study."): its one study.
+    ("a study opens", r"^\s*(?:(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b"
+                      r"|(?:(?:randomi[sz]ed|double|single|triple|quadruple|blind(?:ed)?|mask(?:ed)?|open"
+                      r"|label(?:l?ed)?|placebo|sham|active|controlled|multi-?cent(?:er|re|ric)"
+                      r"|single-?cent(?:er|re|ric)|cent(?:er|re)|multi-?national|prospective|parallel|group"
+                      r"|cross-?over|pilot|clinical|interventional|non|un|phase|i{1,3}|iv|[0-4][ab]?|and"
+                      r"|dbpct?|db|pc|mc)[\s,/-]+){2,12}(?:study|trial)"
+                      r"(?:\s+(?:of|to|in|on|for|with|among|comparing|evaluating|assessing|investigating)\b"
+                      r"|\s*[.;:!]?\s*$))"),
 ))
 
 
@@ -96,7 +108,7 @@ CONTEXT_WORDS = {
                         "conducting")),
     "this is": (("this",),),
     "participants will": (("patients", "participants", "subjects"), ("are", "will")),
-    "named study is": (("is", "was"), ("study", "trial")),
+    "named study is": (("is", "was", "be"), ("study", "trial")),
     "will be given": (("will", "shall"), ("be", "receive", "undergo")),
     "a study opens": (("study", "trial"),),
 }
