@@ -15,9 +15,12 @@ import checks
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}
-REVIEWED = sorted(rule_id for rule_id in RULES if rule_id.startswith("missing_fields.no_") or rule_id in (
-    "contradictions.duplicate_outcome", "contradictions.header_metrics_differ",
-    "contradictions.not_yet_recruiting_with_actuals", "contradictions.closed_status_estimated_enrollment"))
+# A missing-field rule added since this review has cases of its own (tests/checks/cases_missing_fields.py).
+ADDED_SINCE = ("missing_fields.no_study_completion_date",)
+REVIEWED = sorted(rule_id for rule_id in RULES
+                  if rule_id.startswith("missing_fields.no_") and rule_id not in ADDED_SINCE or rule_id in ("contradictions.duplicate_outcome", "contradictions.header_metrics_differ",
+                                 "contradictions.not_yet_recruiting_with_actuals",
+                                 "contradictions.closed_status_estimated_enrollment"))
 
 DUPLICATE = "contradictions.duplicate_outcome"
 HEADER = "contradictions.header_metrics_differ"
