@@ -1,9 +1,10 @@
 """The date columns of `studies` as partial dates, and the shape of a date rule's SELECT."""
 from __future__ import annotations
 
+from checks.identity import issued_by_year_sql
 from checks.partial_dates import PartialDate, after, column, day_column, typed_text
 from checks.rule import Rule
-from checks.sql_text import literal
+from checks.sql_text import literal, sql_text
 from schemas.enums import OPEN_STATUSES
 
 CATEGORY = "date_anomaly"
@@ -41,41 +42,89 @@ FDAAA_IN_FORCE = "DATE '2007-09-27'"
 FINAL_RULE_IN_FORCE = "DATE '2017-01-18'"
 
 
+def _at(alias: str) -> str:
+    """The column prefix of a table alias: 's.' for 's', '' for none."""
+    return f"{alias}." if alias else ""
+
+
+def numbered_by(alias: str = "s") -> str:
+    """SQL: the last day of the year by whose end the registry had issued the record's NCT number, which it issues in
+    sequence at registration (checks.identity.LAST_NCT_BY_YEAR), or NULL for an id of another form or a number beyond
+    the table. The record was first made public by then at the latest; how early in that year, or the years before,
+    the number does not tell."""
+    at = _at(alias)
+    year = issued_by_year_sql(f"CAST(substr({at}nct_id, 4) AS BIGINT)")
+    return f"CASE WHEN regexp_full_match({at}nct_id, 'NCT[0-9]{{8}}') THEN make_date({year}, 12, 31) END"
+
+
+def _public_by(alias: str) -> str:
+    """SQL: the latest day a record that gives neither its first posting nor its first submission (a page of
+    meddatax's, a trial summary) can have been first made public: the earlier of its last update and the end of the
+    year its NCT number was issued by."""
+    return f"least({_at(alias)}last_update_posted_date, {numbered_by(alias)})"
+
+
 def first_public(alias: str = "s") -> str:
     """SQL: when the record was first made public. Its first posting; in a legacy XML record of before 2017, which
     gives no posted date (only its firstreceived_date), its first submission: the registry posts a record days
-    after it is submitted, and without it such a record would be judged as if posted today."""
-    at = f"{alias}." if alias else ""
-    return f"coalesce({at}study_first_posted_date, {at}study_first_submitted_date)"
+    after it is submitted, and without it such a record would be judged as if posted today. A page that shows neither
+    gives the latest day it can have been (_public_by). Compared as 'before' a day, that settles the question only
+    where it is earlier: so compare first_public() only so ('<'), never as 'on or after'."""
+    at = _at(alias)
+    return (f"coalesce({at}study_first_posted_date, {at}study_first_submitted_date, "
+            f"CASE WHEN {at}study_first_posted_date IS NULL AND {at}study_first_submitted_date IS NULL "
+            f"THEN {_public_by(alias)} END)")
+
+
+def _public_by_said(alias: str, updated: str, numbered: str) -> str:
+    """SQL text of _public_by(): `updated` with {day}, the last update, where that is the earlier day, else `numbered`
+    with {year}, the year the NCT number was issued by; NULL where neither is known."""
+    at = _at(alias)
+    day = f"date_shown({at}last_update_posted_date, {at}last_update_posted_date_precision)"
+    year = f"CAST(year({_public_by(alias)}) AS VARCHAR)"
+    return (f"CASE WHEN {_public_by(alias)} = {at}last_update_posted_date THEN {sql_text(updated, day=day)} "
+            f"WHEN {_public_by(alias)} IS NOT NULL THEN {sql_text(numbered, year=year)} END")
 
 
 def first_public_shown(alias: str = "s") -> str:
     """SQL text of first_public() at its own precision: a first posting a text page keeps to the month is shown as
-    that month ('2005-06'), not as the day stored for it."""
-    at = f"{alias}." if alias else ""
+    that month ('2005-06'), not as the day stored for it; a page that shows neither posting nor submission gives the
+    latest day it can have been: 'by 2005-06-24 (its last update)', 'by the end of 2006 (its NCT number)'."""
+    at = _at(alias)
     return (f"coalesce(date_shown({at}study_first_posted_date, {at}study_first_posted_date_precision), "
-            f"strftime({at}study_first_submitted_date, '%Y-%m-%d'))")
+            f"strftime({at}study_first_submitted_date, '%Y-%m-%d'), "
+            f"{_public_by_said(alias, 'by {day} (its last update)', 'by the end of {year} (its NCT number)')})")
+
+
+def _first_public_said(alias: str) -> str:
+    """SQL text naming first_public() as an evidence says it: 'first posted 2005-06-23', 'first submitted
+    2005-06-21'; on a page that shows neither, 'last updated 2005-06-24' or 'NCT number issued by the end of 2006'."""
+    at = _at(alias)
+    return (f"CASE WHEN {at}study_first_posted_date IS NOT NULL OR {at}study_first_submitted_date IS NOT NULL "
+            f"THEN 'first ' || CASE WHEN {at}study_first_posted_date IS NULL THEN 'submitted ' ELSE 'posted ' END "
+            f"|| coalesce(date_shown({at}study_first_posted_date, {at}study_first_posted_date_precision), "
+            f"strftime({at}study_first_submitted_date, '%Y-%m-%d')) "
+            f"ELSE {_public_by_said(alias, 'last updated {day}', 'NCT number issued by the end of {year}')} END")
 
 
 def before_fdaaa(alias: str = "s") -> str:
-    """SQL: the record was first made public before FDAAA 801 required its data elements."""
+    """SQL: the record was first made public before FDAAA 801 required its data elements (NULL where a page shows
+    too little to tell)."""
     return f"{first_public(alias)} < {FDAAA_IN_FORCE}"
 
 
 def before_fdaaa_evidence(alias: str = "s") -> str:
     """SQL text to end an evidence with: '; first posted 2005-06-23, before FDAAA required it' ('first submitted'
-    when the record gives no posted date), or '' for a later record."""
+    when the record gives no posted date, see first_public_before), or '' for a later record."""
     return first_public_before(FDAAA_IN_FORCE, "FDAAA required it", alias)
 
 
 def first_public_before(cutoff: str, what: str, alias: str = "s") -> str:
     """SQL text to end an evidence with when the record was first made public before `cutoff` (SQL):
-    '; first posted 2005-06-23, before <what>' ('first submitted' when it gives no posted date), else ''."""
-    at = f"{alias}." if alias else ""
-    return (f"CASE WHEN {first_public(alias)} < {cutoff} THEN '; first ' || CASE WHEN {at}study_first_posted_date "
-            f"IS NULL THEN 'submitted ' ELSE 'posted ' END || {first_public_shown(alias)} "
-            f"|| {literal(', before ' + what)} "
-            "ELSE '' END")
+    '; first posted 2005-06-23, before <what>' ('first submitted' when it gives no posted date; 'last updated
+    2005-06-24' or 'NCT number issued by the end of 2006' on a page that shows neither), else ''."""
+    return (f"CASE WHEN {first_public(alias)} < {cutoff} THEN '; ' || {_first_public_said(alias)} "
+            f"|| {literal(', before ' + what)} ELSE '' END")
 
 
 # The registry's own timeline (submissions, postings, snapshot) is always given to the day.

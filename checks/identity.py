@@ -35,6 +35,17 @@ def last_nct_number_sql(year: str) -> str:
             f"THEN {LAST_NCT_BY_YEAR[last]} + ({year} - {last}) * {YEARLY_GROWTH} ELSE CASE {year} {known} END END")
 
 
+def issued_by_year_sql(number: str) -> str:
+    """SQL: the first year by whose end the registry had issued the NCT number `number` (an integer expression), or
+    NULL for a number beyond the table: a number tells the year it was issued by, at the latest, not the day. (The
+    years of the table follow one another: the year is the first's plus how many of them had ended below it.)"""
+    years = sorted(LAST_NCT_BY_YEAR)
+    assert years == list(range(years[0], years[-1] + 1))
+    lasts = ", ".join(str(LAST_NCT_BY_YEAR[year]) for year in years)
+    return (f"CASE WHEN {number} <= {LAST_NCT_BY_YEAR[years[-1]]} "
+            f"THEN {years[0]} + len(list_filter([{lasts}], last -> last < {number})) END")
+
+
 # The day by which the record shows its number was issued: its first posting; else the day our copy was taken from the
 # registry (the record existed then, even when the run is judged as of an earlier day); else the run's day. The year
 # checked is that day's plus one year of slack, since a record registered late in a year may be posted early the next.

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from checks.date_columns import FDAAA_IN_FORCE, FINAL_RULE_IN_FORCE, before_fdaaa, before_fdaaa_evidence
+from checks.date_columns import FINAL_RULE_IN_FORCE, before_fdaaa, before_fdaaa_evidence, first_public
+from checks.date_columns import first_public_before
 from checks.date_columns import shown as shown_date
-from checks.identity import LAST_NCT_BY_YEAR
 from checks.rule import Rule, current_extracts_sql
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal
@@ -220,35 +220,19 @@ def _rows(table: str, column: str, given: str = "NULL") -> str:
 
 
 # FDAAA 801 made enrollment, dates and the primary outcome required data elements from
-# 2007-09-27; a record first made public before then is not faulted as harshly for lacking them.
-# A page that shows no posting or submission date (meddatax's, a trial summary) still tells when the record was first
-# made public, at the latest: when it was last updated, and by its NCT number, which the registry issues in sequence
-# at registration (a number issued by the end of 2006 was registered before FDAAA).
-_UPDATED_BEFORE_FDAAA = f"s.last_update_posted_date < {FDAAA_IN_FORCE}"
-_NUMBERED_BEFORE_FDAAA = (f"(regexp_full_match(s.nct_id, 'NCT[0-9]{{8}}') "
-                          f"AND TRY_CAST(substr(s.nct_id, 4) AS BIGINT) <= {LAST_NCT_BY_YEAR[2006]})")
-_FIRST_PUBLIC_UNKNOWN = "s.study_first_posted_date IS NULL AND s.study_first_submitted_date IS NULL"
-_BEFORE_FDAAA = f"coalesce({before_fdaaa()}, {_UPDATED_BEFORE_FDAAA} OR {_NUMBERED_BEFORE_FDAAA}, FALSE)"
+# 2007-09-27; a record first made public before then is not faulted as harshly for lacking them. A page that shows
+# no posting or submission date (meddatax's, a trial summary) still tells when the record was first made public, at
+# the latest: when it was last updated, and by its NCT number (date_columns.first_public).
+_BEFORE_FDAAA = f"coalesce({before_fdaaa()}, FALSE)"
 # A record first submitted (else first posted) before 42 CFR 11 took effect, which made data elements of fields
-# FDAAA had not required (the study completion date); one that gives neither day is judged as for FDAAA.
+# FDAAA had not required (the study completion date); one that gives neither day, by when it was first made public.
 _FIRST_SUBMITTED = "coalesce(s.study_first_submitted_date, s.study_first_posted_date)"
-_BEFORE_FINAL_RULE = f"coalesce({_FIRST_SUBMITTED} < {FINAL_RULE_IN_FORCE}, {_BEFORE_FDAAA})"
+_BEFORE_FINAL_RULE = (f"coalesce({_FIRST_SUBMITTED} < {FINAL_RULE_IN_FORCE}, {first_public()} < {FINAL_RULE_IN_FORCE}, "
+                      "FALSE)")
 _BEFORE_FINAL_RULE_EVIDENCE = (f"CASE WHEN {_FIRST_SUBMITTED} < {FINAL_RULE_IN_FORCE} THEN '; first submitted ' || "
                                f"strftime({_FIRST_SUBMITTED}, '%Y-%m-%d') || ', before the Final Rule required it' "
-                               f"WHEN {_FIRST_SUBMITTED} IS NULL AND {_BEFORE_FDAAA} THEN "
-                               "'; first made public before FDAAA' ELSE '' END")
-
-
-def _before_fdaaa_evidence() -> str:
-    """SQL text to end an evidence with when the record was first made public before FDAAA: '; first posted
-    2005-06-23, before FDAAA required it'; where it gives no first posting or submission, '; last updated
-    2005-06-24, before FDAAA required it' or '; NCT number issued by the end of 2006, before FDAAA required it';
-    else ''."""
-    updated = "'; last updated ' || strftime(s.last_update_posted_date, '%Y-%m-%d') || ', before FDAAA required it'"
-    numbered = "'; NCT number issued by the end of 2006, before FDAAA required it'"
-    return (f"CASE WHEN {_FIRST_PUBLIC_UNKNOWN} AND {_UPDATED_BEFORE_FDAAA} THEN {updated} "
-            f"WHEN {_FIRST_PUBLIC_UNKNOWN} AND {_NUMBERED_BEFORE_FDAAA} THEN {numbered} "
-            f"ELSE {before_fdaaa_evidence()} END")
+                               f"WHEN {_FIRST_SUBMITTED} IS NULL THEN "
+                               f"{first_public_before(FINAL_RULE_IN_FORCE, 'the Final Rule required it')} ELSE '' END")
 
 
 # The studies columns every registry version keeps in meta.source_records.
@@ -326,7 +310,7 @@ def _rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], mes
     final_rule_info, records submitted before the Final Rule made the field a required data element."""
     severity_sql = f"CASE WHEN {_BEFORE_FDAAA} THEN 'info' END" if legacy_info else "NULL"
     if legacy_info:
-        evidence = f"{evidence} || {_before_fdaaa_evidence()}"
+        evidence = f"{evidence} || {before_fdaaa_evidence()}"
     if final_rule_info:
         severity_sql = f"CASE WHEN {_BEFORE_FINAL_RULE} THEN 'info' END"
         evidence = f"{evidence} || {_BEFORE_FINAL_RULE_EVIDENCE}"

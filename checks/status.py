@@ -5,9 +5,23 @@ from __future__ import annotations
 
 from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, first_public_shown, rule, select, shown
 from checks.sql_text import literal, one_of, sql_text
+from flows.parsers import PARSERS
+from flows.parsers.aggregator_text import CUT_TEXT
+from flows.parsers.ctgov_classic_text.page_controls import CUT_TEXT as CLINCOSM_CUT_TEXT
+from flows.parsers.summary_text import CUT_SHORT
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
+# The layouts whose sources show why a stopped study stopped wherever the record gives it: the registry's own, and
+# pages whose reader says it carries the reason (a trial summary's 'Why stopped' key). There, a reason not shown is
+# none given. Another page is judged only on a reason it shows: meddatax's compact page shows none at all, and its
+# labelled page shows a 'Why Stopped' value only where the record gives one.
+_ABSENCE_SHOWN = f"s.source_layout IN {one_of(tuple(e.layout for e in PARSERS if e.shows('studies.why_stopped')))}"
+# A page may have lost its reason, or words of it: a text the site's 'Show more' cut where a copy kept it folded, a
+# trial summary cut short before its closing table (its reader's load problems say so). Its reason is not judged.
+_MAY_HAVE_LOST = tuple(dict.fromkeys((CUT_TEXT, CLINCOSM_CUT_TEXT, CUT_SHORT)))
+_REASON_READ_WHOLE = (f"NOT EXISTS (SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id "
+                      f"AND p.sha256 = s.source_sha256 AND p.reason IN {one_of(_MAY_HAVE_LOST)})")
 _BEFORE_FDAAA = before_fdaaa()
 # The record's dates that show a stopped study was still running after FDAAA 801 asked for a reason why it stopped,
 # latest first: one that happened (typed ACTUAL, or untyped in a legacy record, and not after the last update) on or
@@ -102,6 +116,11 @@ _POINTED_MISSING = ("CASE WHEN s.pointed_to LIKE 'detailed%' THEN "
                     "WHEN s.pointed_to LIKE '%summary' THEN CASE WHEN NOT s.summary THEN 'brief summary' END "
                     "WHEN s.pointed_to = 'description' THEN CASE WHEN NOT s.detail AND NOT s.summary "
                     "THEN 'brief summary or detailed description' END END")
+# SQL: the study's source shows both parts a pointer may name (every layout does today): on another, a part not
+# shown is not one the record lacks.
+_HIDING_DESCRIPTIONS = tuple(e.layout for e in PARSERS
+                             if not (e.shows("brief_summaries") and e.shows("detailed_descriptions")))
+_DESCRIPTIONS_SHOWN = f"s.source_layout NOT IN {one_of(_HIDING_DESCRIPTIONS)}" if _HIDING_DESCRIPTIONS else "TRUE"
 
 # The fields of a finding on a pointer: the reason, and the part of the record it points to that the record lacks
 # (NULL, the rule's own fields, for another finding).
@@ -135,14 +154,16 @@ def _stopped_without_reason_sql() -> str:
                 f"{sql_text('overall_status={st}; why_stopped={why}; {part}: none', **texts)} "
                 f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END || "
                 f"{_ran_past_fdaaa_evidence()} || {_STOPPED_EARLY_EVIDENCE}")
-    stopped = f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') AND {REGISTRY_LAYOUTS}"
+    stopped = (f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') "
+               f"AND (NOT {_BLANK_REASON} OR {_ABSENCE_SHOWN}) AND {_REASON_READ_WHOLE}")
     pointed_to = f"nullif(regexp_extract(lower(s.why_stopped), {literal(_POINTER)}, 1), '')"
     return (f"WITH stopped AS MATERIALIZED (SELECT * FROM (SELECT *, {_NO_REASON} AS no_reason, {pointed_to} AS "
             f"pointed_to FROM studies s WHERE {stopped}) WHERE no_reason OR pointed_to IS NOT NULL), "
             f"detail AS ({_parts_given('detailed_descriptions')}), summary AS ({_parts_given('brief_summaries')}) "
             f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
             f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity, {_POINTED_FIELDS} AS fields "
-            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, CASE WHEN NOT no_reason THEN {_POINTED_MISSING} END "
+            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, "
+            f"CASE WHEN NOT no_reason AND {_DESCRIPTIONS_SHOWN} THEN {_POINTED_MISSING} END "
             "AS missing_part FROM (SELECT s.*, coalesce(d.given, FALSE) AS detail, coalesce(b.given, FALSE) AS summary "
             "FROM stopped s "
             "LEFT JOIN detail d USING (nct_id) LEFT JOIN summary b USING (nct_id)) s) s "
@@ -283,7 +304,7 @@ def _completed_with_reason_stopped_sql() -> str:
                                      "stopped: '{why}'.", **texts) + " END")
     # Each reading of the reason made once per study, in the inner SELECTs, and read as s.said_completed, s.early.
     given = (f"SELECT *, coalesce({_SAID_COMPLETED}, FALSE) AS said_completed FROM studies s "
-             f"WHERE s.overall_status = 'COMPLETED' AND {REGISTRY_LAYOUTS} AND s.why_stopped IS NOT NULL")
+             f"WHERE s.overall_status = 'COMPLETED' AND s.why_stopped IS NOT NULL AND {_REASON_READ_WHOLE}")
     read = (f"SELECT *, regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)}) AND NOT regexp_matches(s.why_stopped, "
             f"{literal(_NOT_ENDED)}) AND NOT s.said_completed AS early FROM ({given}) s")
     return (f"SELECT s.nct_id, {message} AS message, "
@@ -306,7 +327,10 @@ RULES = (
          "posted before it (first submitted, where a legacy XML record gives no posted date) and no date it gives "
          "as happened (a start, primary completion or completion) falls on or after it; a TERMINATED or SUSPENDED "
          "study still running after FDAAA was stopped under it, whenever first posted (a WITHDRAWN study's dates are "
-         "only its plan).",
+         "only its plan). Judged on the registry's own records and on pages: a reason a page shows is read as the "
+         "record's; no reason shown is none given only on a page that shows the reason wherever the record gives one "
+         "(a trial summary's 'Why stopped'), not on meddatax's, whose compact page shows none; a page that may have "
+         "lost words (a text cut at 'Show more', a page cut short) is not judged.",
          ("studies.overall_status", "studies.why_stopped"), _stopped_without_reason_sql(),
          family=FAMILY, category="missing_field"),
     rule("open_status_actual_primary_completion", "warning",
@@ -329,7 +353,9 @@ RULES = (
          "'Enrollment goal reached', 'Recruitment stopped since the planned number of patients was reached', "
          "'Enrollment stopped at 120 participants', 'Treatment discontinued per protocol', 'Study ended normally'), "
          "or that denies a stop ('Study was never stopped', 'Not terminated or suspended'), is none; one that says "
-         "the course was not run ('Target enrollment not reached', 'Enrollment stopped early at 40') is a reason.",
+         "the course was not run ('Target enrollment not reached', 'Enrollment stopped early at 40') is a reason. "
+         "A reason a page shows is read as the record's, unless the page may have lost words of it (a text cut at "
+         "'Show more', a page cut short).",
          ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",

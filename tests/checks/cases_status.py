@@ -38,8 +38,10 @@ CASES = [
     Case(STOPPED, True, study(overall_status="TERMINATED", study_first_posted_date=d(2005, 3, 1)),
          note="before FDAAA: fires at info"),
     Case(STOPPED, False, study(overall_status="TERMINATED", why_stopped="Sponsor decision")),
-    Case(STOPPED, False, study(overall_status="TERMINATED", source_layout="summary_text"),
-         note="a summary page never shows the reason"),
+    Case(STOPPED, True, study(overall_status="TERMINATED", source_layout="summary_text"),
+         note="a trial summary shows the reason wherever the record gives one"),
+    Case(STOPPED, False, study(overall_status="TERMINATED", source_layout="aggregator_text"),
+         note="a meddatax page may show no reason (compact)"),
     Case(STOPPED, False, _clean, note="completed"),
 
     Case(OPEN_ACTUAL, True, study(overall_status="RECRUITING"), note="recruiting, primary completion ACTUAL"),
@@ -160,8 +162,8 @@ CASES += [
     Case(COMPLETED_REASON, False, study(why_stopped=None), note="no reason"),
     Case(COMPLETED_REASON, False, study(overall_status="TERMINATED", why_stopped="Terminated early for futility"),
          note="terminated: the reason is asked"),
-    Case(COMPLETED_REASON, False, study(why_stopped="Terminated early", source_layout="aggregator_text"),
-         note="a republished page"),
+    Case(COMPLETED_REASON, True, study(why_stopped="Terminated early", source_layout="aggregator_text"),
+         note="a reason a republished page shows"),
 ]
 
 # A completed study's reason that only says it ran its course, and an early end said in the status's own words.
