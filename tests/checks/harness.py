@@ -152,6 +152,32 @@ def eligibility_study(criteria: str, layout: str, **given) -> dict[str, list[dic
     return study
 
 
+def row_id(names: list, label) -> int | None:
+    """The row id a load gives the arm or intervention a link names (flows.row_ids): the first of that exact name,
+    else the first matching without regard to case and surrounding spaces."""
+    for key in (lambda text: text, lambda text: text.strip(" ").lower()):
+        for rank, name in enumerate(names, 1):
+            if name is not None and label is not None and key(name) == key(label):
+                return rank
+    return None
+
+
+def loaded_tables(record, layout: str) -> dict[str, list[dict]]:
+    """The warehouse rows of a parsed record (flows.parsers.model.StudyRecord) as a load gives them: its version's
+    layout and the clean study's sha256, its links given the ids of the arm they name and of the intervention by its
+    place in the record."""
+    tables = {table: [dict(row) for row in rows] for table, rows in record.tables.items()}
+    tables["studies"][0].update(source_layout=layout, source_sha256="0" * 64)
+    titles = [arm.get("title") for arm in tables.get("design_groups", [])]
+    for link in tables.get("design_group_interventions", []):
+        link["design_group_id"] = row_id(titles, link.get("design_group"))
+    for table in ("design_group_interventions", "intervention_other_names"):
+        for row in tables.get(table, []):
+            if row.get("intervention_id") is not None:
+                row["intervention_id"] += 1
+    return tables
+
+
 def insert_study(con: duckdb.DuckDBPyConnection, nct_id: str, tables: dict[str, list[dict]]) -> None:
     """Insert one study's rows into the warehouse tables."""
     insert_studies(con, {nct_id: tables})

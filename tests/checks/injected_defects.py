@@ -65,31 +65,12 @@ def chosen_records() -> dict[str, dict]:
     return dict(sorted(chosen.values()))
 
 
-def _arm_id(titles: list, label) -> int | None:
-    """The row id a load gives the arm a link names (flows.row_ids): the first of that exact title, else the first
-    whose title matches without regard to case and surrounding spaces."""
-    for key in (lambda text: text, lambda text: text.strip(" ").lower()):
-        for rank, title in enumerate(titles, 1):
-            if title is not None and label is not None and key(title) == key(label):
-                return rank
-    return None
-
-
 def study_tables(record: dict, nct_id: str) -> dict[str, list[dict]]:
     """The warehouse rows of an API v2 record under `nct_id`, as a load gives them (links given row ids)."""
     record = copy.deepcopy(record)
     record["protocolSection"]["identificationModule"]["nctId"] = nct_id
     (parsed,) = ctgov_json_v2.parse(json.dumps(record).encode()).records
-    tables = {table: [dict(row) for row in rows] for table, rows in parsed.tables.items()}
-    tables["studies"][0].update(source_layout=ctgov_json_v2.LAYOUT, source_sha256="0" * 64)
-    titles = [arm.get("title") for arm in tables.get("design_groups", [])]
-    for link in tables.get("design_group_interventions", []):
-        link["design_group_id"] = _arm_id(titles, link.get("design_group"))
-    for table in ("design_group_interventions", "intervention_other_names"):
-        for row in tables.get(table, []):
-            if row.get("intervention_id") is not None:
-                row["intervention_id"] += 1
-    return tables
+    return harness.loaded_tables(parsed, ctgov_json_v2.LAYOUT)
 
 
 def _walk(protocol: dict, path: str) -> tuple[object, str | int]:

@@ -24,7 +24,7 @@ from flows.parsers.model import Refused
 from flows.refusals import expected_words
 from flows.validate import refuse_cells
 from tests.checks import harness
-from tests.checks.injected_defects import Injected, _arm_id, study_tables
+from tests.checks.injected_defects import Injected, study_tables
 from tests.new_warehouse import connect_new
 from tests.parsers import clincosm_render, meddatax_render, summary_render
 from warehouse.connect import transaction
@@ -62,11 +62,11 @@ def _linked(tables: dict[str, list[dict]]) -> None:
     titles = [arm.get("title") for arm in tables.get("design_groups", [])]
     names = [item.get("name") for item in tables.get("interventions", [])]
     for link in tables.get("design_group_interventions", []):
-        link["design_group_id"] = _arm_id(titles, link.get("design_group"))
-        link["intervention_id"] = _arm_id(names, link.get("intervention"))
+        link["design_group_id"] = harness.row_id(titles, link.get("design_group"))
+        link["intervention_id"] = harness.row_id(names, link.get("intervention"))
     for row in tables.get("intervention_other_names", []):
         if "intervention_name" in row:
-            row["intervention_id"] = _arm_id(names, row.get("intervention_name"))
+            row["intervention_id"] = harness.row_id(names, row.get("intervention_name"))
 
 
 def page_tables(page: str, layout: str) -> dict[str, list[dict]]:

@@ -82,32 +82,13 @@ def legacy_record(arms=None, interventions=(), ages=None, outcomes=None) -> tupl
     return "xml", text.encode()
 
 
-def _arm_id(titles: list, label) -> int | None:
-    """The row id a load gives the arm a link names: the first of that exact title, else the first whose title
-    matches without regard to case and surrounding spaces (flows.row_ids)."""
-    for key in (lambda text: text, lambda text: text.strip(" ").lower()):
-        for rank, title in enumerate(titles, 1):
-            if title is not None and label is not None and key(title) == key(label):
-                return rank
-    return None
-
-
 def _tables(raw: bytes, suffix: str, nct_id: str) -> dict[str, list[dict]]:
     """The warehouse rows of a record as a load gives them: parsed by its layout's parser, its links given the ids
     of the arm and intervention they name (the intervention's by its place in the record)."""
     parser = ctgov_json_v2 if suffix == "json" else ctgov_xml
     raw = raw.replace(b"NCT00004154", nct_id.encode()).replace(b"NCT02466334", nct_id.encode())
     (record,) = parser.parse(raw).records
-    tables = {table: [dict(row) for row in rows] for table, rows in record.tables.items()}
-    tables["studies"][0].update(source_layout=parser.LAYOUT, source_sha256="0" * 64)
-    titles = [arm.get("title") for arm in tables.get("design_groups", [])]
-    for link in tables.get("design_group_interventions", []):
-        link["design_group_id"] = _arm_id(titles, link.get("design_group"))
-    for table in ("design_group_interventions", "intervention_other_names"):
-        for row in tables.get(table, []):
-            if row.get("intervention_id") is not None:
-                row["intervention_id"] += 1
-    return tables
+    return harness.loaded_tables(record, parser.LAYOUT)
 
 
 def loaded_findings(tmp_path: Path, records: dict[str, tuple[str, bytes]], rule_ids) -> dict[str, list[tuple]]:

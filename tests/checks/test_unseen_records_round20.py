@@ -185,28 +185,10 @@ def test_awareness_of_anything_else_is_no_masking(text):
 JUDGED_ELSEWHERE = ("timeliness.", "identity.", "freshness.", "registry_presence.", "cross_source.")
 
 
-def _arm_row_id(titles: list[str | None], label: str | None) -> int | None:
-    """The row id a load gives the arm a link names: the first of that exact title, else of that title in any case."""
-    for key in (lambda text: text, lambda text: text.strip(" ").lower()):
-        for rank, title in enumerate(titles, 1):
-            if title is not None and label is not None and key(title) == key(label):
-                return rank
-    return None
-
-
 def _tables(record: dict) -> dict[str, list[dict]]:
     """A record's warehouse rows as a load gives them (links given the row ids of their arms and interventions)."""
     (parsed,) = ctgov_json_v2.parse(json.dumps(record).encode()).records
-    tables = {table: [dict(row) for row in rows] for table, rows in parsed.tables.items()}
-    tables["studies"][0].update(source_layout=ctgov_json_v2.LAYOUT, source_sha256="0" * 64)
-    titles = [arm.get("title") for arm in tables.get("design_groups", [])]
-    for link in tables.get("design_group_interventions", []):
-        link["design_group_id"] = _arm_row_id(titles, link.get("design_group"))
-    for table in ("design_group_interventions", "intervention_other_names"):
-        for row in tables.get(table, []):
-            if row.get("intervention_id") is not None:
-                row["intervention_id"] += 1
-    return tables
+    return harness.loaded_tables(parsed, ctgov_json_v2.LAYOUT)
 
 
 @pytest.fixture(scope="module")
