@@ -24,7 +24,9 @@ from flows.parsers.several_pages import several_pages
 
 LAYOUT = "ctgov_classic_text"
 # What a clincosm page shows ("table" = every column of it); the registry's timeline beyond the
-# first, results' and last postings, results, contacts and the responsible party are not read from it.
+# first, results' and last postings, results, contacts and the responsible party are not read from it. The header's
+# status shows why the study stopped, in brackets, wherever the record gives it ('Terminated (Slow accrual)'): a bare
+# 'Terminated' gives none.
 CARRIES = frozenset({
     "studies.results_first_posted_date", "studies.is_unapproved_device", "studies.is_ppsd", "studies.is_us_export",
     "studies.plan_to_share_ipd", "studies.plan_to_share_ipd_description", "studies.ipd_time_frame",
@@ -32,7 +34,7 @@ CARRIES = frozenset({
     "studies.biospec_description", "studies.target_duration", "studies.number_of_groups", "studies.patient_registry",
     "studies.expanded_access_type_individual", "studies.expanded_access_type_intermediate",
     "studies.expanded_access_type_treatment", "study_references",
-    "studies.brief_title", "studies.official_title", "studies.overall_status", "studies.phase",
+    "studies.brief_title", "studies.official_title", "studies.overall_status", "studies.why_stopped", "studies.phase",
     "studies.study_type", "studies.enrollment", "studies.enrollment_type", "studies.start_date",
     "studies.primary_completion_date", "studies.completion_date", "studies.study_first_posted_date",
     "studies.last_update_posted_date", "studies.verification_date", "studies.is_fda_regulated_drug",

@@ -56,10 +56,24 @@ _PHASE_GAP = re.compile(r"(?<!Early)\s+(?=(?:Early\s+)?Phase)", re.IGNORECASE)
 # where a phase's number follows.
 _PHASE_JOINED = re.compile(r"\s*(?:[-\u2013&]|\band\b)\s*(?=(?:phase\s*)?(?:[0-4]|i{1,3}|iv)[ab]?\b)", re.IGNORECASE)
 # A stopped study's status with why it stopped in brackets, as a page may show it:
-# 'Terminated (Low accrual)', 'Withdrawn (No participants enrolled)'.
+# 'Terminated (Low accrual)', 'Withdrawn (No participants enrolled)', 'Completed (Terminated early due to futility)'.
 _STATUS_AND_REASON = re.compile(r"^(?P<status>[^()]+?)\s*\((?P<reason>.+)\)$")
-# The statuses the registry records why a study stopped for.
-_STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
+# The statuses the registry records why a study stopped for: a stopped one's, and a completed one's where the study
+# ended early (the registry keeps why on some completed records); a note beside an open status ('Recruiting
+# (invitation only)') is no reason it stopped.
+_STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN", "COMPLETED"})
+# The statuses whose record must say why the study stopped: beside one, a bracket that opens on nothing or holds
+# nothing ('Terminated (', 'Withdrawn ()') is a reason the copy lost, not one the record lacks.
+_REASON_REQUIRED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
+# A status with a bracket beside it that holds nothing, closed or not ('Terminated (', 'Withdrawn [ ]').
+_EMPTY_NOTE = re.compile(r"[^()\[\]]*[(\[]\s*[)\]]?\s*")
+# A note of the registry's results display beside a status ('Completed (Has Results)', 'No Results Available',
+# 'Results Submitted'): whether results are posted, never why the study stopped.
+_RESULTS_NOTE = re.compile(r"(?:has|with|without|no)\s+(?:study\s+)?results(?:\s+available)?"
+                           r"|(?:study\s+)?results\s+(?:available|posted|submitted|pending)", re.IGNORECASE)
+# A bracket that opens such a note, whole or wrapped after its first word ('(Has Results)', '(No', '(Results').
+_RESULTS_OPENING = re.compile(r"\(\s*(?:(?:has|with|without|no)(?:\s+(?:study\s+)?results\b|\s*$)"
+                              r"|(?:study\s+)?results\b)", re.IGNORECASE)
 # A line that starts with a known label and a space, longer labels first ('Intervention model description').
 _LABEL_FIRST = re.compile(r"^(%s)(?:\s+(.*))?$" % "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FIELDS, key=len, reverse=True)), re.IGNORECASE)
@@ -205,18 +219,26 @@ def study_columns(values: dict[str, str]) -> dict[str, object]:
 
 def status_columns(text: str) -> dict[str, object]:
     """'Recruiting' -> overall_status RECRUITING; a stopped status with its reason in brackets ('Terminated (Low
-    accrual)') -> the status and why_stopped; the page's word for no value ('N/A', '-') -> None; any other text kept as
-    shown (validation refuses it)."""
+    accrual)'), and a completed one with why it ended early ('Completed (Terminated early due to futility)') -> the
+    status and why_stopped; the page's word for no value ('N/A', '-') -> None; any other text kept as shown
+    (validation refuses it): an open status with a note ('Recruiting (invitation only)'), 'Completed (Has Results)',
+    and a stopped status beside a bracket that holds nothing ('Terminated (': the reason is lost, not missing)."""
     read = labels.page_label("status", text)
+    if read in _REASON_REQUIRED and _EMPTY_NOTE.fullmatch(text):
+        return {"overall_status": text.strip()}
     if read not in enums.OVERALL_STATUS and (match := _STATUS_AND_REASON.match(text.strip())):
-        if (status := labels.overall_status(match.group("status"))) in _STOPPED:
-            return {"overall_status": status, "why_stopped": match.group("reason").strip()}
+        status, reason = labels.overall_status(match.group("status")), match.group("reason").strip()
+        if status in _STOPPED and not (status == "COMPLETED" and _RESULTS_NOTE.fullmatch(reason)):
+            return {"overall_status": status, "why_stopped": reason}
     return {"overall_status": read}
 
 
-def stopped_status(text: str) -> bool:
-    """Whether the text is a stopped status alone ('Terminated'), whose reason may follow it in brackets."""
-    return labels.overall_status(text) in _STOPPED
+def opens_reason(status: str, below: str) -> bool:
+    """Whether `below`, a line that opens a bracket under a status shown alone, opens why the study stopped: under a
+    stopped status ('Terminated' / '(Low accrual)'), or under a completed one unless it opens the registry's results
+    display ('Completed' / '(Has Results)')."""
+    read = labels.overall_status(status)
+    return read in _STOPPED and not (read == "COMPLETED" and _RESULTS_OPENING.match(below))
 
 
 def read_status(text: str) -> object:

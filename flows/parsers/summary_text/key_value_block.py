@@ -119,7 +119,7 @@ def _joined(above: tuple[str | None, str], line: str, match: re.Match | None) ->
         return f"{value} {line}"
     read = _LABEL_KEYS.get(key)
     both = f"{value} {line}"
-    if key in _STATUS_KEYS and line.startswith("(") and design.stopped_status(value):
+    if key in _STATUS_KEYS and line.startswith("(") and design.opens_reason(value, line):
         return both  # a stopped status's reason, wrapped alone onto the next line ('Terminated' / '(Low accrual)')
     if read is not None and read(value) == value.strip() and read(both) != both:
         return both
@@ -152,9 +152,10 @@ def unwrapped(block: list[str], width: int | None) -> list[str]:
 
 
 def _reason_below(key: str, line: str, below: str) -> bool:
-    """Whether `below` opens the reason of the stopped status `line` gives alone ('Status Terminated' / '(Low')."""
+    """Whether `below` opens the reason of the stopped status `line` gives alone ('Status Terminated' / '(Low'), or
+    why the completed study it gives ended early (design.opens_reason)."""
     match = KEY_LINE.match(type_after_label(line.strip()))
-    return key in _STATUS_KEYS and below.startswith("(") and bool(match) and design.stopped_status(match.group(2))
+    return key in _STATUS_KEYS and below.startswith("(") and bool(match) and design.opens_reason(match.group(2), below)
 
 
 def _goes_on(key: str, line: str) -> bool:
