@@ -9,7 +9,7 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
-    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, Claim, claims, claims_not_elsewhere, denied_before,
+    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, Claim, claims, claims_not_elsewhere, denied_before,
     first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
     outside_the_main_comparison, sentence_at, we_conduct_it,
 )
@@ -542,8 +542,9 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
         partial_fits = design["allocation"] == "NON_RANDOMIZED"
         tasks_fit = design["intervention_model"] != "CROSSOVER"
         c = None
-        # "randomized", then the verb or "at random" ("We will randomise 60 patients", "allocated at random").
-        for pattern in (RANDOMIZED, RANDOMIZING):
+        # "randomized", then the verb or "at random" ("We will randomise 60 patients", "allocated at random"), then
+        # "an RCT".
+        for pattern in (RANDOMIZED, RANDOMIZING, RCT):
             c = first_affirmed(texts, pattern)
             earlier = False
             if c is not None and of_an_earlier_part(c):

@@ -46,7 +46,8 @@ _LOCAL_UNIT_WORDS = {"year": ("años", "año", "anos", "ano", "ans", "jahre", "j
                      "day": ("días", "dias", "día", "dia", "jours", "jour", "tage", "tagen", "giorni", "dagen")}
 _UNIT_WORDS.update({word: unit for unit, words in _LOCAL_UNIT_WORDS.items() for word in words})
 # The words that can make a number an age (`_AGE_BEFORE`, `_AGE_AFTER`, `_SELF_AGED`), in lower case: a criterion
-# without one states no age. "age" opens a word, "yo" ends one ("18yo"); found by str.find, faster than a pattern.
+# without one (nor an age group's word before a bracket, `_AGE_GROUP_OPENING`) states no age. "age" opens a word, "yo"
+# ends one ("18yo"); found by str.find, faster than a pattern.
 AGE_WORDS = ("age", "old", "younger", "yo", "y/o", "edad", "idade", "\u00e2ge", "et\u00e0", "leeftijd", "alter")
 
 # The signs and words of bounds, written one way (markdown escapes "\<", symbols ">/=", "=<", dashes).
@@ -97,6 +98,13 @@ _AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|at|entry|screen
 _LOCAL_AGE_BEFORE = re.compile(r"\b(?:edad|idade|\u00e2ge|et\u00e0|leeftijd|alter)\b[\s:,(]*\Z")
 _AGE_AFTER = re.compile(r"\s*(?:-?\s*(?:years?|yrs?)\s*-?\s*old|old\b|of\s+age\b|y/?o\b)")
 _SELF_AGED = re.compile(r"\bold|\bages?\b|\byounger\b|\bolder\b")
+# An age group's word right before a bound in brackets: "Adults (≥ 18 years)", "Children (2 to 11 years)".
+_AGE_GROUP = r"\b(?:adults?|adolescents?|child(?:ren)?|minors?|elderly|infants?|teen(?:ager)?s?)\s*\("
+_AGE_GROUP_BEFORE = re.compile(_AGE_GROUP + r"\s*\Z")
+# The same ending at the bracket it opens, in the text's lower case, searched for in the few characters before each
+# bracket (a search for one character is fast, trying the words at every character is not).
+_AGE_GROUP_OPENING = re.compile(_AGE_GROUP + r"\Z")
+AGE_GROUP_REACH = 16
 # What joins two bounds of one statement: "≥ 18 and ≤ 65", ">18 years and < 75 years", "≥13 to ≤ 65", "at least
 # 18 years old and no older than 65".
 _JOIN = re.compile(r"\s*(?:,|and|&|but|to)?\s*(?:(?:years?|yrs?)\s+)?(?:(?:of\s+age|old)\s*)?(?:,?\s*and\s+)?")
@@ -227,10 +235,12 @@ def _bounds_of(match: re.Match, following_unit: str | None) -> list[Bound]:
 
 def _aged(text: str, m: re.Match) -> bool:
     """Whether the bound `m` is an age: an age word before it ("Age", "aged between"), "old" or "of age" after it,
-    or its own words say so ("18 years or older", "between the ages of"), or the word for age in another language
-    before a bound with its unit ("Edad ≥ 18 años")."""
+    or its own words say so ("18 years or older", "between the ages of"), an age group's word before it in brackets
+    ("Adults (≥ 18 years)"), or the word for age in another language before a bound with its unit ("Edad ≥ 18
+    años")."""
     return (_AGE_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
             or _AGE_AFTER.match(text, m.end()) is not None or _SELF_AGED.search(m.group(0)) is not None
+            or _AGE_GROUP_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
             or _LOCAL_AGE_BEFORE.search(text, max(0, m.start() - AGE_WORD_REACH), m.start()) is not None
             and any(_unit(word) for word in m.groups() if word))
 
@@ -298,6 +308,12 @@ def _age_words(lowered: str, start: int, end: int) -> list[int]:
             else:
                 places.append(at)
             at = lowered.find(word, at + 1, end)
+    at = lowered.find("(", start, end)
+    while at >= 0:
+        m = _AGE_GROUP_OPENING.search(lowered, max(start, at - AGE_GROUP_REACH), at + 1)
+        if m is not None:
+            places.append(m.start())
+        at = lowered.find("(", at + 1, end)
     return sorted(places)
 
 
@@ -318,7 +334,7 @@ def stated_ages(text: str, lowered: str | None = None, memo: dict | None = None)
     and `memo`: the text's readings by other rules (a StudyText's), if at hand."""
     lowered = text.lower() if lowered is None else lowered
     found = _one_statement(text, lowered, memo)
-    if found is None or found[1] is not None and _for_groups(text, lowered, *found[1]):
+    if found is None or found[1] is not None and _for_groups(text, lowered, *found[1], found[0]):
         return None
     return found[0]
 
@@ -400,14 +416,26 @@ def _patient_characteristics(text: str, lowered: str) -> Statement | None:
 GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
 
 
-def _for_groups(text: str, lowered: str, start: int, end: int) -> bool:
+# A list item's mark at the start of a line ("* ", "- ", "1. "): a group's label is a line of its own, not an item.
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]*)")
+
+
+def _for_groups(text: str, lowered: str, start: int, end: int, statement: Statement | None = None) -> bool:
     """Whether the inclusion criteria text[start:end] are those of several groups, or of one group its heading
     names: a cohort's or a part's label, a line that only names whom the criteria below it are for (`lowered`:
-    the text's lower case)."""
+    the text's lower case). The statement's own list item that names the participants with their ages in brackets
+    ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
     return bool(LABEL_LINE.search(body) or GROUP_HEADING.search(heading)
-                or GROUP_WORDS.search(lowered[start:end]) or GROUP_LABEL_LINE.search(body))
+                or GROUP_WORDS.search(lowered[start:end])
+                or any(not _the_statement_item(body, m, start, statement) for m in GROUP_LABEL_LINE.finditer(body)))
+
+
+def _the_statement_item(body: str, m: re.Match, start: int, statement: Statement | None) -> bool:
+    """Whether the label-like line `m` of `body` (the text from `start` on) is the statement's own list item."""
+    return (statement is not None and start + m.start() <= statement.start < start + m.end() + 1
+            and _ITEM_MARK.match(m.group()) is not None and not m.group().rstrip().endswith((":", "\uff1a")))
 
 
 # Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
@@ -504,7 +532,7 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
         return
     statement = found[0]
     wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
-    if not wrong or found[1] is not None and (_for_groups(criteria, lowered, *found[1])
+    if not wrong or found[1] is not None and (_for_groups(criteria, lowered, *found[1], statement)
                                               or _age_elsewhere(lowered, statement, *found[1])):
         return  # (read only where they disagree)
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)

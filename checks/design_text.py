@@ -136,7 +136,8 @@ _GIVEN_OPEN = (r"study\s+(?:drug|medication|treatment|product|agent|intervention
 # pharmacist", "unblinded study data").
 _THE_STUDY_ITSELF_AFTER = (r"(?=\s*(?:[.,;:()]|$)|\s+(?:of|in|to|for|with|on|at|among|between|comparing|evaluating"
                            r"|assessing|investigating|examining|exploring|testing|using|that|which|where|whose"
-                           r"|designed|conducted|performed|will|is|was|has|involving|including)\b)")
+                           r"|designed|conducted|performed|will|is|was|has|involving|including|compares|evaluates"
+                           r"|assesses|investigates|examines|explores|tests|aims)\b)")
 # A group or part of the study named a word or two after "open label" ("an open-label safety cohort", "an open-label,
 # single-arm cohort of Japanese participants", "an open-label active reference arm", "an open-label pharmacokinetic
 # sub-study"): that group's, beside the masked comparison. Not the study's own count of arms or cohorts ("Open-label,
@@ -153,7 +154,12 @@ OPEN_LABEL = re.compile(hyphens_wide(
     r"|use|access|rescue|background|concomitant|followed\s+by|" + _UNMASKED_PARTY + "|" + _GIVEN_OPEN + "))"
     r"(?!" + _GROUP_NAMED_AFTER + ")"
     r"|\b(?:no|without)\s+(?:masking|blinding)\b(?!\s+(?:of|for)\b)"
-    r"|\b(?:non|un)[\s-]?(?:blinded|masked)\s+(?:study|trial|design)\b" + _THE_STUDY_ITSELF_AFTER +
+    r"|\b(?:non|un)[\s-]?(?:blinded|masked),?\s+(?:" + _DESIGN_WORDS_BETWEEN + r",?\s+(?:and\s+)?){0,4}"
+    r"(?:study|trial|design)\b" + _THE_STUDY_ITSELF_AFTER +
+    # "an open trial", "This open, randomised trial", "an Open, Randomised, Multicentre Trial": open label as European
+    # records say it; in capitals it is a trial's name ("the OPEN trial"), and "open to" is enrolment's.
+    r"|\b(?-i:[Oo]pen),?\s+(?:" + _DESIGN_WORDS_BETWEEN + r",?\s+(?:and\s+)?){0,4}(?:study|trial)\b"
+    + _THE_STUDY_ITSELF_AFTER +
     # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
     r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un[\s-]?)(?:blinded|masked)\b"
     r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)"),
@@ -172,6 +178,13 @@ RANDOMIZING = re.compile(r"\brandomi[sz](?:e|es|ing)\b|\bat\s+random\b|\brandom\
                          r"|\brandom(?:\s+numbers?)?\s+(?:sequences?|lists?|tables?)\b"
                          r"(?=[^.;]{0,60}?\b(?:allocat|assign)\w*\s+(?:the\s+)?(?:participants|patients|subjects))",
                          re.I)
+# "RCT", the abbreviation of a randomised controlled trial, in capitals and standing alone ("Drug X in pSS: an RCT",
+# "This RCT will compare"); not "RCTs", trials in general.
+RCT = re.compile(r"(?<![\w-])RCT(?![\w-])")
+# An RCT that this study is made for or leads to, not this one: "Feasibility Study for an RCT of Drug X", "a pilot
+# to inform a future RCT", "participants of the RCT ABC-301".
+_RCT_FOR_BEFORE = re.compile(r"\b(?:for|to|towards|before|into|of|from|prior\s+to|ahead\s+of)\s+(?:an?|the)\s+"
+                             r"(?:[\w,-]+\s+){0,4}$", re.I)
 OBSERVATIONAL = re.compile(hyphens_wide(
     r"\bobservational,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
@@ -196,7 +209,7 @@ _BESIDE_BEFORE = re.compile(
     r"|extended|subsequent|\d+[\s-](?:years?|months?))\s+){0,2}$", re.I)
 # Each pattern with what, right before a match, makes it name a part of the study or a study beside it: an
 # "open label" listed as one of the study's parts, an observational study joined to the trial.
-_PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE}
+_PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE, RCT: _RCT_FOR_BEFORE}
 # A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
 # ABC Trial", "Long-term follow-up of the double-blind XYZ trial").
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
@@ -502,6 +515,7 @@ NEEDLES = {
     OPEN_LABEL: ("open", "mask", "blind"),
     RANDOMIZED: ("random",),
     RANDOMIZING: ("random",),
+    RCT: ("rct",),
     OBSERVATIONAL: ("observational", "interventional"),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
@@ -517,11 +531,13 @@ NEEDLE_WORDS = tuple(dict.fromkeys(word for needles in NEEDLES.values() for word
 ANCHORS = {
     BLINDED: ((("single", "double", "triple", "quadruple"), 0, ("blind", "mask", "dummy")),
               (("placebo",), 0, ("blinded",)), (("blinded",), 0, ()), (("db",), 1, ())),
-    OPEN_LABEL: ((("open",), 0, ("label",)), (("no",), 0, ("masking", "blinding", "blinded", "masked")),
+    OPEN_LABEL: ((("open",), 0, ("label", "study", "trial")),
+                 (("no",), 0, ("masking", "blinding", "blinded", "masked")),
                  (("without",), 0, ("masking", "blinding")), (("study", "trial"), 0, ("blinded", "masked")),
                  (("blinded", "masked"), 3, ("un",))),
     RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
+    RCT: ((("rct",), 0, ()),),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
     MASKED_PARTY: ((("blind", "mask", "unaware", "uninformed", "outcome", "assess", "evaluat", "rater", "examiner",
                      "observer", "adjudicat", "reader", "single", "probe"), 0, ()),

@@ -19,9 +19,10 @@ from checks.dose_context import (
 
 _DIGIT = re.compile(r"\d")
 # An amount: "1,000", "10 000" (a group of thousands after a space starts with 0: "Day 1 100 mg" stays 100),
-# "1.000.000", "0.5", "25".
-_NUM = (r"\d{1,3}(?:[ \u00a0\u202f]0\d\d)+(?!\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
-        r"|\d*\.\d+|\d+")
+# "1.000.000", "0.5", "25", and a decimal comma as European records write it ("0,5 mg/kg", "2,5 mg", "1,25 mg"): a
+# comma after 0, or before one digit, or before two ending in 5, that no other number follows ("1,5,10 mg" is a list).
+_NUM = (r"\d{1,3}(?:[ \u00a0\u202f]0\d\d)+(?!\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|(?:0,\d{1,3}|[1-9]\d{0,2},\d|[1-9],\d5)(?!,?\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d*\.\d+|\d+")
 # "5.000 IU", "2.400 mg/m2": a period may part thousands as well as decimals; either reading is the amount.
 _PERIOD_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 # Units as records write them, misspelt too ("40 mgs", "50 mcgs", "5000 I.U."); a capital "U" is a unit ("10 U",
@@ -273,8 +274,14 @@ def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] * DELIVERED_SHARE <= b[1] * 1.0001 and b[0] * DELIVERED_SHARE <= a[1] * 1.0001
 
 
+# A decimal comma ("0,5", "2,5", "1,25", "0,500"): one comma, not before a group of three digits, or after 0.
+_DECIMAL_COMMA = re.compile(r"0,\d+|\d+,(?:\d{1,2}|\d{4,})")
+
+
 def _number(text: str) -> float:
-    """An amount as written: "1,000", "10 000" and "1.000.000" part thousands."""
+    """An amount as written: "1,000", "10 000" and "1.000.000" part thousands; "0,5" and "2,5" are decimals."""
+    if _DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     text = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     return float(text.replace(".", "") if text.count(".") > 1 else text)
 

@@ -58,7 +58,7 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("participants will", r"\b(?:patients|participants|subjects)\s+(?:are|will)\b"),
     # "BARI-SS is a randomized trial", "The study is designed as a single blind trial".
     ("named study is", r"^\s*(?:the\s+)?[\w-]+\s+(?:is|was|will\s+be)\s+(?:(?:designed|conducted|planned)\s+as\s+)?"
-                       r"(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial)\b"),
+                       r"(?:a|an)\s+(?:[\w,()/-]+\s+){0,12}?(?:study|trial|rct)\b"),
     ("will be given", r"\b(?:will|shall)\s+(?:be|receive|undergo)\b"),
     # A sentence that opens with "a study" or with the study's design words, as a title does ("A double-blind trial in
     # adults", "Double-blinded, randomised, placebo controlled clinical trial of drug X", "Open label, multicentre,
@@ -70,7 +70,13 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                       r"|cross-?over|pilot|clinical|interventional|non|un|phase|i{1,3}|iv|[0-4][ab]?|and"
                       r"|dbpct?|db|pc|mc)[\s,/-]+){2,12}(?:study|trial)"
                       r"(?:\s+(?:of|to|in|on|for|with|among|comparing|evaluating|assessing|investigating)\b"
-                      r"|\s*[.;:!]?\s*$))"),
+                      r"|\s*[.;:!]?\s*$)"
+                      # The design answered no as the sentence's opening words: "No blinding: participants know
+                      # the dose", "Without masking, patients receive drug X" (not "Without blinding, participants
+                      # could guess their group": a reason for masking).
+                      r"|(?:no|without)\s+(?:masking|blinding|randomi[sz]ation)\s*(?::|,?\s+(?:all\s+)?(?:the\s+)?"
+                      r"(?:patients|participants|subjects|volunteers)\b(?!\s+(?:would|could|might|may|can|cannot"
+                      r"|should|tend)\b)))"),
 ))
 
 
@@ -108,9 +114,9 @@ CONTEXT_WORDS = {
                         "conducting")),
     "this is": (("this",),),
     "participants will": (("patients", "participants", "subjects"), ("are", "will")),
-    "named study is": (("is", "was", "be"), ("study", "trial")),
+    "named study is": (("is", "was", "be"), ("study", "trial", "rct")),
     "will be given": (("will", "shall"), ("be", "receive", "undergo")),
-    "a study opens": (("study", "trial"),),
+    "a study opens": (("study", "trial", "masking", "blinding", "randomi"),),
 }
 # Where every match of a context pattern starts: at one of these words (lower case) of the folded
 # sentence, or (None) at the sentence's start, for a pattern that begins with ^. A pattern is tried

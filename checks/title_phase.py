@@ -171,6 +171,14 @@ _SERIES_STAGE = re.compile(rf"(?<![a-z])phase\s*{_NUMERAL}\s+-\s+\d+\s*$", re.I)
 # its phase ("(Phase 2).").
 _STUDY_WORD = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?|ct|investigations?|evaluations?|protocols?|experiments?"
                          r"|research|extension|sub-?study|comparison|assessment|concept|surveillance)\b", re.I)
+# A study word of a Spanish, Portuguese, French or Italian title, which comes before the phase it has ("Estudio Fase
+# II de ...", "Étude de phase III", "Ensayo clínico fase 3", "Studio di fase II"), up to three words before it; not
+# a study the title's study belongs to or follows ("Estudio de extensión del ensayo fase III": "del", "do", "du"
+# before the word make the phase that study's).
+_ROMANCE_STUDY_BEFORE = re.compile(
+    r"(?<!\bdel\s)(?<!\bdo\s)(?<!\bda\s)(?<!\bdu\s)(?<!\bla\s)(?<!\bdes\s)(?<!\bdello\s)(?<!\bdella\s)"
+    r"(?<!\bdell')\b(?:estudios?|estudos?|ensayos?|ensaios?|[e\u00e9]tudes?|essais?|studio|sperimentazione)"
+    r"(?:\s+[^\W\d][\w'-]*){0,3}?\s*[-:,]?\s*\Z", re.I)
 _CLOSING = " \t.,;:)]"
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.I)
 # After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies").
@@ -290,7 +298,7 @@ def _of_a_study(title: str, m: re.Match) -> bool:
     Randomized Trial"), or the phase opens or ends the title ("Phase I FOLFOX Combination", "..., PHASE III"). A
     phase that names a stage of a project ("Development (Phase 1) and Pilot Testing of an App") is none."""
     rest = title[m.end():]
-    if not rest.strip(_CLOSING):
+    if not rest.strip(_CLOSING) or _ROMANCE_STUDY_BEFORE.search(_clause_before(title, m.start())):
         return True
     brk = _CLAUSE_BREAK.search(title, m.end())
     end = brk.start() if brk else len(title)
