@@ -438,6 +438,14 @@ def _the_statement_item(body: str, m: re.Match, start: int, statement: Statement
             and _ITEM_MARK.match(m.group()) is not None and not m.group().rstrip().endswith((":", "\uff1a")))
 
 
+# The participants' babies or children as participants too, which the statement's own line may name beside the
+# age ("Women aged 18 or older and their infants").
+_THEIR_CHILDREN = (
+    r"\b(?:their|her)\s+(?:new-?born\s+)?(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\b"
+    r"|\b(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\s+(?:born\s+to|of)\s+(?:the\s+)?"
+    r"(?:enrolled|participating|included|consenting|eligible|study|these|those)\b")
+_CHILDREN_TOO = re.compile(_THEIR_CHILDREN)
+
 # Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
 # or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
 # people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
@@ -450,16 +458,16 @@ _AGE_ELSEWHERE = re.compile(
     r"participants?|subjects?|volunteers?|men|women|males?|females?|individuals?|persons?|people|those)\b"
     r"(?:(?!\b(?:for|since|duration|within|past|last|history|diagnos\w*)\b)[^.;:\n]){0,40}?"
     r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b"
-    r"|\b(?:their|her)\s+(?:new-?born\s+)?(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\b"
-    r"|\b(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\s+(?:born\s+to|of)\s+(?:the\s+)?"
-    r"(?:enrolled|participating|included|consenting|eligible|study|these|those)\b")
+    r"|" + _THEIR_CHILDREN)
 
 
 def _age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
-    law, or some people's ages (`_AGE_ELSEWHERE`): the statement's age is then not everyone's."""
+    law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
+    beside them (`_THEIR_CHILDREN`): the statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
-            or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None)
+            or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
+            or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None)
 
 
 # A structured age as the registry writes it: a number and a unit ('18 Years', '6 Months').
