@@ -9,8 +9,8 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
-    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, Claim, claims, claims_not_elsewhere, denied_before,
-    first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
+    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, SINGLE_ARM, Claim, claims, claims_not_elsewhere,
+    denied_before, first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
     outside_the_main_comparison, sentence_at, we_conduct_it,
 )
 from checks.rule import CheckScope, Finding, Rule
@@ -608,15 +608,26 @@ def _of_a_group(claim: Claim) -> bool:
             or _INDIVIDUALLY_AFTER.match(text, claim.end) is not None)
 
 
+def _single_arm_claim(texts: list[StudyText]) -> Claim | None:
+    """The first affirmed claim that this study has one arm ("This is a single-arm study"), not a group or part of
+    it, where the text never calls the study randomized ("randomized", "RCT"): a study of one arm allocates no one."""
+    c = next((claim for claim in _affirmed(texts, SINGLE_ARM) if not _of_a_group(claim)), None)
+    if c is None or first_affirmed(texts, RANDOMIZED) is not None or first_affirmed(texts, RCT) is not None:
+        return None
+    return c
+
+
 def allocation_text_not_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation RANDOMIZED while the text only ever calls the study non-randomized (and never says it randomizes),
-    not only a group or part of it."""
+    """Allocation RANDOMIZED while the text only ever calls the study non-randomized, or calls it single-arm and never
+    randomized (and never says it randomizes), not only a group or part of it."""
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] != "RANDOMIZED":
             continue
         c = only_denied(texts, RANDOMIZED)
         if c is not None and _of_a_group(c):  # every claim is denied: the first that is not of a group
             c = next((claim for claim in claims(texts, RANDOMIZED) if not _of_a_group(claim)), None)
+        if c is None:
+            c = _single_arm_claim(texts)
         if c and not first_affirmed(texts, RANDOMIZING):
             message = f"Allocation is RANDOMIZED but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "designs.allocation = 'RANDOMIZED'", c, "designs.allocation")

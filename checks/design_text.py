@@ -185,6 +185,18 @@ RCT = re.compile(r"(?<![\w-])RCT(?![\w-])")
 # to inform a future RCT", "participants of the RCT ABC-301".
 _RCT_FOR_BEFORE = re.compile(r"\b(?:for|to|towards|before|into|of|from|prior\s+to|ahead\s+of)\s+(?:an?|the)\s+"
                              r"(?:[\w,-]+\s+){0,4}$", re.I)
+# One arm said of the study: "This is a single-arm study", "Single arm, open-label study of drug X", "A Single-Arm,
+# Phase 2 Study", "a single group, open, multicentre clinical trial"; not a single-arm part, cohort or extension ("a
+# single-arm run-in", "the single-arm safety cohort"), which the noun after it names, nor single-arm trials in general.
+SINGLE_ARM = re.compile(hyphens_wide(
+    r"\bsingle[\s-]*(?:arm(?:ed)?|group)\b,?\s+(?:(?:" + _DESIGN_WORDS_BETWEEN + r"|open(?:[\s-]*label(?:l?ed)?)?"
+    r"|non[\s-]?randomi[sz]ed|uncontrolled|non[\s-]?comparative|interventional|exploratory"
+    r"|single[\s-]*cent(?:er|re)),?\s+(?:and\s+)?){0,4}(?:study|trial)\b" + _THE_STUDY_ITSELF_AFTER), re.I)
+# A part of the study said to be single-arm ("Part A is a single-arm, open-label study", "Cohort 2 will be a single-arm
+# study", "The run-in is a single-arm trial"): the other parts may be randomized.
+_SINGLE_ARM_PART_BEFORE = re.compile(
+    _LISTED_PART_BEFORE.pattern + r"|\b(?:cohorts?|arms?|groups?|run[\s-]?in|lead[\s-]?in|sub-?stud(?:y|ies))"
+    r"(?:\s+[\w-]+)?\s+(?:will\s+be|is|are|was|were)\s+(?:an?\s+)?$", re.I)
 OBSERVATIONAL = re.compile(hyphens_wide(
     r"\bobservational,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial|cohort\s+study|design|research)\b"
     r"(?!\s+(?:part|component|sub-?study|arm|cohort)\b)"
@@ -209,7 +221,8 @@ _BESIDE_BEFORE = re.compile(
     r"|extended|subsequent|\d+[\s-](?:years?|months?))\s+){0,2}$", re.I)
 # Each pattern with what, right before a match, makes it name a part of the study or a study beside it: an
 # "open label" listed as one of the study's parts, an observational study joined to the trial.
-_PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE, RCT: _RCT_FOR_BEFORE}
+_PART_BEFORE = {OPEN_LABEL: _LISTED_PART_BEFORE, OBSERVATIONAL: _BESIDE_BEFORE, RCT: _RCT_FOR_BEFORE,
+                SINGLE_ARM: _SINGLE_ARM_PART_BEFORE}
 # A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
 # ABC Trial", "Long-term follow-up of the double-blind XYZ trial").
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
@@ -516,6 +529,7 @@ NEEDLES = {
     RANDOMIZED: ("random",),
     RANDOMIZING: ("random",),
     RCT: ("rct",),
+    SINGLE_ARM: ("single",),
     OBSERVATIONAL: ("observational", "interventional"),
     BLINDED_ASSESSMENT: ("blind", "mask", "unaware", "bicr"),
     BLINDED_ARM: ("blind", "mask"),
@@ -538,6 +552,7 @@ ANCHORS = {
     RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
     RCT: ((("rct",), 0, ()),),
+    SINGLE_ARM: ((("single",), 0, ("arm", "group")),),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
     MASKED_PARTY: ((("blind", "mask", "unaware", "uninformed", "outcome", "assess", "evaluat", "rater", "examiner",
                      "observer", "adjudicat", "reader", "single", "probe"), 0, ()),

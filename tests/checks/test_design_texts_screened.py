@@ -55,8 +55,8 @@ def test_only_lower_case_ascii_words_make_a_pattern():
 # Texts that hold a needle word in any case or spelling folding reads alike, and texts that do not.
 HOLD = ["Double-BLIND study.", "no masking", "Open label", "RANDOMISED", "randomıſed 1:1", "ma\u017fked assessor",
         "An OBSERVATIONAL cohort", "Raters are unaware.", "Matching DUMMY tablets", "İn a bl\u0131nd fashion",
-        "\u00c9tude randomis\u00e9e", "MAS\u212a"]
-QUIET = ["Single arm.", "Baricitinib 2 mg once daily", "Blin d", "mas k", "Observation period", "ope n",
+        "\u00c9tude randomis\u00e9e", "MAS\u212a", "SINGLE-ARM"]
+QUIET = ["One arm.", "Baricitinib 2 mg once daily", "Blin d", "mas k", "Observation period", "ope n",
          "\u00c9tude non contr\u00f4l\u00e9e", "Straße µg ﬁne", "  ", ""]
 
 
