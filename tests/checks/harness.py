@@ -334,6 +334,16 @@ NON_RANDOMIZED = {"allocation": "NON_RANDOMIZED"}
 RANDOMIZED = {"allocation": "RANDOMIZED"}
 
 
+def design_case_found(findings: dict[str, list[tuple]], nct_id: str, case: tuple) -> list[tuple]:
+    """The findings of a design-vs-text case's rule on its study (`findings`: design_rule_findings'), checked to fire,
+    at warning, or to stay quiet, as the case (rule, design, texts, fires) says."""
+    rule, _design, texts, fires = case
+    found = [f for f in findings.get(nct_id, []) if f[0] == rule]
+    assert bool(found) is fires, (texts, found)
+    assert all(severity == "warning" for _rule, severity, _message in found)
+    return found
+
+
 def design_rule_findings(tmp_path: Path, cases: dict[str, tuple], rule_ids: set[str]) -> dict[str, list[tuple]]:
     """(rule id, severity, message) of the design rules' findings of `rule_ids`, by study, for cases (rule, design,
     (field, text) or [(field, text), ...], ...) by NCT id: one warehouse holding every case, each rule evaluated once."""
