@@ -7,9 +7,9 @@ seven records of the shared corpus). Each changed record, and each record unchan
 it and as a clincosm page, a meddatax page (labelled and compact) and a trial-summary page show it (tests/parsers/
 *_render.py), every page read by its layout's reader; every rule runs once over the one warehouse. Where the page
 reads otherwise than the record, the table says why:
-(b) the rule judges ClinicalTrials.gov's own layouts only, (c) the page does not show what the rule reads (a layout's
-CARRIES), and a real miss is marked as such: (a) the reader lost or misread what the page shows, (d) a flag the page
-gives only because of how it reads.
+(b) the rule judges ClinicalTrials.gov's own layouts only, or (c) the page does not show what the rule reads (a
+layout's CARRIES). Any other difference fails: (a) the reader lost or misread what the page shows, or (d) a flag the
+page gives only because of how it reads.
 """
 from __future__ import annotations
 
@@ -100,16 +100,10 @@ INSTEAD: dict[tuple[str, str], tuple[frozenset, str]] = {
                                      "the record gives it")
        for name in NO_REASON_GIVEN for layout in (MEDDATAX,)},
 }
-# Real misses, by (case, layout): what the page should give, and why it does not.
-MISSES: dict[tuple[str, str], tuple[frozenset, str]] = {
-}
-
-
 def expected(case, layout: str, record: set[tuple[str, str]], problems: list[str]) -> set[tuple[str, str]]:
     """What the page should give of the record's findings of the case's rules."""
-    for table in (MISSES, INSTEAD):
-        if (case.name, layout) in table:
-            return set(table[case.name, layout][0])
+    if (case.name, layout) in INSTEAD:
+        return set(INSTEAD[case.name, layout][0])
     unjudged = set(UNJUDGED[layout]) | (ARM_RULES if ARMS_UNDECIDED in problems else set())
     return {(rule, severity) for rule, severity in record if rule not in unjudged}
 
@@ -119,9 +113,6 @@ def _case_id(case, layout: str) -> str:
 
 
 def _param(case, layout: str):
-    if (case.name, layout) in MISSES:
-        return pytest.param(case, layout, id=_case_id(case, layout),
-                            marks=pytest.mark.xfail(strict=True, reason=MISSES[case.name, layout][1]))
     return pytest.param(case, layout, id=_case_id(case, layout))
 
 
