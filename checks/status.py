@@ -6,8 +6,7 @@ from __future__ import annotations
 from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, first_public_shown, rule, select, shown
 from checks.sql_text import literal, one_of, sql_text
 from flows.parsers import PARSERS
-from flows.parsers.aggregator_text import CUT_TEXT
-from flows.parsers.ctgov_classic_text.page_controls import CUT_TEXT as CLINCOSM_CUT_TEXT
+from flows.parsers.page_controls import CUT_TEXT
 from flows.parsers.summary_text import CUT_SHORT
 
 FAMILY = "status"
@@ -19,7 +18,7 @@ REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
 _ABSENCE_SHOWN = f"s.source_layout IN {one_of(tuple(e.layout for e in PARSERS if e.shows('studies.why_stopped')))}"
 # A page may have lost its reason, or words of it: a text the site's 'Show more' cut where a copy kept it folded, a
 # trial summary cut short before its closing table (its reader's load problems say so). Its reason is not judged.
-_MAY_HAVE_LOST = tuple(dict.fromkeys((CUT_TEXT, CLINCOSM_CUT_TEXT, CUT_SHORT)))
+_MAY_HAVE_LOST = (CUT_TEXT, CUT_SHORT)
 _REASON_READ_WHOLE = (f"NOT EXISTS (SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id "
                       f"AND p.sha256 = s.source_sha256 AND p.reason IN {one_of(_MAY_HAVE_LOST)})")
 _BEFORE_FDAAA = before_fdaaa()

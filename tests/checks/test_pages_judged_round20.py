@@ -18,7 +18,7 @@ import pytest
 
 import checks
 from flows.parsers import entry_for
-from flows.parsers.aggregator_text import CUT_TEXT
+from flows.parsers.page_controls import CUT_TEXT
 from flows.parsers.summary_text import CUT_SHORT
 from tests.checks import harness
 from tests.checks.injected_defects import chosen_records

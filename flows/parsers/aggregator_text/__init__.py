@@ -22,6 +22,7 @@ from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.aggregator_text.wrapped_lines import sheet_width
 from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
+from flows.parsers.page_controls import CUT_TEXT
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, int_value,
                                      nonblank, saved_head_text, text_block, truncated)
 from flows.parsers.several_pages import page_starts, quoted_starts, several_pages
@@ -39,8 +40,6 @@ CARRIES = frozenset({
 })
 # A compact block's one date, which a record gives as its start or as its completion date.
 UNDECIDED_DATE = "unreadable value: a start or completion date undecided"
-# A text the page shows cut at an ellipsis, its expander ('Show more') below or after it: the rest is not on the page.
-CUT_TEXT = "unreadable value: a text the page shows cut"
 _PREAMBLE_VALUE = re.compile(r"^(NCT ID|Last Updated):\s*(.*)$")
 # The line each page begins its study with (one per page).
 _PAGE_ID_LINE = re.compile(r"NCT ID:\s*NCT\d{8}")

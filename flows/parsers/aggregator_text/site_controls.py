@@ -9,27 +9,15 @@ import re
 from itertools import compress, count
 from operator import itemgetter
 
-# A text's expander, as a button or a link ('Show more', 'Read less', '+ See more', 'Show more \u25bc').
-_MARKS = r"[\s+\-\u2212\u2013\u2026\u25b2\u25b4\u25b8\u25be\u25bc\u203a\u00bb\u2303\u2304>.]*"
-_EXPANDER = re.compile(rf"{_MARKS}(?:show|read|see|view)\s+(?:more|less)(?:\s+(?:text|details))?{_MARKS}", re.I)
-_MORE = re.compile(rf"{_MARKS}(?:show|read|see|view)\s+more\b.*", re.I)
+from flows.parsers import page_controls
+from flows.parsers.page_controls import FIRST_WORDS, MARKS
+
 # A list's expander: 'Show all 45 locations', 'View all sites', 'See 12 more locations', 'Show fewer locations'.
-_LIST_EXPANDER = re.compile(rf"{_MARKS}(?:show|view|see)\s+(?:all(?:\s+\d[\d,]*)?|\d[\d,]*\s+more|fewer|less|more)\s+"
+_LIST_EXPANDER = re.compile(rf"{MARKS}(?:show|view|see)\s+(?:all(?:\s+\d[\d,]*)?|\d[\d,]*\s+more|fewer|less|more)\s+"
                             r"(?:study\s+)?(?:locations|sites|facilities|cent(?:er|re)s|countries|conditions|"
-                            rf"investigators|interventions|identifiers)(?:\s*\(\d[\d,]*\))?{_MARKS}", re.I)
-# A link back to the page's top ('Back to top', 'Return to top of page', '\u2191 Top').
-_TO_TOP = re.compile(r"[\s\u2191\u2b06^]*(?:back|return|scroll|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?"
-                     r"[\s\u2191\u2b06^]*|[\u2191\u2b06^]\s*top|top\s*[\u2191\u2b06^]", re.I)
-# The longest line a control is.
-_LONGEST_CONTROL = 48
-# The marks a control may begin with, and the first word of every control after them.
-_LEADING_MARKS = "+-\u2212\u2013\u2026\u25b2\u25b4\u25b8\u25be\u25bc\u203a\u00bb>.\u2191\u2b06^ \t"
-_FIRST_WORDS = frozenset({"show", "read", "see", "view", "back", "return", "scroll", "go", "top"})
-# A text the page cuts at an ellipsis, its expander after it on the same line or the next ('... Show more').
-_ELLIPSIS = ("\u2026", "...")
-_INLINE_MORE = re.compile(r"(?:(?<=\u2026)|(?<=\.\.\.))\s*(?:\[|\()?(?:show|read|see|view)\s+more(?:\]|\))?"
-                          r"[\s\u203a\u00bb\u25bc\u25be>]*$", re.I)
-# The same, anywhere in a page's text (one search of the page that holds an ellipsis, before a look at its lines).
+                            rf"investigators|interventions|identifiers)(?:\s*\(\d[\d,]*\))?{MARKS}", re.I)
+# An expander after a text's ellipsis (page_controls.INLINE_MORE), anywhere in a page's text (one search of the page
+# that holds an ellipsis, before a look at its lines).
 # Each pattern starts with its ellipsis, which the search looks for as a string (no pattern tried elsewhere).
 _INLINE_MORE_IN_TEXT = tuple(re.compile(rf"{ellipsis}[ \t]*[\[(]?(?i:show|read|see|view)[ \t]+(?i:more)")
                              for ellipsis in ("\u2026", r"\.\.\."))
@@ -37,7 +25,7 @@ _INLINE_MORE_IN_TEXT = tuple(re.compile(rf"{ellipsis}[ \t]*[\[(]?(?i:show|read|s
 # character (a cheap test of each line before is_control).
 _MARK_STARTS = "+-\u2212\u2013\u2026\u25b2\u25b4\u25b8\u25be\u25bc\u203a\u00bb>.\u2191\u2b06^"
 _CONTROL_STARTS = frozenset(
-    {case(word[:2]) for word in _FIRST_WORDS for case in (str.lower, str.upper, str.capitalize)}
+    {case(word[:2]) for word in FIRST_WORDS for case in (str.lower, str.upper, str.capitalize)}
     | {mark + other for mark in _MARK_STARTS for other in " \tsSrRvVbBgGtT"} | set(_MARK_STARTS))
 _FIRST_TWO = itemgetter(slice(None, 2))
 # A reader view's head: the site's name or address, and a reading time ('8 min read', '7\u20139 minutes').
@@ -50,14 +38,8 @@ _STUDY_LINE = re.compile(r"\s*NCT ID:")
 
 
 def is_control(line: str) -> bool:
-    """Whether a line is one of the site's controls, never the study's text."""
-    text = line.strip()
-    if not text or len(text) > _LONGEST_CONTROL:
-        return False
-    words = text.lstrip(_LEADING_MARKS).split(None, 1)
-    if not words or words[0].casefold() not in _FIRST_WORDS:
-        return False
-    return bool(_EXPANDER.fullmatch(text) or _LIST_EXPANDER.fullmatch(text) or _TO_TOP.fullmatch(text))
+    """Whether a line is one of the site's controls, never the study's text (its lists' expanders too)."""
+    return page_controls.is_control(line, _LIST_EXPANDER)
 
 
 def may_show_ellipsis(raw: bytes) -> bool:
@@ -83,14 +65,13 @@ def without_controls(lines: list[str], ellipsis: bool = True) -> tuple[list[str]
     kept: list[str] = []
     cut: list[str] = []
     for line in lines:
-        if cut_at and "more" in line[-8:].casefold() and (inline := _INLINE_MORE.search(line)):
+        if cut_at and "more" in line[-8:].casefold() and (inline := page_controls.INLINE_MORE.search(line)):
             kept.append(line[:inline.start()])
             cut.append(kept[-1].strip())
         elif line not in controls:
             kept.append(line)
-        elif _MORE.fullmatch(line.strip()) and (above := next((upper for upper in reversed(kept) if upper.strip()),
-                                                              "")).rstrip().endswith(_ELLIPSIS):
-            cut.append(above.strip())
+        elif (above := page_controls.cut_above(kept, line)) is not None:
+            cut.append(above)
     return kept, cut
 
 

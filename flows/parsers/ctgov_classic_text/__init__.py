@@ -12,12 +12,13 @@ from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS:
 from flows.parsers.ctgov_classic_text.label_lines import leading_with_colons, with_colons
 from flows.parsers.ctgov_classic_text.outcomes import read_outcomes
 from flows.parsers.ctgov_classic_text.page_bounds import page_start_lines, page_top
-from flows.parsers.ctgov_classic_text.page_controls import CUT_TEXT, without_controls
+from flows.parsers.ctgov_classic_text.page_controls import without_controls
 from flows.parsers.ctgov_classic_text.printed_copy import as_screen_text, is_printed, is_wrapped
 from flows.parsers.ctgov_classic_text.status_line import stopped_status
 from flows.parsers.ctgov_classic_text.study_design import is_design_label
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
+from flows.parsers.page_controls import CUT_TEXT
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
                                      no_value, nonblank, saved_head_text, split_sections, text_block, truncated)
 from flows.parsers.several_pages import several_pages

@@ -7,47 +7,28 @@ from __future__ import annotations
 
 import re
 
-# The marks a control may show beside its words ('+ Show more', 'Show more \u25bc', 'Read more...').
-_MARKS = r"[\s+\-\u2212\u2013\u2026\u25b2\u25b4\u25b8\u25be\u25bc\u203a\u00bb>.]*"
-# A text's expander, as a button or a link ('Show more', 'Read less', 'See more details').
-_EXPANDER = re.compile(rf"{_MARKS}(?:show|read|see|view)\s+(?:more|less)(?:\s+(?:text|details))?{_MARKS}", re.I)
-_MORE = re.compile(rf"{_MARKS}(?:show|read|see|view)\s+more\b.*", re.I)
+from flows.parsers.page_controls import INLINE_MORE, LEADING_MARKS, MARKS, cut_above
+from flows.parsers.page_controls import is_control as _is_control
+
 # The Locations table's expander naming every site: 'Show all 45 locations', 'View all 45 study sites'.
-_ALL_SITES = re.compile(rf"{_MARKS}(?:show|view|see)\s+all\s+(\d[\d,]*)\s+(?:study\s+)?(?:locations|sites|facilities|"
-                        rf"cent(?:er|re)s){_MARKS}", re.I)
-# A link back to the page's top ('Back to top', 'Return to top of page', '\u2191 Top').
-_TO_TOP = re.compile(r"[\s\u2191\u2b06^]*(?:back|return|scroll|go)\s+to\s+(?:the\s+)?top(?:\s+of\s+(?:the\s+)?page)?"
-                     r"[\s\u2191\u2b06^]*|[\u2191\u2b06^]\s*top|top\s*[\u2191\u2b06^]", re.I)
-# The longest line a control is (and with its line's indentation), and the first word of every control after its
-# marks (cheap tests first).
-_LONGEST_CONTROL, _LONGEST_LINE = 48, 64
-_LEADING_MARKS = "+-\u2212\u2013\u2026\u25b2\u25b4\u25b8\u25be\u25bc\u203a\u00bb>.\u2191\u2b06^ \t"
-_FIRST_WORDS = frozenset({"show", "read", "see", "view", "back", "return", "scroll", "go", "top"})
+_ALL_SITES = re.compile(rf"{MARKS}(?:show|view|see)\s+all\s+(\d[\d,]*)\s+(?:study\s+)?(?:locations|sites|facilities|"
+                        rf"cent(?:er|re)s){MARKS}", re.I)
+# The longest line a control stands on, with its line's indentation.
+_LONGEST_LINE = 64
 # The characters a control starts with: a mark, or the first letter of a first word.
-_CONTROL_STARTS = frozenset(_LEADING_MARKS.strip() + "sSrRvVbBgGtT")
-# A text the page cuts at an ellipsis, its expander after it on the same line ('... Show more') or on the next.
-_ELLIPSIS = ("\u2026", "...")
-_INLINE_MORE = re.compile(r"(?:(?<=\u2026)|(?<=\.\.\.))\s*(?:\[|\()?(?:show|read|see|view)\s+more(?:\]|\))?"
-                          r"[\s\u203a\u00bb\u25bc\u25be>]*$", re.I)
+_CONTROL_STARTS = frozenset(LEADING_MARKS.strip() + "sSrRvVbBgGtT")
 # Every control's last word and the words before it, as the page's bytes spell them in lower case; the arrows up a
 # link to the top may show; the spaces between a control's words (a no-break space's bytes too).
 _VERBS = (b"show", b"read", b"see", b"view")
 _CONTROL_WORDS = ((b"more", _VERBS), (b"less", _VERBS), (b"top", (b"to", b"the", b"^")))
 _ARROWS = ("\u2191".encode(), "\u2b06".encode())
 _SPACES = b" \t\xc2\xa0"
-# A text the page shows cut at an ellipsis, its expander ('Show more') below or after it: the rest is not on the page.
-CUT_TEXT = "unreadable value: a text the page shows cut"
 
 
 def is_control(line: str) -> bool:
     """Whether a line is one of the site's controls, never the study's text."""
-    text = line.strip()
-    if not text or len(text) > _LONGEST_CONTROL or text[0] not in _CONTROL_STARTS:
-        return False
-    words = text.lstrip(_LEADING_MARKS).split(None, 1)
-    if not words or words[0].casefold() not in _FIRST_WORDS:
-        return False
-    return bool(_EXPANDER.fullmatch(text) or _TO_TOP.fullmatch(text))
+    text = line.lstrip()
+    return bool(text) and text[0] in _CONTROL_STARTS and _is_control(text)
 
 
 def shows_all(line: str, shown: int) -> bool:
@@ -67,14 +48,13 @@ def without_controls(lines: list[str], raw: bytes) -> tuple[list[str], list[str]
     cut: list[str] = []
     for line in lines:
         if len(line) > _LONGEST_LINE or not is_control(line):
-            if line[-8:].lower().rstrip().endswith("more") and (inline := _INLINE_MORE.search(line.rstrip())):
+            if line[-8:].lower().rstrip().endswith("more") and (inline := INLINE_MORE.search(line.rstrip())):
                 kept.append(line.rstrip()[:inline.start()])
                 cut.append(kept[-1].strip())
             else:
                 kept.append(line)
-        elif _MORE.fullmatch(line.strip()) and (above := next((upper for upper in reversed(kept) if upper.strip()),
-                                                               "")).rstrip().endswith(_ELLIPSIS):
-            cut.append(above.strip())
+        elif (above := cut_above(kept, line)) is not None:
+            cut.append(above)
     return kept, cut
 
 
