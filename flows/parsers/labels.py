@@ -71,6 +71,10 @@ _SIMPLE.update({
 _VALID["display_enum"] = (enums.ARM_GROUP_TYPE + enums.PRIMARY_PURPOSE + enums.OBSERVATIONAL_MODEL
                           + enums.TIME_PERSPECTIVE)
 _WHITESPACE = re.compile(r"\s+")
+# A note of the registry's results display beside a status ('Completed (Has Results)', 'No Results Available',
+# 'Results Submitted'): whether results are posted, never why the study stopped.
+RESULTS_NOTE = re.compile(r"(?:has|with|without|no)\s+(?:study\s+)?results(?:\s+available)?"
+                          r"|(?:study\s+)?results\s+(?:available|posted|submitted|pending)", re.IGNORECASE)
 _NOT_ENUM = re.compile(r"[^A-Z0-9]+")
 _PHASE_SPLIT = re.compile(r"\s*(?:/|,|\|)\s*")
 # A phase written with its number, arabic or roman ('Phase 2', 'Phase II', 'Phase IIb', 'Early Phase I'); a

@@ -14,10 +14,6 @@ _STOPPED = frozenset({"TERMINATED", "WITHDRAWN", "SUSPENDED", "COMPLETED"})
 # The statuses whose record must say why the study stopped: a bracket beside one that opens on nothing or holds
 # nothing ('Terminated (', 'Withdrawn ()') is a reason the copy lost, not one the record lacks.
 _REASON_REQUIRED = frozenset({"TERMINATED", "WITHDRAWN", "SUSPENDED"})
-# A note of the registry's results display beside a status ('Completed (Has Results)', 'No Results Available',
-# 'Results Submitted'): whether results are posted, never why the study stopped.
-_RESULTS_NOTE = re.compile(r"(?:has|with|without|no)\s+(?:study\s+)?results(?:\s+available)?"
-                           r"|(?:study\s+)?results\s+(?:available|posted|submitted|pending)", re.IGNORECASE)
 # The brackets a note beside the status opens with, and the one that closes each.
 _CLOSING = {"(": ")", "[": "]"}
 # A status with a bracket beside it that holds nothing ('Terminated ()', 'Withdrawn [ ]'): the status, as shown.
@@ -80,7 +76,7 @@ def stopped_status(lines: list[str]) -> dict[str, str | None]:
         below = _wrapped_note(lines, 1) if len(lines) > 1 and lines[1].startswith("(") else ""
         note = below[1:-1].strip()
     was = labels.overall_status(note[4:]) if status == "UNKNOWN" and note[:4].casefold() == "was " else None
-    if note and status in _STOPPED and not (status == "COMPLETED" and _RESULTS_NOTE.fullmatch(note)):
+    if note and status in _STOPPED and not (status == "COMPLETED" and labels.RESULTS_NOTE.fullmatch(note)):
         return {"overall_status": status, "why_stopped": note}
     if was in OVERALL_STATUS:
         return {"overall_status": status, "last_known_status": was}

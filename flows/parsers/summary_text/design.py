@@ -67,10 +67,6 @@ _STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN", "COMPLETED"})
 _REASON_REQUIRED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 # A status with a bracket beside it that holds nothing, closed or not ('Terminated (', 'Withdrawn [ ]').
 _EMPTY_NOTE = re.compile(r"[^()\[\]]*[(\[]\s*[)\]]?\s*")
-# A note of the registry's results display beside a status ('Completed (Has Results)', 'No Results Available',
-# 'Results Submitted'): whether results are posted, never why the study stopped.
-_RESULTS_NOTE = re.compile(r"(?:has|with|without|no)\s+(?:study\s+)?results(?:\s+available)?"
-                           r"|(?:study\s+)?results\s+(?:available|posted|submitted|pending)", re.IGNORECASE)
 # A bracket that opens such a note, whole or wrapped after its first word ('(Has Results)', '(No', '(Results').
 _RESULTS_OPENING = re.compile(r"\(\s*(?:(?:has|with|without|no)(?:\s+(?:study\s+)?results\b|\s*$)"
                               r"|(?:study\s+)?results\b)", re.IGNORECASE)
@@ -228,7 +224,7 @@ def status_columns(text: str) -> dict[str, object]:
         return {"overall_status": text.strip()}
     if read not in enums.OVERALL_STATUS and (match := _STATUS_AND_REASON.match(text.strip())):
         status, reason = labels.overall_status(match.group("status")), match.group("reason").strip()
-        if status in _STOPPED and not (status == "COMPLETED" and _RESULTS_NOTE.fullmatch(reason)):
+        if status in _STOPPED and not (status == "COMPLETED" and labels.RESULTS_NOTE.fullmatch(reason)):
             return {"overall_status": status, "why_stopped": reason}
     return {"overall_status": read}
 
