@@ -306,10 +306,14 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dumm
 
 # A sham procedure as a Sham Comparator arm may word it without the word sham: the procedure done without the part
 # that treats ("Renal angiography without denervation", "Bronchoscopy without valve placement", "Catheter inserted, no
-# ablation") or only its access or diagnostic step ("Skin incision only", "Angiography only", "Sedation only"). Read
-# on Sham Comparator arms alone: a Placebo Comparator's "without stent placement" may be medical therapy.
+# ablation"), stopped short of the part that treats ("Delivery needle advanced into the skin but without contacting the
+# muscle layer", "Cannula placed without penetrating the disc", "without actually injecting") or only its access or
+# diagnostic step ("Skin incision only", "Angiography only", "Sedation only"). Read on Sham Comparator arms alone: a
+# Placebo Comparator's "without stent placement" may be medical therapy.
 SHAM_PROCEDURE = (r"\b(?:without|no)\s+(?:the\s+|any\s+|actual\s+|real\s+)?(?:\w+\s+){0,2}?(?:denervation|ablation"
                   r"|placement|implantation|deployment|insertion|energy\s+delivery)\b"
+                  r"|\bwithout\s+(?:actually\s+|ever\s+)?(?:contacting|penetrating|puncturing|piercing|entering"
+                  r"|reaching|touching|injecting|delivering|implanting|deploying|inserting|activating|ablating)\b"
                   r"|\b(?:incision|angiogra\w*|bronchoscopy|endoscopy|catheteri[sz]ation|an(?:a)?esthesia|sedation"
                   r"|mapping)\s+(?:\w+\s+)?only\b")
 

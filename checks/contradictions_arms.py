@@ -126,8 +126,11 @@ def _intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> di
         _merge(doses, {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in named.items()})
         # A product named by its strength describes that strength again ("Capmatinib 150 mg": "film-coated
         # tablet 150 mg administered BID"): the amount is the product's, the arm's dose may be made of several.
-        strengths = {(drug, s.dose.unit, s.dose.low, s.dose.high)
-                     for drug, stated in named.items() for s in stated if s.dose.per_day is None}
+        # A name counting its units ("Voriconazole 200 mg x 2 Tablets") names the unit's strength too: a
+        # description restating it ("Tablets Vfend, 200 mg by Pfizer") states the tablet, not the dose.
+        strengths = {(drug, s.dose.unit, *amounts)
+                     for drug, stated in named.items() for s in stated if s.dose.per_day is None
+                     for amounts in ((s.dose.low, s.dose.high), s.dose.single) if amounts is not None}
         described = _stated("interventions.description", name, description, drugs, default)
         if strengths:
             described = {drug: [s for s in stated if (drug, s.dose.unit, s.dose.low, s.dose.high) not in strengths]

@@ -689,14 +689,22 @@ COUNT_LOOKBACK = 120
 # A class of drugs that an outcome counts as care the participants needed (steroids that define an exacerbation,
 # antibiotics, rescue analgesia, vasopressors), named right before an opening parenthesis, with a word of its use
 # between ("Oral corticosteroid bursts (", "Antibiotic courses ("), and any drugs listed before in that parenthesis:
-# a drug inside ("requiring systemic corticosteroids (prednisolone or methylprednisolone)") is the class's example.
+# a drug inside ("requiring systemic corticosteroids (prednisolone or methylprednisolone)") is the class's example,
+# also where the list opens with its marker and names drugs of two or three words ("usage of higher antibiotics (e.g.
+# carbapenems, colistin, ceftazidime avibactam and ...)", "antiemetics (such as ondansetron ...)").
 _SUPPORTIVE_CLASS = (r"(?:cortico)?steroids?|glucocorticoids?|antibiotics?|antibacterials?|antimicrobials?"
                      r"|analgesics?|analgesia|opioids?|nsaids?|anti-?emetics?|anti-?histamines?|bronchodilators?"
                      r"|relievers?|sedatives?|sedation|hypnotics?|laxatives?|diuretics?|vasopressors?|inotropes?"
                      r"|uterotonics?|tocolytics?|antipyretics?|anti-?convulsants?|anti-?epileptics?"
                      r"|benzodiazepines?")
+# What opens a list of examples ("e.g.", "i.e.", "such as", "including"), a drug listed before (of up to three words,
+# "ceftazidime avibactam"), and the words of a drug's name before the one read ("ceftazidime " before "avibactam"),
+# read only after a marker or a listed drug.
+_LIST_MARKER = r"(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|including|like)[\s,:]*"
+_LISTED = r"(?:[\w-]+(?:\s+[\w-]+){0,2}?\s*(?:,|\bor\b|\band\b|/)\s*)"
+_NAME_START = r"(?:[\w-]+\s+){0,2}"
 CLASS_EXAMPLE = re.compile(rf"\b(?:{_SUPPORTIVE_CLASS})(?:\s+(?:courses?|bursts?|therapy|treatment|use))?\s*\(\s*"
-                           r"(?:[\w-]+\s*(?:,|\bor\b|\band\b|/)\s*)*$", re.I)
+                           rf"(?:{_LIST_MARKER}{_LISTED}*{_NAME_START}|{_LISTED}+{_NAME_START}|{_LISTED}*)$", re.I)
 # How far before a drug its class is read.
 CLASS_LOOKBACK = 120
 
