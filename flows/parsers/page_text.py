@@ -366,14 +366,18 @@ def truncated(layout: str, missing: str, sections: Sections, nct_id: str | None)
     return failure(layout, reason, "the page text stops before its closing sections", nct_id)
 
 
-# What a page shows for a value (a count, a date, a name, a text) it does not give: missing, not a value to refuse.
-NO_VALUE = frozenset({"n/a", "na", "none", "not provided", "not available", "unknown", "-", "\u2013", "\u2014"})
+# What a page shows for a value (a count, a date, a name, a text) it does not give: missing, not a value to refuse;
+# a summary or a list that says it has none ('None provided.', 'Not specified').
+NONE_SAID = frozenset({"none provided", "none specified", "not specified", "none listed"})
+NO_VALUE = frozenset({"n/a", "na", "none", "not provided", "not available", "unknown", "-", "\u2013",
+                      "\u2014"}) | NONE_SAID
 
 
 def no_value(text: str | None) -> bool:
-    """Whether a page's value is its word for no value ('Not Provided', 'N/A', '-'), in any case and spacing."""
+    """Whether a page's value is its word for no value ('Not Provided', 'N/A', '-', 'None provided.'), in any case and
+    spacing, with or without a full stop: a sentence of more words ('None specified in the protocol.') is a text."""
     words = (text or "").split(None, _NO_VALUE_WORDS)  # a text of more words (a description) is told at sight
-    return len(words) <= _NO_VALUE_WORDS and " ".join(words).casefold() in NO_VALUE
+    return len(words) <= _NO_VALUE_WORDS and " ".join(words).casefold().removesuffix(".") in NO_VALUE
 
 
 # The most words a page's word for no value has.

@@ -264,16 +264,15 @@ def _says_none(section: list[str]) -> bool:
     """Whether a section's one line is the page's word for no value ('Not Provided', 'N/A', '-', 'None provided.'):
     a section with nothing in it, not a condition, country, site or person so named."""
     shown = " ".join(" ".join(section).split())
-    return len(shown) <= _LONGEST_NONE and (no_value(shown) or shown.casefold() in _NONE_SAID)
+    return len(shown) <= _LONGEST_NONE and no_value(shown)
 
 
 # The most lines, blank ones included, of a section that holds only the word for no value, and the most characters
 # beside the word (a margin of indentation or trailing whitespace on each line).
 _MOST_AROUND_NONE = 8
 _MARGINS_AROUND_NONE = 4 * _MOST_AROUND_NONE
-# The sentences a page says an empty list with ('None provided.', 'None specified.').
-_NONE_SAID = frozenset({"none provided.", "none specified.", "none provided", "none specified", "none listed."})
-_LONGEST_NONE = max(map(len, NO_VALUE | _NONE_SAID))
+# The longest word for no value, with its full stop ('None specified.').
+_LONGEST_NONE = max(map(len, NO_VALUE)) + len(".")
 
 
 # The lines of page chrome a section holds under its heading ('Study Results' adds 'Results pending').

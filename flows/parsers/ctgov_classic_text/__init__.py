@@ -162,7 +162,8 @@ def _read_description(record: StudyRecord, sections: Sections) -> list[tuple[str
         "Condition or Disease Intervention/Treatment Phase"))
     record.study["phase"] = phase
     for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
-        if text := text_block(sections.lines(heading)):
+        # a page's word for no text ('None provided.', 'Not Provided') is no text
+        if (text := text_block(sections.lines(heading))) and not no_value(text):
             record.add(table, {"description": text})
     add_rows(record, "conditions", [{"name": name} for name in conditions])
     return listed

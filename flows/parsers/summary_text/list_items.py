@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.list_marks import list_names
-from flows.parsers.page_text import no_value, nonblank
+from flows.parsers.page_text import NONE_SAID, no_value, nonblank
 from flows.parsers.printed_pages import broken_before
 
 __all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps", "named"]
@@ -16,18 +16,24 @@ __all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps", "nam
 # The number a list of one item starts with ('1.', '1)'), before its name.
 _FIRST_NUMBER = re.compile(r"1[.)]\s+\S")
 
-# The sentences a page says an empty list with, in place of its only name ('None provided.', 'Not specified').
-_NONE_SAID = frozenset({"none provided", "not provided", "none specified", "not specified", "none listed", "none given",
-                        "none reported", "not applicable", "none"})
+# The sentences a page says an empty list with, in place of its only name, beside the page's words for no value
+# ('None provided.', 'Not specified': page_text.no_value): a list's 'Not applicable' is no phase's 'Not Applicable'.
+_NONE_SAID = frozenset({"none given", "none reported", "not applicable"})
 
 
 def named(names: list[str]) -> list[str]:
     """The names a list gives: a page's word for no value ('N/A', 'Not Provided') is none, and a list whose only line
     says it names none ('None provided.', 'Not specified') gives none."""
-    kept = [name for name in names if not no_value(name)]
-    if len(kept) == 1 and " ".join(kept[0].rstrip(".").split()).casefold() in _NONE_SAID:
+    # a sentence for an empty list ('Not specified') says so only alone: among names it may be one
+    kept = [name for name in names if not no_value(name) or _spelt(name) in NONE_SAID]
+    if len(kept) == 1 and (no_value(kept[0]) or _spelt(kept[0]) in _NONE_SAID):
         return []
     return kept
+
+
+def _spelt(name: str) -> str:
+    """A name in lower case, its spacing as single spaces, without a final full stop."""
+    return " ".join(name.rstrip(".").split()).casefold()
 
 
 def lone_numbers(names: list[str]) -> list[str]:
