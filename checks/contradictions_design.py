@@ -569,7 +569,9 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
 # study's allocation. So are the people it is said of right after it ("Non-randomized patients (those who refuse) will
 # be followed as a registry cohort"): others are randomized.
 _GROUP_AFTER = re.compile(
-    r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?:cohorts?|groups?|arms?|controls?"
+    # Not the study's one group ("non-randomised single group", "Non-randomized, one-arm"): its allocation.
+    r"(?:,?\s+(?!(?:study|trial|design|comparison)\b)[\w-]+){0,3}?,?\s+(?<!\bsingle\s)(?<!\bsingle-)(?<!\bone\s)"
+    r"(?<!\bone-)(?:cohorts?|groups?|arms?|controls?"
     r"|comparators?|registry|population|extension|part|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|period|stage"
     r"|sub-?study|lead-in|run-in)(?![\w-])"
     r"|\s+(?:patients|participants|subjects|individuals|people|volunteers)\b"

@@ -21,6 +21,16 @@ HYPHENS = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _SPACE_OR_HYPHEN = f"[\\s{HYPHENS}]"
 
 
+# Each of those hyphens as the ASCII one, character for character (offsets stay): what the patterns of a sentence's
+# context (checks.study_context: "Single\u2010arm study of drug X" opens with the study) read.
+_TO_ASCII_HYPHEN = str.maketrans({c: "-" for c in HYPHENS if not c.isascii()})
+
+
+def ascii_hyphens(text: str) -> str:
+    """The text with every hyphen of HYPHENS written as the ASCII one, at the same offsets."""
+    return text if text.isascii() else text.translate(_TO_ASCII_HYPHEN)
+
+
 def hyphens_wide(pattern: str) -> str:
     """The pattern with each class of a space or an ASCII hyphen (`[\\s-]`) reading every hyphen of HYPHENS too."""
     return pattern.replace(r"[\s-]", _SPACE_OR_HYPHEN)
@@ -160,6 +170,11 @@ OPEN_LABEL = re.compile(hyphens_wide(
     # records say it; in capitals it is a trial's name ("the OPEN trial"), and "open to" is enrolment's.
     r"|\b(?-i:[Oo]pen),?\s+(?:" + _DESIGN_WORDS_BETWEEN + r",?\s+(?:and\s+)?){0,4}(?:study|trial)\b"
     + _THE_STUDY_ITSELF_AFTER +
+    # The same in a text written in capitals, its study's noun in capitals too ("AN OPEN, RANDOMISED, MULTICENTRE
+    # TRIAL", "A PHASE II OPEN TRIAL OF DRUG X"); not after "the" ("THE OPEN TRIAL: OUTCOMES OF ...", a name), nor
+    # "the OPEN trial" in a text that is not in capitals.
+    r"|(?<!\bthe\s)\b(?-i:OPEN),?\s+(?:" + _DESIGN_WORDS_BETWEEN + r",?\s+(?:and\s+)?){0,4}(?-i:STUDY|TRIAL)\b"
+    + _THE_STUDY_ITSELF_AFTER +
     # "The study will be unblinded after database lock", "was unblinded early": blinded until then.
     r"|\b(?:study|trial)\s+(?:(?:is|was)\s+not\s+|will\s+not\s+be\s+|is\s+un[\s-]?)(?:blinded|masked)\b"
     r"(?!\s+(?:at|after|when|once|following|upon|before|until|early|prematurely|for)\b)"),
@@ -186,10 +201,13 @@ RCT = re.compile(r"(?<![\w-])RCT(?![\w-])")
 _RCT_FOR_BEFORE = re.compile(r"\b(?:for|to|towards|before|into|of|from|prior\s+to|ahead\s+of)\s+(?:an?|the)\s+"
                              r"(?:[\w,-]+\s+){0,4}$", re.I)
 # One arm said of the study: "This is a single-arm study", "Single arm, open-label study of drug X", "A Single-Arm,
-# Phase 2 Study", "a single group, open, multicentre clinical trial"; not a single-arm part, cohort or extension ("a
-# single-arm run-in", "the single-arm safety cohort"), which the noun after it names, nor single-arm trials in general.
+# Phase 2 Study", "a single group, open, multicentre clinical trial", "a single-cohort, open-label study"; not a
+# single-arm part, cohort or extension ("a single-arm run-in", "the single-arm safety cohort"), which the noun after it
+# names, nor single-arm trials in general. ("A one-arm study" is not read: "one" is in most texts, which the needle
+# words would then all let through, for a wording records seldom use.)
 SINGLE_ARM = re.compile(hyphens_wide(
-    r"\bsingle[\s-]*(?:arm(?:ed)?|group)\b,?\s+(?:(?:" + _DESIGN_WORDS_BETWEEN + r"|open(?:[\s-]*label(?:l?ed)?)?"
+    r"\bsingle[\s-]*(?:arm(?:ed)?|group|cohort)\b,?\s+(?:(?:" + _DESIGN_WORDS_BETWEEN
+    + r"|open(?:[\s-]*label(?:l?ed)?)?"
     r"|non[\s-]?randomi[sz]ed|uncontrolled|non[\s-]?comparative|interventional|exploratory"
     r"|single[\s-]*cent(?:er|re)),?\s+(?:and\s+)?){0,4}(?:study|trial)\b" + _THE_STUDY_ITSELF_AFTER), re.I)
 # A part of the study said to be single-arm ("Part A is a single-arm, open-label study", "Cohort 2 will be a single-arm
@@ -552,7 +570,7 @@ ANCHORS = {
     RANDOMIZED: ((("random",), 4, ()), (("quasi",), 0, ("random",))),
     RANDOMIZING: ((("random",), 0, ()), (("at",), 0, ("random",))),
     RCT: ((("rct",), 0, ()),),
-    SINGLE_ARM: ((("single",), 0, ("arm", "group")),),
+    SINGLE_ARM: ((("single",), 0, ("arm", "group", "cohort")),),
     OBSERVATIONAL: ((("observational",), 0, ()), (("non",), 0, ("interventional",))),
     MASKED_PARTY: ((("blind", "mask", "unaware", "uninformed", "outcome", "assess", "evaluat", "rater", "examiner",
                      "observer", "adjudicat", "reader", "single", "probe"), 0, ()),
@@ -670,7 +688,7 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
         verdicts = source.memo[about_this_study] = {}
     verdict = verdicts.get(s_start)
     if verdict is None:
-        sentence = source.text[s_start:s_end]
+        sentence = ascii_hyphens(source.text[s_start:s_end])
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
             source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence)
                                   or _opens_with_the_study(source, sentence, s_start))
@@ -1118,7 +1136,8 @@ def claims_not_elsewhere(sources: list[StudyText], pattern: re.Pattern) -> list[
         if not _may_mention(source, needles):
             continue
         for m, s_start, s_end, negated, own in _phrases(source, pattern):
-            if own or other_study(source.text[s_start:s_end]) is None or we_conduct_it(source.text[s_start:s_end]):
+            sentence = ascii_hyphens(source.text[s_start:s_end])
+            if own or other_study(sentence) is None or we_conduct_it(sentence):
                 found.append(Claim(source, m.start(), m.end(), negated))
     return found
 

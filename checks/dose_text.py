@@ -286,6 +286,23 @@ def _number(text: str) -> float:
     return float(text.replace(".", "") if text.count(".") > 1 else text)
 
 
+# Amounts written as a list with commas and no spaces ("100,200 mg", "50,100,150 mg", as "10,20 mg" is) that read as
+# thousands too: groups after the first of three digits, none opening with 0, rising from a first group of two or
+# three digits to at most ten times it. Thousands open with one digit ("1,250 mg/m2", "1,440 mg"), hold a group
+# opening with 0 ("25,000 IU", "1,050 mg") or grow more than tenfold ("12,500 IU"): a list's doses rarely do.
+_LIST_OR_THOUSANDS = re.compile(r"[1-9]\d{1,2}(?:,[1-9]\d\d)+")
+_MOST_TIMES_LISTED = 10
+
+
+def _listed_or_thousands(number: str) -> bool:
+    """Whether an amount with commas ("100,200") may as well be a list of amounts as one amount in thousands: it is
+    read as neither."""
+    if not _LIST_OR_THOUSANDS.fullmatch(number):
+        return False
+    groups = [int(g) for g in number.split(",")]
+    return all(a < b for a, b in zip(groups, groups[1:])) and groups[-1] <= _MOST_TIMES_LISTED * groups[0]
+
+
 # A frequency that is the most times the amount may be given: "up to three times daily", "maximum 4 times a day",
 # "no more than every 4 hours".
 _MOST_TIMES_BEFORE = re.compile(
@@ -713,7 +730,7 @@ def _amounts_read(text: str) -> list[tuple[re.Match, tuple[float, ...], int]]:
     ("400 mg / 100 mg") and a ratio that is no dose are left out."""
     read, covered = [], 0
     for m in _DOSE.finditer(text):
-        if m.start() < covered:
+        if m.start() < covered or "," in m.group("low") and _listed_or_thousands(m.group("low")):
             continue
         ratio = _ratio(m, text)
         if ratio is not None:

@@ -46,6 +46,8 @@ TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
 # Every phase a title names holds one of these words once folded ("Phase II"; "Fase II", as Spanish, Italian and
 # Portuguese sponsors' English titles keep it): the titles without one are never read.
 PHASE_WORDS = ("phase", "fase")
+# The same with the abbreviation "Ph" ("A Ph 2 Study", "Ph. II", "Ph1b/2"): the titles read.
+TITLE_WORDS = PHASE_WORDS + ("ph",)
 JUDGED_TYPES = ("INTERVENTIONAL",)
 # The phases each API v2 value gives (0 is Early Phase 1, the former Phase 0); 'NA' gives none.
 REGISTRY_PHASES = {"EARLY_PHASE1": 0, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}
@@ -94,10 +96,15 @@ _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|sta
             r"|sequences|treatments|visits)\b)")
 _JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{_NUMERAL}[abc]?"
            rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9]))")
+# The word abbreviated, with a capital P and a small h, before an Arabic or a capital Roman numeral ("Ph 2", "Ph. II",
+# "Ph2", "Ph 1b/2"): not "pH 2", "PhD", "Phi", nor the Philadelphia chromosome ("Ph+ ALL", "Ph-negative", and after
+# the numeral `_NOT_PH1`: "Ph1-positive", "Ph1+ leukaemia", "Ph1 chromosome", "Ph1 (Philadelphia)").
+_PHASE_ABBREVIATED = r"(?-i:Ph)\.?(?=\s?-?\s?(?:[0-4]|(?-i:[IV])))"
+_NOT_PH1 = r"(?!\s*(?:\+|[-\s]?\s*(?:positive|negative|pos\b|neg\b|chromosome|like\b|\()))"
 # A phase as a title writes it: "Phase III", "phase IIb", "Phase II-b", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2",
-# "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ", "Fase III", "Phase Three".
-_MENTION = re.compile(rf"(?<![a-z])(?=[epf])(?P<early>early\s*-?\s*)?{_PHASE_NOUN}\s*[-:]?\s*"
-                      rf"(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)", re.I)
+# "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ", "Fase III", "Phase Three", "Ph 2".
+_MENTION = re.compile(rf"(?<![a-z])(?=[epf])(?P<early>early\s*-?\s*)?(?:{_PHASE_NOUN}|(?P<ph>{_PHASE_ABBREVIATED}))"
+                      rf"\s*[-:]?\s*(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)(?(ph){_NOT_PH1})", re.I)
 # A phase spelt out ("Phase Three") is a trial's only where a study word follows it at once ("Phase Three,
 # Randomized Study", "Phase Two Trial"): a project's stages are more often so written ("Phase One: Development").
 # Nor where the number counts something ("Maintenance Phase Two-Year Follow-up Trial") or the phase is a period of
@@ -317,9 +324,16 @@ def _labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
 
 
 def names_a_phase(title: str) -> bool:
-    """Whether the title holds a word for a phase ("phase", "fase"): only such titles are read."""
+    """Whether the title holds a word for a phase ("phase", "fase") or its abbreviation before a number ("Ph 2"): only
+    such titles are read."""
     lowered = title.lower()
-    return any(word in lowered for word in PHASE_WORDS)
+    if any(word in lowered for word in PHASE_WORDS):
+        return True
+    return "ph" in lowered and _ABBREVIATED_AT.search(title) is not None
+
+
+# Where a title may abbreviate the word before a phase's number ("Ph 2", "Ph. II", "Ph1b").
+_ABBREVIATED_AT = re.compile(_PHASE_ABBREVIATED)
 
 
 def _phases_written(title: str) -> list[re.Match]:
@@ -575,12 +589,18 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     yield Finding(nct_id, message, evidence, (field, "studies.phase"), severity)
 
 
+def _naming_a_phase(texts: dict[str, list]) -> dict[str, list]:
+    """The studies of `texts` (StudyText by study) whose titles name a phase (`names_a_phase`): a title that holds
+    "ph" in another word ("Pharmacokinetics", "Lymphoma") is not read, nor are its study's phase and interventions."""
+    return {nct_id: found for nct_id, found in texts.items() if any(names_a_phase(t.text) for t in found)}
+
+
 def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """An interventional study whose title names its phase as other than the phase the record gives."""
     # Only interventional studies are judged (most studies): the scope narrowed to them shares the reads.
     judged = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type", JUDGED_TYPES),
                         scope.cache)
-    texts = texts_mentioning(con, judged, TITLE_FIELDS, PHASE_WORDS)
+    texts = _naming_a_phase(texts_mentioning(con, judged, TITLE_FIELDS, TITLE_WORDS))
     # Only the phases and interventions (type, name) of the studies whose titles name one become Python values.
     named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
     phases = rows_by_study(con, named, "studies", ("phase",))
@@ -633,7 +653,7 @@ def observational_title_phase(con: duckdb.DuckDBPyConnection, scope: CheckScope)
     """A study registered as observational whose title names this study's phase as a trial's."""
     observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
                                                                          ("OBSERVATIONAL",)), scope.cache)
-    texts = texts_mentioning(con, observational, TITLE_FIELDS, PHASE_WORDS)
+    texts = texts_mentioning(con, observational, TITLE_FIELDS, TITLE_WORDS)
     for nct_id in sorted(texts):
         yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]])
 

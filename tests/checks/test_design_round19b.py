@@ -61,8 +61,9 @@ TITLES = [
     ("A Phase IIb Study of Drug X", "PHASE2", None),
     ("A Phase IIb Study of Drug X", "PHASE2/PHASE3", None),
     ("A Phase IIb Study of Drug X", "PHASE3", WARNING),
-    # "Ph" is not read as a phase: leukaemia titles write the Philadelphia chromosome so ("Ph+ ALL", "Ph-like").
-    ("Ph 1b/2 Study of Drug X", "PHASE3", None),
+    # "Ph" before a phase's number is the word abbreviated; leukaemia titles write the Philadelphia chromosome so
+    # ("Ph+ ALL", "Ph-like"), which is no phase.
+    ("Ph 1b/2 Study of Drug X", "PHASE3", WARNING),
     ("A Phase 2 Study of Drug X in Ph-like Acute Lymphoblastic Leukemia", "PHASE2", None),
     ("A Phase 0 Study of Drug X", "PHASE1", INFO),
     ("A Phase 0 Study of Drug X", "EARLY_PHASE1", None),
