@@ -71,17 +71,27 @@ def _completion_said(day: str) -> str:
             f"ELSE {sql_text('its completion date {d}', d=day)} END")
 
 
+# Days a first posting may follow completion before the record counts as registered after it, where only the
+# posting tells when it was registered; and days past completion before that is a warning, not info.
+POSTING_ALLOWED_DAYS = 30
+POSTING_REVIEW_DAYS = 90
+
+
 def _registered_after_completion_sql() -> str:
     """Registered (first submitted; first posted where the submission date is unknown or later) after completion."""
-    # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion.
+    # Review by the registry takes days to weeks: a posting date is allowed 30 days past completion, and one up to 90
+    # days past is only info (a page shows no submission date; 95% of postings come within 81 days of it).
     submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
     completion = date_of("completion_date")
     _on, what, by_posting = registered()
     texts = {"what": what, "a": registered_shown(), "b": shown("completion_date")}
-    late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, 30)} "
+    late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, POSTING_ALLOWED_DAYS)} "
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
-    why_info = _why_no_breach(completion.hi, began)
+    why_info = (f"coalesce({_why_no_breach(completion.hi, began)}, CASE WHEN {by_posting} AND NOT "
+                f"{after(posted, completion, POSTING_REVIEW_DAYS)} THEN ', though the registry''s review of a "
+                f"submission can take weeks and the source gives no submission date before the posting: it may "
+                f"have been submitted before it ended.' END)")
     return select(
         sql_text("Study was {what} {on}, after {ended}, so it was registered retrospectively{why}",
                  ended=_completion_said(texts["b"]), on=registered_on(), why=f"coalesce({why_info}, '.')", **texts),
@@ -128,7 +138,8 @@ ORDER_RULES = (
          "2005, FDAAA 801 and 42 CFR 11.24: within 21 days of the first enrolment), so its "
          "outcomes may have been chosen after the fact. Judged on the first submission, not the "
          "posting (unless the record was posted before the day it gives as submitted, a date stamped again "
-         "later); trials completed before 2005 were bulk-registered when the requirement came, no rule asks "
+         "later, or gives no submission date, as pages do: then a posting up to 30 days past completion is allowed "
+         "for the registry's review, and one up to 90 days past is info, as the review can take weeks); trials completed before 2005 were bulk-registered when the requirement came, no rule asks "
          "an observational study or an expanded-access record (no trial: it has no outcomes to choose) to register "
          "first, and ICMJE left out phase 1 trials begun before 2008-07: info. A WITHDRAWN study enrolled nobody, so "
          "it was never run unregistered, nor was a trial that reports an ACTUAL enrollment of 0 (or a TERMINATED "
