@@ -11,7 +11,7 @@ from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
     OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, SINGLE_ARM, Claim, claims, claims_not_elsewhere,
     denied_before, first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
-    outside_the_main_comparison, sentence_at, we_conduct_it,
+    outside_the_main_comparison, screened, sentence_at, we_conduct_it,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key
@@ -659,6 +659,20 @@ _PART_NAMED_BEFORE = re.compile(
     # "The second part of the study will be an observational study of 12 months"
     r"|\b(?:first|second|third|final|last|later|subsequent)\s+(?:part|stage|phase|period|step)\s+"
     r"(?:of\s+(?:the|this)\s+(?:study|trial)\s+)?(?:is|will\s+be|consists\s+of)\s+(?:an?\s+)?$", re.I)
+# A sentence that opens with a part of the study named ("Stage (1): It will be a case control study ...", "Part 1 will
+# be a prospective observational study", "Cohort A - a retrospective cohort study of untreated patients", "In Part 2,
+# a cross-sectional survey ...", "In the first stage, an observational study ..."): what it says is that part's
+# design, beside the other parts'. Not a trial's phase ("Phase II: Observational Study of Drug X"), nor a disease's
+# stage ("Stage II-III colon cancer patients will join this prospective cohort study", "Stage 4 melanoma: a
+# retrospective cohort study").
+_PART_LABEL = (r"(?:part|stage|step|period|cohort|arm|group|module|component|sub-?study)\s*"
+               r"(?:\(\s*(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\s*\)|(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\b)")
+_PART_OPENS = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:"
+    rf"(?:in|during|for)\s+(?:the\s+)?{_PART_LABEL}\s*,"
+    rf"|(?:the\s+)?{_PART_LABEL}(?=\s*[:)]|\s+[\u2013-]\s|\s+(?:is|will|was|consists|comprises|includes|involves)\b)"
+    r"|(?:(?:in|during|for)\s+)?the\s+(?:first|second|third|final|last|initial|later)\s+(?:part|stage|phase|period"
+    r"|step)\b)", re.I)
 # What follows the term when the term only qualifies it ("observational study visits every 3 months after the treatment
 # period", "assessed using observational research methods", "The observational study data will be compared with trial
 # data"): a method, a visit, a period or another study's data, not this study's design.
@@ -673,12 +687,13 @@ _OBSERVATIONAL_REACH = 80
 
 def _another_observational_study(claim: Claim) -> bool:
     """Whether the 'observational study' claim names another study (one the trial's people are put in, its controls
-    or data come from, it is compared with, or that hosts it), a part of the study named right before it, or only
-    qualifies a method, a visit or a period not said to be this study's, rather than calling this study
-    observational."""
+    or data come from, it is compared with, or that hosts it), a part of the study named right before it or opening
+    its sentence, or only qualifies a method, a visit or a period not said to be this study's, rather than calling
+    this study observational."""
     text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
     return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
             or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
+            or _PART_OPENS.match(text, sentence_at(text, claim.start)[0]) is not None
             or _QUALIFIED_AFTER.match(text, claim.end) is not None
             and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None)
 
@@ -763,8 +778,9 @@ def _places(lowered: str, word: str) -> Iterator[int]:
 
 def _observational_design_claim(texts: list[StudyText], single_group: bool) -> Claim | None:
     """The first claim that calls this study a cohort, case-control or cross-sectional study or a retrospective one,
-    in a sentence that points at no other study. A single-group study that follows its treated participants as "a
-    prospective cohort" uses the word loosely: only a design that looks back counts there."""
+    in a sentence that points at no other study and opens with none of its parts (`_PART_OPENS`). A single-group
+    study that follows its treated participants as "a prospective cohort" uses the word loosely: only a design that
+    looks back counts there."""
     for source in texts:
         title = source.field in _TITLE_FIELDS
         matches = _OBSERVATIONAL_DESIGN_TITLE.finditer(source.text) if title else _design_matches(
@@ -774,20 +790,48 @@ def _observational_design_claim(texts: list[StudyText], single_group: bool) -> C
                 continue
             start, end = sentence_at(source.text, m.start("term"))
             sentence = source.text[start:end]
-            if not denied_before(source.text, m.start()) and (other_study(sentence) is None
-                                                              or we_conduct_it(sentence)):
+            if not denied_before(source.text, m.start()) and not _PART_OPENS.match(sentence) and (
+                    other_study(sentence) is None or we_conduct_it(sentence)):
                 return Claim(source, m.start("term"), m.end("term"), False)
     return None
+
+
+# This study or a part of it called interventional or experimental ("Stage (2): It will be an interventional
+# non-experimental study", "a prospective, interventional, single-arm trial", "a quasi-experimental design", "The
+# second part is an experimental phase", "Cohort B (interventional)", "Study type: Interventional"); not
+# "non-interventional", an experimental drug, arm or group, nor such studies in general ("experimental studies").
+# Each match holds one of the words (folded).
+_INTERVENTIONAL_WORDS = ("interventional", "experimental")
+_INTERVENTIONAL = screened(re.compile(hyphens_wide(
+    r"(?<![\w-])(?<!\bnon\s)(?:quasi[\s-]?)?(?:interventional|experimental)"
+    r"(?:,?\s+(?:and\s+)?(?!(?:and|or|of|in|to|for|with|drugs?|arms?|groups?)\b)[\w-]+){0,2}?,?\s+"
+    r"(?:study|trial|design|research|phase|part|stage|period|component|sub-?study|cohort)\b"
+    r"(?!\s+(?:drugs?|medications?|products?|treatments?|agents?|therap\w*|interventions?|visits?|sites?"
+    r"|procedures?)\b)"
+    rf"|\b{_PART_LABEL}\s*[(:,\u2013-]\s*(?:an?\s+)?(?:interventional|experimental)\b"
+    r"(?!\s+(?:drugs?|arms?|groups?|treatments?)\b)"
+    r"|\b(?:study|trial)\s+(?:type\s*:?\s*|(?:is|was|will\s+be)\s+)interventional\b"), re.I),
+    _INTERVENTIONAL_WORDS)
+_INTERVENTIONAL_FIELDS = DESIGN_FIELDS + NARRATIVE_FIELDS
+
+
+def _called_interventional(texts: list[StudyText]) -> bool:
+    """Whether a text calls this study, or a part of it, interventional or experimental, in a sentence that points
+    at no other study and does not deny it."""
+    return any(not c.negated for c in claims_not_elsewhere(texts, _INTERVENTIONAL))
 
 
 def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Study type INTERVENTIONAL while the text calls this study observational (not another observational study,
     a part of this one, or a method, visit or period called observational), or names this study's design as one
-    that is observational (a cohort, case-control, cross-sectional or retrospective study)."""
+    that is observational (a cohort, case-control, cross-sectional or retrospective study). Not where the text also
+    calls this study, or another of its parts, interventional or experimental: the record's type is then one its
+    text gives (a case-control stage before an interventional one)."""
     types = rows_by_study(con, scope, "studies", ("study_type",))
     models = rows_by_study(con, scope, "designs", ("intervention_model",))
     texts = _design_texts(con, scope)
     design_texts = texts_mentioning(con, scope, _DESIGN_NAMED_FIELDS, _OBSERVATIONAL_DESIGN_WORDS)
+    found = {}
     for nct_id, rows in types.items():
         if rows[0][0] != "INTERVENTIONAL":
             continue
@@ -796,6 +840,12 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
             single_group = any(row[0] == "SINGLE_GROUP" for row in models.get(nct_id, []))
             c = _observational_design_claim(design_texts[nct_id], single_group)
         if c:
+            found[nct_id] = c
+    # Only the texts of the studies with a claim are read for an interventional one: the scope narrowed to them.
+    claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
+    interventional = texts_mentioning(con, claimed, _INTERVENTIONAL_FIELDS, _INTERVENTIONAL_WORDS) if found else {}
+    for nct_id, c in found.items():
+        if not _called_interventional(interventional.get(nct_id, [])):
             message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
 

@@ -63,15 +63,16 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     # A sentence that opens with "a study" or with the study's design words, as a title does ("A double-blind trial in
     # adults", "Double-blinded, randomised, placebo controlled clinical trial of drug X", "Open label, multicentre,
     # phase II study of drug X", "Non-randomised, open-label, single-centre study.", "Single arm, open-label study of
-    # drug X in Y"): its one study.
+    # drug X in Y", "One-arm, open-label study of drug X", "Single cohort study: 30 patients receive drug X"): its one
+    # study. "One" counts only before its arm, group or cohort ("One randomized trial of drug X found ..." cites one).
     ("a study opens", r"^\s*(?:(?:a|an)\s+(?:[\w,()/-]+\s+){0,10}?(?:study|trial)\b"
                       r"|(?:(?:randomi[sz]ed|double|single|triple|quadruple|blind(?:ed)?|mask(?:ed)?|open"
                       r"|label(?:l?ed)?|placebo|sham|active|controlled|multi-?cent(?:er|re|ric)"
                       r"|single-?cent(?:er|re|ric)|cent(?:er|re)|multi-?national|prospective|parallel|group"
                       r"|cross-?over|pilot|clinical|interventional|non|un|phase|i{1,3}|iv|[0-4][ab]?|and|arm(?:ed)?"
-                      r"|dbpct?|db|pc|mc)[\s,/-]+){2,12}(?:study|trial)"
+                      r"|cohort|one(?=[\s-]+(?:arm|group|cohort))|dbpct?|db|pc|mc)[\s,/-]+){2,12}(?:study|trial)"
                       r"(?:\s+(?:of|to|in|on|for|with|among|comparing|evaluating|assessing|investigating)\b"
-                      r"|\s*[.;:!]?\s*$)"
+                      r"|\s*[.;!]?\s*$|\s*:)"
                       # The design answered no as the sentence's opening words: "No blinding: participants know
                       # the dose", "Without masking, patients receive drug X" (not "Without blinding, participants
                       # could guess their group": a reason for masking).

@@ -533,14 +533,52 @@ def tested_without_phases(interventions: list[tuple]) -> str | None:
     return " and ".join(said for kind, said in KIND_SAID.items() if kind in kinds)
 
 
+# The intervention types that name no drug: the kinds tested without phases, and other interventions, diagnostic tests
+# (a diet, usual care, a questionnaire). Not enough alone to call N/A right (an "Other" may be a product with phases),
+# but a record listing only these names no drug that a title's phase could be.
+NAMES_NO_DRUG = WITHOUT_PHASES | NO_DRUG.keys() | {"OTHER", "DIAGNOSTIC_TEST"}
+
+
+def lists_no_drug(interventions: list[tuple]) -> bool:
+    """Whether a record lists interventions (type, name) and none is a drug: each of a type in NAMES_NO_DRUG, and
+    no radiotherapy or procedure named for a drug it gives."""
+    return bool(interventions) and all(kind in NAMES_NO_DRUG for kind, _name in interventions) and not any(
+        kind in NO_DRUG and _gives_a_drug(name or "") for kind, name in interventions)
+
+
 # After a phase, the "of" that makes it a stage of something ("Phase II of the MOMENTUM Program").
 _STAGE_OF_AFTER = re.compile(r"\s*-?\s*of\b", re.I)
+# A project's name in capitals and its stage in a parenthesis, as a title gives its short name ("... Following Time
+# Restricted Eating - Phase 2 (FAR Phase 2)", "(TREAT Phase II)"): the project's stage, where no drug is listed.
+_ACRONYM_BEFORE = re.compile(r"\(\s*(?!RCT\b)[A-Z][A-Z0-9&-]*[A-Z0-9]\s*\Z")
+_PARENTHESIS_CLOSES = re.compile(r"\s*\)")
+# How far before its phase a project's name in a parenthesis may begin.
+ACRONYM_CHARS = 24
 
 
-def _stages_named(titles: list[tuple[str, str]]) -> frozenset[int]:
-    """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program")."""
+def _stages_named(titles: list[tuple[str, str]], drug_listed: bool = True) -> frozenset[int]:
+    """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program"), and, where it
+    lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)")."""
     return frozenset().union(*(_read_phases(m)[0] for _field, text in titles for m in _phases_written(text)
-                               if _STAGE_OF_AFTER.match(text, m.end())))
+                               if _STAGE_OF_AFTER.match(text, m.end()) or not drug_listed and _in_a_name(text, m)))
+
+
+def _in_a_name(title: str, m: re.Match) -> bool:
+    """Whether the phase closes a parenthesis that opens with a name in capitals ("(FAR Phase 2)")."""
+    return (_PARENTHESIS_CLOSES.match(title, m.end()) is not None
+            and _ACRONYM_BEFORE.search(title, max(0, m.start() - ACRONYM_CHARS), m.start()) is not None)
+
+
+# A phase alone after a dash that ends the title, but for a parenthesis or a full stop ("Fuel Utilization After Time
+# Restricted Eating - Phase 2", "... – Phase II."): the way a project's stage is appended to a study's name.
+_DASH_BEFORE = re.compile(r"\s[-\u2013\u2014]\s*\Z")
+_ENDS_TITLE = re.compile(r"\s*(?:\([^()]*\))?[\s.]*\Z")
+
+
+def _appended_stage(title: str, found: TitlePhase) -> bool:
+    """Whether the phases a title states stand alone after a dash at its end ("... - Phase 2")."""
+    return (_DASH_BEFORE.search(title, 0, found.start) is not None
+            and _ENDS_TITLE.match(title, found.end) is not None)
 
 
 def _names_a_stage(title: str, stages: frozenset[int]) -> bool:
@@ -551,7 +589,7 @@ def _names_a_stage(title: str, stages: frozenset[int]) -> bool:
 
 
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
-                         without_phases: bool | str | None = False) -> Iterator[Finding]:
+                         without_phases: bool | str | None = False, drug_listed: bool = True) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
     the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
     two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives. A record with
@@ -559,11 +597,13 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     names a stage another title names as such ("Phase II of the ... Program") where the record gives N/A. Where the
     study is `without_phases` (it tests no drug: True, or what `tested_without_phases` calls its interventions; the
     registry asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only
-    info."""
+    info. Where the record gives N/A and lists no drug (not `drug_listed`: `lists_no_drug`), a phase a title names
+    with the project's name in a parenthesis ("(FAR Phase 2)") is that project's stage, in every title, and a phase
+    alone after a dash that ends a title ("... - Phase 2") is info: a project's stage is so appended."""
     given = registry_phases(phase)
     if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
-    stages = _stages_named(titles) if phase == NO_PHASE else frozenset()
+    stages = _stages_named(titles, drug_listed) if phase == NO_PHASE else frozenset()
     judged = [(field, text, found) for field, text in titles
               if (found := title_phase(text, given)) is not None and not _names_a_stage(text, stages)]
     differs = [j for j in judged if j[2].severity == WARNING]
@@ -584,6 +624,10 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
         asked = (f"of a trial of {said} only" if said == REGISTRY_EXAMPLES
                  else f"of a trial that tests no drug, here {said} only")
         message = message[:-1] + f", as the registry asks {asked}."
+        severity = INFO
+    elif phase == NO_PHASE and not drug_listed and _appended_stage(text, found):
+        message = message[:-1] + ("; the title names it alone after a dash at its end, as a project's stage is named, "
+                                  "and the record lists no drug.")
         severity = INFO
     evidence = f"{field}: '{excerpt(text, found.start, found.end)}'; studies.phase='{phase}'"
     yield Finding(nct_id, message, evidence, (field, "studies.phase"), severity)
@@ -610,7 +654,9 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         if not rows or len(rows) != 1:
             continue
         titles = [(t.field, t.text) for t in texts[nct_id]]
-        yield from study_phase_findings(nct_id, titles, rows[0][0], tested_without_phases(kinds.get(nct_id, [])))
+        tested = kinds.get(nct_id, [])
+        yield from study_phase_findings(nct_id, titles, rows[0][0], tested_without_phases(tested),
+                                        not lists_no_drug(tested))
 
 
 # A title that itself names an observational design ("Retrospective Chart Review"), or research whose phases are not a
@@ -664,7 +710,9 @@ RULES = (
          "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
          "warning; a title's one phase of the record's two, Phase 1 against Early Phase 1, and N/A for a trial that "
          "tests no drug (devices, behavioural interventions, radiotherapy or procedures, none named for a drug it "
-         "gives), which the registry asks of it, are info.",
+         "gives), which the registry asks of it, are info, as is a phase alone after a dash ending the title of an "
+         "N/A record that lists no drug (a project's stage is so appended); a project's stage after its name in a "
+         "parenthesis ('(FAR Phase 2)') in such a record is none.",
          TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
     Rule(OBSERVATIONAL_RULE_ID, "contradiction", WARNING,
          "The registry gives phases to interventional studies only: an observational record whose title names the "
