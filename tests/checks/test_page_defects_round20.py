@@ -90,6 +90,9 @@ INSTEAD: dict[tuple[str, str], tuple[frozenset, str]] = {
                                                          "(c) the page shows no enrollment type: info, as for an "
                                                          "estimate") for layout in AGGREGATOR},
     ("blinded in an arm description", SUMMARY): (frozenset(), "(c) the page shows no arms"),
+    ("open label brief title on a single-masked trial", COMPACT): (
+        frozenset(), "(c) the compact page shows no one masked: the one may be the outcomes assessor, whom open label "
+                     "fits"),
     ("no lead sponsor nor organization", COMPACT): (frozenset(), "(c) the compact page shows no sponsor's role: its "
                                                                  "one sponsor, a collaborator, reads as the lead"),
     ("no start date", COMPACT): (frozenset(), "(c) two bare dates read as start and completion (docs/layouts.md)"),
