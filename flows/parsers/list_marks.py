@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.page_text import nonblank
+from flows.parsers.printed_pages import broken_before
 
 # Bullets a copied or saved list keeps before each item: signs no name starts with, the space after them optional.
 SIGNS = "\u2022\u00b7\u25aa\u25ab\u25e6\u2023\u25b8\u25ba\u25a0\u25a1\u25cf\u25cb\u25fe\u2043\u2219"
@@ -64,3 +65,45 @@ def with_bullets(lines: list[str], bullet: str) -> list[str]:
 # with_bullet takes. Every such sign is beyond ASCII (with_bullets passes over lines of ASCII alone).
 _STARTS_WITH_BULLET = re.compile(rf"\s{{0,{_BULLET_INDENT - 1}}}[{_TEXT_BULLETS}]")
 assert not any(sign.isascii() for sign in _TEXT_BULLETS)
+
+
+def bracketed_wraps(lines: list[str], width: int | None) -> list[str]:
+    """The lines of a list of names one a line on a page saved wrapped at `width` (the layout's wrap width), a name a
+    wrap broke inside its brackets one line again ('Lymphoblastic Lymphoma (Precursor B-Lymphoblastic' /
+    'Lymphoma/Leukaemia) Recurrent'): a line whose bracket is still open, too full to have held the next line's first
+    word, goes on in that line, as no name ends inside its brackets. Other lines as shown."""
+    if width is None:
+        return lines
+    kept: list[str] = []
+    for line, joins in zip(lines, _bracket_joins(lines, width)):
+        if joins:
+            kept[-1] = f"{kept[-1].rstrip()} {line.strip()}"
+        else:
+            kept.append(line)
+    return kept
+
+
+def _bracket_joins(lines: list[str], width: int) -> list[bool]:
+    """For each line, whether it goes on the name above it inside that name's open bracket (see bracketed_wraps)."""
+    joins: list[bool] = []
+    name = above = ""  # the name so far, and its last line as the page shows it
+    for line in lines:
+        goes_on = name.count("(") > name.count(")") and bool(line.strip()) and broken_before(above, line, width)
+        joins.append(goes_on)
+        name, above = (f"{name} {line.strip()}" if goes_on else line), line
+    return joins
+
+
+def filled_lines(lines: list[str], width: int | None) -> list[str]:
+    """The problem of a list of names one a line on a page saved wrapped at `width` (the layout's wrap width) whose
+    line is too full to have held the next line's first word: the line below is the name's wrapped rest or the next
+    name ('Unspecified Childhood Solid Tumor, Protocol' / 'Specific'), which the page cannot tell (each line is
+    loaded as a name, as shown). A line that goes on inside a name's open bracket (see bracketed_wraps) is told."""
+    if width is None:
+        return []
+    shown = nonblank(lines)
+    joined = {at for at, joins in enumerate(_bracket_joins(shown, width)) if joins}
+    full = sum(1 for at, (line, below) in enumerate(zip(shown, shown[1:]), 1)
+               if at not in joined and broken_before(line, below, width))
+    return [f"{full} condition line(s) fill the page's width ({width}): whether the line below each is its wrapped "
+            "rest or another condition cannot be told (each line loaded as a condition)"] if full else []

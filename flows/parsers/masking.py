@@ -26,6 +26,8 @@ _ROLE_SEPARATOR = re.compile(r",|;|\band\b")
 _LEVEL_AND_ROLES = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*\((.*)\)\s*$")
 # The level is the number of roles masked (the registry's definition): some legacy records name the roles only.
 _LEVEL_OF_COUNT = {1: "SINGLE", 2: "DOUBLE", 3: "TRIPLE", 4: "QUADRUPLE"}
+# How many roles each level masks ('DOUBLE': two).
+ROLE_COUNT = {level: count for count, level in _LEVEL_OF_COUNT.items()}
 
 
 def masked_flags(roles: list[str] | None) -> dict[str, bool | None]:

@@ -158,6 +158,9 @@ def _design(root: ET.Element) -> dict:
                            "type": enum(enrollment.get("type")) if enrollment is not None else None},
         "bioSpec": {"retention": enum(_text(root, "biospec_retention")),
                     "description": textblock(root, "biospec_descr")},
+        "targetDuration": _text(root, "target_duration"),
+        "expandedAccessTypes": {kind: _yes(root, f"expanded_access_info/expanded_access_type_{kind}")
+                                for kind in ("individual", "intermediate", "treatment")},
     }
 
 
@@ -192,7 +195,8 @@ def _eligibility(root: ET.Element) -> dict:
             "sex": enum(_text(node, "gender")),
             "minimumAge": None if _text(node, "minimum_age") == "N/A" else _text(node, "minimum_age"),
             "maximumAge": None if _text(node, "maximum_age") == "N/A" else _text(node, "maximum_age"),
-            "studyPopulation": textblock(node, "study_pop"), "samplingMethod": enum(_text(node, "sampling_method"))}
+            "studyPopulation": textblock(node, "study_pop"), "samplingMethod": enum(_text(node, "sampling_method")),
+            "genderBased": _yes(node, "gender_based"), "genderDescription": _text(node, "gender_description")}
 
 
 def _site(node: ET.Element) -> dict:

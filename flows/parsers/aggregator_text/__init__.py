@@ -21,6 +21,7 @@ from flows.parsers.aggregator_text.title import title_of
 from flows.parsers.aggregator_text.unread_parts import unread_problems
 from flows.parsers.aggregator_text.wrapped_lines import sheet_width
 from flows.parsers.dates import date_columns, registry_date_columns
+from flows.parsers.list_marks import bracketed_wraps, filled_lines
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_controls import CUT_TEXT
 from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, int_value,
@@ -106,8 +107,8 @@ def parse(raw: bytes) -> Parsed:
     basic = basic_information(design.unwrapped(sections.lines("Basic Information"), width))
     title, title_problem = _title(list(map(str.strip, sections.preamble)), width)
     record = StudyRecord(nct_id, {"studies": [_study_row(title, preamble, basic)]})
-    _read_descriptions(record, sections)
     problems = [Problem(title_problem.reason, title_problem.detail, nct_id)] if title_problem else []
+    problems += [Problem("unreadable value", detail, nct_id) for detail in _read_descriptions(record, sections, width)]
     problems += [Problem("unknown label", f"'{line}' under 'Basic Information'", nct_id)
                  for line in basic.get("unread", ())]
     if (one := basic.get("one bare date")) is not None:
@@ -165,12 +166,15 @@ def _study_row(title: str | Refused | None, preamble: dict[str, str], basic: dic
     return study
 
 
-def _read_descriptions(record: StudyRecord, sections: Sections) -> None:
-    """Brief summary, detailed description, conditions."""
+def _read_descriptions(record: StudyRecord, sections: Sections, width: int | None) -> list[str]:
+    """Brief summary, detailed description, conditions; why a condition line of a page wrapped at `width` may be
+    another's wrapped rest (a name a wrap broke inside its brackets is one name again: list_marks.bracketed_wraps)."""
     for table, heading in (("brief_summaries", "Brief Summary"), ("detailed_descriptions", "Detailed Description")):
         if text := text_block(sections.lines(heading)):
             record.add(table, {"description": text})
-    add_rows(record, "conditions", [{"name": name} for name in list_items(nonblank(sections.lines("Conditions")))])
+    listed = nonblank(sections.lines("Conditions"))
+    add_rows(record, "conditions", [{"name": name} for name in list_items(bracketed_wraps(listed, width))])
+    return filled_lines(listed, width)
 
 
 def _heading_of(line: str) -> str | None:

@@ -95,10 +95,29 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
     if decided.entries is not None and any(text is None and above is not None and is_long_name(name)
                                            for (_, above), (name, text) in zip(decided.entries, decided.entries[1:])):
         decided = Decided(None, decided.heads, None)
+    if decided.entries is not None and any(_goes_on(text) for _, text in decided.entries[:-1]):
+        decided = Decided(None, decided.heads, None)
     if decided.heads is not None and any(text is not None and _doubtful_head(title, text)
                                          for title, text in decided.heads):
         return Decided(decided.entries, None, None)
+    if decided.arms is not None and _description_goes_on(decided.arms):
+        return Decided(decided.entries, None, None)
     return decided
+
+
+def _description_goes_on(arms: tuple[Arm, ...]) -> bool:
+    """Whether a reading's arm that lists no intervention is followed by one that lists some, and one of the two has
+    a description: the line between them may as well be the first arm's description going on, or its description,
+    as the second arm's title (the page shows each line of a description on its own: 'If MPR - adjuvant therapy' /
+    'Major Pathological Response (MPR)'), the two lines one arm's with its interventions."""
+    return any(not names and next_names and (text is None) != (next_text is None)
+               for (_, text, names), (_, next_text, next_names) in zip(arms, arms[1:]))
+
+
+def _goes_on(text: str | None) -> bool:
+    """Whether an intervention's description, as a reading takes it, stops at a colon ('Other Names:', 'Dosing:'): the
+    registry's text goes on in the line below, which the reading took for the next name."""
+    return text is not None and text.rstrip().endswith(":")
 
 
 def _doubtful_head(title: str, text: str) -> bool:

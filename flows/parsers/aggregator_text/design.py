@@ -11,7 +11,7 @@ from flows.parsers.aggregator_text.single_age import UNDECIDED_AGE
 from flows.parsers.aggregator_text.typed_arms import (  # noqa: F401
     _GROUP_TYPE, _INTERVENTION_TYPE, anchor_lines, compact_groups, read_typed_arms)
 from flows.parsers.aggregator_text.wrapped_lines import parts_entries_by_blank_lines, unwrapped_entries
-from flows.parsers.masking import masked_flags, role_list
+from flows.parsers.masking import ROLE_COUNT, masked_flags, role_list
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import Sections, nonblank, tagged_lines
 from schemas.enums import (ALLOCATION, BIOSPEC_RETENTION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL,
@@ -37,6 +37,9 @@ for _column, _allowed in _DESIGN_VALUES:
 # primary purposes): a compact page's bare values are read in that order when the study is observational.
 _OBSERVATIONAL_ORDER = (("observational_model", frozenset(OBSERVATIONAL_MODEL)),
                         ("time_perspective", frozenset(TIME_PERSPECTIVE)))
+# The columns a free line after describes (the model, the masking), and each design column's values.
+_DESCRIBED = frozenset({"intervention_model", "masking"})
+_ALLOWED = {column: frozenset(allowed) for column, allowed in _DESIGN_VALUES}
 # The registry's display labels that are not an enum's spelling ('Parallel Assignment' spells PARALLEL_ASSIGNMENT).
 _DISPLAYED_DESIGN = {**{f"{model}_ASSIGNMENT": model for model in INTERVENTION_MODEL}, "NONE_OPEN_LABEL": "NONE",
                      "N_A": "NA", "EDUCATIONAL_COUNSELING_TRAINING": "ECT"}
@@ -115,11 +118,14 @@ def read_study_design(lines: list[str], study_type: object = None
         bare = value if label else displayed_design_value(value)
         column = (_DESIGN_LABELS[label] if label else _observational_column(bare, row) if observational
                   else _design_column(bare))
+        if label and column and previous in _DESCRIBED and _enum_value(column, bare) not in _ALLOWED[column]:
+            # 'Observational Model: Cohort Time Perspective: ...' below the model: the description's own words
+            column, value = None, f"{label}: {value}"
         if column and row[column] is None:
             row[column], previous = _enum_value(column, bare), column
         elif previous == "intervention_model":
             row["intervention_model_description"] = _joined(row["intervention_model_description"], value)
-        elif previous == "masking" and (roles := role_list(value)):
+        elif previous == "masking" and (roles := role_list(value)) and not _all_roles_shown(row["masking"], masked):
             masked += roles
         elif previous == "masking":
             row["masking_description"] = _joined(row["masking_description"], value)
@@ -132,6 +138,12 @@ def read_study_design(lines: list[str], study_type: object = None
         row["observational_model"] = None
         undecided.append((UNDECIDED_OBSERVATIONAL, _LONE_OTHER_DETAIL))
     return row, fields, unread, undecided
+
+
+def _all_roles_shown(masking: object, masked: list[str]) -> bool:
+    """Whether the roles read already are as many as the masking level masks ('SINGLE': one): a line of roles after
+    them is the masking's description ('Outcome Assessor' below 'SINGLE' / 'Participant')."""
+    return masking in ROLE_COUNT and len(set(masked)) >= ROLE_COUNT[masking]
 
 
 def _lone_bare_other(tagged: list[tuple[str | None, str]], row: dict[str, object]) -> bool:

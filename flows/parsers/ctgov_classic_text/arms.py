@@ -60,7 +60,8 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
         kind, label, name = _arm_table_line(line, arm, listed, cohorts, (lines, index + 1))
         if index in row_arms:
             kind, (label, name) = "arm", typed_line(line, ARM_LABELS)
-        elif kind == "intervention" and _spells_unlisted(arm, entries, (label, name), listed):
+        elif kind == "intervention" and (_spells_unlisted(arm, entries, (label, name), listed) or _in_a_list(line)
+                                         or (not blankless and _described_as_listed(arm, entries, lines, index))):
             kind = "text"
         undecided = not cohorts and bool(arm and arm["links"]) and (
             (shapeless and label in _SHARED_LABELS) or (blankless and name in arm["links"]))
@@ -86,10 +87,33 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
 
 def _spells_unlisted(arm: dict | None, entries: list[dict], typed: tuple[str, str],
                      listed: list[tuple[str, str]]) -> bool:
-    """Whether a line typed as an intervention stands in an arm's description (below the arm's line, above its first
-    intervention) and names none of the interventions the conditions table lists, where it lists them: the
-    description's own text ('Biological: 5 cc ViviGen. Patients of this group receive ...'), not an intervention."""
-    return bool(listed) and arm is not None and entries[-1] is arm and typed not in listed
+    """Whether a line typed as an intervention begins a description, the arm's (below the arm's line, above its first
+    intervention) or an intervention's (right below the intervention's line), and names none of the interventions the
+    conditions table lists, where it lists them: the description's own text ('Biological: 5 cc ViviGen. Patients of
+    this group receive ...', 'Procedure: Instrumented lumbar fusion' right below 'Device: Bone graft'), not an
+    intervention."""
+    if not listed or arm is None or typed in listed:
+        return False
+    return entries[-1] is arm or not any(entries[-1]["lines"]) and not entries[-1]["other_names"]
+
+
+def _in_a_list(line: str) -> bool:
+    """Whether a typed line is an item of a list ('* Device: Bone graft', '• Drug: A'): the table shows its arms and
+    interventions without bullets, so the item is a description's text (an intervention's other names are read
+    apart)."""
+    return unbullet(line) != line.strip()
+
+
+def _described_as_listed(arm: dict | None, entries: list[dict], lines: Sequence[str], index: int) -> bool:
+    """Whether the first line under an arm's line, a listed intervention's, is the arm's description that names it:
+    the same line follows after the blank line that ends the description ('Behavioral: Patient education' twice). An
+    arm's cell shows an intervention once, and an intervention's description follows it with no blank line."""
+    if arm is None or entries[-1] is not arm or any(arm["lines"]):
+        return False
+    if index + 1 >= len(lines) or lines[index + 1].strip():  # an intervention's description follows on its next line
+        return False
+    below = next((line for line in lines[index + 2:] if line.strip()), None)
+    return below is not None and below.strip() == lines[index].strip()
 
 
 def _without_blank_lines(lines: list[str]) -> bool:

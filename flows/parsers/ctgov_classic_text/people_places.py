@@ -20,8 +20,8 @@ _ELIGIBILITY_KEYS = {"Ages Eligible for Study:": "ages", "Sexes Eligible for Stu
 _GENDER_FIELDS = ("gender_based", "gender_description")
 CRITERIA = _CRITERIA = "Criteria"
 # The registry's criteria open with their own label: 'Inclusion Criteria:', 'Key Exclusion Criteria', 'Eligibility
-# Criteria:'.
-_CRITERIA_START = re.compile(r"^(?:key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria\b", re.I)
+# Criteria:', as sponsors spell it too ('Inclusion Criteriar:', 'Inclusion Critera', 'Exclusion Criterion').
+_CRITERIA_START = re.compile(r"^(?:key\s+)?(?:inclusion|exclusion|eligibility)\s+crit[a-z]*\b", re.I)
 _PARENTHESES = re.compile(r"\(.*?\)")
 _AGE_TO_AGE = re.compile(rf"^({_AGE})\s+to\s+({_AGE})$", re.I)
 _AGE_AND_OLDER = re.compile(rf"^({_AGE})\s+and\s+(?:older|over)$", re.I)

@@ -48,6 +48,15 @@ _COMPASS = frozenset({"north", "south", "east", "west"})
 # site's name ('Hospital CAMS', 'IRCCS').
 _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 _ACRONYM = re.compile(r"^[A-Z]{4,}$")
+# A field of medicine that ends a site's name ('Hayami Dermatology', 'Centro di Cardiologia', 'Suzuki Pediatrics'):
+# its English, Latin and Romance endings. No city is named so.
+_SPECIALTY = re.compile(r"(?i)^\w{3,}(?:olog(?:y|ie|ia|ía|ica|ique)|iatrics|iatry|iatrie|iatria|p(?:a)?edics)$")
+# A name's initials or an abbreviation written with full stops ('D.C.', 'D.c.', 'N.Y.'): no city alone.
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")
+# The registry's placeholder where a site's state was not chosen, shown as the state's cell: 'None Selected'.
+_NO_STATE_CHOSEN = ("none", "selected")
+# The combining dot above an 'i' that lowering a Turkish 'İ' leaves ('İzmir' -> 'i̇zmir').
+_DOT_ABOVE = "\u0307"
 # Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
 _PLACE_PARTS = frozenset({"cedex"}) | places.CITY_ENDINGS
 # Words that name an institution or end a region's name ('Brooklyn Center', 'Haidian District'): no city alone
@@ -207,6 +216,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     """Name, city and state from the words before the country; and the doubt, if any."""
     bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
     folded = [word.casefold() for word in bare]
+    if len(bare) > len(_NO_STATE_CHOSEN) + 1 and tuple(folded[-len(_NO_STATE_CHOSEN):]) == _NO_STATE_CHOSEN:
+        place, doubt = read_place(words[:-len(_NO_STATE_CHOSEN)], country)
+        return ({**place, "state": _region_text(words[-len(_NO_STATE_CHOSEN):])}, doubt) if place["city"] else (
+            place, doubt)
     regions = places.regions(country)
     if unnamed := _unnamed_site(bare, regions, country):
         return unnamed, None
@@ -217,11 +230,16 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     for size in (3, 2, 1):  # a city shown twice: as city and state, or as the name's end and the city
         if len(bare) > 2 * size and folded[-2 * size:-size] == folded[-size:]:
             return _repeated(words, size, regions, country)
+        if len(bare) > 2 * size and _undotted(folded[-2 * size:-size]) == _undotted(folded[-size:]):
+            # 'Giresun Gi̇resun': the same place spelt two ways; which spelling is the city the row does not tell
+            return {"name": None, "city": None, "state": None}, (
+                f"whether '{_joined(bare[-2 * size:])}' is the city and its state, or the end of the site's name and "
+                "the city")
     state = next((size for size in range(places.LONGEST_REGION, 0, -1) if len(bare) - size >= 2
                   and _is_region(words[-size:], regions)
                   # 'Keio University Hospital Tokyo': a region after an institution word is the city, where a row may
                   # show no state ('... State College Pennsylvania': where every row shows one, it is the state)
-                  and (folded[-size - 1] not in INSTITUTION_WORDS or _state_always_shown(country))
+                  and (not _institution_word(folded[-size - 1]) or _state_always_shown(country))
                   and _ends_city_before(bare[:-size], _region_name(words[-size:]))), 0)
     state = state or _region_code(bare)
     if not state and folded and folded[-1] in places.REGION_ENDINGS:
@@ -250,6 +268,16 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     # the site's name
     named = doubt and (places.named_as_city(region) or bool(state) and folded[-state - 1] in _BODY_WORDS)
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
+
+
+def _undotted(words: list[str]) -> list[str]:
+    """The words without the dot that lowering a Turkish 'İ' leaves on its 'i' ('gi̇resun' is 'giresun')."""
+    return [word.replace(_DOT_ABOVE, "") for word in words]
+
+
+def _institution_word(word: str) -> bool:
+    """Whether the (folded) word names an institution or a field of medicine, which ends a site's name."""
+    return word in INSTITUTION_WORDS or bool(_SPECIALTY.match(word))
 
 
 def _after_acronym(bare: list[str], state: int, country: str | None) -> bool:
@@ -378,8 +406,8 @@ def _repeat_then_region(words: list[str], regions: frozenset[str]) -> Place | No
 
 def _region_name(words: list[str]) -> str:
     """The region the words name, as the lists hold it: a comma inside kept ('Valenciana, Comunitat'), a comma after
-    dropped."""
-    return " ".join(words).rstrip(",").casefold()
+    dropped, and the dot that lowering a Turkish 'İ' leaves on its 'i' ('Gİresun' lowered is 'gi̇resun') dropped."""
+    return " ".join(words).rstrip(",").casefold().replace(_DOT_ABOVE, "")
 
 
 def _is_region(words: list[str], regions: frozenset[str]) -> bool:
@@ -476,12 +504,13 @@ def _name_and_city(words: list[str]) -> tuple[Place, str | None]:
     if (whole := _city_kept_whole(split)) != split:  # the name repeats the city's first words: the city is whole
         return whole, None
     name, city = split["name"], split["city"]
-    if city and _no_city(city.split()[-1]):  # 'London, City Of', 'Seoul [Seoul]': the row ends with more than a city
+    if city and (_no_city(city.split()[-1]) or _INITIALS.match(city)):
+        # 'London, City Of', 'Seoul [Seoul]', 'Bogotá D.C.': the row ends with more than a city
         return {"name": None, "city": None}, f"'{' '.join(words)}' ends with '{city}', which is no city"
     if city and _city_after_institution(split):  # 'Health Sciences Centre St. John's'
         return split, None
     # a city of several words not known as one ('Hospital East Kashiwa') may as well end the name
-    if city and (" " in city or city.casefold() in _NO_CITY_OF_ITS_OWN
+    if city and (" " in city or city.casefold() in _NO_CITY_OF_ITS_OWN or _SPECIALTY.match(city)
                  or _ends_joined((name or "").split()) or _starts_city((name or "").split())):
         return {"name": None, "city": None}, f"where '{' '.join(words)}' splits into the site's name and its city"
     return split, None

@@ -5,7 +5,8 @@ id or a site row goes on at the start of the next line. The page's own lines are
 A line was broken where the next line's first word would not have fitted on it: the line and that word together are
 wider than the copy's widest line. A copy that breaks words after their hyphens (a line ends 'cluster-', the next
 goes on 'randomized', where the whole word would not have fitted) may have broken before a word's first part only,
-and a word it broke so is one word again; a copy that never does broke only between words ('paediatric' /
+and a word it broke so is one word again, but where the whole word would have fitted on the line (the hyphen and a
+space are the text's own: 'pre- existing'); a copy that never does broke only between words ('paediatric' /
 'ABL-class'), and a line ending in a hyphen ('pre-' / 'and post-operative') goes on after a space.
 What starts a line of its own on the page never goes on from the line above: a list bullet, the next number of a
 numbered list or of the sites table, a heading, a label (words ending with ':'), an indented line, a blank line; nor
@@ -83,7 +84,7 @@ def unwrapped(lines: list[str]) -> list[str]:
         item = next_item(line, counted)
         if whole and not item and (ends_label(whole[-1], line, width) or (
                 goes_on(above, line, width, at_hyphens) and not own_line_below(whole[-1], line, below, listed))):
-            whole[-1] = joined(whole[-1], line, at_hyphens)
+            whole[-1] = joined(whole[-1], line, at_hyphens and not spaced_hyphen(above, line, width))
         else:
             if whole and (typed := _listed_intervention(whole[-1])):
                 listed.add(typed)
@@ -173,6 +174,15 @@ def goes_on(above: str, line: str, width: int, at_hyphens: bool = True) -> bool:
     if at_hyphens:
         return broken_before(above, line, width)
     return bool(above.strip()) and word is not None and len(above.rstrip()) + 1 + len(word.group()) > width
+
+
+def spaced_hyphen(above: str, line: str, width: int) -> bool:
+    """Whether a line ending in a word's hyphen goes on after a space, in a copy that breaks words after their
+    hyphens: the whole word ('pre-' and 'existing') would have fitted on the line, so the copy did not break it there;
+    the hyphen and the space are the text's own ('pre- existing', 'follow- up', as older records are written)."""
+    word = _FIRST_WORD.match(line.strip())
+    return word is not None and bool(_HYPHEN_END.search(above.rstrip())) and (
+        len(above.rstrip()) + len(word.group()) <= width)
 
 
 def _ends_in_joining_word(line: str) -> bool:
