@@ -48,12 +48,10 @@ def assert_rejects_agree(con, result) -> None:
     assert rows == result.rejected == len(result.rejects), (rows, result.rejected, result.rejects)
 
 
-@pytest.fixture
-def run(tmp_path):
-    """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
-    db = tmp_path / "trials.duckdb"
-    con = connect_new(db)
-    counter = iter(range(1, 1000))
+def runner(db: Path, con, first: int = 1):
+    """Run the pipeline (plain stages, no Prefect) into the warehouse `db`, open as `con` (`.con`): the runs are
+    run<first>, run<first + 1>, ..."""
+    counter = iter(range(first, 1000))
 
     def _run(source: Path, as_of: date = AS_OF, **kwargs):
         result = run_pipeline(con, run_id=f"run{next(counter)}", source=source, db_path=db, as_of=as_of, **kwargs)
@@ -61,7 +59,15 @@ def run(tmp_path):
         return result
 
     _run.con = con
-    yield _run
+    return _run
+
+
+@pytest.fixture
+def run(tmp_path):
+    """Run the pipeline (plain stages, no Prefect) into one warehouse per test."""
+    db = tmp_path / "trials.duckdb"
+    con = connect_new(db)
+    yield runner(db, con)
     con.close()
 
 
@@ -88,5 +94,12 @@ def _prefect_test_server_stopped_in_session():
     import sys
     server = sys.modules.get("prefect.server.api.server")
     if server is not None:
+        # What the flows logged goes to the server while it answers: left to the exit, Prefect's log worker sent
+        # it to the stopped server and retried for about 70 s before the process ended.
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=30)
+        EventsWorker.drain_all(timeout=30)
         for instance in list(server.SubprocessASGIServer._instances.values()):
             instance.stop()

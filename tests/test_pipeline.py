@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 from datetime import date
 
 import pytest
 
+from flows import worker_processes
+from tests.conftest import SAMPLES, runner
+from tests.new_warehouse import connect_new
+from warehouse.connect import connect
 from warehouse.tables import STUDY_TABLES
 
 EXPECTED_STUDIES = [
@@ -27,6 +32,36 @@ def snapshot(con, *, with_paths: bool = True) -> dict[str, list]:
     return tables
 
 
+@pytest.fixture(scope="module")
+def samples_run(tmp_path_factory):
+    """One run (run1) over a copy of the samples in a folder of the module's, closed: (that folder, the warehouse)."""
+    folder = tmp_path_factory.mktemp("samples-run")
+    shutil.copytree(SAMPLES, folder / "records")
+    db = folder / "trials.duckdb"
+    con = connect_new(db)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+        runner(db, con)(folder / "records")
+    con.close()
+    assert not db.with_name(db.name + ".wal").exists()  # all of it in the file that is copied
+    return folder / "records", db
+
+
+@pytest.fixture
+def run_after_samples(samples_run, tmp_path):
+    """`run` after its first run over the samples (`.samples`): their folder as that run saw it (the same path,
+    sizes and modification times, set back for each test), and a copy of its warehouse; the next run is run2."""
+    records, db = samples_run
+    shutil.rmtree(records)
+    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
+    shutil.copyfile(db, tmp_path / "trials.duckdb")
+    con = connect(tmp_path / "trials.duckdb")
+    run = runner(tmp_path / "trials.duckdb", con, first=2)
+    run.samples = records
+    yield run
+    con.close()
+
+
 def test_samples_load_with_the_right_values(run, samples):
     result = run(samples)
     assert (result.files_seen, result.loaded, result.rejected, result.skipped) == (5, 5, 0, 0)
@@ -38,8 +73,8 @@ def test_samples_load_with_the_right_values(run, samples):
     assert layouts["NCT05300932"] == layouts["NCT06936215"] == "aggregator_text"
 
 
-def test_second_run_skips_everything_and_changes_no_row(run, samples):
-    run(samples)
+def test_second_run_skips_everything_and_changes_no_row(run_after_samples):
+    run, samples = run_after_samples, run_after_samples.samples
     before = snapshot(run.con)
     again = run(samples)
     assert (again.files_seen, again.loaded, again.rejected, again.skipped) == (5, 0, 0, 5)
@@ -68,8 +103,8 @@ def test_bad_files_are_rejected_with_reasons_while_seeds_load(run, samples):
     assert run.con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
 
 
-def test_a_changed_file_replaces_its_study_and_history_keeps_both(run, samples):
-    run(samples)
+def test_a_changed_file_replaces_its_study_and_history_keeps_both(run_after_samples):
+    run, samples = run_after_samples, run_after_samples.samples
     page = samples / "001_3143f20ed8084c17.txt"
     page.write_text(page.read_text().replace("12 participants", "14 participants"))
     result = run(samples)
@@ -82,10 +117,10 @@ def test_a_changed_file_replaces_its_study_and_history_keeps_both(run, samples):
     assert run.con.execute("SELECT count(*) FROM design_groups WHERE nct_id = 'NCT05792462'").fetchone()[0] == 1
 
 
-def test_a_failing_batch_leaves_the_warehouse_untouched(run, samples, monkeypatch):
+def test_a_failing_batch_leaves_the_warehouse_untouched(run_after_samples, monkeypatch):
     from warehouse import load
 
-    run(samples)
+    run, samples = run_after_samples, run_after_samples.samples
     before = snapshot(run.con)
     page = samples / "000_3bb08d04cc95d761.txt"
     page.write_text(page.read_text().replace("11 participants", "13 participants"))
@@ -104,11 +139,10 @@ def test_a_failing_batch_leaves_the_warehouse_untouched(run, samples, monkeypatc
     assert status == "failed"
 
 
-def test_small_batches_give_the_same_warehouse(run, samples, tmp_path):
+def test_small_batches_give_the_same_warehouse(run_after_samples, tmp_path):
     from flows.run import run_pipeline
-    from warehouse.connect import connect
 
-    run(samples)
+    run, samples = run_after_samples, run_after_samples.samples
     other = connect(tmp_path / "other.duckdb")
     result = run_pipeline(other, run_id="b", source=samples, db_path=tmp_path / "other.duckdb",
                           as_of=date(2026, 11, 22), batch_size=2)

@@ -158,9 +158,13 @@ def test_a_batch_parsing_ahead_when_the_run_stops_ends_cancelled_not_failed():
     assert state.is_cancelled() and "stopped" in state.message
 
 
-# Sends the stop to the run's process as its temporary server is about to be stopped, at the run's end.
+# Sends the stop to the run's process as its temporary server is about to be stopped, at the run's end. The report
+# is written without its GX Data Docs (a child that loads Great Expectations, several seconds of the run): they are
+# waited for before the server is stopped, so the stop comes after them either way.
 STOP_AS_THE_SERVER_STOPS = """
 import os, signal, sys
+import checks.report as report
+report._data_docs = lambda *args, **kwargs: None
 from flows import prefect_server
 stop, sent = prefect_server.TemporaryPrefectServer.stop, []
 def stopping(self):

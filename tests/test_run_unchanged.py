@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from flows import run as run_module
-from tests.conftest import AS_OF
+from flows import worker_processes
+from tests.conftest import AS_OF, SAMPLES
 from tests.new_warehouse import connect_new
 from warehouse.connect import connect
 
@@ -18,30 +19,59 @@ COUNTS = ("SELECT run_id, status, files_seen, loaded, rejected, skipped, studies
           "ORDER BY run_id")
 
 
-def _runs(db, source, rounds: int, **kwargs):
-    """The warehouse's files and run counts after `rounds` runs over the same source."""
-    con = connect_new(db)
+def _runs(db, source, rounds: int, first: int = 1, **kwargs):
+    """The warehouse's files and run counts after runs `first` to `rounds` over the same source (a warehouse at
+    `db` that had the runs before `first`, or a new one)."""
+    con = connect(db) if first > 1 else connect_new(db)
     try:
-        for number in range(1, rounds + 1):
+        for number in range(first, rounds + 1):
             run_module.run_pipeline(con, run_id=f"run{number}", source=source, db_path=db, as_of=AS_OF, **kwargs)
         return con.execute(FILES).fetchall(), con.execute(COUNTS).fetchall()
     finally:
         con.close()
 
 
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """One run over a copy of the samples in a folder of the module's, closed: (that folder, the warehouse)."""
+    folder = tmp_path_factory.mktemp("first-run")
+    shutil.copytree(SAMPLES, folder / "records")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+        _runs(folder / "w.duckdb", folder / "records", 1)
+    assert not (folder / "w.duckdb.wal").exists()  # all of it in the file that is copied
+    return folder / "records", folder / "w.duckdb"
+
+
+@pytest.fixture
+def run_once(first_run, tmp_path):
+    """The samples after one run over them: their folder as that run saw it (the same path, sizes and modification
+    times, set back for each test), and a copy of the run's warehouse at tmp_path / "w.duckdb"."""
+    records, db = first_run
+    shutil.rmtree(records)
+    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
+    shutil.copyfile(db, tmp_path / "w.duckdb")
+    return records
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_unchanged_batch_leaves_the_warehouse_the_load_path_leaves(samples, tmp_path, monkeypatch, workers):
-    shortcut = _runs(tmp_path / "short.duckdb", samples, 3, workers=workers, batch_size=2)
-    monkeypatch.setattr(run_module, "only_unchanged", lambda items: False)  # every batch through the workers
-    full = _runs(tmp_path / "full.duckdb", samples, 3, workers=workers, batch_size=2)
+    # The first run reads every file (none is recorded unchanged): one run, through the full path, begins both.
+    with monkeypatch.context() as patched:
+        patched.setattr(run_module, "only_unchanged", lambda items: False)  # every batch through the workers
+        _runs(tmp_path / "short.duckdb", samples, 1, workers=workers, batch_size=2)
+    shutil.copyfile(tmp_path / "short.duckdb", tmp_path / "full.duckdb")
+    shortcut = _runs(tmp_path / "short.duckdb", samples, 3, 2, workers=workers, batch_size=2)
+    monkeypatch.setattr(run_module, "only_unchanged", lambda items: False)
+    full = _runs(tmp_path / "full.duckdb", samples, 3, 2, workers=workers, batch_size=2)
     assert shortcut == full
     files, counts = shortcut
     assert {row[-1] for row in files} == {"run3"}  # every file seen by the last run
     assert [c[3:6] for c in counts][1:] == [(0, 0, len(files))] * 2  # nothing loaded, every file skipped
 
 
-def test_a_batch_with_one_file_to_read_still_goes_to_the_workers(samples, tmp_path, monkeypatch):
-    _runs(tmp_path / "w.duckdb", samples, 1)
+def test_a_batch_with_one_file_to_read_still_goes_to_the_workers(run_once, tmp_path, monkeypatch):
+    samples = run_once
     changed = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix == ".txt")[0]
     changed.write_bytes(changed.read_bytes() + b"\n")
     started = []
@@ -60,11 +90,10 @@ def test_a_batch_with_one_file_to_read_still_goes_to_the_workers(samples, tmp_pa
     assert started == [False] and result.skipped == result.files_seen - 1
 
 
-def test_a_run_over_a_copy_of_the_source_reads_its_files(samples, tmp_path):
+def test_a_run_over_a_copy_of_the_source_reads_its_files(run_once, tmp_path):
     """Unchanged means the same path, size and mtime: a copy elsewhere is read (and skipped by its hash)."""
-    _runs(tmp_path / "w.duckdb", samples, 1)
     copy = tmp_path / "copy"
-    shutil.copytree(samples, copy)
+    shutil.copytree(run_once, copy)
     con = connect(tmp_path / "w.duckdb")
     try:
         result = run_module.run_pipeline(con, run_id="run2", source=copy, db_path=tmp_path / "w.duckdb",
@@ -96,12 +125,12 @@ def test_a_small_change_among_many_unchanged_files_is_read_in_one_batch():
     assert not cut.last and run_module.files_in(cut) == -(-100 * 2000 // UNCHANGED_BLOCK) * UNCHANGED_BLOCK
 
 
-def test_files_recorded_unchanged_stay_in_the_run_s_process_and_are_still_seen(samples, tmp_path, monkeypatch):
+def test_files_recorded_unchanged_stay_in_the_run_s_process_and_are_still_seen(run_once, tmp_path, monkeypatch):
     """A batch after a small change holds mostly files recorded unchanged: the workers get only the files to read,
     and the run still records every unchanged file as seen and skipped."""
     from flows import batch_workers
 
-    _runs(tmp_path / "w.duckdb", samples, 1)
+    samples = run_once
     changed = sorted(p for p in samples.iterdir() if p.is_file() and p.suffix == ".txt")[0]
     changed.write_bytes(changed.read_bytes() + b"\n")
     where = tmp_path / "received"
