@@ -9,6 +9,7 @@ import pickle
 import tempfile
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
@@ -365,30 +366,37 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
     # `once`, no SQL rule is left, and a chunk is never every study.)
     whole = not scoped and once is None and covers_every_study(con)
     # Rules that read other studies than those checked read the whole tables: before the copies are made.
-    outcomes = {r.id: evaluate(con, r, scope) for r in rules if r.reads_other_studies} if scoped else {}
-    # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
-    # sharing out every statement (the rules' plans are the same for any number of threads).
+    others = [r for r in rules if r.reads_other_studies] if scoped else []
     # The run's record of where it appended the rows applies when the scope is exactly the studies it loaded.
     spans = appended if appended is not None and appended.covers(scope.nct_ids) else None
-    # A small share with no text-rule workers leaves the second core idle: half its SQL rules run there.
-    beside = _beside(rules, sent | outcomes.keys()) if scoped and workers >= 2 and not elsewhere else []
-    sent |= {r.id for r in beside}
-    with one_thread(con) if scoped else nullcontext(), scoped_tables(con, scoped, spans), \
-            worker_rules(con, elsewhere, scope, workers, pool) as collect, \
+    # A small check with no text-rule workers (a small share, or a small warehouse checked whole) leaves the
+    # second core idle: a second connection takes SQL rules.
+    shared = (scoped or whole) and workers >= 2 and not elsewhere
+    here, beside = _shares(rules, sent | {r.id for r in others}) if shared else (_Share(), _Share())
+    sent |= {r.id for r in here} | {r.id for r in beside}
+    # A few studies' copies are a few rows per table: a second DuckDB thread would only add the cost of
+    # sharing out every statement (the rules' plans are the same for any number of threads). The second
+    # connection starts first: its scope and copies are made while this one's are.
+    with one_thread(con) if scoped or shared else nullcontext(), \
             sql_rules_beside(con, beside, scope, spans) as collect_beside:
-        # While the workers run, both cores are theirs and this process's: a second DuckDB thread
-        # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
-        with one_thread(con) if elsewhere else nullcontext():
-            # Beside a second connection, this one's SQL rules first: both then wait on DuckDB, not on Python.
-            for rule in sorted(rules, key=lambda r: r.sql is None) if beside else rules:
-                if rule.id not in sent and rule.id not in outcomes:
-                    outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
-            if once is not None and not once.done:
-                # While the workers take the first chunk's text rules. With the pass on two DuckDB threads the
-                # check's process took about a quarter more CPU and peaked 10-65 MiB higher, for a check no
-                # shorter (100,000 and 200,000 studies, docs/performance.md).
-                once.run(con, run_id, scope, result)
-        outcomes.update(collect())
+        outcomes = {r.id: evaluate(con, r, scope) for r in others}
+        with scoped_tables(con, scoped, spans), worker_rules(con, elsewhere, scope, workers, pool) as collect:
+            # While the workers run, both cores are theirs and this process's: a second DuckDB thread
+            # would only contend with them (~1.5x the CPU of the SQL rules for no shorter wall time).
+            with one_thread(con) if elsewhere else nullcontext():
+                # With a second connection, its statements run while the rules that are not SQL run here (in
+                # Python); then this connection's share of the SQL rules, and what is left of the other share.
+                for rule in rules:
+                    if rule.id not in sent and rule.id not in outcomes:
+                        outcomes[rule.id] = evaluate(con, rule, scope, scoped or whole)
+                while (rule := _next_rule(here)) is not None:
+                    outcomes[rule.id] = evaluate(con, rule, scope, narrowed=True)
+                if once is not None and not once.done:
+                    # While the workers take the first chunk's text rules. With the pass on two DuckDB threads the
+                    # check's process took about a quarter more CPU and peaked 10-65 MiB higher, for a check no
+                    # shorter (100,000 and 200,000 studies, docs/performance.md).
+                    once.run(con, run_id, scope, result)
+            outcomes.update(collect())
         outcomes.update(collect_beside())
     tables = [once.taken(scope)] if once is not None else []
     for rule in rules:
@@ -403,22 +411,52 @@ def _run_chunk(con, rules: list[Rule], run_id: str, scope: CheckScope, result: C
         write_issues(con, issues)
 
 
-def _beside(rules: list[Rule], taken: set[str]) -> list[Rule]:
-    """Every second SQL rule not already run elsewhere or before the copies: those of a small share run beside."""
-    return [r for r in rules if r.sql is not None and r.id not in taken][1::2]
+class _Share(deque):
+    """One connection's share of a check's SQL rules, and the other connection's share (`other`), whose last rules
+    it takes once its own are done (`_next_rule`)."""
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        super().__init__(rules)
+        self.other: deque[Rule] = deque()
+
+
+def _shares(rules: list[Rule], taken: set[str]) -> tuple[_Share, _Share]:
+    """The SQL rules not already run elsewhere or before the copies, as two shares: this connection's, and every
+    second one for the connection beside it. Each connection takes its own share first, then what is left of the
+    other's from its far end: a small check's rules cost mostly their planning, which differs from rule to rule,
+    and this connection has the rules that are not SQL besides; taken so, the two end together."""
+    sql = [r for r in rules if r.sql is not None and r.id not in taken]
+    here, beside = _Share(sql[0::2]), _Share(sql[1::2])
+    here.other, beside.other = beside, here
+    return here, beside
+
+
+def _next_rule(share: deque[Rule]) -> Rule | None:
+    """The next rule for a connection to run: the first of its share, else the last left of the other share (each
+    rule is taken once: a deque's pops are atomic); None when both are done."""
+    for take in (share.popleft, getattr(share, "other", deque()).pop):
+        try:
+            return take()
+        except IndexError:
+            continue
+    return None
 
 
 @contextmanager
-def sql_rules_beside(con: duckdb.DuckDBPyConnection, rules: list[Rule], scope: CheckScope,
+def sql_rules_beside(con: duckdb.DuckDBPyConnection, rules: Sequence[Rule], scope: CheckScope,
                      spans: "AppendedRows | None") -> Iterator[Callable[[], dict[str, Outcome]]]:
     """Evaluate SQL `rules` on a second connection to the warehouse, in a thread, while the block runs; the block's
-    `collect()` waits for their outcomes. The connection has the scope and its own scoped copies (temp tables are a
-    connection's own), made as the block's are (`spans`: see `scoped_tables`). After a small change a rule's
-    statement costs mostly its planning, on one core: two connections plan two statements at once, and DuckDB
-    lets go of Python while it plans and runs them."""
+    `collect()` waits for their outcomes. The connection has the scope and, for a small share of the warehouse,
+    its own scoped copies (temp tables are a connection's own), made as the block's are (`spans`: see
+    `scoped_tables`); a scope of every study reads the tables themselves, as the block's connection does. In a
+    small check a rule's statement costs mostly its planning, on one core: two connections plan two statements at
+    once, and DuckDB lets go of Python while it plans and runs them. `rules` is its share (`_shares`): it takes
+    them from the front, while the block's connection may take those left at the end, and then takes those left
+    of the other share."""
     if not rules:
         yield dict
         return
+    rules = rules if isinstance(rules, _Share) else _Share(rules)
     beside = con.cursor()
     outcomes: dict[str, Outcome] = {}
     failed: list[BaseException] = []
@@ -427,10 +465,10 @@ def sql_rules_beside(con: duckdb.DuckDBPyConnection, rules: list[Rule], scope: C
     def evaluate_all() -> None:
         try:
             set_scope(beside, sorted(scope.nct_ids), scope.as_of)
-            with scoped_tables(beside, True, spans):
-                for rule in rules:
-                    if stopping.is_set():
-                        return
+            if not rules:  # the block's connection took them all meanwhile: no copy is needed
+                return
+            with scoped_tables(beside, worth_scoping(beside, len(scope.nct_ids)), spans):
+                while not stopping.is_set() and (rule := _next_rule(rules)) is not None:
                     outcomes[rule.id] = evaluate(beside, rule, scope, narrowed=True)
         except BaseException as exc:  # raised by `collect()`, in the run's thread
             failed.append(exc)
@@ -574,8 +612,10 @@ class CheckWorkers:
     a file in memory (`_share_reads`), mapped, not copied."""
 
     def __init__(self, processes: int, brief: bool = False) -> None:
+        from checks import all_rules
         from flows.worker_processes import worker_context
 
+        all_rules()  # forked, the workers have them imported
         self.processes = processes
         self.pool = WorkerPool(processes, initializer=_quiet_worker, context=worker_context(brief))
 

@@ -18,7 +18,9 @@ import multiprocessing
 import multiprocessing.context
 import multiprocessing.pool
 import signal
+import threading
 import time
+from typing import Callable
 
 # What the fork server imports once, for every worker to inherit. "__main__" (the program that runs, such as the
 # `trialqc` script) first: each worker would otherwise import it again, as multiprocessing does for a new process.
@@ -57,9 +59,39 @@ def worker_context(brief: bool = False) -> multiprocessing.context.BaseContext:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         return context
-    import flows.worker_preload  # noqa: F401
+    # What flows/worker_preload.py imports but the rules: a worker forked here that evaluates rules is forked once
+    # they are imported (checks.engine.CheckWorkers). This process imports them while it waits for its workers,
+    # as the batch workers parse (0.25 s of one core, which the workers' start no longer waits for).
+    from flows import batch_workers, validate  # noqa: F401
 
+    while_waiting(_import_rules)
     return multiprocessing.get_context("fork")
+
+
+def _import_rules() -> None:
+    import checks
+
+    checks.all_rules()
+
+
+# What the run's process is to do before long and does as it first waits for its workers' results (`_Watched.get`).
+_WHILE_WAITING: list[Callable[[], object]] = []
+
+
+def while_waiting(work: Callable[[], object]) -> None:
+    """Do `work` as this process first waits for a result of its workers (in the thread that waits, which forks
+    no worker meanwhile), or never (what it prepares is then made when first needed)."""
+    if work not in _WHILE_WAITING:
+        _WHILE_WAITING.append(work)
+
+
+def _waiting_work() -> None:
+    """The work left for a wait (`while_waiting`), done now in the main thread (an import in another thread could
+    hold an import lock as the main thread forks a worker)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    while _WHILE_WAITING:
+        _WHILE_WAITING.pop(0)()
 
 
 def stop_server() -> None:
@@ -168,6 +200,8 @@ class _Watched:
         from flows.errors import WorkerLost
 
         deadline = None if timeout is None else time.monotonic() + timeout
+        if timeout is None and not self.result.ready():
+            _waiting_work()
         while not self.result.ready():
             if deadline is not None and time.monotonic() >= deadline:
                 break  # AsyncResult.get raises its TimeoutError
