@@ -8,7 +8,7 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_headings import block_of, names_another_list
-from checks.criteria_text import Item, Section, numbering_gaps, repeated_items, repeated_sections
+from checks.criteria_text import Item, Reading, Section, numbering_gaps, repeated_items, repeated_sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 
@@ -106,7 +106,10 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
     for nct_id, source in _criteria(con, scope):
         text = source.text
         repeats = repeated_items(text, source.memo)
-        copies = repeated_sections(text, source.memo)  # after the items: it reads the sections their reading read
+        # after the items: it reads the sections their reading read; a text without a reading (no list number) has
+        # its sections read from its lower case, which the age, sex and healthy-volunteer rules read too
+        lowered = source.lowered if Reading not in source.memo else None
+        copies = repeated_sections(text, source.memo, lowered)
         for first, copy in copies:
             yield _section_copy(nct_id, text, first, copy)
         for first, repeat in repeats:

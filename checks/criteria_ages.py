@@ -87,7 +87,13 @@ _BOUND_FORMS = (
     ("lower strict", rf"(?:>|over|above|older\s+than|more\s+than|greater\s+than)\s*{_THE_AGE_OF}{_NUM}{_UNIT}"),
     ("upper strict", rf"(?:<|under|below|younger\s+than|less\s+than)\s*{_THE_AGE_OF}{_NUM}{_UNIT}"),
 )
-_BOUND = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_BOUND_FORMS)))
+# Every character a form of bound opens with: a digit, a sign, or the first letter of its words ("between", "from",
+# "at least", "minimum", "not", "no", "greater", "older", "more", "equal", "up to", "less", "younger", "over", "above",
+# "under", "below"). Looked ahead for first, it lets a search pass over every other character at once, where the
+# forms (each a group, which the search cannot look into) would each be tried there.
+_BOUND_OPENS = r"(?=[\dbfamngoeuly\u2265\u2264<>])"
+_BOUND = re.compile(_BOUND_OPENS + "(?:" + "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern)
+                                                    in enumerate(_BOUND_FORMS)) + ")")
 # The age word right before a bound: "Age", "aged", "Age range:", "Age at entry:", "must be aged between".
 _AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|at|entry|screening|enrol?ment|inclusion|"
                          r"the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
@@ -383,9 +389,11 @@ def _one_statement(text: str, lowered: str, memo: dict | None,
 
 # A legacy record's criteria in the PDQ's form: "PATIENT CHARACTERISTICS:" then labels and their values, the age's
 # among them ("Age: 18 and over", or "Age:" above a bullet "-  18 to 65"), for every participant; each value runs to
-# the next label ("Performance status:", "Sex:"), wrapped or not.
-_PDQ_HEADING = re.compile(r"\bpatient characteristics\b")
-_PDQ_AGE = re.compile(r"(?<![\w-])age\s*:")
+# the next label ("Performance status:", "Sex:"), wrapped or not. The heading and the age's label open a word
+# (looked behind from after their first letter, so a search skips to that letter rather than trying the look-behind
+# at every character): "Age:", not "Dosage:" nor "Non-age:".
+_PDQ_HEADING = re.compile(r"p(?<!\wp)atient characteristics\b")
+_PDQ_AGE = re.compile(r"a(?<![\w-]a)ge\s*:")
 _PDQ_NEXT_LABEL = re.compile(r"(?<=\s)(?=[A-Z][A-Za-z]+(?:[ /-][A-Za-z]+){0,3}\s*:)|\n[ \t]*[A-Z][A-Z /-]{3,}:")
 _PDQ_BULLET = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+")
 PDQ_AGE_WIDTH = 120

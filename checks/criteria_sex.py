@@ -119,7 +119,9 @@ _GENDER_IDENTITY = re.compile(
 
 # The PDQ form of older records: "PATIENT CHARACTERISTICS: Age: 18 and over Sex: Women only Menopausal status: ...".
 _PDQ_HEADING = "patient characteristics"
-_PDQ_SEX = re.compile(r"(?<![\w-])sex\s*:\s*(?:[-*\u2022]\s+)?")
+# Its "Sex:" label opens a word, looked behind from after its first letter (a search skips to an "s" rather than
+# trying the look-behind at every character).
+_PDQ_SEX = re.compile(r"s(?<![\w-]s)ex\s*:\s*(?:[-*\u2022]\s+)?")
 _PDQ_SEX_VALUE = re.compile(rf"(?:(?P<female>{_FEMALE_NOUN})|(?P<male>{_MALE_NOUN}))(?:\s+only)?\b"
                             r"(?!\s*(?:and|or|&|/|,|\())")
 

@@ -344,23 +344,26 @@ def text_sections(text: str, lowered: str, memo: dict | None = None) -> list[Sec
     return list(map(_AS_SECTION, found))
 
 
+# A line of 60 characters or more: the text's first, or one after a line break (found from the line break).
+_FIRST_LONG_LINE = re.compile(r"[^\n]{60,}")
+_NEXT_LONG_LINE = re.compile(r"\n([^\n]{60,})")
+
+
 def _hard_wrapped(text: str) -> bool:
     """Whether three lines or more are long (60 characters or more, stripped) and none of those runs past 105.
 
-    Read line by line from the line breaks, without splitting the text: only a line of 60 characters or more
-    is copied to be stripped, and most texts end at their first line past 105 (one item on one line).
+    Only the lines of 60 characters or more are read (a search skips the others), without splitting the text: only
+    they are copied to be stripped, and most texts end at their first line past 105 (one item on one line).
     """
-    long_lines, start, size = 0, 0, len(text)
-    while True:
-        end = text.find("\n", start)
-        stop = size if end < 0 else end
-        if stop - start >= 60 and len(text[start:stop].strip()) >= 60:
-            if stop - start > 105:
+    first = _FIRST_LONG_LINE.match(text)
+    lines = chain((first[0],) if first is not None else (), (m[1] for m in _NEXT_LONG_LINE.finditer(text)))
+    long_lines = 0
+    for line in lines:
+        if len(line.strip()) >= 60:
+            if len(line) > 105:
                 return False
             long_lines += 1
-        if end < 0:
-            return long_lines >= 3
-        start = end + 1
+    return long_lines >= 3
 
 
 def _opens_item(text: str, at: int, wrapped: bool) -> bool:
@@ -405,22 +408,26 @@ def _candidate_rows(text: str, parts: list[Section],
     or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
     bounds are the numbers of the section read alone.
     """
-    wrapped = _hard_wrapped(text)
-    line: dict[int, tuple[int, int, bool]] = {}
     first = _LINE_MARKER.match(text)
+    next_lines = list(_NEXT_LINE_MARKER.finditer(text))
+    # whether a line's number opens an item is read from the lines above it only in a hard-wrapped text (read only
+    # when a line opens with a number)
+    wrapped = (first is not None or bool(next_lines)) and _hard_wrapped(text)
+    if wrapped:
+        found = [(int(m[1]), m.start(1), _opens_item(text, m.start() + 1, True)) for m in next_lines]
+    else:
+        found = [(int(m[1]), m.start(1), True) for m in next_lines]
     if first:
-        line[first.start(1)] = (int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True))
-    for m in _NEXT_LINE_MARKER.finditer(text):
-        at = m.start(1)
-        line[at] = (int(m[1]), at, not wrapped or _opens_item(text, m.start() + 1, True))
-    found = list(line.values())
-    for m in chain(_IN_LINE_POINT.finditer(text), _IN_LINE_BRACKET.finditer(text)):  # as _INLINE_MARKER's
-        at = m.start(m.lastindex)
-        if at not in line:
-            found.append((int(m[m.lastindex]), at, False))
-    if len(found) > len(line):
+        found.insert(0, (int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True)))
+    lines = len(found)
+    inside_lines = [(int(m[m.lastindex]), m.start(m.lastindex), False)  # as _INLINE_MARKER's
+                    for m in chain(_IN_LINE_POINT.finditer(text), _IN_LINE_BRACKET.finditer(text))]
+    if inside_lines:
+        taken = {row[1] for row in found}  # a line's number that the in-line patterns find too is the line's
+        found.extend(row for row in inside_lines if row[1] not in taken)
+    if len(found) > lines:
         if in_line is not None:
-            inside = sorted(row[1] for row in found[len(line):])
+            inside = sorted(row[1] for row in found[lines:])
             for section in parts:
                 in_line.extend(inside[bisect_left(inside, section.start):bisect_left(inside, section.end)])
         found.sort(key=_START)
@@ -915,6 +922,35 @@ def _words(text: str) -> list[bytes]:
     return text.lower().encode("ascii", "replace").translate(_WORD_BYTES).split()
 
 
+# The ends of `_BULLET`'s matches and the starts of `_SUBHEADING`'s, each found from a character a search skips to
+# fast (a line break, a colon) where those patterns, which open at a line's start, are tried at every character: a
+# bullet after a line break (the text's first line is matched alone), a blank line, and a colon that ends its line
+# (the last of the line: any colon before it is followed by other text), at most `SUBHEADING_REACH` characters into
+# the line.
+_NEXT_BULLET = re.compile(r"\n[ \t]*[-*•][ \t]+")
+_FIRST_BULLET = re.compile(r"[ \t]*[-*•][ \t]+")
+_BLANK_LINE_END = re.compile(r"\n[ \t]*\n")
+_COLON_ENDING_LINE = re.compile(r"[:\uff1a][ \t]*(?=\n|\Z)")
+SUBHEADING_REACH = 100
+
+
+def _cuts(chunk: str) -> set[int]:
+    """Where a bullet, a blank line or a sub-heading cuts a section's text into items: the ends of `_BULLET`'s matches
+    and the starts of `_SUBHEADING`'s in `chunk` (bullets and blank lines never overlap: a bullet's match holds no
+    line break, and a blank line's no bullet)."""
+    cuts = {m.end() for m in _NEXT_BULLET.finditer(chunk)}
+    first = _FIRST_BULLET.match(chunk)
+    if first is not None:
+        cuts.add(first.end())
+    cuts.update(m.end() for m in _BLANK_LINE_END.finditer(chunk))
+    for colon in _COLON_ENDING_LINE.finditer(chunk):
+        at = colon.start()
+        line_start = chunk.rfind("\n", 0, at) + 1
+        if at - line_start <= SUBHEADING_REACH:
+            cuts.add(line_start)
+    return cuts
+
+
 def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     """The criteria as separate items, split at item numbers, bullets and blank lines."""
     read = reading(text or "", memo)
@@ -923,10 +959,7 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
     all_words = read.words
     for section in read.sections:
         numbered = {mk.start: mk.number for mk in walk(text, section, (), read)[0]}
-        chunk = text[section.start:section.end]
-        starts = _line_starts(chunk)
-        bullets = _matches_at(_BULLET, chunk, sorted(set(starts) | {at - 1 for at in starts[1:]}))
-        cuts = {m.end() for m in bullets} | {m.start() for m in _matches_at(_SUBHEADING, chunk, starts)}
+        cuts = _cuts(text[section.start:section.end])
         bounds = [section.start] + sorted(set(numbered) | {section.start + c for c in cuts}) + [section.end]
         for start, end in zip(bounds, bounds[1:]):
             mark_end = _ITEM_MARK_AT.match(text, start, end).end()
@@ -1070,6 +1103,9 @@ def _group_heading_between(text: str, start: int, end: int) -> bool:
     for cohort B", "Exclusion Criteria - Healthy Volunteers", "Inclusion Criteria for Partners"): the criteria below
     it are that group's, though the heading opens a section of the same name as the one above (which a heading
     written again would continue)."""
+    between = text[start:end]
+    if between.isascii() and "criteria" not in between.lower():
+        return False  # every heading says "criteria" (in any case; a letter beyond ASCII may stand for one of its own)
     return any(_GROUP_WORD.search(m[0]) is not None or _PEOPLE_WORD.search(m[0]) is not None
                for m in _HEADING.finditer(text, start, end))
 
@@ -1187,17 +1223,22 @@ def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, It
 
 
 
-def repeated_sections(text: str | None, memo: dict | None = None) -> list[tuple[Section, Section]]:
+def repeated_sections(text: str | None, memo: dict | None = None,
+                      lowered: str | None = None) -> list[tuple[Section, Section]]:
     """(first, copy) for every criteria section written again whole, with the sections between them: the same run of
     headings and criteria word for word ("Inclusion Criteria: ... Exclusion Criteria: ..." pasted twice, or one
     "Inclusion Criteria:" list twice), with only headings naming no group and list items between them
     (`_separates_copy`). The copy's items are each the same criterion again, for the same people; one section alike
-    in two runs that differ (one exclusion list below two inclusion lists) may be two groups' own."""
+    in two runs that differ (one exclusion list below two inclusion lists) may be two groups' own. (`lowered`:
+    text.lower(), if at hand: the other rules that read the text's sections lower-case it too.)"""
     if not text:
         return []
     read = memo.get(Reading) if memo is not None else None
-    parts = [part for part in (read.sections if read is not None else text_sections(text, text.lower(), memo))
-             if part.name != "criteria"]
+    if read is not None:
+        parts = read.sections
+    else:
+        parts = text_sections(text, text.lower() if lowered is None else lowered, memo)
+    parts = [part for part in parts if part.name != "criteria"]
     if len({part.name for part in parts}) == len(parts):
         return []  # no heading is written twice (most texts: one inclusion and one exclusion section)
     keys = [(_heading_of(text, part), " ".join(text[part.start:part.end].split())) for part in parts]
