@@ -5,13 +5,15 @@ ClinicalTrials.gov's review asks that the criteria's age limits agree with the a
 structured ages gets the wrong trials when they differ ("Age 12 to 17 years" with a minimum of '18 Years', "aged
 18-65 years" with no maximum). Only one clear age limit for everyone is read: a criterion of the inclusion list that
 opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older").
-Ages of other people (parents, children of the participants), gestational ages, ages at diagnosis, durations,
-several groups' ages, and a limit that the criterion qualifies ("18 years or the age of majority", "or 16 with
-parental consent") are no such limit, and the text stays unread. Ages are compared as calendar lengths, as
-protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain
-range may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree). A lower age of
-0 ("aged 0-6 months") sets no minimum; units and the word for age written in another language ("Edad ≥ 18 años",
-"6-24 meses") are read as they say, and a bare letter after an age ("0-6 m") leaves it unread.
+Ages of other people (parents, children of the participants), gestational ages, ages at an event (at diagnosis, at
+the time of migraine onset, when a vaccine was received), durations, several groups' ages, and a limit that the
+criterion qualifies ("18 years or the age of majority", "or 16 with parental consent") are no such limit, and the
+text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum compares them, and a
+bound written with "under", "older than" or as a plain range may mean the next whole age ('under 18' and '17 Years'
+agree; '18 to 65' and '64 Years' agree), and "between 18 and 65" may leave both its ends out ('19 Years' to '64
+Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged 0-6 months") sets no minimum; units and the word for
+age written in another language ("Edad ≥ 18 años", "6-24 meses") are read as they say, and a bare letter after an
+age ("0-6 m") leaves it unread.
 """
 from __future__ import annotations
 
@@ -26,9 +28,12 @@ from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
 RULE_ID = "contradictions.criteria_age_differs"
-# The layouts that state a limit the record does not set as 'N/A' (legacy XML) or leave it out (API v2): there an
-# absent age is no limit. A republished page may not show the ages at all: there an absent age is unknown.
+# The layouts that state a limit the record does not set as 'N/A' (legacy XML) or leave it out (API v2), and the
+# clincosm page, whose one line states both ends ("18 Years and Older": no maximum; "up to 5 Days": no minimum):
+# there an absent age is no limit where the other is given. Another republished page may show one end only (a
+# meddatax page its minimum), or no ages at all: there an absent age is unknown.
 REGISTRY_LAYOUTS = ("ctgov_json_v2", "ctgov_xml")
+OPEN_END_LAYOUTS = REGISTRY_LAYOUTS + ("ctgov_classic_text",)
 NO_LIMIT = ("n/a", "")
 # Mean length in days of each unit the registry writes ages in (as the SQL macro age_in_days), and how far one such
 # age may lie from its mean as a calendar length (a month is 28 to 31 days, a year 365 or 366).
@@ -68,7 +73,7 @@ _THE_AGE_OF = r"(?:the\s+age\s+of\s+)?"
 # Each form of bound: (name, pattern); the groups are number, unit (and again for a range). The order is the order
 # they are tried at one place: the longer words first.
 _BOUND_FORMS = (
-    ("range", rf"between\s+(?:the\s+ages?\s+of\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:and|-|to|&)\s*{_NUM}{_UNIT}"),
+    ("range between", rf"between\s+(?:the\s+ages?\s+of\s+)?{_NUM}{_UNIT}{_OF_AGE}\s*(?:and|-|to|&)\s*{_NUM}{_UNIT}"),
     ("lower", rf"(?:\u2265|at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|not\s+(?:less|younger)\s+than"
               rf"|no\s+(?:less|younger)\s+than|(?:greater|older|more)\s+than\s+or\s+equal\s+to"
               rf"|equal\s+to\s+or\s+(?:greater|older|more)\s+than)\s*(?:\(\s*\u2265\s*\)\s*)?{_THE_AGE_OF}"
@@ -136,15 +141,27 @@ _OTHERS = re.compile(
     r"index\s+(?:cases?|patients?|child(?:ren)?)|"
     r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
 # Words before the age that make it conditional, negated or an age at an event: "For patients ≥ 50 years",
-# "diagnosed before age 40", "Age at diagnosis ≤ 18", "Not older than" aside (a bound's own words).
+# "diagnosed before age 40", "Age at diagnosis ≤ 18", "who received the vaccine at less than 12 months of age",
+# "Not older than" aside (a bound's own words).
 _OPENING_NOT_THE_LIMIT = re.compile(
     r"\b(?:diagnos\w*|onset|symptoms?|menarche|menopaus\w*|transplant\w*|hsct|surgery|injury|infection|"
     r"presentation|first|since|duration|history|for|if|in|when|whose|among|those|with|no|except|exclud\w*|unless|"
-    r"before|after|prior|by|until)\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
-# An event after the age: "≤ 18 years at diagnosis", "before 40 years at onset".
-_AT_EVENT = re.compile(r"[^.;]{0,20}?\b(?:at|by|before|after|when|of|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
-                       r"(?:initial\s+|first\s+)?(?:diagnos|onset|symptom|transplant|hsct|surgery|injury|infection|"
-                       r"presentation|menarche|menopaus|birth|delivery|conception)")
+    r"before|after|prior|by|until|received|receiving|vaccinated|immuni[sz]ed|underwent|undergone|began|begun|"
+    r"started|developed|experienced|occurred|had(?!\s+to\b))\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
+# An event after the age: "≤ 18 years at diagnosis", "before 40 years at onset", "18 years of age at diagnosis",
+# and up to two words before the event after a word for when ("Less than 50 years of age at the time of migraine
+# onset", "at first cluster attack", "when the first lesions appeared"). Those words are none of the study's own
+# moments ("at the time of consent", "at the screening visit", "at the time of planned surgery"), nor words that
+# join another clause ("at enrolment and with a diagnosis of ..."): an age then is the participants'. After "of"
+# the event follows at once ("without a history of spine surgery" names no age's event).
+_STUDY_MOMENT = (r"(?:screen|consent|enrol|inclu|entry|random|regist|visit|sign|study|trial|baseline|dos|vaccinat|"
+                 r"treat|participa|plann|schedul|upcoming|elective|propos|intend|and\b|or\b|with\b|who\b|in\b)")
+_EVENT = (r"(?:diagnos|onset|symptom|seizure|attack|episode|relapse|stroke|transplant|hsct|surgery|injury|infection|"
+          r"presentation|menarche|menopaus|birth|delivery|conception|began|begun|started|occurred|appeared)")
+_AT_EVENT = re.compile(r"[^.;]{0,20}?(?:\bof\s+(?:the\s+)?(?:initial\s+|first\s+)?"
+                       r"|\b(?:at|by|before|after|when|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
+                       r"(?:(?:the|their|his|her|initial|first)\s+)?"
+                       rf"(?:(?!{_STUDY_MOMENT})[a-z][\w'-]*\s+){{0,2}}?){_EVENT}")
 # How far into its criterion the participants' age may begin ("Male or female patients aged ..."), and how long a
 # criterion read is (a longer one describes more than the participants' ages).
 OPENING_REACH = 60
@@ -191,7 +208,8 @@ class Age(NamedTuple):
 
 class Bound(NamedTuple):
     """One side of the ages a criterion allows: 'lower' or 'upper', the age, and how it is written ('inclusive',
-    'strict' for "under 18" / "older than 18", 'range' for the end of "18 to 65")."""
+    'strict' for "under 18" / "older than 18", 'range' for the end of "18 to 65", 'between' for either end of
+    "between 18 and 65", which may be meant to leave both ends out)."""
 
     side: str
     age: Age
@@ -231,8 +249,10 @@ def _bounds_of(match: re.Match, following_unit: str | None) -> list[Bound]:
     if name.startswith("range"):
         lo_n, lo_u, hi_n, hi_u = values[:4]
         hi_unit = _unit(hi_u) or _unit(lo_u) or following_unit or "year"
-        return [Bound("lower", Age(float(lo_n), _unit(lo_u) or hi_unit), "inclusive"),
-                Bound("upper", Age(float(hi_n), hi_unit), name.partition(" ")[2] or "range")]
+        kind = name.partition(" ")[2]
+        lower_kind = "between" if kind == "between" else "inclusive"
+        return [Bound("lower", Age(float(lo_n), _unit(lo_u) or hi_unit), lower_kind),
+                Bound("upper", Age(float(hi_n), hi_unit), kind or "range")]
     number, unit = values[:2]
     side, _, strict = name.partition(" ")
     return [Bound(side, Age(float(number), _unit(unit) or following_unit or "year"),
@@ -295,10 +315,18 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     for i, m in enumerate(chained):
         following_unit = next((_unit(w) for later in chained[i + 1:] for w in later.groups() if _unit(w)), None)
         bounds.extend(_bounds_of(m, following_unit))
+    if _INCLUSIVE.search(text, end):  # "between 18 and 65 years, inclusive": both ends are in
+        bounds = [b._replace(kind=_INCLUSIVE_KIND[b.side]) if b.kind == "between" else b for b in bounds]
     sides = {b.side: b.age for b in bounds}
     if len(sides) != len(bounds) or (len(sides) == 2 and sides["lower"].days > sides["upper"].days):
         return None  # two limits of one side, or a range that ends before it starts ("18-5 years")
     return tuple(bounds)
+
+
+# A range said to hold its ends after it: "between 18 and 65 years, inclusive", "(both inclusive)", "inclusively".
+_INCLUSIVE = re.compile(r"\binclusive")
+# What each end of "between 18 and 65" is when the criterion says its ends are in: that of "18 to 65".
+_INCLUSIVE_KIND = {"lower": "inclusive", "upper": "range"}
 
 
 def _age_words(lowered: str, start: int, end: int) -> list[int]:
@@ -485,8 +513,9 @@ _STRUCTURED_AGE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*")
 @lru_cache(maxsize=4096)
 def structured_age(value: str | None, registry: bool) -> Age | None | bool:
     """A structured age ('18 Years') as an Age; False when the record sets no limit ('N/A', or none given in a
-    registry record); None when unknown (a page that may not show it, or a value that is no age). Kept for each
-    value: records write a few ages ('18 Years', '65 Years', 'N/A') over and over, and an Age is never changed."""
+    registry record or on a clincosm page beside the other age: `registry`); None when unknown (a page that may not
+    show it, or a value that is no age). Kept for each value: records write a few ages ('18 Years', '65 Years',
+    'N/A') over and over, and an Age is never changed."""
     if value is None or value.strip().lower() in NO_LIMIT:
         return False if registry else None
     m = _STRUCTURED_AGE.fullmatch(value)
@@ -515,6 +544,23 @@ def agrees(bound: Bound, limit: Age | bool | None) -> bool:
     return _between(limit, age.shifted(-1), age.shifted(1))
 
 
+def _exclusive_between(bounds: tuple[Bound, ...], limits: dict[str, Age | bool | None]) -> bool:
+    """Whether the record's ages are the ends of "between 18 and 65" both left out: '19 Years' and '64 Years'."""
+    ends = {b.side: b.age for b in bounds if b.kind == "between"}
+    low, high = limits["lower"], limits["upper"]
+    if len(ends) != 2 or not isinstance(low, Age) or not isinstance(high, Age):
+        return False
+    above, below = ends["lower"].shifted(1), ends["upper"].shifted(-1)
+    return _between(low, above, above) and _between(high, below, below)
+
+
+def disagreeing(bounds: tuple[Bound, ...], limits: dict[str, Age | bool | None]) -> list[Bound]:
+    """The criterion's bounds the record's limits ({'lower': ..., 'upper': ...}, as `structured_age` gives them) do
+    not fit (`agrees`), none where they are both ends of "between 18 and 65" left out."""
+    wrong = [b for b in bounds if not agrees(b, limits[b.side])]
+    return [] if wrong and _exclusive_between(bounds, limits) else wrong
+
+
 def _said(age: Age) -> str:
     number = f"{age.number:g}"
     return f"{number} {age.unit}{'' if age.number == 1 else 's'}"
@@ -538,16 +584,16 @@ def _limit_said(value: str | None) -> str:
 def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum: str | None,
                        registry: bool, lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
     """A finding when the inclusion criteria's one age limit disagrees with the record's minimum or maximum age
-    (`registry`: an absent age is no limit; `lowered`, `memo`: as `stated_ages` takes them)."""
+    (`registry`: an absent age is no limit, as in a registry record; `lowered`, `memo`: as `stated_ages` takes them)."""
     lowered = criteria.lower() if lowered is None else lowered
     limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
     if limits["lower"] is None and limits["upper"] is None:
         return  # both ages unknown (a page that may not show them): every bound agrees with them (`agrees`)
-    found = _one_statement(criteria, lowered, memo, lambda bounds: all(agrees(b, limits[b.side]) for b in bounds))
+    found = _one_statement(criteria, lowered, memo, lambda bounds: not disagreeing(bounds, limits))
     if found is None:
         return
     statement = found[0]
-    wrong = [b for b in statement.bounds if not agrees(b, limits[b.side])]
+    wrong = disagreeing(statement.bounds, limits)
     if not wrong or found[1] is not None and (_for_groups(criteria, lowered, *found[1], statement)
                                               or _age_elsewhere(lowered, statement, *found[1])):
         return  # (read only where they disagree)
@@ -572,7 +618,7 @@ def criteria_age_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> I
             continue  # one criteria text beside one pair of ages
         layout = layouts.get(nct_id, [(None,)])[0][0]
         minimum, maximum = rows[0]
-        registry = layout in REGISTRY_LAYOUTS and not (minimum is None and maximum is None)
+        registry = layout in OPEN_END_LAYOUTS and not (minimum is None and maximum is None)
         yield from study_age_findings(nct_id, found[0].text, minimum, maximum, registry, found[0].lowered,
                                       found[0].memo)
 
