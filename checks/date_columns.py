@@ -78,12 +78,15 @@ def first_public(alias: str = "s") -> str:
 
 def _public_by_said(alias: str, updated: str, numbered: str) -> str:
     """SQL text of _public_by(): `updated` with {day}, the last update, where that is the earlier day, else `numbered`
-    with {year}, the year the NCT number was issued by; NULL where neither is known."""
+    with {year}, the year the NCT number was issued by; NULL where neither is known. (The end of that year is named
+    once, in a one-item list's lambda: written out in each test, it was planned three times over.)"""
     at = _at(alias)
-    day = f"date_shown({at}last_update_posted_date, {at}last_update_posted_date_precision)"
-    year = f"CAST(year({_public_by(alias)}) AS VARCHAR)"
-    return (f"CASE WHEN {_public_by(alias)} = {at}last_update_posted_date THEN {sql_text(updated, day=day)} "
-            f"WHEN {_public_by(alias)} IS NOT NULL THEN {sql_text(numbered, year=year)} END")
+    updated_on = f"{at}last_update_posted_date"
+    day = f"date_shown({updated_on}, {at}last_update_posted_date_precision)"
+    year = "CAST(year(numbered_by) AS VARCHAR)"
+    return (f"list_transform([{numbered_by(alias)}], numbered_by -> "
+            f"CASE WHEN {updated_on} <= coalesce(numbered_by, {updated_on}) THEN {sql_text(updated, day=day)} "
+            f"WHEN numbered_by IS NOT NULL THEN {sql_text(numbered, year=year)} END)[1]")
 
 
 def first_public_shown(alias: str = "s") -> str:
@@ -132,13 +135,30 @@ DAY_ONLY = ("study_first_submitted_date", "results_first_submitted_date", "resul
             "disposition_first_submitted_date", "disposition_first_posted_date", "snapshot_date")
 
 
-def registered() -> tuple[PartialDate, str, str]:
-    """When the record was registered, what that date is ('first submitted' or 'first posted', SQL text), and
-    whether it is its posting (SQL). Its first submission; but a record first posted before the day it gives as
-    first submitted had that date stamped again later (a legacy record that gives 2006-07-13, posted 1999-11-04):
-    it was registered by its posting."""
+def registered_by_posting() -> str:
+    """SQL: the record was registered by its first posting (see registered())."""
     submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
-    by_posting = f"(s.study_first_submitted_date IS NULL OR coalesce({after(submitted, posted)}, FALSE))"
+    return f"(s.study_first_submitted_date IS NULL OR coalesce({after(submitted, posted)}, FALSE))"
+
+
+# registered_by_posting() as a column of registered_studies().
+_BY_POSTING = "by_posting"
+BY_POSTING_COLUMN = f"s.{_BY_POSTING}"
+
+
+def registered_studies() -> str:
+    """SQL: `studies` rows with registered_by_posting() as a column: a rule that reads registered() a dozen times
+    reads it so, computed once (written out each time, it cost a third of such a rule's planning)."""
+    return f"(SELECT *, {registered_by_posting()} AS {_BY_POSTING} FROM studies s)"
+
+
+def registered(by_posting: str | None = None) -> tuple[PartialDate, str, str]:
+    """When the record was registered, what that date is ('first submitted' or 'first posted', SQL text), and
+    whether it is its posting (SQL: `by_posting` where a query reads it as a column, else registered_by_posting()).
+    Its first submission; but a record first posted before the day it gives as first submitted had that date stamped
+    again later (a legacy record that gives 2006-07-13, posted 1999-11-04): it was registered by its posting."""
+    submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
+    by_posting = by_posting or registered_by_posting()
     pick = lambda a, b: f"CASE WHEN {by_posting} THEN {a} ELSE {b} END"  # noqa: E731
     on = PartialDate(pick(posted.lo, submitted.lo), pick(posted.hi, submitted.hi), pick(posted.text, submitted.text))
     return on, pick("'first posted'", "'first submitted'"), by_posting
@@ -173,12 +193,12 @@ def period_word(name: str) -> str:
 
 
 def select(message: str, evidence: str, where: str, fields: tuple[str, ...] = (),
-           joins: str = "", severity: str = "NULL") -> str:
-    """A rule SELECT over `studies s` (plus `joins`); `fields` overrides the rule's fields,
-    `severity` (SQL) the rule's severity where it is not NULL."""
+           joins: str = "", severity: str = "NULL", studies: str = "studies") -> str:
+    """A rule SELECT over `studies s` (plus `joins`; `studies` a query of studies rows with more columns); `fields`
+    overrides the rule's fields, `severity` (SQL) the rule's severity where it is not NULL."""
     listed = f", [{', '.join(literal(f) for f in fields)}] AS fields" if fields else ""
     return (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence{listed}, "
-            f"{severity} AS severity FROM studies s {joins} WHERE {where}")
+            f"{severity} AS severity FROM {studies} s {joins} WHERE {where}")
 
 
 def rule(name: str, severity: str, rationale: str, fields: tuple[str, ...], sql: str,

@@ -7,8 +7,8 @@ the earlier of the run's $as_of and the day the record was taken from the regist
 from __future__ import annotations
 
 from checks.date_columns import (
-    ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, POSTED, REGISTRY_OPENED,
-    date_of, on_or_in, period_word, registered, rule, select, shown,
+    BY_POSTING_COLUMN, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, POSTED,
+    REGISTRY_OPENED, date_of, on_or_in, period_word, registered, registered_studies, rule, select, shown,
 )
 from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
 from checks.partial_dates import RECORD_TODAY, after, exact
@@ -83,8 +83,8 @@ def _registered_after_completion_sql() -> str:
     # days past is only info (a page shows no submission date; 95% of postings come within 81 days of it).
     submitted, posted = date_of("study_first_submitted_date"), date_of("study_first_posted_date")
     completion = date_of("completion_date")
-    _on, what, by_posting = registered()
-    texts = {"what": what, "a": registered_shown(), "b": shown("completion_date")}
+    _on, what, by_posting = registered(BY_POSTING_COLUMN)
+    texts = {"what": what, "a": registered_shown(by_posting), "b": shown("completion_date")}
     late = (f"CASE WHEN {by_posting} THEN {after(posted, completion, POSTING_ALLOWED_DAYS)} "
             f"ELSE {after(submitted, completion)} END")
     began = f"coalesce({date_of('start_date').hi}, {completion.hi})"
@@ -94,11 +94,12 @@ def _registered_after_completion_sql() -> str:
                 f"have been submitted before it ended.' END)")
     return select(
         sql_text("Study was {what} {on}, after {ended}, so it was registered retrospectively{why}",
-                 ended=_completion_said(texts["b"]), on=registered_on(), why=f"coalesce({why_info}, '.')", **texts),
+                 ended=_completion_said(texts["b"]), on=registered_on(by_posting), why=f"coalesce({why_info}, '.')",
+                 **texts),
         sql_text("{what}={a}; completion_date={b}", **texts),
         f"{completion.lo} >= {REGISTRY_OPENED} AND NOT {NEVER_STARTED} AND NOT {ENROLLED_NOBODY} AND {COMPLETED} "
         f"AND {late}",
-        severity=f"CASE WHEN {why_info} IS NOT NULL THEN 'info' END")
+        severity=f"CASE WHEN {why_info} IS NOT NULL THEN 'info' END", studies=registered_studies())
 
 
 def _why_no_breach(completed_by: str, began_by: str) -> str:

@@ -46,6 +46,9 @@ def issued_by_year_sql(number: str) -> str:
             f"THEN {years[0]} + len(list_filter([{lasts}], last -> last < {number})) END")
 
 
+# The year after the later of the run's day and today (see _BEYOND_TODAY), a column of each row: the year ladder
+# compared with it folds that constant once per year written out, which cost ten times more to plan.
+_YEAR_AFTER_TODAY = "year(greatest(CAST($as_of AS DATE), current_date)) + 1"
 # The day by which the record shows its number was issued: its first posting; else the day our copy was taken from the
 # registry (the record existed then, even when the run is judged as of an earlier day); else the run's day. The year
 # checked is that day's plus one year of slack, since a record registered late in a year may be posted early the next.
@@ -53,14 +56,14 @@ _KNOWN_ON = "coalesce(snapshot_date, CAST($as_of AS DATE))"
 _RECORDS = f"""
     SELECT nct_id, study_first_posted_date AS posted, {_KNOWN_ON} AS known_on,
            coalesce(year(study_first_posted_date), year({_KNOWN_ON})) + 1 AS year,
-           study_first_posted_date IS NULL AND snapshot_date IS NULL AS undated
+           study_first_posted_date IS NULL AND snapshot_date IS NULL AS undated,
+           {_YEAR_AFTER_TODAY} AS year_after_today
     FROM studies WHERE regexp_full_match(nct_id, 'NCT[0-9]{{8}}')
 """
 # The run's day is a reference a user may set years before the record existed (a past as_of over a page taken today):
 # it does not show when a record that gives neither day existed. Such a record's number is judged unissued only where
 # the registry had not issued it by the end of the year after today either, whatever the as_of.
-_BEYOND_TODAY = f"""CAST(substr(nct_id, 4) AS BIGINT) >
-    {last_nct_number_sql("year(greatest(CAST($as_of AS DATE), current_date)) + 1")}"""
+_BEYOND_TODAY = f"CAST(substr(nct_id, 4) AS BIGINT) > {last_nct_number_sql('year_after_today')}"
 _BELOW_FIRST = f"CAST(substr(nct_id, 4) AS BIGINT) < {FIRST_NCT}"
 NCT_NUMBER_BEYOND_REGISTRATION = f"""
     SELECT nct_id,

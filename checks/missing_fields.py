@@ -15,6 +15,7 @@ the page never shows them or lacks them too: what the page gives, the study no l
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from checks.date_columns import FINAL_RULE_IN_FORCE, before_fdaaa, before_fdaaa_evidence, first_public
@@ -91,12 +92,18 @@ def _said(expr: str) -> str:
     return f"lower(trim({expr}, {_WRAPPING}))"
 
 
+# The placeholders as one SQL list: list_contains keeps a long text's test inside the CASE that skips it (an IN list
+# of as many values may be planned as a join that lower-cases and trims every text first: ten times the CPU where the
+# CASE also reads another table).
+_NO_VALUE_LIST = "[" + ", ".join(f"'{value}'" for value in _NO_VALUE_WORDS) + "]"
+
+
 def _void(expr: str) -> str:
     """SQL: the short text (a title, a condition, a measure) is NULL, white space, a placeholder ('N/A', 'TBD',
     'Not applicable', 'Not Provided', 'Unknown', 'Not yet known', '**TBC**', 'Summary'), or has no letter or digit
     ('-', '&nbsp;')."""
     return (f"(CASE WHEN {expr} IS NULL THEN TRUE WHEN strlen({expr}) > {_PLACEHOLDER_CHARS} THEN {_white(expr)} "
-            f"ELSE {_said(expr)} IN {_in_list(list(_NO_VALUE_WORDS))} "
+            f"ELSE list_contains({_NO_VALUE_LIST}, {_said(expr)}) "
             f"OR NOT regexp_matches(regexp_replace({expr}, {_ENTITY}, '', 'gi'), '[\\p{{L}}\\p{{N}}]') END)")
 
 
@@ -147,20 +154,18 @@ _DESCRIBED = ("EXISTS (SELECT 1 FROM detailed_descriptions d WHERE d.nct_id = s.
               f"AND NOT {_void_text('d.description')})")
 
 
-def _pointless(expr: str, to_description: bool) -> str:
-    """SQL: the short free text only points out of the record ('See protocol', 'Please contact site'), or, with
-    `to_description`, to its detailed description ('See detailed description', 'Please see below')."""
-    inside = f" OR {_points(expr, _POINTS_TO_DESCRIPTION)}" if to_description else ""
-    return f"({_points(expr, _POINTS_OUT)}{inside})"
+def _pointless(expr: str, to_description: str) -> str:
+    """SQL: the short free text only points out of the record ('See protocol', 'Please contact site'), or, where
+    `to_description` (SQL) holds, to its detailed description ('See detailed description', 'Please see below')."""
+    return f"({_points(expr, _POINTS_OUT)} OR {to_description} AND {_points(expr, _POINTS_TO_DESCRIPTION)})"
 
 
-def _none_but_pointers(table: str, column: str, no_value: Callable[[str, bool], str]) -> str:
-    """SQL: the study's `table` gives no `column` (`no_value(expr, to_description)` says which text gives none);
-    a pointer to the detailed description gives none only where the record gives no detailed description. (Judged
-    twice rather than once per row: a correlated look at the descriptions for every row costs ten times more.)"""
-    anywhere = _none_in(table, column, empty=lambda expr: no_value(expr, True))
-    here = _none_in(table, column, empty=lambda expr: no_value(expr, False))
-    return f"({anywhere} AND (NOT {_DESCRIBED} OR {here}))"
+def _none_but_pointers(table: str, column: str, no_value: Callable[[str, str], str]) -> str:
+    """SQL: the study's `table` gives no `column` (`no_value(expr, to_description)` says which text gives none, a
+    pointer to the detailed description where `to_description`, SQL, holds); a pointer to the detailed description
+    gives none only where the record gives no detailed description. (Judged once per row: the look at the
+    descriptions costs little beside the text's tests, which, written out twice, cost twice as much to plan.)"""
+    return _none_in(table, column, empty=lambda expr: no_value(expr, f"NOT {_DESCRIBED}"))
 
 
 # The longest title the registry takes (an official title): a longer summary never repeats one.
@@ -174,7 +179,7 @@ def _repeats_title(expr: str) -> str:
     return f"{_said(expr)} IN ({titles})"
 
 
-def _no_summary(expr: str, to_description: bool) -> str:
+def _no_summary(expr: str, to_description: str) -> str:
     """SQL: the brief summary gives no summary: blank, a short placeholder ('N/A', 'Summary'), a pointer, or the
     title again. Written as a CASE so that a long text, almost every summary, is never read further."""
     return (f"(CASE WHEN {_blank(expr)} THEN TRUE WHEN strlen({expr}) > {_TITLE_CHARS} THEN FALSE "
@@ -187,7 +192,7 @@ _CRITERIA_HEADINGS = r"'(key\s+)?(inclusion|exclusion|eligibility)(\s+criteria)?
 _HEADINGS_CHARS = 80
 
 
-def _no_criteria(expr: str, to_description: bool) -> str:
+def _no_criteria(expr: str, to_description: str) -> str:
     """SQL: the criteria give none: blank, a short placeholder ('N/A', 'TBD'), a pointer ('See protocol', 'Please
     contact site') or their headings alone ('Inclusion Criteria: Exclusion Criteria:'). Written as a CASE so that a
     long text, almost all criteria, is never read further. ('No eligibility criteria', as legacy records of 1999 give
@@ -260,16 +265,32 @@ _PAGE_OVER_REGISTRY = (f"(coalesce(s.source_layout, '') NOT IN {_REGISTRY} AND E
                        f"AND v.{IN_SCOPE}))")
 
 
-def _registry_version() -> str:
-    """Such studies' rows with the studies columns of the newest registry record: the richest source."""
-    replaced = ", ".join(f"r.{column} AS {column}" for column in _VERSION_COLUMNS)
-    return (f"(SELECT cur.* REPLACE ({replaced}), r.layout AS judged_on, r.sha256 AS judged_sha256 "
+def _registry_version(columns: list[str]) -> str:
+    """Such studies' rows with the studies `columns` of the newest registry record: the richest source."""
+    picked = ", ".join(f"r.{column} AS {column}" if column in _VERSION_COLUMNS else f"cur.{column}"
+                       for column in columns)
+    return (f"SELECT {picked}, r.layout AS judged_on, r.sha256 AS judged_sha256 "
             f"FROM studies cur JOIN ("
             f"SELECT * FROM meta.source_records WHERE layout IN {_REGISTRY} "
             # only the (scoped) studies whose current record is a page are judged so: window none of the rest
             f"AND nct_id IN (SELECT nct_id FROM studies WHERE source_layout NOT IN {_REGISTRY}) "
             "QUALIFY row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted_date DESC NULLS LAST, "
-            f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY})")
+            f"loaded_run DESC, sha256) = 1) r USING (nct_id) WHERE cur.source_layout NOT IN {_REGISTRY}")
+
+
+# A studies column a rule's SQL reads of the study it judges ('s.enrollment').
+_STUDY_COLUMN = re.compile(r"\bs\.([a-z_][a-z0-9_]*)")
+# The columns judging a study on one source or another always reads.
+_JUDGING_COLUMNS = ("nct_id", "source_layout", "source_sha256")
+
+
+def _versions(*sql: str) -> str:
+    """SQL: each study's current row, and the newest registry record's (`judged_on` its layout) where the current
+    record is a page, with the studies columns `sql` reads as `s.<column>`: fewer columns are cheaper to plan."""
+    columns = list(dict.fromkeys(_JUDGING_COLUMNS + tuple(c for text in sql for c in _STUDY_COLUMN.findall(text))))
+    current = (f"SELECT {', '.join(columns)}, CAST(NULL AS VARCHAR) AS judged_on, source_sha256 AS judged_sha256 "
+               "FROM studies")
+    return f"({current} UNION ALL {_registry_version(columns)})"
 
 
 def _given(fields: tuple[str, ...], sha256: str) -> str:
@@ -282,24 +303,26 @@ def _given(fields: tuple[str, ...], sha256: str) -> str:
 def _judged_sql(fields: tuple[str, ...], select: str, evidence: str, where: str) -> str:
     """The rule's SELECT over the source each study is judged on: the current record where its layout
     shows the fields, else nothing; the registry's own record when one was loaded beside a current page.
-    A field the judged record gave in a form validation refused is not missing."""
+    A field the judged record gave in a form validation refused is not missing. (The rows of either source that lack
+    the fields are found once, in a CTE read twice: written out per source, the rule cost twice as much to plan.)"""
     hidden = hidden_from(fields)
     shown = f" AND coalesce(s.source_layout, '') NOT IN {_in_list(hidden)}" if hidden else ""
-    sql = (f"{select}{evidence} AS evidence FROM studies s WHERE ({where}){shown} AND NOT {_PAGE_OVER_REGISTRY} "
-           f"AND NOT {_given(fields, 's.source_sha256')}")
-    if all(f.startswith("studies.") for f in fields):
-        judged = f"{evidence} || '; judged on the ' || s.judged_on || ' record, the richest source loaded'"
-        sql += (f" UNION ALL {select}{judged} AS evidence FROM {_registry_version()} s WHERE ({where}) "
-                f"AND NOT {_given(fields, 's.judged_sha256')} AND {_page_lacks_too(fields, hidden, where)}")
-    return sql
+    if not all(f.startswith("studies.") for f in fields):
+        return (f"{select}{evidence} AS evidence FROM studies s WHERE ({where}){shown} AND NOT {_PAGE_OVER_REGISTRY} "
+                f"AND NOT {_given(fields, 's.source_sha256')}")
+    judged = f"{evidence} || coalesce('; judged on the ' || s.judged_on || ' record, the richest source loaded', '')"
+    lacking = (f"SELECT * FROM {_versions(select, evidence, where)} s WHERE ({where}) "
+               f"AND NOT {_given(fields, 's.judged_sha256')}")
+    return (f"WITH lacking AS MATERIALIZED ({lacking}) {select}{judged} AS evidence FROM lacking s "
+            f"WHERE CASE WHEN s.judged_on IS NULL THEN NOT {_PAGE_OVER_REGISTRY}{shown} "
+            f"ELSE {_page_lacks_too(hidden)} END")
 
 
-def _page_lacks_too(fields: tuple[str, ...], hidden: list[str], where: str) -> str:
+def _page_lacks_too(hidden: list[str]) -> str:
     """SQL: the current page of a study judged on the registry's own (older) record never shows the fields, or shows
-    them no better (`where` holds on it too, and it gave no value validation refused). A page that gives the start
-    date, enrollment or phase the older record lacked has given it since: the study does not lack it now."""
-    pages = (f"(SELECT s.nct_id FROM studies s WHERE s.source_layout NOT IN {_REGISTRY} AND ({where}) "
-             f"AND NOT {_given(fields, 's.source_sha256')})")
+    them no better (the rule's condition holds on it too, and it gave no value validation refused). A page that gives
+    the start date, enrollment or phase the older record lacked has given it since: the study does not lack it now."""
+    pages = f"(SELECT p.nct_id FROM lacking p WHERE p.judged_on IS NULL AND p.source_layout NOT IN {_REGISTRY})"
     shown_nowhere = f"coalesce(s.source_layout, '') IN {_in_list(hidden)} OR " if hidden else ""
     return f"({shown_nowhere}s.nct_id IN {pages})"
 

@@ -104,11 +104,14 @@ TYPOGRAPHY = ((r"[\x{2010}-\x{2015}\x{2212}]", "-"), (r"[\x{2018}\x{2019}\x{201B
 
 def link_key(expr: str) -> str:
     """SQL: an arm title or intervention name as links match it (title_key, typography aside). Only a label with a
-    character beyond ASCII (more bytes than characters) is set anew: on every label it would slow the rules."""
+    character beyond ASCII (more bytes than characters) is set anew: on every label it would slow the rules. Such a
+    label is keyed in a one-item list's lambda, so that title_key, which reads its text eight times, reads a name:
+    written out, the typography's regular expressions were planned and compiled eight times over."""
     plain = f"nfc_normalize({expr})"
     for pattern, replacement in TYPOGRAPHY:
         plain = f"regexp_replace({plain}, {literal(pattern)}, {literal(replacement)}, 'g')"
-    return f"(CASE WHEN strlen({expr}) <> length({expr}) THEN {title_key(plain)} ELSE {title_key(expr)} END)"
+    return (f"(CASE WHEN strlen({expr}) <> length({expr}) "
+            f"THEN list_transform([{plain}], link_label -> {title_key('link_label')})[1] ELSE {title_key(expr)} END)")
 
 
 def _misnamed(column: str, table: str, name: str) -> str:

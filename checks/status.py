@@ -50,8 +50,13 @@ _RAN_PAST_ON = f"CASE WHEN {_STOPPED_LATER} THEN {ran_past_fdaaa_on()} END"
 _RAN_PAST_FDAAA = "s.ran_past_fdaaa IS NOT NULL"
 # The record was made public, or last updated, before FDAAA 801, and shows no date that the study ran past it: it may
 # have stopped before a reason was asked for.
-_STOPPED_BEFORE_FDAAA = (f"(coalesce({_BEFORE_FDAAA} OR {date_of('last_update_posted_date').hi} < {FDAAA_IN_FORCE}, "
-                         f"FALSE) AND NOT {_RAN_PAST_FDAAA})")
+# Whether the record was first made public before FDAAA 801 (NULL where a page shows too little to tell), worked out
+# once per stopped study beside s.ran_past_fdaaa and read as s.made_public_before_fdaaa: written out in each test and
+# text that reads it, it was planned three times over.
+_MADE_PUBLIC_BEFORE_FDAAA = "s.made_public_before_fdaaa"
+_STOPPED_BEFORE_FDAAA = (f"(coalesce({_MADE_PUBLIC_BEFORE_FDAAA} "
+                         f"OR {date_of('last_update_posted_date').hi} < {FDAAA_IN_FORCE}, FALSE) "
+                         f"AND NOT {_RAN_PAST_FDAAA})")
 
 
 # SQL text ending the evidence of a record judged at info: why a missing reason is only worth knowing there.
@@ -65,7 +70,7 @@ def _ran_past_fdaaa_evidence() -> str:
     that shows so (else '')."""
     said = sql_text("; first made public {p}, before FDAAA required a reason, but the study was still running on "
                     "{when}", p=first_public_shown(), when="s.ran_past_fdaaa")
-    return f"CASE WHEN coalesce({_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
+    return f"CASE WHEN coalesce({_MADE_PUBLIC_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
 
 
 # Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-"), the status said again ("Study
@@ -161,7 +166,7 @@ def _stopped_without_reason_sql() -> str:
             f"detail AS ({_parts_given('detailed_descriptions')}), summary AS ({_parts_given('brief_summaries')}) "
             f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
             f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity, {_POINTED_FIELDS} AS fields "
-            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, "
+            f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, {_BEFORE_FDAAA} AS made_public_before_fdaaa, "
             f"CASE WHEN NOT no_reason AND {_DESCRIPTIONS_SHOWN} THEN {_POINTED_MISSING} END "
             "AS missing_part FROM (SELECT s.*, coalesce(d.given, FALSE) AS detail, coalesce(b.given, FALSE) AS summary "
             "FROM stopped s "

@@ -7,8 +7,8 @@ snapshot), and at the coarser precision of the dates it compares.
 from __future__ import annotations
 
 from checks.date_columns import (
-    EARLIEST_STUDY_DAY, FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, PHASE1_ONLY,
-    REGISTRY_OPENED, date_of, registered, rule, select, shown,
+    BY_POSTING_COLUMN, EARLIEST_STUDY_DAY, FINAL_RULE_IN_FORCE, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED,
+    PHASE1_ONLY, REGISTRY_OPENED, date_of, registered, registered_studies, rule, select, shown,
 )
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, days_after, exact
 from checks.sql_text import literal, sql_text
@@ -53,19 +53,19 @@ _REGISTERED_YEAR = r"(?i)(?:ChiCTR[-A-Z]*|ACTRN126)(\d{2})"
 _FDA_REGULATED = "coalesce(s.is_fda_regulated_drug OR s.is_fda_regulated_device, FALSE)"
 
 
-def registered_shown() -> str:
-    """SQL text of the day the record was registered (registered()), with its posting's ESTIMATED type where that
-    day is its first posting and the registry gives it as an estimate."""
-    on, _what, by_posting = registered()
+def registered_shown(by_posting: str | None = None) -> str:
+    """SQL text of the day the record was registered (registered(by_posting)), with its posting's ESTIMATED type where
+    that day is its first posting and the registry gives it as an estimate."""
+    on, _what, by_posting = registered(by_posting)
     return f"CASE WHEN {by_posting} THEN {shown('study_first_posted_date')} ELSE {on.text} END"
 
 
-def registered_on() -> str:
+def registered_on(by_posting: str | None = None) -> str:
     """SQL text of the day the record was registered as a message says it: 'on 2021-01-01', or 'in 2001-11' where it
     was registered by a first posting kept to the month or year (a text page's)."""
-    _on, _what, by_posting = registered()
+    _on, _what, by_posting = registered(by_posting)
     return (f"CASE WHEN {by_posting} AND NOT {to_the_day('study_first_posted_date')} THEN 'in ' "
-            f"ELSE 'on ' END || {registered_shown()}")
+            f"ELSE 'on ' END || {registered_shown(by_posting)}")
 
 
 def _lateness_said(start: PartialDate) -> str:
@@ -84,15 +84,15 @@ def _lateness_said(start: PartialDate) -> str:
 
 
 def _late_registration_sql() -> str:
-    on, what, by_posting = registered()
+    on, what, by_posting = registered(BY_POSTING_COLUMN)
     start = date_of("start_date")
     column = f"CASE WHEN {by_posting} THEN 'study_first_posted_date' ELSE 'study_first_submitted_date' END"
     # The days from a start (or a posting) kept to the month or year are the fewest its readings give: 'at least'.
     exact_days = f"{to_the_day('start_date')} AND (NOT {by_posting} OR {to_the_day('study_first_posted_date')})"
     # A date kept to the month or year is a period: the study started in it, not on it.
     started = f"CASE WHEN {to_the_day('start_date')} THEN 'on ' ELSE 'in ' END || {shown('start_date')}"
-    texts = {"what": what, "col": column, "sub": registered_shown(), "st": shown("start_date"),
-             "n": days_text(on, start, exact_days), "started": started, "on": registered_on()}
+    texts = {"what": what, "col": column, "sub": registered_shown(by_posting), "st": shown("start_date"),
+             "n": days_text(on, start, exact_days), "started": started, "on": registered_on(by_posting)}
     # Judged on a posting (a submission date stamped again later), the registry's review is allowed 30 days more.
     allowed = f"(CASE WHEN {by_posting} THEN {REGISTRATION_DAYS + POSTING_DAYS} ELSE {REGISTRATION_DAYS} END)"
     texts["judged"] = _lateness_said(start)
@@ -105,7 +105,7 @@ def _late_registration_sql() -> str:
              f"AND s.study_first_submitted_date IS NOT NULL AND {start.lo} >= {EARLIEST_STUDY_DAY} "
              f"AND {after(on, start, allowed)}")
     found = (f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, {severity} AS severity, "
-             f"{_FDA_REGULATED} AS fda, {start.hi} AS started_by FROM studies s WHERE {where}")
+             f"{_FDA_REGULATED} AS fda, {start.hi} AS started_by FROM {registered_studies()} s WHERE {where}")
     return _with_other_registry(found)
 
 
@@ -224,13 +224,19 @@ def _results_due_by() -> PartialDate:
     return exact(_years_after_completion(DELAY_YEARS))
 
 
-def results_due() -> str:
-    """SQL condition on `studies s`: an applicable trial whose results deadline had passed on the record's day."""
+def results_due(due: PartialDate | None = None) -> str:
+    """SQL condition on `studies s`: an applicable trial whose results deadline (`due`, else computed here) had passed
+    on the record's day."""
     completion = date_of("primary_completion_date")
     return (f"{APPLICABLE} AND {TIMELINE_KNOWN} AND coalesce(s.overall_status, '') <> 'WITHDRAWN' "
             f"AND NOT {ENROLLED_NOBODY} "
             f"AND s.primary_completion_date_type = 'ACTUAL' AND {completion.lo} >= {FINAL_RULE_IN_FORCE} "
-            f"AND {after(RECORD_TODAY, _results_due_by())}")
+            f"AND {after(RECORD_TODAY, due or _results_due_by())}")
+
+
+# Each study with its results deadline, a column computed once: written out in each of the rule's messages and tests,
+# its CASEs over the primary completion and the certificate of delay cost most of the rule's planning.
+_DUE_STUDIES = f"(SELECT *, {_years_after_completion(DELAY_YEARS)} AS results_due_by FROM studies s)"
 
 
 # Results submitted and not yet posted (pending_results) on the record's day: the first submission, how often the
@@ -250,7 +256,7 @@ CANCELED = "p.submitted IS NOT NULL AND p.last_act = 'UNRELEASE'"
 
 
 def _results_overdue_sql() -> str:
-    due = _results_due_by()
+    due = exact("s.results_due_by")
     submitted = exact("p.submitted")
     # Due a year from a primary completion kept to the month or year: its last day is the latest the deadline may
     # mean, and the days late from it the fewest.
@@ -282,10 +288,10 @@ def _results_overdue_sql() -> str:
         pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} WHEN {canceled_by_then} "
                 f"THEN {submitted.text} || ', canceled by the sponsor' ELSE 'NULL' END",
         export=_or_null("s.is_us_export"), **texts)
-    where = (f"{results_due()} AND {NO_RESULTS} "
+    where = (f"{results_due(due)} AND {NO_RESULTS} "
              f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)")
     found = (f"SELECT s.nct_id, s.phase, s.is_us_export, {message} AS message, {evidence} AS evidence, "
-             f"coalesce({submitted_by_then}, FALSE) AS submitted_late FROM studies s {PENDING} WHERE {where}")
+             f"coalesce({submitted_by_then}, FALSE) AS submitted_late FROM {_DUE_STUDIES} s {PENDING} WHERE {where}")
     # The site countries and secondary ids of the studies found only: what their records leave open about
     # applicability. A registry record (the only kind whose timeline is loaded) lists each of its sites' countries
     # among its countries, a far shorter table than its sites.
