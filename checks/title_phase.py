@@ -552,21 +552,27 @@ _STAGE_OF_AFTER = re.compile(r"\s*-?\s*of\b", re.I)
 # Restricted Eating - Phase 2 (FAR Phase 2)", "(TREAT Phase II)"): the project's stage, where no drug is listed.
 _ACRONYM_BEFORE = re.compile(r"\(\s*(?!RCT\b)[A-Z][A-Z0-9&-]*[A-Z0-9]\s*\Z")
 _PARENTHESIS_CLOSES = re.compile(r"\s*\)")
+# The same name given in its own parenthesis right before the stage, as a short title gives it ("The Fuel and Rhythm
+# (FAR) Phase 2 Study", where the official title says "(FAR Phase 2)"): a page may show only that title.
+_NAMED_BEFORE = re.compile(r"\(\s*(?!RCT\b)[A-Z][A-Z0-9&-]*[A-Z0-9]\s*\)\s*\Z")
 # How far before its phase a project's name in a parenthesis may begin.
 ACRONYM_CHARS = 24
 
 
 def _stages_named(titles: list[tuple[str, str]], drug_listed: bool = True) -> frozenset[int]:
     """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program"), and, where it
-    lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)")."""
+    lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)", "(FAR) Phase 2 Study")."""
     return frozenset().union(*(_read_phases(m)[0] for _field, text in titles for m in _phases_written(text)
                                if _STAGE_OF_AFTER.match(text, m.end()) or not drug_listed and _in_a_name(text, m)))
 
 
 def _in_a_name(title: str, m: re.Match) -> bool:
-    """Whether the phase closes a parenthesis that opens with a name in capitals ("(FAR Phase 2)")."""
+    """Whether the phase closes a parenthesis that opens with a name in capitals ("(FAR Phase 2)"), or follows such a
+    name in a parenthesis of its own ("(FAR) Phase 2 Study")."""
+    begin = max(0, m.start() - ACRONYM_CHARS)
     return (_PARENTHESIS_CLOSES.match(title, m.end()) is not None
-            and _ACRONYM_BEFORE.search(title, max(0, m.start() - ACRONYM_CHARS), m.start()) is not None)
+            and _ACRONYM_BEFORE.search(title, begin, m.start()) is not None
+            or _NAMED_BEFORE.search(title, begin, m.start()) is not None)
 
 
 # A phase alone after a dash that ends the title, but for a parenthesis or a full stop ("Fuel Utilization After Time

@@ -129,6 +129,10 @@ TITLES = [
      [("BEHAVIORAL", "TRE")], None),  # new: was info
     ("Walking After Stroke (WALK-ON Phase 2)", "WALK-ON Phase 2 Study", "NA",
      [("BEHAVIORAL", "Walking"), ("OTHER", "Usual care")], None),  # new
+    # The short title alone, as a page shows it: the project's name in its own parenthesis before the stage.
+    ("The Fuel and Rhythm (FAR) Phase 2 Study", "The Fuel and Rhythm (FAR) Phase 2 Study", "NA", DIET, None),  # new
+    ("Walking After Stroke (WALK-ON) Phase II Trial", "Walking After Stroke", "NA", [("BEHAVIORAL", "Walking")],
+     None),  # new
     # A phase alone after a dash at a title's end, in such a record: info.
     ("Fuel Utilization After Time Restricted Eating - Phase 2", "Fuel Utilization After TRE", "NA", DIET,
      "info"),  # new
@@ -144,6 +148,9 @@ TITLES = [
     ("Time Restricted Eating (FAR Phase 2)", "Time Restricted Eating", "PHASE3", DIET, "warning"),
     ("Time Restricted Eating (RCT Phase 2)", "Time Restricted Eating", "NA", DIET, "warning"),
     ("Time Restricted Eating (Far Phase 2)", "Time Restricted Eating", "NA", DIET, "warning"),
+    ("The Fuel and Rhythm (FAR) Phase 2 Study", "The Fuel and Rhythm (FAR) Phase 2 Study", "NA", DRUG, "warning"),
+    ("Eating in Older Adults (RCT) Phase 2", "Eating in Older Adults", "NA", DIET, "warning"),
+    ("A Study of Drug X (DX-101) Phase 2", "Drug X", "NA", DRUG, "warning"),
     ("Fuel Utilization - A Phase 2 Randomized Trial of Time Restricted Eating", "Fuel Utilization", "NA", DIET,
      "warning"),
     ("Time Restricted Eating: A Phase 2 Randomized Controlled Trial", "TRE in Older Adults", "NA", DIET, "warning"),
