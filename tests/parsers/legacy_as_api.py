@@ -15,6 +15,8 @@ _ENUMS = {
     "Participant": "PARTICIPANT", "Care Provider": "CARE_PROVIDER", "Investigator": "INVESTIGATOR",
     "Early Phase 1": "EARLY_PHASE1", "Phase 1": "PHASE1", "Phase 2": "PHASE2", "Phase 3": "PHASE3",
     "Phase 4": "PHASE4", "Ecologic or Community": "ECOLOGIC_OR_COMMUNITY",
+    "Statistical Analysis Plan (SAP)": "SAP", "Informed Consent Form (ICF)": "ICF",
+    "Clinical Study Report (CSR)": "CSR", "Analytic Code": "ANALYTIC_CODE",
 }
 _ASSIGNMENT = re.compile(r"\s+Assignment$")  # 'Parallel Assignment' -> PARALLEL
 _MASKING = re.compile(r"^(?P<masking>[^(]+?)\s*(?:\((?P<who>[^)]*)\))?$")  # 'Double (Participant, Investigator)'
