@@ -9,6 +9,7 @@ from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.study_facts import study_facts
 from flows.parsers.page_text import int_value, labelled_values
+from schemas.enums import ALLOCATION, INTERVENTION_MODEL, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE, TIME_PERSPECTIVE
 
 # A date label without Actual/Anticipated leaves the date type unknown (NULL). A copy may show the type after the
 # label, in brackets ('Study Start Date (Actual)'), or after the value ('Jan 16, 2020 (Actual)').
@@ -33,6 +34,13 @@ _NOT_GIVEN = frozenset({"not provided", "none provided", "not specified", "none 
 _FREE_TEXT = frozenset({"Biospecimen Description", "Intervention Model Description", "Masking Description"})
 # A Study Design label in another case ('Study type', 'Actual enrollment') is the label it spells.
 _DESIGN_CASE = {label.casefold(): label for label in DESIGN_LABELS}
+# The free-text labels as a line of their own shows them, folded ('intervention model description:').
+_FREE_TEXT_LINES = frozenset(f"{label.casefold()}:" for label in _FREE_TEXT)
+# The design labels whose value is one of the registry's, each by the column it loads into and its values.
+_VALUED = {"Allocation": ("allocation", ALLOCATION), "Intervention Model": ("intervention_model", INTERVENTION_MODEL),
+           "Observational Model": ("observational_model", OBSERVATIONAL_MODEL),
+           "Time Perspective": ("time_perspective", TIME_PERSPECTIVE),
+           "Primary Purpose": ("primary_purpose", PRIMARY_PURPOSE)}
 
 
 def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str]]:
@@ -42,7 +50,7 @@ def study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object]
 
 def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, object], list[str], list[str]]:
     """study_design, and why a value of an observational or expanded-access study cannot be read."""
-    shown = values_below_labels(lines, is_design_label)
+    shown = _labels_split(lines)
     values = {key if key in DESIGN_LABELS else _DESIGN_CASE.get(key.casefold(), key): _given(value)
               for key, value in _paragraphed(labelled_values(shown), shown).items()}
     study: dict[str, object] = {"official_title": values.get("Official Title") or None,
@@ -64,6 +72,30 @@ def read_study_design(lines: list[str]) -> tuple[dict[str, object], dict[str, ob
         else:
             unknown.append(key)
     return study, _design_row(values), unknown, unreadable
+
+
+def _labels_split(lines: list[str]) -> list[str]:
+    """The lines with each 'Label: value' line split (`values_below_labels`), but the first line of a free-text
+    value that opens with another label whose value is none of that label's ('Intervention Model Description:' above
+    'Observational Model: Cohort Time Perspective: Prospective ...'): the description's own words, label and all."""
+    if not any(line.strip().casefold() in _FREE_TEXT_LINES for line in lines):
+        return values_below_labels(lines, is_design_label)
+    split: list[str] = []
+    above = ""
+    for line in lines:
+        if above in _FREE_TEXT_LINES and _not_its_value(line):
+            split.append(line)
+        else:
+            split += values_below_labels([line], is_design_label)
+        above = line.strip().casefold() or above
+    return split
+
+
+def _not_its_value(line: str) -> bool:
+    """Whether a 'Label: value' line gives a design label one of whose registry values the value is not."""
+    label, colon, value = line.strip().partition(":")
+    known = _VALUED.get(_DESIGN_CASE.get(label.strip().casefold(), ""))
+    return bool(colon and value.strip() and known) and labels.lookup(known[0], value.strip()) not in known[1]
 
 
 def _read_typed(study: dict[str, object], match: re.Match, value: str) -> None:
