@@ -6,11 +6,13 @@ model's own coercion, and so do the rare values such a column could not hold exa
 """
 from __future__ import annotations
 
+import copy
 import datetime
 from typing import Callable
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.arrays import ArrowStringArray
@@ -21,23 +23,57 @@ from schemas.base import ASSIGNED_COLUMNS
 from schemas.column_types import WarehouseDate, WarehouseText
 
 _NONE = type(None)
+
+
+def _without_assigned(schema: pandera.DataFrameSchema) -> pandera.DataFrameSchema:
+    """The model's schema without the columns the warehouse assigns, its columns shared: pandera's own
+    `remove_columns` copies each column, check and dtype (~10 ms of the models' build, before the workers fork)."""
+    kept = copy.copy(schema)
+    kept.columns = {name: column for name, column in schema.columns.items() if name not in ASSIGNED_COLUMNS}
+    return kept
+
+
 # What validation checks of each table: its model without the columns the warehouse assigns once the batch is
 # validated (flows.row_ids), which no source gives.
-SCHEMAS = {table: model.to_schema().remove_columns([c for c in ASSIGNED_COLUMNS if c in model.to_schema().columns])
-           for table, model in MODELS.items()}
+SCHEMAS = {table: _without_assigned(model.to_schema()) for table, model in MODELS.items()}
 COLUMNS = {table: list(schema.columns) for table, schema in SCHEMAS.items()}
+# Arrow's string type holds at most 2 GiB of text in one array (its offsets are 32-bit).
+_STRING_BYTES = 2**31 - 1
 # Beyond 2**53 a whole number held as float64 (a column with gaps) is not kept exactly.
 _EXACT_WHOLE = 2**53
 
 
 def _text(values: list, dtype) -> object:
+    runs = text_run(values, [])
+    return None if runs is None else _text_array(runs, dtype)
+
+
+def text_run(values: list, runs: list[pa.Array]) -> list[pa.Array] | None:
+    """`runs` with `values` appended as one Arrow array, when they are str and None only; else None."""
     try:
         given = pa.array(values)  # str and None only give the types below
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         return None
     if given.type not in (pa.string(), pa.null()):
         return None
-    return ArrowStringArray(given.cast(pa.large_string()), dtype=dtype)
+    runs.append(given)
+    return runs
+
+
+def _text_array(runs: list[pa.Array], dtype) -> ArrowStringArray:
+    """The runs, one after the other, as one array of pandas' text dtype."""
+    if len(runs) == 1:
+        return ArrowStringArray(runs[0].cast(pa.large_string()), dtype=dtype)
+    if sum(run.nbytes for run in runs) >= _STRING_BYTES:
+        return ArrowStringArray(pa.concat_arrays([run.cast(pa.large_string()) for run in runs]), dtype=dtype)
+    # One cast of the joined runs: a cast of each costs more than the join (a run with no text is of Arrow's null type).
+    joined = pa.concat_arrays([run if run.type == pa.string() else run.cast(pa.string()) for run in runs])
+    return ArrowStringArray(joined.cast(pa.large_string()), dtype=dtype)
+
+
+def text_column(table: str, column: str, runs: list[pa.Array]) -> object:
+    """A text column (one of TEXT_COLUMNS) from its `text_run`s: the array typed_column gives of their values."""
+    return _text_array(runs, _DTYPES[table][column].type)
 
 
 def _exact_whole(given: pa.Array) -> bool:
@@ -90,11 +126,16 @@ _BUILDERS: dict[type, Callable[[list, object], object]] = {
     WarehouseText: _text, pandas_engine.INT64: _int, pandas_engine.FLOAT64: _float,
     pandas_engine.BOOL: _bool, WarehouseDate: _date,
 }
+# Each table's column dtypes, looked up once (pandera builds a model's schema again in each new thread).
+_DTYPES = {table: {name: column.dtype for name, column in schema.columns.items()} for table, schema in SCHEMAS.items()}
+# The text columns of each table: typed_column's array of them is text_column's of their text_runs.
+TEXT_COLUMNS = {table: frozenset(name for name, dtype in dtypes.items() if type(dtype) is WarehouseText)
+                for table, dtypes in _DTYPES.items()}
 
 
 def typed_column(table: str, column: str, values: list) -> object:
     """The column as an array of its model's dtype, or None when it needs the model's coercion."""
-    dtype = MODELS[table].to_schema().columns[column].dtype
+    dtype = _DTYPES[table][column]
     build = _BUILDERS.get(type(dtype))
     return build(values, dtype.type) if build else None
 

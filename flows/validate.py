@@ -109,8 +109,10 @@ def validate_table(table: str, frame: pd.DataFrame, positions: list[int]) -> tup
 
 
 def _without_coercion(table: str) -> pandera.DataFrameSchema:
-    schema = copy.deepcopy(SCHEMAS[table])
+    """The table's schema and its columns copied with coercion off (their checks and dtypes shared)."""
+    schema = copy.copy(SCHEMAS[table])
     schema.coerce = False
+    schema.columns = {name: copy.copy(column) for name, column in schema.columns.items()}
     for column in schema.columns.values():
         column.coerce = False
     return schema
