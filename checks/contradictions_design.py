@@ -272,7 +272,8 @@ def _assessor_only(design: dict) -> bool:
     not name (a meddatax compact page and pre-2017 'Single Blind' records show no roles), which a PROBE trial's open
     label for participants and staff, its outcomes assessed blind, fits."""
     others = (design["subject_masked"], design["caregiver_masked"], design["investigator_masked"])
-    if design.get("masking") == "SINGLE" and design["outcomes_assessor_masked"] is None and all(o is None for o in others):
+    unnamed = design["outcomes_assessor_masked"] is None and all(o is None for o in others)
+    if design.get("masking") == "SINGLE" and unnamed:
         return True
     return bool(design["outcomes_assessor_masked"]) and not any(others)
 

@@ -79,7 +79,8 @@ def test_second_run_skips_everything_and_changes_no_row(run_after_samples):
     again = run(samples)
     assert (again.files_seen, again.loaded, again.rejected, again.skipped) == (5, 0, 0, 5)
     assert snapshot(run.con) == before
-    runs = run.con.execute("SELECT files_seen, loaded, rejected, skipped, status FROM meta.load_runs ORDER BY started_at").fetchall()
+    runs = run.con.execute(
+        "SELECT files_seen, loaded, rejected, skipped, status FROM meta.load_runs ORDER BY started_at").fetchall()
     assert runs == [(5, 5, 0, 0, "completed"), (5, 0, 0, 5, "completed")]
 
 
@@ -166,7 +167,8 @@ def test_zip_members_load_and_hostile_members_are_rejected(run, samples, tmp_pat
     assert "'..'" in paths["../escape.txt"]
     assert "ratio" in paths["zeros.txt"] or "large" in paths["zeros.txt"]
     loaded = run.con.execute(
-        "SELECT count(*) FROM meta.source_files WHERE path LIKE '%batch.zip!inner/%' AND outcome = 'loaded'").fetchone()[0]
+        "SELECT count(*) FROM meta.source_files WHERE path LIKE '%batch.zip!inner/%' AND outcome = 'loaded'"
+    ).fetchone()[0]
     assert loaded == 2
     assert not any(p.name == "escape.txt" for p in tmp_path.rglob("*"))
 
