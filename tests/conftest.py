@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,16 @@ def workers_forked_here(monkeypatch):
     from flows import worker_processes
 
     monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)
+
+
+@contextmanager
+def forked_here():
+    """`workers_forked_here` for the runs of a module-scoped fixture, which no test's monkeypatch covers."""
+    from flows import worker_processes
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)
+        yield
 
 
 @pytest.fixture

@@ -96,9 +96,8 @@ def loaded_warehouse(tmp_path_factory) -> Path:
     """A warehouse file, closed, with the samples loaded by "run1" and that run's issue history recorded."""
     import shutil
 
-    from flows import worker_processes
     from flows.run import run_pipeline
-    from tests.conftest import SAMPLES, assert_rejects_agree
+    from tests.conftest import SAMPLES, assert_rejects_agree, forked_here
     from tests.new_warehouse import connect_new
     from warehouse.issue_history import after_run
 
@@ -106,8 +105,7 @@ def loaded_warehouse(tmp_path_factory) -> Path:
     shutil.copytree(SAMPLES, folder / "records")
     db = folder / "trials.duckdb"
     con = connect_new(db)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+    with forked_here():
         result = run_pipeline(con, run_id="run1", source=folder / "records", db_path=db, as_of=AS_OF)
     assert_rejects_agree(con, result)
     after_run(con, "run1")

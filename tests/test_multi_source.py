@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from flows import worker_processes
 from flows.run import run_pipeline
 from warehouse.connect import connect
+from tests.conftest import forked_here
 from tests.test_pipeline import snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "multi_source"
@@ -54,8 +54,7 @@ def json_loaded(tmp_path_factory) -> Path:
     """The warehouse after the first arrival of FILES' order (the API v2 record alone), closed: the tests that
     begin with that arrival copy it (the run each would make first is this one)."""
     folder = tmp_path_factory.mktemp("json-loaded")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+    with forked_here():
         _load_in_order(folder, FILES[:1]).close()
     assert not (folder / "json.duckdb.wal").exists()  # all of it in the file that is copied
     return folder / "json.duckdb"

@@ -8,8 +8,7 @@ from datetime import date
 
 import pytest
 
-from flows import worker_processes
-from tests.conftest import SAMPLES, runner
+from tests.conftest import SAMPLES, forked_here, runner
 from tests.new_warehouse import connect_new
 from warehouse.connect import connect
 from warehouse.tables import STUDY_TABLES
@@ -39,8 +38,7 @@ def samples_run(tmp_path_factory):
     shutil.copytree(SAMPLES, folder / "records")
     db = folder / "trials.duckdb"
     con = connect_new(db)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+    with forked_here():
         runner(db, con)(folder / "records")
     con.close()
     assert not db.with_name(db.name + ".wal").exists()  # all of it in the file that is copied

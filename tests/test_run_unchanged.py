@@ -8,8 +8,7 @@ import shutil
 import pytest
 
 from flows import run as run_module
-from flows import worker_processes
-from tests.conftest import AS_OF, SAMPLES
+from tests.conftest import AS_OF, SAMPLES, forked_here
 from tests.new_warehouse import connect_new
 from warehouse.connect import connect
 
@@ -36,8 +35,7 @@ def first_run(tmp_path_factory):
     """One run over a copy of the samples in a folder of the module's, closed: (that folder, the warehouse)."""
     folder = tmp_path_factory.mktemp("first-run")
     shutil.copytree(SAMPLES, folder / "records")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
+    with forked_here():
         _runs(folder / "w.duckdb", folder / "records", 1)
     assert not (folder / "w.duckdb.wal").exists()  # all of it in the file that is copied
     return folder / "records", folder / "w.duckdb"
