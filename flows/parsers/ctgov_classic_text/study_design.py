@@ -8,7 +8,7 @@ from flows.parsers.dates import registry_date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.study_facts import study_facts
-from flows.parsers.page_text import int_value, labelled_values
+from flows.parsers.page_text import NONE_SAID, int_value, labelled_values
 from schemas.enums import ALLOCATION, INTERVENTION_MODEL, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE, TIME_PERSPECTIVE
 
 # A date label without Actual/Anticipated leaves the date type unknown (NULL). A copy may show the type after the
@@ -28,8 +28,9 @@ DESIGN_LABELS = frozenset({
     "Expanded Access Type", "Number of Groups/Cohorts"})
 _DATE_PREFIX = {"study start": "start_date", "primary completion": "primary_completion_date",
                 "study completion": "completion_date"}
-# What the page shows for a value the record does not give.
-_NOT_GIVEN = frozenset({"not provided", "none provided", "not specified", "none specified"})
+# What the page shows for a value the record does not give: not every word for no value (an allocation's `N/A` is
+# its value NA).
+_NOT_GIVEN = NONE_SAID | {"not provided"}
 # Study Design values written as free text, in paragraphs.
 _FREE_TEXT = frozenset({"Biospecimen Description", "Intervention Model Description", "Masking Description"})
 # A Study Design label in another case ('Study type', 'Actual enrollment') is the label it spells.
