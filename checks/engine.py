@@ -431,10 +431,10 @@ def _shares(rules: list[Rule], taken: set[str]) -> tuple[_Share, _Share]:
     return here, beside
 
 
-def _next_rule(share: deque[Rule]) -> Rule | None:
+def _next_rule(share: _Share) -> Rule | None:
     """The next rule for a connection to run: the first of its share, else the last left of the other share (each
     rule is taken once: a deque's pops are atomic); None when both are done."""
-    for take in (share.popleft, getattr(share, "other", deque()).pop):
+    for take in (share.popleft, share.other.pop):
         try:
             return take()
         except IndexError:
