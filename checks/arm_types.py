@@ -252,23 +252,23 @@ def _placebo_arm_typed_active_sql() -> str:
 
 # --- An arm typed Placebo (or Sham) Comparator that nothing says is given a placebo --------------------------------
 
-# Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them:
-# "Matching placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the
-# active ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention
-# control" (a behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
-# "Control cream", "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a
-# vaccine trial, "Cream base", "Petrolatum"), a product without what is tested ("Nicotine-free e-cigarette",
-# "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does nothing ("Subtherapeutic dose",
-# "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0 mA", "Non-functioning
-# device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo misspelt ("Placibo",
-# "Palcebo", "Plecebo") or in a sponsor's language ("Plazebo", "Placébo", "Fictitious stimulation", "False
-# acupuncture", "Fictive"), a placebo cream, tablet or food named for its role ("Neutral cream", "Control juice",
-# "Empty gelatin capsules", "Canola oil capsules"), a
-# needle that does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug
-# ("Non-medicated patch"), a comparator drug given to mimic the tested one's side effects (an active placebo), or a
-# sham procedure's wording: "Syringe hub pressed against the eye to mimic an injection", "Needles at non-acupuncture
-# points", "Current ramped up and down", "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser
-# probe applied with no emission", "Ultrasound at 0 W/cm2", "Zero output".
+# Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them: "Matching
+# placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the active
+# ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention control" (a
+# behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial, "Control cream",
+# "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine trial,
+# "Cream base", "Petrolatum", "Medical air" or "21% O2" breathed in an oxygen or gas trial), a product without what is
+# tested ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does
+# nothing ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current
+# delivered", "0 mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a light-therapy
+# trial), placebo misspelt ("Placibo", "Palcebo", "Plecebo") or in a sponsor's language ("Plazebo", "Placébo",
+# "Fictitious stimulation", "False acupuncture", "Fictive"), a placebo cream, tablet or food named for its role
+# ("Neutral cream", "Control juice", "Empty gelatin capsules", "Canola oil capsules"), a needle that does not pierce
+# ("Blunt retractable needle", "Shallow needling"), a product without its drug ("Non-medicated patch"), a comparator
+# drug given to mimic the tested one's side effects (an active placebo), or a sham procedure's wording: "Syringe hub
+# pressed against the eye to mimic an injection", "Needles at non-acupuncture points", "Current ramped up and down",
+# "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser probe applied with no emission",
+# "Ultrasound at 0 W/cm2", "Zero output".
 PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b"
                  r"|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b|ficti\w*"
                  r"|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
@@ -281,7 +281,7 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dumm
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
                  r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut|canola|rapeseed)\s+oil\b"
-                 r"|paraffin"
+                 r"|paraffin|\b(?:medical|compressed|room|ambient)\s+air\b|\b21\s*%\s*(?:o2|oxygen)\b"
                  rf"|\bcontrol\s+(?:{_FORMS}|tablets?|capsules?|pills?|injections?|infusion|drink|beverage|powder"
                  r"|sachets?|product|juice|yog(?:h)?urt|gum|bars?|snacks?)\b|look[- ]?alike|indistinguishable"
                  r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"

@@ -148,6 +148,13 @@ _OPENING_NOT_THE_LIMIT = re.compile(
     r"presentation|first|since|duration|history|for|if|in|when|whose|among|those|with|no|except|exclud\w*|unless|"
     r"before|after|prior|by|until|received|receiving|vaccinated|immuni[sz]ed|underwent|undergone|began|begun|"
     r"started|developed|experienced|occurred|had(?!\s+to\b))\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
+# A test, image, sample or document named before the bound: the age is its own, not the participants' ("MRI available
+# (not older than 4 years prior to enrolment)", "Mammogram no older than 12 months", "Tumour biopsy not older than 6
+# months", "CT scan less than 28 days old").
+_RECORD_BEFORE = re.compile(
+    r"\b(?:mri|ct|pet|scans?|imag\w*|x-?rays?|radiograph\w*|mammogra\w*|ultrasound|echo\w*|ecg|ekg|angiogra\w*|"
+    r"colonoscop\w*|endoscop\w*|biops\w*|specimens?|samples?|tissue|blocks?|slides?|tests?|results?|reports?|"
+    r"documents?|documentation|records?|assessments?|measurements?|films?|labs?|laboratory|values?|data)\b")
 # An event after the age: "≤ 18 years at diagnosis", "before 40 years at onset", "18 years of age at diagnosis",
 # and up to two words before the event after a word for when ("Less than 50 years of age at the time of migraine
 # onset", "at first cluster attack", "when the first lesions appeared"). Those words are none of the study's own
@@ -296,7 +303,8 @@ def _criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     if first is None:
         return ()
     opening = text[mark:first.start()]
-    if _DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _OTHERS.search(text):
+    if (_DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _RECORD_BEFORE.search(opening)
+            or _OTHERS.search(text)):
         return None
     chained = [first]
     while True:  # the bounds written on from the first: "≥ 18 and ≤ 65 years", ">18 years and < 75 years"
