@@ -1,5 +1,6 @@
 """Rule family contradictions: a record that disagrees with itself (design vs text, arms vs
-interventions, drugs named vs given, status vs actual/estimated flags, criteria text, page header vs record)."""
+interventions, drugs named vs given, status vs actual/estimated flags, criteria text, a phase given to a trial that
+tests no drug, page header vs record)."""
 from __future__ import annotations
 
 from checks.contradictions_arms import RULES as ARM_RULES
@@ -10,7 +11,8 @@ from checks.contradictions_record import RULES as RECORD_RULES
 from checks.condition_sex import RULES as CONDITION_SEX_RULES
 from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
 from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
+from checks.phase_without_drug import RULES as PHASE_DRUG_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
 
 RULES = (DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES
-         + TITLE_PHASE_RULES + CONDITION_SEX_RULES + RECORD_RULES)
+         + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES + RECORD_RULES)

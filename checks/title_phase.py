@@ -68,16 +68,33 @@ KIND_SAID = {"DEVICE": "devices", "BEHAVIORAL": "behavioural interventions", **N
 REGISTRY_EXAMPLES = "devices or behavioural interventions"
 # A radioactive drug, which has phases, as a radiotherapy or procedure may be named for it: an isotope with its mass
 # number ("177Lu", "Lu-177", "I-131", "Lutetium Lu 177 Dotatate", "Radium-223"), or a radiolabelled or targeted agent
-# ("Radioiodine", "radioligand therapy", "131I-MIBG", "PSMA-617", "FDG").
+# ("Radioiodine", "radioligand therapy", "131I-MIBG", "PSMA-617", "FDG"), or the imaging that gives a radioactive
+# tracer ("Bone scintigraphy", "SPECT", "PET-CT", "pet scan", "Ventilation-perfusion scan", "V/Q scan", "nuclear
+# imaging"; not "Pet-assisted therapy").
 _RADIOACTIVE_DRUG = re.compile(
     r"\b(?:\d{2,3}-?(?:lu|i|y|ra|sm|sr|ac|pb|ga|cu|tc|in|re|ho|f|zr|th)|(?:lu|i|y|ra|sm|sr|ac|pb|ga|cu|tc|in|re|ho|f|zr"
     r"|th)-\d{2,3})\b"
     r"|\b(?:lutetium|radium|yttrium|samarium|strontium|actinium|technetium|gallium|thorium|holmium|rhenium|zirconium"
     r"|iodine|mibg|dotatate|dotatoc|psma|fdg)\b"
-    r"|\bradio(?:iodine|ligand|pharmac|label|immuno|nuclide|active|isotope|tracer)", re.I)
+    r"|\bradio(?:iodine|ligand|pharmac|label|immuno|nuclide|active|isotope|tracer)"
+    r"|scintigra|\b(?:spect|v/?q)\b|\b(?-i:PET)\b|\bpet[\s/-]*(?:ct|mri?|scans?|imaging)\b|ventilation[\s/-]*perfusion"
+    r"|\bnuclear\s+(?:imaging|scan|medicine)", re.I)
 # A radiotherapy or procedure that gives a product, whose phases are the product's: "Chemoradiation",
-# "Radiochemotherapy", "HIPEC", "Intrathecal chemotherapy", "Botulinum toxin injection", "Bladder instillation".
-_GIVES_A_PRODUCT = re.compile(r"chemo|\b(?:hipec|pipac|infus|inject|instil)", re.I)
+# "Radiochemotherapy", "HIPEC", "Intrathecal chemotherapy", "Botulinum toxin injection", "Bladder instillation", a drug
+# perfused into a limb or an organ ("Isolated limb perfusion with melphalan"), contrast given for imaging
+# ("Contrast-enhanced ultrasound").
+_GIVES_A_PRODUCT = re.compile(r"chemo|\b(?:hipec|pipac|infus|inject|instil)|perfusion\s+with\b"
+                              r"|\bisolated\s+(?:limb|hepatic|liver|lung)\s+perfus|\bcontrast\b", re.I)
+# A treatment that is drugs, as a procedure may be named: "Intensive medical therapy", "Optimal medical treatment",
+# "Pharmacotherapy", "Medication" (a device so named is one about drugs: "Medication reminder app").
+_DRUG_TREATMENT = re.compile(r"\b(?:medical|drug)\s+(?:therapy|treatment)|pharmacotherap|\bmedications?\b", re.I)
+# A drug that a light or a beam activates: "Photodynamic therapy", "PDT", "BNCT with borofalan", "Boron neutron
+# capture therapy".
+_ACTIVATED_DRUG = re.compile(r"photodynamic|\b(?:pdt|bnct)\b|boron\s+neutron", re.I)
+# Cells or microbiota given, a biological product: "Stem cell transplantation", "Bone marrow transplant", "Bone marrow
+# aspirate concentrate", "Cord blood", "Islet transplantation", "HSCT", "Faecal microbiota transplantation", "FMT".
+_CELLS_GIVEN = re.compile(r"stem[\s-]*cells?\b|\bmarrow\s+(?:transplant|cell|concentr|derived)|\bcord\s+blood"
+                          r"|\bislets?\b|\b(?:hsct|bmt|bmac|fmt)\b|microbio\w*\s+transplant", re.I)
 INFO = "info"
 WARNING = "warning"
 
@@ -472,7 +489,8 @@ def _least_disagreement(stated: list[Mention], parents: list[Mention], given: fr
     return min((disagreement(*_phases_of(reading), given) for reading in readings), key=_SEVERITY_ORDER.__getitem__)
 
 
-def _phase_said(value: str) -> str:
+def phase_said(value: str) -> str:
+    """A record's phase as a person reads it: 'PHASE2/PHASE3' is "Phase 2/Phase 3"."""
     return "/".join(PHASE_SAID.get(p, p) for p in value.split("/"))
 
 
@@ -514,9 +532,11 @@ def _combination_given_in_part(stated: frozenset[int], given: frozenset[int]) ->
     return "/".join(f"Phase {p}" for p in sorted(stated_one))
 
 
-def _gives_a_drug(name: str) -> bool:
-    """Whether a radiotherapy's or procedure's name says it gives a drug (a radioactive one, or a product given)."""
-    return bool(_RADIOACTIVE_DRUG.search(name) or _GIVES_A_PRODUCT.search(name))
+def gives_a_drug(name: str, as_treatment: bool = True) -> bool:
+    """Whether a radiotherapy's or procedure's name says it gives a drug: a radioactive one, a product given, a drug a
+    light or a beam activates, cells, or (`as_treatment`) drugs as the treatment itself."""
+    given = (_RADIOACTIVE_DRUG, _GIVES_A_PRODUCT, _ACTIVATED_DRUG, _CELLS_GIVEN)
+    return any(p.search(name) for p in given) or as_treatment and _DRUG_TREATMENT.search(name) is not None
 
 
 def tested_without_phases(interventions: list[tuple]) -> str | None:
@@ -526,7 +546,7 @@ def tested_without_phases(interventions: list[tuple]) -> str | None:
     kinds = {kind for kind, _name in interventions}
     if not kinds or not kinds <= WITHOUT_PHASES | NO_DRUG.keys():
         return None
-    if any(kind in NO_DRUG and _gives_a_drug(name or "") for kind, name in interventions):
+    if any(kind in NO_DRUG and gives_a_drug(name or "") for kind, name in interventions):
         return None
     if kinds <= WITHOUT_PHASES:
         return REGISTRY_EXAMPLES
@@ -543,7 +563,7 @@ def lists_no_drug(interventions: list[tuple]) -> bool:
     """Whether a record lists interventions (type, name) and none is a drug: each of a type in NAMES_NO_DRUG, and
     no radiotherapy or procedure named for a drug it gives."""
     return bool(interventions) and all(kind in NAMES_NO_DRUG for kind, _name in interventions) and not any(
-        kind in NO_DRUG and _gives_a_drug(name or "") for kind, name in interventions)
+        kind in NO_DRUG and gives_a_drug(name or "") for kind, name in interventions)
 
 
 # After a phase, the "of" that makes it a stage of something ("Phase II of the MOMENTUM Program").
@@ -620,7 +640,7 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     field, text, found = differs[0]
     label = FIELD_LABELS.get(field, field)
     named = " and ".join(f"'{p}'" for p in found.phrases)
-    message = f"The {label} names this study's phase as {named}, while the record gives {_phase_said(phase)}."
+    message = f"The {label} names this study's phase as {named}, while the record gives {phase_said(phase)}."
     combined = _combination_given_in_part(found.phases, given)
     if combined:
         message = message[:-1] + f"; the registry gives a trial of both phases as {combined}."
