@@ -44,13 +44,15 @@ def is_control(line: str) -> bool:
 
 def may_show_ellipsis(raw: bytes) -> bool:
     """Whether a page's bytes may hold an ellipsis ('...', or '\u2026' in UTF-8, UTF-16 or Windows-1252): byte
-    searches, where a search of its decoded text reads twice as many bytes or more."""
-    return any(mark in raw for mark in _ELLIPSIS_BYTES)
+    searches, where a search of its decoded text reads twice as many bytes or more. Each other mark is searched for
+    only in bytes that hold its rarest byte (found at memchr's speed: most pages hold none of them)."""
+    return b"..." in raw or any(rare in raw and mark in raw for rare, mark in _OTHER_ELLIPSES)
 
 
-# An ellipsis in the encodings a page is saved in: '...' (in UTF-16 too), and '\u2026' in UTF-8, UTF-16 (either byte
-# order) and Windows-1252.
-_ELLIPSIS_BYTES = (b"...", b".\x00.\x00.", b"\xe2\x80\xa6", b"\x26\x20", b"\x20\x26", b"\x85")
+# An ellipsis in the other encodings a page is saved in, each after the one of its bytes page text holds least often:
+# '...' in UTF-16, and '\u2026' in UTF-8, UTF-16 (either byte order) and Windows-1252.
+_OTHER_ELLIPSES = ((b"\x00", b".\x00.\x00."), (b"\xa6", b"\xe2\x80\xa6"), (b"\x26", b"\x26\x20"),
+                   (b"\x26", b"\x20\x26"), (b"\x85", b"\x85"))
 
 
 def without_controls(lines: list[str], ellipsis: bool = True) -> tuple[list[str], list[str]]:
