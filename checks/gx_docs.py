@@ -4,6 +4,11 @@ GX's pages load Bootstrap, jQuery and more from public CDNs, and build their ind
 bootstrap-table from a CDN; offline that index is empty and every page unstyled. Here the CDN
 links point at copies in static/vendor (Bootstrap 4.6, jQuery 3.6: MIT), links to libraries we
 do not ship are dropped, and index.html is a plain table that needs no script.
+
+TRIALQC_DATA_DOCS=off (flows/settings.py; default on) leaves them out of a report: no child loads Great
+Expectations, and their index says they were left out and how to have them. Data Docs kept from an earlier run
+stay while they hold for the warehouse (they cost nothing to keep); any others are removed, so the next run with
+them on validates again.
 """
 from __future__ import annotations
 
@@ -338,10 +343,14 @@ class DataDocsLater:
             self.job = start_data_docs(con, self.out_dir, self.run_name)
 
     def defer(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Read the suite's inputs now, for `begin_deferred` once the connection is closed."""
+        """Read the suite's inputs now, for `begin_deferred` once the connection is closed (with TRIALQC_DATA_DOCS=off,
+        their index says they were left out, and nothing is left to begin)."""
         from checks.gx_suite import suite_inputs
 
         if self.job is None and self.inputs is None:
+            if not wanted():
+                self.job = left_out(self.out_dir)
+                return
             self.inputs = suite_inputs(con)
 
     @property
@@ -379,11 +388,38 @@ def not_written(out_dir: Path, reason: str) -> Path:
     return index
 
 
+def wanted() -> bool:
+    """Whether a report validates the warehouse for its Data Docs (TRIALQC_DATA_DOCS, read in flows/settings.py)."""
+    from flows.settings import Settings
+
+    return Settings.from_env().data_docs
+
+
+def left_out(out_dir: Path) -> Finished:
+    """Data Docs left out of a run (TRIALQC_DATA_DOCS=off): an index page that says so, which the report links to.
+    Those of an earlier run are removed with their runs file, so that no later run keeps them as current."""
+    out_dir = Path(out_dir)
+    (out_dir / RUNS).unlink(missing_ok=True)
+    for stale in ("expectations", "validations"):
+        shutil.rmtree(out_dir / stale, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = out_dir / "index.html"
+    index.write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><title>trialqc — Great Expectations Data Docs</title>"
+        "</head><body><h1>Great Expectations Data Docs</h1><p>Left out of this run (<code>TRIALQC_DATA_DOCS=off"
+        "</code>): the warehouse was not validated with Great Expectations. The run's tables and its quality "
+        "report are complete; a run with <code>TRIALQC_DATA_DOCS</code> unset or <code>on</code> writes them."
+        "</p></body></html>", encoding="utf-8")
+    return Finished(index)
+
+
 def start_data_docs(con: duckdb.DuckDBPyConnection, out_dir: Path, run_name: str) -> DataDocsJob | Finished:
     """build_data_docs under way: the suite's inputs are read here, GX runs in a child process (DataDocsJob);
-    `result()` gives the index page."""
+    `result()` gives the index page. With TRIALQC_DATA_DOCS=off, nothing is read or run: their index says so."""
     from checks.gx_suite import suite_inputs
 
+    if not wanted():
+        return left_out(out_dir)
     return start_from_inputs(suite_inputs(con), out_dir, run_name)
 
 

@@ -53,6 +53,9 @@ class Settings:
     # Seconds a pull waits for the registry to send anything (a stalled answer is retried, then the pull stops
     # incomplete and resumable).
     api_timeout: float = 60.0
+    # Whether a report validates the warehouse for its Great Expectations Data Docs (TRIALQC_DATA_DOCS): a child
+    # that loads Great Expectations, seconds of CPU a run. Off, the report's Data Docs page says they were left out.
+    data_docs: bool = True
 
     def resolve(self, source: str | Path | None, db: str | Path | None) -> tuple[Path, Path]:
         """The source and warehouse paths of a run (arguments over settings); a missing source is a UsageError."""
@@ -76,7 +79,7 @@ class Settings:
         """Defaults, overridden by TRIALQC_SOURCE, TRIALQC_DB, TRIALQC_REPORTS, TRIALQC_BATCH_SIZE,
         TRIALQC_FRESHNESS_BUSINESS_DAYS, PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         TRIALQC_LANDING, TRIALQC_API_URL, TRIALQC_BULK_URL,
-        TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF, TRIALQC_API_TIMEOUT."""
+        TRIALQC_API_MIN_INTERVAL, TRIALQC_API_BACKOFF, TRIALQC_API_TIMEOUT, TRIALQC_DATA_DOCS (on or off)."""
         env = os.environ
         return cls(
             source=Path(env.get("TRIALQC_SOURCE", PROJECT_ROOT / "data" / "samples")),
@@ -92,6 +95,7 @@ class Settings:
             api_min_interval=_number("TRIALQC_API_MIN_INTERVAL", "1.0", float, 0),
             api_backoff=_number("TRIALQC_API_BACKOFF", "2.0", float, 0),
             api_timeout=_number("TRIALQC_API_TIMEOUT", "60", float, 1),
+            data_docs=_switch("TRIALQC_DATA_DOCS", True),
         )
 
 
@@ -108,6 +112,25 @@ def _number(name: str, default: str, kind: Callable[[str], int | float], least: 
     if value is None or value < least:
         what = "a whole number" if kind is int else "a number"
         raise UsageError(f"{name} must be {what} of at least {least:g}, not {given!r}")
+    return value
+
+
+# The words a switch such as TRIALQC_DATA_DOCS may be given, as shells and container files write them.
+SWITCH_WORDS = {"on": True, "1": True, "true": True, "yes": True, "off": False, "0": False, "false": False,
+                "no": False}
+
+
+def _switch(name: str, default: bool) -> bool:
+    """The environment variable `name` as on or off (unset or empty: `default`); a UsageError that names the variable
+    and its value otherwise."""
+    from flows.errors import UsageError
+
+    given = os.environ.get(name, "").strip()
+    if not given:
+        return default
+    value = SWITCH_WORDS.get(given.lower())
+    if value is None:
+        raise UsageError(f"{name} must be on or off, not {given!r}")
     return value
 
 

@@ -499,6 +499,51 @@ def test_an_interrupt_while_the_data_docs_are_validated_says_the_run_is_publishe
     con.close()
 
 
+def test_data_docs_left_out_by_the_setting_begin_no_validation_and_the_next_run_with_them_validates(
+        samples, tmp_path, monkeypatch):
+    """TRIALQC_DATA_DOCS=off: no validation is begun and the index the report links to says they were left out.
+    Those an earlier run wrote are removed: a later run with them on, over the studies of the left-out run, validates
+    again rather than keeping Data Docs of the state before it."""
+    from bench import generate
+
+    builds = stand_in_for_data_docs(monkeypatch)
+    db, reports = tmp_path / "w.duckdb", tmp_path / "reports"
+    _session_run(db, samples, reports, "run1")
+    assert builds == ["trialqc-run1"]
+    name, data, _ = next(generate.records(1, seed=3, layout="json"))  # a new study: the row count observed changes
+    (samples / name).write_bytes(data)
+    monkeypatch.setenv("TRIALQC_DATA_DOCS", "Off")
+    with warehouse_session(db, "run2", LOG, reports) as session:
+        run_pipeline(session.con, run_id="run2", source=samples, db_path=db, as_of=AS_OF)
+    index = reports / "gx" / "index.html"
+    assert builds == ["trialqc-run1"]
+    assert index not in session.report_paths  # no validation was begun, so none was waited for
+    assert "Left out of this run" in index.read_text() and "trialqc-run" not in index.read_text()
+    assert not (reports / "gx" / "runs.json").exists()
+    assert "gx/index.html" in (reports / "quality_report.html").read_text()
+    monkeypatch.setenv("TRIALQC_DATA_DOCS", "on")
+    _session_run(db, samples, reports, "run3")
+    assert builds == ["trialqc-run1", "trialqc-run3"]
+    assert "trialqc-run3" in index.read_text()
+
+
+@pytest.mark.parametrize("given, wanted", [("off", False), ("0", False), (" NO ", False), ("", True), ("yes", True)])
+def test_the_data_docs_setting_reads_on_and_off_words(monkeypatch, given, wanted):
+    from flows.settings import Settings
+
+    monkeypatch.setenv("TRIALQC_DATA_DOCS", given)
+    assert Settings.from_env().data_docs is wanted
+
+
+def test_a_data_docs_setting_that_is_neither_on_nor_off_is_refused_with_its_name(monkeypatch):
+    from flows.errors import UsageError
+    from flows.settings import check_environment
+
+    monkeypatch.setenv("TRIALQC_DATA_DOCS", "skip")
+    with pytest.raises(UsageError, match="TRIALQC_DATA_DOCS must be on or off, not 'skip'"):
+        check_environment()
+
+
 def test_an_interrupt_while_publishing_leaves_the_completed_run_for_the_next_to_publish(samples, tmp_path,
                                                                                        monkeypatch):
     from flows import publish as publish_module
