@@ -1,8 +1,11 @@
-"""Shared fixtures: the bundled samples, the shared corpus when present, a run helper."""
+"""Shared fixtures: the bundled samples, the shared corpus when present, a run helper, a migrated Prefect database."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -80,6 +83,56 @@ def run(tmp_path):
     con = connect_new(db)
     yield runner(db, con)
     con.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_prefect_db(tmp_path_factory) -> Path:
+    """A Prefect database migrated once for the whole session, shared by its pytest-xdist workers: a new
+    PREFECT_HOME given a copy (`prefect_home_from`) starts its server without creating and migrating one, which
+    took 15-20 s on a busy 2-core machine."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if worker else base) / "prefect-migrated"  # one folder for every worker of a session
+    shared.mkdir(exist_ok=True)
+    db = shared / "prefect.db"
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker migrates; the others wait for it and use its database
+        if not db.exists():
+            home = shared / "home"
+            env = dict(os.environ, PREFECT_HOME=str(home), DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+            env.pop("PREFECT_API_URL", None)
+            prefect = Path(sys.executable).parent / "prefect"
+            made = subprocess.run([str(prefect), "server", "database", "upgrade", "-y"], env=env,
+                                  capture_output=True, text=True, timeout=600)
+            assert made.returncode == 0, made.stdout + made.stderr
+            (home / "prefect.db").rename(db)  # whole or not at all for a worker that finds it
+    return db
+
+
+def prefect_home_from(migrated: Path, home: Path) -> Path:
+    """`home` as a new PREFECT_HOME whose database is a copy of the session's migrated one."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated, home / "prefect.db")
+    return home
+
+
+@pytest.fixture(scope="session")
+def session_prefect_home(request) -> Path:
+    """The PREFECT_HOME of the session's in-process flows and `trialqc run --prefect` (the Makefile's .prefect),
+    given the migrated database when it has none yet (a new checkout, CI): its first server then starts as on a
+    machine that has run trialqc before. A database already there (or made meanwhile) is never replaced."""
+    from flows.settings import PREFECT_DEFAULTS
+
+    home = Path(os.environ.get("PREFECT_HOME") or PREFECT_DEFAULTS["PREFECT_HOME"])
+    if not (home / "prefect.db").exists():
+        made = prefect_home_from(request.getfixturevalue("migrated_prefect_db"), home / f".seed-{os.getpid()}")
+        try:
+            os.link(made / "prefect.db", home / "prefect.db")  # only where there is none: never over one in use
+        except FileExistsError:
+            pass
+        finally:
+            shutil.rmtree(made, ignore_errors=True)
+    return home
 
 
 def pytest_addoption(parser):

@@ -8,7 +8,9 @@ import pytest
 from tests.faults import AS_OF
 from tests.test_order import _arrange
 
-pytestmark = pytest.mark.slow
+# The flows' temporary Prefect server starts on a migrated database (tests/conftest.py): a new one is made and
+# migrated at its first start, on a new checkout.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("session_prefect_home")]
 
 
 def test_the_flow_s_tasks_get_their_batches_without_prefect_visiting_them_and_let_them_go(tmp_path, monkeypatch):

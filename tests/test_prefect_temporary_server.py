@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from bench import generate
+from tests.conftest import prefect_home_from
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIALQC = Path(sys.executable).parent / "trialqc"
@@ -27,9 +28,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def prefect_home(tmp_path_factory) -> Path:
-    """One PREFECT_HOME for the module's runs: its database is made once."""
-    return tmp_path_factory.mktemp("prefect-home")
+def prefect_home(tmp_path_factory, migrated_prefect_db) -> Path:
+    """One PREFECT_HOME for the module's runs, its database migrated before (tests/conftest.py): the servers under
+    test start as on a machine that has run trialqc before."""
+    return prefect_home_from(migrated_prefect_db, tmp_path_factory.mktemp("prefect-home"))
 
 
 @pytest.fixture(scope="module")
@@ -159,12 +161,10 @@ def test_a_batch_parsing_ahead_when_the_run_stops_ends_cancelled_not_failed():
 
 
 # Sends the stop to the run's process as its temporary server is about to be stopped, at the run's end. The report
-# is written without its GX Data Docs (a child that loads Great Expectations, several seconds of the run): they are
-# waited for before the server is stopped, so the stop comes after them either way.
+# is written without its GX Data Docs (TRIALQC_DATA_DOCS=off: a child that loads Great Expectations, several seconds
+# of the run): they are waited for before the server is stopped, so the stop comes after them either way.
 STOP_AS_THE_SERVER_STOPS = """
 import os, signal, sys
-import checks.report as report
-report._data_docs = lambda *args, **kwargs: None
 from flows import prefect_server
 stop, sent = prefect_server.TemporaryPrefectServer.stop, []
 def stopping(self):
@@ -185,7 +185,8 @@ def test_a_stop_while_the_temporary_server_is_stopped_ends_the_command_after_pub
     """Stopped at exit, a stop while the server stopped was printed as an exception ignored at exit, exit 0 (a
     Ctrl-C), or killed the command (a SIGTERM)."""
     db = tmp_path / "t.duckdb"
-    env = dict(os.environ, PREFECT_HOME=str(prefect_home), DO_NOT_TRACK="1", TRIALQC_REPORTS=str(tmp_path / "r"))
+    env = dict(os.environ, PREFECT_HOME=str(prefect_home), DO_NOT_TRACK="1", TRIALQC_REPORTS=str(tmp_path / "r"),
+               TRIALQC_DATA_DOCS="off")
     env.pop("PREFECT_API_URL", None)
     code = STOP_AS_THE_SERVER_STOPS.format(signal=stop, source=str(ROOT / "data" / "samples"), db=str(db))
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,

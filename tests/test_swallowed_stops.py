@@ -139,10 +139,10 @@ def test_a_stop_where_it_would_be_dropped_or_cut_a_start_short_is_raised_after(c
     assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
 
 
-def _cli(db: Path, source: Path, patch: str, *more: str) -> subprocess.CompletedProcess:
+def _cli(db: Path, source: Path, patch: str, *more: str, settings: dict | None = None) -> subprocess.CompletedProcess:
     code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
            f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2', *{list(more)!r}]\napp()"
-    env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"))
+    env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"), **(settings or {}))
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env=env)
 
@@ -163,7 +163,8 @@ def test_a_sigterm_while_duckdb_imports_stops_the_run_with_one_line(samples, tmp
         con.close()
 
 
-@pytest.mark.slow  # starts a temporary Prefect server
+@pytest.mark.slow  # starts a temporary Prefect server (on a migrated database: tests/conftest.py)
+@pytest.mark.usefixtures("session_prefect_home")
 def test_a_sigterm_while_duckdb_imports_stops_a_prefect_flow_run_with_one_line(samples, tmp_path):
     """Inside the Prefect flow, Prefect's own SIGTERM handler raised its TerminationSignal in the import DuckDB
     makes at the first batch's known hashes, DuckDB dropped it, and the run completed: exit 0."""
@@ -408,13 +409,13 @@ run.run_pipeline = dropping
 
 # The report's pages without its GX Data Docs (a child that loads Great Expectations, several seconds of the run):
 # the stop is had and dropped before them, and nothing here reads them.
-WITHOUT_DATA_DOCS = "import checks.report as report\nreport._data_docs = lambda *args, **kwargs: None\n"
+WITHOUT_DATA_DOCS = {"TRIALQC_DATA_DOCS": "off"}
 
 
 def test_a_stop_that_a_library_dropped_ends_the_command_as_stopped_after_the_run(samples, tmp_path):
     """A Ctrl-C that Prefect's engine dropped as it finished the flow run let the command exit 0 (stop trials)."""
     db = tmp_path / "t.duckdb"
-    proc = _cli(db, samples, WITHOUT_DATA_DOCS + STOP_DROPPED_AT_THE_END)
+    proc = _cli(db, samples, STOP_DROPPED_AT_THE_END, settings=WITHOUT_DATA_DOCS)
     assert proc.returncode == 130, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "Quality issues" in proc.stdout

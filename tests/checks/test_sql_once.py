@@ -1,6 +1,8 @@
 """A check of a large share of the warehouse in many chunks runs each SQL rule once, and writes chunk by chunk."""
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
@@ -9,6 +11,7 @@ from checks import engine
 from checks.parked_issues import ParkedIssues
 from checks.rule import Finding, Rule
 from tests.checks import harness
+from warehouse.connect import connect
 from warehouse.tables import STUDY_TABLES
 
 
@@ -18,8 +21,7 @@ def _issues(con, run_id=None):
     return [r[:6] for r in rows if run_id is None or r[6] == run_id]
 
 
-@pytest.fixture
-def warehouse(tmp_path):
+def _six_studies(folder):
     """Six studies, four of them with issues of SQL rules."""
     studies = {f"NCT0100000{i}": harness.clean_study() for i in range(1, 7)}
     studies["NCT01000002"]["conditions"] = []
@@ -27,7 +29,33 @@ def warehouse(tmp_path):
     studies["NCT01000004"]["studies"][0]["brief_title"] = None
     studies["NCT01000004"]["studies"][0]["official_title"] = None
     studies["NCT01000006"]["designs"][0]["masking"] = None
-    return harness.warehouse_with(tmp_path, studies)
+    return harness.warehouse_with(folder, studies)
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    """Six studies, four of them with issues of SQL rules."""
+    return _six_studies(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def checked_once(tmp_path_factory):
+    """The six studies after one whole check (run `whole`), closed: the tests that begin with that check copy it."""
+    folder = tmp_path_factory.mktemp("checked")
+    con = _six_studies(folder)
+    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
+    con.execute("CHECKPOINT")  # all of it in the file that is copied
+    con.close()
+    return folder / "checks.duckdb"
+
+
+@pytest.fixture
+def checked(checked_once, tmp_path):
+    """`warehouse` after its whole check (run `whole`), a copy of the module's, open."""
+    shutil.copyfile(checked_once, tmp_path / "checks.duckdb")
+    con = connect(tmp_path / "checks.duckdb")
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")  # thrown away with the test (harness.warehouse_with)
+    return con
 
 
 @pytest.fixture
@@ -64,10 +92,9 @@ def test_each_sql_rule_runs_once_in_a_check_of_many_chunks_with_the_issues_of_a_
     assert not _temporary_tables(con) & set(STUDY_TABLES), "no chunk was checked on copies"
 
 
-def test_a_large_share_that_is_not_every_study_keeps_to_its_studies(warehouse):
-    con = warehouse
-    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
-    whole = _issues(con)
+def test_a_large_share_that_is_not_every_study_keeps_to_its_studies(checked):
+    con = checked
+    whole = _issues(con)  # of its whole check
     part = ["NCT01000001", "NCT01000002", "NCT01000004", "NCT01000006"]
     engine.run_rules(con, checks.all_rules(), run_id="part", as_of=harness.AS_OF, nct_ids=part, chunk_size=2,
                      workers=1)
@@ -75,13 +102,12 @@ def test_a_large_share_that_is_not_every_study_keeps_to_its_studies(warehouse):
     assert _issues(con, "whole") == [r for r in whole if r[0] not in part]
 
 
-def test_a_sql_rule_that_fails_is_told_once_and_the_others_are_written(warehouse):
-    con = warehouse
+def test_a_sql_rule_that_fails_is_told_once_and_the_others_are_written(checked):
+    con = checked
     broken = Rule("test.broken", "missing_field", "warning", "-", ("studies.brief_title",),
                   sql="SELECT nct_id, 'message' AS message FROM no_such_table")
     rules = [broken, *checks.all_rules()]
-    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
-    whole = _issues(con)
+    whole = _issues(con)  # of its whole check
     result = engine.run_rules(con, rules, run_id="chunks", as_of=harness.AS_OF, chunk_size=2, workers=1)
     assert list(result.failed_rules) == ["test.broken"]
     assert "no_such_table" in result.failed_rules["test.broken"]
@@ -111,10 +137,9 @@ def test_a_check_stopped_in_a_later_chunk_keeps_the_chunks_written_and_leaves_no
     assert _issues(con, "third") == before  # the next check is whole
 
 
-def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its_own(warehouse, monkeypatch):
-    con = warehouse
-    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
-    whole = _issues(con)
+def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its_own(checked, monkeypatch):
+    con = checked
+    whole = _issues(con)  # of its whole check
     monkeypatch.setattr(engine, "FOUND_BATCH_ROWS", 1)  # every finding parked on its own
     parked = []
     park = ParkedIssues.park
@@ -143,12 +168,11 @@ def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its
     assert _issues(con) == [r for r in whole if r[1] != broken_id]
 
 
-def test_the_pass_takes_one_duckdb_thread_while_text_rule_workers_run_and_the_issues_are_the_same(warehouse,
-                                                                                                    monkeypatch):
+def test_the_pass_takes_one_duckdb_thread_while_text_rule_workers_run_and_the_issues_are_the_same(checked,
+                                                                                                  monkeypatch):
     """Beside the workers a second DuckDB thread only contends with them (docs/performance.md)."""
-    con = warehouse
-    checks.run_checks(con, run_id="whole", as_of=harness.AS_OF, workers=1)
-    whole = _issues(con)
+    con = checked
+    whole = _issues(con)  # of its whole check
     threads = []
     park = engine._SqlOnce._park
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from checks.rule import Finding, Rule
 from checks.study_text import rows_by_study
 from tests.checks import harness
 from tests.checks.test_rule_cases import CASES
+from warehouse.connect import connect
 
 WORKER_RULES = {r.id for r in checks.all_rules() if r.in_worker}
 
@@ -20,8 +22,7 @@ def _issues(con):
     return con.execute("SELECT nct_id, rule_id, severity, message, evidence FROM quality_issues ORDER BY ALL").fetchall()
 
 
-@pytest.fixture
-def case_studies(tmp_path):
+def _case_studies(folder: Path):
     """One warehouse holding the study of every single-study case of a worker rule, each under its own id."""
     studies, expected = {}, {}
     for i, case in enumerate(c for c in CASES if c.rule_id in WORKER_RULES and not c.others):
@@ -30,13 +31,35 @@ def case_studies(tmp_path):
         nct_id = f"NCT09{i:06d}"
         studies[nct_id] = study
         expected[nct_id] = (case.rule_id, case.fires)
-    return harness.warehouse_with(tmp_path, studies), expected
+    return harness.warehouse_with(folder, studies), expected
+
+
+@pytest.fixture(scope="module")
+def checked_in_one_process(tmp_path_factory):
+    """The case studies after one check in this process (workers=1: no worker at any size), closed: the file,
+    what each study's case expects, and the check's result. The tests that begin with that check copy it."""
+    folder = tmp_path_factory.mktemp("one-process")
+    con, expected = _case_studies(folder)
+    alone = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
+    con.execute("CHECKPOINT")  # all of it in the file that is copied
+    con.close()
+    return folder / "checks.duckdb", expected, alone
+
+
+@pytest.fixture
+def case_studies(checked_in_one_process, tmp_path):
+    """The case studies after their check in one process (a copy of the module's, open), what each study's case
+    expects, and that check's result."""
+    checked, expected, alone = checked_in_one_process
+    shutil.copyfile(checked, tmp_path / "checks.duckdb")
+    con = connect(tmp_path / "checks.duckdb")
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")  # thrown away with the test (harness.warehouse_with)
+    return con, expected, alone
 
 
 def test_worker_processes_give_the_issues_of_one_process(case_studies, monkeypatch):
-    con, expected = case_studies
+    con, expected, alone = case_studies  # checked in one process
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    alone = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
     one_process = _issues(con)
     forked = checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=2)
     assert not alone.failed_rules and not forked.failed_rules
@@ -48,9 +71,8 @@ def test_worker_processes_give_the_issues_of_one_process(case_studies, monkeypat
 
 
 def test_the_run_s_workers_give_the_issues_of_one_process(case_studies, monkeypatch):
-    con, expected = case_studies
+    con, expected, _ = case_studies  # checked in one process
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
     one_process = _issues(con)
     monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
     with engine.check_workers(2) as pool:
