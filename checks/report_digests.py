@@ -17,8 +17,10 @@ LIST_ROWS = f"""SELECT (pos - 1) // {PAGE_SIZE} + 1 AS page, v.*
                 FROM (SELECT row_number() OVER (ORDER BY {WORST_FIRST}) AS pos, * FROM ({VERDICT_SQL})) v"""
 ISSUE_ORDER = ("nct_id, freshness, list_position(['error', 'warning', 'info'], severity), rule_id, message, "
                "evidence, fields, first_seen")
-VERSION_ORDER = ("nct_id, last_update_posted_date DESC NULLS LAST, layout, path, loaded_run, snapshot_date, "
-                 "overall_status, is_current")
+# A study page's source versions, newest first: where two share the date, layout and path (a file changed in place
+# without a new update date), the current one, then the later load, never the run ids' random order.
+VERSION_ORDER = ("nct_id, last_update_posted_date DESC NULLS LAST, layout, path, is_current DESC, "
+                 "loaded_started DESC NULLS LAST, loaded_run, snapshot_date, overall_status")
 
 
 def shard_sql(column: str = "nct_id") -> str:

@@ -149,8 +149,9 @@ def _block_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict
     try:
         issues = _dicts(con.execute(f"SELECT i.* FROM ({issues_sql(con, '_block')}) i "
                                     f"ORDER BY {ISSUE_ORDER}"))
-        versions = _dicts(con.execute(f"SELECT v.* FROM ({versions_sql(con)}) v SEMI JOIN _block USING (nct_id) "
-                                      f"ORDER BY {VERSION_ORDER}"))
+        versions = _dicts(con.execute(f"SELECT v.*, l.started_at AS loaded_started FROM ({versions_sql(con)}) v "
+                                      "SEMI JOIN _block USING (nct_id) LEFT JOIN meta.load_runs l ON "
+                                      f"l.run_id = v.loaded_run ORDER BY {VERSION_ORDER}"))
     finally:
         con.unregister("_block")
     group = lambda rows: {k: list(v) for k, v in itertools.groupby(rows, key=lambda r: r["nct_id"])}  # noqa: E731

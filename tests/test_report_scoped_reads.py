@@ -33,3 +33,23 @@ def test_a_blocks_issues_and_verdicts_are_the_whole_warehouses_rows_of_its_studi
     expected = [dict(zip(names, r)) for r in verdicts.fetchall()]
     assert len(expected) >= 2 and _studies_of(con, block) == expected
     con.close()
+
+
+def test_a_study_pages_versions_of_one_date_layout_and_path_list_the_current_then_the_later_load_first(tmp_path):
+    """Two versions of a study with the same update date, layout and path (a file changed in place) were listed in
+    the order of their runs' random ids: the current one came first or second from one run to the next."""
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    run_and_refresh(con, db, SAMPLES, "r1")
+    nct_id, run = con.execute("SELECT nct_id, loaded_run FROM meta.source_records WHERE is_current "
+                              "ORDER BY nct_id LIMIT 1").fetchone()
+    started = con.execute("SELECT started_at FROM meta.load_runs WHERE run_id = ?", [run]).fetchone()[0]
+    for old_run, days_before in (("00000000-early", 2), ("ffffffff-later", 1)):  # ids sorting before and after r1
+        con.execute("INSERT INTO meta.load_runs SELECT * REPLACE (? AS run_id, ?::TIMESTAMP - to_days(?) AS "
+                    "started_at) FROM meta.load_runs WHERE run_id = ?", [old_run, started, days_before, run])
+        con.execute("INSERT INTO meta.source_records SELECT * REPLACE (false AS is_current, ? AS loaded_run) "
+                    "FROM meta.source_records WHERE nct_id = ? AND is_current", [old_run, nct_id])
+    _, versions = _block_details(con, [nct_id])
+    assert [(v["is_current"], v["loaded_run"]) for v in versions[nct_id]] == [
+        (True, run), (False, "ffffffff-later"), (False, "00000000-early")]
+    con.close()
