@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from flows.parsers.aggregator_text.name_lines import (  # noqa: F401 (read here)
-    alike, begins_joined, begins_mid_sentence, breaks_off, is_long_name, is_sentence, is_short)
+    alike, begins_as_text, begins_joined, begins_mid_sentence, breaks_off, is_long_name, is_sentence, is_short)
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
 from flows.parsers.page_text import add_rows
@@ -75,7 +75,7 @@ def read_into(record: StudyRecord, group_lines: list[str], intervention_lines: l
     if decided.entries is not None:
         add_rows(record, "interventions", [{"intervention_type": None, "name": name, "description": text}
                                            for name, text in decided.entries])
-    if decided.arms is not None:
+    if None not in (decided.entries, decided.heads, decided.arms):
         return []
     unread = " and ".join(name for name, part in (("arms", decided.heads), ("interventions", decided.entries),
                                                    ("their links", decided.arms)) if part is None)
@@ -133,7 +133,8 @@ def _read_sections(group_lines: list[str], intervention_lines: list[str]) -> Dec
     paired = _paired(intervention_lines)
     if paired is not None:
         readings = readings_of(group_lines, paired)
-        if group_lines and len(readings) == 1 and readings[0].key[:2] == (0, 0) and readings[0].key[3] == 0:
+        if (group_lines and len(readings) == 1 and readings[0].key[:2] == (0, 0) and readings[0].key[3] == 0
+                and not _titled_as_shown(readings[0])):
             # every intervention listed, every line where the page's pairs put it (a page without arms is weighed
             # below: see _as_likely)
             if not paired and any(text is not None and is_short(text) for _, text, _ in readings[0].arms):
@@ -167,6 +168,15 @@ def _names_as_well(group_lines: list[str], paired: tuple[Entry, ...]) -> bool:
     if split == paired or len({name for name, _ in split}) < len(split):
         return False
     return any(reading.key[:3] == (0, 0, 0) for reading in readings_of(group_lines, split))
+
+
+def _titled_as_shown(reading: Reading) -> bool:
+    """Whether a reading takes for an arm's title, with no intervention under it, a line it reads as an intervention's
+    description ('prednisone' as AZD7624's description, and as the title of an arm above 'oral prednisone 20 mg'):
+    Study Groups shows that line where an arm lists an intervention, so it may as well be that intervention's name
+    (the Interventions section then lists a name without a description), and the pairs as shown are no proof."""
+    shown = {text for _, text in reading.entries if text is not None}
+    return any(title in shown and not names for title, _, names in reading.arms)
 
 
 def _only_cut(reading: Reading) -> bool:
@@ -207,7 +217,7 @@ def arm_readings(lines: list[str], entries: tuple[Entry, ...]) -> list[tuple[Cos
         options = []
         for head in (1, 2)[:len(lines) - start]:
             title, text = lines[start], lines[start + 1] if head == 2 else None
-            end, names, sentence = start + head, [], is_sentence(title)
+            end, names, sentence = start + head, [], is_sentence(title) or begins_as_text(title)
             while True:  # the arm ends after any of the interventions that follow it
                 cut = not names and end < len(lines) and continues(lines[start:end], lines[end])
                 for (sentences, empty, missing, count), rest in best[end]:

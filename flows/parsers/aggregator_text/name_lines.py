@@ -57,6 +57,23 @@ def begins_joined(line: str) -> bool:
     return len(words) > 1 and words[0] in CONNECTORS
 
 
+# The most words of a name or a title that begins at a lower-case article or joining word ('the placebo group'): a
+# longer line that does is a description's text ('the next five patients will receive 50 IU').
+_MOST_JOINED_TITLE_WORDS = 4
+
+
+def begins_as_text(line: str) -> bool:
+    """Whether a line begins in lower case as a description's text does, never as a name or a title: at an article
+    or a joining word, with more words than a title ('the next five patients will receive 50 IU'), or ending a
+    sentence ('stimulation.', the last word of a description a print wrapped onto a line of its own). A title may
+    begin in lower case ('newborn cardiac surgical study group', 'nab-paclitaxel')."""
+    words = line.split()
+    if not words or not (words[0][0].isalpha() and words[0][0].islower()):
+        return False
+    return ((words[0] in CONNECTORS and len(words) > _MOST_JOINED_TITLE_WORDS)
+            or line.rstrip().rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS)
+
+
 def alike(upper: str, lower: str) -> bool:
     """Whether two lines of a few words, neither a sentence, are named alike as two items of one list are, never a
     title and its description: by one kind and their numbers ('Cohort 1: EGFR exon 20', 'Cohort 2: HER2 exon 20'),

@@ -37,9 +37,8 @@ def which_limit(age: str, criteria: str | None) -> str | None:
     number = int(match.group(1))
     if not any(str(number + step) in criteria for step in (0, 1, -1)):
         return None  # the text states no age next to this one
-    text = " ".join(criteria.casefold().split())
-    heading = _EXCLUSION_HEADING.search(text)
-    included, excluded = (text[:heading.start()], text[heading.end():]) if heading else (text, "")
+    lines = criteria.casefold().split("\n")
+    included, excluded = _parts_by_heading("\n".join(" ".join(line.split()) for line in lines))
     lower, upper = (any(_states_age(pattern, included) for pattern in _patterns(side, number, match.group(2)))
                     or any(_states_age(pattern, excluded)
                            for pattern in _patterns(1 - side, number, match.group(2), excluded=True))
@@ -52,6 +51,30 @@ def which_limit(age: str, criteria: str | None) -> str | None:
 # both ('INCLUSION/EXCLUSION CRITERIA', 'Inclusion and exclusion criteria vary with ...') starts no excluded part.
 _EXCLUSION_HEADING = re.compile(r"(?<!inclusion/)(?<!inclusion / )(?<!inclusion and )(?<!inclusion & )"
                                 r"(?<!inclusion or )(?<!inclusion, )\bexclusion criteria")
+
+
+# The heading of a further list of criteria that include, after criteria that exclude ('Inclusion Criteria for
+# Healthy Volunteers:', '2. Inclusion criteria (controls):'): at the start of a line (after a number or a mark),
+# ending at a colon within a few words; 'inclusion criteria' within a sentence starts no part.
+_INCLUSION_HEADING = re.compile(r"(?m)^(?:[\d.)*\-\u2022]+ )?(?:key |main )?inclusion criteria\b[^:\n]{0,48}:")
+
+
+def _parts_by_heading(text: str) -> tuple[str, str]:
+    """The criteria text (in lower case, its lines kept) that includes and the text that excludes, each part judged
+    by its own heading: the text before any heading includes, the text after an exclusion heading excludes up to the
+    next inclusion heading (a page may list criteria for patients, then exclusions, then criteria for healthy
+    volunteers)."""
+    headings = sorted([(found.start(), found.end(), False) for found in _EXCLUSION_HEADING.finditer(text)]
+                      + [(found.start(), found.end(), True) for found in _INCLUSION_HEADING.finditer(text)])
+    parts: tuple[list[str], list[str]] = ([], [])
+    at, including = 0, True
+    for start, end, inclusion in headings:
+        if start < at:
+            continue  # a heading inside the one before it
+        parts[not including].append(text[at:start])
+        at, including = end, inclusion
+    parts[not including].append(text[at:])
+    return " ".join(" ".join(parts[0]).split()), " ".join(" ".join(parts[1]).split())
 
 
 @lru_cache(maxsize=256)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
+from flows.parsers.aggregator_text.title import CONNECTORS
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, parts_entries_by_blank_lines, unwrapped_entries
 from flows.parsers.facility_address import COUNTRIES
 from flows.parsers.model import Problem
 from flows.parsers.page_text import nonblank
+from flows.parsers.printed_pages import rejoined
 from schemas.enums import OVERALL_STATUS
 
 _STATUSES = frozenset(OVERALL_STATUS)
@@ -26,8 +28,10 @@ def locations(lines: list[str], width: int | None = None) -> list[dict[str, obje
     over lines is one name where blank lines part the entries, and a problem where nothing does."""
     rows: list[dict[str, object]] = []
     if width is not None and parts_entries_by_blank_lines(lines):
-        lines = unwrapped_entries(lines, width)
+        lines = _names_joined(unwrapped_entries(lines, width))
     lines = nonblank(lines)
+    if width is not None:
+        lines = _broken_names_joined(lines, width)
     if wrapped := _wrapped_name(lines, width):
         return Problem(UNDECIDED_SITES, f"'Locations': '{wrapped}' fills the printed line and the line below it is no "
                                         "address: it may go on there or be a site without an address; no site is read")
@@ -51,6 +55,10 @@ def locations(lines: list[str], width: int | None = None) -> list[dict[str, obje
                                                 "site's name or the address of a site without one; no site is read")
             else:
                 pending = line
+        elif "," in line and width is not None and not _ends_in_country(line) and _ends_in_country(following):
+            return Problem(UNDECIDED_SITES, f"'Locations': '{line}' between the name '{pending}' and the address "
+                                            f"'{following}' ends in no country: it may go on with the name or be a "
+                                            "site's name below one without an address; no site is read")
         elif "," in line:
             rows.append(_site(pending, line))
             pending = None
@@ -62,10 +70,49 @@ def locations(lines: list[str], width: int | None = None) -> list[dict[str, obje
     return rows
 
 
+def _names_joined(lines: list[str]) -> list[str]:
+    """A printed section that parts its entries by blank lines (a labelled page) with each entry's lines one line: an
+    entry of lines that are no address and no site status, with no blank line between them, is one name the print
+    wrapped (the page gives each site's name on its own, between blank lines), wherever the print broke it."""
+    joined: list[str] = []
+    for above, line in zip(["", *lines], lines):
+        if above.strip() and line.strip() and not _address_or_status(above) and not _address_or_status(line):
+            joined[-1] = rejoined(joined[-1], line)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _address_or_status(line: str) -> bool:
+    return _ends_in_country(line) or _SITE_STATUS.match(line.strip()) is not None
+
+
+def _broken_names_joined(lines: list[str], width: int) -> list[str]:
+    """The lines of a print wrapped at `width` with each name line that may fill the sheet and stops at a joining
+    word, where no name ends ('... Department and Clinic for'), joined with the line below it (no address either)."""
+    joined: list[str] = []
+    for above, line in zip([None, *lines], lines):
+        if (above is not None and _may_fill_sheet(above, line, width) and above.split()[-1] in CONNECTORS
+                and not _address_or_status(above) and not _address_or_status(line)):
+            joined[-1] = rejoined(joined[-1], line)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _may_fill_sheet(line: str, following: str, width: int | None) -> bool:
+    """Whether a print of `width` may have broken `line` before `following`: its first part up to a hyphen would not
+    have fitted (fills_sheet), or its first word whole, as a print that keeps hyphenated words whole breaks them
+    ('Hamburg-Eppendorf')."""
+    words = following.split()
+    return fills_sheet(line, following, width) or (
+        width is not None and bool(words) and len(line.rstrip()) + 1 + len(words[0]) > width)
+
+
 def _wrapped_name(lines: list[str], width: int | None) -> str | None:
-    """A line of a print wrapped at `width` that is no address and fills the sheet, with a line below it that is no
-    address either: a site's name that may go on in that line, or end there (a site without an address)."""
-    return next((line for line, following in zip(lines, lines[1:]) if fills_sheet(line, following, width)
+    """A line of a print wrapped at `width` that is no address and may fill the sheet, with a line below it that is
+    no address either: a site's name that may go on in that line, or end there (a site without an address)."""
+    return next((line for line, following in zip(lines, lines[1:]) if _may_fill_sheet(line, following, width)
                  and not _ends_in_country(line) and not _ends_in_country(following)), None)
 
 
