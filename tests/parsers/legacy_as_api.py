@@ -20,6 +20,8 @@ _ENUMS = {
 }
 _ASSIGNMENT = re.compile(r"\s+Assignment$")  # 'Parallel Assignment' -> PARALLEL
 _MASKING = re.compile(r"^(?P<masking>[^(]+?)\s*(?:\((?P<who>[^)]*)\))?$")  # 'Double (Participant, Investigator)'
+# The legacy words for no masking: 'None (Open Label)', 'Open Label', and older records' 'No masking' (API v2: NONE).
+_NO_MASKING = re.compile(r"(?i)^(?:none\b|no masking\b|open label\b)")
 _US_DATE_FORMATS = ("%B %d, %Y", "%B %Y")
 # An older record's design in one line: 'Allocation: Randomized, Intervention Model: Factorial Assignment, Masking:
 # Open Label, Primary Purpose: Treatment' (each label starts a part).
@@ -118,7 +120,7 @@ def _masking(info: ET.Element | None) -> dict:
     shown = _text(info, "masking")
     if not shown:
         return {}
-    if shown.startswith("None") or shown == "Open Label":
+    if _NO_MASKING.match(shown):
         return {"masking": "NONE", "maskingDescription": _text(info, "masking_description")}
     match = _MASKING.match(shown)
     who = [enum(role) for role in (match["who"] or "").split(",") if role.strip()]

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from flows.parsers.copied_text import copied_page, of_study, visible_text
 from flows.parsers.ctgov_classic_text import design, header, more_information, sites
 from flows.parsers.ctgov_classic_text import people_places as people
-from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided
+from flows.parsers.ctgov_classic_text.arms import arms_undecided, groups_undecided, typed_descriptions_undecided
 from flows.parsers.ctgov_classic_text.headings import (  # noqa: F401 (HEADINGS: the layout's headings)
     CLOSING, HEADINGS, LOCATIONS, OWN_SECTIONS, header_on_own_lines, own_sections_in_capitals, sections_in_usual_case)
 from flows.parsers.ctgov_classic_text.label_lines import leading_with_colons, with_colons
@@ -176,7 +177,9 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
     record.study.update(study)
     if any(value is not None for value in design_row.values()):
         record.add("designs", design_row)
-    for table, rows in design.arms_and_interventions(sections.lines("Arms and Interventions"), listed).items():
+    header_arms = _header_shows_arms(sections, record.study.get("enrollment"))
+    for table, rows in design.arms_and_interventions(sections.lines("Arms and Interventions"), listed,
+                                                     header_arms).items():
         add_rows(record, table, rows)
     outcomes, unread_outcomes = read_outcomes(sections.lines("Outcome Measures"))
     add_rows(record, "design_outcomes", outcomes)
@@ -187,7 +190,32 @@ def _read_design(record: StudyRecord, sections: Sections, listed: list[tuple[str
             + ([Problem("unreadable section: study groups undecided", "the Group/Cohort table was copied without "
                         "its blank lines: its groups and descriptions are not loaded", record.nct_id)]
                if groups_undecided(sections.lines("Arms and Interventions")) else [])
-            + _undecided_arms(sections.lines("Arms and Interventions"), listed, record.nct_id))
+            + _undecided_arms(sections.lines("Arms and Interventions"), listed, record.nct_id)
+            + _undecided_typed_descriptions(sections.lines("Arms and Interventions"), listed, header_arms,
+                                            record.nct_id))
+
+
+def _header_shows_arms(sections: Sections, enrollment: int | None) -> Callable[[int], bool]:
+    """Whether the page's header shows a number of arms: the header's numbers read with that many arms (and the
+    enrollment Study Design shows) give it as the arms' number (False where the page shows no header numbers)."""
+    numbers = header.number_lines(nonblank(sections.lines("Collaborator")))[0]
+
+    def shows(arms: int) -> bool:
+        row = header.read_header(numbers, {"arms": arms, "enrollment": enrollment})[0]
+        return bool(row) and row["arms"] == arms
+    return shows
+
+
+def _undecided_typed_descriptions(lines: list[str], listed: list[tuple[str, str]], header_arms: Callable[[int], bool],
+                                  nct_id: str) -> list[Problem]:
+    """A problem for a typed line right below an arm's line that may open the arm's description or be one more arm
+    (typed_descriptions_undecided): the arms, descriptions and links are not loaded."""
+    if not (undecided := typed_descriptions_undecided(lines, listed, header_arms)):
+        return []
+    shown = "; ".join(f"'{line[:60]}' below the arm '{arm}'" for arm, line in undecided)
+    return [Problem("unreadable section: study arms undecided", f"{shown}: the line may open the arm's description "
+                    "or head one more arm shown with neither description nor intervention, and the header's number "
+                    "of arms does not tell; the arms, descriptions and links are not loaded", nct_id)]
 
 
 def _undecided_arms(lines: list[str], listed: list[tuple[str, str]], nct_id: str) -> list[Problem]:

@@ -3,7 +3,7 @@ an observational study): design_groups, interventions and their links."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.typed_lines import ARM_LABELS, INTERVENTION_LABELS, typed_line
@@ -21,16 +21,35 @@ _EMPTY_CELL_BLANKS = 2
 # The tables read as many times as the page shows their rows: an arm row shown twice is two arms (the record lists
 # it twice), where an intervention, its links and other names repeat under each arm that gets it.
 _AS_SHOWN = frozenset({"design_groups"})
+# The registry's limit on an arm's label: a typed line longer than it is text (a description that opens with the
+# arm's type), never an arm.
+_LONGEST_ARM_LABEL = 100
+# A dosing schedule's parts, as a description lists them after its opening words ('...; Dose: 75 mg/m2; Frequency:
+# every 3 weeks'): a ';' then a capitalised label and its colon. No arm's label is a schedule.
+_SCHEDULE_PART = re.compile(r";\s*[A-Z][A-Za-z]*(?: [a-z]+){0,3}\s*:\s*\S")
+# Whether the page's header shows a number of arms (None: the page shows no header numbers that tell).
+HeaderArms = Callable[[int], bool] | None
 
 
-def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]]) -> dict[str, list[dict]]:
-    """The arms table: design_groups, interventions (de-duplicated) and their links."""
-    entries = _entries(lines, listed)
+def arms_and_interventions(lines: list[str], listed: list[tuple[str, str]],
+                           header_arms: HeaderArms = None) -> dict[str, list[dict]]:
+    """The arms table: design_groups, interventions (de-duplicated) and their links (`header_arms`: whether the
+    page's header shows a number of arms, which tells an arm's description that opens with a type from an arm)."""
+    entries = _entries(lines, listed, header_arms)
     if groups_undecided(lines) or any(entry.get("undecided") for entry in entries):
         # only the types and names of the lines certain to be interventions are certain
         entries = [{**entry, "lines": []} for entry in entries
                    if entry["kind"] == "intervention" and not entry.get("undecided")]
     return _arm_rows(entries, listed)
+
+
+def typed_descriptions_undecided(lines: list[str], listed: list[tuple[str, str]],
+                                 header_arms: HeaderArms = None) -> list[tuple[str, str]]:
+    """(arm, line) for each typed line right below an arm's line, before its interventions, that may be the arm's
+    description opening with a type ('Experimental: NDLS for Injection, 75 mg/m2') or one more arm shown with neither
+    description nor intervention, where neither its shape nor the header's number of arms tells which."""
+    return [(entry["above"], entry["shown"]) for entry in _entries(lines, listed, header_arms)
+            if entry.get("opens_description") is None and "above" in entry]
 
 
 def arms_undecided(lines: list[str], listed: list[tuple[str, str]]) -> list[str]:
@@ -41,11 +60,19 @@ def arms_undecided(lines: list[str], listed: list[tuple[str, str]]) -> list[str]
     none (and is not read again)."""
     if not _without_blank_lines(lines):
         return []
-    return [f"{entry['label']}: {entry['name']}" for entry in _entries(lines, listed) if entry.get("undecided")]
+    return [f"{entry['label']}: {entry['name']}" for entry in _shown_entries(lines, listed) if entry.get("undecided")]
 
 
-def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
-    """The arms table's arms and interventions in page order, each with the lines of its cell."""
+def _entries(lines: list[str], listed: list[tuple[str, str]], header_arms: HeaderArms = None) -> list[dict]:
+    """The arms table's arms and interventions in page order, each with the lines of its cell; an arm's description
+    that opens with a type joined to the arm (_typed_descriptions)."""
+    return _typed_descriptions(_shown_entries(lines, listed), header_arms)
+
+
+def _shown_entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
+    """The arms table's arms and interventions in page order, each with the lines of its cell; an arm's line right
+    below the line of an arm with no description or intervention yet, one blank line between them or none, is marked
+    with the arm above ('above'): it may open that arm's description."""
     entries: list[dict] = []
     arm: dict | None = None
     cohorts, blanks_before = False, 1
@@ -71,9 +98,13 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
                 and (_group_is_done(arm, entries) or blanks_before >= _EMPTY_CELL_BLANKS)
                 and not _LIST_ITEM.match(stripped)):
             kind, label, name = "arm", None, stripped
-        blanks_before = 0 if stripped else blanks_before + 1
+        blanks_above, blanks_before = blanks_before, 0 if stripped else blanks_before + 1
         if kind == "arm":
-            arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": []}
+            empty = arm is not None and entries[-1] is arm and not any(arm["lines"]) and not arm["links"]
+            above = arm if empty else None
+            arm = {"kind": kind, "label": label, "name": name, "lines": [], "links": [], "shown": stripped}
+            if above is not None and label and not cohorts and blanks_above <= 1:
+                arm["above"] = above["name"]
             entries.append(arm)
         elif kind == "intervention":
             entries.append({"kind": kind, "label": label, "name": name, "lines": [], "other_names": [],
@@ -83,6 +114,44 @@ def _entries(lines: list[str], listed: list[tuple[str, str]]) -> list[dict]:
         elif entries and not _other_name(entries[-1], stripped):
             entries[-1]["lines"].append(stripped)
     return entries
+
+
+def _typed_descriptions(entries: list[dict], header_arms: HeaderArms) -> list[dict]:
+    """The entries with each arm marked 'above' (an arm's line right below an arm with nothing yet) read as what the
+    page tells: the arm's description when the line runs as a sentence (longer than any arm's label, or a dosing
+    schedule: '...; Dose: 75 mg/m2; Frequency: ...'), or when the header shows as many arms as the table has without
+    the lines left undecided and not as many with them; one more arm when the header shows that count. A line
+    neither tells is marked undecided (its arms, descriptions and links are not loaded)."""
+    doubtful = [entry for entry in entries if "above" in entry]
+    if not doubtful:
+        return entries
+    for entry in doubtful:
+        entry["opens_description"] = True if _runs_as_sentence(entry["name"], entry["shown"]) else None
+    left = [entry for entry in doubtful if entry["opens_description"] is None]
+    arms = sum(entry["kind"] == "arm" for entry in entries)
+    described = arms - sum(bool(entry["opens_description"]) for entry in doubtful)
+    if left and header_arms is not None:
+        as_arms, as_descriptions = header_arms(described), header_arms(described - len(left))
+        if as_arms != as_descriptions:
+            for entry in left:
+                entry["opens_description"] = as_descriptions
+    joined: list[dict] = []
+    for entry in entries:
+        if entry.get("opens_description"):
+            above = joined[-1]
+            above["lines"] = [entry["shown"], *entry["lines"]]
+            above["links"] = entry["links"]
+            continue
+        if entry.get("opens_description", False) is None:
+            entry["undecided"] = True
+        joined.append(entry)
+    return joined
+
+
+def _runs_as_sentence(name: str, shown: str) -> bool:
+    """Whether a typed line (`name`: its text after the type) runs as a description's sentence: longer than the
+    registry lets an arm's label be, or with a dosing schedule's parts."""
+    return len(name) > _LONGEST_ARM_LABEL or bool(_SCHEDULE_PART.search(shown))
 
 
 def _spells_unlisted(arm: dict | None, entries: list[dict], typed: tuple[str, str],

@@ -60,11 +60,18 @@ def read_more_information(record: StudyRecord, sections: Sections) -> list[Probl
     record.study.update(ipd)
     add_rows(record, "ipd_information_types", info_types)
     # the list ends at the section's next label, shown on its own line or with its value beside it
-    references, untyped = publications(values_below_labels(lines, _LABELS.__contains__))
+    references, untyped = publications(values_below_labels(lines, _LABELS.__contains__), _ends_publications)
     add_rows(record, "study_references", references)
     return [Problem(UNTYPED, f"{untyped} citation(s) under 'Publications' with no label saying whether they are "
                              "background, results or indexed by the registry: their reference_type is NULL",
                     record.nct_id)] if untyped else []
+
+
+def _ends_publications(line: str) -> bool:
+    """Whether a line ending with a colon is a label of the section (the publications end above it), not a wrapped
+    citation's line that ends with its title's colon."""
+    label = line.rstrip(":").strip()
+    return label in _SHOWN_LABELS or label.startswith("Keywords provided by")
 
 
 def shown_identifier(lines: list[str]) -> str | None:

@@ -108,7 +108,9 @@ Nizhny Novgorod|Frankfurt am Main|Bad Nauheim|Halle (Saale)|Den Haag|The Hague|L
 Las Palmas de Gran Canaria|Santiago de Compostela|San Sebastian|San Sebastián|Palma de Mallorca|Reggio Emilia|
 San Giovanni Rotondo|New Delhi|Navi Mumbai|Abu Dhabi|Addis Ababa|Dar es Salaam|Hradec Kralove|Hradec Králové|
 Sankt Gallen|St. Gallen|Clermont Ferrand|Aix en Provence|Le Mans|La Tronche|Villejuif Cedex|Kota Kinabalu|
-Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Sri Jayawardenepura Kotte|Saint Helier|St Helier|
+Kota Bharu|Johor Bahru|Chiang Mai|Hat Yai|Cluj Napoca|Cluj-Napoca|Targu Mures|Târgu Mureș|Târgu Mureş|
+Tirgu Mures|Tîrgu Mureș|Targu Jiu|Târgu Jiu|Targu Neamt|Târgu Neamț|Sri Jayawardenepura Kotte|Saint Helier|
+St Helier|
 Ciudad Autónoma de Buenos Aires|Ciudad Autonoma de Buenos Aires|Ciudad de Buenos Aires|City of Buenos Aires|
 San Salvador de Jujuy|Bahía Blanca|Bahia Blanca|San Luis Potosí|San Luis Potosi|San Pedro Garza García|
 San Pedro Garza Garcia|Tel Aviv Yafo|Tel Aviv-Yafo|Beer Sheva|Be'er Sheva|Petach Tikva|Petah Tikva|Be'er Ya'akov|
@@ -134,8 +136,8 @@ CITY_STARTS = _names("""San|Santa|Santo|São|Sao|St.|St|Saint|Sankt|Ste.|Sainte|
     Nueva|Nuevo|Villa|Vila|Ciudad|Los|Las|Ban|Kota|Mar|Rio|Río|Ho|Dar|Nizhny|Veliky|Novi|Stary|Nowy|South|North|East|
     West|Great|Upper|Lower|New|Old|Little|Lake|Mount|Glen|Winter|Ramat|Kfar|Petah|Rishon|Tel|Bnei|Nes|Lembah|Hot|Palm|
     Cedar|Grand|Round|Spring|Sugar|Coral|Boca|Bowling|Pompano|Daytona|Royal|Oak|Bay|Castle|Chapel|Cherry|Deer|Elk|
-    Muang|Mueang|Amphoe|Buenos|Ha|Hat|Banska|Banská|Biala|Biała|Baia|Stara|Sremska|Ceske|České|Uherske|
-    Uherské|Cesky|Český|Ft.|Ft|Mt.|Mt|Pt.|No.|So.""")
+    Muang|Mueang|Amphoe|Buenos|Ha|Hat|Targu|Târgu|Tirgu|Tîrgu|Banska|Banská|Biala|Biała|Baia|Stara|Sremska|Ceske|
+    České|Uherske|Uherské|Cesky|Český|Ft.|Ft|Mt.|Mt|Pt.|No.|So.""")
 
 # A site is not named by one of these alone.
 GENERIC_NAMES = INSTITUTION_WORDS | _names("""Klinikum|Universitätsklinikum|Universitaetsklinikum|Uniklinikum|
@@ -167,3 +169,43 @@ def _regions_of(key: str) -> frozenset[str]:
     if key in _IN_STATES:
         return _STATES | _REGIONS.get(key, frozenset())
     return _REGIONS.get(key, frozenset()) | (frozenset() if key in LISTED_IN_FULL else _STATES)
+
+
+# The shortest region name a row's word is read as misspelling ('Maharahstra' for 'Maharashtra'): a shorter name
+# one letter off is as likely another place's ('Pavia', 'Padova').
+_SHORTEST_MISSPELT = 7
+
+
+def misspelt_region(word: str, country: str | None) -> bool:
+    """Whether the (folded) word, no region itself, is a one-word region of the country written one letter off
+    (one added, dropped or changed) or with two letters next to each other swapped ('Maharahstra', 'Karnatka')."""
+    key = (country or "").casefold()
+    if len(word) < _SHORTEST_MISSPELT or not word.isalpha() or word in _regions_of(key) or word in CITY_NAMED_REGIONS:
+        return False
+    near = _one_off(key)
+    return any(_one_edit(word, region) for variant in _deletions(word) for region in near.get(variant, ()))
+
+
+@lru_cache(maxsize=256)
+def _one_off(key: str) -> dict[str, tuple[str, ...]]:
+    """A country's one-word regions (of _SHORTEST_MISSPELT letters or more) by each spelling with one letter
+    dropped and as written: a word one edit from a region shares one such spelling with it."""
+    index: dict[str, list[str]] = {}
+    for region in _regions_of(key):
+        if " " not in region and len(region) >= _SHORTEST_MISSPELT and region.isalpha():
+            for variant in _deletions(region):
+                index.setdefault(variant, []).append(region)
+    return {variant: tuple(names) for variant, names in index.items()}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:at] + word[at + 1:] for at in range(len(word))}
+
+
+def _one_edit(word: str, region: str) -> bool:
+    """Whether the two differ by one letter added, dropped or changed, or two neighbouring letters swapped."""
+    if word == region or abs(len(word) - len(region)) > 1:
+        return False
+    start = next((at for at, (a, b) in enumerate(zip(word, region)) if a != b), min(len(word), len(region)))
+    a, b = word[start:], region[start:]
+    return a[1:] == b[1:] or a[1:] == b or a == b[1:] or (len(a) > 1 and a[:2] == b[1::-1] and a[2:] == b[2:])

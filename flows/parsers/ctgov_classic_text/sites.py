@@ -53,8 +53,9 @@ _ACRONYM = re.compile(r"^[A-Z]{4,}$")
 _SPECIALTY = re.compile(r"(?i)^\w{3,}(?:olog(?:y|ie|ia|ía|ica|ique)|iatrics|iatry|iatrie|iatria|p(?:a)?edics)$")
 # A name's initials or an abbreviation written with full stops ('D.C.', 'D.c.', 'N.Y.'): no city alone.
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")
-# The registry's placeholder where a site's state was not chosen, shown as the state's cell: 'None Selected'.
-_NO_STATE_CHOSEN = ("none", "selected")
+# The registry form's placeholders where a site's state was not chosen, shown as the state's cell ('None Selected',
+# 'Choose Any State/Province'): no place, kept as the state the page shows.
+_NO_STATE_CHOSEN = (("none", "selected"), ("choose", "any", "state/province"))
 # The combining dot above an 'i' that lowering a Turkish 'İ' leaves ('İzmir' -> 'i̇zmir').
 _DOT_ABOVE = "\u0307"
 # Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
@@ -80,9 +81,11 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
     doubts: list[str] = []
     shown = nonblank(lines)
     joined = -1  # the line a wrapped row goes on to
+    numbered: dict[int, str] = {}  # a site's place in `sites` -> its row number
     for at, line in enumerate(shown):
         if match := _LOCATION_ROW.match(line):
             site, doubt, wrapped = _unwrapped_row(line, shown[at + 1:at + 2])
+            numbered[len(sites)] = match.group(1)
             sites.append({**site, "status": site.get("status")})
             joined = at + 1 if wrapped else joined
             if doubt:
@@ -96,7 +99,27 @@ def locations(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
                           f"{_after_row(sites)} it is not read")
         elif not _heads_rows(country, shown[at + 1:]):
             sites.append({**_NO_PLACE, "country": country, "status": None})
-    return sites, doubts
+    return sites, doubts + _cities_in_names(sites, numbered)
+
+
+def _cities_in_names(sites: list[dict[str, object]], numbered: dict[int, str]) -> list[str]:
+    """Why each row read as a site whose name ends with a known city of several words, then a city of one word and
+    no state, is undecidable where other rows of its country show a state ('... Cancer Navi Mumbai Raigad India'
+    beside '... Mumbai Maharashtra India'): the word may be the state (a district no list here holds) after the
+    city. Such a row keeps its name, city and state unread (the site is kept, with its country)."""
+    shows_state = {site["country"] for site in sites if site["state"] and _is_region(
+        str(site["state"]).split(), places.regions(str(site["country"])))}
+    doubts = []
+    for index, number in numbered.items():
+        site = sites[index]
+        name, city = str(site["name"] or "").split(), str(site["city"] or "")
+        if site["state"] or not city or " " in city or site["country"] not in shows_state:
+            continue
+        if known := _known_city_ending([word.rstrip(",") for word in name], 1):
+            sites[index] = {**site, "name": None, "city": None}
+            doubts.append(f"site {number}: whether '{_joined(name[-known:])} {city}' is a city and its state, or "
+                          f"the site's name ends with '{_joined(name[-known:])}' and the city follows")
+    return doubts
 
 
 # The table's header row, its cells parted by spaces or tabs ('Site City State Country Postal Code').
@@ -216,10 +239,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     """Name, city and state from the words before the country; and the doubt, if any."""
     bare = [word.rstrip(",") for word in words]  # a cell's comma ('Salt Lake City, Utah') is no part of it
     folded = [word.casefold() for word in bare]
-    if len(bare) > len(_NO_STATE_CHOSEN) + 1 and tuple(folded[-len(_NO_STATE_CHOSEN):]) == _NO_STATE_CHOSEN:
-        place, doubt = read_place(words[:-len(_NO_STATE_CHOSEN)], country)
-        return ({**place, "state": _region_text(words[-len(_NO_STATE_CHOSEN):])}, doubt) if place["city"] else (
-            place, doubt)
+    if chosen := next((len(shown) for shown in _NO_STATE_CHOSEN
+                       if len(bare) > len(shown) + 1 and tuple(folded[-len(shown):]) == shown), 0):
+        place, doubt = read_place(words[:-chosen], country)
+        return ({**place, "state": _region_text(words[-chosen:])}, doubt) if place["city"] else (place, doubt)
     regions = places.regions(country)
     if unnamed := _unnamed_site(bare, regions, country):
         return unnamed, None
@@ -242,6 +265,11 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
                   and (not _institution_word(folded[-size - 1]) or _state_always_shown(country))
                   and _ends_city_before(bare[:-size], _region_name(words[-size:]))), 0)
     state = state or _region_code(bare)
+    if not state and len(bare) > 2 and places.misspelt_region(folded[-1], country) and not _known_city_ending(
+            bare, 1) and not _institution_word(folded[-2]):
+        # a row's last word one letter from a region ('Maharahstra'), no known city's end ('Las Palmas de Gran
+        # Canaria') and after no institution's word (where it is the city: 'Hospital Tianjing', 'Hospital Huizhou')
+        return _misspelt_state(words)
     if not state and folded and folded[-1] in places.REGION_ENDINGS:
         return {"name": None, "city": None, "state": None}, (
             f"'{_joined(bare)}' ends with a region ('{bare[-1]}') whose first words, and the city before them, the row "
@@ -250,6 +278,11 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
         return place, None
     region = " ".join(folded[len(folded) - state:])
     if state and not _state_always_shown(country) and (longer := _known_city_ending(bare, state)):
+        if longer == state + 1 and folded[-longer] in places.CITY_STARTS and not _ends_joined(words[:-longer]) and (
+                folded[-longer - 1] != region):
+            # 'Targu Mures', 'New Delhi': the word before the region begins a city and is none alone (after the
+            # region's own name, 'Delhi New Delhi', the row may show the city and then its state)
+            return {"name": _joined(words[:-longer]), "city": _joined(bare[-longer:]), "state": None}, None
         return {"name": None, "city": None, "state": None}, (  # 'Reggio Calabria': the city, or a city and its state
             f"whether '{_joined(bare[-longer:])}' is the city, or a city and its state")
     if state and words[-state - 1].endswith(",") and not _state_always_shown(country):
@@ -268,6 +301,18 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
     # the site's name
     named = doubt and (places.named_as_city(region) or bool(state) and folded[-state - 1] in _BODY_WORDS)
     return {**place, "state": None if named else _region_text(words[len(words) - state:])}, doubt
+
+
+def _misspelt_state(words: list[str]) -> tuple[Place, str | None]:
+    """A row that ends with a region of its country misspelt ('Maharahstra'): the state as the row writes it, after a
+    known city of several words ('ACTREC Navi Mumbai Maharahstra'); where no known city stands before it, the word may
+    as well be a city one letter from a region's name ('Parnaiba', 'Paraiba'): a doubt."""
+    bare = [word.rstrip(",") for word in words]
+    city = _known_city_ending(bare[:-1], 1)
+    if city and not _ends_joined(words[:-1 - city]) and not _starts_city(words[:-1 - city]):
+        return {"name": _joined(words[:-1 - city]), "city": _joined(bare[-1 - city:-1]), "state": bare[-1]}, None
+    return {"name": None, "city": None, "state": None}, (
+        f"whether '{bare[-1]}' is a misspelt state and the city stands before it, or it is the city")
 
 
 def _undotted(words: list[str]) -> list[str]:
