@@ -37,6 +37,7 @@ import duckdb
 
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
+from flows.parsers import LAYOUT_IDS, REGISTRY_LAYOUTS, entry_for
 
 RULE_ID = "contradictions.title_phase_differs"
 OBSERVATIONAL_RULE_ID = "contradictions.observational_title_phase"
@@ -97,6 +98,8 @@ _CELLS_GIVEN = re.compile(r"stem[\s-]*cells?\b|\bmarrow\s+(?:transplant|cell|con
                           r"|\bislets?\b|\b(?:hsct|bmt|bmac|fmt)\b|microbio\w*\s+transplant", re.I)
 INFO = "info"
 WARNING = "warning"
+# The column that tells what an intervention is: a page may show its interventions by name alone.
+TYPE_FIELD = "interventions.intervention_type"
 
 _NUMERALS = {"0": 0, "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
              "\u2170": 1, "\u2171": 2, "\u2172": 3, "\u2173": 4, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -615,7 +618,8 @@ def _names_a_stage(title: str, stages: frozenset[int]) -> bool:
 
 
 def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str | None,
-                         without_phases: bool | str | None = False, drug_listed: bool = True) -> Iterator[Finding]:
+                         without_phases: bool | str | None = False, drug_listed: bool = True,
+                         types_shown: bool = True) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), official first) states this study's phase as other than
     the record's `phase`: a warning where a title plainly differs; info where a title only names one of the record's
     two phases or Phase 1 against Early Phase 1, and no other title states the phase the record gives. A record with
@@ -625,7 +629,9 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     registry asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only
     info. Where the record gives N/A and lists no drug (not `drug_listed`: `lists_no_drug`), a phase a title names
     with the project's name in a parenthesis ("(FAR Phase 2)") is that project's stage, in every title, and a phase
-    alone after a dash that ends a title ("... - Phase 2") is info: a project's stage is so appended."""
+    alone after a dash that ends a title ("... - Phase 2") is info: a project's stage is so appended. Where the source
+    does not show the interventions' types (not `types_shown`: a page whose layout or shape shows none), N/A against
+    a title's phase is info too: whether the trial tests no drug, as the registry asks N/A of, is not shown."""
     given = registry_phases(phase)
     if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
         return
@@ -651,6 +657,10 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
                  else f"of a trial that tests no drug, here {said} only")
         message = message[:-1] + f", as the registry asks {asked}."
         severity = INFO
+    elif phase == NO_PHASE and not types_shown and severity == WARNING:
+        message = message[:-1] + ("; the page shows no intervention types, so whether the trial tests no drug, as the "
+                                  "registry asks N/A of, is not shown.")
+        severity = INFO
     elif phase == NO_PHASE and not drug_listed and _appended_stage(text, found):
         message = message[:-1] + ("; the title names it alone after a dash at its end, as a project's stage is named, "
                                   "and the record lists no drug.")
@@ -673,7 +683,7 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
     texts = _naming_a_phase(texts_mentioning(con, judged, TITLE_FIELDS, TITLE_WORDS))
     # Only the phases and interventions (type, name) of the studies whose titles name one become Python values.
     named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
-    phases = rows_by_study(con, named, "studies", ("phase",))
+    phases = rows_by_study(con, named, "studies", ("phase", "source_layout"))
     kinds = rows_by_study(con, named, "interventions", ("intervention_type", "name"))
     for nct_id in sorted(texts):
         rows = phases.get(nct_id)
@@ -682,7 +692,16 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         titles = [(t.field, t.text) for t in texts[nct_id]]
         tested = kinds.get(nct_id, [])
         yield from study_phase_findings(nct_id, titles, rows[0][0], tested_without_phases(tested),
-                                        not lists_no_drug(tested))
+                                        not lists_no_drug(tested), shows_types(rows[0][1], tested))
+
+
+def shows_types(layout: str | None, interventions: list[tuple]) -> bool:
+    """Whether the study's source shows its interventions' types (type, name): a registry record does, a page only
+    where its layout shows them (a trial-summary page shows no interventions) and the page read them (meddatax's
+    compact page lists interventions by name alone, their types NULL)."""
+    if layout is None or layout in REGISTRY_LAYOUTS or layout not in LAYOUT_IDS:
+        return True
+    return entry_for(layout).shows(TYPE_FIELD) and not any(kind is None for kind, _name in interventions)
 
 
 # A title that itself names an observational design ("Retrospective Chart Review"), or research whose phases are not a
@@ -736,7 +755,8 @@ RULES = (
          "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
          "warning; a title's one phase of the record's two, Phase 1 against Early Phase 1, and N/A for a trial that "
          "tests no drug (devices, behavioural interventions, radiotherapy or procedures, none named for a drug it "
-         "gives), which the registry asks of it, are info, as is a phase alone after a dash ending the title of an "
+         "gives), which the registry asks of it, are info, as is N/A on a page that shows no intervention types "
+         "(whether the trial tests a drug is not shown there) and a phase alone after a dash ending the title of an "
          "N/A record that lists no drug (a project's stage is so appended); a project's stage after its name in a "
          "parenthesis ('(FAR Phase 2)') in such a record is none.",
          TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
