@@ -49,7 +49,7 @@ def print_summary(console: Console, s: RunSummary) -> None:
         console.print(f"[dim]{layout} pages are not expected to show {', '.join(fields)}: not counted as missing[/]")
     for rule_id, error in s.failed_rules.items():
         console.print(f"[red]rule {escape(rule_id)} could not run:[/] {escape(shown(error))}")
-    console.print(f"Details: [bold]trialqc issues[/] (or --nct NCT..., --severity error, --since-last); "
+    console.print(f"Details: [bold].venv/bin/trialqc issues[/] (or --nct NCT..., --severity error, --since-last); "
                   f"SQL: [bold].venv/bin/duckdb {escape(shown(s.db_path))}[/]", soft_wrap=True)
 
 
