@@ -147,9 +147,13 @@ def print_proportion(runs: list[tuple[int, float]], first_wall: float, n: int) -
     beside the first run's cost per study: in proportion to the change when those two costs are alike."""
     (few, few_wall), (many, many_wall) = runs
     per_study = (many_wall - few_wall) / (many - few)
+    first = f"(the first run: {1000 * first_wall / n:.2f} ms per study)"
+    if per_study <= 0:  # the larger change ran no longer: too few studies to part a fixed cost from theirs
+        print(f"changed runs: {few} studies {few_wall:.2f} s, {many} studies {many_wall:.2f} s: too few changed "
+              f"studies to part a fixed cost from a cost per study {first}")
+        return
     fixed = few_wall - per_study * few
-    print(f"changed runs: {fixed:.2f} s fixed + {1000 * per_study:.2f} ms per changed study "
-          f"(the first run: {1000 * first_wall / n:.2f} ms per study)")
+    print(f"changed runs: {fixed:.2f} s fixed + {1000 * per_study:.2f} ms per changed study {first}")
 
 
 def report_stages(seconds: dict, n: int, wall: float, floor: float) -> None:

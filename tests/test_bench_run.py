@@ -20,6 +20,14 @@ def test_the_line_through_two_changed_runs_gives_their_fixed_part_and_cost_per_s
                                        "(the first run: 0.49 ms per study)\n")
 
 
+def test_a_larger_change_that_ran_no_longer_is_said_too_small_to_part_not_given_a_negative_cost(capsys):
+    """Two changed runs of a small bench, the larger one quicker on a noisy host, gave '-1.15 ms per changed study'."""
+    print_proportion([(20, 1.33), (100, 1.24)], first_wall=2.0, n=2_000)
+    assert capsys.readouterr().out == ("changed runs: 20 studies 1.33 s, 100 studies 1.24 s: too few changed studies "
+                                       "to part a fixed cost from a cost per study (the first run: 1.00 ms per "
+                                       "study)\n")
+
+
 @pytest.mark.long  # two benches of 100 studies, about 40 s: `make test-long`
 def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
     """The earlier bench's warehouses (and their run ids) and its writer's folder are replaced, not taken up:
@@ -33,7 +41,8 @@ def test_a_bench_into_the_folder_an_earlier_bench_kept_measures_again(tmp_path):
         [first] = [line for line in done.stdout.splitlines() if line.startswith("first run: ")]
         assert first.startswith("first run: 100 studies loaded, 0 rejected") and first.endswith(" MiB (this process)")
         assert int(first.split("peak ")[1].split()[0].replace(",", "")) > 50  # the sampled resident memory
-        assert "changed runs: " in done.stdout and " ms per changed study" in done.stdout
+        assert "changed runs: " in done.stdout
+        assert " ms per changed study" in done.stdout or "too few changed studies" in done.stdout
         assert not stale.exists()
         stale.write_text("")  # the `trialqc run` measurements made the writer's folder
     assert len(list((tmp_path / "json").rglob("*.json"))) == 100
