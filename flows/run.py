@@ -286,8 +286,8 @@ def close_run(con: duckdb.DuckDBPyConnection, result: summary.RunSummary, status
 def log_batch(log: Log, number: int, size: int, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     """One line per batch with the run's counts so far."""
     c = runs.run_counts(con, run_id)
-    log.info("batch %d: %d inputs; so far %d loaded, %d rejected, %d skipped",
-             number, size, c["loaded"], c["rejected"], c["skipped"])
+    log.info("batch %d: %d input%s; so far %d loaded, %d rejected, %d skipped",
+             number, size, "" if size == 1 else "s", c["loaded"], c["rejected"], c["skipped"])
 
 
 def record_check(log: Log, result: summary.RunSummary, check) -> None:
