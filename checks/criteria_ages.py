@@ -183,10 +183,13 @@ _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.
 # volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.
 LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
 LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
-# Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's.
-# (Searched in the text's lower case, which is faster than a search that ignores case.)
+# Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's. A group's letter is no
+# short English word: "willing to take part in the study", "in all parts of the study", "either arm of the trial"
+# name no group. (Searched in the text's lower case, which is faster than a search that ignores case.)
+_SHORT_WORDS = r"(?:of|in|on|to|at|by|as|is|or|if|so|be|up|an|no|we|it|me|my|us|he|do)\b"
 GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
-                          r"segments?|modules?)\s+(?:[a-z]{1,2}|\d{1,2}[a-z]?|[ivx]{1,4})\b|\bcohort\b")
+                          rf"segments?|modules?)\s+(?:(?!{_SHORT_WORDS})[a-z]{{1,2}}|\d{{1,2}}[a-z]?|[ivx]{{1,4}})\b"
+                          r"|\bcohort\b")
 
 # An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
 # Inclusion Criteria", "Healthy Volunteer Inclusion Criteria").
@@ -493,14 +496,15 @@ _CHILDREN_TOO = re.compile(_THEIR_CHILDREN)
 # Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
 # or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
 # people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
-# or 17 years of age may be enrolled in the US)"), not how long they have had a disease ("Adults with diabetes for 1
-# to 10 years"), or the participants' babies or children as participants too ("* Their newborn infants", "* Infants
-# born to enrolled mothers"). Searched in the text's lower case.
+# or 17 years of age may be enrolled in the US)", "Adult men with a history of ADHD between 18 and 30 years"), not
+# how long they have had a disease ("Adults with diabetes for 1 to 10 years"), or the participants' babies or
+# children as participants too ("* Their newborn infants", "* Infants born to enrolled mothers"). Searched in the
+# text's lower case.
 _AGE_ELSEWHERE = re.compile(
     r"\b(?:japan\w*|korea\w*|taiwan\w*|age\s+of\s+(?:majority|consent)|legal(?:ly)?\s+(?:age|adults?|of\s+age))\b"
     r"|\b(?:adolescents?|teen\w*|children|child|minors?|p(?:a)?ediatric|infants?|adults?|elderly|patients?|"
     r"participants?|subjects?|volunteers?|men|women|males?|females?|individuals?|persons?|people|those)\b"
-    r"(?:(?!\b(?:for|since|duration|within|past|last|history|diagnos\w*)\b)[^.;:\n]){0,40}?"
+    r"(?:(?!\b(?:for|since|duration|within|past|last|diagnos\w*)\b)[^.;:\n]){0,40}?"
     r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b"
     r"|" + _THEIR_CHILDREN)
 

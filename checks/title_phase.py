@@ -208,9 +208,10 @@ _ROMANCE_STUDY_BEFORE = re.compile(
     r"(?:\s+[^\W\d][\w'-]*){0,3}?\s*[-:,]?\s*\Z", re.I)
 _CLOSING = " \t.,;:)]"
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.I)
-# After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies").
-_OTHER_STUDIES_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:studies|trials|programmes?|programs?|protocols)\b",
-                                  re.I)
+# After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies"); not after a study word,
+# which makes it this study's ("Phase 3 Trial of Program to Assess ...", "Phase II Study Comparing Programs").
+_OTHER_STUDIES_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:studies|trials|programmes?|programs?"
+                                  r"|protocols)\b", re.I)
 # After the phase, words that make it a part's: "Phase 2 portion", "Phase 1 dose escalation", "phase 2 expansion"
 # (not "Phase I Study With Expansion", the whole study's phase); before it, a study's move into a later part
 # ("Phase I Study With Expansion Into Phase II").
