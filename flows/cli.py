@@ -202,8 +202,13 @@ def _print_summary(result, swallowed: bool = False) -> None:
 
 
 def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):
-    """The run itself: as a Prefect flow when a server is configured or asked for, else the same stages directly."""
+    """The run itself: as a Prefect flow when a server is configured (checked to answer first: a UsageError when it
+    does not) or asked for, else the same stages directly."""
     if settings.prefect_api_url:
+        from flows.prefect_server import check_api_answers
+
+        check_api_answers(settings.prefect_api_url, ", or `unset PREFECT_API_URL` to run without a server. Nothing "
+                                                    "was done.")
         from flows.pipeline import trialqc_flow
 
         return trialqc_flow(source=str(source_path), db=str(db_path), **options)
@@ -428,10 +433,17 @@ def report(
 ) -> None:
     """Write the HTML quality report (charts, paged study lists, a page per study) and the GX Data Docs."""
     from checks.report import write_report
+    from flows.errors import UsageError
+    from flows.publish import check_folder
 
     settings = Settings.from_env()
     con = _reader(db)
-    paths = write_report(con, out or settings.reports_for(db), db_label=str((db or settings.db_path).resolve()))
+    folder = out or settings.reports_for(db)
+    try:
+        check_folder(folder, f"cannot write the report to {folder} (--out or TRIALQC_REPORTS)")
+    except UsageError as exc:
+        _fail(2, str(exc))
+    paths = write_report(con, folder, db_label=str((db or settings.db_path).resolve()))
     for path in paths:
         console.print(f"wrote {escape(str(path))}", soft_wrap=True)
 

@@ -20,6 +20,8 @@ BOM = "\ufeff"
 
 
 def _pairs(versions: list[dict], nct_id: str, old: Optional[str], new: Optional[str]) -> list[tuple[dict, dict]]:
+    """The versions to compare: every consecutive two, or the --from and --to ones (exit 2 when a prefix names no
+    single version)."""
     if not (old or new):
         return list(zip(versions, versions[1:]))
     chosen = [version_by_sha(versions, sha) if sha else default
@@ -50,12 +52,13 @@ def diff(
     """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
     con = _open(db)
     studies = [(nct_id, _versions(con, nct_id)) for nct_id in _ids(nct_ids)]
-    for nct_id, versions in studies:
+    pairs = [_pairs(versions, nct_id, old, new) for nct_id, versions in studies]  # every --from/--to found first
+    for (nct_id, versions), compared in zip(studies, pairs):
         _print_versions(nct_id, versions)
         if len(versions) == 1 and not (old or new):
             console.print(Text("one version only: nothing to compare yet (each run that loads a changed record of "
                                "it adds one)"))
-        for a, b in _pairs(versions, nct_id, old, new):
+        for a, b in compared:
             changes = diff_versions(a, b)
             count = f"{len(changes)} field{'s' if len(changes) > 1 else ''} changed"
             console.print(Text(shown(f"{describe(a)} -> {describe(b)}: "

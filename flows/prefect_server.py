@@ -9,6 +9,9 @@ Should the run be killed outright (kill -9), the kernel signals the server too (
 The server's messages go to a file of its own, not to the command's output: stopped while it still recorded the
 run's last events (a busy machine), it logged their cancellation with a traceback after the command's last line.
 They are shown when the server ended by itself (it could not start, or it failed during the run).
+
+Also the check every command that reports to the Prefect API PREFECT_API_URL names makes before it starts
+(`check_api_answers`): with no server there, Prefect's client retried, then raised a long traceback.
 """
 from __future__ import annotations
 
@@ -43,6 +46,32 @@ _APP = "prefect.server.api.server:create_app"  # uvicorn's factory of the server
 _PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind
 _STOP_SECONDS = 5.0
 _started: list["TemporaryPrefectServer"] = []
+# How long the Prefect API that PREFECT_API_URL names is given to answer its health check.
+HEALTH_TIMEOUT = 5.0
+# Answers of an API that is there but wants credentials the health check does not send (Prefect Cloud takes them
+# from PREFECT_API_KEY): Prefect's own client sends them.
+ASKS_FOR_CREDENTIALS = (401, 403)
+
+
+def check_api_answers(url: str, instead: str) -> None:
+    """Raise UsageError (exit 2) when no Prefect API answers its health check at `url` (the value of
+    PREFECT_API_URL): nothing answers there, the URL is none, or what answers says the page is not there or fails.
+    The message names the setting and its value, the fault, how to start a server, then `instead` (what else the
+    user may do, e.g. unset it)."""
+    import httpx
+
+    from flows.errors import UsageError
+
+    try:
+        answer = httpx.get(url.rstrip("/") + "/health", timeout=HEALTH_TIMEOUT)
+    except (httpx.TransportError, httpx.InvalidURL) as exc:
+        fault = type(exc).__name__
+    else:
+        if answer.is_success or answer.status_code in ASKS_FOR_CREDENTIALS:
+            return
+        fault = f"HTTP {answer.status_code}"
+    raise UsageError(f"PREFECT_API_URL is set to {url} but no Prefect API answers there ({fault}): start one with "
+                     f"`prefect server start` (or `make ui`){instead}")
 
 
 class TemporaryPrefectServer:

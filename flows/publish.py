@@ -253,16 +253,25 @@ def _publish_after_failure(files: WriterFiles, say: Callable[[str], None]) -> No
 def check_writable(db_path: Path) -> None:
     """Raise OSError early when the warehouse's folder cannot be written; UsageError when a part of its path is a
     file, not a folder."""
-    from flows.errors import UsageError
-
     folder = Path(db_path).resolve().parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        blocking = next((part for part in (folder, *folder.parents) if part.exists() and not part.is_dir()), folder)
-        raise UsageError(f"cannot put the warehouse {db_path} there: {blocking} is a file, not a folder") from None
+        check_folder(folder, f"cannot put the warehouse {db_path} there")
+        raise
     if not os.access(folder, os.W_OK):
         raise PermissionError(f"cannot write to {folder}")
+
+
+def check_folder(folder: Path, refused: str) -> None:
+    """UsageError when `folder`, or a part of its path, is a file, not a folder: `refused` (what cannot be done,
+    naming the option or setting that gave the folder), then which part. Nothing is made."""
+    from flows.errors import UsageError
+
+    resolved = Path(folder).resolve()
+    blocking = next((part for part in (resolved, *resolved.parents) if part.exists() and not part.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"{refused}: {blocking} is a file, not a folder")
 
 
 @contextmanager

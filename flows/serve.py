@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import httpx
-
 from flows.errors import TrialQCError
 
 DEPLOYMENT = "trialqc-scheduled"
@@ -52,11 +50,13 @@ def check_api(say: Callable[[str], None]) -> str:
     if not url:
         raise ServeError("no Prefect API is set: start one with `prefect server start` and "
                          "`export PREFECT_API_URL=http://127.0.0.1:4200/api`, then run `trialqc serve` again")
+    from flows.errors import UsageError
+    from flows.prefect_server import check_api_answers
+
     try:
-        httpx.get(url.rstrip("/") + "/health", timeout=5.0).raise_for_status()
-    except httpx.HTTPError as exc:
-        raise ServeError(f"the Prefect API at {url} does not answer ({type(exc).__name__}); "
-                         "is `prefect server start` running?") from None
+        check_api_answers(url, ", then run `trialqc serve` again")
+    except UsageError as exc:
+        raise ServeError(str(exc)) from None
     say(f"Prefect API at {url}")
     return url
 

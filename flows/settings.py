@@ -90,8 +90,8 @@ class Settings:
             prefect_api_url=env.get("PREFECT_API_URL") or None,
             prefect_start_timeout=_number("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120", float, 0),
             landing_dir=Path(env.get("TRIALQC_LANDING", PROJECT_ROOT / "data" / "landing")),
-            api_url=env.get("TRIALQC_API_URL", DEFAULT_API_URL).rstrip("/"),
-            bulk_url=env.get("TRIALQC_BULK_URL") or None,
+            api_url=check_url(env.get("TRIALQC_API_URL", DEFAULT_API_URL), "TRIALQC_API_URL").rstrip("/"),
+            bulk_url=check_url(env.get("TRIALQC_BULK_URL") or None, "TRIALQC_BULK_URL"),
             api_min_interval=_number("TRIALQC_API_MIN_INTERVAL", "1.0", float, 0),
             api_backoff=_number("TRIALQC_API_BACKOFF", "2.0", float, 0),
             api_timeout=_number("TRIALQC_API_TIMEOUT", "60", float, 1),
@@ -113,6 +113,20 @@ def _number(name: str, default: str, kind: Callable[[str], int | float], least: 
         what = "a whole number" if kind is int else "a number"
         raise UsageError(f"{name} must be {what} of at least {least:g}, not {given!r}")
     return value
+
+
+# An address the registry client can ask: http:// or https://, then a host (the scheme in any case, as typed).
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*", re.I)
+
+
+def check_url(given: str | None, name: str) -> str | None:
+    """`given` (the setting or option `name`) when it is an http(s) URL or not given; a UsageError that names it and
+    its value otherwise: a pull would take it as a registry that cannot be reached and record an incomplete pull."""
+    from flows.errors import UsageError
+
+    if given is not None and not _HTTP_URL.fullmatch(given.strip()):
+        raise UsageError(f"{name} must be an http:// or https:// URL, not {given!r}")
+    return given.strip() if given is not None else None
 
 
 # The words a switch such as TRIALQC_DATA_DOCS may be given, as shells and container files write them.

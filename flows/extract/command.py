@@ -14,8 +14,8 @@ from flows.extract.departures import DepartureOutcome, check_departures
 from flows.extract.pull import PullOutcome, pull_search
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import PAGE_SIZE, Search, search_from_options
-from flows.settings import Settings
-from flows.publish import writer_connection
+from flows.settings import Settings, check_url
+from flows.publish import check_folder, writer_connection
 
 # The registry's own bulk download of every study as API v2 JSON (the "Download" button of
 # clinicaltrials.gov); override with --bulk-url or TRIALQC_BULK_URL for a mirror.
@@ -45,7 +45,8 @@ def pull_request(settings: Settings, *, since: date | None = None, full: bool = 
                  departed: bool = False, landing: Path | None = None, db: Path | None = None,
                  api_url: str | None = None, bulk_url: str | None = None, page_size: int = PAGE_SIZE,
                  timeout: float | None = None, **search: str | None) -> PullRequest:
-    """Check the options and fill the gaps from the settings; a bad combination is a UsageError."""
+    """Check the options and fill the gaps from the settings; a bad combination, a URL that is no http(s) URL or a
+    landing folder that is a file (or runs through one) is a UsageError."""
     try:
         chosen = search_from_options(**search)
     except ValueError as error:
@@ -58,6 +59,10 @@ def pull_request(settings: Settings, *, since: date | None = None, full: bool = 
         raise UsageError(f"--page-size must be between 1 and {PAGE_SIZE}")
     if timeout is not None and not timeout >= 1:
         raise UsageError(f"--timeout must be at least 1 second, not {timeout:g}")
+    check_url(api_url or None, "--api-url")
+    check_url(bulk_url or None, "--bulk-url")
+    check_folder(landing or settings.landing_dir, f"cannot use {landing or settings.landing_dir} as the landing "
+                "folder (--landing or TRIALQC_LANDING)")
     return PullRequest(chosen, since, full, bulk, departed, landing or settings.landing_dir, db or settings.db_path,
                        (api_url or settings.api_url).rstrip("/"), bulk_url or settings.bulk_url or DEFAULT_BULK_URL,
                        page_size, timeout if timeout is not None else settings.api_timeout)
