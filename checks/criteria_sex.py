@@ -6,7 +6,10 @@ data team that filters by sex or by healthy volunteers gets the wrong trials whe
 
 Sex: the inclusion list's first statement of who is admitted that names a sex ("Postmenopausal women aged 50-75",
 "Female", "Men aged 40 and older", "Male or female, 18-65 years"; or the PDQ form's "Sex: Women only") against Sex;
-two nouns of one sex ("Girls and women", "Men and boys") admit that sex alone.
+two nouns of one sex ("Girls and women", "Men and boys") admit that sex alone. A line of a sex and people alone
+("* Female patients", "Male volunteers") labels the criteria below it: against a Sex of the other sex alone, the
+list's opening label is read as its statement (its criteria are that sex's either way); against 'ALL' or its own sex,
+and further down the list (where it opens that sex's own conditions) or over a sub-list, it states nobody.
 A statement of one sex counts only where the inclusion criteria name no person of the other sex anywhere, nobody
 else (partners, infants, couples) and no gender identity, and where they are one group's; a criterion that asks
 something of a sex ("Women of childbearing potential must use contraception", "Female patients must not be
@@ -47,6 +50,8 @@ from checks.study_text import excerpt, rows_by_study, texts_by_study
 SEX_RULE_ID = "contradictions.criteria_sex_differs"
 HEALTHY_RULE_ID = "contradictions.criteria_healthy_volunteers_differs"
 FEMALE, MALE, BOTH = "FEMALE", "MALE", "ALL"
+# The labels a criterion may be of its own criteria: over a sub-list, or a line in a flat list.
+SUB_LIST, FLAT = "sub-list", "flat"
 # How long a criterion read is (a longer one describes more than who is admitted).
 CRITERION_WIDTH = 240
 # How far after a criterion the line below it is looked for.
@@ -81,9 +86,10 @@ _NOT_ADMITTING_ADJECTIVES = frozenset((
     "if", "for", "when", "where", "whose", "in", "of", "on", "by", "with", "from", "to", "no", "not", "non", "without",
     "each", "either", "their", "his", "her", "other", "than", "except", "excluding", "female", "male",
     "women", "men", "woman", "man", "females", "males", "at", "as", "sexually", "sex", "gender", "including"))
-# What may follow the person in a statement of who is admitted: nothing, an age, a condition, an event.
+# What may follow the person in a statement of who is admitted: nothing, "only" ("Female patients only"), an age, a
+# condition, an event.
 _ADMITTING_REST = re.compile(
-    r"[,(]?\s*(?:\Z|[.;,]\s*\Z|aged?\b|ages?\b|between\b|from\s+\d|over\b|older\b|above\b|under\b|younger\b|"
+    r"[,(]?\s*(?:\Z|[.;,]\s*\Z|only\b|aged?\b|ages?\b|between\b|from\s+\d|over\b|older\b|above\b|under\b|younger\b|"
     r"at\s+least\b|\d|[\u2265\u2264<>]|\\[<>]|\(\s*(?:aged?|ages?|\d|[\u2265\u2264<>])|"
     r"(?:who|that)\s+(?:have|has|had|are|were|is|underwent|undergo|received|receive|present|live|attend|plan|seek|"
     r"meet|report)\b|with\b|without\b|diagnosed\b|undergoing\b|scheduled\b|presenting\b|referred\b|having\b|"
@@ -253,10 +259,18 @@ def _adjectives_admit(adjectives: str | None, refused: frozenset[str]) -> bool:
     return not adjectives or not any(w.strip(",") in refused for w in adjectives.split())
 
 
-def _criterion_sex(text: str, piece: str, end: int) -> str | None:
-    """Who the criterion `piece` (lower case, ending at text offset `end`) admits: FEMALE, MALE or ALL; None when it
-    states nobody ("Female patients must not be pregnant", "If female, ...", "Male participants:", a sex and people
-    alone, the label of their own criteria in a flat list: "Female participants")."""
+class _Named(NamedTuple):
+    """Whom a criterion names as admitted: FEMALE, MALE or ALL, whether nothing follows the person, and whether it is
+    a sex and people alone ("Female participants"), the words of a label."""
+
+    sex: str
+    alone: bool
+    label: bool
+
+
+def _named_sex(piece: str) -> _Named | None:
+    """Whom the criterion `piece` (lower case) names as admitted, or None where it states nobody ("Female patients
+    must not be pregnant", "If female, ...", "Male participants:")."""
     mark = LIST_MARK.match(piece).end()
     m = _ADMITTED.match(piece, mark)
     if m is None or not _adjectives_admit(m.group("adjectives"), _NOT_ADMITTING_ADJECTIVES):
@@ -267,12 +281,38 @@ def _criterion_sex(text: str, piece: str, end: int) -> str | None:
         return None
     named = _sex_of_nouns(m.group("both")) if m.group("both") else None
     if named == BOTH:
-        return BOTH
-    if rest.strip(" \t.;,") == "" and (_heads_sub_list(text, end) or m.group("people") and not m.group("adjectives")):
-        return None  # a sex's label over its own criteria ("Female participants" above theirs)
-    if named is not None:
-        return named
-    return FEMALE if m.group("noun") is None or _SEX_WORD.match(m.group("noun")).group("female") else MALE
+        return _Named(BOTH, False, False)
+    sex = named if named is not None else \
+        FEMALE if m.group("noun") is None or _SEX_WORD.match(m.group("noun")).group("female") else MALE
+    alone = rest.strip(" \t.;,") == ""
+    return _Named(sex, alone, alone and bool(m.group("people")) and not m.group("adjectives"))
+
+
+def _label(text: str, named: _Named, end: int) -> str | None:
+    """Which label of its own criteria the criterion (whom it names: `named`; ending at text offset `end`) is, if
+    any: SUB_LIST, a sex over a list of its own ("* Female" above "  * Not pregnant"), or FLAT, a sex and people alone
+    in a flat list ("Female participants"). Else None: a statement of who is admitted."""
+    if not named.alone or named.sex == BOTH:
+        return None
+    if _heads_sub_list(text, end):
+        return SUB_LIST
+    return FLAT if named.label else None
+
+
+def _opens_list(text: str, list_start: int, start: int) -> bool:
+    """Whether the criterion at `start` opens the list that begins at `list_start`: only blank lines, lead-ins and
+    its own list mark stand before it. A lead-in ends with a colon and bears no list mark ("Participants must meet
+    all of the following:"; not "* Adequate contraception:", an item over a sub-list of its own)."""
+    lines = text[list_start:start].split("\n")
+    return all(not line.strip() or line.rstrip().endswith((":", "\uff1a")) and not LIST_MARK.match(line).group().strip()
+               for line in lines[:-1]) and LIST_MARK.fullmatch(lines[-1]) is not None
+
+
+def _labels_other_sex(text: str, list_start: int, start: int, sex: str, settled: str | None) -> bool:
+    """Whether a sex's label in a flat list ("* Female patients", at `start`) opens the list that begins at
+    `list_start` while the record's Sex (`settled`) is the other sex alone: the criteria below it are that sex's
+    either way, so the label is their statement of who is admitted."""
+    return settled in (FEMALE, MALE) and sex != settled and _opens_list(text, list_start, start)
 
 
 def _sex_of_nouns(nouns: str) -> str:
@@ -317,12 +357,14 @@ def _each_sex_word(lowered: str) -> Iterator[re.Match]:
 
 
 def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None,
-                 settled: str | None = None) -> Admitted | None:
+                 settled: str | None = None, shortcut: bool = True) -> Admitted | None:
     """The first statement of the inclusion criteria of who is admitted by sex, or None where they state none that
     can be read as one for everyone (several groups, the other sex or other people named, gender identity).
     `lowered`: text.lower(), and `memo`: the text's readings by other rules (a StudyText's), if at hand.
-    `settled`: the record's Sex, when only a statement that disagrees with it matters: a statement that admits that
-    sex is then returned as it is, as whether it is everyone's leaves nothing to find either way."""
+    `settled`: the record's Sex. Where it is one sex, a label of the other that opens the list is its statement
+    (`_labels_other_sex`), if it is everyone's; else a label is read past. With `shortcut`, where only a statement
+    that disagrees with it matters, a statement that admits that sex is returned as it is, as whether it is everyone's
+    leaves nothing to find either way (without it: the full reading, which gives the same findings)."""
     lowered = text.lower() if lowered is None else lowered
     inclusion = _inclusion(text, lowered, memo)
     if inclusion is None:
@@ -343,11 +385,19 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
         if section.start + word.start() >= end:
             continue
         piece_end = min(end, start + CRITERION_WIDTH)
-        sex = _criterion_sex(text, _lowered_part(text, lowered, start, piece_end), piece_end)
-        if sex is not None:
-            if sex == settled:
-                return Admitted(sex, start, end)  # agrees with the record, whomever it is for
-            return _for_everyone(text, body_lowered, section, _sex_words(body_lowered), Admitted(sex, start, end))
+        named = _named_sex(_lowered_part(text, lowered, start, piece_end))
+        if named is None:
+            continue
+        admitted, label = Admitted(named.sex, start, end), _label(text, named, piece_end)
+        if label == FLAT and _labels_other_sex(text, section.start, start, named.sex, settled):
+            found = _for_everyone(text, body_lowered, section, _sex_words(body_lowered), admitted)
+            if found is not None:
+                return found
+        if label is not None:
+            continue  # a sex's label over its own criteria ("Female participants" above theirs)
+        if named.sex == settled and shortcut:
+            return admitted  # agrees with the record, whomever it is for
+        return _for_everyone(text, body_lowered, section, _sex_words(body_lowered), admitted)
     return None
 
 

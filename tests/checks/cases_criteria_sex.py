@@ -81,6 +81,9 @@ SEX_FIRES = [
     ("Women in active labour at term with a cephalic singleton", "ALL", JSON),
     ("Male and female healthy volunteers", "FEMALE", JSON),
     ("Female healthy volunteers aged 18 to 45 years", "ALL", XML),
+    # a sex and people alone, opening the list, against a Sex of the other sex alone
+    ("Female patients", "MALE", JSON),
+    ("Male volunteers", "FEMALE", XML),
 ]
 
 # (criterion, the record's Sex, layout): no statement of who is admitted that disagrees with Sex.
@@ -101,6 +104,7 @@ _SEX_QUIET_ITEMS = [
     ("Male participants...", "ALL"),
     ("Male patients who are sexually active", "ALL"),
     ("Female participants", "ALL"),
+    ("Female participants", "FEMALE"),
     # both sexes, with Sex ALL
     ("Men and women aged 18-65", "ALL"),
     ("Male or female", "ALL"),
@@ -142,9 +146,12 @@ _SEX_QUIET_TEXTS = [
      "* Pregnancy", "ALL"),
     ("Patient Inclusion Criteria:\n\n* Women aged 18 to 45\n\nCaregiver Inclusion Criteria:\n\n* Adult family member",
      "ALL"),
-    # a sex's label over its own criteria
+    # a sex's label over its own criteria: over a sub-list, or further down the list, also against the other sex
     ("Inclusion Criteria:\n\n* Age 18 to 65 years\n* Female\n  * Not pregnant or breastfeeding\n  * Using "
      "contraception\n\nExclusion Criteria:\n\n* Active infection", "ALL"),
+    ("Inclusion Criteria:\n\n* Female participants\n  * Not pregnant or breastfeeding\n  * Using contraception\n"
+     "* Signed informed consent\n\nExclusion Criteria:\n\n* Active infection", "MALE"),
+    (listed("Age 18 to 65 years", "Female participants", "Negative pregnancy test at screening"), "MALE"),
     # the other sex or other people elsewhere in the inclusion list
     (listed("Pregnant women aged 18-40 years", "Infant born at 37 weeks of gestation or later"), "ALL"),
     (listed("Women aged 18-40 undergoing IVF", "Male partner with a normal semen analysis"), "ALL"),
