@@ -719,11 +719,15 @@ _DESIGN_QUALIFIER = hyphens_wide(
     r"|exploratory|pilot|historical|matched|multi[\s-]?cent(?:er|re|ric)|single[\s-]?cent(?:er|re|ric)"
     r"|mono[\s-]?cent(?:er|re|ric)|(?:population|hospital|community|registry|clinic)[\s-]*based|nation(?:al|wide)"
     r"|multi[\s-]?national|international|\d+[\s-](?:years?|months?|weeks?))")
-# An observational design by its name: a cohort followed, cases compared with controls, a population sampled at one
-# time ("cross-sectional survey"), records looked back on ("retrospective chart review").
+# An observational design by its name: a cohort followed ("a cohort pilot study"), cases compared with controls, a
+# population sampled at one time ("cross-sectional survey"), records looked back on ("retrospective chart review"), a
+# registry ("a prospective patient registry", "this observational registry"); not a trial a registry hosts ("a
+# registry trial", "a registry-based randomized trial", "registry RCT").
 _DESIGN_NAMED = hyphens_wide(
-    r"(?:cohort|case[\s-]*control|cross[\s-]*sectional)\s+(?:study|design|survey|research)\b"
-    r"|retrospective,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|analysis|chart\s+review|review)\b")
+    r"(?:cohort|case[\s-]*control|cross[\s-]*sectional)\s+(?:(?:pilot|feasibility)\s+)?(?:study|design|survey"
+    r"|research)\b"
+    r"|retrospective,?\s+(?:[\w-]+,?\s+){0,2}?(?:study|analysis|chart\s+review|review)\b"
+    r"|(?:patient\s+|disease\s+)?registry\b(?![\s-]*(?:based|trials?|rcts?|randomi[sz]ed|platform)\b)")
 _DESIGN_TERM = rf"(?P<term>(?:{_DESIGN_QUALIFIER},?\s+(?:and\s+)?){{0,4}}(?:{_DESIGN_NAMED}))"
 # Such a design said of this study: "This is a prospective cohort study", "This retrospective cohort study", "The
 # present study is a cross-sectional study", "The study was designed as a case-control study", "We will conduct a
@@ -746,15 +750,25 @@ _TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
 # Where a study names its own design: titles, summaries and the model's description, not its arms or interventions.
 _DESIGN_NAMED_FIELDS = _TITLE_FIELDS + NARRATIVE_FIELDS + ("designs.intervention_model_description",)
 # Words every observational design named holds (folded), for the texts worth reading.
-_OBSERVATIONAL_DESIGN_WORDS = ("cohort", "sectional", "case", "retrospective")
-# A design that looks back on what was already done: never one that assigns an intervention, whatever the model.
-_LOOKS_BACK = re.compile(r"\bretrospective", re.I)
+_OBSERVATIONAL_DESIGN_WORDS = ("cohort", "sectional", "case", "retrospective", "registry")
+# A registry, which a randomized trial's text may call the cohort of those it does not randomize ("This observational
+# registry follows the patients who decline randomization"): this study's design only on a single-group record. Not
+# a design based on one ("a registry-based cohort study").
+_REGISTRY_NOUN = r"\bregistry\b(?![\s-]*based)"
+_REGISTRY = re.compile(_REGISTRY_NOUN, re.I)
+# What a single-group study that calls itself so is not, whatever it calls its treated participants: a design that
+# looks back on what was already done, one it says is observational, or a registry (the registry's own name for an
+# observational study of patients, "Observational [Patient Registry]").
+_NOT_ONE_TREATED_GROUP = re.compile(r"\bretrospective|\bobservational|" + _REGISTRY_NOUN, re.I)
+# A registry the trial's participants or data go into ("After treatment, patients enter this registry", "Data will be
+# entered into this registry", "followed in this registry"): one beside the trial.
+_INTO_BEFORE = re.compile(r"\b(?:in|into|within|from|to|enter(?:s|ed|ing)?|join(?:s|ed|ing)?)\s+$", re.I)
 
 
 # Words one of which every observational design's name holds (folded), where the patterns above are tried: around
 # each, from as far before it as this study may be named ("This study is designed as a prospective, multicentre,
 # population-based cohort study") to past the design's noun. "case" counts only right before "control".
-_DESIGN_WORDS = ("cohort", "sectional", "retrospective", "case")
+_DESIGN_WORDS = ("cohort", "sectional", "retrospective", "case", "registry")
 _LEAD_REACH, _TERM_REACH = 160, 80
 
 
@@ -783,16 +797,19 @@ def _places(lowered: str, word: str) -> Iterator[int]:
 
 
 def _observational_design_claim(texts: list[StudyText], single_group: bool) -> Claim | None:
-    """The first claim that calls this study a cohort, case-control or cross-sectional study or a retrospective one,
-    in a sentence that points at no other study and opens with none of its parts (`_PART_OPENS`). A single-group
-    study that follows its treated participants as "a prospective cohort" uses the word loosely: only a design that
-    looks back counts there."""
+    """The first claim that calls this study a cohort, case-control or cross-sectional study, a retrospective one or,
+    on a single-group record, a registry, in a sentence that points at no other study and opens with none of its parts
+    (`_PART_OPENS`). A single-group study that follows its treated participants as "a prospective cohort" uses the
+    word loosely: only a design that looks back, one called observational, or a registry counts there."""
     for source in texts:
         title = source.field in _TITLE_FIELDS
         matches = _OBSERVATIONAL_DESIGN_TITLE.finditer(source.text) if title else _design_matches(
             source, _OBSERVATIONAL_DESIGN)
         for m in matches:
-            if single_group and not _LOOKS_BACK.search(m.group("term")):
+            term = m.group("term")
+            if (not _NOT_ONE_TREATED_GROUP.search(term)) if single_group else _REGISTRY.search(term):
+                continue
+            if _REGISTRY.search(term) and _INTO_BEFORE.search(source.text, max(0, m.start() - 20), m.start()):
                 continue
             start, end = sentence_at(source.text, m.start("term"))
             sentence = source.text[start:end]

@@ -691,8 +691,10 @@ def _about_this_study(source: StudyText, s_start: int, s_end: int) -> bool:
         sentence = ascii_hyphens(source.text[s_start:s_end])
         verdict = verdicts[s_start] = about_this_study(sentence, source.narrative) or bool(
             source.narrative and (_DESIGN_HEADING.match(sentence) or _PARTS_OPENING.match(sentence)
-                                  or _opens_with_the_study(source, sentence, s_start))
-            and other_study(sentence) is None) or we_conduct_it(sentence)
+                                  or _opens_with_the_study(source, sentence, s_start)
+                                  or _opens_with_a_part(source, sentence, s_start)
+                                  or _opens_with_the_named_study(source, sentence, s_start))
+            and other_study(sentence) is None) or we_conduct_it(sentence) or _in_a_study_to_come(sentence)
     return verdict
 
 
@@ -751,13 +753,18 @@ def _after_another_study(source: StudyText, s_start: int) -> bool:
 # A narrative's sentence headed as the study's design ("DESIGN: Prospective, randomized, single-blinded study."):
 # about this study unless it points at another.
 _DESIGN_HEADING = re.compile(r"\s*(?:(?:study|trial)\s+)?design\s*[:\u2013-]", re.I)
+# A part of a study by its noun; not a trial's phase ("a phase 2 study").
+_PART_NOUN = r"(?:period|phase(?!\s+(?:[0-4]|i{1,3}|iv)\b)|part|stage|segment|epoch|portion)"
 # A narrative's sentence that opens by listing the study's parts ("The study consists of a 12-week double-blind period
 # and an open-label extension", "The trial is divided into three periods"): about this study unless it points at
 # another.
 _PARTS_OPENING = re.compile(
     r"\s*the\s+(?:study|trial)\s+(?:will\s+)?(?:consists?\s+of|comprises?|(?:is|will\s+be)\s+(?:divided|split"
     r"|composed|made\s+up)\s+(?:in|into|of)|(?:has|have|includes?)\s+(?:two|three|four|five|[2-5])\s+"
-    r"(?:[\w-]+\s+)?(?:periods|phases|parts|stages|segments))\b", re.I)
+    r"(?:[\w-]+\s+)?(?:periods|phases|parts|stages|segments)"
+    # One part named with its design ("The study includes a 24-week double-blind phase and a 52-week open-label
+    # extension", "The trial has a double-blind period followed by ...").
+    r"|(?:has|have|includes?|contains?)\s+an?\s+(?:[\w,-]+\s+){0,4}?" + _PART_NOUN + r")\b", re.I)
 
 
 # A narrative's sentence that opens by saying what the study is or will be ("The study is not randomised.", "The trial
@@ -770,6 +777,78 @@ _THE_STUDY_IS_OPENING = re.compile(r"\s*(?:[-*\u2022]\s*)?the\s+(?:study|trial)\
 # A study, trial, protocol, cohort or registry named after that opening ("The study is ancillary to a double-blind
 # trial of drug X", "The study is linked to a randomized controlled trial"): the sentence may speak of that one.
 _NAMES_A_STUDY = re.compile(r"\b(?:stud(?:y|ies)|trials?|protocols?|rcts?|cohorts?|registr(?:y|ies))\b", re.I)
+
+
+# The design words a study or one of its parts is named with ("a blinded, randomized, controlled study", "a 12-week
+# double-blind, placebo-controlled treatment period").
+_DESIGN_NAMING = hyphens_wide(
+    r"(?:" + _DESIGN_WORDS_BETWEEN + r"|(?:single|double|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?)|blinded"
+    r"|masked|open[\s-]*label(?:l?ed)?|\d+[\s-]*(?:days?|weeks?|months?|years?))")
+# A narrative's sentence that opens by naming a part of the study with its design, as a title's design words do
+# ("Double-blind treatment period of 12 weeks followed by an open extension.", "A 24-week double-blind,
+# placebo-controlled phase, then a 52-week open-label extension", "- 12-week randomised treatment period"): about this
+# study, unless it points at another study, follows a sentence that does, speaks of the part in the past ("The
+# double-blind phase was completed in 2019") or of this study as what follows the part ("The double-blind period is
+# followed by this open-label extension": an extension's parent study).
+_PART_OPENING = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:(?:an?|the)\s+)?(?:" + _DESIGN_NAMING + r",?\s+(?:and\s+)?){1,5}"
+    r"(?:(?:treatment|therapy|dosing|core|main|efficacy|intervention)\s+)?" + _PART_NOUN + r"\b", re.I)
+_PART_IN_THE_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+_THIS_STUDY_FOLLOWS = re.compile(
+    r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:extension|roll-?over|continuation|follow-?up)\b",
+    re.I)
+# The words of _PART_OPENING's design one of which its match holds (folded).
+_PART_DESIGN_WORDS = ("blind", "mask", "random", "controlled", "label")
+
+
+def _opens_with_a_part(source: StudyText, sentence: str, s_start: int) -> bool:
+    """Whether a narrative's sentence opens by naming a blinded, randomized or controlled part of the study
+    (`_PART_OPENING`), in the present or future, not followed by this study as its extension, and follows no
+    sentence that points at another study."""
+    opening = _PART_OPENING.match(sentence)
+    return opening is not None and any(word in opening.group().lower() for word in _PART_DESIGN_WORDS) \
+        and not _PART_IN_THE_PAST.search(sentence) and not _THIS_STUDY_FOLLOWS.search(sentence) \
+        and not _after_another_study(source, s_start)
+
+
+# A narrative's sentence that opens by saying what a study, named by its acronym or code and its noun, is or will be
+# ("The BEL-LIFT (effect of Bempedoic acid on Liver fat content) trial is an investigator initiated, open label,
+# randomized clinical study", "The PROTECT-2 study will be a double-blind trial"), as "BARI-SS is a randomized trial"
+# does (checks.study_context): about this study unless it points at another, or follows a sentence that does. Not
+# another trial named so ("Another Phase 3 trial is a ...", "A previous ABC trial is ..."), nor in the past ("The
+# ABC trial was a double-blind trial"), which often describes a trial the text cites.
+_NAME_WORD = r"(?!(?:another|an?|one|each|every|any|no|some|that|those|these|such|previous|prior|earlier|parent)\b)" \
+             r"(?-i:(?=[\w-]*[A-Z0-9])[\w-]+)"
+_NAMED_STUDY_OPENING = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:the\s+)?(?:" + _NAME_WORD + r"\s+){1,3}(?:\([^()]{1,120}\)\s+)?(?:study|trial)\s+"
+    r"(?:is|will\s+be)\s+(?:(?:designed|conducted|planned)\s+as\s+)?an?\s+(?:[\w,()/-]+\s+){0,12}?"
+    r"(?:study|trial|rct)\b", re.I)
+
+
+def _opens_with_the_named_study(source: StudyText, sentence: str, s_start: int) -> bool:
+    """Whether a narrative's sentence opens by saying what a study named by its acronym is or will be
+    (`_NAMED_STUDY_OPENING`) and follows no sentence that points at another study."""
+    return _NAMED_STUDY_OPENING.match(sentence) is not None and not _after_another_study(source, s_start)
+
+
+# A sentence that opens by placing what participants will do in a study of a design ("In a blinded, randomized,
+# controlled study, current smokers motivated to quit will use an app for 8 weeks", "In a randomised, double-blind
+# trial, 120 patients will receive drug X or placebo"): this study, which the future tense makes the one to be run.
+# Not a study reported ("In a randomized study, smokers quit more often"), one cited or done before ("In a previous
+# randomized study, ...", "In a randomized study by Smith et al., ..."), nor one to come ("In a future randomized
+# trial, patients will ...").
+_IN_A_STUDY_WILL = re.compile(
+    r"\s*in\s+an?\s+(?:" + _DESIGN_NAMING + r",?\s+(?:and\s+)?){1,6}(?:study|trial|rct)\s*,\s*"
+    r"(?:[\w'-]+\s+){1,10}?(?:will|shall)\s+(?!be\s+(?:needed|required|warranted|necessary)\b)", re.I)
+_A_STUDY_ELSEWHERE = "a study elsewhere"
+
+
+def _in_a_study_to_come(sentence: str) -> bool:
+    """Whether the sentence opens by saying what participants will do in a study of a design (`_IN_A_STUDY_WILL`)
+    and points at no other study but by that opening "In a ... study"."""
+    if sentence.lstrip()[:3].lower() != "in " or _IN_A_STUDY_WILL.match(sentence) is None:
+        return False
+    return all(name == _A_STUDY_ELSEWHERE or not pattern.search(sentence) for name, pattern in OTHER_STUDY)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
