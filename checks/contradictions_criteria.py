@@ -7,8 +7,10 @@ from typing import Iterator
 
 import duckdb
 
+from checks.criteria_ages import GROUP_WORDS
 from checks.criteria_headings import block_of, names_another_list
-from checks.criteria_text import Item, Reading, Section, numbering_gaps, repeated_items, repeated_sections
+from checks.criteria_text import (Item, Reading, Section, names_groups, numbering_gaps, repeated_items,
+                                  repeated_sections, short_item)
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 
@@ -82,13 +84,36 @@ def _page_furniture(text: str, item: Item) -> bool:
 def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
     """Whether two items with one key state one criterion twice: the same words in every script, the same criterion
     when each goes on the one of the line above it (`_line_above`), and no line between them that names another
-    group of people or another step of the study (`names_another_list`)."""
+    group of people or another step of the study (`names_another_list`; each line read without its indent, which
+    names nothing and which the patterns would try many ways to skip)."""
     if _letters_beyond_ascii(text, first) != _letters_beyond_ascii(text, repeat) or \
             _line_above(text, first) != _line_above(text, repeat) or _page_furniture(text, repeat):
         return False
     begin = text.rfind("\n", 0, first.end) + 1
     end = text.rfind("\n", 0, repeat.start) + 1
-    return begin >= end or not any(names_another_list(line) for line in text[begin:end].split("\n"))
+    return begin >= end or not any(names_another_list(line.lstrip(" \t")) for line in text[begin:end].split("\n"))
+
+
+def _one_groups_list(text: str) -> bool:
+    """Whether the criteria are one group's: no line or heading names a group of participants, other people or a
+    step of the study (`names_groups`, `names_another_list` of each line that may be a label, `_may_label`, without
+    its indent), and no words name a cohort, a part or an arm
+    (criteria_ages' GROUP_WORDS). Only there is a short criterion said twice ("* Able to provide informed consent"):
+    elsewhere "* Age 18-65 years" may be stated once for each group."""
+    return GROUP_WORDS.search(text.lower()) is None and not names_groups(text) and \
+        not any(names_another_list(line.lstrip(" \t")) for line in text.split("\n") if _may_label(line))
+
+
+# A label names its list in a few words, or ends in a colon: a line of more words that ends otherwise is a criterion
+# (a hard-wrapped one's line), read no further.
+LABEL_WORDS = 8
+_ENDS_IN_COLON = re.compile(r"[:\uff1a][ \t*_]*$")
+
+
+def _may_label(line: str) -> bool:
+    """Whether a line may name another list (`names_another_list`): of at most `LABEL_WORDS` words, or ending in a
+    colon."""
+    return len(line.split()) <= LABEL_WORDS or _ENDS_IN_COLON.search(line) is not None
 
 
 def _section_copy(nct_id: str, text: str, first: Section, copy: Section) -> Finding:
@@ -112,10 +137,15 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         copies = repeated_sections(text, source.memo, lowered)
         for first, copy in copies:
             yield _section_copy(nct_id, text, first, copy)
+        one_group = None  # read only for a short criterion's repeat
         for first, repeat in repeats:
             if not _stated_twice(text, first, repeat) or \
                     any(copy.start <= repeat.start < copy.end for _, copy in copies):
                 continue
+            if short_item(repeat):
+                one_group = _one_groups_list(text) if one_group is None else one_group
+                if not one_group:
+                    continue
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
             yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
@@ -146,7 +176,9 @@ RULES = (
          "a part's, an arm's, a step's or other people's heading or label ('Cohort B', '* Healthy volunteers', "
          "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, and a deleted criterion's "
          "placeholder, a note or a page's header is no criterion. A criteria section written again whole, heading "
-         "and criteria word for word with no group named between, is one copy error.",
+         "and criteria word for word with no group named between, is one copy error. A criterion of three to five "
+         "words ('* Able to provide informed consent') counts only as a list line of its own, word for word, in "
+         "criteria that name no group, other people or step anywhere: '* Age 18-65 years' may be each group's.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "

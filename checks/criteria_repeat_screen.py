@@ -25,10 +25,18 @@ cuts jA, jB, back along equal words to starts qA, qB (`_same_key`). `_repeat_bac
 the same of the text read backwards from its cuts, without splitting it into words.
 tests/checks/test_criteria_repeat_screen.py checks this against the full item walk on generated and real texts;
 test_criteria_reading_shortcuts.py checks each step against the plain reading of every word.
+
+A shorter criterion is compared only as a list line of its own (`criteria_text._short_criterion`), and
+`short_lines_may_repeat` screens for those: such an item's line holds its key's n words, its first word maybe whole
+where the mark cut it ("- 12abc"), or those and the list number before them ("5. DSM-5 ..."): n or n + 1 words, the
+last n - 1 of them the key's, the one before those ending in the key's first word's last letter. Two such items with
+one key end their lines in the same n - 1 words, the word before those in the same letter.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate, chain
 from typing import Callable, Sequence
 
@@ -78,6 +86,31 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
             return True
     found = _repeat_back(words, marker_starts, min_words - 1, parts) if min_words > 1 else None
     return may_repeat_by_words(words, marker_starts, min_words) if found is None else found
+
+
+@lru_cache(maxsize=None)
+def _short_line(min_words: int, max_words: int) -> re.Pattern:
+    """A line of the text's words (`word_bytes`, after a line break) of `min_words` to `max_words` + 1 words that
+    opens with a space or a digit, the marks of a list line: a line that opens with a letter has no list mark."""
+    # possessive: a line of more words fails at its next word, with nothing to try again
+    return re.compile(rb"\n(?=[ 0-9]) *+((?:[a-z0-9]++ *+){%d,%d}+)(?=\n)" % (min_words, max_words + 1))
+
+
+def short_lines_may_repeat(words: bytes, min_words: int, max_words: int) -> bool:
+    """Whether two list lines of the text could hold criteria of `min_words` to `max_words` words with one key, each
+    a line of its own (False: none can); `words`: the text's `word_bytes`. A line of n words is read as an item of n
+    words and as one of n - 1 words after its number, each by its last words but the first and the last letter of
+    that first word, which a mark that cuts it leaves (see the module's docstring)."""
+    seen: set[tuple] = set()
+    for line in _short_line(min_words, max_words).findall(b"\n" + words + b"\n"):
+        tokens = line.split()
+        for size in {len(tokens), len(tokens) - 1}:
+            if min_words <= size <= max_words:
+                tail = (tokens[-size][-1], *tokens[1 - size:])
+                if tail in seen:
+                    return True
+                seen.add(tail)
+    return False
 
 
 def may_repeat_by_words(words: bytes, marker_starts: list[int], min_words: int) -> bool:

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from checks.criteria_headings import HEADING_OPENING, stated_twice_across_headings
-from checks.criteria_repeat_screen import may_repeat, word_bytes
+from checks.criteria_repeat_screen import may_repeat, short_lines_may_repeat, word_bytes
 
 # A heading line: its mark and qualifiers (checks.criteria_headings), then "inclusion" or "exclusion" ("non-inclusion"
 # is exclusion, as French records say it) and "criteria", or "Criteria for inclusion" (an underscore after it is a
@@ -128,6 +128,10 @@ _MAY_NUMBER = re.compile(r"\d[ \t]?\\?[.)]")
 _MAY_NUMBER_POINT = re.compile(r"\.(?:(?<=\d\.)|(?<=\d[ \t]\.)|(?<=\d\\\.)|(?<=\d[ \t]\\\.))")
 _MAY_NUMBER_BRACKET = re.compile(r"\)(?:(?<=\d\))|(?<=\d[ \t]\))|(?<=\d\\\))|(?<=\d[ \t]\\\)))")
 MIN_ITEM_WORDS = 6
+# A shorter criterion ("* Able to provide informed consent", "5. DSM-5 insomnia disorder patient") is compared only
+# when it is a list line of its own (`_short_criterion`), and of this many words at least: "* Female", "* Adults"
+# name whose criteria follow more often than they state one.
+SHORT_ITEM_WORDS = 3
 # How many lists stay open inside one another: criteria nest three or four deep; a text that opens a list at every
 # line ("1. ... 1. ... 1. ...") keeps no more, so each number is read against a few lists, not all of them.
 MAX_NESTING = 8
@@ -951,8 +955,9 @@ def _cuts(chunk: str) -> set[int]:
     return cuts
 
 
-def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
-    """The criteria as separate items, split at item numbers, bullets and blank lines."""
+def items(text: str | None, memo: dict | None = None, min_words: int = MIN_ITEM_WORDS) -> Iterator[Item]:
+    """The criteria as separate items, split at item numbers, bullets and blank lines, of `min_words` words or
+    more."""
     read = reading(text or "", memo)
     # The text's words at its offsets: a piece's words are those of its slice (exact: lower-casing that keeps
     # the length maps each character alone, but for the Greek capital sigma, which is no ASCII letter either way).
@@ -965,7 +970,7 @@ def items(text: str | None, memo: dict | None = None) -> Iterator[Item]:
             mark_end = _ITEM_MARK_AT.match(text, start, end).end()
             words = _words(text[mark_end:end]) if all_words is None else all_words[mark_end:end].split()
             # a piece that ends in a colon before the next item's bullet or bracket leads in the items below it
-            if len(words) >= MIN_ITEM_WORDS and not text[start:end].rstrip(" \t\n(-*\u2022").endswith(COLONS):
+            if len(words) >= min_words and not text[start:end].rstrip(" \t\n(-*\u2022").endswith(COLONS):
                 yield Item(section.name, numbered.get(start), start, end, b" ".join(words).decode("ascii"))
 
 
@@ -981,7 +986,7 @@ def _new_list_between(text: str, first: Item, repeat: Item) -> bool:
     line_start = text.rfind("\n", 0, repeat.start) + 1
     depth = _indent(text[line_start:repeat.start])
     if _group_label_inline(text, first.end, repeat.start) or _group_heading_between(text, first.end, repeat.start) \
-            or any(not _sibling(m[0], first, repeat, depth)
+            or any(not _sibling(m[0], first, repeat, depth) and not _nested_parent(text, m, first, depth)
                    for m in chain(_SUBHEADING.finditer(text, first.end, repeat.start),
                                   _PARENT_LINE.finditer(text, text.rfind("\n", 0, first.end) + 1, repeat.start))):
         return True
@@ -1090,6 +1095,18 @@ def _sibling(line: str, first: Item, repeat: Item, depth: int) -> bool:
         first.number < int(mark[1]) < repeat.number and _indent(line) == depth and _GROUP_WORD.search(line) is None
 
 
+def _nested_parent(text: str, line: re.Match, first: Item, depth: int) -> bool:
+    """Whether a list line that leads in criteria (`line`, between two items at the repeat's `depth`) is an item of
+    their list with its own criteria indented below it, naming no group: the first item stands at that depth too,
+    and the list goes on there after its criteria ("* Adequate liver function:" then "  * Bilirubin <= 1.5 x ULN"
+    then "* Signed informed consent"). A flat list, its criteria written at the parent's depth, is read as before."""
+    below = _NEXT_TEXT_LINE.search(text, line.end())
+    first_line = text.rfind("\n", 0, _ITEM_MARK_AT.match(text, first.start, first.end).end()) + 1
+    return _LIST_LINE.match(line[0]) is not None and _indent(line[0]) == depth and \
+        _indent(text[first_line:first.end]) == depth and below is not None and _indent(below[1]) > depth and \
+        _GROUP_WORD.search(line[0]) is None
+
+
 # The people a criteria heading may name, whose criteria are listed apart from the others' ("Inclusion Criteria for
 # Partners", "Donor Inclusion Criteria", "Exclusion Criteria (Caregivers)").
 _PEOPLE_WORD = re.compile(r"\b(?:donors?|recipients?|caregivers?|carers?|parents?|guardians?|mothers?|fathers?|"
@@ -1159,7 +1176,9 @@ def _two_criteria(text: str, first: Item, repeat: Item) -> bool:
 
 def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Item, Item]]:
     """(first, repeat) for every criterion stated again in the same list (no heading between), or in an exclusion
-    section under topical headings that exclude it at the same time (checks.criteria_headings)."""
+    section under topical headings that exclude it at the same time (checks.criteria_headings); a short one
+    (`SHORT_ITEM_WORDS` to `MIN_ITEM_WORDS` - 1 words) only as a list line of its own, in its own section
+    (`_short_criterion`)."""
     if not text:
         return []
     read = _numbered_reading(text, memo)
@@ -1167,15 +1186,18 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     def parts() -> list[Section]:  # asked for only when two cuts end alike: the reading is then made
         return reading(text, memo).sections
     if read is None:
-        screened = may_repeat(text, [], MIN_ITEM_WORDS, parts=parts)
+        words = word_bytes(text)
+        screened = may_repeat(text, [], MIN_ITEM_WORDS, words=words, parts=parts) if words is not None else True
     else:
         words = read.words
         numbers = read.numbers_inside_lines()  # a line's number ends its words where the line break does
         screened = may_repeat(text, numbers, MIN_ITEM_WORDS, read.lowered) if words is None else \
             may_repeat(text, numbers, MIN_ITEM_WORDS, words=words, parts=parts)
-    if not screened:
-        return []  # exact: the screen passes every text whose items repeat (checks/criteria_repeat_screen.py)
-    return repeats_in_items(text, memo)
+    # a text whose items are walked anyway has its short criteria compared in the same walk
+    short = screened or words is None or short_lines_may_repeat(words, SHORT_ITEM_WORDS, MIN_ITEM_WORDS - 1)
+    if not short:
+        return []  # exact: the screens pass every text whose items repeat (checks/criteria_repeat_screen.py)
+    return _walk_repeats(text, memo, screened, short)
 
 
 def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:
@@ -1208,17 +1230,94 @@ def _list_numbers(text: str, memo: dict | None) -> list[int]:
 
 def repeats_in_items(text: str, memo: dict | None = None) -> list[tuple[Item, Item]]:
     """What `repeated_items` finds, found by walking every item of the text (no screen)."""
+    return _walk_repeats(text, memo, True, True)
+
+
+def _walk_repeats(text: str, memo: dict | None, long: bool, short: bool) -> list[tuple[Item, Item]]:
+    """The repeats of the text's items of `MIN_ITEM_WORDS` words or more (when `long`), and of its short criteria
+    (when `short`, `_short_criterion`): those only within one section, and not in a list numbered again."""
     seen: dict[str, Item] = {}
     repeats = []
-    for item in items(text, memo):
+    starts = [part.start for part in reading(text, memo).sections] if short else []
+    for item in items(text, memo, SHORT_ITEM_WORDS if short else MIN_ITEM_WORDS):
         first = seen.get(item.key)
-        if first and first.section == item.section and _states_a_criterion(item) and \
-                not _two_criteria(text, first, item) and (
-                not _new_list_between(text, first, item) or item.section == "exclusion"
-                and stated_twice_across_headings(text, first.start, first.end, item.start)):
+        if short_item(item):
+            if not _short_criterion(text, item):
+                continue
+            if first and bisect_left(starts, first.start + 1) == bisect_left(starts, item.start + 1) and \
+                    _states_a_criterion(item) and not _two_criteria(text, first, item) and \
+                    not _started_again(first, item) and _in_one_list(text, first, item):
+                repeats.append((first, item))
+        elif long and first and first.section == item.section and _states_a_criterion(item) and \
+                not _two_criteria(text, first, item) and _in_one_list(text, first, item):
             repeats.append((first, item))
         seen[item.key] = item
     return repeats
+
+
+def short_item(item: Item) -> bool:
+    """Whether the item has fewer than `MIN_ITEM_WORDS` words."""
+    return item.key.count(" ") + 1 < MIN_ITEM_WORDS
+
+
+def _in_one_list(text: str, first: Item, repeat: Item) -> bool:
+    """Whether two items stand in one list (`_new_list_between`), or in an exclusion section under topical headings
+    that exclude them at the same time (checks.criteria_headings)."""
+    return not _new_list_between(text, first, repeat) or repeat.section == "exclusion" and \
+        stated_twice_across_headings(text, first.start, first.end, repeat.start)
+
+
+def _started_again(first: Item, repeat: Item) -> bool:
+    """Whether the repeat has the first's list number with other items between: a list numbered again from there
+    ("1. Age 18 years or older", "2. Confirmed sepsis", "1. Age 18 years or older"), as another group's is."""
+    return first.number is not None and first.number == repeat.number and first.end != repeat.start
+
+
+# A heading written as a list line: in bold ("* **Prior therapy**") or in capitals, two words of three letters or more
+# ("1. PRIOR CONCURRENT THERAPY"; not "ECOG PS 0-1").
+_BOLD = re.compile(r"\*\*|__")
+_CAPITAL_WORDS = re.compile(r"[A-Z]{3,}")
+
+
+def _short_criterion(text: str, item: Item) -> bool:
+    """Whether a short item (fewer than `MIN_ITEM_WORDS` words) is a criterion its list states on a line of its own:
+    the line opens with a list mark and holds all of the item's words, and it is no heading: in bold, in capitals,
+    or above list lines indented below it ("1. Prior therapy" then "   * No prior chemotherapy"), its own list's."""
+    mark_end = _ITEM_MARK_AT.match(text, item.start, item.end).end()
+    line_start = text.rfind("\n", 0, mark_end) + 1
+    line_end = text.find("\n", mark_end)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = _ITEM_MARK_AT.match(text, line_start, line_end).end()  # the line's list mark, from its start
+    if _LIST_LINE.match(text, line_start) is None or opening < mark_end or \
+            _words(text[line_end:item.end] if line_end < item.end else text[item.end:line_end]):
+        return False  # no list line, or the item opens inside its line, ends inside it or goes on below it
+    line = text[line_start:line_end]
+    if _BOLD.search(line) or line.isupper() and len(_CAPITAL_WORDS.findall(line)) >= 2:
+        return False
+    below = _NEXT_TEXT_LINE.search(text, line_end)
+    return below is None or _LIST_LINE.match(below[1]) is None or _indent(below[1]) <= _indent(line)
+
+
+# A line that labels the criteria below it with a colon, in at most six words, and names a group or people in them
+# ("For healthy volunteers:", "Patients with COPD:", "Healthy control subjects:"; not a lead-in that says what they
+# must meet: "All participants must meet the following:").
+_LABEL_WITH_COLON = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?[*_]*(?:[^\s:\uff1a]+[ \t]+){0,5}[^\s:\uff1a]+[*_]*[ \t]*"
+                               r"[:\uff1a][*_]*[ \t]*$", re.M)
+_LEAD_IN_WORD = re.compile(r"\b(?:must|should|shall|will|meet|following)\b", re.I)
+
+
+def names_groups(text: str) -> bool:
+    """Whether the criteria name a group of participants or other people anywhere, as a label of their own or in a
+    line's label with a colon ("Cohort 2: 1. Age ..."), or in a criteria heading ("Inclusion Criteria for Donors"):
+    the same short criterion may then be each group's."""
+    return bool(_separator_lines(text)) or _group_heading_between(text, 0, len(text)) or \
+        _group_label_inline(text, 0, len(text)) or \
+        any((_GROUP_WORD.search(m[0]) or _PEOPLE_WORD.search(m[0])) and _LEAD_IN_WORD.search(m[0]) is None
+            for m in _LABEL_WITH_COLON.finditer(text))
+
+
+# The next line that holds more than white space (from after an item).
+_NEXT_TEXT_LINE = re.compile(r"^([ \t]*\S[^\n]*)", re.M)
 
 
 
