@@ -95,7 +95,7 @@ def run(
 
     from flows.errors import (FailedAfterRun, InterruptedAfterRun, InterruptedBeforeRun, PrefectServerError,
                               UsageError, stopped_by_signal, worker_lost)
-    from flows.publish import BEFORE_THE_RUN, STARTING, check_writable
+    from flows.publish import BEFORE_THE_RUN, STARTING, check_folder, check_writable
     from flows.run import sigterm_as_interrupt
     from flows.stops import stops_raised
     from flows.timing import described, stage_of
@@ -105,6 +105,9 @@ def run(
     settings = Settings.from_env()
     try:
         source_path, db_path = settings.resolve(source, db)
+        if report:  # before anything is loaded: a run whose report cannot be written would end half done
+            folder = settings.reports_for(db_path)
+            check_folder(folder, f"cannot write the report to {folder} (TRIALQC_REPORTS, or --no-report)")
     except UsageError as exc:
         _fail(2, str(exc))
     options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all, "workers": workers,
