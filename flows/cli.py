@@ -446,7 +446,12 @@ def report(
         check_folder(folder, f"cannot write the report to {folder} (--out or TRIALQC_REPORTS)")
     except UsageError as exc:
         _fail(2, str(exc))
-    paths = write_report(con, folder, db_label=str((db or settings.db_path).resolve()))
+    try:
+        paths = write_report(con, folder, db_label=str((db or settings.db_path).resolve()))
+    except OSError as exc:  # a folder that cannot be written, a full disk: the warehouse is untouched
+        where = f" ({exc.filename})" if exc.filename else ""
+        _fail(1, f"cannot write the report to {folder}: {exc.strerror or exc}{where}. No page is left half "
+                 "written; free space or fix the folder's permissions and run `trialqc report` again")
     for path in paths:
         console.print(f"wrote {escape(str(path))}", soft_wrap=True)
 

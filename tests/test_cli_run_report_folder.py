@@ -2,6 +2,7 @@
 check every record, then end without the report it was asked for."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,27 @@ def test_a_run_without_its_report_does_not_ask_where_the_report_goes(download, t
                                  "--no-report"])
     assert result.exit_code == 0, result.output
     assert db.exists() and blocking.read_text() == "a file"
+
+
+@pytest.mark.parametrize("fault", [
+    OSError(errno.ENOSPC, "No space left on device", "overview.html"),
+    PermissionError(errno.EACCES, "Permission denied", "studies"),
+])
+def test_a_report_that_cannot_be_written_ends_in_one_line_and_exit_1(download, tmp_path, monkeypatch, fault):
+    import checks.report
+
+    db = tmp_path / "w.duckdb"
+    loaded = runner.invoke(app, ["run", "--source", str(download), "--db", str(db), "--as-of", "2026-11-30",
+                                 "--no-report"])
+    assert loaded.exit_code == 0, loaded.output
+
+    def failing(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(checks.report, "write_report", failing)
+    folder = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(folder)])
+    assert result.exit_code == 1, result.output
+    said = _said(result)
+    assert f"cannot write the report to {folder}: {fault.strerror} ({fault.filename})." in said
+    assert "run `trialqc report` again" in said and "Traceback" not in result.output
