@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ from flows import publish
 from flows.run import run_pipeline
 from flows.warehouse_session import warehouse_session
 from flows.writer_lock import writer_lock
-from tests.conftest import AS_OF
+from tests.conftest import AS_OF, SAMPLES, forked_here
 
 LOG = logging.getLogger("test")
 
@@ -33,30 +34,57 @@ def _studies(db: Path) -> int:
         con.close()
 
 
+def _first_three(folder: Path) -> Path:
+    """The first run's source: the first three samples (the second run loads the other two)."""
+    folder.mkdir()
+    for path in sorted(SAMPLES.glob("*.txt"))[:3]:
+        shutil.copy2(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> Path:
+    """run1 over the first three samples, published: the folder of its warehouse and of its writer's files."""
+    folder = tmp_path_factory.mktemp("first-run")
+    with forked_here():
+        _run(folder / "trials.duckdb", _first_three(folder / "first"), "run1")
+    return folder
+
+
 @pytest.fixture
-def two_sources(samples, tmp_path):
-    """The samples split in two folders: the first run loads three studies, the second two more."""
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
-    for number, path in enumerate(sorted(samples.glob("*.txt"))):
-        path.rename((first if number < 3 else second) / path.name)
-    return first, second
-
-
-def test_a_read_only_reader_held_open_through_a_run_keeps_the_last_published_state(tmp_path, two_sources):
+def after_first_run(first_run, tmp_path) -> Path:
+    """A copy of the warehouse run1 published, with its writer's lock and working copy, as run1 left them: the file
+    the writer notes as the one it published is this copy (a copy is another inode), so the next run goes on from
+    the working copy as it would after run1."""
     db = tmp_path / "trials.duckdb"
-    _run(db, two_sources[0], "run1")
+    shutil.copy2(first_run / db.name, db)
+    files = publish.WriterFiles(db)
+    shutil.copytree(publish.WriterFiles(first_run / db.name).folder, files.folder)
+    files.stamp.write_text(publish.identity(db))
+    return db
+
+
+@pytest.fixture
+def second_source(samples) -> Path:
+    """The two samples run1 did not load."""
+    for path in sorted(samples.glob("*.txt"))[:3]:
+        path.unlink()
+    return samples
+
+
+def test_a_read_only_reader_held_open_through_a_run_keeps_the_last_published_state(after_first_run,
+                                                                                  second_source):
+    db = after_first_run
     reader = duckdb.connect(str(db), read_only=True)
-    session = _run(db, two_sources[1], "run2")
+    session = _run(db, second_source, "run2")
     assert reader.execute("SELECT count(*) FROM studies").fetchone()[0] == 3, "the reader's snapshot"
     reader.close()  # (within one process DuckDB shares an open database: reconnect after closing)
     assert _studies(db) == 5, "a new connection sees the newly published state"
     assert session.new_issues > 0
 
 
-def test_a_read_write_shell_held_open_never_fails_the_run(tmp_path, two_sources):
-    db = tmp_path / "trials.duckdb"
-    _run(db, two_sources[0], "run1")
+def test_a_read_write_shell_held_open_never_fails_the_run(after_first_run, second_source):
+    db = after_first_run
     shell = subprocess.Popen(  # a plain `duckdb trials.duckdb` session: read-write, holds the file lock
         [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); "
          "print(c.execute('select count(*) from studies').fetchone()[0], flush=True); sys.stdin.read(); "
@@ -64,7 +92,7 @@ def test_a_read_write_shell_held_open_never_fails_the_run(tmp_path, two_sources)
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert shell.stdout.readline().strip() == "3"
-        _run(db, two_sources[1], "run2")
+        _run(db, second_source, "run2")
         shell.stdin.close()
         assert shell.stdout.readline().strip() == "3", "the shell keeps reading what it opened"
     finally:
@@ -72,12 +100,11 @@ def test_a_read_write_shell_held_open_never_fails_the_run(tmp_path, two_sources)
     assert _studies(db) == 5
 
 
-def test_a_failed_run_publishes_its_committed_batches_and_its_error(tmp_path, two_sources):
-    db = tmp_path / "trials.duckdb"
-    _run(db, two_sources[0], "run1")
+def test_a_failed_run_publishes_its_committed_batches_and_its_error(after_first_run, second_source):
+    db = after_first_run
     with pytest.raises(RuntimeError):
         with warehouse_session(db, "run2", LOG) as session:
-            run_pipeline(session.con, run_id="run2", source=two_sources[1], db_path=db, as_of=AS_OF)
+            run_pipeline(session.con, run_id="run2", source=second_source, db_path=db, as_of=AS_OF)
             raise RuntimeError("disk [sda1] gone")
     con = duckdb.connect(str(db), read_only=True)
     status, error = con.execute("SELECT status, error FROM meta.load_runs WHERE run_id = 'run2'").fetchone()
@@ -87,20 +114,18 @@ def test_a_failed_run_publishes_its_committed_batches_and_its_error(tmp_path, tw
                        "WHERE run_id = 'run1'").fetchone()[0] > 0
 
 
-def test_the_published_file_is_replaced_whole_never_written_in_place(tmp_path, two_sources):
-    db = tmp_path / "trials.duckdb"
-    _run(db, two_sources[0], "run1")
+def test_the_published_file_is_replaced_whole_never_written_in_place(tmp_path, after_first_run, second_source):
+    db = after_first_run
     before = db.stat().st_ino
-    _run(db, two_sources[1], "run2")
+    _run(db, second_source, "run2")
     assert db.stat().st_ino != before, "a new file renamed over the old one"
     assert not list(tmp_path.glob(".*.publishing")), "no staging file left behind"
 
 
-def test_a_replaced_published_file_is_taken_as_the_new_base(tmp_path, two_sources):
-    db = tmp_path / "trials.duckdb"
-    _run(db, two_sources[0], "run1")
+def test_a_replaced_published_file_is_taken_as_the_new_base(after_first_run, second_source):
+    db = after_first_run
     db.unlink()  # the user deletes the warehouse to start over
-    _run(db, two_sources[1], "run2")
+    _run(db, second_source, "run2")
     assert _studies(db) == 2
 
 

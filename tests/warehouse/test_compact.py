@@ -31,12 +31,34 @@ def _warehouse_with_deletions(db: Path) -> duckdb.DuckDBPyConnection:
     return connect.checkpoint(con)
 
 
+@pytest.fixture(scope="module")
+def built_with_deletions(tmp_path_factory) -> Path:
+    """`_warehouse_with_deletions` made once, held open: its file and the log of its last change (meta.memory_held's
+    row replaced, whose deleted row a checkpoint on closing would take away) are copied for each test."""
+    db = tmp_path_factory.mktemp("deletions") / "w.duckdb"
+    con = _warehouse_with_deletions(db)
+    yield db
+    con.close()
+
+
+@pytest.fixture
+def with_deletions(built_with_deletions, tmp_path) -> duckdb.DuckDBPyConnection:
+    """A copy of that warehouse, open as `connect.checkpoint` leaves one: with room to rewrite a row group."""
+    db = tmp_path / "w.duckdb"
+    built = built_with_deletions
+    for made, copy in ((built, db), (built.with_name(built.name + ".wal"), db.with_name(db.name + ".wal"))):
+        shutil.copyfile(made, copy)
+    con = connect.connect(db)
+    connect.fit_memory(con, rewrite=True)
+    return con
+
+
 def _rows(con: duckdb.DuckDBPyConnection, table: str) -> tuple:
     return con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()
 
 
-def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and_defaults(tmp_path):
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and_defaults(with_deletions):
+    con = with_deletions
     held = connect.recorded_held(con)
     assert held > STRETCHES * deleted_rows.RECORD_BYTES // 2  # every stretch holds a deleted row: 4.5 MB of records
     found = {(d.schema, d.table): d for d in deleted_rows.deletions(con)}
@@ -61,16 +83,16 @@ def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and
     con.close()
 
 
-def test_below_the_budget_no_table_is_written_again(tmp_path):
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+def test_below_the_budget_no_table_is_written_again(with_deletions):
+    con = with_deletions
     oid = con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0]
     assert compact.compact(con, budget=connect.recorded_held(con)) == []
     assert con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] == oid
     con.close()
 
 
-def test_a_table_name_that_needs_quotes_is_written_again_too(tmp_path):
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+def test_a_table_name_that_needs_quotes_is_written_again_too(with_deletions):
+    con = with_deletions
     before = _rows(con, '"odd name"')
     compact.rewrite(con, "main", "odd name")
     assert _rows(con, '"odd name"') == before
@@ -78,10 +100,10 @@ def test_a_table_name_that_needs_quotes_is_written_again_too(tmp_path):
     con.close()
 
 
-def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
+def test_a_rewrite_that_fails_leaves_the_table_as_it_was(with_deletions):
     """Each table is written again in one transaction: a statement that fails (here its new name is taken)
     rolls it back whole, its error goes on, and the table keeps its rows and its deleted ones."""
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con = with_deletions
     before = _rows(con, "meta.keyed")
     con.execute("CREATE TABLE meta.keyed__written_again (x INTEGER)")
     with pytest.raises(duckdb.CatalogException):
@@ -91,10 +113,10 @@ def test_a_rewrite_that_fails_leaves_the_table_as_it_was(tmp_path):
     con.close()
 
 
-def test_a_table_written_again_keeps_the_indexes_and_comments_a_user_gave_it(tmp_path):
+def test_a_table_written_again_keeps_the_indexes_and_comments_a_user_gave_it(with_deletions):
     """A user may add to the published file (the next run writes on it): dropping the table to write it again would
     drop their indexes and comments with it, so they are made again on the new one."""
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con = with_deletions
     con.execute("CREATE UNIQUE INDEX \"my index\" ON meta.keyed (v)")
     con.execute("CREATE INDEX by_n ON meta.keyed ((n % 10))")
     con.execute("COMMENT ON TABLE meta.keyed IS 'the team''s keyed rows'")
@@ -114,10 +136,10 @@ def test_a_table_written_again_keeps_the_indexes_and_comments_a_user_gave_it(tmp
     con.close()
 
 
-def test_a_table_another_tables_foreign_key_refers_to_is_left_as_it_is_and_the_run_says_so(tmp_path):
+def test_a_table_another_tables_foreign_key_refers_to_is_left_as_it_is_and_the_run_says_so(with_deletions):
     """DuckDB does not drop a table a foreign key refers to: that table keeps its deleted rows, the others are
     written again, and what was left is said with its reason."""
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con = with_deletions
     con.execute("CREATE TABLE meta.mine (k VARCHAR REFERENCES meta.keyed (k))")
     con.execute("INSERT INTO meta.mine VALUES ('K00000001')")
     oid = con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0]
@@ -172,10 +194,10 @@ def test_a_run_that_writes_tables_again_leaves_the_same_warehouse_and_search_as_
     con.close()
 
 
-def test_a_checkpoints_room_is_the_deleted_rows_records_counted_table_by_table(tmp_path, monkeypatch):
+def test_a_checkpoints_room_is_the_deleted_rows_records_counted_table_by_table(with_deletions, monkeypatch):
     """Room for a record of every stretch of every table is a bound DuckDB fills with pages during a checkpoint
     (3.5 GB at 600,000 studies after 10% changed): the room is the records the tables' deleted rows may take."""
-    con = _warehouse_with_deletions(tmp_path / "w.duckdb")
+    con = with_deletions
     monkeypatch.setattr(connect, "DUCKDB_MEMORY_MB", 64)
     records = deleted_rows.records_bytes(con)
     # the keyed table's stretches, the small table's one, and meta.memory_held's replaced row

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -416,15 +417,30 @@ def _scattered_deletions(db: Path, rows: int) -> None:
     con.close()
 
 
-def test_a_checkpoint_has_room_for_the_deleted_rows_records_it_reads_and_records_what_it_held(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def scattered_warehouse(tmp_path_factory) -> Path:
+    """The warehouse's tables (made within the usual limit) and `_scattered_deletions` of 12,000,000 rows: 5,860
+    stretches of 2,048 rows with a deletion, about 104 MB of records; closed, the tests checkpoint copies of it."""
+    db = tmp_path_factory.mktemp("scattered") / "w.duckdb"
+    connect(db).close()
+    _scattered_deletions(db, 12_000_000)
+    return db
+
+
+def _copy(made: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(made, db)
+    return db
+
+
+def test_a_checkpoint_has_room_for_the_deleted_rows_records_it_reads_and_records_what_it_held(scattered_warehouse,
+                                                                                               tmp_path, monkeypatch):
     """At 600,000 studies, after runs that changed 1% of them, a checkpoint read about 900 MiB of the deleted rows'
     records and held them: the check's checkpoint ran out of memory, fatally for DuckDB's database. A checkpoint
     now has room for them, records what it held, and the limits set after it leave that room."""
     from warehouse import connect as connect_module
 
-    db = tmp_path / "w.duckdb"
-    connect_module.connect(db).close()  # the warehouse's tables, made within the usual limit
-    _scattered_deletions(db, 12_000_000)  # 5,860 stretches of 2,048 rows with a deletion: about 104 MB of records
+    db = _copy(scattered_warehouse, tmp_path)
     monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)  # a cache far smaller than the records
     monkeypatch.setattr(connect_module, "REWRITE_BYTES", 0)
     con = connect_module.connect(db)
@@ -440,10 +456,9 @@ def test_a_checkpoint_has_room_for_the_deleted_rows_records_it_reads_and_records
     ready.close()
 
 
-def test_without_room_for_the_deleted_rows_records_the_same_checkpoint_fails(tmp_path):
+def test_without_room_for_the_deleted_rows_records_the_same_checkpoint_fails(scattered_warehouse, tmp_path):
     """What the room is for: the same checkpoint at the limit without it is a fatal error."""
-    db = tmp_path / "w.duckdb"
-    _scattered_deletions(db, 12_000_000)
+    db = _copy(scattered_warehouse, tmp_path)
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE one AS SELECT 1 AS a")
     con.execute("SET memory_limit = '32MB'")
@@ -453,15 +468,13 @@ def test_without_room_for_the_deleted_rows_records_the_same_checkpoint_fails(tmp
 
 
 def test_a_checkpoint_between_batches_has_room_for_the_deleted_rows_records_and_keeps_its_connection(
-        tmp_path, monkeypatch):
+        scattered_warehouse, tmp_path, monkeypatch):
     """A run that changed many studies of a large warehouse checkpoints while it loads: with room for the deleted
     rows' records (a fatal error without it), on the same connection, and the limit after it leaves room for
     what it holds."""
     from warehouse import connect as connect_module
 
-    db = tmp_path / "w.duckdb"
-    connect_module.connect(db).close()
-    _scattered_deletions(db, 12_000_000)
+    db = _copy(scattered_warehouse, tmp_path)
     monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
     monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 0)
     con = connect_module.connect(db)
@@ -475,8 +488,21 @@ def test_a_checkpoint_between_batches_has_room_for_the_deleted_rows_records_and_
     con.close()
 
 
+@pytest.fixture(scope="module")
+def conditions_of_6000_studies(tmp_path_factory) -> Path:
+    """A warehouse of 12,000,000 conditions of 6,000 studies, each study's all through the table, closed: the tests
+    delete from copies of it."""
+    db = tmp_path_factory.mktemp("conditions") / "w.duckdb"
+    connect(db).close()
+    seed = duckdb.connect(str(db))
+    seed.execute("INSERT INTO conditions (nct_id, name) SELECT printf('NCT%08d', range % 6000), 'c' "
+                 "FROM range(12000000)")
+    seed.close()
+    return db
+
+
 def test_deleting_a_changed_studys_rows_has_room_for_their_records_until_a_checkpoint_measures_them(
-        tmp_path, monkeypatch):
+        conditions_of_6000_studies, tmp_path, monkeypatch):
     """At 600,000 studies, on a warehouse whose last checkpoint held little, the run after 1% changed ran out of
     memory in its second batch's deletes (limit 394 MiB): the records of the rows deleted are held from the DELETE
     on. The loading now has room for a record of every stretch of the study tables until a checkpoint measures
@@ -485,11 +511,7 @@ def test_deleting_a_changed_studys_rows_has_room_for_their_records_until_a_check
     from warehouse.tables import STUDY_TABLES
 
     db = tmp_path / "w.duckdb"
-    connect_module.connect(db).close()
-    seed = duckdb.connect(str(db))  # 12,000,000 conditions of 6,000 studies, each study's all through the table
-    seed.execute("INSERT INTO conditions (nct_id, name) SELECT printf('NCT%08d', range % 6000), 'c' "
-                 "FROM range(12000000)")
-    seed.close()
+    shutil.copyfile(conditions_of_6000_studies, db)
     monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
     con = connect_module.connect(db)
     base = connect_module.fit_memory(con)
@@ -509,12 +531,11 @@ def test_deleting_a_changed_studys_rows_has_room_for_their_records_until_a_check
     con.close()
 
 
-def test_without_that_room_the_same_deletes_run_out_of_memory(tmp_path):
-    """What the room is for: the same deletes within the cache alone fail."""
+def test_without_that_room_the_same_deletes_run_out_of_memory(conditions_of_6000_studies, tmp_path):
+    """What the room is for: the same deletes from the same table within the cache alone fail."""
     db = tmp_path / "w.duckdb"
+    shutil.copyfile(conditions_of_6000_studies, db)
     con = duckdb.connect(str(db))
-    con.execute("CREATE TABLE conditions AS SELECT printf('NCT%08d', range % 6000) AS nct_id FROM range(12000000)")
-    con.execute("CHECKPOINT")
     con.execute("SET memory_limit = '32MB'")
     with pytest.raises(duckdb.Error, match="could not allocate|failed to pin|Out of Memory"):
         con.execute("DELETE FROM conditions WHERE nct_id IN (SELECT printf('NCT%08d', range * 60) FROM range(100))")
