@@ -35,11 +35,15 @@ def _forked_workers(monkeypatch) -> None:
     monkeypatch.setattr(batch_workers, "worker_context", lambda **_: multiprocessing.get_context("fork"))
 
 
+# The runs of the tests below load only (check=False): they show how files are read, hashed, known and handed over,
+# all before the check stage, and read nothing it writes.
+
+
 def test_plain_files_are_read_in_the_workers_not_in_the_run_process(run, samples, tmp_path, monkeypatch):
     where = tmp_path / "read_in"
     _noting(monkeypatch, inputs, "_read_file", where)
     _forked_workers(monkeypatch)
-    result = run(samples, batch_size=2, workers=2)
+    result = run(samples, batch_size=2, workers=2, check=False)
     assert result.loaded == 5
     pids = where.read_text().split()
     assert len(pids) == 5 and str(os.getpid()) not in pids
@@ -48,19 +52,19 @@ def test_plain_files_are_read_in_the_workers_not_in_the_run_process(run, samples
 
 def test_files_touched_since_the_last_run_are_known_in_the_worker_without_parsing(run, samples, tmp_path,
                                                                                    monkeypatch):
-    run(samples, workers=2)
+    run(samples, workers=2, check=False)
     for path in samples.iterdir():
         os.utime(path, (1_800_000_000, 1_800_000_000))  # a new mtime, the same content: read and hashed again
     where = tmp_path / "parsed_in"
     _noting(monkeypatch, parse_batch, "parse_input", where)
     _forked_workers(monkeypatch)
-    result = run(samples, batch_size=2, workers=2)
+    result = run(samples, batch_size=2, workers=2, check=False)
     assert (result.loaded, result.skipped) == (0, 5)
     assert not where.exists()  # every file taken as known by its recorded hash, none parsed again
 
 
 def test_recorded_prefixes_are_the_first_64_bits_of_every_recorded_hash(run, samples):
-    run(samples, workers=1)
+    run(samples, workers=1, check=False)
     shas = [r[0] for r in run.con.execute("SELECT sha256 FROM meta.source_files").fetchall()]
     assert len(shas) == 5
     assert runs.recorded_prefixes(run.con).tolist() == sorted({int(sha[:16], 16) for sha in shas})
@@ -82,7 +86,7 @@ def test_a_wrong_guess_of_a_known_file_is_prepared_again_before_loading(samples)
 
 def test_workers_inherit_the_recorded_prefixes_once_instead_of_receiving_them_with_each_batch(run, samples,
                                                                                             monkeypatch):
-    run(samples, workers=1)
+    run(samples, workers=1, check=False)
     sent = []
     real = batch_workers._BatchPool.apply_async
 
@@ -93,7 +97,7 @@ def test_workers_inherit_the_recorded_prefixes_once_instead_of_receiving_them_wi
     monkeypatch.setattr(batch_workers._BatchPool, "apply_async", noted)
     for path in samples.iterdir():
         os.utime(path, (1_800_000_000, 1_800_000_000))
-    result = run(samples, batch_size=2, workers=2)
+    result = run(samples, batch_size=2, workers=2, check=False)
     assert (result.loaded, result.skipped) == (0, 5)
     assert sent and not any(isinstance(arg, np.ndarray) for args in sent for arg in args)
     assert batch_workers._recorded_here is None  # the run's process keeps no copy once the workers end
@@ -135,7 +139,7 @@ def test_a_run_with_workers_shares_its_batches_and_leaves_no_file(run, samples, 
     monkeypatch.setattr(batch_workers, "memory_folder", memory_folder)
     arrived, real = [], batch_workers.unshared
     monkeypatch.setattr(batch_workers, "unshared", lambda p: arrived.append(p.shared is not None) or real(p))
-    result = run(samples, batch_size=2, workers=2)
+    result = run(samples, batch_size=2, workers=2, check=False)
     assert result.loaded == 5 and arrived == [True] * 3  # every batch's tables arrived through a file
     assert len(folders) == 1 and not folders[0].exists()
 

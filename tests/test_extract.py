@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import shutil
 from contextlib import closing
 from pathlib import Path
 
@@ -14,14 +15,38 @@ from flows.extract.pull import pull_search
 from flows.extract.pull_records import cursor_since
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import Search
+from flows.publish import writer_connection
 from tests.registry_replay import ReplayRegistry, ReplayServer, corpus_records, last_update, nct_id
 from warehouse.connect import connect
 
 
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    """The records the registry serves, read once (no test changes them)."""
+    return corpus_records()
+
+
 @pytest.fixture
-def registry():
-    with ReplayServer(ReplayRegistry(corpus_records())) as served:
+def registry(records):
+    with ReplayServer(ReplayRegistry(list(records))) as served:
         yield served
+
+
+@pytest.fixture(scope="module")
+def made_warehouse(tmp_path_factory) -> Path:
+    """An empty warehouse made once as a first pull makes it (the first test's pull makes its own)."""
+    folder = tmp_path_factory.mktemp("warehouse")
+    with writer_connection(folder / "w.duckdb"):
+        pass
+    return folder
+
+
+@pytest.fixture
+def warehouse(made_warehouse, tmp_path) -> Path:
+    """A copy of the empty warehouse at tmp_path / "w.duckdb", where the test's pulls record themselves."""
+    for path in made_warehouse.iterdir():
+        (shutil.copytree if path.is_dir() else shutil.copy2)(path, tmp_path / path.name)
+    return tmp_path / "w.duckdb"
 
 
 def pull(registry: ReplayRegistry, tmp_path: Path, search: Search = Search(), *, attempts: int = 5,
@@ -63,7 +88,7 @@ def test_pages_follow_next_page_token_land_as_files_and_pass_the_gate(registry, 
     assert not (tmp_path / "landing" / ".pulls" / "registry.json").exists()
 
 
-def test_429_with_retry_after_and_503_are_retried_after_waiting(registry, tmp_path):
+def test_429_with_retry_after_and_503_are_retried_after_waiting(registry, warehouse, tmp_path):
     registry.faults.update({2: "429", 4: "503"})
     sleeps: list[float] = []
     outcome = pull(registry, tmp_path, sleeps=sleeps, backoff=0.5)
@@ -72,7 +97,7 @@ def test_429_with_retry_after_and_503_are_retried_after_waiting(registry, tmp_pa
     assert len(registry.studies_requests()) == 4 + 2
 
 
-def test_retries_are_bounded(registry, tmp_path):
+def test_retries_are_bounded(registry, warehouse, tmp_path):
     registry.faults.update({n: "503" for n in range(2, 10)})
     outcome = pull(registry, tmp_path, attempts=3)
     assert not outcome.complete and outcome.resumable
@@ -80,7 +105,7 @@ def test_retries_are_bounded(registry, tmp_path):
     assert len(registry.studies_requests()) == 1 + 3
 
 
-def test_requests_are_paced_at_least_the_minimum_interval_apart(registry, tmp_path):
+def test_requests_are_paced_at_least_the_minimum_interval_apart(registry, warehouse, tmp_path):
     now, sleeps = [0.0], []
 
     def sleep(seconds):
@@ -94,14 +119,15 @@ def test_requests_are_paced_at_least_the_minimum_interval_apart(registry, tmp_pa
     assert sleeps == [1.0] * 4, "version, then four pages: each request one second after the previous"
 
 
-def test_a_connection_dropped_mid_page_is_asked_again(registry, tmp_path):
+def test_a_connection_dropped_mid_page_is_asked_again(registry, warehouse, tmp_path):
     registry.faults[2] = "drop"
     outcome = pull(registry, tmp_path)
     assert outcome.complete
     assert landed_ids(tmp_path / "landing") == [nct_id(r) for r in registry.records]
 
 
-def test_a_pull_cut_past_its_retries_is_incomplete_then_resumes_from_the_last_landed_page(registry, tmp_path):
+def test_a_pull_cut_past_its_retries_is_incomplete_then_resumes_from_the_last_landed_page(registry, warehouse,
+                                                                                           tmp_path):
     registry.faults.update({3: "drop"})
     first = pull(registry, tmp_path, attempts=1)
     assert not first.complete and first.resumable and first.pages == 2
@@ -117,7 +143,7 @@ def test_a_pull_cut_past_its_retries_is_incomplete_then_resumes_from_the_last_la
     assert pull_rows(tmp_path) == [("full", "complete", len(registry.records), len(registry.records), 4, None)]
 
 
-def test_a_page_of_zero_studies_where_studies_were_announced_fails_the_gate(registry, tmp_path):
+def test_a_page_of_zero_studies_where_studies_were_announced_fails_the_gate(registry, warehouse, tmp_path):
     registry.faults[3] = "empty"
     outcome = pull(registry, tmp_path)
     total = len(registry.records)
@@ -129,7 +155,7 @@ def test_a_page_of_zero_studies_where_studies_were_announced_fails_the_gate(regi
         assert cursor_since(con, "registry") is None
 
 
-def test_a_second_pull_asks_only_for_studies_updated_since_the_first(registry, tmp_path):
+def test_a_second_pull_asks_only_for_studies_updated_since_the_first(registry, warehouse, tmp_path):
     dates = sorted(last_update(r) for r in registry.records)
     cut = dates[len(dates) // 2]
     registry.data_timestamp = f"{cut}T09:00:05"
@@ -147,7 +173,7 @@ def test_a_second_pull_asks_only_for_studies_updated_since_the_first(registry, t
     assert second.folder.name > first.folder.name, "pull folders sort in the order they were taken"
 
 
-def test_the_cursor_is_kept_per_search(registry, tmp_path):
+def test_the_cursor_is_kept_per_search(registry, warehouse, tmp_path):
     registry.data_timestamp = "2025-01-02T00:00:00"
     pull(registry, tmp_path, Search("condition", "NSCLC"))
     pull(registry, tmp_path, Search("condition", "  nsclc "))
@@ -156,7 +182,7 @@ def test_the_cursor_is_kept_per_search(registry, tmp_path):
     assert filters == [None, "AREA[LastUpdatePostDate]RANGE[2025-01-02,MAX]", None]
 
 
-def test_trialqc_pull_reports_counts_and_exits_1_when_incomplete(registry, tmp_path, monkeypatch):
+def test_trialqc_pull_reports_counts_and_exits_1_when_incomplete(registry, warehouse, tmp_path, monkeypatch):
     from flows.cli import app
 
     monkeypatch.setenv("TRIALQC_API_MIN_INTERVAL", "0")

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,6 +15,7 @@ from flows.cli import app
 from flows.run import run_pipeline
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
 from tests.checks.harness import clean_study, insert_study
+from tests.conftest import forked_here
 from tests.search_fixtures import AS_OF, BARICITINIB_SEEDS, SAMPLES, run_and_refresh
 from tests.shared_corpus import CORPUS, needs_corpus
 from warehouse.connect import connect
@@ -21,12 +23,56 @@ from warehouse.fts import extension_path, load_fts
 from warehouse.search_index import update_search_index
 
 
+def _first_run(folder: Path, source: Path) -> Path:
+    """The warehouse folder / "w.duckdb" after run r1 over `source` as the flow runs it (loaded, checked,
+    indexed), closed: tests that begin there copy it instead of making that run again."""
+    db = folder / "w.duckdb"
+    con = connect(db)
+    with forked_here():
+        run_and_refresh(con, db, source, "r1")
+    con.close()
+    assert not db.with_name(db.name + ".wal").exists()  # all of it in the file that is copied
+    return db
+
+
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
+def samples_indexed(tmp_path_factory) -> Path:
+    """The bundled samples (their own folder) after run r1, closed."""
+    return _first_run(tmp_path_factory.mktemp("samples-indexed"), SAMPLES)
+
+
+@pytest.fixture
+def samples_once(samples_indexed, tmp_path) -> Path:
+    """A copy of the bundled samples' warehouse after run r1, at tmp_path / "w.duckdb"."""
+    shutil.copyfile(samples_indexed, tmp_path / "w.duckdb")
+    return tmp_path / "w.duckdb"
+
+
+@pytest.fixture(scope="module")
+def records_indexed(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the samples in a folder of the module's and the warehouse of run r1 over it, closed."""
+    folder = tmp_path_factory.mktemp("records-indexed")
+    shutil.copytree(SAMPLES, folder / "records")
+    return folder / "records", _first_run(folder, folder / "records")
+
+
+@pytest.fixture
+def records_once(records_indexed, tmp_path) -> Path:
+    """The samples after run r1 over them: their folder as that run saw it (the same path, sizes and modification
+    times, set back for each test), and a copy of the run's warehouse at tmp_path / "w.duckdb"."""
+    records, db = records_indexed
+    shutil.rmtree(records)
+    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
+    shutil.copyfile(db, tmp_path / "w.duckdb")
+    return records
+
+
+@pytest.fixture(scope="module")
+def seeds(samples_indexed, tmp_path_factory):
     """The bundled samples loaded, indexed, plus a study naming baricitinib only in an arm title."""
     tmp = tmp_path_factory.mktemp("seeds")
+    shutil.copyfile(samples_indexed, tmp / "w.duckdb")
     con = connect(tmp / "w.duckdb")
-    run_and_refresh(con, tmp / "w.duckdb", SAMPLES, "r1")
     study = clean_study()
     study["studies"][0].update(brief_title="JAK inhibition in lupus nephritis",
                                official_title="A Trial of JAK Inhibition in Lupus Nephritis", source_sha256="f" * 64)
@@ -139,11 +185,9 @@ def test_a_drug_is_found_under_its_other_name_and_mesh_term(tmp_path):
     assert [h["nct_id"] for h in search(con, SearchQuery("", intervention="olumiant"))] == ["NCT09000001"]
 
 
-def test_a_changed_study_is_reindexed_by_the_run_that_loads_it(tmp_path):
-    source = tmp_path / "records"
-    shutil.copytree(SAMPLES, source)
+def test_a_changed_study_is_reindexed_by_the_run_that_loads_it(records_once, tmp_path):
+    source = records_once
     con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
     assert search(con, SearchQuery("zorblimab")) == []
     page = source / "001_3143f20ed8084c17.txt"
     page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
@@ -212,14 +256,12 @@ def _index_state(con) -> tuple:
                         f"JOIN {ix}.dict x USING (termid) GROUP BY ALL ORDER BY ALL").fetchall())
 
 
-def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_run(tmp_path):
+def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_run(records_once, tmp_path):
     """A run killed, or failed in its report, after loading left the changed study's document as it was: the next
     run, which loads nothing, indexes it all the same, and only it."""
-    source = tmp_path / "records"
-    shutil.copytree(SAMPLES, source)
+    source = records_once
     db = tmp_path / "w.duckdb"
     con = connect(db)
-    run_and_refresh(con, db, source, "r1")
     page = source / "001_3143f20ed8084c17.txt"
     page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
                                              "Neuromyelitis Optica Spectrum Disorders versus zorblimab", 1))
@@ -255,13 +297,11 @@ def test_a_study_is_left_to_index_only_when_a_later_run_loaded_it_than_built_its
     con.close()
 
 
-def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, monkeypatch):
+def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(records_once, tmp_path, monkeypatch):
     from warehouse import search_index
 
-    source = tmp_path / "records"
-    shutil.copytree(SAMPLES, source)
+    source = records_once
     con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", source, "r1")
     page = source / "001_3143f20ed8084c17.txt"
     page.write_text(page.read_text().replace("Neuromyelitis Optica Spectrum Disorders",
                                              "Neuromyelitis Optica Spectrum Disorders: the naïve zorblimab "
@@ -279,11 +319,10 @@ def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(tmp_path, mo
     assert [nct_id for nct_id, _ in hits] == ["NCT05792462"]
 
 
-def test_documents_built_a_chunk_at_a_time_are_the_documents_built_at_once(tmp_path, monkeypatch):
+def test_documents_built_a_chunk_at_a_time_are_the_documents_built_at_once(samples_once, monkeypatch):
     from warehouse import search_index
 
-    con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    con = connect(samples_once)
     documents = "SELECT * EXCLUDE (built_run) FROM meta.study_documents ORDER BY nct_id"
     at_once = con.execute(documents).fetchall()
     monkeypatch.setattr(search_index, "DOCUMENT_CHUNK", 2)  # five studies: three statements
@@ -307,11 +346,11 @@ def _titled_only(title: str) -> dict:
     return study
 
 
-def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_builds(tmp_path, monkeypatch):
+def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_builds(samples_once,
+                                                                                        monkeypatch):
     from warehouse import search_index
 
-    con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    con = connect(samples_once)
     studies = [r[0] for r in con.execute("SELECT nct_id FROM studies ORDER BY 1").fetchall()]
     changed, removed = studies[0], studies[1]
     con.execute("UPDATE studies SET brief_title = brief_title || "
@@ -365,11 +404,10 @@ def test_an_update_that_adds_changes_and_removes_studies_leaves_what_a_rebuild_b
     assert (_index_state(con), [search(con, SearchQuery(q, limit=None)) for q in queries]) == updated
 
 
-def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_own(tmp_path, monkeypatch):
+def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_own(samples_once, monkeypatch):
     from warehouse import search_index
 
-    con = connect(tmp_path / "w.duckdb")
-    run_and_refresh(con, tmp_path / "w.duckdb", SAMPLES, "r1")
+    con = connect(samples_once)
     con.execute("SET threads = 2")
     seen = []
     update_terms = search_index.update_terms
@@ -383,7 +421,8 @@ def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_ow
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
 
 
-def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped_past_a_quarter(tmp_path):
+def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped_past_a_quarter(records_once,
+                                                                                                tmp_path):
     """At 600,000 studies the terms deleted for 10% of the studies changed lay all through a 167-million-row table,
     and DuckDB's records of them (about 800 MiB) made the refresh run out of memory: a replaced document's terms
     now stay, stale. Changed twice, the study ranks as a rebuild ranks it, its new docids lie above every stale
@@ -392,11 +431,9 @@ def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped
     from warehouse.deleted_rows import deletions
 
     ix = search_terms.INDEX_SCHEMA
-    source = tmp_path / "records"
-    shutil.copytree(SAMPLES, source)
+    source = records_once
     db = tmp_path / "w.duckdb"
     con = connect(db)
-    run_and_refresh(con, db, source, "r1")
     live = con.execute(f"SELECT count(*) FROM {ix}.terms").fetchone()[0]
     page = source / "001_3143f20ed8084c17.txt"
     for run_id, word in (("r2", "zorblimab"), ("r3", "quexilimab")):

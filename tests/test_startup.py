@@ -47,7 +47,9 @@ def _python(code: str, *args: str) -> str:
 
 def test_a_plain_run_imports_neither_prefect_nor_dask(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env.update(PYTHONPATH=str(ROOT), TRIALQC_REPORTS=str(tmp_path / "reports"))
+    # The report without its GX Data Docs (a child that loads Great Expectations, seconds of CPU), which nothing here
+    # reads; test_a_run_with_nothing_to_check_loads_no_rule_family runs with them.
+    env.update(PYTHONPATH=str(ROOT), TRIALQC_REPORTS=str(tmp_path / "reports"), TRIALQC_DATA_DOCS="off")
     proc = subprocess.run([sys.executable, "-c", PLAIN_RUN, str(SAMPLES), str(tmp_path / "w.duckdb")],
                           capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
