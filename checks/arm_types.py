@@ -130,16 +130,42 @@ def _gives_nothing(expr: str, description: str = "NULL") -> str:
 
 _NO_INTERVENTION = "group_type = 'NO_INTERVENTION'"
 
+# An arm's own words that say it is given a placebo or sham: its description opens with one ("Placebo injections
+# weekly", "Matching placebo tablets", "Sham tDCS, 20 minutes") or says the arm receives one ("Participants receive
+# matching placebo capsules", "Given a saline placebo infusion", "Will be administered sham acupuncture").
+_GIVEN_ADJECTIVES = (r"(?:(?:a|an|the|one|matching|identical|saline|oral|daily|weekly|twice[- ]daily|iv|intravenous"
+                     r"|subcutaneous|inactive|inert)\s+)*")
+DESCRIBED_PLACEBO = (rf"^\s*{_GIVEN_ADJECTIVES}(?:placebos?|sham)\b"
+                     r"|\b(?:receives?|received|receiving|given|gets?|takes?|taking|took|administered|injected\s+with"
+                     rf"|treated\s+with|undergoes?|undergo(?:ing)?)\s+{_GIVEN_ADJECTIVES}(?:placebos?|sham)\b")
+# Words that make a placebo's mention no statement that the arm is given one: a denial ("No placebo", "neither the
+# study drug nor placebo", "do not receive placebo", "instead of sham"), another arm or the design ("unlike the
+# placebo group", "placebo-controlled"), or a run-in every participant passes before randomisation.
+NOT_GIVEN_PLACEBO = (r"\b(?:no|not|without|nor|neither|never|instead\s+of|rather\s+than|unlike|than|versus|vs|except)"
+                     r"\b(?:\s+[\w-]+){0,3}?\s+(?:placebos?|sham)\b|placebo[- ]controlled|\b(?:run|lead)[- ]in\b")
+
 
 def _no_intervention_arm_sql() -> str:
-    texts = {"named": _named(), "arm": "g.title", "given": "a.given"}
+    texts = {"named": _named(), "arm": "g.title", "given": "a.given",
+             "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), g.title)"}
     only_nothing = f"bool_and({_gives_nothing('coalesce(i.name, l.intervention)', 'i.description')}) AS only_nothing"
-    return select(
+    linked = select(
         sql_text("{named} is typed No Intervention, yet the record links it to {given}.", **texts),
         sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; linked interventions: {given}", **texts),
         f"{_REGISTRY} AND NOT a.only_nothing",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type = 'NO_INTERVENTION' "
               f"JOIN ({_linked(_NO_INTERVENTION, only_nothing)}) a ON {_of_arm()}")
+    # An arm linked to nothing whose title is a placebo's ("Placebo") or whose description says it is given one.
+    described = select(
+        sql_text("{named} is typed No Intervention, yet its title or description says it is given a placebo or "
+                 "sham: '{described}'.", **texts),
+        sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; description={described}", **texts),
+        f"({_only_placebo('g.title')} OR {_matches('g.description', DESCRIBED_PLACEBO)}) "
+        f"AND NOT {_matches(ARM_TEXT, NOT_GIVEN_PLACEBO)} AND NOT {_matches('g.description', EARLIER_STUDY)}",
+        joins=f"JOIN (SELECT * FROM design_groups WHERE {_NO_INTERVENTION} "
+              f"AND {_matches('concat_ws(chr(32), title, description)', PLACEBO_HINT)}) g ON g.nct_id = s.nct_id "
+              f"ANTI JOIN design_group_interventions l ON l.nct_id = g.nct_id AND l.design_group_id = g.id")
+    return f"{linked} UNION ALL {described}"
 
 
 # --- An arm that is the placebo arm, typed Experimental or Active Comparator ---------------------------------------
@@ -318,12 +344,15 @@ SHAM_PROCEDURE = (r"\b(?:without|no)\s+(?:the\s+|any\s+|actual\s+|real\s+)?(?:\w
                   r"|mapping)\s+(?:\w+\s+)?only\b")
 
 # A food, drink or hygiene product said to lack what is tested, as a placebo of one is worded: "Chewing gum without
-# xylitol", "Yogurt without probiotics", "Fluoride-free toothpaste", "Gluten-free muffin", "Unfortified bread". Read
-# on comparator arms only: a drug's "tablets taken without food" says nothing of a placebo.
+# xylitol", "Yogurt without probiotics", "Fluoride-free toothpaste", "Gluten-free muffin", "Unfortified bread",
+# "Non-protein control shake" or "Non caloric drink" in a nutrition trial. Read on comparator arms only: a drug's
+# "tablets taken without food" says nothing of a placebo.
 _PRODUCTS = (r"(?:gum|toothpaste|dentifrice|mouthwash|mouth\s*rinse|yog(?:h)?urt|formula|milk|bread|bars?|biscuits?"
-             r"|cookies?|muffins?|chocolate|juice|drinks?|beverages?|snacks?|supplements?|powder|sachets?)")
+             r"|cookies?|muffins?|chocolate|juice|drinks?|beverages?|snacks?|supplements?|powder|sachets?|shakes?"
+             r"|smoothies?|puddings?|meals?|soups?)")
 CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lacking|with\s+no)\b"
-                   rf"|\b[a-z0-9]+-free\s+(?:\w+\s+)?{_PRODUCTS}\b|\b(?:un|non-?)fortified\b")
+                   rf"|\b[a-z0-9]+-free\s+(?:\w+\s+)?{_PRODUCTS}\b|\bnon[-\s][a-z]+\s+(?:\w+\s+)?{_PRODUCTS}\b"
+                   r"|\b(?:un|non-?)fortified\b")
 
 # What the arm g says of itself: its title and description.
 ARM_TEXT = "concat_ws(' ', g.title, g.description)"
@@ -363,8 +392,12 @@ RULES = (
          "or active control) or the links are (the study's assessments, 'Questionnaire' or 'Blood draw', listed as "
          "interventions). Not an error: a control arm given only the measurements every arm gets is rightly typed "
          "and its link is loose. An intervention named as nothing given ('No intervention', 'Observation', a wait-list "
-         "however written: 'Waiting-list', 'Wait-listed control') agrees with the type. Judged on "
-         "ClinicalTrials.gov's own layouts only.",
+         "however written: 'Waiting-list', 'Wait-listed control') agrees with the type. Links are judged on "
+         "ClinicalTrials.gov's own layouts only. An arm linked to nothing is read in its own words: titled a placebo "
+         "('Placebo', 'Sham stimulation') or described as given one ('Placebo injections weekly', 'Participants "
+         "receive matching placebo tablets'), it is a Placebo (or Sham) Comparator; a denial ('No placebo', "
+         "'neither drug nor placebo'), another arm's placebo ('unlike the placebo group'), a run-in or an earlier "
+         "study's placebo says nothing of what the arm is given.",
          ("design_groups.group_type", "design_group_interventions"), _no_intervention_arm_sql(),
          family=FAMILY, category="contradiction"),
     rule("placebo_arm_typed_active", "warning",
