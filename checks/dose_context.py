@@ -429,8 +429,10 @@ ROLES_AFTER = (
 )
 _ROLE_AFTER = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{words})" for name, words in ROLES_AFTER)
                          + r")(?![\w-])", re.I)
-# The words that start the next step of a regimen: a role after them is that step's.
-_NEXT_STEP = re.compile(r"\b(?:then|followed\s+by|thereafter|subsequently|afterwards)\b|;", re.I)
+# The words that start the next step of a regimen: a role after them is that step's. So is a role on the next line
+# that opens a list item or a paragraph ("Erlotinib 225mg D8-21 q3wks\n* Maintenance phase: Erlotinib 150mg").
+_NEXT_STEP = re.compile(r"\b(?:then|followed\s+by|thereafter|subsequently|afterwards)\b|;"
+                        r"|\n\s*(?:[*•·▪-]|\d{1,2}[.)]\s|\n)", re.I)
 # Days counted on from before a graft ("from day -3", "starting on day -1"): the dose goes on past it, unless it ends
 # before the graft ("from day -6 to day -2") or its conditioning is named.
 _DAYS_ON_FROM = re.compile(r"\b(?:from|start\w*|begin\w*)\s+(?:on\s+)?days?\s+[-−–]\s*\d+"

@@ -30,9 +30,12 @@ _PERIOD_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _UNIT = r"mgs?|mcgs?|µg|μg|ug|ng|gm|g|iu|i\.u\.?|units?|(?-i:U)(?!\.S\b)|ml|mmol|micrograms?|milligrams?|grams?"
 # The most amounts of a fixed combination read from one ratio ("150/150/200/10 mg").
 MAX_PARTS = 4
+# Where an amount may start: not inside a number or a code ("AZD9291", "CD20"), but right after a drug's name written
+# on to it in lower case ("Bevacizumab15mg/kg", "Sintilimab200mg"), as records typed without the space word it.
+_AMOUNT_START = r"(?=[\d.])(?:(?<![\w.,/])|(?<=(?-i:[a-z]{4})))"
 _DOSE = re.compile(
     # A fixed combination's amounts written as a ratio before one unit ("400/100 mg"): `ratio` holds the later ones.
-    rf"(?<![\w.,/])(?P<low>{_NUM})(?P<ratio>(?:\s*/\s*(?:{_NUM})){{1,{MAX_PARTS - 1}}}(?=\s*(?:{_UNIT})\b))?"
+    rf"{_AMOUNT_START}(?P<low>{_NUM})(?P<ratio>(?:\s*/\s*(?:{_NUM})){{1,{MAX_PARTS - 1}}}(?=\s*(?:{_UNIT})\b))?"
     rf"\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
     rf"(?P<unit>{_UNIT})(?:\b|(?<=\.))(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
     r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|kilograms?|m2|m²|m\^2|sq\.?\s?m|square\s+met(?:er|re)s?"
@@ -76,7 +79,7 @@ _RANGE_BEFORE = re.compile(r"(?:\d{1,2}|one|two|three|four|five|six)\s*(?:-|–|
 # "every 8 hours", "q12h": 24 / N administrations a day.
 _EVERY_HOURS = r"\bevery\s+(?P<hours>\d{1,2})\s*(?:hours?|hrs?|h)\b|\bq\.?\s?(?P<q_hours>\d{1,2})\s?(?:hours?|hrs?|h)\b"
 _EVERY_N = (r"\bevery\s+(?P<every>\d+|two|three|four|six|other)\s+(?P<every_unit>day|week|wk|month)s?\b"
-            r"|\bq(?P<q_weeks>\d)w\b")
+            r"|\bq(?P<q_weeks>\d)\s?(?:w|wks?|weeks?)\b")
 # Words that state a frequency two ways ("bi-weekly": every two weeks or twice a week): none is read.
 _AMBIGUOUS_FREQUENCY = r"\bbi-?(?:weekly|monthly)\b"
 # Days of a week the amount is given on ("5 days per week", "three days a week"): the days, not the times a day, so
@@ -98,7 +101,11 @@ _USUAL_FREQUENCY = re.compile("|".join(f"(?P<{name}>{p})" for name, p in _FREQUE
 FREQUENCY_WINDOW = 45
 # The unit's mark on an amount of the element a salt carries ("65 mg elemental iron"): compared only with its like.
 ELEMENT = "elemental"
-_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+# A sentence's end; not the last stop of an abbreviation written with stops ("10 mg p.o. q.d.", "200 mg i.v. every 3
+# weeks", "s.c. Q2W") where the sentence goes on in lower case or with another abbreviation ("p.o. Clopidogrel ..."
+# starts another sentence).
+_SENTENCE_END = re.compile(r";(?:\s|$)|(?<!\.[A-Za-z])\.(?:\s|$)"
+                           r"|(?<=\.[A-Za-z])\.(?:$|\s(?!\s*(?:[a-z\d]|[A-Z][A-Z\d]+\b|[A-Z]\.)))")
 
 
 @dataclass(frozen=True)
