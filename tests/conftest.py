@@ -48,6 +48,16 @@ def forked_here():
         yield
 
 
+def samples_as_run_left_them(records: Path, db: Path, tmp_path: Path) -> Path:
+    """The samples folder `records` set back as a module's first run over them saw it (the same path, sizes and
+    modification times), and a copy of that run's warehouse `db` at tmp_path / "w.duckdb": for a test that begins
+    after that run. Returns `records`."""
+    shutil.rmtree(records)
+    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
+    shutil.copyfile(db, tmp_path / "w.duckdb")
+    return records
+
+
 @pytest.fixture
 def samples(tmp_path) -> Path:
     """A copy of the bundled sample records that a test may change."""

@@ -24,6 +24,16 @@ FIXTURE = Path(__file__).parent / "fixtures" / "registry_api"
 _SINCE = re.compile(r"AREA\[LastUpdatePostDate\]RANGE\[(\d{4}-\d{2}-\d{2}),MAX\]")
 
 
+def pulled_warehouse_folder(folder: Path) -> Path:
+    """`folder` holding an empty warehouse, w.duckdb, made as a first pull makes it (with its writer's files): made
+    once by a module, copied by each test that pulls into it."""
+    from flows.publish import writer_connection
+
+    with writer_connection(folder / "w.duckdb"):
+        pass
+    return folder
+
+
 def corpus_files(limit: int | None = None) -> list[Path]:
     """Real API v2 record files: the shared corpus when present, else the bundled fixture; sorted by id."""
     folder = CORPUS / "json_v2" if (CORPUS / "json_v2").is_dir() else FIXTURE

@@ -15,8 +15,8 @@ from flows.extract.pull import pull_search
 from flows.extract.pull_records import cursor_since
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import Search
-from flows.publish import writer_connection
-from tests.registry_replay import ReplayRegistry, ReplayServer, corpus_records, last_update, nct_id
+from tests.registry_replay import (ReplayRegistry, ReplayServer, corpus_records, last_update, nct_id,
+                                   pulled_warehouse_folder)
 from warehouse.connect import connect
 
 
@@ -35,10 +35,7 @@ def registry(records):
 @pytest.fixture(scope="module")
 def made_warehouse(tmp_path_factory) -> Path:
     """An empty warehouse made once as a first pull makes it (the first test's pull makes its own)."""
-    folder = tmp_path_factory.mktemp("warehouse")
-    with writer_connection(folder / "w.duckdb"):
-        pass
-    return folder
+    return pulled_warehouse_folder(tmp_path_factory.mktemp("warehouse"))
 
 
 @pytest.fixture

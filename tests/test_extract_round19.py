@@ -35,8 +35,7 @@ from flows.extract.pull import pull_search
 from flows.extract.pull_records import cursor_since
 from flows.extract.registry_client import Politeness, registry_client
 from flows.extract.search import Search
-from flows.publish import writer_connection
-from tests.registry_replay import RegistryHandler
+from tests.registry_replay import RegistryHandler, pulled_warehouse_folder
 from warehouse.connect import connect
 
 PAGE = 2  # studies per page: small pages, many page boundaries
@@ -104,10 +103,7 @@ class Handler(RegistryHandler):
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
     """An empty warehouse made once; each test pulls into its own copy."""
-    folder = tmp_path_factory.mktemp("warehouse")
-    with writer_connection(folder / "w.duckdb"):
-        pass
-    return folder
+    return pulled_warehouse_folder(tmp_path_factory.mktemp("warehouse"))
 
 
 @pytest.fixture(autouse=True)

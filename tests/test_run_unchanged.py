@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from flows import run as run_module
-from tests.conftest import AS_OF, SAMPLES, forked_here
+from tests.conftest import AS_OF, SAMPLES, forked_here, samples_as_run_left_them
 from tests.new_warehouse import connect_new
 from warehouse.connect import connect
 
@@ -50,11 +50,7 @@ def first_run(tmp_path_factory):
 def run_once(first_run, tmp_path):
     """The samples after one run over them: their folder as that run saw it (the same path, sizes and modification
     times, set back for each test), and a copy of the run's warehouse at tmp_path / "w.duckdb"."""
-    records, db = first_run
-    shutil.rmtree(records)
-    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
-    shutil.copyfile(db, tmp_path / "w.duckdb")
-    return records
+    return samples_as_run_left_them(*first_run, tmp_path)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -15,7 +15,7 @@ from flows.cli import app
 from flows.run import run_pipeline
 from flows.search import SearchQuery, normalize_phases, normalize_statuses, search
 from tests.checks.harness import clean_study, insert_study
-from tests.conftest import forked_here
+from tests.conftest import forked_here, samples_as_run_left_them
 from tests.search_fixtures import AS_OF, BARICITINIB_SEEDS, SAMPLES, run_and_refresh
 from tests.shared_corpus import CORPUS, needs_corpus
 from warehouse.connect import connect
@@ -60,11 +60,7 @@ def records_indexed(tmp_path_factory) -> tuple[Path, Path]:
 def records_once(records_indexed, tmp_path) -> Path:
     """The samples after run r1 over them: their folder as that run saw it (the same path, sizes and modification
     times, set back for each test), and a copy of the run's warehouse at tmp_path / "w.duckdb"."""
-    records, db = records_indexed
-    shutil.rmtree(records)
-    shutil.copytree(SAMPLES, records)  # (copies the modification times too)
-    shutil.copyfile(db, tmp_path / "w.duckdb")
-    return records
+    return samples_as_run_left_them(*records_indexed, tmp_path)
 
 
 @pytest.fixture(scope="module")
