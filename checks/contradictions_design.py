@@ -9,9 +9,9 @@ import duckdb
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
 from checks.design_text import (
     BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, BLINDED_CENTRAL_REVIEW, MASKED_PARTY, NEEDLE_WORDS, OBSERVATIONAL,
-    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, SINGLE_ARM, Claim, claims, claims_not_elsewhere,
-    denied_before, first_affirmed, folded, hyphens_wide, masked_party_named, mentions, of_an_earlier_part, only_denied,
-    outside_the_main_comparison, screened, sentence_at, we_conduct_it,
+    OPEN_LABEL, OPEN_LABEL_WORDS, RANDOMIZED, RANDOMIZING, RCT, SINGLE_ARM, TITLE_FIELDS, Claim, claims,
+    claims_not_elsewhere, denied_before, first_affirmed, folded, hyphens_wide, masked_party_named, mentions,
+    of_an_earlier_part, only_denied, opens_the_title, outside_the_main_comparison, screened, sentence_at, we_conduct_it,
 )
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key
@@ -330,6 +330,43 @@ def _unmasked(texts: list[StudyText]) -> list[StudyText]:
     return [t for t in texts if not _masked_comparison(t.text)]
 
 
+# A title that opens with an open-label extension or rollover ("Open-Label Extension Study of Drug X in Participants
+# Who Completed Study ABC-301", "A Phase 3, Open-label, Multicenter, Long-term Extension Study"): the extension is the
+# title's study, and its open label this study's design (elsewhere, "open-label extension" names a part of a masked
+# study, which OPEN_LABEL does not read).
+_OPEN_EXTENSION_TITLE = re.compile(hyphens_wide(
+    r"\bopen[\s-]*label(?:l?ed)?,?\s+(?:(?:long[\s-]*term|multi[\s-]?cent(?:er|re|ric)|multi[\s-]?national"
+    r"|international|safety|phase\s+(?:[1-4]|i{1,3}|iv)[ab]?),?\s+){0,3}(?:extension|roll[\s-]?over|continuation)\b"
+    r"(?!\s+(?:phase|period|part|stage|portion|arm|cohort)\b)"), re.I)
+
+# Blinding named in any form ("The blind of the parent study is kept", "until the parent study is unblinded").
+_BLINDING_NAMED = re.compile(r"\b(?:un)?(?:blind|mask)", re.I)
+
+
+def _open_extension_title(texts: list[StudyText], comparator: bool) -> Claim | None:
+    """The title's lead that calls the study an open-label extension or rollover, where the study has no placebo or
+    sham arm (`comparator`) and no text speaks of a placebo, a sham or someone blinded."""
+    if comparator:
+        return None
+    for source in texts:
+        if source.field not in TITLE_FIELDS:
+            continue
+        for m in _OPEN_EXTENSION_TITLE.finditer(source.text):
+            if opens_the_title(source.text, m.start()) and not denied_before(source.text, m.start()):
+                if any(_masked_comparison(t.text) for t in texts):
+                    return None
+                return Claim(source, m.start(), m.end(), False)
+    return None
+
+
+def _blind_kept_in_extension(texts: list[StudyText]) -> bool:
+    """Whether a title calls the study an extension or rollover and a text names blinding in any form ("The blind of
+    the parent study is kept until it is completed", "until the parent study is unblinded"): an extension may keep
+    its parent study's blind, and the masking with it."""
+    return any(t.field in TITLE_FIELDS and _EXTENSION_TITLE.search(t.text) for t in texts) and any(
+        _BLINDING_NAMED.search(t.text) for t in texts)
+
+
 def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
     """The open-label statement that contradicts a masked design, if there is one.
 
@@ -351,8 +388,9 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
     if assessor_only:
         return None
-    first = first_affirmed(texts, OPEN_LABEL)
-    if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT):
+    first = first_affirmed(texts, OPEN_LABEL) or _open_extension_title(texts, comparator)
+    if first is None or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) \
+            or _blind_kept_in_extension(texts):
         return None
     if _masked_comparison(first.source.text):
         first = first_affirmed(_unmasked(texts), OPEN_LABEL)
@@ -365,7 +403,7 @@ def _open_label_claim(design: dict, texts: list[StudyText], comparator: bool = F
 
 def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
     """`_open_label_claim` from every open-label claim of the texts (the plain reading, kept for tests)."""
-    opens = _affirmed(texts, OPEN_LABEL)
+    opens = _affirmed(texts, OPEN_LABEL) or [c for c in [_open_extension_title(texts, comparator)] if c is not None]
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
         opens = [c for c in opens if not OPEN_LABEL_WORDS.match(c.phrase)]
     stated = [c for c in opens if c.source.field == "designs.masking_description"
@@ -374,7 +412,8 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
     if stated:
         return stated[0]
     # "open label" elsewhere fits a design that blinds someone (a PROBE trial's assessors).
-    if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design):
+    if not opens or mentions(texts, BLINDED) or mentions(texts, BLINDED_ASSESSMENT) or _assessor_only(design) \
+            or _blind_kept_in_extension(texts):
         return None
     opens = [c for c in opens if not _masked_comparison(c.source.text)]
     if _masked_part(texts, comparator):  # an open-label arm is another part of the study
@@ -746,7 +785,7 @@ _OBSERVATIONAL_DESIGN = re.compile(
 # Randomised Trial Within a Prospective Cohort Study").
 _OBSERVATIONAL_DESIGN_TITLE = re.compile(
     rf"(?:^|[:(\u2013\u2014]\s*|\s-\s)(?:an?\s+)?{_DESIGN_TERM}", re.I)
-_TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
+_TITLE_FIELDS = TITLE_FIELDS
 # Where a study names its own design: titles, summaries and the model's description, not its arms or interventions.
 _DESIGN_NAMED_FIELDS = _TITLE_FIELDS + NARRATIVE_FIELDS + ("designs.intervention_model_description",)
 # Words every observational design named holds (folded), for the texts worth reading.
