@@ -97,6 +97,9 @@ def read_sections(group_lines: list[str], intervention_lines: list[str]) -> Deci
         decided = Decided(None, decided.heads, None)
     if decided.entries is not None and any(_goes_on(text) for _, text in decided.entries[:-1]):
         decided = Decided(None, decided.heads, None)
+    if decided.entries is not None and any(_field_goes_on(text, name) for (_, text), (name, _) in
+                                           zip(decided.entries, decided.entries[1:])):
+        decided = Decided(None, decided.heads, None)
     if decided.heads is not None and any(text is not None and _doubtful_head(title, text)
                                          for title, text in decided.heads):
         return Decided(decided.entries, None, None)
@@ -118,6 +121,18 @@ def _goes_on(text: str | None) -> bool:
     """Whether an intervention's description, as a reading takes it, stops at a colon ('Other Names:', 'Dosing:'): the
     registry's text goes on in the line below, which the reading took for the next name."""
     return text is not None and text.rstrip().endswith(":")
+
+
+# A line of a description set out as labelled fields ('Active Substance: Certolizumab Pegol', 'Pharmaceutical form:
+# Solution for injection', 'Route of administration: oral'): a label of one to four words, a colon, then its value.
+_FIELD_LINE = re.compile(r"^[A-Z][\w\-/]*(?: [\w\-/()]+){0,3}: \S")
+
+
+def _field_goes_on(text: str | None, name: str) -> bool:
+    """Whether a name, as a reading takes it, may as well be the next line of the description above it: both are
+    labelled fields ('Active Substance: Certolizumab Pegol' above 'Pharmaceutical form: Solution for injection'), as
+    a description the registry sets out one field a line is shown, each line on its own."""
+    return text is not None and _FIELD_LINE.match(text) is not None and _FIELD_LINE.match(name) is not None
 
 
 def _doubtful_head(title: str, text: str) -> bool:
@@ -246,9 +261,10 @@ def continues(above: list[str], line: str) -> bool:
 
 
 def entry_readings(lines: list[str], group_lines: list[str]) -> list[tuple[Entry, ...]] | None:
-    """The readings of Interventions lines as (name, description or None) entries of distinct names that are no
-    sentences, each as Study Groups could list it (an intervention's lines one after the other there), that leave
-    at most _SLACK more descriptions missing than the fewest any does; None when there are over _MOST_READINGS."""
+    """The readings of Interventions lines as (name, description or None) entries of distinct names (a name may come
+    again as it came before: _sizes) that are no sentences, each as Study Groups could list it (an intervention's
+    lines one after the other there), that leave at most _SLACK more descriptions missing than the fewest any does;
+    None when there are over _MOST_READINGS."""
     singles, pairs = set(group_lines), set(zip(group_lines, group_lines[1:]))
     steps = [[size for size in (1, 2) if at + size <= len(lines) and not is_sentence(lines[at])
               and (not group_lines or (lines[at] in singles if size == 1 else (lines[at], lines[at + 1]) in pairs))]
@@ -263,12 +279,27 @@ def entry_readings(lines: list[str], group_lines: list[str]) -> list[tuple[Entry
             readings.append(entries)
             if len(readings) > _MOST_READINGS:
                 return None
-        elif lines[at] not in {name for name, _ in entries}:
-            for size in steps[at]:
+        else:
+            for size in _sizes(lines, at, steps[at], entries):
                 if least[at + size] + (size == 1) <= allowed:
                     entry = (lines[at], lines[at + 1] if size == 2 else None)
                     stack.append((at + size, entries + (entry,), allowed - (size == 1)))
     return readings
+
+
+def _sizes(lines: list[str], at: int, sizes: list[int], entries: tuple[Entry, ...]) -> list[int]:
+    """The sizes (a name alone, a name and its description) an entry at lines[at] may have after `entries`. A name
+    read already comes again only as it came before, alone or with the same description: the registry may list
+    interventions of one name apart ('BMS-986036' for each arm that gives it) and the page then shows their lines
+    again. A name coming with a description it had not, or without the one it had, is read no further; so is a line
+    read again that is as likely a description's (longer than a list's item, or beginning as a description's text:
+    the same last line of two descriptions a print wrapped alike, 'schedule.')."""
+    named = {text for name, text in entries if name == lines[at]}
+    if not named:
+        return sizes
+    if is_long_name(lines[at]) or begins_as_text(lines[at]):
+        return []
+    return [size for size in sizes if (lines[at + 1] if size == 2 else None) in named]
 
 
 def decide(readings: list[Reading]) -> Decided:

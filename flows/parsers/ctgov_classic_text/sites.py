@@ -56,6 +56,10 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")
 # The registry form's placeholders where a site's state was not chosen, shown as the state's cell ('None Selected',
 # 'Choose Any State/Province'): no place, kept as the state the page shows.
 _NO_STATE_CHOSEN = (("none", "selected"), ("choose", "any", "state/province"))
+# The registry's placeholder for a site entered once for many places, shown as the city's cell ('Multiple Locations',
+# 'Various Sites'): no place, kept as the city the page shows.
+_MANY_PLACES = re.compile(
+    r"(?i)^(?:multiple|many|various|several|numerous)\s+(?:locations|sites|cities|centers|centres)$")
 # The combining dot above an 'i' that lowering a Turkish 'İ' leaves ('İzmir' -> 'i̇zmir').
 _DOT_ABOVE = "\u0307"
 # Words that are part of a place's name and never a whole one: a postal district's mark, a city's last word.
@@ -243,6 +247,10 @@ def read_place(words: list[str], country: str | None) -> tuple[Place, str | None
                        if len(bare) > len(shown) + 1 and tuple(folded[-len(shown):]) == shown), 0):
         place, doubt = read_place(words[:-chosen], country)
         return ({**place, "state": _region_text(words[-chosen:])}, doubt) if place["city"] else (place, doubt)
+    if len(bare) >= 2 and _MANY_PLACES.match(" ".join(bare[-2:])):
+        # '1 Multiple Locations Canada', '3 Pfizer Investigational Site Multiple Locations Canada': the city's
+        # placeholder ends the row, and the words before it, if any, are the site's name
+        return {"name": _joined(words[:-2]), "city": _joined(bare[-2:]), "state": None}, None
     regions = places.regions(country)
     if unnamed := _unnamed_site(bare, regions, country):
         return unnamed, None
