@@ -95,7 +95,7 @@ def run(
 
     from flows.errors import (FailedAfterRun, InterruptedAfterRun, InterruptedBeforeRun, PrefectServerError,
                               UsageError, stopped_by_signal, worker_lost)
-    from flows.publish import BEFORE_THE_RUN, STARTING, check_folder, check_writable
+    from flows.publish import BEFORE_THE_RUN, STARTING, check_writable
     from flows.run import sigterm_as_interrupt
     from flows.stops import stops_raised
     from flows.timing import described, stage_of
@@ -106,8 +106,7 @@ def run(
     try:
         source_path, db_path = settings.resolve(source, db)
         if report:  # before anything is loaded: a run whose report cannot be written would end half done
-            folder = settings.reports_for(db_path)
-            check_folder(folder, f"cannot write the report to {folder} (TRIALQC_REPORTS, or --no-report)")
+            _check_report_folder(settings.reports_for(db_path), "TRIALQC_REPORTS, or --no-report")
     except UsageError as exc:
         _fail(2, str(exc))
     options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all, "workers": workers,
@@ -436,16 +435,11 @@ def report(
 ) -> None:
     """Write the HTML quality report (charts, paged study lists, a page per study) and the GX Data Docs."""
     from checks.report import write_report
-    from flows.errors import UsageError
-    from flows.publish import check_folder
 
     settings = Settings.from_env()
     con = _reader(db)
     folder = out or settings.reports_for(db)
-    try:
-        check_folder(folder, f"cannot write the report to {folder} (--out or TRIALQC_REPORTS)")
-    except UsageError as exc:
-        _fail(2, str(exc))
+    _check_report_folder(folder, "--out or TRIALQC_REPORTS")
     try:
         paths = write_report(con, folder, db_label=str((db or settings.db_path).resolve()))
     except OSError as exc:  # a folder that cannot be written, a full disk: the warehouse is untouched
@@ -483,11 +477,23 @@ def serve(
     if len(searches) > 1 or (searches and bulk):
         _fail(2, "give at most one of --term, --condition, --intervention, --sponsor, --bulk")
     pull = {**searches, **({"bulk": True} if bulk else {}), **({"departed": True} if departed else {})}
+    _check_report_folder(Settings.from_env().reports_for(db), "TRIALQC_REPORTS; each scheduled run writes one")
     try:
         serve_schedule(cron=cron, timezone=timezone, source=source, db=db, pull=pull or None,
                        say=lambda line: console.print(escape(line), soft_wrap=True))
     except ServeError as exc:
         _fail(exc.exit_code, str(exc))
+
+
+def _check_report_folder(folder: Path, setting: str) -> None:
+    """Exit 2 with one line when the report folder, or a part of its path, is a file (`setting`: what chose it)."""
+    from flows.errors import UsageError
+    from flows.publish import check_folder
+
+    try:
+        check_folder(folder, f"cannot write the report to {folder} ({setting})")
+    except UsageError as exc:
+        _fail(2, str(exc))
 
 
 def _version(value: bool) -> None:

@@ -74,3 +74,20 @@ def test_a_report_that_cannot_be_written_ends_in_one_line_and_exit_1(download, t
     said = _said(result)
     assert f"cannot write the report to {folder}: {fault.strerror} ({fault.filename})." in said
     assert "run `trialqc report` again" in said and "Traceback" not in result.output
+
+
+def test_serve_refuses_a_report_folder_that_is_a_file_before_registering_anything(tmp_path, monkeypatch):
+    import flows.serve
+
+    def registered(**kwargs):
+        raise AssertionError("nothing is registered or served")
+
+    monkeypatch.setattr(flows.serve, "serve_schedule", registered)
+    blocking = tmp_path / "reports.txt"
+    blocking.write_text("a file")
+    monkeypatch.setenv("TRIALQC_REPORTS", str(blocking))
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2, result.output
+    assert (f"cannot write the report to {blocking} (TRIALQC_REPORTS; each scheduled run writes one): {blocking} is "
+            "a file, not a folder") in _said(result)
+    assert "Traceback" not in result.output and blocking.read_text() == "a file"
