@@ -3,6 +3,8 @@ variant: the one study's tables and its problems' reasons."""
 from __future__ import annotations
 
 from flows.parsers import aggregator_text, ctgov_classic_text, summary_text
+from flows.parsers.aggregator_text import compact_arms
+from flows.parsers.model import StudyRecord
 from tests.parsers.golden import GOLDEN_DIR
 
 CLASSIC = (GOLDEN_DIR / "ctgov_classic_text" / "000_NCT04916756.txt").read_text(encoding="utf-8")
@@ -40,3 +42,15 @@ def all_but(page: str, base: str, *changed: str) -> dict:
     assert problems == [] and {name: rows for name, rows in tables.items() if name not in changed} == {
         name: rows for name, rows in shown.items() if name not in changed}
     return tables
+
+
+def compact_read(groups: list[str], interventions: list[str], width: int | None = None):
+    """A compact meddatax page's Study Groups and Interventions lines as read: (arms as (title, description),
+    interventions as (name, description), links as (group, intervention), problems' reasons)."""
+    record = StudyRecord("NCT00000001", {"studies": [{}]})
+    problems = compact_arms.read_into(record, groups, interventions, width)
+    tables = record.tables
+    arms = [(row["title"], row["description"]) for row in tables.get("design_groups", [])]
+    entries = [(row["name"], row["description"]) for row in tables.get("interventions", [])]
+    links = [(row["design_group"], row["intervention"]) for row in tables.get("design_group_interventions", [])]
+    return arms, entries, links, [problem.reason for problem in problems]

@@ -7,17 +7,8 @@ import pytest
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.single_age import which_limit
 from flows.parsers.aggregator_text.sites import UNDECIDED_SITES, locations
-from flows.parsers.model import Problem, StudyRecord
-
-
-def _read(groups: list[str], interventions: list[str], width: int | None = None):
-    record = StudyRecord("NCT00000001", {"studies": [{}]})
-    problems = compact_arms.read_into(record, groups, interventions, width)
-    tables = record.tables
-    arms = [(row["title"], row["description"]) for row in tables.get("design_groups", [])]
-    entries = [(row["name"], row["description"]) for row in tables.get("interventions", [])]
-    links = [(row["design_group"], row["intervention"]) for row in tables.get("design_group_interventions", [])]
-    return arms, entries, links, [problem.reason for problem in problems]
+from flows.parsers.model import Problem
+from tests.parsers.page_variants import compact_read
 
 
 # Study Groups and Interventions ----------------------------------------------------------------------------------
@@ -26,7 +17,7 @@ def test_a_description_beginning_in_lower_case_below_a_name_is_no_arm_title():
     groups = ["Onabotulinumtoxin A 25 U", "The first six patients are injected with 25 U at the occipital nerve",
               "Onabotulinumtoxin A 25 U", "Onabotulinumtoxin A 50 U",
               "the next six patients receive 50 U at the same site", "Onabotulinumtoxin A 50 U"]
-    arms, entries, links, problems = _read(groups, ["Onabotulinumtoxin A 25 U", "Onabotulinumtoxin A 50 U"])
+    arms, entries, links, problems = compact_read(groups, ["Onabotulinumtoxin A 25 U", "Onabotulinumtoxin A 50 U"])
     assert problems == []
     assert arms == [(groups[0], groups[1]), (groups[3], groups[4])]
     assert entries == [(groups[0], None), (groups[3], None)]
@@ -44,7 +35,7 @@ def test_an_intervention_the_groups_list_by_its_own_name_is_no_other_interventio
               "Randomised cross-over of placebo and XR-101 after the run-in.",
               "XR-101", "prednisolone", "oral prednisolone 40 mg daily for 7 days", "Placebo"]
     interventions = ["XR-101", "prednisolone", "oral prednisolone 40 mg daily for 7 days", "Placebo"]
-    arms, entries, links, problems = _read(groups, interventions)
+    arms, entries, links, problems = compact_read(groups, interventions)
     assert compact_arms.UNDECIDED in problems or (
         entries == [("XR-101", None), ("prednisolone", "oral prednisolone 40 mg daily for 7 days"), ("Placebo", None)]
         and len(arms) == 4 and ("Steroid sensitive asthma", "prednisolone") in links)
@@ -57,7 +48,7 @@ _WRAPPED_INTERVENTION = ["Hyperthermic intraperitoneal chemoperfusion",
 
 
 def test_an_intervention_whose_description_a_print_wrapped_is_read_or_said_never_dropped():
-    arms, entries, links, problems = _read([], _WRAPPED_INTERVENTION, 84)
+    arms, entries, links, problems = compact_read([], _WRAPPED_INTERVENTION, 84)
     joined = (_WRAPPED_INTERVENTION[0], " ".join(_WRAPPED_INTERVENTION[1:]))
     assert entries == [joined] or (entries == [] and problems == [compact_arms.UNDECIDED])
 
@@ -70,7 +61,7 @@ def test_the_last_word_of_a_wrapped_description_on_its_own_line_is_no_arm_title(
               "Sham", "Implanted lead and IPG, switched off.", "Sham", "System switched off."]
     interventions = ["Burst occipital stimulation", "Stimulation set at 60% of the paresthesia threshold.", "Sham",
                      "System switched off."]
-    arms, _, links, problems = _read(groups, interventions, 80)
+    arms, _, links, problems = compact_read(groups, interventions, 80)
     assert "stimulation." not in [title for title, _ in arms]
     assert all(title != "stimulation." for title, _ in links)
     assert arms or problems == [compact_arms.UNDECIDED]
@@ -80,7 +71,7 @@ def test_a_short_title_in_lower_case_is_still_a_title():
     groups = ["nab-paclitaxel", "Weekly infusion on days 1, 8 and 15.", "nab-paclitaxel", "Albumin-bound paclitaxel.",
               "docetaxel", "Every three weeks.", "docetaxel", "Docetaxel 75 mg/m2."]
     interventions = ["nab-paclitaxel", "Albumin-bound paclitaxel.", "docetaxel", "Docetaxel 75 mg/m2."]
-    arms, entries, links, problems = _read(groups, interventions)
+    arms, entries, links, problems = compact_read(groups, interventions)
     assert problems == [] and [title for title, _ in arms] == ["nab-paclitaxel", "docetaxel"]
     assert links == [("nab-paclitaxel", "nab-paclitaxel"), ("docetaxel", "docetaxel")]
 
@@ -88,7 +79,7 @@ def test_a_short_title_in_lower_case_is_still_a_title():
 def test_interventions_each_with_a_description_stay_paired():
     groups = ["Arm A", "Drug X twice daily.", "Drug X", "Tablet of 10 mg.", "Arm B", "Placebo twice daily.",
               "Placebo", "Matching tablet."]
-    arms, entries, links, problems = _read(groups, ["Drug X", "Tablet of 10 mg.", "Placebo", "Matching tablet."])
+    arms, entries, links, problems = compact_read(groups, ["Drug X", "Tablet of 10 mg.", "Placebo", "Matching tablet."])
     assert problems == [] and entries == [("Drug X", "Tablet of 10 mg."), ("Placebo", "Matching tablet.")]
     assert links == [("Arm A", "Drug X"), ("Arm B", "Placebo")]
 
@@ -162,5 +153,5 @@ def test_a_compact_page_not_printed_reads_a_place_line_as_before():
 
 
 def test_a_title_in_lower_case_of_several_words_is_still_a_title():
-    arms, entries, links, problems = _read(["preterm infants whole body cooling study group"], [])
+    arms, entries, links, problems = compact_read(["preterm infants whole body cooling study group"], [])
     assert problems == [] and arms == [("preterm infants whole body cooling study group", None)]

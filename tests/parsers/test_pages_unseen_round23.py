@@ -13,8 +13,8 @@ import pytest
 from flows.parsers import aggregator_text, ctgov_classic_text
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.ctgov_classic_text.sites import locations, site_row
-from flows.parsers.model import StudyRecord
 from tests.parsers import clincosm_render, meddatax_render
+from tests.parsers.page_variants import compact_read
 
 _RECORD = {"protocolSection": {
     "identificationModule": {"nctId": "NCT07654321", "briefTitle": "ABC-123 in Adults With Fatty Liver Disease",
@@ -50,16 +50,6 @@ def _wrapped(page: str, width: int | None) -> str:
                      if len(line) > width else line for line in page.split("\n"))
 
 
-def _read(groups: list[str], interventions: list[str], width: int | None = None):
-    record = StudyRecord("NCT00000001", {"studies": [{}]})
-    problems = compact_arms.read_into(record, groups, interventions, width)
-    tables = record.tables
-    arms = [(row["title"], row["description"]) for row in tables.get("design_groups", [])]
-    entries = [(row["name"], row["description"]) for row in tables.get("interventions", [])]
-    links = [(row["design_group"], row["intervention"]) for row in tables.get("design_group_interventions", [])]
-    return arms, entries, links, [problem.reason for problem in problems]
-
-
 def _compact(record: dict, width: int | None = None):
     page = _wrapped(meddatax_render.render(record, labelled=False), width)
     parsed = aggregator_text.parse(page.encode("utf-8"))
@@ -77,7 +67,7 @@ _SAME_NAME_GROUPS = ["Arm A: ABC-123 low dose", "Given as set out in the protoco
 
 
 def test_a_name_shown_twice_under_interventions_is_two_interventions_of_that_name():
-    arms, entries, links, problems = _read(_SAME_NAME_GROUPS, ["ABC-123", "ABC-123", "Placebo"])
+    arms, entries, links, problems = compact_read(_SAME_NAME_GROUPS, ["ABC-123", "ABC-123", "Placebo"])
     assert problems == []
     assert arms == [(title, "Given as set out in the protocol") for title in _SAME_NAME_GROUPS[::3]]
     assert entries == [("ABC-123", None), ("ABC-123", None), ("Placebo", None)]
@@ -87,7 +77,7 @@ def test_a_name_shown_twice_under_interventions_is_two_interventions_of_that_nam
 
 def test_a_name_shown_twice_for_arms_without_descriptions_is_two_interventions():
     groups = ["Cohort 1 (30 mg/kg)", "rhGAA", "Cohort 2 (60 mg/kg)", "rhGAA"]
-    arms, entries, links, problems = _read(groups, ["rhGAA", "rhGAA"])
+    arms, entries, links, problems = compact_read(groups, ["rhGAA", "rhGAA"])
     assert problems == [] and arms == [("Cohort 1 (30 mg/kg)", None), ("Cohort 2 (60 mg/kg)", None)]
     assert entries == [("rhGAA", None), ("rhGAA", None)]
     assert links == [("Cohort 1 (30 mg/kg)", "rhGAA"), ("Cohort 2 (60 mg/kg)", "rhGAA")]
@@ -115,7 +105,7 @@ def test_a_name_shown_twice_with_one_description_is_two_interventions_so_describ
               "Testosterone enanthate", "Testosterone enanthate 100 mg im weekly",
               "Testosterone/High Protein", "Testosterone enanthate 100 mg im weekly; 1.3 g/kg/day protein",
               "Testosterone enanthate", "Testosterone enanthate 100 mg im weekly"]
-    arms, entries, links, problems = _read(groups, groups[4:6] * 2)
+    arms, entries, links, problems = compact_read(groups, groups[4:6] * 2)
     assert problems == [] and len(arms) == 3
     assert entries == [("Testosterone enanthate", "Testosterone enanthate 100 mg im weekly")] * 2
     assert links == [("Testosterone/Low Protein", "Testosterone enanthate"),
@@ -138,14 +128,14 @@ def test_two_descriptions_a_print_ends_with_the_same_line_keep_their_reading():
 
 def test_a_name_once_under_interventions_given_by_two_arms_stays_one_intervention():
     groups = ["Arm A: ABC-123 low dose", "ABC-123", "Arm B: ABC-123 high dose", "ABC-123"]
-    arms, entries, links, problems = _read(groups, ["ABC-123"])
+    arms, entries, links, problems = compact_read(groups, ["ABC-123"])
     assert problems == [] and entries == [("ABC-123", None)] and len(arms) == 2 and len(links) == 2
 
 
 def test_a_name_described_by_its_own_name_is_never_two_interventions():
     # the arm shows both lines: one intervention whose description says its name again
     groups = ["Control", "Normal saline infusion over 30 minutes", "Saline", "Saline"]
-    _, entries, _, problems = _read(groups, ["Saline", "Saline"])
+    _, entries, _, problems = compact_read(groups, ["Saline", "Saline"])
     assert entries.count(("Saline", None)) < 2
     assert entries == [("Saline", "Saline")] or compact_arms.UNDECIDED in problems
 
@@ -166,7 +156,7 @@ def test_a_description_set_out_as_labelled_fields_is_never_read_as_another_inter
     interventions = [name, *fields]
     groups = ["Every 2 weeks", "Participants inject the dose with the device every two weeks.", *interventions,
               "Every 4 weeks", "Participants inject the dose with the device every four weeks.", *interventions]
-    arms, entries, links, problems = _read(groups, interventions)
+    arms, entries, links, problems = compact_read(groups, interventions)
     assert compact_arms.UNDECIDED in problems
     assert all(name not in fields for name, _ in entries) and all(name not in fields for _, name in links)
     assert [title for title, _ in arms] in ([], ["Every 2 weeks", "Every 4 weeks"])
@@ -177,7 +167,7 @@ def test_labelled_fields_above_another_intervention_are_still_said():
     interventions = ["XR-7", *fields, "Placebo", "Matching tablet"]
     groups = ["XR-7 10 mg", "Participants take XR-7 10 mg by mouth once daily.", "XR-7", *fields,
               "Placebo comparator", "Participants take a matching tablet once daily.", "Placebo", "Matching tablet"]
-    _, entries, _, problems = _read(groups, interventions)
+    _, entries, _, problems = compact_read(groups, interventions)
     assert compact_arms.UNDECIDED in problems and not any(name in fields for name, _ in entries)
 
 
@@ -197,7 +187,7 @@ def test_a_compact_page_whose_intervention_is_described_in_fields_says_so(width)
 def test_a_labelled_description_above_a_plain_name_keeps_its_reading():
     interventions = ["XR-7", "Dose: 10 mg once daily", "Placebo", "Matching tablets"]
     groups = ["XR-7 arm", "XR-7", "Dose: 10 mg once daily", "Placebo arm", "Placebo", "Matching tablets"]
-    _, entries, links, problems = _read(groups, interventions)
+    _, entries, links, problems = compact_read(groups, interventions)
     assert problems == [] and entries == [("XR-7", "Dose: 10 mg once daily"), ("Placebo", "Matching tablets")]
     assert links == [("XR-7 arm", "XR-7"), ("Placebo arm", "Placebo")]
 
@@ -205,7 +195,7 @@ def test_a_labelled_description_above_a_plain_name_keeps_its_reading():
 def test_a_name_with_a_colon_below_a_name_without_description_keeps_its_reading():
     interventions = ["Part A: XR-7", "Part B: XR-7 with food"]
     groups = ["Part A", "Fasted", "Part A: XR-7", "Part B", "Fed", "Part B: XR-7 with food"]
-    _, entries, _, problems = _read(groups, interventions)
+    _, entries, _, problems = compact_read(groups, interventions)
     assert problems == [] and entries == [("Part A: XR-7", None), ("Part B: XR-7 with food", None)]
 
 
