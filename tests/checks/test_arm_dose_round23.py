@@ -1,4 +1,4 @@
-"""Arm doses against their intervention's, as records word them, round 23: an amount typed on to the drug's name
+"""Arm doses against their intervention's, as records word them: an amount typed on to the drug's name
 ("Bevacizumab15mg/kg"), a frequency after a route or frequency abbreviation written with stops ("500 mg p.o. b.i.d.",
 "200 mg i.v. Q3W"), "q3wks" and "q2wk", and a regimen role on the next list line ("* Maintenance phase: ..."), which
 is that line's amount's role, not the one before it."""
