@@ -682,7 +682,7 @@ _IN_A_WORD = f"[{HYPHENS} ]?"
 # mark): Latin letters with accents, the marks of every script, and the few signs whose decomposition is ASCII
 # (Greek question mark, Kelvin and Angstrom signs, ≠ ≮ ≯, Greek varia). A text without any is its phrases' text as
 # it is: what stripping changes in it (a Cyrillic or Greek letter's accent) stays a character no phrase holds
-# (tests/test_search_round12.py holds this over the code points).
+# (tests/test_search_spelling_variants.py holds this over the code points).
 ACCENTED = r"[\x{C0}-\x{24F}\x{1E00}-\x{1EFF}\x{37E}\x{1FEF}\x{212A}\x{212B}\x{2260}\x{226E}\x{226F}\p{M}]"
 
 

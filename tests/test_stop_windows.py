@@ -118,8 +118,8 @@ def test_an_exit_the_command_chose_is_left_as_it_is(capsys):
 
 
 def test_ctrl_c_during_a_pull_ends_it_with_one_line_and_exit_130(tmp_path, monkeypatch):
-    """The pull records itself incomplete (tests/test_extract_round19.py); the command says so, where Click's
-    "Aborted!" and exit 1 made it look like an incomplete pull."""
+    """The pull records itself incomplete (tests/test_extract_misbehaving_registry.py); the command says so, where
+    Click's "Aborted!" and exit 1 made it look like an incomplete pull."""
     from flows.extract import command
 
     def stopped(request, settings, console):

@@ -1,8 +1,8 @@
-"""The three sites' text pages, round 19: a meddatax heading a page shows only on some studies (Central Contacts,
-Facility Contacts, Principal Investigators) in another spelling and without its explainer; a meddatax section whose
-one line is the page's word for none; a compact sponsor's name wrapped over lines; a clincosm location line that is
-no site row; a clincosm official given as a dash; a site menu item below a trial-summary page's logo; trial-summary
-sections in another order. Each read right, beside a nearby page or line that reads as before."""
+"""The three sites' text pages: a meddatax heading a page shows only on some studies (Central Contacts, Facility
+Contacts, Principal Investigators) in another spelling and without its explainer; a meddatax section whose one line is
+the page's word for none; a compact sponsor's name wrapped over lines; a clincosm location line that is no site row; a
+clincosm official given as a dash; a site menu item below a trial-summary page's logo; trial-summary sections in another
+order. Each read right, beside a nearby page or line that reads as before."""
 from __future__ import annotations
 
 import pytest

@@ -9,8 +9,8 @@ import pytest
 
 from flows.parsers import ctgov_classic_text
 from flows.parsers.ctgov_classic_text.sites import site_row
+from tests.parsers.test_classic_cities_headings_and_header_numbers import _parsed
 from tests.parsers.test_classic_page_variants import PAGE, _tables
-from tests.parsers.test_classic_page_variants_round3 import _parsed
 
 TITLE = "A Prospective Pilot Study to Explore Efficacy and Safety of Baricitinib in Active Primary Sjogren's Syndrome "
 HEADER = ("Sponsor\nPeking Union Medical College Hospital (Other)\nOverall Status\nCompleted\nCT.gov ID\nNCT04916756\n"

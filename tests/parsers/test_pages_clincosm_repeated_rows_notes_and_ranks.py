@@ -7,7 +7,7 @@ import pytest
 
 from flows.parsers import ctgov_classic_text
 from flows.parsers.ctgov_classic_text import people_places, sites
-from tests.parsers.test_pages_roundtrip_clincosm_round20 import _page
+from tests.parsers.test_pages_roundtrip_clincosm import _page
 
 
 def _read(page: str):

@@ -15,8 +15,8 @@ from tests.parsers import clincosm_render, meddatax_render, summary_render
 from tests.parsers.legacy_as_api import record_of
 from tests.parsers.page_variants import AS_SHOWN as _AS_SHOWN, COMPACT as _COMPACT, LABELLED as _LABELLED
 from tests.parsers.page_variants import all_but as _but, read_variant as _read
-from tests.parsers.test_pages_roundtrip_meddatax_round20 import _FIELDS as MEDDATAX_FIELDS, _SITE_UNDECIDED, _rows
-from tests.parsers.test_pages_roundtrip_summary_round20 import _fields as summary_fields
+from tests.parsers.test_pages_roundtrip_meddatax import _FIELDS as MEDDATAX_FIELDS, _SITE_UNDECIDED, _rows
+from tests.parsers.test_pages_roundtrip_summary import _fields as summary_fields
 from tests.shared_corpus import CORPUS, needs_corpus
 
 _READERS = {entry.layout: entry.module for entry in PARSERS}

@@ -13,7 +13,7 @@ from flows.parsers.summary_text import design
 from flows.parsers.summary_text.eligibility import ages
 from flows.parsers.summary_text.see_also import see_also
 from flows.parsers.summary_text.value_forms import date_text
-from tests.parsers.test_summary_page_variants_round3 import _columns, _read
+from tests.parsers.test_summary_study_types_and_numeric_dates import _columns, _read
 
 KEYS = ["NCT number NCT09001001", "Study type Interventional", "Source Example University Hospital"]
 

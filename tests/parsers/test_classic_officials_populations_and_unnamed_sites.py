@@ -1,9 +1,8 @@
-"""clincosm pages of older studies, round 10: officials the registry gives no role, or degrees and name suffixes
-after their names; a study population that older records break into lines, above free-text criteria; sites the
-registry gives no name, sites whose name ends with their city (and state) before the city and state, and cities of
-several words that end with a word no city is alone; a printed arms table whose sheet break drops the blank line
-under an 'Other:' arm. Each reading beside a nearby page whose reading stays as it
-was."""
+"""clincosm pages of older studies: officials the registry gives no role, or degrees and name suffixes after their
+names; a study population that older records break into lines, above free-text criteria; sites the registry gives no
+name, sites whose name ends with their city (and state) before the city and state, and cities of several words that end
+with a word no city is alone; a printed arms table whose sheet break drops the blank line under an 'Other:' arm. Each
+reading beside a nearby page whose reading stays as it was."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,9 +11,9 @@ import pytest
 
 from flows.parsers import ctgov_classic_text
 from flows.parsers.ctgov_classic_text.sites import UNDECIDABLE
+from tests.parsers.test_classic_other_arm_lines_and_unnumbered_outcomes import _page as _arm_page
 from tests.parsers.test_classic_page_variants import PAGE, SITE, _arms
-from tests.parsers.test_classic_page_variants_round5 import _printed, _replaced
-from tests.parsers.test_classic_page_variants_round9 import _page as _arm_page
+from tests.parsers.test_classic_printed_and_browser_copies import _printed, _replaced
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "ctgov_classic_text"
 OBSERVATIONAL = (GOLDEN / "observational_cohort_NCT09000201.txt").read_text(encoding="utf-8")

@@ -1,9 +1,9 @@
-"""The three sites' text pages, round 18: pages as users save or copy them in ways the seeds do not show. A line of a
-summary or description that spells a section's heading shown again below it ('Eligibility Criteria', 'Study Design'
-inside the Detailed Description); labels a copy shows without their colon (clincosm) or with one, or with the value
-on their line (meddatax); a date's type after its label or value, or a bare type before the date; soft hyphens a
-browser's copy keeps within words; a site's links and cookie notice above the title. Each read right, beside a
-nearby page or line that reads as before."""
+"""The three sites' text pages: pages as users save or copy them in ways the seeds do not show. A line of a summary or
+description that spells a section's heading shown again below it ('Eligibility Criteria', 'Study Design' inside the
+Detailed Description); labels a copy shows without their colon (clincosm) or with one, or with the value on their line
+(meddatax); a date's type after its label or value, or a bare type before the date; soft hyphens a browser's copy keeps
+within words; a site's links and cookie notice above the title. Each read right, beside a nearby page or line that reads
+as before."""
 from __future__ import annotations
 
 import re

@@ -12,8 +12,8 @@ from flows.parsers.aggregator_text.saved_copy import page_lines
 from flows.parsers.aggregator_text.sites import UNDECIDED_SITES, locations
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, sheet_width, unwrapped_entries
 from flows.parsers.model import Problem, StudyRecord
-from tests.parsers.test_aggregator_page_variants_round4 import _read, _replaced
-from tests.parsers.test_aggregator_page_variants_round5 import _CHROME_PRINT, SEED_002, SEED_004, _printed
+from tests.parsers.test_aggregator_printed_and_tab_copied_pages import _CHROME_PRINT, SEED_002, SEED_004, _printed
+from tests.parsers.test_aggregator_wrapped_titles_ages_and_party import _read, _replaced
 
 _LONG_SITE = "Universitätsklinikum Carl Gustav Carus an der Technischen Universität Dresden, Klinik für Neurologie"
 _LONG_ARM = ("The subjects enrolled in this study will have a fructosamine test and blood drawn to see whether they "

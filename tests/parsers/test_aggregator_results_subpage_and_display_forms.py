@@ -12,8 +12,8 @@ from flows.parsers import HEAD_BYTES, aggregator_text, claimants
 from flows.parsers.aggregator_text.design import study_design
 from flows.parsers.aggregator_text.people_places import central_contacts
 from flows.parsers.aggregator_text.results_page import RESULTS_PAGE
-from tests.parsers.test_aggregator_page_variants_round3 import _page
-from tests.parsers.test_aggregator_page_variants_round4 import SEED_002, SEED_004, _read, _replaced
+from tests.parsers.test_aggregator_observational_values_and_site_menu import _page
+from tests.parsers.test_aggregator_wrapped_titles_ages_and_party import SEED_002, SEED_004, _read, _replaced
 from tests.shared_corpus import CORPUS, needs_corpus
 
 # The top of a results sub-page as the site shows it (meddatax.com/clinical-trials/NCT.../results).

@@ -1,8 +1,8 @@
-"""A lone surrogate escape ("\\ud800" without its pair, as a broken converter writes it) in one string of an API v2
-file, round 18: the file was rejected whole, losing every study for one character. Now each study loads: a coded
-value so written is refused and quoted with the escape written out; text is stored with U+FFFD in the escape's place
-and said, quoting it (never a person's value). DuckDB cannot store a lone surrogate, so the files go through one
-module-scoped run into a warehouse. A legacy XML character reference &#xD800; is not well-formed XML: a true reject.
+"""A lone surrogate escape ("\\ud800" without its pair, as a broken converter writes it) in one string of an API v2 file
+rejects no study for one character: each study loads. A coded value so written is refused and quoted with the escape
+written out; text is stored with U+FFFD in the escape's place and said, quoting it (never a person's value). DuckDB
+cannot store a lone surrogate, so the files go through one module-scoped run into a warehouse. A legacy XML character
+reference &#xD800; is not well-formed XML: a true reject.
 
 A few more shapes are read by the parser alone (no run)."""
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flows.parsers.aggregator_text import CHROME, compact_arms
 from flows.parsers.aggregator_text.design import UNDECIDED_OBSERVATIONAL
-from tests.parsers.test_aggregator_page_variants_round4 import SEED_002, SEED_004, _read, _replaced
+from tests.parsers.test_aggregator_wrapped_titles_ages_and_party import SEED_002, SEED_004, _read, _replaced
 
 _ARMS_TABLES = ("design_groups", "interventions", "design_group_interventions")
 

@@ -1,7 +1,7 @@
-"""Odd values of republished machine records, round 16: phases named twice, legacy XML date types, date types given
-without a date, type attributes spelt in another case, and the shapes a converter writes (times on dates, slashes,
-lower-case values, numbers as text, CDATA, entities). Each loads its study, the odd value refused or read as spelt,
-and said, quoted as the record gives it.
+"""Odd values of republished machine records: phases named twice, legacy XML date types, date types given without a
+date, type attributes spelt in another case, and the shapes a converter writes (times on dates, slashes, lower-case
+values, numbers as text, CDATA, entities). Each loads its study, the odd value refused or read as spelt, and said,
+quoted as the record gives it.
 
 Every variant is one study (one file) of one run, so that the pipeline runs once for the module."""
 from __future__ import annotations

@@ -14,7 +14,7 @@ from flows.parsers.summary_text.eligibility import age_groups
 from flows.parsers.summary_text.title import ONE_TITLE, UNDECIDED_TITLE, page_title
 from flows.parsers.page_text import int_value
 from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed_count
-from tests.parsers.test_summary_page_variants_round3 import _columns, _read
+from tests.parsers.test_summary_study_types_and_numeric_dates import _columns, _read
 
 KEYS = ["NCT number NCT09000901", "Study type Interventional", "Source Example University Hospital",
         "Status Recruiting"]

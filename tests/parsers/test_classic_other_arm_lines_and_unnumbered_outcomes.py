@@ -1,13 +1,13 @@
-"""clincosm pages as users copy them, round 9: an arms table copied from the browser (rows of tab-parted cells, no
-blank lines) whose 'Other:' lines head arms, outcomes copied without their numbers whose descriptions hold a
-numbered list or an escaped bracket, and a printed arms table whose sheet break drops a blank line. Each reading
-beside a nearby copy whose reading stays as it was."""
+"""clincosm pages as users copy them: an arms table copied from the browser (rows of tab-parted cells, no blank lines)
+whose 'Other:' lines head arms, outcomes copied without their numbers whose descriptions hold a numbered list or an
+escaped bracket, and a printed arms table whose sheet break drops a blank line. Each reading beside a nearby copy whose
+reading stays as it was."""
 from __future__ import annotations
 
 from flows.parsers import ctgov_classic_text
 from flows.parsers.ctgov_classic_text.outcomes import outcome_measures
 from tests.parsers.test_classic_page_variants import LISTED, PAGE, _arms
-from tests.parsers.test_classic_page_variants_round5 import _printed, _replaced
+from tests.parsers.test_classic_printed_and_browser_copies import _printed, _replaced
 
 TABLE = ("Arm Intervention/Treatment\nExperimental: baricitinib 2mg per day\n\nDrug: Baricitinib 2 MG\n"
          "baricitinib 2mg per day for 24 weeks\n")

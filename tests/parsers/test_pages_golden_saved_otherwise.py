@@ -1,8 +1,8 @@
-"""The three sites' text pages, round 19, second pass: every golden page of each text layout saved or copied in the
-ways a reader saves a page (CRLF or an old Mac's CR, trailing whitespace, no-break spaces, typographic quotes, other
-list bullets, tabs for indentation, every line indented, lines wrapped at 80 columns, blank lines doubled or
-dropped, a byte order mark, the site's menu above the page and a cookie notice), read as the page itself: the same
-tables, no problem the page itself does not give."""
+"""The three sites' text pages: every golden page of each text layout saved or copied in the ways a reader saves a page
+(CRLF or an old Mac's CR, trailing whitespace, no-break spaces, typographic quotes, other list bullets, tabs for
+indentation, every line indented, lines wrapped at 80 columns, blank lines doubled or dropped, a byte order mark, the
+site's menu above the page and a cookie notice), read as the page itself: the same tables, no problem the page itself
+does not give."""
 from __future__ import annotations
 
 import re

@@ -1,14 +1,14 @@
-"""clincosm Locations rows, round 11: cities of several words that a site's name or an institution word runs into
-('State College', 'West Los Angeles', 'Ft. Worth', 'Carlton South', 'San Giovanni - Rotondo'), a state named as a city
-where every site shows its state ('Albany New York'), the abbreviations sites write institutions with ('Ctr', 'Hosp'),
-a country the registry lists as 'Former Yugoslavia', and a city named as its region shown twice where a site's name
-may end with it ('Evangelische Lungenklinik Berlin Berlin Germany'). A row the page cannot split for certain is a
-problem naming it, never a guess. Each reading beside a nearby row whose reading stays as it was."""
+"""clincosm Locations rows: cities of several words that a site's name or an institution word runs into ('State
+College', 'West Los Angeles', 'Ft. Worth', 'Carlton South', 'San Giovanni - Rotondo'), a state named as a city where
+every site shows its state ('Albany New York'), the abbreviations sites write institutions with ('Ctr', 'Hosp'), a
+country the registry lists as 'Former Yugoslavia', and a city named as its region shown twice where a site's name may
+end with it ('Evangelische Lungenklinik Berlin Berlin Germany'). A row the page cannot split for certain is a problem
+naming it, never a guess. Each reading beside a nearby row whose reading stays as it was."""
 from __future__ import annotations
 
 import pytest
 
-from tests.parsers.test_classic_page_variants_round10 import _sites
+from tests.parsers.test_classic_officials_populations_and_unnamed_sites import _sites
 
 
 def _undecided(row: str) -> bool:

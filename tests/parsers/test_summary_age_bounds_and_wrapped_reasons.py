@@ -7,8 +7,8 @@ import pytest
 
 from flows.parsers.summary_text.eligibility import ages
 from flows.parsers.summary_text.see_also import see_also
-from tests.parsers.test_summary_page_variants_round3 import _columns, _read
-from tests.parsers.test_summary_page_variants_round6 import _page
+from tests.parsers.test_summary_repeated_keys_dates_and_collaborators import _page
+from tests.parsers.test_summary_study_types_and_numeric_dates import _columns, _read
 
 
 # Ages as one bound ------------------------------------------------------------------------------------------------

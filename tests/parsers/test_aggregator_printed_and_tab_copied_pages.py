@@ -14,7 +14,7 @@ from flows.parsers.aggregator_text.name_lines import breaks_off
 from flows.parsers.aggregator_text.people_places import related_trials
 from flows.parsers.aggregator_text.saved_copy import is_furniture, page_lines
 from tests.parsers.golden import GOLDEN_DIR
-from tests.parsers.test_aggregator_page_variants_round4 import _read, _replaced
+from tests.parsers.test_aggregator_wrapped_titles_ages_and_party import _read, _replaced
 
 SEED_002 = (GOLDEN_DIR / "aggregator_text" / "002_NCT05300932.txt").read_text(encoding="utf-8")
 SEED_004 = (GOLDEN_DIR / "aggregator_text" / "004_NCT06936215.txt").read_text(encoding="utf-8")

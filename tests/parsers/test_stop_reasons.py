@@ -23,12 +23,12 @@ from tests.checks import harness
 from tests.checks.injected_defects import chosen_records, study_tables
 from tests.checks.page_defects import page_of, page_tables, validated
 from tests.parsers import summary_render
-from tests.parsers.test_pages_clincosm_leftovers_round20 import _read as _read_clincosm
-from tests.parsers.test_pages_roundtrip_clincosm_round20 import _page as _clincosm_page
-from tests.parsers.test_summary_page_variants_round3 import _read as _read_summary
-from tests.parsers.test_summary_page_variants_round6 import _page as _summary_page
-from tests.parsers.test_summary_page_variants_round10 import KEYS as WRAPPED_KEYS
-from tests.parsers.test_summary_page_variants_round10 import _page as _wrapped_summary_page
+from tests.parsers.test_pages_clincosm_repeated_rows_notes_and_ranks import _read as _read_clincosm
+from tests.parsers.test_pages_roundtrip_clincosm import _page as _clincosm_page
+from tests.parsers.test_summary_fixed_width_wraps import KEYS as WRAPPED_KEYS
+from tests.parsers.test_summary_fixed_width_wraps import _page as _wrapped_summary_page
+from tests.parsers.test_summary_repeated_keys_dates_and_collaborators import _page as _summary_page
+from tests.parsers.test_summary_study_types_and_numeric_dates import _read as _read_summary
 from tests.shared_corpus import needs_corpus
 
 NO_REASON = "status.stopped_without_reason"

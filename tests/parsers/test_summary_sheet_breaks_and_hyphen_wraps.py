@@ -12,7 +12,7 @@ from flows.parsers.model import Refused
 from flows.parsers.summary_text.page_furniture import without_furniture
 from flows.parsers.summary_text.title import HYPHEN_KNOWN, UNDECIDED_TITLE, page_title
 from flows.parsers.summary_text.wrapped_words import hyphen_undecided
-from tests.parsers.test_summary_page_variants_round5 import KEYS, SUMMARY, TITLE, URL, _body, _printed, _read, _text
+from tests.parsers.test_summary_printed_and_reader_view import KEYS, SUMMARY, TITLE, URL, _body, _printed, _read, _text
 
 CONTACTS = ["Contact Clinical Study Information Center", "Phone 1-877-240-9479", "Email info@example.org",
             "Contact Study Locator Service", "Phone 1-877-400-4655", "Email locator@example.org"]

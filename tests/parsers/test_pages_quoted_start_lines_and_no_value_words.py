@@ -1,8 +1,8 @@
-"""The three sites' text pages, round 18, third pass: a description that names a related study on a line of its own
-as a page's start line does ('NCT ID: NCT01234567' on meddatax, 'CT.gov ID' above an id on clincosm) is the page's
-text, not a second page; a start line inside another section is a reject that says where it stands; a clincosm
-location line that shows a country alone is a site given by its country only; a page's word for no value after the
-sex or the status label ('Sex -', 'Status N/A') is no value. Each beside a nearby page that reads as before."""
+"""The three sites' text pages: a description that names a related study on a line of its own as a page's start line
+does ('NCT ID: NCT01234567' on meddatax, 'CT.gov ID' above an id on clincosm) is the page's text, not a second page; a
+start line inside another section is a reject that says where it stands; a clincosm location line that shows a country
+alone is a site given by its country only; a page's word for no value after the sex or the status label ('Sex -',
+'Status N/A') is no value. Each beside a nearby page that reads as before."""
 from __future__ import annotations
 
 import pytest

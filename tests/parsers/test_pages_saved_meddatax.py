@@ -15,7 +15,7 @@ from flows.parsers.aggregator_text import compact_arms
 from tests.parsers.meddatax_render import render
 from tests.parsers.page_variants import AS_SHOWN as _AS_SHOWN, COMPACT as _COMPACT, LABELLED as _LABELLED
 from tests.parsers.page_variants import all_but as _but, read_variant as _read, same_study as _same
-from tests.parsers.test_pages_roundtrip_meddatax_round20 import _FIELDS, _GROUP_TABLES, _GROUPS_UNDECIDED, _rows
+from tests.parsers.test_pages_roundtrip_meddatax import _FIELDS, _GROUP_TABLES, _GROUPS_UNDECIDED, _rows
 from tests.shared_corpus import CORPUS, needs_corpus
 
 _CUT = "unreadable value: a text the page shows cut"

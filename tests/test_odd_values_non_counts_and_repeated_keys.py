@@ -1,6 +1,6 @@
-"""Odd values of machine records, round 19 (second part): counts that are no count (their batch is validated study by
-study), a study nested deep beside an escape without its pair, JSON keys given twice, the reason a part that could
-not be read is stored under, and the findings the new notes give."""
+"""Odd values of machine records: counts that are no count (their batch is validated study by study), a study nested
+deep beside an escape without its pair, JSON keys given twice, the reason a part that could not be read is stored under,
+and the findings the notes of these shapes give."""
 from __future__ import annotations
 
 import json
@@ -16,7 +16,7 @@ from flows.parsers.model import READ_AS_SPELT, UNPAIRED_ESCAPE, UNREAD_PART
 from flows.validate import validate_batch
 from tests.checks.harness import clean_study, findings_of_cases
 from tests.test_bad_input import study_json
-from tests.test_odd_values_round19 import ENROLLMENT, _count, _json_input, _xml_input
+from tests.test_odd_values_added_modules_and_spellings import ENROLLMENT, _count, _json_input, _xml_input
 from warehouse.connect import DDL_DIR
 
 # Counts that are no count: the change of the record (or the legacy template's piece) -> the refused cell's raw value.

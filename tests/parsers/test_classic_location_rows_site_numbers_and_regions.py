@@ -1,15 +1,15 @@
-"""clincosm Locations rows, round 12: a name that ends with a site's number or hides the site ('Local Institution -
-0629', 'Research Site'), a city with its marks ('Lyon Cedex08', 'Rozzano (MI)') before its state, regions written
-without their hyphen or space ('Rheinland Pfalz', 'Tamilnadu'), a region's code after its city ('Roma RM'), the nouns
-a practice's name ends with ('Research Associates'), UK counties and their abbreviations ('Hants'), abbreviated region
-endings ('Wenshan Dist.'), one city written with its region ('Sendai-shi, Miyagi'), a site listed by its country
-only, and US territories listed as a state. A row the page cannot split for certain is a problem naming it, never a
-guess. Each reading beside a nearby row whose reading stays as it was."""
+"""clincosm Locations rows: a name that ends with a site's number or hides the site ('Local Institution - 0629',
+'Research Site'), a city with its marks ('Lyon Cedex08', 'Rozzano (MI)') before its state, regions written without their
+hyphen or space ('Rheinland Pfalz', 'Tamilnadu'), a region's code after its city ('Roma RM'), the nouns a practice's
+name ends with ('Research Associates'), UK counties and their abbreviations ('Hants'), abbreviated region endings
+('Wenshan Dist.'), one city written with its region ('Sendai-shi, Miyagi'), a site listed by its country only, and US
+territories listed as a state. A row the page cannot split for certain is a problem naming it, never a guess. Each
+reading beside a nearby row whose reading stays as it was."""
 from __future__ import annotations
 
 import pytest
 
-from tests.parsers.test_classic_page_variants_round10 import _sites
+from tests.parsers.test_classic_officials_populations_and_unnamed_sites import _sites
 
 
 def _doubted(row: str) -> tuple[tuple, ...]:

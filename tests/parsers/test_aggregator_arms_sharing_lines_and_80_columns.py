@@ -1,14 +1,15 @@
-"""meddatax compact pages, round 11: arms that each list the same short lines together ('docetaxel' then
-'estramustine'), which the page shows alike for one intervention and its one-word description or for two
-interventions without descriptions. The interventions and links are a load problem (the arms' titles and descriptions
-read alike either way and are loaded); and a copy saved as text at a fixed width without a print's header or footer,
-whose wrapped lines are weighed as a print's. Each beside pages whose lines tell and read as before."""
+"""meddatax compact pages: arms that each list the same short lines together ('docetaxel' then 'estramustine'), which
+the page shows alike for one intervention and its one-word description or for two interventions without descriptions.
+The interventions and links are a load problem (the arms' titles and descriptions read alike either way and are loaded);
+and a copy saved as text at a fixed width without a print's header or footer, whose wrapped lines are weighed as a
+print's. Each beside pages whose lines tell and read as before."""
 from __future__ import annotations
 
 import textwrap
 
 from flows.parsers.aggregator_text import compact_arms
-from tests.parsers.test_aggregator_page_variants_round10 import _ARMS_TABLES, _arms, _compact_page, _entries
+from tests.parsers.test_aggregator_armless_interventions_and_lone_other import (_ARMS_TABLES, _arms, _compact_page,
+                                                                             _entries)
 
 _GROUPS = ["Docetaxel and Estramustine", "Estramustine by mouth, docetaxel into a vein; every 21 days.",
            "docetaxel", "estramustine", "Mitoxantrone and Prednisone",

@@ -9,8 +9,8 @@ import pytest
 
 from flows.parsers.model import Refused
 from tests.parsers import summary_render
-from tests.parsers.test_pages_roundtrip_summary_round20 import (KEYS, LONG_SUMMARY, ROW, SUMMARY_TEXT, TITLE,
-                                                                _fields, _page, _read, _sample)
+from tests.parsers.test_pages_roundtrip_summary import (KEYS, LONG_SUMMARY, ROW, SUMMARY_TEXT, TITLE,
+                                                        _fields, _page, _read, _sample)
 from tests.shared_corpus import needs_corpus
 
 _DESIGN = ["Allocation: Randomized", "Intervention model: Parallel Assignment", "Masking: None (Open Label)",

@@ -1,11 +1,11 @@
-"""Odd values of machine records, round 19: API v2 modules and values the registry added or may add (expanded access,
+"""Odd values of machine records: API v2 modules and values the registry added or may add (expanded access,
 biospecimens, masking lists, other names, IPD sharing, annotations, documents, results), counts and dates in every
 spelling, nulls, empty strings and lists, Unicode; legacy XML dates written otherwise, enrollment types, phases,
 repeated conditions and keywords, text blocks, CDATA, comments and entities. Each loads what the record says, with a
 refused value or a note for what it could not read as the registry writes it, never a silent NULL nor a lost study.
 
 Every variant is one file of one parse and one validation, shared by the module (no pipeline run); counts that are no
-count, which make their batch validated study by study, are in test_odd_values_round19b."""
+count, which make their batch validated study by study, are in test_odd_values_non_counts_and_repeated_keys."""
 from __future__ import annotations
 
 import json

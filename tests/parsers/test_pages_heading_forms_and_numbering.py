@@ -1,10 +1,9 @@
-"""The three sites' text pages, round 18, second pass: headings a copy shows with a colon, in capitals or with a
-count after them ('Eligibility Criteria:', 'Locations (12)', 'Outcome Measures (3)'), on a page that otherwise shows
-its headings as usual or keeps no explainer under them; outcomes numbered '1)' or '(1)', or giving their time frame
-after a 'Time Frame:' label on their line; a label parted from its value by a tab alone; a page saved with each line
-indented; a site given by its country alone; a header's word for no collaborator; a roman phase in a 'See also'
-row; a description line that spells a heading on a page in capitals, kept as the page gives it. Each read right,
-beside a nearby page or line that reads as before."""
+"""The three sites' text pages: headings a copy shows with a colon, in capitals or with a count after them ('Eligibility
+Criteria:', 'Locations (12)', 'Outcome Measures (3)'), on a page that otherwise shows its headings as usual or keeps no
+explainer under them; outcomes numbered '1)' or '(1)', or giving their time frame after a 'Time Frame:' label on their
+line; a label parted from its value by a tab alone; a page saved with each line indented; a site given by its country
+alone; a header's word for no collaborator; a roman phase in a 'See also' row; a description line that spells a heading
+on a page in capitals, kept as the page gives it. Each read right, beside a nearby page or line that reads as before."""
 from __future__ import annotations
 
 import re

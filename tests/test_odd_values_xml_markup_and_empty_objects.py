@@ -1,8 +1,7 @@
-"""Odd values of republished machine records, round 18: API v2 dates with a time, enums in another case, counts with
-words, empty objects in arrays, a study without its protocolSection, odd JSON text; legacy XML in a prefixed
-namespace, CDATA, character references, a DOCTYPE, comments and mixed content, attributes beside a value. Each loads
-its study with the odd value refused or read as spelt and said, quoted as the record gives it, or the file is
-rejected with a true reason.
+"""Odd values of republished machine records: API v2 dates with a time, enums in another case, counts with words, empty
+objects in arrays, a study without its protocolSection, odd JSON text; legacy XML in a prefixed namespace, CDATA,
+character references, a DOCTYPE, comments and mixed content, attributes beside a value. Each loads its study with the
+odd value refused or read as spelt and said, quoted as the record gives it, or the file is rejected with a true reason.
 
 Every variant is one file of one parse and one validation, shared by the module (no pipeline run); the findings the
 notes give are judged on one warehouse of the clean study."""

@@ -1,8 +1,7 @@
-"""Odd values of republished machine records, round 17: phases lists quoted as the record gives them or read as the
-pair they name, dates written otherwise than API v2 writes them, lone values given for arrays, legacy XML labels
-refused in legacy XML's words or read past a closing period, repeated and attribute-only legacy elements, and a
-legacy record in a namespace. Each loads its study, the odd value refused or read as spelt and said, quoted as the
-record gives it.
+"""Odd values of republished machine records: phases lists quoted as the record gives them or read as the pair they
+name, dates written otherwise than API v2 writes them, lone values given for arrays, legacy XML labels refused in legacy
+XML's words or read past a closing period, repeated and attribute-only legacy elements, and a legacy record in a
+namespace. Each loads its study, the odd value refused or read as spelt and said, quoted as the record gives it.
 
 Every variant is one study (one file) of one run, so that the pipeline runs once for the module."""
 from __future__ import annotations

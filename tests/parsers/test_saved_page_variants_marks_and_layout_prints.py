@@ -1,8 +1,8 @@
-"""meddatax and trial-summary pages, round 12: pages as users save them in other ways. A trial-summary page cut short
-before its closing 'See also' table; an identifier's no-value dash turned typographic; the zero-width marks a
-browser's copy keeps at its lines' edges; a page saved as UTF-8 after it was read as Windows-1252; a meddatax page
-printed to PDF and turned into text keeping its layout (a margin on every line, labels and values side by side).
-Each beside a page that reads as before."""
+"""meddatax and trial-summary pages: pages as users save them in other ways. A trial-summary page cut short before its
+closing 'See also' table; an identifier's no-value dash turned typographic; the zero-width marks a browser's copy keeps
+at its lines' edges; a page saved as UTF-8 after it was read as Windows-1252; a meddatax page printed to PDF and turned
+into text keeping its layout (a margin on every line, labels and values side by side). Each beside a page that reads as
+before."""
 from __future__ import annotations
 
 import textwrap
