@@ -45,7 +45,7 @@ STUDIES = {
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """The studies loaded and indexed; the warehouse file."""
-    return indexed_warehouse(tmp_path_factory.mktemp("round12") / "w.duckdb",
+    return indexed_warehouse(tmp_path_factory.mktemp("spellings") / "w.duckdb",
                              {n: summarised_study(n, *STUDIES[n]) for n in STUDIES})
 
 
