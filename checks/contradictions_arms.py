@@ -9,7 +9,8 @@ import duckdb
 
 from checks.dose_context import conditional
 from checks.dose_text import LOADING, Dose, parse_doses
-from checks.drug_names import doses_by_drug, drug_vocabulary, not_given_here, words_in
+from checks.drug_doses import doses_by_drug, not_given_here
+from checks.drug_names import drug_vocabulary, words_in
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key
 from checks.study_text import excerpt, rows_by_study

@@ -9,10 +9,11 @@ from typing import Iterator
 
 import duckdb
 
-from checks.drug_names import (
-    STEM_SCREEN, accents_folded, class_example, coded, name_words, not_given, spelled_otherwise, stem_drugs,
-    unnamed_members, word_at, words_in,
-)
+from checks.drug_classes import unnamed_members
+from checks.drug_names import STEM_SCREEN, name_words, stem_drugs, word_at, words_in
+from checks.drug_not_given import class_example, not_given
+from checks.drug_other_names import coded, spelled_otherwise
+from checks.drug_spellings import accents_folded
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 

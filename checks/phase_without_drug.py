@@ -3,7 +3,7 @@
 The registry's phases are a drug's (21 CFR 312.21), and its definition of the Phase data element asks N/A for "trials
 without FDA-defined phases, including trials of devices or behavioral interventions". A record that gives a phase
 ('PHASE2', 'PHASE1/PHASE2', 'EARLY_PHASE1') while every intervention it lists is a device, a behavioural
-intervention or a procedure (`checks.title_phase.tested_without_phases`) puts a device or behavioural
+intervention or a procedure (`checks.title_phase_interventions.tested_without_phases`) puts a device or behavioural
 trial among the drug trials of that phase for a data team that filters by phase. Only info: the NIH long called its
 behavioural and surgical trials "phase III" in its own sense, and a device may carry the drug the trial tests. A
 trial that lists radiotherapy is not judged: radiation oncology's trials are phased by the NCI's own usage ("A Phase
@@ -11,11 +11,11 @@ III Trial of Hypofractionated Radiotherapy"), which the registry accepts.
 
 Quiet where the record may test a drug after all: an intervention of any other type (a drug, a biological, a dietary
 supplement, a combination product, a genetic or diagnostic test, an "other"; radiotherapy, above), a procedure
-named for a drug it gives ("HIPEC", "Botulinum toxin injection": `checks.title_phase.gives_a_drug`), a device named
-for a drug it holds or delivers ("Zotarolimus-eluting stent", "Paclitaxel-coated balloon", "Insulin pump", "Nicotine
-inhaler", "Lidocaine patch"), or a record that says it studies a drug the FDA regulates. A device named for its own
-use stays a device ("Stent delivery system", "Breast pump", "Wearable ECG patch"). A title that names the same phase
-changes nothing: it repeats the record's phase, and a title that names another is title_phase_differs'.
+named for a drug it gives ("HIPEC", "Botulinum toxin injection": `checks.title_phase_interventions.gives_a_drug`), a
+device named for a drug it holds or delivers ("Zotarolimus-eluting stent", "Paclitaxel-coated balloon", "Insulin pump",
+"Nicotine inhaler", "Lidocaine patch"), or a record that says it studies a drug the FDA regulates. A device named for
+its own use stays a device ("Stent delivery system", "Breast pump", "Wearable ECG patch"). A title that names the same
+phase changes nothing: it repeats the record's phase, and a title that names another is title_phase_differs'.
 """
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ import duckdb
 from checks.drug_names import stem_drugs
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import rows_by_study, studies_with
-from checks.title_phase import (COMBINATIONS, INFO, JUDGED_TYPES, NO_DRUG, REGISTRY_EXAMPLES, REGISTRY_PHASES,
-                                WITHOUT_PHASES, gives_a_drug, phase_said, registry_phases, tested_without_phases)
+from checks.title_phase import JUDGED_TYPES
+from checks.title_phase_disagreement import COMBINATIONS, INFO, REGISTRY_PHASES, phase_said, registry_phases
+from checks.title_phase_interventions import (NO_DRUG, REGISTRY_EXAMPLES, WITHOUT_PHASES, gives_a_drug,
+                                              tested_without_phases)
 
 RULE_ID = "contradictions.phase_without_drug"
 # The values a record gives its phase by, but N/A ('PHASE2', 'PHASE1/PHASE2'): only records that give one are read.

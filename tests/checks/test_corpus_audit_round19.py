@@ -11,7 +11,7 @@ import pytest
 
 from checks.engine import findings_of, set_scope
 from checks.title_phase import RULES, study_phase_findings
-from checks.title_phase import tested_without_phases as kinds_said
+from checks.title_phase_interventions import tested_without_phases as kinds_said
 from tests.checks import harness
 
 OFFICIAL = "studies.official_title"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from checks.contradictions_drugs import study_drug_findings
-from checks.drug_names import HISTORY_AFTER, HISTORY_BEFORE, not_given, stem_drugs
+from checks.drug_history import HISTORY_AFTER, HISTORY_BEFORE
+from checks.drug_names import stem_drugs
+from checks.drug_not_given import not_given
 from checks.dose_text import describe, parse_doses
 from tests.checks.harness import dose_findings
 

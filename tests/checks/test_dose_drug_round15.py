@@ -9,7 +9,7 @@ import pytest
 from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.dose_text import parse_doses
-from checks.drug_names import COUNTED_GIVEN, GIVEN_IF_NEEDED, not_given
+from checks.drug_not_given import COUNTED_GIVEN, GIVEN_IF_NEEDED, not_given
 from tests.checks.harness import dose_findings
 
 

@@ -8,7 +8,8 @@ import pytest
 from checks.contradictions_arms import study_dose_findings
 from checks.contradictions_drugs import study_drug_findings
 from checks.dose_text import describe, parse_doses
-from checks.drug_names import doses_by_drug, spelled_otherwise
+from checks.drug_doses import doses_by_drug
+from checks.drug_other_names import spelled_otherwise
 from tests.checks.harness import dose_findings
 
 

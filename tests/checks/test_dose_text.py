@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from checks.dose_text import describe, parse_doses
-from checks.drug_names import doses_by_drug
+from checks.drug_doses import doses_by_drug
 
 DAILY, WEEKLY = 1.0, 1 / 7
 

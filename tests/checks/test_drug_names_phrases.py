@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from checks.contradictions_drugs import WordsOf
-from checks.drug_names import (
-    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, drug_vocabulary,
-    name_words, not_given, spelled_otherwise, stem_drugs,
+from checks.drug_names import drug_vocabulary, name_words, stem_drugs
+from checks.drug_not_given import (
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, not_given,
 )
+from checks.drug_other_names import spelled_otherwise
 
 
 @pytest.mark.parametrize("text, drugs", [

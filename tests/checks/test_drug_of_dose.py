@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from checks.drug_names import DRUG_LOOKBACK, _AFTER_DOSE, _drug_of
+from checks.drug_near_dose import DRUG_LOOKBACK, _AFTER_DOSE, _drug_of
 from checks.dose_text import parse_doses
 
 DRUGS = {"baricitinib": "baricitinib", "methotrexate": "methotrexate", "alfa-2a": "peginterferon alfa-2a"}
@@ -63,7 +63,7 @@ def test_the_drug_of_a_dose_is_read_as_plainly(text, drug):
 ])
 def test_an_amount_right_after_another_name_is_not_the_default_drugs(text, drugs):
     from checks.dose_text import describe
-    from checks.drug_names import doses_by_drug
+    from checks.drug_doses import doses_by_drug
 
     found = doses_by_drug(text, DRUGS, "baricitinib")
     assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
@@ -93,7 +93,7 @@ LISTED = {"prednisone": "prednisone", "baricitinib": "baricitinib"}
 ])
 def test_an_amount_after_a_name_listed_is_that_names(text, drugs):
     from checks.dose_text import describe
-    from checks.drug_names import doses_by_drug
+    from checks.drug_doses import doses_by_drug
 
     found = doses_by_drug(text, LISTED, "baricitinib")
     assert {drug: [describe(d) for d in doses] for drug, doses in found.items()} == drugs
@@ -101,7 +101,7 @@ def test_an_amount_after_a_name_listed_is_that_names(text, drugs):
 
 def _plain_listed(text, dose, drugs):
     """The list reading by one pattern over the characters before the amount."""
-    from checks.drug_names import LIST_ITEM, LIST_LEAD_INS
+    from checks.drug_other_amounts import LIST_ITEM, LIST_LEAD_INS
 
     m = re.search(r"(?:[,;:+]|\band\b|\bplus\b)\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})\s*:?\s*$",
                   text[max(0, dose.start - LIST_ITEM):dose.start], re.I)
@@ -124,7 +124,7 @@ def _plain_listed(text, dose, drugs):
     "prednisone 60 mg, (x) 30 mg",
 ])
 def test_the_list_reading_is_read_as_plainly(text):
-    from checks.drug_names import _listed_name, LIST_LEAD_INS
+    from checks.drug_other_amounts import _listed_name, LIST_LEAD_INS
 
     dose = parse_doses(text)[-1]
     name = _listed_name(text, dose.start, LISTED)

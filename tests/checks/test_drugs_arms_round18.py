@@ -11,7 +11,9 @@ import pytest
 import checks
 from checks.contradictions_arms import DUPLICATE_ARM
 from checks.contradictions_drugs import study_drug_findings
-from checks.drug_names import BRANDS, COMBINATION_PRODUCTS, stem_drugs
+from checks.drug_brands import BRANDS
+from checks.drug_names import stem_drugs
+from checks.drug_other_names import COMBINATION_PRODUCTS
 from tests.checks.harness import dose_findings
 
 

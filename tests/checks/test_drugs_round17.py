@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checks.contradictions_drugs import study_drug_findings
-from checks.drug_names import unnamed_members
+from checks.drug_classes import unnamed_members
 
 
 def _findings(interventions: list[tuple[str, str | None]], outcome: str | None = None,

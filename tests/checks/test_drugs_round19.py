@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from checks.contradictions_drugs import study_drug_findings
-from checks.drug_names import CODE_NAMES, OTHER_PHARMACOPOEIA_NAMES, stem_drugs
+from checks.drug_names import stem_drugs
+from checks.drug_other_names import CODE_NAMES, OTHER_PHARMACOPOEIA_NAMES
 
 
 def _drug_findings(interventions: list[tuple[str, str | None]], outcome: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from checks.criteria_ages import GROUP_WORDS, study_age_findings
-from checks.title_phase import title_phase
+from checks.title_phase_disagreement import title_phase
 
 
 def listed(*items: str) -> str:

@@ -15,8 +15,9 @@ import pytest
 
 from checks.engine import findings_of, set_scope
 from checks.title_phase import RULES as TITLE_RULES
-from checks.title_phase import lists_no_drug, study_phase_findings
-from checks.title_phase import tested_without_phases as kinds_said
+from checks.title_phase import study_phase_findings
+from checks.title_phase_interventions import lists_no_drug
+from checks.title_phase_interventions import tested_without_phases as kinds_said
 from tests.checks import harness
 from tests.checks.harness import NOT_RANDOMIZED_RULE, OBSERVATIONAL_RULE, OPEN_LABEL_RULE, RANDOMIZED
 

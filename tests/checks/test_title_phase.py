@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from checks.engine import findings_of, set_scope
-from checks.title_phase import (OBSERVATIONAL_RULE_ID, RULE_ID, RULES, observational_phase_findings,
-                                study_phase_findings, title_mentions)
+from checks.title_phase import OBSERVATIONAL_RULE_ID, RULE_ID, RULES, observational_phase_findings, study_phase_findings
+from checks.title_phase_mentions import title_mentions
 from tests.checks import harness
 from tests.checks.cases_title_phase import FIRES, OBSERVATIONAL_FIRES, OBSERVATIONAL_QUIET, QUIET
 

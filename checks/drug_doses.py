@@ -1,0 +1,114 @@
+"""Which drug each amount of a text is a dose of, and each percentage a concentration of ("bupivacaine 0.5%")."""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from checks.dose_text import Dose, parse_doses
+from checks.drug_history import taken_before
+from checks.drug_names import FORM_WORDS
+from checks.drug_near_dose import (_WORD_BEFORE, _drug_after, _drug_before, _drug_of, _in_combination, _joined_drugs,
+                                   _part_of, of_another_member)
+from checks.drug_other_amounts import named_otherwise, of_another_substance, placebo_of
+
+
+def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
+    """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`,
+    unless a name the study does not list stands right before the amount ("Lupron 3.75 mg"); an amount of a
+    substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
+    found: dict[str, list[Dose]] = {}
+    concentration: tuple[str, int] | None = None  # the last concentration's drug, and where it ended
+    for dose in parse_doses(text):
+        if dose.unit == PERCENT:  # compared with the drug's concentrations only, whatever its amounts say
+            drug = _drug_of_concentration(text, dose, drugs) or _continued(text, dose, concentration, drugs)
+            if drug:
+                found.setdefault(f"{drug} {CONCENTRATION}", []).append(dose)
+                concentration = (drug, dose.end)
+            continue
+        if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs):
+            continue
+        if len(dose.parts) > 1 and (joined := _joined_drugs(text, dose, drugs)) and len(joined) == len(dose.parts):
+            for i, drug in enumerate(joined):  # "lopinavir/ritonavir 400/100 mg": each drug's amount
+                found.setdefault(drug, []).append(_part_of(dose, i))
+            continue
+        if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
+            drug = _drug_after(text, dose, drugs)
+        else:
+            drug = _drug_of(text, dose, drugs) or default
+        if drug:
+            found.setdefault(drug, []).append(dose)
+    return found
+
+
+PERCENT = "%"
+# The word after a drug's name that keys its concentrations apart from its amounts ("bupivacaine concentration"): an
+# arm's "0.5%, 20 mL" and an intervention's "0.25%, 20 mL" disagree in concentration though their volumes agree.
+CONCENTRATION = "concentration"
+# Words that may stand between a drug's name and its concentration: a salt, a form, a route, "at a concentration of"
+# ("timolol maleate 0.5%", "bupivacaine hydrochloride (hyperbaric) 0.75%", "tacrolimus ointment 0.1%").
+CONCENTRATION_LEAD_INS = FORM_WORDS | frozenset({
+    "maleate", "tartrate", "sulfate", "sulphate", "citrate", "besylate", "mesylate", "fumarate", "succinate",
+    "propionate", "dipropionate", "acetonide", "valerate", "butyrate", "furoate", "phosphate", "acetate", "bromide",
+    "chloride", "gluconate", "digluconate", "potassium", "calcium", "magnesium", "nitrate", "lactate",
+    "hyperbaric", "isobaric", "hypobaric", "heavy", "plain", "ophthalmic", "ointment", "lotion", "foam", "jelly",
+    "viscous", "nasal", "vaginal", "rectal", "spinal", "epidural", "local", "anesthetic", "anaesthetic", "at",
+    "concentration", "strength", "w", "v", "wt", "vol", "preservative-free", "free", "mouthwash", "rinse",
+})
+_CONCENTRATION_WORDS = re.compile(r"[a-z][\w-]*|[^\sa-z/():,]", re.I)
+# A vehicle's concentration: "0.9% saline", "5% dextrose", "0.9% NaCl", "70% alcohol".
+_VEHICLE_AFTER = re.compile(r"\s*(?:w/v\s+|normal\s+|sterile\s+)?(?:saline|dextrose|glucose|sodium\s+chloride|nacl"
+                            r"|water|ethanol|alcohol|albumin|lipid|intralipid|mannitol)\b", re.I)
+# Concentrations listed before another ("0.03% or ", "0.5%, 0.75% and ").
+_LISTED_CONCENTRATIONS = re.compile(r"(?:\d*\.?\d+\s*%\s*(?:,|/|\bor\b|\band\b)\s*)+$", re.I)
+# How far back a concentration's drug may be named.
+CONCENTRATION_LOOKBACK = 60
+
+
+def _drug_of_concentration(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+    """The drug a concentration is of: named right after it ("1% lidocaine"), or right before it with only a salt, a
+    form or a route between ("Timolol maleate 0.5%", "lidocaine gel 2%"). A percentage standing elsewhere ("a 25%
+    reduction in lidocaine") is no drug's concentration: none is guessed from the text's drug."""
+    if placebo_of(text, dose):
+        return None
+    if drug := _drug_after(text, dose, drugs):
+        return drug
+    if _VEHICLE_AFTER.match(text, dose.end):  # "ketamine in 0.9% saline": the saline's
+        return None
+    before = text[max(0, dose.start - CONCENTRATION_LOOKBACK):dose.start]
+    if listed := _LISTED_CONCENTRATIONS.search(before):  # "tacrolimus ointment 0.03% or 0.1%"
+        before = before[:listed.start()]
+    for word in reversed(_CONCENTRATION_WORDS.findall(before)):
+        lower = word.lower()
+        if lower in drugs:
+            return drugs[lower]
+        if lower not in CONCENTRATION_LEAD_INS:
+            return None
+    return None
+
+
+def _continued(text: str, dose: Dose, last: tuple[str, int] | None, drugs: Mapping[str, str]) -> str | None:
+    """The drug of the concentration before this one in its sentence when no other drug is named between them
+    ("bupivacaine 0.5%, 20 mL, then 0.125% infusion"): the text goes on about the same drug."""
+    if last is None or _VEHICLE_AFTER.match(text, dose.end):
+        return None
+    between = text[last[1]:dose.start]
+    if _SENTENCE_BREAK.search(between) or any(word in drugs and drugs[word] != last[0]
+                                              for word in _WORD_BEFORE.findall(between.lower())):
+        return None
+    return None if placebo_of(text, dose) else last[0]
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def not_given_here(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
+    """Whether a text's amount is not a dose it gives of the drug named with it: a placebo's ("placebo matching
+    apixaban 5 mg"), a drug's the participants took before or go without ("switched from tacrolimus 0.1 mg/kg/day",
+    "without dexamethasone 8 mg"), or a combination product's ("budesonide/formoterol 160/4.5 mcg")."""
+    if _drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
+        return placebo_of(text, dose)
+    named = _drug_before(text, dose, drugs)
+    # A combination's amount read for one of its drugs ("lopinavir/ritonavir 400/100 mg") is that drug's.
+    joined = dose.part is None
+    return placebo_of(text, dose) or bool(named) and (taken_before(text, named[1])
+                                                      or joined and _in_combination(text, named[1], named[2], drugs))
