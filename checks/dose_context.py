@@ -228,6 +228,20 @@ def ceiling(text: str, start: int, end: int) -> bool:
     return any(word in lower for word in _CEILING_WORDS) and CEILING_BEFORE.search(before) is not None
 
 
+# The least that is given, not the dose ("at least 150 mg", "a minimum of 2 g", "no less than 10 mg", "≥ 5 mg"): it
+# states no amount another dose could contradict.
+FLOOR_BEFORE = re.compile(r"(?:\bat\s+least|\bminimum|\bmin\.|\b(?:no|not)\s+(?:less|fewer)\s+than|≥|>=)"
+                          r"\s*(?:(?:dose|of)\s*)*[:=]?\s*$", re.I)
+_FLOOR_WORDS = ("least", "minim", "min.", "less than", "fewer than", "≥", ">=")
+
+
+def floor(text: str, start: int) -> bool:
+    """Whether the amount at `start` is the least that is given rather than the dose."""
+    before = text[max(0, start - CEILING_BEFORE_WINDOW):start]
+    lower = before.lower()
+    return any(word in lower for word in _FLOOR_WORDS) and FLOOR_BEFORE.search(before) is not None
+
+
 # A schedule that changes later with no new amount ("2 mg every 4 weeks for 5 doses, then every 8 weeks", "0.5 mg
 # monthly for 3 months, then as needed"): the amount is given at more than one frequency.
 LATER_SCHEDULE = re.compile(
@@ -516,6 +530,53 @@ _ROUTE_OR = re.compile(r"\s*(?:or|/|and/or)\s*$", re.I)
 ROUTE_AFTER = 30
 ROUTE_BEFORE = 40
 _ITEM_START = re.compile(r"[,;(\n]|[.:]\s")
+
+
+# What ties a frequency stated before an amount to it: "once daily at 150 mg", "twice daily at a dose of 300 mg",
+# "every 3 weeks (Q3W) at the dose of 200 mg", "once daily dosing of 0.5 mg", "daily (150 mg)", "once per day, 60 mg",
+# with a route or words of how it is taken between ("orally twice daily with or without food at 300 mg"), never
+# another name ("once daily, clopidogrel at 75 mg": the frequency may be another drug's). Not "at doses of" (levels),
+# "at least 150 mg" or "at week 12".
+_HOW_TAKEN = (r"given|administered|self-administered|taken|dosed|infused|injected|delivered|with\s+or\s+without"
+              r"|with(?=\s+(?:food|meals?|water|breakfast))|without|food|meals?|water|in|the|morning|evening|before"
+              r"|after|breakfast|lunch|dinner|supper|on|an|empty|stomach|fasting")
+_TAKEN = r"(?<![\w-])(?:" + "|".join(words for _, words in ROUTES) + "|" + _HOW_TAKEN + r")(?![\w-])"
+_DOSE_OF = (r"(?:(?:at|in|with)\s+(?:(?:a|the)\s+)?(?:(?:fixed|flat|single|standard|recommended|usual|oral)\s+)?"
+            r"dos(?:e|age)|dosing)\s+(?:of\s+)?")
+FREQUENCY_TIE = re.compile(
+    rf"\.?[\s,)]*(?:{_TAKEN}[\s,()]*){{0,6}}(?:{_DOSE_OF}|at\s+|(?P<comma>,\s*)|(?P<paren>\(\s*))", re.I)
+# How FREQUENCY_TIE ends, right before the amount: most amounts have none of these before them; and the words of
+# them that end other words too ("treat", "beta").
+_TIE_ENDS = ("(", ",", "dose", "dosage", "dosing", "at", "of")
+_TIE_WORD_ENDS = ("at", "of")
+TIE_WINDOW = 12
+# Only a route or words of how it is taken between an amount and the frequency after it ("100 mg orally, once
+# daily"): the frequency is that amount's.
+_ONLY_TAKEN = re.compile(rf"[\s,()/]*(?:{_TAKEN}[\s,()/]*)*", re.I)
+
+
+def may_be_tied(text: str, start: int) -> bool:
+    """Whether a word that may tie a frequency before it to the amount at `start` stands right before it: most
+    amounts have none."""
+    before = text[max(0, start - TIE_WINDOW):start].rstrip().lower()
+    if not before.endswith(_TIE_ENDS):
+        return False
+    return not before.endswith(_TIE_WORD_ENDS) or not before[-3:-2].isalpha()
+
+
+def frequency_tie(text: str, end: int, start: int) -> str | None:
+    """How the frequency ending at `end` is tied to the amount at `start`: '(' for a parenthesis ("daily (150 mg)"),
+    ',' for a comma ("once per day, 60 mg"), 'at' for words ("at", "at a dose of"), or None when it is not."""
+    m = FREQUENCY_TIE.fullmatch(text, end, start)
+    if m is None:
+        return None
+    return "(" if m.group("paren") else "," if m.group("comma") else "at"
+
+
+def only_taken_between(text: str, end: int, start: int) -> bool:
+    """Whether nothing but a route or words of how it is taken stand between end and start ("100 mg orally, once
+    daily")."""
+    return _ONLY_TAKEN.fullmatch(text, end, start) is not None
 
 
 def route_of(text: str, start: int, end: int, previous_end: int, next_start: int) -> str | None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checks.dose_context import (
-    TIMES_BEFORE, bolus, ceiling, count_after, count_before, divided_after, equivalent_between, later_schedule,
-    of_the_element, per_site, period_total_before, phase_named_between, phase_of, role_after, route_of, unit_strength,
-    variable_dosing, whole_amount,
+    TIMES_BEFORE, bolus, ceiling, count_after, count_before, divided_after, equivalent_between, floor,
+    frequency_tie, later_schedule, may_be_tied, of_the_element, only_taken_between, per_site, period_total_before,
+    phase_named_between, phase_of, role_after, route_of, unit_strength, variable_dosing, whole_amount,
 )
 
 _DIGIT = re.compile(r"\d")
@@ -372,6 +372,54 @@ def _frequency(window: str, text: str = "") -> tuple[float | None, bool]:
     return times / days, total
 
 
+# How far before an amount a frequency tied to it may start ("orally twice daily with food at a dose of 300 mg").
+LEAD_WINDOW = 70
+# A part of every frequency _FREQUENCY reads but "x" ("2x daily" says "daily"): most texts before an amount have none.
+_FREQUENCY_HINT = re.compile(r"da[iy]|week|wk|month|every|time|twice|thrice|night|bedtime|alternate|q\.?\d|q\.?[dow]\b"
+                             r"|q\.?o\.?d|[bt]\.?i\.?d|q\.?i\.?d|o\.?d\b|q\d|\d\s*(?:h|hrs?|hours?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A frequency stated before an amount and tied to it ("once daily at 150 mg"): where it starts,
+    administrations a day, and whether the amount is the day's total ("daily (150 mg)")."""
+
+    start: int
+    per_day: float
+    total: bool
+
+
+def _lead(text: str, start: int, previous_end: int) -> Lead | None:
+    """The frequency stated before the amount at `start` and tied to it ("Olaparib given orally twice daily at a dose
+    of 300 mg", "Bevacizumab IV Q3W at 15 mg/kg", "Osimertinib daily (150 mg)"), in its sentence after the amount
+    before (ending at `previous_end`); None where none is, where the frequency is the amount before's ("100 mg orally
+    once daily at ...", and any before a parenthesis or a comma: "900 mg of the drug daily (300 mg three times
+    daily)"), one of two ("weekly or every other week at") or the most times it may be given."""
+    if not may_be_tied(text, start):
+        return None
+    low = max(previous_end, start - LEAD_WINDOW)
+    if not _FREQUENCY_HINT.search(text, low, start):
+        return None
+    for sentence_end in _SENTENCE_END.finditer(text, low, start):
+        low = sentence_end.end()
+    lower = text[low:start].lower()
+    pattern = _FREQUENCY if any(word in lower for word in _RARE_FREQUENCY_WORDS) else _USUAL_FREQUENCY
+    found = earlier = None
+    for m in pattern.finditer(text, low, start):
+        earlier, found = found, m
+    if found is None or (tie := frequency_tie(text, found.end(), start)) is None:
+        return None
+    if earlier is not None and _OR_AFTER.fullmatch(text, earlier.end(), found.start()):
+        return None  # "weekly or every other week at 40 mg": either schedule may be given
+    if previous_end and _SENTENCE_END.search(text, previous_end, found.start()) is None \
+            and (tie != "at" or only_taken_between(text, previous_end, found.start())):
+        return None
+    if _MOST_TIMES_BEFORE.search(text[max(low, found.start() - 20):found.start()]):
+        return None  # "up to three times daily at 400 mg"
+    per_day, total = _frequency(text[found.start():start], text)
+    return None if per_day is None else Lead(found.start(), per_day, total)
+
+
 # A needle's or cannula's gauge written as "25 G" or "25G": no amount.
 _GAUGE_BEFORE = re.compile(r"\b(?:needles?|cannula[es]?|catheters?)\b[^.;]{0,30}$", re.I)
 _GAUGE_AFTER = re.compile(r"\s*\)?\s*(?:needles?|cannula[es]?|catheters?|gauge)\b", re.I)
@@ -458,7 +506,7 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
     and a schedule that changes later."""
     unit = f"{dose.unit} {ELEMENT}" if of_the_element(text, dose.start, dose.end) else dose.unit
     phase = phase_of(text, dose.start, dose.end) or role_after(text, dose.end, limit)
-    changes = {"unit": unit, "phase": phase, "variable": variable, "route": route,
+    changes = {"unit": unit, "phase": phase, "variable": variable or floor(text, dose.start), "route": route,
                "form": form, "bolus": bolus(text, dose.start, dose.end),
                "per_site": per_site(text, dose.end), "ceiling": ceiling(text, dose.start, dose.end),
                **_over_time(text, dose, limit)}
@@ -693,12 +741,16 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
     variable = variable_dosing(text)
     # concentrations and target AUCs, each compared only with its like
     apart = (_percents(text, variable) if "%" in text else []) + (_target_aucs(text, variable) if "AUC" in text else [])
+    leads = [_lead(text, m.start(), read[i - 1][2] if i else 0) for i, (m, _, _) in enumerate(read)]
     doses = []
     for i, (m, parts, amount_end) in enumerate(read):
         next_start = read[i + 1][0].start() if i + 1 < len(read) else len(text)
         sentence_end = _SENTENCE_END.search(text, amount_end)
         end = sentence_end.start() if sentence_end else len(text)
-        dose = _dose(m, text, parts, amount_end, min(next_start, end, amount_end + FREQUENCY_WINDOW))
+        dose = _dose(m, text, parts, amount_end, _window_end(read, leads, i, end))
+        if dose is not None and leads[i] and dose.per_day is None and not dose.unit.endswith(RATES) \
+                and _lead_is_own(text, read, leads, i, end):
+            dose = _changed(dose, per_day=leads[i].per_day, per_time=leads[i].total)
         if dose is not None:
             previous_end = read[i - 1][2] if i else 0
             route = route_of(text, m.start(), amount_end, previous_end, next_start)
@@ -714,6 +766,34 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
         doses = sorted([d for d in doses if not any(a.start <= d.start < a.end for a in apart)] + apart,
                        key=lambda d: d.start)
     return tuple(doses)
+
+
+def _window_end(read: list, leads: list[Lead | None], i: int, sentence_end: int) -> int:
+    """Where the frequency of the i-th amount read may end: before the next amount or the frequency tied to it
+    ("Pembrolizumab 200 mg and lenvatinib once daily at 20 mg": "once daily" is lenvatinib's), its sentence's end,
+    and FREQUENCY_WINDOW on."""
+    end = min(sentence_end, read[i][2] + FREQUENCY_WINDOW)
+    if i + 1 < len(read):
+        end = min(end, leads[i + 1].start if leads[i + 1] else read[i + 1][0].start())
+    return end
+
+
+def _lead_is_own(text: str, read: list, leads: list[Lead | None], i: int, sentence_end: int) -> bool:
+    """Whether the frequency tied to the i-th amount is its own, not shared with the amounts after it in its
+    sentence that state none ("weekly at 150 mg/m2 on day 1 and 100 mg/m2 on day 8", "once daily at 2 mg/kg or
+    4 mg/kg", "once daily (100 mg d1, 200 mg d2, 400 mg d3-28)"), nor a cycle's given on several of its days ("every
+    3 weeks at 75 mg/m2 on days 1 and 8")."""
+    amount_end = read[i][2]
+    if 1 / leads[i].per_day >= CYCLE_DAYS_LEAST and _CYCLE_DAYS.search(text, amount_end, sentence_end):
+        return False
+    j = i + 1
+    if j == len(read) or read[j][0].start() >= sentence_end or leads[j]:
+        return True
+    if read[j][0].group("per_time"):
+        return True
+    following_end = _SENTENCE_END.search(text, read[j][2])
+    window_end = _window_end(read, leads, j, following_end.start() if following_end else len(text))
+    return _frequency(text[read[j][2]:window_end], text)[0] is not None
 
 
 def _infusions_loaded(text: str, doses: list[Dose]) -> list[Dose]:
