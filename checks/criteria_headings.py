@@ -59,6 +59,8 @@ _QUALIFIER = (
 )
 HEADING_OPENING = (rf"(?:[-*•][ \t]*|(?-i:[A-H]|[IVX]{{1,4}}|[\u2160-\u216b])[.)][ \t]+)?(?:\*\*|__)?"
                    rf"(?:{_QUALIFIER}[ \t]+){{0,3}}?")
+# The words that may qualify a heading that stands inside a line ("... complications. Key Exclusion Criteria: ...").
+HEADING_QUALIFIER = _QUALIFIER
 _CRITERIA_HEADING = re.compile(
     rf"^[ \t]*{HEADING_OPENING}(?:(?:non[ \t-]?)?(?:inclusion|exclusion)[ \t]+criteria(?![^\W_])"
     r"|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)(?![^\W_]))", re.I)

@@ -7,10 +7,11 @@ start or end of the text, or a candidate item number of the text's reading (`mar
 - An item is the piece of a section between two consecutive bounds (section start and end,
   accepted item numbers, bullet and blank-line ends, sub-heading starts); its key is the words of
   the piece after its item mark (`_ITEM_MARK`), and it has at least `min_words` (6) of them.
-- Every bound is a cut, or has only non-word characters between it and the cut that starts its
-  line (a line number's digit after "  - (", a bullet's end after "- "); a section starts at a line
-  break or at 0 and ends at a line start or the end. So the words before a bound are T[:j] for the
-  j of a cut (`_cut_word_counts`), and no word runs across a bound.
+- Every bound is a cut, or has only non-word characters between it and the cut that starts its line (a line number's
+  digit after "  - (", a bullet's end after "- "); a section starts at a line break, at 0 or after a heading inside a
+  line, and ends at a line start, at such a heading or at the end (a bound inside a line is passed as a cut,
+  `criteria_text._inside_lines`, as a list number inside a line is). So the words before a bound are T[:j] for the j of
+  a cut (`_cut_word_counts`), and no word runs across a bound.
 - Lower-casing keeps every offset (texts where it does not are passed to the full reading), so the
   words of a piece are T's words inside it. The item mark holds at most two digits and otherwise
   non-word characters, so it removes part of at most the piece's first word T[k]: the key is

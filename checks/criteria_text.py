@@ -7,6 +7,8 @@ continues an open list (5 -> 6), so "at least 3. Patients" inside a sentence is 
 when it skips one or two numbers of a list run in on its line in the way a criterion opens
 ("2. ECOG 0-1 4. Adequate organ function", not "grade 2. Prior therapy" nor "7. 5 mg/kg").
 Lists nest ("5. one of the following: 1)... 4)... 6.Age"), so open lists form a stack.
+A heading opens a section on a line of its own, or inside a line where one-line and flattened
+criteria carry it ("Inclusion Criteria: Adults aged 18-65; ... Exclusion Criteria: Type 1 diabetes; ...").
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from checks.criteria_headings import HEADING_OPENING, stated_twice_across_headings
+from checks.criteria_headings import HEADING_OPENING, HEADING_QUALIFIER, stated_twice_across_headings
 from checks.criteria_repeat_screen import may_repeat, short_lines_may_repeat, word_bytes
 
 # A heading line: its mark and qualifiers (checks.criteria_headings), then "inclusion" or "exclusion" ("non-inclusion"
@@ -29,6 +31,47 @@ _HEADING = re.compile(
     r"(inclusion|exclusion))(?![^\W_])[^\n]{0,60}$",
     re.I | re.M,
 )
+# A heading that stands inside a line, before its first criterion (`_inline_headings`): the heading's words (as
+# `_HEADING`'s, the same groups), then what ends a heading there: a colon, also after "include" or "are as follows"
+# ("Exclusion criteria include: ..."), a full stop before a capital or a list mark ("Study Exclusion Criteria. History
+# of ..."), a dash ("EXCLUSION CRITERIA - Patients with ..."), or a list mark after ("Exclusion Criteria • ...").
+# A sentence that names the criteria goes on otherwise ("Further exclusion criteria apply.", "exclusion criteria 3.2",
+# "exclusion criteria are present:", "Exclusion criteria for part B:").
+_HEADING_WORDS = (r"(?:(non[ \t-]?)?(inclusion|exclusion)[ \t]+criteria|criteria[ \t]+for[ \t]+(inclusion|exclusion))"
+                  r"(?![^\W_])")
+_INLINE_END = (r"(?:[ \t]*(?:\*\*|__))?"
+               r"(?:[ \t]*[:\uff1a]|[ \t]+(?:includes?|are(?:[ \t]+as[ \t]+follows)?)[ \t]*[:\uff1a]"
+               r"|\.(?=[ \t]*(?:(?-i:[A-Z])|[-*\u2022]|\(?\d{1,2}[.)]))"
+               r"|[ \t]+[-\u2013\u2014](?=[ \t])"
+               r"|(?=[ \t]*[*\u2022]))")
+# The heading at the start of a line that goes on with its first criterion ("Inclusion Criteria: Adults aged 18-65;
+# HbA1c ..."), too long for `_HEADING`; and one inside a line, from its first (capitalised) word: at most three words
+# that qualify it ("Key", "Study"), then its words.
+_LINE_HEADING = re.compile(rf"[ \t]*{HEADING_OPENING}{_HEADING_WORDS}{_INLINE_END}", re.I)
+_MID_HEADING = re.compile(rf"(?:{HEADING_QUALIFIER}[ \t]+){{0,3}}?{_HEADING_WORDS}{_INLINE_END}", re.I)
+# What may follow "criteria" where a heading that stands inline ends (`_INLINE_END`) or goes on ("Criteria for
+# inclusion"): only there are a line's inline headings looked for.
+_MAY_END_HEADING = re.compile(r"[ \t]*(?:[:\uff1a.\-\u2013\u2014*\u2022_]|(?i:includes?|are|for)\b)")
+# The words of a heading, in any case, where `_inline_headings` looks for one.
+_HEADING_WORDS_ANY_CASE = re.compile(
+    r"(?:non[ \t-]?)?(?:in|ex)clusion[ \t]+criteria|criteria[ \t]+for[ \t]+(?:in|ex)clusion", re.I)
+# How far before a heading's words its qualifiers may start; a capital that opens a word (where one may start).
+QUALIFIER_REACH = 60
+_CAPITAL = re.compile(r"(?<!\w)[A-Z]")
+# What ends a criterion before a heading inside its line: a sentence's end, a bracket, a colon, a list mark.
+_ITEM_END = ".;!?)]:*\u2022\uff1a\u3002"
+# The last word of a sentence that goes on into the words of a heading: they name the criteria ("meet the following
+# Inclusion Criteria:", "as per Exclusion Criteria: ...").
+_LAST_WORD = re.compile(r"(?<!\w)\w+$")
+WORD_REACH = 40
+_GOES_ON = frozenset((
+    "a", "an", "the", "this", "these", "those", "following", "all", "any", "each", "either", "neither", "no", "none",
+    "of", "per", "to", "for", "in", "on", "under", "by", "with", "without", "from", "and", "or", "nor", "as", "than",
+    "that", "which", "is", "are", "be", "been", "not", "see", "meet", "meets", "met", "meeting", "fulfil", "fulfils",
+    "fulfill", "fulfills", "fulfilled", "fulfilling", "satisfy", "satisfies", "satisfied", "satisfying", "listed",
+    "our", "their", "his", "her", "its", "same", "both", "remaining", "specified", "defined", "protocol"))
+# A list mark after a heading (its first criterion's).
+_MARK_AFTER = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])")
 # The colon that ends a heading or a group's label: the ASCII one, or the full-width one of Chinese, Japanese and
 # Korean text ("入选标准：", "Cohort A："), which the same records' lines end in as others end in ":".
 COLONS = (":", "\uff1a")
@@ -40,6 +83,8 @@ _LINE_NUMBER = rf"[(（]?(\d{{1,2}})[ \t]?(?:\\?\.|[){_FULL_WIDTH_MARKS}])(?!\d)
 _LINE_MARKER = re.compile(rf"^[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}", re.M)
 # The same after a line break: a search for a line break is fast, trying `^` at every character is not.
 _NEXT_LINE_MARKER = re.compile(rf"\n[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
+# The same at the start of a section inside a line, after a heading that stands there ("Inclusion Criteria: 1. Age").
+_SECTION_NUMBER = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
 # A number in brackets at the end of a hard-wrapped line, its criterion on the next ("... testosterone (2)\nAt least
 # 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.") Never
 # before a line that opens with what opens a heading: a section's list numbers are read within its bounds.
@@ -184,20 +229,10 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
-    """What `pattern.finditer(text)` finds when each match (never empty) starts at one of `places`."""
-    tried = 0
-    for at in places:
-        if at >= tried:
-            m = pattern.match(text, at)
-            tried = m.end() if m else at + 1
-            if m:
-                yield m
-
-
 def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
     """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or the
-    text's `word_bytes`, if at hand)."""
+    text's `word_bytes`, if at hand). A section starts after its heading: at the end of a heading line, or right
+    after a heading that stands inside a line (`_inline_headings`)."""
     heads = list(_headings(text, text.lower() if lowered is None else lowered))
     if not heads:
         return [Section("criteria", 0, len(text))]
@@ -226,22 +261,85 @@ def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
     takes for an ASCII letter, the Kelvin sign, is in neither word). Those texts try every line.
     """
     if len(lowered) != len(text) or "\u0131" in text or "\u017f" in text:
-        yield from _matches_at(_HEADING, text, _line_starts(text))
+        inline = _HEADING_WORDS_ANY_CASE.search(text) is not None
+        for line_start in _line_starts(text):
+            m = _HEADING.match(text, line_start)
+            if m:
+                yield m  # it ends its line
+            elif inline:
+                line_end = text.find("\n", line_start)
+                yield from _inline_headings(text, line_start, len(text) if line_end < 0 else line_end)
         return
     # the text's words hold the same letters and line breaks at the same places
     needle, also, line_break = ("criteria", "clusion", "\n") if isinstance(lowered, str) else \
         (b"criteria", b"clusion", b"\n")
-    tried, at = -1, lowered.find(needle)
+    tried, done, at = -1, -1, lowered.find(needle)
+    line_start = line_end = 0
     while at >= 0:
-        line_start = text.rfind("\n", 0, at) + 1
-        if line_start > tried:  # a heading ends its line, so no later line start is passed over
-            tried = line_start
-            line_end = lowered.find(line_break, at)
-            if lowered.find(also, line_start, len(lowered) if line_end < 0 else line_end) >= 0:
-                m = _HEADING.match(text, line_start)
-                if m:
-                    yield m
+        if at > done:  # `done`: the end of the last line read whole
+            line_start = text.rfind("\n", 0, at) + 1
+            if line_start > tried:  # a heading ends its line, so no later line start is passed over
+                tried = line_start
+                line_end = lowered.find(line_break, at)
+                line_end = len(lowered) if line_end < 0 else line_end
+                if lowered.find(also, line_start, line_end) < 0:
+                    done = line_end  # no heading's words on the line
+                else:
+                    m = _HEADING.match(text, line_start)
+                    if m is not None:
+                        done = line_end
+                        yield m
+            if at > done and _MAY_END_HEADING.match(text, at + 8):
+                yield from _inline_headings(text, line_start, line_end)  # the line's every heading, found at once
+                done = line_end
         at = lowered.find(needle, at + 8)
+
+
+def _inline_headings(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The headings that stand inside the line text[start:end], which is no heading line (`_HEADING`): at its start
+    before the first criterion ("Inclusion Criteria: Adults aged 18-65; HbA1c 7-10%; ..."), or after a criterion that
+    ends on the line (`_ends_criterion`: "... complications. Exclusion Criteria: - Child ...", "... Board (MAB)
+    Exclusion Criteria:\u2022 Patient ...", "- Diagnosis of autism Exclusion Criteria: - Diagnosis of ..."), as
+    flattened and one-line criteria write them; each is a match of the same groups as `_HEADING`'s."""
+    found_end = start
+    for words in _HEADING_WORDS_ANY_CASE.finditer(text, start, end):
+        if words.start() < found_end:
+            continue
+        heading = _LINE_HEADING.match(text, start, end) if found_end == start else None
+        if heading is None or heading.end() <= words.start():
+            heading = _mid_heading(text, start, end, words.start())
+        if heading is not None:
+            found_end = heading.end()
+            yield heading
+
+
+def _mid_heading(text: str, line_start: int, end: int, at: int) -> re.Match | None:
+    """The heading whose words start at `at` inside a line (from `line_start` to `end`), opened by a capital: with
+    the words that qualify it before them, or alone, after the end of a criterion. Read from its first word: a
+    sentence that goes on into its qualifier ("meet the General Exclusion Criteria:") goes on into the rest."""
+    for capital in _CAPITAL.finditer(text, max(line_start, at - QUALIFIER_REACH), at + 1):
+        heading = _MID_HEADING.match(text, capital.start(), end)
+        if heading is not None and heading.end() > at:
+            return heading if _ends_criterion(text, line_start, heading) else None
+    return None
+
+
+def _ends_criterion(text: str, line_start: int, heading: re.Match) -> bool:
+    """Whether a criterion ends before the heading inside its line: the line's text before it ends with a sentence's
+    end, a bracket, a colon or a list mark; or, in a flattened list, with a criterion's last word, when the heading
+    is capitalised ("Exclusion Criteria", "EXCLUSION CRITERIA") and a colon or a list mark ends it. Not a sentence
+    that goes on into it ("meet the following Inclusion Criteria:", "Inclusion/Exclusion Criteria:")."""
+    before = text[line_start:heading.start()].rstrip(" \t")
+    if not before:
+        return True
+    if before[-1] in _ITEM_END or before[-1] == "-" and before[-2:-1].isspace():
+        return True
+    if not before[-1].isalnum():
+        return False  # a comma, a slash, an opening bracket: the sentence goes on
+    last = _LAST_WORD.search(before, max(0, len(before) - WORD_REACH))  # None: a word longer than any of `_GOES_ON`
+    named = heading.start(2) if heading.start(2) >= 0 else heading.start(3)
+    return (last is None or last.group(0).lower() not in _GOES_ON) and text[named].isupper() and \
+        (text.endswith(COLONS, heading.start(), heading.end()) or _MARK_AFTER.match(text, heading.end()) is not None)
 
 
 # A reading keeps its list numbers as plain tuples (number, start, opens_item) and makes them `Marker`s when asked: a
@@ -408,26 +506,33 @@ def _candidate_rows(text: str, parts: list[Section],
     of the sections stand, in order (not those of a heading's line, "Inclusion criteria: 1. Age", which bound no
     item).
 
-    No list number reaches across a section's bounds (a section starts at the end of a heading line
-    or at 0 and ends at the start of a line or at the end), so the text's numbers inside a section's
-    bounds are the numbers of the section read alone.
+    No list number reaches across a section's bounds (a section starts at the end of a heading line, after a
+    heading that stands inline, or at 0, and ends at the start of a line, at an inline heading or at the end), so the
+    text's numbers inside a section's bounds are the numbers of the section read alone.
     """
     first = _LINE_MARKER.match(text)
     next_lines = list(_NEXT_LINE_MARKER.finditer(text))
+    # the number that opens a section inside a line, after a heading that stands there, as a line's number opens it
+    heads = [(m, part.start) for part in parts if 0 < part.start < len(text) and text[part.start - 1] != "\n"
+             for m in (_SECTION_NUMBER.match(text, part.start),) if m]
     # whether a line's number opens an item is read from the lines above it only in a hard-wrapped text (read only
     # when a line opens with a number)
-    wrapped = (first is not None or bool(next_lines)) and _hard_wrapped(text)
+    wrapped = (first is not None or bool(next_lines) or bool(heads)) and _hard_wrapped(text)
     if wrapped:
         found = [(int(m[1]), m.start(1), _opens_item(text, m.start() + 1, True)) for m in next_lines]
     else:
         found = [(int(m[1]), m.start(1), True) for m in next_lines]
     if first:
         found.insert(0, (int(first[1]), first.start(1), not wrapped or _opens_item(text, 0, True)))
+    if heads:
+        found.extend((int(m[1]), m.start(1), not wrapped or _opens_item(text, at, True)) for m, at in heads)
+        found.sort(key=_START)
     lines = len(found)
     inside_lines = [(int(m[m.lastindex]), m.start(m.lastindex), False)  # as _INLINE_MARKER's
                     for m in chain(_IN_LINE_POINT.finditer(text), _IN_LINE_BRACKET.finditer(text))]
     if inside_lines:
         taken = {row[1] for row in found}  # a line's number that the in-line patterns find too is the line's
+        taken.update(_numbers_ending(text, parts))
         found.extend(row for row in inside_lines if row[1] not in taken)
     if len(found) > lines:
         if in_line is not None:
@@ -438,6 +543,22 @@ def _candidate_rows(text: str, parts: list[Section],
     starts = [row[1] for row in found]
     return [row for section in parts
             for row in found[bisect_left(starts, section.start):bisect_left(starts, section.end)]]
+
+
+# A number and its point or bracket that end a section inside a line, before the heading that stands there.
+_NUMBER_ENDING = re.compile(r"(?<!\d)\d{1,2}\\?[.)][ \t]*\Z")
+
+
+def _numbers_ending(text: str, parts: list[Section]) -> set[int]:
+    """Where the numbers stand that end a section inside a line, right before a heading that stands there ("... 2.
+    Consent 3. Exclusion Criteria: ..."): the heading's; no criterion follows them in their section read alone."""
+    found = set()
+    for part in parts:
+        if 0 < part.end < len(text) and text[part.end - 1] != "\n":
+            m = _NUMBER_ENDING.search(text, max(part.start, part.end - 8), part.end)
+            if m is not None:
+                found.add(m.start())
+    return found
 
 
 def _continues(runs: list[list[int]], number: int) -> bool:
@@ -1187,10 +1308,12 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
         return reading(text, memo).sections
     if read is None:
         words = word_bytes(text)
-        screened = may_repeat(text, [], MIN_ITEM_WORDS, words=words, parts=parts) if words is not None else True
+        cuts = _inside_lines(text, text_sections(text, words, memo)) if words is not None else []
+        screened = may_repeat(text, cuts, MIN_ITEM_WORDS, words=words, parts=parts) if words is not None else True
     else:
         words = read.words
-        numbers = read.numbers_inside_lines()  # a line's number ends its words where the line break does
+        # a line's number ends its words where the line break does; a section inside a line is cut there too
+        numbers = sorted(read.numbers_inside_lines() + _inside_lines(text, read.sections))
         screened = may_repeat(text, numbers, MIN_ITEM_WORDS, read.lowered) if words is None else \
             may_repeat(text, numbers, MIN_ITEM_WORDS, words=words, parts=parts)
     # a text whose items are walked anyway has its short criteria compared in the same walk
@@ -1198,6 +1321,14 @@ def repeated_items(text: str | None, memo: dict | None = None) -> list[tuple[Ite
     if not short:
         return []  # exact: the screens pass every text whose items repeat (checks/criteria_repeat_screen.py)
     return _walk_repeats(text, memo, screened, short)
+
+
+def _inside_lines(text: str, parts: list[Section]) -> list[int]:
+    """Where the sections start and end inside a line (a heading that stands inline, `_inline_headings`): bounds of
+    items that the repeat screen takes for cuts, as it takes a list number inside a line (criteria_repeat_screen)."""
+    size = len(text)
+    return [at for part in parts for at in (part.start, part.end)
+            if 0 < at < size and text[at - 1] != "\n" and text[at] != "\n"]
 
 
 def _numbered_reading(text: str | None, memo: dict | None) -> Reading | None:

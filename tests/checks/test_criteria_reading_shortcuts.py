@@ -25,14 +25,23 @@ from checks.criteria_repeat_screen import (
 )
 from checks.criteria_text import (
     _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
-    _line_starts, _matches_at, repeated_items, repeats_in_items, sections,
+    _inline_headings, _line_starts, repeated_items, repeats_in_items, sections,
 )
 
 TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
 
 
 def _plain_headings(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _matches_at(_HEADING, text, _line_starts(text))]
+    """Every line's heading, or the headings that stand inside it."""
+    found = []
+    for line_start in _line_starts(text):
+        m = _HEADING.match(text, line_start)
+        if m:
+            found.append(m.span())
+            continue
+        line_end = text.find("\n", line_start)
+        found += [h.span() for h in _inline_headings(text, line_start, len(text) if line_end < 0 else line_end)]
+    return found
 
 
 def _plain_inline(text: str) -> list[tuple[int, str]]:

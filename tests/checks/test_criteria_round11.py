@@ -100,7 +100,7 @@ GAP_FIRES = {
     "the same as another study's, no change said": ("Inclusion Criteria:\n1. Age\n2. Consent as in the main "
                                                      "study\n4. ECOG\n5. Labs", [("inclusion", 3, 4)]),
     "a gap under a numbered heading": ("2. Inclusion criteria:\n1. Age\n2. Consent\n4. ECOG\n5. Labs\n"
-                                       "6. Exclusion criteria:\n1. Pregnancy", [("criteria", 3, 4)]),
+                                       "6. Exclusion criteria:\n1. Pregnancy", [("inclusion", 3, 4)]),
     "a criterion naming criteria": ("Inclusion Criteria:\n1. Age\n2. Consent\n4. Meets the inclusion criteria of "
                                     "the parent study\n5. Labs", [("inclusion", 3, 4)]),
     "a number opening a wrapped line's quantity": ("Inclusion Criteria:\n1. Age\n2. Consent within\n30 days\n"

@@ -29,7 +29,7 @@ def _gaps(text: str) -> list[tuple[str, int, int]]:
 RUN_IN_FIRES = {
     "a skip confirmed by the next number": (
         "Inclusion Criteria: 1. Age 18 or over 2. ECOG 0-1 4. Adequate organ function 5. Signed informed consent",
-        [("criteria", 3, 4)]),
+        [("inclusion", 3, 4)]),
     "a skip at the end of the text": ("1. Age 18 or over 2. ECOG 0-1 4. Adequate organ function", [("criteria", 3, 4)]),
     "a skip at the end of a section": ("Inclusion Criteria:\n1. Age ≥ 18 2. ECOG 0-1 4. Consent\n"
                                        "Exclusion Criteria:\n1. Pregnancy", [("inclusion", 3, 4)]),
@@ -380,7 +380,7 @@ def messages(monkeypatch) -> dict[str, list[str]]:
 
 
 def test_the_rules_say_what_the_pages_show(messages):
-    assert messages["run-in"] == ["The numbered criteria jump to 4, so criterion 3 is missing."]
+    assert messages["run-in"] == ["The numbered inclusion criteria jump to 4, so criterion 3 is missing."]
     assert messages["heading's line"] == ["The numbered exclusion criteria jump to 4, so criterion 3 is missing."]
     assert messages["lead-in"] == []
     assert messages["bold heading"] == ["The numbered inclusion criteria jump to 4, so criterion 3 is missing."]

@@ -19,8 +19,9 @@ from checks import contradictions_criteria, criteria_ages, criteria_sex, criteri
 from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import study_sex_findings
 from checks.criteria_text import (_BULLET, _HEADING, _SUBHEADING, _cuts, _group_heading_between, _hard_wrapped,
-                                  _line_starts, _matches_at, repeated_sections, sections)
+                                  _line_starts, repeated_sections, sections)
 from tests.checks.harness import criteria_rule_messages
+from tests.checks.test_criteria_text_phrases import matches_at
 from tests.shared_corpus import criteria_texts
 
 # The patterns as they were written before a search could skip to their first character.
@@ -134,8 +135,8 @@ def test_the_cuts_are_those_of_the_patterns_tried_at_line_starts():
     for text in _CRITERIA:
         starts = _line_starts(text)
         breaks = sorted(set(starts) | {at - 1 for at in starts[1:]})
-        tried = {m.end() for m in _matches_at(_BULLET, text, breaks)} | \
-            {m.start() for m in _matches_at(_SUBHEADING, text, starts)}
+        tried = {m.end() for m in matches_at(_BULLET, text, breaks)} | \
+            {m.start() for m in matches_at(_SUBHEADING, text, starts)}
         assert _cuts(text) == tried
 
 

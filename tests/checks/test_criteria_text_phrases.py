@@ -7,7 +7,7 @@ import pytest
 
 from checks import criteria_text
 from checks.criteria_text import (
-    _BULLET, _HEADING, _LINE_MARKER, _SUBHEADING, _line_starts, _matches_at, _words, numbering_gaps, repeated_items,
+    _BULLET, _HEADING, _LINE_MARKER, _SUBHEADING, _line_starts, _words, numbering_gaps, repeated_items,
     sections,
 )
 
@@ -109,6 +109,18 @@ def test_a_shared_reading_answers_as_a_fresh_one(text):
     assert len(memo) == 1  # one reading of the text served both questions
 
 
+def matches_at(pattern, text: str, places: list[int]):
+    """What `pattern.finditer(text)` finds when each match (never empty) starts at one of `places`: the reading
+    of a pattern tried only at line starts or breaks, as the criteria reading tries its patterns."""
+    tried = 0
+    for at in places:
+        if at >= tried:
+            m = pattern.match(text, at)
+            tried = m.end() if m else at + 1
+            if m:
+                yield m
+
+
 def _every_match(pattern, text):
     return [m.span() for m in pattern.finditer(text)]
 
@@ -117,9 +129,9 @@ def _every_match(pattern, text):
 def test_patterns_tried_at_line_starts_find_every_match(text):
     starts = _line_starts(text)
     for pattern in (_HEADING, _LINE_MARKER, _SUBHEADING):
-        assert [m.span() for m in _matches_at(pattern, text, starts)] == _every_match(pattern, text)
+        assert [m.span() for m in matches_at(pattern, text, starts)] == _every_match(pattern, text)
     breaks = sorted(set(starts) | {at - 1 for at in starts[1:]})
-    assert [m.span() for m in _matches_at(_BULLET, text, breaks)] == _every_match(_BULLET, text)
+    assert [m.span() for m in matches_at(_BULLET, text, breaks)] == _every_match(_BULLET, text)
 
 
 @pytest.mark.parametrize("text", UNUSUAL + ["Kelvin K İnclusion ß ≥18 café"])

@@ -149,7 +149,7 @@ GAPS = {
     "exclusions numbered on, skipping": (I + "1. Age 18\n2. ECOG 0-1\n3. Consent" + E + "5. Pregnancy\n6. HIV",
                                          ["The numbered exclusion criteria jump to 5, so criterion 4 is missing."]),
     "a run-in list skipping": ("Inclusion Criteria: 1. Age 18 or older 2. ECOG 0-1 4. Signed consent 5. Measurable "
-                               "disease", ["The numbered criteria jump to 4, so criterion 3 is missing."]),
+                               "disease", ["The numbered inclusion criteria jump to 4, so criterion 3 is missing."]),
 }
 
 WOMEN = "The inclusion criteria admit female participants only, which disagrees with the record's Sex 'ALL'."
