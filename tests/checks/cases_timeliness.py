@@ -233,11 +233,11 @@ CASES += [
     Case(OVERDUE, False, study(study_first_submitted_date=d(2019, 11, 20), is_us_export=True),
          note="exported, but no FDA-regulated product and no US site"),
     Case(OVERDUE, True, both(DUE, study(is_us_export=False)),
-         note="no US site, not exported: info (tests/checks/test_structured_round12.py)"),
+         note="no US site, not exported: info (tests/checks/test_structured_trials_abroad_and_page_eras.py)"),
 ]
 
 # Another registry ICMJE accepts, and a page's own word that results exist (severities and messages:
-# tests/checks/test_timeliness_status_round14.py).
+# tests/checks/test_timeliness_status_other_registries_and_canceled_results.py).
 ISRCTN = rows("id_information", [{"id_source": "org_study_id", "id_value": "PUMCH-1"},
                                  {"id_source": "secondary_id", "id_value": "ISRCTN12345678"}])
 

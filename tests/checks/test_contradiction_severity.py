@@ -27,7 +27,7 @@ def test_a_dose_contradiction_is_at_most_a_warning():
 # by one run of the checks (`judged`), as a load of many studies is.
 ERA_CASES = [
     # first posted before FDAAA, and ended before it too (one that ran past it closed under FDAAA: a warning,
-    # tests/checks/test_status_round16.py)
+    # tests/checks/test_status_stop_reason_pointers_and_closed_enrolment.py)
     (date(2003, 5, 1), harness.ENDED_BEFORE_FDAAA, "info"),
     (date(2012, 5, 1), {}, "warning"),
 ]
