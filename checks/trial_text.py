@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from checks.design_text import HYPHENS, Claim, claims, hyphens_wide, screened, sentence_at
+from checks.design_hyphens import HYPHENS, hyphens_wide
+from checks.design_text import Claim, claims, screened, sentence_at
 from checks.study_text import StudyText
 
 # Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
 # placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial"; any
-# hyphen joins their parts (checks.design_text.HYPHENS).
+# hyphen joins their parts (checks.design_hyphens.HYPHENS).
 _DESIGN_WORD = hyphens_wide(
     r"(?:(?:double|single|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)|(?:placebo|sham|vehicle|active)"
     r"[\s-]*controlled|controlled|clinical|blinded|masked|multi-?cent(?:er|re|ric)|multi-?national|international"

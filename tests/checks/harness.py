@@ -389,7 +389,7 @@ def folded_sentence_judgements(sentences: Iterable[str], patterns: Iterable) -> 
     """Assert that the design-text reading of each pattern's every match in each sentence is the same with the
     sentence's folded text (which lets it skip patterns of words the sentence lacks) as without; how many matches
     it judged not of this study's design (a check that the sentences test the sparing at all)."""
-    from checks.design_text import _not_of_this_design
+    from checks.design_other_trials import not_of_this_design as _not_of_this_design
     from checks.study_context import folded_text
 
     patterns = list(patterns)

@@ -11,9 +11,9 @@ import random
 
 import pytest
 
-from checks.design_text import (
-    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, claims, claims_in, first_affirmed, only_denied,
-)
+from checks.design_allocation_terms import OBSERVATIONAL, RANDOMIZED
+from checks.design_masking_terms import BLINDED, OPEN_LABEL
+from checks.design_text import claims, claims_in, first_affirmed, only_denied
 from checks.study_text import StudyText
 
 PATTERNS = {"blinded": BLINDED, "open label": OPEN_LABEL, "randomized": RANDOMIZED, "observational": OBSERVATIONAL}
@@ -110,7 +110,9 @@ def test_phrase_level_answers_fire_and_stay_quiet():
 
 
 # The masked-design rule's question, lazily and from every claim.
-from checks.contradictions_design import _open_label_claim, _open_label_claim_of_every_claim  # noqa: E402
+from checks.design_open_label_claims import (  # noqa: E402
+    _open_label_claim_of_every_claim, open_label_claim as _open_label_claim,
+)
 
 OPEN_SENTENCES = [
     "This is an open-label study.", "No masking.", "Open label for participants; outcome assessors are blinded.",
@@ -153,7 +155,7 @@ def test_open_label_claim_phrases_fire_and_stay_quiet():
 
 
 # Whether a text holds a character lower-casing does not fold (İ, ı, ſ): three searches for one character.
-from checks.design_text import _UNLOWERED, _unlowered_in  # noqa: E402
+from checks.design_folding import _UNLOWERED, _unlowered_in  # noqa: E402
 
 
 @pytest.mark.parametrize("text", ["", "plain ascii", "İstanbul", "randomıſed", "ſ", "Straße µg ﬁne", "I i S s",

@@ -8,10 +8,13 @@ from bisect import bisect_right
 import pytest
 
 import checks.design_text as design_text
-from checks.design_text import (
-    _NEGATION_BEFORE, _SENTENCE_END, ANCHORS, BLINDED, BLINDED_ASSESSMENT, OBSERVATIONAL, OPEN_LABEL, OPEN_LABEL_WORDS,
-    RANDOMIZED, RANDOMIZING, claims, folded, matches, mentions, sentence_at, sentences,
-)
+from checks.design_allocation_terms import OBSERVATIONAL, RANDOMIZED, RANDOMIZING
+from checks.design_claims import mentions
+from checks.design_folding import folded
+from checks.design_masking_terms import BLINDED, BLINDED_ASSESSMENT, OPEN_LABEL, OPEN_LABEL_WORDS
+from checks.design_negation import NEGATION_BEFORE as _NEGATION_BEFORE
+from checks.design_sentences import _SENTENCE_END, sentences
+from checks.design_text import ANCHORS, claims, matches, sentence_at
 from checks.study_context import CASE_FOLDS, about_this_study
 from checks.study_text import StudyText, other_study
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks.design_text import (
-    BLINDED, OBSERVATIONAL, OPEN_LABEL, RANDOMIZED, Claim, of_an_earlier_part,
-)
+from checks.design_allocation_terms import OBSERVATIONAL, RANDOMIZED
+from checks.design_masking_terms import BLINDED, OPEN_LABEL
+from checks.design_parent_study import of_an_earlier_part
+from checks.design_text import Claim
 from checks.study_text import StudyText
 from checks.trial_text import TRIAL_DESIGN
 from tests.checks import harness

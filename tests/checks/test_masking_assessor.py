@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_design
-from checks.design_text import BLINDED_CENTRAL_REVIEW, MASKED_PARTY, claims, masked_party_named, matches
+from checks.design_masked_party import masked_party_named
+from checks.design_masked_people import BLINDED_CENTRAL_REVIEW, MASKED_PARTY
+from checks.design_text import claims, matches
 from checks.engine import findings_of, set_scope
 from checks.study_text import StudyText
 from tests.checks import harness

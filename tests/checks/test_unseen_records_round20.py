@@ -16,7 +16,9 @@ import pytest
 
 import checks
 from checks.contradictions_drugs import study_drug_findings
-from checks.design_text import MASKED_PARTY, claims, masked_party_named
+from checks.design_masked_party import masked_party_named
+from checks.design_masked_people import MASKED_PARTY
+from checks.design_text import claims
 from checks.engine import run_rules
 from checks.study_text import StudyText
 from checks.title_phase import study_phase_findings

@@ -1,0 +1,130 @@
+"""A blinded design or period a text describes (not a blinded run-in, nor outcomes assessed blind), and a party the
+registry records said to be masked (outcomes assessed blind above all): what a masking of NONE is read against."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from checks.design_claims import affirmed, claims_not_elsewhere
+from checks.design_folding import folded
+from checks.design_hyphens import hyphens_wide
+from checks.design_masked_party import masked_party_named, outside_the_main_comparison
+from checks.design_masked_people import MASKED_PARTY
+from checks.design_masking_terms import BLINDED, OPEN_LABEL
+from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part, of_the_parent_study
+from checks.design_text import Claim, first_affirmed
+from checks.study_text import StudyText
+
+# A blinded run-in or lead-in every participant passes through before the study's treatment ("a single-blind placebo
+# run-in", "a 2-week single-blind sham lead-in period"): it screens out placebo responders or checks adherence; the
+# masking, set for the study's comparison, does not describe it.
+_RUN_IN_AFTER = re.compile(hyphens_wide(
+    r"[\s,]+(?:(?:placebo|sham|vehicle)[\s-]+)?(?:(?:\d+|one|two|three|four)[\s-]+(?:days?|weeks?)[\s-]+)?"
+    r"(?:(?:placebo|sham|vehicle)[\s-]+)?(?:run[\s-]?in|lead[\s-]?in)\b"), re.I)
+
+
+def _of_a_run_in(claim: Claim) -> bool:
+    """Whether a blinding claim is of a run-in or lead-in ("single-blind placebo run-in")."""
+    return _RUN_IN_AFTER.match(claim.source.text, claim.end) is not None
+
+
+# Outcomes assessed blind ("double-blind assessment of the primary endpoint", "blinded outcome assessment", "the
+# scans will be read in a double-blind manner"): the outcome assessor is the masked party, which
+# masking_none_text_party_masked names; not a blinded design. Not a study named so ("A Double-blind Assessment of the
+# Efficacy of Drug X").
+_ASSESSMENT_AFTER = re.compile(hyphens_wide(
+    r"[\s-]+(?:(?:outcomes?|end[\s-]?points?|primary|secondary|clinical|independent|central|radiological)[\s-]+){0,2}"
+    r"(?:assessments?|assessors?|raters?|ratings?|readers?|readings?|scoring|adjudication)\b"
+    r"(?!\s+of\s+(?:the\s+)?(?:efficacy|safety|effects?|tolerability|benefits?|usefulness|value)\b"
+    r"|\s+(?:period|phase|part|stage|visits?|schedule)\b)"), re.I)
+_MANNER_AFTER = re.compile(r"\s+(?:manner|fashion)\b", re.I)
+# Words (folded) one of which every claim of outcomes assessed blind holds soon after "blind" or "mask".
+_ASSESSMENT_WORDS = ("assess", "rater", "rating", "reader", "reading", "scoring", "adjudicat", "manner", "fashion")
+# How far after "blind" a claim's words of assessing may end ("blind endpoint radiological adjudication").
+_ASSESSMENT_REACH = 60
+# The verbs and nouns of assessing outcomes, said in a clause before "in a double-blind manner" ("Outcomes will be
+# assessed in a double-blind manner", "Radiographs will be scored in a blinded fashion").
+_ASSESSED_BEFORE = re.compile(
+    r"(?:\b(?:be|is|are|was|were)\s+(?:\w+\s+)?|(?=\b(?:assessments|ratings|readings|scoring|grading"
+    r"|adjudication)\s+(?:will|are|were)\b))(?P<words>(?:assessed|evaluated|scored|rated|read|graded|measured"
+    r"|reviewed|interpreted|adjudicated|assessments|ratings|readings|scoring|grading|adjudication)\b[^,;:.]*)$", re.I)
+# How far before "in a double-blind manner" the assessing words are looked for.
+_ASSESSED_REACH = 80
+
+
+def _of_an_assessment(claim: Claim) -> tuple[int, int] | None:
+    """Where the words of a blinding claim of outcome assessment start and end ("double-blind assessment", "assessed
+    in a double-blind manner"), or None when the claim says nothing of assessment."""
+    text = claim.source.text
+    if m := _ASSESSMENT_AFTER.match(text, claim.end):
+        return claim.start, m.end()
+    if m := _MANNER_AFTER.match(text, claim.end):
+        assessed = _ASSESSED_BEFORE.search(text, max(0, claim.start - _ASSESSED_REACH), claim.start)
+        return None if assessed is None else (assessed.start("words"), m.end())
+    return None
+
+
+def may_assess(source: StudyText) -> bool:
+    """Whether the text may hold a claim of outcomes assessed blind: a word of assessing follows closely after
+    "blind" or "mask" (or the text cannot be folded to tell)."""
+    lowered = folded(source)
+    if lowered is None:
+        return True
+    for stem in ("blind", "mask"):
+        at = lowered.find(stem)
+        while at >= 0:
+            near = lowered[at:at + _ASSESSMENT_REACH]
+            for word in _ASSESSMENT_WORDS:
+                if word in near:
+                    return True
+            at = lowered.find(stem, at + 1)
+    return False
+
+
+def blinded_design_claim(texts: list[StudyText], extension: Callable[[], bool]) -> Claim | None:
+    """The first affirmed claim of a blinded design or period: not a blinded run-in before the study's treatment, not
+    outcomes assessed blind (a masked party), nor, in an extension (`extension()`), a claim of the parent study."""
+    c = first_affirmed(texts, BLINDED)
+    if c is not None and (_of_a_run_in(c) or _of_an_assessment(c) is not None or of_the_parent_study(c)):
+        c = next((claim for claim in affirmed(texts, BLINDED)
+                  if not _of_a_run_in(claim) and _of_an_assessment(claim) is None
+                  and not (of_the_parent_study(claim) and extension())), None)
+    return c
+
+
+def assigns_groups(design: dict) -> bool:
+    """Whether participants are randomized between interventions: only then can anyone be masked to a
+    participant's assigned intervention. In a single-arm study a "blinded" review is blinded to something else (the
+    investigator's assessment, the patient's identity); the groups of a non-randomized study are often populations
+    (patients and healthy volunteers) that readers "blinded to group" are masked to, not interventions."""
+    return design["allocation"] == "RANDOMIZED" and design["intervention_model"] != "SINGLE_GROUP"
+
+
+def masking_described_open(texts: list[StudyText]) -> bool:
+    """Whether the masking description says open label or no masking ("Open label; outcome assessors blinded",
+    "None (Open Label)"): the registrant set NONE knowing who is masked."""
+    return any(t.field == "designs.masking_description" and first_affirmed([t], OPEN_LABEL) is not None
+               for t in texts)
+
+
+def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: Callable[[], bool]) -> Claim | None:
+    """The first affirmed claim of the pattern that names a party the registry records masked to the assigned
+    intervention, in a sentence of the study's main comparison (not a sub-study, a part or a subgroup, nor trials
+    in general; in an extension, `extension()`, not the parent study's). Of BLINDED, only a claim of outcomes assessed
+    blind ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of assessment."""
+    for c in claims_not_elsewhere(texts, pattern):
+        if c.negated:
+            continue
+        if pattern is MASKED_PARTY and not masked_party_named(c):
+            continue
+        if pattern is BLINDED:
+            words = _of_an_assessment(c)
+            if words is None or _of_a_run_in(c):
+                continue
+            c = Claim(c.source, *words, False)
+        if outside_the_main_comparison(c):
+            continue
+        if (of_an_earlier_part(c) or PARENT_STUDY.search(c.source.text)) and extension():
+            continue
+        return c
+    return None

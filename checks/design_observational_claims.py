@@ -1,0 +1,81 @@
+"""A claim that calls this study observational, not another observational study, a part of this one, or a method,
+a visit or a period."""
+from __future__ import annotations
+
+import re
+
+from checks.design_allocation_terms import OBSERVATIONAL
+from checks.design_claims import affirmed
+from checks.design_text import Claim, first_affirmed, sentence_at
+from checks.study_text import StudyText
+
+# An observational study a trial's text names as another: one its people are put in or come from ("Patients who do not
+# consent to randomization will be included in the observational registry study", "Ineligible patients will be
+# registered in an observational cohort study"), one its controls or data come from or that it is compared with
+# ("Historical controls will be taken from an observational study", "compared with an external observational cohort
+# study", "compared with those of an observational study conducted in 2015"), or one that hosts the trial ("a
+# randomized trial within an observational cohort study", "This trial uses the infrastructure of an observational
+# cohort study"). Not "this observational study", which is the study itself.
+_OTHER_OBSERVATIONAL_BEFORE = re.compile(
+    r"\b(?:within|from|(?:compared|comparison)\s+(?:with|to)(?:\s+(?:those|data|results|findings|outcomes|patients"
+    r"|participants)\s+(?:of|from|in))?|(?:included|enrolled|registered|recruited|followed"
+    r"|entered|conducted|performed|embedded|participat(?:e|es|ing|ion)|take\s+part|taking\s+part|enrol(?:l)?ment"
+    r"|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$",
+    re.I)
+# A part of the study named right before the term ("Stage 1 (observational study): patients are followed for 3 months",
+# "Part 1 Observational Study and Part 2 Randomized Trial of Drug X", "Cohort B: observational study of untreated
+# patients"): that part's design, beside the interventional one. Not a trial's phase ("Phase II: Observational Study
+# of Drug X", "This is a Phase 4, observational study"), which is the study's, nor a part that is this study ("This
+# Part 2 observational study follows patients from Part 1").
+_PART_NAMED_BEFORE = re.compile(
+    r"(?<!\bthis\s)\b(?:part|stage|step|period|cohort|arm|group|module|component|sub-?study)\s+"
+    r"(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\s*(?:[(:,\u2013-]\s*|(?:is|will\s+be)\s+)?(?:an?\s+)?$"
+    # "The second part of the study will be an observational study of 12 months"
+    r"|\b(?:first|second|third|final|last|later|subsequent)\s+(?:part|stage|phase|period|step)\s+"
+    r"(?:of\s+(?:the|this)\s+(?:study|trial)\s+)?(?:is|will\s+be|consists\s+of)\s+(?:an?\s+)?$", re.I)
+# A sentence that opens with a part of the study named ("Stage (1): It will be a case control study ...", "Part 1 will
+# be a prospective observational study", "Cohort A - a retrospective cohort study of untreated patients", "In Part 2,
+# a cross-sectional survey ...", "In the first stage, an observational study ..."): what it says is that part's
+# design, beside the other parts'. Not a trial's phase ("Phase II: Observational Study of Drug X"), nor a disease's
+# stage ("Stage II-III colon cancer patients will join this prospective cohort study", "Stage 4 melanoma: a
+# retrospective cohort study").
+PART_LABEL = (r"(?:part|stage|step|period|cohort|arm|group|module|component|sub-?study)\s*"
+               r"(?:\(\s*(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\s*\)|(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\b)")
+PART_OPENS = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:"
+    rf"(?:in|during|for)\s+(?:the\s+)?{PART_LABEL}\s*,"
+    rf"|(?:the\s+)?{PART_LABEL}(?=\s*[:)]|\s+[\u2013-]\s|\s+(?:is|will|was|consists|comprises|includes|involves)\b)"
+    r"|(?:(?:in|during|for)\s+)?the\s+(?:first|second|third|final|last|initial|later)\s+(?:part|stage|phase|period"
+    r"|step)\b)", re.I)
+# What follows the term when the term only qualifies it ("observational study visits every 3 months after the treatment
+# period", "assessed using observational research methods", "The observational study data will be compared with trial
+# data"): a method, a visit, a period or another study's data, not this study's design.
+_QUALIFIED_AFTER = re.compile(
+    r"\s+(?:visits?|methods?|methodolog(?:y|ies)|techniques?|tools?|instruments?|data|period|phase|stage"
+    r"|follow[\s-]?up)\b", re.I)
+# This study named right before the term ("This observational study period lasts 12 months"): its own design.
+_THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w-]+,?\s+){0,3}?$", re.I)
+# How far before a term the words that make it another study's or a part's are looked for.
+_OBSERVATIONAL_REACH = 80
+
+
+def _another_observational_study(claim: Claim) -> bool:
+    """Whether the 'observational study' claim names another study (one the trial's people are put in, its controls
+    or data come from, it is compared with, or that hosts it), a part of the study named right before it or opening
+    its sentence, or only qualifies a method, a visit or a period not said to be this study's, rather than calling
+    this study observational."""
+    text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
+    return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
+            or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
+            or PART_OPENS.match(text, sentence_at(text, claim.start)[0]) is not None
+            or _QUALIFIED_AFTER.match(text, claim.end) is not None
+            and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None)
+
+
+def observational_claim(texts: list[StudyText]) -> Claim | None:
+    """The first affirmed claim that calls this study observational: not one of another observational study, of a
+    part of the study, or of a method, a visit or a period (`_another_observational_study`)."""
+    c = first_affirmed(texts, OBSERVATIONAL)
+    if c is not None and _another_observational_study(c):
+        c = next((claim for claim in affirmed(texts, OBSERVATIONAL) if not _another_observational_study(claim)), None)
+    return c

@@ -1,0 +1,150 @@
+"""Whether a 'randomized' claim allocates participants to groups: not the order of conditions or tasks, a number or
+kit given at random, data sets, samples, stimuli, a subset chosen, randomization declined, or a partial one."""
+from __future__ import annotations
+
+import re
+
+from checks.design_text import Claim
+
+# Randomising the order of conditions each participant goes through ("randomisation of the order of stimuli"):
+# not an allocation of participants to groups, and a single group's allocation stays N/A. (A randomized sequence
+# of a crossover is its groups: still an allocation.)
+_ORDER_RANDOMIZED = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?)?order\b|\s+(?:[\w-]+\s+){0,2}?order\s+of\b"
+    # "tested in a randomized, blinded order"
+    r"|,\s+(?!in\b)[\w-]+\s+order\b"
+    r"|\s+within\s+(?:each\s+)?(?:participants?|subjects?|patients?|individuals?)\b"
+    # "Also randomized, will be the three different study sessions" (NCT05695846)
+    r"|,?\s+(?:will\s+be|is|are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:sessions?|conditions?|orders?|sequences?|visits?)\b",
+    re.I)
+# "the side and order of the tests will be randomized" (NCT05699317), "The order of infused material as well as the
+# volume of infused material in all sessions will be randomized" (NCT05695846): the order is what is randomized, or
+# is not ("The order of the questionnaires will not be randomized").
+_ORDER_BEFORE = re.compile(
+    r"\b(?:order|sequence)s?\b[^.;]{0,90}?\b(?:will\s+(?:not\s+)?be|(?:is|are|was|were)(?:\s+not)?)\s+$", re.I)
+# Stimuli or items each participant goes through, shuffled across the blocks or sessions of the experiment ("Stimuli
+# will be randomized across blocks", "the word lists are randomized between sessions", "randomized within each
+# session", "randomized within blocks of trials"): no allocation of participants. (Not "between visits 1 and 2", a
+# time, nor "within blocks", which may be participants' block randomization.)
+_ACROSS_SESSIONS_AFTER = re.compile(
+    r"\s+(?:(?:across|between)\s+(?:the\s+|all\s+)?(?:blocks|sessions|runs)\b(?!\s*\d)"
+    r"|within\s+each\s+(?:session|run)\b"
+    # "Conditions will be randomized within blocks of trials": the trials of an experiment each participant does.
+    r"|within\s+(?:each\s+)?blocks?\s+of\s+(?:\d+\s+)?(?:trials|stimuli|items|images|words|tasks)\b)", re.I)
+# A body part of each participant randomized, as in split-mouth, paired-eye or bilateral designs ("In each patient,
+# one eye will be randomized to drug X and the fellow eye to placebo", "the two legs of each participant will be
+# randomized"): every participant is in one group, which a single group's allocation N/A describes.
+_PART_OF_PARTICIPANT_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:one|each|the|either|both|two|their|contralateral|fellow|left|right"
+    r"|(?:participant|patient|subject)(?:s'|'s|s)?)\s+)(?:[\w'-]+\s+){0,2}?(?:eyes?|sides?|legs?|hands?|feet|foot"
+    r"|teeth|tooth|quadrants?|halves|half|hemi-?faces?|limbs?|knees?|ears?|breasts?|hemispheres?|jaws?|arches)"
+    r"(?:\s+(?:of|in)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
+    r"\s+(?:will\s+be|shall\s+be|is|are|was|were)\s+$", re.I)
+
+
+# A number, code or kit given at random or by a randomization system, which sponsors' systems give in single-arm
+# studies too ("each subject will be assigned a randomization number via IWRS", "randomly assigned a unique study
+# code", "the IXRS will be used for randomization of drug kits"): no allocation of participants to groups.
+_IDENTIFIER_AFTER = re.compile(
+    r"\s+(?:(?:numbers?|no\.|system|IWRS|IXRS|IVRS)\b"
+    r"|(?:an?\s+)?(?:(?:unique|individual|study|subject|participant|patient|identification|kit)\s+){0,2}"
+    r"(?:numbers?|codes?|ids?|identifiers?|kits?)\b"
+    r"|of\s+(?:the\s+)?(?:(?:drug|study|medication|treatment)\s+)?(?:kits?|supplies|vials|packs?|boxes)\b)", re.I)
+
+
+# Data divided at random into the sets a prediction model is built and tested on ("The images will be randomly
+# divided into a training set and a validation set", "randomized into derivation and validation cohorts"): no
+# allocation of participants to interventions.
+_DATA_SETS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?into\s+(?:(?:an?|the|two|three)\s+)?(?:[\w()%-]+\s+){0,2}?(?:training|derivation"
+    r"|development|validation|test(?:ing)?|discovery|learning|modell?ing|internal|external)\b", re.I)
+
+
+# Material of the study randomized before it is tested or read ("Pathology slides will be randomized and read by two
+# pathologists", "Plasma samples will be assayed in randomized blocks"): no allocation of participants.
+_MATERIAL_BEFORE = re.compile(
+    r"\b(?:samples?|specimens?|slides?|images?|scans?|plates?|wells?|aliquots?|recordings?|videos?|photographs?"
+    r"|radiographs?|x-rays?|biopsies|stimuli|stimulus|items|word\s+lists)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:will\s+be|shall\s+be|is|are|was|were)\s+"
+    r"(?:[\w-]+\s+in\s+(?:an?\s+)?)?$", re.I)
+# Words before such material that make it a trait of people ("Patients with abnormal scans will be randomized",
+# "Participants whose samples are positive are randomized"): they are randomized.
+_OF_PEOPLE_BEFORE = re.compile(r"\b(?:with|without|whose|having|who|had|has|have|if|when)\b[^.;:]*$", re.I)
+
+
+# The same material named right after the term ("Randomization of samples across plates will minimize batch
+# effects", "randomization of the stimuli"), and a subset of people chosen at random for an added measure ("A
+# randomized subset of participants will undergo MRI"): no allocation of participants to interventions.
+_MATERIAL_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:samples|specimens|slides|images|scans|plates|aliquots|recordings"
+    r"|videos|stimuli|items)\b|sub-?(?:sets?|samples?)\s+of\b)", re.I)
+
+
+def _material_randomized(text: str, at: int) -> bool:
+    """Whether the 'randomized' claim at text[at:] is said of samples or images, not of people who have them."""
+    m = _MATERIAL_BEFORE.search(text, max(0, at - 60), at)
+    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+# Randomization declined ("Patients who refuse randomization will be followed in a preference cohort", "those who
+# decline to be randomized"): the people it speaks of are not randomized.
+_DECLINED_BEFORE = re.compile(r"\b(?:declin|refus)(?:e|es|ed|ing)\s+(?:(?:to\s+be|the|their)\s+)?$", re.I)
+
+
+def allocates(claim: Claim) -> bool:
+    """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
+    each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
+    or kit given at random, of data divided into a model's training and validation sets, of samples or images
+    randomized before they are read, of stimuli shuffled across an experiment's sessions, of a subset chosen for an
+    added measure, or of randomization that people decline."""
+    text = claim.source.text
+    return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ACROSS_SESSIONS_AFTER.match(text, claim.end)
+                or _MATERIAL_AFTER.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
+                                                                                  claim.start)
+                or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
+                or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end)
+                or _DECLINED_BEFORE.search(text, max(0, claim.start - 30), claim.start)
+                or _material_randomized(text, claim.start))
+
+
+# What each participant goes through in one visit or session, in an order drawn at random ("randomly assigned to one of
+# six task orders", "randomized to one of four counterbalanced orders of the tests", "randomly assigned to the order in
+# which they complete the questionnaires"): outside a crossover model, no allocation of participants to interventions.
+# (A sequence, period or treatment order is a crossover's allocation, whatever the model says.)
+_TASKS = (r"(?:tasks?|tests?|testing|stimul(?:us|i)|questionnaires?|surveys?|sessions?|blocks?|items?|assessments?"
+          r"|measurements?|videos?|images?|pictures?|word[\s-]+lists?|scales?|interviews?)")
+_TASK_ORDER_AFTER = re.compile(
+    r"\s+(?:to|into|in)\s+(?:(?:one|each|any|either)\s+of\s+)?(?:the\s+|an?\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|ten|possible|different|counterbalanced|balanced|pre-?specified"
+    r"|predefined|fixed|random)\s+){0,2}"
+    r"(?:" + _TASKS + r"\s+(?:orders?|sequences?)\b"
+    r"|(?:orders?|sequences?)\s+(?:of|in\s+which)\s+(?:[\w-]+\s+){0,4}?" + _TASKS + r"\b)", re.I)
+
+
+# The same said of the tasks themselves ("In this study, the tasks are randomized within blocks", "The tests will be
+# randomized", "Trial types are randomized within blocks", the kinds of an experiment's trials), not of people who
+# have them ("Participants whose tests are positive are randomized").
+_TASKS_BEFORE = re.compile(
+    r"\b(?:tasks|tests|questionnaires|surveys|assessments|measurements|interviews|scales|trial\s+types"
+    r"|(?:task|test|experimental)\s+trials)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:will\s+be|shall\s+be|are|were)\s+$", re.I)
+
+
+def orders_tasks(claim: Claim) -> bool:
+    """Whether a 'randomized' claim draws the order of the tasks, tests, stimuli or questionnaires each participant
+    goes through, not a sequence of treatments."""
+    text = claim.source.text
+    if _TASK_ORDER_AFTER.match(text, claim.end):
+        return True
+    m = _TASKS_BEFORE.search(text, max(0, claim.start - 60), claim.start)
+    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+# "A partially randomized study": some participants are randomized and others not, which a non-randomized
+# allocation may well describe, unless the text also says participants are randomized.
+_PARTIAL_BEFORE = re.compile(r"\b(?:partially|partly|part)[\s-]*$", re.I)
+
+
+def partial(claim: Claim) -> bool:
+    """Whether a 'randomized' claim is of a study randomized in part only."""
+    return _PARTIAL_BEFORE.search(claim.source.text, max(0, claim.start - 12), claim.start) is not None
