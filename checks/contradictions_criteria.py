@@ -7,7 +7,7 @@ from typing import Iterator
 
 import duckdb
 
-from checks.criteria_ages import GROUP_WORDS
+from checks.criteria_age_groups import GROUP_WORDS
 from checks.criteria_headings import block_of, names_another_list
 from checks.criteria_text import (Item, Reading, Section, names_groups, numbering_gaps, repeated_items,
                                   repeated_sections, short_item)
@@ -97,9 +97,9 @@ def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
 def _one_groups_list(text: str) -> bool:
     """Whether the criteria are one group's: no line or heading names a group of participants, other people or a
     step of the study (`names_groups`, `names_another_list` of each line that may be a label, `_may_label`, without
-    its indent), and no words name a cohort, a part or an arm
-    (criteria_ages' GROUP_WORDS). Only there is a short criterion said twice ("* Able to provide informed consent"):
-    elsewhere "* Age 18-65 years" may be stated once for each group."""
+    its indent), and no words name a cohort, a part or an arm (criteria_age_groups' GROUP_WORDS). Only there is a
+    short criterion said twice ("* Able to provide informed consent"): elsewhere "* Age 18-65 years" may be stated
+    once for each group."""
     return GROUP_WORDS.search(text.lower()) is None and not names_groups(text) and \
         not any(names_another_list(line.lstrip(" \t")) for line in text.split("\n") if _may_label(line))
 

@@ -41,8 +41,9 @@ from typing import Iterator, NamedTuple
 
 import duckdb
 
-from checks.criteria_ages import (GROUP_HEADING, GROUP_LABEL_LINE, GROUP_WORDS, LABEL_LINE, LIST_MARK,
-                                  criteria_pieces)
+from checks.criteria_age_criterion import LIST_MARK
+from checks.criteria_age_groups import GROUP_HEADING, GROUP_LABEL_LINE, GROUP_WORDS, LABEL_LINE
+from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_text import Section, text_sections
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study

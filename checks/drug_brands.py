@@ -165,7 +165,7 @@ _DRUG_OF_BRAND = {brand: drug for drug, brands in BRANDS.items() for brand in br
 _BRANDS_BY_SPELLING = {language_folded(drug): brands for drug, brands in BRANDS.items()}
 
 
-def _branded(word: str, known: Container[str]) -> bool:
+def branded(word: str, known: Container[str]) -> bool:
     """Whether `word` is a drug one of whose brands the study names ('pembrolizumab' where Keytruda is given), or a
     brand of a drug it names ('marcaine' where bupivacaine is given)."""
     if any(brand in known for brand in _BRANDS_BY_SPELLING.get(language_folded(word), ())):

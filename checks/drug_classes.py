@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from checks.drug_names import _MEMO, stem_drugs
+from checks.drug_names import MEMO, stem_drugs
 
 # Names of a class of drugs, or of a procedure or a device that gives one, and how its members' names end: a study
 # whose intervention is "Statin therapy", "Beta-blocker", "Chemotherapy", "Erector spinae plane block" or a
@@ -101,7 +101,7 @@ DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endi
 ))
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO)
 def classes_named(text: str | None) -> tuple[tuple[str, ...], ...]:
     """How the names of the drugs of each class, procedure or device a text names end ('Statin therapy' ->
     (('statin',),)): a study whose intervention is so named gives such a drug."""

@@ -7,8 +7,8 @@ from typing import Mapping
 from checks.dose_text import Dose, parse_doses
 from checks.drug_history import taken_before
 from checks.drug_names import FORM_WORDS
-from checks.drug_near_dose import (_WORD_BEFORE, _drug_after, _drug_before, _drug_of, _in_combination, _joined_drugs,
-                                   _part_of, of_another_member)
+from checks.drug_near_dose import (WORD_BEFORE, drug_after, drug_before, drug_of, in_combination, joined_drugs,
+                                   of_another_member, part_of)
 from checks.drug_other_amounts import named_otherwise, of_another_substance, placebo_of
 
 
@@ -27,14 +27,14 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
             continue
         if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs):
             continue
-        if len(dose.parts) > 1 and (joined := _joined_drugs(text, dose, drugs)) and len(joined) == len(dose.parts):
+        if len(dose.parts) > 1 and (joined := joined_drugs(text, dose, drugs)) and len(joined) == len(dose.parts):
             for i, drug in enumerate(joined):  # "lopinavir/ritonavir 400/100 mg": each drug's amount
-                found.setdefault(drug, []).append(_part_of(dose, i))
+                found.setdefault(drug, []).append(part_of(dose, i))
             continue
         if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
-            drug = _drug_after(text, dose, drugs)
+            drug = drug_after(text, dose, drugs)
         else:
-            drug = _drug_of(text, dose, drugs) or default
+            drug = drug_of(text, dose, drugs) or default
         if drug:
             found.setdefault(drug, []).append(dose)
     return found
@@ -70,7 +70,7 @@ def _drug_of_concentration(text: str, dose: Dose, drugs: Mapping[str, str]) -> s
     reduction in lidocaine") is no drug's concentration: none is guessed from the text's drug."""
     if placebo_of(text, dose):
         return None
-    if drug := _drug_after(text, dose, drugs):
+    if drug := drug_after(text, dose, drugs):
         return drug
     if _VEHICLE_AFTER.match(text, dose.end):  # "ketamine in 0.9% saline": the saline's
         return None
@@ -93,7 +93,7 @@ def _continued(text: str, dose: Dose, last: tuple[str, int] | None, drugs: Mappi
         return None
     between = text[last[1]:dose.start]
     if _SENTENCE_BREAK.search(between) or any(word in drugs and drugs[word] != last[0]
-                                              for word in _WORD_BEFORE.findall(between.lower())):
+                                              for word in WORD_BEFORE.findall(between.lower())):
         return None
     return None if placebo_of(text, dose) else last[0]
 
@@ -105,10 +105,10 @@ def not_given_here(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a text's amount is not a dose it gives of the drug named with it: a placebo's ("placebo matching
     apixaban 5 mg"), a drug's the participants took before or go without ("switched from tacrolimus 0.1 mg/kg/day",
     "without dexamethasone 8 mg"), or a combination product's ("budesonide/formoterol 160/4.5 mcg")."""
-    if _drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
+    if drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
         return placebo_of(text, dose)
-    named = _drug_before(text, dose, drugs)
+    named = drug_before(text, dose, drugs)
     # A combination's amount read for one of its drugs ("lopinavir/ritonavir 400/100 mg") is that drug's.
     joined = dose.part is None
     return placebo_of(text, dose) or bool(named) and (taken_before(text, named[1])
-                                                      or joined and _in_combination(text, named[1], named[2], drugs))
+                                                      or joined and in_combination(text, named[1], named[2], drugs))

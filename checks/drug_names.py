@@ -44,7 +44,7 @@ _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]")
 _NUMBER = re.compile(r"[\d.]+")
 # Rules ask about the same texts again and again (each arm, outcome and intervention of a study).
-_MEMO = 8192
+MEMO = 8192
 # A drug word has at least this many letters before its stem ("aprepitant" yes, "mab" alone no); before a stem of
 # LONG_STEM letters or more, two ("sorafenib", "diazepam", "rocuronium", "decitabine").
 STEM_PREFIX = 3
@@ -77,7 +77,7 @@ FORM_WORDS = frozenset({
 })
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO)
 def stem_drugs(text: str | None) -> frozenset[str]:
     """Lower-case words of a text that carry a drug INN stem (belimumab, baricitinib...)."""
     if not text:
@@ -118,7 +118,7 @@ _NAME_TOKEN = re.compile(r"[a-z][a-z0-9-]*[a-z0-9]|[a-z]")
 _NEXT_WORD = re.compile(r"[\s-]*([a-z0-9]+)")
 
 
-def _other_member(lower: str, end: int, drug: str) -> bool:
+def other_member(lower: str, end: int, drug: str) -> bool:
     """Whether the family's word ending at `end` is followed by a member's word the drug's name does not hold
     ('vitamin e' where the drug is 'vitamin d3')."""
     after = _NEXT_WORD.match(lower, end)
@@ -149,7 +149,7 @@ def drug_vocabulary(names: Iterable[str | None], texts: Iterable[str | None] = (
     return vocabulary
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO)
 def words_in(text: str | None) -> frozenset[str]:
     """Every lower-case word of a text, to test whether a drug is mentioned there."""
     words = set(_TOKEN.findall((text or "").lower()))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from checks.dose_text import Dose
-from checks.drug_names import FAMILY_WORDS, _other_member
+from checks.drug_names import FAMILY_WORDS, other_member
 
 _AFTER_DOSE = re.compile(
     r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
@@ -17,11 +17,11 @@ _AFTER_DOSE = re.compile(
 DRUG_LOOKBACK = 90
 
 
-def _joined_drugs(text: str, dose: Dose, drugs: Mapping[str, str]) -> list[str] | None:
+def joined_drugs(text: str, dose: Dose, drugs: Mapping[str, str]) -> list[str] | None:
     """The drugs of a combination named right before a ratio's amounts, in order ("lopinavir/ritonavir 400/100 mg",
     "sacubitril + valsartan (97/103 mg)"), with no amount between them and the ratio; None when the nearest drug
     named is not part of such a list of distinct drugs."""
-    named = _drug_before(text, dose, drugs)
+    named = drug_before(text, dose, drugs)
     if named is None or _DIGIT.search(text, named[2], dose.start):
         return None
     joined, at = [named[0]], named[1]
@@ -37,7 +37,7 @@ _DIGIT = re.compile(r"\d")
 MAX_JOINED = 4
 
 
-def _part_of(dose: Dose, index: int) -> Dose:
+def part_of(dose: Dose, index: int) -> Dose:
     """One drug's amount of a ratio ("400/100 mg" read for ritonavir: 100 mg), a count multiplying it as it does
     the whole ("2 tablets (200/50 mg)": 100 mg)."""
     if not dose.parts[0]:
@@ -48,7 +48,7 @@ def _part_of(dose: Dose, index: int) -> Dose:
                    readings=tuple((low * scale, high * scale) for low, high in dose.readings))
 
 
-def _drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+def drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     """The drug named right after the dose ("4 mg of oral baricitinib"), if any."""
     after = _AFTER_DOSE.match(text, dose.end)
     if after and after.group(1).lower() in drugs:
@@ -56,21 +56,21 @@ def _drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     return None
 
 
-def _drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
+def drug_of(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     """The drug named right after the dose, else the nearest one before it in its clause."""
-    if drug := _drug_after(text, dose, drugs):
+    if drug := drug_after(text, dose, drugs):
         return drug
-    named = _drug_before(text, dose, drugs)
+    named = drug_before(text, dose, drugs)
     return named[0] if named else None
 
 
-def _drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, int, int] | None:
+def drug_before(text: str, dose: Dose, drugs: Mapping[str, str]) -> tuple[str, int, int] | None:
     """(drug, where its word starts and ends) of the nearest drug word before the dose in its clause, or None."""
     window = max(0, dose.start - DRUG_LOOKBACK)
     before = text[window:dose.start]
     clause = _CLAUSE_BREAK.split(before)[-1]
     lower = clause.lower()
-    for word in reversed(_WORD_BEFORE.findall(lower)):
+    for word in reversed(WORD_BEFORE.findall(lower)):
         if word in drugs:
             at = _last_word_at(lower, word) + window + len(before) - len(clause)
             return drugs[word], at, at + len(word)
@@ -82,10 +82,10 @@ def of_another_member(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     study's drug of that family is not ('Vitamin E 400 IU' in a study of vitamin D3): the dose is another drug's."""
     if not any(word in drugs for word in FAMILY_WORDS):
         return False  # most studies: no family's drug, no dose to look back from
-    named = _drug_before(text, dose, drugs)
+    named = drug_before(text, dose, drugs)
     if named is None or text[named[1]:named[2]].lower() not in FAMILY_WORDS:
         return False
-    return _other_member(text.lower(), named[2], named[0])
+    return other_member(text.lower(), named[2], named[0])
 
 
 def _last_word_at(text: str, word: str) -> int:
@@ -103,7 +103,7 @@ _JOINED_BEFORE = re.compile(r"([a-z][\w-]*)\s*[/+]\s*$", re.I)
 _JOINED_AFTER = re.compile(r"\s*[/+]\s*([a-z][\w-]*)", re.I)
 
 
-def _in_combination(text: str, start: int, end: int, drugs: Mapping[str, str]) -> bool:
+def in_combination(text: str, start: int, end: int, drugs: Mapping[str, str]) -> bool:
     """Whether the drug word at start..end is joined by a slash or a plus to another of the study's drugs."""
     before = _JOINED_BEFORE.search(text, max(0, start - 40), start) \
         if text[max(0, start - 3):start].rstrip()[-1:] in ("/", "+") else None
@@ -113,4 +113,4 @@ def _in_combination(text: str, start: int, end: int, drugs: Mapping[str, str]) -
 
 # A sentence or line break before a dose (the drug it governs stands after it); the words before a dose.
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s+(?=[A-Z])|\n")
-_WORD_BEFORE = re.compile(r"[a-z][\w-]*")
+WORD_BEFORE = re.compile(r"[a-z][\w-]*")

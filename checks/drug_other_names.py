@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Container, Iterable
 
-from checks.drug_brands import _branded
-from checks.drug_spellings import SPELLINGS_LEAST, _enantiomer_of, _same_start, _within, language_folded
+from checks.drug_brands import branded
+from checks.drug_spellings import SPELLINGS_LEAST, enantiomer_of, language_folded, same_start, within
 
 # The longest word ("with", "and", "of") found run together before a drug name.
 RUN_TOGETHER = 5
@@ -174,7 +174,7 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
     drugs = tuple(drugs)
-    if any(_enantiomer_of(word, d) or _enantiomer_of(d, word) for d in drugs):
+    if any(enantiomer_of(word, d) or enantiomer_of(d, word) for d in drugs):
         return True
     if any(word.startswith(p) and word[len(p):] in known for p in METABOLITE_PREFIXES):  # a metabolite of one
         return True
@@ -186,10 +186,10 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
         return True
     if any(p + word in known for p in PRODRUG_PREFIXES) or _in_product(word, known):  # what a prodrug gives
         return True
-    if _branded(word, known):  # a brand's drug, or a drug's brand ('pembrolizumab' where Keytruda is given)
+    if branded(word, known):  # a brand's drug, or a drug's brand ('pembrolizumab' where Keytruda is given)
         return True
     allowed = 1 if len(word) < 9 else 2
-    if any(abs(len(d) - len(word)) <= allowed and _same_start(word, d) and _within(word, d, allowed)
+    if any(abs(len(d) - len(word)) <= allowed and same_start(word, d) and within(word, d, allowed)
            for d in drugs if len(d) >= 6):
         return True
     folded = language_folded(word)  # written as another language writes it ('claritromicina', 'Métformine')

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from checks.drug_names import _MEMO
+from checks.drug_names import MEMO
 
 # How the registries of other languages write an INN: French adds an "e" (metformine), Spanish, Italian and Portuguese
 # an "a" or an "o" (metformina, paracetamolo, ciprofloxacino), dropping an "h" after a "t" or a "p" (claritromicina,
@@ -19,7 +19,7 @@ _ADDED_ENDINGS = ("a", "e", "o")
 SPELLINGS_LEAST = 6
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO)
 def language_folded(word: str) -> str:
     """A lower-case drug name as its spellings in other languages fold to: 'clarithromycin' and 'claritromicina'
     are 'claritromicin', 'dexamethasone' and 'Dexamethason' 'dexametason'."""
@@ -29,7 +29,7 @@ def language_folded(word: str) -> str:
     return word[:-1] if word.endswith(_ADDED_ENDINGS) else word
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=MEMO)
 def accents_folded(text: str | None) -> str | None:
     """The text with its letters' accents left off ('Métformine' -> 'Metformine', 'Ibuprofène' -> 'Ibuprofene'), as
     a name is compared across languages; a text without any is returned as is."""
@@ -42,19 +42,19 @@ def accents_folded(text: str | None) -> str | None:
 ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
 
 
-def _same_start(word: str, drug: str) -> bool:
+def same_start(word: str, drug: str) -> bool:
     """Whether two words start alike, or one is the other with a letter before it ('oestradiol'): a misspelling
     keeps a name's first letter, while drugs of one stem differ there ('ropivacaine' and 'bupivacaine', 'rituximab'
     and 'cetuximab')."""
     return word[0] == drug[0] or word[1:] == drug or drug[1:] == word
 
 
-def _enantiomer_of(word: str, drug: str) -> bool:
+def enantiomer_of(word: str, drug: str) -> bool:
     """Whether `word` is `drug` with an enantiomer's prefix ('levobupivacaine', 'bupivacaine')."""
     return len(word) > len(drug) >= 6 and word.endswith(drug) and word[:-len(drug)] in ENANTIOMER_PREFIXES
 
 
-def _within(a: str, b: str, limit: int) -> bool:
+def within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance between a and b is at most `limit`."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

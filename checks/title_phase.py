@@ -42,11 +42,11 @@ import duckdb
 
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
-from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, _combination_given_in_part, _stated, phase_said,
-                                             registry_phases, title_phase)
+from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combination_given_in_part, phase_said,
+                                             registry_phases, stated_mentions, title_phase)
 from checks.title_phase_interventions import REGISTRY_EXAMPLES, lists_no_drug, tested_without_phases
 from checks.title_phase_mentions import title_mentions
-from checks.title_phase_stages import _SERIES_STAGE, _appended_stage, _names_a_stage, _stages_named
+from checks.title_phase_stages import SERIES_STAGE, appended_stage, names_a_stage, stages_named
 from checks.title_phase_written import PHASE_WORDS, names_a_phase
 from flows.parsers import LAYOUT_IDS, REGISTRY_LAYOUTS, entry_for
 
@@ -79,11 +79,11 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     does not show the interventions' types (not `types_shown`: a page whose layout or shape shows none), N/A against
     a title's phase is info too: whether the trial tests no drug, as the registry asks N/A of, is not shown."""
     given = registry_phases(phase)
-    if given is None or any(_SERIES_STAGE.search(text) for _field, text in titles):
+    if given is None or any(SERIES_STAGE.search(text) for _field, text in titles):
         return
-    stages = _stages_named(titles, drug_listed) if phase == NO_PHASE else frozenset()
+    stages = stages_named(titles, drug_listed) if phase == NO_PHASE else frozenset()
     judged = [(field, text, found) for field, text in titles
-              if (found := title_phase(text, given)) is not None and not _names_a_stage(text, stages)]
+              if (found := title_phase(text, given)) is not None and not names_a_stage(text, stages)]
     differs = [j for j in judged if j[2].severity == WARNING]
     if not differs and all(j[2].severity is not None for j in judged):
         differs = judged  # only near misses, and no title that agrees
@@ -93,7 +93,7 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     label = FIELD_LABELS.get(field, field)
     named = " and ".join(f"'{p}'" for p in found.phrases)
     message = f"The {label} names this study's phase as {named}, while the record gives {phase_said(phase)}."
-    combined = _combination_given_in_part(found.phases, given)
+    combined = combination_given_in_part(found.phases, given)
     if combined:
         message = message[:-1] + f"; the registry gives a trial of both phases as {combined}."
     severity = found.severity
@@ -107,7 +107,7 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
         message = message[:-1] + ("; the page shows no intervention types, so whether the trial tests no drug, as the "
                                   "registry asks N/A of, is not shown.")
         severity = INFO
-    elif phase == NO_PHASE and not drug_listed and _appended_stage(text, found):
+    elif phase == NO_PHASE and not drug_listed and appended_stage(text, found):
         message = message[:-1] + ("; the title names it alone after a dash at its end, as a project's stage is named, "
                                   "and the record lists no drug.")
         severity = INFO
@@ -168,12 +168,12 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     its own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or
     "for", or before a trial's members, which an observational study's title gives the trial it studies ("Ancillary
     Study to a Phase 3 Trial", "Patients Who Received Drug X in a Phase 1 Trial", "Phase II Trial Participants")."""
-    if any(_SERIES_STAGE.search(text) for _field, text in titles):
+    if any(SERIES_STAGE.search(text) for _field, text in titles):
         return
     for field, text in titles:
         if not names_a_phase(text) or _OBSERVATIONAL_TITLE.search(text):
             continue
-        stated = _stated(title_mentions(text, follows_another=True))
+        stated = stated_mentions(title_mentions(text, follows_another=True))
         phases = frozenset().union(*(m.phases for m in stated)) if stated else frozenset()
         if not phases or not phases <= TRIAL_PHASES:
             continue

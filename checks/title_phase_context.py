@@ -10,16 +10,16 @@ import re
 # metabolism's ("phase II enzymes"), insulin secretion's ("Phase 1 Insulin Secretion", the first-phase response to
 # glucose), a small business research grant's ("SBIR Phase II"), a stage of something ("Phase 2 of the ... Project"),
 # a likeness ("A Phase III-like Pragmatic Trial": no phase 3 trial).
-_NO_TRIAL_PHASE_AFTER = re.compile(
+NO_TRIAL_PHASE_AFTER = re.compile(
     r"\s*-?\s*(?:(?:(?!stud|trial)[\w-]+\s+){0,2}(?:rehab\w*|periodont\w*|orthodont\w*|decongestive"
     r"|enzymes?|metaboli\w*|conjugat\w*|detoxif\w*|biotransform\w*|reactions?\b|insulin\s+(?:secret\w*|release"
     r"|respons\w*))|(?:of|sbir|sttr|grants?|awards?|like|style)\b)",
     re.I)
-_NO_TRIAL_PHASE_BEFORE = re.compile(r"(?:rehab\w*|labou?r|cycle|sbir|sttr|recommended)\s*[-,:]?\s*\Z", re.I)
+NO_TRIAL_PHASE_BEFORE = re.compile(r"(?:rehab\w*|labou?r|cycle|sbir|sttr|recommended)\s*[-,:]?\s*\Z", re.I)
 # The dose a study chooses for a later phase ("to Determine the Phase 2 Dose", "Recommended Phase 2 Dose"): the
 # later study's phase, not this one's.
-_DOSE_AFTER = re.compile(r"\s*doses?\b", re.I)
-_DOSE_CHOSEN_BEFORE = re.compile(r"\b(?:determin\w*|identif\w*|establish\w*|select\w*|defin\w*|find\w*|choos\w*"
+DOSE_AFTER = re.compile(r"\s*doses?\b", re.I)
+DOSE_CHOSEN_BEFORE = re.compile(r"\b(?:determin\w*|identif\w*|establish\w*|select\w*|defin\w*|find\w*|choos\w*"
                                  r"|optimal|recommended)\s+(?:the\s+|an?\s+)?(?:optimal\s+)?\Z", re.I)
 # Before the phase, words that make it another study's: "from", "completed", "participated in", "previous".
 _FILLER = r"(?:[\w/.()-]+,?\s+){0,3}"
@@ -32,7 +32,7 @@ _NAMED_STUDY_BEFORE = re.compile(
     r"(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
 # In an extension's or a rollover's title, a phase after "of", "to", "for" is the parent study's, as is one that names
 # the members of a trial ("Phase II Trial Participants").
-_EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
+EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
                         r"|follow-?up)\b", re.I)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:of|in|into|to|for)\s+{_FILLER}\Z", re.I)
 _MEMBERS_AFTER = re.compile(r"\s*(?:stud(?:y|ies)|trials?)\s+(?:participants?|patients|subjects|volunteers"
@@ -44,10 +44,10 @@ _OTHER_STUDIES_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:studi
 # After the phase, words that make it a part's: "Phase 2 portion", "Phase 1 dose escalation", "phase 2 expansion"
 # (not "Phase I Study With Expansion", the whole study's phase); before it, a study's move into a later part
 # ("Phase I Study With Expansion Into Phase II").
-_PART_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?"
+PART_AFTER = re.compile(r"\s*(?:(?!stud|trial)[\w-]+\s+){0,2}?(?:portions?|parts?|stages?|segments?|cohorts?"
                          r"|components?|run-?in|lead-?in|escalation|expansion|sub-?stud(?:y|ies)|substud(?:y|ies))\b",
                          re.I)
-_PART_BEFORE = re.compile(r"\binto\s+\Z", re.I)
+PART_BEFORE = re.compile(r"\binto\s+\Z", re.I)
 # The words before a phase that name the part it belongs to, or the whole study it is a part of, lie within so many
 # characters of it: only those are searched.
 LABELLED_PART_CHARS = 32
@@ -63,16 +63,16 @@ _LABELLED_PART_AFTER = re.compile(r"\s*[(\[:\u2013-]?\s*(?:parts?|portions?|stag
 # Before a phase that names a part ("Phase 2 Expansion"), words that make it a later part of the study the title
 # has named a phase of: "A Phase 1 Study Followed by Phase 2 Expansion Cohorts", "Phase 1 Dose Escalation Then Phase 2
 # Expansion".
-_LATER_PART_BEFORE = re.compile(r"\b(?:followed\s+by|then|and|with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?\Z",
+LATER_PART_BEFORE = re.compile(r"\b(?:followed\s+by|then|and|with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?\Z",
                                 re.I)
 # Between a phase read as another study's and the next, words that join the two as one study's phases: "Participants
 # From a Phase 2 (Part A) and Phase 3 (Part B) Study", "Rollover From Phase 1 or Phase 2 Trials".
-_JOINED_TO_ANOTHER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|&|plus|then|followed\s+by)\s+"
+JOINED_TO_ANOTHER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|&|plus|then|followed\s+by)\s+"
                                 r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?", re.I)
 # Before the phase, a part of a study named as such: the phase is the whole study's, of which this record may be the
 # part ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A Sub-study of a Phase 3 Trial",
 # "Stage 2 (Phase 3) of a Seamless Phase 2/3 Trial").
-_PART_OF_BEFORE = re.compile(
+PART_OF_BEFORE = re.compile(
     r"\b(?:portions?|parts?|stages?|segments?|cohorts?|components?|modules?|run-?in|lead-?in|sub-?stud(?:y|ies)"
     r"|substud(?:y|ies))(?:\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\b)?(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:of|to|for|within|in)\s+(?:an?\s+|the\s+)?(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
@@ -93,7 +93,7 @@ _TRIAL_AS_SUBJECT_AFTER = re.compile(
     r"|participation|accrual|referrals?|recruitment|eligibility|consent|decisions?|decision-making)\b", re.I)
 
 
-def _of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> bool:
+def of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> bool:
     """Whether the words about the phase (`clause`: its clause's words before it) make it another study's: "from a
     Phase 2 study", "of the Phase 3 trial", "Phase 1 and 2 studies", "A Phase 3 Trial Long-term Follow-up Study",
     "Phase 2 Results-Based Follow-up", "Phase I Trial Enrollment", or in an extension's title "Extension Study for
@@ -105,7 +105,7 @@ def _of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> 
                 or _RESULTS_AFTER.match(title, m.end()) or _TRIAL_AS_SUBJECT_AFTER.match(title, m.end()))
 
 
-def _labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
+def labelled_parts(title: str, found: list[re.Match]) -> list[bool]:
     """For each phase found in the title, whether a labelled part names it ("Part B (Phase 2)", "Stage 1: Phase 1")."""
     return [_LABELLED_PART_BEFORE.search(title, max(0, m.start() - LABELLED_PART_CHARS), m.start()) is not None
             or _LABELLED_PART_AFTER.match(title, m.end()) is not None for m in found]

@@ -60,7 +60,7 @@ def disagreement(stated: frozenset[int], subphases: frozenset[tuple[int, str]],
     return WARNING
 
 
-def _stated(mentions: list[Mention]) -> list[Mention]:
+def stated_mentions(mentions: list[Mention]) -> list[Mention]:
     """The mentions that state the study's phase: those of the whole study, or else those of its parts (not the
     phase of a whole study the title names a part of)."""
     own = [m for m in mentions if not m.parent]
@@ -68,7 +68,7 @@ def _stated(mentions: list[Mention]) -> list[Mention]:
     return whole or own
 
 
-def _phases_of(mentions: list[Mention]) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
+def phases_of(mentions: list[Mention]) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
     """The phases and subphases the mentions name together."""
     return (frozenset().union(*(m.phases for m in mentions)),
             frozenset().union(*(m.subphases for m in mentions)))
@@ -83,9 +83,9 @@ def _least_disagreement(stated: list[Mention], parents: list[Mention], given: fr
     phase of the whole study it is a part of (`parents`): the record may give the part's phase, the whole's or both
     ("Phase 2 Part of a Phase 1/2 Study" agrees with 'PHASE2' and 'PHASE1/PHASE2'), so the closest reading counts."""
     if not parents:
-        return disagreement(*_phases_of(stated), given)
+        return disagreement(*phases_of(stated), given)
     readings = [stated, parents, stated + parents]
-    return min((disagreement(*_phases_of(reading), given) for reading in readings), key=_SEVERITY_ORDER.__getitem__)
+    return min((disagreement(*phases_of(reading), given) for reading in readings), key=_SEVERITY_ORDER.__getitem__)
 
 
 def phase_said(value: str) -> str:
@@ -111,18 +111,18 @@ def title_phase(title: str, given: frozenset[int]) -> TitlePhase | None:
     if not names_a_phase(title):
         return None
     mentions = title_mentions(title)
-    stated = _stated(mentions)
+    stated = stated_mentions(mentions)
     if not stated:
         return None
     severity = _least_disagreement(stated, [m for m in mentions if m.parent], given)
-    if severity == INFO and disagreement(*_phases_of([m for m in mentions if not m.parent]), given) is None:
+    if severity == INFO and disagreement(*phases_of([m for m in mentions if not m.parent]), given) is None:
         severity = None  # "A Phase 1 Study Followed by Phase 2 Expansion": its parts name the record's other phase
     phrases = tuple(dict.fromkeys(" ".join(title[m.start:m.end].split()) for m in stated))
-    phases = _phases_of(stated)[0] if severity == WARNING else frozenset()
+    phases = phases_of(stated)[0] if severity == WARNING else frozenset()
     return TitlePhase(severity, phrases, stated[0].start, stated[-1].end, phases)
 
 
-def _combination_given_in_part(stated: frozenset[int], given: frozenset[int]) -> str | None:
+def combination_given_in_part(stated: frozenset[int], given: frozenset[int]) -> str | None:
     """The registry's combined value ("Phase 1/Phase 2") where the title names a combination the registry gives
     ("Phase 1b/2", "Phase II/III") and the record gives one of its two phases alone ('PHASE2'); else None."""
     stated_one = _as_phase_one(stated)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from checks.title_phase_context import (PART_OF_CHARS, _DOSE_AFTER, _DOSE_CHOSEN_BEFORE, _EXTENSION, _JOINED_TO_ANOTHER,
-                                        _LATER_PART_BEFORE, _NO_TRIAL_PHASE_AFTER, _NO_TRIAL_PHASE_BEFORE, _PART_AFTER,
-                                        _PART_BEFORE, _PART_OF_BEFORE, _labelled_parts, _of_another_study)
-from checks.title_phase_written import _SPELT_INITIALS, _phases_written, _read_phases, _spelt_phase_of_a_study
+from checks.title_phase_context import (DOSE_AFTER, DOSE_CHOSEN_BEFORE, EXTENSION, JOINED_TO_ANOTHER, LATER_PART_BEFORE,
+                                        NO_TRIAL_PHASE_AFTER, NO_TRIAL_PHASE_BEFORE, PART_AFTER, PART_BEFORE,
+                                        PART_OF_BEFORE, PART_OF_CHARS, labelled_parts, of_another_study)
+from checks.title_phase_written import SPELT_INITIALS, phases_written, read_phases, spelt_phase_of_a_study
 
 # Where the words about a phase begin: a title's clauses part at a colon, a semicolon, a full stop or a dash.
 _CLAUSE_BREAK = re.compile(r"[:;|]|\.\s|\s[-\u2013\u2014]\s")
@@ -77,29 +77,29 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     mentions = []
     extension = True if follows_another else None
     another_end = None  # where the last phase read as another study's ends
-    found = _phases_written(title)
-    labelled = _labelled_parts(title, found)
+    found = phases_written(title)
+    labelled = labelled_parts(title, found)
     listed_parts = sum(labelled) >= 2
     for m, in_part in zip(found, labelled):
-        if _NO_TRIAL_PHASE_AFTER.match(title, m.end()) or _NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
+        if NO_TRIAL_PHASE_AFTER.match(title, m.end()) or NO_TRIAL_PHASE_BEFORE.search(title, 0, m.start()):
             continue
-        if _DOSE_AFTER.match(title, m.end()) and _DOSE_CHOSEN_BEFORE.search(title, 0, m.start()):
+        if DOSE_AFTER.match(title, m.end()) and DOSE_CHOSEN_BEFORE.search(title, 0, m.start()):
             continue
-        if m.group("phases")[0] in _SPELT_INITIALS and not _spelt_phase_of_a_study(title, m):
+        if m.group("phases")[0] in SPELT_INITIALS and not spelt_phase_of_a_study(title, m):
             continue
         if extension is None:
-            extension = _EXTENSION.search(title) is not None
+            extension = EXTENSION.search(title) is not None
         clause = _clause_before(title, m.start())
-        parent = _PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
-        part = (in_part or _PART_AFTER.match(title, m.end()) is not None
-                or _PART_BEFORE.search(title, 0, m.start()) is not None)
-        if not parent and (_of_another_study(title, m, clause, extension) or another_end is not None
-                           and _JOINED_TO_ANOTHER.fullmatch(title, another_end, m.start())):
+        parent = PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
+        part = (in_part or PART_AFTER.match(title, m.end()) is not None
+                or PART_BEFORE.search(title, 0, m.start()) is not None)
+        if not parent and (of_another_study(title, m, clause, extension) or another_end is not None
+                           and JOINED_TO_ANOTHER.fullmatch(title, another_end, m.start())):
             another_end = m.end()
             continue
         if not (in_part and listed_parts or _of_a_study(title, m)
-                or part and mentions and _LATER_PART_BEFORE.search(clause)):
+                or part and mentions and LATER_PART_BEFORE.search(clause)):
             continue
-        phases, subphases = _read_phases(m)
+        phases, subphases = read_phases(m)
         mentions.append(Mention(phases, subphases, m.start(), m.end(), part, parent))
     return mentions

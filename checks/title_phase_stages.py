@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from checks.title_phase_disagreement import TitlePhase, _phases_of, _stated
+from checks.title_phase_disagreement import TitlePhase, phases_of, stated_mentions
 from checks.title_phase_mentions import title_mentions
-from checks.title_phase_written import _NUMERAL, _phases_written, _read_phases
+from checks.title_phase_written import NUMERAL, phases_written, read_phases
 
 # A numbered study of a project's stage, as legacy NIDA records title them ("Alternate-Day Buprenorphine
 # Administration. Phase II - 4", beside the official title "... Administration. Phase II"): a record with such a title
 # names its series' stage in every title, not a trial phase.
-_SERIES_STAGE = re.compile(rf"(?<![a-z])phase\s*{_NUMERAL}\s+-\s+\d+\s*$", re.I)
+SERIES_STAGE = re.compile(rf"(?<![a-z])phase\s*{NUMERAL}\s+-\s+\d+\s*$", re.I)
 # After a phase, the "of" that makes it a stage of something ("Phase II of the MOMENTUM Program").
 _STAGE_OF_AFTER = re.compile(r"\s*-?\s*of\b", re.I)
 # A project's name in capitals and its stage in a parenthesis, as a title gives its short name ("... Following Time
@@ -26,10 +26,10 @@ _NAMED_BEFORE = re.compile(r"\(\s*(?!RCT\b)[A-Z][A-Z0-9&-]*[A-Z0-9]\s*\)\s*\Z")
 ACRONYM_CHARS = 24
 
 
-def _stages_named(titles: list[tuple[str, str]], drug_listed: bool = True) -> frozenset[int]:
+def stages_named(titles: list[tuple[str, str]], drug_listed: bool = True) -> frozenset[int]:
     """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program"), and, where it
     lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)", "(FAR) Phase 2 Study")."""
-    return frozenset().union(*(_read_phases(m)[0] for _field, text in titles for m in _phases_written(text)
+    return frozenset().union(*(read_phases(m)[0] for _field, text in titles for m in phases_written(text)
                                if _STAGE_OF_AFTER.match(text, m.end()) or not drug_listed and _in_a_name(text, m)))
 
 
@@ -48,14 +48,14 @@ _DASH_BEFORE = re.compile(r"\s[-\u2013\u2014]\s*\Z")
 _ENDS_TITLE = re.compile(r"\s*(?:\([^()]*\))?[\s.]*\Z")
 
 
-def _appended_stage(title: str, found: TitlePhase) -> bool:
+def appended_stage(title: str, found: TitlePhase) -> bool:
     """Whether the phases a title states stand alone after a dash at its end ("... - Phase 2")."""
     return (_DASH_BEFORE.search(title, 0, found.start) is not None
             and _ENDS_TITLE.match(title, found.end) is not None)
 
 
-def _names_a_stage(title: str, stages: frozenset[int]) -> bool:
+def names_a_stage(title: str, stages: frozenset[int]) -> bool:
     """Whether the phases a title states are stages the record's other title names as such: "MOMENTUM Phase II: A
     Stepped-wedge Trial" beside "Phase II of the MOMENTUM Program" names the project's stage, not a trial phase (read
     so only where the record gives no phase: a title that names a trial phase beside a record's phase is one)."""
-    return bool(stages) and _phases_of(_stated(title_mentions(title)))[0] <= stages
+    return bool(stages) and phases_of(stated_mentions(title_mentions(title)))[0] <= stages

@@ -13,14 +13,14 @@ _NUMERALS = {"0": 0, "1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, 
 # "Ⅳ", "1B", "Three".
 _ROMAN = r"(?:iv|iii|ii|i|[\u2160-\u2163\u2170-\u2173])"
 _SPELT = r"(?:zero|one|two|three|four)"
-_NUMERAL = rf"(?:[0-4]|{_ROMAN}|{_SPELT})"
+NUMERAL = rf"(?:[0-4]|{_ROMAN}|{_SPELT})"
 # The word for a phase: English, and as Spanish, Italian and Portuguese titles keep it ("Fase III").
 _PHASE_NOUN = r"(?:ph|f)ases?"
 # A number joined to a phase that counts something else: "Phase 3, 4-Week", "Phase 2 and 3 Arms".
 _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|stage|cohort|group|sequence|treatment"
             r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
             r"|sequences|treatments|visits)\b)")
-_JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{_NUMERAL}[abc]?"
+_JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{NUMERAL}[abc]?"
            rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9]))")
 # The word abbreviated, with a capital P and a small h, before an Arabic or a capital Roman numeral ("Ph 2", "Ph. II",
 # "Ph2", "Ph 1b/2"): not "pH 2", "PhD", "Phi", nor the Philadelphia chromosome ("Ph+ ALL", "Ph-negative", and after
@@ -30,12 +30,12 @@ _NOT_PH1 = r"(?!\s*(?:\+|[-\s]?\s*(?:positive|negative|pos\b|neg\b|chromosome|li
 # A phase as a title writes it: "Phase III", "phase IIb", "Phase II-b", "Phase 1b/2", "Phase I-II", "Phase 1/Phase 2",
 # "Phases 2 and 3", "Early Phase 1", "Phase-II", "PhaseⅣ", "Fase III", "Phase Three", "Ph 2".
 _MENTION = re.compile(rf"(?<![a-z])(?=[epf])(?P<early>early\s*-?\s*)?(?:{_PHASE_NOUN}|(?P<ph>{_PHASE_ABBREVIATED}))"
-                      rf"\s*[-:]?\s*(?P<phases>{_NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)(?(ph){_NOT_PH1})", re.I)
+                      rf"\s*[-:]?\s*(?P<phases>{NUMERAL}[abc]?(?![a-z0-9]|\.\d)(?:{_JOINED})*)(?(ph){_NOT_PH1})", re.I)
 # A phase spelt out ("Phase Three") is a trial's only where a study word follows it at once ("Phase Three,
 # Randomized Study", "Phase Two Trial"): a project's stages are more often so written ("Phase One: Development").
 # Nor where the number counts something ("Maintenance Phase Two-Year Follow-up Trial") or the phase is a period of
 # the study or of a cycle ("Luteal Phase Two ...", "Induction Phase One ...").
-_SPELT_INITIALS = "zotfZOTF"
+SPELT_INITIALS = "zotfZOTF"
 _STUDY_WORD_AFTER = re.compile(r"\s*,?\s*(?:[\w-]+,?\s+){0,3}?(?:stud(?:y|ies)|trials?|rcts?)\b", re.I)
 _SPELT_COUNTS = re.compile(r"(?:\s*-\s*|\s+)(?:weeks?|days?|months?|years?|hours?|minutes?|arms?|ways?|doses?|parts?"
                            r"|periods?|stages?|steps?|levels?|cohorts?|groups?|sessions?|visits?)\b", re.I)
@@ -48,7 +48,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:luteal|follicular|ovulatory|menstrual|acute|c
 # no phase's.
 _NUMERAL_FIRST = re.compile(
     rf"(?<![\w/.-])(?P<early>(?!))?(?P<phases>{_ROMAN}[abc]?(?:\s*/\s*{_ROMAN}[abc]?)?)\s*-?\s*{_PHASE_NOUN}"
-    rf"(?![a-z]|\s*[-:]?\s*{_NUMERAL}(?![a-z]))(?={_STUDY_WORD_AFTER.pattern})", re.I)
+    rf"(?![a-z]|\s*[-:]?\s*{NUMERAL}(?![a-z]))(?={_STUDY_WORD_AFTER.pattern})", re.I)
 # A Roman numeral's last letter (lower case), a subphase's, and blanks or a hyphen just before the phase's word:
 # the titles that may write a phase so.
 ROMAN_END_CHARS = 4
@@ -59,11 +59,11 @@ _NUMBERED_BEFORE = re.compile(r"\b(?:stages?|types?|class(?:es)?|grades?|parts?|
                               re.I)
 # What joins the ends of a range of phases: "Phase I-III", "Phase 1 through 3".
 _RANGE = re.compile(rf"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?", re.I)
-_ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){_NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?:(?<=/)\s*|(?<=-))(?P<lone>[abc])"
+_ONE_DESIGNATOR = re.compile(rf"(?<![a-z]){NUMERAL}(?P<sub>[abc])?(?![a-z0-9])|(?:(?<=/)\s*|(?<=-))(?P<lone>[abc])"
                              r"(?![a-z0-9])", re.I)
 
 
-def _read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
+def read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]]:
     """The phases and subphases a mention writes: "Phase Ib/II" gives {1, 2} and {(1, 'b')}; "Early Phase 1" {0};
     a range "Phase I-III" or "Phase 1 through 3" the phases between too."""
     phases: list[int] = []
@@ -100,7 +100,7 @@ def names_a_phase(title: str) -> bool:
 _ABBREVIATED_AT = re.compile(_PHASE_ABBREVIATED)
 
 
-def _phases_written(title: str) -> list[re.Match]:
+def phases_written(title: str) -> list[re.Match]:
     """The phases the title writes, in order: "Phase III", "Fase II", and a Roman numeral before the word before a
     study word ("II Phase Clinical Trial"), but not one that numbers a stage or a type ("Stage II Phase ...")."""
     found = list(_MENTION.finditer(title))
@@ -123,7 +123,7 @@ def _numerals_before_the_word(title: str) -> list[re.Match]:
     return []
 
 
-def _spelt_phase_of_a_study(title: str, m: re.Match) -> bool:
+def spelt_phase_of_a_study(title: str, m: re.Match) -> bool:
     """Whether a phase spelt out ("Phase Three") is a trial's: a study word follows it at once, its number counts
     nothing ("Phase Two-Year ...") and no period of a study or a cycle owns it ("Luteal Phase Two ...")."""
     return (_STUDY_WORD_AFTER.match(title, m.end()) is not None and not _SPELT_COUNTS.match(title, m.end())

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.contradictions_arms import _arm_findings, _read_arms, _vocabulary, study_dose_findings
+from checks.arm_stated_doses import read_arms, vocabulary
+from checks.contradictions_arms import _arm_findings, study_dose_findings
 
 BARICITINIB = [("Baricitinib", "Baricitinib 2 mg tablet once daily"), ("Placebo", "Matching placebo tablet once daily")]
 LINKS = [("Baricitinib", "Baricitinib"), ("Placebo", "Placebo")]
@@ -32,8 +33,8 @@ STUDIES = [
 
 
 def _every_arm(arms, interventions, links):
-    drugs, given = _vocabulary(arms, interventions), {}
-    read = _read_arms(arms, interventions, links, drugs)
+    drugs, given = vocabulary(arms, interventions), {}
+    read = read_arms(arms, interventions, links, drugs)
     return [f for arm in arms for f in _arm_findings("NCT0", arm, read, drugs, given)]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.criteria_ages import RULE_ID, RULES, stated_ages, study_age_findings
+from checks.criteria_age_statement import stated_ages
+from checks.criteria_ages import RULE_ID, RULES, study_age_findings
 from tests.checks import harness
 
 JSON, XML, PAGE = "ctgov_json_v2", "ctgov_xml", "aggregator_text"

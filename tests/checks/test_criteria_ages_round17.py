@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.criteria_ages import stated_ages, study_age_findings
+from checks.criteria_age_statement import stated_ages
+from checks.criteria_ages import study_age_findings
 from checks.criteria_text import GROUP_LABEL
 
 

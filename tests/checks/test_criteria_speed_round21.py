@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import contradictions_criteria, criteria_ages, criteria_sex, criteria_text
+from checks import contradictions_criteria, criteria_age_bounds, criteria_age_statement, criteria_sex, criteria_text
 from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import study_sex_findings
 from checks.criteria_text import (_BULLET, _HEADING, _SUBHEADING, _cuts, _group_heading_between, _hard_wrapped,
@@ -25,7 +25,8 @@ from tests.checks.test_criteria_text_phrases import matches_at
 from tests.shared_corpus import criteria_texts
 
 # The patterns as they were written before a search could skip to their first character.
-_PLAIN_BOUND = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(criteria_ages._BOUND_FORMS)))
+_PLAIN_BOUND = re.compile("|".join(f"(?P<f{i}>{pattern})"
+                                   for i, (_, pattern) in enumerate(criteria_age_bounds._BOUND_FORMS)))
 _PLAIN_PDQ_HEADING = re.compile(r"\bpatient characteristics\b")
 _PLAIN_PDQ_AGE = re.compile(r"(?<![\w-])age\s*:")
 _PLAIN_PDQ_SEX = re.compile(r"(?<![\w-])sex\s*:\s*(?:[-*\u2022]\s+)?")
@@ -109,11 +110,11 @@ def test_the_corpus_criteria_are_read_as_the_plain_reads_read_them():
 def _assert_read_alike(text: str, every: int = 3) -> None:
     """The fast reads against the plain ones; a group's heading between offsets is asked from every `every`-th line
     on."""
-    spelled = criteria_ages._spelled(text)
-    assert _bounds(criteria_ages._BOUND, spelled) == _bounds(_PLAIN_BOUND, spelled)
+    spelled = criteria_age_bounds.spelled(text)
+    assert _bounds(criteria_age_bounds.BOUND, spelled) == _bounds(_PLAIN_BOUND, spelled)
     lowered = text.lower()
-    for fast, plain in ((criteria_ages._PDQ_HEADING, _PLAIN_PDQ_HEADING), (criteria_ages._PDQ_AGE, _PLAIN_PDQ_AGE),
-                        (criteria_sex._PDQ_SEX, _PLAIN_PDQ_SEX)):
+    for fast, plain in ((criteria_age_statement._PDQ_HEADING, _PLAIN_PDQ_HEADING),
+                        (criteria_age_statement._PDQ_AGE, _PLAIN_PDQ_AGE), (criteria_sex._PDQ_SEX, _PLAIN_PDQ_SEX)):
         assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
     assert _hard_wrapped(text) == _plain_hard_wrapped(text)
     parts = sections(text)

@@ -17,8 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import criteria_ages, criteria_sex, criteria_text
-from checks.criteria_ages import _BOUND, _aged, _first_age_bound, _spelled, stated_ages, study_age_findings
+from checks import (criteria_age_agreement, criteria_age_bounds, criteria_age_criterion, criteria_age_statement,
+                    criteria_age_words, criteria_sex, criteria_text)
+from checks.criteria_age_bounds import BOUND, spelled
+from checks.criteria_age_statement import stated_ages
+from checks.criteria_age_words import _aged, first_age_bound
+from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import Admitted, admitted_sex, study_sex_findings
 from checks.criteria_text import (Marker, Reading, _candidate_rows, _candidates, numbering_gaps, reading,
                                   repeated_items, repeats_in_items, sections, text_sections)
@@ -29,8 +33,8 @@ from tests.shared_corpus import criteria_texts, needs_corpus
 _PLAIN_CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)|;"
                                   r"|(?<!i\.e)(?<!e\.g)\.(?=\s+[A-Z(])")
 _PLAIN_HEALTHY_WORD = re.compile(r"\b(?:healthy|normal\s+(?:volunteers?|controls?|subjects?))\b")
-_PLAIN_BOUND = re.compile(_BOUND.pattern.replace(criteria_ages._NUM,
-                                                 r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?!\d|[.,]\d)"))
+_PLAIN_BOUND = re.compile(BOUND.pattern.replace(criteria_age_bounds._NUM,
+                                                r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?!\d|[.,]\d)"))
 
 _CRITERIA = (
     "Inclusion Criteria:\n\n* Age 18-65 years; male or female\n* Signed informed consent, i.e. Written consent. "
@@ -56,7 +60,7 @@ _PIECES = ("\n", "\n\n", "\n  ", "\n- ", "\n* ", "\n1. ", "\n(2) ", "\n a) ", ";
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_a_criterion_ends_and_healthy_is_found_where_the_plain_patterns_find_them(text):
-    assert [m.span() for m in criteria_ages._CRITERION_END.finditer(text)] == \
+    assert [m.span() for m in criteria_age_statement._CRITERION_END.finditer(text)] == \
         [m.span() for m in _PLAIN_CRITERION_END.finditer(text)]
     lowered = text.lower()
     assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
@@ -66,7 +70,7 @@ def test_a_criterion_ends_and_healthy_is_found_where_the_plain_patterns_find_the
 @pytest.mark.parametrize("text", _CRITERIA)
 def test_phrases_end_and_say_healthy_where_the_plain_patterns_find_them(text):
     pieces = _plain_pieces(text)
-    assert len(pieces) > 2 and list(criteria_ages.criteria_pieces(text, 0, len(text))) == pieces
+    assert len(pieces) > 2 and list(criteria_age_statement.criteria_pieces(text, 0, len(text))) == pieces
     lowered = text.lower()
     assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
         [m.span() for m in _PLAIN_HEALTHY_WORD.finditer(lowered)]
@@ -122,20 +126,20 @@ _SIGNED = ("Age \\>= 18 years", "age >/= 18", "age => 18", "age =< 65", "age \u2
 @pytest.mark.parametrize("piece", _SIGNED)
 def test_a_criterion_is_spelled_as_every_rewrite_spells_it(piece):
     plain = piece.lower()
-    for pattern, written in criteria_ages._SPELLINGS:
+    for pattern, written in criteria_age_bounds._SPELLINGS:
         plain = pattern.sub(written, plain)
-    assert _spelled(piece) == plain
+    assert spelled(piece) == plain
 
 
 @pytest.mark.parametrize("piece", _SIGNED + ("Patients aged 18-75 with at least 1 measurable lesion per RECIST 1.1",
                                              "BMI 18 to 30, aged 20 to 45 years", "ECOG 0-1 and age over 70"))
 def test_the_first_age_bound_is_the_first_the_plain_search_finds(piece):
-    text = _spelled(piece)
-    mark = criteria_ages.LIST_MARK.match(text).end()
-    reach = mark + criteria_ages.OPENING_REACH
-    plain = next((m for m in _BOUND.finditer(text, 0, reach + criteria_ages.BOUND_WIDTH)
+    text = spelled(piece)
+    mark = criteria_age_criterion.LIST_MARK.match(text).end()
+    reach = mark + criteria_age_criterion.OPENING_REACH
+    plain = next((m for m in BOUND.finditer(text, 0, reach + criteria_age_words.BOUND_WIDTH)
                   if m.start() <= reach and _aged(text, m)), None)
-    found = _first_age_bound(text, reach)
+    found = first_age_bound(text, reach)
     assert (found and found.span()) == (plain and plain.span())
 
 
@@ -147,8 +151,8 @@ _AGED = ("age 18-65 years", "aged 5.5 to 12 years", "between 18 and 65", "\u2265
 
 @pytest.mark.parametrize("text", _AGED)
 def test_bounds_are_read_as_the_plain_number_reads_them(text):
-    assert _PLAIN_BOUND.pattern != _BOUND.pattern
-    assert [(m.span(), m.lastgroup, m.groups()) for m in _BOUND.finditer(text)] == \
+    assert _PLAIN_BOUND.pattern != BOUND.pattern
+    assert [(m.span(), m.lastgroup, m.groups()) for m in BOUND.finditer(text)] == \
         [(m.span(), m.lastgroup, m.groups()) for m in _PLAIN_BOUND.finditer(text)]
 
 
@@ -156,14 +160,15 @@ def test_bounds_are_read_as_the_plain_number_reads_them(text):
 @given(st.lists(st.sampled_from(_AGED + (" ", ".", ",", "1", "22", "333", "4.5", " to ", "-", " years", "aged ")),
                 max_size=12).map("".join))
 def test_generated_bounds_are_read_as_the_plain_number_reads_them(text):
-    assert [(m.span(), m.lastgroup, m.groups()) for m in _BOUND.finditer(text)] == \
+    assert [(m.span(), m.lastgroup, m.groups()) for m in BOUND.finditer(text)] == \
         [(m.span(), m.lastgroup, m.groups()) for m in _PLAIN_BOUND.finditer(text)]
 
 
 @pytest.mark.parametrize("value", ("18 Years", "18 years", " 6 Months ", "N/A", "", None, "12 Weeks", "Child"))
 def test_a_structured_age_read_again_is_the_same(value):
-    assert criteria_ages.structured_age(value, True) == criteria_ages.structured_age(value, True)
-    assert criteria_ages.structured_age(value, False) == criteria_ages.structured_age.__wrapped__(value, False)
+    assert criteria_age_agreement.structured_age(value, True) == criteria_age_agreement.structured_age(value, True)
+    assert criteria_age_agreement.structured_age(value, False) == \
+        criteria_age_agreement.structured_age.__wrapped__(value, False)
 
 
 def test_ages_both_unknown_leave_nothing_to_find_as_before():
@@ -217,7 +222,7 @@ def test_the_corpus_reads_alike_by_every_faster_read():
     assert len(texts) > 100
     for text in texts:
         lowered = text.lower()
-        assert [m.span() for m in criteria_ages._CRITERION_END.finditer(text)] == \
+        assert [m.span() for m in criteria_age_statement._CRITERION_END.finditer(text)] == \
             [m.span() for m in _PLAIN_CRITERION_END.finditer(text)]
         assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
             [m.span() for m in _PLAIN_HEALTHY_WORD.finditer(lowered)]

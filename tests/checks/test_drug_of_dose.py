@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from checks.drug_near_dose import DRUG_LOOKBACK, _AFTER_DOSE, _drug_of
+from checks.drug_near_dose import DRUG_LOOKBACK, _AFTER_DOSE, drug_of
 from checks.dose_text import parse_doses
 
 DRUGS = {"baricitinib": "baricitinib", "methotrexate": "methotrexate", "alfa-2a": "peginterferon alfa-2a"}
@@ -38,7 +38,7 @@ def _plain_drug_of(text, dose, drugs):
 def test_the_drug_of_a_dose_is_read_as_plainly(text, drug):
     doses = parse_doses(text)
     assert doses
-    assert _drug_of(text, doses[-1], DRUGS) == _plain_drug_of(text, doses[-1], DRUGS) == drug
+    assert drug_of(text, doses[-1], DRUGS) == _plain_drug_of(text, doses[-1], DRUGS) == drug
 
 
 @pytest.mark.parametrize("text, drugs", [

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.criteria_ages import GROUP_WORDS, study_age_findings
+from checks.criteria_age_groups import GROUP_WORDS
+from checks.criteria_ages import study_age_findings
 from checks.title_phase_disagreement import title_phase
 
 

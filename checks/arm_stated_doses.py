@@ -1,0 +1,127 @@
+"""The doses an arm's and its interventions' texts state, by drug, each kept with where it was stated; the
+interventions an arm receives, and a name that is a placebo's alone."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks.arm_loading_doses import opening_doses
+from checks.dose_text import Dose, parse_doses
+from checks.drug_doses import doses_by_drug
+from checks.drug_names import drug_vocabulary, words_in
+from checks.study_text import excerpt
+
+
+@dataclass(frozen=True)
+class StatedDose:
+    """A dose with where it was stated: the field, the row's name and the text."""
+
+    dose: Dose
+    field: str
+    owner: str
+    text: str
+
+    def quote(self) -> str:
+        """`table.column ('owner'): '...excerpt...'`."""
+        return f"{self.field} ('{self.owner}'): '{excerpt(self.text, self.dose.start, self.dose.end, 50)}'"
+
+
+def vocabulary(arms: list[tuple], interventions: list[tuple]) -> dict[str, str]:
+    """The drug words of a study's interventions, as its arms' and interventions' texts write them."""
+    texts = [d for _, d in interventions] + [t for arm in arms for t in arm]
+    return drug_vocabulary((n for n, _ in interventions), texts)
+
+
+def drug_named(name: str | None, drugs: dict[str, str]) -> str | None:
+    """The one drug an intervention name or arm text names, if exactly one."""
+    named = {drugs[w] for w in words_in(name) if w in drugs}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _stated(field: str, owner: str, text: str | None, drugs: dict[str, str],
+            default: str | None) -> dict[str, list[StatedDose]]:
+    """Doses of one text by drug, each kept with where it was stated; an amount that opens the drug's regimen at a
+    numbered week or day is read as its loading dose (`opening_doses`)."""
+    return {drug: [StatedDose(d, field, owner, text) for d in opening_doses(text, doses)]
+            for drug, doses in doses_by_drug(text, drugs, default).items()}
+
+
+def _merge(into: dict[str, list[StatedDose]], more: dict[str, list[StatedDose]]) -> None:
+    for drug, doses in more.items():
+        into.setdefault(drug, []).extend(doses)
+
+
+def intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
+    """The doses each intervention's description states, by drug."""
+    doses: dict[str, list[StatedDose]] = {}
+    for name, description in interventions:
+        if placebo_only(name):
+            continue  # its amounts are the active tablet's it matches ("Placebo tablets to match GW869682 250 mg")
+        default = drug_named(name, drugs)
+        # An amount in a product's name with no schedule is its unit strength ("Capmatinib 150 mg").
+        named = _stated("interventions.name", name, name, drugs, default)
+        _merge(doses, {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in named.items()})
+        # A product named by its strength describes that strength again ("Capmatinib 150 mg": "film-coated
+        # tablet 150 mg administered BID"): the amount is the product's, the arm's dose may be made of several.
+        # A name counting its units ("Voriconazole 200 mg x 2 Tablets") names the unit's strength too: a
+        # description restating it ("Tablets Vfend, 200 mg by Pfizer") states the tablet, not the dose.
+        strengths = {(drug, s.dose.unit, *amounts)
+                     for drug, stated in named.items() for s in stated if s.dose.per_day is None
+                     for amounts in ((s.dose.low, s.dose.high), s.dose.single) if amounts is not None}
+        described = _stated("interventions.description", name, description, drugs, default)
+        if strengths:
+            described = {drug: [s for s in stated if (drug, s.dose.unit, s.dose.low, s.dose.high) not in strengths]
+                         for drug, stated in described.items()}
+        _merge(doses, described)
+    return doses
+
+
+def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[tuple]:
+    """The interventions an arm receives: all of them when the study links no arm to any; none when it links
+    others but not this one (a doseless phase, a comparison arm); all when its links name none of them."""
+    if not links:
+        return interventions
+    names = {(i or "").strip().lower() for g, i in links if (g or "").strip().lower() == (title or "").strip().lower()}
+    if not names:
+        return []
+    return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
+
+
+_PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
+# A name that combines products ("Baricitinib + placebo to methotrexate"): not a placebo only.
+_COMBINED = re.compile(r"\+|&|/|,|\b(?:and|with|plus|or|versus|vs)\b", re.I)
+
+
+def placebo_only(name: str | None) -> bool:
+    """Whether an intervention's name is a placebo's alone ("Placebo", "GW869682-Placebo", "Sham block")."""
+    return bool(name) and _PLACEBO.search(name) is not None and _COMBINED.search(name) is None
+
+
+def states_dose(texts: tuple) -> bool:
+    """Whether any of the texts (an arm's title and description, an intervention's name and description)
+    states a dose: only doses are compared, so an arm or intervention stating none adds no finding."""
+    for text in texts:
+        if parse_doses(text):  # kept: the same text is read for its doses by drug right after
+            return True
+    return False
+
+
+def _arm_doses(arm: tuple, linked: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
+    """The doses an arm's title and description state, by drug."""
+    title, description = arm
+    default = drug_named(" ".join(n or "" for n, _ in linked), drugs) or drug_named(description, drugs)
+    if _PLACEBO.search(f"{title} {description}"):
+        default = None  # "matching placebo 4 mg": the amount is not the drug's unless the drug is named
+    arm_doses = _stated("design_groups.title", title, title, drugs, None)
+    _merge(arm_doses, _stated("design_groups.description", title, description, drugs, default))
+    return arm_doses
+
+
+def read_arms(arms: list[tuple], interventions: list[tuple], links: list[tuple],
+               drugs: dict[str, str]) -> dict[tuple, tuple[list[tuple], dict[str, list[StatedDose]]]]:
+    """Each arm's linked interventions and stated doses."""
+    read = {}
+    for arm in arms:
+        linked = _linked(arm[0], interventions, links)
+        read[arm] = (linked, _arm_doses(arm, linked, drugs))
+    return read

@@ -1,0 +1,116 @@
+"""The participants' age bounds one criterion opens with, or that it states none that can be read as one limit for
+everyone: an alternative or qualified limit, another person's age, an age at an event, a test's or a record's age."""
+from __future__ import annotations
+
+import re
+
+from checks.criteria_age_bounds import BOUND, UNREAD_UNIT, Bound, bounds_of, spelled, unit_of
+from checks.criteria_age_words import first_age_bound
+
+# What joins two bounds of one statement: "≥ 18 and ≤ 65", ">18 years and < 75 years", "≥13 to ≤ 65", "at least
+# 18 years old and no older than 65".
+_JOIN = re.compile(r"\s*(?:,|and|&|but|to)?\s*(?:(?:years?|yrs?)\s+)?(?:(?:of\s+age|old)\s*)?(?:,?\s*and\s+)?")
+# Another age, duration or limit after a criterion's age: "(≥ 18 years in Germany)", "and 12-17 (adolescents)",
+# "with diabetes for at least 1 year".
+_LATER_AGE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b|\d{1,3}\s*(?:-|to)\s*\d"
+                        r"|[<>\u2264\u2265]\s*\d")
+_DIGIT = re.compile(r"\d")
+
+
+# An alternative limit: another bound after "or" ("≥ 18 years, or ≥ 12 years if ..."), and words that make a limit
+# hold only somewhere or for some ("the age of majority", "legal age", "in Japan", "unless", "if").
+_QUALIFIED = re.compile(
+    r"\b(?:majority|legal|legally|local(?:ly)?|countr(?:y|ies)|jurisdictions?|regulat\w*|permitted|where|if|unless|"
+    r"except\w*|provided|japan\w*|korea\w*|taiwan\w*|emancipated|guardian\w*|parental|assent)\b|\bor\b[^.;]{0,40}\d")
+# Words that say the age is another person's or a pregnancy's (anywhere in the criterion): "children aged 6-12 of the
+# participants", "parents aged 18 or older", "born at < 32 weeks gestational age".
+_OTHERS = re.compile(
+    r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
+    r"husbands?|wives|wife|offspring|relatives?|family|families|informants?|companions?|dyads?|recipients?|"
+    r"sons?|daughters?|babies|baby|gestation\w*|post-?menstrual|post-?conceptional|corrected|premature\w*|preterm|"
+    r"index\s+(?:cases?|patients?|child(?:ren)?)|"
+    r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
+# Words before the age that make it conditional, negated or an age at an event: "For patients ≥ 50 years",
+# "diagnosed before age 40", "Age at diagnosis ≤ 18", "who received the vaccine at less than 12 months of age",
+# "Not older than" aside (a bound's own words).
+_OPENING_NOT_THE_LIMIT = re.compile(
+    r"\b(?:diagnos\w*|onset|symptoms?|menarche|menopaus\w*|transplant\w*|hsct|surgery|injury|infection|"
+    r"presentation|first|since|duration|history|for|if|in|when|whose|among|those|with|no|except|exclud\w*|unless|"
+    r"before|after|prior|by|until|received|receiving|vaccinated|immuni[sz]ed|underwent|undergone|began|begun|"
+    r"started|developed|experienced|occurred|had(?!\s+to\b))\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
+# A test, image, sample or document named before the bound: the age is its own, not the participants' ("MRI available
+# (not older than 4 years prior to enrolment)", "Mammogram no older than 12 months", "Tumour biopsy not older than 6
+# months", "CT scan less than 28 days old").
+_RECORD_BEFORE = re.compile(
+    r"\b(?:mri|ct|pet|scans?|imag\w*|x-?rays?|radiograph\w*|mammogra\w*|ultrasound|echo\w*|ecg|ekg|angiogra\w*|"
+    r"colonoscop\w*|endoscop\w*|biops\w*|specimens?|samples?|tissue|blocks?|slides?|tests?|results?|reports?|"
+    r"documents?|documentation|records?|assessments?|measurements?|films?|labs?|laboratory|values?|data)\b")
+# An event after the age: "≤ 18 years at diagnosis", "before 40 years at onset", "18 years of age at diagnosis",
+# and up to two words before the event after a word for when ("Less than 50 years of age at the time of migraine
+# onset", "at first cluster attack", "when the first lesions appeared"). Those words are none of the study's own
+# moments ("at the time of consent", "at the screening visit", "at the time of planned surgery"), nor words that
+# join another clause ("at enrolment and with a diagnosis of ..."): an age then is the participants'. After "of"
+# the event follows at once ("without a history of spine surgery" names no age's event).
+_STUDY_MOMENT = (r"(?:screen|consent|enrol|inclu|entry|random|regist|visit|sign|study|trial|baseline|dos|vaccinat|"
+                 r"treat|participa|plann|schedul|upcoming|elective|propos|intend|and\b|or\b|with\b|who\b|in\b)")
+_EVENT = (r"(?:diagnos|onset|symptom|seizure|attack|episode|relapse|stroke|transplant|hsct|surgery|injury|infection|"
+          r"presentation|menarche|menopaus|birth|delivery|conception|began|begun|started|occurred|appeared)")
+_AT_EVENT = re.compile(r"[^.;]{0,20}?(?:\bof\s+(?:the\s+)?(?:initial\s+|first\s+)?"
+                       r"|\b(?:at|by|before|after|when|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
+                       r"(?:(?:the|their|his|her|initial|first)\s+)?"
+                       rf"(?:(?!{_STUDY_MOMENT})[a-z][\w'-]*\s+){{0,2}}?){_EVENT}")
+# How far into its criterion the participants' age may begin ("Male or female patients aged ..."), and how long a
+# criterion read is (a longer one describes more than the participants' ages).
+OPENING_REACH = 60
+CRITERION_WIDTH = 240
+
+
+LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
+
+
+def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
+    """The participants' age bounds the criterion `piece` opens with; () when it states none; None when it states
+    an age that cannot be read as one limit for everyone (qualified, conditional, another person's)."""
+    text = spelled(piece)
+    if _DIGIT.search(text) is None:
+        return ()
+    mark = LIST_MARK.match(text).end()
+    if text.startswith("(", mark) and BOUND.match(text, mark + 1):
+        return None  # a sentence's note in brackets, cut from it at a full stop: "... the booster. (18-59 years) ..."
+    reach = mark + OPENING_REACH
+    first = first_age_bound(text, reach)
+    if first is None:
+        return ()
+    opening = text[mark:first.start()]
+    if (_DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _RECORD_BEFORE.search(opening)
+            or _OTHERS.search(text)):
+        return None
+    chained = [first]
+    while True:  # the bounds written on from the first: "≥ 18 and ≤ 65 years", ">18 years and < 75 years"
+        joined = _JOIN.match(text, chained[-1].end())
+        following = BOUND.match(text, joined.end())
+        if following is None or joined.end() == chained[-1].end():
+            break
+        chained.append(following)
+    end = chained[-1].end()
+    if any(not any(unit_of(word) for word in m.groups() if word) and UNREAD_UNIT.match(text, m.end())
+           for m in chained):
+        return None  # "0-6 m": months or minutes, not said
+    if _QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end):
+        return None  # an alternative, a place, an event, or another age or duration further on
+    bounds: list[Bound] = []
+    for i, m in enumerate(chained):
+        following_unit = next((unit_of(w) for later in chained[i + 1:] for w in later.groups() if unit_of(w)), None)
+        bounds.extend(bounds_of(m, following_unit))
+    if _INCLUSIVE.search(text, end):  # "between 18 and 65 years, inclusive": both ends are in
+        bounds = [b._replace(kind=_INCLUSIVE_KIND[b.side]) if b.kind == "between" else b for b in bounds]
+    sides = {b.side: b.age for b in bounds}
+    if len(sides) != len(bounds) or (len(sides) == 2 and sides["lower"].days > sides["upper"].days):
+        return None  # two limits of one side, or a range that ends before it starts ("18-5 years")
+    return tuple(bounds)
+
+
+# A range said to hold its ends after it: "between 18 and 65 years, inclusive", "(both inclusive)", "inclusively".
+_INCLUSIVE = re.compile(r"\binclusive")
+# What each end of "between 18 and 65" is when the criterion says its ends are in: that of "18 to 65".
+_INCLUSIVE_KIND = {"lower": "inclusive", "upper": "range"}

@@ -1,0 +1,86 @@
+"""Inclusion criteria of several groups, or of one group their heading names, and ages elsewhere in the criteria for
+some places or some people: the one age a criterion states is then not everyone's."""
+from __future__ import annotations
+
+import re
+
+from checks.criteria_age_bounds import Statement
+from checks.criteria_text import GROUP_LABEL, LABEL_WIDTH
+
+# A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
+# volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.
+LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
+
+
+# Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's. A group's letter is no
+# short English word: "willing to take part in the study", "in all parts of the study", "either arm of the trial"
+# name no group. (Searched in the text's lower case, which is faster than a search that ignores case.)
+_SHORT_WORDS = r"(?:of|in|on|to|at|by|as|is|or|if|so|be|up|an|no|we|it|me|my|us|he|do)\b"
+GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
+                          rf"segments?|modules?)\s+(?:(?!{_SHORT_WORDS})[a-z]{{1,2}}|\d{{1,2}}[a-z]?|[ivx]{{1,4}})\b"
+                          r"|\bcohort\b")
+
+# An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
+# Inclusion Criteria", "Healthy Volunteer Inclusion Criteria").
+GROUP_HEADING = re.compile(r"cohort|part|arm\b|group|healthy|volunteer|patient|adult|p(?:a)?ediatric|child|"
+                            r"adolescent|infant|donor|caregiver|parent|stage|phase|period|module|sub-?study", re.I)
+
+
+# A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's GROUP_LABEL, the whole line),
+# found in one search over the text rather than line by line.
+GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
+
+
+# A list item's mark at the start of a line ("* ", "- ", "1. "): a group's label is a line of its own, not an item.
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]*)")
+
+
+def for_groups(text: str, lowered: str, start: int, end: int, statement: Statement | None = None) -> bool:
+    """Whether the inclusion criteria text[start:end] are those of several groups, or of one group its heading
+    names: a cohort's or a part's label, a line that only names whom the criteria below it are for (`lowered`:
+    the text's lower case). The statement's own list item that names the participants with their ages in brackets
+    ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
+    body = text[start:end]
+    heading = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(LABEL_LINE.search(body) or GROUP_HEADING.search(heading)
+                or GROUP_WORDS.search(lowered[start:end])
+                or any(not _the_statement_item(body, m, start, statement) for m in GROUP_LABEL_LINE.finditer(body)))
+
+
+def _the_statement_item(body: str, m: re.Match, start: int, statement: Statement | None) -> bool:
+    """Whether the label-like line `m` of `body` (the text from `start` on) is the statement's own list item."""
+    return (statement is not None and start + m.start() <= statement.start < start + m.end() + 1
+            and _ITEM_MARK.match(m.group()) is not None and not m.group().rstrip().endswith((":", "\uff1a")))
+
+
+# The participants' babies or children as participants too, which the statement's own line may name beside the
+# age ("Women aged 18 or older and their infants").
+_THEIR_CHILDREN = (
+    r"\b(?:their|her)\s+(?:new-?born\s+)?(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\b"
+    r"|\b(?:new-?borns?|neonates?|infants?|bab(?:y|ies)|child(?:ren)?|offspring)\s+(?:born\s+to|of)\s+(?:the\s+)?"
+    r"(?:enrolled|participating|included|consenting|eligible|study|these|those)\b")
+_CHILDREN_TOO = re.compile(_THEIR_CHILDREN)
+
+# Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
+# or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
+# people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
+# or 17 years of age may be enrolled in the US)", "Adult men with a history of ADHD between 18 and 30 years"), not
+# how long they have had a disease ("Adults with diabetes for 1 to 10 years"), or the participants' babies or
+# children as participants too ("* Their newborn infants", "* Infants born to enrolled mothers"). Searched in the
+# text's lower case.
+_AGE_ELSEWHERE = re.compile(
+    r"\b(?:japan\w*|korea\w*|taiwan\w*|age\s+of\s+(?:majority|consent)|legal(?:ly)?\s+(?:age|adults?|of\s+age))\b"
+    r"|\b(?:adolescents?|teen\w*|children|child|minors?|p(?:a)?ediatric|infants?|adults?|elderly|patients?|"
+    r"participants?|subjects?|volunteers?|men|women|males?|females?|individuals?|persons?|people|those)\b"
+    r"(?:(?!\b(?:for|since|duration|within|past|last|diagnos\w*)\b)[^.;:\n]){0,40}?"
+    r"\b\d{1,3}\s*(?:-|to|or|and)\s*\d{1,3}\s*(?:years?|yrs?)\b"
+    r"|" + _THEIR_CHILDREN)
+
+
+def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
+    """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
+    law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
+    beside them (`_THEIR_CHILDREN`): the statement's age is then not everyone's."""
+    return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
+            or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
+            or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None)
