@@ -1,7 +1,7 @@
 """Cases of contradictions.phase_without_drug: a phase given to a trial whose interventions test no drug.
 
-tests/checks/test_phase_without_drug_round22.py holds the phrase-level and record-level cases; these put one study of
-each side in the warehouse for tests/checks/test_rule_cases.py.
+tests/checks/test_phase_without_drug.py holds the phrase-level and record-level cases; these put one study of each side
+in the warehouse for tests/checks/test_rule_cases.py.
 """
 from __future__ import annotations
 

@@ -2,11 +2,11 @@
 study: a defect a page shows is flagged by the same rule, at the same severity, as when the record itself is loaded,
 and adds no flag the unchanged page lacks.
 
-The defects are those of tests/checks/test_injected_defects_round20.py (several real forms of each class, put into
-seven records of the shared corpus). Each changed record, and each record unchanged, is loaded as the registry gives
-it and as a clincosm page, a meddatax page (labelled and compact) and a trial-summary page show it (tests/parsers/
-*_render.py), every page read by its layout's reader; every rule runs once over the one warehouse. Where the page
-reads otherwise than the record, the table says why:
+The defects are those of tests/checks/test_injected_defects_found_at_their_severity.py (several real forms of each
+class, put into seven records of the shared corpus). Each changed record, and each record unchanged, is loaded as the
+registry gives it and as a clincosm page, a meddatax page (labelled and compact) and a trial-summary page show it
+(tests/parsers/*_render.py), every page read by its layout's reader; every rule runs once over the one warehouse. Where
+the page reads otherwise than the record, the table says why:
 (b) the rule judges ClinicalTrials.gov's own layouts only, or (c) the page does not show what the rule reads (a
 layout's CARRIES). Any other difference fails: (a) the reader lost or misread what the page shows, or (d) a flag the
 page gives only because of how it reads.
@@ -17,7 +17,7 @@ import pytest
 
 from tests.checks.injected_defects import chosen_records
 from tests.checks.page_defects import LAYOUTS, REGISTRY, judged, new_findings
-from tests.checks.test_injected_defects_round20 import (
+from tests.checks.test_injected_defects_found_at_their_severity import (
     ACTUAL, BLINDED, CRITERIA_AGE, CRITERIA_SEX, DOSE, DRUG, DUPLICATE_ARM, DUPLICATE_CRITERION, ENDED_AHEAD, ERROR,
     INFO, INJECTED, KEPT, LATE, NO_PRIMARY, NO_REASON, NO_TIME_FRAME, OPEN_ACTUAL, OPEN_LABEL, OVERDUE,
     RANDOMIZED_TEXT, REGISTERED, SEVERAL_ARMS, TITLE_PHASE, VERIFIED, WARNING, WITHDRAWN)

@@ -1,5 +1,4 @@
-"""The study type read from the text, and healthy people admitted by the criteria, on shapes of records not tried
-before.
+"""The study type read from the text, and healthy people admitted by the criteria, on these shapes of records.
 
 An interventional record's text that names an observational study its people are put in ("Patients who do not consent
 to randomization will be included in the observational registry study"), one that hosts the trial ("a randomized
@@ -131,7 +130,7 @@ def _study(case: tuple) -> dict:
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each rule flags, all cases in one warehouse."""
-    return harness.flagged_design_cases(tmp_path_factory.mktemp("round16"), CASES, _study)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_criteria"), CASES, _study)
 
 
 @pytest.mark.parametrize("nct_id", list(CASES), ids=[f"{c[0].split('.')[1]}:{'fires' if c[4] else 'quiet'}:{c[2][1]}"

@@ -1,5 +1,5 @@
-"""Round 15: titles that name a part's phase and the whole study's, and time frames of gestational or corrected ages,
-extensions' visits and decimal commas.
+"""Titles that name a part's phase and the whole study's, and time frames of gestational or corrected ages, extensions'
+visits and decimal commas.
 
 contradictions.title_phase_differs and contradictions.observational_title_phase: a title that names the phase of the
 whole study this record is a part of ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in to a Phase 2 Trial", "A

@@ -1,9 +1,8 @@
-"""Arm doses against their intervention's, and arms counted and listed twice, as unseen records word them: one
-amount in other units ("1 g" and "1000 mg", "0.5 mg" and "500 µg"), counts of units ("2 x 500 mg"), loading and
-maintenance doses, titrations and dose-escalation levels, doses per day against per administration ("500 mg BID"
-and "1000 mg/day"), "q.o.d." for every other day, IU, creams, concentrations, infusion rates, weight bands, a
-placebo matching a strength, combination products, vaccines and radiotherapy; and arms differing by dose, sequence,
-age or language."""
+"""Arm doses against their intervention's, and arms counted and listed twice, as registry records word them: one amount
+in other units ("1 g" and "1000 mg", "0.5 mg" and "500 µg"), counts of units ("2 x 500 mg"), loading and maintenance
+doses, titrations and dose-escalation levels, doses per day against per administration ("500 mg BID" and "1000 mg/day"),
+"q.o.d." for every other day, IU, creams, concentrations, infusion rates, weight bands, a placebo matching a strength,
+combination products, vaccines and radiotherapy; and arms differing by dose, sequence, age or language."""
 from __future__ import annotations
 
 import duckdb
@@ -172,7 +171,7 @@ _ARM_IDS = harness.numbered_cases(ARM_COUNT_CASES)
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each arm-count rule flags, one warehouse holding every case."""
-    return harness.flagged_design_cases(tmp_path_factory.mktemp("arms_round19"), _ARM_IDS, harness.design_or_arms_study)
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("arm_counts"), _ARM_IDS, harness.design_or_arms_study)
 
 
 @pytest.mark.parametrize("nct_id", list(_ARM_IDS), ids=[harness.design_or_arms_case_id(c) for c in _ARM_IDS.values()])

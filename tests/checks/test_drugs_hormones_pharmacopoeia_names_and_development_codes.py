@@ -1,8 +1,8 @@
-"""Drugs named in outcomes and arm titles, as unseen records word them: hormones and body chemistry measured ("Urinary
+"""Drugs named in outcomes and arm titles, as registry records word them: hormones and body chemistry measured ("Urinary
 cortisol and cortisone"), premedication and patients' earlier treatment ("metformin-treated patients"), another
-pharmacopoeia's name ("Albuterol" where salbutamol is given), a development code ("MK-3475" for pembrolizumab), a
-class an intervention names ("SSRI", "Antiplatelet therapy"), background, rescue and prohibited drugs, salts,
-esters, combinations and biosimilar suffixes; and each nearby wording that names another drug."""
+pharmacopoeia's name ("Albuterol" where salbutamol is given), a development code ("MK-3475" for pembrolizumab), a class
+an intervention names ("SSRI", "Antiplatelet therapy"), background, rescue and prohibited drugs, salts, esters,
+combinations and biosimilar suffixes; and each nearby wording that names another drug."""
 from __future__ import annotations
 
 import pytest

@@ -183,7 +183,7 @@ CASES = harness.numbered_cases(DESIGN)
 
 @pytest.fixture(scope="module")
 def design_findings(tmp_path_factory) -> dict[str, list[tuple]]:
-    return harness.design_rule_findings(tmp_path_factory.mktemp("recall"), CASES, {case[0] for case in DESIGN})
+    return harness.design_rule_findings(tmp_path_factory.mktemp("text_rules"), CASES, {case[0] for case in DESIGN})
 
 
 @pytest.mark.parametrize("nct_id", CASES, ids=[harness.design_case_id((c[0], c[1], c[2][0], c[2][1], c[3]))

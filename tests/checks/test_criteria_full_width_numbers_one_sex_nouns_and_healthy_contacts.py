@@ -1,5 +1,5 @@
-"""Round 18 phrases of the criteria rules: list numbers written full-width, two nouns of one sex, other people's
-labels, and healthy people who are contacts of a case, at risk, or born to mothers with a condition.
+"""Phrases of the criteria rules: list numbers written full-width, two nouns of one sex, other people's labels, and
+healthy people who are contacts of a case, at risk, or born to mothers with a condition.
 
 A list number written with a full-width point or bracket or the ideographic full stop ("3．", "（3）", "3。"), as
 Chinese, Japanese and Korean records write them, is a list number (criteria_text's `_LINE_MARKER`): the number it

@@ -1,12 +1,12 @@
-"""Round 18: a record's status against its reason for stopping, its dates, enrollment and sites; its results deadline;
-its header numbers and outcomes listed twice; and the phase its title names. The inputs are what could fool the
-rules: a COMPLETED study's reason that says it was never stopped or ended normally ('Study was never stopped', 'Study
-ended as per protocol'), a withdrawn study's 0 ACTUAL against an ESTIMATED count, trials FDAAA does not reach (phase
-1, device feasibility, no US site, completed before 2017, a certificate of delay, results in review), outcomes listed
-twice that differ in time frame or population (not copies) or only in case or white space, a no-break space among it
-(copies), site statuses of a study with many sites, and titles naming another study's phase ('Phase 2 Results-Based
-Follow-up', 'Decision Making About Phase I Trial Enrollment'), subphases, parts and numerals of other things ('Factor
-VIII', 'Tier II', 'Stage 2'). The record-level shapes share one warehouse; the titles are judged without one."""
+"""A record's status against its reason for stopping, its dates, enrollment and sites; its results deadline; its header
+numbers and outcomes listed twice; and the phase its title names. The inputs are what could fool the rules: a COMPLETED
+study's reason that says it was never stopped or ended normally ('Study was never stopped', 'Study ended as per
+protocol'), a withdrawn study's 0 ACTUAL against an ESTIMATED count, trials FDAAA does not reach (phase 1, device
+feasibility, no US site, completed before 2017, a certificate of delay, results in review), outcomes listed twice that
+differ in time frame or population (not copies) or only in case or white space, a no-break space among it (copies), site
+statuses of a study with many sites, and titles naming another study's phase ('Phase 2 Results-Based Follow-up',
+'Decision Making About Phase I Trial Enrollment'), subphases, parts and numerals of other things ('Factor VIII', 'Tier
+II', 'Stage 2'). The record-level shapes share one warehouse; the titles are judged without one."""
 from __future__ import annotations
 
 from datetime import date as d
@@ -116,7 +116,7 @@ NOT_YET_SITES = ("NOT_YET_RECRUITING",) * 47
 P, S, O = "primary", "secondary", "other"
 
 # name: (the studies row's changed values, tables replacing the clean study's, the rule judged, the severity it finds
-# or None). A quiet shape marked "before" was flagged before this round; a finding marked "before" was not.
+# or None). A quiet shape marked "before" was flagged before; a finding marked "before" was not.
 SHAPES = {
     **{f"completed, no reason: {why}": ({"why_stopped": why}, {}, COMPLETED_REASON, None)
        for why in COMPLETED_NO_REASON},
@@ -352,7 +352,7 @@ def found(tmp_path_factory) -> dict[str, list[tuple[str, str, str]]]:
         study.update(tables)
         studies[nct_id] = study
     found = {name: [] for name in SHAPES}
-    con = harness.warehouse_with(tmp_path_factory.mktemp("status_title_round18"), studies)
+    con = harness.warehouse_with(tmp_path_factory.mktemp("status_title"), studies)
     try:
         scope = set_scope(con, None, harness.AS_OF)
         for rule_id in sorted({rule for _values, _tables, rule, _expected in SHAPES.values()}):

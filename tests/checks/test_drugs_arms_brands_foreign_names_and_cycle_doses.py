@@ -1,8 +1,8 @@
-"""Drug names, arm doses and arms listed twice as registry records word them, round 18: a drug named by a brand its
-study gives ("Keytruda" against pembrolizumab) or spelt as another language spells it ("Métformine",
-"Claritromicina"); an intervention named only by its type's label ("Radiation" of type RADIATION); a dose given at
-either of two frequencies ("40 mg weekly or every other week") or stated per cycle ("100 mg/m2 per cycle"); and one
-arm listed twice whose descriptions differ only in spacing or a closing full stop."""
+"""Drug names, arm doses and arms listed twice as registry records word them: a drug named by a brand its study gives
+("Keytruda" against pembrolizumab) or spelt as another language spells it ("Métformine", "Claritromicina"); an
+intervention named only by its type's label ("Radiation" of type RADIATION); a dose given at either of two frequencies
+("40 mg weekly or every other week") or stated per cycle ("100 mg/m2 per cycle"); and one arm listed twice whose
+descriptions differ only in spacing or a closing full stop."""
 from __future__ import annotations
 
 import duckdb

@@ -180,7 +180,7 @@ _IDS = harness.numbered_cases(CASES)
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_round10"), _IDS,
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_parent_trials"), _IDS,
                                         lambda case: harness.design_text_study(case[1], ((case[2], case[3]),)))
 
 

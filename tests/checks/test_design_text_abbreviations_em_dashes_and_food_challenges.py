@@ -299,7 +299,7 @@ _IDS = harness.numbered_cases(CASES)
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each design-vs-text rule flags, one warehouse holding every case."""
-    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_round12"), _IDS,
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("design_text_abbreviations"), _IDS,
                                         lambda case: harness.design_text_study(case[1], [(case[2], case[3])]))
 
 

@@ -1,5 +1,5 @@
-"""Round 16: the phase a title names in other ways, a part's phase in a seamless trial, and the sex a condition implies
-where the participants take part in the other sex's care.
+"""The phase a title names in other ways, a part's phase in a seamless trial, and the sex a condition implies where the
+participants take part in the other sex's care.
 
 contradictions.title_phase_differs: "Fase II" (as Spanish, Italian and Portuguese sponsors' English titles keep it),
 a Roman numeral before the word ("II Phase Clinical Trial"), a phase spelt out ("Phase Three"), a range ("Phase I-III")

@@ -1,4 +1,4 @@
-"""Round 18's leftovers of three rule families, on records written as registries really word them.
+"""Three rule families on records written as registries really word them.
 
 - A summary's sentence that opens "The study is ..." or "The trial is ..." ("The study is double-blind.", "- The study
   is not blinded", "The trial is not masked.") speaks of the record's own study, as "This study is ..." does, unless
@@ -84,7 +84,7 @@ def found(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:
     """(rule id, severity) of each finding of the rules the cases name, by study: one warehouse for every case."""
     studies = {nct_id: harness.design_text_study(case[1], [case[2]]) for nct_id, case in _DESIGN_IDS.items()}
     studies.update({nct_id: _page_study(*case[:3]) for nct_id, case in _PAGE_IDS.items()})
-    con = harness.warehouse_with(tmp_path_factory.mktemp("leftovers18"), studies)
+    con = harness.warehouse_with(tmp_path_factory.mktemp("study_is_and_pages"), studies)
     try:
         scope = set_scope(con, None, harness.AS_OF)
         by_study: dict[str, list[tuple[str, str]]] = {}

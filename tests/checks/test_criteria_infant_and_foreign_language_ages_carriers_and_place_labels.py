@@ -1,6 +1,6 @@
-"""Ages, sex and repeated criteria as unseen records word them: infants' ages in weeks and days, ages written in
-other languages, limits beside alternatives, other people's ages; a condition of the other sex's organs in a study
-of inherited-risk carriers or of partners; the lines that name another list between two copies of a criterion.
+"""Ages, sex and repeated criteria as registry records word them: infants' ages in weeks and days, ages written in other
+languages, limits beside alternatives, other people's ages; a condition of the other sex's organs in a study of
+inherited-risk carriers or of partners; the lines that name another list between two copies of a criterion.
 
 contradictions.criteria_age_differs: a lower age of 0 ("Infants aged 0-6 months", "Age 0-17 years") sets no
 minimum; a unit written in another language ("6-24 meses", "1-12 Monate", "2 to 11 anos") is that unit, not years,
@@ -137,7 +137,7 @@ AGES = [
 
 @pytest.mark.parametrize("items, minimum, maximum, fires", AGES,
                          ids=[f"{'|'.join(c[0])[:60]}:{c[1]}-{c[2]}" for c in AGES])
-def test_ages_as_unseen_records_word_them(items, minimum, maximum, fires):
+def test_ages_as_real_records_word_them(items, minimum, maximum, fires):
     found = list(study_age_findings("NCT00000001", listed(*items), minimum, maximum, True))
     assert bool(found) is fires, (items, minimum, maximum, [f.message for f in found])
 

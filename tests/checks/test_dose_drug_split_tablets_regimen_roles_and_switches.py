@@ -1,7 +1,7 @@
-"""Doses and drugs as registry records word them, round 15: a half or a quarter of a tablet that may be split, the
-same drug given in two roles (conditioning and after the graft, induction and maintenance, a loading dose), the
-administrations that make up the other text's one amount; and outcomes that count the participants given a drug,
-or the time to a switch of treatment."""
+"""Doses and drugs as registry records word them: a half or a quarter of a tablet that may be split, the same drug given
+in two roles (conditioning and after the graft, induction and maintenance, a loading dose), the administrations that
+make up the other text's one amount; and outcomes that count the participants given a drug, or the time to a switch of
+treatment."""
 from __future__ import annotations
 
 import pytest
@@ -201,7 +201,7 @@ FIRING_OUTCOMES = [
     ("Number of patients with PONV after ondansetron", DEXAMETHASONE),
     ("Efficacy of ondansetron in preventing PONV", DEXAMETHASONE),
     ("Ondansetron administration in PACU", DEXAMETHASONE),  # no count: the drug's administration
-    ("Percentage of patients started on apixaban", METFORMIN),  # a start, as "who started prednisolone" (round 10)
+    ("Percentage of patients started on apixaban", METFORMIN),  # a start, as "who started prednisolone" is
     ("Number of Participants Who Received at Least One Dose of Pembrolizumab", INFLIXIMAB),  # another study's
 ]
 
@@ -250,8 +250,8 @@ def test_a_drug_an_outcome_description_gives_to_everyone_still_fires():
     assert len(list(found)) == 1
 
 
-# (text, drug, why): each reading of a drug not given that this round adds, by its name.
-NOT_GIVEN_ROUND15 = [
+# (text, drug, why): each reading of a drug not given that the cases above add, by its name.
+NOT_GIVEN_READINGS = [
     ("Number of patients who received ondansetron", "ondansetron", "count of those given it"),
     ("Incidence of ondansetron administration", "ondansetron", "count of its administrations"),
     ("Ondansetron 4 mg IV given if VAS > 4", "ondansetron", "given if needed"),
@@ -262,13 +262,13 @@ NOT_GIVEN_ROUND15 = [
 ]
 
 
-@pytest.mark.parametrize("text, drug, why", NOT_GIVEN_ROUND15, ids=[t for t, _, _ in NOT_GIVEN_ROUND15])
+@pytest.mark.parametrize("text, drug, why", NOT_GIVEN_READINGS, ids=[t for t, _, _ in NOT_GIVEN_READINGS])
 def test_why_a_drug_is_not_given(text, drug, why):
     assert not_given(text, text.lower().index(drug), drug) == why
 
 
 def test_every_added_reading_has_a_phrase():
-    assert {name for name, *_ in COUNTED_GIVEN + GIVEN_IF_NEEDED} <= {why for _, _, why in NOT_GIVEN_ROUND15}
+    assert {name for name, *_ in COUNTED_GIVEN + GIVEN_IF_NEEDED} <= {why for _, _, why in NOT_GIVEN_READINGS}
 
 
 # A day's, a week's or a cycle's number is no amount listed before a dose; a list of dose levels still is.

@@ -1,4 +1,4 @@
-"""Every rule on records of kinds the real corpus holds few of (tests/checks/unseen_records_round20.py), and the
+"""Every rule on records of kinds the real corpus holds few of (tests/checks/rare_kind_records.py), and the
 drugs an outcome counts as care the participants needed: courses or bursts of a drug ("Courses of prednisone or
 prednisolone", "Number of prednisolone courses") and a drug in parentheses as the example of a class of such care
 ("Severe exacerbations (oral corticosteroids (prednisone) for >= 3 days)", "requiring antibiotics (amoxicillin or
@@ -24,7 +24,7 @@ from checks.study_text import StudyText
 from checks.title_phase import study_phase_findings
 from flows.parsers import ctgov_json_v2
 from tests.checks import harness
-from tests.checks.unseen_records_round20 import RECORDS
+from tests.checks.rare_kind_records import RECORDS
 
 DRUG_RULE = "contradictions.drug_not_an_intervention"
 # An asthma trial's inhalers: the oral steroids and antibiotics that define its exacerbations are not among them.
@@ -198,10 +198,10 @@ def flags(tmp_path_factory) -> set[tuple[str, str, str]]:
     """(NCT id, rule id, severity) of every rule's findings on the records, all in one warehouse."""
     records = copy.deepcopy(RECORDS)
     studies = {r["protocolSection"]["identificationModule"]["nctId"]: _tables(r) for r in records}
-    con = harness.warehouse_with(Path(tmp_path_factory.mktemp("unseen")), studies)
+    con = harness.warehouse_with(Path(tmp_path_factory.mktemp("rare_kind_records")), studies)
     try:
         rules = [rule for rule in checks.all_rules() if not rule.id.startswith(JUDGED_ELSEWHERE)]
-        run_rules(con, rules, run_id="unseen", as_of=harness.AS_OF, workers=0)
+        run_rules(con, rules, run_id="rare_kind_records", as_of=harness.AS_OF, workers=0)
         return set(con.execute("SELECT nct_id, rule_id, severity FROM quality_issues").fetchall())
     finally:
         con.close()

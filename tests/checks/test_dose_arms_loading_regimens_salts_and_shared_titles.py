@@ -1,6 +1,6 @@
-"""Arm doses and arm titles as registry records word them, round 16: a regimen opened by amounts at numbered weeks or
-days ("160 mg at week 0, 80 mg at week 2, then 40 mg every other week") is compared step by step, its loading amounts
-never quoted as the dose; an amount stated of a salt and one stated of its active part; arms sharing one title."""
+"""Arm doses and arm titles as registry records word them: a regimen opened by amounts at numbered weeks or days ("160
+mg at week 0, 80 mg at week 2, then 40 mg every other week") is compared step by step, its loading amounts never quoted
+as the dose; an amount stated of a salt and one stated of its active part; arms sharing one title."""
 from __future__ import annotations
 
 import duckdb

@@ -1,4 +1,4 @@
-"""Round 16: an observational record's text on a registry trial, and RCT spelt out as a treatment."""
+"""An observational record's text on a registry trial, and RCT spelt out as a treatment."""
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,6 @@
-"""Doses as registry records word them, round 11: concentrations in percent, fixed combinations written as a ratio
-("400/100 mg"), schedules in months against weeks, a syrup's strength per spoonful, counts of film-coated or
-extended-release units, counts after the amount with no comma; and drugs of one stem told apart from misspellings."""
+"""Doses as registry records word them: concentrations in percent, fixed combinations written as a ratio ("400/100 mg"),
+schedules in months against weeks, a syrup's strength per spoonful, counts of film-coated or extended-release units,
+counts after the amount with no comma; and drugs of one stem told apart from misspellings."""
 from __future__ import annotations
 
 import pytest

@@ -1,8 +1,8 @@
-"""Doses and drugs as registry records word them, round 14: "OD" for the right eye in intravitreal and eye-drop
-regimens, days of a week ("5 days per week"), a dose for patients meeting dose-reduction criteria or given
-"otherwise", an arm given less than the strength of the only tablets it is linked to; and outcomes naming a drug's
-metabolite, an allergy to a drug, a condition a drug causes, a drug-coated device, doses of a drug counted, or a
-treatment the participants escalate to or are salvaged with."""
+"""Doses and drugs as registry records word them: "OD" for the right eye in intravitreal and eye-drop regimens, days of
+a week ("5 days per week"), a dose for patients meeting dose-reduction criteria or given "otherwise", an arm given less
+than the strength of the only tablets it is linked to; and outcomes naming a drug's metabolite, an allergy to a drug, a
+condition a drug causes, a drug-coated device, doses of a drug counted, or a treatment the participants escalate to or
+are salvaged with."""
 from __future__ import annotations
 
 import pytest
