@@ -8,9 +8,14 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_age_groups import GROUP_WORDS
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_group_labels import names_groups
 from checks.criteria_headings import block_of, names_another_list
-from checks.criteria_text import (Item, Reading, Section, names_groups, numbering_gaps, repeated_items,
-                                  repeated_sections, short_item)
+from checks.criteria_items import Item, short_item
+from checks.criteria_repeated_sections import repeated_sections
+from checks.criteria_repeats import repeated_items
+from checks.criteria_sections import Section
+from checks.criteria_text import Reading
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from checks.criteria_age_bounds import Statement
-from checks.criteria_text import GROUP_LABEL, LABEL_WIDTH
+from checks.criteria_group_labels import GROUP_LABEL, LABEL_WIDTH
 
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
 # volunteers:"); a lead-in sentence ("Participants must meet all of the following:") is no such label.

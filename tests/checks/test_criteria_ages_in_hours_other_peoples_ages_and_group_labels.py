@@ -8,7 +8,7 @@ import pytest
 
 from checks.criteria_age_statement import stated_ages
 from checks.criteria_ages import study_age_findings
-from checks.criteria_text import GROUP_LABEL
+from checks.criteria_group_labels import GROUP_LABEL
 
 
 def listed(*items: str) -> str:

@@ -16,8 +16,8 @@ import pytest
 
 from checks import contradictions_criteria
 from checks.criteria_ages import study_age_findings
+from checks.criteria_group_labels import GROUP_LABEL
 from checks.criteria_sex import study_healthy_findings, study_sex_findings
-from checks.criteria_text import GROUP_LABEL
 from tests.checks import harness
 
 FILLER = "，患者及家属理解并签署" * 30  # a long criterion: the number written full-width stands far above the gap

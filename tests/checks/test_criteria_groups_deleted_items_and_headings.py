@@ -13,9 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checks
-from checks import criteria_headings, criteria_repeat_back, criteria_text
+from checks import criteria_headings, criteria_list_walk, criteria_repeat_back
+from checks.criteria_gaps import numbering_gaps
 from checks.criteria_headings import LONG_LIST, Block, block_of, topics, units
-from checks.criteria_text import MAX_NESTING, numbering_gaps, repeated_items, sections
+from checks.criteria_list_walk import MAX_NESTING
+from checks.criteria_repeats import repeated_items
+from checks.criteria_sections import sections
 from checks.engine import findings_of, set_scope
 from tests.checks import harness
 
@@ -238,8 +241,8 @@ def test_neighbouring_copies_are_compared_first(monkeypatch):
 
 def test_lists_nest_a_few_deep(monkeypatch):
     depths = []
-    plain = criteria_text._continues
-    monkeypatch.setattr(criteria_text, "_continues", lambda runs, number: depths.append(len(runs)) or
+    plain = criteria_list_walk._continues
+    monkeypatch.setattr(criteria_list_walk, "_continues", lambda runs, number: depths.append(len(runs)) or
                         plain(runs, number))
     assert numbering_gaps(LONG["a list opened at every line"]) == []
     assert max(depths) == MAX_NESTING

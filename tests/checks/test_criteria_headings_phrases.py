@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from checks.criteria_headings import BEFORE, NOW, TOPICAL, block_of, stated_twice_across_headings, topics
-from checks.criteria_text import repeated_items
+from checks.criteria_repeats import repeated_items
 
 # (heading line, when what it lists is excluded, or None for a line that is no topical heading)
 HEADINGS = [

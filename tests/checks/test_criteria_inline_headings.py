@@ -15,8 +15,10 @@ from __future__ import annotations
 import pytest
 
 from checks.criteria_ages import study_age_findings
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_repeats import repeated_items
+from checks.criteria_sections import sections
 from checks.criteria_sex import study_sex_findings
-from checks.criteria_text import numbering_gaps, repeated_items, sections
 
 # (name, criteria text, the sections' names in order, the words that open the last section)
 SECTIONED = {

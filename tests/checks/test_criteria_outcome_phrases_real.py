@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import checks
-from checks import criteria_text
-from checks.criteria_text import numbering_gaps
+from checks import criteria_quantities
+from checks.criteria_gaps import numbering_gaps
 from checks.engine import findings_of, set_scope
 from tests.checks import harness
 
@@ -176,7 +176,7 @@ def test_lists_that_lose_a_criterion_fire(text, gaps):
     ("1. Aged 18 years and over\n4. ECOG", 26, False),
 ])
 def test_a_line_number_that_goes_on_the_sentence_before(text, at, goes_on):
-    assert criteria_text.goes_on_sentence(text, at) is goes_on
+    assert criteria_quantities.goes_on_sentence(text, at) is goes_on
 
 
 RULE = next(rule for rule in checks.all_rules() if rule.id == "contradictions.duplicate_outcome")

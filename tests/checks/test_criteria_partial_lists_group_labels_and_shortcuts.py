@@ -15,12 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import criteria_text
+from checks import criteria_left_out
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_items import MIN_ITEM_WORDS
+from checks.criteria_left_out import _SAID_REMOVED, said_removed
+from checks.criteria_list_numbers import _INLINE_MARKER, IN_LINE_BRACKET, IN_LINE_POINT
 from checks.criteria_repeat_screen import may_repeat
-from checks.criteria_text import (
-    _HEADING, _IN_LINE_BRACKET, _IN_LINE_POINT, _INLINE_MARKER, _SAID_REMOVED, MIN_ITEM_WORDS, Reading,
-    _heading_line, _inside_lines, _said_removed, numbering_gaps, repeated_items, repeats_in_items,
-)
+from checks.criteria_repeats import _inside_lines, repeated_items, repeats_in_items
+from checks.criteria_sections import HEADING, heading_line
+from checks.criteria_text import Reading
 from tests.shared_corpus import criteria_texts, needs_corpus
 
 CONSENT = "Signed informed consent prior to any study specific procedure"
@@ -174,7 +177,7 @@ _PIECES = ("1. ", "12. ", "3) ", "(4) ", "5\\. ", " 6. ", "; 7) ", ", 8. ", "(9)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_numbers_inside_lines_are_the_inline_numbers_not_after_a_line_break(text):
-    found = sorted(m.start(m.lastindex) for pattern in (_IN_LINE_POINT, _IN_LINE_BRACKET)
+    found = sorted(m.start(m.lastindex) for pattern in (IN_LINE_POINT, IN_LINE_BRACKET)
                    for m in pattern.finditer(text))
     assert found == [m.start(1) for m in _INLINE_MARKER.finditer(text) if text[m.start(1) - 1] != "\n"]
 
@@ -214,20 +217,20 @@ _REMOVALS = ("Criterion 3 was deleted in Amendment 2", "Exclusion criteria 5 to 
 def test_removals_are_read_from_the_lines_that_say_removed_as_from_the_whole_text(text):
     whole: set[int] = set()
     for m in _SAID_REMOVED.finditer(text):
-        for number in criteria_text._NUMBER_OR_RANGE.finditer(m["named"] or m["after"] or m["marked"]):
+        for number in criteria_left_out._NUMBER_OR_RANGE.finditer(m["named"] or m["after"] or m["marked"]):
             whole.update(range(int(number[1]), int(number[2] or number[1]) + 1))
-    assert _said_removed(text) == whole
+    assert said_removed(text) == whole
 
 
 @pytest.mark.parametrize("line", ["Inclusion Criteria:", "KEY EXCLUSION CRITERIA", "- Exclusion criteria:",
                                   "EXCLUSİON CRİTERİA", "Age 18 or older", "II. EXCLUSION CRITERIA", ""])
 def test_a_heading_line_is_told_as_the_heading_pattern_tells_it(line):
-    assert _heading_line(line) == (_HEADING.fullmatch(line) is not None)
+    assert heading_line(line) == (HEADING.fullmatch(line) is not None)
 
 
 def test_a_non_ascii_heading_that_lower_cases_apart_is_still_a_heading():
     line = "EXCLUSİON CRİTERİA"
-    assert "criteria" not in line.lower() and re.fullmatch(_HEADING, line) is not None and _heading_line(line)
+    assert "criteria" not in line.lower() and re.fullmatch(HEADING, line) is not None and heading_line(line)
 
 
 @settings(max_examples=300)
@@ -235,5 +238,5 @@ def test_a_non_ascii_heading_that_lower_cases_apart_is_still_a_heading():
                                  "are listed", "have been shown", "xcriteria ", "\n", "inclusion/exclusion ", "ı",
                                  "İ", ". ")), max_size=14).map("".join))
 def test_criteria_said_to_apply_are_found_where_the_text_says_criteria_as_by_a_search(text):
-    found = [m.span() for m in criteria_text._criteria_apply(text, text.lower())]
-    assert found == [m.span() for m in criteria_text._CRITERIA_APPLY.finditer(text)]
+    found = [m.span() for m in criteria_left_out._criteria_apply(text, text.lower())]
+    assert found == [m.span() for m in criteria_left_out._CRITERIA_APPLY.finditer(text)]

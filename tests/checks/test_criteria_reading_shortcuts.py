@@ -18,15 +18,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checks import criteria_text
+from checks import criteria_list_numbers
+from checks.criteria_items import MIN_ITEM_WORDS
+from checks.criteria_list_numbers import _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, LINE_MARKER
 from checks.criteria_repeat_screen import (
     _LOWERS_TO_ASCII, _WORDS_AND_LINES, _cut_word_counts, _ends_meet as _screen_ends_meet, _repeat_back, may_repeat,
     may_repeat_by_words, word_bytes,
 )
-from checks.criteria_text import (
-    _HEADING, _INLINE_BRACKET, _INLINE_MARKER, _INLINE_POINT, _LINE_MARKER, MIN_ITEM_WORDS, Reading, _headings,
-    _inline_headings, _line_starts, repeated_items, repeats_in_items, sections,
-)
+from checks.criteria_repeats import repeated_items, repeats_in_items
+from checks.criteria_sections import HEADING, _headings, _inline_headings, line_starts, sections
+from checks.criteria_text import Reading
 
 TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
 
@@ -34,8 +35,8 @@ TB = "Subjects at risk for tuberculosis with a history of active TB within the l
 def _plain_headings(text: str) -> list[tuple[int, int]]:
     """Every line's heading, or the headings that stand inside it."""
     found = []
-    for line_start in _line_starts(text):
-        m = _HEADING.match(text, line_start)
+    for line_start in line_starts(text):
+        m = HEADING.match(text, line_start)
         if m:
             found.append(m.span())
             continue
@@ -55,10 +56,11 @@ def _inline(text: str) -> list[tuple[int, str]]:
 
 def _plain_candidates(text: str, section) -> list[tuple[int, int, bool]]:
     """The list numbers of one section read alone: its lines' numbers, then the others inside lines."""
-    wrapped = criteria_text._hard_wrapped(text)
+    wrapped = criteria_list_numbers._hard_wrapped(text)
     chunk, base = text[section.start:section.end], section.start
-    line = {base + m.start(1): (int(m[1]), base + m.start(1), criteria_text._opens_item(text, base + m.start(), wrapped))
-            for m in _LINE_MARKER.finditer(chunk)}
+    line = {base + m.start(1): (int(m[1]), base + m.start(1),
+                                criteria_list_numbers._opens_item(text, base + m.start(), wrapped))
+            for m in LINE_MARKER.finditer(chunk)}
     inline = [(int(m[1]), base + m.start(1), False)
               for m in _INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
     return sorted(list(line.values()) + inline, key=lambda mk: mk[1])
@@ -131,7 +133,7 @@ def _same_back(text: str, numbers: list[int]) -> None:
 
 
 def _same_reading(text: str) -> None:
-    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+    assert criteria_list_numbers._hard_wrapped(text) == _plain_hard_wrapped(text)
     assert [m.span() for m in _headings(text, text.lower())] == _plain_headings(text)
     assert _inline(text) == _plain_inline(text)
     read = Reading(text)
@@ -302,7 +304,7 @@ def test_numbers_inside_lines_are_those_the_plain_pattern_finds(text):
 def test_hard_wrapped_texts_are_told_apart_as_line_by_line(lines):
     # (leading spaces, letters, trailing tabs) of each line: long lines, lines past 105, indented lines.
     text = "\n".join(" " * lead + "x" * size + "\t" * trail for lead, size, trail in lines)
-    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+    assert criteria_list_numbers._hard_wrapped(text) == _plain_hard_wrapped(text)
 
 
 _L60, _L105, _L106 = "x" * 60, "y" * 105, "z" * 106
@@ -319,12 +321,12 @@ WRAPPING = [
 
 @pytest.mark.parametrize("text", WRAPPING)
 def test_hard_wrapped_edge_lines_are_told_apart_as_line_by_line(text):
-    assert criteria_text._hard_wrapped(text) == _plain_hard_wrapped(text)
+    assert criteria_list_numbers._hard_wrapped(text) == _plain_hard_wrapped(text)
 
 
 def test_hard_wrapped_phrases():
-    assert criteria_text._hard_wrapped(WRAPPING[3]) and not criteria_text._hard_wrapped(WRAPPING[6])
-    assert not criteria_text._hard_wrapped(WRAPPING[7]) and criteria_text._hard_wrapped(WRAPPING[5])
+    assert criteria_list_numbers._hard_wrapped(WRAPPING[3]) and not criteria_list_numbers._hard_wrapped(WRAPPING[6])
+    assert not criteria_list_numbers._hard_wrapped(WRAPPING[7]) and criteria_list_numbers._hard_wrapped(WRAPPING[5])
 
 
 def test_only_two_characters_beyond_ascii_lower_case_to_an_ascii_letter():

@@ -14,7 +14,8 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_criteria
-from checks.criteria_text import numbering_gaps, repeated_items
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_repeats import repeated_items
 from checks.study_text import StudyText
 
 LIVER = "Adequate hepatic function: total bilirubin <= 1.5 x upper limit of normal"

@@ -6,10 +6,11 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_items import MIN_ITEM_WORDS
 from checks.criteria_repeat_screen import may_repeat
-from checks.criteria_text import (
-    MIN_ITEM_WORDS, _list_numbers, numbering_gaps, reading, repeated_items, repeats_in_items,
-)
+from checks.criteria_repeats import repeated_items, repeats_in_items
+from checks.criteria_text import _list_numbers, reading
 from tests.shared_corpus import CORPUS, needs_corpus
 
 

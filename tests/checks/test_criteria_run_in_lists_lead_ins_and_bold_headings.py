@@ -13,8 +13,11 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_criteria
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_items import MIN_ITEM_WORDS
 from checks.criteria_repeat_screen import may_repeat
-from checks.criteria_text import MIN_ITEM_WORDS, Reading, numbering_gaps, repeated_items
+from checks.criteria_repeats import repeated_items
+from checks.criteria_text import Reading
 from checks.study_text import StudyText
 
 CONTRA = "Agree to use a highly effective method of contraception during the study and for 90 days after the last dose"

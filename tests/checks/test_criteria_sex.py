@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks.criteria_sex import (_SEX_WORD, HEALTHY_RULE_ID, RULES, SEX_RULE_ID, _sex_words, admitted_sex,
-                                 study_healthy_findings, study_sex_findings)
+from checks.criteria_sex import HEALTHY_RULE_ID, RULES, SEX_RULE_ID, study_healthy_findings, study_sex_findings
+from checks.criteria_sex_admitted import admitted_sex
+from checks.criteria_sex_named import SEX_WORD, sex_words
 from tests.checks import harness
 from tests.checks.cases_criteria_sex import HEALTHY_FIRES, HEALTHY_QUIET, JSON, SEX_FIRES, SEX_QUIET, XML, listed
 
@@ -128,6 +129,6 @@ _LETTERS_INSIDE = ("treatment, women, WOMEN's; men-only; amendment; romantic; fe
 @pytest.mark.parametrize("text", [_LETTERS_INSIDE.lower()] + [listed(c[0]).lower() for c in SEX_FIRES],
                          ids=lambda text: text[text.find("* ") + 2:][:40])
 def test_the_words_of_a_sex_are_found_as_a_search_for_them_finds_them(text):
-    expected = [(m.span(), m.group("female"), m.group("male")) for m in _SEX_WORD.finditer(text)]
-    assert [(m.span(), m.group("female"), m.group("male")) for m in _sex_words(text)] == expected
+    expected = [(m.span(), m.group("female"), m.group("male")) for m in SEX_WORD.finditer(text)]
+    assert [(m.span(), m.group("female"), m.group("male")) for m in sex_words(text)] == expected
     assert expected  # the texts hold such words

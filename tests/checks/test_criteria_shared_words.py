@@ -10,9 +10,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import criteria_text
+from checks import criteria_sections, criteria_text
+from checks.criteria_items import MIN_ITEM_WORDS, items
 from checks.criteria_repeat_screen import _WORDS_AND_LINES, may_repeat, word_bytes
-from checks.criteria_text import MIN_ITEM_WORDS, Reading, items, repeated_items
+from checks.criteria_repeats import repeated_items
+from checks.criteria_text import Reading
 
 TB = "Subjects at risk for tuberculosis with a history of active TB within the last 3 years"
 
@@ -79,7 +81,7 @@ def test_generated_texts_read_alike(text):
 
 
 # Whether a text may hold a list number, looked for from its point or bracket instead of from a digit.
-from checks.criteria_text import _MAY_NUMBER, may_number  # noqa: E402
+from checks.criteria_list_numbers import _MAY_NUMBER, may_number  # noqa: E402
 
 
 def test_a_list_number_is_found_from_its_point_or_bracket_on_phrases():
@@ -113,22 +115,23 @@ def test_ascii_text_is_read_without_lower_casing_as_lower_cased():
     every = "".join(map(chr, range(128)))
     for text in (every, every.upper(), "INCLUSION CRITERIA:\n1. AGE\nExclusion Criteria\n2. X", "CrItErIa\ncriteria"):
         assert word_bytes(text) == text.lower().encode("ascii", "replace").translate(_WORDS_AND_LINES)
-        assert Reading(text).sections == criteria_text.sections(text) == criteria_text.sections(text, text.lower())
+        assert Reading(text).sections == criteria_sections.sections(text) == \
+            criteria_sections.sections(text, text.lower())
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.sampled_from("Criteria Inclusion EXCLUSION: 1. 2) - *\n\t\\iıİK\u212a"), max_size=80))
 def test_headings_found_in_the_words_are_those_found_in_the_lower_case(text):
-    assert Reading(text).sections == criteria_text.sections(text, text.lower())
+    assert Reading(text).sections == criteria_sections.sections(text, text.lower())
     if text.isascii():
         assert Reading(text).words == text.lower().encode("ascii").translate(_WORDS_AND_LINES)
 
 
-from checks.criteria_text import _ITEM_MARK, _ITEM_MARK_AT  # noqa: E402
+from checks.criteria_items import _ITEM_MARK, ITEM_MARK_AT  # noqa: E402
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.sampled_from(" \t\n\\*•-(12).x٣"), max_size=14), st.integers(0, 14), st.integers(0, 14))
 def test_an_item_mark_tried_inside_the_text_is_the_pieces_mark(text, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
-    assert _ITEM_MARK_AT.match(text, start, end).end() - start == _ITEM_MARK.match(text[start:end]).end()
+    assert ITEM_MARK_AT.match(text, start, end).end() - start == _ITEM_MARK.match(text[start:end]).end()

@@ -15,11 +15,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import contradictions_criteria, criteria_age_bounds, criteria_age_statement, criteria_sex, criteria_text
+from checks import (contradictions_criteria, criteria_age_bounds, criteria_age_statement, criteria_group_labels,
+                    criteria_sex_admitted)
 from checks.criteria_ages import study_age_findings
+from checks.criteria_group_labels import group_heading_between
+from checks.criteria_items import _BULLET, _cuts
+from checks.criteria_list_breaks import _SUBHEADING
+from checks.criteria_list_numbers import _hard_wrapped
+from checks.criteria_repeated_sections import repeated_sections
+from checks.criteria_sections import HEADING, line_starts, sections
 from checks.criteria_sex import study_sex_findings
-from checks.criteria_text import (_BULLET, _HEADING, _SUBHEADING, _cuts, _group_heading_between, _hard_wrapped,
-                                  _line_starts, repeated_sections, sections)
 from tests.checks.harness import criteria_rule_messages
 from tests.checks.test_criteria_text_phrases import matches_at
 from tests.shared_corpus import criteria_texts
@@ -49,8 +54,9 @@ def _plain_cuts(chunk: str) -> set[int]:
 
 
 def _plain_group_heading_between(text: str, start: int, end: int) -> bool:
-    return any(criteria_text._GROUP_WORD.search(m[0]) is not None or criteria_text._PEOPLE_WORD.search(m[0]) is not None
-               for m in _HEADING.finditer(text, start, end))
+    return any(criteria_group_labels.GROUP_WORD.search(m[0]) is not None or
+               criteria_group_labels._PEOPLE_WORD.search(m[0]) is not None
+               for m in HEADING.finditer(text, start, end))
 
 
 def _bounds(pattern: re.Pattern, text: str) -> list[tuple]:
@@ -114,19 +120,20 @@ def _assert_read_alike(text: str, every: int = 3) -> None:
     assert _bounds(criteria_age_bounds.BOUND, spelled) == _bounds(_PLAIN_BOUND, spelled)
     lowered = text.lower()
     for fast, plain in ((criteria_age_statement._PDQ_HEADING, _PLAIN_PDQ_HEADING),
-                        (criteria_age_statement._PDQ_AGE, _PLAIN_PDQ_AGE), (criteria_sex._PDQ_SEX, _PLAIN_PDQ_SEX)):
+                        (criteria_age_statement._PDQ_AGE, _PLAIN_PDQ_AGE),
+                        (criteria_sex_admitted._PDQ_SEX, _PLAIN_PDQ_SEX)):
         assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
     assert _hard_wrapped(text) == _plain_hard_wrapped(text)
     parts = sections(text)
     for part in parts:
         chunk = text[part.start:part.end]
         assert _cuts(chunk) == _plain_cuts(chunk)
-    assert _group_heading_between(text, 0, len(text)) == _plain_group_heading_between(text, 0, len(text))
-    for start in [part.start for part in parts] + _line_starts(text)[1::every]:
+    assert group_heading_between(text, 0, len(text)) == _plain_group_heading_between(text, 0, len(text))
+    for start in [part.start for part in parts] + line_starts(text)[1::every]:
         ends = [start, text.find("\n", start + 1), text.find("\n", text.find("\n", start + 1) + 1)]
         for end in ends:
             if end >= start:  # the next lines, the start of a line past them (-1: none)
-                assert _group_heading_between(text, start, end) == _plain_group_heading_between(text, start, end)
+                assert group_heading_between(text, start, end) == _plain_group_heading_between(text, start, end)
     assert repeated_sections(text, {}, lowered) == repeated_sections(text, {}) == repeated_sections(text)
 
 
@@ -134,7 +141,7 @@ def test_the_cuts_are_those_of_the_patterns_tried_at_line_starts():
     """The patterns open at a line's start: tried only there (as the items were once cut), they find what `_cuts`
     finds."""
     for text in _CRITERIA:
-        starts = _line_starts(text)
+        starts = line_starts(text)
         breaks = sorted(set(starts) | {at - 1 for at in starts[1:]})
         tried = {m.end() for m in matches_at(_BULLET, text, breaks)} | \
             {m.start() for m in matches_at(_SUBHEADING, text, starts)}

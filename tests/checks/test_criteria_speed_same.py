@@ -18,14 +18,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks import (criteria_age_agreement, criteria_age_bounds, criteria_age_criterion, criteria_age_statement,
-                    criteria_age_words, criteria_sex, criteria_text)
+                    criteria_age_words, criteria_healthy_volunteers, criteria_sections)
 from checks.criteria_age_bounds import BOUND, spelled
 from checks.criteria_age_statement import stated_ages
 from checks.criteria_age_words import _aged, first_age_bound
 from checks.criteria_ages import study_age_findings
-from checks.criteria_sex import Admitted, admitted_sex, study_sex_findings
-from checks.criteria_text import (Marker, Reading, _candidate_rows, _candidates, numbering_gaps, reading,
-                                  repeated_items, repeats_in_items, sections, text_sections)
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_list_numbers import Marker, candidate_rows, markers_in
+from checks.criteria_repeats import repeated_items, repeats_in_items
+from checks.criteria_sections import sections
+from checks.criteria_sex import study_sex_findings
+from checks.criteria_sex_admitted import Admitted, admitted_sex
+from checks.criteria_text import Reading, reading, text_sections
 from tests.checks.cases_criteria_sex import SEX_FIRES, SEX_QUIET, listed
 from tests.shared_corpus import criteria_texts, needs_corpus
 
@@ -63,7 +67,7 @@ def test_a_criterion_ends_and_healthy_is_found_where_the_plain_patterns_find_the
     assert [m.span() for m in criteria_age_statement._CRITERION_END.finditer(text)] == \
         [m.span() for m in _PLAIN_CRITERION_END.finditer(text)]
     lowered = text.lower()
-    assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
+    assert [m.span() for m in criteria_healthy_volunteers._HEALTHY_WORD.finditer(lowered)] == \
         [m.span() for m in _PLAIN_HEALTHY_WORD.finditer(lowered)]
 
 
@@ -72,7 +76,7 @@ def test_phrases_end_and_say_healthy_where_the_plain_patterns_find_them(text):
     pieces = _plain_pieces(text)
     assert len(pieces) > 2 and list(criteria_age_statement.criteria_pieces(text, 0, len(text))) == pieces
     lowered = text.lower()
-    assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
+    assert [m.span() for m in criteria_healthy_volunteers._HEALTHY_WORD.finditer(lowered)] == \
         [m.span() for m in _PLAIN_HEALTHY_WORD.finditer(lowered)]
 
 
@@ -90,7 +94,7 @@ def test_the_sections_kept_for_a_text_are_its_sections(text):
     memo: dict = {}
     lowered = text.lower()
     assert text_sections(text, lowered, memo) == text_sections(text, lowered, memo) == sections(text, lowered)
-    assert all(type(s) is criteria_text.Section for s in text_sections(text, lowered, memo))
+    assert all(type(s) is criteria_sections.Section for s in text_sections(text, lowered, memo))
     read = reading(text, memo)
     assert text_sections(text, lowered, memo) is read.sections
 
@@ -98,11 +102,11 @@ def test_the_sections_kept_for_a_text_are_its_sections(text):
 @pytest.mark.parametrize("text", _CRITERIA)
 def test_a_reading_gives_its_list_numbers_as_markers(text):
     read = Reading(text)
-    for section in read.sections + [criteria_text.Section("criteria", 0, len(text))]:
+    for section in read.sections + [criteria_sections.Section("criteria", 0, len(text))]:
         found = read.candidates(section)
         assert all(type(mk) is Marker for mk in found)
-        assert [tuple(mk) for mk in found] == [tuple(mk) for mk in _candidates(text, section)]
-    assert read.list_numbers() == [row[1] for row in _candidate_rows(text, read.sections)]
+        assert [tuple(mk) for mk in found] == [tuple(mk) for mk in markers_in(text, section)]
+    assert read.list_numbers() == [row[1] for row in candidate_rows(text, read.sections)]
     assert read.numbers_inside_lines() == read.numbers_inside_lines()
     assert repeated_items(text, {}) == repeats_in_items(text)
 
@@ -224,7 +228,7 @@ def test_the_corpus_reads_alike_by_every_faster_read():
         lowered = text.lower()
         assert [m.span() for m in criteria_age_statement._CRITERION_END.finditer(text)] == \
             [m.span() for m in _PLAIN_CRITERION_END.finditer(text)]
-        assert [m.span() for m in criteria_sex._HEALTHY_WORD.finditer(lowered)] == \
+        assert [m.span() for m in criteria_healthy_volunteers._HEALTHY_WORD.finditer(lowered)] == \
             [m.span() for m in _PLAIN_HEALTHY_WORD.finditer(lowered)]
         assert text_sections(text, lowered, {}) == sections(text, lowered)
         for gender in ("ALL", "FEMALE", "MALE"):

@@ -5,11 +5,13 @@ import re
 
 import pytest
 
-from checks import criteria_text
-from checks.criteria_text import (
-    _BULLET, _HEADING, _LINE_MARKER, _SUBHEADING, _line_starts, _words, numbering_gaps, repeated_items,
-    sections,
-)
+from checks import criteria_list_numbers
+from checks.criteria_gaps import numbering_gaps
+from checks.criteria_items import _BULLET, words_of
+from checks.criteria_list_breaks import _SUBHEADING
+from checks.criteria_list_numbers import LINE_MARKER
+from checks.criteria_repeats import repeated_items
+from checks.criteria_sections import HEADING, line_starts, sections
 
 
 @pytest.mark.parametrize("heading, name", [
@@ -127,8 +129,8 @@ def _every_match(pattern, text):
 
 @pytest.mark.parametrize("text", UNUSUAL)
 def test_patterns_tried_at_line_starts_find_every_match(text):
-    starts = _line_starts(text)
-    for pattern in (_HEADING, _LINE_MARKER, _SUBHEADING):
+    starts = line_starts(text)
+    for pattern in (HEADING, LINE_MARKER, _SUBHEADING):
         assert [m.span() for m in matches_at(pattern, text, starts)] == _every_match(pattern, text)
     breaks = sorted(set(starts) | {at - 1 for at in starts[1:]})
     assert [m.span() for m in matches_at(_BULLET, text, breaks)] == _every_match(_BULLET, text)
@@ -136,7 +138,7 @@ def test_patterns_tried_at_line_starts_find_every_match(text):
 
 @pytest.mark.parametrize("text", UNUSUAL + ["Kelvin K İnclusion ß ≥18 café"])
 def test_words_are_the_runs_of_letters_and_digits_after_lower_casing(text):
-    assert [w.decode() for w in _words(text)] == re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    assert [w.decode() for w in words_of(text)] == re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
 
 
 WRAPPED = ("Inclusion Criteria:\n"
@@ -151,20 +153,21 @@ def test_candidates_are_every_line_number_and_the_other_inline_numbers_in_order(
     # The list numbers of each section as read one by one: a line's number opens an item unless it
     # continues a hard-wrapped sentence; an in-line number never does, and a line's number is not
     # read again as an in-line one.
-    wrapped = criteria_text._hard_wrapped(text)
+    wrapped = criteria_list_numbers._hard_wrapped(text)
     for section in sections(text):
         chunk, base = text[section.start:section.end], section.start
         line = {base + m.start(1): (int(m.group(1)), base + m.start(1),
-                                    criteria_text._opens_item(text, base + m.start(), wrapped))
-                for m in _LINE_MARKER.finditer(chunk)}
+                                    criteria_list_numbers._opens_item(text, base + m.start(), wrapped))
+                for m in LINE_MARKER.finditer(chunk)}
         inline = [(int(m.group(1)), base + m.start(1), False)
-                  for m in criteria_text._INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
+                  for m in criteria_list_numbers._INLINE_MARKER.finditer(chunk) if base + m.start(1) not in line]
         expected = sorted(list(line.values()) + inline, key=lambda mk: mk[1])
-        assert [(mk.number, mk.start, mk.opens_item) for mk in criteria_text._candidates(text, section)] == expected
+        assert [(mk.number, mk.start, mk.opens_item)
+                for mk in criteria_list_numbers.markers_in(text, section)] == expected
 
 
 def test_a_line_number_inside_a_wrapped_sentence_opens_no_item():
     (section,) = sections(WRAPPED)
-    assert criteria_text._hard_wrapped(WRAPPED)
-    read = [(mk.number, mk.opens_item) for mk in criteria_text._candidates(WRAPPED, section)]
+    assert criteria_list_numbers._hard_wrapped(WRAPPED)
+    read = [(mk.number, mk.opens_item) for mk in criteria_list_numbers.markers_in(WRAPPED, section)]
     assert read == [(1, True), (3, False), (2, True), (3, True), (4, False)]

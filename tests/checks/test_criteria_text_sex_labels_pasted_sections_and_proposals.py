@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_criteria
+from checks.criteria_group_labels import GROUP_LABEL
 from checks.criteria_sex import study_healthy_findings, study_sex_findings
-from checks.criteria_text import GROUP_LABEL
 from checks.study_context import about_this_study, other_study
 from tests.checks import harness
 

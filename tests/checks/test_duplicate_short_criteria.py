@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_criteria
-from checks.criteria_text import repeated_items, repeats_in_items
+from checks.criteria_repeats import repeated_items, repeats_in_items
 from tests.checks import harness
 
 I, E = "Inclusion Criteria:\n\n", "\n\nExclusion Criteria:\n\n"

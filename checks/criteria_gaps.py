@@ -1,0 +1,169 @@
+"""Where numbered criteria skip numbers or start after 1 (`numbering_gaps`), but for the numbers the record accounts
+for: written another way ("3 Serious", "1a.", "**3.**"), named by a lead-in ("criteria 1 to 3 of Part A and:"), kept
+from another group's list ("Same as Part A, except:"), a heading's number, or a first criterion written without its."""
+from __future__ import annotations
+
+import re
+
+from checks.criteria_left_out import said_removed, selected_lists
+from checks.criteria_list_numbers import IN_LINE_BRACKET, IN_LINE_POINT, LINE_MARKER
+from checks.criteria_list_walk import NumberingGap, walk
+from checks.criteria_quantities import MARK_AT
+from checks.criteria_sections import COLONS, HEADING_FIRST_ITEM, Section, heading_line
+from checks.criteria_text import Reading, numbered_reading
+
+# How far before a gap to look for the missing number written without its point.
+BARE_LOOKBACK = 300
+
+
+def _written_bare(text: str, gap: NumberingGap) -> bool:
+    """Whether each missing number stands just before the gap written another way: without its point ('3 Serious'),
+    with its point run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type
+    diabetes': NCT05686642, NCT05687890), which reads as a decimal, or opening a line with a letter, a colon, a dash,
+    a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.", "No. 1", "3 ECOG")."""
+    if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
+        return False
+    before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
+    return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){n}\.\d", before) is not None
+               or re.search(_OPENS_LINE_OTHERWISE.format(n), before, re.M) is not None
+               for n in range(gap.expected, gap.found))
+
+
+# A list number opening a line written otherwise than `LINE_MARKER` reads it (the pattern of one number, `{}`):
+# after a hash or "No." ("#1.", "No. 1"), or before a letter, a colon, a comma, a dash, an ideographic comma, a bold
+# mark or a space ("1a.", "1:", "3 ECOG", "**3.**"); never a larger number nor a decimal.
+_OPENS_LINE_OTHERWISE = (r"^[ \t]*(?:[-*\u2022_][ \t]*)*(?:(?:#|No\.?)[ \t]*{0}(?!\d)(?!\\?\.\d)|{0}(?!\d)(?!\\?\.\d)"
+                         r"(?=[a-z]{{1,2}}\\?[.)]|[:,\-\u2013\u3001*_]|\\?\.[*_]|[ \t]+\S))")
+# A gap of more numbers than this is no run of numbers written otherwise.
+MAX_WRITTEN_OTHERWISE = 20
+
+
+def numbering_gaps(text: str | None, memo: dict | None = None) -> list[NumberingGap]:
+    """Where numbered criteria skip numbers or start after 1 (lists may restart or carry on per section).
+
+    `memo` (a StudyText's) keeps what is read from the text for the other questions asked of it.
+    """
+    read = numbered_reading(text, memo)
+    if read is None:
+        return []  # no list number, no gap
+    gaps = [gap for gap in _gaps(read) if not _written_bare(text, gap)]
+    if not gaps:
+        return gaps
+    removed = said_removed(text, read.lowered)
+    selections = selected_lists(read)
+    return [gap for gap in gaps if gap.section not in selections
+            and not all(n in removed for n in range(gap.expected, gap.found))
+            and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
+            and not _referred_to(read, gap) and not _first_unnumbered(read, gap)]
+
+
+# How long the one criterion written without its number above a list that starts at 2 may be (a wrapped criterion's
+# lines; a longer text is more than one criterion).
+UNNUMBERED_WIDTH = 300
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A title above a list, not its first criterion: a few words that name the criteria ("Eligibility Criteria",
+# "Inclusion", "Main criteria") or a line in capitals ("PATIENTS").
+_LIST_TITLE = re.compile(r"(?:[^\n\w]*\w+){0,3}?[^\n\w]*\b(?i:criteria|criterion|eligibility|inclusions?|"
+                         r"exclusions?)\b(?:[^\n\w]*\w+){0,3}[^\n\w]*|[^a-z]+")
+
+
+def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
+    """Whether a list that starts at 2 has its first criterion right above it, written without its number: the only
+    text between the section's heading (or the text's start) and the list is one criterion, not a lead-in that ends
+    in a colon ("Inclusion Criteria:" then "Age 18 years or older" then "2. ECOG 0-1"). Criterion 1 is there; only
+    its number is not."""
+    if gap.expected != 1 or gap.found != 2:
+        return False
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    line_start = text.rfind("\n", 0, gap.at) + 1
+    if section is None or line_start <= section.start or text[line_start:gap.at].strip(" \t-*\u2022("):
+        return False  # the list starts on the heading's line, or inside a line
+    above = text[section.start:line_start].strip()
+    return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(COLONS) and \
+        _BLANK_LINE.search(above) is None and LINE_MARKER.search(above) is None and \
+        _LIST_TITLE.fullmatch(above) is None
+
+
+# Where a list names only what changes from another group's list: "Same as Part A, except:", "Identical to the
+# inclusion criteria for Cohort 1 with the following changes:", "As in Part A, with the following exceptions". The
+# criteria below keep the other list's numbers.
+_CHANGES_ONLY = re.compile(
+    r"\b(?:(?:same|identical)[ \t]+(?:as|to)|as[ \t]+(?:in|for))\b[^.\n]{0,80}?"
+    r"\b(?:except|but|with[ \t]+the[ \t]+following)\b"
+    r"|\bwith[ \t]+the[ \t]+following[ \t]+(?:changes|modifications|exceptions|differences)\b", re.I)
+_CHANGE_WORDS = ("same as", "identical to", "as in", "as for", "following changes", "following modifications",
+                 "following exceptions", "following differences")
+
+
+def _changes_only(read: Reading, at: int) -> bool:
+    """Whether the list number at `at` stands below a line, in its own section, that says the list names only what
+    changes from another group's list (`_CHANGES_ONLY`): its numbers are the other list's, and the numbers it skips
+    are criteria kept, not lost."""
+    lowered = read.lowered
+    if not any(word in lowered for word in _CHANGE_WORDS):
+        return False  # most texts: no such line
+    section = next((s for s in read.sections if s.start <= at < s.end), None)
+    return section is not None and _CHANGES_ONLY.search(read.text, section.start, at) is not None
+
+
+def _numbers_a_heading(text: str, at: int) -> bool:
+    """Whether the list number at `at` opens a line that is a criteria heading ("2. Inclusion criteria", "3.
+    EXCLUSION CRITERIA:"): the number of a section of the document, not of a criterion."""
+    line_end = text.find("\n", at)
+    mark = MARK_AT.match(text, at)
+    return mark is not None and heading_line(text[mark.end():len(text) if line_end < 0 else line_end].strip())
+
+
+# A lead-in that names criteria by their numbers without writing them out: "Patients must meet criteria 1 to 3 of
+# Part A and:", "Inclusion criteria 1 through 5 from Part 1 apply, plus:", "In addition to criteria #1-5 above:",
+# "Items 1-3 of Part 1 apply", "All inclusion criteria of the main study (1-12) apply".
+_REFERRED = re.compile(r"\b(?:criteri(?:on|a)|items?)(?:[ \t]+|\b[^.\n(]{0,40}\()#?(\d{1,2})[ \t]*"
+                       r"(?:-|\u2013|to|through|thru)[ \t]*#?(\d{1,2})\b", re.I)
+
+
+def _referred_to(read: Reading, gap: NumberingGap) -> bool:
+    """Whether the numbers a list skips at its start are those a lead-in above it names (`_REFERRED`, from the line
+    of the section's heading on) and up to the number found ("criteria 1 to 3 ... and:" then "4."): criteria kept
+    from another list, not lost. A list written between the lead-in and the gap ("All criteria 1-3:" then "1.",
+    "2.", "4.") has lost one."""
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    if section is None:
+        return False
+    begin = text.rfind("\n", 0, section.start) + 1
+    for m in _REFERRED.finditer(text, begin, gap.at):
+        if int(m[1]) <= gap.expected and int(m[2]) == gap.found - 1 and \
+                not any(m.end() <= mk.start < gap.at and mk.opens_item for mk in read.candidates(section)):
+            return True
+    return False
+
+
+def _gaps(read: Reading) -> list[NumberingGap]:
+    """Every section's gaps; a section's list may go on from the lists the section before left open, or from those
+    of the last section of its name (inclusions, exclusions, then more inclusions numbered on)."""
+    gaps, last, last_by_name, text = [], (), {}, read.text
+    for section in read.sections:
+        carried = (section.opened,) if section.opened else last + last_by_name.get(section.name, ())
+        run_in = _run_in_heading(text, section)
+        if run_in is not None:  # read from the heading line's first item ("Criteria: 1." or "Criteria:1. ... 2.")
+            section, carried = run_in, (run_in.opened - 1, run_in.opened)
+        accepted, found, still_open = walk(text, section, carried, read)
+        gaps += found
+        last = still_open if accepted else last
+        last_by_name[section.name] = last
+    return gaps
+
+
+def _run_in_heading(text: str, section: Section) -> Section | None:
+    """The section read from the first item its heading line holds, when that line runs several items in ("Exclusion
+    Criteria: 1. Pregnancy 2. Smoking 4. Drug abuse", as a page writes a short list): a number the line skips is a
+    criterion lost. None for a heading line with one item or none (its list is read below it)."""
+    if not section.opened:
+        return None
+    line_start = text.rfind("\n", 0, section.start) + 1
+    first = HEADING_FIRST_ITEM.search(text, line_start, section.start)
+    if first is None or IN_LINE_POINT.search(text, first.end(), section.start) is None and \
+            IN_LINE_BRACKET.search(text, first.end(), section.start) is None:
+        return None
+    return Section(section.name, first.start(1), section.end, section.opened)
