@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checks.arm_stated_doses import StatedDose
-from checks.dose_text import Dose
+from checks.dose_agreement import Dose
 
 
 def _part_of_total(single: Dose, total: Dose) -> bool:

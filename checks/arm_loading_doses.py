@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checks.dose_text import LOADING, Dose
+from checks.dose_agreement import LOADING, Dose
 
 # The numbered weeks or days an amount is given at, right after it ("160 mg at week 0", "390 mg IV on day 1",
 # "80 mg (week 2)", "at weeks 0 and 2").

@@ -9,7 +9,7 @@ from checks.arm_dose_agreement import ROUNDING
 from checks.arm_loading_doses import times_after
 from checks.arm_stated_doses import StatedDose
 from checks.arm_strengths import single_amount
-from checks.dose_text import LOADING
+from checks.dose_agreement import LOADING
 
 MAINTENANCE = "maintenance"
 

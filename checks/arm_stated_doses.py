@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from checks.arm_loading_doses import opening_doses
-from checks.dose_text import Dose, parse_doses
+from checks.dose_agreement import Dose
+from checks.dose_text import parse_doses
 from checks.drug_doses import doses_by_drug
 from checks.drug_names import drug_vocabulary, words_in
 from checks.study_text import excerpt

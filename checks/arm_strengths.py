@@ -8,7 +8,7 @@ from typing import Callable
 
 from checks.arm_dose_agreement import ROUNDING
 from checks.arm_stated_doses import StatedDose, drug_named, placebo_only
-from checks.dose_text import Dose
+from checks.dose_agreement import Dose
 from checks.drug_doses import doses_by_drug
 from checks.drug_names import words_in
 

@@ -17,7 +17,7 @@ from checks.arm_regimen_steps import at_same_times, goes_on_at, split_whole
 from checks.arm_salts import salt_and_base
 from checks.arm_stated_doses import StatedDose, intervention_doses, read_arms, states_dose, vocabulary
 from checks.arm_strengths import below_strength, name_strengths
-from checks.dose_context import conditional
+from checks.dose_conditions import conditional
 from checks.drug_doses import not_given_here
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import title_key

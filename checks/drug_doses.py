@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from checks.dose_text import Dose, parse_doses
+from checks.dose_agreement import Dose
+from checks.dose_text import parse_doses
 from checks.drug_history import taken_before
 from checks.drug_names import FORM_WORDS
 from checks.drug_near_dose import (WORD_BEFORE, drug_after, drug_before, drug_of, in_combination, joined_drugs,

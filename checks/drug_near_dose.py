@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Mapping
 
-from checks.dose_text import Dose
+from checks.dose_agreement import Dose
 from checks.drug_names import FAMILY_WORDS, other_member
 
 _AFTER_DOSE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from checks.dose_text import Dose
+from checks.dose_agreement import Dose
 from checks.drug_names import FORM_WORDS
 
 # An amount that is a step of the dose, not the dose: "injected in 5 ml increments", "10 ml aliquots".

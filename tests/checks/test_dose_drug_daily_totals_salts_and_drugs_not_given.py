@@ -341,7 +341,7 @@ def test_arm_title_naming_another_drug_fires(title):
     ("Baricitinib 4 mg daily for patients with active disease", False),
 ])
 def test_a_dose_for_some_participants_only(text, for_some):
-    from checks.dose_context import conditional
+    from checks.dose_conditions import conditional
 
     dose = parse_doses(text)[0]
     assert conditional(text, dose.start, dose.end) is for_some

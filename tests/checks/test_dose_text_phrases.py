@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from checks import dose_context
+from checks import dose_phases, dose_strengths
 from checks.dose_text import describe, parse_doses
 
 
@@ -40,9 +40,9 @@ def test_every_strength_pattern_has_a_phrase():
     after = [t for t, n in STRENGTHS if n.startswith("after")]
     before = [t[:re.search(r"\d", t).start()] for t, n in STRENGTHS if n.startswith("before")]
     before += [t[:d.start] for t, n in STRENGTHS if n.startswith("before") for d in parse_doses(t)]
-    for pattern in dose_context.STRENGTH_AFTER:
+    for pattern in dose_strengths.STRENGTH_AFTER:
         assert any(pattern.search(t) for t in after), pattern.pattern
-    for pattern in dose_context.STRENGTH_BEFORE:
+    for pattern in dose_strengths.STRENGTH_BEFORE:
         assert any(pattern.search(t) for t in before), pattern.pattern
 
 
@@ -95,7 +95,7 @@ def test_regimen_phase(text, phases):
 
 def test_every_phase_has_a_phrase():
     named = {p for _, phases in PHASE_PHRASES for p in phases}
-    assert {name for name, _ in dose_context.PHASES} <= named
+    assert {name for name, _ in dose_phases.PHASES} <= named
 
 
 # Doses that vary by design are not compared with anything.

@@ -1,0 +1,68 @@
+"""A count of units that multiplies an amount, before it ("two tablets (alendronate 10 mg)", "2 x 10 mg") or after it
+("(150 mg) x 2", "100 µg, 2 puffs")."""
+from __future__ import annotations
+
+import re
+
+from checks.dose_context import COUNT, COUNT_WORDS, FORMS, clause_before, count
+
+# A count of units before the amount: "two tablets (alendronate 10 mg)", "2 capsules containing
+# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount), "two puffs of
+# budesonide/formoterol 160/4.5 µg" (a combination's names joined).
+# "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
+TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
+COUNTS_BEFORE = (
+    re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
+    re.compile(rf"(?<![\w.,/]){COUNT}\s+{FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
+               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
+)
+_COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)
+_FORM_AFTER = re.compile(rf"\s*{FORMS}\b", re.I)
+
+
+_NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
+
+
+def count_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(count, where the count starts) when a number of units multiplies the amount at start..end."""
+    before = clause_before(text, start)
+    if not _NUMBER_CLUES.search(before):
+        return None
+    for pattern in COUNTS_BEFORE:
+        if m := pattern.search(before):
+            return count(m.group("n")), start - len(before) + m.start()
+    m = _COUNT_WORD_BEFORE.search(before)
+    if m and _FORM_AFTER.match(text, end):
+        return count(m.group("n")), start - len(before) + m.start()
+    return None
+
+
+# A count of units after the amount: "(150 mg) x 2", "140 mg capsule x 3" (N units at once, or N administrations),
+# not a duration ("x 6 cycles", "x 3 days") or a rate ("x 2/day").
+TIMES_AFTER = re.compile(
+    rf"\s*\)?\s*(?:{FORMS}\s*)?[x×*]\s*(?P<n>\d{{1,2}})\b(?!\s*(?:[.,/-]|(?:days?|d|weeks?|wks?|w|months?|cycles?"
+    r"|courses?|hours?|hrs?|h|min(?:utes?)?|years?|per|a|daily|weekly)\b))", re.I)
+# ... or a count of units that the amount may be each of or all of: "100 µg, 2 puffs" (two puffs of 100 µg, or
+# 100 µg as two puffs), "2.5 mg, three tablets per day", "160/4.5 mcg two inhalations twice daily".
+LISTED_COUNT_AFTER = re.compile(rf"\s*[,(]?\s*{COUNT}\s+{FORMS}\b", re.I)
+
+
+# A count right after the amount, with no comma or parenthesis before it ("4.5 mcg two inhalations"), and the
+# characters it may start with.
+_COUNT_FIRST = re.compile(rf"\s*{COUNT}\s", re.I)
+_COUNT_INITIALS = frozenset("0123456789" + "".join(w[0] + w[0].upper() for w in COUNT_WORDS))
+# How far after the amount a count of units may end.
+COUNT_AFTER = 40
+
+
+def count_after(text: str, end: int) -> tuple[int, int, bool] | None:
+    """(count, where the count ends, whether it surely multiplies) when a number of units follows the amount
+    ending at `end`: "x 2" multiplies it, ", 2 puffs" may."""
+    after = text[end:end + COUNT_AFTER]
+    if ("x" in after or "×" in after or "*" in after) and (m := TIMES_AFTER.match(text, end)):
+        return int(m.group("n")), m.end(), True
+    first = after.lstrip()[:1]
+    if (first in (",", "(") or first and first in _COUNT_INITIALS and _COUNT_FIRST.match(after)) \
+            and (m := LISTED_COUNT_AFTER.match(text, end)):
+        return count(m.group("n")), m.end(), False
+    return None

@@ -1,0 +1,66 @@
+"""A unit strength, not a dose ("50 mg/capsule", "capsules containing 100 mg", "available as 10 mg tablets"), and an
+amount naming its unit form in a text that doses in counts of that form ("Azithromycin 250 mg capsules")."""
+from __future__ import annotations
+
+import re
+
+from checks.dose_context import COUNT, FORMS, clause_before, count
+
+# A unit strength, not a dose: "50 mg/capsule", "capsules containing 100 mg",
+# "a tablet with a dose strength of 250 mg", "available as 10 mg tablets".
+STRENGTH_AFTER = (
+    re.compile(rf"\s*(?:/|per\s+|a\s+|each\s+|in\s+(?:each|one|a|every)\s+){FORMS}", re.I),
+    # A syrup's or a suspension's strength in a spoonful or a vial's in its volume: "250 mg/5 mL", "8 mg per 2 mL"
+    # (a bag's volume, "4 mg/100 mL", is not one).
+    re.compile(r"\s*(?:/|per\s+)\s*(?:[1-5](?:\.\d+)?|0?\.\d+)\s*(?:ml|cc)\b", re.I),
+)
+STRENGTH_BEFORE = (
+    re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
+    re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
+    re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
+    re.compile(rf"\b(?:each|per|one|a|1)\s+{FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
+    # A salt's or a vial's equivalence: "equivalent to 100 mg pacritinib free base", "equivalent to 20 mg or 80 mg".
+    re.compile(r"\bequivalent\s+(?:to|of)\s+(?:about\s+|approximately\s+)?"
+               r"(?:[\d.,]+\s*[a-zµμ]+(?:/[a-z\d]+)?\s*(?:,|or|and|/)\s*)*$", re.I),
+)
+
+
+# What a unit form's name may say of it first: "film-coated tablets", "extended-release capsules".
+_RELEASE = (r"(?:(?:film|enteric|sugar)[\s-]?coated|coated|(?:extended|modified|delayed|prolonged|sustained"
+            r"|controlled|immediate)[\s-]release|er|xr|sr|ir|oral|dispersible|orodispersible|chewable|hard|soft)")
+# An amount naming its unit form ("Azithromycin 250 mg capsules") is the product's strength when the text
+# doses in counts of that form other than one ("2 capsules on day one, then 1 capsule daily"): the dose is
+# the count of units. Given as "one tablet twice daily", the amount is the dose.
+_FORM_NAMED = re.compile(rf"\s*(?:{_RELEASE}\s+){{0,2}}(?P<form>{FORMS})\b", re.I)
+_FORM_NAMED_PLAINLY = re.compile(rf"\s*(?P<form>{FORMS})\b", re.I)
+# The first words of what a unit form's name may say of it first, and the word after an amount.
+_RELEASE_WORDS = frozenset({"film", "enteric", "sugar", "coated", "extended", "modified", "delayed", "prolonged",
+                            "sustained", "controlled", "immediate", "er", "xr", "sr", "ir", "oral", "dispersible",
+                            "orodispersible", "chewable", "hard", "soft", "film-coated", "enteric-coated",
+                            "sugar-coated", "extended-release", "modified-release", "delayed-release",
+                            "prolonged-release", "sustained-release", "controlled-release", "immediate-release"})
+_WORD_AFTER = re.compile(r"\s*([a-z][a-z-]*)", re.I)
+_COUNTED_FORM = re.compile(rf"(?<![\w.,/]){COUNT}\s+(?P<form>{FORMS})\b", re.I)
+
+
+def _form_stem(form: str) -> str:
+    """'Capsules' -> 'cap', 'tablet' -> 'tab': a unit form without number or spelling."""
+    return form.lower()[:3]
+
+
+def unit_strength(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is the strength of one unit rather than a dose."""
+    if any(p.match(text, end) for p in STRENGTH_AFTER):
+        return True
+    before = clause_before(text, start)
+    if any(p.search(before) for p in STRENGTH_BEFORE):
+        return True
+    word = _WORD_AFTER.match(text, end)
+    if word is None:
+        return False
+    named = (_FORM_NAMED if word.group(1).lower() in _RELEASE_WORDS else _FORM_NAMED_PLAINLY).match(text, end)
+    if not named:
+        return False
+    form = _form_stem(named.group("form"))
+    counted = (m for m in _COUNTED_FORM.finditer(text, end) if _form_stem(m.group("form")) == form)
+    return any(count(m.group("n")) != 1 for m in counted)
