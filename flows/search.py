@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 import duckdb
 
+from flows.search_notes import (  # noqa: F401 (a query's words are read as this module's too)
+    acronym_note, index_outdated, left_out, operator_note, unsearchable)
+from flows.search_patterns import ACCENTED, phrase_pattern, phrase_prefilter
+from flows.search_phrases import (  # noqa: F401 (a query's words are read as this module's too)
+    acronym_phrases, name_phrases, number_phrases, query_spellings, search_terms)
+from flows.search_quoted import quoted_phrases  # noqa: F401 (a query's words are read as this module's too)
 from flows.search_words import (  # noqa: F401 (a query's words are read as this module's too)
-    ACCENTED, NCT_ID, acronym_note, acronym_phrases, acronyms, index_outdated, left_out, name_phrases, nct_ids_in,
-    number_phrases, operator_note, phrase_pattern, phrase_prefilter, query_spellings, query_words, quoted_phrases,
-    search_terms, unsearchable)
+    NCT_ID, acronyms, nct_ids_in, query_words)
 from schemas.enums import OVERALL_STATUS, PHASE
 from warehouse.fts import SearchIndexError, load_fts
 from warehouse.search_index import INDEX_SCHEMA, index_exists

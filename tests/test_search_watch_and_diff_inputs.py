@@ -89,7 +89,7 @@ def test_an_nct_id_not_in_the_warehouse_is_said(warehouse):
 
 
 def test_a_possessive_s_is_not_said_to_be_left_out(con):
-    from flows.search_words import left_out
+    from flows.search_notes import left_out
 
     for query in ("Crohn's disease", "Sjögren\u2019s syndrome", "HODGKIN'S lymphoma"):
         assert left_out(con, query) is None, query
@@ -105,7 +105,7 @@ def test_a_possessive_s_is_not_said_to_be_left_out(con):
     ("+adults asthma", "+adults"),
 ])
 def test_an_operator_of_other_engines_is_said_to_be_none(query, said):
-    from flows.search_words import operator_note
+    from flows.search_notes import operator_note
 
     note = operator_note(query)
     assert note and note.startswith(said + ":") and "no operators" in note
@@ -117,7 +117,7 @@ def test_an_operator_of_other_engines_is_said_to_be_none(query, said):
     "+5 mg", "-20 C",
 ])
 def test_a_query_without_operators_has_no_operator_note(query):
-    from flows.search_words import operator_note
+    from flows.search_notes import operator_note
 
     assert operator_note(query) is None
 

@@ -37,7 +37,7 @@ SEPARATORS = "[^a-z0-9]+"
 # hyphenated ("HER2", "HER-2") would be two spellings that never find each other. Documents and queries are
 # therefore written with letters and digits apart before the extension reads them: "HER2" is her 2 as "HER-2"
 # and "HER 2" are, "COVID19" covid 19, "1b" 1 b, "10mg" 10 mg. The number's neighbouring word still tells HER2
-# from HER3 (flows/search_words.number_phrases). A name whose parts are letters on both sides of a hyphen ("PD-L1",
+# from HER3 (flows/search_phrases.number_phrases). A name whose parts are letters on both sides of a hyphen ("PD-L1",
 # "CAR-T", "SARS-CoV-2", "non-small") is split into those parts, which no spelling written joined ("PDL1", "CART")
 # holds: each such name's joined spelling is written after its text too (`joined_sql`), and Greek letters as their
 # names ("TNF-α" is TNF-alpha, as "TNFα" is TNFalpha). Each whole build records the form it wrote
@@ -113,7 +113,7 @@ def joined_sql(expression: str) -> str:
     """SQL of the joined spellings of the names a text writes in parts (NAME_IN_PARTS), in the case written, Greek
     letters as their names, ';' between them: each two neighbouring parts, and a name of three parts or more whole
     ('anti-PD-L1' -> antiPD;PDL;antiPDL, 'CAR T cells' -> CART, 'TNF-α' -> TNFalpha). The ';' they are written
-    after stops a phrase (flows/search_words.phrase_pattern) running from the text into them."""
+    after stops a phrase (flows/search_patterns.phrase_pattern) running from the text into them."""
     names = f"regexp_extract_all({expression}, '{NAME_IN_PARTS}')"
     # A name's parts: its hyphens and space are where it parts, the digits after a single letter ("L1") no part.
     parts = f"list_transform({names}, n -> string_split(translate(n, '{HYPHENS[1:]} 0123456789', '---'), '-'))"

@@ -10,7 +10,7 @@ import pytest
 
 from flows.parsers.ctgov_classic_text.arms import arms_and_interventions
 from flows.parsers.ctgov_classic_text.people_places import name_and_affiliation
-from flows.parsers.ctgov_classic_text.sites import site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
 from flows.parsers.ctgov_classic_text.study_design import study_design
 
 COLUMNS = ("name", "city", "state", "zip", "country")

@@ -11,7 +11,8 @@ import pytest
 from flows.parsers import ctgov_classic_text
 from flows.parsers.model import Refused
 from flows.parsers.ctgov_classic_text.printed_copy import without_furniture
-from flows.parsers.ctgov_classic_text.sites import locations, site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
+from flows.parsers.ctgov_classic_text.sites import locations
 from flows.parsers.ctgov_classic_text.title import UNDECIDED
 from tests.parsers.test_classic_page_variants import PAGE, _arms, _tables
 

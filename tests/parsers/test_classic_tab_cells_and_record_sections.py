@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from flows.parsers import ctgov_classic_text
-from flows.parsers.ctgov_classic_text.sites import site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
 from tests.parsers.test_classic_cities_headings_and_header_numbers import _parsed
 from tests.parsers.test_classic_page_variants import PAGE, _tables
 

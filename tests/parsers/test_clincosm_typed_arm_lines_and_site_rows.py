@@ -15,7 +15,8 @@ import pytest
 from checks.engine import findings_of, set_scope
 from checks import title_phase
 from flows.parsers import ctgov_classic_text, summary_text
-from flows.parsers.ctgov_classic_text.sites import UNDECIDABLE, locations, site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
+from flows.parsers.ctgov_classic_text.sites import UNDECIDABLE, locations
 from tests.checks import harness
 from tests.parsers import clincosm_render, legacy_as_api, summary_render
 

@@ -12,7 +12,8 @@ import pytest
 
 from flows.parsers import aggregator_text, ctgov_classic_text
 from flows.parsers.aggregator_text import compact_arms
-from flows.parsers.ctgov_classic_text.sites import locations, site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
+from flows.parsers.ctgov_classic_text.sites import locations
 from tests.parsers import clincosm_render, meddatax_render
 from tests.parsers.page_variants import compact_read
 

@@ -14,7 +14,7 @@ import pytest
 from flows.parsers import aggregator_text, ctgov_classic_text
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.design import study_design
-from flows.parsers.ctgov_classic_text.sites import site_row
+from flows.parsers.ctgov_classic_text.site_columns import site_row
 from flows.parsers.ctgov_classic_text.wrapped_lines import unwrapped
 from tests.parsers import clincosm_render, meddatax_render
 
