@@ -26,7 +26,7 @@ GROUP_HEADING = re.compile(r"cohort|part|arm\b|group|healthy|volunteer|patient|a
                             r"adolescent|infant|donor|caregiver|parent|stage|phase|period|module|sub-?study", re.I)
 
 
-# A line of at most LABEL_WIDTH characters that is a group's label (criteria_text's GROUP_LABEL, the whole line),
+# A line of at most LABEL_WIDTH characters that is a group's label (criteria_group_labels' GROUP_LABEL, the whole line),
 # found in one search over the text rather than line by line.
 GROUP_LABEL_LINE = re.compile(rf"^(?=[^\n]{{0,{LABEL_WIDTH}}}$)(?:{GROUP_LABEL.pattern})$", re.M)
 

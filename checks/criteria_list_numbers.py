@@ -192,6 +192,7 @@ def _numbers_ending(text: str, parts: list[Section]) -> set[int]:
 
 
 def indent(line: str) -> int:
+    """How many spaces and tabs open the line."""
     return len(line) - len(line.lstrip(" \t"))
 
 

@@ -1,7 +1,7 @@
-"""Which criteria texts may state an item twice: a screen, exact for `criteria_text.items`, run before it.
+"""Which criteria texts may state an item twice: a screen, exact for `criteria_items.items`, run before it.
 
 Why it is exact (it never passes over a text whose items repeat one another). Let T be the text's
-words as `criteria_text._words` splits them (`tokens` below) and a *cut* one of: a line break, the
+words as `criteria_items.words_of` splits them (`tokens` below) and a *cut* one of: a line break, the
 start or end of the text, or a candidate item number of the text's reading (`marker_starts`).
 
 - An item is the piece of a section between two consecutive bounds (section start and end,
@@ -10,8 +10,8 @@ start or end of the text, or a candidate item number of the text's reading (`mar
 - Every bound is a cut, or has only non-word characters between it and the cut that starts its line (a line number's
   digit after "  - (", a bullet's end after "- "); a section starts at a line break, at 0 or after a heading inside a
   line, and ends at a line start, at such a heading or at the end (a bound inside a line is passed as a cut,
-  `criteria_text._inside_lines`, as a list number inside a line is). So the words before a bound are T[:j] for the j of
-  a cut (`_cut_word_counts`), and no word runs across a bound.
+  `criteria_repeats._inside_lines`, as a list number inside a line is). So the words before a bound are T[:j] for the j
+  of a cut (`_cut_word_counts`), and no word runs across a bound.
 - Lower-casing keeps every offset (texts where it does not are passed to the full reading), so the
   words of a piece are T's words inside it. The item mark holds at most two digits and otherwise
   non-word characters, so it removes part of at most the piece's first word T[k]: the key is
@@ -27,7 +27,7 @@ the same of the text read backwards from its cuts, without splitting it into wor
 tests/checks/test_criteria_repeat_screen.py checks this against the full item walk on generated and real texts;
 test_criteria_reading_shortcuts.py checks each step against the plain reading of every word.
 
-A shorter criterion is compared only as a list line of its own (`criteria_text._short_criterion`), and
+A shorter criterion is compared only as a list line of its own (`criteria_repeats._short_criterion`), and
 `short_lines_may_repeat` screens for those: such an item's line holds its key's n words, its first word maybe whole
 where the mark cut it ("- 12abc"), or those and the list number before them ("5. DSM-5 ..."): n or n + 1 words, the
 last n - 1 of them the key's, the one before those ending in the key's first word's last letter. Two such items with
@@ -43,7 +43,7 @@ from typing import Callable, Sequence
 
 from checks.criteria_repeat_back import _repeat_back
 
-# As criteria_text._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
+# As criteria_items._WORD_BYTES (a-z and 0-9 are word bytes, all else separates) but keeping line breaks.
 _WORDS_AND_LINES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 10 else 32 for c in range(256))
 # The same for ASCII text not lower-cased: A-Z become a-z (all str.lower does to ASCII text).
 _ASCII_WORDS_AND_LINES = bytes(c + 32 if 65 <= c <= 90 else _WORDS_AND_LINES[c] for c in range(256))
@@ -78,7 +78,7 @@ def may_repeat(text: str, marker_starts: list[int], min_words: int, lowered: str
     (`Reading.numbers_inside_lines`): only white space and marks stand between a line's own number and its line
     break, so the words before either cut are the same;
     `lowered`: text.lower(), and `words`: word_bytes(text), if at hand; `parts`: when given, what gives the text's
-    sections (each with its start, end and name, in order, as `criteria_text.sections`): then only two items of
+    sections (each with its start, end and name, in order, as `criteria_sections.sections`): then only two items of
     sections of one name are asked about, as only those can repeat one another (False: none of those can).
     """
     if words is None:

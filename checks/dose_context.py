@@ -34,4 +34,5 @@ def clause_before(text: str, start: int) -> str:
 
 
 def count(n: str) -> int:
+    """The number a count's word or digits say ("two" -> 2, "3" -> 3)."""
     return COUNT_WORDS.get(n.lower()) or int(n)

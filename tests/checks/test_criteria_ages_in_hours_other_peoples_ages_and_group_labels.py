@@ -1,6 +1,6 @@
 """Phrases of contradictions.criteria_age_differs: ages in hours, ages for some countries or some people stated beside
 the one age the criteria open with, an index case's age, and lines that only name other people ("* Caregivers", "Sibling
-donors", "**Mothers**") above the criteria that are theirs (criteria_text's GROUP_LABEL).
+donors", "**Mothers**") above the criteria that are theirs (criteria_group_labels' GROUP_LABEL).
 """
 from __future__ import annotations
 

@@ -1,14 +1,14 @@
 """Phrases of the criteria rules: list numbers written full-width, two nouns of one sex, other people's labels, and
 healthy people who are contacts of a case, at risk, or born to mothers with a condition.
 
-A list number written with a full-width point or bracket or the ideographic full stop ("3．", "（3）", "3。"), as
-Chinese, Japanese and Korean records write them, is a list number (criteria_text's `_LINE_MARKER`): the number it
-stands for is not missing, however far above the gap it stands, and a gap after it names only the numbers skipped.
-"Girls and women" and "Men and boys" admit one sex, not both. A line that only names other people ("* Clinicians",
-"* Nurses", "* Staff", "* Relatives") heads their criteria (criteria_text's GROUP_LABEL), for the sex and age rules as
-for the duplicate rule. Healthy adults who are household or close contacts of a case, or at increased risk of the
-disease, and healthy infants of mothers with a condition are exposed to it, not healthy volunteers (as "exposed",
-"at risk" and "born to" already said).
+A list number written with a full-width point or bracket or the ideographic full stop ("3．", "（3）", "3。"), as Chinese,
+Japanese and Korean records write them, is a list number (criteria_list_numbers' `LINE_MARKER`): the number it stands
+for is not missing, however far above the gap it stands, and a gap after it names only the numbers skipped. "Girls and
+women" and "Men and boys" admit one sex, not both. A line that only names other people ("* Clinicians", "* Nurses", "*
+Staff", "* Relatives") heads their criteria (criteria_group_labels' GROUP_LABEL), for the sex and age rules as for the
+duplicate rule. Healthy adults who are household or close contacts of a case, or at increased risk of the disease, and
+healthy infants of mothers with a condition are exposed to it, not healthy volunteers (as "exposed", "at risk" and "born
+to" already said).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A criteria text's words are read once (`Reading.words`) for the repeat screen and every item's key.
 
-The plain path reads each piece's words alone (`criteria_text._words` of the piece after its mark) and the
+The plain path reads each piece's words alone (`criteria_items.words_of` of the piece after its mark) and the
 screen lower-cases and encodes the text itself; both must give what the shared bytes give, on phrases that
 fire and that stay quiet and on letters whose lower case depends on the text around them (Σ) or changes
 the length (İ), and on non-ASCII letters that lower-case to ASCII (the Kelvin sign).

@@ -1,11 +1,11 @@
 """Criteria text as real records write it: numbering, sex and healthy volunteers, a section pasted twice, and the
 investigators proposing the study a record describes.
 
-A line that only names a sex in the plural or a child's sex ("* Females", "* Males:", "* Girls", "**Boys**") heads
-that group's criteria (criteria_text's GROUP_LABEL), as "* Female" and "* Women" do. A criteria section written again
+A line that only names a sex in the plural or a child's sex ("* Females", "* Males:", "* Girls", "**Boys**") heads that
+group's criteria (criteria_group_labels' GROUP_LABEL), as "* Female" and "* Women" do. A criteria section written again
 whole, heading and criteria word for word, with only headings naming no group and list items between, is a copy
-(criteria_text's `repeated_sections`). A bare "We propose a randomized trial of A versus B" proposes this study; a
-proposal made later or conditional ("Based on these results, we propose ...") is another (study_context).
+(criteria_repeated_sections' `repeated_sections`). A bare "We propose a randomized trial of A versus B" proposes this
+study; a proposal made later or conditional ("Based on these results, we propose ...") is another (study_context).
 """
 from __future__ import annotations
 
