@@ -30,7 +30,7 @@ from checks.dose_salts import equivalent_between, of_the_element
 from checks.dose_strengths import unit_strength
 from checks.dose_target_aucs import target_aucs
 from checks.dose_totals import divided_after, per_site, period_total_before, whole_amount
-from checks.dose_varying import ceiling, floor, variable_dosing
+from checks.dose_varying import ceiling, fixed_amounts, floor, variable_dosing
 
 _DIGIT = re.compile(r"\d")
 
@@ -48,6 +48,8 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
     if not read and "%" not in text and "AUC" not in text:
         return ()
     variable = variable_dosing(text)
+    # another drug's one amount beside the drug a text escalates, compared as a fixed dose
+    fixed = fixed_amounts(text, [(m.start(), amount_end) for m, _, amount_end in read]) if variable else frozenset()
     # concentrations and target AUCs, each compared only with its like
     apart = (percents(text, variable) if "%" in text else []) + (target_aucs(text, variable) if "AUC" in text else [])
     leads = [lead(text, m.start(), read[i - 1][2] if i else 0) for i, (m, _, _) in enumerate(read)]
@@ -64,7 +66,7 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
             previous_end = read[i - 1][2] if i else 0
             route = route_of(text, m.start(), amount_end, previous_end, next_start)
             form = product_form(text, m.start(), amount_end, previous_end)
-            dose = _in_context(text, dose, variable, route, min(next_start, end), form)
+            dose = _in_context(text, dose, variable and i not in fixed, route, min(next_start, end), form)
             doses.extend(_listed_before(text, dose))
             doses.append(dose)
     doses = _with_equivalents(text, doses)

@@ -1,8 +1,11 @@
-"""Amounts that state no one fixed dose: text whose doses vary by design (escalation, titration, cohorts), the most
-that may be given ("up to 10 mg") and the least ("at least 150 mg")."""
+"""Amounts that state no one fixed dose: text whose doses vary by design (escalation, titration, cohorts), but for
+another drug's one amount beside the drug it escalates, the most that may be given ("up to 10 mg") and the least
+("at least 150 mg")."""
 from __future__ import annotations
 
 import re
+
+from checks.drug_names import stem_drugs
 
 # Text whose doses differ by design: escalation cohorts, titration, tapering, dose levels.
 VARIABLE_DOSING = (
@@ -62,3 +65,108 @@ def variable_dosing(text: str) -> bool:
     """Whether a text describes doses that vary by design (escalation, titration, cohorts)."""
     lower = text.lower()
     return any(part in lower for part in _VARIABLE_PARTS) and _VARIABLE.search(text) is not None
+
+
+# A drug's name as a text writes it: a word or a code ("olaparib", "ABC-123", "MK-3475").
+_NAME = r"([a-z][\w-]*\w)"
+# An investigational product's code: letters then digits ("ABC-123", "MK-3475", "BAY1895344", "AZD1775").
+_CODE = re.compile(r"[a-z]{2,6}-?\d{2,}[a-z\d-]*")
+# Words that may follow "and" or a comma after a drug's name but name no second drug: who is dosed, a unit, a verb.
+_NOT_NAMES = frozenset({
+    "patients", "participants", "subjects", "doses", "dose", "dosing", "cohort", "cohorts", "level", "levels", "then",
+    "will", "be", "is", "are", "was", "were", "following", "using", "per", "given", "administered", "taken", "the",
+    "a", "an", "of", "with", "to", "at", "in", "on", "by", "for", "from", "as", "mg", "mcg", "ug", "g", "kg", "iu",
+    "once", "twice", "daily", "weekly", "orally", "oral", "iv", "sc", "intravenous", "intravenously",
+    "subcutaneous", "subcutaneously", "tablets", "capsules", "thereafter", "until", "every", "each", "up",
+})
+
+
+def _drug_word(word: str) -> bool:
+    """Whether a word read where a drug's name stands is one: it carries a drug's INN stem or is a product's code (a
+    verb, a body or a design word standing there is none: "patients will receive escalating doses")."""
+    lower = word.lower()
+    return _CODE.fullmatch(lower) is not None or lower in stem_drugs(lower)
+
+
+# The drug an escalation names after its words: "dose escalation of olaparib", "escalating doses of oral ABC-123",
+# "titration of the metformin", "ascending doses of MK-3475"; not "dose escalation with pembrolizumab", the drug
+# the escalated one is combined with.
+_NAMED_AFTER = re.compile(rf"\s+(?:(?:doses?|dosing|levels?)\s+)?of\s+(?:(?:the|oral|iv|intravenous|"
+                          rf"subcutaneous|sc)\s+)*{_NAME}", re.I)
+# A word of varying doses that may stand between the drug and the words read ("olaparib dose-escalation cohorts").
+_VARYING_WORD = r"(?:dose[\s-])?(?:de-?)?(?:escalat|titrat|taper|ascen)\w*"
+# ... or before them: "olaparib dose escalation", "ABC-123 will be escalated", "olaparib at escalating doses", "olaparib
+# in ascending doses", "olaparib (dose levels 1-4", "olaparib, starting at 100 mg"; not "pembrolizumab in the dose
+# escalation part", a part of the study the drug is given in.
+_NAMED_BEFORE = re.compile(rf"(?<![\w-]){_NAME}\s*(?:[(,]\s*)?(?:(?:will|shall|may|can|is|are|was|were|be|being|been"
+                           rf"|then|at|doses?|dosing|dose-|{_VARYING_WORD})\s*)*(in\s+)?$", re.I)
+# What follows "in" that ties a drug to its varying doses ("olaparib in escalating doses", "in ascending doses").
+_IN_VARYING = re.compile(r"escalat|ascen", re.I)
+# A second drug coordinated with the escalated one, which escalates too: "escalating doses of olaparib and
+# durvalumab", "olaparib/durvalumab dose escalation", "Olaparib and durvalumab will be titrated".
+_COORDINATED_AFTER = re.compile(rf"\s*(?:,|/|&|\band\b|\bor\b)\s*{_NAME}", re.I)
+_COORDINATED_BEFORE = re.compile(rf"(?<![\w-]){_NAME}\s*(?:,|/|&|\band\b|\bor\b)\s*$", re.I)
+# How far before an escalation's words its drug may be named ("Olaparib will then be escalated").
+_NAMED_WINDOW = 60
+
+
+def escalated_drug(text: str) -> str | None:
+    """The one drug (a lower-case word) every word of varying doses in a text names ("Dose escalation of olaparib
+    ... olaparib will be escalated"); None when one of them names no drug, they name different drugs, or the
+    escalated drug is coordinated with another ("escalating doses of olaparib and durvalumab")."""
+    named = set()
+    for m in _VARIABLE.finditer(text):
+        drug = _named_by(text, m.start(), m.end())
+        if drug is None:
+            return None
+        named.add(drug)
+    return named.pop() if len(named) == 1 else None
+
+
+def _named_by(text: str, start: int, end: int) -> str | None:
+    """The drug the varying-dose words at start..end name, after them or before them, or whose parenthesis they
+    stand in ("olaparib (cohort 1: 100 mg"); None if none or two."""
+    after = _NAMED_AFTER.match(text, end)
+    if after and _drug_word(after.group(1)):
+        following = _COORDINATED_AFTER.match(text, after.end())
+        return None if following and following.group(1).lower() not in _NOT_NAMES else after.group(1).lower()
+    window = max(0, start - _NAMED_WINDOW)
+    opened = text.rfind("(", window, start)
+    if opened >= 0 and ")" not in text[opened:start]:
+        start = opened  # the words stand in a parenthesis: its drug is named right before it
+    before = _NAMED_BEFORE.search(text, window, start)
+    if before is None or not _drug_word(before.group(1)) or before.group(2) and not _IN_VARYING.match(text, start):
+        return None
+    leading = _COORDINATED_BEFORE.search(text, max(0, before.start() - _NAMED_WINDOW), before.start())
+    return None if leading and leading.group(1).lower() not in _NOT_NAMES else before.group(1).lower()
+
+
+# Another drug named right before its amount, the first of its clause or after a word that joins it to the escalated
+# one: "in combination with pembrolizumab 200 mg", "plus nivolumab (480 mg", "; durvalumab 1500 mg", "+ fixed-dose
+# nivolumab at a dose of 480 mg", "Arm A: pembrolizumab 200 mg".
+_OTHER_BEFORE = re.compile(
+    rf"(?:^|[.;:\n]\s*|\b(?:plus|with|and)\s+|[+&]\s*)(?:(?:the|standard|fixed|flat|standard-dose|fixed-dose|flat-dose"
+    rf"|oral|iv|intravenous|subcutaneous|sc)\s+)*{_NAME}(?:\s*[(:,]\s*|\s+)(?:(?:at|a|an|the|fixed|flat|dose|doses"
+    rf"|of|oral|orally|iv|i\.v\.|intravenous|intravenously|subcutaneous|subcutaneously|sc|po|given|administered"
+    rf"|infused)\s*)*$", re.I)
+# What ends the other drug's part of the text before the next amount: a sentence or clause, or a drug joined on.
+_PART_END = re.compile(r"[.;]\s|[;\n]|\b(?:plus|with|and)\s+[a-z]|[+&]\s*[a-z]", re.I)
+# How far before its amount the other drug may be named ("in combination with pembrolizumab at a fixed dose of").
+_OTHER_WINDOW = 80
+
+
+def fixed_amounts(text: str, amounts: list[tuple[int, int]]) -> frozenset[int]:
+    """The indexes of the amounts (start, end) of a varying text that are each the one amount of a drug other than
+    the one it escalates, named right before it ("Escalating doses of ABC-123 plus nivolumab 480 mg Q4W": 480 mg is
+    nivolumab's, given at one dose); none when the text does not name one escalated drug (`escalated_drug`)."""
+    others = {}
+    for i, (start, end) in enumerate(amounts):
+        next_start = amounts[i + 1][0] if i + 1 < len(amounts) else len(text)
+        other = _OTHER_BEFORE.search(text, max(0, start - _OTHER_WINDOW), start)
+        if other and _drug_word(other.group(1)) and (next_start == len(text)
+                                                     or _PART_END.search(text, end, next_start) is not None):
+            others[i] = other.group(1).lower()
+    if not others:  # most varying texts: no other drug's amount, the escalated drug is not looked for
+        return frozenset()
+    escalated = escalated_drug(text)
+    return frozenset(i for i, other in others.items() if escalated and other != escalated)
