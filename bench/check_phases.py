@@ -32,7 +32,7 @@ from flows.settings import apply_offline_defaults  # noqa: E402
 apply_offline_defaults()
 
 import checks  # noqa: E402
-from checks import engine, parked_issues, scoped_tables, study_text  # noqa: E402
+from checks import engine, parked_issues, rule_outcomes, scoped_tables, sql_rules_once, study_text  # noqa: E402
 from flows import worker_processes  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 
@@ -84,12 +84,12 @@ def main() -> None:
     if args.every < 1:
         parser.error("--every: a whole number of 1 or more")
     phases = Phases()
-    phases.watch(engine._SqlOnce, "run", "SQL rules once, over every chunk")
-    phases.watch(engine._SqlOnce, "_park", "  of which each rule's, parked")
+    phases.watch(sql_rules_once.SqlOnce, "run", "SQL rules once, over every chunk")
+    phases.watch(sql_rules_once.SqlOnce, "_park", "  of which each rule's, parked")
     phases.watch(scoped_tables, "_spans", "spans")
     phases.watch(scoped_tables, "_copy_scoped", "copies", by_table=True)
-    phases.watch(engine, "found_table", "SQL rules")
-    phases.watch(engine, "findings_of", "rules here that are not SQL")
+    phases.watch(rule_outcomes, "found_table", "SQL rules")
+    phases.watch(rule_outcomes, "findings_of", "rules here that are not SQL")
     phases.watch(study_text, "_read_columns", "  of which reads for the workers")
     phases.watch(worker_processes._Watched, "get", "waiting for the workers")
     phases.watch(parked_issues.ParkedIssues, "taken", "taking the issues of those once")

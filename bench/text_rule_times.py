@@ -3,11 +3,11 @@
     python bench/text_rule_times.py DB [--every N] [--top 15] [--repeat 1] [--profile RULE_ID] [--lines 30]
 
 DB is a warehouse a run has loaded (e.g. `bench/run.py --keep DIR` leaves DIR/bench.duckdb); it is opened read-only.
-The rules run as the engine runs them in a worker (`checks.engine.evaluate`, in the order of `checks.all_rules()`,
-on one scope whose shared reads they share), here on every N-th study in this process, so the times add up to
-what the workers' times sum to, and without the cycle collector, as in the workers. CPU seconds, not wall seconds: a
-busy machine disturbs them less. The first rule to read a shared text (`checks.study_text`) pays for turning its rows
-into Python objects, as in the workers.
+The rules run as the engine runs them in a worker (`checks.rule_outcomes.evaluate`, in the order of
+`checks.all_rules()`, on one scope whose shared reads they share), here on every N-th study in this process, so the
+times add up to what the workers' times sum to, and without the cycle collector, as in the workers. CPU seconds, not
+wall seconds: a busy machine disturbs them less. The first rule to read a shared text (`checks.study_text`) pays for
+turning its rows into Python objects, as in the workers.
 With --profile, the rule's evaluation (after the rules before it) is profiled and its costliest functions printed.
 The profiler's cost per call weighs on a function that makes many small calls (a loop of dict lookups, a regex tried
 at every line): time such a function alone, with `time.process_time`, before taking its profiled share as its own.
@@ -34,7 +34,7 @@ apply_offline_defaults()
 import duckdb  # noqa: E402
 
 import checks  # noqa: E402
-from checks import engine  # noqa: E402
+from checks import check_scope, rule_outcomes  # noqa: E402
 from checks.rule import CheckScope  # noqa: E402
 
 AS_OF = date(2026, 11, 22)
@@ -44,12 +44,12 @@ def one_pass(con: duckdb.DuckDBPyConnection, ids: list[str], profile: str | None
              lines: int) -> dict[str, tuple[float, int]]:
     """CPU seconds and findings of each text rule on the studies `ids`, on a fresh scope."""
     rules = [rule for rule in checks.all_rules() if rule.in_worker]
-    scope = engine.set_scope(con, ids, AS_OF)
+    scope = check_scope.set_scope(con, ids, AS_OF)
     for rule in rules:  # the reads, made as the run's process makes them before the workers start
-        engine.evaluate(con, rule, CheckScope(AS_OF, frozenset(), scope.cache))
+        rule_outcomes.evaluate(con, rule, CheckScope(AS_OF, frozenset(), scope.cache))
     spent = {}
     gc.collect()
-    gc.disable()  # as in the workers (checks.engine), which evaluate the rules without the cycle collector
+    gc.disable()  # as in the workers (checks.rule_workers), which evaluate the rules without the cycle collector
     try:
         for rule in rules:
             spent[rule.id] = _timed(con, rule, scope, rule.id == profile, lines)
@@ -64,7 +64,7 @@ def _timed(con: duckdb.DuckDBPyConnection, rule, scope: CheckScope, profile: boo
     if profiler is not None:
         profiler.enable()
     started = time.process_time()
-    outcome = engine.evaluate(con, rule, scope)
+    outcome = rule_outcomes.evaluate(con, rule, scope)
     seconds = time.process_time() - started
     if profiler is not None:
         profiler.disable()

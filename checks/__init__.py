@@ -51,7 +51,7 @@ def run_checks(
     """Run every rule on the given studies (None = all) and replace their quality issues.
 
     `workers` processes evaluate the text rules (default: one per core; 1 = all in this process): those
-    of `pool` when given (`checks.engine.check_workers`). `appended`: where the run that loaded the studies put
+    of `pool` when given (`checks.rule_workers.check_workers`). `appended`: where the run that loaded the studies put
     their rows (`warehouse.runs.AppendedRows`).
     """
     if nct_ids is not None and not len(nct_ids):  # no study to check: no rule, nor the engine (pyarrow), is loaded

@@ -90,7 +90,8 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
 
 def criteria_age_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The inclusion criteria state one age limit for all participants that the record's ages do not give."""
-    # Every read is made, even with no text to judge: the run's process makes them for its workers (checks/engine.py).
+    # Every read is made, even with no text to judge: the run's process makes them for its workers
+    # (checks/rule_workers.py).
     texts = texts_by_study(con, scope, ("eligibilities.criteria",))
     ages = rows_by_study(con, scope, "eligibilities", ("minimum_age", "maximum_age"))
     layouts = rows_by_study(con, scope, "studies", ("source_layout",))

@@ -94,7 +94,8 @@ def study_healthy_findings(nct_id: str, criteria: str, healthy_volunteers: bool 
 
 def criteria_sex_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The inclusion criteria admit one sex (or both) that the record's Sex does not give."""
-    # Every read is made, even with no text to judge: the run's process makes them for its workers (checks/engine.py).
+    # Every read is made, even with no text to judge: the run's process makes them for its workers
+    # (checks/rule_workers.py).
     texts = texts_by_study(con, scope, ("eligibilities.criteria",))
     rows = rows_by_study(con, scope, "eligibilities", ("gender", "gender_based"))
     for nct_id, found in texts.items():

@@ -461,7 +461,7 @@ _FIELD_RULES = (
 )
 
 
-# A field-selected extract's own finding: the other rules of this category skip such a record (checks.engine).
+# A field-selected extract's own finding: the other rules of this category skip such a record (checks.rule_findings).
 _FIELD_SELECTED_SQL = f"""
     SELECT p.nct_id,
            'The file holds a field-selected extract of the record (an API answer to fields=...), not the whole '

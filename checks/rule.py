@@ -76,7 +76,7 @@ class Rule:
     func: RuleFunction | None = field(default=None, compare=False)
     # True when `func` reads the warehouse only through checks.study_text's shared scope reads: the
     # engine then reads once in the run's process and evaluates it in worker processes, part of the
-    # scope each (see checks/engine.py).
+    # scope each (see checks/rule_workers.py).
     in_worker: bool = False
     # True when the rule reads studies other than the one it flags (a record's statements about
     # another study): it always reads the whole warehouse, never the scoped copies (see checks/scoped_tables.py).
@@ -118,7 +118,7 @@ class Rule:
 def current_extracts_sql(studies: str) -> str:
     """SQL: (nct_id, sha256, detail) of the scoped studies whose current version, as the table `studies` holds it,
     is a field-selected extract (flows.parsers.model.FIELD_SELECTED). Rules that judge absence skip them
-    (`Rule.judges_absence`, checks.engine), and missing_fields.field_selected_extract says so."""
+    (`Rule.judges_absence`, checks.rule_findings), and missing_fields.field_selected_extract says so."""
     from flows.parsers.model import FIELD_SELECTED  # here: the command's start loads no parser
 
     return (f"SELECT DISTINCT p.nct_id, p.sha256, p.detail FROM meta.load_problems p JOIN {studies} s "

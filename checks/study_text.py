@@ -40,7 +40,7 @@ FIELD_LABELS = {
 
 
 # Where the reads of a scope are written as they are made, when its rules run in other processes
-# (checks/engine.py `SharedReads`): the cache entry of an object whose `write(table, read)` writes the
+# (checks/shared_reads.py `SharedReads`): the cache entry of an object whose `write(table, read)` writes the
 # record batches of `read()` to the file shared with the workers and gives them back mapped from it, so
 # the run's process never holds a read's rows in its own memory (at most one batch of them at a time).
 READS_SINK = ("reads sink",)

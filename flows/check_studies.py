@@ -44,7 +44,7 @@ def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, rech
     """Run every rule on the check scope, chunk by chunk; each chunk's issues and 'checked' mark commit together.
 
     With `log`, a line per chunk says how far the check has come. `pool`: the run's text-rule workers
-    (`checks.engine.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
+    (`checks.rule_workers.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
     put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
     """
     fit_memory(con)  # the keys the run's loading added count against DuckDB's limit (see ready_to_check)

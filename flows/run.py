@@ -166,7 +166,7 @@ class BatchStarter:
     new imports neither them nor pandas and pandera, and starts no worker process.
 
     With `checking` (the stack of the run's check stage), the check stage's text-rule workers are started
-    then too, before the first batch is loaded (`checks.engine.check_workers`), and kept in `checkers`; not
+    then too, before the first batch is loaded (`checks.rule_workers.check_workers`), and kept in `checkers`; not
     when that batch is the run's last and its files with the studies still unchecked (`pending`: a callable
     giving how many) are too few for the check to use them (`checks.engine.PARALLEL_MIN_STUDIES`): the run
     after a small change then starts no process it would leave idle."""
@@ -214,7 +214,7 @@ class BatchStarter:
             from flows import batch_workers
 
             if self.checking is not None and self._checks_many(items):
-                from checks.engine import check_workers
+                from checks.rule_workers import check_workers
 
                 self.checkers = self.checking.enter_context(check_workers(self.workers,
                                                                           getattr(items, "last", False)))

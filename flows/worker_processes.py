@@ -60,7 +60,7 @@ def worker_context(brief: bool = False) -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(PRELOAD)
         return context
     # What flows/worker_preload.py imports but the rules: a worker forked here that evaluates rules is forked once
-    # they are imported (checks.engine.CheckWorkers). This process imports them while it waits for its workers,
+    # they are imported (checks.rule_workers.CheckWorkers). This process imports them while it waits for its workers,
     # as the batch workers parse (0.25 s of one core, which the workers' start no longer waits for).
     from flows import batch_workers, validate  # noqa: F401
 

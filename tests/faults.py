@@ -76,12 +76,13 @@ def _die_in(module, name: str, nth: int, after_commit: bool = False) -> None:
 def killed_run(db: Path, source: Path, point: str, nth: int) -> None:
     """Run into `db` and die at the given point."""
     import checks.engine
+    import checks.issue_rows
     import warehouse.load
     from flows.run import run_pipeline
     from warehouse.connect import connect
 
     if point == "check-mid":
-        _die_in(checks.engine, "transaction", nth)
+        _die_in(checks.issue_rows, "transaction", nth)
     else:
         _die_in(warehouse.load, "transaction", nth, after_commit=point == "load-after")
     checks.engine.CHUNK_SIZE = CHECK_CHUNK

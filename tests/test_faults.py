@@ -241,7 +241,7 @@ patched.{name} = stopped
 
 
 _QUERY_STOPS = {"load": ("warehouse.load", "_upsert_files", 2, "load"),
-                "rule": ("checks.engine", "found_table", 3, "check"),
+                "rule": ("checks.rule_outcomes", "found_table", 3, "check"),
                 "report": ("checks.report", "write_report", 1, "report")}
 
 

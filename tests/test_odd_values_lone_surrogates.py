@@ -14,7 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from checks import invalid_values
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from flows.inputs import Input
 from flows.parsers import ctgov_json_v2
 from flows.parsers.model import UNPAIRED_ESCAPE

@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import pytest
 
 from checks import invalid_values, missing_fields
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from flows.run import run_pipeline
 from tests.conftest import AS_OF
 from tests.new_warehouse import connect_new

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from checks import engine
+from checks import engine, rule_workers
 from flows import batch_workers, check_studies, worker_processes
 from warehouse import load
 
@@ -33,8 +33,8 @@ def test_no_loaded_batch_is_still_mapped_when_the_checks_begin(run, samples, mon
     assert mapped == []
 
 
-def _evaluated_in(rules, as_of, nct_ids, shared, real=engine._evaluate_shared):
-    """engine._evaluate_shared, leaving the worker's pid in a file beside the reads' file."""
+def _evaluated_in(rules, as_of, nct_ids, shared, real=rule_workers._evaluate_shared):
+    """rule_workers._evaluate_shared, leaving the worker's pid in a file beside the reads' file."""
     with open(os.environ["TRIALQC_TEST_PIDS"], "a") as pids:
         pids.write(f"{os.getpid()}\n")
     return real(rules, as_of, nct_ids, shared)
@@ -45,8 +45,8 @@ def test_text_rules_run_in_workers_forked_before_the_first_batch_was_loaded(run,
     pids = tmp_path / "pids"
     monkeypatch.setenv("TRIALQC_TEST_PIDS", str(pids))
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    monkeypatch.setattr(engine, "_evaluate_shared", _evaluated_in)
-    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
+    monkeypatch.setattr(rule_workers, "_evaluate_shared", _evaluated_in)
+    monkeypatch.setattr(rule_workers, "_evaluate_part", None)  # no worker forked for the chunk
     before_loading = []
     real_load = load.load_batch
 

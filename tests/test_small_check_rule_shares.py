@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from checks import engine
+from checks import engine, sql_rules_beside
 from checks.rule import Rule
 from flows import worker_processes
 from tests.checks import harness
@@ -49,6 +49,13 @@ def warehouse(tmp_path_factory):
     con.close()
 
 
+def _evaluating(monkeypatch, evaluate) -> None:
+    """`evaluate` in place of a rule's evaluation on the run's connection (checks.engine) and on the second one
+    (checks.sql_rules_beside)."""
+    for module in (engine, sql_rules_beside):
+        monkeypatch.setattr(module, "evaluate", evaluate)
+
+
 @pytest.fixture
 def runs(monkeypatch):
     """(thread name, rule id) of every rule evaluated, in order."""
@@ -58,7 +65,7 @@ def runs(monkeypatch):
     def spy(con, rule, scope, narrowed=False):
         ran.append((threading.current_thread().name, rule.id))
         return original(con, rule, scope, narrowed)
-    monkeypatch.setattr(engine, "evaluate", spy)
+    _evaluating(monkeypatch, spy)
     return ran
 
 
@@ -87,7 +94,7 @@ def test_the_second_connection_takes_the_rules_left_of_the_first_ones_share(ware
         if rule.id == here_last:
             taken.set()
         return outcome
-    monkeypatch.setattr(engine, "evaluate", noticing)
+    _evaluating(monkeypatch, noticing)
     result, issues = _check(warehouse, rules, workers=2)
     assert taken.is_set()
     ran_by = {}
@@ -108,13 +115,13 @@ def test_the_first_connection_takes_the_rules_left_of_the_second_ones_share(ware
     sql_rules = [_sql_rule(f"test.sql_{i}") for i in range(4)]
     beside_last = sql_rules[3].id  # the shares: 0, 2 here; 1, 3 beside
     taken = threading.Event()
-    original_scope = engine.set_scope
+    original_scope = sql_rules_beside.set_scope
 
     def held_beside(con, nct_ids, as_of):
         if threading.current_thread().name == "sql-rules-beside":
             taken.wait(PATIENCE)
         return original_scope(con, nct_ids, as_of)
-    monkeypatch.setattr(engine, "set_scope", held_beside)
+    monkeypatch.setattr(sql_rules_beside, "set_scope", held_beside)
     original = engine.evaluate
 
     def noticing(con, rule, scope, narrowed=False):
@@ -122,7 +129,7 @@ def test_the_first_connection_takes_the_rules_left_of_the_second_ones_share(ware
         if rule.id == beside_last:
             taken.set()
         return outcome
-    monkeypatch.setattr(engine, "evaluate", noticing)
+    _evaluating(monkeypatch, noticing)
     result, issues = _check(warehouse, sql_rules, workers=2)
     assert taken.is_set()
     assert [thread for thread, rule_id in runs if rule_id == beside_last] == ["MainThread"]
@@ -146,7 +153,7 @@ def test_a_small_warehouse_checked_whole_runs_its_sql_rules_on_two_connections(t
         else:
             beside_ran.wait(PATIENCE)
         return original(con, rule, scope, narrowed)
-    monkeypatch.setattr(engine, "evaluate", waiting)
+    _evaluating(monkeypatch, waiting)
     checked = {2: _check(con, rules, 2, nct_ids=sorted(STUDIES))}
     assert {thread for thread, _ in runs} == {"MainThread", "sql-rules-beside"}
     assert sorted(rule_id for _, rule_id in runs) == sorted(rule.id for rule in rules)

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from checks.engine import CheckWorkers
+from checks.rule_workers import CheckWorkers
 from flows.batch_workers import _BatchPool, _start_worker
 from flows.worker_processes import worker_context
 

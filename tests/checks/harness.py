@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from checks import contradictions_criteria
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from checks.study_text import StudyText
 from tests.new_warehouse import connect_new
 from warehouse.connect import table_columns, transaction
@@ -348,7 +349,8 @@ def design_rule_findings(tmp_path: Path, cases: dict[str, tuple], rule_ids: set[
     """(rule id, severity, message) of the design rules' findings of `rule_ids`, by study, for cases (rule, design,
     (field, text) or [(field, text), ...], ...) by NCT id: one warehouse holding every case, each rule evaluated once."""
     from checks import contradictions_design
-    from checks.engine import findings_of, set_scope
+    from checks.check_scope import set_scope
+    from checks.rule_findings import findings_of
 
     studies = {nct_id: design_text_study(case[1], [case[2]] if isinstance(case[2], tuple) else case[2])
                for nct_id, case in cases.items()}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import engine, scoped_tables
+from checks import check_scope, scoped_tables
 from flows import check_studies
 from flows.run import run_pipeline
 from tests.checks import harness
@@ -46,7 +46,7 @@ def _appended(con, nct_ids: list[str]) -> AppendedRows:
 
 
 def _copies_hold_the_scope(con, scope: list[str], appended: AppendedRows | None) -> None:
-    engine.set_scope(con, scope, harness.AS_OF)
+    check_scope.set_scope(con, scope, harness.AS_OF)
     with scoped_tables.scoped_tables(con, True, appended):
         for table in STUDY_TABLES:
             copied = con.execute(f"SELECT * FROM temp.{table} ORDER BY ALL").fetchall()

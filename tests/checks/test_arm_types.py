@@ -6,7 +6,8 @@ import duckdb
 import pytest
 
 from checks import arm_types, protocol
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 from tests.checks.cases_arm_types import (COMPARATOR_WITHOUT_PLACEBO, NO_INTERVENTION, PLACEBO_TYPED_ACTIVE,
                                           comparator, control_arm, placebo_arm, trial, QUESTIONNAIRE)

@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 
 import checks
 from checks import criteria_headings, criteria_list_walk, criteria_repeat_back
+from checks.check_scope import set_scope
 from checks.criteria_gaps import numbering_gaps
 from checks.criteria_headings import LONG_LIST, Block, block_of, topics, units
 from checks.criteria_list_walk import MAX_NESTING
 from checks.criteria_repeats import repeated_items
 from checks.criteria_sections import sections
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 CONSENT = "Able and willing to provide written informed consent prior to any study procedure"

@@ -6,8 +6,9 @@ import pytest
 
 import checks
 from checks import criteria_quantities
+from checks.check_scope import set_scope
 from checks.criteria_gaps import numbering_gaps
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 

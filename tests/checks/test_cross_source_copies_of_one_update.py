@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from flows.parsers import ctgov_classic_text, ctgov_json_v2, ctgov_xml
 from tests.checks import harness
 

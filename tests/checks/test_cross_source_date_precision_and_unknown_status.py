@@ -13,7 +13,8 @@ from datetime import date, datetime
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 from tests.checks.cases_cross_source import PAGE, REGISTRY
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}

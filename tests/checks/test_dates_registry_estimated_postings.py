@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+from checks.check_scope import set_scope
 from checks.dates import RULES
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 UPDATED_BEFORE_POSTED = {rule.id: rule for rule in RULES}["dates.last_update_before_first_posted"]

@@ -14,8 +14,9 @@ import pyarrow.compute as pc
 import pytest
 
 from checks import contradictions_design
+from checks.check_scope import set_scope
 from checks.design_text import NEEDLE_WORDS, NEEDLES
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from checks.study_context import folded_text, folded_words_pattern
 from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, texts_by_study, texts_mentioning
 from tests.checks import harness

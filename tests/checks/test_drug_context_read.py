@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 
 from checks import contradictions_drugs as drugs
-from checks.engine import set_scope
+from checks.check_scope import set_scope
 from checks.study_text import rows_by_study, texts_by_study
 from tests.checks import harness
 from tests.checks.test_rule_cases import CASES

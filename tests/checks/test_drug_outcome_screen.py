@@ -12,8 +12,8 @@ import random
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checks.check_scope import set_scope
 from checks.drug_names import INN_STEMS, STEM_SCREEN, stem_drugs
-from checks.engine import set_scope
 from checks.study_text import rows_by_study, rows_by_study_matching
 from tests.checks import harness
 

@@ -3,7 +3,8 @@ description count as one outcome (case aside, and the description's spacing)."""
 from __future__ import annotations
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 RULE = next(rule for rule in checks.all_rules() if rule.id == "contradictions.duplicate_outcome")

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 from tests.checks.cases_cross_source import other, related
 from tests.checks.cases_missing_fields import both, rows, study

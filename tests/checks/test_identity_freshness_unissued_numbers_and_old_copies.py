@@ -9,7 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from checks import freshness, identity, registry_presence
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 IDENTITY = "identity.nct_number_not_yet_issued"

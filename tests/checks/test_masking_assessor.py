@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from checks import contradictions_design
+from checks.check_scope import set_scope
 from checks.design_masked_party import masked_party_named
 from checks.design_masked_people import BLINDED_CENTRAL_REVIEW, MASKED_PARTY
 from checks.design_text import claims, matches
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from checks.study_text import StudyText
 from tests.checks import harness
 from tests.checks.cases_masking_assessor import FIRING, INFO, PHRASES, QUIET, QUIET_CASES, RULE, WARNING

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from flows.parsers import ctgov_classic_text
 from tests.checks import harness
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
 from checks.phase_without_drug import RULE_ID, RULES, holds_a_drug, study_phase_drug_findings
+from checks.rule_findings import findings_of
 from checks.title_phase import RULES as TITLE_RULES
 from checks.title_phase import study_phase_findings
 from checks.title_phase_interventions import tested_without_phases as kinds_said

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 STRAY = "protocol.intervention_in_no_arm"

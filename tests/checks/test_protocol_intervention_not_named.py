@@ -5,8 +5,9 @@ import duckdb
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
 from checks.protocol_intervention_names import gives_nothing, nameless, only_a_kind, only_a_role
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 RULE = next(rule for rule in checks.all_rules() if rule.id == "protocol.intervention_not_named")

@@ -7,8 +7,9 @@ import duckdb
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
 from checks.protocol_outcomes import no_time_frame
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 RULE = next(rule for rule in checks.all_rules() if rule.id == "protocol.outcome_without_time_frame")

@@ -7,7 +7,8 @@ import pkgutil
 import pytest
 
 import checks
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 
 
@@ -114,5 +115,5 @@ def test_rules_share_reads_within_a_scope_but_never_across_runs(tmp_path):
 
 
 def test_no_rule_that_skips_field_selected_extracts_runs_in_a_worker():
-    """A worker cannot read which studies are extracts (checks.engine reads them in the run's process)."""
+    """A worker cannot read which studies are extracts (checks.rule_findings reads them in the run's process)."""
     assert [rule.id for rule in checks.all_rules() if rule.absence_judged and rule.in_worker] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import checks
-from checks import engine, scoped_tables
+from checks import check_scope, engine, scoped_tables
 from checks.rule import Rule
 from tests.checks import harness
 from tests.checks.test_rule_cases import CASES
@@ -84,7 +84,7 @@ def test_a_copy_holds_exactly_the_rows_of_its_studies_wherever_they_lie(tmp_path
     con = harness.warehouse_with(tmp_path, {nct: harness.clean_study() for nct in ids})
     harness.insert_study(con, "NCT02000009", harness.clean_study())  # rows after every other study's
     for scope in (["NCT02000001", "NCT02000009"], ["NCT02000004"], ["NCT09999999"], ids[1::2]):
-        engine.set_scope(con, scope, harness.AS_OF)
+        check_scope.set_scope(con, scope, harness.AS_OF)
         with scoped_tables.scoped_tables(con, True):
             for table in STUDY_TABLES:
                 copied = con.execute(f"SELECT * FROM temp.{table} ORDER BY ALL").fetchall()

@@ -20,7 +20,7 @@ def test_blank_is_null_or_only_spaces_as_trim_says(text):
 def _scoped(con, ids):
     from datetime import date
 
-    from checks.engine import set_scope
+    from checks.check_scope import set_scope
     con.execute("CREATE TABLE studies (nct_id VARCHAR)")
     con.executemany("INSERT INTO studies VALUES (?)", [[i] for i in ids])
     return set_scope(con, ids, date(2026, 11, 22))
@@ -57,8 +57,9 @@ def _findings_row_by_row(con, rule, scope):
 @pytest.mark.parametrize("shape", SQL_SHAPES)
 def test_a_sql_rules_columns_are_its_findings_settled(shape):
     """found_table (Arrow, vectorised) settles evidence, fields and severity as the Finding path does."""
-    from checks.engine import found_table, issue_columns
+    from checks.issue_rows import issue_columns
     from checks.rule import Rule
+    from checks.rule_findings import found_table
 
     con = duckdb.connect()
     scope = _scoped(con, ["NCT1", "NCT2", "NCT3", "NCT4"])
@@ -73,8 +74,8 @@ def test_a_sql_rules_columns_are_its_findings_settled(shape):
 def test_a_rule_run_as_written_keeps_the_rows_the_scope_join_keeps(shape):
     """Narrowed (copies, or every study in scope), a rule's SQL runs without the join to check_scope: its rows
     are kept to the scope afterwards, NULL ids and ids outside the scope dropped as the join drops them."""
-    from checks.engine import found_table
     from checks.rule import Rule
+    from checks.rule_findings import found_table
 
     sql = SQL_SHAPES.get(shape) or ("SELECT * FROM (VALUES ('NCT9', 'm9'), (NULL, 'no id'), ('NCT2', 'm2'), "
                                     "('NCT1', 'm1'), ('NCT1', 'again'), ('NCT7', 'm7')) AS t(nct_id, message)")
@@ -90,7 +91,7 @@ def test_a_rule_run_as_written_keeps_the_rows_the_scope_join_keeps(shape):
 def test_every_study_in_scope_is_told_from_part_of_them():
     from datetime import date
 
-    from checks.engine import set_scope
+    from checks.check_scope import set_scope
     from checks.scoped_tables import covers_every_study
 
     con = duckdb.connect()
@@ -106,7 +107,7 @@ def _studies_with(con, rows):
     """A warehouse's studies table holding (nct_id, study_first_posted_date, snapshot_date) rows, all in scope."""
     from datetime import date
 
-    from checks.engine import set_scope
+    from checks.check_scope import set_scope
     from warehouse.connect import DDL_DIR
     con.execute((DDL_DIR / "135_rule_macros.sql").read_text())
     con.execute("CREATE TABLE studies (nct_id VARCHAR, study_first_posted_date DATE, snapshot_date DATE)")
@@ -132,7 +133,7 @@ def test_nct_number_rule_words_its_findings_as_the_per_study_rule_did():
     from datetime import date
 
     import checks.identity as identity
-    from checks.engine import findings_of
+    from checks.rule_findings import findings_of
 
     rows = [("NCT12345678", date(2008, 9, 30), None), ("NCT87654321", None, None),
             ("NCT01234567", date(2010, 11, 5), None), ("NCT07312345", date(2026, 1, 5), None),
@@ -161,7 +162,7 @@ def test_copy_is_old_words_its_findings_as_the_per_study_rule_did(threshold, mon
     from datetime import timedelta
 
     import checks.freshness as freshness
-    from checks.engine import findings_of
+    from checks.rule_findings import findings_of
 
     monkeypatch.setenv("TRIALQC_FRESHNESS_BUSINESS_DAYS", str(threshold))
     con = duckdb.connect()
@@ -214,7 +215,7 @@ class _Counting:
 def test_each_column_of_a_table_is_read_once_per_scope_in_table_order():
     from datetime import date
 
-    from checks.engine import set_scope
+    from checks.check_scope import set_scope
     from checks.study_text import _scoped_table
 
     con = duckdb.connect()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 
 import checks
-from checks import engine, study_text
+from checks import engine, rule_workers, shared_reads, study_text
 from tests.checks import harness
 from tests.checks.test_worker_rules import _issues
 
@@ -38,12 +38,12 @@ def _buffers(column: pa.ChunkedArray):
 def test_reads_are_written_in_batches_and_held_only_as_mapped_from_the_file(tmp_path, monkeypatch):
     con = _warehouse(tmp_path)
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
-    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
+    monkeypatch.setattr(rule_workers, "_evaluate_part", None)  # no worker forked for the chunk
     checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
     one_process = _issues(con)
     monkeypatch.setattr(study_text, "READ_BATCH_ROWS", 2)
     seen = []
-    real_share = engine._share_reads
+    real_share = rule_workers.share_reads
 
     def share(scope, sink):
         mapped = _mapped_spans(sink.path)
@@ -58,8 +58,8 @@ def test_reads_are_written_in_batches_and_held_only_as_mapped_from_the_file(tmp_
                        for batch in pa.ipc.open_stream(whole.slice(start, length))]
         seen.append((set(reads), batches))
         return real_share(scope, sink)
-    monkeypatch.setattr(engine, "_share_reads", share)
-    with engine.check_workers(2) as pool:
+    monkeypatch.setattr(rule_workers, "share_reads", share)
+    with rule_workers.check_workers(2) as pool:
         result = engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
     assert not result.failed_rules
     assert _issues(con) == one_process
@@ -74,8 +74,8 @@ def test_without_a_file_in_memory_the_workers_are_forked_with_the_reads(tmp_path
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
     checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
     one_process = _issues(con)
-    with engine.check_workers(2) as pool:
-        monkeypatch.setattr(engine, "MEMORY", str(tmp_path / "missing"))
+    with rule_workers.check_workers(2) as pool:
+        monkeypatch.setattr(shared_reads, "MEMORY", str(tmp_path / "missing"))
         result = engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
     assert not result.failed_rules
     assert _issues(con) == one_process
@@ -87,7 +87,7 @@ def test_a_file_that_fills_up_midway_leaves_the_issues_unchanged(tmp_path, monke
     checks.run_checks(con, run_id="t", as_of=harness.AS_OF, workers=1)
     one_process = _issues(con)
     writes = []
-    real_write = engine._ReadsFile.write
+    real_write = shared_reads.ReadsFile.write
 
     def write(self, table, read):
         writes.append(table)
@@ -101,9 +101,9 @@ def test_a_file_that_fills_up_midway_leaves_the_issues_unchanged(tmp_path, monke
                 raise OSError(28, "No space left on device")
             return read()
         return real_write(self, table, full_at_first)
-    monkeypatch.setattr(engine._ReadsFile, "write", write)
-    with engine.check_workers(2) as pool:
+    monkeypatch.setattr(shared_reads.ReadsFile, "write", write)
+    with rule_workers.check_workers(2) as pool:
         result = engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
     assert len(writes) > 3 and not result.failed_rules
     assert _issues(con) == one_process
-    assert not list(Path(engine.MEMORY).glob(f"trialqc-reads-{os.getpid()}-*"))  # the broken file is removed
+    assert not list(Path(shared_reads.MEMORY).glob(f"trialqc-reads-{os.getpid()}-*"))  # the broken file is removed

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 import checks
-from checks import engine
+from checks import engine, rule_findings, rule_outcomes, rule_workers, sql_rules_once
 from checks.parked_issues import ParkedIssues
 from checks.rule import Finding, Rule
 from tests.checks import harness
@@ -62,11 +62,11 @@ def checked(checked_once, tmp_path):
 def queried(monkeypatch):
     """The rule ids whose SQL the engine runs, once a query (whole, or streamed in batches)."""
     calls = []
-    for name in ("found_table", "found_batches"):
-        def spy(con, rule, scope, *narrowed, inner=getattr(engine, name)):
+    for module, name in ((rule_outcomes, "found_table"), (sql_rules_once, "found_batches")):
+        def spy(con, rule, scope, *narrowed, inner=getattr(module, name)):
             calls.append(rule.id)
             return inner(con, rule, scope, *narrowed)
-        monkeypatch.setattr(engine, name, spy)
+        monkeypatch.setattr(module, name, spy)
     return calls
 
 
@@ -140,7 +140,7 @@ def test_a_check_stopped_in_a_later_chunk_keeps_the_chunks_written_and_leaves_no
 def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its_own(checked, monkeypatch):
     con = checked
     whole = _issues(con)  # of its whole check
-    monkeypatch.setattr(engine, "FOUND_BATCH_ROWS", 1)  # every finding parked on its own
+    monkeypatch.setattr(rule_findings, "FOUND_BATCH_ROWS", 1)  # every finding parked on its own
     parked = []
     park = ParkedIssues.park
     monkeypatch.setattr(ParkedIssues, "park", lambda self, issues: (parked.append(issues.num_rows),
@@ -149,7 +149,7 @@ def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its
     assert _issues(con) == whole
     assert parked == [1] * len(whole)  # every issue here is a SQL rule's
 
-    inner = engine.found_batches
+    inner = sql_rules_once.found_batches
     broken_id = "missing_fields.no_conditions"
 
     def breaks_after_one(con, rule, scope):
@@ -157,7 +157,7 @@ def test_findings_stream_in_batches_and_a_rule_failing_midway_leaves_none_of_its
             if rule.id == broken_id and number:
                 raise duckdb.InvalidInputException("the query stopped midway")
             yield found
-    monkeypatch.setattr(engine, "found_batches", breaks_after_one)
+    monkeypatch.setattr(sql_rules_once, "found_batches", breaks_after_one)
     flagged = engine.run_rules(con, [Rule(broken_id, "missing_field", "warning", "-", ("conditions.name",),
                                           sql="SELECT nct_id, 'No conditions.' AS message FROM studies"),
                                      *[r for r in checks.all_rules() if r.id != broken_id]],
@@ -174,15 +174,15 @@ def test_the_pass_takes_one_duckdb_thread_while_text_rule_workers_run_and_the_is
     con = checked
     whole = _issues(con)  # of its whole check
     threads = []
-    park = engine._SqlOnce._park
+    park = sql_rules_once.SqlOnce._park
 
     def parking(self, con, *args):  # between two rules' queries: no query of the pass is streaming
         threads.append(con.execute("SELECT current_setting('threads')").fetchone()[0])
         return park(self, con, *args)
-    monkeypatch.setattr(engine._SqlOnce, "_park", parking)
+    monkeypatch.setattr(sql_rules_once.SqlOnce, "_park", parking)
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)  # the text rules go to workers at any size
     con.execute("SET threads = 4")
-    with engine.check_workers(2) as pool:
+    with rule_workers.check_workers(2) as pool:
         result = engine.run_rules(con, checks.all_rules(), run_id="chunks", as_of=harness.AS_OF, chunk_size=2,
                                   workers=2, pool=pool)
     assert not result.failed_rules

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from checks.title_phase import RULES as TITLE_RULES
 from checks.title_phase import study_phase_findings
 from checks.title_phase_interventions import lists_no_drug

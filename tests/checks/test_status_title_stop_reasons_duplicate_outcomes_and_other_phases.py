@@ -14,7 +14,8 @@ from datetime import date as d
 import pytest
 
 import checks
-from checks.engine import found_table, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import found_table
 from checks.title_phase import observational_phase_findings, study_phase_findings
 from tests.checks import harness
 

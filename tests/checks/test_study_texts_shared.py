@@ -1,7 +1,7 @@
 """Texts of one table read are made once per scope and shared by every field list that reads them alike."""
 from __future__ import annotations
 
-from checks.engine import set_scope
+from checks.check_scope import set_scope
 from checks.study_text import texts_by_study
 from tests.checks import harness
 

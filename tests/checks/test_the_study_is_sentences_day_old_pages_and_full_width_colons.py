@@ -23,9 +23,10 @@ import pytest
 
 import checks
 from checks import contradictions_criteria
+from checks.check_scope import set_scope
 from checks.criteria_ages import study_age_findings
 from checks.criteria_sex import study_sex_findings
-from checks.engine import findings_of, set_scope
+from checks.rule_findings import findings_of
 from tests.checks import harness
 from tests.checks.cases_cross_source import PAGE, REGISTRY
 from tests.checks.harness import BLINDED_RULE, NOT_RANDOMIZED_RULE, OPEN_LABEL_RULE

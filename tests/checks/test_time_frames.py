@@ -196,7 +196,8 @@ def test_the_warehouse_finding_shows_the_registry_dates_with_their_types(tmp_pat
     study["studies"][0].update(primary_completion_date_type="ESTIMATED")
     con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
     try:
-        from checks.engine import findings_of, set_scope
+        from checks.check_scope import set_scope
+        from checks.rule_findings import findings_of
 
         [found] = findings_of(con, RULES[0], set_scope(con, None, date(2026, 11, 22)))
     finally:

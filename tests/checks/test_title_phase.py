@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from checks.title_phase import OBSERVATIONAL_RULE_ID, RULE_ID, RULES, observational_phase_findings, study_phase_findings
 from checks.title_phase_mentions import title_mentions
 from tests.checks import harness

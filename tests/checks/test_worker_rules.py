@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import checks
-from checks import engine
+from checks import engine, rule_workers, shared_reads
 from checks.rule import Finding, Rule
 from checks.study_text import rows_by_study
 from tests.checks import harness
@@ -74,15 +74,15 @@ def test_the_run_s_workers_give_the_issues_of_one_process(case_studies, monkeypa
     con, expected, _ = case_studies  # checked in one process
     monkeypatch.setattr(engine, "PARALLEL_MIN_STUDIES", 0)
     one_process = _issues(con)
-    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
-    with engine.check_workers(2) as pool:
+    monkeypatch.setattr(rule_workers, "_evaluate_part", None)  # no worker forked for the chunk
+    with rule_workers.check_workers(2) as pool:
         sent = engine.run_rules(con, checks.all_rules(), run_id="t", as_of=harness.AS_OF, workers=2, pool=pool,
                                 chunk_size=len(expected) // 2)
     assert not sent.failed_rules
     assert _issues(con) == one_process
     # each chunk's file of reads is removed (files are named after the run's process: other test processes
     # running checks at the same time have their own)
-    assert not list(Path(engine.MEMORY).glob(f"trialqc-reads-{os.getpid()}-*"))
+    assert not list(Path(shared_reads.MEMORY).glob(f"trialqc-reads-{os.getpid()}-*"))
 
 
 def test_rules_that_cannot_be_sent_are_evaluated_in_workers_forked_with_the_rows(tmp_path, monkeypatch):
@@ -94,7 +94,7 @@ def test_rules_that_cannot_be_sent_are_evaluated_in_workers_forked_with_the_rows
             yield Finding(nct_id, "Title seen.", rows[0][0])
 
     rule = Rule("test.titles", "contradiction", "info", "-", ("studies.brief_title",), func=titles, in_worker=True)
-    with engine.check_workers(2) as pool:
+    with rule_workers.check_workers(2) as pool:
         result = engine.run_rules(con, [rule], run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
     assert result.by_rule == {"test.titles": 4} and not result.failed_rules
 
@@ -122,8 +122,8 @@ def _one_rule_reading_the_warehouse(tmp_path, monkeypatch):
 
 def test_a_rule_sent_to_the_run_s_workers_that_reads_the_warehouse_itself_fails_alone(tmp_path, monkeypatch):
     con, rules = _one_rule_reading_the_warehouse(tmp_path, monkeypatch)
-    monkeypatch.setattr(engine, "_evaluate_part", None)  # no worker forked for the chunk
-    with engine.check_workers(2) as pool:
+    monkeypatch.setattr(rule_workers, "_evaluate_part", None)  # no worker forked for the chunk
+    with rule_workers.check_workers(2) as pool:
         result = engine.run_rules(con, rules, run_id="t", as_of=harness.AS_OF, workers=2, pool=pool)
     assert list(result.failed_rules) == ["test.reads_itself"]
     assert "outside checks.study_text" in result.failed_rules["test.reads_itself"]
@@ -194,5 +194,5 @@ def test_files_of_reads_left_by_a_killed_run_are_removed_by_the_next(tmp_path):
     other = tmp_path / "unrelated.arrow"
     for path in (left, mine, other):
         path.write_bytes(b"")
-    engine._sweep(str(tmp_path))
+    shared_reads.sweep_reads(str(tmp_path))
     assert not left.exists() and mine.exists() and other.exists()

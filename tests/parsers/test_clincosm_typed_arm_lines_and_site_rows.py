@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from checks.engine import findings_of, set_scope
+from checks.check_scope import set_scope
+from checks.rule_findings import findings_of
 from checks import title_phase
 from flows.parsers import ctgov_classic_text, summary_text
 from flows.parsers.ctgov_classic_text.site_columns import site_row

@@ -543,12 +543,12 @@ def test_without_that_room_the_same_deletes_run_out_of_memory(conditions_of_6000
 
 
 def test_a_batch_asks_for_that_room_before_it_deletes_and_a_check_before_it_replaces_issues(tmp_path, monkeypatch):
-    from checks import engine
+    from checks import issue_rows
     from warehouse import connect as connect_module
     from warehouse.tables import STUDY_TABLES
 
     asked = []
-    for module in (load_module, engine):
+    for module in (load_module, issue_rows):
         real = module.deleting_from
         monkeypatch.setattr(module, "deleting_from", lambda con, tables, real=real: asked.append(tables) or
                             real(con, tables))
