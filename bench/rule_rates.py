@@ -131,6 +131,8 @@ def print_rates(con, as_of: date, show_errors: bool) -> None:
     by_layout = dict(con.execute("SELECT nct_id, source_layout FROM studies").fetchall())
     sizes = Counter(by_layout.values())
     layouts, total = sorted(sizes), len(by_layout)
+    if not total:
+        sys.exit("rule_rates: no study was loaded from the folders given (see the run's rejects above)")
     print(f"\n{total} studies, as of {as_of}, each judged at min(as_of, its snapshot): "
           + ", ".join(f"{k} {v}" for k, v in sorted(sizes.items())) + "\n")
     print(f"{'rule':52s} {'sev':8s} {'studies':>7s} {'rate':>6s} {'err/warn/info':>14s}  "
