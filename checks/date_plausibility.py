@@ -49,6 +49,8 @@ UPDATE_NAMED = PartialDate(f"coalesce({_POSTED.lo}, s.last_update_submitted_date
 UPDATE_NAMED_AT = f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'on ' ELSE {on_or_in(LAST_UPDATE)} END"
 UPDATE_NAMED_EVIDENCE = (f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'last_update_submitted_date=' || {_SUBMITTED} "
                          f"ELSE {literal(LAST_UPDATE + '=')} || {shown(LAST_UPDATE)} END")
+# How a message names that update: 'posted ' or, in a legacy record that gives no posting, 'submitted '.
+UPDATE_NAMED_HOW = f"CASE WHEN s.{LAST_UPDATE} IS NULL THEN 'submitted ' ELSE 'posted ' END"
 # Real studies began as early as the 1940s (Framingham, 1948; NIH trials of the 1970s are common), so only earlier
 # study dates are typos (1900 for 2000). Postings cannot predate the registry.
 EARLIEST_STUDY_DATE = (exact(EARLIEST_STUDY_DAY), "before 1940, almost certainly a typo")
@@ -81,12 +83,13 @@ Finding = tuple[str, str, str, tuple[str, ...]]
 
 
 def _actual_after_update(name: str) -> Finding:
-    """A date typed ACTUAL that lies after the record's last update: it has not happened yet."""
-    texts = {"d": shown(name), "u": shown(LAST_UPDATE), "at": on_or_in(LAST_UPDATE)}
-    return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), date_of(LAST_UPDATE))}",
-            sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update posted {{at}}{{u}}.", **texts),
-            sql_text(f"{name}={{d}}; {LAST_UPDATE}={{u}}", **texts),
-            (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}"))
+    """A date typed ACTUAL that lies after the record's last update (its posting, or its submission where a legacy
+    record gives only that): it has not happened yet."""
+    texts = {"d": shown(name), "u": UPDATE_NAMED.text, "at": UPDATE_NAMED_AT, "how": UPDATE_NAMED_HOW}
+    return (f"s.{name}_type = 'ACTUAL' AND {after(date_of(name), UPDATE_NAMED)}",
+            sql_text(f"The {LABELS[name]} date {{d}} is after the record's last update {{how}}{{at}}{{u}}.", **texts),
+            sql_text(f"{name}={{d}}; {{u}}", d=texts["d"], u=UPDATE_NAMED_EVIDENCE),
+            (f"studies.{name}", f"studies.{name}_type", f"studies.{LAST_UPDATE}", "studies.last_update_submitted_date"))
 
 
 def _verified_after_update() -> Finding:
@@ -194,8 +197,11 @@ def _duration_sql() -> str:
 PLAUSIBILITY_RULES = (
     rule("actual_after_last_update", "error",
          "A date marked ACTUAL has happened, so it cannot lie after the record was last posted; nor can the "
-         "verification date, which an update states (the registry takes no verification date in the future).",
-         tuple(f"studies.{n}" for n in TYPED) + ("studies.verification_date", f"studies.{LAST_UPDATE}"),
+         "verification date, which an update states (the registry takes no verification date in the future). A "
+         "legacy record that gives no posting of its last update (an XML record of before 2017) has its ACTUAL dates "
+         "judged by the update's submission.",
+         tuple(f"studies.{n}" for n in TYPED) + ("studies.verification_date", f"studies.{LAST_UPDATE}",
+                                                 "studies.last_update_submitted_date"),
          _in_one_scan([_actual_after_update(name) for name in TYPED] + [_verified_after_update()])),
     rule("estimate_kept_long_past", "warning",
          f"An update that keeps an estimate more than {ESTIMATE_STALE_DAYS} days past its date "

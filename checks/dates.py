@@ -10,7 +10,9 @@ from checks.date_columns import (
     BY_POSTING_COLUMN, ICMJE_ALL_PHASES, ICMJE_IN_FORCE, NEVER_STARTED, NOT_ENDED, OPEN, PHASE1_ONLY, POSTED,
     REGISTRY_OPENED, date_of, on_or_in, period_word, registered, registered_studies, rule, select, shown,
 )
-from checks.date_plausibility import ENDED, PLAUSIBILITY_RULES
+from checks.date_plausibility import (
+    ENDED, PLAUSIBILITY_RULES, UPDATE_NAMED, UPDATE_NAMED_AT, UPDATE_NAMED_EVIDENCE, UPDATE_NAMED_HOW,
+)
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.rule import Rule
 from checks.sql_text import sql_text
@@ -192,19 +194,20 @@ def _stale_verification_sql() -> str:
 
 def _ended_before_its_dates_sql() -> str:
     """Ended status with a completion date (or primary completion) not typed ACTUAL that lies after the record's
-    last update: the record said the study had ended before the day it gives as its end. (An ACTUAL one is
-    actual_after_last_update's.)"""
+    last update (its posting, or its submission where a legacy record gives only that): the record said the study
+    had ended before the day it gives as its end. (An ACTUAL one is actual_after_last_update's.)"""
     parts = []
     for name, label in (("completion_date", "completion"), ("primary_completion_date", "primary completion")):
-        texts = {"st": "s.overall_status", "d": shown(name), "u": shown("last_update_posted_date"),
-                 "at": on_or_in("last_update_posted_date"), "period": period_word(name)}
+        texts = {"st": "s.overall_status", "d": shown(name), "u": UPDATE_NAMED.text, "at": UPDATE_NAMED_AT,
+                 "how": UPDATE_NAMED_HOW, "period": period_word(name)}
         parts.append(select(
-            sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update posted "
+            sql_text(f"Status is {{st}} but the {label} date {{d}} is after the record's last update {{how}}"
                      "{at}{u}: the record says the study ended before the {period} it gives as its end.", **texts),
-            sql_text(f"overall_status={{st}}; {name}={{d}}; last_update_posted_date={{u}}", **texts),
-            f"{ENDED} AND s.{name}_type IS DISTINCT FROM 'ACTUAL' "
-            f"AND {after(date_of(name), date_of('last_update_posted_date'))}",
-            (f"studies.{name}", f"studies.{name}_type", "studies.overall_status", "studies.last_update_posted_date")))
+            sql_text(f"overall_status={{st}}; {name}={{d}}; {{u}}", st=texts["st"], d=texts["d"],
+                     u=UPDATE_NAMED_EVIDENCE),
+            f"{ENDED} AND s.{name}_type IS DISTINCT FROM 'ACTUAL' AND {after(date_of(name), UPDATE_NAMED)}",
+            (f"studies.{name}", f"studies.{name}_type", "studies.overall_status", "studies.last_update_posted_date",
+             "studies.last_update_submitted_date")))
     return " UNION ALL ".join(parts)
 
 
@@ -212,9 +215,10 @@ STATUS_RULES = (
     rule("ended_status_completion_ahead", "error",
          "COMPLETED and TERMINATED say the study has ended, so its completion and primary completion dates have "
          "happened (the registry then asks for them as ACTUAL); one still ahead of the record's last update, an "
-         "estimate or untyped, cannot be right: the status or the date is wrong.",
+         "estimate or untyped, cannot be right: the status or the date is wrong. A legacy record that gives no "
+         "posting of its last update (an XML record of before 2017) is judged by the update's submission.",
          ("studies.overall_status", "studies.completion_date", "studies.primary_completion_date",
-          "studies.last_update_posted_date"), _ended_before_its_dates_sql()),
+          "studies.last_update_posted_date", "studies.last_update_submitted_date"), _ended_before_its_dates_sql()),
     rule("status_stale_after_completion", "warning",
          "A trial still called open (or SUSPENDED) more than 30 days after its completion date has "
          "a stale status or a stale date (42 CFR 11.64: changes within 30 days); trackers would "

@@ -485,3 +485,32 @@ CASES += [
                            verification_date=d(2021, 12, 1), source_layout="summary_text"),
          note="completed; a last update of 2021-12 is at least 42 days after the estimate"),
 ]
+
+# A legacy XML record of before 2017 gives no posting of its last update, only the day it was last changed (loaded as
+# last_update_submitted_date): its ended status and ACTUAL dates are judged against that day.
+LEGACY_UPDATE = dict(last_update_posted_date=None, last_update_posted_date_precision=None)
+
+CASES += [
+    Case(ENDED_AHEAD, True, study(**{**AHEAD, **LEGACY_UPDATE}, last_update_submitted_date=d(2026, 6, 1)),
+         note="legacy record: completed, completion 2027-06 (ESTIMATED) after the update submitted 2026-06-01"),
+    Case(ENDED_AHEAD, True, study(**LEGACY_UPDATE, overall_status="TERMINATED", why_stopped="Funding",
+                                  completion_date=d(2008, 5, 31), completion_date_precision=MONTH,
+                                  completion_date_type=None, last_update_submitted_date=d(2008, 4, 14)),
+         note="legacy record: terminated, untyped completion 2008-05 after the update submitted 2008-04-14"),
+    Case(ENDED_AHEAD, False, study(**LEGACY_UPDATE, completion_date=d(2022, 5, 1), completion_date_type=None,
+                                   last_update_submitted_date=d(2022, 6, 1)),
+         note="legacy record: untyped completion before the update submitted"),
+    Case(ENDED_AHEAD, False, study(**LEGACY_UPDATE, completion_date=d(2008, 4, 30), completion_date_precision=MONTH,
+                                   completion_date_type=None, last_update_submitted_date=d(2008, 4, 14)),
+         note="legacy record: completion 2008-04 may be the day of the update submitted 2008-04-14"),
+    Case(ENDED_AHEAD, False, study(**{**AHEAD, **LEGACY_UPDATE}, last_update_submitted_date=None),
+         note="no update date at all: nothing to judge the end by"),
+    Case(ENDED_AHEAD, False, study(completion_date=d(2022, 2, 20), completion_date_type=None,
+                                   last_update_submitted_date=d(2022, 2, 10)),
+         note="a posting is given (2022-03-01): the end is judged by it, not by the submission"),
+    Case("dates.actual_after_last_update", True, study(**LEGACY_UPDATE, completion_date=d(2022, 5, 1),
+                                                       last_update_submitted_date=d(2022, 3, 1)),
+         note="legacy record: ACTUAL completion after the update submitted"),
+    Case("dates.actual_after_last_update", False, study(**LEGACY_UPDATE, last_update_submitted_date=d(2022, 3, 1)),
+         note="legacy record: ACTUAL dates before the update submitted"),
+]

@@ -107,6 +107,25 @@ def test_an_ended_status_with_its_end_ahead_names_the_status_and_both_dates(tmp_
         "update posted on 2026-06-01: the record says the study ended before the day it gives as its end."]
 
 
+def test_a_legacy_record_is_judged_by_its_update_submitted_and_says_so(tmp_path):
+    legacy = dict(PLANNED_END, last_update_posted_date=None, last_update_posted_date_precision=None,
+                  last_update_submitted_date=date(2026, 6, 1))
+    found = sorted(_findings(tmp_path, "dates.ended_status_completion_ahead", **legacy))
+    assert [(severity, evidence) for severity, _m, evidence in found] == [
+        ("error", "overall_status=COMPLETED; completion_date=2027-06-01 (ESTIMATED); "
+                  "last_update_submitted_date=2026-06-01"),
+        ("error", "overall_status=COMPLETED; primary_completion_date=2027-01-01 (ESTIMATED); "
+                  "last_update_submitted_date=2026-06-01")]
+    assert found[0][1] == ("Status is COMPLETED but the completion date 2027-06-01 (ESTIMATED) is after the record's "
+                           "last update submitted on 2026-06-01: the record says the study ended before the day it "
+                           "gives as its end.")
+    (tmp_path / "actual").mkdir()
+    actual = _findings(tmp_path / "actual", "dates.actual_after_last_update", last_update_posted_date=None,
+                       last_update_posted_date_precision=None, last_update_submitted_date=date(2021, 8, 1))
+    assert [m for _s, m, _e in actual] == [
+        "The completion date 2021-09-01 (ACTUAL) is after the record's last update submitted on 2021-08-01."]
+
+
 @pytest.mark.parametrize("minimum, maximum, fires", [
     ("18 Years", "6 Months", True), ("13 Months", "1 Year", True), ("27 Weeks", "6 Months", True),
     ("1 Year", "365 Days", False), ("1 Month", "4 Weeks", False), ("12 Months", "1 Year", False),

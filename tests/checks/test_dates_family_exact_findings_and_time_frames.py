@@ -191,8 +191,11 @@ SHAPES: dict[str, tuple[dict, dict, dict[str, str]]] = {
     "legacy recruiting, untyped completion 2008-01 within 30 days of its snapshot": (
         dict(LEGACY, overall_status="RECRUITING", start_date=month(2004, 6), primary_completion_date=None,
              completion_date=month(2008, 1)), {}, {}),
-    "legacy completed, untyped completion ahead of its update": (
+    "legacy completed, untyped completion ahead of its update submitted": (
         dict(LEGACY, start_date=month(2006, 1), primary_completion_date=None, completion_date=month(2009, 1),
+             study_first_submitted_date=date(2005, 12, 1)), {}, {ENDED_AHEAD: "error"}),
+    "legacy completed, untyped completion in the month of its update submitted": (
+        dict(LEGACY, start_date=month(2006, 1), primary_completion_date=None, completion_date=month(2008, 2),
              study_first_submitted_date=date(2005, 12, 1)), {}, {}),
     "legacy terminated 1998, registered 1999": (
         dict(LEGACY, overall_status="TERMINATED", why_stopped=None, start_date=month(1995, 2),
