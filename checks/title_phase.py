@@ -44,7 +44,8 @@ from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
 from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combination_given_in_part, phase_said,
                                              registry_phases, stated_mentions, title_phase)
-from checks.title_phase_interventions import REGISTRY_EXAMPLES, lists_no_drug, tested_without_phases
+from checks.title_phase_interventions import (REGISTRY_EXAMPLES, lists_no_drug, tested_interventions,
+                                               tested_without_phases)
 from checks.title_phase_mentions import title_mentions
 from checks.title_phase_stages import SERIES_STAGE, appended_stage, names_a_stage, stages_named
 from checks.title_phase_written import PHASE_WORDS, names_a_phase
@@ -137,7 +138,8 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
             continue
         titles = [(t.field, t.text) for t in texts[nct_id]]
         tested = kinds.get(nct_id, [])
-        yield from study_phase_findings(nct_id, titles, rows[0][0], tested_without_phases(tested),
+        without_phases = tested_without_phases(tested_interventions(tested))
+        yield from study_phase_findings(nct_id, titles, rows[0][0], without_phases,
                                         not lists_no_drug(tested), shows_types(rows[0][1], tested))
 
 

@@ -50,6 +50,24 @@ def gives_a_drug(name: str, as_treatment: bool = True) -> bool:
     return any(p.search(name) for p in given) or as_treatment and _DRUG_TREATMENT.search(name) is not None
 
 
+# A comparison of care as usual, a waiting list or nothing, named as an "Other" intervention: "Treatment as Usual",
+# "Usual care (UC)", "Wait-list control", "Waiting list", "No intervention", "Attention control". Beside a device or a
+# behavioural intervention it is what that intervention is compared with, not what the trial tests (not "Standard
+# care", which beside a procedure or radiotherapy may be the drugs compared with it).
+_CARE_AS_USUAL = re.compile(
+    r"\s*(?:(?:the|a)\s+)?(?:treatment[\s-]+as[\s-]+usual|usual[\s-]+(?:care|treatment|practice)|tau"
+    r"|wait(?:ing)?[\s-]*list(?:ed)?|no[\s-]+(?:intervention|treatment)|attention[\s-]+control)"
+    r"(?:\s*\((?:tau|uc|wl|wlc)\))?(?:[\s-]+(?:control|condition|group|arm|comparator))?[\s.]*", re.I)
+
+
+def tested_interventions(interventions: list[tuple]) -> list[tuple]:
+    """The interventions (type, name) a trial tests: an Other that is only care as usual, a waiting list or no
+    intervention, beside devices or behavioural interventions, is what they are compared with, and is left out."""
+    tested = [(kind, name) for kind, name in interventions
+              if not (kind == "OTHER" and _CARE_AS_USUAL.fullmatch(name or ""))]
+    return tested if tested and {kind for kind, _name in tested} <= WITHOUT_PHASES else list(interventions)
+
+
 def tested_without_phases(interventions: list[tuple]) -> str | None:
     """What a person calls the interventions (type, name) of a trial that tests no drug, which the registry asks to
     give N/A: its examples, "devices or behavioural interventions", or the kinds tested ("radiotherapy", "devices
