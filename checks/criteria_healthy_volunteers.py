@@ -110,18 +110,40 @@ _CONDITION_REQUIRED = re.compile(
     r"|(?:mild|moderate)(?:[\s-]*(?:to|or|-|/)[\s-]*)(?:moderate|severe)\b"
     r"|patients?\s+(?:with|diagnosed|suffering|who\s+(?:have|has|are|were))\b"
     r"|(?:subjects?|participants?|adults?|children|individuals?|men|women)\s+(?:with|who\s+(?:have|has))\s+(?:an?\s+)?"
-    r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b")
+    r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b"
+    r"|(?:(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite|probable"
+    r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed|defined))[\s,]+){1,4}"
+    r"diagnos(?:is|ed)\s+(?:of|with)\b")
+# A criterion that requires a diagnosis without naming who has it ("Diagnosis of schizophrenia", "SCID-based DSM-5
+# diagnosis of schizophrenia", "Confirmed diagnosis of COPD"): every participant has it. Beside it, healthy people
+# named as subjects, participants, adults, men or women ("Healthy male and female subjects ... in good health") are
+# patients in good general health; healthy volunteers or controls are a group of their own.
+_DIAGNOSIS_REQUIRED = re.compile(
+    r"(?:(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite|probable"
+    r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed|defined))[\s,]+){0,4}"
+    r"diagnos(?:is|ed)\s+(?:of|with)\b")
+_A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
 
 
-def _condition_required(text: str, lowered: str, section: Section) -> bool:
-    """Whether an inclusion criterion of the section opens by requiring a condition (`_CONDITION_REQUIRED`): then a
+def _condition_required(text: str, lowered: str, section: Section, required: re.Pattern = _CONDITION_REQUIRED) -> bool:
+    """Whether an inclusion criterion of the section opens by requiring a condition (`required`): then a
     criterion that only says the participant is healthy ("Healthy, as determined by medical history") speaks of a
     patient's general health beside that condition, not of a healthy volunteer."""
     for start, end in criteria_pieces(text, section.start, section.end):
         piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
-        if _CONDITION_REQUIRED.match(piece, LIST_MARK.match(piece).end()):
+        if required.match(piece, LIST_MARK.match(piece).end()):
             return True
     return False
+
+
+def _of_patients(admission: re.Match, text: str, lowered: str, section: Section) -> bool:
+    """Whether the healthy people a criterion admits are the section's patients in good general health: "healthy"
+    alone beside a criterion that requires a condition, or healthy subjects, adults, men or women (not volunteers or
+    controls) beside one that requires a diagnosis."""
+    if admission.group("alone"):
+        return _condition_required(text, lowered, section)
+    return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and _condition_required(
+        text, lowered, section, _DIAGNOSIS_REQUIRED)
 
 
 def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
@@ -147,8 +169,7 @@ def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = 
             if places[at] >= end:
                 continue
             admission = _healthy_admission(lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH)))
-            if admission is not None and not (admission.group("alone") and _condition_required(text, lowered,
-                                                                                                 section)):
+            if admission is not None and not _of_patients(admission, text, lowered, section):
                 return start, end
             label = next((found for place in places[at:] if place < end
                           and (found := _healthy_label_at(text, lowered, start, place)) is not None), None)
