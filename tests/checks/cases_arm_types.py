@@ -325,3 +325,51 @@ COMPARATOR_CASES = [
 ]
 
 CASES = NO_INTERVENTION_CASES + PLACEBO_CASES + COMPARATOR_CASES
+
+
+def said_of_study(change, summary: str | None = None, masking_description: str | None = None):
+    """The change, and the study's brief summary or masking description set to the texts given."""
+    def changed(s):
+        change(s)
+        if summary is not None:
+            s["brief_summaries"] = [{"description": summary}]
+        if masking_description is not None:
+            s["designs"][0]["masking_description"] = masking_description
+    return changed
+
+
+BENZTROPINE = comparator("Arm 3", "Benztropine .125-.5mg daily", [("DRUG", "Benztropine", "Benztropine capsules")])
+CONTROL_APP = comparator("Arm II (App version B)", "Participants use a health-education version of the app",
+                         [("BEHAVIORAL", "Health education app", "Smoking-health facts, no skills training")],
+                         "SHAM_COMPARATOR")
+
+# A control the study's texts say is given as a placebo or a sham, in other words than a placebo's.
+CASES += [
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, said_of_study(BENZTROPINE, summary=(
+        "Patients are randomized to desipramine, fluoxetine, or to a control medication not expected to relieve pain "
+        "(benztropine).")), note="a control drug not expected to have the effect tested, in the summary"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, said_of_study(BENZTROPINE, summary=(
+        "Benztropine is given as an active placebo: it mimics the anticholinergic side effects.")),
+        note="an active placebo, in the summary"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, comparator("Arm 3", "Benztropine, an active placebo",
+                                                       [("DRUG", "Benztropine", "Benztropine capsules")]),
+         note="an active placebo, in the arm's description"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, said_of_study(CONTROL_APP, masking_description=(
+        "The control app will also be called ACT on Vaping in participant-facing materials, for blinding purposes.")),
+        note="a control app under the tested one's name for blinding"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, BENZTROPINE, note="benztropine typed Placebo Comparator, nothing said"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(BENZTROPINE, summary=(
+        "The control medication, benztropine, is expected to reduce extrapyramidal symptoms.")),
+        note="a control drug expected to have an effect"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(CONTROL_APP, masking_description=(
+        "Participants will not be told which app is the active one.")), note="masked, but no disguise said"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(CONTROL_APP, summary=(
+        "The control app, called QuitGuide, gives smoking-health facts; the outcome assessor is blinded.")),
+        note="a control app named for itself, and a blinded assessor"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(comparator(
+        "Control", "Usual diabetes care from the general practitioner",
+        [("OTHER", "Usual care", "Care as usual, no study product")]),
+        summary="Dapagliflozin is compared with usual care; an active control design.",
+        masking_description="Open label; no placebo was available."),
+        note="an active control, and a placebo denied"),
+]
