@@ -9,6 +9,7 @@ from checks.criteria_age_bounds import Bound, Statement
 from checks.criteria_age_criterion import CRITERION_WIDTH, criterion_statement
 from checks.criteria_age_groups import for_groups
 from checks.criteria_age_words import age_words
+from checks.criteria_flattened_lists import flattened_items
 from checks.criteria_text import text_sections
 
 # A criterion ends at a blank line, before a line a list mark opens, at a semicolon, or at a sentence's end (a full
@@ -20,7 +21,14 @@ _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.
 
 
 def criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The criteria of text[start:end] as spans: each ends at a line break, a semicolon or a sentence's end."""
+    """The criteria of the section text[start:end] as spans: each ends at a line break, a semicolon or a sentence's
+    end, and a flattened list's items ("- Age 6 to 12 years - Diagnosis of autism") are each one."""
+    pieces = _pieces(text, start, end)
+    return flattened_items(text, (start, end), pieces) if text.find(" - ", start, end) >= 0 else pieces
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The criteria of text[start:end] as spans, cut at `_CRITERION_END`."""
     at = start
     for m in _CRITERION_END.finditer(text, start, end):
         if m.start() > at:
