@@ -28,7 +28,7 @@ _PERIOD_DAYS = {"d": 1, "w": 7, "m": 30, "2": 1}
 _TIMES_PER = (
     r"\b(?:(?P<word>twice|thrice)|(?P<n>\d{1,2}|one|two|three|four|five|six)\s*(?:times?|x|×))"
     r"[\s-]*(?:(?:a|per|each|every|in\s+a)[\s-]+|/\s*)?(?P<period>day|daily|d|24\s*h|week|weekly|wk|month|monthly)\b")
-_RANGE_BEFORE = re.compile(r"(?:\d{1,2}|one|two|three|four|five|six)\s*(?:-|–|to|or)\s*$", re.I)
+RANGE_BEFORE = re.compile(r"(?:\d{1,2}|one|two|three|four|five|six)\s*(?:-|–|to|or)\s*$", re.I)
 # "every 8 hours", "q12h": 24 / N administrations a day.
 _EVERY_HOURS = r"\bevery\s+(?P<hours>\d{1,2})\s*(?:hours?|hrs?|h)\b|\bq\.?\s?(?P<q_hours>\d{1,2})\s?(?:hours?|hrs?|h)\b"
 _EVERY_N = (r"\bevery\s+(?P<every>\d+|two|three|four|six|other)\s+(?P<every_unit>day|week|wk|month)s?\b"
@@ -107,7 +107,7 @@ def frequency(window: str, text: str = "") -> tuple[float | None, bool]:
         return None, False  # "weekly or every other week": two schedules, either of which may be given
     if found == "times_per":
         times = _WORD_NUMBERS.get((m.group("word") or m.group("n")).lower()) or int(m.group("n"))
-        if _RANGE_BEFORE.search(window, 0, m.start()):
+        if RANGE_BEFORE.search(window, 0, m.start()):
             return None, False
         return times / _PERIOD_DAYS[m.group("period")[0].lower()], False
     if found == "every_hours":

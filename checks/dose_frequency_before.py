@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from checks.dose_frequency import (
     CYCLE_DAYS, CYCLE_DAYS_LEAST, FREQUENCY, FREQUENCY_WINDOW, MOST_TIMES_BEFORE, OR_AFTER, RARE_FREQUENCY_WORDS,
@@ -16,10 +17,10 @@ from checks.dose_routes import ROUTES
 # with a route or words of how it is taken between ("orally twice daily with or without food at 300 mg"), never
 # another name ("once daily, clopidogrel at 75 mg": the frequency may be another drug's). Not "at doses of" (levels),
 # "at least 150 mg" or "at week 12".
-_HOW_TAKEN = (r"given|administered|self-administered|taken|dosed|infused|injected|delivered|with\s+or\s+without"
-              r"|with(?=\s+(?:food|meals?|water|breakfast))|without|food|meals?|water|in|the|morning|evening|before"
-              r"|after|breakfast|lunch|dinner|supper|on|an|empty|stomach|fasting")
-_TAKEN = r"(?<![\w-])(?:" + "|".join(words for _, words in ROUTES) + "|" + _HOW_TAKEN + r")(?![\w-])"
+HOW_TAKEN = (r"given|administered|self-administered|taken|dosed|infused|injected|delivered|with\s+or\s+without"
+             r"|with(?=\s+(?:food|meals?|water|breakfast))|without|food|meals?|water|in|the|morning|evening|before"
+             r"|after|breakfast|lunch|dinner|supper|on|an|empty|stomach|fasting")
+_TAKEN = r"(?<![\w-])(?:" + "|".join(words for _, words in ROUTES) + "|" + HOW_TAKEN + r")(?![\w-])"
 _DOSE_OF = (r"(?:(?:at|in|with)\s+(?:(?:a|the)\s+)?(?:(?:fixed|flat|single|standard|recommended|usual|oral)\s+)?"
             r"dos(?:e|age)|dosing)\s+(?:of\s+)?")
 FREQUENCY_TIE = re.compile(
@@ -68,11 +69,13 @@ _FREQUENCY_HINT = re.compile(r"da[iy]|week|wk|month|every|time|twice|thrice|nigh
 @dataclass(frozen=True)
 class Lead:
     """A frequency stated before an amount and tied to it ("once daily at 150 mg"): where it starts,
-    administrations a day, and whether the amount is the day's total ("daily (150 mg)")."""
+    administrations a day, whether the amount is the day's total ("daily (150 mg)"), and the drug whose name stands
+    between them ("weekly paclitaxel at 50 mg/m2"), if one does."""
 
     start: int
     per_day: float
     total: bool
+    drug: str | None = None
 
 
 def lead(text: str, start: int, previous_end: int) -> Lead | None:
@@ -116,11 +119,13 @@ def frequency_window_end(read: list, leads: list[Lead | None], i: int, sentence_
     return end
 
 
-def lead_is_own(text: str, read: list, leads: list[Lead | None], i: int, sentence_end: int) -> bool:
+def lead_is_own(text: str, read: list, leads: list[Lead | None], i: int, sentence_end: int,
+                names: Mapping[str, str] | None = None) -> bool:
     """Whether the frequency tied to the i-th amount is its own, not shared with the amounts after it in its
     sentence that state none ("weekly at 150 mg/m2 on day 1 and 100 mg/m2 on day 8", "once daily at 2 mg/kg or
-    4 mg/kg", "once daily (100 mg d1, 200 mg d2, 400 mg d3-28)"), nor a cycle's given on several of its days ("every
-    3 weeks at 75 mg/m2 on days 1 and 8")."""
+    4 mg/kg", "once daily (100 mg d1, 200 mg d2, 400 mg d3-28)") and are not another drug's (`names`: "weekly
+    paclitaxel 80 mg/m2 and cisplatin 30 mg/m2"), nor a cycle's given on several of its days ("every 3 weeks at
+    75 mg/m2 on days 1 and 8")."""
     amount_end = read[i][2]
     if 1 / leads[i].per_day >= CYCLE_DAYS_LEAST and CYCLE_DAYS.search(text, amount_end, sentence_end):
         return False
@@ -129,6 +134,17 @@ def lead_is_own(text: str, read: list, leads: list[Lead | None], i: int, sentenc
         return True
     if read[j][0].group("per_time"):
         return True
+    if names and leads[i].drug and other_drug_between(text, amount_end, read[j][0].start(), leads[i].drug, names):
+        return True
     following_end = SENTENCE_END.search(text, read[j][2])
     window_end = frequency_window_end(read, leads, j, following_end.start() if following_end else len(text))
     return frequency(text[read[j][2]:window_end], text)[0] is not None
+
+
+def other_drug_between(text: str, end: int, start: int, drug: str, names: Mapping[str, str]) -> bool:
+    """Whether another drug's name than `drug` stands between `end` and `start` (`names` maps the study's drug words
+    to its drugs' names)."""
+    return any(names.get(word, drug) != drug for word in _WORDS.findall(text[end:start].lower()))
+
+
+_WORDS = re.compile(r"[a-z][\w-]*")

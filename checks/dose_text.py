@@ -7,7 +7,8 @@ describes doses that vary by design (escalation cohorts, titration).
 
 How each part of a dose is read is in the modules beside this one: `dose_amounts` (an amount as written and the
 dose it states), `dose_frequency` (the frequency after an amount, and its words), `dose_frequency_before` (a
-frequency before an amount and tied to it), `dose_agreement` (the `Dose` and whether two agree), `dose_products`
+frequency before an amount and tied to it), `dose_frequency_before_name` (a frequency right before the drug's
+name before an amount), `dose_agreement` (the `Dose` and whether two agree), `dose_products`
 (the product an amount is of), `dose_concentrations` (concentrations in percent) and `dose_target_aucs` (a target
 AUC). What the words around an amount say is read in `dose_context` and the modules its docstring names.
 """
@@ -22,7 +23,8 @@ from checks.dose_concentrations import percents
 from checks.dose_conditions import later_schedule
 from checks.dose_counts import TIMES_BEFORE, count_after, count_before
 from checks.dose_frequency import SENTENCE_END, frequency_label
-from checks.dose_frequency_before import frequency_window_end, lead, lead_is_own
+from checks.dose_frequency_before import frequency_window_end, lead_is_own
+from checks.dose_frequency_before_name import leads_read
 from checks.dose_phases import bolus, phase_named_between, phase_of, role_after
 from checks.dose_products import product_form
 from checks.dose_routes import route_of
@@ -40,19 +42,23 @@ ELEMENT = "elemental"
 
 
 @lru_cache(maxsize=8192)  # the same intervention text is read for every arm that receives it
-def parse_doses(text: str | None) -> tuple[Dose, ...]:
-    """Every dose stated in a text, in order; () for None or text without doses."""
+def parse_doses(text: str | None, names: frozenset[tuple[str, str]] = frozenset()) -> tuple[Dose, ...]:
+    """Every dose stated in a text, in order; () for None or text without doses. `names` are the study's drug words
+    the text writes, each with its drug's name (`names_read_with`), where the reading needs them: a frequency right
+    before a drug's name ("weekly paclitaxel at 50 mg/m2") and the drug a text escalates."""
     if not text or not _DIGIT.search(text):  # every dose has an amount in digits
         return ()
     read = amounts_read(text)
     if not read and "%" not in text and "AUC" not in text:
         return ()
     variable = variable_dosing(text)
+    drugs = dict(names)
     # another drug's one amount beside the drug a text escalates, compared as a fixed dose
-    fixed = fixed_amounts(text, [(m.start(), amount_end) for m, _, amount_end in read]) if variable else frozenset()
+    fixed = fixed_amounts(text, [(m.start(), amount_end) for m, _, amount_end in read], drugs) if variable \
+        else frozenset()
     # concentrations and target AUCs, each compared only with its like
     apart = (percents(text, variable) if "%" in text else []) + (target_aucs(text, variable) if "AUC" in text else [])
-    leads = [lead(text, m.start(), read[i - 1][2] if i else 0) for i, (m, _, _) in enumerate(read)]
+    leads = leads_read(text, read, drugs)
     doses = []
     for i, (m, parts, amount_end) in enumerate(read):
         next_start = read[i + 1][0].start() if i + 1 < len(read) else len(text)
@@ -60,7 +66,7 @@ def parse_doses(text: str | None) -> tuple[Dose, ...]:
         end = sentence_end.start() if sentence_end else len(text)
         dose = dose_of(m, text, parts, amount_end, frequency_window_end(read, leads, i, end))
         if dose is not None and leads[i] and dose.per_day is None and not dose.unit.endswith(RATES) \
-                and lead_is_own(text, read, leads, i, end):
+                and lead_is_own(text, read, leads, i, end, drugs):
             dose = _changed(dose, per_day=leads[i].per_day, per_time=leads[i].total)
         if dose is not None:
             previous_end = read[i - 1][2] if i else 0

@@ -4,6 +4,8 @@ another drug's one amount beside the drug it escalates, the most that may be giv
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Mapping
 
 from checks.drug_names import stem_drugs
 
@@ -61,6 +63,7 @@ def floor(text: str, start: int) -> bool:
     return any(word in lower for word in _FLOOR_WORDS) and FLOOR_BEFORE.search(before) is not None
 
 
+@lru_cache(maxsize=8192)  # a text's dose reading and the choice of the drug names it is read with both ask
 def variable_dosing(text: str) -> bool:
     """Whether a text describes doses that vary by design (escalation, titration, cohorts)."""
     lower = text.lower()
@@ -81,11 +84,29 @@ _NOT_NAMES = frozenset({
 })
 
 
-def _drug_word(word: str) -> bool:
-    """Whether a word read where a drug's name stands is one: it carries a drug's INN stem or is a product's code (a
-    verb, a body or a design word standing there is none: "patients will receive escalating doses")."""
+def _drug_word(word: str, names: Mapping[str, str]) -> bool:
+    """Whether a word read where a drug's name stands is one: a word of the study's drugs' names (`names`), or one
+    that carries a drug's INN stem or is a product's code (a verb, a body or a design word standing there is none:
+    "patients will receive escalating doses")."""
     lower = word.lower()
-    return _CODE.fullmatch(lower) is not None or lower in stem_drugs(lower)
+    if lower in _NOT_NAMES:
+        return False
+    return lower in names or _CODE.fullmatch(lower) is not None or lower in stem_drugs(lower)
+
+
+def names_change_escalation(words: list[str], names: Mapping[str, str]) -> bool:
+    """Whether the study's drug words a varying text writes (`names` maps them to their drugs' names) change which
+    drug it escalates and which amounts are another drug's: one of them is a drug's name by the study alone (no INN
+    stem, no code: "lenalidomide", "insulin"), or two name one drug ("MEDI4736", "durvalumab")."""
+    return any(not _drug_word(word, {}) for word in words) or len({names[word] for word in words}) < len(words)
+
+
+def _coordinated(word: str, drug: str, names: Mapping[str, str]) -> bool:
+    """Whether a word coordinated with the drug `drug` names a second drug: not a word of who is dosed or how, nor
+    another of the drug's own names ("escalating doses of MEDI4736/durvalumab" in a study of "Durvalumab
+    (MEDI4736)")."""
+    lower = word.lower()
+    return lower not in _NOT_NAMES and names.get(lower, lower) != names.get(drug, drug)
 
 
 # The drug an escalation names after its words: "dose escalation of olaparib", "escalating doses of oral ABC-123",
@@ -110,63 +131,84 @@ _COORDINATED_BEFORE = re.compile(rf"(?<![\w-]){_NAME}\s*(?:,|/|&|\band\b|\bor\b)
 _NAMED_WINDOW = 60
 
 
-def escalated_drug(text: str) -> str | None:
-    """The one drug (a lower-case word) every word of varying doses in a text names ("Dose escalation of olaparib
-    ... olaparib will be escalated"); None when one of them names no drug, they name different drugs, or the
-    escalated drug is coordinated with another ("escalating doses of olaparib and durvalumab")."""
+def escalated_drug(text: str, names: Mapping[str, str] | None = None) -> str | None:
+    """The one drug every word of varying doses in a text names ("Dose escalation of olaparib ... olaparib will be
+    escalated"): its name where `names` (the study's drug words and their drugs' names) holds its word, else the
+    lower-case word; None when one of them names no drug, they name different drugs, or the escalated drug is
+    coordinated with another ("escalating doses of olaparib and durvalumab")."""
+    names = names or {}
     named = set()
     for m in _VARIABLE.finditer(text):
-        drug = _named_by(text, m.start(), m.end())
-        if drug is None:
+        word = _named_by(text, m.start(), m.end(), names)
+        if word is None:
             return None
-        named.add(drug)
+        named.add(names.get(word, word))
     return named.pop() if len(named) == 1 else None
 
 
-def _named_by(text: str, start: int, end: int) -> str | None:
-    """The drug the varying-dose words at start..end name, after them or before them, or whose parenthesis they
+def _named_by(text: str, start: int, end: int, names: Mapping[str, str]) -> str | None:
+    """The drug word the varying-dose words at start..end name, after them or before them, or whose parenthesis they
     stand in ("olaparib (cohort 1: 100 mg"); None if none or two."""
     after = _NAMED_AFTER.match(text, end)
-    if after and _drug_word(after.group(1)):
+    if after and _drug_word(after.group(1), names):
+        drug = after.group(1).lower()
         following = _COORDINATED_AFTER.match(text, after.end())
-        return None if following and following.group(1).lower() not in _NOT_NAMES else after.group(1).lower()
+        return None if following and _coordinated(following.group(1), drug, names) else drug
     window = max(0, start - _NAMED_WINDOW)
     opened = text.rfind("(", window, start)
     if opened >= 0 and ")" not in text[opened:start]:
         start = opened  # the words stand in a parenthesis: its drug is named right before it
     before = _NAMED_BEFORE.search(text, window, start)
-    if before is None or not _drug_word(before.group(1)) or before.group(2) and not _IN_VARYING.match(text, start):
+    if before is None or not _drug_word(before.group(1), names) \
+            or before.group(2) and not _IN_VARYING.match(text, start):
         return None
+    drug = before.group(1).lower()
     leading = _COORDINATED_BEFORE.search(text, max(0, before.start() - _NAMED_WINDOW), before.start())
-    return None if leading and leading.group(1).lower() not in _NOT_NAMES else before.group(1).lower()
+    return None if leading and _coordinated(leading.group(1), drug, names) else drug
 
 
 # Another drug named right before its amount, the first of its clause or after a word that joins it to the escalated
 # one: "in combination with pembrolizumab 200 mg", "plus nivolumab (480 mg", "; durvalumab 1500 mg", "+ fixed-dose
-# nivolumab at a dose of 480 mg", "Arm A: pembrolizumab 200 mg".
+# nivolumab at a dose of 480 mg", "Arm A: pembrolizumab 200 mg"; `first`, the words before the last of a name of
+# several ("plus abiraterone acetate 1000 mg").
 _OTHER_BEFORE = re.compile(
     rf"(?:^|[.;:\n]\s*|\b(?:plus|with|and)\s+|[+&]\s*)(?:(?:the|standard|fixed|flat|standard-dose|fixed-dose|flat-dose"
-    rf"|oral|iv|intravenous|subcutaneous|sc)\s+)*{_NAME}(?:\s*[(:,]\s*|\s+)(?:(?:at|a|an|the|fixed|flat|dose|doses"
-    rf"|of|oral|orally|iv|i\.v\.|intravenous|intravenously|subcutaneous|subcutaneously|sc|po|given|administered"
-    rf"|infused)\s*)*$", re.I)
+    rf"|oral|iv|intravenous|subcutaneous|sc)\s+)*(?P<first>(?:(?!(?:plus|with|and)\b)[a-z][\w-]*\w\s+){{0,2}}?)"
+    rf"(?P<name>[a-z][\w-]*\w)"
+    rf"(?:\s*[(:,]\s*|\s+)(?:(?:at|a|an|the|fixed|flat|dose|doses|of|oral|orally|iv|i\.v\.|intravenous|intravenously"
+    rf"|subcutaneous|subcutaneously|sc|po|given|administered|infused)\s*)*$", re.I)
 # What ends the other drug's part of the text before the next amount: a sentence or clause, or a drug joined on.
 _PART_END = re.compile(r"[.;]\s|[;\n]|\b(?:plus|with|and)\s+[a-z]|[+&]\s*[a-z]", re.I)
 # How far before its amount the other drug may be named ("in combination with pembrolizumab at a fixed dose of").
 _OTHER_WINDOW = 80
 
 
-def fixed_amounts(text: str, amounts: list[tuple[int, int]]) -> frozenset[int]:
+def fixed_amounts(text: str, amounts: list[tuple[int, int]], names: Mapping[str, str] | None = None) -> frozenset[int]:
     """The indexes of the amounts (start, end) of a varying text that are each the one amount of a drug other than
     the one it escalates, named right before it ("Escalating doses of ABC-123 plus nivolumab 480 mg Q4W": 480 mg is
-    nivolumab's, given at one dose); none when the text does not name one escalated drug (`escalated_drug`)."""
+    nivolumab's, given at one dose); none when the text does not name one escalated drug (`escalated_drug`). `names`
+    maps the study's drug words to its drugs' names: a word of one is a drug's name, and two words of one drug ("Dose
+    escalation of MEDI4736 ...; durvalumab 1500 mg") name no other drug."""
+    names = names or {}
     others = {}
     for i, (start, end) in enumerate(amounts):
         next_start = amounts[i + 1][0] if i + 1 < len(amounts) else len(text)
         other = _OTHER_BEFORE.search(text, max(0, start - _OTHER_WINDOW), start)
-        if other and _drug_word(other.group(1)) and (next_start == len(text)
+        if other and _named_other(other, names) and (next_start == len(text)
                                                      or _PART_END.search(text, end, next_start) is not None):
-            others[i] = other.group(1).lower()
+            word = other.group("name").lower()
+            others[i] = names.get(word, word)
     if not others:  # most varying texts: no other drug's amount, the escalated drug is not looked for
         return frozenset()
-    escalated = escalated_drug(text)
+    escalated = escalated_drug(text, names)
     return frozenset(i for i, other in others.items() if escalated and other != escalated)
+
+
+def _named_other(other: re.Match, names: Mapping[str, str]) -> bool:
+    """Whether the words read before another drug's amount name a drug: its one word, or the words of one of the
+    study's drugs' names ("abiraterone acetate")."""
+    word = other.group("name").lower()
+    if not _drug_word(word, names):
+        return False
+    first = other.group("first").split()
+    return not first or word in names and all(names.get(w.lower()) == names[word] for w in first)

@@ -5,6 +5,7 @@ import re
 from typing import Mapping
 
 from checks.dose_agreement import Dose
+from checks.dose_frequency_before_name import names_read_with
 from checks.dose_text import parse_doses
 from checks.drug_history import taken_before
 from checks.drug_names import FORM_WORDS
@@ -19,7 +20,10 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
     substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
     found: dict[str, list[Dose]] = {}
     concentration: tuple[str, int] | None = None  # the last concentration's drug, and where it ended
-    for dose in parse_doses(text):
+    doses = parse_doses(text)
+    if doses and (names := names_read_with(text, drugs)):  # most texts: read without them
+        doses = parse_doses(text, names)
+    for dose in doses:
         if dose.unit == PERCENT:  # compared with the drug's concentrations only, whatever its amounts say
             drug = _drug_of_concentration(text, dose, drugs) or _continued(text, dose, concentration, drugs)
             if drug:
