@@ -4,7 +4,7 @@
 
 SOURCE is a folder of records (e.g. a bench corpus, bench/generate.py); DB is made afresh. Prints the main
 process's CPU seconds of the load stage (every batch's load_batch, with the checkpoint a run makes after a batch
-once its log passes connect.CHECKPOINT_BYTES), the batches followed by a checkpoint with the WAL size before it,
+once its log passes checkpoints.CHECKPOINT_BYTES), the batches followed by a checkpoint with the WAL size before it,
 and the main process's resident memory (now and peak) after loading, checking, the after-run steps (issue history,
 search index, watch lists: --after) and closing. CPU, not wall: other processes share the machine.
 """
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flows import run  # noqa: E402
-from warehouse import connect as connect_module, load  # noqa: E402
+from warehouse import checkpoints, connect as connect_module, load  # noqa: E402
 
 AS_OF = date(2026, 11, 22)
 
@@ -52,10 +52,11 @@ def main() -> None:
     parser.add_argument("--after", action="store_true", help="also the after-run steps (implies --check)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--each", action="store_true", help="print every batch")
-    parser.add_argument("--checkpoint-mb", type=int, help="log size a run checkpoints after (connect.CHECKPOINT_BYTES)")
+    parser.add_argument("--checkpoint-mb", type=int,
+                        help="log size a run checkpoints after (checkpoints.CHECKPOINT_BYTES)")
     args = parser.parse_args()
     if args.checkpoint_mb is not None:
-        connect_module.CHECKPOINT_BYTES = args.checkpoint_mb * 10**6
+        checkpoints.CHECKPOINT_BYTES = args.checkpoint_mb * 10**6
     for stale in (args.db, args.db.with_name(args.db.name + ".wal")):
         stale.unlink(missing_ok=True)
     batches = []
@@ -89,7 +90,7 @@ def main() -> None:
     for i, b in enumerate(batches if args.each else []):
         print(f"  batch {i + 1}: CPU {b[0]:.2f} s, WAL {b[2] / 2**20:.0f} -> {b[3] / 2**20:.0f} MiB, "
               f"{b[4]} MiB resident, {b[5]} MiB peak, DuckDB {b[6]} MiB in memory, {b[7]} MiB spilled")
-    # A batch followed by a checkpoint (connect.checkpoint_due, inside load_batch) shows as the WAL shrinking.
+    # A batch followed by a checkpoint (checkpoints.checkpoint_due, inside load_batch) shows as the WAL shrinking.
     for i, b in [(i, b) for i, b in enumerate(batches) if b[3] < b[2]]:
         print(f"  checkpoint after batch {i + 1}: batch CPU {b[0]:.2f} s, WAL before the batch {b[2] / 2**20:.0f} MiB")
     plain = sorted(b[0] for i, b in enumerate(batches) if b[3] >= b[2])

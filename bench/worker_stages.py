@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows import assemble, batch_workers, parse_batch  # noqa: E402
+from flows import assemble, batch_stages, parse_batch  # noqa: E402
 from flows.inputs import IGNORED_NAMES, Input  # noqa: E402
 from warehouse import load  # noqa: E402
 
@@ -35,7 +35,7 @@ def read_inputs(source: Path, n: int) -> list[Input]:
 
 
 def one_round(inputs: list[Input], batch_size: int, profile: cProfile.Profile | None = None) -> dict[str, float]:
-    """CPU seconds per stage over every batch of the inputs, as `batch_workers.prepare_batch` runs them."""
+    """CPU seconds per stage over every batch of the inputs, as `batch_stages.prepare_batch` runs them."""
     spent = dict.fromkeys(STAGES, 0.0)
     for start in range(0, len(inputs), batch_size):
         items = inputs[start:start + batch_size]
@@ -45,7 +45,7 @@ def one_round(inputs: list[Input], batch_size: int, profile: cProfile.Profile | 
             began = time.process_time()
             parsed = parse_batch.parse_inputs(items, set())
             parsed_at = time.process_time()
-            validated = batch_workers.validate_records(parsed)
+            validated = batch_stages.validate_records(parsed)
             validated_at = time.process_time()
             batch = load.in_arrow(assemble.assemble("bench", parsed, validated))
             assembled_at = time.process_time()

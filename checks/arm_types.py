@@ -9,7 +9,7 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 from __future__ import annotations
 
 from checks.date_columns import rule, select
-from checks.missing_fields import PLACEHOLDERS
+from checks.placeholder_values import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
 from checks.sql_text import literal, one_of, sql_text
 from flows.parsers import REGISTRY_LAYOUTS

@@ -8,7 +8,8 @@ import duckdb
 import pyarrow as pa
 
 from checks.rule import SEVERITIES, Finding, Rule
-from warehouse.connect import deleting_from, transaction
+from warehouse.connect import transaction
+from warehouse.memory_limit import deleting_from
 from warehouse.personal_text import masked_column
 
 

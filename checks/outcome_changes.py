@@ -19,7 +19,7 @@ from typing import Iterable
 
 import duckdb
 
-from checks.missing_fields import PLACEHOLDERS
+from checks.placeholder_values import PLACEHOLDERS
 from checks.cross_source_versions import REGISTRY_LAYOUTS
 from checks.rule import CheckScope, Finding, Rule
 from checks.scoped_tables import IN_SCOPE

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from checks.date_columns import rule, select
-from checks.missing_fields import PLACEHOLDERS
+from checks.placeholder_values import PLACEHOLDERS
 from checks.sql_text import literal, one_of, sql_text
 
 FAMILY = "protocol"

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, before_fdaaa_evidence, rule, select
-from checks.missing_fields import NOT_YET_GIVEN, PLACEHOLDERS
+from checks.placeholder_values import NOT_YET_GIVEN, PLACEHOLDERS
 from checks.sql_text import literal, sql_text
 from flows.parsers import REGISTRY_LAYOUTS
 
 FAMILY = "protocol"
 # What a time frame box holds when its writer gave no time: the placeholders of any short text (the registry's own
 # legacy filler "Not Provided" among them, which old records carry for a time frame never entered), a time still to
-# come (missing_fields.NOT_YET_GIVEN: "Pending", "To be confirmed"; "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
+# come (placeholder_values.NOT_YET_GIVEN: "Pending", "To be confirmed"; "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
 # give a time, if any, where the message says so.
 TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + NOT_YET_GIVEN + ("not reported", "not defined", "xx", "xxx",
                                                           "see description", "see outcome description",

@@ -17,7 +17,7 @@ from checks.gx_reuse import observed_key
 from checks.report_fingerprints import Fingerprints, of, write_page
 from checks.report_pages import write_study_lists, write_study_pages
 from checks.shown_text import shown_in_template
-from warehouse.connect import database_path
+from warehouse.database_file import database_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 

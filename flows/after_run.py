@@ -8,8 +8,9 @@ import duckdb
 
 from flows.timing import mark
 from flows.watch_report import watch_markdown
-from warehouse.connect import drop_cached_pages, fit_memory
+from warehouse.connect import drop_cached_pages
 from warehouse.literals import literal
+from warehouse.memory_limit import fit_memory
 from warehouse.search_index import built_whole, update_search_index
 
 

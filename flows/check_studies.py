@@ -9,7 +9,8 @@ import duckdb
 
 import checks
 from warehouse import runs
-from warehouse.connect import checkpoint_held_changes, fit_memory
+from warehouse.checkpoints import checkpoint_held_changes
+from warehouse.memory_limit import fit_memory
 
 Reconnected = Callable[[duckdb.DuckDBPyConnection], None]
 
@@ -30,7 +31,7 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
 def ready_to_check(con: duckdb.DuckDBPyConnection,
                    reconnected: Reconnected | None = None) -> duckdb.DuckDBPyConnection:
     """The connection the check runs on: `con`, or, when the loading left much in the log, a new one after a
-    checkpoint (connect.checkpoint_held_changes), given to `reconnected` too; `con` is then closed."""
+    checkpoint (checkpoints.checkpoint_held_changes), given to `reconnected` too; `con` is then closed."""
     fit_memory(con)  # the keys the run's loading added count against DuckDB's limit
     ready = checkpoint_held_changes(con)  # and the changes it left in the log are held in memory
     if ready is not con and reconnected is not None:

@@ -1,63 +1,39 @@
-"""The `trialqc` command: run, pull, serve, issues, report."""
-from __future__ import annotations
+"""The `trialqc` command: run, pull, serve, issues, report.
 
-import os
-import re
-from contextlib import contextmanager
+It keeps the command's app and each command's options and handling; the parts they use are beside it: the consoles
+and the one-line failure (cli_console.py), the group that makes search, diff and watch when named (cli_group.py),
+the checks of what a command is given (cli_arguments.py), the run's stages (cli_run.py) and how its faults are told
+apart (cli_run_faults.py).
+"""
+from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from typer.core import TyperGroup
 
 from checks.rule import CATEGORIES, SEVERITIES
 
 from flows import cli_params
+from flows.cli_arguments import check_choice, check_report_folder, check_study, reader
+from flows.cli_console import console, err, fail
+from flows.cli_group import Commands
+from flows.cli_run import run_once, stops_noted
+from flows.cli_run_faults import (API_GONE, exit_without_prefect_drain, is_infrastructure, out_of_memory,
+                                  prefect_api_gone)
 from flows.settings import Settings, apply_offline_defaults
 
 apply_offline_defaults()
 cli_params.install()  # option values read without pydantic
 
-# Made only when named (or listed, as --help does): their modules load the search and version code that
-# `trialqc run` and the other commands do not need.
-LATER = ("search", "diff", "watch")
 INTERRUPTED = ("interrupted: batches committed before the stop are kept and the run is recorded as 'interrupted'; "
                "run again to load the rest and check what it loaded.")
 
 
-def _later_commands() -> dict:
-    """The search, diff and watch commands, made as if registered on `app` (the same defaults)."""
-    from flows import cli_diff, cli_search
-
-    later = typer.Typer(add_completion=False)
-    later.command("search")(cli_search.search)
-    later.command("diff")(cli_diff.diff)
-    later.add_typer(cli_search.watch_app, name="watch")
-    return dict(typer.main.get_group(later).commands)
-
-
-class _Commands(TyperGroup):
-    """The command's group: the LATER commands are made the first time a command not yet made is asked for
-    (one of them, or a misspelt name: the suggestions include them)."""
-
-    def list_commands(self, ctx) -> list[str]:
-        return [*super().list_commands(ctx), *(name for name in LATER if name not in self.commands)]
-
-    def get_command(self, ctx, cmd_name: str):
-        if cmd_name not in self.commands and LATER[0] not in self.commands:
-            for name, command in _later_commands().items():
-                self.commands.setdefault(name, command)
-        return super().get_command(ctx, cmd_name)
-
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Commands,
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=Commands,
                   help="Load clinical-trial registry records into DuckDB and flag the ones you cannot trust.")
-console = Console()
-err = Console(stderr=True, soft_wrap=True)
 
 
 def _as_of(value: Optional[str]) -> Optional[date]:
@@ -67,11 +43,6 @@ def _as_of(value: Optional[str]) -> Optional[date]:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-11-22", param_hint="--as-of")
-
-
-def _fail(code: int, message: str) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -106,83 +77,58 @@ def run(
     try:
         source_path, db_path = settings.resolve(source, db)
         if report:  # before anything is loaded: a run whose report cannot be written would end half done
-            _check_report_folder(settings.reports_for(db_path), "TRIALQC_REPORTS, or --no-report")
+            check_report_folder(settings.reports_for(db_path), "TRIALQC_REPORTS, or --no-report")
     except UsageError as exc:
-        _fail(2, str(exc))
+        fail(2, str(exc))
     options = {"as_of": reference, "batch_size": batch_size, "recheck_all": recheck_all, "workers": workers,
                "rehash": rehash, "report": report, "ducklake": str(ducklake) if ducklake else None}
-    with _stops_noted() as noted:  # until the run takes its stops, and once it has ended: see _stops_noted
+    with stops_noted() as noted:  # until the run takes its stops, and once it has ended: see stops_noted
         try:
             check_writable(db_path)  # fail fast; readers of the published file never block a run (flows/publish.py)
             with sigterm_as_interrupt():
                 if noted:
                     raise InterruptedBeforeRun(BEFORE_THE_RUN)
                 raised = stops_raised()
-                result = _run_once(source_path, db_path, settings, prefect, options)
+                result = run_once(source_path, db_path, settings, prefect, options)
                 # a stop while it prints: not SIGTERM's default, which killed the process
                 _print_summary(result, swallowed=stops_raised() > raised)
         except UsageError as exc:
-            _fail(2, str(exc))
+            fail(2, str(exc))
         except WarehouseError as exc:
-            _fail(1, str(exc))
+            fail(1, str(exc))
         except PrefectServerError as exc:
-            _fail(1, f"{exc}. Nothing was done.")
+            fail(1, f"{exc}. Nothing was done.")
         except (InterruptedAfterRun, InterruptedBeforeRun) as exc:
-            _fail(130, str(exc))
+            fail(130, str(exc))
         except FailedAfterRun as exc:
-            _fail(1, str(exc))
+            fail(1, str(exc))
         except (KeyboardInterrupt, duckdb.InterruptException):
-            _fail(130, INTERRUPTED)
+            fail(130, INTERRUPTED)
         except Exception as exc:  # an I/O or database fault: one line with the real cause
             if stopped_by_signal(exc):  # a query Ctrl-C or SIGTERM cut, wherever it was
-                _fail(130, INTERRUPTED)
-            if _prefect_api_gone(exc):
-                err.print(f"[bold red]error:[/] {escape(_API_GONE.format(described(exc)))}")
-                _exit_without_prefect_drain(1)
+                fail(130, INTERRUPTED)
+            if prefect_api_gone(exc):
+                err.print(f"[bold red]error:[/] {escape(API_GONE.format(described(exc)))}")
+                exit_without_prefect_drain(1)
             lost = worker_lost(exc)
             if lost is not None:
-                _fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies "
+                fail(1, f"{lost}. Batches committed before it are kept, and the next run checks the studies "
                          "they loaded; give the run more memory, or fewer --workers or a smaller --batch-size, and run "
                          "again (loaded files are skipped).")
-            if _out_of_memory(exc):
-                _fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
+            if out_of_memory(exc):
+                fail(1, f"{described(exc)}. Batches committed before it are kept; give DuckDB more memory "
                          "(TRIALQC_DUCKDB_MEMORY, e.g. 2GB) and run again (loaded files are skipped).")
-            if not _is_infrastructure(exc):
+            if not is_infrastructure(exc):
                 raise
             if stage_of(exc) == STARTING:
-                _fail(1, f"{described(exc)}: the run did not start, and the published warehouse is as the last run "
+                fail(1, f"{described(exc)}: the run did not start, and the published warehouse is as the last run "
                          "left it; free disk space or fix permissions, then run again.")
-            _fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
+            fail(1, f"{described(exc)}. Batches committed before the fault are kept and the failed one was "
                      "rolled back; free disk space or fix permissions, then run again (loaded files are skipped).")
         except BaseException as exc:  # Prefect's TerminationSignal: a SIGTERM while Prefect starts or ends the flow run
             if stopped_by_signal(exc):
-                _fail(130, INTERRUPTED)
+                fail(130, INTERRUPTED)
             raise
-
-
-@contextmanager
-def _stops_noted() -> Iterator[list[int]]:
-    """Take Ctrl-C and SIGTERM as noted, not acted on, in the block, and yield where they are noted: the run's own
-    handling (flows/stops.py) takes them while it runs and gives these back when it ends. One noted before it began
-    (as its paths were checked) stops it as it begins; one that comes once it has ended, its summary printed, finds
-    nothing left to stop, and the command ends as the run did (a default handler there killed it, exit -15, or
-    raised at the interpreter's exit, -2). The `trialqc` command keeps them so until it exits; a caller in its own
-    process (a test) gets its handlers back."""
-    import signal
-
-    from flows.entry import exits_after_command
-    from flows.stops import STOPS
-
-    previous = {stop: signal.getsignal(stop) for stop in STOPS}
-    noted: list[int] = []
-    for stop in STOPS:
-        signal.signal(stop, lambda signum, frame: noted.append(signum))
-    try:
-        yield noted
-    finally:
-        if not exits_after_command():
-            for stop, handler in previous.items():
-                signal.signal(stop, handler)
 
 
 def _print_summary(result, swallowed: bool = False) -> None:
@@ -201,136 +147,6 @@ def _print_summary(result, swallowed: bool = False) -> None:
             raise KeyboardInterrupt("a stop the run took and a library dropped")
     except KeyboardInterrupt as exc:
         raise InterruptedAfterRun(kept_after_interrupt(published=True, data_docs=False)) from exc
-
-
-def _run_once(source_path: Path, db_path: Path, settings: Settings, prefect: bool, options: dict):
-    """The run itself: as a Prefect flow when a server is configured (checked to answer first: a UsageError when it
-    does not) or asked for, else the same stages directly."""
-    if settings.prefect_api_url:
-        from flows.prefect_server import check_api_answers
-
-        check_api_answers(settings.prefect_api_url, ", or `unset PREFECT_API_URL` to run without a server. Nothing "
-                                                    "was done.")
-        from flows.pipeline import trialqc_flow
-
-        return trialqc_flow(source=str(source_path), db=str(db_path), **options)
-    if prefect:
-        return _run_on_temporary_server(source_path, db_path, settings, options)
-    import logging
-    import uuid
-
-    from flows.run import run_pipeline
-    from flows.warehouse_session import warehouse_session
-
-    log = logging.getLogger("trialqc")
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    run_id, report, ducklake = str(uuid.uuid4()), options.pop("report"), options.pop("ducklake")
-    options["batch_size"] = options["batch_size"] or settings.batch_size
-    options["as_of"] = options["as_of"] or date.today()
-    with warehouse_session(db_path, run_id, log, settings.reports_for(db_path) if report else None,
-                           ducklake=ducklake) as session:
-        return run_pipeline(session.con, run_id=run_id, source=source_path, db_path=db_path, log=log, by_rule=False,
-                            reconnected=session.use, **options)
-
-
-def _run_on_temporary_server(source_path: Path, db_path: Path, settings: Settings, options: dict):
-    """The Prefect flow on a temporary API of its own, which a stop sent to the run's process group leaves running
-    until the run has recorded the stop (flows/prefect_server.py)."""
-    from flows.prefect_server import TemporaryPrefectServer
-
-    server = TemporaryPrefectServer(settings.prefect_start_timeout)
-    err.print("[dim]starting a temporary Prefect server for this run (set PREFECT_API_URL to use a running one)[/]")
-    os.environ["PREFECT_API_URL"] = server.start()  # before prefect is imported: it reads its settings once
-    os.environ.setdefault("PREFECT_UI_URL", "")  # the server has no UI: no "View at" link that leads nowhere
-    from flows.pipeline import trialqc_flow
-
-    # The server is stopped once the summary is printed (`_print_summary`), else at exit.
-    return trialqc_flow(source=str(source_path), db=str(db_path), **options)
-
-
-def _is_infrastructure(exc: BaseException) -> bool:
-    """Disk full, permissions, a database I/O fault: the run cannot go on, and it is not a bug."""
-    import duckdb
-
-    from flows.errors import InfrastructureError
-
-    if isinstance(exc, duckdb.TransactionException):  # a COMMIT that could not write its log: the disk, not a bug
-        return "Could not write" in str(exc) or "No space left" in str(exc)
-    return isinstance(exc, (OSError, InfrastructureError, duckdb.IOException, duckdb.FatalException))
-
-
-def _prefect_api_gone(exc: BaseException) -> bool:
-    """A connection to the Prefect API that failed (its server stopped or restarted mid-run): an httpx transport
-    error raised through Prefect's client. The registry pull handles its own."""
-    import httpx
-
-    if not isinstance(exc, httpx.TransportError):
-        return False
-    frame = exc.__traceback__
-    while frame is not None:
-        if PREFECT_CLIENT in frame.tb_frame.f_code.co_filename:
-            return True
-        frame = frame.tb_next
-    return False
-
-
-PREFECT_CLIENT = os.path.join("prefect", "client", "")
-_API_GONE = ("the Prefect API stopped answering during the run ({}), so Prefect could not record it; what the run "
-             "committed is kept, and published where the log above says so. Start the Prefect server again (or run "
-             "without PREFECT_API_URL) and run again (loaded files are skipped).")
-
-
-def _exit_without_prefect_drain(code: int) -> None:
-    """Exit now: at exit Prefect would send the run's queued events to the API that stopped answering, each after a
-    connection timeout, and the process stayed for more than seven minutes after the run had published. A temporary
-    Prefect server this process started (`--prefect`) is stopped first."""
-    import sys
-
-    from flows.prefect_server import stop_all
-
-    stop_all()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
-def _out_of_memory(exc: BaseException) -> bool:
-    """DuckDB out of memory, also when it made a checkpoint fail (a fatal error that names the allocation)."""
-    import duckdb
-
-    return isinstance(exc, duckdb.OutOfMemoryException) or (
-        isinstance(exc, duckdb.FatalException) and "could not allocate" in str(exc))
-
-
-def _reader(db: Optional[Path]):
-    """A read-only connection to the published warehouse, or exit with what to do."""
-    from flows.reader import not_a_warehouse, not_duckdb, open_reader
-    from warehouse.connect import WarehouseError
-
-    db_path = db or Settings.from_env().db_path
-    if not db_path.exists():
-        _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
-    problem = not_duckdb(db_path)
-    if problem:
-        _fail(2, problem)
-    try:
-        con = open_reader(db_path, say=lambda line: err.print(escape(line)))
-    except WarehouseError as exc:
-        _fail(1, str(exc))
-    problem = not_a_warehouse(con, db_path)
-    if problem:
-        _fail(2, problem)
-    return con
-
-
-def _check_choice(value: Optional[str], choices: tuple[str, ...], option: str) -> Optional[str]:
-    """The choice as the warehouse writes it, in any case ('ERROR' is error); exit 2 naming the choices."""
-    if value and value.strip().lower() not in choices:
-        _fail(2, f"unknown {option} {value!r}: use {', '.join(choices)}")
-    return value.strip().lower() if value else value
 
 
 @app.command()
@@ -363,21 +179,21 @@ def pull(
     try:
         day = datetime.strptime(since, "%Y-%m-%d").date() if since else None
     except ValueError:
-        _fail(2, f"--since {since!r} is not a date like 2026-11-01")
+        fail(2, f"--since {since!r} is not a date like 2026-11-01")
     try:
         request = pull_request(settings, since=day, full=full, bulk=bulk, departed=departed, landing=landing, db=db,
                                api_url=api_url, bulk_url=bulk_url, page_size=page_size, timeout=timeout, term=term,
                                condition=condition, intervention=intervention, sponsor=sponsor)
         complete = pull_in_terminal(request, settings, console)
     except UsageError as exc:
-        _fail(2, str(exc))
+        fail(2, str(exc))
     except (WarehouseError, OSError) as exc:
-        _fail(1, f"{exc}")
+        fail(1, f"{exc}")
     except KeyboardInterrupt:
-        _fail(130, "interrupted: the pages landed so far are kept and the pull is recorded incomplete; the cursor "
+        fail(130, "interrupted: the pages landed so far are kept and the pull is recorded incomplete; the cursor "
                    "did not move. Run the same pull again to resume.")
     if not complete:
-        _fail(1, "the pull is incomplete (see above); nothing was marked complete and the cursor did not move. "
+        fail(1, "the pull is incomplete (see above); nothing was marked complete and the cursor did not move. "
                  "Run the same pull again to resume or retry.")
 
 
@@ -394,14 +210,14 @@ def issues(
     from flows.render import print_issues
     from flows.render_changes import print_changes
 
-    category = _check_choice(category, CATEGORIES, "category")
-    severity = _check_choice(severity, SEVERITIES, "severity")
-    con = _reader(db)
+    category = check_choice(category, CATEGORIES, "category")
+    severity = check_choice(severity, SEVERITIES, "severity")
+    con = reader(db)
     if nct:
-        _check_study(con, nct)
+        check_study(con, nct)
     if since_last:
         if not _has_history(con):
-            _fail(2, "this warehouse has no issue history yet: run `trialqc run` once to start it")
+            fail(2, "this warehouse has no issue history yet: run `trialqc run` once to start it")
         print_changes(console, con, severity=severity, nct=nct, limit=limit)
     else:
         print_issues(console, con, nct=nct, category=category, severity=severity, limit=limit)
@@ -410,22 +226,6 @@ def issues(
 def _has_history(con) -> bool:
     return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' "
                             "AND table_name = 'quality_issue_history'").fetchone()[0])
-
-
-def _check_study(con, nct: str) -> None:
-    """Exit 2 with what is known when the study is not in the warehouse."""
-    nct_id = nct.strip().upper()
-    if not re.fullmatch(r"NCT\d{8}", nct_id):
-        _fail(2, f"{nct!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
-    if con.execute("SELECT count(*) FROM studies WHERE nct_id = ?", [nct_id]).fetchone()[0]:
-        return
-    rejected = con.execute("SELECT reason, path FROM meta.rejects WHERE nct_id = ? ORDER BY run_id DESC LIMIT 1",
-                           [nct_id]).fetchone()
-    if rejected:
-        _fail(2, f"{nct_id} is not in the warehouse: its file {rejected[1]} was rejected ({rejected[0]}); "
-                 "see `select * from meta.rejects`")
-    _fail(2, f"{nct_id} is not in this warehouse: no record of it was loaded (check the id, or load it with "
-             "`trialqc run --source ...`)")
 
 
 @app.command()
@@ -437,14 +237,14 @@ def report(
     from checks.report import write_report
 
     settings = Settings.from_env()
-    con = _reader(db)
+    con = reader(db)
     folder = out or settings.reports_for(db)
-    _check_report_folder(folder, "--out or TRIALQC_REPORTS")
+    check_report_folder(folder, "--out or TRIALQC_REPORTS")
     try:
         paths = write_report(con, folder, db_label=str((db or settings.db_path).resolve()))
     except OSError as exc:  # a folder that cannot be written, a full disk: the warehouse is untouched
         where = f" ({exc.filename})" if exc.filename else ""
-        _fail(1, f"cannot write the report to {folder}: {exc.strerror or exc}{where}. No page is left half "
+        fail(1, f"cannot write the report to {folder}: {exc.strerror or exc}{where}. No page is left half "
                  "written; free space or fix the folder's permissions and run `trialqc report` again")
     for path in paths:
         console.print(f"wrote {escape(str(path))}", soft_wrap=True)
@@ -471,29 +271,18 @@ def serve(
     from flows.serve import ServeError, serve_schedule
 
     if source is not None and not source.exists():
-        _fail(2, f"source {source} does not exist")
+        fail(2, f"source {source} does not exist")
     searches = {k: v for k, v in (("term", term), ("condition", condition), ("intervention", intervention),
                                   ("sponsor", sponsor)) if v}
     if len(searches) > 1 or (searches and bulk):
-        _fail(2, "give at most one of --term, --condition, --intervention, --sponsor, --bulk")
+        fail(2, "give at most one of --term, --condition, --intervention, --sponsor, --bulk")
     pull = {**searches, **({"bulk": True} if bulk else {}), **({"departed": True} if departed else {})}
-    _check_report_folder(Settings.from_env().reports_for(db), "TRIALQC_REPORTS; each scheduled run writes one")
+    check_report_folder(Settings.from_env().reports_for(db), "TRIALQC_REPORTS; each scheduled run writes one")
     try:
         serve_schedule(cron=cron, timezone=timezone, source=source, db=db, pull=pull or None,
                        say=lambda line: console.print(escape(line), soft_wrap=True))
     except ServeError as exc:
-        _fail(exc.exit_code, str(exc))
-
-
-def _check_report_folder(folder: Path, setting: str) -> None:
-    """Exit 2 with one line when the report folder, or a part of its path, is a file (`setting`: what chose it)."""
-    from flows.errors import UsageError
-    from flows.publish import check_folder
-
-    try:
-        check_folder(folder, f"cannot write the report to {folder} ({setting})")
-    except UsageError as exc:
-        _fail(2, str(exc))
+        fail(exc.exit_code, str(exc))
 
 
 def _version(value: bool) -> None:
@@ -520,7 +309,7 @@ def main(
     try:
         check_environment()
     except UsageError as exc:
-        _fail(2, str(exc))
+        fail(2, str(exc))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from prefect.states import Cancelled  # noqa: E402
 from prefect.utilities.annotations import opaque  # noqa: E402
 
 from flows import artifacts, assemble, batch_workers, check_studies, inputs, parse_batch, run, run_labels, summary  # noqa: E402
+from flows import batch_stages  # noqa: E402
 from flows.errors import raise_stop_as_interrupt, stopped_by_signal, unmasked_stop  # noqa: E402
 from flows.extract.task import extract_stage  # noqa: E402
 from flows.stops import stops_as_interrupt  # noqa: E402
@@ -70,7 +71,7 @@ def _parse_until_stopped(items, known, pool):
 
 
 parse = task(name="parse-batch", **TASK)(_stops_raised(_parse_until_stopped))
-validate_batch = task(name="validate-batch", **TASK)(_stops_raised(batch_workers.validate_records))
+validate_batch = task(name="validate-batch", **TASK)(_stops_raised(batch_stages.validate_records))
 assemble_batch = task(name="assemble-batch", **TASK)(_stops_raised(assemble.assemble))
 load_batch = task(name="load-batch", **TASK, **run_labels.IO_TASK_OPTIONS)(_stops_raised(load.load_batch))
 ready_to_check = task(name="checkpoint-loaded", **TASK)(_stops_raised(check_studies.ready_to_check))

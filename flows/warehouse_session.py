@@ -14,7 +14,7 @@ from flows import publish
 from flows.errors import FailedAfterRun, InterruptedAfterRun, as_interrupt, stopped_by_signal
 from flows.timing import described, stage_of, timed
 from flows.after_run import RefreshBeside, refresh_search_and_watch_lists
-from warehouse import compact, connect, issue_history, runs
+from warehouse import checkpoints, compact, connect, issue_history, memory_limit, runs
 from warehouse.ducklake import publish as publish_ducklake
 
 
@@ -196,23 +196,23 @@ def _after_run(session: Session, reports_dir: Path | None, log, seconds: dict[st
     # The issue history's statements over every open episode (1.6 million at 600,000 studies) run within the
     # check's limit. (They once had a checkpoint's room to rewrite a row group: when its table had a primary key,
     # whose index DuckDB held whole, one of seven 1% runs there ran out of memory after the check.)
-    connect.fit_memory(con)
+    memory_limit.fit_memory(con)
     with timed(seconds, "issue history"):
         session.new_issues, session.resolved_issues = issue_history.after_run(con, run_id)
         session.rule_changes = issue_history.rule_changes(con, run_id)
     # the keys the run and its issue history added, and room for rewriting what the run changed
-    connect.fit_memory(con, rewrite=True)
+    memory_limit.fit_memory(con, rewrite=True)
     # Until checkpointed, the run's changes are held in memory and count against the limit (130 MB after a 1%
     # change at 100,000 studies): the report and the search index beside it then ran out. What the checkpoint
-    # leaves held is let go with the connection (connect.checkpoint). A run that loaded nothing changed little
+    # leaves held is let go with the connection (checkpoints.checkpoint). A run that loaded nothing changed little
     # (its issue history's last sightings): it is written later. Before it, the tables whose deleted rows' records
     # took too much memory at the last checkpoint are written again (warehouse/compact.py).
     if loaded:
         _compact(con, log, seconds)
         with timed(seconds, "checkpoint"):
-            con = session.con = connect.checkpoint(con)
-    # The report and the search index without that room: it only let DuckDB cache more pages (connect.fit_memory).
-    connect.fit_memory(con)
+            con = session.con = checkpoints.checkpoint(con)
+    # The report and the search index without that room: it only let DuckDB cache more pages (memory_limit.fit_memory).
+    memory_limit.fit_memory(con)
     if session.new_issues or session.resolved_issues or runs.issues_written(con, run_id):
         since = None  # the study pages and lists may show something new
     if started is None:
@@ -283,9 +283,9 @@ def _report_after_refresh(session: Session, reports_dir: Path, log, since: str |
                           label: str, checkpointed: bool) -> None:
     """The report, on a connection opened again once the refresh's changes are checkpointed: held in memory,
     they and what their checkpoint leaves behind took most of DuckDB's limit (at 600,000 studies, after a 1%
-    change, 845 MiB of 976 MiB), and the report ran out of memory at its first statement (connect.reopen)."""
+    change, 845 MiB of 976 MiB), and the report ran out of memory at its first statement (checkpoints.reopen)."""
     with timed(seconds, label):
-        session.con = connect.reopen(session.con) if checkpointed else connect.checkpoint(session.con)
+        session.con = checkpoints.reopen(session.con) if checkpointed else checkpoints.checkpoint(session.con)
         session.report_paths = _write_report(session.con, reports_dir, session.published, session.run_id, log,
                                              None, since)
 

@@ -18,6 +18,7 @@ from flows.warehouse_session import warehouse_session
 from flows.watch import add_watch_list
 from tests.conftest import AS_OF
 from tests.gx_stand_in import stand_in_for_data_docs
+from warehouse import checkpoints, database_file, memory_limit
 from warehouse import connect as connect_module
 from warehouse.connect import connect
 
@@ -128,7 +129,7 @@ def _with_changes(tmp_path: Path) -> tuple[Path, duckdb.DuckDBPyConnection]:
 def _recorded_limits(monkeypatch) -> list[tuple[bool, bool]]:
     """The (rewrite, deletions) of every limit RefreshBeside fits, in order."""
     limits = []
-    fit_memory = connect_module.fit_memory
+    fit_memory = memory_limit.fit_memory
 
     def fitting(con, rewrite=False, deletions=False):
         limits.append((rewrite, deletions))
@@ -161,8 +162,8 @@ def test_the_refresh_checkpoints_with_room_for_the_deleted_rows_records_and_take
     with after_run.RefreshBeside(con, "run1", checkpoint=True) as refresh:
         refresh.wait()
     assert refresh.checkpointed and limits == [(True, True), (False, False)]
-    assert connect_module.memory_limit_bytes(con) == pytest.approx(
-        int(connect_module.fit_memory(con).removesuffix("MB")) * 10**6, rel=0.001)
+    assert memory_limit.memory_limit_bytes(con) == pytest.approx(
+        int(memory_limit.fit_memory(con).removesuffix("MB")) * 10**6, rel=0.001)
     con.close()
 
 
@@ -254,7 +255,7 @@ def test_a_report_out_of_memory_beside_the_refresh_is_written_again_after_it(sam
                                                                              caplog):
     """The refresh beside it goes on and is not done twice; the report is then written alone, whole, on a connection
     opened again once the refresh's changes are in the file (what they held in memory let go)."""
-    from warehouse.connect import log_bytes
+    from warehouse.database_file import log_bytes
 
     calls, refreshes, connections = [], [], []
     write_report, refresh = report.write_report, after_run.refresh_search_and_watch_lists
@@ -339,7 +340,7 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
         return begin(self)
 
     monkeypatch.setattr(session_module.RefreshBeside, "__enter__", entered)
-    monkeypatch.setattr(connect_module, "REWRITE_BYTES", 10**6)  # room to rewrite: a megabyte a study, to show
+    monkeypatch.setattr(memory_limit, "REWRITE_BYTES", 10**6)  # room to rewrite: a megabyte a study, to show
     _session_run(tmp_path / "w.duckdb", samples, tmp_path / "reports", "run1")
     assert seen["history"] > 0 and seen["wal bytes"] < 1_000  # only the checkpoint's record of what it held
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
@@ -387,10 +388,10 @@ def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_r
     from flows import warehouse_session as session_module
 
     opened, seen = [], {}
-    reopen, write_report, refresh_beside = connect_module.reopen, report.write_report, session_module.RefreshBeside
+    reopen, write_report, refresh_beside = checkpoints.reopen, report.write_report, session_module.RefreshBeside
 
     def reopening(con):
-        log = connect_module.log_bytes(con)
+        log = database_file.log_bytes(con)
         opened.append((log, reopen(con)))
         return opened[-1][1]
 
@@ -403,7 +404,7 @@ def test_the_report_and_the_refresh_run_on_a_connection_opened_again_after_the_r
             seen["refresh"] = con
             super().__init__(con, *args, **kwargs)
 
-    monkeypatch.setattr(connect_module, "reopen", reopening)
+    monkeypatch.setattr(checkpoints, "reopen", reopening)
     monkeypatch.setattr(report, "write_report", writing)
     monkeypatch.setattr(session_module, "RefreshBeside", Beside)
     db, reports = tmp_path / "w.duckdb", tmp_path / "reports"

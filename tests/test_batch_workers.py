@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from flows import batch_workers, inputs, parse_batch
+from flows import batch_parts, batch_stages, batch_workers, inputs, parse_batch, prepared_batch
 from warehouse import runs
 
 
@@ -74,7 +74,7 @@ def test_a_wrong_guess_of_a_known_file_is_prepared_again_before_loading(samples)
     entry = inputs.discover(samples)[0]
     sha = inputs.read_items([entry])[0].sha256
     # A recorded hash that shares the file's first 64 bits: the worker takes the file as known.
-    guessed = batch_workers.prepare_read("r", [entry], set(), np.array([int(sha[:16], 16)], dtype=np.uint64))
+    guessed = batch_stages.prepare_read("r", [entry], set(), np.array([int(sha[:16], 16)], dtype=np.uint64))
     assert guessed.known == {sha} and guessed.batch.versions.empty
     ahead = batch_workers.BatchesAhead("r", 1, None)
     settled = ahead.settle([entry], guessed, lambda shas: set())  # ... but the warehouse does not know it
@@ -104,17 +104,17 @@ def test_workers_inherit_the_recorded_prefixes_once_instead_of_receiving_them_wi
 
 
 def _prepared(samples):
-    return batch_workers.prepare_batch("r", inputs.read_items(inputs.discover(samples)), set())
+    return batch_stages.prepare_batch("r", inputs.read_items(inputs.discover(samples)), set())
 
 
 def test_a_batch_shared_through_a_file_comes_back_with_the_same_tables_and_leaves_no_file(samples, tmp_path):
     folder = tmp_path / "shared"
     folder.mkdir()
     whole = _prepared(samples)
-    shared = batch_workers.share_tables(_prepared(samples), str(folder))
+    shared = prepared_batch.share_tables(_prepared(samples), str(folder))
     assert shared.shared is not None and [p.name for p in folder.iterdir()] == [Path(shared.shared.path).name]
     assert all(t is None for t in shared.batch.frames.values()) and shared.batch.rejects is None
-    back = batch_workers.unshared(pickle.loads(pickle.dumps(shared)))  # as a worker's result arrives
+    back = prepared_batch.unshared(pickle.loads(pickle.dumps(shared)))  # as a worker's result arrives
     assert back.shared is None and not any(folder.iterdir())
     gc.collect()  # the tables stay readable from the mapping after the file is gone
     for name, table in whole.batch.frames.items():
@@ -124,8 +124,8 @@ def test_a_batch_shared_through_a_file_comes_back_with_the_same_tables_and_leave
 
 
 def test_tables_travel_with_the_batch_when_no_file_can_be_written(samples, tmp_path):
-    prepared = batch_workers.share_tables(_prepared(samples), str(tmp_path / "missing"))
-    assert prepared.shared is None and batch_workers.unshared(prepared) is prepared
+    prepared = prepared_batch.share_tables(_prepared(samples), str(tmp_path / "missing"))
+    assert prepared.shared is None and prepared_batch.unshared(prepared) is prepared
     assert all(t is not None for t in prepared.batch.frames.values())
 
 
@@ -148,7 +148,7 @@ def test_the_shared_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path, 
     import subprocess
     import sys
 
-    monkeypatch.setattr(batch_workers, "MEMORY", str(tmp_path))
+    monkeypatch.setattr(prepared_batch, "MEMORY", str(tmp_path))
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = tmp_path / f"trialqc-batches-{int(gone.stdout)}-abc"
     stale.mkdir()
@@ -157,21 +157,21 @@ def test_the_shared_folder_of_a_killed_run_is_removed_by_the_next_run(tmp_path, 
     running.mkdir()
     other = tmp_path / "not-ours"
     other.mkdir()
-    made = Path(batch_workers.memory_folder())
+    made = Path(prepared_batch.memory_folder())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([made.name, running.name, other.name])
     assert made.name.startswith(f"trialqc-batches-{os.getpid()}-")
 
 
 def test_a_batch_is_made_without_cycle_collection_which_is_then_back_as_it_was(samples, monkeypatch):
-    seen, real = [], batch_workers.validate_records
-    monkeypatch.setattr(batch_workers, "validate_records", lambda parsed: seen.append(gc.isenabled()) or real(parsed))
+    seen, real = [], batch_stages.validate_records
+    monkeypatch.setattr(batch_stages, "validate_records", lambda parsed: seen.append(gc.isenabled()) or real(parsed))
     items = inputs.read_items(inputs.discover(samples))
     assert gc.isenabled()
-    prepared = batch_workers.prepare_batch("r", items, set())
+    prepared = batch_stages.prepare_batch("r", items, set())
     assert seen == [False] and gc.isenabled() and len(prepared.batch.versions) == 5
     gc.disable()
     try:
-        batch_workers.prepare_batch("r", items, set())
+        batch_stages.prepare_batch("r", items, set())
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -181,9 +181,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 _WITHOUT_PANDERA = """
 import sys
 from pathlib import Path
-from flows import batch_workers, inputs, run
+from flows import batch_stages, batch_workers, inputs, run
 assert "pandera" not in sys.modules, "imported with the run"
-nothing = batch_workers.prepare_batch("r", [], set())  # a batch of files recorded unchanged parses nothing
+nothing = batch_stages.prepare_batch("r", [], set())  # a batch of files recorded unchanged parses nothing
 assert "pandera" not in sys.modules and nothing.batch.versions.empty and not nothing.batch.frames
 with batch_workers.prepare_ahead("r", 2) as ahead:
     pending = ahead.start(inputs.discover(Path(sys.argv[1])), set())
@@ -216,12 +216,12 @@ def _kinds(parts: list[list]) -> list[str]:
 
 def test_a_batch_is_cut_in_order_into_parts_of_as_many_files_to_read_each():
     items = _items("uufuuffufuuufuf")
-    parts = batch_workers.spread(items, 2, least=1)
+    parts = batch_parts.spread(items, 2, least=1)
     assert _kinds(parts) == ["uufuuffu", "fuuufuf"]  # unchanged blocks go with the files before them
     assert [i for part in parts for i in part] == items
-    assert _kinds(batch_workers.spread(items, 3, least=2)) == ["uufuuf", "fufuuu", "fuf"]
-    assert _kinds(batch_workers.spread(items, 2, least=4)) == ["uufuuffufuuufuf"]  # six files: too few for two
-    assert _kinds(batch_workers.spread(_items("uuuf"), 2, least=1)) == ["uuuf"]
+    assert _kinds(batch_parts.spread(items, 3, least=2)) == ["uufuuf", "fufuuu", "fuf"]
+    assert _kinds(batch_parts.spread(items, 2, least=4)) == ["uufuuffufuuufuf"]  # six files: too few for two
+    assert _kinds(batch_parts.spread(_items("uuuf"), 2, least=1)) == ["uuuf"]
 
 
 def _warehouse_rows(con, folder) -> dict:
@@ -263,7 +263,7 @@ def first_run(tmp_path_factory):
     parts, real = [], batch_workers.merged
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as tests/conftest.py's workers_forked_here
-        patch.setattr(batch_workers, "SPREAD_MIN_FILES", 2)
+        patch.setattr(batch_parts, "SPREAD_MIN_FILES", 2)
         patch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
         run_pipeline(con, run_id="first", source=source, db_path=folder / "run" / "w.duckdb",
                      as_of=date(2026, 11, 22), workers=2)
@@ -287,7 +287,7 @@ def _small_change_run(first_run, least: int, monkeypatch, copy_across: bool = Fa
     source = folder / "run" / "json"
     con = connect(folder / "run" / "w.duckdb")
     kw = dict(db_path=folder / "run" / "w.duckdb", as_of=date(2026, 11, 22), workers=2)
-    monkeypatch.setattr(batch_workers, "SPREAD_MIN_FILES", least)
+    monkeypatch.setattr(batch_parts, "SPREAD_MIN_FILES", least)
     parts, real = [], batch_workers.merged
     monkeypatch.setattr(batch_workers, "merged", lambda prepared: parts.append(len(prepared)) or real(prepared))
     files = sorted(source.rglob("NCT*.json"))
@@ -354,10 +354,10 @@ def test_a_worker_lets_go_of_each_file_s_bytes_once_it_is_parsed(samples, monkey
         monkeypatch.setattr(module, name, counted)
         return counts
 
-    validating = counting_held(batch_workers, "validate_records")
+    validating = counting_held(batch_stages, "validate_records")
     parsing = counting_held(parse_batch, "parse_chunk")
     monkeypatch.setattr(parse_batch, "CHUNK", 1)
-    prepared = batch_workers.prepare_read("r", inputs.discover(samples), set(), None)
+    prepared = batch_stages.prepare_read("r", inputs.discover(samples), set(), None)
     assert len(made) == 5 and validating == [0]
     assert parsing == [5, 4, 3, 2, 1]  # the files still held as each is parsed
     assert len(prepared.batch.versions) == 5  # every study parsed and prepared all the same

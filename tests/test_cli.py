@@ -231,7 +231,7 @@ def _prefect_api_refused(*args, **kwargs):
 def test_a_prefect_api_that_stops_answering_ends_the_run_with_one_line_and_at_once(tmp_path):
     """One line, exit 1, and no wait for Prefect's queued events, which it would send to the refusing API at exit
     (in a subprocess: trialqc exits at once there)."""
-    code = ("import sys, flows.cli as cli, tests.test_cli as t; cli._run_once = t._prefect_api_refused; "
+    code = ("import sys, flows.cli as cli, tests.test_cli as t; cli.run_once = t._prefect_api_refused; "
             "cli.app(sys.argv[1:], prog_name='trialqc')")
     done = subprocess.run([sys.executable, "-c", code, "run", "--source", str(ROOT / "data" / "samples"), "--db",
                            str(tmp_path / "w.duckdb")], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -246,6 +246,6 @@ def test_a_connection_error_not_from_prefect_s_client_is_not_blamed_on_it(monkey
 
     def refused(*args, **kwargs):
         raise httpx.ConnectError("[Errno 111] Connection refused")
-    monkeypatch.setattr("flows.cli._run_once", refused)
+    monkeypatch.setattr("flows.cli.run_once", refused)
     result = runner.invoke(app, ["run", "--source", str(ROOT / "data" / "samples"), "--db", str(tmp_path / "w.duckdb")])
     assert isinstance(result.exception, httpx.ConnectError) and "Prefect API" not in result.output

@@ -322,10 +322,10 @@ def test_out_of_memory_after_the_checks_ends_with_one_line_that_says_what_to_set
 # A checkpoint that fails invalidates the database (DuckDB's own abort, as a failed write leaves it): every statement
 # on that connection then fails with "database has been invalidated".
 CHECK_CHECKPOINT_ABORTED = """
-import warehouse.connect as wc, flows.check_studies as cs
+import warehouse.checkpoints as checkpoints, flows.check_studies as cs
 def aborted(con):
     con.execute("SET debug_checkpoint_abort = 'before_header'")
-    return wc.checkpoint(con)
+    return checkpoints.checkpoint(con)
 cs.checkpoint_held_changes = aborted
 """
 

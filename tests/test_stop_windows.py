@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows import cli, entry, publish
+from flows import cli_run, entry, publish
 from flows.cli import app
 from flows.publish import WriterFiles
 
@@ -78,7 +78,7 @@ def test_the_command_keeps_stops_noted_once_the_run_has_ended(monkeypatch):
     monkeypatch.setattr(entry, "_running", [True])
     before = {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with cli._stops_noted() as noted:
+        with cli_run.stops_noted() as noted:
             pass
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(0.05)

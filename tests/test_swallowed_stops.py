@@ -22,7 +22,7 @@ from flows.cli import INTERRUPTED
 from flows.run import close_run
 from flows.summary import RunSummary
 from warehouse import connect as connect_module
-from warehouse import runs
+from warehouse import memory_limit, runs
 from warehouse.connect import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,11 +234,11 @@ def test_a_stop_while_one_thread_restores_the_threads_is_raised(warehouse, stop)
 
 @pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))
 def test_a_stop_while_cached_pages_are_dropped_is_raised_with_the_limit_set_back(warehouse, stop):
-    limit = connect_module.memory_limit_bytes(warehouse)
+    limit = memory_limit.memory_limit_bytes(warehouse)
     con = Interrupting(warehouse, "SET memory_limit = '16MB'", STOPS[stop]())
     with pytest.raises(type(STOPS[stop]())):
         connect_module.drop_cached_pages(con)
-    assert abs(connect_module.memory_limit_bytes(warehouse) - limit) < 2**20
+    assert abs(memory_limit.memory_limit_bytes(warehouse) - limit) < 2**20
 
 
 @pytest.mark.parametrize("stop", list(STOPS), ids=list(STOPS))

@@ -3,7 +3,7 @@
 A run replaces a changed study's rows, and the search index its terms: each leaves deleted rows
 all through the tables. DuckDB keeps a record for each stretch of 2,048 rows that holds a deleted
 one (about 18 KB), reads the records at every checkpoint and every scan of their row groups, and
-holds them until the database is closed (warehouse/connect.py, DELETIONS). At 600,000 studies,
+holds them until the database is closed (warehouse/memory_limit.py, DELETIONS). At 600,000 studies,
 after three runs that changed 1% of them, that was about 900 MiB. A table written again holds no
 deleted rows, and so no records: there, writing again every table with deleted rows took 44 s,
 and a checkpoint then held 5 MiB.
@@ -22,12 +22,12 @@ from typing import Callable
 
 import duckdb
 
-from warehouse import connect
+from warehouse import connect, memory_limit
 from warehouse.deleted_rows import deletions, identifier, quoted
 from warehouse.literals import literal
 
 # What the records may take before tables are written again: as much as DuckDB's cache of pages.
-BUDGET_BYTES = connect.DUCKDB_MEMORY_MB * 10**6
+BUDGET_BYTES = memory_limit.DUCKDB_MEMORY_MB * 10**6
 _CREATE = re.compile(r'^CREATE TABLE (?:(?:"[^"]+"|[\w]+)\.)?(?:"[^"]+"|[\w]+)\s*\(', re.IGNORECASE)
 
 
@@ -39,7 +39,7 @@ def compact(con: duckdb.DuckDBPyConnection, budget: int | None = None,
     The records' estimates (deleted_rows.Deletions.records) are scaled to what was measured held: stretches with a
     deleted row are fewer than deleted rows where a study's rows lie together, as the search index's terms do."""
     budget = BUDGET_BYTES if budget is None else budget
-    held = connect.recorded_held(con)
+    held = memory_limit.recorded_held(con)
     if held <= budget:
         return []
     found = sorted(deletions(con), key=lambda d: d.records, reverse=True)

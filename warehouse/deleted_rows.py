@@ -2,7 +2,7 @@
 
 DuckDB keeps a record of the deleted rows of each stretch of 2,048 rows (a vector) that holds one,
 reads the records of every table at every checkpoint and of the row groups a statement scans, and
-holds them until the database is closed (warehouse/connect.py, DELETIONS). A table counts its
+holds them until the database is closed (warehouse/memory_limit.py, DELETIONS). A table counts its
 deleted rows in its estimated size until a checkpoint drops them, so they are found by a count.
 """
 from __future__ import annotations

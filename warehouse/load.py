@@ -17,7 +17,9 @@ import pyarrow as pa
 
 from schemas.enums import LAYOUT_PRECEDENCE
 from warehouse import runs
-from warehouse.connect import checkpoint_due, deleting_from, one_thread, transaction
+from warehouse.checkpoints import checkpoint_due
+from warehouse.connect import one_thread, transaction
+from warehouse.memory_limit import deleting_from
 from warehouse.tables import STUDY_TABLES
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ import re
 from typing import Callable
 
 from flows.parsers.model import Parsed, Problem
-from flows.parsers.page_text import (PARTLY_WINDOWS_1252, UTF_8, WINDOWS_1252, as_plain_text, page_lines,
-                                     read_saved_page)
+from flows.parsers.page_encodings import PARTLY_WINDOWS_1252, UTF_8, WINDOWS_1252, as_plain_text
+from flows.parsers.page_text import page_lines, read_saved_page
 
 # Characters a browser shows as nothing that a copy keeps where one element of the page ends and the next begins:
 # zero-width space, word joiner, and a byte order mark within the text.

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from flows.parsers.model import Refused
-from flows.parsers.page_text import no_value
+from flows.parsers.page_values import no_value
 from schemas import enums
 
 _STATUS = {

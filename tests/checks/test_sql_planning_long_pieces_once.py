@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 import checks
-from checks import date_columns, identity, missing_fields, protocol, status, timeliness
+from checks import date_columns, identity, placeholder_values, protocol, status, timeliness
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}
@@ -24,7 +24,7 @@ def test_a_missing_field_condition_is_written_once_for_both_sources():
     for name, column in (("no_title", "s.brief_title"), ("no_start_date", "s.start_date IS NULL"),
                          ("no_enrollment", "s.enrollment = 0")):
         sql = RULES[f"missing_fields.{name}"].sql
-        written = missing_fields._void(column) if name == "no_title" else column
+        written = placeholder_values.void(column) if name == "no_title" else column
         assert sql.count(written) == 1, name
 
 

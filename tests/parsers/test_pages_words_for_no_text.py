@@ -9,7 +9,7 @@ import copy
 import pytest
 
 from flows.parsers import aggregator_text, ctgov_classic_text
-from flows.parsers.page_text import no_value
+from flows.parsers.page_values import no_value
 from flows.parsers.summary_text.list_items import named
 from tests.parsers import clincosm_render, meddatax_render, summary_render
 from tests.parsers.page_variants import LAYOUTS, SUMMARY

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from flows.parse_batch import parse_chunk, rows_without_cycle_collection
 from flows.parsers.dates import date_columns, day_date, parse_date
-from flows.parsers.page_text import (_JSON_ARRAY, decode_text, has_line, head_text, nonblank, page_lines,
-                                     split_sections, text_block)
+from flows.parsers.page_encodings import _JSON_ARRAY, decode_text, head_text
+from flows.parsers.page_sections import has_line, split_sections
+from flows.parsers.page_text import nonblank, page_lines, text_block
 
 HEADINGS = ("Sponsor", "Overall Status", "Locations")
 

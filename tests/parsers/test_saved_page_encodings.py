@@ -11,7 +11,8 @@ from flows.parse_batch import ParsedBatch, as_utf8, parse_input
 from flows.parsers import HEAD_BYTES, aggregator_text, claimants, ctgov_classic_text, summary_text
 from flows.parsers.copied_text import (MIS_DECODED, READ_AS_WINDOWS_1252, READ_AS_WINDOWS_1252_DETAIL,
                                        READ_PARTLY_AS_WINDOWS_1252_DETAIL)
-from flows.parsers.page_text import NOT_TEXT, PARTLY_WINDOWS_1252, saved_text
+from flows.parsers.page_encodings import PARTLY_WINDOWS_1252, saved_text
+from flows.parsers.page_text import NOT_TEXT
 from tests.parsers.golden import GOLDEN_DIR
 
 PAGES = {  # pages holding characters beyond ASCII: bullets, '≥' and '≤', a Greek letter, '×', a no-break space

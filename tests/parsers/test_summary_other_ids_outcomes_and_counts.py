@@ -12,7 +12,7 @@ from flows.parsers import summary_text
 from flows.parsers.model import Refused
 from flows.parsers.summary_text.eligibility import age_groups
 from flows.parsers.summary_text.title import ONE_TITLE, UNDECIDED_TITLE, page_title
-from flows.parsers.page_text import int_value
+from flows.parsers.page_values import int_value
 from flows.parsers.summary_text.value_forms import date_text, type_after_label, typed_count
 from tests.parsers.test_summary_study_types_and_numeric_dates import _columns, _read
 

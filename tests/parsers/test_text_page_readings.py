@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.parsers import aggregator_text, labels, page_text, summary_text
+from flows.parsers import aggregator_text, labels, page_sections, page_text, page_values, summary_text
 from flows.parsers.aggregator_text import design as aggregator_design
 from flows.parsers.ctgov_classic_text import header
 from flows.parsers.ctgov_classic_text import people_places as classic_people
@@ -162,14 +162,14 @@ LABELLED_PIECES = ["Study Type:", "Interventional", "", "  ", "Keywords provided
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(LABELLED_PIECES), max_size=16))
 def test_labelled_values_are_read_as_with_a_key_test_per_line(lines):
-    assert page_text.labelled_values(lines) == _plain_labelled_values(lines, lambda line: line.endswith(":"))
-    assert page_text.labelled_values(lines, key_start="Keywords provided by") == _plain_labelled_values(
+    assert page_values.labelled_values(lines) == _plain_labelled_values(lines, lambda line: line.endswith(":"))
+    assert page_values.labelled_values(lines, key_start="Keywords provided by") == _plain_labelled_values(
         lines, lambda line: line.endswith(":") or line.startswith("Keywords provided by"))
 
 
 def test_first_line_is_the_first_nonblank_line_stripped():
     for lines in ([], [""], ["", "  ", "\u00a0"], ["", " a ", "b"], ["a"], ["\t", "\u3000x\u3000"]):
-        assert page_text.first_line(lines) == next((line.strip() for line in lines if line.strip()), None)
+        assert page_values.first_line(lines) == next((line.strip() for line in lines if line.strip()), None)
 
 
 def test_no_design_label_reads_as_an_enrollment_or_a_date():
@@ -187,7 +187,7 @@ def _plain_study_design(lines: list[str]):
     unknown = []
     for key, value in values.items():
         if match := classic_design._ENROLLMENT.match(key):
-            study["enrollment"] = page_text.int_value(value)
+            study["enrollment"] = page_values.int_value(value)
             study["enrollment_type"] = labels.lookup("enrollment_type", match.group(1)) if value else None
         elif match := classic_design._DATED.match(key):
             date_type = labels.lookup("date_type", match.group(1)) if value else None
@@ -259,7 +259,7 @@ def test_rows_added_at_once_land_as_added_one_by_one():
                ("conditions", [{"name": "x"}]), ("facilities", [])]
     at_once, one_by_one = StudyRecord("NCT00000001", {"studies": [{}]}), StudyRecord("NCT00000001", {"studies": [{}]})
     for table, rows in batches:
-        page_text.add_rows(at_once, table, rows)
+        page_values.add_rows(at_once, table, rows)
         for row in rows:
             one_by_one.add(table, row)
     assert list(at_once.tables.items()) == list(one_by_one.tables.items())
@@ -346,7 +346,7 @@ def _plain_aggregator_eligibility(lines: list[str]):
     labels_ = aggregator_design._ELIGIBILITY_LABELS
     end = next((i for i, line in enumerate(lines) if line.strip() in labels_), None)
     if end is not None:
-        values = {labels_[label]: value for label, value in page_text.tagged_lines(lines[end:], labels_) if label}
+        values = {labels_[label]: value for label, value in page_values.tagged_lines(lines[end:], labels_) if label}
     else:
         end, values = aggregator_design._trailing_values(lines)
     return {"gender": labels.lookup("sex", values.get("gender")), "minimum_age": values.get("minimum_age"),
@@ -373,7 +373,7 @@ PAGE_LINES = [*sorted(aggregator_text.HEADINGS)[:6], "Basic Information", "  Bas
 @given(st.lists(st.sampled_from(PAGE_LINES), max_size=25))
 def test_a_meddatax_page_is_cut_in_one_pass_as_in_two(lines):
     one = aggregator_text.page_sections(lines)
-    two = page_text.split_sections(aggregator_text.without_chrome(lines), aggregator_text.HEADINGS)
+    two = page_sections.split_sections(aggregator_text.without_chrome(lines), aggregator_text.HEADINGS)
     assert one.preamble == two.preamble
     assert [(h, one.lines(h)) for h in one.order] == [(h, two.lines(h)) for h in two.order]
 

@@ -12,7 +12,9 @@ from flows.parsers import aggregator_text, dates, labels
 from flows.parsers.ctgov_classic_text import header
 from flows.parsers.aggregator_text import (_CHROME_ENDS, _CHROME_LENGTHS, _CHROME_LINES, CHROME,
                                            CHROME_END_CHARACTERS, WHITESPACE, without_chrome)
-from flows.parsers.page_text import decode_text, head_text, page_lines, read_page, sniffed_text, split_sections
+from flows.parsers.page_encodings import decode_text, head_text, sniffed_text
+from flows.parsers.page_sections import split_sections
+from flows.parsers.page_text import page_lines, read_page
 from tests.parsers.test_parse_shortcuts import _plain_split
 
 

@@ -7,7 +7,7 @@ from flows.parsers import HEAD_BYTES, aggregator_text, ctgov_classic_text, label
 from flows.parsers.aggregator_text.design import compact_groups
 from flows.parsers.ctgov_classic_text.design import arms_and_interventions, study_design
 from flows.parsers.ctgov_classic_text.header import read_header
-from flows.parsers.page_text import head_text
+from flows.parsers.page_encodings import head_text
 from flows.parsers.summary_text import design as summary_design
 from tests.parsers.golden import GOLDEN_DIR
 from tests.shared_corpus import CORPUS

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warehouse.connect import connect, drop_cached_pages, memory_limit_bytes
+from warehouse.connect import connect, drop_cached_pages
+from warehouse.memory_limit import memory_limit_bytes
 
 
 def _held_mib(con) -> float:

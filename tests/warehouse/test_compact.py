@@ -11,7 +11,7 @@ import pytest
 from flows.run import run_pipeline
 from flows.warehouse_session import warehouse_session
 from tests.conftest import AS_OF
-from warehouse import compact, connect, deleted_rows
+from warehouse import checkpoints, compact, connect, deleted_rows, memory_limit
 
 ROWS = 500_000
 STRETCHES = -(-ROWS // 2048)  # DuckDB keeps deleted rows' records per stretch of 2,048 rows: 245
@@ -25,10 +25,10 @@ def _warehouse_with_deletions(db: Path) -> duckdb.DuckDBPyConnection:
     con.execute(f"INSERT INTO meta.keyed SELECT printf('K%08d', i), md5(i::VARCHAR), i FROM range({ROWS}) t(i)")
     con.execute('CREATE TABLE "odd name" (i INTEGER)')
     con.execute('INSERT INTO "odd name" SELECT range FROM range(5000)')
-    con = connect.checkpoint(con)
+    con = checkpoints.checkpoint(con)
     con.execute("DELETE FROM meta.keyed WHERE n % 100 = 7")
     con.execute('DELETE FROM "odd name" WHERE i = 3')
-    return connect.checkpoint(con)
+    return checkpoints.checkpoint(con)
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,13 @@ def built_with_deletions(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def with_deletions(built_with_deletions, tmp_path) -> duckdb.DuckDBPyConnection:
-    """A copy of that warehouse, open as `connect.checkpoint` leaves one: with room to rewrite a row group."""
+    """A copy of that warehouse, open as `checkpoints.checkpoint` leaves one: with room to rewrite a row group."""
     db = tmp_path / "w.duckdb"
     built = built_with_deletions
     for made, copy in ((built, db), (built.with_name(built.name + ".wal"), db.with_name(db.name + ".wal"))):
         shutil.copyfile(made, copy)
     con = connect.connect(db)
-    connect.fit_memory(con, rewrite=True)
+    memory_limit.fit_memory(con, rewrite=True)
     return con
 
 
@@ -59,7 +59,7 @@ def _rows(con: duckdb.DuckDBPyConnection, table: str) -> tuple:
 
 def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and_defaults(with_deletions):
     con = with_deletions
-    held = connect.recorded_held(con)
+    held = memory_limit.recorded_held(con)
     assert held > STRETCHES * deleted_rows.RECORD_BYTES // 2  # every stretch holds a deleted row: 4.5 MB of records
     found = {(d.schema, d.table): d for d in deleted_rows.deletions(con)}
     assert found[("meta", "keyed")].deleted == ROWS // 100
@@ -78,15 +78,15 @@ def test_a_table_with_many_deleted_rows_is_written_again_whole_with_its_keys_and
         con.execute("INSERT INTO meta.keyed (k, v) VALUES ('new', NULL)")  # and NOT NULL
     con.execute("INSERT INTO meta.keyed (k, v) VALUES ('new', 'x')")
     assert con.execute("SELECT n FROM meta.keyed WHERE k = 'new'").fetchone()[0] == 7  # and the default
-    con = connect.checkpoint(con)
-    assert connect.recorded_held(con) < held / 4
+    con = checkpoints.checkpoint(con)
+    assert memory_limit.recorded_held(con) < held / 4
     con.close()
 
 
 def test_below_the_budget_no_table_is_written_again(with_deletions):
     con = with_deletions
     oid = con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0]
-    assert compact.compact(con, budget=connect.recorded_held(con)) == []
+    assert compact.compact(con, budget=memory_limit.recorded_held(con)) == []
     assert con.execute("SELECT table_oid FROM duckdb_tables() WHERE table_name = 'keyed'").fetchone()[0] == oid
     con.close()
 
@@ -198,14 +198,14 @@ def test_a_checkpoints_room_is_the_deleted_rows_records_counted_table_by_table(w
     """Room for a record of every stretch of every table is a bound DuckDB fills with pages during a checkpoint
     (3.5 GB at 600,000 studies after 10% changed): the room is the records the tables' deleted rows may take."""
     con = with_deletions
-    monkeypatch.setattr(connect, "DUCKDB_MEMORY_MB", 64)
+    monkeypatch.setattr(memory_limit, "DUCKDB_MEMORY_MB", 64)
     records = deleted_rows.records_bytes(con)
     # the keyed table's stretches, the small table's one, and meta.memory_held's replaced row
     assert records == (STRETCHES + 1 + 1) * deleted_rows.RECORD_BYTES
     con.execute("CREATE TABLE meta.untouched AS SELECT range AS i FROM range(2000000)")
     assert records < deleted_rows.bound_bytes(con) - 900 * deleted_rows.RECORD_BYTES  # a table without any
-    keys = con.execute(connect.KEYED_ROWS).fetchone()[0]
-    held = connect.recorded_held(con)
-    assert connect.fit_memory(con, deletions=True) == \
-        f"{64 + (keys * connect.KEY_BYTES + max(held, records)) // 10**6}MB"
+    keys = con.execute(memory_limit.KEYED_ROWS).fetchone()[0]
+    held = memory_limit.recorded_held(con)
+    assert memory_limit.fit_memory(con, deletions=True) == \
+        f"{64 + (keys * memory_limit.KEY_BYTES + max(held, records)) // 10**6}MB"
     con.close()

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 
-from flows import assemble, batch_workers, parse_batch
+from flows import assemble, batch_stages, parse_batch
 from flows.inputs import discover, read_items
 from tests.new_warehouse import connect_new
 from warehouse import load, runs
@@ -46,7 +46,7 @@ def _loaded(tmp_path, name: str, batch: load.LoadBatch) -> dict[str, list[tuple]
 
 def test_an_arrow_batch_loads_the_rows_its_frames_load(tmp_path):
     parsed = parse_batch.parse_inputs(read_items(discover(_folder(tmp_path))), set())
-    validated = batch_workers.validate_records(parsed)
+    validated = batch_stages.validate_records(parsed)
     as_frames = assemble.assemble("r", parsed, validated)
     as_arrow = load.in_arrow(assemble.assemble("r", parsed, validated))
     assert all(isinstance(f, pd.DataFrame) for f in validated.frames.values())  # converted copies only

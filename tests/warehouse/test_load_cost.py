@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 from flows.run import run_pipeline
+from warehouse import checkpoints, database_file, memory_limit
 from warehouse import load as load_module
 from warehouse.connect import connect
 
@@ -78,30 +79,29 @@ def test_a_write_connection_checkpoints_after_a_few_batches_not_each_and_duckdb_
     """A checkpoint DuckDB makes at a COMMIT runs within the limit as it stands, and when it runs out of memory the
     database is invalidated after a durable COMMIT: a run checkpoints between its batches itself, with room, once
     the log passes 256 MB (about ten batches of 2,000 studies)."""
-    from warehouse import connect as connect_module
 
     db = tmp_path / "w.duckdb"
     con = connect(db)
     assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "1.0 PiB"
-    assert connect_module.CHECKPOINT_BYTES == 256 * 10**6
+    assert checkpoints.CHECKPOINT_BYTES == 256 * 10**6
     logs = []
-    checkpoint_due = connect_module.checkpoint_due
+    checkpoint_due = checkpoints.checkpoint_due
 
     def watched(con):
-        logs.append((connect_module.log_bytes(con), checkpoint_due(con), connect_module.log_bytes(con)))
+        logs.append((database_file.log_bytes(con), checkpoint_due(con), database_file.log_bytes(con)))
         return logs[-1][1]
 
     monkeypatch.setattr(load_module, "checkpoint_due", watched)
-    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 5_000)  # a batch of one study writes 11-60 KB
+    monkeypatch.setattr(checkpoints, "CHECKPOINT_BYTES", 5_000)  # a batch of one study writes 11-60 KB
     result = run_pipeline(con, run_id="r", source=samples, db_path=db, as_of=date(2026, 11, 22), batch_size=1,
                           workers=1, check=False)
     assert result.loaded == len(logs) == 5
     assert all(before > 5_000 and done and after < 1_000 for before, done, after in logs)  # only the record
     assert con.execute("SELECT count(*) FROM meta.memory_held").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 5
-    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 256 * 10**6)
+    monkeypatch.setattr(checkpoints, "CHECKPOINT_BYTES", 256 * 10**6)
     con.execute("CREATE TABLE meta.later AS SELECT range AS i FROM range(10)")
-    assert not checkpoint_due(con) and connect_module.log_bytes(con) > 0  # below it, the log waits
+    assert not checkpoint_due(con) and database_file.log_bytes(con) > 0  # below it, the log waits
     con.close()
 
 
@@ -155,13 +155,13 @@ def test_what_follows_a_run_has_room_to_rewrite_a_row_group_of_long_texts(tmp_pa
     con = connect_module.connect(tmp_path / "w.duckdb")
     con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
                 "SELECT printf('NCT%08d', i), 'ctgov_json_v2', '0' FROM range(50000) t(i)")
-    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
-    assert connect_module.fit_memory(con) == f"{256 + keys * 128 // 10**6}MB"
-    assert connect_module.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 50_000 * 2_048) // 10**6}MB"
+    keys = con.execute(memory_limit.KEYED_ROWS).fetchone()[0]
+    assert memory_limit.fit_memory(con) == f"{256 + keys * 128 // 10**6}MB"
+    assert memory_limit.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 50_000 * 2_048) // 10**6}MB"
     con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
                 "SELECT printf('NCT1%07d', i), 'ctgov_json_v2', '0' FROM range(100000) t(i)")
-    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
-    assert connect_module.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 122_880 * 2_048) // 10**6}MB"
+    keys = con.execute(memory_limit.KEYED_ROWS).fetchone()[0]
+    assert memory_limit.fit_memory(con, rewrite=True) == f"{256 + (keys * 128 + 122_880 * 2_048) // 10**6}MB"
     con.close()
 
 
@@ -175,9 +175,9 @@ def test_closing_a_writer_with_changes_in_its_log_gives_the_checkpoint_closing_m
     con = connect_module.connect(db)
     con.execute("INSERT INTO studies (nct_id, source_layout, source_sha256) "
                 "SELECT printf('NCT%08d', i), 'ctgov_json_v2', '0' FROM range(5000) t(i)")
-    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
+    keys = con.execute(memory_limit.KEYED_ROWS).fetchone()[0]
     limits = []
-    fit_memory = connect_module.fit_memory
+    fit_memory = memory_limit.fit_memory
 
     def fitting(con, rewrite=False, deletions=False):
         limits.append(fit_memory(con, rewrite, deletions))
@@ -196,15 +196,13 @@ def test_closing_a_writer_with_changes_in_its_log_gives_the_checkpoint_closing_m
 
 
 def test_a_run_fits_the_memory_limit_to_the_keys_it_added_before_its_check(tmp_path, monkeypatch):
-    from warehouse import connect as connect_module
-
-    monkeypatch.setattr(connect_module, "KEY_BYTES", 10**6)  # a key a megabyte: each new key shows
+    monkeypatch.setattr(memory_limit, "KEY_BYTES", 10**6)  # a key a megabyte: each new key shows
     folder = _place(tmp_path / "in")
     db = tmp_path / "w.duckdb"
     con = connect(db)
     before = _limit(con)
     run_pipeline(con, run_id="r", source=folder, db_path=db, as_of=date(2026, 11, 22), workers=1)
-    keys = con.execute(connect_module.KEYED_ROWS).fetchone()[0]
+    keys = con.execute(memory_limit.KEYED_ROWS).fetchone()[0]
     assert _limit(con) == pytest.approx((256 + keys) * 10**6 / 2**20, abs=0.1)
     assert _limit(con) > before
     con.close()
@@ -296,49 +294,46 @@ def test_changes_held_in_the_log_above_an_eighth_of_the_limit_are_checkpointed_a
     monkeypatch.setenv("TRIALQC_DUCKDB_MEMORY", "64MB")  # an eighth: 8 MB of log
     db = tmp_path / "w.duckdb"
     con = connect_module.connect(db)
-    assert connect_module.memory_limit_bytes(con) == pytest.approx(64 * 10**6, rel=0.001)
+    assert memory_limit.memory_limit_bytes(con) == pytest.approx(64 * 10**6, rel=0.001)
     con.execute("CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(20000)")
     small = _wal_bytes(db)
-    assert 0 < small < 8 * 10**6 and connect_module.log_bytes(con) == small
-    assert connect_module.checkpoint_held_changes(con) is con and _wal_bytes(db) == small
+    assert 0 < small < 8 * 10**6 and database_file.log_bytes(con) == small
+    assert checkpoints.checkpoint_held_changes(con) is con and _wal_bytes(db) == small
     con.execute("INSERT INTO filler SELECT range, repeat(md5(range::VARCHAR), 4) FROM range(100000)")
     assert _wal_bytes(db) > 8 * 10**6
-    again = connect_module.checkpoint_held_changes(con)
+    again = checkpoints.checkpoint_held_changes(con)
     assert again is not con and _wal_bytes(db) < 10**5  # checkpointed; only what it measured is in the log
     with pytest.raises(duckdb.ConnectionException):
         con.execute("SELECT 1")  # a new connection holds nothing of what the checkpoint read
-    assert connect_module.memory_limit_bytes(again) == pytest.approx(64 * 10**6, rel=0.001)  # the setting's
+    assert memory_limit.memory_limit_bytes(again) == pytest.approx(64 * 10**6, rel=0.001)  # the setting's
     assert again.execute("SELECT count(*) FROM filler").fetchone()[0] == 120000
     again.close()
 
 
 @pytest.mark.parametrize("setting, shown", [("2GB", 2 * 10**9), ("100KB", 10**5), ("-1", None)])
 def test_the_memory_limit_is_read_in_bytes_whatever_unit_duckdb_shows_it_in(setting, shown):
-    from warehouse import connect as connect_module
-
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{setting}'")
     if shown is None:  # no limit: shown in PiB, far above any log
-        assert connect_module.memory_limit_bytes(con) > 2**50
+        assert memory_limit.memory_limit_bytes(con) > 2**50
     else:
-        assert connect_module.memory_limit_bytes(con) == pytest.approx(shown, rel=0.05)  # shown as '1.8 GiB'
+        assert memory_limit.memory_limit_bytes(con) == pytest.approx(shown, rel=0.05)  # shown as '1.8 GiB'
     con.close()
 
 
 def test_a_check_begins_after_a_checkpoint_when_the_loading_left_much_in_the_log(tmp_path, monkeypatch):
     """At 200,000 studies, after 24,000 files changed, the check ran out of memory beside the changes held."""
     import checks
-    from warehouse import connect as connect_module
 
     seen = []
     run_checks = checks.run_checks
 
     def checking(con, *args, **kwargs):
-        seen.append(connect_module.log_bytes(con))
+        seen.append(database_file.log_bytes(con))
         return run_checks(con, *args, **kwargs)
 
     monkeypatch.setattr(checks, "run_checks", checking)
-    monkeypatch.setattr(connect_module, "HELD_SHARE", 10**9)  # any change left in the log is much
+    monkeypatch.setattr(checkpoints, "HELD_SHARE", 10**9)  # any change left in the log is much
     db = tmp_path / "w.duckdb"
     con = connect(db)
     reconnected = []
@@ -369,11 +364,9 @@ class _Shows:
 
 @pytest.mark.parametrize("shown", ["unlimited", "12 parsecs", "many MiB"])
 def test_a_limit_shown_in_no_known_unit_skips_the_checkpoint_instead_of_failing_the_check(shown):
-    from warehouse import connect as connect_module
-
-    assert connect_module.memory_limit_bytes(_Shows(shown)) is None
+    assert memory_limit.memory_limit_bytes(_Shows(shown)) is None
     shows = _Shows(shown)
-    assert connect_module.checkpoint_held_changes(shows) is shows
+    assert checkpoints.checkpoint_held_changes(shows) is shows
 
 
 def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_held(tmp_path):
@@ -396,12 +389,12 @@ def test_a_connection_opened_again_lets_go_what_a_checkpoint_after_deletes_left_
     with pytest.raises(duckdb.OutOfMemoryException):  # held: a few megabytes cannot be had back
         con.execute("SET memory_limit = '4MB'")
     rows = con.execute("SELECT count(*), sum(hash(s)) FROM rows_of").fetchone()
-    again = connect_module.reopen(con)
+    again = checkpoints.reopen(con)
     with pytest.raises(duckdb.ConnectionException):
         con.execute("SELECT 1")  # the connection it replaces is closed
     assert again.execute("SELECT current_setting('threads')").fetchone()[0] == 1
-    assert connect_module.memory_limit_bytes(again) == pytest.approx(
-        int(connect_module.fit_memory(again, rewrite=True).removesuffix("MB")) * 10**6, rel=0.001)
+    assert memory_limit.memory_limit_bytes(again) == pytest.approx(
+        int(memory_limit.fit_memory(again, rewrite=True).removesuffix("MB")) * 10**6, rel=0.001)
     again.execute("SET memory_limit = '4MB'")  # nothing held
     again.execute("SET memory_limit = '256MB'")
     assert again.execute("SELECT count(*), sum(hash(s)) FROM rows_of").fetchone() == rows
@@ -441,17 +434,17 @@ def test_a_checkpoint_has_room_for_the_deleted_rows_records_it_reads_and_records
     from warehouse import connect as connect_module
 
     db = _copy(scattered_warehouse, tmp_path)
-    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)  # a cache far smaller than the records
-    monkeypatch.setattr(connect_module, "REWRITE_BYTES", 0)
+    monkeypatch.setattr(memory_limit, "DUCKDB_MEMORY_MB", 32)  # a cache far smaller than the records
+    monkeypatch.setattr(memory_limit, "REWRITE_BYTES", 0)
     con = connect_module.connect(db)
     con.execute("CREATE TABLE meta.one AS SELECT 1 AS a")  # any change: the checkpoint reads every table's records
-    assert connect_module.fit_memory(con) == "32MB"
-    ready = connect_module.checkpoint(con)
-    held = connect_module.recorded_held(ready)
+    assert memory_limit.fit_memory(con) == "32MB"
+    ready = checkpoints.checkpoint(con)
+    held = memory_limit.recorded_held(ready)
     assert 80 * 10**6 < held < 160 * 10**6
-    assert connect_module.fit_memory(ready) == f"{32 + held // 10**6}MB"  # room for them from now on
+    assert memory_limit.fit_memory(ready) == f"{32 + held // 10**6}MB"  # room for them from now on
     ready.execute("INSERT INTO meta.one VALUES (2)")
-    ready = connect_module.checkpoint(ready)  # read again, within the room
+    ready = checkpoints.checkpoint(ready)  # read again, within the room
     assert ready.execute("SELECT count(*) FROM scattered").fetchone()[0] == 11_880_000
     ready.close()
 
@@ -475,15 +468,15 @@ def test_a_checkpoint_between_batches_has_room_for_the_deleted_rows_records_and_
     from warehouse import connect as connect_module
 
     db = _copy(scattered_warehouse, tmp_path)
-    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
-    monkeypatch.setattr(connect_module, "CHECKPOINT_BYTES", 0)
+    monkeypatch.setattr(memory_limit, "DUCKDB_MEMORY_MB", 32)
+    monkeypatch.setattr(checkpoints, "CHECKPOINT_BYTES", 0)
     con = connect_module.connect(db)
     con.execute("CREATE TABLE meta.one AS SELECT 1 AS a")
-    assert connect_module.fit_memory(con) == "32MB"
-    assert connect_module.checkpoint_due(con)
-    held = connect_module.recorded_held(con)
+    assert memory_limit.fit_memory(con) == "32MB"
+    assert checkpoints.checkpoint_due(con)
+    held = memory_limit.recorded_held(con)
     assert 80 * 10**6 < held < 160 * 10**6
-    assert connect_module.memory_limit_bytes(con) == pytest.approx((32 + held // 10**6) * 10**6, rel=0.001)
+    assert memory_limit.memory_limit_bytes(con) == pytest.approx((32 + held // 10**6) * 10**6, rel=0.001)
     assert con.execute("SELECT count(*) FROM scattered").fetchone()[0] == 11_880_000
     con.close()
 
@@ -512,21 +505,21 @@ def test_deleting_a_changed_studys_rows_has_room_for_their_records_until_a_check
 
     db = tmp_path / "w.duckdb"
     shutil.copyfile(conditions_of_6000_studies, db)
-    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
+    monkeypatch.setattr(memory_limit, "DUCKDB_MEMORY_MB", 32)
     con = connect_module.connect(db)
-    base = connect_module.fit_memory(con)
+    base = memory_limit.fit_memory(con)
     stale = pa.table({"nct_id": [f"NCT{n:08d}" for n in range(0, 6000, 60)]})  # 100 studies: every stretch
     con.register("_replaced", stale)
-    connect_module.deleting_from(con, STUDY_TABLES)
-    room = connect_module.memory_limit_bytes(con) - int(base.removesuffix("MB")) * 10**6
+    memory_limit.deleting_from(con, STUDY_TABLES)
+    room = memory_limit.memory_limit_bytes(con) - int(base.removesuffix("MB")) * 10**6
     assert 100 * 10**6 < room < 120 * 10**6  # 5,860 stretches of the conditions table, 18 KB each
     with connect_module.transaction(con):
         con.execute("DELETE FROM conditions WHERE nct_id IN (SELECT nct_id FROM _replaced)")
-    assert connect_module.fit_memory(con) != base  # kept while the records are held and not measured
-    con = connect_module.checkpoint(con)
-    held = connect_module.recorded_held(con)
+    assert memory_limit.fit_memory(con) != base  # kept while the records are held and not measured
+    con = checkpoints.checkpoint(con)
+    held = memory_limit.recorded_held(con)
     assert held > 80 * 10**6
-    assert connect_module.fit_memory(con) == f"{32 + held // 10**6}MB"  # measured: the room is what was held
+    assert memory_limit.fit_memory(con) == f"{32 + held // 10**6}MB"  # measured: the room is what was held
     assert con.execute("SELECT count(*) FROM conditions").fetchone()[0] == 11_800_000
     con.close()
 
@@ -544,7 +537,6 @@ def test_without_that_room_the_same_deletes_run_out_of_memory(conditions_of_6000
 
 def test_a_batch_asks_for_that_room_before_it_deletes_and_a_check_before_it_replaces_issues(tmp_path, monkeypatch):
     from checks import issue_rows
-    from warehouse import connect as connect_module
     from warehouse.tables import STUDY_TABLES
 
     asked = []
@@ -558,7 +550,7 @@ def test_a_batch_asks_for_that_room_before_it_deletes_and_a_check_before_it_repl
     assert asked == []  # a new study deletes nothing
     _load(con, db, "r2", _place(tmp_path / "second", "A later title", "2030-01-01"))
     assert asked == [STUDY_TABLES]
-    assert connect_module._deleted_from[connect_module.database_path(con)] == frozenset(STUDY_TABLES)
+    assert memory_limit.deleted_from[database_file.database_path(con)] == frozenset(STUDY_TABLES)
     run_pipeline(con, run_id="r3", source=tmp_path / "second", db_path=db, as_of=date(2026, 11, 22), workers=1,
                  recheck_all=True)
     assert ("quality_issues", "meta.unchecked_studies") in asked
@@ -610,12 +602,12 @@ def test_the_room_for_the_records_of_deleted_rows_covers_what_the_last_checkpoin
     seed.execute("INSERT INTO conditions (nct_id, name) SELECT printf('NCT%08d', range % 6000), 'c' "
                  "FROM range(2400000)")
     seed.close()
-    monkeypatch.setattr(connect_module, "DUCKDB_MEMORY_MB", 32)
+    monkeypatch.setattr(memory_limit, "DUCKDB_MEMORY_MB", 32)
     con = connect_module.connect(db)
     bound = bound_bytes(con, STUDY_TABLES)
     assert 20 * 10**6 < bound < 25 * 10**6  # 1,172 stretches of the conditions table, and the other tables'
-    connect_module.deleting_from(con, STUDY_TABLES)
+    memory_limit.deleting_from(con, STUDY_TABLES)
     for held, room in ((5 * 10**6, bound), (60 * 10**6, 60 * 10**6)):
-        connect_module._record_held(con, held)
-        assert connect_module.fit_memory(con) == f"{32 + room // 10**6}MB"
+        checkpoints._record_held(con, held)
+        assert memory_limit.fit_memory(con) == f"{32 + room // 10**6}MB"
     con.close()

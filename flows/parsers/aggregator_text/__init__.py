@@ -24,8 +24,10 @@ from flows.parsers.dates import date_columns, registry_date_columns
 from flows.parsers.list_marks import bracketed_wraps, filled_lines
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
 from flows.parsers.page_controls import CUT_TEXT
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_missing, has_line, int_value,
-                                     nonblank, saved_head_text, text_block, truncated)
+from flows.parsers.page_encodings import saved_head_text
+from flows.parsers.page_sections import Sections, first_missing, has_line
+from flows.parsers.page_text import NCT_ID, failure, nonblank, text_block, truncated
+from flows.parsers.page_values import add_rows, int_value
 from flows.parsers.several_pages import page_starts, quoted_starts, several_pages
 
 LAYOUT = "aggregator_text"

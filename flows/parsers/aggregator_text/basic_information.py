@@ -7,7 +7,7 @@ import re
 from flows.parsers import labels
 from flows.parsers.aggregator_text.labelled_fields import FIELDS, is_access_type
 from flows.parsers.dates import parse_date, said_unknown
-from flows.parsers.page_text import no_value, tagged_lines
+from flows.parsers.page_values import no_value, tagged_lines
 from schemas.enums import OVERALL_STATUS, PHASE, STUDY_TYPE
 
 # The enum value sets as sets: a bare value is looked up, not compared with each value in turn.

@@ -14,7 +14,7 @@ from flows.parsers.aggregator_text.name_lines import (  # noqa: F401 (read here)
     alike, begins_as_text, begins_joined, begins_mid_sentence, breaks_off, is_long_name, is_sentence, is_short)
 from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, wrap_may_go_on
 from flows.parsers.model import Problem, StudyRecord
-from flows.parsers.page_text import add_rows
+from flows.parsers.page_values import add_rows
 from flows.parsers.printed_pages import rejoined
 
 Entry = tuple[str, str | None]  # an intervention: name, description

@@ -13,7 +13,9 @@ from flows.parsers.aggregator_text.typed_arms import (  # noqa: F401
 from flows.parsers.aggregator_text.wrapped_lines import parts_entries_by_blank_lines, unwrapped_entries
 from flows.parsers.masking import ROLE_COUNT, masked_flags, role_list
 from flows.parsers.model import Problem, StudyRecord
-from flows.parsers.page_text import Sections, nonblank, tagged_lines
+from flows.parsers.page_sections import Sections
+from flows.parsers.page_text import nonblank
+from flows.parsers.page_values import tagged_lines
 from schemas.enums import (ALLOCATION, BIOSPEC_RETENTION, INTERVENTION_MODEL, MASKING, OBSERVATIONAL_MODEL,
                            PRIMARY_PURPOSE, SAMPLING_METHOD, TIME_PERSPECTIVE)
 

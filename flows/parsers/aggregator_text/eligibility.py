@@ -8,7 +8,8 @@ from itertools import compress, count
 from flows.parsers import labels
 from flows.parsers.aggregator_text.labelled_fields import FIELDS
 from flows.parsers.aggregator_text.single_age import which_limit
-from flows.parsers.page_text import tagged_lines, text_block
+from flows.parsers.page_text import text_block
+from flows.parsers.page_values import tagged_lines
 from schemas.enums import SEX
 
 _SEXES = frozenset(SEX)

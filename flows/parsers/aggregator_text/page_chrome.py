@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.parsers.page_text import NO_VALUE, Sections, heading_line_limit, no_value
+from flows.parsers.page_sections import Sections, heading_line_limit
+from flows.parsers.page_values import NO_VALUE, no_value
 
 # meddatax puts one explainer sentence under every heading: page chrome, never content.
 CHROME = {

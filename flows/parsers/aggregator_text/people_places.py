@@ -13,7 +13,9 @@ from flows.parsers.aggregator_text.wrapped_lines import fills_sheet, parts_entri
 from flows.parsers.aggregator_text.sites import (  # noqa: F401 (a site's address is read there)
     UNDECIDED_CITY, address, locations, undecided_cities)
 from flows.parsers.model import Problem, StudyRecord
-from flows.parsers.page_text import Sections, add_rows, nonblank
+from flows.parsers.page_sections import Sections
+from flows.parsers.page_text import nonblank
+from flows.parsers.page_values import add_rows
 from flows.parsers.printed_pages import rejoined
 from schemas.enums import AGENCY_CLASS, OFFICIAL_ROLE, OVERALL_STATUS
 

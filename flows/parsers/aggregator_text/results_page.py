@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from flows.parsers.model import Parsed
-from flows.parsers.page_text import failure, has_line
+from flows.parsers.page_sections import has_line
+from flows.parsers.page_text import failure
 
 RESULTS_PAGE = "meddatax results page"
 # The headings only the results sub-page shows, right below its 'Last Updated:' line and after it.

@@ -9,7 +9,8 @@ from flows.parsers import labels
 from flows.parsers.aggregator_text import compact_arms
 from flows.parsers.aggregator_text.untyped_groups import anchored_groups
 from flows.parsers.model import Problem, StudyRecord
-from flows.parsers.page_text import add_rows, distinct_rows, nonblank, text_block
+from flows.parsers.page_text import nonblank, text_block
+from flows.parsers.page_values import add_rows, distinct_rows
 
 # A type as an API v2 enum ('Group Type ACTIVE_COMPARATOR') or as the registry displays it ('Active Comparator').
 _GROUP_TYPE = re.compile(r"^Group Type\s+(\S+|(?:Active|Placebo|Sham) Comparator|No Intervention)$")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from flows.parsers.model import Problem
-from flows.parsers.page_text import Sections, nonblank
+from flows.parsers.page_sections import Sections
+from flows.parsers.page_text import nonblank
 
 # A 'Label: value' line as the page writes its id and last update (a label of a few words, then a value).
 _LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z/() -]{1,40}?):\s*(?P<value>\S.*)$")

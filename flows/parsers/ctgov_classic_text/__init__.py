@@ -20,8 +20,10 @@ from flows.parsers.ctgov_classic_text.study_design import is_design_label
 from flows.parsers.ctgov_classic_text.title import page_title
 from flows.parsers.model import Parsed, Problem, StudyRecord
 from flows.parsers.page_controls import CUT_TEXT
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, failure, first_line, first_missing, has_line,
-                                     no_value, nonblank, saved_head_text, split_sections, text_block, truncated)
+from flows.parsers.page_encodings import saved_head_text
+from flows.parsers.page_sections import Sections, first_missing, has_line, split_sections
+from flows.parsers.page_text import NCT_ID, failure, nonblank, text_block, truncated
+from flows.parsers.page_values import add_rows, first_line, no_value
 from flows.parsers.several_pages import several_pages
 
 LAYOUT = "ctgov_classic_text"

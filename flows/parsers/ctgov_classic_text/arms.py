@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 
 from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.typed_lines import ARM_LABELS, INTERVENTION_LABELS, typed_line
-from flows.parsers.page_text import distinct_rows, text_block, unbullet
+from flows.parsers.page_text import text_block, unbullet
+from flows.parsers.page_values import distinct_rows
 
 _COHORTS = "Group/Cohort Intervention/Treatment"
 # The labels an arms table's lines are typed with: an arm's or an intervention's, and those both use ('Other').

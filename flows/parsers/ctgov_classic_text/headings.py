@@ -11,7 +11,7 @@ import re
 
 from flows.parsers.ctgov_classic_text.arms import TABLE_HEADERS
 from flows.parsers.ctgov_classic_text.outcomes import OUTCOME_SECTIONS
-from flows.parsers.page_text import Sections, has_line, heading_line_limit, sections_at
+from flows.parsers.page_sections import Sections, has_line, heading_line_limit, sections_at
 
 HEADINGS = frozenset({
     "Sponsor", "Overall Status", "CT.gov ID", "Collaborator", "Study Details", "Study Description",

@@ -9,7 +9,9 @@ from flows.parsers.ctgov_classic_text.label_lines import values_below_labels, wi
 from flows.parsers.ctgov_classic_text.publications import UNTYPED, publications
 from flows.parsers.dates import date_columns, day_value, to_month
 from flows.parsers.model import NCT_ID, Problem, StudyRecord
-from flows.parsers.page_text import Sections, add_rows, first, labelled_values, unbullet
+from flows.parsers.page_sections import Sections
+from flows.parsers.page_text import unbullet
+from flows.parsers.page_values import add_rows, first, labelled_values
 
 # The registry's page shows a secondary id's type after it, in parentheses: '2020-001234-56 ( EudraCT Number )'.
 _DEPTH = {")": 1, "(": -1}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from flows.parsers.page_text import split_sections, text_block
+from flows.parsers.page_sections import split_sections
+from flows.parsers.page_text import text_block
 
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$")
 # An outcome's number as the page shows it ('1.'), or as a copy through a word processor numbers its list ('1)',

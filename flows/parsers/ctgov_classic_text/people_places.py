@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.page_text import no_value, nonblank, text_block, unbullet
+from flows.parsers.page_text import nonblank, text_block, unbullet
+from flows.parsers.page_values import no_value
 from schemas.enums import AGENCY_CLASS, SAMPLING_METHOD
 
 _AGE = r"\d+\s+(?:Years?|Months?|Weeks?|Days?|Hours?|Minutes?)"

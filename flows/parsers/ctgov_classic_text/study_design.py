@@ -8,7 +8,7 @@ from flows.parsers.dates import registry_date_columns
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.ctgov_classic_text.label_lines import values_below_labels
 from flows.parsers.ctgov_classic_text.study_facts import study_facts
-from flows.parsers.page_text import NONE_SAID, int_value, labelled_values
+from flows.parsers.page_values import NONE_SAID, int_value, labelled_values
 from schemas.enums import ALLOCATION, INTERVENTION_MODEL, OBSERVATIONAL_MODEL, PRIMARY_PURPOSE, TIME_PERSPECTIVE
 
 # A date label without Actual/Anticipated leaves the date type unknown (NULL). A copy may show the type after the

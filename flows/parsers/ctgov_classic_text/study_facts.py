@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.page_text import int_value
+from flows.parsers.page_values import int_value
 from schemas.enums import BIOSPEC_RETENTION
 
 # Study Design label -> studies column (the value as shown; the retention as its enum where it names one).

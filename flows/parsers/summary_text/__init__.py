@@ -23,8 +23,10 @@ from flows.parsers.summary_text.sections import heading_spelt, key_block_line, k
 from flows.parsers.summary_text.study_facts import study_facts
 from flows.parsers.dates import date_columns
 from flows.parsers.model import Parsed, Problem, Refused, StudyRecord
-from flows.parsers.page_text import (NCT_ID, Sections, add_rows, distinct_rows, failure, has_line, no_value,
-                                     saved_head_text, text_block, truncated)
+from flows.parsers.page_encodings import saved_head_text
+from flows.parsers.page_sections import Sections, has_line
+from flows.parsers.page_text import NCT_ID, failure, text_block, truncated
+from flows.parsers.page_values import add_rows, distinct_rows, no_value
 from flows.parsers.several_pages import page_starts, several_pages
 
 LAYOUT = "summary_text"

@@ -9,7 +9,8 @@ from flows.parsers import labels
 from flows.parsers.dates import date_columns, registry_date_columns, said_unknown
 from flows.parsers.masking import masked_flags, masking_and_roles
 from flows.parsers.model import Refused
-from flows.parsers.page_text import int_value, no_value, nonblank
+from flows.parsers.page_text import nonblank
+from flows.parsers.page_values import int_value, no_value
 from flows.parsers.printed_pages import broken_before
 from flows.parsers.summary_text import study_facts, study_keys
 from flows.parsers.summary_text.eligibility import (ages, eligibility_row, healthy_volunteers,  # noqa: F401 (read here)

@@ -6,7 +6,8 @@ from functools import lru_cache
 from itertools import compress, count
 
 from flows.parsers import labels
-from flows.parsers.page_text import no_value, nonblank
+from flows.parsers.page_text import nonblank
+from flows.parsers.page_values import no_value
 from flows.parsers.printed_pages import broken_before
 from flows.parsers.summary_text import design, listed_keys
 from flows.parsers.summary_text.sections import NCT_KEY, NCT_KEY_ANY_CASE, continues_name, unfinished

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers.list_marks import bracketed_wraps, filled_lines, list_names
-from flows.parsers.page_text import NONE_SAID, no_value
+from flows.parsers.page_values import NONE_SAID, no_value
 
 __all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps", "named"]
 
@@ -16,7 +16,7 @@ __all__ = ["list_names", "lone_numbers", "filled_lines", "bracketed_wraps", "nam
 _FIRST_NUMBER = re.compile(r"1[.)]\s+\S")
 
 # The sentences a page says an empty list with, in place of its only name, beside the page's words for no value
-# ('None provided.', 'Not specified': page_text.no_value): a list's 'Not applicable' is no phase's 'Not Applicable'.
+# ('None provided.', 'Not specified': page_values.no_value): a list's 'Not applicable' is no phase's 'Not Applicable'.
 _NONE_SAID = frozenset({"none given", "none reported", "not applicable"})
 
 

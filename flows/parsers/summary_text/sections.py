@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from flows.parsers.page_text import Sections, split_sections
+from flows.parsers.page_sections import Sections, split_sections
 
 # The headings above the key block, in page order; the key block follows them, and the 'See also' table it.
 ABOVE_KEY_BLOCK = ("Clinical Trial Summary", "Clinical Trial Description", "Study Design",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.parsers import labels
-from flows.parsers.page_text import int_value
+from flows.parsers.page_values import int_value
 from schemas import enums
 
 # The problem reason of other intervention names a page shows without saying whose they are (as meddatax's).

@@ -7,7 +7,7 @@ from flows.parsers import labels
 from flows.parsers.ctgov_classic_text.more_information import verification_columns
 from flows.parsers.dates import date_columns, day_value
 from flows.parsers.model import Refused
-from flows.parsers.page_text import no_value
+from flows.parsers.page_values import no_value
 from flows.parsers.summary_text.value_forms import date_text, typed
 
 # Display label (lower case) -> the field it fills.
