@@ -13,6 +13,7 @@ from checks.design_masked_people import MASKED_PARTY
 from checks.design_masking_terms import BLINDED, OPEN_LABEL
 from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part, of_the_parent_study
 from checks.design_text import Claim, first_affirmed
+from checks.design_withdrawn_masking import withdrawn
 from checks.study_text import StudyText
 
 # A blinded run-in or lead-in every participant passes through before the study's treatment ("a single-blind placebo
@@ -110,8 +111,9 @@ def masking_described_open(texts: list[StudyText]) -> bool:
 def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: Callable[[], bool]) -> Claim | None:
     """The first affirmed claim of the pattern that names a party the registry records masked to the assigned
     intervention, in a sentence of the study's main comparison (not a sub-study, a part or a subgroup, nor trials
-    in general; in an extension, `extension()`, not the parent study's). Of BLINDED, only a claim of outcomes assessed
-    blind ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of assessment."""
+    in general; in an extension, `extension()`, not the parent study's), and that the text does not withdraw ("in
+    theory blinded", "However, it is not possible to blind"). Of BLINDED, only a claim of outcomes assessed blind
+    ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of assessment."""
     for c in claims_not_elsewhere(texts, pattern):
         if c.negated:
             continue
@@ -122,7 +124,7 @@ def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: C
             if words is None or _of_a_run_in(c):
                 continue
             c = Claim(c.source, *words, False)
-        if outside_the_main_comparison(c):
+        if outside_the_main_comparison(c) or withdrawn(c):
             continue
         if (of_an_earlier_part(c) or PARENT_STUDY.search(c.source.text)) and extension():
             continue

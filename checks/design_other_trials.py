@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from checks.study_context import NOT_AFTER_WHO
+
 # A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
 # ABC Trial", "Long-term follow-up of the double-blind XYZ trial").
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
@@ -68,10 +70,11 @@ _TRIALS_IN_GENERAL_AFTER = re.compile(
     r"(?:,?\s+(?!(?:to|into|in|of|for|between|at|by|and|or)\b)[\w-]+){0,3}?,?\s+(?:trials|studies|rcts)\b", re.I)
 # A trial's finding reported a few words on ("A recent double-blind trial found that ...", "A large observational
 # study showed a benefit"): a trial done before, unless the sentence names this study before the term. The trial's
-# noun comes first (not "patients randomized to drug X showed ..."), in the term or after it.
-_REPORTED = (r"(?:,?\s+[\w()-]+){0,6}?\s+(?:found|showed|suggested|revealed|concluded|reported|demonstrated"
-             r"|indicated|confirmed)\s+(?:that|an?|the|no|significant|improved|reduced|increased|decreased|better"
-             r"|similar|benefit)\b")
+# noun comes first (not "patients randomized to drug X showed ..."), in the term or after it. Not what people showed
+# in a relative clause ("an open-label study in patients who showed a response"): the study's participants.
+_FINDING_VERBS = r"(?:found|showed|suggested|revealed|concluded|reported|demonstrated|indicated|confirmed)"
+_REPORTED = (r"(?:,?\s+[\w()-]+){0,6}?\s+(?:" + _FINDING_VERBS + r"\s+that|" + NOT_AFTER_WHO + _FINDING_VERBS
+             + r"\s+(?:an?|the|no|significant|improved|reduced|increased|decreased|better|similar|benefit))\b")
 _REPORTED_AFTER = re.compile(_REPORTED, re.I)
 _TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
 _ENDS_WITH_TRIAL = re.compile(r"\b(?:study|trial|rct)$", re.I)

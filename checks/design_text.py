@@ -9,7 +9,8 @@ match and whether that sentence is about this study. The modules beside it hold 
 (`design_negation`), make it a part's or another study's (`design_study_parts`, `design_other_trials`,
 `design_cited_titles`) or this study's (`design_this_study`), the sentences that speak of this study without naming
 it (`design_study_openings`), the text's sentences and folded form (`design_sentences`, `design_folding`), claims read
-over several texts (`design_claims`) and whether a masked party is one the registry records (`design_masked_party`).
+over several texts (`design_claims`), whether a masked party is one the registry records (`design_masked_party`)
+and whether the text withdraws that masking ("in theory blinded"; `design_withdrawn_masking`).
 """
 from __future__ import annotations
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+# Not right after "who" nor "who has", "who have" or "who had", in a relative clause of people ("patients who showed
+# a response"), who are a study's participants (a lookbehind is of one width: one for each).
+NOT_AFTER_WHO = r"(?<!\bwho\s)(?<!\bwho\shas\s)(?<!\bwho\shad\s)(?<!\bwho\shave\s)"
 # A sentence speaks of another study when it cites one, reports a finding, or names an
 # earlier, parent, ongoing or future study. Each entry: (what it recognises, pattern).
 # A study the investigators propose is a next one where the sentence puts it later or makes it conditional ("Based on
@@ -10,8 +13,12 @@ import re
 # randomized, double-blind trial of A versus B" proposes the study it describes.
 OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("citation", r"\bet\s+al\b|\bpublished\b|\bliterature\b|\bmeta-?analys"),
-    ("reported finding", r"\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
-                         r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b"),
+    # Not in a relative clause of people, who are this study's participants ("patients who showed a response",
+    # "subjects who have shown", "those who demonstrated"): "who" follows no study or drug. What someone showed
+    # "that" is a finding ("Smith, who showed that drug X works").
+    ("reported finding", r"\b(?:showed|demonstrated|(?:has|have|had)\s+(?:shown|demonstrated))\s+that\b|"
+                         + NOT_AFTER_WHO + r"(?:\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
+                         r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b)"),
     ("previous study", r"\bprevious(?:ly)?\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trials?|reports?|work|research"
                        r"|publications?)\b|\bpreviously\s+(?:reported|described|conducted|completed|randomi[sz]ed"
                        r"|enrolled|participated)\b"),

@@ -1,0 +1,85 @@
+"""contradictions.masking_none_text_party_masked on a masking the text itself withdraws: a party blinded only "in
+theory", "in principle" or "nominally", or blinded and then denied in the same or the next sentence ("However, it
+is not possible to blind completely"). An assessor stays masked where only the participants or the people who give
+the intervention cannot be.
+
+Every case is one randomized, parallel study with masking NONE, of one warehouse built once for the module.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.checks import harness
+
+PARTY_RULE = "contradictions.masking_none_text_party_masked"
+NO_MASKING = {"masking": "NONE", "subject_masked": None, "investigator_masked": None}
+
+# NCT06113666's masking description: NONE is what the text explains.
+_IN_THEORY_RECORD = (
+    "The participants are in theory blinded to which group they are allocated to. However, it is not possible to "
+    "blind completely as it is easy for the patients to see if they are receiving active, interactive treatment or "
+    "are allocated into the control group with patient education.")
+
+# (field, text, fires)
+CASES = [
+    # Withdrawn: hedged before the term, or in its words.
+    ("masking_description", _IN_THEORY_RECORD, False),
+    ("masking_description", "The participants are in theory blinded to which group they are allocated to.", False),
+    ("masking_description", "In principle, participants are blinded to the group allocation.", False),
+    ("masking_description", "Participants are, in theory, blinded to treatment allocation.", False),
+    ("masking_description", "Participants are nominally blinded to treatment allocation.", False),
+    ("detail", "In this study, outcome assessors are theoretically blinded to group allocation.", False),
+    # Withdrawn: denied after the term, in its sentence or the next, of everyone it names or of no one named.
+    ("masking_description", "Participants will be blinded to group allocation. However, it is not possible to blind "
+                            "completely.", False),
+    ("masking_description", "Participants will be blinded to group allocation. However, blinding is not possible "
+                            "for all sessions.", False),
+    ("masking_description", "Patients will be blinded to treatment allocation, but blinding could not be maintained "
+                            "once side effects appear.", False),
+    ("masking_description", "Participants will be blinded to group assignment. It is not feasible to blind the "
+                            "participants to the exercise they perform.", False),
+    ("masking_description", "The investigators will be blinded to treatment allocation. They cannot be blinded once "
+                            "treatment starts.", False),
+    ("masking_description", "Outcome assessors will be blinded to group allocation. However, the assessors cannot "
+                            "be blinded to the wound dressing.", False),
+    # Still masked: plainly, the hedge elsewhere, or the denial of another party.
+    ("masking_description", "Participants will be blinded.", True),
+    ("masking_description", "Outcome assessors are blinded; the participants cannot be blinded.", True),
+    ("masking_description", "In theory, exercise improves balance. Outcome assessors will be blinded to group "
+                            "allocation.", True),
+    ("masking_description", "Participants will be blinded to group allocation, which in theory reduces bias.", True),
+    ("masking_description", "Treatment is in principle open, but outcome assessors are blinded to group "
+                            "allocation.", True),
+    ("masking_description", "In principle the trial compares two common physiotherapy programmes and outcome "
+                            "assessors are blinded to group allocation.", True),
+    ("masking_description", "Outcome assessors will be blinded to group allocation. Blinding of participants is "
+                            "not possible.", True),
+    ("masking_description", "Outcome assessors will be blinded to group allocation. It is not possible to blind "
+                            "completely as patients see their treatment.", True),
+    ("masking_description", "Participants will be blinded to group allocation. It is not possible to blind the "
+                            "surgeons.", True),
+    ("masking_description", "Participants will be blinded to group allocation; the therapists cannot be blinded.",
+     True),
+    ("masking_description", "Participants will be blinded to group allocation. Blinding is not possible for the "
+                            "surgeons.", True),
+    ("masking_description", "Outcome assessors and participants will be blinded to group allocation. The "
+                            "participants cannot be blinded to the exercise itself.", True),
+    ("masking_description", "Participants will be blinded to group allocation. Blinding of outcome assessment is "
+                            "not possible.", True),
+    ("masking_description", "Participants will be blinded to group allocation. Sessions last 30 minutes. Blinding "
+                            "is not possible at follow-up.", True),
+]
+_IDS = harness.numbered_cases([(PARTY_RULE, NO_MASKING, (field, text), fires) for field, text, fires in CASES])
+
+
+@pytest.fixture(scope="module")
+def flagged(tmp_path_factory) -> dict[str, set[str]]:
+    """The studies the rule flags, one warehouse holding every case."""
+    return harness.flagged_design_cases(tmp_path_factory.mktemp("withdrawn_masking"), _IDS,
+                                        harness.design_or_arms_study)
+
+
+@pytest.mark.parametrize("nct_id", list(_IDS), ids=[harness.design_or_arms_case_id(c) for c in _IDS.values()])
+def test_a_masking_the_text_withdraws_is_no_masked_party(flagged, nct_id):
+    rule, design, texts, fires = _IDS[nct_id]
+    assert (nct_id in flagged[rule]) is fires, texts
