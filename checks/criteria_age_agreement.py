@@ -28,6 +28,13 @@ def structured_age(value: str | None, registry: bool) -> Age | None | bool:
     return Age(float(m.group(1)), m.group(2).lower())
 
 
+# An upper age no participant reaches states no maximum: PDQ writes any age as "Age: 0-120", as sponsors write 100,
+# 110 or 120 years where they set no upper limit. Centenarians are under one in a thousand people in every country,
+# and no one recorded has lived past 122: an upper age of 100 years or more, in the criteria or as the record's
+# maximum, agrees with no maximum and with another such age.
+NO_ONE_REACHES = Age(100.0, "year").days
+
+
 def _between(age: Age, low: Age, high: Age) -> bool:
     """Whether `age` lies from `low` to `high` as calendar lengths."""
     return low.days - low.slack - age.slack <= age.days <= high.days + high.slack + age.slack
@@ -39,6 +46,8 @@ def agrees(bound: Bound, limit: Age | bool | None) -> bool:
     if limit is None:
         return True
     age = bound.age
+    if bound.side == "upper" and age.days >= NO_ONE_REACHES:  # "Age: 0-120": no maximum
+        return limit is False or limit.days >= NO_ONE_REACHES
     if limit is False:
         return bound.side == "lower" and age.number == 0  # "aged 0-6 months": from birth, no minimum
     if bound.side == "lower":

@@ -59,6 +59,17 @@ _AT_EVENT = re.compile(r"[^.;]{0,20}?(?:\bof\s+(?:the\s+)?(?:initial\s+|first\s+
                        r"|\b(?:at|by|before|after|when|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
                        r"(?:(?:the|their|his|her|initial|first)\s+)?"
                        rf"(?:(?!{_STUDY_MOMENT})[a-z][\w'-]*\s+){{0,2}}?){_EVENT}")
+# A calendar date after the age: the age a cohort had on that date, most often when it was recruited years before
+# ("Age 30-60 in 1988", "aged 45-64 at baseline in 1987", "ages 40-69 at enrolment in 1993", "aged 65 or older on 1
+# January 2020"), while the record's ages may span the ages the cohort reached as it aged: no limit on the
+# participants' age at enrolment. Any year is read so: an age on one day is not each participant's age on joining.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# The date follows the age at once, or after its unit and the moment it was taken ("at baseline", "at enrolment"):
+# a year further on in the criterion is another thing's ("Age 18-65 years and diagnosed in 2015").
+_AT_A_DATE = re.compile(rf"(?:\s*(?:years?|yrs?))?(?:\s+old|\s+of\s+age)?,?(?:\s+at\s+(?:the\s+time\s+of\s+)?"
+                        rf"(?:baseline|enrol?l?ment|recruitment|entry|inclusion|study\s+entry|the\s+start))?,?\s+"
+                        rf"(?:in|during|on|as\s+of|by)\s+(?:the\s+year\s+|(?:early|mid|late)[\s-]+|{_MONTH}\s+"
+                        rf"|\d{{1,2}}(?:st|nd|rd|th)?,?\s+)*(?:1[89]|20)\d\d\b", re.I)
 # How far into its criterion the participants' age may begin ("Male or female patients aged ..."), and how long a
 # criterion read is (a longer one describes more than the participants' ages).
 OPENING_REACH = 60
@@ -96,8 +107,9 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     if any(not any(unit_of(word) for word in m.groups() if word) and UNREAD_UNIT.match(text, m.end())
            for m in chained):
         return None  # "0-6 m": months or minutes, not said
-    if _QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end):
-        return None  # an alternative, a place, an event, or another age or duration further on
+    if (_QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end)
+            or _AT_A_DATE.match(text, end)):
+        return None  # an alternative, a place, an event, a date, or another age or duration further on
     bounds: list[Bound] = []
     for i, m in enumerate(chained):
         following_unit = next((unit_of(w) for later in chained[i + 1:] for w in later.groups() if unit_of(w)), None)

@@ -6,12 +6,13 @@ structured ages gets the wrong trials when they differ ("Age 12 to 17 years" wit
 18-65 years" with no maximum). Only one clear age limit for everyone is read: a criterion of the inclusion list that
 opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older").
 Ages of other people (parents, children of the participants), gestational ages, ages at an event (at diagnosis, at
-the time of migraine onset, when a vaccine was received), durations, several groups' ages, and a limit that the
-criterion qualifies ("18 years or the age of majority", "or 16 with parental consent") are no such limit, and the
-text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum compares them, and a
-bound written with "under", "older than" or as a plain range may mean the next whole age ('under 18' and '17 Years'
-agree; '18 to 65' and '64 Years' agree), and "between 18 and 65" may leave both its ends out ('19 Years' to '64
-Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged 0-6 months") sets no minimum; units and the word for
+the time of migraine onset, when a vaccine was received), ages at a calendar date (a cohort's "Age 30-60 in 1988"),
+durations, several groups' ages, and a limit that the criterion qualifies ("18 years or the age of majority", "or 16
+with parental consent") are no such limit, and the text stays unread. Ages are compared as calendar lengths, as
+protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain range
+may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and
+65" may leave both its ends out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged
+0-6 months") sets no minimum, an upper age of 100 years or more ("Age: 0-120") no maximum; units and the word for
 age written in another language ("Edad ≥ 18 años", "6-24 meses") are read as they say, and a bare letter after an
 age ("0-6 m") leaves it unread.
 

@@ -7,7 +7,7 @@ import re
 from typing import Container, Iterable
 
 from checks.drug_brands import branded
-from checks.drug_spellings import SPELLINGS_LEAST, enantiomer_of, language_folded, same_start, within
+from checks.drug_spellings import SPELLINGS_LEAST, enantiomer_of, language_folded, letters_swapped, same_start, within
 
 # The longest word ("with", "and", "of") found run together before a drug name.
 RUN_TOGETHER = 5
@@ -163,8 +163,8 @@ def _in_product(word: str, known: Container[str]) -> bool:
 
 
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
-    """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb'), the same
-    drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), a
+    """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb', 'elpirudin'),
+    the same drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), a
     former name of a known drug ('adriamycin' where doxorubicin is given), a drug of a regimen the study names
     ('irinotecan' where mFOLFIRINOX is given), what a prodrug the study names yields ('acyclovir' where valacyclovir
     is given), a drug of a combination product it names otherwise ('amoxicillin' where co-amoxiclav is given), a drug
@@ -190,7 +190,7 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
         return True
     allowed = 1 if len(word) < 9 else 2
     if any(abs(len(d) - len(word)) <= allowed and same_start(word, d) and within(word, d, allowed)
-           for d in drugs if len(d) >= 6):
+           or letters_swapped(word, d) for d in drugs if len(d) >= 6):
         return True
     folded = language_folded(word)  # written as another language writes it ('claritromicina', 'Métformine')
     return len(word) >= SPELLINGS_LEAST and any(language_folded(d) == folded for d in drugs

@@ -44,9 +44,20 @@ ENANTIOMER_PREFIXES = ("levo", "lev", "dextro", "dex", "es", "ar")
 
 def same_start(word: str, drug: str) -> bool:
     """Whether two words start alike, or one is the other with a letter before it ('oestradiol'): a misspelling
-    keeps a name's first letter, while drugs of one stem differ there ('ropivacaine' and 'bupivacaine', 'rituximab'
-    and 'cetuximab')."""
+    keeps a name's first letter (but for two letters swapped, `letters_swapped`), while drugs of one stem differ there
+    ('ropivacaine' and 'bupivacaine', 'rituximab' and 'cetuximab')."""
     return word[0] == drug[0] or word[1:] == drug or drug[1:] == word
+
+
+def letters_swapped(word: str, drug: str) -> bool:
+    """Whether `word` is `drug` with two neighbouring letters swapped, the first two too ('elpirudin' for
+    'lepirudin', 'metfromin' for 'metformin'): a slip of typing that keeps every letter, where drugs of one stem
+    differ in their letters ('desirudin' and 'lepirudin')."""
+    if len(word) != len(drug):
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(word, drug)) if a != b]
+    return (len(apart) == 2 and apart[1] == apart[0] + 1
+            and word[apart[0]] == drug[apart[1]] and word[apart[1]] == drug[apart[0]])
 
 
 def enantiomer_of(word: str, drug: str) -> bool:

@@ -2,8 +2,9 @@
 
 An observational study's text speaks of trials often without being one: the trial its participants came from,
 the trials it follows up, pools or emulates, the trials that showed what it builds on. A claim counts only in a
-sentence about this study (checks.study_text.about_this_study) that names no other trial (`OTHER_TRIAL`) and does
-not call this study observational too; negation as for every design claim ("not a randomized trial").
+sentence about this study (checks.study_text.about_this_study) that names no other trial (`OTHER_TRIAL`), does not
+open by telling what a trial named by its acronym was (`NAMED_TRIAL_IN_THE_PAST`) and does not call this study
+observational too; negation as for every design claim ("not a randomized trial").
 """
 from __future__ import annotations
 
@@ -85,6 +86,11 @@ OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("emulated trial", r"\bemulat\w*|\btarget[\s-]+trials?\b|\bmimic\w*|\bopposed\s+to\b"),
     ("trials in the plural", r"\b(?:trials|rcts)\b"),
 ))
+# A sentence that opens by telling what a trial named by its acronym or code was ("DISH was a multicenter,
+# controlled, randomized study conducted in 1980-1983", "TOMHS was a two phase double-blind randomized controlled
+# clinical trial"): in an observational record, the finished trial whose data or people it studies, where a sentence
+# in the present ("DISH is a randomized study") may be this study's own.
+NAMED_TRIAL_IN_THE_PAST = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:[Tt]he\s+)?[A-Z][\w-]*[A-Z0-9][\w-]*\s+was\s+an?\b")
 # A sentence that calls this study observational while it speaks of a trial: the trial is another one ("This
 # observational study follows patients of a randomized trial") or a part beside this one.
 OBSERVATIONAL_TOO = re.compile(hyphens_wide(
@@ -151,7 +157,8 @@ def _rct_as_treatment(claim: Claim, texts: list[StudyText]) -> bool:
 
 def _of_this_study(claim: Claim) -> bool:
     start, end = sentence_at(claim.source.text, claim.start)
-    return other_trial(claim.source.text[start:end]) is None
+    sentence = claim.source.text[start:end]
+    return other_trial(sentence) is None and NAMED_TRIAL_IN_THE_PAST.match(sentence) is None
 
 
 def trial_claim(texts: list[StudyText], pattern: re.Pattern = TRIAL_DESIGN) -> Claim | None:
