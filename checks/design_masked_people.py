@@ -32,9 +32,13 @@ PEOPLE = (r"(?:participants?|patients?|subjects?|investigators?|care[\s-]*(?:giv
 # allocation", "Outcome assessors were not aware of group assignment", "Patients will not be aware of their group",
 # "The patients and the evaluator will not know the group", "Parents don't know which treatment their child gets").
 # Not knowing it only until it is told is the allocation's concealment, not masking ("staff and participants won't
-# know the allocation until the research team informs them").
+# know the allocation until the research team informs them", "The investigator will be unaware of the randomization
+# code until the day of the pre-discharge sample"); kept until the study's end, its analysis or its database's lock,
+# it is masking ("blinded to group allocation until database lock").
+_UNTIL_TOLD = (r"(?![^.;]{0,60}?\b(?:until|till|before|prior\s+to)\b(?!\s+(?:the\s+)?(?:end|completion|close|closure"
+               r"|database|data\s+base|analys|final|unblinding|study\s+(?:end|completion|closure)|last|primary)))")
 MASKED_TO = (r"\b(?:(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed|not\s+(?:be\s+)?(?:made\s+)?aware)\s+"
-              r"(?:to|of|as\s+to|regarding)\s+(?:" + ASSIGNMENT + ")"
+              r"(?:to|of|as\s+to|regarding)\s+(?:" + ASSIGNMENT + ")" + _UNTIL_TOLD +
               r"|(?:(?:will|would|do|does|did|shall|should|must)\s+not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+know\s+"
               r"(?:" + ASSIGNMENT + r")(?![^.;]{0,60}?\b(?:until|till|before|prior\s+to)\b))")
 # Someone masked to the intervention each participant is assigned, which the registry's masking records: the

@@ -47,7 +47,7 @@ from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combinatio
 from checks.title_phase_interventions import (REGISTRY_EXAMPLES, lists_no_drug, tested_interventions,
                                                tested_without_phases)
 from checks.title_phase_mentions import title_mentions
-from checks.title_phase_stages import SERIES_STAGE, appended_stage, names_a_stage, stages_named
+from checks.title_phase_stages import appended_stage, names_a_stage, names_project_stages, stages_named
 from checks.title_phase_written import PHASE_WORDS, names_a_phase
 from flows.parsers import LAYOUT_IDS, REGISTRY_LAYOUTS, entry_for
 
@@ -80,7 +80,7 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     does not show the interventions' types (not `types_shown`: a page whose layout or shape shows none), N/A against
     a title's phase is info too: whether the trial tests no drug, as the registry asks N/A of, is not shown."""
     given = registry_phases(phase)
-    if given is None or any(SERIES_STAGE.search(text) for _field, text in titles):
+    if given is None or any(names_project_stages(text) for _field, text in titles):
         return
     stages = stages_named(titles, drug_listed) if phase == NO_PHASE else frozenset()
     judged = [(field, text, found) for field, text in titles
@@ -170,7 +170,7 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     its own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or
     "for", or before a trial's members, which an observational study's title gives the trial it studies ("Ancillary
     Study to a Phase 3 Trial", "Patients Who Received Drug X in a Phase 1 Trial", "Phase II Trial Participants")."""
-    if any(SERIES_STAGE.search(text) for _field, text in titles):
+    if any(names_project_stages(text) for _field, text in titles):
         return
     for field, text in titles:
         if not names_a_phase(text) or _OBSERVATIONAL_TITLE.search(text):

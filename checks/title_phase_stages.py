@@ -13,6 +13,20 @@ from checks.title_phase_written import NUMERAL, phases_written, read_phases
 # Administration. Phase II - 4", beside the official title "... Administration. Phase II"): a record with such a title
 # names its series' stage in every title, not a trial phase.
 SERIES_STAGE = re.compile(rf"(?<![a-z])phase\s*{NUMERAL}\s+-\s+\d+\s*$", re.I)
+# A programme's stages listed under the plural, three or more, each numeral with its own study's name in capitals
+# ("Childhood Asthma Management Program (CAMP) Phases I (Trial), II (CAMPCS), III (CAMPCS/2), and IV (CAMPCS/3)"): the
+# trial and the studies that continued it, named as the programme's stages, not trial phases ("Phases I (dose
+# finding) and II (expansion)" are a trial's).
+_STAGE_NAMED = rf"{NUMERAL}\s*\((?-i:[A-Z])[^()]{{0,39}}\)"
+PROGRAMME_STAGES = re.compile(
+    rf"(?<![a-z])phases\s+{_STAGE_NAMED}\s*,\s*{_STAGE_NAMED}\s*,?\s*(?:and\s+)?{NUMERAL}\s*\(", re.I)
+
+
+def names_project_stages(title: str) -> bool:
+    """Whether a title names its project's stages rather than a trial phase: a numbered study of a stage ("Phase II -
+    4") or a programme's stages each named ("Phases I (Trial), II (CAMPCS), ..."); a record with such a title names
+    no trial phase in any title."""
+    return SERIES_STAGE.search(title) is not None or PROGRAMME_STAGES.search(title) is not None
 # After a phase, the "of" that makes it a stage of something ("Phase II of the MOMENTUM Program").
 _STAGE_OF_AFTER = re.compile(r"\s*-?\s*of\b", re.I)
 # A project's name in capitals and its stage in a parenthesis, as a title gives its short name ("... Following Time
