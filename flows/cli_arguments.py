@@ -11,6 +11,7 @@ from rich.markup import escape
 from flows.cli_console import err, fail
 from flows.settings import Settings
 
+
 def reader(db: Optional[Path]):
     """A read-only connection to the published warehouse, or exit with what to do."""
     from flows.reader import not_a_warehouse, not_duckdb, open_reader

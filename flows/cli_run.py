@@ -11,6 +11,7 @@ from typing import Iterator
 from flows.cli_console import err
 from flows.settings import Settings
 
+
 @contextmanager
 def stops_noted() -> Iterator[list[int]]:
     """Take Ctrl-C and SIGTERM as noted, not acted on, in the block, and yield where they are noted: the run's own

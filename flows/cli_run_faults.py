@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+
 def is_infrastructure(exc: BaseException) -> bool:
     """Disk full, permissions, a database I/O fault: the run cannot go on, and it is not a bug."""
     import duckdb

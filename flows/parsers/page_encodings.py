@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
+
 def decode_text(raw: bytes) -> str | None:
     """UTF-8 text without BOM; a character cut at the very end is dropped; None if not text."""
     try:
