@@ -27,6 +27,7 @@ def white(expr: str) -> str:
 
 
 def in_list(values: list[str]) -> str:
+    """SQL: a parenthesised list of the values as string literals, for IN."""
     return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 

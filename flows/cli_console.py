@@ -10,5 +10,6 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(code: int, message: str) -> None:
+    """End the command with exit code `code` and one line naming what went wrong."""
     err.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code)

@@ -85,6 +85,7 @@ def fit_memory(con: duckdb.DuckDBPyConnection, rewrite: bool = False, deletions:
 
 
 def set_limit(con: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """Set the connection's DuckDB memory limit ('512MB', '1.2GB')."""
     quoted = limit.replace("'", "''")
     con.execute(f"SET memory_limit = '{quoted}'")  # a literal: a bound value makes DuckDB import pandas
 
@@ -145,6 +146,7 @@ def recorded_held(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the connection's database has the table `name` ('schema.table')."""
     schema, table = name.split(".")  # written as literals: a bound value makes DuckDB import pandas
     return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
                        f"AND schema_name = {literal(schema)} AND table_name = {literal(table)}").fetchone()[0] > 0
