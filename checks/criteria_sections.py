@@ -34,10 +34,13 @@ _INLINE_END = (r"(?:[ \t]*(?:\*\*|__))?"
 # HbA1c ..."), too long for `HEADING`; and one inside a line, from its first (capitalised) word: at most three words
 # that qualify it ("Key", "Study"), then its words.
 _LINE_HEADING = re.compile(rf"[ \t]*{HEADING_OPENING}{_HEADING_WORDS}{_INLINE_END}", re.I)
-_MID_HEADING = re.compile(rf"(?:{HEADING_QUALIFIER}[ \t]+){{0,3}}?{_HEADING_WORDS}{_INLINE_END}", re.I)
+# Inside a line, a heading may also end its line bare (group "bare"), as a flattened list item that runs on into it
+# writes it ("-  Age 18-30 Exclusion Criteria" before the line "-  Smokers"): `_closes_list_item` says when.
+_MID_HEADING = re.compile(rf"(?:{HEADING_QUALIFIER}[ \t]+){{0,3}}?{_HEADING_WORDS}"
+                          rf"(?:{_INLINE_END}|(?P<bare>\.?(?=[ \t\r]*$)))", re.I)
 # What may follow "criteria" where a heading that stands inline ends (`_INLINE_END`) or goes on ("Criteria for
 # inclusion"): only there are a line's inline headings looked for.
-_MAY_END_HEADING = re.compile(r"[ \t]*(?:[:\uff1a.\-\u2013\u2014*\u2022_]|(?i:includes?|are|for)\b)")
+_MAY_END_HEADING = re.compile(r"[ \t]*(?:[:\uff1a.\-\u2013\u2014*\u2022_\r\n]|(?i:includes?|are|for)\b)")
 # The words of a heading, in any case, where `_inline_headings` looks for one.
 _HEADING_WORDS_ANY_CASE = re.compile(
     r"(?:non[ \t-]?)?(?:in|ex)clusion[ \t]+criteria|criteria[ \t]+for[ \t]+(?:in|ex)clusion", re.I)
@@ -58,6 +61,14 @@ _GOES_ON = frozenset((
     "our", "their", "his", "her", "its", "same", "both", "remaining", "specified", "defined", "protocol"))
 # A list mark after a heading (its first criterion's).
 _MARK_AFTER = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])")
+# A line that opens a list item ("  -  Smokers", "3. Pregnancy"); and the next line with words, which opens one.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])[ \t]+\S")
+_NEXT_LIST_ITEM = re.compile(r"\s*?\n[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])[ \t]+\S")
+_CRITERIA_WORD = re.compile(r"criteria", re.I)
+# A line that goes on with the list item above it, as legacy records wrap an item: indented, with words; and how many
+# lines above it its item's mark may stand.
+_CONTINUED = re.compile(r"[ \t]+\S")
+ITEM_LINES = 8
 # The colon that ends a heading or a group's label: the ASCII one, or the full-width one of Chinese, Japanese and
 # Korean text ("入选标准：", "Cohort A："), which the same records' lines end in as others end in ":".
 COLONS = (":", "\uff1a")
@@ -183,6 +194,8 @@ def _mid_heading(text: str, line_start: int, end: int, at: int) -> re.Match | No
     for capital in _CAPITAL.finditer(text, max(line_start, at - QUALIFIER_REACH), at + 1):
         heading = _MID_HEADING.match(text, capital.start(), end)
         if heading is not None and heading.end() > at:
+            if heading.group("bare") is not None:
+                return heading if _closes_list_item(text, line_start, end, heading) else None
             return heading if _ends_criterion(text, line_start, heading) else None
     return None
 
@@ -203,6 +216,42 @@ def _ends_criterion(text: str, line_start: int, heading: re.Match) -> bool:
     named = heading.start(2) if heading.start(2) >= 0 else heading.start(3)
     return (last is None or last.group(0).lower() not in _GOES_ON) and text[named].isupper() and \
         (text.endswith(COLONS, heading.start(), heading.end()) or _MARK_AFTER.match(text, heading.end()) is not None)
+
+
+def _closes_list_item(text: str, line_start: int, line_end: int, heading: re.Match) -> bool:
+    """Whether a heading without a colon that ends its line closes a list item run on into it: the line opens a
+    list item, a criterion's last word or end stands before the heading, its words are capitalised ("Exclusion
+    Criteria", "EXCLUSION CRITERIA"), and the next line with words opens a list item. Not a sentence that goes on
+    into it ("- Patients who meet the Exclusion Criteria")."""
+    words = _list_item_words(text, line_start)
+    if words < 0 or words >= heading.start() or _NEXT_LIST_ITEM.match(text, line_end) is None:
+        return False
+    named = heading.start(2) if heading.start(2) >= 0 else heading.start(3)
+    criteria = _CRITERIA_WORD.search(text, heading.start(), heading.end())
+    if not (text[named].isupper() and criteria is not None and text[criteria.start()].isupper()):
+        return False
+    before = text[line_start:heading.start()].rstrip(" \t")
+    if before and before[-1] in _ITEM_END:
+        return before[-1] not in COLONS  # after a colon the heading is what a sentence introduces
+    last = _LAST_WORD.search(before, max(0, len(before) - WORD_REACH))
+    return before[-1:].isalnum() and (last is None or last.group(0).lower() not in _GOES_ON)
+
+
+def _list_item_words(text: str, line_start: int) -> int:
+    """Where the words of a list item start on the line at `line_start`: after the line's list mark, or at its first
+    word where it goes on with the item above it (indented, no blank line between); -1 where the line is in no item."""
+    item = _LIST_ITEM.match(text, line_start)
+    if item is not None:
+        return item.end() - 1
+    continued = _CONTINUED.match(text, line_start)
+    start = line_start
+    for _ in range(ITEM_LINES):
+        if start == 0 or _CONTINUED.match(text, start) is None:
+            return -1
+        start = text.rfind("\n", 0, start - 1) + 1
+        if _LIST_ITEM.match(text, start) is not None:
+            return continued.end() - 1
+    return -1
 
 
 def heading_line(line: str) -> bool:
