@@ -77,10 +77,34 @@ _AGE_ELSEWHERE = re.compile(
     r"|" + _THEIR_CHILDREN)
 
 
+# A statement's criterion that opens by naming healthy volunteers or controls ("Healthy volunteers: People age 18 or
+# older", "Healthy Normal Volunteers between the ages of 18 and 80 years"), and another criterion whose first words
+# name patients ("Patients with neurological disorders ... OR", "Certain Chronic Pain Patients"), not a sentence about
+# them ("Patients will be eligible if ..."): the age is the healthy people's, and the patients' is not given.
+# Searched in the text's lower case.
+_HEALTHY_GROUP_AGE = re.compile(r"[-*\u2022\s]*(?:healthy|normal)(?:\s+(?:normal|adult|healthy))*\s+"
+                                r"(?:volunteers?|controls?)\b")
+_PATIENTS_CRITERION = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:[a-z-]+[ \t]+){0,3}"
+                                 r"patients\b(?!\s+(?:will|must|should|may|are|is|shall|can|need)\b)", re.M)
+
+
+def _healthy_beside_patients(lowered: str, statement: Statement, start: int, end: int) -> bool:
+    """Whether the statement's criterion names healthy volunteers or controls while another inclusion criterion of
+    lowered[start:end] names patients (`_HEALTHY_GROUP_AGE`, `_PATIENTS_CRITERION`)."""
+    healthy = _HEALTHY_GROUP_AGE.match(lowered, statement.start, statement.end)
+    if healthy is None:
+        return False
+    line_end = lowered.find("\n", healthy.end(), end)
+    return (_PATIENTS_CRITERION.search(lowered, start, statement.start) is not None
+            or line_end >= 0 and _PATIENTS_CRITERION.search(lowered, line_end, end) is not None)
+
+
 def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
     law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
-    beside them (`_THEIR_CHILDREN`): the statement's age is then not everyone's."""
+    beside them (`_THEIR_CHILDREN`), or is healthy volunteers' beside patients (`_healthy_beside_patients`): the
+    statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
-            or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None)
+            or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
+            or _healthy_beside_patients(lowered, statement, start, end))

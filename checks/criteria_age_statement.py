@@ -101,6 +101,11 @@ _PDQ_AGE = re.compile(r"a(?<![\w-]a)ge\s*:")
 _PDQ_NEXT_LABEL = re.compile(r"(?<=\s)(?=[A-Z][A-Za-z]+(?:[ /-][A-Za-z]+){0,3}\s*:)|\n[ \t]*[A-Z][A-Z /-]{3,}:")
 _PDQ_BULLET = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+")
 PDQ_AGE_WIDTH = 120
+# An age value for some of the patients or one part of the study only ("75 and under for patients electing
+# participation in the nodal vs. no nodal irradiation portion of the study"), not "for all patients".
+_PDQ_AGE_FOR_SOME = re.compile(
+    r"\bfor\s+(?:patients?|participants?|subjects?|those|women|men|children|adults)\b"
+    r"|\bfor\s+(?:the\s+)?(?:[\w.-]+\s+){0,6}(?:portion|part|arm|group|cohort|stratum|randomi[sz]ation)\b")
 
 
 def _patient_characteristics(text: str, lowered: str) -> Statement | None:
@@ -117,7 +122,7 @@ def _patient_characteristics(text: str, lowered: str) -> Statement | None:
     label = _PDQ_NEXT_LABEL.search(text, start + 1, start + PDQ_AGE_WIDTH)
     end = label.start() if label else min(len(text), start + PDQ_AGE_WIDTH)
     value = " ".join(_PDQ_BULLET.sub(" ", text[start:end]).split())
-    bounds = criterion_statement(f"Age: {value}") if value else ()
+    bounds = criterion_statement(f"Age: {value}") if value and not _PDQ_AGE_FOR_SOME.search(value.lower()) else ()
     if not bounds:
         return None
     return Statement(bounds, ages[0].start(), end, "criteria's patient characteristics")

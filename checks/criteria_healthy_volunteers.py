@@ -100,6 +100,27 @@ def _healthy_admission(piece: str) -> re.Match | None:
     return m
 
 
+# The diseases a criterion may name as the participant's, after a word that says which form of it ("Type 2 diabetes",
+# "Chronic hepatitis C", "Stage III-IV ovarian cancer", "Essential hypertension").
+_DISEASE_FORM = (r"(?:type\s+(?:1|2|i|ii)|chronic|acute|advanced|metastatic|recurrent|relapsed|refractory|untreated"
+                 r"|newly\s+diagnosed|essential|stage\s+[0-4iv]+[a-c]?(?:\s*(?:-|to|or)\s*[0-4iv]+[a-c]?)?)")
+_DISEASE = (r"(?:diabetes|hepatitis|cancer|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|glioma|tumou?rs?"
+            r"|hypertension|asthma|copd|bronchitis|schizophrenia|depression|arthritis|psoriasis|dermatitis|epilepsy"
+            r"|hiv|aids|infection|pain|heart\s+failure|renal\s+failure|kidney\s+disease|liver\s+disease)")
+# A criterion that states the participant's condition without "diagnosis": an infection ("Is HIV-positive", "HIV-1
+# infected", "Is positive for hepatitis B surface antigen"), a disease's diagnostic criteria met ("Participant meets
+# the DSM-IV criteria for schizophrenia", "meets the Diagnostic and Statistical Manual ..."; not the criteria for
+# healthy people, for entry or for the study), or a disease named with its form. "HIV-negative", "No history of
+# diabetes", "BMI 18-30" and "Non-smoker" state none.
+_CONDITION_STATED = (
+    r"(?:(?:the\s+)?(?:participants?|subjects?|patients?|child(?:ren)?|persons?)\s+)?"
+    r"(?:(?:is|are|must\s+be)\s+(?:[a-z0-9]+[\s-]?){0,2}?|(?:hiv|hbv|hcv|htlv)[\w-]*[\s-]*)"
+    r"(?:(?:sero)?positive|infected)\b"
+    r"|(?:(?:the\s+)?(?:participants?|subjects?|patients?)\s+)?(?:meets?|fulfils?|fulfills?|satisf(?:y|ies))\s+"
+    r"(?:(?:the\s+)?(?:dsm|diagnostic\s+and\s+statistical\s+manual|icd)\b|[^.;:]{0,80}?\bcriteria\s+(?:for|of)\s+"
+    r"(?!(?:healthy|normal|participation|inclusion|entry|enrol|eligibility|(?:the|this)\s+study|study|the\s+trial)\b)"
+    r"[a-z])"
+    rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{_DISEASE}\b")
 # A criterion that opens by requiring a condition ("Diagnosis of moderate plaque psoriasis", "Moderate to severe acne
 # vulgaris", "Patients with mild Alzheimer's disease", "Histologically confirmed adenocarcinoma", "Subjects with a
 # diagnosis of COPD"): whoever the criteria admit has it.
@@ -113,7 +134,8 @@ _CONDITION_REQUIRED = re.compile(
     r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b"
     r"|(?:(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite|probable"
     r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed|defined))[\s,]+){1,4}"
-    r"diagnos(?:is|ed)\s+(?:of|with)\b")
+    r"diagnos(?:is|ed)\s+(?:of|with)\b"
+    rf"|{_CONDITION_STATED}")
 # A criterion that requires a diagnosis without naming who has it ("Diagnosis of schizophrenia", "SCID-based DSM-5
 # diagnosis of schizophrenia", "Confirmed diagnosis of COPD"): every participant has it. Beside it, healthy people
 # named as subjects, participants, adults, men or women ("Healthy male and female subjects ... in good health") are
