@@ -121,6 +121,10 @@ _CONDITION_STATED = (
     r"(?!(?:healthy|normal|participation|inclusion|entry|enrol|eligibility|(?:the|this)\s+study|study|the\s+trial)\b)"
     r"[a-z])"
     rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{_DISEASE}\b")
+# The words that may qualify a diagnosis before it ("SCID-based DSM-5 diagnosis of", "A current diagnosis of").
+_DIAGNOSIS_QUALIFIER = (r"(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite"
+                        r"|probable|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed"
+                        r"|defined))")
 # A criterion that opens by requiring a condition ("Diagnosis of moderate plaque psoriasis", "Moderate to severe acne
 # vulgaris", "Patients with mild Alzheimer's disease", "Histologically confirmed adenocarcinoma", "Subjects with a
 # diagnosis of COPD"): whoever the criteria admit has it.
@@ -132,18 +136,13 @@ _CONDITION_REQUIRED = re.compile(
     r"|patients?\s+(?:with|diagnosed|suffering|who\s+(?:have|has|are|were))\b"
     r"|(?:subjects?|participants?|adults?|children|individuals?|men|women)\s+(?:with|who\s+(?:have|has))\s+(?:an?\s+)?"
     r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b"
-    r"|(?:(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite|probable"
-    r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed|defined))[\s,]+){1,4}"
-    r"diagnos(?:is|ed)\s+(?:of|with)\b"
+    rf"|(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{1,4}}diagnos(?:is|ed)\s+(?:of|with)\b"
     rf"|{_CONDITION_STATED}")
 # A criterion that requires a diagnosis without naming who has it ("Diagnosis of schizophrenia", "SCID-based DSM-5
 # diagnosis of schizophrenia", "Confirmed diagnosis of COPD"): every participant has it. Beside it, healthy people
 # named as subjects, participants, adults, men or women ("Healthy male and female subjects ... in good health") are
 # patients in good general health; healthy volunteers or controls are a group of their own.
-_DIAGNOSIS_REQUIRED = re.compile(
-    r"(?:(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite|probable"
-    r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed|defined))[\s,]+){0,4}"
-    r"diagnos(?:is|ed)\s+(?:of|with)\b")
+_DIAGNOSIS_REQUIRED = re.compile(rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with)\b")
 _A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
 
 
