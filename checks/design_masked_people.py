@@ -40,7 +40,7 @@ _UNTIL_TOLD = (r"(?![^.;]{0,60}?\b(?:until|till|before|prior\s+to)\b(?!\s+(?:the
 MASKED_TO = (r"\b(?:(?:blind(?:ed)?|mask(?:ed)?|unaware|uninformed|not\s+(?:be\s+)?(?:made\s+)?aware)\s+"
               r"(?:to|of|as\s+to|regarding)\s+(?:" + ASSIGNMENT + ")" + _UNTIL_TOLD +
               r"|(?:(?:will|would|do|does|did|shall|should|must)\s+not|don'?t|doesn'?t|won'?t|cannot|can'?t)\s+know\s+"
-              r"(?:" + ASSIGNMENT + r")(?![^.;]{0,60}?\b(?:until|till|before|prior\s+to)\b))")
+              r"(?:" + ASSIGNMENT + ")" + _UNTIL_TOLD + ")")
 # Someone masked to the intervention each participant is assigned, which the registry's masking records: the
 # outcome assessor above all, in an open-label trial ("assessor-blinded", "blinded outcome assessment", "Outcome
 # assessors will be blinded to treatment allocation", "the evaluator is masked", "a Masked Endpoint Committee", "an

@@ -21,6 +21,7 @@ MASKED = [
     "The statistician remains unaware of the treatment allocation until the final analysis.",
     "Physicians will be unaware of the treatment assignment until study completion.",
     "The outcome assessor is unaware of the treatment allocation.",
+    "Participants will not know the allocation until the end of the study.",
     "Investigators are blinded to treatment assignment; unblinding occurs until the end of follow-up",
 ]
 
