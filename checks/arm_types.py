@@ -222,6 +222,28 @@ BARE_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0
               r"|(?:the\s+)?controls?(?:\s+(?:arm|group))?|comparator(?:\s+(?:arm|group))?)\s*[.:)]?\s*$")
 
 
+# An arm given the tested treatment after its placebo period, a delayed start ("Participants will receive placebo QD for
+# 12 weeks. Participants will be re-randomized at week 12 to receive atogepant dose A, dose B or dose C", NCT05861427;
+# "Patients receive oral placebo daily for 6 months. Patients then receive oral fenretinide daily for 6 months",
+# NCT00004161; "placebo for 12 weeks, followed by memantine"): rightly Experimental, since it is given what is tested.
+# Its description's words after a later step name one of the study's interventions that is no placebo, and no
+# placebo ("then placebo tablets for 12 more weeks", "followed by placebo matching Drug X"); being followed up, a rest
+# or a rescue drug the study does not list is no such step.
+LATER_STEP = (r"(?i)\b(?:then|thereafter|subsequently|afterwards?|followed\s+by|re-?randomi[sz]ed|switch(?:ed|es)?\s+to"
+              r"|cross(?:ed|es)?[\s-]*over\s+to)\b[^.;]*")
+LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
+
+
+def _given_the_drug_later(arm: str = "g") -> str:
+    """SQL: the description of the arm `arm` says it is given, after its placebo, one of the study's interventions
+    that is no placebo ("Patients then receive oral fenretinide")."""
+    steps = f"unnest(regexp_extract_all(coalesce({arm}.description, ''), {literal(LATER_STEP)})) AS later(step)"
+    name = "lower(trim(regexp_replace(t.name, '\\s*[(\\[].*$', '')))"
+    return (f"EXISTS (SELECT 1 FROM interventions t, {steps} WHERE t.nct_id = {arm}.nct_id "
+            f"AND NOT {_matches('t.name', PLACEBO_WORDS)} AND length({name}) >= 3 "
+            f"AND contains(lower(later.step), {name}) AND NOT {_matches('later.step', LATER_PLACEBO)})")
+
+
 def _as_read(expr: str) -> str:
     """SQL: a title or name as read for what it is: its label read past, "to match" read as "matching"."""
     return (f"regexp_replace(regexp_replace(coalesce({expr}, ''), {literal(ARM_LABEL)}, '', 'i'), "
@@ -265,7 +287,7 @@ def _placebo_arm_typed_active_sql() -> str:
         f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
         f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)}) "
         f"AND NOT {_matches('g.description', EARLIER_STUDY)} "
-        f"AND NOT ({given_no_placebo})",
+        f"AND NOT ({given_no_placebo}) AND NOT {_given_the_drug_later()}",
         joins=f"JOIN (SELECT *, {_only_placebo('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
               f"ON g.nct_id = s.nct_id "
               # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
@@ -433,8 +455,10 @@ RULES = (
          "Placebo (or Sham) Comparator; typed Experimental or Active Comparator, it is counted among the arms given "
          "what is tested or a known effective treatment. Not read: a title that names something beside the placebo "
          "('Drug X plus placebo', 'Placebo with CBT', 'Drug X or placebo', 'Eptinezumab Then Placebo', 'Placebo "
-         "run-in', 'Placebo-controlled phase'), a study's only arm, and a study of placebo itself (open-label "
-         "placebo, placebo effect, conditioning, deception), whose placebo arm may be the one tested. What a "
+         "run-in', 'Placebo-controlled phase'), a study's only arm, an arm whose description gives it one of the "
+         "study's other interventions after its placebo (a delayed start: 'Placebo for 12 weeks, then Drug X'), "
+         "rightly typed Experimental, and a study of placebo itself (open-label placebo, placebo effect, "
+         "conditioning, deception), whose placebo arm may be the one tested. What a "
          "labelled arm is given is read on ClinicalTrials.gov's own layouts only.",
          ("design_groups.group_type", "design_groups.title"), _placebo_arm_typed_active_sql(),
          family=FAMILY, category="contradiction"),

@@ -7,6 +7,7 @@ docstring lists, `design_blinded_claims`, `design_open_label_claims`, `design_ra
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterator
 
@@ -17,7 +18,6 @@ from checks.design_arm_counts import MULTI_ARM_MODEL_ONE_ARM, SINGLE_GROUP_SEVER
 from checks.design_blinded_claims import (
     assigns_groups, blinded_design_claim, masking_described_open, may_assess, party_masked_claim,
 )
-from checks.design_claims import affirmed
 from checks.design_masked_people import BLINDED_CENTRAL_REVIEW, MASKED_PARTY
 from checks.design_masking_terms import BLINDED
 from checks.design_not_randomized_claims import of_a_group, single_arm_claim
@@ -28,8 +28,8 @@ from checks.design_observational_design import (
 )
 from checks.design_observational_trial import TRIAL_FIELDS, TRIAL_WORDS, placebo_group
 from checks.design_open_label_claims import open_label_claim
-from checks.design_parent_study import COMPARATORS, EXTENSION_TITLE, of_an_earlier_part
-from checks.design_randomized_claims import allocates, orders_tasks, partial
+from checks.design_parent_study import COMPARATORS, EXTENSION_TITLE
+from checks.design_randomized_claims import allocates_here, first_allocating
 from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, only_denied
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -92,8 +92,9 @@ def _extension_of(con: duckdb.DuckDBPyConnection, scope: CheckScope, nct_id: str
 
 def masking_none_text_blinded(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking NONE while the text describes a blinded design or period (not a blinded run-in before the study's
-    treatment, nor outcomes assessed blind, which masking_none_text_party_masked reads, nor, in an extension, one of
-    the parent study)."""
+    treatment, nor outcomes assessed blind, which masking_none_text_party_masked reads, nor one the text withdraws,
+    "in theory double-blind", as that rule reads a party's masking withdrawn, nor, in an extension, one of the parent
+    study)."""
     extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] != "NONE":
@@ -154,34 +155,36 @@ def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScop
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 
 
+def _one_arm_of(con: duckdb.DuckDBPyConnection, scope: CheckScope, nct_id: str,
+                one_arm: list[frozenset[str]]) -> Callable[[], bool]:
+    """Whether the study lists exactly one arm, asked only when needed: the scope's one-arm studies are read once
+    into `one_arm`."""
+    def listed_one() -> bool:
+        if not one_arm:
+            arms = rows_by_study(con, scope, "design_groups", ("group_type",))
+            one_arm.append(frozenset(study for study, rows in arms.items() if len(rows) == 1))
+        return nct_id in one_arm[0]
+    return listed_one
+
+
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (not the order of conditions
     each participant goes through, nor, outside a crossover model, the order of their tasks, tests or questionnaires;
-    for NON_RANDOMIZED, not a study randomized in part; in an extension, not a part done before)."""
-    extensions = None
+    for NON_RANDOMIZED, not a study randomized in part or in one part; in an extension, not a part done before; in a
+    record of one arm, not its participants said to be randomized to this arm)."""
+    extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
+    one_arm: list[frozenset[str]] = []  # read once, and only for a claim of an arm's own participants
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["allocation"] not in ("NON_RANDOMIZED", "NA"):
             continue
-        partial_fits = design["allocation"] == "NON_RANDOMIZED"
-        tasks_fit = design["intervention_model"] != "CROSSOVER"
-        c = None
+        allocating = functools.partial(allocates_here, partial_fits=design["allocation"] == "NON_RANDOMIZED",
+                                       tasks_fit=design["intervention_model"] != "CROSSOVER",
+                                       one_arm=_one_arm_of(con, scope, nct_id, one_arm),
+                                       extension=_extension_of(con, scope, nct_id, extensions))
         # "randomized", then the verb or "at random" ("We will randomise 60 patients", "allocated at random"), then
         # "an RCT".
-        for pattern in (RANDOMIZED, RANDOMIZING, RCT):
-            c = first_affirmed(texts, pattern)
-            earlier = False
-            if c is not None and of_an_earlier_part(c):
-                extensions = _extensions(con, scope) if extensions is None else extensions
-                earlier = nct_id in extensions
-            if c is not None and (not allocates(c) or partial_fits and partial(c) or earlier
-                                  or tasks_fit and orders_tasks(c)):
-                c = next((claim for claim in affirmed(texts, pattern)
-                          if allocates(claim) and not (partial_fits and partial(claim))
-                          and not (earlier and of_an_earlier_part(claim))
-                          and not (tasks_fit and orders_tasks(claim))), None)
-            if c is not None:
-                break
-        if c:
+        found = (first_allocating(texts, pattern, allocating) for pattern in (RANDOMIZED, RANDOMIZING, RCT))
+        if c := next((claim for claim in found if claim is not None), None):
             message = f"Allocation is {design['allocation']} but the {c.source.label} says '{c.phrase}'."
             stated = f"designs.allocation = '{design['allocation']}'"
             yield _finding(nct_id, message, stated, c, "designs.allocation")

@@ -13,7 +13,7 @@ from checks.design_masked_people import MASKED_PARTY
 from checks.design_masking_terms import BLINDED, OPEN_LABEL
 from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part, of_the_parent_study
 from checks.design_text import Claim, first_affirmed
-from checks.design_withdrawn_masking import withdrawn
+from checks.design_withdrawn_masking import SEEING, withdrawn
 from checks.study_text import StudyText
 
 # A blinded run-in or lead-in every participant passes through before the study's treatment ("a single-blind placebo
@@ -84,11 +84,14 @@ def may_assess(source: StudyText) -> bool:
 
 def blinded_design_claim(texts: list[StudyText], extension: Callable[[], bool]) -> Claim | None:
     """The first affirmed claim of a blinded design or period: not a blinded run-in before the study's treatment, not
-    outcomes assessed blind (a masked party), nor, in an extension (`extension()`), a claim of the parent study."""
+    outcomes assessed blind (a masked party), not one the text withdraws as a masked party's is withdrawn ("in theory
+    double-blind", "However, it is not possible to blind completely"), nor, in an extension (`extension()`), a claim of
+    the parent study."""
     c = first_affirmed(texts, BLINDED)
-    if c is not None and (_of_a_run_in(c) or _of_an_assessment(c) is not None or of_the_parent_study(c)):
+    if c is not None and (_of_a_run_in(c) or _of_an_assessment(c) is not None or of_the_parent_study(c)
+                          or withdrawn(c, SEEING)):
         c = next((claim for claim in affirmed(texts, BLINDED)
-                  if not _of_a_run_in(claim) and _of_an_assessment(claim) is None
+                  if not _of_a_run_in(claim) and _of_an_assessment(claim) is None and not withdrawn(claim, SEEING)
                   and not (of_the_parent_study(claim) and extension())), None)
     return c
 

@@ -1,10 +1,15 @@
 """Whether a 'randomized' claim allocates participants to groups: not the order of conditions or tasks, a number or
-kit given at random, data sets, samples, stimuli, a subset chosen, randomization declined, or a partial one."""
+kit given at random, data sets, samples, stimuli, a subset chosen, randomization declined, a partial one or one of a
+single part, or a one-arm record's words of its own arm."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from checks.design_text import Claim
+from checks.design_claims import affirmed
+from checks.design_parent_study import of_an_earlier_part
+from checks.design_text import Claim, first_affirmed, sentence_at
+from checks.study_text import StudyText
 
 # Randomising the order of conditions each participant goes through ("randomisation of the order of stimuli"):
 # not an allocation of participants to groups, and a single group's allocation stays N/A. (A randomized sequence
@@ -145,6 +150,58 @@ def orders_tasks(claim: Claim) -> bool:
 _PARTIAL_BEFORE = re.compile(r"\b(?:partially|partly|part)[\s-]*$", re.I)
 
 
+# A sentence that opens by naming the one part of the study its randomization is done in ("For the dose optimization
+# (HRO761 single agent arm only), patients will be equally randomized to the two selected dose levels", NCT05838768;
+# "In Part B, participants will be randomized", "During the dose expansion phase, patients are randomized"): the other
+# parts are not randomized. Not a randomization done in every part or arm ("Within each cohort, patients are
+# randomized", "In the two arms, ...").
+_ONE_PART_OPENING = re.compile(
+    r"\s*(?:for|in|during|within)\s+(?:(?:the|this)\s+)?"
+    r"(?!(?:the|this|each|every|all|both|either|any|two|three|four|\d+)\b)"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:parts?|stages?|portions?|segments?|cohorts?|arms?|sub-?stud(?:y|ies)|expansion|escalation|optimi[sz]ation)"
+    r"(?:\s+(?:[A-D]|[1-4]|i{1,3}|iv))?(?:\s+(?:part|phase|stage|portion|period|cohort))?\b"
+    r"(?:\s*\([^()]{0,80}\))?\s*,\s*[^,;:]*$", re.I)
+
+
 def partial(claim: Claim) -> bool:
-    """Whether a 'randomized' claim is of a study randomized in part only."""
-    return _PARTIAL_BEFORE.search(claim.source.text, max(0, claim.start - 12), claim.start) is not None
+    """Whether a 'randomized' claim is of a study randomized in part only: "partially randomized", or said in a
+    sentence that opens by naming the one part it is done in ("In Part B, participants will be randomized")."""
+    text = claim.source.text
+    if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None:
+        return True
+    s_start = sentence_at(text, claim.start)[0]
+    return _ONE_PART_OPENING.match(text, s_start, claim.start) is not None
+
+
+# The participants of an arm said to be randomized to it ("Patients randomized to this arm of the study will interact
+# with the BT-001 software", NCT05094401; "Subjects randomized into this group received"): wording an arm's text keeps
+# from the randomized trial it was written for. A record that lists one arm shows no other group they could have been
+# randomized to. Not "randomized to this arm or the control arm", which names another.
+_OWN_ARM_AFTER = re.compile(r"\s+(?:in)?to\s+this\s+(?:[\w-]+\s+){0,2}?(?:arm|group|cohort)\b"
+                            r"(?!\s+(?:of\s+the\s+(?:study|trial)\s+)?(?:or|and|versus|vs)\b)", re.I)
+
+
+def of_its_own_arm(claim: Claim) -> bool:
+    """Whether a 'randomized' claim says only that the arm's participants were randomized to it ("randomized to this
+    arm"), naming no other group."""
+    return _OWN_ARM_AFTER.match(claim.source.text, claim.end) is not None
+
+
+def allocates_here(claim: Claim, partial_fits: bool, tasks_fit: bool, one_arm: Callable[[], bool],
+                   extension: Callable[[], bool]) -> bool:
+    """Whether a 'randomized' claim allocates the study's participants (`allocates`), as a non-randomized allocation
+    is read against it: not, where `partial_fits` (NON_RANDOMIZED), a study randomized in part; not, where
+    `tasks_fit` (no crossover model), the order of tasks; not, in a record of one arm (`one_arm()`), its participants
+    randomized to this arm; not, in an extension (`extension()`), a part done before."""
+    return (allocates(claim) and not (partial_fits and partial(claim)) and not (tasks_fit and orders_tasks(claim))
+            and not (of_its_own_arm(claim) and one_arm()) and not (of_an_earlier_part(claim) and extension()))
+
+
+def first_allocating(texts: list[StudyText], pattern: re.Pattern, allocating: Callable[[Claim], bool]) -> Claim | None:
+    """The first affirmed claim of the pattern that `allocating` accepts; the texts' other claims are read only
+    where the first is not."""
+    c = first_affirmed(texts, pattern)
+    if c is None or allocating(c):
+        return c
+    return next((claim for claim in affirmed(texts, pattern) if allocating(claim)), None)

@@ -1,5 +1,6 @@
-"""Whether a text withdraws the masking of a party it names: blinded only "in theory", or blinded and then denied in
-the same or the next sentence ("However, it is not possible to blind completely")."""
+"""Whether a text withdraws the masking of a party it names, or the blinded design it states: blinded only "in
+theory", or blinded and then denied in the same or the next sentence ("However, it is not possible to blind
+completely")."""
 from __future__ import annotations
 
 import re
@@ -47,8 +48,9 @@ _PARTIES = tuple((side, re.compile(hyphens_wide(pattern), re.I)) for side, patte
                   r"|review\w*|(?-i:BICR|BIRC|PROBE))\b"),
 ))
 _PRONOUN = re.compile(r"\b(?:they|them)\b", re.I)
-# Those a denial that names no one withdraws: the people given or giving the intervention, who may see it.
-_SEEING = frozenset({"given", "giving"})
+# Those a denial that names no one withdraws: the people given or giving the intervention, who may see it. They are
+# also whom a blinded design names no one of masks ("a double-blind study"): a denial of them withdraws it.
+SEEING = frozenset({"given", "giving"})
 # The clause before a claim: from the last semicolon, colon or "but" before it.
 _CLAUSE_START = re.compile(r".*(?:[;:]|\bbut\b|\bwhereas\b|\bhowever\b)", re.I | re.S)
 
@@ -58,9 +60,10 @@ def _sides(text: str) -> frozenset[str]:
     return frozenset(side for side, pattern in _PARTIES if pattern.search(text))
 
 
-def _claim_sides(claim: Claim, clause: str) -> frozenset[str]:
-    """The sides of the parties a claim says are masked: those its words name, else those of its clause before."""
-    return _sides(claim.phrase) or _sides(clause)
+def _claim_sides(claim: Claim, clause: str, unnamed: frozenset[str]) -> frozenset[str]:
+    """The sides of the parties a claim says are masked: those its words name, else those of its clause before,
+    else `unnamed`."""
+    return _sides(claim.phrase) or _sides(clause) or unnamed
 
 
 def _denied_sides(denial: str, claimed: frozenset[str]) -> frozenset[str]:
@@ -69,14 +72,15 @@ def _denied_sides(denial: str, claimed: frozenset[str]) -> frozenset[str]:
     named = _sides(denial)
     if named:
         return named
-    return claimed if _PRONOUN.search(denial) else _SEEING
+    return claimed if _PRONOUN.search(denial) else SEEING
 
 
-def withdrawn(claim: Claim) -> bool:
+def withdrawn(claim: Claim, unnamed: frozenset[str] = frozenset()) -> bool:
     """Whether the text withdraws the masking the claim names: hedged as "in theory", "in principle" or "nominally"
     in its words or just before them, or denied after them in the same or the next sentence ("However, it is not
-    possible to blind completely", "blinding could not be maintained") of every party it names. An assessor stays
-    masked where only the people given or giving the intervention are denied."""
+    possible to blind completely", "blinding could not be maintained") of every party it names, or, naming none, of
+    the sides `unnamed` (SEEING for a blinded design: "a double-blind study"). An assessor stays masked where only the
+    people given or giving the intervention are denied."""
     text = claim.source.text
     s_start, s_end = sentence_at(text, claim.start)
     before = text[s_start:claim.start]
@@ -84,7 +88,7 @@ def withdrawn(claim: Claim) -> bool:
     clause = before[cut.end():] if cut else before
     if _HEDGE_BEFORE.search(clause) or _HEDGE_IN.search(claim.phrase):
         return True
-    claimed = _claim_sides(claim, clause)
+    claimed = _claim_sides(claim, clause, unnamed)
     if not claimed:
         return False
     after = len(text) - len(text[s_end:].lstrip())

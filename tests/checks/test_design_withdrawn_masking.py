@@ -1,7 +1,9 @@
 """contradictions.masking_none_text_party_masked on a masking the text itself withdraws: a party blinded only "in
 theory", "in principle" or "nominally", or blinded and then denied in the same or the next sentence ("However, it
 is not possible to blind completely"). An assessor stays masked where only the participants or the people who give
-the intervention cannot be.
+the intervention cannot be. contradictions.masking_none_text_blinded reads a blinded design the same way: "in theory
+double-blind", or "a double-blind study" whose participants and those who treat them are then said not to be
+blinded, leaves NONE right; where its design is withdrawn, a party still masked is masking_none_text_party_masked's.
 
 Every case is one randomized, parallel study with masking NONE, of one warehouse built once for the module.
 """
@@ -12,6 +14,7 @@ import pytest
 from tests.checks import harness
 
 PARTY_RULE = "contradictions.masking_none_text_party_masked"
+BLINDED_RULE = harness.BLINDED_RULE
 NO_MASKING = {"masking": "NONE", "subject_masked": None, "investigator_masked": None}
 
 # NCT06113666's masking description: NONE is what the text explains.
@@ -69,17 +72,43 @@ CASES = [
     ("masking_description", "Participants will be blinded to group allocation. Sessions last 30 minutes. Blinding "
                             "is not possible at follow-up.", True),
 ]
-_IDS = harness.numbered_cases([(PARTY_RULE, NO_MASKING, (field, text), fires) for field, text, fires in CASES])
+# (field, text, fires) of contradictions.masking_none_text_blinded: a blinded design the text withdraws is quiet.
+DESIGN_CASES = [
+    ("masking_description", _IN_THEORY_RECORD, False),
+    ("masking_description", "The study is in theory double-blind. However, it is not possible to blind completely as "
+                            "patients see their treatment.", False),
+    ("detail", "This is in principle a double-blind study.", False),
+    ("masking_description", "Nominally double-blind; the side effects of the active drug reveal the allocation.",
+     False),
+    ("masking_description", "This is a double-blind study. However, it is not possible to blind completely.", False),
+    ("masking_description", "A single-blind design was planned, but blinding could not be maintained.", False),
+    # Still blinded: plainly, the hedge elsewhere, or the denial of one side only.
+    ("masking_description", "This is a double-blind study.", True),
+    ("masking_description", "In theory, exercise improves balance. This is a double-blind study.", True),
+    ("masking_description", "This is a double-blind study, which in theory reduces bias.", True),
+    ("masking_description", "This is a double-blind study. It is not possible to blind the surgeons.", True),
+    ("masking_description", "This is a double-blind study. The participants cannot be blinded to the exercise "
+                            "itself.", True),
+    ("masking_description", "This is a double-blind study. Blinding of outcome assessment is not possible.", True),
+]
+# A withdrawn design beside a party still masked: the party rule reads it (the design rule stays quiet).
+_WITHDRAWN_DESIGN_MASKED_ASSESSOR = ("This is in theory a double-blind study; outcome assessors will be blinded to "
+                                     "group allocation.")
+_IDS = harness.numbered_cases(
+    [(PARTY_RULE, NO_MASKING, (field, text), fires) for field, text, fires in CASES]
+    + [(BLINDED_RULE, NO_MASKING, (field, text), fires) for field, text, fires in DESIGN_CASES]
+    + [(PARTY_RULE, NO_MASKING, ("masking_description", _WITHDRAWN_DESIGN_MASKED_ASSESSOR), True),
+       (BLINDED_RULE, NO_MASKING, ("masking_description", _WITHDRAWN_DESIGN_MASKED_ASSESSOR), False)])
 
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
-    """The studies the rule flags, one warehouse holding every case."""
+    """The studies each rule flags, one warehouse holding every case."""
     return harness.flagged_design_cases(tmp_path_factory.mktemp("withdrawn_masking"), _IDS,
                                         harness.design_or_arms_study)
 
 
 @pytest.mark.parametrize("nct_id", list(_IDS), ids=[harness.design_or_arms_case_id(c) for c in _IDS.values()])
-def test_a_masking_the_text_withdraws_is_no_masked_party(flagged, nct_id):
+def test_a_masking_or_design_the_text_withdraws_leaves_none_right(flagged, nct_id):
     rule, design, texts, fires = _IDS[nct_id]
     assert (nct_id in flagged[rule]) is fires, texts
