@@ -14,6 +14,7 @@ from checks.drug_names import STEM_SCREEN, name_words, stem_drugs, word_at, word
 from checks.drug_not_given import class_example, not_given
 from checks.drug_other_names import coded, spelled_otherwise
 from checks.drug_spellings import accents_folded
+from checks.other_name_drugs import other_name_of_another_drug
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 
@@ -211,4 +212,8 @@ RULES = (
          "An outcome or arm naming a drug the study does not give is usually copied from another record.",
          ("design_outcomes.description", "design_groups.title", "interventions.name"),
          func=drug_not_an_intervention, in_worker=True),
+    Rule("contradictions.other_name_of_another_drug", "contradiction", "warning",
+         "An intervention's other name that is another drug's brand, name or code is usually copied from another "
+         "intervention or record, and finds the study under a drug it does not give.",
+         ("intervention_other_names.name", "interventions.name"), func=other_name_of_another_drug, in_worker=True),
 )

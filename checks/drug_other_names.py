@@ -71,6 +71,27 @@ def coded(word: str, texts: Iterable[str | None]) -> bool:
     return pattern is not None and any(pattern.search(t) for t in texts if t)
 
 
+def _drugs_by_opening() -> dict[str, tuple[str, ...]]:
+    """The drugs whose codes open with each run of letters ('mk' -> pembrolizumab, sitagliptin, raltegravir)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for drug, codes in CODE_NAMES.items():
+        for code in codes:
+            opening = re.match(r"[A-Za-z]+", code).group().lower()
+            found[opening] = tuple(dict.fromkeys(found.get(opening, ()) + (drug,)))
+    return found
+
+
+# The drugs by the letters their codes open with ("mk", "cddp"): a text with none of them as a word names no code.
+_DRUGS_BY_OPENING = _drugs_by_opening()
+
+
+def coded_drugs(text: str | None) -> tuple[str, ...]:
+    """The drugs a text names by their development codes ('MK-3475 then CDDP' -> pembrolizumab, cisplatin)."""
+    openings = set(re.findall(r"[a-z]+", text.lower())) if text else set()
+    maybe = dict.fromkeys(d for o in sorted(openings & _DRUGS_BY_OPENING.keys()) for d in _DRUGS_BY_OPENING[o])
+    return tuple(d for d in maybe if _CODES_OF[d].search(text))
+
+
 # Combination regimens named by their drugs' initials: a study that gives "mFOLFIRINOX" gives irinotecan. Each is
 # also written with an "m" for modified or a schedule's number after it ("mFOLFOX6", "FOLFOX4").
 REGIMENS = {
@@ -135,6 +156,24 @@ COMBINATION_PRODUCTS = {
     ("budesonide", "formoterol"): (("symbicort",),),
     ("fluticasone", "salmeterol"): (("seretide",), ("advair",)),
     ("metformin", "sitagliptin"): (("janumet",),),
+    ("carbidopa", "levodopa"): (("sinemet",),), ("benserazide", "levodopa"): (("madopar",),),
+    ("carbidopa", "entacapone", "levodopa"): (("stalevo",),), ("buprenorphine", "naloxone"): (("suboxone",),),
+    ("acetaminophen", "oxycodone"): (("percocet",),), ("acetaminophen", "hydrocodone"): (("vicodin",), ("norco",)),
+    ("lamivudine", "zidovudine"): (("combivir",),), ("abacavir", "lamivudine"): (("kivexa",), ("epzicom",)),
+    ("emtricitabine", "rilpivirine", "tenofovir"): (("odefsey",), ("complera",), ("eviplera",)),
+    ("cobicistat", "elvitegravir", "emtricitabine", "tenofovir"): (("genvoya",), ("stribild",)),
+    ("ezetimibe", "simvastatin"): (("vytorin",), ("inegy",)), ("amlodipine", "atorvastatin"): (("caduet",),),
+    ("amlodipine", "valsartan"): (("exforge",),), ("hydrochlorothiazide", "losartan"): (("hyzaar",),),
+    ("fluticasone", "vilanterol"): (("breo",), ("relvar",)), ("umeclidinium", "vilanterol"): (("anoro",),),
+    ("fluticasone", "umeclidinium", "vilanterol"): (("trelegy",),), ("formoterol", "mometasone"): (("dulera",),),
+    ("albuterol", "ipratropium"): (("combivent",),), ("dorzolamide", "timolol"): (("cosopt",),),
+    ("brimonidine", "timolol"): (("combigan",),), ("dexamethasone", "tobramycin"): (("tobradex",),),
+    ("trifluridine", "tipiracil"): (("lonsurf",),), ("atovaquone", "proguanil"): (("malarone",),),
+    ("artemether", "lumefantrine"): (("coartem",),), ("ivacaftor", "lumacaftor"): (("orkambi",),),
+    ("elexacaftor", "ivacaftor", "tezacaftor"): (("trikafta",), ("kaftrio",)),
+    ("dapagliflozin", "metformin"): (("xigduo",),), ("empagliflozin", "metformin"): (("synjardy",),),
+    ("glyburide", "metformin"): (("glucovance",),), ("bupropion", "naltrexone"): (("contrave",),),
+    ("cytarabine", "daunorubicin"): (("vyxeos",),), ("pertuzumab", "trastuzumab"): (("phesgo",),),
 }
 
 
