@@ -1,6 +1,6 @@
-"""How an amount is written in free text: its number ("1,000", "0,5", "100,200" read as neither list nor thousands),
-unit, body size, period and rate, a fixed combination's ratio ("400/100 mg"), and the dose one amount states with
-the frequency stated after it."""
+"""How an amount is written in free text: its number ("1,000", "0,5", "100,200" read as neither list nor thousands,
+"14.5 5 g" split by a space), unit, body size, period and rate, a fixed combination's ratio ("400/100 mg"), and the
+dose one amount states with the frequency stated after it; a content per mass or volume ("260.53ug/g") is none."""
 from __future__ import annotations
 
 import re
@@ -20,6 +20,11 @@ _PERIOD_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _UNIT = r"mgs?|mcgs?|µg|μg|ug|ng|gm|g|iu|i\.u\.?|units?|(?-i:U)(?!\.S\b)|ml|mmol|micrograms?|milligrams?|grams?"
 # The most amounts of a fixed combination read from one ratio ("150/150/200/10 mg").
 MAX_PARTS = 4
+# What follows an amount in a mass or volume of the product, its content or concentration and no dose: "260.53ug/g" of
+# a constituent, "80 mg per gram", "20 mg per mL", "10 mg/dL", "98.66ug.g" (typed for ug/g), "80 mg ginsenosides per
+# g", "mg/mmol" of a urine ratio. A number before the mass or volume ("4 mg/100 mL", a bag's) leaves the amount a dose.
+_CONTENT_PER = (r"\s*(?:/|per\s+)\s*(?:dl|l|ml|lit(?:er|re)s?|mmol|g|gm|grams?)\b"
+                r"|(?:\s+[a-z][\w-]*){1,2}\s+per\s+(?:ml|g|gm|grams?)\b|(?-i:[.\u00b7]gm?)(?![\w.])")
 # Where an amount may start: not inside a number or a code ("AZD9291", "CD20"), but right after a drug's name written
 # on to it in lower case ("Bevacizumab15mg/kg", "Sintilimab200mg"), as records typed without the space word it.
 _AMOUNT_START = r"(?=[\d.])(?:(?<![\w.,/])|(?<=(?-i:[a-z]{4})))"
@@ -27,7 +32,7 @@ DOSE = re.compile(
     # A fixed combination's amounts written as a ratio before one unit ("400/100 mg"): `ratio` holds the later ones.
     rf"{_AMOUNT_START}(?P<low>{NUM})(?P<ratio>(?:\s*/\s*(?:{NUM})){{1,{MAX_PARTS - 1}}}(?=\s*(?:{_UNIT})\b))?"
     rf"\s*(?:(?P<low_unit>{_UNIT})\s*)?(?:(?:-|–|to)\s*(?P<high>{NUM})\s*)?"
-    rf"(?P<unit>{_UNIT})(?:\b|(?<=\.))(?!\s*/\s*(?:dl|l|ml|mmol)\b)"
+    rf"(?P<unit>{_UNIT})(?:\b|(?<=\.))(?!{_CONTENT_PER})"
     r"(?P<per>\s*(?:/|per\s+)\s*(?:kg|kilograms?|m2|m²|m\^2|sq\.?\s?m|square\s+met(?:er|re)s?"
     r"|met(?:er|re)s?\s+squared)\b)?"
     r"(?P<per_time>\s*(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\b)?"
@@ -103,11 +108,29 @@ def dose_of(m: re.Match, text: str, parts: tuple[float, ...], end: int, window_e
         per_day = 1 / 7 if "w" in per_time else 1.0
     else:
         per_day, total = frequency(text[end:window_end], text)
-    readings = ()
+    readings, start = (), m.start()
     if not m.group("high") and not parts and _PERIOD_THOUSANDS.fullmatch(m.group("low")):
         readings = ((low * 1000, low * 1000),)
-    return Dose(min(low, high), max(low, high), unit, per_day, m.start(), end, text[m.start():end].strip(),
+    elif not m.group("high") and not parts and (split := _split_number(m, text)):
+        start, joined = split
+        readings = ((joined * low_factor, joined * low_factor),)
+    return Dose(min(low, high), max(low, high), unit, per_day, start, end, text[start:end].strip(),
                 per_time=total, readings=readings, parts=parts)
+
+
+# A decimal number standing bare, one space before an amount of one or two digits: "14.5 5 g" typed for 14.55 g; not
+# one listed after another amount ("10, 14.5 5 g").
+_SPLIT_BEFORE = re.compile(r"(?<![\w.,/\-–])(?<!,\s)(?<!\bor\s)(?<!\band\s)(?<!&\s)(?<!\bto\s)(\d+\.\d+) $", re.I)
+_SPLIT_DIGITS = re.compile(r"\d{1,2}")
+
+
+def _split_number(m: re.Match, text: str) -> tuple[int, float] | None:
+    """Where a number split by a space starts and the number its digits make ("14.5 5 g": 14.55), when the amount's
+    digits follow a bare decimal number by one space; the amount as written may be either."""
+    if not _SPLIT_DIGITS.fullmatch(m.group("low")):
+        return None
+    split = _SPLIT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return (split.start(), float(split.group(1) + m.group("low"))) if split else None
 
 
 # A second amount after a slash: "2 mg/4 mg", "400 mg/100 mg" (not a concentration: "4 mg/100 mL" differs in unit;

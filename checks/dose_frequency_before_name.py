@@ -7,7 +7,8 @@ import re
 from typing import Mapping
 
 from checks.dose_frequency import (
-    FREQUENCY, MOST_TIMES_BEFORE, OR_AFTER, RANGE_BEFORE, RARE_FREQUENCY_WORDS, SENTENCE_END, USUAL_FREQUENCY, frequency,
+    FREQUENCY, MOST_TIMES_BEFORE, OR_AFTER, RANGE_BEFORE, RARE_FREQUENCY_WORDS, SENTENCE_END, USUAL_FREQUENCY,
+    frequency,
 )
 from checks.dose_frequency_before import HOW_TAKEN, LEAD_WINDOW, Lead, lead, only_taken_between
 from checks.dose_routes import ROUTES
@@ -20,19 +21,21 @@ _FORMS = (r"inj\.?|injections?|infusions?|tablets?|tabs?|capsules?|caps?|(?:low|
           r"[\s-]dose|(?:extended|modified|prolonged|sustained|delayed|immediate)[\s-]release|film-coated|"
           r"enteric-coated|er|xr|sr|ir|ec")
 _BEFORE_NAME = re.compile(rf"\.?(?:[\s()-]+(?<![\w-])(?:{_ROUTE_WORDS}|{_FORMS})(?![\w-]))*[\s(-]+", re.I)
-# What may stand between the drug's name and its amount: a route, how it is taken, a form or a salt, and the words
-# that tie an amount to it ("weekly paclitaxel at a dose of 50 mg/m2", "daily aspirin tablets (81 mg)").
+# What may stand between the drug's name and its amount: a trademark sign, a route, how it is taken, a form or a salt,
+# and the words that tie an amount to it ("weekly paclitaxel at a dose of 50 mg/m2", "daily aspirin tablets (81 mg)",
+# "Twice daily Spectrila® 5,000 U/m2").
 _NAMED = re.compile(
-    rf"(?<![\w-])([a-z][\w-]*?)[\s:,()-]*(?:(?<![\w-])(?:{_ROUTE_WORDS}|{_FORMS}|{HOW_TAKEN}|hydrochloride|hcl"
+    rf"(?<![\w-])([a-z][\w-]*?)[®™]?[\s:,()-]*(?:(?<![\w-])(?:{_ROUTE_WORDS}|{_FORMS}|{HOW_TAKEN}|hydrochloride|hcl"
     rf"|sodium|at|a|dose|dosage|of|fixed|flat)(?![\w-])\.?[\s:,()-]*)*$", re.I)
 # The word right before a point, a space, a hyphen or a parenthesis between ("vitamin D3", "Nab-paclitaxel (Abraxane)").
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][\w-]*?)[\s(-]*$", re.I)
 # What opens the frequency's part of the text, so the frequency is no earlier amount's: the text's or a line's start
 # or a list mark ("- daily aspirin 81 mg", "2) weekly cisplatin"), a colon, a parenthesis or a plus, a word that joins
-# a drug on ("and", "plus", "with", "then", "followed by") or one of receiving it ("Patients receive weekly ...").
+# a drug on ("and", "plus", "with", "then", "followed by", "or": "175 mg/m2 every 3 weeks or weekly paclitaxel 80
+# mg/m2") or one of receiving it ("Patients receive weekly ...").
 _OPENS = re.compile(
     r"(?:^|\n)\s*(?:[-*•·]|\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*$|[:;(+&]\s*$"
-    r"|(?<![\w-])(?:and|plus|with|then|followed\s+by|receiv(?:e|es|ed|ing)|tak(?:e|es|ing)|took|start(?:s|ed|ing)?"
+    r"|(?<![\w-])(?:and|or|plus|with|then|followed\s+by|receiv(?:e|es|ed|ing)|tak(?:e|es|ing)|took|start(?:s|ed|ing)?"
     r"|continu(?:e|es|ed|ing))\s+$", re.I)
 _OPENS_WINDOW = 30
 _COMMA_BEFORE = re.compile(r",\s*$")
@@ -71,8 +74,9 @@ def name_lead(text: str, start: int, previous_end: int, names: Mapping[str, str]
     if found is None or not _BEFORE_NAME.fullmatch(text, found.end(), name_start) \
             or not _opens(text, found.start(), previous_end):
         return None
-    if earlier is not None and OR_AFTER.fullmatch(text, earlier.end(), found.start()):
-        return None  # "daily or every other day aspirin 81 mg"
+    if earlier is not None and OR_AFTER.fullmatch(text, earlier.end(), found.start()) \
+            and not (previous_end and only_taken_between(text, previous_end, earlier.start())):
+        return None  # "daily or every other day aspirin 81 mg"; not the earlier amount's ("175 mg/m2 every 3 weeks or")
     if MOST_TIMES_BEFORE.search(text[max(low, found.start() - 20):found.start()]) \
             or RANGE_BEFORE.search(text, low, found.start()):
         return None  # "up to three times daily ibuprofen 400 mg", "2-3 times daily ibuprofen 400 mg"

@@ -1,5 +1,6 @@
-"""A unit strength, not a dose ("50 mg/capsule", "capsules containing 100 mg", "available as 10 mg tablets"), and an
-amount naming its unit form in a text that doses in counts of that form ("Azithromycin 250 mg capsules")."""
+"""A unit strength, not a dose ("50 mg/capsule", "capsules containing 100 mg", "available as 10 mg tablets"), strengths
+listed together ("tablets containing 50 and 20 mg", "50 mg and 20 mg tablets"), and an amount naming its unit form in
+a text that doses in counts of that form ("Azithromycin 250 mg capsules")."""
 from __future__ import annotations
 
 import re
@@ -48,12 +49,40 @@ def _form_stem(form: str) -> str:
     return form.lower()[:3]
 
 
+# Amounts listed together ("50 and 20 mg", "50 mg, 20 mg and 10 mg"): a product's strengths where the list is said of
+# its units ("tablets containing 50 and 20 mg", "tablets of 50 mg and 20 mg", "50 mg and 20 mg tablets"), each a
+# unit's amount, not doses to choose from: two tablets of 50 and 20 mg make one 70 mg dose. A list joined by "or"
+# before a unit form may be doses to choose from ("10 or 20 mg tablets daily").
+_LISTED_AMOUNT = r"\d+(?:[.,]\d+)?\s*(?:(?:mgs?|mcgs?|µg|μg|ug|g|gm|iu|units?)\b)?"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+and\s+|\s+or\s+|\s*&\s*)"
+_LISTED_BEFORE = re.compile(rf"(?<![\w.,/])(?:{_LISTED_AMOUNT}{_LIST_JOIN})+$", re.I)
+_LISTED_AFTER = re.compile(rf"(?:{_LIST_JOIN}{_LISTED_AMOUNT})+", re.I)
+_SOLID_UNITS_OF = re.compile(r"\b(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)\s+of\s+$", re.I)
+_SOLID_UNIT_AFTER = re.compile(r"\s*(?:(?:[\w-]+[\s-]+)?(?:release|coated)\s+)?"
+                               r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)\b", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def _listed_strengths(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is one of amounts listed together that are said of a product's units."""
+    before = _LISTED_BEFORE.search(clause_before(text, start))
+    after = _LISTED_AFTER.match(text, end)
+    if before is None and after is None:
+        return False
+    first = start - len(before.group(0)) if before else start
+    lead = clause_before(text, first)
+    if _SOLID_UNITS_OF.search(lead) or any(p.search(lead) for p in STRENGTH_BEFORE):
+        return True
+    last = after.end() if after else end
+    return _SOLID_UNIT_AFTER.match(text, last) is not None and not _OR.search(text, first, last)
+
+
 def unit_strength(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is the strength of one unit rather than a dose."""
     if any(p.match(text, end) for p in STRENGTH_AFTER):
         return True
     before = clause_before(text, start)
-    if any(p.search(before) for p in STRENGTH_BEFORE):
+    if any(p.search(before) for p in STRENGTH_BEFORE) or _listed_strengths(text, start, end):
         return True
     word = _WORD_AFTER.match(text, end)
     if word is None:
