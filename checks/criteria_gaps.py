@@ -16,17 +16,49 @@ from checks.criteria_text import Reading, numbered_reading
 BARE_LOOKBACK = 300
 
 
-def _written_bare(text: str, gap: NumberingGap) -> bool:
+def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     """Whether each missing number stands just before the gap written another way: without its point ('3 Serious'),
     with its point run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type
     diabetes': NCT05686642, NCT05687890), which reads as a decimal, or opening a line with a letter, a colon, a dash,
-    a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.", "No. 1", "3 ECOG")."""
+    a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.", "No. 1", "3 ECOG"), or inside a line with
+    its point or bracket and a comma ("gel. 18,. Any history", "outcomes 2), plans to move"). A number that opens a
+    line or stands with a comma so is looked for from the line of the list number before the gap, however long that
+    criterion is."""
     if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
         return False
-    before = text[max(0, gap.at - BARE_LOOKBACK):gap.at]
+    text = read.text
+    near_start = max(0, gap.at - BARE_LOOKBACK)
+    before = text[near_start:gap.at]
+    item_start = min(near_start, _item_before(read, gap))
+    since_item = text[item_start:gap.at]
     return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){n}\.\d", before) is not None
-               or re.search(_OPENS_LINE_OTHERWISE.format(n), before, re.M) is not None
+               or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
+               or _typed_with_comma(text, item_start, gap.at, n)
                for n in range(gap.expected, gap.found))
+
+
+def _item_before(read: Reading, gap: NumberingGap) -> int:
+    """Where the line starts of the last list number before the gap that is the number before the one missing (the
+    gap's own position when there is none): its criterion runs on up to the gap, whatever its length."""
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    before = [mk.start for mk in read.candidates(section) if mk.start < gap.at and mk.number == gap.expected - 1] \
+        if section is not None else []
+    return read.text.rfind("\n", 0, before[-1]) + 1 if before else gap.at
+
+
+# A list number typed with its point or bracket and a comma ("18,.", "3.,", "2),") inside a line, after white space,
+# before its criterion: the number is there, mistyped (the pattern of one number, `{}`).
+_MARK_AND_COMMA = r"(?<=[ \t]){0}(?:,\.|\.,|\),)[ \t]*[A-Za-z]"
+
+
+def _typed_with_comma(text: str, start: int, end: int, number: int) -> bool:
+    """Whether `number` stands between `start` and `end` typed with its point or bracket and a comma
+    (`_MARK_AND_COMMA`), closing no bracket opened before it on its line ("(grade 1 or 2), or" is a quantity)."""
+    for m in re.compile(_MARK_AND_COMMA.format(number)).finditer(text, start, end):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if line.rfind("(") <= line.rfind(")"):
+            return True
+    return False
 
 
 # A list number opening a line written otherwise than `LINE_MARKER` reads it (the pattern of one number, `{}`):
@@ -46,7 +78,7 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     read = numbered_reading(text, memo)
     if read is None:
         return []  # no list number, no gap
-    gaps = [gap for gap in _gaps(read) if not _written_bare(text, gap)]
+    gaps = [gap for gap in _gaps(read) if not _written_bare(read, gap)]
     if not gaps:
         return gaps
     removed = said_removed(text, read.lowered)

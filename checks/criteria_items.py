@@ -35,7 +35,7 @@ class Item(NamedTuple):
     key: str
 
 
-_ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?\.|\))?")
+_ITEM_MARK = re.compile(r"^[\s\\*•-]*\(?\d{0,2}[ \t]?(?:\\?[.)])?")
 # The same tried at a piece's start inside the text (`match(text, start, end)` reads text[start:end] as the
 # piece: the pattern looks neither behind nor past its match).
 ITEM_MARK_AT = re.compile(_ITEM_MARK.pattern[1:])

@@ -13,15 +13,16 @@ from checks.criteria_quantities import SENTENCE_GOES_ON_BEFORE
 from checks.criteria_sections import HEADING
 
 # A line that opens with a bullet or a list number (not a bold line, "**Part B**").
-LIST_LINE = re.compile(rf"[ \t]*(?:[-•]|\*(?!\*)|[(（]?\d{{1,2}}[ \t]?(?:\\?\.|[){FULL_WIDTH_MARKS}]))")
-# A line's list number and how it is written ("3.", "(3)", "3)", or full-width: "3．" as "3.", "（3）" as "(3)"): a
-# parent item above criteria marked otherwise (bulleted, or numbered "1)" under "1."), as lists are written flat.
-_NUMBERED_LINE = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?([(（]?)\d{{1,2}}[ \t]?(\\?\.(?!\d)|[){FULL_WIDTH_MARKS}])")
+LIST_LINE = re.compile(rf"[ \t]*(?:[-•]|\*(?!\*)|[(（]?\d{{1,2}}[ \t]?(?:\\?[.)]|[{FULL_WIDTH_MARKS}]))")
+# A line's list number and how it is written ("3.", "(3)", "3)"; escaped, "3\\." as "3." and "3\\)" as "3)"; or
+# full-width: "3．" as "3.", "（3）" as "(3)"): a parent item above criteria marked otherwise (bulleted, or numbered "1)"
+# under "1."), as lists are written flat.
+_NUMBERED_LINE = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?([(（]?)\d{{1,2}}[ \t]?(\\?\.(?!\d)|\\?\)|[{FULL_WIDTH_MARKS}])")
 
 
 # A list's first item ("1.", "(1)", "1)"): a line of text right above it heads a new list ("Group B: meet any of 1 to
 # 3" then "1. Diagnosed with..."), though no blank line or colon sets it apart.
-_FIRST_ITEM = re.compile(rf"[ \t]*[(（]?1[ \t]?(?:\\?\.(?!\d)|[){FULL_WIDTH_MARKS}])")
+_FIRST_ITEM = re.compile(rf"[ \t]*[(（]?1[ \t]?(?:\\?\.(?!\d)|\\?\)|[{FULL_WIDTH_MARKS}])")
 # A sub-heading ("Prior Medication:", "Cohort 2 Inclusion Criteria:") starts a new list.
 _SUBHEADING = re.compile(r"^[^\n]{0,100}[:\uff1a][ \t]*$", re.M)
 

@@ -12,10 +12,11 @@ from typing import NamedTuple
 
 from checks.criteria_sections import Section, heading_line
 
-# A list number opening a line: "3.", "3)", "(3)", "3\\." (markdown), or with the full-width point or bracket or the
-# ideographic full stop of Chinese, Japanese and Korean text ("3．", "（3）", "3）", "3。").
+# A list number opening a line: "3.", "3)", "(3)", "3\\." or "3\\)" (markdown escapes the point or the bracket after a
+# number, as the registry writes them), or with the full-width point or bracket or the ideographic full stop of
+# Chinese, Japanese and Korean text ("3．", "（3）", "3）", "3。").
 FULL_WIDTH_MARKS = "．。）"
-_LINE_NUMBER = rf"[(（]?(\d{{1,2}})[ \t]?(?:\\?\.|[){FULL_WIDTH_MARKS}])(?!\d)"
+_LINE_NUMBER = rf"[(（]?(\d{{1,2}})[ \t]?(?:\\?[.)]|[{FULL_WIDTH_MARKS}])(?!\d)"
 LINE_MARKER = re.compile(rf"^[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}", re.M)
 # The same after a line break: a search for a line break is fast, trying `^` at every character is not.
 _NEXT_LINE_MARKER = re.compile(rf"\n[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
@@ -27,21 +28,22 @@ _SECTION_NUMBER = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
 _NEXT_LINE_TEXT = (r"(?=[ \t]*\n(?![ \t]*(?:[-*•][ \t]*)?(?:(?i:key|main)[ \t]+)?(?i:inclusion|exclusion)[ \t]+"
                    r"(?i:criteria)\b)[ \t]*[A-Za-z(\[])")
 _WRAPPED_AFTER = rf"(?<=\(\d\)){_NEXT_LINE_TEXT}|(?<=\(\d\d\)){_NEXT_LINE_TEXT}"
-# A number after white space or ;,( (the digit is matched first, so the search skips to digits).
-_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\))(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
+# A number after white space or ;,( (the digit is matched first, so the search skips to digits), before a point (or
+# an escaped one, "3\\."), a bracket, or the full-width point ("ACEI 3．With severe ...").
+_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\)|．)(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
                             + _WRAPPED_AFTER + ")")
 # The same matches found from their point or bracket: a search for one character is fast, trying a
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
 _AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)"
-_INLINE_POINT = re.compile(r"\.(?:(?<=[\s;,(](\d)\.)|(?<=[\s;,(](\d\d)\.)|(?<=[\s;,(](\d)\\\.)|(?<=[\s;,(](\d\d)\\\.))"
-                           + _AFTER_INLINE)
+_INLINE_POINT = re.compile(r"[.．](?:(?<=[\s;,(](\d)[.．])|(?<=[\s;,(](\d\d)[.．])|(?<=[\s;,(](\d)\\\.)|"
+                           r"(?<=[\s;,(](\d\d)\\\.))" + _AFTER_INLINE)
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
 # them): what is left to look for inside lines.
 _IN_LINE = r"(?:[^\S\n]|[;,(])"
-IN_LINE_POINT = re.compile(rf"\.(?:(?<={_IN_LINE}(\d)\.)|(?<={_IN_LINE}(\d\d)\.)|(?<={_IN_LINE}(\d)\\\.)|"
+IN_LINE_POINT = re.compile(rf"[.．](?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LINE}(\d\d)[.．])|(?<={_IN_LINE}(\d)\\\.)|"
                             rf"(?<={_IN_LINE}(\d\d)\\\.))" + _AFTER_INLINE)
 IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
                               + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")

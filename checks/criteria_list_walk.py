@@ -75,6 +75,8 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             expected = runs[-1][-1] + 1 if runs else max((n for n in carried if n < mk.number), default=0) + 1
             if runs and _resumed(found[i + 1:], expected):
                 continue  # one item misnumbered ("7. ... 19) ... 8) ..."): the list goes on at the number expected
+            if accepted and _among_bullets(text, accepted[-1], mk):
+                continue  # a number among bullets after a sub-list closed: it goes on no numbered list
             later = [m.number for m in found[i + 1:] if m.opens_item or m.number == mk.number + 1]
             confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later) or \
                 bool(runs) and later[:1] == [1] and ends_list(text, mk, expected)
@@ -96,6 +98,21 @@ def _goes_back_full_width(text: str, runs: list[list[int]], mk: Marker) -> bool:
     full-width "（1）" opens a list below an item as "(1)" does)."""
     return mk.number > 1 and bool(runs) and mk.number <= runs[-1][-1] and \
         (text.startswith("（", mk.start - 1) or _FULL_WIDTH_NUMBER.match(text, mk.start) is not None)
+
+
+# A line that opens with a bullet ("* ", "- ", "• "; not a bold mark, "**Part B**").
+_BULLET_LINE = re.compile(r"^([ \t]*)(?:[-\u2022]|\*(?!\*))[ \t]", re.M)
+
+
+def _among_bullets(text: str, above: Marker, mk: Marker) -> bool:
+    """Whether a bullet stands between the list number `above` and `mk`, less indented than `above` and no further
+    than `mk`: the list of `above` was a sub-list of a bulleted item and closed there, and `mk`, standing among the
+    bullets, goes on no numbered list of its level ("* Treatment with any of:" then "  1. ..." "  2. ..." then "*
+    Severe infections" then "  18\\. Vaccination": the bullets stand for the numbers the list's writer counted)."""
+    above_indent, mk_indent = _line_indent(text, above.start), _line_indent(text, mk.start)
+    line_end = text.find("\n", above.start)
+    return 0 <= line_end < mk.start and any(len(m[1]) < above_indent and len(m[1]) <= mk_indent
+                                             for m in _BULLET_LINE.finditer(text, line_end + 1, mk.start))
 
 
 def _line_indent(text: str, at: int) -> int:
