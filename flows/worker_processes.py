@@ -177,11 +177,22 @@ class WorkerPool(multiprocessing.pool.Pool):
     def apply_async(self, *args, **kwargs):
         return _Watched(self, super().apply_async(*args, **kwargs))
 
-    def starmap_async(self, *args, **kwargs):
-        return _Watched(self, super().starmap_async(*args, **kwargs))
+    def starmap_async(self, func, iterable, chunksize=None, **kwargs):
+        iterable = list(iterable)
+        return _Watched(self, super().starmap_async(func, iterable, self._chunksize(iterable, chunksize), **kwargs))
 
     def map(self, func, iterable, chunksize=None):
-        return _Watched(self, super().map_async(func, iterable, chunksize)).get()
+        iterable = list(iterable)
+        return _Watched(self, super().map_async(func, iterable, self._chunksize(iterable, chunksize))).get()
+
+    def _chunksize(self, tasks: list, chunksize: int | None) -> int:
+        """The tasks sent to a worker at a time, as multiprocessing's pool chooses them, but from the number of
+        workers the pool keeps rather than those alive: while it replaces a lost worker it may have none, and
+        dividing by none raised ZeroDivisionError instead of the loss."""
+        if chunksize is not None:
+            return chunksize
+        per, extra = divmod(len(tasks), self._processes * 4)
+        return per + 1 if extra else per
 
 
 class _Watched:

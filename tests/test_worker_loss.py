@@ -14,12 +14,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
 from flows.errors import WorkerLost
 from flows.parse_batch import ignore_interrupts
-from flows.worker_processes import WorkerContext, worker_context
+from flows.worker_processes import WorkerContext, WorkerPool, worker_context
 from tests.faults import AS_OF, table_hashes
 from tests.test_order import _arrange
 from tests.test_worker_signals import _batch_pool, _check_pool
@@ -71,13 +72,32 @@ def _pid() -> int:
     return os.getpid()
 
 
+def test_work_sent_while_the_pool_replaces_its_lost_workers_is_taken():
+    """Between a lost worker's removal and its replacement the pool holds no worker: multiprocessing divided the
+    tasks by the workers alive and raised ZeroDivisionError instead of queueing them."""
+    pool = WorkerPool(1, context=multiprocessing.get_context("fork"))
+    try:
+        pool.apply(os.getpid)
+        with patch.object(pool, "_pool", []):
+            pending = pool.starmap_async(_pid, [(), (), ()])
+        finished, outcome = _within(lambda: pending.get(20), 30)
+        assert finished and isinstance(outcome, list) and len(outcome) == 3, outcome
+    finally:
+        pool.terminate()
+        pool.join()
+
+
 def test_the_flows_parse_pool_ends_when_a_worker_is_lost_though_its_workers_ignore_sigterm():
     """concurrent.futures ends a broken pool's workers with SIGTERM, which the run's workers ignore: it waited for
     them for ever. Its workers are the run's, which terminate() kills."""
     pool = ProcessPoolExecutor(2, mp_context=WorkerContext(worker_context()), initializer=ignore_interrupts)
     pids = {pool.submit(_pid).result() for _ in range(8)}
     os.kill(next(iter(pids)), signal.SIGKILL)
-    finished, outcome = _within(lambda: pool.submit(time.sleep, 0.1).result(), 20)
+
+    def until_broken():  # the worker left alive may take a task before the pool sees the loss
+        while True:
+            pool.submit(time.sleep, 0.1).result()
+    finished, outcome = _within(until_broken, 20)
     assert finished and isinstance(outcome, BrokenProcessPool), outcome
     assert _within(lambda: pool.shutdown(wait=True), 20)[0], "the broken pool waited for workers ignoring SIGTERM"
 
