@@ -35,6 +35,11 @@ def structured_age(value: str | None, registry: bool) -> Age | None | bool:
 NO_ONE_REACHES = Age(100.0, "year").days
 
 
+# A lower age of 0 is from birth: no minimum, or the first day of life, as records write a minimum meaning birth
+# ('1 Day', '24 Hours', '5 Minutes'); a later minimum ('7 Days', '28 Days') leaves some newborns out.
+FROM_BIRTH = Age(1.0, "day")
+
+
 def _between(age: Age, low: Age, high: Age) -> bool:
     """Whether `age` lies from `low` to `high` as calendar lengths."""
     return low.days - low.slack - age.slack <= age.days <= high.days + high.slack + age.slack
@@ -48,8 +53,10 @@ def agrees(bound: Bound, limit: Age | bool | None) -> bool:
     age = bound.age
     if bound.side == "upper" and age.days >= NO_ONE_REACHES:  # "Age: 0-120": no maximum
         return limit is False or limit.days >= NO_ONE_REACHES
+    if bound.side == "lower" and age.number == 0 and (limit is False or limit.days <= FROM_BIRTH.days):
+        return True  # "aged 0-6 months": from birth, no minimum
     if limit is False:
-        return bound.side == "lower" and age.number == 0  # "aged 0-6 months": from birth, no minimum
+        return False
     if bound.side == "lower":
         return _between(limit, age, age.shifted(1) if bound.kind == "strict" else age)
     if bound.kind == "strict":

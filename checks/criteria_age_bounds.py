@@ -14,7 +14,8 @@ UNIT_SLACK = {"year": 0.75, "month": 2.5}
 _UNIT_WORDS = {"y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year", "month": "month",
                "months": "month", "mo": "month", "mos": "month", "mth": "month", "mths": "month", "week": "week",
                "weeks": "week", "wk": "week", "wks": "week", "day": "day", "days": "day", "hour": "hour",
-               "hours": "hour", "hr": "hour", "hrs": "hour"}
+               "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "minute": "minute", "minutes": "minute",
+               "min": "minute", "mins": "minute"}
 _LOCAL_UNIT_WORDS = {"year": ("años", "año", "anos", "ano", "ans", "jahre", "jahren", "jahr", "anni", "jaar"),
                      "month": ("meses", "mes", "mois", "monate", "monaten", "monat", "mesi", "maanden"),
                      "week": ("semanas", "semana", "semaines", "semaine", "wochen", "woche", "settimane", "weken"),
@@ -32,7 +33,8 @@ _SPELLING_SIGN = re.compile(r"[\\<>=~\u2013\u2014\u2266\u2267\uff1c\uff1e\uff5e]
 # first digit is looked behind from after that digit, so a search tries the look-behind only at digits.
 _NUM = r"(\d(?<![\d.,]\d)\d{0,2}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
 _LOCAL_UNIT = "|".join(word for words in _LOCAL_UNIT_WORDS.values() for word in words)
-_UNIT = rf"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|hours?|hrs?|{_LOCAL_UNIT})\b\.?)?"
+_UNIT = (rf"(?:\s*-?(years?|yrs?|y|months?|mos?|mths?|weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?|{_LOCAL_UNIT})"
+         r"\b\.?)?")
 # A letter after an age that may be a unit but says not which ("0-6 m", "18 d", "12 w"): the age is not read.
 UNREAD_UNIT = re.compile(r"\s*-?(?:m|d|w)\b")
 _OF_AGE = r"(?:\s*(?:old|of\s+age))?"

@@ -11,33 +11,51 @@ from checks.criteria_age_words import first_age_bound
 # 18 years old and no older than 65".
 _JOIN = re.compile(r"\s*(?:,|and|&|but|to)?\s*(?:(?:years?|yrs?)\s+)?(?:(?:of\s+age|old)\s*)?(?:,?\s*and\s+)?")
 # Another age, duration or limit after a criterion's age: "(≥ 18 years in Germany)", "and 12-17 (adolescents)",
-# "with diabetes for at least 1 year".
+# "with diabetes for at least 1 year", "(fit patients up to age 70 may be considered)".
 _LATER_AGE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b|\d{1,3}\s*(?:-|to)\s*\d"
-                        r"|[<>\u2264\u2265]\s*\d")
+                        r"|[<>\u2264\u2265]\s*\d|\bage[sd]?\s+(?:of\s+)?\d")
 _DIGIT = re.compile(r"\d")
 
 
-# An alternative limit: another bound after "or" ("≥ 18 years, or ≥ 12 years if ..."), and words that make a limit
-# hold only somewhere or for some ("the age of majority", "legal age", "in Japan", "unless", "if").
+# An alternative limit: another bound after "or" ("≥ 18 years, or ≥ 12 years if ..."), words that make a limit
+# hold only somewhere or for some ("the age of majority", "legal age", "in Japan", "unless", "if"), or let others in
+# too ("(selected patients up to 70 may be eligible)", "(over 65 considered case by case)"); and an age said of the
+# people left out ("Infants under 2 years are excluded", "Children younger than 5 will not be enrolled").
 _QUALIFIED = re.compile(
     r"\b(?:majority|legal|legally|local(?:ly)?|countr(?:y|ies)|jurisdictions?|regulat\w*|permitted|where|if|unless|"
-    r"except\w*|provided|japan\w*|korea\w*|taiwan\w*|emancipated|guardian\w*|parental|assent)\b|\bor\b[^.;]{0,40}\d")
+    r"except\w*|provided|japan\w*|korea\w*|taiwan\w*|emancipated|guardian\w*|parental|assent|discretion|"
+    r"case[\s-]by[\s-]case|selected\s+(?:patients?|subjects?|participants?|cases?|individuals?))\b"
+    r"|\b(?:are|is|will\s+be|shall\s+be)\s+(?:not\s+eligible|excluded|ineligible)\b"
+    r"|\bwill\s+not\s+be\s+(?:eligible|enrolled|included)\b"
+    r"|\bor\b[^.;]{0,40}\d")
+# An alternative to the age right after it: "Age: 65 and over OR postmenopausal and ineligible for other studies",
+# "aged 60 years or older, or younger with two risk factors", "Age ≥ 75 years, or frail": the age is no limit for
+# everyone.
+_OR_AFTER = re.compile(r"[\s,]*(?:(?:years?|yrs?)\b\.?\s*)?(?:(?:of\s+age|old)\b\s*)?[,)]?\s*(?:and\s*/\s*)?or\b")
 # Words that say the age is another person's or a pregnancy's (anywhere in the criterion): "children aged 6-12 of the
-# participants", "parents aged 18 or older", "born at < 32 weeks gestational age".
+# participants", "parents aged 18 or older", "born at < 32 weeks gestational age", "≥ 35 weeks by first trimester
+# ultrasound" (a pregnancy dated by the trimester of its scan).
 _OTHERS = re.compile(
     r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
     r"husbands?|wives|wife|offspring|relatives?|family|families|informants?|companions?|dyads?|recipients?|"
     r"sons?|daughters?|babies|baby|gestation\w*|post-?menstrual|post-?conceptional|corrected|premature\w*|preterm|"
+    r"trimester|sonogra\w*|"
     r"index\s+(?:cases?|patients?|child(?:ren)?)|"
     r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
+# A birth or baby at term (37 weeks of gestation or more): an age in weeks beside it is the pregnancy's ("Term infant
+# (≥ 37 weeks)", "Full-term newborns (37-42 weeks)", "born at term, 37 to 41 weeks"), while "Term infants aged 0-3
+# days" states their age since birth.
+_AT_TERM = re.compile(r"\bterm\s+(?:infants?|neonates?|new-?borns?|bab(?:y|ies)|births?|deliver\w*|pregnanc\w*)\b"
+                      r"|\bat\s+(?:full\s+)?term\b")
 # Words before the age that make it conditional, negated or an age at an event: "For patients ≥ 50 years",
 # "diagnosed before age 40", "Age at diagnosis ≤ 18", "who received the vaccine at less than 12 months of age",
-# "Not older than" aside (a bound's own words).
+# "Not older than" aside (a bound's own words); and the age from which assent is asked ("Written assent will be
+# obtained from all minors age 12 years or older"), which admits younger children too.
 _OPENING_NOT_THE_LIMIT = re.compile(
     r"\b(?:diagnos\w*|onset|symptoms?|menarche|menopaus\w*|transplant\w*|hsct|surgery|injury|infection|"
     r"presentation|first|since|duration|history|for|if|in|when|whose|among|those|with|no|except|exclud\w*|unless|"
     r"before|after|prior|by|until|received|receiving|vaccinated|immuni[sz]ed|underwent|undergone|began|begun|"
-    r"started|developed|experienced|occurred|had(?!\s+to\b))\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
+    r"started|developed|experienced|occurred|had(?!\s+to\b)|assent)\b|\bnot\b(?!\s+(?:older|younger|less|more)\b)")
 # A test, image, sample or document named before the bound: the age is its own, not the participants' ("MRI available
 # (not older than 4 years prior to enrolment)", "Mammogram no older than 12 months", "Tumour biopsy not older than 6
 # months", "CT scan less than 28 days old").
@@ -50,12 +68,13 @@ _RECORD_BEFORE = re.compile(
 # onset", "at first cluster attack", "when the first lesions appeared"). Those words are none of the study's own
 # moments ("at the time of consent", "at the screening visit", "at the time of planned surgery"), nor words that
 # join another clause ("at enrolment and with a diagnosis of ..."): an age then is the participants'. After "of"
-# the event follows at once ("without a history of spine surgery" names no age's event).
+# the event follows at once ("without a history of spine surgery" names no age's event), as "onset" may follow the
+# age itself ("post-pubescent (age 14 or older) onset of paraplegia", "18 years or older onset of psychosis").
 _STUDY_MOMENT = (r"(?:screen|consent|enrol|inclu|entry|random|regist|visit|sign|study|trial|baseline|dos|vaccinat|"
                  r"treat|participa|plann|schedul|upcoming|elective|propos|intend|and\b|or\b|with\b|who\b|in\b)")
 _EVENT = (r"(?:diagnos|onset|symptom|seizure|attack|episode|relapse|stroke|transplant|hsct|surgery|injury|infection|"
           r"presentation|menarche|menopaus|birth|delivery|conception|began|begun|started|occurred|appeared)")
-_AT_EVENT = re.compile(r"[^.;]{0,20}?(?:\bof\s+(?:the\s+)?(?:initial\s+|first\s+)?"
+_AT_EVENT = re.compile(r"[\s)]*-?\s*onset\b|[^.;]{0,20}?(?:\bof\s+(?:the\s+)?(?:initial\s+|first\s+)?"
                        r"|\b(?:at|by|before|after|when|since)\s+(?:the\s+)?(?:time\s+of\s+)?"
                        r"(?:(?:the|their|his|her|initial|first)\s+)?"
                        rf"(?:(?!{_STUDY_MOMENT})[a-z][\w'-]*\s+){{0,2}}?){_EVENT}")
@@ -107,18 +126,26 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     if any(not any(unit_of(word) for word in m.groups() if word) and UNREAD_UNIT.match(text, m.end())
            for m in chained):
         return None  # "0-6 m": months or minutes, not said
-    if (_QUALIFIED.search(text, end) or _AT_EVENT.match(text, end) or _LATER_AGE.search(text, end)
-            or _AT_A_DATE.match(text, end)):
+    if (_QUALIFIED.search(text, end) or _OR_AFTER.match(text, end) or _AT_EVENT.match(text, end)
+            or _LATER_AGE.search(text, end) or _AT_A_DATE.match(text, end)):
         return None  # an alternative, a place, an event, a date, or another age or duration further on
+    return _chained_bounds(text, chained, end)
+
+
+def _chained_bounds(text: str, chained: list[re.Match], end: int) -> tuple[Bound, ...] | None:
+    """The bounds of the forms `chained` that end at `end` in the criterion `text`, or None where they are no one
+    limit: two limits of one side, a range that ends before it starts ("18-5 years"), weeks of gestation."""
     bounds: list[Bound] = []
     for i, m in enumerate(chained):
         following_unit = next((unit_of(w) for later in chained[i + 1:] for w in later.groups() if unit_of(w)), None)
         bounds.extend(bounds_of(m, following_unit))
     if _INCLUSIVE.search(text, end):  # "between 18 and 65 years, inclusive": both ends are in
         bounds = [b._replace(kind=_INCLUSIVE_KIND[b.side]) if b.kind == "between" else b for b in bounds]
+    if _AT_TERM.search(text) and any(b.age.unit == "week" for b in bounds):
+        return None
     sides = {b.side: b.age for b in bounds}
     if len(sides) != len(bounds) or (len(sides) == 2 and sides["lower"].days > sides["upper"].days):
-        return None  # two limits of one side, or a range that ends before it starts ("18-5 years")
+        return None
     return tuple(bounds)
 
 

@@ -55,40 +55,67 @@ Settled = Callable[[tuple[Bound, ...]], bool]
 def one_statement(text: str, lowered: str, memo: dict | None,
                    settled: Settled | None = None) -> tuple[Statement, tuple[int, int] | None] | None:
     """`stated_ages` but for the groups the criteria may be of (`for_groups`, asked last as it reads the most):
-    the statement and its inclusion section's span (None for a PDQ block's age: `_patient_characteristics`).
+    the statement and its inclusion section's span (None for a PDQ block's age: `_patient_characteristics`; the
+    whole text for a list without headings: `_opening_item`).
     `settled(bounds)`: whether a statement of these bounds leaves nothing to find whatever else the criteria state
     (it agrees with the record): the rest is then not read."""
     parts = text_sections(text, lowered, memo)
     inclusion = [s for s in parts if s.name == "inclusion"]
     if not inclusion and not any(s.name == "exclusion" for s in parts):
         statement = _patient_characteristics(text, lowered)
-        return None if statement is None else (statement, None)
+        if statement is not None:
+            return statement, None
+        return None if _PDQ_HEADING.search(lowered) else _opening_item(text, lowered, settled)
     if len(inclusion) != 1:
         return None  # none, or one list for each group ("Patient Inclusion Criteria", "Donor Inclusion Criteria")
     section = inclusion[0]
-    # Only the criteria with a word that can make a number an age are read: most have none.
-    places = age_words(lowered, section.start, section.end)
-    if not places:
+    found = _statements(text, lowered, section.start, section.end, settled)
+    if found is None or len(found) != 1:
         return None
+    return found[0], (section.start, section.end)
+
+
+def _statements(text: str, lowered: str, start: int, end: int, settled: Settled | None) -> list[Statement] | None:
+    """The age statements of the criteria text[start:end], or None where one is no limit for everyone or one is
+    `settled`."""
+    # Only the criteria with a word that can make a number an age are read: most have none.
+    places = age_words(lowered, start, end)
     found: list[Statement] = []
     at = 0
-    for start, end in criteria_pieces(text, section.start, section.end):
-        while at < len(places) and places[at] < start:
+    for piece_start, piece_end in criteria_pieces(text, start, end) if places else ():
+        while at < len(places) and places[at] < piece_start:
             at += 1
         if at == len(places):
             break
-        if places[at] >= min(end, start + CRITERION_WIDTH):
+        if places[at] >= min(piece_end, piece_start + CRITERION_WIDTH):
             continue
-        bounds = criterion_statement(text[start:min(end, start + CRITERION_WIDTH)])
+        bounds = criterion_statement(text[piece_start:min(piece_end, piece_start + CRITERION_WIDTH)])
         if bounds is None:
             return None
         if bounds:
             if settled is not None and settled(bounds):
                 return None  # one statement that agrees, or two: nothing to find either way
-            found.append(Statement(bounds, start, end))
-    if len(found) != 1:
+            found.append(Statement(bounds, piece_start, piece_end))
+    return found
+
+
+# Criteria with no heading at all, as many records of the NIH Clinical Center write them ("Age 21-80.", "Patients
+# must be at least 18 years of age.", then the other criteria): a list whose first item states the age is the
+# inclusion list, each item a criterion every participant meets. Read as one where no other item states an age;
+# a label of a group in it ("NORMAL VOLUNTEERS:") leaves it unread (`for_groups`).
+_OPENING_ITEM_SOURCE = "criteria (a list without headings that opens with the age)"
+
+
+def _opening_item(text: str, lowered: str, settled: Settled | None) -> tuple[Statement, tuple[int, int]] | None:
+    """The age a criteria text without headings states in its first item, and the whole text as its span."""
+    first = next((span for span in criteria_pieces(text, 0, len(text)) if text[span[0]:span[1]].strip()), None)
+    end = None if first is None else min(first[1], first[0] + CRITERION_WIDTH)
+    if end is None or not age_words(lowered, first[0], end) or not criterion_statement(text[first[0]:end]):
+        return None  # most such lists open otherwise: the rest is not read
+    found = _statements(text, lowered, 0, len(text), settled)
+    if not found or len(found) != 1 or found[0].start != first[0]:
         return None
-    return found[0], (section.start, section.end)
+    return found[0]._replace(source=_OPENING_ITEM_SOURCE), (0, len(text))
 
 
 # A legacy record's criteria in the PDQ's form: "PATIENT CHARACTERISTICS:" then labels and their values, the age's

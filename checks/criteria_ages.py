@@ -4,17 +4,21 @@ ClinicalTrials.gov's review asks that the criteria's age limits agree with the a
 (`eligibilities.minimum_age`, `maximum_age`: '18 Years', '6 Months', 'N/A'): a data team that filters by the
 structured ages gets the wrong trials when they differ ("Age 12 to 17 years" with a minimum of '18 Years', "aged
 18-65 years" with no maximum). Only one clear age limit for everyone is read: a criterion of the inclusion list that
-opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older").
-Ages of other people (parents, children of the participants), gestational ages, ages at an event (at diagnosis, at
-the time of migraine onset, when a vaccine was received), ages at a calendar date (a cohort's "Age 30-60 in 1988"),
-durations, several groups' ages, and a limit that the criterion qualifies ("18 years or the age of majority", "or 16
-with parental consent") are no such limit, and the text stays unread. Ages are compared as calendar lengths, as
-protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain range
-may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and
-65" may leave both its ends out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged
-0-6 months") sets no minimum, an upper age of 100 years or more ("Age: 0-120") no maximum; units and the word for
-age written in another language ("Edad ≥ 18 años", "6-24 meses") are read as they say, and a bare letter after an
-age ("0-6 m") leaves it unread.
+opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older"),
+or the first item of a list without any heading, as legacy records of the NIH Clinical Center write their criteria
+("Age 21-80.", then the other criteria). Ages of other people (parents, children of the participants), gestational
+ages, ages at an event (at diagnosis, at the time of migraine onset, when a vaccine was received), ages at a
+calendar date (a cohort's "Age 30-60 in 1988"), durations, several groups' ages (patients' beside controls or
+healthy volunteers), an age among options ("at least 3 risk factors: - age > 60 yrs"), the age from which assent is
+asked or of those "excluded", and a limit that the criterion qualifies ("18 years or the age of majority", "or 16
+with parental consent", "(selected patients up to age 70 may be eligible)", "65 and over OR postmenopausal") are no
+such limit, and the text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum
+compares them, and a bound written with "under", "older than" or as a plain range may mean the next whole age
+('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and 65" may leave both its ends
+out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged 0-6 months") sets no minimum
+or one of the first day of life ('1 Day'), an upper age of 100 years or more ("Age: 0-120") no maximum; units and
+the word for age written in another language ("Edad ≥ 18 años", "6-24 meses") are read as they say, and a bare
+letter after an age ("0-6 m") leaves it unread.
 
 How a criterion writes its ages and what the record's ages are compared as are read in the modules beside this one:
 `criteria_age_bounds` (units, signs and forms of bound), `criteria_age_words` (the words that make a bound an age),
@@ -111,7 +115,8 @@ RULES = (
     Rule(RULE_ID, "contradiction", "warning",
          "ClinicalTrials.gov's review asks that the criteria's age limits agree with the record's Minimum and "
          "Maximum Age: a data team filtering by the structured ages gets the wrong trials when they differ. Read "
-         "from text, so a warning, and only where the inclusion criteria state one age limit for everyone; ages "
+         "from text, so a warning, and only where the inclusion criteria (or the first item of criteria without "
+         "headings) state one age limit for everyone; ages "
          "are compared as calendar lengths, and 'under 18' agrees with '17 Years'.",
          ("eligibilities.criteria", "eligibilities.minimum_age", "eligibilities.maximum_age"),
          func=criteria_age_differs, in_worker=True),

@@ -172,8 +172,9 @@ QUIET = ([(listed(item), lo, hi, JSON) for item, lo, hi in _AGREE + _NOT_ONE_LIM
              # An age in an exclusion criterion only.
              ("Inclusion Criteria:\n\n* Signed consent\n\nExclusion Criteria:\n\n* Age < 18 years", "12 Years", None,
               JSON),
-             # No inclusion heading: the list's criteria may include or exclude.
-             ("Age 18-65\nNo pregnancy", "18 Years", "N/A", XML),
+             # No inclusion heading, and the age is not the list's first item: its criteria may include or exclude
+             # (one whose first item is the age is the inclusion list: test_criteria_ages_in_lists_without_headings).
+             ("No pregnancy\nAge 18-65", "18 Years", "N/A", XML),
              # A page that does not show the ages, and an API v2 record that gives neither.
              (listed("Age 18-65 years"), None, None, PAGE),
              (listed("Age 18-65 years"), "18 Years", None, PAGE),
