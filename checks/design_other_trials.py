@@ -7,11 +7,19 @@ import re
 
 from checks.study_context import NOT_AFTER_WHO
 
+# A trial's code or name set before a term of it in apposition ("CALGB C9781, a phase III randomized study", "the
+# Women's Health Initiative, a randomized trial"): words opening with a capital or a digit, "of", "for", "in", "on" or
+# "and" between them, a trial's noun after them.
+_APPOSED_TRIAL = (r"(?:the\s+)?(?:(?-i:[A-Z0-9])[\w'\u2019/-]*\s+(?:(?:of|for|in|on|and)\s+)?){0,5}?"
+                  r"(?-i:[A-Z0-9])[\w'\u2019/-]*(?:\s+(?:trial|study|protocol))?,\s+")
 # A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
-# ABC Trial", "Long-term follow-up of the double-blind XYZ trial").
+# ABC Trial", "Long-term follow-up of the double-blind XYZ trial"). A term with its own noun is the other trial where
+# an indefinite article opens it ("a companion study to a phase III randomized study", "a companion study to CALGB
+# C9781, a phase III randomized study"): "the randomized study" after "follow-up of" may be this one.
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:sub-?study|ancillary\s+study|companion\s+study|add-on\s+study|follow-?up(?:\s+study)?|extension"
-    r"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+    rf"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:{_APPOSED_TRIAL})?(?:the|(?P<indefinite>an?))\s+"
+    r"(?:[\w-]+,?\s+){0,3}$", re.I)
 # The same for the trial participants completed or came from ("subjects who completed the randomized,
 # placebo-controlled Study 301", "following completion of the double-blind study CL-301", "interviews with participants
 # of a randomized trial": a trial, not "the" one, which is often this study) or a trial planned ("data to plan a
@@ -123,9 +131,10 @@ def not_of_this_design(sentence: str, start: int, end: int, lowered: str | None 
         return True
     near = max(0, start - BEFORE_REACH)  # the words right before the term: what these patterns read
     before = lowered and lowered[near:start]
-    if (_OF_ANOTHER_TRIAL_BEFORE.search(sentence, near, start) or (lowered is None or holds_any(
-            before, _FROM_OR_FOR_WORDS)) and _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE.search(sentence, near, start)) \
-            and _TRIAL_NAMED_AFTER.match(sentence, end):
+    if _of_another_trial(sentence, start, end, near):
+        return True
+    if (lowered is None or holds_any(before, _FROM_OR_FOR_WORDS)) and _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE.search(
+            sentence, near, start) and _TRIAL_NAMED_AFTER.match(sentence, end):
         return True
     if lowered is None or holds_any(after, _REPORTING_WORDS):
         reported = _REPORTED_AFTER if _ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_REPORTED_AFTER
@@ -154,6 +163,17 @@ _FORMERLY_WORDS = ("originally", "initially", "formerly", "previously")
 _TRIAL_WORDS = ("study", "trial", "protocol")
 _CONDITION_WORDS = ("whether", "if")
 _IF_WORDS = ("if", "should", "once", "when")
+
+
+def _of_another_trial(sentence: str, start: int, end: int, near: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial this study is a part or a follow-up of: its noun follows
+    ("a substudy of the randomized ABC trial"), or ends a term an indefinite article opens ("a companion study to a
+    phase III randomized study")."""
+    of_another = _OF_ANOTHER_TRIAL_BEFORE.search(sentence, near, start)
+    if of_another is None:
+        return False
+    return bool(of_another.group("indefinite") and _ENDS_WITH_TRIAL.search(sentence, start, end)
+                or _TRIAL_NAMED_AFTER.match(sentence, end))
 
 
 def _supposed(sentence: str, start: int, end: int) -> bool:

@@ -1,7 +1,7 @@
 """Rule family protocol, interventions: each intervention is named for what it is, not only typed or cast."""
 from __future__ import annotations
 
-from checks.date_columns import rule, select
+from checks.date_columns import before_fdaaa, rule, select
 from checks.placeholder_values import PLACEHOLDERS
 from checks.sql_text import literal, one_of, sql_text
 
@@ -85,10 +85,46 @@ def gives_nothing(expr: str) -> str:
     return f"{_said(expr)} IN {one_of(NOTHING_WORDS)}"
 
 
+# A kind named in the plural is the heading of a category ("Dietary supplements", "Drugs"), and the registry's type its
+# members have. Legacy NHLBI records list such a heading, with no description, beside the interventions of its kind
+# they name one by one ("dietary supplements" beside "calcium", "vitamin E"); records first made public before FDAAA
+# 801 type a supplement as a drug too ("calcium", "fatty acids, omega-3" of type DRUG).
+CATEGORY_MEMBER_TYPES = (("dietary supplements", "DIETARY_SUPPLEMENT"), ("drugs", "DRUG"), ("medications", "DRUG"),
+                         ("medicines", "DRUG"), ("devices", "DEVICE"), ("biologicals", "BIOLOGICAL"),
+                         ("biologics", "BIOLOGICAL"), ("vaccines", "BIOLOGICAL"), ("procedures", "PROCEDURE"))
+EARLY_RECORD_MEMBER_TYPES = (("dietary supplements", "DRUG"),)
+# A placebo or a sham is no member of the category it imitates: beside "Drugs" and "Placebo" the drug is unnamed.
+IMITATION = r"(?i)\b(?:placebo|sham)\b"
+
+
+def _named(expr: str) -> str:
+    """SQL: the name `expr` says what the intervention is (none of nameless, only a kind, only a role, nothing)."""
+    return f"NOT ({nameless(expr)} OR {only_a_kind(expr)} OR {only_a_role(expr)} OR {gives_nothing(expr)})"
+
+
+def category_members(alias: str = "i") -> str:
+    """SQL: a query of the interventions of the category the intervention `alias` names in the plural ("Dietary
+    supplements") that its study names besides, quoted and listed ('"calcium", "vitamin E"') as `members`, NULL where
+    it names none or `alias` is no such heading or has a description; for a LATERAL join."""
+    kinds = ", ".join([f"({literal(tag)}, {literal(kind)}, false)" for tag, kind in CATEGORY_MEMBER_TYPES]
+                      + [f"({literal(tag)}, {literal(kind)}, true)" for tag, kind in EARLY_RECORD_MEMBER_TYPES])
+    return ("SELECT string_agg('\"' || m.name || '\"', ', ' ORDER BY m.name) AS members "
+            f"FROM interventions m JOIN (VALUES {kinds}) k(tag, member_type, early_only) "
+            "ON k.member_type = m.intervention_type JOIN studies e ON e.nct_id = m.nct_id "
+            f"WHERE m.nct_id = {alias}.nct_id AND k.tag = {_said(f'{alias}.name')} "
+            f"AND {nameless(f'{alias}.description')} AND (NOT k.early_only OR coalesce({before_fdaaa('e')}, false)) "
+            f"AND {_named('m.name')} AND NOT regexp_matches(m.name, {literal(IMITATION)})")
+
+
 def _intervention_not_named_sql() -> str:
     texts = {"type": "coalesce(i.intervention_type, 'no type')", "said": "coalesce('\"' || i.name || '\"', 'NULL')"}
+    heading = "(c.members IS NOT NULL)"
     message = (f"CASE WHEN {nameless('i.name')} THEN "
                + sql_text("An intervention of type {type} has no name.", **texts)
+               + f" WHEN {heading} THEN "
+               + sql_text("An intervention of type {type} is named only {said}, with no description, beside "
+                          "interventions the record names: a category's heading, which says what kind of "
+                          "intervention it is but not which.", **texts)
                + f" WHEN {only_a_kind('i.name')} AND {repeats_type('i.name', 'i.intervention_type')} THEN "
                + sql_text("An intervention of type {type} is named only {said}, the label of its type repeated, "
                           "which says what kind of intervention it is but not which.", **texts)
@@ -102,13 +138,15 @@ def _intervention_not_named_sql() -> str:
                + sql_text("An intervention of type {type} is named only {said}, which says which arm receives it "
                           "but not what it is.", **texts)
                + " END")
+    members = "coalesce('; named besides: ' || c.members, '')"
     return select(
         message,
-        sql_text("interventions.name={said}; interventions.intervention_type={type}", **texts),
+        sql_text("interventions.name={said}; interventions.intervention_type={type}{members}", members=members,
+                 **texts),
         f"({nameless('i.name')} OR {only_a_kind('i.name')} OR {only_a_role('i.name')} OR {gives_nothing('i.name')})",
-        joins="JOIN interventions i ON i.nct_id = s.nct_id",
+        joins=f"JOIN interventions i ON i.nct_id = s.nct_id LEFT JOIN LATERAL ({category_members()}) c ON true",
         # The registry asks an observational study for its interventions (exposures) only if it has any.
-        severity="CASE WHEN s.study_type = 'OBSERVATIONAL' THEN 'info' END")
+        severity=f"CASE WHEN s.study_type = 'OBSERVATIONAL' OR {heading} THEN 'info' END")
 
 
 RULES = (
@@ -119,7 +157,9 @@ RULES = (
          "'Active Comparator', 'No intervention', 'Arm 1', 'Group B'), a placeholder or nothing, says not what is "
          "given, so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
          "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
-         "interventions only if it has any: info.",
+         "interventions only if it has any: info. So is a category's heading in the plural, with no description, "
+         "beside the interventions of its kind the record names ('dietary supplements' beside 'calcium' and "
+         "'vitamin E'): the trial is found by those.",
          ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
          family=FAMILY, category="missing_field"),
 )

@@ -19,7 +19,10 @@ its phases together; a title that names the whole study's phase besides ("A Phas
 Run-in") is read by that, and is no near miss where its parts name the record's other phase. A title that names a
 part's phase and the phase of the whole study it is a part of ("Phase 2 Part of a Phase 1/2 Study", "Phase 1 Lead-in
 to a Phase 2 Trial", "Stage 2 (Phase 3) of a Seamless Phase 2/3 Trial") agrees with a record that gives either or
-both, as the record may be the part or the whole. Subphases
+both, as the record may be the part or the whole; so does a title that names a trial's phase and the later phase it
+was extended to ("A Randomized Phase II Trial of X. Amendment Protocol: Extension to a Randomized Phase III Trial",
+"..., Extended to Phase III"), where an extension study's parent ("Extension Study to a Phase 3 Trial") is not this
+study's. Subphases
 (a, b, c) are their phase's; a combination the registry cannot give ("Phase Ib/III", "Phase 3b/4") agrees with any
 of its phases. A title's one phase that is one of the record's two ("Phase II" with 'PHASE2/PHASE3') and Phase 1
 against Early Phase 1 (the former Phase 0) are worth knowing but not plainly wrong: info. Where a subphase bridges

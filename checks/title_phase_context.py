@@ -35,6 +35,15 @@ _NAMED_STUDY_BEFORE = re.compile(
 EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
                         r"|follow-?up)\b", re.I)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:of|in|into|to|for)\s+{_FILLER}\Z", re.I)
+# Before the phase, a trial's own move into a later phase, where its title has named the trial's first phase: "A
+# Randomized Phase II Trial of X. Amendment Protocol: Extension to a Randomized Phase III Trial", "Phase II Trial of
+# X, Extended to Phase III", "A Phase I Study With Extension Into Phase II". The extension opens its clause or follows
+# a comma or "with", "to" or "into" follows it at once, and no "the" names a trial before the phase: not an extension
+# study's parent ("Extension Study to a Phase 3 Trial", "Open-label Extension to a Phase 1 Study", "Extension Into the
+# Phase 3 ABC Trial", "Extension of the Phase III ABC Trial").
+EXTENDED_INTO_BEFORE = re.compile(
+    r"(?:\A|,|\bwith\s+(?:an?\s+)?)\s*(?:extension|extended)\s+(?:in)?to\s+(?:an?\s+)?(?:(?!the\b)[\w-]+,?\s+){0,2}\Z",
+    re.I)
 _MEMBERS_AFTER = re.compile(r"\s*(?:stud(?:y|ies)|trials?)\s+(?:participants?|patients|subjects|volunteers"
                             r"|enrollees)\b", re.I)
 # After the phase, words that make it the phase of other studies ("Phase 1 and 2 Studies"); not after a study word,

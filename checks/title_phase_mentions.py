@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from checks.title_phase_context import (DOSE_AFTER, DOSE_CHOSEN_BEFORE, EXTENSION, JOINED_TO_ANOTHER, LATER_PART_BEFORE,
-                                        NO_TRIAL_PHASE_AFTER, NO_TRIAL_PHASE_BEFORE, PART_AFTER, PART_BEFORE,
-                                        PART_OF_BEFORE, PART_OF_CHARS, labelled_parts, of_another_study)
+from checks.title_phase_context import (DOSE_AFTER, DOSE_CHOSEN_BEFORE, EXTENDED_INTO_BEFORE, EXTENSION,
+                                        JOINED_TO_ANOTHER, LATER_PART_BEFORE, NO_TRIAL_PHASE_AFTER,
+                                        NO_TRIAL_PHASE_BEFORE, PART_AFTER, PART_BEFORE, PART_OF_BEFORE, PART_OF_CHARS,
+                                        labelled_parts, of_another_study)
 from checks.title_phase_written import SPELT_INITIALS, phases_written, read_phases, spelt_phase_of_a_study
 
 # Where the words about a phase begin: a title's clauses part at a colon, a semicolon, a full stop or a dash.
@@ -31,7 +32,9 @@ _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.I)
 class Mention(NamedTuple):
     """A phase a title names: its phases (0 for Early Phase 1), subphases as (phase, letter), where it stands,
     whether it is a part's (a dose escalation, a portion), and whether it is the phase of a whole study that the
-    title names a part of ("Phase 2 Part of a Phase 1/2 Study": the record may be that part)."""
+    title names a part of ("Phase 2 Part of a Phase 1/2 Study": the record may be that part) or the later phase the
+    trial was extended to ("Phase II Trial ..., Extended to Phase III": the record may give the first, the later or
+    both)."""
 
     phases: frozenset[int]
     subphases: frozenset[tuple[int, str]]
@@ -66,6 +69,17 @@ def _of_a_study(title: str, m: re.Match) -> bool:
     return _STUDY_WORD.search(title, brk.end(), following.start() if following else len(title)) is not None
 
 
+def _extended_into(clause: str, m: re.Match, mentions: list[Mention]) -> bool:
+    """Whether the phase `m` after the words `clause` is the later phase the title's trial was extended to ("A
+    Randomized Phase II Trial ...: Extension to a Randomized Phase III Trial"): the title has named the trial's own
+    phase before, and a trial grows into a later phase only, never an earlier one."""
+    own = [p for mention in mentions if not mention.parent for p in mention.phases]
+    if not own or not EXTENDED_INTO_BEFORE.search(clause):
+        return False
+    phases = read_phases(m)[0]
+    return bool(phases) and max(own) < min(phases)
+
+
 def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
     and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
@@ -73,7 +87,8 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     A title that lists two or more labelled parts with their phases ("Part A (Phase 1b) and Part B (Phase 2)", "Phase 2
     (Part A) Followed by Phase 3 (Part B)") names the study's parts, so each is read, study word or not, as is a later
     part joined to a phase read before ("... Followed by Phase 2 Expansion"); a phase joined to another study's ("From
-    a Phase 2 and Phase 3 Study") is that study's too."""
+    a Phase 2 and Phase 3 Study") is that study's too. A later phase the trial was extended to ("Phase II Trial of X,
+    Extended to Phase III") is read as a whole study's phase beside its part's (`Mention.parent`)."""
     mentions = []
     extension = True if follows_another else None
     another_end = None  # where the last phase read as another study's ends
@@ -90,7 +105,8 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
         if extension is None:
             extension = EXTENSION.search(title) is not None
         clause = _clause_before(title, m.start())
-        parent = PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
+        parent = (PART_OF_BEFORE.search(clause, max(0, len(clause) - PART_OF_CHARS)) is not None
+                  or _extended_into(clause, m, mentions))
         part = (in_part or PART_AFTER.match(title, m.end()) is not None
                 or PART_BEFORE.search(title, 0, m.start()) is not None)
         if not parent and (of_another_study(title, m, clause, extension) or another_end is not None

@@ -102,11 +102,13 @@ KIND_NAMES = [
 
 def test_a_name_that_is_its_types_label_says_so():
     con = duckdb.connect()
-    con.execute("CREATE TABLE studies (nct_id VARCHAR, study_type VARCHAR)")
-    con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR)")
+    con.execute("CREATE TABLE studies (nct_id VARCHAR, study_type VARCHAR, study_first_posted_date DATE, "
+                "study_first_submitted_date DATE, last_update_posted_date DATE)")
+    con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR, "
+                "description VARCHAR)")
     numbered = {f"NCT0{number:07d}": case for number, case in enumerate(KIND_NAMES, start=1)}
-    con.executemany("INSERT INTO studies VALUES (?, 'INTERVENTIONAL')", [[nct] for nct in numbered])
-    con.executemany("INSERT INTO interventions VALUES (?, ?, ?)",
+    con.executemany("INSERT INTO studies (nct_id, study_type) VALUES (?, 'INTERVENTIONAL')", [[nct] for nct in numbered])
+    con.executemany("INSERT INTO interventions (nct_id, name, intervention_type) VALUES (?, ?, ?)",
                     [[nct, name, kind] for nct, (name, kind, _) in numbered.items()])
     found = {nct: message for nct, message, *_ in con.execute(NOT_NAMED.sql).fetchall()}
     assert found == {nct: f'An intervention of type {kind} is named only "{name}"{middle} what kind of intervention '
