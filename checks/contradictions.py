@@ -6,6 +6,7 @@ from __future__ import annotations
 from checks.contradictions_arms import RULES as ARM_RULES
 from checks.contradictions_criteria import RULES as CRITERIA_RULES
 from checks.contradictions_design import RULES as DESIGN_RULES
+from checks.contradictions_design_words import RULES as DESIGN_WORDS_RULES
 from checks.contradictions_drugs import RULES as DRUG_RULES
 from checks.contradictions_record import RULES as RECORD_RULES
 from checks.condition_sex import RULES as CONDITION_SEX_RULES
@@ -14,5 +15,5 @@ from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
 from checks.phase_without_drug import RULES as PHASE_DRUG_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
 
-RULES = (DESIGN_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES
-         + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES + RECORD_RULES)
+RULES = (DESIGN_RULES + DESIGN_WORDS_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES
+         + CRITERIA_SEX_RULES + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES + RECORD_RULES)

@@ -1,0 +1,134 @@
+"""Contradictions between a design field and the words a study uses for that design: a masking of SINGLE while the
+text calls the study double-blind, and an intervention model the text names otherwise (a crossover registered as
+parallel, parallel groups registered as a crossover). What each reads of the text is in `design_masking_level` and
+`design_model_words`."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import duckdb
+
+from checks.design_masking_level import double_blind_claim
+from checks.design_model_words import (
+    CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN, crossing_over, model_claims,
+    named_anywhere, one_sequence,
+)
+from checks.design_text import NEEDLE_WORDS, Claim
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_mentioning
+
+_MASKED_PARTIES = (("subject_masked", "Participant"), ("caregiver_masked", "Care Provider"),
+                   ("investigator_masked", "Investigator"), ("outcomes_assessor_masked", "Outcomes Assessor"))
+
+
+def _finding(nct_id: str, message: str, stated: str, field: str, quoted: tuple[Claim, ...],
+             severity: str | None = None) -> Finding:
+    """A finding whose evidence gives the field's value (`stated`) and quotes each claim of the text."""
+    evidence = "; ".join([stated] + [quote(c.source.field, c.source.text, c.start, c.end) for c in quoted])
+    return Finding(nct_id, message, evidence, tuple(dict.fromkeys((field,) + tuple(c.source.field for c in quoted))),
+                   severity)
+
+
+def _single_masked(row: tuple) -> str:
+    """The masking as the registry shows it: "SINGLE (Investigator)", or "SINGLE" where no party is given."""
+    parties = [name for (_column, name), masked in zip(_MASKED_PARTIES, row[1:]) if masked]
+    return f"SINGLE ({', '.join(parties)})" if parties else "SINGLE"
+
+
+def masking_single_text_double_blind(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Masking SINGLE while the study's own text calls its blinded design double-, triple- or quadruple-blind (the
+    reading masking_none_text_blinded gives a masking of NONE), and never single-blind."""
+    designs = rows_by_study(con, scope, "designs", ("masking",) + tuple(column for column, _name in _MASKED_PARTIES))
+    texts = texts_mentioning(con, scope, DESIGN_FIELDS + NARRATIVE_FIELDS, NEEDLE_WORDS)
+    for nct_id, rows in designs.items():
+        if rows[0][0] != "SINGLE" or nct_id not in texts:
+            continue
+        if c := double_blind_claim(texts[nct_id]):
+            masking = _single_masked(rows[0])
+            message = (f"Masking is {masking} but the {c.source.label} says '{c.phrase}': a double-blind design masks "
+                       "at least two parties.")
+            yield _finding(nct_id, message, f"designs.masking = '{masking}'", "designs.masking", (c,))
+
+
+# Why a crossover registered as parallel is only worth knowing where participants may also cross over.
+_TREATMENT_CROSSOVER_NOTE = ("the text also lets participants cross over to another arm, a treatment crossover that a "
+                             "parallel model may describe")
+
+
+def _model_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> tuple[dict, dict[str, list[StudyText]]]:
+    """Each scoped study's (intervention model, allocation), and its texts that may name a model."""
+    designs = rows_by_study(con, scope, "designs", ("intervention_model", "allocation"))
+    return designs, texts_mentioning(con, scope, MODEL_NAMED_FIELDS, MODEL_WORDS)
+
+
+def _crossovers(designs: dict, texts: dict[str, list[StudyText]]) -> dict[str, tuple[str, Claim]]:
+    """(model, first claim) of each study with a parallel or randomized single-group model whose words call it a
+    crossover, not a part of it, not one fixed sequence in a single group, and never parallel-group."""
+    found = {}
+    for nct_id, sources in texts.items():
+        model, allocation = designs.get(nct_id, [(None, None)])[0]
+        if model not in ("PARALLEL", "SINGLE_GROUP"):
+            continue
+        crossovers = model_claims(sources, CROSSOVER_DESIGN)
+        if model == "SINGLE_GROUP":
+            crossovers = [c for c in crossovers if allocation == "RANDOMIZED" and not one_sequence(c)]
+        if crossovers and not named_anywhere(sources, PARALLEL_DESIGN):
+            found[nct_id] = (model, crossovers[0])
+    return found
+
+
+def model_text_crossover(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Model PARALLEL, or SINGLE_GROUP in a randomized study, while the study's own words call it a crossover (not a
+    part of it, not one fixed sequence in a single group, and not where they also call it parallel-group); info where
+    the text also lets participants cross over to another arm."""
+    found = _crossovers(*_model_texts(con, scope))
+    # Only the texts of the studies with a claim are read for participants crossing over: the scope narrowed to them.
+    claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
+    all_texts = texts_mentioning(con, claimed, DESIGN_FIELDS + NARRATIVE_FIELDS, ("cross",))
+    for nct_id, (model, c) in sorted(found.items()):
+        stated = f"designs.intervention_model = '{model}'"
+        message = f"Intervention model is {model} but the {c.source.label} says '{c.phrase}'"
+        if (crossing := crossing_over(all_texts.get(nct_id, []))) is not None:
+            yield _finding(nct_id, f"{message}: {_TREATMENT_CROSSOVER_NOTE}.", stated, "designs.intervention_model",
+                           (c, crossing), "info")
+        else:
+            yield _finding(nct_id, f"{message}.", stated, "designs.intervention_model", (c,))
+
+
+def model_text_parallel(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Model CROSSOVER or SEQUENTIAL, or SINGLE_GROUP, while the study's own words call it parallel-group (not a part
+    of it, and not where they also call it a crossover); info for a single group not randomized, whose parallel
+    groups may be populations given one intervention."""
+    designs, texts = _model_texts(con, scope)
+    for nct_id, found in texts.items():
+        model, allocation = designs.get(nct_id, [(None, None)])[0]
+        if model not in ("CROSSOVER", "SEQUENTIAL", "SINGLE_GROUP"):
+            continue
+        parallels = model_claims(found, PARALLEL_DESIGN)
+        if not parallels or named_anywhere(found, CROSSOVER_WORD):
+            continue
+        c = parallels[0]
+        severity = "info" if model == "SINGLE_GROUP" and allocation != "RANDOMIZED" else None
+        message = f"Intervention model is {model} but the {c.source.label} says '{c.phrase}'."
+        yield _finding(nct_id, message, f"designs.intervention_model = '{model}'", "designs.intervention_model", (c,),
+                       severity)
+
+
+RULES = (
+    Rule("contradictions.masking_single_text_double_blind", "contradiction", "warning",
+         "A single-masked record whose own text calls the study double-, triple- or quadruple-blind (and never "
+         "single-blind) understates its blinding: a double-blind design masks at least two parties, the participant "
+         "and the investigator as a rule, and a data team selecting double-blind trials by masking misses it.",
+         ("designs.masking", "brief_summaries.description"), func=masking_single_text_double_blind, in_worker=True),
+    Rule("contradictions.model_text_crossover", "contradiction", "warning",
+         "A parallel model gives each participant one intervention, a crossover every participant each in turn: a "
+         "record whose own title or design sentence calls the study a crossover, and never parallel-group, has the "
+         "model or the text wrong (a randomized crossover registered as a single group too). Info where the text "
+         "also lets participants cross over to another arm, a treatment crossover a parallel model may describe.",
+         ("designs.intervention_model", "studies.official_title"), func=model_text_crossover, in_worker=True),
+    Rule("contradictions.model_text_parallel", "contradiction", "warning",
+         "A crossover, sequential or single-group model contradicts a record whose own title or design sentence "
+         "calls the study parallel-group (and never a crossover). Info for a single group not randomized: its "
+         "parallel groups may be populations that all take one intervention.",
+         ("designs.intervention_model", "studies.official_title"), func=model_text_parallel, in_worker=True),
+)

@@ -1,0 +1,116 @@
+"""The intervention model a study's own words name: a crossover ("a randomized, two-period crossover study", "in a
+cross-over fashion") or parallel groups ("a parallel-group study", "two parallel arms"); and what makes a crossover
+another thing than this study's model: a part's ("Part B is a two-period crossover"), one sequence given to everyone
+("a fixed-sequence crossover"), or participants who may cross over to another arm (a treatment crossover)."""
+from __future__ import annotations
+
+import re
+
+from checks.design_claims import affirmed
+from checks.design_hyphens import hyphens_wide
+from checks.design_masking_terms import DESIGN_WORDS_BETWEEN
+from checks.design_negation import denied_before
+from checks.design_observational_claims import PART_LABEL, PART_OPENS
+from checks.design_other_trials import BEFORE_REACH
+from checks.design_text import Claim, screened, sentence_at
+from checks.study_text import StudyText
+from checks.trial_text import NAMED_TRIAL_IN_THE_PAST
+
+_CROSSOVER = r"cross[\s-]*over"
+# Words that may stand between a model's word and its study's noun ("crossover, double-blind, placebo-controlled
+# trial", "cross-over pharmacokinetic study", "Parallel, Sham-controlled Study").
+_QUALIFIER = (rf"(?:{DESIGN_WORDS_BETWEEN}|[a-z]+[\s-]*(?:blind(?:ed)?|mask(?:ed)?|label(?:l?ed)?|dose|effect)"
+              r"|double[\s-]*dummy|open|placebo|sham|blinded|masked|pharmacokinetic|pharmacodynamic|bioequivalence"
+              r"|bioavailability|(?:drug[\s-]*)?interaction|food[\s-]*effect|efficacy|safety|feasibility"
+              r"|exploratory|experimental|interventional|single[\s-]*cent(?:er|re)|superiority|non-?inferiority)")
+_QUALIFIERS = rf"(?:,?[\s-]+(?:and\s+)?{_QUALIFIER}){{0,4}},?[\s-]+"
+# The noun a model's word qualifies when it names the study's design.
+_DESIGN_NOUN = r"(?:study|trial|design|fashion|manner|format|rct|protocol|investigation|experiment|assignment)\b"
+# A crossover counted by its periods, sequences or treatments ("a two-period crossover", "3-way cross-over",
+# "two-treatment, two-period, cross-over study", "a fixed-sequence crossover").
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|multiple|single|one|fixed)[\s-]*(?:way|period|sequence|treatment)s?"
+_COUNTED = rf"\b{_COUNT}(?:,?\s+(?:and\s+)?(?:{_QUALIFIER}|{_COUNT})){{0,3}},?\s+"
+# A crossover said of the study: counted, or with its noun after it ("crossover study", "a cross-over design", "in a
+# crossover fashion"). Not participants crossing over ("patients may cross over to drug X", "crossover to open-label
+# drug", "a crossover rate of 3%"), which a parallel trial allows.
+CROSSOVER_DESIGN = screened(re.compile(hyphens_wide(
+    rf"(?:{_COUNTED})?\b{_CROSSOVER}\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"
+    rf"|{_COUNTED}{_CROSSOVER}\b"), re.I), ("cross",))
+# Parallel groups said of the study: "parallel-group", "two parallel arms", "a parallel design", "Randomized, Parallel,
+# Sham-controlled Study". Not "in parallel", "parallel with", "unparalleled", nor what runs in parallel ("cohorts
+# enrolled in parallel", "parallel recruitment").
+PARALLEL_DESIGN = screened(re.compile(hyphens_wide(
+    r"\bparallel[\s-]*(?:groups?|arms?|cohorts?)\b"
+    rf"|(?<!\bin\s)\bparallel\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"), re.I), ("parallel",))
+
+# The word, in any sense: a record that uses it undenied beside "parallel-group" ("Parallel-Group With a Crossover
+# Confirmation Period", "patients may cross over to drug X") has something of a crossover.
+CROSSOVER_WORD = re.compile(hyphens_wide(rf"\b{_CROSSOVER}\b"), re.I)
+
+# Where a study names its own model: titles, summaries and the model's description, not its arms or interventions,
+# whose "crossover" is often the arm participants cross over to.
+MODEL_NAMED_FIELDS = ("studies.official_title", "studies.brief_title", "designs.intervention_model_description",
+                      "brief_summaries.description", "detailed_descriptions.description")
+# Words (folded) one of which every model claim holds.
+MODEL_WORDS = ("cross", "parallel")
+
+
+def _of_a_part_or_a_past_trial(claim: Claim) -> bool:
+    """Whether the claim is a part's: its sentence opens with a part of the study ("Part 2 is a two-period
+    crossover", "In Cohort B, a crossover design") or names one before it ("Cohort B (drug Y): a randomized,
+    two-period crossover study"); or, in a narrative, a trial's its sentence names by its acronym in the past ("BARGE
+    was a randomized, double-blind, crossover study": a network's record tells of the trials it ran)."""
+    text = claim.source.text
+    start = sentence_at(text, claim.start)[0]
+    return PART_OPENS.match(text, start) is not None or _PART_BEFORE.search(
+        text, max(start, claim.start - BEFORE_REACH), claim.start) is not None or (
+        claim.source.narrative and NAMED_TRIAL_IN_THE_PAST.match(text, start) is not None)
+
+
+_PART_BEFORE = re.compile(rf"\b{PART_LABEL}", re.I)
+
+
+def model_claims(texts: list[StudyText], pattern: re.Pattern) -> list[Claim]:
+    """The affirmed claims of the model `pattern` names (CROSSOVER_DESIGN, PARALLEL_DESIGN) that are this study's,
+    not a part's nor a trial the text names in the past."""
+    return [c for c in affirmed(texts, pattern) if not _of_a_part_or_a_past_trial(c)]
+
+
+def named_anywhere(texts: list[StudyText], pattern: re.Pattern) -> bool:
+    """Whether any of the texts holds a match of `pattern` (PARALLEL_DESIGN, CROSSOVER_WORD), of this study or not,
+    undenied: a record that names both models (of its parts, of the trials a network ran, of trials before it)
+    leaves its model to judgement."""
+    return any(not denied_before(source.text, m.start()) for source in texts for m in pattern.finditer(source.text))
+
+
+# One sequence every participant goes through ("a fixed-sequence crossover", "one-sequence", "single sequence"): one
+# group, which a single-group model describes.
+_ONE_SEQUENCE = re.compile(hyphens_wide(r"\b(?:fixed|one|single|1)[\s-]*sequence"), re.I)
+
+
+def one_sequence(claim: Claim) -> bool:
+    """Whether the crossover is of one sequence every participant goes through (a fixed-sequence crossover)."""
+    return _ONE_SEQUENCE.search(claim.phrase) is not None
+
+
+# Participants who may cross over to another arm, in a sentence that makes it a choice or a response to how they fare
+# ("Patients in arm I with progressive disease may cross over to arm II", "the option to crossover to drug X after
+# 8 weeks", "a provision for cross-over treatment if patients show a poor response"): a parallel trial's treatment
+# crossover, which a text may call a crossover study.
+_CROSSING_WHEN = re.compile(
+    r"\b(?:may|might|can|could|allowed|permitted|option(?:al)?|eligible|opportunity|offered|provision|choose|if|unless"
+    r"|upon|progress\w*|fail\w*|relapse\w*|non-?respon\w*|poor\s+response|toxicity|unblind\w*)\b", re.I)
+
+
+def crossing_over(texts: list[StudyText]) -> Claim | None:
+    """Where the texts say participants may cross over to another arm (a treatment crossover): the words "cross
+    over" of the first such sentence."""
+    for source in texts:
+        if "cross" not in source.lowered:
+            continue
+        for m in CROSSOVER_WORD.finditer(source.text):
+            start, end = sentence_at(source.text, m.start())
+            sentence = source.text[start:end]
+            if _CROSSING_WHEN.search(sentence) and not CROSSOVER_DESIGN.search(sentence):
+                return Claim(source, m.start(), m.end(), False)
+    return None
