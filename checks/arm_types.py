@@ -8,6 +8,7 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 """
 from __future__ import annotations
 
+from checks.arm_control_products import NOT_PRODUCT_TYPES, lacks_what_others_are_given, negative_control, others_given
 from checks.date_columns import rule, select
 from checks.placeholder_values import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
@@ -232,6 +233,8 @@ BARE_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0
 LATER_STEP = (r"(?i)\b(?:then|thereafter|subsequently|afterwards?|followed\s+by|re-?randomi[sz]ed|switch(?:ed|es)?\s+to"
               r"|cross(?:ed|es)?[\s-]*over\s+to)\b[^.;]*")
 LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
+# A dose of a treatment, as an arm's description gives one ("4 mg", "0.4 mg", "50 gm", "10 IU/kg").
+DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"
 
 
 def _given_the_drug_later(arm: str = "g") -> str:
@@ -257,6 +260,23 @@ def _only_placebo(expr: str) -> str:
     return f"({_matches(read, PLACEBO_NAMED)} AND NOT {_matches(read, NOT_THE_PLACEBO_ARM)})"
 
 
+def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
+    """SQL: the message and evidence of a placebo arm typed active (`texts`: the template's expressions; `by_title`:
+    whether the arm g's title says it is the placebo arm). A title's placebo arm whose description gives a dosed
+    treatment and names no placebo ("Placebo" described as "oral tolterodine 4 mg plus tamsulosin 0.4 mg daily",
+    NCT03600766) has a wrong title or description rather than a wrong type: its message says so, quoting it."""
+    described_active = (f"{by_title} AND {_matches('g.description', DOSED)} "
+                        f"AND NOT {_matches('g.description', PLACEBO_WORDS)}")
+    texts = {**texts, "described": f"left(g.description, {DESCRIPTION_QUOTED})"}
+    typed = sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts)
+    described = sql_text("{named} is typed {type}, as its description reads ('{described}'), though its title says "
+                         "it is the {kind} arm: the title or the description is wrong.", **texts)
+    evidence = sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts)
+    quoted = sql_text("; description={described}", **texts)
+    return (f"CASE WHEN {described_active} THEN {described} ELSE {typed} END",
+            f"concat({evidence}, CASE WHEN {described_active} THEN {quoted} END)")
+
+
 def _placebo_arm_typed_active_sql() -> str:
     # Whether the title says the arm is the placebo arm, read once per arm (the column titled_placebo of g).
     by_title = "g.titled_placebo"
@@ -269,6 +289,7 @@ def _placebo_arm_typed_active_sql() -> str:
              "why": f"CASE WHEN {by_title} THEN concat('its title says it is the ', "
                     f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END, ' arm') "
                     "ELSE concat('the record gives it only ', a.given) END"}
+    message, evidence = _placebo_arm_words(texts, by_title)
     only = (f"bool_and(i.nct_id IS NOT NULL AND {_only_placebo('i.name')}) AS only_placebo, "
             f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams, "
             f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
@@ -282,8 +303,7 @@ def _placebo_arm_typed_active_sql() -> str:
     study_of_placebo = " OR ".join(_matches(text, STUDY_OF_PLACEBO)
                                    for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
     return select(
-        sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts),
-        sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts),
+        message, evidence,
         f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
         f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)}) "
         f"AND NOT {_matches('g.description', EARLIER_STUDY)} "
@@ -305,7 +325,8 @@ def _placebo_arm_typed_active_sql() -> str:
 # ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention control" (a
 # behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial, "Control cream",
 # "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine trial,
-# "Cream base", "Petrolatum", "Medical air" or "21% O2" breathed in an oxygen or gas trial), a product without what is
+# "Cream base", "Petrolatum", "Medical air", "21% O2" or normal air however written ("normal air oxygen concentration at
+# 2.2 ATM", "ordinary room oxygen", "ambient air") breathed in an oxygen or gas trial), a product without what is
 # tested ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does
 # nothing ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current
 # delivered", "0 mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a light-therapy
@@ -329,7 +350,8 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dumm
                  r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
                  r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut|canola|rapeseed)\s+oil\b"
-                 r"|paraffin|\b(?:medical|compressed|room|ambient)\s+air\b|\b21\s*%\s*(?:o2|oxygen)\b"
+                 r"|paraffin|\b(?:medical|compressed|room|ambient|normal|ordinary|atmospheric)[\s-]+air\b"
+                 r"|\b(?:room|ambient)[\s-]+oxygen\b|\b21\s*%\s*(?:o2|oxygen)\b"
                  rf"|\bcontrol\s+(?:{_FORMS}|tablets?|capsules?|pills?|injections?|infusion|drink|beverage|powder"
                  r"|sachets?|product|juice|yog(?:h)?urt|gum|bars?|snacks?)\b|look[- ]?alike|indistinguishable"
                  r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
@@ -417,10 +439,16 @@ def _comparator_without_placebo_sql() -> str:
     placebo_like = f"{PLACEBO_WORDS}|{CONTROL_PRODUCT}|{PLACEBO_BY_PURPOSE}"
     columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
                f"bool_or({_matches(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
-               f"string_agg({INTERVENTION_SAYS}, ' ') AS says")
-    # Read last, of the Sham Comparator arms left: its words and its interventions' in one text.
+               f"string_agg({INTERVENTION_SAYS}, ' ') AS says, string_agg(i.name, ' ') AS names, "
+               f"bool_or(i.intervention_type IN {one_of(NOT_PRODUCT_TYPES)}) AS not_products")
+    # Read last, of the arms left: its words and its interventions' in one text, against the other arms'.
     all_said = f"concat_ws(' ', {ARM_TEXT}, a.says)"
     sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {_matches(all_said, SHAM_PROCEDURE)}"
+    comparators = f"group_type IN {one_of(COMPARATOR_TYPES)}"
+    others = "coalesce(oa.others, '')"
+    # The other arms are read only for the comparator arms whose own words name no placebo (not "Placebo").
+    unnamed = f"{comparators} AND NOT {_matches('concat_ws(chr(32), title, description)', placebo_like)}"
+    lacking = lacks_what_others_are_given("concat_ws(chr(32), g.title, a.names)", others, "a.not_products")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -428,10 +456,11 @@ def _comparator_without_placebo_sql() -> str:
                  "description={described}", **texts),
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, placebo_like)}) "
-        f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)})",
+        f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) "
+        f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
-              f"JOIN ({_linked(f'group_type IN {one_of(COMPARATOR_TYPES)}', columns, OTHER_NAMES)}) a "
-              f"ON {_of_arm()}")
+              f"JOIN ({_linked(comparators, columns, OTHER_NAMES)}) a ON {_of_arm()} "
+              f"LEFT JOIN ({others_given(unnamed)}) oa ON {_of_arm('oa')}")
 
 
 RULES = (
@@ -459,7 +488,9 @@ RULES = (
          "study's other interventions after its placebo (a delayed start: 'Placebo for 12 weeks, then Drug X'), "
          "rightly typed Experimental, and a study of placebo itself (open-label placebo, placebo effect, "
          "conditioning, deception), whose placebo arm may be the one tested. What a "
-         "labelled arm is given is read on ClinicalTrials.gov's own layouts only.",
+         "labelled arm is given is read on ClinicalTrials.gov's own layouts only. An arm titled a placebo whose "
+         "description gives a dosed treatment and no placebo ('Placebo' described as 'oral tolterodine 4 mg plus "
+         "tamsulosin 0.4 mg daily') is said to have a title or description that is wrong, not a type.",
          ("design_groups.group_type", "design_groups.title"), _placebo_arm_typed_active_sql(),
          family=FAMILY, category="contradiction"),
     rule("placebo_comparator_without_placebo", "warning",
@@ -469,7 +500,13 @@ RULES = (
          "product without what is tested ('Gum without xylitol', 'Fluoride-free toothpaste') or, on a Sham "
          "Comparator, a procedure without the part that treats ('Bronchoscopy without valve placement', 'Skin "
          "incision only') is another kind of control (usual care, an active treatment, no treatment), so a count of "
-         "placebo-controlled trials counts it wrongly. A control the arm's or the study's text (its summaries, its "
+         "placebo-controlled trials counts it wrongly. In a trial that masks its participants, the product of another "
+         "arm without what that arm is given is its placebo ('chitosan free cotton textile' beside 'chitosan coated "
+         "textile', 'Calcium-sulphate granules without antibiotics' beside the granules 'with tobramycin'), unless it "
+         "is a regimen or procedure ('Usual care without exercise', 'Opioid-free anaesthesia'); so are normal air "
+         "however written ('normal air', 'ordinary room oxygen') and a negative control solution, or one that is no "
+         "people beside a positive control, in a test of reactions ('Aqueous Negative Control' beside 'Histamine "
+         "Positive Skin Test Control'). A control the arm's or the study's text (its summaries, its "
          "masking description) says is given as a placebo in other words is one: an active placebo, a control drug "
          "not expected to have the effect tested, a control app presented under the tested one's name for blinding. "
          "Not judged on an arm the record links to no intervention, or "

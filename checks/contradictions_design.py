@@ -2,8 +2,8 @@
 
 The rules are here; what each reads of the text is in the `design_*` modules (`design_text` and the modules its
 docstring lists, `design_blinded_claims`, `design_open_label_claims`, `design_randomized_claims`,
-`design_not_randomized_claims`, `design_observational_claims`, `design_observational_design`,
-`design_observational_trial`, `design_parent_study`, `design_arm_counts`).
+`design_randomized_material`, `design_not_randomized_claims`, `design_observational_claims`,
+`design_observational_design`, `design_observational_trial`, `design_parent_study`, `design_arm_counts`).
 """
 from __future__ import annotations
 
@@ -170,7 +170,8 @@ def _one_arm_of(con: duckdb.DuckDBPyConnection, scope: CheckScope, nct_id: str,
 def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Allocation NON_RANDOMIZED or NA while the text says participants are randomized (not the order of conditions
     each participant goes through, nor, outside a crossover model, the order of their tasks, tests or questionnaires;
-    for NON_RANDOMIZED, not a study randomized in part or in one part; in an extension, not a part done before; in a
+    not exams allotted at random to their readers, nor a randomized trial weighed as possible; for NON_RANDOMIZED,
+    not a study randomized in part or in one part, named or labelled; in an extension, not a part done before; in a
     record of one arm, not its participants said to be randomized to this arm)."""
     extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
     one_arm: list[frozenset[str]] = []  # read once, and only for a claim of an arm's own participants

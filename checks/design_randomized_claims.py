@@ -1,6 +1,7 @@
 """Whether a 'randomized' claim allocates participants to groups: not the order of conditions or tasks, a number or
-kit given at random, data sets, samples, stimuli, a subset chosen, randomization declined, a partial one or one of a
-single part, or a one-arm record's words of its own arm."""
+kit given at random, data sets, samples or exams and their readers (`design_randomized_material`), stimuli, a subset
+chosen, randomization declined, a randomized trial weighed as possible, a partial one or one of a single part, or a
+one-arm record's words of its own arm."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from typing import Callable
 
 from checks.design_claims import affirmed
 from checks.design_parent_study import of_an_earlier_part
+from checks.design_randomized_material import OF_PEOPLE_BEFORE, material_randomized
 from checks.design_text import Claim, first_affirmed, sentence_at
 from checks.study_text import StudyText
 
@@ -65,51 +67,52 @@ _DATA_SETS_AFTER = re.compile(
     r"|development|validation|test(?:ing)?|discovery|learning|modell?ing|internal|external)\b", re.I)
 
 
-# Material of the study randomized before it is tested or read ("Pathology slides will be randomized and read by two
-# pathologists", "Plasma samples will be assayed in randomized blocks"): no allocation of participants.
-_MATERIAL_BEFORE = re.compile(
-    r"\b(?:samples?|specimens?|slides?|images?|scans?|plates?|wells?|aliquots?|recordings?|videos?|photographs?"
-    r"|radiographs?|x-rays?|biopsies|stimuli|stimulus|items|word\s+lists)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:will\s+be|shall\s+be|is|are|was|were)\s+"
-    r"(?:[\w-]+\s+in\s+(?:an?\s+)?)?$", re.I)
-# Words before such material that make it a trait of people ("Patients with abnormal scans will be randomized",
-# "Participants whose samples are positive are randomized"): they are randomized.
-_OF_PEOPLE_BEFORE = re.compile(r"\b(?:with|without|whose|having|who|had|has|have|if|when)\b[^.;:]*$", re.I)
-
-
-# The same material named right after the term ("Randomization of samples across plates will minimize batch
-# effects", "randomization of the stimuli"), and a subset of people chosen at random for an added measure ("A
-# randomized subset of participants will undergo MRI"): no allocation of participants to interventions.
-_MATERIAL_AFTER = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:samples|specimens|slides|images|scans|plates|aliquots|recordings"
-    r"|videos|stimuli|items)\b|sub-?(?:sets?|samples?)\s+of\b)", re.I)
-
-
-def _material_randomized(text: str, at: int) -> bool:
-    """Whether the 'randomized' claim at text[at:] is said of samples or images, not of people who have them."""
-    m = _MATERIAL_BEFORE.search(text, max(0, at - 60), at)
-    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
-
-
 # Randomization declined ("Patients who refuse randomization will be followed in a preference cohort", "those who
 # decline to be randomized"): the people it speaks of are not randomized.
 _DECLINED_BEFORE = re.compile(r"\b(?:declin|refus)(?:e|es|ed|ing)\s+(?:(?:to\s+be|the|their)\s+)?$", re.I)
 
 
+# A randomized trial the text weighs as possible or needed, not the one it describes ("A randomized trial may be
+# feasible if a pragmatic design is adopted", NCT01194648; "a randomised design might be possible in a later phase";
+# "Randomisation may be feasible once the device is approved"): the trial's noun follows the term, after "a", "an",
+# "another", "further" or "future", or the term is the noun. Not "This randomized trial is feasible in 60 patients",
+# nor what the study may do ("A randomized trial may enrol up to 60 patients").
+_WEIGHED = (r"\s+(?:may|might|could|would)\s+(?:(?:also|well|only|then|still|not|eventually|later)\s+)?"
+            r"(?:be|prove|become)\s+(?:(?:more|less|both|ethically|practically|logistically)\s+)?(?:feasible|possible"
+            r"|practicable|practical|achievable|realistic|needed|required|warranted|necessary|justified|appropriate"
+            r"|useful|worthwhile|informative)\b")
+_WEIGHED_TRIAL_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design|comparison|evaluation)"
+                                  + _WEIGHED, re.I)
+_WEIGHED_AFTER = re.compile(_WEIGHED, re.I)
+_A_TRIAL_BEFORE = re.compile(r"\b(?:an?|another|further|future|larger|definitive)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+_NOUN = re.compile(r"randomi[sz]ation$", re.I)
+
+
+def weighed(claim: Claim) -> bool:
+    """Whether a 'randomized' claim is of a randomized trial the text weighs as possible or needed ("A randomized
+    trial may be feasible"), or of randomization so weighed ("Randomisation may be feasible"), not of this study."""
+    text = claim.source.text
+    if _NOUN.search(text, claim.start, claim.end) and _WEIGHED_AFTER.match(text, claim.end):
+        return True
+    return bool(_WEIGHED_TRIAL_AFTER.match(text, claim.end)
+                and _A_TRIAL_BEFORE.search(text, max(0, claim.start - 60), claim.start))
+
+
 def allocates(claim: Claim) -> bool:
     """Whether a 'randomized' claim speaks of allocating participants, not of the order of conditions, of what
     each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
-    or kit given at random, of data divided into a model's training and validation sets, of samples or images
-    randomized before they are read, of stimuli shuffled across an experiment's sessions, of a subset chosen for an
-    added measure, or of randomization that people decline."""
+    or kit given at random, of data divided into a model's training and validation sets, of samples, images or exams
+    randomized before they are read or allotted to their readers, of stimuli shuffled across an experiment's
+    sessions, of a subset chosen for an added measure, of randomization that people decline, or of a randomized
+    trial weighed as possible."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ACROSS_SESSIONS_AFTER.match(text, claim.end)
-                or _MATERIAL_AFTER.match(text, claim.end) or _ORDER_BEFORE.search(text, max(0, claim.start - 130),
-                                                                                  claim.start)
+                or _ORDER_BEFORE.search(text, max(0, claim.start - 130), claim.start)
                 or _PART_OF_PARTICIPANT_BEFORE.search(text, max(0, claim.start - 90), claim.start)
                 or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end)
                 or _DECLINED_BEFORE.search(text, max(0, claim.start - 30), claim.start)
-                or _material_randomized(text, claim.start))
+                or material_randomized(text, claim.start, claim.end, sentence_at(text, claim.start))
+                or weighed(claim))
 
 
 # What each participant goes through in one visit or session, in an order drawn at random ("randomly assigned to one of
@@ -142,7 +145,7 @@ def orders_tasks(claim: Claim) -> bool:
     if _TASK_ORDER_AFTER.match(text, claim.end):
         return True
     m = _TASKS_BEFORE.search(text, max(0, claim.start - 60), claim.start)
-    return m is not None and _OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+    return m is not None and OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
 
 
 # "A partially randomized study": some participants are randomized and others not, which a non-randomized
@@ -164,14 +167,25 @@ _ONE_PART_OPENING = re.compile(
     r"(?:\s*\([^()]{0,80}\))?\s*,\s*[^,;:]*$", re.I)
 
 
+# A sentence or list item that opens with the label of the one part it describes ("Cohort B (rosiglitazone): This is a
+# randomized, open-label, two-period crossover study design", NCT01415128, beside "Cohort A (omeprazole): This is a
+# open-label, non-randomized ... design"; "Part 2 - participants are randomized 1:1"; "Stage II: randomised"): the
+# other parts are described apart. The label names one part, by its letter or number.
+_LABELLED_PART_OPENING = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:part|stage|cohort|portion|segment|sub-?study)\s+"
+    r"(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\b(?:\s*\([^()]{0,80}\))?\s*(?::|\s[-\u2013\u2014]+\s)", re.I)
+
+
 def partial(claim: Claim) -> bool:
     """Whether a 'randomized' claim is of a study randomized in part only: "partially randomized", or said in a
-    sentence that opens by naming the one part it is done in ("In Part B, participants will be randomized")."""
+    sentence that opens by naming the one part it is done in ("In Part B, participants will be randomized", "Cohort
+    B: randomized")."""
     text = claim.source.text
     if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None:
         return True
     s_start = sentence_at(text, claim.start)[0]
-    return _ONE_PART_OPENING.match(text, s_start, claim.start) is not None
+    return (_ONE_PART_OPENING.match(text, s_start, claim.start) is not None
+            or _LABELLED_PART_OPENING.match(text, s_start, claim.start) is not None)
 
 
 # The participants of an arm said to be randomized to it ("Patients randomized to this arm of the study will interact

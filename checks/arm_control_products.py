@@ -1,0 +1,98 @@
+"""Comparator arms whose product is a placebo by what the study's other arms are given: the same product without what
+they are given ("chitosan free cotton textile" beside "chitosan coated textile"; "Calcium-sulphate granules without
+antibiotics" beside the granules "with tobramicina+vancomicina"), and the negative control of a test of reactions
+beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control").
+
+SQL pieces for checks.arm_types' placebo_comparator_without_placebo, over the comparator arm g of the study s.
+"""
+from __future__ import annotations
+
+from checks.sql_text import literal
+
+# A product said to lack something, three ways, with where the product's words and what it lacks are in each match:
+# "Calcium-sulphate granules without antibiotics" ("free of", "with no", "lacking"), "chitosan free cotton textile"
+# ("Chitosan-free"), "non-probiotic yoghurt".
+_WORD = r"[a-z][a-z0-9-]*"
+_LACKING = (
+    (rf"\b({_WORD}(?:\s+{_WORD})?)\s+(?:without|free\s+of|with\s+no|lacking)\s+(?:the\s+|any\s+|added\s+)?"
+     r"([a-z][a-z0-9-]{2,})", 1, 2),
+    (rf"\b([a-z][a-z0-9]{{2,}})[\s-]free\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
+    (rf"\bnon[\s-]?([a-z]{{4,}})\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
+)
+# Words that make what lacks something no product but a regimen, a procedure, a time or the arm's people ("Usual care
+# without exercise", "Standard chemotherapy without bevacizumab", "Opioid-free anaesthesia", "Mesh-free repair",
+# "Progression-free survival", "Patients without antibiotics"): another kind of control, which the rule still flags.
+NOT_A_PRODUCT = (r"\b(?:care|therap(?:y|ies)|treatments?|management|regimens?|protocols?|chemo(?:therapy)?"
+                 r"|radiotherapy|surgery|surgical|operations?|repair|closure|technique|approach|procedures?"
+                 r"|an(?:a)?esthesia|analgesia|sedation|diet|strategy|program(?:me)?s?|training|exercises?|education"
+                 r"|counsell?ing|sessions?|intervals?|periods?|phases?|survival|days?|weeks?|months?|hours?|groups?"
+                 r"|arms?|cohorts?|controls?|patients?|participants?|subjects?|volunteers?|people|taken|given|treated"
+                 r"|administered|used|applied|performed|followed|managed)\b")
+# Words of a product's name that say nothing of what it is.
+_FUNCTION_WORDS = r"^(?:and|or|for|the|with|from|that|this|are|was|were|will|been|has|have|into|than|its|their)$"
+# The same product named with what is tested in another arm ("granules with tobramicina", "textile coated with").
+_WITH_AFTER = r"\s+(?:with|containing|plus|coated|loaded|impregnated|enriched|infused|\+)"
+# The interventions of an arm that are no product: what a procedure or behaviour lacks is no placebo.
+NOT_PRODUCT_TYPES = ("PROCEDURE", "BEHAVIORAL", "RADIATION")
+
+
+def others_given(arms: str) -> str:
+    """SQL: one row per arm (nct_id, arm_id) among the arms `arms` (SQL over design_groups) selects, with `others`:
+    what the study's other arms are given, lower case (their titles and descriptions, and the names and descriptions
+    of the interventions linked to them)."""
+    chosen = f"(SELECT nct_id, id FROM design_groups WHERE {arms})"
+    given = ("SELECT l.nct_id, l.design_group_id, string_agg(concat_ws(' ', i.name, i.description), ' ') AS given "
+             "FROM design_group_interventions l JOIN interventions i ON i.nct_id = l.nct_id "
+             f"AND i.id = l.intervention_id SEMI JOIN {chosen} k ON k.nct_id = l.nct_id GROUP BY ALL")
+    return (f"SELECT c.nct_id, c.id AS arm_id, "
+            f"lower(string_agg(concat_ws(' ', o.title, o.description, og.given), ' ')) AS others FROM {chosen} c "
+            f"JOIN design_groups o ON o.nct_id = c.nct_id AND o.id <> c.id "
+            f"LEFT JOIN ({given}) og ON og.nct_id = o.nct_id AND og.design_group_id = o.id GROUP BY ALL")
+
+
+def _lacks_in_others(pattern: str, product: int, lacked: int, named: str, others: str) -> str:
+    """SQL: a match of `pattern` in `named` is a product (its words: group `product`) lacking something (group
+    `lacked`) whose product another arm is given too, with what it lacks or with something (`others`)."""
+    words = f"regexp_extract(m, {literal(pattern)}, {product}, 'i')"
+    lacks = f"lower(regexp_extract(m, {literal(pattern)}, {lacked}, 'i'))"
+    fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
+            f"AND regexp_matches({others}, concat('\\b', w, '\\b')) "
+            f"AND (regexp_matches({others}, concat('\\b', {lacks})) "
+            f"OR regexp_matches({others}, concat('\\b', w, {literal(_WITH_AFTER)})))")
+    product_words = f"string_split_regex(lower({words}), '\\s+')"
+    each = (f"NOT regexp_matches({words}, {literal(NOT_A_PRODUCT)}, 'i') "
+            f"AND len(list_filter({product_words}, w -> {fits})) > 0")
+    return f"len(list_filter(regexp_extract_all({named}, {literal(pattern)}, 0, 'i'), m -> {each})) > 0"
+
+
+def lacks_what_others_are_given(named: str, others: str, not_products: str) -> str:
+    """SQL: the arm g's names (`named`: its title and its interventions' names) call its product the product of
+    another arm without what that arm is given (`others`: the column others_given() makes), in a trial that masks its
+    participants, and none of its interventions is a procedure or behaviour (`not_products`, NULL as none)."""
+    # A product without what another arm is given is a placebo where the participants cannot tell the two apart.
+    masked = ("EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = g.nct_id "
+              "AND coalesce(d.subject_masked, d.masking IN ('DOUBLE', 'TRIPLE', 'QUADRUPLE')))")
+    lacking = " OR ".join(_lacks_in_others(p, product, lacked, named, others) for p, product, lacked in _LACKING)
+    return f"(NOT coalesce({not_products}, FALSE) AND {masked} AND ({lacking}))"
+
+
+# A negative control, as a test of reactions (a skin-prick or patch test, an assay) names the inert solution whose
+# reaction the test's are read against ("Aqueous Negative Control", "Negative control solution", "Negative control
+# (diluent)"), or beside a positive control (histamine) in another arm. Not a negative control that is people (healthy
+# volunteers, patients) or is given nothing ("Negative control: no treatment").
+NEGATIVE_CONTROL = r"\bnegative[\s-]+controls?\b"
+_CONTROL_SOLUTION = r"\b(?:aqueous|solutions?|diluents?|glycer\w*|saline|buffer)\b"
+POSITIVE_CONTROL = r"\bpositive[\s-]+controls?\b"
+_PEOPLE = (r"\b(?:healthy|volunteers?|subjects?|patients?|participants?|individuals?|donors?|people|persons?|women"
+           r"|men|children)\b")
+_NOTHING = r"\b(?:untreated|unvaccinated|no\s+(?:treatment|intervention|vaccine|vaccination|exposure))\b"
+
+
+def negative_control(said: str, others: str) -> str:
+    """SQL: what the arm says of itself and its interventions (`said`) names a negative control solution, or a
+    negative control that is no people beside a positive control another arm is given (`others`)."""
+    def matches(expr: str, pattern: str) -> str:
+        return f"regexp_matches({expr}, {literal(pattern)}, 'i')"
+    beside_positive = f"{matches(others, POSITIVE_CONTROL)} AND NOT {matches(said, _PEOPLE)}"
+    return (f"({matches(said, NEGATIVE_CONTROL)} AND NOT {matches(said, _NOTHING)} "
+            f"AND ({matches(said, _CONTROL_SOLUTION)} OR {beside_positive}))")
