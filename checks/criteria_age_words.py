@@ -12,9 +12,10 @@ from checks.criteria_age_bounds import BOUND, unit_of
 AGE_WORDS = ("age", "old", "younger", "yo", "y/o", "edad", "idade", "\u00e2ge", "et\u00e0", "leeftijd", "alter")
 
 
-# The age word right before a bound: "Age", "aged", "Age range:", "Age at entry:", "must be aged between".
-_AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|at|entry|screening|enrol?ment|inclusion|"
-                         r"the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
+# The age word right before a bound: "Age", "aged", "Age range:", "Age at entry:", "must be aged between", and the
+# words that name its span ("Age group of 20-45 years", "Age bracket 20-45 years", "age band of").
+_AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|group|bracket|band|at|entry|screening|enrol?ment|"
+                         r"inclusion|the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
                          r"[\s:,(]*\Z")
 # What says the bound is an age when it follows it: "years old", "years of age", "-year-old", "y/o".
 # The word for age in Spanish, Portuguese, French, Italian, Dutch and German right before a bound ("Edad ≥ 18 años",

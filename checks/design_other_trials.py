@@ -5,7 +5,28 @@ from __future__ import annotations
 
 import re
 
+from checks.design_hyphens import HYPHENS, hyphens_wide
 from checks.study_context import NOT_AFTER_WHO
+
+# Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
+# placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial"; any
+# hyphen joins their parts (checks.design_hyphens.HYPHENS). What checks.trial_text reads as a trial's design, and
+# what the term of another trial runs on with here.
+DESIGN_WORD = hyphens_wide(
+    r"(?:(?:double|single|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)|(?:placebo|sham|vehicle|active)"
+    r"[\s-]*controlled|controlled|clinical|blinded|masked|multi-?cent(?:er|re|ric)|multi-?national|international"
+    r"|parallel(?:[\s-]*(?:group|arm))?|open[\s-]*label(?:ed)?|prospective|cross-?over|pilot|comparative|pragmatic"
+    r"|cluster|factorial|stratified|interventional|exploratory|superiority|non-?inferiority|equivalence"
+    r"|phase[\s-]*(?:[1-4]|i{1,3}|iv)[ab]?(?:/(?:[1-4]|i{1,3}|iv)[ab]?)?"
+    r"|(?:two|three|four|[2-4])[\s-]*(?:arm(?:ed)?|group)"
+    r"|single[\s-]*cent(?:er|re)|regist(?:ry|er)(?:[\s-]*(?:based|embedded|nested))?)"
+)
+# Any run of them, "randomized" too, after a term and before the trial's noun ("randomised, double-blind, placebo
+# controlled, parallel group clinical study"); and the words between an article and a term, up to three and then any
+# run of them ("a 52-week, multi-centre, international, phase III, randomised ...").
+_DESIGN_TERM = hyphens_wide(rf"(?:{DESIGN_WORD}|(?:non[\s-]?)?randomi[sz]ed)")
+_DESIGN_RUN_AFTER = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{_DESIGN_TERM}\b)*"
+_WORDS_BEFORE_TERM = rf"(?:[\w-]+,?\s+){{0,3}}(?:{_DESIGN_TERM},?\s+)*"
 
 # A trial's code or name set before a term of it in apposition ("CALGB C9781, a phase III randomized study", "the
 # Women's Health Initiative, a randomized trial"): words opening with a capital or a digit, "of", "for", "in", "on" or
@@ -15,11 +36,13 @@ _APPOSED_TRIAL = (r"(?:the\s+)?(?:(?-i:[A-Z0-9])[\w'\u2019/-]*\s+(?:(?:of|for|in
 # A term that names another trial, this study a part or a follow-up of it ("An Open-label Substudy of the Randomized
 # ABC Trial", "Long-term follow-up of the double-blind XYZ trial"). A term with its own noun is the other trial where
 # an indefinite article opens it ("a companion study to a phase III randomized study", "a companion study to CALGB
-# C9781, a phase III randomized study"): "the randomized study" after "follow-up of" may be this one.
+# C9781, a phase III randomized study"), or after a study that is a part of another ("a companion study to the phase
+# III randomized study", "an ancillary study to the randomized trial"): a part is never its own parent, while "the
+# randomized study" after "follow-up of" or "extension of" may be this one.
 _OF_ANOTHER_TRIAL_BEFORE = re.compile(
-    r"\b(?:sub-?study|ancillary\s+study|companion\s+study|add-on\s+study|follow-?up(?:\s+study)?|extension"
-    rf"(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:{_APPOSED_TRIAL})?(?:the|(?P<indefinite>an?))\s+"
-    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+    r"\b(?:(?P<part>sub-?study|ancillary\s+study|companion\s+study|add-on\s+study)|follow-?up(?:\s+study)?"
+    rf"|extension(?:\s+study)?)\s+(?:of|to|within|from)\s+(?:{_APPOSED_TRIAL})?(?:the|(?P<indefinite>an?))\s+"
+    rf"{_WORDS_BEFORE_TERM}$", re.I)
 # The same for the trial participants completed or came from ("subjects who completed the randomized,
 # placebo-controlled Study 301", "following completion of the double-blind study CL-301", "interviews with participants
 # of a randomized trial": a trial, not "the" one, which is often this study) or a trial planned ("data to plan a
@@ -27,13 +50,14 @@ _OF_ANOTHER_TRIAL_BEFORE = re.compile(
 _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:(?:completed|completing|finished|completion\s+of|participated\s+in|enrolled\s+in|rolled\s+over\s+from)"
     r"\s+(?:the|a|an)|plan(?:ning)?\s+an?|(?:participants|patients|subjects|individuals|people)\s+(?:of|from)\s+an?)"
-    r"\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+    rf"\s+{_WORDS_BEFORE_TERM}$", re.I)
 _FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled", "plan", "participants", "patients",
                       "subjects", "individuals", "people")
 # The trial's noun a few words after such a term, not past words that lead back to this study ("completed the
 # double-blind treatment period of this study").
 _TRIAL_NAMED_AFTER = re.compile(
-    r"(?:,?\s+(?!(?:of|in|within|this|our|present|current)\b)[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
+    _DESIGN_RUN_AFTER
+    + r"(?:,?\s+(?!(?:of|in|within|this|our|present|current)\b)[\w-]+){0,4}?\s+(?:study|trial|protocol|rct)\b", re.I)
 # What a study gives or goes through, named after "study" ("the double-blind study medication of study ABC-123"):
 # "study" there is no trial's noun.
 _STUDY_THINGS = (r"(?:medications?|drugs?|treatments?|therap(?:y|ies)|products?|agents?|interventions?|periods?"
@@ -58,20 +82,24 @@ _IN_A_NAMED_TRIAL_AFTER = re.compile(
 # the double-blind study ABC-123", "A single-arm study within the randomized ABC platform trial"): not this study.
 _NAMED_AFTER_THE_BEFORE = re.compile(
     r"\b(?:in|within|from|of|after|during|following|into|than|since|for|to|with|follows?|continues?|extends?)\s+the\s+"
-    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+    rf"{_WORDS_BEFORE_TERM}$", re.I)
 # A code holds a digit ("ABC-123", "301"); an acronym is in capitals, which tell it from a word only in a text not
 # written in capitals (a title in capitals: `_NUMBERED_NAMED_AFTER`, `_NUMBER_AFTER`).
 _NUMBER = r"(?=[\w-]*\d)(?-i:[A-Z0-9])[\w-]*"
 _CODE = rf"(?:{_NUMBER}|(?-i:[A-Z]{{2,}}[A-Z0-9-]*)\b)"
+# A code in brackets ("clinical study (TG002)"); an acronym in brackets may be the design's own ("trial (RCT)").
+_NUMBER_IN_BRACKETS = rf"\(\s*{_NUMBER}\s*\)"
 # The kind of trial an acronym may name ("the randomized ABC platform trial").
 _KIND_OF_TRIAL = r"(?:platform|master|umbrella|basket|adaptive|pilot|main|core|parent|pivotal|registration)"
 _CODE_NAMED_AFTER = re.compile(
-    rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:(?:study|trial)\s+{_CODE}|(?-i:[A-Z][A-Z0-9-]+)\s+(?:{_KIND_OF_TRIAL}\s+)?"
-    r"(?:study|trial)\b)", re.I)
-_NUMBERED_NAMED_AFTER = re.compile(rf"(?:,?\s+[\w-]+){{0,3}}?\s+(?:study|trial)\s+{_NUMBER}", re.I)
-# The same after a term that ends with the trial's noun ("the observational cohort study ABC").
-_CODE_AFTER = re.compile(rf"\s+{_CODE}", re.I)
-_NUMBER_AFTER = re.compile(rf"\s+{_NUMBER}", re.I)
+    rf"{_DESIGN_RUN_AFTER}(?:,?\s+[\w-]+){{0,3}}?\s+(?:(?:study|trial)\s+(?:{_CODE}|{_NUMBER_IN_BRACKETS})"
+    rf"|(?-i:[A-Z][A-Z0-9-]+)\s+(?:{_KIND_OF_TRIAL}\s+)?(?:study|trial)\b)", re.I)
+_NUMBERED_NAMED_AFTER = re.compile(
+    rf"{_DESIGN_RUN_AFTER}(?:,?\s+[\w-]+){{0,3}}?\s+(?:study|trial)\s+(?:{_NUMBER}|{_NUMBER_IN_BRACKETS})", re.I)
+# The same after a term that ends with the trial's noun ("the observational cohort study ABC", "the randomised,
+# double-blind, placebo controlled study (TG002)").
+_CODE_AFTER = re.compile(rf"\s+(?:{_CODE}|{_NUMBER_IN_BRACKETS})", re.I)
+_NUMBER_AFTER = re.compile(rf"\s+(?:{_NUMBER}|{_NUMBER_IN_BRACKETS})", re.I)
 # A term said of trials in general ("randomised controlled trials are the gold standard", "double-blind trials of
 # drug X have shown benefit"): no claim on this study's design.
 _TRIALS_IN_GENERAL_AFTER = re.compile(
@@ -90,17 +118,24 @@ _ENDS_WITH_TRIAL = re.compile(r"\b(?:study|trial|rct)$", re.I)
 # warranted"): no claim on this study's design, unless the sentence names this study before the term. A trial ("a",
 # "another", "further"), not the one the record describes ("The double-blind study should last 12 weeks").
 _SUPPOSED = (r"\s+(?:(?:would|could|might|should)\b"
-             r"|(?:is|are|will\s+be)\s+(?:needed|required|warranted|necessary|justified)\b)")
-_A_TRIAL_BEFORE = re.compile(r"\b(?:an?|another|further)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+             r"|(?:is|are|will\s+be)\s+(?:needed|required|warranted|necessary|justified)\b"
+             # weighed with "may" ("A double-blind trial may be feasible"), not what the study may do ("A double-blind
+             # trial may enrol up to 60 patients")
+             r"|may\s+(?:(?:also|well|only|then|still|not|eventually|later)\s+)?(?:be|prove|become)\s+"
+             r"(?:(?:more|less|both|ethically|practically|logistically)\s+)?(?:feasible|possible|practicable|practical"
+             r"|achievable|realistic|needed|required|warranted|necessary|justified|appropriate|useful|worthwhile)\b)")
+_A_TRIAL_BEFORE = re.compile(rf"\b(?:an?|another|further)\s+{_WORDS_BEFORE_TERM}$", re.I)
 _SUPPOSED_AFTER = re.compile(_SUPPOSED, re.I)
-_TRIAL_SUPPOSED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design)\b" + _SUPPOSED, re.I)
+_TRIAL_SUPPOSED_AFTER = re.compile(
+    _DESIGN_RUN_AFTER + r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design)\b" + _SUPPOSED, re.I)
 # A trial to follow if this one succeeds ("If this pilot is successful, a double-blind trial will be conducted"): the
 # sentence opens with the condition, and the term is of a trial ("a ... trial"), not of a part.
 _IF_SUCCESSFUL_BEFORE = re.compile(
     r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,5}?(?:is|are|prove|proves|were|be)\s+(?:\w+\s+)?"
     r"(?:successful|positive|promising|effective|favou?rable|encouraging|feasible|confirmed)\b[^.;]*?\ban?\s+"
     r"(?:[\w-]+,?\s+){0,3}$", re.I)
-_SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified")
+_SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified",
+                    "may")
 THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+(?:present|current|proposed))\b", re.I)
 # A design the study had before it was changed ("This study, initially double-blind, was amended to open label",
 # "originally planned as a double-blind trial", "was initially double-blind"). Not the first part of the study
@@ -114,7 +149,7 @@ _FORMERLY_BEFORE = re.compile(
 # possible"): no claim either way.
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+,?\s+){0,4}$", re.I)
 _FEASIBLE_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|would\s+be|will\s+be|proves?|becomes?|were)\s+"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|(?:would|will|may|might|could)\s+be|proves?|becomes?|were)\s+"
     r"(?:feasible|possible|acceptable|practicable|practical|ethical|appropriate|safe)\b", re.I)
 
 
@@ -134,7 +169,8 @@ def not_of_this_design(sentence: str, start: int, end: int, lowered: str | None 
     if _of_another_trial(sentence, start, end, near):
         return True
     if (lowered is None or holds_any(before, _FROM_OR_FOR_WORDS)) and _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE.search(
-            sentence, near, start) and _TRIAL_NAMED_AFTER.match(sentence, end):
+            sentence, near, start) and (_TRIAL_NAMED_AFTER.match(sentence, end)
+                                        or _named_by_code(sentence, start, end, after)):
         return True
     if lowered is None or holds_any(after, _REPORTING_WORDS):
         reported = _REPORTED_AFTER if _ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_REPORTED_AFTER
@@ -168,12 +204,13 @@ _IF_WORDS = ("if", "should", "once", "when")
 def _of_another_trial(sentence: str, start: int, end: int, near: int) -> bool:
     """Whether the term at sentence[start:end] is of a trial this study is a part or a follow-up of: its noun follows
     ("a substudy of the randomized ABC trial"), or ends a term an indefinite article opens ("a companion study to a
-    phase III randomized study")."""
+    phase III randomized study") or a part of the trial names ("a companion study to the phase III randomized
+    study")."""
     of_another = _OF_ANOTHER_TRIAL_BEFORE.search(sentence, near, start)
     if of_another is None:
         return False
-    return bool(of_another.group("indefinite") and _ENDS_WITH_TRIAL.search(sentence, start, end)
-                or _TRIAL_NAMED_AFTER.match(sentence, end))
+    return bool((of_another.group("indefinite") or of_another.group("part"))
+                and _ENDS_WITH_TRIAL.search(sentence, start, end) or _TRIAL_NAMED_AFTER.match(sentence, end))
 
 
 def _supposed(sentence: str, start: int, end: int) -> bool:

@@ -58,10 +58,21 @@ NOT_DRUGS = frozenset({
     # precipitates an attack.
     "riptide", "eventide", "yuletide", "noontide", "springtide", "whitsuntide", "shrovetide", "cytidine", "histidine",
     "precipitant",
+    # Rings of chemistry named whole, which the drugs built on them name with more before the stem ("fluconazole",
+    # "tinidazole", "carboxyamidotriazole"): the imidazole of histidine and of "imidazole propionate", triazoles and
+    # imidazoles as kinds of antifungal, a benzimidazole as a kind of anthelmintic.
+    "imidazole", "benzimidazole", "triazole", "pyrazole", "thiazole", "benzothiazole", "tetrazole", "isoxazole",
+    "indazole", "carbazole",
 })
 # Endings of body chemistry built like a drug stem: sterols (-terol), peptides and nucleotides (-tide), the
-# nucleosides of DNA (deoxycytidine, -tidine) and phosphoinositides.
-NOT_DRUG_ENDINGS = ("sterol", "peptide", "nucleotide", "ycytidine", "inositide")
+# nucleosides of DNA (deoxycytidine, -tidine) and phosphoinositides; and of chemical groups built like the
+# antipsychotics' "-idone": pyrrolidone (the skin's "pyrrolidone carboxylic acid", "polyvinylpyrrolidone"), piperidone
+# and pyridone.
+NOT_DRUG_ENDINGS = ("sterol", "peptide", "nucleotide", "ycytidine", "inositide", "pyrrolidone", "piperidone",
+                    "pyridone")
+# A word that names a carboxylic acid with the word after it ("quinolone carboxylic acid", "imidazole-4-carboxylic
+# acid") is a chemical group, not a drug.
+_CARBOXYLIC_ACID_AFTER = re.compile(r"[\s-]+(?:\d+[\s-]+)?carboxylic\s+acids?\b")
 # Words in intervention names that are not the drug itself ("tab baricitinib 4 mg daily").
 FORM_WORDS = frozenset({
     "tab", "tabs", "tablet", "tablets", "capsule", "capsules", "cap", "caps", "oral", "orally", "injection",
@@ -82,9 +93,15 @@ def stem_drugs(text: str | None) -> frozenset[str]:
     """Lower-case words of a text that carry a drug INN stem (belimumab, baricitinib...)."""
     if not text:
         return frozenset()
-    return frozenset(w for w in _WORD.findall(text.lower())
-                     if w.endswith(INN_STEMS) and w.isascii() and w.isalpha() and _has_stem(w)
-                     and w not in NOT_DRUGS and not w.endswith(NOT_DRUG_ENDINGS))
+    lowered = text.lower()
+    return frozenset(m.group() for m in _WORD.finditer(lowered) if _drug_word(m.group())
+                     and not _CARBOXYLIC_ACID_AFTER.match(lowered, m.end()))
+
+
+def _drug_word(word: str) -> bool:
+    """Whether a lower-case word carries a drug stem and is no ordinary word, body chemistry or chemical group."""
+    return (word.endswith(INN_STEMS) and word.isascii() and word.isalpha() and _has_stem(word)
+            and word not in NOT_DRUGS and not word.endswith(NOT_DRUG_ENDINGS))
 
 
 def _has_stem(word: str) -> bool:

@@ -11,23 +11,13 @@ from __future__ import annotations
 import re
 
 from checks.design_hyphens import HYPHENS, hyphens_wide
+from checks.design_other_trials import DESIGN_WORD
 from checks.design_text import Claim, claims, screened, sentence_at
 from checks.study_text import StudyText
 
-# Words that describe a trial's design between its first design word and its noun: "randomized, double-blind,
-# placebo-controlled, parallel-group study", "randomised controlled trial", "placebo-controlled phase 3 trial"; any
-# hyphen joins their parts (checks.design_hyphens.HYPHENS).
-_DESIGN_WORD = hyphens_wide(
-    r"(?:(?:double|single|triple|quadruple)[\s-]*(?:blind(?:ed)?|mask(?:ed)?|dummy)|(?:placebo|sham|vehicle|active)"
-    r"[\s-]*controlled|controlled|clinical|blinded|masked|multi-?cent(?:er|re|ric)|multi-?national|international"
-    r"|parallel(?:[\s-]*(?:group|arm))?|open[\s-]*label(?:ed)?|prospective|cross-?over|pilot|comparative|pragmatic"
-    r"|cluster|factorial|stratified|interventional|exploratory|superiority|non-?inferiority|equivalence"
-    r"|phase[\s-]*(?:[1-4]|i{1,3}|iv)[ab]?(?:/(?:[1-4]|i{1,3}|iv)[ab]?)?"
-    r"|(?:two|three|four|[2-4])[\s-]*(?:arm(?:ed)?|group)"
-    r"|single[\s-]*cent(?:er|re)|regist(?:ry|er)(?:[\s-]*(?:based|embedded|nested))?)"
-)
-# Any hyphen may join two of them too ("Randomized-Controlled Trial", "randomised\u2014controlled trial").
-_DESIGN_WORDS = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{_DESIGN_WORD})*,?\s+"
+# The words of a trial's design (checks.design_other_trials.DESIGN_WORD) between its first design word and its noun;
+# any hyphen may join two of them too ("Randomized-Controlled Trial", "randomised\u2014controlled trial").
+_DESIGN_WORDS = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{DESIGN_WORD})*,?\s+"
 # A trial's design noun followed by what belongs to it, not the trial itself: "randomized trial data", "randomized
 # controlled trial participants", "clinical trial registry".
 _NOT_THE_TRIAL = (r"(?!\s*[-/]?\s*(?:data|evidence|results?|findings|participants?|patients|population|subjects"
@@ -54,7 +44,7 @@ TRIAL_DESIGN = screened(re.compile(hyphens_wide(
 # Old NCI summaries call every study a clinical trial ("PURPOSE: This clinical trial studies quality-of-life
 # assessments"), so it counts only beside a group given placebo or a sham (`PLACEBO_GROUP`).
 CLINICAL_TRIAL = screened(re.compile(
-    rf"\b(?:this|our|(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_WORD},?\s+(?:and\s+)?)*clinical\s+trial"
+    rf"\b(?:this|our|(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{DESIGN_WORD},?\s+(?:and\s+)?)*clinical\s+trial"
     rf"{_NOT_THE_TRIAL}\b", re.I), ("clinical",))
 # A group given placebo or a sham, by its title.
 PLACEBO_GROUP = re.compile(r"\b(?:placebo|sham)\b", re.I)
@@ -103,7 +93,7 @@ REGISTRY = re.compile(r"\bregistry\b", re.I)
 # randomized clinical trial (R-RCT)", "randomized registry trial", "register-based RCT", "registry-embedded,
 # pragmatic, randomised trial". Not a registry of a trial's patients ("a registry of patients from a randomized
 # trial", "a randomized controlled trial registry").
-_TRIAL_WORD = rf"(?:randomi[sz]ed|{_DESIGN_WORD})"
+_TRIAL_WORD = rf"(?:randomi[sz]ed|{DESIGN_WORD})"
 REGISTRY_TRIAL = re.compile(hyphens_wide(
     rf"\b(?:{_TRIAL_WORD}[,\s-]+(?:and\s+)?)*regist(?:ry|er)(?:[\s-]*(?:based|embedded|nested))?[,\s-]+"
     rf"(?:(?:and\s+)?{_TRIAL_WORD}[,\s-]+)*(?:trial|rct)\b"), re.I)
