@@ -183,7 +183,10 @@ _TIME_NUMBERED = re.compile(r"\b(?:days?|d|weeks?|wks?|months?|cycles?|visits?)\
 
 
 def _listed_before(text: str, dose: Dose) -> list[Dose]:
-    if dose.low != dose.high or dose.parts:
+    """The amounts listed right before a dose's own ("10, 20 or 40 mg"), each a dose of its unit; none before a dose
+    counted in words ("Cohort 3, two tablets of 5 mg": the 3 is no amount of its tablets)."""
+    stated = re.match(NUM, dose.text)
+    if dose.low != dose.high or dose.parts or stated is None:
         return []
     m = _LIST_BEFORE.search(text[max(0, dose.start - 40):dose.start])
     if not m:
@@ -191,7 +194,7 @@ def _listed_before(text: str, dose: Dose) -> list[Dose]:
     start = dose.start - len(m.group(1))
     if _TIME_NUMBERED.search(text, max(0, start - 12), start):
         return []
-    stated = number_of(re.match(NUM, dose.text).group(0))
+    stated = number_of(stated.group(0))
     factor = dose.low / stated if stated else BASE.get(dose.unit.split("/")[0], ("", 1.0))[1]
     amounts = [number_of(n) * factor for n in re.findall(NUM, m.group(1))]
     return [_changed(dose, low=a, high=a, start=start, text=text[start:dose.end], readings=()) for a in amounts]
