@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from checks.design_allocation_terms import RANDOMIZED, RANDOMIZING, RCT
-from checks.design_arm_counts import MULTI_ARM_MODEL_ONE_ARM, SINGLE_GROUP_SEVERAL_ARMS
+from checks.design_arm_counts import MULTI_ARM_MODEL_ONE_ARM, RANDOMIZED_SINGLE_GROUP, SINGLE_GROUP_SEVERAL_ARMS
 from checks.design_blinded_claims import (
     assigns_groups, blinded_design_claim, masking_described_open, may_assess, party_masked_claim,
 )
@@ -302,6 +302,16 @@ RULES = (
          "arms, which makes them parallel in any year. So is an extension whose participants all take its "
          "treatment, in arms named for what they took in the parent study (\"Placebo / Drug X\").",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
+    Rule("contradictions.randomized_single_group", "contradiction", "warning",
+         "A randomized allocation assigns participants to groups by chance; a single-group model that lists at most "
+         "one arm assigned an intervention leaves nothing to randomize between, so the allocation or the model is "
+         "wrong (most often a parallel trial registered as a single group, its arms left out, as older records often "
+         "are). Where the text places what is randomized within each participant (a split-mouth or paired-eye "
+         "design, the opposite side as control, the order of treatments of a crossover), there is something to "
+         "randomize: info (a crossover's model is model_text_crossover's to judge). Several arms are "
+         "single_group_several_arms's finding.",
+         ("designs.allocation", "designs.intervention_model", "design_groups"), sql=RANDOMIZED_SINGLE_GROUP,
+         judges_absence=True),
     Rule("contradictions.multi_arm_model_one_arm", "contradiction", "warning",
          "Parallel and factorial models compare arms; one arm means the model or the arms are wrong. A crossover's "
          "participants may all take every intervention in turn, in random order, within one arm group (\"each "

@@ -1,9 +1,10 @@
-"""The arms a record lists against its intervention model: a single group with several arms, a multi-arm model with
-one (SQL)."""
+"""The arms a record lists against its intervention model and allocation: a single group with several arms, a
+multi-arm model with one, a randomized single group with at most one (SQL)."""
 from __future__ import annotations
 
 from checks.date_columns import FINAL_RULE_IN_FORCE, first_public, first_public_before
-from checks.sql_text import title_key
+from checks.missing_field_sources import hidden_from
+from checks.sql_text import literal, one_of, title_key
 
 # Arms as the record lists them: the same title twice is one arm listed twice, whatever its case, its runs of white
 # space and a final full stop ("Drug X" and "Drug  X.", as links match them); an arm without a title is an arm.
@@ -13,16 +14,20 @@ _ARM_LABEL = title_key("title")
 # of its arms titled "Group 1" and "Group 1:" may be two arms titled carelessly.)
 _CLOSING_MARKS = "' .:;,-*–—'"
 _SINGLE_LABEL = f"coalesce(nullif(rtrim(g.label, {_CLOSING_MARKS}), ''), g.label)"
+# Each arm with its label, and whether it has none.
+_LABELLED_ARMS = (f"(SELECT *, coalesce(label, '') = '' AS untitled "
+                  f"FROM (SELECT *, {_ARM_LABEL} AS label FROM design_groups))")
+# A study's arm titles as evidence names them (grouped by study, its arms as `g`).
+_TITLES = """concat_ws('; ', string_agg(DISTINCT g.title, '; ' ORDER BY g.title) FILTER (WHERE NOT untitled),
+                     CASE count(*) FILTER (WHERE untitled) WHEN 0 THEN NULL WHEN 1 THEN '(an arm without a title)'
+                          ELSE '(' || count(*) FILTER (WHERE untitled) || ' arms without a title)' END)"""
 _ARM_COUNTS = f"""
     SELECT d.nct_id, d.intervention_model, any_value(d.allocation) AS allocation,
            count(DISTINCT nullif(g.label, '')) + count(*) FILTER (WHERE untitled) AS arms,
            count(DISTINCT CASE WHEN NOT untitled THEN {_SINGLE_LABEL} END) + count(*) FILTER (WHERE untitled)
              AS single_group_arms,
-           concat_ws('; ', string_agg(DISTINCT g.title, '; ' ORDER BY g.title) FILTER (WHERE NOT untitled),
-                     CASE count(*) FILTER (WHERE untitled) WHEN 0 THEN NULL WHEN 1 THEN '(an arm without a title)'
-                          ELSE '(' || count(*) FILTER (WHERE untitled) || ' arms without a title)' END) AS titles
-    FROM designs d JOIN (SELECT *, coalesce(label, '') = '' AS untitled
-                         FROM (SELECT *, {_ARM_LABEL} AS label FROM design_groups)) g USING (nct_id)
+           {_TITLES} AS titles
+    FROM designs d JOIN {_LABELLED_ARMS} g USING (nct_id)
     GROUP BY d.nct_id, d.intervention_model
 """
 # Groups a single-group record may list beside its one group without being a second group assigned an
@@ -54,9 +59,9 @@ _EARLIER_TREATMENT = (r"\b(?:prior|previous(?:ly)?|former(?:ly)?|parent|core|fee
                       r"|(?:double[\s-]*blind|db)\s+(?:period|phase|study|treatment))\b")
 _SEQUENCE_NAMED = rf"/|→|->|\bto\b|{_EARLIER_TREATMENT}"
 _PARENT_NAMED = rf"\bplacebo\b|{_EARLIER_TREATMENT}"
-# The single-group studies that list several arms, with the groups of them that are assigned an intervention and
+# The single-group studies that list several arms, with how many of them are groups assigned an intervention and
 # whether every arm is named for a parent study's treatment. The titles are read only for these few studies.
-_SEVERAL_GROUPS = f"""
+_GROUPS_READ = f"""
     WITH counted AS MATERIALIZED (
         SELECT * FROM ({_ARM_COUNTS}) WHERE intervention_model = 'SINGLE_GROUP' AND single_group_arms > 1
     ),
@@ -69,13 +74,13 @@ _SEVERAL_GROUPS = f"""
                  + count(*) FILTER (WHERE untitled) AS assigned,
                bool_and(regexp_matches(lower(coalesce(g.title, '')), '{_SEQUENCE_NAMED}'))
                  AND bool_or(regexp_matches(lower(coalesce(g.title, '')), '{_PARENT_NAMED}')) AS parent_named
-        FROM (SELECT *, coalesce(label, '') = '' AS untitled
-              FROM (SELECT *, {_ARM_LABEL} AS label FROM design_groups)) g
-        SEMI JOIN counted USING (nct_id)
+        FROM {_LABELLED_ARMS} g SEMI JOIN counted USING (nct_id)
         GROUP BY g.nct_id
     )
-    SELECT counted.*, read.parent_named FROM counted JOIN read USING (nct_id) WHERE read.assigned > 1
+    SELECT counted.*, read.assigned, read.parent_named FROM counted JOIN read USING (nct_id)
 """
+# Those of them that list several groups assigned an intervention.
+_SEVERAL_GROUPS = f"SELECT * FROM ({_GROUPS_READ}) WHERE assigned > 1"
 # The registry offered SEQUENTIAL (cohorts assigned one after another, as in dose escalation) only from the
 # Final Rule's data elements of 2017-01-18: an earlier record's cohorts had no model but SINGLE_GROUP to choose.
 # Arms between which participants are randomized are compared in parallel, in any year.
@@ -105,4 +110,97 @@ MULTI_ARM_MODEL_ONE_ARM = f"""
            'designs.intervention_model = ''' || intervention_model || '''; design_groups.title: ' || titles AS evidence,
            CASE WHEN intervention_model = 'CROSSOVER' THEN 'info' END AS severity
     FROM ({_ARM_COUNTS}) WHERE intervention_model IN ('PARALLEL', 'CROSSOVER', 'FACTORIAL') AND arms = 1
+"""
+# Text that places what is randomized within each participant (RE2, case aside): a part of each participant's body
+# ("split-mouth", "one eye randomly assigned to laser", "the control is the patient's opposite side of the body"),
+# each participant as their own control, or the order of treatments each takes in turn, as a crossover does ("in
+# random order", "randomized to one of two sequences", "a randomized, double-blind, crossover study"). A side is one
+# of the body ("one side of the mouth"), not a side effect; a half one of the face or mouth, not half the patients.
+_SIDE = r"sides?(?:\s+(?:of|as|to|in|is|are|was|were|will|served|serves)\b|\s*[.,;:)])"
+_HALF = (r"(?:half|halves)\s+of\s+(?:the\s+|their\s+|his\s+|her\s+|each\s+)?"
+         r"(?:face|mouth|body|jaw|scalp|arch|back|head)\b")
+_BODY_PART = (r"(?:(?:eyes?|hemi-?faces?|quadrants?|teeth|tooth|jaws?|arches|legs?|feet|foot|limbs?|knees?|ears?"
+              rf"|nostrils?|forearms?|thighs?|axillae|axillas?|buttocks?)\b|{_HALF}|{_SIDE})")
+_ONE_OF_EACH = r"\b(?:one|each|either|left|right|fellow|contralateral)\s+(?:[\w'-]+\s+){0,2}?"
+_THE_OTHER = r"\b(?:contralateral|opposite|fellow|other|untreated)\s+(?:[\w'-]+\s+){0,2}?"
+_CROSSOVER = r"(?:cross|change)-?\s?over"
+_DESIGN_WORD = (r"(?:randomi[sz]ed|double|single|open|triple|blind(?:ed)?|label(?:led)?|masked|placebo|sham|active"
+                r"|(?:placebo|sham|active)-controlled|controlled|pilot|clinical|prospective"
+                r"|\w+-(?:way|period|sequence|group|treatment)|(?:double|single|triple)-blind(?:ed)?|open-label)")
+_WITHIN_PARTICIPANT = (
+    r"\bsplit[\s-]+(?:mouth|face|body|scalp)\b",
+    rf"{_ONE_OF_EACH}{_BODY_PART}[^.;]{{0,60}}?\brandom",
+    rf"\brandom[^.;]{{0,60}}?{_ONE_OF_EACH}{_BODY_PART}",
+    rf"{_THE_OTHER}{_BODY_PART}[^.;]{{0,40}}?\bcontrols?\b",
+    rf"\bcontrols?\b[^.;]{{0,40}}?{_THE_OTHER}{_BODY_PART}",
+    r"\b(?:his|her|their|its)\s+own\s+controls?\b",
+    r"\b(?:intra-?(?:individual|patient|subject)|within[\s-](?:subjects?|patients?|participants?|individuals?))\s+"
+    r"(?:design|comparison|control|randomi)",
+    r"\bin\s+(?:a\s+)?random(?:ized|ised)?\s+(?:order|sequence)",
+    r"\brandom(?:i[sz]ed|ly\s+(?:assigned|allocated))\s+(?:to\s+)?"
+    r"(?:the\s+|an?\s+|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?)?"
+    r"(?:treatment\s+)?(?:orders?|sequences?)\b",
+    r"\b(?:random\w*|counter-?balanced)\s+(?:[\w():,-]+\s+){0,6}?(?:to|for)\s+(?:the\s+)?order\b",
+    r"\b(?:order|sequence)\s+(?:of\s+[^.;]{0,40}?)?(?:is|are|was|were|will\s+be)\s+randomi[sz]ed",
+    rf"\b{_CROSSOVER}(?:,?\s+{_DESIGN_WORD}){{0,4}},?\s+(?:design|study|trial|fashion|manner|experiment)\b",
+    rf"\b{_DESIGN_WORD},?\s+{_CROSSOVER}\b",
+    rf"\b{_CROSSOVER}\s+to\s+the\s+other\b",
+)
+_WITHIN_TEXT = literal("|".join(f"(?:{pattern})" for pattern in _WITHIN_PARTICIPANT))
+# Where a record may say so, in the order its words are quoted from.
+_DESIGN_TEXTS = (("studies.official_title", "studies", "official_title"),
+                 ("studies.brief_title", "studies", "brief_title"),
+                 ("designs.intervention_model_description", "designs", "intervention_model_description"),
+                 ("brief_summaries.description", "brief_summaries", "description"),
+                 ("detailed_descriptions.description", "detailed_descriptions", "description"),
+                 ("design_groups.description", "design_groups", "description"),
+                 ("interventions.description", "interventions", "description"))
+_QUOTED = f"regexp_extract(text, '[^.;\\n]{{0,40}}(?:' || {_WITHIN_TEXT} || ')[^.;\\n]{{0,40}}', 0, 'i')"
+# The texts of the randomized single groups, kept apart so that the expression reads only theirs, and the first words
+# of them that place what is randomized within each participant, on one line without a list's marks.
+_TEXTS_READ = f"""
+    SELECT * FROM ({' UNION ALL '.join(f"SELECT nct_id, {rank} AS rank, {literal(field)} AS field, {column} AS text "
+                                       f"FROM {table}" for rank, (field, table, column) in enumerate(_DESIGN_TEXTS))})
+    SEMI JOIN randomized USING (nct_id)
+"""
+_ONE_LINE = f"regexp_replace(trim({_QUOTED}, ' -*' || chr(9) || chr(10) || chr(13)), '\\s+', ' ', 'g')"
+_WITHIN_QUOTES = f"""
+    SELECT nct_id, arg_min(field || ': ''' || {_ONE_LINE} || '''', rank) AS quote
+    FROM texts WHERE regexp_matches(text, {_WITHIN_TEXT}, 'i')
+    GROUP BY nct_id
+"""
+# A page of a layout that shows no arms (a trial summary's) says nothing of how many the study lists: not judged.
+_NO_ARMS_SHOWN = hidden_from(("design_groups",))
+_ARMS_HIDDEN = f"s.source_layout IN {one_of(_NO_ARMS_SHOWN)}" if _NO_ARMS_SHOWN else "FALSE"
+# A page whose arms could not be read (a compact meddatax page whose lines read more than one way) neither: its load
+# problem says so ("unreadable section: ...; arms and interventions not read").
+_ARMS_UNREAD = "p.reason LIKE 'unreadable section%' AND regexp_matches(p.detail, '\\barms\\b.*\\bnot read\\b')"
+_NOTHING_TO_RANDOMIZE = literal(": a single group leaves nothing to randomize participants between.")
+_WITHIN_EACH = literal("; its text places what is randomized within each participant (a part of the body, or the "
+                       "order of treatments each takes), not between groups.")
+_ARMS_SAID = f"""CASE WHEN c.nct_id IS NULL THEN ' and the study lists no arms'
+                      WHEN r.nct_id IS NULL THEN ' and the study lists one arm'
+                      WHEN r.assigned = 0 THEN ' and the study lists no arm assigned an intervention'
+                      ELSE ' and the study lists only one arm assigned an intervention' END"""
+RANDOMIZED_SINGLE_GROUP = f"""
+    WITH read AS MATERIALIZED ({_GROUPS_READ}),
+    randomized AS MATERIALIZED (
+        SELECT DISTINCT nct_id FROM designs ANTI JOIN (SELECT nct_id FROM read WHERE assigned > 1) USING (nct_id)
+        WHERE allocation = 'RANDOMIZED' AND intervention_model = 'SINGLE_GROUP'
+    ),
+    texts AS MATERIALIZED ({_TEXTS_READ})
+    SELECT s.nct_id,
+           'Allocation is RANDOMIZED but the intervention model is SINGLE_GROUP' || {_ARMS_SAID} ||
+           CASE WHEN w.quote IS NULL THEN {_NOTHING_TO_RANDOMIZE} ELSE {_WITHIN_EACH} END AS message,
+           'designs.allocation = ''RANDOMIZED''; designs.intervention_model = ''SINGLE_GROUP''; ' ||
+           CASE WHEN c.nct_id IS NULL THEN 'design_groups: none' ELSE 'design_groups.title: ' || c.titles END ||
+           coalesce('; ' || w.quote, '') AS evidence,
+           CASE WHEN w.quote IS NOT NULL THEN 'info' END AS severity
+    FROM randomized JOIN studies s USING (nct_id)
+    LEFT JOIN (SELECT g.nct_id, {_TITLES} AS titles FROM {_LABELLED_ARMS} g SEMI JOIN randomized USING (nct_id)
+               GROUP BY g.nct_id) c USING (nct_id)
+    LEFT JOIN read r USING (nct_id)
+    LEFT JOIN ({_WITHIN_QUOTES}) w USING (nct_id)
+    WHERE NOT ({_ARMS_HIDDEN}) AND NOT EXISTS (
+        SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id AND p.sha256 = s.source_sha256 AND {_ARMS_UNREAD})
 """

@@ -533,6 +533,12 @@ CASES = [
          both(row("designs", intervention_model="SINGLE_GROUP"), ONE_ARM), note="one arm"),
     Case("contradictions.single_group_several_arms", False, _clean, note="clean: PARALLEL"),
 
+    Case("contradictions.randomized_single_group", True,
+         both(row("designs", intervention_model="SINGLE_GROUP"), ONE_ARM), note="randomized, one arm"),
+    Case("contradictions.randomized_single_group", False,
+         both(row("designs", intervention_model="SINGLE_GROUP", allocation="NA"), ONE_ARM), note="N/A, one arm"),
+    Case("contradictions.randomized_single_group", False, _clean, note="clean: PARALLEL"),
+
     Case("contradictions.multi_arm_model_one_arm", True, ONE_ARM, note="PARALLEL with one arm"),
     Case("contradictions.multi_arm_model_one_arm", False, row("designs", intervention_model="CROSSOVER"),
          note="crossover with two arms"),
