@@ -3,7 +3,8 @@ they are given ("chitosan free cotton textile" beside "chitosan coated textile";
 antibiotics" beside the granules "with tobramicina+vancomicina"), and the negative control of a test of reactions
 beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control").
 
-SQL pieces for checks.arm_types' placebo_comparator_without_placebo, over the comparator arm g of the study s.
+SQL pieces for checks.arm_types' placebo_comparator_without_placebo, over the comparator arm g of the study s; what
+a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from checks.sql_text import literal
 # "Calcium-sulphate granules without antibiotics" ("free of", "with no", "lacking"), "chitosan free cotton textile"
 # ("Chitosan-free"), "non-probiotic yoghurt".
 _WORD = r"[a-z][a-z0-9-]*"
-_LACKING = (
+LACKING = (
     (rf"\b({_WORD}(?:\s+{_WORD})?)\s+(?:without|free\s+of|with\s+no|lacking)\s+(?:the\s+|any\s+|added\s+)?"
      r"([a-z][a-z0-9-]{2,})", 1, 2),
     (rf"\b([a-z][a-z0-9]{{2,}})[\s-]free\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
@@ -31,7 +32,7 @@ NOT_A_PRODUCT = (r"\b(?:care|therap(?:y|ies)|treatments?|management|regimens?|pr
 # Words of a product's name that say nothing of what it is.
 _FUNCTION_WORDS = r"^(?:and|or|for|the|with|from|that|this|are|was|were|will|been|has|have|into|than|its|their)$"
 # The same product named with what is tested in another arm ("granules with tobramicina", "textile coated with").
-_WITH_AFTER = r"\s+(?:with|containing|plus|coated|loaded|impregnated|enriched|infused|\+)"
+WITH_AFTER = r"\s+(?:with|containing|plus|coated|loaded|impregnated|enriched|infused|\+)"
 # The interventions of an arm that are no product: what a procedure or behaviour lacks is no placebo.
 NOT_PRODUCT_TYPES = ("PROCEDURE", "BEHAVIORAL", "RADIATION")
 
@@ -58,7 +59,7 @@ def _lacks_in_others(pattern: str, product: int, lacked: int, named: str, others
     fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
             f"AND regexp_matches({others}, concat('\\b', w, '\\b')) "
             f"AND (regexp_matches({others}, concat('\\b', {lacks})) "
-            f"OR regexp_matches({others}, concat('\\b', w, {literal(_WITH_AFTER)})))")
+            f"OR regexp_matches({others}, concat('\\b', w, {literal(WITH_AFTER)})))")
     product_words = f"string_split_regex(lower({words}), '\\s+')"
     each = (f"NOT regexp_matches({words}, {literal(NOT_A_PRODUCT)}, 'i') "
             f"AND len(list_filter({product_words}, w -> {fits})) > 0")
@@ -72,7 +73,7 @@ def lacks_what_others_are_given(named: str, others: str, not_products: str) -> s
     # A product without what another arm is given is a placebo where the participants cannot tell the two apart.
     masked = ("EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = g.nct_id "
               "AND coalesce(d.subject_masked, d.masking IN ('DOUBLE', 'TRIPLE', 'QUADRUPLE')))")
-    lacking = " OR ".join(_lacks_in_others(p, product, lacked, named, others) for p, product, lacked in _LACKING)
+    lacking = " OR ".join(_lacks_in_others(p, product, lacked, named, others) for p, product, lacked in LACKING)
     return f"(NOT coalesce({not_products}, FALSE) AND {masked} AND ({lacking}))"
 
 

@@ -9,6 +9,7 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 from __future__ import annotations
 
 from checks.arm_control_products import NOT_PRODUCT_TYPES, lacks_what_others_are_given, negative_control, others_given
+from checks.arm_wrong_links import wrong_link_rule
 from checks.date_columns import rule, select
 from checks.placeholder_values import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
@@ -514,4 +515,5 @@ RULES = (
          "only.",
          ("design_groups.group_type", "design_group_interventions"), _comparator_without_placebo_sql(),
          family=FAMILY, category="contradiction", judges_absence=True),
+    wrong_link_rule(),
 )

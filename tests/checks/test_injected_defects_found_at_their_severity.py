@@ -252,7 +252,8 @@ CASES = [
                                          "description": "Matching placebo injection", "interventionNames":
                                              ["Drug: Sumatriptan Succinate"]}),
                           (f"{INTERVENTIONS}.0.armGroupLabels", ["Sumatriptan", "Sumatriptan 6 mg", "Placebo"]))),
-             (SEVERAL_ARMS,), WARNING),
+             # The placebo arm is linked only to the drug the other arms get, as the change links it.
+             (SEVERAL_ARMS,), WARNING, ("protocol.arm_linked_to_wrong_intervention",)),
     Injected("single group of five arms", RESULTS,
              setting(("designModule.designInfo.interventionModel", "SINGLE_GROUP")), (SEVERAL_ARMS,), WARNING),
     # The same arm twice.

@@ -1,0 +1,186 @@
+"""Rule family protocol, arms linked to the wrong intervention: an arm whose own words say what it is given, linked by
+the record only to what they say it is not given. An Experimental arm "Magnetic Stimulation" linked only to "Sham
+Magnetic stimulation" (NCT04488068); a Placebo Comparator arm "Placebo" linked only to "Ruconest", as the arm
+"RUCONEST" is (NCT04705831); "Calcium-sulphate granules without antibiotics" linked only to "Calcium-sulphate granules
+with tobramicina+vancomicina" (NCT06262854); "No mesh prophylaxis" linked only to "Mesh in permanent colostomy"
+(NCT00496418). A data team that reads which arms are given a product from the links counts such an arm wrongly.
+
+Built on checks.arm_types' readings of titles, links and placebo words, which registers the rule: that module is read
+when the rule's SQL is built (`wrong_link_rule`), not when this one is imported.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from checks.arm_control_products import LACKING, WITH_AFTER
+from checks.date_columns import rule, select
+from checks.rule import Rule
+from checks.sql_text import literal, one_of, sql_text
+
+FAMILY = "protocol"
+# Interventions that are products: a placebo of one is another product, so a placebo arm is not given it. A sham
+# device or procedure may be the device itself, switched off: a sham arm linked to it is not read.
+PRODUCT_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "GENETIC")
+# A title that says the arm goes without something, as (pattern, group of the product that lacks it or 0, group of
+# what it lacks): "Calcium-sulphate granules without antibiotics" (and "free of", "with no", "lacking"), "Silver-free
+# dressing", and a title that opens with "No" or "Without" ("No mesh prophylaxis", "Without drain").
+DENIALS = (*LACKING[:2], (r"^\s*(?:no|without)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,})", 0, 1))
+# Titles that deny nothing of the arm: either way ("With or without radiation", "Drug X +/- Drug Y").
+EITHER_WAY = r"\bwith\s+or\s+without\b|\bwith(?:out)?\s+or\s+with\b|and/or|±|\+/-|\(with(?:out)?\)"
+# Words before a denial that make it one of the arm's people, not of what it is given ("Patients without diabetes").
+PEOPLE = (r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|women|men|children"
+          r"|adults?|infants?|mothers?|smokers?|controls?|cohorts?|groups?)"
+          r"\s+(?:without|free\s+of|with\s+no|lacking)\b")
+
+
+def _arm_types() -> ModuleType:
+    """checks.arm_types, whose readings the rule's SQL is built from (it registers the rule, so it is read late)."""
+    from checks import arm_types
+    return arm_types
+
+
+def _texts(t: ModuleType) -> dict[str, str]:
+    """The message and evidence expressions of an arm g and its links a."""
+    return {"named": t._named(), "type": t._type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+            "given": "a.given", "described": f"coalesce(left(g.description, {t.DESCRIPTION_QUOTED}), 'none')"}
+
+
+_EVIDENCE = "design_groups.title={arm}; group_type={raw}; description={described}; linked interventions: {given}"
+
+
+def _active_arm_given_placebo_sql(t: ModuleType) -> str:
+    """An Experimental or Active Comparator arm whose words name no placebo or sham, linked only to placebos."""
+    texts = _texts(t)
+    active = f"group_type IN {one_of(t.ACTIVE_TYPES)}"
+    only = f"bool_and(i.nct_id IS NOT NULL AND {t._only_placebo('i.name')}) AS only_placebo"
+    study_of_placebo = " OR ".join(t._matches(text, t.STUDY_OF_PLACEBO)
+                                   for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
+    return select(
+        sql_text("{named} is typed {type} and names no placebo or sham, yet the record links it only to {given}.",
+                 **texts),
+        sql_text(_EVIDENCE, **texts),
+        # A label's arm ("Arm B") given only a placebo is placebo_arm_typed_active's finding.
+        f"{t._REGISTRY} AND a.only_placebo AND NOT {t._matches(t.ARM_TEXT, t.PLACEBO_WORDS)} "
+        f"AND NOT {t._matches('g.title', t.BARE_LABEL)} AND NOT ({study_of_placebo})",
+        joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.{active} "
+              f"JOIN ({t._linked(active, only)}) a ON {t._of_arm()} "
+              f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
+              f"ON many.nct_id = s.nct_id")
+
+
+def _arms_given(t: ModuleType) -> str:
+    """SQL: per study and set of interventions (sorted ids), the Experimental or Active Comparator arms linked to
+    exactly that set whose titles name no placebo, quoted ('"Ruconest"')."""
+    sets = ("SELECT nct_id, design_group_id, list_sort(list_distinct(list(intervention_id))) AS given_ids "
+            "FROM design_group_interventions GROUP BY ALL")
+    return (f"SELECT k.nct_id, k.given_ids, string_agg(concat('\"', o.title, '\"'), ', ' ORDER BY o.title) AS arms, "
+            f"CASE WHEN count(*) > 1 THEN 'the arms ' ELSE 'the arm ' END AS arm_word "
+            f"FROM ({sets}) k JOIN design_groups o ON o.nct_id = k.nct_id AND o.id = k.design_group_id "
+            f"WHERE o.group_type IN {one_of(t.ACTIVE_TYPES)} AND NOT {t._matches('o.title', t.PLACEBO_HINT)} "
+            f"GROUP BY ALL")
+
+
+def _placebo_arm_given_active_sql(t: ModuleType) -> str:
+    """A Placebo (or Sham) Comparator arm titled only a placebo, linked only to the products an active arm is given,
+    none of which names a placebo. An intervention that names its placebo ("Perindopril 4 mg or matching placebo")
+    covers the placebo arm; an add-on's placebo arm is linked to less than the active arm (the background drug); an
+    arm given the drug after its placebo (a crossover's "Placebo, then Ruconest", a delayed start) is given it."""
+    texts = {**_texts(t), "alike": "alike.arms", "arm_word": "alike.arm_word"}
+    placebo_arms = f"group_type IN {one_of(t.COMPARATOR_TYPES)} AND {t._only_placebo('title')}"
+    columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
+               f"bool_or({t._matches(t.INTERVENTION_SAYS, t.PLACEBO_WORDS)}) AS names_placebo, "
+               f"bool_or(i.intervention_type IN {one_of(PRODUCT_TYPES)}) AS products, "
+               f"list_sort(list_distinct(list(l.intervention_id))) AS given_ids")
+    return select(
+        sql_text("{named} is typed {type} and titled a placebo, yet the record links it only to {given}, as it links "
+                 "{arm_word}{alike}, and none of them names a placebo.", **texts),
+        sql_text(_EVIDENCE + "; arms linked alike: {alike}", **texts),
+        f"{t._REGISTRY} AND a.all_listed AND a.products AND NOT a.names_placebo AND NOT {t._given_the_drug_later()}",
+        joins=f"JOIN (SELECT * FROM design_groups WHERE {placebo_arms}) g ON g.nct_id = s.nct_id "
+              f"JOIN ({t._linked(placebo_arms, columns, t.OTHER_NAMES)}) a ON {t._of_arm()} "
+              f"JOIN ({_arms_given(t)}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids")
+
+
+def _denied(title: str, part: int) -> str:
+    """SQL: what the title `title` says the arm goes without (`part` 2), or the product that goes without it (`part`
+    1), lower case; NULL where it says neither."""
+    found = [f"nullif(regexp_extract({title}, {literal(denial[0])}, {denial[part]}, 'i'), '')"
+             for denial in DENIALS if denial[part]]
+    return f"lower(coalesce({', '.join(found)}))"
+
+
+def _denying_arms(t: ModuleType) -> str:
+    """SQL: the typed arms (no No Intervention arm: what it is linked to is no_intervention_arm_with_interventions')
+    whose titles say they go without something, with `lacked_word`, its stem `lacked` (a plural's s cut) and the
+    `product` that lacks it."""
+    title = t._as_read("title")
+    lacked = _denied(title, 2)
+    return (f"SELECT *, {lacked} AS lacked_word, regexp_replace({lacked}, '(\\w{{3}})s$', '\\1') AS lacked, "
+            f"{_denied(title, 1)} AS product "
+            f"FROM design_groups WHERE group_type IS NOT NULL AND group_type <> 'NO_INTERVENTION' "
+            f"AND {lacked} IS NOT NULL AND NOT {t._matches(title, EITHER_WAY)} AND NOT {t._matches(title, PEOPLE)}")
+
+
+def _denial_of(stem: str) -> str:
+    """SQL: a regular expression of words that say something goes without `stem` ("no mesh", "mesh-free")."""
+    return (f"concat('(?:without|\\bno|\\bnon|free\\s+of|lacking)[\\s-]+(?:[\\w-]+\\s+){{0,2}}', {stem}, "
+            f"'|', {stem}, '\\w*[\\s-]free\\b')")
+
+
+def _arm_given_what_it_lacks_sql(t: ModuleType) -> str:
+    """An arm whose title says it goes without something, linked only to interventions that name it (none saying it
+    goes without it), or only to the title's product with something added ("granules with tobramicina")."""
+    texts = {**_texts(t), "lacked": "g.lacked_word",
+             "tail": "CASE WHEN a.names_lacked THEN ', which names it' "
+                     "ELSE concat(', the same \"', g.product, '\" with something added') END"}
+    name = "lower(i.name)"
+    names_lacked = (f"regexp_matches({name}, concat('\\b', d.lacked)) "
+                    f"AND NOT regexp_matches({name}, {_denial_of('d.lacked')})")
+    product_with = f"regexp_matches({name}, concat('\\b', d.product, {literal(WITH_AFTER + '(?:[^a-z]|$)')}))"
+    columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, bool_and({names_lacked}) AS names_lacked, "
+               f"bool_and(coalesce({product_with}, FALSE)) AS product_with, "
+               f"bool_or(regexp_matches(lower({t.INTERVENTION_SAYS}), {_denial_of('d.lacked')})) AS says_lacking")
+    denying = _denying_arms(t)
+    of_link = f"JOIN ({denying}) d ON d.nct_id = l.nct_id AND d.id = l.design_group_id"
+    return select(
+        sql_text("{named} says it goes without \"{lacked}\", yet the record links it only to {given}{tail}.", **texts),
+        sql_text(_EVIDENCE, **texts),
+        f"{t._REGISTRY} AND a.all_listed AND (a.names_lacked OR a.product_with) AND NOT a.says_lacking",
+        joins=f"JOIN ({denying}) g ON g.nct_id = s.nct_id "
+              f"JOIN ({t._linked('TRUE', columns, f'{t.OTHER_NAMES} {of_link}')}) a ON {t._of_arm()}")
+
+
+def wrong_link_sql() -> str:
+    """SQL: the arms linked only to what their own words say they are not given, by each reading."""
+    t = _arm_types()
+    readings = (_active_arm_given_placebo_sql, _placebo_arm_given_active_sql, _arm_given_what_it_lacks_sql)
+    return " UNION ALL ".join(reading(t) for reading in readings)
+
+
+RATIONALE = (
+    "What a registry record links to an arm is what its participants are given; an arm whose own words say what it is "
+    "given, linked only to what they say it is not given, has a wrong link (or a wrong title or type), and a count of "
+    "the arms given a product reads it wrongly. Read three ways: an Experimental or Active Comparator arm whose title "
+    "and description name no placebo or sham, linked only to placebos or shams ('Magnetic Stimulation' linked only "
+    "to 'Sham Magnetic stimulation'); a Placebo (or Sham) Comparator arm titled a placebo ('Placebo', 'Vehicle "
+    "solution'), linked only to the products (drugs, biologicals, supplements) an active arm is linked to, none of "
+    "which names a placebo ('Placebo' linked only to 'Ruconest', as the arm 'RUCONEST' is); an arm whose title says "
+    "it goes without something, linked only to what names it ('No mesh prophylaxis' linked to 'Mesh in permanent "
+    "colostomy') or to the title's product with something added ('Calcium-sulphate granules without antibiotics' "
+    "linked to the granules 'with tobramicina+vancomicina'). Not read: an arm that names its placebo beside "
+    "something else ('Drug X plus placebo'), an arm given one active product and one placebo (a double dummy), an "
+    "intervention that names its own placebo ('Perindopril or matching placebo', which covers both arms), an add-on "
+    "design's placebo arm linked to the background drug every arm gets (it is linked to less than the active arm), a "
+    "placebo run-in, a crossover's sequences and a delayed start (a placebo arm given the drug after its placebo: "
+    "'Placebo for 4 weeks, then Ruconest'), a study of placebo itself, a sham arm linked to the device or "
+    "procedure it imitates (the sham may be the device switched off), a title that denies either way ('With or "
+    "without radiation') or of its people ('Patients without diabetes'), and a No Intervention arm "
+    "(no_intervention_arm_with_interventions reads its links). Not an error: the link may be loose rather than "
+    "wrong. Judged on ClinicalTrials.gov's own layouts only.")
+
+
+def wrong_link_rule() -> Rule:
+    """protocol.arm_linked_to_wrong_intervention: an arm linked only to what its own words say it is not given."""
+    return rule("arm_linked_to_wrong_intervention", "warning", RATIONALE,
+                ("design_group_interventions", "design_groups.title", "design_groups.group_type", "interventions.name"),
+                wrong_link_sql(), family=FAMILY, category="contradiction")
