@@ -142,6 +142,9 @@ _WITHIN_PARTICIPANT = (
     r"(?:treatment\s+)?(?:orders?|sequences?)\b",
     r"\b(?:random\w*|counter-?balanced)\s+(?:[\w():,-]+\s+){0,6}?(?:to|for)\s+(?:the\s+)?order\b",
     r"\b(?:order|sequence)\s+(?:of\s+[^.;]{0,40}?)?(?:is|are|was|were|will\s+be)\s+randomi[sz]ed",
+    # A stepped wedge randomizes when each cluster starts the intervention all of them take in turn.
+    r"\bstepped[\s-]*wedge\b",
+    r"\brandomi[sz]ation\s+of\s+(?:the\s+)?(?:order|sequence|timing)\b",
     rf"\b{_CROSSOVER}(?:,?\s+{_DESIGN_WORD}){{0,4}},?\s+(?:design|study|trial|fashion|manner|experiment)\b",
     rf"\b{_DESIGN_WORD},?\s+{_CROSSOVER}\b",
     rf"\b{_CROSSOVER}\s+to\s+the\s+other\b",

@@ -112,6 +112,12 @@ CASES = [
     (_study(["All participants"], model="CROSSOVER"), None, ""),
     # A field-selected extract may leave out the arms the record has.
     (_study([], **_field_selected()), None, ""),
+    # A stepped wedge randomizes when each cluster starts the intervention; participants randomized to groups do not.
+    (_texts("Cluster-randomized trial with a stepped-wedge initiation of the intervention at each site."), "info",
+     WITHIN),
+    (_texts("Ten sites take part, with cluster-randomization of the order of initiation for the intervention."), "info",
+     WITHIN),
+    (_texts("Randomization of the participants to two groups will be stratified by site."), "warning", NOTHING),
 ]
 SHAPES = {str(n): (f"NCT0{n:07d}", *shape) for n, (shape, _severity, _said) in enumerate(CASES, start=1)}
 
