@@ -30,12 +30,14 @@ _DESIGN_NOUN = r"(?:study|trial|design|fashion|manner|format|rct|protocol|invest
 # "two-treatment, two-period, cross-over study", "a fixed-sequence crossover").
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|multiple|single|one|fixed)[\s-]*(?:way|period|sequence|treatment)s?"
 _COUNTED = rf"\b{_COUNT}(?:,?\s+(?:and\s+)?(?:{_QUALIFIER}|{_COUNT})){{0,3}},?\s+"
+# How far before its "cross" a counted crossover may start ("two-treatment, two-period, double-blind, cross-over").
+COUNTED_REACH = 160
 # A crossover said of the study: counted, or with its noun after it ("crossover study", "a cross-over design", "in a
 # crossover fashion"). Not participants crossing over ("patients may cross over to drug X", "crossover to open-label
 # drug", "a crossover rate of 3%"), which a parallel trial allows.
 CROSSOVER_DESIGN = screened(re.compile(hyphens_wide(
     rf"(?:{_COUNTED})?\b{_CROSSOVER}\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"
-    rf"|{_COUNTED}{_CROSSOVER}\b"), re.I), ("cross",))
+    rf"|{_COUNTED}{_CROSSOVER}\b"), re.I), ("cross",), anchors=((("cross",), COUNTED_REACH, ()),))
 # Parallel groups said of the study: "parallel-group", "two parallel arms", "a parallel design", "Randomized, Parallel,
 # Sham-controlled Study". Not "in parallel", "parallel with", "unparalleled", nor what runs in parallel ("cohorts
 # enrolled in parallel", "parallel recruitment").
