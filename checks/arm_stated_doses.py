@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checks.arm_loading_doses import opening_doses
 from checks.dose_agreement import Dose
+from checks.dose_context import FORMS
 from checks.dose_text import parse_doses
 from checks.drug_doses import doses_by_drug
 from checks.drug_names import drug_vocabulary, words_in
@@ -107,14 +108,30 @@ def states_dose(texts: tuple) -> bool:
     return False
 
 
+# An arm's text that is a product's label alone, its name, strength and unit form ("Valaciclovir 500Mg Tablet",
+# "Metformin 850 mg film-coated tablets"): the amount is one unit's, as in an intervention's name, and the arm's
+# dose may be several units or a schedule that steps up from it.
+_PRODUCT_LABEL = re.compile(rf"\s*[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|μg|ug)\s*"
+                            rf"(?:[a-z-]+\s+){{0,2}}{FORMS}\s*\.?\s*", re.I)
+
+
+def _label_strengths_dropped(text: str | None, doses: dict[str, list[StatedDose]]) -> dict[str, list[StatedDose]]:
+    """The doses of an arm's text, less the amount with no frequency of a text that is a product's label alone."""
+    if not text or not _PRODUCT_LABEL.fullmatch(text):
+        return doses
+    kept = {drug: [s for s in stated if s.dose.per_day is not None] for drug, stated in doses.items()}
+    return {drug: stated for drug, stated in kept.items() if stated}
+
+
 def _arm_doses(arm: tuple, linked: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
     """The doses an arm's title and description state, by drug."""
     title, description = arm
     default = drug_named(" ".join(n or "" for n, _ in linked), drugs) or drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):
         default = None  # "matching placebo 4 mg": the amount is not the drug's unless the drug is named
-    arm_doses = _stated("design_groups.title", title, title, drugs, None)
-    _merge(arm_doses, _stated("design_groups.description", title, description, drugs, default))
+    arm_doses = _label_strengths_dropped(title, _stated("design_groups.title", title, title, drugs, None))
+    _merge(arm_doses, _label_strengths_dropped(
+        description, _stated("design_groups.description", title, description, drugs, default)))
     return arm_doses
 
 

@@ -76,10 +76,35 @@ WEIGHT_BAND_AFTER = re.compile(
 WEIGHT_BAND_BEFORE = re.compile(rf"{_WEIGHT_BAND}\s*\)?\s*[:=,]?[^.;:]*$", re.I)
 
 
+# A dose some participants may be moved to later, at a choice ("may have been switched to belimumab 10 mg/kg at the
+# investigator's discretion", "could be escalated to 20 mg", "optionally increased to 40 mg"): the others stay on
+# the dose they were given.
+OPTIONAL_SWITCH_BEFORE = re.compile(
+    r"\b(?:may|might|could|can|optionally|(?:is|are|was|were)\s+allowed\s+to)\s+"
+    r"(?:also\s+)?(?:have\s+been\s+|be\s+)?(?:switch(?:ed)?|chang(?:e|ed)|escalat(?:e|ed)|increas(?:e|ed)"
+    r"|mov(?:e|ed)|cross(?:ed)?\s+over|up-?titrat(?:e|ed))\s+(?:up\s+)?to\s+(?:[\w-]+\s+){0,3}$", re.I)
+DISCRETION_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:at\s+the\s+(?:treating\s+)?(?:investigator|physician|doctor|clinician)(?:s|[’']s|s[’'])?"
+    r"\s+discretion"
+    r"|at\s+the\s+discretion\s+of\b|if\s+(?:the\s+)?(?:investigator|physician)\s+(?:decides|chooses|judges))", re.I)
+# How far after the amount the choice that gives it may be told.
+DISCRETION_WINDOW = 80
+_CHOICE_WORDS = ("discretion", "decides", "chooses", "judges")
+
+
+def optional_switch(text: str, start: int, end: int) -> bool:
+    """Whether the amount at start..end is one some participants may be moved to at a choice, not the dose given."""
+    if OPTIONAL_SWITCH_BEFORE.search(clause_before(text, start)):
+        return True
+    after = text[end:end + DISCRETION_WINDOW].lower()
+    return any(word in after for word in _CHOICE_WORDS) and DISCRETION_AFTER.match(text, end) is not None
+
+
 def conditional(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is given only to participants of some weight, age or organ function, or of
-    a band of body weight ("25 mg for children 20 to <25 kg", "15-24 kg: 2 tablets")."""
-    if CONDITION_AFTER.match(text, end):
+    a band of body weight ("25 mg for children 20 to <25 kg", "15-24 kg: 2 tablets"), or one some may be moved to
+    at a choice (`optional_switch`)."""
+    if CONDITION_AFTER.match(text, end) or optional_switch(text, start, end):
         return True
     if "otherwise" in text[end:end + OTHERWISE_WINDOW].lower() and OTHERWISE_AFTER.match(text, end):
         return True

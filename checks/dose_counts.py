@@ -11,9 +11,11 @@ from checks.dose_context import COUNT, COUNT_WORDS, FORMS, clause_before, count
 # budesonide/formoterol 160/4.5 µg" (a combination's names joined).
 # "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
 TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
+# A food's or a supplement's servings count like units: "two servings (125 g/serving)" are 250 g.
+_COUNTED_FORMS = rf"(?:{FORMS}|servings?|portions?)"
 COUNTS_BEFORE = (
     re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
-    re.compile(rf"(?<![\w.,/]){COUNT}\s+{FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
+    re.compile(rf"(?<![\w.,/]){COUNT}\s+{_COUNTED_FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
                r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
 )
 _COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)

@@ -41,6 +41,13 @@ _RELEASE_WORDS = frozenset({"film", "enteric", "sugar", "coated", "extended", "m
                             "sugar-coated", "extended-release", "modified-release", "delayed-release",
                             "prolonged-release", "sustained-release", "controlled-release", "immediate-release"})
 _WORD_AFTER = re.compile(r"\s*([a-z][a-z-]*)", re.I)
+# A unit's look described after its amount and form ("100 mg capsule with a blue opaque cap", "a capsule of 100 mg,
+# white and opaque", "25 mg tablets: round, yellow"): the text describes the product, and the amount is one unit's.
+_LOOK = re.compile(r"\s*(?:[,:(]\s*|\s+(?:with|having|that\s+(?:is|are)|which\s+(?:is|are))\s+(?:an?\s+)?)?"
+                   r"(?:(?:light|dark|pale)[\s-]+)?(?:white|off-white|blue|pink|yellow|red|green|orange|brown|purple"
+                   r"|gr[ae]y|black|beige|opaque|transparent|translucent|round|oval|oblong|biconvex|scored|imprinted"
+                   r"|debossed|embossed|engraved)\b", re.I)
+_FORM_OF = re.compile(rf"\b{FORMS}\s+of\s+$", re.I)
 _COUNTED_FORM = re.compile(rf"(?<![\w.,/]){COUNT}\s+(?P<form>{FORMS})\b", re.I)
 
 
@@ -84,12 +91,16 @@ def unit_strength(text: str, start: int, end: int) -> bool:
     before = clause_before(text, start)
     if any(p.search(before) for p in STRENGTH_BEFORE) or _listed_strengths(text, start, end):
         return True
+    if _FORM_OF.search(before) and _LOOK.match(text, end):
+        return True
     word = _WORD_AFTER.match(text, end)
     if word is None:
         return False
     named = (_FORM_NAMED if word.group(1).lower() in _RELEASE_WORDS else _FORM_NAMED_PLAINLY).match(text, end)
     if not named:
         return False
+    if _LOOK.match(text, named.end()):
+        return True
     form = _form_stem(named.group("form"))
     counted = (m for m in _COUNTED_FORM.finditer(text, end) if _form_stem(m.group("form")) == form)
     return any(count(m.group("n")) != 1 for m in counted)
