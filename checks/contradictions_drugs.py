@@ -132,23 +132,45 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
 
 
 # A measure that counts medication taken ("Change in Medication Use", "Incidence of rescue analgesia", "Total
-# consumption of Tylenol"): the drugs its description names are what it counts, not what the study gives.
-_COUNTS_MEDICATION = re.compile(r"\b(?:use|usage|consumption|requirements?|intake|rescue)\b", re.I)
+# consumption of Tylenol", "Combined Symptom and Medication Scores"): the drugs its description names are what it
+# counts, not what the study gives.
+_COUNTS_MEDICATION = re.compile(
+    r"\b(?:use|usage|consumption|requirements?|intake|rescue|medication\s+scores?)\b", re.I)
+# A description that says the medication it scores is rescue medication ("Maximum medication score dependent on
+# cumulative rescue medication use", "rescue medication scores: 1-treatment with albuterol").
+_SCORES_RESCUE_MEDICATION = re.compile(r"\bmedication\s+scores?\b[^.]*?\brescue\s+medications?\b"
+                                       r"|\brescue\s+medications?\s+scores?\b", re.I)
+# A drug added to tissue or cells in a laboratory assay ("proton leak in the presence of oligomycin" in respirometry
+# of a muscle biopsy, "stimulated ex vivo with lipopolysaccharide"): a reagent, not a drug given to participants.
+_REAGENT_BEFORE = re.compile(r"\b(?:(?:in\s+the\s+)?presence\s+of|addition\s+of|added|titrat(?:ion|ed)\s+(?:of|with)"
+                             r"|incubat(?:ed|ion)\s+with|stimulat(?:ed|ion)\s+(?:\w+\s+){0,2}?with)\s+(?:the\s+)?$",
+                             re.I)
+_ASSAY_OF_TISSUE = re.compile(r"\b(?:respirometry|in\s+vitro|ex\s+vivo|biops(?:y|ies)|assays?|permeabili[sz]ed"
+                              r"|isolated\s+(?:cells|mitochondria|fibres|fibers)|cultured)\b", re.I)
 
 
 def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
     is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
     description of a measure that counts medication taken is one it counts; an outcome's drug in parentheses
-    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)")."""
+    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), and one
+    added to tissue in an assay a reagent ("respirometry of muscle biopsy ... in the presence of oligomycin")."""
     if not_given(text, at, drug) or (field in _OUTCOME_FIELDS and class_example(text, at)):
         return True
+    if field in _OUTCOME_FIELDS and _reagent_in_assay(row, text, at):
+        return True
     if field == "design_outcomes.description" and row[0]:
-        if _COUNTS_MEDICATION.search(row[0]):
+        if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text):
             return True
         lead = f"{row[0]}: "
         return not_given(lead + text, len(lead) + at, drug) is not None
     return False
+
+
+def _reagent_in_assay(row: tuple, text: str, at: int) -> bool:
+    """Whether the drug named at `at` is a reagent added to tissue or cells in an assay the outcome names."""
+    return bool(_REAGENT_BEFORE.search(text, max(0, at - 40), at)) and any(
+        _ASSAY_OF_TISSUE.search(t) for t in row if t)
 
 
 def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:

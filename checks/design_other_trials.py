@@ -109,7 +109,12 @@ _TRIALS_IN_GENERAL_AFTER = re.compile(
 # noun comes first (not "patients randomized to drug X showed ..."), in the term or after it. Not what people showed
 # in a relative clause ("an open-label study in patients who showed a response"): the study's participants.
 _FINDING_VERBS = r"(?:found|showed|suggested|revealed|concluded|reported|demonstrated|indicated|confirmed)"
-_REPORTED = (r"(?:,?\s+[\w()-]+){0,6}?\s+(?:" + _FINDING_VERBS + r"\s+that|" + NOT_AFTER_WHO + _FINDING_VERBS
+# Who the trial reported took part, in a relative clause before its finding ("A recent observational study that
+# included 17,325 hospitalized patients with T2D, found that ...").
+_WHO_IT_INCLUDED = (r"(?:,?\s+(?:that|which)\s+(?:included|enrolled|involved|recruited|followed|analy[sz]ed"
+                    r"|examined|studied|compared|evaluated|assessed)(?:\s+[\w(),.%-]+){1,10}?,?)?")
+_REPORTED = (_WHO_IT_INCLUDED + r"(?:,?\s+[\w()-]+){0,6}?\s+(?:" + _FINDING_VERBS + r"\s+that|" + NOT_AFTER_WHO
+             + _FINDING_VERBS
              + r"\s+(?:an?|the|no|significant|improved|reduced|increased|decreased|better|similar|benefit))\b")
 _REPORTED_AFTER = re.compile(_REPORTED, re.I)
 _TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
@@ -145,6 +150,13 @@ _FORMERLY_BEFORE = re.compile(
     r"|described|set\s+up)\s+(?:as|to\s+be)"
     r"|\b(?:was|were)\s+(?:originally|initially|formerly)|,\s*(?:originally|initially|formerly))"
     r"\s+(?:(?:a|an)\s+)?(?:[\w-]+,?\s+){0,2}$", re.I)
+# A trial an intervention was made from, what people learnt in it ("combining the theories of emotion regulation with
+# the qualitative experiences of students in open trial", "co-produced in an open trial"): an earlier trial, not this
+# study ("Students receive the intervention in this open trial").
+_LEARNT_IN_BEFORE = re.compile(
+    r"\b(?:(?:experiences?|feedback|views|lessons\s+learn[te]d)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?"
+    r"|(?:co-?produced|co-?designed|developed|refined)\s+)in\s+(?:an?\s+)?$", re.I)
+_LEARNT_WORDS = ("experience", "feedback", "views", "lessons", "produced", "designed", "developed", "refined")
 # A design the study weighs in a condition ("if randomization is feasible", "whether a double-blind design is
 # possible"): no claim either way.
 _CONDITION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+,?\s+){0,4}$", re.I)
@@ -167,6 +179,8 @@ def not_of_this_design(sentence: str, start: int, end: int, lowered: str | None 
     near = max(0, start - BEFORE_REACH)  # the words right before the term: what these patterns read
     before = lowered and lowered[near:start]
     if _of_another_trial(sentence, start, end, near):
+        return True
+    if (lowered is None or holds_any(before, _LEARNT_WORDS)) and _LEARNT_IN_BEFORE.search(sentence, near, start):
         return True
     if (lowered is None or holds_any(before, _FROM_OR_FOR_WORDS)) and _FROM_OR_FOR_ANOTHER_TRIAL_BEFORE.search(
             sentence, near, start) and (_TRIAL_NAMED_AFTER.match(sentence, end)

@@ -81,6 +81,25 @@ OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 # clinical trial"): in an observational record, the finished trial whose data or people it studies, where a sentence
 # in the present ("DISH is a randomized study") may be this study's own.
 NAMED_TRIAL_IN_THE_PAST = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:[Tt]he\s+)?[A-Z][\w-]*[A-Z0-9][\w-]*\s+was\s+an?\b")
+# A sentence that opens by telling what the study this one extends or follows is, named in an earlier sentence
+# ("This study is the long-term extension of the PRV-031-001 (PROTECT) study. PROTECT is a Phase 3, randomized,
+# double-blind ... study"): the other trial's design. A sentence in the present naming a trial no earlier sentence
+# says this study extends may be this study's own.
+_NAMED_TRIAL_OPENS = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]*[A-Z0-9][\w-]*)"
+                                r"(?:\s+(?:study|trial))?\s+(?:is|was)\s+an?\b")
+_FOLLOWS_A_TRIAL = (r"\b(?:extension|follow-?up|continuation|roll-?over|sub-?study|companion\s+study)\s+"
+                    r"(?:study\s+)?(?:of|to|from|for)\s+(?:the\s+)?")
+
+
+def _describes_the_trial_followed(text: str, start: int, sentence: str) -> bool:
+    """Whether the sentence at text[start:] opens by telling what the trial an earlier sentence says this study
+    extends or follows is ("... the long-term extension of the PROTECT study. PROTECT is a randomized study.")."""
+    before = text[max(0, start - 400):start]
+    named = _NAMED_TRIAL_OPENS.match(sentence)
+    return bool(named) and re.search(_FOLLOWS_A_TRIAL + r"[^.;]{0,40}?\b" + re.escape(named.group("name")) + r"\b",
+                                     before, re.I) is not None
+
+
 # A sentence that calls this study observational while it speaks of a trial: the trial is another one ("This
 # observational study follows patients of a randomized trial") or a part beside this one.
 OBSERVATIONAL_TOO = re.compile(hyphens_wide(
@@ -148,7 +167,8 @@ def _rct_as_treatment(claim: Claim, texts: list[StudyText]) -> bool:
 def _of_this_study(claim: Claim) -> bool:
     start, end = sentence_at(claim.source.text, claim.start)
     sentence = claim.source.text[start:end]
-    return other_trial(sentence) is None and NAMED_TRIAL_IN_THE_PAST.match(sentence) is None
+    return other_trial(sentence) is None and NAMED_TRIAL_IN_THE_PAST.match(sentence) is None \
+        and not _describes_the_trial_followed(claim.source.text, start, sentence)
 
 
 def trial_claim(texts: list[StudyText], pattern: re.Pattern = TRIAL_DESIGN) -> Claim | None:
