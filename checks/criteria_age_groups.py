@@ -72,7 +72,7 @@ _CHILDREN_TOO = re.compile(_THEIR_CHILDREN)
 # least 12 years old", "Adolescents may also be enrolled from 12 years of age", "On rare occasions we may study
 # children as young as 10 years"), and a parent or caregiver held to a criterion beside the participant, as one of
 # the study's people ("The adolescent and mother must be able to provide informed consent", "Children and their
-# parents must speak English").
+# parents must speak English", "A mother and father willing to participate").
 _AGE_ELSEWHERE = re.compile(
     r"\b(?:japan\w*|korea\w*|taiwan\w*|age\s+of\s+(?:majority|consent)|legal(?:ly)?\s+(?:age|adults?|of\s+age))\b"
     r"|\b(?:adolescents?|teen\w*|children|child|minors?|p(?:a)?ediatric|infants?|adults?|elderly|patients?|"
@@ -83,6 +83,8 @@ _AGE_ELSEWHERE = re.compile(
     r"under|younger\s+than)?\s*(?:the\s+age\s+of\s+)?\d{1,3}\s*-?\s*(?:years?|yrs?)\b|\bas\s+(?:young|old)\s+as\s+\d"
     r"|\b(?:adolescents?|child(?:ren)?|youths?|teens?|subjects?|participants?|patients?)\s+and\s+(?:(?:his|her|their|"
     r"the)\s+)?(?:mothers?|fathers?|parents?|caregivers?|carers?)\s+(?:must|will|should)\b"
+    r"|\b(?:mothers?|fathers?|parents?|caregivers?|carers?)\b[^.;:\n]{0,30}?\b(?:(?:is|are|must\s+be)\s+)?"
+    r"willing\s+to\s+(?:participate|take\s+part)\b"
     r"|" + _THEIR_CHILDREN)
 
 
@@ -104,7 +106,8 @@ _HEALTHY_GROUP_AGE = re.compile(rf"[-*\u2022\s]*{_QUALIFIER}{{0,3}}?{_HEALTHY_PE
 _DIGIT = re.compile(r"\d")
 _PATIENTS_AFTER = re.compile(r"\band\s+(?:[a-z'-]+\s+){0,2}?(?:patients|(?:volunteers|subjects|participants|"
                              r"individuals|people|persons)\s+with)\b")
-_PATIENTS_CRITERION = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:[a-z-]+[ \t]+){0,3}"
+# ("Alzheimer's disease (AD) patients who met the criteria" names them too.)
+_PATIENTS_CRITERION = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:[a-z'-]+|\([a-z0-9-]+\))[ \t]+){0,3}"
                                  r"patients\b(?!\s+(?:will|must|should|may|are|is|shall|can|need)\b)", re.M)
 
 
@@ -190,15 +193,23 @@ def among_options(lowered: str, statement: Statement, start: int) -> bool:
     return False
 
 
+# The statement's own criterion offering its age as the alternative to adults of any age ("are adults (or children
+# 18-21 years old)", "Adults or adolescents 16-17 years"): the range is one option's. Searched in the text's lower case.
+_ADULTS_OR_AGED = re.compile(r"\badults?[ \t]*\(?[ \t]*or[ \t]+(?:[a-z'-]+[ \t]+){0,2}?"
+                             r"\d{1,3}[ \t]*(?:-|to)[ \t]*\d{1,3}")
+
+
 def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
     law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
-    beside them (`_THEIR_CHILDREN`), or is healthy volunteers' beside patients (`_healthy_beside_patients`) or
-    patients' beside controls (`_patients_beside_controls`), or is one of a list of options (`among_options`): the
-    statement's age is then not everyone's."""
+    beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults (`_ADULTS_OR_AGED`), or is healthy
+    volunteers' beside patients (`_healthy_beside_patients`) or patients' beside controls
+    (`_patients_beside_controls`), or is one of a list of options (`among_options`): the statement's age is then not
+    everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
+            or _ADULTS_OR_AGED.search(lowered, statement.start, statement.end) is not None
             or _healthy_beside_patients(lowered, statement, start, end)
             or _patients_beside_controls(lowered, statement, start, end)
             or among_options(lowered, statement, start))

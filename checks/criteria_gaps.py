@@ -86,7 +86,8 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
     return [gap for gap in gaps if gap.section not in selections
             and not all(n in removed for n in range(gap.expected, gap.found))
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
-            and not _referred_to(read, gap) and not _first_unnumbered(read, gap)]
+            and not _referred_to(read, gap) and not _first_unnumbered(read, gap)
+            and not _unnumbered_paragraphs(read, gap)]
 
 
 # How long the one criterion written without its number above a list that starts at 2 may be (a wrapped criterion's
@@ -115,6 +116,35 @@ def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
     return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(COLONS) and \
         _BLANK_LINE.search(above) is None and LINE_MARKER.search(above) is None and \
         _LIST_TITLE.fullmatch(above) is None
+
+
+# A number run on inside a criterion's paragraph after a word ("at screening and randomization 3. Participants
+# reported"): the criterion it numbers lost its line break, not its number (the pattern of one number, `{}`).
+_RUN_ON_NUMBER = r"(?<=[a-z,;)] ){0}\\?\.[ \t]+[A-Z]"
+# A paragraph that speaks of the criteria, not one of them ("Note: ...", "Criterion 2 applies to all participants").
+_ABOUT_CRITERIA = re.compile(r"^note\b|\bcriteri(?:on|a)\b", re.I)
+# How many numbers a list may skip and still have them all written as paragraphs without their numbers.
+MAX_UNNUMBERED = 3
+
+
+def _unnumbered_paragraphs(read: Reading, gap: NumberingGap) -> bool:
+    """Whether the numbers a list skips after its criterion `gap.expected - 1` are its paragraphs below that criterion
+    written without their numbers: one paragraph that opens with no list number for each missing number not run on
+    inside one of them (`_RUN_ON_NUMBER`), none a sub-item, a note or a lead-in ending in a colon ("1." then "BMI
+    28-40 at screening and randomization 3. Participants ..." then "(4)": criteria 2 and 3 are there)."""
+    missing = range(gap.expected, gap.found)
+    item_start = _item_before(read, gap)
+    if gap.expected < 2 or len(missing) > MAX_UNNUMBERED or item_start >= gap.at:
+        return False
+    line_start = read.text.rfind("\n", 0, gap.at) + 1
+    if read.text[line_start:gap.at].strip(" \t-*\u2022("):
+        return False  # the number stands inside a line
+    paragraphs = [p.strip() for p in _BLANK_LINE.split(read.text[item_start:line_start])[1:] if p.strip()]
+    if any(LINE_MARKER.match(p) or p.startswith(("-", "*", "\u2022", "(")) or p.endswith(COLONS)
+           or _ABOUT_CRITERIA.search(p) for p in paragraphs):
+        return False
+    run_on = [n for n in missing if any(re.search(_RUN_ON_NUMBER.format(n), p) for p in paragraphs)]
+    return len(paragraphs) == len(missing) - len(run_on) > 0
 
 
 # Where a list names only what changes from another group's list: "Same as Part A, except:", "Identical to the

@@ -142,7 +142,14 @@ _CONDITION_REQUIRED = re.compile(
 # diagnosis of schizophrenia", "Confirmed diagnosis of COPD"): every participant has it. Beside it, healthy people
 # named as subjects, participants, adults, men or women ("Healthy male and female subjects ... in good health") are
 # patients in good general health; healthy volunteers or controls are a group of their own.
-_DIAGNOSIS_REQUIRED = re.compile(rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with)\b")
+# So does a criterion that requires an infection as documented or confirmed ("Documented HIV-1 infection") or by the
+# virus's load in the blood ("Screening plasma HIV-1 RNA greater than or equal to 5,000 copies/mL"): only the infected
+# have one to measure.
+_DIAGNOSIS_REQUIRED = re.compile(
+    rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with)\b"
+    r"|(?:documented|confirmed|laboratory-confirmed|chronic)\s+(?:[a-z0-9-]+\s+){0,3}?infection\b"
+    r"|(?:(?:screening|baseline)\s+)?(?:(?:plasma|serum)\s+)?(?:hiv|hbv|hcv)[\w-]*\s+(?:rna|dna|viral\s+load)\s+"
+    r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)")
 _A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
 
 
