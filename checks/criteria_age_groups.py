@@ -128,9 +128,10 @@ def _healthy_beside_patients(lowered: str, statement: Statement, start: int, end
 # The converse: a statement's criterion that names patients or a diagnosis and no healthy people ("Patients will
 # include girls and women ages 5-50 yr with the diagnosis of Turner syndrome"), and another criterion whose first
 # words name a control group or healthy people ("Control subjects must be within +/- 2SD for height", "Age-matched
-# control participants", "Healthy adults matched for sex") or relatives who may take part ("Biological parents of TS subjects may
-# be included in this study"), or that names healthy or normal volunteers or controls anywhere ("Three subjects who are
-# normal volunteers below age 40 ... will be recruited"): the age is the patients', and the others' is not given.
+# control participants", "Healthy adults matched for sex") or relatives who may take part ("Biological parents of TS
+# subjects may be included in this study"), or that names healthy or normal volunteers or controls anywhere ("Three
+# subjects who are normal volunteers below age 40 ... will be recruited"): the age is the patients', and the others'
+# is not given.
 # Searched in the text's lower case; a line's first words only but for volunteers, as "under control" ends many a
 # criterion.
 _PATIENTS_NAMED = re.compile(r"\b(?:patients?|cases|diagnos\w*)\b")

@@ -107,7 +107,8 @@ def test_a_name_that_is_its_types_label_says_so():
     con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR, "
                 "description VARCHAR)")
     numbered = {f"NCT0{number:07d}": case for number, case in enumerate(KIND_NAMES, start=1)}
-    con.executemany("INSERT INTO studies (nct_id, study_type) VALUES (?, 'INTERVENTIONAL')", [[nct] for nct in numbered])
+    con.executemany("INSERT INTO studies (nct_id, study_type) VALUES (?, 'INTERVENTIONAL')",
+                    [[nct] for nct in numbered])
     con.executemany("INSERT INTO interventions (nct_id, name, intervention_type) VALUES (?, ?, ?)",
                     [[nct, name, kind] for nct, (name, kind, _) in numbered.items()])
     found = {nct: message for nct, message, *_ in con.execute(NOT_NAMED.sql).fetchall()}
