@@ -157,6 +157,22 @@ def pytest_configure(config):
         os.environ["TRIALQC_REGEN_GOLDEN"] = "1"
 
 
+# The folders of many short modules (phrase tables, one layout's parser): run after the others, whose modules run whole
+# flows, servers and faults. `make test` hands modules to its two processes in this order, each to the first one free,
+# so the short ones fill the end of the run instead of one long module running there alone.
+SHORT_MODULE_FOLDERS = ("checks", "parsers")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests of SHORT_MODULE_FOLDERS last, every module's own order kept."""
+    tests = Path(__file__).resolve().parent
+
+    def short(item) -> bool:
+        path = item.path.resolve()
+        return path.is_relative_to(tests) and path.relative_to(tests).parts[0] in SHORT_MODULE_FOLDERS
+    items.sort(key=short)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _prefect_test_server_stopped_in_session():
     """Stop a temporary Prefect server started by an in-process flow before the test worker's output closes.
