@@ -9,7 +9,6 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 from __future__ import annotations
 
 from checks.arm_control_products import NOT_PRODUCT_TYPES, lacks_what_others_are_given, negative_control, others_given
-from checks.arm_wrong_links import wrong_link_rule
 from checks.date_columns import rule, select
 from checks.placeholder_values import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
@@ -17,7 +16,7 @@ from checks.sql_text import literal, one_of, sql_text
 from flows.parsers import REGISTRY_LAYOUTS
 
 FAMILY = "protocol"
-_REGISTRY = f"s.source_layout IN {one_of(REGISTRY_LAYOUTS)}"
+ON_REGISTRY_LAYOUT = f"s.source_layout IN {one_of(REGISTRY_LAYOUTS)}"
 # The registry's arm types as its pages label them.
 TYPE_LABELS = {"EXPERIMENTAL": "Experimental", "ACTIVE_COMPARATOR": "Active Comparator",
                "PLACEBO_COMPARATOR": "Placebo Comparator", "SHAM_COMPARATOR": "Sham Comparator",
@@ -27,19 +26,19 @@ ACTIVE_TYPES = ("EXPERIMENTAL", "ACTIVE_COMPARATOR")
 COMPARATOR_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
 
 
-def _type_label(expr: str) -> str:
+def type_label_sql(expr: str) -> str:
     """SQL: the arm type `expr` as the registry's pages label it ('Placebo Comparator')."""
     cases = " ".join(f"WHEN {literal(value)} THEN {literal(label)}" for value, label in TYPE_LABELS.items())
     return f"CASE {expr} {cases} ELSE {expr} END"
 
 
-def _named(alias: str = "g") -> str:
+def named_sql(alias: str = "g") -> str:
     """SQL: the arm as a message names it: 'The arm "Placebo"', or 'An arm without a title'."""
     return (f"CASE WHEN coalesce(trim({alias}.title), '') = '' THEN 'An arm without a title' "
             f"ELSE concat('The arm \"', {alias}.title, '\"') END")
 
 
-def _matches(expr: str, pattern: str) -> str:
+def matches_sql(expr: str, pattern: str) -> str:
     """SQL: the text `expr` (NULL as empty) matches the regular expression `pattern`, case aside."""
     return f"regexp_matches(coalesce({expr}, ''), {literal(pattern)}, 'i')"
 
@@ -49,7 +48,7 @@ _GIVEN = ("concat('\"', coalesce(i.name, l.intervention), '\"', "
           "CASE WHEN i.intervention_type IS NOT NULL THEN concat(' (', i.intervention_type, ')') END)")
 
 
-def _linked(arms: str, columns: str, joins: str = "") -> str:
+def linked_sql(arms: str, columns: str, joins: str = "") -> str:
     """SQL: one row per arm (nct_id, arm_id) among the arms `arms` (SQL over design_groups) selects that the record
     links to interventions: `given`, the interventions linked ('"Placebo" (DRUG); "Metformin" (DRUG)'), and
     `columns` (aggregates over the links l and their interventions i, whose columns are NULL where a link names no
@@ -64,7 +63,7 @@ def _linked(arms: str, columns: str, joins: str = "") -> str:
             f"{joins} GROUP BY ALL")
 
 
-def _of_arm(alias: str = "a") -> str:
+def of_arm_sql(alias: str = "a") -> str:
     """SQL join condition: the links' row `alias` is of the arm g."""
     return f"{alias}.nct_id = g.nct_id AND {alias}.arm_id = g.id"
 
@@ -123,7 +122,7 @@ def _gives_nothing(expr: str, description: str = "NULL") -> str:
                   f"'\\s+', ' ', 'g'))")
     absent = (f"(regexp_matches({unlabelled}, {literal(NO_SUCH_THING)}) "
               f"AND NOT regexp_matches({unlabelled}, {literal(NOT_AN_ABSENCE)}))")
-    only_role = f"({unlabelled} = '' AND {_matches(description, DESCRIBES_NOTHING)})"
+    only_role = f"({unlabelled} = '' AND {matches_sql(description, DESCRIBES_NOTHING)})"
     wait_list = (f"(regexp_matches({unlabelled}, {literal(WAIT_LIST)}) "
                  f"AND NOT regexp_matches({unlabelled}, {literal(NOT_AN_ABSENCE)}))")
     return (f"({said} IN {one_of(NOTHING_GIVEN + PLACEHOLDERS)} OR {unlabelled} IN {one_of(NOTHING_GIVEN)} "
@@ -148,24 +147,24 @@ NOT_GIVEN_PLACEBO = (r"\b(?:no|not|without|nor|neither|never|instead\s+of|rather
 
 
 def _no_intervention_arm_sql() -> str:
-    texts = {"named": _named(), "arm": "g.title", "given": "a.given",
+    texts = {"named": named_sql(), "arm": "g.title", "given": "a.given",
              "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), g.title)"}
     only_nothing = f"bool_and({_gives_nothing('coalesce(i.name, l.intervention)', 'i.description')}) AS only_nothing"
     linked = select(
         sql_text("{named} is typed No Intervention, yet the record links it to {given}.", **texts),
         sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; linked interventions: {given}", **texts),
-        f"{_REGISTRY} AND NOT a.only_nothing",
+        f"{ON_REGISTRY_LAYOUT} AND NOT a.only_nothing",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type = 'NO_INTERVENTION' "
-              f"JOIN ({_linked(_NO_INTERVENTION, only_nothing)}) a ON {_of_arm()}")
+              f"JOIN ({linked_sql(_NO_INTERVENTION, only_nothing)}) a ON {of_arm_sql()}")
     # An arm linked to nothing whose title is a placebo's ("Placebo") or whose description says it is given one.
     described = select(
         sql_text("{named} is typed No Intervention, yet its title or description says it is given a placebo or "
                  "sham: '{described}'.", **texts),
         sql_text("design_groups.title={arm}; group_type=NO_INTERVENTION; description={described}", **texts),
-        f"({_only_placebo('g.title')} OR {_matches('g.description', DESCRIBED_PLACEBO)}) "
-        f"AND NOT {_matches(ARM_TEXT, NOT_GIVEN_PLACEBO)} AND NOT {_matches('g.description', EARLIER_STUDY)}",
+        f"({only_placebo_sql('g.title')} OR {matches_sql('g.description', DESCRIBED_PLACEBO)}) "
+        f"AND NOT {matches_sql(ARM_TEXT, NOT_GIVEN_PLACEBO)} AND NOT {matches_sql('g.description', EARLIER_STUDY)}",
         joins=f"JOIN (SELECT * FROM design_groups WHERE {_NO_INTERVENTION} "
-              f"AND {_matches('concat_ws(chr(32), title, description)', PLACEBO_HINT)}) g ON g.nct_id = s.nct_id "
+              f"AND {matches_sql('concat_ws(chr(32), title, description)', PLACEBO_HINT)}) g ON g.nct_id = s.nct_id "
               f"ANTI JOIN design_group_interventions l ON l.nct_id = g.nct_id AND l.design_group_id = g.id")
     return f"{linked} UNION ALL {described}"
 
@@ -238,27 +237,27 @@ LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
 DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"
 
 
-def _given_the_drug_later(arm: str = "g") -> str:
+def given_the_drug_later_sql(arm: str = "g") -> str:
     """SQL: the description of the arm `arm` says it is given, after its placebo, one of the study's interventions
     that is no placebo ("Patients then receive oral fenretinide")."""
     steps = f"unnest(regexp_extract_all(coalesce({arm}.description, ''), {literal(LATER_STEP)})) AS later(step)"
     name = "lower(trim(regexp_replace(t.name, '\\s*[(\\[].*$', '')))"
     return (f"EXISTS (SELECT 1 FROM interventions t, {steps} WHERE t.nct_id = {arm}.nct_id "
-            f"AND NOT {_matches('t.name', PLACEBO_WORDS)} AND length({name}) >= 3 "
-            f"AND contains(lower(later.step), {name}) AND NOT {_matches('later.step', LATER_PLACEBO)})")
+            f"AND NOT {matches_sql('t.name', PLACEBO_WORDS)} AND length({name}) >= 3 "
+            f"AND contains(lower(later.step), {name}) AND NOT {matches_sql('later.step', LATER_PLACEBO)})")
 
 
-def _as_read(expr: str) -> str:
+def as_read_sql(expr: str) -> str:
     """SQL: a title or name as read for what it is: its label read past, "to match" read as "matching"."""
     return (f"regexp_replace(regexp_replace(coalesce({expr}, ''), {literal(ARM_LABEL)}, '', 'i'), "
             f"'[\\s-]*\\bto[\\s-]+match\\b|-match(?:ed|ing)\\b', ' matching', 'gi')")
 
 
-def _only_placebo(expr: str) -> str:
+def only_placebo_sql(expr: str) -> str:
     """SQL: the title or name `expr` says it is a placebo or sham and nothing beside it ('Matching placebo',
     'Sham stimulation'; not 'Drug X plus placebo' nor 'Placebo then Drug X')."""
-    read = _as_read(expr)
-    return f"({_matches(read, PLACEBO_NAMED)} AND NOT {_matches(read, NOT_THE_PLACEBO_ARM)})"
+    read = as_read_sql(expr)
+    return f"({matches_sql(read, PLACEBO_NAMED)} AND NOT {matches_sql(read, NOT_THE_PLACEBO_ARM)})"
 
 
 def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
@@ -266,8 +265,8 @@ def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
     whether the arm g's title says it is the placebo arm). A title's placebo arm whose description gives a dosed
     treatment and names no placebo ("Placebo" described as "oral tolterodine 4 mg plus tamsulosin 0.4 mg daily",
     NCT03600766) has a wrong title or description rather than a wrong type: its message says so, quoting it."""
-    described_active = (f"{by_title} AND {_matches('g.description', DOSED)} "
-                        f"AND NOT {_matches('g.description', PLACEBO_WORDS)}")
+    described_active = (f"{by_title} AND {matches_sql('g.description', DOSED)} "
+                        f"AND NOT {matches_sql('g.description', PLACEBO_WORDS)}")
     texts = {**texts, "described": f"left(g.description, {DESCRIPTION_QUOTED})"}
     typed = sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts)
     described = sql_text("{named} is typed {type}, as its description reads ('{described}'), though its title says "
@@ -281,9 +280,9 @@ def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
 def _placebo_arm_typed_active_sql() -> str:
     # Whether the title says the arm is the placebo arm, read once per arm (the column titled_placebo of g).
     by_title = "g.titled_placebo"
-    sham_title = _matches("g.title", SHAM) + " AND NOT " + _matches("g.title", "placebo")
+    sham_title = matches_sql("g.title", SHAM) + " AND NOT " + matches_sql("g.title", "placebo")
     sham_only = f"({sham_title} OR NOT {by_title} AND coalesce(a.shams, FALSE))"
-    texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+    texts = {"named": named_sql(), "type": type_label_sql("g.group_type"), "raw": "g.group_type", "arm": "g.title",
              "given": "coalesce(a.given, 'none')",
              "kind": f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END",
              "meant": f"CASE WHEN {sham_only} THEN 'Sham Comparator' ELSE 'Placebo Comparator' END",
@@ -291,30 +290,31 @@ def _placebo_arm_typed_active_sql() -> str:
                     f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END, ' arm') "
                     "ELSE concat('the record gives it only ', a.given) END"}
     message, evidence = _placebo_arm_words(texts, by_title)
-    only = (f"bool_and(i.nct_id IS NOT NULL AND {_only_placebo('i.name')}) AS only_placebo, "
-            f"bool_or({_matches('i.name', SHAM)} AND NOT {_matches('i.name', 'placebo')}) AS shams, "
+    only = (f"bool_and(i.nct_id IS NOT NULL AND {only_placebo_sql('i.name')}) AS only_placebo, "
+            f"bool_or({matches_sql('i.name', SHAM)} AND NOT {matches_sql('i.name', 'placebo')}) AS shams, "
             f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-            f"bool_or({_matches(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
+            f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
     # Where the record links the arm only to interventions it lists, none of them a placebo or sham (an extension's
     # "Placebo (Parent Study)" arm given the drug), the title's placebo is not what the arm is given.
-    given_no_placebo = f"{_REGISTRY} AND coalesce(a.all_listed AND NOT a.names_placebo, FALSE)"
+    given_no_placebo = f"{ON_REGISTRY_LAYOUT} AND coalesce(a.all_listed AND NOT a.names_placebo, FALSE)"
     # The arms worth reading: typed Experimental or Active Comparator, titled with a placebo's word or a label.
-    candidates = (f"group_type IN {one_of(ACTIVE_TYPES)} AND ({_matches('title', PLACEBO_HINT)} "
-                  f"OR {_matches('title', BARE_LABEL)})")
-    study_of_placebo = " OR ".join(_matches(text, STUDY_OF_PLACEBO)
+    candidates = (f"group_type IN {one_of(ACTIVE_TYPES)} AND ({matches_sql('title', PLACEBO_HINT)} "
+                  f"OR {matches_sql('title', BARE_LABEL)})")
+    study_of_placebo = " OR ".join(matches_sql(text, STUDY_OF_PLACEBO)
                                    for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
     return select(
         message, evidence,
-        f"({by_title} OR {_REGISTRY} AND {_matches('g.title', BARE_LABEL)} AND coalesce(a.only_placebo, FALSE)) "
-        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {_matches('g.title', IN_TURN)}) "
-        f"AND NOT {_matches('g.description', EARLIER_STUDY)} "
-        f"AND NOT ({given_no_placebo}) AND NOT {_given_the_drug_later()}",
-        joins=f"JOIN (SELECT *, {_only_placebo('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
+        f"({by_title} OR {ON_REGISTRY_LAYOUT} AND {matches_sql('g.title', BARE_LABEL)} "
+        f"AND coalesce(a.only_placebo, FALSE)) "
+        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {matches_sql('g.title', IN_TURN)}) "
+        f"AND NOT {matches_sql('g.description', EARLIER_STUDY)} "
+        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()}",
+        joins=f"JOIN (SELECT *, {only_placebo_sql('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
               f"ON g.nct_id = s.nct_id "
               # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
               f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
               f"ON many.nct_id = s.nct_id "
-              f"LEFT JOIN ({_linked(candidates, only, OTHER_NAMES)}) a ON {_of_arm()} "
+              f"LEFT JOIN ({linked_sql(candidates, only, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN (SELECT nct_id, bool_or(intervention_model = 'CROSSOVER') AS crossover FROM designs "
               f"GROUP BY nct_id) d ON d.nct_id = s.nct_id")
 
@@ -427,7 +427,7 @@ def _study_says(pattern: str) -> str:
     pushed down onto every study's texts (half the rule's time on 20,000 studies)."""
     texts = " UNION ALL ".join(f"SELECT nct_id, {column} AS said FROM {table}" for table, column in _STUDY_TEXTS)
     return (f"EXISTS (SELECT 1 FROM ({texts}) t WHERE t.nct_id = s.nct_id "
-            f"AND {_matches('CASE WHEN s.nct_id IS NOT NULL THEN t.said END', pattern)})")
+            f"AND {matches_sql('CASE WHEN s.nct_id IS NOT NULL THEN t.said END', pattern)})")
 
 
 # What the arm g says of itself: its title and description.
@@ -437,22 +437,22 @@ DESCRIPTION_QUOTED = 200
 
 
 def _comparator_without_placebo_sql() -> str:
-    texts = {"named": _named(), "type": _type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+    texts = {"named": named_sql(), "type": type_label_sql("g.group_type"), "raw": "g.group_type", "arm": "g.title",
              "given": "a.given", "what": "CASE g.group_type WHEN 'SHAM_COMPARATOR' THEN 'a sham' ELSE 'a placebo' END",
              "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), 'none')"}
     # A placebo's words or a product without what is tested, read in one pattern.
     placebo_like = f"{PLACEBO_WORDS}|{CONTROL_PRODUCT}|{PLACEBO_BY_PURPOSE}"
     columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-               f"bool_or({_matches(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
+               f"bool_or({matches_sql(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
                f"string_agg({INTERVENTION_SAYS}, ' ') AS says, string_agg(i.name, ' ') AS names, "
                f"bool_or(i.intervention_type IN {one_of(NOT_PRODUCT_TYPES)}) AS not_products")
     # Read last, of the arms left: its words and its interventions' in one text, against the other arms'.
     all_said = f"concat_ws(' ', {ARM_TEXT}, a.says)"
-    sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {_matches(all_said, SHAM_PROCEDURE)}"
+    sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {matches_sql(all_said, SHAM_PROCEDURE)}"
     comparators = f"group_type IN {one_of(COMPARATOR_TYPES)}"
     others = "coalesce(oa.others, '')"
     # The other arms are read only for the comparator arms whose own words name no placebo (not "Placebo").
-    unnamed = f"{comparators} AND NOT {_matches('concat_ws(chr(32), title, description)', placebo_like)}"
+    unnamed = f"{comparators} AND NOT {matches_sql('concat_ws(chr(32), title, description)', placebo_like)}"
     lacking = lacks_what_others_are_given("concat_ws(chr(32), g.title, a.names)", others, "a.not_products")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
@@ -460,12 +460,12 @@ def _comparator_without_placebo_sql() -> str:
         sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}; "
                  "description={described}", **texts),
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
-        f"{_REGISTRY} AND a.all_listed AND NOT (a.names_placebo OR {_matches(ARM_TEXT, placebo_like)}) "
+        f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
         f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
-              f"JOIN ({_linked(comparators, columns, OTHER_NAMES)}) a ON {_of_arm()} "
-              f"LEFT JOIN ({others_given(unnamed)}) oa ON {_of_arm('oa')}")
+              f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
+              f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')}")
 
 
 RULES = (
@@ -519,5 +519,4 @@ RULES = (
          "only.",
          ("design_groups.group_type", "design_group_interventions"), _comparator_without_placebo_sql(),
          family=FAMILY, category="contradiction", judges_absence=True),
-    wrong_link_rule(),
 )

@@ -5,14 +5,16 @@ Magnetic stimulation" (NCT04488068); a Placebo Comparator arm "Placebo" linked o
 with tobramicina+vancomicina" (NCT06262854); "No mesh prophylaxis" linked only to "Mesh in permanent colostomy"
 (NCT00496418). A data team that reads which arms are given a product from the links counts such an arm wrongly.
 
-Built on checks.arm_types' readings of titles, links and placebo words, which registers the rule: that module is read
-when the rule's SQL is built (`wrong_link_rule`), not when this one is imported.
+Built on checks.arm_types' readings of titles, links and placebo words.
 """
 from __future__ import annotations
 
-from types import ModuleType
-
 from checks.arm_control_products import LACKING, WITH_AFTER
+from checks.arm_types import (
+    ACTIVE_TYPES, ARM_TEXT, BARE_LABEL, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
+    OTHER_NAMES, PLACEBO_HINT, PLACEBO_WORDS, STUDY_OF_PLACEBO, as_read_sql, given_the_drug_later_sql, linked_sql,
+    matches_sql, named_sql, of_arm_sql, only_placebo_sql, type_label_sql,
+)
 from checks.date_columns import rule, select
 from checks.rule import Rule
 from checks.sql_text import literal, one_of, sql_text
@@ -33,42 +35,36 @@ PEOPLE = (r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|i
           r"\s+(?:without|free\s+of|with\s+no|lacking)\b")
 
 
-def _arm_types() -> ModuleType:
-    """checks.arm_types, whose readings the rule's SQL is built from (it registers the rule, so it is read late)."""
-    from checks import arm_types
-    return arm_types
-
-
-def _texts(t: ModuleType) -> dict[str, str]:
+def _texts() -> dict[str, str]:
     """The message and evidence expressions of an arm g and its links a."""
-    return {"named": t._named(), "type": t._type_label("g.group_type"), "raw": "g.group_type", "arm": "g.title",
-            "given": "a.given", "described": f"coalesce(left(g.description, {t.DESCRIPTION_QUOTED}), 'none')"}
+    return {"named": named_sql(), "type": type_label_sql("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+            "given": "a.given", "described": f"coalesce(left(g.description, {DESCRIPTION_QUOTED}), 'none')"}
 
 
 _EVIDENCE = "design_groups.title={arm}; group_type={raw}; description={described}; linked interventions: {given}"
 
 
-def _active_arm_given_placebo_sql(t: ModuleType) -> str:
+def _active_arm_given_placebo_sql() -> str:
     """An Experimental or Active Comparator arm whose words name no placebo or sham, linked only to placebos."""
-    texts = _texts(t)
-    active = f"group_type IN {one_of(t.ACTIVE_TYPES)}"
-    only = f"bool_and(i.nct_id IS NOT NULL AND {t._only_placebo('i.name')}) AS only_placebo"
-    study_of_placebo = " OR ".join(t._matches(text, t.STUDY_OF_PLACEBO)
+    texts = _texts()
+    active = f"group_type IN {one_of(ACTIVE_TYPES)}"
+    only = f"bool_and(i.nct_id IS NOT NULL AND {only_placebo_sql('i.name')}) AS only_placebo"
+    study_of_placebo = " OR ".join(matches_sql(text, STUDY_OF_PLACEBO)
                                    for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
     return select(
         sql_text("{named} is typed {type} and names no placebo or sham, yet the record links it only to {given}.",
                  **texts),
         sql_text(_EVIDENCE, **texts),
         # A label's arm ("Arm B") given only a placebo is placebo_arm_typed_active's finding.
-        f"{t._REGISTRY} AND a.only_placebo AND NOT {t._matches(t.ARM_TEXT, t.PLACEBO_WORDS)} "
-        f"AND NOT {t._matches('g.title', t.BARE_LABEL)} AND NOT ({study_of_placebo})",
+        f"{ON_REGISTRY_LAYOUT} AND a.only_placebo AND NOT {matches_sql(ARM_TEXT, PLACEBO_WORDS)} "
+        f"AND NOT {matches_sql('g.title', BARE_LABEL)} AND NOT ({study_of_placebo})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.{active} "
-              f"JOIN ({t._linked(active, only)}) a ON {t._of_arm()} "
+              f"JOIN ({linked_sql(active, only)}) a ON {of_arm_sql()} "
               f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
               f"ON many.nct_id = s.nct_id")
 
 
-def _arms_given(t: ModuleType) -> str:
+def _arms_given() -> str:
     """SQL: per study and set of interventions (sorted ids), the Experimental or Active Comparator arms linked to
     exactly that set whose titles name no placebo, quoted ('"Ruconest"')."""
     sets = ("SELECT nct_id, design_group_id, list_sort(list_distinct(list(intervention_id))) AS given_ids "
@@ -76,29 +72,30 @@ def _arms_given(t: ModuleType) -> str:
     return (f"SELECT k.nct_id, k.given_ids, string_agg(concat('\"', o.title, '\"'), ', ' ORDER BY o.title) AS arms, "
             f"CASE WHEN count(*) > 1 THEN 'the arms ' ELSE 'the arm ' END AS arm_word "
             f"FROM ({sets}) k JOIN design_groups o ON o.nct_id = k.nct_id AND o.id = k.design_group_id "
-            f"WHERE o.group_type IN {one_of(t.ACTIVE_TYPES)} AND NOT {t._matches('o.title', t.PLACEBO_HINT)} "
+            f"WHERE o.group_type IN {one_of(ACTIVE_TYPES)} AND NOT {matches_sql('o.title', PLACEBO_HINT)} "
             f"GROUP BY ALL")
 
 
-def _placebo_arm_given_active_sql(t: ModuleType) -> str:
+def _placebo_arm_given_active_sql() -> str:
     """A Placebo (or Sham) Comparator arm titled only a placebo, linked only to the products an active arm is given,
     none of which names a placebo. An intervention that names its placebo ("Perindopril 4 mg or matching placebo")
     covers the placebo arm; an add-on's placebo arm is linked to less than the active arm (the background drug); an
     arm given the drug after its placebo (a crossover's "Placebo, then Ruconest", a delayed start) is given it."""
-    texts = {**_texts(t), "alike": "alike.arms", "arm_word": "alike.arm_word"}
-    placebo_arms = f"group_type IN {one_of(t.COMPARATOR_TYPES)} AND {t._only_placebo('title')}"
+    texts = {**_texts(), "alike": "alike.arms", "arm_word": "alike.arm_word"}
+    placebo_arms = f"group_type IN {one_of(COMPARATOR_TYPES)} AND {only_placebo_sql('title')}"
     columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-               f"bool_or({t._matches(t.INTERVENTION_SAYS, t.PLACEBO_WORDS)}) AS names_placebo, "
+               f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo, "
                f"bool_or(i.intervention_type IN {one_of(PRODUCT_TYPES)}) AS products, "
                f"list_sort(list_distinct(list(l.intervention_id))) AS given_ids")
     return select(
         sql_text("{named} is typed {type} and titled a placebo, yet the record links it only to {given}, as it links "
                  "{arm_word}{alike}, and none of them names a placebo.", **texts),
         sql_text(_EVIDENCE + "; arms linked alike: {alike}", **texts),
-        f"{t._REGISTRY} AND a.all_listed AND a.products AND NOT a.names_placebo AND NOT {t._given_the_drug_later()}",
+        f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND a.products AND NOT a.names_placebo "
+        f"AND NOT {given_the_drug_later_sql()}",
         joins=f"JOIN (SELECT * FROM design_groups WHERE {placebo_arms}) g ON g.nct_id = s.nct_id "
-              f"JOIN ({t._linked(placebo_arms, columns, t.OTHER_NAMES)}) a ON {t._of_arm()} "
-              f"JOIN ({_arms_given(t)}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids")
+              f"JOIN ({linked_sql(placebo_arms, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
+              f"JOIN ({_arms_given()}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids")
 
 
 def _denied(title: str, part: int) -> str:
@@ -109,16 +106,16 @@ def _denied(title: str, part: int) -> str:
     return f"lower(coalesce({', '.join(found)}))"
 
 
-def _denying_arms(t: ModuleType) -> str:
+def _denying_arms() -> str:
     """SQL: the typed arms (no No Intervention arm: what it is linked to is no_intervention_arm_with_interventions')
     whose titles say they go without something, with `lacked_word`, its stem `lacked` (a plural's s cut) and the
     `product` that lacks it."""
-    title = t._as_read("title")
+    title = as_read_sql("title")
     lacked = _denied(title, 2)
     return (f"SELECT *, {lacked} AS lacked_word, regexp_replace({lacked}, '(\\w{{3}})s$', '\\1') AS lacked, "
             f"{_denied(title, 1)} AS product "
             f"FROM design_groups WHERE group_type IS NOT NULL AND group_type <> 'NO_INTERVENTION' "
-            f"AND {lacked} IS NOT NULL AND NOT {t._matches(title, EITHER_WAY)} AND NOT {t._matches(title, PEOPLE)}")
+            f"AND {lacked} IS NOT NULL AND NOT {matches_sql(title, EITHER_WAY)} AND NOT {matches_sql(title, PEOPLE)}")
 
 
 def _denial_of(stem: str) -> str:
@@ -127,10 +124,10 @@ def _denial_of(stem: str) -> str:
             f"'|', {stem}, '\\w*[\\s-]free\\b')")
 
 
-def _arm_given_what_it_lacks_sql(t: ModuleType) -> str:
+def _arm_given_what_it_lacks_sql() -> str:
     """An arm whose title says it goes without something, linked only to interventions that name it (none saying it
     goes without it), or only to the title's product with something added ("granules with tobramicina")."""
-    texts = {**_texts(t), "lacked": "g.lacked_word",
+    texts = {**_texts(), "lacked": "g.lacked_word",
              "tail": "CASE WHEN a.names_lacked THEN ', which names it' "
                      "ELSE concat(', the same \"', g.product, '\" with something added') END"}
     name = "lower(i.name)"
@@ -139,22 +136,21 @@ def _arm_given_what_it_lacks_sql(t: ModuleType) -> str:
     product_with = f"regexp_matches({name}, concat('\\b', d.product, {literal(WITH_AFTER + '(?:[^a-z]|$)')}))"
     columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, bool_and({names_lacked}) AS names_lacked, "
                f"bool_and(coalesce({product_with}, FALSE)) AS product_with, "
-               f"bool_or(regexp_matches(lower({t.INTERVENTION_SAYS}), {_denial_of('d.lacked')})) AS says_lacking")
-    denying = _denying_arms(t)
+               f"bool_or(regexp_matches(lower({INTERVENTION_SAYS}), {_denial_of('d.lacked')})) AS says_lacking")
+    denying = _denying_arms()
     of_link = f"JOIN ({denying}) d ON d.nct_id = l.nct_id AND d.id = l.design_group_id"
     return select(
         sql_text("{named} says it goes without \"{lacked}\", yet the record links it only to {given}{tail}.", **texts),
         sql_text(_EVIDENCE, **texts),
-        f"{t._REGISTRY} AND a.all_listed AND (a.names_lacked OR a.product_with) AND NOT a.says_lacking",
+        f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND (a.names_lacked OR a.product_with) AND NOT a.says_lacking",
         joins=f"JOIN ({denying}) g ON g.nct_id = s.nct_id "
-              f"JOIN ({t._linked('TRUE', columns, f'{t.OTHER_NAMES} {of_link}')}) a ON {t._of_arm()}")
+              f"JOIN ({linked_sql('TRUE', columns, f'{OTHER_NAMES} {of_link}')}) a ON {of_arm_sql()}")
 
 
 def wrong_link_sql() -> str:
     """SQL: the arms linked only to what their own words say they are not given, by each reading."""
-    t = _arm_types()
     readings = (_active_arm_given_placebo_sql, _placebo_arm_given_active_sql, _arm_given_what_it_lacks_sql)
-    return " UNION ALL ".join(reading(t) for reading in readings)
+    return " UNION ALL ".join(reading() for reading in readings)
 
 
 RATIONALE = (

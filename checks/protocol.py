@@ -4,6 +4,7 @@ whether its arms, interventions and ages fit together.
 from __future__ import annotations
 
 from checks.arm_types import RULES as ARM_TYPE_RULES
+from checks.arm_wrong_links import wrong_link_rule
 from checks.date_columns import before_fdaaa, rule, select
 from checks.protocol_intervention_names import RULES as INTERVENTION_RULES
 from checks.protocol_outcomes import RULES as OUTCOME_RULES
@@ -290,4 +291,4 @@ RULES = (
          "layouts only.",
          ("design_group_interventions.intervention", "interventions.name"), _link_to_unlisted_sql("intervention"),
          family=FAMILY, category="contradiction", judges_absence=True),
-) + OUTCOME_RULES + INTERVENTION_RULES + ARM_TYPE_RULES
+) + OUTCOME_RULES + INTERVENTION_RULES + ARM_TYPE_RULES + (wrong_link_rule(),)

@@ -78,13 +78,13 @@ def _read(con, sql_of, texts: list[str]) -> dict[str, bool]:
 
 
 def test_placebo_arm_titles_are_read_as_the_placebo_arm(con):
-    read = _read(con, arm_types._only_placebo, PLACEBO_ARM_TITLES + NOT_PLACEBO_ARM_TITLES)
+    read = _read(con, arm_types.only_placebo_sql, PLACEBO_ARM_TITLES + NOT_PLACEBO_ARM_TITLES)
     assert [t for t in PLACEBO_ARM_TITLES if not read[t]] == []
     assert [t for t in NOT_PLACEBO_ARM_TITLES if read[t]] == []
 
 
 def test_placebo_words_are_found_in_what_an_arm_is_given(con):
-    read = _read(con, lambda t: arm_types._matches(t, arm_types.PLACEBO_WORDS), PLACEBO_TEXTS + NOT_PLACEBO_TEXTS)
+    read = _read(con, lambda t: arm_types.matches_sql(t, arm_types.PLACEBO_WORDS), PLACEBO_TEXTS + NOT_PLACEBO_TEXTS)
     assert [t for t in PLACEBO_TEXTS if not read[t]] == []
     assert [t for t in NOT_PLACEBO_TEXTS if read[t]] == []
 
@@ -92,7 +92,7 @@ def test_placebo_words_are_found_in_what_an_arm_is_given(con):
 def test_bare_labels(con):
     labels = ["Arm B", "Group 2", "Arm II", "Cohort A", "A", "2", "Control", "Control group", "Comparator arm"]
     titles = ["Dapagliflozin 10 mg", "Usual care", "Arm B: Drug X"]
-    read = _read(con, lambda t: arm_types._matches(t, arm_types.BARE_LABEL), labels + titles)
+    read = _read(con, lambda t: arm_types.matches_sql(t, arm_types.BARE_LABEL), labels + titles)
     assert [t for t in labels if not read[t]] == [] and [t for t in titles if read[t]] == []
 
 

@@ -68,7 +68,7 @@ STILL_THE_PLACEBO_ARM = ["Placebo Q4W", "Placebo (Cohort 1)", "Part A: Placebo",
 
 
 def test_arms_named_for_an_earlier_study_are_not_read_as_the_placebo_arm(con):
-    read = _read(con, lambda t, _d: arm_types._only_placebo(t), EARLIER_STUDY_TITLES + STILL_THE_PLACEBO_ARM)
+    read = _read(con, lambda t, _d: arm_types.only_placebo_sql(t), EARLIER_STUDY_TITLES + STILL_THE_PLACEBO_ARM)
     assert [t for t in EARLIER_STUDY_TITLES if read[t]] == []
     assert [t for t in STILL_THE_PLACEBO_ARM if not read[t]] == []
 
@@ -91,7 +91,8 @@ NOT_PLACEBO_TEXTS = [
 
 
 def test_placebos_as_sponsors_word_them(con):
-    read = _read(con, lambda t, _d: arm_types._matches(t, arm_types.PLACEBO_WORDS), PLACEBO_TEXTS + NOT_PLACEBO_TEXTS)
+    read = _read(con, lambda t, _d: arm_types.matches_sql(t, arm_types.PLACEBO_WORDS),
+                 PLACEBO_TEXTS + NOT_PLACEBO_TEXTS)
     assert [t for t in PLACEBO_TEXTS if not read[t]] == []
     assert [t for t in NOT_PLACEBO_TEXTS if read[t]] == []
 

@@ -165,7 +165,7 @@ def test_what_a_title_says_the_arm_goes_without():
     con = duckdb.connect()
     read = {}
     for title in TITLES:
-        said = arm_types._as_read(f"'{title}'")
+        said = arm_types.as_read_sql(f"'{title}'")
         read[title] = con.execute(f"SELECT {arm_wrong_links._denied(said, 2)}, "
                                   f"{arm_wrong_links._denied(said, 1)}").fetchone()
     assert read == TITLES
