@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from checks.shown_text import shown
-from flows.cli_search import _fail, _open, console
+from flows.cli_arguments import reader
+from flows.cli_console import console, fail
 from warehouse.versions import describe, diff_versions, study_versions, version_by_sha
 
 
@@ -28,7 +29,7 @@ def _pairs(versions: list[dict], nct_id: str, old: Optional[str], new: Optional[
               for sha, default in ((old, versions[0]), (new, versions[-1]))]
     for sha, version in zip((old, new), chosen):
         if version is None:
-            _fail(2, f"{nct_id}: no single version whose sha256 starts with {sha!r}")
+            fail(2, f"{nct_id}: no single version whose sha256 starts with {sha!r}")
     return [tuple(chosen)]
 
 
@@ -50,7 +51,7 @@ def diff(
     db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file."),
 ) -> None:
     """Show what changed between versions of studies (all consecutive versions unless --from/--to)."""
-    con = _open(db)
+    con = reader(db)
     studies = [(nct_id, _versions(con, nct_id)) for nct_id in _ids(nct_ids)]
     pairs = [_pairs(versions, nct_id, old, new) for nct_id, versions in studies]  # every --from/--to found first
     for (nct_id, versions), compared in zip(studies, pairs):
@@ -74,7 +75,7 @@ def _ids(given: List[str]) -> list[str]:
     for text in given:
         nct_id = text.replace(BOM, "").strip().upper()
         if not NCT_ID.fullmatch(nct_id):
-            _fail(2, f"{text!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
+            fail(2, f"{text!r} is not a ClinicalTrials.gov id (NCT followed by 8 digits, e.g. NCT04916756)")
         ids.setdefault(nct_id, text)
     return list(ids)
 
@@ -82,6 +83,6 @@ def _ids(given: List[str]) -> list[str]:
 def _versions(con, nct_id: str) -> list[dict]:
     versions = study_versions(con, nct_id)
     if not versions:
-        _fail(2, f"no version of {nct_id} in the warehouse (check the id, or load its record with "
+        fail(2, f"no version of {nct_id} in the warehouse (check the id, or load its record with "
                  "`trialqc run --source ...`)")
     return versions

@@ -9,50 +9,27 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
 from checks.shown_text import csv_cell, shown
+from flows.cli_arguments import reader
+from flows.cli_console import console, err, fail
 from flows.search import RESULT_COLUMNS
-from flows.reader import foreign_database, not_a_warehouse, not_duckdb
+from flows.reader import foreign_database, not_duckdb
 from flows.settings import Settings
 
-console = Console()
-err = Console(stderr=True, soft_wrap=True)
 watch_app = typer.Typer(no_args_is_help=True, help="Saved searches, evaluated at the end of every run.")
 FORMATS = ("table", "csv", "json")
-
-
-def _fail(code: int, message: str) -> None:
-    err.print(Text.assemble(("error: ", "bold red"), message))
-    raise typer.Exit(code)
 
 
 def _published(db: Optional[Path]) -> Path:
     db_path = db or Settings.from_env().db_path
     if not db_path.exists():
-        _fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
+        fail(2, f"no warehouse at {db_path}: run `trialqc run` first")
     problem = not_duckdb(db_path)
     if problem:
-        _fail(2, problem)
+        fail(2, problem)
     return db_path
-
-
-def _open(db: Optional[Path]):
-    """A read-only connection to the published warehouse: a copy of its last published state where another
-    process holds it read-write (as `trialqc issues` reads it)."""
-    from flows.reader import open_reader
-    from warehouse.connect import WarehouseError
-
-    db_path = _published(db)
-    try:
-        con = open_reader(db_path, say=lambda line: err.print(Text(line)))
-    except WarehouseError as exc:
-        _fail(1, str(exc))
-    problem = not_a_warehouse(con, db_path)
-    if problem:
-        _fail(2, problem)
-    return con
 
 
 @contextmanager
@@ -67,12 +44,12 @@ def _writing(db: Optional[Path]) -> Iterator:
     db_path = _published(db)
     problem = foreign_database(db_path)
     if problem:
-        _fail(2, problem)
+        fail(2, problem)
     try:
         with writer_connection(db_path, waiting=lambda line: err.print(Text(line))) as con:
             yield con
     except (WarehouseError, InfrastructureError) as exc:
-        _fail(1, str(exc))
+        fail(1, str(exc))
 
 
 def _query(words: List[str], condition, intervention, sponsor, status, phase, limit):
@@ -82,7 +59,7 @@ def _query(words: List[str], condition, intervention, sponsor, status, phase, li
         return SearchQuery(" ".join(words).strip(), condition, intervention, sponsor,
                            normalize_statuses(status or []), normalize_phases(phase or []), limit)
     except ValueError as exc:
-        _fail(2, str(exc))
+        fail(2, str(exc))
 
 
 def _refuse_unsearchable(con, text: str) -> None:
@@ -92,7 +69,7 @@ def _refuse_unsearchable(con, text: str) -> None:
 
     reason = unsearchable(con, text)
     if reason:
-        _fail(2, reason)
+        fail(2, reason)
     for note in (index_outdated(con) if text.strip() else None, operator_note(text), left_out(con, text),
                  acronym_note(con, text)):
         if note:
@@ -171,17 +148,17 @@ def search(
 
     fmt = fmt.lower()  # --format CSV
     if fmt not in FORMATS:
-        _fail(2, f"unknown format {fmt!r}: use table, csv or json")
+        fail(2, f"unknown format {fmt!r}: use table, csv or json")
     q = _query(query or [], condition, intervention, sponsor, status, phase, limit)
-    con = _open(db)
+    con = reader(db)
     _refuse_unsearchable(con, q.text)
     _say_absent(con, q.text, "not in this warehouse (check the id, or load its record with `trialqc run --source ...`)")
     try:
         rows = run_search(con, q)
     except ValueError as exc:
-        _fail(2, str(exc))
+        fail(2, str(exc))
     except SearchIndexError as exc:
-        _fail(1, str(exc))
+        fail(1, str(exc))
     print_results(rows, fmt)
 
 
@@ -203,7 +180,7 @@ def watch_add(
     name = name.strip()  # "nsclc " is the list "nsclc"
     q = _query(query or [], condition, intervention, sponsor, status, phase, None)
     if not (q.text or condition or intervention or sponsor or q.statuses or q.phases):
-        _fail(2, f"a watch list needs words to search for or at least one filter after its name {name!r}: "
+        fail(2, f"a watch list needs words to search for or at least one filter after its name {name!r}: "
                  "trialqc watch add NAME QUERY... [--condition C] ...")
     with _writing(db) as con:
         _refuse_unsearchable(con, q.text)
@@ -211,14 +188,14 @@ def watch_add(
         try:
             add_watch_list(con, name, q, replace=replace)
         except ValueError as exc:
-            _fail(2, str(exc))
+            fail(2, str(exc))
     console.print(Text(f"saved watch list {name!r}: the next `trialqc run` evaluates it"))
 
 
 @watch_app.command("list")
 def watch_list(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse file.")) -> None:
     """Show the saved watch lists and their last evaluation."""
-    con = _open(db)
+    con = reader(db)
     rows = con.execute("""
         SELECT l.name, concat_ws(' ', nullif(l.query, ''), '--condition ' || l.condition,
                  '--intervention ' || l.intervention, '--sponsor ' || l.sponsor,
@@ -245,7 +222,7 @@ def watch_remove(name: str = typer.Argument(..., help="The list's name."),
     with _writing(db) as con:
         removed = remove_watch_list(con, name)
     if not removed:
-        _fail(2, f"no watch list named {name!r}")
+        fail(2, f"no watch list named {name!r}")
     console.print(Text(f"removed watch list {name!r}"))
 
 
@@ -256,7 +233,7 @@ def watch_pages(db: Optional[Path] = typer.Option(None, help="DuckDB warehouse f
     """Write an HTML page per watch list (its studies, and what changed run by run)."""
     from flows.watch_report import write_watch_pages
 
-    written = write_watch_pages(_open(db), out or Settings.from_env().reports_for(db))
+    written = write_watch_pages(reader(db), out or Settings.from_env().reports_for(db))
     for path in written:
         console.print(Text(f"wrote {path}"))
     if not written:
