@@ -8,6 +8,7 @@ from checks.contradictions_criteria import RULES as CRITERIA_RULES
 from checks.contradictions_design import RULES as DESIGN_RULES
 from checks.contradictions_design_words import RULES as DESIGN_WORDS_RULES
 from checks.contradictions_drugs import RULES as DRUG_RULES
+from checks.contradictions_placebo_claims import RULES as PLACEBO_CLAIM_RULES
 from checks.contradictions_record import RULES as RECORD_RULES
 from checks.condition_sex import RULES as CONDITION_SEX_RULES
 from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
@@ -15,5 +16,6 @@ from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
 from checks.phase_without_drug import RULES as PHASE_DRUG_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
 
-RULES = (DESIGN_RULES + DESIGN_WORDS_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES + CRITERIA_AGE_RULES
-         + CRITERIA_SEX_RULES + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES + RECORD_RULES)
+RULES = (DESIGN_RULES + DESIGN_WORDS_RULES + PLACEBO_CLAIM_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES
+         + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES
+         + RECORD_RULES)

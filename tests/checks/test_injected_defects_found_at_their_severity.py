@@ -204,7 +204,9 @@ CASES = [
              setting((f"{ARMS}.0.description", "Anterior cervical discectomy, no disc prosthesis. Patients are "
                                                "blinded to the allocation.")), BLINDED, WARNING),
     Injected("placebo-controlled, blinded in the brief summary", PRE_FDAAA,
-             appending(SUMMARY, "\n\nThe trial is randomized, placebo-controlled, blinded."), BLINDED, WARNING),
+             appending(SUMMARY, "\n\nThe trial is randomized, placebo-controlled, blinded."), BLINDED, WARNING,
+             # the record (surgery against usual care) gives no placebo
+             ("contradictions.placebo_controlled_without_placebo",)),
     Injected("double blind without a hyphen", PRE_FDAAA,
              appending(SUMMARY, " This is a double blind study."), BLINDED, WARNING),
     # Masking set against an open-label title.
