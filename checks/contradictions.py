@@ -15,7 +15,8 @@ from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
 from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
 from checks.phase_without_drug import RULES as PHASE_DRUG_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
+from checks.title_sex import RULES as TITLE_SEX_RULES
 
 RULES = (DESIGN_RULES + DESIGN_WORDS_RULES + PLACEBO_CLAIM_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES
          + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES
-         + RECORD_RULES)
+         + TITLE_SEX_RULES + RECORD_RULES)
