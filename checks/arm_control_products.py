@@ -1,14 +1,15 @@
 """Comparator arms whose product is a placebo by what the study's other arms are given: the same product without what
 they are given ("chitosan free cotton textile" beside "chitosan coated textile"; "Calcium-sulphate granules without
 antibiotics" beside the granules "with tobramicina+vancomicina"), and the negative control of a test of reactions
-beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control").
+beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control"), and a sham that
+is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ...").
 
 SQL pieces for checks.arm_types' placebo_comparator_without_placebo, over the comparator arm g of the study s; what
 a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
 """
 from __future__ import annotations
 
-from checks.sql_text import literal
+from checks.sql_text import literal, one_of
 
 # A product said to lack something, three ways, with where the product's words and what it lacks are in each match:
 # "Calcium-sulphate granules without antibiotics" ("free of", "with no", "lacking"), "chitosan free cotton textile"
@@ -97,3 +98,28 @@ def negative_control(said: str, others: str) -> str:
     beside_positive = f"{matches(others, POSITIVE_CONTROL)} AND NOT {matches(said, _PEOPLE)}"
     return (f"({matches(said, NEGATIVE_CONTROL)} AND NOT {matches(said, _NOTHING)} "
             f"AND ({matches(said, _CONTROL_SOLUTION)} OR {beside_positive}))")
+
+
+# A setting of a device or procedure below the one tested, as a low-intensity sham is worded: a percentage ("30%
+# occipital nerve stimulation"), or a low, reduced, subtherapeutic or subthreshold intensity, dose, current or output
+# ("Low-intensity stimulation", "Subthreshold current").
+LOWER_SETTING = (r"\b\d{1,2}(?:[.,]\d+)?\s*%"
+                 r"|\b(?:low|lower|minimal|reduced|sub-?therapeutic|sub-?threshold)[\s-]+(?:[\w-]+\s+){0,2}?"
+                 r"(?:intensity|dose|level|stimulation|amplitude|power|energy|current|output|frequency|setting)s?\b"
+                 r"|\bsub-?(?:therapeutic|threshold)\b")
+# The interventions that are products, whose lower dose is a dose compared, not a sham.
+_PRODUCT_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "GENETIC")
+
+
+def lower_setting_of_shared_device(said: str) -> str:
+    """SQL: the Sham Comparator arm g says (`said`) it is a lower setting (LOWER_SETTING), is linked to interventions,
+    none a product, and each of them is linked to another arm too: the same device or procedure at another setting,
+    the low-intensity sham of stimulation trials."""
+    links = "design_group_interventions l WHERE l.nct_id = g.nct_id AND l.design_group_id = g.id"
+    shared = ("EXISTS (SELECT 1 FROM design_group_interventions k WHERE k.nct_id = l.nct_id "
+              "AND k.intervention_id = l.intervention_id AND k.design_group_id <> l.design_group_id)")
+    product = ("EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = l.nct_id AND i.id = l.intervention_id "
+               f"AND i.intervention_type IN {one_of(_PRODUCT_TYPES)})")
+    return (f"(g.group_type = 'SHAM_COMPARATOR' AND regexp_matches({said}, {literal(LOWER_SETTING)}, 'i') "
+            f"AND EXISTS (SELECT 1 FROM {links}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {links} AND (NOT {shared} OR {product})))")

@@ -8,7 +8,8 @@ reads them judges ClinicalTrials.gov's own layouts only, since a republished pag
 """
 from __future__ import annotations
 
-from checks.arm_control_products import NOT_PRODUCT_TYPES, lacks_what_others_are_given, negative_control, others_given
+from checks.arm_control_products import (NOT_PRODUCT_TYPES, lacks_what_others_are_given, lower_setting_of_shared_device,
+                                      negative_control, others_given)
 from checks.date_columns import rule, select
 from checks.placeholder_values import PLACEHOLDERS
 from checks.protocol_intervention_names import NOTHING_WORDS
@@ -462,7 +463,8 @@ def _comparator_without_placebo_sql() -> str:
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
         f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) "
-        f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking})",
+        f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
+        f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')}")
@@ -511,7 +513,9 @@ RULES = (
          "is a regimen or procedure ('Usual care without exercise', 'Opioid-free anaesthesia'); so are normal air "
          "however written ('normal air', 'ordinary room oxygen') and a negative control solution, or one that is no "
          "people beside a positive control, in a test of reactions ('Aqueous Negative Control' beside 'Histamine "
-         "Positive Skin Test Control'). A control the arm's or the study's text (its summaries, its "
+         "Positive Skin Test Control'). So is, on a Sham Comparator, a lower setting of the device or procedure "
+         "another arm is given ('30% occipital nerve stimulation' beside '100% ...', 'Low-intensity stimulation'): the "
+         "low-intensity sham of stimulation trials. A control the arm's or the study's text (its summaries, its "
          "masking description) says is given as a placebo in other words is one: an active placebo, a control drug "
          "not expected to have the effect tested, a control app presented under the tested one's name for blinding. "
          "Not judged on an arm the record links to no intervention, or "

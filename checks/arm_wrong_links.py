@@ -29,6 +29,12 @@ PRODUCT_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUC
 DENIALS = (*LACKING[:2], (r"^\s*(?:no|without)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,})", 0, 1))
 # Titles that deny nothing of the arm: either way ("With or without radiation", "Drug X +/- Drug Y").
 EITHER_WAY = r"\bwith\s+or\s+without\b|\bwith(?:out)?\s+or\s+with\b|and/or|±|\+/-|\(with(?:out)?\)"
+# A placebo arm's description that gives every participant each treatment, as a crossover's arm does ("Each
+# participant will receive ... both: (1) drug X + placebo and (2) drug X + drug Y, in a random-order, cross-over
+# design"): its own words give it the drug it is linked to.
+EVERY_TREATMENT = (r"\b(?:each|every|all)\s+(?:participants?|patients?|subjects?|volunteers?|individuals?)\s+"
+                   r"(?:will\s+|shall\s+|would\s+)?(?:receive|be\s+given|get|take|undergo)\b[^.;]{0,80}?"
+                   r"\b(?:both|all|each)\b|\bcross[\s-]*over\b")
 # Words before a denial that make it one of the arm's people, not of what it is given ("Patients without diabetes").
 PEOPLE = (r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|women|men|children"
           r"|adults?|infants?|mothers?|smokers?|controls?|cohorts?|groups?)"
@@ -80,7 +86,9 @@ def _placebo_arm_given_active_sql() -> str:
     """A Placebo (or Sham) Comparator arm titled only a placebo, linked only to the products an active arm is given,
     none of which names a placebo. An intervention that names its placebo ("Perindopril 4 mg or matching placebo")
     covers the placebo arm; an add-on's placebo arm is linked to less than the active arm (the background drug); an
-    arm given the drug after its placebo (a crossover's "Placebo, then Ruconest", a delayed start) is given it."""
+    arm given the drug after its placebo (a crossover's "Placebo, then Ruconest", a delayed start) is given it, and so
+    is one whose description gives every participant each treatment or names a crossover ("Each participant will
+    receive both ...")."""
     texts = {**_texts(), "alike": "alike.arms", "arm_word": "alike.arm_word"}
     placebo_arms = f"group_type IN {one_of(COMPARATOR_TYPES)} AND {only_placebo_sql('title')}"
     columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
@@ -92,7 +100,7 @@ def _placebo_arm_given_active_sql() -> str:
                  "{arm_word}{alike}, and none of them names a placebo.", **texts),
         sql_text(_EVIDENCE + "; arms linked alike: {alike}", **texts),
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND a.products AND NOT a.names_placebo "
-        f"AND NOT {given_the_drug_later_sql()}",
+        f"AND NOT {given_the_drug_later_sql()} AND NOT {matches_sql('g.description', EVERY_TREATMENT)}",
         joins=f"JOIN (SELECT * FROM design_groups WHERE {placebo_arms}) g ON g.nct_id = s.nct_id "
               f"JOIN ({linked_sql(placebo_arms, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"JOIN ({_arms_given()}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids")
@@ -168,11 +176,12 @@ RATIONALE = (
     "intervention that names its own placebo ('Perindopril or matching placebo', which covers both arms), an add-on "
     "design's placebo arm linked to the background drug every arm gets (it is linked to less than the active arm), a "
     "placebo run-in, a crossover's sequences and a delayed start (a placebo arm given the drug after its placebo: "
-    "'Placebo for 4 weeks, then Ruconest'), a study of placebo itself, a sham arm linked to the device or "
-    "procedure it imitates (the sham may be the device switched off), a title that denies either way ('With or "
-    "without radiation') or of its people ('Patients without diabetes'), and a No Intervention arm "
-    "(no_intervention_arm_with_interventions reads its links). Not an error: the link may be loose rather than "
-    "wrong. Judged on ClinicalTrials.gov's own layouts only.")
+    "'Placebo for 4 weeks, then Ruconest'), a placebo arm whose description gives every participant each treatment "
+    "or names a crossover ('Each participant will receive ... both ... in a cross-over design'), a study of placebo "
+    "itself, a sham arm linked to the device or procedure it imitates (the sham may be the device switched off), a "
+    "title that denies either way ('With or without radiation') or of its people ('Patients without diabetes'), and "
+    "a No Intervention arm (no_intervention_arm_with_interventions reads its links). Not an error: the link may be "
+    "loose rather than wrong. Judged on ClinicalTrials.gov's own layouts only.")
 
 
 def wrong_link_rule() -> Rule:

@@ -295,11 +295,13 @@ RULES = (
     Rule("contradictions.single_group_several_arms", "contradiction", "warning",
          "A single-group model has one arm; several arms mean the model or the arms are wrong. Listed beside "
          "the one group, a historical, external or synthetic control the study does not enrol, screen failures, a "
-         "run-in period or an arm of all participants is no second group, and titles that differ only by closing "
-         "marks (\"Arm A\" and \"Arm A:\") are one arm. A record first posted before 2017-01-18 (first "
+         "run-in period, an arm of all participants or the positive or negative control of a skin test given to "
+         "every participant (\"Histamine Positive Skin Test Control\") is no second group, and titles that differ "
+         "only by closing marks (\"Arm A\" and \"Arm A:\") are one arm. A record first posted before 2017-01-18 (first "
          "submitted, where a legacy XML record gives no posted date) had no SEQUENTIAL model for cohorts given one "
          "after another, such as dose-escalation cohorts: info, unless its participants are randomized between the "
-         "arms, which makes them parallel in any year. So is an extension whose participants all take its "
+         "arms, which makes them parallel in any year (cohorts each of whose descriptions randomizes its own "
+         "participants, to drug or placebo, are cohorts still). So is an extension whose participants all take its "
          "treatment, in arms named for what they took in the parent study (\"Placebo / Drug X\").",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
     Rule("contradictions.randomized_single_group", "contradiction", "warning",
@@ -308,7 +310,9 @@ RULES = (
          "wrong (most often a parallel trial registered as a single group, its arms left out, as older records often "
          "are). Where the text places what is randomized within each participant (a split-mouth or paired-eye "
          "design, the opposite side as control, the order of treatments of a crossover), there is something to "
-         "randomize: info (a crossover's model is model_text_crossover's to judge). Several arms are "
+         "randomize: info (a crossover's model is model_text_crossover's to judge); so is a diagnostic or screening "
+         "study of devices or tests only whose titles or brief summary compare them, which may use each on every "
+         "participant in an order at random. Several arms are "
          "single_group_several_arms's finding.",
          ("designs.allocation", "designs.intervention_model", "design_groups"), sql=RANDOMIZED_SINGLE_GROUP,
          judges_absence=True),

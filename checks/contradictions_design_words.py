@@ -10,8 +10,8 @@ import duckdb
 
 from checks.design_masking_level import double_blind_claim
 from checks.design_model_words import (
-    CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN, crossing_over, model_claims,
-    named_anywhere, one_sequence,
+    CONTROL_WORDS, CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN,
+    control_given_active_later, crossing_over, model_claims, named_anywhere, nested_in_groups, one_sequence,
 )
 from checks.design_text import NEEDLE_WORDS, Claim
 from checks.rule import CheckScope, Finding, Rule
@@ -53,6 +53,8 @@ def masking_single_text_double_blind(con: duckdb.DuckDBPyConnection, scope: Chec
 # Why a crossover registered as parallel is only worth knowing where participants may also cross over.
 _TREATMENT_CROSSOVER_NOTE = ("the text also lets participants cross over to another arm, a treatment crossover that a "
                              "parallel model may describe")
+_ONE_WAY_NOTE = ("an arm is given a sham or placebo and the active treatment afterwards, and none the reverse: a "
+                 "one-way crossover of the control arm that a parallel model may describe")
 
 
 def _model_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> tuple[dict, dict[str, list[StudyText]]]:
@@ -63,7 +65,8 @@ def _model_texts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> tuple[dic
 
 def _crossovers(designs: dict, texts: dict[str, list[StudyText]]) -> dict[str, tuple[str, Claim]]:
     """(model, first claim) of each study with a parallel or randomized single-group model whose words call it a
-    crossover, not a part of it, not one fixed sequence in a single group, and never parallel-group."""
+    crossover, not a part of it, not one fixed sequence in a single group, not one run inside each of the groups of
+    a parallel study that does not randomize them, and never parallel-group."""
     found = {}
     for nct_id, sources in texts.items():
         model, allocation = designs.get(nct_id, [(None, None)])[0]
@@ -72,6 +75,8 @@ def _crossovers(designs: dict, texts: dict[str, list[StudyText]]) -> dict[str, t
         crossovers = model_claims(sources, CROSSOVER_DESIGN)
         if model == "SINGLE_GROUP":
             crossovers = [c for c in crossovers if allocation == "RANDOMIZED" and not one_sequence(c)]
+        if model == "PARALLEL" and allocation == "NON_RANDOMIZED" and nested_in_groups(sources):
+            continue
         if crossovers and not named_anywhere(sources, PARALLEL_DESIGN):
             found[nct_id] = (model, crossovers[0])
     return found
@@ -79,18 +84,23 @@ def _crossovers(designs: dict, texts: dict[str, list[StudyText]]) -> dict[str, t
 
 def model_text_crossover(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Model PARALLEL, or SINGLE_GROUP in a randomized study, while the study's own words call it a crossover (not a
-    part of it, not one fixed sequence in a single group, and not where they also call it parallel-group); info where
-    the text also lets participants cross over to another arm."""
+    part of it, not one fixed sequence in a single group, not one inside each group of groups not randomized, and not
+    where they also call it parallel-group); info where the text also lets participants cross over to another arm, or
+    where, in a parallel model, an arm is given a sham or placebo and the active treatment afterwards."""
     found = _crossovers(*_model_texts(con, scope))
     # Only the texts of the studies with a claim are read for participants crossing over: the scope narrowed to them.
     claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
     all_texts = texts_mentioning(con, claimed, DESIGN_FIELDS + NARRATIVE_FIELDS, ("cross",))
+    arms = texts_mentioning(con, claimed, ("design_groups.description",), CONTROL_WORDS)
     for nct_id, (model, c) in sorted(found.items()):
         stated = f"designs.intervention_model = '{model}'"
         message = f"Intervention model is {model} but the {c.source.label} says '{c.phrase}'"
         if (crossing := crossing_over(all_texts.get(nct_id, []))) is not None:
             yield _finding(nct_id, f"{message}: {_TREATMENT_CROSSOVER_NOTE}.", stated, "designs.intervention_model",
                            (c, crossing), "info")
+        elif model == "PARALLEL" and (later := control_given_active_later(arms.get(nct_id, []))) is not None:
+            yield _finding(nct_id, f"{message}: {_ONE_WAY_NOTE}.", stated, "designs.intervention_model", (c, later),
+                           "info")
         else:
             yield _finding(nct_id, f"{message}.", stated, "designs.intervention_model", (c,))
 
@@ -124,7 +134,10 @@ RULES = (
          "A parallel model gives each participant one intervention, a crossover every participant each in turn: a "
          "record whose own title or design sentence calls the study a crossover, and never parallel-group, has the "
          "model or the text wrong (a randomized crossover registered as a single group too). Info where the text "
-         "also lets participants cross over to another arm, a treatment crossover a parallel model may describe.",
+         "also lets participants cross over to another arm, a treatment crossover a parallel model may describe, and "
+         "where an arm of a parallel model is given a sham or placebo and the active treatment afterwards (and none "
+         "the reverse), a one-way crossover of the control arm. Quiet for a crossover run inside each group of a "
+         "parallel study whose groups are not randomized (populations such as diabetic and not).",
          ("designs.intervention_model", "studies.official_title"), func=model_text_crossover, in_worker=True),
     Rule("contradictions.model_text_parallel", "contradiction", "warning",
          "A crossover, sequential or single-group model contradicts a record whose own title or design sentence "

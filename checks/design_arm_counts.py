@@ -49,6 +49,13 @@ _EVERY_PARTICIPANT = (
     r"(?:\s+(?:enrolled|treated|included))?|overall(?:\s+study)?|all")
 _RUN_IN_PERIOD = (r"(?:[\w-]+\s+){0,3}(?:run-?in|(?:run|lead)[\s-]*in\s+(?:period|phase)"
                   r"|(?:placebo|sham|vehicle)\s+lead-?in)(?:\s+(?:period|phase))?")
+# A positive or negative control of a test of reactions (a skin-prick or patch test) that every participant is given
+# beside the product tested, at another site ("Histamine Positive Skin Test Control", "Aqueous Negative Control"): no
+# group of its own. Not people ("Negative control group", "Healthy volunteers as negative controls", "HPV-negative
+# controls").
+_TEST_CONTROL = r"(?:^|[^\w-])(?:positive|negative)[\s-]+(?:skin[\s-]+(?:prick[\s-]+)?test[\s-]+)?controls?\b"
+_PEOPLE = (r"\b(?:groups?|cohorts?|arms?|patients?|participants?|subjects?|volunteers?|healthy|people|individuals?"
+           r"|donors?|women|men|children)\b")
 # An extension study (by its titles) whose arms are named for the parent study's treatment: every arm title names a
 # sequence or an earlier treatment ("Placebo / Drug X", "Drug X to Drug X", "Placebo → Drug X", "Prior placebo"), and
 # one names placebo or the earlier study ("Previously on placebo", "Double-blind period drug X"). Its participants
@@ -57,6 +64,12 @@ _RUN_IN_PERIOD = (r"(?:[\w-]+\s+){0,3}(?:run-?in|(?:run|lead)[\s-]*in\s+(?:perio
 _EXTENSION_TITLED = r"\b(?:extension|roll-?over|continuation)\b"
 _EARLIER_TREATMENT = (r"\b(?:prior|previous(?:ly)?|former(?:ly)?|parent|core|feeder|originally|from"
                       r"|(?:double[\s-]*blind|db)\s+(?:period|phase|study|treatment))\b")
+# An arm whose description randomizes its own participants between treatments ("Subjects in Cohort 1 will be
+# randomized to receive 5 mg of drug X or placebo"): a cohort of a dose escalation, randomized within, not between the
+# arms. Not participants randomized to the arm itself ("Patients randomized to this arm receive drug X or drug Y").
+_RANDOMIZED_WITHIN = r"\brandomi[sz]\w*\s+(?:[\w():-]+\s+){0,4}?(?:to|between)\s+[^.;]{1,120}?\b(?:or|versus|vs)\b"
+_RANDOMIZED_TO_THE_ARM = (r"\brandomi[sz]\w*\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:this|the|each)\s+(?:[\w-]+\s+)?"
+                          r"(?:arm|group)")
 _SEQUENCE_NAMED = rf"/|→|->|\bto\b|{_EARLIER_TREATMENT}"
 _PARENT_NAMED = rf"\bplacebo\b|{_EARLIER_TREATMENT}"
 # The single-group studies that list several arms, with how many of them are groups assigned an intervention and
@@ -70,21 +83,26 @@ _GROUPS_READ = f"""
                count(DISTINCT CASE WHEN NOT untitled AND NOT regexp_matches(lower(g.title), '{_NOT_ASSIGNED_GROUP}')
                                     AND NOT regexp_full_match(rtrim(g.label, {_CLOSING_MARKS}),
                                                               '{_EVERY_PARTICIPANT}|{_RUN_IN_PERIOD}')
+                                    AND NOT (regexp_matches(lower(g.title), '{_TEST_CONTROL}')
+                                             AND NOT regexp_matches(lower(g.title), '{_PEOPLE}'))
                                    THEN {_SINGLE_LABEL} END)
                  + count(*) FILTER (WHERE untitled) AS assigned,
+               bool_and(regexp_matches(lower(coalesce(g.description, '')), '{_RANDOMIZED_WITHIN}')
+                        AND NOT regexp_matches(lower(g.description), '{_RANDOMIZED_TO_THE_ARM}')) AS randomized_within,
                bool_and(regexp_matches(lower(coalesce(g.title, '')), '{_SEQUENCE_NAMED}'))
                  AND bool_or(regexp_matches(lower(coalesce(g.title, '')), '{_PARENT_NAMED}')) AS parent_named
         FROM {_LABELLED_ARMS} g SEMI JOIN counted USING (nct_id)
         GROUP BY g.nct_id
     )
-    SELECT counted.*, read.assigned, read.parent_named FROM counted JOIN read USING (nct_id)
+    SELECT counted.*, read.assigned, read.parent_named, read.randomized_within FROM counted JOIN read USING (nct_id)
 """
 # Those of them that list several groups assigned an intervention.
 _SEVERAL_GROUPS = f"SELECT * FROM ({_GROUPS_READ}) WHERE assigned > 1"
 # The registry offered SEQUENTIAL (cohorts assigned one after another, as in dose escalation) only from the
 # Final Rule's data elements of 2017-01-18: an earlier record's cohorts had no model but SINGLE_GROUP to choose.
-# Arms between which participants are randomized are compared in parallel, in any year.
-_UNRANDOMIZED = "a.allocation IS DISTINCT FROM 'RANDOMIZED'"
+# Arms between which participants are randomized are compared in parallel, in any year; arms within each of which they
+# are randomized (drug or placebo in each dose cohort) are cohorts still.
+_UNRANDOMIZED = "(a.allocation IS DISTINCT FROM 'RANDOMIZED' OR a.randomized_within)"
 _COHORTS_BEFORE_SEQUENTIAL = f"{first_public('s')} < {FINAL_RULE_IN_FORCE} AND {_UNRANDOMIZED}"
 _EXTENSION_OF_PARENT_ARMS = (f"a.parent_named AND {_UNRANDOMIZED} AND (regexp_matches(lower(s.official_title), "
                              f"'{_EXTENSION_TITLED}') OR regexp_matches(lower(s.brief_title), '{_EXTENSION_TITLED}'))")
@@ -94,6 +112,8 @@ SINGLE_GROUP_SEVERAL_ARMS = f"""
              AS message,
            'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles ||
            CASE WHEN a.allocation = 'RANDOMIZED' THEN '; designs.allocation = ''RANDOMIZED''' ELSE '' END ||
+           CASE WHEN a.allocation = 'RANDOMIZED' AND a.randomized_within
+                THEN '; each arm''s description randomizes its own participants between treatments' ELSE '' END ||
            CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL}
                 THEN {first_public_before(FINAL_RULE_IN_FORCE, "the registry offered SEQUENTIAL (2017-01-18)")}
                 ELSE '' END ||
@@ -158,7 +178,6 @@ _DESIGN_TEXTS = (("studies.official_title", "studies", "official_title"),
                  ("detailed_descriptions.description", "detailed_descriptions", "description"),
                  ("design_groups.description", "design_groups", "description"),
                  ("interventions.description", "interventions", "description"))
-_QUOTED = f"regexp_extract(text, '[^.;\\n]{{0,40}}(?:' || {_WITHIN_TEXT} || ')[^.;\\n]{{0,40}}', 0, 'i')"
 # The texts of the randomized single groups, kept apart so that the expression reads only theirs, and the first words
 # of them that place what is randomized within each participant, on one line without a list's marks.
 _TEXTS_READ = f"""
@@ -166,12 +185,29 @@ _TEXTS_READ = f"""
                                        f"FROM {table}" for rank, (field, table, column) in enumerate(_DESIGN_TEXTS))})
     SEMI JOIN randomized USING (nct_id)
 """
-_ONE_LINE = f"regexp_replace(trim({_QUOTED}, ' -*' || chr(9) || chr(10) || chr(13)), '\\s+', ' ', 'g')"
-_WITHIN_QUOTES = f"""
-    SELECT nct_id, arg_min(field || ': ''' || {_ONE_LINE} || '''', rank) AS quote
-    FROM texts WHERE regexp_matches(text, {_WITHIN_TEXT}, 'i')
-    GROUP BY nct_id
-"""
+
+
+def _quotes(pattern: str, where: str = "TRUE") -> str:
+    """SQL: per study, the first of its texts (of those `where` keeps) that match `pattern` (a SQL literal), quoted
+    with up to 40 characters either side, on one line without a list's marks."""
+    quoted = f"regexp_extract(text, '[^.;\\n]{{0,40}}(?:' || {pattern} || ')[^.;\\n]{{0,40}}', 0, 'i')"
+    one_line = f"regexp_replace(trim({quoted}, ' -*' || chr(9) || chr(10) || chr(13)), '\\s+', ' ', 'g')"
+    return (f"SELECT nct_id, arg_min(field || ': ''' || {one_line} || '''', rank) AS quote "
+            f"FROM texts WHERE {where} AND regexp_matches(text, {pattern}, 'i') GROUP BY nct_id")
+
+
+# A diagnostic or screening study of devices or tests only whose titles or brief summary compare them ("Comparison of
+# Swab Types for Specimen Collection", "Correlation Study of the New Monitor and Its Predicate"): such a study often
+# measures every participant with each device, in an order that may be randomized, in one group.
+_METHODS_COMPARED = literal(r"\b(?:compar\w*|correlat\w*|agreement|concordan\w*|versus|vs)\b")
+_DEVICES_ONLY = """EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = texts.nct_id)
+    AND NOT EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = texts.nct_id
+                    AND i.intervention_type IS DISTINCT FROM 'DEVICE'
+                    AND i.intervention_type IS DISTINCT FROM 'DIAGNOSTIC_TEST')"""
+_DIAGNOSTIC = "EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = texts.nct_id AND d.primary_purpose IN " \
+              "('DIAGNOSTIC', 'SCREENING'))"
+_NAMING_FIELDS = one_of(("studies.official_title", "studies.brief_title", "brief_summaries.description"))
+_COMPARED_QUOTES = _quotes(_METHODS_COMPARED, f"field IN {_NAMING_FIELDS} AND {_DIAGNOSTIC} AND {_DEVICES_ONLY}")
 # A page of a layout that shows no arms (a trial summary's) says nothing of how many the study lists: not judged.
 _NO_ARMS_SHOWN = hidden_from(("design_groups",))
 _ARMS_HIDDEN = f"s.source_layout IN {one_of(_NO_ARMS_SHOWN)}" if _NO_ARMS_SHOWN else "FALSE"
@@ -181,6 +217,8 @@ _ARMS_UNREAD = "p.reason LIKE 'unreadable section%' AND regexp_matches(p.detail,
 _NOTHING_TO_RANDOMIZE = literal(": a single group leaves nothing to randomize participants between.")
 _WITHIN_EACH = literal("; its text places what is randomized within each participant (a part of the body, or the "
                        "order of treatments each takes), not between groups.")
+_DEVICES_EACH = literal("; a diagnostic study that compares devices or tests may use each on every participant, in "
+                        "an order at random, not randomize between groups.")
 _ARMS_SAID = f"""CASE WHEN c.nct_id IS NULL THEN ' and the study lists no arms'
                       WHEN r.nct_id IS NULL THEN ' and the study lists one arm'
                       WHEN r.assigned = 0 THEN ' and the study lists no arm assigned an intervention'
@@ -194,16 +232,18 @@ RANDOMIZED_SINGLE_GROUP = f"""
     texts AS MATERIALIZED ({_TEXTS_READ})
     SELECT s.nct_id,
            'Allocation is RANDOMIZED but the intervention model is SINGLE_GROUP' || {_ARMS_SAID} ||
-           CASE WHEN w.quote IS NULL THEN {_NOTHING_TO_RANDOMIZE} ELSE {_WITHIN_EACH} END AS message,
+           CASE WHEN w.quote IS NOT NULL THEN {_WITHIN_EACH} WHEN m.quote IS NOT NULL THEN {_DEVICES_EACH}
+                ELSE {_NOTHING_TO_RANDOMIZE} END AS message,
            'designs.allocation = ''RANDOMIZED''; designs.intervention_model = ''SINGLE_GROUP''; ' ||
            CASE WHEN c.nct_id IS NULL THEN 'design_groups: none' ELSE 'design_groups.title: ' || c.titles END ||
-           coalesce('; ' || w.quote, '') AS evidence,
-           CASE WHEN w.quote IS NOT NULL THEN 'info' END AS severity
+           coalesce('; ' || coalesce(w.quote, m.quote), '') AS evidence,
+           CASE WHEN w.quote IS NOT NULL OR m.quote IS NOT NULL THEN 'info' END AS severity
     FROM randomized JOIN studies s USING (nct_id)
     LEFT JOIN (SELECT g.nct_id, {_TITLES} AS titles FROM {_LABELLED_ARMS} g SEMI JOIN randomized USING (nct_id)
                GROUP BY g.nct_id) c USING (nct_id)
     LEFT JOIN read r USING (nct_id)
-    LEFT JOIN ({_WITHIN_QUOTES}) w USING (nct_id)
+    LEFT JOIN ({_quotes(_WITHIN_TEXT)}) w USING (nct_id)
+    LEFT JOIN ({_COMPARED_QUOTES}) m USING (nct_id)
     WHERE NOT ({_ARMS_HIDDEN}) AND NOT EXISTS (
         SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id AND p.sha256 = s.source_sha256 AND {_ARMS_UNREAD})
 """

@@ -116,3 +116,41 @@ def crossing_over(texts: list[StudyText]) -> Claim | None:
             if _CROSSING_WHEN.search(sentence) and not CROSSOVER_DESIGN.search(sentence):
                 return Claim(source, m.start(), m.end(), False)
     return None
+
+
+# Groups a crossover runs inside ("Inside each group, the protocol will be carried out as a within-subject", "within
+# both cohorts"): in a study whose groups are not randomized (populations: diabetic and not), the parallel model
+# describes the groups and the crossover is nested in each.
+_INSIDE_EACH_GROUP = re.compile(r"\b(?:inside|within|in)\s+(?:each|both|every)\s+(?:of\s+the\s+(?:two|three|\d)\s+)?"
+                                r"(?:groups?|cohorts?|populations?|strata)\b", re.I)
+
+
+def nested_in_groups(texts: list[StudyText]) -> bool:
+    """Whether the texts run the crossover inside each of the study's groups ("Inside each group, ...
+    within-subject")."""
+    return any(_INSIDE_EACH_GROUP.search(source.text) for source in texts)
+
+
+# An arm given a sham or placebo first and the active treatment afterwards ("Sham treatment arm will receive initially
+# 5 sham series and after ... they will receive 5 series of active treatment"), and the reverse, which a two-way
+# crossover's other sequence says ("active stimulation, then sham").
+_LATER = r"\b(?:after(?:wards?)?|then|subsequently|later|thereafter|followed\s+by)\b"
+_ACTIVE = (r"\b(?:active|real|verum)\s+(?:[\w-]+\s+)?(?:treatments?|therapy|stimulation|sessions?|series|drug|device"
+           r"|interventions?)\b")
+_CONTROL = r"\b(?:sham|placebo)\b"
+_CONTROL_THEN_ACTIVE = re.compile(rf"{_CONTROL}[^.;]*?{_LATER}[^.;]*?{_ACTIVE}", re.I)
+_ACTIVE_THEN_CONTROL = re.compile(rf"{_ACTIVE}[^.;]*?{_LATER}[^.;]*?{_CONTROL}", re.I)
+# The words those arms' descriptions hold.
+CONTROL_WORDS = ("sham", "placebo")
+
+
+def control_given_active_later(arms: list[StudyText]) -> Claim | None:
+    """Where an arm's description gives it a sham or placebo and the active treatment afterwards, and no arm's gives the
+    active treatment before a sham or placebo: a one-way crossover of the control arm, which a parallel model may
+    describe. The words of the first such description."""
+    if any(_ACTIVE_THEN_CONTROL.search(source.text) for source in arms):
+        return None
+    for source in arms:
+        if m := _CONTROL_THEN_ACTIVE.search(source.text):
+            return Claim(source, m.start(), m.end(), False)
+    return None

@@ -50,7 +50,8 @@ from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combinatio
 from checks.title_phase_interventions import (REGISTRY_EXAMPLES, lists_no_drug, tested_interventions,
                                                tested_without_phases)
 from checks.title_phase_mentions import title_mentions
-from checks.title_phase_stages import appended_stage, names_a_stage, names_project_stages, stages_named
+from checks.title_phase_stages import (appended_stage, heading_stage, names_a_stage, names_project_stages,
+                                       stages_named)
 from checks.title_phase_written import PHASE_WORDS, names_a_phase
 from flows.parsers import LAYOUT_IDS, REGISTRY_LAYOUTS, entry_for
 
@@ -79,7 +80,8 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     registry asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only
     info. Where the record gives N/A and lists no drug (not `drug_listed`: `lists_no_drug`), a phase a title names
     with the project's name in a parenthesis ("(FAR Phase 2)") is that project's stage, in every title, and a phase
-    alone after a dash that ends a title ("... - Phase 2") is info: a project's stage is so appended. Where the source
+    alone after a dash that ends a title ("... - Phase 2"), or alone heading it before words that name no study or
+    trial ("Phase 2: Using Biomarkers for ..."), is info: a project's stage is so named. Where the source
     does not show the interventions' types (not `types_shown`: a page whose layout or shape shows none), N/A against
     a title's phase is info too: whether the trial tests no drug, as the registry asks N/A of, is not shown."""
     given = registry_phases(phase)
@@ -114,6 +116,10 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     elif phase == NO_PHASE and not drug_listed and appended_stage(text, found):
         message = message[:-1] + ("; the title names it alone after a dash at its end, as a project's stage is named, "
                                   "and the record lists no drug.")
+        severity = INFO
+    elif phase == NO_PHASE and not drug_listed and heading_stage(text, found):
+        message = message[:-1] + ("; the title names it alone at its start, before words that name no study or trial, "
+                                  "as a project's stage is named, and the record lists no drug.")
         severity = INFO
     evidence = f"{field}: '{excerpt(text, found.start, found.end)}'; studies.phase='{phase}'"
     yield Finding(nct_id, message, evidence, (field, "studies.phase"), severity)
@@ -208,7 +214,8 @@ RULES = (
          "tests no drug (devices, behavioural interventions, radiotherapy or procedures, none named for a drug it "
          "gives), which the registry asks of it, are info, as is N/A on a page that shows no intervention types "
          "(whether the trial tests a drug is not shown there) and a phase alone after a dash ending the title of an "
-         "N/A record that lists no drug (a project's stage is so appended); a project's stage after its name in a "
+         "N/A record that lists no drug, or alone heading it before words that name no study or trial ('Phase 2: "
+         "Using Biomarkers for ...'; a project's stage is so named); a project's stage after its name in a "
          "parenthesis ('(FAR Phase 2)') in such a record is none.",
          TITLE_FIELDS + ("studies.phase",), func=title_phase_differs, in_worker=True),
     Rule(OBSERVATIONAL_RULE_ID, "contradiction", WARNING,

@@ -1,6 +1,6 @@
 """A project's stage that a title names like a phase: a numbered study of a stage ("Phase II - 4"), a stage of
 something ("Phase II of the MOMENTUM Program"), a project's stage after its name ("(FAR Phase 2)") or after a dash at
-the title's end ("... - Phase 2")."""
+the title's end ("... - Phase 2"), or heading it before a colon ("Phase 2: Using Biomarkers for ...")."""
 from __future__ import annotations
 
 import re
@@ -73,3 +73,19 @@ def names_a_stage(title: str, stages: frozenset[int]) -> bool:
     Stepped-wedge Trial" beside "Phase II of the MOMENTUM Program" names the project's stage, not a trial phase (read
     so only where the record gives no phase: a title that names a trial phase beside a record's phase is one)."""
     return bool(stages) and phases_of(stated_mentions(title_mentions(title)))[0] <= stages
+
+
+# A phase alone that heads the title before a colon or a dash ("Phase 2: Using Biomarkers for Diagnosis ..."), where the
+# words after it name no study or trial: the way a project's stage heads the name of its work. "Phase 2: A Randomized
+# Trial of ..." names a trial's phase.
+_HEADING_BREAK = re.compile(r"\s*(?::|[-\u2013\u2014]\s)")
+_TRIAL_NAMED = re.compile(r"\b(?:stud(?:y|ies)|trials?|rcts?)\b", re.I)
+
+
+def heading_stage(title: str, found: TitlePhase) -> bool:
+    """Whether the phases a title states stand alone at its start before a colon or a dash, and the words after them
+    name no study or trial ("Phase 2: Using Biomarkers for ...")."""
+    if title[:found.start].strip():
+        return False
+    heading = _HEADING_BREAK.match(title, found.end)
+    return heading is not None and _TRIAL_NAMED.search(title, heading.end()) is None

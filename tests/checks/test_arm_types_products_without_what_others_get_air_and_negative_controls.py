@@ -3,10 +3,11 @@ given: the same product without it ("chitosan free cotton textile" beside "chito
 "Calcium-sulphate granules without antibioitcs" beside the granules "with tobramicina+vancomicina", NCT06262854), normal
 air breathed in an oxygen trial ("ordinary room oxygen", "exposed to normal air oxygen concentration at 2.2 ATM",
 NCT05439486) and the negative control of a skin test ("Aqueous Negative Control" beside "Histamine Positive Skin Test
-Control", NCT04510376); and protocol.placebo_arm_typed_active on an arm titled "Placebo" whose description gives a
-dosed treatment (NCT03600766), worded as the title or description being wrong. Each beside the wordings that must
-still fire: a regimen or procedure without what is tested, an unmasked trial, a negative control of people or of
-nothing, an active gas.
+Control", NCT04510376) and a sham that is a lower setting of the device another arm is given ("30% occipital nerve
+stimulation" beside "100% ..."); and protocol.placebo_arm_typed_active on an arm titled "Placebo" whose description
+gives a dosed treatment (NCT03600766), worded as the title or description being wrong. Each beside the wordings that
+must still fire: a regimen or procedure without what is tested, an unmasked trial, a negative control of people or of
+nothing, an active gas, a drug's lower dose, a device of the sham's own.
 """
 from __future__ import annotations
 
@@ -131,11 +132,40 @@ NEGATIVE_CONTROL_CASES = {
 }
 
 
+ONS = ("DEVICE", "occipital nerve stimulation", "Implanted stimulator, 60 Hz")
+ONS_DRUG = ("DRUG", "Lidocaine", "Lidocaine infusion")
+
+
+def setting(title: str, description: str = "", given: tuple[str, str, str] = ONS, shared: bool = True,
+            arm_type: str = "SHAM_COMPARATOR"):
+    """A trial of `given` at full setting against a comparator arm (`title`, `description`, of `arm_type`) linked to
+    the same intervention (`shared`) or to one of its own of the same kind."""
+    own = (given[0], f"{given[1]} at another setting", given[2])
+    listed = [given] if shared else [given, own]
+    return trial([("ACTIVE_COMPARATOR", f"100% {given[1]}", ""), (arm_type, title, description)], listed,
+                 [(f"100% {given[1]}", given[1]), (title, given[1] if shared else own[1])])
+
+
+SETTING_CASES = {
+    # A sham that is the device another arm is given, at a lower setting: the low-intensity sham.
+    "NCT02600051": (False, setting("30% occipital nerve stimulation", "30% of the range between perception threshold "
+                                   "and 100% stimulation level")),
+    "NCT02600052": (False, setting("Low-intensity stimulation", "Stimulation at low intensity")),
+    "NCT02600053": (False, setting("Control stimulation", "Subthreshold current for 20 minutes")),
+    # A device of its own, a drug's lower dose, a Placebo Comparator, or no lower setting said: fires.
+    "NCT02600054": (True, setting("30% occipital nerve stimulation", shared=False)),
+    "NCT02600055": (True, setting("Low dose lidocaine", "Lidocaine 1 mg/kg", given=ONS_DRUG)),
+    "NCT02600056": (True, setting("30% occipital nerve stimulation", arm_type="PLACEBO_COMPARATOR")),
+    "NCT02600057": (True, setting("Conventional stimulation", "Stimulation at 60 Hz as usual")),
+}
+
+
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory):
     """The studies the comparator rule flags, on one warehouse holding every case."""
     built = {}
-    for nct_id, (_fires, change) in {**LACKING_CASES, **AIR_CASES, **NEGATIVE_CONTROL_CASES}.items():
+    for nct_id, (_fires, change) in {**LACKING_CASES, **AIR_CASES, **NEGATIVE_CONTROL_CASES,
+                                     **SETTING_CASES}.items():
         study = harness.clean_study()
         change(study)
         built[nct_id] = study
@@ -156,6 +186,11 @@ def test_normal_air_however_written(flagged, nct_id):
 @pytest.mark.parametrize("nct_id", NEGATIVE_CONTROL_CASES)
 def test_a_negative_control_of_a_test_of_reactions(flagged, nct_id):
     assert (nct_id in flagged) is NEGATIVE_CONTROL_CASES[nct_id][0]
+
+
+@pytest.mark.parametrize("nct_id", SETTING_CASES)
+def test_a_sham_at_a_lower_setting_of_the_device_another_arm_is_given(flagged, nct_id):
+    assert (nct_id in flagged) is SETTING_CASES[nct_id][0]
 
 
 # --- A placebo arm by its title whose description gives a dosed treatment -------------------------------------------

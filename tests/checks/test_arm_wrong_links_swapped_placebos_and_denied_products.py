@@ -89,6 +89,18 @@ CASES = {
                     "NCT04705831 itself: a crossover whose arms are its treatments"),
     "NCT02700020": (False, placebo_beside("Placebo", [RUCONEST], "Placebo for 4 weeks, then Ruconest for 4 weeks",
                                           model="CROSSOVER"), "a crossover's sequence given the drug after placebo"),
+    # A placebo arm whose description gives every participant each treatment, as a crossover's arm does.
+    "NCT02700031": (False, placebo_beside("Placebo", [RUCONEST], "Each participant will receive 12 weeks of both: (1) "
+                                          "placebo and (2) Ruconest, in a random-order, cross-over design.",
+                                          model="CROSSOVER"), "every participant given both treatments"),
+    "NCT02700032": (False, placebo_beside("Placebo", [RUCONEST], "All patients receive each of the two infusions "
+                                          "in turn."), "every participant given each treatment"),
+    "NCT02700033": (False, placebo_beside("Placebo", [RUCONEST], "Placebo infusion; the arms cross over after a "
+                                          "washout.", model="CROSSOVER"), "a placebo arm that names its crossover"),
+    "NCT02700034": (True, placebo_beside("Placebo", [RUCONEST], "All patients receive placebo infusions weekly.",
+                                         model="CROSSOVER"), "every participant of the arm given its placebo only"),
+    "NCT02700035": (True, placebo_beside("Placebo", [RUCONEST], "Each subject will receive a matching placebo.",
+                                         model="CROSSOVER"), "each participant given the placebo"),
     # An arm linked only to what its title says it goes without.
     "NCT02700021": (True, denying_arm("Calcium-sulphate granules without antibioitcs", GRANULES, "SHAM_COMPARATOR"),
                     "NCT06262854: the granules without antibiotics linked to the granules with them"),

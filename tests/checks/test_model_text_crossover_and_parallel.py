@@ -25,6 +25,8 @@ SEQUENTIAL_MODEL = {"intervention_model": "SEQUENTIAL"}
 FACTORIAL_MODEL = {"intervention_model": "FACTORIAL"}
 ONE_RANDOMIZED_GROUP = {"intervention_model": "SINGLE_GROUP", "allocation": "RANDOMIZED"}
 ONE_GROUP = {"intervention_model": "SINGLE_GROUP", "allocation": "NA"}
+GROUPS_NOT_RANDOMIZED = {"intervention_model": "PARALLEL", "allocation": "NON_RANDOMIZED"}
+SHAM_CROSSOVER = "We propose a prospective double-blind, randomised, cross-over, sham-controlled trial of shock waves."
 WARNING, INFO, QUIET = "warning", "info", None
 
 # (rule, design, field, text, severity expected). A field of "texts" takes ((field, text), ...).
@@ -57,6 +59,35 @@ CASES = [
                                                       "double-blind study."),
                                           ("arm_description", "Patients who fail to respond at 12 weeks may cross "
                                                               "over to drug X.")), INFO),
+    # A control arm given the active treatment after its sham or placebo, and no arm the reverse: a one-way crossover.
+    (CROSSOVER, PARALLEL_MODEL, "texts", (("detail", SHAM_CROSSOVER),
+                                          ("arm_description", "Sham treatment arm will receive initially 5 sham series "
+                                                              "and after they answer questionnaires they will receive "
+                                                              "5 series of active treatment.")), INFO),
+    (CROSSOVER, PARALLEL_MODEL, "texts", (("summary", "A randomized, placebo-controlled crossover study of drug X."),
+                                          ("arm_description", "Placebo for 8 weeks, followed by active drug for 8 "
+                                                              "weeks.")), INFO),
+    # Both orders, a control arm given nothing active, or one model not parallel: still a warning.
+    (CROSSOVER, PARALLEL_MODEL, "texts", (("detail", SHAM_CROSSOVER),
+                                          ("arm_description", "Sequence 1: sham stimulation, then active stimulation. "
+                                                              "Sequence 2: active stimulation, then sham.")), WARNING),
+    (CROSSOVER, PARALLEL_MODEL, "texts", (("detail", SHAM_CROSSOVER),
+                                          ("arm_description", "Sham treatment: 10 sham series, then questionnaires.")),
+     WARNING),
+    (CROSSOVER, ONE_RANDOMIZED_GROUP, "texts", (("detail", SHAM_CROSSOVER),
+                                                ("arm_description", "Sham series first, then active treatment "
+                                                                    "series.")), WARNING),
+    # A crossover inside each of the groups of a parallel study that does not randomize them (populations).
+    (CROSSOVER, GROUPS_NOT_RANDOMIZED, "model_description",
+     "It will be a randomized crossover study prior to surgery in two groups (type 2 diabetes vs. controls). Inside "
+     "each group, the protocol will be carried out as a within-subject design.", QUIET),
+    (CROSSOVER, GROUPS_NOT_RANDOMIZED, "detail", "Within both cohorts, participants receive drug X and placebo in a "
+                                                 "randomized crossover fashion.", QUIET),
+    # Groups randomized, or no group named: still a warning.
+    (CROSSOVER, PARALLEL_MODEL, "model_description", "It will be a randomized crossover study in two groups. Inside "
+                                                     "each group, each subject serves as his own control.", WARNING),
+    (CROSSOVER, GROUPS_NOT_RANDOMIZED, "model_description", "It will be a randomized crossover study in which each "
+                                                            "subject serves as his own control.", WARNING),
     # Participants crossing over, no crossover design.
     (CROSSOVER, PARALLEL_MODEL, "detail", "Patients in the placebo arm may cross over to drug X at progression.",
      QUIET),

@@ -140,6 +140,18 @@ TITLES = [
      "info"),  # new
     ("Fuel Utilization After Time Restricted Eating \u2013 Phase II.", "Fuel Utilization After TRE", "NA",
      DIET + [("DIAGNOSTIC_TEST", "Indirect calorimetry")], "info"),  # new
+    # A phase alone heading a title before a colon or a dash, the words after it naming no study or trial: info.
+    ("Phase 2: Using Biomarkers for Diagnosis and Long-Term Surveillance of Lung Cancer", "Using Biomarkers", "NA",
+     [("DIAGNOSTIC_TEST", "Gene assay")], "info"),  # new
+    ("Phase II - Peer Coaching Evaluation for Weight Loss in Primary Care", "Peer Coaching", "NA",
+     [("OTHER", "Peer coaching")], "info"),  # new
+    ("Phase 2: A Randomized Trial of Time Restricted Eating", "TRE", "NA", DIET, "warning"),
+    ("Phase 2: Drug X Study in Asthma", "Drug X", "NA", DIET, "warning"),
+    ("Phase 2: Biomarker-Guided Drug X Evaluation in Asthma", "Drug X", "NA", DRUG, "warning"),
+    ("Using Biomarkers - Phase 2: Surveillance of Lung Cancer", "Using Biomarkers", "NA", [("DIAGNOSTIC_TEST", "Gene assay")],
+     "warning"),
+    ("Phase 2: Using Biomarkers for Surveillance of Lung Cancer", "Using Biomarkers", "PHASE3",
+     [("DIAGNOSTIC_TEST", "Gene assay")], "warning"),
     # A drug listed, another phase given, or the phase not a stage's: still a warning.
     (FAR + " - Phase 2 (FAR Phase 2)", "The Fuel and Rhythm (FAR) Phase 2 Study", "NA", DRUG, "warning"),
     ("A Phase 2 Study of Drug X in Asthma (ASTRA Phase 2)", "Drug X in Asthma", "NA", DRUG, "warning"),
@@ -194,3 +206,11 @@ def test_the_rule_reads_whether_an_na_record_lists_a_drug(tmp_path):
     finally:
         con.close()
     assert found == {"NCT00000002": "warning", "NCT00000003": "warning"}
+
+
+def test_a_heading_stages_message_says_why_it_is_info():
+    [found] = study_phase_findings("NCT0", [("studies.official_title", "Phase 2: Biomarker Surveillance")], "NA",
+                                   None, drug_listed=False)
+    assert found.message == ("The official title names this study's phase as 'Phase 2', while the record gives N/A (a "
+                             "trial without phases); the title names it alone at its start, before words that name "
+                             "no study or trial, as a project's stage is named, and the record lists no drug.")
