@@ -15,6 +15,7 @@ from checks.drug_not_given import class_example, not_given
 from checks.drug_other_names import coded, spelled_otherwise
 from checks.drug_spellings import accents_folded
 from checks.other_name_drugs import other_name_of_another_drug
+from checks.other_name_placebo import other_name_placebo
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 
@@ -238,4 +239,11 @@ RULES = (
          "An intervention's other name that is another drug's brand, name or code is usually copied from another "
          "intervention or record, and finds the study under a drug it does not give.",
          ("intervention_other_names.name", "interventions.name"), func=other_name_of_another_drug, in_worker=True),
+    Rule("contradictions.other_name_placebo", "contradiction", "warning",
+         "A placebo or a sham is no other name of the drug, biological or device it imitates: given as one, it is the "
+         "comparator entered in the wrong field, and a search by other name finds the product under 'placebo'. A "
+         "warning where the study lists its placebo as an intervention of its own; info where the other name is the "
+         "record's only word of the placebo its masked arms get. Not read: an intervention that is itself the "
+         "placebo, or a masked product whose name, description or arm says so ('X or matching placebo').",
+         ("intervention_other_names.name", "interventions.name"), func=other_name_placebo, in_worker=True),
 )

@@ -15,10 +15,15 @@ LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[
 
 # Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's. A group's letter is no
 # short English word: "willing to take part in the study", "in all parts of the study", "either arm of the trial"
-# name no group. (Searched in the text's lower case, which is faster than a search that ignores case.)
+# name no group; nor is the age an age group spans a group's number ("Age group 20-45 years", "age group 18 years
+# and above": the age of everyone). (Searched in the text's lower case, which is faster than a search that ignores
+# case.)
 _SHORT_WORDS = r"(?:of|in|on|to|at|by|as|is|or|if|so|be|up|an|no|we|it|me|my|us|he|do)\b"
-GROUP_WORDS = re.compile(r"\b(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|panels?|"
-                          rf"segments?|modules?)\s+(?:(?!{_SHORT_WORDS})[a-z]{{1,2}}|\d{{1,2}}[a-z]?|[ivx]{{1,4}})\b"
+_AGE_GROUP_SPAN = (r"(?<=\bage )group\s+\d{1,3}\s*(?:(?:-|\u2013|to)\s*\d|(?:years?|yrs?|months?|weeks?|"
+                   r"days?)\b)")
+GROUP_WORDS = re.compile(rf"\b(?!{_AGE_GROUP_SPAN})(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|"
+                          r"panels?|segments?|modules?)\s+"
+                          rf"(?:(?!{_SHORT_WORDS})[a-z]{{1,2}}|\d{{1,2}}[a-z]?|[ivx]{{1,4}})\b"
                           r"|\bcohort\b")
 
 # An inclusion heading that names the group its criteria are for ("Inclusion Criteria for Cohort 1", "Pediatric
@@ -125,6 +130,37 @@ def _healthy_beside_patients(lowered: str, statement: Statement, start: int, end
             or line_end >= 0 and _PATIENTS_CRITERION.search(lowered, line_end, end) is not None)
 
 
+# People named by their time of life, at a criterion's start after up to three words that qualify them ("Cognitively
+# normal elderly who ...", "Healthy older adults", "Young volunteers"): a class word that is a group on its own
+# ("elderly", "seniors", "children"), or one that qualifies people ("older adults", "young controls"). Not "Older than
+# 60 years", nor a sentence about them ("Elderly subjects must be ambulatory").
+_PEOPLE = (r"(?:adults?|people|persons?|individuals?|subjects?|participants?|volunteers?|controls?|men|women|males?|"
+           r"females?)")
+_OLD = rf"(?:old|older|aged|middle[ -]aged|elderly)[ \t]+{_PEOPLE}\b|(?:elderly|seniors?)\b(?![ \t]+{_PEOPLE}\b)"
+_YOUNG = (rf"(?:young|younger|adolescent)[ \t]+{_PEOPLE}\b"
+          rf"|(?:youths?|adolescents?|child(?:ren)?|infants?|teen(?:ager)?s?)\b(?![ \t]+{_PEOPLE}\b)")
+_AGE_CLASS_CRITERION = re.compile(rf"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*|\(?\d{{1,2}}[.)][ \t]*)?{_QUALIFIER}{{0,3}}?"
+                                  rf"(?:(?P<old>{_OLD})|(?P<young>{_YOUNG}))"
+                                  r"(?!\s+(?:will|must|should|may|are|is|shall|can|need)\b)", re.M)
+_AGE_CLASS_WORDS = {"old": re.compile(r"\b(?:elderly|old|older|aged|senior)\b"),
+                    "young": re.compile(r"\b(?:young|younger|youths?|adolescents?|child(?:ren)?|infants?)\b")}
+
+
+def _healthy_beside_another_age(lowered: str, statement: Statement, start: int, end: int) -> bool:
+    """Whether the statement's criterion opens by naming healthy volunteers or controls while another inclusion
+    criterion of lowered[start:end] opens by naming people of a time of life the healthy ones' words do not
+    (`_AGE_CLASS_CRITERION`): "Healthy young controls who are 20 - 30 years old" beside "Cognitively normal elderly".
+    The age is one group's; the other's is not given."""
+    healthy = _HEALTHY_GROUP_AGE.match(lowered, statement.start, statement.end)
+    if healthy is None:
+        return False
+    line_end = lowered.find("\n", healthy.end(), end)
+    others = list(_AGE_CLASS_CRITERION.finditer(lowered, start, statement.start))
+    if line_end >= 0:
+        others += _AGE_CLASS_CRITERION.finditer(lowered, line_end, end)
+    return any(_AGE_CLASS_WORDS[m.lastgroup].search(healthy.group()) is None for m in others)
+
+
 # The converse: a statement's criterion that names patients or a diagnosis and no healthy people ("Patients will
 # include girls and women ages 5-50 yr with the diagnosis of Turner syndrome"), and another criterion whose first
 # words name a control group or healthy people ("Control subjects must be within +/- 2SD for height", "Age-matched
@@ -204,13 +240,14 @@ def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> b
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
     law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
     beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults (`_ADULTS_OR_AGED`), or is healthy
-    volunteers' beside patients (`_healthy_beside_patients`) or patients' beside controls
-    (`_patients_beside_controls`), or is one of a list of options (`among_options`): the statement's age is then not
-    everyone's."""
+    volunteers' beside patients (`_healthy_beside_patients`) or beside people of another time of life
+    (`_healthy_beside_another_age`), or patients' beside controls (`_patients_beside_controls`), or is one of a list
+    of options (`among_options`): the statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
             or _ADULTS_OR_AGED.search(lowered, statement.start, statement.end) is not None
             or _healthy_beside_patients(lowered, statement, start, end)
+            or _healthy_beside_another_age(lowered, statement, start, end)
             or _patients_beside_controls(lowered, statement, start, end)
             or among_options(lowered, statement, start))

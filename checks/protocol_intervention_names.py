@@ -25,19 +25,23 @@ KIND_WORDS = ("drug", "drugs", "device", "devices", "biological", "biologicals",
 # A named comparator ("Placebo", "Sham", "Standard of care", "Usual care") says what is given: it is a name.
 # The registry's arm types as their labels read ("Active Comparator") say a role too; "Placebo Comparator" and "Sham
 # Comparator" name what is given.
-ROLE_WORDS = ("control", "controls", "control group", "control arm", "experimental", "experimental arm",
-              "experimental group", "intervention arm", "intervention group", "active comparator",
+ROLE_WORDS = ("control", "controls", "control group", "control arm", "control cohort", "control condition",
+              "experimental", "experimental arm", "experimental group", "experimental condition", "interventional",
+              "interventional arm", "interventional group", "intervention arm", "intervention group",
+              "intervention cohort", "intervention condition", "active arm", "active group", "active comparator",
               "active comparator arm", "active comparator group", "active control", "comparator", "comparator arm",
-              "standard arm", "study arm", "study group", "treatment arm", "treatment group", "reference",
-              "reference product", "reference drug")
+              "standard arm", "study arm", "study group", "treatment arm", "treatment group", "treatment cohort",
+              "reference", "reference product", "reference drug")
 # A name that is only an arm's label, a word for a group and its letter, number or numeral ("Arm 1", "Group B",
-# "Cohort II", "Treatment A", "Grupo A"): which arm receives it, not what it is ("Group A Streptococcus vaccine" is
-# a name).
-ARM_LABEL_ONLY = (r"^(?:(?:study|treatment|intervention)\s+)?(?:arm|group|cohort|treatment|regimen|intervention|grupo"
-                  r"|groupe|gruppe|brazo)(?:\s*\d{1,2}|\s+(?:[a-z]|[ivx]{1,4}))$")
+# "Cohort II", "Treatment A", "Grupo A", "Experimental Arm 1"), or an arm's role and its number ("Experimental 2",
+# "Active Comparator: B"): which arm receives it, not what it is ("Group A Streptococcus vaccine" is a name).
+_LABEL_NUMBER = r"(?:\s*\d{1,2}|\s+(?:[a-z]|[ivx]{1,4}))$"
+ARM_LABEL_ONLY = (r"^(?:(?:study|treatment|intervention|interventional|experimental|control|active)\s+)?"
+                  r"(?:arm|group|cohort|treatment|regimen|intervention|grupo|groupe|gruppe|brazo)" + _LABEL_NUMBER
+                  + r"|^(?:experimental|interventional|control|active\s+comparator):?" + _LABEL_NUMBER)
 # An arm's label is short, and starts as one of its words does: another name is never read as one.
 ARM_LABEL_CHARS = 32
-ARM_LABEL_STARTS = ("arm", "gro", "coh", "tre", "reg", "int", "stu", "gru", "bra")
+ARM_LABEL_STARTS = ("arm", "gro", "coh", "tre", "reg", "int", "stu", "gru", "bra", "exp", "con", "act")
 
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
 NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")

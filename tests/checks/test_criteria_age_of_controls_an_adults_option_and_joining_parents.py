@@ -23,6 +23,8 @@ ADOLESCENT = "a willing adolescent between the ages of 13 and 16"
 
 QUIET = [
     (listed(YOUNG, ELDERLY, "Alzheimer's disease (AD) patients who met the criteria for probable AD"), "20", "80"),
+    # the elderly are another group of their own, whatever the third criterion says
+    (listed(YOUNG, ELDERLY, "Alzheimer's disease (AD) is suspected by the referring doctor"), "20", "80"),
     (listed(YOUNG, "Alzheimer's disease patients who met the criteria for probable AD"), "20", "80"),
     (listed(YOUNG, "Parkinson's disease (PD) patients on stable treatment"), "20", "80"),
     (listed("Patients with a diagnosis of cancer,", "are adults (or children 18-21 years old),",
@@ -34,7 +36,7 @@ QUIET = [
     (listed("Children aged 8 to 12 years", "A parent or caregiver who is willing to take part"), "8", "70"),
 ]
 FIRES = [
-    (listed(YOUNG, ELDERLY, "Alzheimer's disease (AD) is suspected by the referring doctor"), "20", "80"),
+    (listed(YOUNG, "Alzheimer's disease (AD) is suspected by the referring doctor"), "20", "80"),
     (listed(YOUNG, "Patients will be eligible if they are referred"), "20", "80"),
     (listed("Patients with a diagnosis of cancer,", "children 18-21 years old,"), "18", None),
     (listed("Patients with a diagnosis of cancer,", "are adults aged 18-21 years,"), "18", None),
