@@ -128,7 +128,7 @@ _DIAGNOSIS_QUALIFIER = (r"(?:a|an|current|confirmed|documented|established|clini
 # A criterion that opens by requiring a condition ("Diagnosis of moderate plaque psoriasis", "Moderate to severe acne
 # vulgaris", "Patients with mild Alzheimer's disease", "Histologically confirmed adenocarcinoma", "Subjects with a
 # diagnosis of COPD"): whoever the criteria admit has it.
-_CONDITION_REQUIRED = re.compile(
+CONDITION_REQUIRED = re.compile(
     r"(?:(?:a\s+)?(?:clinical|confirmed|documented|established|definite|probable|primary)\s+)?diagnos(?:is|ed)\b"
     r"(?!\s+(?:as\s+)?(?:healthy|normal)\b)"
     r"|(?:histologically|cytologically|pathologically|radiologically|clinically)\s+(?:confirmed|documented|proven)\b"
@@ -153,7 +153,7 @@ _DIAGNOSIS_REQUIRED = re.compile(
 _A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
 
 
-def _condition_required(text: str, lowered: str, section: Section, required: re.Pattern = _CONDITION_REQUIRED) -> bool:
+def _condition_required(text: str, lowered: str, section: Section, required: re.Pattern = CONDITION_REQUIRED) -> bool:
     """Whether an inclusion criterion of the section opens by requiring a condition (`required`): then a
     criterion that only says the participant is healthy ("Healthy, as determined by medical history") speaks of a
     patient's general health beside that condition, not of a healthy volunteer."""

@@ -28,8 +28,8 @@ risk of it ("healthy volunteers with asthma", "Healthy adults who are household 
 adult patients undergoing third molar extraction"), a criterion that only says the participant is healthy ("Healthy,
 as determined by medical history") beside one that requires a condition ("Diagnosis of plaque psoriasis"), the form's
 answer copied into the criteria ("Healthy Volunteers: No") and a negation ("Healthy volunteers are not eligible")
-admit no healthy volunteer. The reverse (Healthy Volunteers 'Yes' while every criterion requires a disease) is not
-read: whether a criterion requires the condition studied cannot be told from its words.
+admit no healthy volunteer. The reverse (Healthy Volunteers 'Yes' while the criteria admit only people with a
+condition) is its own rule, registered with these two (`criteria_patients_only`).
 
 An absent Sex or Healthy Volunteers is unknown in every layout (a republished page may not show it) and not compared.
 As for the ages (checks/criteria_ages.py), criteria without an inclusion heading are read only in the PDQ's form.
@@ -46,6 +46,7 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_healthy_volunteers import admitted_healthy
+from checks.criteria_patients_only import RULES as PATIENTS_ONLY_RULES
 from checks.criteria_sex_admitted import admitted_sex
 from checks.criteria_sex_named import BOTH, FEMALE, MALE
 from checks.rule import CheckScope, Finding, Rule
@@ -130,4 +131,4 @@ RULES = (
          "subjects' disagree with Healthy Volunteers 'No'. Read from text, so a warning.",
          ("eligibilities.criteria", "eligibilities.healthy_volunteers"),
          func=criteria_healthy_volunteers_differs, in_worker=True),
-)
+) + PATIENTS_ONLY_RULES

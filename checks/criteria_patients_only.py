@@ -1,0 +1,167 @@
+"""Rule contradictions.healthy_volunteers_yes_patients_only: Healthy Volunteers 'Yes' on a study whose criteria admit
+only people with a condition.
+
+By the registry's definition a study accepts healthy volunteers when people without the condition studied may take
+part. Inclusion criteria are all required of every participant, so one that requires a disease ("Diagnosis of
+malignant wound with odor", "Patients falling into PCOS as per Rotterdam criteria", "Age >= 20 years, Histopathology
+proved PTC") admits only people who have it, and Healthy Volunteers 'Yes' beside it is wrong unless the study also
+takes in others. The others a record may take in are read wherever they may be named: healthy people, controls,
+volunteers, relatives, donors, unaffected, uninfected or cognitively normal people, and people matched to the patients
+by age or sex, in the criteria, the titles, the arms' titles and descriptions and the conditions (a record may list
+"Healthy Volunteers" as a condition); people exposed to or at risk of a condition in the titles, arms or conditions;
+and in the inclusion criteria caregivers, staff, students, workers, people at risk, exposed or born to a patient, a
+criterion kept to one group ("(survivor group only)"), and people admitted for a procedure ("Patients undergoing
+surgery (non-painful complaint)", "Patients scheduled for elective surgery"), who need not have the condition.
+Prevention and screening studies take in people without the condition they prevent or screen for, and are not read.
+
+The requirement is read where a criterion opens with it, or right after the age that opens it; "Healthy Volunteers"
+absent is unknown, and criteria without an inclusion heading are not read. What counts as a requirement is the
+healthy-volunteer rule's (`criteria_healthy_volunteers.CONDITION_REQUIRED`: a diagnosis, a confirmed or documented
+disease, "mild to moderate", patients with a disease, a stated infection or a disease named with its form), with a
+histopathology that proved the disease, patients falling into, presenting with or affected by it, and its survivors.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import duckdb
+
+from checks.criteria_age_criterion import LIST_MARK
+from checks.criteria_age_statement import criteria_pieces
+from checks.criteria_healthy_volunteers import CONDITION_REQUIRED
+from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part
+from checks.rule import CheckScope, Finding, Rule
+from checks.study_text import excerpt, rows_by_study, texts_by_study
+
+RULE_ID = "contradictions.healthy_volunteers_yes_patients_only"
+
+# A criterion that requires a condition: the healthy-volunteer rule's reading, a histopathology that proved it
+# ("Histopathology proved PTC"), patients falling into, presenting with, affected by or having it (not having surgery),
+# patients who will be diagnosed with it, and its survivors.
+_REQUIRES_CONDITION = re.compile(
+    rf"{CONDITION_REQUIRED.pattern}"
+    r"|histopatholog\w*\s+(?:proved|proven|confirmed)\b"
+    r"|patients?\s+(?:falling\s+into|presenting\s+with|affected\s+by|having\b(?!\s+(?:an?\s+)?(?:elective\s+)?"
+    r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"
+    r"|survivors?\s+of\b")
+# Words that make a criterion say what may be, or allow a condition kept in check, rather than require one ("Patients
+# who are HIV seropositive can have decreased immune competence", "Patients with controlled diabetes will be
+# included").
+_NO_REQUIREMENT = re.compile(r"\b(?:may|can|could|might)\b|\bwith\s+(?:well[\s-]+)?controlled\b")
+_CLAUSE_END = re.compile(r"[,;.(]")
+# An age that opens the criterion before the requirement ("Age >= 20 years, Histopathology proved PTC").
+_AGE_FIRST = re.compile(r"[^,;]*\b(?:ages?|aged|years?)\b[^,;]*,\s*")
+# People admitted for a procedure, who need not have the condition studied.
+_ADMITTED_FOR_A_PROCEDURE = re.compile(
+    r"(?:patients?|subjects?|participants?|men|women|adults?|children|those)\s+(?:\w+\s+){0,6}?"
+    r"(?:undergoing|scheduled|planned|referred|requiring|needing|who\s+will\s+undergo)\b")
+# People without the condition, wherever a record names them.
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:healthy|controls|control\s+(?:group|arm|subjects?|participants?|individuals?|cohort|population|volunteers?"
+    r"|women|men|children)|volunteers?|relatives(?!\s+contra)|(?:first|second)-degree\s+relatives?|donors?"
+    r"|family\s+members?|spouses?|siblings?|twins?|general\s+population|normal\s+(?:volunteers?|subjects?"
+    r"|individuals?|participants?|adults?|women|men|children|population|ag(?:e?ing))|lean"
+    r"|non-?(?:diabetic|cancer|obese|asthmatic)|with\s+(?:and|or)\s+without|unaffected|uninfected|unimpaired"
+    r"|(?:comparison|reference)\s+group|(?:age|sex|gender)[\s-]+(?:and\s+\w+[\s-]+)?matched"
+    r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment)\b")
+# People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
+_OTHERS_DESCRIBED = re.compile(
+    r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")
+# Others the inclusion criteria admit, or a criterion kept to one group.
+_OTHERS_ADMITTED = re.compile(
+    r"\b(?:(?:caretakers?|caregivers?|carers?)\s+(?:of|for)|(?:be|is|are)\s+(?:an?\s+)?(?:\w+\s+)?(?:caretaker"
+    r"|caregiver|carer)s?|staff|students?|nurses|clinicians|employees?|workers?|community|(?:un)?exposed"
+    r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|groups?\s+only)\b")
+# Studies whose participants need not have the condition: it is prevented or screened for.
+_NOT_READ_PURPOSES = frozenset(("PREVENTION", "SCREENING"))
+_STUDY_TYPES = frozenset(("INTERVENTIONAL", "OBSERVATIONAL"))
+
+
+def _requires_condition(piece: str) -> bool:
+    """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age, and its
+    clause says neither what may be nor that a controlled condition is allowed."""
+    at = LIST_MARK.match(piece).end()
+    age = _AGE_FIRST.match(piece, at)
+    required = _REQUIRES_CONDITION.match(piece, at) or age is not None and _REQUIRES_CONDITION.match(piece, age.end())
+    if not required:
+        return False
+    clause_end = _CLAUSE_END.search(piece, required.end())
+    return _NO_REQUIREMENT.search(piece, at, clause_end.start() if clause_end else len(piece)) is None
+
+
+def required_condition(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
+    """The first inclusion criterion that requires a condition, where the inclusion criteria admit no one for a
+    procedure and no other people; else None (`lowered`, `memo`: as `admitted_healthy` takes them)."""
+    lowered = text.lower() if lowered is None else lowered
+    found = None
+    for section in inclusion_sections(text, lowered, memo) or ():
+        if _OTHERS_ADMITTED.search(lowered_part(text, lowered, section.start, section.end)):
+            return None
+        for start, end in criteria_pieces(text, section.start, section.end):
+            piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
+            if _ADMITTED_FOR_A_PROCEDURE.match(piece, LIST_MARK.match(piece).end()):
+                return None
+            if found is None and _requires_condition(piece):
+                found = start, end
+    return found
+
+
+def names_other_people(lowered: str, described: tuple[str, ...]) -> bool:
+    """Whether the criteria (`lowered`) or the titles, arms and conditions (`described`) name people who need not
+    have the condition studied."""
+    said = "\n".join(described).lower()
+    return any(_OTHER_PEOPLE.search(text) for text in (lowered, said)) or _OTHERS_DESCRIBED.search(said) is not None
+
+
+def study_patients_only_findings(nct_id: str, criteria: str, healthy_volunteers: bool | None,
+                                 described: tuple[str, ...] = (), purpose: str | None = None,
+                                 lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+    """A finding when Healthy Volunteers is 'Yes' while the inclusion criteria require a condition and the record
+    (`described`: its titles, arms and conditions) names no one else; a prevention or screening study (`purpose`) is
+    not read."""
+    if healthy_volunteers is not True or purpose in _NOT_READ_PURPOSES:
+        return
+    lowered = criteria.lower() if lowered is None else lowered
+    found = required_condition(criteria, lowered, memo)
+    if found is None or names_other_people(lowered, described):
+        return
+    message = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only people with a condition and the "
+               "record names no healthy people, controls or other group.")
+    evidence = f"eligibilities.criteria: '{excerpt(criteria, found[0], found[1], 0)}'; " \
+               f"eligibilities.healthy_volunteers=true"
+    yield Finding(nct_id, message, evidence)
+
+
+def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Healthy Volunteers 'Yes' while the inclusion criteria admit only people with a condition."""
+    # Every read is made, even with no text to judge: the run's process makes them for its workers.
+    texts = texts_by_study(con, scope, ("eligibilities.criteria",))
+    given = rows_by_study(con, scope, "eligibilities", ("healthy_volunteers",))
+    studies = rows_by_study(con, scope, "studies", ("study_type", "brief_title", "official_title"))
+    purposes = rows_by_study(con, scope, "designs", ("primary_purpose",))
+    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
+    conditions = rows_by_study(con, scope, "conditions", ("name",))
+    for nct_id, found in texts.items():
+        values, study = given.get(nct_id), studies.get(nct_id)
+        if not values or len(values) != 1 or len(found) != 1 or values[0][0] is not True:
+            continue
+        if not study or study[0][0] not in _STUDY_TYPES:
+            continue
+        described = tuple(text for row in [study[0][1:]] + arms.get(nct_id, []) + conditions.get(nct_id, [])
+                          for text in row if text)
+        purpose = next((row[0] for row in purposes.get(nct_id, [])), None)
+        yield from study_patients_only_findings(nct_id, found[0].text, True, described, purpose, found[0].lowered,
+                                                found[0].memo)
+
+
+RULES = (
+    Rule(RULE_ID, "contradiction", "warning",
+         "By the registry's definition a study accepts healthy volunteers when people without the condition studied "
+         "may take part: Healthy Volunteers 'Yes' beside inclusion criteria that require a disease ('Diagnosis of "
+         "...', 'Histopathology proved ...'), in a record that names no healthy people, controls or other group, "
+         "lists the study under healthy-volunteer searches it does not belong to. Read from text, so a warning; "
+         "prevention and screening studies are not read.",
+         ("eligibilities.criteria", "eligibilities.healthy_volunteers"),
+         func=healthy_volunteers_yes_patients_only, in_worker=True),
+)
