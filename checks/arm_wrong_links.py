@@ -25,8 +25,10 @@ FAMILY = "protocol"
 PRODUCT_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "GENETIC")
 # A title that says the arm goes without something, as (pattern, group of the product that lacks it or 0, group of
 # what it lacks): "Calcium-sulphate granules without antibiotics" (and "free of", "with no", "lacking"), "Silver-free
-# dressing", and a title that opens with "No" or "Without" ("No mesh prophylaxis", "Without drain").
-DENIALS = (*LACKING[:2], (r"^\s*(?:no|without)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,})", 0, 1))
+# dressing", a title that opens with "No" or "Without" ("No mesh prophylaxis", "Without drain"), and an "un-" word
+# that denies what the linked product is ("Unmodified vaginal tampons", "Uncoated stent", "Untreated water").
+DENIALS = (*LACKING[:2], (r"^\s*(?:no|without)\s+(?:the\s+|any\s+)?([a-z][a-z0-9-]{2,})", 0, 1),
+           (r"\bun([a-z]{4,}ed)\b", 0, 1))
 # Titles that deny nothing of the arm: either way ("With or without radiation", "Drug X +/- Drug Y").
 EITHER_WAY = r"\bwith\s+or\s+without\b|\bwith(?:out)?\s+or\s+with\b|and/or|±|\+/-|\(with(?:out)?\)"
 # A placebo arm's description that gives every participant each treatment, as a crossover's arm does ("Each
@@ -35,10 +37,12 @@ EITHER_WAY = r"\bwith\s+or\s+without\b|\bwith(?:out)?\s+or\s+with\b|and/or|±|\+
 EVERY_TREATMENT = (r"\b(?:each|every|all)\s+(?:participants?|patients?|subjects?|volunteers?|individuals?)\s+"
                    r"(?:will\s+|shall\s+|would\s+)?(?:receive|be\s+given|get|take|undergo)\b[^.;]{0,80}?"
                    r"\b(?:both|all|each)\b|\bcross[\s-]*over\b")
-# Words before a denial that make it one of the arm's people, not of what it is given ("Patients without diabetes").
-PEOPLE = (r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|women|men|children"
-          r"|adults?|infants?|mothers?|smokers?|controls?|cohorts?|groups?)"
-          r"\s+(?:without|free\s+of|with\s+no|lacking)\b")
+# Words around a denial that make it one of the arm's people, not of what it is given ("Patients without diabetes",
+# "Untreated patients").
+PERSONS = (r"patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|women|men|children"
+           r"|adults?|infants?|mothers?|smokers?")
+PEOPLE = (rf"\b(?:{PERSONS}|controls?|cohorts?|groups?)\s+(?:without|free\s+of|with\s+no|lacking)\b"
+          rf"|\bun[a-z]{{4,}}ed\s+(?:{PERSONS})\b")
 
 
 def _texts() -> dict[str, str]:
@@ -127,9 +131,10 @@ def _denying_arms() -> str:
 
 
 def _denial_of(stem: str) -> str:
-    """SQL: a regular expression of words that say something goes without `stem` ("no mesh", "mesh-free")."""
+    """SQL: a regular expression of words that say something goes without `stem` ("no mesh", "mesh-free",
+    "unmodified")."""
     return (f"concat('(?:without|\\bno|\\bnon|free\\s+of|lacking)[\\s-]+(?:[\\w-]+\\s+){{0,2}}', {stem}, "
-            f"'|', {stem}, '\\w*[\\s-]free\\b')")
+            f"'|', {stem}, '\\w*[\\s-]free\\b|\\bun', {stem})")
 
 
 def _arm_given_what_it_lacks_sql() -> str:
@@ -141,7 +146,8 @@ def _arm_given_what_it_lacks_sql() -> str:
     name = "lower(i.name)"
     names_lacked = (f"regexp_matches({name}, concat('\\b', d.lacked)) "
                     f"AND NOT regexp_matches({name}, {_denial_of('d.lacked')})")
-    product_with = f"regexp_matches({name}, concat('\\b', d.product, {literal(WITH_AFTER + '(?:[^a-z]|$)')}))"
+    # || not concat: a title with no product ("No surgery") gives no pattern, not one matching any "with".
+    product_with = f"regexp_matches({name}, '\\b' || d.product || {literal(WITH_AFTER + '(?:[^a-z]|$)')})"
     columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, bool_and({names_lacked}) AS names_lacked, "
                f"bool_and(coalesce({product_with}, FALSE)) AS product_with, "
                f"bool_or(regexp_matches(lower({INTERVENTION_SAYS}), {_denial_of('d.lacked')})) AS says_lacking")
@@ -165,23 +171,25 @@ RATIONALE = (
     "What a registry record links to an arm is what its participants are given; an arm whose own words say what it is "
     "given, linked only to what they say it is not given, has a wrong link (or a wrong title or type), and a count of "
     "the arms given a product reads it wrongly. Read three ways: an Experimental or Active Comparator arm whose title "
-    "and description name no placebo or sham, linked only to placebos or shams ('Magnetic Stimulation' linked only "
-    "to 'Sham Magnetic stimulation'); a Placebo (or Sham) Comparator arm titled a placebo ('Placebo', 'Vehicle "
+    "and description name no placebo or sham, linked only to placebos or shams ('Magnetic Stimulation' linked only to "
+    "'Sham Magnetic stimulation'); a Placebo (or Sham) Comparator arm titled a placebo ('Placebo', 'Vehicle "
     "solution'), linked only to the products (drugs, biologicals, supplements) an active arm is linked to, none of "
-    "which names a placebo ('Placebo' linked only to 'Ruconest', as the arm 'RUCONEST' is); an arm whose title says "
-    "it goes without something, linked only to what names it ('No mesh prophylaxis' linked to 'Mesh in permanent "
-    "colostomy') or to the title's product with something added ('Calcium-sulphate granules without antibiotics' "
-    "linked to the granules 'with tobramicina+vancomicina'). Not read: an arm that names its placebo beside "
-    "something else ('Drug X plus placebo'), an arm given one active product and one placebo (a double dummy), an "
-    "intervention that names its own placebo ('Perindopril or matching placebo', which covers both arms), an add-on "
-    "design's placebo arm linked to the background drug every arm gets (it is linked to less than the active arm), a "
-    "placebo run-in, a crossover's sequences and a delayed start (a placebo arm given the drug after its placebo: "
-    "'Placebo for 4 weeks, then Ruconest'), a placebo arm whose description gives every participant each treatment "
-    "or names a crossover ('Each participant will receive ... both ... in a cross-over design'), a study of placebo "
-    "itself, a sham arm linked to the device or procedure it imitates (the sham may be the device switched off), a "
-    "title that denies either way ('With or without radiation') or of its people ('Patients without diabetes'), and "
-    "a No Intervention arm (no_intervention_arm_with_interventions reads its links). Not an error: the link may be "
-    "loose rather than wrong. Judged on ClinicalTrials.gov's own layouts only.")
+    "which names a placebo ('Placebo' linked only to 'Ruconest', as the arm 'RUCONEST' is); an arm whose title says it "
+    "goes without something, linked only to what names it ('No mesh prophylaxis' linked to 'Mesh in permanent "
+    "colostomy'; an un- word: 'Unmodified vaginal tampons' linked to 'modified vaginal tampon') or to the title's "
+    "product with something added ('Calcium-sulphate granules without antibiotics' linked to the granules 'with "
+    "tobramicina+vancomicina'; a title that opens with 'No' or 'Without' names no product). Not read: an arm that "
+    "names its placebo beside something else ('Drug X plus placebo'), an arm given one active product and one placebo "
+    "(a double dummy), an intervention that names its own placebo ('Perindopril or matching placebo', which covers "
+    "both arms), an add-on design's placebo arm linked to the background drug every arm gets (it is linked to less "
+    "than the active arm), a placebo run-in, a crossover's sequences and a delayed start (a placebo arm given the drug "
+    "after its placebo: 'Placebo for 4 weeks, then Ruconest'), a placebo arm whose description gives every participant "
+    "each treatment or names a crossover ('Each participant will receive ... both ... in a cross-over design'), a "
+    "study of placebo itself, a sham arm linked to the device or procedure it imitates (the sham may be the device "
+    "switched off), a title that denies either way ('With or without radiation') or of its people ('Patients without "
+    "diabetes', 'Untreated patients'), an intervention that names the denied word too ('Modified or unmodified "
+    "tampon'), and a No Intervention arm (no_intervention_arm_with_interventions reads its links). Not an error: the "
+    "link may be loose rather than wrong. Judged on ClinicalTrials.gov's own layouts only.")
 
 
 def wrong_link_rule() -> Rule:

@@ -121,8 +121,9 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
         stems = set().union(*(stem_drugs(t) for t in row)) - reported
         for drug in sorted(d for d in stems if d not in known.words):
             places = _places(row, fields, drug)
-            if drug in known or any(_not_given_in(row, field, text, at, drug) or known.aliased(text, at, drug)
-                                    for field, text, at in places):
+            if drug in known or _conjugate_payload(drug, row, rows, known, what) or \
+                    any(_not_given_in(row, field, text, at, drug) or known.aliased(text, at, drug)
+                        for field, text, at in places):
                 continue
             reported.add(drug)
             field, text, at = places[0]
@@ -130,6 +131,30 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             message = f"{named} names {drug}, which is not an intervention of this study."
             evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
             yield Finding(nct_id, message, evidence, (field, "interventions.name"))
+
+
+# The payloads of antibody-drug conjugates as drug words read them (monomethyl auristatin E, DM1's maytansine, SN-38's
+# govitecan, DXd's deruxtecan): an outcome measures one as a part of the conjugate given, never as a drug given alone.
+_CONJUGATE_PAYLOADS = frozenset({"auristatin", "maytansine", "emtansine", "mertansine", "ravtansine", "soravtansine",
+                                 "deruxtecan", "exatecan", "calicheamicin", "ozogamicin", "govitecan", "duocarmycin"})
+# Words that name an antibody-drug conjugate: "antibody drug conjugate", "ADC", "conjugated antibody", a conjugate's
+# name ("brentuximab vedotin", "trastuzumab emtansine").
+_CONJUGATE = re.compile(r"\bantibody[\s-]+drug[\s-]+conjugates?\b|\bADCs?\b|\bconjugated?\b"
+                        r"|\b\w*(?:vedotin|mafodotin|deruxtecan|tansine|ozogamicin|govitecan|tesirine)\b", re.I)
+# A drug an outcome names as a metabolite ("its active metabolite desipramine"): measured, not given.
+_METABOLITE_BEFORE = re.compile(r"\bmetabolites?[\s,:(]+$", re.I)
+
+
+def _conjugate_payload(drug: str, row: tuple, rows: list[tuple], known: KnownDrugs, what: str) -> bool:
+    """Whether an outcome's drug is the payload of an antibody-drug conjugate that the study's outcomes, interventions
+    or texts name ("total antibody, antibody drug conjugate (ADC), and Monomethyl Auristatin E (MMAE)"), or that the
+    outcome measures beside an intervention's name ("Cmax of AGS67E, total antibody and MMAE"): a part of what the
+    study gives."""
+    if what != "outcome" or drug not in _CONJUGATE_PAYLOADS:
+        return False
+    studied = [t for t in chain(chain.from_iterable(rows), known.texts) if t]
+    return any(_CONJUGATE.search(t) for t in studied) or \
+        any(name.lower() in t.lower() for name in known.names for t in row if t)
 
 
 # A measure that counts medication taken ("Change in Medication Use", "Incidence of rescue analgesia", "Total
@@ -154,11 +179,12 @@ def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
     is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
     description of a measure that counts medication taken is one it counts; an outcome's drug in parentheses
-    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), and one
-    added to tissue in an assay a reagent ("respirometry of muscle biopsy ... in the presence of oligomycin")."""
+    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), one added to
+    tissue in an assay a reagent ("respirometry of muscle biopsy ... in the presence of oligomycin"), and one it calls
+    a metabolite is measured ("its active metabolite desipramine")."""
     if not_given(text, at, drug) or (field in _OUTCOME_FIELDS and class_example(text, at)):
         return True
-    if field in _OUTCOME_FIELDS and _reagent_in_assay(row, text, at):
+    if field in _OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _METABOLITE_BEFORE.search(text, 0, at)):
         return True
     if field == "design_outcomes.description" and row[0]:
         if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text):

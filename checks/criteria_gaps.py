@@ -14,16 +14,18 @@ from checks.criteria_text import Reading, numbered_reading
 
 # How far before a gap to look for the missing number written without its point.
 BARE_LOOKBACK = 300
+# A list's bullet before its number ("* 3.", "- 3.").
+_BULLET = r"(?:[-*\u2022][ \t]*)?"
 
 
 def _written_bare(read: Reading, gap: NumberingGap) -> bool:
-    """Whether each missing number stands just before the gap written another way: without its point ('3 Serious'),
-    with its point run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type
-    diabetes': NCT05686642, NCT05687890), which reads as a decimal, or opening a line with a letter, a colon, a dash,
-    a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.", "No. 1", "3 ECOG"), or inside a line with
-    its point or bracket and a comma ("gel. 18,. Any history", "outcomes 2), plans to move"). A number that opens a
-    line or stands with a comma so is looked for from the line of the list number before the gap, however long that
-    criterion is."""
+    """Whether each missing number stands just before the gap written another way: without its point ('3 Serious'), with
+    its point run into a criterion that opens with a number ('; 3.4 points ≤ NIHSS score', '; 5.1 Type diabetes':
+    NCT05686642, NCT05687890; '* 3.50×10^9/L≤platelets' in a bulleted list), which reads as a decimal or a value, or
+    opening a line with a letter, a colon, a dash, a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.",
+    "No. 1", "3 ECOG"), or inside a line with its point or bracket and a comma ("gel. 18,. Any history", "outcomes 2),
+    plans to move"). A number that opens a line or stands with a comma so is looked for from the line of the list number
+    before the gap, however long that criterion is."""
     if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
         return False
     text = read.text
@@ -31,7 +33,7 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     before = text[near_start:gap.at]
     item_start = min(near_start, _item_before(read, gap))
     since_item = text[item_start:gap.at]
-    return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*){n}\.\d", before) is not None
+    return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*{_BULLET}){n}\\?\.\d", before) is not None
                or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
                or _typed_with_comma(text, item_start, gap.at, n)
                for n in range(gap.expected, gap.found))

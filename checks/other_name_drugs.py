@@ -11,6 +11,7 @@ import duckdb
 
 from checks.drug_brand_names import ONE_SUBSTANCE, OTHER_BRANDS, SAME_DRUG_NAMES
 from checks.drug_brands import BRANDS
+from checks.drug_conjugates import conjugates_read_past
 from checks.drug_names import MEMO, stem_drugs, words_in
 from checks.drug_other_names import COMBINATION_PRODUCTS, FORMER_NAMES, coded, coded_drugs, spelled_otherwise
 from checks.drug_spellings import accents_folded, language_folded
@@ -127,14 +128,15 @@ CONTEXT_FIELDS = ("studies.brief_title", "studies.official_title", "brief_summar
 
 def other_drug(name: str, description: str | None, other: str) -> tuple[Naming, ...]:
     """What the other name `other` of the intervention `name` (described by `description`) names that is another
-    drug than the intervention's: nothing for a placebo, a combination, a sentence, or a name without a drug."""
+    drug than the intervention's: nothing for a placebo, a combination, a sentence, a name without a drug, nor for a
+    drug bound in a conjugate ('Ga-68 DOTA0-Tyr3-octreotide' is no octreotide)."""
     if _NOT_AN_ALIAS.search(name) or _NOT_AN_ALIAS.search(other) or _COMBINED.search(other) or \
             len(other.split()) > MOST_WORDS:
         return ()
     named = drugs_of(name)
     if not named or among(drugs_of(other), named) or named_in(drugs_of(other), [description]):
         return ()
-    return namings(other)
+    return namings(conjugates_read_past(other))
 
 
 def other_name_findings(nct_id: str, interventions: list[tuple], other_names: list[tuple], arms: list[tuple],
