@@ -161,16 +161,27 @@ def pytest_configure(config):
 # flows, servers and faults. `make test` hands modules to its two processes in this order, each to the first one free,
 # so the short ones fill the end of the run instead of one long module running there alone.
 SHORT_MODULE_FOLDERS = ("checks", "parsers")
+# The modules of those folders that check whole warehouses or run the pipeline (10-50 s each on CI's 2-core machine),
+# longest first: they begin those folders, so that the short modules, not one of these, end the run.
+LONG_MODULES_OF_SHORT_FOLDERS = ("checks/test_scoped_tables.py", "parsers/test_several_pages_split.py",
+                                 "checks/test_worker_rules.py", "checks/test_criteria_repeat_screen.py",
+                                 "checks/test_sql_once.py", "checks/test_appended_rows.py",
+                                 "checks/test_criteria_shared_words.py", "checks/test_rare_shapes_structured_rules.py",
+                                 "checks/test_shared_reads_file.py", "checks/test_gx_suite.py")
 
 
 def pytest_collection_modifyitems(config, items):
-    """The tests of SHORT_MODULE_FOLDERS last, every module's own order kept."""
+    """The tests of SHORT_MODULE_FOLDERS last, their LONG_MODULES_OF_SHORT_FOLDERS first; every module's own order
+    kept."""
     tests = Path(__file__).resolve().parent
+    rank = {name: i for i, name in enumerate(LONG_MODULES_OF_SHORT_FOLDERS)}
 
-    def short(item) -> bool:
+    def place(item) -> tuple[bool, int]:
         path = item.path.resolve()
-        return path.is_relative_to(tests) and path.relative_to(tests).parts[0] in SHORT_MODULE_FOLDERS
-    items.sort(key=short)
+        if not path.is_relative_to(tests) or path.relative_to(tests).parts[0] not in SHORT_MODULE_FOLDERS:
+            return False, 0
+        return True, rank.get(path.relative_to(tests).as_posix(), len(rank))
+    items.sort(key=place)
 
 
 @pytest.fixture(scope="session", autouse=True)

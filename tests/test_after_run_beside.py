@@ -32,6 +32,22 @@ def _data_docs_stood_in(monkeypatch):
     stand_in_for_data_docs(monkeypatch)
 
 
+@pytest.fixture(autouse=True)
+def _structured_rule_families(request, monkeypatch):
+    """The runs check with the families of structured-field rules only: what these tests judge follows the checks,
+    and a check with every family (its text rules in workers) is most of a run of the samples. A test that compares
+    what the report shows asks for `every_rule`."""
+    import checks
+
+    if "every_rule" not in request.fixturenames:
+        monkeypatch.setattr(checks, "FAMILY_MODULES", ("missing_fields", "dates", "status"))
+
+
+@pytest.fixture
+def every_rule() -> None:
+    """The runs check with every rule family (see `_structured_rule_families`)."""
+
+
 def _session_run(db: Path, source: Path, reports: Path, run_id: str) -> None:
     with warehouse_session(db, run_id, LOG, reports) as session:
         run_pipeline(session.con, run_id=run_id, source=source, db_path=db, as_of=AS_OF)
@@ -355,7 +371,7 @@ def test_the_report_and_the_refresh_begin_with_the_run_and_its_history_in_the_fi
 
 
 def test_the_report_and_search_index_run_on_one_duckdb_thread_and_the_run_after_has_them_all(samples, tmp_path,
-                                                                                             monkeypatch):
+                                                                                             monkeypatch, every_rule):
     """What follows a run (issue history, report, search index) holds one DuckDB thread; the DuckLake copy and
     the connection afterwards have the thread count the run had; the report is the same as written on two."""
     seen = {}

@@ -29,7 +29,13 @@ def scoping(monkeypatch):
     return decided
 
 
-def test_small_scopes_give_the_issues_of_a_whole_run(tmp_path, scoping):
+# Each study checked again as one of `parts` parts of the warehouse. A check scopes a share under SCOPED_SHARE (a
+# quarter), so fifths are the fewest parts it scopes as it stands: six checks of every rule case. The suite raises the
+# share and checks halves, three checks, through the same copies (`make test-long` checks the fifths).
+@pytest.mark.parametrize("parts, share", [(2, 0.6), pytest.param(5, scoped_tables.SCOPED_SHARE,
+                                                                  marks=pytest.mark.long)], ids=["halves", "fifths"])
+def test_small_scopes_give_the_issues_of_a_whole_run(tmp_path, scoping, monkeypatch, parts, share):
+    monkeypatch.setattr(scoped_tables, "SCOPED_SHARE", share)
     studies = {}
     for i, case in enumerate(c for c in CASES if not c.others):
         study = harness.clean_study()
@@ -40,9 +46,9 @@ def test_small_scopes_give_the_issues_of_a_whole_run(tmp_path, scoping):
     whole = _issues(con)
     assert scoping == [False]
     ids = sorted(studies)
-    for part in range(5):  # each study checked again as one of a fifth of the warehouse
-        checks.run_checks(con, run_id="t", as_of=harness.AS_OF, nct_ids=ids[part::5], workers=1)
-    assert scoping[1:] == [True] * 5
+    for part in range(parts):
+        checks.run_checks(con, run_id="t", as_of=harness.AS_OF, nct_ids=ids[part::parts], workers=1)
+    assert scoping[1:] == [True] * parts
     assert _issues(con) == whole
     assert {rule for _, rule, *_ in whole} >= {c.rule_id for c in CASES if c.fires and not c.others}
 
@@ -94,11 +100,20 @@ def test_a_copy_holds_exactly_the_rows_of_its_studies_wherever_they_lie(tmp_path
         assert con.execute("SELECT count(*) FROM studies").fetchone()[0] == 9
 
 
-def test_a_change_on_either_side_of_a_related_study_gives_the_issues_of_a_whole_check(tmp_path):
+# Six checks of ten studies, each mostly the fixed cost of every rule: the suite checks with the rules that read
+# other studies, whose issues a change on either side moves (every rule's scoped issues are the whole run's above);
+# `make test-long` checks with every rule.
+@pytest.mark.parametrize("every_rule", [False, pytest.param(True, marks=pytest.mark.long)],
+                         ids=["rules-reading-other-studies", "every-rule"])
+def test_a_change_on_either_side_of_a_related_study_gives_the_issues_of_a_whole_check(tmp_path, monkeypatch,
+                                                                                      every_rule):
     from flows import check_studies
     from tests.checks import cases_cross_source as cross
     from warehouse import runs
 
+    if not every_rule:
+        reading_others = tuple(rule for rule in checks.all_rules() if rule.reads_other_studies)
+        monkeypatch.setattr(checks, "all_rules", lambda: reading_others)
     speaker = harness.clean_study()
     cross.related(stated_status="Completed")(speaker)
     studies = {"NCT01000001": speaker, cross.OTHER: harness.clean_study(),
@@ -127,5 +142,6 @@ def test_a_change_on_either_side_of_a_related_study_gives_the_issues_of_a_whole_
     con.execute(f"UPDATE studies SET overall_status = 'COMPLETED' WHERE nct_id = '{cross.OTHER}'")
     check_studies.check_studies(con, "r4", harness.AS_OF, recheck_all=True, workers=1)
     assert related_issues() == []
-    fired = changed("NCT01000001", "UPDATE related_studies SET stated_status = 'Recruiting' WHERE nct_id = 'NCT01000001'")
+    fired = changed("NCT01000001",
+                    "UPDATE related_studies SET stated_status = 'Recruiting' WHERE nct_id = 'NCT01000001'")
     assert [r[0] for r in fired] == ["NCT01000001"]
