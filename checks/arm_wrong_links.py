@@ -5,15 +5,18 @@ Magnetic stimulation" (NCT04488068); a Placebo Comparator arm "Placebo" linked o
 with tobramicina+vancomicina" (NCT06262854); "No mesh prophylaxis" linked only to "Mesh in permanent colostomy"
 (NCT00496418). A data team that reads which arms are given a product from the links counts such an arm wrongly.
 
-Built on checks.arm_types' readings of titles, links and placebo words.
+Built on the readings of titles (checks.arm_placebo_titles), links (checks.arm_sql) and placebo words
+(checks.arm_placebo_words) that checks.arm_types' rules read.
 """
 from __future__ import annotations
 
 from checks.arm_control_products import LACKING, WITH_AFTER
-from checks.arm_types import (
-    ACTIVE_TYPES, ARM_TEXT, BARE_LABEL, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
-    OTHER_NAMES, PLACEBO_HINT, PLACEBO_WORDS, STUDY_OF_PLACEBO, as_read_sql, given_the_drug_later_sql, linked_sql,
-    matches_sql, named_sql, of_arm_sql, only_placebo_sql, type_label_sql,
+from checks.arm_placebo_titles import BARE_LABEL, PLACEBO_HINT, STUDY_OF_PLACEBO, as_read_sql, only_placebo_sql
+from checks.arm_placebo_typed_active import given_the_drug_later_sql
+from checks.arm_placebo_words import PLACEBO_WORDS
+from checks.arm_sql import (
+    ACTIVE_TYPES, ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT, OTHER_NAMES,
+    linked_sql, matches_sql, named_sql, of_arm_sql, type_label_sql,
 )
 from checks.date_columns import rule, select
 from checks.rule import Rule

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 
 from checks.criteria_age_bounds import Statement
+from checks.criteria_age_healthy_patients import (healthy_beside_another_age, healthy_beside_patients,
+                                                  patients_beside_controls)
+from checks.criteria_age_options import ADULTS_OR_AGED, among_options
 from checks.criteria_group_labels import GROUP_LABEL, LABEL_WIDTH
 
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
@@ -93,161 +96,19 @@ _AGE_ELSEWHERE = re.compile(
     r"|" + _THEIR_CHILDREN)
 
 
-# A statement's criterion that opens by naming healthy volunteers or controls, after up to three words that qualify
-# them ("Healthy volunteers: People age 18 or older", "Healthy Normal Volunteers between the ages of 18 and 80 years",
-# "Right handed normal volunteers (18-65 years old)"), and another criterion whose first words name patients
-# ("Patients with neurological disorders ... OR", "Certain Chronic Pain Patients"), not a sentence about them
-# ("Patients will be eligible if ..."), or the statement's own criterion naming people with a condition after the age
-# ("Healthy males and females between 20-100 years old and volunteers with AD"): the age is the healthy people's,
-# and the patients' is not given. Searched in the text's lower case.
-_HEALTHY_PEOPLE = (r"(?:healthy|normal)(?:\s+(?:normal|adult|healthy|elderly|older|young|male|female))*\s+"
-                   r"(?:volunteers?|controls?|subjects|males?|females?|men|women|adults|individuals|people)\b")
-# A word that may qualify healthy people before they are named ("right handed", "age-matched"), not one that says
-# patients are otherwise healthy ("Otherwise healthy adults with asthma", "Patients who are generally healthy"), nor
-# a word that joins them to something else ("Blood pressure under normal control").
-_QUALIFIER = (r"(?:(?!(?:patients?|otherwise|generally|medically|must|be|are|is|who|in|under|with|within|without|of|"
-              r"on|at|by|for|to|and|or|not?|a|the)\b)[a-z'-]+[ \t]+)")
-_HEALTHY_GROUP_AGE = re.compile(rf"[-*\u2022\s]*{_QUALIFIER}{{0,3}}?{_HEALTHY_PEOPLE}")
-_DIGIT = re.compile(r"\d")
-_PATIENTS_AFTER = re.compile(r"\band\s+(?:[a-z'-]+\s+){0,2}?(?:patients|(?:volunteers|subjects|participants|"
-                             r"individuals|people|persons)\s+with)\b")
-# ("Alzheimer's disease (AD) patients who met the criteria" names them too.)
-_PATIENTS_CRITERION = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:[a-z'-]+|\([a-z0-9-]+\))[ \t]+){0,3}"
-                                 r"patients\b(?!\s+(?:will|must|should|may|are|is|shall|can|need)\b)", re.M)
-
-
-def _healthy_beside_patients(lowered: str, statement: Statement, start: int, end: int) -> bool:
-    """Whether the statement's criterion names healthy volunteers or controls while another inclusion criterion of
-    lowered[start:end] names patients, or the statement names them after the healthy ones (`_HEALTHY_GROUP_AGE`,
-    `_PATIENTS_CRITERION`, `_PATIENTS_AFTER`)."""
-    healthy = _HEALTHY_GROUP_AGE.match(lowered, statement.start, statement.end)
-    if healthy is None:
-        return False
-    line_end = lowered.find("\n", healthy.end(), end)
-    age = _DIGIT.search(lowered, healthy.end(), statement.end)
-    return (age is not None and _PATIENTS_AFTER.search(lowered, age.start(), statement.end) is not None
-            or _PATIENTS_CRITERION.search(lowered, start, statement.start) is not None
-            or line_end >= 0 and _PATIENTS_CRITERION.search(lowered, line_end, end) is not None)
-
-
-# People named by their time of life, at a criterion's start after up to three words that qualify them ("Cognitively
-# normal elderly who ...", "Healthy older adults", "Young volunteers"): a class word that is a group on its own
-# ("elderly", "seniors", "children"), or one that qualifies people ("older adults", "young controls"). Not "Older than
-# 60 years", nor a sentence about them ("Elderly subjects must be ambulatory").
-_PEOPLE = (r"(?:adults?|people|persons?|individuals?|subjects?|participants?|volunteers?|controls?|men|women|males?|"
-           r"females?)")
-_OLD = rf"(?:old|older|aged|middle[ -]aged|elderly)[ \t]+{_PEOPLE}\b|(?:elderly|seniors?)\b(?![ \t]+{_PEOPLE}\b)"
-_YOUNG = (rf"(?:young|younger|adolescent)[ \t]+{_PEOPLE}\b"
-          rf"|(?:youths?|adolescents?|child(?:ren)?|infants?|teen(?:ager)?s?)\b(?![ \t]+{_PEOPLE}\b)")
-_AGE_CLASS_CRITERION = re.compile(rf"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*|\(?\d{{1,2}}[.)][ \t]*)?{_QUALIFIER}{{0,3}}?"
-                                  rf"(?:(?P<old>{_OLD})|(?P<young>{_YOUNG}))"
-                                  r"(?!\s+(?:will|must|should|may|are|is|shall|can|need)\b)", re.M)
-_AGE_CLASS_WORDS = {"old": re.compile(r"\b(?:elderly|old|older|aged|senior)\b"),
-                    "young": re.compile(r"\b(?:young|younger|youths?|adolescents?|child(?:ren)?|infants?)\b")}
-
-
-def _healthy_beside_another_age(lowered: str, statement: Statement, start: int, end: int) -> bool:
-    """Whether the statement's criterion opens by naming healthy volunteers or controls while another inclusion
-    criterion of lowered[start:end] opens by naming people of a time of life the healthy ones' words do not
-    (`_AGE_CLASS_CRITERION`): "Healthy young controls who are 20 - 30 years old" beside "Cognitively normal elderly".
-    The age is one group's; the other's is not given."""
-    healthy = _HEALTHY_GROUP_AGE.match(lowered, statement.start, statement.end)
-    if healthy is None:
-        return False
-    line_end = lowered.find("\n", healthy.end(), end)
-    others = list(_AGE_CLASS_CRITERION.finditer(lowered, start, statement.start))
-    if line_end >= 0:
-        others += _AGE_CLASS_CRITERION.finditer(lowered, line_end, end)
-    return any(_AGE_CLASS_WORDS[m.lastgroup].search(healthy.group()) is None for m in others)
-
-
-# The converse: a statement's criterion that names patients or a diagnosis and no healthy people ("Patients will
-# include girls and women ages 5-50 yr with the diagnosis of Turner syndrome"), and another criterion whose first
-# words name a control group or healthy people ("Control subjects must be within +/- 2SD for height", "Age-matched
-# control participants", "Healthy adults matched for sex") or relatives who may take part ("Biological parents of TS
-# subjects may be included in this study"), or that names healthy or normal volunteers or controls anywhere ("Three
-# subjects who are normal volunteers below age 40 ... will be recruited"): the age is the patients', and the others'
-# is not given.
-# Searched in the text's lower case; a line's first words only but for volunteers, as "under control" ends many a
-# criterion.
-_PATIENTS_NAMED = re.compile(r"\b(?:patients?|cases|diagnos\w*)\b")
-_CONTROL_GROUP = (r"(?:[a-z'-]+[ \t]+){0,2}?(?:control[ \t]+(?:subjects|participants|volunteers|group|individuals|"
-                  r"children|adults)|controls)\b")
-_OTHERS_WHO_MAY_JOIN = (r"(?:[a-z'-]+[ \t]+)?(?:parents?|siblings?|relatives?|family[ \t]+members?|spouses?|partners?|"
-                        r"twins?)\b[^.;]{0,100}?\b(?:may|can|will)[ \t]+(?:also[ \t]+)?be[ \t]+"
-                        r"(?:included|enrolled|studied|recruited)\b")
-_CONTROLS_CRITERION = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*|\(?\d{1,2}[.)][ \t]*)?"
-                                 rf"(?:{_QUALIFIER}{{0,3}}?{_HEALTHY_PEOPLE}|{_CONTROL_GROUP}"
-                                 rf"|{_OTHERS_WHO_MAY_JOIN})")
-_HEALTHY_VOLUNTEERS = re.compile(r"(?<!otherwise\s)(?<!generally\s)\b(?:healthy|normal)(?:\s+[a-z-]+){0,2}?\s+"
-                                 r"(?:volunteers?|controls)\b")
-_HEALTHY_OR_CONTROLS = re.compile(rf"{_HEALTHY_PEOPLE}|\bcontrols?\b")
-
-
-def _patients_beside_controls(lowered: str, statement: Statement, start: int, end: int) -> bool:
-    """Whether the statement's criterion names patients and no healthy people or controls while another inclusion
-    criterion of lowered[start:end] opens by naming controls, healthy people or relatives who may take part, or names
-    healthy volunteers (`_PATIENTS_NAMED`, `_CONTROLS_CRITERION`, `_HEALTHY_VOLUNTEERS`)."""
-    if (_PATIENTS_NAMED.search(lowered, statement.start, statement.end) is None
-            or _HEALTHY_OR_CONTROLS.search(lowered, statement.start, statement.end) is not None):
-        return False
-    return any(pattern.search(lowered, start, statement.start) is not None
-               or pattern.search(lowered, statement.end, end) is not None
-               for pattern in (_CONTROLS_CRITERION, _HEALTHY_VOLUNTEERS))
-
-
-# A lead-in that offers its items as options, some of which each participant meets: "Patients with at least 3 risk
-# factors for postoperative lung edema", "At least two of the following:", "One or more of the following risk
-# factors", "Any one of the following". An age among its items is one option, not a limit ("- age > 60 yrs").
-# "All 3 of the following" offers none. Searched in the text's lower case.
-_COUNT = r"(?:\d|one|two|three|four|five)"
-_OPTIONS_LEAD = re.compile(
-    rf"(?<!all\s)(?:\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of)\s+|\u2265\s*|\b){_COUNT}\s+(?:or\s+more\s+)?"
-    r"(?:of\s+the\s+following|(?:[a-z-]+\s+){0,2}?(?:risk\s+factors?|criteria|features|characteristics|conditions))\b"
-    r"|\b(?:any|either)\s+(?:one\s+)?of\s+the\s+following\b")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def among_options(lowered: str, statement: Statement, start: int) -> bool:
-    """Whether the statement is an item of a list whose lead-in (the line above it with less indentation, or without
-    a list mark above a marked item, from lowered[start:] on) offers its items as options (`_OPTIONS_LEAD`)."""
-    line_start = max(start, lowered.rfind("\n", start, statement.start) + 1)
-    line_end = lowered.find("\n", statement.start)
-    item = lowered[line_start:line_end if line_end >= 0 else len(lowered)]
-    marked = _LIST_ITEM.match(item) is not None
-    at = line_start - 1  # the line break before the line read next, upwards
-    while at > start:
-        above = max(start, lowered.rfind("\n", start, at) + 1)
-        line, at = lowered[above:at], above - 1
-        if not line.strip() or _indent(line) > _indent(item):
-            continue  # a blank line, or a wrapped line of an item above
-        if _indent(line) < _indent(item) or marked and _LIST_ITEM.match(line) is None:
-            return _OPTIONS_LEAD.search(line) is not None
-    return False
-
-
-# The statement's own criterion offering its age as the alternative to adults of any age ("are adults (or children
-# 18-21 years old)", "Adults or adolescents 16-17 years"): the range is one option's. Searched in the text's lower case.
-_ADULTS_OR_AGED = re.compile(r"\badults?[ \t]*\(?[ \t]*or[ \t]+(?:[a-z'-]+[ \t]+){0,2}?"
-                             r"\d{1,3}[ \t]*(?:-|to)[ \t]*\d{1,3}")
-
 
 def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
     law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
-    beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults (`_ADULTS_OR_AGED`), or is healthy
-    volunteers' beside patients (`_healthy_beside_patients`) or beside people of another time of life
-    (`_healthy_beside_another_age`), or patients' beside controls (`_patients_beside_controls`), or is one of a list
+    beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults (`ADULTS_OR_AGED`), or is healthy
+    volunteers' beside patients (`healthy_beside_patients`) or beside people of another time of life
+    (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`), or is one of a list
     of options (`among_options`): the statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
-            or _ADULTS_OR_AGED.search(lowered, statement.start, statement.end) is not None
-            or _healthy_beside_patients(lowered, statement, start, end)
-            or _healthy_beside_another_age(lowered, statement, start, end)
-            or _patients_beside_controls(lowered, statement, start, end)
+            or ADULTS_OR_AGED.search(lowered, statement.start, statement.end) is not None
+            or healthy_beside_patients(lowered, statement, start, end)
+            or healthy_beside_another_age(lowered, statement, start, end)
+            or patients_beside_controls(lowered, statement, start, end)
             or among_options(lowered, statement, start))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from checks.design_hyphens import HYPHENS, hyphens_wide
-from checks.design_other_trials import DESIGN_WORD
+from checks.design_term_words import DESIGN_WORD
 from checks.design_text import Claim, claims, screened, sentence_at
 from checks.study_text import StudyText
 
-# The words of a trial's design (checks.design_other_trials.DESIGN_WORD) between its first design word and its noun;
+# The words of a trial's design (checks.design_term_words.DESIGN_WORD) between its first design word and its noun;
 # any hyphen may join two of them too ("Randomized-Controlled Trial", "randomised\u2014controlled trial").
 _DESIGN_WORDS = rf"(?:(?:,?\s+|\s*[{HYPHENS}]\s*)(?:and\s+)?{DESIGN_WORD})*,?\s+"
 # A trial's design noun followed by what belongs to it, not the trial itself: "randomized trial data", "randomized

@@ -1,0 +1,96 @@
+"""SQL of protocol.placebo_arm_typed_active (registered in checks.arm_types): an arm that is the placebo arm, typed
+Experimental or Active Comparator; and an arm given the tested treatment after its placebo period, which is rightly
+typed Experimental."""
+from __future__ import annotations
+
+from checks.arm_placebo_titles import (BARE_LABEL, EARLIER_STUDY, IN_TURN, PLACEBO_HINT, SHAM, STUDY_OF_PLACEBO,
+                                       only_placebo_sql)
+from checks.arm_placebo_words import PLACEBO_WORDS
+from checks.arm_sql import (ACTIVE_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT, OTHER_NAMES,
+                            linked_sql, matches_sql, named_sql, of_arm_sql, type_label_sql)
+from checks.date_columns import select
+from checks.sql_text import literal, one_of, sql_text
+
+# An arm given the tested treatment after its placebo period, a delayed start ("Participants will receive placebo QD for
+# 12 weeks. Participants will be re-randomized at week 12 to receive atogepant dose A, dose B or dose C", NCT05861427;
+# "Patients receive oral placebo daily for 6 months. Patients then receive oral fenretinide daily for 6 months",
+# NCT00004161; "placebo for 12 weeks, followed by memantine"): rightly Experimental, since it is given what is tested.
+# Its description's words after a later step name one of the study's interventions that is no placebo, and no
+# placebo ("then placebo tablets for 12 more weeks", "followed by placebo matching Drug X"); being followed up, a rest
+# or a rescue drug the study does not list is no such step.
+LATER_STEP = (r"(?i)\b(?:then|thereafter|subsequently|afterwards?|followed\s+by|re-?randomi[sz]ed|switch(?:ed|es)?\s+to"
+              r"|cross(?:ed|es)?[\s-]*over\s+to)\b[^.;]*")
+LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
+# A dose of a treatment, as an arm's description gives one ("4 mg", "0.4 mg", "50 gm", "10 IU/kg").
+DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"
+
+
+def given_the_drug_later_sql(arm: str = "g") -> str:
+    """SQL: the description of the arm `arm` says it is given, after its placebo, one of the study's interventions
+    that is no placebo ("Patients then receive oral fenretinide")."""
+    steps = f"unnest(regexp_extract_all(coalesce({arm}.description, ''), {literal(LATER_STEP)})) AS later(step)"
+    name = "lower(trim(regexp_replace(t.name, '\\s*[(\\[].*$', '')))"
+    return (f"EXISTS (SELECT 1 FROM interventions t, {steps} WHERE t.nct_id = {arm}.nct_id "
+            f"AND NOT {matches_sql('t.name', PLACEBO_WORDS)} AND length({name}) >= 3 "
+            f"AND contains(lower(later.step), {name}) AND NOT {matches_sql('later.step', LATER_PLACEBO)})")
+
+
+def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
+    """SQL: the message and evidence of a placebo arm typed active (`texts`: the template's expressions; `by_title`:
+    whether the arm g's title says it is the placebo arm). A title's placebo arm whose description gives a dosed
+    treatment and names no placebo ("Placebo" described as "oral tolterodine 4 mg plus tamsulosin 0.4 mg daily",
+    NCT03600766) has a wrong title or description rather than a wrong type: its message says so, quoting it."""
+    described_active = (f"{by_title} AND {matches_sql('g.description', DOSED)} "
+                        f"AND NOT {matches_sql('g.description', PLACEBO_WORDS)}")
+    texts = {**texts, "described": f"left(g.description, {DESCRIPTION_QUOTED})"}
+    typed = sql_text("{named} is typed {type}, though {why}: a {kind} arm is typed {meant}.", **texts)
+    described = sql_text("{named} is typed {type}, as its description reads ('{described}'), though its title says "
+                         "it is the {kind} arm: the title or the description is wrong.", **texts)
+    evidence = sql_text("design_groups.title={arm}; group_type={raw}; linked interventions: {given}", **texts)
+    quoted = sql_text("; description={described}", **texts)
+    return (f"CASE WHEN {described_active} THEN {described} ELSE {typed} END",
+            f"concat({evidence}, CASE WHEN {described_active} THEN {quoted} END)")
+
+
+def placebo_arm_typed_active_sql() -> str:
+    """SQL: the arms typed Experimental or Active Comparator that their title, or a bare label and only a placebo
+    given, says are the placebo arm, with the message and evidence of each."""
+    # Whether the title says the arm is the placebo arm, read once per arm (the column titled_placebo of g).
+    by_title = "g.titled_placebo"
+    sham_title = matches_sql("g.title", SHAM) + " AND NOT " + matches_sql("g.title", "placebo")
+    sham_only = f"({sham_title} OR NOT {by_title} AND coalesce(a.shams, FALSE))"
+    texts = {"named": named_sql(), "type": type_label_sql("g.group_type"), "raw": "g.group_type", "arm": "g.title",
+             "given": "coalesce(a.given, 'none')",
+             "kind": f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END",
+             "meant": f"CASE WHEN {sham_only} THEN 'Sham Comparator' ELSE 'Placebo Comparator' END",
+             "why": f"CASE WHEN {by_title} THEN concat('its title says it is the ', "
+                    f"CASE WHEN {sham_only} THEN 'sham' ELSE 'placebo' END, ' arm') "
+                    "ELSE concat('the record gives it only ', a.given) END"}
+    message, evidence = _placebo_arm_words(texts, by_title)
+    only = (f"bool_and(i.nct_id IS NOT NULL AND {only_placebo_sql('i.name')}) AS only_placebo, "
+            f"bool_or({matches_sql('i.name', SHAM)} AND NOT {matches_sql('i.name', 'placebo')}) AS shams, "
+            f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
+            f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
+    # Where the record links the arm only to interventions it lists, none of them a placebo or sham (an extension's
+    # "Placebo (Parent Study)" arm given the drug), the title's placebo is not what the arm is given.
+    given_no_placebo = f"{ON_REGISTRY_LAYOUT} AND coalesce(a.all_listed AND NOT a.names_placebo, FALSE)"
+    # The arms worth reading: typed Experimental or Active Comparator, titled with a placebo's word or a label.
+    candidates = (f"group_type IN {one_of(ACTIVE_TYPES)} AND ({matches_sql('title', PLACEBO_HINT)} "
+                  f"OR {matches_sql('title', BARE_LABEL)})")
+    study_of_placebo = " OR ".join(matches_sql(text, STUDY_OF_PLACEBO)
+                                   for text in ("s.brief_title", "s.official_title", "g.title", "g.description"))
+    return select(
+        message, evidence,
+        f"({by_title} OR {ON_REGISTRY_LAYOUT} AND {matches_sql('g.title', BARE_LABEL)} "
+        f"AND coalesce(a.only_placebo, FALSE)) "
+        f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {matches_sql('g.title', IN_TURN)}) "
+        f"AND NOT {matches_sql('g.description', EARLIER_STUDY)} "
+        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()}",
+        joins=f"JOIN (SELECT *, {only_placebo_sql('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
+              f"ON g.nct_id = s.nct_id "
+              # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
+              f"SEMI JOIN (SELECT nct_id FROM design_groups GROUP BY nct_id HAVING count(*) > 1) many "
+              f"ON many.nct_id = s.nct_id "
+              f"LEFT JOIN ({linked_sql(candidates, only, OTHER_NAMES)}) a ON {of_arm_sql()} "
+              f"LEFT JOIN (SELECT nct_id, bool_or(intervention_model = 'CROSSOVER') AS crossover FROM designs "
+              f"GROUP BY nct_id) d ON d.nct_id = s.nct_id")

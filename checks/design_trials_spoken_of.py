@@ -1,0 +1,88 @@
+"""A design term of trials spoken of, not of this study: trials in general, a trial reported, supposed or to follow
+if this one succeeds, a design the study had before, a trial an intervention was learnt from, and a design the study
+weighs."""
+from __future__ import annotations
+
+import re
+
+from checks.design_named_trials import TRIAL_NAMED_AFTER
+from checks.design_term_words import BEFORE_REACH, DESIGN_RUN_AFTER, ENDS_WITH_TRIAL, WORDS_BEFORE_TERM
+from checks.study_context import NOT_AFTER_WHO
+
+# A term said of trials in general ("randomised controlled trials are the gold standard", "double-blind trials of
+# drug X have shown benefit"): no claim on this study's design.
+TRIALS_IN_GENERAL_AFTER = re.compile(
+    r"(?:,?\s+(?!(?:to|into|in|of|for|between|at|by|and|or)\b)[\w-]+){0,3}?,?\s+(?:trials|studies|rcts)\b", re.I)
+# A trial's finding reported a few words on ("A recent double-blind trial found that ...", "A large observational
+# study showed a benefit"): a trial done before, unless the sentence names this study before the term. The trial's
+# noun comes first (not "patients randomized to drug X showed ..."), in the term or after it. Not what people showed
+# in a relative clause ("an open-label study in patients who showed a response"): the study's participants.
+_FINDING_VERBS = r"(?:found|showed|suggested|revealed|concluded|reported|demonstrated|indicated|confirmed)"
+# Who the trial reported took part, in a relative clause before its finding ("A recent observational study that
+# included 17,325 hospitalized patients with T2D, found that ...").
+_WHO_IT_INCLUDED = (r"(?:,?\s+(?:that|which)\s+(?:included|enrolled|involved|recruited|followed|analy[sz]ed"
+                    r"|examined|studied|compared|evaluated|assessed)(?:\s+[\w(),.%-]+){1,10}?,?)?")
+_REPORTED = (_WHO_IT_INCLUDED + r"(?:,?\s+[\w()-]+){0,6}?\s+(?:" + _FINDING_VERBS + r"\s+that|" + NOT_AFTER_WHO
+             + _FINDING_VERBS
+             + r"\s+(?:an?|the|no|significant|improved|reduced|increased|decreased|better|similar|benefit))\b")
+REPORTED_AFTER = re.compile(_REPORTED, re.I)
+TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
+# A trial supposed, not done ("A double-blind trial would be needed to confirm these findings", "a randomized trial is
+# warranted"): no claim on this study's design, unless the sentence names this study before the term. A trial ("a",
+# "another", "further"), not the one the record describes ("The double-blind study should last 12 weeks").
+_SUPPOSED = (r"\s+(?:(?:would|could|might|should)\b"
+             r"|(?:is|are|will\s+be)\s+(?:needed|required|warranted|necessary|justified)\b"
+             # weighed with "may" ("A double-blind trial may be feasible"), not what the study may do ("A double-blind
+             # trial may enrol up to 60 patients")
+             r"|may\s+(?:(?:also|well|only|then|still|not|eventually|later)\s+)?(?:be|prove|become)\s+"
+             r"(?:(?:more|less|both|ethically|practically|logistically)\s+)?(?:feasible|possible|practicable|practical"
+             r"|achievable|realistic|needed|required|warranted|necessary|justified|appropriate|useful|worthwhile)\b)")
+_A_TRIAL_BEFORE = re.compile(rf"\b(?:an?|another|further)\s+{WORDS_BEFORE_TERM}$", re.I)
+_SUPPOSED_AFTER = re.compile(_SUPPOSED, re.I)
+_TRIAL_SUPPOSED_AFTER = re.compile(
+    DESIGN_RUN_AFTER + r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design)\b" + _SUPPOSED, re.I)
+# A trial to follow if this one succeeds ("If this pilot is successful, a double-blind trial will be conducted"): the
+# sentence opens with the condition, and the term is of a trial ("a ... trial"), not of a part.
+_IF_SUCCESSFUL_BEFORE = re.compile(
+    r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,5}?(?:is|are|prove|proves|were|be)\s+(?:\w+\s+)?"
+    r"(?:successful|positive|promising|effective|favou?rable|encouraging|feasible|confirmed)\b[^.;]*?\ban?\s+"
+    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified",
+                   "may")
+THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+(?:present|current|proposed))\b", re.I)
+# A design the study had before it was changed ("This study, initially double-blind, was amended to open label",
+# "originally planned as a double-blind trial", "was initially double-blind"). Not the first part of the study
+# ("participants will initially receive double-blind treatment").
+FORMERLY_BEFORE = re.compile(
+    r"(?:\b(?:originally|initially|formerly|previously)\s+(?:planned|designed|registered|intended|conceived"
+    r"|described|set\s+up)\s+(?:as|to\s+be)"
+    r"|\b(?:was|were)\s+(?:originally|initially|formerly)|,\s*(?:originally|initially|formerly))"
+    r"\s+(?:(?:a|an)\s+)?(?:[\w-]+,?\s+){0,2}$", re.I)
+# A trial an intervention was made from, what people learnt in it ("combining the theories of emotion regulation with
+# the qualitative experiences of students in open trial", "co-produced in an open trial"): an earlier trial, not this
+# study ("Students receive the intervention in this open trial").
+LEARNT_IN_BEFORE = re.compile(
+    r"\b(?:(?:experiences?|feedback|views|lessons\s+learn[te]d)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?"
+    r"|(?:co-?produced|co-?designed|developed|refined)\s+)in\s+(?:an?\s+)?$", re.I)
+LEARNT_WORDS = ("experience", "feedback", "views", "lessons", "produced", "designed", "developed", "refined")
+# A design the study weighs in a condition ("if randomization is feasible", "whether a double-blind design is
+# possible"): no claim either way.
+CONDITION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+,?\s+){0,4}$", re.I)
+FEASIBLE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|(?:would|will|may|might|could)\s+be|proves?|becomes?|were)\s+"
+    r"(?:feasible|possible|acceptable|practicable|practical|ethical|appropriate|safe)\b", re.I)
+
+
+def of_a_supposed_trial(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial supposed ("a randomized trial would be needed"), not
+    the one the sentence names before it."""
+    supposed = _SUPPOSED_AFTER if ENDS_WITH_TRIAL.search(sentence, start, end) else _TRIAL_SUPPOSED_AFTER
+    return bool(supposed.match(sentence, end)) and not THIS_STUDY_BEFORE.search(sentence, 0, start) and bool(
+        _A_TRIAL_BEFORE.search(sentence, max(0, start - BEFORE_REACH), start))
+
+
+def to_follow_if_successful(sentence: str, start: int, end: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial to follow if this one succeeds ("If this pilot is
+    successful, a double-blind trial will be conducted")."""
+    return bool(_IF_SUCCESSFUL_BEFORE.search(sentence, 0, start)) and bool(
+        ENDS_WITH_TRIAL.search(sentence, start, end) or TRIAL_NAMED_AFTER.match(sentence, end))
