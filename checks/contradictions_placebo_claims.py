@@ -7,7 +7,10 @@ from typing import Iterator
 
 import duckdb
 
-from checks.design_placebo_claims import CLAIM_FIELDS, CLAIM_WORDS, claimed_words, names_a_placebo, placebo_claims
+from checks.design_placebo_claims import (
+    CLAIM_FIELDS, CLAIM_WORDS, claimed_words, names_a_placebo, placebo_claims, placebo_defined_as_listed,
+    purpose_claims,
+)
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import quote, rows_by_study, texts_mentioning
 from flows.parsers import REGISTRY_LAYOUTS
@@ -30,14 +33,19 @@ def _given(arms: list[tuple], interventions: list[tuple]) -> str:
 
 
 def _claimed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict:
-    """The first claim of each interventional study of a registry layout whose texts call it placebo-controlled."""
+    """The first claim, the texts and whether the claim is only a purpose's ("To compare X versus placebo") of each
+    interventional study of a registry layout whose texts call it placebo-controlled."""
     studies = rows_by_study(con, scope, "studies", ("study_type", "source_layout"))
     texts = texts_mentioning(con, scope, CLAIM_FIELDS, CLAIM_WORDS)
     found = {}
     for nct_id, sources in texts.items():
         study_type, layout = studies.get(nct_id, [(None, None)])[0]
-        if study_type == "INTERVENTIONAL" and layout in REGISTRY_LAYOUTS and (claims := placebo_claims(sources)):
-            found[nct_id] = claims[0]
+        if study_type != "INTERVENTIONAL" or layout not in REGISTRY_LAYOUTS:
+            continue
+        if claims := placebo_claims(sources):
+            found[nct_id] = (claims[0], sources, False)
+        elif claims := purpose_claims(sources):
+            found[nct_id] = (claims[0], sources, True)
     return found
 
 
@@ -51,9 +59,11 @@ def placebo_controlled_without_placebo(con: duckdb.DuckDBPyConnection, scope: Ch
     arms = rows_by_study(con, claimed, "design_groups", ("group_type", "title", "description"))
     interventions = rows_by_study(con, claimed, "interventions", ("intervention_type", "name", "description"))
     other_names = rows_by_study(con, claimed, "intervention_other_names", ("name",))
-    for nct_id, c in sorted(found.items()):
+    for nct_id, (c, texts, purpose_only) in sorted(found.items()):
         study_arms, given = arms.get(nct_id, []), interventions.get(nct_id, [])
-        if not (study_arms or given) or names_a_placebo(study_arms, given, other_names.get(nct_id, [])):
+        if not (study_arms or given) or purpose_only and study_arms \
+                or names_a_placebo(study_arms, given, other_names.get(nct_id, [])) \
+                or placebo_defined_as_listed(texts, given):
             continue
         said = f"The {c.source.label} calls the study placebo-controlled ('{claimed_words(c)}')"
         evidence = f"{quote(c.source.field, c.source.text, c.start, c.end)}; {_given(study_arms, given)}"
@@ -78,7 +88,11 @@ RULES = (
          "but no arms (arm groups were optional before 2007 and such records often list only what was tested); not "
          "judged where it lists neither. Not read: a denial ('no placebo control group'), another trial's or a "
          "parent study's design, trials in general, a trial to follow, a food challenge done placebo-controlled, "
-         "what the study began as. Judged on interventional studies of ClinicalTrials.gov's own layouts.",
+         "what the study began as; an objective ('To compare X versus placebo') where the record lists arms. The "
+         "saline or water a product is diluted in or given with is no placebo; a placebo the text says is a listed "
+         "product given alone ('Placebo Patients Receive MF59 Emulsion Only') or the listed device in another mode "
+         "('placebo (AAI pacing mode)') is listed. Judged on interventional studies of ClinicalTrials.gov's own "
+         "layouts.",
          ("studies.official_title", "design_groups.group_type", "interventions.name"),
          func=placebo_controlled_without_placebo, judges_absence=True),
 )

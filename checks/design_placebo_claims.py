@@ -7,18 +7,25 @@ will not be a placebo control group"), not another trial's, trials in general, a
 design the study had before. Beside that, a claim is not this study's where it is of a challenge test participants
 undergo ("a double-blind, placebo-controlled food challenge"), of a part done before or the parent study an extension
 follows, of a trial a narrative names by its acronym in the past, or of what the study began as ("began as a
-randomized, placebo-controlled study but was subsequently amended").
+randomized, placebo-controlled study but was subsequently amended"). A legacy record's "DESIGN NARRATIVE:" heading
+makes the sentence it opens this study's; a sentence that opens with the study's purpose ("To compare X versus
+placebo") is read apart, for records that list no arms.
+
+A record names a placebo where an arm, an intervention or an other name does, not counting the saline or water a
+product is diluted in ("20 drops in 3 mL of saline solution"), or where the study's text says its placebo is a listed
+product given alone or the listed device in another mode.
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from checks.arm_types import COMPARATOR_TYPES, CONTROL_PRODUCT, PLACEBO_BY_PURPOSE, PLACEBO_WORDS
 from checks.design_claims import affirmed
-from checks.design_hyphens import HYPHENS, hyphens_wide
+from checks.design_hyphens import HYPHENS, ascii_hyphens, hyphens_wide
 from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part
-from checks.design_text import Claim, screened, sentence_at
-from checks.study_text import StudyText
+from checks.design_text import Claim, phrases, screened, sentence_at
+from checks.study_text import StudyText, other_study
 from checks.trial_text import NAMED_TRIAL_IN_THE_PAST
 
 # A test participants undergo under a placebo control, not the trial's design: "a double-blind, placebo-controlled
@@ -28,15 +35,18 @@ _NOT_A_CHALLENGE = (rf"(?![\s,(){HYPHENS}]*(?:(?!(?:study|trial)\b)[\w(){HYPHENS
                     r"(?:challenges?|provocations?)\b(?!\s+(?:stud(?:y|ies)|trials?)\b))")
 # The study called placebo-controlled, or compared with a placebo: "Placebo-Controlled", "placebo controlled", "a
 # placebo control group", "Drug X Versus Placebo", "vs matching placebo", "compared with placebo", "against a
-# placebo", "in comparison to placebo". After "vs." the claim is the placebo alone: a title's "Drug X vs. Placebo" is
-# split into two sentences there.
+# placebo", "in comparison to placebo", "Comparing the Effects of Drug X, Drug Y, and Placebo". After "vs." the claim is
+# the placebo alone: a title's "Drug X vs. Placebo" is split into two sentences there.
 PLACEBO_CONTROLLED = screened(re.compile(hyphens_wide(
     rf"\bplacebo[\s-]*control(?:l?ed)?\b{_NOT_A_CHALLENGE}"
     r"|\b(?:versus|vs(?!\.)|compared\s+(?:with|to)|against|in\s+comparison\s+(?:with|to))\s+(?:an?\s+|the\s+)?"
     r"(?:matching\s+|matched\s+|identical\s+|inactive\s+)?placebos?\b"
-    r"|(?<=\bvs\.\s)placebos?\b"), re.I),
+    r"|(?<=\bvs\.\s)placebos?\b"
+    r"|\bcompar(?:ing|es?|ison\s+of)\s+(?:the\s+)?(?:[\w()/-]+,?\s+){1,8}?(?:and|with|to)\s+(?:an?\s+|the\s+)?"
+    r"(?:matching\s+|matched\s+|identical\s+|inactive\s+)?placebos?\b"), re.I),
     ("placebo",), anchors=((("placebo",), 0, ("control",)), (("placebo",), 0, ("vs",)),
-                           (("versus", "vs", "compared", "against", "comparison"), 0, ("placebo",))))
+                           (("versus", "vs", "against", "compar"), 0, ("placebo",)),
+                           (("comparison",), 3, ("placebo",))))
 
 # Where a study calls itself placebo-controlled: its titles, summaries and design descriptions; not its arms and
 # interventions, whose placebo is what the claim is held against.
@@ -71,9 +81,57 @@ def claimed_words(claim: Claim) -> str:
     return f"{before}{claim.phrase}" if before.lower() == "vs. " else claim.phrase
 
 
+# A legacy record's design heading ("DESIGN NARRATIVE: Prospective, randomized, placebo-controlled, double-blind."),
+# on the sentence's line or alone on the line before: the sentence is this study's design.
+_DESIGN_NARRATIVE = re.compile(r"\s*design\s+narrative\s*:", re.I)
+_AFTER_DESIGN_NARRATIVE = re.compile(r"\bdesign\s+narrative\s*:\s*$", re.I)
+
+
+def _under_design_narrative(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] opens with a design narrative's heading or follows it."""
+    return _DESIGN_NARRATIVE.match(text, start, end) is not None or \
+        _AFTER_DESIGN_NARRATIVE.search(text, max(0, start - 40), start) is not None
+
+
+# A sentence that opens with what this study is for, without naming it ("To compare the efficacy of fluconazole versus
+# placebo", "The primary objective is to assess X in comparison to placebo"): the objectives a legacy record's summary
+# lists. An objective may also be a later phase's (a pilot's "To evaluate X as compared to placebo" before "the study
+# will proceed with a placebo-controlled randomized study"): read only where the record lists no arms.
+PURPOSE_OPENING = re.compile(
+    r"\s*(?:[-*\u2022]\s*|[ivx]+\.\s+|\d+\.\s+)?(?:(?:the\s+)?(?:primary\s+|main\s+|principal\s+)?"
+    r"(?:objectives?|aims?|purposes?)\s+(?:of\s+(?:this|the)\s+(?:study|trial)\s+)?(?:is|are|will\s+be)\s+to\s"
+    r"|to\s+(?:compare|determine|evaluate|assess|test)\s)", re.I)
+
+
+def _purposes(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] opens with this study's purpose."""
+    return PURPOSE_OPENING.match(text, start, end) is not None
+
+
+def _opening_claims(texts: list[StudyText], opens: Callable[[str, int, int], bool]) -> list[Claim]:
+    """The claims not denied in sentences that `opens` accepts and that name no other study."""
+    return [Claim(source, m.start(), m.end(), False) for source in texts
+            for m, start, end, negated, _own in phrases(source, PLACEBO_CONTROLLED)
+            if not negated and opens(source.text, start, end)
+            and other_study(ascii_hyphens(source.text[start:end])) is None]
+
+
+def _added(found: list[Claim], more: list[Claim]) -> list[Claim]:
+    """The claims of `found`, then those of `more` at other places."""
+    known = {(c.source.field, c.start) for c in found}
+    return found + [c for c in more if (c.source.field, c.start) not in known]
+
+
 def placebo_claims(texts: list[StudyText]) -> list[Claim]:
     """The affirmed claims of the texts that call this study placebo-controlled or compare it with a placebo."""
-    return [c for c in affirmed(texts, PLACEBO_CONTROLLED) if not _not_this_studys(c)]
+    found = _added(affirmed(texts, PLACEBO_CONTROLLED), _opening_claims(texts, _under_design_narrative))
+    return [c for c in found if not _not_this_studys(c)]
+
+
+def purpose_claims(texts: list[StudyText]) -> list[Claim]:
+    """The claims of sentences that open with this study's purpose ("To compare X versus placebo") and of no other
+    study, for a record that lists no arms."""
+    return [c for c in _opening_claims(texts, _purposes) if not _not_this_studys(c)]
 
 
 # A placebo's words beside those an arm of the registry's types reads (checks.arm_types): stimulation a crossover
@@ -86,11 +144,71 @@ _PLACEBO_BESIDE = (r"\bstimulation\b[^.;]{0,40}\boff\b|\boff\b[^.;]{0,40}\bstimu
 PLACEBO_GIVEN = re.compile(f"{PLACEBO_WORDS}|{CONTROL_PRODUCT}|{PLACEBO_BY_PURPOSE}|{_PLACEBO_BESIDE}", re.I)
 
 
+# Saline, sodium chloride, water or dextrose a product is given in, not given as a control: "20 drops in 3 mL of
+# saline solution nebulized", "diluted in 50cc of NaCl 0.9%", "dissolved in normal saline", "reconstituted with
+# sterile water for injection", "taken with a glass of water", "followed by a saline flush".
+_VOLUME = r"\d+(?:[.,]\d+)?\s*(?:ml|mls|cc|l|litres?|liters?|millilit(?:er|re)s?)\b\s*(?:of\s+)?"
+_DILUENT = (r"(?:(?:normal|physiological|sterile|isotonic|bacteriostatic|0[.,]9\s*%|5\s*%)\s+)*"
+            r"(?:saline|sodium\s+chloride|nacl|ns\b|water(?:\s+for\s+injections?)?|dextrose|glucose)"
+            r"(?:\s+(?:solution|0[.,]9\s*%|5\s*%))*")
+DILUENT = re.compile(
+    r"\b(?:(?:diluted|dissolved|reconstituted|suspended|mixed|made\s+up|prepared|dispersed)\s+(?:in|with|into)\s+"
+    rf"(?:an?\s+|the\s+)?(?:total\s+(?:volume\s+)?(?:of\s+)?)?(?:{_VOLUME})?"
+    rf"|in\s+(?:an?\s+|the\s+)?(?:total\s+(?:volume\s+)?(?:of\s+)?)?{_VOLUME}"
+    r"|(?:taken|swallowed|given|administered)\s+with\s+(?:a\s+(?:full\s+)?glass\s+of\s+|plenty\s+of\s+)?"
+    r"|with\s+(?:a\s+(?:full\s+)?glass\s+of|plenty\s+of)\s+|flushed\s+with\s+)"
+    rf"{_DILUENT}(?!\w)|\b(?:saline|nacl)\s+flush(?:es|ed|ing)?\b", re.I)
+
+
+def _without_diluents(text: str) -> str:
+    """The text with the saline, water or dextrose a product is given in blanked out (offsets kept)."""
+    return DILUENT.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def names_a_placebo(arms: list[tuple], interventions: list[tuple], other_names: list[tuple]) -> bool:
     """Whether the record gives a placebo: an arm (group_type, title, description) typed Placebo or Sham Comparator,
-    or an arm, an intervention (type, name, description) or an other name (name,) whose words name a placebo."""
+    or an arm, an intervention (type, name, description) or an other name (name,) whose words name a placebo, not
+    counting the saline or water a product is diluted in or given with."""
     if any(arm[0] in COMPARATOR_TYPES for arm in arms):
         return True
     words = [text for arm in arms for text in arm[1:]] + [text for given in interventions for text in given[1:]]
     words += [name for (name,) in other_names]
-    return any(PLACEBO_GIVEN.search(text) for text in words if text)
+    return any(PLACEBO_GIVEN.search(_without_diluents(text)) for text in words if text)
+
+
+# What the study's text says its placebo is: a product given alone ("(Placebo Patients Receive MF59 Emulsion Only)",
+# "a placebo consisting of the adjuvant alone"), or a device's mode ("placebo (AAI pacing mode)"). A product named
+# in brackets without "only" or "alone" is what the placebo stands for ("placebo (ALVAC)"), not what it is.
+PLACEBO_IS = re.compile(
+    r"\bplacebo\s+(?:patients|participants|subjects|volunteers|group|arm)\s+(?:will\s+)?receives?\s+([^.;()]{3,60})"
+    r"|\bplacebo\s+(?:consist(?:s|ing)\s+of|made\s+of|composed\s+of)\s+([^.;()]{3,60})"
+    r"|\bplacebo\s*\(([^()]{3,60}\b(?:only|alone))\)", re.I)
+PLACEBO_IN_BRACKETS = re.compile(r"\bplacebo\s*\(([^()]{3,60})\)", re.I)
+# A device run in another mode or setting as the placebo ("AAI pacing mode", "device switched off").
+_DEVICE_MODE = re.compile(r"\b(?:modes?|settings?|programm?ed|switched\s+off|turned\s+off)\b", re.I)
+# Words of a definition that name no product.
+_GENERIC = frozenset(("only", "alone", "the", "and", "with", "without", "same", "plus", "mode", "modes", "setting",
+                      "group", "arm", "patients", "participants", "subjects", "receive", "receives", "dose", "doses",
+                      "drug", "drugs", "tablet", "tablets", "capsule", "capsules", "injection", "injections",
+                      "therapy", "treatment", "solution", "emulsion", "daily", "once", "twice", "will", "given"))
+
+
+def _product_words(text: str) -> set[str]:
+    """The words of a text that may name a product (three characters or more, with a letter, not generic)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {w for w in words if len(w) >= 3 and re.search("[a-z]", w) and w not in _GENERIC}
+
+
+def placebo_defined_as_listed(texts: list[StudyText], interventions: list[tuple]) -> bool:
+    """Whether the study's text says its placebo is one of the interventions (type, name, description) it lists: a
+    product given alone ("Placebo Patients Receive MF59 Emulsion Only" beside 'MTP-PE/MF59'), or the listed device in
+    another mode ("placebo (AAI pacing mode)" beside a device)."""
+    names = set().union(*(_product_words(name or "") for _kind, name, _description in interventions))
+    devices = any(kind == "DEVICE" for kind, _name, _description in interventions)
+    for source in texts:
+        products = [next(g for g in m.groups() if g) for m in PLACEBO_IS.finditer(source.text)]
+        modes = [m.group(1) for m in PLACEBO_IN_BRACKETS.finditer(source.text)] if devices else []
+        if any(not PLACEBO_GIVEN.search(defined) and _product_words(defined) & names for defined in products) or \
+                any(_DEVICE_MODE.search(defined) for defined in modes):
+            return True
+    return False

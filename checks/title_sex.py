@@ -19,8 +19,9 @@ and Their Partners", "Infants Born to HIV-Infected Women", "Sons of Women With .
 ("Women's Health Initiative", "Brigham and Women's Hospital"). Against 'ALL' a title that also names people of no sex
 beside ("in Healthy Participants and ... in Healthy Female Participants") is not read either, nor a record whose
 criteria admit other people ("Biological parents (both male and female) of TS subjects", "Fathers", "Control
-subjects"). A record whose eligibility is based on gender identity, a WITHHELD record and an absent Sex are not
-compared.
+subjects"), nor a record whose conditions name the other sex ("Treating Women With Breast Cancer" beside the
+condition "Male Breast Cancer": the record means both). A record whose eligibility is based on gender identity, a
+WITHHELD record and an absent Sex are not compared.
 """
 from __future__ import annotations
 
@@ -141,20 +142,22 @@ def sexes_named(lowered: str) -> set[str]:
 
 def study_title_sex_findings(nct_id: str, titles: list[tuple[str, str]], gender: str | None,
                              gender_based: bool | None = None, status: str | None = None,
-                             criteria: str | None = None) -> Iterator[Finding]:
+                             criteria: str | None = None, conditions: tuple[str, ...] = ()) -> Iterator[Finding]:
     """A finding when a title (`titles`: (field, text), brief first) names the participants as one sex while the
     record's Sex (`gender`) admits only the other (a warning) or all (info, from people named, not a possessive or a
-    state, and where the `criteria` admit no other people)."""
+    state, where the `criteria` admit no other people and no condition names the other sex)."""
     if gender not in (FEMALE, MALE, BOTH) or gender_based or status == "WITHHELD":
         return
     read = [(field, text, blanked(text)) for field, text in titles if text]
     if any(OTHERS.search(lowered) or GENDER_IDENTITY.search(lowered) for _f, _t, lowered in read):
         return
-    if len(set().union(*(sexes_named(lowered) for _f, _t, lowered in read))) != 1:
+    sexes = set().union(*(sexes_named(lowered) for _f, _t, lowered in read))
+    if len(sexes) != 1:
         return
     named = [(field, text, lowered, named_participants(lowered)) for field, text, lowered in read]
     if gender == BOTH and (any(found and names_unsexed_people(lowered, found) for _f, _t, lowered, found in named)
-                           or criteria and CRITERIA_OTHERS.search(criteria.lower())):
+                           or criteria and CRITERIA_OTHERS.search(criteria.lower())
+                           or any(sexes_named(blanked(condition)) - sexes for condition in conditions if condition)):
         return
     for field, text, _lowered, found in named:
         against = [n for n in found if n.sex != gender and (gender != BOTH or n.people)]
@@ -187,14 +190,16 @@ def title_sex_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iter
     titles = rows_by_study_matching(con, scope, "studies", ("brief_title", "official_title", "overall_status"), SCREEN)
     sexes = rows_by_study(con, scope, "eligibilities", ("gender", "gender_based"))
     criteria = texts_by_study(con, scope, ("eligibilities.criteria",))
+    conditions = rows_by_study_matching(con, scope, "conditions", ("name",), SCREEN)
     for nct_id in sorted(titles):
         rows, given = titles[nct_id], sexes.get(nct_id)
         if len(rows) != 1 or not given or len(given) != 1:
             continue
         brief, official, status = rows[0]
         said = "\n".join(t.text for t in criteria.get(nct_id, []))
+        named = tuple(name for (name,) in conditions.get(nct_id, []))
         yield from study_title_sex_findings(nct_id, list(zip(TITLE_FIELDS, (brief, official))), given[0][0],
-                                            given[0][1], status, said)
+                                            given[0][1], status, said, named)
 
 
 RULES = (
@@ -204,6 +209,7 @@ RULES = (
          "or the wrong title (a warning); while Sex is 'ALL', the title or the Sex may be wrong (info). Titles that "
          "name both sexes, other people (partners, mothers and infants, caregivers, clinicians), gender identity or "
          "a sex in a name, and records whose eligibility is based on gender identity, stay quiet, as does a title "
-         "against 'ALL' whose record's criteria admit other people (parents, partners, controls).",
+         "against 'ALL' whose record's criteria admit other people (parents, partners, controls) or whose conditions "
+         "name the other sex ('Male Breast Cancer').",
          TITLE_FIELDS + ("eligibilities.gender",), func=title_sex_differs, in_worker=True),
 )

@@ -21,9 +21,19 @@ _LADOSTIGIL_ONLY = both(
     rows("design_group_interventions", {"design_group": "ladostigil hemitartrate",
                                         "intervention": "ladostigil hemitartrate"}))
 
+_NEBULIZED_IN_SALINE = both(
+    rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "ladostigil hemitartrate",
+                           "description": "80mg b.i.d in 3 mL of saline solution nebulized"}),
+    rows("interventions", {"intervention_type": "DRUG", "name": "ladostigil hemitartrate",
+                           "description": "Diluted in 3cc of 0.9% saline"}),
+    rows("design_group_interventions", {"design_group": "ladostigil hemitartrate",
+                                        "intervention": "ladostigil hemitartrate"}))
+
 CASES = [
     Case(PLACEBO_CONTROLLED, True, both(row("studies", official_title=_TITLE), _LADOSTIGIL_ONLY),
          note="NCT01354691: placebo-controlled, one ladostigil arm"),
+    Case(PLACEBO_CONTROLLED, True, both(row("studies", official_title=_TITLE), _NEBULIZED_IN_SALINE),
+         note="the saline the drug is diluted in is no placebo"),
     Case(PLACEBO_CONTROLLED, False, row("studies", official_title=_TITLE),
          note="clean: a Placebo Comparator arm given matching placebo"),
 ]

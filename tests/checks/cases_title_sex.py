@@ -8,8 +8,8 @@ RULE = "contradictions.title_sex_differs"
 
 
 def titled(brief: str, sex: str | None, official: str | None = None, gender_based: bool | None = None,
-           status: str | None = None, criteria: str | None = None):
-    """A change that sets the study's titles and Sex (and its status, its criteria)."""
+           status: str | None = None, criteria: str | None = None, condition: str | None = None):
+    """A change that sets the study's titles and Sex (and its status, its criteria, a condition)."""
     def change(s):
         s["studies"][0].update(brief_title=brief, official_title=official or brief)
         if status is not None:
@@ -17,6 +17,8 @@ def titled(brief: str, sex: str | None, official: str | None = None, gender_base
         s["eligibilities"][0].update(gender=sex, gender_based=gender_based)
         if criteria is not None:
             s["eligibilities"][0]["criteria"] = criteria
+        if condition is not None:
+            s["conditions"] = [{"name": condition}]
     return change
 
 
@@ -35,4 +37,8 @@ CASES = [
     Case(RULE, False, titled("Baricitinib in Girls With Sjogren's Syndrome", "ALL",
                              criteria="Inclusion Criteria:\n1. Girls aged 8-17\n2. Biological parents of the girls"),
          note="the criteria admit the parents too"),
+    Case(RULE, False, titled("Baricitinib in Treating Women With Breast Cancer", "ALL", condition="Male Breast Cancer"),
+         note="a condition of the other sex: the record means both"),
+    Case(RULE, True, titled("Baricitinib in Treating Women With Breast Cancer", "ALL", condition="Breast Cancer"),
+         note="a condition of no sex"),
 ]

@@ -3,8 +3,10 @@ placebo-controlled ("A Randomized, Double-blind, Placebo-controlled Study", "Dru
 placebo") whose arms and interventions name no placebo. Quiet for a denial, another trial's or a parent study's
 design, trials in general, a trial to follow, a food challenge, what the study began as, and for a record that gives
 a placebo in any form (a Placebo or Sham Comparator arm, "standard of care plus placebo", a sham, a vehicle, a dummy,
-a sugar pill, saline, a crossover's one arm given both); info where the record lists interventions but no arms, and
-not judged where it lists neither, for an observational study or a republished page.
+a sugar pill, saline given alone, a crossover's one arm given both, a placebo the text says is a listed product or the
+listed device in another mode); info where the record lists interventions but no arms, and not judged where it lists
+neither, for an observational study or a republished page. The saline or water a product is diluted in is no
+placebo.
 
 Every case is one study of one warehouse built once for the module.
 """
@@ -58,6 +60,24 @@ CASES = [
      NO_PLACEBO, WARNING),
     ("official_title", TITLE, record(arms=(("EXPERIMENTAL", "Baricitinib", "Baricitinib 2 mg once daily"),
                                            ("NO_INTERVENTION", "Control", "Usual care"))), WARNING),
+    # A title comparing the placebo among the products, a purpose, a legacy record's design heading.
+    ("official_title", "Comparing the Effects of Baricitinib, Hydroxychloroquine, and Placebo in Sjogren's Syndrome",
+     NO_PLACEBO, WARNING),
+    ("brief_title", "Comparing Baricitinib With Placebo in Preventing Dry Eye in Sjogren's Syndrome", NO_ARMS, INFO),
+    ("summary", "To compare the efficacy of baricitinib versus placebo for the prevention of dry eye.", NO_ARMS, INFO),
+    ("summary", "The primary objective is to assess the efficacy of baricitinib in comparison to placebo.",
+     NO_ARMS, INFO),
+    ("summary", "This study assesses the efficacy of baricitinib in comparison with placebo.", NO_PLACEBO, WARNING),
+    ("detail", "3. To evaluate the efficacy of baricitinib as compared to placebo on dry eye. Subsequently, a "
+               "placebo-controlled randomized study will follow.", NO_PLACEBO, QUIET),
+    ("detail", "DESIGN NARRATIVE:\nProspective, randomized, placebo-controlled, double-blind. Patients were followed "
+               "for a year.", NO_ARMS, INFO),
+    ("detail", "BACKGROUND:\nDry eye is common.\n\nDESIGN NARRATIVE:\n\nProspective, randomized, placebo-controlled, "
+               "double-blind.", NO_ARMS, INFO),
+    ("detail", "To compare baricitinib versus placebo, a previous trial by Smith et al. randomized 300 patients.",
+     NO_PLACEBO, QUIET),
+    ("summary", "To compare two doses of baricitinib; there is no placebo-controlled arm.", NO_PLACEBO, QUIET),
+    ("official_title", "Comparing Placebo Response Rates Across Trials of Baricitinib", NO_PLACEBO, QUIET),
     # Interventions but no arms (a legacy record): worth knowing.
     ("official_title", TITLE, NO_ARMS, INFO),
     ("detail", "PROTOCOL OUTLINE: This is a randomized, double blind, placebo controlled study.", NO_ARMS, INFO),
@@ -113,6 +133,55 @@ CASES = [
     ("summary", "This randomized placebo-controlled double blind trial tests an enriched formula.",
      record(arms=(("ACTIVE_COMPARATOR", "1", "Enriched formula"),
                   ("ACTIVE_COMPARATOR", "2", "An isocaloric isonitrogenous nutritional support"))), QUIET),
+    # Saline, sodium chloride, water or dextrose a product is diluted in or given with is no placebo.
+    ("official_title", "Randomized, Double Blind, Double Dummy, Placebo Controlled Trial of Formoterol vs Fenoterol",
+     record(arms=(("ACTIVE_COMPARATOR", "Formoterol", "Formoterol 12 micrograms through Aerolizer"),
+                  ("ACTIVE_COMPARATOR", "Fenoterol", "Fenoterol 0.5 mg 20 drops in 3 mL of saline solution "
+                                                     "nebulized.")),
+            interventions=(("DRUG", "Formoterol", "Inhaled"),
+                           ("DRUG", "Fenoterol", "20 drops nebulized diluted in 3cc of 0.9% saline."))), WARNING),
+    ("official_title", TITLE, record(arms=(("EXPERIMENTAL", "Baricitinib", "Baricitinib diluted in 50cc of NaCl "
+                                                                           "0.9% over 2 hours"),
+                                           TWO_DOSES[1])), WARNING),
+    ("official_title", TITLE, record(interventions=(("DRUG", "Baricitinib", "Dissolved in normal saline"),)),
+     WARNING),
+    ("official_title", TITLE, record(interventions=(("DRUG", "Baricitinib", "Reconstituted with sterile water for "
+                                                                            "injection"),)), WARNING),
+    ("official_title", TITLE, record(interventions=(("DRUG", "Baricitinib", "Infused in 250 ml of 5% dextrose"),)),
+     WARNING),
+    ("official_title", TITLE, record(interventions=(("DRUG", "Baricitinib", "Tablet taken with a glass of water"),)),
+     WARNING),
+    ("official_title", TITLE, record(interventions=(("DRUG", "Baricitinib", "Bolus followed by a saline flush"),)),
+     WARNING),
+    # Saline given as the control still is a placebo.
+    ("official_title", TITLE, record(interventions=(DRUG, ("DRUG", "Saline injection", "5 mL intravenously"))),
+     QUIET),
+    ("official_title", TITLE, record(arms=(TWO_DOSES[0], ("ACTIVE_COMPARATOR", "Saline", "100 mL infused")),),
+     QUIET),
+    ("official_title", TITLE, record(interventions=(DRUG, ("DRUG", "Normal saline placebo", "Given in 3 mL "
+                                                                                         "nebulized"))), QUIET),
+    ("official_title", TITLE, record(arms=(TWO_DOSES[0], ("ACTIVE_COMPARATOR", "Control", "3 mL of saline solution "
+                                                                                          "nebulized")),), QUIET),
+    ("official_title", TITLE, record(arms=(TWO_DOSES[0], ("ACTIVE_COMPARATOR", "Control", "Hydroxyzine diluted in "
+                                                          "50cc of NaCl 0.9% and 250cc of NaCl 0.9% over 30 minutes"))),
+     QUIET),
+    # The text says what its placebo is, and the record lists it: a product of the placebo alone, a device's mode.
+    ("official_title", "A Placebo-Controlled Trial of Env 2-3 With MTP-PE/MF59 (Placebo Patients Receive MF59 "
+                       "Emulsion Only)", record(arms=(), interventions=(("BIOLOGICAL", "MTP-PE/MF59", None),
+                                                                        ("BIOLOGICAL", "Env 2-3", None))), QUIET),
+    ("official_title", "A Placebo-Controlled Trial of Env 2-3 With MTP-PE/MF59 (Placebo Patients Receive MF59 "
+                       "Emulsion Only)", record(arms=(), interventions=(("BIOLOGICAL", "Env 2-3", None),)), INFO),
+    ("detail", "We propose a randomized, cross-over study of DDD pacing versus placebo (AAI pacing mode).",
+     record(arms=(), interventions=(("DEVICE", "Pacemaker therapy", None),)), QUIET),
+    ("detail", "We propose a randomized, cross-over study of DDD pacing versus placebo (AAI pacing mode).",
+     record(arms=(), interventions=(("PROCEDURE", "Septal myectomy", None),)), INFO),
+    ("detail", "This randomized, placebo-controlled study gives Env 2-3 or placebo (ALVAC) with equal probability.",
+     record(arms=(), interventions=(("BIOLOGICAL", "ALVAC vCP1452", None),)), INFO),
+    ("detail", "This randomized, placebo-controlled study gives Env 2-3 or placebo (ALVAC alone).",
+     record(arms=(), interventions=(("BIOLOGICAL", "ALVAC vCP1452", None),)), QUIET),
+    ("official_title", "Baricitinib Cream Versus Placebo (Baricitinib Cream Vehicle) in Sjogren's Syndrome",
+     record(interventions=(("DRUG", "Baricitinib cream", "Twice daily"),)), WARNING),
+    ("official_title", "Baricitinib Versus Placebo (n=40) in Primary Sjogren's Syndrome", NO_PLACEBO, WARNING),
     # Not judged: nothing listed, an observational study, a republished page.
     ("official_title", TITLE, record(arms=(), interventions=()), QUIET),
     ("official_title", TITLE, record(study_type="OBSERVATIONAL"), QUIET),

@@ -106,6 +106,26 @@ def test_the_criteria_admitting_other_people_quiet_a_title_against_all_only():
     assert _severity(girls, "MALE", parents) == "warning"
 
 
+# (condition, Sex, severity) beside a title of women with breast cancer: a condition of the other sex shows the
+# record means both, against 'ALL' only.
+CONDITIONS = [
+    ("Male Breast Cancer", "ALL", None),
+    ("Breast Cancer in Men", "ALL", None),
+    ("Stage IV Breast Cancer", "ALL", "info"),
+    ("Breast Cancer in Women", "ALL", "info"),
+    ("Pregnancy-associated Breast Cancer", "ALL", "info"),
+    ("Male Breast Cancer", "MALE", "warning"),
+]
+
+
+@pytest.mark.parametrize("condition, gender, severity", CONDITIONS, ids=[f"{c[1]}:{c[0]}" for c in CONDITIONS])
+def test_a_condition_of_the_other_sex_quiets_a_title_against_all_only(condition, gender, severity):
+    title = "Drug X in Treating Women With Stage IV Breast Cancer"
+    titles = [(BRIEF, title), ("studies.official_title", "Drug X in Advanced Breast Cancer")]
+    found = list(study_title_sex_findings("NCT0", titles, gender, conditions=("Recurrent Breast Cancer", condition)))
+    assert (found[0].severity if found else None) == severity
+
+
 @pytest.mark.parametrize("gender_based, status, gender", [(True, None, "MALE"), (None, "WITHHELD", "MALE"),
                                                          (None, None, None), (None, None, "UNKNOWN")])
 def test_gender_based_withheld_and_absent_sexes_are_not_compared(gender_based, status, gender):
