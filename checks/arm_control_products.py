@@ -4,8 +4,8 @@ antibiotics" beside the granules "with tobramicina+vancomicina"), and the negati
 beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control"), and a sham that
 is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ...").
 
-SQL pieces for checks.arm_types' placebo_comparator_without_placebo, over the comparator arm g of the study s; what
-a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
+SQL pieces for placebo_comparator_without_placebo (checks.arm_comparator_without_placebo), over the comparator arm g
+of the study s; what a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
 """
 from __future__ import annotations
 
