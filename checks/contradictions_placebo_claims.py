@@ -35,8 +35,10 @@ def _given(arms: list[tuple], interventions: list[tuple]) -> str:
 def _claimed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict:
     """The first claim, the texts and whether the claim is only a purpose's ("To compare X versus placebo") of each
     interventional study of a registry layout whose texts call it placebo-controlled."""
-    studies = rows_by_study(con, scope, "studies", ("study_type", "source_layout"))
     texts = texts_mentioning(con, scope, CLAIM_FIELDS, CLAIM_WORDS)
+    # Only the studies whose texts mention a placebo are read further: the scope narrowed to them.
+    studies = rows_by_study(con, CheckScope(scope.as_of, frozenset(texts), scope.cache), "studies",
+                            ("study_type", "source_layout"))
     found = {}
     for nct_id, sources in texts.items():
         study_type, layout = studies.get(nct_id, [(None, None)])[0]

@@ -85,6 +85,8 @@ def claimed_words(claim: Claim) -> str:
 # on the sentence's line or alone on the line before: the sentence is this study's design.
 _DESIGN_NARRATIVE = re.compile(r"\s*design\s+narrative\s*:", re.I)
 _AFTER_DESIGN_NARRATIVE = re.compile(r"\bdesign\s+narrative\s*:\s*$", re.I)
+# The word every design narrative's heading holds: the texts without it are not read for one.
+_NARRATIVE = re.compile(r"narrative", re.I)
 
 
 def _under_design_narrative(text: str, start: int, end: int) -> bool:
@@ -124,7 +126,8 @@ def _added(found: list[Claim], more: list[Claim]) -> list[Claim]:
 
 def placebo_claims(texts: list[StudyText]) -> list[Claim]:
     """The affirmed claims of the texts that call this study placebo-controlled or compare it with a placebo."""
-    found = _added(affirmed(texts, PLACEBO_CONTROLLED), _opening_claims(texts, _under_design_narrative))
+    narratives = [source for source in texts if _NARRATIVE.search(source.text)]
+    found = _added(affirmed(texts, PLACEBO_CONTROLLED), _opening_claims(narratives, _under_design_narrative))
     return [c for c in found if not _not_this_studys(c)]
 
 
