@@ -310,7 +310,8 @@ RULES = (
          "wrong (most often a parallel trial registered as a single group, its arms left out, as older records often "
          "are). Where the text places what is randomized within each participant (a split-mouth or paired-eye "
          "design, the opposite side as control, the order of treatments of a crossover), there is something to "
-         "randomize: info (a crossover's model is model_text_crossover's to judge); so is a diagnostic or screening "
+         "randomize: info (a crossover's model is model_text_crossover's to judge); so is a stepped wedge, which "
+         "randomizes when each cluster starts the intervention, and a diagnostic or screening "
          "study of devices or tests only whose titles or brief summary compare them, which may use each on every "
          "participant in an order at random. Several arms are "
          "single_group_several_arms's finding.",

@@ -162,14 +162,20 @@ _WITHIN_PARTICIPANT = (
     r"(?:treatment\s+)?(?:orders?|sequences?)\b",
     r"\b(?:random\w*|counter-?balanced)\s+(?:[\w():,-]+\s+){0,6}?(?:to|for)\s+(?:the\s+)?order\b",
     r"\b(?:order|sequence)\s+(?:of\s+[^.;]{0,40}?)?(?:is|are|was|were|will\s+be)\s+randomi[sz]ed",
-    # A stepped wedge randomizes when each cluster starts the intervention all of them take in turn.
-    r"\bstepped[\s-]*wedge\b",
     r"\brandomi[sz]ation\s+of\s+(?:the\s+)?(?:order|sequence|timing)\b",
     rf"\b{_CROSSOVER}(?:,?\s+{_DESIGN_WORD}){{0,4}},?\s+(?:design|study|trial|fashion|manner|experiment)\b",
     rf"\b{_DESIGN_WORD},?\s+{_CROSSOVER}\b",
     rf"\b{_CROSSOVER}\s+to\s+the\s+other\b",
 )
 _WITHIN_TEXT = literal("|".join(f"(?:{pattern})" for pattern in _WITHIN_PARTICIPANT))
+# A stepped wedge randomizes when each cluster (a site, a ward) starts the intervention all of them take in turn: not
+# participants between groups, nor what each participant takes ("a stepped-wedge design", "cluster-randomization of
+# the order of initiation", "sites will be randomized to the order in which they start").
+_CLUSTER = r"(?:clusters?|sites?|wards?|units?|hospitals?|practices?|clinics?|schools?|communit(?:y|ies)|villages?)"
+_CLUSTER_START_TEXT = literal(
+    r"\bstepped[\s-]*wedge\b"
+    r"|\bcluster[\s-]*randomi[sz]ation\s+of\s+(?:the\s+)?(?:order|sequence|timing)\b"
+    rf"|\b{_CLUSTER}\s+(?:will\s+be\s+|are\s+|were\s+)?randomi[sz]ed\s+to\s+(?:the\s+)?(?:order|sequence|timing)\b")
 # Where a record may say so, in the order its words are quoted from.
 _DESIGN_TEXTS = (("studies.official_title", "studies", "official_title"),
                  ("studies.brief_title", "studies", "brief_title"),
@@ -217,6 +223,8 @@ _ARMS_UNREAD = "p.reason LIKE 'unreadable section%' AND regexp_matches(p.detail,
 _NOTHING_TO_RANDOMIZE = literal(": a single group leaves nothing to randomize participants between.")
 _WITHIN_EACH = literal("; its text places what is randomized within each participant (a part of the body, or the "
                        "order of treatments each takes), not between groups.")
+_CLUSTERS_START = literal("; its text randomizes when each cluster (a site, a ward) starts the intervention, as a "
+                           "stepped wedge does, not participants between groups.")
 _DEVICES_EACH = literal("; a diagnostic study that compares devices or tests may use each on every participant, in "
                         "an order at random, not randomize between groups.")
 _ARMS_SAID = f"""CASE WHEN c.nct_id IS NULL THEN ' and the study lists no arms'
@@ -232,16 +240,17 @@ RANDOMIZED_SINGLE_GROUP = f"""
     texts AS MATERIALIZED ({_TEXTS_READ})
     SELECT s.nct_id,
            'Allocation is RANDOMIZED but the intervention model is SINGLE_GROUP' || {_ARMS_SAID} ||
-           CASE WHEN w.quote IS NOT NULL THEN {_WITHIN_EACH} WHEN m.quote IS NOT NULL THEN {_DEVICES_EACH}
-                ELSE {_NOTHING_TO_RANDOMIZE} END AS message,
+           CASE WHEN sw.quote IS NOT NULL THEN {_CLUSTERS_START} WHEN w.quote IS NOT NULL THEN {_WITHIN_EACH}
+                WHEN m.quote IS NOT NULL THEN {_DEVICES_EACH} ELSE {_NOTHING_TO_RANDOMIZE} END AS message,
            'designs.allocation = ''RANDOMIZED''; designs.intervention_model = ''SINGLE_GROUP''; ' ||
            CASE WHEN c.nct_id IS NULL THEN 'design_groups: none' ELSE 'design_groups.title: ' || c.titles END ||
-           coalesce('; ' || coalesce(w.quote, m.quote), '') AS evidence,
-           CASE WHEN w.quote IS NOT NULL OR m.quote IS NOT NULL THEN 'info' END AS severity
+           coalesce('; ' || coalesce(sw.quote, w.quote, m.quote), '') AS evidence,
+           CASE WHEN coalesce(sw.quote, w.quote, m.quote) IS NOT NULL THEN 'info' END AS severity
     FROM randomized JOIN studies s USING (nct_id)
     LEFT JOIN (SELECT g.nct_id, {_TITLES} AS titles FROM {_LABELLED_ARMS} g SEMI JOIN randomized USING (nct_id)
                GROUP BY g.nct_id) c USING (nct_id)
     LEFT JOIN read r USING (nct_id)
+    LEFT JOIN ({_quotes(_CLUSTER_START_TEXT)}) sw USING (nct_id)
     LEFT JOIN ({_quotes(_WITHIN_TEXT)}) w USING (nct_id)
     LEFT JOIN ({_COMPARED_QUOTES}) m USING (nct_id)
     WHERE NOT ({_ARMS_HIDDEN}) AND NOT EXISTS (

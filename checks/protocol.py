@@ -200,17 +200,26 @@ _LINKED_TO_NO_GROUP = ("CASE s.study_type WHEN 'OBSERVATIONAL' THEN ' is linked 
                        "though the record links arms to interventions.' END")
 
 
+# A registry record says which intervention each link belongs to (its armGroupLabels), which the link keeps as
+# intervention_id: an intervention a link holds so is linked, whatever its name (one without a name has no name to
+# match; intervention_not_named says it has none).
+_LINKED_BY_ID = ("ANTI JOIN (SELECT DISTINCT nct_id, intervention_id FROM design_group_interventions "
+                 "WHERE intervention_id IS NOT NULL) by_id ON by_id.nct_id = i.nct_id AND by_id.intervention_id = i.id")
+
+
 def _intervention_in_no_arm_sql() -> str:
-    """An intervention that none of the record's links names: given in no arm (a group or cohort of an
-    observational or expanded-access record)."""
-    texts = {"name": "i.name", "type": "coalesce(i.intervention_type, 'no type')"}
+    """An intervention that no link of the record holds, by the intervention it belongs to or by name: given in no
+    arm (a group or cohort of an observational or expanded-access record)."""
+    texts = {"name": "i.name", "type": "coalesce(i.intervention_type, 'no type')",
+             "named": "CASE WHEN coalesce(trim(i.name), '') = '' THEN 'An intervention without a name' "
+                      "ELSE concat('The intervention \"', i.name, '\"') END"}
     return select(
-        sql_text("The intervention \"{name}\"{linked}", linked=_LINKED_TO_NO_GROUP, **texts),
+        sql_text("{named}{linked}", linked=_LINKED_TO_NO_GROUP, **texts),
         sql_text("interventions.name={name}; intervention_type={type}; no design_group_interventions row",
                  **texts),
         "TRUE",
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id "
-              f"{_unlinked('i', link_key('i.name'), 'intervention', 'interventions', 'name')}",
+              f"{_unlinked('i', link_key('i.name'), 'intervention', 'interventions', 'name')} {_LINKED_BY_ID}",
         severity=f"CASE WHEN {_GROUPS_NOT_ARMS} THEN 'info' END")
 
 
@@ -274,9 +283,11 @@ RULES = (
          family=FAMILY, category="missing_field"),
     rule("intervention_in_no_arm", "warning",
          "Every intervention is given in at least one arm (42 CFR 11.10(b)); one given in none is "
-         "a broken link or a stray intervention. Not judged where a link names an intervention the record does not "
-         "list: which one it meant cannot be told. An observational study's groups are cohorts assigned nothing, "
-         "and an expanded-access record has no arms: an intervention such a record links to no group is info.",
+         "a broken link or a stray intervention. An intervention the record's links hold as its own (a registry "
+         "record's arm group labels) is linked, named or not. Not judged where a link names an intervention the "
+         "record does not list: which one it meant cannot be told. An observational study's groups are cohorts "
+         "assigned nothing, and an expanded-access record has no arms: an intervention such a record links to no "
+         "group is info.",
          ("interventions.name", "design_group_interventions"), _intervention_in_no_arm_sql(),
          family=FAMILY, category="missing_field"),
     rule("link_to_unlisted_arm", "warning",

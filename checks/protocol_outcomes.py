@@ -34,14 +34,22 @@ def no_time_frame(expr: str) -> str:
 
 
 # A description that says when the outcome is assessed: a time point it is taken at ('at week 12', 'after 6 months',
-# 'by Day 29', 'at the end of treatment', 'from baseline to week 12') or a time after an event ('6 months after
-# randomization'). A bare length ('over 1 hour x 5 days', 'a test of 4 to 5 hours') may be a dose or a procedure's
-# length, and 'change from baseline' says from when, not when: neither is taken as a time point.
+# 'by Day 29', 'at the end of treatment', 'at >= 9 weeks', 'from baseline to week 12', 'at baseline and end of
+# treatment'), a time after an event ('6 months after randomization') or after each of the study's repeated steps
+# ('after each treatment course', 'before every infusion'). A bare length ('over 1 hour x 5 days', 'a test of 4 to 5
+# hours') may be a dose or a procedure's length, and 'change from baseline' says from when, not when: neither is taken
+# as a time point.
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 _NUMBERED = r"(?:day|week|month|year|visit|cycle)\s*\d+"
-_TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b"
-               rf"|{_NUMBERED}|end of (?:the )?(?:study|treatment|therapy|follow-?up)|discharge)"
-               rf"|(?:to|and)\s+{_NUMBERED}|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b)")
+_END_OF = r"end of (?:the )?(?:study|treatment|therapy|follow-?up)"
+# A bound before a time ('at ≥ 9 weeks', 'at > 6 months', 'at ~12 weeks').
+_BOUND = r"(?:(?:≥|≤|>=|<=|>|<|~|≈)\s*)?"
+_EACH_STEP = r"(?:after|before|following|at|at the end of)\s+(?:each|every)\s+(?:[\w-]+\s+)?" \
+             r"(?:course|cycle|dose|session|visit|infusion|treatment)s?\b"
+_TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:{_BOUND}\d+(?:\.\d+)?\s*-?\s*"
+               rf"{_UNIT}\b|{_NUMBERED}|{_END_OF}|discharge)"
+               rf"|(?:to|and)\s+(?:the\s+)?(?:{_NUMBERED}|{_END_OF})"
+               rf"|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b|{_EACH_STEP})")
 
 
 def described_time(expr: str) -> str:

@@ -74,6 +74,13 @@ _LABELLED_PART_AFTER = re.compile(r"\s*[(\[:\u2013-]?\s*(?:parts?|portions?|stag
 # Expansion".
 LATER_PART_BEFORE = re.compile(r"\b(?:followed\s+by|then|and|with|plus)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?\Z",
                                 re.I)
+# Before a Phase 2, a dose-finding part joined to it ("Dose Finding and Phase II Study of X", "Dose-Escalation and
+# Phase 2 Expansion", "A Dose-Finding Followed by a Phase II Study"): the phase 1 part of a phase 1/2 trial, which
+# finds the dose the phase 2 part gives. Not a phase 2 study's own dose finding ("Dose-Finding Phase II Study") nor
+# dose ranging, which phase 2 trials do.
+DOSE_FINDING_JOINED_BEFORE = re.compile(
+    r"\bdose[\s-]*(?:finding|escalation|escalating)(?:\s+(?:part|portion|stage|study|trial|cohorts?))?\s*,?\s*"
+    r"(?:and|&|\+|plus|then|followed\s+by)\s+(?:an?\s+|the\s+)?(?:randomi[sz]ed\s+)?\Z", re.I)
 # Between a phase read as another study's and the next, words that join the two as one study's phases: "Participants
 # From a Phase 2 (Part A) and Phase 3 (Part B) Study", "Rollover From Phase 1 or Phase 2 Trials".
 JOINED_TO_ANOTHER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|&|plus|then|followed\s+by)\s+"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from checks.title_phase_context import (DOSE_AFTER, DOSE_CHOSEN_BEFORE, EXTENDED_INTO_BEFORE, EXTENSION,
-                                        JOINED_TO_ANOTHER, LATER_PART_BEFORE, NO_TRIAL_PHASE_AFTER,
-                                        NO_TRIAL_PHASE_BEFORE, PART_AFTER, PART_BEFORE, PART_OF_BEFORE, PART_OF_CHARS,
-                                        labelled_parts, of_another_study)
+from checks.title_phase_context import (DOSE_AFTER, DOSE_CHOSEN_BEFORE, DOSE_FINDING_JOINED_BEFORE,
+                                        EXTENDED_INTO_BEFORE, EXTENSION, JOINED_TO_ANOTHER, LATER_PART_BEFORE,
+                                        NO_TRIAL_PHASE_AFTER, NO_TRIAL_PHASE_BEFORE, PART_AFTER, PART_BEFORE,
+                                        PART_OF_BEFORE, PART_OF_CHARS, labelled_parts, of_another_study)
 from checks.title_phase_written import SPELT_INITIALS, phases_written, read_phases, spelt_phase_of_a_study
 
 # Where the words about a phase begin: a title's clauses part at a colon, a semicolon, a full stop or a dash.
@@ -80,6 +80,13 @@ def _extended_into(clause: str, m: re.Match, mentions: list[Mention]) -> bool:
     return bool(phases) and max(own) < min(phases)
 
 
+def _dose_finding_part(title: str, start: int, phases: frozenset[int]) -> Mention | None:
+    """The Phase 1 part that a dose-finding part joined to a Phase 2 at `start` names ("Dose Finding and Phase II
+    Study"), or None."""
+    joined = DOSE_FINDING_JOINED_BEFORE.search(title, 0, start) if phases == {2} else None
+    return Mention(frozenset({1}), frozenset(), joined.start(), joined.end(), True) if joined else None
+
+
 def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     """The phases the title names of this study or its parts, in order; those of other studies, of a project's stage
     and those no trial's are left out. Where the study `follows_another` (an observational study of a trial's
@@ -88,7 +95,8 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
     (Part A) Followed by Phase 3 (Part B)") names the study's parts, so each is read, study word or not, as is a later
     part joined to a phase read before ("... Followed by Phase 2 Expansion"); a phase joined to another study's ("From
     a Phase 2 and Phase 3 Study") is that study's too. A later phase the trial was extended to ("Phase II Trial of X,
-    Extended to Phase III") is read as a whole study's phase beside its part's (`Mention.parent`)."""
+    Extended to Phase III") is read as a whole study's phase beside its part's (`Mention.parent`). A dose-finding part
+    joined to a Phase 2 ("Dose Finding and Phase II Study") is a Phase 1 part."""
     mentions = []
     extension = True if follows_another else None
     another_end = None  # where the last phase read as another study's ends
@@ -117,5 +125,7 @@ def title_mentions(title: str, follows_another: bool = False) -> list[Mention]:
                 or part and mentions and LATER_PART_BEFORE.search(clause)):
             continue
         phases, subphases = read_phases(m)
+        if not parent and (dose_finding := _dose_finding_part(title, m.start(), phases)):
+            mentions.append(dose_finding)
         mentions.append(Mention(phases, subphases, m.start(), m.end(), part, parent))
     return mentions

@@ -20,8 +20,11 @@ _PHASE_NOUN = r"(?:ph|f)ases?"
 _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|stage|cohort|group|sequence|treatment"
             r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
             r"|sequences|treatments|visits)\b)")
+# "II" typed as two small L's after "Phase I-" or "Phase I/" ("Phase I-ll", "Phase I/lla"): read so only there, where
+# no word may follow.
+_ELLS_FOR_II = r"(?<=\bi)\s*[-/]\s*(?-i:ll)[abc]?(?![a-z0-9])"
 _JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{NUMERAL}[abc]?"
-           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9]))")
+           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9])|{_ELLS_FOR_II})")
 # The word abbreviated, with a capital P and a small h, before an Arabic or a capital Roman numeral ("Ph 2", "Ph. II",
 # "Ph2", "Ph 1b/2"): not "pH 2", "PhD", "Phi", nor the Philadelphia chromosome ("Ph+ ALL", "Ph-negative", and after
 # the numeral `_NOT_PH1`: "Ph1-positive", "Ph1+ leukaemia", "Ph1 chromosome", "Ph1 (Philadelphia)").
@@ -68,7 +71,7 @@ def read_phases(m: re.Match) -> tuple[frozenset[int], frozenset[tuple[int, str]]
     a range "Phase I-III" or "Phase 1 through 3" the phases between too."""
     phases: list[int] = []
     subphases: set[tuple[int, str]] = set()
-    written = m.group("phases")
+    written = m.group("phases").replace("ll", "ii")  # "Phase I-ll": the only small L's a mention holds
     last_end = 0
     for d in _ONE_DESIGNATOR.finditer(written):
         before_end, last_end = last_end, d.end()

@@ -53,6 +53,7 @@ def _field_selected() -> dict:
 
 NOTHING = "a single group leaves nothing to randomize participants between."
 WITHIN = "its text places what is randomized within each participant"
+CLUSTERS = "its text randomizes when each cluster (a site, a ward) starts the intervention"
 
 # (shape, the severity it must be flagged with, or None for none, a part of the message it must say).
 CASES = [
@@ -114,9 +115,9 @@ CASES = [
     (_study([], **_field_selected()), None, ""),
     # A stepped wedge randomizes when each cluster starts the intervention; participants randomized to groups do not.
     (_texts("Cluster-randomized trial with a stepped-wedge initiation of the intervention at each site."), "info",
-     WITHIN),
+     CLUSTERS),
     (_texts("Ten sites take part, with cluster-randomization of the order of initiation for the intervention."), "info",
-     WITHIN),
+     CLUSTERS),
     (_texts("Randomization of the participants to two groups will be stratified by site."), "warning", NOTHING),
 ]
 SHAPES = {str(n): (f"NCT0{n:07d}", *shape) for n, (shape, _severity, _said) in enumerate(CASES, start=1)}

@@ -256,8 +256,9 @@ def test_arm_and_intervention_links_are_judged_as_row_by_row_not_exists_did(rule
     con = duckdb.connect()
     con.execute("CREATE TABLE studies (nct_id VARCHAR, study_type VARCHAR)")
     con.execute("CREATE TABLE design_groups (nct_id VARCHAR, title VARCHAR, group_type VARCHAR, description VARCHAR)")
-    con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR)")
-    con.execute("CREATE TABLE design_group_interventions (nct_id VARCHAR, design_group VARCHAR, intervention VARCHAR)")
+    con.execute("CREATE TABLE interventions (nct_id VARCHAR, name VARCHAR, intervention_type VARCHAR, id BIGINT)")
+    con.execute("CREATE TABLE design_group_interventions (nct_id VARCHAR, design_group VARCHAR, intervention VARCHAR, "
+                "intervention_id BIGINT)")
     names = ["Drug A", " drug a ", "DRUG A", "Placebo", None, "Other", "Other"]
     for i in range(6):
         nct_id = f"NCT{i:08d}"
@@ -265,10 +266,10 @@ def test_arm_and_intervention_links_are_judged_as_row_by_row_not_exists_did(rule
         for k, name in enumerate(names[i % 3:]):
             con.execute("INSERT INTO design_groups VALUES (?, ?, ?, NULL)",
                         [nct_id, name, "NO_INTERVENTION" if k == 3 else None])
-            con.execute("INSERT INTO interventions VALUES (?, ?, ?)", [nct_id, name, None])
+            con.execute("INSERT INTO interventions VALUES (?, ?, ?, ?)", [nct_id, name, None, k + 1])
         links = [] if i == 0 else [("drug a", "Drug A "), (None, "placebo"), ("Placebo", None)][: i % 4 + 1]
         for arm, drug in links * (1 + i % 2):
-            con.execute("INSERT INTO design_group_interventions VALUES (?, ?, ?)", [nct_id, arm, drug])
+            con.execute("INSERT INTO design_group_interventions VALUES (?, ?, ?, NULL)", [nct_id, arm, drug])
     rule = next(r for r in protocol.RULES if r.id == rule_id)
     joined, where, shown = _OLD_LINK_TESTS[rule_id]
     old = con.execute(f"SELECT s.nct_id, {shown} FROM studies s JOIN {joined} ON g.nct_id = s.nct_id WHERE "
