@@ -12,6 +12,7 @@ from checks.criteria_gaps import numbering_gaps
 from checks.criteria_group_labels import names_groups
 from checks.criteria_headings import block_of, names_another_list
 from checks.criteria_items import Item, short_item
+from checks.criteria_repeated_blocks import Repeat, block_message, criteria_in_block, repeated_blocks
 from checks.criteria_repeated_sections import repeated_sections
 from checks.criteria_repeats import repeated_items
 from checks.criteria_sections import Section
@@ -142,18 +143,33 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         copies = repeated_sections(text, source.memo, lowered)
         for first, copy in copies:
             yield _section_copy(nct_id, text, first, copy)
-        one_group = None  # read only for a short criterion's repeat
-        for first, repeat in repeats:
-            if not _stated_twice(text, first, repeat) or \
-                    any(copy.start <= repeat.start < copy.end for _, copy in copies):
-                continue
-            if short_item(repeat):
-                one_group = _one_groups_list(text) if one_group is None else one_group
-                if not one_group:
-                    continue
+        for run in repeated_blocks(text, _stated_twice_outside(text, repeats, copies)):
+            first, repeat = run[0]
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
-            yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
+            if len(run) == 1:
+                yield Finding(nct_id, _repeat_message(first, repeat, text), evidence)
+                continue
+            count = criteria_in_block(text, run, source.memo)
+            last = run[-1][0]
+            yield Finding(nct_id, block_message(text, run, count),
+                          f"{evidence}; the block's last criterion: '{excerpt(text, last.start, last.start + 80, 0)}'")
+
+
+def _stated_twice_outside(text: str, repeats: list[Repeat], copies: list[tuple[Section, Section]]) -> list[Repeat]:
+    """The repeats that state one criterion twice (`_stated_twice`), not inside a section written again whole, a short
+    one only in criteria that name no group (`_one_groups_list`)."""
+    stated = []
+    one_group = None  # read only for a short criterion's repeat
+    for first, repeat in repeats:
+        if not _stated_twice(text, first, repeat) or any(copy.start <= repeat.start < copy.end for _, copy in copies):
+            continue
+        if short_item(repeat):
+            one_group = _one_groups_list(text) if one_group is None else one_group
+            if not one_group:
+                continue
+        stated.append((first, repeat))
+    return stated
 
 
 def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -181,7 +197,9 @@ RULES = (
          "a part's, an arm's, a step's or other people's heading or label ('Cohort B', '* Healthy volunteers', "
          "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, and a deleted criterion's "
          "placeholder, a note or a page's header is no criterion. A criteria section written again whole, heading "
-         "and criteria word for word with no group named between, is one copy error. A criterion of three to five "
+         "and criteria word for word with no group named between, is one copy error, and so is a block of "
+         "consecutive criteria written again in the same order: one finding naming its first criterion and how many "
+         "it holds. A criterion of three to five "
          "words ('* Able to provide informed consent') counts only as a list line of its own, word for word, in "
          "criteria that name no group, other people or step anywhere: '* Age 18-65 years' may be each group's.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),

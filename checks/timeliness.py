@@ -247,9 +247,16 @@ PENDING = """LEFT JOIN (
         SELECT nct_id, min(event_date) FILTER (WHERE event = 'RELEASE') AS submitted,
                count(*) FILTER (WHERE event = 'RESET') AS returned,
                max(event_date) FILTER (WHERE event = 'RESET') AS returned_on,
-               arg_max(event, id) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act
+               arg_max(event, id) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act,
+               arg_max_null(event, id) AS last_event, arg_max_null(event_date, id) AS last_event_on
         FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
 SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
+# 42 CFR 11.64(b): results the registry's quality-control review returned are to be corrected within 25 calendar days
+# of its comments. Results whose last event is such a return (a RESET, no RELEASE after it), more than 25 days before
+# the record's day, are back with the sponsor past that time: not in review, owed again.
+CORRECTION_DAYS = 25
+RETURNED_UNCORRECTED = ("p.last_event = 'RESET' AND p.last_event_on IS NOT NULL "
+                        f"AND {after(RECORD_TODAY, exact('p.last_event_on'), CORRECTION_DAYS)}")
 # Results the sponsor submitted and then withdrew (its last act UNRELEASE: the submission canceled): none are
 # submitted.
 CANCELED = "p.submitted IS NOT NULL AND p.last_act = 'UNRELEASE'"
@@ -273,25 +280,32 @@ def _results_overdue_sql() -> str:
                        "|| strftime(p.returned_on, '%Y-%m-%d') END"}
     late = sql_text("Primary completion was {pc} and results were due by {due}; they were first submitted on "
                     "{sub}, {late} days late, and are not posted as of {now}: {review}.", **texts)
+    returned = sql_text("Primary completion was {pc} and results were due by {due}; they were first submitted on "
+                        "{sub}, {late} days late, {review}, and they were not submitted again as of {now}: past the "
+                        "25 days 42 CFR 11.64(b) gives to correct them, the results are owed again.", **texts)
     none = sql_text("Primary completion was {pc} and results were due by {due}, but none were "
                     "submitted as of {now}.", **texts)
     canceled = sql_text("Primary completion was {pc} and results were due by {due}; results submitted on {sub} "
                         "were later canceled by the sponsor, and none are submitted as of {now}.", **texts)
     submitted_by_then = f"{SUBMITTED} AND p.submitted <= {RECORD_TODAY.lo}"
     canceled_by_then = f"{CANCELED} AND p.submitted <= {RECORD_TODAY.lo}"
-    message = (f"CASE WHEN {submitted_by_then} THEN {late} WHEN {canceled_by_then} THEN {canceled} "
-               f"ELSE {none} END")
+    returned_by_then = f"({submitted_by_then} AND {RETURNED_UNCORRECTED})"
+    message = (f"CASE WHEN {returned_by_then} THEN {returned} WHEN {submitted_by_then} THEN {late} "
+               f"WHEN {canceled_by_then} THEN {canceled} ELSE {none} END")
     evidence = sql_text(
         "primary_completion_date={pc}; results_first_submitted_date=NULL; results submitted, not posted "
         "(pending_results)={pending}; certificate of delay submitted={cert}; due={due}; judged as of={now}; "
         "phase={phase}; is_fda_regulated_drug={drug}; is_fda_regulated_device={device}; is_us_export={export}",
-        pending=f"CASE WHEN {submitted_by_then} THEN {submitted.text} WHEN {canceled_by_then} "
+        pending=f"CASE WHEN {returned_by_then} THEN {submitted.text} || ', returned by the review on ' || "
+                "strftime(p.last_event_on, '%Y-%m-%d') || ', not submitted again' "
+                f"WHEN {submitted_by_then} THEN {submitted.text} WHEN {canceled_by_then} "
                 f"THEN {submitted.text} || ', canceled by the sponsor' ELSE 'NULL' END",
         export=_or_null("s.is_us_export"), **texts)
     where = (f"{results_due(due)} AND {NO_RESULTS} "
              f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)")
     found = (f"SELECT s.nct_id, s.phase, s.is_us_export, {message} AS message, {evidence} AS evidence, "
-             f"coalesce({submitted_by_then}, FALSE) AS submitted_late FROM {_DUE_STUDIES} s {PENDING} WHERE {where}")
+             f"coalesce({submitted_by_then} AND NOT {returned_by_then}, FALSE) AS submitted_late "
+             f"FROM {_DUE_STUDIES} s {PENDING} WHERE {where}")
     # The site countries and secondary ids of the studies found only: what their records leave open about
     # applicability. A registry record (the only kind whose timeline is loaded) lists each of its sites' countries
     # among its countries, a far shorter table than its sites.
@@ -365,9 +379,12 @@ RULES = (
          "shown to owe results: info, saying so. "
          "Results submitted on time and not yet posted (in the registry's quality-control review: pending_results) "
          "are not overdue; "
-         "submitted late and not yet posted: info, with the days late and the review's returns; submitted and then "
-         "canceled by the sponsor: said so. A trial that enrolled nobody (an ACTUAL enrollment of 0, or a "
-         "TERMINATED trial's 0) has no results to post; a page that says the study has results has them.",
+         "submitted late and not yet posted: info, with the days late and the review's returns; but where the "
+         "review's return is the last event, more than the 25 days 42 CFR 11.64(b) gives to correct results before "
+         "the record's day, the results are back with the sponsor and owed again: a warning that says when they were "
+         "returned. Submitted and then canceled by the sponsor: said so. A trial that enrolled nobody (an ACTUAL "
+         "enrollment of 0, or a TERMINATED trial's 0) has no results to post; a page that says the study has results "
+         "has them.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
           "studies.disposition_first_submitted_date", "studies.has_results", "pending_results", "studies.is_us_export",
           "facilities.country",

@@ -234,14 +234,17 @@ def test_each_link_joins_by_id_the_arm_and_the_intervention_its_record_gives(cor
 @needs_corpus
 def test_results_submitted_and_not_yet_posted_are_loaded_and_not_called_unsubmitted(corpus_warehouse):
     """Real records hold results under the registry's review (unposted events, submission tracking, or legacy
-    <pending_results>); NCT04948307 and NCT05421624 were due and submitted late."""
+    <pending_results>); NCT04948307 and NCT05421624 were due and submitted late, and the review's last act returned
+    them (2024-08-23, 2025-03-13) more than the 25 days 42 CFR 11.64(b) gives to correct them before the record's day
+    (2025-05-07): owed again, a warning."""
     con, _ = corpus_warehouse
     held = {nct_id for (nct_id,) in con.execute("SELECT DISTINCT nct_id FROM pending_results").fetchall()}
     assert {"NCT04948307", "NCT05421624", "NCT04574193", "NCT00462254"} <= held
     assert con.execute("SELECT count(*) FROM pending_results WHERE event_date IS NULL").fetchone() == (0,)
     overdue = dict(con.execute("SELECT nct_id, severity || ': ' || message FROM quality_issues "
                                "WHERE rule_id = 'timeliness.results_overdue'").fetchall())
-    assert overdue["NCT04948307"].startswith("info: ") and "first submitted on 2024-05-06, 24 days late" in overdue[
+    assert overdue["NCT04948307"].startswith("warning: ") and "first submitted on 2024-05-06, 24 days late" in overdue[
+        "NCT04948307"] and "last on 2024-08-23, and they were not submitted again as of 2025-05-07" in overdue[
         "NCT04948307"]
-    assert overdue["NCT05421624"].startswith("info: ") and "first submitted on 2025-01-07" in overdue["NCT05421624"]
+    assert overdue["NCT05421624"].startswith("warning: ") and "first submitted on 2025-01-07" in overdue["NCT05421624"]
     assert not any("none were submitted" in message for nct_id, message in overdue.items() if nct_id in held)

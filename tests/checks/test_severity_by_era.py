@@ -120,7 +120,7 @@ def test_a_record_posted_before_the_submission_date_it_gives_was_registered_by_i
 
 @pytest.mark.parametrize("events, found", [
     ([("RELEASE", date(2022, 8, 9)), ("RESET", date(2022, 9, 1)), ("RELEASE", date(2022, 10, 3)),
-      ("RESET", date(2022, 11, 2))],
+      ("RESET", date(2022, 11, 2)), ("RELEASE", date(2022, 11, 20))],
      [("info", "Primary completion was 2021-06-30 (ACTUAL) and results were due by 2022-06-30; they were first "
                "submitted on 2022-08-09, 40 days late, and are not posted as of 2026-11-22: the registry's review "
                "returned them 2 times, last on 2022-11-02.")]),
