@@ -16,6 +16,11 @@ device named for a drug it holds or delivers ("Zotarolimus-eluting stent", "Pacl
 "Nicotine inhaler", "Lidocaine patch"), or a record that says it studies a drug the FDA regulates. A device named for
 its own use stays a device ("Stent delivery system", "Breast pump", "Wearable ECG patch"). A title that names the same
 phase changes nothing: it repeats the record's phase, and a title that names another is title_phase_differs'.
+
+Where an intervention of these types names a drug all the same (`checks.drug_named_by_non_drug`: "erythropoietin,
+recombinant" typed PROCEDURE, "Gonadorelin" typed BEHAVIORAL, a dose, "Tri-Luma®" applied once daily), the finding
+stays info, and says that intervention's type may be what is wrong rather than the phase; elsewhere it says the
+phase or the interventions' types are wrong, not that N/A is the only way out.
 """
 from __future__ import annotations
 
@@ -24,9 +29,10 @@ from typing import Iterator
 
 import duckdb
 
+from checks.drug_named_by_non_drug import drug_typed_otherwise
 from checks.drug_names import stem_drugs
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import rows_by_study, studies_with
+from checks.study_text import rows_by_study, studies_with, texts_of_studies
 from checks.title_phase import JUDGED_TYPES
 from checks.title_phase_disagreement import COMBINATIONS, INFO, REGISTRY_PHASES, phase_said, registry_phases
 from checks.title_phase_interventions import (NO_DRUG, REGISTRY_EXAMPLES, WITHOUT_PHASES, gives_a_drug,
@@ -41,6 +47,8 @@ PHASED_BY_USAGE = frozenset({"RADIATION"})
 # one are read.
 NO_DRUG_TYPES = tuple(sorted(WITHOUT_PHASES | NO_DRUG.keys() - PHASED_BY_USAGE))
 FIELDS = ("studies.phase", "interventions.intervention_type")
+# The record's texts that may write the product an intervention's name is under its registered mark ("Tri-Luma®").
+MARK_FIELDS = ("studies.brief_title", "studies.official_title", "brief_summaries.description")
 # How a person reads one intervention of each type, in the order a message names them: "a device or a procedure".
 ONE_SAID = {"DEVICE": "a device", "BEHAVIORAL": "a behavioural intervention", "PROCEDURE": "a procedure"}
 # How many interventions the evidence names, and how much of each name.
@@ -83,31 +91,48 @@ def tests_no_drug(interventions: list[tuple]) -> str | None:
     return said
 
 
+def _short(name: str) -> str:
+    """An intervention's name as a message or evidence quotes it: spaces joined, the first NAME_CHARS."""
+    return " ".join(name.split())[:NAME_CHARS]
+
+
 def _listed(interventions: list[tuple]) -> str:
     """The interventions as evidence: each one's type and name, the first few."""
-    named = [f"{kind} '{' '.join((name or '').split())[:NAME_CHARS]}'" for kind, name in
+    named = [f"{kind} '{_short(name or '')}'" for kind, name in
              interventions[:NAMED_INTERVENTIONS]]
     more = len(interventions) - NAMED_INTERVENTIONS
     return "; ".join(named) + (f"; and {more} more" if more > 0 else "")
 
 
 def study_phase_drug_findings(nct_id: str, phase: str | None, interventions: list[tuple],
-                              regulated_drug: bool | None = None) -> Iterator[Finding]:
-    """A finding when the record gives a phase (`phase`, not N/A) while every intervention it lists (type, name) is
-    of a kind tested without phases and none gives or holds a drug, unless the record says it studies a drug the
-    FDA regulates (`regulated_drug`)."""
+                              regulated_drug: bool | None = None, texts: tuple = ()) -> Iterator[Finding]:
+    """A finding when the record gives a phase (`phase`, not N/A) while every intervention it lists (type, name and
+    optionally description) is of a kind tested without phases and none gives or holds a drug, unless the record
+    says it studies a drug the FDA regulates (`regulated_drug`). Where one names a drug (`drug_typed_otherwise`,
+    also under a mark in the record's `texts`), the message says its type may be what is wrong."""
     if not registry_phases(phase) or regulated_drug:
         return
-    said = tests_no_drug(interventions)
+    typed = [(row[0], row[1]) for row in interventions]
+    said = tests_no_drug(typed)
     if said is None:
         return
-    kinds = {kind for kind, _name in interventions}
+    kinds = {kind for kind, _name in typed}
     which = " or ".join(one for kind, one in ONE_SAID.items() if kind in kinds)
-    if said != REGISTRY_EXAMPLES:
-        which += ", none named for a drug it gives"
-    message = (f"The record gives {phase_said(phase)} while every intervention it lists is {which}; the registry asks "
-               "N/A of a trial without FDA-defined phases.")
-    evidence = f"studies.phase='{phase}'; interventions.intervention_type: {_listed(interventions)}"
+    evidence = f"studies.phase='{phase}'; interventions.intervention_type: {_listed(typed)}"
+    drug = drug_typed_otherwise([(*row, None)[:3] for row in interventions], texts)
+    if drug is None:
+        if said != REGISTRY_EXAMPLES:
+            which += ", none named for a drug it gives"
+        message = (f"The record gives {phase_said(phase)} while every intervention it lists is {which}; the registry "
+                   "asks N/A of a trial without FDA-defined phases: either the phase is wrong or the interventions' "
+                   "types are.")
+    else:
+        kind, name, named = drug
+        given = " if it gives the drug," if kind == "DEVICE" else ""
+        message = (f"The record gives {phase_said(phase)} while every intervention it lists is {which}, but "
+                   f"'{_short(name)}' names a drug ('{named}') typed as {ONE_SAID[kind]}:{given} its type may be what "
+                   "is wrong, not the phase.")
+        evidence += f"; {kind} '{_short(name)}' names a drug: '{named}'"
     yield Finding(nct_id, message, evidence)
 
 
@@ -118,11 +143,21 @@ def phase_without_drug(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Ite
             & studies_with(con, scope, "interventions", "intervention_type", NO_DRUG_TYPES))
     judged = CheckScope(scope.as_of, scope.nct_ids & read, scope.cache)
     studies = rows_by_study(con, judged, "studies", ("phase", "is_fda_regulated_drug"))
-    listed = rows_by_study(con, judged, "interventions", ("intervention_type", "name"))
-    for nct_id in sorted(judged.nct_ids):
-        rows = studies.get(nct_id)
-        if rows and len(rows) == 1:
-            yield from study_phase_drug_findings(nct_id, rows[0][0], listed.get(nct_id, []), rows[0][1])
+    listed = rows_by_study(con, judged, "interventions", ("intervention_type", "name", "description"))
+    found = [n for n in sorted(judged.nct_ids) if _gives_a_phase_testing_no_drug(studies.get(n), listed.get(n, []))]
+    texts = texts_of_studies(con, judged, MARK_FIELDS, found)
+    for nct_id in found:
+        [(phase, regulated_drug)] = studies[nct_id]
+        yield from study_phase_drug_findings(nct_id, phase, listed[nct_id], regulated_drug,
+                                             tuple(texts.get(nct_id, ())))
+
+
+def _gives_a_phase_testing_no_drug(rows: list[tuple] | None, interventions: list[tuple]) -> bool:
+    """Whether a study's one row (phase, FDA-regulated drug) and interventions (type, name, description) make a
+    finding: a phase given, no regulated drug said, and interventions that test no drug."""
+    if not rows or len(rows) != 1 or not registry_phases(rows[0][0]) or rows[0][1]:
+        return False
+    return tests_no_drug([(row[0], row[1]) for row in interventions]) is not None
 
 
 RULES = (
@@ -130,7 +165,9 @@ RULES = (
          "The registry's phases are a drug's: it asks N/A of a trial without FDA-defined phases, 'including trials of "
          "devices or behavioral interventions'. A record that gives a phase while every intervention it lists is a "
          "device, a behavioural intervention or a procedure (none named for a drug it gives or holds) "
-         "is found among drug trials of that phase. Info: the NIH long called such trials 'phase III' in its own "
-         "sense, and a device may carry the drug tested.",
+         "is found among drug trials of that phase: either the phase is wrong or the interventions' types are. "
+         "Where one of them names a drug, a dose or a product under its mark, the message says its type may be what "
+         "is wrong. Info: the NIH long called such trials 'phase III' in its own sense, and a device may carry the "
+         "drug tested.",
          FIELDS, func=phase_without_drug, in_worker=True),
 )

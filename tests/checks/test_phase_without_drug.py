@@ -121,7 +121,8 @@ def test_the_finding_says_what_the_record_gives_lists_and_the_registry_asks():
                      ("BEHAVIORAL", "Relaxation"), ("BEHAVIORAL", "Sleep hygiene  advice")]
     [found] = study_phase_drug_findings("NCT0", "PHASE2/PHASE3", interventions)
     assert found.message == ("The record gives Phase 2/Phase 3 while every intervention it lists is a device or a "
-                             "behavioural intervention; the registry asks N/A of a trial without FDA-defined phases.")
+                             "behavioural intervention; the registry asks N/A of a trial without FDA-defined phases: "
+                             "either the phase is wrong or the interventions' types are.")
     assert found.evidence == ("studies.phase='PHASE2/PHASE3'; interventions.intervention_type: DEVICE 'tDCS'; "
                               "DEVICE 'Sham tDCS'; BEHAVIORAL 'Cognitive training'; BEHAVIORAL 'Relaxation'; "
                               "and 1 more")
