@@ -18,6 +18,7 @@ from flows.warehouse_session import warehouse_session
 from flows.watch import add_watch_list
 from tests.conftest import AS_OF
 from tests.gx_stand_in import stand_in_for_data_docs
+from tests.structured_rule_families import STRUCTURED_FAMILIES
 from warehouse import checkpoints, database_file, memory_limit
 from warehouse import connect as connect_module
 from warehouse.connect import connect
@@ -40,7 +41,7 @@ def _structured_rule_families(request, monkeypatch):
     import checks
 
     if "every_rule" not in request.fixturenames:
-        monkeypatch.setattr(checks, "FAMILY_MODULES", ("missing_fields", "dates", "status"))
+        monkeypatch.setattr(checks, "FAMILY_MODULES", STRUCTURED_FAMILIES)
 
 
 @pytest.fixture

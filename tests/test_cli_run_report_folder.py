@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from tests.search_fixtures import record_version, write_record
+from tests.structured_rule_families import structured_rule_families
 
 runner = CliRunner()
 
@@ -17,6 +18,14 @@ runner = CliRunner()
 def _said(result) -> str:
     """The command's output as one line (Rich wraps long messages)."""
     return " ".join(result.output.split())
+
+
+@pytest.fixture(autouse=True)
+def _structured_rule_families():
+    """The runs check with the structured-field families only: what these tests judge is where the report goes and
+    how a report that cannot be written ends, not the issues."""
+    with structured_rule_families():
+        yield
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from flows import check_studies
 from flows.cli import INTERRUPTED
 from flows.run import run_pipeline
 from tests.faults import AS_OF, BATCH_SIZE, CHECK_CHUNK, meta_agrees, table_hashes
+from tests.structured_rule_families import STRUCTURED_FAMILIES_CODE
 from warehouse import connect as connect_module
 from warehouse.connect import connect
 
@@ -162,7 +163,7 @@ WITHOUT_DATA_DOCS = {"TRIALQC_DATA_DOCS": "off"}
 # The rule families of structured fields only: importing and running every family (its text rules in workers) is
 # about 3 s of each 6 s run of the samples. No fault here is in a rule's own work, and the stages around a rule
 # run as with every family (the kill tests above check with every rule).
-STRUCTURED_RULE_FAMILIES = "import checks\nchecks.FAMILY_MODULES = ('missing_fields', 'dates', 'status')\n"
+STRUCTURED_RULE_FAMILIES = STRUCTURED_FAMILIES_CODE
 
 
 def _cli(db: Path, source: Path, patch: str) -> subprocess.CompletedProcess:

@@ -17,6 +17,7 @@ import pytest
 
 from bench import generate
 from tests.conftest import prefect_home_from
+from tests.structured_rule_families import STRUCTURED_FAMILIES_CODE
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIALQC = Path(sys.executable).parent / "trialqc"
@@ -162,9 +163,11 @@ def test_a_batch_parsing_ahead_when_the_run_stops_ends_cancelled_not_failed():
 
 # Sends the stop to the run's process as its temporary server is about to be stopped, at the run's end. The report
 # is written without its GX Data Docs (TRIALQC_DATA_DOCS=off: a child that loads Great Expectations, several seconds
-# of the run): they are waited for before the server is stopped, so the stop comes after them either way.
+# of the run): they are waited for before the server is stopped, so the stop comes after them either way. The run
+# checks with the structured-field families only (tests/structured_rule_families.py): the stop comes after the checks.
 STOP_AS_THE_SERVER_STOPS = """
 import os, signal, sys
+{families}
 from flows import prefect_server
 stop, sent = prefect_server.TemporaryPrefectServer.stop, []
 def stopping(self):
@@ -188,7 +191,8 @@ def test_a_stop_while_the_temporary_server_is_stopped_ends_the_command_after_pub
     env = dict(os.environ, PREFECT_HOME=str(prefect_home), DO_NOT_TRACK="1", TRIALQC_REPORTS=str(tmp_path / "r"),
                TRIALQC_DATA_DOCS="off")
     env.pop("PREFECT_API_URL", None)
-    code = STOP_AS_THE_SERVER_STOPS.format(signal=stop, source=str(ROOT / "data" / "samples"), db=str(db))
+    code = STOP_AS_THE_SERVER_STOPS.format(signal=stop, source=str(ROOT / "data" / "samples"), db=str(db),
+                                           families=STRUCTURED_FAMILIES_CODE)
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=600)
     assert proc.returncode == 130, proc.stderr

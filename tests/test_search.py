@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 
 import duckdb
@@ -18,17 +19,19 @@ from tests.checks.harness import clean_study, insert_study
 from tests.conftest import forked_here, samples_as_run_left_them
 from tests.search_fixtures import AS_OF, BARICITINIB_SEEDS, SAMPLES, run_and_refresh
 from tests.shared_corpus import CORPUS, needs_corpus
+from tests.structured_rule_families import structured_rule_families
 from warehouse.connect import connect
 from warehouse.fts import extension_path, load_fts
 from warehouse.search_index import update_search_index
 
 
-def _first_run(folder: Path, source: Path) -> Path:
-    """The warehouse folder / "w.duckdb" after run r1 over `source` as the flow runs it (loaded, checked,
-    indexed), closed: tests that begin there copy it instead of making that run again."""
+def _first_run(folder: Path, source: Path, every_rule: bool) -> Path:
+    """The warehouse folder / "w.duckdb" after run r1 over `source` as the flow runs it (loaded, checked with every
+    rule or with the structured-field families, indexed), closed: tests that begin there copy it instead of making
+    that run again."""
     db = folder / "w.duckdb"
     con = connect(db)
-    with forked_here():
+    with forked_here(), nullcontext() if every_rule else structured_rule_families():
         run_and_refresh(con, db, source, "r1")
     con.close()
     assert not db.with_name(db.name + ".wal").exists()  # all of it in the file that is copied
@@ -37,8 +40,9 @@ def _first_run(folder: Path, source: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def samples_indexed(tmp_path_factory) -> Path:
-    """The bundled samples (their own folder) after run r1, closed."""
-    return _first_run(tmp_path_factory.mktemp("samples-indexed"), SAMPLES)
+    """The bundled samples (their own folder) after run r1 with every rule (`seeds` shows their issue counts),
+    closed."""
+    return _first_run(tmp_path_factory.mktemp("samples-indexed"), SAMPLES, every_rule=True)
 
 
 @pytest.fixture
@@ -50,10 +54,11 @@ def samples_once(samples_indexed, tmp_path) -> Path:
 
 @pytest.fixture(scope="module")
 def records_indexed(tmp_path_factory) -> tuple[Path, Path]:
-    """A copy of the samples in a folder of the module's and the warehouse of run r1 over it, closed."""
+    """A copy of the samples in a folder of the module's and the warehouse of run r1 over it (the structured-field
+    families: its tests judge the index, not the issues), closed."""
     folder = tmp_path_factory.mktemp("records-indexed")
     shutil.copytree(SAMPLES, folder / "records")
-    return folder / "records", _first_run(folder, folder / "records")
+    return folder / "records", _first_run(folder, folder / "records", every_rule=False)
 
 
 @pytest.fixture
@@ -61,6 +66,13 @@ def records_once(records_indexed, tmp_path) -> Path:
     """The samples after run r1 over them: their folder as that run saw it (the same path, sizes and modification
     times, set back for each test), and a copy of the run's warehouse at tmp_path / "w.duckdb"."""
     return samples_as_run_left_them(*records_indexed, tmp_path)
+
+
+@pytest.fixture
+def structured_rules_only():
+    """The test's runs check with the structured-field families only: it judges the search index they refresh."""
+    with structured_rule_families():
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +193,7 @@ def test_a_drug_is_found_under_its_other_name_and_mesh_term(tmp_path):
     assert [h["nct_id"] for h in search(con, SearchQuery("", intervention="olumiant"))] == ["NCT09000001"]
 
 
-def test_a_changed_study_is_reindexed_by_the_run_that_loads_it(records_once, tmp_path):
+def test_a_changed_study_is_reindexed_by_the_run_that_loads_it(records_once, tmp_path, structured_rules_only):
     source = records_once
     con = connect(tmp_path / "w.duckdb")
     assert search(con, SearchQuery("zorblimab")) == []
@@ -213,12 +225,14 @@ def test_cli_formats_and_markup_is_shown_as_text(seeds, tmp_path):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The samples and the 300 real API v2 records, loaded and indexed."""
+    """The samples and the 300 real API v2 records, loaded, checked with the structured-field families (its tests
+    judge what is found and its order) and indexed."""
     tmp = tmp_path_factory.mktemp("corpus")
     shutil.copytree(SAMPLES, tmp / "records" / "samples")
     shutil.copytree(CORPUS / "json_v2", tmp / "records" / "json_v2")
     con = connect(tmp / "w.duckdb")
-    run_and_refresh(con, tmp / "w.duckdb", tmp / "records", "r1")
+    with structured_rule_families():
+        run_and_refresh(con, tmp / "w.duckdb", tmp / "records", "r1")
     yield con
     con.close()
 
@@ -252,7 +266,8 @@ def _index_state(con) -> tuple:
                         f"JOIN {ix}.dict x USING (termid) GROUP BY ALL ORDER BY ALL").fetchall())
 
 
-def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_run(records_once, tmp_path):
+def test_a_study_a_stopped_run_loaded_but_did_not_index_is_indexed_by_the_next_run(records_once, tmp_path,
+                                                                                   structured_rules_only):
     """A run killed, or failed in its report, after loading left the changed study's document as it was: the next
     run, which loads nothing, indexes it all the same, and only it."""
     source = records_once
@@ -293,7 +308,8 @@ def test_a_study_is_left_to_index_only_when_a_later_run_loaded_it_than_built_its
     con.close()
 
 
-def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(records_once, tmp_path, monkeypatch):
+def test_a_run_updates_the_index_for_its_studies_as_a_rebuild_would(records_once, tmp_path, monkeypatch,
+                                                                    structured_rules_only):
     from warehouse import search_index
 
     source = records_once
@@ -417,8 +433,8 @@ def test_the_index_is_built_on_one_duckdb_thread_and_the_connection_keeps_its_ow
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == 2
 
 
-def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped_past_a_quarter(records_once,
-                                                                                                tmp_path):
+def test_a_changed_studys_old_terms_stay_stale_count_for_nothing_and_are_dropped_past_a_quarter(
+        records_once, tmp_path, structured_rules_only):
     """At 600,000 studies the terms deleted for 10% of the studies changed lay all through a 167-million-row table,
     and DuckDB's records of them (about 800 MiB) made the refresh run out of memory: a replaced document's terms
     now stay, stale. Changed twice, the study ranks as a rebuild ranks it, its new docids lie above every stale
@@ -472,7 +488,8 @@ def test_a_text_past_the_registrys_longest_is_indexed_up_to_twice_that_within_a_
     assert con.execute("SELECT length(body) FROM meta.study_documents").fetchone()[0] <= INDEXED_CHARS + 1000
 
 
-def test_a_whole_build_stopped_part_way_keeps_its_chunks_and_the_next_refresh_finishes_it(tmp_path, monkeypatch):
+def test_a_whole_build_stopped_part_way_keeps_its_chunks_and_the_next_refresh_finishes_it(tmp_path, monkeypatch,
+                                                                                         structured_rules_only):
     """A first build is written a transaction per chunk of studies (what DuckDB holds of one transaction then
     stays a chunk's): stopped after its first chunk, it keeps that chunk's documents and index entries, and the
     next refresh writes the rest, leaving the index a build at once would."""

@@ -16,6 +16,7 @@ from flows.run import run_pipeline
 from flows.warehouse_session import warehouse_session
 from flows.writer_lock import writer_lock
 from tests.conftest import AS_OF, SAMPLES, forked_here
+from tests.structured_rule_families import structured_rule_families
 
 LOG = logging.getLogger("test")
 
@@ -34,6 +35,14 @@ def _studies(db: Path) -> int:
         con.close()
 
 
+@pytest.fixture(autouse=True)
+def _structured_rule_families():
+    """The runs check with the structured-field families only: what these tests judge (readers, writers, what is
+    published) is around the checks, and the issue counts they read are only more than none."""
+    with structured_rule_families():
+        yield
+
+
 def _first_three(folder: Path) -> Path:
     """The first run's source: the first three samples (the second run loads the other two)."""
     folder.mkdir()
@@ -46,7 +55,7 @@ def _first_three(folder: Path) -> Path:
 def first_run(tmp_path_factory) -> Path:
     """run1 over the first three samples, published: the folder of its warehouse and of its writer's files."""
     folder = tmp_path_factory.mktemp("first-run")
-    with forked_here():
+    with forked_here(), structured_rule_families():
         _run(folder / "trials.duckdb", _first_three(folder / "first"), "run1")
     return folder
 

@@ -21,6 +21,7 @@ import pytest
 from flows.cli import INTERRUPTED
 from flows.run import close_run
 from flows.summary import RunSummary
+from tests.structured_rule_families import STRUCTURED_FAMILIES_CODE
 from warehouse import connect as connect_module
 from warehouse import memory_limit, runs
 from warehouse.connect import connect
@@ -139,8 +140,12 @@ def test_a_stop_where_it_would_be_dropped_or_cut_a_start_short_is_raised_after(c
     assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+# Every stop here comes before the checks (the migration, the first batch) or after them (the end of the run): the
+# runs check with the structured-field families only (tests/structured_rule_families.py).
 def _cli(db: Path, source: Path, patch: str, *more: str, settings: dict | None = None) -> subprocess.CompletedProcess:
-    code = f"import sys\n{patch}\nfrom flows.cli import app\nsys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
+    """`trialqc run` in a subprocess after the given Python code, checking with the structured-field families."""
+    code = f"import sys\n{STRUCTURED_FAMILIES_CODE}{patch}\nfrom flows.cli import app\n" \
+           f"sys.argv = ['trialqc', 'run', '--db', {str(db)!r}, " \
            f"'--source', {str(source)!r}, '--as-of', '2026-11-22', '--batch-size', '2', *{list(more)!r}]\napp()"
     env = dict(os.environ, TRIALQC_REPORTS=str(db.parent / "reports"), **(settings or {}))
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600,
