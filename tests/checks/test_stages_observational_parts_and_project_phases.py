@@ -148,8 +148,8 @@ TITLES = [
     ("Phase 2: A Randomized Trial of Time Restricted Eating", "TRE", "NA", DIET, "warning"),
     ("Phase 2: Drug X Study in Asthma", "Drug X", "NA", DIET, "warning"),
     ("Phase 2: Biomarker-Guided Drug X Evaluation in Asthma", "Drug X", "NA", DRUG, "warning"),
-    ("Using Biomarkers - Phase 2: Surveillance of Lung Cancer", "Using Biomarkers", "NA", [("DIAGNOSTIC_TEST", "Gene assay")],
-     "warning"),
+    ("Using Biomarkers - Phase 2: Surveillance of Lung Cancer", "Using Biomarkers", "NA",
+     [("DIAGNOSTIC_TEST", "Gene assay")], "warning"),
     ("Phase 2: Using Biomarkers for Surveillance of Lung Cancer", "Using Biomarkers", "PHASE3",
      [("DIAGNOSTIC_TEST", "Gene assay")], "warning"),
     # A drug listed, another phase given, or the phase not a stage's: still a warning.
