@@ -19,6 +19,13 @@ PRODUCT_TYPES = ("DRUG", "BIOLOGICAL", "DEVICE", "DIETARY_SUPPLEMENT", "COMBINAT
 _IMITATION = re.compile(r"\b(?:placebos?|sham)\b", re.I)
 _JOINED = re.compile(r"[+/&,;()]|\b(?:or|and|with|plus|for|of|to|vs|versus)\b", re.I)
 MOST_WORDS = 3
+# A placebo or sham arm's type and label with its description pasted in as an other name ("Placebo Comparator: Placebo
+# (starch) in 3 capsules size 1"): a placebo's, unless it names what it is for or what it masks ("Placebo Comparator:
+# Placebo for X", "... Drug X or placebo").
+_ARM_PASTED = re.compile(
+    r"^\s*(?:placebo|sham)\s+comparator\s*[:\-–]\s*(?:(?:matching|matched|identical)\s+)?(?:placebos?|sham)\b"
+    r"(?!\s*(?:(?:for|of|to|or|and)\b|[+/&]))(?!.*\b(?:or|plus|with|versus|vs)\s+(?:(?:a|an|the|matching)\s+)?"
+    r"(?:placebos?|sham)\b)", re.I)
 # An intervention that is itself a placebo or a sham, or a masked product that covers its placebo, says so in its name
 # or description ("Oat flour ... administered as a placebo", "ILT-101 or Placebo", "A: Sham - ...", "Sugar pill",
 # "normal saline").
@@ -31,7 +38,10 @@ IMITATION_ARMS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
 
 
 def placebo_name(other: str) -> bool:
-    """Whether an other name is only a placebo's or a sham's ('placebo', 'Matching placebo', 'Sham')."""
+    """Whether an other name is only a placebo's or a sham's ('placebo', 'Matching placebo', 'Sham'), or a placebo arm's
+    label and description ('Placebo Comparator: Placebo (starch) in 3 capsules')."""
+    if _ARM_PASTED.search(other):
+        return True
     return (_IMITATION.search(other) is not None and _JOINED.search(other) is None
             and len(re.findall(r"[\w-]+", other)) <= MOST_WORDS)
 

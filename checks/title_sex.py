@@ -9,9 +9,11 @@ may also admit others it enrols (parents, controls, transgender participants).
 
 A title names participants of one sex by a noun of that sex ("Women", "Girls", "Men", "Boys", "Females"), by "Male" or
 "Female" before people ("Healthy Male Volunteers", "Female Sex Workers"), and for women by a state only women have
-("Pregnant", "Postmenopausal"). A possessive ("Women's Smoking Cessation") and a state name what a study is about
-more than whom it admits: they are read against a Sex of the other sex alone, not against 'ALL'. Not read: a title,
-of either title of the record, that names both sexes ("Men and Women", "Female Condom Use Among Men"), other people
+("Pregnant", "Postmenopausal", "Pregnancy" anywhere: "Adverse Pregnancy Outcomes"), except a pregnancy that is men's
+part too (its prevention or test, a man's fertility: "Pregnancy Prevention", "Sperm DNA and Pregnancy Rates"). A
+possessive ("Women's Smoking Cessation") and a state name what a study is about more than whom it admits: they are
+read against a Sex of the other sex alone, not against 'ALL'. Not read: a title, of either title of the record, that
+names both sexes ("Men and Women", "Female Condom Use Among Men"), other people
 (partners, spouses, couples, mothers, fathers, parents, infants, children, families, caregivers, clinicians: "Women
 and Their Partners", "Infants Born to HIV-Infected Women", "Sons of Women With ...") or gender identity
 ("Transgender Women", "Male-to-Female", "Men Who Have Sex With Men"); "Man" alone (humankind: "First-in-Man",
@@ -47,9 +49,16 @@ PEOPLE = (r"(?:patients|subjects|participants|volunteers|individuals|persons|peo
 _POSSESSIVE = r"(?:['’]s\b|(?<=s)['’](?!\w))?"
 # Words that name participants of one sex, by kind: a noun of that sex (with the people it names: "Women Patients"),
 # "Male" or "Female" before people (up to two words between: "Female Sex Workers", "Male Kidney Transplant
-# Recipients"), and a state only women have, alone ("Postmenopausal Osteoporosis", "Renin in Pregnancy") or of people
-# ("Pregnant Women", "Pregnant Smokers"). Searched in lower case.
-_STATE = r"pregnant|(?:pre|peri|post)-?\s?menopausal|(?:in|during)\s+(?:[a-z-]+\s+)?pregnanc(?:y|ies)"
+# Recipients"), and a state only women have, alone ("Postmenopausal Osteoporosis", "Renin in Pregnancy", "Adverse
+# Pregnancy Outcomes") or of people ("Pregnant Women", "Pregnant Smokers"). Searched in lower case.
+_STATE = r"pregnant|(?:pre|peri|post)-?\s?menopausal|(?:(?:in|during)\s+(?:[a-z-]+\s+)?)?pregnanc(?:y|ies)"
+# A pregnancy that is men's part too: its prevention, a test for it, and a man's fertility ("Pregnancy Prevention",
+# "Preventing Unintended Pregnancy", "Sperm DNA Damage and Pregnancy Rates"). A title that holds one of these does not
+# name women by "pregnancy".
+MENS_PART = re.compile(
+    r"\b(?:pregnanc(?:y|ies)\s+(?:prevention|tests?|testing|intentions?)|prevent\w*\s+(?:(?:of|an?)\s+)?"
+    r"(?:(?:unintended|unplanned|unwanted|teen(?:age)?|adolescent|repeat)\s+)?pregnanc(?:y|ies)|contracept\w*|sperm\w*"
+    r"|semen|seminal|varicocel\w*|vasectom\w*|infertil\w*|fertility|azoospermi\w*)\b")
 _BETWEEN = r"(?:\s+(?!(?:and|or|of|in|with|for|to|among|versus|vs|condoms?)\b)[a-z][a-z-]*){0,2}"
 NAMED = re.compile(
     rf"\b(?:(?P<female_noun>wom[ae]n|females|girls?|ladies)\b(?P<female_possessive>{_POSSESSIVE})"
@@ -122,7 +131,10 @@ def blanked(text: str) -> str:
 def named_participants(lowered: str) -> list[Named]:
     """The participants of one sex a title (`blanked`) names, in order."""
     found = []
+    mens_part = MENS_PART.search(lowered) is not None
     for m in NAMED.finditer(lowered):
+        if mens_part and "pregnanc" in (m.group("female_state") or ""):
+            continue
         female = m.group("female_noun") or m.group("female_people") or m.group("female_state")
         possessive = m.group("female_possessive") or m.group("male_possessive")
         found.append(Named(FEMALE if female else MALE, m.start(), m.end(),

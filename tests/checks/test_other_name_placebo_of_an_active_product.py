@@ -2,7 +2,8 @@
 biological or device; a warning beside the study's own placebo intervention, info where it is the record's only word
 of the placebo. Quiet for an intervention that is itself the placebo (its name, description or arms say so), a masked
 product ('X or matching placebo'), a blinded name ('PASER granules (or placebo granules)', '+ Placebo'), a sentence,
-and a behavioural or other intervention, which may be the control itself."""
+and a behavioural or other intervention, which may be the control itself. A placebo arm's type, label and description
+pasted in as the other name ('Placebo Comparator: Placebo (starch) in 3 capsules') is a placebo's too."""
 from __future__ import annotations
 
 import pytest
@@ -58,11 +59,18 @@ CASES = [
     (("4-Aminosalicylic acid granules", "DRUG", "50 mg/kg"), ["PASER Granules (or Placebo Granules)"], [DRUG_ARM],
      [], None),
     (("Prednisolone 30 mg Tablet", "DRUG", "See treatment arm"), ["+ Placebo"], [DRUG_ARM], [], None),
-    (("Tongkat Ali Maca Plus", "DIETARY_SUPPLEMENT", "Powdered extract 200 mg"),
-     ["Placebo Comparator: Placebo (starch) in 3 capsules size 1"], [DRUG_ARM, PLACEBO_ARM], [], None),
     (("Cells into penis", "DEVICE", "Injection of derived cells"), ["Sham control intervention of injection of saline"],
      [DRUG_ARM], [], None),
     (("Drug X", "DRUG", "10 mg"), ["Placebo for Drug Y"], [DRUG_ARM], OWN_PLACEBO, None),
+    (("Drug X", "DRUG", "10 mg"), ["Placebo Comparator: Placebo for Drug X"], [DRUG_ARM, PLACEBO_ARM], [], None),
+    (("Drug X", "DRUG", "10 mg"), ["Placebo Comparator: Drug X or placebo"], [DRUG_ARM, PLACEBO_ARM], [], None),
+    # a placebo arm's type, label and description pasted in as the other name
+    (("Tongkat Ali Maca Plus", "DIETARY_SUPPLEMENT", "Powdered extract 200 mg"),
+     ["Placebo Comparator: Placebo (starch) in 3 capsules size 1"], [DRUG_ARM, PLACEBO_ARM], [], "info"),
+    (("Stimulator X", "DEVICE", "Active stimulation"), ["Sham Comparator: Sham stimulation, coil tilted 90 degrees"],
+     [DRUG_ARM, SHAM_ARM], [], "info"),
+    (("Drug X", "DRUG", "10 mg"), ["Placebo Comparator: Matching placebo tablets once daily"], [DRUG_ARM],
+     OWN_PLACEBO, "warning"),
     # an intervention that is no product a placebo imitates
     (("Health education", "BEHAVIORAL", "Weekly sessions"), ["Attention placebo"], [DRUG_ARM], [], None),
     (("Milk", "OTHER", "Whole milk"), ["placebo"], [DRUG_ARM], [], None),
@@ -85,6 +93,13 @@ NAMES = [
     ("Drug X or placebo", False), ("Drug X/Placebo", False), ("+ Placebo", False), ("Placebo (starch)", False),
     ("Placebo for Drug X", False), ("Placebo 3 or 4.5 mg/kg/day", False), ("Olumiant", False),
     ("Sham control injection of saline", False), ("Shampoo", False),
+    ("Placebo Comparator: Placebo (starch) in 3 capsules size 1 (0 mg of active ingredient)", True),
+    ("Sham Comparator: Sham stimulation of 20 min", True), ("Placebo Comparator - matching placebo tablets", True),
+    ("Placebo Comparator: Placebo for Drug X", False), ("Placebo Comparator: Drug X or placebo", False),
+    ("Placebo Comparator: placebo or Drug X", False), ("Placebo Comparator: Placebo / Drug X", False),
+    ("Placebo Comparator: Placebo + Drug X", False),
+    ("Placebo Comparator: Placebo tablets, with Drug X or placebo", False),
+    ("Placebo Comparator: Drug X", False), ("Experimental: Drug X, not a placebo", False),
 ]
 
 

@@ -42,6 +42,11 @@ FIRES = [
     ("Drug X in Healthy Female Subjects", "ALL", "info"),
     ("Iron Supplements for Pregnant Adolescents", "ALL", "info"),
     ("Low Cholesterol and Mortality in Blacks and Women", "MALE", "warning"),
+    ("Angiotensinogen Variants and Adverse Pregnancy Outcomes", "MALE", "warning"),
+    ("Hypertensive and Normal Pregnancy--Calcium Metabolism and Renin-Angiotensin", "MALE", "warning"),
+    ("Pregnancy Registry of Drug X Exposure", "MALE", "warning"),
+    ("Outcomes of Twin Pregnancies After Cerclage", "MALE", "warning"),
+    ("Prevention of Preeclampsia in Pregnancy With Aspirin", "MALE", "warning"),
 ]
 
 # (title, Sex): each beside a title that fires, kept quiet by what it says of the people, by a name, or by the Sex.
@@ -75,6 +80,18 @@ QUIET = [
     ("Drug X in Healthy Participants and Drug Y in Healthy Female Participants", "ALL"),
     ("Paternal Smoking and Pregnancy Outcomes", "MALE"),
     ("Hormonal Gel for Pregnancy Prevention", "MALE"),
+    ("Angiotensinogen Variants and Adverse Pregnancy Outcomes", "ALL"),
+    ("Angiotensinogen Variants and Adverse Pregnancy Outcomes", "FEMALE"),
+    ("Paternal Age and Adverse Pregnancy Outcomes", "MALE"),
+    ("Fathers' Support During Pregnancy", "MALE"),
+    ("Partners' Attendance at Pregnancy Check-ups", "MALE"),
+    ("Male Partners of Pregnant Women: HIV Testing", "MALE"),
+    ("Men's Involvement in Pregnancy and Birth", "MALE"),
+    ("Teen Pregnancy Prevention Among Young Men", "MALE"),
+    ("Preventing Unintended Pregnancy: A Text Message Programme", "MALE"),
+    ("Testosterone Undecanoate Injections as a Contraceptive to Prevent Pregnancy", "MALE"),
+    ("Sperm DNA Fragmentation and Pregnancy Rates After IVF", "MALE"),
+    ("Varicocelectomy and Spontaneous Pregnancy", "MALE"),
 ]
 
 
