@@ -228,7 +228,7 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
         if c:
             found[nct_id] = c
     # Only the texts of the studies with a claim are read for an interventional one: the scope narrowed to them.
-    claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
+    claimed = scope.of(found)
     interventional = texts_mentioning(con, claimed, INTERVENTIONAL_FIELDS, INTERVENTIONAL_WORDS) if found else {}
     for nct_id, c in found.items():
         if not called_interventional(interventional.get(nct_id, [])):
@@ -240,8 +240,7 @@ def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> 
     """Study type OBSERVATIONAL while the text calls this study a randomized, placebo-controlled or blinded trial,
     or a clinical trial beside a group given placebo or a sham."""
     # Only the observational studies' texts are screened (a few in ten): the scope narrowed to them shares the reads.
-    observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
-                                                                         ("OBSERVATIONAL",)), scope.cache)
+    observational = scope.of(scope.nct_ids & studies_with(con, scope, "studies", "study_type", ("OBSERVATIONAL",)))
     texts = texts_mentioning(con, observational, TRIAL_FIELDS, TRIAL_WORDS)
     groups = rows_by_study(con, observational, "design_groups", ("group_type", "title"))
     stated = "studies.study_type = 'OBSERVATIONAL'"

@@ -89,7 +89,7 @@ def model_text_crossover(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> I
     where, in a parallel model, an arm is given a sham or placebo and the active treatment afterwards."""
     found = _crossovers(*_model_texts(con, scope))
     # Only the texts of the studies with a claim are read for participants crossing over: the scope narrowed to them.
-    claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
+    claimed = scope.of(found)
     all_texts = texts_mentioning(con, claimed, DESIGN_FIELDS + NARRATIVE_FIELDS, ("cross",))
     arms = texts_mentioning(con, claimed, ("design_groups.description",), CONTROL_WORDS)
     for nct_id, (model, c) in sorted(found.items()):

@@ -37,7 +37,7 @@ def _claimed(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict:
     interventional study of a registry layout whose texts call it placebo-controlled."""
     texts = texts_mentioning(con, scope, CLAIM_FIELDS, CLAIM_WORDS)
     # Only the studies whose texts mention a placebo are read further: the scope narrowed to them.
-    studies = rows_by_study(con, CheckScope(scope.as_of, frozenset(texts), scope.cache), "studies",
+    studies = rows_by_study(con, scope.of(texts), "studies",
                             ("study_type", "source_layout"))
     found = {}
     for nct_id, sources in texts.items():
@@ -57,7 +57,7 @@ def placebo_controlled_without_placebo(con: duckdb.DuckDBPyConnection, scope: Ch
     no arms. Not judged where it lists neither."""
     found = _claimed(con, scope)
     # Only the arms of the studies with a claim are read: the scope narrowed to them.
-    claimed = CheckScope(scope.as_of, frozenset(found), scope.cache)
+    claimed = scope.of(found)
     arms = rows_by_study(con, claimed, "design_groups", ("group_type", "title", "description"))
     interventions = rows_by_study(con, claimed, "interventions", ("intervention_type", "name", "description"))
     other_names = rows_by_study(con, claimed, "intervention_other_names", ("name",))

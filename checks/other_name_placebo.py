@@ -113,7 +113,7 @@ def other_name_placebo(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Ite
                                 ("intervention_id", "intervention_name", "name"))
     named = frozenset(n for n, rows in other_names.items() if any(o and _IMITATION.search(o) for _, _, o in rows))
     # Only the studies with such an other name have their interventions and arms read.
-    judged = CheckScope(scope.as_of, scope.nct_ids & named, scope.cache)
+    judged = scope.of(scope.nct_ids & named)
     interventions = rows_by_study(con, judged, "interventions", ("id", "name", "intervention_type", "description"))
     arms = rows_by_study(con, judged, "design_groups", ("id", "group_type", "title", "description"))
     links = rows_by_study(con, judged, "design_group_interventions", ("design_group_id", "intervention_id"))

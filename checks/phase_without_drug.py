@@ -141,7 +141,7 @@ def phase_without_drug(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Ite
     read = (studies_with(con, scope, "studies", "study_type", JUDGED_TYPES)
             & studies_with(con, scope, "studies", "phase", GIVEN_PHASES)
             & studies_with(con, scope, "interventions", "intervention_type", NO_DRUG_TYPES))
-    judged = CheckScope(scope.as_of, scope.nct_ids & read, scope.cache)
+    judged = scope.of(scope.nct_ids & read)
     studies = rows_by_study(con, judged, "studies", ("phase", "is_fda_regulated_drug"))
     listed = rows_by_study(con, judged, "interventions", ("intervention_type", "name", "description"))
     found = [n for n in sorted(judged.nct_ids) if _gives_a_phase_testing_no_drug(studies.get(n), listed.get(n, []))]

@@ -40,6 +40,11 @@ class CheckScope:
             self.cache[key] = compute()
         return self.cache[key]
 
+    def of(self, nct_ids=()) -> "CheckScope":
+        """The same scope (date and shared reads) kept to `nct_ids`: a rule reads further only the studies a first
+        read leaves."""
+        return CheckScope(self.as_of, frozenset(nct_ids), self.cache)
+
 
 @dataclass
 class CheckResult:

@@ -109,7 +109,7 @@ def _around_the_failure(con, rule: Rule, scope: CheckScope, error: str) -> tuple
 def _ran(con, rule: Rule, scope: CheckScope, ids: list[str], found: list[Finding]) -> bool:
     """Whether the rule ran on the studies `ids` of the scope (its findings added to `found`)."""
     try:
-        found += findings_of(con, rule, CheckScope(scope.as_of, frozenset(ids), scope.cache))
+        found += findings_of(con, rule, scope.of(ids))
     except Exception as exc:  # noqa: BLE001 - narrowed down, then reported with the studies it failed on
         if stopped_by_signal(exc):
             raise

@@ -32,7 +32,7 @@ def _evaluate_part(part: int, parts: int) -> dict[str, Outcome]:
     """In a worker: every forked rule on every `parts`-th study of the scope, starting at `part`."""
     gc.disable()  # a worker lives for one chunk; the collector would only re-walk the inherited rows
     rules, scope = _FORKED
-    mine = CheckScope(scope.as_of, frozenset(sorted(scope.nct_ids)[part::parts]), scope.cache)
+    mine = scope.of(sorted(scope.nct_ids)[part::parts])
     return {rule.id: evaluate(_NoWarehouse(), rule, mine) for rule in rules}
 
 
@@ -65,7 +65,7 @@ def worker_rules(con, rules: list[Rule], scope: CheckScope, workers: int,
         scope.cache[READS_SINK] = sink
     try:
         for rule in rules:
-            warm = evaluate(con, rule, CheckScope(scope.as_of, frozenset(), scope.cache))
+            warm = evaluate(con, rule, scope.of())
             if warm.error is not None:
                 failed[rule.id] = warm
     except BaseException:

@@ -138,7 +138,7 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
                         scope.cache)
     texts = _naming_a_phase(texts_mentioning(con, judged, TITLE_FIELDS, TITLE_WORDS))
     # Only the phases and interventions (type, name) of the studies whose titles name one become Python values.
-    named = CheckScope(scope.as_of, frozenset(texts), scope.cache)
+    named = scope.of(texts)
     phases = rows_by_study(con, named, "studies", ("phase", "source_layout"))
     kinds = rows_by_study(con, named, "interventions", ("intervention_type", "name"))
     for nct_id in sorted(texts):
@@ -199,8 +199,7 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
 
 def observational_title_phase(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """A study registered as observational whose title names this study's phase as a trial's."""
-    observational = CheckScope(scope.as_of, scope.nct_ids & studies_with(con, scope, "studies", "study_type",
-                                                                         ("OBSERVATIONAL",)), scope.cache)
+    observational = scope.of(scope.nct_ids & studies_with(con, scope, "studies", "study_type", ("OBSERVATIONAL",)))
     texts = texts_mentioning(con, observational, TITLE_FIELDS, TITLE_WORDS)
     for nct_id in sorted(texts):
         yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]])
