@@ -138,10 +138,12 @@ def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: 
     # Every read is made, even with no text to judge: the run's process makes them for its workers.
     texts = texts_by_study(con, scope, ("eligibilities.criteria",))
     given = rows_by_study(con, scope, "eligibilities", ("healthy_volunteers",))
-    studies = rows_by_study(con, scope, "studies", ("study_type", "brief_title", "official_title"))
-    purposes = rows_by_study(con, scope, "designs", ("primary_purpose",))
-    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
-    conditions = rows_by_study(con, scope, "conditions", ("name",))
+    # Only the studies that accept healthy volunteers are read further: the scope narrowed to them.
+    accepting = scope.of(nct_id for nct_id, values in given.items() if values and values[0][0] is True)
+    studies = rows_by_study(con, accepting, "studies", ("study_type", "brief_title", "official_title"))
+    purposes = rows_by_study(con, accepting, "designs", ("primary_purpose",))
+    arms = rows_by_study(con, accepting, "design_groups", ("title", "description"))
+    conditions = rows_by_study(con, accepting, "conditions", ("name",))
     for nct_id, found in texts.items():
         values, study = given.get(nct_id), studies.get(nct_id)
         if not values or len(values) != 1 or len(found) != 1 or values[0][0] is not True:
