@@ -5,18 +5,24 @@ eligible, and titles very often say who they are ("... in Postmenopausal Women W
 Volunteers", "Pregnant Women"). A title whose participants are of one sex while Sex admits only the other cannot be
 right: the Sex (most often 'MALE' and 'FEMALE' swapped) or the title is wrong, and a data team that selects trials by
 sex is misled. A title of one sex while Sex is 'ALL' is weaker: a title names whom a study is mainly about, while Sex
-may also admit others it enrols (parents, controls, transgender participants).
+may also admit others it enrols (parents, controls, transgender participants). A title whose participants are of both
+sexes ("in Men and Women", "Healthy Male and Female Volunteers", "Boys and Girls", "Women vs. Men") while Sex admits
+only one is as wrong: the Sex or the title.
 
 A title names participants of one sex by a noun of that sex ("Women", "Girls", "Men", "Boys", "Females"), by "Male" or
 "Female" before people ("Healthy Male Volunteers", "Female Sex Workers"), and for women by a state only women have
 ("Pregnant", "Postmenopausal", "Pregnancy" anywhere: "Adverse Pregnancy Outcomes"), except a pregnancy that is men's
 part too (its prevention or test, a man's fertility: "Pregnancy Prevention", "Sperm DNA and Pregnancy Rates"). A
 possessive ("Women's Smoking Cessation") and a state name what a study is about more than whom it admits: they are
-read against a Sex of the other sex alone, not against 'ALL'. Not read: a title, of either title of the record, that
-names both sexes ("Men and Women", "Female Condom Use Among Men"), other people
-(partners, spouses, couples, mothers, fathers, parents, infants, children, families, caregivers, clinicians: "Women
-and Their Partners", "Infants Born to HIV-Infected Women", "Sons of Women With ...") or gender identity
-("Transgender Women", "Male-to-Female", "Men Who Have Sex With Men"); "Man" alone (humankind: "First-in-Man",
+read against a Sex of the other sex alone, not against 'ALL'. Both sexes are named by nouns of people of each joined
+by "and", "or", "/", "vs." or "versus" (two words at most before the second: "Men and Postmenopausal Women"), by
+"Male and Female" before people, and by "Both Sexes" or "Either Sex"; not by words of a sex that name no people ("Female
+and Male Condoms", "Female Versus Male Surgeons" are of people the study does not enrol). Not read: a title, of either
+title of the record, that names both sexes otherwise ("Female Condom Use Among Men") against any Sex, or both sexes
+against 'ALL'; a title of other people (partners, spouses, couples, mothers, fathers, parents, infants, children,
+families, caregivers, clinicians: "Women and Their Partners", "Infants Born to HIV-Infected Women", "Sons of Women
+With ...", "Males With Erectile Dysfunction and Their Female Partners") or gender identity ("Transgender Women",
+"Male-to-Female", "Men Who Have Sex With Men", "MSM and Transgender Women"); "Man" alone (humankind: "First-in-Man",
 "Stiff-Man Syndrome"), a word of capitals in a title that is not ("MEN-10755", "MEN 2A", "SONS"), and names
 ("Women's Health Initiative", "Brigham and Women's Hospital"). Against 'ALL' a title that also names people of no sex
 beside ("in Healthy Participants and ... in Healthy Female Participants") is not read either, nor a record whose
@@ -84,6 +90,15 @@ GENDER_IDENTITY = re.compile(
     r"(?:wom[ae]n|m[ae]n)|gender[- ](?:identity|dysphoria|incongruence|affirm\w*|reassign\w*|diverse|minorit\w*"
     r"|non-?conforming|expansive|variant|queer|fluid)|non-?binary|(?:male|female)[- ]to[- ](?:female|male)"
     r"|mtf|ftm|intersex|msm|wsw|sex\s+with\s+(?:m[ae]n|wom[ae]n)|(?:gay|bisexual|lesbian)\w*|queer)\b")
+_FEMALE_PEOPLE, _MALE_PEOPLE = r"(?:wom[ae]n|females|girls|ladies)", r"(?:men|males|boys|gentlemen)"
+_JOINED = r"(?:\s*/\s*|\s+(?:and(?:\s*/\s*or)?|or|&|vs\.?|versus)\s+)(?:[a-z-]+\s+){0,2}?"
+# Participants of both sexes named together: nouns of people of each sex joined ("Men and Women", "Women vs. Men",
+# "Boys and Girls", "Men and Postmenopausal Women"; not "Men and Women's Health"), "Male and Female" before people
+# ("Healthy Male and Female Volunteers"), and "Both Sexes". Searched in a title `blanked`.
+BOTH_SEXES = re.compile(
+    rf"\b(?:(?P<first>{_FEMALE_PEOPLE}|{_MALE_PEOPLE}){_JOINED}(?P<second>{_FEMALE_PEOPLE}|{_MALE_PEOPLE})\b(?!['’])"
+    rf"|(?P<first_sex>female|male){_JOINED}(?P<second_sex>female|male){_BETWEEN}\s+{PEOPLE}\b"
+    r"|both\s+(?:sexes|genders)\b|either\s+(?:sex|gender)\b)")
 # Names that hold a word of a sex and say nothing of the participants: institutions and the Women's Health
 # Initiative.
 NAMES = re.compile(r"\b(?:wom[ae]n|m[ae]n)['’]?s?\s+(?:health\s+initiative|hospitals?|college|university"
@@ -147,6 +162,20 @@ def names_unsexed_people(lowered: str, named: list[Named]) -> bool:
     return any(not any(n.start <= m.start() < n.end for n in named) for m in UNSEXED.finditer(lowered))
 
 
+def _sex_of(word: str) -> str:
+    """The sex a noun or adjective of people names ("women", "male")."""
+    return FEMALE if re.match(r"wom|fem|girl|lad", word) else MALE
+
+
+def both_sexes_named(lowered: str) -> re.Match | None:
+    """The first words of a title (`blanked`) that name participants of both sexes together, if any."""
+    for m in BOTH_SEXES.finditer(lowered):
+        first, second = m.group("first") or m.group("first_sex"), m.group("second") or m.group("second_sex")
+        if first is None or _sex_of(first) != _sex_of(second):
+            return m
+    return None
+
+
 def sexes_named(lowered: str) -> set[str]:
     """The sexes any word of a title (`blanked`) names, of people or not."""
     return {FEMALE if m.group("female") else MALE for m in ANY_SEX.finditer(lowered)}
@@ -163,6 +192,11 @@ def study_title_sex_findings(nct_id: str, titles: list[tuple[str, str]], gender:
     read = [(field, text, blanked(text)) for field, text in titles if text]
     if any(OTHERS.search(lowered) or GENDER_IDENTITY.search(lowered) for _f, _t, lowered in read):
         return
+    if gender != BOTH:
+        both = next(((field, text, m) for field, text, lowered in read if (m := both_sexes_named(lowered))), None)
+        if both:
+            yield _both_sexes_finding(nct_id, *both, gender)
+            return
     sexes = set().union(*(sexes_named(lowered) for _f, _t, lowered in read))
     if len(sexes) != 1:
         return
@@ -192,9 +226,18 @@ def _finding(nct_id: str, field: str, text: str, named: Named, gender: str) -> F
     return Finding(nct_id, message, evidence, (field, "eligibilities.gender"), INFO if gender == BOTH else WARNING)
 
 
+def _both_sexes_finding(nct_id: str, field: str, text: str, named: re.Match, gender: str) -> Finding:
+    """The finding of a title's participants of both sexes (`named`) against a Sex of one sex."""
+    words = " ".join(text[named.start():named.end()].split())
+    message = (f"The {FIELD_LABELS.get(field, field)} names participants of both sexes ('{words}'), while the "
+               f"record's Sex is '{gender}': the Sex or the title is wrong.")
+    evidence = f"{field}: '{excerpt(text, named.start(), named.end())}'; eligibilities.gender='{gender}'"
+    return Finding(nct_id, message, evidence, (field, "eligibilities.gender"), WARNING)
+
+
 # The studies whose titles hold a word of a sex are read further (RE2, in Arrow).
 SCREEN = (r"(?i)\b(?:wom[ae]n|m[ae]n|females?|males?|girls?|boys?|ladies|gentlemen|pregnan(?:t|cy|cies)"
-          r"|(?:pre|peri|post)-?\s?menopausal)\b")
+          r"|(?:pre|peri|post)-?\s?menopausal|both\s+(?:sexes|genders)|either\s+(?:sex|gender))\b")
 
 
 def title_sex_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -218,10 +261,11 @@ RULES = (
     Rule(RULE_ID, "contradiction", WARNING,
          "The registry's Sex is the biological sex of the participants eligible: a title that names them as one sex "
          "('in Postmenopausal Women', 'Healthy Male Volunteers') while Sex admits only the other has the wrong Sex "
-         "or the wrong title (a warning); while Sex is 'ALL', the title or the Sex may be wrong (info). Titles that "
-         "name both sexes, other people (partners, mothers and infants, caregivers, clinicians), gender identity or "
-         "a sex in a name, and records whose eligibility is based on gender identity, stay quiet, as does a title "
-         "against 'ALL' whose record's criteria admit other people (parents, partners, controls) or whose conditions "
-         "name the other sex ('Male Breast Cancer').",
+         "or the wrong title (a warning), as does a title that names them as both sexes ('in Men and Women', 'Healthy "
+         "Male and Female Volunteers') while Sex admits only one; while Sex is 'ALL', a title of one sex means the "
+         "title or the Sex may be wrong (info). Titles that name other people (partners, mothers and infants, "
+         "caregivers, clinicians), gender identity or a sex in a name, and records whose eligibility is based on "
+         "gender identity, stay quiet, as does a title against 'ALL' whose record's criteria admit other people "
+         "(parents, partners, controls) or whose conditions name the other sex ('Male Breast Cancer').",
          TITLE_FIELDS + ("eligibilities.gender",), func=title_sex_differs, in_worker=True),
 )

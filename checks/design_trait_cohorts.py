@@ -1,0 +1,108 @@
+"""Arms that are cohorts of participants told apart by a trait they already have, not by what the study assigns them:
+"Ambulatory Patients" and "Non-Ambulatory Patients", "People with iPD with freezing of gait" and "People with iPD
+without freezing of gait", "Responders" and "Non-responders", "Healthy Controls" and "Patients with COPD"
+(contradictions.randomized_trait_cohorts reads them against a randomized allocation).
+
+Two arms are such cohorts when their titles name people (patients, subjects, children, smokers, responders...) and
+differ only by a negation of the trait ("Non-", "non", "without" for "with"), or when one of exactly two arms names
+healthy people ("Healthy Volunteers", "Healthy control group") and the other names patients or, beside healthy
+controls, anything but healthy people. A trait negated that names what the arms are given ("Patients with music" and
+"Patients without music", given "Music therapy"; "with ultrasound guidance") tells the arms apart by treatment, not
+by trait, and is not read.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# People a cohort's title names (lower case).
+PEOPLE = re.compile(
+    r"\b(?:patients?|people|persons?|subjects?|participants?|individuals?|volunteers?|children|adults?|adolescents?"
+    r"|infants?|women|men|smokers?|drinkers?|users?|responders?|carriers?|cases)\b")
+# Healthy people named as a cohort: "Healthy Volunteers", "Healthy adult subjects", "Healthy control group".
+HEALTHY_PEOPLE = re.compile(
+    r"\bhealthy\s+(?:[a-z-]+\s+)?(?:volunteers?|subjects?|participants?|individuals?|people|persons?|adults?"
+    r"|children|donors?|controls?)\b")
+HEALTHY_CONTROLS = re.compile(r"\bhealthy\s+(?:[a-z-]+\s+)?controls?\b")
+# What a negated trait names when it is a treatment or its means, not a trait: the arms differ by what they are given.
+TREATMENT_WORDS = frozenset((
+    "device", "guidance", "guided", "therapy", "treatment", "training", "intervention", "drug", "placebo", "sham",
+    "supplement", "supplementation", "support", "stimulation", "injection", "block", "surgery", "music", "exercise",
+    "app", "education", "program", "programme", "counselling", "counseling", "dose", "dosing", "premedication",
+    "analgesia", "anesthesia", "anaesthesia", "monitoring", "feedback", "reminder", "reminders", "information",
+))
+# Every title of a cohort pair holds one of these (RE2, in Arrow): a record with none has no such pair.
+COHORT_TITLE_SCREEN = r"(?i)\bnon|\bwithout\b|\bhealthy\b"
+_WORD = re.compile(r"[a-z0-9]+")
+_SHORT = frozenset(("with", "the", "and", "of", "in", "a", "an", "or", "to", "for", "on", "at", "by"))
+
+
+class TraitCohorts(NamedTuple):
+    """Two arm titles that name cohorts by a trait, the one that has it first."""
+
+    having: str
+    lacking: str
+
+
+def _words(title: str) -> list[str]:
+    """The title's words, in lower case."""
+    return _WORD.findall(title.lower())
+
+
+def _negated(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """The words of a title with its one negation of a trait taken away ("non smokers", "nonsmokers", "without X"
+    read as "with X"), and the words the negation bears on; None for a title with no negation or several."""
+    edits = [i for i, w in enumerate(words) if w in ("non", "without") or (w.startswith("non") and len(w) > 6)]
+    if len(edits) != 1:
+        return None
+    i = edits[0]
+    word = words[i]
+    if word == "non":
+        return words[:i] + words[i + 1:], words[i + 1:i + 2]
+    if word == "without":
+        return words[:i] + ["with"] + words[i + 1:], words[i + 1:]
+    return words[:i] + [word[3:]] + words[i + 1:], [word[3:]]
+
+
+def _names_treatment(negated: list[str], given: set[str]) -> bool:
+    """Whether the words a negation bears on name what the arms are given (`given`: the words of its name) or a
+    treatment."""
+    content = {w for w in negated if w not in _SHORT and len(w) > 2}
+    return bool(content & given) or bool(content & TREATMENT_WORDS)
+
+
+def negated_pair(titles: list[str], given: str) -> TraitCohorts | None:
+    """Two titles of people that differ only by a negation of a trait that is not what the arms are given (`given`:
+    the intervention's name), where every arm is one of such a pair; else None."""
+    words = [_words(t) for t in titles]
+    given_words = set(_words(given))
+    pairs, paired = [], set()
+    for j, lacking in enumerate(words):
+        read = _negated(lacking)
+        if read is None or _names_treatment(read[1], given_words):
+            continue
+        for i, having in enumerate(words):
+            if i != j and having == read[0] and _negated(having) is None and PEOPLE.search(titles[i].lower()):
+                pairs.append(TraitCohorts(titles[i], titles[j]))
+                paired.update((i, j))
+    return pairs[0] if pairs and len(paired) == len(titles) else None
+
+
+def healthy_pair(titles: list[str]) -> TraitCohorts | None:
+    """Two arms, one of healthy people and one of patients (or, beside healthy controls, of any people but healthy
+    ones); else None."""
+    if len(titles) != 2:
+        return None
+    for healthy, other in (titles, titles[::-1]):
+        lowered, other_lowered = healthy.lower(), other.lower()
+        if not HEALTHY_PEOPLE.search(lowered) or "healthy" in other_lowered:
+            continue
+        if HEALTHY_CONTROLS.search(lowered) or PEOPLE.search(other_lowered):
+            return TraitCohorts(other, healthy)
+    return None
+
+
+def trait_cohorts(titles: list[str], given: str) -> TraitCohorts | None:
+    """Arms (`titles`) that are cohorts by a trait participants already have, all given one intervention (`given`:
+    its name): a negated pair or a healthy pair, else None."""
+    return negated_pair(titles, given) or healthy_pair(titles)
