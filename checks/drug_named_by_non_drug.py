@@ -1,7 +1,9 @@
 """The drug an intervention of a non-drug type names: a device, behavioural intervention or procedure whose name or
 description names a drug ("erythropoietin, recombinant" typed PROCEDURE, "Gonadorelin" typed BEHAVIORAL), a dose, or a
 product under its registered mark ("Tri-Luma® applied once daily" for a BEHAVIORAL "Tri-Luma Maintenance regimen").
-Such a record's phase may be the drug's, and its intervention's type the thing that is wrong."""
+Such a record's phase may be the drug's, and its intervention's type the thing that is wrong. A drug a stent, balloon,
+catheter or implant holds and releases ("Everolimus Eluting Stent System", "paclitaxel-coated balloon") is the device's:
+it names no drug given otherwise."""
 from __future__ import annotations
 
 import re
@@ -35,6 +37,50 @@ _GIVEN_AS_A_DRUG = re.compile(r"\b(?:cream|ointment|lotion|gel|tablets?|capsules
 _GIVEN = re.compile(r"\b(?:administ\w+|given|infus\w*|inject\w*|instill\w*|applied|taken|elut(?:ing|ion)"
                     r"|releasing|coated)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]|$)")
+# A drug a device holds and releases where it is placed, in a combination product the device leads (FDA's device centre
+# reviews drug-eluting stents and scaffolds, drug-coated balloons, antibiotic-impregnated catheters and shunts,
+# steroid-eluting leads and sinus implants as devices): the words that say so, and the devices. An implant that
+# releases a drug is most often a drug itself (contraceptive and intravitreal implants), and so are a
+# levonorgestrel-releasing intrauterine system, a vaginal ring and drug-loaded beads: none of them is read here.
+DEVICE_HELD = (
+    (("elut(?:ing|ion)", "coated", "impregnated", "loaded", "bonded", "releasing"),
+     ("stents?", "scaffolds?", "balloons?", "catheters?", "leads?", "electrodes?", "shunts?", "grafts?", "sutures?",
+      "mesh(?:es)?", "cement", "spacers?", "sponges?", "dressings?")),
+    (("elut(?:ing|ion)", "coated", "impregnated"), ("implants?",)),
+)
+# A word of the drug a device holds, before its holding word ("Everolimus", "Biolimus A9", "chlorhexidine-silver
+# sulfadiazine"), up to a word that joins it to another ("aspirin and a sirolimus-eluting stent") or negates it
+# ("non-drug-eluting").
+_JOINING = r"(?:and|or|with|plus|versus|vs|of|a|an|the|to|in|on|by|for|from|non|bare|without)\b"
+_HELD_WORD = rf"(?!{_JOINING})[^\W_][\w.]*"
+# The drug's load on the device, which no dose of a drug given is: "(3 µg/mm2)".
+_LOAD = r"\s*\(?\d+(?:[.,]\d+)?\s*(?:µg|μg|ug|mcg)\s*(?:/|per)\s*mm(?:2|²)\)?"
+
+
+def _device_held_pattern() -> re.Pattern:
+    """The phrases of DEVICE_HELD: drug and holding word up to the device, which the next phrase may begin with
+    ("paclitaxel-coated PTA "), the device and the holding word and drug after it ("graft coated with rifampin",
+    "catheter impregnated with minocycline and rifampin"), or the device and the drug's load on it."""
+    orders = []
+    for holding, devices in DEVICE_HELD:
+        holds, device = "|".join(holding), "|".join(devices)
+        drug = rf"(?:{_HELD_WORD}[\s-]+){{0,3}}"
+        orders.append(rf"(?<![\w-]){drug}(?:{holds})\s+(?:[\w-]+\s+){{0,3}}?(?=(?:{device})\b)")
+        acts = holds.replace("elut(?:ing|ion)", "elut(?:es|ing)")
+        held = rf"{_HELD_WORD}(?:[\s-]+{_HELD_WORD}){{0,2}}"
+        orders.append(rf"\b(?:{device})\s+(?:that\s+)?(?:{acts})(?:\s+with)?\s+{held}(?:\s+and\s+{held})?")
+        orders.append(rf"\b(?:{device})\b{_LOAD}")
+    return re.compile("|".join(orders), re.I)
+
+
+_DEVICE_HELD = _device_held_pattern()
+
+
+def without_device_held_drugs(text: str) -> str:
+    """The text without the drugs a device in it holds and releases ("Everolimus Eluting Stent System")."""
+    return _DEVICE_HELD.sub(" ", text)
+
+
 # How much of a text the message quotes.
 QUOTED_CHARS = 40
 
@@ -42,9 +88,10 @@ QUOTED_CHARS = 40
 def named_drug(text: str | None, as_given: bool = False) -> str | None:
     """What a text names that is a drug: a drug the project's drug readings know ('erythropoietin', 'cisplatin'),
     only where the text doses or gives it if `as_given` (a description), a recombinant product, or an amount in a
-    dose unit ('40 mcg'); None for a substance it measures."""
+    dose unit ('40 mcg'); None for a substance it measures, and nothing for a drug a device holds (DEVICE_HELD)."""
     if not text or _MEASURED.search(text):
         return None
+    text = without_device_held_drugs(text)
     drugs = drugs_of(text, codes=False) if not as_given or _GIVEN.search(text) or _DOSE.search(text) else ()
     if drugs:
         return _written(text, sorted(drugs)[0])

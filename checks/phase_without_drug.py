@@ -20,7 +20,9 @@ phase changes nothing: it repeats the record's phase, and a title that names ano
 Where an intervention of these types names a drug all the same (`checks.drug_named_by_non_drug`: "erythropoietin,
 recombinant" typed PROCEDURE, "Gonadorelin" typed BEHAVIORAL, a dose, "Tri-Luma®" applied once daily), the finding
 stays info, and says that intervention's type may be what is wrong rather than the phase; elsewhere it says the
-phase or the interventions' types are wrong, not that N/A is the only way out.
+phase or the interventions' types are wrong, not that N/A is the only way out. A drug a device holds and releases
+("XIENCE V" described as an "Everolimus Eluting Stent System", a "paclitaxel-coated balloon") is the device's, in a
+combination product the device leads: it is no sign that the device's type is wrong.
 """
 from __future__ import annotations
 
@@ -167,7 +169,8 @@ RULES = (
          "device, a behavioural intervention or a procedure (none named for a drug it gives or holds) "
          "is found among drug trials of that phase: either the phase is wrong or the interventions' types are. "
          "Where one of them names a drug, a dose or a product under its mark, the message says its type may be what "
-         "is wrong. Info: the NIH long called such trials 'phase III' in its own sense, and a device may carry the "
+         "is wrong; a drug an eluting or coated stent, balloon, catheter or implant holds is the device's, no such "
+         "sign. Info: the NIH long called such trials 'phase III' in its own sense, and a device may carry the "
          "drug tested.",
          FIELDS, func=phase_without_drug, in_worker=True),
 )

@@ -252,14 +252,17 @@ PENDING = """LEFT JOIN (
         FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
 SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
 # 42 CFR 11.64(b): results the registry's quality-control review returned are to be corrected within 25 calendar days
-# of its comments. Results whose last event is such a return (a RESET, no RELEASE after it), more than 25 days before
-# the record's day, are back with the sponsor past that time: not in review, owed again.
+# of its comments, whenever they were first submitted. Results whose last event is such a return (a RESET, no RELEASE
+# after it), more than 25 days before the record's day, are back with the sponsor past that time: not in review, owed
+# again, whether their first submission was late or on time.
 CORRECTION_DAYS = 25
-RETURNED_UNCORRECTED = ("p.last_event = 'RESET' AND p.last_event_on IS NOT NULL "
-                        f"AND {after(RECORD_TODAY, exact('p.last_event_on'), CORRECTION_DAYS)}")
+RETURNED_UNCORRECTED = ("(p.last_event = 'RESET' AND p.last_event_on IS NOT NULL "
+                        f"AND {after(RECORD_TODAY, exact('p.last_event_on'), CORRECTION_DAYS)})")
 # Results the sponsor submitted and then withdrew (its last act UNRELEASE: the submission canceled): none are
 # submitted.
 CANCELED = "p.submitted IS NOT NULL AND p.last_act = 'UNRELEASE'"
+# The day of the review's last return as a message says it: the registry gives some as 'Unknown'.
+_RETURNED_DAY = "coalesce(strftime(p.returned_on, '%Y-%m-%d'), 'a day the registry gives as Unknown')"
 
 
 def _results_overdue_sql() -> str:
@@ -268,20 +271,22 @@ def _results_overdue_sql() -> str:
     # Due a year from a primary completion kept to the month or year: its last day is the latest the deadline may
     # mean, and the days late from it the fewest.
     days_late = days_text(submitted, due, to_the_day("primary_completion_date"))
+    on_time = f"NOT {after(submitted, due)}"
     texts = {"pc": shown("primary_completion_date"), "due": due.text, "now": RECORD_TODAY.text,
              "cert": _or_null(f"strftime(s.disposition_first_submitted_date, '%Y-%m-%d') || CASE WHEN NOT "
                               f"{_CERTIFIED_IN_TIME} THEN ' (after the results were due: extends nothing)' "
                               "ELSE '' END"),
              "drug": _or_null("s.is_fda_regulated_drug"), "device": _or_null("s.is_fda_regulated_device"),
              "phase": _or_null("s.phase"), "sub": submitted.text, "late": days_late,
+             "timing": f"CASE WHEN {on_time} THEN 'on time' ELSE {days_late} || ' days late' END",
              "review": "CASE p.returned WHEN 0 THEN 'the registry''s review has not returned them' "
-                       "WHEN 1 THEN 'the registry''s review returned them once, on ' || strftime(p.returned_on, "
-                       "'%Y-%m-%d') ELSE 'the registry''s review returned them ' || p.returned || ' times, last on ' "
-                       "|| strftime(p.returned_on, '%Y-%m-%d') END"}
+                       f"WHEN 1 THEN 'the registry''s review returned them once, on ' || {_RETURNED_DAY} "
+                       "ELSE 'the registry''s review returned them ' || p.returned || ' times, last on ' "
+                       f"|| {_RETURNED_DAY} END"}
     late = sql_text("Primary completion was {pc} and results were due by {due}; they were first submitted on "
                     "{sub}, {late} days late, and are not posted as of {now}: {review}.", **texts)
     returned = sql_text("Primary completion was {pc} and results were due by {due}; they were first submitted on "
-                        "{sub}, {late} days late, {review}, and they were not submitted again as of {now}: past the "
+                        "{sub}, {timing}, {review}, and they were not submitted again as of {now}: past the "
                         "25 days 42 CFR 11.64(b) gives to correct them, the results are owed again.", **texts)
     none = sql_text("Primary completion was {pc} and results were due by {due}, but none were "
                     "submitted as of {now}.", **texts)
@@ -302,7 +307,7 @@ def _results_overdue_sql() -> str:
                 f"THEN {submitted.text} || ', canceled by the sponsor' ELSE 'NULL' END",
         export=_or_null("s.is_us_export"), **texts)
     where = (f"{results_due(due)} AND {NO_RESULTS} "
-             f"AND NOT coalesce({submitted_by_then} AND NOT {after(submitted, due)}, FALSE)")
+             f"AND NOT coalesce({submitted_by_then} AND {on_time} AND NOT {RETURNED_UNCORRECTED}, FALSE)")
     found = (f"SELECT s.nct_id, s.phase, s.is_us_export, {message} AS message, {evidence} AS evidence, "
              f"coalesce({submitted_by_then} AND NOT {returned_by_then}, FALSE) AS submitted_late "
              f"FROM {_DUE_STUDIES} s {PENDING} WHERE {where}")
@@ -381,10 +386,10 @@ RULES = (
          "are not overdue; "
          "submitted late and not yet posted: info, with the days late and the review's returns; but where the "
          "review's return is the last event, more than the 25 days 42 CFR 11.64(b) gives to correct results before "
-         "the record's day, the results are back with the sponsor and owed again: a warning that says when they were "
-         "returned. Submitted and then canceled by the sponsor: said so. A trial that enrolled nobody (an ACTUAL "
-         "enrollment of 0, or a TERMINATED trial's 0) has no results to post; a page that says the study has results "
-         "has them.",
+         "the record's day, the results are back with the sponsor and owed again, whether first submitted late or on "
+         "time: a warning that says when they were submitted and returned. Submitted and then canceled by the "
+         "sponsor: said so. A trial that enrolled nobody (an ACTUAL enrollment of 0, or a TERMINATED trial's 0) has no "
+         "results to post; a page that says the study has results has them.",
          ("studies.primary_completion_date", "studies.results_first_submitted_date",
           "studies.disposition_first_submitted_date", "studies.has_results", "pending_results", "studies.is_us_export",
           "facilities.country",

@@ -30,8 +30,6 @@ NAMES_A_DRUG = [
      "('Levonorgestrel') typed as a device: if it gives the drug, its type"),
     ("PHASE2", [("PROCEDURE", "Perioperative care", "Cefazolin 2 g given intravenously at induction")], (),
      "('Cefazolin') typed as a procedure: its type"),
-    ("PHASE4", [("DEVICE", "XIENCE V®/ XIENCE PRIME™", "Coronary artery placement of a XIENCE V® Everolimus Eluting "
-                 "Stent System")], (), "('Everolimus') typed as a device"),
     ("PHASE2", [("BEHAVIORAL", "Lyrica titration", None)], (), "('Lyrica')"),
     ("PHASE2", [("PROCEDURE", "Recombinant human growth hormone", None)], (),
      "('Recombinant human growth hormone') typed as a procedure"),
@@ -64,6 +62,9 @@ NAMES_NO_DRUG = [
     # A drug a description names among a package of care, neither dosed nor said to be given.
     ("PHASE2/PHASE3", [("BEHAVIORAL", "Enhanced care", "this group received counseling, contingency management and "
                         "methadone or detoxification")], ()),
+    # A drug a device holds is the device's (tests/checks/test_phase_without_drug_drug_held_by_a_device.py).
+    ("PHASE4", [("DEVICE", "XIENCE V®/ XIENCE PRIME™", "Coronary artery placement of a XIENCE V® Everolimus Eluting "
+                 "Stent System")], ()),
     # A mark in the record's texts counts only on a word of the intervention's name.
     ("PHASE2", [("PROCEDURE", "Maintenance", None)], ("Brand® tablets taken once daily.",)),
 ]

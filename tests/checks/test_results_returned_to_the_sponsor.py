@@ -1,6 +1,7 @@
 """timeliness.results_overdue: results submitted late and not yet posted are info while they are in the registry's
-review; where the review's return is the record's last event, more than the 25 days 42 CFR 11.64(b) gives to correct
-results before the record's day, the results are back with the sponsor and owed again: a warning that says so."""
+review, and results submitted on time are not overdue; where the review's return is the record's last event, more than
+the 25 days 42 CFR 11.64(b) gives to correct results before the record's day, the results are back with the sponsor and
+owed again, however late or early they were first submitted: a warning that says so."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -14,6 +15,9 @@ from tests.checks import harness
 OVERDUE = "timeliness.results_overdue"
 # Results due 2022-06-30 (a primary completion of 2021-06-30), submitted late on 2022-08-09.
 LATE = ("RELEASE", date(2022, 8, 9))
+# The same results submitted in time, on 2022-05-30, and on the day they were due.
+ON_TIME = ("RELEASE", date(2022, 5, 30))
+ON_THE_DAY = ("RELEASE", date(2022, 6, 30))
 RECORD_DAY = date(2026, 3, 3)
 
 
@@ -39,11 +43,28 @@ CASES = [
      "info", "returned them once, on 2022-09-01", "owed again"),
     ("submitted late, never returned (NCT02753764)", [LATE], "info", "has not returned them", "owed again"),
     ("returned on a day the registry gives as Unknown", [LATE, ("RESET", None)],
-     "info", "are not posted as of", "owed again"),
+     "info", "are not posted as of 2026-03-03: the registry's review returned them once, on a day the registry gives "
+             "as Unknown.", "owed again"),
     ("returned after the record's day", [LATE, ("RESET", RECORD_DAY + timedelta(days=40))],
      "info", "are not posted as of", "owed again"),
     ("returned, then canceled by the sponsor", [LATE, ("RESET", date(2022, 9, 1)), ("UNRELEASE", date(2022, 10, 1))],
      "warning", "later canceled by the sponsor", "owed again"),
+    ("on time, returned once four years ago", [ON_TIME, ("RESET", date(2022, 6, 20))],
+     "warning", "first submitted on 2022-05-30, on time, the registry's review returned them once, on 2022-06-20, "
+                "and they were not submitted again as of 2026-03-03", "days late"),
+    ("on the day they were due, returned 26 days before the record's day", [ON_THE_DAY, ("RESET", _before(26))],
+     "warning", f"2022-06-30, on time, the registry's review returned them once, on {_before(26)}", "days late"),
+    ("on time, returned twice, last 19 months ago", [ON_TIME, ("RESET", date(2022, 6, 20)),
+                                                     ("RELEASE", date(2022, 7, 1)), ("RESET", date(2024, 7, 11))],
+     "warning", "on time, the registry's review returned them 2 times, last on 2024-07-11", "days late"),
+    ("on time, returned 25 days before the record's day: still within the correction time",
+     [ON_TIME, ("RESET", _before(25))], None, None, None),
+    ("on time, returned, then submitted again", [ON_TIME, ("RESET", date(2022, 6, 20)), ("RELEASE", date(2022, 7, 1))],
+     None, None, None),
+    ("on time, never returned", [ON_TIME], None, None, None),
+    ("on time, returned on a day the registry gives as Unknown", [ON_TIME, ("RESET", None)], None, None, None),
+    ("on time, returned after the record's day", [ON_TIME, ("RESET", RECORD_DAY + timedelta(days=40))],
+     None, None, None),
 ]
 
 
@@ -75,10 +96,10 @@ def found(tmp_path_factory) -> dict[str, list[tuple[str, str, str]]]:
 @pytest.mark.parametrize("name, _events, severity, says, never_says", CASES, ids=[case[0] for case in CASES])
 def test_results_back_with_the_sponsor_past_the_correction_time_are_owed_again(
         found, name, _events, severity, says, never_says):
-    (got_severity, message, _evidence), = found[name]
-    assert got_severity == severity
-    assert says in message
-    assert never_says is None or never_says not in message
+    assert [finding[0] for finding in found[name]] == ([severity] if severity else [])
+    for _severity, message, _evidence in found[name]:
+        assert says in message
+        assert never_says is None or never_says not in message
 
 
 def test_the_message_and_evidence_say_the_results_were_returned_and_not_submitted_again(found):
@@ -89,4 +110,15 @@ def test_the_message_and_evidence_say_the_results_were_returned_and_not_submitte
         "submitted again as of 2026-03-03: past the 25 days 42 CFR 11.64(b) gives to correct them, the results are "
         "owed again.")
     assert ("results submitted, not posted (pending_results)=2022-08-09, returned by the review on 2022-09-16, "
+            "not submitted again;") in evidence
+
+
+def test_results_submitted_on_time_and_returned_say_so(found):
+    (severity, message, evidence), = found["on time, returned once four years ago"]
+    assert severity == "warning"
+    assert message == (
+        "Primary completion was 2021-06-30 (ACTUAL) and results were due by 2022-06-30; they were first submitted on "
+        "2022-05-30, on time, the registry's review returned them once, on 2022-06-20, and they were not submitted "
+        "again as of 2026-03-03: past the 25 days 42 CFR 11.64(b) gives to correct them, the results are owed again.")
+    assert ("results submitted, not posted (pending_results)=2022-05-30, returned by the review on 2022-06-20, "
             "not submitted again;") in evidence
