@@ -2,7 +2,9 @@
 they are given ("chitosan free cotton textile" beside "chitosan coated textile"; "Calcium-sulphate granules without
 antibiotics" beside the granules "with tobramicina+vancomicina"), and the negative control of a test of reactions
 beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control"), and a sham that
-is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ...").
+is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ..."), and an
+attention control, sessions on a topic the study does not test ("health promotion intervention on healthy lifestyle"
+beside sessions on breast cancer screening).
 
 SQL pieces for placebo_comparator_without_placebo (checks.arm_comparator_without_placebo), over the comparator arm g
 of the study s; what a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
@@ -123,3 +125,54 @@ def lower_setting_of_shared_device(said: str) -> str:
     return (f"(g.group_type = 'SHAM_COMPARATOR' AND regexp_matches({said}, {literal(LOWER_SETTING)}, 'i') "
             f"AND EXISTS (SELECT 1 FROM {links}) "
             f"AND NOT EXISTS (SELECT 1 FROM {links} AND (NOT {shared} OR {product})))")
+
+
+# An attention control, a behavioural trial's placebo: sessions, education or materials on another topic than the one
+# tested, matched for the attention the tested arm gets. Said outright ("health education on unrelated topics",
+# "general health talks", "content not related to the study"), or by naming its topic ("a health promotion
+# intervention on healthy lifestyle" beside sessions on breast cancer screening) in words that neither the other arms,
+# the titles nor the conditions use. Usual or standard care, whatever it teaches, is another kind of control.
+OTHER_TOPIC = (r"\b(?:unrelated|non-?related|other|different|neutral|general|non-?specific)\s+"
+               r"(?:health(?:-related)?\s+)?(?:topics?|subjects?|themes?|content|issues)\b"
+               r"|\bgeneral\s+health\s+(?:education|promotion|information|talks?|lectures?|classes|sessions?)\b"
+               r"|\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+)?(?:study|trial|intervention|outcomes?|topics?)\b")
+# What a session, its teaching or its materials are on: "Health education session on healthy lifestyle". Not when
+# or how long it is ("The session lasts on average 15 minutes", "Sessions held on Mondays").
+_TAUGHT = (r"(?:education(?:al)?|promotion|information|talks?|lectures?|classes|sessions?|materials?|counsell?ing"
+           r"|videos?|pamphlets?|brochures?|leaflets?|booklets?|newsletters?|workshops?|seminars?|messages?)")
+_NO_TOPIC = (r"(?:an?\s+|the\s+)?(?:average|time|schedule|site|line|request|demand|days?|weekends?|weekdays?"
+             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekly|monthly|daily|\d)")
+_NO_TOPIC_OPENING = rf"^{_NO_TOPIC}\b"
+TAUGHT_ON = (rf"\b{_TAUGHT}(?:\s+(?:{_TAUGHT}|interventions?|program(?:me)?s?|health|group|individual|weekly"
+             r"|monthly))?\s+(?:on|about|regarding|covering|concerning|focus(?:ed|ing)\s+on)\s+"
+             r"([^.;:,()\n]{3,80})")
+# Words of a topic that say nothing of what it is about.
+_TOPIC_FILLER = (r"^(?:health|healthy|general|topics?|issues?|subjects?|information|education|their|them|they|this"
+                 r"|that|with|from|into|about|other|such|various|several|some|including|related|based|ways?|well"
+                 r"|will|also|each|week|weeks|weekly|monthly|daily|month|months|session|sessions|minutes?|hours?)$")
+# Usual care, a usual way of life kept ("Participants keep their usual diet") or a wait list: no attention control.
+USUAL_CARE = (r"\b(?:usual|standard|routine|conventional|regular)\s+(?:[\w-]+\s+)?(?:care|treatment|practice"
+              r"|management|therapy|services?|diet|activit\w*|lifestyle|habits?|routines?)\b|\btreatment\s+as\s+usual"
+              r"|\btau\b|\bwait[\s-]*list")
+
+
+def attention_control(said: str, elsewhere: str, behavioural_only: str) -> str:
+    """SQL: the comparator arm g, given only behavioural or other interventions (`behavioural_only`) in a study that
+    lists no product, says (`said`: its words and its interventions') it is taught on another topic than the one
+    tested (`elsewhere`, lower case: what the other arms are given, the titles and the conditions), and is no usual
+    care."""
+    def matches(expr: str, pattern: str) -> str:
+        return f"regexp_matches({expr}, {literal(pattern)}, 'i')"
+    words = (f"list_filter(string_split_regex(t, '[^a-z]+'), "
+             f"w -> length(w) >= 4 AND NOT regexp_matches(w, {literal(_TOPIC_FILLER)}))")
+    # A topic is another where none of its words (by their first five letters, "lifestyle" as "lifestyles") is
+    # used elsewhere.
+    used = f"regexp_matches({elsewhere}, concat('\\b', left(w, 5)))"
+    unused = (f"NOT regexp_matches(t, {literal(_NO_TOPIC_OPENING)}) "
+              f"AND len({words}) > 0 AND len(list_filter({words}, w -> {used})) = 0")
+    named_topic = f"len(list_filter(regexp_extract_all(lower({said}), {literal(TAUGHT_ON)}, 1), t -> {unused})) > 0"
+    # A trial of a product is controlled by a placebo of it, never by sessions matched for attention.
+    products = (f"EXISTS (SELECT 1 FROM interventions p WHERE p.nct_id = g.nct_id "
+                f"AND p.intervention_type IN {one_of(_PRODUCT_TYPES)})")
+    return (f"(coalesce({behavioural_only}, FALSE) AND NOT {products} AND NOT {matches(said, USUAL_CARE)} "
+            f"AND ({matches(said, OTHER_TOPIC)} OR {named_topic}))")

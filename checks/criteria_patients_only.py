@@ -18,7 +18,13 @@ The requirement is read where a criterion opens with it, or right after the age 
 absent is unknown, and criteria without an inclusion heading are not read. What counts as a requirement is the
 healthy-volunteer rule's (`criteria_healthy_volunteers.CONDITION_REQUIRED`: a diagnosis, a confirmed or documented
 disease, "mild to moderate", patients with a disease, a stated infection or a disease named with its form), with a
-histopathology that proved the disease, patients falling into, presenting with or affected by it, and its survivors.
+histopathology that proved the disease, patients falling into, presenting with or affected by it, and its survivors;
+not where those words go on to a risk of a condition: a family history, a relative with it or a genetic predisposition
+("Patients with a family history of breast cancer"), which people without the condition have, nor to a state of
+health, an ability or a measure ("Patients with good oral hygiene", "Patients with no history of diabetes", "Patients
+with BMI 18-30"). A condition suspected ("Patients with suspected primary immunodeficiency", "the ten warning signs")
+or a sensitisation ("a positive skin prick test") is still required: by the registry's definition people with related
+conditions or symptoms are no healthy volunteers.
 """
 from __future__ import annotations
 
@@ -50,6 +56,23 @@ _REQUIRES_CONDITION = re.compile(
 # included").
 _NO_REQUIREMENT = re.compile(r"\b(?:may|can|could|might)\b|\bwith\s+(?:well[\s-]+)?controlled\b")
 _CLAUSE_END = re.compile(r"[,;.(]")
+# What may follow a requirement's words ("Patients with ...") where it requires no condition: a risk of one, a family
+# history, a relative with it or a genetic predisposition ("Patients with a family history of breast cancer", "Patients
+# with a first-degree relative with type 1 diabetes"), which people without the condition have; or a state of health,
+# an ability or a measure ("Patients with good oral hygiene", "Patients with normal renal function", "Patients with no
+# history of diabetes", "Patients with the ability to give consent", "Patients with BMI 18-30"; not "normal-tension
+# glaucoma", "normal pressure hydrocephalus", "age-related macular degeneration").
+_NOT_A_CONDITION = (
+    re.compile(r"\s*(?:an?\s+|the\s+)?(?:positive\s+|strong\s+|known\s+|significant\s+|documented\s+)?"
+               r"(?:family\s+(?:history|member)|(?:first|second)[\s-]degree\s+(?:family\s+members?|relatives?)"
+               r"|relatives?\s+with|genetic\s+(?:predisposition|susceptibility|risk)"
+               r"|familial\s+(?:risk|predisposition))\b"),
+    re.compile(r"\s*(?:an?\s+|the\s+)?(?:good|healthy|adequate|sufficient|satisfactory|intact"
+               r"|(?:ability|capacity|willingness|access)\s+to|command\s+of|bmi|body\s+mass|asa"
+               r"|ages?\s+(?:\d|between|from|over|under|above|below)"
+               r"|no\s+(?:history|known|signs?|symptoms?|medical|systemic|significant|current|other|major)"
+               r"|normal\b(?![\s-]+(?:tension|pressure)))\b"),
+)
 # An age that opens the criterion before the requirement ("Age >= 20 years, Histopathology proved PTC").
 _AGE_FIRST = re.compile(r"[^,;]*\b(?:ages?|aged|years?)\b[^,;]*,\s*")
 # People admitted for a procedure, who need not have the condition studied.
@@ -79,12 +102,13 @@ _STUDY_TYPES = frozenset(("INTERVENTIONAL", "OBSERVATIONAL"))
 
 
 def _requires_condition(piece: str) -> bool:
-    """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age, and its
-    clause says neither what may be nor that a controlled condition is allowed."""
+    """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age, not a risk
+    of one or a state of health, and its clause says neither what may be nor that a controlled condition is
+    allowed."""
     at = LIST_MARK.match(piece).end()
     age = _AGE_FIRST.match(piece, at)
     required = _REQUIRES_CONDITION.match(piece, at) or age is not None and _REQUIRES_CONDITION.match(piece, age.end())
-    if not required:
+    if not required or any(words.match(piece, required.end()) for words in _NOT_A_CONDITION):
         return False
     clause_end = _CLAUSE_END.search(piece, required.end())
     return _NO_REQUIREMENT.search(piece, at, clause_end.start() if clause_end else len(piece)) is None

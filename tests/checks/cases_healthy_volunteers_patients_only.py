@@ -21,4 +21,10 @@ CASES = [
          note="healthy controls admitted too"),
     Case(RULE, False, given("Inclusion Criteria:\n* Patients scheduled for elective knee surgery\n* Age 18-65"),
          note="admitted for a procedure"),
+    Case(RULE, False, given("Inclusion Criteria:\n* Patients with a family history of breast cancer\n* Age 18-65"),
+         note="a family history: at risk, without the condition"),
+    Case(RULE, False, given("Inclusion Criteria:\n* Patients with good oral hygiene\n* Age 18-65"),
+         note="a state of health, no condition"),
+    Case(RULE, True, given("Inclusion Criteria:\n* Patients with suspected primary immunodeficiency\n* Age 1-18"),
+         note="a condition suspected by its signs"),
 ]

@@ -4,7 +4,10 @@
 A criterion that requires a disease ("Diagnosis of malignant wound with odor", "Age >= 20 years, Histopathology proved
 PTC") admits only people who have it; a record that names healthy people, controls or another group anywhere (the
 criteria, titles, arms, conditions), admits people for a procedure, or prevents or screens for the condition, stays
-quiet, as do requirements that are none ("can have", "controlled diabetes will be included").
+quiet, as do requirements that are none ("can have", "controlled diabetes will be included"), a risk of a condition
+("Patients with a family history of breast cancer") and a state of health, an ability or a measure ("Patients with
+good oral hygiene", "Patients with BMI 18-30"). A condition suspected by its signs, a sensitisation or a family named
+in a title still fires.
 """
 from __future__ import annotations
 
@@ -105,6 +108,74 @@ NO_REQUIREMENT = [
 @pytest.mark.parametrize("items", NO_REQUIREMENT, ids=[c[0][:50] for c in NO_REQUIREMENT])
 def test_no_requirement_of_a_disease_stays_quiet(items):
     assert not _fires(listed(*items)), items
+
+
+# A requirement's words that go on to a risk of a condition, which people without it have, or to a state of health,
+# an ability or a measure.
+NOT_A_CONDITION = [
+    "Patients with a family history of breast cancer",
+    "Patients with a positive family history of colorectal cancer",
+    "Patients with a first-degree relative with type 1 diabetes",
+    "Patients with a strong family history of sudden cardiac death",
+    "Patients with a genetic predisposition to melanoma",
+    "Patients with good oral hygiene",
+    "Patients with normal renal function",
+    "Patients with no history of diabetes",
+    "Patients with adequate oral hygiene",
+    "Patients with intact dentition",
+    "Patients with ASA I-II physical status",
+    "Patients with BMI 18-30",
+    "Patients with age between 18 and 40",
+    "Patients with a good command of English",
+    "Patients with the ability to give consent",
+    "Patients with access to a smartphone",
+]
+
+# The same words before a condition: still required.
+A_CONDITION_AFTER_ALL = [
+    "Patients with breast cancer and a family history of ovarian cancer",
+    "Patients with normal-tension glaucoma",
+    "Patients with normal pressure hydrocephalus",
+    "Patients with age-related macular degeneration",
+    "Patients with no prior treatment for hepatitis C",
+    "Patients with access-site bleeding",
+    "Patients with nodular goiter",
+]
+
+
+@pytest.mark.parametrize("item", NOT_A_CONDITION, ids=[item[:50] for item in NOT_A_CONDITION])
+def test_a_risk_a_state_of_health_or_an_ability_is_no_requirement(item):
+    assert not _fires(listed("Age 18 years or older", item)), item
+
+
+@pytest.mark.parametrize("item", A_CONDITION_AFTER_ALL, ids=[item[:50] for item in A_CONDITION_AFTER_ALL])
+def test_a_condition_after_the_same_words_still_fires(item):
+    assert _fires(listed("Age 18 years or older", item)), item
+
+
+# (inclusion item, titles and conditions): a condition suspected by its signs, a sensitisation found by tests, or
+# patients of one family. By the registry's definition people with related conditions or symptoms are no healthy
+# volunteers, and a family named in a title admits no unaffected member the criteria leave out.
+RELATED_CONDITIONS = [
+    ("Patients with a positive skin prick test and/or positive specific IgE to pecan nut",
+     ("Epidemiology of Pecan Nut Allergy", "Allergic Reaction")),
+    ("Patients with the ten warning signs are four or more new ear infections within 1 year",
+     ("Inborn Errors of Immunity Attending a Children's Hospital", "Primary Immunodeficiency Diseases (PID)")),
+    ("Patients with suspected primary immunodeficiency", ()),
+    ("Patients with symptoms suggestive of celiac disease", ("Celiac Disease",)),
+    ("Patients with congenital hypothyroidism due to thyroglobulin defective synthesis",
+     ("Congenital Hypothyroidism Due to Thyroglobulin Mutations in an Inbred Brazilian Family",)),
+]
+
+
+@pytest.mark.parametrize("item, described", RELATED_CONDITIONS, ids=[c[0][:50] for c in RELATED_CONDITIONS])
+def test_a_suspected_or_related_condition_or_one_family_still_fires(item, described):
+    assert _fires(listed(item), described=described, purpose=None), item
+
+
+def test_a_family_study_naming_unaffected_members_stays_quiet():
+    described = ("Congenital Hypothyroidism in Affected and Unaffected Members of an Inbred Family",)
+    assert not _fires(listed(RELATED_CONDITIONS[-1][0]), described=described, purpose=None)
 
 
 def test_a_diagnosis_only_in_the_exclusion_criteria_stays_quiet():
