@@ -10,6 +10,7 @@ from checks.arm_loading_doses import times_after
 from checks.arm_stated_doses import StatedDose
 from checks.arm_strengths import single_amount
 from checks.dose_agreement import LOADING
+from checks.dose_product_phrases import serving_parts
 
 MAINTENANCE = "maintenance"
 
@@ -46,7 +47,10 @@ MAX_SPLIT = 4
 
 def split_whole(part: StatedDose, whole: StatedDose, parts: list[StatedDose]) -> bool:
     """Whether an amount given with no frequency is one of the administrations its text states with none that
-    together make the other text's one amount ("1 g IV over 10 minutes, then 1 g over 8 hours" against "2 g IV")."""
+    together make the other text's one amount ("1 g IV over 10 minutes, then 1 g over 8 hours" against "2 g IV"),
+    or one of a serving's parts that together make it (`serving_whole`)."""
+    if serving_whole(part, whole):
+        return True
     if part.dose.per_day is not None or whole.dose.per_day is not None or whole.dose.low != whole.dose.high:
         return False
     given = [p for p in parts if p.text == part.text and p.dose.unit == part.dose.unit and p.dose.per_day is None]
@@ -57,6 +61,18 @@ def split_whole(part: StatedDose, whole: StatedDose, parts: list[StatedDose]) ->
     if not all(_ONE_AFTER_ANOTHER.search(part.text, a.dose.end, b.dose.start) for a, b in zip(given, given[1:])):
         return False  # "10 mg, 20 mg": levels of a dose, not its administrations
     return abs(sum(p.dose.low for p in given) - whole.dose.low) <= whole.dose.low * (ROUNDING - 1)
+
+
+def serving_whole(part: StatedDose, whole: StatedDose) -> bool:
+    """Whether the amount is one of a serving's parts, products of one noun listed together, that make the other
+    text's one amount ("5 grams wheat pasta and 33 grams gluten-free pasta" against "a serving of 38 grams wheat-
+    containing pasta"), both texts giving it at one frequency or one of them at none."""
+    if whole.dose.low != whole.dose.high or part.dose.per_day and whole.dose.per_day \
+            and part.dose.per_day != whole.dose.per_day:
+        return False
+    parts = serving_parts(part.text, part.dose)
+    return bool(parts) and all(p.unit == whole.dose.unit for p in parts) \
+        and abs(sum(p.low for p in parts) - whole.dose.low) <= whole.dose.low * (ROUNDING - 1)
 
 
 # What joins administrations given one after another ("1 g over 10 minutes, then 1 g over 8 hours", "50 mcg at

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from checks.arm_loading_doses import opening_doses
 from checks.dose_agreement import Dose
 from checks.dose_context import FORMS
+from checks.dose_product_phrases import otherwise_qualified
 from checks.dose_text import parse_doses
 from checks.drug_doses import doses_by_drug
 from checks.drug_names import drug_vocabulary, words_in
@@ -132,7 +133,12 @@ def _arm_doses(arm: tuple, linked: list[tuple], drugs: dict[str, str]) -> dict[s
     arm_doses = _label_strengths_dropped(title, _stated("design_groups.title", title, title, drugs, None))
     _merge(arm_doses, _label_strengths_dropped(
         description, _stated("design_groups.description", title, description, drugs, default)))
-    return arm_doses
+    # An amount of a product the interventions name otherwise ("33 grams rice pasta" beside their "38 grams
+    # wheat-containing pasta") is another product's, as in a serving of two.
+    others = [text for iv in linked for text in iv]
+    kept = {drug: [s for s in stated if not otherwise_qualified(s.text, s.dose, others, drugs)]
+            for drug, stated in arm_doses.items()}
+    return {drug: stated for drug, stated in kept.items() if stated}
 
 
 def read_arms(arms: list[tuple], interventions: list[tuple], links: list[tuple],

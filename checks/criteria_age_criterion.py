@@ -11,7 +11,8 @@ from checks.criteria_age_words import first_age_bound
 # 18 years old and no older than 65".
 _JOIN = re.compile(r"\s*(?:,|and|&|but|to)?\s*(?:(?:years?|yrs?)\s+)?(?:(?:of\s+age|old)\s*)?(?:,?\s*and\s+)?")
 # Another age, duration or limit after a criterion's age: "(≥ 18 years in Germany)", "and 12-17 (adolescents)",
-# "with diabetes for at least 1 year", "(fit patients up to age 70 may be considered)".
+# "(fit patients up to age 70 may be considered)"; a duration of a clause about the participants is read apart
+# (`_clause_duration`).
 _LATER_AGE = re.compile(r"\d\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b|\d{1,3}\s*(?:-|to)\s*\d"
                         r"|[<>\u2264\u2265]\s*\d|\bage[sd]?\s+(?:of\s+)?\d")
 _DIGIT = re.compile(r"\d")
@@ -127,9 +128,43 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
            for m in chained):
         return None  # "0-6 m": months or minutes, not said
     if (_QUALIFIED.search(text, end) or _OR_AFTER.match(text, end) or _AT_EVENT.match(text, end)
-            or _LATER_AGE.search(text, end) or _AT_A_DATE.match(text, end)):
+            or _later_age(text, end) or _AT_A_DATE.match(text, end)):
         return None  # an alternative, a place, an event, a date, or another age or duration further on
     return _chained_bounds(text, chained, end)
+
+
+# A clause after the age that says how long a state of the participants has lasted: a duration in brackets after its
+# noun ("40 to 65 years of age, with stable marital relationship (6 months)") or after "for" ("who have lived in the
+# area for at least 2 years"). Not an age in brackets in years ("with a child (2 years)"), nor a clause that names an
+# age or holds another number than a disease's type ("with type 2 diabetes for at least 1 year").
+_AGE_TAIL = re.compile(r"\s*(?:(?:years?|yrs?)\b\s*)?(?:(?:of\s+age|old)\b)?")
+_CLAUSE_OPENER = re.compile(r"\b(?:with|who|having|has|have|living|married|residing|resident)\b")
+_CLAUSE_AGE_OR_NUMBER = re.compile(r"(?<!type )\d|\b(?:age[sd]?|old|older|younger)\b")
+_DURATION_IN_BRACKETS = re.compile(r"(?<=[a-z])\s*\(\s*(?:at\s+least\s+|over\s+|more\s+than\s+|[>\u2265]\s*)?\Z")
+_DURATION_AFTER_FOR = re.compile(r"\bfor\s+(?:at\s+least\s+|over\s+|more\s+than\s+|longer\s+than\s+|"
+                                 r"a\s+minimum\s+of\s+|the\s+(?:past|last)\s+)?\Z")
+_DURATION = re.compile(r"\d{1,3}\s*(?:(?P<short>months?|mos?|weeks?|wks?|days?)|years?|yrs?)\b(?P<close>\s*\))?")
+
+
+def _later_age(text: str, end: int) -> bool:
+    """Whether another age, duration or limit follows the criterion's age at `end` (`_LATER_AGE`), other than a
+    duration of a clause about the participants (`_clause_duration`)."""
+    return any(not _clause_duration(text, end, m.start()) for m in _LATER_AGE.finditer(text, end))
+
+
+def _clause_duration(text: str, end: int, at: int) -> bool:
+    """Whether the number at `at` is how long a state a clause after the age names has lasted: the clause opens
+    after the age with no number or age word before the duration, which stands in brackets after a word (months,
+    weeks or days) or after "for"."""
+    while at > end and text[at - 1].isdigit():  # a number of two digits or three is found at its last digit
+        at -= 1
+    between = text[_AGE_TAIL.match(text, end).end():at]
+    duration = _DURATION.match(text, at)
+    if duration is None or not _CLAUSE_OPENER.search(between) or _CLAUSE_AGE_OR_NUMBER.search(between):
+        return False
+    if _DURATION_AFTER_FOR.search(between):
+        return True
+    return bool(duration["short"] and duration["close"] and _DURATION_IN_BRACKETS.search(between))
 
 
 def _chained_bounds(text: str, chained: list[re.Match], end: int) -> tuple[Bound, ...] | None:

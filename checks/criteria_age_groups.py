@@ -51,15 +51,32 @@ def for_groups(text: str, lowered: str, start: int, end: int, statement: Stateme
     ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
-    return bool(LABEL_LINE.search(body) or GROUP_HEADING.search(heading)
-                or GROUP_WORDS.search(lowered[start:end])
-                or any(not _the_statement_item(body, m, start, statement) for m in GROUP_LABEL_LINE.finditer(body)))
+    if LABEL_LINE.search(body) or GROUP_HEADING.search(heading) or GROUP_WORDS.search(lowered[start:end]):
+        return True
+    labels = [m for m in GROUP_LABEL_LINE.finditer(body) if not _the_statement_item(body, m, start, statement)]
+    return bool(labels) and not (len(labels) == 1 and _one_sex_criterion(body, labels[0]))
 
 
 def _the_statement_item(body: str, m: re.Match, start: int, statement: Statement | None) -> bool:
     """Whether the label-like line `m` of `body` (the text from `start` on) is the statement's own list item."""
     return (statement is not None and start + m.start() <= statement.start < start + m.end() + 1
             and _ITEM_MARK.match(m.group()) is not None and not m.group().rstrip().endswith((":", "\uff1a")))
+
+
+# A list item that names one sex alone ("* Men", "* Male patient", "* Females only"): among the list's other items
+# it is a criterion every participant meets, not the label of a group's own list ("* Females:", or one whose items
+# stand further in below it).
+_ONE_SEX_ITEM = re.compile(r"([ \t]*)([-*\u2022])[ \t]*(?i:males?|females?|men|women|boys|girls)"
+                           r"(?:[ \t]+(?i:participants?|subjects?|patients?|volunteers?|only))?[ \t]*\.?[ \t]*")
+_NEXT_ITEM = re.compile(r"\n(?:[ \t]*\n)*([ \t]*)([-*\u2022])[ \t]")
+
+
+def _one_sex_criterion(body: str, m: re.Match) -> bool:
+    """Whether the label-like line `m` of `body` names one sex as one of its list's items: a bulleted line with no
+    colon whose next line is an item of the same bullet, as far in."""
+    item = _ONE_SEX_ITEM.fullmatch(m.group())
+    following = _NEXT_ITEM.match(body, m.end())
+    return item is not None and following is not None and following.groups() == item.groups()
 
 
 # The participants' babies or children as participants too, which the statement's own line may name beside the

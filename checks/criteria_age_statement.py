@@ -19,6 +19,10 @@ from checks.criteria_text import text_sections
 _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)]\s)|;"
                             r"|\.(?<!i\.e\.)(?<!e\.g\.)(?=\s+[A-Z(])")
 
+# A criterion that is so far only the word for age after its list mark, and a number after it.
+_AGE_WORD_ONLY = re.compile(r"[ \t\-*\u2022]*(?:\(?\d{1,2}[.)][ \t]*)?(?i:ages?)[ \t]*")
+_DIGIT_AFTER = re.compile(r"[ \t]*\d")
+
 
 def criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The criteria of the section text[start:end] as spans: each ends at a line break, a semicolon or a sentence's
@@ -31,6 +35,8 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The criteria of text[start:end] as spans, cut at `_CRITERION_END`."""
     at = start
     for m in _CRITERION_END.finditer(text, start, end):
+        if m.group() == ";" and _AGE_WORD_ONLY.fullmatch(text, at, m.start()) and _DIGIT_AFTER.match(text, m.end()):
+            continue  # a stray semicolon between the age's word and its value ("2. Age ;20-60 years")
         if m.start() > at:
             yield at, m.start()
         at = m.end()

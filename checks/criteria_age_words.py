@@ -13,10 +13,11 @@ AGE_WORDS = ("age", "old", "younger", "yo", "y/o", "edad", "idade", "\u00e2ge", 
 
 
 # The age word right before a bound: "Age", "aged", "Age range:", "Age at entry:", "must be aged between", and the
-# words that name its span ("Age group of 20-45 years", "Age bracket 20-45 years", "age band of").
+# words that name its span ("Age group of 20-45 years", "Age bracket 20-45 years", "age band of"); a stray semicolon
+# between them is read as a colon ("Age ;20-60 years").
 _AGE_BEFORE = re.compile(r"\bage[sd]?\b(?:[\s:,(]*(?:is|of|range|group|bracket|band|at|entry|screening|enrol?ment|"
                          r"inclusion|the|time|limits?|must|be|should|eligible|participants?|patients?|subjects?)\b)*"
-                         r"[\s:,(]*\Z")
+                         r"[\s:;,(]*\Z")
 # What says the bound is an age when it follows it: "years old", "years of age", "-year-old", "y/o".
 # The word for age in Spanish, Portuguese, French, Italian, Dutch and German right before a bound ("Edad ≥ 18 años",
 # "Alter: 18-65 Jahre"): read only with the bound's unit, as "alter" is an English verb too ("drugs that alter").

@@ -72,7 +72,8 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             del runs[-1]  # "3. ... 3. ... 5.": the number written twice stood for the one skipped
             runs[-1].append(mk.number)
         else:
-            expected = runs[-1][-1] + 1 if runs else max((n for n in carried if n < mk.number), default=0) + 1
+            level = _level_gone_on(text, runs, accepted, mk)
+            expected = runs[level][-1] + 1 if runs else max((n for n in carried if n < mk.number), default=0) + 1
             if runs and _resumed(found[i + 1:], expected):
                 continue  # one item misnumbered ("7. ... 19) ... 8) ..."): the list goes on at the number expected
             if accepted and _among_bullets(text, accepted[-1], mk):
@@ -81,10 +82,24 @@ def walk(text: str, section: Section, carried: tuple[int, ...] = (),
             confirmed = later[:1] == [mk.number + 1] or (bool(runs) and not later) or \
                 bool(runs) and later[:1] == [1] and ends_list(text, mk, expected)
             gaps += [NumberingGap(section.name, expected, mk.number, mk.start)] if confirmed else []
+            del runs[level + 1:]
             runs = runs or [[]]
             runs[-1].append(mk.number)
         accepted.append(mk)
     return accepted, gaps, tuple(run[-1] for run in runs if run)
+
+
+def _level_gone_on(text: str, runs: list[list[int]], accepted: list[Marker], mk: Marker) -> int:
+    """The open list a number that goes on none of them goes on after a gap: the innermost, unless its items stand
+    further in than the number, which then goes on the list of its own depth ("6. B:" "   1. a" "   3. c" then "8.":
+    the outer list skips 7, not the sub-list 4 to 7); -1 when no list is open."""
+    level, depth = len(runs) - 1, _line_indent(text, mk.start)
+    while level > 0:
+        last = next((a for a in reversed(accepted) if a.number == runs[level][-1]), None)
+        if last is None or _line_indent(text, last.start) <= depth or runs[level - 1][-1] >= mk.number:
+            break
+        level -= 1
+    return level
 
 
 # A list number written with a full-width point or bracket or the ideographic full stop ("3．", "（3）", "3。").

@@ -6,6 +6,7 @@ from typing import Mapping
 
 from checks.dose_agreement import Dose
 from checks.dose_frequency_before_name import names_read_with
+from checks.dose_product_phrases import lacking_product
 from checks.dose_text import parse_doses
 from checks.drug_history import taken_before
 from checks.drug_names import FORM_WORDS
@@ -17,7 +18,8 @@ from checks.drug_other_amounts import named_otherwise, of_another_substance, pla
 def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | None = None) -> dict[str, list[Dose]]:
     """Doses of a text by drug (`drugs` maps lower-case words to drug names); unattributed ones go to `default`,
     unless a name the study does not list stands right before the amount ("Lupron 3.75 mg"); an amount of a
-    substance the study does not list ("91.5 mg of lactose"), or a step of a dose ("5 ml increments"), is none."""
+    substance the study does not list ("91.5 mg of lactose"), of a product said to lack the drug or something else
+    ("33 grams gluten-free pasta"), or a step of a dose ("5 ml increments"), is none."""
     found: dict[str, list[Dose]] = {}
     concentration: tuple[str, int] | None = None  # the last concentration's drug, and where it ended
     doses = parse_doses(text)
@@ -30,7 +32,8 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
                 found.setdefault(f"{drug} {CONCENTRATION}", []).append(dose)
                 concentration = (drug, dose.end)
             continue
-        if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs):
+        if of_another_substance(text, dose, drugs) or of_another_member(text, dose, drugs) \
+                or lacking_product(text, dose, drugs):
             continue
         if len(dose.parts) > 1 and (joined := joined_drugs(text, dose, drugs)) and len(joined) == len(dose.parts):
             for i, drug in enumerate(joined):  # "lopinavir/ritonavir 400/100 mg": each drug's amount

@@ -36,19 +36,30 @@ def no_time_frame(expr: str) -> str:
 # A description that says when the outcome is assessed: a time point it is taken at ('at week 12', 'after 6 months',
 # 'by Day 29', 'at the end of treatment', 'at >= 9 weeks', 'from baseline to week 12', 'at baseline and end of
 # treatment'), a time after an event ('6 months after randomization') or after each of the study's repeated steps
-# ('after each treatment course', 'before every infusion'). A bare length ('over 1 hour x 5 days', 'a test of 4 to 5
-# hours') may be a dose or a procedure's length, and 'change from baseline' says from when, not when: neither is taken
-# as a time point.
+# ('after each treatment course', 'before every infusion'), or a list or a span that opens at baseline ('at baseline,
+# 2 months, and 5 months', 'between baseline (V1) and exacerbations'). A bare length ('over 1 hour x 5 days', 'a test
+# of 4 to 5 hours') may be a dose or a procedure's length, and 'change from baseline' says from when, not when:
+# neither is taken as a time point.
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-_NUMBERED = r"(?:day|week|month|year|visit|cycle)\s*\d+"
+# A numbered time, a visit's short name among them ('at V1', 'and V3').
+_NUMBERED = r"(?:(?:day|week|month|year|visit|cycle)\s*\d+|v\d{1,2}\b)"
 _END_OF = r"end of (?:the )?(?:study|treatment|therapy|follow-?up)"
 # A bound before a time ('at ≥ 9 weeks', 'at > 6 months', 'at ~12 weeks').
 _BOUND = r"(?:(?:≥|≤|>=|<=|>|<|~|≈)\s*)?"
+_LENGTH = rf"{_BOUND}\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b"
 _EACH_STEP = r"(?:after|before|following|at|at the end of)\s+(?:each|every)\s+(?:[\w-]+\s+)?" \
              r"(?:course|cycle|dose|session|visit|infusion|treatment)s?\b"
-_TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:{_BOUND}\d+(?:\.\d+)?\s*-?\s*"
-               rf"{_UNIT}\b|{_NUMBERED}|{_END_OF}|discharge)"
-               rf"|(?:to|and)\s+(?:the\s+)?(?:{_NUMBERED}|{_END_OF})"
+# The study's first time point, which a list of time points may open with ('at baseline, 2 months, and 5 months') or
+# a span run from to a time or to a visit for an event ('between baseline visit (V1) and the visit(s) in
+# exacerbation').
+_FIRST_POINT = r"(?:baseline|screening|inclusion|enrol?ment|randomi[sz]ation|admission)"
+_LATER_POINT = (r"(?:[\w()-]+\s+){0,2}?(?:visits?|exacerbations?|relapses?|flares?|discharge|surgery|delivery|"
+                r"follow-?up|end)\b")
+_FROM_FIRST_POINT = (rf"at\s+(?:the\s+)?{_FIRST_POINT}\s*(?:,|and|&)\s*(?:at\s+)?(?:the\s+)?(?:{_LENGTH}|{_NUMBERED}"
+                     rf"|{_END_OF})|between\s+(?:the\s+)?{_FIRST_POINT}\b[^.;]{{0,40}}?\band\s+(?:the\s+)?"
+                     rf"(?:{_NUMBERED}|{_LATER_POINT})")
+_TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:{_LENGTH}|{_NUMBERED}|{_END_OF}"
+               rf"|discharge)|(?:to|and)\s+(?:the\s+)?(?:{_NUMBERED}|{_END_OF})|{_FROM_FIRST_POINT}"
                rf"|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b|{_EACH_STEP})")
 
 
