@@ -157,11 +157,16 @@ def _conjugate_payload(drug: str, row: tuple, rows: list[tuple], known: KnownDru
         any(name.lower() in t.lower() for name in known.names for t in row if t)
 
 
-# A measure that counts medication taken ("Change in Medication Use", "Incidence of rescue analgesia", "Total
-# consumption of Tylenol", "Combined Symptom and Medication Scores"): the drugs its description names are what it
-# counts, not what the study gives.
+# A measure that counts medication taken or prescribed ("Change in Medication Use", "Incidence of rescue analgesia",
+# "Total consumption of Tylenol", "Combined Symptom and Medication Scores", "Asthmatic Bronchitis, prescriptions"):
+# the drugs its description names are what it counts, not what the study gives.
 _COUNTS_MEDICATION = re.compile(
-    r"\b(?:use|usage|consumption|requirements?|intake|rescue|medication\s+scores?)\b", re.I)
+    r"\b(?:use|usage|consumption|requirements?|intake|rescue|medication\s+scores?|prescriptions?|prescribed"
+    r"|prescribing)\b", re.I)
+# A description that counts prescriptions, then lists, in the same sentence, the drugs it counts ("Number of
+# prescriptions of medicine for asthmatic bronchitis; Ventoline, Flixotide, Montelukast").
+_COUNTS_PRESCRIPTIONS = re.compile(r"\b(?:number|count|counts|rate|frequency|total|amount)\s+of\s+(?:[\w-]+\s+){0,2}?"
+                                   r"prescri(?:ptions|bed\s+(?:medicines?|medications?|drugs?))\b[^.]{0,200}$", re.I)
 # A description that says the medication it scores is rescue medication ("Maximum medication score dependent on
 # cumulative rescue medication use", "rescue medication scores: 1-treatment with albuterol").
 _SCORES_RESCUE_MEDICATION = re.compile(r"\bmedication\s+scores?\b[^.]*?\brescue\s+medications?\b"
@@ -174,20 +179,46 @@ _REAGENT_BEFORE = re.compile(r"\b(?:(?:in\s+the\s+)?presence\s+of|addition\s+of|
 _ASSAY_OF_TISSUE = re.compile(r"\b(?:respirometry|in\s+vitro|ex\s+vivo|biops(?:y|ies)|assays?|permeabili[sz]ed"
                               r"|isolated\s+(?:cells|mitochondria|fibres|fibers)|cultured)\b", re.I)
 
+# A drug a cell product is made with ("manufacturing autologous T cells ... using the CliniMACS Prodigy system with
+# dasatinib", "T cells transduced ... and expanded in the presence of IL-2", "cultured in medium containing
+# dexamethasone"): a reagent of the product, never given to a participant. The words of making the product come
+# first in the sentence, the drug after a word of what it is made with, and nothing given to people between them.
+_MAKING = re.compile(
+    r"\b(?:manufactur\w*|transduc\w*|cultur(?:ed|ing|e\s+medi(?:um|a))|cell\s+processing"
+    r"|(?:cells?|product)\s+(?:(?:is|are|was|were|will\s+be)\s+)?expand(?:ed|ing)|expan(?:ded|sion)\s+(?:ex\s+vivo"
+    r"|in\s+(?:culture|vitro)))\b", re.I)
+_MADE_WITH = re.compile(r"\b(?:with|using|containing|(?:in\s+the\s+)?presence\s+of|supplemented\s+with)\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$", re.I)
+_GIVEN_TO_PEOPLE = re.compile(r"[.;]|\b(?:patients?|participants?|subjects?|infus\w*|administ\w*|receiv\w*|given"
+                              r"|lymphodeplet\w*|conditioning|chemotherapy|treated|inject\w*)\b", re.I)
+# How far before a drug the words of making the product are read.
+_MAKING_LOOKBACK = 250
+
+
+def _reagent_of_manufacture(text: str, at: int) -> bool:
+    """Whether the drug named at `at` is one a cell product is made with, in the sentence that describes making it."""
+    if _MADE_WITH.search(text, max(0, at - 60), at) is None:
+        return False
+    making = list(_MAKING.finditer(text, max(0, at - _MAKING_LOOKBACK), at))
+    return bool(making) and _GIVEN_TO_PEOPLE.search(text, making[-1].end(), at) is None
+
 
 def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
     is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
     description of a measure that counts medication taken is one it counts; an outcome's drug in parentheses
     after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), one added to
-    tissue in an assay a reagent ("respirometry of muscle biopsy ... in the presence of oligomycin"), and one it calls
-    a metabolite is measured ("its active metabolite desipramine")."""
+    tissue in an assay or to cells a product is made of a reagent ("respirometry of muscle biopsy ... in the presence
+    of oligomycin", "manufacturing T cells ... with dasatinib"), and one it calls a metabolite is measured ("its
+    active metabolite desipramine")."""
     if not_given(text, at, drug) or (field in _OUTCOME_FIELDS and class_example(text, at)):
         return True
-    if field in _OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _METABOLITE_BEFORE.search(text, 0, at)):
+    if field in _OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _reagent_of_manufacture(text, at)
+                                     or _METABOLITE_BEFORE.search(text, 0, at)):
         return True
     if field == "design_outcomes.description" and row[0]:
-        if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text):
+        if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text) or \
+                _COUNTS_PRESCRIPTIONS.search(text, 0, at):
             return True
         lead = f"{row[0]}: "
         return not_given(lead + text, len(lead) + at, drug) is not None

@@ -11,7 +11,9 @@ from checks.design_hyphens import hyphens_wide
 from checks.design_masked_party import masked_party_named, outside_the_main_comparison
 from checks.design_masked_people import MASKED_PARTY
 from checks.design_masking_terms import BLINDED, OPEN_LABEL
-from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part, of_the_parent_study
+from checks.design_parent_study import (
+    PARENT_STUDY, of_a_part_completed_before_entry, of_an_extensions_earlier_part, of_the_parent_study,
+)
 from checks.design_text import Claim, first_affirmed
 from checks.design_withdrawn_masking import SEEING, withdrawn
 from checks.study_text import StudyText
@@ -85,13 +87,15 @@ def may_assess(source: StudyText) -> bool:
 def blinded_design_claim(texts: list[StudyText], extension: Callable[[], bool]) -> Claim | None:
     """The first affirmed claim of a blinded design or period: not a blinded run-in before the study's treatment, not
     outcomes assessed blind (a masked party), not one the text withdraws as a masked party's is withdrawn ("in theory
-    double-blind", "However, it is not possible to blind completely"), nor, in an extension (`extension()`), a claim of
-    the parent study."""
+    double-blind", "However, it is not possible to blind completely"), not a phase participants complete before they
+    are entered into a study ("Patients completing the double-blind phase will be entered into Study 01409"), nor, in
+    an extension (`extension()`), a claim of the parent study."""
     c = first_affirmed(texts, BLINDED)
     if c is not None and (_of_a_run_in(c) or _of_an_assessment(c) is not None or of_the_parent_study(c)
-                          or withdrawn(c, SEEING)):
+                          or withdrawn(c, SEEING) or of_a_part_completed_before_entry(c)):
         c = next((claim for claim in affirmed(texts, BLINDED)
                   if not _of_a_run_in(claim) and _of_an_assessment(claim) is None and not withdrawn(claim, SEEING)
+                  and not of_a_part_completed_before_entry(claim)
                   and not (of_the_parent_study(claim) and extension())), None)
     return c
 
@@ -129,7 +133,7 @@ def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: C
             c = Claim(c.source, *words, False)
         if outside_the_main_comparison(c) or withdrawn(c):
             continue
-        if (of_an_earlier_part(c) or PARENT_STUDY.search(c.source.text)) and extension():
+        if (of_an_extensions_earlier_part(c) or PARENT_STUDY.search(c.source.text)) and extension():
             continue
         return c
     return None

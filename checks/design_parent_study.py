@@ -19,6 +19,23 @@ _EARLIER_AFTER = re.compile(
     r"(?:,?\s+[\w-]+){0,5}?\s+(?:in|during|from|of)\s+the\s+(?:previous|prior|preceding|earlier)\s+"
     r"(?:[\w-]+,?\s+){0,3}?(?:phase|period|part|stage|portion|study|trial|protocol|treatment)\b", re.I)
 
+# The first part of the study, named as the part the term is of ("in the first part of the study (RCT)", "the initial
+# phase (double-blind)", "randomized in the first stage of the trial"): one part of the study, and in an extension
+# the part participants came from.
+_PART = r"(?:part|phase|stage|period|portion)"
+_FIRST_PART = (rf"(?:first|initial|1st)\s+(?:[\w-]+\s+)?{_PART}"
+               r"(?:\s+of\s+(?:the|this)\s+(?:study|trial|project|protocol))?")
+_FIRST_PART_BEFORE = re.compile(rf"\b{_FIRST_PART}\s*\(\s*(?:an?\s+)?$", re.I)
+_FIRST_PART_AFTER = re.compile(rf"(?:\s+(?!and\b)[\w:-]+){{0,6}}?\s+(?:in|during|of)\s+the\s+{_FIRST_PART}\b", re.I)
+
+
+def of_a_first_part(claim: Claim) -> bool:
+    """Whether the claim is of the first part of the study only ("the first part of the study (RCT)", "randomized in
+    the first phase of the study")."""
+    text = claim.source.text
+    return (_FIRST_PART_BEFORE.search(text, max(0, claim.start - BEFORE_REACH), claim.start) is not None
+            or _FIRST_PART_AFTER.match(text, claim.end) is not None)
+
 
 def of_an_earlier_part(claim: Claim) -> bool:
     """Whether the claim is of a part done before ("the previous double-blind phase", "randomized in the prior
@@ -28,9 +45,44 @@ def of_an_earlier_part(claim: Claim) -> bool:
             or _EARLIER_AFTER.match(text, claim.end) is not None)
 
 
+def of_an_extensions_earlier_part(claim: Claim) -> bool:
+    """Whether the claim, in an extension, is of a part done before: one said to be so (`of_an_earlier_part`), or the
+    first part of the study ("the first part of the study (RCT)"), which an extension follows."""
+    return of_an_earlier_part(claim) or of_a_first_part(claim)
+
+
+# A part that participants complete before they are entered into a study ("Patients completing the double-blind
+# phase will be entered into Study 01409", "Subjects who completed the randomized period are eligible to enroll in
+# this study"): the part done before, another study's or the parent study's, not a part of the study they enter
+# (not "... will be entered into the open-label phase", a later part of the same study).
+_COMPLETED_BEFORE = re.compile(
+    r"\b(?:complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+(?:the|their|a|an)\s+(?:[\w-]+,?\s+){0,2}?$", re.I)
+_ENTERED_AFTER = re.compile(
+    rf"(?:[\s,-]+[\w-]+){{0,3}}?\s+(?:{_PART}|study|trial|treatment|protocol)(?:\s+\([^()]{{0,30}}\))?"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:study|trial|protocol))?"
+    r"\s+(?:(?:will|may|can|shall|would)\s+(?:then\s+)?be|are|were|is|was)\s+(?:then\s+)?"
+    r"(?:entered|enrolled|rolled\s+over|transferred|eligible\s+(?:to\s+(?:enter|enroll|participate)|for))"
+    rf"\s+(?!(?:in(?:to)?\s+|for\s+)?(?:the|an?|this|its|a\s+further)\s+(?:[\w-]+\s+){{0,2}}?{_PART}\b)", re.I)
+
+
+def of_a_part_completed_before_entry(claim: Claim) -> bool:
+    """Whether the claim is of a part participants complete before they are entered into a study ("Patients
+    completing the double-blind phase will be entered into Study 01409")."""
+    text = claim.source.text
+    return (_COMPLETED_BEFORE.search(text, max(0, claim.start - BEFORE_REACH), claim.start) is not None
+            and _ENTERED_AFTER.match(text, claim.end) is not None)
+
+
 # An extension's titles ("Open-label Extension Study of Drug X", "A Rollover Study for Participants of Study 301") or
 # narrative ("This open-label extension will ..."): its text's "previous double-blind phase" is the parent study's.
-EXTENSION_TITLE = re.compile(r"\b(?:extension|roll-?over|continuation)\b", re.I)
+# ... or a title that follows up the participants of a trial it names ("Long-term Follow-up of Patients From the RCT
+# <title>, NCT06261554", "Follow-up Study of Participants Who Completed Study ABC-301").
+EXTENSION_TITLE = re.compile(
+    r"\b(?:extension|roll-?over|continuation)\b"
+    r"|\bfollow[\s-]*up\s+(?:study\s+)?(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects"
+    r"|children|adults|women|men|infants|volunteers)\s+(?:(?:who\s+)?(?:from|of|enrolled\s+in|treated\s+in"
+    r"|completed|completing|participated\s+in|took\s+part\s+in))\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:RCT|trials?|study|studies|protocol|NCT\d{8})\b", re.I)
 
 
 # A sentence that names the study participants came from ("outcome assessors of the parent study were blinded"):
@@ -52,6 +104,7 @@ _OPEN_LABEL_NAMED = re.compile(hyphens_wide(r"\bopen[\s-]*label(?:ed)?\b|(?-i:\b
 
 def of_the_parent_study(claim: Claim) -> bool:
     """Whether the claim, in an extension, may be of the parent study: of a part done before ("the previous
-    double-blind phase"), or in an arm's text that names the open-label treatment given after the double-blind one."""
-    return of_an_earlier_part(claim) or (claim.source.field in ARM_FIELDS
-                                         and _OPEN_LABEL_NAMED.search(claim.source.text) is not None)
+    double-blind phase", "the first part of the study (double-blind)"), or in an arm's text that names the open-label
+    treatment given after the double-blind one."""
+    return of_an_extensions_earlier_part(claim) or (claim.source.field in ARM_FIELDS
+                                                    and _OPEN_LABEL_NAMED.search(claim.source.text) is not None)

@@ -8,7 +8,9 @@ import re
 from typing import Callable
 
 from checks.design_claims import affirmed
-from checks.design_parent_study import of_an_earlier_part
+from checks.design_parent_study import (
+    of_a_first_part, of_a_part_completed_before_entry, of_an_extensions_earlier_part,
+)
 from checks.design_randomized_material import OF_PEOPLE_BEFORE, material_randomized
 from checks.design_text import Claim, first_affirmed, sentence_at
 from checks.study_text import StudyText
@@ -177,11 +179,11 @@ _LABELLED_PART_OPENING = re.compile(
 
 
 def partial(claim: Claim) -> bool:
-    """Whether a 'randomized' claim is of a study randomized in part only: "partially randomized", or said in a
-    sentence that opens by naming the one part it is done in ("In Part B, participants will be randomized", "Cohort
-    B: randomized")."""
+    """Whether a 'randomized' claim is of a study randomized in part only: "partially randomized", said of the first
+    part only ("the first part of the study (RCT)"), or said in a sentence that opens by naming the one part it is
+    done in ("In Part B, participants will be randomized", "Cohort B: randomized")."""
     text = claim.source.text
-    if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None:
+    if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None or of_a_first_part(claim):
         return True
     s_start = sentence_at(text, claim.start)[0]
     return (_ONE_PART_OPENING.match(text, s_start, claim.start) is not None
@@ -207,9 +209,12 @@ def allocates_here(claim: Claim, partial_fits: bool, tasks_fit: bool, one_arm: C
     """Whether a 'randomized' claim allocates the study's participants (`allocates`), as a non-randomized allocation
     is read against it: not, where `partial_fits` (NON_RANDOMIZED), a study randomized in part; not, where
     `tasks_fit` (no crossover model), the order of tasks; not, in a record of one arm (`one_arm()`), its participants
-    randomized to this arm; not, in an extension (`extension()`), a part done before."""
+    randomized to this arm; not a part participants complete before they are entered into a study ("Subjects who
+    completed the randomized period are eligible to enroll in this study"); not, in an extension (`extension()`), a
+    part done before."""
     return (allocates(claim) and not (partial_fits and partial(claim)) and not (tasks_fit and orders_tasks(claim))
-            and not (of_its_own_arm(claim) and one_arm()) and not (of_an_earlier_part(claim) and extension()))
+            and not (of_its_own_arm(claim) and one_arm()) and not of_a_part_completed_before_entry(claim)
+            and not (of_an_extensions_earlier_part(claim) and extension()))
 
 
 def first_allocating(texts: list[StudyText], pattern: re.Pattern, allocating: Callable[[Claim], bool]) -> Claim | None:

@@ -92,8 +92,15 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
 
 # Later in its clause: kept at hand ("Epinephrine, hydrocortisone, and IV antihistamine will be available",
 # NCT00007904), or allowed beside the study's treatment ("glucocorticoids (prednisone <= 10 mg) permitted").
+# ... or taken before the participants joined the study, an exposure it observes ("took PDE5 inhibitors (vardenafil,
+# sildenafil, tadalafil or avanafil) in the 1 year prior to enrollment"). Not before randomization, which a run-in
+# drug of the study may be given.
 NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available"
-                                          r"|(?:(?:is|are|was|were|will\s+be)\s+)?(?:permitted|allowed))\b", re.I)),)
+                                          r"|(?:(?:is|are|was|were|will\s+be)\s+)?(?:permitted|allowed))\b", re.I)),
+                   ("before enrolment", re.compile(
+                       r"[^.;]{0,80}?\b(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:(?:study|trial)\s+)?"
+                       r"(?:enrol(?:l)?ments?|entry|inclusion|screening|recruitment|participation|consent"
+                       r"|(?:study|trial)\s+(?:start|entry|inclusion))\b", re.I)))
 # ... or given only when a symptom calls for it ("ondansetron 4 mg IV given if VAS > 4"): a rescue drug.
 GIVEN_IF_NEEDED = (("given if needed", re.compile(r"[^.;]{0,40}?\b(?:given|administered|offered|used)\s+(?:only\s+)?"
                                                   r"(?:if|when|as\s+needed|on\s+demand|in\s+case\s+of)\b", re.I)),)

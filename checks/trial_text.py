@@ -4,7 +4,8 @@ An observational study's text speaks of trials often without being one: the tria
 the trials it follows up, pools or emulates, the trials that showed what it builds on. A claim counts only in a
 sentence about this study (checks.study_text.about_this_study) that names no other trial (`OTHER_TRIAL`), does not
 open by telling what a trial named by its acronym was (`NAMED_TRIAL_IN_THE_PAST`) and does not call this study
-observational too; negation as for every design claim ("not a randomized trial").
+observational too; a bare controlled trial of people compared with matched or healthy controls is such a
+comparison, not a trial; negation as for every design claim ("not a randomized trial").
 """
 from __future__ import annotations
 
@@ -171,7 +172,27 @@ def _of_this_study(claim: Claim) -> bool:
         and not _describes_the_trial_followed(claim.source.text, start, sentence)
 
 
+# A controlled trial and no more ("Prospective Controlled Trial"), not a randomized, placebo-controlled or blinded one.
+_BARE_CONTROLLED_TRIAL = re.compile(r"controlled\s+(?:clinical\s+)?trial", re.I)
+# Controls matched to the people studied, or healthy ones ("in Male Cyclists Compared to Age Matched Controls",
+# "versus sex- and age-matched healthy controls"): people compared for a trait or an exposure they already have,
+# which an observational study does; nobody is assigned to be a control.
+_MATCHED_CONTROLS = re.compile(hyphens_wide(
+    r"\b(?:(?:age|sex|gender)[\s-]*(?:(?:and|,)\s*(?:age|sex|gender)[\s-]*)?)?matched\s+(?:healthy\s+)?controls?\b"
+    r"|\bhealthy\s+controls?\b"), re.I)
+
+
+def _controls_matched(claim: Claim) -> bool:
+    """Whether the claim is a bare controlled trial whose sentence names matched or healthy controls."""
+    if _BARE_CONTROLLED_TRIAL.fullmatch(claim.phrase) is None:
+        return False
+    start, end = sentence_at(claim.source.text, claim.start)
+    return _MATCHED_CONTROLS.search(claim.source.text, start, end) is not None
+
+
 def trial_claim(texts: list[StudyText], pattern: re.Pattern = TRIAL_DESIGN) -> Claim | None:
-    """The first affirmed claim of `pattern` (TRIAL_DESIGN or CLINICAL_TRIAL) that speaks of this study alone."""
+    """The first affirmed claim of `pattern` (TRIAL_DESIGN or CLINICAL_TRIAL) that speaks of this study alone, and
+    is not a bare controlled trial of people compared with matched or healthy controls."""
     return next((c for c in claims(texts, pattern)
-                 if not c.negated and _of_this_study(c) and not _rct_as_treatment(c, texts)), None)
+                 if not c.negated and _of_this_study(c) and not _rct_as_treatment(c, texts)
+                 and not _controls_matched(c)), None)

@@ -66,6 +66,7 @@ NOT_GIVEN = [
     ("Subjects whose average prednisone dose was reduced by 25%", "prednisone", "dose of it"),  # NCT05688696
     ("Does tumour volume correlate with somatostatin receptor expression?", "somatostatin", "target"),  # NCT01617733
     ("Epinephrine, hydrocortisone, and IV antihistamine will be available", "hydrocortisone", "at hand"),
+    ("Men who took avanafil in the 1 year prior to enrollment", "avanafil", "before enrolment"),
     ("Outcomes of subjects who opt to receive trastuzumab at progression", "trastuzumab", "preference"),
     ("Hypersensitivity despite premedication (dexamethasone and diphenhydramine)", "dexamethasone", "premedication"),
     ("Efficacy compared with historical controls treated with rituximab", "rituximab", "historical"),
