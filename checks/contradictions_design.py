@@ -67,10 +67,14 @@ def _finding(nct_id: str, message: str, stated: str, claim: Claim, field: str) -
     return Finding(nct_id, message, evidence, (field, claim.source.field))
 
 
+# This study called an extension, or a follow-up of the participants of a trial it names ("This study is a long-term
+# follow-up of participants from the randomized controlled trial X").
 _EXTENSION_SUMMARY = re.compile(
-    r"\b(?:this|the\s+present)\s+(?:[\w-]+,?\s+){0,4}?(?:extension|roll-?over|continuation)\b", re.I)
+    r"\b(?:this|the\s+present)\s+(?:[\w-]+,?\s+){0,4}?(?:extension|roll-?over|continuation"
+    r"|follow[\s-]*up\s+(?:study\s+)?(?:of|for)\s+(?:the\s+)?(?:participants|patients|subjects)\s+"
+    r"(?:from|of|who\s+completed)\s+(?:the|a)\b)\b", re.I)
 _EXTENSION_FIELDS = ("studies.official_title", "studies.brief_title") + NARRATIVE_FIELDS
-_EXTENSION_WORDS = ("extension", "roll", "continuation")
+_EXTENSION_WORDS = ("extension", "roll", "continuation", "follow")
 
 
 def _extensions(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:

@@ -47,6 +47,17 @@ CASES = [
                                                  "in this study.")], False),
     (RANDOMIZED_RULE, NON_RANDOMIZED, [("summary", "Participants completing the randomized treatment period of study "
                                                    "ABC-301 will be enrolled into this study.")], False),
+    # NA: a follow-up of a named trial's participants, by its title or its summary, is an extension.
+    (RANDOMIZED_RULE, NOT_ALLOCATED, [FOLLOW_UP_TITLE, FIRST_PART_RCT], False),
+    (RANDOMIZED_RULE, NOT_ALLOCATED, [("summary", "This study is a long-term follow-up of participants from the "
+                                                  "randomized controlled trial (RCT) X, NCT06261554."), FIRST_PART_RCT],
+     False),
+    (BLINDED_RULE, NO_MASKING, [FOLLOW_UP_TITLE, ("arm_description", "Patients assigned to placebo in the first part "
+                                                                     "of the study (double-blind) will receive drug "
+                                                                     "X.")], False),
+    (BLINDED_RULE, NO_MASKING, [("summary", "Participants will have follow-up visits for 12 months."),
+                                ("arm_description", "Patients assigned to placebo in the first part of the study "
+                                                    "(double-blind) will receive drug X.")], True),
     # NA, no extension: a first part randomized is still a randomization the single group does not show.
     (RANDOMIZED_RULE, NOT_ALLOCATED, [FIRST_PART_RCT], True),
     (RANDOMIZED_RULE, NOT_ALLOCATED, [("detail", "Patients completing the randomized phase will be entered into the "
