@@ -31,12 +31,11 @@ from checks.design_observational_trial import TRIAL_FIELDS, TRIAL_WORDS, placebo
 from checks.design_open_label_claims import open_label_claim
 from checks.design_parent_study import COMPARATORS, EXTENSION_TITLE
 from checks.design_randomized_claims import allocates_here, first_allocating
-from checks.design_trait_cohorts import COHORT_TITLE_SCREEN, TraitCohorts, trait_cohorts
+from checks.design_trait_cohorts import randomized_trait_cohorts
 from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, only_denied
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
-    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, rows_by_study_matching, studies_with,
-    texts_mentioning,
+    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
 )
 from checks.trial_text import CLINICAL_TRIAL, trial_claim
 
@@ -261,72 +260,6 @@ def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> 
             found = _finding(nct_id, message, stated, c, "studies.study_type")
             yield Finding(nct_id, message, f"{found.evidence}; design_groups.title: '{group}'",
                           found.fields + ("design_groups.title",))
-
-
-# Groups whose type says they are given something else than the others, or nothing: arms told apart by treatment.
-_TREATMENT_CONTRASTS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION", "ACTIVE_COMPARATOR")
-# Models that randomize within each participant or between factors: cohorts by a trait may be randomized so.
-_WITHIN_MODELS = ("CROSSOVER", "FACTORIAL")
-# Any word of randomization or stratification: the text says what is randomized, within the cohorts or besides them.
-_RANDOMIZATION_WORDS = ("random", "stratif")
-_PLACEBO_NAME = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
-
-
-def _one_given(arms: list[tuple], links: list[tuple], names: dict) -> str | None:
-    """The name of the one intervention every arm (id, group type, title) is linked to, and only to; None when the
-    arms are linked to several, to none, to different ones or to a placebo, or one's type is of a treatment
-    contrast."""
-    if any(group_type in _TREATMENT_CONTRASTS for _id, group_type, _title in arms):
-        return None
-    linked: dict = {}
-    for arm, intervention in links:
-        linked.setdefault(arm, set()).add(intervention)
-    given = {frozenset(linked.get(arm, ())) for arm, _type, _title in arms}
-    if len(given) != 1 or len(only := next(iter(given))) != 1:
-        return None
-    name = names.get(next(iter(only)))
-    return None if not name or _PLACEBO_NAME.search(name) else name
-
-
-def _randomized_cohorts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict[str, tuple[TraitCohorts, str]]:
-    """The scoped randomized studies, not of a crossover or factorial model, whose arms are cohorts by a trait all
-    given one intervention: the cohorts and the intervention's name."""
-    # Only the randomized studies with an arm title a cohort's may hold are read further: the scope narrowed to them.
-    randomized = scope.of(scope.nct_ids & studies_with(con, scope, "designs", "allocation", ("RANDOMIZED",)))
-    titled = scope.of(rows_by_study_matching(con, randomized, "design_groups", ("title",), COHORT_TITLE_SCREEN))
-    models = rows_by_study(con, titled, "designs", ("intervention_model",))
-    arms = rows_by_study(con, titled, "design_groups", ("id", "group_type", "title"))
-    links = rows_by_study(con, titled, "design_group_interventions", ("design_group_id", "intervention_id"))
-    interventions = rows_by_study(con, titled, "interventions", ("id", "name"))
-    found = {}
-    for nct_id, study_arms in sorted(arms.items()):
-        if any(model in _WITHIN_MODELS for (model,) in models.get(nct_id, [])) or len(study_arms) < 2:
-            continue
-        given = _one_given(study_arms, links.get(nct_id, []), dict(interventions.get(nct_id, [])))
-        titles = [title for _id, _type, title in study_arms]
-        if given and all(titles) and (cohorts := trait_cohorts(titles, given)):
-            found[nct_id] = (cohorts, given)
-    return found
-
-
-def randomized_trait_cohorts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Allocation RANDOMIZED while the arms are cohorts by a trait participants already have ("Ambulatory Patients"
-    and "Non-Ambulatory Patients", "Healthy Volunteers" and "Patients with COPD"), all given one intervention, and no
-    text of the record speaks of randomization or stratification."""
-    found = _randomized_cohorts(con, scope)
-    # Only the candidates' texts are read for a word of randomization: the scope narrowed to them.
-    said = texts_mentioning(con, scope.of(found), DESIGN_FIELDS + NARRATIVE_FIELDS, _RANDOMIZATION_WORDS) \
-        if found else {}
-    for nct_id, (cohorts, given) in sorted(found.items()):
-        if nct_id in said:
-            continue
-        message = (f"Allocation is RANDOMIZED, but the arms '{cohorts.having}' and '{cohorts.lacking}' are groups of "
-                   f"participants told apart by a trait they already have, all given '{given}', and no text says "
-                   f"what is randomized: a trait cannot be assigned at random, so the allocation or the arms are "
-                   f"wrong.")
-        evidence = (f"designs.allocation = 'RANDOMIZED'; design_groups.title: '{cohorts.having}', "
-                    f"'{cohorts.lacking}'; interventions.name: '{given}'")
-        yield Finding(nct_id, message, evidence, ("designs.allocation", "design_groups.title"))
 
 
 RULES = (

@@ -8,12 +8,19 @@ differ only by a negation of the trait ("Non-", "non", "without" for "with"), or
 healthy people ("Healthy Volunteers", "Healthy control group") and the other names patients or, beside healthy
 controls, anything but healthy people. A trait negated that names what the arms are given ("Patients with music" and
 "Patients without music", given "Music therapy"; "with ultrasound guidance") tells the arms apart by treatment, not
-by trait, and is not read.
+by trait, and is not read. The rule's findings (`randomized_trait_cohorts`) are read here too; the rule is registered
+in checks.contradictions_design.
 """
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
+
+import duckdb
+
+from checks.rule import CheckScope, Finding
+from checks.study_text import (DESIGN_FIELDS, NARRATIVE_FIELDS, rows_by_study, rows_by_study_matching, studies_with,
+                               texts_mentioning)
 
 # People a cohort's title names (lower case).
 PEOPLE = re.compile(
@@ -106,3 +113,69 @@ def trait_cohorts(titles: list[str], given: str) -> TraitCohorts | None:
     """Arms (`titles`) that are cohorts by a trait participants already have, all given one intervention (`given`:
     its name): a negated pair or a healthy pair, else None."""
     return negated_pair(titles, given) or healthy_pair(titles)
+
+
+# Groups whose type says they are given something else than the others, or nothing: arms told apart by treatment.
+_TREATMENT_CONTRASTS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION", "ACTIVE_COMPARATOR")
+# Models that randomize within each participant or between factors: cohorts by a trait may be randomized so.
+_WITHIN_MODELS = ("CROSSOVER", "FACTORIAL")
+# Any word of randomization or stratification: the text says what is randomized, within the cohorts or besides them.
+_RANDOMIZATION_WORDS = ("random", "stratif")
+_PLACEBO_NAME = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
+
+
+def _one_given(arms: list[tuple], links: list[tuple], names: dict) -> str | None:
+    """The name of the one intervention every arm (id, group type, title) is linked to, and only to; None when the
+    arms are linked to several, to none, to different ones or to a placebo, or one's type is of a treatment
+    contrast."""
+    if any(group_type in _TREATMENT_CONTRASTS for _id, group_type, _title in arms):
+        return None
+    linked: dict = {}
+    for arm, intervention in links:
+        linked.setdefault(arm, set()).add(intervention)
+    given = {frozenset(linked.get(arm, ())) for arm, _type, _title in arms}
+    if len(given) != 1 or len(only := next(iter(given))) != 1:
+        return None
+    name = names.get(next(iter(only)))
+    return None if not name or _PLACEBO_NAME.search(name) else name
+
+
+def _randomized_cohorts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> dict[str, tuple[TraitCohorts, str]]:
+    """The scoped randomized studies, not of a crossover or factorial model, whose arms are cohorts by a trait all
+    given one intervention: the cohorts and the intervention's name."""
+    # Only the randomized studies with an arm title a cohort's may hold are read further: the scope narrowed to them.
+    randomized = scope.of(scope.nct_ids & studies_with(con, scope, "designs", "allocation", ("RANDOMIZED",)))
+    titled = scope.of(rows_by_study_matching(con, randomized, "design_groups", ("title",), COHORT_TITLE_SCREEN))
+    models = rows_by_study(con, titled, "designs", ("intervention_model",))
+    arms = rows_by_study(con, titled, "design_groups", ("id", "group_type", "title"))
+    links = rows_by_study(con, titled, "design_group_interventions", ("design_group_id", "intervention_id"))
+    interventions = rows_by_study(con, titled, "interventions", ("id", "name"))
+    found = {}
+    for nct_id, study_arms in sorted(arms.items()):
+        if any(model in _WITHIN_MODELS for (model,) in models.get(nct_id, [])) or len(study_arms) < 2:
+            continue
+        given = _one_given(study_arms, links.get(nct_id, []), dict(interventions.get(nct_id, [])))
+        titles = [title for _id, _type, title in study_arms]
+        if given and all(titles) and (cohorts := trait_cohorts(titles, given)):
+            found[nct_id] = (cohorts, given)
+    return found
+
+
+def randomized_trait_cohorts(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Allocation RANDOMIZED while the arms are cohorts by a trait participants already have ("Ambulatory Patients"
+    and "Non-Ambulatory Patients", "Healthy Volunteers" and "Patients with COPD"), all given one intervention, and no
+    text of the record speaks of randomization or stratification."""
+    found = _randomized_cohorts(con, scope)
+    # Only the candidates' texts are read for a word of randomization: the scope narrowed to them.
+    said = texts_mentioning(con, scope.of(found), DESIGN_FIELDS + NARRATIVE_FIELDS, _RANDOMIZATION_WORDS) \
+        if found else {}
+    for nct_id, (cohorts, given) in sorted(found.items()):
+        if nct_id in said:
+            continue
+        message = (f"Allocation is RANDOMIZED, but the arms '{cohorts.having}' and '{cohorts.lacking}' are groups of "
+                   f"participants told apart by a trait they already have, all given '{given}', and no text says "
+                   f"what is randomized: a trait cannot be assigned at random, so the allocation or the arms are "
+                   f"wrong.")
+        evidence = (f"designs.allocation = 'RANDOMIZED'; design_groups.title: '{cohorts.having}', "
+                    f"'{cohorts.lacking}'; interventions.name: '{given}'")
+        yield Finding(nct_id, message, evidence, ("designs.allocation", "design_groups.title"))
