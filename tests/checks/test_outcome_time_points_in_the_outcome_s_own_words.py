@@ -1,7 +1,10 @@
 """An outcome without a time frame whose own words say when it is assessed (protocol.outcome_without_time_frame): a
 bound before the time ("at >= 9 weeks", "at ≥ 9 weeks"), an end joined to another time point ("at baseline and end of
-treatment") or each of the study's repeated steps ("after each treatment course"). The message then says the
-outcome's words tell when, not that when cannot be told. A length or "change from baseline" alone tells no time."""
+treatment"), each of the study's repeated steps ("after each treatment course"), a list of time points that opens at
+baseline ("at baseline, 2 months, and 5 months"), a span from baseline to a visit for an event ("between baseline visit
+(V1) and the visit(s) in exacerbation") or a visit's short name ("at V1"). The message then says the outcome's words
+tell when, not that when cannot be told. A length, "change from baseline" or baseline beside other words alone tells
+no time."""
 from __future__ import annotations
 
 import duckdb
@@ -28,6 +31,17 @@ TELLS_WHEN = (
     "Pain scores before every infusion",
     "Adverse events at each visit",
     "Trough level at the end of each cycle",
+    # lists of time points from baseline, spans from baseline to a visit, a visit's short name
+    "Caregiver strain in partners as assessed by the Caregiver Strain Index (CSI) at baseline, 2 months, and 5 months",
+    "Quality of life at baseline and 12 weeks",
+    "Pain at screening, week 4 and week 12",
+    "Symptoms at baseline, at 6 months and at 12 months",
+    "Increase in induced sputum eosinophils count assessed by cytology between baseline visit (V1) and the visit(s) in "
+    "exacerbation.",
+    "Increase in exhaled NO (FeNO50) between baseline visit (V1) and the visit (s) in exacerbation.",
+    "Doubling of TARC rate compared between baseline (V1) and exacerbations is the primary endpoint",
+    "Specific IgE measured at V1",
+    "Change between randomization and discharge",
 )
 TELLS_NO_TIME = (
     "over 1 hour x 5 days",
@@ -38,6 +52,12 @@ TELLS_NO_TIME = (
     "Mean score > 5 points",
     "Weeks of treatment ≥ 9",
     "Dose at each level",
+    # baseline beside other words, a visit's name as a word of the measure
+    "Values at baseline, sex and age",
+    "Difference between baseline characteristics and outcomes",
+    "Link of fungal exposure at home with exacerbation frequency",
+    "V1 antibody titre",
+    "Measured between baseline. And a visit",
 )
 
 
@@ -73,3 +93,20 @@ def test_an_outcome_whose_words_tell_no_time_cannot_be_told(tmp_path):
     assert _messages(tmp_path, [("Infusion over 1 hour x 5 days", "change from baseline")]) == [
         "The outcome 'Infusion over 1 hour x 5 days' (primary) gives no time frame, so when it is assessed cannot be "
         "told."]
+
+
+def test_measures_listing_times_from_baseline_are_said_to_tell_when(tmp_path):
+    [message] = _messages(tmp_path, [
+        ("Caregiver strain in partners as assessed by the Caregiver Strain Index (CSI) at baseline, 2 months, and 5 "
+         "months", None),
+        ("Coping skills in survivors and partners at baseline, 2 months, and 5 months", None)])
+    assert message.startswith("2 outcomes give no time frame; only their measures or descriptions say when they are "
+                              "assessed: ")
+
+
+def test_a_description_spanning_baseline_to_a_visit_is_said_to_tell_when(tmp_path):
+    description = ("Increase in induced sputum eosinophils count assessed by cytology between baseline visit (V1) and "
+                   "the visit(s) in exacerbation.")
+    assert _messages(tmp_path, [("Induced sputum eosinophils count", description)]) == [
+        "The outcome 'Induced sputum eosinophils count' (primary) gives no time frame; only its description says when "
+        "it is assessed."]
