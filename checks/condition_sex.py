@@ -25,6 +25,15 @@ Phthalate Exposure and Cryptorchidism') may list a condition of the boys the wom
 says it is of the admitted sex ('Female Hypospadias') is not swapped. A study whose titles or conditions name both an
 inherited risk and the sex it admits ('Prostate Cancer Screening in Men With Germline BRCA1/2 Variants') lists the
 syndrome's cancers of the other sex, not its participants'.
+
+A study of Sex ALL whose every condition is of one sex's organs ('Epithelial Ovarian Cancer', 'Prostate Cancer',
+'Erectile Dysfunction') is an info: a data team that selects by Sex counts it among studies of both sexes, though
+most such records admit one sex only. It stays quiet where the record says who else takes part: healthy volunteers
+(the condition is then a product's indication), a partner, couple, spouse, relative, caregiver, parent or infant in
+the criteria or titles ('Documented written informed consent from both patient and his female partner'), the other
+sex named ('Men or women'), both sexes in words ('either sex'), gender identity, transgender or gender-diverse people,
+an inherited risk, what people know of the condition or health workers in the titles or conditions, and a condition
+of both sexes or of a partner beside them.
 """
 from __future__ import annotations
 
@@ -96,9 +105,18 @@ GENDER_AFFIRMING = (r"(?:transgender|transsexual|gender\s+(?:dysphoria|incongrue
                     r"|expansive|variant|queer)|non-?binary|\b(?:male|female)[- ]to[- ](?:female|male)\b|\bmtf\b"
                     r"|\bftm\b|cross[- ]sex\s+hormone|intersex|\bdsds?\b|(?:disorders?|differences?)\s+of\s+sex"
                     r"\s+development|\b46,?\s*x[xy]\b|m[uü]llerian\s+duct)")
+# People of the other sex whom the criteria of a study of Sex ALL may bring in beside the patients with a condition of
+# one sex's organs: their partners, couples, relatives or caregivers, the parents of children with the condition, and
+# the infants of mothers with a condition of pregnancy ("the mother" alone is most often the patient).
+BROUGHT_IN = (r"\b(?:partners?|spouses?|couples?|wives|wife|husbands?|caregivers?|carers?|relatives?|families"
+              r"|family\s+members?|first[- ]degree|siblings?|dyads?|infants?|newborns?|neonat\w*|babies|offspring"
+              r"|(?:mothers?|fathers?|parents?)\s+(?:of|and))\b")
+# Criteria or titles that admit both sexes in so many words.
+BOTH_SEXES = r"\b(?:(?:both|either|any|all)\s+(?:sex|sexes|genders?)|regardless\s+of\s+(?:sex|gender))\b"
 
 
-def _sql() -> str:
+def _swapped_sql() -> str:
+    """SQL: single-sex studies with a condition of the other sex's organs (the rule's warnings)."""
     message = sql_text("Sex is {sex} but the condition '{condition}' is one of {organs} only: the Sex or the "
                        "condition is wrong.", sex="c.gender", condition="c.name",
                        organs="CASE c.gender WHEN 'MALE' THEN 'females' ELSE 'males' END")
@@ -140,7 +158,7 @@ def _sql() -> str:
                             bool_or(regexp_matches(text, {males})) AS names_males,
                             bool_or(regexp_matches(text, {females})) AS names_females
                      FROM said GROUP BY nct_id)
-        SELECT nct_id, message, evidence FROM (
+        SELECT nct_id, message, evidence, NULL AS severity FROM (
             SELECT c.nct_id, {message} AS message, {evidence} AS evidence,
                    row_number() OVER (PARTITION BY c.nct_id ORDER BY c.id NULLS LAST, c.name) AS n
             FROM contradicting c JOIN concerns p ON p.nct_id = c.nct_id
@@ -148,6 +166,57 @@ def _sql() -> str:
                 AND NOT (c.gender = 'MALE' AND p.men_taking_part)
                 AND NOT (p.inherited AND CASE c.gender WHEN 'MALE' THEN p.names_males ELSE p.names_females END))
         WHERE n = 1"""
+
+
+def _one_sex_conditions_sql() -> str:
+    """SQL: studies of Sex ALL whose every condition is of one sex's organs and that name no one else (infos)."""
+    message = sql_text("Sex is ALL but every condition ('{names}') is of {organs}' organs only, and neither the "
+                       "criteria nor the titles name anyone else the study admits (a partner, a relative, a healthy "
+                       "volunteer, a transgender participant): the Sex may be {sex}.", names="o.names",
+                       organs="o.organs", sex="CASE o.organs WHEN 'females' THEN 'FEMALE' ELSE 'MALE' END")
+    evidence = sql_text("eligibilities.gender=ALL; conditions.name='{names}'", names="o.names")
+    female, male, other = literal(FEMALE_ONLY), literal(MALE_ONLY), literal(NOT_OF_THE_ORGAN)
+    females, males = literal(NAMES_FEMALES), literal(NAMES_MALES)
+    titled = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS}|{VIEWS}|{INHERITED_RISK})")
+    brought_in = literal(f"(?:{GENDER_AFFIRMING}|{BROUGHT_IN}|{BOTH_SEXES})")
+    return f"""
+        WITH conditions_read AS (
+            SELECT nct_id, id, name,
+                   regexp_matches(lower(name), {female}) AND NOT regexp_matches(lower(name), {male})
+                       AND NOT regexp_matches(lower(name), {males}) AS of_females,
+                   regexp_matches(lower(name), {male}) AND NOT regexp_matches(lower(name), {female})
+                       AND NOT regexp_matches(lower(name), {females}) AS of_males,
+                   regexp_matches(lower(name), {other}) AS of_others
+            FROM conditions
+            WHERE nct_id IN (SELECT nct_id FROM eligibilities WHERE gender = 'ALL'
+                             AND NOT coalesce(gender_based, FALSE) AND NOT coalesce(healthy_volunteers, FALSE))),
+        one_sex AS (
+            SELECT nct_id, CASE WHEN bool_and(of_females) THEN 'females' ELSE 'males' END AS organs,
+                   string_agg(name, ''', ''' ORDER BY id NULLS LAST, name) AS names
+            FROM conditions_read GROUP BY nct_id
+            HAVING (bool_and(of_females) OR bool_and(of_males)) AND NOT bool_or(of_others)),
+        said AS (SELECT nct_id, lower(name) AS text, FALSE AS criteria FROM conditions
+                 WHERE nct_id IN (SELECT nct_id FROM one_sex)
+                 UNION ALL
+                 SELECT nct_id, lower(concat_ws(' ', official_title, brief_title)), FALSE FROM studies
+                 WHERE nct_id IN (SELECT nct_id FROM one_sex)
+                 UNION ALL
+                 SELECT nct_id, lower(concat_ws(' ', criteria, gender_description)), TRUE FROM eligibilities
+                 WHERE nct_id IN (SELECT nct_id FROM one_sex)),
+        concerns AS (SELECT nct_id, bool_or(NOT criteria AND regexp_matches(text, {titled})) AS titled_others,
+                            bool_or(regexp_matches(text, {brought_in})) AS brought_in,
+                            bool_or(regexp_matches(text, {males})) AS names_males,
+                            bool_or(regexp_matches(text, {females})) AS names_females
+                     FROM said GROUP BY nct_id)
+        SELECT o.nct_id, {message} AS message, {evidence} AS evidence, 'info' AS severity
+        FROM one_sex o JOIN concerns p ON p.nct_id = o.nct_id
+        WHERE NOT p.titled_others AND NOT p.brought_in
+            AND NOT CASE o.organs WHEN 'females' THEN p.names_males ELSE p.names_females END"""
+
+
+def _sql() -> str:
+    """SQL of the rule: its warnings on single-sex studies and its infos on studies of Sex ALL."""
+    return f"SELECT * FROM ({_swapped_sql()})\nUNION ALL\nSELECT * FROM ({_one_sex_conditions_sql()})"
 
 
 RULES = (
@@ -163,6 +232,8 @@ RULES = (
          "a study of pregnant women listing a condition of the boys they carry, a study of carriers of an "
          "inherited risk that names the sex it admits ('Men With Germline BRCA1/2 Variants'), and records whose "
          "eligibility is "
-         "based on gender identity stay quiet.",
+         "based on gender identity stay quiet. A study of Sex ALL whose every condition is of one sex's organs is an "
+         "info unless healthy volunteers, partners, couples, relatives, caregivers, parents, infants, the other sex "
+         "or gender-diverse people are named in its criteria or titles.",
          ("eligibilities.gender", "conditions.name"), sql=_sql()),
 )
