@@ -2,8 +2,9 @@
 Sham) Comparator that nothing says is given a placebo."""
 from __future__ import annotations
 
-from checks.arm_control_products import (NOT_PRODUCT_TYPES, attention_control, lacks_what_others_are_given,
-                                      lower_setting_of_shared_device, negative_control, others_given)
+from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, attention_control,
+                                         lacks_what_others_are_given, lower_setting_of_shared_device, negative_control,
+                                         ordinary_version_of_others, others_given)
 from checks.arm_placebo_words import CONTROL_PRODUCT, PLACEBO_BY_PURPOSE, PLACEBO_WORDS, SHAM_PROCEDURE
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
                             OTHER_NAMES, linked_sql, matches_sql, named_sql, of_arm_sql, type_label_sql)
@@ -43,7 +44,8 @@ def comparator_without_placebo_sql() -> str:
                f"bool_or({matches_sql(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
                f"string_agg({INTERVENTION_SAYS}, ' ') AS says, string_agg(i.name, ' ') AS names, "
                f"bool_or(i.intervention_type IN {one_of(NOT_PRODUCT_TYPES)}) AS not_products, "
-               f"bool_and(i.intervention_type IN {one_of(_TAUGHT_TYPES)}) AS taught_only")
+               f"bool_and(i.intervention_type IN {one_of(_TAUGHT_TYPES)}) AS taught_only, "
+               f"bool_and(i.intervention_type IN {one_of(VEHICLE_TYPES)}) AS vehicles_only")
     # Read last, of the arms left: its words and its interventions' in one text, against the other arms'.
     all_said = f"concat_ws(' ', {ARM_TEXT}, a.says)"
     sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {matches_sql(all_said, SHAM_PROCEDURE)}"
@@ -53,6 +55,7 @@ def comparator_without_placebo_sql() -> str:
     unnamed = f"{comparators} AND NOT {matches_sql('concat_ws(chr(32), title, description)', placebo_like)}"
     lacking = lacks_what_others_are_given("concat_ws(chr(32), g.title, a.names)", others, "a.not_products")
     attention = attention_control(all_said, f"lower(concat_ws(' ', {others}, {_STUDY_NAMES}))", "a.taught_only")
+    ordinary = ordinary_version_of_others(all_said, others, "a.vehicles_only")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -62,7 +65,7 @@ def comparator_without_placebo_sql() -> str:
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
         f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
-        f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention}",
+        f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')} "

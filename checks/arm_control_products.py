@@ -4,7 +4,8 @@ antibiotics" beside the granules "with tobramicina+vancomicina"), and the negati
 beside its positive control ("Aqueous Negative Control" beside "Histamine Positive Skin Test Control"), and a sham that
 is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ..."), and an
 attention control, sessions on a topic the study does not test ("health promotion intervention on healthy lifestyle"
-beside sessions on breast cancer screening).
+beside sessions on breast cancer screening), and the ordinary version of a product another arm is given with something
+added ("a common dairy product" beside "a dairy product, which is enriched with 3 g of milk phospholipids").
 
 SQL pieces for placebo_comparator_without_placebo (checks.arm_comparator_without_placebo), over the comparator arm g
 of the study s; what a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
@@ -69,15 +70,53 @@ def _lacks_in_others(pattern: str, product: int, lacked: int, named: str, others
     return f"len(list_filter(regexp_extract_all({named}, {literal(pattern)}, 0, 'i'), m -> {each})) > 0"
 
 
+# A product without what another arm is given is a placebo where the participants cannot tell the two apart.
+_MASKED = ("EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = g.nct_id "
+           "AND coalesce(d.subject_masked, d.masking IN ('DOUBLE', 'TRIPLE', 'QUADRUPLE')))")
+
+
 def lacks_what_others_are_given(named: str, others: str, not_products: str) -> str:
     """SQL: the arm g's names (`named`: its title and its interventions' names) call its product the product of
     another arm without what that arm is given (`others`: the column others_given() makes), in a trial that masks its
     participants, and none of its interventions is a procedure or behaviour (`not_products`, NULL as none)."""
-    # A product without what another arm is given is a placebo where the participants cannot tell the two apart.
-    masked = ("EXISTS (SELECT 1 FROM designs d WHERE d.nct_id = g.nct_id "
-              "AND coalesce(d.subject_masked, d.masking IN ('DOUBLE', 'TRIPLE', 'QUADRUPLE')))")
     lacking = " OR ".join(_lacks_in_others(p, product, lacked, named, others) for p, product, lacked in LACKING)
-    return f"(NOT coalesce({not_products}, FALSE) AND {masked} AND ({lacking}))"
+    return f"(NOT coalesce({not_products}, FALSE) AND {_MASKED} AND ({lacking}))"
+
+
+# The ordinary version of a product another arm is given with what is tested, as such a placebo is worded: "250 mL of a
+# common dairy product" beside "a dairy product, which is enriched with 3 g of milk phospholipids", "commercially
+# available underpants" beside "underpants made of precious metal fibers", "regular chewing gum" beside "chewing gum
+# containing xylitol". The same vehicle without the active ingredient, in a masked trial, is a placebo in all but name.
+_ORDINARY = (r"\b(?:ordinary|common|commercially\s+available|commercial|regular|conventional|standard|normal|plain"
+            r"|usual|traditional|unenriched|non-?enriched|unmodified|untreated)\s+"
+            r"((?:[a-z][a-z0-9-]*\s+)?[a-z][a-z0-9-]*)")
+# The product named again with what is tested added: "dairy product, which is enriched with", "underpants made of".
+_ADDED_TO = (r"(?:,?\s+(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be))?\s+(?:with|containing"
+            r"|plus|coated|loaded|impregnated|enriched|infused|fortified|supplemented|woven\s+with"
+            r"|made\s+(?:of|from|with))\b")
+# Words that make the ordinary thing an amount of what is tested ("Ordinary moxibustion volume"), not a product.
+_AN_AMOUNT = r"\b(?:doses?|dosages?|volumes?|amounts?|intensit(?:y|ies)|concentrations?|strengths?|quantit(?:y|ies))\b"
+# A comparator that says it holds something itself is a product of the same kind that is active ("Standard toothpaste
+# containing 1450 ppm fluoride"), not the ordinary vehicle.
+_HOLDS_SOMETHING = (r"\b(?:containing|contains|enriched|fortified|supplemented|coated|impregnated|loaded|infused"
+                    r"|made\s+(?:of|from|with)|active|plus)\b")
+# The interventions whose ordinary version may be a vehicle: a food, a supplement, a device or another product; not a
+# drug or biological, whose ordinary version is an active treatment of its own.
+VEHICLE_TYPES = ("DIETARY_SUPPLEMENT", "DEVICE", "OTHER")
+
+
+def ordinary_version_of_others(said: str, others: str, vehicles_only: str) -> str:
+    """SQL: the comparator arm g, in a masked trial and given only foods, supplements, devices or other products
+    (`vehicles_only`), says (`said`: its words and its interventions') it is given the ordinary version of a product
+    that another arm is given with something added (`others`, lower case), and does not say it holds anything."""
+    words = f"string_split_regex(lower(regexp_extract(m, {literal(_ORDINARY)}, 1, 'i')), '\\s+')"
+    fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
+            f"AND regexp_matches({others}, concat('\\b', w, {literal(_ADDED_TO)}))")
+    each = (f"NOT regexp_matches(m, {literal(NOT_A_PRODUCT)}, 'i') "
+            f"AND NOT regexp_matches(m, {literal(_AN_AMOUNT)}, 'i') AND len(list_filter({words}, w -> {fits})) > 0")
+    ordinary = f"len(list_filter(regexp_extract_all({said}, {literal(_ORDINARY)}, 0, 'i'), m -> {each})) > 0"
+    return (f"(coalesce({vehicles_only}, FALSE) AND {_MASKED} "
+            f"AND NOT regexp_matches({said}, {literal(_HOLDS_SOMETHING)}, 'i') AND {ordinary})")
 
 
 # A negative control, as a test of reactions (a skin-prick or patch test, an assay) names the inert solution whose

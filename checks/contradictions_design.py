@@ -307,7 +307,10 @@ RULES = (
          "after another, such as dose-escalation cohorts: info, unless its participants are randomized between the "
          "arms, which makes them parallel in any year (cohorts each of whose descriptions randomizes its own "
          "participants, to drug or placebo, are cohorts still). So is an extension whose participants all take its "
-         "treatment, in arms named for what they took in the parent study (\"Placebo / Drug X\").",
+         "treatment, in arms named for what they took in the parent study (\"Placebo / Drug X\"), and an unrandomized "
+         "diagnostic or screening study of devices or tests only whose titles, brief summary or model description "
+         "compare them, no arm named for people: its arms are the tests every participant may take (\"Routine blood "
+         "serum IgE levels will be compared with the newly developed microarray-based diagnostic test system\").",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
     Rule("contradictions.randomized_single_group", "contradiction", "warning",
          "A randomized allocation assigns participants to groups by chance; a single-group model that lists at most "

@@ -80,6 +80,15 @@ _NOT_HEALTHY = re.compile(
     r"\b(?:not\s+(?:be\s+)?(?:eligible|accepted|enrolled|included|allowed|permitted|recruited|applicable)|"
     r"ineligible|excluded|n/a|none|except\w*|other\s+than|apart\s+from|aside\s+from|besides|excluding|otherwise|"
     r"beyond)\b")
+# A criterion that says the study takes in a group of healthy controls or volunteers beside its patients, counted or
+# matched ("The study will include 45 adult patients complaining of CholU as well as 45 healthy controls", "40
+# patients with psoriasis and 40 age- and sex-matched healthy volunteers"): a group of their own, wherever in the
+# criterion it is named.
+_HEALTHY_GROUP_BESIDE = re.compile(
+    r"\b(?:as\s+well\s+as|and|plus|together\s+with|along\s+with)\s+(?:(?:\d+|an?\s+equal\s+number\s+of|the\s+same"
+    r"\s+number\s+of)\s+(?:(?:age|sex|gender)[\s-]+(?:(?:and|,)\s*(?:age|sex|gender)[\s-]+)?matched\s+)?"
+    r"|(?:(?:age|sex|gender)[\s-]+(?:(?:and|,)\s*(?:age|sex|gender)[\s-]+)?matched\s+))"
+    r"(?:healthy|normal)\s+(?:controls?|volunteers?)\b")
 # An inclusion heading that names healthy people ("Inclusion Criteria for Healthy Volunteers").
 _HEALTHY_HEADING = re.compile(r"(?<!non-)(?<!non )\b(?:healthy|normal)\s+(?:volunteers?|controls?|subjects?|"
                               r"participants?|individuals?|adults?)\b")
@@ -196,8 +205,11 @@ def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = 
                 break
             if places[at] >= end:
                 continue
-            admission = _healthy_admission(lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH)))
+            piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
+            admission = _healthy_admission(piece)
             if admission is not None and not _of_patients(admission, text, lowered, section):
+                return start, end
+            if _HEALTHY_GROUP_BESIDE.search(piece) is not None and _NOT_HEALTHY.search(piece) is None:
                 return start, end
             label = next((found for place in places[at:] if place < end
                           and (found := _healthy_label_at(text, lowered, start, place)) is not None), None)

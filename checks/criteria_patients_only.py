@@ -42,11 +42,40 @@ from checks.study_text import excerpt, rows_by_study, texts_by_study
 
 RULE_ID = "contradictions.healthy_volunteers_yes_patients_only"
 
+# Patients named by their condition ("Severe asthmatics seen in the Asthma Clinic", "Diabetic patients on insulin"):
+# a noun of people with a disease, or its adjective before people; a severity may come first. Not before a clause that
+# says what those of them must do or will have ("Asthmatics that undergo lung function testing", "Diabetics must
+# bring their meter"): a condition of some participants, not a requirement of all.
+_SEVERITY = r"(?:(?:mild|moderate|severe|stable|uncontrolled|persistent)(?:[\s,]+(?:to|or|and)\s+)?\s*){0,3}"
+_PATIENT_NOUN = (rf"(?:{_SEVERITY}(?:asthmatics|diabetics|epileptics|ha?emophiliacs|schizophrenics|cirrhotics"
+                 r"|hypertensives)"
+                 rf"|{_SEVERITY}(?:asthmatic|diabetic|epileptic|ha?emophiliac|schizophrenic|cirrhotic|hypertensive"
+                 r"|atopic|allergic)\s+(?:patients?|subjects?|adults?|children|men|women|individuals?|participants?"
+                 r"|persons?|people))\b(?!,?\s+(?:that|who|which|whose|must|should|shall|will|would|may|can|need)\b)")
+# Patients named with their sex, age or setting before them ("male patients with ED defined by an IIEF-5 score",
+# "Adult patients with", "Consecutive hospitalized patients with"): the healthy-volunteer rule's "patients with".
+_QUALIFIED_PATIENTS = (r"(?:(?:male|female|adult|elderly|older|young|pediatric|paediatric|adolescent|consecutive"
+                       r"|hospitali[sz]ed|outpatient|ambulatory)\s+){1,3}patients?\s+(?:with|diagnosed|suffering"
+                       r"|who\s+(?:have|has|are|were))\b")
+# A disease with its cause named after it ("erectile dysfunction associated with Peyronie's disease", "Anemia due to
+# chronic kidney disease", "Pain secondary to knee osteoarthritis"): a condition required, though bare. The words
+# before the link are one to four words of the condition itself, no people, no negation and no history; the words after
+# it end in a disease's noun, even cut short ("Peyroni's diseas"), and name no person ("related to a patient with
+# Alzheimer's disease" is a relative's).
+_CONDITION_WORDS = (r"(?!(?:no|not|non|without|absence|free|history|risk|normal|healthy|patients?|subjects?"
+                    r"|participants?|volunteers?|people|persons?|men|women|adults?|children|individuals?|those|any|all"
+                    r"|able|willing|ability|age|aged|smokers?|pregnan\w*)\b)[a-z][a-z'-]*")
+_CAUSED_DISEASE = (rf"(?:{_CONDITION_WORDS}\s+){{0,3}}{_CONDITION_WORDS}\s+(?:associated\s+with|due\s+to|secondary\s+to"
+                   r"|caused\s+by|related\s+to|resulting\s+from)\s+(?:an?\s+|the\s+)?"
+                   r"(?:(?!(?:patients?|persons?|someone|family|relatives?|child|children)\b)[a-z0-9'-]+\s+){0,4}?"
+                   r"(?:diseas\w*|syndrome|disorder|cancer|carcinoma|tumou?r|infection|injury|deficiency|failure"
+                   r"|diabetes|hypertension|sclerosis|arthritis|osteoarthritis|dementia|stroke)\b")
 # A criterion that requires a condition: the healthy-volunteer rule's reading, a histopathology that proved it
 # ("Histopathology proved PTC"), patients falling into, presenting with, affected by or having it (not having surgery),
-# patients who will be diagnosed with it, and its survivors.
+# patients who will be diagnosed with it, and its survivors; patients named by their condition, patients with it after
+# their sex, age or setting, and a disease named with its cause.
 _REQUIRES_CONDITION = re.compile(
-    rf"{CONDITION_REQUIRED.pattern}"
+    rf"{CONDITION_REQUIRED.pattern}|{_PATIENT_NOUN}|{_QUALIFIED_PATIENTS}|{_CAUSED_DISEASE}"
     r"|histopatholog\w*\s+(?:proved|proven|confirmed)\b"
     r"|patients?\s+(?:falling\s+into|presenting\s+with|affected\s+by|having\b(?!\s+(?:an?\s+)?(?:elective\s+)?"
     r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"

@@ -106,24 +106,6 @@ _UNRANDOMIZED = "(a.allocation IS DISTINCT FROM 'RANDOMIZED' OR a.randomized_wit
 _COHORTS_BEFORE_SEQUENTIAL = f"{first_public('s')} < {FINAL_RULE_IN_FORCE} AND {_UNRANDOMIZED}"
 _EXTENSION_OF_PARENT_ARMS = (f"a.parent_named AND {_UNRANDOMIZED} AND (regexp_matches(lower(s.official_title), "
                              f"'{_EXTENSION_TITLED}') OR regexp_matches(lower(s.brief_title), '{_EXTENSION_TITLED}'))")
-SINGLE_GROUP_SEVERAL_ARMS = f"""
-    SELECT a.nct_id,
-           'The intervention model is SINGLE_GROUP but the study lists ' || single_group_arms || ' different arms.'
-             AS message,
-           'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles ||
-           CASE WHEN a.allocation = 'RANDOMIZED' THEN '; designs.allocation = ''RANDOMIZED''' ELSE '' END ||
-           CASE WHEN a.allocation = 'RANDOMIZED' AND a.randomized_within
-                THEN '; each arm''s description randomizes its own participants between treatments' ELSE '' END ||
-           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL}
-                THEN {first_public_before(FINAL_RULE_IN_FORCE, "the registry offered SEQUENTIAL (2017-01-18)")}
-                ELSE '' END ||
-           CASE WHEN coalesce({_EXTENSION_OF_PARENT_ARMS}, FALSE)
-                THEN '; an extension study whose arms are named for the parent study''s treatment' ELSE '' END
-             AS evidence,
-           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL} OR coalesce({_EXTENSION_OF_PARENT_ARMS}, FALSE) THEN 'info' END
-             AS severity
-    FROM ({_SEVERAL_GROUPS}) a JOIN studies s USING (nct_id)
-"""
 MULTI_ARM_MODEL_ONE_ARM = f"""
     SELECT nct_id,
            'The intervention model is ' || intervention_model || ' but the study lists only one arm.' AS message,
@@ -184,13 +166,18 @@ _DESIGN_TEXTS = (("studies.official_title", "studies", "official_title"),
                  ("detailed_descriptions.description", "detailed_descriptions", "description"),
                  ("design_groups.description", "design_groups", "description"),
                  ("interventions.description", "interventions", "description"))
+
+
+def _texts_of(studies: str) -> str:
+    """SQL: the design texts (nct_id, rank, field, text) of the studies the query `studies` names."""
+    texts = ' UNION ALL '.join(f"SELECT nct_id, {rank} AS rank, {literal(field)} AS field, {column} AS text "
+                               f"FROM {table}" for rank, (field, table, column) in enumerate(_DESIGN_TEXTS))
+    return f"SELECT * FROM ({texts}) SEMI JOIN {studies} USING (nct_id)"
+
+
 # The texts of the randomized single groups, kept apart so that the expression reads only theirs, and the first words
 # of them that place what is randomized within each participant, on one line without a list's marks.
-_TEXTS_READ = f"""
-    SELECT * FROM ({' UNION ALL '.join(f"SELECT nct_id, {rank} AS rank, {literal(field)} AS field, {column} AS text "
-                                       f"FROM {table}" for rank, (field, table, column) in enumerate(_DESIGN_TEXTS))})
-    SEMI JOIN randomized USING (nct_id)
-"""
+_TEXTS_READ = _texts_of("randomized")
 
 
 def _quotes(pattern: str, where: str = "TRUE") -> str:
@@ -255,4 +242,39 @@ RANDOMIZED_SINGLE_GROUP = f"""
     LEFT JOIN ({_COMPARED_QUOTES}) m USING (nct_id)
     WHERE NOT ({_ARMS_HIDDEN}) AND NOT EXISTS (
         SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id AND p.sha256 = s.source_sha256 AND {_ARMS_UNREAD})
+"""
+
+# A diagnostic or screening study of devices or tests only whose titles, brief summary or model description compare
+# them ("Routine blood serum IgE levels will be compared with the newly developed microarray-based diagnostic test
+# system"), unrandomized, whose arms are named for the tests and none for people: every participant may take each
+# test, in one group, the arms being the tests, not groups assigned one (info).
+_TESTS_COMPARED_FIELDS = one_of(("studies.official_title", "studies.brief_title",
+                                 "designs.intervention_model_description", "brief_summaries.description"))
+_TESTS_COMPARED = _quotes(_METHODS_COMPARED, f"field IN {_TESTS_COMPARED_FIELDS} AND {_DIAGNOSTIC} AND {_DEVICES_ONLY}")
+_ARMS_OF_PEOPLE = (f"EXISTS (SELECT 1 FROM design_groups p WHERE p.nct_id = a.nct_id "
+                   f"AND regexp_matches(lower(coalesce(p.title, '')), '{_PEOPLE}'))")
+_TESTS_EACH = f"(m.quote IS NOT NULL AND a.allocation IS DISTINCT FROM 'RANDOMIZED' AND NOT {_ARMS_OF_PEOPLE})"
+_TESTS_SAID = literal("; a diagnostic study that compares tests or devices may give each to every participant, its "
+                      "arms the tests, not groups")
+SINGLE_GROUP_SEVERAL_ARMS = f"""
+    WITH several AS MATERIALIZED ({_SEVERAL_GROUPS}),
+    texts AS MATERIALIZED ({_texts_of("several")})
+    SELECT a.nct_id,
+           'The intervention model is SINGLE_GROUP but the study lists ' || single_group_arms || ' different arms.'
+             AS message,
+           'designs.intervention_model = ''SINGLE_GROUP''; design_groups.title: ' || titles ||
+           CASE WHEN a.allocation = 'RANDOMIZED' THEN '; designs.allocation = ''RANDOMIZED''' ELSE '' END ||
+           CASE WHEN a.allocation = 'RANDOMIZED' AND a.randomized_within
+                THEN '; each arm''s description randomizes its own participants between treatments' ELSE '' END ||
+           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL}
+                THEN {first_public_before(FINAL_RULE_IN_FORCE, "the registry offered SEQUENTIAL (2017-01-18)")}
+                ELSE '' END ||
+           CASE WHEN coalesce({_EXTENSION_OF_PARENT_ARMS}, FALSE)
+                THEN '; an extension study whose arms are named for the parent study''s treatment' ELSE '' END ||
+           CASE WHEN {_TESTS_EACH} THEN '; ' || m.quote || {_TESTS_SAID} ELSE '' END
+             AS evidence,
+           CASE WHEN {_COHORTS_BEFORE_SEQUENTIAL} OR coalesce({_EXTENSION_OF_PARENT_ARMS}, FALSE) OR {_TESTS_EACH}
+                THEN 'info' END AS severity
+    FROM several a JOIN studies s USING (nct_id)
+    LEFT JOIN ({_TESTS_COMPARED}) m USING (nct_id)
 """
