@@ -11,7 +11,7 @@ import duckdb
 
 from checks.drug_classes import unnamed_members
 from checks.drug_names import STEM_SCREEN, name_words, stem_drugs, word_at, words_in
-from checks.drug_not_given import class_example, not_given
+from checks.drug_not_given import another_treatment, class_example, not_given
 from checks.drug_other_names import coded, spelled_otherwise
 from checks.drug_spellings import accents_folded
 from checks.other_name_drugs import other_name_of_another_drug
@@ -162,7 +162,7 @@ def _conjugate_payload(drug: str, row: tuple, rows: list[tuple], known: KnownDru
 # the drugs its description names are what it counts, not what the study gives.
 _COUNTS_MEDICATION = re.compile(
     r"\b(?:use|usage|consumption|requirements?|intake|rescue|medication\s+scores?|prescriptions?|prescribed"
-    r"|prescribing)\b", re.I)
+    r"|prescribing|bursts?)\b", re.I)
 # A description that counts prescriptions, then lists, in the same sentence, the drugs it counts ("Number of
 # prescriptions of medicine for asthmatic bronchitis; Ventoline, Flixotide, Montelukast").
 _COUNTS_PRESCRIPTIONS = re.compile(r"\b(?:number|count|counts|rate|frequency|total|amount)\s+of\s+(?:[\w-]+\s+){0,2}?"
@@ -173,11 +173,33 @@ _SCORES_RESCUE_MEDICATION = re.compile(r"\bmedication\s+scores?\b[^.]*?\brescue\
                                        r"|\brescue\s+medications?\s+scores?\b", re.I)
 # A drug added to tissue or cells in a laboratory assay ("proton leak in the presence of oligomycin" in respirometry
 # of a muscle biopsy, "stimulated ex vivo with lipopolysaccharide"): a reagent, not a drug given to participants.
+# ... also after the other stimuli of a list, the reagent in parentheses after its kind ("basophils stimulated with
+# allergen, anti-IgE & calcium ionophore (ionomycin)").
+_STIMULI = r"(?:[\w-]+\s*(?:,|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*)*"
 _REAGENT_BEFORE = re.compile(r"\b(?:(?:in\s+the\s+)?presence\s+of|addition\s+of|added|titrat(?:ion|ed)\s+(?:of|with)"
-                             r"|incubat(?:ed|ion)\s+with|stimulat(?:ed|ion)\s+(?:\w+\s+){0,2}?with)\s+(?:the\s+)?$",
-                             re.I)
+                             r"|incubat(?:ed|ion)\s+with|stimulat(?:ed|ion)\s+(?:\w+\s+){0,2}?with)\s+(?:the\s+)?"
+                             rf"(?:{_STIMULI}(?:[\w-]+\s+){{0,2}}[\w-]+\s*\(\s*|{_STIMULI})$", re.I)
+# How far before a drug the words of its assay are read.
+_REAGENT_LOOKBACK = 120
+# ... the tissue or the blood cells assayed ("IL-4 secretion from basophils", "stimulated PBMCs").
 _ASSAY_OF_TISSUE = re.compile(r"\b(?:respirometry|in\s+vitro|ex\s+vivo|biops(?:y|ies)|assays?|permeabili[sz]ed"
-                              r"|isolated\s+(?:cells|mitochondria|fibres|fibers)|cultured)\b", re.I)
+                              r"|isolated\s+(?:cells|mitochondria|fibres|fibers)|cultured|basophils?|mast\s+cells"
+                              r"|PBMCs?|(?:peripheral\s+blood\s+)?mononuclear\s+cells|(?:secretion|release)\s+from)\b",
+                              re.I)
+# A level of a scale or of treatment steps written as a regimen: a clause that opens with the level ("at 1,
+# budesonide 180 mcg once a day; at 2, ...", "At Step 0, ... albuterol as needed", "Step 3: fluticasone"), in an
+# outcome that names steps, a score or a scale; or a score's value described in brackets ("The maximum score is 224
+# (... using Albuterol 2 puffs 4x/day ...)"). The drugs define the levels the outcome classifies by.
+_CLAUSE_END = re.compile(r"[;(]|\.(?!\d)")
+_LEVEL_OPENS = re.compile(r"\s*(?:and\s+)?(?:at\s+)?(?:(?:treatment\s+)?(?:step|level|grade)\s+)?\d+\s*[,:=]\s*[a-z]",
+                          re.I)
+_SCALE_NAMED = re.compile(r"\b(?:steps?|step[\s-]?care|scores?|scales?)\b", re.I)
+_DOSE_LEVELS = re.compile(r"\bdose\s+(?:levels?|escalation|cohorts?)\b", re.I)
+_SCORE_VALUE = re.compile(r"\bscores?\s+(?:[\w-]+\s+){0,4}?(?:is|of|=|was|equals)\s*-?\d+\s*\([^()]*$", re.I)
+# How far before a drug a score's value is read.
+_SCORE_LOOKBACK = 400
+# Words that a level's regimen is given in the study ("at 1, participants are given budesonide").
+_GIVEN_IN_STUDY = re.compile(r"\b(?:randomi[sz]\w*|assigned|allocated|given|receiv\w*|administ\w*)\b", re.I)
 
 # A drug a cell product is made with ("manufacturing autologous T cells ... using the CliniMACS Prodigy system with
 # dasatinib", "T cells transduced ... and expanded in the presence of IL-2", "cultured in medium containing
@@ -214,7 +236,8 @@ def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool
     if not_given(text, at, drug) or (field in _OUTCOME_FIELDS and class_example(text, at)):
         return True
     if field in _OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _reagent_of_manufacture(text, at)
-                                     or _METABOLITE_BEFORE.search(text, 0, at)):
+                                     or _METABOLITE_BEFORE.search(text, 0, at) or another_treatment(text, at)
+                                     or _level_of_scale(row, text, at)):
         return True
     if field == "design_outcomes.description" and row[0]:
         if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text) or \
@@ -227,8 +250,19 @@ def _not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool
 
 def _reagent_in_assay(row: tuple, text: str, at: int) -> bool:
     """Whether the drug named at `at` is a reagent added to tissue or cells in an assay the outcome names."""
-    return bool(_REAGENT_BEFORE.search(text, max(0, at - 40), at)) and any(
+    return bool(_REAGENT_BEFORE.search(text, max(0, at - _REAGENT_LOOKBACK), at)) and any(
         _ASSAY_OF_TISSUE.search(t) for t in row if t)
+
+
+def _level_of_scale(row: tuple, text: str, at: int) -> bool:
+    """Whether the drug named at `at` is in a regimen that defines a level of a scale or a treatment step the
+    outcome classifies by, or a score's value."""
+    value = _SCORE_VALUE.search(text, max(0, at - _SCORE_LOOKBACK), at)
+    if value is not None:
+        return _GIVEN_IN_STUDY.search(text, value.start(), at) is None
+    opened = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    return bool(_LEVEL_OPENS.match(text, opened)) and _GIVEN_IN_STUDY.search(text, opened, at) is None and \
+        any(_SCALE_NAMED.search(t) for t in row if t) and not any(_DOSE_LEVELS.search(t) for t in row if t)
 
 
 def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:

@@ -63,6 +63,9 @@ NOT_DRUGS = frozenset({
     # imidazoles as kinds of antifungal, a benzimidazole as a kind of anthelmintic.
     "imidazole", "benzimidazole", "triazole", "pyrazole", "thiazole", "benzothiazole", "tetrazole", "isoxazole",
     "indazole", "carbazole",
+    # A monoclonal antibody's kind, before a development code ("rhuMAb-E25", "rhuMAb VEGF": recombinant humanized
+    # monoclonal antibody): no drug's name.
+    "rhumab",
 })
 # Endings of body chemistry built like a drug stem: sterols (-terol), peptides and nucleotides (-tide), the
 # nucleosides of DNA (deoxycytidine, -tidine) and phosphoinositides; and of chemical groups built like the

@@ -1,5 +1,6 @@
 """Why a drug an outcome or an arm names is not one the study gives: rescue or background medication, a measured
-substance, the patients' history (`drug_history`), a count of those given it, a class's example, a compound's name."""
+substance, the patients' history (`drug_history`), a count of those given it, a class's example, a compound's name,
+another treatment an outcome's event is the start of."""
 from __future__ import annotations
 
 import re
@@ -28,7 +29,8 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
 ))
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
-    ("equivalent of", r"\bequivalents?\s+(?:doses?\s+)?(?:of|to)"),
+    # ... or "ICS doses: µg/day eq Budesonide", "mg equiv. prednisone": a dose unit of another drug.
+    ("equivalent of", r"\b(?:equivalents?\s+(?:doses?\s+)?(?:of|to)|eq\.?|equiv\.?)"),
     # "Change in Metformin at 4.5 months" (NCT05766735): the drug's use is what changes.
     ("change in", r"\bchanges?\s+(?:from\s+baseline\s+)?in(?:\s+the)?"),
     # "serum trough concentrations of tildrakizumab" (NCT05685940): the drug is what is measured.
@@ -87,6 +89,11 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     ("test", r"(?:suppression|stimulation|challenge|provocation|skin[\s-]+test(?:s|ing)?)\b"),
     # "Paclitaxel with dexamethasone premedication": given before the study drug, not the study's treatment.
     ("premedication", r"pre-?medicat(?:ion|ions|ed)\b"),
+    # "oral prednisone (or a similar dose of another systemic corticosteroid)": the drug stands for its class, as in
+    # the steroid dose that defines an asthma exacerbation.
+    ("one of its class", r"\(\s*or\s+(?:an?\s+|the\s+)?(?:(?:similar|comparable|equivalent|equal|corresponding)"
+                         r"\s+(?:doses?|amounts?)\s+(?:of\s+)?)?(?:another|other|any\s+other|an?\s+equivalent"
+                         r"|equivalents?)\b"),
 ))
 
 
@@ -97,6 +104,10 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
 # drug of the study may be given.
 NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:(?:will\s+be|is|are)\s+(?:made\s+|kept\s+)?available"
                                           r"|(?:(?:is|are|was|were|will\s+be)\s+)?(?:permitted|allowed))\b", re.I)),
+                   # ... or a row of a table of the participants' current therapy, tallied ("Omalizumab or
+                   # biologics: n (%)", "Montelukast use (n, %)").
+                   ("tallied", re.compile(r"[^.;:]{0,60}?(?::\s*n\s*\(\s*%\s*\)|:\s*\(\s*%\s*\)|:\s*n\b"
+                                          r"|\(\s*n\s*[,/]\s*%\s*\))", re.I)),
                    ("before enrolment", re.compile(
                        r"[^.;]{0,80}?\b(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:(?:study|trial)\s+)?"
                        r"(?:enrol(?:l)?ments?|entry|inclusion|screening|recruitment|participation|consent"
@@ -185,3 +196,19 @@ def not_given(text: str, at: int, drug: str) -> str | None:
             return name
     return next((name for name, pattern in NOT_GIVEN_AFTER + HISTORY_AFTER + NOT_GIVEN_LATER + GIVEN_IF_NEEDED
                  if pattern.match(text, after_at)), None)
+
+
+# Another treatment than the study's that an outcome times or counts as its event, its drugs listed in parentheses
+# ("the prescription of OMA or another step 5 asthma treatment (mepolizumab, benralizumab)", "need for other
+# biologic therapy (dupilumab)"): what the participants may move on to, not what the study gives.
+_TREATMENT_WORDS = r"(?:treatments?|therap(?:y|ies)|medications?|drugs?|agents?|biologics?)"
+ANOTHER_TREATMENT = re.compile(
+    r"\b(?:need(?:s|ed)?\s+for|needing|requir\w*|prescri\w*|initiat\w*|start\w*|switch\w*|add(?:ed|ing|ition)?"
+    r"|escalat\w*|introduc\w*|use\s+of)\b[^.;]{0,80}?\b(?:another|other|alternative|a\s+different|new)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_TREATMENT_WORDS}\s*\(\s*{_LISTED}*{_NAME_START}$", re.I)
+
+
+def another_treatment(text: str, at: int) -> bool:
+    """Whether the drug named at `at` is listed as another treatment than the study's that an outcome's event is the
+    start of ('time to another step 5 asthma treatment (mepolizumab)')."""
+    return ANOTHER_TREATMENT.search(text, max(0, at - CLASS_LOOKBACK - 80), at) is not None

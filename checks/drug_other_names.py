@@ -51,6 +51,9 @@ CODE_NAMES = {
     "liraglutide": ("NN2211",), "darunavir": ("TMC114",), "raltegravir": ("MK-0518",), "dolutegravir": ("GSK1349572",),
     "sofosbuvir": ("GS-7977", "PSI-7977"), "cisplatin": ("CDDP", "DDP"), "carmustine": ("BCNU",),
     "lomustine": ("CCNU",), "irinotecan": ("CPT-11",), "oxaliplatin": ("L-OHP",),
+    # Antibodies by their recombinant humanized monoclonal antibody ("rhuMAb") codes.
+    "omalizumab": ("rhuMAb-E25", "IGE025"), "bevacizumab": ("rhuMAb VEGF",), "trastuzumab": ("rhuMAb HER2",),
+    "pertuzumab": ("rhuMAb 2C4",),
 }
 
 

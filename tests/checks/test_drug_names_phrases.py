@@ -82,6 +82,9 @@ NOT_GIVEN = [
     ("Time to initiation of rituximab", "rituximab", "later start"),
     ("Total dose of remifentanil during surgery", "remifentanil", "amount used"),
     ("Observation (tofacitinib not given)", "tofacitinib", "withheld"),
+    ("a 50 mg increase in oral prednisone (or a similar dose of another corticosteroid)", "prednisone",
+     "one of its class"),
+    ("Leukotriene modifier: n (%) Omalizumab or biologics: n (%)", "omalizumab", "tallied"),
 ]
 
 
