@@ -10,6 +10,7 @@ from checks.criteria_age_criterion import CRITERION_WIDTH, criterion_statement
 from checks.criteria_age_groups import for_groups
 from checks.criteria_age_words import age_words
 from checks.criteria_flattened_lists import flattened_items
+from checks.criteria_inclusion import inclusion_lists
 from checks.criteria_text import text_sections
 
 # A criterion ends at a blank line, before a line a list mark opens, at a semicolon, or at a sentence's end (a full
@@ -66,7 +67,7 @@ def one_statement(text: str, lowered: str, memo: dict | None,
     `settled(bounds)`: whether a statement of these bounds leaves nothing to find whatever else the criteria state
     (it agrees with the record): the rest is then not read."""
     parts = text_sections(text, lowered, memo)
-    inclusion = [s for s in parts if s.name == "inclusion"]
+    inclusion = inclusion_lists(text, lowered, parts)
     if not inclusion and not any(s.name == "exclusion" for s in parts):
         statement = _patient_characteristics(text, lowered)
         if statement is not None:

@@ -24,8 +24,8 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     NCT05686642, NCT05687890; '* 3.50×10^9/L≤platelets' in a bulleted list), which reads as a decimal or a value, or
     opening a line with a letter, a colon, a dash, a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.",
     "No. 1", "3 ECOG"), or inside a line with its point or bracket and a comma ("gel. 18,. Any history", "outcomes 2),
-    plans to move"). A number that opens a line or stands with a comma so is looked for from the line of the list number
-    before the gap, however long that criterion is."""
+    plans to move") or after a stray point ("(e.g. molsidomine) .2. Patients"). A number that opens a line or stands
+    mistyped so is looked for from the line of the list number before the gap, however long that criterion is."""
     if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
         return False
     text = read.text
@@ -35,7 +35,7 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     since_item = text[item_start:gap.at]
     return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*{_BULLET}){n}\\?\.\d", before) is not None
                or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
-               or _typed_with_comma(text, item_start, gap.at, n)
+               or _mistyped(text, item_start, gap.at, n)
                for n in range(gap.expected, gap.found))
 
 
@@ -48,15 +48,16 @@ def _item_before(read: Reading, gap: NumberingGap) -> int:
     return read.text.rfind("\n", 0, before[-1]) + 1 if before else gap.at
 
 
-# A list number typed with its point or bracket and a comma ("18,.", "3.,", "2),") inside a line, after white space,
-# before its criterion: the number is there, mistyped (the pattern of one number, `{}`).
-_MARK_AND_COMMA = r"(?<=[ \t]){0}(?:,\.|\.,|\),)[ \t]*[A-Za-z]"
+# A list number inside a line, before its criterion, typed with its point or bracket and a comma after white space
+# ("18,.", "3.,", "2),"), or with a stray point before it, written apart from the sentence before ("molsidomine) .2.
+# Patients"): the number is there, mistyped (the pattern of one number, `{}`).
+_MISTYPED_MARK = r"(?<=[ \t]){0}(?:,\.|\.,|\),)[ \t]*[A-Za-z]|(?<=[ \t]\.){0}\\?\.[ \t]*[A-Z]"
 
 
-def _typed_with_comma(text: str, start: int, end: int, number: int) -> bool:
-    """Whether `number` stands between `start` and `end` typed with its point or bracket and a comma
-    (`_MARK_AND_COMMA`), closing no bracket opened before it on its line ("(grade 1 or 2), or" is a quantity)."""
-    for m in re.compile(_MARK_AND_COMMA.format(number)).finditer(text, start, end):
+def _mistyped(text: str, start: int, end: int, number: int) -> bool:
+    """Whether `number` stands between `start` and `end` typed with a comma or after a stray point
+    (`_MISTYPED_MARK`), closing no bracket opened before it on its line ("(grade 1 or 2), or" is a quantity)."""
+    for m in re.compile(_MISTYPED_MARK.format(number)).finditer(text, start, end):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if line.rfind("(") <= line.rfind(")"):
             return True

@@ -35,11 +35,22 @@ def _continues(runs: list[list[int]], number: int) -> bool:
     return False
 
 
+# A group's lettered label that opens a line and runs on into the group's first numbered criterion there ("B)
+# Concomitant Medication 1. Patients who are taking nitrates"): a capital letter before a bracket or a point, or any
+# letter in brackets, then a few words that end no sentence, the first capitalised.
+_LETTERED_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?:[A-Z][.)]|\([A-Za-z]\))[ \t]+[A-Z][A-Za-z'/&-]*"
+                             r"(?:[ \t]+[A-Za-z'/&-]+){0,7}[ \t]+\(?")
+
+
 def _opens_list(text: str, mk: Marker) -> bool:
+    """Whether the number 1 inside a line opens a list there: after a colon or a semicolon ("following: 1) ..."), or
+    after a group's lettered label that opens the line (`_LETTERED_LABEL`)."""
     if mk.number != 1:
         return False
     end = mk.start - trailing(text, mk.start, " \t(")
-    return text.endswith(COLONS + (";",), 0, end)
+    if text.endswith(COLONS + (";",), 0, end):
+        return True
+    return _LETTERED_LABEL.fullmatch(text, text.rfind("\n", 0, mk.start) + 1, mk.start) is not None
 
 
 def walk(text: str, section: Section, carried: tuple[int, ...] = (),

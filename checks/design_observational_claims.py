@@ -15,12 +15,15 @@ from checks.study_text import StudyText
 # ("Historical controls will be taken from an observational study", "compared with an external observational cohort
 # study", "compared with those of an observational study conducted in 2015"), or one that hosts the trial ("a
 # randomized trial within an observational cohort study", "This trial uses the infrastructure of an observational
-# cohort study"). Not "this observational study", which is the study itself.
+# cohort study", "will be conducted as part of a larger, on-going observational study", "nested in the parent
+# observational cohort"). Not "this observational study", which is the study itself.
 _OTHER_OBSERVATIONAL_BEFORE = re.compile(
-    r"\b(?:within|from|(?:compared|comparison)\s+(?:with|to)(?:\s+(?:those|data|results|findings|outcomes|patients"
+    r"\b(?:within|from|(?:as|is|are|was|were|be|being|forms?|formed)\s+(?:an?\s+)?part\s+of"
+    r"|(?:compared|comparison)\s+(?:with|to)(?:\s+(?:those|data|results|findings|outcomes|patients"
     r"|participants)\s+(?:of|from|in))?|(?:included|enrolled|registered|recruited|followed"
-    r"|entered|conducted|performed|embedded|participat(?:e|es|ing|ion)|take\s+part|taking\s+part|enrol(?:l)?ment"
-    r"|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$",
+    r"|entered|conducted|performed|embedded|nested|participat(?:e|es|ing|ion)|take\s+part|taking\s+part"
+    r"|enrol(?:l)?ment|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+"
+    r"(?:[\w-]+,?\s+){0,3}?$",
     re.I)
 # A part of the study named right before the term ("Stage 1 (observational study): patients are followed for 3 months",
 # "Part 1 Observational Study and Part 2 Randomized Trial of Drug X", "Cohort B: observational study of untreated
@@ -72,10 +75,29 @@ def _another_observational_study(claim: Claim) -> bool:
             and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None)
 
 
+# The term named again after its text named another observational study: "this", "that", "the", "said" or "such"
+# right before it, with at most two words between ("... conducted as part of a larger, on-going observational study
+# ... Eligible adult participants in this observational study will be invited to undergo the skin testing"): the
+# other study again, not this one. Not a sentence that says what this study is ("This is an observational study",
+# "This trial, a prospective observational study").
+_NAMED_AGAIN_BEFORE = re.compile(r"\b(?:this|that|the|said|such)\s+"
+                                 r"(?:(?!(?:is|was|are|were|will|would|be|being|a|an|as)\b)[\w-]+,?\s+){0,2}?$", re.I)
+_NAMED_AGAIN_REACH = 40
+
+
 def observational_claim(texts: list[StudyText]) -> Claim | None:
     """The first affirmed claim that calls this study observational: not one of another observational study, of a
-    part of the study, or of a method, a visit or a period (`_another_observational_study`)."""
+    part of the study, or of a method, a visit or a period (`_another_observational_study`), nor one that names again
+    the other observational study its text named before (`_NAMED_AGAIN_BEFORE`)."""
     c = first_affirmed(texts, OBSERVATIONAL)
-    if c is not None and _another_observational_study(c):
-        c = next((claim for claim in affirmed(texts, OBSERVATIONAL) if not _another_observational_study(claim)), None)
-    return c
+    if c is None or not _another_observational_study(c):
+        return c
+    naming_another = set()  # the texts, by identity, that named another observational study
+    for claim in affirmed(texts, OBSERVATIONAL):
+        text = claim.source.text
+        if _another_observational_study(claim):
+            naming_another.add(id(claim.source))
+        elif id(claim.source) not in naming_another or _NAMED_AGAIN_BEFORE.search(
+                text, max(0, claim.start - _NAMED_AGAIN_REACH), claim.start) is None:
+            return claim
+    return None
