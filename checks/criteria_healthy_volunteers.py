@@ -119,15 +119,17 @@ _DISEASE = (r"(?:diabetes|hepatitis|cancer|carcinoma|lymphoma|leuka?emia|myeloma
 # A criterion that states the participant's condition without "diagnosis": an infection ("Is HIV-positive", "HIV-1
 # infected", "Is positive for hepatitis B surface antigen"), a disease's diagnostic criteria met ("Participant meets
 # the DSM-IV criteria for schizophrenia", "meets the Diagnostic and Statistical Manual ..."; not the criteria for
-# healthy people, for entry or for the study), or a disease named with its form. "HIV-negative", "No history of
-# diabetes", "BMI 18-30" and "Non-smoker" state none.
+# healthy people, for entry or for the study, nor the inclusion criteria of a parent study), or a disease named with
+# its form. "HIV-negative", "No history of diabetes", "BMI 18-30" and "Non-smoker" state none.
 _CONDITION_STATED = (
     r"(?:(?:the\s+)?(?:participants?|subjects?|patients?|child(?:ren)?|persons?)\s+)?"
     r"(?:(?:is|are|must\s+be)\s+(?:[a-z0-9]+[\s-]?){0,2}?|(?:hiv|hbv|hcv|htlv)[\w-]*[\s-]*)"
     r"(?:(?:sero)?positive|infected)\b"
     r"|(?:(?:the\s+)?(?:participants?|subjects?|patients?)\s+)?(?:meets?|fulfils?|fulfills?|satisf(?:y|ies))\s+"
-    r"(?:(?:the\s+)?(?:dsm|diagnostic\s+and\s+statistical\s+manual|icd)\b|[^.;:]{0,80}?\bcriteria\s+(?:for|of)\s+"
-    r"(?!(?:healthy|normal|participation|inclusion|entry|enrol|eligibility|(?:the|this)\s+study|study|the\s+trial)\b)"
+    r"(?:(?:the\s+)?(?:dsm|diagnostic\s+and\s+statistical\s+manual|icd)\b|[^.;:]{0,80}?\b(?<!inclusion\s)"
+    r"(?<!eligibility\s)(?<!entry\s)criteria\s+(?:for|of)\s+"
+    r"(?!(?:healthy|normal|participation|inclusion|entry|enrol|eligibility|(?:the|this)\s+study|study|the\s+trial"
+    r"|(?:the\s+|this\s+|that\s+)?(?:parent|main|core|original|previous|prior|feeder|lead-?in)\s+(?:study|trial))\b)"
     r"[a-z])"
     rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{_DISEASE}\b")
 # The words that may qualify a diagnosis before it ("SCID-based DSM-5 diagnosis of", "A current diagnosis of").
@@ -160,6 +162,31 @@ _DIAGNOSIS_REQUIRED = re.compile(
     r"|(?:(?:screening|baseline)\s+)?(?:(?:plasma|serum)\s+)?(?:hiv|hbv|hcv)[\w-]*\s+(?:rna|dna|viral\s+load)\s+"
     r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)")
 _A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
+# Lasting conditions a history of which a criterion may require (allergies, atopic and chronic diseases); not an
+# infection or an event, which healthy people may have had.
+_LASTING_CONDITION = (r"(?:allerg(?:y|ies)|rhinitis|rhinoconjunctivitis|hay\s+fever|asthma|dermatitis|eczema|urticaria"
+                      r"|angioedema|atopy|migraine|epilepsy|diabetes|hypertension|psoriasis|arthritis|disease|disorder"
+                      r"|syndrome)")
+# A history of a lasting condition required ("Has a history of Seasonal Allergic Rhinitis due to ragweed", "Having
+# positive histories of cow's milk allergy", "A documented history of peanut allergy"); "No history of" requires none.
+HISTORY_OF_A_CONDITION = (r"(?:an?\s+)?(?:(?:positive|documented|confirmed|known|clinical|physician[\s-]diagnosed"
+                          r"|established|convincing)\s+)?(?:(?:medical|clinical)\s+)?histor(?:y|ies)\s+of\s+"
+                          rf"(?:[a-z0-9'-]+\s+){{0,4}}?{_LASTING_CONDITION}\b")
+# A sensitisation shown by a skin test ("a positive response (wheal diameter >= 3 mm ...) to a skin prick test to short
+# ragweed allergen", "A positive skin prick test to cat dander").
+_POSITIVE_SKIN_TEST = (r"(?:an?\s+)?positive\s+(?:(?:(?:skin|prick|patch|intradermal|allergen)[\s-]+){1,2}"
+                       r"(?:tests?|response|reaction)|(?:response|reaction)\s+[^.;]{0,80}?\b(?:skin|prick|patch"
+                       r"|intradermal)[\s-]+(?:prick\s+)?test)")
+# "Healthy" said of each participant ("Participant is a healthy, ambulatory male or female volunteer", "Subjects must
+# be healthy volunteers", "Be a healthy adult"): every participant's general health, not a group's label.
+_SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?$")
+# A condition required of each participant, as the participant's or nobody's ("Participant has a history of Seasonal
+# Allergic Rhinitis", "Participant has a positive response ... to a skin prick test", "Diagnosis of asthma"); patients
+# named as a group ("Patients with asthma") may be a group of their own, and are not read here.
+_REQUIRED_OF_EACH = re.compile(
+    r"(?:(?:the\s+)?(?:participants?|subjects?|volunteers?|child(?:ren)?|adults?)\s+)?"
+    r"(?:(?:has|have|had|must\s+have|should\s+have|having|with)\s+)?"
+    rf"(?:{HISTORY_OF_A_CONDITION}|{_POSITIVE_SKIN_TEST}|{_DIAGNOSIS_REQUIRED.pattern}|{_CONDITION_STATED})")
 
 
 def _condition_required(text: str, lowered: str, section: Section, required: re.Pattern = CONDITION_REQUIRED) -> bool:
@@ -175,10 +202,15 @@ def _condition_required(text: str, lowered: str, section: Section, required: re.
 
 def _of_patients(admission: re.Match, text: str, lowered: str, section: Section) -> bool:
     """Whether the healthy people a criterion admits are the section's patients in good general health: "healthy"
-    alone beside a criterion that requires a condition, or healthy subjects, adults, men or women (not volunteers or
-    controls) beside one that requires a diagnosis."""
+    alone beside a criterion that requires a condition, healthy people said of each participant ("Participant is a
+    healthy volunteer") beside a condition required of each, or healthy subjects, adults, men or women (not volunteers
+    or controls) beside one that requires a diagnosis."""
     if admission.group("alone"):
         return _condition_required(text, lowered, section)
+    word = _HEALTHY_WORD.search(admission.group(0))
+    said_before = admission.group(0)[:word.start()] if word else ""
+    if _SAID_OF_EACH.search(said_before) and _condition_required(text, lowered, section, _REQUIRED_OF_EACH):
+        return True
     return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and _condition_required(
         text, lowered, section, _DIAGNOSIS_REQUIRED)
 

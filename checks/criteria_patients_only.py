@@ -7,24 +7,27 @@ malignant wound with odor", "Patients falling into PCOS as per Rotterdam criteri
 proved PTC") admits only people who have it, and Healthy Volunteers 'Yes' beside it is wrong unless the study also
 takes in others. The others a record may take in are read wherever they may be named: healthy people, controls,
 volunteers, relatives, donors, unaffected, uninfected or cognitively normal people, and people matched to the patients
-by age or sex, in the criteria, the titles, the arms' titles and descriptions and the conditions (a record may list
-"Healthy Volunteers" as a condition); people exposed to or at risk of a condition in the titles, arms or conditions;
-and in the inclusion criteria caregivers, staff, students, workers, people at risk, exposed or born to a patient, a
-criterion kept to one group ("(survivor group only)"), and people admitted for a procedure ("Patients undergoing
+by age or sex, in the criteria, the titles, the arms' titles and descriptions, the conditions and the study population
+(a record may list "Healthy Volunteers" as a condition); people exposed to or at risk of a condition in the titles,
+arms, conditions or population; and in the inclusion criteria caregivers, staff, students, workers, a gene's carriers,
+people at risk, exposed or born to a patient, a criterion kept to one group ("(survivor group only)") or under a
+group's label ("Group 2 (former allergy):", only below it), and people admitted for a procedure ("Patients undergoing
 surgery (non-painful complaint)", "Patients scheduled for elective surgery"), who need not have the condition.
 Prevention and screening studies take in people without the condition they prevent or screen for, and are not read.
 
-The requirement is read where a criterion opens with it, or right after the age that opens it; "Healthy Volunteers"
-absent is unknown, and criteria without an inclusion heading are not read. What counts as a requirement is the
-healthy-volunteer rule's (`criteria_healthy_volunteers.CONDITION_REQUIRED`: a diagnosis, a confirmed or documented
-disease, "mild to moderate", patients with a disease, a stated infection or a disease named with its form), with a
-histopathology that proved the disease, patients falling into, presenting with or affected by it, and its survivors;
-not where those words go on to a risk of a condition: a family history, a relative with it or a genetic predisposition
-("Patients with a family history of breast cancer"), which people without the condition have, nor to a state of
-health, an ability or a measure ("Patients with good oral hygiene", "Patients with no history of diabetes", "Patients
-with BMI 18-30"). A condition suspected ("Patients with suspected primary immunodeficiency", "the ten warning signs")
-or a sensitisation ("a positive skin prick test") is still required: by the registry's definition people with related
-conditions or symptoms are no healthy volunteers.
+The requirement is read where a criterion opens with it, or right after the age or the people that open it
+("Children between 1 and 18 years of age with mild to moderate AD"); "Healthy Volunteers" absent is unknown, and
+criteria without an inclusion heading are not read. What counts as a requirement is the healthy-volunteer rule's
+(`criteria_healthy_volunteers.CONDITION_REQUIRED`: a diagnosis, a confirmed or documented disease, "mild to moderate",
+patients with a disease, a stated infection or a disease named with its form), with a histopathology that proved the
+disease, patients falling into, presenting with or affected by it, its survivors, a diagnosis by named criteria
+("Meeting the CRS diagnostic criteria", "Atopy by Hanifin & Rajka diagnostic criteria") and a history of a lasting
+condition ("Having positive histories of cow's milk allergy"); not where those words go on to a risk of a condition:
+a family history, a relative with it or a genetic predisposition ("Patients with a family history of breast cancer"),
+which people without the condition have, nor to a state of health, an ability or a measure ("Patients with good oral
+hygiene", "Patients with no history of diabetes", "Patients with BMI 18-30"). A condition suspected ("Patients with
+suspected primary immunodeficiency", "the ten warning signs") or a sensitisation ("a positive skin prick test") is
+still required: by the registry's definition people with related conditions or symptoms are no healthy volunteers.
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ import duckdb
 
 from checks.criteria_age_criterion import LIST_MARK
 from checks.criteria_age_statement import criteria_pieces
-from checks.criteria_healthy_volunteers import CONDITION_REQUIRED
+from checks.criteria_healthy_volunteers import CONDITION_REQUIRED, HISTORY_OF_A_CONDITION
 from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
@@ -70,6 +73,25 @@ _CAUSED_DISEASE = (rf"(?:{_CONDITION_WORDS}\s+){{0,3}}{_CONDITION_WORDS}\s+(?:as
                    r"(?:(?!(?:patients?|persons?|someone|family|relatives?|child|children)\b)[a-z0-9'-]+\s+){0,4}?"
                    r"(?:diseas\w*|syndrome|disorder|cancer|carcinoma|tumou?r|infection|injury|deficiency|failure"
                    r"|diabetes|hypertension|sclerosis|arthritis|osteoarthritis|dementia|stroke)\b")
+# A diagnosis by named criteria: the criteria met ("Meeting the CRS diagnostic criteria in the Chinese Guidelines",
+# "meet the EULAR/PRINTO/PRES for the diagnosis of HSP", "Fulfilling the ACR classification criteria") or a condition
+# found by them ("Atopy by Hanifin & Rajka diagnostic criteria", "Asthma according to GINA diagnostic criteria").
+_DIAGNOSED_BY_CRITERIA = (
+    r"(?:meets?|meeting|met|fulfil\w*|satisf(?:y|ies|ying))\s+[^.;:]{0,80}?\b(?:(?:diagnostic|classification)\s+"
+    r"criteria|criteria\s+for\s+(?:the\s+)?diagnosis|for\s+(?:the\s+)?diagnosis\s+of)\b"
+    rf"|(?:{_CONDITION_WORDS}\s+){{0,3}}{_CONDITION_WORDS}\s+(?:by|according\s+to|as\s+per|per|based\s+on|using"
+    r"|as\s+defined\s+by)\s+[^.;:]{0,60}?\b(?:diagnostic|classification)\s+criteria\b")
+# People named with their ages, sexes or setting before what requires their condition ("Children between 1 and 18
+# years of age with mild to moderate AD", "Individuals of both sexes from 18 years with a diagnosis of COPD", "Subjects
+# who are diagnosed with atopic condition"); not people named by someone else's condition ("Children of parents with
+# asthma", "Adults whose child has ...") or by its absence or risk.
+_PEOPLE_BEFORE = (
+    r"(?:the\s+)?(?:children|infants?|adolescents?|adults?|individuals?|subjects?|participants?|persons?|people|men"
+    r"|women|males?|females?|boys|girls|patients?)\s+"
+    r"(?:(?!(?:whose|of\s+(?:a\s+|the\s+)?(?:parents?|mothers?|fathers?|famil\w*)|parents?|mothers?|fathers?"
+    r"|famil\w*|relatives?|siblings?|household|contacts?|partners?|spouses?|caregivers?|carers?|born|without|no|not"
+    r"|non|free|history|risk|exposed|healthy|normal|except|other)\b)[\w/&'\u2265\u2264<>=+-]+\s+){0,9}?"
+    r"(?:with|having|who\s+(?:are|were|is|have\s+been|has\s+been))\s+")
 # A criterion that requires a condition: the healthy-volunteer rule's reading, a histopathology that proved it
 # ("Histopathology proved PTC"), patients falling into, presenting with, affected by or having it (not having surgery),
 # patients who will be diagnosed with it, and its survivors; patients named by their condition, patients with it after
@@ -79,7 +101,8 @@ _REQUIRES_CONDITION = re.compile(
     r"|histopatholog\w*\s+(?:proved|proven|confirmed)\b"
     r"|patients?\s+(?:falling\s+into|presenting\s+with|affected\s+by|having\b(?!\s+(?:an?\s+)?(?:elective\s+)?"
     r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"
-    r"|survivors?\s+of\b")
+    r"|survivors?\s+of\b"
+    rf"|{_DIAGNOSED_BY_CRITERIA}|(?:(?:suspicion|suspected)\s+or\s+)?(?:having\s+|with\s+)?{HISTORY_OF_A_CONDITION}")
 # Words that make a criterion say what may be, or allow a condition kept in check, rather than require one ("Patients
 # who are HIV seropositive can have decreased immune competence", "Patients with controlled diabetes will be
 # included").
@@ -104,6 +127,8 @@ _NOT_A_CONDITION = (
 )
 # An age that opens the criterion before the requirement ("Age >= 20 years, Histopathology proved PTC").
 _AGE_FIRST = re.compile(r"[^,;]*\b(?:ages?|aged|years?)\b[^,;]*,\s*")
+# People, or "with" or "having" alone, before the requirement ("With mild to severe atopic symptoms").
+_PEOPLE_FIRST = re.compile(rf"{_PEOPLE_BEFORE}|(?:with|having)\s+")
 # People admitted for a procedure, who need not have the condition studied.
 _ADMITTED_FOR_A_PROCEDURE = re.compile(
     r"(?:patients?|subjects?|participants?|men|women|adults?|children|those)\s+(?:\w+\s+){0,6}?"
@@ -114,29 +139,33 @@ _OTHER_PEOPLE = re.compile(
     r"|women|men|children)|volunteers?|relatives(?!\s+contra)|(?:first|second)-degree\s+relatives?|donors?"
     r"|family\s+members?|spouses?|siblings?|twins?|general\s+population|normal\s+(?:volunteers?|subjects?"
     r"|individuals?|participants?|adults?|women|men|children|population|ag(?:e?ing))|lean"
-    r"|non-?(?:diabetic|cancer|obese|asthmatic)|with\s+(?:and|or)\s+without|unaffected|uninfected|unimpaired"
+    r"|non-?(?:diabetic|cancer|obese|asthmatic|allergic|atopic|sensiti[sz]ed)|with\s+(?:and|or)\s+without|unaffected"
+    r"|uninfected|unimpaired"
     r"|(?:comparison|reference)\s+group|(?:age|sex|gender)[\s-]+(?:and\s+\w+[\s-]+)?matched"
     r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment)\b")
 # People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
 _OTHERS_DESCRIBED = re.compile(
     r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")
-# Others the inclusion criteria admit, or a criterion kept to one group.
+# Others the inclusion criteria admit (a gene's carriers among them), or a criterion kept to one group.
 _OTHERS_ADMITTED = re.compile(
     r"\b(?:(?:caretakers?|caregivers?|carers?)\s+(?:of|for)|(?:be|is|are)\s+(?:an?\s+)?(?:\w+\s+)?(?:caretaker"
     r"|caregiver|carer)s?|staff|students?|nurses|clinicians|employees?|workers?|community|(?:un)?exposed"
-    r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|groups?\s+only)\b")
+    r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|groups?\s+only|carriers?"
+    r"|carrier\s+state)\b")
+# A group's label ("Group 2 (former allergy):", "Cohort 1:"): the criteria below it are that group's, not everyone's.
+_GROUP_LABEL = re.compile(r"\b(?:group|cohort)\s+(?:\d{1,2}|[a-e]|i{1,3}|iv)\s*(?:\([^()\n]{0,40}\)\s*)?:")
 # Studies whose participants need not have the condition: it is prevented or screened for.
 _NOT_READ_PURPOSES = frozenset(("PREVENTION", "SCREENING"))
 _STUDY_TYPES = frozenset(("INTERVENTIONAL", "OBSERVATIONAL"))
 
 
 def _requires_condition(piece: str) -> bool:
-    """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age, not a risk
-    of one or a state of health, and its clause says neither what may be nor that a controlled condition is
-    allowed."""
+    """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age or the people
+    it names, not a risk of one or a state of health, and its clause says neither what may be nor that a controlled
+    condition is allowed."""
     at = LIST_MARK.match(piece).end()
-    age = _AGE_FIRST.match(piece, at)
-    required = _REQUIRES_CONDITION.match(piece, at) or age is not None and _REQUIRES_CONDITION.match(piece, age.end())
+    openings = (at, *(found.end() for found in (_AGE_FIRST.match(piece, at), _PEOPLE_FIRST.match(piece, at)) if found))
+    required = next((found for opening in openings if (found := _REQUIRES_CONDITION.match(piece, opening))), None)
     if not required or any(words.match(piece, required.end()) for words in _NOT_A_CONDITION):
         return False
     clause_end = _CLAUSE_END.search(piece, required.end())
@@ -144,25 +173,29 @@ def _requires_condition(piece: str) -> bool:
 
 
 def required_condition(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
-    """The first inclusion criterion that requires a condition, where the inclusion criteria admit no one for a
-    procedure and no other people; else None (`lowered`, `memo`: as `admitted_healthy` takes them)."""
+    """The first inclusion criterion that requires a condition, above any group's label, where the inclusion
+    criteria admit no one for a procedure and no other people; else None (`lowered`, `memo`: as `admitted_healthy`
+    takes them)."""
     lowered = text.lower() if lowered is None else lowered
     found = None
     for section in inclusion_sections(text, lowered, memo) or ():
-        if _OTHERS_ADMITTED.search(lowered_part(text, lowered, section.start, section.end)):
+        section_lowered = lowered_part(text, lowered, section.start, section.end)
+        if _OTHERS_ADMITTED.search(section_lowered):
             return None
+        label = _GROUP_LABEL.search(section_lowered)
+        grouped_from = section.start + label.start() if label else section.end
         for start, end in criteria_pieces(text, section.start, section.end):
             piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
             if _ADMITTED_FOR_A_PROCEDURE.match(piece, LIST_MARK.match(piece).end()):
                 return None
-            if found is None and _requires_condition(piece):
+            if found is None and start < grouped_from and _requires_condition(piece):
                 found = start, end
     return found
 
 
 def names_other_people(lowered: str, described: tuple[str, ...]) -> bool:
-    """Whether the criteria (`lowered`) or the titles, arms and conditions (`described`) name people who need not
-    have the condition studied."""
+    """Whether the criteria (`lowered`) or the titles, arms, conditions and population (`described`) name people who
+    need not have the condition studied."""
     said = "\n".join(described).lower()
     return any(_OTHER_PEOPLE.search(text) for text in (lowered, said)) or _OTHERS_DESCRIBED.search(said) is not None
 
@@ -171,8 +204,8 @@ def study_patients_only_findings(nct_id: str, criteria: str, healthy_volunteers:
                                  described: tuple[str, ...] = (), purpose: str | None = None,
                                  lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
     """A finding when Healthy Volunteers is 'Yes' while the inclusion criteria require a condition and the record
-    (`described`: its titles, arms and conditions) names no one else; a prevention or screening study (`purpose`) is
-    not read."""
+    (`described`: its titles, arms, conditions and study population) names no one else; a prevention or screening
+    study (`purpose`) is not read."""
     if healthy_volunteers is not True or purpose in _NOT_READ_PURPOSES:
         return
     lowered = criteria.lower() if lowered is None else lowered
@@ -197,6 +230,7 @@ def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: 
     purposes = rows_by_study(con, accepting, "designs", ("primary_purpose",))
     arms = rows_by_study(con, accepting, "design_groups", ("title", "description"))
     conditions = rows_by_study(con, accepting, "conditions", ("name",))
+    populations = rows_by_study(con, accepting, "eligibilities", ("population",))
     for nct_id, found in texts.items():
         values, study = given.get(nct_id), studies.get(nct_id)
         if not values or len(values) != 1 or len(found) != 1 or values[0][0] is not True:
@@ -204,7 +238,7 @@ def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: 
         if not study or study[0][0] not in _STUDY_TYPES:
             continue
         described = tuple(text for row in [study[0][1:]] + arms.get(nct_id, []) + conditions.get(nct_id, [])
-                          for text in row if text)
+                          + populations.get(nct_id, []) for text in row if text)
         purpose = next((row[0] for row in purposes.get(nct_id, [])), None)
         yield from study_patients_only_findings(nct_id, found[0].text, True, described, purpose, found[0].lowered,
                                                 found[0].memo)
