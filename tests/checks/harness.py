@@ -464,6 +464,16 @@ def flagged_design_cases(tmp_path: Path, cases: dict[str, tuple],
     return flagged_studies(tmp_path, studies, [by_id[rule_id] for rule_id in sorted({c[0] for c in cases.values()})])
 
 
+def changed_studies(changes: dict[str, Callable]) -> dict[str, dict[str, list[dict]]]:
+    """A clean study for each NCT number, changed by its function."""
+    studies = {}
+    for nct_id, change in changes.items():
+        study = clean_study()
+        change(study)
+        studies[nct_id] = study
+    return studies
+
+
 def flagged_studies(tmp_path: Path, studies: dict[str, dict[str, list[dict]]], rules: Iterable) -> dict[str, set[str]]:
     """The studies each of `rules` flags, on one warehouse holding every study (by rule id)."""
     con = warehouse_with(tmp_path, studies)

@@ -105,11 +105,7 @@ ATTENTION_CASES = {
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory):
     """The studies the comparator rule flags, on one warehouse holding every case."""
-    built = {}
-    for nct_id, (_fires, change) in ATTENTION_CASES.items():
-        study = harness.clean_study()
-        change(study)
-        built[nct_id] = study
+    built = harness.changed_studies({nct_id: change for nct_id, (_fires, change) in ATTENTION_CASES.items()})
     rules = [rule for rule in arm_types.RULES if rule.id == COMPARATOR_WITHOUT_PLACEBO]
     return harness.flagged_studies(tmp_path_factory.mktemp("attention"), built, rules)[COMPARATOR_WITHOUT_PLACEBO]
 
