@@ -76,7 +76,7 @@ def of_a_part_completed_before_entry(claim: Claim) -> bool:
 # An extension's titles ("Open-label Extension Study of Drug X", "A Rollover Study for Participants of Study 301") or
 # narrative ("This open-label extension will ..."): its text's "previous double-blind phase" is the parent study's.
 # ... or a title that follows up the participants of a trial it names ("Long-term Follow-up of Patients From the RCT
-# <title>, NCT06261554", "Follow-up Study of Participants Who Completed Study ABC-301").
+# <title>, NCT0xxxxxxx", "Follow-up Study of Participants Who Completed Study ABC-301").
 EXTENSION_TITLE = re.compile(
     r"\b(?:extension|roll-?over|continuation)\b"
     r"|\bfollow[\s-]*up\s+(?:study\s+)?(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects"
