@@ -206,7 +206,9 @@ def test_the_data_docs_child_of_a_large_process_starts_with_nothing_of_what_it_h
     from checks.gx_suite import suite_inputs
     from flows import worker_processes
 
-    ballast = b"\x01" * (256 * 2**20)  # written, so resident: 256 MiB a process forked from here would hold
+    # written, so resident: 384 MiB a process forked from here would hold, well above what a new interpreter holds
+    # once it has imported the report's libraries (about 200 MiB)
+    ballast = b"\x01" * (384 * 2**20)
     con = _warehouse(tmp_path)
 
     def child() -> tuple[int, int]:
@@ -215,10 +217,10 @@ def test_the_data_docs_child_of_a_large_process_starts_with_nothing_of_what_it_h
         return int(resident), int(parent)
     monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 128 * 2**20)  # as a run's process over 256 MiB
     resident, parent = child()
-    assert parent == os.getpid() and resident < 200
+    assert parent == os.getpid() and resident < 300
     monkeypatch.setattr(worker_processes, "FORK_MAX_BYTES", 2**62)  # as a small one: forked
     resident, parent = child()
-    assert parent == os.getpid() and resident >= 256 and len(ballast) == 256 * 2**20
+    assert parent == os.getpid() and resident >= 384 and len(ballast) == 384 * 2**20
 
 
 def test_data_docs_pages_are_flushed_to_disk_before_the_index_that_vouches_for_them(tmp_path, monkeypatch):
