@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from warehouse.connect import DDL_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 JSON_TEMPLATE = ROOT / "tests/golden/ctgov_json_v2/interventional_month_dates.json"
 XML_TEMPLATE = ROOT / "tests/golden/ctgov_xml/interventional_masked_arms.xml"
@@ -525,6 +527,25 @@ def test_a_field_selected_extract_loads_and_is_not_judged_missing_field_by_field
     assert flagged["NCT05766735"] == {"missing_fields.field_selected_extract"}
     assert {"missing_fields.no_primary_outcome", "missing_fields.no_conditions"} <= flagged["NCT05766736"]
     assert "missing_fields.field_selected_extract" not in flagged["NCT05766736"]
+
+
+def test_an_extract_that_kept_its_posting_dates_is_one_and_an_older_warehouse_reads_its_file_again(run, tmp_path):
+    """Extracts often select the posting dates and leave out the verification date every posted record keeps
+    (fields=... of a watch list or a trial matcher). Such an extract is not judged missing field by field, and the
+    upgrade of a warehouse loaded before this reading forgets its file (not a whole record's), so it is read again."""
+    extract = study_json("NCT05766737")
+    status = extract["protocolSection"]["statusModule"]
+    extract["protocolSection"]["statusModule"] = {
+        key: status[key] for key in ("overallStatus", "studyFirstPostDateStruct", "lastUpdatePostDateStruct")}
+    extract["protocolSection"].pop("outcomesModule")
+    write(tmp_path / "in", "extract.json", json.dumps(extract).encode())
+    write(tmp_path / "in", "whole.json", json.dumps(study_json("NCT05766738")).encode())
+    assert run(tmp_path / "in").studies_loaded == 2
+    assert run.con.execute("SELECT rule_id FROM quality_issues WHERE nct_id = 'NCT05766737' "
+                           "AND category = 'missing_field'").fetchall() == [("missing_fields.field_selected_extract",)]
+    run.con.execute((DDL_DIR / "212_reread_extracts_and_na_design_lines.sql").read_text())
+    assert run.con.execute("SELECT nct_id FROM meta.source_files").fetchall() == [("NCT05766738",)]
+    assert run(tmp_path / "in").studies_loaded == 1
 
 
 def test_a_zip_made_on_a_mac_loads_its_records_and_passes_over_what_a_folder_walk_would(run, tmp_path):
