@@ -39,12 +39,16 @@ _TERMS = {
 _MASKING_TERM = re.compile(r"(?:open label|(?:single|double|triple|quadruple)[\s-]+blind(?:ed)?)\s*(?:\(.*\))?",
                            re.IGNORECASE)
 _CLOSING_STUDY = re.compile(r"\s+study$", re.IGNORECASE)
+# The whole line the registry wrote where no design was given (records of about 2013): no term, nothing unread.
+_NO_DESIGN = re.compile(r"\s*N/?A\s*", re.IGNORECASE)
 # The commas between the terms: not those inside a masking's list of roles.
 _TERM_SEPARATOR = re.compile(r",\s*(?![^()]*\))")
 
 
 def design_line(line: str) -> dict[str, str]:
     """{design column: the value as the line gives it} of a <study_design> line, labelled or bare."""
+    if _NO_DESIGN.fullmatch(line):
+        return {}
     pairs = _DESIGN_PAIR.findall(line)
     if pairs:
         return {_DESIGN_LABELS[label]: value for label, value in pairs if value}

@@ -113,6 +113,22 @@ def test_a_bare_design_term_the_vocabulary_lacks_is_a_problem_that_quotes_it_and
     assert _pick(design, "allocation", "masking", "primary_purpose") == ("RANDOMIZED", "NONE", "TREATMENT")
 
 
+@pytest.mark.parametrize("line", ["N/A", " n/a ", "NA"])
+def test_a_design_line_of_n_a_gives_no_design_and_no_problem(line):
+    """Records of about 2013 wrote N/A where no design was given: nothing of it is unread."""
+    parsed = ctgov_xml.parse(_with_design(line).encode())
+    assert parsed.problems == []
+    (record,) = parsed.records
+    columns = ("allocation", "intervention_model", "masking", "primary_purpose")
+    assert [tuple(design.get(column) for column in columns) for design in record.tables.get("designs", [])] in (
+        [], [(None,) * 4])
+
+
+def test_n_a_among_design_terms_is_still_unread():
+    parsed = ctgov_xml.parse(_with_design("Treatment, N/A").encode())
+    assert [problem.reason for problem in parsed.problems] == [UNREAD_PART]
+
+
 def test_the_labelled_design_line_reads_as_before():
     (design,) = _xml_record(_with_design(
         "Allocation: Randomized, Endpoint Classification: Safety/Efficacy Study, Intervention Model: Parallel "
