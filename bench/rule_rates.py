@@ -29,7 +29,7 @@ import pyarrow as pa  # noqa: E402
 import checks  # noqa: E402
 from checks.check_scope import set_scope  # noqa: E402
 from checks.rule_findings import findings_of  # noqa: E402
-from checks.timeliness import NO_RESULTS, results_due  # noqa: E402
+from checks.results_deadline import NO_RESULTS, results_due  # noqa: E402
 from flows.run import run_pipeline  # noqa: E402
 from warehouse.connect import connect  # noqa: E402
 

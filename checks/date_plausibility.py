@@ -7,9 +7,10 @@ from typing import Callable
 from checks.date_columns import (
     EARLIEST_STUDY_DAY, LABELS, NEVER_STARTED, REGISTRY_OPENED, TYPED, date_of, on_or_in, rule, select, shown,
 )
+from checks.day_counts import days_text, to_the_day
+from checks.enrolment_states import ENROLLED_NOBODY
 from checks.partial_dates import RECORD_TODAY, PartialDate, after, exact, months_between_range
 from checks.sql_text import literal, sql_text
-from checks.timeliness import ENROLLED_NOBODY, days_text, to_the_day
 
 LAST_UPDATE = "last_update_posted_date"
 # The record was updated but kept an estimate this many days past its date, while its status leaves open whether

@@ -13,11 +13,12 @@ from checks.date_columns import (
 from checks.date_plausibility import (
     ENDED, PLAUSIBILITY_RULES, UPDATE_NAMED, UPDATE_NAMED_AT, UPDATE_NAMED_EVIDENCE, UPDATE_NAMED_HOW,
 )
+from checks.enrolment_states import ENROLLED_NOBODY
 from checks.partial_dates import RECORD_TODAY, after, exact
+from checks.registration_deadline import registered_on, registered_shown
 from checks.rule import Rule
 from checks.sql_text import sql_text
 from checks.time_frames import RULES as TIME_FRAME_RULES
-from checks.timeliness import ENROLLED_NOBODY, registered_on, registered_shown
 
 
 def _order_rule(name: str, later: str, earlier: str, severity: str, rationale: str,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.contradictions_drugs import WordsOf
+from checks.drug_known_names import WordsOf
 from checks.drug_names import drug_vocabulary, name_words, stem_drugs
 from checks.drug_not_given import (
     NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, not_given,

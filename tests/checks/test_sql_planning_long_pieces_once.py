@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 import checks
-from checks import date_columns, identity, placeholder_values, protocol, status, timeliness
+from checks import date_columns, identity, placeholder_values, protocol, status
+from checks import results_deadline as timeliness
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}

@@ -1,0 +1,147 @@
+"""Drugs an outcome names that the study does not give: counted as medication taken, added as reagents, defining
+a scale's levels, measured as metabolites or as the payload of a conjugate given."""
+from __future__ import annotations
+
+import re
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from checks.drug_not_given import another_treatment, class_example, not_given
+
+if TYPE_CHECKING:
+    from checks.drug_known_names import KnownDrugs
+
+OUTCOME_FIELDS = ("design_outcomes.measure", "design_outcomes.description")
+
+
+# The payloads of antibody-drug conjugates as drug words read them (monomethyl auristatin E, DM1's maytansine, SN-38's
+# govitecan, DXd's deruxtecan): an outcome measures one as a part of the conjugate given, never as a drug given alone.
+_CONJUGATE_PAYLOADS = frozenset({"auristatin", "maytansine", "emtansine", "mertansine", "ravtansine", "soravtansine",
+                                 "deruxtecan", "exatecan", "calicheamicin", "ozogamicin", "govitecan", "duocarmycin"})
+# Words that name an antibody-drug conjugate: "antibody drug conjugate", "ADC", "conjugated antibody", a conjugate's
+# name ("brentuximab vedotin", "trastuzumab emtansine").
+_CONJUGATE = re.compile(r"\bantibody[\s-]+drug[\s-]+conjugates?\b|\bADCs?\b|\bconjugated?\b"
+                        r"|\b\w*(?:vedotin|mafodotin|deruxtecan|tansine|ozogamicin|govitecan|tesirine)\b", re.I)
+# A drug an outcome names as a metabolite ("its active metabolite desipramine"): measured, not given.
+_METABOLITE_BEFORE = re.compile(r"\bmetabolites?[\s,:(]+$", re.I)
+
+
+def conjugate_payload(drug: str, row: tuple, rows: list[tuple], known: KnownDrugs, what: str) -> bool:
+    """Whether an outcome's drug is the payload of an antibody-drug conjugate that the study's outcomes, interventions
+    or texts name ("total antibody, antibody drug conjugate (ADC), and Monomethyl Auristatin E (MMAE)"), or that the
+    outcome measures beside an intervention's name ("Cmax of AGS67E, total antibody and MMAE"): a part of what the
+    study gives."""
+    if what != "outcome" or drug not in _CONJUGATE_PAYLOADS:
+        return False
+    studied = [t for t in chain(chain.from_iterable(rows), known.texts) if t]
+    return any(_CONJUGATE.search(t) for t in studied) or \
+        any(name.lower() in t.lower() for name in known.names for t in row if t)
+
+
+# A measure that counts medication taken or prescribed ("Change in Medication Use", "Incidence of rescue analgesia",
+# "Total consumption of Tylenol", "Combined Symptom and Medication Scores", "Asthmatic Bronchitis, prescriptions"):
+# the drugs its description names are what it counts, not what the study gives.
+_COUNTS_MEDICATION = re.compile(
+    r"\b(?:use|usage|consumption|requirements?|intake|rescue|medication\s+scores?|prescriptions?|prescribed"
+    r"|prescribing|bursts?)\b", re.I)
+# A description that counts prescriptions, then lists, in the same sentence, the drugs it counts ("Number of
+# prescriptions of medicine for asthmatic bronchitis; Ventoline, Flixotide, Montelukast").
+_COUNTS_PRESCRIPTIONS = re.compile(r"\b(?:number|count|counts|rate|frequency|total|amount)\s+of\s+(?:[\w-]+\s+){0,2}?"
+                                   r"prescri(?:ptions|bed\s+(?:medicines?|medications?|drugs?))\b[^.]{0,200}$", re.I)
+# A description that says the medication it scores is rescue medication ("Maximum medication score dependent on
+# cumulative rescue medication use", "rescue medication scores: 1-treatment with albuterol").
+_SCORES_RESCUE_MEDICATION = re.compile(r"\bmedication\s+scores?\b[^.]*?\brescue\s+medications?\b"
+                                       r"|\brescue\s+medications?\s+scores?\b", re.I)
+# A drug added to tissue or cells in a laboratory assay ("proton leak in the presence of oligomycin" in respirometry
+# of a muscle biopsy, "stimulated ex vivo with lipopolysaccharide"): a reagent, not a drug given to participants.
+# ... also after the other stimuli of a list, the reagent in parentheses after its kind ("basophils stimulated with
+# allergen, anti-IgE & calcium ionophore (ionomycin)").
+_STIMULI = r"(?:[\w-]+\s*(?:,|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*)*"
+_REAGENT_BEFORE = re.compile(r"\b(?:(?:in\s+the\s+)?presence\s+of|addition\s+of|added|titrat(?:ion|ed)\s+(?:of|with)"
+                             r"|incubat(?:ed|ion)\s+with|stimulat(?:ed|ion)\s+(?:\w+\s+){0,2}?with)\s+(?:the\s+)?"
+                             rf"(?:{_STIMULI}(?:[\w-]+\s+){{0,2}}[\w-]+\s*\(\s*|{_STIMULI})$", re.I)
+# How far before a drug the words of its assay are read.
+_REAGENT_LOOKBACK = 120
+# ... the tissue or the blood cells assayed ("IL-4 secretion from basophils", "stimulated PBMCs").
+_ASSAY_OF_TISSUE = re.compile(r"\b(?:respirometry|in\s+vitro|ex\s+vivo|biops(?:y|ies)|assays?|permeabili[sz]ed"
+                              r"|isolated\s+(?:cells|mitochondria|fibres|fibers)|cultured|basophils?|mast\s+cells"
+                              r"|PBMCs?|(?:peripheral\s+blood\s+)?mononuclear\s+cells|(?:secretion|release)\s+from)\b",
+                              re.I)
+# A level of a scale or of treatment steps written as a regimen: a clause that opens with the level ("at 1,
+# budesonide 180 mcg once a day; at 2, ...", "At Step 0, ... albuterol as needed", "Step 3: fluticasone"), in an
+# outcome that names steps, a score or a scale; or a score's value described in brackets ("The maximum score is 224
+# (... using Albuterol 2 puffs 4x/day ...)"). The drugs define the levels the outcome classifies by.
+_CLAUSE_END = re.compile(r"[;(]|\.(?!\d)")
+_LEVEL_OPENS = re.compile(r"\s*(?:and\s+)?(?:at\s+)?(?:(?:treatment\s+)?(?:step|level|grade)\s+)?\d+\s*[,:=]\s*[a-z]",
+                          re.I)
+_SCALE_NAMED = re.compile(r"\b(?:steps?|step[\s-]?care|scores?|scales?)\b", re.I)
+_DOSE_LEVELS = re.compile(r"\bdose\s+(?:levels?|escalation|cohorts?)\b", re.I)
+_SCORE_VALUE = re.compile(r"\bscores?\s+(?:[\w-]+\s+){0,4}?(?:is|of|=|was|equals)\s*-?\d+\s*\([^()]*$", re.I)
+# How far before a drug a score's value is read.
+_SCORE_LOOKBACK = 400
+# Words that a level's regimen is given in the study ("at 1, participants are given budesonide").
+_GIVEN_IN_STUDY = re.compile(r"\b(?:randomi[sz]\w*|assigned|allocated|given|receiv\w*|administ\w*)\b", re.I)
+
+# A drug a cell product is made with ("manufacturing autologous T cells ... using the CliniMACS Prodigy system with
+# dasatinib", "T cells transduced ... and expanded in the presence of IL-2", "cultured in medium containing
+# dexamethasone"): a reagent of the product, never given to a participant. The words of making the product come
+# first in the sentence, the drug after a word of what it is made with, and nothing given to people between them.
+_MAKING = re.compile(
+    r"\b(?:manufactur\w*|transduc\w*|cultur(?:ed|ing|e\s+medi(?:um|a))|cell\s+processing"
+    r"|(?:cells?|product)\s+(?:(?:is|are|was|were|will\s+be)\s+)?expand(?:ed|ing)|expan(?:ded|sion)\s+(?:ex\s+vivo"
+    r"|in\s+(?:culture|vitro)))\b", re.I)
+_MADE_WITH = re.compile(r"\b(?:with|using|containing|(?:in\s+the\s+)?presence\s+of|supplemented\s+with)\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$", re.I)
+_GIVEN_TO_PEOPLE = re.compile(r"[.;]|\b(?:patients?|participants?|subjects?|infus\w*|administ\w*|receiv\w*|given"
+                              r"|lymphodeplet\w*|conditioning|chemotherapy|treated|inject\w*)\b", re.I)
+# How far before a drug the words of making the product are read.
+_MAKING_LOOKBACK = 250
+
+
+def _reagent_of_manufacture(text: str, at: int) -> bool:
+    """Whether the drug named at `at` is one a cell product is made with, in the sentence that describes making it."""
+    if _MADE_WITH.search(text, max(0, at - 60), at) is None:
+        return False
+    making = list(_MAKING.finditer(text, max(0, at - _MAKING_LOOKBACK), at))
+    return bool(making) and _GIVEN_TO_PEOPLE.search(text, making[-1].end(), at) is None
+
+
+def not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
+    """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
+    is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
+    description of a measure that counts medication taken is one it counts; an outcome's drug in parentheses
+    after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), one added to
+    tissue in an assay or to cells a product is made of a reagent ("respirometry of muscle biopsy ... in the presence
+    of oligomycin", "manufacturing T cells ... with dasatinib"), and one it calls a metabolite is measured ("its
+    active metabolite desipramine")."""
+    if not_given(text, at, drug) or (field in OUTCOME_FIELDS and class_example(text, at)):
+        return True
+    if field in OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _reagent_of_manufacture(text, at)
+                                     or _METABOLITE_BEFORE.search(text, 0, at) or another_treatment(text, at)
+                                     or _level_of_scale(row, text, at)):
+        return True
+    if field == "design_outcomes.description" and row[0]:
+        if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text) or \
+                _COUNTS_PRESCRIPTIONS.search(text, 0, at):
+            return True
+        lead = f"{row[0]}: "
+        return not_given(lead + text, len(lead) + at, drug) is not None
+    return False
+
+
+def _reagent_in_assay(row: tuple, text: str, at: int) -> bool:
+    """Whether the drug named at `at` is a reagent added to tissue or cells in an assay the outcome names."""
+    return bool(_REAGENT_BEFORE.search(text, max(0, at - _REAGENT_LOOKBACK), at)) and any(
+        _ASSAY_OF_TISSUE.search(t) for t in row if t)
+
+
+def _level_of_scale(row: tuple, text: str, at: int) -> bool:
+    """Whether the drug named at `at` is in a regimen that defines a level of a scale or a treatment step the
+    outcome classifies by, or a score's value."""
+    value = _SCORE_VALUE.search(text, max(0, at - _SCORE_LOOKBACK), at)
+    if value is not None:
+        return _GIVEN_IN_STUDY.search(text, value.start(), at) is None
+    opened = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    return bool(_LEVEL_OPENS.match(text, opened)) and _GIVEN_IN_STUDY.search(text, opened, at) is None and \
+        any(_SCALE_NAMED.search(t) for t in row if t) and not any(_DOSE_LEVELS.search(t) for t in row if t)
+
