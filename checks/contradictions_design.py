@@ -335,7 +335,8 @@ RULES = (
          "or not, healthy or a patient, responding or not) cannot be assigned: arms that are cohorts by such a "
          "trait, all given the same one intervention, with no word of randomization or stratification anywhere in "
          "the record, leave nothing randomized, so the allocation (most often NON_RANDOMIZED meant) or the arms are "
-         "wrong. Crossover and factorial models, arms typed as comparators or no intervention, arms given several "
+         "wrong. Crossover and factorial models, arms typed as placebo or sham comparators or no intervention, arms "
+         "given several "
          "interventions or a placebo, and a negated trait that names a treatment (\"without ultrasound guidance\") "
          "are not read.",
          ("designs.allocation", "design_groups.title", "design_group_interventions"),

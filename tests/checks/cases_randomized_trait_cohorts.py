@@ -9,6 +9,15 @@ STEM_CELLS = "Umbilical Cord Mesenchymal Stem Cells"
 SUMMARY = "Children with Duchenne muscular dystrophy, walking or not, receive stem cell therapy."
 AMBULATORY = [("EXPERIMENTAL", "Ambulatory Patients", "Ambulatory patients receiving stem cell therapy"),
               ("EXPERIMENTAL", "Non-Ambulatory Patients", "Non-ambulatory patients receiving stem cell therapy")]
+RHINITIS = [("ACTIVE_COMPARATOR", "Allergic rhinitis", "Clinical observation of 24 subjects with nasal symptoms and "
+             "positive prick test"),
+            ("EXPERIMENTAL", "Non-allergic rhinitis", "Clinical observation of 24 subjects with nasal symptoms and "
+             "negative prick test"),
+            ("OTHER", "Healthy Control", "Clinical observation of 20 subjects without nasal symptoms")]
+SERUM_TEST = "serum levels of Janus Kinase 1and 2"
+URTICARIA = [("ACTIVE_COMPARATOR", "cases group", "group of cases with cholinergic urticaria"),
+             ("ACTIVE_COMPARATOR", "control group", "control group not have cholinergic urticaria")]
+URTICARIA_SUMMARY = "Serum levels of Janus kinase 1 and 2 in patients with cholinergic urticaria."
 
 
 def cohorts(arms, interventions=(STEM_CELLS,), links=None, model="SINGLE_GROUP", allocation="RANDOMIZED",
@@ -53,4 +62,33 @@ CASES = [
                                      ("Ambulatory Patients - Placebo", "Placebo"),
                                      ("Non-Ambulatory Patients - Stem Cells", STEM_CELLS)]),
          note="a cohort and a randomized treatment in each arm"),
+    Case(RULE, True, cohorts(RHINITIS, interventions=("Observation",), model="PARALLEL"),
+         note="allergic or not beside healthy controls, one observation (NCT02810535)"),
+    Case(RULE, True, cohorts(URTICARIA, interventions=(SERUM_TEST,), model="PARALLEL", summary=URTICARIA_SUMMARY),
+         note="cases and controls, one serum test (NCT06201780)"),
+    Case(RULE, True, cohorts([("ACTIVE_COMPARATOR", "pesticide applicators", "This group contain cases"),
+                              ("ACTIVE_COMPARATOR", "control", "control group")],
+                             interventions=("Blood sample test",), model="PARALLEL",
+                             summary="Immunological indices among pesticide applicators."),
+         note="a group said to be of cases and a control, one blood test (NCT05828563)"),
+    Case(RULE, False, cohorts(RHINITIS, interventions=("Observation",), model="PARALLEL",
+                              summary="Subjects are randomly assigned to a nasal provocation order."),
+         note="allergic or not beside healthy controls, a word of randomization"),
+    Case(RULE, False, cohorts(URTICARIA, interventions=(SERUM_TEST, "Placebo"), model="PARALLEL",
+                              summary=URTICARIA_SUMMARY, links=[("cases group", SERUM_TEST),
+                                                                ("control group", "Placebo")]),
+         note="cases and a control given a placebo"),
+    Case(RULE, False, cohorts([URTICARIA[0], ("NO_INTERVENTION", "control group", "No test")],
+                              interventions=(SERUM_TEST,), model="PARALLEL", summary=URTICARIA_SUMMARY,
+                              links=[("cases group", SERUM_TEST)]),
+         note="cases and a control given nothing"),
+    Case(RULE, False, cohorts([("EXPERIMENTAL", "Exercise group", "Supervised exercise three times a week"),
+                               ("ACTIVE_COMPARATOR", "control group", "Usual activity")],
+                              interventions=("Exercise programme",), model="PARALLEL",
+                              summary="Adults with knee osteoarthritis follow an exercise programme."),
+         note="a control as a treatment's comparator, both linked to the treatment"),
+    Case(RULE, False, cohorts(URTICARIA, interventions=(SERUM_TEST, "Cetirizine"), model="PARALLEL",
+                              summary=URTICARIA_SUMMARY, links=[("cases group", SERUM_TEST),
+                                                                ("control group", "Cetirizine")]),
+         note="cases and controls given different interventions"),
 ]
