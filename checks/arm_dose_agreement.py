@@ -18,6 +18,18 @@ def _part_of_total(single: Dose, total: Dose) -> bool:
         and abs(times - round(times)) < 1e-6
 
 
+def _day_of(amount: Dose, given: Dose) -> bool:
+    """Whether an amount named with no frequency ("800mg LM11A-31-BHS") is the day's total of a dose given several
+    times a day ("400 mg twice daily"): an arm's or a product's dose level is often named by its day's amount."""
+    if amount.unit != given.unit or amount.per_day is not None or amount.single is not None or amount.parts \
+            or amount.whole or amount.ceiling or amount.per_site:
+        return False
+    if not given.per_day or given.per_time or given.per_day < 2 or given.per_day != round(given.per_day):
+        return False
+    day = (given.low * given.per_day, given.high * given.per_day)
+    return day[0] <= amount.high * ROUNDING and amount.low <= day[1] * ROUNDING
+
+
 def agreeing_doses(arm_doses: list[StatedDose], iv_doses: list[StatedDose]) -> list[tuple[Dose, Dose]]:
     """The arm's and the intervention's doses that agree; a dose within a ceiling that caps its own text's dose
     ("30 mg every 6 hours, max 120 mg/day") agrees with the ceiling only, not with that text's dose."""
@@ -40,8 +52,9 @@ def _caps_own_dose(ceiling: Dose, doses: list[StatedDose]) -> bool:
 
 
 def agree(a: Dose, b: Dose) -> bool:
-    """Whether two doses state the same dose, or one is a whole part of the other's daily total."""
-    return a.matches(b) or _part_of_total(a, b) or _part_of_total(b, a)
+    """Whether two doses state the same dose, or one is a whole part of the other's daily total or, named with no
+    frequency, the day's total of the other's administrations."""
+    return a.matches(b) or _part_of_total(a, b) or _part_of_total(b, a) or _day_of(a, b) or _day_of(b, a)
 
 
 # The slack allowed when amounts are compared, for rounding.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from checks.arm_loading_doses import opening_doses
 from checks.dose_agreement import Dose
 from checks.dose_context import FORMS
+from checks.dose_make_ups import make_up_parts
+from checks.dose_other_substances import of_other_substance
 from checks.dose_product_phrases import otherwise_qualified
 from checks.dose_text import parse_doses
 from checks.drug_doses import doses_by_drug
@@ -46,7 +48,20 @@ def _stated(field: str, owner: str, text: str | None, drugs: dict[str, str],
     """Doses of one text by drug, each kept with where it was stated; an amount that opens the drug's regimen at a
     numbered week or day is read as its loading dose (`opening_doses`)."""
     return {drug: [StatedDose(d, field, owner, text) for d in opening_doses(text, doses)]
-            for drug, doses in doses_by_drug(text, drugs, default).items()}
+            for drug, doses in _own_doses(text, drugs, default).items()}
+
+
+def _own_doses(text: str | None, drugs: dict[str, str], default: str | None) -> dict[str, list[Dose]]:
+    """Doses of one text by drug, less the parts of a make-up its total is stated for ("1 x 0.5 mg + 2 x 1 mg +
+    1 x 5 mg) totaling 7.5 mg": the total is the dose) and the amounts of a constituent or a background drug
+    ("including 90 mg theobromine", "adjunct to 5 mg donepezil")."""
+    by_drug = doses_by_drug(text, drugs, default)
+    if not by_drug:
+        return by_drug
+    parts = make_up_parts(text, parse_doses(text))
+    kept = {drug: [d for d in doses if (d.start, d.end) not in parts and not of_other_substance(text, d, drugs)]
+            for drug, doses in by_drug.items()}
+    return {drug: doses for drug, doses in kept.items() if doses}
 
 
 def _merge(into: dict[str, list[StatedDose]], more: dict[str, list[StatedDose]]) -> None:
@@ -90,13 +105,13 @@ def _linked(title: str, interventions: list[tuple], links: list[tuple]) -> list[
     return [iv for iv in interventions if (iv[0] or "").strip().lower() in names] or interventions
 
 
-_PLACEBO = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
+_PLACEBO = re.compile(r"\b(?:placebos?|shams?|vehicles?|dumm(?:y|ies))\b", re.I)
 # A name that combines products ("Baricitinib + placebo to methotrexate"): not a placebo only.
 _COMBINED = re.compile(r"\+|&|/|,|\b(?:and|with|plus|or|versus|vs)\b", re.I)
 
 
 def placebo_only(name: str | None) -> bool:
-    """Whether an intervention's name is a placebo's alone ("Placebo", "GW869682-Placebo", "Sham block")."""
+    """Whether an intervention's name is a placebo's alone ("Placebo", "Placebos", "GW869682-Placebo", "Sham block")."""
     return bool(name) and _PLACEBO.search(name) is not None and _COMBINED.search(name) is None
 
 

@@ -61,7 +61,7 @@ class Dose:
         if not self.per_day:
             return text
         if self.per_time:
-            return text if _PERIOD_STATED.search(self.text) else f"{text} {_period_label(self.per_day)}"
+            return text if PERIOD_STATED.search(self.text) else f"{text} {_period_label(self.per_day)}"
         return f"{text} {frequency_label(self.per_day)}"
 
     def comparable(self, other: "Dose") -> bool:
@@ -184,7 +184,7 @@ def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 # A total's period written in the amount ("140 mg/day", "15 mg per week").
-_PERIOD_STATED = re.compile(r"(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\s*$", re.I)
+PERIOD_STATED = re.compile(r"(?:/|per\s+)\s*(?:d|day|24\s*h|wk|week)\s*$", re.I)
 
 
 def _period_label(per_day: float) -> str:

@@ -15,6 +15,10 @@ from functools import lru_cache
 FORMS = (r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?|sachets?|vials?|ampoules?"
          r"|puffs?|inhalations?|sprays?|drops?|patch(?:es)?|suppositor(?:y|ies)|injections?|lozenges?"
          r"|films?(?![\w-]))")
+# What a unit form's name may say of it between a count or an amount and the form: its route or release ("two 5 mg
+# oral tablets", "2 Oral Capsules", "three film-coated tablets").
+UNIT_QUALIFIER = (r"(?:oral|film[\s-]?coated|enteric[\s-]?coated|coated|hard|soft|chewable|dispersible"
+                  r"|(?:extended|modified|delayed|prolonged|sustained|controlled|immediate)[\s-]release)")
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "single": 1}
 COUNT = r"(?P<n>\d{1,2}|" + "|".join(COUNT_WORDS) + r")"

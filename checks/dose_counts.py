@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from checks.dose_context import COUNT, COUNT_WORDS, FORMS, clause_before, count
+from checks.dose_context import COUNT, COUNT_WORDS, FORMS, UNIT_QUALIFIER, clause_before, count
 
 # A count of units before the amount: "two tablets (alendronate 10 mg)", "2 capsules containing
-# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount), "two puffs of
+# 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount, its route or release
+# before it: "two 5 mg oral tablets"), "2 Oral Capsules (200mg of ...)", "two puffs of
 # budesonide/formoterol 160/4.5 µg" (a combination's names joined).
 # "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
 TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
@@ -15,11 +16,12 @@ TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
 _COUNTED_FORMS = rf"(?:{FORMS}|servings?|portions?)"
 COUNTS_BEFORE = (
     re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
-    re.compile(rf"(?<![\w.,/]){COUNT}\s+{_COUNTED_FORMS}\s*(?:\(|,|:|of|each|containing|with|contains)?\s*"
+    re.compile(rf"(?<![\w.,/]){COUNT}\s+(?:{UNIT_QUALIFIER}\s+){{0,2}}{_COUNTED_FORMS}\s*"
+               r"(?:\(|,|:|of|each|containing|with|contains)?\s*"
                r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
 )
 _COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)
-_FORM_AFTER = re.compile(rf"\s*{FORMS}\b", re.I)
+_FORM_AFTER = re.compile(rf"\s*(?:{UNIT_QUALIFIER}\s+){{0,2}}{FORMS}\b", re.I)
 
 
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)

@@ -18,7 +18,9 @@ STRENGTH_AFTER = (
 STRENGTH_BEFORE = (
     re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
     re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
-    re.compile(r"\b(?:available|supplied|provided|formulated|presented)\s+(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
+    # How a product is made or supplied: "available as 10 mg tablets", "produced in a 750 mg sustained release tablet".
+    re.compile(r"\b(?:available|supplied|provided|formulated|presented|produced|manufactured|packaged|marketed)\s+"
+               r"(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
     re.compile(rf"\b(?:each|per|one|a|1)\s+{FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
     # A salt's or a vial's equivalence: "equivalent to 100 mg pacritinib free base", "equivalent to 20 mg or 80 mg".
     re.compile(r"\bequivalent\s+(?:to|of)\s+(?:about\s+|approximately\s+)?"

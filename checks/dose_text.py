@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checks.dose_agreement import LOADING, RATES, Dose
+from checks.dose_agreement import LOADING, PERIOD_STATED, RATES, Dose
 from checks.dose_amounts import BASE, NUM, amounts_read, dose_of, number_of
 from checks.dose_concentrations import percents
 from checks.dose_conditions import later_schedule
@@ -104,6 +104,10 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
                "form": form, "bolus": bolus(text, dose.start, dose.end),
                "per_site": per_site(text, dose.end), "ceiling": ceiling(text, dose.start, dose.end),
                **_over_time(text, dose, limit)}
+    if dose.per_time and PERIOD_STATED.search(dose.text) \
+            and _CONTAINED.search(text, max(0, dose.start - CONTAINED_LOOKBACK), dose.start):
+        # "2 capsules containing 750 mg/d": units said to contain an amount a day make up that day's total
+        return _changed(dose, **changes)
     counted = count_before(text, dose.start, dose.end)
     if counted:
         n, start = counted
@@ -120,6 +124,11 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
                            single=(dose.low, dose.high), readings=(), **changes)
         return _changed(dose, readings=dose.readings + (amounts,), **changes)  # "100 µg, 2 puffs": 100 or 200 µg
     return _changed(dose, strength=unit_strength(text, dose.start, dose.end), **changes)
+
+
+# What units are said to hold, right before an amount ("containing", "contain a total of").
+_CONTAINED = re.compile(r"\bcontain(?:s|ing)?\s+(?:(?:a\s+)?total\s+(?:of\s+)?)?$", re.I)
+CONTAINED_LOOKBACK = 30
 
 
 def _over_time(text: str, dose: Dose, limit: int) -> dict:
