@@ -13,9 +13,16 @@ from checks.design_text import Claim, sentence_at
 # assessment (blinded to treatment allocation)", "assessor-blinded to patient identity"), alone or in a list
 # ("blinded to clinical information and treatment assignment").
 _MASKED_TO_AFTER = re.compile(hyphens_wide(r"\s*,?\s*\(?\s*(?:(?:blind(?:ed)?|masked)\s+)?(?:to|as\s+to)\s+"), re.I)
-_UNAWARE_OF_AFTER = re.compile(r"\s*(?:of|as\s+to|regarding)\s+", re.I)
+# After a term that ends by saying someone is masked ("unaware", "kept blind", "blinded"), what they are masked to may
+# follow "of" or "regarding" too ("assessors will be kept blind of study objectives": the study's aims, not the
+# intervention each participant is assigned).
+_UNAWARE_OF_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:to|of|as\s+to|regarding|about|towards?|concerning)\s+", re.I)
+_ENDS_MASKED = re.compile(r"(?:blind(?:ed)?|masked|unaware)$", re.I)
+# Either of two things given ("blinded as to whether saline or povidone-iodine was used", "masked as to whether a
+# pexy has been performed or not"): the intervention each participant is assigned.
+_WHETHER_ONE_OR_THE_OTHER = r"|whether\s+(?:[\w'-]+\s+){0,8}?(?:or|versus|vs)\b"
 _ASSIGNMENT_AT = re.compile(r"(?:(?:[\w'-]+,?\s+){0,6}?(?:and|or|as\s+well\s+as)\s+(?:to\s+|of\s+)?)?(?:"
-                            + ASSIGNMENT + ")", re.I)
+                            + ASSIGNMENT + _WHETHER_ONE_OR_THE_OTHER + ")", re.I)
 _MASKED_TO_ASSIGNMENT = re.compile(MASKED_TO, re.I)
 # Sight lost to an illness ("patients who were blinded by their disease"): no masking.
 _SIGHT_LOST_AFTER = re.compile(
@@ -58,11 +65,12 @@ _ANOTHER_PART = re.compile(
 
 def masked_party_named(claim: Claim) -> bool:
     """Whether a MASKED_PARTY claim names someone the registry's masking records, masked to the intervention each
-    participant is assigned: a term masked "to" something else ("assessor-blinded to patient identity") names no
-    such masking; "blinded to treatment allocation" counts only after a recorded party ("outcome assessors", "a
-    research assistant") and none it does not record ("the statistician", "the sponsor", "the laboratory"), and
-    people other than an assessor ("staff will be blinded") only after no party it does not record, nor when they
-    wear face masks ("masked with surgical masks"). A term after "No attempt will be made to" names nobody masked."""
+    participant is assigned: a term masked "to" or "of" something else ("assessor-blinded to patient identity",
+    "kept blind of study objectives") names no such masking; "blinded to treatment allocation" counts only after a
+    recorded party ("outcome assessors", "a research assistant") and none it does not record ("the statistician",
+    "the sponsor", "the laboratory"), and people other than an assessor ("staff will be blinded") only after no party
+    it does not record, nor when they wear face masks ("masked with surgical masks"). A term after "No attempt will
+    be made to" names nobody masked."""
     text = claim.source.text
     phrase = claim.phrase
     s_start, _ = sentence_at(text, claim.start)
@@ -77,7 +85,7 @@ def masked_party_named(claim: Claim) -> bool:
                                         or _MASK_WORN_AFTER.match(text, claim.end)):
         return False
     # A term ("assessor-blinded", "blinded outcome assessment"), masked to the assignment unless it says otherwise.
-    to = (_UNAWARE_OF_AFTER if phrase.lower().endswith("unaware") else _MASKED_TO_AFTER).match(text, claim.end)
+    to = (_UNAWARE_OF_AFTER if _ENDS_MASKED.search(phrase) else _MASKED_TO_AFTER).match(text, claim.end)
     return to is None or _ASSIGNMENT_AT.match(text, to.end()) is not None
 
 

@@ -8,8 +8,8 @@ from checks.design_named_trials import (FROM_OR_FOR_ANOTHER_TRIAL_BEFORE, FROM_O
                                         named_in_words, of_another_trial)
 from checks.design_term_words import BEFORE_REACH, ENDS_WITH_TRIAL, holds_any
 from checks.design_trials_spoken_of import (CONDITION_BEFORE, FEASIBLE_AFTER, FORMERLY_BEFORE, LEARNT_IN_BEFORE,
-                                            LEARNT_WORDS, REPORTED_AFTER, SUPPOSING_WORDS, THIS_STUDY_BEFORE,
-                                            TRIAL_REPORTED_AFTER, TRIALS_IN_GENERAL_AFTER,
+                                            LEARNT_WORDS, REPORTED_AFTER, REPORTING_WORDS, SUPPOSING_WORDS,
+                                            THIS_STUDY_BEFORE, TRIAL_REPORTED_AFTER, TRIALS_IN_GENERAL_AFTER,
                                             of_a_supposed_trial, to_follow_if_successful)
 
 
@@ -34,7 +34,7 @@ def not_of_this_design(sentence: str, start: int, end: int, lowered: str | None 
             sentence, near, start) and (TRIAL_NAMED_AFTER.match(sentence, end)
                                         or named_by_code(sentence, start, end, after)):
         return True
-    if lowered is None or holds_any(after, _REPORTING_WORDS):
+    if lowered is None or holds_any(after, REPORTING_WORDS):
         reported = REPORTED_AFTER if ENDS_WITH_TRIAL.search(sentence, start, end) else TRIAL_REPORTED_AFTER
         if reported.match(sentence, end) and not THIS_STUDY_BEFORE.search(sentence, 0, start):
             return True
@@ -51,10 +51,8 @@ def not_of_this_design(sentence: str, start: int, end: int, lowered: str | None 
                 and CONDITION_BEFORE.search(sentence, near, start))
 
 
-# Words (folded) one of which every match of REPORTED_AFTER, FORMERLY_BEFORE and CONDITION_BEFORE
-# (checks.design_trials_spoken_of) holds.
-_REPORTING_WORDS = ("found", "showed", "suggested", "revealed", "concluded", "reported", "demonstrated", "indicated",
-                    "confirmed")
+# Words (folded) one of which every match of FORMERLY_BEFORE and CONDITION_BEFORE (checks.design_trials_spoken_of)
+# holds; REPORTING_WORDS there are those of REPORTED_AFTER.
 _FORMERLY_WORDS = ("originally", "initially", "formerly", "previously")
 _CONDITION_WORDS = ("whether", "if")
 _IF_WORDS = ("if", "should", "once", "when")

@@ -1,7 +1,7 @@
-"""Whether a 'randomized' claim allocates participants to groups: not the order of conditions or tasks, a number or
-kit given at random, data sets, samples or exams and their readers (`design_randomized_material`), stimuli, a subset
-chosen, randomization declined, a randomized trial weighed as possible, a partial one or one of a single part, or a
-one-arm record's words of its own arm."""
+"""Whether a 'randomized' claim allocates participants to groups: not the order of conditions or tasks, an experiment's
+trial given at random, a number or kit given at random, data sets, samples or exams and their readers
+(`design_randomized_material`), stimuli, a subset chosen, randomization declined, a randomized trial weighed as possible
+or reported, a partial one or one of a single part, or a one-arm record's words of its own arm."""
 from __future__ import annotations
 
 import re
@@ -13,6 +13,7 @@ from checks.design_parent_study import (
 )
 from checks.design_randomized_material import OF_PEOPLE_BEFORE, material_randomized
 from checks.design_text import Claim, first_affirmed, sentence_at
+from checks.design_trials_spoken_of import randomized_by_a_trial_reported
 from checks.study_text import StudyText
 
 # Randomising the order of conditions each participant goes through ("randomisation of the order of stimuli"):
@@ -49,6 +50,24 @@ _PART_OF_PARTICIPANT_BEFORE = re.compile(
     r"|teeth|tooth|quadrants?|halves|half|hemi-?faces?|limbs?|knees?|ears?|breasts?|hemispheres?|jaws?|arches)"
     r"(?:\s+(?:of|in)\s+(?:[\w'-]+\s+){0,2}[\w'-]+)?"
     r"\s+(?:will\s+be|shall\s+be|is|are|was|were)\s+$", re.I)
+
+
+# One repetition of what each participant does in a session, given at random ("To minimize the anticipation effect,
+# one trial of forward belt movement will be randomly assigned", "Catch trials are presented at random", "The
+# perturbations will be randomized"): an experiment's trials, counted or of a kind, not the study; no allocation of
+# participants. Not "The trial will be randomized", nor "Participants in one trial will be randomized", nor what
+# people had ("Patients who failed one trial of an antidepressant will be randomized").
+_COUNT = (r"(?:one|a\s+single|single|two|three|four|five|six|seven|eight|nine|ten|\d+|several|additional|extra"
+          r"|occasional)")
+_REPETITION_BEFORE = re.compile(
+    r"(?<![\w-])"
+    r"(?:(?:(?:" + _COUNT + r"|the|these|all)\s+)?(?:catch|probe|practice|perturbation|stimulus|stimulation|walking"
+    r"|gait|reaching|balance|familiari[sz]ation|task|null)\s+trials?"
+    r"|(?:one|a\s+single)\s+trial"
+    r"|(?:(?:" + _COUNT + r"|the|these|all)\s+)?(?:perturbations|repetitions|bouts))"
+    r"(?:\s+(?:of|with|at|in)\s+(?:[\w./()%-]+\s+){0,5}?[\w./()%-]+)?(?:\s*\([^()]{0,30}\))?"
+    r"\s+(?:will\s+be|shall\s+be|are|is|were|was)\s+(?:(?:then|also|each|always)\s+)?"
+    r"(?:(?:presented|given|delivered|interspersed|inserted|distributed|ordered|applied)\s+)?$", re.I)
 
 
 # A number, code or kit given at random or by a randomization system, which sponsors' systems give in single-arm
@@ -105,8 +124,9 @@ def allocates(claim: Claim) -> bool:
     each participant goes through ("stories will be randomized within participants", NCT05687994), of a number
     or kit given at random, of data divided into a model's training and validation sets, of samples, images or exams
     randomized before they are read or allotted to their readers, of stimuli shuffled across an experiment's
-    sessions, of a subset chosen for an added measure, of randomization that people decline, or of a randomized
-    trial weighed as possible."""
+    sessions, of one of an experiment's trials or perturbations given at random, of a subset chosen for an added
+    measure, of randomization that people decline, of a randomized trial weighed as possible, or of a trial reported
+    that randomized ("A more recent study from the EORTC randomized patients")."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ACROSS_SESSIONS_AFTER.match(text, claim.end)
                 or _ORDER_BEFORE.search(text, max(0, claim.start - 130), claim.start)
@@ -114,7 +134,21 @@ def allocates(claim: Claim) -> bool:
                 or _IDENTIFIER_AFTER.match(text, claim.end) or _DATA_SETS_AFTER.match(text, claim.end)
                 or _DECLINED_BEFORE.search(text, max(0, claim.start - 30), claim.start)
                 or material_randomized(text, claim.start, claim.end, sentence_at(text, claim.start))
+                or _repetition_randomized(text, claim.start)
+                or randomized_by_a_trial_reported(text, claim.start, claim.end, sentence_at(text, claim.start)[0])
                 or weighed(claim))
+
+
+def _repetition_randomized(text: str, start: int) -> bool:
+    """Whether the 'randomized' claim at `start` is said of one of an experiment's trials or perturbations that each
+    participant goes through, not of what people had."""
+    m = _REPETITION_BEFORE.search(text, max(0, start - 120), start)
+    return m is not None and _INSIDE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None and \
+        OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+# The trials people are in, not trials they do: "Participants in the walking trial", "patients of one trial".
+_INSIDE_BEFORE = re.compile(r"\b(?:in|of|from|within|into|for|to)\s+(?:(?:the|a|an|this|that|each|every)\s+)?$", re.I)
 
 
 # What each participant goes through in one visit or session, in an order drawn at random ("randomly assigned to one of

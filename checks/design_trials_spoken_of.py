@@ -1,6 +1,6 @@
-"""A design term of trials spoken of, not of this study: trials in general, a trial reported, supposed or to follow
-if this one succeeds, a design the study had before, a trial an intervention was learnt from, and a design the study
-weighs."""
+"""A design term of trials spoken of, not of this study: trials in general, a trial reported (by its finding, or as
+the subject that randomized), supposed or to follow if this one succeeds, a design the study had before, a trial an
+intervention was learnt from, and a design the study weighs."""
 from __future__ import annotations
 
 import re
@@ -18,15 +18,36 @@ TRIALS_IN_GENERAL_AFTER = re.compile(
 # noun comes first (not "patients randomized to drug X showed ..."), in the term or after it. Not what people showed
 # in a relative clause ("an open-label study in patients who showed a response"): the study's participants.
 _FINDING_VERBS = r"(?:found|showed|suggested|revealed|concluded|reported|demonstrated|indicated|confirmed)"
+# Verbs that report a finding only when "that" follows ("A double-blind trial investigated that drug X was effective",
+# "A randomized trial observed that ..."); "A double-blind trial investigated the effect" may be this study.
+_THAT_VERBS = r"(?:investigated|proved|established|observed)"
+# Words (folded) one of which every match of REPORTED_AFTER and TRIAL_REPORTED_AFTER holds.
+REPORTING_WORDS = ("found", "showed", "suggested", "revealed", "concluded", "reported", "demonstrated", "indicated",
+                   "confirmed", "investigated", "proved", "established", "observed")
+# Who ran the trial, named between its noun and its finding ("A randomized trial conducted by Professor X and
+# colleagues at Y Hospital investigated that ..."): someone else's trial.
+_RUN_BY = (r"(?:,?\s+(?:conducted|led|performed|carried\s+out|run|coordinated)\s+by\s+(?:[\w.&'-]+\s+){0,8}?"
+           r"[\w.&'-]+,?)?")
 # Who the trial reported took part, in a relative clause before its finding ("A recent observational study that
 # included 17,325 hospitalized patients with T2D, found that ...").
 _WHO_IT_INCLUDED = (r"(?:,?\s+(?:that|which)\s+(?:included|enrolled|involved|recruited|followed|analy[sz]ed"
                     r"|examined|studied|compared|evaluated|assessed)(?:\s+[\w(),.%-]+){1,10}?,?)?")
-_REPORTED = (_WHO_IT_INCLUDED + r"(?:,?\s+[\w()-]+){0,6}?\s+(?:" + _FINDING_VERBS + r"\s+that|" + NOT_AFTER_WHO
-             + _FINDING_VERBS
+_REPORTED = (_WHO_IT_INCLUDED + _RUN_BY + r"(?:,?\s+[\w()-]+){0,6}?\s+(?:(?:" + _FINDING_VERBS + "|" + _THAT_VERBS
+             + r")\s+that|" + NOT_AFTER_WHO + _FINDING_VERBS
              + r"\s+(?:an?|the|no|significant|improved|reduced|increased|decreased|better|similar|benefit))\b")
 REPORTED_AFTER = re.compile(_REPORTED, re.I)
 TRIAL_REPORTED_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct)\b" + _REPORTED, re.I)
+# A trial reported as the subject of a past "randomized", marked as another's by who ran it or when ("A more recent
+# study from the EORTC randomized patients who underwent resection to WBRT versus observation", "A trial by the NSABP
+# randomly assigned 2,000 women", "A previous trial randomised 200 patients"). Not a passive or a relative clause's
+# verb ("a study from which patients were randomized"), nor this study ("The study randomized 60 patients").
+_NOT_A_VERB_OF_ITS_OWN = r"(?!(?:was|were|is|are|be|been|being|will|would|who|which|that|whom)\b)"
+_TRIAL_THAT_RANDOMIZED_BEFORE = re.compile(
+    r"\b(?:an?|another|one)\s+(?:(?:[\w-]+,?\s+){0,4}?(?:study|trial|rct)\s+(?:from|by|(?:conducted|led|performed"
+    r"|carried\s+out|run|coordinated)\s+by)\s+(?:" + _NOT_A_VERB_OF_ITS_OWN + r"[\w.&'()-]+,?\s+){1,8}?"
+    r"|(?:[\w-]+,?\s+){0,3}?(?:recent|previous|prior|earlier|past|landmark|pivotal|seminal|published|subsequent)\s+"
+    r"(?:[\w-]+,?\s+){0,3}?(?:study|trial|rct)\s+(?:\([^()]{1,40}\)\s+)?)$", re.I)
+_PAST_RANDOMIZED = re.compile(r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)", re.I)
 # A trial supposed, not done ("A double-blind trial would be needed to confirm these findings", "a randomized trial is
 # warranted"): no claim on this study's design, unless the sentence names this study before the term. A trial ("a",
 # "another", "further"), not the one the record describes ("The double-blind study should last 12 weeks").
@@ -86,3 +107,17 @@ def to_follow_if_successful(sentence: str, start: int, end: int) -> bool:
     successful, a double-blind trial will be conducted")."""
     return bool(_IF_SUCCESSFUL_BEFORE.search(sentence, 0, start)) and bool(
         ENDS_WITH_TRIAL.search(sentence, start, end) or TRIAL_NAMED_AFTER.match(sentence, end))
+
+
+def randomized_by_a_trial_reported(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the past "randomized" at text[start:end] is the verb of a trial reported, whose subject says who ran it
+    or when ("A more recent study from the EORTC randomized patients"), in a sentence (from `sentence_start`) that
+    names this study nowhere before that subject."""
+    if _PAST_RANDOMIZED.fullmatch(text, start, end) is None:
+        return False
+    subject = _TRIAL_THAT_RANDOMIZED_BEFORE.search(text, max(sentence_start, start - _SUBJECT_REACH), start)
+    return subject is not None and THIS_STUDY_BEFORE.search(text, sentence_start, subject.start()) is None
+
+
+# How far before a past "randomized" its subject is looked for.
+_SUBJECT_REACH = 160
