@@ -87,6 +87,16 @@ _THEIR_CHILDREN = (
     r"(?:enrolled|participating|included|consenting|eligible|study|these|those)\b")
 _CHILDREN_TOO = re.compile(_THEIR_CHILDREN)
 
+# A named group's own age range, said in a sentence of its own, wrapped or not ("For Alzheimer's Disease patients, the
+# age range is going to be 18 to 70 years", "For the control group the age limit is 50 to 80"): not everyone's, as
+# "For all patients, the age range is ..." would be. Searched in the text's lower case.
+_GROUPS_OWN_RANGE = (
+    r"\bfor\s+(?!(?:all|every|each|any|both)\b)(?:[a-z0-9'\u2019-]+,?\s+){0,5}?"
+    r"(?:patients?|subjects?|participants?|volunteers?|controls?|groups?|cohorts?|arms?|children|adults?|"
+    r"adolescents?|women|men|individuals?|cases)(?:\s+(?:with|who\s+have|having)(?:\s+[a-z0-9'\u2019-]+){1,5}?)?"
+    r"\s*,?\s+(?:the\s+)?(?:age\s+(?:range|limits?|criteri(?:on|a)|requirements?)|ages?)\s+"
+    r"(?:is|are|will\s+be|(?:is|are)\s+going\s+to\s+be|should\s+be|must\s+be|shall\s+be|ranges?)\b[^.;\n]{0,20}?\d")
+
 # Elsewhere in the inclusion criteria, what makes the one age read no limit for everyone: an age for some countries
 # or by law ("* For Japan: ≥ 20 years", "; ≥ 20 years in Taiwan", "or the age of majority"), or the ages of some
 # people written without an age word ("Adolescents 12 to 17 years may be enrolled after ...", "(Patients who are 16
@@ -110,17 +120,17 @@ _AGE_ELSEWHERE = re.compile(
     r"the)\s+)?(?:mothers?|fathers?|parents?|caregivers?|carers?)\s+(?:must|will|should)\b"
     r"|\b(?:mothers?|fathers?|parents?|caregivers?|carers?)\b[^.;:\n]{0,30}?\b(?:(?:is|are|must\s+be)\s+)?"
     r"willing\s+to\s+(?:participate|take\s+part)\b"
-    r"|" + _THEIR_CHILDREN)
+    r"|" + _GROUPS_OWN_RANGE + r"|" + _THEIR_CHILDREN)
 
 
 
 def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
-    law, or some people's ages (`_AGE_ELSEWHERE`), or the statement names the participants' babies or children
-    beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults (`ADULTS_OR_AGED`), or is healthy
-    volunteers' beside patients (`healthy_beside_patients`) or beside people of another time of life
-    (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`), or is one of a list
-    of options (`among_options`): the statement's age is then not everyone's."""
+    law, or some people's ages or a named group's own range (`_AGE_ELSEWHERE`), or the statement names the
+    participants' babies or children beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults
+    (`ADULTS_OR_AGED`), or is healthy volunteers' beside patients (`healthy_beside_patients`) or beside people of
+    another time of life (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`),
+    or is one of a list of options (`among_options`): the statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None

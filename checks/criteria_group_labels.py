@@ -53,11 +53,19 @@ LABEL_WIDTH = 120
 # A line that only offers another group ("OR", "- Or -", "And/or"): the criteria below it are an alternative set.
 _ALTERNATIVE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?i:or|and[ \t]*/[ \t]*or)[ \t]*[:\uff1a]?[ \t]*(?:[-*•][ \t]*)?")
 
+# A bulleted line of two to six words in capitals, each of three letters or more, and nothing else, no colon, its
+# bullet nested or escaped or not ("* MUCOSAL MELANOMA", "* \\* MERKEL CELL CARCINOMA"): a cohort's label, as a basket
+# trial names each cancer above its own copy of the criteria. (A topical heading ends in a colon, "PRIOR THERAPY:";
+# a criterion in capitals has a number or a short word, "* ECOG PS 3 OR MORE", "* ASA IV", or is one word.)
+_CAPITALS_LABEL = re.compile(r"[ \t]*[-*\u2022][ \t]+(?:\\?[-*][ \t]+)?[*_]*[A-Z][A-Z'&/-]{2,}"
+                             r"(?:[ \t]+[A-Z][A-Z'&/-]{2,}){1,5}[*_]*[ \t]*")
+
 
 def separates(line: str) -> bool:
     """Whether the line only names a group of participants or offers another set of criteria ("OR")."""
     return len(line) <= LABEL_WIDTH and (_ALTERNATIVE.fullmatch(line) is not None
-                                         or GROUP_LABEL.fullmatch(line) is not None)
+                                         or GROUP_LABEL.fullmatch(line) is not None
+                                         or _CAPITALS_LABEL.fullmatch(line) is not None)
 
 
 @lru_cache(maxsize=4)

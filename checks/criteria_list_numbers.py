@@ -25,13 +25,18 @@ _SECTION_NUMBER = re.compile(rf"[ \t]*(?:[-*•][ \t]*)?{_LINE_NUMBER}")
 # A number in brackets at the end of a hard-wrapped line, its criterion on the next ("... testosterone (2)\nAt least
 # 2 weeks since ...", NCT00003394). (A bare "2)" or "2." there more often ends a sentence: "grade 0 to 2.") Never
 # before a line that opens with what opens a heading: a section's list numbers are read within its bounds.
-_NEXT_LINE_TEXT = (r"(?=[ \t]*\n(?![ \t]*(?:[-*•][ \t]*)?(?:(?i:key|main)[ \t]+)?(?i:inclusion|exclusion)[ \t]+"
-                   r"(?i:criteria)\b)[ \t]*[A-Za-z(\[])")
+_NOT_A_HEADING = r"(?![ \t]*(?:[-*•][ \t]*)?(?:(?i:key|main)[ \t]+)?(?i:inclusion|exclusion)[ \t]+(?i:criteria)\b)"
+_NEXT_LINE_TEXT = rf"(?=[ \t]*\n{_NOT_A_HEADING}[ \t]*[A-Za-z(\[])"
 _WRAPPED_AFTER = rf"(?<=\(\d\)){_NEXT_LINE_TEXT}|(?<=\(\d\d\)){_NEXT_LINE_TEXT}"
+# A number and its point at the end of a hard-wrapped line right after a sentence's full stop or a semicolon, its
+# criterion opening the next line with a capital ("... <1,500/microliter. 15.\nThrombocytopenia defined as ..."):
+# after a sentence it numbers the next one, where a bare "2." alone ends a quantity ("grade 0 to 2.\n").
+_NEXT_LINE_CAPITAL = rf"(?=[ \t]*\n{_NOT_A_HEADING}[ \t]*[A-Z])"
+_AFTER_SENTENCE = rf"(?:(?<=[.;] \d\.)|(?<=[.;] \d\d\.)){_NEXT_LINE_CAPITAL}"
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits), before a point (or
 # an escaped one, "3\\."), a bracket, or the full-width point ("ACEI 3．With severe ...").
 _INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\)|．)(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
-                            + _WRAPPED_AFTER + ")")
+                            + _WRAPPED_AFTER + "|" + _AFTER_SENTENCE + ")")
 # The same matches found from their point or bracket: a search for one character is fast, trying a
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
@@ -43,8 +48,9 @@ _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
 # them): what is left to look for inside lines.
 _IN_LINE = r"(?:[^\S\n]|[;,(])"
-IN_LINE_POINT = re.compile(rf"[.．](?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LINE}(\d\d)[.．])|(?<={_IN_LINE}(\d)\\\.)|"
-                            rf"(?<={_IN_LINE}(\d\d)\\\.))" + _AFTER_INLINE)
+IN_LINE_POINT = re.compile(rf"[.．](?:(?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LINE}(\d\d)[.．])|"
+                            rf"(?<={_IN_LINE}(\d)\\\.)|(?<={_IN_LINE}(\d\d)\\\.)){_AFTER_INLINE}"
+                            rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL})")
 IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
                               + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 

@@ -35,6 +35,16 @@ _GENDER_IDENTITY = re.compile(
     r"cisgender|cis\s+(?:wom[ae]n|m[ae]n)|gender\s+identity|identif(?:y|ies|ied)\s+as|assigned\s+(?:fe)?male|"
     r"(?:sex|gender)\s+(?:assigned\s+)?at\s+birth|non-?\s?binary|gender[- ]?(?:diverse|queer|fluid)|intersex|msm|"
     r"(?:have|had|having)\s+sex\s+with)\b")
+# A criterion that admits both sexes in words the sex statements do not read ("All genders", "Both sexes are
+# eligible", "Adults of either sex", "Regardless of gender"): a one-sex statement elsewhere in the same criteria is
+# then not everyone's.
+_BOTH_SEXES = re.compile(r"\b(?:(?:all|both)\s+(?:genders|sexes)|of\s+(?:either|any)\s+(?:gender|sex)(?!\w)|"
+                         r"(?:regardless|irrespective)\s+of\s+(?:their\s+)?(?:gender|sex)(?!\w))")
+# A woman's state that rules out childbearing, before the sex it qualifies ("Postmenopausal or surgically sterile
+# females only", "Non-childbearing women"): a requirement of which women may join, beside men, not that only women
+# may ("Postmenopausal women only" names the study's population and stays a statement).
+_NO_CHILDBEARING = re.compile(r"\b(?:steril(?:e|i[sz]ed)|infertile|non-?\s?child-?\s?bearing)\b")
+_FEMALE_NOUN = re.compile(rf"\b(?:{FEMALE_NOUN})\b")
 
 # The PDQ form of older records: "PATIENT CHARACTERISTICS: Age: 18 and over Sex: Women only Menopausal status: ...".
 _PDQ_HEADING = "patient characteristics"
@@ -148,9 +158,12 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
         if section.start + word.start() >= end:
             continue
         piece_end = min(end, start + CRITERION_WIDTH)
-        named = named_sex(lowered_part(text, lowered, start, piece_end))
+        piece = lowered_part(text, lowered, start, piece_end)
+        named = named_sex(piece)
         if named is None:
             continue
+        if named.sex == FEMALE and _restricts_women(piece):
+            continue  # which women may join ("Postmenopausal or surgically sterile females only")
         admitted, label = Admitted(named.sex, start, end), _label(text, named, piece_end)
         if label == FLAT and _labels_other_sex(text, section.start, start, named.sex, settled):
             found = _for_everyone(text, body_lowered, section, sex_words(body_lowered), admitted)
@@ -164,15 +177,23 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
     return None
 
 
+def _restricts_women(piece: str) -> bool:
+    """Whether the criterion `piece` (lower case) names a woman's state that rules out childbearing before its
+    first noun of a woman (`_NO_CHILDBEARING`): it says which women may join."""
+    noun = _FEMALE_NOUN.search(piece)
+    return noun is not None and _NO_CHILDBEARING.search(piece, 0, noun.start()) is not None
+
+
 def _for_everyone(text: str, body_lowered: str, section: Section, words: list[re.Match],
                   admitted: Admitted) -> Admitted | None:
-    """The statement where the inclusion criteria are one group's and name only the sex it admits, nobody else and
-    no gender identity; else None."""
+    """The statement where the inclusion criteria are one group's and name only the sex it admits, nobody else, no
+    gender identity and, for one sex, no words that admit both (`_BOTH_SEXES`); else None."""
     if admitted.sex != BOTH:
         other = MALE.lower() if admitted.sex == FEMALE else FEMALE.lower()
         if any(w.group(other) for w in words):
             return None
-    if _OTHER_PEOPLE.search(body_lowered) or _GENDER_IDENTITY.search(body_lowered):
+    if _OTHER_PEOPLE.search(body_lowered) or _GENDER_IDENTITY.search(body_lowered) or \
+            admitted.sex != BOTH and _BOTH_SEXES.search(body_lowered):
         return None
     if _for_groups(text, text[section.start:section.end], body_lowered, section):
         return None
