@@ -13,10 +13,12 @@ from checks.contradictions_record import RULES as RECORD_RULES
 from checks.condition_sex import RULES as CONDITION_SEX_RULES
 from checks.criteria_ages import RULES as CRITERIA_AGE_RULES
 from checks.criteria_sex import RULES as CRITERIA_SEX_RULES
+from checks.description_sex import RULES as DESCRIPTION_SEX_RULES
+from checks.observational_phase import RULES as OBSERVATIONAL_PHASE_RULES
 from checks.phase_without_drug import RULES as PHASE_DRUG_RULES
 from checks.title_phase import RULES as TITLE_PHASE_RULES
 from checks.title_sex import RULES as TITLE_SEX_RULES
 
 RULES = (DESIGN_RULES + DESIGN_WORDS_RULES + PLACEBO_CLAIM_RULES + ARM_RULES + DRUG_RULES + CRITERIA_RULES
          + CRITERIA_AGE_RULES + CRITERIA_SEX_RULES + TITLE_PHASE_RULES + PHASE_DRUG_RULES + CONDITION_SEX_RULES
-         + TITLE_SEX_RULES + RECORD_RULES)
+         + TITLE_SEX_RULES + DESCRIPTION_SEX_RULES + OBSERVATIONAL_PHASE_RULES + RECORD_RULES)

@@ -9,6 +9,7 @@ quoting the value as the source gave it (personal-data values are never quoted).
 from __future__ import annotations
 
 from checks.date_columns import select
+from checks.enrollment_placeholder import RULES as ENROLLMENT_PLACEHOLDER_RULES
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal, sql_text
@@ -182,4 +183,4 @@ RULES = (
         fields=("eligibilities.minimum_age", "eligibilities.maximum_age"),
         sql=_unreadable_age_sql(),
     ),
-)
+) + ENROLLMENT_PLACEHOLDER_RULES
