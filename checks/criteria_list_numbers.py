@@ -41,8 +41,9 @@ _INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\)|．)(?:(?=[ \t]*[
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
 _AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)"
-_INLINE_POINT = re.compile(r"[.．](?:(?<=[\s;,(](\d)[.．])|(?<=[\s;,(](\d\d)[.．])|(?<=[\s;,(](\d)\\\.)|"
-                           r"(?<=[\s;,(](\d\d)\\\.))" + _AFTER_INLINE)
+_INLINE_POINT = re.compile(r"[.．](?:(?:(?<=[\s;,(](\d)[.．])|(?<=[\s;,(](\d\d)[.．])|(?<=[\s;,(](\d)\\\.)|"
+                           r"(?<=[\s;,(](\d\d)\\\.))" + _AFTER_INLINE
+                           + r"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.))" + _NEXT_LINE_CAPITAL + ")")
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
@@ -170,7 +171,7 @@ def candidate_rows(text: str, parts: list[Section],
                     for m in chain(IN_LINE_POINT.finditer(text), IN_LINE_BRACKET.finditer(text))]
     if inside_lines:
         taken = {row[1] for row in found}  # a line's number that the in-line patterns find too is the line's
-        taken.update(_numbers_ending(text, parts))
+        taken.update(_numbers_ending(text, parts, [row[1] for row in inside_lines]))
         found.extend(row for row in inside_lines if row[1] not in taken)
     if len(found) > lines:
         if in_line is not None:
@@ -187,15 +188,26 @@ def candidate_rows(text: str, parts: list[Section],
 _NUMBER_ENDING = re.compile(r"(?<!\d)\d{1,2}\\?[.)][ \t]*\Z")
 
 
-def _numbers_ending(text: str, parts: list[Section]) -> set[int]:
-    """Where the numbers stand that end a section inside a line, right before a heading that stands there ("... 2.
-    Consent 3. Exclusion Criteria: ..."): the heading's; no criterion follows them in their section read alone."""
+def _numbers_ending(text: str, parts: list[Section], inside: list[int]) -> set[int]:
+    """Where the numbers stand that end a section: inside a line, right before a heading that stands there ("... 2.
+    Consent 3. Exclusion Criteria: ..."), the heading's; on its last line, those of `inside` (the in-line numbers'
+    starts) found only for the next line, which is the next section's heading. No criterion follows them in their
+    section read alone."""
     found = set()
     for part in parts:
-        if 0 < part.end < len(text) and text[part.end - 1] != "\n":
+        if not 0 < part.end < len(text):
+            continue
+        if text[part.end - 1] != "\n":
             m = _NUMBER_ENDING.search(text, max(part.start, part.end - 8), part.end)
             if m is not None:
                 found.add(m.start())
+            continue
+        line_start = text.rfind("\n", part.start, part.end - 1) + 1
+        near = [at for at in inside if line_start <= at < part.end]
+        if near:
+            read_alone = {m.start(m.lastindex) for pattern in (IN_LINE_POINT, IN_LINE_BRACKET)
+                          for m in pattern.finditer(text, line_start, part.end)}
+            found.update(at for at in near if at not in read_alone)
     return found
 
 
