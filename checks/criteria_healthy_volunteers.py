@@ -22,6 +22,15 @@ _HEALTHY_WORD = re.compile(r"(?:h(?<!\wh)ealthy|n(?<!\wn)ormal\s+(?:volunteers?|
 HEALTHY_NEEDLES = ("healthy", "normal volunteer", "normal control", "normal subject")
 # Healthy volunteers or controls named beside a criterion that requires a diagnosis are a group of their own.
 _A_GROUP_OF_THEIR_OWN = re.compile(r"volunteer|control|normal")
+# Healthy people that the ASA physical status grades ("Healthy women (ASA 2)" in a trial of cesarean delivery): the
+# status is graded for patients about to be anaesthetised, and "healthy" is their state of health; volunteers or
+# controls so graded ("Healthy volunteers (ASA I)") are healthy volunteers still.
+_VOLUNTEERS_OR_CONTROLS = re.compile(r"\b(?:volunteers?|controls?)\b")
+# The status named with its grade ("ASA 2", "ASA I-II", "ASA physical status I", "ASA class <= 2"), or by the society's
+# name; not "ASA" alone, which is also aspirin.
+_ASA_GRADED = re.compile(r"\basa\s*(?:\)\s*)?(?:(?:physical\s+status|ps|class(?:ification)?|score|grade)\s*)?"
+                         r"(?:[:<>=\u2264-]+\s*)?(?:[1-5]|i{1,3}|iv|v)\b"
+                         r"|american\s+society\s+of\s+an(?:a)?esthesiologists")
 # "Healthy" said of each participant ("Participant is a healthy, ambulatory male or female volunteer", "Subjects must
 # be healthy volunteers", "Be a healthy adult"): every participant's general health, not a group's label.
 _SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?$")
@@ -31,7 +40,11 @@ def _of_patients(admission: re.Match, text: str, lowered: str, section: Section)
     """Whether the healthy people a criterion admits are the section's patients in good general health: "healthy"
     alone beside a criterion that requires a condition, healthy people said of each participant ("Participant is a
     healthy volunteer") beside a condition required of each, or healthy subjects, adults, men or women (not volunteers
-    or controls) beside one that requires a diagnosis."""
+    or controls) beside one that requires a diagnosis; healthy people other than volunteers or controls in inclusion
+    criteria that grade the ASA physical status."""
+    if _VOLUNTEERS_OR_CONTROLS.search(admission.group(0)) is None and \
+            _ASA_GRADED.search(lowered_part(text, lowered, section.start, section.end)):
+        return True
     if admission.group("alone"):
         return condition_required(text, lowered, section)
     word = _HEALTHY_WORD.search(admission.group(0))

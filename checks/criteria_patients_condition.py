@@ -8,7 +8,7 @@ import re
 from checks.criteria_age_criterion import LIST_MARK
 from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part
-from checks.criteria_required_conditions import CONDITION_REQUIRED, HISTORY_OF_A_CONDITION
+from checks.criteria_required_conditions import CONDITION_REQUIRED, DISEASE, HISTORY_OF_A_CONDITION
 
 # Patients named by their condition ("Severe asthmatics seen in the Asthma Clinic", "Diabetic patients on insulin"):
 # a noun of people with a disease, or its adjective before people; a severity may come first. Not before a clause that
@@ -20,6 +20,10 @@ _PATIENT_NOUN = (rf"(?:{_SEVERITY}(?:asthmatics|diabetics|epileptics|ha?emophili
                  rf"|{_SEVERITY}(?:asthmatic|diabetic|epileptic|ha?emophiliac|schizophrenic|cirrhotic|hypertensive"
                  r"|atopic|allergic)\s+(?:patients?|subjects?|adults?|children|men|women|individuals?|participants?"
                  r"|persons?|people))\b(?!,?\s+(?:that|who|which|whose|must|should|shall|will|would|may|can|need)\b)")
+# Patients named by their disease before them ("Psoriasis patients with mild to moderate lesions", "Type 2 diabetes
+# patients", "Breast cancer patients"); not people free of it ("Non-cancer patients", "Pain-free patients").
+_DISEASE_PATIENTS = (r"(?:(?!(?:no|non|not|without|free|healthy|normal)\b)[a-z0-9'-]+\s+){0,2}?(?<![-\w])"
+                     rf"{DISEASE}\s+patients?\b")
 # Patients named with their sex, age or setting before them ("male patients with ED defined by an IIEF-5 score",
 # "Adult patients with", "Consecutive hospitalized patients with"): the healthy-volunteer rule's "patients with".
 _QUALIFIED_PATIENTS = (r"(?:(?:male|female|adult|elderly|older|young|pediatric|paediatric|adolescent|consecutive"
@@ -62,7 +66,7 @@ _PEOPLE_BEFORE = (
 # patients who will be diagnosed with it, and its survivors; patients named by their condition, patients with it after
 # their sex, age or setting, and a disease named with its cause.
 _REQUIRES_CONDITION = re.compile(
-    rf"{CONDITION_REQUIRED.pattern}|{_PATIENT_NOUN}|{_QUALIFIED_PATIENTS}|{_CAUSED_DISEASE}"
+    rf"{CONDITION_REQUIRED.pattern}|{_PATIENT_NOUN}|{_DISEASE_PATIENTS}|{_QUALIFIED_PATIENTS}|{_CAUSED_DISEASE}"
     r"|histopatholog\w*\s+(?:proved|proven|confirmed)\b"
     r"|patients?\s+(?:falling\s+into|presenting\s+with|affected\s+by|having\b(?!\s+(?:an?\s+)?(?:elective\s+)?"
     r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"
@@ -92,16 +96,26 @@ _NOT_A_CONDITION = (
 )
 # An age that opens the criterion before the requirement ("Age >= 20 years, Histopathology proved PTC").
 _AGE_FIRST = re.compile(r"[^,;]*\b(?:ages?|aged|years?)\b[^,;]*,\s*")
-# People, or "with" or "having" alone, before the requirement ("With mild to severe atopic symptoms").
-_PEOPLE_FIRST = re.compile(rf"{_PEOPLE_BEFORE}|(?:with|having)\s+")
+# People, or "with" or "having" alone, before the requirement ("With mild to severe atopic symptoms"); "has" or
+# "have" before a diagnosis ("Has a current diagnosis of major depressive disorder"), not before a history, which may
+# go on to a risk ("Must have a history of diabetes, hypertension and/or a history of tobacco use").
+_PEOPLE_FIRST = re.compile(rf"{_PEOPLE_BEFORE}|(?:with|having)\s+"
+                           r"|(?:has|have|must\s+have)\s+(?=(?:[\w-]+\s+){0,3}?diagnos)")
 # People admitted for a procedure, who need not have the condition studied.
 _ADMITTED_FOR_A_PROCEDURE = re.compile(
     r"(?:patients?|subjects?|participants?|men|women|adults?|children|those)\s+(?:\w+\s+){0,6}?"
     r"(?:undergoing|scheduled|planned|referred|requiring|needing|who\s+will\s+undergo)\b")
-# Others the inclusion criteria admit (a gene's carriers among them), or a criterion kept to one group.
+# Others the inclusion criteria admit (a gene's carriers among them, a caregiver who takes part: "have a
+# caregiver/parent who can complete assessments"), or a criterion kept to one group; not a place of care named after
+# its community ("one of a number of approved community clinics").
 _OTHERS_ADMITTED = re.compile(
     r"\b(?:(?:caretakers?|caregivers?|carers?)\s+(?:of|for)|(?:be|is|are)\s+(?:an?\s+)?(?:\w+\s+)?(?:caretaker"
-    r"|caregiver|carer)s?|staff|students?|nurses|clinicians|employees?|workers?|community|(?:un)?exposed"
+    r"|caregiver|carer)s?|(?:caretakers?|caregivers?|carers?|parents?|study\s+partners?|informants?)(?:/[a-z]+)?\s+"
+    r"(?:who|that)\s+(?:can|will|(?:is|are)\s+able\s+to|agrees?\s+to|is\s+willing\s+to)\s+(?:complete|participate"
+    r"|answer|fill|take\s+part|attend)|staff|students?|nurses|clinicians|employees?|workers?"
+    r"|community(?![\s-]+(?:(?:health\s+)?(?:clinics?|cent(?:er|re)s?)|hospitals?|pharmac(?:y|ies)|practices?"
+    r"|settings?|sites?))"
+    r"|(?:un)?exposed"
     r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|groups?\s+only|carriers?"
     r"|carrier\s+state)\b")
 # A group's label ("Group 2 (former allergy):", "Cohort 1:"): the criteria below it are that group's, not everyone's.

@@ -55,29 +55,52 @@ _OTHER_PEOPLE = re.compile(
 # People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
 _OTHERS_DESCRIBED = re.compile(
     r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")
+# The study's own group of people without the condition, as a brief summary or a detailed description names it: counted
+# ("and 20 healthy control subjects", "10 normal volunteers"), a control group of healthy people ("compared to an
+# healthy control group", "a third control group comprising normal blood donors"), or taken in beside the patients ("as
+# well as in HIV-negative volunteers", "Patients and volunteers receive"). Not healthy people of the background ("more
+# common in individuals with schizophrenia compared to healthy subjects"), nor volunteers or a control group who have
+# the condition ("40 volunteers with asthma", "the control group receives usual care").
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)"
+_WITHOUT_IT = r"(?:healthy|normal|uninfected|unaffected|(?:hiv|hcv|hbv|htlv|cmv|sero)[\w-]*negative)"
+_PEOPLE_WITHOUT_IT = (r"(?:control\s+|matched\s+)?(?:volunteers?|controls?|subjects?|individuals?|participants?"
+                      r"|donors?|adults?|children|people|persons?|men|women)\b(?!\s+(?:with|who|having|suffering"
+                      r"|diagnosed|affected)\b)")
+_OWN_GROUP_WITHOUT_IT = re.compile(
+    rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?(?:(?:{_WITHOUT_IT}|(?:age|sex)[\s-]+matched)\s+{_PEOPLE_WITHOUT_IT}"
+    rf"|(?:blood\s+)?donors\b)"
+    rf"|\b{_WITHOUT_IT}\s+(?:control|comparison|reference)\s+(?:groups?|cohorts?|arms?)\b"
+    r"|\b(?:control|comparison|reference)\s+groups?\s+(?:of|comprising|consisting\s+of|composed\s+of"
+    rf"|made\s+up\s+of|including)\s+(?:{_NUMBER}\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_WITHOUT_IT}|volunteers?|donors?)\b"
+    r"|\b(?:as\s+well\s+as|in\s+addition\s+to|together\s+with|along\s+with)\s+(?:in\s+)?"
+    rf"(?:{_WITHOUT_IT}|(?:age|sex)[\s-]+matched)\s+{_PEOPLE_WITHOUT_IT}"
+    r"|\bpatients\s+and\s+(?:healthy\s+|normal\s+)?volunteers\b")
 # Studies whose participants need not have the condition: it is prevented or screened for.
 _NOT_READ_PURPOSES = frozenset(("PREVENTION", "SCREENING"))
 _STUDY_TYPES = frozenset(("INTERVENTIONAL", "OBSERVATIONAL"))
 
 
-def names_other_people(lowered: str, described: tuple[str, ...]) -> bool:
+def names_other_people(lowered: str, described: tuple[str, ...], summaries: tuple[str, ...] = ()) -> bool:
     """Whether the criteria (`lowered`) or the titles, arms, conditions and population (`described`) name people who
-    need not have the condition studied."""
+    need not have the condition studied, or the brief summary and detailed description (`summaries`) name the
+    study's own group of them."""
     said = "\n".join(described).lower()
-    return any(_OTHER_PEOPLE.search(text) for text in (lowered, said)) or _OTHERS_DESCRIBED.search(said) is not None
+    return any(_OTHER_PEOPLE.search(text) for text in (lowered, said)) or _OTHERS_DESCRIBED.search(said) is not None \
+        or any(_OWN_GROUP_WITHOUT_IT.search(text.lower()) for text in summaries)
 
 
 def study_patients_only_findings(nct_id: str, criteria: str, healthy_volunteers: bool | None,
                                  described: tuple[str, ...] = (), purpose: str | None = None,
-                                 lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+                                 lowered: str | None = None, memo: dict | None = None,
+                                 summaries: tuple[str, ...] = ()) -> Iterator[Finding]:
     """A finding when Healthy Volunteers is 'Yes' while the inclusion criteria require a condition and the record
-    (`described`: its titles, arms, conditions and study population) names no one else; a prevention or screening
-    study (`purpose`) is not read."""
+    (`described`: its titles, arms, conditions and study population; `summaries`: its brief summary and detailed
+    description) names no one else; a prevention or screening study (`purpose`) is not read."""
     if healthy_volunteers is not True or purpose in _NOT_READ_PURPOSES:
         return
     lowered = criteria.lower() if lowered is None else lowered
     found = required_condition(criteria, lowered, memo)
-    if found is None or names_other_people(lowered, described):
+    if found is None or names_other_people(lowered, described, summaries):
         return
     message = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only people with a condition and the "
                "record names no healthy people, controls or other group.")
@@ -98,6 +121,8 @@ def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: 
     arms = rows_by_study(con, accepting, "design_groups", ("title", "description"))
     conditions = rows_by_study(con, accepting, "conditions", ("name",))
     populations = rows_by_study(con, accepting, "eligibilities", ("population",))
+    briefs = rows_by_study(con, accepting, "brief_summaries", ("description",))
+    details = rows_by_study(con, accepting, "detailed_descriptions", ("description",))
     for nct_id, found in texts.items():
         values, study = given.get(nct_id), studies.get(nct_id)
         if not values or len(values) != 1 or len(found) != 1 or values[0][0] is not True:
@@ -107,8 +132,9 @@ def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: 
         described = tuple(text for row in [study[0][1:]] + arms.get(nct_id, []) + conditions.get(nct_id, [])
                           + populations.get(nct_id, []) for text in row if text)
         purpose = next((row[0] for row in purposes.get(nct_id, [])), None)
+        summaries = tuple(row[0] for row in briefs.get(nct_id, []) + details.get(nct_id, []) if row[0])
         yield from study_patients_only_findings(nct_id, found[0].text, True, described, purpose, found[0].lowered,
-                                                found[0].memo)
+                                                found[0].memo, summaries)
 
 
 RULES = (

@@ -13,9 +13,9 @@ from checks.criteria_sections import Section
 # "Chronic hepatitis C", "Stage III-IV ovarian cancer", "Essential hypertension").
 _DISEASE_FORM = (r"(?:type\s+(?:1|2|i|ii)|chronic|acute|advanced|metastatic|recurrent|relapsed|refractory|untreated"
                  r"|newly\s+diagnosed|essential|stage\s+[0-4iv]+[a-c]?(?:\s*(?:-|to|or)\s*[0-4iv]+[a-c]?)?)")
-_DISEASE = (r"(?:diabetes|hepatitis|cancer|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|glioma|tumou?rs?"
-            r"|hypertension|asthma|copd|bronchitis|schizophrenia|depression|arthritis|psoriasis|dermatitis|epilepsy"
-            r"|hiv|aids|infection|pain|heart\s+failure|renal\s+failure|kidney\s+disease|liver\s+disease)")
+DISEASE = (r"(?:diabetes|hepatitis|cancer|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|glioma|tumou?rs?"
+           r"|hypertension|asthma|copd|bronchitis|schizophrenia|depression|arthritis|psoriasis|dermatitis|epilepsy"
+           r"|hiv|aids|infection|pain|heart\s+failure|renal\s+failure|kidney\s+disease|liver\s+disease)")
 # A criterion that states the participant's condition without "diagnosis": an infection ("Is HIV-positive", "HIV-1
 # infected", "Is positive for hepatitis B surface antigen"), a disease's diagnostic criteria met ("Participant meets
 # the DSM-IV criteria for schizophrenia", "meets the Diagnostic and Statistical Manual ..."; not the criteria for
@@ -31,7 +31,7 @@ _CONDITION_STATED = (
     r"(?!(?:healthy|normal|participation|inclusion|entry|enrol|eligibility|(?:the|this)\s+study|study|the\s+trial"
     r"|(?:the\s+|this\s+|that\s+)?(?:parent|main|core|original|previous|prior|feeder|lead-?in)\s+(?:study|trial))\b)"
     r"[a-z])"
-    rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{_DISEASE}\b")
+    rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{DISEASE}\b")
 # The words that may qualify a diagnosis before it ("SCID-based DSM-5 diagnosis of", "A current diagnosis of").
 _DIAGNOSIS_QUALIFIER = (r"(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite"
                         r"|probable|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed"

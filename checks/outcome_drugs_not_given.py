@@ -1,5 +1,6 @@
-"""Drugs an outcome names that the study does not give: counted as medication taken, added as reagents, defining
-a scale's levels, measured as metabolites or as the payload of a conjugate given."""
+"""Drugs an outcome names that the study does not give: counted as medication taken, recommended or given on demand by
+a pump, added as reagents, defining a scale's levels or naming a scale, measured as metabolites, as the payload of a
+conjugate given or after the participants' own daily dose."""
 from __future__ import annotations
 
 import re
@@ -82,6 +83,45 @@ _SCORE_LOOKBACK = 400
 # Words that a level's regimen is given in the study ("at 1, participants are given budesonide").
 _GIVEN_IN_STUDY = re.compile(r"\b(?:randomi[sz]\w*|assigned|allocated|given|receiv\w*|administ\w*)\b", re.I)
 
+# An outcome that counts what respondents, clinicians or prescribers recommend or choose ("Likelihood of Recommending a
+# Medication", "Proportion of respondents who recommend a medication ..., including Typical antipsychotics - e.g.,
+# Haloperidol (Haldol)"): the drugs it names are the answers counted, not drugs the study gives. Not a "recommended"
+# dose or treatment, which the study gives.
+_COUNTS_CHOICES = re.compile(
+    r"\brecommend(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:medications?|medicines?|drugs?|treatments?)\b"
+    r"|\b(?:respondents?|clinicians?|physicians?|prescribers?|doctors?|pharmacists?|providers?)\s+(?:who|that)\s+"
+    r"(?:would\s+)?(?:recommend|prescrib|choos|chose|select|prefer)\w*", re.I)
+# The analgesic a patient-controlled analgesia pump gives on demand ("The PCA pump will provide a bolus of 2μg
+# sufentanil", "sufentanil PCA"): the rescue analgesia every patient has, which an outcome counts by presses or doses.
+_ON_DEMAND_PUMP_BEFORE = re.compile(r"(?:(?-i:\b(?:IV-?)?PC[IE]?A\b)|\bpatient[\s-]+controlled\s+(?:[\w-]+\s+){0,2}?"
+                                    r"analges\w*)[^.;]{0,80}$", re.I)
+_ON_DEMAND_PUMP_AFTER = re.compile(r"[\s-]+(?-i:(?:IV-?)?PC[IE]?A)\b", re.I)
+# A drug's name inside the name of a scale or of its subscale ("Addiction Research Center Inventory (ARCI) Pentobarbital
+# Chlorpromazine Group (PCAG)", "the Amphetamine scale"): the scale is named after the drug whose effects it rates.
+_SCALE_PART_AFTER = re.compile(r"(?:[\s/-]+[a-z]+){0,3}?[\s-]+(?:(?:sub)?scale\b|group\s*(?:\(\s*(?-i:[A-Z]{2,6})\s*\)"
+                               r"|[\s-]+(?:sub)?scale\b))", re.I)
+_NAMES_A_SCALE = re.compile(r"\b(?:inventory|questionnaire|(?:sub)?scales?|ARCI)\b", re.I)
+# A time point after the participants' own daily dose ("ACTH sampled at 0, 1, 2, and 3 hours after morning
+# hydrocortisone", "2 hours after the evening dose of levodopa"): a therapy they take, the anchor of sampling.
+_AFTER_ROUTINE_DOSE = re.compile(r"\b(?:hours?|hrs?|h|minutes?|mins?)\s+(?:after|before|following|post)\s+(?:the\s+"
+                                 r"|their\s+)?(?:usual\s+|regular\s+|routine\s+|daily\s+)?(?:morning|evening"
+                                 r"|night(?:ly)?|bedtime)\s+(?:(?:dose|dosing|intake|administration)\s+(?:of\s+)?)?$",
+                                 re.I)
+
+
+def _chosen_pumped_scale_named_or_dose_timed(row: tuple, text: str, at: int, drug: str) -> bool:
+    """Whether the drug an outcome names at `at` is an answer its respondents choose, the analgesic a PCA pump gives
+    on demand, part of a scale's name, or the participants' own daily dose that times a sampling."""
+    measure = row[0] or ""
+    if _COUNTS_CHOICES.search(measure) or _COUNTS_CHOICES.search(text, 0, at):
+        return True
+    if _ON_DEMAND_PUMP_BEFORE.search(text, max(0, at - 120), at) or _ON_DEMAND_PUMP_AFTER.match(text, at + len(drug)):
+        return True
+    if _SCALE_PART_AFTER.match(text, at + len(drug)) and any(_NAMES_A_SCALE.search(t) for t in row if t):
+        return True
+    return _AFTER_ROUTINE_DOSE.search(text, max(0, at - 80), at) is not None
+
+
 # A drug a cell product is made with ("manufacturing autologous T cells ... using the CliniMACS Prodigy system with
 # dasatinib", "T cells transduced ... and expanded in the presence of IL-2", "cultured in medium containing
 # dexamethasone"): a reagent of the product, never given to a participant. The words of making the product come
@@ -118,7 +158,8 @@ def not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
         return True
     if field in OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _reagent_of_manufacture(text, at)
                                      or _METABOLITE_BEFORE.search(text, 0, at) or another_treatment(text, at)
-                                     or _level_of_scale(row, text, at)):
+                                     or _level_of_scale(row, text, at)
+                                     or _chosen_pumped_scale_named_or_dose_timed(row, text, at, drug)):
         return True
     if field == "design_outcomes.description" and row[0]:
         if _COUNTS_MEDICATION.search(row[0]) or _SCORES_RESCUE_MEDICATION.search(text) or \
