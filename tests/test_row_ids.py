@@ -24,7 +24,8 @@ def study_json(nct_id: str, arms: list[str], interventions: list[tuple], posted:
     """An API v2 record: arms by title; interventions as (name, arm labels, other names, description)."""
     return json.dumps({"protocolSection": {
         "identificationModule": {"nctId": nct_id, "briefTitle": f"Study {nct_id}"},
-        "statusModule": {"overallStatus": "COMPLETED", "lastUpdatePostDateStruct": {"date": posted}},
+        "statusModule": {"overallStatus": "COMPLETED", "statusVerifiedDate": posted[:7],
+                         "lastUpdatePostDateStruct": {"date": posted}},
         "designModule": {"studyType": "INTERVENTIONAL"},
         "armsInterventionsModule": {
             "armGroups": [{"label": title, "type": "EXPERIMENTAL"} for title in arms],
