@@ -192,10 +192,13 @@ def study_description_sex_findings(nct_id: str, texts: list[tuple[str, str]], ge
 def _finding(nct_id: str, field: str, text: str, cohort: Cohort, gender: str) -> Finding:
     """The finding of a description's cohort (`cohort`) against the record's Sex."""
     words = " ".join(text[cohort.start:cohort.end].split())
-    people = "of both sexes" if len(cohort.sexes) == 2 else f"as {next(iter(cohort.sexes)).lower()} only"
+    # Participants of the other sex may be one part of a study that counts others too: "counts female participants",
+    # not "as female only".
+    people = ("the study's participants of both sexes" if len(cohort.sexes) == 2
+              else f"{next(iter(cohort.sexes)).lower()} participants")
     named = "counts" if cohort.counted else "names"
-    message = (f"The {FIELD_LABELS.get(field, field)} {named} the study's participants {people} ('{words}'), while "
-               f"the record's Sex is '{gender}': the Sex or the text is wrong.")
+    message = (f"The {FIELD_LABELS.get(field, field)} {named} {people} ('{words}'), while the record's Sex is "
+               f"'{gender}': the Sex or the text is wrong.")
     evidence = f"{field}: '{excerpt(text, cohort.start, cohort.end)}'; eligibilities.gender='{gender}'"
     return Finding(nct_id, message, evidence, (field, "eligibilities.gender"))
 

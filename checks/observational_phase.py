@@ -39,7 +39,7 @@ def study_observational_phase_findings(nct_id: str, phase: str | None,
         return
     info = phase in POST_MARKETING
     message = (f"Study type is OBSERVATIONAL but the record gives phase {phase}, which only an interventional study "
-               + ("has; post-marketing observational studies are often so labelled." if info
+               + ("has; observational records often give Phase 4 loosely." if info
                   else "has: the study type or the phase is wrong."))
     evidence = f"studies.study_type='OBSERVATIONAL'; studies.phase='{phase}'"
     yield Finding(nct_id, message, evidence, severity=INFO if info else WARNING)
