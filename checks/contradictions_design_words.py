@@ -4,6 +4,7 @@ parallel, parallel groups registered as a crossover). What each reads of the tex
 `design_model_words`."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import duckdb
@@ -13,7 +14,7 @@ from checks.design_model_words import (
     CONTROL_WORDS, CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN,
     control_given_active_later, crossing_over, model_claims, named_anywhere, nested_in_groups, one_sequence,
 )
-from checks.design_text import NEEDLE_WORDS, Claim
+from checks.design_text import NEEDLE_WORDS, Claim, sentence_at
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, texts_mentioning
 
@@ -105,17 +106,36 @@ def model_text_crossover(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> I
             yield _finding(nct_id, f"{message}.", stated, "designs.intervention_model", (c,))
 
 
+# An arm's description read for the study's design under a crossover model ("Parallel study design, 4 treatment
+# groups"), and the words of a crossover's own steps that make it speak of one of them instead ("In period 1 the two
+# parallel groups receive drug X or placebo", "Sequence AB, then a washout").
+_ARM_DESCRIPTION = ("design_groups.description",)
+_CROSSOVER_STEP = re.compile(r"\b(?:periods?|sequences?|wash[\s-]*outs?|treatment\s+(?:phases?|blocks?)"
+                             r"|(?:first|second|third)\s+(?:phase|stage|part)|phase\s+(?:[ab]|one|two|three))\b", re.I)
+
+
+def _arm_parallels(arms: list[StudyText]) -> list[Claim]:
+    """The parallel groups arm descriptions name of the study's design, not of a period or a sequence of the
+    crossover (a sentence that names one)."""
+    return [c for c in model_claims(arms, PARALLEL_DESIGN)
+            if not _CROSSOVER_STEP.search(c.source.text, *sentence_at(c.source.text, c.start))]
+
+
 def model_text_parallel(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Model CROSSOVER or SEQUENTIAL, or SINGLE_GROUP, while the study's own words call it parallel-group (not a part
-    of it, and not where they also call it a crossover); info for a single group not randomized, whose parallel
+    of it, and not where they also call it a crossover); a crossover's arm descriptions are read too, where they speak
+    of the study's design and not of a period or a sequence; info for a single group not randomized, whose parallel
     groups may be populations given one intervention."""
     designs, texts = _model_texts(con, scope)
-    for nct_id, found in texts.items():
+    crossovers = scope.of(n for n, rows in designs.items() if rows[0][0] == "CROSSOVER")
+    arms = texts_mentioning(con, crossovers, _ARM_DESCRIPTION, MODEL_WORDS)
+    for nct_id in sorted(texts.keys() | arms.keys()):
         model, allocation = designs.get(nct_id, [(None, None)])[0]
         if model not in ("CROSSOVER", "SEQUENTIAL", "SINGLE_GROUP"):
             continue
-        parallels = model_claims(found, PARALLEL_DESIGN)
-        if not parallels or named_anywhere(found, CROSSOVER_WORD):
+        found, described = texts.get(nct_id, []), arms.get(nct_id, []) if model == "CROSSOVER" else []
+        parallels = model_claims(found, PARALLEL_DESIGN) + _arm_parallels(described)
+        if not parallels or named_anywhere(found + described, CROSSOVER_WORD):
             continue
         c = parallels[0]
         severity = "info" if model == "SINGLE_GROUP" and allocation != "RANDOMIZED" else None
@@ -141,7 +161,9 @@ RULES = (
          ("designs.intervention_model", "studies.official_title"), func=model_text_crossover, in_worker=True),
     Rule("contradictions.model_text_parallel", "contradiction", "warning",
          "A crossover, sequential or single-group model contradicts a record whose own title or design sentence "
-         "calls the study parallel-group (and never a crossover). Info for a single group not randomized: its "
-         "parallel groups may be populations that all take one intervention.",
+         "calls the study parallel-group (and never a crossover). A crossover's arm descriptions are read too "
+         "('Parallel study design, 4 treatment groups'), not where their sentence speaks of a period, a sequence or "
+         "a washout of the crossover itself. Info for a single group not randomized: its parallel groups may be "
+         "populations that all take one intervention.",
          ("designs.intervention_model", "studies.official_title"), func=model_text_parallel, in_worker=True),
 )

@@ -1,6 +1,6 @@
 """Cases for the rules of checks.contradictions_design_words: a masking of SINGLE against a text that calls the
 study double-blind, and an intervention model against the model the study's own words name (the records of
-NCT03814226, NCT01415128 and NCT05106231 as the registry gives them, cut short).
+NCT03814226, NCT01415128, NCT05106231, NCT00000511 and NCT00501696 as the registry gives them, cut short).
 
 The phrases each rule reads are in tests/checks/test_masking_single_text_double_blind.py and
 tests/checks/test_model_text_crossover_and_parallel.py; these are the rules' table-driven cases
@@ -30,6 +30,15 @@ _THREE_COHORTS = rows("design_groups",
 # NCT05106231: model Sequential, a parallel-design randomised trial of two groups by its design description.
 _PARALLEL_DESIGN = ("The study's design will be a prospective, multicenter and parallel-design single-blind randomised "
                     "controlled with two treatment groups.")
+# NCT00000511: model Crossover, its one arm a parallel design of four treatment groups; NCT00501696: model Crossover,
+# its arms a parallel-group study of crossover design.
+_PARALLEL_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "Potassium, Magnesium, Calcium, Placebo",
+                                       "description": "Parallel study design, 4 treatment groups"})
+_BOTH_MODELS_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "1", "description": "A randomized "
+                                          "placebo-controlled, parallel-group study, crossover-design"})
+_PERIOD_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "AB",
+                                     "description": "In period 1, the two parallel groups receive drug X or placebo."})
+_CROSSOVER_MODEL = row("designs", intervention_model="CROSSOVER", allocation="RANDOMIZED")
 
 CASES = [
     Case(SINGLE_BLIND, True, both(_INVESTIGATOR_ONLY, texts(_HEADACHE_SUMMARY)), note="NCT03814226: double-blinded"),
@@ -52,4 +61,11 @@ CASES = [
          note="NCT05106231: a parallel-design trial registered as sequential"),
     Case(PARALLEL, False, row("designs", intervention_model_description=_PARALLEL_DESIGN),
          note="a parallel-design trial registered as parallel"),
+    Case(PARALLEL, True, both(_CROSSOVER_MODEL, _PARALLEL_ARM),
+         note="NCT00000511: a crossover whose arm description names a parallel study design"),
+    Case(PARALLEL, False, both(_CROSSOVER_MODEL, _BOTH_MODELS_ARM),
+         note="NCT00501696: the arm names a crossover design too"),
+    Case(PARALLEL, False, both(_CROSSOVER_MODEL, _PERIOD_ARM), note="parallel groups of a crossover's period"),
+    Case(PARALLEL, False, both(row("designs", intervention_model="SEQUENTIAL"), _PARALLEL_ARM),
+         note="a sequential model's arm descriptions are not read"),
 ]
