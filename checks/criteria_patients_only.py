@@ -41,6 +41,10 @@ from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
 RULE_ID = "contradictions.healthy_volunteers_yes_patients_only"
+# A study's controls may be patients too (a placebo arm, usual care): the message says only that no one without the
+# condition is named.
+MESSAGE = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only people with a condition, and the record "
+           "names no one who need not have it (healthy people, volunteers, relatives, donors).")
 
 # People without the condition, wherever a record names them.
 _OTHER_PEOPLE = re.compile(
@@ -102,11 +106,9 @@ def study_patients_only_findings(nct_id: str, criteria: str, healthy_volunteers:
     found = required_condition(criteria, lowered, memo)
     if found is None or names_other_people(lowered, described, summaries):
         return
-    message = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only people with a condition and the "
-               "record names no healthy people, controls or other group.")
     evidence = f"eligibilities.criteria: '{excerpt(criteria, found[0], found[1], 0)}'; " \
                f"eligibilities.healthy_volunteers=true"
-    yield Finding(nct_id, message, evidence)
+    yield Finding(nct_id, MESSAGE, evidence)
 
 
 def healthy_volunteers_yes_patients_only(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -141,9 +143,10 @@ RULES = (
     Rule(RULE_ID, "contradiction", "warning",
          "By the registry's definition a study accepts healthy volunteers when people without the condition studied "
          "may take part: Healthy Volunteers 'Yes' beside inclusion criteria that require a disease ('Diagnosis of "
-         "...', 'Histopathology proved ...'), in a record that names no healthy people, controls or other group, "
-         "lists the study under healthy-volunteer searches it does not belong to. Read from text, so a warning; "
-         "prevention and screening studies are not read.",
+         "...', 'Histopathology proved ...'), in a record that names no healthy people, volunteers, relatives, "
+         "donors, controls or other group, lists the study under healthy-volunteer searches it does not belong to. "
+         "Read from text, so a warning; prevention and screening studies are not read. A study's controls may be "
+         "patients too (a placebo arm, usual care): the message names only the people it looked for.",
          ("eligibilities.criteria", "eligibilities.healthy_volunteers"),
          func=healthy_volunteers_yes_patients_only, in_worker=True),
 )
