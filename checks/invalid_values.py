@@ -13,6 +13,8 @@ from checks.enrollment_placeholder import RULES as ENROLLMENT_PLACEHOLDER_RULES
 from checks.rule import Rule
 from checks.scoped_tables import IN_SCOPE
 from checks.sql_text import BLANKS, literal, sql_text
+from checks.template_record import RULES as TEMPLATE_RECORD_RULES
+from checks.title_markup import RULES as TITLE_MARKUP_RULES
 from flows.parsers.ctgov_json_v2_fields import WHERE_API_V2_WRITES
 from flows.parsers.ctgov_xml_fields import WHERE_LEGACY_XML_WRITES
 from flows.parsers.model import EMPTY_PART, READ_AS_SPELT, UNPAIRED_ESCAPE, UNREAD_PART
@@ -183,4 +185,4 @@ RULES = (
         fields=("eligibilities.minimum_age", "eligibilities.maximum_age"),
         sql=_unreadable_age_sql(),
     ),
-) + ENROLLMENT_PLACEHOLDER_RULES
+) + ENROLLMENT_PLACEHOLDER_RULES + TITLE_MARKUP_RULES + TEMPLATE_RECORD_RULES
