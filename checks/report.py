@@ -114,7 +114,7 @@ def _data_docs(con: duckdb.DuckDBPyConnection, folder: Path, run_name: str | Non
     """The GX Data Docs index, kept or under way (`result()`). Those of the last report are kept while every
     expectation would observe what it observed then (checks/gx_reuse.py): a validation now would give the same
     results, and keeping them spares loading Great Expectations. Their index then says for which run they hold.
-    Otherwise they are validated in a child process (checks/gx_docs.py) while the report's pages are written
+    Otherwise they are validated in a child process (checks/gx_docs_child.py) while the report's pages are written
     (begun with them: gx_docs.DataDocsLater)."""
     from checks import gx_docs
 

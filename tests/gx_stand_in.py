@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checks import gx_docs
+from checks import gx_docs, gx_docs_pages
 
 
 def stand_in_for_data_docs(monkeypatch) -> list[str]:
@@ -17,7 +17,7 @@ def stand_in_for_data_docs(monkeypatch) -> list[str]:
         runs = [{"table": "studies", "run_name": run_name, "link": "", "time": "2026-11-22 06:00", "success": True,
                  "met": 9, "evaluated": 9}]
         (Path(folder) / gx_docs.RUNS).write_text(json.dumps(runs))
-        return gx_docs.Finished(gx_docs._index(Path(folder), runs))
+        return gx_docs.Finished(gx_docs_pages.write_index(Path(folder), runs))
 
     def start_data_docs(_con, folder, run_name):
         return start_from_inputs(None, folder, run_name)

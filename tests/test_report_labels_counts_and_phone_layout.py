@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from bench.synthetic_warehouse import build
-from checks import gx_docs
+from checks import gx_docs_pages
 from checks.report import write_report
 from checks.report_charts import hbars
 from flows.render import print_issues, print_summary
@@ -164,7 +164,7 @@ def test_a_validation_page_shows_each_status_without_the_icon_font(tmp_path):
     page.write_text('<html><head><link rel="stylesheet" href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/'
                     '5.15.4/css/all.min.css"></head><body><td><i class="fas fa-check-circle text-success" ></i></td>'
                     '<td><i class="fas fa-times text-danger"></i></td></body></html>', encoding="utf-8")
-    gx_docs._localise(tmp_path)
+    gx_docs_pages.localise(tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "cdnjs" not in html
     head = html.split("</head>")[0]
@@ -175,7 +175,7 @@ def test_a_validation_page_shows_each_status_without_the_icon_font(tmp_path):
 def test_the_data_docs_index_fits_a_phone(tmp_path):
     runs = [{"table": "studies", "run_name": "trialqc-4dd70f94-9bd2-412e-b9ce-a1367273f9ed", "link": "v.html",
              "time": "2026-12-06 11:39", "success": True, "met": 9, "evaluated": 9}]
-    html = gx_docs._index(tmp_path, runs).read_text(encoding="utf-8")
+    html = gx_docs_pages.write_index(tmp_path, runs).read_text(encoding="utf-8")
     assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in html
     assert "<div class='table-responsive'><table class='table table-sm table-striped'>" in html
     assert "</tbody></table></div></body>" in html

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import gx_docs
+from checks import gx_docs_child
 from flows import stops, warehouse_session
 from flows.stops import stops_as_interrupt
 from flows.warehouse_session import Session
@@ -138,11 +138,11 @@ def _stop_this_process_once(began: Path) -> threading.Thread:
 
 
 def test_a_stop_while_the_data_docs_validate_ends_their_child_without_waiting_for_it(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(gx_docs, "_start_method", lambda: "fork")
+    monkeypatch.setattr(gx_docs_child, "_start_method", lambda: "fork")
     out_dir = tmp_path / "gx"
     session = Session(con=None, run_id="r", published=tmp_path / "trials.duckdb")
     with stops_as_interrupt():
-        docs = _DataDocs(gx_docs.DataDocsJob(None, out_dir, "r", work=_validate_slowly), out_dir)
+        docs = _DataDocs(gx_docs_child.DataDocsJob(None, out_dir, "r", work=_validate_slowly), out_dir)
         stopping = _stop_this_process_once(tmp_path / "began")
         with pytest.raises(KeyboardInterrupt):
             warehouse_session._wait_data_docs(docs, session, logging.getLogger("trialqc"))

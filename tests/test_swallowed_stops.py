@@ -278,10 +278,10 @@ def test_a_data_docs_child_whose_parent_stopped_waiting_ends_without_a_traceback
     """A stop while the Data Docs are validated after publishing: the run's process stops listening to the child,
     which printed a BrokenPipeError traceback under the stop's one line when it sent its result. (A new
     interpreter, as for a run's process past FORK_MAX_BYTES: a forked child would hold the pipe's reading end.)"""
-    from checks import gx_docs
+    from checks import gx_docs_child
 
-    monkeypatch.setattr(gx_docs, "_start_method", lambda: "spawn")
-    job = gx_docs.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
+    monkeypatch.setattr(gx_docs_child, "_start_method", lambda: "spawn")
+    job = gx_docs_child.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
     job.receive.close()  # as the stopped run's process does
     job.process.join(30)
     assert job.process.exitcode == 0
@@ -303,10 +303,10 @@ def test_a_ctrl_c_while_a_new_data_docs_interpreter_starts_prints_no_traceback(t
     the run's process, stopped, ends it."""
     import time
 
-    from checks import gx_docs
+    from checks import gx_docs_child
 
-    monkeypatch.setattr(gx_docs, "_start_method", lambda: "spawn")
-    job = gx_docs.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
+    monkeypatch.setattr(gx_docs_child, "_start_method", lambda: "spawn")
+    job = gx_docs_child.DataDocsJob(None, tmp_path, "trialqc-r1", work=_slow_docs)
     deadline = time.monotonic() + 30
     while not _ignores_ctrl_c(job.process.pid):
         assert time.monotonic() < deadline and job.process.is_alive(), "the new interpreter does not ignore Ctrl-C"
