@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from checks.date_columns import FDAAA_IN_FORCE, LABELS, before_fdaaa, date_of, first_public_shown, rule, select, shown
 from checks.sql_text import literal, one_of, sql_text
+from checks.status_completed_reason import completed_with_reason_stopped_sql
+from checks.status_pointed_parts import DESCRIPTIONS_SHOWN, POINTED_FIELDS, POINTED_MISSING, parts_given
+from checks.status_reason_words import BLANK_REASON, NO_REASON, POINTER, REASON_READ_WHOLE
 from flows.parsers import PARSERS
-from flows.parsers.page_controls import CUT_TEXT
-from flows.parsers.summary_text import CUT_SHORT
 
 FAMILY = "status"
 REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
@@ -16,11 +17,6 @@ REGISTRY_LAYOUTS = "s.source_layout IN ('ctgov_json_v2', 'ctgov_xml')"
 # none given. Another page is judged only on a reason it shows: meddatax's compact page shows none at all, and its
 # labelled page shows a 'Why Stopped' value only where the record gives one.
 _ABSENCE_SHOWN = f"s.source_layout IN {one_of(tuple(e.layout for e in PARSERS if e.shows('studies.why_stopped')))}"
-# A page may have lost its reason, or words of it: a text the site's 'Show more' cut where a copy kept it folded, a
-# trial summary cut short before its closing table (its reader's load problems say so). Its reason is not judged.
-_MAY_HAVE_LOST = (CUT_TEXT, CUT_SHORT)
-_REASON_READ_WHOLE = (f"NOT EXISTS (SELECT 1 FROM meta.load_problems p WHERE p.nct_id = s.nct_id "
-                      f"AND p.sha256 = s.source_sha256 AND p.reason IN {one_of(_MAY_HAVE_LOST)})")
 _BEFORE_FDAAA = before_fdaaa()
 # The record's dates that show a stopped study was still running after FDAAA 801 asked for a reason why it stopped,
 # latest first: one that happened (typed ACTUAL, or untyped in a legacy record, and not after the last update) on or
@@ -73,77 +69,6 @@ def _ran_past_fdaaa_evidence() -> str:
     return f"CASE WHEN coalesce({_MADE_PUBLIC_BEFORE_FDAAA}, FALSE) AND {_RAN_PAST_FDAAA} THEN {said} ELSE '' END"
 
 
-# Words that say no reason: a placeholder ("N/A", "None", "Other", "Unknown", "-"), the status said again ("Study
-# discontinued.", "Terminated early", "Early stop", "Study closure"), a stop denied ("Never stopped") or a reason said
-# to be missing or withheld ("No reason given", "Not specified", "Confidential"). A reason names something more:
-# "Sponsor decision", "No funding", "Slow accrual", "Confidential business reasons".
-_NO_REASON_WORDS = ("n", "a", "na", "not", "never", "applicable", "none", "nil", "null", "other", "others", "unknown",
-                    "tbd", "no", "given", "specified", "unspecified", "provided", "stated", "disclosed",
-                    "reason", "reasons", "the", "this", "study", "trial", "protocol", "was", "were", "has", "have",
-                    "been", "is", "terminated", "termination", "discontinued", "stopped", "withdrawn", "suspended",
-                    "suspension", "closed", "closure", "halted", "ended", "stop", "early", "prematurely",
-                    "confidential",
-                    "any", "known", "undisclosed", "information", "available", "unavailable")
-# Phrases that say no reason either, though a word of them alone may be part of one: other, unknown or unnamed
-# reasons ("Terminated for other reasons", "Various reasons"), a reason the sponsor did not give ("Not provided by
-# sponsor", "Sponsor did not provide a reason") and a pointer to nothing ("See above"). "Terminated by sponsor",
-# "Sponsor decision", "For business reasons" and "Other reasons: funding" name who or what stopped it: reasons.
-_NO_REASON_PHRASES = (
-    r"(?:for|due\s+to|because\s+of|owing\s+to)\s+"
-    r"(?:(?:other|unknown|unspecified|undisclosed|various|several|multiple)\s+)?reasons?",
-    r"(?:various|several|multiple)\s+reasons",
-    r"(?:provided|given|disclosed|stated|specified|reported)\s+by\s+(?:the\s+)?(?:sponsor|investigators?|pi)",
-    r"(?:sponsor|investigators?|pi)\s+(?:(?:did|does|has|have)\s+not|didn.t|declined\s+to)\s+"
-    r"(?:provide|give|disclose|state|specify|share)d?",
-    r"(?:please\s+)?see\s+(?:above|below)",
-)
-# SQL: the reason given is blank or says no reason: nothing but those words and phrases, and no letter of another.
-_NO_REASON = (r"regexp_full_match(lower(coalesce(s.why_stopped, '')), "
-              rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_PHRASES + _NO_REASON_WORDS)})\b\PL*)*')")
-_BLANK_REASON = "coalesce(trim(s.why_stopped), '') = ''"
-# A reason that only points to a part of the record ("See detailed description", "Other reasons (see detailed
-# description)", "Terminated - see brief summary", "As described in the study description"): the reason is given
-# there, or nowhere where the record has no such part. The part pointed to (the Description section holds the brief
-# summary and the detailed description) is read only for whether the record gives it: what it says of stopping is not
-# judged. A pointer to what the warehouse does not hold ("See results section", "See protocol") is left as a reason.
-_POINTED_PART = r"(detailed\s+description|(?:brief\s+)?summary|description)"
-_POINTER = (r"^\PL*(?:(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+|has\s+been\s+)?"
-            r"(?:terminated|withdrawn|suspended|stopped|discontinued|halted)\PL*)?"
-            r"(?:(?:(?:for|due\s+to)\s+)?others?(?:\s+reasons?)?\PL*)?"
-            r"(?:(?:the\s+)?reasons?\PL*(?:is\s+|are\s+)?)?"
-            r"(?:(?:please\s+)?(?:see|refer\s+to|read)|(?:as\s+)?(?:described|explained|given|stated|detailed)\s+in)"
-            rf"\s+(?:the\s+)?(?:study(?:'s)?\s+)?{_POINTED_PART}(?:\s+(?:section|field))?\PL*$")
-# The part of the record each pointer's words name, as the message says it is missing: the record gives no
-# description of more than white space there (s.detail and s.summary: it gives one).
-_POINTED_MISSING = ("CASE WHEN s.pointed_to LIKE 'detailed%' THEN "
-                    "CASE WHEN NOT s.detail THEN 'detailed description' END "
-                    "WHEN s.pointed_to LIKE '%summary' THEN CASE WHEN NOT s.summary THEN 'brief summary' END "
-                    "WHEN s.pointed_to = 'description' THEN CASE WHEN NOT s.detail AND NOT s.summary "
-                    "THEN 'brief summary or detailed description' END END")
-# SQL: the study's source shows both parts a pointer may name (every layout does today): on another, a part not
-# shown is not one the record lacks.
-_HIDING_DESCRIPTIONS = tuple(e.layout for e in PARSERS
-                             if not (e.shows("brief_summaries") and e.shows("detailed_descriptions")))
-_DESCRIPTIONS_SHOWN = f"s.source_layout NOT IN {one_of(_HIDING_DESCRIPTIONS)}" if _HIDING_DESCRIPTIONS else "TRUE"
-
-# The fields of a finding on a pointer: the reason, and the part of the record it points to that the record lacks
-# (NULL, the rule's own fields, for another finding).
-_STATUS_FIELDS = "'studies.overall_status', 'studies.why_stopped'"
-_POINTED_FIELDS = (f"CASE s.missing_part WHEN 'detailed description' THEN [{_STATUS_FIELDS}, "
-                   f"'detailed_descriptions.description'] WHEN 'brief summary' THEN [{_STATUS_FIELDS}, "
-                   "'brief_summaries.description'] WHEN 'brief summary or detailed description' THEN "
-                   f"[{_STATUS_FIELDS}, 'brief_summaries.description', 'detailed_descriptions.description'] END")
-
-
-def _parts_given(table: str) -> str:
-    """SQL: (nct_id, given) of the pointing studies (of `stopped`) that `table` has rows of: whether it gives each a
-    description of more than white space. Only their rows are read (the pointing studies are the join's built side,
-    and the test on the text is made in the aggregate, after the join): a registry without pointers reads no
-    description at all."""
-    return (f"SELECT t.nct_id, bool_or(trim(t.description) <> '') AS given FROM {table} t "
-            "SEMI JOIN (SELECT nct_id FROM stopped WHERE pointed_to IS NOT NULL) p USING (nct_id) GROUP BY t.nct_id")
-
-
 def _stopped_without_reason_sql() -> str:
     texts = {"st": "s.overall_status", "why": "s.why_stopped", "part": "s.missing_part"}
     none_given = sql_text("Status is {st} but the record gives no reason why the study stopped.", **texts)
@@ -151,23 +76,23 @@ def _stopped_without_reason_sql() -> str:
                           **texts)
     points_to_none = sql_text("Status is {st} but why the study stopped is given only as '{why}', and the record "
                               "gives no {part}.", **texts)
-    message = (f"CASE WHEN {_BLANK_REASON} THEN {none_given} WHEN s.missing_part IS NOT NULL THEN {points_to_none} "
+    message = (f"CASE WHEN {BLANK_REASON} THEN {none_given} WHEN s.missing_part IS NOT NULL THEN {points_to_none} "
                f"ELSE {none_named} END")
-    evidence = (f"CASE WHEN {_BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
+    evidence = (f"CASE WHEN {BLANK_REASON} THEN {sql_text('overall_status={st}; why_stopped=NULL', **texts)} "
                 f"WHEN s.missing_part IS NOT NULL THEN "
                 f"{sql_text('overall_status={st}; why_stopped={why}; {part}: none', **texts)} "
                 f"ELSE {sql_text('overall_status={st}; why_stopped={why}', **texts)} END || "
                 f"{_ran_past_fdaaa_evidence()} || {_STOPPED_EARLY_EVIDENCE}")
     stopped = (f"s.overall_status IN ('TERMINATED', 'SUSPENDED', 'WITHDRAWN') "
-               f"AND (NOT {_BLANK_REASON} OR {_ABSENCE_SHOWN}) AND {_REASON_READ_WHOLE}")
-    pointed_to = f"nullif(regexp_extract(lower(s.why_stopped), {literal(_POINTER)}, 1), '')"
-    return (f"WITH stopped AS MATERIALIZED (SELECT * FROM (SELECT *, {_NO_REASON} AS no_reason, {pointed_to} AS "
+               f"AND (NOT {BLANK_REASON} OR {_ABSENCE_SHOWN}) AND {REASON_READ_WHOLE}")
+    pointed_to = f"nullif(regexp_extract(lower(s.why_stopped), {literal(POINTER)}, 1), '')"
+    return (f"WITH stopped AS MATERIALIZED (SELECT * FROM (SELECT *, {NO_REASON} AS no_reason, {pointed_to} AS "
             f"pointed_to FROM studies s WHERE {stopped}) WHERE no_reason OR pointed_to IS NOT NULL), "
-            f"detail AS ({_parts_given('detailed_descriptions')}), summary AS ({_parts_given('brief_summaries')}) "
+            f"detail AS ({parts_given('detailed_descriptions')}), summary AS ({parts_given('brief_summaries')}) "
             f"SELECT s.nct_id, {message} AS message, {evidence} AS evidence, "
-            f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity, {_POINTED_FIELDS} AS fields "
+            f"CASE WHEN {_STOPPED_BEFORE_FDAAA} THEN 'info' END AS severity, {POINTED_FIELDS} AS fields "
             f"FROM (SELECT *, {_RAN_PAST_ON} AS ran_past_fdaaa, {_BEFORE_FDAAA} AS made_public_before_fdaaa, "
-            f"CASE WHEN NOT no_reason AND {_DESCRIPTIONS_SHOWN} THEN {_POINTED_MISSING} END "
+            f"CASE WHEN NOT no_reason AND {DESCRIPTIONS_SHOWN} THEN {POINTED_MISSING} END "
             "AS missing_part FROM (SELECT s.*, coalesce(d.given, FALSE) AS detail, coalesce(b.given, FALSE) AS summary "
             "FROM stopped s "
             "LEFT JOIN detail d USING (nct_id) LEFT JOIN summary b USING (nct_id)) s) s "
@@ -237,86 +162,6 @@ def _site_status_differs_sql() -> str:
                   joins=f"JOIN {_SITES} ON f.nct_id = s.nct_id")
 
 
-# A reason that says the study ended before its plan: it was terminated, not completed. "Closed" or "ended" alone
-# ("Closed to accrual", "Funding ended") is how a study that ran its course is often described.
-_ENDED_EARLY = (r"(?i)\b(?:terminat\w*|stopped|halted|discontinued|abandoned|aborted)\b"
-                r"|\b(?:early|prematurely)\s+(?:terminat|stop|clos|end)|\b(?:closed|ended)\s+(?:early|prematurely)\b")
-# A stop the study came back from ("Recruitment temporarily halted during COVID-19; resumed"), or a denial ("The
-# study was not stopped"): no early end.
-_NOT_ENDED = (r"(?i)\b(?:temporar\w*|paus\w*|resum\w*|restart\w*|re-?start\w*|re-?open\w*|re-?initiat\w*|"
-              r"interrupt\w*|on\s+hold)\b|\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu)")
-# Words that say the study ran its course ("Study completed as planned", "Enrollment goal reached", "Closed to
-# accrual after the target sample size was reached", "Recruitment stopped since the planned number of patients was
-# reached", "Stopped enrolling: sample size met", "Study was completed, no reason for stopping"), beside the words
-# that say no reason: such a reason only says the status again.
-_COMPLETION_WORDS = ("complete", "completed", "completion", "finished", "concluded", "planned", "normally",
-                     "scheduled", "expected", "as", "after", "all", "participants", "patients", "subjects",
-                     "enrolled", "enrollment", "enrolment", "recruitment", "accrual", "data", "collection", "follow",
-                     "up", "target", "goal", "sample", "size", "number", "of", "reached", "met", "achieved", "end",
-                     "ended", "when", "to", "stop", "it", "and", "successfully",
-                     "due", "since", "because", "once", "had", "required", "in", "per", "ahead", "schedule",
-                     "recruiting", "enrolling", "recruited", "last", "patient", "participant", "subject", "visit",
-                     "reaching", "randomized", "randomised", "included", "needed", "intended",
-                     "did", "or", "on", "according", "analysis", "analyses", "for", "stopping")
-# One of them that says the course was run ("completed", "goal reached", "end of study", "as planned", "ended
-# normally", "ended on schedule", "ended as per protocol"), or that the number the study needed had been enrolled
-# ("Recruitment stopped because the required number of participants had been enrolled").
-_RAN_ITS_COURSE = (r"\b(?:complet\w*|finished|concluded|reached|reaching|met|achieved|end\s+of|normally|"
-                   r"as\s+(?:planned|scheduled|expected)|on\s+schedule|"
-                   r"ended\s+(?:as\s+per|per|according\s+to)\s+(?:the\s+)?(?:study\s+)?protocol)\b|"
-                   r"\b(?:required|planned|target|needed|intended|expected)\s+(?:\w+\s+){0,3}?"
-                   r"(?:had|have|has|were|was)\s+(?:been\s+)?(?:enrolled|recruited|randomi[sz]ed|included)\b")
-# A stop denied ("The study was never stopped", "Not terminated or suspended", "The study did not stop"): the course
-# was run, unless the words beside the denial say the study ended early ("Discontinued, not suspended").
-_STOP_DENIED = r"\b(?:not|never)\s+(?:been\s+)?(?:terminat|stop|halt|discontinu|suspend)\w*"
-# The course said not run: "Target enrollment not reached", "Study not completed", "Not all planned patients were
-# enrolled", "No patients were randomized".
-_COURSE_NOT_RUN = (r"\bnot\s+(?:been\s+)?(?:complet\w*|finished|concluded|reached|met|achieved)\b|\bnot\s+all\b|"
-                   r"\bno\s+(?:\w+\s+){0,3}?(?:had|have|has|were|was)\b")
-# A reason that is only enrolment closed at a count ("Enrollment stopped at 120 participants", "Accrual stopped after
-# 24 patients", "Recruitment closed with n=60, as planned"), or the treatment ended as the protocol has it ("Treatment
-# discontinued per protocol", "Dosing stopped according to the protocol"): the course the protocol set was run. A word
-# more ("stopped early at 40", "at only 40", "before the target", "(planned 90)", "per protocol stopping rules", "Study
-# stopped per protocol") says otherwise, or may: such a reason is read as the others are.
-_PARTICIPANTS = r"participants|patients|subjects|persons|people|volunteers|individuals|children|women|men|cases"
-_CLOSED_AT_COUNT = (r"(?:the\s+)?(?:enrol?ment|enrollment|recruitment|accrual|inclusions?|randomi[sz]ation)\s+"
-                    r"(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:stopped|closed|ended|completed|terminated|halted|"
-                    r"finished)\s+(?:at|after|with)\s+(?:a\s+total\s+of\s+)?(?:n\s*=\s*)?\d+"
-                    rf"(?:\s+(?:{_PARTICIPANTS}))?(?:\s+(?:enrolled|recruited|randomi[sz]ed|included))?"
-                    r"(?:\W+as\s+(?:planned|scheduled|expected)(?:\s+in\s+the\s+protocol)?)?")
-_TREATED_PER_PROTOCOL = (r"(?:the\s+)?(?:study\s+)?(?:treatments?|therapy|dosing|interventions?|drug\s+administration)"
-                         r"\s+(?:was\s+|were\s+|has\s+been\s+)?(?:stopped|discontinued|ended|completed|finished)\s+"
-                         r"(?:as\s+)?(?:per|according\s+to|as\s+(?:specified|defined|planned|described)\s+in)\s+"
-                         r"(?:the\s+)?(?:study\s+)?protocol")
-_RAN_AS_PLANNED = rf"\PL*(?:{_CLOSED_AT_COUNT}|{_TREATED_PER_PROTOCOL})\PL*"
-# SQL: the reason denies a stop, and its words beside the denial say no early end.
-_DENIED_ONLY = (f"regexp_matches(lower(s.why_stopped), {literal(_STOP_DENIED)}) AND NOT regexp_matches("
-                f"regexp_replace(lower(s.why_stopped), {literal(_STOP_DENIED)}, ' ', 'g'), {literal(_ENDED_EARLY)})")
-_SAID_COMPLETED = (r"(regexp_full_match(lower(s.why_stopped), "
-                   rf"'\PL*(?:\b(?:{'|'.join(_NO_REASON_WORDS + _COMPLETION_WORDS)})\b\PL*)*') AND "
-                   f"(regexp_matches(lower(s.why_stopped), {literal(_RAN_ITS_COURSE)}) OR {_DENIED_ONLY}) AND "
-                   f"NOT regexp_matches(lower(s.why_stopped), {literal(_COURSE_NOT_RUN)}) OR "
-                   f"regexp_full_match(lower(s.why_stopped), {literal(_RAN_AS_PLANNED)}))")
-
-
-def _completed_with_reason_stopped_sql() -> str:
-    texts = {"st": "s.overall_status", "why": "s.why_stopped"}
-    message = ("CASE WHEN s.early THEN "
-               + sql_text("Status is COMPLETED but the record says why the study stopped: '{why}', which says it "
-                          "ended early (TERMINATED).", **texts)
-               + " ELSE " + sql_text("Status is COMPLETED but the record still gives a reason why the study "
-                                     "stopped: '{why}'.", **texts) + " END")
-    # Each reading of the reason made once per study, in the inner SELECTs, and read as s.said_completed, s.early.
-    given = (f"SELECT *, coalesce({_SAID_COMPLETED}, FALSE) AS said_completed FROM studies s "
-             f"WHERE s.overall_status = 'COMPLETED' AND s.why_stopped IS NOT NULL AND {_REASON_READ_WHOLE}")
-    read = (f"SELECT *, regexp_matches(s.why_stopped, {literal(_ENDED_EARLY)}) AND NOT regexp_matches(s.why_stopped, "
-            f"{literal(_NOT_ENDED)}) AND NOT s.said_completed AS early FROM ({given}) s")
-    return (f"SELECT s.nct_id, {message} AS message, "
-            f"{sql_text('overall_status={st}; why_stopped={why}', **texts)} AS evidence, "
-            f"CASE WHEN s.early THEN 'warning' ELSE 'info' END AS severity FROM ({read}) s "
-            f"WHERE s.early OR NOT ({_NO_REASON} OR s.said_completed)")
-
-
 RULES = (
     rule("stopped_without_reason", "warning",
          "The registry requires a brief reason why a study was suspended, terminated or withdrawn "
@@ -360,7 +205,7 @@ RULES = (
          "the course was not run ('Target enrollment not reached', 'Enrollment stopped early at 40') is a reason. "
          "A reason a page shows is read as the record's, unless the page may have lost words of it (a text cut at "
          "'Show more', a page cut short).",
-         ("studies.overall_status", "studies.why_stopped"), _completed_with_reason_stopped_sql(),
+         ("studies.overall_status", "studies.why_stopped"), completed_with_reason_stopped_sql(),
          family=FAMILY, category="contradiction"),
     rule("site_status_differs", "warning",
          "The overall recruitment status sums up the sites': a study is Recruiting while at least one site "
