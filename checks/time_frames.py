@@ -27,10 +27,10 @@ from checks.date_columns import CATEGORY
 from checks.partial_dates import DAYS_PER_MONTH, column, typed_text
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import literal, one_of
+from checks.time_frame_points import TimePoint, time_point
+from checks.time_frame_words import NUMBER, SPELLED_BOUND, SPELLED_NUMBER
 
 RULE_ID = "dates.primary_completion_before_time_frame"
-# Days in each unit a time frame counts in (a month as the mean month, a year as the mean year).
-UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": DAYS_PER_MONTH, "year": 365.25}
 # A visit is held within a window around its day ("Week 52" may be done at day 350; protocols allow a week or two
 # for early visits and about a tenth of the time point for late ones): the time point must exceed the longest span
 # the dates allow by more than the larger of these.
@@ -62,222 +62,6 @@ TIME_TO_EVENT = re.compile(r"(?i)surviv|\btime\s+to\b|event[- ]free|progression|
                            r"\b(?:[PDEMR]FS|OS|TTP|TTF|DoR)\b")
 # A measure is quoted by its start in the evidence.
 MEASURE_CHARS = 80
-
-_UNIT_WORDS = (
-    ("year", r"years?|yrs?"),
-    ("month", r"months?|monthes|mos?|mths?|mnths?"),
-    ("week", r"weeks?|wks?"),
-    ("day", r"days?|d"),
-    ("hour", r"hours?|hrs?|h"),
-    ("minute", r"minutes?|mins?"),
-)
-_UNIT = "(?:" + "|".join(words for _, words in _UNIT_WORDS) + r")\b"
-_NUMBER = r"\d+(?:\.\d+)?"
-# Spelled numbers that time frames use ("Twelve months", "one-year", "six weeks").
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SPELLED_NUMBER = (rf"\b(?:({'|'.join(_TENS)})(?:[\s-]({'|'.join(_ONES)}))?|({'|'.join({**_ONES, **_TEENS})}))")
-_SPELLED = re.compile(rf"{_SPELLED_NUMBER}(?=[\s-]*(?:{_UNIT}))", re.I)
-# Every spelled number read is below this: the SQL screen counts a spelled number as this many.
-SPELLED_BOUND = 100
-
-# Words that make a time frame a cap, an event, an average or an approximation ("around 12 months", "ca. 12 months",
-# "cca 12 months", "not more than 6 months"), a window ("between 6 and 12 months"), a repeated or open period, a
-# study-level period or date ("3 years (total study period)", "enrollment period", "36 months (data cut-off)", "database
-# lock"), a season or school year, a study-level or unknown anchor, an age (a corrected or postmenstrual one, "18 months
-# CA", a gestational one, "36 weeks GA", "34 weeks of amenorrhea", or the age of the participants a time frame names:
-# "Day 28 (infants 6-11 months)", "Day 28 (adults 18-64 years)", "participants ≥65 years", "65 years and older"), an
-# open-label or long-term extension's visit ("Week 52 (OLE)", counted from another study's start), a horizon ("10-year
-# risk"), a look-back ("past 12 months", "retrospective review") or a look-back at another study: no time point every
-# participant reaches can be read from it. Whole words, words that begin so, and phrases (a word test is many times
-# cheaper than one pattern of them all).
-_NOT_A_TIME_POINT_WORDS = frozenset((
-    "until", "till", "whichever", "maximum", "max", "median", "average", "mean", "about", "minimum", "estimated",
-    "expected", "or", "within", "during", "throughout", "death", "died", "event", "events", "completion",
-    "duration", "length", "every", "each", "yearly", "monthly", "weekly", "thereafter", "cycle", "cycles",
-    "course", "courses", "intake", "accrual", "last", "enrolled", "age", "aged", "old", "born", "delivery", "onset",
-    "parent", "extension", "upto", "between", "less", "around", "roughly", "nearly", "almost", "circa", "past",
-    "previous", "preceding", "corrected", "pma", "risk", "ole", "lte", "cca", "appr", "dco", "older", "younger",
-    "yoa"))
-_NOT_A_TIME_POINT_STEMS = (
-    "aprox", "approx", "washout", "progress", "surviv", "relapse", "recurren", "occurrence", "discharge", "annual",
-    "recruit", "birth", "postpartum", "gestation", "pregnan", "diagnos", "transplant", "menopaus", "injur", "symptom",
-    "feeder", "retrospectiv", "postmenstrual", "season", "semester", "academic", "school", "infant", "child",
-    "toddler", "newborn", "neonat", "adolescen", "amenorrh")
-_NOT_A_TIME_POINT = re.compile(r"""(?x)
-    \bup\s*to\b(?!\s+(?:and\s+including\s+)?(?:the\s+)?(?:week|wk|day|month)\s*\d) | ~ | \bend\s+of\b
-  | \bfirst\s+(?:patient|participant|subject|person)s?\b | \bprimary\s+end | \bof\s+life\b | \bpost-partum
-  | \bcore\s+study | \b(?:previous|prior|original|preceding)\s+(?:study|trial) | \b(?:19|20)\d\d\b
-  | \bnot?\s+(?:more|longer|later)\s+than\b | \b(?:total|entire|whole|overall)\s+(?:study|trial|follow)
-  | \b(?:study|trial|enrol+ment|recruitment)\s+(?:period|duration|length)\b
-  | \b(?:months?|mos?|weeks?|wks?|days?)(?:\s*\+\s*\d+\s*d(?:ays?)?)?\W{0,2}\s*(?:of\s+)?(?:c?ga|wga|gw|ca)\b
-  | \b(?:c?ga|wga|gw)\s*(?:of\s+)?\d | \bca\.\s*\d
-  | \bdata\s+cut[\s-]?off | \bcut[\s-]?off\s+date | \bdatabase\s+lock
-  | [<>≥≤]\s*=?\s*\d+\s*(?:years?|yrs?)\b | \d+\s*\+\s*(?:years?|yrs?)\b
-  | \b(?:adults?|elderly|participants?|patients?|subjects?|people|persons?|women|men|volunteers?|individuals?)\s+
-    (?:of\s+)?(?:(?:over|above|under|below|from|between)\s+\d+|\d+\s*(?:-|–|to|and)\s*\d+)\s*(?:years?|yrs?)\b""")
-_WORDS = re.compile(r"[a-z]+")
-
-
-def _no_time_point_said(text: str) -> bool:
-    """Whether the lower-case time frame says a cap, an event, an average, a repeated or open period, an unknown
-    anchor, an age or a calendar date."""
-    for word in _WORDS.findall(text):
-        if word in _NOT_A_TIME_POINT_WORDS or word.startswith(_NOT_A_TIME_POINT_STEMS):
-            return True
-    return _NOT_A_TIME_POINT.search(text) is not None
-
-
-# What a time counted "after", "post", "from" or "since" may be counted from: the participant's entry into the
-# study or something the study does to them later (randomization, the first dose, surgery, vaccination).
-_ANCHORS = re.compile(r"""(?x)^(?:randomi|baseline|enrol|inclusion|screen|start|initiat|commence|entry|entering
-  |dose|dosing|postdose|administ|treat|tx\b|therap|interven|surg|operat|op\b|procedure|implant|insertion|placement
-  |vaccin|immuni|inject|infusion|application|study|day\b|week\b|visit|randomized|allocation|assignment)""")
-_AFTER = re.compile(r"[\s-]*\(?(after|post|following|from|since)\b[\s-]*((?:(?:the|a|an|his|her|their|"
-                    r"\d+(?:st|nd|rd|th))\s+)*)([a-z0-9]+)(?:[\s-]+([a-z0-9]+))?(?:[\s-]+([a-z0-9]+))?")
-_JOINED_POST = re.compile(r"[\s-]*(post)-?([a-z]+)")
-# A time counted back from an event ("4-6 weeks prior to surgery", "5 years before diagnosis", "the 12-month period
-# before enrollment", "a 6-month window preceding randomisation") is no time point.
-_BEFORE = re.compile(r"[\s-]*(?:(?:period|interval|window|span|time[\s-]?frame)s?[\s-]*)?\(?"
-                     r"(?:before|prior|pre\b|pre-|preceding|earlier|ago|leading\s+up)")
-# A visit window stated with the time point ("6 weeks (± 2 weeks)", "month 3 (±15 days)") is allowed on top.
-_TOLERANCE = re.compile(rf"(?:±|\+/-|\+-)\s*({_NUMBER})\s*({_UNIT})", re.I)
-
-# A named visit: "Week 52", "Day 28", "Month 12", "Year 2", "Weeks 20-27" (its first), "days 1,14" (its last).
-_VISIT = re.compile(rf"\b(week|wk|day|month|year)s?\s*({_NUMBER})((?:\s*(?:,|&|and)\s*{_NUMBER})*)\b(?!\s*{_UNIT})",
-                    re.I)
-# An ordinal visit: "8th week", "12th month".
-_ORDINAL = re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+({_UNIT})", re.I)
-# A length: "52 weeks", "24-month", "3, 6 and 12 months" (its last), "6- and 12- month", "6-9 months" (its first:
-# a window), "0-730 days" (a period from the start: its last). A negative length ("-14 days") is before the start.
-_LENGTH = re.compile(rf"(?<![\w.])(?<![\s(]-)(?<!^-)({_NUMBER})((?:-?\s*(?:,|&|and)\s*{_NUMBER})*)"
-                     rf"(?:\s*(?:-|–|to)\s*({_NUMBER}))?\s*-?\s*({_UNIT})", re.I)
-
-
-# Two numbers joined by a comma with no space, the second a 5 ("1,5 years", "0,5 years", "2,5 months"), are as often
-# a half written with a decimal comma, as records from countries that write 1.5 so give it.
-_DECIMAL_COMMA = re.compile(r",5")
-
-
-@dataclass(frozen=True)
-class TimePoint:
-    """The latest fixed time point a time frame gives: its length in days and how a person says it."""
-
-    days: float
-    said: str
-
-
-def _unit_of(word: str) -> str:
-    """The unit a time frame's word names ('wks' -> 'week')."""
-    word = word.lower()
-    for unit, words in _UNIT_WORDS:
-        if re.fullmatch(words, word):
-            return unit
-    raise ValueError(f"not a unit of time: {word!r}")
-
-
-def _latest_of(first: str, joined: str) -> float:
-    """The latest of the numbers a list joins ('3', ', 6 and 12' -> 12); where the list may be a half written with a
-    decimal comma ('1', ',5' in '1,5 years': 1.5, or 1 and 5), the smaller reading, so a time point is never read
-    later than the record may mean."""
-    latest = max([float(first)] + [float(v) for v in re.findall(_NUMBER, joined)])
-    if "." not in first and _DECIMAL_COMMA.fullmatch(joined):
-        return min(latest, float(f"{first}.{joined[1:]}"))
-    return latest
-
-
-def _shown(value: float) -> str:
-    """A number as a time frame says it: '52', '2.5'."""
-    return f"{value:g}"
-
-
-def _unspelled(text: str) -> str:
-    """The time frame with spelled numbers before a unit written as digits ('Twelve months' -> '12 months')."""
-    def digits(m: re.Match) -> str:
-        if m.group(3):
-            return str({**_ONES, **_TEENS}[m.group(3).lower()])
-        return str(_TENS[m.group(1).lower()] + (_ONES[m.group(2).lower()] if m.group(2) else 0))
-    return _SPELLED.sub(digits, text)
-
-
-# How a time is counted: from the participant's start or what the study does to them (or not said), back from an
-# event, or from something else.
-FROM_START, COUNTED_BACK, FROM_ELSEWHERE = "start", "back", "elsewhere"
-
-
-def _counted(text: str, end: int) -> str:
-    """How the time ending at `end` is counted: back from an event ('4 weeks prior to surgery'), from something
-    that may come before the participant's start or is not theirs ('12 months from diagnosis', '15 days after the
-    embryo transfer': unknown), or from the start (unsaid, or 'after randomization', 'postoperatively')."""
-    rest = text[end:end + 60]
-    if _BEFORE.match(rest):
-        return COUNTED_BACK
-    joined = _JOINED_POST.match(rest)
-    if joined:
-        return FROM_START if _ANCHORS.match(joined.group(2)) else FROM_ELSEWHERE
-    after = _AFTER.match(rest)
-    if after is None:
-        return FROM_START
-    words = [w for w in after.group(3, 4, 5) if w]
-    return FROM_START if any(_ANCHORS.match(word) for word in words) else FROM_ELSEWHERE
-
-
-def _visits(text: str) -> Iterator[tuple[float, str] | None]:
-    """The named and ordinal visits ('Week 52', 'days 28, 56', '8th week'): None for one counted from elsewhere
-    ('Day 100 after transplant'). 'Pre-dose' after a visit is its time of day, not a look-back."""
-    for m in _VISIT.finditer(text):
-        unit = _unit_of(m.group(1))
-        value = _latest_of(m.group(2), m.group(3))
-        if _counted(text, m.end()) == FROM_ELSEWHERE:
-            yield None
-        else:
-            yield value * UNIT_DAYS[unit], f"{unit.capitalize()} {_shown(value)}"
-    for m in _ORDINAL.finditer(text):
-        unit, value = _unit_of(m.group(2)), float(m.group(1))
-        if _counted(text, m.end()) == FROM_ELSEWHERE:
-            yield None
-        else:
-            yield value * UNIT_DAYS[unit], f"{unit.capitalize()} {_shown(value)}"
-
-
-def _lengths(text: str) -> Iterator[tuple[float, str] | None]:
-    """The lengths ('52 weeks', '3, 6 and 12 months', '6-9 months'): None for one counted from elsewhere; one
-    counted back ('4-6 weeks prior to surgery') is left out."""
-    for m in _LENGTH.finditer(text):
-        unit, first = _unit_of(m.group(4)), float(m.group(1))
-        if m.group(3) is not None:
-            # a range of one unit: a window ('6-9 months') is reached at its first, a period from the start at its end
-            value = float(m.group(3)) if first == 0 else first
-        else:
-            value = _latest_of(m.group(1), m.group(2))
-        counted = _counted(text, m.end())
-        if counted == FROM_ELSEWHERE:
-            yield None
-        elif counted == FROM_START:
-            yield value * UNIT_DAYS[unit], f"{_shown(value)} {unit}{'' if value == 1 else 's'}"
-
-
-def time_point(time_frame: str | None) -> TimePoint | None:
-    """The latest fixed time point that every participant reaches for this outcome, less any visit window the time
-    frame states; None where the time frame gives none (a cap, an event, an average, a repeated or open period, an
-    age, a calendar date, a time counted from something unknown) or gives no time at all."""
-    if not time_frame:
-        return None
-    text = _unspelled(time_frame.replace("\\", " ")).lower()
-    if _no_time_point_said(text):
-        return None
-    tolerance = max((float(n) * UNIT_DAYS[_unit_of(u)] for n, u in _TOLERANCE.findall(text)), default=0.0)
-    text = _TOLERANCE.sub(" ", text)
-    points = [*_visits(text), *_lengths(text)]
-    if not points or None in points:
-        return None
-    days, said = max(points, key=lambda p: p[0])
-    if days - tolerance <= 0:
-        return None
-    return TimePoint(days - tolerance, said)
 
 
 def window_days(days: float) -> float:
@@ -314,9 +98,9 @@ def _clipped(text: str, chars: int = MEASURE_CHARS) -> str:
 
 # The largest number a time frame holds (a spelled one counted as SPELLED_BOUND) in days of its largest unit: no
 # reading of the text exceeds it, so only a time frame whose bound exceeds the longest span is read.
-_BOUND_DAYS = f"""(greatest(coalesce(list_max(list_transform(regexp_extract_all(o.time_frame, '{_NUMBER}'),
+_BOUND_DAYS = f"""(greatest(coalesce(list_max(list_transform(regexp_extract_all(o.time_frame, '{NUMBER}'),
                                                               x -> TRY_CAST(x AS DOUBLE))), 0),
-                            CASE WHEN regexp_matches(o.time_frame, {literal('(?i)' + _SPELLED_NUMBER)})
+                            CASE WHEN regexp_matches(o.time_frame, {literal('(?i)' + SPELLED_NUMBER)})
                                  THEN {SPELLED_BOUND} ELSE 0 END)
                    * CASE WHEN regexp_matches(o.time_frame, '(?i)y(ea)?r') THEN 366
                           WHEN regexp_matches(o.time_frame, '(?i)mo|m(o?n)?th') THEN 31
