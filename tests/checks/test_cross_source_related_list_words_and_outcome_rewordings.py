@@ -9,7 +9,7 @@ from datetime import date as d
 import pytest
 
 import checks
-from checks.outcome_changes import wording
+from checks.outcome_wording import wording
 from tests.checks import harness
 from tests.checks.cases_cross_source import PAGE, REGISTRY
 from tests.checks.cases_outcome_changes import versions as outcome_versions

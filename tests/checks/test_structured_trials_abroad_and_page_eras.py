@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 import checks
-from checks.outcome_changes import wording
+from checks.outcome_wording import wording
 from tests.checks import harness
 
 RULES = {rule.id: rule for rule in checks.all_rules()}
