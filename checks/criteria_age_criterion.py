@@ -97,6 +97,16 @@ CRITERION_WIDTH = 240
 
 
 LIST_MARK = re.compile(r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*|\(?[a-z][.)]\s+|\(?[ivx]{1,4}[.)]\s+)?[\s\-*]*")
+# The participants named, then their age given with "with" ("Subjects with age between 20 to 65 years old
+# (inclusive)", "Patients with an age of 18 to 70 years", "Women with ages from 18 to 45 years"): the words after the
+# people noun are their age's word, as "aged" is in "Subjects aged between 20 and 65 years". Not "with age-related
+# macular degeneration" nor "with aged parents"; the words before the people noun are read as any opening's, so
+# another person's age ("Parents of children with age 2-5 years") or an age at an event ("Patients with age at
+# diagnosis under 18") is still no limit for everyone.
+_PEOPLE_WITH_AGE = re.compile(
+    r"(?:(?!with\b)[a-z][\w'-]*\s+){0,3}?(?:patients?|subjects?|participants?|individuals?|persons?|people|volunteers?"
+    r"|adults?|children|adolescents?|women|men|males?|females?)\s+(?P<with>with\s+(?:an?\s+)?ages?\b(?:\s+of\b)?)"
+    r"(?![\w-])")
 
 
 def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
@@ -108,11 +118,13 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
     mark = LIST_MARK.match(text).end()
     if text.startswith("(", mark) and BOUND.match(text, mark + 1):
         return None  # a sentence's note in brackets, cut from it at a full stop: "... the booster. (18-59 years) ..."
-    reach = mark + OPENING_REACH
+    with_age = _PEOPLE_WITH_AGE.match(text, mark)
+    # "with an age of" is the one word "aged" to how far into the criterion the age may begin
+    reach = mark + OPENING_REACH + (len(with_age["with"]) - len("aged") if with_age else 0)
     first = first_age_bound(text, reach)
     if first is None:
         return ()
-    opening = text[mark:first.start()]
+    opening = _opening(text, mark, first.start(), with_age)
     if (_DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _RECORD_BEFORE.search(opening)
             or _OTHERS.search(text)):
         return None
@@ -131,6 +143,14 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
             or _later_age(text, end) or _AT_A_DATE.match(text, end)):
         return None  # an alternative, a place, an event, a date, or another age or duration further on
     return _chained_bounds(text, chained, end)
+
+
+def _opening(text: str, mark: int, start: int, with_age: re.Match | None) -> str:
+    """The words of the criterion `text` between its list mark and its first age bound at `start`, but for the words
+    that give the participants' age with "with" (`with_age`), which say no more than "aged" would."""
+    if with_age is None or start < with_age.end():
+        return text[mark:start]
+    return text[mark:with_age.start("with")] + text[with_age.end():start]
 
 
 # A clause after the age that says how long a state of the participants has lasted: a duration in brackets after its

@@ -6,7 +6,7 @@ import re
 from typing import Callable, Iterator
 
 from checks.criteria_age_bounds import Bound, Statement
-from checks.criteria_age_criterion import CRITERION_WIDTH, LIST_MARK, criterion_statement
+from checks.criteria_age_criterion import CRITERION_WIDTH, criterion_statement
 from checks.criteria_age_groups import for_groups
 from checks.criteria_age_words import age_words
 from checks.criteria_flattened_lists import flattened_items
@@ -23,25 +23,6 @@ _CRITERION_END = re.compile(r"\n[ \t]*(?=\n|[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.
 # A criterion that is so far only the word for age after its list mark, and a number after it.
 _AGE_WORD_ONLY = re.compile(r"[ \t\-*\u2022]*(?:\(?\d{1,2}[.)][ \t]*)?(?i:ages?)[ \t]*")
 _DIGIT_AFTER = re.compile(r"[ \t]*\d")
-
-
-# The participants named, then their age given with "with" ("Subjects with age between 20 to 65 years old
-# (inclusive)", "Patients with an age of 18 to 70 years", "Women with ages from 18 to 45 years"): "aged", as "Subjects
-# aged between 20 and 65 years" writes it. Not "with age-related macular degeneration" nor "with aged parents"; the
-# words before the people noun stay, so another person's age ("Parents of children with age 2-5 years") or an age at
-# an event ("Patients with age at diagnosis under 18") is still no limit for everyone.
-_PEOPLE_WITH_AGE = re.compile(
-    r"(?:(?!with\b)[a-z][\w'-]*\s+){0,3}?(?:patients?|subjects?|participants?|individuals?|persons?|people|volunteers?"
-    r"|adults?|children|adolescents?|women|men|males?|females?)\s+(?P<with>with\s+(?:an?\s+)?ages?\b(?:\s+of\b)?)"
-    r"(?![\w-])", re.I)
-
-
-def read_criterion(piece: str) -> tuple[Bound, ...] | None:
-    """`criterion_statement` of the criterion `piece`, its participants' age given with "with" read as "aged"."""
-    people = _PEOPLE_WITH_AGE.match(piece, LIST_MARK.match(piece).end())
-    if people is not None:
-        piece = f"{piece[:people.start('with')]}aged{piece[people.end():]}"
-    return criterion_statement(piece)
 
 
 def criteria_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -115,7 +96,7 @@ def _statements(text: str, lowered: str, start: int, end: int, settled: Settled 
             break
         if places[at] >= min(piece_end, piece_start + CRITERION_WIDTH):
             continue
-        bounds = read_criterion(text[piece_start:min(piece_end, piece_start + CRITERION_WIDTH)])
+        bounds = criterion_statement(text[piece_start:min(piece_end, piece_start + CRITERION_WIDTH)])
         if bounds is None:
             return None
         if bounds:
@@ -136,7 +117,7 @@ def _opening_item(text: str, lowered: str, settled: Settled | None) -> tuple[Sta
     """The age a criteria text without headings states in its first item, and the whole text as its span."""
     first = next((span for span in criteria_pieces(text, 0, len(text)) if text[span[0]:span[1]].strip()), None)
     end = None if first is None else min(first[1], first[0] + CRITERION_WIDTH)
-    if end is None or not age_words(lowered, first[0], end) or not read_criterion(text[first[0]:end]):
+    if end is None or not age_words(lowered, first[0], end) or not criterion_statement(text[first[0]:end]):
         return None  # most such lists open otherwise: the rest is not read
     found = _statements(text, lowered, 0, len(text), settled)
     if not found or len(found) != 1 or found[0].start != first[0]:
