@@ -11,10 +11,10 @@ from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTE
 from checks.date_columns import select
 from checks.sql_text import one_of, sql_text
 
-# The study's texts that may say a control is a placebo (PLACEBO_BY_PURPOSE) beside the arm's own: its summaries
-# and how it is masked (table, column).
+# The study's texts that may say a control is a placebo (PLACEBO_BY_PURPOSE) beside the arm's own: its summaries,
+# how it is masked and how its groups are assigned (table, column).
 _STUDY_TEXTS = (("brief_summaries", "description"), ("detailed_descriptions", "description"),
-                ("designs", "masking_description"))
+                ("designs", "masking_description"), ("designs", "intervention_model_description"))
 
 # The interventions an attention control is given: what is taught, a behaviour or another kind.
 _TAUGHT_TYPES = ("BEHAVIORAL", "OTHER")

@@ -87,13 +87,16 @@ CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lac
 # A control the study's text says is given as a placebo or a sham, in other words than a placebo's: an active placebo
 # ("benztropine as an active placebo"), a control drug not expected to have the effect tested ("a control medication
 # not expected to relieve pain (benztropine)"), or a control app or programme presented under the tested one's name
-# for blinding ("The control app will also be called ACT on Vaping ..., for blinding purposes"), or a device the
-# study inactivates as its sham ("all negative ion generators are inactivated", the control of light-therapy trials).
+# for blinding ("The control app will also be called ACT on Vaping ..., for blinding purposes"), a device the study
+# inactivates as its sham ("all negative ion generators are inactivated", the control of light-therapy trials), or a
+# dose given as the placebo, often a low dose of the tested drug ("1) non-psychedelic/placebo dose (psilocybin 1mg) or
+# 2) psychedelic dose (psilocybin 25mg)", "a 1 mg dose serving as placebo").
 _DEVICES = r"(?:devices?|generators?|units?|lamps?|boxe?s?|stimulators?|lasers?|coils?|machines?|ioni[sz]ers?)"
 PLACEBO_BY_PURPOSE = (
     rf"\b{_DEVICES}\s+(?:(?:are|is|was|were|will\s+be|have\s+been|has\s+been)\s+)?(?:inactivated|disabled"
     rf"|disconnected)\b|\b(?:inactivated|disabled|disconnected)\s+(?:[\w-]+\s+){{0,2}}?{_DEVICES}\b"
-    r"|\bactive\s+placebo"
+    r"|\bactive\s+placebo|\bplacebo[\s-]+doses?\b"
+    r"|\bdoses?\s+(?:[\w-]+\s+){0,3}?(?:as|serving\s+as|used\s+as)\s+(?:an?\s+)?placebo\b"
     r"|\b(?:control|comparison|comparator)\s+(?:\w+\s+){0,2}?(?:medications?|drugs?|substances?|pills?|tablets?"
     r"|capsules?|compounds?)\s+(?:\w+\s+){0,2}?(?:not\s+expected|unlikely|not\s+known|not\s+thought|not\s+believed)"
     r"\s+to\s+(?:have|relieve|improve|affect|treat|help|reduce|alter|change|influence)\b"
