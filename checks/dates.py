@@ -13,6 +13,7 @@ from checks.date_columns import (
 from checks.date_plausibility import (
     ENDED, PLAUSIBILITY_RULES, UPDATE_NAMED, UPDATE_NAMED_AT, UPDATE_NAMED_EVIDENCE, UPDATE_NAMED_HOW,
 )
+from checks.date_verified_ended import RULES as VERIFIED_ENDED_RULES
 from checks.enrolment_states import ENROLLED_NOBODY
 from checks.partial_dates import RECORD_TODAY, after, exact
 from checks.registration_deadline import registered_on, registered_shown
@@ -234,4 +235,4 @@ STATUS_RULES = (
          ("studies.verification_date", "studies.overall_status"), _stale_verification_sql()),
 )
 
-RULES = ORDER_RULES + STATUS_RULES + PLAUSIBILITY_RULES + TIME_FRAME_RULES
+RULES = ORDER_RULES + STATUS_RULES + VERIFIED_ENDED_RULES + PLAUSIBILITY_RULES + TIME_FRAME_RULES
