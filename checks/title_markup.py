@@ -1,8 +1,9 @@
 """Rule invalid_values.title_markup: a title that holds HTML markup (`<em>`, `<b>`, `<span class="...">`, `<mark>`).
 
-The registry writes a title as plain text and shows it as such: a brief or official title that holds an HTML tag was
-copied from a web page that marked it up (a search engine's highlighting of the words searched, emphasis), and reads
-otherwise than the registry's ("Inflammation in <mark class="hl-synonym">Coronary</mark> Arteries"). Only the tags of
+The registry keeps a title as plain text and shows it as such: a brief or official title that holds an HTML tag reads
+otherwise than it was meant to, whether the sponsor typed the markup ("<Sup>18<Sup>F-FDG-PET/CT", which the registry
+posts as written) or a web page's copy kept a search engine's highlighting ("Inflammation in <mark
+class="hl-synonym">Coronary</mark> Arteries"). Only the tags of
 HTML's text elements are read, each whole: an opening tag with its name and attributes and the closing `>`, or a
 closing tag. An angle bracket of a bound ("<18 years", "Age <65", "p<0.05", "IL-6 <5 pg/mL", "5-<12 Years") or around a
 word that is no HTML element ("Bexxar <Tositumomab>") is none.
@@ -29,9 +30,9 @@ def _title_markup_sql() -> str:
     """One finding per title that holds markup, quoting its first tag and the title."""
     texts = {"label": "t.label", "tag": f"regexp_extract(t.title, {literal(MARKUP)})", "field": "t.field",
              "title": f"left(t.title, {QUOTE_CHARS})"}
-    message = sql_text("The {label} holds HTML markup, '{tag}', which the registry never writes in a title: the "
-                       "title was copied from a web page that marked it up (search highlighting, emphasis), and reads "
-                       "otherwise than the registry's.", **texts)
+    message = sql_text("The {label} holds HTML markup, '{tag}', which the registry shows as literal text: the title "
+                       "reads otherwise than it was meant to (a superscript or emphasis typed as tags, or a web page's "
+                       "search highlighting copied with the title).", **texts)
     evidence = sql_text("{field} = '{title}'", **texts)
     titles = " UNION ALL ".join(f"SELECT nct_id, {literal(label)} AS label, {literal(field)} AS field, {column} "
                                 "AS title FROM studies" for label, field, column in _TITLES)
@@ -43,9 +44,9 @@ def _title_markup_sql() -> str:
 
 RULES = (
     Rule(RULE_ID, "invalid_value", "warning",
-         "The registry writes a title as plain text: a brief or official title holding HTML tags (<em>, <b>, "
-         "<span class=\"...\">, <mark>, </i>) was copied from a web page that marked it up, a search's highlighting "
-         "or emphasis, and is no longer the registry's title: searched, compared or shown, it reads otherwise. "
+         "The registry keeps a title as plain text: a brief or official title holding HTML tags (<em>, <b>, "
+         "<span class=\"...\">, <mark>, </i>, <sup>) reads otherwise than meant when searched, compared or shown, "
+         "whether the sponsor typed the markup or a web page's copy kept a search's highlighting. "
          "Only whole tags of HTML's text elements are read; an angle bracket of a bound ('<18 years', 'p<0.05') or "
          "around a word that is no HTML element is none.",
          ("studies.brief_title", "studies.official_title"), sql=_title_markup_sql()),

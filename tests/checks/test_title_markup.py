@@ -77,5 +77,5 @@ def test_the_message_names_the_title_and_quotes_its_tag(tmp_path):
     assert len(rows) == 1
     nct_id, message, evidence, fields = rows[0]
     assert nct_id == "NCT01000001" and fields == ["studies.official_title"]
-    assert message.startswith("The official title holds HTML markup, '<em>', which the registry never writes")
+    assert message.startswith("The official title holds HTML markup, '<em>', which the registry shows as literal text")
     assert evidence == "studies.official_title = 'A Phase 2 Study of <em>Drug X</em> in Asthma'"
