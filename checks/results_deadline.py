@@ -59,13 +59,18 @@ DUE_STUDIES = f"(SELECT *, {_years_after_completion(DELAY_YEARS)} AS results_due
 # registry's review returned them and when last, and whether the sponsor's last act withdrew them (UNRELEASE).
 # The sponsor's last act on its submitted results is the last one the record lists (rows keep its order, which is
 # the order of events): a canceled submission the registry dates 'Unknown' has no day to order it by.
-PENDING = """LEFT JOIN (
+# A record that gives no unposted events may still track its submissions (API v2 submissionTracking, which AACT
+# does not read: result_submissions): those are read where it does.
+SUBMISSION_EVENTS = """(SELECT nct_id, event, event_date, id FROM pending_results
+        UNION ALL SELECT nct_id, event, event_date, id
+        FROM result_submissions ANTI JOIN pending_results USING (nct_id))"""
+PENDING = f"""LEFT JOIN (
         SELECT nct_id, min(event_date) FILTER (WHERE event = 'RELEASE') AS submitted,
                count(*) FILTER (WHERE event = 'RESET') AS returned,
                max(event_date) FILTER (WHERE event = 'RESET') AS returned_on,
                arg_max(event, id) FILTER (WHERE event IN ('RELEASE', 'UNRELEASE')) AS last_act,
                arg_max_null(event, id) AS last_event, arg_max_null(event_date, id) AS last_event_on
-        FROM pending_results GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
+        FROM {SUBMISSION_EVENTS} GROUP BY nct_id) p ON p.nct_id = s.nct_id"""
 SUBMITTED = "p.submitted IS NOT NULL AND p.last_act = 'RELEASE'"
 # 42 CFR 11.64(b): results the registry's quality-control review returned are to be corrected within 25 calendar days
 # of its comments, whenever they were first submitted. Results whose last event is such a return (a RESET, no RELEASE

@@ -38,6 +38,8 @@ MODEL_CLASSES = {
     "provided_documents": ("references", "ProvidedDocuments"),
     "related_studies": ("people_places", "RelatedStudies"),
     "page_header_metrics": ("people_places", "PageHeaderMetrics"),
+    "result_submissions": ("results", "ResultSubmissions"),
+    "adverse_event_subject_sums": ("results", "AdverseEventSubjectSums"),
     "calculated_values": ("calculated_values", "CalculatedValues"),
 }
 

@@ -11,8 +11,9 @@ class CalculatedValues(StudyChild):
     """Values AACT derives from each study (one row per study)."""
 
     number_of_facilities: Int = column("count of facilities (0 when none)")
-    number_of_nsae_subjects: Int = column("NULL: trialqc does not load results (AACT: subjects with other adverse events)")
-    number_of_sae_subjects: Int = column("NULL: trialqc does not load results (AACT: subjects with serious adverse events)")
+    number_of_nsae_subjects: Int = column("subjects affected by other (not serious) adverse events, summed over the "
+                                          "events' counts per group (adverse_event_subject_sums)")
+    number_of_sae_subjects: Int = column("subjects affected by serious adverse events, summed likewise")
     registered_in_calendar_year: Int = column("year of study_first_submitted_date")
     nlm_download_date: Date = column("NULL, as in AACT, which never sets it")
     actual_duration: Int = column("start to primary completion, " + MONTHS + "; NULL if either is ESTIMATED or missing")

@@ -104,6 +104,8 @@ class Studies(StudyChild):
     baseline_type_units_analyzed: Text = column("the units the baseline analysed where they are not participants "
                                                 "('Eyes', 'Knees'; API v2 typeUnitsAnalyzed; legacy XML gives units "
                                                 "per measure, not one for the study: NULL)")
+    nlm_download_date_description: Text = column("NULL, as AACT's API v2 loader leaves it (its legacy XML loader "
+                                                 "kept <download_date> here; see snapshot_date)")
 
 
 class PendingResults(StudyChild):

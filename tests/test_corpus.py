@@ -238,9 +238,11 @@ def test_results_submitted_and_not_yet_posted_are_loaded_and_not_called_unsubmit
     them (2024-08-23, 2025-03-13) more than the 25 days 42 CFR 11.64(b) gives to correct them before the record's day
     (2025-05-07): owed again, a warning."""
     con, _ = corpus_warehouse
-    held = {nct_id for (nct_id,) in con.execute("SELECT DISTINCT nct_id FROM pending_results").fetchall()}
+    held = {nct_id for (nct_id,) in con.execute(
+        "SELECT nct_id FROM pending_results UNION SELECT nct_id FROM result_submissions").fetchall()}
     assert {"NCT04948307", "NCT05421624", "NCT04574193", "NCT00462254"} <= held
     assert con.execute("SELECT count(*) FROM pending_results WHERE event_date IS NULL").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM result_submissions WHERE event_date IS NULL").fetchone() == (0,)
     overdue = dict(con.execute("SELECT nct_id, severity || ': ' || message FROM quality_issues "
                                "WHERE rule_id = 'timeliness.results_overdue'").fetchall())
     assert overdue["NCT04948307"].startswith("warning: ") and "first submitted on 2024-05-06, 24 days late" in overdue[

@@ -2,10 +2,12 @@
 `jq '.studies[]'` writes them), or an API page {"studies": [..]}.
 
 Read as AACT's ctgov_v2 loader reads them: the protocolSection, derivedSection's MeSH terms, removed countries and
-version date, annotationSection's unposted events and documentSection's posted documents. Parts AACT loads into
-tables the warehouse does not have are not read, and a record that gives them loads without them: resultsSection
-(outcomes, participant flow, baseline, adverse events, and the studies columns baseline_population,
-limitations_and_caveats and baseline_type_units_analyzed), the sites' contacts and investigators
+version date, annotationSection's unposted events and documentSection's posted documents; besides, derivedSection's
+submission tracking (result_submissions), which AACT does not read. Of resultsSection, the studies columns
+baseline_population, limitations_and_caveats and baseline_type_units_analyzed, and the adverse events' two sums of
+subjects affected that AACT's calculated_values gives (adverse_event_subject_sums). Parts AACT loads into tables
+the warehouse does not have are not read otherwise, and a record that gives them loads without them: the outcomes,
+participant flow, baseline measures and adverse events themselves, the sites' contacts and investigators
 (facility_contacts, facility_investigators) and the references' retractions."""
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from flows.parsers.ctgov_json_v2_design import design_tables
 from flows.parsers.ctgov_json_v2_fields import json_type, plain_text, section
 from flows.parsers.ctgov_json_v2_people_places import people_places_tables
 from flows.parsers.ctgov_json_v2_references import provided_document_rows, reference_tables
-from flows.parsers.ctgov_json_v2_study import id_rows, pending_rows, study_row, text_tables
+from flows.parsers.ctgov_json_v2_results import adverse_event_sum_rows
+from flows.parsers.ctgov_json_v2_study import id_rows, pending_rows, study_row, submission_rows, text_tables
 from flows.parsers.ctgov_json_v2_unpaired import SURROGATE_ESCAPE, paired
 from flows.parsers.model import FIELD_SELECTED, NCT_ID, UNPAIRED_ESCAPE, Parsed, Problem, Row, StudyRecord, noted
 
@@ -305,4 +308,6 @@ def study_tables(study: dict) -> dict[str, list[Row]]:
     tables["pending_results"] = pending_rows(study)
     tables.update(reference_tables(protocol))
     tables["provided_documents"] = provided_document_rows(study)
+    tables["result_submissions"] = submission_rows(study)
+    tables["adverse_event_subject_sums"] = adverse_event_sum_rows(study)
     return {name: rows for name, rows in tables.items() if rows}

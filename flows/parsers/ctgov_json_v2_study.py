@@ -48,7 +48,8 @@ def study_row(study: dict) -> Row:
 
 
 def _results_facts(results: dict) -> Row:
-    """AACT's studies columns from the record's results (the rest of resultsSection is not loaded)."""
+    """AACT's studies columns from the record's results (of the rest of resultsSection only the adverse events'
+    sums are kept: ctgov_json_v2_results)."""
     baseline = section(results, "baselineCharacteristicsModule")
     return {"baseline_population": text(baseline.get("populationDescription")),
             "limitations_and_caveats": text(section(results, "moreInfoModule", "limitationsAndCaveats").get(
@@ -201,15 +202,20 @@ _SUBMISSION_EVENTS = (("releaseDate", "RELEASE"), ("unreleaseDate", "UNRELEASE")
 
 def pending_rows(study: dict) -> list[Row]:
     """pending_results: results submitted and not yet posted, event by event, as AACT reads them (the unposted
-    events of annotationSection); a record that gives none there, from its submission tracking (derivedSection:
-    each submission's release, and its withdrawal or return). The unposted annotation's responsible party, a
-    person's name, is not read."""
+    events of annotationSection). The unposted annotation's responsible party, a person's name, is not read."""
     annotation = section(study, "annotationSection", "annotationModule", "unpostedAnnotation")
-    events = [(text(event.get("type")), event.get("date"), "unpostedEvents.date")
-              for event in objects(annotation, "unpostedEvents")]
-    if not events:
-        tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
-        events = [(kind, info[key], f"submissionInfos.{key}") for info in objects(tracking, "submissionInfos")
-                  for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
-    return [{"event": kind, "event_date_description": text(given),
-             "event_date": event_day(date_text(given, name, day=True))} for kind, given, name in events]
+    return [_event_row(text(event.get("type")), event.get("date"), "unpostedEvents.date")
+            for event in objects(annotation, "unpostedEvents")]
+
+
+def submission_rows(study: dict) -> list[Row]:
+    """result_submissions: the record's submission tracking (derivedSection), event by event: each submission's
+    release, and its withdrawal or return, named as pending_results names them. AACT does not read it."""
+    tracking = section(study, "derivedSection", "miscInfoModule", "submissionTracking")
+    return [_event_row(kind, info[key], f"submissionInfos.{key}") for info in objects(tracking, "submissionInfos")
+            for key, kind in _SUBMISSION_EVENTS if info.get(key) is not None]
+
+
+def _event_row(kind: str | Refused | None, given: object, name: str) -> Row:
+    return {"event": kind, "event_date_description": text(given),
+            "event_date": event_day(date_text(given, name, day=True))}

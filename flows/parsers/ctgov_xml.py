@@ -15,6 +15,7 @@ from flows.parsers.ctgov_xml_design import design_tables
 from flows.parsers.ctgov_xml_fields import mesh_tables, text
 from flows.parsers.ctgov_xml_people_places import people_places_tables
 from flows.parsers.ctgov_xml_references import reference_tables
+from flows.parsers.ctgov_xml_results import adverse_event_sum_rows
 from flows.parsers.ctgov_xml_study import id_rows, pending_rows, study_row, text_tables
 from flows.parsers.model import Parsed, Problem, Row, StudyRecord, noted
 
@@ -173,4 +174,5 @@ def study_tables(root: Element) -> dict[str, list[Row]]:
     tables["id_information"] = id_rows(root)
     tables["pending_results"] = pending_rows(root)
     tables.update(reference_tables(root))
+    tables["adverse_event_subject_sums"] = adverse_event_sum_rows(root)
     return {name: rows for name, rows in tables.items() if rows}

@@ -118,8 +118,9 @@ SINGLE_WITHIN = {
 
 
 def _results_facts(root: Element) -> Row:
-    """AACT's studies columns from <clinical_results> (the rest of it is not loaded). Legacy XML gives the units
-    analysed on each baseline measure, not one type for the study as API v2 does."""
+    """AACT's studies columns from <clinical_results> (of the rest, only the adverse events' sums are kept:
+    ctgov_xml_results). Legacy XML gives the units analysed on each baseline measure, not one type for the study as
+    API v2 does."""
     return {"baseline_population": block(root, "clinical_results/baseline/population"),
             "limitations_and_caveats": block(root, "clinical_results/limitations_and_caveats"),
             "baseline_type_units_analyzed": None}

@@ -39,11 +39,9 @@ def test_the_unposted_events_are_read_as_aact_reads_them_and_the_responsible_par
     assert "Private" not in repr(rows)
 
 
-def test_without_unposted_events_the_submission_tracking_gives_each_submission_and_its_return_or_withdrawal():
-    rows, _ = _json(derivedSection=TRACKING)
-    assert _events(rows) == [("RELEASE", "2024-05-06", date(2024, 5, 6)), ("RESET", "2024-06-05", date(2024, 6, 5)),
-                             ("RELEASE", "2024-06-20", date(2024, 6, 20)),
-                             ("UNRELEASE", "2024-06-30", date(2024, 6, 30))]
+def test_the_submission_tracking_is_not_pending_results_as_aact_reads_them():
+    """AACT's pending_results holds the unposted events only; the tracking goes to result_submissions."""
+    assert _json(derivedSection=TRACKING) == ([], [])
 
 
 def test_the_unposted_events_are_read_once_where_the_record_gives_both():

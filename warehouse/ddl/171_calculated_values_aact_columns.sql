@@ -1,3 +1,5 @@
+-- (The view this file made is now made by 213_adverse_event_sums_and_result_submissions.sql, which reads the
+-- adverse-event subject counts this one gave as NULL.)
 -- AACT's calculated_values, computed as AACT computes them (app/models/calculated_value.rb), as a
 -- view over the study tables so it is never stale. Durations are whole 30-day months, truncated;
 -- an age '18 Years' gives 18 and 'year'; AACT's 'N/A' age gives 0 and 'n/a', and no age (or no
