@@ -35,8 +35,31 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     since_item = text[item_start:gap.at]
     return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*{_BULLET}){n}\\?\.\d", before) is not None
                or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
-               or _mistyped(text, item_start, gap.at, n)
+               or _mistyped(text, item_start, gap.at, n) or _run_on_after_word(since_item, n)
                for n in range(gap.expected, gap.found))
+
+
+# A list number run on after a criterion's last word: at the end of a hard-wrapped line, its criterion on the next
+# ("... stem cell transplantation 10.\n Received radiotherapy", "... or whooping); 5.\n who had household contact"),
+# or inside a line with a letter after it ("... at screening 3A. Have had a revascularization") (the pattern of one
+# number, `{}`).
+_RUN_ON_AFTER_WORD = r"(?<=[A-Za-z);,] ){0}(?:\\?\.(?=[ \t]*\n[ \t]*[A-Za-z])|[A-Z]\\?\.(?=[ \t]+[A-Z][a-z]))"
+# Words a quantity follows ("grade 0 to 10.", "NYHA class 3A."): the number after them is a value, not a list's.
+_BEFORE_A_QUANTITY = frozenset(("to", "and", "or", "than", "of", "grade", "stage", "type", "class", "level", "phase",
+                                "version", "score", "step", "cycle", "day", "days", "week", "weeks", "month", "visit",
+                                "cohort", "part", "group", "arm", "criterion", "criteria", "item", "items", "section",
+                                "appendix", "table", "figure", "least", "most", "over", "under", "above", "below",
+                                "from", "is", "are", "be", "was", "were", "by", "per", "ecog", "nyha", "who", "tier"))
+
+
+def _run_on_after_word(since_item: str, number: int) -> bool:
+    """Whether `number` stands run on after a criterion's last word in the item before the gap
+    (`_RUN_ON_AFTER_WORD`), a word no quantity follows (`_BEFORE_A_QUANTITY`): the missing criterion is there."""
+    for m in re.finditer(_RUN_ON_AFTER_WORD.format(number), since_item):
+        word = re.search(r"([A-Za-z]+)\W*\Z", since_item[max(0, m.start() - 40):m.start()])
+        if word is None or word[1].lower() not in _BEFORE_A_QUANTITY:
+            return True
+    return False
 
 
 def _item_before(read: Reading, gap: NumberingGap) -> int:
@@ -90,7 +113,28 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
             and not all(n in removed for n in range(gap.expected, gap.found))
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
             and not _referred_to(read, gap) and not _first_unnumbered(read, gap)
-            and not _unnumbered_paragraphs(read, gap)]
+            and not _unnumbered_paragraphs(read, gap) and not _counted_by_bullets(read, gap)]
+
+
+# A bullet that opens a line without a list number after it ("- Age 18 years", not "- 10. Control of glucose").
+_UNNUMBERED_BULLET = re.compile(r"^([ \t]*)[-*\u2022][ \t]+(?!\(?\d{1,2}[ \t]?\\?[.)])", re.M)
+
+
+def _counted_by_bullets(read: Reading, gap: NumberingGap) -> bool:
+    """Whether a list that starts after 1 stands on a bullet line ("- 10. Reasonable control of blood glucose") below
+    as many bullets of its depth, in its section, without a number as it skips, but one that may be run into another's
+    line ("... if required. 9- Adequate arterial blood flow"): a bulleted list whose later items kept the numbers of
+    the protocol they were copied from; the bullets are the criteria the numbers count."""
+    if gap.expected != 1 or gap.found < 3:
+        return False
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    line_start = text.rfind("\n", 0, gap.at) + 1
+    opening = re.fullmatch(r"([ \t]*)[-*\u2022][ \t]*\(?", text[line_start:gap.at])
+    if section is None or opening is None:
+        return False
+    bullets = [m for m in _UNNUMBERED_BULLET.finditer(text, section.start, line_start) if m[1] == opening[1]]
+    return len(bullets) >= gap.found - 2
 
 
 # How long the one criterion written without its number above a list that starts at 2 may be (a wrapped criterion's

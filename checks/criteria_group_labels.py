@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 
 from checks.criteria_sections import HEADING, line_starts
 
@@ -97,16 +98,22 @@ _PEOPLE_WORD = re.compile(r"\b(?:donors?|recipients?|caregivers?|carers?|parents
                           r"dyads?|teachers?|students?|clinicians?|physicians?|nurses?|providers?|staff)\b", re.I)
 
 
+# A group's heading run on into a list item's line, the group after it there or wrapped onto the next line ("...
+# follow instructions Inclusion criteria for able-bodied" then "     subjects").
+_RUN_IN_GROUP_HEADING = re.compile(r"(?<=\S[ \t])(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)[ \t]+(?i:criteria)[ \t]+"
+                                   r"(?i:for)\b[^\n]*(?:\n[^\n]*)?")
+
+
 def group_heading_between(text: str, start: int, end: int) -> bool:
     """Whether a criteria heading that names a group of participants stands in text[start:end] ("Inclusion criteria
-    for cohort B", "Exclusion Criteria - Healthy Volunteers", "Inclusion Criteria for Partners"): the criteria below
-    it are that group's, though the heading opens a section of the same name as the one above (which a heading
-    written again would continue)."""
+    for cohort B", "Exclusion Criteria - Healthy Volunteers", "Inclusion Criteria for Partners", also run on into a
+    list item's line, `_RUN_IN_GROUP_HEADING`): the criteria below it are that group's, though the heading opens a
+    section of the same name as the one above (which a heading written again would continue)."""
     between = text[start:end]
     if between.isascii() and "criteria" not in between.lower():
         return False  # every heading says "criteria" (in any case; a letter beyond ASCII may stand for one of its own)
     return any(GROUP_WORD.search(m[0]) is not None or _PEOPLE_WORD.search(m[0]) is not None
-               for m in HEADING.finditer(text, start, end))
+               for m in chain(HEADING.finditer(text, start, end), _RUN_IN_GROUP_HEADING.finditer(text, start, end)))
 
 
 def group_label_inline(text: str, start: int, end: int) -> bool:

@@ -30,7 +30,8 @@ _NOT_HEALTHY_ADJECTIVES = frozenset((
 _ASA_CLASS = re.compile(r"\basa\b|american\s+society\s+of\s+an(?:a)?esthesiologists")
 # What makes healthy people patients when it follows them ("Healthy volunteers with asthma", "Healthy subjects
 # diagnosed with ...", "Healthy subjects, but with mild hypertension", "Healthy subjects who are candidates for knee
-# arthroplasty", "Healthy subjects awaiting elective surgery", "Healthy men ... who are seropositive for HSV-2",
+# arthroplasty", "Healthy subjects awaiting elective surgery", "Generally healthy, postmenopausal women who seek
+# treatment for hot flashes", "Healthy men ... who are seropositive for HSV-2",
 # "Healthy adults who are household contacts of a person with TB", "... who are at increased risk of ...", "Healthy
 # infants of mothers with HIV", as "born to" says), or
 # names them patients ("Healthy adult patients undergoing third molar extraction"): they have the condition studied, or
@@ -41,11 +42,11 @@ _PATIENTS_OF_A_CONDITION = (
     r"|birth\s*weight|gestational|weight|good|negative|clear|healthy|regular|stable\s+weight)\b)"
     r"|who\s+(?:have|has|had|are\s+(?:diagnosed|infected|scheduled|undergoing|suffering|candidates|awaiting"
     r"|eligible\s+for|referred|(?:sero)?positive|exposed|at\s+(?:high\s+|increased\s+)?risk"
-    r"|(?:household\s+|close\s+)?contacts))|"
+    r"|(?:household\s+|close\s+)?contacts|seeking\s+(?:treatment|care)\s+for)|seeks?\s+(?:treatment|care)\s+for)|"
     r"having|diagnos\w*|suffer\w*|infected|(?:sero)?positive|at\s+(?:high\s+|increased\s+)?risk|undergoing|scheduled|"
     r"requiring|presenting|affected|exposed|born\s+to|of\s+(?:mothers?|wom[ae]n|parents?)\s+(?:with|who)|living\s+with"
     r"|candidates?\s+for|awaiting|eligible\s+for"
-    r"|referred\s+(?:for|to)|patients?)\b")
+    r"|referred\s+(?:for|to)|seeking\s+(?:treatment|care)\s+for|patients?)\b")
 # The same after the healthy people's ages ("Healthy men aged 50-70 years with elevated PSA", "Healthy children aged 2-5
 # years undergoing dental treatment", "Healthy women aged 18-45 years who are scheduled for IVF", "Healthy adults 18-64
 # years who are household contacts of ..."); not "who have", said

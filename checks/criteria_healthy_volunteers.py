@@ -34,14 +34,17 @@ _ASA_GRADED = re.compile(r"\basa\s*(?:\)\s*)?(?:(?:physical\s+status|ps|class(?:
 # "Healthy" said of each participant ("Participant is a healthy, ambulatory male or female volunteer", "Subjects must
 # be healthy volunteers", "Be a healthy adult"): every participant's general health, not a group's label.
 _SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?$")
+# The same where the healthy people are what the criterion requires things of ("Healthy male or female volunteers
+# must be 18 years or older"): each participant is one.
+_REQUIRED_OF_THEM = re.compile(r"\s*(?:must|should|shall|will|need\s+to|have\s+to)\s+(?:be|have)\b")
 
 
 def _of_patients(admission: re.Match, text: str, lowered: str, section: Section) -> bool:
     """Whether the healthy people a criterion admits are the section's patients in good general health: "healthy"
     alone beside a criterion that requires a condition, healthy people said of each participant ("Participant is a
-    healthy volunteer") beside a condition required of each, or healthy subjects, adults, men or women (not volunteers
-    or controls) beside one that requires a diagnosis; healthy people other than volunteers or controls in inclusion
-    criteria that grade the ASA physical status."""
+    healthy volunteer", "Healthy volunteers must be 18 years or older") beside a condition required of each, or
+    healthy subjects, adults, men or women (not volunteers or controls) beside one that requires a diagnosis;
+    healthy people other than volunteers or controls in inclusion criteria that grade the ASA physical status."""
     if _VOLUNTEERS_OR_CONTROLS.search(admission.group(0)) is None and \
             _ASA_GRADED.search(lowered_part(text, lowered, section.start, section.end)):
         return True
@@ -49,7 +52,8 @@ def _of_patients(admission: re.Match, text: str, lowered: str, section: Section)
         return condition_required(text, lowered, section)
     word = _HEALTHY_WORD.search(admission.group(0))
     said_before = admission.group(0)[:word.start()] if word else ""
-    if _SAID_OF_EACH.search(said_before) and condition_required(text, lowered, section, REQUIRED_OF_EACH):
+    said_of_each = _SAID_OF_EACH.search(said_before) or _REQUIRED_OF_THEM.match(admission.string, admission.end())
+    if said_of_each and condition_required(text, lowered, section, REQUIRED_OF_EACH):
         return True
     return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and condition_required(
         text, lowered, section, DIAGNOSIS_REQUIRED)

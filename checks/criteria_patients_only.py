@@ -1,19 +1,19 @@
 """Rule contradictions.healthy_volunteers_yes_patients_only: Healthy Volunteers 'Yes' on a study whose criteria admit
 only people with a condition.
 
-By the registry's definition a study accepts healthy volunteers when people without the condition studied may take
-part. Inclusion criteria are all required of every participant, so one that requires a disease ("Diagnosis of
-malignant wound with odor", "Patients falling into PCOS as per Rotterdam criteria", "Age >= 20 years, Histopathology
-proved PTC") admits only people who have it, and Healthy Volunteers 'Yes' beside it is wrong unless the study also
-takes in others. The others a record may take in are read wherever they may be named: healthy people, controls,
-volunteers, relatives, donors, unaffected, uninfected or cognitively normal people, and people matched to the patients
-by age or sex, in the criteria, the titles, the arms' titles and descriptions, the conditions and the study population
-(a record may list "Healthy Volunteers" as a condition); people exposed to or at risk of a condition in the titles,
-arms, conditions or population; and in the inclusion criteria caregivers, staff, students, workers, a gene's carriers,
-people at risk, exposed or born to a patient, a criterion kept to one group ("(survivor group only)") or under a
-group's label ("Group 2 (former allergy):", only below it), and people admitted for a procedure ("Patients undergoing
-surgery (non-painful complaint)", "Patients scheduled for elective surgery"), who need not have the condition.
-Prevention and screening studies take in people without the condition they prevent or screen for, and are not read.
+By the registry's definition a study accepts healthy volunteers when people without the condition studied may take part.
+Inclusion criteria are all required of every participant, so one that requires a disease ("Diagnosis of malignant wound
+with odor", "Patients falling into PCOS as per Rotterdam criteria", "Age >= 20 years, Histopathology proved PTC") admits
+only people who have it, and Healthy Volunteers 'Yes' beside it is wrong unless the study also takes in others. The
+others a record may take in are read wherever they may be named: healthy people, controls, volunteers, relatives,
+donors, household contacts, unaffected, uninfected or cognitively normal people, and people matched to the patients by
+age or sex, in the criteria, the titles, the arms' titles and descriptions, the conditions and the study population (a
+record may list "Healthy Volunteers" as a condition); people exposed to or at risk of a condition in the titles, arms,
+conditions or population; and in the inclusion criteria caregivers, staff, students, workers, a gene's carriers, people
+at risk, exposed or born to a patient, a criterion kept to one group ("(survivor group only)") or under a group's label
+("Group 2 (former allergy):", only below it), and people admitted for a procedure ("Patients undergoing surgery
+(non-painful complaint)", "Patients scheduled for elective surgery"), who need not have the condition. Prevention and
+screening studies take in people without the condition they prevent or screen for, and are not read.
 
 The requirement is read where a criterion opens with it, or right after the age or the people that open it
 ("Children between 1 and 18 years of age with mild to moderate AD"); "Healthy Volunteers" absent is unknown, and
@@ -55,7 +55,8 @@ _OTHER_PEOPLE = re.compile(
     r"|non-?(?:diabetic|cancer|obese|asthmatic|allergic|atopic|sensiti[sz]ed)|with\s+(?:and|or)\s+without|unaffected"
     r"|uninfected|unimpaired"
     r"|(?:comparison|reference)\s+group|(?:age|sex|gender)[\s-]+(?:and\s+\w+[\s-]+)?matched"
-    r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment)\b")
+    r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment"
+    r"|household\s+contacts|(?:live|lives|living)\s+in\s+the\s+same\s+household)\b")
 # People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
 _OTHERS_DESCRIBED = re.compile(
     r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")

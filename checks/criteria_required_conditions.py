@@ -34,7 +34,8 @@ _CONDITION_STATED = (
     rf"|(?:{_DISEASE_FORM}[\s,-]+){{1,3}}(?:[a-z'-]+\s+){{0,3}}?{DISEASE}\b")
 # The words that may qualify a diagnosis before it ("SCID-based DSM-5 diagnosis of", "A current diagnosis of").
 _DIAGNOSIS_QUALIFIER = (r"(?:a|an|current|confirmed|documented|established|clinical|primary|principal|formal|definite"
-                        r"|probable|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed"
+                        r"|probable|previously|concurrently|recently|or"
+                        r"|psychiatric|dsm-?[\w.-]*|icd-?[\w.-]*|scid[\w/-]*|mini|[\w-]+-(?:based|confirmed"
                         r"|defined))")
 # A criterion that opens by requiring a condition ("Diagnosis of moderate plaque psoriasis", "Moderate to severe acne
 # vulgaris", "Patients with mild Alzheimer's disease", "Histologically confirmed adenocarcinoma", "Subjects with a
@@ -49,15 +50,22 @@ CONDITION_REQUIRED = re.compile(
     r"(?:(?:clinical|confirmed|documented|established)\s+)?diagnosis\b"
     rf"|(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{1,4}}diagnos(?:is|ed)\s+(?:of|with)\b"
     rf"|{_CONDITION_STATED}")
+# Infections a test may find, one of which a positive test for is required ("Positive test for COVID-19 by RT-PCR").
+_INFECTION = (r"(?:covid|sars-?cov-?2|coronavirus|influenza|rsv|respiratory\s+syncytial|h\.?\s?pylori|helicobacter|hiv"
+              r"|hepatitis|tuberculosis|malaria)\b")
 # A criterion that requires a diagnosis without naming who has it ("Diagnosis of schizophrenia", "SCID-based DSM-5
 # diagnosis of schizophrenia", "Confirmed diagnosis of COPD"): every participant has it. Beside it, healthy people
 # named as subjects, participants, adults, men or women ("Healthy male and female subjects ... in good health") are
 # patients in good general health; healthy volunteers or controls are a group of their own.
 # So does a criterion that requires an infection as documented or confirmed ("Documented HIV-1 infection") or by the
 # virus's load in the blood ("Screening plasma HIV-1 RNA greater than or equal to 5,000 copies/mL"): only the infected
-# have one to measure.
+# have one to measure. So does one that requires a stay in hospital for a condition ("Hospitalization because of an
+# acute exacerbation of schizophrenia"), or a positive test for an infection (`_INFECTION`).
 DIAGNOSIS_REQUIRED = re.compile(
-    rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with)\b"
+    rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with|as\s+having)\b"
+    r"|hospitali[sz](?:ation|ed)\s+(?:because\s+of|for|with|due\s+to)\b"
+    rf"|(?:a\s+)?positive\s+(?:(?:rt-?)?pcr\s+|swab\s+|antigen\s+|nucleic\s+acid\s+)?test(?:\s+result)?\s+for\s+"
+    rf"(?:the\s+)?{_INFECTION}"
     r"|(?:documented|confirmed|laboratory-confirmed|chronic)\s+(?:[a-z0-9-]+\s+){0,3}?infection\b"
     r"|(?:(?:screening|baseline)\s+)?(?:(?:plasma|serum)\s+)?(?:hiv|hbv|hcv)[\w-]*\s+(?:rna|dna|viral\s+load)\s+"
     r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)")

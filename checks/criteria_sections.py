@@ -36,8 +36,11 @@ _INLINE_END = (r"(?:[ \t]*(?:\*\*|__))?"
 _LINE_HEADING = re.compile(rf"[ \t]*{HEADING_OPENING}{_HEADING_WORDS}{_INLINE_END}", re.I)
 # Inside a line, a heading may also end its line bare (group "bare"), as a flattened list item that runs on into it
 # writes it ("-  Age 18-30 Exclusion Criteria" before the line "-  Smokers"): `_closes_list_item` says when.
+# A group's heading may end its line so too, with the group it is for ("... instructions Inclusion criteria for
+# able-bodied" then the line "subjects").
 _MID_HEADING = re.compile(rf"(?:{HEADING_QUALIFIER}[ \t]+){{0,3}}?{_HEADING_WORDS}"
-                          rf"(?:{_INLINE_END}|(?P<bare>\.?(?=[ \t\r]*$)))", re.I)
+                          rf"(?:{_INLINE_END}|(?P<bare>\.?(?=[ \t\r]*$)|[ \t]+for(?:[ \t]+[\w/-]+){{0,2}}"
+                          r"(?=[ \t\r]*$)))", re.I)
 # What may follow "criteria" where a heading that stands inline ends (`_INLINE_END`) or goes on ("Criteria for
 # inclusion"): only there are a line's inline headings looked for.
 _MAY_END_HEADING = re.compile(r"[ \t]*(?:[:\uff1a.\-\u2013\u2014*\u2022_\r\n]|(?i:includes?|are|for)\b)")
@@ -64,6 +67,16 @@ _MARK_AFTER = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])")
 # A line that opens a list item ("  -  Smokers", "3. Pregnancy"); and the next line with words, which opens one.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])[ \t]+\S")
 _NEXT_LIST_ITEM = re.compile(r"\s*?\n[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])[ \t]+\S")
+# The same after the rest of a group's heading wrapped onto a line of its own ("     subjects").
+_NEXT_LIST_ITEM_AFTER_WRAP = re.compile(r"[ \t\r]*\n[ \t]+[\w/-]+(?:[ \t]+[\w/-]+)?[ \t\r]*\n"
+                                        r"\s*?\n?[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])[ \t]+\S")
+# A heading line that writes "criteria" in lower case ("Inclusion criteria"): the text's other headings may be so too.
+_LOWER_CASE_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)[ \t]+criteria[ \t]*:?[ \t\r]*$", re.M)
+# An item's last sentence run on into a heading whose words a hard wrap parts ("... sign informed consent. Exclusion"
+# then the line "     criteria"): groups as `HEADING`'s (the third never takes part).
+_WRAPPED_HEADING = re.compile(r"(?<=[.;!?)][ \t])[ \t]*((?i:non)[ \t-]?)?(Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+                              r"[ \t]*\r?\n[ \t]+(?i:criteria)((?!))?[ \t]*[:\uff1a]?(?=[ \t\r]*$)", re.M)
 _CRITERIA_WORD = re.compile(r"criteria", re.I)
 # A line that goes on with the list item above it, as legacy records wrap an item: indented, with words; and how many
 # lines above it its item's mark may stand.
@@ -138,11 +151,14 @@ def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
         inline = _HEADING_WORDS_ANY_CASE.search(text) is not None
         for line_start in line_starts(text):
             m = HEADING.match(text, line_start)
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
             if m:
                 yield m  # it ends its line
+            elif (wrapped := _wrapped_heading(text, line_start, line_end)) is not None:
+                yield wrapped
             elif inline:
-                line_end = text.find("\n", line_start)
-                yield from _inline_headings(text, line_start, len(text) if line_end < 0 else line_end)
+                yield from _inline_headings(text, line_start, line_end)
         return
     # the text's words hold the same letters and line breaks at the same places
     needle, also, line_break = ("criteria", "clusion", "\n") if isinstance(lowered, str) else \
@@ -158,6 +174,9 @@ def _headings(text: str, lowered: str | bytes) -> Iterator[re.Match]:
                 line_end = len(lowered) if line_end < 0 else line_end
                 if lowered.find(also, line_start, line_end) < 0:
                     done = line_end  # no heading's words on the line
+                    wrapped = _wrapped_heading(text, line_start, line_end)
+                    if wrapped is not None:
+                        yield wrapped
                 else:
                     m = HEADING.match(text, line_start)
                     if m is not None:
@@ -218,17 +237,33 @@ def _ends_criterion(text: str, line_start: int, heading: re.Match) -> bool:
         (text.endswith(COLONS, heading.start(), heading.end()) or _MARK_AFTER.match(text, heading.end()) is not None)
 
 
+def _wrapped_heading(text: str, line_start: int, line_end: int) -> re.Match | None:
+    """The heading whose words a hard wrap parts, ending on the line from `line_start` to `line_end` ("     criteria")
+    after the last sentence of a list item on the line above ("  -  ... sign informed consent. Exclusion"), when the
+    next line with words opens a list item (`_WRAPPED_HEADING`)."""
+    if line_start < 2 or _NEXT_LIST_ITEM.match(text, line_end) is None:
+        return None
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    words = _list_item_words(text, above)
+    heading = _WRAPPED_HEADING.search(text, above, line_end)
+    return heading if heading is not None and 0 <= words < heading.start() else None
+
+
 def _closes_list_item(text: str, line_start: int, line_end: int, heading: re.Match) -> bool:
     """Whether a heading without a colon that ends its line closes a list item run on into it: the line opens a
     list item, a criterion's last word or end stands before the heading, its words are capitalised ("Exclusion
-    Criteria", "EXCLUSION CRITERIA"), and the next line with words opens a list item. Not a sentence that goes on
-    into it ("- Patients who meet the Exclusion Criteria")."""
+    Criteria", "EXCLUSION CRITERIA"; "Exclusion criteria" in a text whose heading lines write it so), and the next
+    line with words opens a list item (after the rest of a group's heading: "for able-bodied" then "subjects"). Not
+    a sentence that goes on into it ("- Patients who meet the Exclusion Criteria")."""
     words = _list_item_words(text, line_start)
-    if words < 0 or words >= heading.start() or _NEXT_LIST_ITEM.match(text, line_end) is None:
+    group = (heading.group("bare") or "").strip(" \t.") != ""  # "for able-bodied", its group wrapped below
+    if words < 0 or words >= heading.start() or _NEXT_LIST_ITEM.match(text, line_end) is None and not (
+            group and _NEXT_LIST_ITEM_AFTER_WRAP.match(text, line_end)):
         return False
     named = heading.start(2) if heading.start(2) >= 0 else heading.start(3)
     criteria = _CRITERIA_WORD.search(text, heading.start(), heading.end())
-    if not (text[named].isupper() and criteria is not None and text[criteria.start()].isupper()):
+    if not (text[named].isupper() and criteria is not None and (
+            text[criteria.start()].isupper() or _LOWER_CASE_HEADING_LINE.search(text) is not None)):
         return False
     before = text[line_start:heading.start()].rstrip(" \t")
     if before and before[-1] in _ITEM_END:

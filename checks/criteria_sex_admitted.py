@@ -43,7 +43,13 @@ _BOTH_SEXES = re.compile(r"\b(?:(?:all|both)\s+(?:genders|sexes)|of\s+(?:either|
 # A woman's state that rules out childbearing, before the sex it qualifies ("Postmenopausal or surgically sterile
 # females only", "Non-childbearing women"): a requirement of which women may join, beside men, not that only women
 # may ("Postmenopausal women only" names the study's population and stays a statement).
-_NO_CHILDBEARING = re.compile(r"\b(?:steril(?:e|i[sz]ed)|infertile|non-?\s?child-?\s?bearing)\b")
+# Not being pregnant or nursing is such a state too ("Non-pregnant females", "Non-lactating women").
+_NO_CHILDBEARING = re.compile(r"\b(?:steril(?:e|i[sz]ed)|infertile|non-?\s?child-?\s?bearing|"
+                              r"non-?\s?(?:pregnant|lactating|nursing|breast-?\s?feeding))\b")
+# A woman's menopausal state before the noun ("post-menopausal females"): alone, below other criteria, it says which
+# women may join; opening the list ("Postmenopausal women") it names the study's population.
+_MENOPAUSAL = re.compile(r"\b(?:pre|peri|post)-?\s?menopausal\b")
+_ONLY = re.compile(r"\bonly\b")  # "Postmenopausal women only" names the study's population wherever it stands
 _FEMALE_NOUN = re.compile(rf"\b(?:{FEMALE_NOUN})\b")
 
 # The PDQ form of older records: "PATIENT CHARACTERISTICS: Age: 18 and over Sex: Women only Menopausal status: ...".
@@ -162,7 +168,7 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
         named = named_sex(piece)
         if named is None:
             continue
-        if named.sex == FEMALE and _restricts_women(piece):
+        if named.sex == FEMALE and (_restricts_women(piece) or _women_among_others(text, piece, named, section, start)):
             continue  # which women may join ("Postmenopausal or surgically sterile females only")
         admitted, label = Admitted(named.sex, start, end), _label(text, named, piece_end)
         if label == FLAT and _labels_other_sex(text, section.start, start, named.sex, settled):
@@ -182,6 +188,16 @@ def _restricts_women(piece: str) -> bool:
     first noun of a woman (`_NO_CHILDBEARING`): it says which women may join."""
     noun = _FEMALE_NOUN.search(piece)
     return noun is not None and _NO_CHILDBEARING.search(piece, 0, noun.start()) is not None
+
+
+def _women_among_others(text: str, piece: str, named: Named, section: Section, start: int) -> bool:
+    """Whether the criterion `piece` (lower case, at `start`) is only a woman's menopausal state and the noun
+    ("post-menopausal females", not "... only") below other criteria of its list (`_MENOPAUSAL`): a requirement of
+    the women among the participants ("Mild to moderate COPD", "Smokers or ex-smokers", then "post-menopausal
+    females")."""
+    noun = _FEMALE_NOUN.search(piece)
+    return named.alone and noun is not None and _MENOPAUSAL.search(piece, 0, noun.start()) is not None and \
+        _ONLY.search(piece, noun.end()) is None and not _opens_list(text, section.start, start)
 
 
 def _for_everyone(text: str, body_lowered: str, section: Section, words: list[re.Match],

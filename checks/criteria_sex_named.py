@@ -60,6 +60,11 @@ _REQUIREMENT = re.compile(
     r"except\w*|capable|potential|lactat\w*|breast-?feed\w*|nursing|donat\w*|sperm|semen|vasectom\w*|pregnan\w*|"
     r"(?:pre|peri|post)-?\s?menopaus\w*|hysterectom\w*|oophorectom\w*|amenorrh\w*|child-?\s?bearing|fertil\w*|"
     r"sexual\w*)\b")
+# A therapy that marks out some people of the sex, then what is said of them ("Female patients receiving non-cyclical
+# hormone therapy have maintained a stable dose"): a condition on those people, not a statement of who is admitted;
+# a relative clause ("... who have") admits them.
+_OF_THOSE_TREATED = re.compile(r"\s*(?:receiving|taking|using|on|treated\s+with)\s+(?:(?!who\b|that\b|which\b)[^.;:\s]+"
+                               r"\s+){1,8}?(?:have|has)\s+(?:maintained|been\s+(?:on|receiving|taking|using))\b")
 # How far after the person a requirement of that sex is looked for ("Women aged 18-45 who are willing to use ...");
 # a condition further on ("... breast cancer if the tumour is larger than 2 cm") is the disease's.
 REQUIREMENT_REACH = 80
@@ -88,7 +93,7 @@ def named_sex(piece: str) -> Named | None:
         return None
     rest = piece[m.end():]
     if rest.lstrip().startswith(":") or _REQUIREMENT.search(rest, 0, REQUIREMENT_REACH) or \
-            _ADMITTING_REST.match(rest) is None:
+            _ADMITTING_REST.match(rest) is None or _OF_THOSE_TREATED.match(rest):
         return None
     named = _sex_of_nouns(m.group("both")) if m.group("both") else None
     if named == BOTH:

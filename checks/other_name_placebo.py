@@ -33,6 +33,11 @@ _SAYS_IMITATION = re.compile(r"\b(?:placebos?|sham|vehicle|dummy|inactive|inert|
 # An arm given the intervention or its placebo, as a masked product's arm says ("Dupilumab or matching placebo").
 _MASKED_ARM = re.compile(r"\bor\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:matching|matched|identical)\s+)?"
                          r"(?:placebos?|sham)\b|\b(?:placebos?|sham)\s+or\b|/\s*(?:placebos?|sham)\b", re.I)
+# An arm that names the intervention as its placebo, in brackets after the word or with it in brackets after the
+# name ("HCQ + placebo (folic acid 800 µg orally once on Day 1 ...)", "folic acid (placebo)", "folic acid as
+# placebo"): a product the study gives as the placebo, which imitates nothing (the pattern of one name, `{}`).
+_NAMED_THE_PLACEBO = (r"\b(?:placebos?|sham)\b[\w-]*\s*\(\s*(?:[^()]{{0,40}}?\W)?{0}\b"
+                      r"|\b{0}\s*(?:\(\s*|\b(?:serves\s+|used\s+)?as\s+(?:an?\s+|the\s+)?)(?:placebos?|sham)\b")
 # The arms that give a placebo or a sham: an intervention given only there is the placebo, whatever its name.
 IMITATION_ARMS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
 
@@ -54,13 +59,22 @@ def _own_imitation(name: str | None, arms: list[tuple]) -> bool:
 
 def is_imitation(name: str | None, description: str | None, arms: list[tuple]) -> bool:
     """Whether the intervention is itself a placebo or a sham, or a masked product with its placebo: its name or
-    description says so, it is given only in placebo or sham arms, or an arm gives it 'or placebo'. `arms` are the
+    description says so, it is given only in placebo or sham arms, an arm names it as the placebo ('+ placebo (folic
+    acid)'), or an arm gives it 'or placebo'. `arms` are the
     linked arms' (group type, title, description)."""
     if any(_SAYS_IMITATION.search(text or "") for text in (name, description)):
         return True
     if _own_imitation(None, arms):
         return True
+    if name and _named_the_placebo(name, arms):
+        return True
     return any(_MASKED_ARM.search(text or "") for _, title, description in arms for text in (title, description))
+
+
+def _named_the_placebo(name: str, arms: list[tuple]) -> bool:
+    """Whether an arm's title or description names the intervention as its placebo (`_NAMED_THE_PLACEBO`)."""
+    named = re.compile(_NAMED_THE_PLACEBO.format(re.escape(name.strip())), re.I)
+    return any(named.search(text or "") for _, title, description in arms for text in (title, description))
 
 
 def placebo_other_name_findings(nct_id: str, interventions: list[tuple], other_names: list[tuple],

@@ -30,6 +30,11 @@ _ANOTHER_STUDY_BEFORE = re.compile(
 _NAMED_STUDY_BEFORE = re.compile(
     r"\b(?:of|in|into|within|to|for)\s+(?:the|these|those|their|its|that|each|both|ongoing|core)\s+"
     r"(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
+# "Treated ... in an Auxilium-sponsored Phase 3 Study": the study its people were treated, enrolled or dosed in
+# before, whatever word names it.
+_TREATED_IN_BEFORE = re.compile(
+    r"\b(?:treated|enrolled|randomi[sz]ed|dosed|vaccinated|immuni[sz]ed|participated|included)\b[^:;]{0,160}?"
+    r"\b(?:in|during)\s+(?:an?|the|their|its)\s+(?:[\w/.-]+,?\s+){0,2}\Z", re.I)
 # In an extension's or a rollover's title, a phase after "of", "to", "for" is the parent study's, as is one that names
 # the members of a trial ("Phase II Trial Participants").
 EXTENSION = re.compile(r"\b(?:extension|extended(?![\s-]*release)|roll-?over|continuation|continued\s+access"
@@ -112,9 +117,11 @@ _TRIAL_AS_SUBJECT_AFTER = re.compile(
 def of_another_study(title: str, m: re.Match, clause: str, extension: bool) -> bool:
     """Whether the words about the phase (`clause`: its clause's words before it) make it another study's: "from a
     Phase 2 study", "of the Phase 3 trial", "Phase 1 and 2 studies", "A Phase 3 Trial Long-term Follow-up Study",
-    "Phase 2 Results-Based Follow-up", "Phase I Trial Enrollment", or in an extension's title "Extension Study for
+    "Phase 2 Results-Based Follow-up", "Phase I Trial Enrollment", "Joints Treated ... in an Auxilium-sponsored
+    Phase 3 Study", or in an extension's title "Extension Study for
     Phase I/II Study X"."""
     return bool(_ANOTHER_STUDY_BEFORE.search(clause) or _NAMED_STUDY_BEFORE.search(clause)
+                or _TREATED_IN_BEFORE.search(clause)
                 or extension and (_PREPOSITION_BEFORE.search(clause) or _MEMBERS_AFTER.match(title, m.end()))
                 or _OTHER_STUDIES_AFTER.match(title, m.end())
                 or _FOLLOWED_STUDY_AFTER.match(title, m.end())
