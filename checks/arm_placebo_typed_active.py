@@ -18,8 +18,12 @@ from checks.sql_text import literal, one_of, sql_text
 # Its description's words after a later step name one of the study's interventions that is no placebo, and no
 # placebo ("then placebo tablets for 12 more weeks", "followed by placebo matching Drug X"); being followed up, a rest
 # or a rescue drug the study does not list is no such step.
+# ... or a crossover's second period after its washout ("each subject will receive 200 uL of C-1266-6 (placebo). After a
+# washout period of approximately 14 days, subjects will receive 200 uL of C-1266-7", NCT01500629; "4 mg Pbo chewable
+# tablet daily, crossing over to Montelukast 4 mg chewable tablet after a 3- to 7-day washout period", NCT00534976).
 LATER_STEP = (r"(?i)\b(?:then|thereafter|subsequently|afterwards?|followed\s+by|re-?randomi[sz]ed|switch(?:ed|es)?\s+to"
-              r"|cross(?:ed|es)?[\s-]*over\s+to)\b[^.;]*")
+              r"|cross(?:ed|es|ing)?[\s-]*over\s+to"
+              r"|(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?wash[\s-]?out)\b[^.;]*")
 LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
 # A dose of a treatment, as an arm's description gives one ("4 mg", "0.4 mg", "50 gm", "10 IU/kg").
 DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"

@@ -12,19 +12,19 @@ PRODUCT_FORMS = "cream|gel|ointment|foam|lotion|solution|spray|drops|emulsion|sh
 # behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial, "Control cream",
 # "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine trial,
 # "Cream base", "Petrolatum", "Medical air", "21% O2" or normal air however written ("normal air oxygen concentration at
-# 2.2 ATM", "ordinary room oxygen", "ambient air") breathed in an oxygen or gas trial), a product without what is
-# tested ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does
-# nothing ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current
-# delivered", "0 mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a light-therapy
-# trial), placebo misspelt ("Placibo", "Palcebo", "Plecebo") or in a sponsor's language ("Plazebo", "Placébo",
-# "Fictitious stimulation", "False acupuncture", "Fictive"), a placebo cream, tablet or food named for its role
-# ("Neutral cream", "Control juice", "Empty gelatin capsules", "Canola oil capsules"), a needle that does not pierce
-# ("Blunt retractable needle", "Shallow needling"), a product without its drug ("Non-medicated patch"), a comparator
-# drug given to mimic the tested one's side effects (an active placebo), or a sham procedure's wording: "Syringe hub
-# pressed against the eye to mimic an injection", "Needles at non-acupuncture points", "Current ramped up and down",
-# "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser probe applied with no emission",
-# "Ultrasound at 0 W/cm2", "Zero output".
-PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dummy|\binactive|\binert\b"
+# 2.2 ATM", "ordinary room oxygen", "ambient air") breathed in an oxygen or gas trial), a product without what is tested
+# ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does nothing
+# ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0
+# mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo
+# misspelt ("Placibo", "Palcebo", "Plecebo"), abbreviated ("Plb", "PBO", NCT01328444) or in a sponsor's language
+# ("Plazebo", "Placébo", "Fictitious stimulation", "False acupuncture", "Fictive"), a placebo cream, tablet or food
+# named for its role ("Neutral cream", "Control juice", "Empty gelatin capsules", "Canola oil capsules"), a needle that
+# does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug ("Non-medicated patch"),
+# a comparator drug given to mimic the tested one's side effects (an active placebo), or a sham procedure's wording:
+# "Syringe hub pressed against the eye to mimic an injection", "Needles at non-acupuncture points", "Current ramped up
+# and down", "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser probe applied with no
+# emission", "Ultrasound at 0 W/cm2", "Zero output".
+PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bplb\b|\bpbo\b|\bsham|vehicle|dummy|\binactive|\binert\b"
                  r"|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b|ficti\w*"
                  r"|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
                  r"|laser|tdcs|rtms|tens)\b|non-?function\w*|non-?working|unpowered|dim\s+(?:red\s+)?light"
@@ -60,14 +60,15 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bsham|vehicle|dumm
                  r"|output|emission|activation|needle\s+penetration)"
                  r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:ma|w)\b|zero\s+(?:intensity|output|power|energy|current)")
 
-# A sham procedure as a Sham Comparator arm may word it without the word sham: the procedure done without the part
-# that treats ("Renal angiography without denervation", "Bronchoscopy without valve placement", "Catheter inserted, no
+# A sham procedure as a Sham Comparator arm may word it without the word sham: the procedure done without the part that
+# treats ("Renal angiography without denervation", "Bronchoscopy without valve placement", "Catheter inserted, no
 # ablation"), stopped short of the part that treats ("Delivery needle advanced into the skin but without contacting the
 # muscle layer", "Cannula placed without penetrating the disc", "without actually injecting") or only its access or
-# diagnostic step ("Skin incision only", "Angiography only", "Sedation only"). Read on Sham Comparator arms alone: a
-# Placebo Comparator's "without stent placement" may be medical therapy.
+# diagnostic step ("Skin incision only", "Angiography only", "Sedation only"); a delivery system set up "without study
+# gas administration" (NCT04290871). Read on Sham Comparator arms alone: a Placebo Comparator's "without stent
+# placement" may be medical therapy.
 SHAM_PROCEDURE = (r"\b(?:without|no)\s+(?:the\s+|any\s+|actual\s+|real\s+)?(?:\w+\s+){0,2}?(?:denervation|ablation"
-                  r"|placement|implantation|deployment|insertion|energy\s+delivery)\b"
+                  r"|placement|implantation|deployment|insertion|energy\s+delivery|administration)\b"
                   r"|\bwithout\s+(?:actually\s+|ever\s+)?(?:contacting|penetrating|puncturing|piercing|entering"
                   r"|reaching|touching|injecting|delivering|implanting|deploying|inserting|activating|ablating)\b"
                   r"|\b(?:incision|angiogra\w*|bronchoscopy|endoscopy|catheteri[sz]ation|an(?:a)?esthesia|sedation"
@@ -75,11 +76,11 @@ SHAM_PROCEDURE = (r"\b(?:without|no)\s+(?:the\s+|any\s+|actual\s+|real\s+)?(?:\w
 
 # A food, drink or hygiene product said to lack what is tested, as a placebo of one is worded: "Chewing gum without
 # xylitol", "Yogurt without probiotics", "Fluoride-free toothpaste", "Gluten-free muffin", "Unfortified bread",
-# "Non-protein control shake" or "Non caloric drink" in a nutrition trial. Read on comparator arms only: a drug's
-# "tablets taken without food" says nothing of a placebo.
+# "Non-protein control shake" or "Non caloric drink" in a nutrition trial, "food product without flavanol"
+# (NCT01180127). Read on comparator arms only: a drug's "tablets taken without food" says nothing of a placebo.
 _PRODUCTS = (r"(?:gum|toothpaste|dentifrice|mouthwash|mouth\s*rinse|yog(?:h)?urt|formula|milk|bread|bars?|biscuits?"
              r"|cookies?|muffins?|chocolate|juice|drinks?|beverages?|snacks?|supplements?|powder|sachets?|shakes?"
-             r"|smoothies?|puddings?|meals?|soups?)")
+             r"|smoothies?|puddings?|meals?|soups?|products?)")
 CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lacking|with\s+no)\b"
                    rf"|\b[a-z0-9]+-free\s+(?:\w+\s+)?{_PRODUCTS}\b|\bnon[-\s][a-z]+\s+(?:\w+\s+)?{_PRODUCTS}\b"
                    r"|\b(?:un|non-?)fortified\b")

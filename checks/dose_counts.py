@@ -20,8 +20,13 @@ COUNTS_BEFORE = (
                r"(?:\(|,|:|of|each|containing|with|contains)?\s*"
                r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
 )
-_COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+$", re.I)
-_FORM_AFTER = re.compile(rf"\s*(?:{UNIT_QUALIFIER}\s+){{0,2}}{FORMS}\b", re.I)
+# ... also with the drug's name between the count and the amount or the form ("Two Nitazoxanide 300 mg tablets",
+# NCT04343248; "Two 400 mg darunavir (DRV) tablets", NCT00524368), not a time or a word of a schedule.
+_NAME_WORD = (r"(?!(?:days?|weeks?|months?|hours?|years?|doses?|times|cycles?|of|per|a|an|the|and|or|to|in|for"
+              r"|patients?|participants?|subjects?|people|persons?|children|adults|groups?|arms?|were|are|is|was|will"
+              r"|be|receiv\w*|given|take\w*|took|used?)\b)[a-z][\w-]*")
+_COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+(?:{_NAME_WORD}\s+){{0,2}}$", re.I)
+_FORM_AFTER = re.compile(rf"\s*(?:{UNIT_QUALIFIER}\s+|{_NAME_WORD}\s+|\([^()]{{1,12}}\)\s+){{0,3}}{FORMS}\b", re.I)
 
 
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)

@@ -14,6 +14,9 @@ STRENGTH_AFTER = (
     # A syrup's or a suspension's strength in a spoonful or a vial's in its volume: "250 mg/5 mL", "8 mg per 2 mL"
     # (a bag's volume, "4 mg/100 mL", is not one).
     re.compile(r"\s*(?:/|per\s+)\s*(?:[1-5](?:\.\d+)?|0?\.\d+)\s*(?:ml|cc)\b", re.I),
+    # A strength so called after its amount ("Oral MK-6096 tablets (5 mg strength)", "10 and 50 mg strengths"), or a
+    # syringe's size or fill ("a 1.0-ml syringe", "0.67 mL prefilled syringe").
+    re.compile(r"\s*(?:strengths?|(?:-\s*)?(?:pre-?filled\s+|glass\s+|disposable\s+)?syringes?)\b", re.I),
 )
 STRENGTH_BEFORE = (
     re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
@@ -22,10 +25,35 @@ STRENGTH_BEFORE = (
     re.compile(r"\b(?:available|supplied|provided|formulated|presented|produced|manufactured|packaged|marketed)\s+"
                r"(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),
     re.compile(rf"\b(?:each|per|one|a|1)\s+{FORMS}\s+(?:of|contains|containing|has|with|=)?\s*$", re.I),
+    # A device's scale: "a 1.0-ml syringe, sub-graduated into hundredths of ml (1/100 ml)".
+    re.compile(r"\bgraduat(?:ed|ions?)\b[^.;]*$", re.I),
     # A salt's or a vial's equivalence: "equivalent to 100 mg pacritinib free base", "equivalent to 20 mg or 80 mg".
     re.compile(r"\bequivalent\s+(?:to|of)\s+(?:about\s+|approximately\s+)?"
                r"(?:[\d.,]+\s*[a-zµμ]+(?:/[a-z\d]+)?\s*(?:,|or|and|/)\s*)*$", re.I),
 )
+
+# What one unit of a product holds, said of every amount after it in its sentence ("Each mL contains dexamethasone
+# sodium phosphate equivalent to dexamethasone phosphate 4 mg or dexamethasone 3.33 mg", NCT04640168): a make-up, not a
+# dose, unless the sentence goes on to say what is given ("each tablet contains 5 mg; take two tablets (10 mg) daily").
+_UNIT_CONTENTS = re.compile(rf"\b(?:each|every|per|one|1)\s+(?:\d*\.?\d+\s*ml\s+)?(?:pre-?filled\s+)?"
+                            rf"(?:ml|millilit(?:er|re)|cc|syringes?|pens?|cartridges?|{FORMS})\s+"
+                            r"(?:contains|containing|provides|has)\b(?P<rest>(?:[^.]|\.(?=\d))*)$", re.I)
+_GIVING = re.compile(r"\b(?:take[sn]?|given|gives?|administer\w*|receiv\w*|inject\w*|infus\w*|appl(?:y|ied|ies)"
+                     r"|dos(?:e|es|ed|ing)|daily|times|twice|once|per\s+day|a\s+day)\b", re.I)
+# How far back in its sentence a unit's contents may be said.
+CONTENTS_LOOKBACK = 200
+# A make-up's list may run on past semicolons ("44 mcg of interferon beta-1a, 4 mg human albumin, USP; 27.3 mg
+# mannitol, USP; 0.4 mg sodium acetate").
+_SENTENCE_END = re.compile(r"\.\s|\n")
+
+
+def _unit_contents(text: str, start: int) -> bool:
+    """Whether the amount at `start` follows, in its sentence, a statement of what one unit holds ("Each mL
+    contains")."""
+    before = text[max(0, start - CONTENTS_LOOKBACK):start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    contents = _UNIT_CONTENTS.search(before[cuts[-1].end():] if cuts else before)
+    return contents is not None and not _GIVING.search(contents.group("rest"))
 
 
 # What a unit form's name may say of it first: "film-coated tablets", "extended-release capsules".
@@ -67,8 +95,12 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+and\s+|\s+or\s+|\s*&\s*)"
 _LISTED_BEFORE = re.compile(rf"(?<![\w.,/])(?:{_LISTED_AMOUNT}{_LIST_JOIN})+$", re.I)
 _LISTED_AFTER = re.compile(rf"(?:{_LIST_JOIN}{_LISTED_AMOUNT})+", re.I)
 _SOLID_UNITS_OF = re.compile(r"\b(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)\s+of\s+$", re.I)
-_SOLID_UNIT_AFTER = re.compile(r"\s*(?:(?:[\w-]+[\s-]+)?(?:release|coated)\s+)?"
-                               r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)\b", re.I)
+# A word of a product's name or make-up between an amount and its unit form ("film-coated active olanzapine"), not a
+# word of a schedule or a list.
+_NAME_WORD = (r"(?!(?:or|and|to|of|in|as|at|per|a|an|the|for|with|plus|then|daily|once|twice|every|each|times)\b)"
+              r"[a-z][\w-]*")
+_SOLID_FORMS = r"(?:tablets?|tabs?|capsules?|caps?|pills?|softgels?|caplets?)"
+_SOLID_UNIT_AFTER = re.compile(rf"\s*(?:{_NAME_WORD}\s+){{0,3}}?{_SOLID_FORMS}\b", re.I)
 _OR = re.compile(r"\bor\b", re.I)
 
 
@@ -86,14 +118,36 @@ def _listed_strengths(text: str, start: int, end: int) -> bool:
     return _SOLID_UNIT_AFTER.match(text, last) is not None and not _OR.search(text, first, last)
 
 
+# A text that names a product by its unit's strength and says nothing of how much is given, when or for how long
+# ("200 mg coated tablets", NCT04434248; "150mg chloroquine diphosphate tablets.", NCT04323527; "Hydroxychloroquine;
+# 200mg tablet; oral", NCT04328467): the amount is one unit's, whatever an arm gives of it. "1 mg tablet for 12
+# months" is a regimen.
+_SOLID_UNIT_NAMED = re.compile(rf"\s*(?:{_NAME_WORD}\s+){{0,3}}?(?:{_SOLID_FORMS}|sachets?|lozenges?)\b", re.I)
+_AN_AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:mg|mcg|µg|μg|ug|g|gm|grams?|iu|units?|ml|mmol|%)(?![a-z])", re.I)
+_SCHEDULE = re.compile(r"\b(?:daily|once|twice|thrice|times|every|hourly|weekly|monthly|nightly|bedtime|b\.?i\.?d"
+                       r"|t\.?i\.?d|q\.?i\.?d|q\.?d|o\.?d|qhs|q\d+h|per\s+day|a\s+day|doses?|dosing|dosed|dosages?"
+                       r"|regimens?|administ\w*|given|taken|takes?|receiv\w*|infus\w*|inject\w*|titrat\w*"
+                       r"|x\s*\d+|\d+\s*x|for\s+\d+|during|until|\d+\s*(?:days?|weeks?|months?|years?))\b"
+                       r"|/\s*(?:day|d|kg|m2)\b", re.I)
+
+
+def _product_named_by_strength(text: str, end: int) -> bool:
+    """Whether the amount ending at `end` names a solid unit form after it in a text that states no other amount
+    ("100 mg or 300 mg tablets" are doses to choose from; "1 g capsule (EPA 460 mg, DHA 380 mg)" is read by its
+    parts), no schedule and no count of units ("2 tablets (Avanafil 100mg tablet + Placebo 200mg tablet)")."""
+    return _SOLID_UNIT_NAMED.match(text, end) is not None and len(_AN_AMOUNT.findall(text)) == 1 \
+        and _SCHEDULE.search(text) is None and _COUNTED_FORM.search(text) is None
+
+
 def unit_strength(text: str, start: int, end: int) -> bool:
     """Whether the amount at start..end is the strength of one unit rather than a dose."""
     if any(p.match(text, end) for p in STRENGTH_AFTER):
         return True
     before = clause_before(text, start)
-    if any(p.search(before) for p in STRENGTH_BEFORE) or _listed_strengths(text, start, end):
+    if any(p.search(before) for p in STRENGTH_BEFORE) or _listed_strengths(text, start, end) \
+            or _unit_contents(text, start):
         return True
-    if _FORM_OF.search(before) and _LOOK.match(text, end):
+    if _FORM_OF.search(before) and _LOOK.match(text, end) or _product_named_by_strength(text, end):
         return True
     word = _WORD_AFTER.match(text, end)
     if word is None:

@@ -137,5 +137,5 @@ ONE_SUBSTANCE = (
     ("imipramine", "desipramine"), ("amitriptyline", "nortriptyline"), ("risperidone", "paliperidone"),
     ("leflunomide", "teriflunomide"), ("azathioprine", "mercaptopurine"), ("capecitabine", "fluorouracil"),
     ("prednisone", "prednisolone"), ("hydrocodone", "hydromorphone"), ("levothyroxine", "liothyronine"),
-    ("diazepam", "temazepam"), ("hydroxyzine", "cetirizine"),
+    ("diazepam", "temazepam"), ("hydroxyzine", "cetirizine"), ("famciclovir", "penciclovir"),
 )

@@ -31,6 +31,16 @@ _NOT_AN_ALIAS = re.compile(r"\b(?:placebo|sham|vehicle|dummy|control|standard|us
 # words: "ZD6474", "ABP 501", "SB5").
 _NAME_BEFORE = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s*\(\s*$")
 _NAME_AFTER = re.compile(r"\s*\(\s*((?:[\w-]+\s+)?[\w-]+)\s*\)")
+# Other names listed in brackets after a drug and its form: "Aflibercept Injection (EYLEA, VEGF Trap-Eye)" where the
+# intervention is named "VEGF Trap Eye" (NCT00527423).
+_NAMES_LISTED_AFTER = re.compile(
+    r"(?:\s+(?:injection|infusion|tablets?|capsules?|solution|suspension))?\s*\(([^()]{1,80})\)", re.I)
+_LIST_SEPARATOR = re.compile(r"\s*[,;/]\s*")
+
+
+def _hyphens_as_spaces(name: str) -> str:
+    """A name in lower case with its hyphens and runs of white space as one space."""
+    return " ".join(name.lower().replace("-", " ").split())
 
 
 @dataclass
@@ -67,7 +77,17 @@ class KnownDrugs:
         501)' where the intervention is named 'ABP 501'."""
         before = _NAME_BEFORE.search(text, max(0, at - 40), at)
         after = _NAME_AFTER.match(text, at + len(drug))
-        return any(m is not None and self._names(m.group(1)) for m in (before, after))
+        if any(m is not None and self._names(m.group(1)) for m in (before, after)):
+            return True
+        listed = _NAMES_LISTED_AFTER.match(text, at + len(drug))
+        return listed is not None and any(_hyphens_as_spaces(alias) in self.names_hyphens_as_spaces
+                                          for alias in _LIST_SEPARATOR.split(listed.group(1)))
+
+    @cached_property
+    def names_hyphens_as_spaces(self) -> frozenset[str]:
+        """The intervention names (not a placebo's) in lower case, with hyphens and runs of white space as one
+        space: "VEGF Trap Eye" and "VEGF Trap-Eye" are one name."""
+        return frozenset(_hyphens_as_spaces(name) for name in self.lowered_names)
 
     def _names(self, words: str) -> bool:
         """Whether one or two words are an intervention's name, or end in one ('SB5') or in a word of one ('ZD6474')."""

@@ -13,6 +13,8 @@ _AFTER_DOSE = re.compile(
     r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
     re.I,
 )
+# A drug named alone in brackets right after its amount: "single doses of 500mg (aminophylline) and 5mg (ambrisentan)".
+_BRACKETED_AFTER_DOSE = re.compile(r"\s*\(\s*([a-z][\w-]*)\s*\)", re.I)
 # How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
 DRUG_LOOKBACK = 90
 
@@ -49,8 +51,8 @@ def part_of(dose: Dose, index: int) -> Dose:
 
 
 def drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
-    """The drug named right after the dose ("4 mg of oral baricitinib"), if any."""
-    after = _AFTER_DOSE.match(text, dose.end)
+    """The drug named right after the dose ("4 mg of oral baricitinib", "5mg (ambrisentan)"), if any."""
+    after = _AFTER_DOSE.match(text, dose.end) or _BRACKETED_AFTER_DOSE.match(text, dose.end)
     if after and after.group(1).lower() in drugs:
         return drugs[after.group(1).lower()]
     return None

@@ -30,7 +30,8 @@ NOT_GIVEN_BEFORE = tuple((name, re.compile(pattern + r"[^.;]{0,80}$", re.I)) for
 NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for name, pattern in (
     ("measured in", r"\b(?:serum|plasma|blood|urinary|urine|salivary|trough)"),
     # ... or "ICS doses: µg/day eq Budesonide", "mg equiv. prednisone": a dose unit of another drug.
-    ("equivalent of", r"\b(?:equivalents?\s+(?:doses?\s+)?(?:of|to)|eq\.?|equiv\.?)"),
+    # ... or "Pain medications will be converted to oxycodone/acetaminophen equivalents" (NCT01262599).
+    ("equivalent of", r"\b(?:equivalents?\s+(?:doses?\s+)?(?:of|to)|eq\.?|equiv\.?|converted\s+(?:in)?to)"),
     # "Change in Metformin at 4.5 months" (NCT05766735): the drug's use is what changes.
     ("change in", r"\bchanges?\s+(?:from\s+baseline\s+)?in(?:\s+the)?"),
     # "serum trough concentrations of tildrakizumab" (NCT05685940): the drug is what is measured.
@@ -43,8 +44,9 @@ NOT_GIVEN_RIGHT_BEFORE = tuple((name, re.compile(pattern + r"\s+$", re.I)) for n
     ("stopped", r"\b(?:stop(?:s|ped|ping)?|discontinu(?:e|es|ed|ing|ation\s+of)|withdraw(?:n|al)?\s+(?:of|from)"
                 r"|taper(?:s|ed|ing)?\s+off|wean(?:s|ed|ing)?\s+off|cessation\s+of)(?:\s+(?:their|the))?"),
     # "MIC of meropenem against isolates", "susceptibility to fluconazole": what the isolates are tested for.
-    ("susceptibility", r"\b(?:MICs?|minimum\s+inhibitory\s+concentrations?|susceptib(?:le|ility)|sensitiv(?:e|ity))"
-                       r"\s+(?:of|to|for|against)"),
+    # ... or "Genotypic enfuvirtide value was used for PSS" (NCT00098306): a resistance score's drug.
+    ("susceptibility", r"(?:\b(?:MICs?|minimum\s+inhibitory\s+concentrations?|susceptib(?:le|ility)"
+                       r"|sensitiv(?:e|ity))\s+(?:of|to|for|against)|\b(?:genotypic|phenotypic))"),
     # "anti-Xa activity in patients on enoxaparin prophylaxis": a treatment the patients are on.
     ("patients on it", r"\b(?:patients|participants|subjects|people|those|women|men|children|adults)\s+"
                        r"(?:already\s+)?(?:on|taking)"),
@@ -80,6 +82,10 @@ NOT_GIVEN_AFTER = tuple((name, re.compile(r"[\s-]+" + pattern, re.I)) for name, 
     # "somatostatin receptor expression" (NCT01617733): a receptor or pathway named after the substance.
     ("target", r"(?:receptors?|pathways?)\b"),
     ("dose unit", r"(?:milligram\s+)?equivalen(?:t|ts|ce)\b"),
+    # "using tiotropium stratum as a stratification factor" (NCT00782210): a stratum of background therapy.
+    ("stratum", r"strat(?:um|a|ified|ification)\b"),
+    # "tenofovir resistance which was based on adefovir (ADV)-mutations" (NCT01063036): what the virus resists.
+    ("resistance", r"(?:\(\s*[\w-]+\s*\)[\s-]*)?(?:mutations?|resistance)\b"),
     ("discontinuation", r"(?:discontinuation|discontinued|withdrawal|withdrawn|cessation|weaning|stopped)\b"),
     # "Observation (tofacitinib not given)", "Tofacitinib washout".
     ("withheld", r"(?:not\s+given|not\s+administered|omitted|withheld|wash-?out)\b"),
@@ -108,6 +114,15 @@ NOT_GIVEN_LATER = (("at hand", re.compile(r"[^.;]{0,60}?\b(?:(?:will\s+be|is|are
                    # biologics: n (%)", "Montelukast use (n, %)").
                    ("tallied", re.compile(r"[^.;:]{0,60}?(?::\s*n\s*\(\s*%\s*\)|:\s*\(\s*%\s*\)|:\s*n\b"
                                           r"|\(\s*n\s*[,/]\s*%\s*\))", re.I)),
+                   # ... or said to have been used, its use the outcome's measure ("three or more days in which
+                   # >=12 inhalations/day of albuterol/salbutamol were used", NCT00766090), not what it was used for.
+                   ("used", re.compile(r"(?:\s*/\s*[a-z][\w-]*)?\s+(?:was|were|is|are|had\s+been|has\s+been"
+                                       r"|have\s+been)\s+(?:used|needed|required|taken)\b(?!\s+(?:to|as|for)\b)",
+                                       re.I)),
+                   # ... or the title of a paper the text cites ("Vildagliptin, a dipeptidyl peptidase-IV inhibitor,
+                   # improves model-assessed beta-cell function ... J Clin Endocrinol Metab. 2005; 90:4888-4894",
+                   # NCT00645099).
+                   ("cited", re.compile(r"[^;]{0,160}?\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\s*\d+\s*\)\s*)?:\s*\d+")),
                    ("before enrolment", re.compile(
                        r"[^.;]{0,80}?\b(?:prior\s+to|before|preceding)\s+(?:the\s+)?(?:(?:study|trial)\s+)?"
                        r"(?:enrol(?:l)?ments?|entry|inclusion|screening|recruitment|participation|consent"
@@ -178,6 +193,27 @@ def class_example(text: str, at: int) -> bool:
     return CLASS_EXAMPLE.search(text, max(0, at - CLASS_LOOKBACK), at) is not None
 
 
+# Lists of drugs that are not what the study gives, by what leads them. A stratum of the participants' background
+# therapy in an analysis model ("baseline therapy strata (metformin versus diet and exercise [D&E])", NCT00853151).
+# ... or the drugs of a class of care an outcome counts, listed after it ("Percentage of Participants Who Received
+# Corticosteroid ...: Corticosteroids included dexamethasone, methylprednisone", NCT00967330), or in brackets after a
+# class whose giving is counted ("Incidence of administering IL6 receptor blockers (tocilizumab, sarilumab)",
+# NCT04392414), or a class of care used ("Analgesics Used Post Discharge (Ibuprofen)", NCT00442546).
+_CLASS_OF_BLOCKERS = r"[\w-]+\s+(?:receptor\s+)?(?:blockers?|inhibitors?|antagonists?)"
+LISTED_BEFORE = (
+    ("stratum", re.compile(
+        r"\b(?:strat(?:um|a)|baseline\s+(?:therap(?:y|ies)|treatments?|medications?))(?:\s+strat(?:um|a))?"
+        r"\s*(?:\(|:|\bof\b|\bby\b)\s*(?:[\w-]+\s*(?:,|\bor\b|\band\b|/|\bversus\b|\bvs\b\.?)\s*)*$", re.I)),
+    ("class listed", re.compile(rf"\b(?:{_SUPPORTIVE_CLASS}|{_CLASS_OF_BLOCKERS})\s+(?:included|includes?|including"
+                                rf"|such\s+as|like)\s*:?\s*{_LISTED}*{_NAME_START}$", re.I)),
+    ("class used", re.compile(rf"\b(?:{_SUPPORTIVE_CLASS})\s+(?:used|taken|given|required|needed)(?:\s+[\w-]+){{0,3}}"
+                             rf"\s*\(\s*{_LISTED}*{_NAME_START}$", re.I)),
+    ("class given counted", re.compile(
+        rf"\b(?:{_COUNT_OF}|need|needs|requirement)\s+(?:of|for)\s+(?:administering|administration\s+of|giving"
+        rf"|receiving)\s+(?:[\w-]+\s+){{0,4}}?\(\s*{_LISTED}*{_NAME_START}$", re.I)),
+)
+
+
 # A drug stem inside a chemical or labelled name: "5-amino=imidazole-4-carboxamide", "90Y-daclizumab".
 NOT_GIVEN_JOINED = (("part of a compound name", re.compile(r"[0-9A-Za-z][-=]$"), re.compile(r"[-=][0-9]")),)
 
@@ -188,7 +224,7 @@ def not_given(text: str, at: int, drug: str) -> str | None:
     for name, joined_before, joined_after in NOT_GIVEN_JOINED:
         if joined_before.search(text, max(0, at - 2), at) or joined_after.match(text, after_at):
             return name
-    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + HISTORY_BEFORE:
+    for name, pattern in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + HISTORY_BEFORE + LISTED_BEFORE:
         if pattern.search(before):
             return name
     for name, counted, qualified in COUNTED_GIVEN:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Container, Iterable
 
+from checks.drug_brand_names import ONE_SUBSTANCE
 from checks.drug_brands import branded
 from checks.drug_spellings import SPELLINGS_LEAST, enantiomer_of, language_folded, letters_swapped, same_start, within
 
@@ -204,14 +205,19 @@ def _in_product(word: str, known: Container[str]) -> bool:
     return word in _DRUGS_OF_PRODUCT and all(d in known for d in _DRUGS_OF_PRODUCT[word])
 
 
+# Each drug word of ONE_SUBSTANCE by the words of the same substance named apart (a prodrug, its active metabolite).
+_ONE_SUBSTANCE_AS = {word: tuple(w for w in pair if w != word) for pair in ONE_SUBSTANCE for word in pair}
+
+
 def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     """Whether `word` is a known drug run together with a word ('ofponatinib'), misspelt ('ponatinb', 'elpirudin'),
     the same drug as one of `drugs` but for an enantiomer's prefix ('bupivacaine' where levobupivacaine is given), a
     former name of a known drug ('adriamycin' where doxorubicin is given), a drug of a regimen the study names
     ('irinotecan' where mFOLFIRINOX is given), what a prodrug the study names yields ('acyclovir' where valacyclovir
-    is given), a drug of a combination product it names otherwise ('amoxicillin' where co-amoxiclav is given), a drug
-    one of whose brands it names or a brand of a drug it names ('pembrolizumab' where Keytruda is given; `BRANDS`),
-    or a known drug as another language writes it ('clarithromycin' where claritromicina is given)."""
+    is given) or the same substance named apart ('penciclovir' where famciclovir is given), a drug of a combination
+    product it names otherwise ('amoxicillin' where co-amoxiclav is given), a drug one of whose brands it names or a
+    brand of a drug it names ('pembrolizumab' where Keytruda is given; `BRANDS`), or a known drug as another language
+    writes it ('clarithromycin' where claritromicina is given)."""
     # Drug words end in their stem, so a word run together with a drug stands before it.
     if any(word[i:] in known for i in range(1, min(RUN_TOGETHER, len(word) - 5) + 1)):
         return True
@@ -219,6 +225,8 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
     if any(enantiomer_of(word, d) or enantiomer_of(d, word) for d in drugs):
         return True
     if any(word.startswith(p) and word[len(p):] in known for p in METABOLITE_PREFIXES):  # a metabolite of one
+        return True
+    if any(other in known for other in _ONE_SUBSTANCE_AS.get(word, ())):  # 'penciclovir' where famciclovir is given
         return True
     if FORMER_NAMES.get(word) in known:  # a former name of a drug the study names by its INN
         return True

@@ -1,7 +1,8 @@
 """protocol.placebo_arm_typed_active on a delayed-start arm: a placebo arm typed Experimental whose description gives
 it, after its placebo, one of the study's interventions that is no placebo ("Participants will be re-randomized at
-week 12 to receive atogepant", NCT05861427; "Patients then receive oral fenretinide daily", NCT00004161) is given
-what is tested, and rightly typed so. A placebo arm given more placebo, a follow-up or a drug the study does not list
+week 12 to receive atogepant", NCT05861427; "Patients then receive oral fenretinide daily", NCT00004161; "After a
+washout period of approximately 14 days, subjects will receive C-1266-7", NCT01500629) is given what is tested, and
+rightly typed so. A placebo arm given more placebo, a follow-up or a drug the study does not list
 after its placebo is still the placebo arm. All records share one warehouse."""
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ DRUG_LATER = (
     "Randomized to placebo for a 9 week double-blind phase. All participants then received Drug X for a 52 week "
     "open-label phase.",
     "Placebo for 6 weeks; participants then cross over to Drug X (10 mg) for 6 weeks.",
+    # a crossover's second period after its washout or crossing over (NCT01500629, NCT00534976; the four fired
+    # before)
+    "In a crossover design with subjects randomized to treatment sequence, each subject will receive 200 uL of "
+    "placebo. After a washout period of approximately 14 days, subjects will receive 200 uL of Drug X.",
+    "Placebo for 4 weeks; after a 2-week wash-out, Drug X 10 mg once daily for 4 weeks.",
+    "Placebo for 4 weeks. Following the washout, participants receive Drug X.",
+    "A single dose of 4 mg Pbo chewable tablet daily, crossing over to Drug X 4 mg chewable tablet after a 3- to 7-day "
+    "washout period",
 )
 PLACEBO_ONLY = (
     "Participants receive placebo for 12 weeks, then placebo tablets twice daily for 12 more weeks.",
@@ -39,6 +48,8 @@ PLACEBO_ONLY = (
     "Placebo for 12 weeks, followed by placebo matching Drug X for 12 weeks.",
     "Placebo for 12 weeks; then rescue therapy with ibuprofen if needed.",
     "Matching placebo to Drug X once daily for 24 weeks.",
+    "Placebo for 4 weeks. After a washout period of 14 days, subjects will receive placebo again.",
+    "Placebo for 4 weeks. After a washout period of 14 days, subjects are followed up for 4 weeks.",
 )
 
 

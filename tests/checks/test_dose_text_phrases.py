@@ -27,6 +27,11 @@ STRENGTHS = [
     ("Drug 10 mg tablets: two tablets twice daily", "named form, dosed by count"),
     ("pacritinib citrate, which is equivalent to 100 mg pacritinib free base", "before: equivalent to"),
     ("lipid powder, equivalent to 20 mg or 80 mg of anhydrous Docetaxel", "before: equivalent to, listed"),
+    ("Oral MK-6096 tablets (5 mg strength)", "after: strength"),
+    ("a 1.0-ml syringe, sub-graduated into hundredths of ml (1/100 ml)", "before: graduated"),
+    ("Each mL contains dexamethasone sodium phosphate equivalent to dexamethasone phosphate 4 mg",
+     "before: what one unit contains"),
+    ("200 mg coated tablets", "named form, no schedule"),
 ]
 
 

@@ -6,7 +6,8 @@ import pytest
 from checks.drug_known_names import WordsOf
 from checks.drug_names import drug_vocabulary, name_words, stem_drugs
 from checks.drug_not_given import (
-    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, not_given,
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, NOT_GIVEN_JOINED, NOT_GIVEN_LATER, NOT_GIVEN_RIGHT_BEFORE, LISTED_BEFORE,
+    not_given,
 )
 from checks.drug_other_names import spelled_otherwise
 
@@ -85,6 +86,17 @@ NOT_GIVEN = [
     ("a 50 mg increase in oral prednisone (or a similar dose of another corticosteroid)", "prednisone",
      "one of its class"),
     ("Leukotriene modifier: n (%) Omalizumab or biologics: n (%)", "omalizumab", "tallied"),
+    (">=12 inhalations/day of albuterol/salbutamol were used", "albuterol", "used"),
+    ("baseline therapy strata (metformin versus diet and exercise)", "metformin", "stratum"),
+    ("Corticosteroids included dexamethasone, methylprednisone and prednisolone", "prednisolone", "class listed"),
+    ("Incidence of administering IL6 receptor blockers (tocilizumab, sarilumab)", "sarilumab", "class given counted"),
+    ("Genotypic enfuvirtide value was used for PSS", "enfuvirtide", "susceptibility"),
+    ("using tiotropium stratum as a stratification factor", "tiotropium", "stratum"),
+    ("TDF resistance based on adefovir (ADV)-mutations", "adefovir", "resistance"),
+    ("Pain medications will be converted to oxycodone/acetaminophen equivalents", "oxycodone", "equivalent of"),
+    ("Analgesics Used Post Discharge (Ibuprofen)", "ibuprofen", "class used"),
+    ("Vildagliptin, a DPP-4 inhibitor, improves beta-cell function. J Clin Endocrinol Metab. 2005; 90:4888-4894",
+     "vildagliptin", "cited"),
 ]
 
 
@@ -94,7 +106,8 @@ def test_drug_not_given(text, drug, why):
 
 
 def test_every_not_given_pattern_has_a_phrase():
-    entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER + NOT_GIVEN_LATER}
+    entries = {name for name, _ in NOT_GIVEN_BEFORE + NOT_GIVEN_RIGHT_BEFORE + NOT_GIVEN_AFTER + NOT_GIVEN_LATER
+               + LISTED_BEFORE}
     entries |= {name for name, *_ in NOT_GIVEN_JOINED}
     assert entries == {why for _, _, why in NOT_GIVEN}
 

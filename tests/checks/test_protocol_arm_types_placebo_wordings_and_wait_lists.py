@@ -59,12 +59,14 @@ PLACEBO_ARMS = {
 PLACEBO_GIVEN = ("Empty gelatin capsules", "Placébo", "Neutral cream", "Canola oil capsules", "Plecebo",
                  "Control juice", "Sugar pill", "Inactive cream", "Normal saline", "Sham procedure", "Vehicle gel",
                  "Dummy tablets", "Placebo-to-match", "Rice flour capsules", "Identical-appearing capsules",
-                 "Microcrystalline cellulose tablets", "Saline 0.9% injection", "Sham tDCS")
+                 "Microcrystalline cellulose tablets", "Saline 0.9% injection", "Sham tDCS",
+                 # a placebo abbreviated (NCT01328444), a food product without what is tested (NCT01180127)
+                 "Plb", "PBO tablets", "Wait list control plus food product without flavanol")
 NEW_PLACEBO_GIVEN = PLACEBO_GIVEN[:6]
 # ... and of another kind of control: flagged.
 OTHER_GIVEN = ("Usual care", "Standard of care", "Low-dose aspirin", "Vitamin C 50 mg", "Diet counselling",
                "Neutral counselling session", "Empty nest support group", "Control group education",
-               "Metformin 500 mg", "Wait list")
+               "Metformin 500 mg", "Wait list", "Food product with flavanol", "Plbk-Nutra bar")
 
 # What a No Intervention arm is given: nothing, however named (quiet; the first five new).
 NOTHING = ("Waiting-list", "Wait-listed control", "Wait list (delayed intervention)", "Not treated", "Waitlisted",
@@ -78,6 +80,13 @@ SOMETHING = ("Questionnaire", "Blood draw", "Usual care", "Standard of care", "M
              "Delayed start", "Not treated with Drug X but given vitamin D")
 
 
+# Sham Comparator arms' descriptions: a delivery system set up without the study gas (NCT04290871) is the sham
+# (quiet); set up to deliver it, no sham (flagged).
+SHAM_DESCRIBED = {"set up without the gas": ("The delivery system will be set up anyway without study gas "
+                                             "administration", False),
+                  "set up with the gas": ("The delivery system will be set up and the study gas administered", True)}
+
+
 def _records() -> dict[str, tuple[str, bytes]]:
     records = {f"titled {t}": _arm(t, "EXPERIMENTAL", "Participants receive it daily", PLACEBO)
                for t in PLACEBO_TITLES + OTHER_TITLES}
@@ -87,6 +96,8 @@ def _records() -> dict[str, tuple[str, bytes]]:
                     for k, (arm, given) in PLACEBO_ARMS.items()})
     records.update({f"comparator given {n}": _arm("Control arm", "PLACEBO_COMPARATOR", "Taken twice daily",
                                                   [("OTHER", n, None)]) for n in PLACEBO_GIVEN + OTHER_GIVEN})
+    records.update({f"sham {k}": _arm("Control Group", "SHAM_COMPARATOR", text, [("DRUG", "Nitric Oxide Gas", None)])
+                    for k, (text, _) in SHAM_DESCRIBED.items()})
     records.update({f"no intervention given {n}": _arm("Usual care", "NO_INTERVENTION", "Usual care continued",
                                                        [("OTHER", n, None)]) for n in NOTHING + SOMETHING})
     return records
@@ -149,3 +160,8 @@ def test_a_no_intervention_arm_given_nothing_however_named(found, name):
 def test_a_no_intervention_arm_given_something(found, name):
     assert _of(found, f"no intervention given {name}", NO_INTERVENTION) == [
         ("warning", f'The arm "Usual care" is typed No Intervention, yet the record links it to "{name}" (OTHER).')]
+
+
+@pytest.mark.parametrize("name", list(SHAM_DESCRIBED))
+def test_a_sham_comparator_described_without_the_study_product(found, name):
+    assert len(_of(found, f"sham {name}", WITHOUT_PLACEBO)) == int(SHAM_DESCRIBED[name][1])
