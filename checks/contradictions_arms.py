@@ -47,6 +47,22 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
                  and not salt_and_base(*pair)), None)
 
 
+# How close a ratio of two amounts must be to 10, 100 or 1,000 to be a slip of a decimal point or of a unit's prefix
+# ("200 mg/m2" against "20 mg/m2", "6 mg" against "6 mcg", "0.9%" against "09%").
+SLIP_TOLERANCE = 0.02
+
+
+def slipped(a: StatedDose, i: StatedDose) -> bool:
+    """Whether two doses differ by a power of ten alone: the same frequency (or none stated) and amounts a factor of
+    10, 100 or 1,000 apart, a decimal point or a unit's prefix slipped. Such a difference is likely a typo; any other
+    may be another phase, a titration step, a per-day total or a misreading of free text."""
+    x, y = a.dose, i.dose
+    if x.per_day != y.per_day and None not in (x.per_day, y.per_day) or min(x.low, y.low) <= 0:
+        return False
+    ratio = max(x.low, y.low) / min(x.low, y.low)
+    return any(abs(ratio / factor - 1) <= SLIP_TOLERANCE for factor in (10, 100, 1000))
+
+
 def _not_given(stated: StatedDose, drugs: dict[str, str]) -> bool:
     """Whether the amount is no dose its text gives of the drug: a placebo's, a drug's taken before or gone without,
     or a combination's (`not_given_here`), or one for some participants only ("3 g for patients weighing 120 kg or
@@ -79,7 +95,7 @@ def _strength_findings(nct_id: str, title: str, arm_doses: dict[str, list[Stated
             a, i = pair
             message = (f"Arm '{title}' gives {drug} as {a.dose.label}, less than the {i.dose.text} its intervention "
                        f"'{i.owner}' is named for.")
-            yield Finding(nct_id, message, f"{a.quote()}; {i.quote()}", (a.field, i.field))
+            yield Finding(nct_id, message, f"{a.quote()}; {i.quote()}", (a.field, i.field), "info")
 
 
 def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
@@ -112,7 +128,7 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
             gives = " and ".join(f"{drug} as {arm_dose.dose.label}" for drug, arm_dose, _ in found)
             says = " and ".join(iv_dose.dose.label for _, _, iv_dose in found)
         message = f"Arm '{title}' gives {gives} but its intervention '{i.owner}' says {says}."
-        yield Finding(nct_id, message, evidence, (a.field, i.field))
+        yield Finding(nct_id, message, evidence, (a.field, i.field), None if slipped(a, i) else "info")
 
 
 def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -185,8 +201,10 @@ DUPLICATE_ARM = f"""
 
 RULES = (
     Rule("contradictions.arm_dose_differs", "contradiction", "warning",
-         "An arm and its intervention giving different doses of one drug leave the real dose unknown; "
-         "free-text doses can be read wrongly, so a person confirms it.",
+         "An arm and its intervention giving different doses of one drug leave the real dose unknown. A warning where "
+         "the two differ by a power of ten alone (200 against 20 mg/m2, 6 mg against 6 mcg), a slipped decimal point "
+         "or unit prefix; info otherwise, as another phase, a titration step, a per-day total or a misread free text "
+         "differs too; so is an arm's dose below the strength its products are named for.",
          ("design_groups.description", "interventions.description"), func=arm_dose_differs, in_worker=True),
     Rule("contradictions.duplicate_arm", "contradiction", "warning",
          "An arm listed twice inflates the arm count and duplicates its interventions; arms sharing one title "
