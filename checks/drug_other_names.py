@@ -238,7 +238,9 @@ def spelled_otherwise(word: str, known: set[str], drugs: Iterable[str]) -> bool:
         return True
     if branded(word, known):  # a brand's drug, or a drug's brand ('pembrolizumab' where Keytruda is given)
         return True
-    allowed = 1 if len(word) < 9 else 2
+    # a misspelling's letters wrong, missing or swapped grow with the name's length ('ritxumab' for rituximab,
+    # 'hydrocholoroquine' for hydroxychloroquine), while names of one stem differ at their start (`same_start`)
+    allowed = 1 if len(word) < 8 else 2 if len(word) < 14 else 3
     if any(abs(len(d) - len(word)) <= allowed and same_start(word, d) and within(word, d, allowed)
            or letters_swapped(word, d) for d in drugs if len(d) >= 6):
         return True

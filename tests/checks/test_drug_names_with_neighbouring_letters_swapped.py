@@ -42,6 +42,14 @@ SPELLINGS = [
     ("tinzaparin", {"dalteparin"}, False),
     ("ropivacaine", {"bupivacaine"}, False),
     ("telmisartan", {"losartan"}, False),
+    # letters wrong or missing allowed grow with the name: two in a name of 8 to 13 letters, three from 14
+    ("ritxumab", {"rituximab"}, True),
+    ("hydrocholoroquine", {"hydroxychloroquine"}, True),
+    ("cetuximab", {"rituximab"}, False),  # another start: another drug of the stem
+    ("losartan", {"valsartan"}, False),
+    ("atenolol", {"albuterol"}, False),
+    ("hydrochlorothiazide", {"hydroxychloroquine"}, False),
+    ("prednisone", {"prednisolone"}, True),
 ]
 
 
