@@ -178,7 +178,9 @@ def allocation_text_randomized(con: duckdb.DuckDBPyConnection, scope: CheckScope
     each participant goes through, nor, outside a crossover model, the order of their tasks, tests or questionnaires;
     not exams allotted at random to their readers, nor a randomized trial weighed as possible; for NON_RANDOMIZED,
     not a study randomized in part or in one part, named or labelled; in an extension, not a part done before; in a
-    record of one arm, not its participants said to be randomized to this arm)."""
+    record of one arm, not its participants said to be randomized to this arm). A part is named before the word ("In
+    Part B, ...") or after it ("With a Randomized Phase II Part"); a study is randomized in part where a group or part
+    is said, close by, not to be ("CLL was not randomized")."""
     extensions: list[frozenset[str]] = []  # read once, and only for a claim that may be a parent study's
     one_arm: list[frozenset[str]] = []  # read once, and only for a claim of an arm's own participants
     for nct_id, design, texts in _designs_and_texts(con, scope):

@@ -12,7 +12,8 @@ import duckdb
 from checks.design_masking_level import double_blind_claim
 from checks.design_model_words import (
     CONTROL_WORDS, CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN,
-    control_given_active_later, crossing_over, model_claims, named_anywhere, nested_in_groups, one_sequence,
+    SEQUENTIAL_WORDS, control_given_active_later, crossing_over, model_claims, named_anywhere, names_sequential,
+    nested_in_groups, one_sequence,
 )
 from checks.design_text import NEEDLE_WORDS, Claim, sentence_at
 from checks.rule import CheckScope, Finding, Rule
@@ -121,28 +122,41 @@ def _arm_parallels(arms: list[StudyText]) -> list[Claim]:
             if not _CROSSOVER_STEP.search(c.source.text, *sentence_at(c.source.text, c.start))]
 
 
-def model_text_parallel(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Model CROSSOVER or SEQUENTIAL, or SINGLE_GROUP, while the study's own words call it parallel-group (not a part
-    of it, and not where they also call it a crossover); a crossover's arm descriptions are read too, where they speak
-    of the study's design and not of a period or a sequence; info for a single group not randomized, whose parallel
-    groups may be populations given one intervention."""
-    designs, texts = _model_texts(con, scope)
-    crossovers = scope.of(n for n, rows in designs.items() if rows[0][0] == "CROSSOVER")
-    arms = texts_mentioning(con, crossovers, _ARM_DESCRIPTION, MODEL_WORDS)
+def _parallels(designs: dict, texts: dict[str, list[StudyText]],
+               arms: dict[str, list[StudyText]]) -> dict[str, tuple[str, str, Claim]]:
+    """(model, allocation, first claim) of each study with a crossover, sequential or single-group model whose words
+    (or, for a crossover, its arm descriptions) call it parallel-group, and never a crossover."""
+    found = {}
     for nct_id in sorted(texts.keys() | arms.keys()):
         model, allocation = designs.get(nct_id, [(None, None)])[0]
         if model not in ("CROSSOVER", "SEQUENTIAL", "SINGLE_GROUP"):
             continue
-        found, described = texts.get(nct_id, []), arms.get(nct_id, []) if model == "CROSSOVER" else []
-        parallels = model_claims(found, PARALLEL_DESIGN) + _arm_parallels(described)
-        if not parallels or named_anywhere(found + described, CROSSOVER_WORD):
-            continue
-        c = parallels[0]
+        sources, described = texts.get(nct_id, []), arms.get(nct_id, []) if model == "CROSSOVER" else []
+        parallels = model_claims(sources, PARALLEL_DESIGN) + _arm_parallels(described)
+        if parallels and not named_anywhere(sources + described, CROSSOVER_WORD):
+            found[nct_id] = (model, allocation, parallels[0])
+    return found
+
+
+def model_text_parallel(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
+    """Model CROSSOVER or SEQUENTIAL, or SINGLE_GROUP, while the study's own words call it parallel-group (not a part
+    of it, and not where they also call it a crossover; for SEQUENTIAL, not where its titles, summaries or model
+    description also name ascending-dose cohorts or a sequential part); a crossover's arm descriptions are read too,
+    where they speak of the study's design and not of a period or a sequence; info for a single group not randomized,
+    whose parallel groups may be populations given one intervention."""
+    designs, texts = _model_texts(con, scope)
+    crossovers = scope.of(n for n, rows in designs.items() if rows[0][0] == "CROSSOVER")
+    found = _parallels(designs, texts, texts_mentioning(con, crossovers, _ARM_DESCRIPTION, MODEL_WORDS))
+    # Only the sequential models' texts are read for a sequential design: the scope narrowed to them.
+    sequential = scope.of(n for n, (model, _allocation, _c) in found.items() if model == "SEQUENTIAL")
+    named_sequential = texts_mentioning(con, sequential, MODEL_NAMED_FIELDS, SEQUENTIAL_WORDS)
+    for nct_id, (model, allocation, c) in found.items():
+        if model == "SEQUENTIAL" and names_sequential(named_sequential.get(nct_id, [])):
+            continue  # parallel groups within cohorts dosed in turn: both words are right
         severity = "info" if model == "SINGLE_GROUP" and allocation != "RANDOMIZED" else None
         message = f"Intervention model is {model} but the {c.source.label} says '{c.phrase}'."
         yield _finding(nct_id, message, f"designs.intervention_model = '{model}'", "designs.intervention_model", (c,),
                        severity)
-
 
 RULES = (
     Rule("contradictions.masking_single_text_double_blind", "contradiction", "warning",
@@ -164,6 +178,8 @@ RULES = (
          "calls the study parallel-group (and never a crossover). A crossover's arm descriptions are read too "
          "('Parallel study design, 4 treatment groups'), not where their sentence speaks of a period, a sequence or "
          "a washout of the crossover itself. Info for a single group not randomized: its parallel groups may be "
-         "populations that all take one intervention.",
+         "populations that all take one intervention. Quiet for a sequential model whose titles, summaries or model "
+         "description also name ascending-dose cohorts or a part they call sequential ('Parallel Group, Single "
+         "Ascending Dose Study'): parallel groups within cohorts dosed in turn.",
          ("designs.intervention_model", "studies.official_title"), func=model_text_parallel, in_worker=True),
 )

@@ -12,6 +12,7 @@ from checks.design_masking_terms import DESIGN_WORDS_BETWEEN
 from checks.design_negation import denied_before
 from checks.design_observational_claims import PART_LABEL, PART_OPENS
 from checks.design_other_trials import BEFORE_REACH
+from checks.design_parent_study import of_the_study_extended
 from checks.design_text import Claim, screened, sentence_at
 from checks.study_text import StudyText
 from checks.trial_text import NAMED_TRIAL_IN_THE_PAST
@@ -61,12 +62,14 @@ def _of_a_part_or_a_past_trial(claim: Claim) -> bool:
     """Whether the claim is a part's: its sentence opens with a part of the study ("Part 2 is a two-period
     crossover", "In Cohort B, a crossover design") or names one before it ("Cohort B (drug Y): a randomized,
     two-period crossover study"); or, in a narrative, a trial's its sentence names by its acronym in the past ("BARGE
-    was a randomized, double-blind, crossover study": a network's record tells of the trials it ran)."""
+    was a randomized, double-blind, crossover study": a network's record tells of the trials it ran); or the study its
+    text names an extension of ("An Open-Label Extension Phase of the ... Parallel-Group Study")."""
     text = claim.source.text
     start = sentence_at(text, claim.start)[0]
     return PART_OPENS.match(text, start) is not None or _PART_BEFORE.search(
         text, max(start, claim.start - BEFORE_REACH), claim.start) is not None or (
-        claim.source.narrative and NAMED_TRIAL_IN_THE_PAST.match(text, start) is not None)
+        claim.source.narrative and NAMED_TRIAL_IN_THE_PAST.match(text, start) is not None) or \
+        of_the_study_extended(claim)
 
 
 _PART_BEFORE = re.compile(rf"\b{PART_LABEL}", re.I)
@@ -154,3 +157,27 @@ def control_given_active_later(arms: list[StudyText]) -> Claim | None:
         if m := _CONTROL_THEN_ACTIVE.search(source.text):
             return Claim(source, m.start(), m.end(), False)
     return None
+
+
+
+# A sequential design named beside parallel groups: cohorts given ascending or escalating doses one after another ("A
+# Randomized, Double-blind, Placebo-controlled, Parallel Group, Single Ascending Dose Study", NCT04593641, each cohort
+# randomized to drug or placebo), or a part the text calls sequential ("1st phase Sequential (open-label phase) 2nd
+# phase Parallel Assignment (double-blinded randomized phase)", NCT04671017). Parallel groups within cohorts dosed in
+# turn: a sequential model describes the study as well as a parallel one. Not a dose each participant is titrated up
+# ("intra-patient dose escalation", "forced dose escalation"), nor "sequential" in other senses ("Sequential Organ
+# Failure Assessment", "sequential therapy").
+SEQUENTIAL_DESIGN = re.compile(hyphens_wide(
+    r"\b(?:(?:single|multiple)[\s-]+)?ascending[\s-]+doses?\b"
+    r"|(?<!patient\s)(?<!patient-)(?<!subject\s)(?<!subject-)(?<!forced\s)(?<!individual\s)"
+    r"\b(?:dose[\s-]+escalat(?:ion|ing)|escalating[\s-]+doses?)\b"
+    r"|\bsequential(?:ly)?[\s-]+(?:assign(?:ment|ed)|design|cohorts?|groups?|enrol(?:l?ment|led)|dos(?:e|ed|ing)"
+    r"|allocat(?:ion|ed))\b"
+    r"|\b(?:phase|part|stage|period|step)\s+sequential\b"), re.I)
+# Words (folded) one of which every match of SEQUENTIAL_DESIGN holds.
+SEQUENTIAL_WORDS = ("ascending", "escalat", "sequential")
+
+
+def names_sequential(texts: list[StudyText]) -> bool:
+    """Whether any of the texts names a sequential design: ascending-dose cohorts, or a part it calls sequential."""
+    return any(SEQUENTIAL_DESIGN.search(source.text) for source in texts)

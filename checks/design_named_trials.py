@@ -24,10 +24,12 @@ _OF_ANOTHER_TRIAL_BEFORE = re.compile(
 # The same for the trial participants completed or came from ("subjects who completed the randomized,
 # placebo-controlled Study 301", "following completion of the double-blind study CL-301", "interviews with participants
 # of a randomized trial": a trial, not "the" one, which is often this study) or a trial planned ("data to plan a
-# randomised trial"); with words (folded) one of which every match holds.
+# randomised trial", "A Pilot Study to Define the Best Dosing Schedule for a Planned Phase II Randomized Trial",
+# NCT00370292); with words (folded) one of which every match holds.
 FROM_OR_FOR_ANOTHER_TRIAL_BEFORE = re.compile(
     r"\b(?:(?:completed|completing|finished|completion\s+of|participated\s+in|enrolled\s+in|rolled\s+over\s+from)"
-    r"\s+(?:the|a|an)|plan(?:ning)?\s+an?|(?:participants|patients|subjects|individuals|people)\s+(?:of|from)\s+an?)"
+    r"\s+(?:the|a|an)|plan(?:ning)?\s+an?|(?:for|towards?|before)\s+an?\s+planned"
+    r"|(?:participants|patients|subjects|individuals|people)\s+(?:of|from)\s+an?)"
     rf"\s+{WORDS_BEFORE_TERM}$", re.I)
 FROM_OR_FOR_WORDS = ("complet", "finished", "participated", "enrolled", "rolled", "plan", "participants", "patients",
                      "subjects", "individuals", "people")

@@ -7,7 +7,7 @@ import re
 
 from checks.design_hyphens import hyphens_wide
 from checks.design_other_trials import BEFORE_REACH
-from checks.design_text import Claim
+from checks.design_text import Claim, sentence_at
 
 # A term said of a part done before ("the previous double-blind phase", "previously randomized to placebo", "in the
 # prior 12-week double-blind period"): in an extension, the part of the study participants came from.
@@ -45,10 +45,61 @@ def of_an_earlier_part(claim: Claim) -> bool:
             or _EARLIER_AFTER.match(text, claim.end) is not None)
 
 
+# The study an extension is of, named after it: "An Open-Label Extension Phase of the Double-Blind, Placebo-Controlled,
+# Dose-Escalation, Parallel-Group Study of E2007" (NCT00368472), "A Second Open-Label Extension of a Double-Blind,
+# Parallel, Phase IV Study", "An Open-label Extension Study Following a Double-blind, Randomized ... Study",
+# "a 24-month, open-label extension study that followed an 8-week double-blind study" (NCT00891293): every term after
+# it is the parent study's.
+# The parent is a study, named a few words on ("... Dose-Escalation, Parallel-Group Study"): not "an open-label
+# extension after a double-blind period", a part of the study itself.
+_EXTENSION_OF_BEFORE = re.compile(
+    r"\bextension\b(?:\s+[\w-]+){0,3}?\s+(?:of|following|followed|after|to|from)\s+(?:the|an?)\s+"
+    r"(?:[\w,/()-]+\s+){0,12}?$", re.I)
+_A_STUDY_AFTER = re.compile(r"(?:[\s,]+[\w/()-]+){0,8}?[\s,]+(?:study|trial|protocol)\b", re.I)
+# A title that is the parent study's, with the extension named at its end after a colon, comma or dash: "Randomized,
+# Double-blind, Placebo-controlled, Parallel-group ... Study of BTDS ...: A 6-Month Open-label Extension Phase"
+# (NCT01141283), "A Multi-Center, Randomized, Double-Blind, Placebo-Controlled Study of Adalimumab ..., Open Label
+# Extension" (NCT01070303). Not "..., With an Open-label Extension", a part the study itself has.
+_TITLES = ("studies.official_title", "studies.brief_title")
+_EXTENSION_ENDS_TITLE = re.compile(
+    r"[^:;]*?(?:[:,]|\s[\u2013\u2014-])\s*(?:an?\s+)?(?:(?:\d+|second|third|long)[\s-]*(?:months?|years?|weeks?|term)?"
+    r"\s+|open[\s-]*label(?:l?ed)?\s+|phase\s+(?:[1-4]|i{1,3}|iv)[ab]?\s+)*"
+    r"extension(?:\s+(?:phase|study|period|part|trial))?\s*\.?\s*$", re.I)
+
+
+def of_the_study_extended(claim: Claim) -> bool:
+    """Whether the claim is of the study an extension its text names is of: after "Extension (Phase) of the", "Extension
+    Study Following a" or "extension study that followed an", or in a title that ends by naming the extension (": A
+    6-Month Open-label Extension Phase")."""
+    text = claim.source.text
+    start = sentence_at(text, claim.start)[0]
+    return (_EXTENSION_OF_BEFORE.search(text, max(start, claim.start - 2 * BEFORE_REACH), claim.start) is not None
+            and _A_STUDY_AFTER.match(text, claim.end) is not None
+            or claim.source.field in _TITLES and _EXTENSION_ENDS_TITLE.match(text, claim.end) is not None)
+
+
+# The parent study named as "the <term> Study" in a sentence that names this extension: "Patients received placebo for
+# 26 weeks in the Double-Blind Study then received 182 weeks of Aldurazyme ... in this Extension Study" (NCT00146770).
+_THE_BEFORE = re.compile(r"\b(?:in|from|during|of)\s+the\s+$", re.I)
+_STUDY_AFTER = re.compile(r"[\s,-]+(?:[\w-]+\s+){0,2}?(?:study|trial)\b", re.I)
+_THIS_EXTENSION = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+)?extension\b", re.I)
+
+
+def _the_parent_beside_this_extension(claim: Claim) -> bool:
+    """Whether the claim names "the <term> Study" in a sentence that also names "this Extension"."""
+    text = claim.source.text
+    start, end = sentence_at(text, claim.start)
+    return (_THE_BEFORE.search(text, max(start, claim.start - 12), claim.start) is not None
+            and _STUDY_AFTER.match(text, claim.end) is not None
+            and _THIS_EXTENSION.search(text, start, end) is not None)
+
+
 def of_an_extensions_earlier_part(claim: Claim) -> bool:
-    """Whether the claim, in an extension, is of a part done before: one said to be so (`of_an_earlier_part`), or the
-    first part of the study ("the first part of the study (RCT)"), which an extension follows."""
-    return of_an_earlier_part(claim) or of_a_first_part(claim)
+    """Whether the claim, in an extension, is of a part done before: one said to be so (`of_an_earlier_part`), the
+    first part of the study ("the first part of the study (RCT)"), which an extension follows, the study the text names
+    it an extension of (`of_the_study_extended`), or "the Double-Blind Study" beside "this Extension Study"."""
+    return (of_an_earlier_part(claim) or of_a_first_part(claim) or of_the_study_extended(claim)
+            or _the_parent_beside_this_extension(claim))
 
 
 # A part that participants complete before they are entered into a study ("Patients completing the double-blind

@@ -212,12 +212,51 @@ _LABELLED_PART_OPENING = re.compile(
     r"(?:[A-D]|[1-4]|i{1,3}|iv|one|two|three)\b(?:\s*\([^()]{0,80}\))?\s*(?::|\s[-\u2013\u2014]+\s)", re.I)
 
 
+# The one part of the study the term names, after it ("An Open-label, Nonrandomized, Dose-escalating Phase I/II Study,
+# With a Randomized Phase II Part", NCT00517530; "the randomized expansion cohort", "a randomised portion"): a part,
+# one of the study's, with its article, not the study ("A Randomized Phase II Study", "a randomized two-stage trial",
+# "randomized to cohort A", nor "A Randomized Substudy of the ABC Trial", which is this study).
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|one)\s+$", re.I)
+_PART_NAMED_AFTER = re.compile(
+    r"(?:,?\s+(?:phase\s+(?:i{1,3}|iv|[0-4])[ab]?|(?:dose[\s-]+)?(?:expansion|escalation|finding|optimi[sz]ation)"
+    r"|double[\s-]*blind(?:ed)?|open[\s-]*label(?:led)?|(?:placebo[\s-]*)?controlled|comparative|treatment"
+    r"|withdrawal|maintenance)){0,3}"
+    r",?\s+(?:part|portion|segment|stage|cohort)\b(?![\s-]+(?:study|trial|design)\b)", re.I)
+
+
+def _part_named_after(claim: Claim) -> bool:
+    """Whether the claim names one part of the study, after its article ("With a Randomized Phase II Part")."""
+    text = claim.source.text
+    return (_PART_NAMED_AFTER.match(text, claim.end) is not None
+            and _ARTICLE_BEFORE.search(text, max(0, claim.start - 6), claim.start) is not None)
+
+
+# A group or part said, close by, not to be randomized ("... but the two doses in iNHL & aNHL are randomized (to high
+# or low dose). CLL was not randomized as only one dose level was used.", NCT00517530; "Cohort 1 is not randomized"):
+# the randomization beside it is of the other participants only. Not the study, its allocation or its participants
+# as a whole ("This study is not randomized", "Patients will not be randomized"), which deny it outright.
+_SOME_NOT_RANDOMIZED = re.compile(
+    r"(?<![\w-])(?!(?:the|this|our|it|they|study|trial|allocation|assignment|treatment|patients|participants"
+    r"|subjects|individuals|people|volunteers|children|adults|women|men)\b)[A-Za-z0-9][\w&/-]*\s+"
+    r"(?:is|are|was|were|will|shall)\s+not\s+(?:be\s+)?randomi[sz]ed\b", re.I)
+# How far from the claim such words are read: about the sentences either side of it.
+_NEAR = 250
+
+
+def _beside_some_not_randomized(claim: Claim) -> bool:
+    """Whether a group or part is said, close to the claim, not to be randomized ("CLL was not randomized")."""
+    text = claim.source.text
+    return _SOME_NOT_RANDOMIZED.search(text, max(0, claim.start - _NEAR), claim.end + _NEAR) is not None
+
+
 def partial(claim: Claim) -> bool:
     """Whether a 'randomized' claim is of a study randomized in part only: "partially randomized", said of the first
-    part only ("the first part of the study (RCT)"), or said in a sentence that opens by naming the one part it is
-    done in ("In Part B, participants will be randomized", "Cohort B: randomized")."""
+    part only ("the first part of the study (RCT)"), of a part it names ("With a Randomized Phase II Part"), beside
+    words that a group or part is not randomized ("CLL was not randomized"), or said in a sentence that opens by
+    naming the one part it is done in ("In Part B, participants will be randomized", "Cohort B: randomized")."""
     text = claim.source.text
-    if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None or of_a_first_part(claim):
+    if _PARTIAL_BEFORE.search(text, max(0, claim.start - 12), claim.start) is not None or of_a_first_part(claim) \
+            or _part_named_after(claim) or _beside_some_not_randomized(claim):
         return True
     s_start = sentence_at(text, claim.start)[0]
     return (_ONE_PART_OPENING.match(text, s_start, claim.start) is not None
@@ -238,15 +277,27 @@ def of_its_own_arm(claim: Claim) -> bool:
     return _OWN_ARM_AFTER.match(claim.source.text, claim.end) is not None
 
 
+# "RCT" in brackets right after the words it abbreviates ("A statistically powered randomised controlled trial (RCT)
+# would be ideal", NCT04356833): the claim of those words, which the reading of "randomized" judges.
+_ABBREVIATED_BEFORE = re.compile(r"\brandomi[sz]ed,?\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*\(\s*$", re.I)
+
+
+def _abbreviates_a_randomized_trial(claim: Claim) -> bool:
+    """Whether the claim is "RCT" in brackets after "randomized controlled trial", a claim read as those words."""
+    text = claim.source.text
+    return _ABBREVIATED_BEFORE.search(text, max(0, claim.start - 60), claim.start) is not None
+
+
 def allocates_here(claim: Claim, partial_fits: bool, tasks_fit: bool, one_arm: Callable[[], bool],
                    extension: Callable[[], bool]) -> bool:
     """Whether a 'randomized' claim allocates the study's participants (`allocates`), as a non-randomized allocation
     is read against it: not, where `partial_fits` (NON_RANDOMIZED), a study randomized in part; not, where
-    `tasks_fit` (no crossover model), the order of tasks; not, in a record of one arm (`one_arm()`), its participants
-    randomized to this arm; not a part participants complete before they are entered into a study ("Subjects who
-    completed the randomized period are eligible to enroll in this study"); not, in an extension (`extension()`), a
-    part done before."""
-    return (allocates(claim) and not (partial_fits and partial(claim)) and not (tasks_fit and orders_tasks(claim))
+    `tasks_fit` (no crossover model), the order of tasks; not "(RCT)" after the words it abbreviates, whose claim is
+    read as theirs; not, in a record of one arm (`one_arm()`), its participants randomized to this arm; not a part
+    participants complete before they are entered into a study ("Subjects who completed the randomized period are
+    eligible to enroll in this study"); not, in an extension (`extension()`), a part done before."""
+    return (allocates(claim) and not _abbreviates_a_randomized_trial(claim)
+            and not (partial_fits and partial(claim)) and not (tasks_fit and orders_tasks(claim))
             and not (of_its_own_arm(claim) and one_arm()) and not of_a_part_completed_before_entry(claim)
             and not (of_an_extensions_earlier_part(claim) and extension()))
 

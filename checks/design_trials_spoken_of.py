@@ -51,7 +51,9 @@ _PAST_RANDOMIZED = re.compile(r"randomi[sz]ed|randomly\s+(?:assigned|allocated|d
 # A trial supposed, not done ("A double-blind trial would be needed to confirm these findings", "a randomized trial is
 # warranted"): no claim on this study's design, unless the sentence names this study before the term. A trial ("a",
 # "another", "further"), not the one the record describes ("The double-blind study should last 12 weeks").
-_SUPPOSED = (r"\s+(?:(?:would|could|might|should)\b"
+# The trial's abbreviation may stand between ("A statistically powered randomised controlled trial (RCT) would be
+# ideal", NCT04356833).
+_SUPPOSED = (r"(?:\s*\([^()]{1,15}\)|\))?\s+(?:(?:would|could|might|should)\b"
              r"|(?:is|are|will\s+be)\s+(?:needed|required|warranted|necessary|justified)\b"
              # weighed with "may" ("A double-blind trial may be feasible"), not what the study may do ("A double-blind
              # trial may enrol up to 60 patients")
@@ -64,8 +66,12 @@ _TRIAL_SUPPOSED_AFTER = re.compile(
     DESIGN_RUN_AFTER + r"(?:,?\s+[\w-]+){0,4}?\s+(?:study|trial|rct|design)\b" + _SUPPOSED, re.I)
 # A trial to follow if this one succeeds ("If this pilot is successful, a double-blind trial will be conducted"): the
 # sentence opens with the condition, and the term is of a trial ("a ... trial"), not of a part.
+# The condition may be the results it leads to ("If the initial proof of concept phase will lead to favourable
+# results, an open-label, Phase II, randomized controlled trial will be then designed", NCT04399798).
 _IF_SUCCESSFUL_BEFORE = re.compile(
-    r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,5}?(?:is|are|prove|proves|were|be)\s+(?:\w+\s+)?"
+    r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,7}?(?:is|are|prove|proves|were|be"
+    r"|(?:will\s+)?(?:lead|leads)\s+to|(?:will\s+)?(?:give|gives|yield|yields|show|shows))"
+    r"\s+(?:\w+\s+)?"
     r"(?:successful|positive|promising|effective|favou?rable|encouraging|feasible|confirmed)\b[^.;]*?\ban?\s+"
     r"(?:[\w-]+,?\s+){0,3}$", re.I)
 SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified",

@@ -12,24 +12,33 @@ NOT_AFTER_WHO = r"(?<!\bwho\s)(?<!\bwho\shas\s)(?<!\bwho\shad\s)(?<!\bwho\shave\
 # these results, we propose a randomized study", "we will then propose"); a grant-style summary's "We propose a
 # randomized, double-blind trial of A versus B" proposes the study it describes.
 OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
-    ("citation", r"\bet\s+al\b|\bpublished\b|\bliterature\b|\bmeta-?analys"),
+    # "An unpublished clinical trial with 100 patients showing superiority of chloroquine compared to placebo"
+    # (NCT04359953): a trial the text cites, published or not.
+    ("citation", r"\bet\s+al\b|\b(?:un)?published\b|\bliterature\b|\bmeta-?analys"),
     # Not in a relative clause of people, who are this study's participants ("patients who showed a response",
     # "subjects who have shown", "those who demonstrated"): "who" follows no study or drug. What someone showed
     # "that" is a finding ("Smith, who showed that drug X works").
     ("reported finding", r"\b(?:showed|demonstrated|(?:has|have|had)\s+(?:shown|demonstrated))\s+that\b|"
                          + NOT_AFTER_WHO + r"(?:\breported\s+(?:that|in|by)\b|\bshowed\b|\bdemonstrated\b"
                          r"|\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:shown|proven|reported)\b)"),
+    # ... or a recent one: "A recent prospective observational study of early PP ... was well tolerated"
+    # (NCT04368000).
     ("previous study", r"\bprevious(?:ly)?\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trials?|reports?|work|research"
                        r"|publications?)\b|\bpreviously\s+(?:reported|described|conducted|completed|randomi[sz]ed"
-                       r"|enrolled|participated)\b"),
+                       r"|enrolled|participated)\b"
+                       r"|(?:(?<=\ba\s)|(?<=\ban\s))recent(?:ly\s+(?:published|completed|conducted|reported))?\s+"
+                       r"(?:[\w-]+,?\s+){0,4}?(?:study|studies|trials?|rcts?)\b"),
     ("parent study", r"\b(?:parent|prior|preceding|feeder|core|originating|antecedent|earlier|lead-in|index)\s+"
                      r"(?:[\w-]+\s+)?(?:study|studies|trial|trials|protocol)\b"),
     ("registry id", r"\bNCT\d{8}\b"),
     ("a study elsewhere", r"\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?"
                           r"(?:study|trial|studies|trials)\b"),
+    # "Data from this study will be used to design and implement a population-based phase IIb/III randomized clinical
+    # trial" (NCT04345653).
     ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
-                           r"|preparing|support|feasibility\s+of)\s+(?:of\s+|for\s+)?(?:a|an)\s+"
-                           r"(?:[\w-]+,?\s+){0,4}?(?:study|trial)\b"),
+                           r"|preparing|support|feasibility\s+of)\s+(?:(?:and|or)\s+(?:implement|conduct|perform|run"
+                           r"|plan|carry\s+out)\s+)?(?:of\s+|for\s+)?(?:a|an)\s+"
+                           r"(?:[\w/-]+,?\s+){0,6}?(?:study|trial)\b"),
     ("data for another study", r"\b(?:reference|preliminary|pilot|normative|background|supporting|foundational)\s+"
                                r"data\s+(?:for|to\s+(?:inform|design|plan|power|support))\s+(?:a|an|the\s+design\s+of"
                                r"\s+(?:a|an))\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial|rct)\b"),
@@ -40,8 +49,11 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
                             r"|ultimately|eventually|subsequently|following)\b[^.;]{0,120}?\bwe\s+)propose\s+"
                             r"(?:to\s+(?:conduct|perform|run)\s+)?(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?"
                             r"(?:study|trial|rct)\b"),
-    ("proceed to a study", r"\b(?:proceed|move|advance|progress|go\s+on)\s+(?:on\s+)?(?:with|to|into)\s+"
-                           r"(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
+    # "advise on progressing from a pilot study to a randomised control trial" (NCT04356833).
+    ("proceed to a study", r"\b(?:proceed(?:s|ed|ing)?|mov(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)"
+                           r"|progress(?:es|ed|ing)?|go(?:es|ing)?\s+on)\s+(?:on\s+)?"
+                           r"(?:from\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|phase|stage|part)\s+)?"
+                           r"(?:with|to|into)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|rct)\b"),
     ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
                                 r"(?:was|were|had\s+been|has\s+been)\s+(?:conducted|performed|carried\s+out"
                                 r"|done|undertaken|completed)\b"),
@@ -95,7 +107,7 @@ SELF_REFERENCE = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
 CONTEXT_WORDS = {
     "citation": (("et", "published", "literature", "meta"), ("al", "published", "literature", "meta")),
     "reported finding": (("reported", "showed", "demonstrated", "shown", "proven"),),
-    "previous study": (("previous",),),
+    "previous study": (("previous", "recent"),),
     "parent study": (("parent", "prior", "preceding", "feeder", "core", "originating", "antecedent", "earlier",
                       "lead-in", "index"), ("stud", "trial", "protocol")),
     "registry id": (("nct",),),
@@ -107,7 +119,7 @@ CONTEXT_WORDS = {
     "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
     "study in the future": (("future",), ("stud", "trial", "rct")),
     "proposed next study": (("we", "to"), ("propose",), ("study", "trial", "rct")),
-    "proceed to a study": (("proceed", "move", "advance", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
+    "proceed to a study": (("proceed", "mov", "advanc", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
     "earlier study conducted": (("study", "trial", "survey", "analysis"),
                                 ("conducted", "performed", "carried", "done", "undertaken", "completed")),
     "patients of a parent study": (("patients", "participants", "subjects", "individuals"), ("from", "who"),
@@ -131,9 +143,9 @@ CONTEXT_WORDS = {
 # sentence, or (None) at the sentence's start, for a pattern that begins with ^. A pattern is tried
 # there only instead of at every character.
 CONTEXT_STARTS = {
-    "citation": ("et", "published", "literature", "meta"),
+    "citation": ("et", "published", "unpublished", "literature", "meta"),
     "reported finding": ("reported", "showed", "demonstrated", "has", "have", "had", "was", "were"),
-    "previous study": ("previous",),
+    "previous study": ("previous", "recent"),
     "parent study": ("parent", "prior", "preceding", "feeder", "core", "originating", "antecedent", "earlier",
                      "lead-in", "index"),
     "registry id": ("nct",),
@@ -145,7 +157,7 @@ CONTEXT_STARTS = {
     "study in the future": ("study", "studies", "trial", "rct"),
     "proposed next study": ("we", "to", "based", "if", "once", "should", "after", "next", "then", "ultimately",
                             "eventually", "subsequently", "following"),
-    "proceed to a study": ("proceed", "move", "advance", "progress", "go"),
+    "proceed to a study": ("proceed", "mov", "advanc", "progress", "go"),
     "earlier study conducted": None,
     "patients of a parent study": ("patients", "participants", "subjects", "individuals"),
     "ongoing": ("currently", "ongoing"),
