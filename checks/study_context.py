@@ -57,6 +57,10 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("earlier study conducted", r"^\s*(?:a|an|one)\s+(?:[\w-]+\s+){0,6}?(?:study|trial|survey|analysis)\s+"
                                 r"(?:was|were|had\s+been|has\s+been)\s+(?:conducted|performed|carried\s+out"
                                 r"|done|undertaken|completed)\b"),
+    # "the main endpoint will be the same under the patient preference protocol as for the randomized trial"
+    # (NCT04418193): this study likened to another, whose design is that one's.
+    ("likened to a study", r"\b(?:same|similar|identical|comparable)\b[^.;]{0,120}?\bas\s+(?:for\s+|in\s+|with\s+)?"
+                           r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|rct)\b"),
     ("patients of a parent study", r"\b(?:patients|participants|subjects|individuals)\s+(?:[\w-]+\s+){0,3}?"
                                    r"(?:from|who\s+(?:have\s+)?(?:completed|finished|took\s+part\s+in"
                                    r"|were\s+(?:enrolled|randomi[sz]ed)\s+in))\s+(?:the|a|an)\s+"
@@ -122,6 +126,7 @@ CONTEXT_WORDS = {
     "proceed to a study": (("proceed", "mov", "advanc", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
     "earlier study conducted": (("study", "trial", "survey", "analysis"),
                                 ("conducted", "performed", "carried", "done", "undertaken", "completed")),
+    "likened to a study": (("same", "similar", "identical", "comparable"), ("as",), ("study", "trial", "rct")),
     "patients of a parent study": (("patients", "participants", "subjects", "individuals"), ("from", "who"),
                                    ("study", "trial", "protocol")),
     "ongoing": (("progress", "ongoing"),),
@@ -159,6 +164,7 @@ CONTEXT_STARTS = {
                             "eventually", "subsequently", "following"),
     "proceed to a study": ("proceed", "mov", "advanc", "progress", "go"),
     "earlier study conducted": None,
+    "likened to a study": ("same", "similar", "identical", "comparable"),
     "patients of a parent study": ("patients", "participants", "subjects", "individuals"),
     "ongoing": ("currently", "ongoing"),
     "studies in the plural": ("studies",),

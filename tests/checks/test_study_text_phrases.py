@@ -27,6 +27,8 @@ OTHER = [
     ("We will know whether this is a feasible aim for a double-blind randomized controlled trial in the future.",
      "study in the future"),  # NCT05701722
     ("Based on these results, we propose a randomized controlled study.", "proposed next study"),
+    ("The main endpoint will be the same under the patient preference protocol as for the randomized trial.",
+     "likened to a study"),  # NCT04418193
     ("This study will give foundational data from which to propose a randomized controlled study.",
      "proposed next study"),
     ("If the pilot data are promising, we will proceed with a large scale randomized, placebo-controlled study.",
@@ -46,6 +48,8 @@ OTHER = [
 
 # Sentences about this study: no OTHER_STUDY entry may claim them.
 THIS = [
+    "Both arms of this randomized trial receive the same dose of drug X.",
+    "Participants receive the same treatment as the control group in this trial.",
     "This is a randomized, double-blind study of baricitinib.",
     "Participants will be randomly assigned to baricitinib or placebo.",
     "This study was conducted at 12 sites in China.",
