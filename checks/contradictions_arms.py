@@ -52,10 +52,20 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
 SLIP_TOLERANCE = 0.02
 
 
+def plainly_differ(a: StatedDose, i: StatedDose) -> bool:
+    """Whether two doses plainly contradict: both state the same frequency, each as an amount a time ("2 mg once daily"
+    against "4 mg once daily", a concentration against a concentration), or they differ by a power of ten alone (a
+    slipped decimal point or unit prefix). Any other difference, with no frequency or another, may be a per-day total,
+    another phase, a titration step or a misreading of free text."""
+    x, y = a.dose, i.dose
+    if x.per_day is not None and x.per_day == y.per_day and x.per_time == y.per_time:
+        return True
+    return slipped(a, i)
+
+
 def slipped(a: StatedDose, i: StatedDose) -> bool:
     """Whether two doses differ by a power of ten alone: the same frequency (or none stated) and amounts a factor of
-    10, 100 or 1,000 apart, a decimal point or a unit's prefix slipped. Such a difference is likely a typo; any other
-    may be another phase, a titration step, a per-day total or a misreading of free text."""
+    10, 100 or 1,000 apart, a decimal point or a unit's prefix slipped."""
     x, y = a.dose, i.dose
     if x.per_day != y.per_day and None not in (x.per_day, y.per_day) or min(x.low, y.low) <= 0:
         return False
@@ -128,7 +138,7 @@ def _arm_findings(nct_id: str, arm: tuple, read: dict, drugs: dict[str, str],
             gives = " and ".join(f"{drug} as {arm_dose.dose.label}" for drug, arm_dose, _ in found)
             says = " and ".join(iv_dose.dose.label for _, _, iv_dose in found)
         message = f"Arm '{title}' gives {gives} but its intervention '{i.owner}' says {says}."
-        yield Finding(nct_id, message, evidence, (a.field, i.field), None if slipped(a, i) else "info")
+        yield Finding(nct_id, message, evidence, (a.field, i.field), None if plainly_differ(a, i) else "info")
 
 
 def arm_dose_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -202,9 +212,9 @@ DUPLICATE_ARM = f"""
 RULES = (
     Rule("contradictions.arm_dose_differs", "contradiction", "warning",
          "An arm and its intervention giving different doses of one drug leave the real dose unknown. A warning where "
-         "the two differ by a power of ten alone (200 against 20 mg/m2, 6 mg against 6 mcg), a slipped decimal point "
-         "or unit prefix; info otherwise, as another phase, a titration step, a per-day total or a misread free text "
-         "differs too; so is an arm's dose below the strength its products are named for.",
+         "both state the same frequency ('2 mg once daily' against '4 mg once daily') or the two differ by a power of "
+         "ten alone (200 against 20 mg/m2, 6 mg against 6 mcg); info otherwise, as a per-day total, another phase, a "
+         "titration step or a misread free text differs too; so is an arm's dose below its products' strength.",
          ("design_groups.description", "interventions.description"), func=arm_dose_differs, in_worker=True),
     Rule("contradictions.duplicate_arm", "contradiction", "warning",
          "An arm listed twice inflates the arm count and duplicates its interventions; arms sharing one title "

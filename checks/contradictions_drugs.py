@@ -28,22 +28,32 @@ def _places(row: tuple, fields: tuple[str, ...], drug: str) -> list[tuple[str, s
     """(field, text, offset) of each field of a row that names the drug."""
     return [(f, t, word_at(t, drug)) for f, t in zip(fields, row) if drug in stem_drugs(t)]
 
+
 # What an outcome's drug that no intervention lists may be: outcomes of records with results name rescue, background,
 # prior and analysed drugs far more often than a study drug the interventions leave out (on 6,403 legacy records, 2 of
 # about 25 such findings were the latter), so it is only worth knowing, and said as such.
 _OUTCOME_DRUG = ("which is not an intervention of this study: a rescue, background or measured drug, or one the "
                  "interventions leave out")
-# A measure that names the drug as the treatment it measures ("Response rate to ruxolitinib", "Change in FEV1 after 24
-# weeks of tiotropium", "Safety of drug X"): that drug is the study's, and its absence from the interventions is likely
-# wrong. Read in the measure (the outcome's title) only, the drug within a few words of the treatment word.
-_TREATMENT_MEASURED = re.compile(
-    r"\b(?:respon(?:se|ses|ders?)|efficacy|effectiveness|effects?|safety|tolerability|treatment|therapy)(?:\s+rates?)?"
-    r"\s+(?:to|of|with)\s+(?:[\w-]+\s+){0,2}?$|\bafter\s+(?:[\w-]+\s+){1,4}?of\s+(?:[\w-]+\s+){0,1}?$", re.I)
+# An outcome that names the drug as the treatment it measures, in its measure ("Response rate to ruxolitinib", "Change
+# in FEV1 after 24 weeks of tiotropium", "Safety of drug X") or its description ("Adverse events related to belimumab
+# are recorded", "response to X"): that drug is the study's, and its absence from the interventions is likely wrong.
+# The drug follows the treatment's words within a few words; a description's "treatment with X" may be allowed care,
+# so only effects, responses and events caused by the drug are read there.
+_MEASURED_OF = (r"\b(?:respon(?:se|ses|ders?)|efficacy|effectiveness|effects?|safety|tolerability)(?:\s+rates?)?"
+                r"\s+(?:to|of)\s+(?:[\w-]+\s+){0,2}?$"
+                r"|\b(?:adverse\s+(?:events?|reactions?|effects?)|side[\s-]+effects?|toxicit(?:y|ies))\s+"
+                r"(?:(?:possibly|probably|definitely)\s+)?(?:related|attributable|attributed|due|associated|caused)"
+                r"\s+(?:to|with|by)\s+(?:[\w-]+\s+){0,1}?$")
+_TREATMENT_MEASURED = {
+    OUTCOME_FIELDS[0]: re.compile(_MEASURED_OF + r"|\b(?:treatment|therapy)\s+(?:with|of)\s+(?:[\w-]+\s+){0,2}?$"
+                                  r"|\bafter\s+(?:[\w-]+\s+){1,4}?of\s+(?:[\w-]+\s+){0,1}?$", re.I),
+    OUTCOME_FIELDS[1]: re.compile(_MEASURED_OF, re.I),
+}
 
 
-def _measured_as_treatment(row: tuple, field: str, at: int) -> bool:
-    """Whether the outcome `row`'s measure names the drug at `at` as the treatment it measures."""
-    return field == OUTCOME_FIELDS[0] and bool(_TREATMENT_MEASURED.search(row[0][max(0, at - 60):at]))
+def _measured_as_treatment(field: str, text: str, at: int) -> bool:
+    """Whether the outcome's `field` (its measure or description) names the drug at `at` as the treatment measured."""
+    return bool(_TREATMENT_MEASURED[field].search(text[max(0, at - 80):at]))
 
 
 def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs,
@@ -61,7 +71,7 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             reported.add(drug)
             field, text, at = places[0]
             named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
-            outcome = what == "outcome" and not _measured_as_treatment(row, field, at)
+            outcome = what == "outcome" and not any(_measured_as_treatment(f, t, a) for f, t, a in places)
             said = _OUTCOME_DRUG if outcome else "which is not an intervention of this study"
             message = f"{named} names {drug}, {said}."
             evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"

@@ -1,6 +1,7 @@
-"""contradictions.arm_dose_differs's severity: doses that differ by a power of ten alone (a slipped decimal point or
-unit prefix: 200 against 20 mg/m2, 6 mg against 6 mcg) are a warning; any other difference is info, as another
-phase, a titration step, a per-day total or a misread free text differs too."""
+"""contradictions.arm_dose_differs's severity: doses that state the same frequency ("2 mg once daily" against "4 mg once
+daily") or differ by a power of ten alone (a slipped decimal point or unit prefix: 200 against 20 mg/m2, 6 mg against
+6 mcg) are a warning; any other difference is info, as a per-day total, another phase, a titration step or a misread
+free text differs too."""
 from __future__ import annotations
 
 import pytest
@@ -9,13 +10,15 @@ from checks.contradictions_arms import study_dose_findings
 
 # (arm description, intervention description, severity: None a warning)
 CASES = [
-    ("Paclitaxel 200 mg/m2 IV every 3 weeks", "Paclitaxel 20 mg/m2 IV every 3 weeks", None),
+    ("Paclitaxel 200 mg/m2 IV", "Paclitaxel 20 mg/m2 IV", None),  # no frequency, a power of ten
     ("Paclitaxel 6 mg orally once daily", "Paclitaxel 6 mcg orally once daily", None),
-    ("Paclitaxel 500 mg orally once daily", "Paclitaxel 5 mg orally once daily", None),
-    ("Paclitaxel 5 mg orally twice daily", "Paclitaxel 10 mg orally twice daily", "info"),
-    ("Paclitaxel 300 mg orally once daily", "Paclitaxel 300 mg orally twice daily", "info"),
-    ("Paclitaxel 5 mg/kg IV every 2 weeks", "Paclitaxel 100 mg/kg IV every 2 weeks", "info"),
+    ("Paclitaxel 500 mg orally", "Paclitaxel 5 mg orally", None),
+    ("Paclitaxel 2 mg orally once daily", "Paclitaxel 4 mg orally once daily", None),  # the same frequency
+    ("Paclitaxel 5 mg orally twice daily", "Paclitaxel 10 mg orally twice daily", None),
+    ("Paclitaxel 300 mg orally once daily", "Paclitaxel 300 mg orally twice daily", "info"),  # another frequency
     ("Paclitaxel 100 mg orally once daily", "Paclitaxel 10 mg orally twice daily", "info"),
+    ("Paclitaxel 5 mg/kg IV", "Paclitaxel 100 mg/kg IV", "info"),  # no frequency, no power of ten
+    ("Paclitaxel 2 mg orally", "Paclitaxel 4 mg orally once daily", "info"),  # one frequency only
 ]
 
 

@@ -1,7 +1,7 @@
 """contradictions.drug_not_an_intervention's severity: an arm title naming a drug no intervention lists, or an outcome
-measured of it as the treatment ("Response rate to X", "after 24 weeks of X"), is a warning; an outcome that names
-the drug otherwise is info, as outcomes name rescue, background, prior and measured drugs far more often than a
-study drug the interventions leave out."""
+measured of it as the treatment ("Response rate to X", "after 24 weeks of X", "Adverse events related to X"), is a
+warning; an outcome that names the drug otherwise is info, as outcomes name rescue, background, prior and measured
+drugs far more often than a study drug the interventions leave out."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +17,11 @@ CASES = [
     ("Change in FEV1 after 24 weeks of tiotropium", "Spirometry", None, "tiotropium", None),
     ("Safety of Venetoclax", "Adverse events", None, "venetoclax", None),
     ("Efficacy of treatment with ibrutinib", "Overall response", None, "ibrutinib", None),
+    # the description naming the drug whose events or response are measured
+    ("Incidence of treatment-emergent adverse events", "Adverse events related to belimumab are recorded", None,
+     "belimumab", None),
+    ("Overall response", "Response to nivolumab by RECIST 1.1", None, "nivolumab", None),
+    ("Quality of life", "SF-36 score measured during treatment with etanercept", None, "etanercept", "info"),
     ("Number of exacerbations", "Exacerbations treated in hospital with prednisolone", None, "prednisolone", "info"),
     ("Apparent Terminal Elimination Half-life of Penciclovir", "Plasma concentrations", None, "penciclovir", "info"),
     ("Daily sedation dose", "Midazolam and propofol given per day", None, "midazolam", "info"),

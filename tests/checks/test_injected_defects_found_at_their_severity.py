@@ -285,14 +285,14 @@ CASES = [
     Injected("minimum age 18 against criteria aged 20 to 65", PRE_FDAAA_RESULTS,
              criteria_line_added("* Aged 20 to 65 years", "Inclusion criteria:\n"), (CRITERIA_AGE,), WARNING),
     # An arm's dose against its intervention's.
-    # Doses that differ otherwise than by a power of ten are info (another phase or step may differ so); a slipped
-    # decimal point or unit prefix is a warning.
+    # Doses of one frequency that differ, or that differ by a power of ten alone, are a warning; other differences
+    # are info (a per-day total, another phase or step may differ so).
     Injected("arm 10 mg against intervention 20 mg", RESULTS,
              setting((f"{INTERVENTIONS}.1.description", "PO 20 mg QHS for 3 weeks")), (DOSE,), INFO),
     Injected("arm 10 mg against intervention 100 mg", RESULTS,
              setting((f"{INTERVENTIONS}.1.description", "PO 100 mg QHS for 3 weeks")), (DOSE,), WARNING),
     Injected("arm 250 mcg against intervention 500 mcg", RESULTS,
-             setting((f"{INTERVENTIONS}.0.description", "DPI 500 mcg BID for 3 weeks")), (DOSE,), INFO),
+             setting((f"{INTERVENTIONS}.0.description", "DPI 500 mcg BID for 3 weeks")), (DOSE,), WARNING),
     Injected("arm 3 mg against intervention 6 mg", PRE_FDAAA_RESULTS,
              both(setting((f"{ARMS}.0.description", "Sumatriptan 3 mg subcutaneous self-injection")),
                   setting((f"{INTERVENTIONS}.0.description", "Sumatriptan succinate 6 mg subcutaneous injection"))),

@@ -108,7 +108,7 @@ ACCEPTED = {
     ("NCT05930748", "contradictions.single_group_several_arms", "warning"),  # dose levels as SINGLE_GROUP
     ("NCT06004455", "contradictions.criteria_numbering_gap", "warning"),  # 1, 2, 4
     ("NCT06004455", "contradictions.duplicate_criterion", "info"),  # palivizumab excluded twice
-    ("NCT06824041", "contradictions.arm_dose_differs", "info"),  # 0.5 mg against 1 mg, not a power of ten
+    ("NCT06824041", "contradictions.arm_dose_differs", "warning"),  # 0.5 mg against 1 mg, one frequency
     ("NCT06824041", "contradictions.masking_none_text_blinded", "warning"),  # NONE against "Double-blind"
     ("NCT05801288", "contradictions.masking_none_text_party_masked", "warning"),  # assessors "not aware of" groups
 }
