@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contradictions_design, contradictions_design_words, contradictions_placebo_claims
 from tests.checks import harness
+from tests.checks.design_text_cases import DESIGN_TEXT_RULES, PLACEBO_RULE, case_study
 
 BLINDED_RULE = harness.BLINDED_RULE
 RANDOMIZED_RULE = harness.RANDOMIZED_RULE
 PARALLEL_RULE = "contradictions.model_text_parallel"
-PLACEBO_RULE = "contradictions.placebo_controlled_without_placebo"
 OBSERVATIONAL_RULE = harness.OBSERVATIONAL_RULE
 TRIAL_RULE = harness.TRIAL_RULE
 
@@ -118,25 +117,13 @@ CASES = [
      True),
 ]
 _IDS = harness.numbered_cases(CASES)
-_RULES = {rule.id: rule for rule in contradictions_design.RULES + contradictions_design_words.RULES
-          + contradictions_placebo_claims.RULES}
-
-
-def _study(case: tuple) -> dict:
-    """The case's study: its design and texts, its two arms of baricitinib doses and, for the placebo rule, its one
-    intervention baricitinib (no placebo given)."""
-    rule, design, texts, _fires = case
-    study = harness.design_text_study(design, texts)
-    if rule == PLACEBO_RULE:
-        study["interventions"] = study["interventions"][:1]
-    return study
 
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory) -> dict[str, set[str]]:
     """The studies each rule flags, one warehouse holding every case."""
-    studies = {nct_id: _study(case) for nct_id, case in _IDS.items()}
-    rules = [_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
+    studies = {nct_id: case_study(case) for nct_id, case in _IDS.items()}
+    rules = [DESIGN_TEXT_RULES[rule_id] for rule_id in sorted({case[0] for case in CASES})]
     return harness.flagged_studies(tmp_path_factory.mktemp("extensions_and_trials_to_follow"), studies, rules)
 
 
