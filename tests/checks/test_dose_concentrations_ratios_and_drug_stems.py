@@ -276,6 +276,6 @@ def test_an_outcome_naming_another_local_anaesthetic_fires():
     found = study_drug_findings("NCT0", [("Incidence of local anesthetic systemic toxicity with ropivacaine", None)],
                                 [("Arm", None)], bupivacaine, [("Bupivacaine",)], [])
     assert [(f.message, f.severity) for f in found] == [(
-        "The outcome 'Incidence of local anesthetic systemic toxicity with ropivacaine' names ropivacaine, which is not "
-        "an intervention of this study: a rescue, background or measured drug, or one the interventions leave out.",
+        "The outcome 'Incidence of local anesthetic systemic toxicity with ropivacaine' names ropivacaine, which is "
+        "not an intervention of this study: a rescue, background or measured drug, or one the interventions leave out.",
         "info")]

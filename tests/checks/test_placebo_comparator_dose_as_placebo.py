@@ -41,7 +41,8 @@ DOSE_CASES = {
     "NCT02610005": (False, dose_trial(MODEL, "Placebo-dose group versus full-dose group.")),
     # Nothing calls the low dose a placebo: the Placebo Comparator type is still unexplained.
     "NCT02610011": (True, dose_trial()),
-    "NCT02610012": (True, dose_trial(MODEL, "Participants are randomized to a low dose (1 mg) or a high dose (25 mg).")),
+    "NCT02610012": (True, dose_trial(MODEL, "Participants are randomized to a low dose (1 mg) or a high dose "
+                                            "(25 mg).")),
     "NCT02610013": (True, dose_trial(MODEL, "Dose-escalation design: each cohort receives a higher dose than the "
                                             "last.")),
     "NCT02610014": (True, dose_trial("summary", "Earlier trials gave placebo; here the low dose is the comparator.")),
