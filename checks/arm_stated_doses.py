@@ -34,7 +34,12 @@ class StatedDose:
 def vocabulary(arms: list[tuple], interventions: list[tuple]) -> dict[str, str]:
     """The drug words of a study's interventions, as its arms' and interventions' texts write them."""
     texts = [d for _, d in interventions] + [t for arm in arms for t in arm]
-    return drug_vocabulary((n for n, _ in interventions), texts)
+    return drug_vocabulary((_HYPHEN_AFTER_AMOUNT.sub(r"\1 + ", n or "") for n, _ in interventions), texts)
+
+
+# A hyphen right after an amount's unit joins the next product of a combination, not a word ("OLM 40mg-AML
+# 10mg-Hydrochlorothiazide 12.5mg" names three drugs, "Olmesartan medoxomil 40 mg - Amlodipine 10 mg" two).
+_HYPHEN_AFTER_AMOUNT = re.compile(r"(\d\s*(?:mg|mcg|µg|μg|ug|iu|g))\s*-\s*(?=[a-z])", re.I)
 
 
 def drug_named(name: str | None, drugs: dict[str, str]) -> str | None:

@@ -54,11 +54,12 @@ SLIP_TOLERANCE = 0.02
 
 def plainly_differ(a: StatedDose, i: StatedDose) -> bool:
     """Whether two doses plainly contradict: both state the same frequency, each as an amount a time ("2 mg once daily"
-    against "4 mg once daily", a concentration against a concentration), or they differ by a power of ten alone (a
-    slipped decimal point or unit prefix). Any other difference, with no frequency or another, may be a per-day total,
-    another phase, a titration step or a misreading of free text."""
+    against "4 mg once daily", a concentration against a concentration) or once a day against a day's total, or they
+    differ by a power of ten alone (a slipped decimal point or unit prefix). Any other difference, with no frequency
+    or another, may be a per-day total, another phase, a titration step or a misreading of free text."""
     x, y = a.dose, i.dose
-    if x.per_day is not None and x.per_day == y.per_day and x.per_time == y.per_time:
+    # once a day (or a week) and a day's (a week's) total are one schedule: "400 mg qd" against "800 mg per day"
+    if x.per_day is not None and x.per_day == y.per_day and (x.per_time == y.per_time or x.per_day <= 1):
         return True
     return slipped(a, i)
 

@@ -10,7 +10,8 @@ from checks.dose_context import COUNT, COUNT_WORDS, FORMS, UNIT_QUALIFIER, claus
 # 100 mg", "2 x 10 mg", "two 10 mg tablets" (the last needs the form word after the amount, its route or release
 # before it: "two 5 mg oral tablets"), "2 Oral Capsules (200mg of ...)", "two puffs of
 # budesonide/formoterol 160/4.5 µg" (a combination's names joined).
-# "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks").
+# "N x amount" may also be N administrations of the amount ("3 x 100 µg in three weeks"). An amount the count's units
+# are said to equal is their total, not one unit's ("120 mg x 2 injections (equal to 240 mg)").
 TIMES_BEFORE = re.compile(r"\d{1,2}\s*[x×*]", re.I)
 # A food's or a supplement's servings count like units: "two servings (125 g/serving)" are 250 g.
 _COUNTED_FORMS = rf"(?:{FORMS}|servings?|portions?)"
@@ -18,7 +19,8 @@ COUNTS_BEFORE = (
     re.compile(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s*[x×*]\s*$", re.I),
     re.compile(rf"(?<![\w.,/]){COUNT}\s+(?:{UNIT_QUALIFIER}\s+){{0,2}}{_COUNTED_FORMS}\s*"
                r"(?:\(|,|:|of|each|containing|with|contains)?\s*"
-               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
+               r"(?:(?:each\s+)?(?:containing|contains|of|with)\s+)?(?:(?!(?:equal|equals|equivalent|total\w*|i\.?e)\b)"
+               r"[a-z][\w/+-]*\s+){0,2}\(?$", re.I),
 )
 # ... also with the drug's name between the count and the amount or the form ("Two Nitazoxanide 300 mg tablets",
 # NCT04343248; "Two 400 mg darunavir (DRV) tablets", NCT00524368), not a time or a word of a schedule.
@@ -26,7 +28,10 @@ _NAME_WORD = (r"(?!(?:days?|weeks?|months?|hours?|years?|doses?|times|cycles?|of
               r"|patients?|participants?|subjects?|people|persons?|children|adults|groups?|arms?|were|are|is|was|will"
               r"|be|receiv\w*|given|take\w*|took|used?)\b)[a-z][\w-]*")
 _COUNT_WORD_BEFORE = re.compile(rf"\b(?P<n>{'|'.join(COUNT_WORDS)})\s+(?:{_NAME_WORD}\s+){{0,2}}$", re.I)
-_FORM_AFTER = re.compile(rf"\s*(?:{UNIT_QUALIFIER}\s+|{_NAME_WORD}\s+|\([^()]{{1,12}}\)\s+){{0,3}}{FORMS}\b", re.I)
+# ... the drug's other name or code may follow "ie," or "aka" ("darunavir (DRV) ie, TMC114 tablets").
+_ALSO_NAMED = r"(?:i\.?e\.?|aka|a\.k\.a\.)\s*,?\s+"
+_FORM_AFTER = re.compile(
+    rf"\s*(?:{UNIT_QUALIFIER}\s+|{_NAME_WORD}\s+|\([^()]{{1,12}}\)\s+|{_ALSO_NAMED}){{0,4}}{FORMS}\b", re.I)
 
 
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
@@ -52,8 +57,8 @@ TIMES_AFTER = re.compile(
     rf"\s*\)?\s*(?:{FORMS}\s*)?[x×*]\s*(?P<n>\d{{1,2}})\b(?!\s*(?:[.,/-]|(?:days?|d|weeks?|wks?|w|months?|cycles?"
     r"|courses?|hours?|hrs?|h|min(?:utes?)?|years?|per|a|daily|weekly)\b))", re.I)
 # ... or a count of units that the amount may be each of or all of: "100 µg, 2 puffs" (two puffs of 100 µg, or
-# 100 µg as two puffs), "2.5 mg, three tablets per day", "160/4.5 mcg two inhalations twice daily".
-LISTED_COUNT_AFTER = re.compile(rf"\s*[,(]?\s*{COUNT}\s+{FORMS}\b", re.I)
+# 100 µg as two puffs), "2.5 mg, three tablets per day", "160/4.5 mcg two inhalations twice daily", "cp 5mg: 2pills".
+LISTED_COUNT_AFTER = re.compile(rf"\s*[,(:]?\s*{COUNT}\s*{FORMS}\b", re.I)
 
 
 # A count right after the amount, with no comma or parenthesis before it ("4.5 mcg two inhalations"), and the
@@ -71,7 +76,7 @@ def count_after(text: str, end: int) -> tuple[int, int, bool] | None:
     if ("x" in after or "×" in after or "*" in after) and (m := TIMES_AFTER.match(text, end)):
         return int(m.group("n")), m.end(), True
     first = after.lstrip()[:1]
-    if (first in (",", "(") or first and first in _COUNT_INITIALS and _COUNT_FIRST.match(after)) \
+    if (first in (",", "(", ":") or first and first in _COUNT_INITIALS and _COUNT_FIRST.match(after)) \
             and (m := LISTED_COUNT_AFTER.match(text, end)):
         return count(m.group("n")), m.end(), False
     return None

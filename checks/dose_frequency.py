@@ -8,11 +8,12 @@ import re
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "other": 2, "twice": 2, "thrice": 3}
 # (pattern, times per period, period in days, whether the amount is the period's total); the first that matches after
 # a dose wins. "1200 mg daily" states a day's amount (given as 400 mg three times daily or at once); "once daily",
-# "qd" and "at bedtime" state one administration.
+# "qd" and "at bedtime" state one administration. A count of times may be run into the word before it
+# ("Lopinavir/Ritonavirtwo times per day").
 _FREQUENCIES = (
-    (r"\b(?:twice|two\s+times)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bb\.?i\.?d\b", 2, 1, False),
-    (r"\b(?:three\s+times|thrice)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bt\.?i\.?d\b", 3, 1, False),
-    (r"\bfour\s+times\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bq\.?i\.?d\b", 4, 1, False),
+    (r"(?:\b|(?<=[a-z]))(?:twice|two\s+times)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bb\.?i\.?d\b", 2, 1, False),
+    (r"(?:\b|(?<=[a-z]))(?:three\s+times|thrice)\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bt\.?i\.?d\b", 3, 1, False),
+    (r"(?:\b|(?<=[a-z]))four\s+times\s*(?:a|per|each)?[\s-]*(?:day|daily)\b|\bq\.?i\.?d\b", 4, 1, False),
     (r"\bonce\s+(?:a|per|every|each)\s+week\b|\b(?:once[\s-]+)?weekly\b|\bevery\s+week\b|\bper\s+week\b|\bqw\b",
      1, 7, False),
     (r"\b(?:once[\s-]+)?monthly\b|\bonce\s+a\s+month\b|\bevery\s+month\b", 1, 30, False),

@@ -26,10 +26,20 @@ _NOT_NAMES = LIST_LEAD_INS | frozenset({"per", "a", "an", "every", "day", "bid",
                                         "on", "for", "in", "at", "up", "morning", "evening", "night", "bedtime"})
 
 
+# A substance joined on to the product with its amount in brackets: "Letrozole 2.5 daily plus calcium (1000-1200 mg)
+# and vitamin D (400-800 IU)".
+_JOINED_IN_BRACKETS = re.compile(r"(?:\bplus|\bwith|\band|\+)\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\(\s*$",
+                                 re.I)
+
+
 def of_other_substance(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether an amount, after a word that leads into another substance's ("including", "adjunct to"), names a
-    substance that is none of the study's drugs: a constituent's or a background drug's, not the product's dose."""
+    substance that is none of the study's drugs: a constituent's or a background drug's, not the product's dose; or
+    is in brackets after such a substance joined on ("plus calcium (1000-1200 mg)")."""
     before = text[max(0, dose.start - LEAD_WINDOW):dose.start]
+    joined = _JOINED_IN_BRACKETS.search(before)
+    if joined and not any(w in drugs or w in _NOT_NAMES for w in joined.group("name").lower().split()):
+        return True
     leads = list(_LEAD.finditer(before))
     if not leads or _BREAK.search(before, leads[-1].end()):
         return False

@@ -113,6 +113,8 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
         n, start = counted
         # "3 x 100 µg in three weeks" may be three administrations of 100 µg: one of them is kept too.
         single = (dose.low, dose.high) if TIMES_BEFORE.match(text, start) else None
+        # a bound before the count bounds the units' total: "up to three 0.58 mg injections"
+        changes["ceiling"] = changes["ceiling"] or ceiling(text, start, dose.end)
         return _changed(dose, low=dose.low * n, high=dose.high * n, start=start, text=text[start:dose.end],
                        single=single, readings=(), **changes)
     counted = count_after(text, dose.end)

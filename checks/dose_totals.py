@@ -60,8 +60,10 @@ def whole_amount(text: str, start: int, end: int) -> bool:
 
 
 # An amount given at each of several sites ("20 mL on each side", "0.5 mL per eye", "2 units per injection site"):
-# the whole dose is a number of them. ("per arm" is not read: an arm is also a study arm.)
+# the whole dose is a number of them, its frequency may stand between ("50mcg BID to each nostril"). ("per arm" is not
+# read: an arm is also a study arm.)
 PER_SITE_AFTER = re.compile(
+    r"\s*(?:(?:b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?d|o\.?d|once|twice)\.?(?:\s+(?:daily|a\s+day))?\s+)?"
     r"\s*[(,]?\s*(?:(?:on|in|into|to|at|for|of)\s+)?(?:each|per|every|either)\s+(?:injection\s+|treated\s+)?"
     r"(?:sides?|eyes?|nostrils?|nares|sites?|points?|lesions?|knees?|joints?|breasts?|limbs?|legs?|feet|foot"
     r"|hands?|quadrants?|muscles?|ears?|teeth|tooth|blocks?)\b", re.I)

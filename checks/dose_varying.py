@@ -15,26 +15,28 @@ VARIABLE_DOSING = (
     r"\bdose[\s-]+levels?\b", r"\bcohorts?\b", r"\b(?:increased?|decreased?|reduced?|raised?|adjusted)\s+"
     r"(?:\w+\s+){0,3}to\b", r"\bstep[\s-]?(?:up|down|wise)\b", r"\bramp[\s-]?up\b",
     r"\bdose[\s-]+ascen\w*", r"\bascending[\s-]+(?:\w+[\s-]+)?doses?\b", r"\b3\s*\+\s*3\b",
-    r"\bstarting\s+(?:from|at)\s+(?:a\s+dose\s+of\s+)?[\d.]+\s*(?:mg|mcg|µg|μg|g|iu|units?)\b",
+    r"\b(?:starting|started|start)\s+(?:from|at)\s+(?:a\s+dose\s+of\s+)?[\d.]+\s*(?:mg|mcg|µg|μg|g|iu|units?)\b",
+    r"\b(?:increas|decreas|reduc)\w*\s+by\s+[\d.]+\s*(?:mg|mcg|µg|μg|g|iu|units?)\b",
+    r"\buntil\s+(?:the\s+)?(?:final\s+|maximum\s+)?target\s+dose\b",
 )
 _VARIABLE = re.compile("|".join(VARIABLE_DOSING), re.I)
 # A part of every word or sign VARIABLE_DOSING reads: a text with none of them is read no further.
 _VARIABLE_PARTS = ("escalat", "titrat", "taper", "level", "cohort", "increas", "decreas", "reduc", "raise",
-                   "adjust", "step", "ramp", "ascen", "+", "starting")
+                   "adjust", "step", "ramp", "ascen", "+", "start", "target")
 
 
 # The most that may be given, not the dose ("up to 10 mg", "maximum of 40 IU", "max. 4 g/day", "not to exceed
-# 2 g", "no more than 8 mg", "≤ 10 mg", "titrated to a maximum of 8 mg", "a maximum daily dose of 4 g"): any dose
-# within it agrees with it (titration, as-needed dosing, a ceiling).
+# 2 g", "no more than 8 mg", "≤ 10 mg", "<0.1 mg", "titrated to a maximum of 8 mg", "a maximum daily dose of 4 g"):
+# any dose within it agrees with it (titration, as-needed dosing, a ceiling).
 _DOSE_WORD = r"(?:(?:tolerated|total|daily|cumulative|single|weekly|recommended|allowed|permitted)\s+)*"
 CEILING_BEFORE = re.compile(
     r"(?:\bup\s+to(?:\s+(?:a\s+)?max(?:imum|imal)?\.?)?|\b(?:max(?:imum|imal)?|max\.)|\bnot\s+to\s+exceed"
     r"|\bnot\s+exceeding|\b(?:no|not)\s+more\s+than|\bat\s+(?:the\s+)?most|\btitrated\s+(?:up\s+)?to"
-    r"|≤|<=|=<)"
+    r"|≤|<=|=<|<)"
     rf"\s*{_DOSE_WORD}(?:(?:doses?|dosages?|amount)\s*)?(?:\s(?:of|is|was|will\s+be)\b)?\s*[:=]?\s*\(?\s*$", re.I)
 # ... or after it: "10 mg maximum", "4 g/day (max)", but not "2 mg (maximum 10 mg)", whose maximum is the next amount.
 CEILING_AFTER = re.compile(r"\s*[(,]?\s*(?:max(?:imum|imal)?\b|max\.)(?![^\d.;)]{0,25}\d)", re.I)
-_CEILING_WORDS = ("up to", "max", "exceed", "more than", "most", "titrated", "≤", "<=", "=<")
+_CEILING_WORDS = ("up to", "max", "exceed", "more than", "most", "titrated", "≤", "<")
 # How far before an amount its ceiling's words may start ("up to a maximum total daily dose of").
 CEILING_BEFORE_WINDOW = 60
 

@@ -109,10 +109,25 @@ def _continued(text: str, dose: Dose, last: tuple[str, int] | None, drugs: Mappi
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
+# A dose that names an arm ("the 300 mg QD arm", "the 10 mg group"), after a word of stopping it in its clause: an
+# arm's description telling that another arm was stopped states no dose of its own.
+_NAMES_AN_ARM = re.compile(r"\s*(?:[a-z.]{1,6}\s+){0,2}?(?:arms?|groups?|cohorts?)\b", re.I)
+_STOPPED_BEFORE = re.compile(r"\b(?:terminat|discontinu|stop|clos|drop|halt|suspend)\w*\b[^.;]{0,60}$", re.I)
+
+
+def _arm_stopped(text: str, dose: Dose) -> bool:
+    """Whether the amount names an arm said to be stopped."""
+    return _NAMES_AN_ARM.match(text, dose.end) is not None \
+        and _STOPPED_BEFORE.search(text, max(0, dose.start - 80), dose.start) is not None
+
+
 def not_given_here(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a text's amount is not a dose it gives of the drug named with it: a placebo's ("placebo matching
     apixaban 5 mg"), a drug's the participants took before or go without ("switched from tacrolimus 0.1 mg/kg/day",
-    "without dexamethasone 8 mg"), or a combination product's ("budesonide/formoterol 160/4.5 mcg")."""
+    "without dexamethasone 8 mg"), a combination product's ("budesonide/formoterol 160/4.5 mcg"), or the dose naming
+    an arm that was stopped ("the DSMB recommended to terminate the UK-427,857 300 mg QD arm")."""
+    if _arm_stopped(text, dose):
+        return True
     if drug_after(text, dose, drugs) or named_otherwise(text, dose, drugs):
         return placebo_of(text, dose)
     named = drug_before(text, dose, drugs)

@@ -9,9 +9,10 @@ from typing import Mapping
 from checks.dose_agreement import Dose
 from checks.drug_names import FAMILY_WORDS, other_member
 
+# ... a word of how often or by which route may stand between ("250mg once PO Azithromycin").
 _AFTER_DOSE = re.compile(
-    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the)\s+)*([a-z][\w-]*)",
-    re.I,
+    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the|once|twice|po|p\.o\.)"
+    r"\s+)*([a-z][\w-]*)", re.I,
 )
 # A drug named alone in brackets right after its amount: "single doses of 500mg (aminophylline) and 5mg (ambrisentan)".
 _BRACKETED_AFTER_DOSE = re.compile(r"\s*\(\s*([a-z][\w-]*)\s*\)", re.I)

@@ -63,6 +63,13 @@ def placebo_of(text: str, dose: Dose) -> bool:
 # intervention for ("an injection of Lupron 3.75 mg", "Calcium 500 mg"), unless it is one of the words that
 # lead into a dose.
 _NAME_RIGHT_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]{3,})\s*[:,]?\s*$")
+# A second product of a combination written as "<name> <amount>/<name> <amount>", its name (and its abbreviation in
+# brackets) right before its own amount: "naproxen sodium 220 mg /diphenhydramine hydrochloride (DPH) 25 mg",
+# "Naproxen sodium 440 mg/DPH 50 mg".
+_SLASHED_NAME_BEFORE = re.compile(
+    r"\d\s*(?:mg|g|mcg|µg|μg|ug|iu)\s*/\s*(?!(?:kg|m2|m|day|d|dose|ml|l|h|hr|hours?|min|weeks?|wk|body)\b)"
+    r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*(?:\([a-z][\w-]{1,9}\)\s*)?$",
+    re.I)
 LEAD_INS = FORM_WORDS | frozenset({
     "dosage", "dosing", "day", "days", "week", "weeks", "month", "months", "cycle", "cycles", "cohort", "cohorts",
     "level", "levels", "part", "stage", "phase", "period", "total", "then", "approximately", "about", "receive",
@@ -74,10 +81,11 @@ LEAD_INS = FORM_WORDS | frozenset({
 
 
 # An item of a list opening with a name, in any case, right before the amount: "..., cytosine arabinoside 300 mg/m^2",
-# "Chemo: vincristine 1.2 mg/m2" (the amount is that name's). Words that lead into a dose keep it the drug's
-# ("..., then 30 mg", "..., up to 4 mg").
+# "Chemo: vincristine 1.2 mg/m2", ", B12 vitamin 0.72 µg" (the amount is that name's). Words that lead into a dose
+# keep it the drug's ("..., then 30 mg", "..., up to 4 mg").
 _LIST_SEPARATORS = (",", ";", ":", "+", " and", " plus")
-_LISTED_NAME = re.compile(r"\s+(?P<name>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})", re.I)
+# A family's member may be named by a letter and digits before the family's word ("B12 vitamin").
+_LISTED_NAME = re.compile(r"\s+(?P<name>(?:[a-z]\d{1,2}\s+)?[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){0,2})", re.I)
 # How far back the separator opening the item may stand.
 LIST_ITEM = 50
 LIST_LEAD_INS = (LEAD_INS - {"acid", "sodium", "hydrochloride", "hcl", "vaccine"}) | frozenset({
@@ -93,6 +101,9 @@ LIST_LEAD_INS = (LEAD_INS - {"acid", "sodium", "hydrochloride", "hcl", "vaccine"
 def named_otherwise(text: str, dose: Dose, drugs: Mapping[str, str]) -> bool:
     """Whether a name that is neither one of the study's drugs nor a lead-in word stands right before the
     dose's amount: the amount is that product's, not a drug named further back or the arm's own."""
+    slashed = _SLASHED_NAME_BEFORE.search(text, max(0, dose.start - 60), dose.start)
+    if slashed and not any(w in drugs for w in slashed.group("name").lower().split()):
+        return True
     m = _NAME_RIGHT_BEFORE.search(text, max(0, dose.start - 40), dose.start)
     if m:
         word = m.group(1).lower()
