@@ -73,8 +73,10 @@ def _item_before(read: Reading, gap: NumberingGap) -> int:
 
 # A list number inside a line, before its criterion, typed with its point or bracket and a comma after white space
 # ("18,.", "3.,", "2),"), or with a stray point before it, written apart from the sentence before ("molsidomine) .2.
-# Patients"): the number is there, mistyped (the pattern of one number, `{}`).
-_MISTYPED_MARK = r"(?<=[ \t]){0}(?:,\.|\.,|\),)[ \t]*[A-Za-z]|(?<=[ \t]\.){0}\\?\.[ \t]*[A-Z]"
+# Patients"), or after a sentence's end with its point moved onto the criterion ("components. 5 .Use of any",
+# NCT04534725): the number is there, mistyped (the pattern of one number, `{}`).
+_MISTYPED_MARK = (r"(?<=[ \t]){0}(?:,\.|\.,|\),)[ \t]*[A-Za-z]|(?<=[ \t]\.){0}\\?\.[ \t]*[A-Z]"
+                  r"|(?<=[.;][ \t]){0}[ \t]\\?\.(?=[A-Z][a-z])")
 
 
 def _mistyped(text: str, start: int, end: int, number: int) -> bool:
@@ -150,8 +152,8 @@ _LIST_TITLE = re.compile(r"(?:[^\n\w]*\w+){0,3}?[^\n\w]*\b(?i:criteria|criterion
 def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
     """Whether a list that starts at 2 has its first criterion right above it, written without its number: the only
     text between the section's heading (or the text's start) and the list is one criterion, not a lead-in that ends
-    in a colon ("Inclusion Criteria:" then "Age 18 years or older" then "2. ECOG 0-1"). Criterion 1 is there; only
-    its number is not."""
+    in a colon ("Inclusion Criteria:" then "Age 18 years or older" then "2. ECOG 0-1"), or a lead-in that does, with
+    its sub-items lettered A, B, C (`_lead_in_with_lettered_items`). Criterion 1 is there; only its number is not."""
     if gap.expected != 1 or gap.found != 2:
         return False
     text = read.text
@@ -162,7 +164,23 @@ def _first_unnumbered(read: Reading, gap: NumberingGap) -> bool:
     above = text[section.start:line_start].strip()
     return 0 < len(above) <= UNNUMBERED_WIDTH and not above.endswith(COLONS) and \
         _BLANK_LINE.search(above) is None and LINE_MARKER.search(above) is None and \
-        _LIST_TITLE.fullmatch(above) is None
+        _LIST_TITLE.fullmatch(above) is None or _lead_in_with_lettered_items(above)
+
+
+# A line that opens with a sub-item's capital letter and point or bracket ("A. Persistent dry cough", "(B) Fever").
+_LETTERED_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?\(?([A-Z])[.)][ \t]+\S", re.M)
+
+
+def _lead_in_with_lettered_items(above: str) -> bool:
+    """Whether the text above a list that starts at 2 is its first criterion written without its number as a lead-in
+    ending in a colon and its sub-items lettered A, B, C... ("Patients with COVID-19 presenting:" then "A. Dry cough",
+    "OR", "B. Flu-like symptoms" then "2. Men and women aged > 50", NCT04403100)."""
+    letters = list(_LETTERED_ITEM.finditer(above))
+    if len(letters) < 2 or [m[1] for m in letters] != [chr(ord("A") + i) for i in range(len(letters))]:
+        return False
+    lead_in = above[:letters[0].start()].strip()
+    return 0 < len(lead_in) <= UNNUMBERED_WIDTH and lead_in.endswith(COLONS) and \
+        _BLANK_LINE.search(lead_in) is None and LINE_MARKER.search(above) is None
 
 
 # A number run on inside a criterion's paragraph after a word ("at screening and randomization 3. Participants

@@ -60,7 +60,9 @@ _INFECTION = (r"(?:covid|sars-?cov-?2|coronavirus|influenza|rsv|respiratory\s+sy
 # So does a criterion that requires an infection as documented or confirmed ("Documented HIV-1 infection") or by the
 # virus's load in the blood ("Screening plasma HIV-1 RNA greater than or equal to 5,000 copies/mL"): only the infected
 # have one to measure. So does one that requires a stay in hospital for a condition ("Hospitalization because of an
-# acute exacerbation of schizophrenia"), or a positive test for an infection (`_INFECTION`).
+# acute exacerbation of schizophrenia"), or a positive test for an infection (`_INFECTION`), or an infection's recent
+# onset ("onset of acute, viral upper respiratory tract infection (common cold) within 72 hours", NCT02062710), or a
+# grade of high blood pressure ("Category 2--Grade 1 hypertensive SBP 140-159", "Stage 1 hypertension": NCT01405898).
 DIAGNOSIS_REQUIRED = re.compile(
     rf"(?:{_DIAGNOSIS_QUALIFIER}[\s,]+){{0,4}}diagnos(?:is|ed)\s+(?:of|with|as\s+having)\b"
     r"|hospitali[sz](?:ation|ed)\s+(?:because\s+of|for|with|due\s+to)\b"
@@ -68,7 +70,9 @@ DIAGNOSIS_REQUIRED = re.compile(
     rf"(?:the\s+)?{_INFECTION}"
     r"|(?:documented|confirmed|laboratory-confirmed|chronic)\s+(?:[a-z0-9-]+\s+){0,3}?infection\b"
     r"|(?:(?:screening|baseline)\s+)?(?:(?:plasma|serum)\s+)?(?:hiv|hbv|hcv)[\w-]*\s+(?:rna|dna|viral\s+load)\s+"
-    r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)")
+    r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)"
+    r"|(?:the\s+)?onset\s+of\s+(?:an?\s+)?(?:[a-z0-9,()-]+\s+){0,5}?(?:infection|cold|influenza|flu)\b"
+    r"|(?:category|grade|stage)\s+[0-4]\W{1,6}(?:(?:grade|stage)\s+[0-4]\s+)?(?:pre\W{0,4})?hypertensi(?:ve|on)\b")
 # Lasting conditions a history of which a criterion may require (allergies, atopic and chronic diseases); not an
 # infection or an event, which healthy people may have had.
 _LASTING_CONDITION = (r"(?:allerg(?:y|ies)|rhinitis|rhinoconjunctivitis|hay\s+fever|asthma|dermatitis|eczema|urticaria"

@@ -120,7 +120,7 @@ def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
     """The inclusion/exclusion sections of a criteria text, in order (`lowered`: text.lower(), or the
     text's `word_bytes`, if at hand). A section starts after its heading: at the end of a heading line, or right
     after a heading that stands inside a line (`_inline_headings`)."""
-    heads = list(_headings(text, text.lower() if lowered is None else lowered))
+    heads = _without_stray_headings(list(_headings(text, text.lower() if lowered is None else lowered)))
     if not heads:
         return [Section("criteria", 0, len(text))]
     found = [Section("criteria", 0, heads[0].start())] if text[: heads[0].start()].strip() else []
@@ -129,6 +129,27 @@ def sections(text: str, lowered: str | bytes | None = None) -> list[Section]:
         number = HEADING_FIRST_ITEM.search(m.group(0)) or _HEADING_NUMBER.search(m.group(0))
         found.append(Section(_heading_name(m), m.end(), end, int(number.group(1)) if number else 0))
     return found
+
+
+def _indent(heading: re.Match) -> int | None:
+    """How far a heading that is a line of its own (`HEADING`) is indented; None for one inside a line."""
+    return len(heading.group(0)) - len(heading.group(0).lstrip(" \t")) if heading.re is HEADING else None
+
+
+def _without_stray_headings(heads: list[re.Match]) -> list[re.Match]:
+    """The headings but an exclusion heading line that stands inside the inclusion list: below an inclusion heading,
+    more indented than the exclusion heading line that follows it with no inclusion heading between (NCT04280705:
+    "5. ... as documented by either of the following:", "1. PCR positive ...; OR", the indented "Exclusion Criteria:",
+    "2. PCR positive ...", "6. Illness ...", then "Exclusion Criteria:" at the margin). The list goes on through it."""
+    stray = set()
+    for i in range(1, len(heads) - 1):
+        indent = _indent(heads[i])
+        if not indent or _heading_name(heads[i]) != "exclusion" or _heading_name(heads[i - 1]) != "inclusion":
+            continue
+        later = heads[i + 1]
+        if _heading_name(later) == "exclusion" and (_indent(later) if _indent(later) is not None else indent) < indent:
+            stray.add(i)
+    return [m for i, m in enumerate(heads) if i not in stray] if stray else heads
 
 
 def _heading_name(heading: re.Match) -> str:

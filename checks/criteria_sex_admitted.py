@@ -71,13 +71,23 @@ class Admitted(NamedTuple):
     source: str = "inclusion criteria"
 
 
+# A line of a few words ending in a colon that names a topic or a condition of the criteria below it, not a group of
+# people: one that opens with a time's word ("- After primary radiotherapy:", "Prior concurrent therapy:") or ends in
+# a topic's noun ("- Serum PSA levels:", "Disease characteristics:", "Concomitant medications:"), or "Miscellaneous:"
+# (NCT00558363, whose "Males <85 years of age" is everyone's).
+_TOPIC_LABEL = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:(?i:after|before|during|following|prior|previous)\b[^\n]*"
+    r"|[^\n]*\b(?i:levels?|values?|characteristics|histor(?:y|ies)|therap(?:y|ies)|medications?|tests?|results?"
+    r"|findings|requirements?|function)[ \t]*:[ \t]*|(?i:miscellaneous|general|other)[ \t]*:[ \t]*)")
+
+
 def _for_groups(text: str, body: str, lowered_body: str, section: Section) -> bool:
     """Whether the inclusion criteria are those of several groups or of one group their heading names (a sex
     among them: "Inclusion Criteria for Women"): a cohort's or a part's label, a line that only names whom the
     criteria below it are for; a line that only names a sex ("Female") is read as a criterion."""
     heading = section_heading(text, section)
     if GROUP_HEADING.search(heading) or SEX_WORD.search(heading.lower()) or GROUP_WORDS.search(lowered_body) or \
-            LABEL_LINE.search(body):
+            any(_TOPIC_LABEL.fullmatch(m.group(0)) is None for m in LABEL_LINE.finditer(body)):
         return True
     return any(SEX_WORD.search(m.group(0).lower()) is None for m in GROUP_LABEL_LINE.finditer(body))
 
@@ -170,6 +180,8 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
             continue
         if named.sex == FEMALE and (_restricts_women(piece) or _women_among_others(text, piece, named, section, start)):
             continue  # which women may join ("Postmenopausal or surgically sterile females only")
+        if named.sex != BOTH and _an_option_below(text, section, start):
+            continue  # one of the options some of which a criterion asks for ("1 FACTOR to qualify: - Female Sex")
         admitted, label = Admitted(named.sex, start, end), _label(text, named, piece_end)
         if label == FLAT and _labels_other_sex(text, section.start, start, named.sex, settled):
             found = _for_everyone(text, body_lowered, section, sex_words(body_lowered), admitted)
@@ -181,6 +193,36 @@ def admitted_sex(text: str, lowered: str | None = None, memo: dict | None = None
             return admitted  # agrees with the record, whomever it is for
         return _for_everyone(text, body_lowered, section, sex_words(body_lowered), admitted)
     return None
+
+
+# A lead-in that asks for some of the options listed below it ("Patient must have 1 FACTOR to qualify", "At least one
+# of the following risk factors:", "any of the following"): a sex among them is one option (NCT00659737: "Female Sex",
+# "History of PONV", "Motion Sickness", "Non-Smoker", the Apfel risk factors), not who is admitted.
+_SOME_OF_THE_OPTIONS = re.compile(
+    r"\b(?:(?:at\s+least|a\s+minimum\s+of)\s+)?(?:one|1|two|2|three|3)\s+(?:or\s+more\s+)?(?:of\s+the\s+following"
+    r"|(?:risk\s+)?factors?)\b|\bany\s+(?:one\s+)?of\s+the\s+following\b")
+_MARKED_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u00b7]|\(?\d{1,2}[.)]|\(?[a-z][.)][ \t])")
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _an_option_below(text: str, section: Section, start: int) -> bool:
+    """Whether the criterion at `start` is a sub-item below a criterion that asks for some of the options listed
+    under it (`_SOME_OF_THE_OPTIONS`, in that criterion's lines down to this one): the nearest line above with a list
+    mark and less indentation."""
+    line_start = text.rfind("\n", section.start, start) + 1
+    indent = _indent(text[line_start:start] + "x")
+    at = line_start
+    while at > section.start:
+        above = max(section.start, text.rfind("\n", section.start, at - 1) + 1)
+        line = text[above:at - 1]
+        if line.strip() and _indent(line) < indent and _MARKED_LINE.match(line):
+            return _SOME_OF_THE_OPTIONS.search(text[above:start].lower()) is not None
+        at = above
+    return False
 
 
 def _restricts_women(piece: str) -> bool:
