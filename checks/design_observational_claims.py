@@ -58,21 +58,28 @@ _QUALIFIED_AFTER = re.compile(
     r"|follow[\s-]?up)\b", re.I)
 # This study named right before the term ("This observational study period lasts 12 months"): its own design.
 _THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w-]+,?\s+){0,3}?$", re.I)
+# This study named as the clause's subject right after the term ("Based on the doses ... in observational study, this
+# trial should enroll 98 patients", NCT04467086): the observational study is another, set against this one. Not a
+# clause that opens with "as" ("As an observational study, this study assigns no treatment"), which says what it is.
+_THIS_STUDY_AFTER = re.compile(r",\s+(?:this|the\s+present|the\s+current|our)\s+(?:trial|study)\b", re.I)
+_AS_BEFORE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?$", re.I)
 # How far before a term the words that make it another study's or a part's are looked for.
 _OBSERVATIONAL_REACH = 80
 
 
 def _another_observational_study(claim: Claim) -> bool:
     """Whether the 'observational study' claim names another study (one the trial's people are put in, its controls
-    or data come from, it is compared with, or that hosts it), a part of the study named right before it or opening
-    its sentence, or only qualifies a method, a visit or a period not said to be this study's, rather than calling
-    this study observational."""
+    or data come from, it is compared with, that hosts it, or one this study is set against right after it), a part
+    of the study named right before it or opening its sentence, or only qualifies a method, a visit or a period not
+    said to be this study's, rather than calling this study observational."""
     text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
     return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
             or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
             or PART_OPENS.match(text, sentence_at(text, claim.start)[0]) is not None
             or _QUALIFIED_AFTER.match(text, claim.end) is not None
-            and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None)
+            and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None
+            or _THIS_STUDY_AFTER.match(text, claim.end) is not None
+            and _AS_BEFORE.search(text, before, claim.start) is None)
 
 
 # The term named again after its text named another observational study: "this", "that", "the", "said" or "such"

@@ -124,9 +124,11 @@ def observational_design_claim(texts: list[StudyText], single_group: bool) -> Cl
 # This study or a part of it called interventional or experimental ("Stage (2): It will be an interventional
 # non-experimental study", "a prospective, interventional, single-arm trial", "a quasi-experimental design", "The
 # second part is an experimental phase", "Cohort B (interventional)", "Study type: Interventional"); not
-# "non-interventional", an experimental drug, arm or group, nor such studies in general ("experimental studies").
-# Each match holds one of the words (folded).
-INTERVENTIONAL_WORDS = ("interventional", "experimental")
+# "non-interventional", an experimental drug, arm or group, nor such studies in general ("experimental studies"). An
+# open-label study or trial gives its participants a treatment they know (an observational study assigns none): "a
+# non-randomized, open-label study to evaluate the safety of plerixafor"; not one it calls observational too ("an
+# open label observational single center study"). Each match holds one of the words (folded).
+INTERVENTIONAL_WORDS = ("interventional", "experimental", "label")
 _INTERVENTIONAL = screened(re.compile(hyphens_wide(
     r"(?<![\w-])(?<!\bnon\s)(?:quasi[\s-]?)?(?:interventional|experimental)"
     r"(?:,?\s+(?:and\s+)?(?!(?:and|or|of|in|to|for|with|drugs?|arms?|groups?)\b)[\w-]+){0,2}?,?\s+"
@@ -135,12 +137,14 @@ _INTERVENTIONAL = screened(re.compile(hyphens_wide(
     r"|procedures?)\b)"
     rf"|\b{PART_LABEL}\s*[(:,\u2013-]\s*(?:an?\s+)?(?:interventional|experimental)\b"
     r"(?!\s+(?:drugs?|arms?|groups?|treatments?)\b)"
-    r"|\b(?:study|trial)\s+(?:type\s*:?\s*|(?:is|was|will\s+be)\s+)interventional\b"), re.I),
+    r"|\b(?:study|trial)\s+(?:type\s*:?\s*|(?:is|was|will\s+be)\s+)interventional\b"
+    r"|\bopen[\s-]*label(?:l?ed)?,?\s+(?:(?:and\s+)?(?!(?:observational|non[\s-]?interventional|cohort|registry"
+    r"|retrospective)\b)[\w-]+,?\s+){0,3}?(?:study|trial)\b"), re.I),
     INTERVENTIONAL_WORDS)
 INTERVENTIONAL_FIELDS = DESIGN_FIELDS + NARRATIVE_FIELDS
 
 
 def called_interventional(texts: list[StudyText]) -> bool:
-    """Whether a text calls this study, or a part of it, interventional or experimental, in a sentence that points
-    at no other study and does not deny it."""
+    """Whether a text calls this study, or a part of it, interventional, experimental or open-label, in a sentence
+    that points at no other study and does not deny it."""
     return any(not c.negated for c in claims_not_elsewhere(texts, _INTERVENTIONAL))

@@ -6,7 +6,9 @@ import re
 
 from checks.design_claims import affirmed, mentions
 from checks.design_hyphens import hyphens_wide
-from checks.design_masking_terms import BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, OPEN_LABEL, OPEN_LABEL_WORDS
+from checks.design_masking_terms import (
+    BLINDED, BLINDED_ARM, BLINDED_ASSESSMENT, DESIGN_WORDS_BETWEEN, OPEN_LABEL, OPEN_LABEL_WORDS,
+)
 from checks.design_negation import denied_before
 from checks.design_parent_study import ARM_FIELDS, EXTENSION_TITLE
 from checks.design_text import Claim, claims, first_affirmed
@@ -31,6 +33,26 @@ def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
     open-label extension or phase, an open-label reference arm), which the masking, set for the masked
     comparison, does not describe."""
     return comparator or first_affirmed([t for t in texts if t.field in ARM_FIELDS], BLINDED_ARM) is not None
+
+
+# The word right after "open-label" ("commence treatment with open-label fondaparinux", NCT00790907), and the words
+# there that name a design, not a treatment given open label.
+_WORD_AFTER = re.compile(r"[\s-]+([a-z][\w-]{3,})", re.I)
+_DESIGN_WORD = re.compile(DESIGN_WORDS_BETWEEN + r"|stud(?:y|ies)|trials?|designs?|fashion|manner|protocol|phase"
+                          r"|period|parts?|stages?|portion|extension|single|multi\w*|non\w*|two|three|arms?|groups?",
+                          re.I)
+_A_STUDY_NEXT = re.compile(r"\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+
+
+def _open_label_treatment(claim: Claim, texts: list[StudyText]) -> bool:
+    """Whether the open-label claim names a treatment given open label: the word right after it, no design word, is
+    one an arm's or intervention's text names ("open-label fondaparinux" beside the arm "Open label fondaparinux
+    background and standard dose UFH"), a background drug beside the masked one."""
+    m = _WORD_AFTER.match(claim.source.text, claim.end)
+    if m is None or _DESIGN_WORD.fullmatch(m[1]) or _A_STUDY_NEXT.match(claim.source.text, m.end()):
+        return False  # "open-label fondaparinux study" names the study
+    word = re.compile(rf"\b{re.escape(m[1])}\b", re.I)
+    return any(word.search(t.text) for t in texts if t.field in ARM_FIELDS and t is not claim.source)
 
 
 # A text that says open label beside a masked comparison (a placebo, a sham, something blinded) describes another
@@ -138,8 +160,9 @@ def open_label_claim(design: dict, texts: list[StudyText], comparator: bool = Fa
         first = first_affirmed(_unmasked(texts), OPEN_LABEL)
         if first is None:
             return None
-    if first.source.field in ARM_FIELDS and _masked_part(texts, comparator):
-        return first_affirmed([t for t in _unmasked(texts) if t.field not in ARM_FIELDS], OPEN_LABEL)
+    if (first.source.field in ARM_FIELDS or _open_label_treatment(first, texts)) and _masked_part(texts, comparator):
+        return next((c for c in affirmed([t for t in _unmasked(texts) if t.field not in ARM_FIELDS], OPEN_LABEL)
+                     if not _open_label_treatment(c, texts)), None)
     return first
 
 
@@ -158,6 +181,6 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
             or _blind_kept_in_extension(texts):
         return None
     opens = [c for c in opens if not _masked_comparison(c.source.text)]
-    if _masked_part(texts, comparator):  # an open-label arm is another part of the study
-        opens = [c for c in opens if c.source.field not in ARM_FIELDS]
+    if _masked_part(texts, comparator):  # an open-label arm or treatment is another part of the study
+        opens = [c for c in opens if c.source.field not in ARM_FIELDS and not _open_label_treatment(c, texts)]
     return opens[0] if opens else None
