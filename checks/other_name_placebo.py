@@ -28,8 +28,9 @@ _ARM_PASTED = re.compile(
     r"(?:placebos?|sham)\b)", re.I)
 # An intervention that is itself a placebo or a sham, or a masked product that covers its placebo, says so in its name
 # or description ("Oat flour ... administered as a placebo", "ILT-101 or Placebo", "A: Sham - ...", "Sugar pill",
-# "normal saline").
-_SAYS_IMITATION = re.compile(r"\b(?:placebos?|sham|vehicle|dummy|inactive|inert|sugar\s+pills?|saline)\b", re.I)
+# "normal saline"), or abbreviates placebo ("Plb", described "Comparator", other name "Placebo": NCT01328444; "PBO").
+_SAYS_IMITATION = re.compile(r"\b(?:placebos?|sham|vehicle|dummy|inactive|inert|sugar\s+pills?|saline|pbo|plb|plcb)\b",
+                             re.I)
 # An arm given the intervention or its placebo, as a masked product's arm says ("Dupilumab or matching placebo").
 _MASKED_ARM = re.compile(r"\bor\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:matching|matched|identical)\s+)?"
                          r"(?:placebos?|sham)\b|\b(?:placebos?|sham)\s+or\b|/\s*(?:placebos?|sham)\b", re.I)

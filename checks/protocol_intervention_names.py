@@ -43,6 +43,15 @@ ARM_LABEL_ONLY = (r"^(?:(?:study|treatment|intervention|interventional|experimen
 ARM_LABEL_CHARS = 32
 ARM_LABEL_STARTS = ("arm", "gro", "coh", "tre", "reg", "int", "stu", "gru", "bra", "exp", "con", "act")
 
+# Names that say only how a product is given, its route or form ("Oral", NCT04303299, the only intervention of a
+# seven-arm trial; "Intravenous infusion", "Tablets"): not which product. Read only of the types given so (a drug, a
+# biological, a supplement, a combination product): "Nasal" of type OTHER is a sample's site.
+ROUTE_WORDS = ("oral", "orally", "per os", "intravenous", "intravenously", "intravenous infusion", "iv infusion",
+               "subcutaneous", "subcutaneous injection", "intramuscular", "intramuscular injection", "intradermal",
+               "topical", "inhaled", "inhalation", "intranasal", "nasal", "sublingual", "rectal", "transdermal",
+               "injection", "injections", "infusion", "infusions", "tablet", "tablets", "capsule", "capsules",
+               "oral tablet", "oral tablets", "oral solution", "oral suspension")
+ROUTE_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT")
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
 NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")
 
@@ -82,6 +91,11 @@ def repeats_type(name: str, kind: str) -> str:
     legacy = " OR ".join(f"({kind} = {literal(k)} AND {_said(name)} = {literal(v)})"
                          for k, v in LEGACY_TYPE_LABELS.items())
     return f"({_said(name)} IN ({label}, {label} || 's') OR {legacy})"
+
+
+def only_a_route(expr: str, kind: str) -> str:
+    """SQL: the name `expr` of an intervention of type `kind` given by a route is only a route or form ('Oral')."""
+    return f"({_said(expr)} IN {one_of(ROUTE_WORDS)} AND coalesce({kind}, '') IN {one_of(ROUTE_TYPES)})"
 
 
 def gives_nothing(expr: str) -> str:
@@ -135,6 +149,9 @@ def _intervention_not_named_sql() -> str:
                + f" WHEN {only_a_kind('i.name')} THEN "
                + sql_text("An intervention of type {type} is named only {said}, which says what kind of "
                           "intervention it is but not which.", **texts)
+               + f" WHEN {only_a_route('i.name', 'i.intervention_type')} THEN "
+               + sql_text("An intervention of type {type} is named only {said}, a route or form of giving, which "
+                          "says how it is given but not what.", **texts)
                + f" WHEN {gives_nothing('i.name')} THEN "
                + sql_text("An intervention of type {type} is named {said}: an arm given nothing lists no "
                           "intervention, so the row is a placeholder.", **texts)
@@ -147,7 +164,8 @@ def _intervention_not_named_sql() -> str:
         message,
         sql_text("interventions.name={said}; interventions.intervention_type={type}{members}", members=members,
                  **texts),
-        f"({nameless('i.name')} OR {only_a_kind('i.name')} OR {only_a_role('i.name')} OR {gives_nothing('i.name')})",
+        f"({nameless('i.name')} OR {only_a_kind('i.name')} OR {only_a_role('i.name')} OR {gives_nothing('i.name')} "
+        f"OR {only_a_route('i.name', 'i.intervention_type')})",
         joins=f"JOIN interventions i ON i.nct_id = s.nct_id LEFT JOIN LATERAL ({category_members()}) c ON true",
         # The registry asks an observational study for its interventions (exposures) only if it has any.
         severity=f"CASE WHEN s.study_type = 'OBSERVATIONAL' OR {heading} THEN 'info' END")
@@ -158,8 +176,9 @@ RULES = (
          "Each intervention has a brief descriptive name (42 CFR 11.10(b): its non-proprietary name where there is "
          "one); a name that is only its kind ('Drug', 'Device', 'Intervention', 'Study drug', 'Investigational "
          "product', 'Medication') or only the role or label of the arm that receives it ('Control', 'Standard Arm', "
-         "'Active Comparator', 'No intervention', 'Arm 1', 'Group B'), a placeholder or nothing, says not what is "
-         "given, so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
+         "'Active Comparator', 'No intervention', 'Arm 1', 'Group B'), only how a drug or biological is given ('Oral', "
+         "'Intravenous infusion', 'Tablets'), a placeholder or nothing, says not what is given, "
+         "so the trial cannot be found by what it tests, the way a data team tracks trials of one product. "
          "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
          "interventions only if it has any: info. So is a category's heading in the plural, with no description, "
          "beside the interventions of its kind the record names ('dietary supplements' beside 'calcium' and "
