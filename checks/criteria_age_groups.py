@@ -8,7 +8,7 @@ import re
 from checks.criteria_age_bounds import Statement
 from checks.criteria_age_healthy_patients import (healthy_beside_another_age, healthy_beside_patients,
                                                   patients_beside_controls)
-from checks.criteria_age_options import ADULTS_OR_AGED, among_options
+from checks.criteria_age_options import ADULTS_OR_AGED, among_groups_eligible, among_options, in_inline_exclusions
 from checks.criteria_group_labels import GROUP_LABEL, LABEL_WIDTH
 
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
@@ -130,7 +130,9 @@ def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> b
     participants' babies or children beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults
     (`ADULTS_OR_AGED`), or is healthy volunteers' beside patients (`healthy_beside_patients`) or beside people of
     another time of life (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`),
-    or is one of a list of options (`among_options`): the statement's age is then not everyone's."""
+    or is one of a list of options (`among_options`), of several groups said to be eligible
+    (`among_groups_eligible`) or of exclusions an inclusion item runs inline (`in_inline_exclusions`): the statement's
+    age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
@@ -138,4 +140,6 @@ def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> b
             or healthy_beside_patients(lowered, statement, start, end)
             or healthy_beside_another_age(lowered, statement, start, end)
             or patients_beside_controls(lowered, statement, start, end)
-            or among_options(lowered, statement, start))
+            or among_options(lowered, statement, start)
+            or among_groups_eligible(lowered, statement, start, end)
+            or in_inline_exclusions(lowered, statement, start))

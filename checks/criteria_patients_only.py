@@ -46,7 +46,8 @@ RULE_ID = "contradictions.healthy_volunteers_yes_patients_only"
 MESSAGE = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only people with a condition, and the record "
            "names no one who need not have it (healthy people, volunteers, relatives, donors).")
 
-# People without the condition, wherever a record names them.
+# People without the condition, wherever a record names them (a comparator family "none of the members with
+# chilblains", "one member matched on age to a patient").
 _OTHER_PEOPLE = re.compile(
     r"\b(?:healthy|controls|control\s+(?:group|arm|subjects?|participants?|individuals?|cohort|population|volunteers?"
     r"|women|men|children)|volunteers?|relatives(?!\s+contra)|(?:first|second)-degree\s+relatives?|donors?"
@@ -56,7 +57,9 @@ _OTHER_PEOPLE = re.compile(
     r"|uninfected|unimpaired"
     r"|(?:comparison|reference)\s+group|(?:age|sex|gender)[\s-]+(?:and\s+\w+[\s-]+)?matched"
     r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment"
-    r"|household\s+contacts|(?:live|lives|living)\s+in\s+the\s+same\s+household)\b")
+    r"|household\s+contacts|(?:live|lives|living)\s+in\s+the\s+same\s+household"
+    r"|comparator\s+famil(?:y|ies)"
+    r"|none\s+of\s+the\s+(?:family\s+)?members|matched\s+(?:on|for|by)\s+(?:age|sex|gender))\b")
 # People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
 _OTHERS_DESCRIBED = re.compile(
     r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")

@@ -16,13 +16,22 @@ _LINE_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])")
 OPENING_CHARS = 60
 
 
+# An "OR" in capitals that ends a criterion, before the next one's list mark: the criteria after it are another
+# group's list, offered as the alternative ("- Signed informed consent and HIPAA authorization OR" / "- Subjects with
+# subarachnoid hemorrhage (SAH)" / "- Hemodynamically stable ..."), where the criteria both groups share stand again.
+# Not a small "or" ending one of a criterion's sub-items ("* history of daily oral steroid dosing ... or").
+_OR_ENDING_A_CRITERION = re.compile(r"(?m)\bOR[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)])")
+
+
 def repeated_blocks(text: str, repeats: list[Repeat]) -> list[list[Repeat]]:
     """The (first, repeat) pairs in runs, in the order of the repeats: a pair goes on the run before it where its
     first follows that run's last first as its repeat follows the last repeat, with the same words between the two
     (none, or a criterion too short to be compared, written alike), and its first ends before the run's first
-    repeat starts."""
+    repeat starts. A pair an "OR" ending a criterion stands between (`_OR_ENDING_A_CRITERION`) is of two groups'
+    lists offered as alternatives, and left out."""
     runs: list[list[Repeat]] = []
-    for pair in sorted(repeats, key=lambda pair: pair[1].start):
+    kept = [pair for pair in repeats if _OR_ENDING_A_CRITERION.search(text, pair[0].start, pair[1].start) is None]
+    for pair in sorted(kept, key=lambda pair: pair[1].start):
         if runs and _goes_on(text, runs[-1], pair):
             runs[-1].append(pair)
         else:

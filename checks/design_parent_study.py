@@ -67,13 +67,22 @@ _EXTENSION_ENDS_TITLE = re.compile(
     r"extension(?:\s+(?:phase|study|period|part|trial))?\s*\.?\s*$", re.I)
 
 
+# A title that names the parent study by its code, then "Extension", then the parent's own title: "AZA PH GL 2003 CL
+# 001 - Extension A Multicenter, Randomized, Open-label, Parallel-group, Phase 3 Trial of Subcutaneous Azacitidine"
+# (NCT01186939).
+_EXTENSION_OPENS_PARENT_TITLE = re.compile(
+    r"(?:\s[\u2013\u2014-]|:)\s*extension\s*[:\u2013\u2014-]?\s+(?:the|an?)\s+(?:[\w,/()-]+\s+){0,12}?$", re.I)
+
+
 def of_the_study_extended(claim: Claim) -> bool:
     """Whether the claim is of the study an extension its text names is of: after "Extension (Phase) of the", "Extension
-    Study Following a" or "extension study that followed an", or in a title that ends by naming the extension (": A
-    6-Month Open-label Extension Phase")."""
+    Study Following a" or "extension study that followed an", in a title that ends by naming the extension (": A
+    6-Month Open-label Extension Phase"), or one that gives the parent's title after "<its code> - Extension"."""
     text = claim.source.text
     start = sentence_at(text, claim.start)[0]
-    return (_EXTENSION_OF_BEFORE.search(text, max(start, claim.start - 2 * BEFORE_REACH), claim.start) is not None
+    near = max(start, claim.start - 2 * BEFORE_REACH)
+    return ((_EXTENSION_OF_BEFORE.search(text, near, claim.start) is not None
+             or claim.source.field in _TITLES and _EXTENSION_OPENS_PARENT_TITLE.search(text, near, claim.start))
             and _A_STUDY_AFTER.match(text, claim.end) is not None
             or claim.source.field in _TITLES and _EXTENSION_ENDS_TITLE.match(text, claim.end) is not None)
 

@@ -93,11 +93,13 @@ LEARNT_IN_BEFORE = re.compile(
     r"|(?:co-?produced|co-?designed|developed|refined)\s+)in\s+(?:an?\s+)?$", re.I)
 LEARNT_WORDS = ("experience", "feedback", "views", "lessons", "produced", "designed", "developed", "refined")
 # A design the study weighs in a condition ("if randomization is feasible", "whether a double-blind design is
-# possible"): no claim either way.
+# possible"), or the trial a pilot is to decide on ("pilot study to determine if a randomized placebo controlled trial
+# is warranted"): no claim either way.
 CONDITION_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+,?\s+){0,4}$", re.I)
 FEASIBLE_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|(?:would|will|may|might|could)\s+be|proves?|becomes?|were)\s+"
-    r"(?:feasible|possible|acceptable|practicable|practical|ethical|appropriate|safe)\b", re.I)
+    r"(?:feasible|possible|acceptable|practicable|practical|ethical|appropriate|safe|warranted|needed|necessary"
+    r"|justified|worthwhile)\b", re.I)
 
 
 def of_a_supposed_trial(sentence: str, start: int, end: int) -> bool:

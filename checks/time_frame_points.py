@@ -27,6 +27,8 @@ _TOLERANCE = re.compile(rf"(?:±|\+/-|\+-)\s*({NUMBER})\s*({UNIT})", re.I)
 # A named visit: "Week 52", "Day 28", "Month 12", "Year 2", "Weeks 20-27" (its first), "days 1,14" (its last).
 _VISIT = re.compile(rf"\b(week|wk|day|month|year)s?\s*({NUMBER})((?:\s*(?:,|&|and)\s*{NUMBER})*)\b(?!\s*{UNIT})",
                     re.I)
+# A named visit's word right before a number ("day 28 to 12 months").
+_VISIT_WORD_BEFORE = re.compile(r"\b(?:week|wk|day|month|year)s?\s*\Z", re.I)
 # An ordinal visit: "8th week", "12th month".
 _ORDINAL = re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+({UNIT})", re.I)
 # A length: "52 weeks", "24-month", "3, 6 and 12 months" (its last), "6- and 12- month", "6-9 months" (its first:
@@ -109,8 +111,9 @@ def _lengths(text: str) -> Iterator[tuple[float, str] | None]:
     for m in _LENGTH.finditer(text):
         unit, first = unit_of(m.group(4)), float(m.group(1))
         if m.group(3) is not None:
-            # a range of one unit: a window ('6-9 months') is reached at its first, a period from the start at its end
-            value = float(m.group(3)) if first == 0 else first
+            # a range of one unit: a window ('6-9 months') is reached at its first, a period from the start at its end,
+            # and so is a period from a named visit ('day 28 to 12 months': its first number is the visit's)
+            value = float(m.group(3)) if first == 0 or _VISIT_WORD_BEFORE.search(text, 0, m.start()) else first
         else:
             value = _latest_of(m.group(1), m.group(2))
         counted = _counted(text, m.end())

@@ -32,15 +32,15 @@ _SPELLED = re.compile(rf"{SPELLED_NUMBER}(?=[\s-]*(?:{UNIT}))", re.I)
 SPELLED_BOUND = 100
 
 # Words that make a time frame a cap, an event, an average or an approximation ("around 12 months", "ca. 12 months",
-# "cca 12 months", "not more than 6 months"), a window ("between 6 and 12 months"), a repeated or open period, a
-# study-level period or date ("3 years (total study period)", "enrollment period", "36 months (data cut-off)", "database
-# lock"), a season or school year, a study-level or unknown anchor, an age (a corrected or postmenstrual one, "18 months
-# CA", a gestational one, "36 weeks GA", "34 weeks of amenorrhea", or the age of the participants a time frame names:
-# "Day 28 (infants 6-11 months)", "Day 28 (adults 18-64 years)", "participants ≥65 years", "65 years and older"), an
-# open-label or long-term extension's visit ("Week 52 (OLE)", counted from another study's start), a horizon ("10-year
-# risk"), a look-back ("past 12 months", "retrospective review") or a look-back at another study: no time point every
-# participant reaches can be read from it. Whole words, words that begin so, and phrases (a word test is many times
-# cheaper than one pattern of them all).
+# "cca 12 months", "not more than 6 months"), a window ("between 6 and 12 months", "Anytime in the period of 10
+# years"), a repeated or open period, a study-level period or date ("3 years (total study period)", "enrollment
+# period", "36 months (data cut-off)", "database lock"), a season or school year, a study-level or unknown anchor, an
+# age (a corrected or postmenstrual one, "18 months CA", a gestational one, "36 weeks GA", "34 weeks of amenorrhea", or
+# the age of the participants a time frame names: "Day 28 (infants 6-11 months)", "Day 28 (adults 18-64 years)",
+# "participants ≥65 years", "65 years and older"), an open-label or long-term extension's visit ("Week 52 (OLE)",
+# counted from another study's start), a horizon ("10-year risk"), a look-back ("past 12 months", "retrospective
+# review") or a look-back at another study: no time point every participant reaches can be read from it. Whole words,
+# words that begin so, and phrases (a word test is many times cheaper than one pattern of them all).
 _NOT_A_TIME_POINT_WORDS = frozenset((
     "until", "till", "whichever", "maximum", "max", "median", "average", "mean", "about", "minimum", "estimated",
     "expected", "or", "within", "during", "throughout", "death", "died", "event", "events", "completion",
@@ -62,6 +62,7 @@ _NOT_A_TIME_POINT = re.compile(r"""(?x)
   | \b(?:study|trial|enrol+ment|recruitment)\s+(?:period|duration|length)\b
   | \b(?:months?|mos?|weeks?|wks?|days?)(?:\s*\+\s*\d+\s*d(?:ays?)?)?\W{0,2}\s*(?:of\s+)?(?:c?ga|wga|gw|ca)\b
   | \b(?:c?ga|wga|gw)\s*(?:of\s+)?\d | \bca\.\s*\d
+  | \bany\s*time\b | \bin\s+the\s+period\s+of\b
   | \bdata\s+cut[\s-]?off | \bcut[\s-]?off\s+date | \bdatabase\s+lock
   | [<>≥≤]\s*=?\s*\d+\s*(?:years?|yrs?)\b | \d+\s*\+\s*(?:years?|yrs?)\b
   | \b(?:adults?|elderly|participants?|patients?|subjects?|people|persons?|women|men|volunteers?|individuals?)\s+

@@ -38,6 +38,10 @@ MIN_WINDOW_DAYS = 14
 WINDOW_SHARE = 0.10
 # Statuses whose primary completion is when the study stopped, not when its outcome was due: quiet.
 STOPPED = ("TERMINATED", "WITHDRAWN", "SUSPENDED")
+# How long an immunity lasts: "Antibody Persistence", "Immune Persistence", "Persistence of Antibody Response",
+# "Persistence of Anti-meningococcal Bactericidal Antibodies" (not a treatment's persistence).
+_IMMUNITY_PERSISTING = (r"(?:(?:antibody|immune|immunological|seroprotection) persistence\b"
+                        r"|persistence of (?:[\w-]+ ){0,3}?(?:antibod|immun|seroprotect|bactericidal)\w*)")
 # A title that says the study follows participants of another study: its time points count from the parent study.
 FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
     r"\bextension\b|roll-?over|long[- ]term follow|follow-?up study|continuation|\bLTFU\b",
@@ -55,6 +59,12 @@ FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
     r"(?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?)\b",
     # a study named by its code: "After Vaccination in Study V72P12", "Who Received the Primary Series in Study ABC-12"
     r"\b(?:in|from) (?:the )?(?:stud(?:y|ies)|trials?) [a-z]*[-a-z]*\d",
+    # how long the immunity of an earlier study's vaccination lasts: "Persistence of Antibody Response ... in Subjects
+    # Previously Vaccinated as Adolescents", "Persistence Of Antibody Responses Among Children Who Previously Received
+    # MenACWY Conjugate Vaccine", "Long-Term Immune Persistence of Hepatitis A Vaccine": its time points count from
+    # that vaccination ("Day 1 (5 years after primary vaccination)", "At Months 138, 150, ..., 246")
+    rf"\b{_IMMUNITY_PERSISTING}.*\bpreviously (?:vaccinated|immuni[sz]ed|primed|received)\b",
+    rf"\blong[- ]term {_IMMUNITY_PERSISTING}",
 ))
 # A time-to-event measure (survival, time to progression, a 5-year survival rate) is estimated from participants
 # followed for different lengths, censored at the analysis: its time frame is a horizon, not a visit everyone attends.

@@ -23,8 +23,12 @@ _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|sta
 # "II" typed as two small L's after "Phase I-" or "Phase I/" ("Phase I-ll", "Phase I/lla"): read so only there, where
 # no word may follow.
 _ELLS_FOR_II = r"(?<=\bi)\s*[-/]\s*(?-i:ll)[abc]?(?![a-z0-9])"
+# A comma joins a numeral, not a spelt number, that counts no length ("Phase II ,III Randomized Trial", "Phase 2, 3
+# Study", not "Phase 3, 1 Year Study").
+_COMMA_JOINED = (rf"\s*,\s*(?:[0-4]|{_ROMAN})[abc]?(?![a-z0-9]){_COUNTED}"
+                 r"(?!\s*-?\s*(?:year|month|week|day|hour)\b)")
 _JOINED = (rf"(?:\s*(?:/|-|\u2013|\u2014|&|\+|\band\b|\bto\b|\bthrough\b)\s*(?:{_PHASE_NOUN}\s*-?\s*)?{NUMERAL}[abc]?"
-           rf"(?![a-z0-9]){_COUNTED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9])|{_ELLS_FOR_II})")
+           rf"(?![a-z0-9]){_COUNTED}|{_COMMA_JOINED}|\s*/\s*[abc](?![a-z0-9])|-[abc](?![a-z0-9])|{_ELLS_FOR_II})")
 # The word abbreviated, with a capital P and a small h, before an Arabic or a capital Roman numeral ("Ph 2", "Ph. II",
 # "Ph2", "Ph 1b/2"): not "pH 2", "PhD", "Phi", nor the Philadelphia chromosome ("Ph+ ALL", "Ph-negative", and after
 # the numeral `_NOT_PH1`: "Ph1-positive", "Ph1+ leukaemia", "Ph1 chromosome", "Ph1 (Philadelphia)").
