@@ -8,7 +8,7 @@ from typing import Iterator
 import duckdb
 
 from checks.drug_known_names import KnownDrugs, WordsOf
-from checks.drug_names import INN_STEMS, STEM_SCREEN, name_words, stem_drugs, word_at
+from checks.drug_names import STEM_SCREEN, stem_drugs, word_at
 from checks.other_name_drugs import other_name_of_another_drug
 from checks.other_name_placebo import other_name_placebo
 from checks.outcome_drugs_not_given import OUTCOME_FIELDS, conjugate_payload, not_given_in
@@ -111,25 +111,7 @@ def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple],
     with_arms = KnownDrugs(WordsOf(given + [t for row in arms for t in row]), names, given, given_texts)
     yield from _undeclared(nct_id, outcomes, OUTCOME_FIELDS, with_arms, "outcome")
     # Arm descriptions name background and standard-of-care drugs; titles name what is given.
-    titles = [(t,) for t, d in arms if not _product_named(t, d, names)]
-    yield from _undeclared(nct_id, titles, ("design_groups.title",), known, "arm")
-
-
-def _stem(word: str) -> str:
-    """The longest INN stem the drug word ends with."""
-    return max((stem for stem in INN_STEMS if word.endswith(stem)), key=len, default="")
-
-
-def _product_named(title: str | None, description: str | None, names: tuple[str, ...]) -> bool:
-    """Whether an arm titled by one drug word alone gives an intervention its description names in full, whose drug
-    shares the word's INN stem: the arm "Luarprofen", described "Inhaled Hypertonic ibuprofen 50 mg tid", of the
-    intervention "Inhaled Hypertonic ibuprofen" (NCT04382768), is titled by the product's name."""
-    word = (title or "").strip().lower()
-    if not description or stem_drugs(word) != {word}:
-        return False
-    lowered = " ".join(description.lower().split())
-    return any(" ".join(name.lower().split()) in lowered and any(_stem(w) == _stem(word) for w in name_words(name))
-               for name in names)
+    yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm")
 
 
 def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
