@@ -5,31 +5,37 @@ from __future__ import annotations
 from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, attention_control,
                                          lacks_what_others_are_given, lower_setting_of_shared_device, negative_control,
                                          ordinary_version_of_others, others_given)
-from checks.arm_placebo_words import CONTROL_PRODUCT, PLACEBO_BY_PURPOSE, PLACEBO_WORDS, SHAM_PROCEDURE
+from checks.arm_placebo_words import (BLINDED_BY_SHAM, CONTROL_PRODUCT, NOT_BLINDED_BY_SHAM, PLACEBO_BY_PURPOSE,
+                                      PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
                             OTHER_NAMES, linked_sql, matches_sql, named_sql, of_arm_sql, type_label_sql)
 from checks.date_columns import select
-from checks.sql_text import one_of, sql_text
+from checks.sql_text import literal, one_of, sql_text
 
 # The study's texts that may say a control is a placebo (PLACEBO_BY_PURPOSE) beside the arm's own: its summaries,
 # how it is masked and how its groups are assigned (table, column).
 _STUDY_TEXTS = (("brief_summaries", "description"), ("detailed_descriptions", "description"),
                 ("designs", "masking_description"), ("designs", "intervention_model_description"))
 
+# Another arm's words that name its own placebo or sham: the sham a study's text speaks of may be that arm's.
+_PLACEBO_OR_SHAM = r"placebo|\bsham"
 # The interventions an attention control is given: what is taught, a behaviour or another kind.
 _TAUGHT_TYPES = ("BEHAVIORAL", "OTHER")
 # The study's titles and conditions, what it tests as the record names it.
 _STUDY_NAMES = "s.brief_title, s.official_title, cn.names"
+# An intervention's words, each text closed as a sentence.
+_APART = "concat_ws('. ', i.name, i.description, o.other_names)"
 _CONDITIONS = "SELECT nct_id, string_agg(name, ' ') AS names FROM conditions GROUP BY ALL"
 
 
-def _study_says(pattern: str) -> str:
-    """SQL: a summary or the masking description of the study s matches `pattern`, case aside. The text is read
-    through the study's row, so the pattern is tried only on the texts of studies the rest of the rule keeps, not
-    pushed down onto every study's texts (half the rule's time on 20,000 studies)."""
+def _study_says(pattern: str, unless: str | None = None) -> str:
+    """SQL: a summary or the masking description of the study s matches `pattern` (and not `unless`), case aside. The
+    text is read through the study's row, so the pattern is tried only on the texts of studies the rest of the rule
+    keeps, not pushed down onto every study's texts (half the rule's time on 20,000 studies)."""
     texts = " UNION ALL ".join(f"SELECT nct_id, {column} AS said FROM {table}" for table, column in _STUDY_TEXTS)
-    return (f"EXISTS (SELECT 1 FROM ({texts}) t WHERE t.nct_id = s.nct_id "
-            f"AND {matches_sql('CASE WHEN s.nct_id IS NOT NULL THEN t.said END', pattern)})")
+    said = "CASE WHEN s.nct_id IS NOT NULL THEN t.said END"
+    denied = f" AND NOT {matches_sql(said, unless)}" if unless else ""
+    return f"EXISTS (SELECT 1 FROM ({texts}) t WHERE t.nct_id = s.nct_id AND {matches_sql(said, pattern)}{denied})"
 
 
 def comparator_without_placebo_sql() -> str:
@@ -43,6 +49,7 @@ def comparator_without_placebo_sql() -> str:
     columns = ("bool_and(i.nct_id IS NOT NULL) AS all_listed, "
                f"bool_or({matches_sql(INTERVENTION_SAYS, placebo_like)}) AS names_placebo, "
                f"string_agg({INTERVENTION_SAYS}, ' ') AS says, string_agg(i.name, ' ') AS names, "
+               f"string_agg({_APART}, '. ') AS says_apart, "
                f"bool_or(i.intervention_type IN {one_of(NOT_PRODUCT_TYPES)}) AS not_products, "
                f"bool_and(i.intervention_type IN {one_of(_TAUGHT_TYPES)}) AS taught_only, "
                f"bool_and(i.intervention_type IN {one_of(VEHICLE_TYPES)}) AS vehicles_only")
@@ -54,8 +61,13 @@ def comparator_without_placebo_sql() -> str:
     # The other arms are read only for the comparator arms whose own words name no placebo (not "Placebo").
     unnamed = f"{comparators} AND NOT {matches_sql('concat_ws(chr(32), title, description)', placebo_like)}"
     lacking = lacks_what_others_are_given("concat_ws(chr(32), g.title, a.names)", others, "a.not_products")
-    attention = attention_control(all_said, f"lower(concat_ws(' ', {others}, {_STUDY_NAMES}))", "a.taught_only")
+    # A topic is read within one text: "Control message about birdfeeding" ends before its intervention's name.
+    said_apart = "concat_ws('. ', g.title, g.description, a.says_apart)"
+    attention = attention_control(said_apart, f"lower(concat_ws(' ', {others}, {_STUDY_NAMES}))", "a.taught_only")
     ordinary = ordinary_version_of_others(all_said, others, "a.vehicles_only")
+    # The sham a study's text says blinds its participants is this arm's where no other arm names a placebo or sham.
+    blinded_by_sham = (f"(NOT regexp_matches({others}, {literal(_PLACEBO_OR_SHAM)}) "
+                       f"AND {_study_says(BLINDED_BY_SHAM, NOT_BLINDED_BY_SHAM)})")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -63,7 +75,8 @@ def comparator_without_placebo_sql() -> str:
                  "description={described}", **texts),
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
-        f"AND NOT ({sham_procedure}) AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) "
+        f"AND NOT ({sham_procedure}) AND NOT {matches_sql(all_said, WITHHELD_FINDINGS)} "
+        f"AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) AND NOT {blinded_by_sham} "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
         f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "

@@ -168,13 +168,22 @@ def lower_setting_of_shared_device(said: str) -> str:
 
 # An attention control, a behavioural trial's placebo: sessions, education or materials on another topic than the one
 # tested, matched for the attention the tested arm gets. Said outright ("health education on unrelated topics",
-# "general health talks", "content not related to the study"), or by naming its topic ("a health promotion
-# intervention on healthy lifestyle" beside sessions on breast cancer screening) in words that neither the other arms,
-# the titles nor the conditions use. Usual or standard care, whatever it teaches, is another kind of control.
+# "general health talks", "content not related to the study", "Motivational texts not alcohol related", "tips
+# unrelated to smoking"), or by naming its topic ("a health promotion intervention on healthy lifestyle" beside
+# sessions on breast cancer screening) in words that neither the other arms, the titles nor the conditions use. Usual
+# or standard care, whatever it teaches, is another kind of control.
 OTHER_TOPIC = (r"\b(?:unrelated|non-?related|other|different|neutral|general|non-?specific)\s+"
                r"(?:health(?:-related)?\s+)?(?:topics?|subjects?|themes?|content|issues)\b"
                r"|\bgeneral\s+health\s+(?:education|promotion|information|talks?|lectures?|classes|sessions?)\b"
-               r"|\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+)?(?:study|trial|intervention|outcomes?|topics?)\b")
+               r"|\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+)?[a-z]"
+               r"|\b(?:not|non)[\s-]+(?:[a-z]+[\s-]+){1,2}?related\b"
+               r"|\bneutral\s+(?:writing|prompts?|passages?|texts?|messages?|videos?|films?|stories|essays?)\b")
+# A control said to match the tested arm's attention or to control for its nonspecific effects: "serves as a credible
+# control for the nonspecific effects of a group-based intervention (i.e. controls for time, attention, expectation
+# of recovery ...)", "equal attention" ("matched for contact time" is a placebo's word, PLACEBO_WORDS).
+ATTENTION_MATCHED = (r"\bcontrols?\s+for\s+(?:the\s+)?(?:non-?specific|common)\s+(?:effects?|factors)\b"
+                     r"|\bcontrols?\s+for\s+(?:[\w-]+(?:,\s+|\s+and\s+)){0,3}attention\b"
+                     r"|\b(?:equal|same\s+amount\s+of)\s+attention\b")
 # What a session, its teaching or its materials are on: "Health education session on healthy lifestyle". Not when
 # or how long it is ("The session lasts on average 15 minutes", "Sessions held on Mondays").
 _TAUGHT = (r"(?:education(?:al)?|promotion|information|talks?|lectures?|classes|sessions?|materials?|counsell?ing"
@@ -198,8 +207,8 @@ USUAL_CARE = (r"\b(?:usual|standard|routine|conventional|regular)\s+(?:[\w-]+\s+
 def attention_control(said: str, elsewhere: str, behavioural_only: str) -> str:
     """SQL: the comparator arm g, given only behavioural or other interventions (`behavioural_only`) in a study that
     lists no product, says (`said`: its words and its interventions') it is taught on another topic than the one
-    tested (`elsewhere`, lower case: what the other arms are given, the titles and the conditions), and is no usual
-    care."""
+    tested (`elsewhere`, lower case: what the other arms are given, the titles and the conditions) or matched to it for
+    attention, and is no usual care."""
     def matches(expr: str, pattern: str) -> str:
         return f"regexp_matches({expr}, {literal(pattern)}, 'i')"
     words = (f"list_filter(string_split_regex(t, '[^a-z]+'), "
@@ -214,4 +223,4 @@ def attention_control(said: str, elsewhere: str, behavioural_only: str) -> str:
     products = (f"EXISTS (SELECT 1 FROM interventions p WHERE p.nct_id = g.nct_id "
                 f"AND p.intervention_type IN {one_of(_PRODUCT_TYPES)})")
     return (f"(coalesce({behavioural_only}, FALSE) AND NOT {products} AND NOT {matches(said, USUAL_CARE)} "
-            f"AND ({matches(said, OTHER_TOPIC)} OR {named_topic}))")
+            f"AND ({matches(said, OTHER_TOPIC)} OR {matches(said, ATTENTION_MATCHED)} OR {named_topic}))")

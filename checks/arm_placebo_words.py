@@ -105,3 +105,31 @@ PLACEBO_BY_PURPOSE = (
     r"|website|version|intervention|condition)\s+(?:[\w-]+\s+){0,12}?(?:called|named|labell?ed|branded|presented"
     r"|introduced)\b[^.;]{0,100}?\b(?:for\s+(?:the\s+)?(?:purposes?\s+of\s+)?blinding|(?:to|will)\s+(?:maintain"
     r"|preserve|keep|ensure)\s+(?:the\s+)?blind)")
+
+# A test, scan or device the comparator arm is given with what it finds kept from those it would guide, the sham of a
+# trial of a test or a monitoring device: the test done and its results withheld ("CMR performed but results not
+# disclosed", "Genotyping; results withheld from the treating physician"), the device run blinded ("Blinded Sepsis
+# Prediction Algorithm", "CGM worn in blinded mode", "alerts are not displayed to clinicians", "SphygmoCor values
+# will be blinded to the investigator").
+_FINDINGS = (r"(?:results?|findings|alerts?|alarms?|readings?|outputs?|predictions?|notifications?|reports?|values"
+             r"|measurements?)")
+WITHHELD_FINDINGS = (
+    rf"\b{_FINDINGS}\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:are|is|will|were|was|shall|would)\s+)?(?:be\s+)?"
+    r"(?:not\s+(?:be\s+)?(?:disclosed|displayed|shown|revealed|shared|communicated|released|returned"
+    r"|made\s+available|visible|available)|withheld|concealed|hidden|masked|blinded)\b"
+    rf"|\b(?:undisclosed|withheld|concealed|hidden|blinded|masked)\s+(?:[\w-]+\s+)?{_FINDINGS}"
+    r"|\bblinded\s+(?:[\w-]+\s+){0,4}?(?:algorithms?|software|devices?|apps?|monitors?|monitoring|sensors?|cgm"
+    r"|displays?)\b|\b(?:in|on)\s+(?:a\s+)?(?:blinded|masked|silent|hidden)\s+mode\b")
+
+# A study's text that says its participants are blinded by a sham or placebo, the control's, however the arm is named:
+# "Blinding attempt of participants by sham exercise" (a masking description), "Participants are masked with a
+# placebo diet", "Sham sessions are used to maintain the blind". Not read where the text denies it ("could not be
+# blinded with a sham", NOT_BLINDED_BY_SHAM).
+BLINDED_BY_SHAM = (
+    r"\b(?:blinding|masking|blinded|masked)\b(?:\s+(?:attempts?|attempted|achieved|ensured|maintained|done|performed"
+    r"|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|men)|is|was|were|are|will\s+be)){0,3}"
+    r"\s+(?:by|with|using|through|via|by\s+means\s+of)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b"
+    r"|\b(?:sham|placebo)\s+(?:[\w-]+\s+){0,3}?(?:(?:is|are|was|were|will\s+be)\s+)?(?:used\s+|given\s+)?"
+    r"(?:for|to\s+(?:maintain|ensure|keep|preserve))\s+(?:the\s+)?(?:purposes?\s+of\s+)?blind")
+NOT_BLINDED_BY_SHAM = (r"\b(?:not|cannot|impossible\s+to|unable\s+to|no)\s+(?:be\s+|been\s+)?(?:blind|mask)\w*"
+                       r"|\b(?:no|without)\s+(?:an?\s+)?(?:sham|placebo)\b")

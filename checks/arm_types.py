@@ -168,6 +168,13 @@ RULES = (
          "low-intensity sham of stimulation trials. A control the arm's or the study's text (its summaries, its "
          "masking description) says is given as a placebo in other words is one: an active placebo, a control drug "
          "not expected to have the effect tested, a control app presented under the tested one's name for blinding. "
+         "So is a sham by design: a test done and its results withheld, or a device run blinded ('CMR performed but "
+         "results not disclosed', 'Blinded Sepsis Prediction Algorithm', 'values will be blinded to the "
+         "investigator'), and the sham or placebo a summary or the masking description says blinds the participants "
+         "('Blinding attempt of participants by sham exercise') where no other arm names one. An attention control, "
+         "a behavioural trial's placebo, is sessions on another topic than the one tested ('Motivational texts not "
+         "alcohol related', 'neutral writing prompts') or said to control for the tested arm's attention ('controls "
+         "for time, attention, expectation'); usual care, whatever it teaches, is not. "
          "Not judged on an arm the record links to no intervention, or "
          "to one it does not list: what the arm is given cannot be told. Judged on ClinicalTrials.gov's own layouts "
          "only.",
