@@ -57,12 +57,16 @@ _PAGE_FURNITURE = re.compile(r"\bconfidential\b|\bpage[ \t]+\d{1,4}[ \t]*(?:of|/
                              r"|\bversion[ \t]+\d{1,2}(?:\.\d{1,2})*,?[ \t]+(?:dated|date)\b", re.I)
 
 
+# Runs of characters beyond ASCII: most criteria have none, or a few signs ("≥") and no letter.
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _letters_beyond_ascii(text: str, item: Item) -> str:
     """The item's letters beyond ASCII (a Chinese, Cyrillic or Greek criterion's words, an accented letter), in one
     form and case ("µg" and "μg" alike): an item's key keeps only a-z and 0-9, so two criteria that differ only in
     those letters ("HBsAg阳性 ... HBV DNA>2000 IU/mL", "HBsAg阴性 ... HBV DNA>2000 IU/mL": positive, negative) share
     a key."""
-    letters = "".join(c for c in text[item.start:item.end] if c.isalpha() and not c.isascii())
+    letters = "".join(c for run in _BEYOND_ASCII.findall(text, item.start, item.end) for c in run if c.isalpha())
     return unicodedata.normalize("NFKC", letters).casefold() if letters else letters
 
 

@@ -32,7 +32,7 @@ from checks.design_open_label_claims import open_label_claim
 from checks.design_parent_study import COMPARATORS, EXTENSION_TITLE
 from checks.design_randomized_claims import allocates_here, first_allocating
 from checks.design_trait_cohorts import randomized_trait_cohorts
-from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, only_denied
+from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, matches, only_denied, screened
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
     DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
@@ -66,14 +66,16 @@ def _finding(nct_id: str, message: str, stated: str, claim: Claim, field: str) -
     return Finding(nct_id, message, evidence, (field, claim.source.field))
 
 
-# This study called an extension, or a follow-up of the participants of a trial it names ("This study is a long-term
-# follow-up of participants from the randomized controlled trial X").
-_EXTENSION_SUMMARY = re.compile(
-    r"\b(?:this|the\s+present)\s+(?:[\w-]+,?\s+){0,4}?(?:extension|roll-?over|continuation"
-    r"|follow[\s-]*up\s+(?:study\s+)?(?:of|for)\s+(?:the\s+)?(?:participants|patients|subjects)\s+"
-    r"(?:from|of|who\s+completed)\s+(?:the|a)\b)\b", re.I)
 _EXTENSION_FIELDS = ("studies.official_title", "studies.brief_title") + NARRATIVE_FIELDS
 _EXTENSION_WORDS = ("extension", "roll", "continuation", "follow")
+# This study called an extension, or a follow-up of the participants of a trial it names ("This study is a long-term
+# follow-up of participants from the randomized controlled trial X"); tried only where "this" starts, or "the" in a
+# text that says "present" (`matches`).
+_EXTENSION_SUMMARY = screened(re.compile(
+    r"\b(?:this|the\s+present)\s+(?:[\w-]+,?\s+){0,4}?(?:extension|roll-?over|continuation"
+    r"|follow[\s-]*up\s+(?:study\s+)?(?:of|for)\s+(?:the\s+)?(?:participants|patients|subjects)\s+"
+    r"(?:from|of|who\s+completed)\s+(?:the|a)\b)\b", re.I),
+    _EXTENSION_WORDS, ((("this",), 0, _EXTENSION_WORDS), (("the",), 0, ("present",))))
 
 
 def _extensions(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
@@ -81,7 +83,7 @@ def _extensions(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[
     def found() -> frozenset[str]:
         texts = texts_mentioning(con, scope, _EXTENSION_FIELDS, _EXTENSION_WORDS)
         return frozenset(nct_id for nct_id, found in texts.items() if any(
-            (_EXTENSION_SUMMARY if t.narrative else EXTENSION_TITLE).search(t.text) for t in found))
+            matches(t, _EXTENSION_SUMMARY) if t.narrative else EXTENSION_TITLE.search(t.text) for t in found))
     return scope.shared(("extensions", scope.nct_ids), found)
 
 

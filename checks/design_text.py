@@ -228,7 +228,8 @@ def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
     for words, reach, held in anchors:
         if not held or mentions_any(lowered, held):
             places = [at for word in words for at in occurrences(lowered, word)]
-            starts.update(max(0, at - k) for at in places for k in range(reach + 1))
+            for at in places:
+                starts.update(range(max(0, at - reach), at + 1))
     found, tried = [], 0  # `tried`: the first position not yet tried
     for at in sorted(starts):
         if at >= tried:

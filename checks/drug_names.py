@@ -97,7 +97,12 @@ def stem_drugs(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
     lowered = text.lower()
-    return frozenset(m.group() for m in _WORD.finditer(lowered) if _drug_word(m.group())
+    # each distinct word is judged once, only one with a stem's ending; where each stands is read only in a text that
+    # names a carboxylic acid
+    drug_words = {word for word in set(_WORD.findall(lowered)) if word.endswith(INN_STEMS) and _drug_word(word)}
+    if not drug_words or "carboxylic" not in lowered:
+        return frozenset(drug_words)
+    return frozenset(m.group() for m in _WORD.finditer(lowered) if m.group() in drug_words
                      and not _CARBOXYLIC_ACID_AFTER.match(lowered, m.end()))
 
 
