@@ -35,14 +35,21 @@ _QUALIFIED = re.compile(
 _OR_AFTER = re.compile(r"[\s,]*(?:(?:years?|yrs?)\b\.?\s*)?(?:(?:of\s+age|old)\b\s*)?[,)]?\s*(?:and\s*/\s*)?or\b")
 # Words that say the age is another person's or a pregnancy's (anywhere in the criterion): "children aged 6-12 of the
 # participants", "parents aged 18 or older", "born at < 32 weeks gestational age", "≥ 35 weeks by first trimester
-# ultrasound" (a pregnancy dated by the trimester of its scan).
+# ultrasound" (a pregnancy dated by the trimester of its scan), a child the participant has ("Must have a 3-5 year
+# old child", "women who have at least one child younger than 18 years of age").
+_CHILD = r"(?:child|children|kids?|toddlers?|infants?|grandchild(?:ren)?)"
+_HAS_CHILD = rf"(?:have|has|having)\s+(?:an?|one|two|three|\d+|at\s+least\s+(?:one|two|\d+))\s+{_CHILD}"
 _OTHERS = re.compile(
     r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
     r"husbands?|wives|wife|offspring|relatives?|family|families|informants?|companions?|dyads?|recipients?|"
     r"sons?|daughters?|babies|baby|gestation\w*|post-?menstrual|post-?conceptional|corrected|premature\w*|preterm|"
     r"trimester|sonogra\w*|"
     r"index\s+(?:cases?|patients?|child(?:ren)?)|"
-    r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?))\b")
+    r"born|(?:child|children)\s+of|of\s+(?:the\s+)?(?:participants?|patients?|subjects?|women|mothers?)|"
+    rf"{_HAS_CHILD}\s+(?:who\s+(?:is|are)\s+)?(?:younger|older|aged?|under|over|between|less|more|from"
+    r"|[<>\u2264\u2265]|\d)|"
+    r"(?:have|has|having)\s+(?:an?|one|two|three|\d+|at\s+least\s+(?:one|two|\d+))\s+(?:\S+\s+){0,2}?"
+    rf"(?:years?|months?|yrs?)[\s-]+old\s+{_CHILD})")
 # A birth or baby at term (37 weeks of gestation or more): an age in weeks beside it is the pregnancy's ("Term infant
 # (≥ 37 weeks)", "Full-term newborns (37-42 weeks)", "born at term, 37 to 41 weeks"), while "Term infants aged 0-3
 # days" states their age since birth.

@@ -107,7 +107,8 @@ def _walk_repeats(text: str, memo: dict | None, long: bool, short: bool) -> list
                     not _started_again(first, item) and _in_one_list(text, first, item):
                 repeats.append((first, item))
         elif long and first and first.section == item.section and _states_a_criterion(item) and \
-                not _two_criteria(text, first, item) and _in_one_list(text, first, item):
+                not _two_criteria(text, first, item) and not _numbered_again_otherwise(text, first, item) and \
+                _in_one_list(text, first, item):
             repeats.append((first, item))
         seen[item.key] = item
     return repeats
@@ -124,6 +125,19 @@ def _started_again(first: Item, repeat: Item) -> bool:
     """Whether the repeat has the first's list number with other items between: a list numbered again from there
     ("1. Age 18 years or older", "2. Confirmed sepsis", "1. Age 18 years or older"), as another group's is."""
     return first.number is not None and first.number == repeat.number and first.end != repeat.start
+
+
+def _numbered_again_otherwise(text: str, first: Item, repeat: Item) -> bool:
+    """Whether the repeat's list is numbered again (`_started_again`) with marks written otherwise ("2. Junior high
+    school education or above" then, after another group's heading run inline, "2) Junior high school education or
+    above"): another group's list written apart, not the first list pasted again, which keeps its marks."""
+    if not _started_again(first, repeat):
+        return False
+    marks = [ITEM_MARK_AT.match(text, item.start, item.end) for item in (first, repeat)]
+    return all(marks) and _MARK_DIGITS.sub("", marks[0].group(0)) != _MARK_DIGITS.sub("", marks[1].group(0))
+
+
+_MARK_DIGITS = re.compile(r"[\d\s]+")
 
 
 # A heading written as a list line: in bold ("* **Prior therapy**") or in capitals, two words of three letters or more

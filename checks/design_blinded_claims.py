@@ -46,11 +46,13 @@ _ASSESSMENT_WORDS = ("assess", "rater", "rating", "reader", "reading", "scoring"
 # How far after "blind" a claim's words of assessing may end ("blind endpoint radiological adjudication").
 _ASSESSMENT_REACH = 60
 # The verbs and nouns of assessing outcomes, said in a clause before "in a double-blind manner" ("Outcomes will be
-# assessed in a double-blind manner", "Radiographs will be scored in a blinded fashion").
+# assessed in a double-blind manner", "Radiographs will be scored in a blinded fashion", "response will be predicted
+# at site B a priori, but in a double-blind manner").
 _ASSESSED_BEFORE = re.compile(
     r"(?:\b(?:be|is|are|was|were)\s+(?:\w+\s+)?|(?=\b(?:assessments|ratings|readings|scoring|grading"
     r"|adjudication)\s+(?:will|are|were)\b))(?P<words>(?:assessed|evaluated|scored|rated|read|graded|measured"
-    r"|reviewed|interpreted|adjudicated|assessments|ratings|readings|scoring|grading|adjudication)\b[^,;:.]*)$", re.I)
+    r"|reviewed|interpreted|adjudicated|predicted|assessments|ratings|readings|scoring|grading|adjudication)\b"
+    r"(?:[^,;:.]|,\s*but\b)*)$", re.I)
 # How far before "in a double-blind manner" the assessing words are looked for.
 _ASSESSED_REACH = 80
 

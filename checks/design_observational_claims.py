@@ -7,7 +7,9 @@ import re
 from checks.design_allocation_terms import OBSERVATIONAL
 from checks.design_claims import affirmed
 from checks.design_text import Claim, first_affirmed, sentence_at
+from checks.design_this_study import TITLE_FIELDS
 from checks.study_text import StudyText
+from checks.trial_text import trial_claim
 
 # An observational study a trial's text names as another: one its people are put in or come from ("Patients who do not
 # consent to randomization will be included in the observational registry study", "Ineligible patients will be
@@ -25,6 +27,16 @@ _OTHER_OBSERVATIONAL_BEFORE = re.compile(
     r"|enrol(?:l)?ment|infrastructure|framework|platform|setting)\s+(?:in|within|into|of))\s+(?:an?|the)\s+"
     r"(?:[\w-]+,?\s+){0,3}?$",
     re.I)
+# An observational study done before this one ("We conducted a preliminary observational study of hospitalized
+# patients", "A recent prospective observational study of early prone positioning", "in our previous observational
+# study"), or an aim the trial adds and studies observationally ("Furthermore, in an observational design the benefit
+# of CCTA is evaluated"): not this study's design.
+_EARLIER_OR_ADDED_BEFORE = re.compile(
+    r"\b(?:previous(?:ly)?|prior|earlier|recent(?:ly)?|former)\s+(?:[\w-]+,?\s+){0,3}?$"
+    r"|\bwe\s+(?:have\s+)?(?:already\s+)?(?:conducted|performed|carried\s+out|completed|did|ran|undertook)\s+"
+    r"(?:an?|our)\s+(?:first\s+)?(?:preliminary|pilot|small|previous|prior|earlier)\s+(?:[\w-]+,?\s+){0,2}?$"
+    r"|\b(?:furthermore|moreover|additionally|in\s+addition|secondly|secondarily)\s*,?\s+(?:in|by|with|through"
+    r"|using)\s+(?:an?\s+)?$", re.I)
 # A part of the study named right before the term ("Stage 1 (observational study): patients are followed for 3 months",
 # "Part 1 Observational Study and Part 2 Randomized Trial of Drug X", "Cohort B: observational study of untreated
 # patients"): that part's design, beside the interventional one. Not a trial's phase ("Phase II: Observational Study
@@ -52,10 +64,11 @@ PART_OPENS = re.compile(
     r"|step)\b)", re.I)
 # What follows the term when the term only qualifies it ("observational study visits every 3 months after the treatment
 # period", "assessed using observational research methods", "The observational study data will be compared with trial
-# data"): a method, a visit, a period or another study's data, not this study's design.
+# data", "Observational study participants are asked to complete surveys"): a method, a visit, a period, another
+# study's data or one group of the study, not this study's design.
 _QUALIFIED_AFTER = re.compile(
     r"\s+(?:visits?|methods?|methodolog(?:y|ies)|techniques?|tools?|instruments?|data|period|phase|stage"
-    r"|follow[\s-]?up)\b", re.I)
+    r"|follow[\s-]?up|participants|subjects|group|arm)\b", re.I)
 # This study named right before the term ("This observational study period lasts 12 months"): its own design.
 _THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w-]+,?\s+){0,3}?$", re.I)
 # This study named as the clause's subject right after the term ("Based on the doses ... in observational study, this
@@ -69,11 +82,13 @@ _OBSERVATIONAL_REACH = 80
 
 def _another_observational_study(claim: Claim) -> bool:
     """Whether the 'observational study' claim names another study (one the trial's people are put in, its controls
-    or data come from, it is compared with, that hosts it, or one this study is set against right after it), a part
-    of the study named right before it or opening its sentence, or only qualifies a method, a visit or a period not
-    said to be this study's, rather than calling this study observational."""
+    or data come from, it is compared with, that hosts it, one done before, or one this study is set against right
+    after it), an aim the trial adds, a part of the study named right before it or opening its sentence, or only
+    qualifies a method, a visit, a period or a group not said to be this study's, rather than calling this study
+    observational."""
     text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
     return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
+            or _EARLIER_OR_ADDED_BEFORE.search(text, before, claim.start) is not None
             or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
             or PART_OPENS.match(text, sentence_at(text, claim.start)[0]) is not None
             or _QUALIFIED_AFTER.match(text, claim.end) is not None
@@ -93,6 +108,17 @@ _NAMED_AGAIN_REACH = 40
 
 
 def observational_claim(texts: list[StudyText]) -> Claim | None:
+    """The first affirmed claim that calls this study observational (`_observational_claim`), unless it is a
+    narrative's while a text calls this study a randomized, placebo-controlled or blinded trial (checks.trial_text:
+    "This goal of this observational study is ..." beside "we will conduct a cluster 2-arm randomized trial"): the
+    record's type is then one its text gives. A title that calls the study observational is its name for itself."""
+    c = _observational_claim(texts)
+    if c is None or c.source.field in TITLE_FIELDS or trial_claim(texts) is None:
+        return c
+    return None
+
+
+def _observational_claim(texts: list[StudyText]) -> Claim | None:
     """The first affirmed claim that calls this study observational: not one of another observational study, of a
     part of the study, or of a method, a visit or a period (`_another_observational_study`), nor one that names again
     the other observational study its text named before (`_NAMED_AGAIN_BEFORE`)."""

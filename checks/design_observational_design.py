@@ -128,7 +128,7 @@ def observational_design_claim(texts: list[StudyText], single_group: bool) -> Cl
 # open-label study or trial gives its participants a treatment they know (an observational study assigns none): "a
 # non-randomized, open-label study to evaluate the safety of plerixafor"; not one it calls observational too ("an
 # open label observational single center study"). Each match holds one of the words (folded).
-INTERVENTIONAL_WORDS = ("interventional", "experimental", "label")
+_INTERVENTIONAL_NEEDLES = ("interventional", "experimental", "label")
 _INTERVENTIONAL = screened(re.compile(hyphens_wide(
     r"(?<![\w-])(?<!\bnon\s)(?:quasi[\s-]?)?(?:interventional|experimental)"
     r"(?:,?\s+(?:and\s+)?(?!(?:and|or|of|in|to|for|with|drugs?|arms?|groups?)\b)[\w-]+){0,2}?,?\s+"
@@ -140,11 +140,33 @@ _INTERVENTIONAL = screened(re.compile(hyphens_wide(
     r"|\b(?:study|trial)\s+(?:type\s*:?\s*|(?:is|was|will\s+be)\s+)interventional\b"
     r"|\bopen[\s-]*label(?:l?ed)?,?\s+(?:(?:and\s+)?(?!(?:observational|non[\s-]?interventional|cohort|registry"
     r"|retrospective)\b)[\w-]+,?\s+){0,3}?(?:study|trial)\b"), re.I),
-    INTERVENTIONAL_WORDS)
+    _INTERVENTIONAL_NEEDLES)
+# The trial this record registers, nested in a host study its text names first ("A Diagnostic Study And Nested
+# Randomised Trial", "will be enrolled in the nested malaria treatment trial"), or the record said to be the
+# randomized part of a study whose observational part another registration holds ("This record refers only to the
+# randomized portion of the study", "Please refer to NCT02280642 for the observational portion"). Not a study nested
+# in a trial ("an observational study nested within a randomized trial"), a nested case-control study, nor a trial
+# said to be nested in a cohort ("The trial is nested in an observational cohort"), which may be the host's record.
+_TRIAL_PART = re.compile(hyphens_wide(
+    r"\bnested,?\s+(?!(?:with)?in\b|case)(?:[\w-]+,?\s+){0,5}?(?:trial|rct)\b"
+    r"|\bthis\s+record\s+refers\s+only\s+to\s+the\s+(?:randomi[sz]ed|interventional|experimental)\s+"
+    r"(?:portion|part|phase|component|arm)s?\b"
+    r"|\brefer\s+to\s+NCT\d{8}\s+for\s+the\s+observational\s+(?:portion|part|phase|component|cohort)\b"), re.I)
+_TRIAL_PART_WORDS = ("nested", "record", "refer")
+# Words one of which every text read for a claim of interventional design holds (lower case).
+INTERVENTIONAL_WORDS = _INTERVENTIONAL_NEEDLES + _TRIAL_PART_WORDS
 INTERVENTIONAL_FIELDS = DESIGN_FIELDS + NARRATIVE_FIELDS
 
 
 def called_interventional(texts: list[StudyText]) -> bool:
     """Whether a text calls this study, or a part of it, interventional, experimental or open-label, in a sentence
-    that points at no other study and does not deny it."""
-    return any(not c.negated for c in claims_not_elsewhere(texts, _INTERVENTIONAL))
+    that points at no other study and does not deny it; or names the trial it registers nested in a host study, or
+    itself the randomized part of a study (`_TRIAL_PART`)."""
+    return (any(not c.negated for c in claims_not_elsewhere(texts, _INTERVENTIONAL))
+            or any(_TRIAL_PART.search(t.text) for t in texts if _mentions(t, _TRIAL_PART_WORDS)))
+
+
+def _mentions(source: StudyText, words: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the words (lower case)."""
+    lowered = folded(source) or source.text.lower()
+    return any(word in lowered for word in words)

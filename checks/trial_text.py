@@ -67,7 +67,7 @@ OTHER_TRIAL = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("people of a trial", r"\b(?:patients|participants|subjects|women|men|children|infants|individuals|volunteers"
                           r"|people|those|survivors)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in)\s+" + _ANOTHER),
     ("trial to come", r"\b(?:prior\s+to|before|ahead\s+of|preparation\s+for|launch\w*|inform\w*|towards?"
-                      r"|leading\s+to|pave\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,2}?(?:a|an|the\s+(?:next|future|main"
+                      r"|leading\s+to|pave\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,3}?(?:a|an|the\s+(?:next|future|main"
                       r"|subsequent|planned))\s+" + _ANOTHER),
     ("trial done before", r"\b(?:recent(?:ly)?|earlier|past|landmark|pivotal|seminal|historic(?:al)?|original)\s+"
                           r"(?:[\w,()/-]+\s+){0,4}?(?:trial|rct|study)s?\b"),
