@@ -19,6 +19,10 @@ _STUDY_TEXTS = (("brief_summaries", "description"), ("detailed_descriptions", "d
 
 # Another arm's words that name its own placebo or sham: the sham a study's text speaks of may be that arm's.
 _PLACEBO_OR_SHAM = r"placebo|\bsham"
+# A product's arm titled by the product "without" in Latin ("Coldamaris sine" beside "Coldamaris pro"), in a study
+# whose text calls it placebo-controlled: the product without its active part, the vehicle.
+_WITHOUT_IN_LATIN = r"\ssine\.?\s*$"
+_PLACEBO_CONTROLLED = r"placebo[\s-]+controlled"
 # The interventions an attention control is given: what is taught, a behaviour or another kind.
 _TAUGHT_TYPES = ("BEHAVIORAL", "OTHER")
 # The study's titles and conditions, what it tests as the record names it.
@@ -77,6 +81,7 @@ def comparator_without_placebo_sql() -> str:
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
         f"AND NOT ({sham_procedure}) AND NOT {matches_sql(all_said, WITHHELD_FINDINGS)} "
         f"AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) AND NOT {blinded_by_sham} "
+        f"AND NOT ({matches_sql('g.title', _WITHOUT_IN_LATIN)} AND {_study_says(_PLACEBO_CONTROLLED)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
         f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "

@@ -42,6 +42,10 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bplb\b|\bpbo\b|\bs
                  r"|powder|sachets?|product|juice|yog(?:h)?urt|gum|bars?|snacks?)\b|look[- ]?alike|indistinguishable"
                  r"|(?:^|[^\d.,])0(?:[.,]0+)?\s*(?:mg|mcg|µg|ug|g|ml|iu|units?|%)|zero[- ]dose"
                  r"|\b(?:without|no|lacking|free\s+of|devoid\s+of)\s+(?:the\s+|any\s+)?active|non-?active"
+                 # a vehicle said to hold no drug ("Formulated bioadhesive fast dissolving film contains no drug")
+                 r"|\bcontain(?:s|ing)?\s+no\s+(?:active\s+)?(?:drugs?|medications?|medicines?)\b"
+                 r"|\b(?:drug|medication)[\s-]free\s+(?:[\w-]+\s+){0,2}(?:films?|tablets?|capsules?|patch(?:es)?"
+                 r"|sprays?|gels?|creams?|solutions?|formulations?|vehicles?)\b"
                  r"|not\s+active|deactivated|switched\s+off|turned\s+off|detuned|attention[- ](?:control|placebo|match)"
                  r"|nocebo|solvent|diluent|excipient|\bblank\b|non-?penetrating|superficial\s+needl|non-?acupoint"
                  r"|non-?acupuncture\s+(?:points?|sites?)|without\s+(?:a\s+|the\s+)?needle\b|needle-?less\s+syringe"
@@ -91,12 +95,17 @@ CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lac
 # for blinding ("The control app will also be called ACT on Vaping ..., for blinding purposes"), a device the study
 # inactivates as its sham ("all negative ion generators are inactivated", the control of light-therapy trials), or a
 # dose given as the placebo, often a low dose of the tested drug ("1) non-psychedelic/placebo dose (psilocybin 1mg) or
-# 2) psychedelic dose (psilocybin 25mg)", "a 1 mg dose serving as placebo").
+# 2) psychedelic dose (psilocybin 25mg)", "a 1 mg dose serving as placebo"), or a control the summary compares the
+# tested programme with as "a placebo intervention".
 _DEVICES = r"(?:devices?|generators?|units?|lamps?|boxe?s?|stimulators?|lasers?|coils?|machines?|ioni[sz]ers?)"
 PLACEBO_BY_PURPOSE = (
     rf"\b{_DEVICES}\s+(?:(?:are|is|was|were|will\s+be|have\s+been|has\s+been)\s+)?(?:inactivated|disabled"
     rf"|disconnected)\b|\b(?:inactivated|disabled|disconnected)\s+(?:[\w-]+\s+){{0,2}}?{_DEVICES}\b"
     r"|\bactive\s+placebo|\bplacebo[\s-]+doses?\b"
+    # a control the summary names a placebo of a behavioural kind ("the QR online training compared with a placebo
+    # intervention")
+    r"|\b(?:compared|comparison)\s+(?:with|to|against)\s+(?:an?\s+|the\s+)?placebo\s+(?:intervention|condition"
+    r"|training|programm?e|session|video|app)s?\b"
     r"|\bdoses?\s+(?:[\w-]+\s+){0,3}?(?:as|serving\s+as|used\s+as)\s+(?:an?\s+)?placebo\b"
     r"|\b(?:control|comparison|comparator)\s+(?:\w+\s+){0,2}?(?:medications?|drugs?|substances?|pills?|tablets?"
     r"|capsules?|compounds?)\s+(?:\w+\s+){0,2}?(?:not\s+expected|unlikely|not\s+known|not\s+thought|not\s+believed)"

@@ -38,12 +38,25 @@ _SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?$")
 # must be 18 years or older"): each participant is one.
 _REQUIRED_OF_THEM = re.compile(r"\s*(?:must|should|shall|will|need\s+to|have\s+to)\s+(?:be|have)\b")
 
+# A criterion that requires each participant to be in hospital ("Patient is admitted to hospital", "Hospitalized
+# patients", "Currently hospitalised"): the healthy persons the same list admits are patients in good general health.
+_ADMITTED_TO_HOSPITAL = re.compile(
+    r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?|persons?)\s+"
+    r"(?:is|are|must\s+be|being)\s+)?(?:currently\s+)?(?:admitted|hospitali[sz]ed|inpatients?)\b")
+
+
+def _in_hospital(text: str, lowered: str, section: Section) -> bool:
+    """Whether a criterion of the section requires each participant to be admitted to hospital."""
+    return any(_ADMITTED_TO_HOSPITAL.match(lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH)))
+               for start, end in criteria_pieces(text, section.start, section.end))
+
 
 def _of_patients(admission: re.Match, text: str, lowered: str, section: Section) -> bool:
     """Whether the healthy people a criterion admits are the section's patients in good general health: "healthy"
     alone beside a criterion that requires a condition, healthy people said of each participant ("Participant is a
     healthy volunteer", "Healthy volunteers must be 18 years or older") beside a condition required of each, or
-    healthy subjects, adults, men or women (not volunteers or controls) beside one that requires a diagnosis;
+    healthy subjects, adults, men or women (not volunteers or controls) beside one that requires a diagnosis or a
+    stay in hospital;
     healthy people other than volunteers or controls in inclusion criteria that grade the ASA physical status."""
     if _VOLUNTEERS_OR_CONTROLS.search(admission.group(0)) is None and \
             _ASA_GRADED.search(lowered_part(text, lowered, section.start, section.end)):
@@ -55,8 +68,8 @@ def _of_patients(admission: re.Match, text: str, lowered: str, section: Section)
     said_of_each = _SAID_OF_EACH.search(said_before) or _REQUIRED_OF_THEM.match(admission.string, admission.end())
     if said_of_each and condition_required(text, lowered, section, REQUIRED_OF_EACH):
         return True
-    return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and condition_required(
-        text, lowered, section, DIAGNOSIS_REQUIRED)
+    return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and (condition_required(
+        text, lowered, section, DIAGNOSIS_REQUIRED) or _in_hospital(text, lowered, section))
 
 
 def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:

@@ -33,10 +33,13 @@ _WRAPPED_AFTER = rf"(?<=\(\d\)){_NEXT_LINE_TEXT}|(?<=\(\d\d\)){_NEXT_LINE_TEXT}"
 # after a sentence it numbers the next one, where a bare "2." alone ends a quantity ("grade 0 to 2.\n").
 _NEXT_LINE_CAPITAL = rf"(?=[ \t]*\n{_NOT_A_HEADING}[ \t]*[A-Z])"
 _AFTER_SENTENCE = rf"(?:(?<=[.;] \d\.)|(?<=[.;] \d\d\.)){_NEXT_LINE_CAPITAL}"
+# The same of a number in a bracket, after a full stop, a semicolon or a full-width stop ("... ≤80%。 6)\nSubject
+# provides written informed consent", NCT04594460).
+_BRACKET_AFTER_SENTENCE = rf"(?:(?<=[.;。] \d\))|(?<=[.;。] \d\d\))){_NEXT_LINE_CAPITAL}"
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits), before a point (or
 # an escaped one, "3\\."), a bracket, or the full-width point ("ACEI 3．With severe ...").
 _INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\)|．)(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
-                            + _WRAPPED_AFTER + "|" + _AFTER_SENTENCE + ")")
+                            + _WRAPPED_AFTER + "|" + _AFTER_SENTENCE + "|" + _BRACKET_AFTER_SENTENCE + ")")
 # The same matches found from their point or bracket: a search for one character is fast, trying a
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
@@ -45,7 +48,7 @@ _INLINE_POINT = re.compile(r"[.．](?:(?:(?<=[\s;,(](\d)[.．])|(?<=[\s;,(](\d\d
                            r"(?<=[\s;,(](\d\d)\\\.))" + _AFTER_INLINE
                            + r"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.))" + _NEXT_LINE_CAPITAL + ")")
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
-                             + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
+                             + _AFTER_INLINE + "|" + _WRAPPED_AFTER + "|" + _BRACKET_AFTER_SENTENCE + ")")
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
 # them): what is left to look for inside lines.
 _IN_LINE = r"(?:[^\S\n]|[;,(])"
@@ -53,7 +56,7 @@ IN_LINE_POINT = re.compile(rf"[.．](?:(?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LIN
                             rf"(?<={_IN_LINE}(\d)\\\.)|(?<={_IN_LINE}(\d\d)\\\.)){_AFTER_INLINE}"
                             rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL})")
 IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
-                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + ")")
+                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + "|" + _BRACKET_AFTER_SENTENCE + ")")
 
 
 # Every list number is a digit before a point or a bracket ("3.", "3 )", "3\\."), in both patterns

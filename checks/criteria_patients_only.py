@@ -47,7 +47,7 @@ MESSAGE = ("Healthy Volunteers is 'Yes', yet the inclusion criteria admit only p
            "names no one who need not have it (healthy people, volunteers, relatives, donors).")
 
 # People without the condition, wherever a record names them (a comparator family "none of the members with
-# chilblains", "one member matched on age to a patient").
+# chilblains", "one member matched on age to a patient", the parents of the children studied).
 _OTHER_PEOPLE = re.compile(
     r"\b(?:healthy|controls|control\s+(?:group|arm|subjects?|participants?|individuals?|cohort|population|volunteers?"
     r"|women|men|children)|volunteers?|relatives(?!\s+contra)|(?:first|second)-degree\s+relatives?|donors?"
@@ -59,6 +59,9 @@ _OTHER_PEOPLE = re.compile(
     r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment"
     r"|household\s+contacts|(?:live|lives|living)\s+in\s+the\s+same\s+household"
     r"|comparator\s+famil(?:y|ies)"
+    # a parents' group of their own ("Parent inclusion criteria include: - Biological Mother")
+    r"|(?:parents?|mothers?|fathers?|caregivers?|carers?)(?:'s?)?\s+(?:inclusion\s+|eligibility\s+)?criteria"
+    r"|biological\s+(?:mothers?|fathers?|parents?)"
     r"|none\s+of\s+the\s+(?:family\s+)?members|matched\s+(?:on|for|by)\s+(?:age|sex|gender))\b")
 # People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
 _OTHERS_DESCRIBED = re.compile(

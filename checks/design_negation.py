@@ -15,6 +15,16 @@ NEGATION_BEFORE = re.compile(hyphens_wide(
     r"(?:\b(?:not|no|never|without|neither|nor|rather\s+than|instead\s+of|unlike)\s+(?:[\w-]+\s+){0,2}"
     r"|\b(?:cannot|can't)\s+be\s+(?:[\w-]+\s+)?|\b(?:non|un)\s*[\s-]?\s*"
     r"|\b(?:not|no|without|neither)\s+(?:[\w-]+\s+){1,4}(?:or|nor)\s+"
+    # A subject denied at its clause's start, then its verb ("However, no participant in the study will be
+    # randomized", "neither patients nor clinicians can be blinded"): the clause holds the "no", which no "but",
+    # "and", relative pronoun or new subject ends ("and no exclusion criteria they will be randomized"); not a bound
+    # ("no more than 10 patients will be randomized") nor what someone has ("Patients with no prior therapy will be
+    # randomized").
+    r"|(?:(?:^|[,;:.(]\s*|\b(?:and|but|however|so|thus|therefore|hence|as|since|because|that|where|whereas|while"
+    r"|although|though)\s+)no|\bneither)\s+(?!(?:more|less|fewer|later|earlier|sooner)\s+than\b)"
+    r"(?:(?!(?:but|and|yet|however|while|whereas|although|who|whom|which|that|whose|they|we|he|she|it|you)\b)"
+    r"[\w-]+\s+){1,6}"
+    r"(?:will|would|can|could|shall|should|may|might|must|is|are|was|were)\s+(?:be\s+|been\s+)?"
     r"|\b(?:impossible|unable|infeasible|unfeasible|impractical|unethical)\s+to\s+(?:[\w-]+\s+){0,3})$"),
     re.I,
 )

@@ -37,17 +37,32 @@ _FORM_AFTER = re.compile(
 _NUMBER_CLUES = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
 
 
-def count_before(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """(count, where the count starts) when a number of units multiplies the amount at start..end."""
+# An amount said to be each unit's, after the count and the units' schedule ("2 capsules daily, 100 mg each",
+# "(2 capsules once, 100 mg each)"): the units' total is the dose.
+_EACH_AFTER = re.compile(rf"\s*(?:each|apiece|per\s+{FORMS})\b", re.I)
+_COUNT_THEN_EACH = re.compile(
+    rf"(?<![\w.,/]){COUNT}\s+(?:{UNIT_QUALIFIER}\s+){{0,2}}{_COUNTED_FORMS}(?:[\s,]+[a-z]+){{0,3}}\s*[,:]\s*$", re.I)
+# A schedule between the units and an amount in brackets ("10 drops daily (4000 IU)"): the amount may be what the
+# units give together at each time or each unit's, unless said to be each unit's ("2 tablets daily (500 mg each)").
+_SCHEDULE_WORD = re.compile(r"\b(?:daily|weekly|nightly|once|twice|thrice|bid|tid|qid|qd|od|day|week)\b", re.I)
+
+
+def count_before(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """(count, where the count starts, whether it surely multiplies) when a number of units multiplies the amount at
+    start..end: "2 tablets (10 mg)" does, "10 drops daily (4000 IU)" may."""
     before = clause_before(text, start)
     if not _NUMBER_CLUES.search(before):
         return None
+    each = _EACH_AFTER.match(text, end) is not None
+    if each and (m := _COUNT_THEN_EACH.search(before)):
+        return count(m.group("n")), start - len(before) + m.start(), True
     for pattern in COUNTS_BEFORE:
         if m := pattern.search(before):
-            return count(m.group("n")), start - len(before) + m.start()
+            surely = each or not _SCHEDULE_WORD.search(before, m.end("n"))
+            return count(m.group("n")), start - len(before) + m.start(), surely
     m = _COUNT_WORD_BEFORE.search(before)
     if m and _FORM_AFTER.match(text, end):
-        return count(m.group("n")), start - len(before) + m.start()
+        return count(m.group("n")), start - len(before) + m.start(), True
     return None
 
 

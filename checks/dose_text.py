@@ -109,8 +109,10 @@ def _in_context(text: str, dose: Dose, variable: bool, route: str | None, limit:
         # "2 capsules containing 750 mg/d": units said to contain an amount a day make up that day's total
         return _changed(dose, **changes)
     counted = count_before(text, dose.start, dose.end)
+    if counted and not counted[2]:  # "10 drops daily (4000 IU)": 4000 IU, or 4000 IU a drop
+        return _changed(dose, readings=dose.readings + ((dose.low * counted[0], dose.high * counted[0]),), **changes)
     if counted:
-        n, start = counted
+        n, start, _ = counted
         # "3 x 100 µg in three weeks" may be three administrations of 100 µg: one of them is kept too.
         single = (dose.low, dose.high) if TIMES_BEFORE.match(text, start) else None
         # a bound before the count bounds the units' total: "up to three 0.58 mg injections"

@@ -146,6 +146,23 @@ def _reagent_of_manufacture(text: str, at: int) -> bool:
     return bool(making) and _GIVEN_TO_PEOPLE.search(text, making[-1].end(), at) is None
 
 
+# A drug that names a trial an outcome cites, a scale's source ("Clinical Status Ordinal Scale established in the
+# remdesivir ACTT study"): the trial's acronym follows the drug, or a verb of citing comes before it.
+_TRIAL_ACRONYM_AFTER = re.compile(r"\s+(?-i:[A-Z][A-Z0-9]{2,}(?:-\d+)?)\s+(?:study|trial)\b", re.I)
+_TRIAL_AFTER = re.compile(r"\s+(?:study|trial)\b", re.I)
+_CITED_IN_BEFORE = re.compile(r"\b(?:established|developed|used|validated|defined|described|reported|published"
+                              r"|adapted|derived)\s+(?:in|from|by)\s+the\s+$", re.I)
+
+
+def _names_a_cited_trial(text: str, at: int, drug: str) -> bool:
+    """Whether the drug at `at` names a trial the outcome cites ("established in the remdesivir ACTT study")."""
+    end = at + len(drug)
+    if not text[max(0, at - 4):at].lower().endswith("the "):
+        return False
+    return bool(_TRIAL_ACRONYM_AFTER.match(text, end)) or bool(
+        _TRIAL_AFTER.match(text, end) and _CITED_IN_BEFORE.search(text, max(0, at - 40), at))
+
+
 def not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     """Whether the drug named at `at` in a text of the row is not one the study gives; an outcome's description
     is read after its measure ("Use of acute treatments: sumatriptan and oxygen therapy"), and every drug in the
@@ -153,12 +170,12 @@ def not_given_in(row: tuple, field: str, text: str, at: int, drug: str) -> bool:
     after a class of care it counts is that class's example ("systemic corticosteroids (prednisolone)"), one added to
     tissue in an assay or to cells a product is made of a reagent ("respirometry of muscle biopsy ... in the presence
     of oligomycin", "manufacturing T cells ... with dasatinib"), and one it calls a metabolite is measured ("its
-    active metabolite desipramine")."""
+    active metabolite desipramine"), and one that names a trial it cites ("the remdesivir ACTT study")."""
     if not_given(text, at, drug) or (field in OUTCOME_FIELDS and class_example(text, at)):
         return True
     if field in OUTCOME_FIELDS and (_reagent_in_assay(row, text, at) or _reagent_of_manufacture(text, at)
                                      or _METABOLITE_BEFORE.search(text, 0, at) or another_treatment(text, at)
-                                     or _level_of_scale(row, text, at)
+                                     or _level_of_scale(row, text, at) or _names_a_cited_trial(text, at, drug)
                                      or _chosen_pumped_scale_named_or_dose_timed(row, text, at, drug)):
         return True
     if field == "design_outcomes.description" and row[0]:
