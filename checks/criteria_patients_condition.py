@@ -72,6 +72,71 @@ _REQUIRES_CONDITION = re.compile(
     r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"
     r"|survivors?\s+of\b"
     rf"|{_DIAGNOSED_BY_CRITERIA}|(?:(?:suspicion|suspected)\s+or\s+)?(?:having\s+|with\s+)?{HISTORY_OF_A_CONDITION}")
+# An illness a criterion may state as the participant's own: a disease's noun ("disorder", "syndrome", "uveitis",
+# "fibrosis"; not "diagnosis", "prognosis"), the healthy-volunteer rule's diseases, or COVID-19 by its names.
+_ILLNESS = (rf"(?:{DISEASE}|disorders?|diseases?|syndromes?|infections?|pneumonia|influenza|sepsis|stroke|[a-z]+itis"
+            r"|[a-z]+(?<!diagn)(?<!progn)osis|covid(?:[\s-]?19)?(?![\s-]?\d)|sars[\s-]?cov[\s-]?2)\b")
+# Infectious agents, and the tests that find them, a positive result of which a criterion may require.
+_AGENT = (r"\(?(?:covid|sars[\s-]?cov|coronavirus|influenza|rsv|hiv|hbv|hcv|hepatitis|h\.\s?pylori|helicobacter"
+          r"|tuberculosis|malaria|(?:rt[\s-]?)?pcr|rtpcr|(?:blood|urine|sputum)\s+cultures?)")
+# Words that keep a criterion from stating the participant's illness: a negation, a condition ("If confirmed case"),
+# another person, a risk, an exposure, a vaccination, a history or a test that may be negative.
+_NOT_ONES_OWN = (r"(?:no|not|non|never|without|absence|absent|free|negative|healthy|normal|history|risk|exposed"
+                 r"|exposure|contacts?|vaccin\w*|immuni[sz]\w*|family|parents?|parental|mothers?|fathers?|maternal"
+                 r"|paternal|siblings?|relatives?|child|children|spouses?|partners?|caregivers?|household|any|other"
+                 r"|if|when|whether|unless|from)\b")
+_OWN_WORD = rf"(?!{_NOT_ONES_OWN})[a-z0-9][\w'()/-]*"
+# The words before an illness named bare: the illness's own (its site, form or severity), not a preposition or a
+# verb whose object it is ("tested for COVID-19", "isolating due to COVID-19", "Clinical suspicion of COVID-19").
+_BARE_WORD = (r"(?!(?:for|from|to|against|about|of|on|by|with|in|at|due|tested|testing|screened|screening|isolating"
+              rf"|isolated|quarantined|interacted|suspicion)\b){_OWN_WORD}")
+# People a positive result may belong to rather than the participant ("covid 19 positive mothers", "a COVID-19
+# positive individual").
+_SOMEONE_ELSES = (r"(?!\s+(?:mothers?|fathers?|parents?|partners?|spouses?|relatives?|family|household|individuals?"
+                  r"|persons?|people|cases?|contacts?|index)\b)")
+# What a positive test's words may hold between the test and its result: not a negative result, nor antibodies,
+# which a vaccine gives.
+_NO_INFECTION_FOUND = r"(?:negativ|antibod|ig[gm]\b|serolog|vaccin)"
+_TEST_WORDS = rf"(?:(?!{_NO_INFECTION_FOUND})[^;:.]){{0,80}}?"
+# An illness stated as the participant's without "patients with": a diagnosis after any qualifier of it ("new
+# diagnosis of uveitis", "Clinician diagnosis of Type 2 diabetes"); an illness confirmed, documented or suspected
+# ("Laboratory confirmed COVID-19", "Have confirmed or suspected COVID-19", "Laboratory or clinically confirmed
+# positive SARS-CoV-2 rtPCR test"); a positive test for an infection ("COVID-19 RT-PCR positivity", "Nasopharyngeal
+# swab positive for SARS-CoV2", "COVID 19 test results to be positive"); the illness named bare, then ended or
+# qualified ("Opioid use disorder", "Active COVID-19 infection confirmed by PCR"); recovery from it, its survivors, a
+# stay in hospital for it ("Recovered from COVID-19 infection", "Previous COVID-19 hospitalization"); its signs
+# ("Clinical or imaging signs of COVID-19 infection"); or a symptom after it ("anosmia post covid-19 infection").
+_ILLNESS_STATED = re.compile(
+    rf"(?:{_OWN_WORD}\s+){{1,3}}?diagnos(?:is|ed)\s+(?:of|with|as)\b"
+    r"|(?:(?:has|have|had|having|with)\s+)?(?:an?\s+)?(?:(?:laboratory|lab|clinically|virologically|microbiologically"
+    r"|serologically|radiologically|pcr|rt-?pcr|test|culture|biopsy)(?:\s+or\s+[a-z]+)?[\s-]+)?"
+    r"(?:(?:suspected|probable)\s+or\s+)?(?:confirmed|proven|verified|documented)(?:\s+or\s+(?:suspected|probable))?\s+"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?(?:positive\b|{_ILLNESS}(?![\s-]+(?:vaccin\w*|immuni\w*|negativ\w*|free|contacts?"
+    r"|exposure|risk|prevention|screening|antibod\w*|tests?|testing|swabs?|status|results?)\b))"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,4}}?positiv(?:e|ity)\b{_TEST_WORDS}{_AGENT}(?![^;:.]{{0,40}}?{_NO_INFECTION_FOUND})"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{_AGENT}{_TEST_WORDS}(?<!non-)(?<!non\s)positiv(?:e|ity)\b{_SOMEONE_ELSES}"
+    r"(?!\s*(?:or|and|/)\s*negativ)"
+    rf"|(?:{_BARE_WORD}[\s-]+){{1,4}}?{_ILLNESS}(?=\s*(?:$|[,;:.(\[]|[-\u2013]\s|(?:for|of|with|in|on|at|as|by"
+    r"|confirmed|diagnosed|documented|proven|verified|according|defined|lasting|since|who|that|which|requiring"
+    r"|stage|grade|type|class|patients?)\b))"
+    r"|(?:(?:has|have|had|having)\s+)?(?:fully\s+)?recovered\s+from\s+(?:an?\s+)?"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{_ILLNESS}[\s-]+(?:related\s+)?(?:survivors?|hospitali[sz]ations?)\b"
+    r"|(?:(?:previous|prior|past|recent|current)\s+)?hospitali[sz](?:ation|ed)\s+(?:because\s+of|for|with|due\s+to)\s+"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}\s+(?:(?:or|and|and/or)\s+[a-z]+\s+)?){{0,2}}?(?:signs?|symptoms?)\s+"
+    r"(?:(?:and|or|and/or)\s+(?:signs?|symptoms?)\s+)?(?:of|consistent\s+with|compatible\s+with|suggestive\s+of)\s+"
+    rf"(?:an?\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}\s+){{1,3}}?(?:post|after|following)[\s-]+(?:an?\s+|the\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}")
+# Another person named before an illness ("Male or female related to a patient with Alzheimer's disease"): the
+# illness is that person's.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:related|relatives?|someone|partners?|friends?|spouses?|(?:an?|the|to|of)\s+patients?)\b")
+# An alternative offered beside the illness that people without it may meet ("Celiac disease or a first-degree
+# relative with it", "Type 2 diabetes or normal glucose tolerance").
+_OR_WITHOUT_IT = re.compile(
+    r"\b(?:or|and/or)\s+(?:[\w'-]+\s+){0,3}?(?:healthy|normal|without|no|free|negative|risk|exposed|contacts?"
+    r"|relatives?|controls?|uninfected|unaffected)\b")
 # Words that make a criterion say what may be, or allow a condition kept in check, rather than require one ("Patients
 # who are HIV seropositive can have decreased immune competence", "Patients with controlled diabetes will be
 # included").
@@ -114,12 +179,22 @@ _OTHERS_ADMITTED = re.compile(
     r"(?:who|that)\s+(?:can|will|(?:is|are)\s+able\s+to|agrees?\s+to|is\s+willing\s+to)\s+(?:complete|participate"
     r"|answer|fill|take\s+part|attend)|staff|students?|nurses|clinicians|employees?|workers?"
     r"|community(?![\s-]+(?:(?:health\s+)?(?:clinics?|cent(?:er|re)s?)|hospitals?|pharmac(?:y|ies)|practices?"
-    r"|settings?|sites?))"
+    r"|settings?|sites?|acquired|onset))"
     r"|(?:un)?exposed"
-    r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|groups?\s+only|carriers?"
+    rf"|exposures?\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_AGENT}|infect\w*|virus|cases?|persons?)"
+    r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|(?:groups?|cohorts?|arms?)\s+only"
+    r"|carriers?|for\s+(?:the\s+)?(?:groups?|cohorts?|arms?)\s+(?:\d|[a-e]\b|i)"
+    r"|(?:contact|exposed)\s+cases?|(?:close|risk)\s+contacts?|caring\s+for|professionals?"
     r"|carrier\s+state)\b")
-# A group's label ("Group 2 (former allergy):", "Cohort 1:"): the criteria below it are that group's, not everyone's.
-_GROUP_LABEL = re.compile(r"\b(?:group|cohort)\s+(?:\d{1,2}|[a-e]|i{1,3}|iv)\s*(?:\([^()\n]{0,40}\)\s*)?:")
+# A criterion that opens with a negative test for an infection ("COVID-19 PCR negative", "Negative SARS-CoV-2 PCR"):
+# beside a positive one it admits people without the infection.
+_TESTED_NEGATIVE = re.compile(
+    rf"(?:[\w()/-]+[\s-]+){{0,3}}?(?P<agent>{_AGENT})(?:(?!positiv)[^;:.]){{0,40}}?negativ"
+    rf"|(?:[\w()/-]+[\s-]+){{0,2}}?negativ\w*\s+(?:(?!positiv)[^;:.]){{0,40}}?(?P<later>{_AGENT})")
+# A group's label ("Group 2 (former allergy):", "Cohort 1:", "Group 3 inclusion criteria"): the criteria below it are
+# that group's, not everyone's.
+_GROUP_LABEL = re.compile(r"\b(?:group|cohort)\s+(?:\d{1,2}|[a-e]|i{1,3}|iv)\s*(?:\([^()\n]{0,40}\)\s*)?"
+                          r"(?::|(?:inclusion|eligibility)\s+criteria\b)")
 
 
 def _requires_condition(piece: str) -> bool:
@@ -129,10 +204,20 @@ def _requires_condition(piece: str) -> bool:
     at = LIST_MARK.match(piece).end()
     openings = (at, *(found.end() for found in (_AGE_FIRST.match(piece, at), _PEOPLE_FIRST.match(piece, at)) if found))
     required = next((found for opening in openings if (found := _REQUIRES_CONDITION.match(piece, opening))), None)
+    if not required:
+        openings = tuple(opening for opening in openings if not _SOMEONE_ELSE.search(piece, at, opening))
+        required = next((found for opening in openings if (found := _ILLNESS_STATED.match(piece, opening))), None)
+        if required and _OR_WITHOUT_IT.search(piece, at, _clause_end(piece, required.end())):
+            return False
     if not required or any(words.match(piece, required.end()) for words in _NOT_A_CONDITION):
         return False
-    clause_end = _CLAUSE_END.search(piece, required.end())
-    return _NO_REQUIREMENT.search(piece, at, clause_end.start() if clause_end else len(piece)) is None
+    return _NO_REQUIREMENT.search(piece, at, _clause_end(piece, required.end())) is None
+
+
+def _clause_end(piece: str, start: int) -> int:
+    """Where the clause of a criterion that goes on at `start` ends."""
+    found = _CLAUSE_END.search(piece, start)
+    return found.start() if found else len(piece)
 
 
 def required_condition(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:
@@ -140,7 +225,7 @@ def required_condition(text: str, lowered: str | None = None, memo: dict | None 
     criteria admit no one for a procedure and no other people; else None (`lowered`, `memo`: as `admitted_healthy`
     takes them)."""
     lowered = text.lower() if lowered is None else lowered
-    found = None
+    found, tested_negative = None, set()
     for section in inclusion_sections(text, lowered, memo) or ():
         section_lowered = lowered_part(text, lowered, section.start, section.end)
         if _OTHERS_ADMITTED.search(section_lowered):
@@ -151,6 +236,16 @@ def required_condition(text: str, lowered: str | None = None, memo: dict | None 
             piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
             if _ADMITTED_FOR_A_PROCEDURE.match(piece, LIST_MARK.match(piece).end()):
                 return None
+            negative = _TESTED_NEGATIVE.match(piece, LIST_MARK.match(piece).end())
+            if negative:
+                tested_negative.add(_agent_stem(negative.group("agent") or negative.group("later")))
             if found is None and start < grouped_from and _requires_condition(piece):
-                found = start, end
-    return found
+                found = start, end, piece
+    if found and any(stem in found[2] for stem in tested_negative):
+        return None
+    return found[:2] if found else None
+
+
+def _agent_stem(agent: str) -> str:
+    """The first letters of an infection's or a test's name, as a criterion that names it again may write it."""
+    return agent.strip("(")[:3]

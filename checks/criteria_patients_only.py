@@ -28,6 +28,12 @@ which people without the condition have, nor to a state of health, an ability or
 hygiene", "Patients with no history of diabetes", "Patients with BMI 18-30"). A condition suspected ("Patients with
 suspected primary immunodeficiency", "the ten warning signs") or a sensitisation ("a positive skin prick test") is
 still required: by the registry's definition people with related conditions or symptoms are no healthy volunteers.
+An illness is also required where a criterion states it as the participant's own without "patients with": a diagnosis
+after any qualifier ("Clinician diagnosis of Type 2 diabetes"), an illness confirmed by a test or a positive test for
+an infection ("Laboratory confirmed COVID-19", "COVID-19 RT-PCR positivity"), a disorder named alone ("Opioid use
+disorder"), recovery from it, a stay in hospital for it or a symptom after it ("anosmia post covid-19 infection"); not
+beside a criterion that opens with a negative test for the same infection, nor in a record that names people without
+it ("Pregnant women without COVID-19 Infection"), close contacts or the patients' infants.
 """
 from __future__ import annotations
 
@@ -54,7 +60,7 @@ _OTHER_PEOPLE = re.compile(
     r"|family\s+members?|spouses?|siblings?|twins?|general\s+population|normal\s+(?:volunteers?|subjects?"
     r"|individuals?|participants?|adults?|women|men|children|population|ag(?:e?ing))|lean"
     r"|non-?(?:diabetic|cancer|obese|asthmatic|allergic|atopic|sensiti[sz]ed)|with\s+(?:and|or)\s+without|unaffected"
-    r"|uninfected|unimpaired"
+    r"|uninfected|unimpaired|positive\s+or\s+negative|negative\s+or\s+positive"
     r"|(?:comparison|reference)\s+group|(?:age|sex|gender)[\s-]+(?:and\s+\w+[\s-]+)?matched"
     r"|cognitively\s+(?:normal|intact)|no\s+cognitive\s+impairment"
     r"|household\s+contacts|(?:live|lives|living)\s+in\s+the\s+same\s+household"
@@ -63,9 +69,19 @@ _OTHER_PEOPLE = re.compile(
     r"|(?:parents?|mothers?|fathers?|caregivers?|carers?)(?:'s?)?\s+(?:inclusion\s+|eligibility\s+)?criteria"
     r"|biological\s+(?:mothers?|fathers?|parents?)"
     r"|none\s+of\s+the\s+(?:family\s+)?members|matched\s+(?:on|for|by)\s+(?:age|sex|gender))\b")
-# People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity").
+# People described by an exposure or a risk in the titles, the arms or the conditions ("HIV Seronegativity"), people
+# named as without the condition ("Pregnant women without COVID-19 Infection", "Participants without Heart Disease"),
+# contacts of patients ("or have been in close contact with someone who is known to be COVID-19 positive") and the
+# patients' kin who take part ("50 adult lactating parents with COVID-19, and their infants"); and a group of normal
+# organ function beside the impaired ("Subjects With Normal and Impaired Hepatic Function", an arm "Normal hepatic
+# function").
 _OTHERS_DESCRIBED = re.compile(
-    r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?))\b")
+    r"\b(?:seronegativ\w*|(?:un)?exposed|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for|factors?)"
+    r"|normal\s+(?:hepatic|renal|liver|kidney)\s+function|normal\s+(?:and|or|vs\.?|versus)\s+(?:impaired|abnormal)"
+    r"|(?:women|men|people|persons|individuals|participants|subjects|children|adults|mothers|infants|neonates"
+    r"|newborns)\s+without|close\s+contacts?|in\s+(?:close\s+)?contact\s+with"
+    r"|(?:and|with)\s+their\s+(?:infants?|babies|newborns?|children|partners?|caregivers?|carers?|parents?"
+    r"|mothers?|families))\b")
 # The study's own group of people without the condition, as a brief summary or a detailed description names it: counted
 # ("and 20 healthy control subjects", "10 normal volunteers"), a control group of healthy people ("compared to an
 # healthy control group", "a third control group comprising normal blood donors"), or taken in beside the patients ("as
