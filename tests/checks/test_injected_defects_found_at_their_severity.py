@@ -254,8 +254,10 @@ CASES = [
                                          "description": "Matching placebo injection", "interventionNames":
                                              ["Drug: Sumatriptan Succinate"]}),
                           (f"{INTERVENTIONS}.0.armGroupLabels", ["Sumatriptan", "Sumatriptan 6 mg", "Placebo"]))),
-             # The placebo arm is linked only to the drug the other arms get, as the change links it.
-             (SEVERAL_ARMS,), WARNING, ("protocol.arm_linked_to_wrong_intervention",)),
+             # The placebo arm is linked only to the drug the other arms get, as the change links it; its matching
+             # placebo sits in a record that stays open label.
+             (SEVERAL_ARMS,), WARNING, ("protocol.arm_linked_to_wrong_intervention",
+                                        "contradictions.masking_none_with_placebo")),
     Injected("single group of five arms", RESULTS,
              setting(("designModule.designInfo.interventionModel", "SINGLE_GROUP")), (SEVERAL_ARMS,), WARNING),
     # The same arm twice.
