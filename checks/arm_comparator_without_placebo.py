@@ -6,7 +6,7 @@ from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, atten
                                          lacks_what_others_are_given, lower_setting_of_shared_device, negative_control,
                                          ordinary_version_of_others, others_given)
 from checks.arm_placebo_words import (BLINDED_BY_SHAM, CONTROL_PRODUCT, NOT_BLINDED_BY_SHAM, PLACEBO_BY_PURPOSE,
-                                      PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
+                                      PLACEBO_PRODUCT_LACKING, PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
                             OTHER_NAMES, linked_sql, matches_sql, named_sql, of_arm_sql, type_label_sql)
 from checks.date_columns import select
@@ -42,6 +42,14 @@ def _study_says(pattern: str, unless: str | None = None) -> str:
     return f"EXISTS (SELECT 1 FROM ({texts}) t WHERE t.nct_id = s.nct_id AND {matches_sql(said, pattern)}{denied})"
 
 
+def _placebo_lacks_sql() -> str:
+    """SQL: per study, `lacks`: what its summaries and masking description say its placebo product is without
+    ("placebo product without nicotinamide supplement": "nicotinamide"), lower case."""
+    texts = " UNION ALL ".join(f"SELECT nct_id, {column} AS said FROM {table}" for table, column in _STUDY_TEXTS)
+    return (f"SELECT nct_id, flatten(list(regexp_extract_all(lower(said), {literal(PLACEBO_PRODUCT_LACKING)}, 1))) "
+            f"AS lacks FROM ({texts}) t WHERE {matches_sql('said', PLACEBO_PRODUCT_LACKING)} GROUP BY ALL")
+
+
 def comparator_without_placebo_sql() -> str:
     """SQL: the Placebo (or Sham) Comparator arms whose own words, linked interventions and study texts name no
     placebo or sham, with the message and evidence of each."""
@@ -69,9 +77,12 @@ def comparator_without_placebo_sql() -> str:
     said_apart = "concat_ws('. ', g.title, g.description, a.says_apart)"
     attention = attention_control(said_apart, f"lower(concat_ws(' ', {others}, {_STUDY_NAMES}))", "a.taught_only")
     ordinary = ordinary_version_of_others(all_said, others, "a.vehicles_only")
-    # The sham a study's text says blinds its participants is this arm's where no other arm names a placebo or sham.
-    blinded_by_sham = (f"(NOT regexp_matches({others}, {literal(_PLACEBO_OR_SHAM)}) "
-                       f"AND {_study_says(BLINDED_BY_SHAM, NOT_BLINDED_BY_SHAM)})")
+    # The sham a study's text says blinds its participants, or the placebo product it says lacks what another arm is
+    # given, is this arm's where no other arm names a placebo or sham.
+    study_names_it = (f"(NOT regexp_matches({others}, {literal(_PLACEBO_OR_SHAM)}) "
+                       f"AND ({_study_says(BLINDED_BY_SHAM, NOT_BLINDED_BY_SHAM)} "
+                       f"OR len(list_filter(coalesce(pl.lacks, []), w -> regexp_matches({others}, "
+                       f"concat('\\b', w)))) > 0))")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -80,11 +91,12 @@ def comparator_without_placebo_sql() -> str:
         # Read after the links are joined: the arm's own words are read only where its interventions say nothing.
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND NOT (a.names_placebo OR {matches_sql(ARM_TEXT, placebo_like)}) "
         f"AND NOT ({sham_procedure}) AND NOT {matches_sql(all_said, WITHHELD_FINDINGS)} "
-        f"AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) AND NOT {blinded_by_sham} "
+        f"AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) AND NOT {study_names_it} "
         f"AND NOT ({matches_sql('g.title', _WITHOUT_IN_LATIN)} AND {_study_says(_PLACEBO_CONTROLLED)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
         f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')} "
-              f"LEFT JOIN ({_CONDITIONS}) cn ON cn.nct_id = s.nct_id")
+              f"LEFT JOIN ({_CONDITIONS}) cn ON cn.nct_id = s.nct_id "
+              f"LEFT JOIN ({_placebo_lacks_sql()}) pl ON pl.nct_id = s.nct_id")

@@ -18,10 +18,13 @@ from checks.sql_text import literal, one_of
 # "Calcium-sulphate granules without antibiotics" ("free of", "with no", "lacking"), "chitosan free cotton textile"
 # ("Chitosan-free"), "non-probiotic yoghurt".
 _WORD = r"[a-z][a-z0-9-]*"
+# What a product lacks may be an element named by its symbol, a whole word ("Mepilex without Ag" beside "Mepilex Ag",
+# the silver dressing; "Zn-free"): the metals and minerals dressings, devices and supplements hold.
+ELEMENT_SYMBOLS = r"(?:ag|au|cu|zn|fe|mg|ca|se|sr|li|pt|ti)\b"
 LACKING = (
     (rf"\b({_WORD}(?:\s+{_WORD})?)\s+(?:without|free\s+of|with\s+no|lacking)\s+(?:the\s+|any\s+|added\s+)?"
-     r"([a-z][a-z0-9-]{2,})", 1, 2),
-    (rf"\b([a-z][a-z0-9]{{2,}})[\s-]free\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
+     rf"({ELEMENT_SYMBOLS}|[a-z][a-z0-9-]{{2,}})", 1, 2),
+    (rf"\b({ELEMENT_SYMBOLS}|[a-z][a-z0-9]{{2,}})[\s-]free\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
     (rf"\bnon[\s-]?([a-z]{{4,}})\s+({_WORD}(?:\s+{_WORD})?)", 2, 1),
 )
 # Words that make what lacks something no product but a regimen, a procedure, a time or the arm's people ("Usual care
@@ -55,6 +58,12 @@ def others_given(arms: str) -> str:
             f"LEFT JOIN ({given}) og ON og.nct_id = o.nct_id AND og.design_group_id = o.id GROUP BY ALL")
 
 
+def lacked_word_sql(lacked: str) -> str:
+    """SQL: a regular expression that finds what a product lacks (`lacked`, SQL, lower case) where a word starts, or
+    as a whole word where it is as short as an element's symbol ("ag", not the start of "agent")."""
+    return f"concat('\\b', {lacked}, CASE WHEN length({lacked}) < 3 THEN '\\b' ELSE '' END)"
+
+
 def _lacks_in_others(pattern: str, product: int, lacked: int, named: str, others: str) -> str:
     """SQL: a match of `pattern` in `named` is a product (its words: group `product`) lacking something (group
     `lacked`) whose product another arm is given too, with what it lacks or with something (`others`)."""
@@ -62,7 +71,7 @@ def _lacks_in_others(pattern: str, product: int, lacked: int, named: str, others
     lacks = f"lower(regexp_extract(m, {literal(pattern)}, {lacked}, 'i'))"
     fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
             f"AND regexp_matches({others}, concat('\\b', w, '\\b')) "
-            f"AND (regexp_matches({others}, concat('\\b', {lacks})) "
+            f"AND (regexp_matches({others}, {lacked_word_sql(lacks)}) "
             f"OR regexp_matches({others}, concat('\\b', w, {literal(WITH_AFTER)})))")
     product_words = f"string_split_regex(lower({words}), '\\s+')"
     each = (f"NOT regexp_matches({words}, {literal(NOT_A_PRODUCT)}, 'i') "

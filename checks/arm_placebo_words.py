@@ -6,24 +6,24 @@ from __future__ import annotations
 # The forms a cream, gel or liquid product takes, as a placebo's vehicle is named ("Vehicle cream").
 PRODUCT_FORMS = "cream|gel|ointment|foam|lotion|solution|spray|drops|emulsion|shampoo|formulation"
 
-# Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them: "Matching
-# placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the active
-# ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention control" (a
-# behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial, "Control cream",
-# "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a vaccine trial,
-# "Cream base", "Petrolatum", "Medical air", "21% O2" or normal air however written ("normal air oxygen concentration at
-# 2.2 ATM", "ordinary room oxygen", "ambient air") breathed in an oxygen or gas trial), a product without what is tested
-# ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or device that does nothing
-# ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed, no current delivered", "0
-# mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a light-therapy trial), placebo
-# misspelt ("Placibo", "Palcebo", "Plecebo"), abbreviated ("Plb", "PBO", NCT01328444) or in a sponsor's language
-# ("Plazebo", "Placébo", "Fictitious stimulation", "False acupuncture", "Fictive"), a placebo cream, tablet or food
-# named for its role ("Neutral cream", "Control juice", "Empty gelatin capsules", "Canola oil capsules"), a needle that
-# does not pierce ("Blunt retractable needle", "Shallow needling"), a product without its drug ("Non-medicated patch"),
-# a comparator drug given to mimic the tested one's side effects (an active placebo), or a sham procedure's wording:
-# "Syringe hub pressed against the eye to mimic an injection", "Needles at non-acupuncture points", "Current ramped up
-# and down", "Coil tilted 90 degrees away from the scalp", "Device not activated", "Laser probe applied with no
-# emission", "Ultrasound at 0 W/cm2", "Zero output".
+# Words that name a placebo, sham or inactive product, or say the arm's product is one, as records write them:
+# "Matching placebo", "Vehicle cream", "Saline", "Sugar pill", "Inactive device", "Identical capsules without the
+# active ingredient", "0 mg" (a zero dose of the drug), "Detuned ultrasound", "Non-penetrating needles", "Attention
+# control" (a behavioural trial's placebo), a placebo's usual substance ("Olive oil capsules" in a fish-oil trial,
+# "Control cream", "Physiological serum", "NS 0.9%", "Ringer's lactate", "Formulation buffer", "Adjuvant alone" in a
+# vaccine trial, "Cream base", "Petrolatum", "Medical air", "21% O2" or normal air however written ("normal air oxygen
+# concentration at 2.2 ATM", "ordinary room oxygen", "ambient air") breathed in an oxygen or gas trial), a product
+# without what is tested ("Nicotine-free e-cigarette", "Decaffeinated coffee", "Non-alcoholic beer"), or a dose or
+# device that does nothing ("Subtherapeutic dose", "Subthreshold stimulation", "Laser turned off", "Electrodes placed,
+# no current delivered", "0 mA", "Non-functioning device", "Unit without electrical output", "Dim red light" in a
+# light-therapy trial), placebo misspelt ("Placibo", "Palcebo", "Plecebo", "normal sailine"), abbreviated ("Plb",
+# "PBO", NCT01328444) or in a sponsor's language ("Plazebo", "Placébo", "Fictitious stimulation", "False acupuncture",
+# "Fictive"), a placebo cream, tablet or food named for its role ("Neutral cream", "Control juice", "Empty gelatin
+# capsules", "Canola oil capsules"), a needle that does not pierce ("Blunt retractable needle", "Shallow needling"), a
+# product without its drug ("Non-medicated patch"), a comparator drug given to mimic the tested one's side effects (an
+# active placebo), or a sham procedure's wording: "Syringe hub pressed against the eye to mimic an injection", "Needles
+# at non-acupuncture points", "Current ramped up and down", "Coil tilted 90 degrees away from the scalp", "Device not
+# activated", "Laser probe applied with no emission", "Ultrasound at 0 W/cm2", "Zero output".
 PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bplb\b|\bpbo\b|\bsham|vehicle|dummy|\binactive|\binert\b"
                  r"|\bmatch(?:ing|ed)\b|\bidentical|simulat|\bmock\b|ficti\w*"
                  r"|\bfalse\s+(?:acupuncture|needl\w*|stimulation|treatment"
@@ -33,7 +33,7 @@ PLACEBO_WORDS = (r"placebo|\bp(?:la|al|le)[cz][aeioué]?bo\b|\bplb\b|\bpbo\b|\bs
                  r"|injections?|procedures?|surgery|operation|stimulation|needling|acupuncture|infusion|insertion)"
                  rf"|\bneutral\s+(?:{PRODUCT_FORMS}|tablets?|capsules?)\b"
                  r"|\bhartmann|\bdextrin|\b0\.9\s*%\s*ns\b|\bns\s+0\.9\s*%"
-                 r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|saline|sodium\s+chloride|\bnacl\b"
+                 r"|imitation|\bpseudo|\bfake\b|sugar\s+(?:pill|tablet|capsule)|sai?line|sodium\s+chloride|\bnacl\b"
                  r"|dextrose|lactose|cellulose|starch|maltodextrin|sucrose|glucose|mannitol|talc|\bflour\b|\bwater\b"
                  r"|\b(?:olive|corn|sunflower|soybean|soya|safflower|mineral|vegetable|coconut|canola|rapeseed)\s+oil\b"
                  r"|paraffin|\b(?:medical|compressed|room|ambient|normal|ordinary|atmospheric)[\s-]+air\b"
@@ -88,6 +88,13 @@ _PRODUCTS = (r"(?:gum|toothpaste|dentifrice|mouthwash|mouth\s*rinse|yog(?:h)?urt
 CONTROL_PRODUCT = (rf"\b{_PRODUCTS}\s+(?:\w+\s+){{0,3}}?(?:without|free\s+of|lacking|with\s+no)\b"
                    rf"|\b[a-z0-9]+-free\s+(?:\w+\s+)?{_PRODUCTS}\b|\bnon[-\s][a-z]+\s+(?:\w+\s+)?{_PRODUCTS}\b"
                    r"|\b(?:un|non-?)fortified\b")
+
+# A study's text that names its placebo as a product without something (group 1: "placebo product without
+# nicotinamide supplement", NCT05696938; "placebo drink free of caffeine"). Not a placebo-controlled design without
+# something ("placebo-controlled study without crossover").
+PLACEBO_PRODUCT_LACKING = (rf"\bplacebos?\s+(?:(?:{_PRODUCTS}|tablets?|capsules?|pills?|versions?|formulations?)\s+)?"
+                           r"(?:without|free\s+of|lacking|with\s+no|devoid\s+of)\s+(?:the\s+|any\s+|added\s+)?"
+                           r"([a-z][a-z0-9-]{2,})")
 
 # A control the study's text says is given as a placebo or a sham, in other words than a placebo's: an active placebo
 # ("benztropine as an active placebo"), a control drug not expected to have the effect tested ("a control medication

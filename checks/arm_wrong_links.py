@@ -10,7 +10,7 @@ Built on the readings of titles (checks.arm_placebo_titles), links (checks.arm_s
 """
 from __future__ import annotations
 
-from checks.arm_control_products import LACKING, WITH_AFTER
+from checks.arm_control_products import LACKING, WITH_AFTER, lacked_word_sql
 from checks.arm_placebo_titles import BARE_LABEL, PLACEBO_HINT, STUDY_OF_PLACEBO, as_read_sql, only_placebo_sql
 from checks.arm_placebo_typed_active import given_the_drug_later_sql
 from checks.arm_placebo_words import PLACEBO_WORDS
@@ -46,6 +46,18 @@ PERSONS = (r"patients?|participants?|subjects?|volunteers?|people|persons?|indiv
            r"|adults?|infants?|mothers?|smokers?")
 PEOPLE = (rf"\b(?:{PERSONS}|controls?|cohorts?|groups?)\s+(?:without|free\s+of|with\s+no|lacking)\b"
           rf"|\bun[a-z]{{4,}}ed\s+(?:{PERSONS})\b")
+
+# A factorial trial's arm given one product and the placebo of another ("DOXY PLACEBO": "Doxycycline daily dosing
+# (100mg) placebo of Zinc", NCT04584567), or a product beside a placebo ("Metformin + placebo"): read where a placebo
+# is said to be of another product ("placebo of Zinc", "placebo for vitamin D"), or a product is named beside one.
+_PLACEBO_OF = r"\bplacebos?\s+(?:of|for)\s+(?:the\s+)?([a-z][a-z0-9-]{2,})"
+# A placebo named for its product, before or after it ("Doxycycline placebo", "Metformin matching placebo", "placebo
+# of Doxycycline"): the product is not given.
+_PRODUCTS_PLACEBO = (r"[a-z][a-z0-9-]*\s+(?:matching\s+)?placebos?\b"
+                     r"|\bplacebos?\s+(?:of|for)\s+(?:the\s+)?[a-z][a-z0-9-]*")
+# What may stand between a product and the placebo it is given with: its dose or form, in brackets or not.
+_BESIDE_PLACEBO = (r"[a-z0-9-]*(?:\s+\([^)]*\))?(?:\s+[\d.,]+\s*[a-zµ/%]+)?\s*(?:\+|\bplus\b|\band\b|\bwith\b|&)\s*"
+                   r"(?:an?\s+|the\s+)?(?:matching\s+)?placebo")
 
 
 def _texts() -> dict[str, str]:
@@ -89,28 +101,58 @@ def _arms_given() -> str:
             f"GROUP BY ALL")
 
 
+def _other_arms_said(arms: str) -> str:
+    """SQL: per arm (nct_id, arm_id) among those `arms` selects, `others`: the titles and descriptions of the study's
+    other arms."""
+    return ("SELECT g.nct_id, g.id AS arm_id, string_agg(concat_ws(' ', o.title, o.description), ' ') AS others "
+            f"FROM (SELECT nct_id, id FROM design_groups WHERE {arms}) g "
+            "JOIN design_groups o ON o.nct_id = g.nct_id AND o.id <> g.id GROUP BY ALL")
+
+
+def _given_beside_another_placebo_sql() -> str:
+    """SQL: the arm g's title and description name each product it is linked to (`a.stems`, the first five letters of
+    each name's first word) as given, not as a placebo's ("placebo of Doxycycline", "Doxycycline placebo"), and name
+    a placebo of another product the study's titles or other arms name (`oa.others`: "placebo of Zinc" beside the arm
+    "DOXY ZINC") or name a product given beside a placebo ("Metformin + placebo")."""
+    said = "lower(concat_ws(' . ', g.title, g.description))"
+    own_placebos_cut = f"regexp_replace({said}, {literal(_PRODUCTS_PLACEBO)}, ' ', 'g')"
+    elsewhere = "lower(concat_ws(' ', s.brief_title, s.official_title, oa.others))"
+    not_linked = "len(list_filter(a.stems, x -> starts_with(p, x) OR starts_with(x, left(p, 5)))) = 0"
+    another_placebo = (f"len(list_filter(regexp_extract_all({said}, {literal(_PLACEBO_OF)}, 1), "
+                       f"p -> {not_linked} AND regexp_matches({elsewhere}, concat('\\b', left(p, 4))))) > 0")
+    beside_placebo = (f"len(list_filter(a.stems, x -> regexp_matches({said}, "
+                      f"concat('\\b', x, {literal(_BESIDE_PLACEBO)})))) > 0")
+    names_each = f"len(list_filter(a.stems, x -> NOT regexp_matches({own_placebos_cut}, concat('\\b', x)))) = 0"
+    return f"(len(a.stems) > 0 AND {names_each} AND ({another_placebo} OR {beside_placebo}))"
+
+
 def _placebo_arm_given_active_sql() -> str:
     """A Placebo (or Sham) Comparator arm titled only a placebo, linked only to the products an active arm is given,
     none of which names a placebo. An intervention that names its placebo ("Perindopril 4 mg or matching placebo")
     covers the placebo arm; an add-on's placebo arm is linked to less than the active arm (the background drug); an
     arm given the drug after its placebo (a crossover's "Placebo, then Ruconest", a delayed start) is given it, and so
     is one whose description gives every participant each treatment or names a crossover ("Each participant will
-    receive both ...")."""
+    receive both ..."), and a factorial trial's arm that names the product as given and the placebo as another's
+    ("DOXY PLACEBO": "Doxycycline daily dosing (100mg) placebo of Zinc")."""
     texts = {**_texts(), "alike": "alike.arms", "arm_word": "alike.arm_word"}
     placebo_arms = f"group_type IN {one_of(COMPARATOR_TYPES)} AND {only_placebo_sql('title')}"
     columns = (f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
                f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo, "
                f"bool_or(i.intervention_type IN {one_of(PRODUCT_TYPES)}) AS products, "
-               f"list_sort(list_distinct(list(l.intervention_id))) AS given_ids")
+               f"list_sort(list_distinct(list(l.intervention_id))) AS given_ids, "
+               f"list_filter(list(left(regexp_extract(lower(i.name), '[a-z][a-z0-9-]{{3,}}'), 5)), x -> x <> '') "
+               f"AS stems")
     return select(
         sql_text("{named} is typed {type} and titled a placebo, yet the record links it only to {given}, as it links "
                  "{arm_word}{alike}, and none of them names a placebo.", **texts),
         sql_text(_EVIDENCE + "; arms linked alike: {alike}", **texts),
         f"{ON_REGISTRY_LAYOUT} AND a.all_listed AND a.products AND NOT a.names_placebo "
-        f"AND NOT {given_the_drug_later_sql()} AND NOT {matches_sql('g.description', EVERY_TREATMENT)}",
+        f"AND NOT {given_the_drug_later_sql()} AND NOT {matches_sql('g.description', EVERY_TREATMENT)} "
+        f"AND NOT {_given_beside_another_placebo_sql()}",
         joins=f"JOIN (SELECT * FROM design_groups WHERE {placebo_arms}) g ON g.nct_id = s.nct_id "
               f"JOIN ({linked_sql(placebo_arms, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
-              f"JOIN ({_arms_given()}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids")
+              f"JOIN ({_arms_given()}) alike ON alike.nct_id = g.nct_id AND alike.given_ids = a.given_ids "
+              f"LEFT JOIN ({_other_arms_said(placebo_arms)}) oa ON {of_arm_sql('oa')}")
 
 
 def _denied(title: str, part: int) -> str:
@@ -147,7 +189,7 @@ def _arm_given_what_it_lacks_sql() -> str:
              "tail": "CASE WHEN a.names_lacked THEN ', which names it' "
                      "ELSE concat(', the same \"', g.product, '\" with something added') END"}
     name = "lower(i.name)"
-    names_lacked = (f"regexp_matches({name}, concat('\\b', d.lacked)) "
+    names_lacked = (f"regexp_matches({name}, {lacked_word_sql('d.lacked')}) "
                     f"AND NOT regexp_matches({name}, {_denial_of('d.lacked')})")
     # || not concat: a title with no product ("No surgery") gives no pattern, not one matching any "with".
     product_with = f"regexp_matches({name}, '\\b' || d.product || {literal(WITH_AFTER + '(?:[^a-z]|$)')})"
@@ -188,6 +230,8 @@ RATIONALE = (
     "than the active arm), a placebo run-in, a crossover's sequences and a delayed start (a placebo arm given the drug "
     "after its placebo: 'Placebo for 4 weeks, then Ruconest'), a placebo arm whose description gives every participant "
     "each treatment or names a crossover ('Each participant will receive ... both ... in a cross-over design'), a "
+    "factorial trial's placebo arm that names the product it is linked to as given and its placebo as another "
+    "product's ('DOXY PLACEBO': 'Doxycycline daily dosing (100mg) placebo of Zinc'; 'Metformin + placebo'), a "
     "study of placebo itself, a sham arm linked to the device or procedure it imitates (the sham may be the device "
     "switched off), a title that denies either way ('With or without radiation') or of its people ('Patients without "
     "diabetes', 'Untreated patients'), an intervention that names the denied word too ('Modified or unmodified "

@@ -109,26 +109,6 @@ _A_TRIAL_BEFORE = re.compile(r"\b(?:an?|another|further|future|larger|definitive
 _NOUN = re.compile(r"randomi[sz]ation$", re.I)
 
 
-# The randomized trial a pilot prepares, not the pilot ("to ensure that procedures are adequate for a cluster
-# randomized control trial", "in preparation for a future randomised trial", "to inform the design of a definitive
-# randomized trial"): "a" or a later trial's word before the term, and the trial's noun after it.
-_PREPARED_TRIAL_BEFORE = re.compile(
-    r"\b(?:(?:adequate|ready|suitable|sufficient|in\s+place)\s+for|(?:in\s+)?preparation\s+for"
-    r"|(?:to\s+)?prepar(?:e|es|ing)(?:\s+for)?|(?:to\s+)?inform(?:s|ing)?(?:\s+the\s+design\s+of)?"
-    r"|ahead\s+of|pav(?:e|es|ing)\s+the\s+way\s+for|groundwork\s+for)"
-    r"\s+(?:an?|future|subsequent|larger|definitive|(?:the|a)\s+(?:future|subsequent|larger|definitive|main|full))"
-    r"\s+(?:[\w-]+,?\s+){0,3}$", re.I)
-_TRIAL_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?\s+(?:study|trial|rct)\b", re.I)
-
-
-def prepared_for(claim: Claim) -> bool:
-    """Whether a 'randomized' claim is of the randomized trial a pilot prepares ("procedures adequate for a cluster
-    randomized control trial"), not of this study."""
-    text = claim.source.text
-    return bool(_TRIAL_AFTER.match(text, claim.end)
-                and _PREPARED_TRIAL_BEFORE.search(text, max(0, claim.start - 80), claim.start))
-
-
 def weighed(claim: Claim) -> bool:
     """Whether a 'randomized' claim is of a randomized trial the text weighs as possible or needed ("A randomized
     trial may be feasible"), or of randomization so weighed ("Randomisation may be feasible"), not of this study."""
@@ -145,8 +125,9 @@ def allocates(claim: Claim) -> bool:
     or kit given at random, of data divided into a model's training and validation sets, of samples, images or exams
     randomized before they are read or allotted to their readers, of stimuli shuffled across an experiment's
     sessions, of one of an experiment's trials or perturbations given at random, of a subset chosen for an added
-    measure, of randomization that people decline, of a randomized trial weighed as possible or that a pilot
-    prepares, or of a trial reported that randomized ("A more recent study from the EORTC randomized patients")."""
+    measure, of randomization that people decline, of a randomized trial weighed as possible, or of a trial reported
+    that randomized ("A more recent study from the EORTC randomized patients"). The trial a pilot prepares is another
+    study's sentence (checks.study_context OTHER_STUDY), not read at all."""
     text = claim.source.text
     return not (_ORDER_RANDOMIZED.match(text, claim.end) or _ACROSS_SESSIONS_AFTER.match(text, claim.end)
                 or _ORDER_BEFORE.search(text, max(0, claim.start - 130), claim.start)
@@ -156,7 +137,7 @@ def allocates(claim: Claim) -> bool:
                 or material_randomized(text, claim.start, claim.end, sentence_at(text, claim.start))
                 or _repetition_randomized(text, claim.start)
                 or randomized_by_a_trial_reported(text, claim.start, claim.end, sentence_at(text, claim.start)[0])
-                or weighed(claim) or prepared_for(claim))
+                or weighed(claim))
 
 
 def _repetition_randomized(text: str, start: int) -> bool:

@@ -34,11 +34,18 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("a study elsewhere", r"\bin\s+(?:a|an|one|two|three|several|many|recent)\s+(?:[\w,()/-]+\s+){0,10}?"
                           r"(?:study|trial|studies|trials)\b"),
     # "Data from this study will be used to design and implement a population-based phase IIb/III randomized clinical
-    # trial" (NCT04345653).
-    ("a study to prepare", r"\b(?:perform|performing|conduct|conducting|inform|informing|design|designing|prepare"
-                           r"|preparing|support|feasibility\s+of)\s+(?:(?:and|or)\s+(?:implement|conduct|perform|run"
-                           r"|plan|carry\s+out)\s+)?(?:of\s+|for\s+)?(?:a|an)\s+"
-                           r"(?:[\w/-]+,?\s+){0,6}?(?:study|trial)\b"),
+    # trial" (NCT04345653); the trial a pilot readies, in the general words for it: "to ensure that procedures are
+    # adequate for a cluster randomized control trial", "in preparation for a randomised trial", "ahead of a",
+    # "pave the way for a", "the groundwork for a".
+    ("a study to prepare", r"\b(?:(?:perform|performing|conduct|conducting|inform|informs|informing|design|designing"
+                           r"|prepare|prepares|preparing|support|feasibility\s+of)\s+(?:(?:and|or)\s+(?:implement"
+                           r"|conduct|perform|run|plan|carry\s+out)\s+)?(?:of\s+|for\s+)?"
+                           r"|(?:adequate|ready|suitable|sufficient|preparation|groundwork)\s+for\s+|ahead\s+of\s+"
+                           r"|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:for|to)\s+)(?:a|an)\s+"
+                           r"(?:[\w/-]+,?\s+){0,6}?(?:study|trial)\b"
+                           # not a visit or a drug of this study ("fasting ahead of a study visit")
+                           r"(?!\s+(?:visits?|days?|drugs?|medications?|products?|sites?|staff|teams?|personnel"
+                           r"|nurses?|physicians?|doctors?|coordinators?|procedures?|periods?|schedules?)\b)"),
     ("data for another study", r"\b(?:reference|preliminary|pilot|normative|background|supporting|foundational)\s+"
                                r"data\s+(?:for|to\s+(?:inform|design|plan|power|support))\s+(?:a|an|the\s+design\s+of"
                                r"\s+(?:a|an))\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial|rct)\b"),
@@ -116,8 +123,8 @@ CONTEXT_WORDS = {
                       "lead-in", "index"), ("stud", "trial", "protocol")),
     "registry id": (("nct",),),
     "a study elsewhere": (("in",), ("stud", "trial")),
-    "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
-                           ("study", "trial")),
+    "a study to prepare": (("perform", "conduct", "inform", "design", "prepar", "support", "feasibility", "adequate",
+                            "ready", "suitable", "sufficient", "groundwork", "ahead", "pav"), ("study", "trial")),
     "data for another study": (("reference", "preliminary", "pilot", "normative", "background", "supporting",
                                 "foundational"), ("data",), ("study", "trial", "rct")),
     "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
@@ -155,7 +162,8 @@ CONTEXT_STARTS = {
                      "lead-in", "index"),
     "registry id": ("nct",),
     "a study elsewhere": ("in",),
-    "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility"),
+    "a study to prepare": ("perform", "conduct", "inform", "design", "prepar", "support", "feasibility", "adequate",
+                           "ready", "suitable", "sufficient", "groundwork", "ahead", "pav"),
     "data for another study": ("reference", "preliminary", "pilot", "normative", "background", "supporting",
                                "foundational"),
     "future study": ("future", "subsequent", "larger", "definitive", "full", "large", "follow-on"),
