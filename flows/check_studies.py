@@ -1,4 +1,5 @@
-"""Stage 'check': quality-check every study not yet checked (this run's and any interrupted run's)."""
+"""Stage 'check': quality-check every study not yet checked (this run's and any interrupted run's), or every study
+when the installed rules are not those that found the warehouse's issues (warehouse/rules_checked.py)."""
 from __future__ import annotations
 
 import logging
@@ -8,11 +9,12 @@ from typing import Callable
 import duckdb
 
 import checks
-from warehouse import runs
+from warehouse import rules_checked, runs
 from warehouse.checkpoints import checkpoint_held_changes
 from warehouse.memory_limit import fit_memory
 
 Reconnected = Callable[[duckdb.DuckDBPyConnection], None]
+Log = logging.Logger | logging.LoggerAdapter
 
 
 def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> list[str] | None:
@@ -26,6 +28,22 @@ def check_scope(con: duckdb.DuckDBPyConnection, recheck_all: bool = False) -> li
         "SELECT DISTINCT r.nct_id FROM related_studies r JOIN meta.unchecked_studies u ON u.nct_id = r.related_nct_id"
     ).fetchall()
     return sorted(set(pending) | {r[0] for r in rows})
+
+
+def rules_to_check(con: duckdb.DuckDBPyConnection, run_id: str, recheck_all: bool = False,
+                   log: Log | None = None) -> tuple[rules_checked.RulesChecked, bool]:
+    """The installed rules against those that gave the warehouse's issues, and whether every study is to be
+    checked: when asked, or when the rules changed since (said in one line to `log`)."""
+    rules = rules_checked.compare(con)
+    if rules.current:
+        if rules.to_record:
+            rules_checked.record(con, rules, run_id)  # before the check, which may stop: no issue is of other rules
+        return rules, recheck_all
+    if log is not None and not recheck_all:
+        studies = con.execute("SELECT count(*) FROM studies").fetchone()[0]
+        log.info("trialqc's rules changed since this warehouse was last checked: re-checking all %d studies",
+                 studies)
+    return rules, True
 
 
 def ready_to_check(con: duckdb.DuckDBPyConnection,
@@ -47,12 +65,17 @@ def check_studies(con: duckdb.DuckDBPyConnection, run_id: str, as_of: date, rech
     With `log`, a line per chunk says how far the check has come. `pool`: the run's text-rule workers
     (`checks.rule_workers.check_workers`), else they are forked for each chunk. `appended`: where this run's loading
     put the rows of the studies it loaded (a check of exactly those need not search the tables for them).
+    Every study is checked when the rules changed since the warehouse's issues were found (`rules_to_check`); the
+    installed rules are recorded as those of every issue once such a check completes.
     """
     fit_memory(con)  # the keys the run's loading added count against DuckDB's limit (see ready_to_check)
 
     def progress(checked: int, total: int) -> None:
         if log is not None and total > checked:
             log.info("checks: %d of %d studies checked", checked, total)
-    return checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, recheck_all),
-                             workers=workers, progress=progress, pool=pool,
-                             appended=None if recheck_all else appended)
+    rules, whole = rules_to_check(con, run_id, recheck_all, log)
+    result = checks.run_checks(con, run_id=run_id, as_of=as_of, nct_ids=check_scope(con, whole),
+                               workers=workers, progress=progress, pool=pool, appended=None if whole else appended)
+    if whole:
+        rules_checked.record(con, rules, run_id)  # every study checked: every issue is the installed rules'
+    return result

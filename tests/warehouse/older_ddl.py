@@ -26,3 +26,8 @@ def warehouse_with_ddl(path: Path, applied: Callable[[str], bool]) -> duckdb.Duc
 def warehouse_before(path: Path, first_new: str) -> duckdb.DuckDBPyConnection:
     """A warehouse with every DDL file named before `first_new` ('117') applied."""
     return warehouse_with_ddl(path, lambda name: name < first_new)
+
+
+def files_from(first: str) -> list[str]:
+    """The DDL files an upgrade of a `warehouse_before(path, first)` applies: `first` and every later one."""
+    return sorted(ddl.name for ddl in DDL_DIR.glob("*.sql") if ddl.name >= first)

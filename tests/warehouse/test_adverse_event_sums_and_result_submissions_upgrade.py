@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.warehouse.older_ddl import warehouse_with_ddl
+from tests.warehouse.older_ddl import files_from, warehouse_with_ddl
 from warehouse.connect import DDL_DIR, migrate
 
 DDL = "213_adverse_event_sums_and_result_submissions.sql"
@@ -32,7 +32,7 @@ def test_an_older_warehouse_gets_the_tables_and_column_and_forgets_the_registry_
                 "VALUES ('NCT09000071', 'ctgov_json_v2', 'abc')")
     assert "nlm_download_date_description" not in _columns(con, "studies")
     assert con.execute("SELECT number_of_sae_subjects FROM calculated_values").fetchall() == [(None,)]
-    assert migrate(con) == [DDL]
+    assert migrate(con) == files_from(DDL)
     assert con.execute("SELECT layout FROM meta.source_files").fetchall() == [("summary_text",)]
     assert _columns(con, "studies")[-1] == "nlm_download_date_description"
     assert _columns(con, "adverse_event_subject_sums") == ["nct_id", "serious_subjects_affected",
