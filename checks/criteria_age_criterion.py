@@ -38,6 +38,20 @@ _OR_AFTER = re.compile(r"[\s,]*(?:(?:years?|yrs?)\b\.?\s*)?(?:(?:of\s+age|old)\b
 # ultrasound" (a pregnancy dated by the trimester of its scan), a child the participant has ("Must have a 3-5 year
 # old child", "women who have at least one child younger than 18 years of age").
 _CHILD = r"(?:child|children|kids?|toddlers?|infants?|grandchild(?:ren)?)"
+# A member of the participant's household named after an article, a possessive or "with", or people counted among
+# others ("at least one person < 18 years of age" in a household's criteria, "At least one adult aged 18 years or
+# older present", "with at least a cohabitant aged between 4 and 16", "one or more household members aged 65 or
+# older", "living with a household member aged 65 or older"), with an age right after them: the age is that person's,
+# not every participant's. Household contacts that open the criterion ("Household contacts aged 12 or older of a
+# case") are the participants. Searched in the text's lower case.
+_HOUSEHOLD = (r"(?:cohabitants?|co-residents?|housemates?|roommates?|flatmates?|"
+              r"household(?:\s+(?:members?|contacts?))?|members?\s+of\s+(?:the|their|his|her|a|each)\s+household)")
+_COUNTED_PERSON = (r"(?:at\s+least\s+(?:one|an?|two|three|\d)|(?:one|two)\s+or\s+more)\s+(?:[a-z0-9'-]+\s+){0,3}?"
+                   r"(?:persons?|people|adults?|members?|child(?:ren)?|individuals?|residents?|minors?|occupants?|"
+                   rf"inhabitants?|{_HOUSEHOLD})")
+_HOUSEHOLD_NAMED = rf"(?:an?|their|his|her|with|has|have|having)\s+(?:[a-z0-9'-]+\s+){{0,2}}?{_HOUSEHOLD}"
+OTHER_PERSONS_AGE = re.compile(rf"\b(?:{_COUNTED_PERSON}|{_HOUSEHOLD_NAMED})\s*,?\s+(?:who\s+(?:is|are)\s+)?"
+                               r"(?P<age>aged?\b|younger|older|under|over|between|less|more|from|[<>\u2264\u2265]|\d)")
 _HAS_CHILD = rf"(?:have|has|having)\s+(?:an?|one|two|three|\d+|at\s+least\s+(?:one|two|\d+))\s+{_CHILD}"
 _OTHERS = re.compile(
     r"\b(?:parents?|guardians?|caregivers?|carers?|mothers?|fathers?|partners?|spouses?|siblings?|donors?|"
@@ -133,7 +147,7 @@ def criterion_statement(piece: str) -> tuple[Bound, ...] | None:
         return ()
     opening = _opening(text, mark, first.start(), with_age)
     if (_DIGIT.search(opening) or _OPENING_NOT_THE_LIMIT.search(opening) or _RECORD_BEFORE.search(opening)
-            or _OTHERS.search(text)):
+            or _OTHERS.search(text) or OTHER_PERSONS_AGE.search(text)):
         return None
     chained = [first]
     while True:  # the bounds written on from the first: "≥ 18 and ≤ 65 years", ">18 years and < 75 years"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from checks.criteria_age_bounds import Statement
+from checks.criteria_age_bounds import BOUND, Bound, Statement, bounds_of, spelled
+from checks.criteria_age_criterion import OTHER_PERSONS_AGE
 from checks.criteria_age_healthy_patients import (healthy_beside_another_age, healthy_beside_patients,
                                                   patients_beside_controls)
-from checks.criteria_age_options import ADULTS_OR_AGED, among_groups_eligible, among_options, in_inline_exclusions
+from checks.criteria_age_options import (ADULTS_OR_AGED, among_alternatives_above, among_groups_eligible, among_options,
+                                         in_inline_exclusions)
 from checks.criteria_group_labels import GROUP_LABEL, LABEL_WIDTH
 
 # A line of one to three words that only names what the criteria below it are for ("PATIENT:", "DONOR:", "Healthy
@@ -51,10 +53,37 @@ def for_groups(text: str, lowered: str, start: int, end: int, statement: Stateme
     ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
-    if LABEL_LINE.search(body) or GROUP_HEADING.search(heading) or GROUP_WORDS.search(lowered[start:end]):
+    if (LABEL_LINE.search(body) or GROUP_HEADING.search(heading) or GROUP_WORDS.search(lowered[start:end])
+            or len(prose_groups(lowered, start, end)) > 1):
         return True
     labels = [m for m in GROUP_LABEL_LINE.finditer(body) if not _the_statement_item(body, m, start, statement)]
     return bool(labels) and not (len(labels) == 1 and _one_sex_criterion(body, labels[0]))
+
+
+# A sentence that opens by naming whom it admits and says when they are ("Health system participants will be eligible
+# if they are employed ...", "Patient participants will be eligible if ...", "Caregivers are eligible if ...",
+# "Healthy volunteers will be included if"): two such sentences for people named otherwise are two groups' criteria.
+# Searched in the text's lower case.
+_PROSE_GROUP = re.compile(
+    r"(?:(?<![^\n])|(?<=[.;:][ \t]))[ \t]*(?:[-*\u2022][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<who>(?:[a-z'-]+[ \t]+){0,3}?"
+    r"(?:participants?|patients?|subjects?|individuals?|persons?|people|volunteers?|adults?|children|adolescents?|"
+    r"caregivers?|carers?|parents?|providers?|clinicians?|physicians?|nurses?|staff|students?|teachers?|"
+    r"employees?|workers?|members?|controls?|cases|women|men|dyads?))[ \t]+"
+    r"(?:will|shall|must|may|can|would)?[ \t]*(?:be|are|is)[ \t]+(?:(?:considered|deemed)[ \t]+)?"
+    r"(?:eligible|included|enrolled|recruited)[ \t]+(?:if|when|for|provided)\b")
+# Words that name no group of their own: "Patients", "Participants" and "Subjects" are everyone.
+_ANY_PARTICIPANT = {"participant", "patient", "subject", "individual", "person", "people", "the", "all", "study",
+                    "eligible", "potential"}
+
+
+def prose_groups(lowered: str, start: int, end: int) -> set[str]:
+    """The people the sentences of lowered[start:end] that open with whom they admit name (`_PROSE_GROUP`), each
+    as its words but for those that name any participant (an empty string for them)."""
+    groups = set()
+    for m in _PROSE_GROUP.finditer(lowered, start, end):
+        words = (word[:-1] if word.endswith("s") and word != "people" else word for word in m["who"].split())
+        groups.add(" ".join(word for word in words if word not in _ANY_PARTICIPANT))
+    return groups
 
 
 def _the_statement_item(body: str, m: re.Match, start: int, statement: Statement | None) -> bool:
@@ -124,22 +153,54 @@ _AGE_ELSEWHERE = re.compile(
 
 
 
+# How far after a household member or a counted person their age's bound may end.
+_RELATION_AGE_WIDTH = 60
+
+
+def relations_of_that_age(lowered: str, statement: Statement, start: int, end: int) -> bool:
+    """Whether another inclusion criterion of lowered[start:end] gives the age of a member of the participants'
+    household or of people counted among others (`OTHER_PERSONS_AGE`: "Adults ... with at least a cohabitant aged
+    between 4 and 16") that overlaps the statement's ("Children aged between 4 and 16"): the statement's people are
+    the others' relations, and both take part. An age apart from the statement's ("with a household member aged 70 or
+    older" beside "Adults aged 18-60") is a person's who does not."""
+    for span in ((start, statement.start), (statement.end, end)):
+        for m in OTHER_PERSONS_AGE.finditer(lowered, *span):
+            bound = BOUND.search(spelled(lowered[m.start("age"):m.start("age") + _RELATION_AGE_WIDTH]))
+            if bound is not None and _overlap(statement.bounds, bounds_of(bound, None)):
+                return True
+    return False
+
+
+def _overlap(ours: tuple[Bound, ...], theirs: list[Bound]) -> bool:
+    """Whether two sets of bounds leave some age both allow (their ends read as written)."""
+    (low, high), (other_low, other_high) = _ends_in_days(ours), _ends_in_days(theirs)
+    return low <= other_high and other_low <= high
+
+
+def _ends_in_days(bounds: tuple[Bound, ...] | list[Bound]) -> tuple[float, float]:
+    sides = {b.side: b.age.days for b in bounds}
+    return sides.get("lower", 0.0), sides.get("upper", float("inf"))
+
+
 def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> bool:
     """Whether the inclusion criteria lowered[start:end] state, beside the statement, an age for some places or by
-    law, or some people's ages or a named group's own range (`_AGE_ELSEWHERE`), or the statement names the
+    law, or some people's ages or a named group's own range (`_AGE_ELSEWHERE`), or a household member's age that the
+    statement's overlaps (`relations_of_that_age`: households or pairs take part), or the statement names the
     participants' babies or children beside them (`_THEIR_CHILDREN`) or its age as the alternative to adults
     (`ADULTS_OR_AGED`), or is healthy volunteers' beside patients (`healthy_beside_patients`) or beside people of
     another time of life (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`),
-    or is one of a list of options (`among_options`), of several groups said to be eligible
-    (`among_groups_eligible`) or of exclusions an inclusion item runs inline (`in_inline_exclusions`): the statement's
-    age is then not everyone's."""
+    or is one of a list of options (`among_options`, `among_alternatives_above`), of several groups said to be
+    eligible (`among_groups_eligible`) or of exclusions an inclusion item runs inline (`in_inline_exclusions`): the
+    statement's age is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
+            or relations_of_that_age(lowered, statement, start, end)
             or _CHILDREN_TOO.search(lowered, statement.start, statement.end) is not None
             or ADULTS_OR_AGED.search(lowered, statement.start, statement.end) is not None
             or healthy_beside_patients(lowered, statement, start, end)
             or healthy_beside_another_age(lowered, statement, start, end)
             or patients_beside_controls(lowered, statement, start, end)
             or among_options(lowered, statement, start)
+            or among_alternatives_above(lowered, statement, end)
             or among_groups_eligible(lowered, statement, start, end)
             or in_inline_exclusions(lowered, statement, start))

@@ -1,6 +1,7 @@
-"""An age among a criterion's options: an item of a list whose lead-in offers its items as options, an item that an
-"or" ending one of them joins to another, one of several groups the items say are eligible, the alternative a
-statement offers to adults of any age, or an age in a list of exclusions an inclusion item runs inline."""
+"""An age among a criterion's options: an item of a list whose lead-in offers its items as options or that a sentence
+after it takes as alternatives, an item that an "or" ending one of them joins to another, one of several groups the
+items say are eligible, the alternative a statement offers to adults of any age, or an age in a list of exclusions an
+inclusion item runs inline."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,18 @@ _OPTIONS_LEAD = re.compile(
     rf"(?<!all\s)(?:\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of)\s+|\u2265\s*|\b){_COUNT}\s+(?:or\s+more\s+)?"
     r"(?:of\s+the\s+following|(?:[a-z-]+\s+){0,2}?(?:risk\s+factors?|criteria|features|characteristics|conditions))\b"
     r"|\b(?:any|either)\s+(?:one\s+)?of\s+the\s+following\b")
+# So does a lead-in that names the items risk factors without a count ("Risk factors for severe disease:", "High-risk
+# conditions such as:"), or says the participants are at high risk by one of them ("At high risk of severe COVID-19,
+# defined as:"), or offers "any of" or "one of" them ("Any of:", "One of these:"), unless it asks for all of them
+# (`_EVERY_ITEM`).
+_OPTIONS_NAMED = re.compile(
+    r"\brisk\s+factors?\b|\b(?:high|increased|elevated)[\s-]+risk\s+(?:factors?|features?|conditions?|groups?)\b"
+    r"|\bat\s+(?:high|higher|increased|elevated)\s+risk\b[^:\n]{0,80}?(?:\bdefined\b|\bdue\s+to\b|\bbecause\s+of\b|"
+    r"\bbased\s+on\b|\bby\s+(?:having|the\s+presence)\b)"
+    r"|\b(?:any|one|either)\s+(?:or\s+more\s+)?of\s*(?::|these\b)")
+# A lead-in that asks for every item: "all of the following", "each of these criteria", "both of".
+_EVERY_ITEM = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+)?(?:the\s+|these\s+)?"
+                         r"(?:following|criteria|below|items?)\b")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]")
 # A list's items joined as alternatives by an "or" that ends one of them ("1. Women over 65 years of age OR", "- Knee
 # pain and osteophytes on radiographs OR"): the age of either is one option's.
@@ -73,6 +86,13 @@ def _lead_in(lowered: str, line_start: int, line: str, start: int) -> str:
     return " ".join(text.strip() for text in lines)
 
 
+def _offers_options(lead_in: str) -> bool:
+    """Whether a list's lead-in offers its items as options (`_OPTIONS_LEAD`, or `_OPTIONS_NAMED` where it does not
+    ask for all of them)."""
+    return (_OPTIONS_LEAD.search(lead_in) is not None
+            or _OPTIONS_NAMED.search(lead_in) is not None and _EVERY_ITEM.search(lead_in) is None)
+
+
 def among_options(lowered: str, statement: Statement, start: int) -> bool:
     """Whether the statement is an item of a list whose lead-in (the line above it with less indentation, wrapped or
     not, or without a list mark above a marked item, or a marked item as far in above it that ends with a colon,
@@ -90,18 +110,35 @@ def among_options(lowered: str, statement: Statement, start: int) -> bool:
             nested = nested or _LIST_ITEM.match(line) is not None and _indent(line) > _indent(item)
             continue  # a blank line, or a wrapped line or a nested item of an item above
         if _indent(line) < _indent(item) or marked and _LIST_ITEM.match(line) is None:
-            return _OPTIONS_LEAD.search(_lead_in(lowered, above, line, start)) is not None
+            return _offers_options(_lead_in(lowered, above, line, start))
         if marked:  # an item of the same list, as far in
             sibling = _item_text(lowered, above, line_start)
             if siblings == 0 and _ENDS_WITH_OR.search(sibling):
                 return True
             if sibling.rstrip().endswith(":"):
                 # a lead-in whose options stand further in below it offers those, not the items after them
-                return not nested and _OPTIONS_LEAD.search(sibling) is not None
+                return not nested and _offers_options(sibling)
             siblings += 1
             if siblings == _SIBLINGS_READ:
                 return False
     return False
+
+
+# A sentence after a list that takes its items as alternatives: "at least one of the above", "any of the above risk
+# factors", "essential workers who may not fit into the above inclusion criteria" (others admitted who meet none of
+# them). An age among the list's items is then one option, not a limit. Searched in the text's lower case.
+_ALTERNATIVES_ABOVE = re.compile(
+    r"\b(?:any|one|either)\s+(?:or\s+more\s+)?of\s+(?:the|these)\s+(?:above|preceding|previous|listed)\b"
+    r"|\b(?:may|might|do|does|did|would)\s+not\s+(?:fit|meet|fulfil+|satisfy|qualify)\s+(?:into\s+|under\s+|for\s+)?"
+    r"(?:any\s+of\s+)?the\s+(?:above|preceding|previous)\b")
+
+
+def among_alternatives_above(lowered: str, statement: Statement, end: int) -> bool:
+    """Whether the statement is an item of a list that a sentence after it, in lowered[:end], takes as alternatives
+    (`_ALTERNATIVES_ABOVE`)."""
+    line_start = lowered.rfind("\n", 0, statement.start) + 1
+    return (_LIST_ITEM.match(lowered, line_start) is not None
+            and _ALTERNATIVES_ABOVE.search(lowered, statement.end, end) is not None)
 
 
 # An item that names a group of patients who "are eligible" ("Elderly patients ≥ 60 years of age, previously

@@ -6,13 +6,16 @@ structured ages gets the wrong trials when they differ ("Age 12 to 17 years" wit
 18-65 years" with no maximum). Only one clear age limit for everyone is read: a criterion of the inclusion list that
 opens with the participants' age ("Age 18-65 years", "Male or female, aged 18 to 75", "18 years of age or older"),
 or the first item of a list without any heading, as legacy records of the NIH Clinical Center write their criteria
-("Age 21-80.", then the other criteria). Ages of other people (parents, children of the participants), gestational
-ages, ages at an event (at diagnosis, at the time of migraine onset, when a vaccine was received), ages at a
-calendar date (a cohort's "Age 30-60 in 1988"), durations, several groups' ages (patients' beside controls or
-healthy volunteers), an age among options ("at least 3 risk factors: - age > 60 yrs"), the age from which assent is
-asked or of those "excluded", and a limit that the criterion qualifies ("18 years or the age of majority", "or 16
-with parental consent", "(selected patients up to age 70 may be eligible)", "65 and over OR postmenopausal") are no
-such limit, and the text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum
+("Age 21-80.", then the other criteria). Ages of other people (parents, children of the participants, members of a
+household or people counted among others: "at least one person <18 years of age"), gestational ages, ages at an
+event (at diagnosis, at the time of migraine onset, when a vaccine was received), ages at a calendar date (a
+cohort's "Age 30-60 in 1988"), durations, several groups' ages (patients' beside controls or healthy volunteers,
+groups that sentences admit: "Health system participants will be eligible if ... Patient participants will be
+eligible if ..."), an age among options ("at least 3 risk factors: - age > 60 yrs", a list that a later sentence
+takes as alternatives: "... who may not fit into the above inclusion criteria"), the age from which assent is asked
+or of those "excluded", and a limit that the criterion qualifies ("18 years or the age of majority", "or 16 with
+parental consent", "(selected patients up to age 70 may be eligible)", "65 and over OR postmenopausal") are no such
+limit, and the text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum
 compares them, and a bound written with "under", "older than" or as a plain range may mean the next whole age
 ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and 65" may leave both its ends
 out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged 0-6 months") sets no minimum
