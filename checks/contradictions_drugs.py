@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 
 from checks.drug_known_names import KnownDrugs, WordsOf
 from checks.drug_names import STEM_SCREEN, stem_drugs, word_at
+from checks.drug_unlisted_readings import (CHALLENGE_RESPONSE, declared_abbreviation, earlier_use,
+                                           prior_therapy_of_cohort, stratum_in_brackets, unknown_codes)
 from checks.other_name_drugs import other_name_of_another_drug
 from checks.other_name_placebo import other_name_placebo
 from checks.outcome_drugs_not_given import OUTCOME_FIELDS, conjugate_payload, not_given_in
@@ -52,13 +54,16 @@ _TREATMENT_MEASURED = {
 
 
 def _measured_as_treatment(field: str, text: str, at: int) -> bool:
-    """Whether the outcome's `field` (its measure or description) names the drug at `at` as the treatment measured."""
-    return bool(_TREATMENT_MEASURED[field].search(text[max(0, at - 80):at]))
+    """Whether the outcome's `field` (its measure or description) names the drug at `at` as the treatment measured;
+    not a measured quantity's response to a drug given as a challenge ("Airway Blood Flow Response to Albuterol")."""
+    before = text[max(0, at - 80):at]
+    return bool(_TREATMENT_MEASURED[field].search(before)) and not CHALLENGE_RESPONSE.search(before)
 
 
-def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs,
-                what: str) -> Iterator[Finding]:
-    """Findings for drug words in `rows` (name first) that the study does not otherwise name; an outcome's are info."""
+def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: KnownDrugs, what: str,
+                explained=lambda row, drug: False) -> Iterator[Finding]:
+    """Findings for drug words in `rows` (name first) that the study does not otherwise name, nor `explained` says
+    the row need not be given; an outcome's are info."""
     reported: set[str] = set()
     for row in rows:
         stems = set().union(*(stem_drugs(t) for t in row)) - reported
@@ -66,16 +71,28 @@ def _undeclared(nct_id: str, rows: list[tuple], fields: tuple[str, ...], known: 
             places = _places(row, fields, drug)
             if drug in known or conjugate_payload(drug, row, rows, known, what) or \
                     any(not_given_in(row, field, text, at, drug) or known.aliased(text, at, drug)
-                        for field, text, at in places):
+                        or (field == OUTCOME_FIELDS[1] and earlier_use(text, at)) for field, text, at in places) \
+                    or explained(row, drug):
                 continue
             reported.add(drug)
-            field, text, at = places[0]
-            named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
-            outcome = what == "outcome" and not any(_measured_as_treatment(f, t, a) for f, t, a in places)
-            said = _OUTCOME_DRUG if outcome else "which is not an intervention of this study"
-            message = f"{named} names {drug}, {said}."
-            evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
-            yield Finding(nct_id, message, evidence, (field, "interventions.name"), "info" if outcome else None)
+            yield _finding(nct_id, row, drug, places, known, what)
+
+
+def _finding(nct_id: str, row: tuple, drug: str, places: list[tuple[str, str, int]], known: KnownDrugs,
+             what: str) -> Finding:
+    """The finding of a drug a row names at `places` that no intervention lists: info where an outcome names it
+    otherwise than as the treatment measured, or else where an intervention named only by a code the product does not
+    know may be the drug (the message says which)."""
+    field, text, at = places[0]
+    named = f"The {what} '{row[0]}'" if row[0] else f"An untitled {what}"
+    outcome = what == "outcome" and not any(_measured_as_treatment(f, t, a) for f, t, a in places)
+    codes = () if outcome else unknown_codes(known.names)
+    said = _OUTCOME_DRUG if outcome else "which is not an intervention of this study"
+    if codes:
+        said += f" unless it is the drug the intervention named only by its code '{codes[0]}' gives"
+    evidence = f"{field}: '{excerpt(text, at, at + len(drug), 50)}'; interventions.name: {known.quoted}"
+    severity = "info" if outcome or codes else None
+    return Finding(nct_id, f"{named} names {drug}, {said}.", evidence, (field, "interventions.name"), severity)
 
 
 def _interventional(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> set[str]:
@@ -109,9 +126,33 @@ def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple],
     given_texts = [t for row in interventions for t in row]
     known = KnownDrugs(WordsOf(given), names, given, given_texts)
     with_arms = KnownDrugs(WordsOf(given + [t for row in arms for t in row]), names, given, given_texts)
-    yield from _undeclared(nct_id, outcomes, OUTCOME_FIELDS, with_arms, "outcome")
+    texts = [t for row in outcomes + arms for t in row if t] + context
+    yield from _undeclared(nct_id, outcomes, OUTCOME_FIELDS, with_arms, "outcome",
+                           lambda row, drug: _aliased_anywhere(texts, drug, known))
     # Arm descriptions name background and standard-of-care drugs; titles name what is given.
-    yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm")
+    yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm",
+                           _arm_title_explained(arms, known, context, texts))
+
+
+def _arm_title_explained(arms: list[tuple], known: KnownDrugs, context: list[str],
+                         texts: list[str]) -> Callable[[tuple, str], bool]:
+    """Whether an arm title's drug is one the arm need not be given: an abbreviation its own description declares, a
+    stratum of background therapy, a cohort named by its prior therapy, or another name of an intervention."""
+    described = {title: description for title, description in arms if description}
+    titles = [t for t, _ in arms if t]
+
+    def explained(row: tuple, drug: str) -> bool:
+        description = described.get(row[0])
+        return declared_abbreviation(description, drug, known) or prior_therapy_of_cohort(description, drug, known) \
+            or stratum_in_brackets(row[0] or "", drug, titles, context) or _aliased_anywhere(texts, drug, known)
+    return explained
+
+
+def _aliased_anywhere(texts: list[str], drug: str, known: KnownDrugs) -> bool:
+    """Whether some text of the study gives the drug beside an intervention's name as its other name ("Dacomitinib
+    (PF-00299804)" where the intervention is named 'PF-00299804')."""
+    return any(known.aliased(text, m.start(), drug) for text in texts if drug in text.lower()
+               for m in re.finditer(rf"\b{re.escape(drug)}\b", text, re.I))
 
 
 def drug_not_an_intervention(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -139,7 +180,8 @@ RULES = (
          "An arm title naming a drug the study does not give, or an outcome measured of it as the treatment ('Response "
          "rate to X', 'after 24 weeks of X'), is usually copied from another record, or the intervention is left out. "
          "Info where an outcome names it otherwise: outcomes name rescue, background, prior and measured drugs far "
-         "more often than a study drug the interventions leave out.",
+         "more often than a study drug the interventions leave out; and where an intervention is named only by a "
+         "research code the product does not know, as the drug may be that code's (GW786034 is pazopanib).",
          ("design_outcomes.description", "design_groups.title", "interventions.name"),
          func=drug_not_an_intervention, in_worker=True),
     Rule("contradictions.other_name_of_another_drug", "contradiction", "warning",
