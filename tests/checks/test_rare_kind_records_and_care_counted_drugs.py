@@ -111,6 +111,8 @@ ACCEPTED = {
     ("NCT06824041", "contradictions.arm_dose_differs", "warning"),  # 0.5 mg against 1 mg, one frequency
     ("NCT06824041", "contradictions.masking_none_text_blinded", "warning"),  # NONE against "Double-blind"
     ("NCT05801288", "contradictions.masking_none_text_party_masked", "warning"),  # assessors "not aware of" groups
+    # silver diamine fluoride against fluoride varnish, both typed DRUG, phase N/A: the phase or the types are wrong
+    ("NCT05340240", "contradictions.phase_na_with_drug", "info"),
 }
 # (official title, brief title, the record's phase, whether it tests no drug): the official title's phase is the
 # stage of a project that the brief title names as such, in a record without phases. Each was flagged before.
