@@ -314,14 +314,18 @@ RULES = (
          "treatment, in arms named for what they took in the parent study (\"Placebo / Drug X\"), and an unrandomized "
          "diagnostic or screening study of devices or tests only whose titles, brief summary or model description "
          "compare them, no arm named for people: its arms are the tests every participant may take (\"Routine blood "
-         "serum IgE levels will be compared with the newly developed microarray-based diagnostic test system\").",
+         "serum IgE levels will be compared with the newly developed microarray-based diagnostic test system\"). "
+         "Two arms that are the two sides of every participant, in a split-body design its text names (\"Split-face "
+         "Study\", \"test lens in one eye and control lens in the other eye\") or that both arms' descriptions give "
+         "(\"one side of the face was treated ... with a Sham light\"), are one group: not flagged.",
          ("designs.intervention_model", "design_groups"), sql=SINGLE_GROUP_SEVERAL_ARMS),
     Rule("contradictions.randomized_single_group", "contradiction", "warning",
          "A randomized allocation assigns participants to groups by chance; a single-group model that lists at most "
          "one arm assigned an intervention leaves nothing to randomize between, so the allocation or the model is "
          "wrong (most often a parallel trial registered as a single group, its arms left out, as older records often "
          "are). Where the text places what is randomized within each participant (a split-mouth or paired-eye "
-         "design, the opposite side as control, the order of treatments of a crossover), there is something to "
+         "design, the opposite side as control, the order of treatments of a crossover, the sites of a skin patch "
+         "test's patches and controls), there is something to "
          "randomize: info (a crossover's model is model_text_crossover's to judge); so is a stepped wedge, which "
          "randomizes when each cluster starts the intervention, and a diagnostic or screening "
          "study of devices or tests only whose titles or brief summary compare them, which may use each on every "

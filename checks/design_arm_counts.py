@@ -7,7 +7,8 @@ from checks.design_arm_groups import (
     ARM_COUNTS, ARM_TITLES, EXTENSION_TITLED, GROUPS_READ, LABELLED_ARMS, PEOPLE, SEVERAL_GROUPS,
 )
 from checks.design_randomization_texts import (
-    CLUSTER_START_TEXT, COMPARED_QUOTES, DEVICES_ONLY, DIAGNOSTIC, METHODS_COMPARED, TEXTS_READ, WITHIN_TEXT,
+    BOTH_SIDES_ARM, CLUSTER_START_TEXT, COMPARED_QUOTES, DEVICES_ONLY, DIAGNOSTIC, METHODS_COMPARED, ONE_SIDE_ARM,
+    SIDES_TEXT, TEXTS_READ, WITHIN_TEXT,
     quotes, texts_of,
 )
 from checks.missing_field_sources import hidden_from
@@ -83,6 +84,18 @@ _ARMS_OF_PEOPLE = (f"EXISTS (SELECT 1 FROM design_groups p WHERE p.nct_id = a.nc
 _TESTS_EACH = f"(m.quote IS NOT NULL AND a.allocation IS DISTINCT FROM 'RANDOMIZED' AND NOT {_ARMS_OF_PEOPLE})"
 _TESTS_SAID = literal("; a diagnostic study that compares tests or devices may give each to every participant, its "
                       "arms the tests, not groups")
+# A split-body design gives every participant each arm, one on each side ("one side of the face was treated with a
+# Sham light and the other half with a light emitting diode"; every arm "one side of the face was treated ...",
+# NCT00818246): one group, its arms the sides. Two arms, the two sides: not dose groups each given on a side at random
+# ("1μg/ml ESAT6-CFP10 ... in the RIGHT or LEFT forearm according to a randomisation scheme", four arms, NCT01999231;
+# "400 µg implant in the study eye and sham in the fellow eye", NCT00661479), nor arms each given on both sides
+# ("infiltrated on each the right and left side of the abdomen", NCT01582477).
+_ARM_ON_ONE_SIDE = (f"coalesce(regexp_matches(description, {ONE_SIDE_ARM}, 'i') "
+                    f"AND NOT regexp_matches(description, {BOTH_SIDES_ARM}, 'i'), FALSE)")
+_SPLIT_BODY = f"""SELECT nct_id FROM several WHERE single_group_arms = 2 AND (
+    nct_id IN (SELECT nct_id FROM texts WHERE regexp_matches(text, {SIDES_TEXT}, 'i'))
+    OR nct_id IN (SELECT nct_id FROM design_groups SEMI JOIN several USING (nct_id) GROUP BY nct_id
+                  HAVING count(*) = 2 AND bool_and({_ARM_ON_ONE_SIDE})))"""
 SINGLE_GROUP_SEVERAL_ARMS = f"""
     WITH several AS MATERIALIZED ({SEVERAL_GROUPS}),
     texts AS MATERIALIZED ({texts_of("several")})
@@ -104,4 +117,5 @@ SINGLE_GROUP_SEVERAL_ARMS = f"""
                 THEN 'info' END AS severity
     FROM several a JOIN studies s USING (nct_id)
     LEFT JOIN ({_TESTS_COMPARED}) m USING (nct_id)
+    ANTI JOIN ({_SPLIT_BODY}) USING (nct_id)
 """

@@ -14,7 +14,7 @@ from checks.design_masking_terms import BLINDED, OPEN_LABEL
 from checks.design_parent_study import (
     PARENT_STUDY, of_a_part_completed_before_entry, of_an_extensions_earlier_part, of_the_parent_study,
 )
-from checks.design_text import Claim, first_affirmed
+from checks.design_text import Claim, first_affirmed, sentence_at
 from checks.design_withdrawn_masking import SEEING, withdrawn
 from checks.study_text import StudyText
 
@@ -117,12 +117,31 @@ def masking_described_open(texts: list[StudyText]) -> bool:
                for t in texts)
 
 
+# Allocation concealment, not masking: people unaware of the group to which they will be randomized, in a sentence
+# that speaks of concealment ("There will be allocation concealment since the mothers and the principle investigator
+# will be unaware of the group to which they will be randomized", NCT00983489): unaware before randomization.
+_CONCEALMENT = re.compile(r"\bconceal", re.I)
+_TO_BE_ALLOCATED_AFTER = re.compile(
+    r"[^.;]{0,40}?\bto\s+which\s+(?:[\w-]+\s+){1,2}?(?:will|would|is\s+to|are\s+to)\s+be\s+"
+    r"(?:randomi[sz]ed|allocated|assigned)\b", re.I)
+
+
+def _allocation_concealed(claim: Claim) -> bool:
+    """Whether the claim says people are unaware of the group they are yet to be randomized to, in a sentence that
+    speaks of concealment: allocation concealment, not masking."""
+    text = claim.source.text
+    start = sentence_at(text, claim.start)[0]
+    return (_TO_BE_ALLOCATED_AFTER.match(text, claim.end) is not None
+            and _CONCEALMENT.search(text, start, claim.start) is not None)
+
+
 def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: Callable[[], bool]) -> Claim | None:
     """The first affirmed claim of the pattern that names a party the registry records masked to the assigned
     intervention, in a sentence of the study's main comparison (not a sub-study, a part or a subgroup, nor trials
-    in general; in an extension, `extension()`, not the parent study's), and that the text does not withdraw ("in
-    theory blinded", "However, it is not possible to blind"). Of BLINDED, only a claim of outcomes assessed blind
-    ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of assessment."""
+    in general, nor allocation concealment; in an extension, `extension()`, not the parent study's), and that the
+    text does not withdraw ("in theory blinded", "However, it is not possible to blind"). Of BLINDED, only a claim of
+    outcomes assessed blind ("double-blind assessment", "assessed in a double-blind manner"), spanning its words of
+    assessment."""
     for c in claims_not_elsewhere(texts, pattern):
         if c.negated:
             continue
@@ -133,7 +152,7 @@ def party_masked_claim(texts: list[StudyText], pattern: re.Pattern, extension: C
             if words is None or _of_a_run_in(c):
                 continue
             c = Claim(c.source, *words, False)
-        if outside_the_main_comparison(c) or withdrawn(c):
+        if outside_the_main_comparison(c) or withdrawn(c) or _allocation_concealed(c):
             continue
         if (of_an_extensions_earlier_part(c) or PARENT_STUDY.search(c.source.text)) and extension():
             continue

@@ -42,14 +42,27 @@ _INDIVIDUALLY_BEFORE = re.compile(r"\bindividual(?:ly|[\s-]+level)?\s+$", re.I)
 _INDIVIDUALLY_AFTER = re.compile(
     r"\s+(?:individually|at\s+(?:the\s+)?(?:individual|patient|participant|person)(?:\s+level)?"
     r"|of\s+(?:the\s+)?individual(?:s|\s+(?:patients|participants|subjects)))\b", re.I)
+# A later stage said to be randomized a few sentences on ("The intervention will be tested in a nonrandomized pilot (N
+# = 15) ... Finally, the revised intervention will be tested in Stage 1b in a randomized pilot study involving 60
+# women", NCT01193114): the non-randomized claim is of a stage before the randomized one.
+_LATER_RANDOMIZED_STAGE_AFTER = re.compile(
+    r"[^;]{0,600}?\b(?:then|finally|next|subsequently|thereafter|afterwards|followed\s+by|later)\b[^.;]{0,120}?"
+    r"(?<![\w-])(?<!\bnot\s)(?:randomi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:pilot|trial|study|phase|stage|part)\b"
+    r"|(?-i:RCT)\b)", re.I)
+# An arm's title that calls the arm non-randomised ("IDeg (non-randomised)" beside "IDeg + IAsp" and "IDeg +
+# liraglutide", NCT01388361): that arm's, the others may be randomised.
+_ARM_TITLE = "design_groups.title"
 
 
 def of_a_group(claim: Claim) -> bool:
-    """Whether a 'non-randomized' claim qualifies a group or part of the study (or data, samples or places beside it)
-    rather than its allocation, denies only that participants are randomized one by one (a cluster trial), or
-    denies randomizing what is no allocation of participants ("The order of the tasks will not be randomized")."""
+    """Whether a 'non-randomized' claim qualifies a group or part of the study (or data, samples or places beside it,
+    an arm in its own title, a stage before a randomized one) rather than its allocation, denies only that
+    participants are randomized one by one (a cluster trial), or denies randomizing what is no allocation of
+    participants ("The order of the tasks will not be randomized")."""
     text, before = claim.source.text, max(0, claim.start - 80)
-    return (not allocates(claim) or _GROUP_AFTER.match(text, claim.end) is not None
+    return (not allocates(claim) or (claim.negated and claim.source.field == _ARM_TITLE)
+            or _GROUP_AFTER.match(text, claim.end) is not None
+            or _LATER_RANDOMIZED_STAGE_AFTER.match(text, claim.end) is not None
             or _PART_IS_BEFORE.search(text, before, claim.start) is not None
             or _INDIVIDUALLY_BEFORE.search(text, before, claim.start) is not None
             or _INDIVIDUALLY_AFTER.match(text, claim.end) is not None)

@@ -64,7 +64,11 @@ _TITLES = ("studies.official_title", "studies.brief_title")
 _EXTENSION_ENDS_TITLE = re.compile(
     r"[^:;]*?(?:[:,]|\s[\u2013\u2014-])\s*(?:an?\s+)?(?:(?:\d+|second|third|long)[\s-]*(?:months?|years?|weeks?|term)?"
     r"\s+|open[\s-]*label(?:l?ed)?\s+|phase\s+(?:[1-4]|i{1,3}|iv)[ab]?\s+)*"
-    r"extension(?:\s+(?:phase|study|period|part|trial))?\s*\.?\s*$", re.I)
+    r"extension(?:\s+(?:phase|study|period|part|trial))?\s*\.?\s*$"
+    # In brackets at the title's end: "A Placebo-controlled, Double-blinded, Randomized Clinical Trial of ...
+    # (Open-label Extension Part)" (NCT00732875); not "(With an Open-label Extension)", a part the study itself has.
+    r"|[^:;]*?\(\s*(?:(?:\d+|long)[\s-]*(?:months?|years?|weeks?|term)?\s+|open[\s-]*label(?:l?ed)?\s+)*"
+    r"extension(?:\s+(?:phase|study|period|part|trial))?\s*\)\s*\.?\s*$", re.I)
 
 
 # A title that names the parent study by its code, then "Extension", then the parent's own title: "AZA PH GL 2003 CL
@@ -103,12 +107,26 @@ def _the_parent_beside_this_extension(claim: Claim) -> bool:
             and _THIS_EXTENSION.search(text, start, end) is not None)
 
 
+# The term inside the parent study's name ("After ... code break in main double-blind trial, subjects ...",
+# NCT00732875; "the core double-blind study"): in an extension, that study's design.
+_PARENT_WORD_BEFORE = re.compile(r"\b(?:parent|core|main|original|originating|feeder|antecedent)\s+$", re.I)
+_TRIAL_NOUN_AFTER = re.compile(r"\s+(?:study|trial|protocol)\b", re.I)
+
+
+def _in_the_parent_study_name(claim: Claim) -> bool:
+    """Whether the claim stands between a parent study's word and its noun ("main double-blind trial")."""
+    text = claim.source.text
+    return (_PARENT_WORD_BEFORE.search(text, max(0, claim.start - 24), claim.start) is not None
+            and _TRIAL_NOUN_AFTER.match(text, claim.end) is not None)
+
+
 def of_an_extensions_earlier_part(claim: Claim) -> bool:
     """Whether the claim, in an extension, is of a part done before: one said to be so (`of_an_earlier_part`), the
     first part of the study ("the first part of the study (RCT)"), which an extension follows, the study the text names
-    it an extension of (`of_the_study_extended`), or "the Double-Blind Study" beside "this Extension Study"."""
+    it an extension of (`of_the_study_extended`), "the Double-Blind Study" beside "this Extension Study", or the
+    parent study by name ("main double-blind trial")."""
     return (of_an_earlier_part(claim) or of_a_first_part(claim) or of_the_study_extended(claim)
-            or _the_parent_beside_this_extension(claim))
+            or _the_parent_beside_this_extension(claim) or _in_the_parent_study_name(claim))
 
 
 # A part that participants complete before they are entered into a study ("Patients completing the double-blind

@@ -39,8 +39,30 @@ _WITHIN_PARTICIPANT = (
     rf"\b{_CROSSOVER}(?:,?\s+{_DESIGN_WORD}){{0,4}},?\s+(?:design|study|trial|fashion|manner|experiment)\b",
     rf"\b{_DESIGN_WORD},?\s+{_CROSSOVER}\b",
     rf"\b{_CROSSOVER}\s+to\s+the\s+other\b",
+    # A skin patch test, every patch on each participant, at sites that may be randomized ("Examiner-blind Human
+    # Patch Test", "Patch Test of Benzalkonium Chloride", a "Finn chamber" per arm, NCT01762982); not a patch test
+    # that admits participants ("patients with a positive patch test to nickel").
+    r"\b(?:human|repeat(?:ed)?[\s-]+insult|cumulative[\s-]+irritation|(?:semi-?)?occlusive|irritation)\s+"
+    r"patch[\s-]+test|^\s*patch[\s-]+test\s+(?:of|for|with)\b|\bfinn\s+chambers?\b",
 )
 WITHIN_TEXT = literal("|".join(f"(?:{pattern})" for pattern in _WITHIN_PARTICIPANT))
+# Text that gives each participant every arm, one on each side of the body: a split-body design ("Split-face Study",
+# "one side of the face was treated with a Sham light and the other half with a light emitting diode", NCT00818246),
+# whose arms are sides, not groups. Not an order of treatments (a crossover's, another model).
+_SIDES = (
+    _WITHIN_PARTICIPANT[:5]
+    + (rf"\b(?:one|either|left|right)\s+(?:[\w'-]+\s+){{0,2}}?{_BODY_PART}[^.;]{{0,120}}?"
+       r"\b(?:the\s+)?(?:other|opposite|contralateral|fellow)\s+(?:half|side|eye)\b",)
+)
+SIDES_TEXT = literal("|".join(f"(?:{pattern})" for pattern in _SIDES))
+# An arm's description that gives its treatment to one side of each participant ("one side of the face was treated
+# three times weekly ... with a Sham light", NCT00818246): where both of two arms say so, the arms are sides.
+ONE_SIDE_ARM = literal(r"\b(?:one|left|right|the\s+other|opposite)\s+(?:side|half)\s+of\s+(?:the|their|his|her|each)\s+"
+                       r"(?:face|mouth|body|jaw|scalp|back|head|forehead|neck|arm|leg|chest|abdomen)\b"
+                       r"|\b(?:one|left|right|the\s+other|fellow|contralateral)\s+eye\b")
+# An arm given on both sides ("infiltrated on each the right and left side of the abdomen", NCT01582477).
+BOTH_SIDES_ARM = literal(r"\b(?:right|left)\s+(?:and|&)\s+(?:the\s+)?(?:right|left)\b|\bboth\s+(?:sides|eyes|halves)\b"
+                         r"|\beach\s+(?:side|eye)\b")
 # A stepped wedge randomizes when each cluster (a site, a ward) starts the intervention all of them take in turn: not
 # participants between groups, nor what each participant takes ("a stepped-wedge design", "cluster-randomization of
 # the order of initiation", "sites will be randomized to the order in which they start").

@@ -73,7 +73,13 @@ _LATER_PART = re.compile(
     r"|study\s+completion|completion\s+of\s+(?:the\s+)?(?:study|trial|treatment))\b|\bthereafter\b"
     # "Drug X will be given open-label to all participants in the follow-up period"
     r"|\b(?:in|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:follow[\s-]?up|extension|post[\s-]?trial|long[\s-]?term"
-    r"|maintenance)\s+(?:period|phase|part|stage|portion)\b", re.I)
+    r"|maintenance)\s+(?:period|phase|part|stage|portion)\b"
+    # "Participants will then receive open label MK-0954A (L100/H12.5) orally, once daily for 44 weeks (extension)",
+    # NCT01307033
+    r"|\((?:open[\s-]*label\s+)?extension(?:\s+(?:period|phase|part|stage))?\)", re.I)
+# The part left open named in brackets after the design's partial blind ("Randomized, Partially Blind (Open Label
+# Warfarin), Active-Controlled (Warfarin)", NCT00787150).
+_PARTLY_BLIND_BEFORE = re.compile(r"\bpartial(?:ly)?[\s-]+(?:blind|mask)\w*,?\s*\(\s*$", re.I)
 _AFTER_COMPLETING_BEFORE = re.compile(
     r"\b(?:who|that)\s+(?:have\s+)?(?:complete[sd]?|finish(?:ed)?)\s+(?:the\s+)?(?:study|trial|treatment"
     r"|[\w-]*\s*(?:week|month)|double[\s-]*blind|blinded|core|main|randomi[sz]ed)\b", re.I)
@@ -85,9 +91,10 @@ _NAMES_THE_STUDY_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?,?\s+(?:study|trial|d
 
 def open_label_of_another_part(sentence: str, start: int, end: int) -> bool:
     """Whether "open label" at sentence[start:end] is said of a later part of the study (after week 24, after
-    unblinding, for participants who completed the treatment) or of drugs given beside the masked ones (rescue or
+    unblinding, for participants who completed the treatment, an extension in brackets), of the part a partial blind
+    leaves open ("Partially Blind (Open Label Warfarin)") or of drugs given beside the masked ones (rescue or
     background medication), not of the study itself ("an open-label study")."""
-    if _AFTER_COMPLETING_BEFORE.search(sentence, 0, start):
+    if _AFTER_COMPLETING_BEFORE.search(sentence, 0, start) or _PARTLY_BLIND_BEFORE.search(sentence, 0, start):
         return True
     if _NAMES_THE_STUDY_AFTER.match(sentence, end):
         return False

@@ -33,6 +33,7 @@ from checks.design_study_openings import (
 )
 from checks.design_study_parts import PART_BEFORE_BY_KEY, open_label_of_another_part
 from checks.design_this_study import leads_the_title, named_this_study
+from checks.design_trials_spoken_of import THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING, cites_a_study_of_kind
 from checks.study_text import StudyText, about_this_study, other_study
 
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
@@ -214,6 +215,16 @@ def _opens_with_the_named_study(source: StudyText, sentence: str, s_start: int) 
     return NAMED_STUDY_OPENING.match(sentence) is not None and not _after_another_study(source, s_start)
 
 
+def _goes_on_about_a_study_cited(text: str, s_start: int, sentence: str) -> bool:
+    """Whether the sentence opens with "This <kind> study", in the past, after a sentence that cites an earlier study
+    of that kind ("In a recent pilot study ... This pilot study design was a crossover study that included 22")."""
+    opening = THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING.match(sentence)
+    if opening is None or not text[:s_start].strip():
+        return False
+    p_start, p_end = sentence_at(text, s_start - 1)
+    return cites_a_study_of_kind(text[p_start:p_end], opening[1])
+
+
 def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
     """The matches `pattern.finditer` gives on the text, found by trying the pattern at its anchors only.
 
@@ -262,6 +273,8 @@ def phrases(source: StudyText, pattern: re.Pattern) -> Iterator[tuple[re.Match, 
         sentence = text[s_start:s_end]
         local = m.start() - s_start
         if part_before is not None and part_before.search(sentence, 0, local):
+            continue
+        if _goes_on_about_a_study_cited(text, s_start, sentence):
             continue
         folded_sentence = lowered and lowered[s_start:s_end]
         own = named_this_study(sentence, local, folded_sentence) or leads_the_title(

@@ -17,9 +17,11 @@ _DESIGN_FILLER = hyphens_wide(
     r"|blind|extension|clinical|interventional|placebo|active|sham|comparative)")
 # A term that qualifies this study by name ("This double-blind extension study", "In this randomized extension",
 # "This is a randomized, double-blind, placebo-controlled extension of study ABC-123"): this study's design, though
-# the sentence names the study participants came from.
+# the sentence names the study participants came from. Not "our" study that this one is likened to ("will be the same
+# as our parallel study which is investigating ...", NCT00082329): a companion study.
 _THIS_STUDY_NAMED_BEFORE = re.compile(
-    rf"(?:\b(?:this|the\s+present|the\s+current|our)|^\s*this\s+(?:(?:study|trial|extension)\s+)?"
+    r"(?:\b(?:this|the\s+present|the\s+current|(?<!\bsame\sas\s)(?<!\bsimilar\sto\s)(?<!\blike\s)our)"
+    rf"|^\s*this\s+(?:(?:study|trial|extension)\s+)?"
     rf"(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_FILLER},?\s+(?:and\s+)?){{0,5}}$", re.I)
 _THIS_WORDS = ("this", "present", "current", "our")
 
@@ -39,10 +41,13 @@ def named_this_study(sentence: str, start: int, lowered: str | None) -> bool:
 # Where a study gives its name: a design term leading a title is this study's own design.
 TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
 # Words that are no design word of the title's study: what ties a term to something else ("of", "for", "vs", "in"),
-# and the words that name a study participants came from ("Former Open-label Study Participants").
+# and the words that name a study participants came from ("Former Open-label Study Participants"), or the sub-study
+# the title's study is of another ("Substudy-A Phase IIIB Multicenter, Randomized, Double-Blind, Double-Dummy Study",
+# NCT01844895).
 _NOT_THE_TITLES_DESIGN = (r"(?!(?:of|in|for|to|with|vs|versus|on|at|by|from|after|before|among|between|comparing"
                           r"|towards?|or|the|a|an|who|whom|that|which|where|when|if|whether|previous(?:ly)?|prior"
-                          r"|parent|former(?:ly)?|original(?:ly)?|initially|earlier|preceding|core|feeder|post)\b)")
+                          r"|parent|former(?:ly)?|original(?:ly)?|initially|earlier|preceding|core|feeder|post"
+                          r"|sub-?stud(?:y|ies)[\w-]*)\b)")
 # A word of a title, any hyphen in it ("Open\u2010label", "Placebo-controlled").
 _TITLE_WORD = f"[\\w{HYPHENS}]+"
 # A title's segment (from its start, or after a colon or a dash: "Drug X in Myeloma: an Open-label, Single-arm Phase 3

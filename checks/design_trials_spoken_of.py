@@ -67,13 +67,79 @@ _TRIAL_SUPPOSED_AFTER = re.compile(
 # A trial to follow if this one succeeds ("If this pilot is successful, a double-blind trial will be conducted"): the
 # sentence opens with the condition, and the term is of a trial ("a ... trial"), not of a part.
 # The condition may be the results it leads to ("If the initial proof of concept phase will lead to favourable
-# results, an open-label, Phase II, randomized controlled trial will be then designed", NCT04399798).
+# results, an open-label, Phase II, randomized controlled trial will be then designed", NCT04399798), the promise it
+# shows ("If this initial study shows promise, we will follow-up with a randomized clinical trial", NCT00181766), or
+# what it establishes, listed ("Once the accuracy, acceptability, and feasibility of the use of video conferencing
+# (VC) ... are established, we will submit a full proposal to conduct a two-arm RCT", NCT01163474).
 _IF_SUCCESSFUL_BEFORE = re.compile(
-    r"^\s*(?:if|should|once|when)\s+(?:[\w-]+\s+){0,7}?(?:is|are|prove|proves|were|be"
-    r"|(?:will\s+)?(?:lead|leads)\s+to|(?:will\s+)?(?:give|gives|yield|yields|show|shows))"
+    r"^\s*(?:if|should|once|when)\s+(?:[\w(),/-]+\s+){0,20}?(?:is|are|prove|proves|were|be|have\s+been|has\s+been"
+    r"|(?:will\s+)?(?:lead|leads)\s+to|(?:will\s+)?(?:give|gives|yield|yields|show|shows|hold|holds))"
     r"\s+(?:\w+\s+)?"
-    r"(?:successful|positive|promising|effective|favou?rable|encouraging|feasible|confirmed)\b[^.;]*?\ban?\s+"
-    r"(?:[\w-]+,?\s+){0,3}$", re.I)
+    r"(?:successful|positive|promising|promise|effective|favou?rable|encouraging|feasible|confirmed|established"
+    r"|demonstrated)\b[^.;]*?\ban?\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+# Work this study is to prepare, named before the term ("data for grant applications proposing to examine the
+# clinical efficacy of disulfiram ... under placebo-controlled, double-blind conditions", NCT00731133; "future trials
+# to test drug X in a double-blind design"): later trials, not this one.
+LATER_WORK_BEFORE = re.compile(
+    r"\b(?:grant\s+applications?|(?:grant|funding|research|full)\s+proposals?|future\s+(?:studies|trials|research"
+    r"|work))\s+(?:proposing|that\s+(?:propose|would|will)|to\s+(?:examine|test|evaluate|investigate|study|assess"
+    r"|compare|conduct|confirm))\b[^.;]*$", re.I)
+LATER_WORK_WORDS = ("grant", "proposal", "future")
+# A study cited with its size and finding ("An observational study (n=131) of adolescents reporting vaginal bleeding
+# on DMPA who were treated with monophasic oral contraceptive pills identified improvement of bleeding patterns",
+# NCT00563576): a study done before. Its size in brackets right after its noun, a finding's past verb further on.
+SIZED_STUDY_REPORTED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s*\(\s*n\s*=\s*\d[\d,]*\s*\)[^.;]*?\b(?:found|showed|suggested|revealed|concluded"
+    r"|reported|demonstrated|indicated|confirmed|identified)\b", re.I)
+# A companion study run beside this one ("will be the same as our parallel study which is investigating the immune
+# properties of PBPCs mobilized with G-CSF or AMD3100 alone", NCT00082329): another study, whatever its design.
+COMPANION_BEFORE = re.compile(
+    r"\b(?:same\s+as|similar\s+to|as\s+in|like)\s+(?:in\s+)?(?:our|the|an?)\s+$"
+    r"|\b(?:another|an?\s+(?:separate|companion|sister|related))\s+$", re.I)
+COMPANION_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?,?\s+(?:which|that)\s+(?:is|are)\s+(?:being\s+|currently\s+|also\s+)?"
+    r"(?:investigat|examin|evaluat|study|test|conduct|run|assess|compar|enroll?|recruit)\w*ing\b", re.I)
+_OUR_OR_A_BEFORE = re.compile(r"\b(?:our|an?|another)\s+$", re.I)
+
+
+def of_other_work(sentence: str, start: int, end: int, near: int) -> bool:
+    """Whether the term at sentence[start:end] is of work this study prepares ("grant applications proposing to
+    examine ... under double-blind conditions"), of a study cited with its size and finding ("An observational study
+    (n=131) of adolescents ... identified improvement"), or of a companion study ("the same as our parallel study
+    which is investigating"); `near` is where the words right before the term begin."""
+    if LATER_WORK_BEFORE.search(sentence, 0, start) and not THIS_STUDY_BEFORE.search(
+            sentence, LATER_WORK_BEFORE.search(sentence, 0, start).end(), start):
+        return True
+    if SIZED_STUDY_REPORTED_AFTER.match(sentence, end) and not THIS_STUDY_BEFORE.search(sentence, 0, start):
+        return True
+    if not ENDS_WITH_TRIAL.search(sentence, start, end):
+        return False
+    return bool(COMPANION_BEFORE.search(sentence, near, start)) or bool(
+        COMPANION_AFTER.match(sentence, end) and _OUR_OR_A_BEFORE.search(sentence, near, start))
+
+
+# A sentence that goes on about a study the sentence before cited, in the past ("In a recent pilot study, conducted by
+# this author and colleagues, ... splinting showed promising results ... This pilot study design was a crossover study
+# that included 22 PLWA", NCT01419314): "this pilot study" is the recent one, and its design not this study's.
+THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING = re.compile(
+    r"\s*this\s+([a-z][\w-]*)\s+(?:study|trial)\b(?=[^.;]*\b(?:was|were|included|enrolled|showed|found|reported)\b)",
+    re.I)
+
+
+def cites_a_study_of_kind(sentence: str, kind: str) -> bool:
+    """Whether the sentence cites an earlier study of the kind ("In a recent pilot study" for "pilot")."""
+    return re.search(rf"\b(?:an?|our)\s+(?:recent|previous|prior|earlier|preliminary|published|past)\s+"
+                     rf"(?:[\w-]+,?\s+){{0,2}}?{re.escape(kind)}\s+(?:study|trial)\b", sentence, re.I) is not None
+
+
+# A title or sentence that opens by naming a sub-study, then the trial it is of ("Substudy-A Phase IIIB Multicenter,
+# Randomized, Double-Blind, Double-Dummy Study to Compare ...", a one-arm open PK record, NCT01844895): the terms
+# after it are that trial's design.
+SUBSTUDY_OPENING_BEFORE = re.compile(
+    r"^\s*sub-?study\b(?:-?\w{1,3}\b)?[\s:,-]+(?:(?:of|to|in|within)\s+)?(?:the\s+|an?\s+)?"
+    r"(?:[\w,/()-]+\s+){0,12}?$", re.I)
+
+
 SUPPOSING_WORDS = ("would", "could", "might", "should", "needed", "required", "warranted", "necessary", "justified",
                    "may")
 THIS_STUDY_BEFORE = re.compile(r"\b(?:this|our|the\s+(?:present|current|proposed))\b", re.I)
