@@ -91,13 +91,22 @@ def _page_furniture(text: str, item: Item) -> bool:
     return _LIST_MARK.match(body) is None and _PAGE_FURNITURE.search(body) is not None
 
 
+# A group's count of participants closing the line above a list that starts again at 1: a group's label run on into
+# the last criterion of the list before ("... diabetic group T1Diabetic subjects High-risk group (n= 10)" then "1.
+# Completed visit ...", NCT01019486). The list below is that group's.
+_COUNTED_GROUPS_LIST = re.compile(r"\([ \t]*[nN][ \t]*=[ \t]*\d{1,5}[ \t]*\)[ \t]*:?[ \t]*\n\s*(?:[-*•][ \t]*)?"
+                                  r"\(?1[ \t]?\\?[.)]")
+
+
 def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
     """Whether two items with one key state one criterion twice: the same words in every script, the same criterion
     when each goes on the one of the line above it (`_line_above`), and no line between them that names another
     group of people or another step of the study (`names_another_list`; each line read without its indent, which
-    names nothing and which the patterns would try many ways to skip)."""
+    names nothing and which the patterns would try many ways to skip), nor a group's count above a list that starts
+    again at 1 (`_COUNTED_GROUPS_LIST`)."""
     if _letters_beyond_ascii(text, first) != _letters_beyond_ascii(text, repeat) or \
-            _line_above(text, first) != _line_above(text, repeat) or _page_furniture(text, repeat):
+            _line_above(text, first) != _line_above(text, repeat) or _page_furniture(text, repeat) or \
+            _COUNTED_GROUPS_LIST.search(text, first.end, repeat.end) is not None:
         return False
     begin = text.rfind("\n", 0, first.end) + 1
     end = text.rfind("\n", 0, repeat.start) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checks.criteria_age_criterion import LIST_MARK
 from checks.criteria_age_groups import LABEL_LINE
 from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_healthy_admission import HEALTHY_GROUP_BESIDE, HEALTHY_HEADING, NOT_HEALTHY, healthy_admission
@@ -44,6 +45,30 @@ _ADMITTED_TO_HOSPITAL = re.compile(
     r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?|persons?)\s+"
     r"(?:is|are|must\s+be|being)\s+)?(?:currently\s+)?(?:admitted|hospitali[sz]ed|inpatients?)\b")
 
+# A criterion that requires a condition of each participant in words the condition readings above do not take: a
+# lesion and its size ("keloid scar between 1 and 3 cm long", "Ulcer of at least 2 cm2"), a condition's adjective as
+# the whole criterion ("Osteopenic", "Diabetic"), a diagnosis named after the manual that defines it ("Diagnostic and
+# Statistical Manual ... (DSM-IV) diagnosis of nicotine dependence"), or treatment sought for a condition ("Currently
+# seeking treatment for nicotine dependence"). Healthy people have none of these.
+_CONDITION_OF_EACH = re.compile(
+    r"(?!(?:no|non|not|without|any|free)\b)(?:[a-z-]+\s+){0,2}(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?"
+    r"|nodules?|plaques?)\s+(?:of\s+|measuring\s+|between\s+|at\s+least\s+|(?:>|>=|<|<=|\u2265|\u2264)\s*)"
+    r"[^.;\n]{0,20}?\d+(?:\.\d+)?\s*(?:cm|mm)"
+    r"|(?:osteopenic|osteoporotic|(?:pre-?)?diabetic|hypertensive|asthmatic|hypercholesterol(?:a)?emic"
+    r"|(?:dys|hyper)lipid(?:a)?emic|hypogonadal)[ \t]*(?:[.;,(\n]|\Z)"
+    r"|(?:the\s+)?diagnostic\s+and\s+statistical\s+manual\b[^.;]{0,80}?\bdiagnosis\s+of\b"
+    r"|(?:currently\s+)?seek(?:ing|s)\s+(?:treatment|help|care)\s+for\b")
+
+
+def _condition_of_each(text: str, lowered: str, section: Section) -> bool:
+    """Whether an inclusion criterion of the section opens by requiring a condition in words `_CONDITION_OF_EACH`
+    reads."""
+    for start, end in criteria_pieces(text, section.start, section.end):
+        piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
+        if _CONDITION_OF_EACH.match(piece, LIST_MARK.match(piece).end()):
+            return True
+    return False
+
 
 def _in_hospital(text: str, lowered: str, section: Section) -> bool:
     """Whether a criterion of the section requires each participant to be admitted to hospital."""
@@ -62,14 +87,16 @@ def _of_patients(admission: re.Match, text: str, lowered: str, section: Section)
             _ASA_GRADED.search(lowered_part(text, lowered, section.start, section.end)):
         return True
     if admission.group("alone"):
-        return condition_required(text, lowered, section)
+        return condition_required(text, lowered, section) or _condition_of_each(text, lowered, section)
     word = _HEALTHY_WORD.search(admission.group(0))
     said_before = admission.group(0)[:word.start()] if word else ""
     said_of_each = _SAID_OF_EACH.search(said_before) or _REQUIRED_OF_THEM.match(admission.string, admission.end())
-    if said_of_each and condition_required(text, lowered, section, REQUIRED_OF_EACH):
+    if said_of_each and (condition_required(text, lowered, section, REQUIRED_OF_EACH)
+                         or _condition_of_each(text, lowered, section)):
         return True
     return _A_GROUP_OF_THEIR_OWN.search(admission.group(0)) is None and (condition_required(
-        text, lowered, section, DIAGNOSIS_REQUIRED) or _in_hospital(text, lowered, section))
+        text, lowered, section, DIAGNOSIS_REQUIRED) or _in_hospital(text, lowered, section)
+        or _condition_of_each(text, lowered, section))
 
 
 def admitted_healthy(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:

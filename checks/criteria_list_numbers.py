@@ -52,9 +52,12 @@ _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
 # them): what is left to look for inside lines.
 _IN_LINE = r"(?:[^\S\n]|[;,(])"
+# A number glued to the full stop of the sentence before it and to its criterion's capital ("... if he/she takes part
+# in the study.4.History of psychosis", NCT00601523): a word's full stop, then the number, its point and a word.
+_GLUED_AFTER_SENTENCE = r"(?:(?<=[a-z]\.(\d)\.)|(?<=[a-z]\.(\d\d)\.))(?=[A-Z][a-z])"
 IN_LINE_POINT = re.compile(rf"[.．](?:(?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LINE}(\d\d)[.．])|"
                             rf"(?<={_IN_LINE}(\d)\\\.)|(?<={_IN_LINE}(\d\d)\\\.)){_AFTER_INLINE}"
-                            rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL})")
+                            rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL}|{_GLUED_AFTER_SENTENCE})")
 IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
                               + _AFTER_INLINE + "|" + _WRAPPED_AFTER + "|" + _BRACKET_AFTER_SENTENCE + ")")
 
