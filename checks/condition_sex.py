@@ -32,8 +32,9 @@ most such records admit one sex only. It stays quiet where the record says who e
 (the condition is then a product's indication), a partner, couple, spouse, relative, caregiver, parent or infant in
 the criteria or titles ('Documented written informed consent from both patient and his female partner'), the other
 sex named ('Men or women'), both sexes in words ('either sex'), gender identity, transgender or gender-diverse people,
-an inherited risk, what people know of the condition or health workers in the titles or conditions, and a condition
-of both sexes or of a partner beside them.
+an inherited risk, what people know of the condition or health workers in the titles or conditions, a condition
+of both sexes or of a partner beside them, and a condition that lists the cancer among cancers of organs both sexes
+have ('Advanced Pancreatic, Colon, Lung, Gastric and Ovarian Cancer').
 """
 from __future__ import annotations
 
@@ -111,6 +112,15 @@ GENDER_AFFIRMING = (r"(?:transgender|transsexual|gender\s+(?:dysphoria|incongrue
 BROUGHT_IN = (r"\b(?:partners?|spouses?|couples?|wives|wife|husbands?|caregivers?|carers?|relatives?|families"
               r"|family\s+members?|first[- ]degree|siblings?|dyads?|infants?|newborns?|neonat\w*|babies|offspring"
               r"|(?:mothers?|fathers?|parents?)\s+(?:of|and))\b")
+# A condition that lists a cancer of one sex's organs among cancers of organs both sexes have ("Advanced Pancreatic,
+# Colon, Lung, Gastric and Ovarian Cancer"): the study is of all of them, so its Sex of ALL is not read against it.
+# The peritoneum is left out ("Ovarian, Fallopian Tube or Primary Peritoneal Cancer" is of women), and so is the
+# breast (a study of breast and ovarian cancer is most often of women).
+_BOTH_SEXES_ORGANS = (r"(?:pancrea\w*|colon|colorectal|rectal|lung|gastric|stomach|o?esophag\w*|liver|hepatocellular"
+                      r"|biliary|bile\s+duct|kidney|renal|bladder|urothelial|head\s+and\s+neck|thyroid)")
+BOTH_SEXES_ORGANS_LISTED = (rf"(?:,|/|\band|\bor)\s+{_BOTH_SEXES_ORGANS}\s+(?:cancers?|carcinomas?|tumou?rs?"
+                            r"|neoplasms?|malignanc\w*|adenocarcinomas?)\b"
+                            rf"|\b{_BOTH_SEXES_ORGANS}\s*(?:,|/|\band\b|\bor\b)")
 # Criteria or titles that admit both sexes in so many words.
 BOTH_SEXES = r"\b(?:(?:both|either|any|all)\s+(?:sex|sexes|genders?)|regardless\s+of\s+(?:sex|gender))\b"
 
@@ -176,7 +186,7 @@ def _one_sex_conditions_sql() -> str:
                        organs="o.organs", sex="CASE o.organs WHEN 'females' THEN 'FEMALE' ELSE 'MALE' END")
     evidence = sql_text("eligibilities.gender=ALL; conditions.name='{names}'", names="o.names")
     female, male, other = literal(FEMALE_ONLY), literal(MALE_ONLY), literal(NOT_OF_THE_ORGAN)
-    females, males = literal(NAMES_FEMALES), literal(NAMES_MALES)
+    females, males, listed = literal(NAMES_FEMALES), literal(NAMES_MALES), literal(BOTH_SEXES_ORGANS_LISTED)
     titled = literal(f"(?:{GENDER_AFFIRMING}|{OTHERS}|{VIEWS}|{INHERITED_RISK})")
     brought_in = literal(f"(?:{GENDER_AFFIRMING}|{BROUGHT_IN}|{BOTH_SEXES})")
     return f"""
@@ -186,7 +196,7 @@ def _one_sex_conditions_sql() -> str:
                        AND NOT regexp_matches(lower(name), {males}) AS of_females,
                    regexp_matches(lower(name), {male}) AND NOT regexp_matches(lower(name), {female})
                        AND NOT regexp_matches(lower(name), {females}) AS of_males,
-                   regexp_matches(lower(name), {other}) AS of_others
+                   regexp_matches(lower(name), {other}) OR regexp_matches(lower(name), {listed}) AS of_others
             FROM conditions
             WHERE nct_id IN (SELECT nct_id FROM eligibilities WHERE gender = 'ALL'
                              AND NOT coalesce(gender_based, FALSE) AND NOT coalesce(healthy_volunteers, FALSE))),

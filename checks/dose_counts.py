@@ -76,6 +76,11 @@ TIMES_AFTER = re.compile(
 LISTED_COUNT_AFTER = re.compile(rf"\s*[,(:]?\s*{COUNT}\s*{FORMS}\b", re.I)
 
 
+# ... or one unit or a few, each of the amount: "500 mg 1-2 tablets" is 500 or 1000 mg, "10 mg, one or two tablets"
+# 10 or 20 mg.
+COUNT_RANGE_AFTER = re.compile(rf"\s*[,(:]?\s*(?:1|one)\s*(?:-|–|to|or)\s*{COUNT}\s*{FORMS}\b", re.I)
+
+
 # A count right after the amount, with no comma or parenthesis before it ("4.5 mcg two inhalations"), and the
 # characters it may start with.
 _COUNT_FIRST = re.compile(rf"\s*{COUNT}\s", re.I)
@@ -86,10 +91,12 @@ COUNT_AFTER = 40
 
 def count_after(text: str, end: int) -> tuple[int, int, bool] | None:
     """(count, where the count ends, whether it surely multiplies) when a number of units follows the amount
-    ending at `end`: "x 2" multiplies it, ", 2 puffs" may."""
+    ending at `end`: "x 2" multiplies it, ", 2 puffs" and "1-2 tablets" (the most of a range) may."""
     after = text[end:end + COUNT_AFTER]
     if ("x" in after or "×" in after or "*" in after) and (m := TIMES_AFTER.match(text, end)):
         return int(m.group("n")), m.end(), True
+    if m := COUNT_RANGE_AFTER.match(text, end):
+        return count(m.group("n")), m.end(), False
     first = after.lstrip()[:1]
     if (first in (",", "(", ":") or first and first in _COUNT_INITIALS and _COUNT_FIRST.match(after)) \
             and (m := LISTED_COUNT_AFTER.match(text, end)):

@@ -20,7 +20,8 @@ STRENGTH_AFTER = (
 )
 STRENGTH_BEFORE = (
     re.compile(r"\bcontain(?:s|ing)?\s+(?:up\s+to\s+|approximately\s+|about\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I),
-    re.compile(r"\bstrengths?\s*(?:of|:|=|is|are)?\s*$", re.I),
+    # "a dose strength of 250 mg", "supplied as tablets in 3 different dosage strengths, 2.5, 5, and 10 mg"
+    re.compile(r"\bstrengths?\s*(?:of|:|=|is|are|,)?\s*$", re.I),
     # How a product is made or supplied: "available as 10 mg tablets", "produced in a 750 mg sustained release tablet".
     re.compile(r"\b(?:available|supplied|provided|formulated|presented|produced|manufactured|packaged|marketed)\s+"
                r"(?:as|in)\s+(?:[\w-]+\s+){0,4}$", re.I),

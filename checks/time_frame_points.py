@@ -35,6 +35,9 @@ _ORDINAL = re.compile(rf"\b(\d+)(?:st|nd|rd|th)\s+({UNIT})", re.I)
 # a window), "0-730 days" (a period from the start: its last). A negative length ("-14 days") is before the start.
 _LENGTH = re.compile(rf"(?<![\w.])(?<![\s(]-)(?<!^-)({NUMBER})((?:-?\s*(?:,|&|and)\s*{NUMBER})*)"
                      rf"(?:\s*(?:-|–|to)\s*({NUMBER}))?\s*-?\s*({UNIT})", re.I)
+# A product's code joins its number to letters by hyphens on both sides ("SK&F-105517-D", "ABC-2301-D"): the letter
+# after the number is part of the code, not a unit.
+_CODE = re.compile(rf"[a-z&]-{NUMBER}-[a-z]\b", re.I)
 
 
 # Two numbers joined by a comma with no space, the second a 5 ("1,5 years", "0,5 years", "2,5 months"), are as often
@@ -105,10 +108,18 @@ def _visits(text: str) -> Iterator[tuple[float, str] | None]:
             yield value * UNIT_DAYS[unit], f"{unit.capitalize()} {_shown(value)}"
 
 
+def _in_code(text: str, length: re.Match) -> bool:
+    """Whether a length read is a product's code ('105517-d' in 'sk&f-105517-d')."""
+    code = _CODE.match(text, length.start() - 2) if length.start() >= 2 else None
+    return code is not None and code.end() == length.end()
+
+
 def _lengths(text: str) -> Iterator[tuple[float, str] | None]:
     """The lengths ('52 weeks', '3, 6 and 12 months', '6-9 months'): None for one counted from elsewhere; one
     counted back ('4-6 weeks prior to surgery') is left out."""
     for m in _LENGTH.finditer(text):
+        if _in_code(text, m):
+            continue
         unit, first = unit_of(m.group(4)), float(m.group(1))
         if m.group(3) is not None:
             # a range of one unit: a window ('6-9 months') is reached at its first, a period from the start at its end,

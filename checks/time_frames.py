@@ -44,10 +44,10 @@ _IMMUNITY_PERSISTING = (r"(?:(?:antibody|immune|immunological|seroprotection) pe
                         r"|persistence of (?:[\w-]+ ){0,3}?(?:antibod|immun|seroprotect|bactericidal)\w*)")
 # A title that says the study follows participants of another study: its time points count from the parent study.
 FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
-    r"\bextension\b|roll-?over|long[- ]term follow|follow-?up study|continuation|\bLTFU\b",
+    r"\bextension\b|roll-?over|long[- ]term,? follow|follow-?up study|continuation|\bLTFU\b",
     # "Follow-up of Participants From the 12-Week Trial ABC-301", "Extended Follow-up of the SPRINT Trial",
     # "Post-trial follow-up of UKPDS"
-    r"\bfollow[- ]?up of (?:[\w-]+ ){0,6}?(?:stud(?:y|ies)|trials?)\b|\bpost[- ]?(?:trial|study) follow",
+    r"\bfollow[- ]?up of (?:[\w-]+ ){0,6}?(?:stud(?:y|ies)|trials?|protocols?)\b|\bpost[- ]?(?:trial|study) follow",
     # "in Participants Who Completed Study ABC-301", "Subjects Who Have Completed the Double-blind Study"
     r"\b(?:who|that) (?:have |had )?(?:completed|participated in|took part in) "
     r"(?:[\w-]+ ){0,4}?(?:stud(?:y|ies)|trials?)\b",
@@ -57,8 +57,11 @@ FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
     # "for Participants From Prior Studies", "Subjects From the Parent Trial"
     r"\b(?:from|of|in) (?:the |a |an |their )?(?:prior|previous|parent|preceding|original|earlier|feeder|antecedent) "
     r"(?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?)\b",
-    # a study named by its code: "After Vaccination in Study V72P12", "Who Received the Primary Series in Study ABC-12"
-    r"\b(?:in|from) (?:the )?(?:stud(?:y|ies)|trials?) [a-z]*[-a-z]*\d",
+    # "Subjects Vaccinated in the Primary Study"
+    r"\b(?:in|from) the primary (?:stud(?:y|ies)|trials?)\b",
+    # a study named by its code: "After Vaccination in Study V72P12", "Who Received the Primary Series in Study ABC-12",
+    # "Subjects Included in Protocol 31GB0106"
+    r"\b(?:in|from) (?:the )?(?:stud(?:y|ies)|trials?|protocols?) [a-z]*[-a-z]*\d",
     # how long the immunity of an earlier study's vaccination lasts: "Persistence of Antibody Response ... in Subjects
     # Previously Vaccinated as Adolescents", "Persistence Of Antibody Responses Among Children Who Previously Received
     # MenACWY Conjugate Vaccine", "Long-Term Immune Persistence of Hepatitis A Vaccine": its time points count from

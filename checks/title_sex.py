@@ -23,10 +23,11 @@ against 'ALL'; a title of other people (partners, spouses, couples, mothers, fat
 families, caregivers, clinicians: "Women and Their Partners", "Infants Born to HIV-Infected Women", "Sons of Women
 With ...", "Males With Erectile Dysfunction and Their Female Partners") or gender identity ("Transgender Women",
 "Male-to-Female", "Men Who Have Sex With Men", "MSM and Transgender Women"); "Man" alone (humankind: "First-in-Man",
-"Stiff-Man Syndrome"), a word of capitals in a title that is not ("MEN-10755", "MEN 2A", "SONS"), and names
-("Women's Health Initiative", "Brigham and Women's Hospital"). Against 'ALL' a title that also names people of no sex
-beside ("in Healthy Participants and ... in Healthy Female Participants") is not read either, nor a record whose
-criteria admit other people ("Biological parents (both male and female) of TS subjects", "Fathers", "Control
+"Stiff-Man Syndrome"), a word of capitals in a title that is not ("MEN-10755", "MEN 2A", "SONS"), names
+("Women's Health Initiative", "Brigham and Women's Hospital"), and people of a sex a harm is done to, the study's
+topic ("Preventing Violence Against Women", "Sexual Abuse of Girls"). Against 'ALL' a title that also names people
+of no sex beside ("in Healthy Participants and ... in Healthy Female Participants") is not read either, nor a record
+whose criteria admit other people ("Biological parents (both male and female) of TS subjects", "Fathers", "Control
 subjects"), nor a record whose conditions name the other sex ("Treating Women With Breast Cancer" beside the
 condition "Male Breast Cancer": the record means both). A record whose eligibility is based on gender identity, a
 WITHHELD record and an absent Sex are not compared.
@@ -104,6 +105,13 @@ BOTH_SEXES = re.compile(
 NAMES = re.compile(r"\b(?:wom[ae]n|m[ae]n)['’]?s?\s+(?:health\s+initiative|hospitals?|college|university"
                    r"|(?:medical\s+)?cent(?:er|re)s?|clinics?|institutes?|foundation)\b"
                    r"|\b(?:boys?|girls?)\s+(?:town|scouts?|clubs?)\b")
+# A sex's people as the object of a harm done them, the study's topic and not its participants ("Preventing Violence
+# Against Women", "Reducing Men's Violence Toward Women", "Sexual Abuse of Girls"): blanked, so a study of men who may
+# do the harm is not read as a study of women. "Violence of Men" names who does it, so "of" follows only a harm done.
+HARMED = re.compile(
+    r"\b(?:(?:violence|abuse|aggression|assaults?|harassment|discrimination|crimes?)\s+(?:against|towards?)"
+    r"|(?:abuse|assaults?|harassment|mutilation|trafficking|exploitation|murders?)\s+of)"
+    r"\s+(?:wom[ae]n|girls?|m[ae]n|boys?)\b(?!['’])")
 # People of no stated sex that a title may name beside those of one sex ("in Healthy Participants and ... in Healthy
 # Female Participants"): a study of both.
 UNSEXED = re.compile(r"\b(?:patients|subjects|participants|volunteers|individuals|persons|people|adults|adolescents"
@@ -136,11 +144,13 @@ def _lowered(text: str) -> str:
 
 
 def blanked(text: str) -> str:
-    """The title in lower case, with names that hold a word of a sex and words of capitals in a title that is not all
-    capitals ("MEN-10755", "MEN 2A", "SONS") blanked out (offsets kept)."""
+    """The title in lower case, with names that hold a word of a sex, people harmed ("Violence Against Women") and
+    words of capitals in a title that is not all capitals ("MEN-10755", "MEN 2A", "SONS") blanked out (offsets
+    kept)."""
     if text.upper() != text:
         text = _CAPITALS.sub(lambda m: " " * len(m.group(0)), text)
-    return NAMES.sub(lambda m: " " * len(m.group(0)), _lowered(text))
+    lowered = NAMES.sub(lambda m: " " * len(m.group(0)), _lowered(text))
+    return HARMED.sub(lambda m: " " * len(m.group(0)), lowered)
 
 
 def named_participants(lowered: str) -> list[Named]:
