@@ -48,9 +48,13 @@ TEXT_FIELDS = ("studies.official_title", "studies.brief_title", "studies.acronym
                "interventions.name", "interventions.description")
 TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
 # A placebo row that says nothing, or only usual care, is given: "placebo" described as "No intervention", "No
-# treatment", "Usual care".
+# treatment", "Usual care", "No block Patients who did not receive PVB", or as people without the condition studied
+# ("control subjects without a history of Lyme borreliosis"): an untreated control mislabelled, nothing to mask.
 _NOTHING_GIVEN = re.compile(r"^\W*no\s+(?:intervention|treatment|drug|medication)s?\b|^\W*none\W*$"
-                            r"|^\W*(?:usual|standard(?:\s+of)?|routine)\s+(?:care|treatment)\W*$", re.I)
+                            r"|^\W*(?:usual|standard(?:\s+of)?|routine)\s+(?:care|treatment)\W*$"
+                            r"|\b(?:did|do|does|will|would)\s+not\s+(?:receive|get|be\s+given)\b|\breceiv\w*\s+nothing\b"
+                            r"|\b(?:control|healthy)\s+(?:subjects?|participants?|volunteers?|individuals?|persons?)"
+                            r"\s+without\b", re.I)
 # A placebo row said to be given in an earlier study: "In the primary study: 1 deep intramuscular injection".
 _EARLIER_STUDY = re.compile(r"\b(?:primary|parent|previous|prior|earlier|original|preceding|feeder|core)\s+"
                             r"(?:study|studies|trial|trials|protocol)\b", re.I)
@@ -60,6 +64,10 @@ _NOT_A_PRODUCT = frozenset({"BEHAVIORAL"})
 # control a placebo ("Placebo": screens "with no reinforcement for negative results", typed OTHER).
 PRODUCT_TYPES = frozenset({"DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DEVICE", "GENETIC",
                            "RADIATION"})
+# Products a placebo pill or injection cannot be made to look like: a placebo set only against a device, a procedure
+# or radiation ("oral placebo tablet" against CPAP) is an attention control that whoever takes it can tell apart.
+_OTHER_KIND = frozenset({"DEVICE", "PROCEDURE", "RADIATION"})
+_PLACEBO_LIKE = frozenset({"DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "GENETIC"})
 NAME_CHARS = 60
 
 
@@ -72,11 +80,13 @@ def placebo_given(interventions: list[tuple], arms: list[tuple]) -> str | None:
     """What the record gives as a placebo, quoted for a message: an intervention (type, name and optionally
     description) named placebo, or else a Placebo Comparator arm (type, title and optionally description) titled as
     one; None where there is none, one is behavioural or described as nothing or usual care given ("No
-    intervention", "Usual care") or as given in an earlier study, or the trial tests only behavioural interventions
-    (its "placebo" is an attention control)."""
+    intervention", "Usual care", "did not receive") or as given in an earlier study, the trial tests only behavioural
+    interventions (its "placebo" is an attention control), the placebo stands only against a device, a procedure or
+    radiation, or the record has one arm (a placebo in a fixed sequence each participant takes)."""
     named = [(row[0], row[1]) for row in interventions if names_placebo(row[1])]
     nothing = [row for row in interventions + arms if names_placebo(row[1]) and _nothing_given(row)]
-    if nothing or any(kind in _NOT_A_PRODUCT for kind, _name in named) or _attention_control(interventions):
+    if nothing or any(kind in _NOT_A_PRODUCT for kind, _name in named) or _attention_control(interventions) \
+            or _set_against_another_kind(interventions) or len(arms) == 1:
         return None
     if named:
         return f"the intervention '{_short(named[0][1])}'"
@@ -99,6 +109,13 @@ def _attention_control(interventions: list[tuple]) -> bool:
     besides the placebo."""
     kinds = {row[0] for row in interventions if not names_placebo(row[1])}
     return "BEHAVIORAL" in kinds and not kinds & PRODUCT_TYPES
+
+
+def _set_against_another_kind(interventions: list[tuple]) -> bool:
+    """Whether the products besides the placebo (type, name, ...) are only devices, procedures or radiation, which
+    a placebo cannot look like."""
+    kinds = {row[0] for row in interventions if not names_placebo(row[1])}
+    return bool(kinds & _OTHER_KIND) and not kinds & _PLACEBO_LIKE
 
 
 def _short(text: str) -> str:

@@ -35,6 +35,10 @@ FIRES = [
      "the Placebo Comparator arm 'Placebo group'"),
     ([("DEVICE", "NEXThaler placebo"), ("DRUG", "Beclomethasone/formoterol NEXThaler")], [], [TITLE],
      "'NEXThaler placebo'"),
+    # A placebo beside a drug and a device: the drug's placebo is still one to mask.
+    ([("DEVICE", "Nasal CPAP"), ("DRUG", "Acetazolamide"), ("DRUG", "Placebo capsules")], [], [TITLE],
+     "'Placebo capsules'"),
+    ([DRUG, ("DRUG", "Placebo", "Participants will receive a matching placebo")], [], [], "'Placebo'"),
     # Words near the placebo that say nothing of masking: a mask to wear, blindness treated, an open trial site.
     ([DRUG, ("DRUG", "Placebo")], [], [("brief_summaries.description", "Participants wear a face mask at visits.")],
      "'Placebo'"),
@@ -82,6 +86,14 @@ QUIET = [
     ([DRUG, ("OTHER", "Usual care")], [ACTIVE_ARM, ("PLACEBO_COMPARATOR", "Standard of care")], []),
     ([DRUG, ("OTHER", "Usual care")], [ACTIVE_ARM, ("PLACEBO_COMPARATOR", "Non-placebo control")], []),
     ([DRUG], [ACTIVE_ARM], [TITLE]),
+    # A placebo set only against a device, a procedure or radiation: nothing it could look like.
+    ([("DEVICE", "CPAP"), ("DRUG", "Oral placebo tablet")], [], [("brief_summaries.description", "CPAP or tablet.")]),
+    ([("PROCEDURE", "Paravertebral block"), ("DRUG", "Placebo")], [], []),
+    # An untreated control named placebo: nothing given, nothing to mask.
+    ([("DRUG", "Ceftriaxone"), ("DRUG", "placebo", "control subjects without a history of Lyme borreliosis")], [], []),
+    ([DRUG, ("OTHER", "Placebo Comparator", "No block Patients who did not receive PVB")], [], []),
+    # One arm: a placebo in the fixed sequence every participant takes.
+    ([DRUG, ("DRUG", "Placebo")], [("EXPERIMENTAL", "Placebo, then 125 mg, then 250 mg")], []),
 ]
 
 
