@@ -24,10 +24,10 @@ ARM_LABEL = (r"^\s*(?:(?:arm|group|cohort|part|panel|treatment|regimen)\s*[a-z0-
 # "Placebo to Drug X"), a part of the design ("Placebo run-in", "Placebo-controlled phase", "Placebo responders"), a
 # placebo that is what is tested ("Open-label placebo", "Active placebo", "Sham feeding", chewing gum after surgery)
 # or a denial ("No placebo"), and the arm of an extension named for what its participants took in an earlier study
-# ("Prior placebo", "Placebo (Parent Study)", "Former placebo patients", "Placebo in Study 301"). "Placebo to
-# match Drug X" is read as "Placebo matching Drug X", and so is "Placebo-to-match" ("Placebo-matched", "Placebo-
-# matching"); a placebo given in one part or stage of the study ("Placebo Group (Drug X in Part 2)") is a
-# sequence. A placebo joined to another word by a hyphen
+# ("Prior placebo", "Placebo (Parent Study)", "Former placebo patients", "Placebo in Study 301") or in an earlier
+# phase ("AIN457 150mg from Placebo"). "Placebo to match Drug X" is read as "Placebo matching Drug X", and so is
+# "Placebo-to-match" ("Placebo-matched", "Placebo-matching"); a placebo given in one part or stage of the study
+# ("Placebo Group (Drug X in Part 2)") is a sequence. A placebo joined to another word by a hyphen
 # ("Placebo-Sumatriptan") is a sequence or two products; "Sham-tDCS" is the sham of one.
 NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo|sham)\b"
                        r"|\b(?:plus|and|with|or|then|followed|after|before|vs|versus|to|into|first|second|last"
@@ -37,7 +37,7 @@ NOT_THE_PLACEBO_ARM = (r"[+&/,;→>]|\s[-–—]+\s|\bplacebos?-\w|\w-(?:placebo
                        r"|phases?|parts?|stages?|crossover|cross-over|double-dummy|extension|feeding|effects?"
                        r"|nocebo|decept\w*"
                        r"|expectation\w*|expectanc\w*|condition\w*|suggestion\w*|honest"
-                       r"|prior|previous\w*|former\w*|parent|core|feeder|originally"
+                       r"|prior|previous\w*|former\w*|parent|core|feeder|originally|from\s+(?:the\s+)?placebos?"
                        r"|(?:in|from|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:study|studies|trial))\b")
 # A study of placebo itself (its effect, open-label or dose-extending placebo, conditioning, deception): its placebo
 # arm may be the experimental one. Read in the study's titles and the arm's title and description.

@@ -29,6 +29,22 @@ LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
 DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"
 
 
+# Intervention types of a drug: a drug's placebo is typed so; a factorial's other factor (a diet, a behaviour) is not.
+DRUG_TYPES = ("DRUG", "BIOLOGICAL")
+
+
+def other_factor_sql(arm: str = "g", links: str = "a") -> str:
+    """SQL: the title of the arm `arm` names both a linked intervention that is neither a drug nor a placebo and a
+    linked drug's placebo ("900 mg Phosphate Diet-LC Placebo" given "900 mg Phosphate Diet" (OTHER) and "LC Placebo"
+    (DRUG), NCT00843349): a factorial arm given the other factor, not the placebo arm; not the factor's own placebo
+    or sham ("Placebo diet")."""
+    title = f"lower({arm}.title)"
+    factor = (f"x -> length(x) >= 3 AND contains({title}, x) AND NOT contains({title}, 'placebo ' || x) "
+              f"AND NOT contains({title}, 'sham ' || x)")
+    return (f"coalesce(len(list_filter({links}.other_factors, {factor})) > 0 "
+            f"AND len(list_filter({links}.drug_placebos, p -> contains({title}, p))) > 0, FALSE)")
+
+
 def given_the_drug_later_sql(arm: str = "g") -> str:
     """SQL: the description of the arm `arm` says it is given, after its placebo, one of the study's interventions
     that is no placebo ("Patients then receive oral fenretinide")."""
@@ -74,7 +90,11 @@ def placebo_arm_typed_active_sql() -> str:
     only = (f"bool_and(i.nct_id IS NOT NULL AND {only_placebo_sql('i.name')}) AS only_placebo, "
             f"bool_or({matches_sql('i.name', SHAM)} AND NOT {matches_sql('i.name', 'placebo')}) AS shams, "
             f"bool_and(i.nct_id IS NOT NULL) AS all_listed, "
-            f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo")
+            f"bool_or({matches_sql(INTERVENTION_SAYS, PLACEBO_WORDS)}) AS names_placebo, "
+            f"list(lower(trim(i.name))) FILTER (WHERE i.intervention_type NOT IN {one_of(DRUG_TYPES)} "
+            f"AND NOT {matches_sql('i.name', PLACEBO_WORDS)}) AS other_factors, "
+            f"list(lower(trim(i.name))) FILTER (WHERE i.intervention_type IN {one_of(DRUG_TYPES)} "
+            f"AND {only_placebo_sql('i.name')}) AS drug_placebos")
     # Where the record links the arm only to interventions it lists, none of them a placebo or sham (an extension's
     # "Placebo (Parent Study)" arm given the drug), the title's placebo is not what the arm is given.
     given_no_placebo = f"{ON_REGISTRY_LAYOUT} AND coalesce(a.all_listed AND NOT a.names_placebo, FALSE)"
@@ -89,7 +109,7 @@ def placebo_arm_typed_active_sql() -> str:
         f"AND coalesce(a.only_placebo, FALSE)) "
         f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {matches_sql('g.title', IN_TURN)}) "
         f"AND NOT {matches_sql('g.description', EARLIER_STUDY)} "
-        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()}",
+        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()} AND NOT {other_factor_sql()}",
         joins=f"JOIN (SELECT *, {only_placebo_sql('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
               f"ON g.nct_id = s.nct_id "
               # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.

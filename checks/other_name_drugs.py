@@ -119,6 +119,11 @@ _NOT_AN_ALIAS = re.compile(r"\b(?:placebos?|sham|vehicle|dummy|matching|matched|
 # Words that join a drug to another, or mark a fixed combination ("Atacand HCT", "Zyrtec-D", "Fosamax Plus"): such an
 # other name may hold the intervention's drug under a word no table reads.
 _COMBINED = re.compile(r"\b(?:hct|hctz|plus|comp|duo|co|d|and|with)\b|[+/&]", re.I)
+# A drug's name denied ("Non-coumadin Oral Anticoagulant": an anticoagulant other than warfarin), read past.
+_DENIED_DRUG = re.compile(r"\bnon(?:-|\s+)[a-z]\w*", re.I)
+# A drug's name inside a chemical name of a derivative, after a locant or a bracketed substituent
+# ("42-O-(2-hydroxy)ethyl rapamycin" is everolimus, not rapamycin), read past with it.
+_DERIVATIVE = re.compile(r"(?:\b\d+(?:,\d+)*-[a-z]{1,2}-|\(\d+-[\w-]+\))[\w()-]*[\s-]*\w+", re.I)
 # More words than a drug's other name has: a regimen or a sentence ("1. 20 mg prednisone pill to be taken...").
 MOST_WORDS = 5
 # Texts of a study that name the drugs it gives besides its interventions and arms.
@@ -128,12 +133,14 @@ CONTEXT_FIELDS = ("studies.brief_title", "studies.official_title", "brief_summar
 
 def other_drug(name: str, description: str | None, other: str) -> tuple[Naming, ...]:
     """What the other name `other` of the intervention `name` (described by `description`) names that is another
-    drug than the intervention's: nothing for a placebo, a combination, a sentence, a name without a drug, nor for a
-    drug bound in a conjugate ('Ga-68 DOTA0-Tyr3-octreotide' is no octreotide)."""
+    drug than the intervention's: nothing for a placebo, a combination, a sentence, a name without a drug or denying
+    one ('Non-coumadin'), nor for a drug bound in a conjugate ('Ga-68 DOTA0-Tyr3-octreotide' is no octreotide) or
+    named in a derivative's chemical name."""
     if _NOT_AN_ALIAS.search(name) or _NOT_AN_ALIAS.search(other) or _COMBINED.search(other) or \
             len(other.split()) > MOST_WORDS:
         return ()
-    named = drugs_of(name)
+    named = drugs_of(_DENIED_DRUG.sub(" ", name))
+    other = _DERIVATIVE.sub(" ", other)
     if not named or among(drugs_of(other), named) or named_in(drugs_of(other), [description]):
         return ()
     return namings(conjugates_read_past(other))
