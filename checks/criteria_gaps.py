@@ -4,6 +4,7 @@ from another group's list ("Same as Part A, except:"), a heading's number, or a 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from checks.criteria_left_out import said_removed, selected_lists
 from checks.criteria_list_numbers import IN_LINE_BRACKET, IN_LINE_POINT, LINE_MARKER
@@ -36,6 +37,7 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*{_BULLET}){n}\\?\.\d", before) is not None
                or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
                or _mistyped(text, item_start, gap.at, n) or _run_on_after_word(since_item, n)
+               or n == 1 and _lettered_first(read, gap) or _run_on_in_item(read, gap, n)
                for n in range(gap.expected, gap.found))
 
 
@@ -60,6 +62,60 @@ def _run_on_after_word(since_item: str, number: int) -> bool:
         if word is None or word[1].lower() not in _BEFORE_A_QUANTITY:
             return True
     return False
+
+
+# A first criterion numbered with a letter after its 1 at a line's start ("1a. For Cohort 1:" ... "OR" ... "1b. For
+# Cohort 2:" then "2. Adequate general health": NCT00084084): alternatives of one criterion, criterion 1.
+_LETTERED_FIRST = re.compile(rf"^[ \t]*{_BULLET}\(?1[a-z]\\?[.)][ \t]+\S", re.M)
+
+
+def _lettered_first(read: Reading, gap: NumberingGap) -> bool:
+    """Whether a list that starts after 1 has its criterion 1 written with letters (`_LETTERED_FIRST`) between its
+    section's start and the gap, however long its alternatives are."""
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    return gap.expected == 1 and section is not None and \
+        _LETTERED_FIRST.search(read.text, section.start, gap.at) is not None
+
+
+# A list number run on inside a line after a word or a bracket, before a capitalised word ("... with evidence of
+# metastasis 3. Subject has a known KRAS mutation status", "... criterion) 10. Females ... must:") (the pattern of one
+# number, `{}`).
+_RUN_ON_ITEM = r"(?<=[A-Za-z);,] ){0}\\?\.[ \t]+[A-Z][a-z]"
+# A sub-list's first number opening a line ("1. Either commit to ...").
+_SUB_LIST_FIRST = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?\(?1[.)][ \t]+\S", re.M)
+
+
+def _run_on_items(text: str, start: int, end: int, number: int) -> Iterator[re.Match]:
+    """Each place between `start` and `end` where `number` stands run on inside a line (`_RUN_ON_ITEM`) after a
+    bracket or a word no quantity follows (`_BEFORE_A_QUANTITY`: "grade 3. Patients" is a value)."""
+    for m in re.compile(_RUN_ON_ITEM.format(number)).finditer(text, start, end):
+        word = re.search(r"([A-Za-z]+) \Z", text[max(start, m.start() - 40):m.start()])
+        if word is None or word[1].lower() not in _BEFORE_A_QUANTITY:
+            yield m
+
+
+def _run_on_in_item(read: Reading, gap: NumberingGap, number: int) -> bool:
+    """Whether `number` stands run on inside a line (`_run_on_items`) of the criteria from the list number before
+    the one missing up to the gap, in the gap's section ("- 1. Subject is >= 18 years old ... Form 2.\n Subject has
+    ... metastasis 3. Subject has a known KRAS mutation status" then "4. Subject has": NCT02103062); numbers of
+    an earlier list in the text are not read."""
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    item_start = _item_before(read, gap)
+    if section is None or item_start >= gap.at:
+        return False
+    return next(_run_on_items(read.text, max(section.start, item_start), gap.at, number), None) is not None
+
+
+def _sub_list_closed(read: Reading, gap: NumberingGap) -> bool:
+    """Whether the number found after a sub-list's last item continues the list above it: the number before it
+    stands run on inside a line earlier in the section (`_run_on_items`), and a sub-list numbered from 1 opens a line
+    below it ("10. Females ... must:" "1. Either ..." "2. Have a negative pregnancy test" "11. Male subjects":
+    NCT02103062). The gap is the sub-list's end, not criteria lost."""
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    if gap.expected < 2 or gap.found < 3 or section is None:
+        return False
+    return any(_SUB_LIST_FIRST.search(read.text, m.end(), gap.at) is not None
+               for m in _run_on_items(read.text, section.start, gap.at, gap.found - 1))
 
 
 def _item_before(read: Reading, gap: NumberingGap) -> int:
@@ -115,7 +171,8 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
             and not all(n in removed for n in range(gap.expected, gap.found))
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
             and not _referred_to(read, gap) and not _first_unnumbered(read, gap)
-            and not _unnumbered_paragraphs(read, gap) and not _counted_by_bullets(read, gap)]
+            and not _unnumbered_paragraphs(read, gap) and not _counted_by_bullets(read, gap)
+            and not _sub_list_closed(read, gap)]
 
 
 # A bullet that opens a line without a list number after it ("- Age 18 years", not "- 10. Control of glucose").

@@ -33,8 +33,10 @@ _ASA_GRADED = re.compile(r"\basa\s*(?:\)\s*)?(?:(?:physical\s+status|ps|class(?:
                          r"(?:[:<>=\u2264-]+\s*)?(?:[1-5]|i{1,3}|iv|v)\b"
                          r"|american\s+society\s+of\s+an(?:a)?esthesiologists")
 # "Healthy" said of each participant ("Participant is a healthy, ambulatory male or female volunteer", "Subjects must
-# be healthy volunteers", "Be a healthy adult"): every participant's general health, not a group's label.
-_SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?$")
+# be healthy volunteers", "Be a healthy adult", "Are generally healthy men and women"): every participant's general
+# health, not a group's label.
+_SAID_OF_EACH = re.compile(r"\b(?:is|are|be|being)\s+(?:an?\s+)?"
+                           r"(?:(?:generally|otherwise|medically|physically|clinically)\s+)?$")
 # The same where the healthy people are what the criterion requires things of ("Healthy male or female volunteers
 # must be 18 years or older"): each participant is one.
 _REQUIRED_OF_THEM = re.compile(r"\s*(?:must|should|shall|will|need\s+to|have\s+to)\s+(?:be|have)\b")
@@ -48,8 +50,10 @@ _ADMITTED_TO_HOSPITAL = re.compile(
 # A criterion that requires a condition of each participant in words the condition readings above do not take: a
 # lesion and its size ("keloid scar between 1 and 3 cm long", "Ulcer of at least 2 cm2"), a condition's adjective as
 # the whole criterion ("Osteopenic", "Diabetic"), a diagnosis named after the manual that defines it ("Diagnostic and
-# Statistical Manual ... (DSM-IV) diagnosis of nicotine dependence"), or treatment sought for a condition ("Currently
-# seeking treatment for nicotine dependence"). Healthy people have none of these.
+# Statistical Manual ... (DSM-IV) diagnosis of nicotine dependence"), treatment sought for a condition ("Currently
+# seeking treatment for nicotine dependence"), a condition's severity ("Moderate to severe acne"), a lesion each must
+# have ("Subjects must have hypertrophic (raised) breast scars"), or a disorder's criteria met ("Patients who meet the
+# criteria of ADHD"). Healthy people have none of these.
 _CONDITION_OF_EACH = re.compile(
     r"(?!(?:no|non|not|without|any|free)\b)(?:[a-z-]+\s+){0,2}(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?"
     r"|nodules?|plaques?)\s+(?:of\s+|measuring\s+|between\s+|at\s+least\s+|(?:>|>=|<|<=|\u2265|\u2264)\s*)"
@@ -57,7 +61,12 @@ _CONDITION_OF_EACH = re.compile(
     r"|(?:osteopenic|osteoporotic|(?:pre-?)?diabetic|hypertensive|asthmatic|hypercholesterol(?:a)?emic"
     r"|(?:dys|hyper)lipid(?:a)?emic|hypogonadal)[ \t]*(?:[.;,(\n]|\Z)"
     r"|(?:the\s+)?diagnostic\s+and\s+statistical\s+manual\b[^.;]{0,80}?\bdiagnosis\s+of\b"
-    r"|(?:currently\s+)?seek(?:ing|s)\s+(?:treatment|help|care)\s+for\b")
+    r"|(?:currently\s+)?seek(?:ing|s)\s+(?:treatment|help|care)\s+for\b"
+    r"|(?:mild|moderate)[\s-]*(?:to|or|-|/)[\s-]*(?:moderate|severe)\b"
+    r"|(?:(?:the\s+)?(?:participants?|subjects?|patients?)\s+)?(?:must|should)\s+have\s+(?!(?:no|not|any)\b)"
+    r"(?:[a-z()-]+\s+){0,3}?(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?|nodules?|plaques?)\b"
+    r"|(?:patients?|participants?|subjects?)\s+who\s+(?:meet|fulfil+)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?criteria\s+"
+    r"(?:for|of)\s+(?!(?:healthy|normal|participation|inclusion|entry|eligibility|the\s+study|this\s+study)\b)[a-z]")
 
 
 def _condition_of_each(text: str, lowered: str, section: Section) -> bool:

@@ -43,8 +43,9 @@ _BOTH_SEXES = re.compile(r"\b(?:(?:all|both)\s+(?:genders|sexes)|of\s+(?:either|
 # A woman's state that rules out childbearing, before the sex it qualifies ("Postmenopausal or surgically sterile
 # females only", "Non-childbearing women"): a requirement of which women may join, beside men, not that only women
 # may ("Postmenopausal women only" names the study's population and stays a statement).
-# Not being pregnant or nursing is such a state too ("Non-pregnant females", "Non-lactating women").
-_NO_CHILDBEARING = re.compile(r"\b(?:steril(?:e|i[sz]ed)|infertile|non-?\s?child-?\s?bearing|"
+# Not being pregnant or nursing is such a state too ("Non-pregnant females", "Non-lactating women"), and so is being
+# unable to conceive ("- non-fertile females" below the diagnosis everyone has).
+_NO_CHILDBEARING = re.compile(r"\b(?:steril(?:e|i[sz]ed)|infertile|non-?\s?fertile|non-?\s?child-?\s?bearing|"
                               r"non-?\s?(?:pregnant|lactating|nursing|breast-?\s?feeding))\b")
 # A woman's menopausal state before the noun ("post-menopausal females"): alone, below other criteria, it says which
 # women may join; opening the list ("Postmenopausal women") it names the study's population.

@@ -61,10 +61,12 @@ _REQUIREMENT = re.compile(
     r"(?:pre|peri|post)-?\s?menopaus\w*|hysterectom\w*|oophorectom\w*|amenorrh\w*|child-?\s?bearing|fertil\w*|"
     r"sexual\w*)\b")
 # A therapy that marks out some people of the sex, then what is said of them ("Female patients receiving non-cyclical
-# hormone therapy have maintained a stable dose"): a condition on those people, not a statement of who is admitted;
-# a relative clause ("... who have") admits them.
+# hormone therapy have maintained a stable dose", "Women receiving hormonal therapy, including hormone replacement
+# ..., must have been maintained on a stable dose"): a condition on those people, not a statement of who is
+# admitted; a relative clause ("... who have") admits them.
 _OF_THOSE_TREATED = re.compile(r"\s*(?:receiving|taking|using|on|treated\s+with)\s+(?:(?!who\b|that\b|which\b)[^.;:\s]+"
-                               r"\s+){1,8}?(?:have|has)\s+(?:maintained|been\s+(?:on|receiving|taking|using))\b")
+                               r"\s+){1,20}?(?:(?:must|should|shall)\s+(?:have\s+been|be|remain|continue)\b|"
+                               r"(?:have|has)\s+(?:maintained|been\s+(?:on|receiving|taking|using)))\b")
 # How far after the person a requirement of that sex is looked for ("Women aged 18-45 who are willing to use ...");
 # a condition further on ("... breast cancer if the tumour is larger than 2 cm") is the disease's.
 REQUIREMENT_REACH = 80
