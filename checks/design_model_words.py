@@ -107,12 +107,21 @@ _CROSSING_WHEN = re.compile(
     r"|upon|progress\w*|fail\w*|relapse\w*|non-?respon\w*|poor\s+response|toxicity|unblind\w*)\b", re.I)
 
 
+# Participants crossed over to open-label treatment ("These patients will also be crossed over to receive open label
+# CES in Phase II", "cross over to the open-label drug"): a control group switched to the treatment given openly after
+# the masked comparison, a treatment crossover, which the text may then head "Open-Crossover Trial".
+_CROSSED_TO_OPEN = re.compile(hyphens_wide(
+    r"\bcross(?:e[sd]|ing)?[\s-]*over\s+(?:in)?to\s+(?:receive\s+)?(?:the\s+|an\s+)?open[\s-]*label(?:l?ed)?\b"), re.I)
+
+
 def crossing_over(texts: list[StudyText]) -> Claim | None:
-    """Where the texts say participants may cross over to another arm (a treatment crossover): the words "cross
-    over" of the first such sentence."""
+    """Where the texts say participants may cross over to another arm, or are crossed over to open-label treatment (a
+    treatment crossover): the words "cross over" of the first such sentence."""
     for source in texts:
         if "cross" not in source.lowered:
             continue
+        if m := _CROSSED_TO_OPEN.search(source.text):
+            return Claim(source, m.start(), m.end(), False)
         for m in CROSSOVER_WORD.finditer(source.text):
             start, end = sentence_at(source.text, m.start())
             sentence = source.text[start:end]

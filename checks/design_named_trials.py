@@ -51,18 +51,25 @@ _NAMED_TRIAL = (r"(?:(?:study|trial|protocol)\s+(?=[\w-]*\d)[\w-]+"
                 r"\s+(?:study|trial|protocol)\b)")
 # A term of a trial named a few words on ("randomized to the experimental arm of study CL-201", "patients randomized
 # to placebo in the ABC trial", "the double-blind study medication of study ABC-123", "the randomized treatment of
-# the parent study"): the trial participants came from. Not a term of this study's own noun ("A Randomized Substudy
+# the parent study", "randomized and met all inclusion/exclusion criteria in Protocol NRP104.303"): the trial
+# participants came from. Not a term of this study's own noun ("A Randomized Substudy
 # of the ABC Trial").
 IN_A_NAMED_TRIAL_AFTER = re.compile(
-    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b(?!\s+" + _STUDY_THINGS + r"))[\w-]+){0,6}?\s+"
+    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b(?!\s+" + _STUDY_THINGS + r"))[\w-]+(?:/[\w-]+)?){0,6}?\s+"
     r"(?:of|in|from|during)\s+(?:the\s+)?" + _NAMED_TRIAL, re.I)
 # A term of a trial named by its code or acronym right after its noun, the trial spoken of as one participants were
 # in, came from or go to ("In the double-blind study ABC-123, patients received drug X or placebo", "participants from
 # the randomized PARADIGM trial", "may be eligible for the double-blind study ABC-456", "This open-label study follows
 # the double-blind study ABC-123", "A single-arm study within the randomized ABC platform trial"): not this study.
+# The term may name, in brackets, the part of a trial whose code comes before it ("in the E3810-J081-308 (NCI01397448)
+# [Double-Blind Phase] study", an extension's summary): `_CODE_BEFORE_THE_PART`.
+_CODE_WITH_ID = r"(?=[\w-]*\d)(?-i:[A-Z0-9])[\w-]*(?:\s*\(\s*(?=[\w-]*\d)[\w-]+\s*\))?"
 NAMED_AFTER_THE_BEFORE = re.compile(
     r"\b(?:in|within|from|of|after|during|following|into|than|since|for|to|with|follows?|continues?|extends?)\s+the\s+"
-    rf"{WORDS_BEFORE_TERM}$", re.I)
+    rf"(?:{_CODE_WITH_ID}\s*[\[(]\s*)?{WORDS_BEFORE_TERM}$", re.I)
+_CODE_BEFORE_THE_PART = re.compile(rf"\bthe\s+{_CODE_WITH_ID}\s*[\[(]\s*$")
+_PART_CLOSES_BEFORE_THE_NOUN = re.compile(
+    r"\s+(?:phase|period|part|portion|stage)\s*[\])]\s*(?:study|trial|protocol)\b", re.I)
 # A code holds a digit ("ABC-123", "301"); an acronym is in capitals, which tell it from a word only in a text not
 # written in capitals (a title in capitals: `_NUMBERED_NAMED_AFTER`, `_NUMBER_AFTER`).
 _NUMBER = r"(?=[\w-]*\d)(?-i:[A-Z0-9])[\w-]*"
@@ -98,7 +105,12 @@ def of_another_trial(sentence: str, start: int, end: int, near: int) -> bool:
 
 def named_by_code(sentence: str, start: int, end: int, after: str | None) -> bool:
     """Whether the trial of the term at sentence[start:end] is named by its code or acronym right after its noun
-    ("the double-blind study ABC-123", "the observational cohort study ABC"). `after`: the folded rest, or None."""
+    ("the double-blind study ABC-123", "the observational cohort study ABC"), or names in brackets the part of a trial
+    whose code comes before it ("the E3810-J081-308 (NCI01397448) [Double-Blind Phase] study"). `after`: the folded
+    rest, or None."""
+    if _PART_CLOSES_BEFORE_THE_NOUN.match(sentence, end) and _CODE_BEFORE_THE_PART.search(
+            sentence, max(0, start - 60), start):
+        return True
     capitals = sentence[start:end].isupper()
     if ENDS_WITH_TRIAL.search(sentence, start, end):
         return (_NUMBER_AFTER if capitals else _CODE_AFTER).match(sentence, end) is not None

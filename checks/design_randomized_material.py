@@ -44,14 +44,45 @@ _PEOPLE = re.compile(r"\b(?:patients|participants|subjects|volunteers|individual
                      r"|children|infants)\b", re.I)
 
 
+# The exercises or tasks each participant does, in an order drawn at random ("the remaining 8 exercises will be
+# randomized"), where the sentence names no people before them ("Subjects performing home exercises will be
+# randomized" are).
+_EXERCISES_BEFORE = re.compile(
+    r"\b(?:exercises|tasks)\s+(?:[\w-]+\s+){0,3}?(?:will\s+be|shall\s+be|is|are|was|were)\s+$", re.I)
+# An order randomized, said in a sentence before ("The order of exercises will be randomized in to two parts"), and a
+# sentence that goes on step by step ("First, cervical flexion and extension ... will be randomized. Secondly, ..."):
+# the steps tell what that order draws, not an allocation of participants.
+_ORDER_RANDOMIZED_BEFORE = re.compile(r"\b(?:order|sequence)\s+of\s+(?:the\s+)?[\w\s,-]{1,60}?(?:will\s+be|is|are"
+                                      r"|was|were)\s+randomi[sz]ed\b[^.;]*[.;]\s+(?:[^.;]*[.;]\s+)?$", re.I)
+_STEP_OPENS = re.compile(r"\s*(?:first|second|third|fourth|then|next|finally|lastly)(?:ly)?\s*,", re.I)
+# How far before the step's sentence the order randomized may be said.
+ORDER_REACH = 300
+
+
+def _exercises_randomized(text: str, start: int, sentence: tuple[int, int]) -> bool:
+    """Whether the exercises or tasks are named right before the term at `start`, with no people before them in its
+    sentence (its start and end offsets)."""
+    m = _EXERCISES_BEFORE.search(text, max(sentence[0], start - 60), start)
+    return m is not None and _PEOPLE.search(text, sentence[0], m.start()) is None
+
+
+def _step_of_an_order(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence (its start and end offsets) is a step of an order randomized in the sentence before it
+    ("The order of exercises will be randomized ... First, ... will be randomized"), naming no people."""
+    s_start, s_end = sentence
+    return (_STEP_OPENS.match(text, s_start) is not None and _PEOPLE.search(text, s_start, s_end) is None
+            and _ORDER_RANDOMIZED_BEFORE.search(text, max(0, s_start - ORDER_REACH), s_start) is not None)
+
+
 def material_randomized(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """Whether the 'randomized' claim at text[start:end] is said of samples, images or exams, not of people who have
-    them: the material is named right before or after it, or the claim's sentence (its start and end offsets) allots
-    that material to its readers before it."""
+    them: the material is named right before or after it, the claim's sentence (its start and end offsets) allots
+    that material to its readers before it, or it is a step of an order randomized in the sentence before."""
     m = _MATERIAL_BEFORE.search(text, max(0, start - 60), start)
     if m is not None and OF_PEOPLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
         return True
-    if _MATERIAL_AFTER.match(text, end):
+    if (_MATERIAL_AFTER.match(text, end) or _exercises_randomized(text, start, sentence)
+            or _step_of_an_order(text, sentence)):
         return True
     s_start, s_end = sentence
     allotted = _ALLOTTED_TO_READERS.search(text, s_start, s_end)

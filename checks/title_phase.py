@@ -80,8 +80,9 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     registry asks N/A of such a trial), N/A against a title's phase is right by the registry's definition, so only
     info. Where the record gives N/A and lists no drug (not `drug_listed`: `lists_no_drug`), a phase a title names
     with the project's name in a parenthesis ("(FAR Phase 2)") is that project's stage, in every title, and a phase
-    alone after a dash that ends a title ("... - Phase 2"), or alone heading it before words that name no study or
-    trial ("Phase 2: Using Biomarkers for ..."), is info: a project's stage is so named. Where the source
+    alone after a dash or a colon that ends a title ("... - Phase 2", "(EPIC WheelS): Phase 2"), or alone heading it
+    before words that name no study or trial ("Phase 2: Using Biomarkers for ..."), is info: a project's stage is so
+    named; where such a record gives a phase, a phase so appended is that stage, and no finding. Where the source
     does not show the interventions' types (not `types_shown`: a page whose layout or shape shows none), N/A against
     a title's phase is info too: whether the trial tests no drug, as the registry asks N/A of, is not shown."""
     given = registry_phases(phase)
@@ -96,6 +97,8 @@ def study_phase_findings(nct_id: str, titles: list[tuple[str, str]], phase: str 
     if not differs:
         return
     field, text, found = differs[0]
+    if phase != NO_PHASE and not drug_listed and appended_stage(text, found):
+        return
     label = FIELD_LABELS.get(field, field)
     named = " and ".join(f"'{p}'" for p in found.phrases)
     message = f"The {label} names this study's phase as {named}, while the record gives {phase_said(phase)}."

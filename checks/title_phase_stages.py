@@ -56,14 +56,16 @@ def _in_a_name(title: str, m: re.Match) -> bool:
             or _NAMED_BEFORE.search(title, begin, m.start()) is not None)
 
 
-# A phase alone after a dash that ends the title, but for a parenthesis or a full stop ("Fuel Utilization After Time
-# Restricted Eating - Phase 2", "... – Phase II."): the way a project's stage is appended to a study's name.
-_DASH_BEFORE = re.compile(r"\s[-\u2013\u2014]\s*\Z")
+# A phase alone after a dash or a colon that ends the title, but for a parenthesis or a full stop ("Fuel Utilization
+# After Time Restricted Eating - Phase 2", "... – Phase II.", "Wheelchair Skills (EPIC WheelS): Phase 2"): the way a
+# project's stage is appended to a study's name.
+_DASH_BEFORE = re.compile(r"(?:\s[-\u2013\u2014]|:)\s*\Z")
 _ENDS_TITLE = re.compile(r"\s*(?:\([^()]*\))?[\s.]*\Z")
 
 
 def appended_stage(title: str, found: TitlePhase) -> bool:
-    """Whether the phases a title states stand alone after a dash at its end ("... - Phase 2")."""
+    """Whether the phases a title states stand alone after a dash or a colon at its end ("... - Phase 2", "...:
+    Phase 2")."""
     return (_DASH_BEFORE.search(title, 0, found.start) is not None
             and _ENDS_TITLE.match(title, found.end) is not None)
 

@@ -16,10 +16,12 @@ _SPELT = r"(?:zero|one|two|three|four)"
 NUMERAL = rf"(?:[0-4]|{_ROMAN}|{_SPELT})"
 # The word for a phase: English, and as Spanish, Italian and Portuguese titles keep it ("Fase III").
 _PHASE_NOUN = r"(?:ph|f)ases?"
-# A number joined to a phase that counts something else: "Phase 3, 4-Week", "Phase 2 and 3 Arms".
+# A number joined to a phase that counts something else: "Phase 3, 4-Week", "Phase 2 and 3 Arms", "Phase 2, 3 Arm",
+# "Phase III, 2-center", "3-Armed". A number before one arm, centre, site or country counts them, never a phase's.
 _COUNTED = (r"(?!\s*-\s*(?:week|day|month|year|hour|arm|way|dose|part|period|stage|cohort|group|sequence|treatment"
-            r"|visit)s?\b|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
-            r"|sequences|treatments|visits)\b)")
+            r"|visit|cent(?:er|re)|site|countr(?:y|ie)|nation)s?\b|\s*-\s*armed\b"
+            r"|\s+(?:weeks|days|months|years|hours|arms|ways|doses|parts|periods|stages|cohorts|groups"
+            r"|sequences|treatments|visits)\b|\s+(?:arm|cent(?:er|re)|site|countr(?:y|ie)|nation)s?\b)")
 # "II" typed as two small L's after "Phase I-" or "Phase I/" ("Phase I-ll", "Phase I/lla"): read so only there, where
 # no word may follow.
 _ELLS_FOR_II = r"(?<=\bi)\s*[-/]\s*(?-i:ll)[abc]?(?![a-z0-9])"
