@@ -153,6 +153,12 @@ def eligibility_study(criteria: str, layout: str, **given) -> dict[str, list[dic
     return study
 
 
+def legacy_bulleted_criteria(*items: str, exclusion: str = "Active infection") -> str:
+    """Criteria as legacy records write them: a bulleted inclusion list of `items`, then an exclusion list."""
+    body = "\n\n".join(f"  -  {item}" for item in items)
+    return f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n  -  {exclusion}"
+
+
 def row_id(names: list, label) -> int | None:
     """The row id a load gives the arm or intervention a link names (flows.row_ids): the first of that exact name,
     else the first matching without regard to case and surrounding spaces."""

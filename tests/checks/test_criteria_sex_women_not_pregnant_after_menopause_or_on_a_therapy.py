@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from checks.criteria_sex import study_sex_findings
+from tests.checks import harness
 
 
 def bulleted(*items: str) -> str:
-    """Criteria as legacy records write them: a bulleted inclusion list, then an exclusion list."""
-    body = "\n\n".join(f"  -  {item}" for item in items)
-    return f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n  -  Active infection"
+    """Legacy-bulleted criteria of `items` (tests.checks.harness)."""
+    return harness.legacy_bulleted_criteria(*items)
 
 
 def _fires(text: str, gender: str) -> bool:
