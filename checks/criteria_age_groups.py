@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from checks.criteria_age_alternative_ways import among_life_stage_groups, rules_out_another_item
 from checks.criteria_age_bounds import BOUND, Bound, Statement, bounds_of, spelled
 from checks.criteria_age_criterion import OTHER_PERSONS_AGE
 from checks.criteria_age_healthy_patients import (healthy_beside_another_age, healthy_beside_patients,
@@ -190,8 +191,9 @@ def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> b
     (`ADULTS_OR_AGED`), or is healthy volunteers' beside patients (`healthy_beside_patients`) or beside people of
     another time of life (`healthy_beside_another_age`), or patients' beside controls (`patients_beside_controls`),
     or is one of a list of options (`among_options`, `among_alternatives_above`), of several groups said to be
-    eligible (`among_groups_eligible`) or of exclusions an inclusion item runs inline (`in_inline_exclusions`): the
-    statement's age is then not everyone's."""
+    eligible (`among_groups_eligible`) or of exclusions an inclusion item runs inline (`in_inline_exclusions`), or
+    its item is one of alternative ways in (`rules_out_another_item`, `among_life_stage_groups`): the statement's age
+    is then not everyone's."""
     return (_AGE_ELSEWHERE.search(lowered, start, statement.start) is not None
             or _AGE_ELSEWHERE.search(lowered, statement.end, end) is not None
             or relations_of_that_age(lowered, statement, start, end)
@@ -203,4 +205,6 @@ def age_elsewhere(lowered: str, statement: Statement, start: int, end: int) -> b
             or among_options(lowered, statement, start)
             or among_alternatives_above(lowered, statement, end)
             or among_groups_eligible(lowered, statement, start, end)
-            or in_inline_exclusions(lowered, statement, start))
+            or in_inline_exclusions(lowered, statement, start)
+            or rules_out_another_item(lowered, statement, start, end)
+            or among_life_stage_groups(lowered, statement, start, end))
