@@ -36,8 +36,10 @@ STRENGTH_BEFORE = (
 # What one unit of a product holds, said of every amount after it in its sentence ("Each mL contains dexamethasone
 # sodium phosphate equivalent to dexamethasone phosphate 4 mg or dexamethasone 3.33 mg", NCT04640168): a make-up, not a
 # dose, unless the sentence goes on to say what is given ("each tablet contains 5 mg; take two tablets (10 mg) daily").
-_UNIT_CONTENTS = re.compile(rf"\b(?:each|every|per|one|1)\s+(?:\d*\.?\d+\s*ml\s+)?(?:pre-?filled\s+)?"
-                            rf"(?:ml|millilit(?:er|re)|cc|syringes?|pens?|cartridges?|{FORMS})\s+"
+# A spray's unit is one actuation of a volume ("Each 100 ul actuation contains 27 mg THC and 25 mg CBD", NCT00678795).
+_UNIT_CONTENTS = re.compile(rf"\b(?:each|every|per|one|1)\s+(?:\d*\.?\d+\s*(?:ml|[\u00b5\u03bcu]l|mcl)\s+)?"
+                            rf"(?:pre-?filled\s+)?(?:ml|millilit(?:er|re)|cc|syringes?|pens?|cartridges?|actuations?"
+                            rf"|{FORMS})\s+"
                             r"(?:contains|containing|provides|has)\b(?P<rest>(?:[^.]|\.(?=\d))*)$", re.I)
 _GIVING = re.compile(r"\b(?:take[sn]?|given|gives?|administer\w*|receiv\w*|inject\w*|infus\w*|appl(?:y|ied|ies)"
                      r"|dos(?:e|es|ed|ing)|daily|times|twice|once|per\s+day|a\s+day)\b", re.I)
