@@ -138,15 +138,30 @@ def test_the_finding_says_what_the_record_gives_tests_and_the_registry_keeps():
 
 
 def _study(phase: str | None, *interventions: tuple[str, str], study_type: str = "INTERVENTIONAL",
-           purpose: str = "TREATMENT") -> dict:
-    """The clean study with `phase`, `study_type`, primary `purpose` and `interventions` (type, name)."""
+           purpose: str = "TREATMENT", arms: tuple[str, ...] = ()) -> dict:
+    """The clean study with `phase`, `study_type`, primary `purpose` and `interventions` (type, name), and where
+    `arms` (descriptions) are given, those arms, each linked to every intervention."""
     study = harness.clean_study()
     study["studies"][0].update(phase=phase, study_type=study_type)
     study["designs"][0].update(primary_purpose=purpose)
     study["interventions"] = [{"intervention_type": kind, "name": name, "description": "As assigned"}
                               for kind, name in interventions]
     study["design_group_interventions"] = []
+    if arms:
+        titles = [f"Arm {n}" for n in range(1, len(arms) + 1)]
+        study["design_groups"] = [{"group_type": "EXPERIMENTAL", "title": title, "description": description}
+                                  for title, description in zip(titles, arms)]
+        study["design_group_interventions"] = [{"design_group": title, "intervention": name}
+                                               for title in titles for _kind, name in interventions]
     return study
+
+
+# A regimen every arm gets, stated first in each arm's description, the arms differing in what follows (NCT00608569),
+# and the same regimen whose opening sentences differ.
+_REGIMEN = (("DRUG", "Lopinavir/ritonavir"), ("DRUG", "Zidovudine"))
+_SHARED = ("Oral LPV/rtv and ZDV for 52 weeks. Observed therapy for 24 weeks.",
+           "Oral LPV/rtv and ZDV for 52 weeks. Self-administration.")
+_NOT_SHARED = ("Oral LPV/rtv and ZDV for 52 weeks. Observed therapy.", "Oral LPV/rtv and ZDV for 24 weeks.")
 
 
 # Record-level cases: {nct_id: (study rows, fires)}.
@@ -159,6 +174,8 @@ RECORDS = {
     "NCT00000006": (_study("NA", ("DRUG", "Remdesivir"), ("DEVICE", "High-flow nasal cannula")), False),
     "NCT00000007": (_study("NA", ("BIOLOGICAL", "Tocilizumab")), True),
     "NCT00000008": (_study("NA", ("DRUG", "Oral sildenafil 20 mg"), purpose="DIAGNOSTIC"), False),
+    "NCT00000009": (_study("NA", *_REGIMEN, arms=_SHARED), False),
+    "NCT00000010": (_study("NA", *_REGIMEN, arms=_NOT_SHARED), True),
 }
 
 
