@@ -90,11 +90,12 @@ RULES = (
          "but no arms (arm groups were optional before 2007 and such records often list only what was tested); not "
          "judged where it lists neither. Not read: a denial ('no placebo control group'), another trial's or a "
          "parent study's design, trials in general, a trial to follow, a food challenge done placebo-controlled, "
-         "what the study began as; an objective ('To compare X versus placebo') where the record lists arms. The "
-         "saline or water a product is diluted in or given with is no placebo; a placebo the text says is a listed "
-         "product given alone ('Placebo Patients Receive MF59 Emulsion Only') or the listed device in another mode "
-         "('placebo (AAI pacing mode)') is listed. Judged on interventional studies of ClinicalTrials.gov's own "
-         "layouts.",
+         "what the study began as, an attention placebo (a behavioural control matched for the attention the "
+         "tested arm gets, registered under any name); an objective ('To compare X versus placebo') where the record "
+         "lists arms. The saline or water a product is diluted in or given with is no placebo; a placebo the text "
+         "says is a listed product given alone ('Placebo Patients Receive MF59 Emulsion Only') or the listed device "
+         "in another mode ('placebo (AAI pacing mode)') is listed. Judged on interventional studies of "
+         "ClinicalTrials.gov's own layouts.",
          ("studies.official_title", "design_groups.group_type", "interventions.name"),
          func=placebo_controlled_without_placebo, judges_absence=True),
 )

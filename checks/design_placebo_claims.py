@@ -7,9 +7,10 @@ will not be a placebo control group"), not another trial's, trials in general, a
 design the study had before. Beside that, a claim is not this study's where it is of a challenge test participants
 undergo ("a double-blind, placebo-controlled food challenge"), of a part done before or the parent study an extension
 follows, of a trial a narrative names by its acronym in the past, or of what the study began as ("began as a
-randomized, placebo-controlled study but was subsequently amended"). A legacy record's "DESIGN NARRATIVE:" heading
-makes the sentence it opens this study's; a sentence that opens with the study's purpose ("To compare X versus
-placebo") is read apart, for records that list no arms.
+randomized, placebo-controlled study but was subsequently amended"); nor is an attention placebo ("an attention placebo
+control group"), a behavioural control matched for attention, a placebo the arms must name. A legacy record's "DESIGN
+NARRATIVE:" heading makes the sentence it opens this study's; a sentence that opens with the study's purpose ("To
+compare X versus placebo") is read apart, for records that list no arms.
 
 A record names a placebo where an arm, an intervention or an other name does, not counting the saline or water a
 product is diluted in ("20 drops in 3 mL of saline solution"), or where the study's text says its placebo is a listed
@@ -61,6 +62,18 @@ CLAIM_WORDS = ("placebo",)
 _BEGAN_AS_BEFORE = re.compile(
     r"\b(?:began|started|initiated|commenced|was\s+(?:originally|initially)\s+(?:designed|planned|conceived))\s+as\s+"
     r"(?:an?\s+)?(?:[\w-]+,?\s+){0,5}$", re.I)
+
+
+# An attention placebo ("an attention placebo control group", "attention-placebo condition"): a behavioural control
+# matched for the time and attention the tested arm gets, which a record registers under any name and type ("TLC-health
+# education", Active Comparator), not a placebo product.
+_ATTENTION_BEFORE = re.compile(r"\battention(?:al)?(?:[\s-]+(?:matched|control(?:led)?|only))?[\s-]*$", re.I)
+
+
+def _of_an_attention_control(claim: Claim) -> bool:
+    """Whether the claim's placebo is an attention placebo ("an attention placebo control group")."""
+    text = claim.source.text
+    return _ATTENTION_BEFORE.search(text, max(0, claim.start - 30), claim.start) is not None
 
 
 def _not_this_studys(claim: Claim) -> bool:
@@ -129,13 +142,13 @@ def placebo_claims(texts: list[StudyText]) -> list[Claim]:
     """The affirmed claims of the texts that call this study placebo-controlled or compare it with a placebo."""
     narratives = [source for source in texts if _NARRATIVE.search(source.text)]
     found = _added(affirmed(texts, PLACEBO_CONTROLLED), _opening_claims(narratives, _under_design_narrative))
-    return [c for c in found if not _not_this_studys(c)]
+    return [c for c in found if not _not_this_studys(c) and not _of_an_attention_control(c)]
 
 
 def purpose_claims(texts: list[StudyText]) -> list[Claim]:
     """The claims of sentences that open with this study's purpose ("To compare X versus placebo") and of no other
     study, for a record that lists no arms."""
-    return [c for c in _opening_claims(texts, _purposes) if not _not_this_studys(c)]
+    return [c for c in _opening_claims(texts, _purposes) if not _not_this_studys(c) and not _of_an_attention_control(c)]
 
 
 # A placebo's words beside those an arm of the registry's types reads (checks.arm_types): stimulation a crossover
