@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, attention_control,
                                          lacks_what_others_are_given, lower_setting_of_shared_device, negative_control,
-                                         ordinary_version_of_others, others_given)
+                                         ordinary_version_of_others, other_setting_of_another_arms_device, others_given,
+                                         sham_by_design)
 from checks.arm_placebo_words import (BLINDED_BY_SHAM, CONTROL_PRODUCT, NOT_BLINDED_BY_SHAM, PLACEBO_BY_PURPOSE,
                                       PLACEBO_PRODUCT_LACKING, PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
@@ -94,7 +95,9 @@ def comparator_without_placebo_sql() -> str:
         f"AND NOT ({_study_says(PLACEBO_BY_PURPOSE)}) AND NOT {study_names_it} "
         f"AND NOT ({matches_sql('g.title', _WITHOUT_IN_LATIN)} AND {_study_says(_PLACEBO_CONTROLLED)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
-        f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary}",
+        f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary} "
+        f"AND NOT {sham_by_design(all_said)} "
+        f"AND NOT {other_setting_of_another_arms_device()}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')} "

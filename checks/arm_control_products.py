@@ -12,6 +12,7 @@ of the study s; what a product lacks (LACKING, WITH_AFTER) is read by checks.arm
 """
 from __future__ import annotations
 
+from checks.arm_placebo_words import SHAM_BY_DESIGN
 from checks.sql_text import literal, one_of
 
 # A product said to lack something, three ways, with where the product's words and what it lacks are in each match:
@@ -233,3 +234,43 @@ def attention_control(said: str, elsewhere: str, behavioural_only: str) -> str:
                 f"AND p.intervention_type IN {one_of(_PRODUCT_TYPES)})")
     return (f"(coalesce({behavioural_only}, FALSE) AND NOT {products} AND NOT {matches(said, USUAL_CARE)} "
             f"AND ({matches(said, OTHER_TOPIC)} OR {matches(said, ATTENTION_MATCHED)} OR {named_topic}))")
+
+
+# A setting of a device as its name states it: a wavelength, frequency, power, current, field or light level ("657
+# nm", "40 Hz", "5 mW", "2 mA", "1.5 T", "10000 lux"), or the colour or brightness of a light ("Red Light Box", "Dim
+# light"). The control of a light or stimulation trial is often the same device at another setting: "Red Light Box 657
+# nm" beside "Blue Light Box 467 nm" (NCT00269633), the inactive wavelength.
+DEVICE_SETTING = (r"\b\d+(?:[.,]\d+)?\s*(?:nm|hz|khz|mhz|mw|w|ma|µa|ua|mv|v|mt|t|gauss|db|lux|j/cm2|j)\b"
+                  r"|\b(?:red|blue|green|white|amber|yellow|orange|violet|infra-?red|near-?infra-?red|uv|ultra-?violet"
+                  r"|dim|bright)\b")
+# The interventions that may be a device at some setting.
+_SET_TYPES = ("DEVICE", "RADIATION")
+
+
+def _unset(name: str) -> str:
+    """SQL: an intervention's name (`name`, SQL) lower case, with its settings blanked out and its spaces closed."""
+    blanked = f"regexp_replace(lower({name}), {literal(DEVICE_SETTING)}, ' ', 'g')"
+    return f"trim(regexp_replace({blanked}, '[^a-z0-9]+', ' ', 'g'))"
+
+
+def other_setting_of_another_arms_device() -> str:
+    """SQL: the comparator arm g, in a trial that masks its participants, is linked to interventions that are all
+    devices (or radiation) named by a setting, each the device another arm is given under another intervention of the
+    same name at another setting ("Red Light Box 657 nm" beside "Blue Light Box 467 nm")."""
+    own = ("design_group_interventions l JOIN interventions i ON i.nct_id = l.nct_id AND i.id = l.intervention_id "
+           "WHERE l.nct_id = g.nct_id AND l.design_group_id = g.id")
+    same_device = (f"EXISTS (SELECT 1 FROM design_group_interventions k JOIN interventions j ON j.nct_id = k.nct_id "
+                   f"AND j.id = k.intervention_id WHERE k.nct_id = g.nct_id AND k.design_group_id <> g.id "
+                   f"AND j.id <> i.id AND lower(j.name) <> lower(i.name) AND {_unset('j.name')} = {_unset('i.name')})")
+    set_device = (f"i.intervention_type IN {one_of(_SET_TYPES)} AND regexp_matches(lower(i.name), "
+                  f"{literal(DEVICE_SETTING)}) AND length({_unset('i.name')}) >= 3 AND {same_device}")
+    return (f"({_MASKED} AND EXISTS (SELECT 1 FROM {own}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {own} AND NOT ({set_device})))")
+
+
+def sham_by_design(said: str) -> str:
+    """SQL: the comparator arm g, in a trial that masks its participants, says (`said`: its words and its
+    interventions') it is a sham by design (SHAM_BY_DESIGN): its participants blinded to it, or the device given with
+    the part that treats removed."""
+    return f"({_MASKED} AND regexp_matches({said}, {literal(SHAM_BY_DESIGN)}, 'i'))"
+

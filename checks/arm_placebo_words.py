@@ -149,3 +149,15 @@ BLINDED_BY_SHAM = (
     r"(?:for|to\s+(?:maintain|ensure|keep|preserve))\s+(?:the\s+)?(?:purposes?\s+of\s+)?blind")
 NOT_BLINDED_BY_SHAM = (r"\b(?:not|cannot|impossible\s+to|unable\s+to|no)\s+(?:be\s+|been\s+)?(?:blind|mask)\w*"
                        r"|\b(?:no|without)\s+(?:an?\s+)?(?:sham|placebo)\b")
+
+# An arm's own words that make it a sham by design without the word, in a trial that masks its participants: the
+# participants kept blind to this arm ("patients will be blinded to this arm of the study"), or the device given with
+# the part that treats taken away ("The liner ... from the Walkabout splint will be applied ..., with the structural
+# frame of the splint removed", NCT01419314).
+SHAM_BY_DESIGN = (r"\b(?:patients?|participants?|subjects?|volunteers?|women|men|children)\s+(?:will\s+be|are|were"
+                  r"|is|was)\s+(?:kept\s+)?(?:blinded|masked|blind)\s+to\s+this\s+(?:arm|group|condition"
+                  r"|intervention|treatment)\b"
+                  r"|\bwith\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:frames?|inserts?|magnets?|batter(?:y|ies)"
+                  r"|electrodes?|coils?|lens(?:es)?|needles?|wires?|elements?|components?|mechanisms?|springs?|motors?"
+                  r"|chips?|crystals?|filters?|struts?|splints?|straps?|plates?|rods?)(?:\s+of\s+(?:the\s+)?[\w-]+"
+                  r"(?:\s+[\w-]+)?)?\s+(?:removed|taken\s+out|detached)\b")
