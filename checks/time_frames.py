@@ -40,7 +40,7 @@ WINDOW_SHARE = 0.10
 STOPPED = ("TERMINATED", "WITHDRAWN", "SUSPENDED")
 # How long an immunity lasts: "Antibody Persistence", "Immune Persistence", "Persistence of Antibody Response",
 # "Persistence of Anti-meningococcal Bactericidal Antibodies" (not a treatment's persistence).
-_IMMUNITY_PERSISTING = (r"(?:(?:antibody|immune|immunological|seroprotection) persistence\b"
+_IMMUNITY_PERSISTING = (r"(?:(?:antibody|immune|immunological|seroprotection)(?: response)? persistence\b"
                         r"|persistence of (?:[\w-]+ ){0,3}?(?:antibod|immun|seroprotect|bactericidal)\w*)")
 # A title that says the study follows participants of another study: its time points count from the parent study.
 FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
@@ -67,8 +67,23 @@ FOLLOWS_ANOTHER_STUDY = "(?i)" + "|".join((
     # MenACWY Conjugate Vaccine", "Long-Term Immune Persistence of Hepatitis A Vaccine": its time points count from
     # that vaccination ("Day 1 (5 years after primary vaccination)", "At Months 138, 150, ..., 246")
     rf"\b{_IMMUNITY_PERSISTING}.*\bpreviously (?:vaccinated|immuni[sz]ed|primed|received)\b",
-    rf"\blong[- ]term {_IMMUNITY_PERSISTING}",
+    # "Long-term Study of Immune Response Persistence of ... Hepatitis B Vaccines" (NCT00343915)
+    rf"\blong[- ]term (?:(?:study|follow[- ]?up|evaluation|assessment) of (?:the )?)?{_IMMUNITY_PERSISTING}",
 ))
+# A summary that calls this study a follow-up of another study's participants: "No additional subjects will be recruited
+# during this long-term follow-up study", "at the time of enrollment in the present long-term follow-up study",
+# "All subjects who participated in the primary study ... were contacted" (NCT00343915, whose time points count "after
+# the first dose of the hepatitis B primary vaccination course", given in the primary study).
+SAID_TO_FOLLOW_ANOTHER_STUDY = "(?i)" + "|".join((
+    r"\b(?:this|the present|the current) (?:[\w-]+ ){0,2}?(?:follow[- ]?up|extension|persistence) (?:stud(?:y|ies)"
+    r"|trials?)\b",
+    r"\b(?:who|that) (?:have |had )?(?:participated|took part|were (?:enrolled|vaccinated|randomi[sz]ed|included)) in "
+    r"the (?:primary|parent|previous|prior|original|earlier|preceding) (?:[\w-]+ ){0,2}?"
+    r"(?:stud(?:y|ies)|trials?)\b",
+))
+# The summaries read for it.
+_SUMMARIES = ("SELECT nct_id, description FROM brief_summaries UNION ALL "
+              "SELECT nct_id, description FROM detailed_descriptions")
 # A time-to-event measure (survival, time to progression, a 5-year survival rate) is estimated from participants
 # followed for different lengths, censored at the analysis: its time frame is a horizon, not a visit everyone attends.
 TIME_TO_EVENT = re.compile(r"(?i)surviv|\btime\s+to\b|event[- ]free|progression|recurrence|relapse|duration\s+of|"
@@ -141,6 +156,9 @@ def _candidates_sql() -> str:
         JOIN studies s ON s.nct_id = c.nct_id
         WHERE greatest(c.bound - {MIN_WINDOW_DAYS}, {1 - WINDOW_SHARE} * c.bound) > c.longest
           AND NOT regexp_matches(concat(s.official_title, ' ', s.brief_title), {literal(FOLLOWS_ANOTHER_STUDY)})
+          AND NOT EXISTS (SELECT 1 FROM ({_SUMMARIES}) t WHERE t.nct_id = s.nct_id
+                          AND regexp_matches(regexp_replace(t.description, '\\s+', ' ', 'g'),
+                                             {literal(SAID_TO_FOLLOW_ANOTHER_STUDY)}))
         ORDER BY s.nct_id, c.id NULLS LAST, c.measure, c.time_frame"""
 
 
@@ -204,7 +222,8 @@ RULES = (
          f"visit window (the larger of {MIN_WINDOW_DAYS} days and a tenth of the time point) and the slack of "
          "month-only dates; the largest such time point of the primary outcomes counts. Not for studies that "
          "stopped (TERMINATED, WITHDRAWN, SUSPENDED), observational studies (whose time frame is often a look-back "
-         "period) or studies that follow another study's participants (an extension).",
+         "period) or studies that follow another study's participants (an extension, or a study whose summary calls "
+         "it 'this long-term follow-up study' or speaks of those 'who participated in the primary study').",
          ("design_outcomes.time_frame", "studies.start_date", "studies.primary_completion_date"),
          func=primary_completion_before_time_frame),
 )
