@@ -1,6 +1,7 @@
 """What, in an extension, is its parent study's: a part done before ("the previous double-blind phase"), an arm's
-text naming the open-label treatment given after the double-blind one, a sentence naming the parent study; and the
-texts of one arm, which may describe one part of the study only."""
+text naming the open-label treatment given after the double-blind one or the trial its participants came from, a
+sentence naming the parent study, the clause naming the participants a study enters; and the texts of one arm, which may
+describe one part of the study only."""
 from __future__ import annotations
 
 import re
@@ -52,10 +53,12 @@ def of_an_earlier_part(claim: Claim) -> bool:
 # it is the parent study's.
 # The parent is a study, named a few words on ("... Dose-Escalation, Parallel-Group Study"): not "an open-label
 # extension after a double-blind period", a part of the study itself.
+# Or of several parent studies: "This is an open-label extension phase of two double-blind, placebo-controled Phase
+# 3 protocols" (NCT01356498).
 _EXTENSION_OF_BEFORE = re.compile(
-    r"\bextension\b(?:\s+[\w-]+){0,3}?\s+(?:of|following|followed|after|to|from)\s+(?:the|an?)\s+"
-    r"(?:[\w,/()-]+\s+){0,12}?$", re.I)
-_A_STUDY_AFTER = re.compile(r"(?:[\s,]+[\w/()-]+){0,8}?[\s,]+(?:study|trial|protocol)\b", re.I)
+    r"\bextension\b(?:\s+[\w-]+){0,3}?\s+(?:of|following|followed|after|to|from)\s+(?:the|an?|two|three|both"
+    r"|the\s+two)\s+(?:[\w,/()-]+\s+){0,12}?$", re.I)
+_A_STUDY_AFTER = re.compile(r"(?:[\s,]+[\w/()-]+){0,8}?[\s,]+(?:stud(?:y|ies)|trials?|protocols?)\b", re.I)
 # A title that is the parent study's, with the extension named at its end after a colon, comma or dash: "Randomized,
 # Double-blind, Placebo-controlled, Parallel-group ... Study of BTDS ...: A 6-Month Open-label Extension Phase"
 # (NCT01141283), "A Multi-Center, Randomized, Double-Blind, Placebo-Controlled Study of Adalimumab ..., Open Label
@@ -135,20 +138,50 @@ def of_an_extensions_earlier_part(claim: Claim) -> bool:
 # (not "... will be entered into the open-label phase", a later part of the same study).
 _COMPLETED_BEFORE = re.compile(
     r"\b(?:complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+(?:the|their|a|an)\s+(?:[\w-]+,?\s+){0,2}?$", re.I)
+# Participants entered into a study: "will be entered into", "are eligible to enroll in", "will have the option to
+# participate in this study" (NCT01566162); not into a part of the same study ("... will be entered into the open-label
+# phase").
+_ENTRY = (r"(?:(?:(?:will|may|can|shall|would)\s+(?:then\s+)?be|are|were|is|was)\s+(?:then\s+)?"
+          r"(?:entered|enrolled|rolled\s+over|transferred|eligible\s+(?:to\s+(?:enter|enroll|participate)|for))"
+          r"|(?:will|may|can|shall|would)\s+(?:then\s+)?(?:have|be\s+given|be\s+offered)\s+the\s+(?:option"
+          r"|opportunity|possibility|chance)\s+to\s+(?:participate|enter|enroll|enrol|continue|join|roll\s+over))"
+          rf"\s+(?!(?:in(?:to)?\s+|for\s+)?(?:the|an?|this|its|a\s+further)\s+(?:[\w-]+\s+){{0,2}}?{_PART}\b)")
+# What participants completed, then their entry; or what they completed and another way in ("Subjects who have
+# completed the 28-week double-blind phase or who have experienced a protocol-defined relapse event ... will have the
+# option to participate in this study").
 _ENTERED_AFTER = re.compile(
     rf"(?:[\s,-]+[\w-]+){{0,3}}?\s+(?:{_PART}|study|trial|treatment|protocol)(?:\s+\([^()]{{0,30}}\))?"
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:study|trial|protocol))?"
-    r"\s+(?:(?:will|may|can|shall|would)\s+(?:then\s+)?be|are|were|is|was)\s+(?:then\s+)?"
-    r"(?:entered|enrolled|rolled\s+over|transferred|eligible\s+(?:to\s+(?:enter|enroll|participate)|for))"
-    rf"\s+(?!(?:in(?:to)?\s+|for\s+)?(?:the|an?|this|its|a\s+further)\s+(?:[\w-]+\s+){{0,2}}?{_PART}\b)", re.I)
+    rf"(?:,?\s+(?:or|and)\s+(?:who|that)\s+[^.;]{{0,200}}?)?\s+{_ENTRY}", re.I)
+# The relative clause the participants entered are named by, before the claim: "Subjects who have completed ...",
+# "patients who experienced a relapse during the double-blind phase of study D1050238".
+_WHO_COMPLETED_BEFORE = re.compile(
+    r"\b(?:who|that)\s+(?:have\s+|has\s+|had\s+)?(?:successfully\s+)?(?:complet\w*|finish\w*|experienc\w*"
+    r"|participat\w*\s+in|took\s+part\s+in)\s[^.;]*$", re.I)
+_ENTERED_LATER = re.compile(rf"[^.;]*?\s{_ENTRY}", re.I)
+_ENTERED_BETWEEN = re.compile(rf"\s{_ENTRY}", re.I)
+# The study itself named ("this double-blind study"): never a part done before.
+_THIS_BEFORE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _in_the_clause_of_those_entered(claim: Claim) -> bool:
+    """Whether the claim stands in the relative clause that names the participants a sentence then enters into a
+    study ("Subjects who have completed ... or who have experienced a relapse during the double-blind phase of study
+    D1050238 will have the option to participate in this study"), not naming this study."""
+    text = claim.source.text
+    start, end = sentence_at(text, claim.start)
+    who = _WHO_COMPLETED_BEFORE.search(text, start, claim.start)
+    return (who is not None and _ENTERED_BETWEEN.search(text, who.start(), claim.start) is None
+            and _THIS_BEFORE.search(text, max(start, claim.start - 40), claim.start) is None
+            and _ENTERED_LATER.match(text[:end], claim.end) is not None)
 
 
 def of_a_part_completed_before_entry(claim: Claim) -> bool:
     """Whether the claim is of a part participants complete before they are entered into a study ("Patients
-    completing the double-blind phase will be entered into Study 01409")."""
+    completing the double-blind phase will be entered into Study 01409"), or stands in the clause that names them."""
     text = claim.source.text
     return (_COMPLETED_BEFORE.search(text, max(0, claim.start - BEFORE_REACH), claim.start) is not None
-            and _ENTERED_AFTER.match(text, claim.end) is not None)
+            and _ENTERED_AFTER.match(text, claim.end) is not None) or _in_the_clause_of_those_entered(claim)
 
 
 # An extension's titles ("Open-label Extension Study of Drug X", "A Rollover Study for Participants of Study 301") or
@@ -178,6 +211,33 @@ COMPARATORS = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR")
 # An arm's text that names an open-label treatment ("Double-blind Placebo / Open-label Drug X", "DB placebo - OLE drug
 # X"): in an extension, its double-blind treatment is the one given before, in the parent study.
 _OPEN_LABEL_NAMED = re.compile(hyphens_wide(r"\bopen[\s-]*label(?:ed)?\b|(?-i:\bOLE?\b)"), re.I)
+
+
+# A randomized trial an arm's text names as the one its participants came from, beside the open-label treatment they
+# are given now ("Pegloticase every 2 wk arm of Randomized Controlled Trial (RCT), continued to receive pegloticase ...
+# in Open Label Extension (OLE) study", NCT01356498): in an extension, the parent trial.
+_FROM_A_TRIAL_BEFORE = re.compile(r"\b(?:of|in|from|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+_A_TRIAL_AFTER = re.compile(r"(?:\s+controlled)?(?:\s+clinical)?\s+(?:trial|study)\b", re.I)
+_EXTENSION_NAMED = re.compile(r"\bextensi?on\b|(?-i:\bOLE\b)", re.I)
+
+
+# A trial named by its abbreviation ("RCT"), which an extension's arm title may hold alone ("q2 RCT", "Placebo in RCT").
+_TRIAL_ABBREVIATED = re.compile(r"RCTs?", re.I)
+
+
+def of_the_trial_an_arm_came_from(claim: Claim) -> bool:
+    """Whether the claim names a trial in an arm's title ("q2 RCT"), or names the trial the arm's participants came
+    from in an arm's text that names the open-label treatment or extension given now ("arm of Randomized Controlled
+    Trial (RCT), continued to receive drug X ... in Open Label Extension (OLE) study"): in an extension, the parent
+    trial."""
+    text = claim.source.text
+    names_a_trial = (_TRIAL_ABBREVIATED.fullmatch(text, claim.start, claim.end) is not None
+                     or _A_TRIAL_AFTER.match(text, claim.end) is not None)
+    if claim.source.field == "design_groups.title":
+        return names_a_trial
+    return (claim.source.field in ARM_FIELDS and names_a_trial
+            and _FROM_A_TRIAL_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None
+            and (_OPEN_LABEL_NAMED.search(text) is not None or _EXTENSION_NAMED.search(text) is not None))
 
 
 def of_the_parent_study(claim: Claim) -> bool:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from checks.design_claims import affirmed
 from checks.design_parent_study import (
-    of_a_first_part, of_a_part_completed_before_entry, of_an_extensions_earlier_part,
+    of_a_first_part, of_a_part_completed_before_entry, of_an_extensions_earlier_part, of_the_trial_an_arm_came_from,
 )
 from checks.design_randomized_material import OF_PEOPLE_BEFORE, material_randomized
 from checks.design_text import Claim, first_affirmed, sentence_at
@@ -296,11 +296,13 @@ def allocates_here(claim: Claim, partial_fits: bool, tasks_fit: bool, one_arm: C
     `tasks_fit` (no crossover model), the order of tasks; not "(RCT)" after the words it abbreviates, whose claim is
     read as theirs; not, in a record of one arm (`one_arm()`), its participants randomized to this arm; not a part
     participants complete before they are entered into a study ("Subjects who completed the randomized period are
-    eligible to enroll in this study"); not, in an extension (`extension()`), a part done before."""
+    eligible to enroll in this study"); not, in an extension (`extension()`), a part done before, nor the trial an
+    arm's text says its participants came from ("arm of Randomized Controlled Trial (RCT), continued ... in Open Label
+    Extension (OLE) study")."""
     return (allocates(claim) and not _abbreviates_a_randomized_trial(claim)
             and not (partial_fits and partial(claim)) and not (tasks_fit and orders_tasks(claim))
             and not (of_its_own_arm(claim) and one_arm()) and not of_a_part_completed_before_entry(claim)
-            and not (of_an_extensions_earlier_part(claim) and extension()))
+            and not ((of_an_extensions_earlier_part(claim) or of_the_trial_an_arm_came_from(claim)) and extension()))
 
 
 def first_allocating(texts: list[StudyText], pattern: re.Pattern, allocating: Callable[[Claim], bool]) -> Claim | None:
