@@ -10,7 +10,8 @@ from checks.criteria_age_groups import LABEL_LINE
 from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_healthy_admission import HEALTHY_GROUP_BESIDE, HEALTHY_HEADING, NOT_HEALTHY, healthy_admission
 from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part, section_heading
-from checks.criteria_required_conditions import DIAGNOSIS_REQUIRED, REQUIRED_OF_EACH, condition_required
+from checks.criteria_required_conditions import (DIAGNOSIS_REQUIRED, REQUIRED_OF_EACH, condition_of_each,
+                                                 condition_required)
 from checks.criteria_sections import Section
 
 # "Healthy" or "normal" of people: "Healthy adult subjects", "Healthy male and female volunteers", "Normal
@@ -47,34 +48,12 @@ _ADMITTED_TO_HOSPITAL = re.compile(
     r"[\s\-*\u2022\u00b7>]*(?:\(?\d{1,2}[.)]\s*)?(?:(?:the\s+)?(?:patients?|participants?|subjects?|persons?)\s+"
     r"(?:is|are|must\s+be|being)\s+)?(?:currently\s+)?(?:admitted|hospitali[sz]ed|inpatients?)\b")
 
-# A criterion that requires a condition of each participant in words the condition readings above do not take: a
-# lesion and its size ("keloid scar between 1 and 3 cm long", "Ulcer of at least 2 cm2"), a condition's adjective as
-# the whole criterion ("Osteopenic", "Diabetic"), a diagnosis named after the manual that defines it ("Diagnostic and
-# Statistical Manual ... (DSM-IV) diagnosis of nicotine dependence"), treatment sought for a condition ("Currently
-# seeking treatment for nicotine dependence"), a condition's severity ("Moderate to severe acne"), a lesion each must
-# have ("Subjects must have hypertrophic (raised) breast scars"), or a disorder's criteria met ("Patients who meet the
-# criteria of ADHD"). Healthy people have none of these.
-_CONDITION_OF_EACH = re.compile(
-    r"(?!(?:no|non|not|without|any|free)\b)(?:[a-z-]+\s+){0,2}(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?"
-    r"|nodules?|plaques?)\s+(?:of\s+|measuring\s+|between\s+|at\s+least\s+|(?:>|>=|<|<=|\u2265|\u2264)\s*)"
-    r"[^.;\n]{0,20}?\d+(?:\.\d+)?\s*(?:cm|mm)"
-    r"|(?:osteopenic|osteoporotic|(?:pre-?)?diabetic|hypertensive|asthmatic|hypercholesterol(?:a)?emic"
-    r"|(?:dys|hyper)lipid(?:a)?emic|hypogonadal)[ \t]*(?:[.;,(\n]|\Z)"
-    r"|(?:the\s+)?diagnostic\s+and\s+statistical\s+manual\b[^.;]{0,80}?\bdiagnosis\s+of\b"
-    r"|(?:currently\s+)?seek(?:ing|s)\s+(?:treatment|help|care)\s+for\b"
-    r"|(?:mild|moderate)[\s-]*(?:to|or|-|/)[\s-]*(?:moderate|severe)\b"
-    r"|(?:(?:the\s+)?(?:participants?|subjects?|patients?)\s+)?(?:must|should)\s+have\s+(?!(?:no|not|any)\b)"
-    r"(?:[a-z()-]+\s+){0,3}?(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?|nodules?|plaques?)\b"
-    r"|(?:patients?|participants?|subjects?)\s+who\s+(?:meet|fulfil+)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?criteria\s+"
-    r"(?:for|of)\s+(?!(?:healthy|normal|participation|inclusion|entry|eligibility|the\s+study|this\s+study)\b)[a-z]")
-
-
 def _condition_of_each(text: str, lowered: str, section: Section) -> bool:
-    """Whether an inclusion criterion of the section opens by requiring a condition in words `_CONDITION_OF_EACH`
-    reads."""
+    """Whether an inclusion criterion of the section opens by requiring a condition of each participant
+    (`criteria_required_conditions.condition_of_each`): healthy people have none."""
     for start, end in criteria_pieces(text, section.start, section.end):
         piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
-        if _CONDITION_OF_EACH.match(piece, LIST_MARK.match(piece).end()):
+        if condition_of_each(piece, (LIST_MARK.match(piece).end(),)):
             return True
     return False
 

@@ -8,7 +8,8 @@ import re
 from checks.criteria_age_criterion import LIST_MARK
 from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part
-from checks.criteria_required_conditions import CONDITION_REQUIRED, DISEASE, HISTORY_OF_A_CONDITION
+from checks.criteria_required_conditions import (AGENT, CONDITION_REQUIRED, DISEASE, HISTORY_OF_A_CONDITION,
+                                                 condition_of_each, requirement_stands)
 
 # Patients named by their condition ("Severe asthmatics seen in the Asthma Clinic", "Diabetic patients on insulin"):
 # a noun of people with a disease, or its adjective before people; a severity may come first. Not before a clause that
@@ -64,101 +65,20 @@ _PEOPLE_BEFORE = (
 # A criterion that requires a condition: the healthy-volunteer rule's reading, a histopathology that proved it
 # ("Histopathology proved PTC"), patients falling into, presenting with, affected by or having it (not having surgery),
 # patients who will be diagnosed with it, and its survivors; patients named by their condition, patients with it after
-# their sex, age or setting, and a disease named with its cause.
+# their sex, age or setting, a disease named with its cause, and a condition suspected or its history ("Suspicion or
+# history of food allergy"). A history alone is a condition of each participant (`condition_of_each`), which people
+# without it may not meet as an alternative.
 _REQUIRES_CONDITION = re.compile(
     rf"{CONDITION_REQUIRED.pattern}|{_PATIENT_NOUN}|{_DISEASE_PATIENTS}|{_QUALIFIED_PATIENTS}|{_CAUSED_DISEASE}"
     r"|histopatholog\w*\s+(?:proved|proven|confirmed)\b"
     r"|patients?\s+(?:falling\s+into|presenting\s+with|affected\s+by|having\b(?!\s+(?:an?\s+)?(?:elective\s+)?"
     r"(?:surgery|operation|procedure)))|patients?\s+who\s+will\s+be\s+(?:clinically\s+)?diagnosed\b"
     r"|survivors?\s+of\b"
-    rf"|{_DIAGNOSED_BY_CRITERIA}|(?:(?:suspicion|suspected)\s+or\s+)?(?:having\s+|with\s+)?{HISTORY_OF_A_CONDITION}")
-# An illness a criterion may state as the participant's own: a disease's noun ("disorder", "syndrome", "uveitis",
-# "fibrosis"; not "diagnosis", "prognosis"), the healthy-volunteer rule's diseases, or COVID-19 by its names.
-_ILLNESS = (rf"(?:{DISEASE}|disorders?|diseases?|syndromes?|infections?|pneumonia|influenza|sepsis|stroke|[a-z]+itis"
-            r"|[a-z]+(?<!diagn)(?<!progn)osis|covid(?:[\s-]?19)?(?![\s-]?\d)|sars[\s-]?cov[\s-]?2)\b")
-# Infectious agents, and the tests that find them, a positive result of which a criterion may require.
-_AGENT = (r"\(?(?:covid|sars[\s-]?cov|coronavirus|influenza|rsv|hiv|hbv|hcv|hepatitis|h\.\s?pylori|helicobacter"
-          r"|tuberculosis|malaria|(?:rt[\s-]?)?pcr|rtpcr|(?:blood|urine|sputum)\s+cultures?)")
-# Words that keep a criterion from stating the participant's illness: a negation, a condition ("If confirmed case"),
-# another person, a risk, an exposure, a vaccination, a history or a test that may be negative.
-_NOT_ONES_OWN = (r"(?:no|not|non|never|without|absence|absent|free|negative|healthy|normal|history|risk|exposed"
-                 r"|exposure|contacts?|vaccin\w*|immuni[sz]\w*|family|parents?|parental|mothers?|fathers?|maternal"
-                 r"|paternal|siblings?|relatives?|child|children|spouses?|partners?|caregivers?|household|any|other"
-                 r"|if|when|whether|unless|from)\b")
-_OWN_WORD = rf"(?!{_NOT_ONES_OWN})[a-z0-9][\w'()/-]*"
-# The words before an illness named bare: the illness's own (its site, form or severity), not a preposition or a
-# verb whose object it is ("tested for COVID-19", "isolating due to COVID-19", "Clinical suspicion of COVID-19").
-_BARE_WORD = (r"(?!(?:for|from|to|against|about|of|on|by|with|in|at|due|tested|testing|screened|screening|isolating"
-              rf"|isolated|quarantined|interacted|suspicion)\b){_OWN_WORD}")
-# People a positive result may belong to rather than the participant ("covid 19 positive mothers", "a COVID-19
-# positive individual").
-_SOMEONE_ELSES = (r"(?!\s+(?:mothers?|fathers?|parents?|partners?|spouses?|relatives?|family|household|individuals?"
-                  r"|persons?|people|cases?|contacts?|index)\b)")
-# What a positive test's words may hold between the test and its result: not a negative result, nor antibodies,
-# which a vaccine gives.
-_NO_INFECTION_FOUND = r"(?:negativ|antibod|ig[gm]\b|serolog|vaccin)"
-_TEST_WORDS = rf"(?:(?!{_NO_INFECTION_FOUND})[^;:.]){{0,80}}?"
-# An illness stated as the participant's without "patients with": a diagnosis after any qualifier of it ("new
-# diagnosis of uveitis", "Clinician diagnosis of Type 2 diabetes"); an illness confirmed, documented or suspected
-# ("Laboratory confirmed COVID-19", "Have confirmed or suspected COVID-19", "Laboratory or clinically confirmed
-# positive SARS-CoV-2 rtPCR test"); a positive test for an infection ("COVID-19 RT-PCR positivity", "Nasopharyngeal
-# swab positive for SARS-CoV2", "COVID 19 test results to be positive"); the illness named bare, then ended or
-# qualified ("Opioid use disorder", "Active COVID-19 infection confirmed by PCR"); recovery from it, its survivors, a
-# stay in hospital for it ("Recovered from COVID-19 infection", "Previous COVID-19 hospitalization"); its signs
-# ("Clinical or imaging signs of COVID-19 infection"); or a symptom after it ("anosmia post covid-19 infection").
-_ILLNESS_STATED = re.compile(
-    rf"(?:{_OWN_WORD}\s+){{1,3}}?diagnos(?:is|ed)\s+(?:of|with|as)\b"
-    r"|(?:(?:has|have|had|having|with)\s+)?(?:an?\s+)?(?:(?:laboratory|lab|clinically|virologically|microbiologically"
-    r"|serologically|radiologically|pcr|rt-?pcr|test|culture|biopsy)(?:\s+or\s+[a-z]+)?[\s-]+)?"
-    r"(?:(?:suspected|probable)\s+or\s+)?(?:confirmed|proven|verified|documented)(?:\s+or\s+(?:suspected|probable))?\s+"
-    rf"(?:{_OWN_WORD}\s+){{0,4}}?(?:positive\b|{_ILLNESS}(?![\s-]+(?:vaccin\w*|immuni\w*|negativ\w*|free|contacts?"
-    r"|exposure|risk|prevention|screening|antibod\w*|tests?|testing|swabs?|status|results?)\b))"
-    rf"|(?:{_OWN_WORD}[\s-]+){{0,4}}?positiv(?:e|ity)\b{_TEST_WORDS}{_AGENT}(?![^;:.]{{0,40}}?{_NO_INFECTION_FOUND})"
-    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{_AGENT}{_TEST_WORDS}(?<!non-)(?<!non\s)positiv(?:e|ity)\b{_SOMEONE_ELSES}"
-    r"(?!\s*(?:or|and|/)\s*negativ)"
-    rf"|(?:{_BARE_WORD}[\s-]+){{1,4}}?{_ILLNESS}(?=\s*(?:$|[,;:.(\[]|[-\u2013]\s|(?:for|of|with|in|on|at|as|by"
-    r"|confirmed|diagnosed|documented|proven|verified|according|defined|lasting|since|who|that|which|requiring"
-    r"|stage|grade|type|class|patients?)\b))"
-    r"|(?:(?:has|have|had|having)\s+)?(?:fully\s+)?recovered\s+from\s+(?:an?\s+)?"
-    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
-    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{_ILLNESS}[\s-]+(?:related\s+)?(?:survivors?|hospitali[sz]ations?)\b"
-    r"|(?:(?:previous|prior|past|recent|current)\s+)?hospitali[sz](?:ation|ed)\s+(?:because\s+of|for|with|due\s+to)\s+"
-    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
-    rf"|(?:{_OWN_WORD}\s+(?:(?:or|and|and/or)\s+[a-z]+\s+)?){{0,2}}?(?:signs?|symptoms?)\s+"
-    r"(?:(?:and|or|and/or)\s+(?:signs?|symptoms?)\s+)?(?:of|consistent\s+with|compatible\s+with|suggestive\s+of)\s+"
-    rf"(?:an?\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}"
-    rf"|(?:{_OWN_WORD}\s+){{1,3}}?(?:post|after|following)[\s-]+(?:an?\s+|the\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}")
+    rf"|{_DIAGNOSED_BY_CRITERIA}|(?:suspicion|suspected)\s+or\s+(?:having\s+|with\s+)?{HISTORY_OF_A_CONDITION}")
 # Another person named before an illness ("Male or female related to a patient with Alzheimer's disease"): the
 # illness is that person's.
 _SOMEONE_ELSE = re.compile(
     r"\b(?:related|relatives?|someone|partners?|friends?|spouses?|(?:an?|the|to|of)\s+patients?)\b")
-# An alternative offered beside the illness that people without it may meet ("Celiac disease or a first-degree
-# relative with it", "Type 2 diabetes or normal glucose tolerance").
-_OR_WITHOUT_IT = re.compile(
-    r"\b(?:or|and/or)\s+(?:[\w'-]+\s+){0,3}?(?:healthy|normal|without|no|free|negative|risk|exposed|contacts?"
-    r"|relatives?|controls?|uninfected|unaffected)\b")
-# Words that make a criterion say what may be, or allow a condition kept in check, rather than require one ("Patients
-# who are HIV seropositive can have decreased immune competence", "Patients with controlled diabetes will be
-# included").
-_NO_REQUIREMENT = re.compile(r"\b(?:may|can|could|might)\b|\bwith\s+(?:well[\s-]+)?controlled\b")
-_CLAUSE_END = re.compile(r"[,;.(]")
-# What may follow a requirement's words ("Patients with ...") where it requires no condition: a risk of one, a family
-# history, a relative with it or a genetic predisposition ("Patients with a family history of breast cancer", "Patients
-# with a first-degree relative with type 1 diabetes"), which people without the condition have; or a state of health,
-# an ability or a measure ("Patients with good oral hygiene", "Patients with normal renal function", "Patients with no
-# history of diabetes", "Patients with the ability to give consent", "Patients with BMI 18-30"; not "normal-tension
-# glaucoma", "normal pressure hydrocephalus", "age-related macular degeneration").
-_NOT_A_CONDITION = (
-    re.compile(r"\s*(?:an?\s+|the\s+)?(?:positive\s+|strong\s+|known\s+|significant\s+|documented\s+)?"
-               r"(?:family\s+(?:history|member)|(?:first|second)[\s-]degree\s+(?:family\s+members?|relatives?)"
-               r"|relatives?\s+with|genetic\s+(?:predisposition|susceptibility|risk)"
-               r"|familial\s+(?:risk|predisposition))\b"),
-    re.compile(r"\s*(?:an?\s+|the\s+)?(?:good|healthy|adequate|sufficient|satisfactory|intact"
-               r"|(?:ability|capacity|willingness|access)\s+to|command\s+of|bmi|body\s+mass|asa"
-               r"|ages?\s+(?:\d|between|from|over|under|above|below)"
-               r"|no\s+(?:history|known|signs?|symptoms?|medical|systemic|significant|current|other|major)"
-               r"|normal\b(?![\s-]+(?:tension|pressure)))\b"),
-)
 # An age that opens the criterion before the requirement ("Age >= 20 years, Histopathology proved PTC").
 _AGE_FIRST = re.compile(r"[^,;]*\b(?:ages?|aged|years?)\b[^,;]*,\s*")
 # People, or "with" or "having" alone, before the requirement ("With mild to severe atopic symptoms"); "has" or
@@ -181,7 +101,7 @@ _OTHERS_ADMITTED = re.compile(
     r"|community(?![\s-]+(?:(?:health\s+)?(?:clinics?|cent(?:er|re)s?)|hospitals?|pharmac(?:y|ies)|practices?"
     r"|settings?|sites?|acquired|onset))"
     r"|(?:un)?exposed"
-    rf"|exposures?\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_AGENT}|infect\w*|virus|cases?|persons?)"
+    rf"|exposures?\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{AGENT}|infect\w*|virus|cases?|persons?)"
     r"|at\s+(?:high\s+|increased\s+)?risk|risk\s+(?:of|for)|born\s+to|parents?\s+of|(?:groups?|cohorts?|arms?)\s+only"
     r"|carriers?|for\s+(?:the\s+)?(?:groups?|cohorts?|arms?)\s+(?:\d|[a-e]\b|i)"
     r"|(?:contact|exposed)\s+cases?|(?:close|risk)\s+contacts?|caring\s+for|professionals?"
@@ -189,8 +109,8 @@ _OTHERS_ADMITTED = re.compile(
 # A criterion that opens with a negative test for an infection ("COVID-19 PCR negative", "Negative SARS-CoV-2 PCR"):
 # beside a positive one it admits people without the infection.
 _TESTED_NEGATIVE = re.compile(
-    rf"(?:[\w()/-]+[\s-]+){{0,3}}?(?P<agent>{_AGENT})(?:(?!positiv)[^;:.]){{0,40}}?negativ"
-    rf"|(?:[\w()/-]+[\s-]+){{0,2}}?negativ\w*\s+(?:(?!positiv)[^;:.]){{0,40}}?(?P<later>{_AGENT})")
+    rf"(?:[\w()/-]+[\s-]+){{0,3}}?(?P<agent>{AGENT})(?:(?!positiv)[^;:.]){{0,40}}?negativ"
+    rf"|(?:[\w()/-]+[\s-]+){{0,2}}?negativ\w*\s+(?:(?!positiv)[^;:.]){{0,40}}?(?P<later>{AGENT})")
 # A group's label ("Group 2 (former allergy):", "Cohort 1:", "Group 3 inclusion criteria"): the criteria below it are
 # that group's, not everyone's.
 _GROUP_LABEL = re.compile(r"\b(?:group|cohort)\s+(?:\d{1,2}|[a-e]|i{1,3}|iv)\s*(?:\([^()\n]{0,40}\)\s*)?"
@@ -200,24 +120,15 @@ _GROUP_LABEL = re.compile(r"\b(?:group|cohort)\s+(?:\d{1,2}|[a-e]|i{1,3}|iv)\s*(
 def _requires_condition(piece: str) -> bool:
     """Whether a criterion (lower case) opens by requiring a condition, or does so right after its age or the people
     it names, not a risk of one or a state of health, and its clause says neither what may be nor that a controlled
-    condition is allowed."""
+    condition is allowed; a condition of each participant (`condition_of_each`) only where no one else is named before
+    it."""
     at = LIST_MARK.match(piece).end()
     openings = (at, *(found.end() for found in (_AGE_FIRST.match(piece, at), _PEOPLE_FIRST.match(piece, at)) if found))
     required = next((found for opening in openings if (found := _REQUIRES_CONDITION.match(piece, opening))), None)
-    if not required:
-        openings = tuple(opening for opening in openings if not _SOMEONE_ELSE.search(piece, at, opening))
-        required = next((found for opening in openings if (found := _ILLNESS_STATED.match(piece, opening))), None)
-        if required and _OR_WITHOUT_IT.search(piece, at, _clause_end(piece, required.end())):
-            return False
-    if not required or any(words.match(piece, required.end()) for words in _NOT_A_CONDITION):
-        return False
-    return _NO_REQUIREMENT.search(piece, at, _clause_end(piece, required.end())) is None
-
-
-def _clause_end(piece: str, start: int) -> int:
-    """Where the clause of a criterion that goes on at `start` ends."""
-    found = _CLAUSE_END.search(piece, start)
-    return found.start() if found else len(piece)
+    if required:
+        return requirement_stands(piece, at, required)
+    openings = tuple(opening for opening in openings if not _SOMEONE_ELSE.search(piece, at, opening))
+    return bool(openings) and condition_of_each(piece, openings, at)
 
 
 def required_condition(text: str, lowered: str | None = None, memo: dict | None = None) -> tuple[int, int] | None:

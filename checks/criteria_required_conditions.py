@@ -1,5 +1,6 @@
 """The conditions an inclusion criterion requires of the participant: a diagnosis, a disease named with its form,
-an infection, a history of a lasting condition, a positive skin test."""
+an infection, a history of a lasting condition, a positive skin test; and one reading of a condition each participant
+must have (`condition_of_each`), which both healthy-volunteer rules use."""
 from __future__ import annotations
 
 import re
@@ -73,16 +74,19 @@ DIAGNOSIS_REQUIRED = re.compile(
     r"(?:(?:level\s+)?(?:greater|more|higher|above|at\s+least|of\s+at\s+least)|>|\u2265|>=)"
     r"|(?:the\s+)?onset\s+of\s+(?:an?\s+)?(?:[a-z0-9,()-]+\s+){0,5}?(?:infection|cold|influenza|flu)\b"
     r"|(?:category|grade|stage)\s+[0-4]\W{1,6}(?:(?:grade|stage)\s+[0-4]\s+)?(?:pre\W{0,4})?hypertensi(?:ve|on)\b")
-# Lasting conditions a history of which a criterion may require (allergies, atopic and chronic diseases); not an
-# infection or an event, which healthy people may have had.
+# Lasting conditions a history of which a criterion may require (allergies, atopic and chronic diseases, a dependence,
+# infertility, incontinence); not an infection or an event, which healthy people may have had.
 _LASTING_CONDITION = (r"(?:allerg(?:y|ies)|rhinitis|rhinoconjunctivitis|hay\s+fever|asthma|dermatitis|eczema|urticaria"
                       r"|angioedema|atopy|migraine|epilepsy|diabetes|hypertension|psoriasis|arthritis|disease|disorder"
-                      r"|syndrome)")
+                      r"|syndrome|dependence|addiction|infertility|incontinence)")
 # A history of a lasting condition required ("Has a history of Seasonal Allergic Rhinitis due to ragweed", "Having
-# positive histories of cow's milk allergy", "A documented history of peanut allergy"); "No history of" requires none.
+# positive histories of cow's milk allergy", "A documented history of peanut allergy", "history of heroin dependence");
+# "No history of" requires none, nor the history of a relative ("History of migraine in a first-degree relative").
 HISTORY_OF_A_CONDITION = (r"(?:an?\s+)?(?:(?:positive|documented|confirmed|known|clinical|physician[\s-]diagnosed"
                           r"|established|convincing)\s+)?(?:(?:medical|clinical)\s+)?histor(?:y|ies)\s+of\s+"
-                          rf"(?:[a-z0-9'-]+\s+){{0,4}}?{_LASTING_CONDITION}\b")
+                          rf"(?:[a-z0-9'-]+\s+){{0,4}}?{_LASTING_CONDITION}\b"
+                          r"(?!\s+(?:in|of|among)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?(?:(?:first|second)"
+                          r"[\s-]degree\s+)?(?:relatives?|family|famil\w+|parents?|mothers?|fathers?|siblings?))")
 # A sensitisation shown by a skin test ("a positive response (wheal diameter >= 3 mm ...) to a skin prick test to short
 # ragweed allergen", "A positive skin prick test to cat dander").
 _POSITIVE_SKIN_TEST = (r"(?:an?\s+)?positive\s+(?:(?:(?:skin|prick|patch|intradermal|allergen)[\s-]+){1,2}"
@@ -96,6 +100,130 @@ REQUIRED_OF_EACH = re.compile(
     r"(?:(?:has|have|had|must\s+have|should\s+have|having|with)\s+)?"
     rf"(?:{HISTORY_OF_A_CONDITION}|{_POSITIVE_SKIN_TEST}|{DIAGNOSIS_REQUIRED.pattern}|{_CONDITION_STATED})")
 
+# An illness a criterion may state as the participant's own: a disease's noun ("disorder", "syndrome", "uveitis",
+# "fibrosis"; not "diagnosis", "prognosis"), the diseases above, a lasting disorder named by what it does
+# ("incontinence", "infertility", "alcohol dependence"), or COVID-19 by its names.
+_ILLNESS = (rf"(?:{DISEASE}|disorders?|diseases?|syndromes?|infections?|pneumonia|influenza|sepsis|stroke|[a-z]+itis"
+            r"|incontinence|infertility|dependence|addiction"
+            r"|[a-z]+(?<!diagn)(?<!progn)osis|covid(?:[\s-]?19)?(?![\s-]?\d)|sars[\s-]?cov[\s-]?2)\b")
+# Infectious agents, and the tests that find them, a positive result of which a criterion may require.
+AGENT = (r"\(?(?:covid|sars[\s-]?cov|coronavirus|influenza|rsv|hiv|hbv|hcv|hepatitis|h\.\s?pylori|helicobacter"
+          r"|tuberculosis|malaria|(?:rt[\s-]?)?pcr|rtpcr|(?:blood|urine|sputum)\s+cultures?)")
+# Words that keep a criterion from stating the participant's illness: a negation, a condition ("If confirmed case"),
+# another person, a risk, an exposure, a vaccination, a history or a test that may be negative.
+_NOT_ONES_OWN = (r"(?:no|not|non|never|without|absence|absent|free|negative|healthy|normal|history|risk|exposed"
+                 r"|exposure|contacts?|vaccin\w*|immuni[sz]\w*|family|parents?|parental|mothers?|fathers?|maternal"
+                 r"|paternal|siblings?|relatives?|child|children|spouses?|partners?|caregivers?|household|any|other"
+                 r"|if|when|whether|unless|from)\b")
+_OWN_WORD = rf"(?!{_NOT_ONES_OWN})[a-z0-9][\w'()/-]*"
+# The words before an illness named bare: the illness's own (its site, form or severity), not a preposition or a
+# verb whose object it is ("tested for COVID-19", "isolating due to COVID-19", "Clinical suspicion of COVID-19").
+_BARE_WORD = (r"(?!(?:for|from|to|against|about|of|on|by|with|in|at|due|tested|testing|screened|screening|isolating"
+              rf"|isolated|quarantined|interacted|suspicion)\b){_OWN_WORD}")
+# People a positive result may belong to rather than the participant ("covid 19 positive mothers", "a COVID-19
+# positive individual").
+_SOMEONE_ELSES = (r"(?!\s+(?:mothers?|fathers?|parents?|partners?|spouses?|relatives?|family|household|individuals?"
+                  r"|persons?|people|cases?|contacts?|index)\b)")
+# What a positive test's words may hold between the test and its result: not a negative result, nor antibodies,
+# which a vaccine gives.
+_NO_INFECTION_FOUND = r"(?:negativ|antibod|ig[gm]\b|serolog|vaccin)"
+_TEST_WORDS = rf"(?:(?!{_NO_INFECTION_FOUND})[^;:.]){{0,80}}?"
+# An illness stated as the participant's without "patients with": a diagnosis after any qualifier of it ("new
+# diagnosis of uveitis", "Clinician diagnosis of Type 2 diabetes"); an illness confirmed, documented or suspected
+# ("Laboratory confirmed COVID-19", "Have confirmed or suspected COVID-19", "Laboratory or clinically confirmed
+# positive SARS-CoV-2 rtPCR test"); a positive test for an infection ("COVID-19 RT-PCR positivity", "Nasopharyngeal
+# swab positive for SARS-CoV2", "COVID 19 test results to be positive"); the illness named bare, then ended or
+# qualified ("Opioid use disorder", "Active COVID-19 infection confirmed by PCR"); recovery from it, its survivors, a
+# stay in hospital for it ("Recovered from COVID-19 infection", "Previous COVID-19 hospitalization"); its signs
+# ("Clinical or imaging signs of COVID-19 infection"); or a symptom after it ("anosmia post covid-19 infection").
+_ILLNESS_STATED = (
+    rf"(?:{_OWN_WORD}\s+){{1,3}}?diagnos(?:is|ed)\s+(?:of|with|as)\b"
+    r"|(?:(?:has|have|had|having|with)\s+)?(?:an?\s+)?(?:(?:laboratory|lab|clinically|virologically|microbiologically"
+    r"|serologically|radiologically|pcr|rt-?pcr|test|culture|biopsy)(?:\s+or\s+[a-z]+)?[\s-]+)?"
+    r"(?:(?:suspected|probable)\s+or\s+)?(?:confirmed|proven|verified|documented)(?:\s+or\s+(?:suspected|probable))?\s+"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?(?:positive\b|{_ILLNESS}(?![\s-]+(?:vaccin\w*|immuni\w*|negativ\w*|free|contacts?"
+    r"|exposure|risk|prevention|screening|antibod\w*|tests?|testing|swabs?|status|results?)\b))"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,4}}?positiv(?:e|ity)\b{_TEST_WORDS}{AGENT}(?![^;:.]{{0,40}}?{_NO_INFECTION_FOUND})"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{AGENT}{_TEST_WORDS}(?<!non-)(?<!non\s)positiv(?:e|ity)\b{_SOMEONE_ELSES}"
+    r"(?!\s*(?:or|and|/)\s*negativ)"
+    rf"|(?:{_BARE_WORD}[\s-]+){{1,4}}?{_ILLNESS}(?=\s*(?:$|[,;:.(\[]|[-\u2013]\s|(?:for|of|with|in|on|at|as|by"
+    r"|confirmed|diagnosed|documented|proven|verified|according|defined|lasting|since|who|that|which|requiring"
+    r"|stage|grade|type|class|patients?)\b))"
+    r"|(?:(?:has|have|had|having)\s+)?(?:fully\s+)?recovered\s+from\s+(?:an?\s+)?"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}[\s-]+){{0,3}}?{_ILLNESS}[\s-]+(?:related\s+)?(?:survivors?|hospitali[sz]ations?)\b"
+    r"|(?:(?:previous|prior|past|recent|current)\s+)?hospitali[sz](?:ation|ed)\s+(?:because\s+of|for|with|due\s+to)\s+"
+    rf"(?:{_OWN_WORD}\s+){{0,4}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}\s+(?:(?:or|and|and/or)\s+[a-z]+\s+)?){{0,2}}?(?:signs?|symptoms?)\s+"
+    r"(?:(?:and|or|and/or)\s+(?:signs?|symptoms?)\s+)?(?:of|consistent\s+with|compatible\s+with|suggestive\s+of)\s+"
+    rf"(?:an?\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}"
+    rf"|(?:{_OWN_WORD}\s+){{1,3}}?(?:post|after|following)[\s-]+(?:an?\s+|the\s+)?(?:{_OWN_WORD}\s+){{0,3}}?{_ILLNESS}")
+
+# A lesion each participant must have, and its size ("keloid scar between 1 and 3 cm long", "Ulcer of at least 2 cm2",
+# "Subjects must have hypertrophic (raised) breast scars"), or one imaging or a procedure showed ("Tear of the medial
+# meniscus on MRI", "Degenerative rupture of the medial meniscus confirmed at arthroscopy").
+_LESION = r"(?:scars?|keloids?|lesions?|ulcers?|wounds?|warts?|nodules?|plaques?)"
+_LESION_OF_EACH = (
+    rf"(?!(?:no|non|not|without|any|free)\b)(?:[a-z-]+\s+){{0,2}}{_LESION}\s+(?:of\s+|measuring\s+|between\s+"
+    r"|at\s+least\s+|(?:>|>=|<|<=|\u2265|\u2264)\s*)[^.;\n]{0,20}?\d+(?:\.\d+)?\s*(?:cm|mm)"
+    r"|(?:(?:the\s+)?(?:participants?|subjects?|patients?)\s+)?(?:must|should)\s+have\s+(?!(?:no|not|any)\b)"
+    rf"(?:[a-z()-]+\s+){{0,3}}?{_LESION}\b"
+    rf"|(?:{_BARE_WORD}[\s-]+){{0,3}}?(?:tears?|ruptures?|fractures?|herniations?|lesions?|defects?)\s+"
+    r"(?:of\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?)?(?:(?:confirmed|seen|shown|visible|documented|proven|detected"
+    r"|demonstrated)\s+)?(?:on|by|at)\s+(?:an?\s+|the\s+)?(?:mri|magnetic\s+resonance|ct|computed\s+tomography"
+    r"|x-?rays?|radiograph\w*|ultraso\w*|imaging|arthroscop\w*|endoscop\w*|biopsy)\b")
+# A condition required in words of its own: a condition's adjective as the whole criterion ("Osteopenic",
+# "Diabetic"), a diagnosis named after the manual that defines it ("Diagnostic and Statistical Manual ... (DSM-IV)
+# diagnosis of nicotine dependence"), treatment sought for a condition ("Currently seeking treatment for nicotine
+# dependence"), a condition's severity ("Moderate to severe acne"), a disorder's criteria met ("Patients who meet the
+# criteria of ADHD"), an indication for a procedure that names its condition ("Clinical indication for total shoulder
+# replacement due to primary diagnosis of arthritis"), or patients who come to a place of care with it ("Patients
+# presenting to the ED with at least one of the following").
+_CONDITION_IN_OWN_WORDS = (
+    r"(?:osteopenic|osteoporotic|(?:pre-?)?diabetic|hypertensive|asthmatic|hypercholesterol(?:a)?emic"
+    r"|(?:dys|hyper)lipid(?:a)?emic|hypogonadal)[ \t]*(?:[.;,(\n]|\Z)"
+    r"|(?:the\s+)?diagnostic\s+and\s+statistical\s+manual\b[^.;]{0,80}?\bdiagnosis\s+of\b"
+    r"|(?:currently\s+)?seek(?:ing|s)\s+(?:treatment|help|care)\s+for\b"
+    r"|(?:mild|moderate)[\s-]*(?:to|or|-|/)[\s-]*(?:moderate|severe)\b"
+    r"|(?:patients?|participants?|subjects?)\s+who\s+(?:meet|fulfil+)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?criteria\s+"
+    r"(?:for|of)\s+(?!(?:healthy|normal|participation|inclusion|entry|eligibility|the\s+study|this\s+study)\b)[a-z]"
+    r"|(?:an?\s+)?(?:(?:clinical|medical|surgical|current)\s+)?indications?\s+for\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:due\s+to|because\s+of|for|secondary\s+to)\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:diagnos[ei]s\b|{_ILLNESS})"
+    r"|(?:patients?|adults?|children|subjects?|participants?|individuals?|persons?|people)\s+(?:who\s+(?:present"
+    r"|presented|are\s+presenting)|presenting)\s+(?:to|at|in)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,4}?with\b")
+# A condition each participant must have, read the same by both healthy-volunteer rules: an illness stated as the
+# participant's own, a history of a lasting condition, a lesion, or a condition in words of its own.
+CONDITION_OF_EACH = re.compile(
+    rf"{_ILLNESS_STATED}|{HISTORY_OF_A_CONDITION}|{_LESION_OF_EACH}|{_CONDITION_IN_OWN_WORDS}")
+# An alternative offered beside the condition that people without it may meet ("Celiac disease or a first-degree
+# relative with it", "Type 2 diabetes or normal glucose tolerance").
+_OR_WITHOUT_IT = re.compile(
+    r"\b(?:or|and/or)\s+(?:[\w'-]+\s+){0,3}?(?:healthy|normal|without|no|free|negative|risk|exposed|contacts?"
+    r"|relatives?|controls?|uninfected|unaffected)\b")
+# Words that make a criterion say what may be, or allow a condition kept in check, rather than require one ("Patients
+# who are HIV seropositive can have decreased immune competence", "Patients with controlled diabetes will be
+# included").
+_NO_REQUIREMENT = re.compile(r"\b(?:may|can|could|might)\b|\bwith\s+(?:well[\s-]+)?controlled\b")
+_CLAUSE_END = re.compile(r"[,;.(]")
+# What may follow a requirement's words ("Patients with ...") where it requires no condition: a risk of one, a family
+# history, a relative with it or a genetic predisposition ("Patients with a family history of breast cancer", "Patients
+# with a first-degree relative with type 1 diabetes"), which people without the condition have; or a state of health,
+# an ability or a measure ("Patients with good oral hygiene", "Patients with normal renal function", "Patients with no
+# history of diabetes", "Patients with the ability to give consent", "Patients with BMI 18-30"; not "normal-tension
+# glaucoma", "normal pressure hydrocephalus", "age-related macular degeneration").
+_NOT_A_CONDITION = (
+    re.compile(r"\s*(?:an?\s+|the\s+)?(?:positive\s+|strong\s+|known\s+|significant\s+|documented\s+)?"
+               r"(?:family\s+(?:history|member)|(?:first|second)[\s-]degree\s+(?:family\s+members?|relatives?)"
+               r"|relatives?\s+with|genetic\s+(?:predisposition|susceptibility|risk)"
+               r"|familial\s+(?:risk|predisposition))\b"),
+    re.compile(r"\s*(?:an?\s+|the\s+)?(?:good|healthy|adequate|sufficient|satisfactory|intact"
+               r"|(?:ability|capacity|willingness|access)\s+to|command\s+of|bmi|body\s+mass|asa"
+               r"|ages?\s+(?:\d|between|from|over|under|above|below)"
+               r"|no\s+(?:history|known|signs?|symptoms?|medical|systemic|significant|current|other|major)"
+               r"|normal\b(?![\s-]+(?:tension|pressure)))\b"),
+)
+
 
 def condition_required(text: str, lowered: str, section: Section, required: re.Pattern = CONDITION_REQUIRED) -> bool:
     """Whether an inclusion criterion of the section opens by requiring a condition (`required`): then a
@@ -106,3 +234,29 @@ def condition_required(text: str, lowered: str, section: Section, required: re.P
         if required.match(piece, LIST_MARK.match(piece).end()):
             return True
     return False
+
+
+def clause_end(piece: str, start: int) -> int:
+    """Where the clause of a criterion that goes on at `start` ends."""
+    found = _CLAUSE_END.search(piece, start)
+    return found.start() if found else len(piece)
+
+
+def requirement_stands(piece: str, at: int, required: re.Match) -> bool:
+    """Whether a requirement found in a criterion (lower case, its text from `at`) goes on to a condition, not to a
+    risk of one, a state of health or a measure, and its clause says neither what may be nor that a controlled
+    condition is allowed."""
+    if any(words.match(piece, required.end()) for words in _NOT_A_CONDITION):
+        return False
+    return _NO_REQUIREMENT.search(piece, at, clause_end(piece, required.end())) is None
+
+
+def condition_of_each(piece: str, openings: tuple[int, ...], at: int | None = None) -> bool:
+    """Whether a criterion (lower case, its text from `at`, by default the first opening) states a condition of each
+    participant (`CONDITION_OF_EACH`) at the first of `openings` where one is read, with no alternative in its clause
+    that people without it may meet, and the requirement stands (`requirement_stands`)."""
+    at = openings[0] if at is None else at
+    required = next((found for opening in openings if (found := CONDITION_OF_EACH.match(piece, opening))), None)
+    if required is None or _OR_WITHOUT_IT.search(piece, at, clause_end(piece, required.end())):
+        return False
+    return requirement_stands(piece, at, required)
