@@ -1,6 +1,6 @@
 """A design term of trials spoken of, not of this study: trials in general, a trial reported (by its finding, or as
-the subject that randomized), supposed or to follow if this one succeeds, a design the study had before, a trial an
-intervention was learnt from, and a design the study weighs."""
+the subject that randomized), supposed or to follow if this one succeeds or once it is done, a design the study had
+before, a trial an intervention was learnt from, and a design the study weighs."""
 from __future__ import annotations
 
 import re
@@ -84,7 +84,55 @@ LATER_WORK_BEFORE = re.compile(
     r"\b(?:grant\s+applications?|(?:grant|funding|research|full)\s+proposals?|future\s+(?:studies|trials|research"
     r"|work))\s+(?:proposing|that\s+(?:propose|would|will)|to\s+(?:examine|test|evaluate|investigate|study|assess"
     r"|compare|conduct|confirm))\b[^.;]*$", re.I)
-LATER_WORK_WORDS = ("grant", "proposal", "future")
+# Words (folded) one of which LATER_WORK_BEFORE's and of_a_trial_to_come's readings before a term hold (those after
+# it hold "which" or "that").
+LATER_WORK_WORDS = ("grant", "proposal", "future", "prior", "before", "ahead")
+# A trial to be started once this study is done, named after the start it waits for ("a comprehensive nomogram
+# development phase prior to initiating a randomized controlled trial", NCT00401414; "before conducting a double-blind
+# trial", "ahead of launching an RCT"): a trial (a, an, any), not "the" one, which may be this study.
+_BEFORE_STARTING_A_TRIAL_BEFORE = re.compile(
+    r"\b(?:prior\s+to|before|ahead\s+of)\s+(?:initiating|conducting|launching|undertaking|designing|planning"
+    r"|mounting|performing|carrying\s+out|embarking\s+(?:up)?on|proceeding\s+(?:on)?to|moving\s+(?:on\s+)?to"
+    rf"|progressing\s+to)\s+(?:an?|any)\s+{WORDS_BEFORE_TERM}$", re.I)
+# The same said of the trial itself ("before a randomized trial can be conducted", "before a double-blind trial is
+# undertaken").
+_BEFORE_A_TRIAL_BEFORE = re.compile(rf"\bbefore\s+(?:an?|any)\s+{WORDS_BEFORE_TERM}$", re.I)
+_IS_STARTED_AFTER = re.compile(
+    r"\s+(?:(?:can|could|may|might|will|would|should)\s+be|is|are)\s+(?:\w+ly\s+)?(?:conducted|undertaken"
+    r"|initiated|launched|started|begun|performed|carried\s+out|designed|planned|mounted|run)\b", re.I)
+# A trial that a separate application, protocol or proposal is still to cover ("the clinical double blinded
+# randomised trial for which a separate application will be made to the ethics committee", NCT00649961; "which will
+# be the subject of a separate protocol", "which will be submitted separately"): a later trial, not this one.
+_OTHER_PAPERS = (r"(?:(?:ethics|ethical|grant|funding|research)\s+)?(?:applications?|protocols?|proposals?"
+                 r"|submissions?|registrations?)")
+_LATER_PAPERS = r"(?:separate|new|further|additional|subsequent|later)\s+" + _OTHER_PAPERS
+_TO_BE = r"(?:will|shall|would|is\s+to|are\s+to)\s+be"
+_SEPARATE_PAPERS_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?,?\s+(?:(?:for|of)\s+which\s+(?:an?\s+)?" + _LATER_PAPERS + r"\s+" + _TO_BE
+    + r"\s+(?:made|submitted|sought|written|filed|prepared|lodged|developed)"
+    r"|(?:which|that)\s+" + _TO_BE + r"\s+(?:the\s+subject\s+of|covered\s+by|described\s+in|conducted\s+under"
+    r"|run\s+under)\s+an?\s+" + _LATER_PAPERS
+    + r"|(?:which|that)\s+" + _TO_BE + r"\s+(?:submitted|registered|described|applied\s+for)\s+separately)\b",
+    re.I)
+
+
+def of_a_trial_to_come(sentence: str, start: int, end: int, near: int) -> bool:
+    """Whether the term at sentence[start:end] is of a trial to be started once this study is done ("prior to
+    initiating a randomized controlled trial", "before a randomized trial can be conducted") or one a separate
+    application is still to cover ("the double blinded randomised trial for which a separate application will be
+    made"); `near` is where the words right before the term begin."""
+    if ENDS_WITH_TRIAL.search(sentence, start, end):
+        noun_end = end
+    elif named := TRIAL_NAMED_AFTER.match(sentence, end):
+        noun_end = named.end()
+    else:
+        return False
+    if _BEFORE_STARTING_A_TRIAL_BEFORE.search(sentence, near, start) or _SEPARATE_PAPERS_AFTER.match(
+            sentence, noun_end):
+        return True
+    return bool(_BEFORE_A_TRIAL_BEFORE.search(sentence, near, start) and _IS_STARTED_AFTER.match(sentence, noun_end))
+
+
 # A study cited with its size and finding ("An observational study (n=131) of adolescents reporting vaginal bleeding
 # on DMPA who were treated with monophasic oral contraceptive pills identified improvement of bleeding patterns",
 # NCT00563576): a study done before. Its size in brackets right after its noun, a finding's past verb further on.
@@ -104,9 +152,12 @@ _OUR_OR_A_BEFORE = re.compile(r"\b(?:our|an?|another)\s+$", re.I)
 
 def of_other_work(sentence: str, start: int, end: int, near: int) -> bool:
     """Whether the term at sentence[start:end] is of work this study prepares ("grant applications proposing to
-    examine ... under double-blind conditions"), of a study cited with its size and finding ("An observational study
-    (n=131) of adolescents ... identified improvement"), or of a companion study ("the same as our parallel study
-    which is investigating"); `near` is where the words right before the term begin."""
+    examine ... under double-blind conditions", "prior to initiating a randomized trial"), of a study cited with its
+    size and finding ("An observational study (n=131) of adolescents ... identified improvement"), or of a companion
+    study ("the same as our parallel study which is investigating"); `near` is where the words right before the term
+    begin."""
+    if of_a_trial_to_come(sentence, start, end, near):
+        return True
     if LATER_WORK_BEFORE.search(sentence, 0, start) and not THIS_STUDY_BEFORE.search(
             sentence, LATER_WORK_BEFORE.search(sentence, 0, start).end(), start):
         return True

@@ -49,8 +49,10 @@ OTHER_STUDY = tuple((name, re.compile(pattern, re.I)) for name, pattern in (
     ("data for another study", r"\b(?:reference|preliminary|pilot|normative|background|supporting|foundational)\s+"
                                r"data\s+(?:for|to\s+(?:inform|design|plan|power|support))\s+(?:a|an|the\s+design\s+of"
                                r"\s+(?:a|an))\s+(?:[\w-]+,?\s+){0,4}?(?:study|trial|rct)\b"),
+    # Or the work or research to come, not a "work-up" ("To guide future placebo-controlled work, at this preliminary
+    # stage of research we will collect", NCT01071538).
     ("future study", r"\b(?:future|subsequent|larger|definitive|full[\s-]scale|large[\s-]scale|follow-on)\s+"
-                     r"(?:[\w-]+,?\s+){0,3}?(?:study|studies|trials?|rcts?)\b"),
+                     r"(?:[\w-]+,?\s+){0,3}?(?:study|studies|trials?|rcts?|research|work(?!-))\b"),
     ("study in the future", r"\b(?:study|studies|trials?|rcts?)\s+in\s+the\s+(?:near\s+)?future\b"),
     ("proposed next study", r"\b(?:we\s+(?:then|would|will)\s+|to\s+|(?:based\s+on|if|once|should|after|next|then"
                             r"|ultimately|eventually|subsequently|following)\b[^.;]{0,120}?\bwe\s+)propose\s+"
@@ -127,7 +129,8 @@ CONTEXT_WORDS = {
                             "ready", "suitable", "sufficient", "groundwork", "ahead", "pav"), ("study", "trial")),
     "data for another study": (("reference", "preliminary", "pilot", "normative", "background", "supporting",
                                 "foundational"), ("data",), ("study", "trial", "rct")),
-    "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"), ("stud", "trial", "rct")),
+    "future study": (("future", "subsequent", "larger", "definitive", "scale", "follow-on"),
+                     ("stud", "trial", "rct", "work", "research")),
     "study in the future": (("future",), ("stud", "trial", "rct")),
     "proposed next study": (("we", "to"), ("propose",), ("study", "trial", "rct")),
     "proceed to a study": (("proceed", "mov", "advanc", "progress", "go"), ("with", "to"), ("study", "trial", "rct")),
