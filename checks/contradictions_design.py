@@ -35,7 +35,8 @@ from checks.design_trait_cohorts import randomized_trait_cohorts
 from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, matches, only_denied, screened
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
-    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with, texts_mentioning,
+    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, rows_by_study_matching, studies_with,
+    texts_mentioning,
 )
 from checks.trial_text import CLINICAL_TRIAL, trial_claim
 
@@ -152,9 +153,32 @@ def masking_none_text_party_masked(con: duckdb.DuckDBPyConnection, scope: CheckS
             yield Finding(found.nct_id, found.message, found.evidence, found.fields, "info")
 
 
+# An intervention named a placebo or sham: RE2 (as Arrow reads it) to find the studies, Python's for their rows.
+_PLACEBO_NAMED = r"(?i)\b(?:placebo|sham)\b"
+_PLACEBO_NAME = re.compile(r"\b(?:placebo|sham)\b", re.I)
+
+
+def _placebo_given(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
+    """The scoped studies that give a placebo or sham in an arm: an arm typed Placebo or Sham Comparator, or an
+    intervention named so linked to an arm the record lists ("Comparator: placebo" given in crossover periods typed
+    Experimental)."""
+    arms = studies_with(con, scope, "design_groups", "group_type", COMPARATORS)
+    links = rows_by_study_matching(con, scope, "design_group_interventions", ("intervention", "design_group"),
+                                   _PLACEBO_NAMED)
+    titles = rows_by_study(con, scope.of(links), "design_groups", ("title",))
+    linked = set()
+    for nct_id, rows in links.items():
+        listed = {(title or "").strip().lower() for (title,) in titles.get(nct_id, [])}
+        if any(group and group.strip().lower() in listed and _PLACEBO_NAME.search(given or "")
+               for given, group in rows):
+            linked.add(nct_id)
+    return arms | frozenset(linked)
+
+
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
-    """Masking SINGLE..QUADRUPLE while the text says open label or no masking."""
-    compared = studies_with(con, scope, "design_groups", "group_type", COMPARATORS)
+    """Masking SINGLE..QUADRUPLE while the text says open label or no masking (not an open-label arm or treatment
+    beside a placebo or sham the study gives, which is another part of the study)."""
+    compared = _placebo_given(con, scope)
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] not in MASKED:
             continue

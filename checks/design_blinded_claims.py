@@ -9,7 +9,7 @@ from checks.design_claims import affirmed, claims_not_elsewhere
 from checks.design_folding import folded
 from checks.design_hyphens import hyphens_wide
 from checks.design_masked_party import masked_party_named, outside_the_main_comparison
-from checks.design_masked_people import MASKED_PARTY
+from checks.design_masked_people import ASSIGNMENT, MASKED_PARTY
 from checks.design_masking_terms import BLINDED, OPEN_LABEL
 from checks.design_parent_study import (
     PARENT_STUDY, of_a_part_completed_before_entry, of_an_extensions_earlier_part, of_the_parent_study,
@@ -119,17 +119,42 @@ def masking_described_open(texts: list[StudyText]) -> bool:
 
 # Allocation concealment, not masking: people unaware of the group to which they will be randomized, in a sentence
 # that speaks of concealment ("There will be allocation concealment since the mothers and the principle investigator
-# will be unaware of the group to which they will be randomized", NCT00983489): unaware before randomization.
+# will be unaware of the group to which they will be randomized", NCT00983489): unaware before randomization. So are
+# people blinded to the group only until a participant enters the study ("Investigators will be blinded to group
+# designation prior to consent and enrollment", NCT01843933; "blinded to treatment allocation until randomization")
+# or until the participant's envelope is opened ("the study envelope containing their group designation will be
+# opened ... All staff will be blinded to group designation until this time", NCT01843933): the list is kept from
+# them, since nobody can be masked to a group no one is yet in.
 _CONCEALMENT = re.compile(r"\bconceal", re.I)
 _TO_BE_ALLOCATED_AFTER = re.compile(
     r"[^.;]{0,40}?\bto\s+which\s+(?:[\w-]+\s+){1,2}?(?:will|would|is\s+to|are\s+to)\s+be\s+"
     r"(?:randomi[sz]ed|allocated|assigned)\b", re.I)
+# The moment a participant enters the study: consent, enrolment, randomization (not its code or list, kept until
+# unblinding: "until the randomization code is broken"), the opening of the participant's envelope.
+_ENTRY = (r"(?:(?:after|the|their|each|(?:the\s+)?(?:patient|participant|subject|child|infant)(?:'s|s'|s)?)\s+){0,2}"
+          r"(?:(?:informed\s+)?consent|enrol|recruit|inclusion|entry|registration"
+          r"|(?:randomi[sz]ation|allocation|assignment)\b(?![\s-]+(?:codes?|lists?|keys?|envelopes?|schedules?"
+          r"|sequences?|data|periods?|phases?|is\s+(?:broken|revealed)))"
+          r"|(?:they|patients|participants|subjects)\s+(?:are|have\s+been)\s+(?:randomi[sz]ed|enrolled|allocated"
+          r"|assigned|consented|included)"
+          r"|(?:(?:sealed|opaque|study|numbered|allocation|randomi[sz]ation)\s+){0,3}envelopes?\s+(?:is|are|has\s+been"
+          r"|have\s+been)\s+opened(?!\s+(?:(?:at|after|upon|on)\s+(?:the\s+)?(?:end|completion|close|unblinding|final)"
+          r"|(?:in|for)\s+(?:an?\s+)?emergenc))"
+          r"|(?P<then>(?:this|that)\s+(?:time|point|moment)\b))")
+_UNTIL_ENTRY_AFTER = re.compile(
+    r"\s+(?:to|of|as\s+to|regarding)\s+(?:" + ASSIGNMENT + r")(?:\s+(?:designations?|status|membership|sequences?"
+    r"|lists?|schedules?))?,?\s+(?:until|till|before|prior\s+to)\s+" + _ENTRY, re.I)
+# "This time" is the opening of an envelope, told shortly before.
+_ENVELOPE_OPENED_BEFORE = re.compile(r"\benvelopes?\b[^.;]{0,160}?\bopened\b", re.I)
 
 
 def _allocation_concealed(claim: Claim) -> bool:
     """Whether the claim says people are unaware of the group they are yet to be randomized to, in a sentence that
-    speaks of concealment: allocation concealment, not masking."""
+    speaks of concealment, or blinded to it only until a participant enters the study: allocation concealment, not
+    masking."""
     text = claim.source.text
+    if m := _UNTIL_ENTRY_AFTER.match(text, claim.end):
+        return not m["then"] or _ENVELOPE_OPENED_BEFORE.search(text, max(0, claim.start - 400), claim.start) is not None
     start = sentence_at(text, claim.start)[0]
     return (_TO_BE_ALLOCATED_AFTER.match(text, claim.end) is not None
             and _CONCEALMENT.search(text, start, claim.start) is not None)

@@ -55,6 +55,20 @@ def _open_label_treatment(claim: Claim, texts: list[StudyText]) -> bool:
     return any(word.search(t.text) for t in texts if t.field in ARM_FIELDS and t is not claim.source)
 
 
+# An open-label study or trial that follows a first part ("Risedronate ... for 2 Years Followed by a 2 Year Open Label
+# Study", a placebo-controlled trial, NCT00619957; "for 24 Weeks With a Later Open-Label Study"): a later part, as an
+# open-label extension is, where the study has a masked part.
+_FOLLOWING_PART_BEFORE = re.compile(hyphens_wide(
+    r"\b(?:followed\s+by|(?:with|and)\s+an?\s+(?:subsequent|later))\s+(?:an?\s+)?(?:(?:(?:\d+|one|two|three|four"
+    r"|five|six|twelve)[\s-]*(?:years?|months?|weeks?|days?)|long[\s-]*term|optional|further|additional|subsequent"
+    r"|extended)[\s,-]+){0,2}$"), re.I)
+
+
+def _of_a_following_part(claim: Claim) -> bool:
+    """Whether the open-label claim names a part that follows another ("Followed by a 2 Year Open Label Study")."""
+    return _FOLLOWING_PART_BEFORE.search(claim.source.text, max(0, claim.start - 60), claim.start) is not None
+
+
 # A text that says open label beside a masked comparison (a placebo, a sham, something blinded) describes another
 # part of the study: "randomized to placebo or HPMPC ...; then eligible to receive open-label HPMPC", "the first
 # dose will be randomized and blinded, the second open-label". Not a blinding denied ("the trial is not blinded", "a
@@ -160,9 +174,10 @@ def open_label_claim(design: dict, texts: list[StudyText], comparator: bool = Fa
         first = first_affirmed(_unmasked(texts), OPEN_LABEL)
         if first is None:
             return None
-    if (first.source.field in ARM_FIELDS or _open_label_treatment(first, texts)) and _masked_part(texts, comparator):
+    if (first.source.field in ARM_FIELDS or _open_label_treatment(first, texts) or _of_a_following_part(first)) \
+            and _masked_part(texts, comparator):
         return next((c for c in affirmed([t for t in _unmasked(texts) if t.field not in ARM_FIELDS], OPEN_LABEL)
-                     if not _open_label_treatment(c, texts)), None)
+                     if not _open_label_treatment(c, texts) and not _of_a_following_part(c)), None)
     return first
 
 
@@ -182,5 +197,6 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
         return None
     opens = [c for c in opens if not _masked_comparison(c.source.text)]
     if _masked_part(texts, comparator):  # an open-label arm or treatment is another part of the study
-        opens = [c for c in opens if c.source.field not in ARM_FIELDS and not _open_label_treatment(c, texts)]
+        opens = [c for c in opens if c.source.field not in ARM_FIELDS and not _open_label_treatment(c, texts)
+                 and not _of_a_following_part(c)]
     return opens[0] if opens else None

@@ -87,15 +87,26 @@ _DRUGS_BESIDE = re.compile(
     r"\b(?:rescue|background|concomitant|standard[\s-]+of[\s-]+care|add-on|pre-?medication|co-?medication"
     r"|supportive)\b", re.I)
 _NAMES_THE_STUDY_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?,?\s+(?:study|trial|design)\b", re.I)
+# A drug given open label only as needed, beside the study's treatment ("Open-label amlodipine may be given", an arm of
+# a double-blind trial, NCT00744237; "open-label metformin can be added", "patients may receive open-label drug X"):
+# an add-on or rescue drug, not the study's label.
+_MAY_BE_GIVEN_AFTER = re.compile(
+    r"(?:[\s-]+[\w-]+){1,3}?\s+(?:may|can|could|might)\s+(?:also\s+|then\s+|still\s+)?be\s+(?:given|added|used|taken"
+    r"|administered|prescribed|allowed|permitted|offered|started|continued|titrated)\b", re.I)
+_MAY_RECEIVE_BEFORE = re.compile(
+    r"\b(?:may|can|could|might)\s+(?:also\s+|then\s+|still\s+)?(?:receive|be\s+given|be\s+offered|be\s+prescribed"
+    r"|take|add|use|start)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def open_label_of_another_part(sentence: str, start: int, end: int) -> bool:
     """Whether "open label" at sentence[start:end] is said of a later part of the study (after week 24, after
     unblinding, for participants who completed the treatment, an extension in brackets), of the part a partial blind
     leaves open ("Partially Blind (Open Label Warfarin)") or of drugs given beside the masked ones (rescue or
-    background medication), not of the study itself ("an open-label study")."""
+    background medication, a drug that "may be given"), not of the study itself ("an open-label study")."""
     if _AFTER_COMPLETING_BEFORE.search(sentence, 0, start) or _PARTLY_BLIND_BEFORE.search(sentence, 0, start):
         return True
     if _NAMES_THE_STUDY_AFTER.match(sentence, end):
         return False
+    if _MAY_BE_GIVEN_AFTER.match(sentence, end) or _MAY_RECEIVE_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
     return bool(_LATER_PART.search(sentence) or _DRUGS_BESIDE.search(sentence))
