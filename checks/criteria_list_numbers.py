@@ -36,28 +36,40 @@ _AFTER_SENTENCE = rf"(?:(?<=[.;] \d\.)|(?<=[.;] \d\d\.)){_NEXT_LINE_CAPITAL}"
 # The same of a number in a bracket, after a full stop, a semicolon or a full-width stop ("... ≤80%。 6)\nSubject
 # provides written informed consent", NCT04594460).
 _BRACKET_AFTER_SENTENCE = rf"(?:(?<=[.;。] \d\))|(?<=[.;。] \d\d\))){_NEXT_LINE_CAPITAL}"
+# What follows a list number inside a line: its criterion's word or bracket, a number, or a sign of comparison that
+# opens it ("... or dexamethasone 3. ≥ Grade 3 rash during prior therapy 4. Subjects unable", NCT02011113).
+_AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+[\d<>\u2264\u2265])"
+# The age a number after a word and a space is glued to, the age its criterion opens with ("5. Able to perform study
+# procedures 6.21-45 years of age 7.Blood glucose", NCT01395784): read as a decimal, it is a list's number only
+# where it goes on an open list (`criteria_list_walk`), as every number inside a line is; a value glued so ("HbA1c
+# 6.5-10%") is not.
+_GLUED_AGE = r"(?=\d{1,3}(?:[ \t]*[-\u2013][ \t]*\d{1,3})?[ \t]*(?:years?|yrs?|months?)\b)"
 # A number after white space or ;,( (the digit is matched first, so the search skips to digits), before a point (or
-# an escaped one, "3\\."), a bracket, or the full-width point ("ACEI 3．With severe ...").
-_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:\\?\.|\)|．)(?:(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)|"
-                            + _WRAPPED_AFTER + "|" + _AFTER_SENTENCE + "|" + _BRACKET_AFTER_SENTENCE + ")")
+# an escaped one, "3\\."), a bracket, or the full-width point ("ACEI 3．With severe ..."), or glued to an age.
+_INLINE_MARKER = re.compile(r"(\d(?<=[\s;,(]\d)\d?)(?:(?:\\?\.|\)|．)(?:" + _AFTER_INLINE + "|"
+                            + _WRAPPED_AFTER + "|" + _AFTER_SENTENCE + "|" + _BRACKET_AFTER_SENTENCE + ")"
+                            + r"|\.(?:(?<=[a-z] \d\.)|(?<=[a-z] \d\d\.))" + _GLUED_AGE + ")")
+_GLUED_TO_AN_AGE = r"(?:(?<=[a-z] (\d)\.)|(?<=[a-z] (\d\d)\.))" + _GLUED_AGE
 # The same matches found from their point or bracket: a search for one character is fast, trying a
 # digit test at every character is not. At most one look-behind holds at a point (the character two
 # before a one-digit number is its digit's neighbour in a two-digit one), and its group is the number.
-_AFTER_INLINE = r"(?=[ \t]*[A-Za-z(\[]|[ \t]+\d)"
 _INLINE_POINT = re.compile(r"[.．](?:(?:(?<=[\s;,(](\d)[.．])|(?<=[\s;,(](\d\d)[.．])|(?<=[\s;,(](\d)\\\.)|"
                            r"(?<=[\s;,(](\d\d)\\\.))" + _AFTER_INLINE
-                           + r"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.))" + _NEXT_LINE_CAPITAL + ")")
+                           + r"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.))" + _NEXT_LINE_CAPITAL
+                           + "|" + _GLUED_TO_AN_AGE + ")")
 _INLINE_BRACKET = re.compile(r"\)(?:(?<=[\s;,(](\d)\))|(?<=[\s;,(](\d\d)\)))(?:"
                              + _AFTER_INLINE + "|" + _WRAPPED_AFTER + "|" + _BRACKET_AFTER_SENTENCE + ")")
 # The same, but for the numbers right after a line break, which are lines' numbers (`_NEXT_LINE_MARKER` finds each of
 # them): what is left to look for inside lines.
 _IN_LINE = r"(?:[^\S\n]|[;,(])"
-# A number glued to the full stop of the sentence before it and to its criterion's capital ("... if he/she takes part
-# in the study.4.History of psychosis", NCT00601523): a word's full stop, then the number, its point and a word.
-_GLUED_AFTER_SENTENCE = r"(?:(?<=[a-z]\.(\d)\.)|(?<=[a-z]\.(\d\d)\.))(?=[A-Z][a-z])"
+# A number glued to the full stop of the sentence before it and to its criterion's capital, or a space before it
+# ("... if he/she takes part in the study.4.History of psychosis", NCT00601523; "... during the screening
+# period.20. Patients who have been treated", NCT01152450): a word's full stop, then the number, its point and a word.
+_GLUED_AFTER_SENTENCE = r"(?:(?<=[a-z]\.(\d)\.)|(?<=[a-z]\.(\d\d)\.))(?=[ \t]?[A-Z][a-z])"
 IN_LINE_POINT = re.compile(rf"[.．](?:(?:(?<={_IN_LINE}(\d)[.．])|(?<={_IN_LINE}(\d\d)[.．])|"
                             rf"(?<={_IN_LINE}(\d)\\\.)|(?<={_IN_LINE}(\d\d)\\\.)){_AFTER_INLINE}"
-                            rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL}|{_GLUED_AFTER_SENTENCE})")
+                            rf"|(?:(?<=[.;] (\d)\.)|(?<=[.;] (\d\d)\.)){_NEXT_LINE_CAPITAL}|{_GLUED_AFTER_SENTENCE}"
+                            rf"|{_GLUED_TO_AN_AGE})")
 IN_LINE_BRACKET = re.compile(rf"\)(?:(?<={_IN_LINE}(\d)\))|(?<={_IN_LINE}(\d\d)\)))(?:"
                               + _AFTER_INLINE + "|" + _WRAPPED_AFTER + "|" + _BRACKET_AFTER_SENTENCE + ")")
 
