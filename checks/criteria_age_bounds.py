@@ -109,10 +109,21 @@ class Statement(NamedTuple):
     source: str = "inclusion criteria"
 
 
+# A birthday counted by its ordinal at the end of a range, an age in whole years ("age 2 months to 12th birth date",
+# NCT01285713; "6 months up to their 18th birthday"): the years it names, which the unit of the age before it does not
+# change. Elsewhere it stays unread ("younger than 18 years of age (may enroll up to the day before their 18th
+# birthday)" restates the bound, NCT00039741).
+_ORDINAL_BIRTHDAY = re.compile(r"((?<![\w-])(?:to|until|through|thru)\s+|-\s*)(?:(?:the|their|his|her)\s+)?"
+                               r"(\d{1,3})(?:st|nd|rd|th)\s+birth[\s-]?(?:day|date)s?\b")
+
+
 def spelled(piece: str) -> str:
     """The criterion in lower case with its signs and dashes written one way (as it is when it holds none of the
-    characters `_SPELLINGS` rewrite, as most criteria hold none)."""
+    characters `_SPELLINGS` rewrite, as most criteria hold none), and a birthday counted by its ordinal that ends a
+    range written as its years."""
     piece = piece.lower()
+    if "birth" in piece:
+        piece = _ORDINAL_BIRTHDAY.sub(r"\1\2 years", piece)
     if _SPELLING_SIGN.search(piece) is None:
         return piece
     for pattern, written in _SPELLINGS:

@@ -15,13 +15,15 @@ eligible if ..."), an age among options ("at least 3 risk factors: - age > 60 yr
 takes as alternatives: "... who may not fit into the above inclusion criteria"), the age from which assent is asked
 or of those "excluded", and a limit that the criterion qualifies ("18 years or the age of majority", "or 16 with
 parental consent", "(selected patients up to age 70 may be eligible)", "65 and over OR postmenopausal") are no such
-limit, and the text stays unread. Ages are compared as calendar lengths, as protocol.minimum_age_above_maximum
-compares them, and a bound written with "under", "older than" or as a plain range may mean the next whole age
-('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and 65" may leave both its ends
-out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged 0-6 months") sets no minimum
-or one of the first day of life ('1 Day'), an upper age of 100 years or more ("Age: 0-120") no maximum; units and
-the word for age written in another language ("Edad ≥ 18 años", "6-24 meses") are read as they say, and a bare
-letter after an age ("0-6 m") leaves it unread.
+limit, and the text stays unread; so is an age stated of one sex where the record's Sex admits another ("Women > 50
+years old" in a trial of both sexes), and a decimal that is the next criterion's number glued to its age ("5. Able
+to perform study procedures 6.21-45 years of age"). Ages are compared as calendar lengths, as
+protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain range
+may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and
+65" may leave both its ends out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged
+0-6 months") sets no minimum or one of the first day of life ('1 Day'), an upper age of 100 years or more ("Age:
+0-120") no maximum; units and the word for age written in another language ("Edad ≥ 18 años", "6-24 meses") are read
+as they say, and a bare letter after an age ("0-6 m") leaves it unread.
 
 How a criterion writes its ages and what the record's ages are compared as are read in the modules beside this one:
 `criteria_age_bounds` (units, signs and forms of bound), `criteria_age_words` (the words that make a bound an age),
@@ -31,14 +33,17 @@ criterion or PDQ block that states the age) and `criteria_age_agreement` (the re
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import duckdb
 
 from checks.criteria_age_agreement import disagreeing, structured_age
 from checks.criteria_age_bounds import Age, Bound
+from checks.criteria_age_criterion import CRITERION_WIDTH
 from checks.criteria_age_groups import age_elsewhere, for_groups
 from checks.criteria_age_statement import one_statement
+from checks.criteria_sex_named import FEMALE, FEMALE_NOUN, MALE, MALE_NOUN
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, texts_by_study
 
@@ -71,10 +76,41 @@ def _limit_said(value: str | None) -> str:
     return f"'{value}'" if value else "none given"
 
 
+# The words of each sex in a criterion that states an age ("Women > 50 years old", "Males aged 18-45").
+_SEX_WORDS = {FEMALE: re.compile(rf"\b(?:{FEMALE_NOUN})\b"), MALE: re.compile(rf"\b(?:{MALE_NOUN})\b")}
+
+
+def of_another_sex(criterion: str, sex: str | None) -> bool:
+    """Whether the criterion that states the age names one sex only, and the record's Sex (`sex`: 'ALL', 'FEMALE',
+    'MALE'; None when unknown) admits another: the age is that sex's ("- Women > 50 years old" in a myeloma trial of
+    both sexes, NCT00972959), not every participant's."""
+    if sex is None:
+        return False
+    named = [one for one, words in _SEX_WORDS.items() if words.search(criterion.lower())]
+    return len(named) == 1 and named[0] != sex
+
+
+# A list number that ends the text before a criterion (its point read as a sentence's end) or opens the criterion;
+# and a number after a word and a space, glued to a number after its point ("procedures 6.21-45 years").
+_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d{1,2})[.)][ \t]*\Z")
+_OWN_NUMBER = re.compile(r"[\s\-*\u2022]*\(?(\d{1,2})[.)]")
+_GLUED_NUMBER = re.compile(r"(?<=[A-Za-z] )(\d{1,2})\.\d")
+
+
+def glued_list_number(criteria: str, start: int, criterion: str) -> bool:
+    """Whether the criterion at `start` holds the next criterion's list number glued to the age it opens with ("5.
+    Able to perform study procedures 6.21-45 years of age" then "7.Blood glucose", NCT01395784): a decimal whose
+    whole part is the number after the criterion's own, not an age of 6.21 years."""
+    own = _NUMBER_BEFORE.search(criteria, max(0, start - 8), start) or _OWN_NUMBER.match(criterion)
+    return own is not None and any(int(m[1]) == int(own[1]) + 1 for m in _GLUED_NUMBER.finditer(criterion))
+
+
 def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum: str | None,
-                       registry: bool, lowered: str | None = None, memo: dict | None = None) -> Iterator[Finding]:
+                       registry: bool, lowered: str | None = None, memo: dict | None = None,
+                       sex: str | None = None) -> Iterator[Finding]:
     """A finding when the inclusion criteria's one age limit disagrees with the record's minimum or maximum age
-    (`registry`: an absent age is no limit, as in a registry record; `lowered`, `memo`: as `stated_ages` takes them)."""
+    (`registry`: an absent age is no limit, as in a registry record; `lowered`, `memo`: as `stated_ages` takes them;
+    `sex`: the record's Sex, None when unknown)."""
     lowered = criteria.lower() if lowered is None else lowered
     limits = {"lower": structured_age(minimum, registry), "upper": structured_age(maximum, registry)}
     if limits["lower"] is None and limits["upper"] is None:
@@ -87,6 +123,9 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
     if not wrong or found[1] is not None and (for_groups(criteria, lowered, *found[1], statement)
                                               or age_elsewhere(lowered, statement, *found[1])):
         return  # (read only where they disagree)
+    criterion = criteria[statement.start:min(statement.end, statement.start + CRITERION_WIDTH)]
+    if of_another_sex(criterion, sex) or glued_list_number(criteria, statement.start, criterion):
+        return
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
     message = (f"The {statement.source} state the participants' ages as {_ages_said(statement.bounds)}, which "
                f"disagrees with the record's "
@@ -102,6 +141,7 @@ def criteria_age_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> I
     # (checks/rule_workers.py).
     texts = texts_by_study(con, scope, ("eligibilities.criteria",))
     ages = rows_by_study(con, scope, "eligibilities", ("minimum_age", "maximum_age"))
+    sexes = rows_by_study(con, scope, "eligibilities", ("gender", "gender_based"))
     layouts = rows_by_study(con, scope, "studies", ("source_layout",))
     for nct_id, found in texts.items():
         rows = ages.get(nct_id)
@@ -110,8 +150,9 @@ def criteria_age_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> I
         layout = layouts.get(nct_id, [(None,)])[0][0]
         minimum, maximum = rows[0]
         registry = layout in OPEN_END_LAYOUTS and not (minimum is None and maximum is None)
+        sex = sexes.get(nct_id, [(None, None)])[0][0]
         yield from study_age_findings(nct_id, found[0].text, minimum, maximum, registry, found[0].lowered,
-                                      found[0].memo)
+                                      found[0].memo, sex)
 
 
 RULES = (
