@@ -19,6 +19,16 @@ from checks.criteria_group_labels import GROUP_LABEL, LABEL_WIDTH
 LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[A-Za-z&/-]+){0,2}[ \t]*:[ \t]*$", re.M)
 
 
+# A line that only names a sub-study, an ancillary or an extension study the criteria below it are for, however many
+# words name it ("For COVID-19 sub study:", "Optional PK Sub-Study:", "For the genetic substudy only:", "Extension
+# study:"): that study's criteria, its people's ages theirs. A lead-in sentence ("To take part in this study, subjects
+# must:") names none.
+SUBSTUDY_LABEL_LINE = re.compile(
+    r"^[ \t]*[-*\u2022]?[ \t]*(?:(?:criteria[ \t]+)?for[ \t]+)?(?:the[ \t]+|an?[ \t]+)?(?:[\w()/&'-]+[ \t]+){0,4}?"
+    r"(?:sub[ \t-]?stud(?:y|ies)|(?:ancillary|extension|companion)[ \t]+stud(?:y|ies))"
+    r"(?:[ \t]+(?:only|participants|subjects|patients|cohort|criteria))?[ \t]*:[ \t]*$", re.I | re.M)
+
+
 # Groups, cohorts or parts with their own criteria: their ages are theirs, not everyone's. A group's letter is no
 # short English word: "willing to take part in the study", "in all parts of the study", "either arm of the trial"
 # name no group; nor is the age an age group spans a group's number ("Age group 20-45 years", "age group 18 years
@@ -27,8 +37,8 @@ LABEL_LINE = re.compile(r"^[ \t]*[-*\u2022]?[ \t]*[A-Za-z][A-Za-z&/-]*(?:[ \t]+[
 _SHORT_WORDS = r"(?:of|in|on|to|at|by|as|is|or|if|so|be|up|an|no|we|it|me|my|us|he|do)\b"
 _AGE_GROUP_SPAN = (r"(?<=\bage )group\s+\d{1,3}\s*(?:(?:-|\u2013|to)\s*\d|(?:years?|yrs?|months?|weeks?|"
                    r"days?)\b)")
-GROUP_WORDS = re.compile(rf"\b(?!{_AGE_GROUP_SPAN})(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)|sub-?stud(?:y|ies)|"
-                          r"panels?|segments?|modules?)\s+"
+GROUP_WORDS = re.compile(rf"\b(?!{_AGE_GROUP_SPAN})(?:cohorts?|parts?|arms?|groups?|strat(?:um|a)"
+                          r"|sub[\s-]?stud(?:y|ies)|panels?|segments?|modules?)\s+"
                           rf"(?:(?!{_SHORT_WORDS})[a-z]{{1,2}}|\d{{1,2}}[a-z]?|[ivx]{{1,4}})\b"
                           r"|\bcohort\b")
 
@@ -49,13 +59,13 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+|\(?\d{1,2}[.)][ \t]*)")
 
 def for_groups(text: str, lowered: str, start: int, end: int, statement: Statement | None = None) -> bool:
     """Whether the inclusion criteria text[start:end] are those of several groups, or of one group its heading
-    names: a cohort's or a part's label, a line that only names whom the criteria below it are for (`lowered`:
-    the text's lower case). The statement's own list item that names the participants with their ages in brackets
-    ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
+    names: a cohort's or a part's label, a line that only names whom or what sub-study the criteria below it are for
+    (`lowered`: the text's lower case). The statement's own list item that names the participants with their ages
+    in brackets ("* Adults (18 years or older)") is no label, unless a colon ends it as a label's does."""
     body = text[start:end]
     heading = text[text.rfind("\n", 0, start) + 1:start]
-    if (LABEL_LINE.search(body) or GROUP_HEADING.search(heading) or GROUP_WORDS.search(lowered[start:end])
-            or len(prose_groups(lowered, start, end)) > 1):
+    if (LABEL_LINE.search(body) or SUBSTUDY_LABEL_LINE.search(body) or GROUP_HEADING.search(heading)
+            or GROUP_WORDS.search(lowered[start:end]) or len(prose_groups(lowered, start, end)) > 1):
         return True
     labels = [m for m in GROUP_LABEL_LINE.finditer(body) if not _the_statement_item(body, m, start, statement)]
     return bool(labels) and not (len(labels) == 1 and _one_sex_criterion(body, labels[0]))
