@@ -7,6 +7,8 @@ from typing import Callable, Iterator
 
 import duckdb
 
+from checks.drug_brand_names import OTHER_BRANDS
+from checks.drug_brands import BRANDS
 from checks.drug_known_names import KnownDrugs, WordsOf
 from checks.drug_names import STEM_SCREEN, stem_drugs, word_at
 from checks.drug_unlisted_readings import (CHALLENGE_RESPONSE, declared_abbreviation, earlier_use,
@@ -17,6 +19,8 @@ from checks.outcome_drugs_not_given import OUTCOME_FIELDS, conjugate_payload, no
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import excerpt, rows_by_study, rows_by_study_matching, texts_of_studies
 
+# The drugs the product knows by their common names: a title naming one names that drug, no product's own name.
+COMMON_DRUGS = frozenset(BRANDS) | frozenset(OTHER_BRANDS)
 _CONTEXT_FIELDS = ("studies.official_title", "studies.brief_title", "brief_summaries.description",
                    "detailed_descriptions.description", "designs.intervention_model_description")
 
@@ -130,8 +134,40 @@ def _named_study_findings(nct_id: str, outcomes: list[tuple], arms: list[tuple],
     yield from _undeclared(nct_id, outcomes, OUTCOME_FIELDS, with_arms, "outcome",
                            lambda row, drug: _aliased_anywhere(texts, drug, known))
     # Arm descriptions name background and standard-of-care drugs; titles name what is given.
-    yield from _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm",
-                           _arm_title_explained(arms, known, context, texts))
+    described = {title: description for title, description in arms if title and description}
+    for found in _undeclared(nct_id, [(t,) for t, _ in arms], ("design_groups.title",), known, "arm",
+                             _arm_title_explained(arms, known, context, texts)):
+        yield _as_product_name(found, described, known)
+
+
+# The words an arm title may hold beside a product's name alone: a label letter or numeral, a dose, a frequency, a route
+# ("Luarprofen 50 mg", "Arm B: Luarprofen", "Luarprofen inhaled tid"); not another name or code ("A10 EvoMab Q2W").
+_BESIDE_A_NAME = re.compile(r"[a-h]|i{1,3}|iv|arm|group|cohort|\d+(?:[.,]\d+)?|(?:\d+(?:[.,]\d+)?)?(?:mg|mcg|µg|ug|g"
+                            r"|ml|%|iu|mg/kg|mg/ml)|qd|od|bid|tid|qid|q\d+[hdw]|daily|weekly|inhaled|oral|topical"
+                            r"|iv|sc|im|nebuli[sz]ed|once|twice|a|an|the|of|per|day|dose")
+
+
+def _as_product_name(found: Finding, described: dict[str, str], known: KnownDrugs) -> Finding:
+    """The finding of an arm title's drug word, info where it may be a product name of the drug the arm's own
+    description gives (`described`: description by arm title): the title names that word alone (with at most a
+    label, a dose, a frequency or a route: `_BESIDE_A_NAME`), not a drug the product knows by its common name, and
+    the description names it nowhere and gives only drugs the study gives ("Luarprofen" described as "Inhaled
+    Hypertonic ibuprofen 50 mg tid", with the intervention "Inhaled Hypertonic ibuprofen", NCT04382768)."""
+    title = next((t for t in described if found.message.startswith(f"The arm '{t}' names ")), None)
+    drugs = stem_drugs(title)
+    if title is None or len(drugs) != 1 or found.severity is not None:
+        return found
+    drug, description = next(iter(drugs)), described[title]
+    if not all(word == drug or _BESIDE_A_NAME.fullmatch(word) for word in re.findall(r"[\w.%/]+", title.lower())):
+        return found
+    given = stem_drugs(description)
+    if drug in given or drug in COMMON_DRUGS or not given or any(d not in known.words and d not in known
+                                                                 for d in given):
+        return found
+    of = " and ".join(sorted(given))
+    message = found.message[:-1] + f" unless it is a product name of the {of} the arm's description gives."
+    return Finding(found.nct_id, message, found.evidence + f"; design_groups.description: '{description[:120]}'",
+                   found.fields, "info")
 
 
 def _arm_title_explained(arms: list[tuple], known: KnownDrugs, context: list[str],
@@ -181,7 +217,9 @@ RULES = (
          "rate to X', 'after 24 weeks of X'), is usually copied from another record, or the intervention is left out. "
          "Info where an outcome names it otherwise: outcomes name rescue, background, prior and measured drugs far "
          "more often than a study drug the interventions leave out; and where an intervention is named only by a "
-         "research code the product does not know, as the drug may be that code's (GW786034 is pazopanib).",
+         "research code the product does not know, as the drug may be that code's (GW786034 is pazopanib), or "
+         "where an arm title is the word alone and its own description gives only the study's drugs, as the word may "
+         "be a product name of one ('Luarprofen' described as inhaled ibuprofen).",
          ("design_outcomes.description", "design_groups.title", "interventions.name"),
          func=drug_not_an_intervention, in_worker=True),
     Rule("contradictions.other_name_of_another_drug", "contradiction", "warning",
