@@ -31,6 +31,7 @@ from checks.design_study_openings import (
     DESIGN_HEADING, NAMED_STUDY_OPENING, PART_DESIGN_WORDS, PART_IN_THE_PAST, PART_OPENING, PARTS_OPENING,
     THIS_STUDY_FOLLOWS, in_a_study_to_come, we_conduct_it,
 )
+from checks.design_study_cited_before import IN_THIS_STUDY_IN_THE_PAST_OPENING, goes_on_about_the_study_cited
 from checks.design_study_parts import PART_BEFORE_BY_KEY, open_label_of_another_part
 from checks.design_this_study import leads_the_title, named_this_study
 from checks.design_trials_spoken_of import THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING, cites_a_study_of_kind
@@ -217,12 +218,17 @@ def _opens_with_the_named_study(source: StudyText, sentence: str, s_start: int) 
 
 def _goes_on_about_a_study_cited(text: str, s_start: int, sentence: str) -> bool:
     """Whether the sentence opens with "This <kind> study", in the past, after a sentence that cites an earlier study
-    of that kind ("In a recent pilot study ... This pilot study design was a crossover study that included 22")."""
+    of that kind ("In a recent pilot study ... This pilot study design was a crossover study that included 22"), or
+    with "In this study", in the past, after one that cites a study with its finding ("A clinical study applied on
+    1166 patients ... demonstrated that ... In this study Patients were randomly assigned")."""
     opening = THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING.match(sentence)
-    if opening is None or not text[:s_start].strip():
+    in_this_study = IN_THIS_STUDY_IN_THE_PAST_OPENING.match(sentence)
+    if opening is None and in_this_study is None or not text[:s_start].strip():
         return False
     p_start, p_end = sentence_at(text, s_start - 1)
-    return cites_a_study_of_kind(text[p_start:p_end], opening[1])
+    if in_this_study is not None and goes_on_about_the_study_cited(text[p_start:p_end]):
+        return True
+    return opening is not None and cites_a_study_of_kind(text[p_start:p_end], opening[1])
 
 
 def matches(source: StudyText, pattern: re.Pattern) -> list[re.Match]:
