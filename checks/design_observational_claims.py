@@ -62,6 +62,17 @@ PART_OPENS = re.compile(
     rf"|(?:the\s+)?{PART_LABEL}(?=\s*[:)]|\s+[\u2013-]\s|\s+(?:is|will|was|consists|comprises|includes|involves)\b)"
     r"|(?:(?:in|during|for)\s+)?the\s+(?:first|second|third|final|last|initial|later)\s+(?:part|stage|phase|period"
     r"|step)\b)", re.I)
+# The term joined by "and" to a randomized or interventional design, before or after it ("Pakistan Randomized and
+# Observational Trial to Evaluate Coronavirus Treatment", NCT04338698, whose randomized arms have an observational
+# cohort beside them; "a randomised controlled trial and an observational cohort study", "an observational and
+# interventional study"): the study has both parts, and the observational one is not the whole study's design. Not a
+# non-randomized design ("non-randomized and observational"), nor words joined by a comma alone.
+_DESIGN_BESIDE = (r"(?<![\w-])(?<!non\s)(?:randomi[sz]ed|interventional|experimental)"
+                  r"(?:\s+(?:controlled\s+)?(?:clinical\s+)?(?:trial|study|part|component))?")
+_BESIDE_A_TRIAL_BEFORE = re.compile(_DESIGN_BESIDE + r",?\s+(?:and|&|plus)\s+(?:an?\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
+_BESIDE_A_TRIAL_AFTER = re.compile(r"\s+(?:and|&|plus)\s+(?:an?\s+)?" + _DESIGN_BESIDE + r"\b", re.I)
+_OBSERVATIONAL_AND_BEFORE_THE_NOUN = re.compile(r"\bobservational\s+(?:and|&|plus)\s+" + _DESIGN_BESIDE + r"\b",
+                                                re.I)
 # What follows the term when the term only qualifies it ("observational study visits every 3 months after the treatment
 # period", "assessed using observational research methods", "The observational study data will be compared with trial
 # data", "Observational study participants are asked to complete surveys"): a method, a visit, a period, another
@@ -87,7 +98,8 @@ def _another_observational_study(claim: Claim) -> bool:
     qualifies a method, a visit, a period or a group not said to be this study's, rather than calling this study
     observational."""
     text, before = claim.source.text, max(0, claim.start - _OBSERVATIONAL_REACH)
-    return (_OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
+    return (_beside_a_trial(text, claim.start, claim.end)
+            or _OTHER_OBSERVATIONAL_BEFORE.search(text, before, claim.start) is not None
             or _EARLIER_OR_ADDED_BEFORE.search(text, before, claim.start) is not None
             or _PART_NAMED_BEFORE.search(text, before, claim.start) is not None
             or PART_OPENS.match(text, sentence_at(text, claim.start)[0]) is not None
@@ -95,6 +107,14 @@ def _another_observational_study(claim: Claim) -> bool:
             and _THIS_STUDY_BEFORE.search(text, before, claim.start) is None
             or _THIS_STUDY_AFTER.match(text, claim.end) is not None
             and _AS_BEFORE.search(text, before, claim.start) is None)
+
+
+def _beside_a_trial(text: str, start: int, end: int) -> bool:
+    """Whether the term at text[start:end] is joined by "and" to a randomized or interventional design, before it,
+    after it, or inside it ("observational and interventional study")."""
+    return (_BESIDE_A_TRIAL_BEFORE.search(text, max(0, start - _OBSERVATIONAL_REACH), start) is not None
+            or _BESIDE_A_TRIAL_AFTER.match(text, end) is not None
+            or _OBSERVATIONAL_AND_BEFORE_THE_NOUN.match(text, start) is not None)
 
 
 # The term named again after its text named another observational study: "this", "that", "the", "said" or "such"
