@@ -48,7 +48,7 @@ from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with
 from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combination_given_in_part, phase_said,
                                              registry_phases, stated_mentions, title_phase)
 from checks.title_phase_interventions import (REGISTRY_EXAMPLES, lists_no_drug, tested_interventions,
-                                               tested_without_phases)
+                                               tested_without_a_product, tested_without_phases)
 from checks.title_phase_mentions import title_mentions
 from checks.title_phase_stages import (appended_stage, heading_stage, names_a_stage, names_project_stages,
                                        stages_named)
@@ -150,7 +150,7 @@ def title_phase_differs(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
             continue
         titles = [(t.field, t.text) for t in texts[nct_id]]
         tested = kinds.get(nct_id, [])
-        without_phases = tested_without_phases(tested_interventions(tested))
+        without_phases = tested_without_phases(tested_interventions(tested)) or tested_without_a_product(tested)
         yield from study_phase_findings(nct_id, titles, rows[0][0], without_phases,
                                         not lists_no_drug(tested), shows_types(rows[0][1], tested))
 
@@ -214,8 +214,9 @@ RULES = (
          "gives: a data team filtering by phase gets the wrong trials when they differ. Read from the titles, so a "
          "warning; a title's one phase of the record's two, Phase 1 against Early Phase 1, and N/A for a trial that "
          "tests no drug (devices, behavioural interventions, radiotherapy or procedures, none named for a drug it "
-         "gives), which the registry asks of it, are info, as is N/A on a page that shows no intervention types "
-         "(whether the trial tests a drug is not shown there) and a phase alone after a dash ending the title of an "
+         "gives, or other interventions and diagnostic tests that name no product), which the registry asks of it, "
+         "are info, as is N/A on a page that shows no intervention types (whether the trial tests a drug is not "
+         "shown there) and a phase alone after a dash ending the title of an "
          "N/A record that lists no drug, or alone heading it before words that name no study or trial ('Phase 2: "
          "Using Biomarkers for ...'; a project's stage is so named); a project's stage after its name in a "
          "parenthesis ('(FAR Phase 2)') in such a record is none.",

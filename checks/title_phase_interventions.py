@@ -1,9 +1,12 @@
 """Whether a trial's interventions test no drug, as the registry asks N/A of: devices, behavioural interventions,
 radiotherapy or procedures, none named for a drug it gives ("HIPEC", "Lutetium Lu 177 Dotatate", "Stem cell
-transplantation")."""
+transplantation"), and other interventions or diagnostic tests that name no product ("Use of virus genome sequence
+report to inform infection prevention control procedures", "Body position change")."""
 from __future__ import annotations
 
 import re
+
+from checks.drug_names import stem_drugs
 
 # The intervention types the registry names as its examples of trials without phases, given N/A.
 WITHOUT_PHASES = frozenset({"DEVICE", "BEHAVIORAL"})
@@ -93,3 +96,36 @@ def lists_no_drug(interventions: list[tuple]) -> bool:
     no radiotherapy or procedure named for a drug it gives."""
     return bool(interventions) and all(kind in NAMES_NO_DRUG for kind, _name in interventions) and not any(
         kind in NO_DRUG and gives_a_drug(name or "") for kind, name in interventions)
+
+
+# The types the registry offers for what is neither a drug nor a device: "Other" and "Diagnostic Test".
+OTHER_KINDS = {"OTHER": "other interventions", "DIAGNOSTIC_TEST": "diagnostic tests"}
+# A product an "Other" or a diagnostic test may be named for, which may have phases: blood products, vaccines,
+# supplements and foods, a pharmaceutical form, a dose, a drug, a medication or a placebo ("Convalescent plasma",
+# "Vitamin D3 drops", "Probiotic capsules", "Saline 10 ml", "Placebo").
+_A_PRODUCT = re.compile(
+    r"\b(?:plasma|serum|sera|immunoglobulin|antibod|vaccin|vitamin|supplement|extract|probiotic|prebiotic|capsule"
+    r"|tablet|pill|drops?\b|cream|gel\b|ointment|spray|solution|oil\b|juice|tea\b|powder|formula\b|drug|medicin"
+    r"|medicat|placebo|saline|tracer|contrast|dose|dosing)|\d\s*(?:mg|mcg|µg|g|ml|iu)\b", re.I)
+# Care given as usual or as standard, or a control, which may be the drugs a trial compares with ("Standard care",
+# "Treatment as usual", "Standard of care", "Control", "Attention control group"; not "infection prevention control
+# procedures"): it names no product, but may be one.
+_CARE_OR_CONTROL = re.compile(r"\b(?:standard|usual|routine|conventional|current|best|optimal)\s+(?:of\s+)?"
+                              r"(?:medical\s+)?(?:care|treatment|therapy|practice|management)|as[\s-]+usual"
+                              r"|\b(?:tau|soc)\b|^\s*control\b|\bcontrol(?:\s+(?:group|arm|condition))?\s*$", re.I)
+
+
+def tested_without_a_product(interventions: list[tuple]) -> str | None:
+    """What a person calls the interventions (type, name) of a trial that lists, besides any of the kinds tested
+    without phases, other interventions or diagnostic tests, none named for a product or a drug
+    (`_A_PRODUCT`, a drug's name, `gives_a_drug`) nor care that may be drugs (`_CARE_OR_CONTROL`): "other
+    interventions that name no product"; None otherwise."""
+    kinds = {kind for kind, _name in interventions}
+    if not kinds & OTHER_KINDS.keys() or not kinds <= WITHOUT_PHASES | NO_DRUG.keys() | OTHER_KINDS.keys():
+        return None
+    if any(gives_a_drug(name or "") or kind in OTHER_KINDS and (_A_PRODUCT.search(name or "") or stem_drugs(name)
+                                                                or _CARE_OR_CONTROL.search(name or ""))
+           for kind, name in interventions):
+        return None
+    said = [KIND_SAID[kind] for kind in KIND_SAID if kind in kinds]
+    return " and ".join(said + [f"{OTHER_KINDS[kind]} that name no product" for kind in OTHER_KINDS if kind in kinds])
