@@ -55,6 +55,27 @@ def given_the_drug_later_sql(arm: str = "g") -> str:
             f"AND contains(lower(later.step), {name}) AND NOT {matches_sql('later.step', LATER_PLACEBO)})")
 
 
+def stands_in_for_comparator_drug_sql(arm: str = "g") -> str:
+    """SQL: the arm `arm`, typed Experimental, is given a placebo in place of a drug its title names that an arm typed
+    Active Comparator is given, and is given a drug its title does not name ("B Methotrexate Placebo" given
+    tocilizumab and a methotrexate placebo beside "A Methotrexate" given both drugs, NCT01587989): the placebo hides
+    a drug withdrawn or compared (a withdrawal or double-dummy design), and the arm is given what is tested."""
+    named = "lower(trim(regexp_replace({}.name, '\\s*[(\\[].*$', '')))"
+    drug = "{0}.intervention_type IN " + one_of(DRUG_TYPES) + " AND NOT {1} AND length({2}) >= 3"
+    compared, tested = named.format("x"), named.format("y")
+    replaced = (f"EXISTS (SELECT 1 FROM design_group_interventions lc JOIN design_groups c ON c.nct_id = lc.nct_id "
+                f"AND c.id = lc.design_group_id JOIN interventions x ON x.nct_id = lc.nct_id "
+                f"AND x.id = lc.intervention_id WHERE lc.nct_id = {arm}.nct_id AND c.id <> {arm}.id "
+                f"AND c.group_type = 'ACTIVE_COMPARATOR' "
+                f"AND {drug.format('x', matches_sql('x.name', PLACEBO_WORDS), compared)} "
+                f"AND contains(lower({arm}.title), {compared}))")
+    given = (f"EXISTS (SELECT 1 FROM design_group_interventions lt JOIN interventions y ON y.nct_id = lt.nct_id "
+             f"AND y.id = lt.intervention_id WHERE lt.nct_id = {arm}.nct_id AND lt.design_group_id = {arm}.id "
+             f"AND {drug.format('y', matches_sql('y.name', PLACEBO_WORDS), tested)} "
+             f"AND NOT contains(lower({arm}.title), {tested}))")
+    return f"({arm}.group_type = 'EXPERIMENTAL' AND {replaced} AND {given})"
+
+
 def _placebo_arm_words(texts: dict[str, str], by_title: str) -> tuple[str, str]:
     """SQL: the message and evidence of a placebo arm typed active (`texts`: the template's expressions; `by_title`:
     whether the arm g's title says it is the placebo arm). A title's placebo arm whose description gives a dosed
@@ -109,7 +130,8 @@ def placebo_arm_typed_active_sql() -> str:
         f"AND coalesce(a.only_placebo, FALSE)) "
         f"AND NOT ({study_of_placebo}) AND NOT (coalesce(d.crossover, FALSE) AND {matches_sql('g.title', IN_TURN)}) "
         f"AND NOT {matches_sql('g.description', EARLIER_STUDY)} "
-        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()} AND NOT {other_factor_sql()}",
+        f"AND NOT ({given_no_placebo}) AND NOT {given_the_drug_later_sql()} AND NOT {other_factor_sql()} "
+        f"AND NOT {stands_in_for_comparator_drug_sql()}",
         joins=f"JOIN (SELECT *, {only_placebo_sql('title')} AS titled_placebo FROM design_groups WHERE {candidates}) g "
               f"ON g.nct_id = s.nct_id "
               # A placebo arm is compared with another arm; a study's one arm given a placebo is what it tests.
