@@ -8,7 +8,8 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_age_groups import GROUP_WORDS
-from checks.criteria_gaps import numbering_gaps
+from checks.criteria_gaps import numbering_gaps, run_on_at_the_top
+from checks.criteria_list_walk import NumberingGap
 from checks.criteria_group_labels import names_groups
 from checks.criteria_headings import block_of, names_another_list
 from checks.criteria_items import Item, short_item
@@ -190,16 +191,27 @@ def criteria_numbering_gap(con: duckdb.DuckDBPyConnection, scope: CheckScope) ->
     for nct_id, source in _criteria(con, scope):
         text = source.text
         for gap in numbering_gaps(text, source.memo):
-            section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
-            if gap.found == gap.expected + 1:
-                missing = f"criterion {gap.expected} is"
-            elif gap.found == gap.expected + 2:
-                missing = f"criteria {gap.expected} and {gap.expected + 1} are"
-            else:
-                missing = f"criteria {gap.expected} to {gap.found - 1} are"
-            verb = f"start at {gap.found}" if gap.expected == 1 else f"jump to {gap.found}"
-            message = f"The numbered {section} {verb}, so {missing} missing."
-            yield Finding(nct_id, message, f"eligibilities.criteria: '{excerpt(text, gap.at, gap.at + 2, 60)}'")
+            yield Finding(nct_id, _gap_message(gap, run_on_at_the_top(text, gap, source.memo)),
+                          f"eligibilities.criteria: '{excerpt(text, gap.at, gap.at + 2, 60)}'")
+
+
+def _gap_message(gap: NumberingGap, run_on: list[int]) -> str:
+    """What a numbering gap loses: the numbers from the one expected up to those standing run on inside the text
+    before the number found (`run_on`: "... mm3. 17. Serum creatinine" before "18."), which are there."""
+    section = "criteria" if gap.section == "criteria" else f"{gap.section} criteria"
+    last = (run_on[0] if run_on else gap.found) - 1
+    if last == gap.expected:
+        missing = f"criterion {gap.expected} is"
+    elif last == gap.expected + 1:
+        missing = f"criteria {gap.expected} and {last} are"
+    else:
+        missing = f"criteria {gap.expected} to {last} are"
+    verb = f"start at {gap.found}" if gap.expected == 1 else f"jump to {gap.found}"
+    written = ""
+    if run_on:
+        numbers = " and ".join(map(str, run_on)) if len(run_on) < 3 else f"{run_on[0]} to {run_on[-1]}"
+        written = f" ({numbers} {'stands' if len(run_on) == 1 else 'stand'} inside the text before {gap.found})"
+    return f"The numbered {section} {verb}, so {missing} missing{written}."
 
 
 RULES = (
@@ -218,6 +230,7 @@ RULES = (
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "
-         "numbers were deleted).",
+         "numbers were deleted, or each stands run on inside the text before the gap). The message counts only the "
+         "numbers not written there.",
          ("eligibilities.criteria",), func=criteria_numbering_gap, in_worker=True),
 )

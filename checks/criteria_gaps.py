@@ -106,6 +106,49 @@ def _run_on_in_item(read: Reading, gap: NumberingGap, number: int) -> bool:
     return next(_run_on_items(read.text, max(section.start, item_start), gap.at, number), None) is not None
 
 
+# A list number inside a line after a sentence's end, with its point and a criterion opening with a capital ("d.
+# Platelet count <100,000 / mm3. 17. Serum creatinine levels", NCT04330495; its criterion may open the next line of a
+# hard-wrapped paragraph): that criterion stands there, run on (the pattern of one number, `{}`).
+_IN_LINE_AFTER_A_SENTENCE = r"(?<=[A-Za-z0-9);,.] ){0}\\?\.(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z][a-z]"
+
+
+def run_on_at_the_top(text: str, gap: NumberingGap, memo: dict | None = None) -> list[int]:
+    """The numbers at the top of the gap, the last missing and down, each standing inside a line (after a sentence's
+    end, a word or a bracket, not after a word a quantity follows) between the list number before the gap and the gap
+    ("... mm3. 17. Serum creatinine" before "18."): written there, not missing. The gap's first number is never one:
+    a gap whose every number so stands is none (`numbering_gaps`)."""
+    read = numbered_reading(text, memo)
+    return [] if read is None else _standing_in_line(read, gap, range(gap.found - 1, gap.expected, -1))
+
+
+def _standing_in_line(read: Reading, gap: NumberingGap, numbers: range) -> list[int]:
+    """The first of `numbers` and those after it, up to the first that does not, that stand inside a line between
+    the list number before the gap and the gap (`_IN_LINE_AFTER_A_SENTENCE`), in ascending order."""
+    text = read.text
+    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
+    start = max(section.start, _item_before(read, gap)) if section is not None else gap.at
+    standing = []
+    for number in numbers:
+        places = re.compile(_IN_LINE_AFTER_A_SENTENCE.format(number)).finditer(text, start, gap.at)
+        if not any(_no_quantity_before(text, start, m.start()) for m in places):
+            break
+        standing.append(number)
+    return sorted(standing)
+
+
+def _every_number_in_line(read: Reading, gap: NumberingGap) -> bool:
+    """Whether every number of the gap stands inside a line before it (`_standing_in_line`): a paragraph that runs its
+    criteria on ("... long QT syndromes. 9. Patients receiving ... dosing 10. Use of any" before "11."), none lost."""
+    numbers = range(gap.expected, gap.found)
+    return len(_standing_in_line(read, gap, numbers)) == len(numbers)
+
+
+def _no_quantity_before(text: str, start: int, at: int) -> bool:
+    """Whether the word right before `at` is none a quantity follows (`_BEFORE_A_QUANTITY`)."""
+    word = re.search(r"([A-Za-z]+) \Z", text[max(start, at - 40):at])
+    return word is None or word[1].lower() not in _BEFORE_A_QUANTITY
+
+
 def _sub_list_closed(read: Reading, gap: NumberingGap) -> bool:
     """Whether the number found after a sub-list's last item continues the list above it: the number before it
     stands run on inside a line earlier in the section (`_run_on_items`), and a sub-list numbered from 1 opens a line
@@ -172,7 +215,7 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
             and not _referred_to(read, gap) and not _first_unnumbered(read, gap)
             and not _unnumbered_paragraphs(read, gap) and not _counted_by_bullets(read, gap)
-            and not _sub_list_closed(read, gap)]
+            and not _sub_list_closed(read, gap) and not _every_number_in_line(read, gap)]
 
 
 # A bullet that opens a line without a list number after it ("- Age 18 years", not "- 10. Control of glucose").
