@@ -10,6 +10,7 @@ from checks.arm_loading_doses import times_after
 from checks.arm_stated_doses import StatedDose
 from checks.arm_strengths import single_amount
 from checks.dose_agreement import LOADING
+from checks.dose_text import parse_doses
 from checks.dose_product_phrases import serving_parts
 
 MAINTENANCE = "maintenance"
@@ -28,6 +29,17 @@ def goes_on_at(step: StatedDose, regular: StatedDose, steps: list[StatedDose], r
         return False
     return any(d.dose.phase not in (None, MAINTENANCE) and d.dose.start < step.dose.start
                for d in steps if d.text == step.text)
+
+
+def steps_up_to(step: StatedDose, other: StatedDose) -> bool:
+    """Whether an amount in no named role is an earlier step of a regimen its text goes on from to the dose the
+    other text gives ("4mg tablet once daily for 3 days followed by 8mg tablet once daily for 3 days" against
+    "fesoterodine 8mg"): the other text names the dose the titration reaches. The later step is read from the
+    text itself, as an amount its intervention's name states too is left out of its doses."""
+    if step.dose.phase is not None:
+        return False
+    return any(d.phase == MAINTENANCE and d.start > step.dose.start
+               and replace(d, phase=other.dose.phase).matches(other.dose) for d in parse_doses(step.text))
 
 
 def at_same_times(a: StatedDose, b: StatedDose) -> bool:

@@ -144,15 +144,37 @@ def _label_strengths_dropped(text: str | None, doses: dict[str, list[StatedDose]
     return {drug: stated for drug, stated in kept.items() if stated}
 
 
+# The periods of a crossover written in sequence with arrows ("Candesartan→8 mg→ 18 mg →2 mg fed→38 mg",
+# NCT01025843): each amount is of the treatment its own period names, not of a drug named in another period.
+_PERIOD_ARROW = re.compile(r"→|->|=>")
+_LEAST_ARROWS = 2
+
+
+def _of_own_periods(text: str | None, doses: dict[str, list[StatedDose]],
+                    drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
+    """The doses of a text, less those of a period sequence whose own period names no word of their drug."""
+    arrows = [(m.start(), m.end()) for m in _PERIOD_ARROW.finditer(text or "")]
+    if len(arrows) < _LEAST_ARROWS:
+        return doses
+
+    def own_period(stated: StatedDose, drug: str) -> bool:
+        start = max((end for _, end in arrows if end <= stated.dose.start), default=0)
+        end = min((begin for begin, _ in arrows if begin >= stated.dose.end), default=len(stated.text))
+        return any(drugs.get(word) == drug for word in words_in(stated.text[start:end]))
+    kept = {drug: [s for s in stated if own_period(s, drug)] for drug, stated in doses.items()}
+    return {drug: stated for drug, stated in kept.items() if stated}
+
+
 def _arm_doses(arm: tuple, linked: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
     """The doses an arm's title and description state, by drug."""
     title, description = arm
     default = drug_named(" ".join(n or "" for n, _ in linked), drugs) or drug_named(description, drugs)
     if _PLACEBO.search(f"{title} {description}"):
         default = None  # "matching placebo 4 mg": the amount is not the drug's unless the drug is named
-    arm_doses = _label_strengths_dropped(title, _stated("design_groups.title", title, title, drugs, None))
-    _merge(arm_doses, _label_strengths_dropped(
-        description, _stated("design_groups.description", title, description, drugs, default)))
+    arm_doses = _label_strengths_dropped(title, _of_own_periods(
+        title, _stated("design_groups.title", title, title, drugs, None), drugs))
+    _merge(arm_doses, _label_strengths_dropped(description, _of_own_periods(
+        description, _stated("design_groups.description", title, description, drugs, default), drugs)))
     # An amount of a product the interventions name otherwise ("33 grams rice pasta" beside their "38 grams
     # wheat-containing pasta") is another product's, as in a serving of two.
     others = [text for iv in linked for text in iv]

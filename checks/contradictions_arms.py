@@ -13,10 +13,11 @@ from typing import Callable, Iterator
 import duckdb
 
 from checks.arm_dose_agreement import agree, agreeing_doses, hides
-from checks.arm_regimen_steps import at_same_times, goes_on_at, split_whole
+from checks.arm_regimen_steps import at_same_times, goes_on_at, split_whole, steps_up_to
 from checks.arm_salts import salt_and_base
 from checks.arm_stated_doses import StatedDose, intervention_doses, read_arms, states_dose, vocabulary
 from checks.arm_strengths import below_strength, name_strengths
+from checks.arm_unit_multiples import units_of
 from checks.dose_conditions import conditional
 from checks.drug_doses import not_given_here
 from checks.rule import CheckScope, Finding, Rule
@@ -44,7 +45,13 @@ def _conflict(arm_doses: list[StatedDose], iv_doses: list[StatedDose],
                                                          for agreed in agreeing) and not agree(a.dose, i.dose)]
     return next((pair for pair in differing if not others_level(pair[1]) and not any(map(not_given, pair))
                  and not split_whole(pair[0], pair[1], arm_doses) and not split_whole(pair[1], pair[0], iv_doses)
-                 and not salt_and_base(*pair)), None)
+                 and not salt_and_base(*pair) and not _one_of_several(*pair)), None)
+
+
+def _one_of_several(a: StatedDose, i: StatedDose) -> bool:
+    """Whether one amount of the pair is a part of the other's dose: one unit's strength of a dose of several units
+    (`units_of`), or an earlier step of a titration that goes on to the other's dose (`steps_up_to`)."""
+    return units_of(a, i) or units_of(i, a) or steps_up_to(a, i) or steps_up_to(i, a)
 
 
 # How close a ratio of two amounts must be to 10, 100 or 1,000 to be a slip of a decimal point or of a unit's prefix
@@ -75,10 +82,12 @@ def slipped(a: StatedDose, i: StatedDose) -> bool:
 
 
 def _not_given(stated: StatedDose, drugs: dict[str, str]) -> bool:
-    """Whether the amount is no dose its text gives of the drug: a placebo's, a drug's taken before or gone without,
-    or a combination's (`not_given_here`), or one for some participants only ("3 g for patients weighing 120 kg or
-    more", "2 mg if eGFR < 60"), as others may get another dose. Read only of doses that would disagree."""
-    return conditional(stated.text, stated.dose.start, stated.dose.end) \
+    """Whether the amount is no dose its text gives of the drug: none at all ("0 mg"), a placebo's, a drug's taken
+    before or gone without, or a combination's (`not_given_here`), or one for some participants only ("3 g for
+    patients weighing 120 kg or more", "2 mg if eGFR < 60"), as others may get another dose. Read only of doses that
+    would disagree."""
+    # "tablets (n=3) 0 mg twice daily": a blinded count's matching placebo units, no dose of the drug
+    return stated.dose.high == 0 or conditional(stated.text, stated.dose.start, stated.dose.end) \
         or not_given_here(stated.text, stated.dose, drugs)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from checks.dose_agreement import Dose
+from checks.dose_context import FORMS, UNIT_QUALIFIER
 from checks.dose_frequency import frequency
 
 # An amount: "1,000", "10 000" (a group of thousands after a space starts with 0: "Day 1 100 mg" stays 100),
@@ -95,6 +96,9 @@ def dose_of(m: re.Match, text: str, parts: tuple[float, ...], end: int, window_e
     low_factor = BASE.get((m.group("low_unit") or m.group("unit")).lower(), (base, factor))[1]
     low = number_of(m.group("low")) * low_factor
     high = number_of(m.group("high")) * factor if m.group("high") else low
+    single = None
+    if m.group("high") and (units := _units_counted(m, text, low, high)):
+        low, high, single = units * high, units * high, (high, high)
     per = m.group("per")
     unit = base + ("/" + ("kg" if "k" in per.lower() else "m2") if per else "")
     rate = (m.group("rate") or "").lower()
@@ -115,7 +119,23 @@ def dose_of(m: re.Match, text: str, parts: tuple[float, ...], end: int, window_e
         start, joined = split
         readings = ((joined * low_factor, joined * low_factor),)
     return Dose(min(low, high), max(low, high), unit, per_day, start, end, text[start:end].strip(),
-                per_time=total, readings=readings, parts=parts)
+                per_time=total, readings=readings, parts=parts, single=single)
+
+
+# A count of units joined to their strength by a dash and a space, the units named after it ("200 mg (2- 100 mg oral
+# tablets)", NCT00094757): two tablets of 100 mg, not a range from 2 to 100 mg. A range's low end is rarely a tenth of
+# its high end or less and written so.
+_COUNT_DASH = re.compile(r"(?:[2-9]|10)-\s+")
+_UNITS_AFTER = re.compile(rf"\s*(?:{UNIT_QUALIFIER}\s+)?(?=[a-z]+s\b){FORMS}", re.I)
+_LEAST_STRENGTH_PER_COUNT = 10
+
+
+def _units_counted(m: re.Match, text: str, low: float, high: float) -> int | None:
+    """The number of units when an amount read as a range is a count of units of its high end's strength."""
+    if m.group("low_unit") or not _COUNT_DASH.fullmatch(text, m.start(), m.start("high")) \
+            or high < low * _LEAST_STRENGTH_PER_COUNT or not _UNITS_AFTER.match(text, m.end()):
+        return None
+    return int(number_of(m.group("low")))
 
 
 # A decimal number standing bare, one space before an amount of one or two digits: "14.5 5 g" typed for 14.55 g; not

@@ -22,14 +22,15 @@ def of_the_element(text: str, start: int, end: int) -> bool:
     return "lemental" in before.lower() and ELEMENT_BEFORE.search(before) is not None
 
 
-# The same amount said again of the active part ("43.4 mg atorvastatin calcium, equivalent to 40 mg atorvastatin"):
-# the second amount is another reading of the first.
+# The same amount said again of the active part ("43.4 mg atorvastatin calcium, equivalent to 40 mg atorvastatin",
+# "5.33 mg zoledronic acid monohydrate equals 5 mg zoledronic acid"), or in brackets after "or" as it is given
+# another way ("90 mg (or 63 mg after filtration)"): the second amount is another reading of the first.
 EQUIVALENT_BETWEEN = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}\s*[(,]?\s*(?:which\s+is\s+|i\.e\.\s*)?(?:equivalent|equiv\.?|corresponding|equal)"
-    r"\s+(?:to|of|with)\s+(?:about\s+|approximately\s+|~\s*)?", re.I)
+    r"(?:\s+[a-z][\w-]*){0,3}\s*[(,]?\s*(?:which\s+is\s+|i\.e\.\s*)?(?:(?:equivalent|equiv\.?|corresponding|equal)"
+    r"\s+(?:to|of|with)|equals|corresponds\s+to)\s+(?:about\s+|approximately\s+|~\s*)?|\s*\(\s*or\s+", re.I)
 
 
-_EQUIVALENT_WORDS = ("quiv", "orrespond", "qual")
+_EQUIVALENT_WORDS = ("quiv", "orrespond", "qual", "(")
 
 
 def equivalent_between(text: str, end: int, start: int) -> bool:

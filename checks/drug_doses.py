@@ -9,7 +9,7 @@ from checks.dose_frequency_before_name import names_read_with
 from checks.dose_product_phrases import lacking_product
 from checks.dose_text import parse_doses
 from checks.drug_history import taken_before
-from checks.drug_names import FORM_WORDS
+from checks.drug_names import FORM_WORDS, words_in
 from checks.drug_near_dose import (WORD_BEFORE, drug_after, drug_before, drug_of, in_combination, joined_drugs,
                                    of_another_member, part_of)
 from checks.drug_other_amounts import named_otherwise, of_another_substance, placebo_of
@@ -42,10 +42,24 @@ def doses_by_drug(text: str | None, drugs: Mapping[str, str], default: str | Non
         if named_otherwise(text, dose, drugs):  # the dose is of the name before it, unless a drug follows
             drug = drug_after(text, dose, drugs)
         else:
-            drug = drug_of(text, dose, drugs) or default
+            drug = _of_the_name_before(text, dose, doses, drugs) or drug_of(text, dose, drugs) or default
         if drug:
             found.setdefault(drug, []).append(dose)
     return found
+
+
+# Products listed by name, the first with its amount after its name and the rest with none ("Proellex 50 mg CYP1A2
+# probe CYP2C9 probe CYP2C19 probe", NCT00741468): the amount is the name's right before it, not the next name's.
+_LEAST_NAMES_LISTED_AFTER = 2
+
+
+def _of_the_name_before(text: str, dose: Dose, doses: tuple[Dose, ...], drugs: Mapping[str, str]) -> str | None:
+    """The drug named right before an amount that the text's last amount is, when two drugs or more are named after
+    it with no amount of their own."""
+    if dose is not doses[-1] or not (named := drug_before(text, dose, drugs)) or text[named[2]:dose.start].strip():
+        return None
+    after = {drugs[word] for word in words_in(text[dose.end:]) if word in drugs}
+    return named[0] if len(after - {named[0]}) >= _LEAST_NAMES_LISTED_AFTER else None
 
 
 PERCENT = "%"
