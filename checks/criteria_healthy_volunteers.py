@@ -10,8 +10,8 @@ from checks.criteria_age_groups import LABEL_LINE
 from checks.criteria_age_statement import criteria_pieces
 from checks.criteria_healthy_admission import HEALTHY_GROUP_BESIDE, HEALTHY_HEADING, NOT_HEALTHY, healthy_admission
 from checks.criteria_inclusion import CRITERION_WIDTH, inclusion_sections, lowered_part, section_heading
-from checks.criteria_required_conditions import (DIAGNOSIS_REQUIRED, REQUIRED_OF_EACH, condition_of_each,
-                                                 condition_required)
+from checks.criteria_required_conditions import (CONDITION_NAMED_ALONE, DIAGNOSIS_REQUIRED, REQUIRED_OF_EACH,
+                                                 condition_of_each, condition_required)
 from checks.criteria_sections import Section
 
 # "Healthy" or "normal" of people: "Healthy adult subjects", "Healthy male and female volunteers", "Normal
@@ -50,10 +50,11 @@ _ADMITTED_TO_HOSPITAL = re.compile(
 
 def _condition_of_each(text: str, lowered: str, section: Section) -> bool:
     """Whether an inclusion criterion of the section opens by requiring a condition of each participant
-    (`criteria_required_conditions.condition_of_each`): healthy people have none."""
+    (`criteria_required_conditions.condition_of_each`) or is a condition named alone: healthy people have none."""
     for start, end in criteria_pieces(text, section.start, section.end):
         piece = lowered_part(text, lowered, start, min(end, start + CRITERION_WIDTH))
-        if condition_of_each(piece, (LIST_MARK.match(piece).end(),)):
+        mark = LIST_MARK.match(piece).end()
+        if condition_of_each(piece, (mark,)) or CONDITION_NAMED_ALONE.match(piece, mark):
             return True
     return False
 

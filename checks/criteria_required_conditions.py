@@ -1,6 +1,7 @@
 """The conditions an inclusion criterion requires of the participant: a diagnosis, a disease named with its form,
 an infection, a history of a lasting condition, a positive skin test; and one reading of a condition each participant
-must have (`condition_of_each`), which both healthy-volunteer rules use."""
+must have (`condition_of_each`), which both healthy-volunteer rules use; and a condition named alone as a whole
+criterion (`CONDITION_NAMED_ALONE`), which the rule on Healthy Volunteers 'No' reads."""
 from __future__ import annotations
 
 import re
@@ -192,10 +193,45 @@ _CONDITION_IN_OWN_WORDS = (
     rf"(?:[\w-]+\s+){{0,3}}?(?:diagnos[ei]s\b|{_ILLNESS})"
     r"|(?:patients?|adults?|children|subjects?|participants?|individuals?|persons?|people)\s+(?:who\s+(?:present"
     r"|presented|are\s+presenting)|presenting)\s+(?:to|at|in)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,4}?with\b")
+# A manual or a body whose criteria define disorders ("DSM-IV", "Diagnostic and Statistical Manual", "ICD-10", "ACR",
+# "Rome III", "NINCDS-ADRDA", "McDonald").
+_MANUAL = (r"(?:dsm|icd|diagnostic|classification|acr|american\s+college\s+of\s+rheumatology|eular|rome|nincds"
+           r"|mcdonald|ilae|ichd)")
+# A disorder's criteria met by each participant, who may be named first with a word of obligation or "who" ("Patients
+# must fulfill Diagnostic and Statistical Manual (DSM-IV) criteria for OCD", "Subjects will meet DSM-IV criteria for
+# current alcohol dependence", "Meeting criteria for a current major depressive episode"): the criteria are a
+# manual's, or what they are for names an illness or an episode of one. Not criteria not met, nor the criteria for
+# healthy people, for entry or of a study ("Meet the inclusion criteria of the asthma registry").
+_CRITERIA_MET = (
+    r"(?:(?:the\s+)?(?:(?!(?:no|non|not|healthy|normal|controls?|comparison)\b)[a-z-]+\s+){0,3}?"
+    r"(?:patients?|outpatients?|inpatients?|participants?|subjects?|child(?:ren)?|adolescents?|adults?|individuals?"
+    r"|persons?|people|men|women|males?|females?|veterans?|smokers?)\s+)?"
+    r"(?:(?:must|should|shall|will|who|that|to)\s+(?:also\s+)?)?"
+    r"(?:meets?|meeting|fulfil(?:l?s|l?ing|l)?|satisf(?:y|ies|ying))\s+"
+    rf"(?:(?:the\s+)?[^.;:]{{0,60}}?\b{_MANUAL}\b[^.;:]{{0,40}}?\bcriteria\s+(?:for|of)\s+"
+    r"(?!(?:an?\s+|the\s+|this\s+)?(?:no|not|none|healthy|normal|participation|inclusion|entry|enrol\w*|eligibility"
+    r"|study|trial|parent|main|core|original|previous|prior|feeder)\b)[a-z]"
+    r"|(?:the\s+)?(?:(?!(?:inclusion|exclusion|entry|eligibility|enrol\w*|study|trial|protocol|randomi\w*)\b)"
+    r"[a-z-]+\s+){0,2}?criteria\s+(?:for|of)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?!(?:no|not|none|non|without|free|healthy|normal)\b)[a-z0-9'-]+\s+){0,4}?"
+    rf"(?:{_ILLNESS}|episodes?\b)(?![\s-]+(?:stud\w+|trials?|programs?|programmes?|protocols?|cohorts?|registr\w+)\b))")
 # A condition each participant must have, read the same by both healthy-volunteer rules: an illness stated as the
-# participant's own, a history of a lasting condition, a lesion, or a condition in words of its own.
+# participant's own, a history of a lasting condition, a lesion, a condition in words of its own, or a disorder's
+# criteria met.
 CONDITION_OF_EACH = re.compile(
-    rf"{_ILLNESS_STATED}|{HISTORY_OF_A_CONDITION}|{_LESION_OF_EACH}|{_CONDITION_IN_OWN_WORDS}")
+    rf"{_ILLNESS_STATED}|{HISTORY_OF_A_CONDITION}|{_LESION_OF_EACH}|{_CONDITION_IN_OWN_WORDS}|{_CRITERIA_MET}")
+# Nouns of a condition a criterion may name with no other words than its own: the illnesses above, a shortfall or a
+# loss of a function ("Lactation insufficiency", "Iron deficiency", "Erectile dysfunction", "Cognitive impairment"),
+# obesity and anaemia.
+_CONDITION_NOUN = (rf"(?:{_ILLNESS}|(?:insufficienc|deficienc)(?:y|ies)\b|dysfunctions?\b|failure\b|impairments?\b"
+                   r"|obesity\b|ana?emi(?:a|c)\b)")
+# A condition named alone as the whole criterion, a noun phrase of its own words that ends in the condition's noun,
+# perhaps with the time of life it comes at and an abbreviation in brackets ("Lactation insufficiency postpartum",
+# "Erectile dysfunction (ED)"). The healthy-volunteer rule reads it as a condition of each participant; the patients
+# rule leaves a bare name unread.
+CONDITION_NAMED_ALONE = re.compile(
+    rf"(?:{_BARE_WORD}[\s-]+){{0,4}}?{_CONDITION_NOUN}(?:[\s-]+(?:post-?partum|post-?natal|ante-?natal|pre-?natal"
+    r"|post-?operative|post-?menopausal))?(?:\s*\([^()\n]{0,30}\))?[\s.;,]*\Z")
 # An alternative offered beside the condition that people without it may meet ("Celiac disease or a first-degree
 # relative with it", "Type 2 diabetes or normal glucose tolerance").
 _OR_WITHOUT_IT = re.compile(
