@@ -20,7 +20,7 @@ from checks.design_blinded_claims import (
     assigns_groups, blinded_design_claim, masking_described_open, may_assess, party_masked_claim,
 )
 from checks.design_masked_people import BLINDED_CENTRAL_REVIEW, MASKED_PARTY
-from checks.design_masking_terms import BLINDED
+from checks.design_masking_terms import BLINDED, OPEN_LABEL
 from checks.design_not_randomized_claims import of_a_group, single_arm_claim
 from checks.design_observational_claims import observational_claim
 from checks.design_observational_design import (
@@ -175,14 +175,24 @@ def _placebo_given(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozens
     return arms | frozenset(linked)
 
 
+def _arms_not_open(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
+    """The scoped studies that list two arms neither of whose title and description says open label: a comparison
+    the masking may blind, beside an arm that is open label."""
+    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
+    return frozenset(nct_id for nct_id, rows in arms.items()
+                     if sum(not OPEN_LABEL.search(f"{title or ''}\n{description or ''}")
+                            for title, description in rows) >= 2)
+
+
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking (not an open-label arm or treatment
-    beside a placebo or sham the study gives, which is another part of the study)."""
-    compared = _placebo_given(con, scope)
+    beside a placebo or sham the study gives, or beside two arms not said to be open label, which is another part
+    of the study)."""
+    compared, arms_compared = _placebo_given(con, scope), _arms_not_open(con, scope)
     for nct_id, design, texts in _designs_and_texts(con, scope):
         if design["masking"] not in MASKED:
             continue
-        if c := open_label_claim(design, texts, nct_id in compared):
+        if c := open_label_claim(design, texts, nct_id in compared, nct_id in arms_compared):
             message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
 

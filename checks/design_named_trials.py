@@ -51,11 +51,12 @@ _NAMED_TRIAL = (r"(?:(?:study|trial|protocol)\s+(?=[\w-]*\d)[\w-]+"
                 r"\s+(?:study|trial|protocol)\b)")
 # A term of a trial named a few words on ("randomized to the experimental arm of study CL-201", "patients randomized
 # to placebo in the ABC trial", "the double-blind study medication of study ABC-123", "the randomized treatment of
-# the parent study", "randomized and met all inclusion/exclusion criteria in Protocol NRP104.303"): the trial
-# participants came from. Not a term of this study's own noun ("A Randomized Substudy
-# of the ABC Trial").
+# the parent study", "randomized and met all inclusion/exclusion criteria in Protocol NRP104.303", "who were randomized
+# and received either Menactra® or Menomune® vaccine in trial MTA29", NCT01239043): the trial participants came
+# from. Not a term of this study's own noun ("A Randomized Substudy of the ABC Trial").
 IN_A_NAMED_TRIAL_AFTER = re.compile(
-    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b(?!\s+" + _STUDY_THINGS + r"))[\w-]+(?:/[\w-]+)?){0,6}?\s+"
+    r"(?:,?\s+(?!(?:sub-?)?(?:study|trial|design)\b(?!\s+" + _STUDY_THINGS + r"))[\w-]+[\u00ae\u2122]?"
+    r"(?:/[\w-]+)?){0,8}?\s+"
     r"(?:of|in|from|during)\s+(?:the\s+)?" + _NAMED_TRIAL, re.I)
 # A term of a trial named by its code or acronym right after its noun, the trial spoken of as one participants were
 # in, came from or go to ("In the double-blind study ABC-123, patients received drug X or placebo", "participants from

@@ -35,6 +35,12 @@ def _masked_part(texts: list[StudyText], comparator: bool) -> bool:
     return comparator or first_affirmed([t for t in texts if t.field in ARM_FIELDS], BLINDED_ARM) is not None
 
 
+# An arm's own title and description: an arm they call open label beside two arms not said to be (`arms_compared`:
+# "Oseltamivir Open Label", its renally impaired participants given reduced doses open label, beside "Oseltamivir
+# 100 mg" and "Oseltamivir 200 mg", NCT01050257) is a cohort beside the comparison the masking blinds.
+_GROUP_FIELDS = ("design_groups.title", "design_groups.description")
+
+
 # The word right after "open-label" ("commence treatment with open-label fondaparinux", NCT00790907), and the words
 # there that name a design, not a treatment given open label.
 _WORD_AFTER = re.compile(r"[\s-]+([a-z][\w-]{3,})", re.I)
@@ -145,8 +151,11 @@ def _blind_kept_in_extension(texts: list[StudyText]) -> bool:
         _BLINDING_NAMED.search(t.text) for t in texts)
 
 
-def open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
-    """The open-label statement that contradicts a masked design, if there is one.
+def open_label_claim(design: dict, texts: list[StudyText], comparator: bool = False,
+                     arms_compared: bool = False) -> Claim | None:
+    """The open-label statement that contradicts a masked design, if there is one: not an arm's or treatment's
+    beside a placebo or sham arm (`comparator`) or a blinded one, nor an arm's own beside two arms not said to be open
+    label (`arms_compared`).
 
     What `_open_label_claim_of_every_claim` says, asking only what the answer needs: the masking
     description's claims first, then only the first open-label claim of all texts (no claim after it is
@@ -178,10 +187,13 @@ def open_label_claim(design: dict, texts: list[StudyText], comparator: bool = Fa
             and _masked_part(texts, comparator):
         return next((c for c in affirmed([t for t in _unmasked(texts) if t.field not in ARM_FIELDS], OPEN_LABEL)
                      if not _open_label_treatment(c, texts) and not _of_a_following_part(c)), None)
+    if first.source.field in _GROUP_FIELDS and arms_compared:
+        return first_affirmed([t for t in _unmasked(texts) if t.field not in _GROUP_FIELDS], OPEN_LABEL)
     return first
 
 
-def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], comparator: bool = False) -> Claim | None:
+def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], comparator: bool = False,
+                                     arms_compared: bool = False) -> Claim | None:
     """`open_label_claim` from every open-label claim of the texts (the plain reading, kept for tests)."""
     opens = affirmed(texts, OPEN_LABEL) or [c for c in [_open_extension_title(texts, comparator)] if c is not None]
     if _assessor_only(design):  # open label for participants and staff, outcomes assessed blind
@@ -199,4 +211,6 @@ def _open_label_claim_of_every_claim(design: dict, texts: list[StudyText], compa
     if _masked_part(texts, comparator):  # an open-label arm or treatment is another part of the study
         opens = [c for c in opens if c.source.field not in ARM_FIELDS and not _open_label_treatment(c, texts)
                  and not _of_a_following_part(c)]
+    elif arms_compared:  # an arm said to be open label is a cohort beside the arms compared
+        opens = [c for c in opens if c.source.field not in _GROUP_FIELDS]
     return opens[0] if opens else None

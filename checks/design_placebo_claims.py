@@ -26,6 +26,7 @@ from checks.design_claims import affirmed
 from checks.design_hyphens import HYPHENS, ascii_hyphens, hyphens_wide
 from checks.design_parent_study import PARENT_STUDY, of_an_earlier_part, of_the_study_extended
 from checks.design_text import Claim, phrases, screened, sentence_at
+from checks.design_trials_spoken_of import goes_on_about_a_trial_registered_separately
 from checks.study_text import StudyText, other_study
 from checks.trial_text import NAMED_TRIAL_IN_THE_PAST
 
@@ -80,13 +81,15 @@ def _not_this_studys(claim: Claim) -> bool:
     """Whether the claim is of a part done before or a parent study (its sentence names one, or names this study an
     extension of it: "An Open-Label Extension Phase of the Double-Blind, Placebo-Controlled ... Study"), of a trial a
     narrative names by its acronym in the past ("MARS was a randomized, double-blind, placebo-controlled trial"), or
-    of what the study began as."""
+    of what the study began as, or of a trial its sentence goes on about after the sentence before said it is
+    registered separately ("... will be entered separately into ClinicalTrials.gov. It will be a ... trial")."""
     text = claim.source.text
     start, end = sentence_at(text, claim.start)
     sentence = text[start:end]
     return of_an_earlier_part(claim) or of_the_study_extended(claim) or PARENT_STUDY.search(sentence) is not None or (
         claim.source.narrative and NAMED_TRIAL_IN_THE_PAST.match(sentence) is not None) or \
-        _BEGAN_AS_BEFORE.search(text, max(start, claim.start - 90), claim.start) is not None
+        _BEGAN_AS_BEFORE.search(text, max(start, claim.start - 90), claim.start) is not None or \
+        goes_on_about_a_trial_registered_separately(text, start, sentence)
 
 
 def claimed_words(claim: Claim) -> str:

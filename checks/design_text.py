@@ -34,7 +34,8 @@ from checks.design_study_openings import (
 from checks.design_study_cited_before import IN_THIS_STUDY_IN_THE_PAST_OPENING, goes_on_about_the_study_cited
 from checks.design_study_parts import PART_BEFORE_BY_KEY, open_label_of_another_part
 from checks.design_this_study import leads_the_title, named_this_study
-from checks.design_trials_spoken_of import THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING, cites_a_study_of_kind
+from checks.design_trials_spoken_of import (THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING, cites_a_study_of_kind,
+                                            goes_on_about_a_trial_registered_separately)
 from checks.study_text import StudyText, about_this_study, other_study
 
 # Words every match of a pattern contains (lower case): a text without any of them is not scanned,
@@ -220,7 +221,10 @@ def _goes_on_about_a_study_cited(text: str, s_start: int, sentence: str) -> bool
     """Whether the sentence opens with "This <kind> study", in the past, after a sentence that cites an earlier study
     of that kind ("In a recent pilot study ... This pilot study design was a crossover study that included 22"), or
     with "In this study", in the past, after one that cites a study with its finding ("A clinical study applied on
-    1166 patients ... demonstrated that ... In this study Patients were randomly assigned")."""
+    1166 patients ... demonstrated that ... In this study Patients were randomly assigned"), or with "It will be a"
+    after a sentence that says another trial is registered separately."""
+    if goes_on_about_a_trial_registered_separately(text, s_start, sentence):
+        return True
     opening = THIS_KIND_OF_STUDY_IN_THE_PAST_OPENING.match(sentence)
     in_this_study = IN_THIS_STUDY_IN_THE_PAST_OPENING.match(sentence)
     if opening is None and in_this_study is None or not text[:s_start].strip():

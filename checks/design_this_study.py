@@ -18,9 +18,11 @@ _DESIGN_FILLER = hyphens_wide(
 # A term that qualifies this study by name ("This double-blind extension study", "In this randomized extension",
 # "This is a randomized, double-blind, placebo-controlled extension of study ABC-123"): this study's design, though
 # the sentence names the study participants came from. Not "our" study that this one is likened to ("will be the same
-# as our parallel study which is investigating ...", NCT00082329): a companion study.
+# as our parallel study which is investigating ...", NCT00082329): a companion study; nor "our" study whose results
+# are cited ("The results of our observational study indicate that ...", NCT01449708), which may be an earlier one.
 _THIS_STUDY_NAMED_BEFORE = re.compile(
-    r"(?:\b(?:this|the\s+present|the\s+current|(?<!\bsame\sas\s)(?<!\bsimilar\sto\s)(?<!\blike\s)our)"
+    r"(?:\b(?:this|the\s+present|the\s+current|(?<!\bsame\sas\s)(?<!\bsimilar\sto\s)(?<!\blike\s)"
+    r"(?<!\bresults\sof\s)(?<!\bfindings\sof\s)(?<!\bresults\sfrom\s)our)"
     rf"|^\s*this\s+(?:(?:study|trial|extension)\s+)?"
     rf"(?:is|was|will\s+be)\s+(?:a|an))\s+(?:{_DESIGN_FILLER},?\s+(?:and\s+)?){{0,5}}$", re.I)
 _THIS_WORDS = ("this", "present", "current", "our")

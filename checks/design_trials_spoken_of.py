@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from checks.design_named_trials import TRIAL_NAMED_AFTER
+from checks.design_sentences import sentences
 from checks.design_term_words import BEFORE_REACH, DESIGN_RUN_AFTER, ENDS_WITH_TRIAL, WORDS_BEFORE_TERM
 from checks.study_context import NOT_AFTER_WHO
 
@@ -84,9 +85,9 @@ LATER_WORK_BEFORE = re.compile(
     r"\b(?:grant\s+applications?|(?:grant|funding|research|full)\s+proposals?|future\s+(?:studies|trials|research"
     r"|work))\s+(?:proposing|that\s+(?:propose|would|will)|to\s+(?:examine|test|evaluate|investigate|study|assess"
     r"|compare|conduct|confirm))\b[^.;]*$", re.I)
-# Words (folded) one of which LATER_WORK_BEFORE's and of_a_trial_to_come's readings before a term hold (those after
-# it hold "which" or "that").
-LATER_WORK_WORDS = ("grant", "proposal", "future", "prior", "before", "ahead")
+# Words (folded) one of which LATER_WORK_BEFORE's, of_a_trial_to_come's and the cited results' readings before a term
+# hold (those after it hold "which" or "that").
+LATER_WORK_WORDS = ("grant", "proposal", "future", "prior", "before", "ahead", "pilot", "result", "finding")
 # A trial to be started once this study is done, named after the start it waits for ("a comprehensive nomogram
 # development phase prior to initiating a randomized controlled trial", NCT00401414; "before conducting a double-blind
 # trial", "ahead of launching an RCT"): a trial (a, an, any), not "the" one, which may be this study.
@@ -116,9 +117,17 @@ _SEPARATE_PAPERS_AFTER = re.compile(
     re.I)
 
 
+# The trial a pilot prepares, named after what the pilot is for ("This serves as the pilot for the full placebo
+# controlled randomized trial", NCT00829686; "a pilot study for a larger double-blind trial"): a later trial.
+_PILOT_FOR_BEFORE = re.compile(
+    r"\bpilot(?:\s+(?:study|trial|project|phase))?\s+for\s+(?:the|an?|any)\s+(?:(?:full|full-scale|larger|large"
+    rf"|main|definitive|subsequent|future|planned|bigger|pivotal)\s+)?{WORDS_BEFORE_TERM}$", re.I)
+
+
 def of_a_trial_to_come(sentence: str, start: int, end: int, near: int) -> bool:
     """Whether the term at sentence[start:end] is of a trial to be started once this study is done ("prior to
-    initiating a randomized controlled trial", "before a randomized trial can be conducted") or one a separate
+    initiating a randomized controlled trial", "before a randomized trial can be conducted"), one a pilot is for
+    ("the pilot for the full placebo controlled randomized trial") or one a separate
     application is still to cover ("the double blinded randomised trial for which a separate application will be
     made"); `near` is where the words right before the term begin."""
     if ENDS_WITH_TRIAL.search(sentence, start, end):
@@ -127,8 +136,8 @@ def of_a_trial_to_come(sentence: str, start: int, end: int, near: int) -> bool:
         noun_end = named.end()
     else:
         return False
-    if _BEFORE_STARTING_A_TRIAL_BEFORE.search(sentence, near, start) or _SEPARATE_PAPERS_AFTER.match(
-            sentence, noun_end):
+    if _BEFORE_STARTING_A_TRIAL_BEFORE.search(sentence, near, start) or _PILOT_FOR_BEFORE.search(
+            sentence, near, start) or _SEPARATE_PAPERS_AFTER.match(sentence, noun_end):
         return True
     return bool(_BEFORE_A_TRIAL_BEFORE.search(sentence, near, start) and _IS_STARTED_AFTER.match(sentence, noun_end))
 
@@ -148,14 +157,23 @@ COMPANION_AFTER = re.compile(
     r"\s*(?:\([^()]{1,40}\))?,?\s+(?:which|that)\s+(?:is|are)\s+(?:being\s+|currently\s+|also\s+)?"
     r"(?:investigat|examin|evaluat|study|test|conduct|run|assess|compar|enroll?|recruit)\w*ing\b", re.I)
 _OUR_OR_A_BEFORE = re.compile(r"\b(?:our|an?|another)\s+$", re.I)
+# The results of a study the investigators ran before, said to show something now ("The results of our observational
+# study indicate that 42.7% of patients require medication", NCT01449708): a study done, not this one ("The results of
+# this study will show", "The results of our randomized trial will indicate").
+_RESULTS_OF_OUR_BEFORE = re.compile(
+    r"\b(?:results?|findings?)\s+(?:of|from)\s+(?:our|an?|another|one)\s+(?:(?:recent|previous|prior|earlier"
+    r"|preliminary|pilot|published|retrospective|own)\s+)?$", re.I)
+_INDICATE_THAT_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?,?\s+(?:indicate|indicated|show|showed|suggest|suggested|demonstrate|demonstrated"
+    r"|reveal|revealed|confirm|confirmed)\s+that\b", re.I)
 
 
 def of_other_work(sentence: str, start: int, end: int, near: int) -> bool:
     """Whether the term at sentence[start:end] is of work this study prepares ("grant applications proposing to
     examine ... under double-blind conditions", "prior to initiating a randomized trial"), of a study cited with its
     size and finding ("An observational study (n=131) of adolescents ... identified improvement"), or of a companion
-    study ("the same as our parallel study which is investigating"); `near` is where the words right before the term
-    begin."""
+    study ("the same as our parallel study which is investigating") or one whose results are reported ("The results
+    of our observational study indicate that"); `near` is where the words right before the term begin."""
     if of_a_trial_to_come(sentence, start, end, near):
         return True
     if LATER_WORK_BEFORE.search(sentence, 0, start) and not THIS_STUDY_BEFORE.search(
@@ -165,6 +183,8 @@ def of_other_work(sentence: str, start: int, end: int, near: int) -> bool:
         return True
     if not ENDS_WITH_TRIAL.search(sentence, start, end):
         return False
+    if _RESULTS_OF_OUR_BEFORE.search(sentence, near, start) and _INDICATE_THAT_AFTER.match(sentence, end):
+        return True
     return bool(COMPANION_BEFORE.search(sentence, near, start)) or bool(
         COMPANION_AFTER.match(sentence, end) and _OUR_OR_A_BEFORE.search(sentence, near, start))
 
@@ -181,6 +201,33 @@ def cites_a_study_of_kind(sentence: str, kind: str) -> bool:
     """Whether the sentence cites an earlier study of the kind ("In a recent pilot study" for "pilot")."""
     return re.search(rf"\b(?:an?|our)\s+(?:recent|previous|prior|earlier|preliminary|published|past)\s+"
                      rf"(?:[\w-]+,?\s+){{0,2}}?{re.escape(kind)}\s+(?:study|trial)\b", sentence, re.I) is not None
+
+
+# A sentence that goes on about a trial the sentence before says is registered on its own ("Aim 2 of this NIH grant
+# will be entered separately into ClinicalTrials.gov. It will be a multi-center, randomized, double-blind,
+# placebo-controlled trial", NCT01801475): "it" is that other trial, and its design not this study's.
+_REGISTERED_SEPARATELY = re.compile(
+    r"\b(?:(?:will|shall|would|is\s+to|are\s+to)\s+be|(?:is|are|was|were|has\s+been|have\s+been))\s+"
+    r"(?:(?:entered|registered|listed|posted|submitted)\s+separately|separately\s+(?:entered|registered|listed"
+    r"|posted|submitted))\b", re.I)
+_IT_WILL_BE_OPENING = re.compile(r"\s*(?:it|this|that|the\s+latter)\s+(?:will|would|is\s+to)\s+be\s+(?:an?|the)\b",
+                                 re.I)
+
+
+def goes_on_about_a_trial_registered_separately(text: str, s_start: int, sentence: str) -> bool:
+    """Whether the sentence opens with "It will be a", after a sentence that says another part or trial will be
+    registered separately ("Aim 2 ... will be entered separately into ClinicalTrials.gov. It will be a ... trial")."""
+    if _IT_WILL_BE_OPENING.match(sentence) is None or not text[:s_start].strip():
+        return False
+    window = text[max(0, s_start - _SENTENCE_BEFORE_REACH):s_start].rstrip()
+    last = None  # the sentence before, the last of the window's
+    for last in sentences(window):
+        pass
+    return last is not None and _REGISTERED_SEPARATELY.search(window, *last) is not None
+
+
+# How far back the sentence before is read.
+_SENTENCE_BEFORE_REACH = 300
 
 
 # A title or sentence that opens by naming a sub-study, then the trial it is of ("Substudy-A Phase IIIB Multicenter,
