@@ -74,6 +74,9 @@ def _merge(into: dict[str, list[StatedDose]], more: dict[str, list[StatedDose]])
         into.setdefault(drug, []).extend(doses)
 
 
+_BY_BODY_SIZE = re.compile(r"/(?:kg|m2)\b")
+
+
 def intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> dict[str, list[StatedDose]]:
     """The doses each intervention's description states, by drug."""
     doses: dict[str, list[StatedDose]] = {}
@@ -88,8 +91,10 @@ def intervention_doses(interventions: list[tuple], drugs: dict[str, str]) -> dic
         # tablet 150 mg administered BID"): the amount is the product's, the arm's dose may be made of several.
         # A name counting its units ("Voriconazole 200 mg x 2 Tablets") names the unit's strength too: a
         # description restating it ("Tablets Vfend, 200 mg by Pfizer") states the tablet, not the dose.
+        # An amount by body size ("Decitabine at 15 mg/m2") is a dose, no unit's strength: its description keeps it.
         strengths = {(drug, s.dose.unit, *amounts)
-                     for drug, stated in named.items() for s in stated if s.dose.per_day is None
+                     for drug, stated in named.items() for s in stated
+                     if s.dose.per_day is None and not _BY_BODY_SIZE.search(s.dose.unit)
                      for amounts in ((s.dose.low, s.dose.high), s.dose.single) if amounts is not None}
         described = _stated("interventions.description", name, description, drugs, default)
         if strengths:

@@ -9,13 +9,17 @@ from typing import Mapping
 from checks.dose_agreement import Dose
 from checks.drug_names import FAMILY_WORDS, other_member
 
-# ... a word of how often or by which route may stand between ("250mg once PO Azithromycin").
+# ... a word of how often or by which route may stand between ("250mg once PO Azithromycin", "5 mg IM haloperidol"),
+# a unit's form with "of" after it too ("a 2.5 mg tablet of saxagliptin", "100 mg capsule of ritonavir").
 _AFTER_DOSE = re.compile(
-    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|tab\.?|tablets?|capsules?|sc|subcutaneous|the|once|twice|po|p\.o\.)"
-    r"\s+)*([a-z][\w-]*)", re.I,
+    r"\s*(?:of\s+)?(?:(?:oral|orally|iv|intravenous|intravenously|im|intramuscular|intramuscularly|tab\.?|tablets?"
+    r"|capsules?|sc|subcutaneous|subcutaneously|the|once|twice|po|p\.o\.)\s+(?:of\s+)?)*([a-z][\w-]*)", re.I,
 )
 # A drug named alone in brackets right after its amount: "single doses of 500mg (aminophylline) and 5mg (ambrisentan)".
 _BRACKETED_AFTER_DOSE = re.compile(r"\s*\(\s*([a-z][\w-]*)\s*\)", re.I)
+# A code name, its drug's name in brackets after it: "240 mg BI 201335 NA (Faldaprevir) once daily".
+_CODE_NAMED_AFTER_DOSE = re.compile(r"\s*(?:[A-Z][A-Z\d-]*|\d[\d-]*)(?:\s+(?:[A-Z][A-Z\d-]*|\d[\d-]*)){0,3}"
+                                    r"\s*\(\s*([A-Za-z][\w-]*)\s*\)")
 # How far back a drug name may stand from the dose it governs ("Baricitinib ... 2mg").
 DRUG_LOOKBACK = 90
 
@@ -53,9 +57,10 @@ def part_of(dose: Dose, index: int) -> Dose:
 
 def drug_after(text: str, dose: Dose, drugs: Mapping[str, str]) -> str | None:
     """The drug named right after the dose ("4 mg of oral baricitinib", "5mg (ambrisentan)"), if any."""
-    after = _AFTER_DOSE.match(text, dose.end) or _BRACKETED_AFTER_DOSE.match(text, dose.end)
-    if after and after.group(1).lower() in drugs:
-        return drugs[after.group(1).lower()]
+    for pattern in (_AFTER_DOSE, _BRACKETED_AFTER_DOSE, _CODE_NAMED_AFTER_DOSE):
+        after = pattern.match(text, dose.end)
+        if after and after.group(1).lower() in drugs:
+            return drugs[after.group(1).lower()]
     return None
 
 

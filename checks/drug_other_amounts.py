@@ -77,6 +77,8 @@ LEAD_INS = FORM_WORDS | frozenset({
     "fixed", "starting", "initial", "loading", "maintenance", "bolus", "maximum", "minimum", "target", "each",
     "every", "from", "also", "only", "both", "either", "until", "strength", "amount", "participants", "patients",
     "subjects", "children", "adults", "volunteers", "intramuscular", "intravenously", "subcutaneously",
+    # an arm's type or role heading its text ("Experimental :\n50 mg/kg bolus"): the arm's own amount follows
+    "experimental", "comparator", "control", "arm", "group",
 })
 
 
