@@ -25,7 +25,8 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     NCT05686642, NCT05687890; '* 3.50×10^9/L≤platelets' in a bulleted list), which reads as a decimal or a value, or
     opening a line with a letter, a colon, a dash, a comma or bold marks ("1a. Adults", "1: Age", "**3.** ECOG", "#1.",
     "No. 1", "3 ECOG"), or inside a line with its point or bracket and a comma ("gel. 18,. Any history", "outcomes 2),
-    plans to move") or after a stray point ("(e.g. molsidomine) .2. Patients"). A number that opens a line or stands
+    plans to move") or after a stray point ("(e.g. molsidomine) .2. Patients"), in brackets after a semicolon ("; (2).
+    The person") or glued to a closing bracket ("(as applicable)8. Females"). A number that opens a line or stands
     mistyped so is looked for from the line of the list number before the gap, however long that criterion is."""
     if gap.found - gap.expected > MAX_WRITTEN_OTHERWISE:
         return False
@@ -37,6 +38,7 @@ def _written_bare(read: Reading, gap: NumberingGap) -> bool:
     return all(re.search(rf"(?<![\d.,])\b{n}[ \t]+[A-Z][a-z]|(?:[;:]\s+|\n\s*{_BULLET}){n}\\?\.\d", before) is not None
                or re.search(_OPENS_LINE_OTHERWISE.format(n), since_item, re.M) is not None
                or _mistyped(text, item_start, gap.at, n) or _run_on_after_word(since_item, n)
+               or re.search(_RUN_ON_BRACKETED_OR_GLUED.format(n), since_item) is not None
                or n == 1 and _lettered_first(read, gap) or _run_on_in_item(read, gap, n)
                for n in range(gap.expected, gap.found))
 
@@ -62,6 +64,13 @@ def _run_on_after_word(since_item: str, number: int) -> bool:
         if word is None or word[1].lower() not in _BEFORE_A_QUANTITY:
             return True
     return False
+
+
+# A list number run on inside a line in brackets and with a point after a semicolon or a full stop ("...
+# medication treatment); (2). The person has a phone; (3). ...", "years;(8). The person", NCT01342523), or glued
+# with its point to the bracket that closes a word ("R0 (as applicable)8. Females of child-bearing", NCT01371747),
+# before its criterion's capitalised word (the pattern of one number, `{}`).
+_RUN_ON_BRACKETED_OR_GLUED = r"[;.][ \t]*\({0}\)\\?\.[ \t]*[A-Z][a-z]|(?<=[a-z]\)){0}\\?\.[ \t]+[A-Z][a-z]"
 
 
 # A first criterion numbered with a letter after its 1 at a line's start ("1a. For Cohort 1:" ... "OR" ... "1b. For

@@ -186,7 +186,8 @@ def candidate_rows(text: str, parts: list[Section],
         found.sort(key=_START)
     lines = len(found)
     inside_lines = [(int(m[m.lastindex]), m.start(m.lastindex), False)  # as _INLINE_MARKER's
-                    for m in chain(IN_LINE_POINT.finditer(text), IN_LINE_BRACKET.finditer(text))]
+                    for m in chain(IN_LINE_POINT.finditer(text), IN_LINE_BRACKET.finditer(text))
+                    if not _spelled_before(text, int(m[m.lastindex]), m.start(m.lastindex))]
     if inside_lines:
         taken = {row[1] for row in found}  # a line's number that the in-line patterns find too is the line's
         taken.update(_numbers_ending(text, parts, [row[1] for row in inside_lines]))
@@ -200,6 +201,21 @@ def candidate_rows(text: str, parts: list[Section],
     starts = [row[1] for row in found]
     return [row for section in parts
             for row in found[bisect_left(starts, section.start):bisect_left(starts, section.end)]]
+
+
+# The words of the numbers a text spells out before writing them again in brackets ("at least two (2) orthogonal
+# views", "six (6) months").
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def _spelled_before(text: str, number: int, at: int) -> bool:
+    """Whether the bracketed number at `at` repeats the word just before it ("two (2) orthogonal views"): a count
+    written twice, not a list's number."""
+    if number >= len(_NUMBER_WORDS) or not text.startswith("(", at - 1):
+        return False
+    word = _NUMBER_WORDS[number]
+    return re.search(rf"(?<![A-Za-z-]){word}[ \t]*\Z", text[max(0, at - len(word) - 4):at - 1], re.I) is not None
 
 
 # A number and its point or bracket that end a section inside a line, before the heading that stands there.
