@@ -175,23 +175,35 @@ def _placebo_given(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozens
     return arms | frozenset(linked)
 
 
-def _arms_not_open(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
-    """The scoped studies that list two arms neither of whose title and description says open label: a comparison
-    the masking may blind, beside an arm that is open label."""
+def _arms_not_open(con: duckdb.DuckDBPyConnection, scope: CheckScope, studies: set[str]) -> frozenset[str]:
+    """The studies of `studies` that list two arms neither of whose title and description says open label: a
+    comparison the masking may blind, beside an arm that is open label."""
     arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
-    return frozenset(nct_id for nct_id, rows in arms.items()
-                     if sum(not OPEN_LABEL.search(f"{title or ''}\n{description or ''}")
-                            for title, description in rows) >= 2)
+    return frozenset(nct_id for nct_id in studies
+                     if sum(not _says_open_label(title, description) for title, description in arms.get(nct_id, ()))
+                     >= 2)
+
+
+# Every wording OPEN_LABEL reads holds one of these words, looked for first in the lower case: most arms hold none.
+_OPEN_LABEL_WORDS = ("open", "mask", "blind")
+
+
+def _says_open_label(title: str | None, description: str | None) -> bool:
+    """Whether an arm's title or description says open label."""
+    text = f"{title or ''}\n{description or ''}"
+    lowered = text.lower()
+    return any(word in lowered for word in _OPEN_LABEL_WORDS) and OPEN_LABEL.search(text) is not None
 
 
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking (not an open-label arm or treatment
     beside a placebo or sham the study gives, or beside two arms not said to be open label, which is another part
     of the study)."""
-    compared, arms_compared = _placebo_given(con, scope), _arms_not_open(con, scope)
-    for nct_id, design, texts in _designs_and_texts(con, scope):
-        if design["masking"] not in MASKED:
-            continue
+    masked = [(nct_id, design, texts) for nct_id, design, texts in _designs_and_texts(con, scope)
+              if design["masking"] in MASKED]
+    compared = _placebo_given(con, scope)
+    arms_compared = _arms_not_open(con, scope, {nct_id for nct_id, _, _ in masked})
+    for nct_id, design, texts in masked:
         if c := open_label_claim(design, texts, nct_id in compared, nct_id in arms_compared):
             message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
             yield _finding(nct_id, message, f"designs.masking = '{design['masking']}'", c, "designs.masking")
