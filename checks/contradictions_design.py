@@ -19,8 +19,9 @@ from checks.design_arm_counts import MULTI_ARM_MODEL_ONE_ARM, RANDOMIZED_SINGLE_
 from checks.design_blinded_claims import (
     assigns_groups, blinded_design_claim, masking_described_open, may_assess, party_masked_claim,
 )
+from checks.design_masked_parts import arms_not_open, placebo_given
 from checks.design_masked_people import BLINDED_CENTRAL_REVIEW, MASKED_PARTY
-from checks.design_masking_terms import BLINDED, OPEN_LABEL
+from checks.design_masking_terms import BLINDED
 from checks.design_not_randomized_claims import of_a_group, single_arm_claim
 from checks.design_observational_claims import observational_claim
 from checks.design_observational_design import (
@@ -29,13 +30,13 @@ from checks.design_observational_design import (
 )
 from checks.design_observational_trial import TRIAL_FIELDS, TRIAL_WORDS, placebo_group
 from checks.design_open_label_claims import open_label_claim
-from checks.design_parent_study import COMPARATORS, EXTENSION_TITLE
+from checks.design_parent_study import EXTENSION_TITLE
 from checks.design_randomized_claims import allocates_here, first_allocating
 from checks.design_trait_cohorts import randomized_trait_cohorts
 from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, matches, only_denied, screened
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
-    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, rows_by_study_matching, studies_with,
+    DESIGN_FIELDS, NARRATIVE_FIELDS, StudyText, quote, rows_by_study, studies_with,
     texts_mentioning,
 )
 from checks.trial_text import CLINICAL_TRIAL, trial_claim
@@ -153,56 +154,14 @@ def masking_none_text_party_masked(con: duckdb.DuckDBPyConnection, scope: CheckS
             yield Finding(found.nct_id, found.message, found.evidence, found.fields, "info")
 
 
-# An intervention named a placebo or sham: RE2 (as Arrow reads it) to find the studies, Python's for their rows.
-_PLACEBO_NAMED = r"(?i)\b(?:placebo|sham)\b"
-_PLACEBO_NAME = re.compile(r"\b(?:placebo|sham)\b", re.I)
-
-
-def _placebo_given(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> frozenset[str]:
-    """The scoped studies that give a placebo or sham in an arm: an arm typed Placebo or Sham Comparator, or an
-    intervention named so linked to an arm the record lists ("Comparator: placebo" given in crossover periods typed
-    Experimental)."""
-    arms = studies_with(con, scope, "design_groups", "group_type", COMPARATORS)
-    links = rows_by_study_matching(con, scope, "design_group_interventions", ("intervention", "design_group"),
-                                   _PLACEBO_NAMED)
-    titles = rows_by_study(con, scope.of(links), "design_groups", ("title",))
-    linked = set()
-    for nct_id, rows in links.items():
-        listed = {(title or "").strip().lower() for (title,) in titles.get(nct_id, [])}
-        if any(group and group.strip().lower() in listed and _PLACEBO_NAME.search(given or "")
-               for given, group in rows):
-            linked.add(nct_id)
-    return arms | frozenset(linked)
-
-
-def _arms_not_open(con: duckdb.DuckDBPyConnection, scope: CheckScope, studies: set[str]) -> frozenset[str]:
-    """The studies of `studies` that list two arms neither of whose title and description says open label: a
-    comparison the masking may blind, beside an arm that is open label."""
-    arms = rows_by_study(con, scope, "design_groups", ("title", "description"))
-    return frozenset(nct_id for nct_id in studies
-                     if sum(not _says_open_label(title, description) for title, description in arms.get(nct_id, ()))
-                     >= 2)
-
-
-# Every wording OPEN_LABEL reads holds one of these words, looked for first in the lower case: most arms hold none.
-_OPEN_LABEL_WORDS = ("open", "mask", "blind")
-
-
-def _says_open_label(title: str | None, description: str | None) -> bool:
-    """Whether an arm's title or description says open label."""
-    text = f"{title or ''}\n{description or ''}"
-    lowered = text.lower()
-    return any(word in lowered for word in _OPEN_LABEL_WORDS) and OPEN_LABEL.search(text) is not None
-
-
 def masking_set_text_open_label(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """Masking SINGLE..QUADRUPLE while the text says open label or no masking (not an open-label arm or treatment
     beside a placebo or sham the study gives, or beside two arms not said to be open label, which is another part
     of the study)."""
     masked = [(nct_id, design, texts) for nct_id, design, texts in _designs_and_texts(con, scope)
               if design["masking"] in MASKED]
-    compared = _placebo_given(con, scope)
-    arms_compared = _arms_not_open(con, scope, {nct_id for nct_id, _, _ in masked})
+    compared = placebo_given(con, scope)
+    arms_compared = arms_not_open(con, scope, {nct_id for nct_id, _, _ in masked})
     for nct_id, design, texts in masked:
         if c := open_label_claim(design, texts, nct_id in compared, nct_id in arms_compared):
             message = f"Masking is {design['masking']} but the {c.source.label} says '{c.phrase}'."
