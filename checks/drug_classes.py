@@ -28,7 +28,7 @@ _NOT_GIVEN_CLASS = (r"(?![\s-]+(?:free|sparing|na[iï]ve|refractory|resistant|in
                     r"|experienced|induced|associated|related|allerg\w*|stewardship)\b)")
 DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endings) for pattern, endings in (
     (r"\bstatins?\b", ("statin",)),
-    (r"\b(?:beta|β)[\s-]*(?:adrenergic[\s-]+)?(?:blockers?|blockade|antagonists?)\b", ("olol", "alol")),
+    (r"\b(?:beta|β)[\s-]*(?:adrenergic[\s-]+)?(?:blockers?|blockade|antagonists?)\b", ("olol", "alol", "dilol")),
     (r"\b(?:ace[\s-]?inhibitors?|acei|angiotensin[\s-]+converting[\s-]+enzyme[\s-]+inhibitors?)\b", ("pril",)),
     (r"\b(?:arbs?|angiotensin(?:[\s-]+ii)?[\s-]+receptor[\s-]+(?:blockers?|antagonists?))\b", ("sartan",)),
     (r"\b(?:[dn]oacs?|direct[\s-]+(?:oral[\s-]+)?(?:anticoagulants?|thrombin[\s-]+inhibitors?|factor[\s-]+xa"
@@ -72,7 +72,8 @@ DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endi
     (r"\bhmg[\s-]?coa[\s-]+reductase[\s-]+inhibitors?\b", ("statin",)),
     (r"\b(?:anti-?fungals?|anti-?mycotics?|echinocandins?)\b", ("conazole", "fungin")),
     (r"\b(?:ssris?|snris?|antidepressants?|(?:selective[\s-]+)?serotonin(?:[\s-]+(?:and[\s-]+)?"
-     r"nor(?:adrenaline|epinephrine))?[\s-]+re-?uptake[\s-]+inhibitors?)\b", ("oxetine", "triptyline")),
+     r"nor(?:adrenaline|epinephrine))?[\s-]+re-?uptake[\s-]+inhibitors?)\b",
+     ("oxetine", "triptyline", "sertraline", "citalopram", "fluvoxamine", "faxine")),
     (r"\b(?:anti-?psychotics?|neuroleptics?)\b", ("apine", "idone", "peridol")),
     (r"\b(?:anti-?platelets?|p2y12[\s-]+(?:receptor[\s-]+)?(?:inhibitors?|antagonists?|blockers?))\b",
      ("grel", "grelor")),
@@ -82,7 +83,8 @@ DRUG_CLASSES = tuple((re.compile(f"(?:{pattern}){_NOT_GIVEN_CLASS}", re.I), endi
     (r"\bproteasome[\s-]+inhibitors?\b", ("zomib",)),
     (r"\b(?:btk|egfr|alk|bcr[\s-]?abl|multi-?kinase)[\s-]+(?:tkis?|inhibitors?)\b", ("tinib", "anib")),
     (r"\bhypomethylating[\s-]+agents?\b", ("citabine",)),
-    (r"\b(?:pde[\s-]?5|phosphodiesterase[\s-]+(?:type[\s-]+)?5)[\s-]+inhibitors?\b", ("afil",)),
+    # the class by its enzyme alone, as an intervention's name writes it ("Testosterone and/or PDE-5", "PDE5i")
+    (r"\b(?:pde[\s-]?5|phosphodiesterase[\s-]+(?:type[\s-]+)?5)(?:[\s-]*i|[\s-]+inhibitors?)?\b", ("afil",)),
     (r"\b(?:ltras?|leukotriene[\s-]+(?:receptor[\s-]+)?(?:antagonists?|modifiers?))\b", ("lukast",)),
     (r"\bthiazides?(?:[\s-]+(?:like[\s-]+)?diuretics?)\b", ("thiazide",)),
     (r"\b(?:gnrh|lhrh|gonadotropin[\s-]+releasing[\s-]+hormone)[\s-]+(?:receptor[\s-]+)?(?:agonists?|antagonists?"

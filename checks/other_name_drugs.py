@@ -11,6 +11,7 @@ import duckdb
 
 from checks.drug_brand_names import ONE_SUBSTANCE, OTHER_BRANDS, SAME_DRUG_NAMES
 from checks.drug_brands import BRANDS
+from checks.drug_classes import unnamed_members
 from checks.drug_conjugates import conjugates_read_past
 from checks.drug_names import MEMO, stem_drugs, words_in
 from checks.drug_other_names import COMBINATION_PRODUCTS, FORMER_NAMES, coded, coded_drugs, spelled_otherwise
@@ -135,7 +136,8 @@ def other_drug(name: str, description: str | None, other: str) -> tuple[Naming, 
     """What the other name `other` of the intervention `name` (described by `description`) names that is another
     drug than the intervention's: nothing for a placebo, a combination, a sentence, a name without a drug or denying
     one ('Non-coumadin'), nor for a drug bound in a conjugate ('Ga-68 DOTA0-Tyr3-octreotide' is no octreotide) or
-    named in a derivative's chemical name."""
+    named in a derivative's chemical name; nor for a drug of a class the name or description names and names no
+    drug of ('Levitra', vardenafil's brand, of "Testosterone and/or PDE-5": `unnamed_members`)."""
     if _NOT_AN_ALIAS.search(name) or _NOT_AN_ALIAS.search(other) or _COMBINED.search(other) or \
             len(other.split()) > MOST_WORDS:
         return ()
@@ -143,7 +145,9 @@ def other_drug(name: str, description: str | None, other: str) -> tuple[Naming, 
     other = _DERIVATIVE.sub(" ", other)
     if not named or among(drugs_of(other), named) or named_in(drugs_of(other), [description]):
         return ()
-    return namings(conjugates_read_past(other))
+    members = unnamed_members((name, description))
+    return tuple(n for n in namings(conjugates_read_past(other)) if not members or
+                 not all(d.endswith(members) for d in n.drugs))
 
 
 def other_name_findings(nct_id: str, interventions: list[tuple], other_names: list[tuple], arms: list[tuple],
