@@ -75,6 +75,44 @@ CASES = {
 }
 
 
+def actg(*after: str, joined: str = ".", before: str = "", newline: str = "\n") -> str:
+    """An ACTG record's block of three exclusions and a short one ("Preexisting antibodies to rCD4"), ended by
+    `joined` in the first copy, written again under a second heading; `after` the headings after each copy, `before`
+    a short criterion before each copy. Its criteria name parts of the study, so a short one alone is not compared."""
+    first, again = after or ("Concurrent Medication:", "Prior Medication:")
+    lead = f"  -  {before}{newline}{newline}" if before else ""
+    block = (f"  -  Malignancies other than Kaposi's sarcoma.{newline}{newline}  -  {HEPATITIS}.{newline}{newline}"
+             f"  -  Active infection with an opportunistic pathogen requiring ongoing therapy.{newline}{newline}"
+             "  -  Preexisting antibodies to rCD4")
+    text = (f"Exclusion Criteria{newline}{newline}Co-existing Condition:{newline}{newline}Patients with the following "
+            f"are excluded:{newline}{newline}{lead}{block}{joined}{newline}{newline}{first}{newline}{newline}"
+            f"  -  Investigational drugs.{newline}{newline}Patients with the following are excluded:{newline}{newline}"
+            f"{lead}{block}.{newline}{newline}{again}{newline}{newline}  -  Previous participation in any group of "
+            "another part of this study. For example, patients treated in Part 1A of this study may not reenter the "
+            "study to be treated in Part 2.")
+    return text
+
+
+ACTG_BLOCK = ("exclusion criteria, from '{}' on, is written twice, under 'Co-existing Condition: "
+              "Patients with the following are excluded:' and again under 'Patients with the following are excluded:'.")
+KAPOSI = "Malignancies other than Kaposi's sarcoma."
+# A block's last criterion, or its first, too short to be compared where the criteria name groups, is written alike
+# in both copies: the block's count holds it, though the lines after the copies differ (a heading that lines ended in
+# a carriage return run on into the item), or one copy ends it with a word joining the next.
+CASES.update({
+    "a block's short last criterion, its copies followed by other headings": (
+        actg(), [f"A block of 4 {ACTG_BLOCK.format(KAPOSI)}"]),
+    "the same where lines end in a carriage return and a line feed": (
+        actg(newline="\r\n"), [f"A block of 4 {ACTG_BLOCK.format(KAPOSI)}"]),
+    "a block's short last criterion joined to the next in its first copy": (
+        actg(joined="; and"), [f"A block of 4 {ACTG_BLOCK.format(KAPOSI)}"]),
+    "a block's short first criterion": (
+        actg(before="Uncontrolled hypertension."), [f"A block of 5 {ACTG_BLOCK.format('Uncontrolled hypertension.')}"]),
+    "a short criterion after the block written otherwise in its repeat": (
+        actg(joined=" (any titer)"), [f"A block of 3 {ACTG_BLOCK.format(KAPOSI)}"]),
+})
+
+
 @pytest.fixture(scope="module")
 def messages() -> dict[str, list[str]]:
     return harness.criteria_rule_messages(contradictions_criteria.duplicate_criterion,
