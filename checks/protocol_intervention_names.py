@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from checks.date_columns import before_fdaaa, rule, select
+from checks.drug_names import INN_STEMS
 from checks.placeholder_values import PLACEHOLDERS
 from checks.sql_text import literal, one_of, sql_text
 
@@ -54,6 +55,27 @@ ROUTE_WORDS = ("oral", "orally", "per os", "intravenous", "intravenously", "intr
 ROUTE_TYPES = ("DRUG", "BIOLOGICAL", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT")
 # Names that say nothing is given: an arm given nothing lists no intervention, so such a row is a placeholder.
 NOTHING_WORDS = ("no intervention", "no interventions", "no treatment")
+
+
+# A drug word (an INN stem after three letters or more) that a row's description says the participants receive, take
+# or are prescribed ("participants receiving mirodenafil as per the prescribing information will be observed",
+# "patients prescribed atorvastatin", "sildenafil as prescribed"): a "No intervention" row so described names no arm
+# given nothing, but stands in place of the drug's name.
+_DRUG_WORD = r"([a-z][a-z-]{2,}(?:" + "|".join(INN_STEMS) + r"))\b"
+_GIVEN_BEFORE = (r"(?i)\b(?:receiv(?:e|es|ed|ing)|tak(?:e|es|ing)|took|prescribed|treated\s+with|exposed\s+to"
+                 r"|started\s+on)\s+(?:[^\s.;:]+\s+){0,3}?" + _DRUG_WORD)
+_GIVEN_AFTER = r"(?i)\b" + _DRUG_WORD + r"(?:\s+[^\s.;:]+){0,3}?\s+(?:as\s+|was\s+|is\s+|are\s+|were\s+)?prescribed\b"
+# ... not where the description denies it ("patients not receiving mirodenafil", "will receive no sildenafil").
+_NOT_GIVEN = (r"(?i)\b(?:not|never|no\s+longer|without|nor)\s+(?:[^\s.;:]+\s+){0,2}?(?:receiv|tak(?:e|es|ing)\b|took"
+              r"|prescrib|treated|exposed|started)|\b(?:receiv\w*|tak(?:e|es|ing)|took)\s+(?:no|nothing|none)\b")
+
+
+def drug_received(expr: str) -> str:
+    """SQL: the drug word the description `expr` says the participants receive, take or are prescribed, in lower case
+    ('mirodenafil'), or NULL where it names none or denies it."""
+    found = (f"coalesce(nullif(regexp_extract({expr}, {literal(_GIVEN_BEFORE)}, 1), ''), "
+             f"nullif(regexp_extract({expr}, {literal(_GIVEN_AFTER)}, 1), ''))")
+    return f"CASE WHEN NOT regexp_matches(coalesce({expr}, ''), {literal(_NOT_GIVEN)}) THEN lower({found}) END"
 
 
 def _said(expr: str) -> str:
@@ -152,6 +174,10 @@ def _intervention_not_named_sql() -> str:
                + f" WHEN {only_a_route('i.name', 'i.intervention_type')} THEN "
                + sql_text("An intervention of type {type} is named only {said}, a route or form of giving, which "
                           "says how it is given but not what.", **texts)
+               + f" WHEN {gives_nothing('i.name')} AND {drug_received('i.description')} IS NOT NULL THEN "
+               + sql_text("An intervention of type {type} is named {said}, though its description names what the "
+                          "participants receive ({drug}): the name stands in place of what is given, not for an arm "
+                          "given nothing.", drug=drug_received('i.description'), **texts)
                + f" WHEN {gives_nothing('i.name')} THEN "
                + sql_text("An intervention of type {type} is named {said}: an arm given nothing lists no "
                           "intervention, so the row is a placeholder.", **texts)
@@ -182,7 +208,9 @@ RULES = (
          "A named comparator ('Placebo', 'Sham', 'Standard of care') is a name. An observational study lists "
          "interventions only if it has any: info. So is a category's heading in the plural, with no description, "
          "beside the interventions of its kind the record names ('dietary supplements' beside 'calcium' and "
-         "'vitamin E'): the trial is found by those.",
+         "'vitamin E'): the trial is found by those. A 'No intervention' row whose description says the "
+         "participants receive a drug ('participants receiving mirodenafil ... will be observed') stands in place of "
+         "that drug's name, not for an arm given nothing: the message says so.",
          ("interventions.name", "interventions.intervention_type"), _intervention_not_named_sql(),
          family=FAMILY, category="missing_field"),
 )

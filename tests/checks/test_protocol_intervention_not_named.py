@@ -6,16 +6,19 @@ import pytest
 
 import checks
 from checks.check_scope import set_scope
-from checks.protocol_intervention_names import gives_nothing, nameless, only_a_kind, only_a_role
+from checks.protocol_intervention_names import drug_received, gives_nothing, nameless, only_a_kind, only_a_role
 from checks.rule_findings import findings_of
 from tests.checks import harness
 
 RULE = next(rule for rule in checks.all_rules() if rule.id == "protocol.intervention_not_named")
 
 
-def _found(tmp_path, name: str | None, kind: str | None, study_type: str = "INTERVENTIONAL") -> list[tuple]:
+def _found(tmp_path, name: str | None, kind: str | None, study_type: str = "INTERVENTIONAL",
+           description: str | None = None) -> list[tuple]:
     study = harness.clean_study()
     study["interventions"][1].update(name=name, intervention_type=kind)
+    if description is not None:
+        study["interventions"][1].update(description=description)
     study["studies"][0].update(study_type=study_type)
     con = harness.warehouse_with(tmp_path, {"NCT01000001": study})
     return [(f.message, f.evidence) for f in findings_of(con, RULE, set_scope(con, None, harness.AS_OF))]
@@ -96,3 +99,38 @@ def test_a_row_that_says_nothing_is_given_is_called_a_placeholder(tmp_path):
     assert _found(tmp_path, "No Intervention", "OTHER") == [(
         'An intervention of type OTHER is named "No Intervention": an arm given nothing lists no intervention, '
         "so the row is a placeholder.", 'interventions.name="No Intervention"; interventions.intervention_type=OTHER')]
+
+
+# (description of a "No intervention" row, the drug it says the participants receive, or None): a row so described
+# stands in place of the drug's name, not for an arm given nothing.
+RECEIVED = [
+    ("This is an observational study. Korean male participants receiving mirodenafil as per the prescribing "
+     "information will be observed.", "mirodenafil"),
+    ("Patients prescribed Atorvastatin by their physician", "atorvastatin"),
+    ("Sildenafil as prescribed by the treating physician", "sildenafil"),
+    ("Patients who are treated with tadalafil 5 mg daily", "tadalafil"),
+    ("No treatment is given to the patients as this is an observational study.", None),
+    ("non-interventional study", None),
+    (None, None),
+    ("Patients not receiving mirodenafil will be observed", None),
+    ("Participants will receive no sildenafil", None),
+    ("Participants receiving standard care", None),
+    ("Blood samples will be taken from patients", None),
+]
+
+
+@pytest.mark.parametrize("description, drug", RECEIVED)
+def test_a_drug_the_description_says_is_received(description, drug):
+    assert duckdb.connect().execute(f"SELECT {drug_received('$d')}", {"d": description}).fetchone()[0] == drug
+
+
+def test_a_no_intervention_row_whose_description_names_the_drug_received_is_no_arm_given_nothing(tmp_path):
+    description = "Korean male participants receiving mirodenafil as per the prescribing information will be observed."
+    assert _found(tmp_path / "drug", "No intervention", "DRUG", "OBSERVATIONAL", description) == [(
+        'An intervention of type DRUG is named "No intervention", though its description names what the participants '
+        "receive (mirodenafil): the name stands in place of what is given, not for an arm given nothing.",
+        'interventions.name="No intervention"; interventions.intervention_type=DRUG')]
+    assert _found(tmp_path / "none", "No intervention", "OTHER", "OBSERVATIONAL",
+                  "No treatment is given to the patients as this is an observational study.")[0][0] == (
+        'An intervention of type OTHER is named "No intervention": an arm given nothing lists no intervention, '
+        "so the row is a placeholder.")
