@@ -3,9 +3,10 @@ Sham) Comparator that nothing says is given a placebo."""
 from __future__ import annotations
 
 from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, attention_control,
-                                         lacks_what_others_are_given, lower_setting_of_shared_device, negative_control,
-                                         ordinary_version_of_others, other_setting_of_another_arms_device, others_given,
-                                         sham_by_design)
+                                         lacks_what_others_are_given, low_output_of_another_arms_device,
+                                         lower_setting_of_shared_device, negative_control, ordinary_version_of_others,
+                                         other_setting_of_another_arms_device, others_given, plain_version_of_others,
+                                         sham_by_design, title_product)
 from checks.arm_placebo_words import (BLINDED_BY_SHAM, CONTROL_PRODUCT, NOT_BLINDED_BY_SHAM, PLACEBO_BY_PURPOSE,
                                       PLACEBO_PRODUCT_LACKING, PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
@@ -31,6 +32,15 @@ _STUDY_NAMES = "s.brief_title, s.official_title, cn.names"
 # An intervention's words, each text closed as a sentence.
 _APART = "concat_ws('. ', i.name, i.description, o.other_names)"
 _CONDITIONS = "SELECT nct_id, string_agg(name, ' ') AS names FROM conditions GROUP BY ALL"
+# What a study's text calls a placebo product: the words after "placebo" ("compared with that of a placebo grape juice
+# (PGJ)": "grape juice"), and the abbreviation it defines for one ("placebo grape juice (PGJ)": "PGJ"; not a design's,
+# "placebo controlled trial (PCT)").
+_PLACEBO_PRODUCT = r"\bplacebos?\s+([a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,2})"
+_PLACEBO_ABBREVIATED = r"(?i:\bplacebos?(?:\s+[a-z][\w-]*){0,4})\s*\(([A-Z][A-Z0-9]{1,7})\)"
+_NOT_A_PLACEBO_PRODUCT = r"(?i)controlled|trials?\b|stud(?:y|ies)|design|effects?\b|respon|run-in|lead-in"
+# An intervention linked to the arm g that no other arm is linked to.
+_OWN_LINK = ("NOT EXISTS (SELECT 1 FROM design_group_interventions k WHERE k.nct_id = l.nct_id "
+             "AND k.intervention_id = l.intervention_id AND k.design_group_id <> l.design_group_id)")
 
 
 def _study_says(pattern: str, unless: str | None = None) -> str:
@@ -43,12 +53,20 @@ def _study_says(pattern: str, unless: str | None = None) -> str:
     return f"EXISTS (SELECT 1 FROM ({texts}) t WHERE t.nct_id = s.nct_id AND {matches_sql(said, pattern)}{denied})"
 
 
-def _placebo_lacks_sql() -> str:
-    """SQL: per study, `lacks`: what its summaries and masking description say its placebo product is without
-    ("placebo product without nicotinamide supplement": "nicotinamide"), lower case."""
+def _placebo_named_sql() -> str:
+    """SQL: per study, what its summaries and masking description say of its placebo product, lower case: `lacks`,
+    what it is without ("placebo product without nicotinamide supplement": "nicotinamide"); `products`, the words
+    after "placebo" ("a placebo grape juice": "grape juice"); and `abbreviations`, as written, those defined for a
+    placebo ("placebo grape juice (PGJ)": "PGJ")."""
     texts = " UNION ALL ".join(f"SELECT nct_id, {column} AS said FROM {table}" for table, column in _STUDY_TEXTS)
+    products = (f"list_transform(regexp_extract_all(lower(said), {literal(_PLACEBO_PRODUCT)}, 1), "
+                f"p -> trim(regexp_replace(p, '[^a-z0-9]+', ' ', 'g')))")
+    defined = (f"list_transform(list_filter(regexp_extract_all(said, {literal(_PLACEBO_ABBREVIATED)}, 0), "
+               f"m -> NOT regexp_matches(m, {literal(_NOT_A_PLACEBO_PRODUCT)})), "
+               f"m -> regexp_extract(m, {literal(_PLACEBO_ABBREVIATED)}, 1))")
     return (f"SELECT nct_id, flatten(list(regexp_extract_all(lower(said), {literal(PLACEBO_PRODUCT_LACKING)}, 1))) "
-            f"AS lacks FROM ({texts}) t WHERE {matches_sql('said', PLACEBO_PRODUCT_LACKING)} GROUP BY ALL")
+            f"AS lacks, flatten(list({products})) AS products, flatten(list({defined})) AS abbreviations "
+            f"FROM ({texts}) t WHERE {matches_sql('said', 'placebo')} GROUP BY ALL")
 
 
 def comparator_without_placebo_sql() -> str:
@@ -65,7 +83,8 @@ def comparator_without_placebo_sql() -> str:
                f"string_agg({_APART}, '. ') AS says_apart, "
                f"bool_or(i.intervention_type IN {one_of(NOT_PRODUCT_TYPES)}) AS not_products, "
                f"bool_and(i.intervention_type IN {one_of(_TAUGHT_TYPES)}) AS taught_only, "
-               f"bool_and(i.intervention_type IN {one_of(VEHICLE_TYPES)}) AS vehicles_only")
+               f"bool_and(i.intervention_type IN {one_of(VEHICLE_TYPES)}) AS vehicles_only, "
+               f"string_agg(CASE WHEN {_OWN_LINK} THEN {INTERVENTION_SAYS} END, ' ') AS own_says")
     # Read last, of the arms left: its words and its interventions' in one text, against the other arms'.
     all_said = f"concat_ws(' ', {ARM_TEXT}, a.says)"
     sham_procedure = f"g.group_type = 'SHAM_COMPARATOR' AND {matches_sql(all_said, SHAM_PROCEDURE)}"
@@ -77,13 +96,23 @@ def comparator_without_placebo_sql() -> str:
     # A topic is read within one text: "Control message about birdfeeding" ends before its intervention's name.
     said_apart = "concat_ws('. ', g.title, g.description, a.says_apart)"
     attention = attention_control(said_apart, f"lower(concat_ws(' ', {others}, {_STUDY_NAMES}))", "a.taught_only")
-    ordinary = ordinary_version_of_others(all_said, others, "a.vehicles_only")
-    # The sham a study's text says blinds its participants, or the placebo product it says lacks what another arm is
-    # given, is this arm's where no other arm names a placebo or sham.
+    # Its own words: its title and description, and the interventions no other arm is given.
+    own_said = f"concat_ws(' ', {ARM_TEXT}, a.own_says)"
+    ordinary = ordinary_version_of_others(all_said, own_said, others, "a.vehicles_only")
+    plain = plain_version_of_others(own_said, others, "a.vehicles_only")
+    # The sham a study's text says blinds its participants, the placebo product it says lacks what another arm is
+    # given, or the placebo product it names by the product the arm's title names ("a placebo grape juice" beside
+    # "2 Grape Juice"), is this arm's where no other arm names a placebo or sham.
+    product, is_product = title_product()
+    named_product = (f"({is_product} AND len(list_filter(coalesce(pl.products, []), "
+                     f"p -> starts_with(concat(p, ' '), concat({product}, ' ')))) > 0)")
     study_names_it = (f"(NOT regexp_matches({others}, {literal(_PLACEBO_OR_SHAM)}) "
-                       f"AND ({_study_says(BLINDED_BY_SHAM, NOT_BLINDED_BY_SHAM)} "
+                       f"AND ({_study_says(BLINDED_BY_SHAM, NOT_BLINDED_BY_SHAM)} OR {named_product} "
                        f"OR len(list_filter(coalesce(pl.lacks, []), w -> regexp_matches({others}, "
                        f"concat('\\b', w)))) > 0))")
+    # An abbreviation the study's text defines for a placebo, used in the arm's or its interventions' words, case kept.
+    abbreviated = (f"len(list_filter(coalesce(pl.abbreviations, []), "
+                   f"w -> regexp_matches({all_said}, concat('\\b', w, '\\b')))) > 0")
     return select(
         sql_text("{named} is typed {type}, yet neither it nor the interventions it is given ({given}) name {what}.",
                  **texts),
@@ -96,10 +125,10 @@ def comparator_without_placebo_sql() -> str:
         f"AND NOT ({matches_sql('g.title', _WITHOUT_IN_LATIN)} AND {_study_says(_PLACEBO_CONTROLLED)}) "
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
         f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary} "
-        f"AND NOT {sham_by_design(all_said)} "
-        f"AND NOT {other_setting_of_another_arms_device()}",
+        f"AND NOT {plain} AND NOT {abbreviated} AND NOT {sham_by_design(all_said)} "
+        f"AND NOT {other_setting_of_another_arms_device()} AND NOT {low_output_of_another_arms_device()}",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')} "
               f"LEFT JOIN ({_CONDITIONS}) cn ON cn.nct_id = s.nct_id "
-              f"LEFT JOIN ({_placebo_lacks_sql()}) pl ON pl.nct_id = s.nct_id")
+              f"LEFT JOIN ({_placebo_named_sql()}) pl ON pl.nct_id = s.nct_id")

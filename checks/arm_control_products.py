@@ -5,7 +5,9 @@ beside its positive control ("Aqueous Negative Control" beside "Histamine Positi
 is a lower setting of the device another arm is given ("30% occipital nerve stimulation" beside "100% ..."), and an
 attention control, sessions on a topic the study does not test ("health promotion intervention on healthy lifestyle"
 beside sessions on breast cancer screening), and the ordinary version of a product another arm is given with something
-added ("a common dairy product" beside "a dairy product, which is enriched with 3 g of milk phospholipids").
+added ("a common dairy product" beside "a dairy product, which is enriched with 3 g of milk phospholipids") or the
+bare product so titled ("Nutrition" beside "Arginine enriched nutrition"), and a device named at a low output beside
+the same device at a high one ("Low-output negative ion generator" beside "High-output ...").
 
 SQL pieces for placebo_comparator_without_placebo (checks.arm_comparator_without_placebo), over the comparator arm g
 of the study s; what a product lacks (LACKING, WITH_AFTER) is read by checks.arm_wrong_links too.
@@ -115,10 +117,12 @@ _HOLDS_SOMETHING = (r"\b(?:containing|contains|enriched|fortified|supplemented|c
 VEHICLE_TYPES = ("DIETARY_SUPPLEMENT", "DEVICE", "OTHER")
 
 
-def ordinary_version_of_others(said: str, others: str, vehicles_only: str) -> str:
+def ordinary_version_of_others(said: str, own: str, others: str, vehicles_only: str) -> str:
     """SQL: the comparator arm g, in a masked trial and given only foods, supplements, devices or other products
     (`vehicles_only`), says (`said`: its words and its interventions') it is given the ordinary version of a product
-    that another arm is given with something added (`others`, lower case), and does not say it holds anything."""
+    that another arm is given with something added (`others`, lower case), and its own words (`own`: its title,
+    description and the interventions no other arm is given) do not say it holds anything: an intervention linked to
+    both arms ("Enriched grape juice ... or placebo juice") speaks of the other arm's product too."""
     words = f"string_split_regex(lower(regexp_extract(m, {literal(_ORDINARY)}, 1, 'i')), '\\s+')"
     fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
             f"AND regexp_matches({others}, concat('\\b', w, {literal(_ADDED_TO)}))")
@@ -126,7 +130,49 @@ def ordinary_version_of_others(said: str, others: str, vehicles_only: str) -> st
             f"AND NOT regexp_matches(m, {literal(_AN_AMOUNT)}, 'i') AND len(list_filter({words}, w -> {fits})) > 0")
     ordinary = f"len(list_filter(regexp_extract_all({said}, {literal(_ORDINARY)}, 0, 'i'), m -> {each})) > 0"
     return (f"(coalesce({vehicles_only}, FALSE) AND {_MASKED} "
-            f"AND NOT regexp_matches({said}, {literal(_HOLDS_SOMETHING)}, 'i') AND {ordinary})")
+            f"AND NOT regexp_matches({own}, {literal(_HOLDS_SOMETHING)}, 'i') AND {ordinary})")
+
+
+# A comparator titled by the bare product, read past a number or label ("Nutrition", "2 Grape Juice", "Arm B: Bread"),
+# that another arm is given with something added ("Arginine enriched nutrition", "an Enriched Grape Juice containing
+# 234.5 mmol KCl", "bread fortified with iron"): the plain vehicle, as the ordinary version is.
+_TITLE_LABEL = r"^\s*(?:(?:arm|group|cohort)\s*[a-z0-9]{1,4}|\d{1,2})\s*(?:[:.)]|\s[-–—]+\s|\s)\s*"
+_ENRICHED = r"(?:enriched|fortified|supplemented|impregnated|coated|loaded|infused)"
+_ENRICHED_AFTER = (r"(?:,?\s+(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be))?\s+"
+                   rf"(?:{_ENRICHED}|containing)\b")
+# Titles that are the arm's role, not a product.
+_ROLE = r"^(?:(?:the|control|controls|comparator|group|arm|cohort|placebo|sham|standard|usual)\s*)+$"
+# An amount of the product said to be the usual or a lower one ("An ordinary dose of dairy product", "a low dose"): a
+# dose compared, not the vehicle ("the same amount of grape juice" is the vehicle matched).
+_A_LEVEL = (r"\b(?:ordinary|common|regular|conventional|standard|normal|usual|low|lower|reduced|half|smaller"
+            rf"|minimal)\s+{_AN_AMOUNT}")
+
+
+def title_product() -> tuple[str, str]:
+    """SQL: the product the title of the arm g names, read past a number or label, lower case, its words joined by
+    single spaces ("2 Grape Juice": "grape juice"); and whether it is one (one to three words, none the arm's role, a
+    regimen, a procedure or an amount)."""
+    product = (f"trim(regexp_replace(regexp_replace(lower(g.title), {literal(_TITLE_LABEL)}, ''), "
+               f"'[^a-z0-9]+', ' ', 'g'))")
+    fits = (f"(length({product}) >= 4 AND regexp_matches({product}, '^[a-z0-9]+(?: [a-z0-9]+){{0,2}}$') "
+            f"AND NOT regexp_matches({product}, {literal(_ROLE)}) "
+            f"AND NOT regexp_matches({product}, {literal(NOT_A_PRODUCT)}) "
+            f"AND NOT regexp_matches({product}, {literal(_AN_AMOUNT)}))")
+    return product, fits
+
+
+def plain_version_of_others(own: str, others: str, vehicles_only: str) -> str:
+    """SQL: the comparator arm g, in a masked trial and given only foods, supplements, devices or other products
+    (`vehicles_only`), is titled by a product (title_product()) that another arm is given with something added
+    (`others`, lower case: "enriched nutrition", "grape juice containing"), and its own words (`own`) do not say it
+    holds anything or is a usual or lower amount."""
+    product, fits = title_product()
+    words = f"replace({product}, ' ', '[\\s-]+')"
+    named = (f"(regexp_matches({others}, concat('\\b', {literal(_ENRICHED)}, '\\s+', {words}, '\\b')) "
+             f"OR regexp_matches({others}, concat('\\b', {words}, {literal(_ENRICHED_AFTER)})))")
+    return (f"(coalesce({vehicles_only}, FALSE) AND {_MASKED} AND {fits} "
+            f"AND NOT regexp_matches({own}, {literal(_HOLDS_SOMETHING)}, 'i') "
+            f"AND NOT regexp_matches({own}, {literal(_A_LEVEL)}, 'i') AND {named})")
 
 
 # A negative control, as a test of reactions (a skin-prick or patch test, an assay) names the inert solution whose
@@ -266,6 +312,35 @@ def other_setting_of_another_arms_device() -> str:
                   f"{literal(DEVICE_SETTING)}) AND length({_unset('i.name')}) >= 3 AND {same_device}")
     return (f"({_MASKED} AND EXISTS (SELECT 1 FROM {own}) "
             f"AND NOT EXISTS (SELECT 1 FROM {own} AND NOT ({set_device})))")
+
+
+# A device named at a low output, density or intensity beside the same device named at a high one in another arm
+# ("Low-output negative ion generator" beside "High-output negative ion generator", the inactive setting of ion and
+# light trials). Not a frequency or a level: low-frequency stimulation and low-level laser are treatments of their own.
+_OUTPUT = r"[\s-]+(?:output|density|intensity|power|energy|current|strength)\b"
+LOW_OUTPUT = rf"\b(?:low|lower|reduced|minimal){_OUTPUT}"
+HIGH_OUTPUT = rf"\b(?:high|higher|full|maximal|maximum){_OUTPUT}"
+
+
+def _without_output(name: str) -> str:
+    """SQL: an intervention's name (`name`, SQL) lower case, its low or high output blanked out, its spaces closed."""
+    either = rf"\b(?:low|lower|reduced|minimal|high|higher|full|maximal|maximum){_OUTPUT}"
+    return f"trim(regexp_replace(regexp_replace(lower({name}), {literal(either)}, ' ', 'g'), '[^a-z0-9]+', ' ', 'g'))"
+
+
+def low_output_of_another_arms_device() -> str:
+    """SQL: the comparator arm g is linked to interventions that are all devices named at a low output (LOW_OUTPUT),
+    each the device another arm is given under an intervention named at a high output (HIGH_OUTPUT). A drug's low dose
+    is no such device."""
+    own = ("design_group_interventions l JOIN interventions i ON i.nct_id = l.nct_id AND i.id = l.intervention_id "
+           "WHERE l.nct_id = g.nct_id AND l.design_group_id = g.id")
+    high = (f"EXISTS (SELECT 1 FROM design_group_interventions k JOIN interventions j ON j.nct_id = k.nct_id "
+            f"AND j.id = k.intervention_id WHERE k.nct_id = g.nct_id AND k.design_group_id <> g.id "
+            f"AND j.intervention_type = 'DEVICE' AND regexp_matches(lower(j.name), {literal(HIGH_OUTPUT)}) "
+            f"AND {_without_output('j.name')} = {_without_output('i.name')})")
+    low = (f"i.intervention_type = 'DEVICE' AND regexp_matches(lower(i.name), {literal(LOW_OUTPUT)}) "
+           f"AND length({_without_output('i.name')}) >= 3 AND {high}")
+    return f"(EXISTS (SELECT 1 FROM {own}) AND NOT EXISTS (SELECT 1 FROM {own} AND NOT ({low})))"
 
 
 def sham_by_design(said: str) -> str:

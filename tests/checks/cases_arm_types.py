@@ -159,7 +159,7 @@ PLACEBO_CASES = [
          note="'to match' names the placebo's drug"),
     Case(PLACEBO_TYPED_ACTIVE, True, placebo_arm("Placebo Group", given=[PLACEBO, (
         "DRUG", "Metformin", "Background metformin at the participant's stable dose")]),
-         note="a placebo arm on background therapy every arm gets (NCT00004635's shape)"),
+         note="a placebo arm on background therapy every arm gets"),
     Case(PLACEBO_TYPED_ACTIVE, True, placebo_arm("Vehicle cream", given=[("DRUG", "Vehicle cream", "Twice daily")]),
          note="a dermatology trial's vehicle"),
     Case(PLACEBO_TYPED_ACTIVE, True, trial([("EXPERIMENTAL", "Active tDCS", "2 mA for 20 minutes, 10 sessions"),
@@ -372,4 +372,31 @@ CASES += [
         summary="Dapagliflozin is compared with usual care; an active control design.",
         masking_description="Open label; no placebo was available."),
         note="an active control, and a placebo denied"),
+]
+
+GRAPE_JUICE = comparator("2 Grape Juice", "Patients received the same amount of grape juice for 28 days",
+                         [("DIETARY_SUPPLEMENT", "Grape juice", "Grape juice twice daily")])
+JUICE_BY_LETTERS = comparator("Control", "PGJ twice daily for 28 days",
+                              [("DIETARY_SUPPLEMENT", "Juice", "200 mL twice daily")])
+PLACEBO_GRAPE_JUICE = ("We examined the effect of a grape juice enriched with potassium compared with that of a "
+                       "placebo grape juice (PGJ) on serum cortisol.")
+
+# A product the study's text calls a placebo by the arm's own product ("a placebo grape juice" beside "2 Grape Juice",
+# NCT00461448's shape), or by an abbreviation it defines for the placebo ("(PGJ)") that the arm's words use.
+CASES += [
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, said_of_study(GRAPE_JUICE, summary=PLACEBO_GRAPE_JUICE),
+         note="the summary calls the arm's product a placebo"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, False, said_of_study(JUICE_BY_LETTERS, summary=PLACEBO_GRAPE_JUICE),
+         note="the arm names the placebo by the abbreviation the summary defines for it"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, GRAPE_JUICE, note="a grape juice nothing calls a placebo"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(GRAPE_JUICE, summary=(
+        "Dapagliflozin is compared with placebo. Grape juice is given to every participant.")),
+        note="a placebo whose sentence ends before the arm's product"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(
+        comparator("Orange juice", "Orange juice twice daily", [("DIETARY_SUPPLEMENT", "Orange juice", "200 mL")]),
+        summary=PLACEBO_GRAPE_JUICE), note="a placebo product other than the arm's"),
+    Case(COMPARATOR_WITHOUT_PLACEBO, True, said_of_study(
+        comparator("Control", "Usual care as in the PCT", [("OTHER", "Usual care", "Care as usual")]),
+        summary="A placebo controlled trial (PCT) of dapagliflozin."),
+        note="an abbreviation of the design, not of a placebo"),
 ]

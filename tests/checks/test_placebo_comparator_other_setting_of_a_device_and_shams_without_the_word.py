@@ -4,6 +4,8 @@ beside "Blue Light Box 467 nm", the inactive wavelength of a light trial); an ar
 blind to it ("patients will be blinded to this arm of the study"); a device given with the part that treats removed
 ("with the structural frame of the splint removed"). Beside the controls that must still fire: the same devices in an
 open trial, a drug at another dose, another device, a setting no other arm's device shares, and a procedure's "removed".
+And, masked or not, a device named at a low output beside the same device at a high one ("Low-output negative ion
+generator" beside "High-output negative ion generator"), not a drug's low dose nor a low frequency.
 """
 from __future__ import annotations
 
@@ -72,11 +74,30 @@ BY_DESIGN_CASES = {
                                                                         "their allocation"), SUBJECT_ONLY)),
 }
 
+HIGH_IONS = ("DEVICE", "High-output negative ion generator", "60-min high-density ion exposure after awakening")
+LOW_IONS = ("DEVICE", "Low-output negative ion generator", "60-min low-density ion exposure after awakening")
+
+# nct_id: (fires, change). A device named at a low output beside the same device at a high one (NCT00006172's shape),
+# masked or not: its inactive setting.
+LOW_OUTPUT_CASES = {
+    "NCT02710021": (False, own_products(HIGH_IONS, LOW_IONS, OPEN)),
+    "NCT02710022": (False, own_products(("DEVICE", "High intensity light box", "Light box at 10000 lux"),
+                                        ("DEVICE", "Low intensity light box", "Light box at 50 lux"))),
+    # A drug's low dose, a low frequency (a treatment of its own), another device, or no high output beside it.
+    "NCT02710031": (True, own_products(("DRUG", "High-dose Drug X", "Drug X 40 mg daily"),
+                                       ("DRUG", "Low-dose Drug X", "Drug X 10 mg daily"), OPEN)),
+    "NCT02710032": (True, own_products(("DEVICE", "High-frequency rTMS", "10 Hz over the left DLPFC"),
+                                       ("DEVICE", "Low-frequency rTMS", "1 Hz over the right DLPFC"), OPEN)),
+    "NCT02710033": (True, own_products(("DEVICE", "High-output ultrasound", "3 W/cm2"), LOW_IONS, OPEN)),
+    "NCT02710034": (True, own_products(("DEVICE", "Bright light box", "10000 lux"), LOW_IONS, OPEN)),
+}
+
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory):
     """The studies the comparator rule flags, on one warehouse holding every case."""
-    built = harness.changed_studies({nct_id: change for nct_id, (_fires, change) in BY_DESIGN_CASES.items()})
+    cases = {**BY_DESIGN_CASES, **LOW_OUTPUT_CASES}
+    built = harness.changed_studies({nct_id: change for nct_id, (_fires, change) in cases.items()})
     rules = [rule for rule in arm_types.RULES if rule.id == COMPARATOR_WITHOUT_PLACEBO]
     return harness.flagged_studies(tmp_path_factory.mktemp("by_design"), built, rules)[COMPARATOR_WITHOUT_PLACEBO]
 
@@ -84,3 +105,8 @@ def flagged(tmp_path_factory):
 @pytest.mark.parametrize("nct_id", BY_DESIGN_CASES)
 def test_a_placebo_or_sham_by_design_is_one_and_other_controls_still_fire(flagged, nct_id):
     assert (nct_id in flagged) is BY_DESIGN_CASES[nct_id][0]
+
+
+@pytest.mark.parametrize("nct_id", LOW_OUTPUT_CASES)
+def test_a_device_at_a_low_output_beside_it_at_a_high_one_is_its_placebo(flagged, nct_id):
+    assert (nct_id in flagged) is LOW_OUTPUT_CASES[nct_id][0]
