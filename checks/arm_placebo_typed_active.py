@@ -21,9 +21,15 @@ from checks.sql_text import literal, one_of, sql_text
 # ... or a crossover's second period after its washout ("each subject will receive 200 uL of C-1266-6 (placebo). After a
 # washout period of approximately 14 days, subjects will receive 200 uL of C-1266-7", NCT01500629; "4 mg Pbo chewable
 # tablet daily, crossing over to Montelukast 4 mg chewable tablet after a 3- to 7-day washout period", NCT00534976).
+# ... or a later period named ("In period 1 participants received placebo for thalidomide ... In period 2 participants
+# received thalidomide 200 mg once a day", NCT00004635; "during the second treatment period"): an arm named for its
+# first period's placebo is a sequence. Not "a phase 2 study": a period is read after "in", "during" or "for".
 LATER_STEP = (r"(?i)\b(?:then|thereafter|subsequently|afterwards?|followed\s+by|re-?randomi[sz]ed|switch(?:ed|es)?\s+to"
               r"|cross(?:ed|es|ing)?[\s-]*over\s+to"
-              r"|(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?wash[\s-]?out)\b[^.;]*")
+              r"|(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?wash[\s-]?out"
+              r"|(?:in|during|for)\s+(?:the\s+)?(?:(?:second|2nd|third|3rd|next|later|subsequent|final|last)\s+"
+              r"(?:treatment\s+|study\s+|crossover\s+)?(?:period|phase|part|stage)|(?:treatment\s+)?(?:period|part"
+              r"|stage)\s+(?:2|3|ii|iii|two|three|b|c)))\b[^.;]*")
 LATER_PLACEBO = r"placebo|sham|vehicle|dummy"
 # A dose of a treatment, as an arm's description gives one ("4 mg", "0.4 mg", "50 gm", "10 IU/kg").
 DOSED = r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|gm|ml|iu|units?|mmol)\b"

@@ -1,9 +1,10 @@
 """protocol.placebo_arm_typed_active on a delayed-start arm: a placebo arm typed Experimental whose description gives
 it, after its placebo, one of the study's interventions that is no placebo ("Participants will be re-randomized at
 week 12 to receive atogepant", NCT05861427; "Patients then receive oral fenretinide daily", NCT00004161; "After a
-washout period of approximately 14 days, subjects will receive C-1266-7", NCT01500629) is given what is tested, and
-rightly typed so. A placebo arm given more placebo, a follow-up or a drug the study does not list
-after its placebo is still the placebo arm. All records share one warehouse."""
+washout period of approximately 14 days, subjects will receive C-1266-7", NCT01500629; "In period 2 participants
+received thalidomide 200 mg once a day", NCT00004635) is given what is tested, and rightly typed so. A placebo arm
+given more placebo, a follow-up or a drug the study does not list after its placebo is still the placebo arm. All
+records share one warehouse."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +41,11 @@ DRUG_LATER = (
     "Placebo for 4 weeks. Following the washout, participants receive Drug X.",
     "A single dose of 4 mg Pbo chewable tablet daily, crossing over to Drug X 4 mg chewable tablet after a 3- to 7-day "
     "washout period",
+    # an arm named for its first period's placebo, given the drug in a later period named (NCT00004635's shape)
+    "In period 1 participants received placebo for Drug X. The participants are returned to the background treatment "
+    "for 6 months. In period 2 participants received Drug X 10 mg once a day.",
+    "Placebo during the first treatment period; during the second treatment period, Drug X 10 mg once daily.",
+    "Placebo in Stage 1. In Stage 2 participants receive open-label Drug X.",
 )
 PLACEBO_ONLY = (
     "Participants receive placebo for 12 weeks, then placebo tablets twice daily for 12 more weeks.",
@@ -50,6 +56,10 @@ PLACEBO_ONLY = (
     "Matching placebo to Drug X once daily for 24 weeks.",
     "Placebo for 4 weeks. After a washout period of 14 days, subjects will receive placebo again.",
     "Placebo for 4 weeks. After a washout period of 14 days, subjects are followed up for 4 weeks.",
+    # a later period given more placebo or nothing listed, and a study phase that is no period of the arm's
+    "In period 1 participants received placebo for Drug X. In period 2 participants received placebo for Drug X again.",
+    "In period 1 participants received placebo. In period 2 they are followed up every 3 months.",
+    "Placebo once daily for 24 weeks. Drug X was well tolerated in a phase 2 study.",
 )
 
 
