@@ -9,8 +9,8 @@ from flows.parsers import REGISTRY_LAYOUTS
 FAMILY = "protocol"
 # What a time frame box holds when its writer gave no time: the placeholders of any short text (the registry's own
 # legacy filler "Not Provided" among them, which old records carry for a time frame never entered), a time still to
-# come (placeholder_values.NOT_YET_GIVEN: "Pending", "To be confirmed"; "Not reported") or a pointer to the outcome's other words ("See description", "See above"), which
-# give a time, if any, where the message says so.
+# come (placeholder_values.NOT_YET_GIVEN: "Pending", "To be confirmed"; "Not reported") or a pointer to the outcome's
+# other words ("See description", "See above"), which give a time, if any, where the message says so.
 TIME_FRAME_PLACEHOLDERS = PLACEHOLDERS + NOT_YET_GIVEN + ("not reported", "not defined", "xx", "xxx",
                                                           "see description", "see outcome description",
                                                           "see detailed description", "see above", "see below",
@@ -36,14 +36,17 @@ def no_time_frame(expr: str) -> str:
 # A description that says when the outcome is assessed: a time point it is taken at ('at week 12', 'after 6 months',
 # 'by Day 29', 'at the end of treatment', 'at >= 9 weeks', 'from baseline to week 12', 'at baseline and end of
 # treatment'), a time after an event ('6 months after randomization') or after each of the study's repeated steps
-# ('after each treatment course', 'before every infusion'), or a list or a span that opens at baseline ('at baseline,
-# 2 months, and 5 months', 'between baseline (V1) and exacerbations'). A bare length ('over 1 hour x 5 days', 'a test
-# of 4 to 5 hours') may be a dose or a procedure's length, and 'change from baseline' says from when, not when:
-# neither is taken as a time point.
+# ('after each treatment course', 'before every infusion'), a list or a span that opens at baseline ('at baseline,
+# 2 months, and 5 months', 'between baseline (V1) and exacerbations', 'from baseline to endpoint', 'at endpoint': the
+# endpoint is the last visit) or a follow-up of a length ('and 3-months follow-up'). A bare length ('over 1 hour x 5
+# days', 'a test of 4 to 5 hours') may be a dose or a procedure's length, and 'change from baseline' says from when,
+# not when: neither is taken as a time point.
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 # A numbered time, a visit's short name among them ('at V1', 'and V3').
 _NUMBERED = r"(?:(?:day|week|month|year|visit|cycle)\s*\d+|v\d{1,2}\b)"
 _END_OF = r"end of (?:the )?(?:study|treatment|therapy|follow-?up)"
+# The end of the study's treatment or follow-up called its endpoint ('from baseline to endpoint', 'at end-point').
+_ENDPOINT = r"(?:study\s+)?end[\s-]?point\b"
 # A bound before a time ('at ≥ 9 weeks', 'at > 6 months', 'at ~12 weeks').
 _BOUND = r"(?:(?:≥|≤|>=|<=|>|<|~|≈)\s*)?"
 _LENGTH = rf"{_BOUND}\d+(?:\.\d+)?\s*-?\s*{_UNIT}\b"
@@ -54,13 +57,16 @@ _EACH_STEP = r"(?:after|before|following|at|at the end of)\s+(?:each|every)\s+(?
 # exacerbation').
 _FIRST_POINT = r"(?:baseline|screening|inclusion|enrol?ment|randomi[sz]ation|admission)"
 _LATER_POINT = (r"(?:[\w()-]+\s+){0,2}?(?:visits?|exacerbations?|relapses?|flares?|discharge|surgery|delivery|"
-                r"follow-?up|end)\b")
+                rf"follow-?up|end|{_ENDPOINT})\b")
 _FROM_FIRST_POINT = (rf"at\s+(?:the\s+)?{_FIRST_POINT}\s*(?:,|and|&)\s*(?:at\s+)?(?:the\s+)?(?:{_LENGTH}|{_NUMBERED}"
-                     rf"|{_END_OF})|between\s+(?:the\s+)?{_FIRST_POINT}\b[^.;]{{0,40}}?\band\s+(?:the\s+)?"
-                     rf"(?:{_NUMBERED}|{_LATER_POINT})")
+                     rf"|{_END_OF}|{_ENDPOINT})|between\s+(?:the\s+)?{_FIRST_POINT}\b[^.;]{{0,40}}?\band\s+(?:the\s+)?"
+                     rf"(?:{_NUMBERED}|{_LATER_POINT})|(?:from\s+(?:the\s+)?{_FIRST_POINT}\b[^.;]{{0,40}}?"
+                     rf"|{_FIRST_POINT}\s+)\bto\s+(?:the\s+)?(?:{_NUMBERED}|{_LATER_POINT})")
+# A follow-up of a length, a visit every participant attends ('3-months follow-up', '12 months of follow-up').
+_FOLLOW_UP = rf"\d+(?:\.\d+)?\s*-?\s*{_UNIT}\s+(?:of\s+)?follow[\s-]?up\b"
 _TIME_POINT = (rf"(?i)\b(?:(?:at|after|by|until|through|within|up to)\s+(?:the\s+)?(?:{_LENGTH}|{_NUMBERED}|{_END_OF}"
-               rf"|discharge)|(?:to|and)\s+(?:the\s+)?(?:{_NUMBERED}|{_END_OF})|{_FROM_FIRST_POINT}"
-               rf"|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b|{_EACH_STEP})")
+               rf"|{_ENDPOINT}|discharge)|(?:to|and)\s+(?:the\s+)?(?:{_NUMBERED}|{_END_OF})|{_FROM_FIRST_POINT}"
+               rf"|\d+\s*-?\s*{_UNIT}\s+(?:after|post|following|from)\b|{_EACH_STEP}|{_FOLLOW_UP})")
 
 
 def described_time(expr: str) -> str:

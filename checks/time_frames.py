@@ -12,7 +12,8 @@ gives a reading only where every participant reaches it: a cap ("up to 5 years")
 average, a repeated visit ("annually"), an age ("6 months of age"), a look-back ("5 years before diagnosis"), or a
 time counted from something that may precede the participant's start (diagnosis, transplant) or from the study as
 a whole ("after the last participant is enrolled") gives none. A named visit that caps a period ("Up to Week 12")
-is a visit every participant who completes the study attends, so it counts.
+is a visit every participant who completes the study attends, so it counts. A bare duration ("2 years") that the
+record shows to be the study's period (time_frame_study_periods) gives none either.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from checks.partial_dates import DAYS_PER_MONTH, column, typed_text
 from checks.rule import CheckScope, Finding, Rule
 from checks.sql_text import literal, one_of
 from checks.time_frame_points import TimePoint, time_point
+from checks.time_frame_study_periods import StudyRun, study_period
 from checks.time_frame_words import NUMBER, SPELLED_BOUND, SPELLED_NUMBER
 
 RULE_ID = "dates.primary_completion_before_time_frame"
@@ -135,17 +137,27 @@ _BOUND_DAYS = f"""(greatest(coalesce(list_max(list_transform(regexp_extract_all(
                           WHEN regexp_matches(o.time_frame, '(?i)w(ee)?k') THEN 7 ELSE 1 END)"""
 
 
+# Every outcome of the study (two or more) gives the same time frame, read alike whatever its case, spacing or
+# final full stop ('Two years' and 'two years.').
+_ONE_TIME_FRAME = """(SELECT count(*) >= 2 AND count(DISTINCT coalesce(lower(trim(regexp_replace(x.time_frame, '\\s+',
+                          ' ', 'g'), ' .')), '')) = 1
+                      FROM design_outcomes x WHERE x.nct_id = s.nct_id)"""
+
+
 def _candidates_sql() -> str:
     """The primary outcomes of the scoped interventional studies that ran to their end (or are planned to) whose
     time frame may name a time point past the longest span between the start and the primary completion. The
     dates and the numbers of the time frame are screened first; the title is read only of the studies left."""
-    start, completion = column("start_date"), column("primary_completion_date")
+    start, completion, end = column("start_date"), column("primary_completion_date"), column("completion_date")
     return f"""
-        SELECT s.nct_id, c.measure, c.time_frame, {start.lo} AS start_lo, {completion.hi} AS completion_hi,
+        SELECT s.nct_id, c.measure, c.time_frame, c.description,
+               {end.lo} - {start.hi} AS shortest_run, {end.hi} - {start.lo} AS longest_run,
+               {_ONE_TIME_FRAME} AS one_time_frame,
+               {start.lo} AS start_lo, {completion.hi} AS completion_hi,
                s.start_date_precision, s.primary_completion_date_precision,
                {start.text} AS start_shown, {completion.text} AS completion_shown,
                {typed_text('start_date')} AS start_typed, {typed_text('primary_completion_date')} AS completion_typed
-        FROM (SELECT o.nct_id, o.id, o.measure, o.time_frame, longest, {_BOUND_DAYS} AS bound
+        FROM (SELECT o.nct_id, o.id, o.measure, o.time_frame, o.description, longest, {_BOUND_DAYS} AS bound
               FROM (SELECT s.nct_id, {completion.hi} - {start.lo} AS longest
                     FROM studies s
                     WHERE s.nct_id IN (SELECT nct_id FROM check_scope)
@@ -177,12 +189,17 @@ class StudyDates:
     completion_typed: str
 
 
-def study_finding(nct_id: str, outcomes: list[tuple[str | None, str | None]], dates: StudyDates) -> Finding | None:
-    """A finding when the largest fixed time point of the study's primary outcomes (measure, time frame) lies past
-    the longest span its dates allow, beyond the visit window. A time-to-event measure gives no time point."""
+def study_finding(nct_id: str, outcomes: list[tuple[str | None, ...]], dates: StudyDates,
+                  run: StudyRun | None = None) -> Finding | None:
+    """A finding when the largest fixed time point of the study's primary outcomes (measure, time frame and, where
+    given, description) lies past the longest span its dates allow, beyond the visit window. A time-to-event measure
+    gives no time point, nor a bare duration that the study's run shows to be its period."""
     latest: tuple[TimePoint, str, str] | None = None
-    for measure, time_frame in outcomes:
+    for measure, time_frame, *described in outcomes:
         point = None if TIME_TO_EVENT.search(measure or "") else time_point(time_frame)
+        if point is not None and run is not None and study_period(time_frame, (described or [None])[0], run,
+                                                                  window_days(point.days)):
+            point = None
         if point is not None and (latest is None or point.days > latest[0].days):
             latest = (point, measure or "", time_frame or "")
     if latest is None:
@@ -201,13 +218,15 @@ def study_finding(nct_id: str, outcomes: list[tuple[str | None, str | None]], da
 def primary_completion_before_time_frame(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
     """The primary completion comes sooner after the start than the largest fixed time point of the primary
     outcomes (past the visit window and the slack of month-only dates)."""
-    outcomes: dict[str, list[tuple[str | None, str | None]]] = {}
+    outcomes: dict[str, list[tuple[str | None, ...]]] = {}
     dates: dict[str, StudyDates] = {}
-    for nct_id, measure, time_frame, *columns in con.execute(_candidates_sql()).fetchall():
-        outcomes.setdefault(nct_id, []).append((measure, time_frame))
-        dates[nct_id] = StudyDates(*columns)
+    runs: dict[str, StudyRun] = {}
+    for nct_id, measure, time_frame, description, *columns in con.execute(_candidates_sql()).fetchall():
+        outcomes.setdefault(nct_id, []).append((measure, time_frame, description))
+        runs[nct_id] = StudyRun(*columns[:3])
+        dates[nct_id] = StudyDates(*columns[3:])
     for nct_id, listed in outcomes.items():
-        found = study_finding(nct_id, listed, dates[nct_id])
+        found = study_finding(nct_id, listed, dates[nct_id], runs[nct_id])
         if found is not None:
             yield found
 
@@ -220,7 +239,10 @@ RULES = (
          "Read from text, so a warning, and only where every participant reaches the time point (not a cap, 'up to "
          "5 years', an event, an average, an age, a look-back or a time counted from something unknown), beyond a "
          f"visit window (the larger of {MIN_WINDOW_DAYS} days and a tenth of the time point) and the slack of "
-         "month-only dates; the largest such time point of the primary outcomes counts. Not for studies that "
+         "month-only dates; the largest such time point of the primary outcomes counts. Not for a bare duration "
+         "('2 years') the record shows to be the study's period (the same years on every outcome, about the span "
+         "from the start to the completion, or beside a description of times of hours or days; only where the dates "
+         "give the study a run of at least half of it). Not for studies that "
          "stopped (TERMINATED, WITHDRAWN, SUSPENDED), observational studies (whose time frame is often a look-back "
          "period) or studies that follow another study's participants (an extension, or a study whose summary calls "
          "it 'this long-term follow-up study' or speaks of those 'who participated in the primary study').",

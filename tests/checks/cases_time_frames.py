@@ -121,6 +121,51 @@ QUIET = [
 ]
 
 
+# A bare duration the record shows to be the study's period, or a time point each participant reaches:
+# (fires, the time frame of every outcome (the first primary, the rest secondary), the primary outcome's description,
+# start, primary completion, completion).
+STUDY_PERIODS = [
+    # the same bare years on every outcome, a study that ran at least half of them
+    (False, ["2 years", "2 years"], None, "2007-06", "2008-07", "2008-07"),
+    (False, ["Two years", "Two years", "Two years", "two years."], None, "2007-07", "2008-12", "2009-06"),
+    (False, ["3 years", "3 years", "3 years"], None, "2000-01-19", "2002-09-13", "2011-01-18"),
+    # about the span from the start to the completion
+    (False, ["4 years"], None, "1999-11", "2001-01", "2003-08"),
+    (False, ["3 years", "3 years"], None, "2023-09-15", "2025-09-15", "2026-09-15"),
+    # the outcome's description gives times of hours or days
+    (False, ["12 months"], "Primary Safety Endpoint: 30-day Freedom from Major Adverse Events", "2018-10", "2018-12",
+     "2020-06"),
+    (False, ["1 year", "Week 4"], "Microcirculation is measured at 24 hours after the start of the infusion",
+     "2019-01", "2019-03", "2020-04"),
+    # each participant's time point: the same months on every outcome, a study whose dates give it no run, a bare
+    # duration beside other time frames, a description that gives a longer time, one not bare, a study that ran
+    # less than half of it
+    (True, ["14 months", "14 months", "14 months"], None, "2009-01", "2009-12", "2009-12"),
+    (True, ["3 years", "3 years", "3 years", "3 years"], None, "2021-12-31", "2021-12-31", "2021-12-31"),
+    (True, ["2 years", "Week 12"], None, "2016-01-01", "2017-01-01", "2017-06-01"),
+    (True, ["1 year", "6 month", "4 week"], None, "2022-02-15", "2022-08-30", "2022-12-31"),
+    (True, ["12 months"], "Assessed 30 days after surgery and at 12 months", "2018-10", "2018-12", "2020-06"),
+    (True, ["12 months"], "Freedom from adverse events at 30 days; device performance through follow-up",
+     "2018-10", "2018-12", "2020-06"),
+    (True, ["2 years after randomization", "2 years after randomization"], None, "2007-06", "2008-07", "2008-07"),
+    (True, ["12 months"], "30-day freedom from major adverse events", "2018-10", "2018-12", "2019-01"),
+    (True, ["5 years", "5 years"], None, "2020-01", "2020-06", "2021-12"),
+]
+
+
+def period(time_frames: list[str], description: str | None, start: str, primary_completion: str, completion: str):
+    """A change: the clean study's outcomes have these time frames (the first primary, the rest secondary), the
+    primary with `description`, and its start, primary completion and completion are these."""
+    def change(s):
+        s["studies"][0].update(study_dates(start, primary_completion), start_date_type="ACTUAL")
+        s["studies"][0].update({key: value for key, value in study_dates(start, completion).items()
+                                if key.startswith("completion_date")})
+        s["design_outcomes"] = [{"outcome_type": "primary" if i == 0 else "secondary", "measure": f"Score {i + 1}",
+                                 "time_frame": time_frame, "description": description if i == 0 else None}
+                                for i, time_frame in enumerate(time_frames)]
+    return change
+
+
 def study_dates(start: str, completion: str) -> dict:
     """The `studies` columns of a start and a primary completion given as 'YYYY-MM' (stored as AACT stores a
     month-only date: its last day) or 'YYYY-MM-DD'. The completion date is the primary completion."""
@@ -194,4 +239,8 @@ CASES = [
          note="a survival rate is estimated with censoring, not at a visit everyone attends"),
     Case(RULE, False, _primaries(("Progression-free survival (PFS)", "24 months")), note="time to event"),
     Case(RULE, False, _secondary_week_52, note="only primary outcomes count"),
+    Case(RULE, False, period(["2 years", "2 years"], None, "2007-06", "2008-07", "2008-07"),
+         note="the same bare years on every outcome: the study's period"),
+    Case(RULE, True, period(["14 months", "14 months"], None, "2009-01", "2009-12", "2009-12"),
+         note="the same months on every outcome: each participant's schedule"),
 ]

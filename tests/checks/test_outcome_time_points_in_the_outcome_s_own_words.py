@@ -2,9 +2,10 @@
 bound before the time ("at >= 9 weeks", "at ≥ 9 weeks"), an end joined to another time point ("at baseline and end of
 treatment"), each of the study's repeated steps ("after each treatment course"), a list of time points that opens at
 baseline ("at baseline, 2 months, and 5 months"), a span from baseline to a visit for an event ("between baseline visit
-(V1) and the visit(s) in exacerbation") or a visit's short name ("at V1"). The message then says the outcome's words
-tell when, not that when cannot be told. A length, "change from baseline" or baseline beside other words alone tells
-no time."""
+(V1) and the visit(s) in exacerbation") or to the endpoint, the study's last visit ("from baseline to endpoint", "at
+endpoint"), a follow-up of a length ("and 3-months follow-up") or a visit's short name ("at V1"). The message then
+says the outcome's words tell when, not that when cannot be told. A length, "change from baseline" or baseline beside
+other words alone tells no time."""
 from __future__ import annotations
 
 import duckdb
@@ -42,6 +43,14 @@ TELLS_WHEN = (
     "Doubling of TARC rate compared between baseline (V1) and exacerbations is the primary endpoint",
     "Specific IgE measured at V1",
     "Change between randomization and discharge",
+    # the endpoint, the study's last visit; a follow-up of a length
+    "Changes in scores of EDITS question 1, from baseline to endpoint and 3-months follow-up in the three groups.",
+    "Evaluated in three study periods: baseline, end-point and 3-months follow-up in the three groups.",
+    "Mean change (baseline to endpoint) on HAMD17",
+    "Remission rate (HAMD17 score <= 7 at endpoint)",
+    "Long-term safety from baseline until study end point",
+    "Erectile hardness as measured from baseline to the end of double-blind treatment (week 6)",
+    "Recurrence over 12 months of follow-up",
 )
 TELLS_NO_TIME = (
     "over 1 hour x 5 days",
@@ -58,6 +67,13 @@ TELLS_NO_TIME = (
     "Link of fungal exposure at home with exacerbation frequency",
     "V1 antibody titre",
     "Measured between baseline. And a visit",
+    # the endpoint as the measure's name, follow-up as a rate
+    "Time to endpoint",
+    "The primary endpoint is the change from baseline",
+    "The endpoint is defined as death from any cause",
+    "Looking at endpoints across subgroups",
+    "Loss to follow-up rate",
+    "Baseline characteristics compared to the end",
 )
 
 
@@ -102,6 +118,15 @@ def test_measures_listing_times_from_baseline_are_said_to_tell_when(tmp_path):
         ("Coping skills in survivors and partners at baseline, 2 months, and 5 months", None)])
     assert message.startswith("2 outcomes give no time frame; only their measures or descriptions say when they are "
                               "assessed: ")
+
+
+def test_descriptions_from_baseline_to_endpoint_and_a_follow_up_are_said_to_tell_when(tmp_path):
+    [message] = _messages(tmp_path, [
+        ("Satisfaction with the treatment", "Changes in scores of EDITS question 1, from baseline to endpoint and "
+                                            "3-months follow-up in the three groups."),
+        ("Confidence", "Changes in EDITS question 7, evaluated in three study periods: baseline, end-point and "
+                       "3-months follow-up in the three groups.")])
+    assert message.startswith("2 outcomes give no time frame; only their descriptions say when they are assessed: ")
 
 
 def test_a_description_spanning_baseline_to_a_visit_is_said_to_tell_when(tmp_path):
