@@ -33,23 +33,25 @@ trial, and a search for Phase 1 trials misses it.
 
 A title is read in the modules beside this one: `title_phase_written` (how a title writes a phase),
 `title_phase_context` (what the words around it make it), `title_phase_mentions` (the phases it names of this study),
-`title_phase_disagreement` (against the record's), `title_phase_stages` (a project's stage) and
-`title_phase_interventions` (whether the trial tests no drug).
+`title_phase_disagreement` (against the record's), `title_phase_stages` (a project's stage),
+`title_phase_interventions` (whether the trial tests no drug) and `title_phase_protocol_stages` (an observational
+protocol's own stages, "Phase I: Patients undergo ... assessments").
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import duckdb
 
 from checks.rule import CheckScope, Finding, Rule
-from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning
+from checks.study_text import FIELD_LABELS, excerpt, rows_by_study, studies_with, texts_mentioning, texts_of_studies
 from checks.title_phase_disagreement import (INFO, NO_PHASE, WARNING, combination_given_in_part, phase_said,
                                              registry_phases, stated_mentions, title_phase)
 from checks.title_phase_interventions import (REGISTRY_EXAMPLES, lists_no_drug, tested_interventions,
                                                tested_without_a_product, tested_without_phases)
 from checks.title_phase_mentions import title_mentions
+from checks.title_phase_protocol_stages import protocol_stages
 from checks.title_phase_stages import (appended_stage, heading_stage, names_a_stage, names_project_stages,
                                        stages_named)
 from checks.title_phase_written import PHASE_WORDS, names_a_phase
@@ -60,6 +62,8 @@ OBSERVATIONAL_RULE_ID = "contradictions.observational_title_phase"
 # The phases only a trial has (0 is Early Phase 1); a Phase 4 title may name a post-marketing observational study.
 TRIAL_PHASES = frozenset({0, 1, 2, 3})
 TITLE_FIELDS = ("studies.official_title", "studies.brief_title")
+# The texts that may define a title's phases as the protocol's own stages ("Phase I: Patients undergo ...").
+DESCRIPTION_FIELDS = ("brief_summaries.description", "detailed_descriptions.description")
 # The words for a phase (`PHASE_WORDS`) and the abbreviation "Ph" ("A Ph 2 Study", "Ph. II", "Ph1b/2"): the titles
 # read.
 TITLE_WORDS = PHASE_WORDS + ("ph",)
@@ -173,7 +177,8 @@ _OBSERVATIONAL_TITLE = re.compile(
     r"|chart\s+review|validation|detection|assays?|specimens?|sample\s+collection)\b", re.I)
 
 
-def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> Iterator[Finding]:
+def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]],
+                                  texts: Iterable[str] = ()) -> Iterator[Finding]:
     """A finding when a title of a study registered as observational names this study's phase as a trial's, Early
     Phase 1 to Phase 3 ("A Phase I Dose-Finding Study"): the registry gives phases to interventional studies only,
     so the study type or the title is wrong. A Phase 4 in the title stays quiet: post-marketing studies that assign
@@ -181,15 +186,19 @@ def observational_phase_findings(nct_id: str, titles: list[tuple[str, str]]) -> 
     a title that itself names an observational design or biomarker, diagnostic or assay research, whose phases are
     its own ("A Phase 2, Prospective, Observational Study of Biomarkers"), nor a phase after "of", "in", "to" or
     "for", or before a trial's members, which an observational study's title gives the trial it studies ("Ancillary
-    Study to a Phase 3 Trial", "Patients Who Received Drug X in a Phase 1 Trial", "Phase II Trial Participants")."""
+    Study to a Phase 3 Trial", "Patients Who Received Drug X in a Phase 1 Trial", "Phase II Trial Participants").
+    Nor does a title whose phases the record's `texts` define as its protocol's stages of procedures ("Phase I:
+    Patients undergo fasting for ... endocrine assessments", `protocol_stages`), where no text names a phase as a
+    trial's or a study's."""
     if any(names_project_stages(text) for _field, text in titles):
         return
+    stages = protocol_stages(texts)
     for field, text in titles:
         if not names_a_phase(text) or _OBSERVATIONAL_TITLE.search(text):
             continue
         stated = stated_mentions(title_mentions(text, follows_another=True))
         phases = frozenset().union(*(m.phases for m in stated)) if stated else frozenset()
-        if not phases or not phases <= TRIAL_PHASES:
+        if not phases or not phases <= TRIAL_PHASES or phases <= stages:
             continue
         named = " and ".join(f"'{p}'" for p in dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in stated))
         message = (f"Study type is OBSERVATIONAL but the {FIELD_LABELS.get(field, field)} names this study's phase as "
@@ -204,8 +213,10 @@ def observational_title_phase(con: duckdb.DuckDBPyConnection, scope: CheckScope)
     """A study registered as observational whose title names this study's phase as a trial's."""
     observational = scope.of(scope.nct_ids & studies_with(con, scope, "studies", "study_type", ("OBSERVATIONAL",)))
     texts = texts_mentioning(con, observational, TITLE_FIELDS, TITLE_WORDS)
+    described = texts_of_studies(con, observational, DESCRIPTION_FIELDS, texts)
     for nct_id in sorted(texts):
-        yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]])
+        yield from observational_phase_findings(nct_id, [(t.field, t.text) for t in texts[nct_id]],
+                                                described.get(nct_id, ()))
 
 
 RULES = (
@@ -225,6 +236,8 @@ RULES = (
          "The registry gives phases to interventional studies only: an observational record whose title names the "
          "study's phase as a trial's ('A Phase I Dose-Finding Study') has the wrong study type or the wrong title, "
          "and a person must read which. Phase 4 stays quiet (post-marketing observational studies are often so "
-         "named).",
-         TITLE_FIELDS + ("studies.study_type",), func=observational_title_phase, in_worker=True),
+         "named), as does a phase the record's text defines as its protocol's own stage of procedures ('Phase I: "
+         "Patients undergo ... assessments').",
+         TITLE_FIELDS + ("studies.study_type",) + DESCRIPTION_FIELDS, func=observational_title_phase,
+         in_worker=True),
 )

@@ -29,7 +29,9 @@ topic ("Preventing Violence Against Women", "Sexual Abuse of Girls"). Against 'A
 of no sex beside ("in Healthy Participants and ... in Healthy Female Participants") is not read either, nor a record
 whose criteria admit other people ("Biological parents (both male and female) of TS subjects", "Fathers", "Control
 subjects"), nor a record whose conditions name the other sex ("Treating Women With Breast Cancer" beside the
-condition "Male Breast Cancer": the record means both). A record whose eligibility is based on gender identity, a
+condition "Male Breast Cancer": the record means both), nor a title that joins aims, each after its own "on", and
+names one sex in one of them only ("The Effect of X on Arterial Tone, and on Erectile Function in Men With ...": the
+people of that aim or measure, not all the participants). A record whose eligibility is based on gender identity, a
 WITHHELD record and an absent Sex are not compared.
 """
 from __future__ import annotations
@@ -122,6 +124,10 @@ UNSEXED = re.compile(r"\b(?:patients|subjects|participants|volunteers|individual
 CRITERIA_OTHERS = re.compile(
     r"\b(?:parents?|fathers?|partners?|spouses?|husbands?|couples?|caregivers?|children|infants?|newborns?|siblings?"
     r"|controls|control\s+(?:subjects?|participants?|group|volunteers?)|healthy\s+(?:volunteers?|controls?))\b")
+# Aims a title joins, each after its own "on" ("The Effect of X on Arterial Tone, and on Erectile Function in Men
+# With ..."): the first "on" and each "and on" (or "as well as on") that opens a later aim, where the aims begin.
+_AIM_OPENS = re.compile(r"\bon\b(?=[^;:]*?(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+on\b)"
+                        r"|(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+on\b")
 # A word of two or more capitals: an acronym or a code ("MEN-10755", "MEN 2A", "SONS") in a title that is not all
 # capitals.
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
@@ -172,6 +178,17 @@ def names_unsexed_people(lowered: str, named: list[Named]) -> bool:
     return any(not any(n.start <= m.start() < n.end for n in named) for m in UNSEXED.finditer(lowered))
 
 
+def of_one_aim(lowered: str, named: list[Named]) -> bool:
+    """Whether the participants of one sex a title (`blanked`) names all stand in one of the aims it joins, each after
+    its own "on", while another aim names no sex ("on Arterial Tone, and on Erectile Function in Men"): the people
+    of that aim or measure, not all the study's participants."""
+    opens = [m.start() for m in _AIM_OPENS.finditer(lowered)]
+    if len(opens) < 2 or not named or named[0].start < opens[0]:
+        return False
+    aims = {sum(1 for begin in opens if begin <= n.start) for n in named}
+    return len(aims) == 1
+
+
 def _sex_of(word: str) -> str:
     """The sex a noun or adjective of people names ("women", "male")."""
     return FEMALE if re.match(r"wom|fem|girl|lad", word) else MALE
@@ -215,7 +232,9 @@ def study_title_sex_findings(nct_id: str, titles: list[tuple[str, str]], gender:
                            or criteria and CRITERIA_OTHERS.search(criteria.lower())
                            or any(sexes_named(blanked(condition)) - sexes for condition in conditions if condition)):
         return
-    for field, text, _lowered, found in named:
+    for field, text, lowered, found in named:
+        if gender == BOTH and of_one_aim(lowered, found):
+            continue
         against = [n for n in found if n.sex != gender and (gender != BOTH or n.people)]
         if against:
             yield _finding(nct_id, field, text, against[0], gender)
@@ -276,6 +295,7 @@ RULES = (
          "title or the Sex may be wrong (info). Titles that name other people (partners, mothers and infants, "
          "caregivers, clinicians), gender identity or a sex in a name, and records whose eligibility is based on "
          "gender identity, stay quiet, as does a title against 'ALL' whose record's criteria admit other people "
-         "(parents, partners, controls) or whose conditions name the other sex ('Male Breast Cancer').",
+         "(parents, partners, controls) or whose conditions name the other sex ('Male Breast Cancer'), or that "
+         "names one sex in one of the aims it joins only ('on Arterial Tone, and on Erectile Function in Men').",
          TITLE_FIELDS + ("eligibilities.gender",), func=title_sex_differs, in_worker=True),
 )

@@ -168,10 +168,22 @@ OBSERVATIONAL_QUIET = [
 ]
 
 
-def titles(official: str | None, brief: str | None, phase: str | None, study_type: str = "INTERVENTIONAL"):
-    """A change that sets the study's titles, its phase and its type."""
-    return lambda s: s["studies"][0].update(official_title=official, brief_title=brief, phase=phase,
-                                            study_type=study_type)
+def titles(official: str | None, brief: str | None, phase: str | None, study_type: str = "INTERVENTIONAL",
+           outline: str | None = None):
+    """A change that sets the study's titles, its phase and its type (and its detailed description)."""
+    def change(s):
+        s["studies"][0].update(official_title=official, brief_title=brief, phase=phase, study_type=study_type)
+        if outline is not None:
+            s["detailed_descriptions"] = [{"description": outline}]
+    return change
+
+
+# An observational protocol that numbers its own stages of procedures as phases, and a trial's outline.
+STAGES_OUTLINE = ("PROTOCOL OUTLINE: Phase I: Patients undergo fasting for urine and blood endocrine assessments.\n\n"
+                  "Phase II: Patients with any abnormal tests during phase I undergo 24 hour inpatient dynamic "
+                  "testing.")
+TRIAL_OUTLINE = ("PROTOCOL OUTLINE: Phase I: Patients receive escalating doses of drug X IV.\n\n"
+                 "Phase II: Patients receive drug X at the maximum tolerated dose.")
 
 
 CASES = [
@@ -189,4 +201,8 @@ CASES = [
                                            None, "OBSERVATIONAL"), note="a post-marketing Phase IV"),
     Case(OBSERVATIONAL_RULE, False, titles("A Phase I Dose-finding Study of Topical Hexaminolevulinate", None,
                                            "PHASE1"), note="an interventional record"),
+    Case(OBSERVATIONAL_RULE, False, titles(None, "Phase I/II Study of Neuroendocrine Dysfunction in Head Injury", None,
+                                           "OBSERVATIONAL", STAGES_OUTLINE), note="the protocol's own stages"),
+    Case(OBSERVATIONAL_RULE, True, titles(None, "Phase I/II Study of Neuroendocrine Dysfunction in Head Injury", None,
+                                          "OBSERVATIONAL", TRIAL_OUTLINE), note="a trial's phases in the outline"),
 ]

@@ -43,4 +43,8 @@ CASES = [
          note="a condition of the other sex: the record means both"),
     Case(RULE, True, titled("Baricitinib in Treating Women With Breast Cancer", "ALL", condition="Breast Cancer"),
          note="a condition of no sex"),
+    Case(RULE, False, titled("The Effect of Drug X on Arterial Tone, and on Erectile Function in Men With Angina",
+                             "ALL"), note="one sex in one of the aims the title joins"),
+    Case(RULE, True, titled("The Effect of Drug X on Arterial Tone and Erectile Function in Men With Angina", "ALL"),
+         note="one sex after aims joined under one 'on'"),
 ]
