@@ -17,7 +17,10 @@ or of those "excluded", and a limit that the criterion qualifies ("18 years or t
 parental consent", "(selected patients up to age 70 may be eligible)", "65 and over OR postmenopausal") are no such
 limit, and the text stays unread; so is an age stated of one sex where the record's Sex admits another ("Women > 50
 years old" in a trial of both sexes), and a decimal that is the next criterion's number glued to its age ("5. Able
-to perform study procedures 6.21-45 years of age"). Ages are compared as calendar lengths, as
+to perform study procedures 6.21-45 years of age"). Where another inclusion item states inside it an age of its own
+people that no age of the statement meets ("Patients having an age of > 65 years with ..." beside "Patients having
+low risk ... and having an age of <65 years"), each item is one way in: the ages all ways admit together are compared
+with the record's, and only a side they still disagree on is named. Ages are compared as calendar lengths, as
 protocol.minimum_age_above_maximum compares them, and a bound written with "under", "older than" or as a plain range
 may mean the next whole age ('under 18' and '17 Years' agree; '18 to 65' and '64 Years' agree), and "between 18 and
 65" may leave both its ends out ('19 Years' to '64 Years' agree, not '19 Years' to '65'). A lower age of 0 ("aged
@@ -39,6 +42,7 @@ from typing import Iterator
 import duckdb
 
 from checks.criteria_age_agreement import disagreeing, structured_age
+from checks.criteria_age_alternative_ways import other_ways_ages, widened
 from checks.criteria_age_bounds import Age, Bound
 from checks.criteria_age_criterion import CRITERION_WIDTH
 from checks.criteria_age_groups import age_elsewhere, for_groups
@@ -70,6 +74,14 @@ def _ages_said(bounds: tuple[Bound, ...]) -> str:
     if lower:
         return f"{'over' if lower.kind == 'strict' else 'at least'} {_said(lower.age)}"
     return f"{'under' if upper.kind == 'strict' else 'up to'} {_said(upper.age)}"
+
+
+def _other_ways_said(bounds: tuple[Bound, ...], others: list[tuple[Bound, ...]]) -> str:
+    """The ages of other ways into the study in words, and the ages all ways admit together ("" where none)."""
+    if not others:
+        return ""
+    theirs = " and ".join(_ages_said(one) for one in others)
+    return f" in one criterion and {theirs} in another ({_ages_said(widened(bounds, others))} together)"
 
 
 def _limit_said(value: str | None) -> str:
@@ -126,9 +138,14 @@ def study_age_findings(nct_id: str, criteria: str, minimum: str | None, maximum:
     criterion = criteria[statement.start:min(statement.end, statement.start + CRITERION_WIDTH)]
     if of_another_sex(criterion, sex) or glued_list_number(criteria, statement.start, criterion):
         return
+    others = other_ways_ages(lowered, statement, *found[1]) if found[1] is not None else []
+    if others:  # other ways in, each with its own age: the ages they admit together are compared
+        wrong = disagreeing(widened(statement.bounds, others), limits)
+        if not wrong:
+            return
     sides = " and ".join(("minimum" if b.side == "lower" else "maximum") for b in wrong)
-    message = (f"The {statement.source} state the participants' ages as {_ages_said(statement.bounds)}, which "
-               f"disagrees with the record's "
+    message = (f"The {statement.source} state the participants' ages as {_ages_said(statement.bounds)}"
+               f"{_other_ways_said(statement.bounds, others)}, which disagrees with the record's "
                f"{sides} age (minimum {_limit_said(minimum)}, maximum {_limit_said(maximum)}).")
     evidence = (f"eligibilities.criteria: '{excerpt(criteria, statement.start, statement.end, 0)}'; "
                 f"eligibilities.minimum_age={_limit_said(minimum)}; eligibilities.maximum_age={_limit_said(maximum)}")
@@ -160,7 +177,8 @@ RULES = (
          "ClinicalTrials.gov's review asks that the criteria's age limits agree with the record's Minimum and "
          "Maximum Age: a data team filtering by the structured ages gets the wrong trials when they differ. Read "
          "from text, so a warning, and only where the inclusion criteria (or the first item of criteria without "
-         "headings) state one age limit for everyone; ages "
+         "headings) state one age limit for everyone; where other inclusion items admit people of other ages (one way "
+         "in over 65, another under it) the ages all ways admit together are compared; ages "
          "are compared as calendar lengths, and 'under 18' agrees with '17 Years'.",
          ("eligibilities.criteria", "eligibilities.minimum_age", "eligibilities.maximum_age"),
          func=criteria_age_differs, in_worker=True),

@@ -2,7 +2,11 @@
 way's, not everyone's. An item whose people have not had something another item requires ("Women younger than 50
 years who had not undergone prior mammography" beside "Past prior screening mammography"), and items that each open
 by naming people of another time of life ("- Children who have ..." beside "- Adolescents between the ages of 15-17
-years who have ..."), are such ways. The same age beside no such item still fires."""
+years who have ..."), are such ways, and so is an item that states inside it an age of its own people that no age of
+the statement meets ("Patients having low risk ... and having an age of <65 years" beside "Patients having an age of >
+65 years with ..."): the ages all ways admit together are compared with the record's, and a side they still
+disagree on is named alone. The same age beside no such item, beside an overlapping age, an age at an event or
+another person's age still fires."""
 from __future__ import annotations
 
 import pytest
@@ -97,3 +101,45 @@ def test_an_age_of_an_item_ruling_out_another_is_no_one_s_age(name):
 def test_an_age_of_one_time_of_life_among_others_is_that_group_s(name):
     text, minimum, maximum, fires = LIFE_STAGES[name]
     assert _fires(text, minimum, maximum) is fires
+
+
+SIGNS = "and having any 1 out of 4 of the following signs"
+# (criteria text, minimum age, maximum age, the message's words or None where the rule stays quiet)
+OTHER_WAYS_AGES = {
+    # NCT04730323
+    "one way over an age, another under it": (bulleted(
+        "All patients diagnosed with COVID-19 infection", f"Patients having an age of > 65 years with proven "
+        f"cardiomyopathy {SIGNS}",
+        f"Patients having low risk or no comorbidities and having an age of <65 years {SIGNS}"),
+        "16 Years", "85 Years", None),
+    "one way from an age on, another up to the age before it": (numbered(
+        "Age 18 to 64 years with moderate persistent asthma", "Patients with severe asthma on daily oral steroids for "
+        "more than one year, who are 65 years or older"), "18 Years", "N/A", None),
+    # still fires: what the ways admit together is not what the record says
+    # NCT04431869: still fires, on the side all ways together still disagree on
+    "a way for newborns beside a way for adults": (bulleted(
+        "Pregnant women with COVID-19 during pregnancy who received care at the hospital, having an age of 18 years or "
+        "older", "Neonates born to infected mothers", "Neonates aged 1 to 60 days of life with limb anomalies"),
+        "18 Years", "N/A", "at least 18 years in another (at least 1 day together), which disagrees with the "
+        "record's minimum age ("),
+    # still fires: no other way's own age apart from the statement's
+    "an overlapping age in another item": (bulleted(
+        f"Patients having an age of > 65 years with proven cardiomyopathy {SIGNS}", "Patients having low risk or no "
+        "comorbidities and having an age of 50 years or older"), "16 Years", "85 Years", "the record's minimum age"),
+    "an age at an event in another item": (bulleted(
+        "Age 18 to 40 years", "Patients with type 1 diabetes on insulin for at least one year, diagnosed at age < 12 "
+        "years"), "18 Years", "N/A", "the record's maximum age"),
+    "another person's age in another item": (bulleted(
+        "Women aged 18 to 45 years", "Women who breastfeed exclusively and plan to go on during the study, with an "
+        "infant younger than 6 months of age"), "18 Years", "N/A", "the record's maximum age"),
+    "an age in a bracketed note on another item": (numbered(
+        "Be 18 years of age or older", "Immunocompromised, as defined by a congenital immunodeficiency (only "
+        "applicable to\n     subjects age < 18 years old)"), "N/A", "N/A", "the record's minimum age"),
+}
+
+
+@pytest.mark.parametrize("name", OTHER_WAYS_AGES)
+def test_ages_of_other_ways_in_are_compared_together(name):
+    text, minimum, maximum, said = OTHER_WAYS_AGES[name]
+    found = list(study_age_findings("NCT0", text, minimum, maximum, True))
+    assert [said in f.message for f in found] == ([] if said is None else [True])
