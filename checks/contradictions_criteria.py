@@ -17,6 +17,7 @@ from checks.criteria_repeated_blocks import Repeat, block_message, criteria_in_b
 from checks.criteria_repeated_sections import repeated_sections
 from checks.criteria_repeats import repeated_items
 from checks.criteria_sections import Section
+from checks.criteria_sub_lists import under_two_parents
 from checks.criteria_text import Reading
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import StudyText, excerpt, texts_by_study
@@ -104,10 +105,12 @@ def _stated_twice(text: str, first: Item, repeat: Item) -> bool:
     when each goes on the one of the line above it (`_line_above`), and no line between them that names another
     group of people or another step of the study (`names_another_list`; each line read without its indent, which
     names nothing and which the patterns would try many ways to skip), nor a group's count above a list that starts
-    again at 1 (`_COUNTED_GROUPS_LIST`)."""
+    again at 1 (`_COUNTED_GROUPS_LIST`), nor each below its own parent criterion that counts the items of its list
+    (`under_two_parents`: "any 1 out of 4" and "any 3 out of 4" of the same signs)."""
     if _letters_beyond_ascii(text, first) != _letters_beyond_ascii(text, repeat) or \
             _line_above(text, first) != _line_above(text, repeat) or _page_furniture(text, repeat) or \
-            _COUNTED_GROUPS_LIST.search(text, first.end, repeat.end) is not None:
+            _COUNTED_GROUPS_LIST.search(text, first.end, repeat.end) is not None or \
+            under_two_parents(text, first, repeat):
         return False
     begin = text.rfind("\n", 0, first.end) + 1
     end = text.rfind("\n", 0, repeat.start) + 1
@@ -220,13 +223,14 @@ RULES = (
          "list, or in one exclusion section under two topical headings that exclude it at the same time (an ACTG "
          "record's 'Co-existing Condition:' and 'Patients with the following are excluded:'); under a cohort's, "
          "a part's, an arm's, a step's or other people's heading or label ('Cohort B', '* Healthy volunteers', "
-         "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, and a deleted criterion's "
-         "placeholder, a note or a page's header is no criterion. A criteria section written again whole, heading "
-         "and criteria word for word with no group named between, is one copy error, and so is a block of "
-         "consecutive criteria written again in the same order: one finding naming its first criterion and how many "
-         "it holds. A criterion of three to five "
-         "words ('* Able to provide informed consent') counts only as a list line of its own, word for word, in "
-         "criteria that name no group, other people or step anywhere: '* Age 18-65 years' may be each group's.",
+         "'OR', '* Caregivers', '* STEP 2 RANDOMIZATION') it is that group's criterion, below each of two parent "
+         "criteria that count their items ('any 1 out of 4', 'any 3 out of 4') each parent's, and a deleted "
+         "criterion's placeholder, a note or a page's header is no criterion. A criteria section written again "
+         "whole, heading and criteria word for word with no group named between, is one copy error, and so is a "
+         "block of consecutive criteria written again in the same order: one finding naming its first criterion and "
+         "how many it holds. A criterion of three to five words ('* Able to provide informed consent') counts only "
+         "as a list line of its own, word for word, in criteria that name no group, other people or step anywhere: "
+         "'* Age 18-65 years' may be each group's.",
          ("eligibilities.criteria",), func=duplicate_criterion, in_worker=True),
     Rule("contradictions.criteria_numbering_gap", "contradiction", "warning",
          "A skipped number in a criteria list usually means a criterion was lost (unless the record says those "
