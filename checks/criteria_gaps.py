@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from checks.criteria_gap_bullets import counted_by_bullets, run_on_below_bullets
 from checks.criteria_left_out import said_removed, selected_lists
 from checks.criteria_list_numbers import IN_LINE_BRACKET, IN_LINE_POINT, LINE_MARKER
 from checks.criteria_list_walk import NumberingGap, walk
@@ -223,29 +224,9 @@ def numbering_gaps(text: str | None, memo: dict | None = None) -> list[Numbering
             and not all(n in removed for n in range(gap.expected, gap.found))
             and not _changes_only(read, gap.at) and not _numbers_a_heading(text, gap.at)
             and not _referred_to(read, gap) and not _first_unnumbered(read, gap)
-            and not _unnumbered_paragraphs(read, gap) and not _counted_by_bullets(read, gap)
+            and not _unnumbered_paragraphs(read, gap) and not counted_by_bullets(read, gap)
+            and not run_on_below_bullets(read, gap)
             and not _sub_list_closed(read, gap) and not _every_number_in_line(read, gap)]
-
-
-# A bullet that opens a line without a list number after it ("- Age 18 years", not "- 10. Control of glucose").
-_UNNUMBERED_BULLET = re.compile(r"^([ \t]*)[-*\u2022][ \t]+(?!\(?\d{1,2}[ \t]?\\?[.)])", re.M)
-
-
-def _counted_by_bullets(read: Reading, gap: NumberingGap) -> bool:
-    """Whether a list that starts after 1 stands on a bullet line ("- 10. Reasonable control of blood glucose") below
-    as many bullets of its depth, in its section, without a number as it skips, but one that may be run into another's
-    line ("... if required. 9- Adequate arterial blood flow"): a bulleted list whose later items kept the numbers of
-    the protocol they were copied from; the bullets are the criteria the numbers count."""
-    if gap.expected != 1 or gap.found < 3:
-        return False
-    text = read.text
-    section = next((s for s in read.sections if s.start <= gap.at < s.end), None)
-    line_start = text.rfind("\n", 0, gap.at) + 1
-    opening = re.fullmatch(r"([ \t]*)[-*\u2022][ \t]*\(?", text[line_start:gap.at])
-    if section is None or opening is None:
-        return False
-    bullets = [m for m in _UNNUMBERED_BULLET.finditer(text, section.start, line_start) if m[1] == opening[1]]
-    return len(bullets) >= gap.found - 2
 
 
 # How long the one criterion written without its number above a list that starts at 2 may be (a wrapped criterion's
