@@ -84,10 +84,12 @@ _OTHERS_DESCRIBED = re.compile(
     r"|mothers?|families))\b")
 # The study's own group of people without the condition, as a brief summary or a detailed description names it: counted
 # ("and 20 healthy control subjects", "10 normal volunteers"), a control group of healthy people ("compared to an
-# healthy control group", "a third control group comprising normal blood donors"), or taken in beside the patients ("as
-# well as in HIV-negative volunteers", "Patients and volunteers receive"). Not healthy people of the background ("more
-# common in individuals with schizophrenia compared to healthy subjects"), nor volunteers or a control group who have
-# the condition ("40 volunteers with asthma", "the control group receives usual care").
+# healthy control group", "a third control group comprising normal blood donors"), taken in beside the patients ("as
+# well as in HIV-negative volunteers", "Patients and volunteers receive"), or among the study's controls ("control
+# patients (patients with COVID-19 without respiratory distress and healthy volunteers)", "Healthy volunteers will
+# serve as controls"). Not healthy people of the background ("more common in individuals with schizophrenia compared
+# to healthy subjects"), nor volunteers or a control group who have the condition ("40 volunteers with asthma", "the
+# control group receives usual care", "control patients (patients with asthma without exacerbation)").
 _NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)"
 _WITHOUT_IT = r"(?:healthy|normal|uninfected|unaffected|(?:hiv|hcv|hbv|htlv|cmv|sero)[\w-]*negative)"
 _PEOPLE_WITHOUT_IT = (r"(?:control\s+|matched\s+)?(?:volunteers?|controls?|subjects?|individuals?|participants?"
@@ -101,7 +103,13 @@ _OWN_GROUP_WITHOUT_IT = re.compile(
     rf"|made\s+up\s+of|including)\s+(?:{_NUMBER}\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_WITHOUT_IT}|volunteers?|donors?)\b"
     r"|\b(?:as\s+well\s+as|in\s+addition\s+to|together\s+with|along\s+with)\s+(?:in\s+)?"
     rf"(?:{_WITHOUT_IT}|(?:age|sex)[\s-]+matched)\s+{_PEOPLE_WITHOUT_IT}"
-    r"|\bpatients\s+and\s+(?:healthy\s+|normal\s+)?volunteers\b")
+    r"|\bpatients\s+and\s+(?:healthy\s+|normal\s+)?volunteers\b"
+    # the study's controls described as including them ("compared to control patients (patients with COVID-19 without
+    # respiratory distress and healthy volunteers)", "controls: healthy volunteers"), or they serve as its controls
+    rf"|\bcontrols?(?:\s+(?:patients|subjects|participants|individuals|groups?|cohorts?|population))?\s*[(:]\s*"
+    rf"(?:[^().;:]{{0,100}}?(?:\b(?:and|or|including)\s+|,\s*))?{_WITHOUT_IT}\s+{_PEOPLE_WITHOUT_IT}"
+    rf"|\b{_WITHOUT_IT}\s+{_PEOPLE_WITHOUT_IT}\s+(?:will\s+|shall\s+|would\s+|are\s+|were\s+)?(?:be\s+)?"
+    r"(?:serv\w*|act\w*|used|recruited|enrol\w*|included|taken)\s+as\s+(?:the\s+)?(?:study\s+)?controls?\b")
 # Studies whose participants need not have the condition: it is prevented or screened for.
 _NOT_READ_PURPOSES = frozenset(("PREVENTION", "SCREENING"))
 _STUDY_TYPES = frozenset(("INTERVENTIONAL", "OBSERVATIONAL"))
