@@ -33,6 +33,7 @@ from checks.design_open_label_claims import open_label_claim
 from checks.design_parent_study import EXTENSION_TITLE
 from checks.design_randomized_claims import allocates_here, first_allocating
 from checks.design_trait_cohorts import randomized_trait_cohorts
+from checks.design_trial_fields import observational_message, trial_by_design
 from checks.design_text import NEEDLE_WORDS, Claim, claims, first_affirmed, matches, only_denied, screened
 from checks.rule import CheckScope, Finding, Rule
 from checks.study_text import (
@@ -227,7 +228,8 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
     a part of this one, or a method, visit or period called observational), or names this study's design as one
     that is observational (a cohort, case-control, cross-sectional or retrospective study). Not where the text also
     calls this study, or another of its parts, interventional or experimental: the record's type is then one its
-    text gives (a case-control stage before an interventional one)."""
+    text gives (a case-control stage before an interventional one). Where the record's own design is a trial's
+    (randomized, or masked with a placebo or sham arm), the message names the text's word as the likely slip."""
     types = rows_by_study(con, scope, "studies", ("study_type",))
     models = rows_by_study(con, scope, "designs", ("intervention_model",))
     texts = _design_texts(con, scope)
@@ -245,10 +247,11 @@ def study_type_text_observational(con: duckdb.DuckDBPyConnection, scope: CheckSc
     # Only the texts of the studies with a claim are read for an interventional one: the scope narrowed to them.
     claimed = scope.of(found)
     interventional = texts_mentioning(con, claimed, INTERVENTIONAL_FIELDS, INTERVENTIONAL_WORDS) if found else {}
+    trials = trial_by_design(con, claimed) if found else {}
     for nct_id, c in found.items():
         if not called_interventional(interventional.get(nct_id, [])):
-            message = f"Study type is INTERVENTIONAL but the {c.source.label} says '{c.phrase}'."
-            yield _finding(nct_id, message, "studies.study_type = 'INTERVENTIONAL'", c, "studies.study_type")
+            message, stated = observational_message(c.source.label, c.phrase, trials.get(nct_id))
+            yield _finding(nct_id, message, stated, c, "studies.study_type")
 
 
 def study_type_text_trial(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> Iterator[Finding]:
@@ -297,7 +300,9 @@ RULES = (
     Rule("contradictions.study_type_text_observational", "contradiction", "warning",
          "An interventional record whose own text calls it observational contradicts itself: the study type or "
          "the text is wrong (a study that assigns its participants an intervention by protocol is interventional "
-         "whatever its text calls it), and a person must read which.",
+         "whatever its text calls it), and a person must read which. Where the record's own design is a trial's "
+         "(allocation RANDOMIZED, or a masking beside a placebo or sham arm), the message says the text's word is "
+         "the likely slip.",
          ("studies.study_type", "detailed_descriptions.description"), func=study_type_text_observational,
          in_worker=True),
     Rule("contradictions.study_type_text_trial", "contradiction", "warning",

@@ -11,7 +11,7 @@ import duckdb
 
 from checks.design_masking_level import double_blind_claim
 from checks.design_model_words import (
-    CONTROL_WORDS, CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN,
+    CONTROL_WORDS, CROSSOVER_DESIGN, CROSSOVER_WORD, MODEL_NAMED_FIELDS, MODEL_WORDS, PARALLEL_DESIGN, PARALLEL_NAMED,
     SEQUENTIAL_WORDS, control_given_active_later, crossing_over, model_claims, named_anywhere, names_sequential,
     nested_in_groups, one_sequence,
 )
@@ -79,7 +79,7 @@ def _crossovers(designs: dict, texts: dict[str, list[StudyText]]) -> dict[str, t
             crossovers = [c for c in crossovers if allocation == "RANDOMIZED" and not one_sequence(c)]
         if model == "PARALLEL" and allocation == "NON_RANDOMIZED" and nested_in_groups(sources):
             continue
-        if crossovers and not named_anywhere(sources, PARALLEL_DESIGN):
+        if crossovers and not named_anywhere(sources, PARALLEL_NAMED):
             found[nct_id] = (model, crossovers[0])
     return found
 

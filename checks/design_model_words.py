@@ -39,12 +39,16 @@ COUNTED_REACH = 160
 CROSSOVER_DESIGN = screened(re.compile(hyphens_wide(
     rf"(?:{_COUNTED})?\b{_CROSSOVER}\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"
     rf"|{_COUNTED}{_CROSSOVER}\b"), re.I), ("cross",), anchors=((("cross",), COUNTED_REACH, ()),))
-# Parallel groups said of the study: "parallel-group", "two parallel arms", "a parallel design", "Randomized, Parallel,
-# Sham-controlled Study". Not "in parallel", "parallel with", "unparalleled", nor what runs in parallel ("cohorts
-# enrolled in parallel", "parallel recruitment").
-PARALLEL_DESIGN = screened(re.compile(hyphens_wide(
-    r"\bparallel[\s-]*(?:groups?|arms?|cohorts?)\b"
-    rf"|(?<!\bin\s)\bparallel\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"), re.I), ("parallel",))
+# Parallel groups said of the study: "parallel-group", "two parallel arms", "a parallel design", "parallel
+# assignment", "Randomized, Parallel, Sham-controlled Study". Not "in parallel", "parallel with", "unparalleled", nor
+# what runs in parallel ("cohorts enrolled in parallel", "parallel recruitment"), nor parallel cohorts (below).
+_PARALLEL_GROUPS = rf"\bparallel[\s-]*(?:groups?|arms?)\b|(?<!\bin\s)\bparallel\b(?:{_QUALIFIERS}{_DESIGN_NOUN})"
+PARALLEL_DESIGN = screened(re.compile(hyphens_wide(_PARALLEL_GROUPS), re.I), ("parallel",))
+# Parallel cohorts: cohorts followed side by side ("a single-arm phase 2 study and a parallel cohort study", "The
+# parallel cohort includes patients who cannot enter the phase 2"), all of whom may take the one intervention: no
+# assignment of participants to arms. Beside a crossover they are still groups that leave the model to judgement:
+# PARALLEL_NAMED, parallel groups or cohorts.
+PARALLEL_NAMED = re.compile(hyphens_wide(rf"{_PARALLEL_GROUPS}|\bparallel[\s-]*cohorts?\b"), re.I)
 
 # The word, in any sense: a record that uses it undenied beside "parallel-group" ("Parallel-Group With a Crossover
 # Confirmation Period", "patients may cross over to drug X") has something of a crossover.
@@ -82,7 +86,7 @@ def model_claims(texts: list[StudyText], pattern: re.Pattern) -> list[Claim]:
 
 
 def named_anywhere(texts: list[StudyText], pattern: re.Pattern) -> bool:
-    """Whether any of the texts holds a match of `pattern` (PARALLEL_DESIGN, CROSSOVER_WORD), of this study or not,
+    """Whether any of the texts holds a match of `pattern` (PARALLEL_NAMED, CROSSOVER_WORD), of this study or not,
     undenied: a record that names both models (of its parts, of the trials a network ran, of trials before it)
     leaves its model to judgement."""
     return any(not denied_before(source.text, m.start()) for source in texts for m in pattern.finditer(source.text))

@@ -1,6 +1,7 @@
 """Cases for the rules of checks.contradictions_design_words: a masking of SINGLE against a text that calls the
 study double-blind, and an intervention model against the model the study's own words name (the records of
-NCT03814226, NCT01415128, NCT05106231, NCT00000511 and NCT00501696 as the registry gives them, cut short).
+NCT03814226, NCT01415128, NCT05106231, NCT00000511, NCT00501696, NCT04317092 and NCT04542447 as the
+registry gives them, cut short).
 
 The phrases each rule reads are in tests/checks/test_masking_single_text_double_blind.py and
 tests/checks/test_model_text_crossover_and_parallel.py; these are the rules' table-driven cases
@@ -39,6 +40,13 @@ _BOTH_MODELS_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title":
 _PERIOD_ARM = rows("design_groups", {"group_type": "EXPERIMENTAL", "title": "AB",
                                      "description": "In period 1, the two parallel groups receive drug X or placebo."})
 _CROSSOVER_MODEL = row("designs", intervention_model="CROSSOVER", allocation="RANDOMIZED")
+# NCT04317092: one group, not randomized, of a phase 2 study and a parallel cohort of patients who cannot enter it, all
+# given the one drug; NCT04542447: the same model on a randomized record whose summary names two parallel groups.
+_ONE_GROUP = row("designs", intervention_model="SINGLE_GROUP", allocation="NA")
+_PARALLEL_COHORT = ("This study project includes a single-arm phase 2 study and a parallel cohort study, enrolling "
+                    "patients who all receive one dose of baricitinib.")
+_PARALLEL_GROUPS = ("A two arm open label randomized trial is proposed to assess baricitinib. Two parallel groups of "
+                    "(1:1) ratio comparing baricitinib versus standard care will be conducted.")
 
 CASES = [
     Case(SINGLE_BLIND, True, both(_INVESTIGATOR_ONLY, texts(_HEADACHE_SUMMARY)), note="NCT03814226: double-blinded"),
@@ -68,4 +76,8 @@ CASES = [
     Case(PARALLEL, False, both(_CROSSOVER_MODEL, _PERIOD_ARM), note="parallel groups of a crossover's period"),
     Case(PARALLEL, False, both(row("designs", intervention_model="SEQUENTIAL"), _PARALLEL_ARM),
          note="a sequential model's arm descriptions are not read"),
+    Case(PARALLEL, False, both(_ONE_GROUP, texts(_PARALLEL_COHORT)),
+         note="NCT04317092: a parallel cohort followed beside the single group, all given one drug"),
+    Case(PARALLEL, True, both(row("designs", intervention_model="SINGLE_GROUP"), texts(_PARALLEL_GROUPS)),
+         note="NCT04542447: two parallel groups on a randomized single-group record"),
 ]

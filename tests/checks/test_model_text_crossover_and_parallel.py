@@ -120,6 +120,10 @@ CASES = [
                                                              "Study of Drug X"),
                                           ("detail", "Participants will receive two infusions of drug X or placebo in "
                                                      "a cross-over manner.")), QUIET),
+    # Parallel cohorts beside a crossover: groups of a kind, which leave the model to judgement.
+    (CROSSOVER, PARALLEL_MODEL, "texts", (("summary", "This is a randomized, two-period crossover study of drug X."),
+                                          ("detail", "Healthy volunteers and patients are enrolled as two parallel "
+                                                     "cohorts.")), QUIET),
     # A single group: one fixed sequence, or not randomized.
     (CROSSOVER, ONE_RANDOMIZED_GROUP, "summary", "This is an open-label, fixed-sequence crossover study.", QUIET),
     (CROSSOVER, ONE_GROUP, "summary", "This is an open-label, two-period crossover study.", QUIET),
@@ -150,6 +154,20 @@ CASES = [
     (PARALLEL, ONE_GROUP, "detail", "The program offers unparalleled opportunities to learn.", QUIET),
     (PARALLEL, ONE_GROUP, "detail", "Data collection for the control group will parallel that of the yoga group.",
      QUIET),
+    # Parallel cohorts, followed side by side, all of whom may take the one intervention: no assignment to arms.
+    (PARALLEL, ONE_GROUP, "summary", "This study project includes a single-arm phase 2 study and a parallel cohort "
+                                     "study, enrolling patients treated with drug X.", QUIET),
+    (PARALLEL, ONE_RANDOMIZED_GROUP, "detail", "The parallel cohort includes patients who are treated with drug X and "
+                                               "cannot enter the phase 2 study.", QUIET),
+    (PARALLEL, CROSSOVER_MODEL, "detail", "Healthy volunteers and patients are enrolled as two parallel cohorts.",
+     QUIET),
+    (PARALLEL, ONE_RANDOMIZED_GROUP, "detail", "Both cohorts will be recruited in parallel at the two sites.", QUIET),
+    # Parallel arms, groups, a parallel design or assignment: still said of the study's model.
+    (PARALLEL, ONE_RANDOMIZED_GROUP, "summary", "Patients are randomized to two parallel arms, drug X or placebo.",
+     WARNING),
+    (PARALLEL, ONE_RANDOMIZED_GROUP, "detail", "This study has a parallel design with two treatment groups.", WARNING),
+    (PARALLEL, ONE_RANDOMIZED_GROUP, "summary", "A randomized, parallel-group cohort study of drug X.", WARNING),
+    (PARALLEL, ONE_GROUP, "model_description", "Parallel assignment of patients to drug X or standard care.", INFO),
     # Denied, a part's, trials in general; a record that also names a crossover.
     (PARALLEL, CROSSOVER_MODEL, "summary", "This is not a parallel-group study.", QUIET),
     (PARALLEL, CROSSOVER_MODEL, "detail", "Part A is a randomized, parallel-group study.", QUIET),
