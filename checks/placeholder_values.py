@@ -76,6 +76,7 @@ def _said(expr: str) -> str:
 # of as many values may be planned as a join that lower-cases and trims every text first: ten times the CPU where the
 # CASE also reads another table).
 _NO_VALUE_LIST = "[" + ", ".join(f"'{value}'" for value in _NO_VALUE_WORDS) + "]"
+_LABEL_LIST = "[" + ", ".join(f"'{value}'" for value in FIELD_LABELS) + "]"
 
 
 def void(expr: str) -> str:
@@ -123,10 +124,19 @@ def no_condition(expr: str) -> str:
     return f"({void(expr)} OR {_pointer(expr)})"
 
 
+def _label(expr: str) -> str:
+    """SQL: the short text is only a field's own label ('Primary outcome:', 'Outcome'), a form's heading copied."""
+    return f"(strlen({expr}) <= {_PLACEHOLDER_CHARS} AND list_contains({_LABEL_LIST}, {_said(expr)}))"
+
+
 def no_measure(expr: str) -> str:
     """SQL: the outcome measure is a placeholder, or points to a description the outcome does not give ('See
-    description' with none): a measure pointing to the outcome's own description gives it there."""
-    return f"({void(expr)} OR {_pointer(expr)} AND {_void_text('t.description')})"
+    description' with none): a measure pointing to the outcome's own description gives it there, and so does a
+    measure that is only its field's label ('Primary outcome:') above a description that says what is measured. A
+    description that is blank, a placeholder or a pointer itself gives none."""
+    undescribed = f"({_void_text('t.description')} OR {_pointer('t.description')})"
+    return (f"({void(expr)} AND NOT {_label(expr)} OR ({_label(expr)} OR {_pointer(expr)}) "
+            f"AND {undescribed})")
 
 
 # The record's detailed description gives a text: what a pointer to it ('See detailed description') points to.
