@@ -7,8 +7,8 @@ from checks.design_arm_groups import (
     ARM_COUNTS, ARM_TITLES, EXTENSION_TITLED, GROUPS_READ, LABELLED_ARMS, PEOPLE, SEVERAL_GROUPS,
 )
 from checks.design_randomization_texts import (
-    BOTH_SIDES_ARM, CLUSTER_START_TEXT, COMPARED_QUOTES, DEVICES_ONLY, DIAGNOSTIC, METHODS_COMPARED, ONE_SIDE_ARM,
-    SIDES_TEXT, TEXTS_READ, WITHIN_TEXT,
+    BOTH_SIDES_ARM, CLUSTER_START_TEXT, COMPARED_QUOTES, DEVICES_ONLY, DIAGNOSTIC, EVERY_ARM_TEXT, METHODS_COMPARED,
+    ONE_SIDE_ARM, SIDES_TEXT, TEXTS_READ, WITHIN_TEXT,
     quotes, texts_of,
 )
 from checks.missing_field_sources import hidden_from
@@ -96,6 +96,12 @@ _SPLIT_BODY = f"""SELECT nct_id FROM several WHERE single_group_arms = 2 AND (
     nct_id IN (SELECT nct_id FROM texts WHERE regexp_matches(text, {SIDES_TEXT}, 'i'))
     OR nct_id IN (SELECT nct_id FROM design_groups SEMI JOIN several USING (nct_id) GROUP BY nct_id
                   HAVING count(*) = 2 AND bool_and({_ARM_ON_ONE_SIDE})))"""
+# Arms the record's words have every participant go through ("Each patient enrolled in the study will experience the
+# same modes of sample collection", "will undergo a lung ultrasound, by two observers each"): one group's procedures,
+# each participant taking all of them, not groups. Not arms between which participants are randomized, nor arms named
+# for people ("Group A", "Healthy volunteers"), which are groups whatever each is said to undergo.
+_EVERY_ARM = f"""SELECT nct_id FROM several a WHERE a.allocation IS DISTINCT FROM 'RANDOMIZED' AND NOT {_ARMS_OF_PEOPLE}
+    AND nct_id IN (SELECT nct_id FROM texts WHERE regexp_matches(text, {EVERY_ARM_TEXT}, 'i'))"""
 SINGLE_GROUP_SEVERAL_ARMS = f"""
     WITH several AS MATERIALIZED ({SEVERAL_GROUPS}),
     texts AS MATERIALIZED ({texts_of("several")})
@@ -118,4 +124,5 @@ SINGLE_GROUP_SEVERAL_ARMS = f"""
     FROM several a JOIN studies s USING (nct_id)
     LEFT JOIN ({_TESTS_COMPARED}) m USING (nct_id)
     ANTI JOIN ({_SPLIT_BODY}) USING (nct_id)
+    ANTI JOIN ({_EVERY_ARM}) USING (nct_id)
 """

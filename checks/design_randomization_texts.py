@@ -1,5 +1,6 @@
 """What a record's design texts say of what is randomized: within each participant, when each cluster starts, or
-devices and tests compared on every participant; quoted as evidence (SQL)."""
+devices and tests compared on every participant; quoted as evidence (SQL). Also where they have every participant go
+through each arm."""
 from __future__ import annotations
 
 from checks.sql_text import literal, one_of
@@ -63,6 +64,34 @@ ONE_SIDE_ARM = literal(r"\b(?:one|left|right|the\s+other|opposite)\s+(?:side|hal
 # An arm given on both sides ("infiltrated on each the right and left side of the abdomen", NCT01582477).
 BOTH_SIDES_ARM = literal(r"\b(?:right|left)\s+(?:and|&)\s+(?:the\s+)?(?:right|left)\b|\bboth\s+(?:sides|eyes|halves)\b"
                          r"|\beach\s+(?:side|eye)\b")
+# Text that has every participant go through each of the arms, which are then one group's procedures, not groups:
+# each participant takes all of them ("Each patient enrolled in the study will experience the same modes of sample
+# collection", "All patients will receive both the conjunctival swab and nasopharyngeal swab", "all three tests
+# will be performed on every participant"), or the same participants are read by each observer ("Patients ... will
+# undergo a lung ultrasound, by two observers each", "each patient will be examined by both sonographers"). Not the
+# same intervention given to everyone of a household or site (a cluster's arms are groups), nor the same criteria.
+_PARTICIPANTS = r"(?:patients?|participants?|subjects?|volunteers?|individuals?|persons?|children|infants?|donors?)"
+_EVERY_ONE = rf"\b(?:each|every|all|the\s+same)\s+(?:[\w-]+\s+){{0,2}}?{_PARTICIPANTS}\b"
+_PROCEDURES = (r"(?:methods?|modes?|tests?|samples?|specimens?|swabs?|devices?|techniques?|examinations?|exams?"
+               r"|measurements?|scans?|sample\s+types?|(?:sample|specimen)\s+collection|sampling)\b")
+_ARMS_TAKEN = rf"(?:arms?|procedures?|interventions?|conditions?|assessments?|observers?|readers?|{_PROCEDURES})"
+_GOES_THROUGH = (r"\b(?:experienc|undergo|underw|receiv|get|gott|ha[sdv]|tak|took|giv|gave|provid"
+                 r"|(?:be|are|were|is)\s+(?:tested|assessed|examined|evaluated|scanned|sampled|swabbed|measured"
+                 r"|imaged|screened))\w*\s+(?:[\w-]+\s+){0,2}?")
+_OF_THEM_ALL = (rf"(?:(?:all|both|each|every)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){{0,2}}?{_ARMS_TAKEN}"
+                rf"|the\s+same\s+(?:[\w-]+\s+){{0,2}}?{_PROCEDURES})")
+_DONE_ON_EVERY_ONE = (rf"\b(?:all|both|each|every)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){{0,2}}?{_ARMS_TAKEN}"
+                      r"[^.;]{0,80}?\b(?:taken|collected|performed|done|obtained|applied|given|administered|used"
+                      rf"|carried\s+out)\s+(?:from|on|to|in|for)\s+(?:each|every|all|the\s+same)\s+{_PARTICIPANTS}\b")
+_OBSERVERS = (r"(?:(?:independent|different|separate|blinded|masked)\s+)?(?:observers?|readers?|raters?|examiners?"
+              r"|operators?|sonographers?|radiologists?|assessors?|evaluators?)")
+_BY_EACH = r"\bby\s+(?:two|three|four|five|both|each|all|every|the\s+two|[2-5]|several|multiple|different)\s+"
+EVERY_ARM_TEXT = literal("|".join(f"(?:{pattern})" for pattern in (
+    rf"{_EVERY_ONE}[^.;]{{0,120}}?{_GOES_THROUGH}{_OF_THEM_ALL}",
+    _DONE_ON_EVERY_ONE,
+    rf"{_EVERY_ONE}[^.;]{{0,120}}?{_BY_EACH}{_OBSERVERS}",
+    rf"\b{_PARTICIPANTS}\b[^.;]{{0,120}}?{_BY_EACH}{_OBSERVERS}\s+each\b",
+)))
 # A stepped wedge randomizes when each cluster (a site, a ward) starts the intervention all of them take in turn: not
 # participants between groups, nor what each participant takes ("a stepped-wedge design", "cluster-randomization of
 # the order of initiation", "sites will be randomized to the order in which they start").

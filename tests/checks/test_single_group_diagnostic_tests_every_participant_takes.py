@@ -5,6 +5,12 @@ Unrandomized, of devices or tests only, its titles, brief summary or model descr
 for people: info, as randomized_single_group says of such a study. Randomized between the arms, a treatment study, one
 that lists a drug, one whose words compare nothing (or compare only in the detailed description), or arms of people
 stay a warning.
+
+Arms the record's words have every participant go through, each taking all of them ("Each patient enrolled in the
+study will experience the same modes of sample collection"; "Patients ... will undergo a lung ultrasound, by two
+observers each"), are one group's procedures: not flagged, in a diagnostic study or another. Randomized between the
+arms, arms named for people, the same intervention for everyone of a household, or readers of images named for no
+participant: still flagged.
 """
 from __future__ import annotations
 
@@ -79,3 +85,39 @@ def test_a_diagnostic_single_group_of_tests_every_participant_takes(found, n):
     flagged = [(s, f"{m} {e}") for r, s, m, e in found[str(n)] if r == SEVERAL_ARMS]
     assert [s for s, _text in flagged] == [severity], found[str(n)]
     assert all(said in text for _s, text in flagged), flagged
+
+
+SAMPLES = ["Method 1- Nasopharyngeal swab in transfer liquid", "Method 2- Collection of nasal sample"]
+SAMPLES_EACH = "Each Patient enrolled in the study will experience the same modes of sample collection and analysis."
+OBSERVERS = ["LUS observer 1", "LUS observer 2"]
+OBSERVERS_EACH = "Patients with COVID-19 pneumonia will undergo a lung ultrasound, by two observers each."
+# (shape, the severities it must be flagged with: none where every participant goes through every arm).
+EVERY_ARM_CASES = [
+    (_study(SAMPLES, SAMPLES_EACH), []),
+    (_study(OBSERVERS, OBSERVERS_EACH), []),
+    (_study(SAMPLES, "All patients will receive both the conjunctival swab and the nasopharyngeal swab."), []),
+    (_study(SAMPLES, None, detail="All three tests will be performed on every participant at one visit."), []),
+    (_study(OBSERVERS, "Each patient will be examined by both sonographers.", purpose="TREATMENT"), []),
+    # Randomized between the arms, arms of people, a household's one intervention, readers named for nobody: flagged.
+    (_study(SAMPLES, SAMPLES_EACH, allocation="RANDOMIZED"), ["warning"]),
+    (_study(["Patients with pneumonia", "Healthy volunteers"], SAMPLES_EACH), ["warning"]),
+    (_study(["Vitamin D", "Standard care"], "All participants in one household will receive the same intervention.",
+            purpose="PREVENTION", interventions=(("DRUG", "Vitamin D"),)), ["warning"]),
+    (_study(["Drug X", "Standard care"], "Chest CT images will be read by two independent radiologists.",
+            purpose="TREATMENT", interventions=(("DRUG", "Drug X"),)), ["warning"]),
+    (_study(OBSERVERS, "Patients will undergo a lung ultrasound by an observer."), ["warning"]),
+]
+EVERY_ARM_SHAPES = {str(n): (f"NCT1{n:07d}", *shape) for n, (shape, _severities) in enumerate(EVERY_ARM_CASES, start=1)}
+
+
+@pytest.fixture(scope="module")
+def every_arm_found(tmp_path_factory) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Each every-arm shape's findings of the rule: (rule id, severity, message, evidence)."""
+    return harness.shape_findings(tmp_path_factory.mktemp("every_arm_single_group"), EVERY_ARM_SHAPES,
+                                  [RULES[SEVERAL_ARMS]])
+
+
+@pytest.mark.parametrize("n", range(1, len(EVERY_ARM_CASES) + 1))
+def test_arms_every_participant_goes_through_are_one_group(every_arm_found, n):
+    _shape, severities = EVERY_ARM_CASES[n - 1]
+    assert [s for r, s, _m, _e in every_arm_found[str(n)] if r == SEVERAL_ARMS] == severities, every_arm_found[str(n)]
