@@ -5,9 +5,10 @@ participant in it) is often the period the whole study runs, written where the r
 assessed. It is read so where the record says as much:
 
 - every outcome of the study gives the same bare number of years (a study's run, a grant's, is said in whole
-  years; a schedule of visits every measure shares, "14 months", is counted in months or weeks);
-- the duration is about the study's own span from its start to its completion (within the visit window and the
-  slack of month-only dates);
+  years; a schedule of visits every measure shares, "14 months", is counted in months or weeks), and the primary
+  completion comes at least half of them after the start;
+- the duration, in years, is about the study's own span from its start to its completion (within the visit window
+  and the slack of month-only dates; "6 months" about a six-month study may be each participant's time);
 - the outcome's description gives only times of minutes, hours or days for each participant ("30-day freedom from
   major adverse events", "at 24 hours"), none past a quarter of the duration.
 
@@ -88,18 +89,22 @@ def short_times_described(description: str | None, duration_days: float) -> bool
     return bool(days) and max(days) <= SHORT_SHARE * duration_days
 
 
-def study_period(time_frame: str | None, description: str | None, run: StudyRun, window_days: float) -> bool:
+def study_period(time_frame: str | None, description: str | None, run: StudyRun, window_days: float,
+                 primary_days: int) -> bool:
     """Whether the primary outcome's time frame is a bare duration that is the study's period: the same years on
-    every outcome, about the study's span from its start to its completion, or a length the outcome's description
-    contradicts with times of hours or days; only where the study ran at least half of it."""
+    every outcome, where the primary completion too comes at least half of them after the start (`primary_days`: the
+    longest its dates allow; a primary completion weeks after the start of a study that runs three times the years
+    leaves a per-participant year unreached), or years about the study's span from its start to its completion, or a
+    length the outcome's description contradicts with times of hours or days. Only where the study ran at least
+    half of it."""
     bare = bare_duration(time_frame)
     if bare is None or run.shortest_days is None or run.longest_days is None:
         return False
     days, unit = bare
     if run.longest_days < RUN_SHARE * days:
         return False
-    if run.one_time_frame and unit == "year":
+    if unit == "year" and run.one_time_frame and primary_days >= RUN_SHARE * days:
         return True
-    if run.shortest_days - window_days <= days <= run.longest_days + window_days:
+    if unit == "year" and run.shortest_days - window_days <= days <= run.longest_days + window_days:
         return True
     return short_times_described(description, days)

@@ -195,10 +195,11 @@ def study_finding(nct_id: str, outcomes: list[tuple[str | None, ...]], dates: St
     given, description) lies past the longest span its dates allow, beyond the visit window. A time-to-event measure
     gives no time point, nor a bare duration that the study's run shows to be its period."""
     latest: tuple[TimePoint, str, str] | None = None
+    primary_days = (dates.completion_hi - dates.start_lo).days
     for measure, time_frame, *described in outcomes:
         point = None if TIME_TO_EVENT.search(measure or "") else time_point(time_frame)
         if point is not None and run is not None and study_period(time_frame, (described or [None])[0], run,
-                                                                  window_days(point.days)):
+                                                                  window_days(point.days), primary_days):
             point = None
         if point is not None and (latest is None or point.days > latest[0].days):
             latest = (point, measure or "", time_frame or "")
@@ -240,9 +241,10 @@ RULES = (
          "5 years', an event, an average, an age, a look-back or a time counted from something unknown), beyond a "
          f"visit window (the larger of {MIN_WINDOW_DAYS} days and a tenth of the time point) and the slack of "
          "month-only dates; the largest such time point of the primary outcomes counts. Not for a bare duration "
-         "('2 years') the record shows to be the study's period (the same years on every outcome, about the span "
-         "from the start to the completion, or beside a description of times of hours or days; only where the dates "
-         "give the study a run of at least half of it). Not for studies that "
+         "('2 years') the record shows to be the study's period (the same years on every outcome, with a primary "
+         "completion at least half of them after the start; years about the span from the start to the completion; "
+         "or beside a description of times of hours or days; only where the dates give the study a run of at least "
+         "half of it). Not for studies that "
          "stopped (TERMINATED, WITHDRAWN, SUSPENDED), observational studies (whose time frame is often a look-back "
          "period) or studies that follow another study's participants (an extension, or a study whose summary calls "
          "it 'this long-term follow-up study' or speaks of those 'who participated in the primary study').",

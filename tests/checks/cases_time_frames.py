@@ -150,6 +150,10 @@ STUDY_PERIODS = [
     (True, ["2 years after randomization", "2 years after randomization"], None, "2007-06", "2008-07", "2008-07"),
     (True, ["12 months"], "30-day freedom from major adverse events", "2018-10", "2018-12", "2019-01"),
     (True, ["5 years", "5 years"], None, "2020-01", "2020-06", "2021-12"),
+    # the same years on every outcome of a study that runs three times them, its primary completion weeks after the
+    # start; months about a study's span of months
+    (True, ["1 year", "1 year"], None, "2020-11-08", "2020-12-29", "2023-12-29"),
+    (True, ["6 months"], None, "2020-04-06", "2020-09-15", "2020-09-30"),
 ]
 
 

@@ -57,11 +57,23 @@ def test_a_description_of_hours_or_days_contradicts_a_longer_duration(descriptio
 
 
 def test_a_study_period_needs_a_run_of_at_least_half_of_it():
-    assert study_period("2 years", None, StudyRun(365, 396, True), 73.05)
-    assert not study_period("2 years", None, StudyRun(300, 330, True), 73.05)
-    assert not study_period("2 years", None, StudyRun(None, None, True), 73.05)
-    assert not study_period("24 months", None, StudyRun(365, 396, True), 73.05)
-    assert study_period("24 months", None, StudyRun(700, 730, False), 73.05)
+    assert study_period("2 years", None, StudyRun(365, 396, True), 73.05, 396)
+    assert not study_period("2 years", None, StudyRun(300, 330, True), 73.05, 330)
+    assert not study_period("2 years", None, StudyRun(None, None, True), 73.05, 330)
+    assert not study_period("24 months", None, StudyRun(365, 396, True), 73.05, 396)
+
+
+def test_years_on_every_outcome_need_a_primary_completion_half_of_them_after_the_start():
+    # "1 year" on every outcome of a study that runs three years, its primary completion 51 days after the start
+    assert not study_period("1 year", None, StudyRun(1146, 1147, True), 36.5, 51)
+    assert study_period("1 year", None, StudyRun(1146, 1147, True), 36.5, 190)
+
+
+def test_a_duration_about_the_study_s_span_is_its_period_only_in_years():
+    assert study_period("2 years", None, StudyRun(700, 730, False), 73.05, 200)
+    # "6 months" about a six-month study may be each participant's time
+    assert not study_period("6 months", None, StudyRun(170, 177, False), 36.5, 162)
+    assert not study_period("24 months", None, StudyRun(700, 730, False), 73.05, 400)
 
 
 @pytest.mark.parametrize("fires, time_frames, description, start, primary_completion, completion", STUDY_PERIODS,
