@@ -7,6 +7,7 @@ from checks.arm_control_products import (NOT_PRODUCT_TYPES, VEHICLE_TYPES, atten
                                          lower_setting_of_shared_device, negative_control, ordinary_version_of_others,
                                          other_setting_of_another_arms_device, others_given, plain_version_of_others,
                                          sham_by_design, title_product)
+from checks.arm_control_versions import ordinary_product_in_placebo_controlled_trial, reduced_version_of_tested_thing
 from checks.arm_placebo_words import (BLINDED_BY_SHAM, CONTROL_PRODUCT, NOT_BLINDED_BY_SHAM, PLACEBO_BY_PURPOSE,
                                       PLACEBO_PRODUCT_LACKING, PLACEBO_WORDS, SHAM_PROCEDURE, WITHHELD_FINDINGS)
 from checks.arm_sql import (ARM_TEXT, COMPARATOR_TYPES, DESCRIPTION_QUOTED, INTERVENTION_SAYS, ON_REGISTRY_LAYOUT,
@@ -100,6 +101,10 @@ def comparator_without_placebo_sql() -> str:
     own_said = f"concat_ws(' ', {ARM_TEXT}, a.own_says)"
     ordinary = ordinary_version_of_others(all_said, own_said, others, "a.vehicles_only")
     plain = plain_version_of_others(own_said, others, "a.vehicles_only")
+    # The ordinary version of a biological too, where the study calls itself placebo-controlled; the tested app with its
+    # content reduced.
+    versions = (f"{ordinary_product_in_placebo_controlled_trial(all_said, own_said, others)} "
+                f"OR {reduced_version_of_tested_thing(own_said, others)}")
     # The sham a study's text says blinds its participants, the placebo product it says lacks what another arm is
     # given, or the placebo product it names by the product the arm's title names ("a placebo grape juice" beside
     # "2 Grape Juice"), is this arm's where no other arm names a placebo or sham.
@@ -126,7 +131,8 @@ def comparator_without_placebo_sql() -> str:
         f"AND NOT ({negative_control(all_said, others)}) AND NOT ({lacking}) "
         f"AND NOT {lower_setting_of_shared_device(ARM_TEXT)} AND NOT {attention} AND NOT {ordinary} "
         f"AND NOT {plain} AND NOT {abbreviated} AND NOT {sham_by_design(all_said)} "
-        f"AND NOT {other_setting_of_another_arms_device()} AND NOT {low_output_of_another_arms_device()}",
+        f"AND NOT {other_setting_of_another_arms_device()} AND NOT {low_output_of_another_arms_device()} "
+        f"AND NOT ({versions})",
         joins=f"JOIN design_groups g ON g.nct_id = s.nct_id AND g.group_type IN {one_of(COMPARATOR_TYPES)} "
               f"JOIN ({linked_sql(comparators, columns, OTHER_NAMES)}) a ON {of_arm_sql()} "
               f"LEFT JOIN ({others_given(unnamed)}) oa ON {of_arm_sql('oa')} "
