@@ -1,6 +1,8 @@
 """A project's stage that a title names like a phase: a numbered study of a stage ("Phase II - 4"), a stage of
-something ("Phase II of the MOMENTUM Program"), a project's stage after its name ("(FAR Phase 2)") or after a dash at
-the title's end ("... - Phase 2"), or heading it before a colon ("Phase 2: Using Biomarkers for ...")."""
+something ("Phase II of the MOMENTUM Program"), a project's stage after its name ("(FAR Phase 2)"), one labelled in
+brackets as a pilot, a feasibility or a development stage ("Phase 2 (SMART Pilot) and Phase 3 (Efficacy Trial
+Development)"), or one after a dash at the title's end ("... - Phase 2") or heading it before a colon ("Phase 2: Using
+Biomarkers for ...")."""
 from __future__ import annotations
 
 import re
@@ -40,11 +42,30 @@ _NAMED_BEFORE = re.compile(r"\(\s*(?!RCT\b)[A-Z][A-Z0-9&-]*[A-Z0-9]\s*\)\s*\Z")
 ACRONYM_CHARS = 24
 
 
+# A label in brackets right after a phase that names a project's stage, not a trial: its last words a pilot, a
+# feasibility, acceptability or development stage, its refinement or planning ("Phase 2 (SMART Pilot)", "Phase 3
+# (Efficacy Trial Development)", "Phase 1 (Feasibility)"; not "Phase 2 (Pilot RCT)", "Phase 1 (Dose Finding)").
+_STAGE_LABEL = re.compile(
+    r"\s*[(\[][^()\[\]]{0,60}?\b(?:pilot(?:ing|s)?|feasibility|acceptability|development|refinement|planning"
+    r"|(?:pilot|feasibility|usability)\s+test(?:ing|s)?)\s*[)\]]", re.I)
+# A study word that the label and its phase may name instead ("Phase 2 (Feasibility) Trial of ...": a trial's phase).
+_STUDY_FOLLOWS = re.compile(r"\s*,?\s*(?:[\w-]+,?\s+){0,2}?(?:stud(?:y|ies)|trials?|rcts?)\b", re.I)
+
+
 def stages_named(titles: list[tuple[str, str]], drug_listed: bool = True) -> frozenset[int]:
     """The phases a record's titles name as a stage of something ("Phase II of the MOMENTUM Program"), and, where it
-    lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)", "(FAR) Phase 2 Study")."""
+    lists no drug, as a project's stage after its name in a parenthesis ("(FAR Phase 2)", "(FAR) Phase 2 Study") or
+    before a label in brackets that names a pilot, a feasibility or a development stage ("Phase 2 (SMART Pilot)")."""
     return frozenset().union(*(read_phases(m)[0] for _field, text in titles for m in phases_written(text)
-                               if _STAGE_OF_AFTER.match(text, m.end()) or not drug_listed and _in_a_name(text, m)))
+                               if _STAGE_OF_AFTER.match(text, m.end())
+                               or not drug_listed and (_in_a_name(text, m) or _labelled_stage(text, m))))
+
+
+def _labelled_stage(title: str, m: re.Match) -> bool:
+    """Whether the phase is followed by a label in brackets that names a project's stage ("Phase 2 (SMART Pilot)"),
+    and no study word follows the label ("Phase 2 (Feasibility) Trial of ..." names the trial's phase)."""
+    label = _STAGE_LABEL.match(title, m.end())
+    return label is not None and _STUDY_FOLLOWS.match(title, label.end()) is None
 
 
 def _in_a_name(title: str, m: re.Match) -> bool:
