@@ -123,14 +123,20 @@ def ordinary_version_of_others(said: str, own: str, others: str, vehicles_only: 
     that another arm is given with something added (`others`, lower case), and its own words (`own`: its title,
     description and the interventions no other arm is given) do not say it holds anything: an intervention linked to
     both arms ("Enriched grape juice ... or placebo juice") speaks of the other arm's product too."""
-    words = f"string_split_regex(lower(regexp_extract(m, {literal(_ORDINARY)}, 1, 'i')), '\\s+')"
-    fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
-            f"AND regexp_matches({others}, concat('\\b', w, {literal(_ADDED_TO)}))")
-    each = (f"NOT regexp_matches(m, {literal(NOT_A_PRODUCT)}, 'i') "
-            f"AND NOT regexp_matches(m, {literal(_AN_AMOUNT)}, 'i') AND len(list_filter({words}, w -> {fits})) > 0")
-    ordinary = f"len(list_filter(regexp_extract_all({said}, {literal(_ORDINARY)}, 0, 'i'), m -> {each})) > 0"
+    ordinary = names_ordinary_version(said, f"regexp_matches({others}, concat('\\b', w, {literal(_ADDED_TO)}))")
     return (f"(coalesce({vehicles_only}, FALSE) AND {_MASKED} "
             f"AND NOT regexp_matches({own}, {literal(_HOLDS_SOMETHING)}, 'i') AND {ordinary})")
+
+
+def names_ordinary_version(said: str, word_fits: str) -> str:
+    """SQL: `said` names the ordinary version of a product ("regular chewing gum"), not of a care, a regimen or an
+    amount, one of whose words w (three letters or more, no function word) meets `word_fits` (SQL over w): how the
+    other arms name that product with what they add."""
+    words = f"string_split_regex(lower(regexp_extract(m, {literal(_ORDINARY)}, 1, 'i')), '\\s+')"
+    fits = f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) AND {word_fits}"
+    each = (f"NOT regexp_matches(m, {literal(NOT_A_PRODUCT)}, 'i') "
+            f"AND NOT regexp_matches(m, {literal(_AN_AMOUNT)}, 'i') AND len(list_filter({words}, w -> {fits})) > 0")
+    return f"len(list_filter(regexp_extract_all({said}, {literal(_ORDINARY)}, 0, 'i'), m -> {each})) > 0"
 
 
 # A comparator titled by the bare product, read past a number or label ("Nutrition", "2 Grape Juice", "Arm B: Bread"),

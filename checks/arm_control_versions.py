@@ -9,8 +9,8 @@ of the study s.
 """
 from __future__ import annotations
 
-from checks.arm_control_products import (_A_LEVEL, _AN_AMOUNT, _FUNCTION_WORDS, _HOLDS_SOMETHING, _MASKED, _ORDINARY,
-                                         NOT_A_PRODUCT, VEHICLE_TYPES, title_product)
+from checks.arm_control_products import (_A_LEVEL, _FUNCTION_WORDS, _HOLDS_SOMETHING, _MASKED, VEHICLE_TYPES,
+                                         names_ordinary_version, title_product)
 from checks.sql_text import literal, one_of
 
 # A study that calls itself placebo-controlled, not where it denies it ("non-placebo-controlled", "not a
@@ -69,12 +69,7 @@ def ordinary_product_in_placebo_controlled_trial(said: str, own: str, others: st
     its words and its interventions') the ordinary version of a product, or is titled by the bare product, that another
     arm (`others`, lower case) is given with what it adds ("Standard Plasma (FFP)" beside "Convalescent Plasma");
     its own words (`own`) do not say it holds anything or is a usual or lower amount."""
-    words = f"string_split_regex(lower(regexp_extract(m, {literal(_ORDINARY)}, 1, 'i')), '\\s+')"
-    fits = (f"length(w) >= 3 AND NOT regexp_matches(w, {literal(_FUNCTION_WORDS)}) "
-            f"AND {_qualified_in_others('w', own, others)}")
-    each = (f"NOT regexp_matches(m, {literal(NOT_A_PRODUCT)}, 'i') "
-            f"AND NOT regexp_matches(m, {literal(_AN_AMOUNT)}, 'i') AND len(list_filter({words}, w -> {fits})) > 0")
-    ordinary = f"len(list_filter(regexp_extract_all({said}, {literal(_ORDINARY)}, 0, 'i'), m -> {each})) > 0"
+    ordinary = names_ordinary_version(said, _qualified_in_others('w', own, others))
     # The bare product the arm is titled by ("Plasma", "Fresh frozen plasma"), by its last word, the thing it is.
     product, is_product = title_product()
     last_word = f"regexp_extract({product}, '[a-z0-9]+$', 0)"
