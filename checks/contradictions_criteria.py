@@ -160,7 +160,7 @@ def duplicate_criterion(con: duckdb.DuckDBPyConnection, scope: CheckScope) -> It
         copies = repeated_sections(text, source.memo, lowered)
         for first, copy in copies:
             yield _section_copy(nct_id, text, first, copy)
-        for run in repeated_blocks(text, _stated_twice_outside(text, repeats, copies)):
+        for run in repeated_blocks(text, _stated_twice_outside(text, repeats, copies), source.memo):
             first, repeat = run[0]
             evidence = (f"eligibilities.criteria: '{excerpt(text, first.start, first.start + 80, 0)}' "
                         f"and again: '{excerpt(text, repeat.start, repeat.start + 80, 0)}'")
